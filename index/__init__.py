@@ -1,0 +1,1 @@
+"""The store (system of record) and the search backends behind one interface."""

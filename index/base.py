@@ -1,0 +1,112 @@
+"""The search-backend contract: what SQLite FTS5 and Elasticsearch both promise.
+
+Why an ABC: the CLI, the flows and one contract test suite talk to `SearchBackend` only, so
+switching engines is configuration, and both engines are held to the same observable behaviour
+(same filters, same facets, diacritic-insensitive matching, exact accents ranked first).
+The store (index/store.py) is the system of record; a backend is a rebuildable view of it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit")
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRecord:
+    """One finding as indexed: its text plus what a search filters and facets on.
+
+    `doc_key` is the document's sha256 (identity); `doc_id` its display name. `words` is the
+    underthesea-segmented text ("phiếu_hẹn"), computed once at indexing time, for word-aware
+    matching; folding (đ→d, no tone marks) is done by each backend from `text`.
+    """
+
+    finding_id: str
+    doc_key: str
+    doc_id: str
+    text: str
+    polarity: str
+    area: str
+    theme: str | None = None
+    title: str | None = None
+    path: str | None = None
+    published: str | None = None
+    year: int | None = None
+    units: tuple[str, ...] = ()
+    unit_levels: tuple[str, ...] = ()  # parallel to the document's units, "xã Tân Thạnh" style
+    provinces: tuple[str, ...] = ()
+    doc_kinds: tuple[str, ...] = ()
+    doc_numbers: tuple[str, ...] = ()
+    page: int | None = None
+    start: int = 0
+    end: int = 0
+    words: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    text: str = ""
+    unit: str | None = None
+    province: str | None = None
+    level: str | None = None
+    year: int | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    area: str | None = None
+    polarity: str | None = None
+    doc_kind: str | None = None
+    doc_number: str | None = None
+    limit: int = 10
+    offset: int = 0
+    sort: str = "relevance"  # relevance | date
+    facets: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    record: FindingRecord
+    score: float
+    snippet: str  # HTML-safe, matches wrapped in <mark>…</mark>
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    total: int
+    hits: tuple[Hit, ...]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+
+class SearchBackend(ABC):
+    """A search engine over findings. Implementations: index/sqlite_fts.py, index/elastic.py."""
+
+    name: str = "abstract"
+
+    @abstractmethod
+    def index(self, records: Iterable[FindingRecord]) -> int:
+        """Add or replace records (same finding_id replaces); returns how many were written."""
+
+    @abstractmethod
+    def delete_document(self, doc_key: str) -> None:
+        """Remove every finding of one document (before re-indexing a changed version)."""
+
+    @abstractmethod
+    def search(self, query: Query) -> SearchResult:
+        """Findings ranked by relevance (or date), filtered, with facets when asked."""
+
+    @abstractmethod
+    def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
+        """Findings most like the given one, itself excluded."""
+
+    @abstractmethod
+    def count(self) -> int:
+        """How many findings the index holds."""
+
+    @abstractmethod
+    def clear(self) -> None:
+        """Empty the index (used by `kiemtra reindex`)."""
+
+    def close(self) -> None:  # noqa: B027 - optional hook
+        """Release connections; a no-op by default."""

@@ -1,0 +1,1 @@
+"""Vietnamese NLP for inspection findings: normalisation, dates, document numbers, units, findings."""

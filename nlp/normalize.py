@@ -1,0 +1,124 @@
+"""Text normalisation for matching and search, with offsets that survive it.
+
+Vietnamese text arrives in NFC and NFD and with two tone-placement habits ("hoà" / "hòa").
+Matching and search must treat those as one word, while the display keeps what was written.
+Every function here that takes NFC text returns text of exactly the same length, one output
+character per input character, so a span found in the canonical or folded form is the same
+span in the original: no offset tables needed downstream. `nfc_with_offsets` covers the one
+step that changes length (NFD → NFC) and says where each NFC character came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
+_SHAPE_VOWELS = set("ăâêôơư")  # vowels whose shape mark takes the tone first
+_VOWELS = set("aăâeêioôơuưy")
+_NEW_STYLE_PAIRS = {"oa", "oe", "uy"}  # open syllables where the new style marks the 2nd vowel
+_WORD = re.compile(r"\w+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """NFC text and, for each of its characters, the offset of its first source character."""
+    out: list[str] = []
+    origin: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", text[i:j])
+        out.append(composed)
+        origin.extend([i] * len(composed))
+        i = j
+    return "".join(out), origin
+
+
+def _split_tone(ch: str) -> tuple[str, str]:
+    """('ò' → 'o', '\\u0300'); a character without a tone mark gives (ch, '')."""
+    decomposed = unicodedata.normalize("NFD", ch)
+    tone = "".join(c for c in decomposed if c in TONE_MARKS)
+    if not tone:
+        return ch, ""
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+    return base, tone
+
+
+def _tone_position(letters: list[str]) -> int | None:
+    """Index (in `letters`, toneless lowercase) where the modern rule puts the tone mark."""
+    vowel_idx = [i for i, c in enumerate(letters) if c in _VOWELS]
+    if not vowel_idx:
+        return None
+    # "qu" and "gi" before another vowel: the u / i belongs to the initial consonant.
+    first = vowel_idx[0]
+    if first > 0 and len(vowel_idx) > 1 and (
+        (letters[first - 1] == "q" and letters[first] == "u")
+        or (letters[first - 1] == "g" and letters[first] == "i")
+    ):
+        vowel_idx = vowel_idx[1:]
+    cluster = [i for i in vowel_idx if vowel_idx[0] <= i <= vowel_idx[-1]]
+    shaped = [i for i in cluster if letters[i] in _SHAPE_VOWELS]
+    if shaped:
+        return shaped[-1]  # ươ takes it on ơ; otherwise the only shaped vowel
+    closed = cluster[-1] < len(letters) - 1
+    if len(cluster) == 1 or closed:
+        return cluster[-1]
+    pair = "".join(letters[i] for i in cluster[:2])
+    if len(cluster) == 2:
+        return cluster[1] if pair in _NEW_STYLE_PAIRS else cluster[0]
+    return cluster[1]  # oai, oay, uya ...: the middle vowel
+
+
+def _canonical_syllable(word: str) -> str:
+    bases: list[str] = []
+    tone = ""
+    for ch in word:
+        base, t = _split_tone(ch)
+        bases.append(base)
+        tone = tone or t
+    if not tone:
+        return word
+    pos = _tone_position([b.lower() for b in bases])
+    if pos is None:
+        return word
+    bases[pos] = unicodedata.normalize("NFC", bases[pos] + tone)
+    result = "".join(bases)
+    return result if len(result) == len(word) else word
+
+
+def canonical_tones(text: str) -> str:
+    """NFC text with every syllable's tone mark where the modern rule puts it ("hòa" → "hoà").
+
+    Same length as the input, so offsets carry over.
+    """
+    return _WORD.sub(lambda m: _canonical_syllable(m.group()), nfc(text))
+
+
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    decomposed = unicodedata.normalize("NFD", ch)
+    base = decomposed[0] if decomposed else ch
+    lowered = base.lower()
+    return lowered if len(lowered) == 1 else base
+
+
+def fold(text: str) -> str:
+    """Lowercase, no tone or shape marks, đ → d: "Đoàn kiểm tra" → "doan kiem tra".
+
+    One character out per NFC character in, so a match in the folded text is a match at the
+    same offsets in the original.
+    """
+    return "".join(_fold_char(ch) for ch in nfc(text))
+
+
+def match_key(text: str) -> str:
+    """The form for comparing names: canonical tones, lowercase, single spaces."""
+    return " ".join(canonical_tones(text).lower().split())

@@ -1,0 +1,230 @@
+"""The data that flows between stages: Document (what a reader produced) and Extraction
+(what the NLP found), as plain frozen dataclasses.
+
+Why dataclasses and not dicts: every stage is a plain function, and its signature is the
+contract; a typo in a field name is a type error, not a silently empty column. `Extraction`
+serialises exactly to shared/schema/extraction.schema.json (version 1); fields the schema does
+not name (finding ids, spans, the unit's current parent) are extra keys the schema allows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+Polarity = Literal["strength", "shortcoming", "recommendation"]
+Area = Literal["chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "so_hoa", "chung"]
+Level = Literal[
+    "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu", "cơ quan"
+]
+Role = Literal["inspected", "inspector", "other"]
+
+POLARITIES: tuple[str, ...] = ("strength", "shortcoming", "recommendation")
+AREAS: tuple[str, ...] = ("chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "so_hoa", "chung")
+ADMIN_LEVELS: tuple[str, ...] = (
+    "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu",
+)
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of text on one page: `text[start:end]` of its Document is this block's text.
+
+    `page` is 1-based (None for formats without pages); `confidence` is the mean OCR word
+    confidence (0-100) when the block came from OCR, so a reader can weigh a finding's source.
+    """
+
+    start: int
+    end: int
+    page: int | None = None
+    kind: str = "paragraph"  # paragraph | heading | table | list_item | caption
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a Document came from; `sha256` of the file's bytes is the document's identity."""
+
+    path: str
+    sha256: str
+    format: str  # txt | html | docx | pdf | image
+    reader: str  # which reader and path ran, e.g. "pdf.text", "pdf.ocr", "html.trafilatura"
+    size: int = 0
+    title: str | None = None
+    published: str | None = None  # ISO date from the source's own metadata, if it has one
+    url: str | None = None
+    pages: int | None = None
+    ocr_pages: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The clean text of one file with its blocks and provenance.
+
+    `text` is NFC; blocks are separated by blank lines in it, so paragraph splitting downstream
+    never merges two blocks.
+    """
+
+    doc_id: str
+    text: str
+    blocks: tuple[Block, ...]
+    source: Source
+    warnings: tuple[str, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The page holding character `offset`, so a finding can cite its page."""
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block.page
+        return None
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def document_from_blocks(
+    doc_id: str, parts: list[tuple[str, int | None, str, float | None]], source: Source,
+    warnings: tuple[str, ...] = (),
+) -> Document:
+    """Join (text, page, kind, confidence) parts into one Document with exact block offsets.
+
+    Every reader ends here, so offsets are computed in one place and always agree with `text`.
+    """
+    import unicodedata
+
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for text, page, kind, confidence in parts:
+        text = unicodedata.normalize("NFC", text).strip()
+        if not text:
+            continue
+        if pieces:
+            pieces.append("\n\n")
+            pos += 2
+        pieces.append(text)
+        blocks.append(Block(pos, pos + len(text), page, kind, confidence))
+        pos += len(text)
+    return Document(doc_id, "".join(pieces), tuple(blocks), source, warnings)
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    level: str
+    name: str
+    role: str = "other"
+    province: str | None = None
+    current: str | None = None  # the unit it belongs to after the 2025 reorganisation (extra field)
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"level": self.level, "name": self.name, "role": self.role,
+                             "province": self.province}
+        if self.current is not None:
+            d["current"] = self.current
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class DocRef:
+    """A numbered official document referred to ("Quyết định số 139/QĐ-UBND ngày 20/01/2020")."""
+
+    kind: str
+    number: str
+    date: str | None = None
+    issuer: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "number": self.number, "date": self.date, "issuer": self.issuer}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: str | None
+    end: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    polarity: str
+    area: str
+    text: str
+    start: int
+    end: int
+    units: tuple[str, ...] = ()
+    theme: str | None = None
+
+    def finding_id(self, doc_id: str) -> str:
+        """Derived from the document and the span, so re-extraction replaces, never duplicates."""
+        return hashlib.sha1(f"{doc_id}:{self.start}:{self.end}".encode()).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"polarity": self.polarity, "area": self.area, "text": self.text,
+                             "units": list(self.units), "start": self.start, "end": self.end}
+        if self.theme is not None:
+            d["theme"] = self.theme
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    doc_id: str
+    title: str | None = None
+    published: str | None = None
+    inspection_year: int | None = None
+    inspection_period: Period | None = None
+    units: tuple[Unit, ...] = ()
+    documents: tuple[DocRef, ...] = ()
+    dates: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict, compare=False)
+
+    def to_dict(self, *, with_timings: bool = False) -> dict[str, Any]:
+        """The schema's shape; `timings` (seconds per stage) only when asked for."""
+        d: dict[str, Any] = {
+            "schema_version": SCHEMA_VERSION,
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "published": self.published,
+            "inspection_year": self.inspection_year,
+            "inspection_period": self.inspection_period.to_dict() if self.inspection_period else None,
+            "units": [u.to_dict() for u in self.units],
+            "documents": [d.to_dict() for d in self.documents],
+            "dates": list(self.dates),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+        if with_timings:
+            d["timings"] = {k: round(v, 4) for k, v in self.timings.items()}
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Extraction:
+        """Inverse of `to_dict`, used when the store hands an extraction back."""
+        period = d.get("inspection_period")
+        return cls(
+            doc_id=d["doc_id"],
+            title=d.get("title"),
+            published=d.get("published"),
+            inspection_year=d.get("inspection_year"),
+            inspection_period=Period(period.get("start"), period.get("end")) if period else None,
+            units=tuple(Unit(u["level"], u["name"], u.get("role", "other"), u.get("province"),
+                             u.get("current")) for u in d.get("units", [])),
+            documents=tuple(DocRef(x["kind"], x["number"], x.get("date"), x.get("issuer"))
+                            for x in d.get("documents", [])),
+            dates=tuple(d.get("dates", [])),
+            findings=tuple(Finding(f["polarity"], f["area"], f["text"], f.get("start") or 0,
+                                   f.get("end") or 0, tuple(f.get("units", [])), f.get("theme"))
+                           for f in d.get("findings", [])),
+        )

@@ -1,0 +1,105 @@
+"""One frozen Settings object, read from defaults.toml, the environment and overrides.
+
+Why one place: every limit and path a user might change has exactly one key, spelt the same in
+defaults.toml, as `KIEMTRA_<KEY>` and as `--set key=value`. No other module reads the
+environment; stages get the Settings they need as an argument.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from pipeline.errors import ConfigError
+
+DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db_path: str
+    backend: str
+    es_url: str
+    es_index: str
+    max_file_bytes: int
+    max_pages: int
+    max_image_pixels: int
+    parse_timeout_s: float
+    parse_memory_mb: int
+    max_docx_uncompressed_bytes: int
+    ocr_lang: str
+    ocr_dpi: int
+    ocr_workers: int
+    min_text_chars_per_page: int
+    min_vietnamese_ratio: float
+    extractor_version: str
+
+    @property
+    def database(self) -> Path:
+        """The store's path, resolving "" to the per-user data directory."""
+        if self.db_path:
+            return Path(self.db_path).expanduser()
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(base) / "kiemtra" / "kiemtra.db"
+
+    @property
+    def workers(self) -> int:
+        return self.ocr_workers if self.ocr_workers > 0 else (os.cpu_count() or 1)
+
+    def replace(self, **changes: Any) -> Settings:
+        return load_settings(overrides={**dataclasses.asdict(self), **changes}, environ={})
+
+
+def _coerce(key: str, value: Any, kind: type) -> Any:
+    try:
+        if kind is bool and isinstance(value, str):
+            return value.lower() in ("1", "true", "yes", "on")
+        return kind(value)
+    except (TypeError, ValueError) as e:
+        raise ConfigError(f"setting {key}={value!r} is not a {kind.__name__}: {e}") from e
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+    defaults_file: Path = DEFAULTS_FILE,
+) -> Settings:
+    """Defaults, then KIEMTRA_* environment variables, then explicit overrides (last wins)."""
+    try:
+        values: dict[str, Any] = tomllib.loads(defaults_file.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"cannot read defaults: {e}", path=defaults_file) from e
+    env = os.environ if environ is None else environ
+    fields = {f.name: f for f in dataclasses.fields(Settings)}
+    unknown = set(values) - set(fields)
+    if unknown:
+        raise ConfigError(f"unknown settings {sorted(unknown)}", path=defaults_file)
+    for name in fields:
+        if f"KIEMTRA_{name.upper()}" in env:
+            values[name] = env[f"KIEMTRA_{name.upper()}"]
+    for key, value in (overrides or {}).items():
+        if key not in fields:
+            raise ConfigError(f"unknown setting {key!r}; known: {', '.join(sorted(fields))}")
+        values[key] = value
+    missing = set(fields) - set(values)
+    if missing:
+        raise ConfigError(f"settings without a value: {sorted(missing)}", path=defaults_file)
+    kinds = {"str": str, "int": int, "float": float, "bool": bool}
+    return Settings(**{
+        name: _coerce(name, values[name], kinds[str(f.type)]) for name, f in fields.items()
+    })
+
+
+def parse_assignments(pairs: list[str]) -> dict[str, str]:
+    """`key=value` strings from `--set` into a dict, with a clear error for a malformed one."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ConfigError(f"--set expects key=value, got {pair!r}")
+        out[key.strip()] = value.strip()
+    return out
