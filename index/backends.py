@@ -1,0 +1,42 @@
+"""Choose the search backend from Settings: one registry, imported lazily.
+
+Why lazy: the embedded default must work without the Elasticsearch client being importable or
+a server running; only a user who asks for `--backend elasticsearch` pays for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from index.base import SearchBackend
+from pipeline.errors import ConfigError
+from pipeline.settings import Settings
+
+
+def _sqlite(settings: Settings) -> SearchBackend:
+    from index.sqlite_fts import SqliteFtsBackend
+
+    return SqliteFtsBackend(settings.database)
+
+
+def _elasticsearch(settings: Settings) -> SearchBackend:
+    from index.elastic import ElasticBackend
+
+    return ElasticBackend(settings.es_url, settings.es_index)
+
+
+BACKENDS: dict[str, Callable[[Settings], SearchBackend]] = {
+    "sqlite": _sqlite,
+    "elasticsearch": _elasticsearch,
+}
+
+
+def open_backend(settings: Settings) -> SearchBackend:
+    """The backend named by `settings.backend`, ready to use."""
+    try:
+        factory = BACKENDS[settings.backend]
+    except KeyError:
+        raise ConfigError(
+            f"unknown backend {settings.backend!r}; choose one of {', '.join(BACKENDS)}"
+        ) from None
+    return factory(settings)

@@ -1,0 +1,195 @@
+"""The `kiemtra` command line: parse, delegate, print.
+
+Why thin: every command calls functions from pipeline.process, index and flows that are tested
+on their own; here we only turn options into Settings, results into lines, and KiemtraErrors
+into one clear line on stderr and an exit code (0 all good, 1 something failed, 2 usage).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline.errors import KiemtraError
+from pipeline.settings import Settings, load_settings, parse_assignments
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _err(message: str) -> None:
+    click.echo(f"kiemtra: {message}", err=True)
+
+
+@contextmanager
+def _errors_as_lines() -> Iterator[None]:
+    """A KiemtraError anywhere in a command becomes one line and exit code 1."""
+    try:
+        yield
+    except KiemtraError as e:
+        _err(str(e))
+        sys.exit(EXIT_FAILED)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite store (default: per-user data dir).")
+@click.option("--backend", type=click.Choice(["sqlite", "elasticsearch"]), help="Search backend.")
+@click.option("--es-url", help="Elasticsearch URL, e.g. http://127.0.0.1:9200.")
+@click.option("--set", "assignments", multiple=True, metavar="KEY=VALUE", help="Override any setting.")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
+@click.pass_context
+def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: str | None,
+        assignments: tuple[str, ...], verbose: bool) -> None:
+    """kiemtra: searchable, comparable findings from Vietnamese CCHC inspection reports."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    with _errors_as_lines():
+        overrides: dict[str, Any] = parse_assignments(list(assignments))
+        for key, value in (("db_path", db_path), ("backend", backend), ("es_url", es_url)):
+            if value:
+                overrides[key] = value
+        ctx.obj = load_settings(overrides)
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+@click.option("--timings", is_flag=True, help="Add seconds per stage to each object.")
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool) -> None:
+    """Print the extraction of each document (a folder means every supported file in it)."""
+    from extractors import discover
+    from pipeline.process import process
+
+    settings = _settings(ctx)
+    failed = 0
+    with _errors_as_lines():
+        files = discover(paths)
+    for path in files:
+        try:
+            _, extraction = process(path, settings=settings)
+        except KiemtraError as e:
+            _err(str(e))
+            failed += 1
+            continue
+        obj = extraction.to_dict(with_timings=timings)
+        indent = 1 if fmt == "json" else None
+        click.echo(json.dumps(obj, ensure_ascii=False, indent=indent))
+    sys.exit(EXIT_FAILED if failed or not files else EXIT_OK)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None) -> None:
+    """Read, extract, store and index documents; unchanged files are skipped."""
+    from pipeline.ingest import ingest_paths
+
+    settings = _settings(ctx)
+    with _errors_as_lines():
+        summary = ingest_paths(list(paths), settings=settings,
+                               progress=sys.stderr.isatty() if progress is None else progress)
+    for outcome in summary.failures:
+        _err(outcome.reason or outcome.path)
+    click.echo(summary.line())
+    if summary.not_indexed:
+        click.echo(f"{len(summary.not_indexed)} stored but not yet indexed: run `kiemtra reindex`")
+    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)
+
+
+@cli.command()
+@click.argument("query", nargs=-1)
+@click.option("--unit", help="Only findings naming this unit (accents optional).")
+@click.option("--province", help="Only findings in this province.")
+@click.option("--year", type=int, help="Inspection year.")
+@click.option("--area", type=click.Choice(["chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "so_hoa", "chung"]))
+@click.option("--polarity", type=click.Choice(["strength", "shortcoming", "recommendation"]))
+@click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, province: str | None,
+           year: int | None, area: str | None, polarity: str | None, limit: int, fmt: str) -> None:
+    """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn"."""
+    from index.backends import open_backend
+    from index.base import Query
+
+    settings = _settings(ctx)
+    q = Query(text=" ".join(query), unit=unit, province=province, year=year, area=area,
+              polarity=polarity, limit=limit)
+    with _errors_as_lines():
+        backend = open_backend(settings)
+        try:
+            result = backend.search(q)
+        finally:
+            backend.close()
+    if fmt == "json":
+        click.echo(json.dumps({"total": result.total, "hits": [_hit_dict(h) for h in result.hits]},
+                              ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{result.total} findings")
+    for n, hit in enumerate(result.hits, 1):
+        r = hit.record
+        where = ", ".join(r.units) or "-"
+        click.echo(f"{n:>2}. [{r.polarity}/{r.area}] {r.doc_id}  {r.published or r.year or ''}  {where}")
+        click.echo(f"    {r.text}")
+
+
+def _hit_dict(hit: Any) -> dict[str, Any]:
+    r = hit.record
+    return {"finding_id": r.finding_id, "doc_id": r.doc_id, "path": r.path, "published": r.published,
+            "year": r.year, "units": list(r.units), "polarity": r.polarity, "area": r.area,
+            "text": r.text, "snippet": hit.snippet, "score": round(hit.score, 4), "page": r.page}
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Counts of findings by year, area and polarity."""
+    from index.store import Store
+
+    settings = _settings(ctx)
+    with _errors_as_lines(), Store(settings.database) as store:
+        st = store.stats()
+    data = {"documents": st.documents, "findings": st.findings, "by_year": st.by_year,
+            "by_area": st.by_area, "by_polarity": st.by_polarity, "failed": st.failed}
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{st.documents} documents, {st.findings} findings, {st.failed} failed files")
+    for title, counts in (("year", st.by_year), ("area", st.by_area), ("polarity", st.by_polarity)):
+        click.echo(f"by {title}:")
+        for key, count in counts.items():
+            click.echo(f"  {key!s:<16} {count:>6}")
+
+
+@cli.command()
+@click.pass_context
+def reindex(ctx: click.Context) -> None:
+    """Rebuild the search index from the store."""
+    from pipeline.ingest import rebuild_index
+
+    settings = _settings(ctx)
+    with _errors_as_lines():
+        n = rebuild_index(settings)
+    click.echo(f"reindexed {n} documents into {settings.backend}")
+
+
+def main() -> None:
+    cli(prog_name="kiemtra")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""Ingest a set of paths in one process: the loop behind `kiemtra ingest`.
+
+The Prefect flows run the same `ingest_one` per document; this module is the no-orchestrator
+path, with a progress bar for people and a Summary for both.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from extractors import discover
+from index.backends import open_backend
+from index.base import SearchBackend
+from index.store import Store
+from pipeline.errors import BackendError
+from pipeline.process import Summary, catch_up_index, index_document, ingest_one
+from pipeline.settings import Settings
+
+LOGGER = logging.getLogger(__name__)
+
+
+@contextmanager
+def open_backend_or_none(settings: Settings) -> Iterator[SearchBackend | None]:
+    """The configured backend, or None when it cannot be reached: ingestion still stores."""
+    try:
+        backend: SearchBackend | None = open_backend(settings)
+    except BackendError as e:
+        LOGGER.warning("search backend unavailable, documents will be stored only: %s", e)
+        backend = None
+    try:
+        yield backend
+    finally:
+        if backend is not None:
+            backend.close()
+
+
+def ingest_paths(paths: list[Path], *, settings: Settings, progress: bool = False) -> Summary:
+    """Ingest every supported file under `paths`; failures are recorded, never raised."""
+    files = discover(paths)
+    summary = Summary()
+    with Store(settings.database) as store, open_backend_or_none(settings) as backend:
+        if backend is not None:
+            try:
+                catch_up_index(store, backend)
+            except BackendError as e:
+                LOGGER.warning("could not catch up the index: %s", e)
+        if progress and files:
+            from rich.progress import Progress
+
+            with Progress(transient=True) as bar:
+                task = bar.add_task("ingesting", total=len(files))
+                for path in files:
+                    bar.update(task, description=path.name[:40])
+                    summary.add(ingest_one(path, settings=settings, store=store, backend=backend))
+                    bar.advance(task)
+        else:
+            for path in files:
+                summary.add(ingest_one(path, settings=settings, store=store, backend=backend))
+    return summary
+
+
+def rebuild_index(settings: Settings) -> int:
+    """Empty the configured index and fill it again from the store (`kiemtra reindex`)."""
+    with Store(settings.database) as store:
+        backend = open_backend(settings)
+        try:
+            backend.clear()
+            keys = [d.doc_key for d in store.documents()]
+            for key in keys:
+                index_document(store, backend, key)
+        finally:
+            backend.close()
+    return len(keys)

@@ -1,0 +1,136 @@
+"""The stages composed without Prefect: read → extract → store → index.
+
+Why here: `kiemtra extract`, `kiemtra ingest` and the Prefect flows all call these functions,
+so a document is processed the same way whichever door it came in by. Each function takes
+what it needs as arguments (Settings, an open Store, a SearchBackend); nothing is global.
+A bad file becomes a `failed` outcome with its reason — it never stops the other documents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extractors import read
+from index.base import SearchBackend
+from index.store import Store
+from nlp.extract import extract
+from pipeline.errors import BackendError, KiemtraError, ReaderError
+from pipeline.models import Document, Extraction
+from pipeline.settings import Settings
+
+LOGGER = logging.getLogger(__name__)
+
+INGESTED, CHANGED, SKIPPED, FAILED = "ingested", "changed", "skipped", "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one file in an ingest run."""
+
+    path: str
+    status: str  # ingested | changed | skipped | failed
+    doc_key: str | None = None
+    findings: int = 0
+    reason: str | None = None
+    error_type: str | None = None
+    indexed: bool = False
+    seconds: float = 0.0
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts and failures of one run, for the CLI's closing lines and the flows' artifact."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = Counter(o.status for o in self.outcomes)
+        return {s: counts.get(s, 0) for s in (INGESTED, CHANGED, SKIPPED, FAILED)}
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == FAILED]
+
+    @property
+    def not_indexed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status in (INGESTED, CHANGED) and not o.indexed]
+
+    def line(self) -> str:
+        c = self.counts
+        return (f"{c[INGESTED]} ingested, {c[CHANGED]} changed, {c[SKIPPED]} skipped, "
+                f"{c[FAILED]} failed")
+
+
+def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
+    """Hash the bytes without reading the whole file into memory (files may be huge)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def process(path: Path, *, settings: Settings, doc_id: str | None = None) -> tuple[Document, Extraction]:
+    """Read one file and extract it: the whole NLP result, nothing stored."""
+    document = read(path, settings=settings, doc_id=doc_id)
+    return document, extract(document)
+
+
+def index_document(store: Store, backend: SearchBackend, doc_key: str) -> None:
+    """Replace one document's findings in the search index and mark it indexed in the store."""
+    backend.delete_document(doc_key)
+    backend.index(list(store.finding_records(doc_key)))
+    store.mark_indexed(doc_key)
+
+
+def catch_up_index(store: Store, backend: SearchBackend) -> int:
+    """Index every stored document the search index missed (it was down, or a run was killed)."""
+    done = 0
+    for doc_key in store.pending_index():
+        index_document(store, backend, doc_key)
+        done += 1
+    return done
+
+
+def ingest_one(path: Path, *, settings: Settings, store: Store,
+               backend: SearchBackend | None) -> Outcome:
+    """Read, extract, store and index one file; unchanged files are skipped by content hash.
+
+    The store is written before the index, so if the search engine fails the document is kept
+    and marked for indexing: a later run or `kiemtra reindex` catches up, nothing is lost.
+    """
+    started = time.perf_counter()
+    path = path.resolve()
+    key = str(path)
+    try:
+        if not path.is_file():
+            raise ReaderError("no such file", path=path)
+        sha = file_sha256(path)
+        if store.is_current(key, sha, settings.extractor_version):
+            return Outcome(key, SKIPPED, sha, seconds=time.perf_counter() - started)
+        known = store.has_path(key)
+        document, extraction = process(path, settings=settings)
+        doc_key = store.save(document, extraction, extractor_version=settings.extractor_version)
+    except KiemtraError as e:
+        store.record_failure(key, e.reason, error_type=type(e).__name__)
+        LOGGER.warning("%s", e)
+        return Outcome(key, FAILED, reason=str(e), error_type=type(e).__name__,
+                       seconds=time.perf_counter() - started)
+    indexed = False
+    if backend is not None:
+        try:
+            index_document(store, backend, doc_key)
+            indexed = True
+        except BackendError as e:
+            LOGGER.warning("%s: stored but not indexed (%s); a later run will index it", key, e)
+    return Outcome(key, CHANGED if known else INGESTED, doc_key, len(extraction.findings),
+                   indexed=indexed, seconds=time.perf_counter() - started)

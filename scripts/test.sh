@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Every test on a fresh machine: set up (system packages, .venv), fetch and start a real
+# single-node Elasticsearch, run the whole suite with no skips allowed, stop Elasticsearch.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+KIEMTRA_WITH_JAVA=1 ./scripts/setup.sh
+export OMP_THREAD_LIMIT=1
+./scripts/elasticsearch.sh start
+trap './scripts/elasticsearch.sh stop' EXIT
+export KIEMTRA_ES_URL="${KIEMTRA_ES_URL:-http://127.0.0.1:${KIEMTRA_ES_PORT:-9200}}"
+export KIEMTRA_REQUIRE_ES=1 KIEMTRA_REQUIRE_OCR=1
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"

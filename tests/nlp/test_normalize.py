@@ -1,0 +1,52 @@
+import unicodedata
+
+import pytest
+
+from nlp.normalize import canonical_tones, fold, match_key, nfc, nfc_with_offsets
+
+HOSTILE = [
+    "",
+    "\n\n",
+    unicodedata.normalize("NFD", "Đoàn kiểm tra làm việc tại xã Thuận Hòa"),
+    "Quyết định số 139/QĐ-UBND ngày 20/01/2020",
+    "ß İ ﬁ 😀 \u200b tab\tend",
+    "TCVN3 residue: Qu¶n lý hå s¬",
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("hòa", "hoà"), ("Hòa", "Hoà"), ("thủy", "thuỷ"), ("khỏe", "khoẻ"), ("hoàn", "hoàn"),
+     ("quý", "quý"), ("giữa", "giữa"), ("người", "người"), ("Thuận Hòa", "Thuận Hoà"),
+     ("chữ ký số", "chữ ký số"), ("thuở", "thuở"), ("ngoài", "ngoài")],
+)
+def test_canonical_tones_puts_marks_where_the_modern_rule_does(old: str, new: str) -> None:
+    assert canonical_tones(old) == new
+    assert canonical_tones(new) == new
+
+
+def test_fold_removes_tones_shapes_and_d_stroke() -> None:
+    assert fold("Đoàn kiểm tra phiếu hẹn") == "doan kiem tra phieu hen"
+    assert fold("CHỮ KÝ SỐ") == "chu ky so"
+    assert fold(unicodedata.normalize("NFD", "Đường")) == "duong"
+
+
+def test_match_key_equates_tone_placement_and_case() -> None:
+    assert match_key("Hiệp Hòa") == match_key("hiệp  hoà")
+    assert match_key("Hiệp Hòa") != match_key("Hiệp Hóa")
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_length_preserved_so_offsets_carry_over(text: str) -> None:
+    composed = nfc(text)
+    assert len(fold(composed)) == len(composed)
+    assert len(canonical_tones(composed)) == len(composed)
+
+
+def test_nfc_with_offsets_maps_back_to_nfd_source() -> None:
+    source = unicodedata.normalize("NFD", "phiếu hẹn")
+    composed, origin = nfc_with_offsets(source)
+    assert composed == "phiếu hẹn"
+    start = composed.index("hẹn")
+    assert nfc(source[origin[start]:]) == "hẹn"
+    assert len(origin) == len(composed)

@@ -1,0 +1,33 @@
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import ConfigError
+from pipeline.settings import load_settings, parse_assignments
+
+
+def test_defaults_load_and_per_user_database(tmp_path: Path) -> None:
+    settings = load_settings(environ={"XDG_DATA_HOME": str(tmp_path)})
+    assert settings.backend == "sqlite"
+    assert settings.ocr_lang == "vie"
+    assert settings.database.parts[-2:] == ("kiemtra", "kiemtra.db")
+
+
+def test_environment_then_overrides_win() -> None:
+    settings = load_settings({"ocr_dpi": "200"}, environ={"KIEMTRA_OCR_DPI": "150", "KIEMTRA_BACKEND": "elasticsearch"})
+    assert settings.ocr_dpi == 200
+    assert settings.backend == "elasticsearch"
+
+
+def test_explicit_db_path_is_used(tmp_path: Path) -> None:
+    settings = load_settings({"db_path": str(tmp_path / "x.db")}, environ={})
+    assert settings.database == tmp_path / "x.db"
+
+
+def test_unknown_and_malformed_settings_are_config_errors() -> None:
+    with pytest.raises(ConfigError, match="unknown setting"):
+        load_settings({"no_such_key": 1}, environ={})
+    with pytest.raises(ConfigError, match="not a int"):
+        load_settings({"max_pages": "many"}, environ={})
+    with pytest.raises(ConfigError, match="key=value"):
+        parse_assignments(["oops"])
