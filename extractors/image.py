@@ -1,0 +1,61 @@
+"""Images (PNG, JPEG, multi-page TIFF): every frame is a page for OCR.
+
+Why probe the header first: Pillow reads width, height and frame count without decoding pixels,
+so a decompression bomb is refused (LimitExceeded) before it can allocate anything.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from extractors._common import Part, default_doc_id, make_source
+from extractors.ocr import check_ocr, check_pixels, ocr_image
+from extractors.sandbox import map_limited
+from pipeline.errors import CorruptDocument, LimitExceeded
+from pipeline.models import Document, document_from_blocks
+from pipeline.settings import Settings
+
+LOGGER = logging.getLogger(__name__)
+
+
+def probe_frames(path: Path, max_pixels: int) -> int:
+    """Number of frames, after checking every frame's size against `max_pixels`."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            frames = getattr(image, "n_frames", 1)
+            for frame in range(frames):
+                image.seek(frame)
+                check_pixels(image.width, image.height, max_pixels, path)
+    except Image.DecompressionBombError as e:
+        raise LimitExceeded(f"image is a decompression bomb: {e}", path=path) from e
+    except (UnidentifiedImageError, OSError, EOFError, SyntaxError) as e:
+        raise CorruptDocument(f"unreadable image: {e}", path=path) from e
+    return frames
+
+
+def read_image(path: Path, *, settings: Settings, doc_id: str | None = None) -> Document:
+    data = path.read_bytes()
+    frames = probe_frames(path, settings.max_image_pixels)
+    if frames > settings.max_pages:
+        raise LimitExceeded(f"{frames} frames exceeds max_pages={settings.max_pages}", path=path)
+    check_ocr(settings.ocr_lang, path)
+    jobs = [(str(path), frame, settings.ocr_lang, settings.max_image_pixels) for frame in range(frames)]
+    results = map_limited(ocr_frame, jobs, path=path, timeout_s=settings.parse_timeout_s,
+                          memory_mb=settings.parse_memory_mb, workers=settings.workers)
+    parts: list[Part] = [part for page_parts in results for part in page_parts]
+    source = make_source(path, data, "image", "image.ocr", pages=frames, ocr_pages=frames)
+    return document_from_blocks(default_doc_id(path, doc_id), parts, source)
+
+
+def ocr_frame(path: str, frame: int, lang: str, max_pixels: int) -> list[Part]:
+    """Child-process body: decode one frame and OCR it."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        image.seek(frame)
+        check_pixels(image.width, image.height, max_pixels, Path(path))
+        page = image.convert("L")
+    return ocr_image(page, lang=lang, page=frame + 1)

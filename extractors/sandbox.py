@@ -1,0 +1,116 @@
+"""Run a parsing function in child processes with a memory cap and a deadline.
+
+Why: a hostile PDF or image can make a C library loop forever or allocate gigabytes; in a child
+with RLIMIT_AS and a timeout that costs one file (LimitExceeded / CorruptDocument), not the run.
+Workers are started with "forkserver" so they never inherit the parent's threads or locks, and
+each worker takes a contiguous chunk of the items so a 100-page scan pays the start-up only
+once per core.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import resource
+import time
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from pipeline import errors
+from pipeline.errors import CorruptDocument, KiemtraError, LimitExceeded
+
+LOGGER = logging.getLogger(__name__)
+
+_START_METHOD = "forkserver"
+
+
+def run_limited(fn: Callable[..., Any], args: tuple[Any, ...], *, path: Path, timeout_s: float,
+                memory_mb: int) -> Any:
+    """`fn(*args)` in one limited child process; its KiemtraError is re-raised here."""
+    return map_limited(fn, [args], path=path, timeout_s=timeout_s, memory_mb=memory_mb, workers=1)[0]
+
+
+def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, path: Path,
+                timeout_s: float, memory_mb: int, workers: int) -> list[Any]:
+    """[fn(*item) for item in items] over up to `workers` limited processes, order kept.
+
+    `timeout_s` is per item: a worker with n items gets n × timeout_s.
+    """
+    if not items:
+        return []
+    ctx = multiprocessing.get_context(_START_METHOD)
+    chunks = _chunks(len(items), max(1, workers))
+    running: dict[Connection, tuple[Any, range, float]] = {}
+    results: list[Any] = [None] * len(items)
+    try:
+        for span in chunks:
+            reader, writer = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_child, args=(writer, fn, [items[i] for i in span], memory_mb),
+                               daemon=True)
+            proc.start()
+            writer.close()
+            running[reader] = (proc, span, time.monotonic() + timeout_s * len(span))
+        while running:
+            deadline = min(d for _, _, d in running.values())
+            ready = wait(list(running), timeout=max(0.0, deadline - time.monotonic()))
+            if not ready:
+                raise LimitExceeded(f"parsing took longer than parse_timeout_s={timeout_s}s per page",
+                                    path=path)
+            for conn in ready:
+                proc, span, _ = running.pop(conn)  # type: ignore[call-overload]
+                chunk = _receive(conn, proc, path, memory_mb)
+                for i, value in zip(span, chunk, strict=True):
+                    results[i] = value
+    finally:
+        for conn, (proc, _, _) in running.items():
+            proc.kill()
+            conn.close()
+        for conn in list(running):
+            running[conn][0].join(1)
+    return results
+
+
+def _chunks(n: int, workers: int) -> list[range]:
+    size = -(-n // min(n, workers))
+    return [range(i, min(n, i + size)) for i in range(0, n, size)]
+
+
+def _receive(conn: Connection, proc: Any, path: Path, memory_mb: int) -> list[Any]:
+    try:
+        status, payload = conn.recv()
+    except EOFError:
+        proc.join(5)
+        raise CorruptDocument(
+            f"parser process died (exit code {proc.exitcode}); the file may be malformed or need more "
+            f"than parse_memory_mb={memory_mb}", path=path) from None
+    finally:
+        conn.close()
+    proc.join(5)
+    if status == "ok":
+        return payload  # type: ignore[no-any-return]
+    kind, reason, err_path = payload
+    cls = getattr(errors, kind, CorruptDocument)
+    raise cls(reason, path=err_path or path)
+
+
+def _child(conn: Connection, fn: Callable[..., Any], items: list[tuple[Any, ...]], memory_mb: int) -> None:
+    """Worker body: cap memory, keep Tesseract single-threaded, report one message."""
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    limit = memory_mb * 1024 * 1024
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ValueError, OSError):
+        LOGGER.warning("could not set a memory limit of %d MB", memory_mb)
+    try:
+        conn.send(("ok", [fn(*item) for item in items]))
+    except KiemtraError as e:
+        conn.send(("err", (type(e).__name__, e.reason, e.path)))
+    except MemoryError:
+        conn.send(("err", ("LimitExceeded", f"needs more than parse_memory_mb={memory_mb}", None)))
+    except Exception as e:  # noqa: BLE001 - any library failure is the file's fault here
+        conn.send(("err", ("CorruptDocument", f"{type(e).__name__}: {e}", None)))
+    finally:
+        conn.close()

@@ -1,0 +1,59 @@
+"""Decide whether a PDF page's text layer is real Vietnamese text or needs OCR.
+
+Why syllables: a scanned page often carries an invisible layer of garbage, and old PDFs embed
+TCVN3/VNI fonts whose text comes out as mojibake ("c¶i c¸ch", "CÃ¡ch"); both have plenty of
+characters, but few of their words are valid Vietnamese syllables.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.settings import Settings
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_INITIAL = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+_NUCLEUS = "[aăâeêioôơuưy]{1,3}"
+_FINAL = "(?:ch|ng|nh|[cmnpt])?"
+_SYLLABLE = re.compile(f"^{_INITIAL}{_NUCLEUS}{_FINAL}$")
+_WORD = re.compile(r"[^\W\d_]+")
+# Latin-1 / cp1252 symbols Vietnamese never uses; they fill UTF-8-read-as-1252 and TCVN3 mojibake.
+_MOJIBAKE = frozenset("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÆÐØÞßæðøþ€‚ƒ„…†‡ˆ‰Š‹ŒŽšœžŸ")
+MAX_MOJIBAKE_SHARE = 0.02
+
+
+def _strip_tones(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+
+
+def usable_chars(text: str) -> int:
+    """Letters and digits: what a text layer contributes beyond whitespace and rules."""
+    return sum(1 for c in text if c.isalnum())
+
+
+def vietnamese_ratio(text: str) -> float:
+    """Share of words that are valid Vietnamese syllables; acronyms (UBND, QĐ) do not count."""
+    valid = total = 0
+    for word in _WORD.findall(text):
+        if word.isupper() and len(word) <= 6 and not _SYLLABLE.match(_strip_tones(word)):
+            continue
+        total += 1
+        valid += bool(_SYLLABLE.match(_strip_tones(word)))
+    return valid / total if total else 0.0
+
+
+def mojibake_share(text: str) -> float:
+    """Share of non-space characters that only appear in mis-decoded Vietnamese."""
+    visible = [c for c in text if not c.isspace()]
+    return sum(1 for c in visible if c in _MOJIBAKE) / len(visible) if visible else 0.0
+
+
+def needs_ocr(text: str, settings: Settings) -> bool:
+    """True when the text layer is too thin or not Vietnamese enough to trust."""
+    if usable_chars(text) < settings.min_text_chars_per_page:
+        return True
+    if mojibake_share(text) > MAX_MOJIBAKE_SHARE:
+        return True
+    return vietnamese_ratio(text) < settings.min_vietnamese_ratio
