@@ -1,0 +1,403 @@
+"""Named administrative units in Vietnamese text, with their role and province.
+
+How a unit is found: a level word ("xã", "Thị trấn", "TP.") followed by a proper name.
+Vietnamese place names are Title Case syllables, so capitalisation decides where a name ends
+("xã Hồ Đắc Kiện còn ..."), helped by the gazetteer when a capitalised word follows the name
+("huyện An Lão Nguyễn ..." keeps "An Lão" because that is a known district). A level word
+that announces a list ("08 xã, thị trấn (A, B, Thị trấn C)", "tại các xã: A, B và C") gives
+its level to the bare names that follow. A bare name elsewhere only counts when it is a unit
+already found in the document, or a list after "tại" whose level the document announced
+("các xã") and the gazetteer confirms: the gazetteer alone is too loose (a dozen Châu Thành).
+
+Roles come from the genre's cues around each mention (nlp/vi/unit_levels.py); provinces from
+the enclosing units the text names ("xã A, huyện B") and the gazetteer, disambiguated by the
+provinces and districts named in the same document.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from nlp.gazetteer import Gazetteer, load_gazetteer
+from nlp.normalize import canonical_tones, fold, match_key
+from nlp.vi.abbreviations import UNIT_NAME_ABBREVIATIONS
+from nlp.vi.unit_levels import (
+    COMMUNE_LEVELS,
+    DISTRICT_LEVELS,
+    INSPECTED_AFTER,
+    INSPECTED_BEFORE,
+    INSPECTED_LIST,
+    INSPECTED_OBJECT,
+    INSPECTOR_AFTER,
+    INSPECTOR_BEFORE,
+    LEVEL_ABBREVIATIONS,
+    LEVEL_WORDS,
+    MAX_NAME_SYLLABLES,
+    NAME_STOP_WORDS,
+    NOT_INSPECTOR_AFTER,
+    NUMBERED_LEVELS,
+    PLURAL_MARKERS,
+)
+from pipeline.models import Unit
+
+LOGGER = logging.getLogger(__name__)
+
+_LEVEL_RE = re.compile(
+    r"(?<!\w)(?:(?P<full>thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường)(?!\w)"
+    r"|(?P<abbr>TP|Tp|TX)(?:\.|(?=\s|HCM)))",
+    re.IGNORECASE,
+)
+_SYLLABLE = re.compile(r"[^\W\d_][\w'’]*")
+_NUMBER = re.compile(r"0?(\d{1,2})(?![\w/]|[.,]\d)")
+_SPACES = re.compile(r"[ \t]*")
+_LIST_OPEN = re.compile(r"[ \t]*[:(][ \t]*")
+_ITEM_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*và|,|và)[ \t]+|[ \t]*,(?=\S)")
+_ANNOUNCED_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+|[ \t]*[,;](?=\S)")
+_LEVEL_JOINER = re.compile(r"[ \t]*(?:,|/|và)[ \t]*")
+_ENCLOSING_GAP = re.compile(r"[ \t]*(?:,|\(|-|–|thuộc)?[ \t]*(?:UBND[ \t]+)?$")
+_LOCATIVE_LIST = re.compile(r"(?<!\w)(?:tại|ở)\s+(?=[^\W\d_])")
+_INSPECTION_WORDS = re.compile(r"\b(?:kiem tra|giam sat|thanh tra)\b")
+_TIER = {"tỉnh": 0, "thành phố": 0, "huyện": 1, "quận": 1, "thị xã": 1, "xã": 2, "phường": 2,
+         "thị trấn": 2, "đặc khu": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMention:
+    """One distinct unit of a text and every span (of its name) where the text names it."""
+
+    unit: Unit
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(slots=True)
+class _Mention:
+    level: str
+    name: str
+    start: int  # of the name
+    end: int
+    head: int  # where the phrase naming it begins (level word, or the list's level word)
+    enclosing_of: int | None = None  # index of the mention this one encloses ("xã A, huyện B")
+    role_votes: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _level_at(text: str, pos: int) -> tuple[str, int, int] | None:
+    """(level, start, end of the level word) if a level word starts at `pos`."""
+    m = _LEVEL_RE.match(text, pos)
+    if m is None:
+        return None
+    if m.group("abbr"):
+        return LEVEL_ABBREVIATIONS[m.group("abbr")], m.start(), m.end()
+    return LEVEL_WORDS[fold(m.group("full")).lower()], m.start(), m.end()
+
+
+def _title_run(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """Consecutive Title Case syllables from `pos` as (start, end, joiner-before) triples."""
+    run: list[tuple[int, int, str]] = []
+    i = pos
+    joiner = ""
+    while len(run) < MAX_NAME_SYLLABLES:
+        m = _SYLLABLE.match(text, i)
+        if m is None or not m.group()[0].isupper():
+            break
+        word = m.group()
+        if len(word) > 1 and word.isupper():
+            break  # an acronym (UBND, CCHC) is not a name
+        run.append((m.start(), m.end(), joiner))
+        i = m.end()
+        sep = re.match(r" - | – |-| ", text[i:i + 3])
+        if sep is None:
+            break
+        joiner = sep.group()
+        i += len(joiner)
+    return run
+
+
+def _name_from_run(text: str, run: list[tuple[int, int, str]], level: str,
+                   gazetteer: Gazetteer) -> tuple[int, int] | None:
+    """The span of the name in a capitalised run: the longest prefix the gazetteer knows at
+    this tier, else the run up to its first hyphen (a hyphen joins only known names)."""
+    if not run:
+        return None
+    known = [k for k in range(1, len(run) + 1)
+             if gazetteer.knows(level, text[run[0][0]:run[k - 1][1]])]
+    if known:
+        return run[0][0], run[known[-1] - 1][1]
+    cut = next((k for k, (s, e, j) in enumerate(run) if j.strip() or text[s:e] in NAME_STOP_WORDS),
+               len(run))
+    return (run[0][0], run[cut - 1][1]) if cut else None
+
+
+def _parse_name(text: str, pos: int, level: str, gazetteer: Gazetteer) -> tuple[str, int, int] | None:
+    """(name as it should be reported, start, end) of a unit name starting at `pos`."""
+    for pattern, full, _implied in UNIT_NAME_ABBREVIATIONS:
+        m = pattern.match(text, pos)
+        if m:
+            return full, m.start(), m.end()
+    if level in NUMBERED_LEVELS:
+        m = _NUMBER.match(text, pos)
+        if m:
+            return m.group(1), m.start(), m.end()
+    span = _name_from_run(text, _title_run(text, pos), level, gazetteer)
+    if span is None:
+        return None
+    return text[span[0]:span[1]], span[0], span[1]
+
+
+# --------------------------------------------------------------------------- phrases
+
+
+def _parse_phrase(text: str, hit: tuple[str, int, int], gazetteer: Gazetteer,
+                  ) -> tuple[list[_Mention], int]:
+    """Mentions named after one level word, and where the phrase ends.
+
+    An announced list ("các xã", "08 xã, thị trấn (", "xã:") gives its level to bare items and
+    lets an item carry its own level word; an unannounced one ("xã Tân Phú, Tân Lộc") only
+    continues with bare names that are not provinces.
+    """
+    level, head, pos = hit
+    announced = PLURAL_MARKERS.search(fold(text[max(0, head - 12):head])) is not None
+    while True:  # "xã, thị trấn", "xã/phường"
+        j = _LEVEL_JOINER.match(text, pos)
+        nxt = _level_at(text, j.end()) if j and j.group().strip() else None
+        if nxt is None:
+            break
+        announced, pos = True, nxt[2]
+    opener = _LIST_OPEN.match(text, pos)
+    if opener:
+        announced, pos = True, opener.end()
+    else:
+        pos = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
+    mentions: list[_Mention] = []
+    while True:
+        item_level = level
+        own = _level_at(text, pos)
+        if own is not None:
+            if mentions and not announced:
+                break
+            item_level, pos = own[0], _SPACES.match(text, own[2]).end()  # type: ignore[union-attr]
+        parsed = _parse_name(text, pos, item_level, gazetteer)
+        if parsed is None:
+            break
+        name, start, end = parsed
+        if mentions and own is None and not announced and (
+                gazetteer.is_province(name) and not gazetteer.knows(item_level, name)):
+            break
+        mentions.append(_Mention(item_level, name, start, end, head))
+        pos = end
+        sep = (_ANNOUNCED_SEPARATOR if announced else _ITEM_SEPARATOR).match(text, pos)
+        if sep is None:
+            break
+        pos = sep.end()
+        nxt_level = _level_at(text, pos)
+        if nxt_level is not None and not announced:
+            break
+    return mentions, pos
+
+
+def _scan(text: str, gazetteer: Gazetteer) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    pos = 0
+    while True:
+        m = _LEVEL_RE.search(text, pos)
+        if m is None:
+            return mentions
+        hit = _level_at(text, m.start())
+        if hit is None:  # pragma: no cover - the regex matched
+            pos = m.end()
+            continue
+        found, end = _parse_phrase(text, hit, gazetteer)
+        mentions.extend(found)
+        pos = max(end, m.end())
+
+
+def _mark_enclosing(text: str, mentions: list[_Mention]) -> None:
+    """"xã A, huyện B" / "xã A (huyện B)": B encloses A when it is one tier up and adjacent."""
+    for i in range(1, len(mentions)):
+        prev, cur = mentions[i - 1], mentions[i]
+        gap = text[prev.end:cur.head]
+        if len(gap) <= 12 and _ENCLOSING_GAP.fullmatch(gap) and _TIER[cur.level] < _TIER[prev.level]:
+            cur.enclosing_of = i - 1
+
+
+# --------------------------------------------------------------------------- bare names
+
+
+def _bare_spans(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Other places where an already found unit is named without its level word.
+
+    Only names found at one level qualify: a bare "Châu Thành" in a text with both the huyện
+    and the thị trấn is left alone.
+    """
+    levels: dict[str, set[str]] = {}
+    for m in mentions:
+        levels.setdefault(match_key(m.name), set()).add(m.level)
+    taken = [(m.start, m.end) for m in mentions]
+    lowered = canonical_tones(text).lower()
+    extra: list[_Mention] = []
+    for key, lv in levels.items():
+        if len(lv) != 1 or key.isdigit():
+            continue
+        for hit in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", lowered):
+            s, e = hit.span()
+            if any(s < te and ts < e for ts, te in taken) or _inside_longer_name(text, s, e):
+                continue
+            name = next(m.name for m in mentions if match_key(m.name) == key)
+            extra.append(_Mention(next(iter(lv)), name, s, e, s))
+    return extra
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    before = re.search(r"(\w+)[ ]$", text[max(0, start - 20):start])
+    after = re.match(r"[ ](\w+)", text[end:end + 20])
+    return bool(before and before.group(1)[0].isupper() and before.group(1) not in NAME_STOP_WORDS
+                and before.group(1) != "UBND") or bool(after and after.group(1)[0].isupper())
+
+
+def _announced_bare_lists(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+    """"tại Yên Lộc, Thiên Lộc" in a text that speaks of "các xã": communes, when the gazetteer
+    knows at least one of the names inside a province the text names."""
+    folded = fold(text)
+    plural = [LEVEL_WORDS[w] for w in re.findall(r"\bcac (xa|phuong|thi tran)\b", folded)]
+    if not plural:
+        return []
+    level = Counter(plural).most_common(1)[0][0]
+    provinces = {p for m in mentions for p in gazetteer.provinces_of(m.level, m.name)
+                 if m.level in DISTRICT_LEVELS or gazetteer.is_province(m.name)}
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[_Mention] = []
+    for cue in _LOCATIVE_LIST.finditer(text):
+        items: list[tuple[str, int, int]] = []
+        pos = cue.end()
+        while True:
+            parsed = _parse_name(text, pos, level, gazetteer)
+            if parsed is None or _level_at(text, pos) is not None:
+                break
+            items.append(parsed)
+            sep = _ITEM_SEPARATOR.match(text, parsed[2])
+            if sep is None:
+                break
+            pos = sep.end()
+        if not items or any(any(s < te and ts < e for ts, te in taken) for _n, s, e in items):
+            continue
+        if any(len(n.split()) < 2 or gazetteer.is_province(n) for n, _s, _e in items):
+            continue
+        if any(gazetteer.provinces_of(level, n) & provinces for n, _s, _e in items):
+            found.extend(_Mention(level, n, s, e, cue.start()) for n, s, e in items)
+    return found
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _vote_role(text: str, m: _Mention) -> str:
+    """'inspector', 'inspected' or 'other' for one mention, from the cues around it."""
+    if m.enclosing_of is not None:
+        return "other"
+    sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - 160) + 1
+    before = fold(text[sentence_start:m.head])
+    after = fold(text[m.end:m.end + 60])
+    last_inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before)
+    last_inspector = INSPECTOR_BEFORE.search(before)
+    if INSPECTED_AFTER.match(after) or INSPECTED_LIST.search(before):
+        return "inspected"
+    if last_inspector and (last_inspected is None or last_inspector.start() > last_inspected.start()):
+        return "inspector"
+    if last_inspected:
+        return "inspected"
+    if INSPECTOR_AFTER.match(after) and not NOT_INSPECTOR_AFTER.match(after):
+        return "inspector"
+    return "other"
+
+
+def _role(votes: list[str], level: str, inspection_text: bool) -> str:
+    """Majority of the mentions' cues; a commune named in an inspection report without a cue
+    is taken as inspected, because the genre inspects the grassroots and names communes only
+    to report on them (districts and provinces are named in passing far more often)."""
+    counts = Counter(votes)
+    if counts["inspector"] and counts["inspector"] >= counts["inspected"]:
+        return "inspector"
+    if counts["inspected"]:
+        return "inspected"
+    if inspection_text and level in COMMUNE_LEVELS:
+        return "inspected"
+    return "other"
+
+
+# --------------------------------------------------------------------------- provinces
+
+
+def _province(key: tuple[str, str], group: list[_Mention], mentions: list[_Mention],
+              resolved: dict[tuple[str, str], str | None], doc_provinces: set[str],
+              gazetteer: Gazetteer, published: str | None) -> str | None:
+    """The unit's province: its own name for a province; else the enclosing unit the text
+    names; else the gazetteer's candidates narrowed by the provinces the text names."""
+    level, name = group[0].level, group[0].name
+    own = gazetteer.province_name(name, published) if level in ("tỉnh", "thành phố") else None
+    if own and (level == "tỉnh" or not gazetteer.places("huyện", name)):
+        return own
+    for m in group:
+        for parent in mentions:
+            if parent.enclosing_of is not None and mentions[parent.enclosing_of] is m:
+                p = resolved.get((parent.level, match_key(parent.name)))
+                if p:
+                    return p
+    candidates = {gazetteer.province_name(p, published) or p for p in gazetteer.provinces_of(level, name)}
+    narrowed = candidates & doc_provinces
+    if len(narrowed) == 1:
+        return next(iter(narrowed))
+    if len(candidates) == 1:
+        return next(iter(candidates))
+    if not candidates and len(doc_provinces) == 1:
+        return next(iter(doc_provinces))
+    return None
+
+
+def _resolve_provinces(groups: dict[tuple[str, str], list[_Mention]], mentions: list[_Mention],
+                       gazetteer: Gazetteer, published: str | None) -> dict[tuple[str, str], str | None]:
+    """Provinces top-down (provinces, then districts, then communes), so a commune can lean on
+    the district the text encloses it in, and every unit on the provinces the text names."""
+    resolved: dict[tuple[str, str], str | None] = {}
+    doc_provinces: set[str] = set()
+    for tier in (0, 1, 2):
+        for key, group in groups.items():
+            if _TIER[group[0].level] == tier:
+                resolved[key] = _province(key, group, mentions, resolved, doc_provinces, gazetteer, published)
+        doc_provinces |= {p for k, p in resolved.items() if p and _TIER[k[0]] <= max(tier, 0)}
+    return resolved
+
+
+# --------------------------------------------------------------------------- public
+
+
+def find_units(text: str, *, published: str | None = None,
+               gazetteer: Gazetteer | None = None) -> list[UnitMention]:
+    """Every named administrative unit of `text` (NFC), one UnitMention per (level, name).
+
+    `published` (ISO date) decides how provinces are spelt (before or after July 2025);
+    `gazetteer` defaults to the installed one.
+    """
+    gaz = gazetteer or load_gazetteer()
+    mentions = _scan(text, gaz)
+    _mark_enclosing(text, mentions)
+    mentions += _announced_bare_lists(text, mentions, gaz)
+    mentions += _bare_spans(text, mentions)
+    mentions.sort(key=lambda m: m.start)
+    groups: dict[tuple[str, str], list[_Mention]] = {}
+    for m in mentions:
+        groups.setdefault((m.level, match_key(m.name)), []).append(m)
+    provinces = _resolve_provinces(groups, mentions, gaz, published)
+    inspection_text = _INSPECTION_WORDS.search(fold(text)) is not None
+    result: list[UnitMention] = []
+    for key, group in groups.items():
+        first = group[0]
+        province = provinces.get(key)
+        current = gaz.current_unit(first.level, first.name, province) if province else None
+        unit = Unit(first.level, first.name, _role([_vote_role(text, m) for m in group], first.level, inspection_text), province, current)
+        result.append(UnitMention(unit, tuple(sorted({(m.start, m.end) for m in group}))))
+    return result
