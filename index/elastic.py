@@ -1,0 +1,458 @@
+"""Elasticsearch as a search backend: the same contract as SQLite FTS5, for larger collections.
+
+Why folding happens in Python: the distribution we test against (and many managed clusters)
+has no ICU or asciifolding filter, and Vietnamese folding has rules a generic filter gets
+wrong (đ → d, tone placement). `nlp.normalize` folds and canonicalises without changing the
+text's length, so every derived field has the same character offsets as the original: the fast
+vector highlighter can then mark a match found in the folded field on the original text.
+
+Why an alias: readers always query `<name>`; the data lives in `<name>-<timestamp>`. A rebuild
+writes a fresh physical index and swaps the alias in one atomic call, so searches never see a
+half-built index, and `clear()` is a swap to an empty index instead of a slow delete-by-query.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import logging
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from itertools import islice
+from typing import Any, TypeVar
+
+from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
+from elasticsearch.helpers import streaming_bulk
+
+from index.base import FACET_FIELDS, FindingRecord, Hit, Query, SearchBackend, SearchResult
+from nlp.normalize import canonical_tones, fold
+from pipeline.errors import BackendError
+
+LOGGER = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+SNIPPET_CHARS = 200
+FACET_SIZE = 50
+BATCH_SIZE = 1000
+WRITE_ATTEMPTS = 5
+BACKOFF_S = 0.5
+RETRY_STATUSES = (429, 502, 503, 504)
+_QUOTED = re.compile(r'["“”]([^"“”]+)["“”]')
+_TOKEN = re.compile(r"\w+")
+_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(FindingRecord))
+_TUPLE_FIELDS = tuple(
+    f.name for f in dataclasses.fields(FindingRecord) if str(f.type).startswith("tuple")
+)
+# Filter values compared folded, so "Hoà Bình", "hòa bình" and "HOA BINH" select the same.
+_FOLDED_COPIES = {
+    "units": "units_folded",
+    "provinces": "provinces_folded",
+    "unit_levels": "levels_folded",
+    "doc_kinds": "doc_kinds_folded",
+    "doc_numbers": "doc_numbers_folded",
+}
+# Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
+_FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
+                 "province": "provinces", "unit": "units"}
+
+_OFFSET_TEXT = {"type": "text", "analyzer": "standard", "term_vector": "with_positions_offsets"}
+_KEYWORD = {"type": "keyword"}
+_STORED_ONLY = {"type": "keyword", "index": False, "doc_values": False}
+
+MAPPING: dict[str, Any] = {
+    "dynamic": "strict",
+    "properties": {
+        "finding_id": _KEYWORD,
+        "doc_key": _KEYWORD,
+        "doc_id": _KEYWORD,
+        "text": _OFFSET_TEXT,            # as written: the highlight is cut from it
+        "text_canonical": _OFFSET_TEXT,  # accents kept, tone placement unified: exact matches
+        "text_folded": _OFFSET_TEXT,     # no accents, đ→d, lowercase: the recall field
+        "text_words": {"type": "text", "analyzer": "whitespace"},  # folded "phieu_hen" words
+        "words": _STORED_ONLY,
+        "polarity": _KEYWORD,
+        "area": _KEYWORD,
+        "theme": _KEYWORD,
+        "title": {"type": "text", "index": False},
+        "path": _STORED_ONLY,
+        "published": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
+                      "ignore_malformed": True},
+        "year": {"type": "integer"},
+        "units": _KEYWORD,
+        "unit_levels": _KEYWORD,
+        "provinces": _KEYWORD,
+        "doc_kinds": _KEYWORD,
+        "doc_numbers": _KEYWORD,
+        **{folded: _KEYWORD for folded in _FOLDED_COPIES.values()},
+        "page": {"type": "integer", "index": False},
+        "start": {"type": "integer", "index": False},
+        "end": {"type": "integer", "index": False},
+    },
+}
+INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
+
+
+def _fold_key(value: str) -> str:
+    """The comparison form of a filter value: folded, single spaces."""
+    return " ".join(fold(canonical_tones(value)).split())
+
+
+def to_source(record: FindingRecord) -> dict[str, Any]:
+    """The document stored for a record: its fields plus the derived search fields."""
+    source = dataclasses.asdict(record)
+    for name in _TUPLE_FIELDS:
+        source[name] = list(source[name])
+    canonical = canonical_tones(record.text)
+    source["text_canonical"] = canonical
+    source["text_folded"] = fold(canonical)
+    source["text_words"] = fold(canonical_tones(record.words))
+    for original, folded in _FOLDED_COPIES.items():
+        source[folded] = [_fold_key(v) for v in getattr(record, original)]
+    return source
+
+
+def from_source(source: dict[str, Any]) -> FindingRecord:
+    """The FindingRecord a stored document was made from."""
+    values: dict[str, Any] = {name: source[name] for name in _RECORD_FIELDS if name in source}
+    for name in _TUPLE_FIELDS:
+        values[name] = tuple(values.get(name) or ())
+    return FindingRecord(**values)
+
+
+def _split_query(text: str) -> tuple[list[str], str]:
+    """Quoted phrases and the remaining free text of a user query."""
+    phrases = [p.strip() for p in _QUOTED.findall(text) if p.strip()]
+    rest = _QUOTED.sub(" ", text).replace('"', " ")
+    return phrases, " ".join(rest.split())
+
+
+def _word_grams(folded: str) -> str:
+    """Syllables and their 2- and 3-syllable joins ("phieu_hen"), to meet underthesea's words.
+
+    A user types syllables; the index holds segmented words. Offering every adjacent join lets
+    a query hit a compound word without segmenting the query (no model at query time).
+    """
+    syllables = _TOKEN.findall(folded)
+    grams = list(syllables)
+    for n in (2, 3):
+        grams += ["_".join(syllables[i:i + n]) for i in range(len(syllables) - n + 1)]
+    return " ".join(grams)
+
+
+def text_query(text: str) -> dict[str, Any]:
+    """The scoring part of a search: folded terms must match; exact accents and words rank.
+
+    Every free-text term must occur (folded), as in SQLite FTS5's implicit AND, so both
+    backends agree on what matches; the canonical-accent and word fields only add score.
+    """
+    phrases, rest = _split_query(text)
+    must: list[dict[str, Any]] = []
+    should: list[dict[str, Any]] = []
+    for phrase in phrases:
+        canonical = canonical_tones(phrase)
+        must.append({"match_phrase": {"text_folded": fold(canonical)}})
+        should.append({"match_phrase": {"text_canonical": {"query": canonical, "boost": 2.0}}})
+    if rest:
+        canonical = canonical_tones(rest)
+        folded = fold(canonical)
+        must.append({"match": {"text_folded": {"query": folded, "operator": "and"}}})
+        should.append({"match": {"text_canonical": {"query": canonical, "boost": 2.0}}})
+        should.append({"match_phrase": {"text_folded": {"query": folded, "boost": 0.5}}})
+        should.append({"match": {"text_words": {"query": _word_grams(folded), "boost": 0.5}}})
+    if not must:
+        return {"match_all": {}}
+    return {"bool": {"must": must, "should": should}}
+
+
+def _any_folded(field: str, value: str) -> dict[str, Any]:
+    return {"term": {field: _fold_key(value)}}
+
+
+def filters(query: Query) -> list[dict[str, Any]]:
+    """Elasticsearch filter clauses for a Query's structured conditions."""
+    out: list[dict[str, Any]] = []
+    if query.unit:
+        # "Tân Thạnh" matches the name, "xã Tân Thạnh" the level-qualified form.
+        out.append({"bool": {"should": [_any_folded("units_folded", query.unit),
+                                        _any_folded("levels_folded", query.unit)]}})
+    if query.province:
+        out.append(_any_folded("provinces_folded", query.province))
+    if query.level:
+        level = _fold_key(query.level)
+        out.append({"bool": {"should": [{"term": {"levels_folded": level}},
+                                        {"prefix": {"levels_folded": level + " "}}]}})
+    if query.year is not None:
+        out.append({"term": {"year": query.year}})
+    if query.year_from is not None or query.year_to is not None:
+        bounds = {k: v for k, v in (("gte", query.year_from), ("lte", query.year_to)) if v is not None}
+        out.append({"range": {"year": bounds}})
+    for field, value in (("area", query.area), ("polarity", query.polarity)):
+        if value:
+            out.append({"term": {field: value}})
+    if query.doc_kind:
+        out.append(_any_folded("doc_kinds_folded", query.doc_kind))
+    if query.doc_number:
+        out.append(_any_folded("doc_numbers_folded", query.doc_number))
+    return out
+
+
+def _sort(query: Query) -> list[Any]:
+    """Relevance or newest first; finding_id last so equal scores page deterministically."""
+    if query.sort == "date":
+        return [{"published": {"order": "desc", "missing": "_last"}}, "_score", {"finding_id": "asc"}]
+    return ["_score", {"published": {"order": "desc", "missing": "_last"}}, {"finding_id": "asc"}]
+
+
+HIGHLIGHT: dict[str, Any] = {
+    "encoder": "html",
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "fields": {"text": {
+        "type": "fvh",
+        "matched_fields": ["text", "text_canonical", "text_folded"],
+        "fragment_size": SNIPPET_CHARS,
+        "number_of_fragments": 1,
+        "no_match_size": SNIPPET_CHARS,
+    }},
+}
+
+
+def search_body(query: Query) -> dict[str, Any]:
+    """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
+    body: dict[str, Any] = {
+        "query": {"bool": {"must": [text_query(query.text)], "filter": filters(query)}},
+        "from": max(query.offset, 0),
+        "size": max(query.limit, 0),
+        "sort": _sort(query),
+        "track_scores": True,
+        "track_total_hits": True,
+        "highlight": HIGHLIGHT,
+    }
+    if query.facets:
+        body["aggs"] = {
+            name: {"terms": {"field": _FACET_SOURCE[name], "size": FACET_SIZE,
+                             "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+            for name in FACET_FIELDS
+        }
+    return body
+
+
+def _hit(raw: dict[str, Any]) -> Hit:
+    record = from_source(raw["_source"])
+    fragments = raw.get("highlight", {}).get("text")
+    snippet = fragments[0] if fragments else html.escape(record.text[:SNIPPET_CHARS])
+    return Hit(record=record, score=float(raw.get("_score") or 0.0), snippet=snippet)
+
+
+def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
+    return {name: [(str(b["key"]), int(b["doc_count"])) for b in agg["buckets"]]
+            for name, agg in aggs.items()}
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+class ElasticBackend(SearchBackend):
+    """Findings in Elasticsearch behind the alias `index`.
+
+    `refresh=True` makes each `index()`/`delete_document()` visible to the next search (one
+    refresh per call, not per item), as the SQLite backend is; turn it off for bulk loads.
+    """
+
+    name = "elasticsearch"
+
+    def __init__(self, url: str, index: str = "kiemtra-findings", *, client: Elasticsearch | None = None,
+                 refresh: bool = True, request_timeout: float = 30.0) -> None:
+        self.url = url
+        self.alias = index
+        self.refresh_writes = refresh
+        self.client = client or Elasticsearch(
+            url, request_timeout=request_timeout, max_retries=3, retry_on_timeout=True,
+            retry_on_status=RETRY_STATUSES,
+        )
+        self._ensure_alias()
+
+    # -- errors ---------------------------------------------------------------------------
+
+    def _call(self, what: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a client call, turning any client failure into a one-line BackendError."""
+        try:
+            return fn(*args, **kwargs)
+        except ApiError as e:
+            raise BackendError(f"{what} on index {self.alias!r} failed: {e.meta.status} {e.message}",
+                               path=self.url) from e
+        except TransportError as e:
+            raise BackendError(f"{what} failed, server unreachable: {e.message}", path=self.url) from e
+
+    # -- index lifecycle ------------------------------------------------------------------
+
+    def _physical_indices(self) -> list[str]:
+        """The physical indices the alias points at (none when it does not exist yet)."""
+
+        def fetch() -> list[str]:
+            try:
+                return sorted(self.client.indices.get_alias(name=self.alias).body)
+            except NotFoundError:
+                return []
+
+        return self._call("reading alias", fetch)
+
+    def _ensure_alias(self) -> None:
+        try:
+            exists = bool(self.client.indices.exists_alias(name=self.alias))
+        except (ApiError, TransportError) as e:
+            reason = e.message if isinstance(e, TransportError) else f"{e.meta.status} {e.message}"
+            raise BackendError(f"cannot reach Elasticsearch: {reason}", path=self.url) from e
+        if not exists:
+            self.swap_alias(self.create_new_index())
+
+    def create_new_index(self) -> str:
+        """Create an empty physical index `<alias>-<UTC timestamp>` with the mapping; its name."""
+        name = f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+        self._call("creating index", self.client.indices.create, index=name,
+                   mappings=MAPPING, settings=INDEX_SETTINGS)
+        LOGGER.info("created index %s", name)
+        return name
+
+    def swap_alias(self, new: str) -> None:
+        """Point the alias at `new` only, in one atomic step; the old indices stay (see drop_old)."""
+        actions: list[dict[str, Any]] = [{"remove": {"index": old, "alias": self.alias}}
+                                         for old in self._physical_indices() if old != new]
+        actions.append({"add": {"index": new, "alias": self.alias, "is_write_index": True}})
+        self._call("swapping alias", self.client.indices.update_aliases, actions=actions)
+        LOGGER.info("alias %s now points at %s", self.alias, new)
+
+    def _delete_indices(self, names: list[str]) -> None:
+        if names:
+            self._call("deleting indices", self.client.indices.delete, index=",".join(names))
+
+    def reindex(self, records: Iterable[FindingRecord]) -> int:
+        """Rebuild from scratch into a new index, then swap: searches never see it half-built."""
+        old = self._physical_indices()
+        new = self.create_new_index()
+        try:
+            written = self._write(records, target=new)
+            self._call("refreshing", self.client.indices.refresh, index=new)
+        except BackendError:
+            self._delete_indices([new])
+            raise
+        self.swap_alias(new)
+        self._delete_indices(old)
+        return written
+
+    def clear(self) -> None:
+        old = self._physical_indices()
+        self.swap_alias(self.create_new_index())
+        self._delete_indices(old)
+
+    def drop(self) -> None:
+        """Delete the alias and every index behind it (tests, uninstall)."""
+        self._delete_indices(self._physical_indices())
+
+    def refresh(self) -> None:
+        """Make every write so far visible to search."""
+        self._call("refreshing", self.client.indices.refresh, index=self.alias)
+
+    # -- writing --------------------------------------------------------------------------
+
+    def index(self, records: Iterable[FindingRecord]) -> int:
+        written = self._write(records, target=self.alias)
+        if self.refresh_writes and written:
+            self.refresh()
+        return written
+
+    def _write(self, records: Iterable[FindingRecord], *, target: str) -> int:
+        written = 0
+        for batch in _batches(records, BATCH_SIZE):
+            written += self._write_batch({r.finding_id: to_source(r) for r in batch}, target)
+        return written
+
+    def _write_batch(self, pending: dict[str, dict[str, Any]], target: str) -> int:
+        """Bulk-write one batch; retry what failed transiently with backoff, report the rest.
+
+        The `_id` is the finding id, so resending an item that had in fact been written is
+        harmless: it replaces itself. That is what makes the whole-batch retry safe.
+        """
+        written = 0
+        failed: dict[str, str] = {}
+        for attempt in range(WRITE_ATTEMPTS):
+            if attempt:
+                delay = BACKOFF_S * 2 ** (attempt - 1)
+                LOGGER.warning("retrying %d findings in %.1fs (attempt %d)", len(pending), delay, attempt + 1)
+                time.sleep(delay)
+            try:
+                written += self._bulk_once(pending, target, failed)
+            except TransportError as e:  # connection lost mid-batch: retry what is unacknowledged
+                LOGGER.warning("bulk write to %s interrupted: %s", self.url, e.message)
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise BackendError(f"bulk write failed, server unreachable: {e.message}",
+                                       path=self.url) from e
+            if not pending:
+                break
+        for finding_id in pending:
+            failed.setdefault(finding_id, "still rejected after retries")
+        if failed:
+            sample = "; ".join(f"{k}: {v}" for k, v in list(failed.items())[:5])
+            raise BackendError(f"{len(failed)} findings not indexed into {target!r} ({sample})",
+                               path=self.url)
+        return written
+
+    def _bulk_once(self, pending: dict[str, dict[str, Any]], target: str, failed: dict[str, str]) -> int:
+        """One streaming_bulk pass: acknowledged and permanently failed items leave `pending`."""
+        actions = [{"_op_type": "index", "_index": target, "_id": fid, "_source": src}
+                   for fid, src in pending.items()]
+        written = 0
+        for ok, item in streaming_bulk(self.client, actions, chunk_size=500, max_retries=3,
+                                       initial_backoff=BACKOFF_S, raise_on_error=False,
+                                       raise_on_exception=False):
+            result = item.get("index", {})
+            finding_id = str(result.get("_id"))
+            if ok:
+                pending.pop(finding_id, None)
+                written += 1
+                continue
+            status = int(result.get("status") or 0)
+            error = result.get("error")
+            reason = error.get("reason") if isinstance(error, dict) else str(error)
+            if status in RETRY_STATUSES or status == 0:
+                continue  # transient (or the request never reached the server): retry it
+            pending.pop(finding_id, None)
+            failed[finding_id] = f"{status} {reason}"
+        return written
+
+    def delete_document(self, doc_key: str) -> None:
+        self._call("deleting a document's findings", self.client.delete_by_query, index=self.alias,
+                   query={"term": {"doc_key": doc_key}}, refresh=self.refresh_writes, conflicts="proceed")
+
+    # -- reading --------------------------------------------------------------------------
+
+    def search(self, query: Query) -> SearchResult:
+        response = self._call("search", self.client.search, index=self.alias, **search_body(query))
+        hits = tuple(_hit(raw) for raw in response["hits"]["hits"])
+        facets = _facets(response.get("aggregations", {})) if query.facets else {}
+        return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets)
+
+    def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
+        """More-like-this on the folded text: wording, not accents, makes findings alike."""
+        mlt = {"more_like_this": {
+            "fields": ["text_folded"],
+            "like": [{"_index": self.alias, "_id": finding_id}],
+            "min_term_freq": 1, "min_doc_freq": 1, "max_query_terms": 40,
+            "minimum_should_match": "20%",
+        }}
+        query = {"bool": {"must": [mlt], "must_not": [{"ids": {"values": [finding_id]}}]}}
+        response = self._call("similar", self.client.search, index=self.alias, query=query,
+                              size=max(limit, 0), highlight=HIGHLIGHT)
+        return [_hit(raw) for raw in response["hits"]["hits"]]
+
+    def count(self) -> int:
+        return int(self._call("count", self.client.count, index=self.alias)["count"])
+
+    def close(self) -> None:
+        self.client.close()
