@@ -1,0 +1,134 @@
+"""From a stored Document and its Extraction to the FindingRecords a search backend indexes.
+
+Why one builder: the store (on save and on `reindex`) and the flows both index findings, and a
+search filters on facts that live on the document, not the finding (its units, provinces,
+document numbers, year). Deciding here, once, which of those a finding inherits keeps SQLite
+and Elasticsearch indexing identical records.
+
+A finding's units are the ones its sentence names when it names any; otherwise the units the
+document inspected (or, failing that, every unit it names), because an inspection report's
+findings are about the inspected units even when a sentence does not repeat their names.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from index.base import FindingRecord
+from nlp.normalize import match_key, nfc
+from pipeline.models import Document, Extraction, Finding, Unit
+
+LOGGER = logging.getLogger(__name__)
+
+PROVINCE_LEVELS: tuple[str, ...] = ("tỉnh", "thành phố")
+
+
+def record_year(extraction: Extraction, published: str | None) -> int | None:
+    """The year a finding is filed under: the inspection's year, else the publication year."""
+    if extraction.inspection_year is not None:
+        return extraction.inspection_year
+    if published and published[:4].isdigit():
+        return int(published[:4])
+    return None
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    """Values in first-seen order, spelling variants of one name ("Hòa"/"Hoà") kept once."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for value in values:
+        key = match_key(value)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(value)
+    return tuple(out)
+
+
+def _finding_units(finding: Finding, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """The document units a finding is about (see the module docstring for the fallback)."""
+    if finding.units:
+        by_name: dict[str, list[Unit]] = {}
+        for unit in units:
+            by_name.setdefault(match_key(unit.name), []).append(unit)
+        chosen: list[Unit] = []
+        for name in finding.units:
+            chosen.extend(by_name.get(match_key(name), [Unit(level="", name=name)]))
+        return tuple(chosen)
+    inspected = tuple(u for u in units if u.role == "inspected")
+    return inspected or units
+
+
+def _province_of(unit: Unit) -> str | None:
+    """A unit's province; a province-level unit is its own province."""
+    if unit.province:
+        return unit.province
+    if unit.level in PROVINCE_LEVELS and unit.name:
+        return unit.name
+    return None
+
+
+def _distinct_id(finding: Finding, doc_key: str, seen: set[str]) -> str:
+    """`Finding.finding_id`, unless two findings share a span (an extractor that gives no
+    offsets leaves them all at 0:0): then later ones get a counter, so none overwrites another.
+    """
+    finding_id = finding.finding_id(doc_key)
+    n = 1
+    while finding_id in seen:
+        n += 1
+        finding_id = finding.finding_id(f"{doc_key}#{n}")
+    if n > 1:
+        LOGGER.debug("finding span %s:%s repeats in %s; id %s", finding.start, finding.end, doc_key, finding_id)
+    seen.add(finding_id)
+    return finding_id
+
+
+def finding_records(
+    doc_key: str,
+    document: Document,
+    extraction: Extraction,
+    *,
+    segmenter: Callable[[str], str] | None = None,
+) -> list[FindingRecord]:
+    """One FindingRecord per finding of `extraction`, ids stable on the document's sha256.
+
+    `segmenter` fills `words` (underthesea's segmentation when None); pass `str` to skip it
+    when words are already stored. Text is NFC so backends' folded offsets match the original.
+    """
+    if segmenter is None:
+        from nlp.words import segment
+
+        segmenter = segment
+    published = extraction.published or document.source.published
+    title = extraction.title or document.source.title
+    year = record_year(extraction, published)
+    doc_kinds = _unique(ref.kind for ref in extraction.documents)
+    doc_numbers = _unique(ref.number for ref in extraction.documents)
+    records: list[FindingRecord] = []
+    seen_ids: set[str] = set()
+    for finding in extraction.findings:
+        units = _finding_units(finding, extraction.units)
+        text = nfc(finding.text)
+        records.append(FindingRecord(
+            finding_id=_distinct_id(finding, doc_key, seen_ids),
+            doc_key=doc_key,
+            doc_id=extraction.doc_id or document.doc_id,
+            text=text,
+            polarity=finding.polarity,
+            area=finding.area,
+            theme=finding.theme,
+            title=title,
+            path=document.source.path,
+            published=published,
+            year=year,
+            units=_unique(u.name for u in units),
+            unit_levels=_unique(f"{u.level} {u.name}".strip() for u in units),
+            provinces=_unique(p for p in (_province_of(u) for u in units) if p),
+            doc_kinds=doc_kinds,
+            doc_numbers=doc_numbers,
+            page=document.page_at(finding.start),
+            start=finding.start,
+            end=finding.end,
+            words=segmenter(text),
+        ))
+    return records

@@ -1,0 +1,401 @@
+"""The embedded search backend: SQLite FTS5 over findings, Vietnamese-aware, nothing to start.
+
+Why two text columns: people type Vietnamese without accents ("phieu hen", "doan"), and FTS5's
+`remove_diacritics` drops tone marks but keeps đ. So each finding is indexed twice with the
+plain unicode61 tokenizer: `folded` (nlp.normalize.fold: no marks, đ → d, lowercase) decides
+what matches and its bm25 ranks; `original` (tones in canonical place, "hòa" = "hoà") gives
+the bonus that puts findings spelt exactly as the query first. Queries get the same treatment.
+
+User text never reaches FTS5 syntax: it is cut into words, "quoted phrases" and word* prefixes,
+and each is re-quoted, so no input raises a syntax error. Multi-valued filters (units,
+provinces, levels, document kinds and numbers) live in `fts_terms` as folded keys, which makes
+them case-, accent- and đ-insensitive and lets facets count distinct findings.
+
+Storage: tables prefixed `fts_`, versioned in `fts_meta`, so the backend may share the store's
+file (the CLI's default) or have its own; it never touches the store's tables or user_version.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import json
+import logging
+import math
+import re
+import sqlite3
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from index.base import FACET_FIELDS, FindingRecord, Hit, Query, SearchBackend, SearchResult
+from index.store import Transaction, connect
+from nlp.normalize import canonical_tones, fold
+from pipeline.errors import BackendError
+from pipeline.models import ADMIN_LEVELS
+
+LOGGER = logging.getLogger(__name__)
+
+FTS_SCHEMA_VERSION = "1"
+EXACT_BONUS = 100.0  # above any bm25 a finding-sized text reaches, so exact accents rank first
+FACET_SIZE = 20  # values per facet, most frequent first (like a terms aggregation's size)
+SNIPPET_CHARS = 240
+SIMILAR_TERMS = 10
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS fts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS fts_records ("
+    " rowid INTEGER PRIMARY KEY, finding_id TEXT NOT NULL UNIQUE, doc_key TEXT NOT NULL,"
+    " polarity TEXT NOT NULL, area TEXT NOT NULL, year INTEGER, published TEXT, record TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS fts_records_doc ON fts_records(doc_key)",
+    "CREATE INDEX IF NOT EXISTS fts_records_year ON fts_records(year)",
+    "CREATE TABLE IF NOT EXISTS fts_terms ("
+    " field TEXT NOT NULL, key TEXT NOT NULL, rowid INTEGER NOT NULL, value TEXT NOT NULL,"
+    " PRIMARY KEY (field, key, rowid)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS fts_terms_row ON fts_terms(rowid)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS fts_text USING fts5("
+    " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts_text, 'col')",
+)
+
+# Words too frequent in any Vietnamese text to say what a finding is about (folded forms);
+# bm25's idf discounts the rest. Used only to pick the terms of `similar`.
+_STOPWORDS = frozenset({
+    "va", "cua", "cac", "duoc", "la", "trong", "cho", "voi", "theo", "nay", "mot", "nhung", "cung", "nhu",
+    "thi", "khi", "den", "ve", "viec", "dang", "khong", "ra", "vao", "lai", "bi", "rat", "nhieu", "hon",
+    "tren", "duoi", "sau", "truoc",
+})
+_TOKEN = re.compile(r"[^\W_]+")
+_QUERY_PART = re.compile(r'"([^"]*)"?|([^\W_]+)(\*?)')
+_LEVELS_LONGEST_FIRST = tuple(sorted((*ADMIN_LEVELS, "cơ quan"), key=len, reverse=True))
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    """One part of a parsed query: a word, a quoted phrase, or a word* prefix (folded tokens)."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+
+
+def filter_key(value: str) -> str:
+    """How filter values compare: folded, single-spaced ("Đắk Lắk " → "dak lak")."""
+    return " ".join(fold(value).split())
+
+
+def _lower_same_length(text: str) -> str:
+    """Lowercase, except characters whose lowercase is longer ("İ"), so offsets still hold."""
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def parse_query(text: str, *, accents: bool = False) -> list[_Term]:
+    """Cut user text into words, "phrases" and prefix* words; all other syntax is dropped.
+
+    The structure is read on the folded text; tokens come from it, or, with `accents`, from
+    the same offsets of the lowercased canonical-tone text (folding keeps lengths). An
+    unclosed quote runs to the end of the text, as a user who forgot it would mean.
+    """
+    source = canonical_tones(text)
+    folded = fold(source)
+    view = _lower_same_length(source) if accents else folded
+    terms: list[_Term] = []
+    for match in _QUERY_PART.finditer(folded):
+        if match.group(1) is not None:
+            base = match.start(1)
+            tokens = tuple(view[base + m.start():base + m.end()] for m in _TOKEN.finditer(match.group(1)))
+            if tokens:
+                terms.append(_Term(tokens))
+        elif match.group(2):
+            terms.append(_Term((view[match.start(2):match.end(2)],), prefix=bool(match.group(3))))
+    return terms
+
+
+def _fts_expression(column: str, terms: list[_Term], operator: str = "AND") -> str:
+    """An FTS5 query on one column; every token is quoted, so it is always valid syntax."""
+    parts = []
+    for term in terms:
+        quoted = '"' + " ".join(term.tokens).replace('"', "") + '"'
+        parts.append(quoted + (" *" if term.prefix else ""))
+    return f"{column} : ({f' {operator} '.join(parts)})"
+
+
+def _level_of(unit_level: str) -> str | None:
+    """"thị xã Ba Đồn" → "thị xã": the level word a "level name" string starts with."""
+    lowered = unit_level.lower()
+    for level in _LEVELS_LONGEST_FIRST:
+        if lowered.startswith(level + " "):
+            return level
+    return None
+
+
+def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
+    """(field, value) pairs a record can be filtered and faceted on."""
+    for unit in record.units:
+        yield "unit", unit
+    for unit in record.unit_levels:
+        yield "unit_level", unit
+        level = _level_of(unit)
+        if level:
+            yield "level", level
+    for province in record.provinces:
+        yield "province", province
+    for kind in record.doc_kinds:
+        yield "doc_kind", kind
+    for number in record.doc_numbers:
+        yield "doc_number", number
+
+
+def _record_json(record: FindingRecord) -> str:
+    return json.dumps(dataclasses.asdict(record), ensure_ascii=False)
+
+
+def _record_from_json(raw: str) -> FindingRecord:
+    data: dict[str, Any] = json.loads(raw)
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    return FindingRecord(**fields)
+
+
+def _match_spans(text: str, terms: list[_Term]) -> list[tuple[int, int]]:
+    """Where the query's words and phrases occur in `text`, found in its folded form.
+
+    Folding keeps one character per character, so folded offsets are the original's.
+    """
+    folded = fold(text)
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        body = r"[\W_]+".join(re.escape(token) for token in term.tokens)
+        tail = r"[^\W_]*" if term.prefix else r"(?![^\W_])"
+        spans.extend(m.span() for m in re.finditer(r"(?<![^\W_])" + body + tail, folded))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def highlight(text: str, terms: list[_Term], max_chars: int = SNIPPET_CHARS) -> str:
+    """HTML-safe snippet of `text` around its first match, matches wrapped in <mark>."""
+    spans = _match_spans(text, terms)
+    start, end = 0, len(text)
+    if len(text) > max_chars:
+        first = spans[0][0] if spans else 0
+        start = max(0, first - max_chars // 4)
+        if start > 0:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < first else start
+        end = min(len(text), start + max_chars)
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > max(start, spans[0][1] if spans else start) else end
+    pieces = ["…"] if start > 0 else []
+    pos = start
+    for s, e in spans:
+        s, e = max(s, start), min(e, end)
+        if s >= e:
+            continue
+        pieces.append(html.escape(text[pos:s]))
+        pieces.append(f"<mark>{html.escape(text[s:e])}</mark>")
+        pos = e
+    pieces.append(html.escape(text[pos:end]))
+    if end < len(text):
+        pieces.append("…")
+    return "".join(pieces)
+
+
+class SqliteFtsBackend(SearchBackend):
+    """SearchBackend on SQLite FTS5; one connection per instance, guarded by a lock."""
+
+    name = "sqlite"
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._conn = connect(self.path, synchronous="NORMAL")  # a rebuildable view: NORMAL is enough
+        try:
+            self._create()
+        except sqlite3.Error as e:
+            self._conn.close()
+            raise BackendError(f"cannot create the search tables: {e}", path=self.path) from e
+
+    def _create(self) -> None:
+        with self._write() as conn:
+            for statement in _SCHEMA:
+                conn.execute(statement)
+            row = conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
+            if row is None:
+                conn.execute("INSERT INTO fts_meta (key, value) VALUES ('version', ?)", (FTS_SCHEMA_VERSION,))
+            elif row[0] != FTS_SCHEMA_VERSION:
+                raise BackendError(
+                    f"search tables are v{row[0]}, this kiemtra writes v{FTS_SCHEMA_VERSION}: run `kiemtra reindex`",
+                    path=self.path,
+                )
+
+    def _write(self) -> Transaction:
+        return Transaction(self._conn, self._lock, self.path)
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, tuple(params)).fetchall()
+            except sqlite3.Error as e:
+                raise BackendError(f"search failed: {e}", path=self.path) from e
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def index(self, records: Iterable[FindingRecord]) -> int:
+        written = 0
+        with self._write() as conn:
+            for record in records:
+                self._delete_rows(conn, "finding_id", record.finding_id)
+                cursor = conn.execute(
+                    "INSERT INTO fts_records (finding_id, doc_key, polarity, area, year, published, record)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (record.finding_id, record.doc_key, record.polarity, record.area, record.year,
+                     record.published, _record_json(record)),
+                )
+                rowid = cursor.lastrowid
+                text = canonical_tones(record.text)
+                conn.execute("INSERT INTO fts_text (rowid, folded, original) VALUES (?, ?, ?)",
+                             (rowid, fold(text), _lower_same_length(text)))
+                conn.executemany(
+                    "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
+                    [(f, filter_key(v), rowid, v) for f, v in _record_terms(record) if filter_key(v)],
+                )
+                written += 1
+        return written
+
+    @staticmethod
+    def _delete_rows(conn: sqlite3.Connection, column: str, value: str) -> None:
+        """Remove records (and their text and terms) whose `column` (finding_id, doc_key) is value."""
+        where = f"rowid IN (SELECT rowid FROM fts_records WHERE {column} = ?)"
+        conn.execute(f"DELETE FROM fts_text WHERE {where}", (value,))
+        conn.execute(f"DELETE FROM fts_terms WHERE {where}", (value,))
+        conn.execute(f"DELETE FROM fts_records WHERE {column} = ?", (value,))
+
+    def delete_document(self, doc_key: str) -> None:
+        with self._write() as conn:
+            self._delete_rows(conn, "doc_key", doc_key)
+
+    def clear(self) -> None:
+        with self._write() as conn:
+            for table in ("fts_text", "fts_terms", "fts_records"):
+                conn.execute(f"DELETE FROM {table}")
+
+    def count(self) -> int:
+        return int(self._rows("SELECT COUNT(*) FROM fts_records")[0][0])
+
+    # ------------------------------------------------------------------ searching
+
+    @staticmethod
+    def _filters(query: Query) -> tuple[list[str], list[Any]]:
+        """SQL conditions on `r` (fts_records) for the query's filters, with their parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        term_filters = (
+            (("unit", "unit_level"), query.unit), (("province",), query.province), (("level",), query.level),
+            (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number),
+        )
+        for fields, value in term_filters:
+            if value is None:
+                continue
+            marks = ", ".join("?" for _ in fields)
+            clauses.append(f"r.rowid IN (SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?)")
+            params.extend([*fields, filter_key(value)])
+        column_filters: tuple[tuple[str, str, int | str | None], ...] = (
+            ("year", "=", query.year), ("year", ">=", query.year_from), ("year", "<=", query.year_to),
+            ("area", "=", query.area), ("polarity", "=", query.polarity),
+        )
+        for column, op, exact in column_filters:
+            if exact is not None:
+                clauses.append(f"r.{column} {op} ?")
+                params.append(exact)
+        return clauses, params
+
+    def search(self, query: Query) -> SearchResult:
+        terms = parse_query(query.text)
+        clauses, params = self._filters(query)
+        where = " AND ".join(clauses) or "1"
+        if terms:
+            source = ("(SELECT rowid, bm25(fts_text) AS rank FROM fts_text WHERE fts_text MATCH ?) h"
+                      " JOIN fts_records r ON r.rowid = h.rowid")
+            source_params: list[Any] = [_fts_expression("folded", terms)]
+            score = ("(CASE WHEN r.rowid IN (SELECT rowid FROM fts_text WHERE fts_text MATCH ?)"
+                     f" THEN {EXACT_BONUS} ELSE 0 END) - h.rank")
+            score_params: list[Any] = [_fts_expression("original", parse_query(query.text, accents=True))]
+        else:
+            source, source_params, score, score_params = "fts_records r", [], "0.0", []
+        order = "score DESC, r.rowid" if terms and query.sort != "date" else (
+            "r.published IS NULL, r.published DESC, r.year IS NULL, r.year DESC, score DESC, r.rowid")
+        rows = self._rows(
+            f"SELECT r.record, {score} AS score FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*score_params, *source_params, *params, max(query.limit, 0), max(query.offset, 0)],
+        )
+        total = self._rows(f"SELECT COUNT(*) FROM {source} WHERE {where}", [*source_params, *params])[0][0]
+        hits = []
+        for row in rows:
+            record = _record_from_json(row["record"])
+            hits.append(Hit(record, float(row["score"]), highlight(record.text, terms)))
+        facets = self._facets(f"SELECT r.rowid FROM {source} WHERE {where}", [*source_params, *params]) \
+            if query.facets else {}
+        return SearchResult(int(total), tuple(hits), facets)
+
+    def _facets(self, matching: str, params: list[Any]) -> dict[str, list[tuple[str, int]]]:
+        """Counts of distinct matching findings per value of each facet field."""
+        facets: dict[str, list[tuple[str, int]]] = {}
+        for name in FACET_FIELDS:
+            if name in ("year", "area", "polarity"):
+                sql = (f"SELECT CAST({name} AS TEXT), COUNT(*) AS n FROM fts_records WHERE rowid IN ({matching})"
+                       f" AND {name} IS NOT NULL GROUP BY {name} ORDER BY n DESC, 1 LIMIT {FACET_SIZE}")
+                field_params = params
+            else:
+                sql = (f"SELECT MIN(value), COUNT(*) AS n FROM fts_terms WHERE field = ? AND rowid IN ({matching})"
+                       f" GROUP BY key ORDER BY n DESC, 1 LIMIT {FACET_SIZE}")
+                field_params = [name, *params]
+            facets[name] = [(str(value), int(n)) for value, n in self._rows(sql, field_params)]
+        return facets
+
+    def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
+        """Findings sharing this one's most distinctive folded words (tf × idf), itself excluded."""
+        rows = self._rows(
+            "SELECT r.rowid, t.folded FROM fts_records r JOIN fts_text t ON t.rowid = r.rowid WHERE r.finding_id = ?",
+            [finding_id],
+        )
+        if not rows:
+            raise BackendError(f"no indexed finding {finding_id}", path=self.path)
+        rowid, folded = rows[0]
+        terms = self._top_terms(folded)
+        if not terms:
+            return []
+        parsed = [_Term((t,)) for t in terms]
+        hits = self._rows(
+            "SELECT r.record, -h.rank AS score FROM (SELECT rowid, bm25(fts_text) AS rank FROM fts_text"
+            " WHERE fts_text MATCH ?) h JOIN fts_records r ON r.rowid = h.rowid WHERE r.rowid != ?"
+            " ORDER BY h.rank, r.rowid LIMIT ?",
+            [_fts_expression("folded", parsed, "OR"), rowid, max(limit, 0)],
+        )
+        out = []
+        for row in hits:
+            record = _record_from_json(row["record"])
+            out.append(Hit(record, float(row["score"]), highlight(record.text, parsed)))
+        return out
+
+    def _top_terms(self, folded: str) -> list[str]:
+        """The words of a folded text weighted by tf × idf over the index, best first."""
+        counts = Counter(t for t in _TOKEN.findall(folded) if len(t) > 1 and not t.isdigit() and t not in _STOPWORDS)
+        if not counts:
+            return []
+        total = self.count()
+        marks = ", ".join("?" for _ in counts)
+        df = {term: doc for term, doc in self._rows(
+            f"SELECT term, doc FROM fts_vocab WHERE col = 'folded' AND term IN ({marks})", list(counts))}
+        weight = {t: n * math.log(1 + total / df.get(t, 1)) for t, n in counts.items()}
+        return sorted(weight, key=lambda t: (-weight[t], t))[:SIMILAR_TERMS]

@@ -1,0 +1,472 @@
+"""The embedded store: kiemtra's system of record, one SQLite file keyed by content hash.
+
+Why SQLite and why these rules: ingesting must survive a crash or a dead search engine without
+losing or duplicating anything, with nothing to install. So every document is saved in one
+transaction (`synchronous=FULL`), keyed by the sha256 of its bytes (the same bytes twice are
+one document), and carries an `indexed` flag: a search backend is a rebuildable view, and
+`pending_index()` lists what it has not seen yet. When a file changes, the path points at the
+new bytes and the old version is dropped (unless another path still holds those bytes); its
+key waits in `pending_removals()` until the search index has dropped it too.
+
+The search backend in index/sqlite_fts.py may live in the same file: its tables are prefixed
+`fts_` and it versions itself in its own table, leaving `PRAGMA user_version` to this store.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from index.base import FindingRecord
+from index.records import finding_records, record_year
+from pipeline.errors import BackendError
+from pipeline.models import Block, Document, Extraction, Source
+
+LOGGER = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE documents (
+    doc_key TEXT PRIMARY KEY,              -- sha256 of the file's bytes
+    doc_id TEXT NOT NULL,                  -- display name
+    format TEXT NOT NULL,
+    reader TEXT NOT NULL,
+    size INTEGER NOT NULL DEFAULT 0,
+    url TEXT,
+    title TEXT,
+    published TEXT,
+    year INTEGER,
+    pages INTEGER,
+    ocr_pages INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL,
+    blocks TEXT NOT NULL,                  -- JSON [[start, end, page, kind, confidence], ...]
+    warnings TEXT NOT NULL DEFAULT '[]',
+    extraction TEXT NOT NULL,              -- Extraction.to_dict() as JSON
+    extractor_version TEXT NOT NULL,
+    ingested_at TEXT NOT NULL,
+    indexed INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX documents_pending ON documents(indexed) WHERE indexed = 0;
+CREATE TABLE document_paths (
+    path TEXT PRIMARY KEY,
+    doc_key TEXT NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    seen_at TEXT NOT NULL
+);
+CREATE INDEX document_paths_key ON document_paths(doc_key);
+CREATE TABLE findings (
+    finding_id TEXT PRIMARY KEY,
+    doc_key TEXT NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    polarity TEXT NOT NULL,
+    area TEXT NOT NULL,
+    theme TEXT,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    page INTEGER,
+    units TEXT NOT NULL,                   -- JSON list of the unit names the finding is about
+    words TEXT NOT NULL                    -- underthesea segmentation, computed once
+);
+CREATE INDEX findings_doc ON findings(doc_key, seq);
+CREATE TABLE units (
+    doc_key TEXT NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    level TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    province TEXT,
+    current TEXT,
+    PRIMARY KEY (doc_key, seq)
+);
+CREATE TABLE doc_numbers (
+    doc_key TEXT NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    number TEXT NOT NULL,
+    date TEXT,
+    issuer TEXT,
+    PRIMARY KEY (doc_key, seq)
+);
+CREATE INDEX doc_numbers_number ON doc_numbers(number);
+CREATE TABLE failures (
+    path TEXT PRIMARY KEY,
+    sha256 TEXT,
+    error_type TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    failed_at TEXT NOT NULL
+);
+CREATE TABLE removals (
+    doc_key TEXT PRIMARY KEY,              -- replaced versions the search index must still drop
+    removed_at TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """A quarantined file: why it failed, so an operator can fix it and re-run."""
+
+    path: str
+    reason: str
+    error_type: str
+    sha256: str | None
+    failed_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """One stored document as `kiemtra` lists it (no text: that stays in the database)."""
+
+    doc_key: str
+    doc_id: str
+    paths: tuple[str, ...]
+    format: str
+    reader: str
+    title: str | None
+    published: str | None
+    year: int | None
+    pages: int | None
+    findings: int
+    extractor_version: str
+    ingested_at: str
+    indexed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Counts for `kiemtra stats`; a year of None means the document gave none."""
+
+    documents: int = 0
+    findings: int = 0
+    findings_by_year: dict[int | None, int] = field(default_factory=dict)
+    findings_by_area: dict[str, int] = field(default_factory=dict)
+    findings_by_polarity: dict[str, int] = field(default_factory=dict)
+    documents_by_year: dict[int | None, int] = field(default_factory=dict)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _blocks_json(blocks: tuple[Block, ...]) -> str:
+    return json.dumps([[b.start, b.end, b.page, b.kind, b.confidence] for b in blocks])
+
+
+def _blocks_from_json(raw: str) -> tuple[Block, ...]:
+    return tuple(Block(start, end, page, kind, confidence) for start, end, page, kind, confidence in json.loads(raw))
+
+
+class Store:
+    """The SQLite system of record; open one per thread or process (it guards its connection).
+
+    `segmenter` fills each finding's `words` once, at save time (underthesea by default).
+    """
+
+    def __init__(self, path: Path, *, segmenter: Callable[[str], str] | None = None) -> None:
+        self.path = Path(path)
+        self._segmenter = segmenter
+        self._lock = threading.RLock()
+        self._conn = connect(self.path, synchronous="FULL")
+        try:
+            self._migrate()
+        except sqlite3.Error as e:
+            self._conn.close()
+            raise BackendError(f"cannot create the store's tables: {e}", path=self.path) from e
+
+    # ------------------------------------------------------------------ plumbing
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def _migrate(self) -> None:
+        """Create the schema in a new file; refuse a file written by a newer kiemtra."""
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise BackendError(f"store schema v{version} is newer than this kiemtra (v{SCHEMA_VERSION}); upgrade kiemtra")
+        if version == SCHEMA_VERSION:
+            return
+        with self._write():
+            if self._conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+                for statement in _SCHEMA.split(";\n"):
+                    if statement.strip():
+                        self._conn.execute(statement)
+                self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _write(self) -> Transaction:
+        return Transaction(self._conn, self._lock, self.path)
+
+    def _query(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()
+            except sqlite3.Error as e:
+                raise BackendError(f"store query failed: {e}", path=self.path) from e
+
+    # ------------------------------------------------------------------ ingest
+
+    def is_current(self, path: str, sha256: str, extractor_version: str) -> bool:
+        """True when `path` already holds exactly these bytes, extracted by this version."""
+        rows = self._query(
+            "SELECT 1 FROM document_paths p JOIN documents d USING (doc_key)"
+            " WHERE p.path = ? AND d.doc_key = ? AND d.extractor_version = ?",
+            (str(path), sha256, extractor_version),
+        )
+        return bool(rows)
+
+    def save(self, document: Document, extraction: Extraction, *, extractor_version: str) -> str:
+        """Store a document and what was extracted from it, in one transaction; its key back.
+
+        Re-saving the same bytes replaces its findings (ids derive from key and span, so
+        nothing duplicates). A path that held other bytes before now points here, and the old
+        version goes unless another path still holds it.
+        """
+        source = document.source
+        key = source.sha256
+        if not key:
+            raise BackendError("document has no sha256; cannot key it", path=source.path)
+        records = finding_records(key, document, extraction, segmenter=self._segmenter)
+        published = extraction.published or source.published
+        now = _now()
+        with self._write() as conn:
+            previous = conn.execute("SELECT doc_key FROM document_paths WHERE path = ?", (source.path,)).fetchone()
+            conn.execute(
+                "INSERT INTO documents (doc_key, doc_id, format, reader, size, url, title, published, year,"
+                " pages, ocr_pages, text, blocks, warnings, extraction, extractor_version, ingested_at, indexed)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
+                " ON CONFLICT(doc_key) DO UPDATE SET doc_id = excluded.doc_id, format = excluded.format,"
+                " reader = excluded.reader, size = excluded.size, url = excluded.url, title = excluded.title,"
+                " published = excluded.published, year = excluded.year, pages = excluded.pages,"
+                " ocr_pages = excluded.ocr_pages, text = excluded.text, blocks = excluded.blocks,"
+                " warnings = excluded.warnings, extraction = excluded.extraction,"
+                " extractor_version = excluded.extractor_version, ingested_at = excluded.ingested_at, indexed = 0",
+                (key, document.doc_id, source.format, source.reader, source.size, source.url,
+                 extraction.title or source.title, published, record_year(extraction, published), source.pages,
+                 source.ocr_pages, document.text, _blocks_json(document.blocks), json.dumps(list(document.warnings)),
+                 json.dumps(extraction.to_dict(), ensure_ascii=False), extractor_version, now),
+            )
+            for table in ("findings", "units", "doc_numbers"):
+                conn.execute(f"DELETE FROM {table} WHERE doc_key = ?", (key,))
+            conn.executemany(
+                "INSERT INTO findings (finding_id, doc_key, seq, polarity, area, theme, text, start, end, page,"
+                " units, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(r.finding_id, key, seq, r.polarity, r.area, r.theme, r.text, r.start, r.end, r.page,
+                  json.dumps(list(f.units), ensure_ascii=False), r.words)
+                 for seq, (r, f) in enumerate(zip(records, extraction.findings, strict=True))],
+            )
+            conn.executemany(
+                "INSERT INTO units (doc_key, seq, level, name, role, province, current) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(key, seq, u.level, u.name, u.role, u.province, u.current) for seq, u in enumerate(extraction.units)],
+            )
+            conn.executemany(
+                "INSERT INTO doc_numbers (doc_key, seq, kind, number, date, issuer) VALUES (?, ?, ?, ?, ?, ?)",
+                [(key, seq, d.kind, d.number, d.date, d.issuer) for seq, d in enumerate(extraction.documents)],
+            )
+            conn.execute(
+                "INSERT INTO document_paths (path, doc_key, seen_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(path) DO UPDATE SET doc_key = excluded.doc_key, seen_at = excluded.seen_at",
+                (source.path, key, now),
+            )
+            if previous is not None and previous["doc_key"] != key:
+                self._drop_if_orphaned(conn, previous["doc_key"], now)
+            conn.execute("DELETE FROM removals WHERE doc_key = ?", (key,))
+            conn.execute("DELETE FROM failures WHERE path = ?", (source.path,))
+        LOGGER.debug("saved %s (%s) with %d findings", source.path, key[:12], len(records))
+        return key
+
+    @staticmethod
+    def _drop_if_orphaned(conn: sqlite3.Connection, old_key: str, now: str) -> None:
+        """Delete a replaced version no path holds any more, and queue it for the search index."""
+        if conn.execute("SELECT 1 FROM document_paths WHERE doc_key = ?", (old_key,)).fetchone():
+            return
+        conn.execute("DELETE FROM documents WHERE doc_key = ?", (old_key,))
+        conn.execute(
+            "INSERT INTO removals (doc_key, removed_at) VALUES (?, ?) ON CONFLICT(doc_key) DO NOTHING",
+            (old_key, now),
+        )
+        LOGGER.info("replaced version %s removed", old_key[:12])
+
+    def record_failure(self, path: str, reason: str, *, error_type: str, sha256: str | None = None) -> None:
+        """Quarantine `path` with its reason; the latest failure of a path wins."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO failures (path, sha256, error_type, reason, failed_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, error_type = excluded.error_type,"
+                " reason = excluded.reason, failed_at = excluded.failed_at",
+                (str(path), sha256, error_type, " ".join(reason.split()), _now()),
+            )
+
+    def failures(self) -> list[Failure]:
+        rows = self._query("SELECT path, reason, error_type, sha256, failed_at FROM failures ORDER BY failed_at, path")
+        return [Failure(r["path"], r["reason"], r["error_type"], r["sha256"], r["failed_at"]) for r in rows]
+
+    # ------------------------------------------------------------------ search index bookkeeping
+
+    def mark_indexed(self, doc_key: str) -> None:
+        with self._write() as conn:
+            conn.execute("UPDATE documents SET indexed = 1 WHERE doc_key = ?", (doc_key,))
+
+    def pending_index(self) -> list[str]:
+        """Keys saved but not yet confirmed in the search index (e.g. it was down)."""
+        return [r[0] for r in self._query("SELECT doc_key FROM documents WHERE indexed = 0 ORDER BY ingested_at, doc_key")]
+
+    def mark_all_unindexed(self) -> None:
+        """Before `reindex`: every document must go into the (cleared) search index again."""
+        with self._write() as conn:
+            conn.execute("UPDATE documents SET indexed = 0")
+
+    def pending_removals(self) -> list[str]:
+        """Keys of replaced versions whose findings the search index may still hold."""
+        return [r[0] for r in self._query("SELECT doc_key FROM removals ORDER BY removed_at, doc_key")]
+
+    def mark_removed(self, doc_key: str) -> None:
+        """The search index has dropped this replaced version (`SearchBackend.delete_document`)."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM removals WHERE doc_key = ?", (doc_key,))
+
+    # ------------------------------------------------------------------ reading back
+
+    def _document_row(self, doc_key: str) -> sqlite3.Row:
+        rows = self._query(
+            "SELECT d.*, (SELECT path FROM document_paths p WHERE p.doc_key = d.doc_key ORDER BY seen_at DESC, path"
+            " LIMIT 1) AS path FROM documents d WHERE d.doc_key = ?",
+            (doc_key,),
+        )
+        if not rows:
+            raise BackendError(f"no stored document with key {doc_key}", path=self.path)
+        return rows[0]
+
+    def get_extraction(self, doc_key: str) -> Extraction:
+        return Extraction.from_dict(json.loads(self._document_row(doc_key)["extraction"]))
+
+    def get_document(self, doc_key: str) -> Document:
+        """The Document as it was saved (text, blocks, source), e.g. to re-extract it."""
+        row = self._document_row(doc_key)
+        source = Source(
+            path=row["path"] or "", sha256=row["doc_key"], format=row["format"], reader=row["reader"],
+            size=row["size"], title=row["title"], published=row["published"], url=row["url"],
+            pages=row["pages"], ocr_pages=row["ocr_pages"],
+        )
+        return Document(row["doc_id"], row["text"], _blocks_from_json(row["blocks"]), source,
+                        tuple(json.loads(row["warnings"])))
+
+    def finding_records(self, doc_key: str | None = None) -> Iterator[FindingRecord]:
+        """Records for the search index: one document's, or every document's (for `reindex`).
+
+        Words come from the database, so re-indexing never re-runs the segmenter.
+        """
+        keys = [doc_key] if doc_key is not None else [
+            r[0] for r in self._query("SELECT doc_key FROM documents ORDER BY ingested_at, doc_key")
+        ]
+        for key in keys:
+            document = self.get_document(key)
+            extraction = self.get_extraction(key)
+            words = {r["finding_id"]: r["words"] for r in self._query(
+                "SELECT finding_id, words FROM findings WHERE doc_key = ?", (key,))}
+            for record in finding_records(key, document, extraction, segmenter=str):
+                yield replace(record, words=words.get(record.finding_id, ""))
+
+    def documents(self) -> list[StoredDocument]:
+        rows = self._query(
+            "SELECT d.doc_key, d.doc_id, d.format, d.reader, d.title, d.published, d.year, d.pages,"
+            " d.extractor_version, d.ingested_at, d.indexed,"
+            " (SELECT COUNT(*) FROM findings f WHERE f.doc_key = d.doc_key) AS n_findings,"
+            " (SELECT json_group_array(path) FROM (SELECT path FROM document_paths p"
+            "   WHERE p.doc_key = d.doc_key ORDER BY path)) AS paths"
+            " FROM documents d ORDER BY d.ingested_at, d.doc_key"
+        )
+        return [
+            StoredDocument(
+                doc_key=r["doc_key"], doc_id=r["doc_id"], paths=tuple(json.loads(r["paths"])), format=r["format"],
+                reader=r["reader"], title=r["title"], published=r["published"], year=r["year"], pages=r["pages"],
+                findings=r["n_findings"], extractor_version=r["extractor_version"], ingested_at=r["ingested_at"],
+                indexed=bool(r["indexed"]),
+            )
+            for r in rows
+        ]
+
+    def stats(self) -> Stats:
+        def counts(sql: str) -> dict[Any, int]:
+            return {r[0]: r[1] for r in self._query(sql)}
+
+        by_finding = "SELECT {col}, COUNT(*) FROM findings f JOIN documents d USING (doc_key) GROUP BY 1 ORDER BY 1"
+        return Stats(
+            documents=self._query("SELECT COUNT(*) FROM documents")[0][0],
+            findings=self._query("SELECT COUNT(*) FROM findings")[0][0],
+            findings_by_year=counts(by_finding.format(col="d.year")),
+            findings_by_area=counts(by_finding.format(col="f.area")),
+            findings_by_polarity=counts(by_finding.format(col="f.polarity")),
+            documents_by_year=counts("SELECT year, COUNT(*) FROM documents GROUP BY 1 ORDER BY 1"),
+        )
+
+
+def connect(path: Path, *, synchronous: str) -> sqlite3.Connection:
+    """A WAL-mode connection in autocommit mode (transactions are explicit, see Transaction).
+
+    One connection per Store or backend instance, shared by threads only under its lock, hence
+    `check_same_thread=False`; other processes get their own and wait on the busy timeout.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(f"PRAGMA synchronous={synchronous}")
+        conn.execute("PRAGMA foreign_keys=ON")
+    except (OSError, sqlite3.Error) as e:
+        raise BackendError(f"cannot open the database: {e}", path=path) from e
+    return conn
+
+
+class Transaction:
+    """`BEGIN IMMEDIATE … COMMIT` under the store's lock; rolls back and raises BackendError.
+
+    IMMEDIATE takes the write lock up front, so two processes saving at once wait for each
+    other (busy timeout) instead of failing half-way with a deadlock.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, lock: threading.RLock, path: Path) -> None:
+        self._conn = conn
+        self._lock = lock
+        self._path = path
+
+    def __enter__(self) -> sqlite3.Connection:
+        self._lock.acquire()
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            self._lock.release()
+            raise BackendError(f"cannot start a write: {e}", path=self._path) from e
+        return self._conn
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if exc_type is None:
+                self._conn.execute("COMMIT")
+            else:
+                self._conn.execute("ROLLBACK")
+        except sqlite3.Error as e:
+            raise BackendError(f"write failed: {e}", path=self._path) from e
+        finally:
+            self._lock.release()
+        if isinstance(exc, sqlite3.Error):
+            raise BackendError(f"write failed: {exc}", path=self._path) from exc
