@@ -84,7 +84,7 @@ _LABEL = re.compile(r"^\s*(?:" + _alt(W.PUBLISHED_LABELS) + r")\s*:?\s*", re.IGN
 _PLACE_DATE = re.compile(r"^\s*(?:[A-ZĐ][\w.]*\.?\s*){1,6},\s*(?=ngày\b)", re.IGNORECASE)
 _INSPECTION = re.compile(r"\b(?:" + _alt(W.INSPECTION_WORDS) + r")\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:" + _alt(W.REPORTING_VERBS) + r")\b", re.IGNORECASE)
-_COUNTED = re.compile(r"^\s*(?:" + _alt(W.COUNTED_NOUNS) + r")\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\s*(?:" + _alt(W.COUNTED_NOUNS) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,7 +101,9 @@ KIND_LABELS: tuple[str, ...] = ("loại văn bản", "thể loại", "hình th�
 # Words that stop an issuer phrase ("của Chủ tịch UBND huyện về việc ...").
 ISSUER_STOPS: tuple[str, ...] = (
     "về", "về việc", "v/v", "ban hành", "quy định", "hướng dẫn", "triển khai", "thực hiện",
-    "và", "do", "tại", "với", "trong", "theo", "nhằm", "để", "đã", "đến", "cho",
+    "và", "do", "tại", "với", "trong", "theo", "nhằm", "để", "đã", "đến", "cho", "vừa", "được",
+    "là", "nay", "sẽ", "gồm", "ngày", "gắn", "kèm", "giao", "phê duyệt", "yêu cầu", "đối với",
+    "cụ thể", "mà", "thì", "nên",
 )
 
 # Nouns that follow a bare number and show it is a count or a period, not a document:
@@ -111,5 +113,9 @@ NOT_A_NUMBER_AFTER: tuple[str, ...] = (
     "huyện", "nội dung", "nhiệm vụ", "tiêu chí", "đơn vị", "cơ quan",
 )
 
-# Organisations whose numbered name is not a document ("Đoàn kiểm tra số 1950", "Tổ số 2").
-NOT_DOCUMENT_HEADS: tuple[str, ...] = ("đoàn", "tổ", "nhóm", "ban", "khu", "phòng", "nhà", "đường")
+# Kinds that are cited by a bare number ("Chỉ thị 26 của Thủ tướng Chính phủ", "Đề án 06").
+# Kinds left out ("Báo cáo", "Chương trình", "Biên bản") are followed by counts far more often.
+BARE_NUMBER_KINDS: tuple[str, ...] = (
+    "Chỉ thị", "Nghị quyết", "Nghị định", "Quyết định", "Thông tư", "Kết luận", "Quy định",
+    "Hướng dẫn", "Thông báo", "Công văn", "Kế hoạch", "Đề án", "Luật", "Công điện", "Thông tri",
+)
