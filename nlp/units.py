@@ -97,17 +97,22 @@ def _level_at(text: str, pos: int) -> tuple[str, int, int] | None:
 
 
 def _title_run(text: str, pos: int) -> list[tuple[int, int, str]]:
-    """Consecutive Title Case syllables from `pos` as (start, end, joiner-before) triples."""
+    """Syllables from `pos` as (start, end, joiner-before): the Title Case ones, then up to two
+    more of any case so the gazetteer can vouch for a miscased name ("tỉnh Sóc trăng")."""
     run: list[tuple[int, int, str]] = []
     i = pos
     joiner = ""
+    lowercase_tail = 0
     while len(run) < MAX_NAME_SYLLABLES:
         m = _SYLLABLE.match(text, i)
-        if m is None or not m.group()[0].isupper():
-            break
-        word = m.group()
-        if len(word) > 1 and word.isupper():
+        if m is None or (len(m.group()) > 1 and m.group().isupper()):
             break  # an acronym (UBND, CCHC) is not a name
+        if not m.group()[0].isupper():
+            if not run or lowercase_tail == 2:
+                break
+            lowercase_tail += 1
+        elif lowercase_tail:
+            break
         run.append((m.start(), m.end(), joiner))
         i = m.end()
         sep = re.match(r" - | – |-| ", text[i:i + 3])
@@ -120,17 +125,25 @@ def _title_run(text: str, pos: int) -> list[tuple[int, int, str]]:
 
 def _name_from_run(text: str, run: list[tuple[int, int, str]], level: str,
                    gazetteer: Gazetteer) -> tuple[int, int] | None:
-    """The span of the name in a capitalised run: the longest prefix the gazetteer knows at
-    this tier, else the run up to its first hyphen (a hyphen joins only known names)."""
-    if not run:
-        return None
-    known = [k for k in range(1, len(run) + 1)
-             if gazetteer.knows(level, text[run[0][0]:run[k - 1][1]])]
-    if known:
+    """The span of the name in a run of syllables.
+
+    The longest prefix of two or more syllables the gazetteer knows at this tier wins ("huyện
+    An Lão Nguyễn ..." gives "An Lão"); otherwise the capitalised part up to a stop word or a
+    hyphen, since units merged before the gazetteer's date are not in it. A one-syllable name
+    needs the gazetteer: almost every Vietnamese unit name has two syllables or more, and a
+    lone capitalised word is more often a cut-off title.
+    """
+    def span(k: int) -> str:
+        return text[run[0][0]:run[k - 1][1]]
+
+    known = [k for k in range(1, len(run) + 1) if gazetteer.knows(level, span(k))]
+    if known and (known[-1] > 1 or len(run) == 1 or not run[1][2] == " "):
         return run[0][0], run[known[-1] - 1][1]
-    cut = next((k for k, (s, e, j) in enumerate(run) if j.strip() or text[s:e] in NAME_STOP_WORDS),
-               len(run))
-    return (run[0][0], run[cut - 1][1]) if cut else None
+    cut = next((k for k, (s, e, j) in enumerate(run)
+                if j.strip() or text[s:e] in NAME_STOP_WORDS or not text[s].isupper()), len(run))
+    if cut == 0 or (cut == 1 and not gazetteer.knows(level, span(1))):
+        return None
+    return run[0][0], run[cut - 1][1]
 
 
 def _parse_name(text: str, pos: int, level: str, gazetteer: Gazetteer) -> tuple[str, int, int] | None:
@@ -165,7 +178,7 @@ def _parse_phrase(text: str, hit: tuple[str, int, int], gazetteer: Gazetteer,
     while True:  # "xã, thị trấn", "xã/phường"
         j = _LEVEL_JOINER.match(text, pos)
         nxt = _level_at(text, j.end()) if j and j.group().strip() else None
-        if nxt is None:
+        if nxt is None or _TIER[nxt[0]] != _TIER[level]:
             break
         announced, pos = True, nxt[2]
     opener = _LIST_OPEN.match(text, pos)
@@ -185,9 +198,8 @@ def _parse_phrase(text: str, hit: tuple[str, int, int], gazetteer: Gazetteer,
         if parsed is None:
             break
         name, start, end = parsed
-        if mentions and own is None and not announced and (
-                gazetteer.is_province(name) and not gazetteer.knows(item_level, name)):
-            break
+        if mentions and own is None and not announced and gazetteer.is_province(name):
+            break  # "huyện Thạch Thành, Thanh Hóa": the province, named without its level
         mentions.append(_Mention(item_level, name, start, end, head))
         pos = end
         sep = (_ANNOUNCED_SEPARATOR if announced else _ITEM_SEPARATOR).match(text, pos)
