@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors import read
+
+ARTICLE = (
+    "Huyện kiểm tra cải cách hành chính năm 2022\n\n"
+    "Đoàn kiểm tra đã làm việc với 12 xã, thị trấn.\nKết quả cho thấy việc niêm yết thủ tục đầy đủ.\n\n"
+    "Upload\n\n"
+    "Một số xã còn chậm cập nhật hồ sơ lên hệ thống.\n"
+    "Thống kê truy cập\n  • Đang online: 41\n  • Hôm nay: 1.208\n"
+)
+
+
+def test_utf8_paragraphs_become_blocks_and_widgets_go(tmp_path: Path, settings) -> None:
+    path = tmp_path / "bai_viet.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    doc = read(path, settings=settings)
+    assert doc.doc_id == "bai_viet"
+    assert doc.source.title == "Huyện kiểm tra cải cách hành chính năm 2022"
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == [
+        "Huyện kiểm tra cải cách hành chính năm 2022",
+        "Đoàn kiểm tra đã làm việc với 12 xã, thị trấn.\nKết quả cho thấy việc niêm yết thủ tục đầy đủ.",
+        "Một số xã còn chậm cập nhật hồ sơ lên hệ thống.",
+    ]
+    assert "online" not in doc.text
+
+
+def test_windows_1258_and_utf16_decode_to_the_same_text(tmp_path: Path, settings) -> None:
+    from reader_fixtures import to_cp1258_form
+
+    text = "Ủy ban nhân dân xã Phước Hưng thực hiện tốt việc giải quyết thủ tục hành chính."
+    cp = tmp_path / "cp.txt"
+    cp.write_bytes(to_cp1258_form(text).encode("cp1258"))
+    u16 = tmp_path / "u16.txt"
+    u16.write_bytes(text.encode("utf-16"))
+    bom8 = tmp_path / "bom8.txt"
+    bom8.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    for path in (cp, u16, bom8):
+        assert read(path, settings=settings).text == text, path.name
+    assert read(cp, settings=settings).source.reader == "txt.cp1258"
+
+
+def test_nfd_input_comes_out_nfc(tmp_path: Path, settings) -> None:
+    import unicodedata
+
+    path = tmp_path / "nfd.txt"
+    path.write_text(unicodedata.normalize("NFD", "Cải cách hành chính"), encoding="utf-8")
+    assert read(path, settings=settings).text == "Cải cách hành chính"
