@@ -1,0 +1,56 @@
+"""Which area of public-administration reform a finding is about.
+
+Why a weighted lexicon and not a classifier: the eight areas are defined by the annotation
+guide's table of matters, and the genre names those matters with a stable vocabulary
+("phiếu hẹn", "chữ ký số", "đeo thẻ"); a sum of term weights is explainable, needs no training
+data, and a new term is one line in `nlp/vi/area_terms.py`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+from nlp.normalize import canonical_tones
+from nlp.vi.area_terms import AREA_TERMS, SPECIFIC_MIN, SUBJECT_BONUS, SUBJECT_CHARS
+
+LOGGER = logging.getLogger(__name__)
+
+OVERALL = "chung"
+
+
+def matching_form(text: str) -> str:
+    """Lower case with canonical tone placement, same length as `text` (NFC in)."""
+    return canonical_tones(text).lower()
+
+
+@lru_cache(maxsize=1)
+def _compiled_terms() -> tuple[tuple[str, re.Pattern[str], float], ...]:
+    """The lexicon as whole-word patterns, built once: it is constant data."""
+    compiled = []
+    for area, terms in AREA_TERMS.items():
+        for term, weight in terms:
+            pattern = re.compile(r"(?<!\w)" + re.escape(matching_form(term)) + r"(?!\w)")
+            compiled.append((area, pattern, weight))
+    return tuple(compiled)
+
+
+def area_scores(text: str) -> dict[str, float]:
+    """The evidence for each specific area in `text`; terms in its subject weigh more."""
+    form = matching_form(text)
+    scores: dict[str, float] = {}
+    for area, pattern, weight in _compiled_terms():
+        for match in pattern.finditer(form):
+            bonus = SUBJECT_BONUS if match.start() < SUBJECT_CHARS else 1.0
+            scores[area] = scores.get(area, 0.0) + weight * bonus
+    return scores
+
+
+def classify_area(text: str) -> str:
+    """The area code of a finding's text; "chung" when no specific matter stands out."""
+    scores = area_scores(text)
+    if not scores:
+        return OVERALL
+    best = max(scores, key=lambda area: (scores[area], area))
+    return best if scores[best] >= SPECIFIC_MIN else OVERALL

@@ -1,0 +1,303 @@
+"""Evaluative statements of an inspection text as findings with polarity and area.
+
+Why a rule system: a finding is marked by the genre's own cue words ("chưa", "còn thấp",
+"thực hiện tốt", "đề nghị") whose reach is a clause, and by the structure around it (a section
+heading, a lead-in "còn một số hạn chế như:", the previous item of a ";" list). Weighted cues
+(`nlp/vi/cues.py`) decide each clause; what a clause lacks it takes from that structure, in
+this order: its own cues, the list it belongs to, the lead-in of its sentence, the paragraph's
+lead-in sentence, the section. Every step is a small function that can be read and tested.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nlp.areas import classify_area, matching_form
+from nlp.normalize import canonical_tones
+from nlp.segment import Span, clauses, paragraphs, sentences
+from nlp.vi import cues
+from pipeline.models import Finding
+
+LOGGER = logging.getLogger(__name__)
+
+STRENGTH, SHORTCOMING, RECOMMENDATION = "strength", "shortcoming", "recommendation"
+MIN_WORDS = 3
+DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated once
+_EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
+_WORD = re.compile(r"\w+")
+_LIST_MARKER = re.compile(r"^(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)])\s+")
+_LEAD_COLON = re.compile(r":\s")
+
+
+@dataclass(frozen=True, slots=True)
+class CueScores:
+    """Evidence for each polarity in one clause, after masking negated faults."""
+
+    strength: float = 0.0
+    shortcoming: float = 0.0
+    recommendation: float = 0.0
+
+    def best(self) -> tuple[str | None, float]:
+        """The polarity with the most evidence; ties go to the rarer, more specific kind."""
+        ranked = sorted(
+            ((self.recommendation, 2, RECOMMENDATION), (self.shortcoming, 1, SHORTCOMING),
+             (self.strength, 0, STRENGTH)),
+            reverse=True,
+        )
+        score, _, polarity = ranked[0]
+        return (polarity, score) if score > 0 else (None, 0.0)
+
+
+@lru_cache(maxsize=None)
+def _rx(pattern: str) -> re.Pattern[str]:
+    """A cue pattern compiled in canonical tone placement, so "hòa"/"hoà" both match."""
+    return re.compile(canonical_tones(pattern))
+
+
+def _mask(form: str, spans: list[tuple[int, int]]) -> str:
+    """`form` with the given spans blanked, so their words are not counted again."""
+    chars = list(form)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _weighted(form: str, table: tuple[tuple[str, float], ...]) -> list[tuple[int, int, float]]:
+    return [(m.start(), m.end(), weight) for pattern, weight in table for m in _rx(pattern).finditer(form)]
+
+
+def cue_scores(text: str) -> CueScores:
+    """Weigh the strength, shortcoming and recommendation cues of one clause.
+
+    Scope rules: a negated fault ("không có hồ sơ quá hạn") is a strength and its fault word
+    is not counted again; a strength cue right after a negator ("chưa thực hiện tốt") counts
+    as a shortcoming; a directive word used as a noun ("phản ánh, kiến nghị") is ignored.
+    """
+    form = matching_form(text)
+    strength = 0.0
+    negated = _weighted(form, cues.NEGATED_FAULTS)
+    strength += sum(w for _, _, w in negated)
+    form = _mask(form, [(s, e) for s, e, _ in negated])
+    not_directive = [(m.start(), m.end()) for p in cues.NOT_DIRECTIVE for m in _rx(p).finditer(form)]
+    directive_form = _mask(form, not_directive)
+    recommendation = sum(w for _, _, w in _weighted(directive_form, cues.RECOMMENDATION))
+    shortcoming = sum(w for _, _, w in _weighted(form, cues.SHORTCOMING))
+    negator = _rx(cues.NEGATORS + r"(?: \w+){0,2} $")
+    for start, _, weight in _weighted(form, cues.STRENGTH):
+        if negator.search(form[max(0, start - 30):start]):
+            shortcoming += weight / 2
+        else:
+            strength += weight
+    return CueScores(strength, shortcoming, recommendation)
+
+
+def polarity_of(text: str, context: str | None = None) -> str | None:
+    """The polarity of one clause, or None when it judges nothing.
+
+    `context` is what the surrounding structure says (list, lead-in, section): an instruction
+    verb opening an item of a list of demands stays a recommendation even when it says "tốt",
+    and a clause with too little evidence of its own takes the context.
+    """
+    form = matching_form(text)
+    if context == RECOMMENDATION and _rx(cues.IMPERATIVE_START).match(form):
+        return RECOMMENDATION
+    scores = cue_scores(text)
+    if form.startswith("tuy nhiên"):
+        scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation)
+    polarity, score = scores.best()
+    if score >= cues.MIN_SCORE:
+        return polarity
+    return context
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span bounds without edge spaces and punctuation; brackets and quotes stay if paired."""
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start:
+        ch = text[end - 1]
+        if ch in _EDGE_PUNCT:
+            end -= 1
+        elif ch in ")”\"'" and text.count({")": "(", "”": "“"}.get(ch, ch), start, end - 1) == 0:
+            end -= 1
+        else:
+            break
+    if start < end and text[start] in "(“" and {"(": ")", "“": "”"}[text[start]] not in text[start + 1:end]:
+        start += 1
+    return start, end
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _list_lead() -> str:
+    nouns = f"(?:{cues.FAULT_NOUNS}|{cues.MERIT_NOUNS})"
+    return (rf"^[^;:]{{0,120}}?\b(?:một số|những|các|có)(?: \w+){{0,2}} {nouns}(?:,? (?:và )?{nouns})*"
+            r"[^;:.]{0,60}? (?:như|là|đó là|gồm)(?: sau)?,?:?\s+")
+
+
+def _lead_polarity(text: str) -> str | None:
+    """What a lead-in ("còn một số hạn chế như:", "đề nghị ... các nội dung sau:") announces."""
+    form = matching_form(text)
+    if _rx(rf"\b{cues.FAULT_NOUNS}\b").search(form):
+        return SHORTCOMING
+    if cue_scores(text).recommendation >= cues.MIN_SCORE:
+        return RECOMMENDATION
+    if _rx(rf"\b{cues.MERIT_NOUNS}\b").search(form) or cue_scores(text).strength >= 1.5:
+        return STRENGTH
+    return None
+
+
+def _trim_leadins(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """Drop connectors and lead-ins from a clause; say what a dropped list lead-in announced."""
+    announced: str | None = None
+    changed = True
+    while changed:
+        changed = False
+        start, end = _strip(text, start, end)
+        marker = _LIST_MARKER.match(text, start, end)
+        if marker:
+            start = marker.end()
+            changed = True
+            continue
+        form = matching_form(text[start:end])
+        patterns = (cues.CONNECTORS, *cues.INSPECTION_LEADS, _list_lead(),
+                    r"^[^;:]{0,150}?,? cụ thể(?: là)?,?\s+")
+        for pattern in patterns:
+            match = _rx(pattern).match(form)
+            if match and match.end() < len(form) and _word_count(form[match.end():]) >= MIN_WORDS:
+                if pattern == patterns[-2] or pattern == patterns[-1]:
+                    announced = _lead_polarity(text[start:start + match.end()]) or announced
+                start += match.end()
+                changed = True
+                break
+    return start, end, announced
+
+
+def _is_non_finding(text: str) -> bool:
+    form = matching_form(text)
+    return any(_rx(p).search(form) for p in cues.NON_FINDING)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in ".!?…"
+
+
+def _section_of(text: str) -> tuple[bool, str | None]:
+    """(is a heading, polarity it gives its section) for one paragraph."""
+    marker = _LIST_MARKER.match(text)
+    body = text[marker.end():] if marker else text
+    words = _word_count(body)
+    numbered = bool(marker) and bool(re.match(r"[IVXLC]{1,5}[.)]", text))
+    if _ends_sentence(text) or words > (12 if numbered else 6):
+        return False, None
+    form = matching_form(body)
+    for pattern, polarity in cues.SECTION_HEADINGS:
+        if _rx(pattern).search(form):
+            return True, polarity
+    return numbered, None
+
+
+def _fault_summary(text: str) -> bool:
+    """A sentence that only announces faults ("Tuy nhiên, một số đơn vị còn có thiếu sót.")."""
+    pattern = (rf"\b(?:một số|những|các)\b[^.;:]{{0,40}}\b{cues.FAULT_NOUNS}(?:,? {cues.FAULT_NOUNS})*"
+               r"(?: khác)?(?: (?:tại|của|mà|cần)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$")
+    return _word_count(text) <= 25 and bool(_rx(pattern).search(matching_form(text)))
+
+
+@dataclass
+class _State:
+    """What the structure read so far says about polarity (mutable only inside one call)."""
+
+    section: str | None = None
+    paragraph: str | None = None
+    seen_body: bool = False
+
+
+def _colon_split(text: str, sent: Span) -> tuple[Span | None, Span]:
+    """(lead-in, body) of a sentence whose first ": " announces a list; (None, sent) otherwise."""
+    match = _LEAD_COLON.search(text, sent.start, sent.end)
+    if not match or _word_count(text[sent.start:match.start()]) < 2:
+        return None, sent
+    lead = Span(sent.start, match.start(), text[sent.start:match.start()])
+    body_start = match.end()
+    return lead, Span(body_start, sent.end, text[body_start:sent.end])
+
+
+def _sentence_findings(text: str, sent: Span, state: _State, last: bool) -> list[Finding]:
+    lead, body = _colon_split(text, sent)
+    context = state.paragraph or state.section
+    if lead is not None:
+        context = _lead_polarity(lead.text) or context
+        if _word_count(body.text) < MIN_WORDS:
+            if last:
+                state.section = context
+            else:
+                state.paragraph = context
+            return []
+    elif _fault_summary(sent.text):
+        state.paragraph = SHORTCOMING
+        return []
+    found: list[Finding] = []
+    previous: str | None = None
+    for clause in clauses(text, body):
+        start, end, announced = _trim_leadins(text, clause.start, clause.end)
+        if _word_count(text[start:end]) < MIN_WORDS or _is_non_finding(text[start:end]):
+            continue
+        polarity = polarity_of(text[start:end], announced or previous or context)
+        if polarity is None:
+            continue
+        if announced:
+            context = announced
+        found.append(Finding(polarity, classify_area(text[start:end]), text[start:end], start, end))
+        previous = polarity
+    return found
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(matching_form(text)))
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _without_duplicates(findings: list[Finding]) -> list[Finding]:
+    kept: list[Finding] = []
+    kept_words: list[set[str]] = []
+    for finding in findings:
+        words = _words(finding.text)
+        if any(_dice(words, other) >= DUPLICATE_DICE for other in kept_words):
+            continue
+        kept.append(finding)
+        kept_words.append(words)
+    return kept
+
+
+def find_findings(text: str) -> list[Finding]:
+    """Every evaluative statement of an NFC text as a Finding with exact character offsets.
+
+    Headlines before the first body paragraph, section headings, lead-ins, descriptions of the
+    inspection itself and page furniture are skipped; `units` is left empty for the caller to
+    fill from the unit extractor by span overlap.
+    """
+    state = _State()
+    found: list[Finding] = []
+    for para in paragraphs(text):
+        is_heading, section = _section_of(para.text)
+        if is_heading:
+            state.section = section
+            continue
+        if not state.seen_body:
+            if not _ends_sentence(para.text) and _word_count(para.text) < 30:
+                continue  # a headline or site furniture above the article
+            state.seen_body = True
+        state.paragraph = None
+        sents = sentences(text, para)
+        for index, sent in enumerate(sents):
+            found.extend(_sentence_findings(text, sent, state, index == len(sents) - 1))
+    return _without_duplicates(found)
