@@ -265,6 +265,7 @@ def _bare_spans(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """True when a capitalised word is glued (one space) before `start` or after `end`."""
     before = re.search(r"(\w+)[ ]$", text[max(0, start - 20):start])
     after = re.match(r"[ ](\w+)", text[end:end + 20])
     return bool(before and before.group(1)[0].isupper() and before.group(1) not in NAME_STOP_WORDS
@@ -301,6 +302,34 @@ def _announced_bare_lists(text: str, mentions: list[_Mention], gazetteer: Gazett
             continue
         if any(gazetteer.provinces_of(level, n) & provinces for n, _s, _e in items):
             found.extend(_Mention(level, n, s, e, cue.start()) for n, s, e in items)
+    return found
+
+
+def _bare_provinces(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+    """Provinces named without a level word ("Sở Nội vụ Hà Nội", "tại TT-Huế"): a whole
+    capitalised run that is a province's name, or a province abbreviation."""
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[_Mention] = []
+    for word in _SYLLABLE.finditer(text):
+        start = word.start()
+        if not word.group()[0].isupper() or _inside_longer_name(text, start, start):
+            continue
+        parsed = next(((full, start, m.end(), level) for pattern, full, level in UNIT_NAME_ABBREVIATIONS
+                       if (m := pattern.match(text, start))), None)
+        if parsed is None:
+            run = _title_run(text, start)
+            caps = [r for r in run if text[r[0]].isupper()]
+            if not caps or (len(caps) < len(run) and run[len(caps)][2] != " "):
+                continue
+            end = caps[-1][1]
+            entry = gazetteer.provinces.get(match_key(text[start:end]))
+            if entry is None or _inside_longer_name(text, end, end):
+                continue
+            parsed = (text[start:end], start, end, entry[1])
+        name, s, e, level = parsed
+        if not any(s < te and ts < e for ts, te in taken):
+            found.append(_Mention(level, name, s, e, s))
+            taken.append((s, e))
     return found
 
 
@@ -363,10 +392,10 @@ def _province(key: tuple[str, str], group: list[_Mention], mentions: list[_Menti
     narrowed = candidates & doc_provinces
     if len(narrowed) == 1:
         return next(iter(narrowed))
+    if len(doc_provinces) == 1 and not narrowed:
+        return next(iter(doc_provinces))  # the text outweighs a namesake elsewhere
     if len(candidates) == 1:
         return next(iter(candidates))
-    if not candidates and len(doc_provinces) == 1:
-        return next(iter(doc_provinces))
     return None
 
 
@@ -380,7 +409,11 @@ def _resolve_provinces(groups: dict[tuple[str, str], list[_Mention]], mentions: 
         for key, group in groups.items():
             if _TIER[group[0].level] == tier:
                 resolved[key] = _province(key, group, mentions, resolved, doc_provinces, gazetteer, published)
-        doc_provinces |= {p for k, p in resolved.items() if p and _TIER[k[0]] <= max(tier, 0)}
+        doc_provinces |= {p for p in resolved.values() if p}
+    siblings = {p for p in resolved.values() if p}
+    for key, group in groups.items():  # "xã A, B, C": B's province settles A's namesakes
+        if resolved[key] is None:
+            resolved[key] = _province(key, group, mentions, resolved, siblings, gazetteer, published)
     return resolved
 
 
@@ -398,6 +431,7 @@ def find_units(text: str, *, published: str | None = None,
     mentions = _scan(text, gaz)
     _mark_enclosing(text, mentions)
     mentions += _announced_bare_lists(text, mentions, gaz)
+    mentions += _bare_provinces(text, mentions, gaz)
     mentions += _bare_spans(text, mentions)
     mentions.sort(key=lambda m: m.start)
     groups: dict[tuple[str, str], list[_Mention]] = {}
