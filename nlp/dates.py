@@ -67,6 +67,7 @@ _DAY_LIST = re.compile(
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(r"\d{1,2}")
+_LIST_GAP = re.compile(r"\s*(?:,|và|–|—|-)\s*(?:ngày\s*)?", re.IGNORECASE)
 # A joiner between two dates of one span.
 _RANGE_GAP = re.compile(r"^\s*(?:(?:" + _alt(W.RANGE_JOINERS) + r")|-|–|—)\s*(?:ngày\s*)?$", re.IGNORECASE)
 # Text right before a date that makes it a document's date ("139/QĐ-UBND ngày ...").
@@ -81,7 +82,7 @@ _TIME = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:AM|PM|SA|
 _WEEKDAY = re.compile(r"\b(?:" + _alt(W.WEEKDAYS) + r")\b", re.IGNORECASE)
 _GMT = re.compile(r"\(?\s*(?:GMT|UTC)\s*[+-]?\s*\d*\s*\)?", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:" + _alt(W.PUBLISHED_LABELS) + r")\s*:?\s*", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^\s*(?:[A-ZĐ][\w.]*\.?\s*){1,6},\s*(?=ngày\b)", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"^\s*(?:[A-ZĐ][\w.]*\s*){1,6},\s*(?=[Nn]gày\b)")
 _INSPECTION = re.compile(r"\b(?:" + _alt(W.INSPECTION_WORDS) + r")\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:" + _alt(W.REPORTING_VERBS) + r")\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\s*(?:" + _alt(W.COUNTED_NOUNS) + r")\b", re.IGNORECASE)
@@ -193,7 +194,7 @@ def _link_spans(text: str, raws: list[_Raw]) -> list[_Raw]:
         raw = raws[i]
         if i + 1 < len(raws) and (raw.year is None or raw.month == 0):
             gap = text[raw.end:raws[i + 1].start]
-            if _RANGE_GAP.match(gap) or re.fullmatch(r"\s*(?:,|và|–|—|-|đến)\s*", gap):
+            if _RANGE_GAP.match(gap) or _LIST_GAP.fullmatch(gap):
                 linked[i] = replace(raw, link=i + 1)
     return linked
 
@@ -295,6 +296,18 @@ def _is_timestamp_line(line: str, mention: DateMention, line_start: int) -> bool
     return len(words) <= 4 and all(w[0].isupper() for w in words if w.lower() != "ngày")
 
 
+def _follows_label(text: str, mention: DateMention, after_label: int, cell_end: int | None) -> bool:
+    """The date follows its label at once. For a place-and-date line (`cell_end` given) only a
+    time may follow it: "Hà Nội, ngày 5/6/2020, Bộ Nội vụ tổ chức ..." opens a sentence, it is
+    not a signing line. A metadata label may share its line with other fields."""
+    if len(text[after_label:mention.start].strip()) > 12:
+        return False
+    if cell_end is None:
+        return True
+    rest = _GMT.sub(" ", _TIME.sub(" ", text[mention.end:cell_end]))
+    return len(rest.strip(" ,.-–()")) <= 2
+
+
 def _published_mention(text: str, mentions: list[DateMention]) -> DateMention | None:
     """The page's timestamp, a metadata "Ngày ban hành" line or a place-and-date line."""
     nonblank = 0
@@ -303,15 +316,15 @@ def _published_mention(text: str, mentions: list[DateMention]) -> DateMention | 
             continue
         nonblank += 1
         for cell_start, cell in _cells(line_start, line):
-            label = _LABEL.match(cell) or _PLACE_DATE.match(cell)
+            label = _LABEL.match(cell)
+            place = None if label else _PLACE_DATE.match(cell)
+            opener = label or place
             cell_end = cell_start + len(cell)
-            if label:
-                found = _first_in(mentions, cell_start + label.end(), cell_end)
-                if found and not cell[: found.start - cell_start].strip(" :,").lower().endswith(
-                        ("ngày công báo", "ngày hiệu lực")):
-                    gap = text[cell_start + label.end():found.start]
-                    if len(gap.strip()) <= 12:
-                        return found
+            if opener:
+                found = _first_in(mentions, cell_start + opener.end(), cell_end)
+                if found and _follows_label(text, found, cell_start + opener.end(),
+                                            cell_end if place else None):
+                    return found
         if nonblank <= _TIMESTAMP_LINES:
             found = _first_in(mentions, line_start, line_start + len(line))
             if found and _is_timestamp_line(line, found, line_start):
@@ -343,20 +356,25 @@ def _introduces_inspection(text: str, mention: DateMention) -> bool:
     return reporting is None
 
 
-def _span_pairs(text: str, mentions: list[DateMention]) -> list[tuple[int, int]]:
-    """Index pairs (first, last) of dates written as one span ("từ ngày A đến ngày B")."""
-    pairs = []
-    for i in range(len(mentions) - 1):
-        gap = text[mentions[i].end:mentions[i + 1].start]
-        if _RANGE_GAP.match(gap):
-            pairs.append((i, i + 1))
+def _span_pairs(text: str, mentions: list[DateMention]) -> dict[int, int]:
+    """First → last index of dates written as one span: a range ("từ ngày A đến ngày B") or a
+    list of days ("ngày 15, 16 và 17/10/2020"), whose first and last days bound it."""
+    pairs: dict[int, int] = {}
+    first = 0
+    for i in range(1, len(mentions) + 1):
+        gap = text[mentions[i - 1].end:mentions[i].start] if i < len(mentions) else None
+        if gap is not None and (_RANGE_GAP.match(gap) or _LIST_GAP.fullmatch(gap)):
+            continue
+        if i - 1 > first:
+            pairs[first] = i - 1
+        first = i
     return pairs
 
 
 def _inspection_period(text: str, mentions: list[DateMention]) -> tuple[int, int] | None:
     """The first range or single date that opens a clause about the inspection."""
-    pairs = {first: last for first, last in _span_pairs(text, mentions)}
-    inside = set(pairs.values())
+    pairs = _span_pairs(text, mentions)
+    inside = {j for first, last in pairs.items() for j in range(first + 1, last + 1)}
     for i, mention in enumerate(mentions):
         if mention.role != "other" or i in inside:
             continue
