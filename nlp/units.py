@@ -137,7 +137,7 @@ def _name_from_run(text: str, run: list[tuple[int, int, str]], level: str,
         return text[run[0][0]:run[k - 1][1]]
 
     known = [k for k in range(1, len(run) + 1) if gazetteer.knows(level, span(k))]
-    if known and (known[-1] > 1 or len(run) == 1 or not run[1][2] == " "):
+    if known and (known[-1] > 1 or len(run) == 1 or run[1][2] != " "):
         return run[0][0], run[known[-1] - 1][1]
     cut = next((k for k, (s, e, j) in enumerate(run)
                 if j.strip() or text[s:e] in NAME_STOP_WORDS or not text[s].isupper()), len(run))

@@ -1,0 +1,119 @@
+"""find_units on sentences written for these tests (hard cases of the annotation guide)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.normalize import nfc
+from nlp.units import find_units
+
+
+def units(text: str, **kw: object) -> dict[tuple[str, str], object]:
+    return {(m.unit.level, m.unit.name): m.unit for m in find_units(nfc(text), **kw)}  # type: ignore[arg-type]
+
+
+def test_level_word_and_ubnd_are_not_part_of_the_name() -> None:
+    found = units("Đoàn công tác đã làm việc với UBND xã Tân Hưng Đông về kết quả năm 2021.")
+    assert list(found) == [("xã", "Tân Hưng Đông")]
+
+
+def test_announced_list_gives_its_level_and_items_keep_their_own() -> None:
+    text = ("Huyện đã kiểm tra 05 xã, thị trấn (Long Hựu, Phước Vĩnh, Tân Chánh, Mỹ Lệ và "
+            "Thị trấn Cần Đước) trong quý III.")
+    found = units(text)
+    assert ("xã", "Long Hựu") in found and ("xã", "Mỹ Lệ") in found
+    assert ("thị trấn", "Cần Đước") in found
+    assert ("xã", "Cần Đước") not in found
+    assert found[("xã", "Phước Vĩnh")].role == "inspected"
+
+
+def test_colon_list_and_thi_tran_in_capitals() -> None:
+    found = units("Đoàn đã kiểm tra tại các xã: Cư Bao, Ea Tân và THỊ TRẤN Krông Năng.")
+    assert {("xã", "Cư Bao"), ("xã", "Ea Tân"), ("thị trấn", "Krông Năng")} <= set(found)
+
+
+def test_numbered_wards() -> None:
+    found = units("Kiểm tra tại UBND các phường 1, 2, 10 thuộc quận Gò Vấp.")
+    assert {("phường", "1"), ("phường", "2"), ("phường", "10")} <= set(found)
+
+
+@pytest.mark.parametrize("text", [
+    "UBND huyện đã ban hành kế hoạch kiểm tra các xã, thị trấn.",
+    "Huyện ủy chỉ đạo các xã viên hợp tác xã thực hiện tốt công tác xã hội.",
+    "Cán bộ cấp xã và thành phố trực thuộc trung ương; xã, phường, thị trấn phải báo cáo.",
+])
+def test_unnamed_mentions_are_not_units(text: str) -> None:
+    assert units(text) == {}
+
+
+def test_abbreviated_names_are_written_in_full() -> None:
+    found = units("Đoàn của Bộ Nội vụ làm việc với tỉnh TT-Huế, sau đó với TP.HCM và tỉnh BR-VT.")
+    assert ("tỉnh", "Thừa Thiên Huế") in found
+    assert ("thành phố", "Hồ Chí Minh") in found
+    assert ("tỉnh", "Bà Rịa - Vũng Tàu") in found
+
+
+def test_tone_placement_variants_are_one_unit_keeping_first_spelling() -> None:
+    text = "Kiểm tra tại xã Thanh Hòa. Năm nay xã Thanh Hoà có nhiều chuyển biến."
+    found = find_units(nfc(text))
+    assert len(found) == 1
+    assert found[0].unit.name == "Thanh Hòa"
+    assert len(found[0].spans) == 2
+    for start, end in found[0].spans:
+        assert text[start:end] in ("Thanh Hòa", "Thanh Hoà")
+
+
+def test_same_name_at_two_levels_is_two_units_and_disambiguated_by_province() -> None:
+    text = ("Đoàn kiểm tra CCHC huyện Châu Thành, tỉnh Trà Vinh đã kiểm tra tại thị trấn "
+            "Châu Thành.")
+    found = units(text)
+    assert found[("huyện", "Châu Thành")].province == "Trà Vinh"  # type: ignore[attr-defined]
+    assert found[("thị trấn", "Châu Thành")].province == "Trà Vinh"  # type: ignore[attr-defined]
+    assert found[("tỉnh", "Trà Vinh")].province == "Trà Vinh"  # type: ignore[attr-defined]
+
+
+def test_repeated_district_name_without_context_has_no_province() -> None:
+    assert units("UBND huyện Châu Thành tổ chức hội nghị.")[("huyện", "Châu Thành")].province is None  # type: ignore[attr-defined]
+
+
+def test_roles_inspector_inspected_other() -> None:
+    text = ("Ngày 12/5, Đoàn kiểm tra CCHC tỉnh Long An đã kiểm tra tại UBND xã Mỹ Yên, "
+            "huyện Bến Lức. Xã Mỹ Yên còn chậm cập nhật hồ sơ.")
+    found = units(text)
+    assert found[("tỉnh", "Long An")].role == "inspector"  # type: ignore[attr-defined]
+    assert found[("xã", "Mỹ Yên")].role == "inspected"  # type: ignore[attr-defined]
+    assert found[("huyện", "Bến Lức")].role == "other"  # type: ignore[attr-defined]
+    assert found[("huyện", "Bến Lức")].province == "Long An"  # type: ignore[attr-defined]
+
+
+def test_subject_of_inspection_verb_is_inspector() -> None:
+    found = units("UBND huyện Krông Pắc thực hiện kiểm tra công vụ tại xã Ea Kly.")
+    assert found[("huyện", "Krông Pắc")].role == "inspector"  # type: ignore[attr-defined]
+    assert found[("xã", "Ea Kly")].role == "inspected"  # type: ignore[attr-defined]
+
+
+def test_capitalised_word_after_known_name_ends_it() -> None:
+    found = units("Phó Chủ tịch UBND huyện Gia Lâm Nguyễn Văn Minh cho biết.")
+    assert ("huyện", "Gia Lâm") in found
+
+
+def test_bare_names_after_announced_plural_take_the_level() -> None:
+    text = ("Đoàn của huyện Nghi Xuân kiểm tra UBND các xã được chọn. Đặc biệt tại Xuân Hội, "
+            "Xuân Lĩnh vẫn còn tình trạng đi muộn về sớm.")
+    found = units(text)
+    assert ("xã", "Xuân Hội") in found and ("xã", "Xuân Lĩnh") in found
+    assert found[("xã", "Xuân Hội")].province == "Hà Tĩnh"  # type: ignore[attr-defined]
+
+
+def test_current_unit_after_2025_is_reported() -> None:
+    found = units("Đoàn kiểm tra làm việc tại xã An Hiệp, huyện Ba Tri, tỉnh Bến Tre.")
+    assert found[("tỉnh", "Bến Tre")].current == "tỉnh Vĩnh Long"  # type: ignore[attr-defined]
+    assert found[("xã", "An Hiệp")].province == "Bến Tre"  # type: ignore[attr-defined]
+
+
+def test_spans_point_at_names_and_empty_text_has_none() -> None:
+    text = "Tại huyện Mường La, tỉnh Sơn La."
+    for mention in find_units(text):
+        for start, end in mention.spans:
+            assert text[start:end] == mention.unit.name
+    assert find_units("") == []
