@@ -44,6 +44,7 @@ EXACT_BONUS = 100.0  # above any bm25 a finding-sized text reaches, so exact acc
 FACET_SIZE = 20  # values per facet, most frequent first (like a terms aggregation's size)
 SNIPPET_CHARS = 240
 SIMILAR_TERMS = 10
+SIMILAR_MIN_SHARE = 0.3  # share of those terms a similar finding must contain
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -64,7 +65,7 @@ _SCHEMA = (
 # Words too frequent in any Vietnamese text to say what a finding is about (folded forms);
 # bm25's idf discounts the rest. Used only to pick the terms of `similar`.
 _STOPWORDS = frozenset({
-    "va", "cua", "cac", "duoc", "la", "trong", "cho", "voi", "theo", "nay", "mot", "nhung", "cung", "nhu",
+    "va", "cua", "cac", "duoc", "la", "chua", "trong", "cho", "voi", "theo", "nay", "mot", "nhung", "cung", "nhu",
     "thi", "khi", "den", "ve", "viec", "dang", "khong", "ra", "vao", "lai", "bi", "rat", "nhieu", "hon",
     "tren", "duoi", "sau", "truoc",
 })
@@ -376,20 +377,24 @@ class SqliteFtsBackend(SearchBackend):
         if not terms:
             return []
         parsed = [_Term((t,)) for t in terms]
-        hits = self._rows(
-            "SELECT r.record, -h.rank AS score FROM (SELECT rowid, bm25(fts_text) AS rank FROM fts_text"
-            " WHERE fts_text MATCH ?) h JOIN fts_records r ON r.rowid = h.rowid WHERE r.rowid != ?"
+        # Like a more-like-this query's minimum_should_match: one shared common word is chance.
+        needed = max(1, math.ceil(SIMILAR_MIN_SHARE * len(terms)))
+        candidates = self._rows(
+            "SELECT r.record, h.folded, -h.rank AS score FROM (SELECT rowid, folded, bm25(fts_text) AS rank"
+            " FROM fts_text WHERE fts_text MATCH ?) h JOIN fts_records r ON r.rowid = h.rowid WHERE r.rowid != ?"
             " ORDER BY h.rank, r.rowid LIMIT ?",
-            [_fts_expression("folded", parsed, "OR"), rowid, max(limit, 0)],
+            [_fts_expression("folded", parsed, "OR"), rowid, max(limit, 0) * 10],
         )
         out = []
-        for row in hits:
+        for row in candidates:
+            if len(set(terms) & set(_TOKEN.findall(row["folded"]))) < needed:
+                continue
             record = _record_from_json(row["record"])
             out.append(Hit(record, float(row["score"]), highlight(record.text, parsed)))
-        return out
+        return out[:max(limit, 0)]
 
     def _top_terms(self, folded: str) -> list[str]:
-        """The words of a folded text weighted by tf × idf over the index, best first."""
+        """The folded text's words that other findings share, weighted by tf × idf, best first."""
         counts = Counter(t for t in _TOKEN.findall(folded) if len(t) > 1 and not t.isdigit() and t not in _STOPWORDS)
         if not counts:
             return []
@@ -397,5 +402,6 @@ class SqliteFtsBackend(SearchBackend):
         marks = ", ".join("?" for _ in counts)
         df = {term: doc for term, doc in self._rows(
             f"SELECT term, doc FROM fts_vocab WHERE col = 'folded' AND term IN ({marks})", list(counts))}
-        weight = {t: n * math.log(1 + total / df.get(t, 1)) for t, n in counts.items()}
+        # A word only this finding has cannot lead to another one (df 1 is itself).
+        weight = {t: n * math.log(1 + total / df[t]) for t, n in counts.items() if df.get(t, 0) > 1}
         return sorted(weight, key=lambda t: (-weight[t], t))[:SIMILAR_TERMS]

@@ -1,0 +1,283 @@
+"""The SQLite FTS5 backend: Vietnamese-aware matching, ranking, filters, facets and snippets."""
+
+from __future__ import annotations
+
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from index.base import FindingRecord, Query
+from index.sqlite_fts import SqliteFtsBackend, highlight, parse_query
+from pipeline.errors import BackendError
+
+
+def rec(finding_id: str, text: str, **fields: object) -> FindingRecord:
+    """A record with sensible defaults; `fields` override any FindingRecord field."""
+    base: dict[str, object] = {
+        "finding_id": finding_id, "doc_key": f"doc-{finding_id}", "doc_id": f"bao-cao-{finding_id}",
+        "text": text, "polarity": "shortcoming", "area": "tthc", "year": 2023, "published": "2023-06-01",
+    }
+    base.update(fields)
+    return FindingRecord(**base)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def backend(tmp_path: Path) -> SqliteFtsBackend:
+    b = SqliteFtsBackend(tmp_path / "search.db")
+    yield b
+    b.close()
+
+
+def ids(backend: SqliteFtsBackend, query: Query) -> list[str]:
+    return [h.record.finding_id for h in backend.search(query).hits]
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("phieu hen", "Một số hồ sơ chưa được cấp phiếu hẹn trả kết quả."),
+        ("doan", "Đoàn kiểm tra làm việc với UBND phường."),
+        ("ĐOÀN KIỂM TRA", "đoàn kiểm tra làm việc với UBND phường."),
+        ("chu ky so", "Văn bản đi chưa được ký bằng chữ ký số."),
+        ("dich vu cong truc tuyen", "Tỷ lệ hồ sơ nộp qua dịch vụ công trực tuyến còn thấp."),
+        ("hoà giải", "Tổ hòa giải ở cơ sở hoạt động chưa đều."),
+        ("hòa giải", "Tổ hoà giải ở cơ sở hoạt động chưa đều."),
+    ],
+)
+def test_accents_case_and_tone_placement_do_not_matter(backend: SqliteFtsBackend, query: str, text: str) -> None:
+    backend.index([rec("a", text), rec("b", "Cán bộ công chức thực hiện tốt quy chế văn hóa công sở.")])
+    assert ids(backend, Query(text=query)) == ["a"]
+
+
+def test_nfd_input_matches_nfc_text(backend: SqliteFtsBackend) -> None:
+    backend.index([rec("a", "Hồ sơ trễ hạn chưa có văn bản xin lỗi người dân.")])
+    assert ids(backend, Query(text=unicodedata.normalize("NFD", "xin lỗi"))) == ["a"]
+
+
+def test_all_words_must_match(backend: SqliteFtsBackend) -> None:
+    backend.index([rec("a", "Chưa công khai thủ tục hành chính."), rec("b", "Chưa công khai tài chính.")])
+    assert ids(backend, Query(text="cong khai thu tuc")) == ["a"]
+
+
+def test_exact_accents_rank_first(backend: SqliteFtsBackend) -> None:
+    """'bản', 'bàn' and 'ban' fold alike; the one spelt as queried wins even with fewer hits."""
+    backend.index([
+        rec("ban", "Ban chỉ đạo ban hành kế hoạch cải cách hành chính."),
+        rec("ban-ghe", "Bộ phận một cửa thiếu bàn ghế cho người dân ngồi chờ."),
+        rec("ban-sao", "Nhiều hồ sơ còn yêu cầu công dân nộp bản sao có chứng thực giấy tờ không cần thiết."),
+    ])
+    result = backend.search(Query(text="bản"))
+    assert result.total == 3
+    assert result.hits[0].record.finding_id == "ban-sao"
+    assert result.hits[0].score > result.hits[1].score
+    assert ids(backend, Query(text="bàn"))[0] == "ban-ghe"
+
+
+def test_old_and_new_tone_placement_both_count_as_exact(backend: SqliteFtsBackend) -> None:
+    backend.index([rec("old", "Xã đạt chuẩn hòa nhập số."), rec("other", "Xã chưa hoa lợi gì từ số hóa.")])
+    assert ids(backend, Query(text="hoà"))[0] == "old"
+    assert ids(backend, Query(text="hòa"))[0] == "old"
+
+
+def test_phrase_query_keeps_word_order(backend: SqliteFtsBackend) -> None:
+    backend.index([
+        rec("phrase", "Chưa cấp phiếu hẹn cho công dân."),
+        rec("apart", "Hẹn trả kết quả nhưng phiếu tiếp nhận bị thiếu."),
+    ])
+    assert sorted(ids(backend, Query(text="phieu hen"))) == ["apart", "phrase"]
+    assert ids(backend, Query(text='"phiếu hẹn"')) == ["phrase"]
+    assert ids(backend, Query(text='"phieu hen')) == ["phrase"]  # unclosed quote: a phrase to the end
+
+
+def test_prefix_query(backend: SqliteFtsBackend) -> None:
+    backend.index([rec("a", "Việc chuyển đổi số còn chậm."), rec("b", "Cán bộ chuyên trách thiếu."),
+                   rec("c", "Chưa chuẩn hóa quy trình.")])
+    assert sorted(ids(backend, Query(text="chuy*"))) == ["a", "b"]
+    assert sorted(ids(backend, Query(text="chu*"))) == ["a", "b", "c"]
+    assert ids(backend, Query(text="chuy")) == []
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    ['"', '""', '"""', "-", "--x", "*", "**", ":", "folded:", "original : x", "()", "(", ")", "(a OR", "NOT",
+     "AND OR NOT", "NEAR(a b)", "^", "{folded}", "'; DROP TABLE fts_records; --", "", "   ", "\x00", "🙂",
+     "phiếu-hẹn", "a\"b'c", "%_%", "\\", "x" * 5000],
+)
+def test_hostile_queries_never_raise(backend: SqliteFtsBackend, hostile: str) -> None:
+    backend.index([rec("a", "Phiếu hẹn chưa ghi ngày trả kết quả.")])
+    result = backend.search(Query(text=hostile, facets=True))
+    assert result.total in (0, 1)
+    assert backend.count() == 1
+
+
+def test_empty_query_lists_everything_newest_first(backend: SqliteFtsBackend) -> None:
+    backend.index([rec("old", "Cũ.", published="2021-01-05"), rec("new", "Mới.", published="2024-02-01"),
+                   rec("undated", "Không ngày.", published=None)])
+    assert ids(backend, Query()) == ["new", "old", "undated"]
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def test_same_finding_id_replaces(backend: SqliteFtsBackend) -> None:
+    assert backend.index([rec("a", "Chưa niêm yết thủ tục.")]) == 1
+    backend.index([rec("a", "Đã niêm yết đầy đủ thủ tục.", polarity="strength")])
+    assert backend.count() == 1
+    assert ids(backend, Query(text="chua")) == []
+    assert backend.search(Query(text="day du")).hits[0].record.polarity == "strength"
+
+
+def test_delete_document_and_clear(backend: SqliteFtsBackend) -> None:
+    backend.index([rec("a", "Một.", doc_key="d1"), rec("b", "Hai.", doc_key="d1"), rec("c", "Ba.", doc_key="d2")])
+    backend.delete_document("d1")
+    assert backend.count() == 1
+    assert ids(backend, Query(text="mot")) == []
+    backend.clear()
+    assert backend.count() == 0
+    assert backend.search(Query(facets=True)).facets["year"] == []
+
+
+def test_record_round_trips(backend: SqliteFtsBackend) -> None:
+    record = rec("a", "Chưa số hóa hồ sơ.", units=("Tân Thạnh",), unit_levels=("xã Tân Thạnh",),
+                 provinces=("An Giang",), doc_kinds=("Kế hoạch",), doc_numbers=("12/KH-UBND",), page=3,
+                 start=10, end=28, words="Chưa số_hóa hồ_sơ .", theme="so_hoa_ho_so", title="Báo cáo", path="/x.pdf")
+    backend.index([record])
+    assert backend.search(Query(text="so hoa")).hits[0].record == record
+
+
+def test_two_instances_and_threads_share_one_file(tmp_path: Path) -> None:
+    writer = SqliteFtsBackend(tmp_path / "k.db")
+    reader = SqliteFtsBackend(tmp_path / "k.db")
+    writer.index([rec(str(i), f"Hồ sơ số {i} bị trễ hạn.") for i in range(50)])
+    with ThreadPoolExecutor(4) as pool:
+        totals = list(pool.map(lambda _: reader.search(Query(text="tre han")).total, range(20)))
+    assert totals == [50] * 20
+    writer.close()
+    reader.close()
+
+
+def test_newer_search_tables_ask_for_reindex(tmp_path: Path) -> None:
+    SqliteFtsBackend(tmp_path / "k.db").close()
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "k.db")
+    conn.execute("UPDATE fts_meta SET value = '99' WHERE key = 'version'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(BackendError, match="reindex"):
+        SqliteFtsBackend(tmp_path / "k.db")
+
+
+# --------------------------------------------------------------------------- filters and facets
+
+
+@pytest.fixture
+def corpus(backend: SqliteFtsBackend) -> SqliteFtsBackend:
+    backend.index([
+        rec("1", "Hồ sơ trễ hạn chưa có thư xin lỗi.", units=("Tân Thạnh",), unit_levels=("xã Tân Thạnh",),
+            provinces=("An Giang",), year=2022, published="2022-05-01", doc_kinds=("Kế hoạch",),
+            doc_numbers=("45/KH-UBND",)),
+        rec("2", "Hồ sơ trễ hạn còn nhiều ở bộ phận một cửa.", units=("Đông Hòa",), unit_levels=("phường Đông Hòa",),
+            provinces=("Đắk Lắk",), year=2023, published="2023-03-01", doc_kinds=("Quyết định",),
+            doc_numbers=("139/QĐ-UBND",)),
+        rec("3", "Đã giải quyết hồ sơ đúng hạn, không có hồ sơ trễ hạn.", polarity="strength",
+            units=("Tân Thạnh", "Đông Hòa"), unit_levels=("thị xã Tân Thạnh", "phường Đông Hòa"),
+            provinces=("An Giang", "Đắk Lắk"), year=2024, published="2024-01-15"),
+        rec("4", "Kinh phí cho cải cách hành chính còn hạn chế.", area="tai_chinh", year=None, published=None),
+    ])
+    return backend
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (Query(text="tre han", unit="tân thạnh"), ["1", "3"]),
+        (Query(text="tre han", unit="TAN THANH"), ["1", "3"]),
+        (Query(text="tre han", unit="xa tan thanh"), ["1"]),
+        (Query(text="tre han", unit="dong hoa"), ["2", "3"]),
+        (Query(text="tre han", province="dak lak"), ["2", "3"]),
+        (Query(text="tre han", level="thị xã"), ["3"]),
+        (Query(text="tre han", level="xã"), ["1"]),
+        (Query(text="tre han", year=2023), ["2"]),
+        (Query(text="tre han", year_from=2023), ["2", "3"]),
+        (Query(text="tre han", year_to=2023), ["1", "2"]),
+        (Query(text="tre han", year_from=2022, year_to=2022), ["1"]),
+        (Query(text="tre han", polarity="strength"), ["3"]),
+        (Query(area="tai_chinh"), ["4"]),
+        (Query(doc_kind="quyet dinh"), ["2"]),
+        (Query(doc_number="139/qđ-ubnd"), ["2"]),
+        (Query(doc_number="139"), []),
+        (Query(text="tre han", unit="Tân Thạnh", polarity="shortcoming", year=2022), ["1"]),
+    ],
+)
+def test_filters(corpus: SqliteFtsBackend, query: Query, expected: list[str]) -> None:
+    result = corpus.search(query)
+    assert sorted(h.record.finding_id for h in result.hits) == expected
+    assert result.total == len(expected)
+
+
+def test_facets_count_the_whole_match_not_the_page(corpus: SqliteFtsBackend) -> None:
+    result = corpus.search(Query(text="ho so", limit=1, facets=True))
+    assert result.total == 3 and len(result.hits) == 1
+    assert result.facets["year"] == [("2022", 1), ("2023", 1), ("2024", 1)]
+    assert result.facets["polarity"] == [("shortcoming", 2), ("strength", 1)]
+    assert result.facets["area"] == [("tthc", 3)]
+    assert result.facets["province"] == [("An Giang", 2), ("Đắk Lắk", 2)]
+    assert result.facets["unit"] == [("Tân Thạnh", 2), ("Đông Hòa", 2)]
+    filtered = corpus.search(Query(text="ho so", province="an giang", facets=True))
+    assert filtered.facets["polarity"] == [("shortcoming", 1), ("strength", 1)]
+    assert corpus.search(Query()).facets == {}
+
+
+def test_pagination_and_date_sort(corpus: SqliteFtsBackend) -> None:
+    by_date = [h.record.finding_id for h in corpus.search(Query(text="ho so", sort="date")).hits]
+    assert by_date == ["3", "2", "1"]
+    pages = [ids(corpus, Query(text="ho so", sort="date", limit=2, offset=o)) for o in (0, 2, 4)]
+    assert pages == [["3", "2"], ["1"], []]
+
+
+# --------------------------------------------------------------------------- snippets and similar
+
+
+def test_snippet_is_escaped_and_marked(backend: SqliteFtsBackend) -> None:
+    backend.index([rec("a", 'Văn bản <b>"khẩn"</b> & Đơn thư chưa được xử lý.')])
+    snippet = backend.search(Query(text="don thu")).hits[0].snippet
+    assert snippet == ("Văn bản &lt;b&gt;&quot;khẩn&quot;&lt;/b&gt; &amp; <mark>Đơn</mark> <mark>thư</mark> "
+                       "chưa được xử lý.")
+
+
+def test_snippet_marks_whole_words_and_phrases_only() -> None:
+    text = "Đoàn kiểm tra nhận thấy đoàn thể xã hoạt động; Đoàn viên tích cực."
+    assert highlight(text, parse_query('"đoàn kiểm tra"')) == (
+        "<mark>Đoàn kiểm tra</mark> nhận thấy đoàn thể xã hoạt động; Đoàn viên tích cực.")
+    assert highlight("Doanh nghiệp và đoàn", parse_query("doan")) == "Doanh nghiệp và <mark>đoàn</mark>"
+    assert highlight("Doanh nghiệp và đoàn", parse_query("doan*")) == "<mark>Doanh</mark> nghiệp và <mark>đoàn</mark>"
+
+
+def test_long_text_snippet_is_a_window_around_the_match() -> None:
+    filler = "Ủy ban nhân dân xã tổ chức họp định kỳ. " * 20
+    text = filler + "Chưa bố trí máy tra cứu thủ tục hành chính. " + filler
+    snippet = highlight(text, parse_query("may tra cuu"), max_chars=120)
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert "<mark>máy</mark> <mark>tra</mark> <mark>cứu</mark>" in snippet
+    assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= 122
+
+
+def test_similar_finds_related_findings_not_itself(backend: SqliteFtsBackend) -> None:
+    backend.index([
+        rec("a", "Nhiều hồ sơ đất đai giải quyết trễ hạn, chưa có văn bản xin lỗi công dân."),
+        rec("b", "Hồ sơ đất đai trễ hạn nhưng chưa gửi văn bản xin lỗi."),
+        rec("c", "Một số hồ sơ hộ tịch trễ hạn."),
+        rec("d", "Ban chỉ đạo chưa họp định kỳ theo quy chế."),
+    ])
+    similar = backend.similar("a", limit=5)
+    assert [h.record.finding_id for h in similar][:2] == ["b", "c"]
+    assert "a" not in [h.record.finding_id for h in similar]
+    assert "d" not in [h.record.finding_id for h in similar]
+    with pytest.raises(BackendError):
+        backend.similar("missing")
