@@ -47,7 +47,8 @@ def ner_units(text: str) -> list[dict[str, str]]:
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
         if not sentence.strip():
             continue
-        words, entity = [], []
+        words: list[str] = []
+        entity: list[str] = []
         for token, _pos, _chunk, tag in ner(sentence):
             words.append(token)
             if tag.endswith("LOC") and (tag.startswith("I") and entity):
