@@ -384,35 +384,39 @@ def _inspection_period(text: str, mentions: list[DateMention]) -> tuple[int, int
     return None
 
 
+def _year_words(text: str, mentions: list[DateMention]) -> list[tuple[int, int]]:
+    """(offset, year) of every "năm 2020" / "quý IV năm 2021" that is not part of a full date."""
+    covered = [(m.start, m.end) for m in mentions]
+    return [(m.start(), int(m.group(1))) for m in _YEAR_WORD.finditer(text)
+            if not any(s <= m.start() < e for s, e in covered)]
+
+
 def _work_year(text: str, mentions: list[DateMention]) -> int | None:
     """The year of the work inspected: "kiểm tra công tác CCHC năm 2020", "quý IV năm 2021"."""
-    covered = [(m.start, m.end) for m in mentions]
-    for m in _YEAR_WORD.finditer(text):
-        if any(s <= m.start() < e for s, e in covered):
-            continue
-        sentence_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()))
-        sentence = text[sentence_start + 1: m.end()] + _sentence_after(text, m.end())
-        if _INSPECTION.search(sentence):
-            return int(m.group(1))
+    for offset, year in _year_words(text, mentions):
+        sentence_start = max(text.rfind("\n", 0, offset), text.rfind(". ", 0, offset))
+        if _INSPECTION.search(text[sentence_start + 1: offset] + _sentence_after(text, offset)):
+            return year
     return None
-
-
-def _any_year_word(text: str) -> int | None:
-    m = _YEAR_WORD.search(text)
-    return int(m.group(1)) if m else None
 
 
 def _inspection_year(text: str, mentions: list[DateMention], period: Period | None,
                      published: str | None) -> int | None:
-    """Inspection dates, else the year of the work inspected, else publication, else any."""
+    """Inspection dates, else the year of the work inspected, else publication, else the
+    text's other dates or years; a cited document's date is older than the work, so last."""
     if period and period.start:
         return int(period.start[:4])
     year = _work_year(text, mentions)
     if year is None and published:
         year = int(published[:4])
-    if year is None:
-        own = [m for m in mentions if m.role == "other"] or mentions
-        year = int(own[0].iso[:4]) if own else _any_year_word(text)
+    own = [m for m in mentions if m.role == "other"]
+    if year is None and own:
+        year = int(own[0].iso[:4])
+    words = _year_words(text, mentions)
+    if year is None and words:
+        year = words[0][1]
+    if year is None and mentions:
+        year = int(mentions[0].iso[:4])
     return year
 
 
