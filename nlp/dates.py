@@ -82,7 +82,7 @@ _TIME = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:AM|PM|SA|
 _WEEKDAY = re.compile(r"\b(?:" + _alt(W.WEEKDAYS) + r")\b", re.IGNORECASE)
 _GMT = re.compile(r"\(?\s*(?:GMT|UTC)\s*[+-]?\s*\d*\s*\)?", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:" + _alt(W.PUBLISHED_LABELS) + r")\s*:?\s*", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"^\s*(?:[A-ZĐ][\w.]*\s*){1,6},\s*(?=[Nn]gày\b)")
+_PLACE_DATE = re.compile(r"^\s*[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w.]*){0,5},\s*(?=[Nn]gày\b)")
 _INSPECTION = re.compile(r"\b(?:" + _alt(W.INSPECTION_WORDS) + r")\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:" + _alt(W.REPORTING_VERBS) + r")\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\s*(?:" + _alt(W.COUNTED_NOUNS) + r")\b", re.IGNORECASE)
