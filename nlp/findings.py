@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from nlp.areas import classify_area, matching_form
 from nlp.normalize import canonical_tones
@@ -29,29 +29,36 @@ DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated onc
 _EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
 _WORD = re.compile(r"\w+")
 _LIST_MARKER = re.compile(r"^(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)])\s+")
-_LEAD_COLON = re.compile(r":\s")
+_LEAD_COLON = re.compile(r":(?:\s|$)")
+_FAR = 1 << 30
 
 
 @dataclass(frozen=True, slots=True)
 class CueScores:
-    """Evidence for each polarity in one clause, after masking negated faults."""
+    """Evidence for each polarity in one clause, and where each kind's first cue sits."""
 
     strength: float = 0.0
     shortcoming: float = 0.0
     recommendation: float = 0.0
+    first: tuple[int, int, int] = (_FAR, _FAR, _FAR)  # strength, shortcoming, recommendation
+
+    @property
+    def total(self) -> float:
+        return self.strength + self.shortcoming + self.recommendation
 
     def best(self) -> tuple[str | None, float]:
-        """The polarity with the most evidence; ties go to the rarer, more specific kind."""
+        """The polarity with the most evidence; a tie goes to the kind named first."""
         ranked = sorted(
-            ((self.recommendation, 2, RECOMMENDATION), (self.shortcoming, 1, SHORTCOMING),
-             (self.strength, 0, STRENGTH)),
+            ((self.recommendation, -self.first[2], RECOMMENDATION),
+             (self.shortcoming, -self.first[1], SHORTCOMING),
+             (self.strength, -self.first[0], STRENGTH)),
             reverse=True,
         )
         score, _, polarity = ranked[0]
         return (polarity, score) if score > 0 else (None, 0.0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rx(pattern: str) -> re.Pattern[str]:
     """A cue pattern compiled in canonical tone placement, so "hòa"/"hoà" both match."""
     return re.compile(canonical_tones(pattern))
@@ -74,39 +81,50 @@ def cue_scores(text: str) -> CueScores:
 
     Scope rules: a negated fault ("không có hồ sơ quá hạn") is a strength and its fault word
     is not counted again; a strength cue right after a negator ("chưa thực hiện tốt") counts
-    as a shortcoming; a directive word used as a noun ("phản ánh, kiến nghị") is ignored.
+    as a shortcoming; a directive word used as a noun ("phản ánh, kiến nghị") is ignored; and
+    what follows a directive ("đề nghị ... khắc phục những hạn chế", "cần ... thực hiện tốt")
+    is the content of the demand, so its fault and merit words do not count.
     """
     form = matching_form(text)
-    strength = 0.0
     negated = _weighted(form, cues.NEGATED_FAULTS)
-    strength += sum(w for _, _, w in negated)
     form = _mask(form, [(s, e) for s, e, _ in negated])
     not_directive = [(m.start(), m.end()) for p in cues.NOT_DIRECTIVE for m in _rx(p).finditer(form)]
-    directive_form = _mask(form, not_directive)
-    recommendation = sum(w for _, _, w in _weighted(directive_form, cues.RECOMMENDATION))
-    shortcoming = sum(w for _, _, w in _weighted(form, cues.SHORTCOMING))
+    directives = _weighted(_mask(form, not_directive), cues.RECOMMENDATION)
+    demand_from = min((s for s, _, w in directives if w >= 2.0), default=_FAR)
+    faults = [(s, w) for s, _, w in _weighted(form, cues.SHORTCOMING) if s < demand_from]
+    merits = [(s, w) for s, _, w in negated]
     negator = _rx(cues.NEGATORS + r"(?: \w+){0,2} $")
     for start, _, weight in _weighted(form, cues.STRENGTH):
+        if start >= demand_from:
+            continue
         if negator.search(form[max(0, start - 30):start]):
-            shortcoming += weight / 2
+            faults.append((start, weight / 2))
         else:
-            strength += weight
-    return CueScores(strength, shortcoming, recommendation)
+            merits.append((start, weight))
+    return CueScores(
+        sum(w for _, w in merits), sum(w for _, w in faults), sum(w for _, _, w in directives),
+        (min((s for s, _ in merits), default=_FAR), min((s for s, _ in faults), default=_FAR),
+         min((s for s, _, _ in directives), default=_FAR)),
+    )
+
+
+def _acts(text: str) -> bool:
+    """True when the text opens with an action verb ("tăng cường ...", "niêm yết ...")."""
+    return bool(_rx(cues.ACTION_START).match(matching_form(text)))
 
 
 def polarity_of(text: str, context: str | None = None) -> str | None:
     """The polarity of one clause, or None when it judges nothing.
 
-    `context` is what the surrounding structure says (list, lead-in, section): an instruction
-    verb opening an item of a list of demands stays a recommendation even when it says "tốt",
-    and a clause with too little evidence of its own takes the context.
+    `context` is what the surrounding structure says (list, lead-in, section): an action verb
+    opening an item of a list of demands stays a recommendation even when it says "tốt", and
+    a clause with too little evidence of its own takes the context.
     """
-    form = matching_form(text)
-    if context == RECOMMENDATION and _rx(cues.IMPERATIVE_START).match(form):
+    if context == RECOMMENDATION and _acts(text):
         return RECOMMENDATION
     scores = cue_scores(text)
-    if form.startswith("tuy nhiên"):
-        scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation)
+    if matching_form(text).startswith("tuy nhiên"):
+        scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation, scores.first)
     polarity, score = scores.best()
     if score >= cues.MIN_SCORE:
         return polarity
@@ -119,9 +137,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start:
         ch = text[end - 1]
-        if ch in _EDGE_PUNCT:
-            end -= 1
-        elif ch in ")”\"'" and text.count({")": "(", "”": "“"}.get(ch, ch), start, end - 1) == 0:
+        if ch in _EDGE_PUNCT or ch in ")”\"'" and text.count({")": "(", "”": "“"}.get(ch, ch), start, end - 1) == 0:
             end -= 1
         else:
             break
@@ -153,27 +169,31 @@ def _lead_polarity(text: str) -> str | None:
 
 
 def _trim_leadins(text: str, start: int, end: int) -> tuple[int, int, str | None]:
-    """Drop connectors and lead-ins from a clause; say what a dropped list lead-in announced."""
+    """Drop connectors and lead-ins from a clause; say what a dropped lead-in announced.
+
+    A list lead-in ("còn một số hạn chế như") announces its own kind; "Qua kiểm tra, ..."
+    announces a judgement, which in this genre defaults to a strength.
+    """
     announced: str | None = None
+    leads = ((cues.CONNECTORS, None), *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
+             (_list_lead(), ""), (r"^[^;:]{0,150}?(?:, cụ thể(?: là)?|\bcụ thể là),?\s+", ""))
     changed = True
     while changed:
         changed = False
         start, end = _strip(text, start, end)
         marker = _LIST_MARKER.match(text, start, end)
         if marker:
-            start = marker.end()
-            changed = True
+            start, changed = marker.end(), True
             continue
         form = matching_form(text[start:end])
-        patterns = (cues.CONNECTORS, *cues.INSPECTION_LEADS, _list_lead(),
-                    r"^[^;:]{0,150}?,? cụ thể(?: là)?,?\s+")
-        for pattern in patterns:
+        for pattern, kind in leads:
             match = _rx(pattern).match(form)
             if match and match.end() < len(form) and _word_count(form[match.end():]) >= MIN_WORDS:
-                if pattern == patterns[-2] or pattern == patterns[-1]:
-                    announced = _lead_polarity(text[start:start + match.end()]) or announced
-                start += match.end()
-                changed = True
+                if kind == "":
+                    announced = _lead_polarity(form[:match.end()]) or announced
+                elif kind:
+                    announced = announced or kind
+                start, changed = start + match.end(), True
                 break
     return start, end, announced
 
@@ -206,7 +226,7 @@ def _fault_summary(text: str) -> bool:
     """A sentence that only announces faults ("Tuy nhiên, một số đơn vị còn có thiếu sót.")."""
     pattern = (rf"\b(?:một số|những|các)\b[^.;:]{{0,40}}\b{cues.FAULT_NOUNS}(?:,? {cues.FAULT_NOUNS})*"
                r"(?: khác)?(?: (?:tại|của|mà|cần)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$")
-    return _word_count(text) <= 25 and bool(_rx(pattern).search(matching_form(text)))
+    return _word_count(text) <= 40 and bool(_rx(pattern).search(matching_form(text)))
 
 
 @dataclass
@@ -215,6 +235,7 @@ class _State:
 
     section: str | None = None
     paragraph: str | None = None
+    previous_finding: str | None = None  # lets "Duy trì ..." continue a run of demands
     seen_body: bool = False
 
 
@@ -228,7 +249,48 @@ def _colon_split(text: str, sent: Span) -> tuple[Span | None, Span]:
     return lead, Span(body_start, sent.end, text[body_start:sent.end])
 
 
+def _matters(text: str, clause: Span) -> list[tuple[int, int]]:
+    """Split a clause at commas that open a new subject with its own judgement.
+
+    "ứng dụng tốt phần mềm ..., tỷ lệ hồ sơ đều giải quyết đúng hẹn" is two matters: both sides
+    judge, and the right side starts with a subject of its own. A list of nouns ("cán bộ, công
+    chức") never splits because its left side judges nothing.
+    """
+    parts: list[tuple[int, int]] = []
+    start = clause.start
+    for match in re.finditer(r",\s+", text[clause.start:clause.end]):
+        cut, resume = clause.start + match.start(), clause.start + match.end()
+        left, right = text[start:cut], text[resume:clause.end]
+        if (_word_count(left) >= 4 and _word_count(right) >= 4
+                and _rx(cues.SUBJECT_START).match(matching_form(right))
+                and cue_scores(left).best()[1] >= 1.5
+                and cue_scores(right.split(",")[0] if "," in right else right).best()[1] >= 1.5):
+            parts.append((start, cut))
+            start = resume
+    parts.append((start, clause.end))
+    return parts
+
+
+def _pieces(text: str, body: Span) -> list[tuple[int, int, str | None]]:
+    """The trimmed candidate spans of a sentence body, with what their lead-ins announced."""
+    pieces: list[tuple[int, int, str | None]] = []
+    for clause in clauses(text, body):
+        start, end, announced = _trim_leadins(text, clause.start, clause.end)
+        trimmed = Span(start, end, text[start:end])
+        for index, (p_start, p_end) in enumerate(_matters(text, trimmed)):
+            if index:
+                p_start, p_end, _ = _trim_leadins(text, p_start, p_end)
+            pieces.append((p_start, p_end, announced if index == 0 else None))
+    return pieces
+
+
 def _sentence_findings(text: str, sent: Span, state: _State, last: bool) -> list[Finding]:
+    """The findings of one sentence, updating the paragraph and section state it sets.
+
+    A ";" item with no cue of its own is part of a neighbour: an example after "như" or a noun
+    phrase ending a list joins the item before it; a noun phrase opening a list joins the one
+    after it ("Công tác xây dựng danh mục hồ sơ; lập hồ sơ công việc ... còn hạn chế").
+    """
     lead, body = _colon_split(text, sent)
     context = state.paragraph or state.section
     if lead is not None:
@@ -242,19 +304,41 @@ def _sentence_findings(text: str, sent: Span, state: _State, last: bool) -> list
     elif _fault_summary(sent.text):
         state.paragraph = SHORTCOMING
         return []
+    if any(_rx(p).search(matching_form(sent.text)) for p in cues.SENTENCE_NON_FINDING):
+        return []
     found: list[Finding] = []
     previous: str | None = None
-    for clause in clauses(text, body):
-        start, end, announced = _trim_leadins(text, clause.start, clause.end)
-        if _word_count(text[start:end]) < MIN_WORDS or _is_non_finding(text[start:end]):
-            continue
-        polarity = polarity_of(text[start:end], announced or previous or context)
-        if polarity is None:
+    pending: int | None = None
+    pieces = _pieces(text, body)
+    for index, (start, end, announced) in enumerate(pieces):
+        piece = text[start:end]
+        if _word_count(piece) < MIN_WORDS or _is_non_finding(piece):
+            pending = None
             continue
         if announced:
             context = announced
+        own = cue_scores(piece)
+        inherited = previous or context
+        if own.best()[1] < cues.MIN_SCORE and not _acts(piece):
+            if found and ("như" in matching_form(found[-1].text).split() or index == len(pieces) - 1):
+                merged = found[-1]
+                found[-1] = Finding(merged.polarity, merged.area, text[merged.start:end], merged.start, end)
+                continue
+            if own.total == 0 and index < len(pieces) - 1:
+                pending = start if pending is None else pending
+                continue
+        if inherited is None and state.previous_finding == RECOMMENDATION and _acts(piece):
+            inherited = RECOMMENDATION  # "Duy trì ..." continuing the previous sentence's demands
+        polarity = polarity_of(piece, inherited)
+        if polarity is None:
+            pending = None
+            continue
+        if pending is not None:
+            start, pending = pending, None
         found.append(Finding(polarity, classify_area(text[start:end]), text[start:end], start, end))
         previous = polarity
+    if found:
+        state.previous_finding = found[-1].polarity
     return found
 
 
@@ -297,6 +381,7 @@ def find_findings(text: str) -> list[Finding]:
                 continue  # a headline or site furniture above the article
             state.seen_body = True
         state.paragraph = None
+        state.previous_finding = None
         sents = sentences(text, para)
         for index, sent in enumerate(sents):
             found.extend(_sentence_findings(text, sent, state, index == len(sents) - 1))

@@ -15,7 +15,7 @@ MIN_SCORE = 1.0
 # Negated faults: "không có hồ sơ quá hạn", "không để xảy ra", "hạn chế tối đa hồ sơ trễ":
 # the fault word inside is masked and the whole counts as a strength.
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
-    (r"\bkhông (?:có|còn|để|để xảy ra|bị)\b[^,;.:]{0,40}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|chậm trễ"
+    (r"\bkhông (?:có|còn|để|để xảy ra|bị)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|chậm trễ"
      r"|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh|uống rượu|rượu, bia"
      r"|nhũng nhiễu|phiền hà|xảy ra|sai)\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
@@ -49,8 +49,9 @@ RECOMMENDATION: tuple[tuple[str, float], ...] = (
     (r"\bchỉ đạo\b[^.;]{0,60}\b(?:khắc phục|chấn chỉnh|xử lý)\b", 1.0),
 )
 
-# Verbs that open an instruction when the context already asks for action ("; tăng cường ...").
-IMPERATIVE_START = (
+# Action verbs: opening a list item they make it an item of its own ("; niêm yết ..."), and an
+# instruction when the context already asks for action ("; tăng cường ...").
+ACTION_START = (
     r"^(?:đồng thời,? )?(?:tiếp tục|tăng cường|đẩy mạnh|tập trung|duy trì|nâng cao|nâng|chú trọng|quan tâm"
     r"|thực hiện|khẩn trương|kịp thời|sớm|rà soát|xử lý|chấn chỉnh|khắc phục|quán triệt|phát huy"
     r"|nghiêm túc|chỉ đạo|triển khai|đào tạo|bố trí|lập|cập nhật|vận hành|chuẩn bị|bổ sung|kiện toàn"
@@ -100,7 +101,8 @@ STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:tận tình|hòa nhã|lịch sự|chu đáo|niềm nở|nhiệt tình)\b", 1.5),
     (r"\b(?:đều có|đều đeo|đều được|có mặt đầy đủ)\b", 1.0),
     (r"\b(?:nề nếp|nếp|ổn định|thường xuyên|chủ động|đa dạng|thiết thực|sâu sắc|kỹ)\b", 0.5),
-    (r"\b(?:đã|có) (?:ban hành|bố trí|thực hiện|triển khai|tổ chức|xây dựng|niêm yết|trang bị|mở)\b", 0.5),
+    (r"\b(?:đã|có) (?:ban hành|bố trí|thực hiện|triển khai|tổ chức|xây dựng|niêm yết|trang bị|mở|cung cấp"
+     r"|cập nhật|áp dụng|ứng dụng|chỉnh lý|kiện toàn|phân công)\b", 1.0),
     (r"\bkết quả (?:tích cực|tốt|cao|đạt được)\b", 1.0),
 )
 
@@ -128,6 +130,7 @@ CONNECTORS = (
 INSPECTION_LEADS = (
     r"^qua (?:công tác |đợt |buổi )?kiểm tra\b[^,;:]{0,100}?,\s*",
     r"^[^;:]{0,200}?\b(?:cho thấy|nhận thấy|thấy rằng)\b,?\s*",
+    r"^(?:nhằm|để)\b[^,;:]{0,200},\s*",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ)*(?: cũng)? đánh giá\b(?! cao)(?: rằng)?,?\s*",
 )
 
@@ -135,11 +138,23 @@ INSPECTION_LEADS = (
 NON_FINDING = (
     r"^(?:thực hiện|căn cứ|theo) (?:kế hoạch|quyết định|chỉ thị|công văn|thông báo|sự chỉ đạo|chỉ đạo"
     r"|văn bản|nghị quyết)\b",
-    r"^(?:nhằm|để)\b(?![^,]*\b(?:đề nghị|yêu cầu|kiến nghị)\b)",
     r"\bsẽ\b",
     r"\b(?:bạn|độc giả)\b",
     r"\b(?:mã xác thực|bình luận|lượt xem|đăng nhập|trang chủ|liên kết web|chia sẻ|bình chọn|bản quyền"
     r"|tin liên quan|xem thêm|đang online|truy cập|ảnh:)",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ| cải cách hành chính| cchc)*(?: của [^,]{0,40})?"
     r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",
+)
+
+# A sentence naming who is assigned to act next ("giao Sở Nội vụ tăng cường thanh tra") is the
+# inspecting body's own plan, not a judgement of the inspected.
+SENTENCE_NON_FINDING = (
+    r"\b(?:cũng )?giao (?:cho )?(?:sở|phòng|ban|thanh tra|văn phòng|đoàn|tổ)\b",
+)
+
+# Words that open a subject of its own after a comma: "..., kiosk tra cứu ... chưa cập nhật".
+SUBJECT_START = (
+    r"^(?:việc|công tác|tỷ lệ|số lượng|các|một số|nhiều|hầu hết|toàn bộ|đa số|phần lớn|đơn vị|ubnd|uỷ ban"
+    r"|bộ phận|phần mềm|kiosk|lịch|hồ sơ|trường|trạm|cơ sở vật chất|trang thiết bị|đoàn|tổ|quy chế"
+    r"|kế hoạch|báo cáo|phiếu|sổ|hệ thống|cổng|chế độ|lãnh đạo)\b"
 )
