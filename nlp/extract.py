@@ -12,9 +12,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from nlp.dates import find_time_facts
 from nlp.docnumbers import find_documents
 from nlp.findings import find_findings
-from nlp.dates import find_time_facts
 from nlp.units import UnitMention, find_units
 from pipeline.models import Document, Extraction, Finding
 

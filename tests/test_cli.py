@@ -1,0 +1,96 @@
+"""The `kiemtra` command, driven in-process on files written for the tests and on samples/."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+
+REPORT = (
+    "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH\n\n"
+    "Số: 41/TB-UBND\n\n"
+    "Châu Thành, ngày 15 tháng 11 năm 2021\n\n"
+    "Từ ngày 01/11/2021 đến ngày 05/11/2021, Đoàn kiểm tra đã kiểm tra tại UBND xã Phú Tân "
+    "theo Quyết định số 139/QĐ-UBND ngày 20/10/2021 của UBND huyện.\n\n"
+    "Xã đã thực hiện tốt việc niêm yết công khai thủ tục hành chính. Tuy nhiên, bộ phận "
+    "một cửa chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.\n\n"
+    "Đề nghị UBND xã Phú Tân khắc phục ngay việc cấp phiếu hẹn."
+)
+
+
+def run(*args: str) -> "object":
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture()
+def report(tmp_path: Path) -> Path:
+    path = tmp_path / "thong-bao-41.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    return path
+
+
+def test_extract_prints_one_schema_object_per_document(report: Path) -> None:
+    result = run("extract", str(report), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    assert len(lines) == 1
+    obj = lines[0]
+    assert obj["doc_id"] == "thong-bao-41"
+    assert obj["schema_version"] == 1
+    assert any(d["number"] == "139/QĐ-UBND" and d["kind"] == "Quyết định" for d in obj["documents"])
+    assert "2021-11-01" in obj["dates"]
+    assert any(f["polarity"] == "shortcoming" and "phiếu hẹn" in f["text"] for f in obj["findings"])
+
+
+def test_extract_timings_reports_each_stage(report: Path) -> None:
+    obj = json.loads(run("extract", str(report), "--timings").stdout)
+    assert set(obj["timings"]) >= {"dates", "documents", "units", "findings"}
+
+
+def test_bad_file_gives_one_line_and_exit_code_but_others_still_extract(tmp_path: Path, report: Path) -> None:
+    bad = tmp_path / "hong.pdf"
+    bad.write_bytes(b"")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    assert [json.loads(x)["doc_id"] for x in result.stdout.splitlines()] == ["thong-bao-41"]
+    errors = [x for x in result.stderr.splitlines() if x.strip()]
+    assert len(errors) == 1 and "hong.pdf" in errors[0]
+
+
+def test_ingest_search_stats_and_skip_unchanged(tmp_path: Path, report: Path) -> None:
+    db = str(tmp_path / "k.db")
+    first = run("--db", db, "ingest", str(report), "--no-progress")
+    assert first.exit_code == 0, first.output
+    assert "1 ingested" in first.stdout
+    second = run("--db", db, "ingest", str(report), "--no-progress")
+    assert "0 ingested" in second.stdout and "1 skipped" in second.stdout
+
+    hits = json.loads(run("--db", db, "search", "phieu hen", "--format", "json").stdout)
+    assert hits["total"] >= 1
+    assert all("phiếu hẹn" in h["text"] for h in hits["hits"])
+    assert hits["hits"][0]["doc_id"] == "thong-bao-41"
+    none = json.loads(run("--db", db, "search", "phieu hen", "--polarity", "strength", "--format", "json").stdout)
+    assert all(h["polarity"] == "strength" for h in none["hits"])
+
+    stats = json.loads(run("--db", db, "stats", "--format", "json").stdout)
+    assert stats["documents"] == 1
+    assert sum(stats["by_polarity"].values()) == stats["findings"] >= 2
+
+
+@pytest.mark.ocr
+@pytest.mark.skipif(not any(SAMPLES.glob("*.pdf")), reason="samples/ not generated")
+def test_samples_ingest_end_to_end_and_search_finds_phieu_hen(tmp_path: Path) -> None:
+    db = str(tmp_path / "samples.db")
+    result = run("--db", db, "ingest", str(SAMPLES), "--no-progress")
+    assert result.exit_code == 0, result.output
+    formats = {p.suffix for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".html", ".docx", ".png", ".txt"}}
+    assert formats == {".pdf", ".html", ".docx", ".png", ".txt"}
+    hits = json.loads(run("--db", db, "search", "phiếu hẹn", "--limit", "50", "--format", "json").stdout)
+    assert len({h["doc_id"] for h in hits["hits"]}) >= 2
+    stats = json.loads(run("--db", db, "stats", "--format", "json").stdout)
+    assert len(stats["by_year"]) >= 3
