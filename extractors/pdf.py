@@ -57,7 +57,8 @@ def reflow(page_text: str) -> list[str]:
     """Paragraphs of a page: layout line breaks inside a sentence become spaces.
 
     A line starts a new paragraph after a blank line, after a line ending a sentence or clause,
-    or when it opens a list item or article ("-", "1.", "a)", "Điều 3").
+    when it opens a list item or article ("-", "1.", "a)", "Điều 3"), and on either side of an
+    upper-case line (the letterhead, "THÔNG BÁO", section titles).
     """
     paragraphs: list[list[str]] = []
     previous = ""
@@ -66,12 +67,18 @@ def reflow(page_text: str) -> list[str]:
         if not line:
             previous = ""
             continue
-        if not paragraphs or not previous or previous.endswith(_SENTENCE_END) or _NEW_ITEM.match(line):
+        if (not paragraphs or not previous or previous.endswith(_SENTENCE_END) or _NEW_ITEM.match(line)
+                or _is_caps(line) or _is_caps(previous)):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
         previous = line
     return [" ".join(lines) for lines in paragraphs]
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def text_layer(path: str, max_pages: int) -> dict[str, Any]:

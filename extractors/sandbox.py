@@ -41,9 +41,9 @@ def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, pat
     """
     if not items:
         return []
-    ctx = multiprocessing.get_context(_START_METHOD)
+    ctx: Any = multiprocessing.get_context(_START_METHOD)
     chunks = _chunks(len(items), max(1, workers))
-    running: dict[Connection, tuple[Any, range, float]] = {}
+    running: dict[Any, tuple[Any, range, float]] = {}  # reader Connection → (process, items, deadline)
     results: list[Any] = [None] * len(items)
     try:
         for span in chunks:
@@ -60,7 +60,7 @@ def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, pat
                 raise LimitExceeded(f"parsing took longer than parse_timeout_s={timeout_s}s per page",
                                     path=path)
             for conn in ready:
-                proc, span, _ = running.pop(conn)  # type: ignore[call-overload]
+                proc, span, _ = running.pop(conn)
                 chunk = _receive(conn, proc, path, memory_mb)
                 for i, value in zip(span, chunk, strict=True):
                     results[i] = value
@@ -78,7 +78,7 @@ def _chunks(n: int, workers: int) -> list[range]:
     return [range(i, min(n, i + size)) for i in range(0, n, size)]
 
 
-def _receive(conn: Connection, proc: Any, path: Path, memory_mb: int) -> list[Any]:
+def _receive(conn: Any, proc: Any, path: Path, memory_mb: int) -> list[Any]:
     try:
         status, payload = conn.recv()
     except EOFError:
@@ -90,7 +90,7 @@ def _receive(conn: Connection, proc: Any, path: Path, memory_mb: int) -> list[An
         conn.close()
     proc.join(5)
     if status == "ok":
-        return payload  # type: ignore[no-any-return]
+        return list(payload)
     kind, reason, err_path = payload
     cls = getattr(errors, kind, CorruptDocument)
     raise cls(reason, path=err_path or path)

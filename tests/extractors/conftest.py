@@ -15,7 +15,7 @@ if sys.path[:1] != [_REPO]:
     sys.path.insert(0, _REPO)
 sys.modules.pop("extractors", None)
 
-from pipeline.settings import Settings, load_settings
+from pipeline.settings import Settings, load_settings  # noqa: E402
 
 
 @pytest.fixture(scope="session")

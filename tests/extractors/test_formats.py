@@ -104,3 +104,13 @@ def test_png_and_multipage_tiff(tmp_path: Path, settings) -> None:
 def _index_folded(text: str, needle: str) -> int:
     """Offset of `needle` in `text` compared on folded lower-case (fold keeps length)."""
     return fold(text).lower().index(needle)
+
+
+def test_reflow_joins_wrapped_lines_but_not_headings_or_items() -> None:
+    from extractors.pdf import reflow
+
+    page = ("ỦY BAN NHÂN DÂN HUYỆN\nBÁO CÁO\nĐoàn kiểm tra đã làm việc với\nỦy ban nhân dân xã về"
+            " thủ tục.\n- Niêm yết đầy đủ;\n- Trả kết quả đúng hạn.")
+    assert reflow(page) == ["ỦY BAN NHÂN DÂN HUYỆN", "BÁO CÁO",
+                            "Đoàn kiểm tra đã làm việc với Ủy ban nhân dân xã về thủ tục.",
+                            "- Niêm yết đầy đủ;", "- Trả kết quả đúng hạn."]
