@@ -35,12 +35,14 @@ LOGGER = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SNIPPET_CHARS = 200
-FACET_SIZE = 50
+FACET_SIZE = 20
+EXACT_BONUS = 100.0  # above any folded BM25 a finding-sized text reaches: exact accents first
 BATCH_SIZE = 1000
 WRITE_ATTEMPTS = 5
 BACKOFF_S = 0.5
 RETRY_STATUSES = (429, 502, 503, 504)
-_QUOTED = re.compile(r'["“”]([^"“”]+)["“”]')
+_QUOTED = re.compile(r'["“”]([^"“”]*)(?:["“”]|$)')  # an unclosed quote runs to the end
+_PREFIX = re.compile(r"(\w+)\*")
 _TOKEN = re.compile(r"\w+")
 _RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(FindingRecord))
 _TUPLE_FIELDS = tuple(
@@ -54,9 +56,11 @@ _FOLDED_COPIES = {
     "doc_kinds": "doc_kinds_folded",
     "doc_numbers": "doc_numbers_folded",
 }
+# Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
+_FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
 _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
-                 "province": "provinces", "unit": "units"}
+                 "province": "provinces_facet", "unit": "units_facet"}
 
 _OFFSET_TEXT = {"type": "text", "analyzer": "standard", "term_vector": "with_positions_offsets"}
 _KEYWORD = {"type": "keyword"}
@@ -87,6 +91,7 @@ MAPPING: dict[str, Any] = {
         "doc_kinds": _KEYWORD,
         "doc_numbers": _KEYWORD,
         **{folded: _KEYWORD for folded in _FOLDED_COPIES.values()},
+        **{facet: _KEYWORD for facet in _FACET_COPIES.values()},
         "page": {"type": "integer", "index": False},
         "start": {"type": "integer", "index": False},
         "end": {"type": "integer", "index": False},
@@ -111,6 +116,8 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     source["text_words"] = fold(canonical_tones(record.words))
     for original, folded in _FOLDED_COPIES.items():
         source[folded] = [_fold_key(v) for v in getattr(record, original)]
+    for original, facet in _FACET_COPIES.items():
+        source[facet] = sorted({canonical_tones(v) for v in getattr(record, original)})
     return source
 
 
@@ -122,11 +129,13 @@ def from_source(source: dict[str, Any]) -> FindingRecord:
     return FindingRecord(**values)
 
 
-def _split_query(text: str) -> tuple[list[str], str]:
-    """Quoted phrases and the remaining free text of a user query."""
+def _split_query(text: str) -> tuple[list[str], list[str], str]:
+    """Quoted phrases, word* prefixes and the remaining free text of a user query."""
     phrases = [p.strip() for p in _QUOTED.findall(text) if p.strip()]
-    rest = _QUOTED.sub(" ", text).replace('"', " ")
-    return phrases, " ".join(rest.split())
+    rest = _QUOTED.sub(" ", text)
+    prefixes = _PREFIX.findall(rest)
+    rest = _PREFIX.sub(" ", rest)
+    return phrases, prefixes, " ".join(rest.split())
 
 
 def _word_grams(folded: str) -> str:
@@ -148,22 +157,25 @@ def text_query(text: str) -> dict[str, Any]:
     Every free-text term must occur (folded), as in SQLite FTS5's implicit AND, so both
     backends agree on what matches; the canonical-accent and word fields only add score.
     """
-    phrases, rest = _split_query(text)
-    must: list[dict[str, Any]] = []
+    phrases, prefixes, rest = _split_query(text)
+    must: list[dict[str, Any]] = [{"prefix": {"text_folded": _fold_key(p)}} for p in prefixes]
+    exact: list[dict[str, Any]] = []
     should: list[dict[str, Any]] = []
     for phrase in phrases:
         canonical = canonical_tones(phrase)
         must.append({"match_phrase": {"text_folded": fold(canonical)}})
-        should.append({"match_phrase": {"text_canonical": {"query": canonical, "boost": 2.0}}})
+        exact.append({"match_phrase": {"text_canonical": canonical}})
     if rest:
         canonical = canonical_tones(rest)
         folded = fold(canonical)
         must.append({"match": {"text_folded": {"query": folded, "operator": "and"}}})
-        should.append({"match": {"text_canonical": {"query": canonical, "boost": 2.0}}})
+        exact.append({"match": {"text_canonical": {"query": canonical, "operator": "and"}}})
         should.append({"match_phrase": {"text_folded": {"query": folded, "boost": 0.5}}})
         should.append({"match": {"text_words": {"query": _word_grams(folded), "boost": 0.5}}})
     if not must:
         return {"match_all": {}}
+    if exact:
+        should.append({"constant_score": {"filter": {"bool": {"must": exact}}, "boost": EXACT_BONUS}})
     return {"bool": {"must": must, "should": should}}
 
 
@@ -202,7 +214,8 @@ def filters(query: Query) -> list[dict[str, Any]]:
 def _sort(query: Query) -> list[Any]:
     """Relevance or newest first; finding_id last so equal scores page deterministically."""
     if query.sort == "date":
-        return [{"published": {"order": "desc", "missing": "_last"}}, "_score", {"finding_id": "asc"}]
+        return [{"published": {"order": "desc", "missing": "_last"}},
+                {"year": {"order": "desc", "missing": "_last"}}, "_score", {"finding_id": "asc"}]
     return ["_score", {"published": {"order": "desc", "missing": "_last"}}, {"finding_id": "asc"}]
 
 
@@ -370,11 +383,13 @@ class ElasticBackend(SearchBackend):
     def _write(self, records: Iterable[FindingRecord], *, target: str) -> int:
         written = 0
         for batch in _batches(records, BATCH_SIZE):
-            written += self._write_batch({r.finding_id: to_source(r) for r in batch}, target)
+            pending: dict[str, dict[str, Any] | None] = {r.finding_id: to_source(r) for r in batch}
+            written += self._write_batch(pending, target)
         return written
 
-    def _write_batch(self, pending: dict[str, dict[str, Any]], target: str) -> int:
-        """Bulk-write one batch; retry what failed transiently with backoff, report the rest.
+    def _write_batch(self, pending: dict[str, dict[str, Any] | None], target: str) -> int:
+        """Bulk-write one batch (a None source deletes that id); retry what failed transiently
+        with exponential backoff, and report what still failed as one BackendError.
 
         The `_id` is the finding id, so resending an item that had in fact been written is
         harmless: it replaces itself. That is what makes the whole-batch retry safe.
@@ -403,21 +418,23 @@ class ElasticBackend(SearchBackend):
                                path=self.url)
         return written
 
-    def _bulk_once(self, pending: dict[str, dict[str, Any]], target: str, failed: dict[str, str]) -> int:
+    def _bulk_once(self, pending: dict[str, dict[str, Any] | None], target: str,
+                   failed: dict[str, str]) -> int:
         """One streaming_bulk pass: acknowledged and permanently failed items leave `pending`."""
         actions = [{"_op_type": "index", "_index": target, "_id": fid, "_source": src}
+                   if src is not None else {"_op_type": "delete", "_index": target, "_id": fid}
                    for fid, src in pending.items()]
         written = 0
         for ok, item in streaming_bulk(self.client, actions, chunk_size=500, max_retries=3,
                                        initial_backoff=BACKOFF_S, raise_on_error=False,
                                        raise_on_exception=False):
-            result = item.get("index", {})
+            op, result = next(iter(item.items()))
             finding_id = str(result.get("_id"))
-            if ok:
+            status = int(result.get("status") or 0)
+            if ok or (op == "delete" and status == 404):  # already gone is what we wanted
                 pending.pop(finding_id, None)
                 written += 1
                 continue
-            status = int(result.get("status") or 0)
             error = result.get("error")
             reason = error.get("reason") if isinstance(error, dict) else str(error)
             if status in RETRY_STATUSES or status == 0:
@@ -427,8 +444,27 @@ class ElasticBackend(SearchBackend):
         return written
 
     def delete_document(self, doc_key: str) -> None:
-        self._call("deleting a document's findings", self.client.delete_by_query, index=self.alias,
-                   query={"term": {"doc_key": doc_key}}, refresh=self.refresh_writes, conflicts="proceed")
+        """Delete by id through the bulk path: `_delete_by_query` lives in the reindex module,
+        which minimal distributions (the integ-test zip among them) do not ship."""
+        pending: dict[str, dict[str, Any] | None] = dict.fromkeys(self._finding_ids(doc_key))
+        if pending:
+            self._write_batch(pending, self.alias)
+            if self.refresh_writes:
+                self.refresh()
+
+    def _finding_ids(self, doc_key: str) -> list[str]:
+        """Every finding id of one document, paged with search_after (no result-window limit)."""
+        found: list[str] = []
+        after: list[Any] | None = None
+        while True:
+            extra = {"search_after": after} if after else {}
+            page = self._call("listing a document's findings", self.client.search, index=self.alias,
+                              query={"term": {"doc_key": doc_key}}, source=False, size=BATCH_SIZE,
+                              sort=[{"finding_id": "asc"}], **extra)["hits"]["hits"]
+            found += [raw["_id"] for raw in page]
+            if len(page) < BATCH_SIZE:
+                return found
+            after = page[-1]["sort"]
 
     # -- reading --------------------------------------------------------------------------
 
@@ -440,6 +476,8 @@ class ElasticBackend(SearchBackend):
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """More-like-this on the folded text: wording, not accents, makes findings alike."""
+        if not self._call("looking up a finding", self.client.exists, index=self.alias, id=finding_id):
+            raise BackendError(f"no indexed finding {finding_id}", path=self.url)
         mlt = {"more_like_this": {
             "fields": ["text_folded"],
             "like": [{"_index": self.alias, "_id": finding_id}],

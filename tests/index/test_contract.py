@@ -1,0 +1,293 @@
+"""One contract for every SearchBackend: SQLite FTS5 and Elasticsearch must behave alike.
+
+The findings below are written for these tests. Each test runs once per backend; the
+Elasticsearch run gets a fresh, uniquely named index and skips (or fails, in CI) without a server.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+
+from index.base import FindingRecord, Query, SearchBackend
+from nlp.normalize import fold
+from pipeline.errors import BackendError
+
+NEG, POS = "negative", "positive"
+TTHC, HDH, BM = "thủ tục hành chính", "hiện đại hóa hành chính", "tổ chức bộ máy"
+
+
+def _rec(fid: str, doc: str, text: str, words: str, polarity: str, area: str, year: int,
+         published: str | None, units: tuple[str, ...] = (), levels: tuple[str, ...] = (),
+         provinces: tuple[str, ...] = ()) -> FindingRecord:
+    return FindingRecord(finding_id=fid, doc_key=doc, doc_id=f"{doc}.pdf", text=text, words=words,
+                         polarity=polarity, area=area, year=year, published=published, units=units,
+                         unit_levels=levels, provinces=provinces, doc_kinds=("báo cáo",),
+                         doc_numbers=(f"12/BC-{doc.upper()}",))
+
+
+LOC = {"units": ("Tân Lộc",), "levels": ("xã Tân Lộc",), "provinces": ("Hoà Bình",)}
+MY = {"units": ("Phú Mỹ",), "levels": ("phường Phú Mỹ",), "provinces": ("Đắk Lắk",)}
+
+RECORDS: tuple[FindingRecord, ...] = (
+    _rec("a1", "doca", "Bộ phận một cửa chưa trả phiếu hẹn cho người dân khi tiếp nhận hồ sơ.",
+         "Bộ_phận một_cửa chưa trả phiếu_hẹn cho người_dân khi tiếp_nhận hồ_sơ .",
+         NEG, TTHC, 2022, "2022-04-10", **LOC),
+    _rec("a2", "doca", "Cán bộ ghi phieu hen cho nguoi dan khong dung mau quy dinh khi tiep nhan ho so.",
+         "Cán_bộ ghi phieu hen cho nguoi dan khong dung mau quy dinh khi tiep nhan ho so .",
+         NEG, TTHC, 2022, "2022-04-11", **LOC),
+    _rec("b1", "docb", "Đoàn kiểm tra đánh giá phường đã niêm yết công khai đầy đủ thủ tục hành chính.",
+         "Đoàn kiểm_tra đánh_giá phường đã niêm_yết công_khai đầy_đủ thủ_tục hành_chính .",
+         POS, TTHC, 2023, "2023-06-01", **MY),
+    _rec("b2", "docb", "Công tác hòa giải ở cơ sở chưa được quan tâm đúng mức.",
+         "Công_tác hòa_giải ở cơ_sở chưa được quan_tâm đúng mức .",
+         NEG, BM, 2023, "2023-05-20", **MY),
+    _rec("c1", "docc", "Trung tâm phục vụ hành chính công giải quyết hồ sơ đúng hạn, người dân hài lòng.",
+         "Trung_tâm phục_vụ hành_chính công giải_quyết hồ_sơ đúng hạn , người_dân hài_lòng .",
+         POS, HDH, 2024, "2024-02-15", provinces=("Hòa Bình",)),
+    _rec("c2", "docc", "Một số hồ sơ trễ hạn nhưng không có văn bản xin lỗi người dân.",
+         "Một_số hồ_sơ trễ hạn nhưng không có văn_bản xin_lỗi người_dân .",
+         NEG, TTHC, 2024, "2024-01-30", provinces=("Hòa Bình",)),
+    _rec("d1", "docd", "Thông tin <script>alert('x')</script> trên cổng điện tử chưa cập nhật kịp thời.",
+         "Thông_tin <script>alert('x')</script> trên cổng điện_tử chưa cập_nhật kịp_thời .",
+         NEG, HDH, 2021, None),
+)
+ALL_IDS = {r.finding_id for r in RECORDS}
+
+
+def _sqlite(tmp_path: Path, request: pytest.FixtureRequest) -> SearchBackend:
+    """A backend in `tmp_path`; closed when the requesting fixture or test ends."""
+    sqlite_fts = pytest.importorskip("index.sqlite_fts")
+    backend: SearchBackend = sqlite_fts.SqliteFtsBackend(tmp_path / "search.db")
+    request.addfinalizer(backend.close)
+    return backend
+
+
+def _elastic(tmp_path: Path, request: pytest.FixtureRequest) -> SearchBackend:
+    from index.elastic import ElasticBackend
+
+    url = request.getfixturevalue("es_url")
+    backend = ElasticBackend(url, f"kiemtra-test-{uuid.uuid4().hex[:12]}")
+
+    def drop_then_close() -> None:
+        backend.drop()
+        backend.close()
+
+    request.addfinalizer(drop_then_close)
+    return backend
+
+
+FACTORIES = {"sqlite": _sqlite, "elasticsearch": _elastic}
+BACKEND_PARAMS = [pytest.param("sqlite"), pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+
+
+@pytest.fixture(params=BACKEND_PARAMS)
+def empty(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
+    """A fresh, empty backend for tests that write."""
+    return FACTORIES[request.param](tmp_path, request)
+
+
+@pytest.fixture
+def mutable(empty: SearchBackend) -> SearchBackend:
+    """A fresh backend holding RECORDS, for tests that change it."""
+    assert empty.index(RECORDS) == len(RECORDS)
+    return empty
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    """One backend holding RECORDS per module, shared by the read-only tests (creating an
+    Elasticsearch index per test would cost most of the suite's time)."""
+    shared = FACTORIES[request.param](tmp_path_factory.mktemp("search"), request)
+    assert shared.index(RECORDS) == len(RECORDS)
+    return shared
+
+
+def ids(backend: SearchBackend, **query: object) -> list[str]:
+    return [h.record.finding_id for h in backend.search(Query(limit=50, **query)).hits]  # type: ignore[arg-type]
+
+
+def test_count_and_records_round_trip(backend: SearchBackend) -> None:
+    assert backend.count() == len(RECORDS)
+    hit = backend.search(Query(text="niêm yết công khai")).hits[0]
+    assert hit.record == RECORDS[2]
+
+
+@pytest.mark.parametrize("text", ["phieu hen", "PHIẾU HẸN", "phiếu hẹn", "Phieu Hen"])
+def test_matching_ignores_accents_and_case(backend: SearchBackend, text: str) -> None:
+    assert set(ids(backend, text=text)) == {"a1", "a2"}
+
+
+def test_exact_accents_rank_first_both_ways(backend: SearchBackend) -> None:
+    assert ids(backend, text="phiếu hẹn")[0] == "a1"
+    assert ids(backend, text="phieu hen")[0] == "a2"
+
+
+@pytest.mark.parametrize("text", ["doan kiem tra", "đoàn kiểm tra", "ĐOÀN KIỂM TRA", "Doan"])
+def test_d_with_stroke_folds_to_d(backend: SearchBackend, text: str) -> None:
+    assert ids(backend, text=text) == ["b1"]
+
+
+@pytest.mark.parametrize("text", ["hòa giải", "hoà giải", "hoa giai"])
+def test_tone_placement_does_not_matter(backend: SearchBackend, text: str) -> None:
+    result = backend.search(Query(text=text))
+    assert [h.record.finding_id for h in result.hits] == ["b2"]
+    assert "<mark>" in result.hits[0].snippet
+
+
+def test_exact_match_bonus_ignores_tone_placement(backend: SearchBackend) -> None:
+    old, new = backend.search(Query(text="hòa giải")).hits[0], backend.search(Query(text="hoà giải")).hits[0]
+    folded = backend.search(Query(text="hoa giai")).hits[0]
+    assert old.score == pytest.approx(new.score)
+    assert old.score > folded.score
+
+
+def test_quoted_phrase_needs_adjacent_words(backend: SearchBackend) -> None:
+    assert set(ids(backend, text="hồ sơ hạn")) == {"c1", "c2"}
+    assert ids(backend, text='"hồ sơ đúng hạn"') == ["c1"]
+    assert ids(backend, text='"ho so dung han"') == ["c1"]
+    assert ids(backend, text='"hạn hồ sơ"') == []
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ({"unit": "tan loc"}, {"a1", "a2"}),
+    ({"unit": "Xã Tân Lộc"}, {"a1", "a2"}),
+    ({"unit": "PHÚ MỸ"}, {"b1", "b2"}),
+    ({"province": "hoa binh"}, {"a1", "a2", "c1", "c2"}),
+    ({"province": "Đắk Lắk"}, {"b1", "b2"}),
+    ({"level": "phường"}, {"b1", "b2"}),
+    ({"level": "xa"}, {"a1", "a2"}),
+    ({"year": 2023}, {"b1", "b2"}),
+    ({"year_from": 2022, "year_to": 2023}, {"a1", "a2", "b1", "b2"}),
+    ({"year_from": 2024}, {"c1", "c2"}),
+    ({"area": HDH}, {"c1", "d1"}),
+    ({"polarity": POS}, {"b1", "c1"}),
+    ({"doc_number": "12/bc-docb"}, {"b1", "b2"}),
+    ({"text": "hồ sơ", "polarity": NEG}, {"a1", "a2", "c2"}),
+    ({"text": "hồ sơ", "province": "Hoà Bình", "year": 2024}, {"c1", "c2"}),
+    ({"unit": "xã không tồn tại"}, set()),
+])
+def test_filters(backend: SearchBackend, query: dict[str, object], expected: set[str]) -> None:
+    result = backend.search(Query(limit=50, **query))  # type: ignore[arg-type]
+    assert {h.record.finding_id for h in result.hits} == expected
+    assert result.total == len(expected)
+
+
+def _folded_facet(pairs: list[tuple[str, int]]) -> dict[str, int]:
+    return {fold(value): n for value, n in pairs}
+
+
+def test_facet_counts(backend: SearchBackend) -> None:
+    facets = backend.search(Query(facets=True)).facets
+    assert dict(facets["year"]) == {"2021": 1, "2022": 2, "2023": 2, "2024": 2}
+    assert dict(facets["polarity"]) == {NEG: 5, POS: 2}
+    assert facets["polarity"][0] == (NEG, 5)  # most frequent first
+    assert dict(facets["area"]) == {TTHC: 4, HDH: 2, BM: 1}
+    assert _folded_facet(facets["province"]) == {"hoa binh": 4, "dak lak": 2}  # Hoà/Hòa merged
+    assert _folded_facet(facets["unit"]) == {"tan loc": 2, "phu my": 2}
+
+
+def test_facets_follow_the_query(backend: SearchBackend) -> None:
+    facets = backend.search(Query(text="hồ sơ", facets=True)).facets
+    assert dict(facets["year"]) == {"2022": 2, "2024": 2}
+    assert backend.search(Query(text="hồ sơ")).facets == {}
+
+
+def test_snippets_are_html_safe(backend: SearchBackend) -> None:
+    snippet = backend.search(Query(text="cong dien tu")).hits[0].snippet
+    assert "<script>" not in snippet and "&lt;script&gt;" in snippet
+    assert "<mark>" in snippet
+    unmarked = backend.search(Query(area=HDH, polarity=NEG)).hits[0].snippet  # no text: no marks
+    assert "<script>" not in unmarked and "&lt;script&gt;" in unmarked
+
+
+def test_pagination_partitions_results(backend: SearchBackend) -> None:
+    pages = [backend.search(Query(limit=3, offset=o)) for o in (0, 3, 6)]
+    seen = [h.record.finding_id for p in pages for h in p.hits]
+    assert [len(p.hits) for p in pages] == [3, 3, 1]
+    assert all(p.total == len(RECORDS) for p in pages)
+    assert sorted(seen) == sorted(ALL_IDS)
+
+
+def test_sort_by_date_newest_first(backend: SearchBackend) -> None:
+    order = ids(backend, sort="date")
+    assert order == ["c1", "c2", "b1", "b2", "a2", "a1", "d1"]  # undated last
+    assert ids(backend, text="hồ sơ", sort="date") == ["c1", "c2", "a2", "a1"]
+
+
+def test_similar_excludes_itself_and_finds_the_same_topic(backend: SearchBackend) -> None:
+    similar = [h.record.finding_id for h in backend.similar("a1", limit=3)]
+    assert "a1" not in similar
+    assert similar[0] == "a2"
+    assert len(similar) <= 3
+
+
+def test_similar_unknown_finding_is_an_error(backend: SearchBackend) -> None:
+    with pytest.raises(BackendError, match="khong-co"):
+        backend.similar("khong-co")
+
+
+def test_reindexing_same_ids_replaces(mutable: SearchBackend) -> None:
+    assert mutable.index(RECORDS) == len(RECORDS)
+    assert mutable.count() == len(RECORDS)
+    changed = RECORDS[0].__class__(**{**{f: getattr(RECORDS[0], f) for f in RECORDS[0].__slots__},
+                                      "text": "Bộ phận một cửa đã trả giấy biên nhận đúng quy định."})
+    mutable.index([changed])
+    assert mutable.count() == len(RECORDS)
+    assert ids(mutable, text="giấy biên nhận") == ["a1"]
+    assert ids(mutable, text="phiếu hẹn") == ["a2"]
+
+
+def test_delete_document_removes_only_its_findings(mutable: SearchBackend) -> None:
+    mutable.delete_document("doca")
+    assert mutable.count() == len(RECORDS) - 2
+    assert ids(mutable, text="phieu hen") == []
+    assert set(ids(mutable, text="hồ sơ")) == {"c1", "c2"}
+
+
+def test_clear_empties_and_stays_usable(mutable: SearchBackend) -> None:
+    mutable.clear()
+    assert mutable.count() == 0
+    assert mutable.search(Query(text="hồ sơ")).total == 0
+    mutable.index(RECORDS[:1])
+    assert ids(mutable, text="phieu hen") == ["a1"]
+
+
+def test_empty_index_searches_cleanly(empty: SearchBackend) -> None:
+    assert empty.count() == 0
+    result = empty.search(Query(text="thủ tục", facets=True))
+    assert result.total == 0 and result.hits == ()
+
+
+# Queries a user would type, with and without accents, and the findings that answer them.
+# Both backends must return exactly these in their top 5.
+RELEVANT: list[tuple[str, set[str]]] = [
+    ("tiếp nhận hồ sơ", {"a1", "a2"}),
+    ("tiep nhan ho so", {"a1", "a2"}),
+    ("thủ tục hành chính", {"b1"}),
+    ("thu tuc hanh chinh", {"b1"}),
+    ("người dân", {"a1", "a2", "c1", "c2"}),
+    ("nguoi dan hai long", {"c1"}),
+    ("trễ hạn", {"c2"}),
+    ("cap nhat kip thoi", {"d1"}),
+    ("niêm yết công khai", {"b1"}),
+    ("quan tam dung muc", {"b2"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RELEVANT)
+def test_relevant_findings_in_top_five(backend: SearchBackend, text: str, expected: set[str]) -> None:
+    assert set(ids(backend, text=text)[:5]) == expected
+
+
+@pytest.mark.elasticsearch
+def test_backends_agree_on_top_five(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """Side by side on the same records: the same findings come back for every query."""
+    sqlite, elastic = _sqlite(tmp_path, request), _elastic(tmp_path, request)
+    for backend in (sqlite, elastic):
+        backend.index(RECORDS)
+    for text, _ in RELEVANT:
+        top = [set(ids(b, text=text)[:5]) for b in (sqlite, elastic)]
+        assert top[0] == top[1], text
