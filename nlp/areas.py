@@ -12,7 +12,7 @@ import logging
 import re
 from functools import lru_cache
 
-from nlp.normalize import canonical_tones
+from nlp.normalize import canonical_tones, nfc
 from nlp.vi.area_terms import AREA_TERMS, SPECIFIC_MIN, SUBJECT_BONUS, SUBJECT_CHARS
 
 LOGGER = logging.getLogger(__name__)
@@ -20,9 +20,19 @@ LOGGER = logging.getLogger(__name__)
 OVERALL = "chung"
 
 
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1 << 16)
+def _canonical_word(word: str) -> str:
+    """One word in matching form; memoised because the genre repeats a small vocabulary and
+    tone canonicalisation is the costliest step of finding extraction (a pure function)."""
+    return canonical_tones(word).lower()
+
+
 def matching_form(text: str) -> str:
     """Lower case with canonical tone placement, same length as `text` (NFC in)."""
-    return canonical_tones(text).lower()
+    return _WORD.sub(lambda m: _canonical_word(m.group()), nfc(text)).lower()
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,7 @@ MIN_WORDS = 3
 DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated once
 _EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
 _WORD = re.compile(r"\w+")
-_LIST_MARKER = re.compile(r"^(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)])\s+")
+_LIST_MARKER = re.compile(r"(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)])\s+")
 _LEAD_COLON = re.compile(r":(?:\s|$)")
 _FAR = 1 << 30
 

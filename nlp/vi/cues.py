@@ -16,7 +16,7 @@ MIN_SCORE = 1.0
 # the fault word inside is masked and the whole counts as a strength.
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (r"\bkhông (?:có|còn|để|để xảy ra|bị)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|chậm trễ"
-     r"|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh|uống rượu|rượu, bia"
+     r"|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh|uống rượu|rượu, bia"
      r"|nhũng nhiễu|phiền hà|xảy ra|sai)\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
     (r"\bhạn chế (?:tối đa|đến mức thấp nhất)\b[^,;.:]{0,60}", 2.5),

@@ -1,0 +1,57 @@
+"""Segmentation on sentences written for these tests: offsets must always slice the input."""
+
+from nlp.segment import Span, clauses, paragraphs, sentences
+
+
+def _texts(spans: list[Span]) -> list[str]:
+    return [s.text for s in spans]
+
+
+def _check_offsets(text: str, spans: list[Span]) -> None:
+    for span in spans:
+        assert text[span.start:span.end] == span.text
+
+
+def test_paragraphs_split_on_blank_lines_headings_and_list_items() -> None:
+    text = ("II. Tồn tại, hạn chế\n- Phiếu hẹn chưa ghi đủ nội dung.\n+ Sổ theo dõi chưa cập nhật.\n\n"
+            "Đoạn văn bị ngắt dòng\ngiữa chừng vẫn là một đoạn.")
+    paras = paragraphs(text)
+    _check_offsets(text, paras)
+    assert _texts(paras) == [
+        "II. Tồn tại, hạn chế",
+        "- Phiếu hẹn chưa ghi đủ nội dung.",
+        "+ Sổ theo dõi chưa cập nhật.",
+        "Đoạn văn bị ngắt dòng\ngiữa chừng vẫn là một đoạn.",
+    ]
+
+
+def test_sentences_protect_abbreviations_and_numbers() -> None:
+    text = ("Đoàn làm việc tại TP. Cần Thơ ngày 12.8 với 1.234 hồ sơ. Tuy nhiên, xã còn chậm; "
+            "huyện chưa báo cáo. 1. Tiếp tục rà soát.")
+    para = paragraphs(text)[0]
+    sents = sentences(text, para)
+    _check_offsets(text, sents)
+    assert _texts(sents) == [
+        "Đoàn làm việc tại TP. Cần Thơ ngày 12.8 với 1.234 hồ sơ.",
+        "Tuy nhiên, xã còn chậm; huyện chưa báo cáo.",
+        "1. Tiếp tục rà soát.",
+    ]
+
+
+def test_sentences_split_after_dots_without_space() -> None:
+    text = "Các xã thực hiện tốt kỷ luật....Tuy nhiên, vẫn còn cán bộ đi muộn."
+    sents = sentences(text, paragraphs(text)[0])
+    assert _texts(sents) == ["Các xã thực hiện tốt kỷ luật....", "Tuy nhiên, vẫn còn cán bộ đi muộn."]
+
+
+def test_clauses_split_on_semicolons_and_contrast_after_comma_only() -> None:
+    text = ("Xã có ban hành kế hoạch nhưng chưa cụ thể; phần mềm (iOffice; iGate) hoạt động ổn định, "
+            "tuy nhiên đường truyền còn chậm.")
+    sent = sentences(text, paragraphs(text)[0])[0]
+    parts = clauses(text, sent)
+    _check_offsets(text, parts)
+    assert _texts(parts) == [
+        "Xã có ban hành kế hoạch nhưng chưa cụ thể",
+        "phần mềm (iOffice; iGate) hoạt động ổn định",
+        "tuy nhiên đường truyền còn chậm.",
+    ]
