@@ -23,7 +23,6 @@ from pipeline.settings import Settings
 LOGGER = logging.getLogger(__name__)
 
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
-_PDF_DATE = re.compile(r"^D?:?(\d{4})(\d{2})?(\d{2})?")
 _SENTENCE_END = (".", ":", ";", "!", "?")
 _NEW_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|[IVXL]{1,5}[.)]|Điều\s+\d|Chương\s+[IVXL\d])")
 
@@ -103,15 +102,9 @@ def text_layer(path: str, max_pages: int) -> dict[str, Any]:
         meta = pdf.get_metadata_dict(skip_empty=True)
     finally:
         pdf.close()
-    return {"pages": pages, "title": meta.get("Title") or None, "published": pdf_date(meta.get("CreationDate"))}
-
-
-def pdf_date(value: str | None) -> str | None:
-    """ISO date (or year / year-month) from a PDF date string like "D:20200120093000+07'00'"."""
-    match = _PDF_DATE.match(value or "")
-    if not match:
-        return None
-    return "-".join(part for part in match.groups() if part)
+    # CreationDate is when the file was made (a scan, a generator's placeholder), not when the
+    # report was signed: the signing date comes from the text, so it is not read here.
+    return {"pages": pages, "title": meta.get("Title") or None, "published": None}
 
 
 def ocr_pdf_page(path: str, index: int, dpi: int, lang: str, max_pixels: int) -> list[Part]:

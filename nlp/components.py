@@ -1,0 +1,108 @@
+"""The extractors as spaCy pipeline components: thin wrappers over the plain functions.
+
+Why wrap at all: spaCy's config system lets the pipeline be ordered, switched, configured,
+saved and loaded with its own machinery (`nlp/pipeline.cfg`), while each extractor stays a
+plain function over text that is tested without spaCy. A component reads `doc.text`, stores
+its result on a `doc._` attribute and its spans in `doc.spans[<kind>]`, so a later component
+(units need the publication date; findings need the units) reads what an earlier one wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+from nlp.dates import find_time_facts
+from nlp.docnumbers import find_documents
+from nlp.findings import find_findings
+from nlp.gazetteer import Gazetteer
+from nlp.units import UnitMention, find_units
+from pipeline.models import Finding
+
+EXTENSIONS = ("source_published", "time_facts", "documents", "units", "findings")
+
+
+def register_extensions() -> None:
+    """Declare the `doc._` attributes once (spaCy keeps them on the Doc class)."""
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def _spans(doc: Doc, items: Iterable[tuple[int, int, str]]) -> list[Span]:
+    spans = (doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in items)
+    return [span for span in spans if span is not None]
+
+
+def _published(doc: Doc) -> str | None:
+    facts = doc._.time_facts
+    return facts.published if facts is not None else None
+
+
+class DatesComponent:
+    """Dates with roles, the publication date, the inspection period and year."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        facts = find_time_facts(doc.text, source_published=doc._.source_published)
+        doc._.time_facts = facts
+        doc.spans["dates"] = _spans(doc, ((m.start, m.end, m.role) for m in facts.mentions))
+        return doc
+
+
+class DocNumbersComponent:
+    """Numbered official documents (Nghị định 30/2020 conventions)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = find_documents(doc.text, published=_published(doc))
+        doc._.documents = mentions
+        doc.spans["documents"] = _spans(doc, ((m.start, m.end, m.ref.kind) for m in mentions))
+        return doc
+
+
+class UnitsComponent:
+    """Administrative units with level, role, province and today's parent unit."""
+
+    def __init__(self, name: str, gazetteer: Gazetteer) -> None:
+        self.name = name
+        self.gazetteer = gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = find_units(doc.text, published=_published(doc), gazetteer=self.gazetteer)
+        doc._.units = mentions
+        doc.spans["units"] = _spans(
+            doc, ((s, e, m.unit.level) for m in mentions for s, e in m.spans))
+        return doc
+
+
+def units_in(finding: Finding, mentions: Iterable[UnitMention]) -> tuple[str, ...]:
+    """Names of the units mentioned inside the finding's span, in text order, once each."""
+    found = sorted(
+        (s, m.unit.name)
+        for m in mentions if m.unit.level != "cơ quan"
+        for s, e in m.spans if finding.start <= s and e <= finding.end
+    )
+    return tuple(dict.fromkeys(name for _, name in found))
+
+
+class FindingsComponent:
+    """Evaluative statements with polarity, area and the units they name."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        units = doc._.units or []
+        findings = [
+            Finding(f.polarity, f.area, f.text, f.start, f.end, units_in(f, units), f.theme)
+            for f in find_findings(doc.text)
+        ]
+        doc._.findings = findings
+        doc.spans["findings"] = _spans(doc, ((f.start, f.end, f.polarity) for f in findings))
+        return doc

@@ -1,0 +1,30 @@
+"""Build, save and load the spaCy pipeline from nlp/pipeline.cfg.
+
+Why through spaCy's config: the same file says which components run, in what order and with
+which settings, and a saved pipeline (`nlp.to_disk(dir)`) reloads with `load_saved(dir)`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy import util
+from spacy.language import Language
+
+from nlp.factories import register_factories
+
+PIPELINE_CONFIG = Path(__file__).with_name("pipeline.cfg")
+
+
+def load_pipeline(config: Path = PIPELINE_CONFIG, overrides: dict[str, Any] | None = None) -> Language:
+    """A fresh pipeline built from the config file, with single keys overridable."""
+    register_factories()
+    cfg = util.load_config(config, overrides=overrides or {}, interpolate=False)
+    return util.load_model_from_config(cfg, auto_fill=True, validate=True)
+
+
+def load_saved(path: Path) -> Language:
+    """A pipeline saved with `Language.to_disk`."""
+    register_factories()
+    return util.load_model_from_path(path)
