@@ -25,6 +25,7 @@ LOGGER = logging.getLogger(__name__)
 
 STRENGTH, SHORTCOMING, RECOMMENDATION = "strength", "shortcoming", "recommendation"
 MIN_WORDS = 3
+DEMAND_LEAD = 3.0  # an explicit "đề nghị/yêu cầu/kiến nghị" makes a lead-in announce demands
 DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated once
 _EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
 _WORD = re.compile(r"\w+")
@@ -159,9 +160,12 @@ def _list_lead() -> str:
 def _lead_polarity(text: str) -> str | None:
     """What a lead-in ("còn một số hạn chế như:", "đề nghị ... các nội dung sau:") announces."""
     form = matching_form(text)
+    demand = cue_scores(text).recommendation
+    if demand >= DEMAND_LEAD:  # "... yêu cầu ... thực hiện các nội dung sau:"
+        return RECOMMENDATION
     if _rx(rf"\b{cues.FAULT_NOUNS}\b").search(form):
         return SHORTCOMING
-    if cue_scores(text).recommendation >= cues.MIN_SCORE:
+    if demand >= cues.MIN_SCORE:
         return RECOMMENDATION
     if _rx(rf"\b{cues.MERIT_NOUNS}\b").search(form) or cue_scores(text).strength >= 1.5:
         return STRENGTH
@@ -175,7 +179,7 @@ def _trim_leadins(text: str, start: int, end: int) -> tuple[int, int, str | None
     announces a judgement, which in this genre defaults to a strength.
     """
     announced: str | None = None
-    leads = ((cues.CONNECTORS, None), *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
+    leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
              (_list_lead(), ""), (r"^[^;:]{0,150}?(?:, cụ thể(?: là)?|\bcụ thể là),?\s+", ""))
     changed = True
     while changed:

@@ -130,9 +130,11 @@ CONNECTORS = (
 INSPECTION_LEADS = (
     r"^qua (?:công tác |đợt |buổi )?kiểm tra\b[^,;:]{0,100}?,\s*",
     r"^[^;:]{0,200}?\b(?:cho thấy|nhận thấy|thấy rằng)\b,?\s*",
-    r"^(?:nhằm|để)\b[^,;:]{0,200},\s*",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ)*(?: cũng)? đánh giá\b(?! cao)(?: rằng)?,?\s*",
 )
+
+# A purpose clause ("Để khắc phục ..., ") opens a statement without judging anything itself.
+PURPOSE_LEAD = r"^(?:nhằm|để)\b[^,;:]{0,200},\s*"
 
 # Statements about the inspection itself, plans and web-page furniture: never findings.
 NON_FINDING = (
