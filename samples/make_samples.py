@@ -28,8 +28,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import KiemtraError
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PilImage
+    from PIL.ImageFont import FreeTypeFont
 
 LOGGER = logging.getLogger(__name__)
 
@@ -437,7 +442,7 @@ def write_pdf(report: Report, path: Path) -> None:
             text = html.escape(prefix + block.text, quote=False) or "&nbsp;"
             story.append(Paragraph(text, styles[block.kind]))
 
-    def later_page(canvas, doc) -> None:  # type: ignore[no-untyped-def]
+    def later_page(canvas: Any, doc: Any) -> None:
         """Official documents number pages from the second one, centred at the top."""
         canvas.setFont("KtSerif", 11)
         canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, str(doc.page))
@@ -497,7 +502,7 @@ def write_docx(report: Report, path: Path) -> None:
     path.write_bytes(_fixed_zip(buffer.getvalue(), (2023, 12, 5, 8, 0, 0)))
 
 
-def _add_page_field(run, oxml_element, qn) -> None:  # type: ignore[no-untyped-def]
+def _add_page_field(run: Any, oxml_element: Any, qn: Any) -> None:
     """python-docx has no API for fields; a PAGE field is three w:fldChar/w:instrText runs."""
     for tag, attr in (("w:fldChar", "begin"), ("w:instrText", None), ("w:fldChar", "end")):
         element = oxml_element(tag)
@@ -509,7 +514,7 @@ def _add_page_field(run, oxml_element, qn) -> None:  # type: ignore[no-untyped-d
         run._r.append(element)
 
 
-def _cell_lines(cell, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _cell_lines(cell: Any, lines: list[str]) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     cell.paragraphs[0].text = lines[0]
@@ -519,7 +524,7 @@ def _cell_lines(cell, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _docx_table(doc, table: Table) -> None:  # type: ignore[no-untyped-def]
+def _docx_table(doc: Any, table: Table) -> None:
     grid = doc.add_table(rows=0, cols=len(table.rows[0]))
     grid.style = "Table Grid"
     for index, row in enumerate(table.rows):
@@ -551,7 +556,7 @@ class _Line:
     indent: int = 0
 
 
-def _wrap(text: str, font, width: int) -> list[str]:  # type: ignore[no-untyped-def]
+def _wrap(text: str, font: FreeTypeFont, width: int) -> list[str]:
     """Greedy word wrap measured with the real font, as a word processor would break lines."""
     lines: list[str] = []
     current = ""
@@ -581,7 +586,7 @@ def _layout(report: Report) -> Iterator[_Line]:
                         indent=0 if block.kind in ("heading", "small") else 1)
 
 
-def render_page(report: Report, size: tuple[int, int], font_px: int) -> object:
+def render_page(report: Report, size: tuple[int, int], font_px: int) -> PilImage:
     """Draw the report as a typed page at 300 dpi; the caller degrades it into a scan."""
     from PIL import Image, ImageDraw, ImageFont
 
@@ -605,7 +610,7 @@ def render_page(report: Report, size: tuple[int, int], font_px: int) -> object:
         font = bold if line.bold else regular
         indent = 90 * line.indent
         for k, piece in enumerate(_wrap(line.text, font, width - indent) if line.text else [""]):
-            x = margin + (indent if k == 0 else 0)
+            x: float = margin + (indent if k == 0 else 0)
             if line.align == "center":
                 x = (size[0] - font.getlength(piece)) / 2
             elif line.align == "right":
@@ -617,7 +622,7 @@ def render_page(report: Report, size: tuple[int, int], font_px: int) -> object:
     return page
 
 
-def degrade(page, angle: float, seed: int):  # type: ignore[no-untyped-def]
+def degrade(page: PilImage, angle: float, seed: int) -> PilImage:
     """Make a clean render look scanned: grey paper, a small skew and sparse dust specks.
 
     The specks come from a seeded generator so the file is byte-identical on every run; they
