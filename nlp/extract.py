@@ -1,33 +1,21 @@
-"""Compose the NLP extractors over one Document into one Extraction.
+"""Run the Vietnamese pipeline over one Document and read its results into an Extraction.
 
-Why a separate composition step: each extractor (dates, document numbers, units, findings) is
-a plain function over text with its own tests; only here do their results meet — the
-publication date completes day-month dates, and a finding learns which units it names from the
-unit extractor's spans. Per-stage timings are kept for `kiemtra extract --timings`.
+Why a separate step from the components: the components write spaCy attributes
+(`doc._.time_facts`, `doc._.units` ...); this is the one place that turns them into the schema's
+shape, and that times each stage for `kiemtra extract --timings`.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 
-from nlp.dates import find_time_facts
-from nlp.docnumbers import find_documents
-from nlp.findings import find_findings
-from nlp.units import UnitMention, find_units
-from pipeline.models import Document, Extraction, Finding
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp.load import default_pipeline
+from pipeline.models import Document, Extraction
 
 _TITLE_MAX = 300
-
-
-@contextmanager
-def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
-    start = time.perf_counter()
-    try:
-        yield
-    finally:
-        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
 def _title(document: Document) -> str | None:
@@ -41,47 +29,33 @@ def _title(document: Document) -> str | None:
     return None
 
 
-def _units_in(finding: Finding, mentions: list[UnitMention]) -> tuple[str, ...]:
-    """Names of the units whose mention lies inside the finding's span, in text order."""
-    found: list[tuple[int, str]] = []
-    for mention in mentions:
-        if mention.unit.level == "cơ quan":
-            continue
-        starts = [s for s, e in mention.spans if finding.start <= s and e <= finding.end]
-        if starts:
-            found.append((min(starts), mention.unit.name))
-    names: list[str] = []
-    for _, name in sorted(found):
-        if name not in names:
-            names.append(name)
-    return tuple(names)
-
-
-def extract(document: Document, *, clock: Callable[[], float] | None = None) -> Extraction:
-    """Every field of the schema for one document; `timings` holds seconds per stage."""
-    del clock  # reserved for deterministic timing in tests
-    text = document.text
+def run_pipeline(document: Document, nlp: Language) -> tuple[Doc, dict[str, float]]:
+    """The processed Doc and seconds per stage (tokenizer, then each component)."""
     timings: dict[str, float] = {}
-    with _timed(timings, "dates"):
-        facts = find_time_facts(text, source_published=document.source.published)
-    with _timed(timings, "documents"):
-        documents = find_documents(text, published=facts.published)
-    with _timed(timings, "units"):
-        mentions = find_units(text, published=facts.published)
-    with _timed(timings, "findings"):
-        findings = [
-            Finding(f.polarity, f.area, f.text, f.start, f.end, _units_in(f, mentions), f.theme)
-            for f in find_findings(text)
-        ]
+    start = time.perf_counter()
+    doc = nlp.make_doc(document.text)
+    timings["tokenizer"] = time.perf_counter() - start
+    doc._.source_published = document.source.published
+    for name, component in nlp.pipeline:
+        start = time.perf_counter()
+        doc = component(doc)
+        timings[name.removeprefix("kiemtra_")] = time.perf_counter() - start
+    return doc, timings
+
+
+def extract(document: Document, nlp: Language | None = None) -> Extraction:
+    """Every field of the schema for one document; `timings` holds seconds per stage."""
+    doc, timings = run_pipeline(document, nlp or default_pipeline())
+    facts = doc._.time_facts
     return Extraction(
         doc_id=document.doc_id,
         title=_title(document),
         published=facts.published,
         inspection_year=facts.inspection_year,
         inspection_period=facts.period,
-        units=tuple(m.unit for m in mentions),
-        documents=tuple(m.ref for m in documents),
+        units=tuple(m.unit for m in doc._.units),
+        documents=tuple(m.ref for m in doc._.documents),
         dates=facts.dates,
-        findings=tuple(findings),
+        findings=tuple(doc._.findings),
         timings=timings,
     )

@@ -6,6 +6,7 @@ which settings, and a saved pipeline (`nlp.to_disk(dir)`) reloads with `load_sav
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,3 +29,12 @@ def load_saved(path: Path) -> Language:
     """A pipeline saved with `Language.to_disk`."""
     register_factories()
     return util.load_model_from_path(path)
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Language:
+    """The pipeline of nlp/pipeline.cfg, built once per process (it loads models and a gazetteer).
+
+    Read-only after construction, so threads of one process may share it.
+    """
+    return load_pipeline()
