@@ -51,7 +51,7 @@ java_home() {
 
 # Health as "green"/"yellow"/"red", or nothing when nobody answers on the port.
 health() {
-    curl -sf --max-time 3 "$URL/_cluster/health" 2>/dev/null \
+    { curl -sf --max-time 3 "$URL/_cluster/health" 2>/dev/null || true; } \
         | sed -n 's/.*"status":"\([a-z]*\)".*/\1/p'
 }
 
@@ -118,6 +118,10 @@ EOF
 }
 
 cmd_start() {
+    # Two test sessions starting at once must not launch two servers on one data directory.
+    mkdir -p "$CACHE"
+    exec 9>"$CACHE/.start-$PORT.lock"
+    flock -w 300 9 || die "another start on port $PORT holds the lock"
     if is_healthy; then
         log "already running and healthy"
         echo "$URL"
@@ -189,7 +193,8 @@ cmd_status() {
         echo "not running on $URL"
         return 3
     fi
-    [[ -n "$h" ]] && curl -sf --max-time 3 "$URL" | sed -n 's/.*"number" : "\([^"]*\)".*/version \1/p'
+    # GET / is not served by this distribution (no rest-root module); ask the node instead.
+    [[ -n "$h" ]] && echo "version $(curl -sf --max-time 3 "$URL/_cat/nodes?h=version" || echo unknown)"
     return 0
 }
 

@@ -48,8 +48,8 @@ def es_url() -> Iterator[str]:
             subprocess.run([str(ES_SCRIPT), "start"], check=True, capture_output=True, text=True,
                            timeout=600)
         except (OSError, subprocess.SubprocessError) as e:
-            detail = getattr(e, "stderr", "") or str(e)
-            _unavailable(f"scripts/elasticsearch.sh start failed: {detail.strip().splitlines()[-1:]}")
+            detail = (getattr(e, "stderr", "") or str(e)).strip().splitlines()
+            _unavailable(f"scripts/elasticsearch.sh start failed: {' | '.join(detail[-3:])}")
     yield url
     if started_here:
         subprocess.run([str(ES_SCRIPT), "stop"], check=False, capture_output=True, timeout=120)

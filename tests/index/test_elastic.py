@@ -1,0 +1,145 @@
+"""What only the Elasticsearch backend has: the alias, atomic rebuilds, bulk failure handling.
+
+The request-building functions are pure and tested without a server; the rest runs against the
+real test server (tests/conftest.py `es_url`).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from elastic_transport import ConnectionError as TransportConnectionError
+from elasticsearch import Elasticsearch
+
+from index import elastic
+from index.base import FindingRecord, Query
+from index.elastic import ElasticBackend, from_source, search_body, to_source
+from pipeline.errors import BackendError
+
+
+def _record(fid: str, text: str, doc: str = "doc1", **extra: Any) -> FindingRecord:
+    return FindingRecord(finding_id=fid, doc_key=doc, doc_id=f"{doc}.docx", text=text,
+                         polarity="negative", area="thủ tục hành chính", **extra)
+
+
+def test_source_round_trips_and_folds_with_same_length() -> None:
+    record = _record("x1", "Đoàn kiểm tra nhận thấy việc hòa giải còn chậm.", year=2024,
+                     units=("Hoà Lạc",), provinces=("Đồng Tháp",), words="Đoàn kiểm_tra")
+    source = to_source(record)
+    assert source["text_folded"] == "doan kiem tra nhan thay viec hoa giai con cham."
+    assert source["text_canonical"].endswith("hoà giải còn chậm.")
+    assert len(source["text_folded"]) == len(source["text_canonical"]) == len(record.text)
+    assert source["text_words"] == "doan kiem_tra"
+    assert source["units_folded"] == ["hoa lac"] and source["provinces_folded"] == ["dong thap"]
+    assert from_source(source) == record
+
+
+def test_query_parts_quotes_prefixes_and_filters() -> None:
+    body = search_body(Query(text='"hồ sơ" tiếp nhậ* trễ', province="Đắk Lắk", year_from=2020))
+    must = body["query"]["bool"]["must"][0]["bool"]["must"]
+    assert {"prefix": {"text_folded": "nha"}} in must
+    assert {"match_phrase": {"text_folded": "ho so"}} in must
+    assert {"match": {"text_folded": {"query": "tiep tre", "operator": "and"}}} in must
+    assert body["query"]["bool"]["filter"] == [{"term": {"provinces_folded": "dak lak"}},
+                                               {"range": {"year": {"gte": 2020}}}]
+    assert search_body(Query())["query"]["bool"]["must"] == [{"match_all": {}}]
+
+
+def test_word_grams_reach_segmented_words() -> None:
+    assert elastic._word_grams("phieu hen tra") == "phieu hen tra phieu_hen hen_tra phieu_hen_tra"
+
+
+@pytest.fixture
+def name() -> str:
+    return f"kiemtra-test-{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+def backend(es_url: str, name: str) -> Iterator[ElasticBackend]:
+    es = ElasticBackend(es_url, name)
+    yield es
+    es.drop()
+    es.close()
+
+
+def _targets(es: ElasticBackend) -> list[str]:
+    return sorted(es.client.indices.get_alias(name=es.alias).body)
+
+
+@pytest.mark.elasticsearch
+def test_alias_points_at_one_timestamped_index(backend: ElasticBackend, name: str) -> None:
+    targets = _targets(backend)
+    assert len(targets) == 1 and re.fullmatch(rf"{name}-\d{{20}}", targets[0])
+
+
+@pytest.mark.elasticsearch
+def test_reindex_builds_a_new_index_and_swaps_atomically(backend: ElasticBackend) -> None:
+    backend.index([_record("old", "Hồ sơ tồn đọng chưa giải quyết.")])
+    before = _targets(backend)
+    assert backend.reindex([_record("new", "Hồ sơ đã giải quyết đúng hạn.")]) == 1
+    after = _targets(backend)
+    assert after != before and len(after) == 1
+    assert not backend.client.indices.exists(index=before[0])  # the old index is gone
+    assert [h.record.finding_id for h in backend.search(Query(text="ho so")).hits] == ["new"]
+
+
+@pytest.mark.elasticsearch
+def test_swap_alias_keeps_old_index_until_dropped(backend: ElasticBackend) -> None:
+    old = _targets(backend)
+    new = backend.create_new_index()
+    backend.swap_alias(new)
+    assert _targets(backend) == [new]
+    assert backend.client.indices.exists(index=old[0])
+    backend.client.indices.delete(index=old[0])
+
+
+@pytest.mark.elasticsearch
+def test_rejected_items_raise_naming_the_findings(backend: ElasticBackend) -> None:
+    physical = _targets(backend)[0]
+    backend.client.indices.put_settings(index=physical, settings={"index.blocks.write": True})
+    try:
+        with pytest.raises(BackendError) as caught:
+            backend.index([_record("bi-tu-choi", "Ý kiến phản ánh chưa được trả lời.")])
+    finally:
+        backend.client.indices.put_settings(index=physical, settings={"index.blocks.write": False})
+    message = str(caught.value)
+    assert "bi-tu-choi" in message and "403" in message and backend.url in message
+    assert "\n" not in message
+
+
+@pytest.mark.elasticsearch
+def test_connection_lost_mid_bulk_is_retried(backend: ElasticBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_bulk = Elasticsearch.bulk
+    calls: list[int] = []
+
+    def flaky_bulk(self: Elasticsearch, *args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        if len(calls) == 1:
+            raise TransportConnectionError("connection reset by the test")
+        return real_bulk(self, *args, **kwargs)
+
+    monkeypatch.setattr(Elasticsearch, "bulk", flaky_bulk)
+    monkeypatch.setattr(elastic, "BACKOFF_S", 0.01)
+    records = [_record(f"r{i}", f"Hồ sơ số {i} được trả kết quả đúng hạn.") for i in range(3)]
+    assert backend.index(records) == 3
+    assert len(calls) == 2 and backend.count() == 3
+
+
+@pytest.mark.elasticsearch
+def test_many_findings_of_one_document_are_all_deleted(backend: ElasticBackend,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(elastic, "BATCH_SIZE", 4)  # several pages and several bulk batches
+    backend.index([_record(f"n{i}", f"Nội dung kiểm tra thứ {i}.", doc="lon") for i in range(10)])
+    backend.index([_record("khac", "Nội dung của văn bản khác.", doc="khac")])
+    backend.delete_document("lon")
+    assert backend.count() == 1
+    backend.delete_document("lon")  # nothing left: a no-op, not an error
+
+
+def test_unreachable_server_is_a_backend_error_naming_the_url() -> None:
+    with pytest.raises(BackendError, match=r"^http://127\.0\.0\.1:1: cannot reach Elasticsearch"):
+        ElasticBackend("http://127.0.0.1:1", "kiemtra-test-none", request_timeout=2)
