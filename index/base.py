@@ -36,7 +36,7 @@ class FindingRecord:
     published: str | None = None
     year: int | None = None
     units: tuple[str, ...] = ()
-    unit_levels: tuple[str, ...] = ()  # parallel to the document's units, "xã Tân Thạnh" style
+    unit_levels: tuple[str, ...] = ()  # "level name" strings ("xã Tân Thạnh"); Query.level matches the level word
     provinces: tuple[str, ...] = ()
     doc_kinds: tuple[str, ...] = ()
     doc_numbers: tuple[str, ...] = ()
