@@ -56,7 +56,7 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fts_terms ("
     " field TEXT NOT NULL, key TEXT NOT NULL, rowid INTEGER NOT NULL, value TEXT NOT NULL,"
     " PRIMARY KEY (field, key, rowid)) WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS fts_terms_row ON fts_terms(rowid)",
+    "CREATE INDEX IF NOT EXISTS fts_terms_by_row ON fts_terms(rowid, field, key, value)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_text USING fts5("
     " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts_text, 'col')",
@@ -243,6 +243,7 @@ class SqliteFtsBackend(SearchBackend):
         with self._write() as conn:
             for statement in _SCHEMA:
                 conn.execute(statement)
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS fts_hits (rowid INTEGER PRIMARY KEY, score REAL NOT NULL)")
             row = conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
             if row is None:
                 conn.execute("INSERT INTO fts_meta (key, value) VALUES ('version', ?)", (FTS_SCHEMA_VERSION,))
@@ -339,46 +340,60 @@ class SqliteFtsBackend(SearchBackend):
         return clauses, params
 
     def search(self, query: Query) -> SearchResult:
+        """Matches are gathered once into a temp table; rows, total and facets all read it."""
         terms = parse_query(query.text)
         clauses, params = self._filters(query)
         where = " AND ".join(clauses) or "1"
         if terms:
             source = ("(SELECT rowid, bm25(fts_text) AS rank FROM fts_text WHERE fts_text MATCH ?) h"
                       " JOIN fts_records r ON r.rowid = h.rowid")
-            source_params: list[Any] = [_fts_expression("folded", terms)]
             score = ("(CASE WHEN r.rowid IN (SELECT rowid FROM fts_text WHERE fts_text MATCH ?)"
                      f" THEN {EXACT_BONUS} ELSE 0 END) - h.rank")
-            score_params: list[Any] = [_fts_expression("original", parse_query(query.text, accents=True))]
+            params = [_fts_expression("original", parse_query(query.text, accents=True)),
+                      _fts_expression("folded", terms), *params]
         else:
-            source, source_params, score, score_params = "fts_records r", [], "0.0", []
-        order = "score DESC, r.rowid" if terms and query.sort != "date" else (
-            "r.published IS NULL, r.published DESC, r.year IS NULL, r.year DESC, score DESC, r.rowid")
-        rows = self._rows(
-            f"SELECT r.record, {score} AS score FROM {source} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-            [*score_params, *source_params, *params, max(query.limit, 0), max(query.offset, 0)],
-        )
-        total = self._rows(f"SELECT COUNT(*) FROM {source} WHERE {where}", [*source_params, *params])[0][0]
+            source, score = "fts_records r", "0.0"
+        order = "h.score DESC, h.rowid" if terms and query.sort != "date" else (
+            "r.published IS NULL, r.published DESC, r.year IS NULL, r.year DESC, h.score DESC, h.rowid")
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")  # one snapshot for rows, total and facets
+                self._conn.execute("DELETE FROM temp.fts_hits")
+                self._conn.execute(
+                    f"INSERT INTO temp.fts_hits (rowid, score) SELECT r.rowid, {score} FROM {source} WHERE {where}",
+                    params,
+                )
+                rows = self._conn.execute(
+                    "SELECT r.record, h.score FROM temp.fts_hits h JOIN fts_records r ON r.rowid = h.rowid"
+                    f" ORDER BY {order} LIMIT ? OFFSET ?", (max(query.limit, 0), max(query.offset, 0)),
+                ).fetchall()
+                total = self._conn.execute("SELECT COUNT(*) FROM temp.fts_hits").fetchone()[0]
+                facets = self._facets() if query.facets else {}
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as e:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise BackendError(f"search failed: {e}", path=self.path) from e
         hits = []
         for row in rows:
             record = _record_from_json(row["record"])
             hits.append(Hit(record, float(row["score"]), highlight(record.text, terms)))
-        facets = self._facets(f"SELECT r.rowid FROM {source} WHERE {where}", [*source_params, *params]) \
-            if query.facets else {}
         return SearchResult(int(total), tuple(hits), facets)
 
-    def _facets(self, matching: str, params: list[Any]) -> dict[str, list[tuple[str, int]]]:
-        """Counts of distinct matching findings per value of each facet field."""
+    def _facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Counts of distinct matching findings (temp.fts_hits) per value of each facet field."""
         facets: dict[str, list[tuple[str, int]]] = {}
         for name in FACET_FIELDS:
             if name in ("year", "area", "polarity"):
-                sql = (f"SELECT CAST({name} AS TEXT), COUNT(*) AS n FROM fts_records WHERE rowid IN ({matching})"
-                       f" AND {name} IS NOT NULL GROUP BY {name} ORDER BY n DESC, 1 LIMIT {FACET_SIZE}")
-                field_params = params
+                sql = (f"SELECT CAST(r.{name} AS TEXT), COUNT(*) AS n FROM temp.fts_hits h"
+                       f" JOIN fts_records r ON r.rowid = h.rowid WHERE r.{name} IS NOT NULL"
+                       f" GROUP BY r.{name} ORDER BY n DESC, 1 LIMIT {FACET_SIZE}")
+                rows = self._conn.execute(sql).fetchall()
             else:
-                sql = (f"SELECT MIN(value), COUNT(*) AS n FROM fts_terms WHERE field = ? AND rowid IN ({matching})"
-                       f" GROUP BY key ORDER BY n DESC, 1 LIMIT {FACET_SIZE}")
-                field_params = [name, *params]
-            facets[name] = [(str(value), int(n)) for value, n in self._rows(sql, field_params)]
+                sql = ("SELECT MIN(t.value), COUNT(*) AS n FROM temp.fts_hits h JOIN fts_terms t ON t.rowid = h.rowid"
+                       f" WHERE t.field = ? GROUP BY t.key ORDER BY n DESC, 1 LIMIT {FACET_SIZE}")
+                rows = self._conn.execute(sql, (name,)).fetchall()
+            facets[name] = [(str(value), int(n)) for value, n in rows]
         return facets
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:

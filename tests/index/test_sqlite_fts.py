@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def rec(finding_id: str, text: str, **fields: object) -> FindingRecord:
 
 
 @pytest.fixture
-def backend(tmp_path: Path) -> SqliteFtsBackend:
+def backend(tmp_path: Path) -> Iterator[SqliteFtsBackend]:
     b = SqliteFtsBackend(tmp_path / "search.db")
     yield b
     b.close()

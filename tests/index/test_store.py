@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -40,7 +41,9 @@ FINDINGS = [  # (sentence index, polarity, area)
 
 def make_document(path: str, pages: list[str], *, doc_id: str = "bao-cao-xa") -> Document:
     """A two-page PDF-like document whose sha256 is that of its text's bytes."""
-    parts = [(text, 1 if i < 2 else 2, "paragraph", None) for i, text in enumerate(pages)]
+    parts: list[tuple[str, int | None, str, float | None]] = [
+        (text, 1 if i < 2 else 2, "paragraph", None) for i, text in enumerate(pages)
+    ]
     data = "\n".join(pages).encode()
     source = Source(path=path, sha256=sha256_bytes(data), format="pdf", reader="pdf.text", size=len(data),
                     title=pages[0], pages=2)
@@ -65,7 +68,7 @@ def make_extraction(document: Document, year: int = 2023) -> Extraction:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
+def store(tmp_path: Path) -> Iterator[Store]:
     with Store(tmp_path / "nested" / "kiemtra.db") as s:
         yield s
 
