@@ -231,6 +231,10 @@ class Store:
         )
         return bool(rows)
 
+    def has_path(self, path: str) -> bool:
+        """True when some version of `path` is stored (so new bytes there are a change)."""
+        return bool(self._query("SELECT 1 FROM document_paths WHERE path = ?", (str(path),)))
+
     def save(self, document: Document, extraction: Extraction, *, extractor_version: str) -> str:
         """Store a document and what was extracted from it, in one transaction; its key back.
 

@@ -163,16 +163,19 @@ def stats(ctx: click.Context, fmt: str) -> None:
     settings = _settings(ctx)
     with _errors_as_lines(), Store(settings.database) as store:
         st = store.stats()
-    data = {"documents": st.documents, "findings": st.findings, "by_year": st.by_year,
-            "by_area": st.by_area, "by_polarity": st.by_polarity, "failed": st.failed}
+        failed = len(store.failures())
+    by = {"year": {str(k or "?"): v for k, v in st.findings_by_year.items()},
+          "area": st.findings_by_area, "polarity": st.findings_by_polarity}
     if fmt == "json":
+        data = {"documents": st.documents, "findings": st.findings, "failed": failed,
+                **{f"by_{k}": v for k, v in by.items()}}
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
-    click.echo(f"{st.documents} documents, {st.findings} findings, {st.failed} failed files")
-    for title, counts in (("year", st.by_year), ("area", st.by_area), ("polarity", st.by_polarity)):
-        click.echo(f"by {title}:")
+    click.echo(f"{st.documents} documents, {st.findings} findings, {failed} failed files")
+    for title, counts in by.items():
+        click.echo(f"findings by {title}:")
         for key, count in counts.items():
-            click.echo(f"  {key!s:<16} {count:>6}")
+            click.echo(f"  {key:<16} {count:>6}")
 
 
 @cli.command()

@@ -16,7 +16,7 @@ from index.backends import open_backend
 from index.base import SearchBackend
 from index.store import Store
 from pipeline.errors import BackendError
-from pipeline.process import Summary, catch_up_index, index_document, ingest_one
+from pipeline.process import Summary, catch_up_index, ingest_one
 from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
@@ -68,9 +68,7 @@ def rebuild_index(settings: Settings) -> int:
         backend = open_backend(settings)
         try:
             backend.clear()
-            keys = [d.doc_key for d in store.documents()]
-            for key in keys:
-                index_document(store, backend, key)
+            store.mark_all_unindexed()
+            return catch_up_index(store, backend)
         finally:
             backend.close()
-    return len(keys)

@@ -88,17 +88,23 @@ def process(path: Path, *, settings: Settings, doc_id: str | None = None) -> tup
 def index_document(store: Store, backend: SearchBackend, doc_key: str) -> None:
     """Replace one document's findings in the search index and mark it indexed in the store."""
     backend.delete_document(doc_key)
-    backend.index(list(store.finding_records(doc_key)))
+    backend.index(store.finding_records(doc_key))
     store.mark_indexed(doc_key)
 
 
 def catch_up_index(store: Store, backend: SearchBackend) -> int:
-    """Index every stored document the search index missed (it was down, or a run was killed)."""
-    done = 0
-    for doc_key in store.pending_index():
+    """Bring the index in line with the store: drop replaced versions, add what it missed.
+
+    Missed documents are those stored while the search engine was down or a run was killed;
+    returns how many were indexed.
+    """
+    for doc_key in store.pending_removals():
+        backend.delete_document(doc_key)
+        store.mark_removed(doc_key)
+    pending = store.pending_index()
+    for doc_key in pending:
         index_document(store, backend, doc_key)
-        done += 1
-    return done
+    return len(pending)
 
 
 def ingest_one(path: Path, *, settings: Settings, store: Store,
@@ -128,7 +134,7 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
     indexed = False
     if backend is not None:
         try:
-            index_document(store, backend, doc_key)
+            catch_up_index(store, backend)
             indexed = True
         except BackendError as e:
             LOGGER.warning("%s: stored but not indexed (%s); a later run will index it", key, e)
