@@ -190,6 +190,20 @@ def reindex(ctx: click.Context) -> None:
     click.echo(f"reindexed {n} documents into {settings.backend}")
 
 
+# Commands that live in pipeline/commands/<module>.py as `command`; one line each.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def _add_commands() -> None:
+    import importlib
+
+    for module in COMMAND_MODULES:
+        cli.add_command(importlib.import_module(f"pipeline.commands.{module}").command)
+
+
+_add_commands()
+
+
 def main() -> None:
     cli(prog_name="kiemtra")
 

@@ -38,6 +38,15 @@ class Settings:
     min_text_chars_per_page: int
     min_vietnamese_ratio: float
     extractor_version: str
+    nightly_cron: str
+    inbox_dir: str
+    feeds_file: str
+    fetch_dir: str
+    batch_size: int
+    http_user_agent: str
+    http_timeout_s: float
+    http_retries: int
+    http_min_interval_s: float
 
     @property
     def database(self) -> Path:
@@ -46,6 +55,15 @@ class Settings:
             return Path(self.db_path).expanduser()
         base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
         return Path(base) / "kiemtra" / "kiemtra.db"
+
+    @property
+    def data_dir(self) -> Path:
+        """The folder beside the store where kiemtra keeps what it fetched."""
+        return self.database.parent
+
+    @property
+    def fetched(self) -> Path:
+        return Path(self.fetch_dir).expanduser() if self.fetch_dir else self.data_dir / "fetched"
 
     @property
     def workers(self) -> int:
