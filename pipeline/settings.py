@@ -34,6 +34,7 @@ class Settings:
     max_docx_uncompressed_bytes: int
     ocr_lang: str
     ocr_dpi: int
+    pdf_layout: str
     ocr_workers: int
     min_text_chars_per_page: int
     min_vietnamese_ratio: float
