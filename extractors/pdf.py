@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors._common import Part, default_doc_id, make_source
+from extractors.layout import apply_layout, count_path_objects, is_table_row
 from extractors.ocr import check_ocr, check_pixels, ocr_image
 from extractors.sandbox import map_limited, run_limited
 from extractors.text_quality import needs_ocr
@@ -31,7 +32,7 @@ def read_pdf(path: Path, *, settings: Settings, doc_id: str | None = None) -> Do
     data = path.read_bytes()
     layer = run_limited(text_layer, (str(path), settings.max_pages), path=path,
                         timeout_s=settings.parse_timeout_s, memory_mb=settings.parse_memory_mb)
-    pages: list[str] = layer["pages"]
+    pages: list[str] = apply_layout(path, layer["pages"], layer["paths"], settings)
     to_ocr = [i for i, text in enumerate(pages) if needs_ocr(text, settings)]
     ocr_parts: dict[int, list[Part]] = {}
     if to_ocr:
@@ -45,7 +46,7 @@ def read_pdf(path: Path, *, settings: Settings, doc_id: str | None = None) -> Do
         if i in ocr_parts:
             parts.extend(ocr_parts[i])
         else:
-            parts.extend((p, i + 1, "paragraph", None) for p in reflow(text))
+            parts.extend((p, i + 1, "table" if is_table_row(p) else "paragraph", None) for p in reflow(text))
     reader = "pdf.ocr" if len(to_ocr) == len(pages) and pages else "pdf.text+ocr" if to_ocr else "pdf.text"
     source = make_source(path, data, "pdf", reader, title=layer["title"], published=layer["published"],
                          pages=len(pages), ocr_pages=len(to_ocr))
@@ -67,7 +68,7 @@ def reflow(page_text: str) -> list[str]:
             previous = ""
             continue
         if (not paragraphs or not previous or previous.endswith(_SENTENCE_END) or _NEW_ITEM.match(line)
-                or _is_caps(line) or _is_caps(previous)):
+                or _is_caps(line) or _is_caps(previous) or is_table_row(line) or is_table_row(previous)):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
@@ -93,10 +94,11 @@ def text_layer(path: str, max_pages: int) -> dict[str, Any]:
     try:
         if len(pdf) > max_pages:
             raise LimitExceeded(f"{len(pdf)} pages exceeds max_pages={max_pages}", path=path)
-        pages = []
+        pages, paths = [], []
         for page in pdf:
             textpage = page.get_textpage()
             pages.append(textpage.get_text_range())
+            paths.append(count_path_objects(page))
             textpage.close()
             page.close()
         meta = pdf.get_metadata_dict(skip_empty=True)
@@ -104,7 +106,7 @@ def text_layer(path: str, max_pages: int) -> dict[str, Any]:
         pdf.close()
     # CreationDate is when the file was made (a scan, a generator's placeholder), not when the
     # report was signed: the signing date comes from the text, so it is not read here.
-    return {"pages": pages, "title": meta.get("Title") or None, "published": None}
+    return {"pages": pages, "paths": paths, "title": meta.get("Title") or None, "published": None}
 
 
 def ocr_pdf_page(path: str, index: int, dpi: int, lang: str, max_pixels: int) -> list[Part]:
