@@ -32,7 +32,7 @@ from pipeline.models import Block, Document, Extraction, Source
 
 LOGGER = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE documents (
@@ -110,6 +110,23 @@ CREATE TABLE removals (
 );
 """
 
+# v2: one row per ingestion run (nightly flow), so `kiemtra runs` can say what each night did.
+_RUNS_SCHEMA = """
+CREATE TABLE runs (
+    run_id TEXT PRIMARY KEY,
+    flow TEXT NOT NULL,
+    pid INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL,                  -- running | completed | failed | interrupted
+    summary TEXT NOT NULL DEFAULT '{}'     -- pipeline.runs.RunSummary.to_dict() as JSON
+);
+CREATE INDEX runs_started ON runs(started_at);
+"""
+
+# Schema scripts by the version they bring the file to; a file at version v runs every later one.
+_MIGRATIONS: dict[int, str] = {1: _SCHEMA, 2: _RUNS_SCHEMA}
+
 
 @dataclass(frozen=True, slots=True)
 class Failure:
@@ -151,6 +168,19 @@ class Stats:
     findings_by_area: dict[str, int] = field(default_factory=dict)
     findings_by_polarity: dict[str, int] = field(default_factory=dict)
     documents_by_year: dict[int | None, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RunRecord:
+    """One ingestion run as the store keeps it; `summary` is the run's own JSON summary."""
+
+    run_id: str
+    flow: str
+    pid: int
+    started_at: str
+    finished_at: str | None
+    status: str
+    summary: dict[str, Any]
 
 
 def _now() -> str:
@@ -197,18 +227,19 @@ class Store:
             self._conn.close()
 
     def _migrate(self) -> None:
-        """Create the schema in a new file; refuse a file written by a newer kiemtra."""
+        """Bring the file to SCHEMA_VERSION step by step; refuse a file written by a newer kiemtra."""
         version = self._conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise BackendError(f"store schema v{version} is newer than this kiemtra (v{SCHEMA_VERSION}); upgrade kiemtra")
         if version == SCHEMA_VERSION:
             return
         with self._write():
-            if self._conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-                for statement in _SCHEMA.split(";\n"):
+            current = self._conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated
+            for target in range(current + 1, SCHEMA_VERSION + 1):
+                for statement in _MIGRATIONS[target].split(";\n"):
                     if statement.strip():
                         self._conn.execute(statement)
-                self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def _write(self) -> Transaction:
         return Transaction(self._conn, self._lock, self.path)
@@ -419,6 +450,33 @@ class Store:
             findings_by_polarity=counts(by_finding.format(col="f.polarity")),
             documents_by_year=counts("SELECT year, COUNT(*) FROM documents GROUP BY 1 ORDER BY 1"),
         )
+
+    # ------------------------------------------------------------------ runs
+
+    def start_run(self, run_id: str, *, flow: str, pid: int) -> None:
+        """Record a run as running. Call it holding the run lock: any row still `running` is then
+        a run that was killed, and is marked `interrupted` so the history does not lie."""
+        with self._write() as conn:
+            conn.execute("UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+            conn.execute(
+                "INSERT INTO runs (run_id, flow, pid, started_at, status) VALUES (?, ?, ?, ?, 'running')",
+                (run_id, flow, pid, _now()),
+            )
+
+    def finish_run(self, run_id: str, *, status: str, summary: dict[str, Any]) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "UPDATE runs SET status = ?, finished_at = ?, summary = ? WHERE run_id = ?",
+                (status, _now(), json.dumps(summary, ensure_ascii=False), run_id),
+            )
+
+    def runs(self, limit: int = 20) -> list[RunRecord]:
+        """The latest runs first."""
+        rows = self._query(
+            "SELECT run_id, flow, pid, started_at, finished_at, status, summary FROM runs"
+            " ORDER BY started_at DESC, rowid DESC LIMIT ?", (limit,))
+        return [RunRecord(r["run_id"], r["flow"], r["pid"], r["started_at"], r["finished_at"], r["status"],
+                          json.loads(r["summary"])) for r in rows]
 
 
 def connect(path: Path, *, synchronous: str) -> sqlite3.Connection:
