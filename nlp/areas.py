@@ -12,45 +12,45 @@ import logging
 import re
 from functools import lru_cache
 
-from nlp.normalize import canonical_tones, nfc
+from nlp.normalize import canonical_tones
 from nlp.vi.area_terms import AREA_TERMS, SPECIFIC_MIN, SUBJECT_BONUS, SUBJECT_CHARS
 
 LOGGER = logging.getLogger(__name__)
 
 OVERALL = "chung"
 
-
 _WORD = re.compile(r"\w+")
-
-
-@lru_cache(maxsize=1 << 16)
-def _canonical_word(word: str) -> str:
-    """One word in matching form; memoised because the genre repeats a small vocabulary and
-    tone canonicalisation is the costliest step of finding extraction (a pure function)."""
-    return canonical_tones(word).lower()
 
 
 def matching_form(text: str) -> str:
     """Lower case with canonical tone placement, same length as `text` (NFC in)."""
-    return _WORD.sub(lambda m: _canonical_word(m.group()), nfc(text)).lower()
+    return canonical_tones(text).lower()
 
 
 @lru_cache(maxsize=1)
-def _compiled_terms() -> tuple[tuple[str, re.Pattern[str], float], ...]:
-    """The lexicon as whole-word patterns, built once: it is constant data."""
+def _compiled_terms() -> tuple[tuple[str, re.Pattern[str], frozenset[str], float], ...]:
+    """The lexicon as whole-word patterns with the words each needs, built once (constant data).
+
+    A term matches whole words only, so it cannot match a text lacking one of its words: that
+    set test skips almost every pattern of a finding before the regex engine runs.
+    """
     compiled = []
     for area, terms in AREA_TERMS.items():
         for term, weight in terms:
-            pattern = re.compile(r"(?<!\w)" + re.escape(matching_form(term)) + r"(?!\w)")
-            compiled.append((area, pattern, weight))
+            form = matching_form(term)
+            pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+            compiled.append((area, pattern, frozenset(_WORD.findall(form)), weight))
     return tuple(compiled)
 
 
 def area_scores(text: str) -> dict[str, float]:
     """The evidence for each specific area in `text`; terms in its subject weigh more."""
     form = matching_form(text)
+    present = set(_WORD.findall(form))
     scores: dict[str, float] = {}
-    for area, pattern, weight in _compiled_terms():
+    for area, pattern, needs, weight in _compiled_terms():
+        if not needs <= present:
+            continue
         for match in pattern.finditer(form):
             bonus = SUBJECT_BONUS if match.start() < SUBJECT_CHARS else 1.0
             scores[area] = scores.get(area, 0.0) + weight * bonus
