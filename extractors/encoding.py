@@ -2,8 +2,10 @@
 
 Why not charset_normalizer alone: windows-1258 writes tones as combining marks and shares most
 byte values with windows-1252, so a generic detector often picks 1252 and returns mojibake.
-We try the unambiguous evidence first (BOM, declared charset, strict UTF-8), then 1258 when the
-decoded text looks like Vietnamese, and only then a statistical guess.
+We try the unambiguous evidence first (BOM, declared charset, strict UTF-8), then the 8-bit
+Vietnamese encodings (windows-1258 and the TCVN3/VNI font encodings, whichever reads as the most
+valid syllables), and only then a statistical guess. Text that decoded cleanly but is TCVN3/VNI
+mojibake ("Qu¶n lý" saved as UTF-8 by a copy from an old document) is converted as well.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+
+from extractors.legacy import from_legacy
+from extractors.text_quality import detect_legacy, repair_legacy, vietnamese_ratio
 
 LOGGER = logging.getLogger(__name__)
 
@@ -30,6 +35,10 @@ _ALIASES = {"windows-1258": "cp1258", "x-cp1258": "cp1258", "utf8": "utf-8", "un
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """(text, encoding used) with line endings normalised to "\\n"."""
     text, encoding = _decode(data, declared)
+    text, legacy = repair_legacy(text)
+    if legacy is not None:
+        LOGGER.info("text decoded as %s is %s mojibake; converted", encoding, legacy)
+        encoding = f"{encoding}+{legacy}"
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 
@@ -51,6 +60,9 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
     if utf16 is not None:
         return utf16
     vietnamese = data.decode("cp1258", errors="replace")
+    legacy = _legacy_font_bytes(data, vietnamese)
+    if legacy is not None:
+        return legacy
     if looks_like_cp1258(vietnamese):
         return vietnamese, "cp1258"
     return _guess(data)
@@ -61,6 +73,22 @@ def looks_like_cp1258(text: str) -> bool:
     words = max(1, len(text.split()))
     hits = len(_VI_COMBINING.findall(text)) + len(_VI_LETTERS.findall(text))
     return hits / words > 0.1 and text.count("\ufffd") < 0.01 * len(text) + 1
+
+
+def _legacy_font_bytes(data: bytes, as_cp1258: str) -> tuple[str, str] | None:
+    """TCVN3/VNI bytes, when they read as more valid Vietnamese than the windows-1258 reading.
+
+    Why compare with 1258: its letters Ă Ơ Ư and combining tones sit on the same byte values, so
+    TCVN3 and VNI files half-decode as 1258; whichever yields more valid syllables is the truth.
+    """
+    latin = data.decode("latin-1")
+    encoding = detect_legacy(latin)
+    if encoding is None:
+        return None
+    converted = from_legacy(latin, encoding)
+    if vietnamese_ratio(converted) <= vietnamese_ratio(as_cp1258):
+        return None
+    return converted, encoding
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from extractors.legacy import ENCODINGS, from_legacy
 from pipeline.settings import Settings
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -21,6 +22,14 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Latin-1 / cp1252 symbols Vietnamese never uses; they fill UTF-8-read-as-1252 and TCVN3 mojibake.
 _MOJIBAKE = frozenset("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÆÐØÞßæðøþ€‚ƒ„…†‡ˆ‰Š‹ŒŽšœžŸ")
 MAX_MOJIBAKE_SHARE = 0.02
+# Letters only Unicode has (ă đ ơ ư, precomposed toned letters, combining tones): their presence
+# proves a text is already Unicode, since neither legacy font encoding can produce them.
+_UNICODE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9\u0300-\u0323]")
+_LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
+# A conversion must make the text this Vietnamese, and this much more than it was: Unicode text
+# whose letters happen to be Latin-1 ("Bá", "cá") stays as valid after a conversion, so it gains nothing.
+LEGACY_MIN_RATIO = 0.5
+LEGACY_MIN_GAIN = 0.2
 
 
 def _strip_tones(word: str) -> str:
@@ -57,3 +66,36 @@ def needs_ocr(text: str, settings: Settings) -> bool:
     if mojibake_share(text) > MAX_MOJIBAKE_SHARE:
         return True
     return vietnamese_ratio(text) < settings.min_vietnamese_ratio
+
+
+def detect_legacy(text: str) -> str | None:
+    """"tcvn3" or "vni" when converting `text` turns it into Vietnamese, else None.
+
+    Why byte statistics and not a marker: a text layer or a run without a font name carries no
+    label; the only evidence is that its words become valid syllables once converted.
+    """
+    if _UNICODE_ONLY.search(text) or not _LATIN1_HIGH.search(text):
+        return None
+    before = vietnamese_ratio(text)
+    ratio, encoding = max((vietnamese_ratio(from_legacy(text, name)), name) for name in ENCODINGS)
+    if ratio >= LEGACY_MIN_RATIO and ratio >= before + LEGACY_MIN_GAIN:
+        return encoding
+    return None
+
+
+def repair_legacy(text: str) -> tuple[str, str | None]:
+    """(Unicode text, the legacy encoding it was in or None)."""
+    encoding = detect_legacy(text)
+    return (text, None) if encoding is None else (from_legacy(text, encoding), encoding)
+
+
+def repair_text_layer(text: str, settings: Settings) -> str:
+    """A page's TCVN3/VNI text layer converted when the result is trustworthy Vietnamese.
+
+    Converting costs microseconds and keeps the PDF's exact text; OCR costs seconds and makes
+    errors. When the converted text would still go to OCR, the original is kept for needs_ocr.
+    """
+    converted, encoding = repair_legacy(text)
+    if encoding is None or needs_ocr(converted, settings):
+        return text
+    return converted
