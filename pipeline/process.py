@@ -18,6 +18,7 @@ from pathlib import Path
 from extractors import read
 from index.base import SearchBackend
 from index.store import Store
+from index.themes import assign_themes
 from nlp.extract import extract
 from pipeline.errors import BackendError, KiemtraError, ReaderError
 from pipeline.models import Document, Extraction
@@ -82,7 +83,7 @@ def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
 def process(path: Path, *, settings: Settings, doc_id: str | None = None) -> tuple[Document, Extraction]:
     """Read one file and extract it: the whole NLP result, nothing stored."""
     document = read(path, settings=settings, doc_id=doc_id)
-    return document, extract(document)
+    return document, assign_themes(extract(document))
 
 
 def index_document(store: Store, backend: SearchBackend, doc_key: str) -> None:
