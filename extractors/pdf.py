@@ -16,7 +16,7 @@ from extractors._common import Part, default_doc_id, make_source
 from extractors.layout import apply_layout, count_path_objects, is_table_row
 from extractors.ocr import check_ocr, check_pixels, ocr_image
 from extractors.sandbox import map_limited, run_limited
-from extractors.text_quality import needs_ocr
+from extractors.text_quality import needs_ocr, repair_text_layer
 from pipeline.errors import CorruptDocument, EncryptedDocument, LimitExceeded
 from pipeline.models import Document, document_from_blocks
 from pipeline.settings import Settings
@@ -33,6 +33,7 @@ def read_pdf(path: Path, *, settings: Settings, doc_id: str | None = None) -> Do
     layer = run_limited(text_layer, (str(path), settings.max_pages), path=path,
                         timeout_s=settings.parse_timeout_s, memory_mb=settings.parse_memory_mb)
     pages: list[str] = apply_layout(path, layer["pages"], layer["paths"], settings)
+    pages = [repair_text_layer(text, settings) for text in pages]  # TCVN3/VNI layers: convert, not OCR
     to_ocr = [i for i, text in enumerate(pages) if needs_ocr(text, settings)]
     ocr_parts: dict[int, list[Part]] = {}
     if to_ocr:
