@@ -12,6 +12,8 @@ import hashlib
 import logging
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +43,7 @@ class Outcome:
     error_type: str | None = None
     indexed: bool = False
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # read, extract, store, index: seconds
 
 
 @dataclass(slots=True)
@@ -80,6 +83,16 @@ def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
+@contextmanager
+def _timed(stages: dict[str, float], stage: str) -> Iterator[None]:
+    """Add the block's wall time to `stages[stage]`, even when it raises (a failure costs time too)."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        stages[stage] = stages.get(stage, 0.0) + time.perf_counter() - started
+
+
 def process(path: Path, *, settings: Settings, doc_id: str | None = None) -> tuple[Document, Extraction]:
     """Read one file and extract it: the whole NLP result, nothing stored."""
     document = read(path, settings=settings, doc_id=doc_id)
@@ -116,6 +129,7 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
     and marked for indexing: a later run or `kiemtra reindex` catches up, nothing is lost.
     """
     started = time.perf_counter()
+    stages: dict[str, float] = {}
     path = path.resolve()
     key = str(path)
     try:
@@ -125,19 +139,24 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
         if store.is_current(key, sha, settings.extractor_version):
             return Outcome(key, SKIPPED, sha, seconds=time.perf_counter() - started)
         known = store.has_path(key)
-        document, extraction = process(path, settings=settings)
-        doc_key = store.save(document, extraction, extractor_version=settings.extractor_version)
+        with _timed(stages, "read"):
+            document = read(path, settings=settings)
+        with _timed(stages, "extract"):
+            extraction = extract(document)
+        with _timed(stages, "store"):
+            doc_key = store.save(document, extraction, extractor_version=settings.extractor_version)
     except KiemtraError as e:
         store.record_failure(key, e.reason, error_type=type(e).__name__)
         LOGGER.warning("%s", e)
         return Outcome(key, FAILED, reason=str(e), error_type=type(e).__name__,
-                       seconds=time.perf_counter() - started)
+                       seconds=time.perf_counter() - started, stages=stages)
     indexed = False
     if backend is not None:
         try:
-            catch_up_index(store, backend)
+            with _timed(stages, "index"):
+                catch_up_index(store, backend)
             indexed = True
         except BackendError as e:
             LOGGER.warning("%s: stored but not indexed (%s); a later run will index it", key, e)
     return Outcome(key, CHANGED if known else INGESTED, doc_key, len(extraction.findings),
-                   indexed=indexed, seconds=time.perf_counter() - started)
+                   indexed=indexed, seconds=time.perf_counter() - started, stages=stages)
