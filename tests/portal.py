@@ -50,6 +50,7 @@ class Seen:
 
     path: str
     headers: dict[str, str]
+    status: int
 
 
 @dataclass
@@ -68,6 +69,9 @@ class Portal:
     pages: dict[str, _Page] = field(default_factory=dict)
     disallow: list[str] = field(default_factory=list)
     scripted: dict[str, list[int]] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)
+    conditional: bool = True   # False: a server that sends no validators and never answers 304
+    retry_after: str = "7"
     requests: list[Seen] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -119,12 +123,13 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
             path = self.path.split("?", 1)[0]
             with portal.lock:
-                portal.requests.append(Seen(path, {k.lower(): v for k, v in self.headers.items()}))
                 scripted = portal.scripted.get(path)
                 status = scripted.pop(0) if scripted else None
                 page = portal.pages.get(path)
             if status is not None:
-                self._answer(status, b"", "text/plain", {"Retry-After": "1"} if status == 429 else {})
+                self._answer(status, b"", "text/plain", {"Retry-After": portal.retry_after} if status == 429 else {})
+            elif path in portal.redirects:
+                self._answer(301, b"", "text/plain", {"Location": portal.redirects[path]})
             elif path == "/robots.txt":
                 rules = "".join(f"Disallow: {p}\n" for p in portal.disallow)
                 self._answer(200, f"User-agent: *\n{rules}".encode(), "text/plain")
@@ -136,10 +141,14 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
                 self._answer(200, page.body, page.content_type, self._validators(page))
 
         def _validators(self, page: _Page) -> dict[str, str]:
+            if not portal.conditional:
+                return {}
             return {"ETag": page.etag, "Last-Modified": formatdate(page.last_modified, usegmt=True)}
 
         def _not_modified(self, page: _Page) -> bool:
             """RFC 9110: If-None-Match wins; If-Modified-Since only counts without it."""
+            if not portal.conditional:
+                return False
             if_none_match = self.headers.get("If-None-Match")
             if if_none_match is not None:
                 return page.etag in [t.strip() for t in if_none_match.split(",")]
@@ -152,6 +161,9 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
                 return False
 
         def _answer(self, status: int, body: bytes, content_type: str, extra: dict[str, str] | None = None) -> None:
+            with portal.lock:
+                portal.requests.append(Seen(self.path.split("?", 1)[0],
+                                            {k.lower(): v for k, v in self.headers.items()}, status))
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             for name, value in (extra or {}).items():
@@ -178,7 +190,7 @@ def running_portal(host: str = "127.0.0.1", *, feed: bool = True) -> Iterator[Po
         portal.put_article(path, title, text)
     if feed:
         portal.put("/rss.xml", rss(portal, list(ARTICLES)), "application/rss+xml; charset=utf-8")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield portal
