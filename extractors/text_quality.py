@@ -29,6 +29,7 @@ _LATIN1_HIGH = re.compile("[\u00a1-\u00ff]")
 # A conversion must make the text this Vietnamese, and this much more than it was: Unicode text
 # whose letters happen to be Latin-1 ("Bá", "cá") stays as valid after a conversion, so it gains nothing.
 LEGACY_MIN_RATIO = 0.5
+_TCVN3_HYPHENED = re.compile("([a-z\u00a1-\u00ff]+)-([a-z\u00a1-\u00ff]+)")
 LEGACY_MIN_GAIN = 0.2
 
 
@@ -96,6 +97,23 @@ def repair_text_layer(text: str, settings: Settings) -> str:
     errors. When the converted text would still go to OCR, the original is kept for needs_ocr.
     """
     converted, encoding = repair_legacy(text)
+    if encoding == "tcvn3":
+        converted = from_legacy(_restore_soft_hyphens(text), encoding)
     if encoding is None or needs_ocr(converted, settings):
         return text
     return converted
+
+
+def _restore_soft_hyphens(tcvn3: str) -> str:
+    """TCVN3 writes ư as 0xAD, the soft hyphen, which PDF text extraction turns into "-".
+
+    "ng-êi" is "người" when a half is no syllable on its own ("ng"); "kinh tÕ-x· héi" keeps its
+    hyphen because both halves are syllables.
+    """
+    def mend(match: re.Match[str]) -> str:
+        halves = [_strip_tones(from_legacy(half, "tcvn3")) for half in match.groups()]
+        if all(_SYLLABLE.match(half) for half in halves):
+            return match.group(0)
+        return "\u00ad".join(match.groups())
+
+    return _TCVN3_HYPHENED.sub(mend, tcvn3)
