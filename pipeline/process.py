@@ -142,7 +142,7 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
         with _timed(stages, "read"):
             document = read(path, settings=settings)
         with _timed(stages, "extract"):
-            extraction = extract(document)
+            extraction = assign_themes(extract(document))
         with _timed(stages, "store"):
             doc_key = store.save(document, extraction, extractor_version=settings.extractor_version)
     except KiemtraError as e:
