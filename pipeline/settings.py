@@ -44,6 +44,8 @@ class Settings:
     feeds_file: str
     fetch_dir: str
     batch_size: int
+    nightly_retries: int
+    nightly_retry_delay_s: float
     http_user_agent: str
     http_timeout_s: float
     http_retries: int
