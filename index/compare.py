@@ -1,0 +1,479 @@
+"""Cross-year comparison for auditors: which matters keep coming back, where, and what got fixed.
+
+Why over the store and not the search index: these reports need every finding of every year,
+with the document's units and their post-2025 successors, which only the system of record
+holds; they are plain functions over `Store`, returning dataclasses that the CLI prints and
+pipeline/export.py writes.
+
+Unit identity. A unit is the same across years when its province, tier (commune, district,
+province: a xã that became a phường is still the same commune) and name agree. Two pre-2025
+communes merged into one new commune stay two units (their histories are not one history), but
+a unit named in a document of 2025 or later is the predecessor whose `Unit.current` it is, when
+exactly one predecessor in that province has it: the renamed unit continues the old one.
+
+Which units a finding is about: those its sentence names (a name shared by a district and a
+commune, "huyện/thị trấn Cam Lộ", is the one whose level word the sentence uses, else the
+inspected one); a sentence naming none is about the document's inspected units, as in the
+search index (index/records.py). Evidence says which of the two it was (`named`), and a
+recurrence or turnaround needs at least one finding that names the unit: a report's general
+remarks spread over every inspected unit would otherwise make each of them "recur" alike.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from index.store import Store
+from index.themes import Taxonomy, load_taxonomy
+from nlp.normalize import fold, match_key
+from nlp.vi.unit_levels import COMMUNE_LEVELS, DISTRICT_LEVELS
+from pipeline.export import Heatmap, Table
+from pipeline.models import Finding, Unit
+
+LOGGER = logging.getLogger(__name__)
+
+SHORTCOMING, STRENGTH = "shortcoming", "strength"
+REORGANISATION_YEAR = 2025  # documents from this year on may name the post-reorganisation units
+MIN_RECURRENCE_YEARS = 2
+_LEVEL_WORDS = tuple(sorted(COMMUNE_LEVELS | DISTRICT_LEVELS | {"tỉnh"}, key=len, reverse=True))
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class UnitKey:
+    """What makes two mentions one unit: province, tier and name, all as match keys."""
+
+    province: str
+    tier: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRef:
+    key: UnitKey
+    label: str  # "xã Cam Tuyền", as the earliest mention wrote it
+    province: str | None = None
+    current: str | None = None  # today's unit after the 2025 reorganisation
+
+
+@dataclass(frozen=True, slots=True)
+class ThemedFinding:
+    """A stored finding with its year, theme and resolved units."""
+
+    doc_key: str
+    doc_id: str
+    year: int | None
+    polarity: str
+    area: str
+    theme: str
+    text: str
+    units: tuple[UnitRef, ...] = ()
+    named: bool = False  # the sentence names its units (not inherited from the document)
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What a report is restricted to; None means no restriction."""
+
+    theme: str | None = None  # theme code, or words of its code or label ("phieu hen")
+    unit: str | None = None  # a unit's name, "level name", or its post-2025 unit's name
+    year_from: int | None = None
+    year_to: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    doc_id: str
+    year: int | None
+    polarity: str
+    text: str
+    named: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixCell:
+    documents: int = 0
+    units: int = 0
+
+
+@dataclass(frozen=True)
+class ThemeYearMatrix:
+    """Shortcomings per theme and year: distinct documents and distinct units in each cell."""
+
+    themes: tuple[str, ...]
+    years: tuple[int, ...]
+    cells: dict[tuple[str, int], MatrixCell]
+    labels: dict[str, str]
+
+    def cell(self, theme: str, year: int) -> MatrixCell:
+        return self.cells.get((theme, year), MatrixCell())
+
+
+@dataclass(frozen=True, slots=True)
+class Recurrence:
+    """One unit with the same shortcoming theme in two or more years."""
+
+    unit: UnitRef
+    theme: str
+    label: str
+    years: tuple[int, ...]
+    evidence: tuple[Evidence, ...]
+
+    @property
+    def first_year(self) -> int:
+        return self.years[0]
+
+    @property
+    def last_year(self) -> int:
+        return self.years[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Turnaround:
+    """A unit's shortcoming on a theme followed, in a later year, by a strength on it."""
+
+    unit: UnitRef
+    theme: str
+    label: str
+    shortcoming_years: tuple[int, ...]
+    strength_years: tuple[int, ...]
+    improved_in: int  # the first strength year after the first shortcoming
+    relapsed: bool  # a shortcoming again after `improved_in`
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    year: int | None
+    unit: str
+    theme: str
+    label: str
+    polarity: str
+    doc_id: str
+    text: str
+    named: bool
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Every report over one load of the store (the CLI prints or exports them together)."""
+
+    filters: Filters
+    matrix: ThemeYearMatrix
+    recurring: tuple[Recurrence, ...]
+    turnarounds: tuple[Turnaround, ...]
+    timeline: tuple[TimelineEntry, ...] = field(default=())
+
+
+# --------------------------------------------------------------------------- unit identity
+
+
+def _tier(unit: Unit) -> str:
+    """Commune, district or province: level words within a tier are interchangeable over time."""
+    if unit.level in COMMUNE_LEVELS:
+        return "commune"
+    if unit.level == "tỉnh" or (unit.level == "thành phố" and unit.province
+                                and match_key(unit.province) == match_key(unit.name)):
+        return "province"
+    if unit.level in DISTRICT_LEVELS:
+        return "district"
+    return unit.level or "unit"
+
+
+def unit_ref(unit: Unit) -> UnitRef:
+    label = f"{unit.level} {unit.name}".strip()
+    key = UnitKey(match_key(unit.province or ""), _tier(unit), match_key(unit.name))
+    return UnitRef(key, label, unit.province, unit.current)
+
+
+def _named_units(finding: Finding, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """The document units a finding's sentence names; see the module docstring for homonyms."""
+    text = f" {fold(finding.text)} "
+    chosen: list[Unit] = []
+    for name in finding.units:
+        same = [u for u in units if match_key(u.name) == match_key(name)]
+        if len(same) > 1:
+            said = [u for u in same if f" {fold(f'{u.level} {u.name}')} " in text]
+            same = said or [u for u in same if u.role == "inspected"] or same
+        chosen.extend(same or [Unit(level="", name=name)])
+    return tuple(chosen)
+
+
+def finding_units(finding: Finding, units: tuple[Unit, ...]) -> tuple[tuple[Unit, ...], bool]:
+    """The units a finding is about and whether its sentence names them."""
+    if finding.units:
+        return _named_units(finding, units), True
+    inspected = tuple(u for u in units if u.role == "inspected")
+    return inspected, False
+
+
+def _link_successors(findings: list[ThemedFinding]) -> list[ThemedFinding]:
+    """Units named from 2025 on become the one predecessor they succeed (module docstring)."""
+    predecessors: dict[tuple[str, str], set[UnitKey]] = defaultdict(set)
+    for f in findings:
+        for u in f.units:
+            if u.current:
+                predecessors[(u.key.province, match_key(u.current))].add(u.key)
+    refs = {u.key: u for f in findings for u in f.units}
+
+    def successor(u: UnitRef, year: int | None) -> UnitRef:
+        if year is None or year < REORGANISATION_YEAR:
+            return u
+        keys = predecessors.get((u.key.province, match_key(u.label)), set()) - {u.key}
+        return refs[next(iter(keys))] if len(keys) == 1 else u
+
+    return [replace(f, units=tuple(successor(u, f.year) for u in f.units)) for f in findings]
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def themed_findings(store: Store, filters: Filters = Filters(), *,
+                    taxonomy: Taxonomy | None = None) -> list[ThemedFinding]:
+    """Every stored finding in the filters' years, themed (a stored theme wins; findings stored
+    before themes existed are themed now) and with resolved units, then filtered."""
+    tax = taxonomy or load_taxonomy()
+    out: list[ThemedFinding] = []
+    for doc in store.documents():
+        if not _in_years(doc.year, filters):
+            continue
+        extraction = store.get_extraction(doc.doc_key)
+        for finding in extraction.findings:
+            units, named = finding_units(finding, extraction.units)
+            out.append(ThemedFinding(
+                doc.doc_key, doc.doc_id, doc.year, finding.polarity, finding.area,
+                finding.theme or tax.assign(finding.text, finding.area), finding.text,
+                tuple(dict.fromkeys(unit_ref(u) for u in units)), named,
+            ))
+    return _filter(_link_successors(out), filters, tax)
+
+
+def _in_years(year: int | None, filters: Filters) -> bool:
+    if filters.year_from is None and filters.year_to is None:
+        return True
+    if year is None:
+        return False
+    return (filters.year_from is None or year >= filters.year_from) and (
+        filters.year_to is None or year <= filters.year_to)
+
+
+def unit_matches(unit: UnitRef, query: str) -> bool:
+    """A unit answers to its name or "level name", and to those of its post-2025 unit."""
+    names = {unit.label, _strip_level(unit.label)}
+    if unit.current:
+        names |= {unit.current, _strip_level(unit.current)}
+    return fold(" ".join(query.split())) in {fold(n) for n in names}
+
+
+def _strip_level(label: str) -> str:
+    """The name without its level word ("xã Cam Tuyền" → "Cam Tuyền")."""
+    for level in _LEVEL_WORDS:
+        if label.startswith(f"{level} "):
+            return label[len(level) + 1:]
+    return label
+
+
+def _filter(findings: list[ThemedFinding], filters: Filters, taxonomy: Taxonomy) -> list[ThemedFinding]:
+    if filters.theme:
+        wanted = {filters.theme} | {t.code for t in taxonomy.find(filters.theme)}
+        findings = [f for f in findings if f.theme in wanted]
+    if filters.unit:
+        query = filters.unit
+        findings = [replace(f, units=tuple(u for u in f.units if unit_matches(u, query)))
+                    for f in findings]
+        findings = [f for f in findings if f.units]
+    return findings
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def _evidence(f: ThemedFinding) -> Evidence:
+    return Evidence(f.doc_id, f.year, f.polarity, f.text, f.named)
+
+
+def _by_unit_theme(findings: Iterable[ThemedFinding]) -> dict[tuple[UnitKey, str], list[ThemedFinding]]:
+    groups: dict[tuple[UnitKey, str], list[ThemedFinding]] = defaultdict(list)
+    for f in findings:
+        if f.year is None:
+            continue
+        for u in f.units:
+            groups[(u.key, f.theme)].append(f)
+    return groups
+
+
+def _refs(findings: Iterable[ThemedFinding]) -> dict[UnitKey, UnitRef]:
+    """One UnitRef per identity: the earliest mention's label, the first known current."""
+    refs: dict[UnitKey, UnitRef] = {}
+    for f in sorted(findings, key=lambda f: (f.year or 0, f.doc_id)):
+        for u in f.units:
+            known = refs.get(u.key)
+            if known is None:
+                refs[u.key] = u
+            elif known.current is None and u.current:
+                refs[u.key] = replace(known, current=u.current)
+    return refs
+
+
+def build_matrix(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = None) -> ThemeYearMatrix:
+    tax = taxonomy or load_taxonomy()
+    docs: dict[tuple[str, int], set[str]] = defaultdict(set)
+    units: dict[tuple[str, int], set[UnitKey]] = defaultdict(set)
+    for f in findings:
+        if f.polarity != SHORTCOMING or f.year is None:
+            continue
+        docs[(f.theme, f.year)].add(f.doc_key)
+        units[(f.theme, f.year)].update(u.key for u in f.units)
+    totals: dict[str, int] = defaultdict(int)
+    for (theme, _), keys in docs.items():
+        totals[theme] += len(keys)
+    themes = tuple(sorted(totals, key=lambda t: (-totals[t], t)))
+    years = tuple(sorted({year for _, year in docs}))
+    cells = {k: MatrixCell(len(v), len(units[k])) for k, v in docs.items()}
+    return ThemeYearMatrix(themes, years, cells, {t: tax.label(t) for t in themes})
+
+
+def find_recurrences(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = None,
+                     *, min_years: int = MIN_RECURRENCE_YEARS) -> list[Recurrence]:
+    tax = taxonomy or load_taxonomy()
+    refs = _refs(findings)
+    out: list[Recurrence] = []
+    for (key, theme), group in _by_unit_theme(f for f in findings if f.polarity == SHORTCOMING).items():
+        years = tuple(sorted({f.year for f in group if f.year is not None}))
+        if len(years) >= min_years and any(f.named for f in group):
+            evidence = tuple(_evidence(f) for f in sorted(group, key=lambda f: (f.year or 0, f.doc_id)))
+            out.append(Recurrence(refs[key], theme, tax.label(theme), years, evidence))
+    out.sort(key=lambda r: (-len(r.years), -r.last_year, r.unit.label, r.theme))
+    return out
+
+
+def find_turnarounds(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = None) -> list[Turnaround]:
+    tax = taxonomy or load_taxonomy()
+    refs = _refs(findings)
+    relevant = (f for f in findings if f.polarity in (SHORTCOMING, STRENGTH))
+    out: list[Turnaround] = []
+    for (key, theme), group in _by_unit_theme(relevant).items():
+        bad = sorted({f.year for f in group if f.polarity == SHORTCOMING and f.year is not None})
+        good = sorted({f.year for f in group if f.polarity == STRENGTH and f.year is not None})
+        later = [y for y in good if bad and y > bad[0]]
+        if not later or not any(f.named for f in group):
+            continue
+        evidence = tuple(_evidence(f) for f in sorted(group, key=lambda f: (f.year or 0, f.doc_id)))
+        out.append(Turnaround(refs[key], theme, tax.label(theme), tuple(bad), tuple(good), later[0],
+                              bad[-1] > later[0], evidence))
+    out.sort(key=lambda t: (t.relapsed, -t.improved_in, t.unit.label, t.theme))
+    return out
+
+
+def build_timeline(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = None) -> list[TimelineEntry]:
+    tax = taxonomy or load_taxonomy()
+    refs = _refs(findings)
+    entries = [
+        TimelineEntry(f.year, refs[u.key].label, f.theme, tax.label(f.theme), f.polarity, f.doc_id, f.text, f.named)
+        for f in findings for u in f.units
+    ]
+    entries.sort(key=lambda e: (e.year is None, e.year or 0, e.unit, e.theme, e.doc_id))
+    return entries
+
+
+def theme_year_matrix(store: Store, filters: Filters = Filters()) -> ThemeYearMatrix:
+    """Shortcomings per theme and year (distinct documents, distinct units)."""
+    return build_matrix(themed_findings(store, filters))
+
+
+def recurring_shortcomings(store: Store, filters: Filters = Filters(), *,
+                           min_years: int = MIN_RECURRENCE_YEARS) -> list[Recurrence]:
+    """Units with the same shortcoming theme in `min_years` or more years, most persistent first."""
+    return find_recurrences(themed_findings(store, filters), min_years=min_years)
+
+
+def turnarounds(store: Store, filters: Filters = Filters()) -> list[Turnaround]:
+    """Shortcomings that a later year reports as strengths, on the same unit and theme."""
+    return find_turnarounds(themed_findings(store, filters))
+
+
+def unit_timeline(store: Store, unit: str, filters: Filters = Filters()) -> list[TimelineEntry]:
+    """All findings about one unit (see `unit_matches`), by year, theme and polarity."""
+    return build_timeline(themed_findings(store, replace(filters, unit=unit)))
+
+
+def compare(store: Store, filters: Filters = Filters()) -> Comparison:
+    """Every report from one pass over the store; the timeline only when a unit is asked for."""
+    tax = load_taxonomy()
+    findings = themed_findings(store, filters, taxonomy=tax)
+    timeline = build_timeline(findings, tax) if filters.unit else []
+    return Comparison(filters, build_matrix(findings, tax), tuple(find_recurrences(findings, tax)),
+                      tuple(find_turnarounds(findings, tax)), tuple(timeline))
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _evidence_lines(evidence: Iterable[Evidence]) -> str:
+    return "\n".join(f"{e.year} {e.doc_id} [{e.polarity}]: {e.text}" for e in evidence)
+
+
+def matrix_table(matrix: ThemeYearMatrix, measure: str = "documents") -> Table:
+    """The matrix with one count per cell: `measure` is "documents" or "units"."""
+    noun = "văn bản" if measure == "documents" else "đơn vị"
+    rows = tuple(
+        (theme, matrix.labels[theme],
+         *(getattr(matrix.cell(theme, year), measure) for year in matrix.years))
+        for theme in matrix.themes
+    )
+    return Table(f"matrix_{measure}", f"Thiếu sót theo chủ đề và năm (số {noun})",
+                 ("Mã chủ đề", "Chủ đề", *(str(y) for y in matrix.years)), rows)
+
+
+def matrix_heatmap(matrix: ThemeYearMatrix, measure: str = "documents") -> Heatmap:
+    noun = "văn bản" if measure == "documents" else "đơn vị"
+    return Heatmap(
+        f"Thiếu sót theo chủ đề và năm (số {noun})",
+        tuple(matrix.labels[t] for t in matrix.themes),
+        tuple(str(y) for y in matrix.years),
+        tuple(tuple(getattr(matrix.cell(t, y), measure) for y in matrix.years) for t in matrix.themes),
+    )
+
+
+def recurring_table(recurring: Sequence[Recurrence]) -> Table:
+    rows = tuple(
+        (r.unit.label, r.unit.province, r.unit.current, r.theme, r.label, len(r.years), r.first_year,
+         r.last_year, ", ".join(map(str, r.years)), _evidence_lines(r.evidence))
+        for r in recurring
+    )
+    return Table("recurring", "Thiếu sót lặp lại qua các năm",
+                 ("Đơn vị", "Tỉnh", "Nay thuộc", "Mã chủ đề", "Chủ đề", "Số năm", "Năm đầu", "Năm cuối",
+                  "Các năm", "Bằng chứng"), rows)
+
+
+def turnaround_table(items: Sequence[Turnaround]) -> Table:
+    rows = tuple(
+        (t.unit.label, t.unit.province, t.unit.current, t.theme, t.label,
+         ", ".join(map(str, t.shortcoming_years)), ", ".join(map(str, t.strength_years)), t.improved_in,
+         "có" if t.relapsed else "không", _evidence_lines(t.evidence))
+        for t in items
+    )
+    return Table("improved", "Thiếu sót đã chuyển thành ưu điểm",
+                 ("Đơn vị", "Tỉnh", "Nay thuộc", "Mã chủ đề", "Chủ đề", "Năm thiếu sót", "Năm ưu điểm",
+                  "Cải thiện từ", "Tái phạm", "Bằng chứng"), rows)
+
+
+def timeline_table(entries: Sequence[TimelineEntry]) -> Table:
+    rows = tuple((e.year, e.unit, e.theme, e.label, e.polarity, e.doc_id, "có" if e.named else "không", e.text)
+                 for e in entries)
+    return Table("timeline", "Diễn biến của đơn vị qua các năm",
+                 ("Năm", "Đơn vị", "Mã chủ đề", "Chủ đề", "Loại", "Văn bản", "Nêu tên", "Nội dung"), rows)
+
+
+def comparison_tables(comparison: Comparison) -> list[Table]:
+    """The reports as tables, in the order a workbook shows them; the timeline when asked for."""
+    tables = [matrix_table(comparison.matrix, "documents"), matrix_table(comparison.matrix, "units"),
+              recurring_table(comparison.recurring), turnaround_table(comparison.turnarounds)]
+    if comparison.filters.unit:
+        tables.append(timeline_table(comparison.timeline))
+    return tables

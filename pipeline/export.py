@@ -1,0 +1,184 @@
+"""Rendering report tables to files: CSV, XLSX and a heatmap PNG.
+
+Why one module: reports (index/compare.py) return plain `Table`s and know nothing of file
+formats; the CLI picks a format and calls one function here. openpyxl and matplotlib load only
+when a file of theirs is asked for, so `kiemtra search` never pays for them.
+
+Vietnamese must survive every format: CSV is written with a BOM (utf-8-sig) because Excel
+otherwise reads it as a legacy code page, and the heatmap uses DejaVu Sans, whose glyphs cover
+every Vietnamese letter (matplotlib's fallback fonts draw boxes for some of them).
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import KiemtraError
+
+LOGGER = logging.getLogger(__name__)
+
+Cell = str | int | float | None
+
+DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_MAX_COLUMN_WIDTH = 80
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One report as rows: `name` is a file/sheet-safe id, `title` what a reader sees."""
+
+    name: str
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Heatmap:
+    """Counts to draw: `values[i][j]` for row label i and column label j."""
+
+    title: str
+    row_labels: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    values: tuple[tuple[int, ...], ...]
+
+
+class ExportError(KiemtraError):
+    """A report file could not be written (disk, permissions, a locked workbook)."""
+
+
+def write_csv(table: Table, path: Path) -> Path:
+    """One table as CSV (UTF-8 with BOM so Excel shows the Vietnamese text)."""
+    try:
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(table.headers)
+            writer.writerows(["" if c is None else c for c in row] for row in table.rows)
+    except OSError as e:
+        raise ExportError(f"cannot write CSV: {e}", path=path) from e
+    return path
+
+
+def write_csv_tables(tables: Sequence[Table], path: Path) -> list[Path]:
+    """Each table to its own CSV: `path` itself for one table, else `<stem>-<name>.csv` beside it."""
+    if len(tables) == 1:
+        return [write_csv(tables[0], path)]
+    return [write_csv(t, path.with_name(f"{path.stem}-{t.name}{path.suffix or '.csv'}")) for t in tables]
+
+
+def csv_text(table: Table) -> str:
+    """One table as CSV text, for printing to a terminal or a pipe."""
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.headers)
+    writer.writerows(["" if c is None else c for c in row] for row in table.rows)
+    return buffer.getvalue()
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique in the workbook."""
+    base = _SHEET_FORBIDDEN.sub("_", name)[:31] or "sheet"
+    title, n = base, 1
+    while title.lower() in taken:
+        n += 1
+        title = f"{base[:28]}_{n}"
+    taken.add(title.lower())
+    return title
+
+
+def _column_width(values: list[Cell]) -> float:
+    """Wide enough for the longest line of a column's cells, within reason."""
+    longest = max((len(line) for v in values if v is not None for line in str(v).splitlines()), default=4)
+    return float(min(max(longest + 2, 6), _MAX_COLUMN_WIDTH))
+
+
+def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
+    """A workbook with one sheet per table: bold frozen header row, fitted column widths."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    taken: set[str] = set()
+    for table in tables:
+        sheet = workbook.create_sheet(_sheet_title(table.name, taken))
+        sheet.append(list(table.headers))
+        for row in table.rows:
+            sheet.append(list(row))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for index, header in enumerate(table.headers, 1):
+            column = [header, *(row[index - 1] for row in table.rows)]
+            sheet.column_dimensions[get_column_letter(index)].width = _column_width(column)
+            if any(isinstance(v, str) and "\n" in v for v in column):
+                for cell in sheet[get_column_letter(index)][1:]:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    try:
+        workbook.save(path)
+    except OSError as e:
+        raise ExportError(f"cannot write XLSX: {e}", path=path) from e
+    return path
+
+
+def _font_family() -> str:
+    """DejaVu Sans, registered from the system file when present (else matplotlib's own copy)."""
+    from matplotlib import font_manager
+
+    if DEJAVU_SANS.is_file():
+        font_manager.fontManager.addfont(str(DEJAVU_SANS))
+    return "DejaVu Sans"
+
+
+def write_heatmap(heatmap: Heatmap, path: Path, *, dpi: int = 120) -> Path:
+    """A PNG heatmap with each cell's count written in it, labels in Vietnamese.
+
+    Uses a Figure with the Agg canvas directly, not pyplot, so no global figure state is left
+    behind in a long-running process (the flows, a future web page).
+    """
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
+
+    rows, cols = len(heatmap.row_labels), len(heatmap.column_labels)
+    if not rows or not cols:
+        raise ExportError("nothing to chart: the report has no shortcomings in the chosen years", path=path)
+    longest = max(len(label) for label in heatmap.row_labels)
+    width = min(4.0 + 0.075 * longest + 0.75 * cols, 30.0)
+    height = min(1.6 + 0.38 * rows, 40.0)
+    with rc_context({"font.family": _font_family(), "font.size": 9}):
+        figure = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
+        FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        image = axes.imshow(heatmap.values, cmap="OrRd", aspect="auto", vmin=0)
+        axes.set_xticks(range(cols), labels=list(heatmap.column_labels))
+        axes.set_yticks(range(rows), labels=list(heatmap.row_labels))
+        axes.set_xticks([x - 0.5 for x in range(1, cols)], minor=True)
+        axes.set_yticks([y - 0.5 for y in range(1, rows)], minor=True)
+        axes.grid(which="minor", color="white", linewidth=1.5)
+        axes.tick_params(which="minor", length=0)
+        axes.set_title(heatmap.title)
+        peak = max((v for row in heatmap.values for v in row), default=0)
+        for i, row in enumerate(heatmap.values):
+            for j, value in enumerate(row):
+                if value:
+                    axes.text(j, i, str(value), ha="center", va="center",
+                              color="white" if value > peak * 0.6 else "black")
+        bar = figure.colorbar(image, ax=axes, shrink=0.8)
+        bar.locator = MaxNLocator(integer=True)  # counts: no 0.2-document ticks
+        bar.update_ticks()
+        try:
+            figure.savefig(path, format="png")
+        except OSError as e:
+            raise ExportError(f"cannot write PNG: {e}", path=path) from e
+    return path
