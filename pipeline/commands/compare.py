@@ -1,0 +1,106 @@
+"""`kiemtra compare`: themes across years for auditors, in the terminal or as files.
+
+Why a command of its own: the reports (index/compare.py) and the renderers (pipeline/export.py)
+are tested as functions; this module only turns options into `Filters`, picks a renderer and
+prints, like the rest of the CLI.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
+
+from index.compare import Comparison, Filters, compare, comparison_tables, matrix_heatmap
+from index.store import Store
+from pipeline.cli import EXIT_USAGE, _err, _errors_as_lines, _settings
+from pipeline.export import Table, csv_text, write_csv_tables, write_heatmap, write_xlsx
+
+TERMINAL_WIDTH = 160  # when printing to a pipe: wide enough for the evidence column
+EVIDENCE_CHARS = 110
+
+
+@click.command("compare")
+@click.option("--theme", help="Theme code or words of its label, accents optional (\"phieu hen\").")
+@click.option("--unit", help="Unit name or \"level name\" (also its post-2025 unit); adds its timeline.")
+@click.option("--from", "year_from", type=int, help="First inspection year.")
+@click.option("--to", "year_to", type=int, help="Last inspection year.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (csv: one file per report, named after it; xlsx: required).")
+@click.option("--chart", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw the theme x year matrix of shortcomings as a PNG heatmap.")
+@click.option("--measure", type=click.Choice(["documents", "units"]), default="documents", show_default=True,
+              help="What the chart counts in each cell.")
+@click.pass_context
+def command(ctx: click.Context, theme: str | None, unit: str | None, year_from: int | None,
+            year_to: int | None, fmt: str, out: Path | None, chart: Path | None, measure: str) -> None:
+    """Recurring shortcomings by theme, unit and year; what improved; a unit's timeline."""
+    if fmt == "xlsx" and out is None:
+        _err("--format xlsx needs --out FILE.xlsx")
+        sys.exit(EXIT_USAGE)
+    settings = _settings(ctx)
+    filters = Filters(theme=theme, unit=unit, year_from=year_from, year_to=year_to)
+    with _errors_as_lines(), Store(settings.database) as store:
+        comparison = compare(store, filters)
+    with _errors_as_lines():
+        _render(comparison, fmt, out)
+        if chart is not None:
+            write_heatmap(matrix_heatmap(comparison.matrix, measure), chart)
+            click.echo(f"chart written to {chart}", err=fmt != "table")
+
+
+def _render(comparison: Comparison, fmt: str, out: Path | None) -> None:
+    tables = comparison_tables(comparison)
+    if fmt == "xlsx" and out is not None:
+        write_xlsx(tables, out)
+        click.echo(f"{len(tables)} sheets written to {out}")
+    elif fmt == "csv" and out is not None:
+        for path in write_csv_tables(tables, out):
+            click.echo(f"written {path}")
+    elif fmt == "csv":
+        click.echo("\n".join(f"# {t.title}\n{csv_text(t)}" for t in tables), nl=False)
+    else:
+        _print_tables(comparison, tables)
+
+
+def _print_tables(comparison: Comparison, tables: list[Table]) -> None:
+    """The matrix with "documents/units" per cell, then the other reports, evidence shortened."""
+    console = Console(width=None if sys.stdout.isatty() else TERMINAL_WIDTH, highlight=False)
+    matrix = comparison.matrix
+    if not matrix.themes and not comparison.timeline:
+        console.print("No shortcomings in the store for these filters (run `kiemtra ingest` first?).")
+        return
+    grid = RichTable(title="Thiếu sót theo chủ đề và năm (số văn bản / số đơn vị)", show_lines=False)
+    grid.add_column("Chủ đề")
+    for year in matrix.years:
+        grid.add_column(str(year), justify="right")
+    for code in matrix.themes:
+        cells = [matrix.cell(code, y) for y in matrix.years]
+        grid.add_row(Text(matrix.labels[code]), *(f"{c.documents}/{c.units}" if c.documents else "" for c in cells))
+    console.print(grid)
+    for table in tables[2:]:
+        console.print(_rich(table) if table.rows else f"{table.title}: none")
+
+
+def _rich(table: Table) -> RichTable:
+    """A report table for the terminal: codes and the province left out, long texts cut."""
+    hidden = {"Mã chủ đề", "Tỉnh"}
+    keep = [i for i, h in enumerate(table.headers) if h not in hidden]
+    out = RichTable(title=table.title, show_lines=True)
+    for i in keep:
+        out.add_column(table.headers[i], overflow="fold")
+    for row in table.rows:
+        out.add_row(*(Text(_short(row[i])) for i in keep))  # Text: "[shortcoming]" is not markup
+    return out
+
+
+def _short(value: object) -> str:
+    if value is None:
+        return ""
+    lines = str(value).splitlines() or [""]
+    return "\n".join(line if len(line) <= EVIDENCE_CHARS else line[:EVIDENCE_CHARS - 1] + "…" for line in lines)
