@@ -85,16 +85,17 @@ class Taxonomy:
         return tuple(t for t in self.themes if needle in fold(t.code) or needle in fold(t.label))
 
     def scores(self, text: str) -> list[tuple[Theme, float]]:
-        """Every theme with a positive score for `text`, best first (file order breaks ties)."""
+        """Every theme with a positive score for `text`, best first; on a tie the theme with the
+        heavier single term (the more specific phrase), then file order."""
         subject = _prepare(text)
         folded_only = fold(subject) == subject  # typed without diacritics: match folded terms
-        scored: list[tuple[Theme, float]] = []
-        for theme, patterns in self._patterns:
-            score = _score(subject, patterns, folded=folded_only)
+        ranked: list[tuple[float, float, int, Theme]] = []
+        for order, (theme, patterns) in enumerate(self._patterns):
+            score, strongest = _score(subject, patterns, folded=folded_only)
             if score > 0:
-                scored.append((theme, score))
-        scored.sort(key=lambda pair: -pair[1])
-        return scored
+                ranked.append((-score, -strongest, order, theme))
+        ranked.sort(key=lambda r: r[:3])
+        return [(theme, -score) for score, _, _, theme in ranked]
 
     def assign(self, text: str, area: str) -> str:
         """The theme code for a finding: the best theme of its own area; else a clearly better
@@ -108,8 +109,9 @@ class Taxonomy:
         return other_code(area if area in AREAS else "chung")
 
 
-def _score(subject: str, patterns: tuple[_Pattern, ...], *, folded: bool) -> float:
-    """Sum of the weights of matched terms, heaviest first, where matches may not overlap.
+def _score(subject: str, patterns: tuple[_Pattern, ...], *, folded: bool) -> tuple[float, float]:
+    """Sum of the weights of matched terms, heaviest first, where matches may not overlap;
+    with the heaviest matched weight.
 
     Why no overlaps: "đeo thẻ công chức" holds two terms of one theme ("đeo thẻ", "thẻ công
     chức") but says one thing once; counting both would let wordy synonyms outvote a theme
@@ -127,7 +129,7 @@ def _score(subject: str, patterns: tuple[_Pattern, ...], *, folded: bool) -> flo
             continue
         taken.append((start, end))
         score += weight
-    return score
+    return score, (matches[0][0] if matches else 0.0)
 
 
 def other_code(area: str) -> str:

@@ -1,0 +1,111 @@
+"""Theme assignment on sentences written for these tests, one or more per theme family."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from index.themes import assign_theme, assign_themes, load_taxonomy, parse_taxonomy
+from pipeline.errors import ConfigError
+from pipeline.models import AREAS, Extraction, Finding
+
+CASES = [  # (sentence, area, expected theme)
+    ("Bộ phận một cửa xã Tân Phong chưa cấp giấy tiếp nhận và hẹn trả kết quả cho công dân", "tthc", "tthc.phieu_hen"),
+    ("Sổ theo dõi việc tiếp nhận hồ sơ không ghi ngày trả", "tthc", "tthc.phieu_hen"),
+    ("Còn 23 hồ sơ trễ hạn nhưng đơn vị không gửi thư xin lỗi tổ chức, cá nhân", "tthc", "tthc.thoi_han"),
+    ("Tỷ lệ hồ sơ được giải quyết đúng hạn và trước hạn đạt 99%", "tthc", "tthc.thoi_han"),
+    ("Phường chưa niêm yết công khai thủ tục hành chính mới được công bố", "tthc", "tthc.niem_yet"),
+    ("Chưa triển khai tiếp nhận hồ sơ qua dịch vụ bưu chính công ích", "tthc", "tthc.buu_chinh"),
+    ("Tỷ lệ cán bộ sử dụng chữ ký số trong xử lý văn bản còn thấp", "so_hoa", "so_hoa.chu_ky_so"),
+    ("Một số công chức chưa thường xuyên sử dụng hộp thư công vụ", "so_hoa", "so_hoa.thu_cong_vu"),
+    ("Số hồ sơ nộp qua dịch vụ công trực tuyến mức độ 3, 4 chỉ chiếm 5%", "so_hoa", "so_hoa.dvc_truc_tuyen"),
+    ("Chưa có giao dịch thanh toán trực tuyến phí, lệ phí trên Cổng dịch vụ công", "so_hoa", "so_hoa.thanh_toan"),
+    ("UBND huyện ban hành Kế hoạch cải cách hành chính năm 2022 đúng thời hạn", "chi_dao", "chi_dao.ke_hoach"),
+    ("Chế độ báo cáo định kỳ về cải cách hành chính chưa được thực hiện nghiêm", "chi_dao", "chi_dao.bao_cao"),
+    ("Một số cán bộ đi muộn, về sớm, vắng mặt không có lý do", "cong_vu", "cong_vu.ky_luat"),
+    ("Công chức tiếp dân không đeo thẻ, bàn làm việc không có biển chức danh", "cong_vu", "cong_vu.the_ten"),
+    ("Hai công chức địa chính chưa đạt chuẩn về trình độ chuyên môn", "cong_vu", "cong_vu.trinh_do"),
+    ("Việc cử cán bộ tham gia các lớp bồi dưỡng, tập huấn còn hạn chế", "cong_vu", "cong_vu.dao_tao"),
+    ("Đơn vị chưa xây dựng quy chế chi tiêu nội bộ năm 2021", "tai_chinh", "tai_chinh.chi_tieu_noi_bo"),
+    ("Chứng từ thu, chi quỹ phòng chống thiên tai lưu không đầy đủ", "tai_chinh", "tai_chinh.thu_chi"),
+    ("Việc lập hồ sơ công việc và nộp lưu vào lưu trữ cơ quan chưa thực hiện", "the_che", "the_che.van_thu"),
+    ("Thị trấn chưa rà soát, hệ thống hóa các văn bản quy phạm pháp luật hết hiệu lực", "the_che", "the_che.ra_soat"),
+    ("Xã chưa phân công nhiệm vụ cụ thể cho từng công chức chuyên môn", "bo_may", "bo_may.chuc_nang"),
+    ("Số người hoạt động không chuyên trách ở thôn vượt quy định", "bo_may", "bo_may.khong_chuyen_trach"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "area", "expected"), CASES)
+def test_sentence_gets_the_theme_of_its_matter(sentence: str, area: str, expected: str) -> None:
+    assert assign_theme(sentence, area) == expected
+
+
+def test_every_area_has_themes_and_an_other_and_the_file_is_in_range() -> None:
+    taxonomy = load_taxonomy()
+    assert 30 <= len(taxonomy.themes) <= 60
+    for area in AREAS:
+        themes = [t for t in taxonomy.themes if t.area == area]
+        assert any(t.is_other for t in themes), area
+        assert all(t.code.startswith(f"{area}.") for t in themes)
+
+
+def test_nothing_matching_is_other_within_the_findings_area() -> None:
+    assert assign_theme("Đơn vị còn nhiều hạn chế cần khắc phục", "bo_may") == "bo_may.khac"
+    assert assign_theme("", "tthc") == "tthc.khac"
+
+
+def test_matching_ignores_tone_placement_and_decomposed_text() -> None:
+    nfd = unicodedata.normalize("NFD", "Phiếu hẹn ghi thiếu ngày trả kết quả")
+    assert assign_theme(nfd, "tthc") == "tthc.phieu_hen"
+    # old-style tone placement: "hoá" written "hóa"
+    assert assign_theme("Chưa hệ thống hoá văn bản do xã ban hành", "the_che") == "the_che.ra_soat"
+
+
+def test_text_typed_without_diacritics_still_matches() -> None:
+    assert assign_theme("Nhieu ho so khong co phieu hen tra ket qua", "tthc") == "tthc.phieu_hen"
+
+
+def test_diacritics_keep_apart_words_that_fold_alike() -> None:
+    # "quỹ" (fund) must not be found in "quy định" (rule): folded they are both "quy".
+    assert assign_theme("Các khoản chi thực hiện theo đúng quy định", "tai_chinh") == "tai_chinh.khac"
+    assert assign_theme("Chưa mở sổ theo dõi riêng các loại quỹ", "tai_chinh") == "tai_chinh.thu_chi"
+
+
+def test_overlapping_terms_count_once() -> None:
+    # "đeo thẻ công chức" is one mention of badges; discipline is named twice and wins.
+    sentence = "Cán bộ chấp hành giờ giấc, không đi muộn, đeo thẻ công chức"
+    assert load_taxonomy().scores(sentence)[0][0].code == "cong_vu.ky_luat"
+
+
+def test_a_clearly_named_matter_of_another_area_wins_over_other() -> None:
+    # classified tthc, but the sentence is only about digital signatures
+    assert assign_theme("Văn bản điện tử chưa được ký bằng chữ ký số", "tthc") == "so_hoa.chu_ky_so"
+    # a weak hint from another area is not enough
+    assert assign_theme("Kết quả còn thấp so với kế hoạch", "tthc") == "tthc.khac"
+
+
+def test_assign_themes_fills_missing_themes_only() -> None:
+    extraction = Extraction(doc_id="x", findings=(
+        Finding("shortcoming", "tthc", "Không cấp phiếu hẹn", 0, 19),
+        Finding("strength", "so_hoa", "Dùng chữ ký số", 20, 34, theme="so_hoa.iso"),
+    ))
+    themed = assign_themes(extraction)
+    assert [f.theme for f in themed.findings] == ["tthc.phieu_hen", "so_hoa.iso"]
+    assert themed.to_dict()["findings"][0]["theme"] == "tthc.phieu_hen"
+
+
+def test_taxonomy_find_accepts_words_without_accents() -> None:
+    codes = {t.code for t in load_taxonomy().find("phieu hen")}
+    assert codes == {"tthc.phieu_hen"}
+
+
+@pytest.mark.parametrize("entry", [
+    {"code": "tthc.x", "label": "X", "area": "nowhere", "terms": {"a": 1}},
+    {"code": "so_hoa.x", "label": "X", "area": "tthc", "terms": {"a": 1}},
+    {"code": "tthc.x", "label": "X", "area": "tthc", "terms": {"a": -1}},
+    {"code": "tthc.x", "area": "tthc", "terms": {"a": 1}},
+])
+def test_malformed_taxonomy_is_a_config_error(entry: dict[str, object]) -> None:
+    with pytest.raises(ConfigError):
+        parse_taxonomy({"theme": [entry]})
