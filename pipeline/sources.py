@@ -112,7 +112,7 @@ def collect_inbox(folder: Path, *, state_file: Path) -> list[SourceItem]:
         old = previous.get(key)
         status = "new" if old is None else "unchanged" if old.get("sha256") == seen["sha256"] else "changed"
         items.append(SourceItem(path, INBOX, None, status))
-    _write_atomic(state_file, json.dumps({"files": current}, ensure_ascii=False, indent=1).encode("utf-8"))
+    _write_atomic(state_file, _json({"files": current}))
     return items
 
 
@@ -121,6 +121,8 @@ def collect_urls(urls: list[str], *, client: PoliteClient, fetched: Path) -> lis
     seen: set[str] = set()
     items: list[SourceItem] = []
     for url in urls:
+        if url in seen:
+            continue
         try:
             kept = _fetch_kept(client, url, fetched, feed=None)
         except KiemtraError as e:
@@ -128,9 +130,8 @@ def collect_urls(urls: list[str], *, client: PoliteClient, fetched: Path) -> lis
             items.append(_failed(url, url, fetched, e))
             continue
         if kept.item.status == "failed" or not kept.is_feed:
-            if url not in seen:
-                seen.add(url)
-                items.append(kept.item)
+            seen.add(url)
+            items.append(kept.item)
             continue
         try:
             links = parse_feed(kept.body, base_url=kept.final_url)
@@ -178,6 +179,7 @@ def _fetch_kept(
     origin = source or url
     if result.not_modified and kept_file is not None and has_copy:
         body = kept_file.read_bytes()
+        _write_atomic(folder / f"{stem}{SIDECAR_SUFFIX}", _json({**meta, "checked_at": _now()}))
         item = SourceItem(kept_file, origin, url, "unchanged", "not modified (HTTP 304)")
         return _Kept(item, body, meta.get("final_url", url), kept_file.suffix == FEED_SUFFIX)
     if result.not_modified:  # a 304 to an unconditional request: nothing to keep
@@ -196,22 +198,32 @@ def _fetch_kept(
         _write_atomic(path, result.body)
         if kept_file is not None and kept_file != path and kept_file.exists():
             kept_file.unlink()
-    _write_atomic(folder / f"{stem}{SIDECAR_SUFFIX}", _sidecar(url, path, result, digest))
+    _write_atomic(folder / f"{stem}{SIDECAR_SUFFIX}", _json(_sidecar(url, path, result, digest)))
     return _Kept(SourceItem(path, origin, url, status, reason), result.body, result.url, is_feed)
 
 
-def _sidecar(url: str, path: Path, result: FetchResult, digest: str) -> bytes:
-    meta = {
+def _sidecar(url: str, path: Path, result: FetchResult, digest: str) -> dict[str, Any]:
+    """What the next run needs to ask conditionally, and what an auditor needs to trace a page."""
+    now = _now()
+    return {
         "url": url,
         "final_url": result.url,
         "file": path.name,
         "etag": result.etag,
         "last_modified": result.last_modified,
         "content_type": result.content_type,
-        "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "fetched_at": now,
+        "checked_at": now,
         "sha256": digest,
     }
-    return json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _json(record: dict[str, Any]) -> bytes:
+    return json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _failed(url: str, source: str, fetched: Path, error: KiemtraError) -> SourceItem:

@@ -63,7 +63,10 @@ class _Page:
 
 @dataclass
 class Portal:
-    """Server state; tests change it between runs (update a page, script failures, robots)."""
+    """Server state; tests change it between runs (update a page, script failures, robots).
+
+    Scripted 429 and 503 answers carry `retry_after` as their Retry-After header.
+    """
 
     base: str = ""
     pages: dict[str, _Page] = field(default_factory=dict)
@@ -127,7 +130,7 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
                 status = scripted.pop(0) if scripted else None
                 page = portal.pages.get(path)
             if status is not None:
-                self._answer(status, b"", "text/plain", {"Retry-After": portal.retry_after} if status == 429 else {})
+                self._answer(status, b"", "text/plain", {"Retry-After": portal.retry_after} if status in (429, 503) else {})
             elif path in portal.redirects:
                 self._answer(301, b"", "text/plain", {"Location": portal.redirects[path]})
             elif path == "/robots.txt":

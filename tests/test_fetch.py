@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import Iterator
+from email.utils import formatdate
 from pathlib import Path
 
 import pytest
@@ -92,6 +94,14 @@ def test_429_waits_as_long_as_retry_after_says(portal: Portal, tmp_path: Path, c
     assert clock.sleeps == [7.0]
 
 
+def test_retry_after_may_be_an_http_date(portal: Portal, tmp_path: Path, clock: FakeClock) -> None:
+    portal.retry_after = formatdate(time.time() + 30, usegmt=True)
+    portal.fail_next(ARTICLE, 503)
+    with client_for(tmp_path, clock) as client:
+        assert client.get(portal.url(ARTICLE)).status == 200
+    assert len(clock.sleeps) == 1 and 27 <= clock.sleeps[0] <= 30
+
+
 def test_a_429_asking_for_hours_is_not_waited_for(portal: Portal, tmp_path: Path, clock: FakeClock) -> None:
     portal.retry_after = "7200"
     portal.fail_next(ARTICLE, 429)
@@ -102,11 +112,11 @@ def test_a_429_asking_for_hours_is_not_waited_for(portal: Portal, tmp_path: Path
 
 def test_persistent_5xx_gives_up_after_the_configured_retries(portal: Portal, tmp_path: Path,
                                                             clock: FakeClock) -> None:
-    portal.fail_next(ARTICLE, 503, 503, 503, 503)
+    portal.fail_next(ARTICLE, 502, 502, 502, 502)
     with client_for(tmp_path, clock, http_retries=2) as client, pytest.raises(FetchError) as caught:
         client.get(portal.url(ARTICLE))
-    assert caught.value.status == 503
-    assert "HTTP 503 Service Unavailable" in str(caught.value) and portal.url(ARTICLE) in str(caught.value)
+    assert caught.value.status == 502
+    assert "HTTP 502 Bad Gateway" in str(caught.value) and portal.url(ARTICLE) in str(caught.value)
     assert len(portal.seen(ARTICLE)) == 3 and clock.sleeps == [1.0, 2.0]
 
 

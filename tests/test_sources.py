@@ -70,6 +70,8 @@ def test_second_run_asks_conditionally_and_everything_is_unchanged(
     second = collect(settings, feeds=feeds)
     assert [item.status for item in second] == ["unchanged"] * 3
     assert [item.path for item in second] == [item.path for item in first]
+    sidecar = json.loads(second[0].path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert sidecar["checked_at"] >= sidecar["fetched_at"] and sidecar["etag"]
     for path in ["/rss.xml", *ARTICLES]:
         again = portal.seen(path)[-1]
         assert "if-none-match" in again.headers and "if-modified-since" in again.headers
