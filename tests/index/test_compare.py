@@ -1,0 +1,147 @@
+"""Cross-year reports on a store filled here with inspection reports written for the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from index.compare import (
+    Filters,
+    compare,
+    comparison_tables,
+    recurring_shortcomings,
+    theme_year_matrix,
+    turnarounds,
+    unit_timeline,
+)
+from index.store import Store
+from pipeline.models import Extraction, Finding, Source, Unit, document_from_blocks, sha256_bytes
+
+PROVINCE = "Thái Bình"
+# Units as the extractor gives them: role, province, and the post-2025 unit they belong to.
+TAN_LAP = Unit("xã", "Tân Lập", "inspected", PROVINCE, "xã Tân Hòa")
+HOA_BINH = Unit("xã", "Hòa Bình", "inspected", PROVINCE, "xã Tân Hòa")  # merged with Tân Lập
+TT_HUNG_HA = Unit("thị trấn", "Hưng Hà", "inspected", PROVINCE, "xã Hưng Hà")
+H_HUNG_HA = Unit("huyện", "Hưng Hà", "inspector", PROVINCE, "tỉnh Thái Bình")
+NEW_HUNG_HA = Unit("xã", "Hưng Hà", "inspected", PROVINCE, None)  # named after the reorganisation
+
+REPORTS = {  # year -> (units, [(polarity, area, sentence, names)])
+    2019: ((H_HUNG_HA, TAN_LAP, HOA_BINH, TT_HUNG_HA), [
+        ("shortcoming", "tthc", "Tại xã Tân Lập, nhiều hồ sơ tiếp nhận không có phiếu hẹn.", ("Tân Lập",)),
+        ("shortcoming", "tthc", "Thị trấn Hưng Hà còn 12 hồ sơ giải quyết quá hạn.", ("Hưng Hà",)),
+        ("shortcoming", "cong_vu", "Công chức chưa đeo thẻ khi làm việc.", ()),
+    ]),
+    2021: ((H_HUNG_HA, TAN_LAP, TT_HUNG_HA), [
+        ("shortcoming", "tthc", "Xã Tân Lập vẫn chưa cấp phiếu hẹn cho người dân.", ("Tân Lập",)),
+        ("shortcoming", "tthc", "Thị trấn Hưng Hà vẫn còn hồ sơ trễ hạn chưa có văn bản xin lỗi.", ("Hưng Hà",)),
+        ("strength", "tthc", "Xã Tân Lập niêm yết công khai đầy đủ thủ tục hành chính.", ("Tân Lập",)),
+    ]),
+    2023: ((H_HUNG_HA, TAN_LAP, HOA_BINH), [
+        ("strength", "tthc", "100% hồ sơ tiếp nhận đều có phiếu hẹn.", ()),
+        ("shortcoming", "cong_vu", "Vẫn còn công chức không đeo thẻ.", ()),
+    ]),
+    2026: ((NEW_HUNG_HA,), [
+        ("shortcoming", "tthc", "Xã Hưng Hà còn 3 hồ sơ quá hạn.", ("Hưng Hà",)),
+    ]),
+}
+
+
+def _save(store: Store, year: int, units: tuple[Unit, ...], items: list[tuple[str, str, str, tuple[str, ...]]]) -> None:
+    sentences = [f"Báo cáo kết quả kiểm tra năm {year}."] + [s for _, _, s, _ in items]
+    data = "\n".join(sentences).encode()
+    source = Source(path=f"/tmp/bao-cao-{year}.txt", sha256=sha256_bytes(data), format="txt", reader="txt")
+    document = document_from_blocks(f"bao-cao-{year}", [(s, None, "paragraph", None) for s in sentences], source)
+    findings = []
+    for polarity, area, sentence, names in items:
+        start = document.text.index(sentence)
+        findings.append(Finding(polarity, area, sentence, start, start + len(sentence), names))
+    extraction = Extraction(doc_id=document.doc_id, inspection_year=year, units=units, findings=tuple(findings))
+    store.save(document, extraction, extractor_version="test")
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store(tmp_path / "k.db", segmenter=str) as st:
+        for year, (units, items) in REPORTS.items():
+            _save(st, year, units, items)
+        yield st
+
+
+def test_matrix_counts_shortcomings_by_theme_and_year(store: Store) -> None:
+    matrix = theme_year_matrix(store)
+    assert matrix.years == (2019, 2021, 2023, 2026)
+    assert matrix.cell("tthc.phieu_hen", 2019).documents == 1
+    assert matrix.cell("tthc.phieu_hen", 2023).documents == 0  # a strength is not counted
+    # the badge sentence names no unit: it is about the document's three inspected units
+    assert matrix.cell("cong_vu.the_ten", 2019).units == 3
+    assert matrix.cell("tthc.thoi_han", 2021).units == 1
+    assert matrix.labels["tthc.phieu_hen"] == "Phiếu hẹn, sổ theo dõi hồ sơ"
+
+
+def test_recurrence_follows_a_unit_across_years_and_the_reorganisation(store: Store) -> None:
+    found = {(r.unit.label, r.theme): r for r in recurring_shortcomings(store)}
+    overdue = found[("thị trấn Hưng Hà", "tthc.thoi_han")]
+    # the 2026 report names the new "xã Hưng Hà", the only unit the old thị trấn became
+    assert overdue.years == (2019, 2021, 2026)
+    assert (overdue.first_year, overdue.last_year) == (2019, 2026)
+    assert [e.doc_id for e in overdue.evidence] == ["bao-cao-2019", "bao-cao-2021", "bao-cao-2026"]
+    assert found[("xã Tân Lập", "tthc.phieu_hen")].years == (2019, 2021)
+    # the district shares the town's name but the sentences say "thị trấn"
+    assert not any(label == "huyện Hưng Hà" for label, _ in found)
+    # badges recur only through sentences that name nobody: not a recurrence of any one unit
+    assert not any(theme == "cong_vu.the_ten" for _, theme in found)
+
+
+def test_a_shortcoming_that_becomes_a_strength_is_a_turnaround(store: Store) -> None:
+    items = {(t.unit.label, t.theme): t for t in turnarounds(store)}
+    slips = items[("xã Tân Lập", "tthc.phieu_hen")]
+    assert slips.shortcoming_years == (2019, 2021)
+    assert slips.strength_years == (2023,)
+    assert slips.improved_in == 2023 and not slips.relapsed
+    assert ("xã Tân Lập", "tthc.niem_yet") not in items  # a strength never preceded by a shortcoming
+
+
+def test_timeline_of_a_post_reorganisation_unit_holds_its_predecessors(store: Store) -> None:
+    entries = unit_timeline(store, "Tan Hoa")
+    assert {e.unit for e in entries} == {"xã Tân Lập", "xã Hòa Bình"}
+    assert [e.year for e in entries] == sorted(e.year for e in entries if e.year is not None)
+    assert ("xã Tân Lập", 2023, "strength", "tthc.phieu_hen") in {(e.unit, e.year, e.polarity, e.theme) for e in entries}
+
+
+def test_filters_restrict_theme_unit_and_years(store: Store) -> None:
+    matrix = theme_year_matrix(store, Filters(theme="phieu hen"))
+    assert matrix.themes == ("tthc.phieu_hen",)
+    recent = recurring_shortcomings(store, Filters(year_from=2020))
+    assert [(r.unit.label, r.years) for r in recent] == [("thị trấn Hưng Hà", (2021, 2026))]
+    assert recurring_shortcomings(store, Filters(unit="xã Tân Lập", year_to=2020)) == []
+    only = theme_year_matrix(store, Filters(unit="thị trấn Hưng Hà"))
+    # its overdue dossiers, and the 2019 badge remark it inherits as an inspected unit
+    assert set(only.themes) == {"tthc.thoi_han", "cong_vu.the_ten"}
+
+
+def test_a_stored_theme_wins_over_recomputing_it(tmp_path: Path) -> None:
+    with Store(tmp_path / "t.db", segmenter=str) as st:
+        _save(st, 2020, (TAN_LAP,), [("shortcoming", "tthc", "Tại xã Tân Lập còn phiếu hẹn ghi sai.", ("Tân Lập",))])
+        doc = st.documents()[0]
+        extraction = st.get_extraction(doc.doc_key)
+        assert extraction.findings[0].theme is None  # saved without one: compare themes it
+        assert theme_year_matrix(st).themes == ("tthc.phieu_hen",)
+        document = st.get_document(doc.doc_key)
+        themed = Extraction(doc_id=extraction.doc_id, inspection_year=2020, units=extraction.units,
+                            findings=tuple(Finding(f.polarity, f.area, f.text, f.start, f.end, f.units,
+                                                   "tthc.mot_cua") for f in extraction.findings))
+        st.save(document, themed, extractor_version="test")
+        assert theme_year_matrix(st).themes == ("tthc.mot_cua",)
+
+
+def test_comparison_tables_carry_every_report(store: Store) -> None:
+    comparison = compare(store, Filters(unit="Tân Lập"))
+    tables = {t.name: t for t in comparison_tables(comparison)}
+    assert set(tables) == {"matrix_documents", "matrix_units", "recurring", "improved", "timeline"}
+    recurring = tables["recurring"]
+    assert recurring.rows[0][0] == "xã Tân Lập"
+    assert "bao-cao-2021" in str(recurring.rows[0][-1])
+    assert all(len(row) == len(t.headers) for t in tables.values() for row in t.rows)
+    assert "timeline" not in {t.name for t in comparison_tables(compare(store))}
