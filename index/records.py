@@ -92,8 +92,9 @@ def finding_records(
 ) -> list[FindingRecord]:
     """One FindingRecord per finding of `extraction`, ids stable on the document's sha256.
 
-    `segmenter` fills `words` (underthesea's segmentation when None); pass `str` to skip it
-    when words are already stored. Text is NFC so backends' folded offsets match the original.
+    A finding's own `words` (segmented once, by the pipeline's tokenizer) are used as they are;
+    `segmenter` fills `words` for findings without them (underthesea's segmentation when None);
+    pass `str` to skip it when words are already stored. Text is NFC so backends' folded offsets match the original.
     """
     if segmenter is None:
         from nlp.words import segment
@@ -129,6 +130,6 @@ def finding_records(
             page=document.page_at(finding.start),
             start=finding.start,
             end=finding.end,
-            words=segmenter(text),
+            words=finding.words if finding.words is not None else segmenter(text),
         ))
     return records

@@ -23,8 +23,16 @@ _WORD = re.compile(r"\w+")
 
 
 def matching_form(text: str) -> str:
-    """Lower case with canonical tone placement, same length as `text` (NFC in)."""
-    return canonical_tones(text).lower()
+    """Lower case with canonical tone placement, same length as `text` (NFC in).
+
+    Length matters: callers compute it once per document and slice it by the offsets of the
+    original. The rare letter whose lower case is longer ("İ") is kept as it is.
+    """
+    canonical = canonical_tones(text)
+    lowered = canonical.lower()
+    if len(lowered) == len(canonical):
+        return lowered
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in canonical)
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +53,10 @@ def _compiled_terms() -> tuple[tuple[str, re.Pattern[str], frozenset[str], float
 
 def area_scores(text: str) -> dict[str, float]:
     """The evidence for each specific area in `text`; terms in its subject weigh more."""
-    form = matching_form(text)
+    return _form_scores(matching_form(text))
+
+
+def _form_scores(form: str) -> dict[str, float]:
     present = set(_WORD.findall(form))
     scores: dict[str, float] = {}
     for area, pattern, needs, weight in _compiled_terms():
@@ -59,7 +70,12 @@ def area_scores(text: str) -> dict[str, float]:
 
 def classify_area(text: str) -> str:
     """The area code of a finding's text; "chung" when no specific matter stands out."""
-    scores = area_scores(text)
+    return classify_form(matching_form(text))
+
+
+def classify_form(form: str) -> str:
+    """`classify_area` of a text already in matching form (a slice of its document's form)."""
+    scores = _form_scores(form)
     if not scores:
         return OVERALL
     best = max(scores, key=lambda area: (scores[area], area))

@@ -5,14 +5,22 @@ saved and loaded with its own machinery (`nlp/pipeline.cfg`), while each extract
 plain function over text that is tested without spaCy. A component reads `doc.text`, stores
 its result on a `doc._` attribute and its spans in `doc.spans[<kind>]`, so a later component
 (units need the publication date; findings need the units) reads what an earlier one wrote.
+
+Two things are computed once per document and shared rather than redone per component or per
+clause: the matching form of the text (`doc._.matching_form`, canonical tones, lower case, same
+length as the text so any span slices it), and the word segmentation (the Doc's tokens), from
+which each finding's `words` is read instead of segmenting its text again at indexing time.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from nlp.areas import matching_form
 from nlp.dates import find_time_facts
 from nlp.docnumbers import find_documents
 from nlp.findings import find_findings
@@ -20,7 +28,8 @@ from nlp.gazetteer import Gazetteer
 from nlp.units import UnitMention, find_units
 from pipeline.models import Finding
 
-EXTENSIONS = ("source_published", "time_facts", "documents", "units", "findings")
+EXTENSIONS = ("source_published", "matching_form", "time_facts", "documents", "units", "findings")
+_SPACE_RUN = re.compile(r"\s+")
 
 
 def register_extensions() -> None:
@@ -33,6 +42,29 @@ def register_extensions() -> None:
 def _spans(doc: Doc, items: Iterable[tuple[int, int, str]]) -> list[Span]:
     spans = (doc.char_span(s, e, label=label, alignment_mode="expand") for s, e, label in items)
     return [span for span in spans if span is not None]
+
+
+def form_of(doc: Doc) -> str:
+    """`matching_form(doc.text)`, computed by the first component that needs it and kept on the Doc."""
+    if doc._.matching_form is None:
+        doc._.matching_form = matching_form(doc.text)
+    form: str = doc._.matching_form
+    return form
+
+
+def words_in(doc: Doc, start: int, end: int) -> str:
+    """The Doc's words inside [start, end) as underthesea writes them: syllables of a word
+    joined by "_", words by one space ("phiếu_hẹn hồ_sơ"); a word cut by an edge keeps its
+    inside part. Reuses the tokenizer's segmentation instead of running the model again."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ""
+    parts = []
+    for token in span:
+        piece = doc.text[max(token.idx, start):min(token.idx + len(token.text), end)].strip()
+        if piece:
+            parts.append(_SPACE_RUN.sub("_", piece))
+    return " ".join(parts)
 
 
 def _published(doc: Doc) -> str | None:
@@ -74,7 +106,8 @@ class UnitsComponent:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_units(doc.text, published=_published(doc), gazetteer=self.gazetteer)
+        mentions = find_units(doc.text, published=_published(doc), gazetteer=self.gazetteer,
+                              form=form_of(doc))
         doc._.units = mentions
         doc.spans["units"] = _spans(
             doc, ((s, e, m.unit.level) for m in mentions for s, e in m.spans))
@@ -100,8 +133,8 @@ class FindingsComponent:
     def __call__(self, doc: Doc) -> Doc:
         units = doc._.units or []
         findings = [
-            Finding(f.polarity, f.area, f.text, f.start, f.end, units_in(f, units), f.theme)
-            for f in find_findings(doc.text)
+            replace(f, units=units_in(f, units), words=words_in(doc, f.start, f.end))
+            for f in find_findings(doc.text, form=form_of(doc))
         ]
         doc._.findings = findings
         doc.spans["findings"] = _spans(doc, ((f.start, f.end, f.polarity) for f in findings))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.areas import classify_area, matching_form
+from nlp.areas import classify_form, matching_form
 from nlp.normalize import canonical_tones
 from nlp.segment import Span, clauses, paragraphs, sentences
 from nlp.vi import cues
@@ -86,7 +86,11 @@ def cue_scores(text: str) -> CueScores:
     what follows a directive ("đề nghị ... khắc phục những hạn chế", "cần ... thực hiện tốt")
     is the content of the demand, so its fault and merit words do not count.
     """
-    form = matching_form(text)
+    return _cue_scores(matching_form(text))
+
+
+def _cue_scores(form: str) -> CueScores:
+    """`cue_scores` of a text already in matching form (a slice of the document's form)."""
     negated = _weighted(form, cues.NEGATED_FAULTS)
     form = _mask(form, [(s, e) for s, e, _ in negated])
     not_directive = [(m.start(), m.end()) for p in cues.NOT_DIRECTIVE for m in _rx(p).finditer(form)]
@@ -109,9 +113,9 @@ def cue_scores(text: str) -> CueScores:
     )
 
 
-def _acts(text: str) -> bool:
+def _acts(form: str) -> bool:
     """True when the text opens with an action verb ("tăng cường ...", "niêm yết ...")."""
-    return bool(_rx(cues.ACTION_START).match(matching_form(text)))
+    return bool(_rx(cues.ACTION_START).match(form))
 
 
 def polarity_of(text: str, context: str | None = None) -> str | None:
@@ -121,10 +125,15 @@ def polarity_of(text: str, context: str | None = None) -> str | None:
     opening an item of a list of demands stays a recommendation even when it says "tốt", and
     a clause with too little evidence of its own takes the context.
     """
-    if context == RECOMMENDATION and _acts(text):
+    return _polarity(matching_form(text), context)
+
+
+def _polarity(form: str, context: str | None) -> str | None:
+    """`polarity_of` for a text already in matching form."""
+    if context == RECOMMENDATION and _acts(form):
         return RECOMMENDATION
-    scores = cue_scores(text)
-    if matching_form(text).startswith("tuy nhiên"):
+    scores = _cue_scores(form)
+    if form.startswith("tuy nhiên"):
         scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation, scores.first)
     polarity, score = scores.best()
     if score >= cues.MIN_SCORE:
@@ -157,22 +166,23 @@ def _list_lead() -> str:
             r"[^;:.]{0,60}? (?:như|là|đó là|gồm)(?: sau)?,?:?\s+")
 
 
-def _lead_polarity(text: str) -> str | None:
-    """What a lead-in ("còn một số hạn chế như:", "đề nghị ... các nội dung sau:") announces."""
-    form = matching_form(text)
-    demand = cue_scores(text).recommendation
+def _lead_polarity(form: str) -> str | None:
+    """What a lead-in ("còn một số hạn chế như:", "đề nghị ... các nội dung sau:") announces,
+    from its matching form."""
+    scores = _cue_scores(form)
+    demand = scores.recommendation
     if demand >= DEMAND_LEAD:  # "... yêu cầu ... thực hiện các nội dung sau:"
         return RECOMMENDATION
     if _rx(rf"\b{cues.FAULT_NOUNS}\b").search(form):
         return SHORTCOMING
     if demand >= cues.MIN_SCORE:
         return RECOMMENDATION
-    if _rx(rf"\b{cues.MERIT_NOUNS}\b").search(form) or cue_scores(text).strength >= 1.5:
+    if _rx(rf"\b{cues.MERIT_NOUNS}\b").search(form) or scores.strength >= 1.5:
         return STRENGTH
     return None
 
 
-def _trim_leadins(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, int, str | None]:
     """Drop connectors and lead-ins from a clause; say what a dropped lead-in announced.
 
     A list lead-in ("còn một số hạn chế như") announces its own kind; "Qua kiểm tra, ..."
@@ -189,7 +199,7 @@ def _trim_leadins(text: str, start: int, end: int) -> tuple[int, int, str | None
         if marker:
             start, changed = marker.end(), True
             continue
-        form = matching_form(text[start:end])
+        form = doc_form[start:end]
         for pattern, kind in leads:
             match = _rx(pattern).match(form)
             if match and match.end() < len(form) and _word_count(form[match.end():]) >= MIN_WORDS:
@@ -202,8 +212,7 @@ def _trim_leadins(text: str, start: int, end: int) -> tuple[int, int, str | None
     return start, end, announced
 
 
-def _is_non_finding(text: str) -> bool:
-    form = matching_form(text)
+def _is_non_finding(form: str) -> bool:
     return any(_rx(p).search(form) for p in cues.NON_FINDING)
 
 
@@ -211,26 +220,26 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in ".!?…"
 
 
-def _section_of(text: str) -> tuple[bool, str | None]:
-    """(is a heading, polarity it gives its section) for one paragraph."""
+def _section_of(text: str, form: str) -> tuple[bool, str | None]:
+    """(is a heading, polarity it gives its section) for one paragraph and its matching form."""
     marker = _LIST_MARKER.match(text)
     body = text[marker.end():] if marker else text
     words = _word_count(body)
     numbered = bool(marker) and bool(re.match(r"[IVXLC]{1,5}[.)]", text))
     if _ends_sentence(text) or words > (12 if numbered else 6):
         return False, None
-    form = matching_form(body)
+    form = form[marker.end():] if marker else form
     for pattern, polarity in cues.SECTION_HEADINGS:
         if _rx(pattern).search(form):
             return True, polarity
     return numbered, None
 
 
-def _fault_summary(text: str) -> bool:
+def _fault_summary(text: str, form: str) -> bool:
     """A sentence that only announces faults ("Tuy nhiên, một số đơn vị còn có thiếu sót.")."""
     pattern = (rf"\b(?:một số|những|các)\b[^.;:]{{0,40}}\b{cues.FAULT_NOUNS}(?:,? {cues.FAULT_NOUNS})*"
                r"(?: khác)?(?: (?:tại|của|mà|cần)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$")
-    return _word_count(text) <= 40 and bool(_rx(pattern).search(matching_form(text)))
+    return _word_count(text) <= 40 and bool(_rx(pattern).search(form))
 
 
 @dataclass
@@ -253,7 +262,7 @@ def _colon_split(text: str, sent: Span) -> tuple[Span | None, Span]:
     return lead, Span(body_start, sent.end, text[body_start:sent.end])
 
 
-def _matters(text: str, clause: Span) -> list[tuple[int, int]]:
+def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
     """Split a clause at commas that open a new subject with its own judgement.
 
     "ứng dụng tốt phần mềm ..., tỷ lệ hồ sơ đều giải quyết đúng hẹn" is two matters: both sides
@@ -265,30 +274,31 @@ def _matters(text: str, clause: Span) -> list[tuple[int, int]]:
     for match in re.finditer(r",\s+", text[clause.start:clause.end]):
         cut, resume = clause.start + match.start(), clause.start + match.end()
         left, right = text[start:cut], text[resume:clause.end]
+        right_form = doc_form[resume:clause.end]
         if (_word_count(left) >= 4 and _word_count(right) >= 4
-                and _rx(cues.SUBJECT_START).match(matching_form(right))
-                and cue_scores(left).best()[1] >= 1.5
-                and cue_scores(right.split(",")[0] if "," in right else right).best()[1] >= 1.5):
+                and _rx(cues.SUBJECT_START).match(right_form)
+                and _cue_scores(doc_form[start:cut]).best()[1] >= 1.5
+                and _cue_scores(right_form.split(",")[0]).best()[1] >= 1.5):
             parts.append((start, cut))
             start = resume
     parts.append((start, clause.end))
     return parts
 
 
-def _pieces(text: str, body: Span) -> list[tuple[int, int, str | None]]:
+def _pieces(text: str, doc_form: str, body: Span) -> list[tuple[int, int, str | None]]:
     """The trimmed candidate spans of a sentence body, with what their lead-ins announced."""
     pieces: list[tuple[int, int, str | None]] = []
     for clause in clauses(text, body):
-        start, end, announced = _trim_leadins(text, clause.start, clause.end)
+        start, end, announced = _trim_leadins(text, doc_form, clause.start, clause.end)
         trimmed = Span(start, end, text[start:end])
-        for index, (p_start, p_end) in enumerate(_matters(text, trimmed)):
+        for index, (p_start, p_end) in enumerate(_matters(text, doc_form, trimmed)):
             if index:
-                p_start, p_end, _ = _trim_leadins(text, p_start, p_end)
+                p_start, p_end, _ = _trim_leadins(text, doc_form, p_start, p_end)
             pieces.append((p_start, p_end, announced if index == 0 else None))
     return pieces
 
 
-def _sentence_findings(text: str, sent: Span, state: _State, last: bool) -> list[Finding]:
+def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last: bool) -> list[Finding]:
     """The findings of one sentence, updating the paragraph and section state it sets.
 
     A ";" item with no cue of its own is part of a neighbour: an example after "như" or a noun
@@ -298,67 +308,68 @@ def _sentence_findings(text: str, sent: Span, state: _State, last: bool) -> list
     lead, body = _colon_split(text, sent)
     context = state.paragraph or state.section
     if lead is not None:
-        context = _lead_polarity(lead.text) or context
+        context = _lead_polarity(doc_form[lead.start:lead.end]) or context
         if _word_count(body.text) < MIN_WORDS:
             if last:
                 state.section = context
             else:
                 state.paragraph = context
             return []
-    elif _fault_summary(sent.text):
+    sent_form = doc_form[sent.start:sent.end]
+    if lead is None and _fault_summary(sent.text, sent_form):
         state.paragraph = SHORTCOMING
         return []
-    if any(_rx(p).search(matching_form(sent.text)) for p in cues.SENTENCE_NON_FINDING):
+    if any(_rx(p).search(sent_form) for p in cues.SENTENCE_NON_FINDING):
         return []
     found: list[Finding] = []
     previous: str | None = None
     pending: int | None = None
-    pieces = _pieces(text, body)
+    pieces = _pieces(text, doc_form, body)
     for index, (start, end, announced) in enumerate(pieces):
-        piece = text[start:end]
-        if _word_count(piece) < MIN_WORDS or _is_non_finding(piece):
+        piece, form = text[start:end], doc_form[start:end]
+        if _word_count(piece) < MIN_WORDS or _is_non_finding(form):
             pending = None
             continue
         if announced:
             context = announced
-        own = cue_scores(piece)
+        own = _cue_scores(form)
         inherited = previous or context
-        if own.best()[1] < cues.MIN_SCORE and not _acts(piece):
-            if found and ("như" in matching_form(found[-1].text).split() or index == len(pieces) - 1):
+        if own.best()[1] < cues.MIN_SCORE and not _acts(form):
+            if found and ("như" in doc_form[found[-1].start:found[-1].end].split() or index == len(pieces) - 1):
                 merged = found[-1]
                 found[-1] = Finding(merged.polarity, merged.area, text[merged.start:end], merged.start, end)
                 continue
             if own.total == 0 and index < len(pieces) - 1:
                 pending = start if pending is None else pending
                 continue
-        if inherited is None and state.previous_finding == RECOMMENDATION and _acts(piece):
+        if inherited is None and state.previous_finding == RECOMMENDATION and _acts(form):
             inherited = RECOMMENDATION  # "Duy trì ..." continuing the previous sentence's demands
-        polarity = polarity_of(piece, inherited)
+        polarity = _polarity(form, inherited)
         if polarity is None:
             pending = None
             continue
         if pending is not None:
             start, pending = pending, None
-        found.append(Finding(polarity, classify_area(text[start:end]), text[start:end], start, end))
+        found.append(Finding(polarity, classify_form(doc_form[start:end]), text[start:end], start, end))
         previous = polarity
     if found:
         state.previous_finding = found[-1].polarity
     return found
 
 
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(matching_form(text)))
+def _words(form: str) -> set[str]:
+    return set(_WORD.findall(form))
 
 
 def _dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-def _without_duplicates(findings: list[Finding]) -> list[Finding]:
+def _without_duplicates(findings: list[Finding], doc_form: str) -> list[Finding]:
     kept: list[Finding] = []
     kept_words: list[set[str]] = []
     for finding in findings:
-        words = _words(finding.text)
+        words = _words(doc_form[finding.start:finding.end])
         if any(_dice(words, other) >= DUPLICATE_DICE for other in kept_words):
             continue
         kept.append(finding)
@@ -366,17 +377,19 @@ def _without_duplicates(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def find_findings(text: str) -> list[Finding]:
+def find_findings(text: str, form: str | None = None) -> list[Finding]:
     """Every evaluative statement of an NFC text as a Finding with exact character offsets.
 
     Headlines before the first body paragraph, section headings, lead-ins, descriptions of the
     inspection itself and page furniture are skipped; `units` is left empty for the caller to
-    fill from the unit extractor by span overlap.
+    fill from the unit extractor by span overlap. `form` is `matching_form(text)` when the
+    caller has it already (the spaCy pipeline computes it once per document).
     """
+    doc_form = form if form is not None and len(form) == len(text) else matching_form(text)
     state = _State()
     found: list[Finding] = []
     for para in paragraphs(text):
-        is_heading, section = _section_of(para.text)
+        is_heading, section = _section_of(para.text, doc_form[para.start:para.end])
         if is_heading:
             state.section = section
             continue
@@ -388,5 +401,5 @@ def find_findings(text: str) -> list[Finding]:
         state.previous_finding = None
         sents = sentences(text, para)
         for index, sent in enumerate(sents):
-            found.extend(_sentence_findings(text, sent, state, index == len(sents) - 1))
-    return _without_duplicates(found)
+            found.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
+    return _without_duplicates(found, doc_form)

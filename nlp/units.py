@@ -21,8 +21,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from nlp.areas import matching_form
 from nlp.gazetteer import Gazetteer, load_gazetteer
-from nlp.normalize import canonical_tones, fold, match_key
+from nlp.normalize import fold, match_key
 from nlp.vi.abbreviations import UNIT_NAME_ABBREVIATIONS
 from nlp.vi.unit_levels import (
     COMMUNE_LEVELS,
@@ -240,17 +241,16 @@ def _mark_enclosing(text: str, mentions: list[_Mention]) -> None:
 # --------------------------------------------------------------------------- bare names
 
 
-def _bare_spans(text: str, mentions: list[_Mention]) -> list[_Mention]:
+def _bare_spans(text: str, mentions: list[_Mention], lowered: str) -> list[_Mention]:
     """Other places where an already found unit is named without its level word.
 
     Only names found at one level qualify: a bare "Châu Thành" in a text with both the huyện
-    and the thị trấn is left alone.
+    and the thị trấn is left alone. `lowered` is the text's matching form (same length).
     """
     levels: dict[str, set[str]] = {}
     for m in mentions:
         levels.setdefault(match_key(m.name), set()).add(m.level)
     taken = [(m.start, m.end) for m in mentions]
-    lowered = canonical_tones(text).lower()
     extra: list[_Mention] = []
     for key, lv in levels.items():
         if len(lv) != 1 or key.isdigit():
@@ -421,18 +421,20 @@ def _resolve_provinces(groups: dict[tuple[str, str], list[_Mention]], mentions: 
 
 
 def find_units(text: str, *, published: str | None = None,
-               gazetteer: Gazetteer | None = None) -> list[UnitMention]:
+               gazetteer: Gazetteer | None = None, form: str | None = None) -> list[UnitMention]:
     """Every named administrative unit of `text` (NFC), one UnitMention per (level, name).
 
     `published` (ISO date) decides how provinces are spelt (before or after July 2025);
-    `gazetteer` defaults to the installed one.
+    `gazetteer` defaults to the installed one; `form` is `nlp.areas.matching_form(text)` when
+    the caller has it already.
     """
     gaz = gazetteer or load_gazetteer()
     mentions = _scan(text, gaz)
     _mark_enclosing(text, mentions)
     mentions += _announced_bare_lists(text, mentions, gaz)
     mentions += _bare_provinces(text, mentions, gaz)
-    mentions += _bare_spans(text, mentions)
+    lowered = form if form is not None and len(form) == len(text) else matching_form(text)
+    mentions += _bare_spans(text, mentions, lowered)
     mentions.sort(key=lambda m: m.start)
     groups: dict[tuple[str, str], list[_Mention]] = {}
     for m in mentions:

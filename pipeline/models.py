@@ -165,6 +165,7 @@ class Finding:
     end: int
     units: tuple[str, ...] = ()
     theme: str | None = None
+    words: str | None = None  # underthesea segmentation ("phiếu_hẹn hồ_sơ"), reused by the index
 
     def finding_id(self, doc_id: str) -> str:
         """Derived from the document and the span, so re-extraction replaces, never duplicates."""
@@ -175,6 +176,8 @@ class Finding:
                              "units": list(self.units), "start": self.start, "end": self.end}
         if self.theme is not None:
             d["theme"] = self.theme
+        if self.words is not None:
+            d["words"] = self.words
         return d
 
 
@@ -225,6 +228,7 @@ class Extraction:
                             for x in d.get("documents", [])),
             dates=tuple(d.get("dates", [])),
             findings=tuple(Finding(f["polarity"], f["area"], f["text"], f.get("start") or 0,
-                                   f.get("end") or 0, tuple(f.get("units", [])), f.get("theme"))
+                                   f.get("end") or 0, tuple(f.get("units", [])), f.get("theme"),
+                                   f.get("words"))
                            for f in d.get("findings", [])),
         )
