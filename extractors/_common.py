@@ -25,14 +25,16 @@ _IMAGE_MAGIC = (
     (b"II*\x00", "image"),
     (b"MM\x00*", "image"),
 )
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_OOXML = "EncryptedPackage".encode("utf-16-le")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")  # the directory entry every binary .doc has
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def sniff_format(head: bytes, path: Path, data_for_ole: bytes | None = None) -> str:
     """The reader format ("txt", "html", "docx", "pdf", "image") the bytes really are.
 
+    A binary Word 97–2003 file (.doc) is "docx": the DOCX reader converts it first (extractors.doc).
     Raises UnsupportedFormat for binary kinds no reader handles, EncryptedDocument for a
     password-protected Office file (an OLE container holding an EncryptedPackage stream).
     """
@@ -43,9 +45,11 @@ def sniff_format(head: bytes, path: Path, data_for_ole: bytes | None = None) -> 
     for magic, fmt in _IMAGE_MAGIC:
         if head.startswith(magic):
             return fmt
-    if head.startswith(_OLE_MAGIC):
+    if head.startswith(OLE_MAGIC):
         if data_for_ole is not None and _ENCRYPTED_OOXML in data_for_ole:
             raise EncryptedDocument("password-protected Office document", path=path)
+        if _WORD_STREAM in (data_for_ole or head):
+            return "docx"
         raise UnsupportedFormat("legacy binary Office file (.doc/.xls); save it as .docx", path=path)
     if _looks_binary(head):
         raise UnsupportedFormat("binary content of an unknown kind", path=path)
