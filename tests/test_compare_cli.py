@@ -1,0 +1,97 @@
+"""`kiemtra compare` end to end: ingest samples/ into a fresh store, then every output format."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from openpyxl import load_workbook
+from PIL import Image
+
+from pipeline.cli import cli
+
+pytestmark = [pytest.mark.slow, pytest.mark.ocr]  # ingesting the samples runs Tesseract
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One ingest of the samples for the module (OCR makes it the slow part)."""
+    path = tmp_path_factory.mktemp("compare") / "kiemtra.db"
+    result = CliRunner().invoke(cli, ["--db", str(path), "--set", "backend=sqlite", "ingest", str(SAMPLES)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def run(db: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--db", str(db), "--set", "backend=sqlite", "compare", *args],
+                              catch_exceptions=False)
+
+
+def test_fresh_install_prints_the_samples_recurrences(db: Path) -> None:
+    result = run(db)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Thiếu sót lặp lại qua các năm" in out
+    recurring = out.split("Thiếu sót lặp lại qua các năm", 1)[1].split("Thiếu sót đã chuyển", 1)[0]
+    assert "xã Cam Tuyền" in recurring and "Phiếu hẹn, sổ theo dõi hồ sơ" in recurring
+    assert "thị trấn Cam Lộ" in recurring and "2019, 2021, 2023" in recurring
+    improved = out.split("Thiếu sót đã chuyển thành ưu điểm", 1)[1]
+    assert "xã Cam Tuyền" in improved and "2023" in improved
+
+
+def test_unit_and_theme_filters_give_the_units_timeline(db: Path) -> None:
+    result = run(db, "--unit", "cam tuyen", "--theme", "phieu hen", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    sections = {block.split("\n", 1)[0]: block for block in result.stdout.split("# ")[1:]}
+    timeline = next(v for k, v in sections.items() if k.startswith("Diễn biến"))
+    rows = list(csv.reader(timeline.splitlines()[1:]))
+    assert rows[0][:3] == ["Năm", "Đơn vị", "Mã chủ đề"]
+    years = {(r[0], r[4]) for r in rows[1:]}
+    assert {("2019", "shortcoming"), ("2021", "shortcoming"), ("2023", "strength")} <= years
+    assert {r[2] for r in rows[1:]} == {"tthc.phieu_hen"}
+
+
+def test_xlsx_and_heatmap_files(db: Path, tmp_path: Path) -> None:
+    xlsx, png = tmp_path / "so-sanh.xlsx", tmp_path / "nhiet.png"
+    result = run(db, "--format", "xlsx", "--out", str(xlsx), "--chart", str(png), "--from", "2019", "--to", "2023")
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(xlsx)
+    assert workbook.sheetnames == ["matrix_documents", "matrix_units", "recurring", "improved"]
+    sheet = workbook["recurring"]
+    assert sheet["A1"].value == "Đơn vị" and sheet["A1"].font.bold
+    assert {sheet.cell(row, 1).value for row in range(2, sheet.max_row + 1)} >= {"xã Cam Tuyền", "thị trấn Cam Lộ"}
+    assert sheet.column_dimensions["E"].width > 10
+    matrix = workbook["matrix_documents"]
+    assert [c.value for c in matrix[1]][2:] == ["2019", "2020", "2021", "2022", "2023"]
+    with Image.open(png) as image:
+        assert image.format == "PNG"
+        width, height = image.size
+    assert 600 <= width <= 4000 and 300 <= height <= 5000
+
+
+def test_csv_files_one_per_report(db: Path, tmp_path: Path) -> None:
+    result = run(db, "--format", "csv", "--out", str(tmp_path / "bao-cao.csv"))
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.glob("bao-cao-*.csv"))
+    assert names == ["bao-cao-improved.csv", "bao-cao-matrix_documents.csv", "bao-cao-matrix_units.csv",
+                     "bao-cao-recurring.csv"]
+    text = (tmp_path / "bao-cao-recurring.csv").read_text(encoding="utf-8-sig")
+    assert "xã Cam Tuyền" in text
+
+
+def test_xlsx_without_out_is_a_usage_error(db: Path) -> None:
+    result = run(db, "--format", "xlsx")
+    assert result.exit_code == 2
+    assert "--out" in result.stderr
+
+
+def test_empty_store_says_so(tmp_path: Path) -> None:
+    result = run(tmp_path / "empty.db")
+    assert result.exit_code == 0
+    assert "No shortcomings" in result.stdout
+    chart = run(tmp_path / "empty.db", "--chart", str(tmp_path / "x.png"))
+    assert chart.exit_code == 1 and "nothing to chart" in chart.stderr
