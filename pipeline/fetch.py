@@ -81,7 +81,11 @@ class _Answer:
 
 
 class PoliteClient:
-    """One run's HTTP client: per-host spacing, robots.txt and retries live here, not in callers."""
+    """One run's HTTP client: per-host spacing, robots.txt and retries live here, not in callers.
+
+    It remembers per-host times and robots.txt for its lifetime (one run) and is meant for one
+    thread: a nightly run fetches sequentially, which is what politeness asks anyway.
+    """
 
     def __init__(
         self,
@@ -168,6 +172,12 @@ class PoliteClient:
         """One paced request; the body is read only for 2xx and never past max_file_bytes."""
         self._wait_turn(url)
         limit = self._settings.max_file_bytes
+        try:
+            return self._read(url, headers, limit)
+        finally:  # the interval runs from the end of a slow download, not its start
+            self._last_request[urlsplit(url).hostname or ""] = self._clock()
+
+    def _read(self, url: str, headers: dict[str, str], limit: int) -> _Answer:
         try:
             with self._http.stream("GET", url, headers=headers) as response:
                 answer_headers = {k.lower(): v for k, v in response.headers.items()}
