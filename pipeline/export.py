@@ -107,7 +107,7 @@ def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.worksheets[0])  # start without the default empty sheet
     taken: set[str] = set()
     for table in tables:
         sheet = workbook.create_sheet(_sheet_title(table.name, taken))
