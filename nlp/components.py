@@ -14,6 +14,7 @@ which each finding's `words` is read instead of segmenting its text again at ind
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -28,8 +29,10 @@ from nlp.gazetteer import Gazetteer
 from nlp.units import UnitMention, find_units
 from pipeline.models import Finding
 
-EXTENSIONS = ("source_published", "matching_form", "time_facts", "documents", "units", "findings")
+EXTENSIONS = ("source_published", "plain_text", "matching_form", "time_facts", "documents", "units",
+              "findings")
 _SPACE_RUN = re.compile(r"\s+")
+_FAR = 1 << 62
 
 
 def register_extensions() -> None:
@@ -44,24 +47,39 @@ def _spans(doc: Doc, items: Iterable[tuple[int, int, str]]) -> list[Span]:
     return [span for span in spans if span is not None]
 
 
+def text_of(doc: Doc) -> str:
+    """`doc.text`, kept on the Doc: spaCy rebuilds that string from every token on each access,
+    which cost more than some components' own work."""
+    if doc._.plain_text is None:
+        doc._.plain_text = doc.text
+    text: str = doc._.plain_text
+    return text
+
+
 def form_of(doc: Doc) -> str:
     """`matching_form(doc.text)`, computed by the first component that needs it and kept on the Doc."""
     if doc._.matching_form is None:
-        doc._.matching_form = matching_form(doc.text)
+        doc._.matching_form = matching_form(text_of(doc))
     form: str = doc._.matching_form
     return form
 
 
-def words_in(doc: Doc, start: int, end: int) -> str:
-    """The Doc's words inside [start, end) as underthesea writes them: syllables of a word
+def token_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of every token, read once."""
+    return [(token.idx, token.idx + len(token.text)) for token in doc]
+
+
+def words_in(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> str:
+    """The words of `text` inside [start, end) as underthesea writes them: syllables of a word
     joined by "_", words by one space ("phiếu_hẹn hồ_sơ"); a word cut by an edge keeps its
-    inside part. Reuses the tokenizer's segmentation instead of running the model again."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return ""
+    inside part. `bounds` are the tokenizer's words (`token_bounds`), so the segmentation the
+    Doc already holds is reused instead of running the model again on every finding."""
+    first = bisect.bisect_right(bounds, (start, _FAR)) - 1
     parts = []
-    for token in span:
-        piece = doc.text[max(token.idx, start):min(token.idx + len(token.text), end)].strip()
+    for t_start, t_end in bounds[max(first, 0):]:
+        if t_start >= end:
+            break
+        piece = text[max(t_start, start):min(t_end, end)].strip()
         if piece:
             parts.append(_SPACE_RUN.sub("_", piece))
     return " ".join(parts)
@@ -79,7 +97,7 @@ class DatesComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        facts = find_time_facts(doc.text, source_published=doc._.source_published)
+        facts = find_time_facts(text_of(doc), source_published=doc._.source_published)
         doc._.time_facts = facts
         doc.spans["dates"] = _spans(doc, ((m.start, m.end, m.role) for m in facts.mentions))
         return doc
@@ -92,7 +110,7 @@ class DocNumbersComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_documents(doc.text, published=_published(doc))
+        mentions = find_documents(text_of(doc), published=_published(doc))
         doc._.documents = mentions
         doc.spans["documents"] = _spans(doc, ((m.start, m.end, m.ref.kind) for m in mentions))
         return doc
@@ -106,7 +124,7 @@ class UnitsComponent:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = find_units(doc.text, published=_published(doc), gazetteer=self.gazetteer,
+        mentions = find_units(text_of(doc), published=_published(doc), gazetteer=self.gazetteer,
                               form=form_of(doc))
         doc._.units = mentions
         doc.spans["units"] = _spans(
@@ -132,9 +150,10 @@ class FindingsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         units = doc._.units or []
+        text, bounds = text_of(doc), token_bounds(doc)
         findings = [
-            replace(f, units=units_in(f, units), words=words_in(doc, f.start, f.end))
-            for f in find_findings(doc.text, form=form_of(doc))
+            replace(f, units=units_in(f, units), words=words_in(text, bounds, f.start, f.end))
+            for f in find_findings(text, form=form_of(doc))
         ]
         doc._.findings = findings
         doc.spans["findings"] = _spans(doc, ((f.start, f.end, f.polarity) for f in findings))
