@@ -128,11 +128,11 @@ def polarity_of(text: str, context: str | None = None) -> str | None:
     return _polarity(matching_form(text), context)
 
 
-def _polarity(form: str, context: str | None) -> str | None:
-    """`polarity_of` for a text already in matching form."""
+def _polarity(form: str, context: str | None, scores: CueScores | None = None) -> str | None:
+    """`polarity_of` for a text already in matching form, and its cue scores if already weighed."""
     if context == RECOMMENDATION and _acts(form):
         return RECOMMENDATION
-    scores = _cue_scores(form)
+    scores = scores or _cue_scores(form)
     if form.startswith("tuy nhiên"):
         scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation, scores.first)
     polarity, score = scores.best()
@@ -344,7 +344,7 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
                 continue
         if inherited is None and state.previous_finding == RECOMMENDATION and _acts(form):
             inherited = RECOMMENDATION  # "Duy trì ..." continuing the previous sentence's demands
-        polarity = _polarity(form, inherited)
+        polarity = _polarity(form, inherited, own)
         if polarity is None:
             pending = None
             continue
