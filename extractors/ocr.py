@@ -23,6 +23,7 @@ APT_HINT = "install the system packages tesseract-ocr and tesseract-ocr-vie (apt
 MAX_SKEW_DEG = 5.0
 SKEW_STEP_DEG = 0.5
 LOW_CONFIDENCE = 50.0
+SPECKLE_SHARE = 0.025  # share of ink a 3×3 median removes: ~1 % on clean print, 3-7 % on dusty scans
 _PROFILE_WIDTH = 800
 
 
@@ -85,9 +86,32 @@ def _profile_score(ink: Any) -> float:
     return sum((r - mean) ** 2 for r in rows)
 
 
+def despeckle(image: Any) -> Any:
+    """`image` through a 3×3 median filter when it carries scanner dust, else unchanged.
+
+    Why: Tesseract reads isolated dark specks as punctuation ("-", ".", "_") and a speck on a
+    letter changes its diacritic, which in Vietnamese changes the word. A median filter also
+    thins one-pixel strokes, so it is applied only when a good share of the ink is specks.
+    """
+    from PIL import ImageFilter, ImageOps
+
+    gray = ImageOps.grayscale(image)
+    filtered = gray.filter(ImageFilter.MedianFilter(3))
+    ink = _ink_pixels(gray)
+    removed = ink - _ink_pixels(filtered)
+    if ink and removed / ink > SPECKLE_SHARE:
+        LOGGER.debug("despeckling: %.1f%% of the ink is isolated specks", 100 * removed / ink)
+        return filtered
+    return gray
+
+
+def _ink_pixels(gray: Any) -> int:
+    return int(sum(gray.histogram()[:128]))
+
+
 def ocr_image(image: Any, *, lang: str, page: int | None) -> list[Part]:
-    """Deskew, recognise and post-correct one page image; one part per Tesseract paragraph."""
-    straight = deskew(image)
+    """Despeckle, deskew, recognise and post-correct one page; one part per Tesseract paragraph."""
+    straight = deskew(despeckle(image))
     parts = _recognise(straight, lang, page)
     if _mean_confidence(parts) < LOW_CONFIDENCE:
         rotated = _rotate_by_osd(straight)
