@@ -191,7 +191,7 @@ def reindex(ctx: click.Context) -> None:
 
 
 # Commands that live in pipeline/commands/<module>.py as `command`; one line each.
-COMMAND_MODULES: tuple[str, ...] = ("compare",)
+COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "runs")
 
 
 def _add_commands() -> None:

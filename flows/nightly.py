@@ -1,0 +1,252 @@
+"""The nightly Prefect flow: collect → read → extract → store → index, in batches, under a run lock.
+
+Why it looks like this:
+- The stages are the plain functions everyone else calls (`sources.collect`,
+  `process.ingest_one`, `process.catch_up_index`); this module only batches, retries and
+  reports. A task per document would spend more time in Prefect than in Vietnamese.
+- Batches store and do not index. Indexing is one last task that catches the search index up
+  with the store, so an unreachable search engine costs a retry with backoff, never a document:
+  what it missed stays `pending_index` in the store and the next run indexes it.
+- Only transient failures are retried (search engine or store unavailable, network). A corrupt
+  file is a permanent failure: `ingest_one` quarantines it with its reason and the run goes on.
+- Each task opens its own Store and backend (connections never cross threads); the NLP pipeline
+  is loaded once per process before the batches start.
+- A run holds `<db>.lock` for its whole duration, and leaves a row in the store's runs table, a
+  markdown artifact in Prefect, and its summary as the return value.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from prefect import Task, flow, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import TaskRun
+from prefect.runtime import flow_run, task_run
+from prefect.schedules import Cron
+from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+from prefect.states import State
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from index.backends import open_backend
+from index.store import Store
+from nlp.load import default_pipeline
+from pipeline.errors import BackendError, ReaderError
+from pipeline.process import FAILED, Outcome, catch_up_index, ingest_one
+from pipeline.runs import ERROR, INTERRUPTED, RunSummary, render_markdown, run_lock
+from pipeline.settings import Settings, load_settings
+from pipeline.sources import SourceItem, collect
+
+LOGGER = logging.getLogger(__name__)
+
+FLOW_NAME = "nightly-ingest"
+ARTIFACT_KEY = "nightly-ingest-summary"
+EPHEMERAL_STARTUP_S = 180
+WARM_UP_TEXT = ("Ngày 05/6/2023, Đoàn kiểm tra làm việc tại UBND xã Tân An. Tuy nhiên, bộ phận một cửa"
+                " chưa niêm yết đầy đủ thủ tục hành chính; đề nghị UBND xã khắc phục.")
+WORKERS = os.cpu_count() or 2  # batches are CPU-bound: more threads than cores only add contention
+
+
+# ---------------------------------------------------------------------- plain stage functions
+
+
+def ingest_batch(paths: list[str], settings: Settings) -> list[Outcome]:
+    """Read, extract and store a batch with one Store; bad files come back as failed outcomes."""
+    with Store(settings.database) as store:
+        return [ingest_one(Path(p), settings=settings, store=store, backend=None) for p in paths]
+
+
+def index_pending(settings: Settings) -> int:
+    """Bring the search index level with the store; raises BackendError when it is unreachable."""
+    with Store(settings.database) as store:
+        backend = open_backend(settings)
+        try:
+            return catch_up_index(store, backend)
+        finally:
+            backend.close()
+
+
+def warm_up() -> None:
+    """Build the NLP pipeline and run it once before the batch threads start.
+
+    underthesea loads its models lazily into module globals without a lock: two threads that
+    meet an unloaded model together can see it half-built. One sentence through every component
+    here loads them all, once per process.
+    """
+    default_pipeline()(WARM_UP_TEXT)
+
+
+def pending_count(settings: Settings) -> int:
+    with Store(settings.database) as store:
+        return len(store.pending_index())
+
+
+def batches(items: list[str], size: int) -> list[list[str]]:
+    size = max(1, size)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def retry_delays(settings: Settings) -> list[float]:
+    """Exponential backoff: the first delay, then four times longer each time."""
+    return [settings.nightly_retry_delay_s * 4 ** k for k in range(settings.nightly_retries)]
+
+
+def is_transient(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
+    """Retry what may heal by itself (search engine, store busy, network); never a bad file."""
+    try:
+        state.result()
+    except ReaderError:
+        return False
+    except (BackendError, OSError):  # ConnectionError and TimeoutError are OSErrors
+        return True
+    except Exception:  # noqa: BLE001 - a bug does not heal by retrying
+        return False
+    return False
+
+
+# ---------------------------------------------------------------------- tasks
+
+collect_task = task(collect, name="collect", cache_policy=NO_CACHE)
+
+
+def _batch_run_name() -> str:
+    """'ingest bao-cao-0001.txt +24': the UI shows where a batch starts and how large it is."""
+    paths = task_run.parameters.get("paths") or [""]
+    return f"ingest {Path(paths[0]).name} +{len(paths) - 1}"
+
+
+ingest_batch_task = task(ingest_batch, name="ingest-batch", cache_policy=NO_CACHE, task_run_name=_batch_run_name)
+index_task = task(index_pending, name="index", cache_policy=NO_CACHE)
+
+
+def _with_retries(t: Task[..., Any], settings: Settings) -> Task[..., Any]:
+    return t.with_options(retries=settings.nightly_retries, retry_delay_seconds=retry_delays(settings),
+                          retry_condition_fn=is_transient)
+
+
+@contextmanager
+def _phase(summary: RunSummary, name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        summary.phases[name] = summary.phases.get(name, 0.0) + time.perf_counter() - started
+
+
+# ---------------------------------------------------------------------- the flow
+
+
+def _ingest_items(items: list[SourceItem], settings: Settings, summary: RunSummary) -> None:
+    """Submit the batches, then fold every outcome into the summary under its source."""
+    sources: dict[str, str] = {}
+    for item in items:
+        if item.status == "failed":
+            summary.add_failure(str(item.path), item.source, item.reason or "could not be collected", "SourceError")
+        else:
+            sources[str(Path(item.path).resolve())] = item.source
+    groups = batches(list(sources), settings.batch_size)
+    ingest = _with_retries(ingest_batch_task, settings)
+    futures = [ingest.submit(group, settings) for group in groups]
+    for group, future in zip(groups, futures, strict=True):
+        try:
+            outcomes: list[Outcome] = future.result()
+        except Exception as e:  # noqa: BLE001 - a batch lost for good: say so per document, go on
+            LOGGER.error("batch of %d starting at %s failed: %s", len(group), group[0], e)
+            outcomes = [Outcome(p, FAILED, reason=f"{p}: batch failed: {e}", error_type=type(e).__name__)
+                        for p in group]
+        for outcome in outcomes:
+            summary.add(outcome, sources.get(outcome.path, "?"))
+
+
+def _index(settings: Settings, summary: RunSummary) -> None:
+    try:
+        summary.indexed = _with_retries(index_task, settings)(settings)
+    except BackendError as e:
+        LOGGER.warning("index not caught up, the next run will: %s", e)
+        summary.index_error = str(e)
+    summary.not_indexed = pending_count(settings)
+
+
+def _run(settings: Settings, inbox: Path | None, feeds: Path | None) -> RunSummary:
+    summary = RunSummary(str(flow_run.id or uuid.uuid4()))
+    with Store(settings.database) as store:
+        store.start_run(summary.run_id, flow=FLOW_NAME, pid=os.getpid())
+    try:
+        with _phase(summary, "collect"):
+            items = collect_task(settings, inbox=inbox, feeds=feeds)
+        with _phase(summary, "load"):
+            warm_up()
+        with _phase(summary, "ingest"):
+            _ingest_items(items, settings, summary)
+        with _phase(summary, "index"):
+            _index(settings, summary)
+        summary.finish()
+    except BaseException as e:
+        summary.status = INTERRUPTED if isinstance(e, KeyboardInterrupt) else ERROR
+        summary.error = f"{type(e).__name__}: {e}"
+        raise
+    finally:
+        with Store(settings.database) as store:
+            store.finish_run(summary.run_id, status=summary.status, summary=summary.to_dict())
+    create_markdown_artifact(markdown=render_markdown(summary), key=ARTIFACT_KEY, description=summary.line())
+    LOGGER.info("nightly run %s: %s", summary.run_id, summary.line())
+    return summary
+
+
+@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))
+def nightly_ingest(settings: dict[str, Any] | None = None, inbox: str | None = None, feeds: str | None = None,
+                   wait: bool = False) -> dict[str, Any]:
+    """One ingestion run over the inbox and feeds (`settings` overrides the configured values).
+
+    Returns `RunSummary.to_dict()`. Raises BackendError at once when another run holds the lock,
+    unless `wait`.
+    """
+    config = load_settings(settings)
+    with run_lock(config.database, wait=wait):
+        summary = _run(config, Path(inbox) if inbox else None, Path(feeds) if feeds else None)
+    return summary.to_dict()
+
+
+# ---------------------------------------------------------------------- entry points
+
+
+def run_nightly(settings: Settings, *, inbox: Path | None = None, feeds: Path | None = None,
+                wait: bool = False) -> RunSummary:
+    """Run the flow now, in this process (`kiemtra nightly --once`).
+
+    Without a Prefect server configured, Prefect starts a temporary one; on a busy two-core
+    machine that takes longer than its 20 s default, hence the longer start-up allowance.
+    """
+    with temporary_settings({PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: EPHEMERAL_STARTUP_S}):
+        result = nightly_ingest(settings=dataclasses.asdict(settings), inbox=str(inbox) if inbox else None,
+                                feeds=str(feeds) if feeds else None, wait=wait)
+    return RunSummary.from_dict(result)
+
+
+def local_timezone() -> str:
+    """The machine's IANA zone, so "02:00" means 02:00 where the server stands, not UTC."""
+    if os.environ.get("TZ"):
+        return os.environ["TZ"].lstrip(":")
+    try:
+        target = os.path.realpath("/etc/localtime")
+    except OSError:
+        return "UTC"
+    marker = "/zoneinfo/"
+    return target.split(marker, 1)[1] if marker in target else "UTC"
+
+
+def serve_nightly(settings: Settings, *, inbox: Path | None = None, feeds: Path | None = None) -> None:
+    """Serve the flow as a deployment on `settings.nightly_cron`; blocks until stopped."""
+    parameters = {"settings": dataclasses.asdict(settings), "inbox": str(inbox) if inbox else None,
+                  "feeds": str(feeds) if feeds else None, "wait": True}
+    nightly_ingest.serve(name="nightly", schedules=[Cron(settings.nightly_cron, timezone=local_timezone())],
+                         parameters=parameters, description="kiemtra nightly ingestion", limit=1)

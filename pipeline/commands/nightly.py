@@ -1,0 +1,56 @@
+"""`kiemtra nightly`: run the nightly flow once now, or serve it on its cron schedule.
+
+Why both in one command: the deployment and a manual catch-up run must be the same flow with
+the same settings, so an operator can reproduce last night by hand.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline.errors import KiemtraError
+from pipeline.settings import Settings
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"kiemtra: {message}", err=True)
+    sys.exit(EXIT_FAILED)
+
+
+@click.command(name="nightly")
+@click.option("--once", is_flag=True, help="Run the flow now and exit (non-zero if any document failed).")
+@click.option("--serve", is_flag=True, help="Serve the flow as a deployment on the nightly_cron schedule.")
+@click.option("--inbox", type=click.Path(file_okay=False, path_type=Path), help="Inbox folder (default: inbox_dir).")
+@click.option("--feeds", type=click.Path(dir_okay=False, path_type=Path), help="Feeds file (default: feeds_file).")
+@click.option("--wait", is_flag=True, help="Wait for a run already in progress instead of refusing.")
+@click.pass_context
+def command(ctx: click.Context, once: bool, serve: bool, inbox: Path | None, feeds: Path | None, wait: bool) -> None:
+    """Nightly ingestion of the inbox and feeds through the Prefect flow."""
+    from flows.nightly import run_nightly, serve_nightly
+    from pipeline.runs import ensure_idle
+
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    if once == serve:
+        click.echo("kiemtra nightly: give exactly one of --once or --serve", err=True)
+        sys.exit(EXIT_USAGE)
+    try:
+        if serve:
+            click.echo(f"serving nightly ingestion on cron {settings.nightly_cron!r}; Ctrl+C stops it")
+            serve_nightly(settings, inbox=inbox, feeds=feeds)
+            return
+        if not wait:
+            ensure_idle(settings.database)  # refuse before paying for Prefect's start-up
+        summary = run_nightly(settings, inbox=inbox, feeds=feeds, wait=wait)
+    except KiemtraError as e:
+        _fail(str(e))
+        return
+    for failure in summary.failures:
+        click.echo(f"kiemtra: {failure['reason']}", err=True)
+    click.echo(summary.line())
+    sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)

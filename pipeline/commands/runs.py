@@ -1,0 +1,60 @@
+"""`kiemtra runs`: what the past ingestion runs did, from the store's runs table.
+
+Why from the store and not Prefect: the store is the system of record and is there even when
+no Prefect server is; the markdown is the same text the Prefect artifact shows.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from pipeline.errors import KiemtraError
+from pipeline.settings import Settings
+
+
+@click.command(name="runs")
+@click.argument("run_id", required=False)
+@click.option("--limit", type=int, default=10, show_default=True, help="How many of the latest runs.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def command(ctx: click.Context, run_id: str | None, limit: int, fmt: str) -> None:
+    """List the latest runs; with RUN_ID (or a prefix of it), print that run's summary."""
+    from index.store import RunRecord, Store
+    from pipeline.runs import RunSummary, render_markdown
+
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    try:
+        with Store(settings.database) as store:
+            records = store.runs(limit=limit if run_id is None else 1_000_000)
+    except KiemtraError as e:
+        click.echo(f"kiemtra: {e}", err=True)
+        sys.exit(1)
+    if run_id is not None:
+        chosen = [r for r in records if r.run_id.startswith(run_id)]
+        if len(chosen) != 1:
+            click.echo(f"kiemtra: {len(chosen)} runs match {run_id!r}", err=True)
+            sys.exit(1)
+        record: RunRecord = chosen[0]
+        summary = RunSummary.from_dict({"run_id": record.run_id, **record.summary, "status": record.status})
+        click.echo(json.dumps(_as_dict(record), ensure_ascii=False, indent=1) if fmt == "json"
+                   else render_markdown(summary), nl=fmt == "json")
+        return
+    if fmt == "json":
+        click.echo(json.dumps([_as_dict(r) for r in records], ensure_ascii=False, indent=1))
+        return
+    if not records:
+        click.echo("no runs yet")
+    for r in records:
+        line = RunSummary.from_dict({"run_id": r.run_id, **r.summary}).line() if r.summary else ""
+        click.echo(f"{r.started_at}  {r.status:<11}  {r.run_id[:8]}  {line}")
+
+
+def _as_dict(record: object) -> dict[str, object]:
+    from dataclasses import asdict, is_dataclass
+
+    assert is_dataclass(record) and not isinstance(record, type)
+    return asdict(record)

@@ -1,0 +1,175 @@
+"""What one ingestion run did, and the lock that keeps two runs from interleaving.
+
+Why a summary of its own rather than `process.Summary`: the morning after, an operator wants
+counts per source (inbox, each feed), where the time went per stage, and each quarantined
+file with its reason — in the Prefect UI (markdown artifact), in `kiemtra runs` (the store)
+and as the flow's return value. One plain dataclass with `to_dict`/`from_dict` serves all
+three, and `render_markdown` is the one place that turns it into text.
+
+Why a file lock: SQLite keeps each document's write atomic, but two runs over the same inbox
+would both extract the same new files and fight over the index. `run_lock` takes an exclusive
+`flock` on `<db>.lock` for the run's duration; the kernel drops it when the process dies, even
+by kill -9, so a crashed run never blocks the next one.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.errors import BackendError
+from pipeline.process import CHANGED, FAILED, INGESTED, SKIPPED, Outcome
+
+LOGGER = logging.getLogger(__name__)
+
+NEW = "new"
+COUNT_KEYS = (NEW, CHANGED, SKIPPED, FAILED)
+STAGES = ("read", "extract", "store", "index")
+_COUNT_OF_STATUS = {INGESTED: NEW, CHANGED: CHANGED, SKIPPED: SKIPPED, FAILED: FAILED}
+
+# Run statuses, as the store's runs table holds them.
+RUNNING, COMPLETED, PARTIAL, ERROR, INTERRUPTED = "running", "completed", "partial", "error", "interrupted"
+
+
+def _zero_counts() -> dict[str, int]:
+    return dict.fromkeys(COUNT_KEYS, 0)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """Counts, timings and failures of one run; `stages` add up per-document seconds, `phases`
+    are the run's wall-clock steps (collect, load, ingest, index), so their gap shows overlap."""
+
+    run_id: str
+    status: str = RUNNING
+    counts: dict[str, int] = field(default_factory=_zero_counts)
+    by_source: dict[str, dict[str, int]] = field(default_factory=dict)
+    stages: dict[str, float] = field(default_factory=dict)
+    phases: dict[str, float] = field(default_factory=dict)
+    failures: list[dict[str, str]] = field(default_factory=list)
+    findings: int = 0
+    indexed: int = 0
+    not_indexed: int = 0
+    index_error: str | None = None
+    error: str | None = None  # why the run itself stopped, when it did
+
+    def _count(self, source: str, key: str) -> None:
+        self.counts[key] += 1
+        self.by_source.setdefault(source, _zero_counts())[key] += 1
+
+    def add(self, outcome: Outcome, source: str) -> None:
+        """One document's outcome, attributed to the source it came from."""
+        self._count(source, _COUNT_OF_STATUS[outcome.status])
+        self.findings += outcome.findings
+        for stage, seconds in outcome.stages.items():
+            self.stages[stage] = self.stages.get(stage, 0.0) + seconds
+        if outcome.status == FAILED:
+            self.failures.append({"path": outcome.path, "source": source, "reason": outcome.reason or "unknown",
+                                  "error_type": outcome.error_type or ""})
+
+    def add_failure(self, path: str, source: str, reason: str, error_type: str = "") -> None:
+        """A failure before any document was read, e.g. a feed that could not be fetched."""
+        self._count(source, FAILED)
+        self.failures.append({"path": path, "source": source, "reason": reason, "error_type": error_type})
+
+    def finish(self) -> None:
+        """Settle the status: any failed document or unindexed one makes the run partial."""
+        self.status = PARTIAL if self.counts[FAILED] or self.not_indexed else COMPLETED
+
+    @property
+    def failed(self) -> bool:
+        return self.counts[FAILED] > 0
+
+    def line(self) -> str:
+        c = self.counts
+        text = f"{c[NEW]} new, {c[CHANGED]} changed, {c[SKIPPED]} skipped, {c[FAILED]} failed"
+        if self.not_indexed:
+            text += f"; {self.not_indexed} stored but not yet indexed"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RunSummary:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.1f} s" if value < 120 else f"{value / 60:.1f} min"
+
+
+def _cell(text: str) -> str:
+    """Markdown table cells cannot hold pipes or newlines; reasons may contain both."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") -> str:
+    """The run as markdown: what the Prefect artifact shows and `kiemtra runs RUN_ID` prints."""
+    c = summary.counts
+    lines = [
+        f"# {title}: {summary.status}",
+        "",
+        f"Run `{summary.run_id}`: **{c[NEW]} new, {c[CHANGED]} changed, {c[SKIPPED]} skipped, "
+        f"{c[FAILED]} failed**; {summary.findings} findings extracted.",
+    ]
+    if summary.error:
+        lines += ["", f"The run stopped: {_cell(summary.error)}"]
+    if summary.not_indexed or summary.index_error:
+        lines += ["", f"{summary.not_indexed} documents stored but not yet indexed; the next run indexes them."
+                  + (f" Index error: {_cell(summary.index_error)}" if summary.index_error else "")]
+    lines += ["", "| source | new | changed | skipped | failed |", "|---|---:|---:|---:|---:|"]
+    for source, counts in sorted(summary.by_source.items()):
+        lines.append(f"| {_cell(source)} | " + " | ".join(str(counts[k]) for k in COUNT_KEYS) + " |")
+    lines += ["", "| stage | seconds |", "|---|---:|"]
+    for stage in (*STAGES, *sorted(set(summary.stages) - set(STAGES))):
+        if stage in summary.stages:
+            lines.append(f"| {stage} (sum over documents) | {_seconds(summary.stages[stage])} |")
+    for phase, seconds in summary.phases.items():
+        lines.append(f"| {phase} (wall clock) | {_seconds(seconds)} |")
+    if summary.failures:
+        lines += ["", "## Quarantined", "", "| file | source | error | reason |", "|---|---|---|---|"]
+        for f in summary.failures:
+            lines.append(f"| {_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']} | {_cell(f['reason'])} |")
+    return "\n".join(lines) + "\n"
+
+
+def lock_path(database: Path) -> Path:
+    return database.with_name(database.name + ".lock")
+
+
+@contextmanager
+def run_lock(database: Path, *, wait: bool = False) -> Iterator[None]:
+    """Hold the store's run lock for the block; without `wait`, refuse at once if it is taken.
+
+    The holder's pid is written into the lock file so the refusal can name it.
+    """
+    path = lock_path(database)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
+            raise BackendError(f"another ingestion run (pid {holder}) is in progress;"
+                               " wait for it or pass --wait", path=path) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        LOGGER.debug("run lock %s taken by pid %d", path, os.getpid())
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the flock
+
+
+def ensure_idle(database: Path) -> None:
+    """Raise the run lock's refusal now if a run holds it: a quick check before starting Prefect."""
+    with run_lock(database, wait=False):
+        pass
