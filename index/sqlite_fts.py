@@ -39,10 +39,12 @@ from pipeline.models import ADMIN_LEVELS
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "1"
+FTS_SCHEMA_VERSION = "2"
 EXACT_BONUS = 100.0  # above any bm25 a finding-sized text reaches, so exact accents rank first
 FACET_SIZE = 20  # values per facet, most frequent first (like a terms aggregation's size)
 SNIPPET_CHARS = 240
+MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
+CACHE_KIB = 65536
 SIMILAR_TERMS = 10
 SIMILAR_MIN_SHARE = 0.3  # share of those terms a similar finding must contain
 
@@ -50,7 +52,8 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS fts_records ("
     " rowid INTEGER PRIMARY KEY, finding_id TEXT NOT NULL UNIQUE, doc_key TEXT NOT NULL,"
-    " polarity TEXT NOT NULL, area TEXT NOT NULL, year INTEGER, published TEXT, record TEXT NOT NULL)",
+    " polarity TEXT NOT NULL, area TEXT NOT NULL, year INTEGER, published TEXT, record TEXT NOT NULL,"
+    " facet_terms TEXT NOT NULL DEFAULT '')",
     "CREATE INDEX IF NOT EXISTS fts_records_doc ON fts_records(doc_key)",
     "CREATE INDEX IF NOT EXISTS fts_records_year ON fts_records(year)",
     "CREATE TABLE IF NOT EXISTS fts_terms ("
@@ -61,6 +64,35 @@ _SCHEMA = (
     " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts_text, 'col')",
 )
+
+# Covers what facets and the area/year/polarity filters read, so they never touch `record`.
+_FACETS_INDEX = "CREATE INDEX IF NOT EXISTS fts_records_facets ON fts_records(area, year, polarity, facet_terms)"
+_TERM_FACETS = ("province", "unit")  # the multi-valued facets, packed into fts_records.facet_terms
+_FIELD_SEP, _ITEM_SEP = "\x1f", "\x1e"
+
+
+def _migrate_v1(conn: sqlite3.Connection) -> None:
+    """v1 → v2: pack each record's province and unit terms into `facet_terms` (no reindex)."""
+    conn.execute("ALTER TABLE fts_records ADD COLUMN facet_terms TEXT NOT NULL DEFAULT ''")
+    packed: dict[int, list[tuple[str, str, str]]] = {}
+    marks = ", ".join("?" for _ in _TERM_FACETS)
+    for rowid, field_, key, value in conn.execute(
+            f"SELECT rowid, field, key, value FROM fts_terms WHERE field IN ({marks})", _TERM_FACETS):
+        packed.setdefault(rowid, []).append((field_, key, value))
+    conn.executemany("UPDATE fts_records SET facet_terms = ? WHERE rowid = ?",
+                     [(_pack_facet_terms(items), rowid) for rowid, items in packed.items()])
+    LOGGER.info("search tables migrated from v1 to v2")
+
+
+def _pack_facet_terms(items: Iterable[tuple[str, str, str]]) -> str:
+    """(field, key, value) of one record's multi-valued facets as one sortable string.
+
+    Why packed: counting facets is then one GROUP BY over a covering index instead of a join
+    to fts_terms per matching finding; most findings share few combinations, so the groups
+    unpacked in Python are far fewer than the findings.
+    """
+    return _ITEM_SEP.join(sorted({_FIELD_SEP.join(item) for item in items if item[0] in _TERM_FACETS}))
+
 
 # Words too frequent in any Vietnamese text to say what a finding is about (folded forms);
 # bm25's idf discounts the rest. Used only to pick the terms of `similar`.
@@ -224,6 +256,99 @@ def highlight(text: str, terms: list[_Term], max_chars: int = SNIPPET_CHARS) -> 
     return "".join(pieces)
 
 
+_DATE_ORDER = "r.published IS NULL, r.published DESC, r.year IS NULL, r.year DESC"
+_WITH_RECORDS = "fts_text JOIN fts_records r ON r.rowid = fts_text.rowid"
+_Rows = list[tuple[str, float]]  # (record JSON, score) of one page
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """The SQL of one search: the findings its text and filters select, and how to rank them."""
+
+    terms: list[_Term]
+    accented: list[_Term]
+    clauses: list[str]
+    params: list[Any]
+
+    @property
+    def folded(self) -> str | None:
+        """What matches: every word, folded."""
+        return _fts_expression("folded", self.terms) if self.terms else None
+
+    @property
+    def original(self) -> str:
+        """What earns the exact-accent bonus: every word as typed (tone placement unified)."""
+        return _fts_expression("original", self.accented)
+
+    def _source(self, match: str | None, *, records: bool = False) -> tuple[str, list[Any]]:
+        """`FROM … WHERE …` of the selected findings; `fts_records r` is joined when filters or
+        the caller (`records`) need it, so a bare text count stays inside FTS5."""
+        where = " AND ".join([*(["fts_text MATCH ?"] if match else []), *self.clauses]) or "1"
+        tables = "fts_records r" if not match else _WITH_RECORDS if records or self.clauses else "fts_text"
+        return f"{tables} WHERE {where}", [*([match] if match else []), *self.params]
+
+    def count(self, conn: sqlite3.Connection, match: str | None) -> int:
+        source, params = self._source(match)
+        return int(conn.execute(f"SELECT COUNT(*) FROM {source}", params).fetchone()[0])
+
+    def unranked(self, conn: sqlite3.Connection, limit: int, offset: int) -> _Rows:
+        """No text, nothing to rank: newest first, as an equal-score search sorts."""
+        source, params = self._source(None)
+        return _pairs(conn.execute(f"SELECT r.record, 0.0 FROM {source} ORDER BY {_DATE_ORDER}, r.rowid LIMIT ? OFFSET ?",
+                                   [*params, limit, offset]))
+
+    def _ranked(self, conn: sqlite3.Connection, match: str, bonus: float, limit: int, offset: int) -> _Rows:
+        """One tier ranked by bm25 inside FTS5; only the page's records are read."""
+        source, params = self._source(match)
+        page = (f"SELECT fts_text.rowid AS rowid, {bonus} - bm25(fts_text) AS score FROM {source}"
+                " ORDER BY score DESC, fts_text.rowid LIMIT ? OFFSET ?")
+        return _pairs(conn.execute(
+            f"SELECT r.record, p.score FROM ({page}) p JOIN fts_records r ON r.rowid = p.rowid"
+            " ORDER BY p.score DESC, p.rowid", [*params, limit, offset]))
+
+    def by_relevance(self, conn: sqlite3.Connection, limit: int, offset: int) -> _Rows:
+        """Exact-accent matches first, then the others; a page may straddle the two tiers."""
+        exact, rest = f"{self.folded} AND {self.original}", f"{self.folded} NOT {self.original}"
+        n_exact = self.count(conn, exact)
+        rows = self._ranked(conn, exact, EXACT_BONUS, limit, offset) if offset < n_exact else []
+        if len(rows) < limit:
+            rows += self._ranked(conn, rest, 0.0, limit - len(rows), max(0, offset - n_exact))
+        return rows
+
+    def by_date(self, conn: sqlite3.Connection, limit: int, offset: int) -> _Rows:
+        """Newest first; the relevance score only breaks ties, so it may cost a subquery."""
+        source, params = self._source(self.folded, records=True)
+        score = (f"(CASE WHEN fts_text.rowid IN (SELECT rowid FROM fts_text WHERE fts_text MATCH ?)"
+                 f" THEN {EXACT_BONUS} ELSE 0 END) - bm25(fts_text)")
+        return _pairs(conn.execute(
+            f"SELECT r.record, {score} AS score FROM {source} ORDER BY {_DATE_ORDER}, score DESC, r.rowid"
+            " LIMIT ? OFFSET ?", [self.original, *params, limit, offset]))
+
+    def facets(self, conn: sqlite3.Connection) -> dict[str, list[tuple[str, int]]]:
+        """Counts of distinct selected findings per facet value: two GROUP BYs on the covering
+        index (single-valued columns; packed multi-valued terms), merged here."""
+        source, params = self._source(self.folded, records=True)
+        counts: dict[str, Counter[str]] = {name: Counter() for name in FACET_FIELDS}
+        shown: dict[tuple[str, str], str] = {}
+        for year, area, polarity, n in conn.execute(
+                f"SELECT r.year, r.area, r.polarity, COUNT(*) FROM {source} GROUP BY 1, 2, 3", params):
+            for name, value in (("year", year), ("area", area), ("polarity", polarity)):
+                if value is not None:
+                    shown[name, str(value)] = str(value)
+                    counts[name][str(value)] += n
+        for packed, n in conn.execute(f"SELECT r.facet_terms, COUNT(*) FROM {source} GROUP BY 1", params):
+            for item in packed.split(_ITEM_SEP) if packed else ():
+                name, key, value = item.split(_FIELD_SEP)
+                shown[name, key] = min(shown.get((name, key), value), value)
+                counts[name][key] += n
+        return {name: sorted(((shown[name, k], n) for k, n in counted.items()), key=lambda p: (-p[1], p[0]))
+                [:FACET_SIZE] for name, counted in counts.items()}
+
+
+def _pairs(cursor: sqlite3.Cursor) -> _Rows:
+    return [(row[0], float(row[1])) for row in cursor]
+
+
 class SqliteFtsBackend(SearchBackend):
     """SearchBackend on SQLite FTS5; one connection per instance, guarded by a lock."""
 
@@ -233,6 +358,9 @@ class SqliteFtsBackend(SearchBackend):
         self.path = Path(path)
         self._lock = threading.RLock()
         self._conn = connect(self.path, synchronous="NORMAL")  # a rebuildable view: NORMAL is enough
+        # Search reads the same pages again and again: map them instead of copying each read.
+        self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+        self._conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         try:
             self._create()
         except sqlite3.Error as e:
@@ -243,15 +371,17 @@ class SqliteFtsBackend(SearchBackend):
         with self._write() as conn:
             for statement in _SCHEMA:
                 conn.execute(statement)
-            conn.execute("CREATE TEMP TABLE IF NOT EXISTS fts_hits (rowid INTEGER PRIMARY KEY, score REAL NOT NULL)")
             row = conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
-            if row is None:
-                conn.execute("INSERT INTO fts_meta (key, value) VALUES ('version', ?)", (FTS_SCHEMA_VERSION,))
-            elif row[0] != FTS_SCHEMA_VERSION:
+            if row is not None and row[0] == "1":
+                _migrate_v1(conn)
+            elif row is not None and row[0] != FTS_SCHEMA_VERSION:
                 raise BackendError(
-                    f"search tables are v{row[0]}, this kiemtra writes v{FTS_SCHEMA_VERSION}: run `kiemtra reindex`",
+                    f"search tables are v{row[0]}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
+                    "delete the fts_ tables and run `kiemtra reindex`",
                     path=self.path,
                 )
+            conn.execute(_FACETS_INDEX)
+            conn.execute("INSERT OR REPLACE INTO fts_meta (key, value) VALUES ('version', ?)", (FTS_SCHEMA_VERSION,))
 
     def _write(self) -> Transaction:
         return Transaction(self._conn, self._lock, self.path)
@@ -274,20 +404,21 @@ class SqliteFtsBackend(SearchBackend):
         with self._write() as conn:
             for record in records:
                 self._delete_rows(conn, "finding_id", record.finding_id)
+                keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
+                keyed = [row for row in keyed if row[1]]
                 cursor = conn.execute(
-                    "INSERT INTO fts_records (finding_id, doc_key, polarity, area, year, published, record)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO fts_records (finding_id, doc_key, polarity, area, year, published, record,"
+                    " facet_terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (record.finding_id, record.doc_key, record.polarity, record.area, record.year,
-                     record.published, _record_json(record)),
+                     record.published, _record_json(record), _pack_facet_terms(keyed)),
                 )
                 rowid = cursor.lastrowid
                 text = canonical_tones(record.text)
                 conn.execute("INSERT INTO fts_text (rowid, folded, original) VALUES (?, ?, ?)",
                              (rowid, fast_fold(text), _lower_same_length(text)))
-                keyed = [(f, filter_key(v), rowid, v) for f, v in _record_terms(record)]
                 conn.executemany(
                     "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
-                    [row for row in keyed if row[1]],
+                    [(f, k, rowid, v) for f, k, v in keyed],
                 )
                 written += 1
         return written
@@ -315,8 +446,12 @@ class SqliteFtsBackend(SearchBackend):
     # ------------------------------------------------------------------ searching
 
     @staticmethod
-    def _filters(query: Query) -> tuple[list[str], list[Any]]:
-        """SQL conditions on `r` (fts_records) for the query's filters, with their parameters."""
+    def _filters(query: Query, *, probe: bool) -> tuple[list[str], list[Any]]:
+        """SQL conditions on `r` (fts_records) for the query's filters, with their parameters.
+
+        `probe` when a text match selects the candidates: a common term filter ("xã") would
+        otherwise build an IN-list of a fifth of the index for every statement of the search.
+        """
         clauses: list[str] = []
         params: list[Any] = []
         term_filters = (
@@ -327,7 +462,11 @@ class SqliteFtsBackend(SearchBackend):
             if value is None:
                 continue
             marks = ", ".join("?" for _ in fields)
-            clauses.append(f"r.rowid IN (SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?)")
+            if probe:  # text drives: probe the primary key per candidate, build no IN-list
+                clauses.append(f"EXISTS (SELECT 1 FROM fts_terms t WHERE t.field IN ({marks}) AND t.key = ?"
+                               " AND t.rowid = r.rowid)")
+            else:  # the filter drives: its findings, read once from the primary key
+                clauses.append(f"r.rowid IN (SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?)")
             params.extend([*fields, filter_key(value)])
         column_filters: tuple[tuple[str, str, int | str | None], ...] = (
             ("year", "=", query.year), ("year", ">=", query.year_from), ("year", "<=", query.year_to),
@@ -340,61 +479,38 @@ class SqliteFtsBackend(SearchBackend):
         return clauses, params
 
     def search(self, query: Query) -> SearchResult:
-        """Matches are gathered once into a temp table; rows, total and facets all read it."""
+        """One read snapshot for page, total and facets; each is its own bounded query.
+
+        Why no temp table of all matches: ranking is pushed into FTS5 (bm25 with ORDER BY …
+        LIMIT keeps only a page-sized heap), the total is a count without ranking, and facets
+        group over the covering index. The exact-accent bonus splits matches into two tiers,
+        exact then the rest, each ranked by bm25, so it never needs a per-row subquery.
+        """
         terms = parse_query(query.text)
-        clauses, params = self._filters(query)
-        where = " AND ".join(clauses) or "1"
-        if terms:
-            source = ("(SELECT rowid, bm25(fts_text) AS rank FROM fts_text WHERE fts_text MATCH ?) h"
-                      " JOIN fts_records r ON r.rowid = h.rowid")
-            score = ("(CASE WHEN r.rowid IN (SELECT rowid FROM fts_text WHERE fts_text MATCH ?)"
-                     f" THEN {EXACT_BONUS} ELSE 0 END) - h.rank")
-            params = [_fts_expression("original", parse_query(query.text, accents=True)),
-                      _fts_expression("folded", terms), *params]
-        else:
-            source, score = "fts_records r", "0.0"
-        order = "h.score DESC, h.rowid" if terms and query.sort != "date" else (
-            "r.published IS NULL, r.published DESC, r.year IS NULL, r.year DESC, h.score DESC, h.rowid")
+        clauses, params = self._filters(query, probe=bool(terms))
+        plan = _Plan(terms, parse_query(query.text, accents=True), clauses, params)
+        limit, offset = max(query.limit, 0), max(query.offset, 0)
         with self._lock:
             try:
                 self._conn.execute("BEGIN")  # one snapshot for rows, total and facets
-                self._conn.execute("DELETE FROM temp.fts_hits")
-                self._conn.execute(
-                    f"INSERT INTO temp.fts_hits (rowid, score) SELECT r.rowid, {score} FROM {source} WHERE {where}",
-                    params,
-                )
-                rows = self._conn.execute(
-                    "SELECT r.record, h.score FROM temp.fts_hits h JOIN fts_records r ON r.rowid = h.rowid"
-                    f" ORDER BY {order} LIMIT ? OFFSET ?", (max(query.limit, 0), max(query.offset, 0)),
-                ).fetchall()
-                total = self._conn.execute("SELECT COUNT(*) FROM temp.fts_hits").fetchone()[0]
-                facets = self._facets() if query.facets else {}
+                total = plan.count(self._conn, plan.folded)
+                if not terms:
+                    rows = plan.unranked(self._conn, limit, offset)
+                elif query.sort == "date":
+                    rows = plan.by_date(self._conn, limit, offset)
+                else:
+                    rows = plan.by_relevance(self._conn, limit, offset)
+                facets = plan.facets(self._conn) if query.facets else {}
                 self._conn.execute("COMMIT")
             except sqlite3.Error as e:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise BackendError(f"search failed: {e}", path=self.path) from e
         hits = []
-        for row in rows:
-            record = _record_from_json(row["record"])
-            hits.append(Hit(record, float(row["score"]), highlight(record.text, terms)))
+        for raw, score in rows:
+            record = _record_from_json(raw)
+            hits.append(Hit(record, float(score), highlight(record.text, terms)))
         return SearchResult(int(total), tuple(hits), facets)
-
-    def _facets(self) -> dict[str, list[tuple[str, int]]]:
-        """Counts of distinct matching findings (temp.fts_hits) per value of each facet field."""
-        facets: dict[str, list[tuple[str, int]]] = {}
-        for name in FACET_FIELDS:
-            if name in ("year", "area", "polarity"):
-                sql = (f"SELECT CAST(r.{name} AS TEXT), COUNT(*) AS n FROM temp.fts_hits h"
-                       f" JOIN fts_records r ON r.rowid = h.rowid WHERE r.{name} IS NOT NULL"
-                       f" GROUP BY r.{name} ORDER BY n DESC, 1 LIMIT {FACET_SIZE}")
-                rows = self._conn.execute(sql).fetchall()
-            else:
-                sql = ("SELECT MIN(t.value), COUNT(*) AS n FROM temp.fts_hits h JOIN fts_terms t ON t.rowid = h.rowid"
-                       f" WHERE t.field = ? GROUP BY t.key ORDER BY n DESC, 1 LIMIT {FACET_SIZE}")
-                rows = self._conn.execute(sql, (name,)).fetchall()
-            facets[name] = [(str(value), int(n)) for value, n in rows]
-        return facets
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """Findings sharing this one's most distinctive folded words (tf × idf), itself excluded."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import unicodedata
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -292,3 +293,25 @@ def test_similar_finds_related_findings_not_itself(backend: SqliteFtsBackend) ->
 )
 def test_fast_fold_equals_fold(text: str) -> None:
     assert fast_fold(text) == fold(text)
+
+
+def test_v1_tables_migrate_in_place_and_keep_their_facets(tmp_path: Path) -> None:
+    """A v1 index (no packed facet column) opens as v2 with the same facets, no reindex needed."""
+    path = tmp_path / "v1.db"
+    first = SqliteFtsBackend(path)
+    first.index([rec("m1", "Hồ sơ trễ hạn.", units=("Tân Hòa",), provinces=("Hà Tĩnh",)),
+                 rec("m2", "Hồ sơ đúng hạn.", units=("Tân Hoà", "Phú Lộc"), provinces=("Hà Tĩnh",))])
+    expected = first.search(Query(text="ho so", facets=True)).facets
+    with sqlite3.connect(path) as conn:  # back to the v1 layout
+        conn.execute("DROP INDEX fts_records_facets")
+        conn.execute("ALTER TABLE fts_records DROP COLUMN facet_terms")
+        conn.execute("UPDATE fts_meta SET value = '1' WHERE key = 'version'")
+    first.close()
+    reopened = SqliteFtsBackend(path)
+    try:
+        facets = reopened.search(Query(text="ho so", facets=True)).facets
+        assert facets == expected
+        assert {fold(v): n for v, n in facets["unit"]} == {"tan hoa": 2, "phu loc": 1}
+        assert reopened.search(Query(text="ho so", province="ha tinh")).total == 2
+    finally:
+        reopened.close()
