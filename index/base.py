@@ -108,5 +108,14 @@ class SearchBackend(ABC):
     def clear(self) -> None:
         """Empty the index (used by `kiemtra reindex`)."""
 
+    def rebuild(self, records: Iterable[FindingRecord]) -> int:
+        """Replace the whole index with `records` (`kiemtra reindex`); how many were written.
+
+        Empty-then-fill by default; an engine that can build aside and switch over in one step
+        (Elasticsearch's alias) overrides it, so searches never see a half-built index.
+        """
+        self.clear()
+        return self.index(records)
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections; a no-op by default."""

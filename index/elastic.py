@@ -37,7 +37,8 @@ T = TypeVar("T")
 SNIPPET_CHARS = 200
 FACET_SIZE = 20
 EXACT_BONUS = 100.0  # above any folded BM25 a finding-sized text reaches: exact accents first
-BATCH_SIZE = 1000
+BATCH_SIZE = 1000  # findings per bulk request: ~1 MB, large enough to amortise the round trip
+OUTAGE_COOLDOWN_S = 60.0  # after the server proved unreachable, fail at once for this long
 WRITE_ATTEMPTS = 5
 BACKOFF_S = 0.5
 RETRY_STATUSES = (429, 502, 503, 504)
@@ -289,19 +290,35 @@ class ElasticBackend(SearchBackend):
             url, request_timeout=request_timeout, max_retries=3, retry_on_timeout=True,
             retry_on_status=RETRY_STATUSES,
         )
+        self._down_until = 0.0  # monotonic time before which the server is taken as down
         self._ensure_alias()
 
     # -- errors ---------------------------------------------------------------------------
 
     def _call(self, what: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a client call, turning any client failure into a one-line BackendError."""
+        self._fail_fast_while_down()
         try:
             return fn(*args, **kwargs)
         except ApiError as e:
             raise BackendError(f"{what} on index {self.alias!r} failed: {e.meta.status} {e.message}",
                                path=self.url) from e
         except TransportError as e:
+            self._mark_down()
             raise BackendError(f"{what} failed, server unreachable: {e.message}", path=self.url) from e
+
+    def _mark_down(self) -> None:
+        self._down_until = time.monotonic() + OUTAGE_COOLDOWN_S
+
+    def _fail_fast_while_down(self) -> None:
+        """Why: an ingest run calls the index once per document; with the server gone (or
+        frozen, when every call waits for its timeout and the client's retries), paying that
+        per document would stall the run for minutes. The store keeps the documents marked
+        for indexing, so failing at once loses nothing; after the cooldown one call tries again.
+        """
+        left = self._down_until - time.monotonic()
+        if left > 0:
+            raise BackendError(f"server unreachable; not retried for another {left:.0f}s", path=self.url)
 
     # -- index lifecycle ------------------------------------------------------------------
 
@@ -325,11 +342,12 @@ class ElasticBackend(SearchBackend):
         if not exists:
             self.swap_alias(self.create_new_index())
 
-    def create_new_index(self) -> str:
+    def create_new_index(self, *, refresh_interval: str | None = None) -> str:
         """Create an empty physical index `<alias>-<UTC timestamp>` with the mapping; its name."""
         name = f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+        settings = {**INDEX_SETTINGS, **({"refresh_interval": refresh_interval} if refresh_interval else {})}
         self._call("creating index", self.client.indices.create, index=name,
-                   mappings=MAPPING, settings=INDEX_SETTINGS)
+                   mappings=MAPPING, settings=settings)
         LOGGER.info("created index %s", name)
         return name
 
@@ -346,18 +364,34 @@ class ElasticBackend(SearchBackend):
             self._call("deleting indices", self.client.indices.delete, index=",".join(names))
 
     def reindex(self, records: Iterable[FindingRecord]) -> int:
-        """Rebuild from scratch into a new index, then swap: searches never see it half-built."""
+        """Rebuild from scratch into a new index, then swap: searches never see it half-built.
+
+        The new index is not refreshed while it fills (nobody reads it yet), which makes the
+        bulk load cheaper; refreshing is switched back on before the swap.
+        """
         old = self._physical_indices()
-        new = self.create_new_index()
+        new = self.create_new_index(refresh_interval="-1")
         try:
             written = self._write(records, target=new)
+            self._call("restoring refresh", self.client.indices.put_settings, index=new,
+                       settings={"index": {"refresh_interval": None}})
             self._call("refreshing", self.client.indices.refresh, index=new)
         except BackendError:
-            self._delete_indices([new])
+            self._delete_indices_quietly([new])
             raise
         self.swap_alias(new)
         self._delete_indices(old)
         return written
+
+    def rebuild(self, records: Iterable[FindingRecord]) -> int:
+        return self.reindex(records)
+
+    def _delete_indices_quietly(self, names: list[str]) -> None:
+        """Clean up after a failed build; the failure that caused it is the error to report."""
+        try:
+            self._delete_indices(names)
+        except BackendError as e:
+            LOGGER.warning("could not delete the unfinished index %s: %s", ",".join(names), e)
 
     def clear(self) -> None:
         old = self._physical_indices()
@@ -394,6 +428,7 @@ class ElasticBackend(SearchBackend):
         The `_id` is the finding id, so resending an item that had in fact been written is
         harmless: it replaces itself. That is what makes the whole-batch retry safe.
         """
+        self._fail_fast_while_down()
         written = 0
         failed: dict[str, str] = {}
         for attempt in range(WRITE_ATTEMPTS):
@@ -406,6 +441,7 @@ class ElasticBackend(SearchBackend):
             except TransportError as e:  # connection lost mid-batch: retry what is unacknowledged
                 LOGGER.warning("bulk write to %s interrupted: %s", self.url, e.message)
                 if attempt == WRITE_ATTEMPTS - 1:
+                    self._mark_down()
                     raise BackendError(f"bulk write failed, server unreachable: {e.message}",
                                        path=self.url) from e
             if not pending:
@@ -425,7 +461,7 @@ class ElasticBackend(SearchBackend):
                    if src is not None else {"_op_type": "delete", "_index": target, "_id": fid}
                    for fid, src in pending.items()]
         written = 0
-        for ok, item in streaming_bulk(self.client, actions, chunk_size=500, max_retries=3,
+        for ok, item in streaming_bulk(self.client, actions, chunk_size=BATCH_SIZE, max_retries=3,
                                        initial_backoff=BACKOFF_S, raise_on_error=False,
                                        raise_on_exception=False):
             op, result = next(iter(item.items()))

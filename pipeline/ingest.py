@@ -63,12 +63,27 @@ def ingest_paths(paths: list[Path], *, settings: Settings, progress: bool = Fals
 
 
 def rebuild_index(settings: Settings) -> int:
-    """Empty the configured index and fill it again from the store (`kiemtra reindex`)."""
+    """Rebuild the configured index from the store (`kiemtra reindex`); how many documents.
+
+    `SearchBackend.rebuild` replaces the index in one operation (Elasticsearch builds a new
+    physical index and swaps its alias, so searches keep answering meanwhile). Every document
+    is marked unindexed first: if the rebuild fails, the next ingest run catches up on all of
+    them instead of trusting flags that described the old index.
+    """
     with Store(settings.database) as store:
         backend = open_backend(settings)
         try:
-            backend.clear()
             store.mark_all_unindexed()
-            return catch_up_index(store, backend)
+            keys = store.pending_index()
+            records = (record for key in keys for record in store.finding_records(key))
+            written = backend.rebuild(records)
+            for key in keys:
+                store.mark_indexed(key)
+            current = set(keys)
+            for key in store.pending_removals():  # replaced versions are not in the new index
+                if key not in current:
+                    store.mark_removed(key)
+            LOGGER.info("rebuilt %s from %d documents (%d findings)", backend.name, len(keys), written)
+            return len(keys)
         finally:
             backend.close()
