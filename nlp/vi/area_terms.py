@@ -48,7 +48,7 @@ AREA_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("tiếp công dân", 2.0), ("máy lấy số", 3.0), ("xếp hàng", 2.0), ("liên thông", 1.5),
         ("chứng thực", 2.0), ("hộ tịch", 1.5), ("khai sinh", 2.0), ("đơn giản hóa", 2.5),
         ("hồ sơ địa chính", 2.0), ("trả lại", 1.0), ("giao dịch", 1.0), ("bộ phận tiếp nhận", 2.5),
-        ("phí, lệ phí", 1.0), ("nhận dư", 1.5),
+        ("phí, lệ phí", 1.0), ("nhận dư", 1.5), ("thành phần hồ sơ", 2.5), ("ngoài quy định", 1.0),
     ),
     "bo_may": (
         ("chức năng, nhiệm vụ", 3.0), ("chức năng nhiệm vụ", 3.0), ("phân công", 2.5),
@@ -87,6 +87,7 @@ AREA_TERMS: dict[str, tuple[tuple[str, float], ...]] = {
         ("công nghệ thông tin", 3.0), ("hiện đại hóa", 3.0), ("hiện đại hoá", 3.0), ("điện tử", 2.0),
         ("cơ sở vật chất", 2.0), ("trang thiết bị", 2.0), ("chính phủ điện tử", 3.0), ("chính phủ số", 3.0),
         ("chuyển đổi số", 3.0), ("lan", 1.0), ("mạng nội bộ", 2.5), ("hệ thống quản lý chất lượng", 3.0),
-        ("chìa khóa", 1.5), ("chìa khoá", 1.5), ("gmail", 2.0), ("ứng dụng", 1.0), ("số hóa", 3.0),
+        ("chứng thư số", 3.0), ("thiết bị ký số", 3.0), ("token", 2.0), ("gmail", 2.0),
+        ("hộp thư cá nhân", 2.5), ("email cá nhân", 2.5), ("ứng dụng", 1.0), ("số hóa", 3.0),
     ),
 }
