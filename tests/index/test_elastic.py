@@ -143,3 +143,28 @@ def test_many_findings_of_one_document_are_all_deleted(backend: ElasticBackend,
 def test_unreachable_server_is_a_backend_error_naming_the_url() -> None:
     with pytest.raises(BackendError, match=r"^http://127\.0\.0\.1:1: cannot reach Elasticsearch"):
         ElasticBackend("http://127.0.0.1:1", "kiemtra-test-none", request_timeout=2)
+
+
+@pytest.mark.elasticsearch
+def test_unreachable_server_fails_fast_until_the_cooldown_ends(backend: ElasticBackend,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """One lost connection, then every call fails at once: an ingest run must not wait out
+    the client's timeouts and retries per document while the server is gone."""
+    calls: list[int] = []
+
+    def unreachable(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        raise TransportConnectionError("connection refused by the test")
+
+    monkeypatch.setattr(backend.client, "search", unreachable)
+    with pytest.raises(BackendError, match="server unreachable"):
+        backend.search(Query(text="hồ sơ"))
+    with pytest.raises(BackendError, match="not retried for another"):
+        backend.delete_document("doc1")
+    with pytest.raises(BackendError, match="not retried for another"):
+        backend.index([_record("x", "Hồ sơ chưa được giải quyết.")])
+    assert len(calls) == 1
+    monkeypatch.undo()
+    monkeypatch.setattr(elastic, "OUTAGE_COOLDOWN_S", 0.0)
+    backend._mark_down()  # a cooldown that has already ended: the next call tries again
+    assert backend.index([_record("y", "Hồ sơ đã được giải quyết.")]) == 1
