@@ -5,7 +5,12 @@ while "phiếu hẹn" and "cải cách hành chính" are words. underthesea ship
 model inside the package, so nothing is downloaded at run time. Each word becomes one token
 whose text is exactly the source span (syllables joined by whatever whitespace the source had),
 so character offsets are never lost. Segmentation runs once per document; later stages reuse
-the tokens (e.g. the search index's segmented field).
+the tokens (each finding's `words`, which the search index stores instead of segmenting again).
+
+Why line by line: measured on the dev corpus, calling underthesea per line, per paragraph, or
+with every line of a document in one featurizer batch costs the same within noise; about 85%
+of the time is its CRF (feature extraction, then tagging) and 15% its regex pre-tokenizer, both
+per token. A line is the unit the source text already gives, and a word never spans lines.
 """
 
 from __future__ import annotations
