@@ -198,7 +198,8 @@ def _blocks_from_json(raw: str) -> tuple[Block, ...]:
 class Store:
     """The SQLite system of record; open one per thread or process (it guards its connection).
 
-    `segmenter` fills each finding's `words` once, at save time (underthesea by default).
+    A finding's `words` come from the pipeline, which segmented the document once; `segmenter`
+    fills them at save time only for findings without (underthesea by default).
     """
 
     def __init__(self, path: Path, *, segmenter: Callable[[str], str] | None = None) -> None:
