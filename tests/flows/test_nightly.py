@@ -1,0 +1,182 @@
+"""The nightly flow under a local Prefect server: batches, retries, quarantine, idempotence, summary.
+
+All flow tests live in this module so the Prefect test server starts once (it takes ~30 s).
+"""
+
+from __future__ import annotations
+
+import socket
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from prefect.states import Failed
+from prefect.testing.utilities import prefect_test_harness
+
+from benchmarks.nightly import write_reports
+from flows.nightly import batches, is_transient, retry_delays, run_nightly
+from index.store import Store
+from pipeline.cli import cli
+from pipeline.errors import BackendError, CorruptDocument, UnsupportedFormat
+from pipeline.process import FAILED, Outcome
+from pipeline.runs import COMPLETED, PARTIAL, RunSummary, render_markdown
+from pipeline.settings import Settings, load_settings
+
+
+@pytest.fixture(scope="module")
+def harness() -> Iterator[None]:
+    with prefect_test_harness(server_startup_timeout=180):
+        yield
+
+
+def _settings(tmp: Path, **extra: Any) -> Settings:
+    values = {"db_path": str(tmp / "k.db"), "fetch_dir": str(tmp / "fetched"), "batch_size": 4,
+              "nightly_retries": 1, "nightly_retry_delay_s": 0.0, **extra}
+    return load_settings(values, environ={})
+
+
+def _closed_port() -> int:
+    """A loopback port nothing listens on: bound, read, released."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _store_findings(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {r[0] for r in conn.execute("SELECT finding_id FROM findings")}
+
+
+# ---------------------------------------------------------------------- pure parts, no server
+
+
+def test_only_transient_failures_are_retried() -> None:
+    assert is_transient(None, None, Failed(data=BackendError("Elasticsearch: 429 Too Many Requests")))  # type: ignore[arg-type]
+    assert is_transient(None, None, Failed(data=ConnectionRefusedError()))  # type: ignore[arg-type]
+    assert not is_transient(None, None, Failed(data=CorruptDocument("truncated", path="a.pdf")))  # type: ignore[arg-type]
+    assert not is_transient(None, None, Failed(data=UnsupportedFormat("random bytes", path="b.png")))  # type: ignore[arg-type]
+    assert not is_transient(None, None, Failed(data=KeyError("bug")))  # type: ignore[arg-type]
+
+
+def test_backoff_grows_and_batches_cover_every_path(tmp_path: Path) -> None:
+    settings = _settings(tmp_path, nightly_retries=3, nightly_retry_delay_s=5.0)
+    assert retry_delays(settings) == [5.0, 20.0, 80.0]
+    paths = [f"p{i}" for i in range(10)]
+    groups = batches(paths, 4)
+    assert [len(g) for g in groups] == [4, 4, 2]
+    assert sum(groups, []) == paths
+
+
+def test_summary_counts_per_source_and_renders_failures() -> None:
+    summary = RunSummary("r1")
+    summary.add(Outcome("/in/a.txt", "ingested", "k1", findings=3, stages={"read": 0.5, "extract": 1.5}), "inbox")
+    summary.add(Outcome("/in/b.txt", "skipped", "k2"), "inbox")
+    summary.add(Outcome("/in/c.pdf", FAILED, reason="/in/c.pdf: broken | truncated", error_type="CorruptDocument"),
+                "inbox")
+    summary.add_failure("https://portal.example/rss", "https://portal.example/rss", "503 Service Unavailable")
+    summary.finish()
+    assert summary.counts == {"new": 1, "changed": 0, "skipped": 1, "failed": 2}
+    assert summary.by_source["inbox"] == {"new": 1, "changed": 0, "skipped": 1, "failed": 1}
+    assert summary.status == PARTIAL and summary.failed
+    md = render_markdown(summary)
+    assert "| inbox | 1 | 0 | 1 | 1 |" in md
+    assert "broken \\| truncated" in md  # a pipe in a reason cannot break the table
+    assert "503 Service Unavailable" in md
+    assert RunSummary.from_dict(summary.to_dict()) == summary
+
+
+# ---------------------------------------------------------------------- the flow
+
+
+def test_search_engine_down_then_back_loses_nothing(harness: None, tmp_path: Path, es_url: str,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    write_reports(tmp_path / "inbox", 6, seed=11)
+    index = f"kiemtra-test-{uuid.uuid4().hex[:12]}"
+    down = _settings(tmp_path, backend="elasticsearch", es_url=f"http://127.0.0.1:{_closed_port()}", es_index=index)
+
+    first = run_nightly(down, inbox=tmp_path / "inbox")
+
+    assert first.counts["new"] == 6 and first.counts["failed"] == 0
+    assert first.not_indexed == 6 and first.index_error and "cannot reach" in first.index_error
+    assert first.status == PARTIAL
+    assert "Retry 1/1 will start" in caplog.text  # the index task was retried before giving up
+    with Store(down.database) as store:
+        assert len(store.pending_index()) == 6
+
+    from index.elastic import ElasticBackend
+
+    up = down.replace(es_url=es_url)
+    second = run_nightly(up, inbox=tmp_path / "inbox")
+
+    es = ElasticBackend(es_url, index)
+    try:
+        assert second.counts["skipped"] == 6 and second.indexed == 6 and second.not_indexed == 0
+        assert second.status == COMPLETED
+        assert es.count() == len(_store_findings(up.database)) > 0
+    finally:
+        es.drop()
+        es.close()
+
+
+def test_hostile_files_are_quarantined_and_the_exit_code_says_so(harness: None, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    good = write_reports(inbox, 3, seed=5)
+    (inbox / "rong.pdf").write_bytes(b"")
+    (inbox / "cut.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\n% the rest is lost")
+    (inbox / "not-a-zip.docx").write_text("Đây không phải tệp Word mà chỉ là văn bản thường.", encoding="utf-8")
+    (inbox / "noise.png").write_bytes(bytes(range(256)) * 8)
+    bad = {"rong.pdf", "cut.pdf", "not-a-zip.docx", "noise.png"}
+    db = tmp_path / "k.db"
+
+    result = CliRunner().invoke(cli, ["--db", str(db), "--set", f"fetch_dir={tmp_path / 'fetched'}",
+                                      "--set", "batch_size=2", "nightly", "--once", "--inbox", str(inbox)])
+
+    assert result.exit_code == 1, result.output
+    assert "3 new, 0 changed, 0 skipped, 4 failed" in result.stdout
+    for name in bad:
+        assert name in result.stderr
+    with Store(db) as store:
+        assert {Path(p).name for d in store.documents() for p in d.paths} == {p.name for p in good}
+        failures = {Path(f.path).name: f for f in store.failures()}
+        assert set(failures) == bad
+        assert all(f.reason for f in failures.values())
+        [run] = store.runs()
+    assert run.status == PARTIAL and run.summary["counts"]["failed"] == 4
+    listed = CliRunner().invoke(cli, ["--db", str(db), "runs", run.run_id[:8]])
+    assert listed.exit_code == 0
+    assert "## Quarantined" in listed.stdout and "noise.png" in listed.stdout
+
+
+def test_reruns_change_nothing_changes_replace_and_new_version_reextracts(harness: None, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    paths = write_reports(inbox, 5, seed=3)
+    settings = _settings(tmp_path)
+
+    first = run_nightly(settings, inbox=inbox)
+    before = _store_findings(settings.database)
+    again = run_nightly(settings, inbox=inbox)
+
+    assert first.counts["new"] == 5 and first.status == COMPLETED
+    assert again.counts == {"new": 0, "changed": 0, "skipped": 5, "failed": 0}
+    assert _store_findings(settings.database) == before
+
+    paths[0].write_text(paths[0].read_text(encoding="utf-8").replace("Tuy nhiên, UBND xã", "Tuy nhiên, Văn phòng UBND xã"),
+                        encoding="utf-8")
+    changed = run_nightly(settings, inbox=inbox)
+    assert changed.counts["changed"] == 1 and changed.counts["skipped"] == 4
+    with Store(settings.database) as store:
+        assert len(store.documents()) == 5  # the old version of the changed file is gone
+        assert not store.pending_removals() and not store.pending_index()
+
+    newer = settings.replace(extractor_version="test-2")
+    upgraded = run_nightly(newer, inbox=inbox)
+    settled = run_nightly(newer, inbox=inbox)
+    assert upgraded.counts["changed"] == 5
+    assert settled.counts["skipped"] == 5
+    with Store(settings.database) as store:
+        assert {d.extractor_version for d in store.documents()} == {"test-2"}
+        assert [r.status for r in store.runs()] == [COMPLETED] * 5
