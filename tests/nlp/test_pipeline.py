@@ -6,6 +6,7 @@ segmentation model and the gazetteer); tests that change it build their own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Config
 
+from index.records import finding_records
 from nlp.components import token_bounds, words_in
-from nlp.extract import run_pipeline
+from nlp.extract import extract, run_pipeline
 from nlp.load import PIPELINE_CONFIG, default_pipeline, load_pipeline, load_saved
 from nlp.words import segment
 from pipeline.models import Document, Source
@@ -148,3 +150,19 @@ def test_token_bounds_cover_the_words(nlp: Language) -> None:
 
 def test_pipeline_config_file_is_the_one_loaded() -> None:
     assert PIPELINE_CONFIG.name == "pipeline.cfg" and PIPELINE_CONFIG.is_file()
+
+
+def test_index_records_reuse_the_pipeline_words_without_segmenting(nlp: Language) -> None:
+    """Segment once: the records the search index gets carry the Doc's words as they are."""
+    document = _document(REPORT)
+    extraction = extract(document, nlp)
+
+    def no_second_segmentation(text: str) -> str:
+        raise AssertionError(f"segmented again: {text[:40]}")
+
+    records = finding_records("k" * 64, document, extraction, segmenter=no_second_segmentation)
+    assert [r.words for r in records] == [f.words for f in extraction.findings]
+    assert all(r.words for r in records)
+    without = replace(extraction, findings=tuple(replace(f, words=None) for f in extraction.findings))
+    assert [r.words for r in finding_records("k" * 64, document, without, segmenter=str.upper)] == [
+        r.text.upper() for r in records]
