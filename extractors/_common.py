@@ -64,14 +64,25 @@ def sniff_format(head: bytes, path: Path, data_for_ole: bytes | None = None) -> 
 
 
 def _looks_binary(head: bytes) -> bool:
-    """NUL bytes mean binary, unless the text is UTF-16 (BOM, or every other byte NUL)."""
+    """NUL bytes mean binary, unless the text is UTF-16 (BOM, or one byte lane of NULs)."""
     if not head or head.startswith(_UTF16_BOMS):
         return False
-    nuls = head.count(b"\x00")
-    if nuls == 0:
+    if head.count(b"\x00") == 0:
         return False
-    half = len(head) // 2 or 1
-    return not (head[1::2].count(b"\x00") > 0.9 * half or head[0::2].count(b"\x00") > 0.9 * half)
+    return not _looks_utf16(head)
+
+
+def _looks_utf16(head: bytes) -> bool:
+    """UTF-16 without BOM: one lane holds the Unicode "page" of each character and the other none.
+
+    Vietnamese is not ASCII-only, so the page lane is not all NUL: ư, đ are on page 0x01, the
+    toned letters on 0x1E, “ ” – on 0x20. What marks UTF-16 is that lane being mostly NUL with
+    few distinct values, while the other lane has no NUL at all.
+    """
+    for pages, codes in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+        if pages.count(0) > 0.5 * len(pages) and codes.count(0) == 0 and len(set(pages)) <= 16:
+            return True
+    return False
 
 
 def make_source(path: Path, data: bytes, fmt: str, reader: str, **meta: object) -> Source:
