@@ -18,7 +18,9 @@ import html
 import logging
 import re
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any, TypeVar
@@ -38,6 +40,7 @@ SNIPPET_CHARS = 200
 FACET_SIZE = 20
 EXACT_BONUS = 100.0  # above any folded BM25 a finding-sized text reaches: exact accents first
 BATCH_SIZE = 1000  # findings per bulk request: ~1 MB, large enough to amortise the round trip
+WRITE_THREADS = 2  # bulk requests in flight (one per core of a small server)
 OUTAGE_COOLDOWN_S = 60.0  # after the server proved unreachable, fail at once for this long
 WRITE_ATTEMPTS = 5
 BACKOFF_S = 0.5
@@ -102,13 +105,18 @@ INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0
 
 
 def _fold_key(value: str) -> str:
-    """The comparison form of a filter value: folded, single spaces."""
-    return " ".join(fold(canonical_tones(value)).split())
+    """The comparison form of a filter value: folded, single spaces.
+
+    No canonical_tones first: folding drops every tone mark, wherever it sat, and skipping it
+    halves the cost of preparing a finding for bulk indexing.
+    """
+    return " ".join(fold(value).split())
 
 
 def to_source(record: FindingRecord) -> dict[str, Any]:
     """The document stored for a record: its fields plus the derived search fields."""
-    source = dataclasses.asdict(record)
+    # Flat fields: getattr, not dataclasses.asdict, whose deep copy cost more than the folding.
+    source: dict[str, Any] = {name: getattr(record, name) for name in _RECORD_FIELDS}
     for name in _TUPLE_FIELDS:
         source[name] = list(source[name])
     canonical = canonical_tones(record.text)
@@ -415,10 +423,22 @@ class ElasticBackend(SearchBackend):
         return written
 
     def _write(self, records: Iterable[FindingRecord], *, target: str) -> int:
+        """Bulk-write in batches, WRITE_THREADS requests in flight.
+
+        Why concurrent: one bulk request is indexed by one server thread; two in flight let a
+        single-shard index use both cores, and the next batch is prepared meanwhile. At most
+        WRITE_THREADS batches are held, so memory stays bounded for any number of records.
+        """
         written = 0
-        for batch in _batches(records, BATCH_SIZE):
-            pending: dict[str, dict[str, Any] | None] = {r.finding_id: to_source(r) for r in batch}
-            written += self._write_batch(pending, target)
+        with ThreadPoolExecutor(max_workers=WRITE_THREADS, thread_name_prefix="es-bulk") as pool:
+            in_flight: deque[Future[int]] = deque()
+            for batch in _batches(records, BATCH_SIZE):
+                pending: dict[str, dict[str, Any] | None] = {r.finding_id: to_source(r) for r in batch}
+                in_flight.append(pool.submit(self._write_batch, pending, target))
+                if len(in_flight) >= WRITE_THREADS:
+                    written += in_flight.popleft().result()
+            while in_flight:
+                written += in_flight.popleft().result()
         return written
 
     def _write_batch(self, pending: dict[str, dict[str, Any] | None], target: str) -> int:
