@@ -25,6 +25,12 @@ logging.getLogger("trafilatura").setLevel(logging.WARNING)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe")
 _BLOCK_XPATH = "//h1|//h2|//h3|//h4|//h5|//h6|//p|//li|//tr|//blockquote|//pre"
+# A table holding these is page layout (old portals put menus, sidebars and the article in cells),
+# not data: a data table's cells hold words, numbers and at most paragraphs.
+_LAYOUT_INSIDE = ".//table|.//div|.//form|.//h1|.//h2|.//h3|.//nav|.//select|.//iframe"
+_LAYOUT_CELL_CHARS = 800
+_WIDGET_CONTROLS = "//input[@type='radio' or @type='checkbox']|//select"
+_WIDGET_BOX_CHARS = 400  # a poll or a link box around a control is short; an article is not
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -38,9 +44,9 @@ def read_html(path: Path, *, settings: Settings, doc_id: str | None = None) -> D
     markup, _ = decode_bytes(data, declared_charset(data))
     if not markup.strip():
         raise CorruptDocument("HTML file has no content", path=path)
-    result = _trafilatura(markup)
+    result = _trafilatura(_unclutter(markup))
     reader = "html.trafilatura"
-    text = result.get("text") or ""
+    text = _with_headline(result.get("text") or "", result.get("title"))
     if not text.strip():
         text, reader = _lxml_text(markup, path), "html.lxml"
     lines = [line for line in clean_boilerplate(text).split("\n") if line.strip()]
@@ -52,6 +58,54 @@ def read_html(path: Path, *, settings: Settings, doc_id: str | None = None) -> D
 
 def _first(lines: list[str]) -> str | None:
     return lines[0].strip() if lines else None
+
+
+def _unclutter(markup: str) -> str:
+    """The page with layout tables turned into divs and poll/link-box widgets removed.
+
+    Why: trafilatura reads a table as data, so a portal laid out in a table came out as one
+    "| menu | article | sidebar |" line; and a poll box ("Bình chọn": question, radio options)
+    is short prose it keeps under favor_recall. Unparseable markup is returned as it is.
+    """
+    import lxml.html
+    from lxml.etree import ParserError
+
+    try:
+        tree = lxml.html.document_fromstring(markup)
+    except (ParserError, ValueError):
+        return markup
+    for table in tree.xpath("//table"):
+        if table.xpath(_LAYOUT_INSIDE) or any(
+                len(cell.text_content()) > _LAYOUT_CELL_CHARS for cell in table.xpath(".//td|.//th")):
+            for element in [table, *table.xpath(".//tbody|.//thead|.//tfoot|.//tr|.//td|.//th")]:
+                element.tag = "div"
+    for control in tree.xpath(_WIDGET_CONTROLS):
+        box = _widget_box(control)
+        if box is not None and box.getparent() is not None:
+            box.drop_tree()
+    return str(lxml.html.tostring(tree, encoding="unicode"))
+
+
+def _widget_box(control: Any) -> Any:
+    """The largest ancestor of a form control whose text is still short: the widget's box."""
+    box = None
+    for ancestor in control.iterancestors():
+        if ancestor.tag in ("body", "html") or len(ancestor.text_content()) > _WIDGET_BOX_CHARS:
+            break
+        box = ancestor
+    return box
+
+
+def _with_headline(text: str, title: str | None) -> str:
+    """The article text led by its headline when the extractor kept the headline only as metadata.
+
+    Why: plain-text and DOCX readings start with the headline, and a headline often states the
+    finding ("Xã ... cần đẩy mạnh ...") and names the unit; dropping it from the web reading
+    would make the same article extract differently depending on its format.
+    """
+    if not title or not text.strip() or " ".join(title.split()) in " ".join(text[:2 * len(title) + 200].split()):
+        return text
+    return f"{title.strip()}\n{text}"
 
 
 def _trafilatura(markup: str) -> dict[str, Any]:
