@@ -1,47 +1,50 @@
-"""A Prefect flow that ingests a folder, one task per document.
+"""A Prefect flow that ingests one folder now: the nightly flow's batches without its bookkeeping.
 
-Why a flow at all when `kiemtra ingest` exists: Prefect gives the nightly run its schedule,
-retries, run history and UI. The flow holds no logic of its own — each task calls
-`pipeline.process.ingest_one`, exactly what the CLI calls — and each task opens its own Store
-and backend, because connections must not cross threads.
+Why keep it beside `flows/nightly.py`: it is the smallest flow to try Prefect with on a folder
+(no inbox state, no run lock, no runs table). It shares the nightly flow's stage functions —
+batches through `pipeline.process.ingest_one`, then one catch-up of the search index — so a
+document is processed the same way whichever flow or command it came in by.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
-from prefect import flow, task, unmapped
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from extractors import discover
-from index.store import Store
-from pipeline.ingest import open_backend_or_none
-from pipeline.process import Outcome, Summary, ingest_one
-from pipeline.settings import Settings, load_settings
+from flows.nightly import WORKERS, batches, index_pending, ingest_batch_task, warm_up
+from pipeline.errors import BackendError
+from pipeline.process import Summary
+from pipeline.settings import load_settings
+
+LOGGER = logging.getLogger(__name__)
 
 
-@task(name="discover")
+@task(name="discover", cache_policy=NO_CACHE)
 def discover_files(folder: str) -> list[str]:
-    return [str(p) for p in discover([Path(folder)])]
+    return [str(p.resolve()) for p in discover([Path(folder)])]
 
 
-@task(name="ingest-document", task_run_name="ingest {path}")
-def ingest_document(path: str, settings: Settings) -> Outcome:
-    """One document end to end; a bad file returns a failed Outcome instead of raising."""
-    with Store(settings.database) as store, open_backend_or_none(settings) as backend:
-        return ingest_one(Path(path), settings=settings, store=store, backend=backend)
-
-
-@flow(name="ingest-folder", task_runner=ThreadPoolTaskRunner(max_workers=2))
+@flow(name="ingest-folder", task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))
 def ingest_folder(folder: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """Ingest every supported file under `folder`; returns the run's counts and failures."""
     settings = load_settings(overrides)
     paths = discover_files(folder)
-    futures = ingest_document.map(paths, settings=unmapped(settings))
+    warm_up()
+    futures = [ingest_batch_task.submit(group, settings) for group in batches(paths, settings.batch_size)]
     summary = Summary()
-    for outcome in futures.result():
-        summary.add(outcome)
+    for future in futures:
+        for outcome in future.result():
+            summary.add(outcome)
+    try:
+        index_pending(settings)
+    except BackendError as e:
+        LOGGER.warning("stored but not indexed, the next run will catch up: %s", e)
     return {
         "counts": summary.counts,
         "failures": [{"path": o.path, "reason": o.reason} for o in summary.failures],
