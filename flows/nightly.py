@@ -90,8 +90,9 @@ def pending_count(settings: Settings) -> int:
         return len(store.pending_index())
 
 
-def batches(items: list[str], size: int) -> list[list[str]]:
-    size = max(1, size)
+def batches(items: list[str], size: int, workers: int = WORKERS) -> list[list[str]]:
+    """Runs of at most `size`, but at least one per worker: ten slow scans still use every core."""
+    size = max(1, min(size, -(-len(items) // max(1, workers))))
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 

@@ -66,9 +66,11 @@ def test_backoff_grows_and_batches_cover_every_path(tmp_path: Path) -> None:
     settings = _settings(tmp_path, nightly_retries=3, nightly_retry_delay_s=5.0)
     assert retry_delays(settings) == [5.0, 20.0, 80.0]
     paths = [f"p{i}" for i in range(10)]
-    groups = batches(paths, 4)
+    groups = batches(paths, 4, workers=2)
     assert [len(g) for g in groups] == [4, 4, 2]
     assert sum(groups, []) == paths
+    assert [len(g) for g in batches(paths[:3], 25, workers=2)] == [2, 1]  # few slow files: both cores
+    assert batches([], 25) == []
 
 
 def test_summary_counts_per_source_and_renders_failures() -> None:
