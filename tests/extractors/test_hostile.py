@@ -126,7 +126,7 @@ def test_sandbox_enforces_time_and_memory(tmp_path: Path) -> None:
 
 # --- Hand-made hostile files -------------------------------------------------------------
 
-def _raw_pdf(objects: list[str]) -> bytes:
+def raw_pdf(objects: list[str]) -> bytes:
     """A minimal PDF written byte by byte, with a correct xref table, around `objects`."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -140,19 +140,24 @@ def _raw_pdf(objects: list[str]) -> bytes:
     return bytes(out)
 
 
-@pytest.mark.parametrize("kids", ["[2 0 R]", "[2 0 R 3 0 R]"])
-def test_pdf_whose_page_tree_contains_itself(tmp_path: Path, settings, kids: str) -> None:
-    """A /Pages node listing itself among its /Kids: an error for this file, not a hang or crash."""
-    path = tmp_path / "vong_lap.pdf"
-    path.write_bytes(_raw_pdf([
+def self_referencing_pdf(path: Path, kids: str = "[2 0 R]") -> Path:
+    """A /Pages node listing itself among its /Kids."""
+    path.write_bytes(raw_pdf([
         "<< /Type /Catalog /Pages 2 0 R >>",
         f"<< /Type /Pages /Kids {kids} /Count 2 >>",
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
     ]))
+    return path
+
+
+@pytest.mark.parametrize("kids", ["[2 0 R]", "[2 0 R 3 0 R]"])
+def test_pdf_whose_page_tree_contains_itself(tmp_path: Path, settings, kids: str) -> None:
+    """An error for this file, not a hang or a crash of the main process."""
+    path = self_referencing_pdf(tmp_path / "vong_lap.pdf", kids)
     _raises(ReaderError, path, settings.replace(parse_timeout_s=20))
 
 
-def _docx_with_body(path: Path, document_xml_chunks, compresslevel: int = 1) -> Path:
+def docx_with_body(path: Path, document_xml_chunks, compresslevel: int = 1) -> Path:
     """A real DOCX (python-docx's) whose word/document.xml is replaced by streamed chunks."""
     import io
 
@@ -171,12 +176,12 @@ def _docx_with_body(path: Path, document_xml_chunks, compresslevel: int = 1) -> 
     return path
 
 
-_DOC_OPEN = (b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w='
+DOC_OPEN = (b'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w='
              b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>')
 
 
 def test_docx_nested_100k_levels_is_refused_quickly(tmp_path: Path, settings) -> None:
-    path = _docx_with_body(tmp_path / "long_nhau.docx", [_DOC_OPEN, b"<w:p>" * 100_000,
+    path = docx_with_body(tmp_path / "long_nhau.docx", [DOC_OPEN, b"<w:p>" * 100_000,
                                                           b"</w:p>" * 100_000, b"</w:body></w:document>"])
     assert "XML" in _raises(CorruptDocument, path, settings)
 
@@ -185,31 +190,35 @@ def test_docx_nested_100k_levels_is_refused_quickly(tmp_path: Path, settings) ->
 def test_docx_of_300_mb_nested_xml_within_default_limits(tmp_path: Path, settings) -> None:
     """300 MB of nested elements passes the size limit and must then fail cheaply, not eat memory."""
     chunk = b"<w:r>" * 200_000  # 1 MB
-    path = _docx_with_body(tmp_path / "khong_lo.docx", [_DOC_OPEN, *[chunk] * 300])
+    path = docx_with_body(tmp_path / "khong_lo.docx", [DOC_OPEN, *[chunk] * 300])
     assert path.stat().st_size < 2_000_000
     _raises(CorruptDocument, path, settings)
 
 
 def test_docx_flat_xml_over_the_limit(tmp_path: Path, settings) -> None:
     paragraph = b"<w:p><w:r><w:t>Bao cao</w:t></w:r></w:p>" * 25_000  # 1 MB
-    path = _docx_with_body(tmp_path / "phang.docx", [_DOC_OPEN, *[paragraph] * 5, b"</w:body></w:document>"])
+    path = docx_with_body(tmp_path / "phang.docx", [DOC_OPEN, *[paragraph] * 5, b"</w:body></w:document>"])
     with pytest.raises(LimitExceeded, match="max_docx_uncompressed_bytes"):
         read(path, settings=settings.replace(max_docx_uncompressed_bytes=2_000_000))
 
 
-def test_png_header_claiming_100k_by_100k_pixels(tmp_path: Path, settings) -> None:
-    """Only the IHDR is read: refused before a pixel is decoded, with the default limit."""
+def png_claiming(path: Path, width: int, height: int) -> Path:
+    """A PNG whose header claims width × height pixels, with almost no pixel data behind it."""
     import struct
     import zlib
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    header = struct.pack(">IIBBBBB", 100_000, 100_000, 8, 0, 0, 0, 0)
-    path = tmp_path / "bom_anh.png"
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
                      + chunk(b"IDAT", zlib.compress(b"\x00" * 1000)) + chunk(b"IEND", b""))
-    message = _raises(LimitExceeded, path, settings)
+    return path
+
+
+def test_png_header_claiming_100k_by_100k_pixels(tmp_path: Path, settings) -> None:
+    """Only the header is read: refused before a pixel is decoded, with the default limit."""
+    message = _raises(LimitExceeded, png_claiming(tmp_path / "bom_anh.png", 100_000, 100_000), settings)
     assert "decompression bomb" in message or "max_image_pixels" in message
 
 
@@ -264,7 +273,7 @@ def test_wrong_encodings(tmp_path: Path, settings) -> None:
 
 # --- Binary .doc ---------------------------------------------------------------------------
 
-def _ole_word_file(path: Path) -> Path:
+def ole_word_file(path: Path) -> Path:
     """Enough of a Word 97 file for sniffing: the OLE magic and a WordDocument directory entry."""
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
                      + "WordDocument".encode("utf-16-le") + b"\x00" * 1000)
@@ -273,7 +282,7 @@ def _ole_word_file(path: Path) -> Path:
 
 def test_doc_without_libreoffice_names_the_program(tmp_path: Path, settings, monkeypatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "trong"))
-    message = _raises(UnsupportedFormat, _ole_word_file(tmp_path / "cu.doc"), settings)
+    message = _raises(UnsupportedFormat, ole_word_file(tmp_path / "cu.doc"), settings)
     assert "soffice" in message and "LibreOffice" in message
 
 
@@ -298,7 +307,7 @@ shutil.copyfile({str(made)!r}, outdir + "/" + source.rsplit("/", 1)[-1][:-4] + "
 """)
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(bin_dir))
-    doc = read(_ole_word_file(tmp_path / "cu.doc"), settings=settings)
+    doc = read(ole_word_file(tmp_path / "cu.doc"), settings=settings)
     assert doc.source.format == "doc" and doc.source.reader == "doc.soffice+python-docx"
     assert "Báo cáo kết quả kiểm tra cải cách hành chính" in doc.text
 
@@ -310,7 +319,7 @@ def test_doc_that_soffice_fails_on(tmp_path: Path, settings, monkeypatch) -> Non
     fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", str(bin_dir))
-    assert "could not be loaded" in _raises(CorruptDocument, _ole_word_file(tmp_path / "hong.doc"), settings)
+    assert "could not be loaded" in _raises(CorruptDocument, ole_word_file(tmp_path / "hong.doc"), settings)
 
 
 @pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
