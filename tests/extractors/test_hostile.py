@@ -280,6 +280,16 @@ def ole_word_file(path: Path) -> Path:
     return path
 
 
+def _fake_soffice(tmp_path: Path, monkeypatch, script: str) -> None:
+    """A stand-in `soffice` executable, alone on PATH."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "soffice"
+    fake.write_text(script)
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+
+
 def test_doc_without_libreoffice_names_the_program(tmp_path: Path, settings, monkeypatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path / "trong"))
     message = _raises(UnsupportedFormat, ole_word_file(tmp_path / "cu.doc"), settings)
@@ -293,10 +303,7 @@ def test_doc_is_converted_by_soffice_and_read_as_docx(tmp_path: Path, settings, 
     from reader_fixtures import write_docx
 
     made = write_docx(tmp_path / "made.docx")
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    fake = bin_dir / "soffice"
-    fake.write_text(f"""#!{sys.executable}
+    _fake_soffice(tmp_path, monkeypatch, f"""#!{sys.executable}
 import shutil, sys
 args = sys.argv[1:]
 assert "--headless" in args and args[args.index("--convert-to") + 1] == "docx", args
@@ -305,20 +312,13 @@ outdir, source = args[args.index("--outdir") + 1], args[-1]
 assert source.endswith(".doc")
 shutil.copyfile({str(made)!r}, outdir + "/" + source.rsplit("/", 1)[-1][:-4] + ".docx")
 """)
-    fake.chmod(0o755)
-    monkeypatch.setenv("PATH", str(bin_dir))
     doc = read(ole_word_file(tmp_path / "cu.doc"), settings=settings)
     assert doc.source.format == "doc" and doc.source.reader == "doc.soffice+python-docx"
     assert "Báo cáo kết quả kiểm tra cải cách hành chính" in doc.text
 
 
 def test_doc_that_soffice_fails_on(tmp_path: Path, settings, monkeypatch) -> None:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    fake = bin_dir / "soffice"
-    fake.write_text("#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
-    fake.chmod(0o755)
-    monkeypatch.setenv("PATH", str(bin_dir))
+    _fake_soffice(tmp_path, monkeypatch, "#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
     assert "could not be loaded" in _raises(CorruptDocument, ole_word_file(tmp_path / "hong.doc"), settings)
 
 
