@@ -69,13 +69,23 @@ def needs_ocr(text: str, settings: Settings) -> bool:
     return vietnamese_ratio(text) < settings.min_vietnamese_ratio
 
 
+def is_unicode_vietnamese(text: str) -> bool:
+    """True when `text` holds a letter that no legacy font encoding can produce."""
+    return bool(_UNICODE_ONLY.search(text))
+
+
+def has_latin1_letters(text: str) -> bool:
+    """True when `text` has the Latin-1 characters a TCVN3/VNI font puts its letters on."""
+    return bool(_LATIN1_HIGH.search(text))
+
+
 def detect_legacy(text: str) -> str | None:
     """"tcvn3" or "vni" when converting `text` turns it into Vietnamese, else None.
 
     Why byte statistics and not a marker: a text layer or a run without a font name carries no
     label; the only evidence is that its words become valid syllables once converted.
     """
-    if _UNICODE_ONLY.search(text) or not _LATIN1_HIGH.search(text):
+    if is_unicode_vietnamese(text) or not has_latin1_letters(text):
         return None
     before = vietnamese_ratio(text)
     ratio, encoding = max((vietnamese_ratio(from_legacy(text, name)), name) for name in ENCODINGS)
