@@ -30,7 +30,7 @@ def discover_files(folder: str) -> list[str]:
     return [str(p.resolve()) for p in discover([Path(folder)])]
 
 
-@flow(name="ingest-folder", task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))
+@flow(name="ingest-folder", task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))  # type: ignore[arg-type]
 def ingest_folder(folder: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     """Ingest every supported file under `folder`; returns the run's counts and failures."""
     settings = load_settings(overrides)

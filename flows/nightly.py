@@ -116,7 +116,7 @@ def is_transient(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> 
 
 # ---------------------------------------------------------------------- tasks
 
-collect_task = task(collect, name="collect", cache_policy=NO_CACHE)
+collect_task = task(name="collect", cache_policy=NO_CACHE)(collect)
 
 
 def _batch_run_name() -> str:
@@ -125,8 +125,8 @@ def _batch_run_name() -> str:
     return f"ingest {Path(paths[0]).name} +{len(paths) - 1}"
 
 
-ingest_batch_task = task(ingest_batch, name="ingest-batch", cache_policy=NO_CACHE, task_run_name=_batch_run_name)
-index_task = task(index_pending, name="index", cache_policy=NO_CACHE)
+ingest_batch_task = task(name="ingest-batch", cache_policy=NO_CACHE, task_run_name=_batch_run_name)(ingest_batch)
+index_task = task(name="index", cache_policy=NO_CACHE)(index_pending)
 
 
 def _with_retries(t: Task[..., Any], settings: Settings) -> Task[..., Any]:
@@ -170,7 +170,8 @@ def _ingest_items(items: list[SourceItem], settings: Settings, summary: RunSumma
 
 def _index(settings: Settings, summary: RunSummary) -> None:
     try:
-        summary.indexed = _with_retries(index_task, settings)(settings)
+        indexed: Any = _with_retries(index_task, settings)(settings)  # a sync task returns its int
+        summary.indexed = int(indexed)
     except BackendError as e:
         LOGGER.warning("index not caught up, the next run will: %s", e)
         summary.index_error = str(e)
@@ -203,7 +204,7 @@ def _run(settings: Settings, inbox: Path | None, feeds: Path | None) -> RunSumma
     return summary
 
 
-@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))
+@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))  # type: ignore[arg-type]
 def nightly_ingest(settings: dict[str, Any] | None = None, inbox: str | None = None, feeds: str | None = None,
                    wait: bool = False) -> dict[str, Any]:
     """One ingestion run over the inbox and feeds (`settings` overrides the configured values).
