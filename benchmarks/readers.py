@@ -1,5 +1,8 @@
 """Reader throughput: PDF text layer (pdfplumber vs pypdfium2), DOCX, HTML, OCR with 1 and 2 workers.
 
+The PDF rows through read() include the sandbox process and, per `pdf_layout`, pdfplumber on
+no page ("fast"), on pages with ruled tables ("auto", the default) or on every page ("layout").
+
 Usage: python benchmarks/readers.py [FILE ...]   (default: samples/, or generated files if empty)
 Prints numbers only; the choice of pypdfium2 as the PDF fast path rests on these.
 """
@@ -14,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(REPO), str(REPO / "tests" / "extractors")]
+sys.path[:0] = [str(REPO), str(REPO / "tests" / "extractors"), str(REPO / "benchmarks")]
 
 from extractors import discover, read  # noqa: E402
 from extractors.ocr import ocr_image  # noqa: E402
@@ -61,6 +64,24 @@ def _generated(folder: Path) -> list[Path]:
             write_html(folder / "page.html"), write_scanned_pdf(folder / "scan.pdf")]
 
 
+def _long_report(folder: Path, pages: int = 40) -> Path:
+    """A digital report long enough for a rate: `pages` pages of 35 lines each."""
+    from reader_fixtures import write_pdf
+
+    lines = [f"Dòng {i}: Đoàn kiểm tra cải cách hành chính làm việc với Ủy ban nhân dân xã." for i in range(35)]
+    return write_pdf(folder / "long-report.pdf", [lines] * pages)
+
+
+def _multi_page_scan(folder: Path) -> Path:
+    """A six-page 300 dpi scan, so that two workers have pages of one file to share."""
+    from scanlib import CONDITIONS, write_scan
+
+    paragraph = ("Qua kiểm tra, Ủy ban nhân dân xã đã niêm yết công khai thủ tục hành chính; tuy nhiên "
+                 "một số hồ sơ còn giải quyết trễ hạn theo Kế hoạch số 12/KH-UBND ngày 05/3/2024.\n")
+    path, _ = write_scan(paragraph * 64, CONDITIONS["300dpi-clean"], folder / "scan-4-pages")
+    return path
+
+
 def _rate(label: str, seconds: float, count: int, unit: str) -> None:
     print(f"{label:<34} {count:>5} {unit:<6} {seconds:8.2f}s  {count / seconds if seconds else 0:8.1f} {unit}/s")
 
@@ -74,18 +95,21 @@ def main(argv: list[str]) -> None:
             by_suffix.setdefault(path.suffix.lower(), []).append(path)
         pdfs = by_suffix.get(".pdf", [])
         digital = [p for p in pdfs if read(p, settings=settings).source.ocr_pages == 0]
+        digital.append(_long_report(Path(tmp)))  # samples are 1-2 pages: rates there are start-up
+        _pdfplumber_pages(digital[:1])  # warm-up: imports and font caches are not throughput
         scanned = [p for p in pdfs if p not in digital] + by_suffix.get(".png", []) + by_suffix.get(".tif", [])
         if digital:
             _rate("pdf text, pdfplumber", *_timed(lambda: _pdfplumber_pages(digital)), "pages")
             _rate("pdf text, pypdfium2", *_timed(lambda: _pdfium_pages(digital)), "pages")
-            _rate("pdf read() incl. sandbox", *_timed(lambda: sum(
-                read(p, settings=settings).source.pages or 0 for p in digital)), "pages")
+            for mode in ("fast", "auto", "layout"):
+                moded = settings.replace(pdf_layout=mode)
+                _rate(f"pdf read(), pdf_layout={mode}", *_timed(lambda s=moded: sum(
+                    read(p, settings=s).source.pages or 0 for p in digital)), "pages")
         for suffix in (".docx", ".html", ".htm", ".txt"):
             if by_suffix.get(suffix):
                 docs = by_suffix[suffix]
                 _rate(f"{suffix[1:]} read()", *_timed(functools.partial(_read_all, docs, settings)), "docs")
-        if scanned:
-            _ocr(scanned[:3], settings)
+        _ocr([*scanned[:2], _multi_page_scan(Path(tmp))], settings)
 
 
 def _read_all(paths: list[Path], settings: Settings) -> int:
