@@ -103,13 +103,17 @@ def main(argv: list[str]) -> None:
             _rate("pdf text, pypdfium2", *_timed(lambda: _pdfium_pages(digital)), "pages")
             for mode in ("fast", "auto", "layout"):
                 moded = settings.replace(pdf_layout=mode)
-                _rate(f"pdf read(), pdf_layout={mode}", *_timed(lambda s=moded: sum(
-                    read(p, settings=s).source.pages or 0 for p in digital)), "pages")
+                _rate(f"pdf read(), pdf_layout={mode}",
+                      *_timed(functools.partial(_read_pages, digital, moded)), "pages")
         for suffix in (".docx", ".html", ".htm", ".txt"):
             if by_suffix.get(suffix):
                 docs = by_suffix[suffix]
                 _rate(f"{suffix[1:]} read()", *_timed(functools.partial(_read_all, docs, settings)), "docs")
         _ocr([*scanned[:2], _multi_page_scan(Path(tmp))], settings)
+
+
+def _read_pages(paths: list[Path], settings: Settings) -> int:
+    return sum(read(p, settings=settings).source.pages or 0 for p in paths)
 
 
 def _read_all(paths: list[Path], settings: Settings) -> int:
