@@ -10,31 +10,14 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
+from pipeline.console import EXIT_FAILED, EXIT_OK, err, errors_as_lines, settings_of
 from pipeline.errors import KiemtraError
-from pipeline.settings import Settings, load_settings, parse_assignments
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-def _err(message: str) -> None:
-    click.echo(f"kiemtra: {message}", err=True)
-
-
-@contextmanager
-def _errors_as_lines() -> Iterator[None]:
-    """A KiemtraError anywhere in a command becomes one line and exit code 1."""
-    try:
-        yield
-    except KiemtraError as e:
-        _err(str(e))
-        sys.exit(EXIT_FAILED)
+from pipeline.settings import load_settings, parse_assignments
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,18 +31,12 @@ def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: st
         assignments: tuple[str, ...], verbose: bool) -> None:
     """kiemtra: searchable, comparable findings from Vietnamese CCHC inspection reports."""
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    with _errors_as_lines():
+    with errors_as_lines():
         overrides: dict[str, Any] = parse_assignments(list(assignments))
         for key, value in (("db_path", db_path), ("backend", backend), ("es_url", es_url)):
             if value:
                 overrides[key] = value
         ctx.obj = load_settings(overrides)
-
-
-def _settings(ctx: click.Context) -> Settings:
-    settings = ctx.obj
-    assert isinstance(settings, Settings)
-    return settings
 
 
 @cli.command()
@@ -72,15 +49,15 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool
     from extractors import discover
     from pipeline.process import process
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     failed = 0
-    with _errors_as_lines():
+    with errors_as_lines():
         files = discover(paths)
     for path in files:
         try:
             _, extraction = process(path, settings=settings)
         except KiemtraError as e:
-            _err(str(e))
+            err(str(e))
             failed += 1
             continue
         obj = extraction.to_dict(with_timings=timings)
@@ -97,12 +74,12 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None) -
     """Read, extract, store and index documents; unchanged files are skipped."""
     from pipeline.ingest import ingest_paths
 
-    settings = _settings(ctx)
-    with _errors_as_lines():
+    settings = settings_of(ctx)
+    with errors_as_lines():
         summary = ingest_paths(list(paths), settings=settings,
                                progress=sys.stderr.isatty() if progress is None else progress)
     for outcome in summary.failures:
-        _err(outcome.reason or outcome.path)
+        err(outcome.reason or outcome.path)
     click.echo(summary.line())
     if summary.not_indexed:
         click.echo(f"{len(summary.not_indexed)} stored but not yet indexed: run `kiemtra reindex`")
@@ -125,10 +102,10 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, provinc
     from index.backends import open_backend
     from index.base import Query
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     q = Query(text=" ".join(query), unit=unit, province=province, year=year, area=area,
               polarity=polarity, limit=limit)
-    with _errors_as_lines():
+    with errors_as_lines():
         backend = open_backend(settings)
         try:
             result = backend.search(q)
@@ -160,8 +137,8 @@ def stats(ctx: click.Context, fmt: str) -> None:
     """Counts of findings by year, area and polarity."""
     from index.store import Store
 
-    settings = _settings(ctx)
-    with _errors_as_lines(), Store(settings.database) as store:
+    settings = settings_of(ctx)
+    with errors_as_lines(), Store(settings.database) as store:
         st = store.stats()
         failed = len(store.failures())
     by = {"year": {str(k or "?"): v for k, v in st.findings_by_year.items()},
@@ -184,8 +161,8 @@ def reindex(ctx: click.Context) -> None:
     """Rebuild the search index from the store."""
     from pipeline.ingest import rebuild_index
 
-    settings = _settings(ctx)
-    with _errors_as_lines():
+    settings = settings_of(ctx)
+    with errors_as_lines():
         n = rebuild_index(settings)
     click.echo(f"reindexed {n} documents into {settings.backend}")
 

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from index.compare import Comparison, Filters, compare, comparison_tables, matrix_heatmap
 from index.store import Store
-from pipeline.cli import EXIT_USAGE, _err, _errors_as_lines, _settings
+from pipeline.console import EXIT_USAGE, err, errors_as_lines, settings_of
 from pipeline.export import Table, csv_text, write_csv_tables, write_heatmap, write_xlsx
 
 TERMINAL_WIDTH = 160  # when printing to a pipe: wide enough for the evidence column
@@ -41,13 +41,13 @@ def command(ctx: click.Context, theme: str | None, unit: str | None, year_from: 
             year_to: int | None, fmt: str, out: Path | None, chart: Path | None, measure: str) -> None:
     """Recurring shortcomings by theme, unit and year; what improved; a unit's timeline."""
     if fmt == "xlsx" and out is None:
-        _err("--format xlsx needs --out FILE.xlsx")
+        err("--format xlsx needs --out FILE.xlsx")
         sys.exit(EXIT_USAGE)
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     filters = Filters(theme=theme, unit=unit, year_from=year_from, year_to=year_to)
-    with _errors_as_lines(), Store(settings.database) as store:
+    with errors_as_lines(), Store(settings.database) as store:
         comparison = compare(store, filters)
-    with _errors_as_lines():
+    with errors_as_lines():
         _render(comparison, fmt, out)
         if chart is not None:
             write_heatmap(matrix_heatmap(comparison.matrix, measure), chart)
