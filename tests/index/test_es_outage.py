@@ -74,7 +74,7 @@ def _indexed_ids(settings: Settings) -> Counter[str]:
     backend = ElasticBackend(settings.es_url, settings.es_index)
     try:
         backend.refresh()
-        response = backend.client.search(index=settings.es_index, size=10_000, source=["finding_id"],
+        response = backend.client.search(index=settings.es_index, size=10_000, source_includes=["finding_id"],
                                          query={"match_all": {}}, track_total_hits=True)
         assert response["hits"]["total"]["value"] == len(response["hits"]["hits"])
         return Counter(raw["_source"]["finding_id"] for raw in response["hits"]["hits"])
