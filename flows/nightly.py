@@ -27,10 +27,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from prefect import Task, flow, task
+from prefect import Task, flow, serve, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
+from prefect.deployments.runner import RunnerDeployment
 from prefect.runtime import flow_run, task_run
 from prefect.schedules import Cron
 from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
@@ -246,9 +247,18 @@ def local_timezone() -> str:
     return target.split(marker, 1)[1] if marker in target else "UTC"
 
 
-def serve_nightly(settings: Settings, *, inbox: Path | None = None, feeds: Path | None = None) -> None:
-    """Serve the flow as a deployment on `settings.nightly_cron`; blocks until stopped."""
+def nightly_deployment(settings: Settings, *, inbox: Path | None = None,
+                       feeds: Path | None = None) -> RunnerDeployment:
+    """The flow on `settings.nightly_cron`; scheduled runs wait for a manual one rather than fail."""
     parameters = {"settings": dataclasses.asdict(settings), "inbox": str(inbox) if inbox else None,
                   "feeds": str(feeds) if feeds else None, "wait": True}
-    nightly_ingest.serve(name="nightly", schedules=[Cron(settings.nightly_cron, timezone=local_timezone())],
-                         parameters=parameters, description="kiemtra nightly ingestion", limit=1)
+    deployment = nightly_ingest.to_deployment(
+        name="nightly", schedules=[Cron(settings.nightly_cron, timezone=local_timezone())],
+        parameters=parameters, description="kiemtra nightly ingestion")
+    assert isinstance(deployment, RunnerDeployment)  # a sync caller gets the deployment itself
+    return deployment
+
+
+def serve_nightly(settings: Settings, *, inbox: Path | None = None, feeds: Path | None = None) -> None:
+    """Serve the deployment (`kiemtra nightly --serve`); blocks until stopped, one run at a time."""
+    serve(nightly_deployment(settings, inbox=inbox, feeds=feeds), limit=1)

@@ -5,6 +5,7 @@ All flow tests live in this module so the Prefect test server starts once (it ta
 
 from __future__ import annotations
 
+import random
 import socket
 import sqlite3
 import uuid
@@ -14,11 +15,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from prefect.client.schemas.schedules import CronSchedule
 from prefect.states import Failed
 from prefect.testing.utilities import prefect_test_harness
 
 from benchmarks.nightly import write_reports
-from flows.nightly import batches, is_transient, retry_delays, run_nightly
+from flows.nightly import batches, is_transient, nightly_deployment, retry_delays, run_nightly
 from index.store import Store
 from pipeline.cli import cli
 from pipeline.errors import BackendError, CorruptDocument, UnsupportedFormat
@@ -71,6 +73,15 @@ def test_backoff_grows_and_batches_cover_every_path(tmp_path: Path) -> None:
     assert sum(groups, []) == paths
     assert [len(g) for g in batches(paths[:3], 25, workers=2)] == [2, 1]  # few slow files: both cores
     assert batches([], 25) == []
+
+
+def test_the_deployment_runs_nightly_on_the_configured_cron_with_these_settings(tmp_path: Path) -> None:
+    settings = _settings(tmp_path, nightly_cron="30 1 * * *")
+    deployment = nightly_deployment(settings, inbox=tmp_path / "inbox")
+    [schedule] = deployment.schedules or []
+    assert isinstance(schedule.schedule, CronSchedule) and schedule.schedule.cron == "30 1 * * *"
+    assert deployment.parameters["settings"]["db_path"] == str(tmp_path / "k.db")
+    assert deployment.parameters["inbox"] == str(tmp_path / "inbox") and deployment.parameters["wait"] is True
 
 
 def test_summary_counts_per_source_and_renders_failures() -> None:
@@ -129,8 +140,8 @@ def test_hostile_files_are_quarantined_and_the_exit_code_says_so(harness: None, 
     good = write_reports(inbox, 3, seed=5)
     (inbox / "rong.pdf").write_bytes(b"")
     (inbox / "cut.pdf").write_bytes(b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\n% the rest is lost")
-    (inbox / "not-a-zip.docx").write_text("Đây không phải tệp Word mà chỉ là văn bản thường.", encoding="utf-8")
-    (inbox / "noise.png").write_bytes(bytes(range(256)) * 8)
+    (inbox / "not-a-zip.docx").write_bytes(b"PK\x03\x04\x14\x00" + random.Random(7).randbytes(300))  # zip header, no zip
+    (inbox / "noise.png").write_bytes(random.Random(8).randbytes(2048))
     bad = {"rong.pdf", "cut.pdf", "not-a-zip.docx", "noise.png"}
     db = tmp_path / "k.db"
 
