@@ -400,27 +400,38 @@ class SqliteFtsBackend(SearchBackend):
     # ------------------------------------------------------------------ writing
 
     def index(self, records: Iterable[FindingRecord]) -> int:
-        written = 0
         with self._write() as conn:
-            for record in records:
-                self._delete_rows(conn, "finding_id", record.finding_id)
-                keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
-                keyed = [row for row in keyed if row[1]]
-                cursor = conn.execute(
-                    "INSERT INTO fts_records (finding_id, doc_key, polarity, area, year, published, record,"
-                    " facet_terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (record.finding_id, record.doc_key, record.polarity, record.area, record.year,
-                     record.published, _record_json(record), _pack_facet_terms(keyed)),
-                )
-                rowid = cursor.lastrowid
-                text = canonical_tones(record.text)
-                conn.execute("INSERT INTO fts_text (rowid, folded, original) VALUES (?, ?, ?)",
-                             (rowid, fast_fold(text), _lower_same_length(text)))
-                conn.executemany(
-                    "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
-                    [(f, k, rowid, v) for f, k, v in keyed],
-                )
-                written += 1
+            return self._insert(conn, records)
+
+    def rebuild(self, records: Iterable[FindingRecord]) -> int:
+        """Empty and refill in one transaction: readers keep their WAL snapshot of the old index
+        until the commit, so a `kiemtra reindex` never shows searches an empty or partial one."""
+        with self._write() as conn:
+            self._delete_all(conn)
+            return self._insert(conn, records)
+
+    def _insert(self, conn: sqlite3.Connection, records: Iterable[FindingRecord]) -> int:
+        """Write records inside the caller's transaction; a finding_id already there is replaced."""
+        written = 0
+        for record in records:
+            self._delete_rows(conn, "finding_id", record.finding_id)
+            keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
+            keyed = [row for row in keyed if row[1]]
+            cursor = conn.execute(
+                "INSERT INTO fts_records (finding_id, doc_key, polarity, area, year, published, record,"
+                " facet_terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (record.finding_id, record.doc_key, record.polarity, record.area, record.year,
+                 record.published, _record_json(record), _pack_facet_terms(keyed)),
+            )
+            rowid = cursor.lastrowid
+            text = canonical_tones(record.text)
+            conn.execute("INSERT INTO fts_text (rowid, folded, original) VALUES (?, ?, ?)",
+                         (rowid, fast_fold(text), _lower_same_length(text)))
+            conn.executemany(
+                "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
+                [(f, k, rowid, v) for f, k, v in keyed],
+            )
+            written += 1
         return written
 
     @staticmethod
@@ -437,8 +448,12 @@ class SqliteFtsBackend(SearchBackend):
 
     def clear(self) -> None:
         with self._write() as conn:
-            for table in ("fts_text", "fts_terms", "fts_records"):
-                conn.execute(f"DELETE FROM {table}")
+            self._delete_all(conn)
+
+    @staticmethod
+    def _delete_all(conn: sqlite3.Connection) -> None:
+        for table in ("fts_text", "fts_terms", "fts_records"):
+            conn.execute(f"DELETE FROM {table}")
 
     def count(self) -> int:
         return int(self._rows("SELECT COUNT(*) FROM fts_records")[0][0])

@@ -315,3 +315,24 @@ def test_v1_tables_migrate_in_place_and_keep_their_facets(tmp_path: Path) -> Non
         assert reopened.search(Query(text="ho so", province="ha tinh")).total == 2
     finally:
         reopened.close()
+
+
+def test_rebuild_replaces_everything_and_readers_never_see_it_empty(tmp_path: Path) -> None:
+    """A reader on another connection keeps answering from the old index until the rebuild commits."""
+    path = tmp_path / "rebuild.db"
+    writer, reader = SqliteFtsBackend(path), SqliteFtsBackend(path)
+    try:
+        writer.index([rec("cu", "Hồ sơ tồn đọng chưa giải quyết.")])
+        seen_during: list[int] = []
+
+        def records() -> Iterator[FindingRecord]:
+            for n in range(3):
+                seen_during.append(reader.search(Query(text="ho so")).total)
+                yield rec(f"moi{n}", f"Hồ sơ số {n} đã giải quyết đúng hạn.")
+
+        assert writer.rebuild(records()) == 3
+        assert seen_during == [1, 1, 1]  # the old finding, never an empty or half-built index
+        assert sorted(h.record.finding_id for h in reader.search(Query(text="ho so")).hits) == ["moi0", "moi1", "moi2"]
+    finally:
+        writer.close()
+        reader.close()
