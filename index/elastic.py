@@ -102,6 +102,7 @@ MAPPING: dict[str, Any] = {
     },
 }
 INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
+BULK_LOAD_SETTINGS: dict[str, Any] = {"index.refresh_interval": "-1", "index.translog.durability": "async"}
 
 
 def _fold_key(value: str) -> str:
@@ -350,10 +351,14 @@ class ElasticBackend(SearchBackend):
         if not exists:
             self.swap_alias(self.create_new_index())
 
-    def create_new_index(self, *, refresh_interval: str | None = None) -> str:
-        """Create an empty physical index `<alias>-<UTC timestamp>` with the mapping; its name."""
+    def create_new_index(self, *, bulk_load: bool = False) -> str:
+        """Create an empty physical index `<alias>-<UTC timestamp>` with the mapping; its name.
+
+        `bulk_load`: nobody reads it until the alias swap, so no refreshes and no fsync per bulk
+        request while it fills (a failed build is thrown away anyway); `end_bulk_load` restores.
+        """
         name = f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
-        settings = {**INDEX_SETTINGS, **({"refresh_interval": refresh_interval} if refresh_interval else {})}
+        settings = {**INDEX_SETTINGS, **(BULK_LOAD_SETTINGS if bulk_load else {})}
         self._call("creating index", self.client.indices.create, index=name,
                    mappings=MAPPING, settings=settings)
         LOGGER.info("created index %s", name)
@@ -374,15 +379,15 @@ class ElasticBackend(SearchBackend):
     def reindex(self, records: Iterable[FindingRecord]) -> int:
         """Rebuild from scratch into a new index, then swap: searches never see it half-built.
 
-        The new index is not refreshed while it fills (nobody reads it yet), which makes the
-        bulk load cheaper; refreshing is switched back on before the swap.
+        The new index is filled with refreshes and per-request fsyncs off (nobody reads it yet),
+        which makes the bulk load cheaper; both are switched back on before the swap.
         """
         old = self._physical_indices()
-        new = self.create_new_index(refresh_interval="-1")
+        new = self.create_new_index(bulk_load=True)
         try:
             written = self._write(records, target=new)
-            self._call("restoring refresh", self.client.indices.put_settings, index=new,
-                       settings={"index": {"refresh_interval": None}})
+            self._call("ending the bulk load", self.client.indices.put_settings, index=new,
+                       settings=dict.fromkeys(BULK_LOAD_SETTINGS))  # null: back to the defaults
             self._call("refreshing", self.client.indices.refresh, index=new)
         except BackendError:
             self._delete_indices_quietly([new])

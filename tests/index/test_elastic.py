@@ -84,6 +84,9 @@ def test_reindex_builds_a_new_index_and_swaps_atomically(backend: ElasticBackend
     after = _targets(backend)
     assert after != before and len(after) == 1
     assert not backend.client.indices.exists(index=before[0])  # the old index is gone
+    settings = backend.client.indices.get_settings(index=after[0])[after[0]]["settings"]["index"]
+    assert "refresh_interval" not in settings  # the bulk-load settings are back to the defaults
+    assert settings.get("translog", {}).get("durability", "request") == "request"
     assert [h.record.finding_id for h in backend.search(Query(text="ho so")).hits] == ["new"]
 
 
