@@ -14,7 +14,7 @@ from typing import Any
 
 from extractors._common import Part, default_doc_id, make_source
 from extractors.layout import apply_layout, count_path_objects, is_table_row
-from extractors.ocr import check_ocr, check_pixels, ocr_image
+from extractors.ocr import check_ocr, check_pixels, ocr_image, render_dpi
 from extractors.sandbox import map_limited, run_limited
 from extractors.text_quality import needs_ocr, repair_text_layer
 from pipeline.errors import CorruptDocument, EncryptedDocument, LimitExceeded
@@ -118,7 +118,7 @@ def ocr_pdf_page(path: str, index: int, dpi: int, lang: str, max_pixels: int) ->
     try:
         page = pdf[index]
         width, height = page.get_size()
-        scale = dpi / 72
+        scale = render_dpi(page, dpi) / 72
         check_pixels(int(width * scale), int(height * scale), max_pixels, Path(path))
         image = page.render(scale=scale, grayscale=True).to_pil()
         page.close()

@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.scanlib import CONDITIONS, Condition, cer, degrade, levenshtein, render_pages
 from extractors import read
-from extractors.ocr import despeckle
+from extractors.ocr import despeckle, render_dpi
 from pipeline.settings import Settings
 
 PAGE_TEXT = """BÁO CÁO KẾT QUẢ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2024
@@ -58,3 +58,17 @@ def test_cer_of_a_skewed_noisy_300_dpi_page_is_at_most_3_percent(tmp_path: Path,
     document = read(path, settings=settings)
     assert cer(PAGE_TEXT, document.text) <= 0.03
     assert "45/KH-UBND" in document.text
+
+
+def test_a_scanned_pdf_page_is_rendered_at_its_own_resolution_when_lower(tmp_path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    page = render_pages(PAGE_TEXT, 200)[0]
+    path = tmp_path / "scan-200.pdf"
+    page.save(path, "PDF", resolution=200)
+    pdf = pdfium.PdfDocument(path)
+    try:
+        assert render_dpi(pdf[0], 300) == 200
+        assert render_dpi(pdf[0], 150) == 150  # never above what was asked
+    finally:
+        pdf.close()
