@@ -52,8 +52,6 @@ LOGGER = logging.getLogger(__name__)
 FLOW_NAME = "nightly-ingest"
 ARTIFACT_KEY = "nightly-ingest-summary"
 EPHEMERAL_STARTUP_S = 180
-WARM_UP_TEXT = ("Ngày 05/6/2023, Đoàn kiểm tra làm việc tại UBND xã Tân An. Tuy nhiên, bộ phận một cửa"
-                " chưa niêm yết đầy đủ thủ tục hành chính; đề nghị UBND xã khắc phục.")
 WORKERS = os.cpu_count() or 2  # batches are CPU-bound: more threads than cores only add contention
 
 
@@ -77,13 +75,9 @@ def index_pending(settings: Settings) -> int:
 
 
 def warm_up() -> None:
-    """Build the NLP pipeline and run it once before the batch threads start.
-
-    underthesea loads its models lazily into module globals without a lock: two threads that
-    meet an unloaded model together can see it half-built. One sentence through every component
-    here loads them all, once per process.
-    """
-    default_pipeline()(WARM_UP_TEXT)
+    """Build the NLP pipeline before the batch threads start, so they share one fully loaded
+    model (nlp.load loads underthesea's lazily loaded model while one thread runs)."""
+    default_pipeline()
 
 
 def pending_count(settings: Settings) -> int:

@@ -22,7 +22,11 @@ def load_pipeline(config: Path = PIPELINE_CONFIG, overrides: dict[str, Any] | No
     """A fresh pipeline built from the config file, with single keys overridable."""
     register_factories()
     cfg = util.load_config(config, overrides=overrides or {}, interpolate=False)
-    return util.load_model_from_config(cfg, auto_fill=True, validate=True)
+    nlp = util.load_model_from_config(cfg, auto_fill=True, validate=True)
+    # underthesea loads its segmentation model lazily into a module global, without a lock:
+    # two threads tokenizing first at once crash. Load it here, while only one thread runs.
+    nlp.make_doc("Khởi động mô hình tách từ.")
+    return nlp
 
 
 def load_saved(path: Path) -> Language:

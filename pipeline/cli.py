@@ -69,15 +69,16 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option("--wait", is_flag=True, help="Wait for a run already in progress instead of refusing.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, wait: bool) -> None:
     """Read, extract, store and index documents; unchanged files are skipped."""
     from pipeline.ingest import ingest_paths
 
     settings = settings_of(ctx)
     with errors_as_lines():
         summary = ingest_paths(list(paths), settings=settings,
-                               progress=sys.stderr.isatty() if progress is None else progress)
+                               progress=sys.stderr.isatty() if progress is None else progress, wait=wait)
     for outcome in summary.failures:
         err(outcome.reason or outcome.path)
     click.echo(summary.line())

@@ -17,6 +17,7 @@ from index.base import SearchBackend
 from index.store import Store
 from pipeline.errors import BackendError
 from pipeline.process import Summary, catch_up_index, ingest_one
+from pipeline.runs import run_lock
 from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
@@ -37,11 +38,17 @@ def open_backend_or_none(settings: Settings) -> Iterator[SearchBackend | None]:
             backend.close()
 
 
-def ingest_paths(paths: list[Path], *, settings: Settings, progress: bool = False) -> Summary:
-    """Ingest every supported file under `paths`; failures are recorded, never raised."""
+def ingest_paths(paths: list[Path], *, settings: Settings, progress: bool = False,
+                 wait: bool = False) -> Summary:
+    """Ingest every supported file under `paths`; failures are recorded, never raised.
+
+    Holds the store's run lock, so a manual ingest and the nightly run never interleave
+    (without `wait`, a run already in progress is a BackendError naming its pid).
+    """
     files = discover(paths)
     summary = Summary()
-    with Store(settings.database) as store, open_backend_or_none(settings) as backend:
+    with run_lock(settings.database, wait=wait), Store(settings.database) as store, \
+            open_backend_or_none(settings) as backend:
         if backend is not None:
             try:
                 catch_up_index(store, backend)
@@ -62,15 +69,16 @@ def ingest_paths(paths: list[Path], *, settings: Settings, progress: bool = Fals
     return summary
 
 
-def rebuild_index(settings: Settings) -> int:
+def rebuild_index(settings: Settings, *, wait: bool = False) -> int:
     """Rebuild the configured index from the store (`kiemtra reindex`); how many documents.
 
     `SearchBackend.rebuild` replaces the index in one operation (Elasticsearch builds a new
     physical index and swaps its alias, so searches keep answering meanwhile). Every document
     is marked unindexed first: if the rebuild fails, the next ingest run catches up on all of
-    them instead of trusting flags that described the old index.
+    them instead of trusting flags that described the old index. Holds the run lock, so an
+    ingest run cannot mark documents indexed in the middle of the rebuild.
     """
-    with Store(settings.database) as store:
+    with run_lock(settings.database, wait=wait), Store(settings.database) as store:
         backend = open_backend(settings)
         try:
             store.mark_all_unindexed()

@@ -22,13 +22,18 @@ from index.base import SearchBackend
 from index.store import Store
 from index.themes import assign_themes
 from nlp.extract import extract
-from pipeline.errors import BackendError, KiemtraError, ReaderError
+from pipeline.errors import BackendError, ExtractionError, OcrUnavailable, ReaderError
 from pipeline.models import Document, Extraction
 from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 
 INGESTED, CHANGED, SKIPPED, FAILED = "ingested", "changed", "skipped", "failed"
+
+# What makes one document fail while the others go on: it is quarantined with the reason.
+# A BackendError from the store is not among them: the store being busy or broken is not the
+# file's fault, so it propagates and the caller (a flow task) retries or stops the run.
+DOCUMENT_FAULTS = (ReaderError, ExtractionError, OcrUnavailable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +98,15 @@ def _timed(stages: dict[str, float], stage: str) -> Iterator[None]:
         stages[stage] = stages.get(stage, 0.0) + time.perf_counter() - started
 
 
+def extract_all(document: Document) -> Extraction:
+    """The NLP result of one document, each finding with its comparison theme."""
+    return assign_themes(extract(document))
+
+
 def process(path: Path, *, settings: Settings, doc_id: str | None = None) -> tuple[Document, Extraction]:
     """Read one file and extract it: the whole NLP result, nothing stored."""
     document = read(path, settings=settings, doc_id=doc_id)
-    return document, assign_themes(extract(document))
+    return document, extract_all(document)
 
 
 def index_document(store: Store, backend: SearchBackend, doc_key: str) -> None:
@@ -142,10 +152,10 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
         with _timed(stages, "read"):
             document = read(path, settings=settings)
         with _timed(stages, "extract"):
-            extraction = assign_themes(extract(document))
+            extraction = extract_all(document)
         with _timed(stages, "store"):
             doc_key = store.save(document, extraction, extractor_version=settings.extractor_version)
-    except KiemtraError as e:
+    except DOCUMENT_FAULTS as e:
         store.record_failure(key, e.reason, error_type=type(e).__name__)
         LOGGER.warning("%s", e)
         return Outcome(key, FAILED, reason=str(e), error_type=type(e).__name__,

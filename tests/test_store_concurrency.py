@@ -76,13 +76,13 @@ def test_two_locks_in_one_process_also_exclude_each_other(tmp_path: Path) -> Non
     ensure_idle(db)
 
 
-def test_two_writer_processes_at_once_keep_the_store_whole(tmp_path: Path) -> None:
+def test_two_ingest_processes_at_once_one_waits_and_the_store_stays_whole(tmp_path: Path) -> None:
     db = tmp_path / "k.db"
     folders = [tmp_path / "a", tmp_path / "b"]
     write_reports(folders[0], 8, seed=21)
     write_reports(folders[1], 8, seed=22)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    procs = [subprocess.Popen([str(KIEMTRA), "--db", str(db), "ingest", "--no-progress", str(f)],
+    procs = [subprocess.Popen([str(KIEMTRA), "--db", str(db), "ingest", "--no-progress", "--wait", str(f)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
              for f in folders]
     for proc in procs:
@@ -125,3 +125,19 @@ def test_a_killed_run_shows_as_interrupted_when_the_next_starts(tmp_path: Path) 
     assert (latest.run_id, latest.status, latest.summary) == ("dem-nay", COMPLETED, {"counts": {"new": 2}})
     assert latest.finished_at is not None
     assert (previous.run_id, previous.status, previous.finished_at) == ("dem-truoc", INTERRUPTED, None)
+
+
+def test_a_second_ingest_without_wait_refuses_with_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    folder = tmp_path / "in"
+    write_reports(folder, 1, seed=5)
+    holder = _hold_lock(db, 20)
+    try:
+        proc = subprocess.run([str(KIEMTRA), "--db", str(db), "ingest", "--no-progress", str(folder)],
+                              capture_output=True, text=True, timeout=120)
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "in progress" in lines[0] and str(holder.pid) in lines[0]

@@ -11,15 +11,8 @@ from pathlib import Path
 
 import click
 
+from pipeline.console import EXIT_FAILED, EXIT_OK, EXIT_USAGE, err, settings_of
 from pipeline.errors import KiemtraError
-from pipeline.settings import Settings
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-def _fail(message: str) -> None:
-    click.echo(f"kiemtra: {message}", err=True)
-    sys.exit(EXIT_FAILED)
 
 
 @click.command(name="nightly")
@@ -34,8 +27,7 @@ def command(ctx: click.Context, once: bool, serve: bool, inbox: Path | None, fee
     from flows.nightly import run_nightly, serve_nightly
     from pipeline.runs import ensure_idle
 
-    settings = ctx.obj
-    assert isinstance(settings, Settings)
+    settings = settings_of(ctx)
     if once == serve:
         click.echo("kiemtra nightly: give exactly one of --once or --serve", err=True)
         sys.exit(EXIT_USAGE)
@@ -48,9 +40,9 @@ def command(ctx: click.Context, once: bool, serve: bool, inbox: Path | None, fee
             ensure_idle(settings.database)  # refuse before paying for Prefect's start-up
         summary = run_nightly(settings, inbox=inbox, feeds=feeds, wait=wait)
     except KiemtraError as e:
-        _fail(str(e))
-        return
+        err(str(e))
+        sys.exit(EXIT_FAILED)
     for failure in summary.failures:
-        click.echo(f"kiemtra: {failure['reason']}", err=True)
+        err(failure["reason"])
     click.echo(summary.line())
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)

@@ -11,8 +11,8 @@ import sys
 
 import click
 
+from pipeline.console import EXIT_FAILED, err, settings_of
 from pipeline.errors import KiemtraError
-from pipeline.settings import Settings
 
 
 @click.command(name="runs")
@@ -25,19 +25,18 @@ def command(ctx: click.Context, run_id: str | None, limit: int, fmt: str) -> Non
     from index.store import RunRecord, Store
     from pipeline.runs import RunSummary, render_markdown
 
-    settings = ctx.obj
-    assert isinstance(settings, Settings)
+    settings = settings_of(ctx)
     try:
         with Store(settings.database) as store:
             records = store.runs(limit=limit if run_id is None else 1_000_000)
     except KiemtraError as e:
-        click.echo(f"kiemtra: {e}", err=True)
-        sys.exit(1)
+        err(str(e))
+        sys.exit(EXIT_FAILED)
     if run_id is not None:
         chosen = [r for r in records if r.run_id.startswith(run_id)]
         if len(chosen) != 1:
-            click.echo(f"kiemtra: {len(chosen)} runs match {run_id!r}", err=True)
-            sys.exit(1)
+            err(f"{len(chosen)} runs match {run_id!r}")
+            sys.exit(EXIT_FAILED)
         record: RunRecord = chosen[0]
         summary = RunSummary.from_dict({"run_id": record.run_id, **record.summary, "status": record.status})
         click.echo(json.dumps(_as_dict(record), ensure_ascii=False, indent=1) if fmt == "json"

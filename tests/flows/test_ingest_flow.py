@@ -2,21 +2,12 @@
 
 from pathlib import Path
 
-import pytest
-from prefect.testing.utilities import prefect_test_harness
-
 from flows.ingest import ingest_folder
 from index.store import Store
 from pipeline.settings import load_settings
 
 
-@pytest.fixture(scope="module", autouse=True)
-def harness():
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-def test_flow_ingests_good_files_and_quarantines_bad_ones(tmp_path: Path) -> None:
+def test_flow_ingests_good_files_and_quarantines_bad_ones(tmp_path: Path, harness: None) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "a.txt").write_text(

@@ -9,7 +9,6 @@ import random
 import socket
 import sqlite3
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,6 @@ import pytest
 from click.testing import CliRunner
 from prefect.client.schemas.schedules import CronSchedule
 from prefect.states import Failed
-from prefect.testing.utilities import prefect_test_harness
 
 from benchmarks.nightly import write_reports
 from flows.nightly import batches, is_transient, nightly_deployment, retry_delays, run_nightly
@@ -27,12 +25,6 @@ from pipeline.errors import BackendError, CorruptDocument, UnsupportedFormat
 from pipeline.process import FAILED, Outcome
 from pipeline.runs import COMPLETED, PARTIAL, RunSummary, render_markdown
 from pipeline.settings import Settings, load_settings
-
-
-@pytest.fixture(scope="module")
-def harness() -> Iterator[None]:
-    with prefect_test_harness(server_startup_timeout=180):
-        yield
 
 
 def _settings(tmp: Path, **extra: Any) -> Settings:
