@@ -212,8 +212,19 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     return start, end, announced
 
 
+_TABLE_HEADER_MAX_WORDS = 4
+
+
+def _is_table_header(form: str) -> bool:
+    """A table row of short labels without figures ("Đơn vị | Hồ sơ tiếp nhận | Quá hạn"):
+    column names, not a statement, even when a label is a cue word like "quá hạn"."""
+    cells = form.split(" | ")
+    return len(cells) >= 2 and not any(ch.isdigit() for ch in form) and all(
+        len(cell.split()) <= _TABLE_HEADER_MAX_WORDS for cell in cells)
+
+
 def _is_non_finding(form: str) -> bool:
-    return any(_rx(p).search(form) for p in cues.NON_FINDING)
+    return _is_table_header(form) or any(_rx(p).search(form) for p in cues.NON_FINDING)
 
 
 def _ends_sentence(text: str) -> bool:

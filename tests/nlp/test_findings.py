@@ -99,3 +99,12 @@ def test_areas_are_filled() -> None:
     assert [(f.polarity, f.area) for f in find_findings(text)] == [
         ("shortcoming", "cong_vu"), ("shortcoming", "tthc"),
     ]
+
+
+def test_a_table_header_row_is_not_a_finding_but_a_judging_row_is() -> None:
+    text = ("Ngày 10/5/2023, Đoàn kiểm tra đã làm việc tại các xã. Kết quả như sau.\n\n"
+            "Đơn vị | Hồ sơ tiếp nhận | Đúng hạn | Quá hạn | Nhận xét\n\n"
+            "Xã Tân An | 412 | 398 | 14 | Còn nhiều hồ sơ đất đai giải quyết quá hạn")
+    found = find_findings(text)
+    assert not any(f.text.startswith("Đơn vị") for f in found)
+    assert any("quá hạn" in f.text and f.polarity == "shortcoming" for f in found)
