@@ -29,23 +29,45 @@ from index.base import FindingRecord, Query, SearchBackend
 from pipeline.models import AREAS, POLARITIES
 
 SUBJECTS = ("UBND xã", "Bộ phận một cửa", "Công chức tư pháp - hộ tịch", "Văn phòng HĐND và UBND",
-            "Phòng Nội vụ", "Cán bộ địa chính", "Đơn vị", "Ban chỉ đạo cải cách hành chính")
+            "Phòng Nội vụ", "Cán bộ địa chính", "Đơn vị", "Ban chỉ đạo cải cách hành chính", "Trung tâm phục vụ hành chính công",
+            "Phòng Tài nguyên và Môi trường", "Công chức văn hóa - xã hội", "Chủ tịch UBND phường",
+            "Phòng Tài chính - Kế hoạch", "Người đứng đầu cơ quan", "Một số công chức", "Thanh tra huyện")
 ACTS = {
-    "strength": ("đã thực hiện tốt", "đã triển khai kịp thời", "đã niêm yết công khai đầy đủ",
-                 "đã ban hành đúng quy định"),
-    "shortcoming": ("chưa thực hiện", "còn chậm trong việc", "chưa niêm yết đầy đủ", "thực hiện chưa đúng quy định về"),
-    "recommendation": ("cần chấn chỉnh việc", "phải khắc phục ngay việc", "cần tăng cường", "đề nghị rà soát"),
+    "strength": ("đã thực hiện tốt", "đã triển khai kịp thời", "đã niêm yết công khai đầy đủ", "đã ban hành đúng quy định",
+                 "thực hiện nghiêm túc", "đã chủ động rà soát", "duy trì thường xuyên", "bố trí đủ nhân lực cho"),
+    "shortcoming": ("chưa thực hiện", "còn chậm trong việc", "chưa niêm yết đầy đủ", "thực hiện chưa đúng quy định về",
+                    "còn để xảy ra sai sót trong", "chưa quan tâm đúng mức đến", "thực hiện mang tính hình thức",
+                    "chưa bố trí"),
+    "recommendation": ("cần chấn chỉnh việc", "phải khắc phục ngay việc", "cần tăng cường", "đề nghị rà soát",
+                       "chỉ đạo kiểm tra lại", "bổ sung kịp thời", "xây dựng kế hoạch khắc phục", "quán triệt việc"),
 }
-OBJECTS = ("thủ tục hành chính", "phiếu hẹn trả kết quả", "chữ ký số trên văn bản điện tử",
-           "dịch vụ công trực tuyến", "hồ sơ trễ hạn và thư xin lỗi", "kế hoạch cải cách hành chính năm",
-           "chế độ báo cáo định kỳ", "quy chế văn hóa công sở", "kinh phí khoán chi hành chính",
-           "số hóa kết quả giải quyết thủ tục hành chính", "đánh giá, phân loại cán bộ, công chức",
-           "rà soát văn bản quy phạm pháp luật")
-QUALIFIERS = ("", " theo quy định", " trong năm", " tại bộ phận tiếp nhận", " đối với lĩnh vực đất đai",
-              " đối với lĩnh vực hộ tịch", " cho người dân và doanh nghiệp")
+# Objects most frequent first: they are drawn with Zipf-like weights (1/(rank + 2)), so the
+# commonest topic is in about a tenth of the findings and the rarest in about 1%, as in real reports.
+OBJECTS = ("việc tiếp nhận và trả kết quả hồ sơ", "kế hoạch cải cách hành chính năm", "chế độ báo cáo định kỳ",
+           "thủ tục hành chính", "dịch vụ công trực tuyến", "phiếu hẹn trả kết quả",
+           "hồ sơ trễ hạn và thư xin lỗi", "chữ ký số trên văn bản điện tử", "quy chế văn hóa công sở",
+           "đánh giá, phân loại cán bộ, công chức", "kinh phí khoán chi hành chính",
+           "số hóa kết quả giải quyết thủ tục hành chính", "rà soát văn bản quy phạm pháp luật",
+           "niêm yết công khai thủ tục tại trụ sở", "giờ giấc làm việc của công chức", "sổ theo dõi hồ sơ",
+           "tiếp công dân định kỳ", "hòm thư góp ý", "phần mềm một cửa điện tử", "hồ sơ quá hạn chưa xử lý",
+           "thu phí, lệ phí", "chứng thực bản sao từ bản chính", "đăng ký khai sinh, khai tử", "cấp giấy chứng nhận quyền sử dụng đất",
+           "sắp xếp tổ chức bộ máy", "tuyển dụng viên chức", "bồi dưỡng kiến thức quản lý nhà nước",
+           "thanh toán trực tuyến", "cơ sở dữ liệu hộ tịch", "hệ thống quản lý văn bản và điều hành",
+           "khảo sát sự hài lòng của người dân", "tuyên truyền về cải cách hành chính", "chấm công bằng vân tay",
+           "đeo thẻ công chức khi thi hành công vụ", "lưu trữ hồ sơ, tài liệu", "thư điện tử công vụ",
+           "kiểm soát thủ tục hành chính", "quy trình nội bộ giải quyết hồ sơ", "báo cáo thống kê",
+           "mã định danh hồ sơ", "phản ánh, kiến nghị của người dân", "trang thông tin điện tử của xã")
+QUALIFIERS = ("", "", " theo quy định", " trong năm", " tại bộ phận tiếp nhận", " đối với lĩnh vực đất đai",
+              " đối với lĩnh vực hộ tịch", " cho người dân và doanh nghiệp", " trong quý", " ở một số thôn",
+              " theo chỉ đạo của tỉnh", " trên môi trường mạng", " đối với lĩnh vực tư pháp",
+              " tại các phòng chuyên môn", " trong 6 tháng đầu năm")
+TAILS = ("", "", "", ", gây khó khăn cho người dân", ", chưa có giải pháp khắc phục", ", tỷ lệ đạt {n}%",
+         "; có {n} hồ sơ bị ảnh hưởng", ", nguyên nhân do thiếu nhân lực", ", được người dân đánh giá cao",
+         "; báo cáo kết quả trước ngày {n} tháng 12", ", chưa cập nhật lên hệ thống", ", trách nhiệm thuộc về người đứng đầu")
 SYLLABLES = ("Tân", "An", "Phú", "Bình", "Hòa", "Long", "Thạnh", "Mỹ", "Đông", "Tây", "Hưng", "Lợi",
              "Phước", "Thuận", "Sơn", "Hải", "Thanh", "Đức", "Vĩnh", "Quảng")
 LEVELS = ("xã", "phường", "thị trấn", "huyện", "thị xã")
+_OBJECT_WEIGHTS = [1 / (rank + 2) for rank in range(1, len(OBJECTS) + 1)]
 
 QueryMaker = Callable[[random.Random], Query]
 
@@ -54,17 +76,24 @@ def _name(rng: random.Random) -> str:
     return f"{rng.choice(SYLLABLES)} {rng.choice(SYLLABLES)}"
 
 
+def _finding_text(rng: random.Random, polarity: str) -> str:
+    """One sentence: subject, act, one or two objects (Zipf-drawn), qualifier, sometimes a tail."""
+    objects = rng.choices(OBJECTS, weights=_OBJECT_WEIGHTS, k=2)
+    obj = objects[0] if rng.random() < 0.7 or objects[0] == objects[1] else f"{objects[0]} và {objects[1]}"
+    tail = rng.choice(TAILS).format(n=rng.randint(2, 98))
+    return f"{rng.choice(SUBJECTS)} {rng.choice(ACTS[polarity])} {obj}{rng.choice(QUALIFIERS)}{tail}."
+
+
 def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
     """`n` findings, documents of 10 findings sharing units, province and year."""
-    provinces = [_name(rng) for _ in range(30)]
+    provinces = [_name(random.Random(1000 + p)) for p in range(30)]
     for i in range(n):
         doc = i // 10
         doc_rng = random.Random(doc)
         unit, level = _name(doc_rng), doc_rng.choice(LEVELS)
         year = doc_rng.randint(2016, 2025)
         polarity = rng.choice(POLARITIES)
-        text = (f"{rng.choice(SUBJECTS)} {rng.choice(ACTS[polarity])} {rng.choice(OBJECTS)}"
-                f"{rng.choice(QUALIFIERS)}.")
+        text = _finding_text(rng, polarity)
         yield FindingRecord(
             finding_id=f"f{i:08d}", doc_key=f"d{doc:07d}", doc_id=f"bao-cao-{doc}", text=text,
             polarity=polarity, area=rng.choice(AREAS), year=year, published=f"{year}-{doc_rng.randint(1, 12):02d}-15",
@@ -73,18 +102,59 @@ def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
         )
 
 
+# What staff type: genre phrases of 1-3 words, half of them without accents, one quoted phrase.
+TEXTS = ("phiếu hẹn", "phieu hen", "hồ sơ quá hạn", "ho so qua han", "chữ ký số", "chu ky so", "niêm yết",
+         "niem yet", "giờ giấc", "gio giac", "thư xin lỗi", "dich vu cong truc tuyen", "văn hóa công sở",
+         "một cửa", "tiếp công dân", "số hóa", "trễ hạn", "kinh phi", "thủ tục hành chính", '"phiếu hẹn"',
+         "hộ tịch", "chứng thực", "hom thu gop y", "đánh giá", "bao cao")
+
+
+def _filtered(rng: random.Random) -> Query:
+    """A text query narrowed by one or two of the filters the search form offers."""
+    filters: dict[str, object] = {}
+    for key in rng.sample(("year", "years", "area", "polarity", "unit", "province", "level"), k=rng.randint(1, 2)):
+        if key == "year":
+            filters["year"] = rng.randint(2016, 2025)
+        elif key == "years":
+            filters["year_from"], filters["year_to"] = 2019, 2023
+        elif key == "area":
+            filters["area"] = rng.choice(AREAS)
+        elif key == "polarity":
+            filters["polarity"] = rng.choice(POLARITIES)
+        elif key == "unit":
+            filters["unit"] = _name(rng)
+        elif key == "province":
+            filters["province"] = _name(random.Random(1000 + rng.randrange(30)))
+        else:
+            filters["level"] = rng.choice(LEVELS)
+    return Query(text=rng.choice(TEXTS), **filters)  # type: ignore[arg-type]
+
+
 QUERIES: dict[str, QueryMaker] = {
-    "plain": lambda rng: Query(text=rng.choice(("phieu hen", "chữ ký số", "ho so tre han", "thu tuc", "cong khai",
-                                                '"dịch vụ công trực tuyến"', "kinh phi"))),
-    "filtered": lambda rng: Query(text=rng.choice(("thu tuc", "bao cao", "phieu hen")), year_from=2019, year_to=2023,
-                                  polarity=rng.choice(POLARITIES), level=rng.choice(LEVELS)),
-    "faceted": lambda rng: Query(text=rng.choice(("thu tuc", "can bo", "van ban")), facets=True),
-    "facets, no text": lambda rng: Query(area=rng.choice(AREAS), facets=True),
+    "plain": lambda rng: Query(text=rng.choice(TEXTS)),
+    "filtered": _filtered,
+    "faceted": lambda rng: Query(text=rng.choice(TEXTS), facets=True),
+    "facets, no text": lambda rng: Query(area=rng.choice((None, *AREAS)), facets=True),
 }
 
 
 def _percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1] if len(values) > 1 else values[0]
+
+
+def _spread(values: list[int]) -> str:
+    """min / median / p90 / max of hit counts: how selective a kind of query is."""
+    ordered = sorted(values)
+    return (f"hits min {ordered[0]:,} med {ordered[len(ordered) // 2]:,} p90 {ordered[int(len(ordered) * 0.9)]:,}"
+            f" max {ordered[-1]:,}")
+
+
+def selectivity(backend: SearchBackend) -> None:
+    """How many findings each query text matches (share of the index), most selective last."""
+    size = max(backend.count(), 1)
+    totals = {text: backend.search(Query(text=text, limit=0)).total for text in TEXTS}
+    print(f"[{backend.name}] selectivity: " + ", ".join(
+        f"{text} {n / size:.1%}" for text, n in sorted(totals.items(), key=lambda kv: -kv[1])))
 
 
 def measure(backend: SearchBackend, n: int, queries: int, seed: int) -> None:
@@ -94,6 +164,7 @@ def measure(backend: SearchBackend, n: int, queries: int, seed: int) -> None:
     backend.rebuild(synthetic_records(n, rng))
     elapsed = time.perf_counter() - started
     print(f"[{backend.name}] indexed {backend.count():,} findings in {elapsed:.1f}s: {n / elapsed:,.0f} findings/s")
+    selectivity(backend)  # also warms the caches, as a serving engine's would be
     for name, make in QUERIES.items():
         latencies: list[float] = []
         totals: list[int] = []
@@ -103,7 +174,7 @@ def measure(backend: SearchBackend, n: int, queries: int, seed: int) -> None:
             totals.append(backend.search(query).total)
             latencies.append((time.perf_counter() - t0) * 1000)
         print(f"[{backend.name}] {name:>16}: p50 {_percentile(latencies, 50):7.1f} ms"
-              f"   p95 {_percentile(latencies, 95):7.1f} ms   (mean hits {statistics.mean(totals):,.0f})")
+              f"   p95 {_percentile(latencies, 95):7.1f} ms   ({_spread(totals)})")
     similar: list[float] = []
     for _ in range(min(queries, 50)):
         t0 = time.perf_counter()
@@ -111,6 +182,7 @@ def measure(backend: SearchBackend, n: int, queries: int, seed: int) -> None:
         similar.append((time.perf_counter() - t0) * 1000)
     print(f"[{backend.name}] {'similar':>16}: p50 {_percentile(similar, 50):7.1f} ms"
           f"   p95 {_percentile(similar, 95):7.1f} ms")
+    print(f"[{backend.name}] load average {Path('/proc/loadavg').read_text().split()[0]}")
 
 
 def run_sqlite(n: int, queries: int, seed: int) -> None:
