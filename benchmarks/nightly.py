@@ -133,6 +133,11 @@ def bench_flow(folder: Path, db: Path) -> tuple[float, dict[str, float], dict[st
     return time.perf_counter() - started, summary.stages, summary.phases, n
 
 
+def _empty(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=1000, help="digital reports (.txt)")
@@ -162,7 +167,15 @@ def main() -> None:
                 print(_stage_line(f"{label} nightly flow", n, flow_s, flow_stages))
                 print(f"{'':<24} flow phases: " + " ".join(f"{k}={v:.1f}s" for k, v in phases.items()))
                 print(f"{'':<24} Prefect overhead vs plain loop: {flow_s - plain_s:+.1f} s "
-                      f"({(flow_s - plain_s) / max(n, 1) * 1000:+.1f} ms/doc)")
+                      f"({(flow_s - plain_s) / max(n, 1) * 1000:+.1f} ms/doc); outside the phases: "
+                      f"{flow_s - sum(phases.values()):.1f} s")
+                if label == "digital":
+                    rerun_s, _, phases, n = bench_flow(folder, root / f"{label}-flow.db")
+                    print(_stage_line("next night, no change", n, rerun_s, {}) + "  flow phases: "
+                          + " ".join(f"{k}={v:.1f}s" for k, v in phases.items()))
+            empty_s, _, phases, _ = bench_flow(_empty(root / "empty"), root / "empty-flow.db")
+            print(f"{'empty inbox (Prefect only)':<24} {empty_s:7.1f} s  outside the phases: "
+                  f"{empty_s - sum(phases.values()):.1f} s")
 
 
 if __name__ == "__main__":
