@@ -8,6 +8,7 @@ A bad file becomes a `failed` outcome with its reason — it never stops the oth
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import time
@@ -25,6 +26,7 @@ from nlp.extract import extract
 from pipeline.errors import BackendError, ExtractionError, OcrUnavailable, ReaderError
 from pipeline.models import Document, Extraction
 from pipeline.settings import Settings
+from pipeline.sources import kept_url
 
 LOGGER = logging.getLogger(__name__)
 
@@ -98,6 +100,15 @@ def _timed(stages: dict[str, float], stage: str) -> Iterator[None]:
         stages[stage] = stages.get(stage, 0.0) + time.perf_counter() - started
 
 
+def with_kept_url(document: Document, path: Path) -> Document:
+    """A page fetched by the nightly sources keeps the URL it came from (the page's own
+    metadata wins when it names one)."""
+    url = document.source.url or kept_url(path)
+    if url == document.source.url:
+        return document
+    return dataclasses.replace(document, source=dataclasses.replace(document.source, url=url))
+
+
 def extract_all(document: Document) -> Extraction:
     """The NLP result of one document, each finding with its comparison theme."""
     return assign_themes(extract(document))
@@ -150,7 +161,7 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
             return Outcome(key, SKIPPED, sha, seconds=time.perf_counter() - started)
         known = store.has_path(key)
         with _timed(stages, "read"):
-            document = read(path, settings=settings)
+            document = with_kept_url(read(path, settings=settings), path)
         with _timed(stages, "extract"):
             extraction = extract_all(document)
         with _timed(stages, "store"):

@@ -202,6 +202,16 @@ def _fetch_kept(
     return _Kept(SourceItem(path, origin, url, status, reason), result.body, result.url, is_feed)
 
 
+def kept_url(path: Path) -> str | None:
+    """The URL a kept page was fetched from (its sidecar says), or None for any other file.
+
+    Ingestion stores it on the document, so a search hit leads to the page, not to the copy.
+    """
+    meta = _read_json(path.with_suffix(SIDECAR_SUFFIX))
+    url = meta.get("url") if meta.get("file") == path.name else None
+    return url if isinstance(url, str) else None
+
+
 def _sidecar(url: str, path: Path, result: FetchResult, digest: str) -> dict[str, Any]:
     """What the next run needs to ask conditionally, and what an auditor needs to trace a page."""
     now = _now()

@@ -117,7 +117,9 @@ def test_portal_round_trip_fetches_conditionally_and_replaces_an_edited_article(
     assert _kept_file(settings, portal, LONE) in _search(settings, "so hoa ho so")
     with Store(settings.database) as store:
         documents = {d.doc_key for d in store.documents()}
+        urls = {store.get_document(key).source.url for key in documents}
     assert len(documents) == len(PAGES)
+    assert urls == {portal.url(path) for path in PAGES}  # each document keeps the page's URL
 
     asked_before = len(portal.requests)
     second = run_nightly(settings, feeds=feeds)
