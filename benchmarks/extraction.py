@@ -15,12 +15,12 @@ import collections
 import time
 from pathlib import Path
 
+from devcorpus import DEFAULT_CORPUS
+
 from extractors import read
 from nlp.extract import run_pipeline
 from nlp.load import load_pipeline
 from pipeline.settings import load_settings
-
-DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 
 
 def main() -> None:

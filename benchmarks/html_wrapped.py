@@ -23,7 +23,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
-from ocr_quality import DEFAULT_CORPUS, DEFAULT_SCORER, load_scorer, subset_gold  # noqa: E402
+from devcorpus import DEFAULT_CORPUS, DEFAULT_SCORER, dev_texts, load_scorer, subset_gold  # noqa: E402
 
 from extractors import read  # noqa: E402
 from extractors._common import split_paragraphs  # noqa: E402
@@ -129,8 +129,7 @@ def main() -> None:
     args = ap.parse_args()
     settings = load_settings()
     scorer = load_scorer(args.scorer)
-    texts = sorted(p for p in args.corpus.glob("*.txt") if p.with_name(f"{p.stem}.gold.json").exists())
-    texts = texts[: args.docs] if args.docs > 0 else texts
+    texts = dev_texts(args.corpus, args.docs)
     with tempfile.TemporaryDirectory() as tmp:
         gold = subset_gold(texts, Path(tmp) / "gold")
         plain: dict[str, dict[str, Any]] = {}

@@ -11,27 +11,17 @@ start or just before it ("unknown" otherwise, which the scorer ignores), name st
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 from pathlib import Path
-from types import ModuleType
+
+from devcorpus import DEFAULT_CORPUS, DEFAULT_SCORER, load_scorer
 
 from nlp.normalize import nfc
 from nlp.units import find_units
 
-REPO = Path(__file__).resolve().parent.parent
 _LEVEL = re.compile(r"^(?:UBND\s+)?(thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường|TP\.?)\s*",
                     re.IGNORECASE)
-
-
-def _load_scorer(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kiemtra_score", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"{path}: cannot load the scorer")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _level_of(word: str) -> str:
@@ -73,10 +63,10 @@ def _as_unit(tokens: list[str], previous: str) -> dict[str, str]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--score", type=Path, default=REPO / ".." / "shared" / "eval" / "score.py")
-    ap.add_argument("--corpus", type=Path, default=REPO / ".." / "shared" / "corpus" / "dev")
+    ap.add_argument("--score", type=Path, default=DEFAULT_SCORER)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = ap.parse_args()
-    scorer = _load_scorer(args.score)
+    scorer = load_scorer(args.score)
     systems = {"underthesea NER": scorer.PRF(), "find_units": scorer.PRF()}
     inspected = scorer.PRF()
     for gold_file in sorted(args.corpus.glob("*.gold.json")):

@@ -14,7 +14,6 @@ The texts are read where they lie at run time, never copied into the repo.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 import tempfile
 import time
@@ -25,33 +24,12 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
+from devcorpus import DEFAULT_CORPUS, DEFAULT_SCORER, dev_texts, load_scorer, subset_gold  # noqa: E402
 from scanlib import CONDITIONS, cer, write_scan  # noqa: E402
 
 from extractors import read  # noqa: E402
 from nlp.extract import extract  # noqa: E402
 from pipeline.settings import Settings, load_settings  # noqa: E402
-
-DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev"
-DEFAULT_SCORER = REPO.parent / "shared" / "eval" / "score.py"
-
-
-def load_scorer(path: Path) -> ModuleType:
-    """The shared scorer as a module, imported from its file (it is not a package)."""
-    spec = importlib.util.spec_from_file_location("kiemtra_shared_score", path)
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"{path}: cannot import the scorer")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def subset_gold(texts: list[Path], folder: Path) -> Path:
-    """A gold folder holding only the chosen documents, so --docs N scores N documents."""
-    folder.mkdir()
-    for text in texts:
-        for source in (text, text.with_name(f"{text.stem}.gold.json")):
-            (folder / source.name).symlink_to(source)
-    return folder
 
 
 def headline(scorer: ModuleType, gold: Path, predictions: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -97,8 +75,7 @@ def main() -> None:
 
     settings = load_settings()
     scorer = load_scorer(args.scorer)
-    texts = sorted(p for p in args.corpus.glob("*.txt") if p.with_name(f"{p.stem}.gold.json").exists())
-    texts = texts[: args.docs] if args.docs > 0 else texts
+    texts = dev_texts(args.corpus, args.docs)
     with tempfile.TemporaryDirectory() as tmp:
         gold = subset_gold(texts, Path(tmp) / "gold")
         baseline = {p.stem: extract(read(p, settings=settings)).to_dict() for p in texts}

@@ -10,6 +10,13 @@ Indexing goes through `SearchBackend.rebuild`, the path `kiemtra reindex` takes 
 a new index filled with refresh off, then the alias swap). Goals on a 2-core machine: p95
 <= 50 ms on SQLite, <= 100 ms on Elasticsearch, bulk indexing >= 2,000 findings/s into ES.
 
+Query mix (100 of each kind): 25 staff phrases of 1-3 words ("phiếu hẹn", "hồ sơ quá hạn", "chữ ký
+số", "niêm yết", "giờ giấc"...), half without accents, one quoted; "filtered" adds one or two of
+year, 2019-2023, area, polarity, unit, province, level; "faceted" asks the five facets; "facets,
+no text" is the browse page (all findings or one area). Selectivity at 100k: each phrase matches
+2.2% ("hom thu gop y") to 17% ("bao cao") of the findings (median 5.6%); filtered queries match
+0 to ~5,800 (median ~300). The run prints both.
+
     .venv/bin/python benchmarks/search.py --n 100000 --queries 200 --backend both \
         --es-url http://127.0.0.1:9200
 """
