@@ -68,6 +68,9 @@ _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
 
 _OFFSET_TEXT = {"type": "text", "analyzer": "standard", "term_vector": "with_positions_offsets"}
 _KEYWORD = {"type": "keyword"}
+# Facet fields build their global ordinals at refresh, not on the first aggregation after it:
+# a faceted search then never pays that build (tens of ms per field at 100k findings).
+_FACET_KEYWORD = {"type": "keyword", "eager_global_ordinals": True}
 _STORED_ONLY = {"type": "keyword", "index": False, "doc_values": False}
 
 MAPPING: dict[str, Any] = {
@@ -81,8 +84,8 @@ MAPPING: dict[str, Any] = {
         "text_folded": _OFFSET_TEXT,     # no accents, đ→d, lowercase: the recall field
         "text_words": {"type": "text", "analyzer": "whitespace"},  # folded "phieu_hen" words
         "words": _STORED_ONLY,
-        "polarity": _KEYWORD,
-        "area": _KEYWORD,
+        "polarity": _FACET_KEYWORD,
+        "area": _FACET_KEYWORD,
         "theme": _KEYWORD,
         "title": {"type": "text", "index": False},
         "path": _STORED_ONLY,
@@ -95,7 +98,7 @@ MAPPING: dict[str, Any] = {
         "doc_kinds": _KEYWORD,
         "doc_numbers": _KEYWORD,
         **{folded: _KEYWORD for folded in _FOLDED_COPIES.values()},
-        **{facet: _KEYWORD for facet in _FACET_COPIES.values()},
+        **{facet: _FACET_KEYWORD for facet in _FACET_COPIES.values()},
         "page": {"type": "integer", "index": False},
         "start": {"type": "integer", "index": False},
         "end": {"type": "integer", "index": False},

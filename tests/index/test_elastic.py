@@ -171,3 +171,15 @@ def test_unreachable_server_fails_fast_until_the_cooldown_ends(backend: ElasticB
     monkeypatch.setattr(elastic, "OUTAGE_COOLDOWN_S", 0.0)
     backend._mark_down()  # a cooldown that has already ended: the next call tries again
     assert backend.index([_record("y", "Hồ sơ đã được giải quyết.")]) == 1
+
+
+@pytest.mark.elasticsearch
+def test_facet_fields_load_global_ordinals_eagerly_and_index_has_one_shard(backend: ElasticBackend) -> None:
+    """A faceted search must not pay the ordinals build after each refresh; one primary, no replica."""
+    (physical,) = _targets(backend)
+    properties = backend.client.indices.get_mapping(index=physical)[physical]["mappings"]["properties"]
+    for field in ("area", "polarity", "provinces_facet", "units_facet"):
+        assert properties[field].get("eager_global_ordinals") is True, field
+    assert "eager_global_ordinals" not in properties["doc_key"]
+    settings = backend.client.indices.get_settings(index=physical)[physical]["settings"]["index"]
+    assert (settings["number_of_shards"], settings["number_of_replicas"]) == ("1", "0")
