@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core unzip)
-[ "${KIEMTRA_WITH_JAVA:-0}" = 1 ] && SYSTEM_PACKAGES+=(openjdk-17-jre-headless maven)
+# The tests also need a JDK and Maven (to fetch and run Elasticsearch) and LibreOffice's
+# headless Writer (to convert legacy .doc files, which kiemtra uses where it is installed).
+[ "${KIEMTRA_FOR_TESTS:-0}" = 1 ] && SYSTEM_PACKAGES+=(openjdk-17-jre-headless maven libreoffice-writer-nogui)
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
