@@ -336,3 +336,48 @@ def test_rebuild_replaces_everything_and_readers_never_see_it_empty(tmp_path: Pa
     finally:
         writer.close()
         reader.close()
+
+
+# --------------------------------------------------------------------------- facet columns kept in memory
+
+
+def test_facets_follow_every_write_of_this_instance(corpus: SqliteFtsBackend) -> None:
+    """Facets and filters read columns cached per data version; each write must refresh them."""
+    assert corpus.search(Query(text="ho so", facets=True)).facets["year"] == [("2022", 1), ("2023", 1), ("2024", 1)]
+    corpus.index([rec("5", "Hồ sơ đất đai trễ hạn trả kết quả.", year=2022, published="2022-09-09",
+                      provinces=("Cà Mau",))])
+    after_index = corpus.search(Query(text="ho so", facets=True))
+    assert after_index.total == 4
+    assert after_index.facets["year"] == [("2022", 2), ("2023", 1), ("2024", 1)]
+    assert ("Cà Mau", 1) in after_index.facets["province"]
+    assert corpus.search(Query(text="ho so", province="ca mau")).total == 1
+    corpus.delete_document("doc-5")
+    assert corpus.search(Query(text="ho so", facets=True)).facets["year"] == [("2022", 1), ("2023", 1), ("2024", 1)]
+    assert corpus.search(Query(text="ho so", year=2022)).total == 1
+    corpus.clear()
+    emptied = corpus.search(Query(facets=True))
+    assert emptied.total == 0 and emptied.hits == () and all(values == [] for values in emptied.facets.values())
+
+
+def test_facets_see_what_another_connection_wrote(tmp_path: Path) -> None:
+    """A second process (here: instance) indexing into the same file invalidates the cache."""
+    reader = SqliteFtsBackend(tmp_path / "k.db")
+    writer = SqliteFtsBackend(tmp_path / "k.db")
+    writer.index([rec("a", "Chưa niêm yết thủ tục hành chính.", year=2021, published="2021-02-01")])
+    assert reader.search(Query(facets=True)).facets["year"] == [("2021", 1)]
+    writer.index([rec("b", "Chưa niêm yết phí, lệ phí.", year=2024, published="2024-02-01")])
+    browse = reader.search(Query(facets=True))
+    assert browse.facets["year"] == [("2021", 1), ("2024", 1)]
+    assert [h.record.finding_id for h in browse.hits] == ["b", "a"]
+    assert reader.search(Query(text="niem yet", year=2024)).total == 1
+    writer.close()
+    reader.close()
+
+
+def test_browse_page_is_newest_first_under_filters(corpus: SqliteFtsBackend) -> None:
+    """Without text the page comes from the in-memory browse order: newest first, undated last."""
+    assert ids(corpus, Query(limit=10)) == ["3", "2", "1", "4"]
+    assert ids(corpus, Query(polarity="shortcoming", limit=2, offset=1)) == ["1", "4"]
+    assert ids(corpus, Query(unit="dong hoa")) == ["3", "2"]
+    assert corpus.search(Query(year_to=2030)).total == 3  # the finding without a year never passes
+    assert corpus.search(Query(text="tre han", unit="nowhere", facets=True)).facets["year"] == []
