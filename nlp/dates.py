@@ -83,6 +83,10 @@ _WEEKDAY = re.compile(r"\b(?:" + _alt(W.WEEKDAYS) + r")\b", re.IGNORECASE)
 _GMT = re.compile(r"\(?\s*(?:GMT|UTC)\s*[+-]?\s*\d*\s*\)?", re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:" + _alt(W.PUBLISHED_LABELS) + r")\s*:?\s*", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^\s*[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w.]*){0,5},\s*(?=[Nn]gày\b)")
+# A two-column letterhead flattened into one line (PDF, OCR) puts the place-and-date after the
+# national motto or the document's number: "... Hạnh phúc Cam Lộ, ngày 20 tháng 11 năm 2019".
+_HEADER_PLACE_DATE = re.compile(
+    r"(?:\bHạnh\s+phúc|\bSố\s*:\s*\S+)\s*[-–—_]*\s*[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w.]*){0,5},\s*(?=[Nn]gày\b)")
 _INSPECTION = re.compile(r"\b(?:" + _alt(W.INSPECTION_WORDS) + r")\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:" + _alt(W.REPORTING_VERBS) + r")\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\s*(?:" + _alt(W.COUNTED_NOUNS) + r")\b", re.IGNORECASE)
@@ -304,8 +308,8 @@ def _follows_label(text: str, mention: DateMention, after_label: int, cell_end: 
         return False
     if cell_end is None:
         return True
-    rest = _GMT.sub(" ", _TIME.sub(" ", text[mention.end:cell_end]))
-    return len(rest.strip(" ,.-–()")) <= 2
+    rest = _GMT.sub(" ", _TIME.sub(" ", text[mention.end:cell_end])).strip(" ,.-–()")
+    return len(rest) <= 2 or rest.isupper()  # a heading in capitals ("THÔNG BÁO") may follow
 
 
 def _published_mention(text: str, mentions: list[DateMention]) -> DateMention | None:
@@ -317,7 +321,7 @@ def _published_mention(text: str, mentions: list[DateMention]) -> DateMention | 
         nonblank += 1
         for cell_start, cell in _cells(line_start, line):
             label = _LABEL.match(cell)
-            place = None if label else _PLACE_DATE.match(cell)
+            place = None if label else (_PLACE_DATE.match(cell) or _HEADER_PLACE_DATE.search(cell))
             opener = label or place
             cell_end = cell_start + len(cell)
             if opener:
@@ -468,5 +472,9 @@ def find_time_facts(text: str, *, source_published: str | None = None) -> TimeFa
             mentions[last] = replace(mentions[last], role="period_end")
 
     dates = tuple(dict.fromkeys(m.iso for m in mentions))
+    if own is None and published and published not in dates:
+        # The page's timestamp, which the reader took into metadata (HTML), is a date the
+        # page names, like a timestamp line left in the text.
+        dates = (published, *dates)
     year = _inspection_year(text, mentions, period, published)
     return TimeFacts(published, dates, tuple(mentions), period, year)

@@ -37,6 +37,10 @@ _SYMBOL = re.compile(
 _PART = re.compile(r"\s*([/-])\s*([A-ZĐ][A-Za-zĐđ0-9]*)")
 _KIND_BEFORE = re.compile(_KIND + r"\s*(?:số\s*(?:hiệu\s*)?:?\s*)?$", re.IGNORECASE)
 _HEADER_BEFORE = re.compile(r"(?:^|\n|\|)\s*(?:" + _alt(K.HEADER_NUMBER_LABELS) + r")\s*:\s*$", re.IGNORECASE)
+# "Số:" with a capital and a colon labels a header number even mid-line, where a two-column
+# letterhead was flattened ("ỦY BAN NHÂN DÂN HUYỆN X Số: 318/BC-UBND | CỘNG HÒA ..."); in running
+# text the word is "số" without a colon.
+_HEADER_INLINE = re.compile(r"(?<![^\W\d_])Số\s*:\s*$")
 _BARE = re.compile(
     r"(?<![^\W\d_])(" + _alt(K.BARE_NUMBER_KINDS) + r")\s+(số\s*:?\s*)?(\d{1,4}[a-z]?)\b(?!\s*[/-]\s*[\dA-ZĐ])",
     re.IGNORECASE,
@@ -150,7 +154,8 @@ def _symbol_mentions(text: str, dates: list[DateMention], published: str | None)
         start = sym.start - len(before) + kind_word.start() if kind_word else sym.start
         kind = _canonical_kind(kind_word.group(1)) if kind_word else None
         date = _date_after(sym.end, text, dates)
-        if _HEADER_BEFORE.search(text, max(0, sym.start - 20), sym.start):
+        if (_HEADER_BEFORE.search(text, max(0, sym.start - 20), sym.start)
+                or _HEADER_INLINE.search(text, max(0, sym.start - 20), sym.start)):
             kind = kind or _header_kind(text, sym.end)
             date = date or published
         if kind is None or kind == K.GENERIC_KIND:

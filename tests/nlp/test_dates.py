@@ -203,3 +203,21 @@ def test_dates_are_listed_once() -> None:
 def test_blank_and_dateless_text(text: str) -> None:
     facts = find_time_facts(text)
     assert facts.dates == () and facts.published is None and facts.period is None
+
+
+def test_a_flattened_two_column_letterhead_still_gives_the_signing_date() -> None:
+    text = ("ỦY BAN NHÂN DÂN HUYỆN TÂN LẬP Số: 41/TB-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+            "Độc lập - Tự do - Hạnh phúc Tân Lập, ngày 05 tháng 12 năm 2023 THÔNG BÁO\n\n"
+            "Ngày 20/11/2023, Đoàn kiểm tra làm việc tại UBND xã Tân Hòa.")
+    facts = find_time_facts(text)
+    assert facts.published == "2023-12-05"
+
+
+def test_a_date_mid_sentence_after_the_motto_words_is_not_a_signing_line() -> None:
+    text = "Hội nghị bàn về hạnh phúc gia đình Hà Nội, ngày 05/6/2020, có 200 đại biểu dự."
+    assert find_time_facts(text).published is None
+
+
+def test_the_source_timestamp_counts_among_the_dates_when_the_text_lost_it() -> None:
+    facts = find_time_facts("Đoàn kiểm tra làm việc tại xã Tân Hòa.", source_published="2021-10-12")
+    assert facts.published == "2021-10-12" and facts.dates == ("2021-10-12",)

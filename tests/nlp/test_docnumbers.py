@@ -118,3 +118,10 @@ def test_spans_cover_kind_word_and_number() -> None:
 
 def test_number_key_ignores_spaces_case_and_d_bar() -> None:
     assert number_key("139 / QĐ - UBND") == number_key("139/QD-UBND")
+
+
+def test_a_header_number_in_a_flattened_letterhead_takes_the_heading_and_signing_date() -> None:
+    text = ("ỦY BAN NHÂN DÂN HUYỆN TÂN LẬP Số: 318/BC-UBND | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+            "BÁO CÁO\n\nKết quả kiểm tra công tác cải cách hành chính")
+    [mention] = find_documents(text, published="2023-12-05")
+    assert mention.ref.kind == "Báo cáo" and mention.ref.date == "2023-12-05"
