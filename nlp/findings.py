@@ -388,6 +388,14 @@ def _without_duplicates(findings: list[Finding], doc_form: str) -> list[Finding]
     return kept
 
 
+def _closing_start(form: str) -> int:
+    """Where the document's closing (recipients, signature, closing formula) begins, or its end."""
+    floor = int(len(form) * cues.CLOSING_MIN_SHARE)
+    starts = [m.start() for pattern in (cues.CLOSING_LINE, cues.CLOSING_FORMULA)
+              for m in _rx(pattern).finditer(form, floor)]
+    return min(starts, default=len(form))
+
+
 def find_findings(text: str, form: str | None = None) -> list[Finding]:
     """Every evaluative statement of an NFC text as a Finding with exact character offsets.
 
@@ -399,7 +407,10 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
     doc_form = form if form is not None and len(form) == len(text) else matching_form(text)
     state = _State()
     found: list[Finding] = []
+    closing = _closing_start(doc_form)
     for para in paragraphs(text):
+        if para.start >= closing:
+            break
         is_heading, section = _section_of(para.text, doc_form[para.start:para.end])
         if is_heading:
             state.section = section
@@ -411,6 +422,7 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
         state.paragraph = None
         state.previous_finding = None
         sents = sentences(text, para)
+        sents = [sent for sent in sents if sent.start < closing]
         for index, sent in enumerate(sents):
             found.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
     return _without_duplicates(found, doc_form)

@@ -148,6 +148,13 @@ NON_FINDING = (
     r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",
 )
 
+# Where an official document's closing begins (Nghị định 30/2020/NĐ-CP): the recipients list
+# ("Nơi nhận:"), the signer's authority ("TM.", "KT.", "TL.", "TUQ."), and the closing formulas
+# ("Trên đây là ...", "Biên bản được lập thành 02 bản ..."). Nothing from there on is a finding.
+CLOSING_LINE = r"(?m)^[ \t]*(?:nơi nhận[ \t]*:|(?:tm|kt|tl|tuq)\.[ \t])"
+CLOSING_FORMULA = r"\b(?:trên đây là|biên bản (?:được lập thành|này được lập|kết thúc))\b"
+CLOSING_MIN_SHARE = 0.4  # a closing sits in the last part of a document, never near its top
+
 # A sentence naming who is assigned to act next ("giao Sở Nội vụ tăng cường thanh tra") is the
 # inspecting body's own plan, not a judgement of the inspected.
 SENTENCE_NON_FINDING = (

@@ -108,3 +108,15 @@ def test_a_table_header_row_is_not_a_finding_but_a_judging_row_is() -> None:
     found = find_findings(text)
     assert not any(f.text.startswith("Đơn vị") for f in found)
     assert any("quá hạn" in f.text and f.polarity == "shortcoming" for f in found)
+
+
+def test_the_closing_block_of_an_official_document_gives_no_findings() -> None:
+    text = ("Ngày 10/5/2023, Đoàn kiểm tra đã làm việc tại UBND xã Tân An.\n\n"
+            "II. TỒN TẠI, HẠN CHẾ\n\nXã chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.\n\n"
+            "III. KIẾN NGHỊ\n\nĐề nghị UBND xã Tân An cấp phiếu hẹn đầy đủ.\n\n"
+            "Trên đây là thông báo kết quả kiểm tra cải cách hành chính của UBND huyện./.\n\n"
+            "Nơi nhận:\n\n- UBND tỉnh (b/c);\n\n- Sở Nội vụ;\n\n- Lưu: VT, NV.\n\n"
+            "TM. ỦY BAN NHÂN DÂN\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An")
+    found = find_findings(text)
+    assert [f.polarity for f in found] == ["shortcoming", "recommendation"]
+    assert all("Trên đây" not in f.text and "Sở Nội vụ" not in f.text for f in found)
