@@ -424,5 +424,10 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
         sents = sentences(text, para)
         sents = [sent for sent in sents if sent.start < closing]
         for index, sent in enumerate(sents):
+            if len(sents) > 1:  # OCR and PDF reflow glue a heading onto the paragraph before it
+                is_heading, section = _section_of(sent.text, doc_form[sent.start:sent.end])
+                if is_heading and section:
+                    state.section = section
+                    continue
             found.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
     return _without_duplicates(found, doc_form)

@@ -73,6 +73,7 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     (r"\bvi phạm\b", 1.5),
     (r"\bkhông đúng\b", 1.0),
     (r"\b(?:rườm rà|trục trặc|hư hỏng|lãng phí|nhũng nhiễu|gây phiền hà|gây khó khăn|vắng lặng)\b", 2.0),
+    (r"\b(?:hỏng hóc|xuống cấp|lạc hậu|đã cũ|cũ kỹ|chắp vá)\b", 2.0),
     (r"\bkém\b", 1.5),
     (r"\bđể xảy ra\b", 1.5),
     (r"\b(?:phê bình|hết hiệu lực|chưa kịp thời)\b", 1.5),

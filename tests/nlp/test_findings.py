@@ -120,3 +120,12 @@ def test_the_closing_block_of_an_official_document_gives_no_findings() -> None:
     found = find_findings(text)
     assert [f.polarity for f in found] == ["shortcoming", "recommendation"]
     assert all("Trên đây" not in f.text and "Sở Nội vụ" not in f.text for f in found)
+
+
+def test_a_heading_glued_onto_the_previous_paragraph_still_opens_its_section() -> None:
+    """OCR and PDF reflow put "2. Tồn tại, hạn chế" at the end of the strengths' last line."""
+    text = ("Ngày 10/5/2022, Đoàn kiểm tra đã làm việc tại UBND xã Tân An.\n\n"
+            "1. Ưu điểm\n\n- Xã đã công khai số điện thoại đường dây nóng tại Bộ phận một cửa. "
+            "2. Tồn tại, hạn chế\n\n- Máy tính tại Bộ phận một cửa đã cũ, thường xuyên hỏng hóc.")
+    found = find_findings(text)
+    assert [(f.polarity, f.text[:8]) for f in found] == [("strength", "Xã đã cô"), ("shortcoming", "Máy tính")]
