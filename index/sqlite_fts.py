@@ -36,7 +36,7 @@ from typing import Any
 
 from index.base import FACET_FIELDS, FindingRecord, Hit, Query, SearchBackend, SearchResult
 from index.store import Transaction, connect
-from nlp.normalize import canonical_tones, fold, nfc
+from nlp.normalize import canonical_tones, fold, lower_same_length
 from pipeline.errors import BackendError
 from pipeline.models import ADMIN_LEVELS
 
@@ -117,26 +117,9 @@ class _Term:
     prefix: bool = False
 
 
-# fold() one character at a time is the indexing bottleneck; this table holds its answer for
-# every Latin character Vietnamese uses, built from fold() itself so the two cannot disagree.
-_FOLD_TABLE = {cp: fold(chr(cp)) for r in ((0, 0x250), (0x1E00, 0x1F00)) for cp in range(*r)}
-_OUTSIDE_TABLE = re.compile("[^\u0000-\u024f\u1e00-\u1eff]")
-
-
-def fast_fold(text: str) -> str:
-    """Exactly `nlp.normalize.fold(text)`, by table lookup when every character is in the table."""
-    composed = nfc(text)
-    return fold(composed) if _OUTSIDE_TABLE.search(composed) else composed.translate(_FOLD_TABLE)
-
-
 def filter_key(value: str) -> str:
     """How filter values compare: folded, single-spaced ("Đắk Lắk " → "dak lak")."""
-    return " ".join(fast_fold(value).split())
-
-
-def _lower_same_length(text: str) -> str:
-    """Lowercase, except characters whose lowercase is longer ("İ"), so offsets still hold."""
-    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+    return " ".join(fold(value).split())
 
 
 def parse_query(text: str, *, accents: bool = False) -> list[_Term]:
@@ -147,8 +130,8 @@ def parse_query(text: str, *, accents: bool = False) -> list[_Term]:
     unclosed quote runs to the end of the text, as a user who forgot it would mean.
     """
     source = canonical_tones(text)
-    folded = fast_fold(source)
-    view = _lower_same_length(source) if accents else folded
+    folded = fold(source)
+    view = lower_same_length(source) if accents else folded
     terms: list[_Term] = []
     for match in _QUERY_PART.finditer(folded):
         if match.group(1) is not None:
@@ -215,7 +198,7 @@ def _match_spans(text: str, terms: list[_Term]) -> list[tuple[int, int]]:
 
     Folding keeps one character per character, so folded offsets are the original's.
     """
-    folded = fast_fold(text)
+    folded = fold(text)
     spans: list[tuple[int, int]] = []
     for term in terms:
         body = r"[\W_]+".join(re.escape(token) for token in term.tokens)
@@ -560,7 +543,7 @@ class SqliteFtsBackend(SearchBackend):
             rowid = cursor.lastrowid
             text = canonical_tones(record.text)
             conn.execute("INSERT INTO fts_text (rowid, folded, original) VALUES (?, ?, ?)",
-                         (rowid, fast_fold(text), _lower_same_length(text)))
+                         (rowid, fold(text), lower_same_length(text)))
             conn.executemany(
                 "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
                 [(f, k, rowid, v) for f, k, v in keyed],

@@ -12,7 +12,7 @@ import logging
 import re
 from functools import lru_cache
 
-from nlp.normalize import canonical_tones
+from nlp.normalize import canonical_tones, lower_same_length
 from nlp.vi.area_terms import AREA_TERMS, SPECIFIC_MIN, SUBJECT_BONUS, SUBJECT_CHARS
 
 LOGGER = logging.getLogger(__name__)
@@ -28,11 +28,7 @@ def matching_form(text: str) -> str:
     Length matters: callers compute it once per document and slice it by the offsets of the
     original. The rare letter whose lower case is longer ("İ") is kept as it is.
     """
-    canonical = canonical_tones(text)
-    lowered = canonical.lower()
-    if len(lowered) == len(canonical):
-        return lowered
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in canonical)
+    return lower_same_length(canonical_tones(text))
 
 
 @lru_cache(maxsize=1)

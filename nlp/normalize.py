@@ -149,6 +149,14 @@ def fold(text: str) -> str:
     return nfc(text).translate(_fold_table())
 
 
+def lower_same_length(text: str) -> str:
+    """Lowercase, except the rare letter whose lower case is longer ("İ"), so offsets hold."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
 def match_key(text: str) -> str:
     """The form for comparing names: canonical tones, lowercase, single spaces."""
     return " ".join(canonical_tones(text).lower().split())

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from index.base import FindingRecord, Query
-from index.sqlite_fts import SqliteFtsBackend, fast_fold, highlight, parse_query
+from index.sqlite_fts import SqliteFtsBackend, highlight, parse_query
 from nlp.normalize import fold
 from pipeline.errors import BackendError
 
@@ -284,15 +284,6 @@ def test_similar_finds_related_findings_not_itself(backend: SqliteFtsBackend) ->
     assert "d" not in [h.record.finding_id for h in similar]
     with pytest.raises(BackendError):
         backend.similar("missing")
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["Đoàn KIỂM TRA ưởng Ỷ Ữ", unicodedata.normalize("NFD", "Hòa Bình, Đắk Lắk"), "Ωmega Straße İstanbul ﬁ",
-     "", "số 12/QĐ-UBND\tngày 3/4", "🙂 ạ"],
-)
-def test_fast_fold_equals_fold(text: str) -> None:
-    assert fast_fold(text) == fold(text)
 
 
 def test_v1_tables_migrate_in_place_and_keep_their_facets(tmp_path: Path) -> None:

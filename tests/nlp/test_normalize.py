@@ -50,3 +50,12 @@ def test_nfc_with_offsets_maps_back_to_nfd_source() -> None:
     start = composed.index("hẹn")
     assert nfc(source[origin[start]:]) == "hẹn"
     assert len(origin) == len(composed)
+
+
+def test_lower_same_length_keeps_offsets_even_for_longer_lower_cases() -> None:
+    from nlp.normalize import lower_same_length
+
+    assert lower_same_length("Đoàn KIỂM TRA") == "đoàn kiểm tra"
+    assert lower_same_length("İstanbul ĐẮK") == "İstanbul đắk"
+    for text in HOSTILE:
+        assert len(lower_same_length(nfc(text))) == len(nfc(text))
