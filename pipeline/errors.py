@@ -43,6 +43,22 @@ class OcrUnavailable(KiemtraError):
     """Tesseract or its Vietnamese data is missing: an installation problem, not a bad file."""
 
 
+class FetchError(KiemtraError):
+    """A URL could not be fetched; `status` is the HTTP status when the server answered."""
+
+    def __init__(self, reason: str, *, path: str | Path | None = None, status: int | None = None) -> None:
+        super().__init__(reason, path=path)
+        self.status = status
+
+
+class RobotsDisallowed(FetchError):
+    """The site's robots.txt forbids this URL to our User-Agent (or could not be read)."""
+
+
+class ExportError(KiemtraError):
+    """A report file could not be written (disk, permissions, a locked workbook)."""
+
+
 class ExtractionError(KiemtraError):
     """The NLP stage failed on a document."""
 

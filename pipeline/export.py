@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import KiemtraError
+from pipeline.errors import ExportError
 
 LOGGER = logging.getLogger(__name__)
 
@@ -47,10 +47,6 @@ class Heatmap:
     row_labels: tuple[str, ...]
     column_labels: tuple[str, ...]
     values: tuple[tuple[int, ...], ...]
-
-
-class ExportError(KiemtraError):
-    """A report file could not be written (disk, permissions, a locked workbook)."""
 
 
 def write_csv(table: Table, path: Path) -> Path:

@@ -21,7 +21,7 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from pipeline.errors import KiemtraError, LimitExceeded
+from pipeline.errors import FetchError, LimitExceeded, RobotsDisallowed
 from pipeline.settings import Settings
 
 __all__ = ["FetchError", "FetchResult", "PoliteClient", "RobotsDisallowed"]
@@ -33,18 +33,6 @@ MAX_REDIRECTS = 5
 BACKOFF_BASE_S = 1.0        # waits 1, 2, 4 ... seconds between attempts unless Retry-After says
 MAX_RETRY_AFTER_S = 120.0   # a server asking for a longer pause is not retried this run
 MAX_CRAWL_DELAY_S = 60.0    # a robots.txt Crawl-delay above this cannot stall a nightly run
-
-
-class FetchError(KiemtraError):
-    """A URL could not be fetched; `status` is the HTTP status when the server answered."""
-
-    def __init__(self, reason: str, *, path: str | None = None, status: int | None = None) -> None:
-        super().__init__(reason, path=path)
-        self.status = status
-
-
-class RobotsDisallowed(FetchError):
-    """The site's robots.txt forbids this URL to our User-Agent (or could not be read)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from portal import ARTICLES, Portal, running_portal
 
-from pipeline.errors import LimitExceeded
-from pipeline.fetch import FetchError, PoliteClient, RobotsDisallowed
+from pipeline.errors import FetchError, LimitExceeded, RobotsDisallowed
+from pipeline.fetch import PoliteClient
 from pipeline.settings import Settings, load_settings
 
 ARTICLE = next(iter(ARTICLES))
