@@ -11,6 +11,10 @@ and each is re-quoted, so no input raises a syntax error. Multi-valued filters (
 provinces, levels, document kinds and numbers) live in `fts_terms` as folded keys, which makes
 them case-, accent- and đ-insensitive and lets facets count distinct findings.
 
+Ranking is exact bm25 of the folded query without scoring every match: findings with the same
+length and query-word counts share a score, so FTS5 scores one of each (index/fts_topk.py);
+`fts_records.tokens`, `.alike` and `fts_repeats` hold what that needs.
+
 Storage: tables prefixed `fts_`, versioned in `fts_meta`, so the backend may share the store's
 file (the CLI's default) or have its own; it never touches the store's tables or user_version.
 """
@@ -18,7 +22,6 @@ file (the CLI's default) or have its own; it never touches the store's tables or
 from __future__ import annotations
 
 import dataclasses
-import heapq
 import html
 import json
 import logging
@@ -26,15 +29,19 @@ import math
 import re
 import sqlite3
 import threading
+import typing
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from index import fts_topk
 from index.base import FACET_FIELDS, FindingRecord, Hit, Query, SearchBackend, SearchResult
+from index.fts_topk import BoolArray, IntArray
 from index.store import Transaction, connect
 from nlp.normalize import canonical_tones, fold, lower_same_length
 from pipeline.errors import BackendError
@@ -42,7 +49,7 @@ from pipeline.models import ADMIN_LEVELS
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "2"
+FTS_SCHEMA_VERSION = "3"
 EXACT_BONUS = 100.0  # above any bm25 a finding-sized text reaches, so exact accents rank first
 FACET_SIZE = 20  # values per facet, most frequent first (like a terms aggregation's size)
 SNIPPET_CHARS = 240
@@ -56,20 +63,25 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fts_records ("
     " rowid INTEGER PRIMARY KEY, finding_id TEXT NOT NULL UNIQUE, doc_key TEXT NOT NULL,"
     " polarity TEXT NOT NULL, area TEXT NOT NULL, year INTEGER, published TEXT, record TEXT NOT NULL,"
-    " facet_terms TEXT NOT NULL DEFAULT '')",
+    " facet_terms TEXT NOT NULL DEFAULT '', tokens INTEGER NOT NULL DEFAULT 0, alike INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS fts_records_doc ON fts_records(doc_key)",
     "CREATE INDEX IF NOT EXISTS fts_records_year ON fts_records(year)",
     "CREATE TABLE IF NOT EXISTS fts_terms ("
     " field TEXT NOT NULL, key TEXT NOT NULL, rowid INTEGER NOT NULL, value TEXT NOT NULL,"
     " PRIMARY KEY (field, key, rowid)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS fts_terms_by_row ON fts_terms(rowid, field, key, value)",
+    # Words a finding holds more than once (folded), for exact top-k ranking (index.fts_topk).
+    "CREATE TABLE IF NOT EXISTS fts_repeats ("
+    " word TEXT NOT NULL, rowid INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (word, rowid)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS fts_repeats_by_row ON fts_repeats(rowid)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_text USING fts5("
     " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts_text, 'col')",
 )
 
-# Covers what facets and the area/year/polarity filters read, so they never touch `record`.
-_FACETS_INDEX = "CREATE INDEX IF NOT EXISTS fts_records_facets ON fts_records(area, year, polarity, facet_terms)"
+# Covers what the in-memory columns read (_load_columns), so loading them never touches `record`.
+_FACETS_INDEX = ("CREATE INDEX IF NOT EXISTS fts_records_facets"
+                 " ON fts_records(area, year, polarity, facet_terms, tokens, alike, published)")
 _TERM_FACETS = ("province", "unit")  # the multi-valued facets, packed into fts_records.facet_terms
 _FIELD_SEP, _ITEM_SEP = "\x1f", "\x1e"
 
@@ -85,6 +97,28 @@ def _migrate_v1(conn: sqlite3.Connection) -> None:
     conn.executemany("UPDATE fts_records SET facet_terms = ? WHERE rowid = ?",
                      [(_pack_facet_terms(items), rowid) for rowid, items in packed.items()])
     LOGGER.info("search tables migrated from v1 to v2")
+
+
+def _migrate_v2(conn: sqlite3.Connection) -> None:
+    """v2 → v3: what exact top-k ranking reads of each record (token count, repeated words)."""
+    conn.execute("ALTER TABLE fts_records ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE fts_records ADD COLUMN alike INTEGER NOT NULL DEFAULT 0")
+    conn.execute("DROP INDEX IF EXISTS fts_records_facets")  # recreated with the new columns
+    rows = conn.execute("SELECT t.rowid, t.folded, d.sz FROM fts_text t JOIN fts_text_docsize d ON d.id = t.rowid")
+    for rowid, folded, size in rows.fetchall():
+        alike = fts_topk.tokenizes_alike(folded)
+        conn.execute("UPDATE fts_records SET tokens = ?, alike = ? WHERE rowid = ?",
+                     (fts_topk.docsize_total(size), alike, rowid))
+        _insert_repeats(conn, rowid, folded if alike else "")
+    LOGGER.info("search tables migrated from v2 to v3")
+
+
+def _insert_repeats(conn: sqlite3.Connection, rowid: int, folded: str) -> None:
+    """The words of a record's folded text seen more than once, for exact top-k ranking."""
+    repeats = fts_topk.repeated_words(folded)
+    if repeats:
+        conn.executemany("INSERT INTO fts_repeats (word, rowid, count) VALUES (?, ?, ?)",
+                         [(word, rowid, n) for word, n in repeats.items()])
 
 
 def _pack_facet_terms(items: Iterable[tuple[str, str, str]]) -> str:
@@ -289,76 +323,118 @@ class _Filters:
         return (self.area is None or area == self.area) and (self.polarity is None or polarity == self.polarity)
 
 
-def _rowids(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> list[int]:
-    """The rowids `sql` selects, as one group_concat string: building a Python row per finding
-    cost more than the search itself (17,000 rows: 10 ms against 2.5 ms)."""
+def _rowids(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> IntArray:
+    """The rowids `sql` selects, ascending, parsed from one group_concat string: building a
+    Python row per finding cost more than the search itself (17,000 rows: 10 ms against 2.5 ms)."""
     joined = conn.execute(f"SELECT group_concat(rowid) FROM ({sql})", tuple(params)).fetchone()[0]
-    return [int(rowid) for rowid in joined.split(",")] if joined else []
+    if not joined:
+        return np.empty(0, dtype=np.int64)
+    return np.sort(np.fromstring(joined, dtype=np.int64, sep=","))
 
 
 @dataclass(frozen=True, slots=True)
 class _Columns:
-    """What filters, facets and the browse page read of every finding, held in memory by rowid.
+    """What filters, facets, the browse page and ranking read of every finding, in memory.
 
     Why: counting facets in SQL looked up every matching finding in `fts_records` (30-40 ms per
-    facet query at 100k findings); here a facet is a Counter over small integer codes, a few ms.
-    Findings sharing (year, area, polarity) share one code; each multi-valued facet value
-    (field, key, value) has its own code, and a finding holds the tuple of its codes.
-    Loaded once per data version (see SqliteFtsBackend._columns), never changed in place.
+    facet query at 100k findings); here each column is a numpy array indexed by rowid and a
+    facet is one bincount. Findings sharing (year, area, polarity) share one `combo` code;
+    findings sharing their set of multi-valued facet values (field, key, value) share one
+    `pack` code. Loaded once per data version (see SqliteFtsBackend._columns), never changed.
     """
 
     version: tuple[int, int]
-    combo: list[int]  # rowid → index into combos
-    items: list[tuple[int, ...]]  # rowid → indexes into terms
-    position: list[int]  # rowid → place in the browse order (newest first)
-    newest_first: list[int]  # every rowid, in the browse order
+    combo: IntArray  # rowid → index into combos
+    pack: IntArray  # rowid → index into packs
+    position: IntArray  # rowid → place in the browse order (newest first)
+    newest_first: IntArray  # every rowid, in the browse order
+    tokens: IntArray  # rowid → FTS5's token count of the finding (all columns)
+    alike: BoolArray  # rowid → whether Python tokenizes its folded text as FTS5 does
     combos: list[_Combo]
     terms: list[tuple[str, str, str]]  # (field, key, value) of the multi-valued facets
+    item_pack: IntArray  # the (pack, term) pairs of every pack: which terms each pack holds
+    item_term: IntArray
+    repeats: dict[str, tuple[IntArray, IntArray]]  # word → findings holding it more than once, how often
 
-    def admitted(self, conn: sqlite3.Connection, ids: list[int], filters: _Filters) -> list[int]:
+    def admitted(self, conn: sqlite3.Connection, ids: IntArray, filters: _Filters) -> IntArray:
         """The findings of `ids` that pass the filters (terms are looked up in fts_terms)."""
-        allowed = {code for code, combo in enumerate(self.combos) if filters.admits(combo)}
-        kept = [rowid for rowid in ids if self.combo[rowid] in allowed]
+        allowed = [code for code, combo in enumerate(self.combos) if filters.admits(combo)]
+        kept = ids[np.isin(self.combo[ids], allowed)]
         for fields, key in filters.terms:
             marks = ", ".join("?" for _ in fields)
-            having = set(_rowids(conn, f"SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?",
-                                 [*fields, key]))
-            kept = [rowid for rowid in kept if rowid in having]
+            having = _rowids(conn, f"SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?",
+                             [*fields, key])
+            kept = kept[np.isin(kept, having)]
         return kept
 
-    def newest(self, ids: list[int] | None, limit: int, offset: int) -> list[int]:
+    def newest(self, ids: IntArray | None, limit: int, offset: int) -> list[int]:
         """One page of `ids` (None: every finding) in the browse order."""
         if ids is None:
-            return self.newest_first[offset:offset + limit]
-        return heapq.nsmallest(offset + limit, ids, key=self.position.__getitem__)[offset:]
+            return self.newest_first[offset:offset + limit].tolist()
+        places = np.sort(self.position[ids])
+        return self.newest_first[places[offset:offset + limit]].tolist()
 
-    def facets(self, ids: list[int]) -> dict[str, list[tuple[str, int]]]:
-        combos = Counter(map(self.combo.__getitem__, ids))
-        items = Counter(chain.from_iterable(map(self.items.__getitem__, ids)))
-        return _merge_facets(((*self.combos[code], n) for code, n in combos.items()),
-                             ((*self.terms[code], n) for code, n in items.items()))
+    def facets(self, ids: IntArray) -> dict[str, list[tuple[str, int]]]:
+        combos = np.bincount(self.combo[ids], minlength=len(self.combos))
+        packs = np.bincount(self.pack[ids], minlength=int(self.item_pack.max(initial=-1)) + 1)
+        terms = np.bincount(self.item_term, weights=packs[self.item_pack], minlength=len(self.terms))
+        return _merge_facets(((*self.combos[code], int(combos[code])) for code in np.flatnonzero(combos).tolist()),
+                             ((*self.terms[code], int(terms[code])) for code in np.flatnonzero(terms).tolist()))
 
 
 def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Columns:
-    cursor = conn.cursor()
-    cursor.row_factory = None  # plain tuples: 100k sqlite3.Row objects cost more than the query
-    rows = cursor.execute(f"SELECT r.rowid, r.year, r.area, r.polarity, r.facet_terms FROM fts_records r"
-                          f" ORDER BY {_DATE_ORDER}, r.rowid").fetchall()
-    size = max((row[0] for row in rows), default=0) + 1
-    combo, position = [0] * size, [0] * size
-    items: list[tuple[int, ...]] = [()] * size
-    combo_codes: dict[_Combo, int] = {}
+    """Every column from a few aggregate queries parsed by numpy: a Python tuple per finding, or
+    sorting in SQL, cost more (0.8 s at 100,000 findings against 0.3 s)."""
+    # The aggregates of one query see the rows in the same order, so the arrays stay aligned.
+    *numbers, published = conn.execute(
+        "SELECT group_concat(rowid), group_concat(tokens), group_concat(alike), group_concat(ifnull(year, 0)),"
+        " group_concat(year IS NULL), group_concat(published IS NULL), group_concat(ifnull(published, ''), char(31))"
+        " FROM fts_records").fetchone()
+    rowids, tokens, alike, years, no_year, unpublished = (_parse_ints(joined) for joined in numbers)
+    size = int(rowids.max(initial=-1)) + 1
+    dates = np.unique(np.array(published.split(_FIELD_SEP) if published else [], dtype=str), return_inverse=True)[1]
+    # _DATE_ORDER: published newest first and missing last, then the year likewise, then rowid.
+    newest_first = rowids[np.lexsort((rowids, -years, no_year, -dates.reshape(-1), unpublished))]
+
+    def by_rowid(values: IntArray, dtype: type = np.int64) -> Any:
+        column: Any = np.zeros(size, dtype=dtype)
+        column[rowids] = values
+        return column
+
+    position = np.zeros(size, dtype=np.int64)
+    position[newest_first] = np.arange(len(newest_first))
+    combo, pack = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
+    combos: list[_Combo] = []
+    for year, area, polarity, joined in conn.execute(
+            "SELECT year, area, polarity, group_concat(rowid) FROM fts_records GROUP BY year, area, polarity"):
+        combo[_parse_ints(joined)] = len(combos)
+        combos.append((year, area, polarity))
     term_codes: dict[str, int] = {}
-    packed_codes: dict[str, tuple[int, ...]] = {}
-    for place, (rowid, year, area, polarity, packed) in enumerate(rows):
-        combo[rowid] = combo_codes.setdefault((year, area, polarity), len(combo_codes))
-        if packed not in packed_codes:
-            packed_codes[packed] = tuple(term_codes.setdefault(item, len(term_codes))
-                                         for item in (packed.split(_ITEM_SEP) if packed else ()))
-        items[rowid] = packed_codes[packed]
-        position[rowid] = place
+    items: list[tuple[int, int]] = []
+    for code, (packed, joined) in enumerate(conn.execute(
+            "SELECT facet_terms, group_concat(rowid) FROM fts_records GROUP BY facet_terms")):
+        pack[_parse_ints(joined)] = code
+        items.extend((code, term_codes.setdefault(item, len(term_codes)))
+                     for item in (packed.split(_ITEM_SEP) if packed else ()))
+    pairs = np.array(items, dtype=np.int64).reshape(-1, 2)
     terms = [(field_, key, value) for field_, key, value in (item.split(_FIELD_SEP) for item in term_codes)]
-    return _Columns(version, combo, items, position, [row[0] for row in rows], list(combo_codes), terms)
+    return _Columns(version, combo, pack, position, newest_first, by_rowid(tokens), by_rowid(alike, np.bool_),
+                    combos, terms, pairs[:, 0], pairs[:, 1], _load_repeats(conn))
+
+
+def _parse_ints(joined: str | None) -> IntArray:
+    return np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.empty(0, dtype=np.int64)
+
+
+def _load_repeats(conn: sqlite3.Connection) -> dict[str, tuple[IntArray, IntArray]]:
+    """fts_repeats as word → (findings ascending, counts)."""
+    out = {}
+    for word, rows, counts in conn.execute(
+            "SELECT word, group_concat(rowid), group_concat(count) FROM fts_repeats GROUP BY word"):
+        found, times = _parse_ints(rows), _parse_ints(counts)
+        order = np.argsort(found)
+        out[word] = (found[order], times[order])
+    return out
 
 
 def _merge_facets(combos: Iterable[tuple[int | None, str, str, int]],
@@ -413,28 +489,35 @@ class _Plan:
         source, params = self._source(match)
         return int(conn.execute(f"SELECT COUNT(*) FROM {source}", params).fetchone()[0])
 
-    def matches(self, conn: sqlite3.Connection) -> list[int]:
+    def matches(self, conn: sqlite3.Connection) -> IntArray:
         """Every finding the text matches (filters aside), for filters and facets to narrow."""
         return _rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [self.folded])
 
-    def _ranked(self, conn: sqlite3.Connection, match: str, bonus: float, limit: int, offset: int) -> _Rows:
-        """One tier ranked by bm25 inside FTS5; only the page's records are read."""
-        source, params = self._source(match)
-        page = (f"SELECT fts_text.rowid AS rowid, {bonus} - bm25(fts_text) AS score FROM {source}"
-                " ORDER BY score DESC, fts_text.rowid LIMIT ? OFFSET ?")
-        return _pairs(conn.execute(
-            f"SELECT r.record, p.score FROM ({page}) p JOIN fts_records r ON r.rowid = p.rowid"
-            " ORDER BY p.score DESC, p.rowid", [*params, limit, offset]))
+    def by_relevance(self, conn: sqlite3.Connection, columns: _Columns, ids: IntArray, limit: int,
+                     offset: int) -> _Rows:
+        """Findings matching the query as typed (accents and all) first, then the others; within
+        each, bm25 of the folded query, then rowid. The score shown adds EXACT_BONUS to the first.
 
-    def by_relevance(self, conn: sqlite3.Connection, limit: int, offset: int) -> _Rows:
-        """Exact-accent matches first, then the others; a page may straddle the two tiers."""
-        exact, rest = f"{self.folded} AND {self.original}", f"{self.folded} NOT {self.original}"
-        # The first page needs no tier size: a short exact tier simply leaves room for the rest.
-        n_exact = self.count(conn, exact) if offset else limit
-        rows = self._ranked(conn, exact, EXACT_BONUS, limit, offset) if offset < n_exact else []
-        if len(rows) < limit:
-            rows += self._ranked(conn, rest, 0.0, limit - len(rows), max(0, offset - n_exact))
-        return rows
+        FTS5 scores only what index.fts_topk cannot tell apart: one finding per signature
+        that can still reach the page, and those whose phrase counts are unknown.
+        """
+        need = offset + limit
+        exact = np.isin(ids, _rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [self.original]))
+        phrases = [term.tokens for term in self.terms]
+        if any(term.prefix for term in self.terms):  # a prefix's count is not its word's
+            counts = np.full((len(ids), len(phrases)), fts_topk.UNKNOWN, dtype=np.int64)
+        else:
+            counts = fts_topk.phrase_counts(ids, phrases, columns.repeats)
+            counts[~columns.alike[ids]] = fts_topk.UNKNOWN
+        signatures = fts_topk.signatures(ids, exact, columns.tokens[ids], counts, need)
+        scored = signatures.to_score()
+        # The range is FTS5's to use (it skips the matches outside); the list is probed per match.
+        bm25 = dict(conn.execute(
+            f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
+            f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
+            [self.folded, min(scored, default=0), max(scored, default=0), json.dumps(scored)]).fetchall())
+        page = signatures.top(bm25, EXACT_BONUS, need)[offset:]
+        return _records_in_order(conn, [rowid for rowid, _ in page], [score for _, score in page])
 
     def by_date(self, conn: sqlite3.Connection, limit: int, offset: int) -> _Rows:
         """Newest first; the relevance score only breaks ties, so it may cost a subquery."""
@@ -450,12 +533,12 @@ def _pairs(cursor: sqlite3.Cursor) -> _Rows:
     return [(row[0], float(row[1])) for row in cursor]
 
 
-def _records_in_order(conn: sqlite3.Connection, rowids: list[int]) -> _Rows:
-    """The records of `rowids`, in that order, with score 0 (a page without text)."""
+def _records_in_order(conn: sqlite3.Connection, rowids: list[int], scores: list[float] | None = None) -> _Rows:
+    """The records of `rowids`, in that order, with their scores (0 for a page without text)."""
     marks = ", ".join("?" for _ in rowids)
     found = {row[0]: row[1] for row in conn.execute(f"SELECT rowid, record FROM fts_records WHERE rowid IN ({marks})",
                                                    rowids)}
-    return [(found[rowid], 0.0) for rowid in rowids]
+    return [(found[rowid], score) for rowid, score in zip(rowids, scores or [0.0] * len(rowids), strict=True)]
 
 
 class SqliteFtsBackend(SearchBackend):
@@ -484,11 +567,15 @@ class SqliteFtsBackend(SearchBackend):
             for statement in _SCHEMA:
                 conn.execute(statement)
             row = conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
-            if row is not None and row[0] == "1":
+            version = FTS_SCHEMA_VERSION if row is None else row[0]
+            if version == "1":
                 _migrate_v1(conn)
-            elif row is not None and row[0] != FTS_SCHEMA_VERSION:
+                version = "2"
+            if version == "2":
+                _migrate_v2(conn)
+            elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
-                    f"search tables are v{row[0]}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
+                    f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
                     "delete the fts_ tables and run `kiemtra reindex`",
                     path=self.path,
                 )
@@ -531,19 +618,27 @@ class SqliteFtsBackend(SearchBackend):
         """Write records inside the caller's transaction; a finding_id already there is replaced."""
         written = 0
         for record in records:
-            self._delete_rows(conn, "finding_id", record.finding_id)
+            if conn.execute("SELECT 1 FROM fts_records WHERE finding_id = ?", (record.finding_id,)).fetchone():
+                self._delete_rows(conn, "finding_id", record.finding_id)
             keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
             keyed = [row for row in keyed if row[1]]
-            cursor = conn.execute(
-                "INSERT INTO fts_records (finding_id, doc_key, polarity, area, year, published, record,"
-                " facet_terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (record.finding_id, record.doc_key, record.polarity, record.area, record.year,
-                 record.published, _record_json(record), _pack_facet_terms(keyed)),
-            )
-            rowid = cursor.lastrowid
             text = canonical_tones(record.text)
-            conn.execute("INSERT INTO fts_text (rowid, folded, original) VALUES (?, ?, ?)",
-                         (rowid, fold(text), lower_same_length(text)))
+            folded = fold(text)
+            # The text goes first: its rowid (FTS5's, next after the largest, as fts_records'
+            # would be) and FTS5's token count are then known when the record is written.
+            cursor = conn.execute("INSERT INTO fts_text (folded, original) VALUES (?, ?)",
+                                  (folded, lower_same_length(text)))
+            rowid = typing.cast(int, cursor.lastrowid)  # an INSERT always sets it
+            docsize = conn.execute("SELECT sz FROM fts_text_docsize WHERE id = ?", (rowid,)).fetchone()[0]
+            alike = fts_topk.tokenizes_alike(folded)
+            conn.execute(
+                "INSERT INTO fts_records (rowid, finding_id, doc_key, polarity, area, year, published, record,"
+                " facet_terms, tokens, alike) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (rowid, record.finding_id, record.doc_key, record.polarity, record.area, record.year,
+                 record.published, _record_json(record), _pack_facet_terms(keyed),
+                 fts_topk.docsize_total(docsize), alike),
+            )
+            _insert_repeats(conn, rowid, folded if alike else "")
             conn.executemany(
                 "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
                 [(f, k, rowid, v) for f, k, v in keyed],
@@ -557,6 +652,7 @@ class SqliteFtsBackend(SearchBackend):
         where = f"rowid IN (SELECT rowid FROM fts_records WHERE {column} = ?)"
         conn.execute(f"DELETE FROM fts_text WHERE {where}", (value,))
         conn.execute(f"DELETE FROM fts_terms WHERE {where}", (value,))
+        conn.execute(f"DELETE FROM fts_repeats WHERE {where}", (value,))
         conn.execute(f"DELETE FROM fts_records WHERE {column} = ?", (value,))
 
     def delete_document(self, doc_key: str) -> None:
@@ -569,7 +665,7 @@ class SqliteFtsBackend(SearchBackend):
 
     @staticmethod
     def _delete_all(conn: sqlite3.Connection) -> None:
-        for table in ("fts_text", "fts_terms", "fts_records"):
+        for table in ("fts_text", "fts_terms", "fts_repeats", "fts_records"):
             conn.execute(f"DELETE FROM {table}")
 
     def count(self) -> int:
@@ -592,11 +688,10 @@ class SqliteFtsBackend(SearchBackend):
     def search(self, query: Query) -> SearchResult:
         """One read snapshot for page, total and facets.
 
-        Text ranking is pushed into FTS5 (bm25 with ORDER BY … LIMIT keeps only a page-sized
-        heap). Filters, facets and the page without text read the in-memory columns instead of
-        joining every match to `fts_records`; the findings passing the filters are handed to the
-        ranking statements as one JSON list. The exact-accent bonus splits matches into two
-        tiers, exact then the rest, each ranked by bm25, so it never needs a per-row subquery.
+        FTS5 finds the matches (one rowid list); filters, facets, the page without text and
+        the ranking's per-finding data read the in-memory columns instead of joining every
+        match to `fts_records`. Ranking asks FTS5's bm25 only for the few findings whose score
+        it cannot infer (_Plan.by_relevance, index.fts_topk); sorting by date stays in SQL.
         """
         terms = parse_query(query.text)
         filters = _Filters.of(query)
@@ -621,8 +716,9 @@ class SqliteFtsBackend(SearchBackend):
         """Total, page rows and facets, inside the caller's transaction."""
         conn = self._conn
         plan = _Plan(terms, parse_query(query.text, accents=True))
-        if terms and not filters and not query.facets:  # FTS5 alone counts and ranks
-            return plan.count(conn, plan.folded), self._ranked(plan, query, limit, offset), {}
+        by_date = query.sort == "date"
+        if terms and by_date and not filters and not query.facets:  # FTS5 alone counts and sorts
+            return plan.count(conn, plan.folded), plan.by_date(conn, limit, offset), {}
         columns = self._columns()
         matched = plan.matches(conn) if terms else columns.newest_first
         selected = columns.admitted(conn, matched, filters) if filters else matched
@@ -630,16 +726,13 @@ class SqliteFtsBackend(SearchBackend):
         if not terms:
             page = columns.newest(selected if filters else None, limit, offset)
             return len(selected), _records_in_order(conn, page), facets
-        if filters:
-            if not selected:
-                return 0, [], facets
-            plan = dataclasses.replace(plan, within=json.dumps(selected))
-        return len(selected), self._ranked(plan, query, limit, offset), facets
-
-    def _ranked(self, plan: _Plan, query: Query, limit: int, offset: int) -> _Rows:
-        if query.sort == "date":
-            return plan.by_date(self._conn, limit, offset)
-        return plan.by_relevance(self._conn, limit, offset)
+        if not len(selected) or not limit:
+            return len(selected), [], facets
+        if by_date:
+            if filters:
+                plan = dataclasses.replace(plan, within=json.dumps(selected.tolist()))
+            return len(selected), plan.by_date(conn, limit, offset), facets
+        return len(selected), plan.by_relevance(conn, columns, selected, limit, offset), facets
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """Findings sharing this one's most distinctive folded words (tf × idf), itself excluded."""

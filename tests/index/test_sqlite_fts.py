@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import unicodedata
 from collections.abc import Iterator
@@ -122,6 +123,27 @@ def test_empty_query_lists_everything_newest_first(backend: SqliteFtsBackend) ->
     backend.index([rec("old", "Cũ.", published="2021-01-05"), rec("new", "Mới.", published="2024-02-01"),
                    rec("undated", "Không ngày.", published=None)])
     assert ids(backend, Query()) == ["new", "old", "undated"]
+
+
+def test_browse_order_is_newest_first_then_year_then_rowid(tmp_path: Path) -> None:
+    """The in-memory browse order (numpy) against the same order written in SQL, with missing
+    dates and years and many ties, unfiltered and filtered."""
+    rng = random.Random(5)
+    path = tmp_path / "order.db"
+    backend = SqliteFtsBackend(path)
+    try:
+        backend.index([rec(f"f{i:03d}", "Hồ sơ.", area=rng.choice(("tthc", "tai_chinh")),
+                           published=rng.choice((None, "2021-01-05", "2023-12-31", "2019-06-01", "2023-02-01")),
+                           year=rng.choice((None, 2019, 2021, 2023))) for i in range(300)])
+        order = "published IS NULL, published DESC, year IS NULL, year DESC, rowid"
+        with sqlite3.connect(path) as conn:
+            everything = [f for (f,) in conn.execute(f"SELECT finding_id FROM fts_records ORDER BY {order}")]
+            finance = [f for (f,) in conn.execute(
+                f"SELECT finding_id FROM fts_records WHERE area = 'tai_chinh' ORDER BY {order}")]
+        assert ids(backend, Query(limit=1000)) == everything
+        assert ids(backend, Query(area="tai_chinh", limit=20, offset=10)) == finance[10:30]
+    finally:
+        backend.close()
 
 
 # --------------------------------------------------------------------------- writing
@@ -286,14 +308,47 @@ def test_similar_finds_related_findings_not_itself(backend: SqliteFtsBackend) ->
         backend.similar("missing")
 
 
+def _back_to_v2(conn: sqlite3.Connection) -> None:
+    """Undo v3: no token counts or repeated words."""
+    conn.execute("DROP TABLE fts_repeats")
+    conn.execute("DROP INDEX fts_records_facets")
+    conn.execute("CREATE INDEX fts_records_facets ON fts_records(area, year, polarity, facet_terms)")
+    for column in ("tokens", "alike"):
+        conn.execute(f"ALTER TABLE fts_records DROP COLUMN {column}")
+    conn.execute("UPDATE fts_meta SET value = '2' WHERE key = 'version'")
+
+
+def test_v2_tables_migrate_in_place_and_rank_as_before(tmp_path: Path) -> None:
+    """A v2 index gains what exact top-k ranking reads; pages and scores come out the same."""
+    path = tmp_path / "v2.db"
+    first = SqliteFtsBackend(path)
+    first.index([rec("r1", "Hồ sơ trễ hạn, hồ sơ quá hạn chưa xử lý."), rec("r2", "Hồ sơ đúng hạn."),
+                 rec("r3", "Nhiều hồ sơ của người dân được trả đúng hạn trong năm."), rec("r4", "Ho so tre han.")])
+    queries = [Query(text=text, limit=2, offset=offset) for text in ("hồ sơ", "ho so han") for offset in (0, 2)]
+    expected = [[(h.record.finding_id, h.score) for h in first.search(q).hits] for q in queries]
+    with sqlite3.connect(path) as conn:
+        _back_to_v2(conn)
+    first.close()
+    reopened = SqliteFtsBackend(path)
+    try:
+        assert [[(h.record.finding_id, h.score) for h in reopened.search(q).hits] for q in queries] == expected
+    finally:
+        reopened.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT r.finding_id, p.word, p.count FROM fts_repeats p JOIN fts_records r"
+                            " ON r.rowid = p.rowid ORDER BY 1, 2").fetchall() == [
+            ("r1", "han", 2), ("r1", "ho", 2), ("r1", "so", 2)]
+
+
 def test_v1_tables_migrate_in_place_and_keep_their_facets(tmp_path: Path) -> None:
-    """A v1 index (no packed facet column) opens as v2 with the same facets, no reindex needed."""
+    """A v1 index (no packed facet column) opens as v3 with the same facets, no reindex needed."""
     path = tmp_path / "v1.db"
     first = SqliteFtsBackend(path)
     first.index([rec("m1", "Hồ sơ trễ hạn.", units=("Tân Hòa",), provinces=("Hà Tĩnh",)),
                  rec("m2", "Hồ sơ đúng hạn.", units=("Tân Hoà", "Phú Lộc"), provinces=("Hà Tĩnh",))])
     expected = first.search(Query(text="ho so", facets=True)).facets
     with sqlite3.connect(path) as conn:  # back to the v1 layout
+        _back_to_v2(conn)
         conn.execute("DROP INDEX fts_records_facets")
         conn.execute("ALTER TABLE fts_records DROP COLUMN facet_terms")
         conn.execute("UPDATE fts_meta SET value = '1' WHERE key = 'version'")
