@@ -27,7 +27,7 @@ TT_HUNG_HA = Unit("thị trấn", "Hưng Hà", "inspected", PROVINCE, "xã Hưng
 H_HUNG_HA = Unit("huyện", "Hưng Hà", "inspector", PROVINCE, "tỉnh Thái Bình")
 NEW_HUNG_HA = Unit("xã", "Hưng Hà", "inspected", PROVINCE, None)  # named after the reorganisation
 
-REPORTS = {  # year -> (units, [(polarity, area, sentence, names)])
+REPORTS: dict[int, tuple[tuple[Unit, ...], list[tuple[str, str, str, tuple[str, ...]]]]] = {  # year -> (units, [(polarity, area, sentence, names)])
     2019: ((H_HUNG_HA, TAN_LAP, HOA_BINH, TT_HUNG_HA), [
         ("shortcoming", "tthc", "Tại xã Tân Lập, nhiều hồ sơ tiếp nhận không có phiếu hẹn.", ("Tân Lập",)),
         ("shortcoming", "tthc", "Thị trấn Hưng Hà còn 12 hồ sơ giải quyết quá hạn.", ("Hưng Hà",)),
