@@ -37,6 +37,7 @@ _COUNT_BITS = 4  # a count above 15 is scored alone: keys stay one int64
 _TOKEN_BITS = 26
 _WORD = re.compile(r"[^\W_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NONE = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))  # a word no finding repeats
 
 
 def tokenizes_alike(folded: str) -> bool:
@@ -81,9 +82,6 @@ def phrase_counts(ids: IntArray, phrases: Sequence[tuple[str, ...]],
             least = np.minimum.reduce([words[word] for word in phrase])
             columns.append(np.where(least == 1, 1, UNKNOWN))
     return np.column_stack(columns) if columns else np.ones((len(ids), 0), dtype=np.int64)
-
-
-_NONE = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))
 
 
 def _counts_of(ids: IntArray, rows: IntArray, counts: IntArray) -> IntArray:
