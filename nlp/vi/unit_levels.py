@@ -52,9 +52,10 @@ MAX_NAME_SYLLABLES = 5
 PLURAL_MARKERS = re.compile(r"(?:\bcac|\bnhung|\b\d+|\bmot so)\s+$")
 
 # --------------------------------------------------------------------------- role cues
-# Matched (folded) in the text just BEFORE a unit mention: the last cue wins.
+# Matched (folded) in the text just BEFORE a unit mention: the last cue wins. "kiểm tra" in a
+# team's name ("Tổ kiểm tra công vụ huyện X") names the inspector, not what it inspected.
 INSPECTED_BEFORE = re.compile(
-    r"\b(?:tai|o|lam viec voi|lam viec tai|den|den voi|kiem tra(?: dot xuat| cong vu| thuc te)?"
+    r"\b(?:tai|o|lam viec voi|lam viec tai|den|den voi|(?<!doan )(?<!to )kiem tra(?: dot xuat| cong vu| thuc te)?"
     r"|giam sat|duoc kiem tra|doi voi)\s+(?:(?:tru so|bo phan mot cua cua|ubnd|hdnd|dang uy"
     r"|cac|\d+|mot so)\s+|[-–,:(]\s*)*$"
 )

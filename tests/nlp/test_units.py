@@ -92,6 +92,16 @@ def test_subject_of_inspection_verb_is_inspector() -> None:
     assert found[("xã", "Ea Kly")].role == "inspected"  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("team", ["Tổ kiểm tra công vụ", "Đoàn kiểm tra công vụ", "Tổ kiểm tra đột xuất"])
+def test_kiem_tra_in_a_teams_name_names_the_inspector(team: str) -> None:
+    """"kiểm tra công vụ huyện X" is what X was inspected for, unless it is the team's name."""
+    found = units(f"Ngày 19/11, {team} huyện Thới Bình đến kiểm tra tại xã Tân Lộc.")
+    assert found[("huyện", "Thới Bình")].role == "inspector"  # type: ignore[attr-defined]
+    assert found[("xã", "Tân Lộc")].role == "inspected"  # type: ignore[attr-defined]
+    found = units("Đoàn đã kiểm tra công vụ huyện Thới Bình và xã Tân Lộc.")
+    assert found[("huyện", "Thới Bình")].role == "inspected"  # type: ignore[attr-defined]
+
+
 def test_capitalised_word_after_known_name_ends_it() -> None:
     found = units("Phó Chủ tịch UBND huyện Gia Lâm Nguyễn Văn Minh cho biết.")
     assert ("huyện", "Gia Lâm") in found
