@@ -80,7 +80,7 @@ class _Mention:
     start: int  # of the name
     end: int
     head: int  # where the phrase naming it begins (level word, or the list's level word)
-    enclosing_of: int | None = None  # index of the mention this one encloses ("xã A, huyện B")
+    encloses: _Mention | None = None  # the mention this one encloses ("xã A, huyện B": B encloses A)
     role_votes: list[str] = field(default_factory=list)
 
 
@@ -235,7 +235,7 @@ def _mark_enclosing(text: str, mentions: list[_Mention]) -> None:
         prev, cur = mentions[i - 1], mentions[i]
         gap = text[prev.end:cur.head]
         if len(gap) <= 12 and _ENCLOSING_GAP.fullmatch(gap) and _TIER[cur.level] < _TIER[prev.level]:
-            cur.enclosing_of = i - 1
+            cur.encloses = prev
 
 
 # --------------------------------------------------------------------------- bare names
@@ -338,7 +338,7 @@ def _bare_provinces(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -
 
 def _vote_role(text: str, m: _Mention) -> str:
     """'inspector', 'inspected' or 'other' for one mention, from the cues around it."""
-    if m.enclosing_of is not None:
+    if m.encloses is not None:
         return "other"
     sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - 160) + 1
     before = fold(text[sentence_start:m.head])
@@ -384,7 +384,7 @@ def _province(key: tuple[str, str], group: list[_Mention], mentions: list[_Menti
         return own
     for m in group:
         for parent in mentions:
-            if parent.enclosing_of is not None and mentions[parent.enclosing_of] is m:
+            if parent.encloses is m:
                 p = resolved.get((parent.level, match_key(parent.name)))
                 if p:
                     return p

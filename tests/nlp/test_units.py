@@ -72,6 +72,16 @@ def test_same_name_at_two_levels_is_two_units_and_disambiguated_by_province() ->
     assert found[("tỉnh", "Trà Vinh")].province == "Trà Vinh"  # type: ignore[attr-defined]
 
 
+def test_enclosing_unit_gives_the_province_when_earlier_bare_names_precede_it() -> None:
+    """Bare names found after the scan sort in before "xã A, huyện B, tỉnh C": A and B must
+    still lean on the units that enclose them (a stale list index once lost them)."""
+    text = ("Long An và Trà Vinh trao đổi kinh nghiệm. Đoàn kiểm tra tỉnh Long An làm việc tại tỉnh Trà Vinh. "
+            "Đoàn kiểm tra tại xã Long Hòa, huyện Châu Thành, tỉnh Trà Vinh.")
+    found = units(text)
+    assert found[("huyện", "Châu Thành")].province == "Trà Vinh"  # type: ignore[attr-defined]
+    assert found[("xã", "Long Hòa")].province == "Trà Vinh"  # type: ignore[attr-defined]
+
+
 def test_repeated_district_name_without_context_has_no_province() -> None:
     assert units("UBND huyện Châu Thành tổ chức hội nghị.")[("huyện", "Châu Thành")].province is None  # type: ignore[attr-defined]
 
