@@ -336,13 +336,14 @@ def _bare_provinces(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -
 # --------------------------------------------------------------------------- roles
 
 
-def _vote_role(text: str, m: _Mention) -> str:
-    """'inspector', 'inspected' or 'other' for one mention, from the cues around it."""
+def _vote_role(text: str, m: _Mention, phrase_end: int) -> str:
+    """'inspector', 'inspected' or 'other' for one mention, from the cues around it; what
+    follows is read after `phrase_end`, past the units that enclose it ("huyện A, tỉnh B")."""
     if m.encloses is not None:
         return "other"
     sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - 160) + 1
     before = fold(text[sentence_start:m.head])
-    after = fold(text[m.end:m.end + 60])
+    after = fold(text[phrase_end:phrase_end + 60])
     last_inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before)
     last_inspector = INSPECTOR_BEFORE.search(before)
     if INSPECTED_AFTER.match(after) or INSPECTED_LIST.search(before):
@@ -354,6 +355,18 @@ def _vote_role(text: str, m: _Mention) -> str:
     if INSPECTOR_AFTER.match(after) and not NOT_INSPECTOR_AFTER.match(after):
         return "inspector"
     return "other"
+
+
+def _phrase_ends(mentions: list[_Mention]) -> dict[int, int]:
+    """Where each mention's phrase ends (by id): its own end, or that of the outermost unit
+    enclosing it, so "xã A, huyện B, tỉnh C" ends after C for all three."""
+    ends = {id(m): m.end for m in mentions}
+    for parent in mentions:
+        child = parent.encloses
+        while child is not None:
+            ends[id(child)] = max(ends[id(child)], parent.end)
+            child = child.encloses
+    return ends
 
 
 def _role(votes: list[str], level: str, inspection_text: bool) -> str:
@@ -441,11 +454,12 @@ def find_units(text: str, *, published: str | None = None,
         groups.setdefault((m.level, match_key(m.name)), []).append(m)
     provinces = _resolve_provinces(groups, mentions, gaz, published)
     inspection_text = _INSPECTION_WORDS.search(fold(text)) is not None
+    phrase_end = _phrase_ends(mentions)
     result: list[UnitMention] = []
     for key, group in groups.items():
         first = group[0]
         province = provinces.get(key)
         current = gaz.current_unit(first.level, first.name, province) if province else None
-        unit = Unit(first.level, first.name, _role([_vote_role(text, m) for m in group], first.level, inspection_text), province, current)
+        unit = Unit(first.level, first.name, _role([_vote_role(text, m, phrase_end[id(m)]) for m in group], first.level, inspection_text), province, current)
         result.append(UnitMention(unit, tuple(sorted({(m.start, m.end) for m in group}))))
     return result

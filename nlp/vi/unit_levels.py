@@ -64,9 +64,10 @@ INSPECTOR_BEFORE = re.compile(
     r"[^.;:\n]{0,60}$"
 )
 # Matched (folded) in the text just AFTER a unit mention: the unit is the subject of an
-# inspection verb ("UBND huyện X thực hiện kiểm tra ..."), unless passive or temporal.
+# inspection verb ("UBND huyện X thực hiện kiểm tra ..."), unless passive or temporal; a
+# comma ends the subject ("X cho biết, Tổ công tác kiểm tra", "... của xã X, kiểm tra việc").
 INSPECTOR_AFTER = re.compile(
-    r"^[^.;:\n]{0,30}?\b(?:thuc hien|tien hanh|to chuc|da|vua|do)?\s*(?:kiem tra|thanh lap doan)"
+    r"^[^.;:,\n]{0,30}?\b(?:thuc hien|tien hanh|to chuc|da|vua|do)?\s*(?:kiem tra|thanh lap doan)"
 )
 NOT_INSPECTOR_AFTER = re.compile(r"^[^.;:\n]{0,30}?\b(?:khi|duoc|bi|trong|dot)\s+kiem tra")
 # "kiểm tra công tác CCHC xã Y": the object of the verb, however far in its clause; the

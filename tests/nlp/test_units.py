@@ -112,6 +112,20 @@ def test_kiem_tra_in_a_teams_name_names_the_inspector(team: str) -> None:
     assert found[("huyện", "Thới Bình")].role == "inspected"  # type: ignore[attr-defined]
 
 
+def test_a_comma_ends_the_subject_of_an_inspection_verb() -> None:
+    text = ("Văn phòng UBND tỉnh Quảng Trị cho biết, Tổ công tác kiểm tra công vụ của Thủ tướng vừa kiểm tra "
+            "tại tỉnh Quảng Trị.")
+    assert units(text)[("tỉnh", "Quảng Trị")].role == "inspected"  # type: ignore[attr-defined]
+    text = "Đoàn đã kiểm tra hồ sơ, kế hoạch thực hiện quy tắc ứng xử của UBND xã Sài Sơn, kiểm tra việc tiếp nhận hồ sơ."
+    assert units(text)[("xã", "Sài Sơn")].role == "inspected"  # type: ignore[attr-defined]
+
+
+def test_the_verb_after_an_enclosing_province_still_makes_the_district_its_subject() -> None:
+    found = units("UBND huyện Krông Pắc, tỉnh Đắk Lắk thực hiện kiểm tra công vụ tại xã Ea Kly.")
+    assert found[("huyện", "Krông Pắc")].role == "inspector"  # type: ignore[attr-defined]
+    assert found[("xã", "Ea Kly")].role == "inspected"  # type: ignore[attr-defined]
+
+
 def test_capitalised_word_after_known_name_ends_it() -> None:
     found = units("Phó Chủ tịch UBND huyện Gia Lâm Nguyễn Văn Minh cho biết.")
     assert ("huyện", "Gia Lâm") in found
