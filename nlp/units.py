@@ -52,6 +52,8 @@ _LEVEL_RE = re.compile(
     re.IGNORECASE,
 )
 _SYLLABLE = re.compile(r"[^\W\d_][\w'’]*")
+# Between two syllables of a name: a space (pages and PDFs often double it) or a hyphen.
+_NAME_JOINER = re.compile(r"[ \t]{0,2}[-–][ \t]{0,2}|[ \t]{1,3}")
 _NUMBER = re.compile(r"0?(\d{1,2})(?![\w/]|[.,]\d)")
 _SPACES = re.compile(r"[ \t]*")
 _LIST_OPEN = re.compile(r"[ \t]*[:(][ \t]*")
@@ -116,11 +118,11 @@ def _title_run(text: str, pos: int) -> list[tuple[int, int, str]]:
             break
         run.append((m.start(), m.end(), joiner))
         i = m.end()
-        sep = re.match(r" - | – |-| ", text[i:i + 3])
+        sep = _NAME_JOINER.match(text, i)
         if sep is None:
             break
-        joiner = sep.group()
-        i += len(joiner)
+        joiner = sep.group().strip() or " "  # a hyphen, or a space however many were typed
+        i = sep.end()
     return run
 
 
@@ -160,7 +162,7 @@ def _parse_name(text: str, pos: int, level: str, gazetteer: Gazetteer) -> tuple[
     span = _name_from_run(text, _title_run(text, pos), level, gazetteer)
     if span is None:
         return None
-    return text[span[0]:span[1]], span[0], span[1]
+    return " ".join(text[span[0]:span[1]].split()), span[0], span[1]
 
 
 # --------------------------------------------------------------------------- phrases

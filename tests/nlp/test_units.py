@@ -126,6 +126,14 @@ def test_the_verb_after_an_enclosing_province_still_makes_the_district_its_subje
     assert found[("xã", "Ea Kly")].role == "inspected"  # type: ignore[attr-defined]
 
 
+def test_a_doubled_space_inside_a_name_is_still_one_name() -> None:
+    """Captions and PDF text double spaces; the name is reported single-spaced, the span is the text's."""
+    text = "Kiểm tra bộ phận một cửa xã Văn  Sơn. Ảnh: Lê Hoàn"
+    found = find_units(text)
+    assert [(u.unit.level, u.unit.name) for u in found] == [("xã", "Văn Sơn")]
+    assert [text[s:e] for s, e in found[0].spans] == ["Văn  Sơn"]
+
+
 def test_capitalised_word_after_known_name_ends_it() -> None:
     found = units("Phó Chủ tịch UBND huyện Gia Lâm Nguyễn Văn Minh cho biết.")
     assert ("huyện", "Gia Lâm") in found
