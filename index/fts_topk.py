@@ -33,8 +33,12 @@ IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
 
 UNKNOWN = -1  # a phrase count the stored repeats cannot tell
-_COUNT_BITS = 4  # a count above 15 is scored alone: keys stay one int64
+# A signature is one int64: tier in bit 62, then the phrase counts, then the token count. Counts
+# get up to 4 bits each, fewer when there are many phrases; a finding whose count or length
+# does not fit is scored alone.
+_TIER_SHIFT = 62
 _TOKEN_BITS = 26
+_MAX_COUNT_BITS = 4
 _WORD = re.compile(r"[^\W_]+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NONE = (np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64))  # a word no finding repeats
@@ -134,17 +138,17 @@ def signatures(ids: IntArray, exact: BoolArray, tokens: IntArray, counts: IntArr
     shortest lengths whose findings can still fill the tier's share of the first `need` places.
 
     `ids` ascend; `tokens` and `counts` (one column per phrase, UNKNOWN allowed) are per finding.
+    A count may be 0 (an OR query's phrase the finding lacks) as long as one phrase is there.
     """
     tier = np.where(exact, 0, 1).astype(np.int64)
     n_exact = int(exact.sum())
     tier_need = np.array([need, max(need - n_exact, 0)])
     phrases = counts.shape[1]
-    known = ((counts >= 1) & (counts < (1 << _COUNT_BITS))).all(axis=1) & (tokens < (1 << _TOKEN_BITS))
-    if 1 + phrases * _COUNT_BITS + _TOKEN_BITS > 63:  # too many phrases for one key: FTS5 scores all
-        known[:] = False
-    key = tier << (63 - 1)
+    bits = min(_MAX_COUNT_BITS, (_TIER_SHIFT - _TOKEN_BITS) // max(phrases, 1))
+    known = ((counts >= 0) & (counts < (1 << bits))).all(axis=1) & (tokens < (1 << _TOKEN_BITS))
+    key = tier << _TIER_SHIFT
     for column in range(phrases):
-        key = key | (counts[:, column].clip(0) << (_TOKEN_BITS + column * _COUNT_BITS))
+        key = key | (counts[:, column].clip(0) << (_TOKEN_BITS + column * bits))
     key = key | tokens
     known_at = np.flatnonzero(known)
     keys, first, inverse, sizes = np.unique(key[known_at], return_index=True, return_inverse=True,
@@ -154,7 +158,7 @@ def signatures(ids: IntArray, exact: BoolArray, tokens: IntArray, counts: IntArr
     starts = np.flatnonzero(np.r_[True, segment[1:] != segment[:-1]])
     ends = np.cumsum(sizes)
     before = ends - sizes - np.repeat(np.r_[0, ends][starts], np.diff(np.r_[starts, len(keys)]))
-    keep = before < tier_need[keys >> (63 - 1)]
+    keep = before < tier_need[keys >> _TIER_SHIFT]
     group = np.full(len(ids), -1, dtype=np.int64)
     group[known_at] = inverse.reshape(-1)
     alone = np.flatnonzero(~known)

@@ -735,42 +735,64 @@ class SqliteFtsBackend(SearchBackend):
         return len(selected), plan.by_relevance(conn, columns, selected, limit, offset), facets
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
-        """Findings sharing this one's most distinctive folded words (tf × idf), itself excluded."""
-        rows = self._rows(
-            "SELECT r.rowid, t.folded FROM fts_records r JOIN fts_text t ON t.rowid = r.rowid WHERE r.finding_id = ?",
-            [finding_id],
-        )
-        if not rows:
+        """Findings sharing at least SIMILAR_MIN_SHARE of this one's most distinctive folded
+        words (tf × idf), ranked by bm25 of those words, itself excluded (as more_like_this's
+        minimum_should_match does on Elasticsearch)."""
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN")  # one snapshot for the terms, the matches and the columns
+                rows = self._similar(finding_id, max(limit, 0))
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as e:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise BackendError(f"similar failed: {e}", path=self.path) from e
+            except BackendError:
+                self._conn.execute("ROLLBACK")
+                raise
+        return rows
+
+    def _similar(self, finding_id: str, limit: int) -> list[Hit]:
+        conn = self._conn
+        row = conn.execute("SELECT r.rowid, t.folded FROM fts_records r JOIN fts_text t ON t.rowid = r.rowid"
+                           " WHERE r.finding_id = ?", [finding_id]).fetchone()
+        if row is None:
             raise BackendError(f"no indexed finding {finding_id}", path=self.path)
-        rowid, folded = rows[0]
-        terms = self._top_terms(folded)
-        if not terms:
+        rowid, folded = row
+        terms = [_Term((t,)) for t in self._top_terms(folded)]
+        if not terms or not limit:
             return []
-        parsed = [_Term((t,)) for t in terms]
+        # Which findings hold which words: one scan per word, then those sharing enough of them.
+        holders = [_rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [_fts_expression("folded", [t])])
+                   for t in terms]
+        ids, shared = np.unique(np.concatenate(holders), return_counts=True)
         # Like a more-like-this query's minimum_should_match: one shared common word is chance.
-        needed = max(1, math.ceil(SIMILAR_MIN_SHARE * len(terms)))
-        candidates = self._rows(
-            "SELECT r.record, h.folded, -h.rank AS score FROM (SELECT rowid, folded, bm25(fts_text) AS rank"
-            " FROM fts_text WHERE fts_text MATCH ?) h JOIN fts_records r ON r.rowid = h.rowid WHERE r.rowid != ?"
-            " ORDER BY h.rank, r.rowid LIMIT ?",
-            [_fts_expression("folded", parsed, "OR"), rowid, max(limit, 0) * 10],
-        )
+        ids = ids[(shared >= max(1, math.ceil(SIMILAR_MIN_SHARE * len(terms)))) & (ids != rowid)]
+        if not len(ids):
+            return []
+        columns = self._columns()
+        present = np.column_stack([np.isin(ids, found) for found in holders])
+        counts = present * fts_topk.phrase_counts(ids, [t.tokens for t in terms], columns.repeats)
+        counts[~columns.alike[ids]] = fts_topk.UNKNOWN
+        signatures = fts_topk.signatures(ids, np.zeros(len(ids), dtype=np.bool_), columns.tokens[ids], counts, limit)
+        bm25 = dict(conn.execute(
+            f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ? AND {_WITHIN}",
+            [_fts_expression("folded", terms, "OR"), json.dumps(signatures.to_score())]).fetchall())
+        page = signatures.top(bm25, 0.0, limit)
         out = []
-        for row in candidates:
-            if len(set(terms) & set(_TOKEN.findall(row["folded"]))) < needed:
-                continue
-            record = _record_from_json(row["record"])
-            out.append(Hit(record, float(row["score"]), highlight(record.text, parsed)))
-        return out[:max(limit, 0)]
+        for raw, score in _records_in_order(conn, [r for r, _ in page], [score for _, score in page]):
+            record = _record_from_json(raw)
+            out.append(Hit(record, score, highlight(record.text, terms)))
+        return out
 
     def _top_terms(self, folded: str) -> list[str]:
         """The folded text's words that other findings share, weighted by tf × idf, best first."""
         counts = Counter(t for t in _TOKEN.findall(folded) if len(t) > 1 and not t.isdigit() and t not in _STOPWORDS)
         if not counts:
             return []
-        total = self.count()
+        total = int(self._conn.execute("SELECT COUNT(*) FROM fts_records").fetchone()[0])
         marks = ", ".join("?" for _ in counts)
-        df = {term: doc for term, doc in self._rows(
+        df = {term: doc for term, doc in self._conn.execute(
             f"SELECT term, doc FROM fts_vocab WHERE col = 'folded' AND term IN ({marks})", list(counts))}
         # A word only this finding has cannot lead to another one (df 1 is itself).
         weight = {t: n * math.log(1 + total / df[t]) for t, n in counts.items() if df.get(t, 0) > 1}

@@ -308,6 +308,22 @@ def test_similar_finds_related_findings_not_itself(backend: SqliteFtsBackend) ->
         backend.similar("missing")
 
 
+def test_similar_applies_the_minimum_share_before_ranking(backend: SqliteFtsBackend) -> None:
+    """Short findings sharing two of the nine words outscore the one sharing three, which is
+    very long; that one must still be found, not lost behind a first page of two-word matches."""
+    target = "Chưa niêm yết, thiếu hòm thư góp ý, chứng thực và lưu trữ chưa đúng, khiếu nại tồn đọng."
+    long_tail = " ".join(["Trong năm, đơn vị đã triển khai nhiều nhiệm vụ khác của địa phương."] * 25)
+    backend.index([
+        rec("target", target),
+        rec("similar", f"{long_tail} Hòm thư góp ý bị hỏng."),
+        *(rec(f"decoy{i:02d}", f"Niêm yết lần {i}.") for i in range(60)),
+        *(rec(f"copy{i:02d}", f"Chứng thực bản sao lần {i}.") for i in range(10)),
+        *(rec(f"file{i:02d}", f"Lưu trữ tài liệu lần {i}.") for i in range(10)),
+        *(rec(f"other{i:03d}", f"Cán bộ tiếp dân định kỳ lần {i}.") for i in range(200)),
+    ])
+    assert [h.record.finding_id for h in backend.similar("target", limit=5)] == ["similar"]
+
+
 def _back_to_v2(conn: sqlite3.Connection) -> None:
     """Undo v3: no token counts or repeated words."""
     conn.execute("DROP TABLE fts_repeats")
