@@ -352,6 +352,7 @@ class _Columns:
     alike: BoolArray  # rowid → whether Python tokenizes its folded text as FTS5 does
     combos: list[_Combo]
     terms: list[tuple[str, str, str]]  # (field, key, value) of the multi-valued facets
+    packs: int  # how many distinct packs
     item_pack: IntArray  # the (pack, term) pairs of every pack: which terms each pack holds
     item_term: IntArray
     repeats: dict[str, tuple[IntArray, IntArray]]  # word → findings holding it more than once, how often
@@ -376,7 +377,7 @@ class _Columns:
 
     def facets(self, ids: IntArray) -> dict[str, list[tuple[str, int]]]:
         combos = np.bincount(self.combo[ids], minlength=len(self.combos))
-        packs = np.bincount(self.pack[ids], minlength=int(self.item_pack.max(initial=-1)) + 1)
+        packs = np.bincount(self.pack[ids], minlength=self.packs)
         terms = np.bincount(self.item_term, weights=packs[self.item_pack], minlength=len(self.terms))
         return _merge_facets(((*self.combos[code], int(combos[code])) for code in np.flatnonzero(combos).tolist()),
                              ((*self.terms[code], int(terms[code])) for code in np.flatnonzero(terms).tolist()))
@@ -412,15 +413,15 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
         combos.append((year, area, polarity))
     term_codes: dict[str, int] = {}
     items: list[tuple[int, int]] = []
-    for code, (packed, joined) in enumerate(conn.execute(
-            "SELECT facet_terms, group_concat(rowid) FROM fts_records GROUP BY facet_terms")):
+    packs = conn.execute("SELECT facet_terms, group_concat(rowid) FROM fts_records GROUP BY facet_terms").fetchall()
+    for code, (packed, joined) in enumerate(packs):
         pack[_parse_ints(joined)] = code
         items.extend((code, term_codes.setdefault(item, len(term_codes)))
                      for item in (packed.split(_ITEM_SEP) if packed else ()))
     pairs = np.array(items, dtype=np.int64).reshape(-1, 2)
     terms = [(field_, key, value) for field_, key, value in (item.split(_FIELD_SEP) for item in term_codes)]
     return _Columns(version, combo, pack, position, newest_first, by_rowid(tokens), by_rowid(alike, np.bool_),
-                    combos, terms, pairs[:, 0], pairs[:, 1], _load_repeats(conn))
+                    combos, terms, len(packs), pairs[:, 0], pairs[:, 1], _load_repeats(conn))
 
 
 def _parse_ints(joined: str | None) -> IntArray:
@@ -509,15 +510,7 @@ class _Plan:
             counts = np.full((len(ids), len(phrases)), fts_topk.UNKNOWN, dtype=np.int64)
         else:
             counts = fts_topk.phrase_counts(ids, phrases, columns.repeats)
-            counts[~columns.alike[ids]] = fts_topk.UNKNOWN
-        signatures = fts_topk.signatures(ids, exact, columns.tokens[ids], counts, need)
-        scored = signatures.to_score()
-        # The range is FTS5's to use (it skips the matches outside); the list is probed per match.
-        bm25 = dict(conn.execute(
-            f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
-            f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
-            [self.folded, min(scored, default=0), max(scored, default=0), json.dumps(scored)]).fetchall())
-        page = signatures.top(bm25, EXACT_BONUS, need)[offset:]
+        page = _top_by_bm25(conn, columns, ids, exact, counts, self.folded, need)[offset:]
         return _records_in_order(conn, [rowid for rowid, _ in page], [score for _, score in page])
 
     def by_date(self, conn: sqlite3.Connection, limit: int, offset: int) -> _Rows:
@@ -528,6 +521,31 @@ class _Plan:
         return _pairs(conn.execute(
             f"SELECT r.record, {score} AS score FROM {source} ORDER BY {_DATE_ORDER}, score DESC, r.rowid"
             " LIMIT ? OFFSET ?", [self.original, *params, limit, offset]))
+
+
+def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, exact: BoolArray, counts: IntArray,
+                 match: str, need: int) -> list[tuple[int, float]]:
+    """The first `need` (rowid, score) of `ids` (ascending): `exact` ones first, each group by
+    EXACT_BONUS-or-0 minus bm25 of `match`, then rowid. `counts` are the phrase counts of
+    each finding (fts_topk.phrase_counts); FTS5 scores only what fts_topk cannot infer."""
+    counts[~columns.alike[ids]] = fts_topk.UNKNOWN
+    signatures = fts_topk.signatures(ids, exact, columns.tokens[ids], counts, need)
+    scored = signatures.to_score()
+    # The range is FTS5's to use (it skips the matches outside); the list is probed per match.
+    bm25 = dict(conn.execute(
+        f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
+        f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
+        [match, min(scored, default=0), max(scored, default=0), json.dumps(scored)]).fetchall())
+    return signatures.top(bm25, EXACT_BONUS, need)
+
+
+def _hits(rows: _Rows, terms: list[_Term]) -> list[Hit]:
+    """Rows of (record JSON, score) as hits with their highlighted snippets."""
+    hits = []
+    for raw, score in rows:
+        record = _record_from_json(raw)
+        hits.append(Hit(record, float(score), highlight(record.text, terms)))
+    return hits
 
 
 def _pairs(cursor: sqlite3.Cursor) -> _Rows:
@@ -697,20 +715,25 @@ class SqliteFtsBackend(SearchBackend):
         terms = parse_query(query.text)
         filters = _Filters.of(query)
         limit, offset = max(query.limit, 0), max(query.offset, 0)
+        with self._snapshot("search"):  # one snapshot for rows, total and facets
+            total, rows, facets = self._search(query, terms, filters, limit, offset)
+        return SearchResult(total, tuple(_hits(rows, terms)), facets)
+
+    @contextmanager
+    def _snapshot(self, what: str) -> Iterator[sqlite3.Connection]:
+        """The connection inside one read transaction, under the lock; SQLite errors become
+        BackendError naming `what`."""
         with self._lock:
             try:
-                self._conn.execute("BEGIN")  # one snapshot for rows, total and facets
-                total, rows, facets = self._search(query, terms, filters, limit, offset)
+                self._conn.execute("BEGIN")
+                yield self._conn
                 self._conn.execute("COMMIT")
-            except sqlite3.Error as e:
+            except BaseException as e:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
-                raise BackendError(f"search failed: {e}", path=self.path) from e
-        hits = []
-        for raw, score in rows:
-            record = _record_from_json(raw)
-            hits.append(Hit(record, float(score), highlight(record.text, terms)))
-        return SearchResult(total, tuple(hits), facets)
+                if isinstance(e, sqlite3.Error):
+                    raise BackendError(f"{what} failed: {e}", path=self.path) from e
+                raise
 
     def _search(self, query: Query, terms: list[_Term], filters: _Filters, limit: int,
                 offset: int) -> tuple[int, _Rows, dict[str, list[tuple[str, int]]]]:
@@ -739,22 +762,10 @@ class SqliteFtsBackend(SearchBackend):
         """Findings sharing at least SIMILAR_MIN_SHARE of this one's most distinctive folded
         words (tf × idf), ranked by bm25 of those words, itself excluded (as more_like_this's
         minimum_should_match does on Elasticsearch)."""
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN")  # one snapshot for the terms, the matches and the columns
-                rows = self._similar(finding_id, max(limit, 0))
-                self._conn.execute("COMMIT")
-            except sqlite3.Error as e:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise BackendError(f"similar failed: {e}", path=self.path) from e
-            except BackendError:
-                self._conn.execute("ROLLBACK")
-                raise
-        return rows
+        with self._snapshot("similar") as conn:  # one snapshot for the terms, the matches and the columns
+            return self._similar(conn, finding_id, max(limit, 0))
 
-    def _similar(self, finding_id: str, limit: int) -> list[Hit]:
-        conn = self._conn
+    def _similar(self, conn: sqlite3.Connection, finding_id: str, limit: int) -> list[Hit]:
         row = conn.execute("SELECT r.rowid, t.folded FROM fts_records r JOIN fts_text t ON t.rowid = r.rowid"
                            " WHERE r.finding_id = ?", [finding_id]).fetchone()
         if row is None:
@@ -774,17 +785,9 @@ class SqliteFtsBackend(SearchBackend):
         columns = self._columns()
         present = np.column_stack([np.isin(ids, found) for found in holders])
         counts = present * fts_topk.phrase_counts(ids, [t.tokens for t in terms], columns.repeats)
-        counts[~columns.alike[ids]] = fts_topk.UNKNOWN
-        signatures = fts_topk.signatures(ids, np.zeros(len(ids), dtype=np.bool_), columns.tokens[ids], counts, limit)
-        bm25 = dict(conn.execute(
-            f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ? AND {_WITHIN}",
-            [_fts_expression("folded", terms, "OR"), json.dumps(signatures.to_score())]).fetchall())
-        page = signatures.top(bm25, 0.0, limit)
-        out = []
-        for raw, score in _records_in_order(conn, [r for r, _ in page], [score for _, score in page]):
-            record = _record_from_json(raw)
-            out.append(Hit(record, score, highlight(record.text, terms)))
-        return out
+        page = _top_by_bm25(conn, columns, ids, np.zeros(len(ids), dtype=np.bool_), counts,
+                            _fts_expression("folded", terms, "OR"), limit)
+        return _hits(_records_in_order(conn, [r for r, _ in page], [score for _, score in page]), terms)
 
     def _top_terms(self, folded: str) -> list[str]:
         """The folded text's words that other findings share, weighted by tf × idf, best first."""
