@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from nlp.areas import matching_form
 from nlp.gazetteer import Gazetteer, load_gazetteer
@@ -83,7 +83,6 @@ class _Mention:
     end: int
     head: int  # where the phrase naming it begins (level word, or the list's level word)
     encloses: _Mention | None = None  # the mention this one encloses ("xã A, huyện B": B encloses A)
-    role_votes: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- names
