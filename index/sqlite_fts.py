@@ -31,7 +31,7 @@ import sqlite3
 import threading
 import typing
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,23 +40,42 @@ from typing import Any
 import numpy as np
 
 from index import fts_topk
-from index.base import FACET_FIELDS, FindingRecord, Hit, Query, SearchBackend, SearchResult
+from index.base import (
+    EXACT_BONUS,
+    FACET_FIELDS,
+    FACET_SIZE,
+    GROUP_BONUS,
+    SIMILAR_MIN_SHARE,
+    SIMILAR_TERMS,
+    SNIPPET_CHARS,
+    FindingRecord,
+    Hit,
+    Query,
+    SearchBackend,
+    SearchResult,
+)
 from index.fts_topk import BoolArray, IntArray
+from index.query import (
+    Alternative,
+    Group,
+    Plan,
+    Vocabulary,
+    filter_key,
+    level_of,
+    match_spans,
+    name_forms,
+    plan_query,
+    province_key,
+)
 from index.store import Transaction, connect
 from nlp.normalize import canonical_tones, fold, lower_same_length
 from pipeline.errors import BackendError
-from pipeline.models import ADMIN_LEVELS
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "3"
-EXACT_BONUS = 100.0  # above any bm25 a finding-sized text reaches, so exact accents rank first
-FACET_SIZE = 20  # values per facet, most frequent first (like a terms aggregation's size)
-SNIPPET_CHARS = 240
+FTS_SCHEMA_VERSION = "4"
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
-SIMILAR_TERMS = 10
-SIMILAR_MIN_SHARE = 0.3  # share of those terms a similar finding must contain
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -74,6 +93,9 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fts_repeats ("
     " word TEXT NOT NULL, rowid INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (word, rowid)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS fts_repeats_by_row ON fts_repeats(rowid)",
+    # The multi-syllable words of the findings' segmented text, folded ("ho so"): the query
+    # analysis asks which of a query's syllable runs are words (index.query.Vocabulary).
+    "CREATE TABLE IF NOT EXISTS fts_words (word TEXT PRIMARY KEY, findings INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_text USING fts5("
     " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts_text, 'col')",
@@ -113,6 +135,31 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
     LOGGER.info("search tables migrated from v2 to v3")
 
 
+def _migrate_v3(conn: sqlite3.Connection) -> None:
+    """v3 → v4: the words table, filled from the stored records' segmented words."""
+    for (raw,) in conn.execute("SELECT record FROM fts_records").fetchall():
+        _insert_words(conn, _record_from_json(raw).words)
+    LOGGER.info("search tables migrated from v3 to v4")
+
+
+def segmented_words(words: str) -> set[str]:
+    """The multi-syllable words of segmented text, folded, syllables space-separated."""
+    out = set()
+    for token in words.split():
+        if "_" in token:
+            syllables = _TOKEN.findall(fold(token.replace("_", " ")))
+            if len(syllables) > 1:
+                out.add(" ".join(syllables))
+    return out
+
+
+def _insert_words(conn: sqlite3.Connection, words: str) -> None:
+    found = segmented_words(words)
+    if found:
+        conn.executemany("INSERT INTO fts_words (word, findings) VALUES (?, 1)"
+                         " ON CONFLICT(word) DO UPDATE SET findings = findings + 1", [(w,) for w in found])
+
+
 def _insert_repeats(conn: sqlite3.Connection, rowid: int, folded: str) -> None:
     """The words of a record's folded text seen more than once, for exact top-k ranking."""
     repeats = fts_topk.repeated_words(folded)
@@ -139,61 +186,29 @@ _STOPWORDS = frozenset({
     "tren", "duoi", "sau", "truoc",
 })
 _TOKEN = re.compile(r"[^\W_]+")
-_QUERY_PART = re.compile(r'"([^"]*)"?|([^\W_]+)(\*?)')
-_LEVELS_LONGEST_FIRST = tuple(sorted((*ADMIN_LEVELS, "cơ quan"), key=len, reverse=True))
+_UNIT_FIELDS = ("unit", "unit_level", "unit_alias")
 
 
-@dataclass(frozen=True, slots=True)
-class _Term:
-    """One part of a parsed query: a word, a quoted phrase, or a word* prefix (folded tokens)."""
-
-    tokens: tuple[str, ...]
-    prefix: bool = False
+def _phrase(column: str, tokens: Iterable[str], prefix: bool = False) -> str:
+    """One FTS5 phrase on one column; every token is quoted, so it is always valid syntax."""
+    quoted = '"' + " ".join(tokens).replace('"', "") + '"'
+    return f"{column} : {quoted}" + (" *" if prefix else "")
 
 
-def filter_key(value: str) -> str:
-    """How filter values compare: folded, single-spaced ("Đắk Lắk " → "dak lak")."""
-    return " ".join(fold(value).split())
+def _any_of(phrases: Iterable[str]) -> str:
+    return " OR ".join(f"({p})" for p in phrases)
 
 
-def parse_query(text: str, *, accents: bool = False) -> list[_Term]:
-    """Cut user text into words, "phrases" and prefix* words; all other syntax is dropped.
-
-    The structure is read on the folded text; tokens come from it, or, with `accents`, from
-    the same offsets of the lowercased canonical-tone text (folding keeps lengths). An
-    unclosed quote runs to the end of the text, as a user who forgot it would mean.
-    """
-    source = canonical_tones(text)
-    folded = fold(source)
-    view = lower_same_length(source) if accents else folded
-    terms: list[_Term] = []
-    for match in _QUERY_PART.finditer(folded):
-        if match.group(1) is not None:
-            base = match.start(1)
-            tokens = tuple(view[base + m.start():base + m.end()] for m in _TOKEN.finditer(match.group(1)))
-            if tokens:
-                terms.append(_Term(tokens))
-        elif match.group(2):
-            terms.append(_Term((view[match.start(2):match.end(2)],), prefix=bool(match.group(3))))
-    return terms
-
-
-def _fts_expression(column: str, terms: list[_Term], operator: str = "AND") -> str:
-    """An FTS5 query on one column; every token is quoted, so it is always valid syntax."""
-    parts = []
-    for term in terms:
-        quoted = '"' + " ".join(term.tokens).replace('"', "") + '"'
-        parts.append(quoted + (" *" if term.prefix else ""))
-    return f"{column} : ({f' {operator} '.join(parts)})"
-
-
-def _level_of(unit_level: str) -> str | None:
-    """"thị xã Ba Đồn" → "thị xã": the level word a "level name" string starts with."""
-    lowered = unit_level.lower()
-    for level in _LEVELS_LONGEST_FIRST:
-        if lowered.startswith(level + " "):
-            return level
-    return None
+def _accent_check(alt: Alternative) -> str | None:
+    """The FTS5 expression an alternative's accented syllables must also match, None when it has
+    none: the whole phrase on `original` when every syllable is accented, else each of them."""
+    if not alt.any_accent:
+        return None
+    if all(alt.accented):
+        return _phrase("original", alt.syllables, alt.prefix)
+    last = len(alt.syllables) - 1
+    return " AND ".join(_phrase("original", (s,), alt.prefix and k == last)
+                        for k, (s, accented) in enumerate(zip(alt.syllables, alt.accented, strict=True)) if accented)
 
 
 def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
@@ -202,9 +217,15 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
         yield "unit", unit
     for unit in record.unit_levels:
         yield "unit_level", unit
-        level = _level_of(unit)
+        level = level_of(unit)
         if level:
             yield "level", level
+    for alias in record.unit_aliases:
+        for form in name_forms(alias):
+            yield "unit_alias", form
+    for parent in record.unit_parents:
+        for form in name_forms(parent):
+            yield "unit_parent", form
     for province in record.provinces:
         yield "province", province
     for kind in record.doc_kinds:
@@ -227,29 +248,9 @@ def _record_from_json(raw: str) -> FindingRecord:
     return FindingRecord(**fields)
 
 
-def _match_spans(text: str, terms: list[_Term]) -> list[tuple[int, int]]:
-    """Where the query's words and phrases occur in `text`, found in its folded form.
-
-    Folding keeps one character per character, so folded offsets are the original's.
-    """
-    folded = fold(text)
-    spans: list[tuple[int, int]] = []
-    for term in terms:
-        body = r"[\W_]+".join(re.escape(token) for token in term.tokens)
-        tail = r"[^\W_]*" if term.prefix else r"(?![^\W_])"
-        spans.extend(m.span() for m in re.finditer(r"(?<![^\W_])" + body + tail, folded))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def highlight(text: str, terms: list[_Term], max_chars: int = SNIPPET_CHARS) -> str:
+def highlight(text: str, alternatives: Iterable[Alternative], max_chars: int = SNIPPET_CHARS) -> str:
     """HTML-safe snippet of `text` around its first match, matches wrapped in <mark>."""
-    spans = _match_spans(text, terms)
+    spans = match_spans(text, list(alternatives))
     start, end = 0, len(text)
     if len(text) > max_chars:
         first = spans[0][0] if spans else 0
@@ -276,11 +277,6 @@ def highlight(text: str, terms: list[_Term], max_chars: int = SNIPPET_CHARS) -> 
     return "".join(pieces)
 
 
-_DATE_ORDER = "r.published IS NULL, r.published DESC, r.year IS NULL, r.year DESC"
-# CROSS JOIN keeps the text match as the outer loop. Left to itself the planner may drive from a
-# filter's index (year = 2019: a tenth of the index) and run the FTS5 match once per row, which
-# took 1-13 s per search at 100k findings; the match enumerates its rows in a few ms.
-_WITH_RECORDS = "fts_text CROSS JOIN fts_records r ON r.rowid = fts_text.rowid"
 # The unary + keeps the planner from handing the rowid list to FTS5, which would rerun the whole
 # match once per listed rowid (1.5 ms each); as written the list is probed per match instead.
 _WITHIN = "+fts_text.rowid IN (SELECT value FROM json_each(?))"
@@ -301,12 +297,15 @@ class _Filters:
 
     @classmethod
     def of(cls, query: Query) -> _Filters:
+        unit_fields = (*_UNIT_FIELDS, "unit_parent") if query.within else _UNIT_FIELDS
         term_filters = (
-            (("unit", "unit_level"), query.unit), (("province",), query.province), (("level",), query.level),
+            (unit_fields, query.unit), (("level",), query.level),
             (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number),
         )
-        return cls(tuple((fields, filter_key(value)) for fields, value in term_filters if value is not None),
-                   query.year, query.year_from, query.year_to, query.area, query.polarity)
+        terms = [(fields, filter_key(value)) for fields, value in term_filters if value is not None]
+        if query.province is not None:
+            terms.append((("province",), province_key(query.province)))
+        return cls(tuple(terms), query.year, query.year_from, query.year_to, query.area, query.polarity)
 
     def __bool__(self) -> bool:
         return bool(self.terms) or any(v is not None for v in (
@@ -321,6 +320,14 @@ class _Filters:
                 or (self.year_to is not None and year > self.year_to))):
             return False
         return (self.area is None or area == self.area) and (self.polarity is None or polarity == self.polarity)
+
+
+def _every(sets: list[IntArray]) -> IntArray:
+    """The findings in every one of `sets` (each ascending and unique)."""
+    out = sets[0]
+    for other in sets[1:]:
+        out = np.intersect1d(out, other, assume_unique=True)
+    return out
 
 
 def _rowids(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> IntArray:
@@ -394,8 +401,10 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
         " FROM fts_records").fetchone()
     rowids, tokens, alike, years, no_year, unpublished = (_parse_ints(joined) for joined in numbers)
     size = int(rowids.max(initial=-1)) + 1
-    dates = np.unique(np.array(published.split(_FIELD_SEP) if published else [], dtype=str), return_inverse=True)[1]
-    # _DATE_ORDER: published newest first and missing last, then the year likewise, then rowid.
+    # `published` is None without findings, "" for one finding without a date (not no findings).
+    dates = np.unique(np.array(published.split(_FIELD_SEP) if published is not None else [], dtype=str),
+                      return_inverse=True)[1]
+    # Browse order: published newest first and missing last, then the year likewise, then rowid.
     newest_first = rowids[np.lexsort((rowids, -years, no_year, -dates.reshape(-1), unpublished))]
 
     def by_rowid(values: IntArray, dtype: type = np.int64) -> Any:
@@ -458,98 +467,129 @@ def _merge_facets(combos: Iterable[tuple[int | None, str, str, int]],
             [:FACET_SIZE] for name, counted in counts.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """The SQL of one text search: the findings it selects, and how to rank them.
+class _Vocabulary(Vocabulary):
+    """What this index knows of a query's syllable runs, read in the search's snapshot."""
 
-    `within` is None without filters, else the JSON list of the findings that pass them.
-    """
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
 
-    terms: list[_Term]
-    accented: list[_Term]
-    within: str | None = None
+    def known_words(self, candidates: Sequence[str]) -> set[str]:
+        marks = ", ".join("?" for _ in candidates)
+        return {row[0] for row in self._conn.execute(f"SELECT word FROM fts_words WHERE word IN ({marks})",
+                                                     list(candidates))}
+
+    def known_units(self, candidates: Sequence[str]) -> set[str]:
+        marks = ", ".join("?" for _ in candidates)
+        fields = ", ".join("?" for _ in _UNIT_FIELDS)
+        return {row[0] for row in self._conn.execute(
+            f"SELECT DISTINCT key FROM fts_terms WHERE field IN ({fields}) AND key IN ({marks})",
+            [*_UNIT_FIELDS, *candidates])}
+
+
+@dataclass
+class _TextSearch:
+    """A plan's findings in one snapshot: which match each group, the conjunction or the
+    fallback, and their ranking. Every FTS5 query here returns a rowid list (index.fts_topk
+    and numpy do the rest), so a common word costs a few ms, not a Python row per match."""
+
+    conn: sqlite3.Connection
+    plan: Plan
+    _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
+
+    def _ids(self, match: str) -> IntArray:
+        return _rowids(self.conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [match])
+
+    def folded_holders(self, alt: Alternative) -> IntArray:
+        """Findings holding the alternative's folded phrase (what bm25 counts)."""
+        key = (alt.folded, alt.prefix)
+        if key not in self._folded:
+            self._folded[key] = self._ids(_phrase("folded", alt.folded, alt.prefix))
+        return self._folded[key]
+
+    def alternative(self, alt: Alternative) -> IntArray:
+        """Findings matching one alternative under the accent rule."""
+        holders = self.folded_holders(alt)
+        check = _accent_check(alt)
+        if check is None or not len(holders):
+            return holders
+        return np.intersect1d(holders, self._ids(check), assume_unique=True)
+
+    def group(self, group: Group) -> IntArray:
+        parts = [self.alternative(alt) for alt in group.alternatives]
+        for fields, key in ((_UNIT_FIELDS, group.unit), (("doc_number",), group.doc_number)):
+            if key:
+                marks = ", ".join("?" for _ in fields)
+                parts.append(_rowids(self.conn, f"SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?",
+                                     [*fields, key]))
+        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
+
+    def excluded(self) -> IntArray:
+        parts = [self.alternative(alt) for alt in self.plan.excluded]
+        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
+
+    def exact(self) -> IntArray:
+        alt = self.plan.exact
+        if alt is None:
+            return np.empty(0, dtype=np.int64)
+        return self.alternative(alt)
 
     @property
-    def folded(self) -> str:
-        """What matches: every word, folded."""
-        return _fts_expression("folded", self.terms)
+    def ranking(self) -> str:
+        """The bm25 expression: every positive alternative's folded phrase, ORed (each
+        candidate holds one at least, or matched by its unit alone and scores 0)."""
+        return f"folded : ({_any_of(self._phrases())})"
 
-    @property
-    def original(self) -> str:
-        """What earns the exact-accent bonus: every word as typed (tone placement unified)."""
-        return _fts_expression("original", self.accented)
+    def _phrases(self) -> list[str]:
+        seen = dict.fromkeys(('"' + " ".join(a.folded) + '"' + (" *" if a.prefix else ""))
+                             for a in self.plan.alternatives if a.folded)
+        return list(seen)
 
-    def _source(self, match: str, *, records: bool = False) -> tuple[str, list[Any]]:
-        """`FROM … WHERE …` of the selected findings; `fts_records r` is joined only when the
-        caller (`records`) needs it, so a bare text count stays inside FTS5."""
-        tables = _WITH_RECORDS if records else "fts_text"
-        if self.within is None:
-            return f"{tables} WHERE fts_text MATCH ?", [match]
-        return f"{tables} WHERE fts_text MATCH ? AND {_WITHIN}", [match, self.within]
-
-    def count(self, conn: sqlite3.Connection, match: str) -> int:
-        source, params = self._source(match)
-        return int(conn.execute(f"SELECT COUNT(*) FROM {source}", params).fetchone()[0])
-
-    def matches(self, conn: sqlite3.Connection) -> IntArray:
-        """Every finding the text matches (filters aside), for filters and facets to narrow."""
-        return _rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [self.folded])
-
-    def by_relevance(self, conn: sqlite3.Connection, columns: _Columns, ids: IntArray, limit: int,
-                     offset: int) -> _Rows:
-        """Findings matching the query as typed (accents and all) first, then the others; within
-        each, bm25 of the folded query, then rowid. The score shown adds EXACT_BONUS to the first.
-
-        FTS5 scores only what index.fts_topk cannot tell apart: one finding per signature
-        that can still reach the page, and those whose phrase counts are unknown.
-        """
-        need = offset + limit
-        exact = np.isin(ids, _rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [self.original]))
-        phrases = [term.tokens for term in self.terms]
-        if any(term.prefix for term in self.terms):  # a prefix's count is not its word's
-            counts = np.full((len(ids), len(phrases)), fts_topk.UNKNOWN, dtype=np.int64)
+    def rank(self, columns: _Columns, ids: IntArray, groups: list[IntArray], need: int) -> list[tuple[int, float]]:
+        """The first `need` of `ids` (ascending): most groups matched first, the exact phrase
+        first within that, then bm25 of the folded alternatives, then rowid."""
+        matched = np.zeros(len(ids), dtype=np.int64)
+        for found in groups:
+            matched += np.isin(ids, found)
+        exact = np.isin(ids, self.exact())
+        tier = np.minimum((len(groups) - matched) * 2 + (~exact), fts_topk.MAX_TIER).astype(np.int64)
+        bonus = matched * GROUP_BONUS + exact * EXACT_BONUS
+        alternatives = list({(a.folded, a.prefix): a for a in self.plan.alternatives if a.folded}.values())
+        present = np.column_stack([np.isin(ids, self.folded_holders(a)) for a in alternatives]) \
+            if alternatives else np.ones((len(ids), 0), dtype=np.bool_)
+        if any(a.prefix for a in alternatives) or not alternatives:  # a prefix's count is not its word's
+            counts = np.full((len(ids), len(alternatives)), fts_topk.UNKNOWN, dtype=np.int64)
         else:
-            counts = fts_topk.phrase_counts(ids, phrases, columns.repeats)
-        page = _top_by_bm25(conn, columns, ids, exact, counts, self.folded, need)[offset:]
-        return _records_in_order(conn, [rowid for rowid, _ in page], [score for _, score in page])
-
-    def by_date(self, conn: sqlite3.Connection, limit: int, offset: int) -> _Rows:
-        """Newest first; the relevance score only breaks ties, so it may cost a subquery."""
-        source, params = self._source(self.folded, records=True)
-        score = (f"(CASE WHEN fts_text.rowid IN (SELECT rowid FROM fts_text WHERE fts_text MATCH ?)"
-                 f" THEN {EXACT_BONUS} ELSE 0 END) - bm25(fts_text)")
-        return _pairs(conn.execute(
-            f"SELECT r.record, {score} AS score FROM {source} ORDER BY {_DATE_ORDER}, score DESC, r.rowid"
-            " LIMIT ? OFFSET ?", [self.original, *params, limit, offset]))
+            counts = present * fts_topk.phrase_counts(ids, [a.folded for a in alternatives], columns.repeats)
+        if not alternatives:
+            order = np.lexsort((ids, tier))[:need]
+            return list(zip(ids[order].tolist(), bonus[order].astype(float).tolist(), strict=True))
+        return _top_by_bm25(self.conn, columns, ids, tier, bonus, counts, self.ranking, need)
 
 
-def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, exact: BoolArray, counts: IntArray,
-                 match: str, need: int) -> list[tuple[int, float]]:
-    """The first `need` (rowid, score) of `ids` (ascending): `exact` ones first, each group by
-    EXACT_BONUS-or-0 minus bm25 of `match`, then rowid. `counts` are the phrase counts of
-    each finding (fts_topk.phrase_counts); FTS5 scores only what fts_topk cannot infer."""
+def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tier: IntArray, bonus: Any,
+                 counts: IntArray, match: str, need: int) -> list[tuple[int, float]]:
+    """The first `need` (rowid, score) of `ids` (ascending): by tier (0 first), then `bonus`
+    minus bm25 of `match`, then rowid. `counts` are the phrase counts of each finding
+    (fts_topk.phrase_counts); FTS5 scores only what fts_topk cannot infer."""
     counts[~columns.alike[ids]] = fts_topk.UNKNOWN
-    signatures = fts_topk.signatures(ids, exact, columns.tokens[ids], counts, need)
+    signatures = fts_topk.signatures(ids, tier, columns.tokens[ids], counts, need)
     scored = signatures.to_score()
     # The range is FTS5's to use (it skips the matches outside); the list is probed per match.
     bm25 = dict(conn.execute(
         f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
         f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
         [match, min(scored, default=0), max(scored, default=0), json.dumps(scored)]).fetchall())
-    return signatures.top(bm25, EXACT_BONUS, need)
+    return signatures.top(bm25, np.asarray(bonus, dtype=np.float64), need)
 
 
-def _hits(rows: _Rows, terms: list[_Term]) -> list[Hit]:
+def _hits(rows: _Rows, alternatives: Iterable[Alternative]) -> list[Hit]:
     """Rows of (record JSON, score) as hits with their highlighted snippets."""
+    marked = list(alternatives)
     hits = []
     for raw, score in rows:
         record = _record_from_json(raw)
-        hits.append(Hit(record, float(score), highlight(record.text, terms)))
+        hits.append(Hit(record, float(score), highlight(record.text, marked)))
     return hits
-
-
-def _pairs(cursor: sqlite3.Cursor) -> _Rows:
-    return [(row[0], float(row[1])) for row in cursor]
 
 
 def _records_in_order(conn: sqlite3.Connection, rowids: list[int], scores: list[float] | None = None) -> _Rows:
@@ -592,6 +632,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "2"
             if version == "2":
                 _migrate_v2(conn)
+                version = "3"
+            if version == "3":
+                _migrate_v3(conn)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
@@ -658,6 +701,7 @@ class SqliteFtsBackend(SearchBackend):
                  fts_topk.docsize_total(docsize), alike),
             )
             _insert_repeats(conn, rowid, folded if alike else "")
+            _insert_words(conn, record.words)
             conn.executemany(
                 "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
                 [(f, k, rowid, v) for f, k, v in keyed],
@@ -684,7 +728,7 @@ class SqliteFtsBackend(SearchBackend):
 
     @staticmethod
     def _delete_all(conn: sqlite3.Connection) -> None:
-        for table in ("fts_text", "fts_terms", "fts_repeats", "fts_records"):
+        for table in ("fts_text", "fts_terms", "fts_repeats", "fts_records", "fts_words"):
             conn.execute(f"DELETE FROM {table}")
 
     def count(self) -> int:
@@ -705,19 +749,44 @@ class SqliteFtsBackend(SearchBackend):
         return self._cache
 
     def search(self, query: Query) -> SearchResult:
-        """One read snapshot for page, total and facets.
+        """One read snapshot for the plan, page, total and facets.
 
-        FTS5 finds the matches (one rowid list); filters, facets, the page without text and
-        the ranking's per-finding data read the in-memory columns instead of joining every
-        match to `fts_records`. Ranking asks FTS5's bm25 only for the few findings whose score
-        it cannot infer (_Plan.by_relevance, index.fts_topk); sorting by date stays in SQL.
+        The query is planned (index.query) against this index's words and units; each group's
+        findings are one FTS5 rowid list, combined in numpy: all groups, or, when that is
+        less than a page, most of them (Plan.minimum). Filters, facets and the browse order
+        read the in-memory columns; ranking asks FTS5's bm25 only for the few findings whose
+        score index.fts_topk cannot infer.
         """
-        terms = parse_query(query.text)
         filters = _Filters.of(query)
         limit, offset = max(query.limit, 0), max(query.offset, 0)
-        with self._snapshot("search"):  # one snapshot for rows, total and facets
-            total, rows, facets = self._search(query, terms, filters, limit, offset)
-        return SearchResult(total, tuple(_hits(rows, terms)), facets)
+        with self._snapshot("search") as conn:  # one snapshot for plan, rows, total and facets
+            plan = plan_query(query.text, _Vocabulary(conn)) if query.text.strip() else Plan()
+            total, rows, facets = self._search(query, plan, filters, limit, offset)
+        return SearchResult(total, tuple(_hits(rows, plan.alternatives)), facets)
+
+    def _search(self, query: Query, plan: Plan, filters: _Filters, limit: int,
+                offset: int) -> tuple[int, _Rows, dict[str, list[tuple[str, int]]]]:
+        """Total, page rows and facets, inside the caller's transaction."""
+        conn = self._conn
+        columns = self._columns()
+        if plan.nothing:  # typed only punctuation or emoji: nothing matches it
+            return 0, [], columns.facets(np.empty(0, dtype=np.int64)) if query.facets else {}
+        text = _TextSearch(conn, plan)
+        groups = [text.group(g) for g in plan.groups]
+        excluded = text.excluded()
+        matched = _every(groups) if groups else columns.newest_first
+        selected = self._narrow(conn, columns, matched, excluded, filters)
+        if plan.fallback and len(selected) < limit:
+            found, held = np.unique(np.concatenate(groups), return_counts=True)
+            selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
+        facets = columns.facets(selected) if query.facets else {}
+        if not groups or query.sort == "date":
+            page = columns.newest(selected if groups or filters or len(excluded) else None, limit, offset)
+            return len(selected), _records_in_order(conn, page), facets
+        if not len(selected) or not limit:
+            return len(selected), [], facets
+        ranked = text.rank(columns, np.sort(selected), groups, offset + limit)[offset:]
+        return len(selected), _records_in_order(conn, [r for r, _ in ranked], [sc for _, sc in ranked]), facets
 
     @contextmanager
     def _snapshot(self, what: str) -> Iterator[sqlite3.Connection]:
@@ -735,28 +804,13 @@ class SqliteFtsBackend(SearchBackend):
                     raise BackendError(f"{what} failed: {e}", path=self.path) from e
                 raise
 
-    def _search(self, query: Query, terms: list[_Term], filters: _Filters, limit: int,
-                offset: int) -> tuple[int, _Rows, dict[str, list[tuple[str, int]]]]:
-        """Total, page rows and facets, inside the caller's transaction."""
-        conn = self._conn
-        plan = _Plan(terms, parse_query(query.text, accents=True))
-        by_date = query.sort == "date"
-        if terms and by_date and not filters and not query.facets:  # FTS5 alone counts and sorts
-            return plan.count(conn, plan.folded), plan.by_date(conn, limit, offset), {}
-        columns = self._columns()
-        matched = plan.matches(conn) if terms else columns.newest_first
-        selected = columns.admitted(conn, matched, filters) if filters else matched
-        facets = columns.facets(selected) if query.facets else {}
-        if not terms:
-            page = columns.newest(selected if filters else None, limit, offset)
-            return len(selected), _records_in_order(conn, page), facets
-        if not len(selected) or not limit:
-            return len(selected), [], facets
-        if by_date:
-            if filters:
-                plan = dataclasses.replace(plan, within=json.dumps(selected.tolist()))
-            return len(selected), plan.by_date(conn, limit, offset), facets
-        return len(selected), plan.by_relevance(conn, columns, selected, limit, offset), facets
+    @staticmethod
+    def _narrow(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, excluded: IntArray,
+                filters: _Filters) -> IntArray:
+        """`ids` without the excluded findings, through the filters."""
+        if len(excluded):
+            ids = ids[~np.isin(ids, excluded)]
+        return columns.admitted(conn, ids, filters) if filters else ids
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """Findings sharing at least SIMILAR_MIN_SHARE of this one's most distinctive folded
@@ -771,11 +825,11 @@ class SqliteFtsBackend(SearchBackend):
         if row is None:
             raise BackendError(f"no indexed finding {finding_id}", path=self.path)
         rowid, folded = row
-        terms = [_Term((t,)) for t in self._top_terms(folded)]
+        terms = [Alternative((t,)) for t in self._top_terms(folded)]
         if not terms or not limit:
             return []
         # Which findings hold which words: one scan per word, then those sharing enough of them.
-        holders = [_rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [_fts_expression("folded", [t])])
+        holders = [_rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [_phrase("folded", t.folded)])
                    for t in terms]
         ids, shared = np.unique(np.concatenate(holders), return_counts=True)
         # Like a more-like-this query's minimum_should_match: one shared common word is chance.
@@ -784,9 +838,11 @@ class SqliteFtsBackend(SearchBackend):
             return []
         columns = self._columns()
         present = np.column_stack([np.isin(ids, found) for found in holders])
-        counts = present * fts_topk.phrase_counts(ids, [t.tokens for t in terms], columns.repeats)
-        page = _top_by_bm25(conn, columns, ids, np.zeros(len(ids), dtype=np.bool_), counts,
-                            _fts_expression("folded", terms, "OR"), limit)
+        counts = present * fts_topk.phrase_counts(ids, [t.folded for t in terms], columns.repeats)
+        zeros = np.zeros(len(ids), dtype=np.int64)
+        page = _top_by_bm25(conn, columns, ids, zeros, zeros.astype(np.float64), counts,
+                            "folded : (" + _any_of(_phrase("folded", t.folded).split(" : ", 1)[1] for t in terms) + ")",
+                            limit)
         return _hits(_records_in_order(conn, [r for r, _ in page], [score for _, score in page]), terms)
 
     def _top_terms(self, folded: str) -> list[str]:
