@@ -42,6 +42,7 @@ _OR = "OR"
 # "139/QĐ-UBND", "12/2019/TT-BNV": digits, a slash, then letters; how Vietnamese documents are numbered.
 _DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
 FRAME_GAP = "…"
+ACCENTS_ONLY = "[accents]"
 MAX_WORD_SYLLABLES = 4  # longest word or unit name looked up in the index's vocabulary
 
 
@@ -204,13 +205,18 @@ def _matches_at(typed: Sequence[str], written: Sequence[str], at: int) -> bool:
 class Lexicon:
     """What the genre says about queries: words to drop, question frames, synonym sets."""
 
-    stopwords: tuple[tuple[str, ...], ...]  # longest first
+    stopwords: tuple[tuple[tuple[str, ...], bool], ...]  # (syllables, only with accents), longest first
     frames: tuple[tuple[str, str], ...]  # (first word, last word) of a yes/no question
     synonyms: tuple[tuple[tuple[str, ...], ...], ...]  # sets of syllable tuples
 
     def stopword_at(self, typed: Sequence[str], at: int) -> int:
         """How many syllables from `at` form a stopword entry (longest), 0 when none."""
-        return next((len(entry) for entry in self.stopwords if _matches_at(typed, entry, at)), 0)
+        for entry, accents_only in self.stopwords:
+            if accents_only and tuple(typed[at:at + len(entry)]) != entry:
+                continue
+            if _matches_at(typed, entry, at):
+                return len(entry)
+        return 0
 
     def synonyms_at(self, typed: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
         """The longest synonym member starting at `at`: its length and every member of its set."""
@@ -224,7 +230,7 @@ class Lexicon:
 
 def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]]) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable)."""
-    stopwords: list[tuple[str, ...]] = []
+    stopwords: list[tuple[tuple[str, ...], bool]] = []
     frames: list[tuple[str, str]] = []
     for raw in stopword_lines:
         line = raw.split("#", 1)[0].strip()
@@ -235,10 +241,11 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             if len(first) == 1 and len(last) == 1:
                 frames.append((first[0], last[0]))
             continue
-        if syllables := _syllables(line):
-            stopwords.append(syllables)
+        accents_only = line.endswith(ACCENTS_ONLY)
+        if syllables := _syllables(line.removesuffix(ACCENTS_ONLY)):
+            stopwords.append((syllables, accents_only))
     sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
-    return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s), s))), tuple(frames),
+    return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))), tuple(frames),
                    tuple(s for s in sets if len(s) > 1))
 
 

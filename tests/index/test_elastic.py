@@ -39,18 +39,20 @@ def test_source_round_trips_and_folds_with_same_length() -> None:
 
 
 def test_query_parts_quotes_prefixes_and_filters() -> None:
-    body = search_body(Query(text='"hồ sơ" tiếp nhậ* trễ', province="Đắk Lắk", year_from=2020))
-    must = body["query"]["bool"]["must"][0]["bool"]["must"]
-    assert {"prefix": {"text_folded": "nha"}} in must
-    assert {"match_phrase": {"text_folded": "ho so"}} in must
-    assert {"match": {"text_folded": {"query": "tiep tre", "operator": "and"}}} in must
+    body = search_body(Query(text='"hồ sơ" tiep nhậ* trễ', province="tỉnh Đắk Lắk", year_from=2020))
+    required = body["query"]["bool"]["must"][0]["bool"]["filter"]
+    assert {"prefix": {"text_canonical": "nhậ"}} in required  # accents typed: only that form
+    assert {"match_phrase": {"text_canonical": "hồ sơ"}} in required
+    assert {"term": {"text_folded": "tiep"}} in required  # no accents: every form
     assert body["query"]["bool"]["filter"] == [{"term": {"provinces_folded": "dak lak"}},
                                                {"range": {"year": {"gte": 2020}}}]
     assert search_body(Query())["query"]["bool"]["must"] == [{"match_all": {}}]
 
 
-def test_word_grams_reach_segmented_words() -> None:
-    assert elastic._word_grams("phieu hen tra") == "phieu hen tra phieu_hen hen_tra phieu_hen_tra"
+def test_fallback_requires_most_groups() -> None:
+    body = search_body(Query(text="chữ ký số hộp thư"), partial=True)
+    required = body["query"]["bool"]["must"][0]["bool"]["filter"]
+    assert required[0]["bool"]["minimum_should_match"] == 4  # of 5 syllables (no index: no words)
 
 
 @pytest.fixture
