@@ -21,6 +21,7 @@ Matching rules the plan carries, for the engines to apply:
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -208,6 +209,13 @@ class Lexicon:
     stopwords: tuple[tuple[tuple[str, ...], bool], ...]  # (syllables, only with accents), longest first
     frames: tuple[tuple[str, str], ...]  # (first word, last word) of a yes/no question
     synonyms: tuple[tuple[tuple[str, ...], ...], ...]  # sets of syllable tuples
+    # Words of the language (a dictionary), folded "ho so" → the accented forms ("hồ", "sơ")
+    dictionary: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+
+    def is_word(self, typed: Sequence[str]) -> bool:
+        """Whether typed syllables are a dictionary word under the matching rule."""
+        forms = self.dictionary.get(" ".join(fold(s) for s in typed), frozenset())
+        return any(_matches_at(typed, tuple(canonical_tones(s) for s in form), 0) for form in forms)
 
     def stopword_at(self, typed: Sequence[str], at: int) -> int:
         """How many syllables from `at` form a stopword entry (longest), 0 when none."""
@@ -228,8 +236,15 @@ class Lexicon:
         return best
 
 
-def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]]) -> Lexicon:
+def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
+                    dictionary_lines: Iterable[str] = ()) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable)."""
+    dictionary: dict[str, set[tuple[str, ...]]] = {}
+    for line in dictionary_lines:
+        if " " not in line or not line.islower():  # one syllable, or a proper name
+            continue
+        if line.count(" ") < MAX_WORD_SYLLABLES:  # tones made canonical when looked up
+            dictionary.setdefault(fold(line), set()).add(tuple(line.split()))
     stopwords: list[tuple[tuple[str, ...], bool]] = []
     frames: list[tuple[str, str]] = []
     for raw in stopword_lines:
@@ -246,15 +261,28 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             stopwords.append((syllables, accents_only))
     sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
     return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))), tuple(frames),
-                   tuple(s for s in sets if len(s) > 1))
+                   tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()})
+
+
+def dictionary_file() -> Path | None:
+    """Viet74K, the word list underthesea (our segmenter) ships: 74,000 Vietnamese words, so a
+    query's "thời hạn" is one word even when no indexed finding holds it. Found without
+    importing underthesea (slow); None when it is not installed."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+    return path if path.is_file() else None
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The lexicon of index/vi/ (read once per process)."""
+    """The lexicon of index/vi/ and the dictionary (read once per process)."""
     stopwords = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
     synonyms = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8")).get("set", [])
-    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms])
+    words = dictionary_file()
+    lines = words.read_text(encoding="utf-8").splitlines() if words else []
+    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines)
 
 
 # ----------------------------------------------------------------------------------------------- the plan
@@ -435,7 +463,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
             i += unit
             continue
         stop = lexicon.stopword_at(typed, i)
-        word = _longest(typed, i, words, lo=2)
+        word = max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon))
         if stop and stop >= word:
             dropped.extend(typed[i:i + stop])
             i += stop
@@ -456,6 +484,18 @@ def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
                 if syllable_matches(typed[i], first):
                     return {i, len(typed) - 1}
     return set()
+
+
+def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
+    """The most syllables from `at` forming a dictionary word (0 when none of two or more).
+
+    Only syllables typed with accents: folded, the language is too ambiguous for a dictionary
+    ("doan kiem tra" would start with "đoản kiếm"); unaccented runs use the index's words.
+    """
+    for n in range(min(MAX_WORD_SYLLABLES, len(typed) - at), 1, -1):
+        if all(is_accented(s) for s in typed[at:at + n]) and lexicon.is_word(typed[at:at + n]):
+            return n
+    return 0
 
 
 def _longest(typed: list[str], at: int, known: set[str], lo: int) -> int:
