@@ -8,6 +8,10 @@ and Elasticsearch indexing identical records.
 A finding's units are the ones its sentence names when it names any; otherwise the units the
 document inspected (or, failing that, every unit it names), because an inspection report's
 findings are about the inspected units even when a sentence does not repeat their names.
+
+Each unit also brings the units a search may name instead: the one holding it since the 2025
+reorganisation (`Unit.current`, from the gazetteer) and the district and province containing
+it (from the gazetteer, for `--unit X --within`).
 """
 
 from __future__ import annotations
@@ -16,12 +20,45 @@ import logging
 from collections.abc import Callable, Iterable
 
 from index.base import FindingRecord
+from nlp.gazetteer import Gazetteer, load_gazetteer
 from nlp.normalize import match_key, nfc
+from nlp.vi.unit_levels import COMMUNE_LEVELS
+from pipeline.errors import KiemtraError
 from pipeline.models import Document, Extraction, Finding, Unit
 
 LOGGER = logging.getLogger(__name__)
 
 PROVINCE_LEVELS: tuple[str, ...] = ("tỉnh", "thành phố")
+
+
+def _containers(unit: Unit, gazetteer: Gazetteer | None) -> list[str]:
+    """"level name" of the district (for a commune) and the province holding a unit, as the
+    gazetteer knows them before 2025; nothing it cannot tell without doubt."""
+    out: list[str] = []
+    province = _province_of(unit)
+    if gazetteer is None or not province:
+        return out
+    same_province = [p for p in gazetteer.places(unit.level, unit.name) if match_key(p.province) == match_key(province)]
+    if unit.level in COMMUNE_LEVELS:
+        districts = {p.district for p in same_province if p.district}
+        if len(districts) == 1:
+            district = districts.pop()
+            levels = {p.level for p in gazetteer.places("huyện", district) if match_key(p.province) == match_key(province)}
+            if len(levels) == 1:
+                out.append(f"{levels.pop()} {district}")
+    if unit.level not in PROVINCE_LEVELS or match_key(unit.name) != match_key(province):
+        entry = gazetteer.provinces.get(match_key(province))
+        out.append(f"{entry[1]} {entry[0]}" if entry else province)
+    return out
+
+
+def _gazetteer() -> Gazetteer | None:
+    """The gazetteer, or None where its data is not installed (records then carry no containers)."""
+    try:
+        return load_gazetteer()
+    except KiemtraError as e:
+        LOGGER.warning("unit containers unknown: %s", e)
+        return None
 
 
 def record_year(extraction: Extraction, published: str | None) -> int | None:
@@ -107,6 +144,7 @@ def finding_records(
     doc_numbers = _unique(ref.number for ref in extraction.documents)
     records: list[FindingRecord] = []
     seen_ids: set[str] = set()
+    gazetteer = _gazetteer() if extraction.findings else None
     for finding in extraction.findings:
         units = _finding_units(finding, extraction.units)
         text = nfc(finding.text)
@@ -131,5 +169,7 @@ def finding_records(
             start=finding.start,
             end=finding.end,
             words=finding.words if finding.words is not None else segmenter(text),
+            unit_aliases=_unique(u.current for u in units if u.current),
+            unit_parents=_unique(c for u in units for c in _containers(u, gazetteer)),
         ))
     return records

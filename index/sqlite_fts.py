@@ -480,10 +480,10 @@ class _Vocabulary(Vocabulary):
 
     def known_units(self, candidates: Sequence[str]) -> set[str]:
         marks = ", ".join("?" for _ in candidates)
-        fields = ", ".join("?" for _ in _UNIT_FIELDS)
+        fields = (*_UNIT_FIELDS, "unit_parent")
         return {row[0] for row in self._conn.execute(
-            f"SELECT DISTINCT key FROM fts_terms WHERE field IN ({fields}) AND key IN ({marks})",
-            [*_UNIT_FIELDS, *candidates])}
+            f"SELECT DISTINCT key FROM fts_terms WHERE field IN ({', '.join('?' for _ in fields)}) AND key IN ({marks})",
+            [*fields, *candidates])}
 
 
 @dataclass
@@ -494,6 +494,7 @@ class _TextSearch:
 
     conn: sqlite3.Connection
     plan: Plan
+    unit_fields: tuple[str, ...] = _UNIT_FIELDS  # where a unit named in the query is looked up
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
 
     def _ids(self, match: str) -> IntArray:
@@ -516,7 +517,7 @@ class _TextSearch:
 
     def group(self, group: Group) -> IntArray:
         parts = [self.alternative(alt) for alt in group.alternatives]
-        for fields, key in ((_UNIT_FIELDS, group.unit), (("doc_number",), group.doc_number)):
+        for fields, key in ((self.unit_fields, group.unit), (("doc_number",), group.doc_number)):
             if key:
                 marks = ", ".join("?" for _ in fields)
                 parts.append(_rowids(self.conn, f"SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?",
@@ -771,7 +772,7 @@ class SqliteFtsBackend(SearchBackend):
         columns = self._columns()
         if plan.nothing:  # typed only punctuation or emoji: nothing matches it
             return 0, [], columns.facets(np.empty(0, dtype=np.int64)) if query.facets else {}
-        text = _TextSearch(conn, plan)
+        text = _TextSearch(conn, plan, (*_UNIT_FIELDS, "unit_parent") if query.within else _UNIT_FIELDS)
         groups = [text.group(g) for g in plan.groups]
         excluded = text.excluded()
         matched = _every(groups) if groups else columns.newest_first

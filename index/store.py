@@ -419,6 +419,14 @@ class Store:
             for record in finding_records(key, document, extraction, segmenter=str):
                 yield replace(record, words=words.get(record.finding_id, ""))
 
+    def find_record(self, finding_id: str) -> FindingRecord | None:
+        """The search record of one finding by its id (`kiemtra show`), or None."""
+        for row in self._query("SELECT DISTINCT doc_key FROM findings WHERE finding_id = ?", (finding_id,)):
+            for record in self.finding_records(row[0]):
+                if record.finding_id == finding_id:
+                    return record
+        return None
+
     def documents(self) -> list[StoredDocument]:
         rows = self._query(
             "SELECT d.doc_key, d.doc_id, d.format, d.reader, d.title, d.published, d.year, d.pages,"

@@ -221,6 +221,11 @@ def test_unit_named_in_the_query_matches_findings_about_it(backend: SearchBacken
     assert set(ids(backend, text="xã Tân Lộc")) == {"a1", "a2"}
 
 
+def test_unit_in_the_query_within(backend: SearchBackend) -> None:
+    assert ids(backend, text="Lạc Sơn", within=True) == ids(backend, text="xã Tân Lộc")
+    assert ids(backend, text="Mường Vang hồ sơ")[:1] == ["a1"]  # today's unit, and the text
+
+
 def test_document_number_in_the_query(backend: SearchBackend) -> None:
     assert set(ids(backend, text="12/BC-DOCB")) == {"b1", "b2"}
 
