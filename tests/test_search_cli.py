@@ -1,7 +1,6 @@
 """`kiemtra search` and `kiemtra show` on a report written for the tests, ingested in-process."""
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
