@@ -197,8 +197,8 @@ def group_clause(group: Group, within: bool = False) -> dict[str, Any]:
     return should[0] if len(should) == 1 else {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def text_query(plan: Plan, *, partial: bool = False, within: bool = False) -> dict[str, Any]:
-    """The matching and scoring of a plan: every group (or, `partial`, Plan.minimum of them)
+def text_query(plan: Plan, *, minimum: int | None = None, within: bool = False) -> dict[str, Any]:
+    """The matching and scoring of a plan: every group (or `minimum` of them, the fallback)
     must match; the score is GROUP_BONUS per group matched, EXACT_BONUS for the whole query as
     typed, plus BM25 of the alternatives' folded phrases — the order SQLite gives.
     """
@@ -212,7 +212,7 @@ def text_query(plan: Plan, *, partial: bool = False, within: bool = False) -> di
     ranked = {(a.folded, a.prefix): a for a in plan.alternatives if a.folded}
     should += [_phrase("text_folded", a.folded, a.prefix) for a in ranked.values()]
     required: dict[str, Any] = (
-        {"filter": [{"bool": {"should": groups, "minimum_should_match": plan.minimum}}]} if partial
+        {"filter": [{"bool": {"should": groups, "minimum_should_match": minimum}}]} if minimum
         else {"filter": groups})
     body: dict[str, Any] = {**required, "should": should}
     if plan.excluded:
@@ -303,11 +303,11 @@ HIGHLIGHT: dict[str, Any] = {
 }
 
 
-def search_body(query: Query, plan: Plan | None = None, *, partial: bool = False) -> dict[str, Any]:
+def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [text_query(plan, partial=partial, within=query.within)],
+        "query": {"bool": {"must": [text_query(plan, minimum=minimum, within=query.within)],
                            "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
@@ -604,7 +604,10 @@ class ElasticBackend(SearchBackend):
         response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))
         if plan.fallback and int(response["hits"]["total"]["value"]) < max(query.limit, 0):
             response = self._call("search", self.client.search, index=self.alias,
-                                  **search_body(query, plan, partial=True))
+                                  **search_body(query, plan, minimum=plan.minimum))
+            if not response["hits"]["total"]["value"] and plan.last_resort is not None:
+                response = self._call("search", self.client.search, index=self.alias,
+                                      **search_body(query, plan, minimum=plan.last_resort))
         hits = tuple(_hit(raw) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets)

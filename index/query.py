@@ -15,13 +15,16 @@ Matching rules the plan carries, for the engines to apply:
 - a syllable typed with accents matches only that accented form (tone placement does not
   count: hoà = hòa); one typed without accents matches every form (`Alternative.accented`);
 - each required `Group` must match (conjunction); when fewer than a page of findings match
-  them all, findings matching `Plan.minimum` of them come next (`Plan.fallback`);
+  them all, findings matching `Plan.minimum` of them come next (`Plan.fallback`), and only
+  when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
+  should not come back empty while findings share most of its words;
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import math
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -336,6 +339,12 @@ class Plan:
         """Groups a fallback finding must match: most, not all (n-1, and at least two thirds)."""
         n = len(self.groups)
         return max(1, n - max(1, n // 3))
+
+    @property
+    def last_resort(self) -> int | None:
+        """Groups a finding must match when even `minimum` finds nothing: half, if lower."""
+        half = math.ceil(len(self.groups) / 2)
+        return half if half < self.minimum else None
 
     @property
     def fallback(self) -> bool:

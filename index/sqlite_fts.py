@@ -780,6 +780,8 @@ class SqliteFtsBackend(SearchBackend):
         if plan.fallback and len(selected) < limit:
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
+            if not len(selected) and plan.last_resort is not None:
+                selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
         facets = columns.facets(selected) if query.facets else {}
         if not groups or query.sort == "date":
             page = columns.newest(selected if groups or filters or len(excluded) else None, limit, offset)

@@ -18,6 +18,7 @@ from elasticsearch import Elasticsearch
 from index import elastic
 from index.base import FindingRecord, Query
 from index.elastic import ElasticBackend, from_source, search_body, to_source
+from index.query import plan_query
 from pipeline.errors import BackendError
 
 
@@ -50,7 +51,9 @@ def test_query_parts_quotes_prefixes_and_filters() -> None:
 
 
 def test_fallback_requires_most_groups() -> None:
-    body = search_body(Query(text="alpha beta gamma delta epsilon"), partial=True)
+    plan = plan_query("alpha beta gamma delta epsilon")
+    assert (plan.minimum, plan.last_resort) == (4, 3)
+    body = search_body(Query(text="alpha beta gamma delta epsilon"), plan, minimum=plan.minimum)
     required = body["query"]["bool"]["must"][0]["bool"]["filter"]
     assert required[0]["bool"]["minimum_should_match"] == 4  # of 5 words
 
