@@ -209,8 +209,9 @@ def text_query(plan: Plan, *, minimum: int | None = None, within: bool = False) 
     should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS}} for g in groups]
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
-    ranked = {(a.folded, a.prefix): a for a in plan.alternatives if a.folded}
-    should += [_phrase("text_folded", a.folded, a.prefix) for a in ranked.values()]
+    ranked = {(a.syllables, a.prefix): a for a in plan.alternatives if a.syllables}
+    should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
+               else _phrase("text_folded", a.folded, a.prefix) for a in ranked.values()]
     required: dict[str, Any] = (
         {"filter": [{"bool": {"should": groups, "minimum_should_match": minimum}}]} if minimum
         else {"filter": groups})

@@ -508,7 +508,13 @@ class _TextSearch:
         return self._folded[key]
 
     def alternative(self, alt: Alternative) -> IntArray:
-        """Findings matching one alternative under the accent rule."""
+        """Findings matching one alternative under the accent rule (typed with every accent:
+        the phrase on `original` alone, which implies the folded one)."""
+        if all(alt.accented):
+            key = (alt.syllables, alt.prefix)
+            if key not in self._folded:
+                self._folded[key] = self._ids(_phrase("original", alt.syllables, alt.prefix))
+            return self._folded[key]
         holders = self.folded_holders(alt)
         check = _accent_check(alt)
         if check is None or not len(holders):
@@ -522,11 +528,28 @@ class _TextSearch:
                 marks = ", ".join("?" for _ in fields)
                 parts.append(_rowids(self.conn, f"SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?",
                                      [*fields, key]))
-        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
+        return _union(parts)
+
+    def _expression(self, alt: Alternative) -> str:
+        """One alternative as an FTS5 expression under the accent rule."""
+        if all(alt.accented):
+            return _phrase("original", alt.syllables, alt.prefix)
+        check = _accent_check(alt)
+        folded = _phrase("folded", alt.folded, alt.prefix)
+        return folded if check is None else f"({folded}) AND ({check})"
+
+    def every_group(self) -> IntArray:
+        """The findings matching every group: one FTS5 query for the groups of text alone
+        (FTS5 walks the rarest list and skips), set operations for those with a unit or number."""
+        text = [g for g in self.plan.groups if not (g.unit or g.doc_number)]
+        sets = [self.group(g) for g in self.plan.groups if g.unit or g.doc_number]
+        if text:
+            sets.append(self._ids(" AND ".join(f"({_any_of(self._expression(a) for a in g.alternatives)})"
+                                               for g in text)))
+        return _every(sets)
 
     def excluded(self) -> IntArray:
-        parts = [self.alternative(alt) for alt in self.plan.excluded]
-        return np.unique(np.concatenate(parts)) if parts else np.empty(0, dtype=np.int64)
+        return _union([self.alternative(alt) for alt in self.plan.excluded])
 
     def exact(self) -> IntArray:
         alt = self.plan.exact
@@ -534,53 +557,106 @@ class _TextSearch:
             return np.empty(0, dtype=np.int64)
         return self.alternative(alt)
 
+    def _ranked(self) -> list[Alternative]:
+        """The alternatives bm25 ranks by, once each."""
+        return list({(a.syllables, a.prefix): a for a in self.plan.alternatives if a.syllables}.values())
+
+    def _expressions(self) -> list[str]:
+        """Each ranked alternative as it matches (typed with every accent: on `original`, else folded)."""
+        return [_phrase("original", a.syllables, a.prefix) if all(a.accented) else _phrase("folded", a.folded, a.prefix)
+                for a in self._ranked()]
+
     @property
     def ranking(self) -> str:
-        """The bm25 expression: every positive alternative's folded phrase, ORed (each
-        candidate holds one at least, or matched by its unit alone and scores 0)."""
-        return f"folded : ({_any_of(self._phrases())})"
+        """The bm25 expression: every positive alternative ORed, so a finding scores for what it matched."""
+        return _any_of(self._expressions())
 
-    def _phrases(self) -> list[str]:
-        seen = dict.fromkeys(('"' + " ".join(a.folded) + '"' + (" *" if a.prefix else ""))
-                             for a in self.plan.alternatives if a.folded)
-        return list(seen)
+    def _present(self, ids: IntArray, alt: Alternative, everyone: bool) -> BoolArray:
+        """Which of `ids` hold the alternative as the ranking expression counts it; `everyone`
+        when they all matched every group, so a group's only alternative is held by all."""
+        sole = any(g.alternatives == (alt,) and not g.unit and not g.doc_number for g in self.plan.groups)
+        if everyone and sole and (all(alt.accented) or not alt.any_accent):
+            return np.ones(len(ids), dtype=np.bool_)
+        return np.isin(ids, self.alternative(alt) if all(alt.accented) else self.folded_holders(alt))
 
-    def rank(self, columns: _Columns, ids: IntArray, groups: list[IntArray], need: int) -> list[tuple[int, float]]:
-        """The first `need` of `ids` (ascending): most groups matched first, the exact phrase
-        first within that, then bm25 of the folded alternatives, then rowid."""
-        matched = np.zeros(len(ids), dtype=np.int64)
-        for found in groups:
-            matched += np.isin(ids, found)
-        exact = np.isin(ids, self.exact())
-        tier = np.minimum((len(groups) - matched) * 2 + (~exact), fts_topk.MAX_TIER).astype(np.int64)
+    def rank(self, columns: _Columns, ids: IntArray, groups: list[IntArray] | None,
+             need: int) -> list[tuple[int, float]]:
+        """The first `need` of `ids` (ascending): most groups matched first (`groups` None:
+        every finding matched them all), the exact phrase first within that, then bm25 of the
+        alternatives, then rowid."""
+        n = len(self.plan.groups)
+        matched = np.full(len(ids), n, dtype=np.int64)
+        if groups is not None:
+            matched[:] = 0
+            for found in groups:
+                matched += np.isin(ids, found)
+        exact = np.isin(ids, self.exact()) if self.plan.exact is not None else np.zeros(len(ids), dtype=np.bool_)
+        tier = np.minimum((n - matched) * 2 + (~exact), fts_topk.MAX_TIER).astype(np.int64)
         bonus = matched * GROUP_BONUS + exact * EXACT_BONUS
-        alternatives = list({(a.folded, a.prefix): a for a in self.plan.alternatives if a.folded}.values())
-        present = np.column_stack([np.isin(ids, self.folded_holders(a)) for a in alternatives]) \
+        alternatives = self._ranked()
+        present = np.column_stack([self._present(ids, a, groups is None) for a in alternatives]) \
             if alternatives else np.ones((len(ids), 0), dtype=np.bool_)
         if any(a.prefix for a in alternatives) or not alternatives:  # a prefix's count is not its word's
             counts = np.full((len(ids), len(alternatives)), fts_topk.UNKNOWN, dtype=np.int64)
         else:
             counts = present * fts_topk.phrase_counts(ids, [a.folded for a in alternatives], columns.repeats)
+            # Repeats are counted folded: an accented phrase seen twice folded may be there once.
+            accented = np.array([all(a.accented) for a in alternatives], dtype=np.bool_)
+            counts[(counts > 1) & accented] = fts_topk.UNKNOWN
         if not alternatives:
             order = np.lexsort((ids, tier))[:need]
             return list(zip(ids[order].tolist(), bonus[order].astype(float).tolist(), strict=True))
-        return _top_by_bm25(self.conn, columns, ids, tier, bonus, counts, self.ranking, need)
+        return _top_by_bm25(self.conn, columns, ids, tier, bonus, counts, self.ranking, need,
+                            (self._expressions(), present))
 
 
 def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tier: IntArray, bonus: Any,
-                 counts: IntArray, match: str, need: int) -> list[tuple[int, float]]:
+                 counts: IntArray, match: str, need: int,
+                 patterns: tuple[list[str], BoolArray] | None = None) -> list[tuple[int, float]]:
     """The first `need` (rowid, score) of `ids` (ascending): by tier (0 first), then `bonus`
     minus bm25 of `match`, then rowid. `counts` are the phrase counts of each finding
-    (fts_topk.phrase_counts); FTS5 scores only what fts_topk cannot infer."""
+    (fts_topk.phrase_counts); FTS5 scores only what fts_topk cannot infer.
+
+    `patterns` (each phrase of an OR `match`, and which findings hold which) lets FTS5 score
+    the findings holding the same phrases with those phrases ANDed: the same bm25 (a phrase a
+    finding lacks adds 0), but FTS5 walks the rarest phrase's list instead of the union of all.
+    """
     counts[~columns.alike[ids]] = fts_topk.UNKNOWN
     signatures = fts_topk.signatures(ids, tier, columns.tokens[ids], counts, need)
     scored = signatures.to_score()
-    # The range is FTS5's to use (it skips the matches outside); the list is probed per match.
-    bm25 = dict(conn.execute(
-        f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
-        f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
-        [match, min(scored, default=0), max(scored, default=0), json.dumps(scored)]).fetchall())
+    bm25: dict[int, float] = {}
+    for expression, rowids in _scoring_groups(match, scored, ids, patterns):
+        # The range is FTS5's to use (it skips the matches outside); the list is probed per match.
+        bm25.update(conn.execute(
+            f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
+            f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
+            [expression, min(rowids, default=0), max(rowids, default=0), json.dumps(rowids)]).fetchall())
     return signatures.top(bm25, np.asarray(bonus, dtype=np.float64), need)
+
+
+def _scoring_groups(match: str, scored: list[int], ids: IntArray,
+                    patterns: tuple[list[str], BoolArray] | None) -> list[tuple[str, list[int]]]:
+    """(expression, rowids) to score: one OR query, or one AND query per presence pattern."""
+    if patterns is None or not scored:
+        return [(match, scored)]
+    expressions, present = patterns
+    rows = present[np.searchsorted(ids, np.asarray(scored, dtype=np.int64))]
+    groups: dict[tuple[bool, ...], list[int]] = {}
+    for rowid, row in zip(scored, rows.tolist(), strict=True):
+        groups.setdefault(tuple(row), []).append(rowid)
+    out = []
+    for pattern, rowids in groups.items():
+        held = [f"({e})" for e, has in zip(expressions, pattern, strict=True) if has]
+        if held:  # a finding matched by its unit or document alone scores 0
+            out.append((" AND ".join(held), rowids))
+    return out
+
+
+def _union(parts: list[IntArray]) -> IntArray:
+    """The findings in any of `parts` (each ascending and unique), ascending."""
+    if not parts:
+        return np.empty(0, dtype=np.int64)
+    return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
 
 
 def _hits(rows: _Rows, alternatives: Iterable[Alternative]) -> list[Hit]:
@@ -773,18 +849,19 @@ class SqliteFtsBackend(SearchBackend):
         if plan.nothing:  # typed only punctuation or emoji: nothing matches it
             return 0, [], columns.facets(np.empty(0, dtype=np.int64)) if query.facets else {}
         text = _TextSearch(conn, plan, (*_UNIT_FIELDS, "unit_parent") if query.within else _UNIT_FIELDS)
-        groups = [text.group(g) for g in plan.groups]
         excluded = text.excluded()
-        matched = _every(groups) if groups else columns.newest_first
+        matched = text.every_group() if plan.groups else columns.newest_first
         selected = self._narrow(conn, columns, matched, excluded, filters)
+        groups: list[IntArray] | None = None  # each group's findings, needed only for a fallback
         if plan.fallback and len(selected) < limit:
+            groups = [text.group(g) for g in plan.groups]
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
             if not len(selected) and plan.last_resort is not None:
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
         facets = columns.facets(selected) if query.facets else {}
-        if not groups or query.sort == "date":
-            page = columns.newest(selected if groups or filters or len(excluded) else None, limit, offset)
+        if not plan.groups or query.sort == "date":
+            page = columns.newest(selected if plan.groups or filters or len(excluded) else None, limit, offset)
             return len(selected), _records_in_order(conn, page), facets
         if not len(selected) or not limit:
             return len(selected), [], facets
