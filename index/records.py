@@ -11,54 +11,21 @@ findings are about the inspected units even when a sentence does not repeat thei
 
 Each unit also brings the units a search may name instead: the one holding it since the 2025
 reorganisation (`Unit.current`, from the gazetteer) and the district and province containing
-it (from the gazetteer, for `--unit X --within`).
+it (`containers`, nlp/unit_containers.py, for `--unit X --within`).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from index.base import FindingRecord
-from nlp.gazetteer import Gazetteer, load_gazetteer
 from nlp.normalize import match_key, nfc
-from nlp.vi.unit_levels import COMMUNE_LEVELS
-from pipeline.errors import KiemtraError
 from pipeline.models import Document, Extraction, Finding, Unit
 
 LOGGER = logging.getLogger(__name__)
 
 PROVINCE_LEVELS: tuple[str, ...] = ("tỉnh", "thành phố")
-
-
-def _containers(unit: Unit, gazetteer: Gazetteer | None) -> list[str]:
-    """"level name" of the district (for a commune) and the province holding a unit, as the
-    gazetteer knows them before 2025; nothing it cannot tell without doubt."""
-    out: list[str] = []
-    province = _province_of(unit)
-    if gazetteer is None or not province:
-        return out
-    same_province = [p for p in gazetteer.places(unit.level, unit.name) if match_key(p.province) == match_key(province)]
-    if unit.level in COMMUNE_LEVELS:
-        districts = {p.district for p in same_province if p.district}
-        if len(districts) == 1:
-            district = districts.pop()
-            levels = {p.level for p in gazetteer.places("huyện", district) if match_key(p.province) == match_key(province)}
-            if len(levels) == 1:
-                out.append(f"{levels.pop()} {district}")
-    if unit.level not in PROVINCE_LEVELS or match_key(unit.name) != match_key(province):
-        entry = gazetteer.provinces.get(match_key(province))
-        out.append(f"{entry[1]} {entry[0]}" if entry else province)
-    return out
-
-
-def _gazetteer() -> Gazetteer | None:
-    """The gazetteer, or None where its data is not installed (records then carry no containers)."""
-    try:
-        return load_gazetteer()
-    except KiemtraError as e:
-        LOGGER.warning("unit containers unknown: %s", e)
-        return None
 
 
 def record_year(extraction: Extraction, published: str | None) -> int | None:
@@ -126,17 +93,23 @@ def finding_records(
     extraction: Extraction,
     *,
     segmenter: Callable[[str], str] | None = None,
+    containers: Callable[[Unit], Sequence[str]] | None = None,
 ) -> list[FindingRecord]:
     """One FindingRecord per finding of `extraction`, ids stable on the document's sha256.
 
     A finding's own `words` (segmented once, by the pipeline's tokenizer) are used as they are;
     `segmenter` fills `words` for findings without them (underthesea's segmentation when None);
+    `containers` gives the units containing a unit (the gazetteer's when None).
     pass `str` to skip it when words are already stored. Text is NFC so backends' folded offsets match the original.
     """
     if segmenter is None:
         from nlp.words import segment
 
         segmenter = segment
+    if containers is None:
+        from nlp.unit_containers import containers as gazetteer_containers
+
+        containers = gazetteer_containers
     published = extraction.published or document.source.published
     title = extraction.title or document.source.title
     year = record_year(extraction, published)
@@ -144,7 +117,6 @@ def finding_records(
     doc_numbers = _unique(ref.number for ref in extraction.documents)
     records: list[FindingRecord] = []
     seen_ids: set[str] = set()
-    gazetteer = _gazetteer() if extraction.findings else None
     for finding in extraction.findings:
         units = _finding_units(finding, extraction.units)
         text = nfc(finding.text)
@@ -170,6 +142,6 @@ def finding_records(
             end=finding.end,
             words=finding.words if finding.words is not None else segmenter(text),
             unit_aliases=_unique(u.current for u in units if u.current),
-            unit_parents=_unique(c for u in units for c in _containers(u, gazetteer)),
+            unit_parents=_unique(c for u in units for c in containers(u)),
         ))
     return records
