@@ -539,13 +539,13 @@ class _TextSearch:
         return folded if check is None else f"({folded}) AND ({check})"
 
     def every_group(self) -> IntArray:
-        """The findings matching every group: one FTS5 query for the groups of text alone
-        (FTS5 walks the rarest list and skips), set operations for those with a unit or number."""
-        text = [g for g in self.plan.groups if not (g.unit or g.doc_number)]
-        sets = [self.group(g) for g in self.plan.groups if g.unit or g.doc_number]
-        if text:
-            sets.append(self._ids(" AND ".join(f"({_any_of(self._expression(a) for a in g.alternatives)})"
-                                               for g in text)))
+        """The findings matching every group: one FTS5 query ANDing the groups of one
+        alternative (FTS5 walks the rarest list and skips); the others (synonyms, a unit, a
+        number) as sets, whose per-alternative lists ranking needs anyway."""
+        single = [g for g in self.plan.groups if len(g.alternatives) == 1 and not (g.unit or g.doc_number)]
+        sets = [self.group(g) for g in self.plan.groups if g not in single]
+        if single:
+            sets.append(self._ids(" AND ".join(f"({self._expression(g.alternatives[0])})" for g in single)))
         return _every(sets)
 
     def excluded(self) -> IntArray:
