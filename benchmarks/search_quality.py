@@ -142,6 +142,20 @@ class PlainFts:
         return [self.records[r[0]] for r in rows]
 
 
+def ceiling_ranker(records: list[FindingRecord], gold: Gold) -> Ranker:
+    """The best any engine could do over these extracted findings: each query's findings in the
+    order of the grades they map to. Below 1.0 where extraction split, merged or missed a judged
+    gold finding; not an engine, the ceiling the others are read against."""
+    scorer = load_scorer()
+
+    def search(query: dict[str, Any]) -> list[FindingRecord]:
+        judged = judged_keys(query, gold, scorer.words, scorer.dice)
+        graded = list(zip(gains(records, judged, gold, scorer.words, scorer.dice), records, strict=True))
+        return [r for g, r in sorted(graded, key=lambda pair: -pair[0]) if g > 0][:DEPTH]
+
+    return search
+
+
 def engine_ranker(backend: SearchBackend) -> Ranker:
     def search(query: dict[str, Any]) -> list[FindingRecord]:
         filters = query.get("filters") or {}
@@ -240,6 +254,7 @@ def main() -> None:
             rankers["kiemtra Elasticsearch"] = engine_ranker(elastic)
         rankers["FTS5 words ANDed"] = PlainFts(records, "AND").search
         rankers["FTS5 words ORed"] = PlainFts(records, "OR").search
+        rankers["ceiling (ideal order)"] = ceiling_ranker(records, gold)
         try:
             print_table(evaluate(rankers, queries, gold))
         finally:

@@ -185,19 +185,19 @@ def alternative_clause(alt: Alternative) -> dict[str, Any]:
     return {"bool": {"filter": [folded, *checks]}}
 
 
-def group_clause(group: Group, within: bool = False) -> dict[str, Any]:
-    """A group matches by any alternative, or by being about its unit (`within`: or a unit
-    inside it) or in its document."""
+def group_clause(group: Group) -> dict[str, Any]:
+    """A group matches by any alternative, or by being about its unit or a unit inside it (free
+    text asks for everything about a place; the --unit filter is the strict one), or by being
+    in its document."""
     should = [alternative_clause(alt) for alt in group.alternatives]
     if group.unit:
-        fields = (*_UNIT_FIELDS, "parents_folded") if within else _UNIT_FIELDS
-        should += [{"term": {field: group.unit}} for field in fields]
+        should += [{"term": {field: group.unit}} for field in (*_UNIT_FIELDS, "parents_folded")]
     if group.doc_number:
         should.append({"term": {"doc_numbers_folded": group.doc_number}})
     return should[0] if len(should) == 1 else {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def text_query(plan: Plan, *, minimum: int | None = None, within: bool = False) -> dict[str, Any]:
+def text_query(plan: Plan, *, minimum: int | None = None) -> dict[str, Any]:
     """The matching and scoring of a plan: every group (or `minimum` of them, the fallback)
     must match; the score is GROUP_BONUS per group matched, EXACT_BONUS for the whole query as
     typed, plus BM25 of the alternatives' folded phrases — the order SQLite gives.
@@ -205,7 +205,7 @@ def text_query(plan: Plan, *, minimum: int | None = None, within: bool = False) 
     if not plan.groups:
         excluded = [alternative_clause(alt) for alt in plan.excluded]
         return {"bool": {"must_not": excluded}} if excluded else {"match_all": {}}
-    groups = [group_clause(g, within) for g in plan.groups]
+    groups = [group_clause(g) for g in plan.groups]
     should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS}} for g in groups]
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
@@ -308,7 +308,7 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [text_query(plan, minimum=minimum, within=query.within)],
+        "query": {"bool": {"must": [text_query(plan, minimum=minimum)],
                            "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),

@@ -494,7 +494,9 @@ class _TextSearch:
 
     conn: sqlite3.Connection
     plan: Plan
-    unit_fields: tuple[str, ...] = _UNIT_FIELDS  # where a unit named in the query is looked up
+    # A unit typed in the query matches findings about it or about units inside it: free text
+    # asks for everything about a place; the --unit filter is the strict one (--within widens it).
+    unit_fields: tuple[str, ...] = (*_UNIT_FIELDS, "unit_parent")
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
 
     def _ids(self, match: str) -> IntArray:
@@ -848,7 +850,7 @@ class SqliteFtsBackend(SearchBackend):
         columns = self._columns()
         if plan.nothing:  # typed only punctuation or emoji: nothing matches it
             return 0, [], columns.facets(np.empty(0, dtype=np.int64)) if query.facets else {}
-        text = _TextSearch(conn, plan, (*_UNIT_FIELDS, "unit_parent") if query.within else _UNIT_FIELDS)
+        text = _TextSearch(conn, plan)
         excluded = text.excluded()
         matched = text.every_group() if plan.groups else columns.newest_first
         selected = self._narrow(conn, columns, matched, excluded, filters)
