@@ -16,11 +16,11 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from core.errors import BackendError
+from core.settings import load_settings
 from extractors import discover
 from flows.nightly import WORKERS, batches, index_pending, ingest_batch_task, warm_up
-from pipeline.errors import BackendError
 from pipeline.process import Summary
-from pipeline.settings import load_settings
 
 LOGGER = logging.getLogger(__name__)
 

@@ -38,13 +38,13 @@ from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, t
 from prefect.states import State
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from core.errors import BackendError, ReaderError
+from core.settings import Settings, load_settings
 from index.backends import open_backend
 from index.store import Store
 from nlp.load import default_pipeline
-from pipeline.errors import BackendError, ReaderError
 from pipeline.process import FAILED, Outcome, catch_up_index, ingest_one
 from pipeline.runs import ERROR, INTERRUPTED, RunSummary, render_markdown, run_lock
-from pipeline.settings import Settings, load_settings
 from pipeline.sources import SourceItem, collect
 
 LOGGER = logging.getLogger(__name__)

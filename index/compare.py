@@ -26,12 +26,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from core.models import Finding, Unit
+from core.normalize import fold, match_key
 from index.store import Store
 from index.themes import Taxonomy, load_taxonomy
-from nlp.normalize import fold, match_key
 from nlp.vi.unit_levels import COMMUNE_LEVELS, DISTRICT_LEVELS
 from pipeline.export import Heatmap, Table
-from pipeline.models import Finding, Unit
 
 LOGGER = logging.getLogger(__name__)
 

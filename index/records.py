@@ -15,9 +15,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
+from core.models import Document, Extraction, Finding, Unit
+from core.normalize import match_key, nfc
 from index.base import FindingRecord
-from nlp.normalize import match_key, nfc
-from pipeline.models import Document, Extraction, Finding, Unit
 
 LOGGER = logging.getLogger(__name__)
 

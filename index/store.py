@@ -25,10 +25,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from core.errors import BackendError
+from core.models import Block, Document, Extraction, Source
 from index.base import FindingRecord
 from index.records import finding_records, record_year
-from pipeline.errors import BackendError
-from pipeline.models import Block, Document, Extraction, Source
 
 LOGGER = logging.getLogger(__name__)
 

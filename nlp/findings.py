@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from core.models import Finding
+from core.normalize import canonical_tones
 from nlp.areas import classify_form, matching_form
-from nlp.normalize import canonical_tones
 from nlp.segment import Span, clauses, paragraphs, sentences
 from nlp.vi import cues
-from pipeline.models import Finding
 
 LOGGER = logging.getLogger(__name__)
 

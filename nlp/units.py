@@ -21,9 +21,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from core.models import Unit
+from core.normalize import fold, match_key
 from nlp.areas import matching_form
 from nlp.gazetteer import Gazetteer, load_gazetteer
-from nlp.normalize import fold, match_key
 from nlp.vi.abbreviations import UNIT_NAME_ABBREVIATIONS
 from nlp.vi.unit_levels import (
     COMMUNE_LEVELS,
@@ -42,7 +43,6 @@ from nlp.vi.unit_levels import (
     NUMBERED_LEVELS,
     PLURAL_MARKERS,
 )
-from pipeline.models import Unit
 
 LOGGER = logging.getLogger(__name__)
 

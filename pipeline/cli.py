@@ -15,9 +15,9 @@ from typing import Any
 
 import click
 
+from core.errors import KiemtraError
+from core.settings import load_settings, parse_assignments
 from pipeline.console import EXIT_FAILED, EXIT_OK, err, errors_as_lines, settings_of
-from pipeline.errors import KiemtraError
-from pipeline.settings import load_settings, parse_assignments
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import ExportError
+from core.errors import ExportError
 
 LOGGER = logging.getLogger(__name__)
 

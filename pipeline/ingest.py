@@ -11,14 +11,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from core.errors import BackendError
+from core.settings import Settings
 from extractors import discover
 from index.backends import open_backend
 from index.base import SearchBackend
 from index.store import Store
-from pipeline.errors import BackendError
 from pipeline.process import Summary, catch_up_index, ingest_one
 from pipeline.runs import run_lock
-from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 

@@ -18,14 +18,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.errors import BackendError, ExtractionError, OcrUnavailable, ReaderError
+from core.models import Document, Extraction
+from core.settings import Settings
 from extractors import read
 from index.base import SearchBackend
 from index.store import Store
 from index.themes import assign_themes
 from nlp.extract import extract
-from pipeline.errors import BackendError, ExtractionError, OcrUnavailable, ReaderError
-from pipeline.models import Document, Extraction
-from pipeline.settings import Settings
 from pipeline.sources import kept_url
 
 LOGGER = logging.getLogger(__name__)

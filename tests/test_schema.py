@@ -6,8 +6,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from core.models import DocRef, Document, Extraction, Finding, Period, Source, Unit, document_from_blocks
 from nlp.extract import extract
-from pipeline.models import DocRef, Document, Extraction, Finding, Period, Source, Unit, document_from_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = ROOT.parent / "shared" / "schema" / "extraction.schema.json"
@@ -54,8 +54,8 @@ def test_extraction_of_written_text_validates(validator: jsonschema.protocols.Va
 
 @pytest.mark.skipif(not DEV.exists(), reason="shared dev corpus not found")
 def test_every_dev_document_extracts_to_a_valid_object(validator: jsonschema.protocols.Validator) -> None:
+    from core.settings import load_settings
     from extractors import read
-    from pipeline.settings import load_settings
 
     settings = load_settings(environ={})
     files = sorted(DEV.glob("*.txt"))

@@ -3,7 +3,7 @@
 Why weights: one statement often carries cues of two kinds ("chưa thực hiện tốt", "đề nghị ...
 khắc phục những hạn chế"); the finding takes the kind with the larger sum, so a strong cue
 ("đề nghị", "chưa") outweighs a weak one ("theo quy định"). All patterns are regular
-expressions over lower-case text with canonical tone placement (`nlp.normalize.canonical_tones`),
+expressions over lower-case text with canonical tone placement (`core.normalize.canonical_tones`),
 written here in that form; `\\b` works because Vietnamese letters are `\\w`.
 """
 

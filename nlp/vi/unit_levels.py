@@ -3,7 +3,7 @@
 Why a data module: the unit finder should read as an algorithm; the vocabulary it relies on
 (level words, their abbreviations, the words that end a proper name, the verbs and
 prepositions that say who inspected whom) changes with the corpus and lives here.
-All patterns are matched against `nlp.normalize.fold` output (lowercase, no diacritics, same
+All patterns are matched against `core.normalize.fold` output (lowercase, no diacritics, same
 length as the text), so "Thị trấn", "THỊ TRẤN" and "thị trấn" are one pattern.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-# folded level phrase -> canonical level (pipeline.models.ADMIN_LEVELS spelling)
+# folded level phrase -> canonical level (core.models.ADMIN_LEVELS spelling)
 LEVEL_WORDS: dict[str, str] = {
     "thanh pho": "thành phố",
     "thi tran": "thị trấn",

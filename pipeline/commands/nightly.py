@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
+from core.errors import KiemtraError
 from pipeline.console import EXIT_FAILED, EXIT_OK, EXIT_USAGE, err, settings_of
-from pipeline.errors import KiemtraError
 
 
 @click.command(name="nightly")

@@ -18,13 +18,13 @@ from prefect.client.schemas.schedules import CronSchedule
 from prefect.states import Failed
 
 from benchmarks.nightly import write_reports
+from core.errors import BackendError, CorruptDocument, UnsupportedFormat
+from core.settings import Settings, load_settings
 from flows.nightly import batches, is_transient, nightly_deployment, retry_delays, run_nightly
 from index.store import Store
 from pipeline.cli import cli
-from pipeline.errors import BackendError, CorruptDocument, UnsupportedFormat
 from pipeline.process import FAILED, Outcome
 from pipeline.runs import COMPLETED, PARTIAL, RunSummary, render_markdown
-from pipeline.settings import Settings, load_settings
 
 
 def _settings(tmp: Path, **extra: Any) -> Settings:

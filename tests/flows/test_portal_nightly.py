@@ -18,13 +18,13 @@ import pytest
 from click.testing import CliRunner
 from portal import ARTICLES, Portal, running_portal
 
+from core.settings import Settings, load_settings
 from flows.nightly import run_nightly
 from index.backends import open_backend
 from index.base import Query
 from index.store import Store
 from pipeline.cli import cli
 from pipeline.runs import COMPLETED, RunSummary
-from pipeline.settings import Settings, load_settings
 
 FEED = "/rss.xml"
 LONE = "/thong-bao/ket-qua-kiem-tra-so-tu-phap.html"  # on the portal, in no feed: named by the feeds file

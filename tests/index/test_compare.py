@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from core.models import Extraction, Finding, Source, Unit, document_from_blocks, sha256_bytes
 from index.compare import (
     Filters,
     compare,
@@ -17,7 +18,6 @@ from index.compare import (
     unit_timeline,
 )
 from index.store import Store
-from pipeline.models import Extraction, Finding, Source, Unit, document_from_blocks, sha256_bytes
 
 PROVINCE = "Thái Bình"
 # Units as the extractor gives them: role, province, and the post-2025 unit they belong to.

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import BackendError
+from core.normalize import fold
 from index.base import FindingRecord, Query, SearchBackend
-from nlp.normalize import fold
-from pipeline.errors import BackendError
 
 NEG, POS = "negative", "positive"
 TTHC, HDH, BM = "thủ tục hành chính", "hiện đại hóa hành chính", "tổ chức bộ máy"

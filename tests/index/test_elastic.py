@@ -15,10 +15,10 @@ import pytest
 from elastic_transport import ConnectionError as TransportConnectionError
 from elasticsearch import Elasticsearch
 
+from core.errors import BackendError
 from index import elastic
 from index.base import FindingRecord, Query
 from index.elastic import ElasticBackend, from_source, search_body, to_source
-from pipeline.errors import BackendError
 
 
 def _record(fid: str, text: str, doc: str = "doc1", **extra: Any) -> FindingRecord:

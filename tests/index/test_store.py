@@ -9,12 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from index.base import Query
-from index.records import finding_records
-from index.sqlite_fts import SqliteFtsBackend
-from index.store import SCHEMA_VERSION, Store
-from pipeline.errors import BackendError
-from pipeline.models import (
+from core.errors import BackendError
+from core.models import (
     DocRef,
     Document,
     Extraction,
@@ -24,6 +20,10 @@ from pipeline.models import (
     document_from_blocks,
     sha256_bytes,
 )
+from index.base import Query
+from index.records import finding_records
+from index.sqlite_fts import SqliteFtsBackend
+from index.store import SCHEMA_VERSION, Store
 
 REPORT_PAGES = [
     "BÁO CÁO KẾT QUẢ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2023",

@@ -6,9 +6,9 @@ import unicodedata
 
 import pytest
 
+from core.errors import ConfigError
+from core.models import AREAS, Extraction, Finding
 from index.themes import assign_theme, assign_themes, load_taxonomy, parse_taxonomy
-from pipeline.errors import ConfigError
-from pipeline.models import AREAS, Extraction, Finding
 
 CASES = [  # (sentence, area, expected theme)
     ("Bộ phận một cửa xã Tân Phong chưa cấp giấy tiếp nhận và hẹn trả kết quả cho công dân", "tthc", "tthc.phieu_hen"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.normalize import nfc
+from core.normalize import nfc
 from nlp.units import find_units
 
 

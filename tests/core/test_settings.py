@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import ConfigError
-from pipeline.settings import load_settings, parse_assignments
+from core.errors import ConfigError
+from core.settings import load_settings, parse_assignments
 
 
 def test_defaults_load_and_per_user_database(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import ConfigError
+from core.errors import ConfigError
 
 DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")
 
