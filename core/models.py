@@ -17,16 +17,10 @@ SCHEMA_VERSION = 1
 
 Polarity = Literal["strength", "shortcoming", "recommendation"]
 Area = Literal["chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "so_hoa", "chung"]
-Level = Literal[
-    "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu", "cơ quan"
-]
 Role = Literal["inspected", "inspector", "other"]
 
 POLARITIES: tuple[str, ...] = ("strength", "shortcoming", "recommendation")
 AREAS: tuple[str, ...] = ("chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "so_hoa", "chung")
-ADMIN_LEVELS: tuple[str, ...] = (
-    "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu",
-)
 
 
 # --------------------------------------------------------------------------- documents

@@ -26,11 +26,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from core.levels import ADMIN_LEVELS, COMMUNE_LEVELS, DISTRICT_LEVELS, split_level
 from core.models import Finding, Unit
 from core.normalize import fold, match_key
 from index.store import Store
 from index.themes import Taxonomy, load_taxonomy
-from nlp.vi.unit_levels import COMMUNE_LEVELS, DISTRICT_LEVELS
 from pipeline.export import Heatmap, Table
 
 LOGGER = logging.getLogger(__name__)
@@ -38,7 +38,6 @@ LOGGER = logging.getLogger(__name__)
 SHORTCOMING, STRENGTH = "shortcoming", "strength"
 REORGANISATION_YEAR = 2025  # documents from this year on may name the post-reorganisation units
 MIN_RECURRENCE_YEARS = 2
-_LEVEL_WORDS = tuple(sorted(COMMUNE_LEVELS | DISTRICT_LEVELS | {"tỉnh"}, key=len, reverse=True))
 
 
 # --------------------------------------------------------------------------- data
@@ -272,10 +271,7 @@ def unit_matches(unit: UnitRef, query: str) -> bool:
 
 def _strip_level(label: str) -> str:
     """The name without its level word ("xã Cam Tuyền" → "Cam Tuyền")."""
-    for level in _LEVEL_WORDS:
-        if label.startswith(f"{level} "):
-            return label[len(level) + 1:]
-    return label
+    return split_level(label, ADMIN_LEVELS)[1]
 
 
 def _filter(findings: list[ThemedFinding], filters: Filters, taxonomy: Taxonomy) -> list[ThemedFinding]:

@@ -15,13 +15,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
+from core.levels import PROVINCE_LEVELS
 from core.models import Document, Extraction, Finding, Unit
 from core.normalize import match_key, nfc
 from index.base import FindingRecord
 
 LOGGER = logging.getLogger(__name__)
-
-PROVINCE_LEVELS: tuple[str, ...] = ("tỉnh", "thành phố")
 
 
 def record_year(extraction: Extraction, published: str | None) -> int | None:

@@ -40,7 +40,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import BackendError
-from core.models import ADMIN_LEVELS
+from core.levels import split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index import fts_topk
 from index.base import FACET_FIELDS, FindingRecord, Hit, Query, SearchBackend, SearchResult
@@ -140,7 +140,6 @@ _STOPWORDS = frozenset({
 })
 _TOKEN = re.compile(r"[^\W_]+")
 _QUERY_PART = re.compile(r'"([^"]*)"?|([^\W_]+)(\*?)')
-_LEVELS_LONGEST_FIRST = tuple(sorted((*ADMIN_LEVELS, "cơ quan"), key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,11 +188,8 @@ def _fts_expression(column: str, terms: list[_Term], operator: str = "AND") -> s
 
 def _level_of(unit_level: str) -> str | None:
     """"thị xã Ba Đồn" → "thị xã": the level word a "level name" string starts with."""
-    lowered = unit_level.lower()
-    for level in _LEVELS_LONGEST_FIRST:
-        if lowered.startswith(level + " "):
-            return level
-    return None
+    level = split_level(unit_level)[0]
+    return level.value if level else None
 
 
 def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:

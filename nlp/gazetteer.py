@@ -22,9 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.errors import ConfigError
+from core.levels import COMMUNE_LEVELS, DISTRICT_LEVELS
 from core.normalize import match_key
 from nlp.vi.abbreviations import HISTORICAL_PROVINCE_NAMES
-from nlp.vi.unit_levels import COMMUNE_LEVELS, DISTRICT_LEVELS
 
 LOGGER = logging.getLogger(__name__)
 

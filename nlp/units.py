@@ -21,34 +21,40 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from core.levels import (
+    ADMIN_LEVELS,
+    COMMUNE_LEVELS,
+    DISTRICT_LEVELS,
+    NUMBERED_LEVELS,
+    abbreviations_pattern,
+    folded_words_pattern,
+    level_of_word,
+    rank_of,
+    words_pattern,
+)
 from core.models import Unit
 from core.normalize import fold, match_key
 from nlp.areas import matching_form
 from nlp.gazetteer import Gazetteer, load_gazetteer
 from nlp.vi.abbreviations import UNIT_NAME_ABBREVIATIONS
 from nlp.vi.unit_levels import (
-    COMMUNE_LEVELS,
-    DISTRICT_LEVELS,
     INSPECTED_AFTER,
     INSPECTED_BEFORE,
     INSPECTED_LIST,
     INSPECTED_OBJECT,
     INSPECTOR_AFTER,
     INSPECTOR_BEFORE,
-    LEVEL_ABBREVIATIONS,
-    LEVEL_WORDS,
     MAX_NAME_SYLLABLES,
     NAME_STOP_WORDS,
     NOT_INSPECTOR_AFTER,
-    NUMBERED_LEVELS,
     PLURAL_MARKERS,
 )
 
 LOGGER = logging.getLogger(__name__)
 
 _LEVEL_RE = re.compile(
-    r"(?<!\w)(?:(?P<full>thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường)(?!\w)"
-    r"|(?P<abbr>TP|Tp|TX)(?:\.|(?=\s|HCM)))",
+    rf"(?<!\w)(?:(?P<full>{words_pattern(ADMIN_LEVELS)})(?!\w)"
+    rf"|(?P<abbr>{abbreviations_pattern()})(?:\.|(?=\s|HCM)))",
     re.IGNORECASE,
 )
 _SYLLABLE = re.compile(r"[^\W\d_][\w'’]*")
@@ -63,8 +69,9 @@ _LEVEL_JOINER = re.compile(r"[ \t]*(?:,|/|và)[ \t]*")
 _ENCLOSING_GAP = re.compile(r"[ \t]*(?:,|\(|-|–|thuộc)?[ \t]*(?:UBND[ \t]+)?$")
 _LOCATIVE_LIST = re.compile(r"(?<!\w)(?:tại|ở)\s+(?=[^\W\d_])")
 _INSPECTION_WORDS = re.compile(r"\b(?:kiem tra|giam sat|thanh tra)\b")
-_TIER = {"tỉnh": 0, "thành phố": 0, "huyện": 1, "quận": 1, "thị xã": 1, "xã": 2, "phường": 2,
-         "thị trấn": 2, "đặc khu": 2}
+_TIER: dict[str, int] = {level.value: rank for level in ADMIN_LEVELS if (rank := rank_of(level)) is not None}
+# "các xã", "các phường": a text that speaks of several communes (folded).
+_PLURAL_COMMUNES = re.compile(rf"\bcac ({folded_words_pattern(COMMUNE_LEVELS)})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +100,10 @@ def _level_at(text: str, pos: int) -> tuple[str, int, int] | None:
     m = _LEVEL_RE.match(text, pos)
     if m is None:
         return None
-    if m.group("abbr"):
-        return LEVEL_ABBREVIATIONS[m.group("abbr")], m.start(), m.end()
-    return LEVEL_WORDS[fold(m.group("full")).lower()], m.start(), m.end()
+    level = level_of_word(m.group("abbr") or m.group("full"))
+    if level is None:  # the pattern is built from the table, so every match has a row
+        return None
+    return level.value, m.start(), m.end()
 
 
 def _title_run(text: str, pos: int) -> list[tuple[int, int, str]]:
@@ -277,7 +285,7 @@ def _announced_bare_lists(text: str, mentions: list[_Mention], gazetteer: Gazett
     """"tại Yên Lộc, Thiên Lộc" in a text that speaks of "các xã": communes, when the gazetteer
     knows at least one of the names inside a province the text names."""
     folded = fold(text)
-    plural = [LEVEL_WORDS[w] for w in re.findall(r"\bcac (xa|phuong|thi tran)\b", folded)]
+    plural = [str(level_of_word(w)) for w in _PLURAL_COMMUNES.findall(folded)]
     if not plural:
         return []
     level = Counter(plural).most_common(1)[0][0]
