@@ -11,10 +11,8 @@ communes merged into one new commune stay two units (their histories are not one
 a unit named in a document of 2025 or later is the predecessor whose `Unit.current` it is, when
 exactly one predecessor in that province has it: the renamed unit continues the old one.
 
-Which units a finding is about: those its sentence names (a name shared by a district and a
-commune, "huyện/thị trấn Cam Lộ", is the one whose level word the sentence uses, else the
-inspected one); a sentence naming none is about the document's inspected units, as in the
-search index (index/records.py). Evidence says which of the two it was (`named`), and a
+Which units a finding is about is core.attribution.attribute, the rule the search index uses
+too. Evidence says whether the sentence named the unit or inherited it (`named`), and a
 recurrence or turnaround needs at least one finding that names the unit: a report's general
 remarks spread over every inspected unit would otherwise make each of them "recur" alike.
 """
@@ -26,8 +24,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from core.attribution import attribute
 from core.levels import ADMIN_LEVELS, COMMUNE_LEVELS, DISTRICT_LEVELS, split_level
-from core.models import Finding, Unit
+from core.models import Polarity, Unit
 from core.normalize import fold, match_key
 from index.store import Store
 from index.themes import Taxonomy, load_taxonomy
@@ -35,7 +34,7 @@ from pipeline.export import Heatmap, Table
 
 LOGGER = logging.getLogger(__name__)
 
-SHORTCOMING, STRENGTH = "shortcoming", "strength"
+SHORTCOMING, STRENGTH = Polarity.SHORTCOMING, Polarity.STRENGTH
 REORGANISATION_YEAR = 2025  # documents from this year on may name the post-reorganisation units
 MIN_RECURRENCE_YEARS = 2
 
@@ -190,25 +189,9 @@ def unit_ref(unit: Unit) -> UnitRef:
     return UnitRef(key, label, unit.province, unit.current)
 
 
-def _named_units(finding: Finding, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
-    """The document units a finding's sentence names; see the module docstring for homonyms."""
-    text = f" {fold(finding.text)} "
-    chosen: list[Unit] = []
-    for name in finding.units:
-        same = [u for u in units if match_key(u.name) == match_key(name)]
-        if len(same) > 1:
-            said = [u for u in same if f" {fold(f'{u.level} {u.name}')} " in text]
-            same = said or [u for u in same if u.role == "inspected"] or same
-        chosen.extend(same or [Unit(level="", name=name)])
-    return tuple(chosen)
-
-
-def finding_units(finding: Finding, units: tuple[Unit, ...]) -> tuple[tuple[Unit, ...], bool]:
-    """The units a finding is about and whether its sentence names them."""
-    if finding.units:
-        return _named_units(finding, units), True
-    inspected = tuple(u for u in units if u.role == "inspected")
-    return inspected, False
+def _unplaced_ref(name: str) -> UnitRef:
+    """A unit the finding names that the document's unit list does not hold: no level, no province."""
+    return UnitRef(UnitKey("", "unit", match_key(name)), name, None, None)
 
 
 def _link_successors(findings: list[ThemedFinding]) -> list[ThemedFinding]:
@@ -243,11 +226,12 @@ def themed_findings(store: Store, filters: Filters = Filters(), *,
             continue
         extraction = store.get_extraction(doc.doc_key)
         for finding in extraction.findings:
-            units, named = finding_units(finding, extraction.units)
+            about = attribute(finding, extraction.units)
+            refs = (*(unit_ref(u) for u in about.units), *(_unplaced_ref(n) for n in about.unplaced))
             out.append(ThemedFinding(
                 doc.doc_key, doc.doc_id, doc.year, finding.polarity, finding.area,
                 finding.theme or tax.assign(finding.text, finding.area), finding.text,
-                tuple(dict.fromkeys(unit_ref(u) for u in units)), named,
+                tuple(dict.fromkeys(refs)), about.named,
             ))
     return _filter(_link_successors(out), filters, tax)
 

@@ -5,9 +5,9 @@ search filters on facts that live on the document, not the finding (its units, p
 document numbers, year). Deciding here, once, which of those a finding inherits keeps SQLite
 and Elasticsearch indexing identical records.
 
-A finding's units are the ones its sentence names when it names any; otherwise the units the
-document inspected (or, failing that, every unit it names), because an inspection report's
-findings are about the inspected units even when a sentence does not repeat their names.
+A finding's units are core.attribution.attribute's, the rule the comparison uses too: the units
+its sentence names, else the document's inspected units (an inspection report's findings are
+about the inspected units even when a sentence does not repeat their names).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
+from core.attribution import attribute
 from core.levels import PROVINCE_LEVELS
 from core.models import Document, Extraction, Finding, Unit
 from core.normalize import match_key, nfc
@@ -42,20 +43,6 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
             seen.add(key)
             out.append(value)
     return tuple(out)
-
-
-def _finding_units(finding: Finding, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
-    """The document units a finding is about (see the module docstring for the fallback)."""
-    if finding.units:
-        by_name: dict[str, list[Unit]] = {}
-        for unit in units:
-            by_name.setdefault(match_key(unit.name), []).append(unit)
-        chosen: list[Unit] = []
-        for name in finding.units:
-            chosen.extend(by_name.get(match_key(name), [Unit(level="", name=name)]))
-        return tuple(chosen)
-    inspected = tuple(u for u in units if u.role == "inspected")
-    return inspected or units
 
 
 def _province_of(unit: Unit) -> str | None:
@@ -107,7 +94,8 @@ def finding_records(
     records: list[FindingRecord] = []
     seen_ids: set[str] = set()
     for finding in extraction.findings:
-        units = _finding_units(finding, extraction.units)
+        about = attribute(finding, extraction.units)
+        units = about.units
         text = nfc(finding.text)
         records.append(FindingRecord(
             finding_id=_distinct_id(finding, doc_key, seen_ids),
@@ -121,8 +109,8 @@ def finding_records(
             path=document.source.path,
             published=published,
             year=year,
-            units=_unique(u.name for u in units),
-            unit_levels=_unique(f"{u.level} {u.name}".strip() for u in units),
+            units=_unique((*(u.name for u in units), *about.unplaced)),
+            unit_levels=_unique((*(f"{u.level} {u.name}" for u in units), *about.unplaced)),
             provinces=_unique(p for p in (_province_of(u) for u in units) if p),
             doc_kinds=doc_kinds,
             doc_numbers=doc_numbers,

@@ -26,13 +26,14 @@ from core.levels import (
     COMMUNE_LEVELS,
     DISTRICT_LEVELS,
     NUMBERED_LEVELS,
+    Level,
     abbreviations_pattern,
     folded_words_pattern,
     level_of_word,
     rank_of,
     words_pattern,
 )
-from core.models import Unit
+from core.models import Role, Unit
 from core.normalize import fold, match_key
 from nlp.areas import matching_form
 from nlp.gazetteer import Gazetteer, load_gazetteer
@@ -345,25 +346,25 @@ def _bare_provinces(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -
 # --------------------------------------------------------------------------- roles
 
 
-def _vote_role(text: str, m: _Mention, phrase_end: int) -> str:
+def _vote_role(text: str, m: _Mention, phrase_end: int) -> Role:
     """'inspector', 'inspected' or 'other' for one mention, from the cues around it; what
     follows is read after `phrase_end`, past the units that enclose it ("huyện A, tỉnh B")."""
     if m.encloses is not None:
-        return "other"
+        return Role.OTHER
     sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - 160) + 1
     before = fold(text[sentence_start:m.head])
     after = fold(text[phrase_end:phrase_end + 60])
     last_inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before)
     last_inspector = INSPECTOR_BEFORE.search(before)
     if INSPECTED_AFTER.match(after) or INSPECTED_LIST.search(before):
-        return "inspected"
+        return Role.INSPECTED
     if last_inspector and (last_inspected is None or last_inspector.start() > last_inspected.start()):
-        return "inspector"
+        return Role.INSPECTOR
     if last_inspected:
-        return "inspected"
+        return Role.INSPECTED
     if INSPECTOR_AFTER.match(after) and not NOT_INSPECTOR_AFTER.match(after):
-        return "inspector"
-    return "other"
+        return Role.INSPECTOR
+    return Role.OTHER
 
 
 def _phrase_ends(mentions: list[_Mention]) -> dict[int, int]:
@@ -378,18 +379,18 @@ def _phrase_ends(mentions: list[_Mention]) -> dict[int, int]:
     return ends
 
 
-def _role(votes: list[str], level: str, inspection_text: bool) -> str:
+def _role(votes: list[Role], level: str, inspection_text: bool) -> Role:
     """Majority of the mentions' cues; a commune named in an inspection report without a cue
     is taken as inspected, because the genre inspects the grassroots and names communes only
     to report on them (districts and provinces are named in passing far more often)."""
     counts = Counter(votes)
-    if counts["inspector"] and counts["inspector"] >= counts["inspected"]:
-        return "inspector"
-    if counts["inspected"]:
-        return "inspected"
+    if counts[Role.INSPECTOR] and counts[Role.INSPECTOR] >= counts[Role.INSPECTED]:
+        return Role.INSPECTOR
+    if counts[Role.INSPECTED]:
+        return Role.INSPECTED
     if inspection_text and level in COMMUNE_LEVELS:
-        return "inspected"
-    return "other"
+        return Role.INSPECTED
+    return Role.OTHER
 
 
 # --------------------------------------------------------------------------- provinces
@@ -469,6 +470,6 @@ def find_units(text: str, *, published: str | None = None,
         first = group[0]
         province = provinces.get(key)
         current = gaz.current_unit(first.level, first.name, province) if province else None
-        unit = Unit(first.level, first.name, _role([_vote_role(text, m, phrase_end[id(m)]) for m in group], first.level, inspection_text), province, current)
+        unit = Unit(Level(first.level), first.name, _role([_vote_role(text, m, phrase_end[id(m)]) for m in group], first.level, inspection_text), province, current)
         result.append(UnitMention(unit, tuple(sorted({(m.start, m.end) for m in group}))))
     return result

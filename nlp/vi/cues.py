@@ -9,6 +9,8 @@ written here in that form; `\\b` works because Vietnamese letters are `\\w`.
 
 from __future__ import annotations
 
+from core.models import Polarity
+
 # A statement needs at least this much evidence of one kind to count as a finding.
 MIN_SCORE = 1.0
 
@@ -117,10 +119,10 @@ FAULT_NOUNS = r"(?:hạn chế|tồn tại|thiếu sót|khuyết điểm|yếu k
 MERIT_NOUNS = r"(?:ưu điểm|kết quả|mặt tích cực|mặt làm được|điểm mạnh)"
 
 # Section headings of a report and the polarity they give their contents.
-SECTION_HEADINGS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:tồn tại|hạn chế|thiếu sót|khuyết điểm|yếu kém|nguyên nhân|khó khăn|vướng mắc)\b", "shortcoming"),
-    (r"\b(?:kiến nghị|đề xuất|đề nghị|nhiệm vụ|giải pháp|phương hướng)\b", "recommendation"),
-    (r"\b(?:kết quả đạt được|ưu điểm|mặt làm được|kết quả thực hiện|kết quả kiểm tra)\b", "strength"),
+SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
+    (r"\b(?:tồn tại|hạn chế|thiếu sót|khuyết điểm|yếu kém|nguyên nhân|khó khăn|vướng mắc)\b", Polarity.SHORTCOMING),
+    (r"\b(?:kiến nghị|đề xuất|đề nghị|nhiệm vụ|giải pháp|phương hướng)\b", Polarity.RECOMMENDATION),
+    (r"\b(?:kết quả đạt được|ưu điểm|mặt làm được|kết quả thực hiện|kết quả kiểm tra)\b", Polarity.STRENGTH),
 )
 
 # Openers that add nothing to a finding and are left out of its span.
