@@ -1,6 +1,6 @@
 """`kiemtra compare`: themes across years for auditors, in the terminal or as files.
 
-Why a command of its own: the reports (index/compare.py) and the renderers (pipeline/export.py)
+Why a command of its own: the reports (reports/compare.py) and the renderers (pipeline/export.py)
 are tested as functions; this module only turns options into `Filters`, picks a renderer and
 prints, like the rest of the CLI.
 """
@@ -15,10 +15,18 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from index.compare import Comparison, Filters, compare, comparison_tables, matrix_heatmap
 from index.store import Store
 from pipeline.console import EXIT_USAGE, err, errors_as_lines, settings_of
-from pipeline.export import Table, csv_text, write_csv_tables, write_heatmap, write_xlsx
+from pipeline.export import (
+    Table,
+    comparison_tables,
+    csv_text,
+    matrix_heatmap,
+    write_csv_tables,
+    write_heatmap,
+    write_xlsx,
+)
+from reports.compare import Comparison, Filters, compare
 
 TERMINAL_WIDTH = 160  # when printing to a pipe: wide enough for the evidence column
 EVIDENCE_CHARS = 110

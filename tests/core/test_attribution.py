@@ -5,9 +5,9 @@ from __future__ import annotations
 from core.attribution import attribute
 from core.levels import Level
 from core.models import Area, Document, Extraction, Finding, Polarity, Role, Source, Unit
-from index.compare import themed_findings
 from index.records import finding_records
 from index.store import Store
+from reports.compare import themed_findings
 
 HUYEN = Unit(Level.HUYEN, "Cam Lộ", Role.OTHER, "Quảng Trị")
 THI_TRAN = Unit(Level.THI_TRAN, "Cam Lộ", Role.INSPECTED, "Quảng Trị")

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 
 from core.models import Extraction, Finding, Source, Unit, document_from_blocks, sha256_bytes
-from index.compare import (
+from index.store import Store
+from pipeline.export import comparison_tables
+from reports.compare import (
     Filters,
     compare,
-    comparison_tables,
     recurring_shortcomings,
     theme_year_matrix,
     turnarounds,
     unit_timeline,
 )
-from index.store import Store
 
 PROVINCE = "Thái Bình"
 # Units as the extractor gives them: role, province, and the post-2025 unit they belong to.

@@ -2,8 +2,8 @@
 
 Why over the store and not the search index: these reports need every finding of every year,
 with the document's units and their post-2025 successors, which only the system of record
-holds; they are plain functions over `Store`, returning dataclasses that the CLI prints and
-pipeline/export.py writes.
+holds; they are plain functions over `Store`, returning dataclasses that pipeline/export.py renders (tables,
+CSV, XLSX, charts) and the CLI prints.
 
 Unit identity. A unit is the same across years when its province, tier (commune, district,
 province: a xã that became a phường is still the same commune) and name agree. Two pre-2025
@@ -30,7 +30,6 @@ from core.models import Polarity, Unit
 from core.normalize import fold, match_key
 from index.store import Store
 from index.themes import Taxonomy, load_taxonomy
-from pipeline.export import Heatmap, Table
 
 LOGGER = logging.getLogger(__name__)
 
@@ -390,70 +389,3 @@ def compare(store: Store, filters: Filters = Filters()) -> Comparison:
     return Comparison(filters, build_matrix(findings, tax), tuple(find_recurrences(findings, tax)),
                       tuple(find_turnarounds(findings, tax)), tuple(timeline))
 
-
-# --------------------------------------------------------------------------- tables
-
-
-def _evidence_lines(evidence: Iterable[Evidence]) -> str:
-    return "\n".join(f"{e.year} {e.doc_id} [{e.polarity}]: {e.text}" for e in evidence)
-
-
-def matrix_table(matrix: ThemeYearMatrix, measure: str = "documents") -> Table:
-    """The matrix with one count per cell: `measure` is "documents" or "units"."""
-    noun = "văn bản" if measure == "documents" else "đơn vị"
-    rows = tuple(
-        (theme, matrix.labels[theme],
-         *(getattr(matrix.cell(theme, year), measure) for year in matrix.years))
-        for theme in matrix.themes
-    )
-    return Table(f"matrix_{measure}", f"Thiếu sót theo chủ đề và năm (số {noun})",
-                 ("Mã chủ đề", "Chủ đề", *(str(y) for y in matrix.years)), rows)
-
-
-def matrix_heatmap(matrix: ThemeYearMatrix, measure: str = "documents") -> Heatmap:
-    noun = "văn bản" if measure == "documents" else "đơn vị"
-    return Heatmap(
-        f"Thiếu sót theo chủ đề và năm (số {noun})",
-        tuple(matrix.labels[t] for t in matrix.themes),
-        tuple(str(y) for y in matrix.years),
-        tuple(tuple(getattr(matrix.cell(t, y), measure) for y in matrix.years) for t in matrix.themes),
-    )
-
-
-def recurring_table(recurring: Sequence[Recurrence]) -> Table:
-    rows = tuple(
-        (r.unit.label, r.unit.province, r.unit.current, r.theme, r.label, len(r.years), r.first_year,
-         r.last_year, ", ".join(map(str, r.years)), _evidence_lines(r.evidence))
-        for r in recurring
-    )
-    return Table("recurring", "Thiếu sót lặp lại qua các năm",
-                 ("Đơn vị", "Tỉnh", "Nay thuộc", "Mã chủ đề", "Chủ đề", "Số năm", "Năm đầu", "Năm cuối",
-                  "Các năm", "Bằng chứng"), rows)
-
-
-def turnaround_table(items: Sequence[Turnaround]) -> Table:
-    rows = tuple(
-        (t.unit.label, t.unit.province, t.unit.current, t.theme, t.label,
-         ", ".join(map(str, t.shortcoming_years)), ", ".join(map(str, t.strength_years)), t.improved_in,
-         "có" if t.relapsed else "không", _evidence_lines(t.evidence))
-        for t in items
-    )
-    return Table("improved", "Thiếu sót đã chuyển thành ưu điểm",
-                 ("Đơn vị", "Tỉnh", "Nay thuộc", "Mã chủ đề", "Chủ đề", "Năm thiếu sót", "Năm ưu điểm",
-                  "Cải thiện từ", "Tái phạm", "Bằng chứng"), rows)
-
-
-def timeline_table(entries: Sequence[TimelineEntry]) -> Table:
-    rows = tuple((e.year, e.unit, e.theme, e.label, e.polarity, e.doc_id, "có" if e.named else "không", e.text)
-                 for e in entries)
-    return Table("timeline", "Diễn biến của đơn vị qua các năm",
-                 ("Năm", "Đơn vị", "Mã chủ đề", "Chủ đề", "Loại", "Văn bản", "Nêu tên", "Nội dung"), rows)
-
-
-def comparison_tables(comparison: Comparison) -> list[Table]:
-    """The reports as tables, in the order a workbook shows them; the timeline when asked for."""
-    tables = [matrix_table(comparison.matrix, "documents"), matrix_table(comparison.matrix, "units"),
-              recurring_table(comparison.recurring), turnaround_table(comparison.turnarounds)]
-    if comparison.filters.unit:
-        tables.append(timeline_table(comparison.timeline))
-    return tables
