@@ -74,18 +74,15 @@ def finding_records(
     document: Document,
     extraction: Extraction,
     *,
-    segmenter: Callable[[str], str] | None = None,
+    segmenter: Callable[[str], str] = str,
 ) -> list[FindingRecord]:
     """One FindingRecord per finding of `extraction`, ids stable on the document's sha256.
 
     A finding's own `words` (segmented once, by the pipeline's tokenizer) are used as they are;
-    `segmenter` fills `words` for findings without them (underthesea's segmentation when None);
-    pass `str` to skip it when words are already stored. Text is NFC so backends' folded offsets match the original.
+    `segmenter` fills `words` for findings without them. index/ does not run NLP: the default
+    keeps the text unsegmented, and the composition layer passes nlp.words.segment
+    (pipeline.process.open_store). Text is NFC so backends' folded offsets match the original.
     """
-    if segmenter is None:
-        from nlp.words import segment
-
-        segmenter = segment
     published = extraction.published or document.source.published
     title = extraction.title or document.source.title
     year = record_year(extraction, published)

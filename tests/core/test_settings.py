@@ -31,3 +31,17 @@ def test_unknown_and_malformed_settings_are_config_errors() -> None:
         load_settings({"max_pages": "many"}, environ={})
     with pytest.raises(ConfigError, match="key=value"):
         parse_assignments(["oops"])
+
+
+def test_the_schedule_zone_comes_from_settings_then_tz_then_the_machine() -> None:
+    assert load_settings(environ={"TZ": ":Asia/Ho_Chi_Minh"}).zone == "Asia/Ho_Chi_Minh"
+    both = {"TZ": "Europe/Paris", "KIEMTRA_TIMEZONE": "Asia/Bangkok"}
+    assert load_settings(environ=both).zone == "Asia/Bangkok"
+    assert load_settings({"timezone": "Asia/Tokyo"}, environ={"TZ": "UTC"}).zone == "Asia/Tokyo"
+    machine = load_settings(environ={}).zone
+    assert machine and machine == load_settings(environ={}).replace(batch_size=3).zone
+
+
+def test_workers_follow_the_ocr_workers_setting() -> None:
+    assert load_settings({"ocr_workers": 3}, environ={}).workers == 3
+    assert load_settings({"ocr_workers": 0}, environ={}).workers >= 1

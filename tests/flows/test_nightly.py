@@ -20,8 +20,9 @@ from prefect.states import Failed
 from benchmarks.nightly import write_reports
 from core.errors import BackendError, CorruptDocument, UnsupportedFormat
 from core.settings import Settings, load_settings
-from flows.nightly import batches, is_transient, nightly_deployment, retry_delays, run_nightly
+from flows.nightly import is_transient, nightly_deployment, run_nightly
 from index.store import Store
+from pipeline.batch import batches, retry_delays
 from pipeline.cli import cli
 from pipeline.process import FAILED, Outcome
 from pipeline.runs import COMPLETED, PARTIAL, RunSummary, render_markdown
@@ -64,7 +65,7 @@ def test_backoff_grows_and_batches_cover_every_path(tmp_path: Path) -> None:
     assert [len(g) for g in groups] == [4, 4, 2]
     assert sum(groups, []) == paths
     assert [len(g) for g in batches(paths[:3], 25, workers=2)] == [2, 1]  # few slow files: both cores
-    assert batches([], 25) == []
+    assert batches([], 25, workers=2) == []
 
 
 def test_the_deployment_runs_nightly_on_the_configured_cron_with_these_settings(tmp_path: Path) -> None:
