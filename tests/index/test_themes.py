@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from core.errors import ConfigError
-from core.models import AREAS, Extraction, Finding
+from core.models import AREAS, Area, Extraction, Finding, Polarity
 from index.themes import assign_theme, assign_themes, load_taxonomy, parse_taxonomy
 
 CASES = [  # (sentence, area, expected theme)
@@ -87,8 +87,8 @@ def test_a_clearly_named_matter_of_another_area_wins_over_other() -> None:
 
 def test_assign_themes_fills_missing_themes_only() -> None:
     extraction = Extraction(doc_id="x", findings=(
-        Finding("shortcoming", "tthc", "Không cấp phiếu hẹn", 0, 19),
-        Finding("strength", "so_hoa", "Dùng chữ ký số", 20, 34, theme="so_hoa.iso"),
+        Finding(Polarity.SHORTCOMING, Area.TTHC, "Không cấp phiếu hẹn", 0, 19),
+        Finding(Polarity.STRENGTH, Area.SO_HOA, "Dùng chữ ký số", 20, 34, theme="so_hoa.iso"),
     ))
     themed = assign_themes(extraction)
     assert [f.theme for f in themed.findings] == ["tthc.phieu_hen", "so_hoa.iso"]

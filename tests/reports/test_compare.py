@@ -7,7 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from core.models import Extraction, Finding, Source, Unit, document_from_blocks, sha256_bytes
+from core.levels import Level
+from core.models import (
+    Area,
+    Extraction,
+    Finding,
+    Polarity,
+    Role,
+    Source,
+    Unit,
+    document_from_blocks,
+    sha256_bytes,
+)
 from index.store import Store
 from pipeline.export import comparison_tables
 from reports.compare import (
@@ -21,11 +32,11 @@ from reports.compare import (
 
 PROVINCE = "Thái Bình"
 # Units as the extractor gives them: role, province, and the post-2025 unit they belong to.
-TAN_LAP = Unit("xã", "Tân Lập", "inspected", PROVINCE, "xã Tân Hòa")
-HOA_BINH = Unit("xã", "Hòa Bình", "inspected", PROVINCE, "xã Tân Hòa")  # merged with Tân Lập
-TT_HUNG_HA = Unit("thị trấn", "Hưng Hà", "inspected", PROVINCE, "xã Hưng Hà")
-H_HUNG_HA = Unit("huyện", "Hưng Hà", "inspector", PROVINCE, "tỉnh Thái Bình")
-NEW_HUNG_HA = Unit("xã", "Hưng Hà", "inspected", PROVINCE, None)  # named after the reorganisation
+TAN_LAP = Unit(Level.XA, "Tân Lập", Role.INSPECTED, PROVINCE, "xã Tân Hòa")
+HOA_BINH = Unit(Level.XA, "Hòa Bình", Role.INSPECTED, PROVINCE, "xã Tân Hòa")  # merged with Tân Lập
+TT_HUNG_HA = Unit(Level.THI_TRAN, "Hưng Hà", Role.INSPECTED, PROVINCE, "xã Hưng Hà")
+H_HUNG_HA = Unit(Level.HUYEN, "Hưng Hà", Role.INSPECTOR, PROVINCE, "tỉnh Thái Bình")
+NEW_HUNG_HA = Unit(Level.XA, "Hưng Hà", Role.INSPECTED, PROVINCE, None)  # named after the reorganisation
 
 REPORTS: dict[int, tuple[tuple[Unit, ...], list[tuple[str, str, str, tuple[str, ...]]]]] = {  # year -> (units, [(polarity, area, sentence, names)])
     2019: ((H_HUNG_HA, TAN_LAP, HOA_BINH, TT_HUNG_HA), [
@@ -56,7 +67,7 @@ def _save(store: Store, year: int, units: tuple[Unit, ...], items: list[tuple[st
     findings = []
     for polarity, area, sentence, names in items:
         start = document.text.index(sentence)
-        findings.append(Finding(polarity, area, sentence, start, start + len(sentence), names))
+        findings.append(Finding(Polarity(polarity), Area(area), sentence, start, start + len(sentence), names))
     extraction = Extraction(doc_id=document.doc_id, inspection_year=year, units=units, findings=tuple(findings))
     store.save(document, extraction, extractor_version="test")
 

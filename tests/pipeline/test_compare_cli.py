@@ -14,7 +14,7 @@ from pipeline.cli import cli
 
 pytestmark = [pytest.mark.slow, pytest.mark.ocr]  # ingesting the samples runs Tesseract
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,23 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from core.models import DocRef, Document, Extraction, Finding, Period, Source, Unit, document_from_blocks
+from core.levels import Level
+from core.models import (
+    Area,
+    DocRef,
+    Document,
+    Extraction,
+    Finding,
+    Period,
+    Polarity,
+    Role,
+    Source,
+    Unit,
+    document_from_blocks,
+)
 from nlp.extract import extract
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_FILE = ROOT.parent / "shared" / "schema" / "extraction.schema.json"
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
 
@@ -32,10 +45,10 @@ def test_full_extraction_object_validates(validator: jsonschema.protocols.Valida
     ex = Extraction(
         doc_id="x", title="Tiêu đề", published="2021-10-12", inspection_year=2021,
         inspection_period=Period("2021-09-23", "2021-10-30"),
-        units=(Unit("xã", "Tân Thạnh", "inspected", "Long An", "tỉnh Tây Ninh"),),
+        units=(Unit(Level.XA, "Tân Thạnh", Role.INSPECTED, "Long An", "tỉnh Tây Ninh"),),
         documents=(DocRef("Quyết định", "139/QĐ-UBND", "2020-01-20", "UBND huyện"),),
         dates=("2020-01-20",),
-        findings=(Finding("shortcoming", "tthc", "chưa cấp phiếu hẹn", 3, 21, ("Tân Thạnh",)),),
+        findings=(Finding(Polarity.SHORTCOMING, Area.TTHC, "chưa cấp phiếu hẹn", 3, 21, ("Tân Thạnh",)),),
     )
     validator.validate(ex.to_dict())
     assert Extraction.from_dict(ex.to_dict()).to_dict() == ex.to_dict()
