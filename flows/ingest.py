@@ -46,7 +46,10 @@ def ingest_folder_flow(folder: str, overrides: dict[str, Any] | None = None) -> 
     settings = load_settings(overrides)
     paths = discover_files(folder)
     warm_up()
-    futures = [ingest_batch_task.submit(group, settings) for group in batches(paths, settings.batch_size, settings.workers)]
+    futures = [
+        ingest_batch_task.submit(group, settings)
+        for group in batches(paths, settings.batch_size, settings.workers)
+    ]
     summary = Summary()
     for future in futures:
         for outcome in future.result():

@@ -3,7 +3,8 @@
 Why it looks like this:
 - The stages are the plain functions everyone else calls (`sources.collect`, and
   pipeline/batch.py over `process.ingest_one` and `process.catch_up_index`); this module only
-  submits them as tasks, retries and reports. A task per document would spend more time in Prefect than in Vietnamese.
+  submits them as tasks, retries and reports. A task per document would spend more time in
+  Prefect than in Vietnamese.
 - Batches store and do not index. Indexing is one last task that catches the search index up
   with the store, so an unreachable search engine costs a retry with backoff, never a document:
   what it missed stays `pending_index` in the store and the next run indexes it.
@@ -81,13 +82,18 @@ def _batch_run_name() -> str:
     return f"ingest {Path(paths[0]).name} +{len(paths) - 1}"
 
 
-ingest_batch_task = task(name="ingest-batch", cache_policy=NO_CACHE, task_run_name=_batch_run_name)(ingest_batch)
+ingest_batch_task = task(name="ingest-batch", cache_policy=NO_CACHE, task_run_name=_batch_run_name)(
+    ingest_batch
+)
 index_task = task(name="index", cache_policy=NO_CACHE)(index_pending)
 
 
 def _with_retries(t: Task[..., Any], settings: Settings) -> Task[..., Any]:
-    return t.with_options(retries=settings.nightly_retries, retry_delay_seconds=retry_delays(settings),
-                          retry_condition_fn=is_transient)
+    return t.with_options(
+        retries=settings.nightly_retries,
+        retry_delay_seconds=retry_delays(settings),
+        retry_condition_fn=is_transient,
+    )
 
 
 @contextmanager
@@ -107,7 +113,9 @@ def _ingest_items(items: list[SourceItem], settings: Settings, summary: RunSumma
     sources: dict[str, str] = {}
     for item in items:
         if item.status == "failed":
-            summary.add_failure(str(item.path), item.source, item.reason or "could not be collected", "SourceError")
+            summary.add_failure(
+                str(item.path), item.source, item.reason or "could not be collected", "SourceError"
+            )
         else:
             sources[str(Path(item.path).resolve())] = item.source
     groups = batches(list(sources), settings.batch_size, settings.workers)
@@ -118,8 +126,10 @@ def _ingest_items(items: list[SourceItem], settings: Settings, summary: RunSumma
             outcomes: list[Outcome] = future.result()
         except Exception as e:  # noqa: BLE001 - a batch lost for good: say so per document, go on
             LOGGER.error("batch of %d starting at %s failed: %s", len(group), group[0], e)
-            outcomes = [Outcome(p, FAILED, reason=f"{p}: batch failed: {e}", error_type=type(e).__name__)
-                        for p in group]
+            outcomes = [
+                Outcome(p, FAILED, reason=f"{p}: batch failed: {e}", error_type=type(e).__name__)
+                for p in group
+            ]
         for outcome in outcomes:
             summary.add(outcome, sources.get(outcome.path, "?"))
 
@@ -161,8 +171,12 @@ def _run(settings: Settings, inbox: Path | None, feeds: Path | None) -> RunSumma
 
 
 @flow(name=FLOW_NAME)
-def nightly_ingest(settings: dict[str, Any] | None = None, inbox: str | None = None, feeds: str | None = None,
-                   wait: bool = False) -> dict[str, Any]:
+def nightly_ingest(
+    settings: dict[str, Any] | None = None,
+    inbox: str | None = None,
+    feeds: str | None = None,
+    wait: bool = False,
+) -> dict[str, Any]:
     """One ingestion run over the inbox and feeds (`settings` overrides the configured values).
 
     Returns `RunSummary.to_dict()`. Raises BackendError at once when another run holds the lock,
@@ -182,8 +196,9 @@ def _with_workers(f: Flow[P, R], settings: Settings) -> Flow[P, R]:
     return f.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.workers))  # type: ignore[arg-type]
 
 
-def run_nightly(settings: Settings, *, inbox: Path | None = None, feeds: Path | None = None,
-                wait: bool = False) -> RunSummary:
+def run_nightly(
+    settings: Settings, *, inbox: Path | None = None, feeds: Path | None = None, wait: bool = False
+) -> RunSummary:
     """Run the flow now, in this process (`kiemtra nightly --once`).
 
     Without a Prefect server configured, Prefect starts a temporary one; on a busy two-core
@@ -191,19 +206,31 @@ def run_nightly(settings: Settings, *, inbox: Path | None = None, feeds: Path | 
     """
     with temporary_settings({PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: EPHEMERAL_STARTUP_S}):
         run = _with_workers(nightly_ingest, settings)
-        result = run(settings=dataclasses.asdict(settings), inbox=str(inbox) if inbox else None,
-                     feeds=str(feeds) if feeds else None, wait=wait)
+        result = run(
+            settings=dataclasses.asdict(settings),
+            inbox=str(inbox) if inbox else None,
+            feeds=str(feeds) if feeds else None,
+            wait=wait,
+        )
     return RunSummary.from_dict(result)
 
 
-def nightly_deployment(settings: Settings, *, inbox: Path | None = None,
-                       feeds: Path | None = None) -> RunnerDeployment:
+def nightly_deployment(
+    settings: Settings, *, inbox: Path | None = None, feeds: Path | None = None
+) -> RunnerDeployment:
     """The flow on `settings.nightly_cron`; scheduled runs wait for a manual one rather than fail."""
-    parameters = {"settings": dataclasses.asdict(settings), "inbox": str(inbox) if inbox else None,
-                  "feeds": str(feeds) if feeds else None, "wait": True}
+    parameters = {
+        "settings": dataclasses.asdict(settings),
+        "inbox": str(inbox) if inbox else None,
+        "feeds": str(feeds) if feeds else None,
+        "wait": True,
+    }
     deployment = _with_workers(nightly_ingest, settings).to_deployment(
-        name="nightly", schedules=[Cron(settings.nightly_cron, timezone=settings.zone)],
-        parameters=parameters, description="kiemtra nightly ingestion")
+        name="nightly",
+        schedules=[Cron(settings.nightly_cron, timezone=settings.zone)],
+        parameters=parameters,
+        description="kiemtra nightly ingestion",
+    )
     assert isinstance(deployment, RunnerDeployment)  # a sync caller gets the deployment itself
     return deployment
 

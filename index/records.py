@@ -64,7 +64,9 @@ def _distinct_id(finding: Finding, doc_key: str, seen: set[str]) -> str:
         n += 1
         finding_id = finding.finding_id(f"{doc_key}#{n}")
     if n > 1:
-        LOGGER.debug("finding span %s:%s repeats in %s; id %s", finding.start, finding.end, doc_key, finding_id)
+        LOGGER.debug(
+            "finding span %s:%s repeats in %s; id %s", finding.start, finding.end, doc_key, finding_id
+        )
     seen.add(finding_id)
     return finding_id
 
@@ -94,26 +96,28 @@ def finding_records(
         about = attribute(finding, extraction.units)
         units = about.units
         text = nfc(finding.text)
-        records.append(FindingRecord(
-            finding_id=_distinct_id(finding, doc_key, seen_ids),
-            doc_key=doc_key,
-            doc_id=extraction.doc_id or document.doc_id,
-            text=text,
-            polarity=finding.polarity,
-            area=finding.area,
-            theme=finding.theme,
-            title=title,
-            path=document.source.path,
-            published=published,
-            year=year,
-            units=_unique((*(u.name for u in units), *about.unplaced)),
-            unit_levels=_unique((*(f"{u.level} {u.name}" for u in units), *about.unplaced)),
-            provinces=_unique(p for p in (_province_of(u) for u in units) if p),
-            doc_kinds=doc_kinds,
-            doc_numbers=doc_numbers,
-            page=document.page_at(finding.start),
-            start=finding.start,
-            end=finding.end,
-            words=finding.words if finding.words is not None else segmenter(text),
-        ))
+        records.append(
+            FindingRecord(
+                finding_id=_distinct_id(finding, doc_key, seen_ids),
+                doc_key=doc_key,
+                doc_id=extraction.doc_id or document.doc_id,
+                text=text,
+                polarity=finding.polarity,
+                area=finding.area,
+                theme=finding.theme,
+                title=title,
+                path=document.source.path,
+                published=published,
+                year=year,
+                units=_unique((*(u.name for u in units), *about.unplaced)),
+                unit_levels=_unique((*(f"{u.level} {u.name}" for u in units), *about.unplaced)),
+                provinces=_unique(p for p in (_province_of(u) for u in units) if p),
+                doc_kinds=doc_kinds,
+                doc_numbers=doc_numbers,
+                page=document.page_at(finding.start),
+                start=finding.start,
+                end=finding.end,
+                words=finding.words if finding.words is not None else segmenter(text),
+            )
+        )
     return records

@@ -242,16 +242,26 @@ def turnaround_table(items: Sequence[Turnaround]) -> Table:
 
 
 def timeline_table(entries: Sequence[TimelineEntry]) -> Table:
-    rows = tuple((e.year, e.unit, e.theme, e.label, e.polarity, e.doc_id, "có" if e.named else "không", e.text)
-                 for e in entries)
-    return Table("timeline", "Diễn biến của đơn vị qua các năm",
-                 ("Năm", "Đơn vị", "Mã chủ đề", "Chủ đề", "Loại", "Văn bản", "Nêu tên", "Nội dung"), rows)
+    rows = tuple(
+        (e.year, e.unit, e.theme, e.label, e.polarity, e.doc_id, "có" if e.named else "không", e.text)
+        for e in entries
+    )
+    return Table(
+        "timeline",
+        "Diễn biến của đơn vị qua các năm",
+        ("Năm", "Đơn vị", "Mã chủ đề", "Chủ đề", "Loại", "Văn bản", "Nêu tên", "Nội dung"),
+        rows,
+    )
 
 
 def comparison_tables(comparison: Comparison) -> list[Table]:
     """The reports as tables, in the order a workbook shows them; the timeline when asked for."""
-    tables = [matrix_table(comparison.matrix, "documents"), matrix_table(comparison.matrix, "units"),
-              recurring_table(comparison.recurring), turnaround_table(comparison.turnarounds)]
+    tables = [
+        matrix_table(comparison.matrix, "documents"),
+        matrix_table(comparison.matrix, "units"),
+        recurring_table(comparison.recurring),
+        turnaround_table(comparison.turnarounds),
+    ]
     if comparison.filters.unit:
         tables.append(timeline_table(comparison.timeline))
     return tables

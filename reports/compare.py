@@ -349,12 +349,17 @@ def find_turnarounds(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | Non
     return out
 
 
-def build_timeline(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = None) -> list[TimelineEntry]:
+def build_timeline(
+    findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = None
+) -> list[TimelineEntry]:
     tax = taxonomy or load_taxonomy()
     refs = _refs(findings)
     entries = [
-        TimelineEntry(f.year, refs[u.key].label, f.theme, tax.label(f.theme), f.polarity, f.doc_id, f.text, f.named)
-        for f in findings for u in f.units
+        TimelineEntry(
+            f.year, refs[u.key].label, f.theme, tax.label(f.theme), f.polarity, f.doc_id, f.text, f.named
+        )
+        for f in findings
+        for u in f.units
     ]
     entries.sort(key=lambda e: (e.year is None, e.year or 0, e.unit, e.theme, e.doc_id))
     return entries
@@ -365,8 +370,9 @@ def theme_year_matrix(store: Store, filters: Filters = Filters()) -> ThemeYearMa
     return build_matrix(themed_findings(store, filters))
 
 
-def recurring_shortcomings(store: Store, filters: Filters = Filters(), *,
-                           min_years: int = MIN_RECURRENCE_YEARS) -> list[Recurrence]:
+def recurring_shortcomings(
+    store: Store, filters: Filters = Filters(), *, min_years: int = MIN_RECURRENCE_YEARS
+) -> list[Recurrence]:
     """Units with the same shortcoming theme in `min_years` or more years, most persistent first."""
     return find_recurrences(themed_findings(store, filters), min_years=min_years)
 
@@ -386,6 +392,10 @@ def compare(store: Store, filters: Filters = Filters()) -> Comparison:
     tax = load_taxonomy()
     findings = themed_findings(store, filters, taxonomy=tax)
     timeline = build_timeline(findings, tax) if filters.unit else []
-    return Comparison(filters, build_matrix(findings, tax), tuple(find_recurrences(findings, tax)),
-                      tuple(find_turnarounds(findings, tax)), tuple(timeline))
-
+    return Comparison(
+        filters,
+        build_matrix(findings, tax),
+        tuple(find_recurrences(findings, tax)),
+        tuple(find_turnarounds(findings, tax)),
+        tuple(timeline),
+    )

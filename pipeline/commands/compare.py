@@ -37,16 +37,38 @@ EVIDENCE_CHARS = 110
 @click.option("--unit", help="Unit name or \"level name\" (also its post-2025 unit); adds its timeline.")
 @click.option("--from", "year_from", type=int, help="First inspection year.")
 @click.option("--to", "year_to", type=int, help="Last inspection year.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx"]), default="table", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (csv: one file per report, named after it; xlsx: required).")
-@click.option("--chart", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also draw the theme x year matrix of shortcomings as a PNG heatmap.")
-@click.option("--measure", type=click.Choice(["documents", "units"]), default="documents", show_default=True,
-              help="What the chart counts in each cell.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "xlsx"]), default="table", show_default=True
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (csv: one file per report, named after it; xlsx: required).",
+)
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw the theme x year matrix of shortcomings as a PNG heatmap.",
+)
+@click.option(
+    "--measure",
+    type=click.Choice(["documents", "units"]),
+    default="documents",
+    show_default=True,
+    help="What the chart counts in each cell.",
+)
 @click.pass_context
-def command(ctx: click.Context, theme: str | None, unit: str | None, year_from: int | None,
-            year_to: int | None, fmt: str, out: Path | None, chart: Path | None, measure: str) -> None:
+def command(
+    ctx: click.Context,
+    theme: str | None,
+    unit: str | None,
+    year_from: int | None,
+    year_to: int | None,
+    fmt: str,
+    out: Path | None,
+    chart: Path | None,
+    measure: str,
+) -> None:
     """Recurring shortcomings by theme, unit and year; what improved; a unit's timeline."""
     if fmt == "xlsx" and out is None:
         err("--format xlsx needs --out FILE.xlsx")
@@ -89,7 +111,9 @@ def _print_tables(comparison: Comparison, tables: list[Table]) -> None:
         grid.add_column(str(year), justify="right")
     for code in matrix.themes:
         cells = [matrix.cell(code, y) for y in matrix.years]
-        grid.add_row(Text(matrix.labels[code]), *(f"{c.documents}/{c.units}" if c.documents else "" for c in cells))
+        grid.add_row(
+            Text(matrix.labels[code]), *(f"{c.documents}/{c.units}" if c.documents else "" for c in cells)
+        )
     console.print(grid)
     for table in tables[2:]:
         console.print(_rich(table) if table.rows else f"{table.title}: none")
@@ -111,4 +135,6 @@ def _short(value: object) -> str:
     if value is None:
         return ""
     lines = str(value).splitlines() or [""]
-    return "\n".join(line if len(line) <= EVIDENCE_CHARS else line[:EVIDENCE_CHARS - 1] + "…" for line in lines)
+    return "\n".join(
+        line if len(line) <= EVIDENCE_CHARS else line[: EVIDENCE_CHARS - 1] + "…" for line in lines
+    )

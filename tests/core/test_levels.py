@@ -50,7 +50,10 @@ def test_every_level_has_one_row_and_the_tiers_follow_the_table() -> None:
 
 def test_patterns_match_longest_level_word_first() -> None:
     full = re.compile(rf"(?:{words_pattern()})(?!\w)", re.IGNORECASE)
-    assert [m.group() for m in map(full.match, ("thị trấn Cam Lộ", "Thị xã Ba Đồn")) if m] == ["thị trấn", "Thị xã"]
+    assert [m.group() for m in map(full.match, ("thị trấn Cam Lộ", "Thị xã Ba Đồn")) if m] == [
+        "thị trấn",
+        "Thị xã",
+    ]
     abbr = re.compile(rf"(?:{abbreviations_pattern()})\.", re.IGNORECASE)
     assert [m.group() for m in abbr.finditer("TP. Huế, tp. Đông Hà, Tx. Quảng Trị")] == ["TP.", "tp.", "Tx."]
 
@@ -65,6 +68,8 @@ def test_split_level_in_any_case_and_only_at_a_word_boundary() -> None:
 
 def test_lower_case_abbreviation_in_a_scan_is_a_level_not_a_crash() -> None:
     # A real OCR'd scan had "tp." in lower case: the unit finder raised KeyError 'tp'.
-    found = {(m.unit.level, m.unit.name) for m in
-             find_units("Đoàn kiểm tra làm việc tại tp. Đông Hà và tx. Quảng Trị.")}
+    found = {
+        (m.unit.level, m.unit.name)
+        for m in find_units("Đoàn kiểm tra làm việc tại tp. Đông Hà và tx. Quảng Trị.")
+    }
     assert found == {("thành phố", "Đông Hà"), ("thị xã", "Quảng Trị")}

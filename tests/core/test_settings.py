@@ -14,7 +14,9 @@ def test_defaults_load_and_per_user_database(tmp_path: Path) -> None:
 
 
 def test_environment_then_overrides_win() -> None:
-    settings = load_settings({"ocr_dpi": "200"}, environ={"KIEMTRA_OCR_DPI": "150", "KIEMTRA_BACKEND": "elasticsearch"})
+    settings = load_settings(
+        {"ocr_dpi": "200"}, environ={"KIEMTRA_OCR_DPI": "150", "KIEMTRA_BACKEND": "elasticsearch"}
+    )
     assert settings.ocr_dpi == 200
     assert settings.backend == "elasticsearch"
 

@@ -74,7 +74,9 @@ def test_ingest_search_stats_and_skip_unchanged(tmp_path: Path, report: Path) ->
     assert hits["total"] >= 1
     assert all("phiếu hẹn" in h["text"] for h in hits["hits"])
     assert hits["hits"][0]["doc_id"] == "thong-bao-41"
-    none = json.loads(run("--db", db, "search", "phieu hen", "--polarity", "strength", "--format", "json").stdout)
+    none = json.loads(
+        run("--db", db, "search", "phieu hen", "--polarity", "strength", "--format", "json").stdout
+    )
     assert all(h["polarity"] == "strength" for h in none["hits"])
 
     stats = json.loads(run("--db", db, "stats", "--format", "json").stdout)
