@@ -128,7 +128,8 @@ class PlainFts:
         self.operator = operator
         self.records = records
         self.conn = sqlite3.connect(":memory:")
-        self.conn.execute("CREATE VIRTUAL TABLE t USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')")
+        self.conn.execute("CREATE VIRTUAL TABLE t USING fts5(text,"
+                          " tokenize = 'unicode61 remove_diacritics 2')")
         self.conn.executemany("INSERT INTO t (rowid, text) VALUES (?, ?)",
                               [(i, r.text) for i, r in enumerate(records)])
 
@@ -170,9 +171,9 @@ def engine_ranker(backend: SearchBackend) -> Ranker:
 
 def build_store(corpus: Path, folder: Path) -> Path:
     """Ingest the dev texts (the whole pipeline, SQLite index in the store) into folder/store.db."""
+    from core.settings import load_settings
     from extractors import discover
     from pipeline.ingest import ingest_paths
-    from pipeline.settings import load_settings
 
     database = folder / "store.db"
     if database.exists():
@@ -185,16 +186,21 @@ def build_store(corpus: Path, folder: Path) -> Path:
 
 
 def stored_records(database: Path) -> list[FindingRecord]:
-    from index.store import Store
+    """Every finding of the store as the pipeline indexes it (words, containing units)."""
+    from core.settings import load_settings
+    from pipeline.process import open_store
 
-    with Store(database) as store:
+    with open_store(load_settings({"db_path": str(database), "backend": "sqlite"})) as store:
         return list(store.finding_records())
 
 
-def evaluate(rankers: dict[str, Ranker], queries: list[dict[str, Any]], gold: Gold) -> dict[str, dict[str, dict[str, float]]]:
+Table = dict[str, dict[str, dict[str, float]]]  # engine → kind → measure → value
+
+
+def evaluate(rankers: dict[str, Ranker], queries: list[dict[str, Any]], gold: Gold) -> Table:
     scorer = load_scorer()
     words, dice = scorer.words, scorer.dice
-    rows: dict[str, dict[str, dict[str, float]]] = {}
+    rows: Table = {}
     for name, rank in rankers.items():
         per_kind: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
         for query in queries:
@@ -211,7 +217,7 @@ def evaluate(rankers: dict[str, Ranker], queries: list[dict[str, Any]], gold: Go
     return rows
 
 
-def print_table(rows: dict[str, dict[str, dict[str, float]]]) -> None:
+def print_table(rows: Table) -> None:
     kinds = [k for k in (*KINDS, "all") if any(k in r for r in rows.values())]
     counts = {k: int(next(r[k]["n"] for r in rows.values() if k in r)) for k in kinds}
     print("nDCG@10 / P@5 / zero-result rate per query kind (queries per kind: "
@@ -229,7 +235,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     parser.add_argument("--es-url", help="also measure Elasticsearch at this URL")
-    parser.add_argument("--store", type=Path, help="keep the ingested store in this folder (reused when present)")
+    parser.add_argument("--store", type=Path, help="keep the ingested store here (reused when present)")
     args = parser.parse_args()
     queries = json.loads(args.judgments.read_text(encoding="utf-8"))["queries"]
     scorer = load_scorer()

@@ -2,7 +2,7 @@
 
 Why folding happens in Python: the distribution we test against (and many managed clusters)
 has no ICU or asciifolding filter, and Vietnamese folding has rules a generic filter gets
-wrong (đ → d, tone placement). `nlp.normalize` folds and canonicalises without changing the
+wrong (đ → d, tone placement). `core.normalize` folds and canonicalises without changing the
 text's length, so every derived field has the same character offsets as the original: the fast
 vector highlighter can then mark a match found in the folded field on the original text.
 
@@ -27,6 +27,8 @@ from typing import Any, TypeVar
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
+from core.errors import BackendError
+from core.normalize import canonical_tones, fold
 from index.base import (
     EXACT_BONUS,
     FACET_FIELDS,
@@ -53,8 +55,6 @@ from index.query import (
     plan_query,
     province_key,
 )
-from nlp.normalize import canonical_tones, fold
-from pipeline.errors import BackendError
 
 LOGGER = logging.getLogger(__name__)
 
@@ -237,8 +237,9 @@ class _Vocabulary(Vocabulary):
             aggs = {"words": {"filters": {"filters": words}}, "units": {"filters": {"filters": units}}}
             response = self._backend._call("looking up query words", self._backend.client.search,
                                            index=self._backend.alias, size=0, aggs=aggs)["aggregations"]
-            self._known = tuple(  # type: ignore[assignment]
-                {k for k, b in response[name]["buckets"].items() if b["doc_count"]} for name in ("words", "units"))
+            known_words, known_units = ({k for k, b in response[name]["buckets"].items() if b["doc_count"]}
+                                        for name in ("words", "units"))
+            self._known = (known_words, known_units)
         assert self._known is not None
         return self._known
 

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from nlp.normalize import canonical_tones, fold, lower_same_length
-from pipeline.models import ADMIN_LEVELS
+from core.levels import PROVINCE_LEVELS, row_of, split_level
+from core.normalize import canonical_tones, fold, lower_same_length
 
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
@@ -553,7 +553,7 @@ def plan_query(text: str, vocabulary: Vocabulary | None = None, lexicon: Lexicon
     return analyse(parsed, lexicon or load_lexicon(), words, units)
 
 
-# ----------------------------------------------------------------------------------------------- matching text
+# ------------------------------------------------------------------------------------------- matching text
 
 
 def match_spans(text: str, alternatives: Sequence[Alternative]) -> list[tuple[int, int]]:
@@ -594,23 +594,23 @@ def filter_key(value: str) -> str:
     """How filter and unit values compare: folded, single-spaced ("Đắk Lắk " → "dak lak")."""
     return " ".join(fold(value).split())
 
-_LEVELS_LONGEST_FIRST = tuple(sorted((*ADMIN_LEVELS, "cơ quan"), key=len, reverse=True))
-
-
 def level_of(unit_level: str) -> str | None:
-    """"thị xã Ba Đồn" → "thị xã": the level word a "level name" string starts with."""
-    lowered = unit_level.lower()
-    return next((level for level in _LEVELS_LONGEST_FIRST if lowered.startswith(level + " ")), None)
+    """"thị xã Ba Đồn" → "thị xã": the level word a "level name" string starts with (core.levels)."""
+    level = split_level(unit_level)[0]
+    return level.value if level else None
 
 
 def name_forms(unit_level: str) -> tuple[str, ...]:
     """A "level name" as the forms a user may type: "xã Mường Vang" → itself and "Mường Vang"."""
-    level = level_of(unit_level)
-    return (unit_level, unit_level[len(level) + 1:]) if level else (unit_level,)
+    level, name = split_level(unit_level)
+    return (unit_level, name) if level else (unit_level,)
 
 
-# How people prefix a province's name: "TP Hà Nội", "Thành phố Hà Nội", "tỉnh Quảng Trị" (folded).
-PROVINCE_PREFIXES: tuple[str, ...] = ("thanh pho", "tinh", "tp")
+# How people prefix a province's name: "TP Hà Nội", "Thành phố Hà Nội", "tỉnh Quảng Trị" (folded):
+# the province-level words of core.levels and their abbreviations, longest first.
+PROVINCE_PREFIXES: tuple[str, ...] = tuple(sorted(
+    {fold(form).lower() for level in PROVINCE_LEVELS for row in (row_of(level),) if row
+     for form in (level.value, *row.abbreviations)}, key=len, reverse=True))
 
 
 def province_key(value: str) -> str:

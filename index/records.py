@@ -5,13 +5,13 @@ search filters on facts that live on the document, not the finding (its units, p
 document numbers, year). Deciding here, once, which of those a finding inherits keeps SQLite
 and Elasticsearch indexing identical records.
 
-A finding's units are the ones its sentence names when it names any; otherwise the units the
-document inspected (or, failing that, every unit it names), because an inspection report's
-findings are about the inspected units even when a sentence does not repeat their names.
+A finding's units are core.attribution.attribute's, the rule the comparison uses too: the units
+its sentence names, else the document's inspected units (an inspection report's findings are
+about the inspected units even when a sentence does not repeat their names).
 
 Each unit also brings the units a search may name instead: the one holding it since the 2025
 reorganisation (`Unit.current`, from the gazetteer) and the district and province containing
-it (`containers`, nlp/unit_containers.py, for `--unit X --within`).
+it (`containers`, which the composition layer passes: nlp/unit_containers.py).
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 
+from core.attribution import attribute
+from core.levels import PROVINCE_LEVELS
+from core.models import Document, Extraction, Finding, Unit
+from core.normalize import match_key, nfc
 from index.base import FindingRecord
-from nlp.normalize import match_key, nfc
-from pipeline.models import Document, Extraction, Finding, Unit
 
 LOGGER = logging.getLogger(__name__)
-
-PROVINCE_LEVELS: tuple[str, ...] = ("tỉnh", "thành phố")
 
 
 def record_year(extraction: Extraction, published: str | None) -> int | None:
@@ -49,20 +49,6 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _finding_units(finding: Finding, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
-    """The document units a finding is about (see the module docstring for the fallback)."""
-    if finding.units:
-        by_name: dict[str, list[Unit]] = {}
-        for unit in units:
-            by_name.setdefault(match_key(unit.name), []).append(unit)
-        chosen: list[Unit] = []
-        for name in finding.units:
-            chosen.extend(by_name.get(match_key(name), [Unit(level="", name=name)]))
-        return tuple(chosen)
-    inspected = tuple(u for u in units if u.role == "inspected")
-    return inspected or units
-
-
 def _province_of(unit: Unit) -> str | None:
     """A unit's province; a province-level unit is its own province."""
     if unit.province:
@@ -82,7 +68,9 @@ def _distinct_id(finding: Finding, doc_key: str, seen: set[str]) -> str:
         n += 1
         finding_id = finding.finding_id(f"{doc_key}#{n}")
     if n > 1:
-        LOGGER.debug("finding span %s:%s repeats in %s; id %s", finding.start, finding.end, doc_key, finding_id)
+        LOGGER.debug(
+            "finding span %s:%s repeats in %s; id %s", finding.start, finding.end, doc_key, finding_id
+        )
     seen.add(finding_id)
     return finding_id
 
@@ -92,24 +80,18 @@ def finding_records(
     document: Document,
     extraction: Extraction,
     *,
-    segmenter: Callable[[str], str] | None = None,
-    containers: Callable[[Unit], Sequence[str]] | None = None,
+    segmenter: Callable[[str], str] = str,
+    containers: Callable[[Unit], Sequence[str]] = lambda unit: (),
 ) -> list[FindingRecord]:
     """One FindingRecord per finding of `extraction`, ids stable on the document's sha256.
 
     A finding's own `words` (segmented once, by the pipeline's tokenizer) are used as they are;
-    `segmenter` fills `words` for findings without them (underthesea's segmentation when None);
-    `containers` gives the units containing a unit (the gazetteer's when None).
-    pass `str` to skip it when words are already stored. Text is NFC so backends' folded offsets match the original.
+    `segmenter` fills `words` for findings without them. index/ does not run NLP: the default
+    keeps the text unsegmented, and the composition layer passes nlp.words.segment
+    (pipeline.process.open_store). `containers` gives the units containing a unit (none by
+    default; the composition layer passes the gazetteer's, nlp.unit_containers.containers).
+    Text is NFC so backends' folded offsets match the original.
     """
-    if segmenter is None:
-        from nlp.words import segment
-
-        segmenter = segment
-    if containers is None:
-        from nlp.unit_containers import containers as gazetteer_containers
-
-        containers = gazetteer_containers
     published = extraction.published or document.source.published
     title = extraction.title or document.source.title
     year = record_year(extraction, published)
@@ -118,30 +100,33 @@ def finding_records(
     records: list[FindingRecord] = []
     seen_ids: set[str] = set()
     for finding in extraction.findings:
-        units = _finding_units(finding, extraction.units)
+        about = attribute(finding, extraction.units)
+        units = about.units
         text = nfc(finding.text)
-        records.append(FindingRecord(
-            finding_id=_distinct_id(finding, doc_key, seen_ids),
-            doc_key=doc_key,
-            doc_id=extraction.doc_id or document.doc_id,
-            text=text,
-            polarity=finding.polarity,
-            area=finding.area,
-            theme=finding.theme,
-            title=title,
-            path=document.source.path,
-            published=published,
-            year=year,
-            units=_unique(u.name for u in units),
-            unit_levels=_unique(f"{u.level} {u.name}".strip() for u in units),
-            provinces=_unique(p for p in (_province_of(u) for u in units) if p),
-            doc_kinds=doc_kinds,
-            doc_numbers=doc_numbers,
-            page=document.page_at(finding.start),
-            start=finding.start,
-            end=finding.end,
-            words=finding.words if finding.words is not None else segmenter(text),
-            unit_aliases=_unique(u.current for u in units if u.current),
-            unit_parents=_unique(c for u in units for c in containers(u)),
-        ))
+        records.append(
+            FindingRecord(
+                finding_id=_distinct_id(finding, doc_key, seen_ids),
+                doc_key=doc_key,
+                doc_id=extraction.doc_id or document.doc_id,
+                text=text,
+                polarity=finding.polarity,
+                area=finding.area,
+                theme=finding.theme,
+                title=title,
+                path=document.source.path,
+                published=published,
+                year=year,
+                units=_unique((*(u.name for u in units), *about.unplaced)),
+                unit_levels=_unique((*(f"{u.level} {u.name}" for u in units), *about.unplaced)),
+                provinces=_unique(p for p in (_province_of(u) for u in units) if p),
+                doc_kinds=doc_kinds,
+                doc_numbers=doc_numbers,
+                page=document.page_at(finding.start),
+                start=finding.start,
+                end=finding.end,
+                words=finding.words if finding.words is not None else segmenter(text),
+                unit_aliases=_unique(u.current for u in units if u.current),
+                unit_parents=_unique(c for u in units for c in containers(u)),
+            )
+        )
     return records

@@ -2,7 +2,7 @@
 
 Why two text columns: people type Vietnamese without accents ("phieu hen", "doan"), and FTS5's
 `remove_diacritics` drops tone marks but keeps đ. So each finding is indexed twice with the
-plain unicode61 tokenizer: `folded` (nlp.normalize.fold: no marks, đ → d, lowercase) decides
+plain unicode61 tokenizer: `folded` (core.normalize.fold: no marks, đ → d, lowercase) decides
 what matches and its bm25 ranks; `original` (tones in canonical place, "hòa" = "hoà") gives
 the bonus that puts findings spelt exactly as the query first. Queries get the same treatment.
 
@@ -39,6 +39,8 @@ from typing import Any
 
 import numpy as np
 
+from core.errors import BackendError
+from core.normalize import canonical_tones, fold, lower_same_length
 from index import fts_topk
 from index.base import (
     EXACT_BONUS,
@@ -68,8 +70,6 @@ from index.query import (
     province_key,
 )
 from index.store import Transaction, connect
-from nlp.normalize import canonical_tones, fold, lower_same_length
-from pipeline.errors import BackendError
 
 LOGGER = logging.getLogger(__name__)
 

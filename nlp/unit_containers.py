@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import logging
 
+from core.errors import KiemtraError
+from core.levels import COMMUNE_LEVELS, PROVINCE_LEVELS
+from core.models import Unit
+from core.normalize import match_key
 from nlp.gazetteer import Gazetteer, load_gazetteer
-from nlp.normalize import match_key
-from nlp.vi.unit_levels import COMMUNE_LEVELS
-from pipeline.errors import KiemtraError
-from pipeline.models import Unit
 
 LOGGER = logging.getLogger(__name__)
-
-PROVINCE_LEVELS: tuple[str, ...] = ("tỉnh", "thành phố")
-
 
 def containers_in(gazetteer: Gazetteer, unit: Unit) -> list[str]:
     """"level name" of the district (for a commune) and the province holding `unit`, as the
@@ -31,8 +28,8 @@ def containers_in(gazetteer: Gazetteer, unit: Unit) -> list[str]:
     out: list[str] = []
     pkey = match_key(province)
     if unit.level in COMMUNE_LEVELS:
-        districts = {p.district for p in gazetteer.places(unit.level, unit.name) if match_key(p.province) == pkey
-                     and p.district}
+        districts = {p.district for p in gazetteer.places(unit.level, unit.name)
+                     if match_key(p.province) == pkey and p.district}
         if len(districts) == 1:
             district = districts.pop()
             levels = {p.level for p in gazetteer.places("huyện", district) if match_key(p.province) == pkey}

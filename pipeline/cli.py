@@ -15,9 +15,10 @@ from typing import Any
 
 import click
 
+from core.errors import KiemtraError
+from core.models import Area, Polarity
+from core.settings import load_settings, parse_assignments
 from pipeline.console import EXIT_FAILED, EXIT_OK, EXIT_USAGE, err, errors_as_lines, settings_of
-from pipeline.errors import KiemtraError
-from pipeline.settings import load_settings, parse_assignments
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,8 +97,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
 @click.option("--year", type=int, help="Inspection year.")
 @click.option("--from", "year_from", type=int, help="From this year on.")
 @click.option("--to", "year_to", type=int, help="Up to this year.")
-@click.option("--area", type=click.Choice(["chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "so_hoa", "chung"]))
-@click.option("--polarity", type=click.Choice(["strength", "shortcoming", "recommendation"]))
+@click.option("--area", type=click.Choice([a.value for a in Area]))
+@click.option("--polarity", type=click.Choice([p.value for p in Polarity]))
 @click.option("--doc-number", help="Only findings of the document with this number (139/QĐ-UBND).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--limit", type=int, default=10, show_default=True)

@@ -13,8 +13,8 @@ from typing import Any
 
 import click
 
+from core.errors import KiemtraError
 from pipeline.console import EXIT_FAILED, err, settings_of
-from pipeline.errors import KiemtraError
 
 CONTEXT_CHARS = 1200  # at most this much of the paragraph around the finding
 
@@ -54,7 +54,8 @@ def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
     begin, stop = paragraph_around(document.text, record.start, record.end)
     units = [{**u.to_dict()} for u in extraction.units]
     data: dict[str, Any] = {
-        "finding_id": record.finding_id, "polarity": record.polarity, "area": record.area, "theme": record.theme,
+        "finding_id": record.finding_id, "polarity": record.polarity, "area": record.area,
+        "theme": record.theme,
         "text": record.text, "doc_id": record.doc_id, "title": record.title, "path": record.path,
         "page": record.page, "start": record.start, "end": record.end, "published": record.published,
         "year": record.year, "finding_units": list(record.unit_levels or record.units),

@@ -1,9 +1,10 @@
 """`kiemtra search` and `kiemtra show` on a report written for the tests, ingested in-process."""
 
 import json
+from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
 
@@ -11,7 +12,8 @@ REPORT = (
     "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH\n\n"
     "Số: 41/TB-UBND\n\n"
     "Châu Thành, ngày 15 tháng 11 năm 2021\n\n"
-    "Từ ngày 01/11/2021 đến ngày 05/11/2021, Đoàn kiểm tra đã kiểm tra tại UBND xã Phú Tân, huyện Châu Thành, tỉnh Tiền Giang "
+    "Từ ngày 01/11/2021 đến ngày 05/11/2021, Đoàn kiểm tra đã kiểm tra tại UBND xã Phú Tân, "
+    "huyện Châu Thành, tỉnh Tiền Giang "
     "theo Quyết định số 139/QĐ-UBND ngày 20/10/2021 của UBND huyện.\n\n"
     "Xã đã thực hiện tốt việc niêm yết công khai thủ tục hành chính. Tuy nhiên, bộ phận "
     "một cửa chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.\n\n"
@@ -19,7 +21,7 @@ REPORT = (
 )
 
 
-def run(*args: str) -> "object":
+def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
@@ -34,7 +36,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path
 
 
-def search(db: str, *args: str) -> dict:
+def search(db: str, *args: str) -> dict[str, Any]:
     result = run("--db", db, "search", *args, "--format", "json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
