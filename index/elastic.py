@@ -54,6 +54,7 @@ from index.query import (
     parse,
     plan_query,
     province_key,
+    ranked_units,
 )
 
 LOGGER = logging.getLogger(__name__)
@@ -207,11 +208,12 @@ def text_query(plan: Plan, *, minimum: int | None = None) -> dict[str, Any]:
         return {"bool": {"must_not": excluded}} if excluded else {"match_all": {}}
     groups = [group_clause(g) for g in plan.groups]
     should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS}} for g in groups]
+    # BM25 of what SQLite ranks by (index.query.ranked_units): words of one-alternative groups,
+    # the alternatives of synonym groups
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
-    ranked = {(a.syllables, a.prefix): a for a in plan.alternatives if a.syllables}
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
-               else _phrase("text_folded", a.folded, a.prefix) for a in ranked.values()]
+               else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
     required: dict[str, Any] = (
         {"filter": [{"bool": {"should": groups, "minimum_should_match": minimum}}]} if minimum
         else {"filter": groups})

@@ -543,6 +543,20 @@ def _unique(alternatives: Iterable[Alternative]) -> tuple[Alternative, ...]:
     return tuple(seen.values())
 
 
+def ranked_units(plan: Plan) -> list[Alternative]:
+    """What bm25 ranks by, once each, on every engine: the words of a group of one alternative
+    (a finding matching the group holds each; ranking by words lets SQLite's top-k group
+    findings by their word counts) and each alternative of a group with several (synonyms)."""
+    out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
+    for group in plan.groups:
+        alone = len(group.alternatives) == 1 and not group.alternatives[0].prefix
+        for alt in group.alternatives:
+            for unit in ([Alternative((s,)) for s in alt.syllables] if alone else [alt]):
+                if unit.syllables:
+                    out.setdefault((unit.syllables, unit.prefix), unit)
+    return list(out.values())
+
+
 def plan_query(text: str, vocabulary: Vocabulary | None = None, lexicon: Lexicon | None = None) -> Plan:
     """Parse and analyse `text`, asking `vocabulary` which of its spans are words or units."""
     parsed = parse(text)

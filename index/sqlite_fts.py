@@ -68,6 +68,7 @@ from index.query import (
     name_forms,
     plan_query,
     province_key,
+    ranked_units,
 )
 from index.store import Transaction, connect
 
@@ -131,14 +132,19 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
         alike = fts_topk.tokenizes_alike(folded)
         conn.execute("UPDATE fts_records SET tokens = ?, alike = ? WHERE rowid = ?",
                      (fts_topk.docsize_total(size), alike, rowid))
-        _insert_repeats(conn, rowid, folded if alike else "")
+        _insert_repeats(conn, rowid, folded if alike else "")  # the original's words: v3 → v4
     LOGGER.info("search tables migrated from v2 to v3")
 
 
 def _migrate_v3(conn: sqlite3.Connection) -> None:
-    """v3 → v4: the words table, filled from the stored records' segmented words."""
+    """v3 → v4: the words table, filled from the stored records' segmented words; the repeated
+    accented words of the `original` column."""
     for (raw,) in conn.execute("SELECT record FROM fts_records").fetchall():
         _insert_words(conn, _record_from_json(raw).words)
+    rows = conn.execute("SELECT t.rowid, t.original FROM fts_text t JOIN fts_records r ON r.rowid = t.rowid"
+                        " WHERE r.alike")
+    for rowid, original in rows.fetchall():
+        _insert_repeats(conn, rowid, "", original)
     LOGGER.info("search tables migrated from v3 to v4")
 
 
@@ -160,9 +166,17 @@ def _insert_words(conn: sqlite3.Connection, words: str) -> None:
                          " ON CONFLICT(word) DO UPDATE SET findings = findings + 1", [(w,) for w in found])
 
 
-def _insert_repeats(conn: sqlite3.Connection, rowid: int, folded: str) -> None:
-    """The words of a record's folded text seen more than once, for exact top-k ranking."""
+# fts_repeats key of a word of the `original` column (accents kept): "=số". Only its non-ASCII
+# words are stored so: an ASCII word is the same word folded.
+ORIGINAL_KEY = "="
+
+
+def _insert_repeats(conn: sqlite3.Connection, rowid: int, folded: str, original: str = "") -> None:
+    """The words of a record's folded text seen more than once, and of its original text the
+    accented ones, for exact top-k ranking (an accented phrase is ranked on `original`)."""
     repeats = fts_topk.repeated_words(folded)
+    repeats.update({ORIGINAL_KEY + word: n for word, n in fts_topk.repeated_words(original).items()
+                    if not word.isascii()})
     if repeats:
         conn.executemany("INSERT INTO fts_repeats (word, rowid, count) VALUES (?, ?, ?)",
                          [(word, rowid, n) for word, n in repeats.items()])
@@ -560,8 +574,15 @@ class _TextSearch:
         return self.alternative(alt)
 
     def _ranked(self) -> list[Alternative]:
-        """The alternatives bm25 ranks by, once each."""
-        return list({(a.syllables, a.prefix): a for a in self.plan.alternatives if a.syllables}.values())
+        """What bm25 ranks by (index.query.ranked_units, the same on Elasticsearch)."""
+        return ranked_units(self.plan)
+
+    def _sure(self) -> set[tuple[tuple[str, ...], bool]]:
+        """The ranked units every finding matching all groups holds: words of a text group of one
+        alternative (a unit or document group may match without its text)."""
+        return {((s,), False) for g in self.plan.groups
+                if len(g.alternatives) == 1 and not g.alternatives[0].prefix and not (g.unit or g.doc_number)
+                for s in g.alternatives[0].syllables}
 
     def _expressions(self) -> list[str]:
         """Each ranked alternative as it matches (typed with every accent: on `original`, else folded)."""
@@ -574,10 +595,9 @@ class _TextSearch:
         return _any_of(self._expressions())
 
     def _present(self, ids: IntArray, alt: Alternative, everyone: bool) -> BoolArray:
-        """Which of `ids` hold the alternative as the ranking expression counts it; `everyone`
-        when they all matched every group, so a group's only alternative is held by all."""
-        sole = any(g.alternatives == (alt,) and not g.unit and not g.doc_number for g in self.plan.groups)
-        if everyone and sole and (all(alt.accented) or not alt.any_accent):
+        """Which of `ids` hold the ranked unit as the ranking expression counts it; `everyone`
+        when they all matched every group (then a sure unit is held by all)."""
+        if everyone and (alt.syllables, alt.prefix) in self._sure():
             return np.ones(len(ids), dtype=np.bool_)
         return np.isin(ids, self.alternative(alt) if all(alt.accented) else self.folded_holders(alt))
 
@@ -601,10 +621,10 @@ class _TextSearch:
         if any(a.prefix for a in alternatives) or not alternatives:  # a prefix's count is not its word's
             counts = np.full((len(ids), len(alternatives)), fts_topk.UNKNOWN, dtype=np.int64)
         else:
-            counts = present * fts_topk.phrase_counts(ids, [a.folded for a in alternatives], columns.repeats)
-            # Repeats are counted folded: an accented phrase seen twice folded may be there once.
-            accented = np.array([all(a.accented) for a in alternatives], dtype=np.bool_)
-            counts[(counts > 1) & accented] = fts_topk.UNKNOWN
+            # An accented phrase is ranked on `original`: its words' repeats are counted there.
+            words = [tuple(ORIGINAL_KEY + w for w in a.syllables) if all(a.accented) else a.folded
+                     for a in alternatives]
+            counts = present * fts_topk.phrase_counts(ids, words, columns.repeats)
         if not alternatives:
             order = np.lexsort((ids, tier))[:need]
             return list(zip(ids[order].tolist(), bonus[order].astype(float).tolist(), strict=True))
@@ -779,7 +799,7 @@ class SqliteFtsBackend(SearchBackend):
                  record.published, _record_json(record), _pack_facet_terms(keyed),
                  fts_topk.docsize_total(docsize), alike),
             )
-            _insert_repeats(conn, rowid, folded if alike else "")
+            _insert_repeats(conn, rowid, folded if alike else "", lower_same_length(text) if alike else "")
             _insert_words(conn, record.words)
             conn.executemany(
                 "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
