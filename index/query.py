@@ -498,11 +498,12 @@ def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
 def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
     """The most syllables from `at` forming a dictionary word (0 when none of two or more).
 
-    Only syllables typed with accents: folded, the language is too ambiguous for a dictionary
-    ("doan kiem tra" would start with "đoản kiếm"); unaccented runs use the index's words.
+    Only where the user typed accents (one syllable of the word at least): folded, the language
+    is too ambiguous for a dictionary ("doan kiem tra" would start with "đoản kiếm"); runs typed
+    without any accent use the index's words alone.
     """
     for n in range(min(MAX_WORD_SYLLABLES, len(typed) - at), 1, -1):
-        if all(is_accented(s) for s in typed[at:at + n]) and lexicon.is_word(typed[at:at + n]):
+        if any(is_accented(s) for s in typed[at:at + n]) and lexicon.is_word(typed[at:at + n]):
             return n
     return 0
 
