@@ -2,18 +2,22 @@
 
 Why two text columns: people type Vietnamese without accents ("phieu hen", "doan"), and FTS5's
 `remove_diacritics` drops tone marks but keeps đ. So each finding is indexed twice with the
-plain unicode61 tokenizer: `folded` (core.normalize.fold: no marks, đ → d, lowercase) decides
-what matches and its bm25 ranks; `original` (tones in canonical place, "hòa" = "hoà") gives
-the bonus that puts findings spelt exactly as the query first. Queries get the same treatment.
+plain unicode61 tokenizer: `folded` (core.normalize.fold: no marks, đ → d, lowercase) is where
+syllables typed without accents match, `original` (tones in canonical place, "hòa" = "hoà") where
+syllables typed with accents match only that spelling (index/query.py's rule).
 
-User text never reaches FTS5 syntax: it is cut into words, "quoted phrases" and word* prefixes,
-and each is re-quoted, so no input raises a syntax error. Multi-valued filters (units,
-provinces, levels, document kinds and numbers) live in `fts_terms` as folded keys, which makes
-them case-, accent- and đ-insensitive and lets facets count distinct findings.
+The query is planned by index/query.py (words, phrases, prefixes, exclusions, OR, synonyms,
+question words, words and units of this index: `_Vocabulary`); this module only translates the
+plan: every token is re-quoted, so no input raises an FTS5 syntax error. The findings of each
+group are rowid lists combined in numpy (all groups; else most of them, the fallback). Multi-valued
+filters (units, today's units, containing units, provinces, levels, document kinds and numbers)
+live in `fts_terms` as folded keys, which makes them case-, accent- and đ-insensitive and lets
+facets count distinct findings; `fts_words` holds the multi-syllable words of the segmented text.
 
-Ranking is exact bm25 of the folded query without scoring every match: findings with the same
-length and query-word counts share a score, so FTS5 scores one of each (index/fts_topk.py);
-`fts_records.tokens`, `.alike` and `fts_repeats` hold what that needs.
+Ranking: most groups matched, then the exact phrase, then exact bm25 of the ranked words without
+scoring every match: findings with the same tier, length and word counts share a score, so FTS5
+scores one of each (index/fts_topk.py); `fts_records.tokens`, `.alike` and `fts_repeats` (folded
+words, and accented words of `original` keyed "=word") hold what that needs.
 
 Storage: tables prefixed `fts_`, versioned in `fts_meta`, so the backend may share the store's
 file (the CLI's default) or have its own; it never touches the store's tables or user_version.
