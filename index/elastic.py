@@ -366,6 +366,7 @@ class ElasticBackend(SearchBackend):
             retry_on_status=RETRY_STATUSES,
         )
         self._down_until = 0.0  # monotonic time before which the server is taken as down
+        self._mapping_checked = False  # whether this index has every field of MAPPING (_extend_mapping)
         self._ensure_alias()
 
     # -- errors ---------------------------------------------------------------------------
@@ -416,6 +417,16 @@ class ElasticBackend(SearchBackend):
             raise BackendError(f"cannot reach Elasticsearch: {reason}", path=self.url) from e
         if not exists:
             self.swap_alias(self.create_new_index())
+
+    def _extend_mapping(self) -> None:
+        """Add the fields this version writes to an index an older one created (the mapping is
+        strict: a record with a field it lacks would be rejected until `kiemtra reindex`).
+        Adding fields is allowed on a live index; once per backend instance, before writing."""
+        if self._mapping_checked:
+            return
+        self._call("extending the mapping", self.client.indices.put_mapping, index=self.alias,
+                   properties=MAPPING["properties"])
+        self._mapping_checked = True
 
     def create_new_index(self, *, bulk_load: bool = False) -> str:
         """Create an empty physical index `<alias>-<UTC timestamp>` with the mapping; its name.
@@ -488,6 +499,7 @@ class ElasticBackend(SearchBackend):
     # -- writing --------------------------------------------------------------------------
 
     def index(self, records: Iterable[FindingRecord]) -> int:
+        self._extend_mapping()
         written = self._write(records, target=self.alias)
         if self.refresh_writes and written:
             self.refresh()

@@ -189,3 +189,24 @@ def test_facet_fields_load_global_ordinals_eagerly_and_index_has_one_shard(backe
     assert "eager_global_ordinals" not in properties["doc_key"]
     settings = backend.client.indices.get_settings(index=physical)[physical]["settings"]["index"]
     assert (settings["number_of_shards"], settings["number_of_replicas"]) == ("1", "0")
+
+
+@pytest.mark.elasticsearch
+def test_an_index_made_before_the_unit_fields_takes_them(es_url: str, name: str) -> None:
+    """An index created by an older kiemtra (strict mapping, no today's-unit or container fields)
+    accepts the new records without a reindex: the backend adds the fields before writing."""
+    new = {"unit_aliases", "unit_parents", "aliases_folded", "parents_folded"}
+    old = {**elastic.MAPPING, "properties": {k: v for k, v in elastic.MAPPING["properties"].items() if k not in new}}
+    client = Elasticsearch(es_url)
+    client.indices.create(index=f"{name}-old", mappings=old, settings=elastic.INDEX_SETTINGS)
+    client.indices.put_alias(index=f"{name}-old", name=name)
+    backend = ElasticBackend(es_url, name)
+    try:
+        backend.index([_record("f1", "Hồ sơ trễ hạn.", unit_aliases=("xã Mường Vang",),
+                               unit_parents=("huyện Lạc Sơn",))])
+        assert [h.record.finding_id for h in backend.search(Query(unit="Mường Vang")).hits] == ["f1"]
+        assert [h.record.finding_id for h in backend.search(Query(unit="Lạc Sơn", within=True)).hits] == ["f1"]
+    finally:
+        backend.drop()
+        backend.close()
+        client.close()
