@@ -74,6 +74,7 @@ class ThemedFinding:
     text: str
     units: tuple[UnitRef, ...] = ()
     named: bool = False  # the sentence names its units (not inherited from the document)
+    finding_id: str = ""  # the stored finding's id, so a report can link to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ class Evidence:
     polarity: str
     text: str
     named: bool
+    finding_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,7 @@ class TimelineEntry:
     doc_id: str
     text: str
     named: bool
+    finding_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -243,12 +246,13 @@ def themed_findings(store: Store, filters: Filters = Filters(), *,
         if not _in_years(doc.year, filters):
             continue
         extraction = store.get_extraction(doc.doc_key)
-        for finding in extraction.findings:
+        ids = store.finding_ids(doc.doc_key)
+        for seq, finding in enumerate(extraction.findings):
             units, named = finding_units(finding, extraction.units)
             out.append(ThemedFinding(
                 doc.doc_key, doc.doc_id, doc.year, finding.polarity, finding.area,
                 finding.theme or tax.assign(finding.text, finding.area), finding.text,
-                tuple(dict.fromkeys(unit_ref(u) for u in units)), named,
+                tuple(dict.fromkeys(unit_ref(u) for u in units)), named, ids[seq] if seq < len(ids) else "",
             ))
     return _filter(_link_successors(out), filters, tax)
 
@@ -294,7 +298,7 @@ def _filter(findings: list[ThemedFinding], filters: Filters, taxonomy: Taxonomy)
 
 
 def _evidence(f: ThemedFinding) -> Evidence:
-    return Evidence(f.doc_id, f.year, f.polarity, f.text, f.named)
+    return Evidence(f.doc_id, f.year, f.polarity, f.text, f.named, f.finding_id)
 
 
 def _by_unit_theme(findings: Iterable[ThemedFinding]) -> dict[tuple[UnitKey, str], list[ThemedFinding]]:
@@ -338,6 +342,12 @@ def build_matrix(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = 
     return ThemeYearMatrix(themes, years, cells, {t: tax.label(t) for t in themes})
 
 
+def cell_findings(findings: Sequence[ThemedFinding], theme: str, year: int) -> list[ThemedFinding]:
+    """The shortcomings a matrix cell counts (`build_matrix`), so a report can show its evidence."""
+    return sorted((f for f in findings if f.polarity == SHORTCOMING and f.theme == theme and f.year == year),
+                  key=lambda f: (f.doc_id, f.finding_id))
+
+
 def find_recurrences(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = None,
                      *, min_years: int = MIN_RECURRENCE_YEARS) -> list[Recurrence]:
     tax = taxonomy or load_taxonomy()
@@ -374,7 +384,8 @@ def build_timeline(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None 
     tax = taxonomy or load_taxonomy()
     refs = _refs(findings)
     entries = [
-        TimelineEntry(f.year, refs[u.key].label, f.theme, tax.label(f.theme), f.polarity, f.doc_id, f.text, f.named)
+        TimelineEntry(f.year, refs[u.key].label, f.theme, tax.label(f.theme), f.polarity, f.doc_id, f.text, f.named,
+                      f.finding_id)
         for f in findings for u in f.units
     ]
     entries.sort(key=lambda e: (e.year is None, e.year or 0, e.unit, e.theme, e.doc_id))

@@ -565,21 +565,39 @@ class SqliteFtsBackend(SearchBackend):
 
     name = "sqlite"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._writes = 0  # bumped by every write of this connection, which data_version ignores
         self._cache: _Columns | None = None
-        self._conn = connect(self.path, synchronous="NORMAL")  # a rebuildable view: NORMAL is enough
-        # Search reads the same pages again and again: map them instead of copying each read.
-        self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
-        self._conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-        self._conn.execute("PRAGMA temp_store=MEMORY")  # GROUP BY and ORDER BY sorters stay off disk
+        # A rebuildable view: NORMAL is enough. Read-only (the web page) opens with mode=ro.
+        self._conn = connect(self.path, synchronous="NORMAL", readonly=readonly)
         try:
-            self._create()
+            # Search reads the same pages again and again: map them instead of copying each read.
+            self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+            self._conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            self._conn.execute("PRAGMA temp_store=MEMORY")  # GROUP BY and ORDER BY sorters stay off disk
+            if readonly:
+                self._check_version()
+            else:
+                self._create()
         except sqlite3.Error as e:
             self._conn.close()
             raise BackendError(f"cannot create the search tables: {e}", path=self.path) from e
+        except BackendError:
+            self._conn.close()
+            raise
+
+    def _check_version(self) -> None:
+        """Read-only: the search tables must exist at this version (nothing can create them)."""
+        try:
+            row = self._conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
+        except sqlite3.Error:
+            row = None
+        if row is None or row[0] != FTS_SCHEMA_VERSION:
+            found = "missing" if row is None else f"v{row[0]}"
+            raise BackendError(f"search tables are {found}, this kiemtra reads v{FTS_SCHEMA_VERSION}:"
+                               " run `kiemtra reindex`", path=self.path)
 
     def _create(self) -> None:
         with self._write() as conn:
