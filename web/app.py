@@ -40,7 +40,7 @@ from pipeline.models import POLARITIES
 from pipeline.settings import Settings
 from web import views
 from web.auth import AuthConfig, safe_next, verify
-from web.labels import AREA_LABELS, POLARITY_LABELS, SORT_LABELS
+from web.labels import AREA_LABELS, POLARITY_LABELS, SORT_LABELS, TABLE_LABELS
 from web.params import BadRequest, CompareParams, SearchParams, choice_param, int_param, text_param
 
 LOGGER = logging.getLogger(__name__)
@@ -76,7 +76,8 @@ class Site:
         self.templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.templates.globals.update(AREA_LABELS=AREA_LABELS, POLARITY_LABELS=POLARITY_LABELS,
-                                      SORT_LABELS=SORT_LABELS, POLARITIES=POLARITIES)
+                                      SORT_LABELS=SORT_LABELS, POLARITIES=POLARITIES,
+                                      TABLE_LABELS=TABLE_LABELS)
         self.templates.filters["number"] = _number
 
     def render(self, request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

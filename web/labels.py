@@ -39,6 +39,15 @@ FACET_LABELS: dict[str, str] = {
     "theme": "Chủ đề",
 }
 
+# The comparison's tables (index/compare.py `comparison_tables` names) as the download links call them.
+TABLE_LABELS: dict[str, str] = {
+    "matrix_documents": "ma trận (số văn bản)",
+    "matrix_units": "ma trận (số đơn vị)",
+    "recurring": "thiếu sót lặp lại",
+    "improved": "đã chuyển thành ưu điểm",
+    "timeline": "diễn biến của đơn vị",
+}
+
 SORT_LABELS: dict[str, str] = {"relevance": "Phù hợp nhất", "date": "Mới nhất"}
 
 RUN_STATUS_LABELS: dict[str, str] = {
