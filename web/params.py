@@ -25,6 +25,13 @@ MEASURES = ("documents", "units")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def theme_codes() -> tuple[str, ...]:
+    """The codes of the comparison's themes, the values a theme filter may take."""
+    from index.themes import load_taxonomy
+
+    return tuple(t.code for t in load_taxonomy().themes)
+
+
 class BadRequest(Exception):
     """A parameter the page cannot use; the message is shown to the user as it is."""
 
@@ -81,6 +88,7 @@ class SearchParams:
     loai: str | None = None  # polarity code
     tinh: str | None = None  # province
     don_vi: str | None = None  # unit
+    chu_de: str | None = None  # theme code (index/themes.toml)
     sap_xep: str = "relevance"
     trang: int = 1
 
@@ -93,13 +101,14 @@ class SearchParams:
             loai=choice_param(params, "loai", "loại", POLARITIES),
             tinh=text_param(params, "tinh", "tỉnh"),
             don_vi=text_param(params, "don_vi", "đơn vị"),
+            chu_de=choice_param(params, "chu_de", "chủ đề", theme_codes()),
             sap_xep=choice_param(params, "sap_xep", "sắp xếp", SORTS) or "relevance",
             trang=int_param(params, "trang", "trang", range(1, MAX_PAGE + 1)) or 1,
         )
 
     def query(self) -> Query:
         return Query(text=self.q, year=self.nam, area=self.linh_vuc, polarity=self.loai, province=self.tinh,
-                     unit=self.don_vi, sort=self.sap_xep, limit=PAGE_SIZE, offset=(self.trang - 1) * PAGE_SIZE,
+                     unit=self.don_vi, theme=self.chu_de, sort=self.sap_xep, limit=PAGE_SIZE, offset=(self.trang - 1) * PAGE_SIZE,
                      facets=True)
 
     def values(self) -> dict[str, object]:
@@ -119,7 +128,7 @@ class SearchParams:
 
     @property
     def filtered(self) -> bool:
-        return any(v is not None for v in (self.nam, self.linh_vuc, self.loai, self.tinh, self.don_vi))
+        return any(v is not None for v in (self.nam, self.linh_vuc, self.loai, self.tinh, self.don_vi, self.chu_de))
 
 
 @dataclass(frozen=True, slots=True)

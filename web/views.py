@@ -37,7 +37,7 @@ from web.snippets import safe_snippet
 
 # Which search parameter each facet of the backend narrows.
 FACET_PARAMS: dict[str, str] = {"year": "nam", "area": "linh_vuc", "polarity": "loai", "province": "tinh",
-                                "unit": "don_vi"}
+                                "unit": "don_vi", "theme": "chu_de"}
 FACET_VALUE_LABELS: dict[str, dict[str, str]] = {"area": AREA_LABELS, "polarity": POLARITY_LABELS}
 HEAT_LEVELS = 6  # CSS classes heat-0 … heat-5 in web/static/style.css
 SIMILAR = 5
@@ -108,12 +108,20 @@ def hit_view(hit: Hit) -> HitView:
                    r.unit_levels or r.units, r.page)
 
 
+def _value_labels(name: str) -> dict[str, str]:
+    """How a facet's values are shown: areas and polarities in Vietnamese, themes by their label."""
+    if name == "theme":
+        return {t.code: t.label for t in load_taxonomy().themes}
+    return FACET_VALUE_LABELS.get(name, {})
+
+
 def _facets(result: SearchResult, params: SearchParams) -> tuple[Facet, ...]:
     out = []
     for name, param in FACET_PARAMS.items():
         current = getattr(params, param)
+        labels = _value_labels(name)
         values = tuple(
-            FacetValue(label(FACET_VALUE_LABELS.get(name, {}), value), count,
+            FacetValue(label(labels, value), count,
                        params.url(**{param: int(value) if param == "nam" else value}),
                        current is not None and str(current).casefold() == value.casefold())
             for value, count in result.facets.get(name, [])
@@ -128,7 +136,7 @@ def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
     for name, param in FACET_PARAMS.items():
         value = getattr(params, param)
         if value is not None:
-            shown = label(FACET_VALUE_LABELS.get(name, {}), str(value))
+            shown = label(_value_labels(name), str(value))
             out.append(ActiveFilter(FACET_LABELS[name], shown, params.url(**{param: None})))
     return tuple(out)
 

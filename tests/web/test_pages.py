@@ -64,6 +64,17 @@ def test_a_facet_narrows_the_search_with_a_click(client: TestClient) -> None:
     assert count_of(polarity.text) == 1 and "100% hồ sơ" in polarity.text
 
 
+def test_theme_facet_shows_labels_and_narrows(client: TestClient) -> None:
+    r = client.get("/", params={"q": "cam tuyen"})
+    theme = r.text.split('class="facet facet-theme"', 1)[1].split("</section>", 1)[0]
+    shown = re.findall(r">([^<]+)</a>", theme)
+    assert "Chủ đề" in theme and "Phiếu hẹn, sổ theo dõi hồ sơ" in shown
+    assert not any("." in label for label in shown)  # labels, not codes
+    narrowed = client.get(links(theme, r"chu_de=cong_vu")[0])
+    assert count_of(narrowed.text) == 1 and "chưa đeo thẻ" in narrowed.text
+    assert "Chủ đề:" in narrowed.text  # shown among the active filters, by its label
+
+
 def test_paging_and_sort_by_date(client: TestClient) -> None:
     first = client.get("/", params={"q": "phieu hen"})
     assert "Trang 1 / 2" in first.text
@@ -84,7 +95,7 @@ def test_empty_search_browses_everything_with_facets(client: TestClient) -> None
 @pytest.mark.parametrize("params", [
     {"nam": "abc"}, {"nam": "20199"}, {"nam": "1800"}, {"loai": "negative"}, {"linh_vuc": "x"},
     {"sap_xep": "random"}, {"trang": "0"}, {"trang": "-1"}, {"trang": "9999"}, {"q": "a\x00b"},
-    {"q": "x" * 301}, {"don_vi": "y" * 121}, {"nam": "２０１９"},
+    {"q": "x" * 301}, {"don_vi": "y" * 121}, {"nam": "２０１９"}, {"chu_de": "khong.co"},
 ])
 def test_bad_search_parameters_give_a_vietnamese_400(client: TestClient, params: dict[str, str]) -> None:
     r = client.get("/", params=params)

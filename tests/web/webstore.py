@@ -29,7 +29,7 @@ REPORTS: list[tuple[str, int, list[tuple[str, str, str, str]]]] = [
     ]),
     ("bao-cao-2021", 2021, [
         ("shortcoming", "tthc", "tthc.phieu_hen", "Xã Cam Tuyền vẫn chưa cấp phiếu hẹn cho một số hồ sơ đất đai."),
-        ("shortcoming", "cong_vu", "cong_vu.gio_giac", "Một số công chức xã Cam Tuyền chưa đeo thẻ khi làm việc."),
+        ("shortcoming", "cong_vu", "cong_vu.the_ten", "Một số công chức xã Cam Tuyền chưa đeo thẻ khi làm việc."),
     ]),
     ("bao-cao-2023", 2023, [
         ("strength", "tthc", "tthc.phieu_hen", "Xã Cam Tuyền: 100% hồ sơ có phiếu hẹn, sổ theo dõi cập nhật đầy đủ."),
