@@ -11,7 +11,9 @@ stored as documents of 10 findings each (the store is what the finding page read
 indexed from the store as `kiemtra reindex` does. Search requests mix the staff phrases of
 benchmarks/search.py, with and without accents, a third of them narrowed by a facet the page
 offers (year, area, polarity, province, unit), some on page 2 or sorted by date; every search
-page asks for the facets. Finding pages open random findings. Goal: p95 <= 150 ms for both.
+page asks for the facets. Finding pages open random findings; their similar findings are a
+page of their own that web/static/app.js inserts (the "similar" row, no goal: it is the
+backend's `similar`, measured in benchmarks/search.py). Goal: p95 <= 150 ms for search and finding.
 
     .venv/bin/python benchmarks/web.py --n 100000 --requests 300 [--db /tmp/web-bench.db]
 """
@@ -131,7 +133,8 @@ def measure(db: Path, requests: int, seed: int) -> None:
         pages = {"search": [f"/?{'&'.join(f'{k}={v}' for k, v in _search_params(rng).items())}"
                             for _ in range(requests)],
                  "finding": [f"/phat-hien/{fid}" for fid in ids],
-                 "browse": ["/"] * (requests // 5)}
+                 "browse": ["/"] * (requests // 5),
+                 "similar": [f"/phat-hien/{fid}/tuong-tu" for fid in ids[:requests // 3]]}
         for name, urls in pages.items():
             server, wall = [], []
             for url in urls:

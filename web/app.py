@@ -46,8 +46,8 @@ from web.params import BadRequest, CompareParams, SearchParams, choice_param, in
 LOGGER = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self';"
-       " frame-ancestors 'none'; base-uri 'none'")
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self';"
+       " form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 SECURITY_HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
@@ -117,7 +117,16 @@ def _finding(site: Site) -> Callable[[Request], Response]:
         finding_id = request.path_params["finding_id"]
         if not _FINDING_ID.match(finding_id):
             raise BadRequest("Mã phát hiện không hợp lệ.")
-        return site.render(request, "finding.html", view=views.finding_view(site.store, site.backend, finding_id))
+        return site.render(request, "finding.html", view=views.finding_view(site.store, finding_id))
+    return page
+
+
+def _similar(site: Site) -> Callable[[Request], Response]:
+    def page(request: Request) -> Response:
+        finding_id = request.path_params["finding_id"]
+        if not _FINDING_ID.match(finding_id):
+            raise BadRequest("Mã phát hiện không hợp lệ.")
+        return site.render(request, "similar.html", view=views.similar_view(site.store, site.backend, finding_id))
     return page
 
 
@@ -331,6 +340,7 @@ def create_app(settings: Settings, auth: AuthConfig | None = None) -> Starlette:
     routes = [
         Route("/", _search(site), name="search"),
         Route("/phat-hien/{finding_id}", _finding(site), name="finding"),
+        Route("/phat-hien/{finding_id}/tuong-tu", _similar(site), name="similar"),
         Route("/van-ban/{doc_key}/tep-goc", _original(site), name="original"),
         Route("/so-sanh", _comparison(site), name="comparison"),
         Route("/so-sanh/bang-chung", _evidence(site), name="evidence"),
@@ -349,5 +359,5 @@ def create_app(settings: Settings, auth: AuthConfig | None = None) -> Starlette:
                    max_age=auth.max_age_s, same_site="lax", https_only=auth.https_only),
         Middleware(RequireLogin, site=site),
     ]
-    return Starlette(routes=routes, middleware=middleware, exception_handlers=_handlers(site),  # type: ignore[arg-type]
+    return Starlette(routes=routes, middleware=middleware, exception_handlers=_handlers(site),
                      lifespan=lifespan)

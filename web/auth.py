@@ -18,8 +18,12 @@ import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.errors import ConfigError
+
+if TYPE_CHECKING:
+    from pwdlib import PasswordHash
 
 _NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 MIN_PASSWORD = 10
@@ -46,7 +50,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _hasher():  # type: ignore[no-untyped-def]
+def _hasher() -> PasswordHash:
     from pwdlib import PasswordHash
     from pwdlib.hashers.argon2 import Argon2Hasher
 

@@ -192,22 +192,26 @@ class FindingView:
     citations: tuple[Any, ...]
     dates: tuple[str, ...]
     period: tuple[str | None, str | None] | None
-    similar: tuple[HitView, ...]
-    similar_error: str | None = None
 
 
 def _unit_view(unit: Unit) -> UnitView:
     return UnitView(f"{unit.level} {unit.name}".strip(), label(ROLE_LABELS, unit.role), unit.province, unit.current)
 
 
-def finding_view(store: Store, backend: SearchBackend, finding_id: str) -> FindingView:
-    """The finding highlighted in its document's text, the document's facts and similar findings."""
-    from pipeline.errors import BackendError
-
+def _locate(store: Store, finding_id: str) -> tuple[str, int]:
     located = store.locate_finding(finding_id)
     if located is None:
         raise NotFound("Không có phát hiện với mã này (có thể văn bản đã được cập nhật).")
-    doc_key, seq = located
+    return located
+
+
+def finding_view(store: Store, finding_id: str) -> FindingView:
+    """The finding highlighted in its document's text, and the document's facts.
+
+    Similar findings are a page of their own (`similar_view`): ranking them costs more than
+    everything else on this page, so the page shows first and a small script inserts them.
+    """
+    doc_key, seq = _locate(store, finding_id)
     document = store.get_document(doc_key)
     extraction = store.get_extraction(doc_key)
     ids = store.finding_ids(doc_key)
@@ -218,11 +222,6 @@ def finding_view(store: Store, backend: SearchBackend, finding_id: str) -> Findi
     for f in extraction.findings:
         name = label(POLARITY_LABELS, f.polarity)
         marked[name] = marked.get(name, 0) + 1
-    try:
-        similar = tuple(hit_view(h) for h in backend.similar(finding_id, SIMILAR))
-        similar_error = None
-    except BackendError:
-        similar, similar_error = (), "Chưa tìm được phát hiện tương tự (chỉ mục tìm kiếm chưa cập nhật văn bản này)."
     theme = finding.theme
     period = extraction.inspection_period
     return FindingView(
@@ -233,8 +232,29 @@ def finding_view(store: Store, backend: SearchBackend, finding_id: str) -> Findi
         PurePath(document.source.path).name, document.source.format,
         tuple(segments(document.text, marks)), marked, tuple(_unit_view(u) for u in extraction.units),
         finding.units, extraction.documents, extraction.dates,
-        (period.start, period.end) if period else None, similar, similar_error,
+        (period.start, period.end) if period else None,
     )
+
+
+@dataclass(frozen=True)
+class SimilarView:
+    finding_id: str
+    text: str
+    hits: tuple[HitView, ...]
+    error: str | None = None
+
+
+def similar_view(store: Store, backend: SearchBackend, finding_id: str) -> SimilarView:
+    """The findings most like this one (the backend's `similar`), or why there are none."""
+    from pipeline.errors import BackendError
+
+    doc_key, seq = _locate(store, finding_id)
+    text = store.get_extraction(doc_key).findings[seq].text
+    try:
+        return SimilarView(finding_id, text, tuple(hit_view(h) for h in backend.similar(finding_id, SIMILAR)))
+    except BackendError:
+        return SimilarView(finding_id, text, (),
+                           "Chưa tìm được phát hiện tương tự (chỉ mục tìm kiếm chưa cập nhật văn bản này).")
 
 
 # --------------------------------------------------------------------------- comparison

@@ -8,6 +8,7 @@ with a warning). The web package and uvicorn are imported only when the command 
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 import click
 
@@ -42,8 +43,9 @@ def command(ctx: click.Context, host: str, port: int, no_auth: bool, account: st
     if not is_loopback(host) and no_auth:
         err(f"WARNING: serving on {host} without login (--no-auth): anyone who can reach this address "
             "can read every finding")
-    auth = AuthConfig(required=required, accounts=accounts, max_age_s=settings.web_session_max_age_s,
-                      **({"secret_key": settings.web_secret_key} if settings.web_secret_key else {}))
+    auth = AuthConfig(required=required, accounts=accounts, max_age_s=settings.web_session_max_age_s)
+    if settings.web_secret_key:  # else a random key: logins end when the server restarts
+        auth = replace(auth, secret_key=settings.web_secret_key)
     with errors_as_lines():
         from web.app import create_app
 

@@ -141,6 +141,10 @@ def test_staff_and_auditor_journey(server: str, browser: tuple[WebDriver, Path],
     current = driver.find_element(By.ID, "hien-tai")
     assert current.tag_name == "mark" and snippet[:30] in current.text
     assert driver.find_elements(By.CSS_SELECTOR, ".document a.f")  # the document's other findings
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, WAIT_S).until(  # web/static/app.js inserts the similar findings under the CSP
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#tuong-tu li.hit"))
     _shot(driver, tmp_path, "3-phat-hien-trong-van-ban")
     driver.find_element(By.LINK_TEXT, "Xem trong văn bản").click()
     _wait_for(driver, "#hien-tai")

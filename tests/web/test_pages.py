@@ -121,8 +121,19 @@ def test_finding_page_highlights_it_in_its_document(client: TestClient, data: We
     assert "BÁO CÁO KẾT QUẢ KIỂM TRA" in r.text  # the whole document's text
     key = Store(data.db, readonly=True).locate_finding(data.ids[text])
     assert key is not None and f'/van-ban/{key[0]}/tep-goc' in r.text
-    similar = r.text.split("Phát hiện tương tự", 1)[1]
-    assert "<mark>phiếu</mark>" in similar and "/phat-hien/" in similar
+    assert f'data-load="/phat-hien/{data.ids[text]}/tuong-tu"' in r.text  # app.js inserts them
+
+
+def test_similar_findings_page(client: TestClient, data: WebData) -> None:
+    text = "Xã Cam Tuyền vẫn chưa cấp phiếu hẹn cho một số hồ sơ đất đai."
+    r = client.get(f"/phat-hien/{data.ids[text]}/tuong-tu")
+    assert r.status_code == 200
+    similar = r.text.split('<div id="tuong-tu">', 1)[1]
+    found = re.findall(r'href="/phat-hien/([0-9a-f]+)"', similar)
+    assert found and data.ids[text] not in found  # itself excluded
+    assert "<mark>phiếu</mark>" in similar
+    assert client.get("/phat-hien/0123456789abcdef/tuong-tu").status_code == 404
+    assert client.get("/phat-hien/x/tuong-tu").status_code == 400
 
 
 def test_finding_page_bad_and_unknown_ids(client: TestClient) -> None:
