@@ -434,6 +434,10 @@ class Store:
             for record in finding_records(key, document, extraction, segmenter=str):
                 yield replace(record, words=words.get(record.finding_id, ""))
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the file: a reader's cache key."""
+        return int(self._query("PRAGMA data_version")[0][0])
+
     def locate_finding(self, finding_id: str) -> tuple[str, int] | None:
         """(doc_key, index in the extraction's findings) of a stored finding, or None."""
         rows = self._query("SELECT doc_key, seq FROM findings WHERE finding_id = ?", (finding_id,))

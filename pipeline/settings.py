@@ -53,6 +53,7 @@ class Settings:
     web_accounts_file: str
     web_secret_key: str
     web_session_max_age_s: int
+    web_cookie_secure: bool
 
     @property
     def database(self) -> Path:

@@ -73,6 +73,7 @@ class Site:
         self.store = store
         self.backend = backend
         self.auth = auth
+        self.comparisons = views.ComparisonCache()
         self.templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
                                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.templates.globals.update(AREA_LABELS=AREA_LABELS, POLARITY_LABELS=POLARITY_LABELS,
@@ -162,7 +163,8 @@ def _sha256(path: Path) -> str:
 def _comparison(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
         params = CompareParams.parse(request.query_params)
-        return site.render(request, "comparison.html", view=views.comparison_view(site.store, params))
+        return site.render(request, "comparison.html",
+                           view=views.comparison_view(site.store, params, site.comparisons))
     return page
 
 
@@ -183,11 +185,10 @@ def _evidence(site: Site) -> Callable[[Request], Response]:
 def _export(site: Site, kind: str) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
         """What the comparison page shows, as a workbook, one table as CSV, or the heatmap."""
-        from index.compare import compare
         from pipeline.export import csv_text, write_heatmap, write_xlsx
 
         params = CompareParams.parse(request.query_params)
-        comparison = compare(site.store, views.filters_of(params))
+        comparison = site.comparisons.get(site.store, views.filters_of(params))
         tables = comparison_tables(comparison)
         if kind == "csv":
             name = choice_param(request.query_params, "bang", "bảng", tuple(t.name for t in tables))

@@ -8,7 +8,9 @@ index/compare.py.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
@@ -298,9 +300,37 @@ def heat(count: int, peak: int) -> int:
     return max(1, round(count / peak * (HEAT_LEVELS - 1)))
 
 
-def comparison_view(store: Store, params: CompareParams) -> ComparisonView:
+class ComparisonCache:
+    """The last few comparisons, each valid while the store's data version does not change.
+
+    Why: a comparison reads every finding of the store (seconds at 100,000 findings), and the
+    page, its downloads and its chart ask for the same one in a row; a nightly run's commit
+    changes the version and so empties the cache for the next request.
+    """
+
+    def __init__(self, size: int = 16) -> None:
+        self._size = size
+        self._items: OrderedDict[tuple[Filters, int], Comparison] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, store: Store, filters: Filters) -> Comparison:
+        key = (filters, store.data_version())
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        comparison = compare(store, filters)
+        with self._lock:
+            self._items[key] = comparison
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return comparison
+
+
+def comparison_view(store: Store, params: CompareParams, cache: ComparisonCache | None = None) -> ComparisonView:
     """The matrix with a colour per cell, recurrences and turnarounds, each linked to its evidence."""
-    comparison = compare(store, filters_of(params))
+    filters = filters_of(params)
+    comparison = cache.get(store, filters) if cache is not None else compare(store, filters)
     matrix = comparison.matrix
     measure = params.do_do
     counts = {(t, y): getattr(matrix.cell(t, y), measure) for t in matrix.themes for y in matrix.years}

@@ -43,7 +43,8 @@ def command(ctx: click.Context, host: str, port: int, no_auth: bool, account: st
     if not is_loopback(host) and no_auth:
         err(f"WARNING: serving on {host} without login (--no-auth): anyone who can reach this address "
             "can read every finding")
-    auth = AuthConfig(required=required, accounts=accounts, max_age_s=settings.web_session_max_age_s)
+    auth = AuthConfig(required=required, accounts=accounts, max_age_s=settings.web_session_max_age_s,
+                      https_only=settings.web_cookie_secure)
     if settings.web_secret_key:  # else a random key: logins end when the server restarts
         auth = replace(auth, secret_key=settings.web_secret_key)
     with errors_as_lines():

@@ -113,3 +113,15 @@ def test_serve_refuses_an_open_address_without_accounts(data: WebData, tmp_path:
     assert added.exit_code == 0 and "thanhtra" in read_accounts(tmp_path / "acc.txt")
     with_accounts = CliRunner().invoke(cli, [*base, "--host", "0.0.0.0"])
     assert with_accounts.exit_code == 0 and started[-1] == ("0.0.0.0", 8000)
+
+
+def test_secure_cookie_behind_https(data: WebData, accounts: dict[str, str]) -> None:
+    from starlette.testclient import TestClient
+
+    from web.app import create_app
+    from web.auth import AuthConfig
+
+    app = create_app(data.settings, AuthConfig(required=True, accounts=accounts, https_only=True))
+    with TestClient(app, base_url="https://kiemtra.example", follow_redirects=False) as c:
+        r = c.post("/dang-nhap", data={"ten": "thanhtra", "mat_khau": PASSWORD})
+        assert r.status_code == 303 and "secure" in r.headers["set-cookie"].lower()

@@ -300,3 +300,21 @@ def test_missing_store_is_a_clear_error_and_creates_nothing(tmp_path_factory: py
     with pytest.raises(BackendError, match="cannot open the database"):
         create_app(data_settings)
     assert not (folder / "khong-co.db").exists()
+
+
+def test_pages_follow_new_data_without_a_restart(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A nightly run writing to the store (another connection) shows on the next request:
+    the cached comparison is keyed by the store's data version."""
+    from webstore import save_report
+
+    folder = tmp_path_factory.mktemp("fresh")
+    data = build_store(folder)
+    with TestClient(create_app(data.settings), raise_server_exceptions=False) as c:
+        before = c.get("/so-sanh").text
+        assert "2025" not in before.split('<table class="matrix">', 1)[1].split("</thead>", 1)[0]
+        assert c.get("/so-sanh").text == before  # served from the cache
+        with Store(data.db, segmenter=str) as store:
+            save_report(store, folder, "bao-cao-2025", 2025, [
+                ("shortcoming", "tthc", "tthc.phieu_hen", "Xã Cam Tuyền lại không cấp phiếu hẹn.")])
+        after = c.get("/so-sanh").text
+        assert "2025" in after.split('<table class="matrix">', 1)[1].split("</thead>", 1)[0]

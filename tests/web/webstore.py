@@ -46,7 +46,7 @@ class WebData:
     ids: dict[str, str]  # finding text → finding id
 
 
-def _save(store: Store, folder: Path, name: str, year: int, rows: list[tuple[str, str, str, str]]) -> Path:
+def save_report(store: Store, folder: Path, name: str, year: int, rows: list[tuple[str, str, str, str]]) -> Path:
     heading = f"BÁO CÁO KẾT QUẢ KIỂM TRA CẢI CÁCH HÀNH CHÍNH NĂM {year}"
     body = "\n\n".join(sentence for *_, sentence in rows)
     text = f"{heading}\n\nThực hiện Quyết định số 12/QĐ-UBND ngày 15/03/{year} của UBND huyện Cam Lộ.\n\n{body}"
@@ -81,7 +81,7 @@ def build_store(folder: Path, *, extra_findings: int = 0) -> WebData:
             for n in range(1, extra_findings + 1)]))
     with Store(db, segmenter=str) as store:
         for name, year, rows in reports:
-            files[name] = _save(store, folder, name, year, rows)
+            files[name] = save_report(store, folder, name, year, rows)
         store.record_failure(str(folder / "hong.pdf"), "hong.pdf: tệp PDF bị mã hóa <b>", error_type="EncryptedError")
         store.start_run("run-1", flow="nightly", pid=1)
         store.finish_run("run-1", status="completed",
