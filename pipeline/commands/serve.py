@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import click
 
-from pipeline.console import EXIT_USAGE, err, errors_as_lines, settings_of
+from pipeline.console import EXIT_FAILED, EXIT_USAGE, err, errors_as_lines, settings_of
 
 
 @click.command(name="serve")
@@ -33,6 +33,9 @@ def command(ctx: click.Context, host: str, port: int, no_auth: bool, account: st
             add_account(settings.web_accounts, account, password)
         click.echo(f"account {account} saved in {settings.web_accounts}")
         return
+    if not settings.database.is_file():
+        err(f"no store at {settings.database}: run `kiemtra ingest FOLDER` first (or give --db)")
+        sys.exit(EXIT_FAILED)
     with errors_as_lines():
         accounts = read_accounts(settings.web_accounts)
     required = not is_loopback(host) and not no_auth

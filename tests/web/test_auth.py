@@ -113,6 +113,8 @@ def test_serve_refuses_an_open_address_without_accounts(data: WebData, tmp_path:
     assert added.exit_code == 0 and "thanhtra" in read_accounts(tmp_path / "acc.txt")
     with_accounts = CliRunner().invoke(cli, [*base, "--host", "0.0.0.0"])
     assert with_accounts.exit_code == 0 and started[-1] == ("0.0.0.0", 8000)
+    missing = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "serve"])
+    assert missing.exit_code == 1 and "kiemtra ingest" in missing.stderr and not (tmp_path / "none.db").exists()
 
 
 def test_secure_cookie_behind_https(data: WebData, accounts: dict[str, str]) -> None:

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 from starlette.testclient import TestClient
-from webstore import HOSTILE, WebData, build_store
+from webstore import FORMULA, HOSTILE, WebData, build_store
 
 from index.store import Store
 from pipeline.errors import BackendError
@@ -88,7 +88,7 @@ def test_paging_and_sort_by_date(client: TestClient) -> None:
 
 def test_empty_search_browses_everything_with_facets(client: TestClient) -> None:
     r = client.get("/")
-    assert r.status_code == 200 and count_of(r.text) == 32
+    assert r.status_code == 200 and count_of(r.text) == 33
     assert "Quảng Trị" in r.text and "Cam Tuyền" in r.text
 
 
@@ -237,6 +237,16 @@ def test_downloads_are_what_the_page_shows(client: TestClient) -> None:
     png = client.get("/so-sanh/bieu-do.png")
     with Image.open(io.BytesIO(png.content)) as image:
         assert image.format == "PNG"
+
+
+def test_document_text_never_becomes_a_spreadsheet_formula(client: TestClient) -> None:
+    r = client.get("/so-sanh/xuat.xlsx", params={"don_vi": "Cam Tuyền"})
+    sheet = load_workbook(io.BytesIO(r.content))["timeline"]
+    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert FORMULA in {c.value for c in cells} and all(c.data_type == "s" for c in cells)
+    csv = client.get("/so-sanh/xuat.csv", params={"don_vi": "Cam Tuyền", "bang": "timeline"})
+    text = csv.content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and ',"=HYPERLINK' not in text and "\n=HYPERLINK" not in text
 
 
 @pytest.mark.parametrize("url", [

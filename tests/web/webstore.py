@@ -17,6 +17,7 @@ from pipeline.models import Block, DocRef, Document, Extraction, Finding, Period
 from pipeline.settings import Settings, load_settings
 
 HOSTILE = '<script>alert("x")</script> phiếu hẹn =HYPERLINK("http://evil")'
+FORMULA = '=HYPERLINK("http://vi-du.example/x","Xem") Cam Tuyền'  # must stay text in every download
 CAM_TUYEN = Unit("xã", "Cam Tuyền", "inspected", "Quảng Trị", "xã Hiếu Giang")
 INSPECTOR = Unit("huyện", "Cam Lộ", "inspector", "Quảng Trị")
 
@@ -34,6 +35,7 @@ REPORTS: list[tuple[str, int, list[tuple[str, str, str, str]]]] = [
     ("bao-cao-2023", 2023, [
         ("strength", "tthc", "tthc.phieu_hen", "Xã Cam Tuyền: 100% hồ sơ có phiếu hẹn, sổ theo dõi cập nhật đầy đủ."),
         ("shortcoming", "tthc", "tthc.phieu_hen", HOSTILE),
+        ("shortcoming", "tthc", "tthc.phieu_hen", FORMULA),
     ]),
 ]
 
