@@ -241,6 +241,15 @@ def themed_findings(store: Store, filters: Filters = Filters(), *,
     """Every stored finding in the filters' years, themed (a stored theme wins; findings stored
     before themes existed are themed now) and with resolved units, then filtered."""
     tax = taxonomy or load_taxonomy()
+    return select_findings(load_findings(store, filters, taxonomy=tax), filters, tax)
+
+
+def load_findings(store: Store, filters: Filters = Filters(), *,
+                  taxonomy: Taxonomy | None = None) -> list[ThemedFinding]:
+    """The stored findings of the filters' years, themed, units resolved but not yet linked
+    across the reorganisation nor filtered (`select_findings` does both). A reader that
+    compares many times (the web page) loads every year once and selects per request."""
+    tax = taxonomy or load_taxonomy()
     out: list[ThemedFinding] = []
     for doc in store.documents():
         if not _in_years(doc.year, filters):
@@ -254,7 +263,15 @@ def themed_findings(store: Store, filters: Filters = Filters(), *,
                 finding.theme or tax.assign(finding.text, finding.area), finding.text,
                 tuple(dict.fromkeys(unit_ref(u) for u in units)), named, ids[seq] if seq < len(ids) else "",
             ))
-    return _filter(_link_successors(out), filters, tax)
+    return out
+
+
+def select_findings(loaded: Sequence[ThemedFinding], filters: Filters,
+                    taxonomy: Taxonomy | None = None) -> list[ThemedFinding]:
+    """The loaded findings of the filters' years, linked to their predecessor units and
+    filtered by theme and unit: what `themed_findings` returns for these filters."""
+    tax = taxonomy or load_taxonomy()
+    return _filter(_link_successors([f for f in loaded if _in_years(f.year, filters)]), filters, tax)
 
 
 def _in_years(year: int | None, filters: Filters) -> bool:
@@ -416,7 +433,13 @@ def unit_timeline(store: Store, unit: str, filters: Filters = Filters()) -> list
 def compare(store: Store, filters: Filters = Filters()) -> Comparison:
     """Every report from one pass over the store; the timeline only when a unit is asked for."""
     tax = load_taxonomy()
-    findings = themed_findings(store, filters, taxonomy=tax)
+    return compare_findings(themed_findings(store, filters, taxonomy=tax), filters, tax)
+
+
+def compare_findings(findings: Sequence[ThemedFinding], filters: Filters,
+                     taxonomy: Taxonomy | None = None) -> Comparison:
+    """Every report over findings already selected for `filters` (`select_findings`)."""
+    tax = taxonomy or load_taxonomy()
     timeline = build_timeline(findings, tax) if filters.unit else []
     return Comparison(filters, build_matrix(findings, tax), tuple(find_recurrences(findings, tax)),
                       tuple(find_turnarounds(findings, tax)), tuple(timeline))

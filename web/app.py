@@ -177,7 +177,7 @@ def _evidence(site: Site) -> Callable[[Request], Response]:
             raise BadRequest("Thiếu tham số «chủ đề của ô» (o_chu_de).")
         view = views.evidence_view(site.store, params, theme, int_param(q, "o_nam", "năm của ô", range(1945, 2101)),
                                    text_param(q, "o_don_vi", "đơn vị của ô"),
-                                   choice_param(q, "o_loai", "loại", POLARITIES))
+                                   choice_param(q, "o_loai", "loại", POLARITIES), site.comparisons)
         return site.render(request, "evidence.html", view=view)
     return page
 

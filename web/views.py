@@ -26,8 +26,9 @@ from index.compare import (
     ThemedFinding,
     Turnaround,
     cell_findings,
-    compare,
-    themed_findings,
+    compare_findings,
+    load_findings,
+    select_findings,
 )
 from index.store import Failure, RunRecord, Store
 from index.themes import load_taxonomy
@@ -301,17 +302,29 @@ def heat(count: int, peak: int) -> int:
 
 
 class ComparisonCache:
-    """The last few comparisons, each valid while the store's data version does not change.
+    """The store's findings loaded for comparing, and the last few comparisons over them, valid
+    while the store's data version does not change.
 
-    Why: a comparison reads every finding of the store (seconds at 100,000 findings), and the
-    page, its downloads and its chart ask for the same one in a row; a nightly run's commit
-    changes the version and so empties the cache for the next request.
+    Why: loading reads every finding of the store (seconds at 100,000 findings), and the page,
+    its downloads, its chart and each cell's evidence ask again and again; a nightly run's
+    commit changes the version, so the next request loads afresh.
     """
 
     def __init__(self, size: int = 16) -> None:
         self._size = size
+        self._loaded: tuple[int, list[ThemedFinding]] | None = None
         self._items: OrderedDict[tuple[Filters, int], Comparison] = OrderedDict()
         self._lock = threading.Lock()
+
+    def findings(self, store: Store, filters: Filters) -> list[ThemedFinding]:
+        """What `themed_findings(store, filters)` returns, from the loaded findings."""
+        version = store.data_version()
+        with self._lock:  # one load at a time: concurrent first requests wait for it
+            if self._loaded is None or self._loaded[0] != version:
+                self._loaded = (version, load_findings(store))
+                self._items.clear()
+            loaded = self._loaded[1]
+        return select_findings(loaded, filters)
 
     def get(self, store: Store, filters: Filters) -> Comparison:
         key = (filters, store.data_version())
@@ -319,7 +332,7 @@ class ComparisonCache:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        comparison = compare(store, filters)
+        comparison = compare_findings(self.findings(store, filters), filters)
         with self._lock:
             self._items[key] = comparison
             while len(self._items) > self._size:
@@ -330,7 +343,7 @@ class ComparisonCache:
 def comparison_view(store: Store, params: CompareParams, cache: ComparisonCache | None = None) -> ComparisonView:
     """The matrix with a colour per cell, recurrences and turnarounds, each linked to its evidence."""
     filters = filters_of(params)
-    comparison = cache.get(store, filters) if cache is not None else compare(store, filters)
+    comparison = (cache or ComparisonCache()).get(store, filters)
     matrix = comparison.matrix
     measure = params.do_do
     counts = {(t, y): getattr(matrix.cell(t, y), measure) for t in matrix.themes for y in matrix.years}
@@ -378,11 +391,11 @@ class EvidenceView:
 
 
 def evidence_view(store: Store, params: CompareParams, theme: str, year: int | None, unit: str | None,
-                  polarity: str | None) -> EvidenceView:
+                  polarity: str | None, cache: ComparisonCache | None = None) -> EvidenceView:
     """The findings behind one matrix cell (theme and year) or one unit's theme (a recurrence)."""
     taxonomy = load_taxonomy()
     filters = Filters(theme=theme, unit=unit or params.don_vi, year_from=params.tu_nam, year_to=params.den_nam)
-    found: list[ThemedFinding] = [f for f in themed_findings(store, filters, taxonomy=taxonomy) if f.theme == theme]
+    found = [f for f in (cache or ComparisonCache()).findings(store, filters) if f.theme == theme]
     if year is not None and polarity in (None, "shortcoming"):
         found = cell_findings(found, theme, year)
     elif year is not None:
