@@ -328,3 +328,23 @@ def test_pages_follow_new_data_without_a_restart(tmp_path_factory: pytest.TempPa
                 ("shortcoming", "tthc", "tthc.phieu_hen", "Xã Cam Tuyền lại không cấp phiếu hẹn.")])
         after = c.get("/so-sanh").text
         assert "2025" in after.split('<table class="matrix">', 1)[1].split("</thead>", 1)[0]
+
+
+def test_failures_give_a_vietnamese_page_without_details(data: WebData, monkeypatch: pytest.MonkeyPatch) -> None:
+    from web import views
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("chi tiết nội bộ /etc/secret")
+
+    def unreadable(*args: object, **kwargs: object) -> None:
+        raise BackendError("database disk image is malformed", path=data.db)
+
+    with TestClient(create_app(data.settings), raise_server_exceptions=False) as c:
+        monkeypatch.setattr(views, "operations_view", broken)
+        r = c.get("/van-hanh")
+        assert r.status_code == 500 and "Lỗi máy chủ" in r.text
+        assert "secret" not in r.text and "Traceback" not in r.text
+        assert "content-security-policy" in r.headers
+        monkeypatch.setattr(views, "search_view", unreadable)
+        r = c.get("/")
+        assert r.status_code == 503 and "Không đọc được kho dữ liệu" in r.text and "malformed" not in r.text
