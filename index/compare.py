@@ -270,8 +270,19 @@ def select_findings(loaded: Sequence[ThemedFinding], filters: Filters,
                     taxonomy: Taxonomy | None = None) -> list[ThemedFinding]:
     """The loaded findings of the filters' years, linked to their predecessor units and
     filtered by theme and unit: what `themed_findings` returns for these filters."""
-    tax = taxonomy or load_taxonomy()
-    return _filter(_link_successors([f for f in loaded if _in_years(f.year, filters)]), filters, tax)
+    return filter_findings(link_findings(loaded, filters), filters, taxonomy)
+
+
+def link_findings(loaded: Sequence[ThemedFinding], filters: Filters) -> list[ThemedFinding]:
+    """The loaded findings of the filters' years, units named from 2025 on linked to the
+    predecessor they continue; depends on the years only, so a reader may keep it per range."""
+    return _link_successors([f for f in loaded if _in_years(f.year, filters)])
+
+
+def filter_findings(linked: Sequence[ThemedFinding], filters: Filters,
+                    taxonomy: Taxonomy | None = None) -> list[ThemedFinding]:
+    """Linked findings (`link_findings`) restricted to the filters' theme and unit."""
+    return _filter(list(linked), filters, taxonomy or load_taxonomy())
 
 
 def _in_years(year: int | None, filters: Filters) -> bool:

@@ -27,8 +27,9 @@ from index.compare import (
     Turnaround,
     cell_findings,
     compare_findings,
+    filter_findings,
+    link_findings,
     load_findings,
-    select_findings,
 )
 from index.store import Failure, RunRecord, Store
 from index.themes import load_taxonomy
@@ -313,18 +314,25 @@ class ComparisonCache:
     def __init__(self, size: int = 16) -> None:
         self._size = size
         self._loaded: tuple[int, list[ThemedFinding]] | None = None
+        self._linked: dict[tuple[int | None, int | None], list[ThemedFinding]] = {}  # per year range
         self._items: OrderedDict[tuple[Filters, int], Comparison] = OrderedDict()
         self._lock = threading.Lock()
 
     def findings(self, store: Store, filters: Filters) -> list[ThemedFinding]:
         """What `themed_findings(store, filters)` returns, from the loaded findings."""
         version = store.data_version()
+        years = (filters.year_from, filters.year_to)
         with self._lock:  # one load at a time: concurrent first requests wait for it
             if self._loaded is None or self._loaded[0] != version:
                 self._loaded = (version, load_findings(store))
+                self._linked.clear()
                 self._items.clear()
-            loaded = self._loaded[1]
-        return select_findings(loaded, filters)
+            if years not in self._linked:
+                if len(self._linked) >= self._size:
+                    self._linked.clear()
+                self._linked[years] = link_findings(self._loaded[1], filters)
+            linked = self._linked[years]
+        return filter_findings(linked, filters)
 
     def get(self, store: Store, filters: Filters) -> Comparison:
         key = (filters, store.data_version())
