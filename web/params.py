@@ -161,4 +161,5 @@ class CompareParams:
         return out
 
     def url(self, path: str = "/so-sanh", **extra: object) -> str:
+        """This comparison's URL (or a page under it, `path`), `extra` parameters added or replaced."""
         return link(path, {**self.values(), **extra})

@@ -217,6 +217,14 @@ def test_recurrence_clicks_through_to_its_evidence(client: TestClient) -> None:
     assert "xã Cam Tuyền" in improved.split("</table>", 1)[0]
 
 
+def test_a_recurring_unit_links_to_its_timeline(client: TestClient) -> None:
+    r = client.get("/so-sanh", params={"tu_nam": "2019"})
+    recurring = r.text.split("Thiếu sót lặp lại qua các năm", 1)[1].split("</table>", 1)[0]
+    timeline = client.get(links(recurring, r"^/so-sanh\?don_vi=")[0])
+    assert "tu_nam=2019" in links(recurring, r"^/so-sanh\?don_vi=")[0]
+    assert "Diễn biến của xã Cam Tuyền" in timeline.text
+
+
 def test_unit_timeline_and_filters_stay_in_the_url(client: TestClient) -> None:
     r = client.get("/so-sanh", params={"don_vi": "cam tuyen", "tu_nam": "2019", "den_nam": "2021"})
     assert r.status_code == 200 and "Diễn biến của cam tuyen" in r.text
