@@ -226,7 +226,8 @@ def _same_origin(request: Request) -> bool:
 
 def _login_form(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
-        return site.render(request, "login.html", next=safe_next(request.query_params.get("tiep")), failed=False)
+        return site.render(request, "login.html", next=safe_next(request.query_params.get("tiep")), failed=False,
+                           blocked=False)
     return page
 
 
@@ -237,12 +238,18 @@ def _login(site: Site) -> Callable[[Request], Awaitable[Response]]:
         form = await request.form()
         name, password = str(form.get("ten", ""))[:64], str(form.get("mat_khau", ""))[:1024]
         target = safe_next(str(form.get("tiep", "/")))
+        throttle = site.auth.throttle
+        if throttle.blocked(name):
+            LOGGER.warning("web login for %r refused: too many failures", name)
+            return site.render(request, "login.html", 429, next=target, failed=False, blocked=True)
         if site.auth.accounts and verify(site.auth.accounts, name, password):
+            throttle.succeeded(name)
             request.session.clear()
             request.session["user"] = name
             return RedirectResponse(target, status_code=303)
+        throttle.failed(name)
         LOGGER.warning("failed web login for %r", name)
-        return site.render(request, "login.html", 401, next=target, failed=True)
+        return site.render(request, "login.html", 401, next=target, failed=True, blocked=False)
     return page
 
 

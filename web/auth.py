@@ -16,6 +16,10 @@ from __future__ import annotations
 import ipaddress
 import re
 import secrets
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +33,40 @@ _NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 MIN_PASSWORD = 10
 
 
+class LoginThrottle:
+    """At most `limit` failed logins per account name in `window_s`, then refuse until they age.
+
+    Why per name and in memory: argon2 makes each guess slow, and this stops a guesser from
+    trying a list of passwords on one account; the server is one process, and a restart
+    forgetting the count is acceptable for a page behind an office network.
+    """
+
+    def __init__(self, limit: int = 5, window_s: float = 900.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit, self.window_s, self._clock = limit, window_s, clock
+        self._failures: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, name: str) -> deque[float]:
+        now = self._clock()
+        failures = self._failures.setdefault(name, deque())
+        while failures and now - failures[0] > self.window_s:
+            failures.popleft()
+        return failures
+
+    def blocked(self, name: str) -> bool:
+        with self._lock:
+            return len(self._recent(name)) >= self.limit
+
+    def failed(self, name: str) -> None:
+        with self._lock:
+            self._recent(name).append(self._clock())
+
+    def succeeded(self, name: str) -> None:
+        with self._lock:
+            self._failures.pop(name, None)
+
+
 @dataclass(frozen=True)
 class AuthConfig:
     """Whether a login is required, the accounts (name → hash), and the cookie's signing key."""
@@ -38,6 +76,7 @@ class AuthConfig:
     secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     max_age_s: int = 8 * 3600
     https_only: bool = False
+    throttle: LoginThrottle = field(default_factory=LoginThrottle)
 
 
 def is_loopback(host: str) -> bool:

@@ -13,7 +13,7 @@ from webstore import WebData
 
 from pipeline.cli import cli
 from pipeline.errors import ConfigError
-from web.auth import add_account, hash_password, is_loopback, read_accounts, safe_next, verify
+from web.auth import LoginThrottle, add_account, hash_password, is_loopback, read_accounts, safe_next, verify
 
 PASSWORD = "mat-khau-du-dai"
 
@@ -127,3 +127,24 @@ def test_secure_cookie_behind_https(data: WebData, accounts: dict[str, str]) -> 
     with TestClient(app, base_url="https://kiemtra.example", follow_redirects=False) as c:
         r = c.post("/dang-nhap", data={"ten": "thanhtra", "mat_khau": PASSWORD})
         assert r.status_code == 303 and "secure" in r.headers["set-cookie"].lower()
+
+
+def test_repeated_failures_block_the_account_for_a_while(data: WebData, accounts: dict[str, str]) -> None:
+    with auth_client(data, accounts) as c:
+        for _ in range(5):
+            assert c.post("/dang-nhap", data={"ten": "thanhtra", "mat_khau": "doan-mo-sai-1"}).status_code == 401
+        r = c.post("/dang-nhap", data={"ten": "thanhtra", "mat_khau": PASSWORD})
+        assert r.status_code == 429 and "quá nhiều lần" in r.text and "kiemtra_phien" not in r.headers.get("set-cookie", "")
+
+
+def test_throttle_forgets_old_failures_and_a_success() -> None:
+    now = [0.0]
+    throttle = LoginThrottle(limit=2, window_s=60, clock=lambda: now[0])
+    throttle.failed("a")
+    throttle.failed("a")
+    assert throttle.blocked("a") and not throttle.blocked("b")
+    now[0] = 61
+    assert not throttle.blocked("a")
+    throttle.failed("a")
+    throttle.succeeded("a")
+    assert not throttle.blocked("a")
