@@ -148,3 +148,21 @@ def test_throttle_forgets_old_failures_and_a_success() -> None:
     throttle.failed("a")
     throttle.succeeded("a")
     assert not throttle.blocked("a")
+
+
+def test_serve_brings_an_older_index_up_to_date_before_serving_read_only(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from webstore import build_store
+
+    data = build_store(tmp_path)
+    with sqlite3.connect(data.db) as conn:
+        conn.execute("UPDATE fts_meta SET value = '3' WHERE key = 'version'")
+    served: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **kw: served.append(app))
+    result = CliRunner().invoke(cli, ["--db", str(data.db), "serve"])
+    assert result.exit_code == 0, result.output
+    assert served
+    with sqlite3.connect(data.db) as conn:
+        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()[0] == "4"
