@@ -38,11 +38,24 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [str(_HERE.parent), *(p for p in sys.path if Path(p or ".").resolve() != _HERE)]
 
 from benchmarks.search import TEXTS, _name, synthetic_records  # noqa: E402
+from core.levels import Level  # noqa: E402
+from core.models import (  # noqa: E402
+    AREAS,
+    POLARITIES,
+    Area,
+    Block,
+    Document,
+    Extraction,
+    Finding,
+    Polarity,
+    Role,
+    Source,
+    Unit,
+)
+from core.settings import load_settings  # noqa: E402
 from index.base import FindingRecord  # noqa: E402
 from index.sqlite_fts import SqliteFtsBackend  # noqa: E402
 from index.store import Store  # noqa: E402
-from pipeline.models import AREAS, POLARITIES, Block, Document, Extraction, Finding, Source, Unit  # noqa: E402
-from pipeline.settings import load_settings  # noqa: E402
 
 PER_DOCUMENT = 10  # synthetic_records groups findings into documents of 10
 
@@ -81,17 +94,29 @@ def _document(records: list[FindingRecord]) -> tuple[Document, Extraction]:
     for r in records:
         pos += 2
         theme = random.Random(r.finding_id).choice(themes.get(r.area, [f"{r.area}.khac"]))
-        findings.append(Finding(r.polarity, r.area, r.text, pos, pos + len(r.text), r.units, theme, r.text))
+        findings.append(
+            Finding(
+                Polarity(r.polarity), Area(r.area), r.text, pos, pos + len(r.text), r.units, theme, r.text
+            )
+        )
         parts.append(r.text)
         pos += len(r.text)
     text = "\n\n".join(parts)
     level, name = first.unit_levels[0].rsplit(" ", 2)[0], first.units[0]
-    unit = Unit(level, name, "inspected", first.provinces[0])
+    unit = Unit(Level(level), name, Role.INSPECTED, first.provinces[0])
     key = hashlib.sha256(text.encode()).hexdigest()
     source = Source(f"/nonexistent/{first.doc_id}.txt", key, "txt", "txt", len(text.encode()), pages=1)
-    return (Document(first.doc_id, text, (Block(0, len(text), 1),), source),
-            Extraction(first.doc_id, title=heading, published=first.published, inspection_year=first.year,
-                       units=(unit,), findings=tuple(findings)))
+    return (
+        Document(first.doc_id, text, (Block(0, len(text), 1),), source),
+        Extraction(
+            first.doc_id,
+            title=heading,
+            published=first.published,
+            inspection_year=first.year,
+            units=(unit,),
+            findings=tuple(findings),
+        ),
+    )
 
 
 def build(db: Path, n: int, seed: int) -> None:
@@ -112,10 +137,13 @@ def _search_params(rng: random.Random) -> dict[str, str]:
     params = {"q": rng.choice(TEXTS)}
     if rng.random() < 1 / 3:
         key = rng.choice(("nam", "linh_vuc", "loai", "tinh", "don_vi"))
-        params[key] = {"nam": lambda: str(rng.randint(2016, 2025)), "linh_vuc": lambda: rng.choice(AREAS),
-                       "loai": lambda: rng.choice(POLARITIES),
-                       "tinh": lambda: _name(random.Random(1000 + rng.randrange(30))),
-                       "don_vi": lambda: _name(rng)}[key]()
+        params[key] = {
+            "nam": lambda: str(rng.randint(2016, 2025)),
+            "linh_vuc": lambda: rng.choice(AREAS),
+            "loai": lambda: rng.choice(POLARITIES),
+            "tinh": lambda: _name(random.Random(1000 + rng.randrange(30))),
+            "don_vi": lambda: _name(rng),
+        }[key]()
     if rng.random() < 0.2:
         params["trang"] = "2"
     if rng.random() < 0.2:
@@ -130,8 +158,11 @@ def _ms(header: str) -> float:
 def _line(name: str, server: list[float], wall: list[float]) -> str:
     def p(values: list[float], q: int) -> float:
         return statistics.quantiles(values, n=100)[q - 1]
-    return (f"{name:>13}: server p50 {p(server, 50):6.1f} ms  p95 {p(server, 95):6.1f} ms"
-            f"   (client wall p95 {p(wall, 95):6.1f} ms, {len(server)} requests)")
+
+    return (
+        f"{name:>13}: server p50 {p(server, 50):6.1f} ms  p95 {p(server, 95):6.1f} ms"
+        f"   (client wall p95 {p(wall, 95):6.1f} ms, {len(server)} requests)"
+    )
 
 
 def measure(db: Path, requests: int, seed: int) -> None:
@@ -148,11 +179,14 @@ def measure(db: Path, requests: int, seed: int) -> None:
     settings = load_settings({"db_path": str(db), "backend": "sqlite"}, environ={})
     with TestClient(create_app(settings)) as client:
         client.get("/")  # warm-up: the backend loads its in-memory columns once
-        pages = {"search": [f"/?{'&'.join(f'{k}={v}' for k, v in _search_params(rng).items())}"
-                            for _ in range(requests)],
-                 "finding": [f"/phat-hien/{fid}" for fid in ids],
-                 "browse": ["/"] * (requests // 5),
-                 "similar": [f"/phat-hien/{fid}/tuong-tu" for fid in ids[:requests // 3]]}
+        pages = {
+            "search": [
+                f"/?{'&'.join(f'{k}={v}' for k, v in _search_params(rng).items())}" for _ in range(requests)
+            ],
+            "finding": [f"/phat-hien/{fid}" for fid in ids],
+            "browse": ["/"] * (requests // 5),
+            "similar": [f"/phat-hien/{fid}/tuong-tu" for fid in ids[: requests // 3]],
+        }
         for name, urls in pages.items():
             server, wall = [], []
             for url in urls:
@@ -164,12 +198,19 @@ def measure(db: Path, requests: int, seed: int) -> None:
             print(_line(name, server, wall))
         cold = client.get("/so-sanh")
         cached = [_ms(client.get("/so-sanh").headers["server-timing"]) for _ in range(20)]
-        print(f"   comparison: first request {_ms(cold.headers['server-timing']) / 1000:.1f} s (reads every finding),"
-              f" then p50 {statistics.median(cached):.1f} ms from the cache until the store changes")
+        print(
+            f"   comparison: first request {_ms(cold.headers['server-timing']) / 1000:.1f} s"
+            " (reads every finding),"
+            f" then p50 {statistics.median(cached):.1f} ms from the cache until the store changes"
+        )
         cells = [html.unescape(u) for u in re.findall(r'href="(/so-sanh/bang-chung[^"]*)"', cold.text)]
-        evidence = [_ms(client.get(url).headers["server-timing"]) for url in rng.sample(cells, min(40, len(cells)))]
-        print(f"     evidence: p50 {statistics.median(evidence):.1f} ms  max {max(evidence):.1f} ms"
-              f" ({len(evidence)} cells and recurrences of the comparison page)")
+        evidence = [
+            _ms(client.get(url).headers["server-timing"]) for url in rng.sample(cells, min(40, len(cells)))
+        ]
+        print(
+            f"     evidence: p50 {statistics.median(evidence):.1f} ms  max {max(evidence):.1f} ms"
+            f" ({len(evidence)} cells and recurrences of the comparison page)"
+        )
     print(f"load average {Path('/proc/loadavg').read_text().split()[0]}")
 
 

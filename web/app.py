@@ -31,13 +31,13 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from core.errors import ExportError, KiemtraError
+from core.models import POLARITIES
+from core.settings import Settings
 from index.backends import open_backend
 from index.base import SearchBackend
-from index.compare import comparison_tables, matrix_heatmap
 from index.store import Store
-from pipeline.errors import ExportError, KiemtraError
-from pipeline.models import POLARITIES
-from pipeline.settings import Settings
+from pipeline.export import comparison_tables, matrix_heatmap
 from web import views
 from web.auth import AuthConfig, safe_next, verify
 from web.labels import AREA_LABELS, POLARITY_LABELS, SORT_LABELS, TABLE_LABELS
@@ -46,8 +46,10 @@ from web.params import BadRequest, CompareParams, SearchParams, choice_param, in
 LOGGER = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self';"
-       " form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self';"
+    " form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
 SECURITY_HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
@@ -60,8 +62,13 @@ _DOC_KEY = re.compile(r"^[0-9a-f]{64}$")
 # Formats a browser shows itself; anything else (HTML, DOCX, text) downloads, so a stored web
 # page never runs as part of this site.
 INLINE_TYPES = {"pdf": "application/pdf"}
-INLINE_SUFFIXES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".tif": "image/tiff",
-                   ".tiff": "image/tiff"}
+INLINE_SUFFIXES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".tif": "image/tiff",
+    ".tiff": "image/tiff",
+}
 OPEN_PATHS = ("/dang-nhap", "/static/")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -74,25 +81,41 @@ class Site:
         self.backend = backend
         self.auth = auth
         self.comparisons = views.ComparisonCache()
-        self.templates = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True,
-                                     undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        self.templates.globals.update(AREA_LABELS=AREA_LABELS, POLARITY_LABELS=POLARITY_LABELS,
-                                      SORT_LABELS=SORT_LABELS, POLARITIES=POLARITIES,
-                                      TABLE_LABELS=TABLE_LABELS)
+        self.templates = Environment(
+            loader=FileSystemLoader(HERE / "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.templates.globals.update(
+            AREA_LABELS=AREA_LABELS,
+            POLARITY_LABELS=POLARITY_LABELS,
+            SORT_LABELS=SORT_LABELS,
+            POLARITIES=POLARITIES,
+            TABLE_LABELS=TABLE_LABELS,
+        )
         self.templates.filters["number"] = _number
 
     def render(self, request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         user = request.session.get("user") if "session" in request.scope else None
         html = self.templates.get_template(name).render(
-            path=request.url.path, user=user, auth_required=self.auth.required, **context)
+            path=request.url.path, user=user, auth_required=self.auth.required, **context
+        )
         return HTMLResponse(html, status_code=status_code, headers={"cache-control": "no-store"})
 
     def error(self, request: Request, status: int, message: str) -> HTMLResponse:
-        titles = {400: "Yêu cầu không hợp lệ", 403: "Không được phép", 404: "Không tìm thấy",
-                  405: "Phương thức không được hỗ trợ", 503: "Dữ liệu tạm thời không đọc được",
-                  500: "Lỗi máy chủ"}
-        response = self.render(request, "error.html", status, status=status,
-                               title=titles.get(status, "Lỗi"), message=message)
+        titles = {
+            400: "Yêu cầu không hợp lệ",
+            403: "Không được phép",
+            404: "Không tìm thấy",
+            405: "Phương thức không được hỗ trợ",
+            503: "Dữ liệu tạm thời không đọc được",
+            500: "Lỗi máy chủ",
+        }
+        response = self.render(
+            request, "error.html", status, status=status, title=titles.get(status, "Lỗi"), message=message
+        )
         response.headers.update(SECURITY_HEADERS)
         return response
 
@@ -110,6 +133,7 @@ def _search(site: Site) -> Callable[[Request], Response]:
         params = SearchParams.parse(request.query_params)
         view = views.search_view(site.backend, params)
         return site.render(request, "search.html", view=view)
+
     return page
 
 
@@ -119,6 +143,7 @@ def _finding(site: Site) -> Callable[[Request], Response]:
         if not _FINDING_ID.match(finding_id):
             raise BadRequest("Mã phát hiện không hợp lệ.")
         return site.render(request, "finding.html", view=views.finding_view(site.store, finding_id))
+
     return page
 
 
@@ -127,7 +152,10 @@ def _similar(site: Site) -> Callable[[Request], Response]:
         finding_id = request.path_params["finding_id"]
         if not _FINDING_ID.match(finding_id):
             raise BadRequest("Mã phát hiện không hợp lệ.")
-        return site.render(request, "similar.html", view=views.similar_view(site.store, site.backend, finding_id))
+        return site.render(
+            request, "similar.html", view=views.similar_view(site.store, site.backend, finding_id)
+        )
+
     return page
 
 
@@ -146,9 +174,14 @@ def _original(site: Site) -> Callable[[Request], Response]:
         if not source.path or not path.is_file() or _sha256(path) != doc_key:
             raise views.NotFound("Tệp gốc không còn ở nơi đã nhập, hoặc đã thay đổi từ khi nhập.")
         media = INLINE_TYPES.get(source.format) or INLINE_SUFFIXES.get(path.suffix.lower())
-        return FileResponse(path, media_type=media or "application/octet-stream", filename=path.name,
-                            content_disposition_type="inline" if media else "attachment",
-                            headers={"content-security-policy": "sandbox; default-src 'none'"})
+        return FileResponse(
+            path,
+            media_type=media or "application/octet-stream",
+            filename=path.name,
+            content_disposition_type="inline" if media else "attachment",
+            headers={"content-security-policy": "sandbox; default-src 'none'"},
+        )
+
     return page
 
 
@@ -163,8 +196,10 @@ def _sha256(path: Path) -> str:
 def _comparison(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
         params = CompareParams.parse(request.query_params)
-        return site.render(request, "comparison.html",
-                           view=views.comparison_view(site.store, params, site.comparisons))
+        return site.render(
+            request, "comparison.html", view=views.comparison_view(site.store, params, site.comparisons)
+        )
+
     return page
 
 
@@ -175,10 +210,17 @@ def _evidence(site: Site) -> Callable[[Request], Response]:
         theme = text_param(q, "o_chu_de", "chủ đề của ô")
         if theme is None:
             raise BadRequest("Thiếu tham số «chủ đề của ô» (o_chu_de).")
-        view = views.evidence_view(site.store, params, theme, int_param(q, "o_nam", "năm của ô", range(1945, 2101)),
-                                   text_param(q, "o_don_vi", "đơn vị của ô"),
-                                   choice_param(q, "o_loai", "loại", POLARITIES), site.comparisons)
+        view = views.evidence_view(
+            site.store,
+            params,
+            theme,
+            int_param(q, "o_nam", "năm của ô", range(1945, 2101)),
+            text_param(q, "o_don_vi", "đơn vị của ô"),
+            choice_param(q, "o_loai", "loại", POLARITIES),
+            site.comparisons,
+        )
         return site.render(request, "evidence.html", view=view)
+
     return page
 
 
@@ -193,25 +235,32 @@ def _export(site: Site, kind: str) -> Callable[[Request], Response]:
         if kind == "csv":
             name = choice_param(request.query_params, "bang", "bảng", tuple(t.name for t in tables))
             table = next(t for t in tables if t.name == (name or tables[0].name))
-            return Response(("\ufeff" + csv_text(table)).encode("utf-8"), media_type="text/csv; charset=utf-8",
-                            headers={"content-disposition": f'attachment; filename="so-sanh-{table.name}.csv"'})
+            return Response(
+                ("\ufeff" + csv_text(table)).encode("utf-8"),
+                media_type="text/csv; charset=utf-8",
+                headers={"content-disposition": f'attachment; filename="so-sanh-{table.name}.csv"'},
+            )
         with tempfile.TemporaryDirectory(prefix="kiemtra-web-") as tmp:
             if kind == "xlsx":
                 target = write_xlsx(tables, Path(tmp) / "so-sanh.xlsx")
                 media, headers = XLSX_TYPE, {"content-disposition": 'attachment; filename="so-sanh.xlsx"'}
             else:
                 try:
-                    target = write_heatmap(matrix_heatmap(comparison.matrix, params.do_do), Path(tmp) / "bieu-do.png")
+                    target = write_heatmap(
+                        matrix_heatmap(comparison.matrix, params.do_do), Path(tmp) / "bieu-do.png"
+                    )
                 except ExportError:
                     raise views.NotFound("Không có thiếu sót nào để vẽ biểu đồ với bộ lọc này.") from None
                 media, headers = "image/png", {}
             return Response(target.read_bytes(), media_type=media, headers=headers)
+
     return page
 
 
 def _operations(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
         return site.render(request, "operations.html", view=views.operations_view(site.store, site.backend))
+
     return page
 
 
@@ -226,8 +275,14 @@ def _same_origin(request: Request) -> bool:
 
 def _login_form(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
-        return site.render(request, "login.html", next=safe_next(request.query_params.get("tiep")), failed=False,
-                           blocked=False)
+        return site.render(
+            request,
+            "login.html",
+            next=safe_next(request.query_params.get("tiep")),
+            failed=False,
+            blocked=False,
+        )
+
     return page
 
 
@@ -250,6 +305,7 @@ def _login(site: Site) -> Callable[[Request], Awaitable[Response]]:
         throttle.failed(name)
         LOGGER.warning("failed web login for %r", name)
         return site.render(request, "login.html", 401, next=target, failed=True, blocked=False)
+
     return page
 
 
@@ -259,6 +315,7 @@ def _logout(site: Site) -> Callable[[Request], Response]:
             return site.error(request, 403, "Biểu mẫu phải gửi từ chính trang này.")
         request.session.clear()
         return RedirectResponse("/dang-nhap" if site.auth.required else "/", status_code=303)
+
     return page
 
 
@@ -269,10 +326,15 @@ class RequireLogin(BaseHTTPMiddleware):
         super().__init__(app)
         self.site = site
 
-    async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def dispatch(
+        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         path = request.url.path
-        if self.site.auth.required and not request.session.get("user") \
-                and not any(path == p or (p.endswith("/") and path.startswith(p)) for p in OPEN_PATHS):
+        if (
+            self.site.auth.required
+            and not request.session.get("user")
+            and not any(path == p or (p.endswith("/") and path.startswith(p)) for p in OPEN_PATHS)
+        ):
             if request.method not in ("GET", "HEAD"):
                 return self.site.error(request, 403, "Cần đăng nhập.")
             target = path + (f"?{request.url.query}" if request.url.query else "")
@@ -285,7 +347,9 @@ class RequireLogin(BaseHTTPMiddleware):
 class SecurityHeaders(BaseHTTPMiddleware):
     """The security headers on every response, and the server's time in `Server-Timing`."""
 
-    async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    async def dispatch(
+        self, request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
         started = time.perf_counter()
         response = await call_next(request)
         for name, value in SECURITY_HEADERS.items():
@@ -311,14 +375,23 @@ def _handlers(site: Site) -> dict[Any, Callable[[Request, Exception], Response]]
 
     def data_error(request: Request, exc: Exception) -> Response:
         LOGGER.error("data error on %s: %s", request.url.path, exc)
-        return site.error(request, 503, "Không đọc được kho dữ liệu hoặc chỉ mục tìm kiếm. Vui lòng thử lại sau.")
+        return site.error(
+            request, 503, "Không đọc được kho dữ liệu hoặc chỉ mục tìm kiếm. Vui lòng thử lại sau."
+        )
 
     def server_error(request: Request, exc: Exception) -> Response:
         LOGGER.exception("error on %s", request.url.path)
-        return site.error(request, 500, "Đã có lỗi khi tạo trang này. Lỗi đã được ghi lại cho người quản trị.")
+        return site.error(
+            request, 500, "Đã có lỗi khi tạo trang này. Lỗi đã được ghi lại cho người quản trị."
+        )
 
-    return {BadRequest: bad_request, views.NotFound: not_found, HTTPException: http_error,
-            KiemtraError: data_error, Exception: server_error}
+    return {
+        BadRequest: bad_request,
+        views.NotFound: not_found,
+        HTTPException: http_error,
+        KiemtraError: data_error,
+        Exception: server_error,
+    }
 
 
 # --------------------------------------------------------------------------- the app
@@ -363,9 +436,16 @@ def create_app(settings: Settings, auth: AuthConfig | None = None) -> Starlette:
     ]
     middleware = [
         Middleware(SecurityHeaders),
-        Middleware(SessionMiddleware, secret_key=auth.secret_key, session_cookie="kiemtra_phien",
-                   max_age=auth.max_age_s, same_site="lax", https_only=auth.https_only),
+        Middleware(
+            SessionMiddleware,
+            secret_key=auth.secret_key,
+            session_cookie="kiemtra_phien",
+            max_age=auth.max_age_s,
+            same_site="lax",
+            https_only=auth.https_only,
+        ),
         Middleware(RequireLogin, site=site),
     ]
-    return Starlette(routes=routes, middleware=middleware, exception_handlers=_handlers(site),
-                     lifespan=lifespan)
+    return Starlette(
+        routes=routes, middleware=middleware, exception_handlers=_handlers(site), lifespan=lifespan
+    )

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.errors import ConfigError
+from core.errors import ConfigError
 
 if TYPE_CHECKING:
     from pwdlib import PasswordHash
@@ -41,8 +41,9 @@ class LoginThrottle:
     forgetting the count is acceptable for a page behind an office network.
     """
 
-    def __init__(self, limit: int = 5, window_s: float = 900.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, limit: int = 5, window_s: float = 900.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.limit, self.window_s, self._clock = limit, window_s, clock
         self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()

@@ -56,8 +56,8 @@ def segments(text: str, marks: Sequence[Mark]) -> list[Segment]:
     pos = 0
     for mark in _placed(len(text), marks):
         if mark.start > pos:
-            out.append(Segment(text[pos:mark.start]))
-        out.append(Segment(text[mark.start:mark.end], mark))
+            out.append(Segment(text[pos : mark.start]))
+        out.append(Segment(text[mark.start : mark.end], mark))
         pos = mark.end
     if pos < len(text):
         out.append(Segment(text[pos:]))

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlencode
 
+from core.models import AREAS, POLARITIES
 from index.base import Query
-from pipeline.models import AREAS, POLARITIES
 
 PAGE_SIZE = 20
 MAX_PAGE = 500  # 10,000 findings deep: nobody reads further, and offsets stay cheap
@@ -107,9 +107,19 @@ class SearchParams:
         )
 
     def query(self) -> Query:
-        return Query(text=self.q, year=self.nam, area=self.linh_vuc, polarity=self.loai, province=self.tinh,
-                     unit=self.don_vi, theme=self.chu_de, sort=self.sap_xep, limit=PAGE_SIZE, offset=(self.trang - 1) * PAGE_SIZE,
-                     facets=True)
+        return Query(
+            text=self.q,
+            year=self.nam,
+            area=self.linh_vuc,
+            polarity=self.loai,
+            province=self.tinh,
+            unit=self.don_vi,
+            theme=self.chu_de,
+            sort=self.sap_xep,
+            limit=PAGE_SIZE,
+            offset=(self.trang - 1) * PAGE_SIZE,
+            facets=True,
+        )
 
     def values(self) -> dict[str, object]:
         """As URL parameters, defaults left out so links stay short."""
@@ -128,7 +138,9 @@ class SearchParams:
 
     @property
     def filtered(self) -> bool:
-        return any(v is not None for v in (self.nam, self.linh_vuc, self.loai, self.tinh, self.don_vi, self.chu_de))
+        return any(
+            v is not None for v in (self.nam, self.linh_vuc, self.loai, self.tinh, self.don_vi, self.chu_de)
+        )
 
 
 @dataclass(frozen=True, slots=True)

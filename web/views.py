@@ -18,8 +18,11 @@ from typing import Any
 
 from markupsafe import Markup
 
+from core.models import Unit
 from index.base import Hit, SearchBackend, SearchResult
-from index.compare import (
+from index.store import Failure, RunRecord, Store
+from index.themes import load_taxonomy
+from reports.compare import (
     Comparison,
     Filters,
     Recurrence,
@@ -31,17 +34,20 @@ from index.compare import (
     link_findings,
     load_findings,
 )
-from index.store import Failure, RunRecord, Store
-from index.themes import load_taxonomy
-from pipeline.models import Unit
 from web.document import Mark, Segment, segments
 from web.labels import AREA_LABELS, FACET_LABELS, POLARITY_LABELS, ROLE_LABELS, RUN_STATUS_LABELS, label
 from web.params import PAGE_SIZE, CompareParams, SearchParams, link
 from web.snippets import safe_snippet
 
 # Which search parameter each facet of the backend narrows.
-FACET_PARAMS: dict[str, str] = {"year": "nam", "area": "linh_vuc", "polarity": "loai", "province": "tinh",
-                                "unit": "don_vi", "theme": "chu_de"}
+FACET_PARAMS: dict[str, str] = {
+    "year": "nam",
+    "area": "linh_vuc",
+    "polarity": "loai",
+    "province": "tinh",
+    "unit": "don_vi",
+    "theme": "chu_de",
+}
 FACET_VALUE_LABELS: dict[str, dict[str, str]] = {"area": AREA_LABELS, "polarity": POLARITY_LABELS}
 HEAT_LEVELS = 6  # CSS classes heat-0 … heat-5 in web/static/style.css
 SIMILAR = 5
@@ -107,9 +113,18 @@ class SearchView:
 
 def hit_view(hit: Hit) -> HitView:
     r = hit.record
-    return HitView(r.finding_id, safe_snippet(hit.snippet), r.polarity, label(POLARITY_LABELS, r.polarity),
-                   label(AREA_LABELS, r.area), r.doc_id, r.title, r.published or (str(r.year) if r.year else ""),
-                   r.unit_levels or r.units, r.page)
+    return HitView(
+        r.finding_id,
+        safe_snippet(hit.snippet),
+        r.polarity,
+        label(POLARITY_LABELS, r.polarity),
+        label(AREA_LABELS, r.area),
+        r.doc_id,
+        r.title,
+        r.published or (str(r.year) if r.year else ""),
+        r.unit_levels or r.units,
+        r.page,
+    )
 
 
 def _value_labels(name: str) -> dict[str, str]:
@@ -125,9 +140,12 @@ def _facets(result: SearchResult, params: SearchParams) -> tuple[Facet, ...]:
         current = getattr(params, param)
         labels = _value_labels(name)
         values = tuple(
-            FacetValue(label(labels, value), count,
-                       params.url(**{param: int(value) if param == "nam" else value}),
-                       current is not None and str(current).casefold() == value.casefold())
+            FacetValue(
+                label(labels, value),
+                count,
+                params.url(**{param: int(value) if param == "nam" else value}),
+                current is not None and str(current).casefold() == value.casefold(),
+            )
             for value, count in result.facets.get(name, [])
         )
         if values:
@@ -153,8 +171,14 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
     last_page = max(1, -(-result.total // PAGE_SIZE))
     page = params.trang
     return SearchView(
-        params, result.total, tuple(hit_view(h) for h in result.hits), _facets(result, params), _active(params),
-        seconds, page, last_page,
+        params,
+        result.total,
+        tuple(hit_view(h) for h in result.hits),
+        _facets(result, params),
+        _active(params),
+        seconds,
+        page,
+        last_page,
         params.url(trang=page - 1) if page > 1 else None,
         params.url(trang=page + 1) if page < last_page else None,
         {sort: params.url(sap_xep=sort) for sort in ("relevance", "date")},
@@ -199,7 +223,9 @@ class FindingView:
 
 
 def _unit_view(unit: Unit) -> UnitView:
-    return UnitView(f"{unit.level} {unit.name}".strip(), label(ROLE_LABELS, unit.role), unit.province, unit.current)
+    return UnitView(
+        f"{unit.level} {unit.name}".strip(), label(ROLE_LABELS, unit.role), unit.province, unit.current
+    )
 
 
 def _locate(store: Store, finding_id: str) -> tuple[str, int]:
@@ -220,8 +246,10 @@ def finding_view(store: Store, finding_id: str) -> FindingView:
     extraction = store.get_extraction(doc_key)
     ids = store.finding_ids(doc_key)
     finding = extraction.findings[seq]
-    marks = [Mark(f.start, f.end, fid, f.polarity, fid == finding_id)
-             for fid, f in zip(ids, extraction.findings, strict=False)]
+    marks = [
+        Mark(f.start, f.end, fid, f.polarity, fid == finding_id)
+        for fid, f in zip(ids, extraction.findings, strict=False)
+    ]
     marked: dict[str, int] = {}
     for f in extraction.findings:
         name = label(POLARITY_LABELS, f.polarity)
@@ -229,13 +257,27 @@ def finding_view(store: Store, finding_id: str) -> FindingView:
     theme = finding.theme
     period = extraction.inspection_period
     return FindingView(
-        finding_id, doc_key, extraction.doc_id or document.doc_id, extraction.title or document.source.title,
-        finding.text, finding.polarity, label(POLARITY_LABELS, finding.polarity), label(AREA_LABELS, finding.area),
-        load_taxonomy().label(theme) if theme else None, document.page_at(finding.start), document.source.pages,
-        extraction.inspection_year, extraction.published or document.source.published,
-        PurePath(document.source.path).name, document.source.format,
-        tuple(segments(document.text, marks)), marked, tuple(_unit_view(u) for u in extraction.units),
-        finding.units, extraction.documents, extraction.dates,
+        finding_id,
+        doc_key,
+        extraction.doc_id or document.doc_id,
+        extraction.title or document.source.title,
+        finding.text,
+        finding.polarity,
+        label(POLARITY_LABELS, finding.polarity),
+        label(AREA_LABELS, finding.area),
+        load_taxonomy().label(theme) if theme else None,
+        document.page_at(finding.start),
+        document.source.pages,
+        extraction.inspection_year,
+        extraction.published or document.source.published,
+        PurePath(document.source.path).name,
+        document.source.format,
+        tuple(segments(document.text, marks)),
+        marked,
+        tuple(_unit_view(u) for u in extraction.units),
+        finding.units,
+        extraction.documents,
+        extraction.dates,
         (period.start, period.end) if period else None,
     )
 
@@ -250,15 +292,19 @@ class SimilarView:
 
 def similar_view(store: Store, backend: SearchBackend, finding_id: str) -> SimilarView:
     """The findings most like this one (the backend's `similar`), or why there are none."""
-    from pipeline.errors import BackendError
+    from core.errors import BackendError
 
     doc_key, seq = _locate(store, finding_id)
     text = store.get_extraction(doc_key).findings[seq].text
     try:
         return SimilarView(finding_id, text, tuple(hit_view(h) for h in backend.similar(finding_id, SIMILAR)))
     except BackendError:
-        return SimilarView(finding_id, text, (),
-                           "Chưa tìm được phát hiện tương tự (chỉ mục tìm kiếm chưa cập nhật văn bản này).")
+        return SimilarView(
+            finding_id,
+            text,
+            (),
+            "Chưa tìm được phát hiện tương tự (chỉ mục tìm kiếm chưa cập nhật văn bản này).",
+        )
 
 
 # --------------------------------------------------------------------------- comparison
@@ -348,7 +394,9 @@ class ComparisonCache:
         return comparison
 
 
-def comparison_view(store: Store, params: CompareParams, cache: ComparisonCache | None = None) -> ComparisonView:
+def comparison_view(
+    store: Store, params: CompareParams, cache: ComparisonCache | None = None
+) -> ComparisonView:
     """The matrix with a colour per cell, recurrences and turnarounds, each linked to its evidence."""
     filters = filters_of(params)
     comparison = (cache or ComparisonCache()).get(store, filters)
@@ -357,20 +405,42 @@ def comparison_view(store: Store, params: CompareParams, cache: ComparisonCache 
     counts = {(t, y): getattr(matrix.cell(t, y), measure) for t in matrix.themes for y in matrix.years}
     peak = max(counts.values(), default=0)
     rows = tuple(
-        MatrixRow(code, matrix.labels[code], tuple(
-            CellView(counts[code, year], heat(counts[code, year], peak),
-                     params.url("/so-sanh/bang-chung", o_chu_de=code, o_nam=year) if counts[code, year] else None)
-            for year in matrix.years))
+        MatrixRow(
+            code,
+            matrix.labels[code],
+            tuple(
+                CellView(
+                    counts[code, year],
+                    heat(counts[code, year], peak),
+                    params.url("/so-sanh/bang-chung", o_chu_de=code, o_nam=year)
+                    if counts[code, year]
+                    else None,
+                )
+                for year in matrix.years
+            ),
+        )
         for code in matrix.themes
     )
-    recurring = tuple((r, params.url("/so-sanh/bang-chung", o_chu_de=r.theme, o_don_vi=r.unit.label,
-                                     o_loai="shortcoming")) for r in comparison.recurring)
-    turnarounds = tuple((t, params.url("/so-sanh/bang-chung", o_chu_de=t.theme, o_don_vi=t.unit.label))
-                        for t in comparison.turnarounds)
-    tables = ["matrix_documents", "matrix_units", "recurring", "improved"] + (["timeline"] if params.don_vi else [])
+    recurring = tuple(
+        (r, params.url("/so-sanh/bang-chung", o_chu_de=r.theme, o_don_vi=r.unit.label, o_loai="shortcoming"))
+        for r in comparison.recurring
+    )
+    turnarounds = tuple(
+        (t, params.url("/so-sanh/bang-chung", o_chu_de=t.theme, o_don_vi=t.unit.label))
+        for t in comparison.turnarounds
+    )
+    tables = ["matrix_documents", "matrix_units", "recurring", "improved"] + (
+        ["timeline"] if params.don_vi else []
+    )
     return ComparisonView(
-        params, comparison, matrix.years, rows, recurring, turnarounds,
-        params.url("/so-sanh/xuat.xlsx"), {t: params.url("/so-sanh/xuat.csv", bang=t) for t in tables},
+        params,
+        comparison,
+        matrix.years,
+        rows,
+        recurring,
+        turnarounds,
+        params.url("/so-sanh/xuat.xlsx"),
+        {t: params.url("/so-sanh/xuat.csv", bang=t) for t in tables},
         params.url("/so-sanh/bieu-do.png") if rows else None,
     )
 
@@ -398,11 +468,20 @@ class EvidenceView:
     back_url: str
 
 
-def evidence_view(store: Store, params: CompareParams, theme: str, year: int | None, unit: str | None,
-                  polarity: str | None, cache: ComparisonCache | None = None) -> EvidenceView:
+def evidence_view(
+    store: Store,
+    params: CompareParams,
+    theme: str,
+    year: int | None,
+    unit: str | None,
+    polarity: str | None,
+    cache: ComparisonCache | None = None,
+) -> EvidenceView:
     """The findings behind one matrix cell (theme and year) or one unit's theme (a recurrence)."""
     taxonomy = load_taxonomy()
-    filters = Filters(theme=theme, unit=unit or params.don_vi, year_from=params.tu_nam, year_to=params.den_nam)
+    filters = Filters(
+        theme=theme, unit=unit or params.don_vi, year_from=params.tu_nam, year_to=params.den_nam
+    )
     found = [f for f in (cache or ComparisonCache()).findings(store, filters) if f.theme == theme]
     if year is not None and polarity in (None, "shortcoming"):
         found = cell_findings(found, theme, year)
@@ -411,10 +490,28 @@ def evidence_view(store: Store, params: CompareParams, theme: str, year: int | N
     if polarity is not None:
         found = [f for f in found if f.polarity == polarity]
     found.sort(key=lambda f: (f.year or 0, f.doc_id, f.finding_id))
-    items = tuple(EvidenceItem(f.finding_id, f.doc_id, f.year, label(POLARITY_LABELS, f.polarity), f.polarity,
-                               f.text, tuple(u.label for u in f.units), f.named) for f in found)
-    return EvidenceView(params, taxonomy.label(theme), year, unit, label(POLARITY_LABELS, polarity) or None,
-                        items, params.url())
+    items = tuple(
+        EvidenceItem(
+            f.finding_id,
+            f.doc_id,
+            f.year,
+            label(POLARITY_LABELS, f.polarity),
+            f.polarity,
+            f.text,
+            tuple(u.label for u in f.units),
+            f.named,
+        )
+        for f in found
+    )
+    return EvidenceView(
+        params,
+        taxonomy.label(theme),
+        year,
+        unit,
+        label(POLARITY_LABELS, polarity) or None,
+        items,
+        params.url(),
+    )
 
 
 # --------------------------------------------------------------------------- operations
@@ -457,18 +554,31 @@ def run_view(record: RunRecord) -> RunView:
     summary = record.summary
     counts = summary.get("counts") if isinstance(summary.get("counts"), dict) else {}
     failures = summary.get("failures")
-    return RunView(record.run_id, record.flow, record.started_at, record.status,
-                   label(RUN_STATUS_LABELS, record.status), _seconds(record.started_at, record.finished_at),
-                   {str(k): int(v) for k, v in (counts or {}).items() if isinstance(v, int)},
-                   int(summary.get("findings") or 0), len(failures) if isinstance(failures, list) else 0,
-                   summary.get("error") or summary.get("index_error"))
+    return RunView(
+        record.run_id,
+        record.flow,
+        record.started_at,
+        record.status,
+        label(RUN_STATUS_LABELS, record.status),
+        _seconds(record.started_at, record.finished_at),
+        {str(k): int(v) for k, v in (counts or {}).items() if isinstance(v, int)},
+        int(summary.get("findings") or 0),
+        len(failures) if isinstance(failures, list) else 0,
+        summary.get("error") or summary.get("index_error"),
+    )
 
 
 def operations_view(store: Store, backend: SearchBackend, runs: int = 20) -> OperationsView:
     """Counts, the latest runs with their durations, and every quarantined file with its reason."""
     stats = store.stats()
-    return OperationsView(stats.documents, stats.findings, backend.count(), len(store.pending_index()),
-                          tuple(run_view(r) for r in store.runs(limit=runs)), tuple(store.failures()))
+    return OperationsView(
+        stats.documents,
+        stats.findings,
+        backend.count(),
+        len(store.pending_index()),
+        tuple(run_view(r) for r in store.runs(limit=runs)),
+        tuple(store.failures()),
+    )
 
 
 def finding_url(finding_id: str) -> str:

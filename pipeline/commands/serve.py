@@ -18,9 +18,15 @@ from pipeline.console import EXIT_FAILED, EXIT_USAGE, err, errors_as_lines, sett
 @click.command(name="serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-@click.option("--no-auth", is_flag=True, help="Allow a non-loopback address without accounts (not recommended).")
-@click.option("--add-account", "account", metavar="NAME",
-              help="Add or change an account in web_accounts_file (asks for the password), then exit.")
+@click.option(
+    "--no-auth", is_flag=True, help="Allow a non-loopback address without accounts (not recommended)."
+)
+@click.option(
+    "--add-account",
+    "account",
+    metavar="NAME",
+    help="Add or change an account in web_accounts_file (asks for the password), then exit.",
+)
 @click.pass_context
 def command(ctx: click.Context, host: str, port: int, no_auth: bool, account: str | None) -> None:
     """Serve the web page: search, findings in their documents, comparison, operations."""
@@ -40,14 +46,22 @@ def command(ctx: click.Context, host: str, port: int, no_auth: bool, account: st
         accounts = read_accounts(settings.web_accounts)
     required = not is_loopback(host) and not no_auth
     if required and not accounts:
-        err(f"--host {host} is reachable from other machines: add an account first "
-            f"(kiemtra serve --add-account NAME, stored in {settings.web_accounts}) or pass --no-auth")
+        err(
+            f"--host {host} is reachable from other machines: add an account first "
+            f"(kiemtra serve --add-account NAME, stored in {settings.web_accounts}) or pass --no-auth"
+        )
         sys.exit(EXIT_USAGE)
     if not is_loopback(host) and no_auth:
-        err(f"WARNING: serving on {host} without login (--no-auth): anyone who can reach this address "
-            "can read every finding")
-    auth = AuthConfig(required=required, accounts=accounts, max_age_s=settings.web_session_max_age_s,
-                      https_only=settings.web_cookie_secure)
+        err(
+            f"WARNING: serving on {host} without login (--no-auth): anyone who can reach this address "
+            "can read every finding"
+        )
+    auth = AuthConfig(
+        required=required,
+        accounts=accounts,
+        max_age_s=settings.web_session_max_age_s,
+        https_only=settings.web_cookie_secure,
+    )
     if settings.web_secret_key:  # else a random key: logins end when the server restarts
         auth = replace(auth, secret_key=settings.web_secret_key)
     with errors_as_lines():

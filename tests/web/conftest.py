@@ -24,5 +24,8 @@ def client(data: WebData) -> Iterator[TestClient]:
 
 
 def auth_client(data: WebData, accounts: dict[str, str]) -> TestClient:
-    return TestClient(create_app(data.settings, AuthConfig(required=True, accounts=accounts)),
-                      raise_server_exceptions=False, follow_redirects=False)
+    return TestClient(
+        create_app(data.settings, AuthConfig(required=True, accounts=accounts)),
+        raise_server_exceptions=False,
+        follow_redirects=False,
+    )

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 from conftest import auth_client
 from webstore import WebData
 
+from core.errors import ConfigError
 from pipeline.cli import cli
-from pipeline.errors import ConfigError
 from web.auth import LoginThrottle, add_account, hash_password, is_loopback, read_accounts, safe_next, verify
 
 PASSWORD = "mat-khau-du-dai"
@@ -25,7 +25,14 @@ def accounts() -> dict[str, str]:
 
 def test_every_page_needs_a_login(data: WebData, accounts: dict[str, str]) -> None:
     with auth_client(data, accounts) as c:
-        for url in ("/", "/?q=phieu+hen", "/so-sanh", "/van-hanh", "/so-sanh/xuat.xlsx", "/phat-hien/0123456789abcdef"):
+        for url in (
+            "/",
+            "/?q=phieu+hen",
+            "/so-sanh",
+            "/van-hanh",
+            "/so-sanh/xuat.xlsx",
+            "/phat-hien/0123456789abcdef",
+        ):
             r = c.get(url)
             assert r.status_code == 303, url
             assert r.headers["location"].startswith("/dang-nhap?tiep=%2F"), url
@@ -62,12 +69,17 @@ def test_a_tampered_cookie_is_not_a_session(data: WebData, accounts: dict[str, s
         assert c.get("/").status_code == 303
 
 
-def test_login_does_not_redirect_off_site_or_accept_cross_site_posts(data: WebData, accounts: dict[str, str]) -> None:
+def test_login_does_not_redirect_off_site_or_accept_cross_site_posts(
+    data: WebData, accounts: dict[str, str]
+) -> None:
     with auth_client(data, accounts) as c:
         r = c.post("/dang-nhap", data={"ten": "thanhtra", "mat_khau": PASSWORD, "tiep": "//evil.example/x"})
         assert r.headers["location"] == "/"
-        r = c.post("/dang-nhap", data={"ten": "thanhtra", "mat_khau": PASSWORD},
-                   headers={"origin": "http://evil.example"})
+        r = c.post(
+            "/dang-nhap",
+            data={"ten": "thanhtra", "mat_khau": PASSWORD},
+            headers={"origin": "http://evil.example"},
+        )
         assert r.status_code == 403
     for target in ("https://evil.example", "//evil.example", "/\\evil.example", "", None):
         assert safe_next(target) == "/"
@@ -97,8 +109,9 @@ def test_loopback_addresses() -> None:
     assert not any(map(is_loopback, ("0.0.0.0", "192.168.1.10", "::", "example.org")))
 
 
-def test_serve_refuses_an_open_address_without_accounts(data: WebData, tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_refuses_an_open_address_without_accounts(
+    data: WebData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     started: list[tuple[str, int]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **kw: started.append((host, port)))
     base = ["--db", str(data.db), "--set", f"web_accounts_file={tmp_path / 'acc.txt'}", "serve"]
@@ -114,7 +127,9 @@ def test_serve_refuses_an_open_address_without_accounts(data: WebData, tmp_path:
     with_accounts = CliRunner().invoke(cli, [*base, "--host", "0.0.0.0"])
     assert with_accounts.exit_code == 0 and started[-1] == ("0.0.0.0", 8000)
     missing = CliRunner().invoke(cli, ["--db", str(tmp_path / "none.db"), "serve"])
-    assert missing.exit_code == 1 and "kiemtra ingest" in missing.stderr and not (tmp_path / "none.db").exists()
+    assert (
+        missing.exit_code == 1 and "kiemtra ingest" in missing.stderr and not (tmp_path / "none.db").exists()
+    )
 
 
 def test_secure_cookie_behind_https(data: WebData, accounts: dict[str, str]) -> None:
@@ -132,9 +147,15 @@ def test_secure_cookie_behind_https(data: WebData, accounts: dict[str, str]) -> 
 def test_repeated_failures_block_the_account_for_a_while(data: WebData, accounts: dict[str, str]) -> None:
     with auth_client(data, accounts) as c:
         for _ in range(5):
-            assert c.post("/dang-nhap", data={"ten": "thanhtra", "mat_khau": "doan-mo-sai-1"}).status_code == 401
+            assert (
+                c.post("/dang-nhap", data={"ten": "thanhtra", "mat_khau": "doan-mo-sai-1"}).status_code == 401
+            )
         r = c.post("/dang-nhap", data={"ten": "thanhtra", "mat_khau": PASSWORD})
-        assert r.status_code == 429 and "quá nhiều lần" in r.text and "kiemtra_phien" not in r.headers.get("set-cookie", "")
+        assert (
+            r.status_code == 429
+            and "quá nhiều lần" in r.text
+            and "kiemtra_phien" not in r.headers.get("set-cookie", "")
+        )
 
 
 def test_throttle_forgets_old_failures_and_a_success() -> None:
@@ -151,7 +172,8 @@ def test_throttle_forgets_old_failures_and_a_success() -> None:
 
 
 def test_serve_brings_an_older_index_up_to_date_before_serving_read_only(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import sqlite3
 
     from webstore import build_store

@@ -23,16 +23,24 @@ import uvicorn
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from core.settings import load_settings
 from pipeline.cli import cli
-from pipeline.settings import load_settings
 from web.app import create_app
 
 pytestmark = [pytest.mark.slow, pytest.mark.ocr]
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,1000",
+)
 WAIT_S = 20.0
 
 webdriver = pytest.importorskip("selenium.webdriver")
@@ -69,7 +77,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[WebDriver, Path]]:
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip("chromium and chromium-driver are not installed (scripts/setup.sh installs them for tests)")
+        pytest.skip(
+            "chromium and chromium-driver are not installed (scripts/setup.sh installs them for tests)"
+        )
     from selenium.webdriver.chrome.service import Service
 
     folder = tmp_path_factory.mktemp("chromium")
@@ -79,10 +89,13 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[WebDrive
     options.binary_location = str(CHROMIUM)
     for flag in (*FLAGS, f"--user-data-dir={folder / 'profile'}"):
         options.add_argument(flag)
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False})
+    options.add_experimental_option(
+        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+    )
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
+    driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
     driver.implicitly_wait(5)
     try:
         yield driver, downloads
@@ -144,7 +157,8 @@ def test_staff_and_auditor_journey(server: str, browser: tuple[WebDriver, Path],
     from selenium.webdriver.support.ui import WebDriverWait
 
     WebDriverWait(driver, WAIT_S).until(  # web/static/app.js inserts the similar findings under the CSP
-        lambda d: d.find_elements(By.CSS_SELECTOR, "#tuong-tu li.hit"))
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#tuong-tu li.hit")
+    )
     _shot(driver, tmp_path, "3-phat-hien-trong-van-ban")
     driver.find_element(By.LINK_TEXT, "Xem trong văn bản").click()
     _wait_for(driver, "#hien-tai")
@@ -154,8 +168,11 @@ def test_staff_and_auditor_journey(server: str, browser: tuple[WebDriver, Path],
     _wait_for(driver, "/so-sanh")
     assert driver.find_elements(By.CSS_SELECTOR, "table.matrix td[class^='heat-']")
     _shot(driver, tmp_path, "4-so-sanh")
-    row = next(r for r in driver.find_elements(By.CSS_SELECTOR, "table.recurring tbody tr")
-               if "Cam Tuyền" in r.text and "Phiếu hẹn" in r.text)
+    row = next(
+        r
+        for r in driver.find_elements(By.CSS_SELECTOR, "table.recurring tbody tr")
+        if "Cam Tuyền" in r.text and "Phiếu hẹn" in r.text
+    )
     row.find_element(By.CSS_SELECTOR, "a.evidence").click()
     _wait_for(driver, "/so-sanh/bang-chung")
     items = driver.find_elements(By.CSS_SELECTOR, ".evidence-list li")

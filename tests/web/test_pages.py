@@ -12,14 +12,16 @@ from PIL import Image
 from starlette.testclient import TestClient
 from webstore import FORMULA, HOSTILE, WebData, build_store
 
+from core.errors import BackendError
 from index.store import Store
-from pipeline.errors import BackendError
 from web.app import create_app
 
 
 def links(page: str, pattern: str) -> list[str]:
     """The hrefs of `page` matching `pattern`, unescaped as a browser would follow them."""
-    return [html.unescape(h) for h in re.findall(r'href="([^"]*)"', page) if re.search(pattern, html.unescape(h))]
+    return [
+        html.unescape(h) for h in re.findall(r'href="([^"]*)"', page) if re.search(pattern, html.unescape(h))
+    ]
 
 
 def count_of(page: str) -> int:
@@ -92,11 +94,25 @@ def test_empty_search_browses_everything_with_facets(client: TestClient) -> None
     assert "Quảng Trị" in r.text and "Cam Tuyền" in r.text
 
 
-@pytest.mark.parametrize("params", [
-    {"nam": "abc"}, {"nam": "20199"}, {"nam": "1800"}, {"loai": "negative"}, {"linh_vuc": "x"},
-    {"sap_xep": "random"}, {"trang": "0"}, {"trang": "-1"}, {"trang": "9999"}, {"q": "a\x00b"},
-    {"q": "x" * 301}, {"don_vi": "y" * 121}, {"nam": "２０１９"}, {"chu_de": "khong.co"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"nam": "abc"},
+        {"nam": "20199"},
+        {"nam": "1800"},
+        {"loai": "negative"},
+        {"linh_vuc": "x"},
+        {"sap_xep": "random"},
+        {"trang": "0"},
+        {"trang": "-1"},
+        {"trang": "9999"},
+        {"q": "a\x00b"},
+        {"q": "x" * 301},
+        {"don_vi": "y" * 121},
+        {"nam": "２０１９"},
+        {"chu_de": "khong.co"},
+    ],
+)
 def test_bad_search_parameters_give_a_vietnamese_400(client: TestClient, params: dict[str, str]) -> None:
     r = client.get("/", params=params)
     assert r.status_code == 400
@@ -120,7 +136,7 @@ def test_finding_page_highlights_it_in_its_document(client: TestClient, data: We
     assert "2021-10-28 – 2021-11-08" in r.text
     assert "BÁO CÁO KẾT QUẢ KIỂM TRA" in r.text  # the whole document's text
     key = Store(data.db, readonly=True).locate_finding(data.ids[text])
-    assert key is not None and f'/van-ban/{key[0]}/tep-goc' in r.text
+    assert key is not None and f"/van-ban/{key[0]}/tep-goc" in r.text
     assert f'data-load="/phat-hien/{data.ids[text]}/tuong-tu"' in r.text  # app.js inserts them
 
 
@@ -160,17 +176,20 @@ def test_original_file_is_served_by_document_key(client: TestClient, data: WebDa
     assert "sandbox" in r.headers["content-security-policy"]
 
 
-@pytest.mark.parametrize("attempt", [
-    "/van-ban/../../../../etc/passwd/tep-goc",
-    "/van-ban/..%2f..%2f..%2fetc%2fpasswd/tep-goc",
-    "/van-ban/%2e%2e/tep-goc",
-    "/van-ban/etc%2fpasswd/tep-goc",
-    "/van-ban/" + "0" * 64 + "/tep-goc",
-    "/van-ban/" + "g" * 64 + "/tep-goc",
-    "/van-ban/tep-goc?path=/etc/passwd",
-    "/static/../../../../etc/passwd",
-    "/static/%2e%2e/%2e%2e/pipeline/defaults.toml",
-])
+@pytest.mark.parametrize(
+    "attempt",
+    [
+        "/van-ban/../../../../etc/passwd/tep-goc",
+        "/van-ban/..%2f..%2f..%2fetc%2fpasswd/tep-goc",
+        "/van-ban/%2e%2e/tep-goc",
+        "/van-ban/etc%2fpasswd/tep-goc",
+        "/van-ban/" + "0" * 64 + "/tep-goc",
+        "/van-ban/" + "g" * 64 + "/tep-goc",
+        "/van-ban/tep-goc?path=/etc/passwd",
+        "/static/../../../../etc/passwd",
+        "/static/%2e%2e/%2e%2e/pipeline/defaults.toml",
+    ],
+)
 def test_path_traversal_never_reads_a_file(client: TestClient, attempt: str) -> None:
     r = client.get(attempt)
     assert r.status_code in (400, 404)
@@ -250,18 +269,27 @@ def test_downloads_are_what_the_page_shows(client: TestClient) -> None:
 def test_document_text_never_becomes_a_spreadsheet_formula(client: TestClient) -> None:
     r = client.get("/so-sanh/xuat.xlsx", params={"don_vi": "Cam Tuyền"})
     sheet = load_workbook(io.BytesIO(r.content))["timeline"]
-    cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    cells = [
+        c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value
+    ]
     assert FORMULA in {c.value for c in cells} and all(c.data_type == "s" for c in cells)
     csv = client.get("/so-sanh/xuat.csv", params={"don_vi": "Cam Tuyền", "bang": "timeline"})
     text = csv.content.decode("utf-8-sig")
     assert "'=HYPERLINK" in text and ',"=HYPERLINK' not in text and "\n=HYPERLINK" not in text
 
 
-@pytest.mark.parametrize("url", [
-    "/so-sanh?tu_nam=2023&den_nam=2019", "/so-sanh?do_do=money", "/so-sanh?tu_nam=abc",
-    "/so-sanh/bang-chung", "/so-sanh/bang-chung?o_chu_de=x&o_nam=abc", "/so-sanh/xuat.csv?bang=../../etc",
-    "/so-sanh/bang-chung?o_chu_de=x&o_loai=bad",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/so-sanh?tu_nam=2023&den_nam=2019",
+        "/so-sanh?do_do=money",
+        "/so-sanh?tu_nam=abc",
+        "/so-sanh/bang-chung",
+        "/so-sanh/bang-chung?o_chu_de=x&o_nam=abc",
+        "/so-sanh/xuat.csv?bang=../../etc",
+        "/so-sanh/bang-chung?o_chu_de=x&o_loai=bad",
+    ],
+)
 def test_bad_comparison_parameters_give_a_400(client: TestClient, url: str) -> None:
     r = client.get(url)
     assert r.status_code == 400 and "Yêu cầu không hợp lệ" in r.text
@@ -289,8 +317,18 @@ def test_operations_lists_runs_and_quarantined_files(client: TestClient) -> None
 # --------------------------------------------------------------------------- security
 
 
-def test_every_page_sends_a_strict_csp_and_has_no_inline_script_or_style(client: TestClient, data: WebData) -> None:
-    for url in ("/", "/?q=phieu", f"/phat-hien/{data.ids[HOSTILE]}", "/so-sanh", "/van-hanh", "/?nam=x", "/nope"):
+def test_every_page_sends_a_strict_csp_and_has_no_inline_script_or_style(
+    client: TestClient, data: WebData
+) -> None:
+    for url in (
+        "/",
+        "/?q=phieu",
+        f"/phat-hien/{data.ids[HOSTILE]}",
+        "/so-sanh",
+        "/van-hanh",
+        "/?nam=x",
+        "/nope",
+    ):
         r = client.get(url)
         csp = r.headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
@@ -332,13 +370,20 @@ def test_pages_follow_new_data_without_a_restart(tmp_path_factory: pytest.TempPa
         assert "2025" not in before.split('<table class="matrix">', 1)[1].split("</thead>", 1)[0]
         assert c.get("/so-sanh").text == before  # served from the cache
         with Store(data.db, segmenter=str) as store:
-            save_report(store, folder, "bao-cao-2025", 2025, [
-                ("shortcoming", "tthc", "tthc.phieu_hen", "Xã Cam Tuyền lại không cấp phiếu hẹn.")])
+            save_report(
+                store,
+                folder,
+                "bao-cao-2025",
+                2025,
+                [("shortcoming", "tthc", "tthc.phieu_hen", "Xã Cam Tuyền lại không cấp phiếu hẹn.")],
+            )
         after = c.get("/so-sanh").text
         assert "2025" in after.split('<table class="matrix">', 1)[1].split("</thead>", 1)[0]
 
 
-def test_failures_give_a_vietnamese_page_without_details(data: WebData, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failures_give_a_vietnamese_page_without_details(
+    data: WebData, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from web import views
 
     def broken(*args: object, **kwargs: object) -> None:
