@@ -39,7 +39,7 @@ FACET_LABELS: dict[str, str] = {
     "theme": "Chủ đề",
 }
 
-# The comparison's tables (index/compare.py `comparison_tables` names) as the download links call them.
+# The comparison's tables (pipeline/export.py `comparison_tables` names) as the download links call them.
 TABLE_LABELS: dict[str, str] = {
     "matrix_documents": "ma trận (số văn bản)",
     "matrix_units": "ma trận (số đơn vị)",

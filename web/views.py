@@ -3,7 +3,7 @@
 Why separate from the routes: a page's content is a function of its parameters and the data,
 testable without HTTP; the routes in web/app.py only parse, call one of these and render. No
 SQL and no ranking here: searching is `SearchBackend.search`, reading is `Store`, comparing is
-index/compare.py.
+reports/compare.py.
 """
 
 from __future__ import annotations

@@ -187,7 +187,7 @@ def test_original_file_is_served_by_document_key(client: TestClient, data: WebDa
         "/van-ban/" + "g" * 64 + "/tep-goc",
         "/van-ban/tep-goc?path=/etc/passwd",
         "/static/../../../../etc/passwd",
-        "/static/%2e%2e/%2e%2e/pipeline/defaults.toml",
+        "/static/%2e%2e/%2e%2e/core/defaults.toml",
     ],
 )
 def test_path_traversal_never_reads_a_file(client: TestClient, attempt: str) -> None:
