@@ -24,10 +24,11 @@ from spacy.tokens import Doc, Span
 from nlp.areas import matching_form
 from nlp.dates import find_time_facts
 from nlp.docnumbers import find_documents
+from nlp.finding_units import finding_units
 from nlp.findings import find_findings
 from nlp.gazetteer import Gazetteer
-from nlp.units import UnitMention, find_units
-from pipeline.models import Finding
+from nlp.normalize import fold
+from nlp.units import find_units
 
 EXTENSIONS = ("source_published", "plain_text", "matching_form", "time_facts", "documents", "units",
               "findings")
@@ -132,16 +133,6 @@ class UnitsComponent:
         return doc
 
 
-def units_in(finding: Finding, mentions: Iterable[UnitMention]) -> tuple[str, ...]:
-    """Names of the units mentioned inside the finding's span, in text order, once each."""
-    found = sorted(
-        (s, m.unit.name)
-        for m in mentions if m.unit.level != "cơ quan"
-        for s, e in m.spans if finding.start <= s and e <= finding.end
-    )
-    return tuple(dict.fromkeys(name for _, name in found))
-
-
 class FindingsComponent:
     """Evaluative statements with polarity, area and the units they name."""
 
@@ -151,8 +142,10 @@ class FindingsComponent:
     def __call__(self, doc: Doc) -> Doc:
         units = doc._.units or []
         text, bounds = text_of(doc), token_bounds(doc)
+        folded = fold(text)
         findings = [
-            replace(f, units=units_in(f, units), words=words_in(text, bounds, f.start, f.end))
+            replace(f, units=finding_units(text, f.start, f.end, units, folded),
+                    words=words_in(text, bounds, f.start, f.end))
             for f in find_findings(text, form=form_of(doc))
         ]
         doc._.findings = findings

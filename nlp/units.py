@@ -73,6 +73,9 @@ class UnitMention:
 
     unit: Unit
     spans: tuple[tuple[int, int], ...]
+    # Spans where the unit is named only to say where another one is ("huyện B" in "xã A,
+    # huyện B"): a finding about A does not name B there.
+    locating_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -235,7 +238,8 @@ def _mark_enclosing(text: str, mentions: list[_Mention]) -> None:
     for i in range(1, len(mentions)):
         prev, cur = mentions[i - 1], mentions[i]
         gap = text[prev.end:cur.head]
-        if len(gap) <= 12 and _ENCLOSING_GAP.fullmatch(gap) and _TIER[cur.level] < _TIER[prev.level]:
+        if (cur.head >= prev.end and len(gap) <= 12 and _ENCLOSING_GAP.fullmatch(gap)
+                and _TIER[cur.level] < _TIER[prev.level]):
             cur.encloses = prev
 
 
@@ -444,12 +448,12 @@ def find_units(text: str, *, published: str | None = None,
     """
     gaz = gazetteer or load_gazetteer()
     mentions = _scan(text, gaz)
-    _mark_enclosing(text, mentions)
     mentions += _announced_bare_lists(text, mentions, gaz)
     mentions += _bare_provinces(text, mentions, gaz)
     lowered = form if form is not None and len(form) == len(text) else matching_form(text)
     mentions += _bare_spans(text, mentions, lowered)
     mentions.sort(key=lambda m: m.start)
+    _mark_enclosing(text, mentions)
     groups: dict[tuple[str, str], list[_Mention]] = {}
     for m in mentions:
         groups.setdefault((m.level, match_key(m.name)), []).append(m)
@@ -462,5 +466,6 @@ def find_units(text: str, *, published: str | None = None,
         province = provinces.get(key)
         current = gaz.current_unit(first.level, first.name, province) if province else None
         unit = Unit(first.level, first.name, _role([_vote_role(text, m, phrase_end[id(m)]) for m in group], first.level, inspection_text), province, current)
-        result.append(UnitMention(unit, tuple(sorted({(m.start, m.end) for m in group}))))
+        result.append(UnitMention(unit, tuple(sorted({(m.start, m.end) for m in group})),
+                                  tuple(sorted({(m.start, m.end) for m in group if m.encloses}))))
     return result
