@@ -25,6 +25,8 @@ from nlp.areas import matching_form
 from nlp.gazetteer import Gazetteer, load_gazetteer
 from nlp.normalize import fold, match_key
 from nlp.vi.abbreviations import UNIT_NAME_ABBREVIATIONS
+from nlp.vi.date_words import NOT_A_UNIT_NUMBER_FOLLOWERS
+from nlp.vi.person_names import FAMILY_NAMES, MIN_PERSON_SYLLABLES
 from nlp.vi.unit_levels import (
     COMMUNE_LEVELS,
     DISTRICT_LEVELS,
@@ -42,6 +44,7 @@ from nlp.vi.unit_levels import (
     NUMBERED_LEVELS,
     PLURAL_MARKERS,
 )
+from nlp.vi.unit_lists import COLLECTIVE_NOUNS, LEAD_REACH, LIST_OPENERS
 from pipeline.models import Unit
 
 LOGGER = logging.getLogger(__name__)
@@ -56,6 +59,17 @@ _SYLLABLE = re.compile(r"[^\W\d_][\w'’]*")
 _NAME_JOINER = re.compile(r"[ \t]{0,2}[-–][ \t]{0,2}|[ \t]{1,3}")
 _NUMBER = re.compile(r"0?(\d{1,2})(?![\w/]|[.,]\d)")
 _SPACES = re.compile(r"[ \t]*")
+# "4 đơn vị: ", "các địa phương có điểm thấp nhất, lần lượt là: " (folded).
+_LEAD_IN = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in COLLECTIVE_NOUNS) + r")(?!\w)[^.;:\n]{0,"
+    + str(LEAD_REACH) + r"}?(?:(?<!\w)(?:" + "|".join(re.escape(w) for w in LIST_OPENERS) + r"))?\s*:\s*")
+# The figures an item of a ";" list may carry before the ";" ("Buôn Đôn 70,54 điểm, xếp thứ 15;").
+_SEMICOLON_ITEM = re.compile(r"[ \t]+[^;.:\n\w]*\d[^;.:\n]{0,60}(?=;)")
+# "M'Drắk", "Ea H’leo": an apostrophe inside a word joins syllables of a minority-language name.
+_APOSTROPHE_NAME = re.compile(r"\w['’]\w")
+_COUNTED_AFTER = re.compile(r"\s*(?:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(NOT_A_UNIT_NUMBER_FOLLOWERS, key=len, reverse=True))
+    + r")(?!\w)", re.IGNORECASE)
 _LIST_OPEN = re.compile(r"[ \t]*[:(][ \t]*")
 _ITEM_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*và|,|và)[ \t]+|[ \t]*,(?=\S)")
 _ANNOUNCED_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+|[ \t]*[,;](?=\S)")
@@ -146,7 +160,7 @@ def _name_from_run(text: str, run: list[tuple[int, int, str]], level: str,
         return run[0][0], run[known[-1] - 1][1]
     cut = next((k for k, (s, e, j) in enumerate(run)
                 if j.strip() or text[s:e] in NAME_STOP_WORDS or not text[s].isupper()), len(run))
-    if cut == 0 or (cut == 1 and not gazetteer.knows(level, span(1))):
+    if cut == 0 or (cut == 1 and not gazetteer.knows(level, span(1)) and not _APOSTROPHE_NAME.search(span(1))):
         return None
     return run[0][0], run[cut - 1][1]
 
@@ -160,11 +174,21 @@ def _parse_name(text: str, pos: int, level: str, gazetteer: Gazetteer) -> tuple[
     if level in NUMBERED_LEVELS:
         m = _NUMBER.match(text, pos)
         if m:
+            if _COUNTED_AFTER.match(text, m.end()):
+                return None  # "các phường 9 tháng đầu năm": a count, not "Phường 9"
             return m.group(1), m.start(), m.end()
     span = _name_from_run(text, _title_run(text, pos), level, gazetteer)
-    if span is None:
+    if span is None or _is_person(text[span[0]:span[1]], gazetteer):
         return None
     return " ".join(text[span[0]:span[1]].split()), span[0], span[1]
+
+
+def _is_person(name: str, gazetteer: Gazetteer) -> bool:
+    """"UBND TP Trần Văn Nam": a family name opening three syllables or more that no unit of
+    any tier bears is a person's name (units honouring a person are in the gazetteer)."""
+    words = name.split()
+    return (len(words) >= MIN_PERSON_SYLLABLES and words[0] in FAMILY_NAMES
+            and not any(gazetteer.knows(level, name) for level in ("tỉnh", "huyện", "xã")))
 
 
 # --------------------------------------------------------------------------- phrases
@@ -310,6 +334,79 @@ def _announced_bare_lists(text: str, mentions: list[_Mention], gazetteer: Gazett
     return found
 
 
+def _lead_in_lists(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+    """Bare names after a lead-in that announces units ("4 đơn vị: A, B, C và D", "các địa
+    phương ..., lần lượt là: A 70 điểm; B 78 điểm"). The level of each name comes from the
+    gazetteer, among the units of the provinces (and districts, when the text names some) the
+    text speaks of; a list counts only when every name resolves to exactly one level there."""
+    folded = fold(text)
+    provinces = {p for m in mentions for p in gazetteer.provinces_of(m.level, m.name)
+                 if m.level in DISTRICT_LEVELS or gazetteer.is_province(m.name)}
+    if not provinces:
+        return []
+    districts = {match_key(m.name) for m in mentions if m.level in DISTRICT_LEVELS}
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[_Mention] = []
+    for lead in _LEAD_IN.finditer(folded):
+        items = _bare_items(text, lead.end())
+        if not items or any(any(s < te and ts < e for ts, te in taken) for s, e in items):
+            continue
+        levels = _list_levels([text[s:e] for s, e in items], provinces, districts, gazetteer)
+        if levels:
+            found.extend(_Mention(lv, " ".join(text[s:e].split()), s, e, lead.start())
+                         for lv, (s, e) in zip(levels, items, strict=True))
+    return found
+
+
+def _bare_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of the Title Case names of a list starting at `pos`, items separated by ",", "và"
+    or ";"; after ";" an item may carry its own figures ("A 70,5 điểm; B 78 điểm")."""
+    items: list[tuple[int, int]] = []
+    while True:
+        if _level_at(text, pos) is not None:
+            return []  # a list with level words is the phrase scanner's
+        run = _title_run(text, pos)
+        caps = [r for r in run if text[r[0]].isupper() and text[r[0]:r[1]] not in NAME_STOP_WORDS]
+        if not caps or caps[0][0] != pos:
+            break
+        end = caps[next((i for i, r in enumerate(caps[1:], 1) if r[2].strip()), len(caps)) - 1][1]
+        items.append((pos, end))
+        sep = _ANNOUNCED_SEPARATOR.match(text, end)
+        figures = _SEMICOLON_ITEM.match(text, end)
+        if sep is None and figures is not None:
+            sep = _ANNOUNCED_SEPARATOR.match(text, figures.end())
+        if sep is None:
+            break
+        pos = sep.end()
+    return items
+
+
+def _list_levels(names: list[str], provinces: set[str], districts: set[str],
+                 gazetteer: Gazetteer) -> list[str]:
+    """The level of each bare name of one list, or [] when the list is not all units.
+
+    A list names units of one tier, so the tier must be one every name has among the units of
+    the text's provinces ("Ea Súp" is a huyện and a thị trấn, "Buôn Đôn" only a huyện: a list
+    of both is of huyện); inside it each name must have one level, narrowed to the text's
+    districts when it names some.
+    """
+    per_tier: list[dict[int, set[str]]] = []
+    for name in names:
+        tiers: dict[int, set[str]] = {}
+        places = [p for level in ("huyện", "xã") for p in gazetteer.places(level, name) if p.province in provinces]
+        inside = [p for p in places if p.district is not None and match_key(p.district) in districts]
+        for p in inside or places:
+            tiers.setdefault(_TIER[p.level], set()).add(p.level)
+        per_tier.append(tiers)
+    common = set.intersection(*(set(t) for t in per_tier)) if per_tier else set()
+    if len(common) != 1:
+        return []
+    tier = common.pop()
+    if any(len(t[tier]) != 1 for t in per_tier):
+        return []
+    return [next(iter(t[tier])) for t in per_tier]
+
+
 def _bare_provinces(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
     """Provinces named without a level word ("Sở Nội vụ Hà Nội", "tại TT-Huế"): a whole
     capitalised run that is a province's name, or a province abbreviation."""
@@ -449,6 +546,7 @@ def find_units(text: str, *, published: str | None = None,
     gaz = gazetteer or load_gazetteer()
     mentions = _scan(text, gaz)
     mentions += _announced_bare_lists(text, mentions, gaz)
+    mentions += _lead_in_lists(text, mentions, gaz)
     mentions += _bare_provinces(text, mentions, gaz)
     lowered = form if form is not None and len(form) == len(text) else matching_form(text)
     mentions += _bare_spans(text, mentions, lowered)

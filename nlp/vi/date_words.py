@@ -82,3 +82,9 @@ COUNTED_NOUNS: tuple[str, ...] = (
     "hồ sơ", "thủ tục", "tthc", "cbcc", "cơ quan", "phòng", "chỉ tiêu", "tiêu chí", "điểm",
     "trường hợp", "ý kiến", "phiếu", "lượt", "hộ", "thôn", "ấp", "bản", "tổ", "khu",
 )
+
+# Nouns that follow a number after a plural level phrase, so the number counts or dates
+# something and does not name a unit: "các phường 9 tháng đầu năm", "các xã 3 năm liền".
+NOT_A_UNIT_NUMBER_FOLLOWERS: tuple[str, ...] = (
+    "tháng", "năm", "ngày", "quý", "tuần", "giờ", "lần", "%", *COUNTED_NOUNS,
+)

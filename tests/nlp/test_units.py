@@ -159,3 +159,47 @@ def test_spans_point_at_names_and_empty_text_has_none() -> None:
         for start, end in mention.spans:
             assert text[start:end] == mention.unit.name
     assert find_units("") == []
+
+
+# --------------------------------------------------------------------------- bare lists, persons, counts
+
+
+def test_a_lead_in_list_without_level_words_takes_levels_from_the_gazetteer() -> None:
+    text = "Huyện Châu Thành, tỉnh Long An đã kiểm tra 4 đơn vị: Tầm Vu, Thuận Mỹ, Hòa Phú và An Lục Long."
+    found = units(text)
+    assert {("thị trấn", "Tầm Vu"), ("xã", "Thuận Mỹ"), ("xã", "Hòa Phú"), ("xã", "An Lục Long")} <= set(found)
+
+
+def test_a_ranked_list_of_bare_districts_with_figures() -> None:
+    text = ("Huyện Krông Năng xếp thứ 2. Ba địa phương có điểm thấp nhất, lần lượt là: Buôn Đôn "
+            "70,5 điểm; Ea Súp 71,2 điểm; Lắk 72 điểm.")
+    found = units(text)
+    # "Ea Súp" is also a thị trấn: the list is of districts because "Buôn Đôn" is only one.
+    assert {("huyện", "Buôn Đôn"), ("huyện", "Ea Súp"), ("huyện", "Lắk")} <= set(found)
+    assert ("thị trấn", "Ea Súp") not in found
+
+
+def test_a_lead_in_list_of_words_that_are_not_units_gives_nothing() -> None:
+    text = "Huyện Krông Năng triển khai 3 mô hình gồm: Zalo Tư Pháp, Kiosk Thông Minh và Ví Điện Tử."
+    assert set(units(text)) == {("huyện", "Krông Năng")}
+
+
+@pytest.mark.parametrize("text", [
+    "Phó Chủ tịch UBND TP Trần Văn Lâm kiểm tra bộ phận một cửa.",
+    "Chủ tịch UBND tỉnh Nguyễn Thị Hoa chủ trì buổi làm việc.",
+])
+def test_a_persons_name_after_a_level_word_is_not_a_unit(text: str) -> None:
+    assert units(text) == {}
+
+
+def test_a_unit_honouring_a_person_is_still_a_unit() -> None:
+    assert ("phường", "Trần Hưng Đạo") in units("UBND phường Trần Hưng Đạo, thành phố Quảng Ngãi niêm yết đủ.")
+
+
+def test_a_count_after_a_plural_level_phrase_is_not_a_numbered_unit() -> None:
+    found = units("Kết quả của các phường 9 tháng đầu năm và các xã 3 năm liền đều tốt.")
+    assert found == {}
+
+
+def test_a_minority_language_name_with_an_apostrophe() -> None:
+    assert ("huyện", "M'Drắk") in units("Đoàn kiểm tra tại xã Cư Prao (huyện M'Drắk).")
