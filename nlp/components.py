@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from nlp.areas import matching_form
 from nlp.dates import find_time_facts
 from nlp.docnumbers import find_documents
-from nlp.finding_units import finding_units
+from nlp.finding_units import judged_units, with_judged_as_inspected
 from nlp.findings import find_findings
 from nlp.gazetteer import Gazetteer
 from nlp.normalize import fold
@@ -143,11 +143,13 @@ class FindingsComponent:
         units = doc._.units or []
         text, bounds = text_of(doc), token_bounds(doc)
         folded = fold(text)
-        findings = [
-            replace(f, units=finding_units(text, f.start, f.end, units, folded),
-                    words=words_in(text, bounds, f.start, f.end))
-            for f in find_findings(text, form=form_of(doc))
-        ]
+        findings, judged = [], []
+        for f in find_findings(text, form=form_of(doc)):
+            named = judged_units(text, f.start, f.end, units, folded)
+            judged.extend(named)
+            names = tuple(dict.fromkeys(m.unit.name for m in named))
+            findings.append(replace(f, units=names, words=words_in(text, bounds, f.start, f.end)))
+        doc._.units = with_judged_as_inspected(list(units), judged)
         doc._.findings = findings
         doc.spans["findings"] = _spans(doc, ((f.start, f.end, f.polarity) for f in findings))
         return doc

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from nlp.normalize import fold
@@ -84,16 +85,32 @@ def finding_units(text: str, start: int, end: int, mentions: Iterable[UnitMentio
     finding, after any speaker or source, and that span is not there only to locate another
     unit, to name an issuer of a cited directive or the body reported to.
     """
+    return tuple(dict.fromkeys(m.unit.name for m in judged_units(text, start, end, mentions, form)))
+
+
+def with_judged_as_inspected(mentions: list[UnitMention], judged: Iterable[UnitMention]) -> list[UnitMention]:
+    """The units, those a finding judges marked inspected unless the text made them the inspector:
+    a finding is a verdict on inspected work, so its subject's work was inspected (a ranked
+    district in an index report, "xã A còn để hồ sơ quá hạn") even where no verb says so."""
+    keys = {(m.unit.level, m.unit.name) for m in judged}
+    return [replace(m, unit=replace(m.unit, role="inspected"))
+            if (m.unit.level, m.unit.name) in keys and m.unit.role == "other" else m
+            for m in mentions]
+
+
+def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention],
+                 form: str | None = None) -> list[UnitMention]:
+    """The UnitMentions `finding_units` names, in text order (a unit may appear twice)."""
     named = sorted(
         (s, e, m) for m in mentions if m.unit.level in LEVEL_WORDS.values()
         for s, e in m.spans if start <= s and e <= end and (s, e) not in m.locating_spans
     )
     if not named:
-        return ()
+        return []
     folded = form if form is not None and len(form) == len(text) else fold(text)
     _speaker, _not, _judgement, issuer, recipient, _source, place = _patterns()
     content = start + _content_start(folded[start:end])
-    names: list[str] = []
+    judged: list[UnitMention] = []
     kept_end = -1
     for s, e, m in named:
         before = folded[max(start, s - _ISSUER_REACH):s]
@@ -102,6 +119,6 @@ def finding_units(text: str, start: int, end: int, mentions: Iterable[UnitMentio
             continue
         if issuer.search(before) or recipient.search(before):
             continue
-        names.append(m.unit.name)
+        judged.append(m)
         kept_end = e
-    return tuple(dict.fromkeys(names))
+    return judged

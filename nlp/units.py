@@ -30,6 +30,7 @@ from nlp.vi.person_names import FAMILY_NAMES, MIN_PERSON_SYLLABLES
 from nlp.vi.unit_levels import (
     COMMUNE_LEVELS,
     DISTRICT_LEVELS,
+    FORMER_UNIT,
     INSPECTED_AFTER,
     INSPECTED_BEFORE,
     INSPECTED_LIST,
@@ -38,6 +39,8 @@ from nlp.vi.unit_levels import (
     INSPECTOR_BEFORE,
     LEVEL_ABBREVIATIONS,
     LEVEL_WORDS,
+    LOCATIVE_CUE,
+    LOWER_LEVEL_BEFORE,
     MAX_NAME_SYLLABLES,
     NAME_STOP_WORDS,
     NOT_INSPECTOR_AFTER,
@@ -446,9 +449,16 @@ def _vote_role(text: str, m: _Mention, phrase_end: int) -> str:
     sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - 160) + 1
     before = fold(text[sentence_start:m.head])
     after = fold(text[phrase_end:phrase_end + 60])
+    if FORMER_UNIT.search(before):
+        return "former"  # a unit merged away is named for history, not inspected
     last_inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before)
+    lower = LOWER_LEVEL_BEFORE.get(_TIER[m.level])
+    if (last_inspected and LOCATIVE_CUE.match(last_inspected.group())
+            and lower is not None and lower.search(before, 0, last_inspected.start())):
+        return "other"  # "phường thứ ba tại quận A": A only holds the units inspected
     last_inspector = INSPECTOR_BEFORE.search(before)
-    if INSPECTED_AFTER.match(after) or INSPECTED_LIST.search(before):
+    paragraph = fold(text[text.rfind("\n", 0, m.head) + 1:m.head])  # a long list after "kiểm tra:"
+    if INSPECTED_AFTER.match(after) or INSPECTED_LIST.search(paragraph):
         return "inspected"
     if last_inspector and (last_inspected is None or last_inspector.start() > last_inspected.start()):
         return "inspector"
@@ -480,7 +490,7 @@ def _role(votes: list[str], level: str, inspection_text: bool) -> str:
         return "inspector"
     if counts["inspected"]:
         return "inspected"
-    if inspection_text and level in COMMUNE_LEVELS:
+    if inspection_text and level in COMMUNE_LEVELS and not counts["former"]:
         return "inspected"
     return "other"
 

@@ -59,9 +59,24 @@ INSPECTED_BEFORE = re.compile(
     r"|giam sat|duoc kiem tra|doi voi)\s+(?:(?:tru so|bo phan mot cua cua|ubnd|hdnd|dang uy"
     r"|cac|\d+|mot so)\s+|[-–,:(]\s*)*$"
 )
+# Verbs by which a team perceives or visits what it inspects: "Đoàn kiểm tra nhận thấy UBND xã A
+# ...", "Đoàn công tác làm việc tại xã A" name A as inspected, not as the team's own unit.
+PERCEIVING_VERBS: tuple[str, ...] = (
+    "ghi nhan", "nhan thay", "phat hien", "danh gia", "cho thay", "lam viec", "tai", "den", "voi",
+    "kiem tra tai", "yeu cau", "de nghi",
+)
+# A bare locative after a lower level word locates unnamed units in the one named: "phường thứ ba
+# tại quận A", "các xã ở huyện B" (A and B are where the inspected units are, not inspected).
+LOWER_LEVEL_BEFORE = {
+    1: re.compile(r"\b(?:xa|phuong|thi tran)\b[^.;,\n]{0,40}$"),
+    0: re.compile(r"\b(?:xa|phuong|thi tran|huyen|quan|thi xa)\b[^.;,\n]{0,40}$"),
+}
+LOCATIVE_CUE = re.compile(r"^(?:tai|o|den|lam viec tai)\b")
+# Words saying a unit no longer exists: "sáp nhập phường A, xã B", "thuộc TP. C trước đây".
+FORMER_UNIT = re.compile(r"\b(?:sap nhap|hop nhat|tren co so|truoc day|truoc sap xep|truoc sap nhap)\b[^.;\n]{0,200}$")
 INSPECTOR_BEFORE = re.compile(
     r"\b(?:doan kiem tra|to kiem tra|doan cong tac|to cong tac|ban chi dao|doan giam sat)\b"
-    r"[^.;:\n]{0,60}$"
+    r"(?:(?!\b(?:" + "|".join(PERCEIVING_VERBS) + r")\b)[^.;:\n]){0,60}$"
 )
 # Matched (folded) in the text just AFTER a unit mention: the unit is the subject of an
 # inspection verb ("UBND huyện X thực hiện kiểm tra ..."), unless passive or temporal; a

@@ -82,3 +82,16 @@ def test_a_passive_judgement_is_not_a_speaker() -> None:
 def test_only_names_inside_the_finding_count() -> None:
     text = "Đoàn làm việc tại xã Nghĩa Kỳ. Hồ sơ một cửa còn thiếu phiếu hẹn."
     assert named(text, "Hồ sơ một cửa còn thiếu phiếu hẹn") == []
+
+
+def test_a_unit_a_finding_judges_becomes_inspected() -> None:
+    from nlp.finding_units import judged_units, with_judged_as_inspected
+
+    text = nfc("Tỉnh công bố Chỉ số CCHC. Huyện Krông Búk dẫn đầu với 90 điểm; huyện Lắk còn thấp.")
+    mentions = find_units(text)
+    finding = "huyện Lắk còn thấp"
+    start = text.index(finding)
+    judged = judged_units(text, start, start + len(finding), mentions)
+    roles = {m.unit.name: m.unit.role for m in with_judged_as_inspected(mentions, judged)}
+    assert roles["Lắk"] == "inspected"
+    assert roles["Krông Búk"] == "other"  # not judged by this finding

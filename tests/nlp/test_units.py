@@ -203,3 +203,35 @@ def test_a_count_after_a_plural_level_phrase_is_not_a_numbered_unit() -> None:
 
 def test_a_minority_language_name_with_an_apostrophe() -> None:
     assert ("huyện", "M'Drắk") in units("Đoàn kiểm tra tại xã Cư Prao (huyện M'Drắk).")
+
+
+# --------------------------------------------------------------------------- roles from the genre
+
+
+def test_a_unit_merged_away_is_not_inspected() -> None:
+    text = ("Đoàn kiểm tra làm việc tại phường Hòa Bình. Phường Hòa Bình được thành lập trên cơ sở "
+            "sáp nhập xã Tân Lập, xã Tân Tiến và phường Bình Minh.")
+    found = units(text)
+    assert found[("phường", "Hòa Bình")].role == "inspected"  # type: ignore[attr-defined]
+    for name in ("Tân Lập", "Tân Tiến"):
+        assert found[("xã", name)].role == "other"  # type: ignore[attr-defined]
+
+
+def test_a_district_holding_an_unnamed_commune_only_locates_it() -> None:
+    text = ("Đoàn kiểm tra đột xuất tại UBND phường Đông Sơn, quận Kiến An. Đây là phường thứ hai "
+            "tại quận Kiến An được kiểm tra.")
+    found = units(text)
+    assert found[("phường", "Đông Sơn")].role == "inspected"  # type: ignore[attr-defined]
+    assert found[("quận", "Kiến An")].role == "other"  # type: ignore[attr-defined]
+
+
+def test_what_a_team_perceives_is_inspected_not_its_own_unit() -> None:
+    text = "Qua điểm danh, Đoàn kiểm tra nhận thấy UBND xã Hưng Đạo có 3 công chức vắng mặt."
+    assert units(text)[("xã", "Hưng Đạo")].role == "inspected"  # type: ignore[attr-defined]
+
+
+def test_a_long_list_after_kiem_tra_colon_is_inspected() -> None:
+    text = ("Đoàn đã kiểm tra: Văn phòng Đăng ký đất đai - Chi nhánh huyện Kim Thành; UBND xã Kim "
+            "Xuyên (huyện Kim Thành); UBND xã Tuấn Việt (huyện Kim Thành); Trung tâm Y tế huyện "
+            "Kim Thành và UBND huyện Thanh Hà.")
+    assert units(text)[("huyện", "Thanh Hà")].role == "inspected"  # type: ignore[attr-defined]
