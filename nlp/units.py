@@ -31,6 +31,7 @@ from nlp.vi.unit_levels import (
     COMMUNE_LEVELS,
     DISTRICT_LEVELS,
     FORMER_UNIT,
+    HOLDER_BEFORE,
     INSPECTED_AFTER,
     INSPECTED_BEFORE,
     INSPECTED_LIST,
@@ -39,13 +40,13 @@ from nlp.vi.unit_levels import (
     INSPECTOR_BEFORE,
     LEVEL_ABBREVIATIONS,
     LEVEL_WORDS,
-    LOCATIVE_CUE,
-    LOWER_LEVEL_BEFORE,
     MAX_NAME_SYLLABLES,
     NAME_STOP_WORDS,
     NOT_INSPECTOR_AFTER,
     NUMBERED_LEVELS,
     PLURAL_MARKERS,
+    SCORED_AFTER,
+    SCORED_BEFORE,
 )
 from nlp.vi.unit_lists import COLLECTIVE_NOUNS, LEAD_REACH, LIST_OPENERS
 from pipeline.models import Unit
@@ -451,11 +452,12 @@ def _vote_role(text: str, m: _Mention, phrase_end: int) -> str:
     after = fold(text[phrase_end:phrase_end + 60])
     if FORMER_UNIT.search(before):
         return "former"  # a unit merged away is named for history, not inspected
-    last_inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before)
-    lower = LOWER_LEVEL_BEFORE.get(_TIER[m.level])
-    if (last_inspected and LOCATIVE_CUE.match(last_inspected.group())
-            and lower is not None and lower.search(before, 0, last_inspected.start())):
+    holder = HOLDER_BEFORE.get(_TIER[m.level])
+    if holder is not None and holder.search(before):
         return "other"  # "phường thứ ba tại quận A": A only holds the units inspected
+    if SCORED_AFTER.match(after) or SCORED_BEFORE.search(before):
+        return "inspected"  # ranked in the CCHC index: its work was judged
+    last_inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before)
     last_inspector = INSPECTOR_BEFORE.search(before)
     paragraph = fold(text[text.rfind("\n", 0, m.head) + 1:m.head])  # a long list after "kiểm tra:"
     if INSPECTED_AFTER.match(after) or INSPECTED_LIST.search(paragraph):

@@ -65,13 +65,19 @@ PERCEIVING_VERBS: tuple[str, ...] = (
     "ghi nhan", "nhan thay", "phat hien", "danh gia", "cho thay", "lam viec", "tai", "den", "voi",
     "kiem tra tai", "yeu cau", "de nghi",
 )
-# A bare locative after a lower level word locates unnamed units in the one named: "phường thứ ba
-# tại quận A", "các xã ở huyện B" (A and B are where the inspected units are, not inspected).
-LOWER_LEVEL_BEFORE = {
-    1: re.compile(r"\b(?:xa|phuong|thi tran)\b[^.;,\n]{0,40}$"),
-    0: re.compile(r"\b(?:xa|phuong|thi tran|huyen|quan|thi xa)\b[^.;,\n]{0,40}$"),
+# A unit holding unnamed lower units: "phường thứ ba tại quận A", "một số UBND xã của huyện B",
+# "các xã thuộc huyện C" (A, B, C are where the inspected units are, not inspected themselves).
+# Keyed by the tier of the holder; matched on the text just before its level word.
+HOLDER_BEFORE = {
+    1: re.compile(r"\b(?:xa|phuong|thi tran)\b[^.;,\n]{0,40}\b(?:tai|o|cua|thuoc|tren dia ban)\s+(?:ubnd\s+)?$"),
+    0: re.compile(r"\b(?:xa|phuong|thi tran|huyen|quan|thi xa)\b[^.;,\n]{0,40}\b(?:tai|o|cua|thuoc|tren dia ban)"
+                  r"\s+(?:ubnd\s+)?$"),
 }
-LOCATIVE_CUE = re.compile(r"^(?:tai|o|den|lam viec tai)\b")
+# A score or rank right after or before a unit: the CCHC index judges its work ("huyện A đạt 92
+# điểm, xếp thứ 2", "đứng đầu là huyện B với 86 điểm", "xếp loại xuất sắc (huyện C)").
+SCORED_AFTER = re.compile(
+    r"^[^.;\n]{0,25}?(?:\b\d+(?:[.,]\d+)?\s*diem\b|\b(?:xep thu|xep loai|dung dau|dan dau|dung vi tri)\b)")
+SCORED_BEFORE = re.compile(r"\b(?:xep loai|xep thu|dung dau|dan dau|dung dau la|thap nhat|cao nhat)\b[^.;\n]{0,30}$")
 # Words saying a unit no longer exists: "sáp nhập phường A, xã B", "thuộc TP. C trước đây".
 FORMER_UNIT = re.compile(r"\b(?:sap nhap|hop nhat|tren co so|truoc day|truoc sap xep|truoc sap nhap)\b[^.;\n]{0,200}$")
 INSPECTOR_BEFORE = re.compile(

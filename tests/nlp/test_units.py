@@ -235,3 +235,16 @@ def test_a_long_list_after_kiem_tra_colon_is_inspected() -> None:
             "Xuyên (huyện Kim Thành); UBND xã Tuấn Việt (huyện Kim Thành); Trung tâm Y tế huyện "
             "Kim Thành và UBND huyện Thanh Hà.")
     assert units(text)[("huyện", "Thanh Hà")].role == "inspected"  # type: ignore[attr-defined]
+
+
+def test_units_ranked_in_the_index_are_inspected() -> None:
+    text = ("Tỉnh công bố Chỉ số CCHC năm 2023 của các huyện. Đứng đầu là huyện Krông Búk với 91 "
+            "điểm; huyện Lắk đạt 80,5 điểm, xếp thứ 9; 01 đơn vị được xếp loại xuất sắc (huyện Cư Kuin).")
+    found = units(text)
+    for name in ("Krông Búk", "Lắk", "Cư Kuin"):
+        assert found[("huyện", name)].role == "inspected", name  # type: ignore[attr-defined]
+
+
+def test_the_district_holding_unnamed_communes_is_not_inspected() -> None:
+    text = "Chiều nay, đoàn kiểm tra đột xuất tại trụ sở một số UBND xã của huyện Gia Lâm."
+    assert units(text)[("huyện", "Gia Lâm")].role == "other"  # type: ignore[attr-defined]
