@@ -29,8 +29,13 @@ from nlp.vi.date_words import NOT_A_UNIT_NUMBER_FOLLOWERS
 from nlp.vi.person_names import FAMILY_NAMES, MIN_PERSON_SYLLABLES
 from nlp.vi.unit_levels import (
     COMMUNE_LEVELS,
+    CRITICISED_AFTER,
+    CRITICISED_BEFORE,
     DISTRICT_LEVELS,
     FORMER_UNIT,
+    HEADLINE_INSPECTOR,
+    HEADLINE_JUDGEMENT,
+    HEADLINE_MAX_CHARS,
     HOLDER_BEFORE,
     INSPECTED_AFTER,
     INSPECTED_BEFORE,
@@ -457,6 +462,11 @@ def _vote_role(text: str, m: _Mention, phrase_end: int) -> str:
         return "other"  # "phường thứ ba tại quận A": A only holds the units inspected
     if SCORED_AFTER.match(after) or SCORED_BEFORE.search(before):
         return "inspected"  # ranked in the CCHC index: its work was judged
+    if CRITICISED_BEFORE.search(before) or CRITICISED_AFTER.match(after):
+        return "inspected"
+    headline = _headline_vote(text, m, after)
+    if headline is not None:
+        return headline
     last_inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before)
     last_inspector = INSPECTOR_BEFORE.search(before)
     paragraph = fold(text[text.rfind("\n", 0, m.head) + 1:m.head])  # a long list after "kiểm tra:"
@@ -469,6 +479,23 @@ def _vote_role(text: str, m: _Mention, phrase_end: int) -> str:
     if INSPECTOR_AFTER.match(after) and not NOT_INSPECTOR_AFTER.match(after):
         return "inspector"
     return "other"
+
+
+def _headline_vote(text: str, m: _Mention, after: str) -> str | None:
+    """The role a headline gives its unit: "A: Kiểm tra ..." the inspector, "A còn chậm ..." or
+    "A dẫn đầu ..." inspected (a headline states the article's verdict on its subject); None
+    when the mention is not in a headline or the headline does not judge it."""
+    line_start = text.rfind("\n", 0, m.head) + 1
+    line_end = text.find("\n", m.end)
+    if line_end < 0 or line_end - line_start > HEADLINE_MAX_CHARS or text[:line_start].strip():
+        return None  # not the first line, or a text of one line
+    if text[line_start:line_end].rstrip().endswith("."):
+        return None  # a sentence of the body, not a title
+    if HEADLINE_INSPECTOR.match(after):
+        return "inspector"
+    if HEADLINE_JUDGEMENT.search(fold(text[m.end:line_end])):
+        return "inspected"
+    return None
 
 
 def _phrase_ends(mentions: list[_Mention]) -> dict[int, int]:

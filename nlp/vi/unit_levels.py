@@ -97,3 +97,14 @@ INSPECTED_OBJECT = re.compile(r"(?<!doan )(?<!to )(?<!tac )\bkiem tra\b[^.;:\n]{
 # "... đã kiểm tra: A; B; UBND xã C": a mention inside the list after the colon.
 INSPECTED_LIST = re.compile(r"\b(?:kiem tra|giam sat|lam viec)\b[^.:\n]{0,40}:[^.\n]*$")
 INSPECTED_AFTER = re.compile(r"^[^.;\n]{0,20}?\bduoc kiem tra\b")
+# Criticism names whose work was found wanting: "phê bình UBND xã A", "xã A bị phê bình".
+CRITICISED_BEFORE = re.compile(
+    r"\b(?:phe binh|khien trach|nhac nho|chan chinh|kiem diem)\s+(?:(?:chu tich|lanh dao|ubnd|cac)\s+)*$")
+CRITICISED_AFTER = re.compile(r"^[^.;\n]{0,20}?\bbi (?:phe binh|khien trach|nhac nho|ky luat|xu ly)\b")
+# A headline that judges its subject ("Xã A còn chậm giải quyết hồ sơ", "Huyện B dẫn đầu chỉ số
+# CCHC"): the unit before the judgement was inspected. "A: Kiểm tra ..." names the inspector.
+HEADLINE_JUDGEMENT = re.compile(
+    r"\b(?:con|chua|cham|qua han|tre han|tre hen|vang|yeu|thap|vi pham|dan dau|dung dau|tot|hieu qua"
+    r"|diem sang|nang cao|cai thien|tut hang|tang hang|xep thu|bi phe binh)\b")
+HEADLINE_INSPECTOR = re.compile(r"^\s*:\s*(?:kiem tra|thanh tra|giam sat)\b")
+HEADLINE_MAX_CHARS = 200  # a first line longer than this is body text, not a headline

@@ -248,3 +248,27 @@ def test_units_ranked_in_the_index_are_inspected() -> None:
 def test_the_district_holding_unnamed_communes_is_not_inspected() -> None:
     text = "Chiều nay, đoàn kiểm tra đột xuất tại trụ sở một số UBND xã của huyện Gia Lâm."
     assert units(text)[("huyện", "Gia Lâm")].role == "other"  # type: ignore[attr-defined]
+
+
+def test_a_headline_judging_its_unit_makes_it_inspected() -> None:
+    text = ("Xã Đông Hưng còn chậm giải quyết hồ sơ đất đai\n\n"
+            "Theo báo cáo quý III, tỷ lệ hồ sơ trễ hạn của toàn tỉnh tăng so với cùng kỳ.")
+    assert units(text)[("xã", "Đông Hưng")].role == "inspected"  # type: ignore[attr-defined]
+    text = "Huyện Đông Hưng dẫn đầu chỉ số cải cách hành chính\n\nKết quả được công bố hôm qua."
+    assert units(text)[("huyện", "Đông Hưng")].role == "inspected"  # type: ignore[attr-defined]
+
+
+def test_a_headline_naming_who_inspects() -> None:
+    text = "Thái Bình: Kiểm tra 12 đơn vị áp dụng ISO\n\nĐoàn đã làm việc với các sở."
+    assert units(text)[("tỉnh", "Thái Bình")].role == "inspector"  # type: ignore[attr-defined]
+
+
+def test_a_first_line_that_is_a_body_sentence_is_not_a_headline() -> None:
+    text = "Ông Nam, Chủ tịch UBND huyện Đông Hưng, còn cho biết thêm về kế hoạch năm tới.\n\nHết."
+    assert units(text)[("huyện", "Đông Hưng")].role == "other"  # type: ignore[attr-defined]
+
+
+def test_a_criticised_unit_is_inspected() -> None:
+    found = units("Chủ tịch tỉnh phê bình UBND huyện Đông Hưng; xã Minh Tân bị nhắc nhở vì chậm trễ.")
+    assert found[("huyện", "Đông Hưng")].role == "inspected"  # type: ignore[attr-defined]
+    assert found[("xã", "Minh Tân")].role == "inspected"  # type: ignore[attr-defined]
