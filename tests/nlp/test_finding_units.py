@@ -87,9 +87,10 @@ def test_only_names_inside_the_finding_count() -> None:
 def test_a_unit_a_finding_judges_becomes_inspected() -> None:
     from nlp.finding_units import judged_units, with_judged_as_inspected
 
-    text = nfc("Tỉnh công bố Chỉ số CCHC. Huyện Krông Búk dẫn đầu với 90 điểm; huyện Lắk còn thấp.")
+    text = nfc("Báo cáo quý III có số liệu của huyện Krông Búk. Huyện Lắk còn để 12 hồ sơ quá hạn.")
     mentions = find_units(text)
-    finding = "huyện Lắk còn thấp"
+    assert {m.unit.role for m in mentions} == {"other"}  # no cue of the unit finder's own
+    finding = "Huyện Lắk còn để 12 hồ sơ quá hạn"
     start = text.index(finding)
     judged = judged_units(text, start, start + len(finding), mentions)
     roles = {m.unit.name: m.unit.role for m in with_judged_as_inspected(mentions, judged)}
