@@ -58,8 +58,14 @@ _PARENTHESISED_PARTIAL = re.compile(r"\((\d{1,2})/(\d{1,2})\)")
 # The last day of a range whose first day is written alone: "từ ngày 1 đến 31-7",
 # "từ ngày 3-14/8", "ngày 15 – 16.10". Group 1 is the day, 2 the separator, 3 the month.
 _RANGE_END_PARTIAL = re.compile(
-    r"\bngày\s+\d{1,2}\s*(?:" + _alt(W.RANGE_JOINERS) + r"|-|–|—)\s*(?:ngày\s*)?"
+    r"\b(?:ngày|từ)\s+\d{1,2}(?:[/.-]\d{1,2})?(?:\s*(?:,|và|–|—|-)\s*\d{1,2})*\s*"
+    r"(?:" + _alt(W.RANGE_JOINERS) + r"|-|–|—|,|và)\s*(?:ngày\s*)?"
     r"(\d{1,2})([/.-])(\d{1,2})" + _NOT_MORE,
+    re.IGNORECASE,
+)
+# "Ngày 12 tháng 8" without a year: a day-month in words, completed like "ngày 12/8".
+_WORDED_PARTIAL = re.compile(
+    r"\bngày\s+" + _D + r"\s+tháng\s+(\d{1,2}|" + _MONTH_WORD + r")(?!\s*,?\s*(?:năm\s+)?\d|\s*/|\w)",
     re.IGNORECASE,
 )
 _DAY_CONTEXT = re.compile(r"\b(?:ngày|hôm|" + _alt(W.DAY_PARTS) + r")\b[^.\n]{0,40}$", re.IGNORECASE)
@@ -72,7 +78,8 @@ _RANGE_PARTIAL = re.compile(
 # Extra days listed before a date: "ngày 15 và 16/10/2020", "Từ ngày 14 – 15/11/2017",
 # "Ngày 13 và 14 tháng 4 năm 2017". Group 1 holds the listed days.
 _DAY_LIST = re.compile(
-    r"\bngày\s+(\d{1,2}(?:\s*(?:,|và|–|—|-)\s*\d{1,2})*)\s*(?:,|và|–|—|-|đến)\s*(?=\d{1,2}(?:[/.-]\d|\s+tháng))",
+    r"\b(?:ngày|từ)\s+(\d{1,2}(?:\s*(?:,|và|–|—|-)\s*\d{1,2})*)\s*(?:,|và|–|—|-|đến)\s*"
+    r"(?=\d{1,2}(?:[/.-]\d|\s+tháng))",
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(r"\d{1,2}")
@@ -181,6 +188,8 @@ def _partial_dates(text: str) -> list[_Raw]:
             if _COUNTED.match(text, m.end()):
                 continue
             found.append(_Raw(m.start(1), m.end(3), int(m.group(1)), int(m.group(3)), None))
+    for m in _WORDED_PARTIAL.finditer(text):
+        found.append(_Raw(m.start(), m.end(), int(m.group(1)), _month_of(m.group(2)), None))
     for m in _PARENTHESISED_PARTIAL.finditer(text):
         if _DAY_CONTEXT.search(text, max(0, m.start() - 60), m.start()):
             found.append(_Raw(m.start(1), m.end(2), int(m.group(1)), int(m.group(2)), None))

@@ -236,6 +236,13 @@ def test_the_source_timestamp_counts_among_the_dates_when_the_text_lost_it() -> 
         ("Từ ngày 3-14/8, đoàn kiểm tra các xã.", "2021-08-20", ["2021-08-03", "2021-08-14"]),
         ("Số liệu từ ngày 1 đến 30-6 cho thấy hồ sơ đúng hạn.", "2022-07-05", ["2022-06-01", "2022-06-30"]),
         ("Bảng tổng hợp lập ngày 2024-03-15.", None, ["2024-03-15"]),
+        ("Ngày 9 tháng 10, đoàn làm việc tại xã.", "2018-10-12", ["2018-10-09"]),
+        ("Trong 2 ngày 6 và 7-5, đoàn làm việc.", "2020-05-09", ["2020-05-06", "2020-05-07"]),
+        ("Trong các ngày 6, 7/5, đoàn làm việc.", "2020-05-09", ["2020-05-06", "2020-05-07"]),
+        ("Từ 6-9/5, đoàn làm việc tại các xã.", "2020-05-09", ["2020-05-06", "2020-05-09"]),
+        ("Ngày 6/5 đến 9/5, đoàn làm việc.", "2020-05-09", ["2020-05-06", "2020-05-09"]),
+        ("Thời gian giải quyết rút từ 3 đến 5 ngày.", "2020-05-09", []),
+        ("Tỷ lệ tăng từ 3-5% so với năm trước.", "2020-05-09", []),
     ],
 )
 def test_hyphen_dot_and_iso_dates(text: str, published: str | None, expected: list[str]) -> None:
