@@ -74,6 +74,7 @@ _LEAD_IN = re.compile(
     + str(LEAD_REACH) + r"}?(?:(?<!\w)(?:" + "|".join(re.escape(w) for w in LIST_OPENERS) + r"))?\s*:\s*")
 # The figures an item of a ";" list may carry before the ";" ("Buôn Đôn 70,54 điểm, xếp thứ 15;").
 _SEMICOLON_ITEM = re.compile(r"[ \t]+[^;.:\n\w]*\d[^;.:\n]{0,60}(?=;)")
+_BODY_PREFIX = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[ \t]+", re.IGNORECASE)
 # "M'Drắk", "Ea H’leo": an apostrophe inside a word joins syllables of a minority-language name.
 _APOSTROPHE_NAME = re.compile(r"\w['’]\w")
 _COUNTED_AFTER = re.compile(r"\s*(?:" + "|".join(
@@ -372,6 +373,9 @@ def _bare_items(text: str, pos: int) -> list[tuple[int, int]]:
     or ";"; after ";" an item may carry its own figures ("A 70,5 điểm; B 78 điểm")."""
     items: list[tuple[int, int]] = []
     while True:
+        body = _BODY_PREFIX.match(text, pos)
+        if body:
+            pos = body.end()  # "4 đơn vị: UBND Tân An, UBND Tân Hòa"
         if _level_at(text, pos) is not None:
             return []  # a list with level words is the phrase scanner's
         run = _title_run(text, pos)

@@ -170,6 +170,11 @@ def test_a_lead_in_list_without_level_words_takes_levels_from_the_gazetteer() ->
     assert {("thị trấn", "Tầm Vu"), ("xã", "Thuận Mỹ"), ("xã", "Hòa Phú"), ("xã", "An Lục Long")} <= set(found)
 
 
+def test_a_lead_in_list_of_bodies_named_by_their_unit() -> None:
+    text = "Huyện Châu Thành, tỉnh Long An đã kiểm tra 3 đơn vị gồm: UBND Thuận Mỹ, UBND Hòa Phú và UBND An Lục Long."
+    assert {("xã", "Thuận Mỹ"), ("xã", "Hòa Phú"), ("xã", "An Lục Long")} <= set(units(text))
+
+
 def test_a_ranked_list_of_bare_districts_with_figures() -> None:
     text = ("Huyện Krông Năng xếp thứ 2. Ba địa phương có điểm thấp nhất, lần lượt là: Buôn Đôn "
             "70,5 điểm; Ea Súp 71,2 điểm; Lắk 72 điểm.")
