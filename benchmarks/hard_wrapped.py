@@ -24,9 +24,9 @@ sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
 from devcorpus import DEFAULT_CORPUS, DEFAULT_SCORER, dev_texts, load_scorer, subset_gold  # noqa: E402
 
+from core.settings import load_settings  # noqa: E402
 from extractors import read  # noqa: E402
 from nlp.extract import extract  # noqa: E402
-from pipeline.settings import load_settings  # noqa: E402
 
 MEASURES = ("units", "units_inspected", "dates", "findings_typed")
 
@@ -36,7 +36,8 @@ def hard_wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.fill(line, width) if line.strip() else line for line in text.split("\n"))
 
 
-def _extract_all(paths: list[Path], folder: Path, width: int | None, settings: Any) -> dict[str, dict[str, Any]]:
+def _extract_all(paths: list[Path], folder: Path, width: int | None,
+                 settings: Any) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     for path in paths:
         source = path
@@ -67,8 +68,9 @@ def main() -> None:
         gold = subset_gold(texts, folder / "gold")
         print(f"{'version':<28} headline  units  insp.  dates  typed     finding units")
         _row("plain text", scorer.score(gold, _extract_all(texts, folder, None, settings)))
-        _row(f"wrapped at {args.width}, joined", scorer.score(gold, _extract_all(texts, folder, args.width, settings)))
-        with mock.patch("pipeline.models.join_wrapped_lines", lambda text, width=None: text):
+        joined = _extract_all(texts, folder, args.width, settings)
+        _row(f"wrapped at {args.width}, joined", scorer.score(gold, joined))
+        with mock.patch("core.models.join_wrapped_lines", lambda text, width=None: text):
             unjoined = _extract_all(texts, folder, args.width, settings)
         _row(f"wrapped at {args.width}, not joined", scorer.score(gold, unjoined))
 

@@ -21,13 +21,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from core.normalize import fold
 from nlp.areas import matching_form
 from nlp.dates import find_time_facts
 from nlp.docnumbers import find_documents
 from nlp.finding_units import judged_units, with_judged_as_inspected
 from nlp.findings import find_findings
 from nlp.gazetteer import Gazetteer
-from nlp.normalize import fold
 from nlp.units import find_units
 
 EXTENSIONS = ("source_published", "plain_text", "matching_form", "time_facts", "documents", "units",

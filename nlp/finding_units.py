@@ -16,17 +16,19 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from nlp.normalize import fold
+from core.levels import ADMIN_LEVELS, abbreviations_pattern, folded_words_pattern
+from core.models import Role
+from core.normalize import fold
 from nlp.units import UnitMention
 from nlp.vi import finding_subjects as W
-from nlp.vi.unit_levels import LEVEL_WORDS
 
 MIN_CONTENT_WORDS = 3  # a speaker verb must be followed by what is said
 _ISSUER_REACH = 240  # how far back an issued document's title or "của" may be read
 _SAYING = frozenset({"cho biet", "thong tin", "nhan manh", "khang dinh", "thong bao", "phat bieu"})
 _WORD = re.compile(r"\w+")
 # Between two items of one list of names: the second is named as the first was.
-_LIST_GAP = re.compile(r"\s*(?:,|;|va|,\s*va)\s*(?:(?:ubnd|xa|phuong|thi tran|huyen|quan|thi xa|tp|tx)\.?\s*)*")
+_LIST_GAP = re.compile(
+    r"\s*(?:,|;|va|,\s*va)\s*(?:(?:ubnd|xa|phuong|thi tran|huyen|quan|thi xa|tp|tx)\.?\s*)*")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -36,7 +38,7 @@ def _alt(words: Iterable[str]) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     """The cue patterns, compiled once from the word lists."""
-    levels = _alt([*LEVEL_WORDS, "tp", "tx"])
+    levels = f"{folded_words_pattern(ADMIN_LEVELS)}|{abbreviations_pattern().lower()}"
     bodies = _alt(W.BODY_WORDS)
     speaker = re.compile(rf"(?<!\w)({_alt(W.SPEAKER_VERBS)})(?!\w)")
     not_speaker = re.compile(rf"(?<!\w)(?:{_alt(W.NOT_SPEAKER_BEFORE)})\s+$")
@@ -80,7 +82,7 @@ def finding_units(text: str, start: int, end: int, mentions: Iterable[UnitMentio
                   form: str | None = None) -> tuple[str, ...]:
     """Names of the units the finding `text[start:end]` judges, in text order, once each.
 
-    `mentions` are the document's units with their spans; `form` is `fold(text)` when the
+    `mentions` are the document's units with their spans; `form` is `core.normalize.fold(text)` when the
     caller has it (same length as `text`). A unit counts when one of its spans lies inside the
     finding, after any speaker or source, and that span is not there only to locate another
     unit, to name an issuer of a cited directive or the body reported to.
@@ -93,8 +95,8 @@ def with_judged_as_inspected(mentions: list[UnitMention], judged: Iterable[UnitM
     a finding is a verdict on inspected work, so its subject's work was inspected (a ranked
     district in an index report, "xã A còn để hồ sơ quá hạn") even where no verb says so."""
     keys = {(m.unit.level, m.unit.name) for m in judged}
-    return [replace(m, unit=replace(m.unit, role="inspected"))
-            if (m.unit.level, m.unit.name) in keys and m.unit.role == "other" else m
+    return [replace(m, unit=replace(m.unit, role=Role.INSPECTED))
+            if (m.unit.level, m.unit.name) in keys and m.unit.role == Role.OTHER else m
             for m in mentions]
 
 
@@ -102,7 +104,7 @@ def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention
                  form: str | None = None) -> list[UnitMention]:
     """The UnitMentions `finding_units` names, in text order (a unit may appear twice)."""
     named = sorted(
-        (s, e, m) for m in mentions if m.unit.level in LEVEL_WORDS.values()
+        (s, e, m) for m in mentions if m.unit.level in ADMIN_LEVELS
         for s, e in m.spans if start <= s and e <= end and (s, e) not in m.locating_spans
     )
     if not named:

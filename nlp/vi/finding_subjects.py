@@ -5,7 +5,7 @@ Why a data module: a finding names units in three ways the genre keeps apart. Th
 ...", "Theo Văn phòng UBND tỉnh B, ..."), and the unit whose rules or directives are cited
 ("thực hiện các chỉ đạo của UBND thành phố C"). Only the first is the finding's unit. The words
 that mark the other two are listed here so a reader of Vietnamese can extend them; they are
-matched on `nlp.normalize.fold` output (lower case, no diacritics, same length as the text).
+matched on `core.normalize.fold` output (lower case, no diacritics, same length as the text).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Why: the genre lists the units it speaks of after a lead-in ending in a colon, and often drops
 the level word there because the lead-in already says what kind of places follow ("kiểm tra 4
 đơn vị: Tân An, Tân Hòa, Bình Minh và Phú Thạnh", "ba địa phương thấp nhất, lần lượt là: ...").
-Matched on `nlp.normalize.fold` output (lower case, no diacritics). A linguist can extend both.
+Matched on `core.normalize.fold` output (lower case, no diacritics). A linguist can extend both.
 """
 
 from __future__ import annotations

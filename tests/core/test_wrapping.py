@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from core.models import Source, document_from_blocks
 from core.wrapping import join_wrapped_lines, wrap_width
-from pipeline.models import Source, document_from_blocks
 
 REPORT = (
     "Ngày 12/3/2021, Đoàn kiểm tra cải cách hành chính của UBND huyện đã làm việc với UBND xã "

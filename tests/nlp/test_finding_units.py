@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.normalize import nfc
 from nlp.finding_units import finding_units
-from nlp.normalize import nfc
 from nlp.units import find_units
 
 
