@@ -39,8 +39,9 @@ _NOT_MORE = r"(?![\w/]|[.,-]\d)"  # not followed by more of a number or symbol
 
 # "20/01/2020", "20-01-2020", "20.01.2020" (one separator throughout).
 _NUMERIC_FULL = re.compile(_D + r"([/.-])(\d{1,2})\2(\d{4})" + _NOT_MORE)
-# "2025-11-04": the ISO form of page metadata (a leading "date 2025-11-04" line, feeds).
-_ISO_FULL = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?![\w/]|[.,-]\d)")
+# "2025-11-04", "2025-11-04T08:30": the ISO form of page metadata (a leading "date 2025-11-04"
+# line, feeds).
+_ISO_FULL = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?=T\d|(?![\w/]|[.,-]\d))")
 # "ngày 26 tháng 02 năm 2015", "31 Tháng Giêng 2020", "ngày 15 tháng 12, năm 2005".
 _WORDED_FULL = re.compile(
     r"(?:ngày\s+)?" + _D + r"\s+tháng\s+(\d{1,2}|" + _MONTH_WORD + r")\s*,?\s+(?:năm\s+)?(\d{4})\b",
