@@ -146,7 +146,7 @@ class FindingsComponent:
         findings, judged = [], []
         for f in find_findings(text, form=form_of(doc)):
             named = judged_units(text, f.start, f.end, units, folded)
-            judged.extend(named)
+            judged.extend(judged_units(text, f.start, f.end, units, folded, subjects_only=True))
             names = tuple(dict.fromkeys(m.unit.name for m in named))
             findings.append(replace(f, units=names, words=words_in(text, bounds, f.start, f.end)))
         doc._.units = with_judged_as_inspected(list(units), judged)

@@ -16,16 +16,20 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from core.levels import ADMIN_LEVELS, abbreviations_pattern, folded_words_pattern
+from core.levels import ADMIN_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role
 from core.normalize import fold
 from nlp.units import UnitMention
 from nlp.vi import finding_subjects as W
+from nlp.vi.unit_levels import HOLDER_BEFORE
 
 MIN_CONTENT_WORDS = 3  # a speaker verb must be followed by what is said
 _ISSUER_REACH = 240  # how far back an issued document's title or "của" may be read
 _SAYING = frozenset({"cho biet", "thong tin", "nhan manh", "khang dinh", "thong bao", "phat bieu"})
 _WORD = re.compile(r"\w+")
+# The level word (and "UBND") ending the text before a unit's name, so what precedes it can be read.
+_TRAILING_LEVEL = re.compile(
+    rf"(?:ubnd\s+)?(?:{folded_words_pattern(ADMIN_LEVELS)}|{abbreviations_pattern().lower()})\s*\.?\s*$")
 # Between two items of one list of names: the second is named as the first was.
 _LIST_GAP = re.compile(
     r"\s*(?:,|;|va|,\s*va)\s*(?:(?:ubnd|xa|phuong|thi tran|huyen|quan|thi xa|tp|tx)\.?\s*)*")
@@ -78,6 +82,15 @@ def _content_start(form: str) -> int:
     return start
 
 
+def _holds_unnamed(before: str, m: UnitMention) -> bool:
+    """True when the unit only holds unnamed lower units the finding judges: "các xã thuộc huyện
+    A còn chậm", "một số phường trên địa bàn quận B" (`before` is the folded text up to its name)."""
+    holder = HOLDER_BEFORE.get(rank_of(Level(m.unit.level)) or 0) if m.unit.level in ADMIN_LEVELS else None
+    if holder is None:
+        return False
+    return holder.search(_TRAILING_LEVEL.sub("", before)) is not None
+
+
 def finding_units(text: str, start: int, end: int, mentions: Iterable[UnitMention],
                   form: str | None = None) -> tuple[str, ...]:
     """Names of the units the finding `text[start:end]` judges, in text order, once each.
@@ -101,8 +114,13 @@ def with_judged_as_inspected(mentions: list[UnitMention], judged: Iterable[UnitM
 
 
 def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention],
-                 form: str | None = None) -> list[UnitMention]:
-    """The UnitMentions `finding_units` names, in text order (a unit may appear twice)."""
+                 form: str | None = None, *, subjects_only: bool = False) -> list[UnitMention]:
+    """The UnitMentions `finding_units` names, in text order (a unit may appear twice).
+
+    `subjects_only` also leaves out a unit named only as the holder of unnamed lower units
+    ("công chức cấp xã ở huyện A", "các xã thuộc huyện A"): the finding is about A as a place
+    (it names it), but A's own work was not what was judged, so it is not made inspected.
+    """
     named = sorted(
         (s, e, m) for m in mentions if m.unit.level in ADMIN_LEVELS
         for s, e in m.spans if start <= s and e <= end and (s, e) not in m.locating_spans
@@ -119,7 +137,7 @@ def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention
         listed = kept_end >= 0 and _LIST_GAP.fullmatch(folded[kept_end:s]) is not None
         if s < content and not place.search(before) and not listed:
             continue
-        if issuer.search(before) or recipient.search(before):
+        if issuer.search(before) or recipient.search(before) or (subjects_only and _holds_unnamed(before, m)):
             continue
         judged.append(m)
         kept_end = e

@@ -96,3 +96,16 @@ def test_a_unit_a_finding_judges_becomes_inspected() -> None:
     roles = {m.unit.name: m.unit.role for m in with_judged_as_inspected(mentions, judged)}
     assert roles["Lắk"] == "inspected"
     assert roles["Krông Búk"] == "other"  # not judged by this finding
+
+
+def test_a_holder_of_unnamed_communes_is_named_but_not_made_inspected() -> None:
+    from nlp.finding_units import judged_units, with_judged_as_inspected
+
+    text = nfc("Báo cáo quý III: nhiều công chức cấp xã ở huyện Gia Lâm còn chưa đạt chuẩn.")
+    mentions = find_units(text)
+    finding = "nhiều công chức cấp xã ở huyện Gia Lâm còn chưa đạt chuẩn"
+    start = text.index(finding)
+    assert finding_units(text, start, start + len(finding), mentions) == ("Gia Lâm",)
+    judged = judged_units(text, start, start + len(finding), mentions, subjects_only=True)
+    assert judged == []
+    assert [m.unit.role for m in with_judged_as_inspected(mentions, judged)] == ["other"]
