@@ -22,6 +22,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -41,7 +42,7 @@ from pipeline.export import comparison_tables, matrix_heatmap
 from web import views
 from web.auth import AuthConfig, safe_next, verify
 from web.labels import AREA_LABELS, POLARITY_LABELS, SORT_LABELS, TABLE_LABELS
-from web.params import BadRequest, CompareParams, SearchParams, choice_param, int_param, text_param
+from web.params import BadRequest, CompareParams, SearchParams, choice_param, int_param, link, text_param
 
 LOGGER = logging.getLogger(__name__)
 
@@ -297,7 +298,10 @@ def _login(site: Site) -> Callable[[Request], Awaitable[Response]]:
         if throttle.blocked(name):
             LOGGER.warning("web login for %r refused: too many failures", name)
             return site.render(request, "login.html", 429, next=target, failed=False, blocked=True)
-        if site.auth.accounts and verify(site.auth.accounts, name, password):
+        # argon2 is slow on purpose: verify off the event loop, so other pages keep being served.
+        accounts = site.auth.accounts
+        valid: bool = await run_in_threadpool(verify, accounts, name, password) if accounts else False
+        if valid:
             throttle.succeeded(name)
             request.session.clear()
             request.session["user"] = name
@@ -338,8 +342,6 @@ class RequireLogin(BaseHTTPMiddleware):
             if request.method not in ("GET", "HEAD"):
                 return self.site.error(request, 403, "Cần đăng nhập.")
             target = path + (f"?{request.url.query}" if request.url.query else "")
-            from web.params import link
-
             return RedirectResponse(link("/dang-nhap", {"tiep": target}), status_code=303)
         return await call_next(request)
 
