@@ -99,6 +99,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
 @click.option("--to", "year_to", type=int, help="Up to this year.")
 @click.option("--area", type=click.Choice([a.value for a in Area]))
 @click.option("--polarity", type=click.Choice([p.value for p in Polarity]))
+@click.option("--theme", help="Only findings of this theme (a code of index/themes.toml, tthc.phieu_hen).")
 @click.option("--doc-number", help="Only findings of the document with this number (139/QĐ-UBND).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--limit", type=int, default=10, show_default=True)
@@ -109,8 +110,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within: bool, province: str | None,
            level: str | None, year: int | None, year_from: int | None, year_to: int | None, area: str | None,
-           polarity: str | None, doc_number: str | None, sort: str, limit: int, offset: int, facets: bool,
-           similar_to: str | None, fmt: str) -> None:
+           polarity: str | None, theme: str | None, doc_number: str | None, sort: str, limit: int, offset: int,
+           facets: bool, similar_to: str | None, fmt: str) -> None:
     """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
     from index.base import Query, SearchResult
@@ -122,7 +123,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         sys.exit(EXIT_USAGE)
     settings = settings_of(ctx)
     q = Query(text=" ".join(query), unit=unit, within=within, province=province, level=level, year=year,
-              year_from=year_from, year_to=year_to, area=area, polarity=polarity, doc_number=doc_number,
+              year_from=year_from, year_to=year_to, area=area, polarity=polarity, theme=theme,
+              doc_number=doc_number,
               limit=limit, offset=offset, sort=sort, facets=facets)
     with errors_as_lines():
         backend = open_backend(settings)
@@ -239,7 +241,7 @@ def reindex(ctx: click.Context) -> None:
 
 
 # Commands that live in pipeline/commands/<module>.py as `command`; one line each.
-COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "runs", "show")
+COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "runs", "serve", "show")
 
 
 def _add_commands() -> None:
