@@ -189,4 +189,5 @@ def test_serve_brings_an_older_index_up_to_date_before_serving_read_only(
     assert result.exit_code == 0, result.output
     assert served
     with sqlite3.connect(data.db) as conn:
-        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()[0] == FTS_SCHEMA_VERSION
+        version = conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()[0]
+    assert version == FTS_SCHEMA_VERSION
