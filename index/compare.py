@@ -27,8 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from index.store import Store
-from index.themes import Taxonomy, load_taxonomy
 from nlp.normalize import fold, match_key
+from nlp.themes import Taxonomy, load_taxonomy
 from nlp.vi.unit_levels import COMMUNE_LEVELS, DISTRICT_LEVELS
 from pipeline.export import Heatmap, Table
 from pipeline.models import Finding, Unit

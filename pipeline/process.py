@@ -21,8 +21,8 @@ from pathlib import Path
 from extractors import read
 from index.base import SearchBackend
 from index.store import Store
-from index.themes import assign_themes
 from nlp.extract import extract
+from nlp.themes import assign_themes
 from pipeline.errors import BackendError, ExtractionError, OcrUnavailable, ReaderError
 from pipeline.models import Document, Extraction
 from pipeline.settings import Settings
