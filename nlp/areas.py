@@ -1,33 +1,109 @@
 """Which area of public-administration reform a finding is about.
 
-Why the theme vocabulary and not a lexicon of its own: the eight areas are defined by the
-annotation guide's table of matters, and the themes of `nlp/vi/themes.toml` are those matters
-one level finer, each implying its area; a finding's area is the area whose phrases weigh most
-in it (`Taxonomy.area_of`), so a new phrase is one line in the data file and serves extraction
-and comparison alike.
+Two parts, each explainable. The vocabulary: the eight areas are defined by the annotation
+guide's table of matters, and the themes of `nlp/vi/themes.toml` are those matters one level
+finer, each implying its area; the area whose phrases weigh most in a finding is the rule's
+answer (`Taxonomy.area_of`), and a new phrase is one line in the data file that serves
+extraction and comparison alike. The model: a linear classifier over the finding's words and
+word pairs plus the rule's area scores, trained on the annotated dev corpus
+(`nlp/train_areas.py`, fixed seed) and stored as plain weights in `nlp/models/area_model.json`.
+Why both: the guide decides some areas by the subject of a sentence, not by its nouns ("cán bộ
+trực tại bộ phận một cửa" is cong_vu, not tthc); the model learns which words weigh against the
+vocabulary, and under document-level cross-validation (`benchmarks/crossval.py`) the pair does
+better than the rules alone. Without the weights file the rules decide alone.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-from nlp.themes import OVERALL, load_taxonomy, matching_form
+from nlp.themes import OVERALL, Taxonomy, load_taxonomy, matching_form
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["OVERALL", "area_scores", "classify_area", "classify_form", "matching_form"]
+__all__ = ["OVERALL", "AreaModel", "area_features", "area_scores", "classify_area", "classify_form",
+           "load_area_model", "matching_form"]
+
+AREA_MODEL_FILE = Path(__file__).parent / "models" / "area_model.json"
+_WORD = re.compile(r"\w+")
+_RULE_SCALE = 3.0  # a phrase that alone names a matter weighs 3: one such phrase gives feature 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class AreaModel:
+    """A linear classifier as plain data: per feature, one weight per area of `areas`."""
+
+    areas: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def predict(self, features: dict[str, float]) -> str:
+        totals = list(self.intercepts)
+        for name, value in features.items():
+            row = self.weights.get(name)
+            if row is not None:
+                for i, weight in enumerate(row):
+                    totals[i] += weight * value
+        return self.areas[max(range(len(totals)), key=totals.__getitem__)]
+
+    def to_json(self) -> dict[str, object]:
+        return {"areas": list(self.areas), "intercepts": list(self.intercepts),
+                "weights": {k: list(v) for k, v in sorted(self.weights.items())}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> AreaModel:
+        areas, intercepts, weights = data["areas"], data["intercepts"], data["weights"]
+        assert isinstance(areas, list) and isinstance(intercepts, list) and isinstance(weights, dict)
+        return cls(tuple(areas), tuple(float(x) for x in intercepts),
+                   {str(k): tuple(float(x) for x in v) for k, v in weights.items()})
+
+
+def area_features(form: str, taxonomy: Taxonomy | None = None) -> dict[str, float]:
+    """What the model reads of a finding in matching form: its words ("w:"), its word pairs
+    ("b:"), the rule's evidence per area ("r:", in units of one naming phrase) and the rule's
+    answer ("rule:")."""
+    tax = taxonomy or load_taxonomy()
+    words = _WORD.findall(form)
+    features = {f"w:{w}": 1.0 for w in words}
+    features.update((f"b:{a} {b}", 1.0) for a, b in zip(words, words[1:], strict=False))
+    for area, score in tax.area_scores(form).items():
+        features[f"r:{area}"] = score / _RULE_SCALE
+    features[f"rule:{tax.area_of(form)}"] = 1.0
+    return features
+
+
+@lru_cache(maxsize=2)
+def load_area_model(path: Path = AREA_MODEL_FILE) -> AreaModel | None:
+    """The shipped area model, or None (rules alone) when the file is absent or unreadable."""
+    try:
+        return AreaModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, AssertionError, TypeError) as e:
+        LOGGER.warning("%s: area model unreadable (%s); areas come from the vocabulary alone", path, e)
+        return None
 
 
 def area_scores(text: str) -> dict[str, float]:
-    """The evidence for each area in `text`; phrases in its subject weigh more."""
+    """The vocabulary's evidence for each area in `text`; phrases in its subject weigh more."""
     return load_taxonomy().area_scores(matching_form(text))
 
 
-def classify_area(text: str) -> str:
+def classify_area(text: str, model: AreaModel | None = None) -> str:
     """The area code of a finding's text; "chung" when no specific matter stands out."""
-    return classify_form(matching_form(text))
+    return classify_form(matching_form(text), model)
 
 
-def classify_form(form: str) -> str:
-    """`classify_area` of a text already in matching form (a slice of its document's form)."""
-    return load_taxonomy().area_of(form)
+def classify_form(form: str, model: AreaModel | None = None) -> str:
+    """`classify_area` of a text already in matching form (a slice of its document's form).
+
+    `model` replaces the shipped one (cross-validation retrains it on each training fold)."""
+    model = model or load_area_model()
+    if model is None:
+        return load_taxonomy().area_of(form)
+    return model.predict(area_features(form))
