@@ -22,6 +22,17 @@ NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (r"\bhạn chế (?:tối đa|đến mức thấp nhất)\b[^,;.:]{0,60}", 2.5),
     (r"\b(?:đều|cũng) có lý do\b", 2.5),
     (r"\bgiảm (?:thiểu )?(?:số |tỷ lệ )?(?:hồ sơ )?(?:quá hạn|trễ hạn|tồn đọng)\b", 2.0),
+    # Resolved faults: "đã khắc phục xong các tồn tại", "những hạn chế đã được khắc phục".
+    (r"\b(?:đã|cơ bản đã|đều đã)(?: được)?(?: kịp thời| nghiêm túc)? (?:khắc phục|chấn chỉnh|sửa chữa|xử lý)"
+     r"(?: xong| dứt điểm| kịp thời| ngay| triệt để)?\b[^;.:]{0,60}", 2.5),
+    (r"\b(?:hạn chế|tồn tại|thiếu sót|sai sót|khuyết điểm|vi phạm)\b[^;.:]{0,40}?\bđã (?:được )?"
+     r"(?:khắc phục|chấn chỉnh|sửa chữa|xử lý)\b", 2.5),
+    # Absent faults: "không còn tình trạng cán bộ đi muộn", "không còn hiện tượng ...".
+    (r"\b(?:không còn|không có|chưa (?:phát hiện|để xảy ra)|không phát hiện)"
+     r" (?:tình trạng|hiện tượng|trường hợp)\b[^;.:]{0,80}", 2.5),
+    # A fault that shrank: "số hồ sơ quá hạn đã giảm so với cùng kỳ", "tỷ lệ trễ hạn giảm 2%".
+    (r"\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|vi phạm|sai sót|khiếu nại|phản ánh)\b[^;.:]{0,40}?"
+     r"\b(?:đã |đều )?giảm\b(?: mạnh| đáng kể| rõ rệt)?(?: so với| còn| \d)[^;.:]{0,40}", 2.5),
 )
 
 # Phrases whose directive word is a noun or a relative clause, not an instruction:
@@ -47,6 +58,22 @@ RECOMMENDATION: tuple[tuple[str, float], ...] = (
      1.5),
     (r"\b(?:khắc phục|chấn chỉnh|kiểm điểm|nhắc nhở|rút kinh nghiệm)\b", 1.5),
     (r"\bchỉ đạo\b[^.;]{0,60}\b(?:khắc phục|chấn chỉnh|xử lý)\b", 1.0),
+    # Demands without "đề nghị": an obligation ("người đứng đầu phải chịu trách nhiệm"),
+    (r"\bphải (?:chịu trách nhiệm|có trách nhiệm|có giải pháp|có biện pháp|bảo đảm|đảm bảo|tuân thủ|chấp hành)\b",
+     3.0),
+    # a call for more ("Phát huy hơn nữa ...", "tăng cường hơn nữa"),
+    (r"\b(?:phát huy|tăng cường|đẩy mạnh|nâng cao|quan tâm|chú trọng|nỗ lực|cố gắng)\b[^.;]{0,40}?\bhơn nữa\b",
+     3.0),
+    # what is to be done next ("Thời gian tới, tiếp tục duy trì ..."),
+    (r"\b(?:trong |thời gian |giai đoạn |năm )(?:tới|sắp tới)\b,?(?: \w+){0,6}? (?:cần |phải )?(?:tiếp tục|tăng cường"
+     r"|đẩy mạnh|duy trì|tập trung|nâng cao|phát huy|chú trọng|quan tâm|khắc phục|rà soát)\b", 3.0),
+    # an urged remedy ("sớm khắc phục những hạn chế", "khẩn trương chấn chỉnh", "khắc phục những
+    # thiếu sót trên"), not one reported as under way ("đang được khẩn trương hoàn thiện"): the
+    # fault words after it are its object, not a finding of their own.
+    (r"(?<!được )(?<!đã )(?<!đang )\b(?:sớm|khẩn trương|kịp thời|nghiêm túc|tập trung|quyết liệt) (?:khắc phục|chấn chỉnh|rút kinh nghiệm"
+     r"|xử lý|hoàn thành|bổ sung|hoàn thiện|sửa chữa|giải quyết dứt điểm)\b", 2.5),
+    (r"\b(?:khắc phục|chấn chỉnh|sửa chữa)\b[^.;]{0,40}?\b(?:hạn chế|tồn tại|thiếu sót|sai sót|khuyết điểm"
+     r"|vi phạm)\b[^.;]{0,30}?\b(?:trên|nêu trên|đã nêu|đã chỉ ra|được chỉ ra|đã được chỉ ra)\b", 3.0),
 )
 
 # Action verbs: opening a list item they make it an item of its own ("; niêm yết ..."), and an
