@@ -25,6 +25,8 @@ LOGGER = logging.getLogger(__name__)
 
 STRENGTH, SHORTCOMING, RECOMMENDATION = "strength", "shortcoming", "recommendation"
 MIN_WORDS = 3
+MIN_ITEM_WORDS = 2  # an item of a list ("; thiếu ghế ngồi") may be shorter when its own cue judges it
+MAX_ITEM_WORDS = 8  # a comma item longer than this is a clause of its own, split by other rules
 DEMAND_LEAD = 3.0  # an explicit "đề nghị/yêu cầu/kiến nghị" makes a lead-in announce demands
 DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated once
 _EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
@@ -273,12 +275,22 @@ def _colon_split(text: str, sent: Span) -> tuple[Span | None, Span]:
     return lead, Span(body_start, sent.end, text[body_start:sent.end])
 
 
+def _fault_items(left_form: str, right_form: str) -> bool:
+    """Both sides of a comma are short items each opened by a fault word ("chưa", "thiếu")."""
+    item = _rx(cues.FAULT_ITEM_START)
+    right_item = right_form.split(",")[0]
+    return (bool(item.match(left_form)) and bool(item.match(right_form))
+            and MIN_ITEM_WORDS <= _word_count(left_form) <= MAX_ITEM_WORDS
+            and MIN_ITEM_WORDS <= _word_count(right_item) <= MAX_ITEM_WORDS)
+
+
 def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
     """Split a clause at commas that open a new subject with its own judgement.
 
     "ứng dụng tốt phần mềm ..., tỷ lệ hồ sơ đều giải quyết đúng hẹn" is two matters: both sides
     judge, and the right side starts with a subject of its own. A list of nouns ("cán bộ, công
-    chức") never splits because its left side judges nothing.
+    chức") never splits because its left side judges nothing. A run of short faults each opened by
+    its own negation ("chưa niêm yết, thiếu sổ theo dõi, không có phiếu hẹn") is one matter per item.
     """
     parts: list[tuple[int, int]] = []
     start = clause.start
@@ -286,7 +298,10 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
         cut, resume = clause.start + match.start(), clause.start + match.end()
         left, right = text[start:cut], text[resume:clause.end]
         right_form = doc_form[resume:clause.end]
-        if (_word_count(left) >= 4 and _word_count(right) >= 4
+        if _fault_items(doc_form[start:cut], right_form):
+            parts.append((start, cut))
+            start = resume
+        elif (_word_count(left) >= 4 and _word_count(right) >= 4
                 and _rx(cues.SUBJECT_START).match(right_form)
                 and _cue_scores(doc_form[start:cut]).best()[1] >= 1.5
                 and _cue_scores(right_form.split(",")[0]).best()[1] >= 1.5):
@@ -307,6 +322,15 @@ def _pieces(text: str, doc_form: str, body: Span) -> list[tuple[int, int, str | 
                 p_start, p_end, _ = _trim_leadins(text, doc_form, p_start, p_end)
             pieces.append((p_start, p_end, announced if index == 0 else None))
     return pieces
+
+
+def _too_short(piece: str, own: CueScores, form: str, in_list: bool) -> bool:
+    """Fewer words than a statement needs; an item of a list needs only MIN_ITEM_WORDS if its own
+    cue judges it ("; thiếu ghế ngồi") or it opens with an action ("; niêm yết TTHC")."""
+    words = _word_count(piece)
+    if words >= MIN_WORDS:
+        return False
+    return not (in_list and words >= MIN_ITEM_WORDS and (own.best()[1] >= cues.MIN_SCORE or _acts(form)))
 
 
 def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last: bool) -> list[Finding]:
@@ -338,12 +362,12 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     pieces = _pieces(text, doc_form, body)
     for index, (start, end, announced) in enumerate(pieces):
         piece, form = text[start:end], doc_form[start:end]
-        if _word_count(piece) < MIN_WORDS or _is_non_finding(form):
+        own = _cue_scores(form)
+        if _too_short(piece, own, form, len(pieces) > 1) or _is_non_finding(form):
             pending = None
             continue
         if announced:
             context = announced
-        own = _cue_scores(form)
         inherited = previous or context
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
             if found and ("như" in doc_form[found[-1].start:found[-1].end].split() or index == len(pieces) - 1):

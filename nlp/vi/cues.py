@@ -174,6 +174,9 @@ NON_FINDING = (
     r"\b(?:bạn|độc giả)\b",
     r"\b(?:mã xác thực|bình luận|lượt xem|đăng nhập|trang chủ|liên kết web|chia sẻ|bình chọn|bản quyền"
     r"|tin liên quan|xem thêm|đang online|truy cập|ảnh:)",
+    # A news site's rights notice and masthead ("Không sao chép dưới mọi hình thức ...").
+    r"\b(?:sao chép|ghi rõ nguồn|giấy phép xuất bản|giấy phép số|tổng biên tập|chịu trách nhiệm nội dung"
+    r"|tòa soạn|phát hành lại)\b",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ| cải cách hành chính| cchc)*(?: của [^,]{0,40})?"
     r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",
 )
@@ -189,7 +192,17 @@ CLOSING_MIN_SHARE = 0.4  # a closing sits in the last part of a document, never 
 # inspecting body's own plan, not a judgement of the inspected.
 SENTENCE_NON_FINDING = (
     r"\b(?:cũng )?giao (?:cho )?(?:sở|phòng|ban|thanh tra|văn phòng|đoàn|tổ)\b",
+    # A news lead dating the visit or the announcement ("Sáng 5-3, Tổ công tác làm việc tại ...",
+    # "Ngày 7-8, ông X cho biết ..."): it reports who went where or who said what; it judges
+    # only when it says so ("... đánh giá cao ...").
+    r"^[^,.;]{0,30}?\b(?:(?:sáng|chiều|tối|trưa)(?: nay| qua| hôm qua)?(?: ngày)?|ngày|hôm) \d{1,2}[-/.]\d{1,2}"
+    r"(?:[-/.]\d{2,4})?,[^.;]{0,200}?\b(?:làm việc (?:tại|với)|kiểm tra (?:tại|đột xuất|thực tế)|đến kiểm tra"
+    r"|có buổi làm việc|đi kiểm tra|khảo sát|đến thăm|thăm|cho biết|thông tin|chủ trì|dẫn đầu)\b"
+    r"(?![^.;]*\b(?:đánh giá|ghi nhận|biểu dương|đề nghị|yêu cầu|kiến nghị|phê bình|nhắc nhở)\b)",
 )
+
+# Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
+FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 
 # Words that open a subject of its own after a comma: "..., kiosk tra cứu ... chưa cập nhật".
 SUBJECT_START = (
