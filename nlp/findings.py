@@ -298,13 +298,11 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
         cut, resume = clause.start + match.start(), clause.start + match.end()
         left, right = text[start:cut], text[resume:clause.end]
         right_form = doc_form[resume:clause.end]
-        if _fault_items(doc_form[start:cut], right_form):
-            parts.append((start, cut))
-            start = resume
-        elif (_word_count(left) >= 4 and _word_count(right) >= 4
-                and _rx(cues.SUBJECT_START).match(right_form)
-                and _cue_scores(doc_form[start:cut]).best()[1] >= 1.5
-                and _cue_scores(right_form.split(",")[0]).best()[1] >= 1.5):
+        new_subject = (_word_count(left) >= 4 and _word_count(right) >= 4
+                       and bool(_rx(cues.SUBJECT_START).match(right_form))
+                       and _cue_scores(doc_form[start:cut]).best()[1] >= 1.5
+                       and _cue_scores(right_form.split(",")[0]).best()[1] >= 1.5)
+        if new_subject or _fault_items(doc_form[start:cut], right_form):
             parts.append((start, cut))
             start = resume
     parts.append((start, clause.end))
