@@ -142,6 +142,18 @@ def _errors(scorer: ModuleType, fold: int, docs: list[Doc], preds: dict[str, Pre
     return lines
 
 
+def area_by_class(scorer: ModuleType, docs: list[Doc], preds: dict[str, Prediction]) -> dict[str, tuple[int, int]]:
+    """(right, total) of the area of paired findings, per gold area: which areas the errors hide in."""
+    counts: dict[str, tuple[int, int]] = {}
+    for doc in docs:
+        gold, pred = doc.gold.get("findings") or [], preds[doc.doc_id].get("findings") or []
+        for gi, pi in scorer.match_findings(gold, pred):
+            area = gold[gi].get("area")
+            right, total = counts.get(area, (0, 0))
+            counts[area] = (right + (area == pred[pi].get("area")), total + 1)
+    return counts
+
+
 def _cell(value: float | None) -> str:
     return "    —" if value is None else f"{value:.3f}"
 
@@ -188,6 +200,9 @@ def main() -> None:
         cells = "".join(f"{_cell(v):>7}" for v in values)
         print(f"{name:<24}{cells}{_cell(mean):>8}{_cell(sd):>7}{_cell(min(known, default=None)):>7}"
               f"{_cell(max(known, default=None)):>7}{_cell(overall[name]):>8}")
+    by_class = area_by_class(scorer, docs, pooled)
+    print("finding_area by gold area (pooled): " + ", ".join(
+        f"{area} {right}/{total}={right / total:.2f}" for area, (right, total) in sorted(by_class.items())))
     if args.errors:
         args.errors.write_text("\n".join(error_lines) + "\n", encoding="utf-8")
         print(f"{len(error_lines)} finding errors written to {args.errors}")
