@@ -129,3 +129,89 @@ def test_a_heading_glued_onto_the_previous_paragraph_still_opens_its_section() -
             "2. Tồn tại, hạn chế\n\n- Máy tính tại Bộ phận một cửa đã cũ, thường xuyên hỏng hóc.")
     found = find_findings(text)
     assert [(f.polarity, f.text[:8]) for f in found] == [("strength", "Xã đã cô"), ("shortcoming", "Máy tính")]
+
+
+# --- issue 11: resolved, absent and shrinking faults; demands without "đề nghị" -------------------
+
+def test_resolved_faults_are_strengths() -> None:
+    assert polarity_of("Phường đã khắc phục xong các tồn tại được chỉ ra trong đợt kiểm tra năm ngoái") == "strength"
+    assert polarity_of("Những thiếu sót về sổ theo dõi hồ sơ đã được khắc phục kịp thời") == "strength"
+    assert polarity_of("Thị trấn cơ bản đã chấn chỉnh dứt điểm việc niêm yết sai quy định") == "strength"
+
+
+def test_absent_faults_are_strengths() -> None:
+    assert polarity_of("Không còn tình trạng công chức đi làm muộn như những năm trước") == "strength"
+    assert polarity_of("Xã không còn hiện tượng người dân phải đi lại nhiều lần để bổ sung hồ sơ") == "strength"
+
+
+def test_a_fault_that_shrank_is_a_strength() -> None:
+    assert polarity_of("Tỷ lệ hồ sơ trễ hạn của huyện đã giảm so với cùng kỳ năm trước") == "strength"
+    assert polarity_of("Số vụ vi phạm kỷ luật giảm 3 trường hợp so với năm 2022") == "strength"
+    # a fault that grew stays a shortcoming
+    assert polarity_of("Số hồ sơ quá hạn tăng so với cùng kỳ, chủ yếu ở lĩnh vực đất đai") == "shortcoming"
+
+
+def test_broadly_lawful_work_is_a_strength() -> None:
+    assert polarity_of("Về cơ bản, xã thực hiện đúng quy định về tiếp nhận hồ sơ") == "strength"
+
+
+def test_demands_without_de_nghi_are_recommendations() -> None:
+    assert polarity_of("Thủ trưởng đơn vị nào để hồ sơ trễ hạn phải chịu trách nhiệm trước Chủ tịch huyện") \
+        == "recommendation"
+    assert polarity_of("Thời gian tới, tiếp tục duy trì việc công khai thủ tục tại bộ phận một cửa") \
+        == "recommendation"
+    assert polarity_of("Phát huy hơn nữa vai trò của người đứng đầu trong cải cách hành chính") == "recommendation"
+    assert polarity_of("Lãnh đạo xã hướng dẫn các bộ phận sớm khắc phục những hạn chế nêu trên") \
+        == "recommendation"
+    assert polarity_of("Các phòng chuyên môn khắc phục ngay những thiếu sót đã chỉ ra") == "recommendation"
+
+
+def test_work_reported_under_way_is_not_a_demand() -> None:
+    assert polarity_of("Khu tiếp dân đang được khẩn trương hoàn thiện, bảo đảm thuận lợi cho người dân") \
+        != "recommendation"
+
+
+# --- issue 11: spans ---------------------------------------------------------------------------
+
+_BODY = "Nhìn chung, xã thực hiện tốt việc niêm yết công khai thủ tục hành chính tại bộ phận một cửa."
+
+
+def test_a_dated_lead_describing_the_visit_is_not_a_finding() -> None:
+    text = ("Sáng 14-5, Tổ công tác của huyện làm việc tại UBND phường An Hòa về công tác cải cách hành chính, "
+            "chưa có kết luận cụ thể.\n\n" + _BODY)
+    assert _pairs(find_findings(text)) == [("strength", _BODY[:-1])]
+    said = "Ngày 3/9, ông Trần Văn B, Chánh Văn phòng, cho biết huyện chưa tổng hợp số liệu quý III.\n\n" + _BODY
+    assert [f.text for f in find_findings(said)] == [_BODY[:-1]]
+
+
+def test_a_dated_lead_that_judges_stays_a_finding() -> None:
+    text = ("Chiều 20-6, Đoàn kiểm tra làm việc tại xã Phú Hòa và đánh giá cao việc giải quyết hồ sơ "
+            "đúng hạn của xã.\n\n" + _BODY)
+    assert len(find_findings(text)) == 2
+
+
+def test_a_sites_rights_notice_is_not_a_finding() -> None:
+    text = _BODY + "\n\nKhông sao chép dưới mọi hình thức khi chưa có sự đồng ý bằng văn bản của tòa soạn."
+    assert [f.text for f in find_findings(text)] == [_BODY[:-1]]
+
+
+def test_two_word_items_of_a_semicolon_list_are_kept() -> None:
+    text = ("Tuy nhiên, bộ phận một cửa còn một số hạn chế như: sổ theo dõi hồ sơ ghi chép chưa đầy đủ; "
+            "thiếu ghế; chưa niêm yết.")
+    assert [f.text for f in find_findings(text)] == [
+        "sổ theo dõi hồ sơ ghi chép chưa đầy đủ", "thiếu ghế", "chưa niêm yết"]
+
+
+def test_a_run_of_short_negated_faults_after_commas_is_one_finding_each() -> None:
+    text = ("Qua kiểm tra, bộ phận một cửa của xã còn hạn chế: chưa niêm yết thủ tục mới, thiếu sổ theo dõi, "
+            "không cấp phiếu hẹn.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "chưa niêm yết thủ tục mới"),
+        ("shortcoming", "thiếu sổ theo dõi"),
+        ("shortcoming", "không cấp phiếu hẹn"),
+    ]
+
+
+def test_a_list_of_nouns_is_not_split() -> None:
+    text = "Xã chưa bố trí đủ cán bộ, công chức, người lao động tại bộ phận một cửa."
+    assert len(find_findings(text)) == 1
