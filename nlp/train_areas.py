@@ -40,26 +40,27 @@ def train(examples: list[tuple[str, str]], seed: int = 0, c: float = C) -> AreaM
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows = [area_features(matching_form(text)) for text, _ in examples]
+    features = [area_features(matching_form(text)) for text, _ in examples]
     counts: dict[str, int] = {}
-    for row in rows:
-        for name in row:
+    for found in features:
+        for name in found:
             counts[name] = counts.get(name, 0) + 1
     rows = [{k: v for k, v in row.items() if counts[k] >= MIN_COUNT or not k.startswith(("w:", "b:"))}
-            for row in rows]
+            for row in features]
     vectorizer = DictVectorizer()
     matrix = vectorizer.fit_transform(rows)
     classifier = LogisticRegression(C=c, max_iter=5000, random_state=seed)
     classifier.fit(matrix, [area for _, area in examples])
     areas = tuple(str(a) for a in classifier.classes_)
-    coef = classifier.coef_
-    weights = {}
+    coef, intercept = classifier.coef_.tolist(), classifier.intercept_.tolist()
+    if len(areas) == 2:  # one decision row for two classes: the first class scores 0
+        coef, intercept = [[0.0] * len(coef[0]), coef[0]], [0.0, intercept[0]]
+    weights: dict[str, tuple[float, ...]] = {}
     for j, name in enumerate(vectorizer.get_feature_names_out()):
-        row = tuple(round(float(coef[i, j]), DIGITS) for i in range(len(areas)))
-        if any(row):
-            weights[str(name)] = row
-    intercepts = tuple(round(float(x), DIGITS) for x in classifier.intercept_)
-    return AreaModel(areas, intercepts, weights)
+        per_area = tuple(round(float(coef[i][j]), DIGITS) for i in range(len(areas)))
+        if any(per_area):
+            weights[str(name)] = per_area
+    return AreaModel(areas, tuple(round(float(x), DIGITS) for x in intercept), weights)
 
 
 def main() -> None:
