@@ -71,12 +71,17 @@ def area_features(form: str, taxonomy: Taxonomy | None = None) -> dict[str, floa
     ("b:"), the rule's evidence per area ("r:", in units of one naming phrase) and the rule's
     answer ("rule:")."""
     tax = taxonomy or load_taxonomy()
+    return _features(form, tax, tax.area_scores(form))
+
+
+def _features(form: str, taxonomy: Taxonomy, scores: dict[str, float]) -> dict[str, float]:
+    """`area_features` with the vocabulary's area scores of `form` already computed."""
     words = _WORD.findall(form)
     features = {f"w:{w}": 1.0 for w in words}
     features.update((f"b:{a} {b}", 1.0) for a, b in zip(words, words[1:], strict=False))
-    for area, score in tax.area_scores(form).items():
+    for area, score in scores.items():
         features[f"r:{area}"] = score / _RULE_SCALE
-    features[f"rule:{tax.area_of(form)}"] = 1.0
+    features[f"rule:{taxonomy.best_area(scores)}"] = 1.0
     return features
 
 
@@ -113,5 +118,5 @@ def classify_form(form: str, model: AreaModel | None = None) -> str:
         return taxonomy.area_of(form)
     scores = taxonomy.area_scores(form)
     if scores and max(scores.values()) >= RULE_SURE:
-        return taxonomy.area_of(form)
-    return model.predict(area_features(form, taxonomy))
+        return taxonomy.best_area(scores)
+    return model.predict(_features(form, taxonomy, scores))

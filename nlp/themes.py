@@ -178,7 +178,10 @@ class Taxonomy:
 
     def area_of(self, form: str) -> str:
         """The area whose phrases weigh most in `form`; "chung" when none weighs enough."""
-        scores = self.area_scores(form)
+        return self.best_area(self.area_scores(form))
+
+    def best_area(self, scores: dict[str, float]) -> str:
+        """The area of the largest of `area_scores`; "chung" when none reaches specific_min."""
         if not scores:
             return OVERALL
         best = max(scores, key=lambda area: (scores[area], area))
