@@ -33,6 +33,7 @@ _EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
 _WORD = re.compile(r"\w+")
 _LIST_MARKER = re.compile(r"(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)])\s+")
 _LEAD_COLON = re.compile(r":(?:\s|$)")
+_VALUE = re.compile(r"\s*\d+(?:[.,]\d+)?\s?%|\s*\d+/\d+\b")
 _FAR = 1 << 30
 
 
@@ -266,9 +267,11 @@ class _State:
 
 
 def _colon_split(text: str, sent: Span) -> tuple[Span | None, Span]:
-    """(lead-in, body) of a sentence whose first ": " announces a list; (None, sent) otherwise."""
+    """(lead-in, body) of a sentence whose first ": " announces a list; (None, sent) otherwise.
+
+    A colon before a rate or a ratio gives a value ("quá hạn: 1,58%", "vắng: 3/25"): it announces no list."""
     match = _LEAD_COLON.search(text, sent.start, sent.end)
-    if not match or _word_count(text[sent.start:match.start()]) < 2:
+    if not match or _word_count(text[sent.start:match.start()]) < 2 or _VALUE.match(text, match.end()):
         return None, sent
     lead = Span(sent.start, match.start(), text[sent.start:match.start()])
     body_start = match.end()

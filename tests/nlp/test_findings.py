@@ -215,3 +215,11 @@ def test_a_run_of_short_negated_faults_after_commas_is_one_finding_each() -> Non
 def test_a_list_of_nouns_is_not_split() -> None:
     text = "Xã chưa bố trí đủ cán bộ, công chức, người lao động tại bộ phận một cửa."
     assert len(find_findings(text)) == 1
+
+
+def test_a_colon_before_a_rate_is_a_value_not_a_list_lead() -> None:
+    text = ("Trong quý, tỷ lệ hồ sơ giải quyết đúng hạn đạt 96,5%; số hồ sơ giải quyết quá hạn: 3,5%; "
+            "số hồ sơ nộp trực tuyến: 40%.")
+    texts = [f.text for f in find_findings(text)]
+    assert "số hồ sơ giải quyết quá hạn: 3,5%" in texts
+    assert texts[0].endswith("đúng hạn đạt 96,5%")
