@@ -226,6 +226,28 @@ def _is_table_header(form: str) -> bool:
         len(cell.split()) <= _TABLE_HEADER_MAX_WORDS for cell in cells)
 
 
+_NAME_LIST_SEP = re.compile(r"\s*[,;]\s*|\s+và\s+")
+_NAME_ITEM_MAX_WORDS = 5
+_LEVEL_OPENER = re.compile(cues.NAME_LIST_OPENERS)
+FURNITURE_MAX_WORDS = 8  # a byline or caption line without a cue, a full stop or a list marker
+
+
+def _is_name_list(piece: str) -> bool:
+    """A list of names ("xã Phú Lộc, xã Tân Hòa và thị trấn Tân An"): every item is short and
+    starts with a capital or a level word; such a list judges nothing even in a section of merits."""
+    items = [item for item in _NAME_LIST_SEP.split(piece.strip()) if item]
+    return len(items) >= 2 and all(
+        _word_count(item) <= _NAME_ITEM_MAX_WORDS and (item[0].isupper() or bool(_LEVEL_OPENER.match(item)))
+        for item in items)
+
+
+def _is_furniture(text: str, form: str) -> bool:
+    """A short line with no full stop, no list marker, no cue and no action ("Minh Anh (TTXVN)",
+    "Theo baotanan.vn"): a byline, a source line or a caption, not a statement."""
+    return (not _ends_sentence(text) and _word_count(text) <= FURNITURE_MAX_WORDS
+            and not _LIST_MARKER.match(text) and _cue_scores(form).total == 0 and not _acts(form))
+
+
 def _is_non_finding(form: str) -> bool:
     return _is_table_header(form) or any(_rx(p).search(form) for p in cues.NON_FINDING)
 
@@ -364,7 +386,8 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     for index, (start, end, announced) in enumerate(pieces):
         piece, form = text[start:end], doc_form[start:end]
         own = _cue_scores(form)
-        if _too_short(piece, own, form, len(pieces) > 1) or _is_non_finding(form):
+        if (_too_short(piece, own, form, len(pieces) > 1) or _is_non_finding(form)
+                or own.total == 0 and _is_name_list(piece)):
             pending = None
             continue
         if announced:
@@ -444,6 +467,8 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
             if not _ends_sentence(para.text) and _word_count(para.text) < 30:
                 continue  # a headline or site furniture above the article
             state.seen_body = True
+        if _is_furniture(para.text, doc_form[para.start:para.end]):
+            continue
         state.paragraph = None
         state.previous_finding = None
         sents = sentences(text, para)

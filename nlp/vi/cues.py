@@ -201,6 +201,12 @@ SENTENCE_NON_FINDING = (
     r"(?![^.;]*\b(?:đánh giá|ghi nhận|biểu dương|đề nghị|yêu cầu|kiến nghị|phê bình|nhắc nhở)\b)",
 )
 
+# What opens an item of a list of unit or agency names, besides a capital letter
+# ("xã Phú Lộc, phường 3 và thị trấn Tân An"); matched on the original text.
+NAME_LIST_OPENERS = (
+    r"(?:xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố|đặc khu|tp\.?|tx\.?|ubnd|sở|phòng|ban) \S"
+)
+
 # Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
 FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 

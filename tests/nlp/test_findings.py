@@ -223,3 +223,19 @@ def test_a_colon_before_a_rate_is_a_value_not_a_list_lead() -> None:
         ("strength", "Trong quý, tỷ lệ hồ sơ giải quyết đúng hạn đạt 96,5%"),
         ("shortcoming", "số hồ sơ giải quyết quá hạn: 3,5%"),
     ]
+
+
+def test_a_list_of_unit_names_in_a_section_of_merits_is_not_a_finding() -> None:
+    text = ("I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Xã Phú Lộc, xã Tân Hòa và thị trấn Tân An.\n"
+            "2. UBND xã đã ban hành kế hoạch cải cách hành chính kịp thời.")
+    assert [f.text for f in find_findings(text)] == ["UBND xã đã ban hành kế hoạch cải cách hành chính kịp thời"]
+
+
+def test_bylines_and_source_lines_are_not_findings_even_in_a_section_of_merits() -> None:
+    text = ("I. KẾT QUẢ ĐẠT ĐƯỢC\n\n" + _BODY + "\n\nMinh Anh (Văn phòng UBND huyện)\nTheo báo Tân An điện tử")
+    assert [f.text for f in find_findings(text)] == [_BODY[:-1]]
+
+
+def test_a_neutral_statistic_is_not_a_finding() -> None:
+    text = _BODY + "\n\nToàn huyện có 158/180 cán bộ, công chức cấp xã, trong đó có 12 người làm việc tại bộ phận một cửa."
+    assert [f.text for f in find_findings(text)] == [_BODY[:-1]]
