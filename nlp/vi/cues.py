@@ -174,6 +174,9 @@ NON_FINDING = (
     r"\b(?:bạn|độc giả)\b",
     r"\b(?:mã xác thực|bình luận|lượt xem|đăng nhập|trang chủ|liên kết web|chia sẻ|bình chọn|bản quyền"
     r"|tin liên quan|xem thêm|đang online|truy cập|ảnh:)",
+    # A demand for an inquiry ("yêu cầu Sở Nội vụ khẩn trương kiểm tra, làm rõ ...") sets the
+    # inspecting side's next step; it judges nobody's work yet.
+    r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo)\b[^.;]{0,60}?\b(?:kiểm tra,? làm rõ|xác minh|tổ chức (?:đoàn|tổ) kiểm tra)\b",
     # A news site's rights notice and masthead ("Không sao chép dưới mọi hình thức ...").
     r"\b(?:sao chép|ghi rõ nguồn|giấy phép xuất bản|giấy phép số|tổng biên tập|chịu trách nhiệm nội dung"
     r"|tòa soạn|phát hành lại)\b",

@@ -239,3 +239,11 @@ def test_bylines_and_source_lines_are_not_findings_even_in_a_section_of_merits()
 def test_a_neutral_statistic_is_not_a_finding() -> None:
     text = _BODY + "\n\nToàn huyện có 158/180 cán bộ, công chức cấp xã, trong đó có 12 người làm việc tại bộ phận một cửa."
     assert [f.text for f in find_findings(text)] == [_BODY[:-1]]
+
+
+def test_a_demand_for_an_inquiry_is_not_a_finding() -> None:
+    text = (_BODY + " Chủ tịch UBND tỉnh yêu cầu Sở Nội vụ khẩn trương kiểm tra, làm rõ thông tin báo chí nêu "
+            "về tình trạng hồ sơ quá hạn.")
+    assert [f.text for f in find_findings(text)] == [_BODY[:-1]]
+    demand = "Đoàn đề nghị xã khẩn trương tổ chức kiểm điểm cán bộ để xảy ra hồ sơ quá hạn."
+    assert _pairs(find_findings(demand))[0][0] == "recommendation"
