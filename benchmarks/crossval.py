@@ -59,6 +59,20 @@ def _area_trainer(golds: list[Gold], seed: int) -> Callable[[Prediction, str], P
     return apply
 
 
+def _rules_only(golds: list[Gold], seed: int) -> Callable[[Prediction, str], Prediction]:
+    """Areas from the vocabulary alone (nothing trained): the baseline a learned area must beat."""
+    from nlp.areas import matching_form
+    from nlp.themes import load_taxonomy
+
+    taxonomy = load_taxonomy()
+
+    def apply(pred: Prediction, _text: str) -> Prediction:
+        findings = [{**f, "area": taxonomy.area_of(matching_form(f["text"]))} for f in pred.get("findings", [])]
+        return {**pred, "findings": findings}
+
+    return apply
+
+
 def _learned() -> dict[str, Trainer]:
     """The learned parts of the extractor, by name (empty when every part is rules)."""
     try:
@@ -165,12 +179,13 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0, help="fold assignment and model training seed")
     ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER)
     ap.add_argument("--errors", type=Path, help="write the findings not accepted, per fold, to this file")
+    ap.add_argument("--rules-only", action="store_true", help="areas from the vocabulary alone, no model")
     args = ap.parse_args()
 
     scorer = load_scorer(args.scorer)
     docs = _load(args.corpus)
     by_id = {d.doc_id: d for d in docs}
-    learned = _learned()
+    learned = {"area (rules only)": _rules_only} if args.rules_only else _learned()
     folds = folds_of(list(by_id), args.folds, args.seed)
     per_fold: list[dict[str, float | None]] = []
     pooled: dict[str, Prediction] = {}
