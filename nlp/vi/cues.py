@@ -30,6 +30,10 @@ NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     # Absent faults: "không còn tình trạng cán bộ đi muộn", "không còn hiện tượng ...".
     (r"\b(?:không còn|không có|chưa (?:phát hiện|để xảy ra)|không phát hiện)"
      r" (?:tình trạng|hiện tượng|trường hợp)\b[^;.:]{0,80}", 2.5),
+    # A burden spared ("người dân không phải đi lại nhiều lần", "không cần đến trực tiếp"): the
+    # benefit e-services and one-stop offices are praised for.
+    (r"\bkhông (?:phải|cần|mất công) (?:đi lại|chờ đợi|chờ|xếp hàng|đến trực tiếp|tiếp xúc trực tiếp"
+     r"|nộp bản giấy|bổ sung nhiều lần)\b", 2.5),
     # A fault that shrank: "số hồ sơ quá hạn đã giảm so với cùng kỳ", "tỷ lệ trễ hạn giảm 2%".
     (r"\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|vi phạm|sai sót|khiếu nại|phản ánh)\b[^;.:]{0,40}?"
      r"\b(?:đã |đều )?giảm\b(?: mạnh| đáng kể| rõ rệt)?(?: so với| còn| \d)[^;.:]{0,40}", 2.5),
@@ -134,6 +138,12 @@ STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:đã|có) (?:ban hành|bố trí|thực hiện|triển khai|tổ chức|xây dựng|niêm yết|trang bị|mở|cung cấp"
      r"|cập nhật|áp dụng|ứng dụng|chỉnh lý|kiện toàn|phân công)\b", 1.0),
     (r"\bkết quả (?:tích cực|tốt|cao|đạt được)\b", 1.0),
+    # Surpassing a target, leading a ranking, standing out.
+    (r"\b(?:vượt (?:chỉ tiêu|kế hoạch|mục tiêu)|cao nhất|xuất sắc|điểm sáng|nổi bật|điển hình)\b", 1.5),
+    # ... but not a delegation's leader ("do Phó Chủ tịch dẫn đầu")
+    (r"\b(?:đứng|dẫn) đầu (?:tỉnh|huyện|thành phố|toàn|cả|khu vực|về)\b", 1.5),
+    # Less time, cost or paperwork for the public ("rút ngắn thời gian giải quyết").
+    (r"\b(?:cắt giảm|rút ngắn|giảm) (?:thời gian|chi phí|thủ tục|giấy tờ|số lần)\b", 1.5),
 )
 
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
@@ -199,7 +209,7 @@ SENTENCE_NON_FINDING = (
     # "Ngày 7-8, ông X cho biết ..."): it reports who went where or who said what; it judges
     # only when it says so ("... đánh giá cao ...").
     r"^[^,.;]{0,30}?\b(?:(?:sáng|chiều|tối|trưa)(?: nay| qua| hôm qua)?(?: ngày)?|ngày|hôm) \d{1,2}[-/.]\d{1,2}"
-    r"(?:[-/.]\d{2,4})?,[^.;]{0,200}?\b(?:làm việc (?:tại|với)|kiểm tra (?:tại|đột xuất|thực tế)|đến kiểm tra"
+    r"(?:[-/.]\d{2,4})?(?: \([^()]{0,60}\))?,[^.;]{0,200}?\b(?:làm việc (?:tại|với)|kiểm tra (?:tại|đột xuất|thực tế)|đến kiểm tra"
     r"|có buổi làm việc|đi kiểm tra|khảo sát|đến thăm|thăm|cho biết|thông tin|chủ trì|dẫn đầu)\b"
     r"(?![^.;]*\b(?:đánh giá|ghi nhận|biểu dương|đề nghị|yêu cầu|kiến nghị|phê bình|nhắc nhở)\b)",
 )

@@ -247,3 +247,20 @@ def test_a_demand_for_an_inquiry_is_not_a_finding() -> None:
     assert [f.text for f in find_findings(text)] == [_BODY[:-1]]
     demand = "Đoàn đề nghị xã khẩn trương tổ chức kiểm điểm cán bộ để xảy ra hồ sơ quá hạn."
     assert _pairs(find_findings(demand))[0][0] == "recommendation"
+
+
+def test_a_burden_spared_and_a_target_surpassed_are_strengths() -> None:
+    assert polarity_of("Người dân nộp hồ sơ qua mạng mà không cần đến trực tiếp bộ phận một cửa") == "strength"
+    assert polarity_of("Tỷ lệ hồ sơ trực tuyến của phường đạt và vượt chỉ tiêu đề ra") == "strength"
+    assert polarity_of("Xã đã rút ngắn thời gian giải quyết thủ tục đăng ký hộ tịch") == "strength"
+
+
+def test_a_delegation_led_by_someone_is_not_praise() -> None:
+    assert cue_scores("Đoàn công tác do Phó Chủ tịch UBND huyện dẫn đầu đã đến xã Phú Lộc").strength == 0
+    assert polarity_of("Xã Phú Lộc dẫn đầu toàn huyện về tỷ lệ hồ sơ giải quyết đúng hạn") == "strength"
+
+
+def test_a_dated_lead_with_a_parenthesis_is_still_a_visit() -> None:
+    text = ("Sáng 30/1 (mùng 6 Tết), Đoàn kiểm tra công vụ do Phó Giám đốc Sở Nội vụ dẫn đầu đã kiểm tra "
+            "đột xuất tại bộ phận một cửa của 3 xã.\n\n" + _BODY)
+    assert [f.text for f in find_findings(text)] == [_BODY[:-1]]
