@@ -112,6 +112,11 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     (r"\b(?:phê bình|hết hiệu lực|chưa kịp thời)\b", 1.5),
     (r"\b(?:chỉ có|mới chỉ|chỉ mới|chỉ đạt|chỉ còn)\b", 1.5),
     (r"\bmới\b[^.;,]{0,30}\b(?:chuyển|có|thực hiện|trả)\b", 0.5),
+    # The genre's words for half-hearted work: "còn lúng túng", "xem nhẹ", "mang tính hình thức".
+    (r"\b(?:lúng túng|xem nhẹ|chiếu lệ|đối phó|né tránh|đùn đẩy|nể nang|qua loa|tụt hậu|tụt hạng"
+     r"|mang tính hình thức|còn hình thức|bị trừ điểm)\b", 2.0),
+    # A ranking that fell ("giảm 2 bậc", "giảm hạng").
+    (r"\bgiảm (?:\d+ )?(?:bậc|hạng|điểm)\b", 2.0),
 )
 
 STRENGTH: tuple[tuple[str, float], ...] = (
@@ -138,6 +143,10 @@ STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:đã|có) (?:ban hành|bố trí|thực hiện|triển khai|tổ chức|xây dựng|niêm yết|trang bị|mở|cung cấp"
      r"|cập nhật|áp dụng|ứng dụng|chỉnh lý|kiện toàn|phân công)\b", 1.0),
     (r"\bkết quả (?:tích cực|tốt|cao|đạt được)\b", 1.0),
+    # The genre's words of praise for how work is done and for offices.
+    (r"\b(?:bài bản|chuyên nghiệp|văn minh|khang trang|thông thoáng|rõ rệt|dám nghĩ dám làm"
+     r"|đi vào nề nếp|đi vào nếp|duy trì ổn định)\b", 1.5),
+    (r"\b(?:biểu dương|khen ngợi|đánh giá cao)\b", 2.0),
     # Surpassing a target, leading a ranking, standing out.
     (r"\b(?:vượt (?:chỉ tiêu|kế hoạch|mục tiêu)|cao nhất|xuất sắc|điểm sáng|nổi bật|điển hình)\b", 1.5),
     # ... but not a delegation's leader ("do Phó Chủ tịch dẫn đầu")

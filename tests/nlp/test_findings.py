@@ -264,3 +264,11 @@ def test_a_dated_lead_with_a_parenthesis_is_still_a_visit() -> None:
     text = ("Sáng 30/1 (mùng 6 Tết), Đoàn kiểm tra công vụ do Phó Giám đốc Sở Nội vụ dẫn đầu đã kiểm tra "
             "đột xuất tại bộ phận một cửa của 3 xã.\n\n" + _BODY)
     assert [f.text for f in find_findings(text)] == [_BODY[:-1]]
+
+
+def test_the_genres_words_for_half_hearted_work_and_for_praise() -> None:
+    assert polarity_of("Một số công chức còn lúng túng khi hướng dẫn thủ tục cho người dân") == "shortcoming"
+    assert polarity_of("Việc tự kiểm tra ở nhiều xã còn mang tính hình thức") == "shortcoming"
+    assert polarity_of("Chỉ số CCHC của huyện năm nay giảm 3 bậc so với năm trước") == "shortcoming"
+    assert polarity_of("Bộ phận một cửa của phường được bố trí khang trang, phục vụ chuyên nghiệp") == "strength"
+    assert polarity_of("Lãnh đạo huyện biểu dương tinh thần làm việc của công chức xã Phú Lộc") == "strength"
