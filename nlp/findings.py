@@ -83,7 +83,8 @@ def _weighted(form: str, table: tuple[tuple[str, float], ...]) -> list[tuple[int
 def cue_scores(text: str) -> CueScores:
     """Weigh the strength, shortcoming and recommendation cues of one clause.
 
-    Scope rules: a negated fault ("không có hồ sơ quá hạn") is a strength and its fault word
+    Scope rules: a condition ("đơn vị nào để xảy ra vi phạm, ...") names no fault of anyone, so
+    its words are not counted; a negated fault ("không có hồ sơ quá hạn") is a strength and its fault word
     is not counted again; a strength cue right after a negator ("chưa thực hiện tốt") counts
     as a shortcoming; a directive word used as a noun ("phản ánh, kiến nghị") is ignored; and
     what follows a directive ("đề nghị ... khắc phục những hạn chế", "cần ... thực hiện tốt")
@@ -94,6 +95,8 @@ def cue_scores(text: str) -> CueScores:
 
 def _cue_scores(form: str) -> CueScores:
     """`cue_scores` of a text already in matching form (a slice of the document's form)."""
+    conditions = [(m.start(), m.end()) for p in cues.CONDITIONS for m in _rx(p).finditer(form)]
+    form = _mask(form, conditions)
     negated = _weighted(form, cues.NEGATED_FAULTS)
     form = _mask(form, [(s, e) for s, e, _ in negated])
     not_directive = [(m.start(), m.end()) for p in cues.NOT_DIRECTIVE for m in _rx(p).finditer(form)]

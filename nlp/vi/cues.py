@@ -12,6 +12,14 @@ from __future__ import annotations
 # A statement needs at least this much evidence of one kind to count as a finding.
 MIN_SCORE = 1.0
 
+# Conditions: "đơn vị nào để xảy ra vi phạm, người đứng đầu phải chịu trách nhiệm", "nếu để hồ sơ
+# quá hạn thì ...": the fault is hypothetical, the sentence's judgement is in its main clause,
+# which starts at a comma or at "thì", "phải", "sẽ", "cần", "đều".
+CONDITIONS: tuple[str, ...] = (
+    r"\b(?:nếu|hễ|(?:đơn vị|nơi|cơ quan|địa phương|cá nhân|cán bộ|công chức|người) nào)\b[^,;.]{0,80}?"
+    r"(?=,|;|\.| (?:thì|phải|sẽ|cần|đều)\b|$)",
+)
+
 # Negated faults: "không có hồ sơ quá hạn", "không để xảy ra", "hạn chế tối đa hồ sơ trễ":
 # the fault word inside is masked and the whole counts as a strength.
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (

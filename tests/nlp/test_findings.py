@@ -272,3 +272,9 @@ def test_the_genres_words_for_half_hearted_work_and_for_praise() -> None:
     assert polarity_of("Chỉ số CCHC của huyện năm nay giảm 3 bậc so với năm trước") == "shortcoming"
     assert polarity_of("Bộ phận một cửa của phường được bố trí khang trang, phục vụ chuyên nghiệp") == "strength"
     assert polarity_of("Lãnh đạo huyện biểu dương tinh thần làm việc của công chức xã Phú Lộc") == "strength"
+
+
+def test_a_fault_in_a_condition_is_not_a_shortcoming() -> None:
+    assert polarity_of("Xã nào để hồ sơ quá hạn, Chủ tịch UBND xã phải chịu trách nhiệm trước huyện") \
+        == "recommendation"
+    assert polarity_of("Nếu để xảy ra sai sót, công chức một cửa phải báo cáo ngay lãnh đạo") == "recommendation"
