@@ -163,6 +163,11 @@ STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:cắt giảm|rút ngắn|giảm) (?:thời gian|chi phí|thủ tục|giấy tờ|số lần)\b", 1.5),
 )
 
+# Marks of work reported as done ("đã", "được", "đều"): a clause with merit words and one of these
+# reports a strength even inside a list of demands; without them its merit words describe what
+# is asked for ("niêm yết đầy đủ, kịp thời").
+REPORTED = r"\b(?:đã|được|đều|đang)\b"
+
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
 NEGATORS = r"(?:chưa|không|thiếu|kém|chưa thực sự|chưa được|không được)"
 
@@ -197,7 +202,7 @@ PURPOSE_LEAD = r"^(?:nhằm|để)\b[^,;:]{0,200},\s*"
 NON_FINDING = (
     r"^(?:thực hiện|căn cứ|theo) (?:kế hoạch|quyết định|chỉ thị|công văn|thông báo|sự chỉ đạo|chỉ đạo"
     r"|văn bản|nghị quyết)\b",
-    r"\bsẽ\b",
+    r"(?<!sạch )\bsẽ\b",  # the future ("huyện sẽ tiếp tục ..."), not "sạch sẽ" (clean)
     r"\b(?:bạn|độc giả)\b",
     r"\b(?:mã xác thực|bình luận|lượt xem|đăng nhập|trang chủ|liên kết web|chia sẻ|bình chọn|bản quyền"
     r"|tin liên quan|xem thêm|đang online|truy cập|ảnh:)",

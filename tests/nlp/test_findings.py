@@ -278,3 +278,17 @@ def test_a_fault_in_a_condition_is_not_a_shortcoming() -> None:
     assert polarity_of("Xã nào để hồ sơ quá hạn, Chủ tịch UBND xã phải chịu trách nhiệm trước huyện") \
         == "recommendation"
     assert polarity_of("Nếu để xảy ra sai sót, công chức một cửa phải báo cáo ngay lãnh đạo") == "recommendation"
+
+
+def test_merit_words_in_a_list_of_demands_describe_what_is_asked() -> None:
+    text = ("III. KIẾN NGHỊ\n1. UBND xã chỉ đạo rà soát, niêm yết đầy đủ, kịp thời các thủ tục hành chính.\n"
+            "2. Bộ phận một cửa đã được bố trí khang trang, cần giữ gìn sạch sẽ.\n"
+            "3. Xã đã thực hiện tốt việc số hóa hồ sơ.")
+    assert [f.polarity for f in find_findings(text)] == ["recommendation", "recommendation", "strength"]
+
+
+def test_clean_offices_are_praised_not_planned() -> None:
+    # "sạch sẽ" (clean) holds the syllable of the future marker "sẽ"
+    text = "Phòng làm việc của công chức xã được bố trí gọn gàng, sạch sẽ."
+    assert _pairs(find_findings(text)) == [("strength", text[:-1])]
+    assert find_findings("Thời gian tới, huyện sẽ tiếp tục kiểm tra đột xuất các xã.") == []
