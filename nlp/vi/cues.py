@@ -204,8 +204,11 @@ NON_FINDING = (
     r"|văn bản|nghị quyết)\b",
     r"(?<!sạch )\bsẽ\b",  # the future ("huyện sẽ tiếp tục ..."), not "sạch sẽ" (clean)
     r"\b(?:bạn|độc giả)\b",
-    r"\b(?:mã xác thực|bình luận|lượt xem|đăng nhập|trang chủ|liên kết web|chia sẻ|bình chọn|bản quyền"
-    r"|tin liên quan|xem thêm|đang online|truy cập|ảnh:)",
+    # Page furniture; "đăng nhập", "chia sẻ" and "truy cập" only as buttons and counters, since
+    # officials logging in to the document software or sharing data are matters of so_hoa.
+    r"\b(?:mã xác thực|bình luận|lượt xem|trang chủ|liên kết web|bình chọn|bản quyền"
+    r"|tin liên quan|xem thêm|đang online|lượt truy cập|đang truy cập|ảnh:)",
+    r"\b(?:đăng nhập|chia sẻ|truy cập)\s*(?:$|[|/:]|\bđăng ký\b|\bfacebook\b|\bzalo\b|\btwitter\b)",
     # A demand for an inquiry ("yêu cầu Sở Nội vụ khẩn trương kiểm tra, làm rõ ...") sets the
     # inspecting side's next step; it judges nobody's work yet.
     r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo)\b[^.;]{0,60}?\b(?:kiểm tra,? làm rõ|xác minh|tổ chức (?:đoàn|tổ) kiểm tra)\b",

@@ -292,3 +292,9 @@ def test_clean_offices_are_praised_not_planned() -> None:
     text = "Phòng làm việc của công chức xã được bố trí gọn gàng, sạch sẽ."
     assert _pairs(find_findings(text)) == [("strength", text[:-1])]
     assert find_findings("Thời gian tới, huyện sẽ tiếp tục kiểm tra đột xuất các xã.") == []
+
+
+def test_logging_in_and_access_to_the_software_are_matters_not_page_furniture() -> None:
+    text = "Tỷ lệ công chức đăng nhập hộp thư công vụ và truy cập phần mềm quản lý văn bản còn thấp."
+    assert _pairs(find_findings(text)) == [("shortcoming", text[:-1])]
+    assert find_findings(_BODY + "\n\nChia sẻ | Đăng nhập | Bình luận") == find_findings(_BODY)
