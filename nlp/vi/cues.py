@@ -102,7 +102,7 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     (r"\bchưa\b", 2.0),
     (r"\bvẫn còn\b", 1.5),
     (r"\bcòn\b(?! lại)", 1.0),
-    (r"\bkhông\b(?! chỉ| ngừng| chuyên trách| gian| dùng giấy| những)", 1.5),
+    (r"\bkhông\b(?! chỉ| ngừng| chuyên trách| gian| dùng giấy| những| khí| ít| kể| phân biệt)", 1.5),
     (r"\b(?:hạn chế|tồn tại|thiếu sót|yếu kém|khuyết điểm|bất cập|sai sót|sai phạm|sai quy định)\b", 2.0),
     (r"\bthiếu\b", 1.5),
     (r"\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|chậm trễ)\b", 2.0),
@@ -169,7 +169,7 @@ STRENGTH: tuple[tuple[str, float], ...] = (
 REPORTED = r"\b(?:đã|được|đều|đang)\b"
 
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
-NEGATORS = r"(?:chưa|không|thiếu|kém|chưa thực sự|chưa được|không được)"
+NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
 
 # Words that mark a lead-in which announces a list of faults, merits or demands.
 FAULT_NOUNS = r"(?:hạn chế|tồn tại|thiếu sót|khuyết điểm|yếu kém|sai sót|bất cập|vướng mắc|khó khăn)"

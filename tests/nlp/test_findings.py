@@ -298,3 +298,9 @@ def test_logging_in_and_access_to_the_software_are_matters_not_page_furniture() 
     text = "Tỷ lệ công chức đăng nhập hộp thư công vụ và truy cập phần mềm quản lý văn bản còn thấp."
     assert _pairs(find_findings(text)) == [("shortcoming", text[:-1])]
     assert find_findings(_BODY + "\n\nChia sẻ | Đăng nhập | Bình luận") == find_findings(_BODY)
+
+
+def test_kho_before_a_merit_makes_it_a_difficulty_and_khong_it_is_not_a_negation() -> None:
+    assert polarity_of("Nhiều công chức phải kiêm nhiệm nên khó bảo đảm hiệu quả công việc") == "shortcoming"
+    assert cue_scores("Không ít xã đã làm tốt việc niêm yết thủ tục").shortcoming == 0
+    assert polarity_of("Không khí làm việc tại bộ phận một cửa nghiêm túc, khẩn trương") == "strength"
