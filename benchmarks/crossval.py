@@ -29,10 +29,10 @@ from typing import Any
 
 from devcorpus import DEFAULT_CORPUS, DEFAULT_SCORER, dev_texts, load_scorer, subset_gold
 
+from core.settings import load_settings
 from extractors import read
 from nlp.extract import extract
 from nlp.load import load_pipeline
-from pipeline.settings import load_settings
 
 PRF_MEASURES = ("units", "units_inspected", "documents", "dates", "findings_span", "findings_typed")
 ACC_MEASURES = ("published", "inspection_year", "inspection_period", "province", "document_kind",
@@ -67,7 +67,8 @@ def _rules_only(golds: list[Gold], seed: int) -> Callable[[Prediction, str], Pre
     taxonomy = load_taxonomy()
 
     def apply(pred: Prediction, _text: str) -> Prediction:
-        findings = [{**f, "area": taxonomy.area_of(matching_form(f["text"]))} for f in pred.get("findings", [])]
+        findings = [{**f, "area": taxonomy.area_of(matching_form(f["text"]))}
+                    for f in pred.get("findings", [])]
         return {**pred, "findings": findings}
 
     return apply
@@ -149,14 +150,15 @@ def _errors(scorer: ModuleType, fold: int, docs: list[Doc], preds: dict[str, Pre
             if g["polarity"] != p["polarity"] or g.get("area") != p.get("area"):
                 lines.append(f"{fold}\t{doc.doc_id}\tWRONG\tgold={g['polarity']}/{g.get('area')}"
                              f"\tpred={p['polarity']}/{p.get('area')}\t{p['text']}")
-        lines += [f"{fold}\t{doc.doc_id}\tMISSED\t{gold[i]['polarity']}/{gold[i].get('area')}\t\t{gold[i]['text']}"
-                  for i in range(len(gold)) if i not in paired_g]
-        lines += [f"{fold}\t{doc.doc_id}\tSPURIOUS\t\t{pred[i]['polarity']}/{pred[i].get('area')}\t{pred[i]['text']}"
-                  for i in range(len(pred)) if i not in paired_p]
+        lines += [f"{fold}\t{doc.doc_id}\tMISSED\t{g['polarity']}/{g.get('area')}\t\t{g['text']}"
+                  for i, g in enumerate(gold) if i not in paired_g]
+        lines += [f"{fold}\t{doc.doc_id}\tSPURIOUS\t\t{p['polarity']}/{p.get('area')}\t{p['text']}"
+                  for i, p in enumerate(pred) if i not in paired_p]
     return lines
 
 
-def area_by_class(scorer: ModuleType, docs: list[Doc], preds: dict[str, Prediction]) -> dict[str, tuple[int, int]]:
+def area_by_class(scorer: ModuleType, docs: list[Doc],
+                  preds: dict[str, Prediction]) -> dict[str, tuple[int, int]]:
     """(right, total) of the area of paired findings, per gold area: which areas the errors hide in."""
     counts: dict[str, tuple[int, int]] = {}
     for doc in docs:

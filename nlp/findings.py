@@ -15,15 +15,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from core.models import Area, Finding, Polarity
+from core.normalize import canonical_tones
 from nlp.areas import classify_form, matching_form
-from nlp.normalize import canonical_tones
 from nlp.segment import Span, clauses, paragraphs, sentences
 from nlp.vi import cues
-from pipeline.models import Finding
 
 LOGGER = logging.getLogger(__name__)
 
-STRENGTH, SHORTCOMING, RECOMMENDATION = "strength", "shortcoming", "recommendation"
+STRENGTH, SHORTCOMING, RECOMMENDATION = Polarity.STRENGTH, Polarity.SHORTCOMING, Polarity.RECOMMENDATION
 MIN_WORDS = 3
 MIN_ITEM_WORDS = 2  # an item of a list ("; thiếu ghế ngồi") may be shorter when its own cue judges it
 MAX_ITEM_WORDS = 8  # a comma item longer than this is a clause of its own, split by other rules
@@ -414,7 +414,7 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
             continue
         if pending is not None:
             start, pending = pending, None
-        found.append(Finding(polarity, classify_form(doc_form[start:end]), text[start:end], start, end))
+        found.append(Finding(Polarity(polarity), Area(classify_form(doc_form[start:end])), text[start:end], start, end))
         previous = polarity
     if found:
         state.previous_finding = found[-1].polarity

@@ -27,9 +27,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from nlp.normalize import canonical_tones, fold, lower_same_length
-from pipeline.errors import ConfigError
-from pipeline.models import AREAS, Extraction
+from core.errors import ConfigError
+from core.models import AREAS, Extraction
+from core.normalize import canonical_tones, fold, lower_same_length
 
 LOGGER = logging.getLogger(__name__)
 
@@ -243,7 +243,8 @@ def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
         for term in terms:
             key = " ".join(matching_form(str(term)).split())
             if key in phrases:
-                raise ConfigError(f"theme {code}: phrase {term!r} already belongs to {phrases[key]}", path=source)
+                raise ConfigError(f"theme {code}: phrase {term!r} already belongs to {phrases[key]}",
+                                  path=source)
             phrases[key] = code
         seen.add(code)
         themes.append(Theme(code, label, area, tuple((str(t), float(w)) for t, w in terms.items())))
@@ -274,5 +275,6 @@ def assign_theme(text: str, area: str, taxonomy: Taxonomy | None = None) -> str:
 def assign_themes(extraction: Extraction, taxonomy: Taxonomy | None = None) -> Extraction:
     """The extraction with a theme on every finding that has none yet (a theme set upstream wins)."""
     tax = taxonomy or load_taxonomy()
-    findings = tuple(f if f.theme else replace(f, theme=tax.assign(f.text, f.area)) for f in extraction.findings)
+    findings = tuple(f if f.theme else replace(f, theme=tax.assign(f.text, f.area))
+                     for f in extraction.findings)
     return replace(extraction, findings=findings)

@@ -75,7 +75,8 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model.to_json(), ensure_ascii=False, separators=(",", ":")) + "\n",
                         encoding="utf-8")
-    print(f"{len(examples)} findings from {len(golds)} documents; {len(model.weights)} features -> {args.out}")
+    print(f"{len(examples)} findings from {len(golds)} documents; {len(model.weights)} features"
+          f" -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from core.models import AREAS
 from nlp.areas import AreaModel, area_features, area_scores, classify_area, load_area_model, matching_form
 from nlp.themes import load_taxonomy
-from pipeline.models import AREAS
 
 
 @pytest.mark.parametrize(("text", "area"), [
@@ -75,7 +75,8 @@ OVERALL_RANK = [  # a rank in the CCHC index: overall (the guide's chung)
 
 @pytest.mark.parametrize(("text", "area"), [
     *((t, "cong_vu") for t in CONDUCT), *((t, "chi_dao") for t in DIRECTION),
-    *((t, "so_hoa") for t in DIGITAL), *((t, "tthc") for t in PROCEDURES), *((t, "chung") for t in OVERALL_RANK),
+    *((t, "so_hoa") for t in DIGITAL), *((t, "tthc") for t in PROCEDURES),
+    *((t, "chung") for t in OVERALL_RANK),
 ])
 def test_the_matter_not_the_fallback(text: str, area: str) -> None:
     assert classify_area(text) == area

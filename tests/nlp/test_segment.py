@@ -61,7 +61,8 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_it() -> None:
     text = "Xã chưa niêm yết thủ tục mới.Theo báo cáo của huyện, tỷ lệ đúng hạn đạt 98%."
     sents = sentences(text, paragraphs(text)[0])
     _check_offsets(text, sents)
-    assert _texts(sents) == ["Xã chưa niêm yết thủ tục mới.", "Theo báo cáo của huyện, tỷ lệ đúng hạn đạt 98%."]
+    assert _texts(sents) == ["Xã chưa niêm yết thủ tục mới.",
+                             "Theo báo cáo của huyện, tỷ lệ đúng hạn đạt 98%."]
 
 
 def test_abbreviations_and_domains_keep_their_glued_full_stop() -> None:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.normalize import nfc
+from core.models import Unit
+from core.normalize import nfc
 from nlp.units import find_units
 
 
-def units(text: str, **kw: object) -> dict[tuple[str, str], object]:
+def units(text: str, **kw: object) -> dict[tuple[str, str], Unit]:
     return {(m.unit.level, m.unit.name): m.unit for m in find_units(nfc(text), **kw)}  # type: ignore[arg-type]
 
 
@@ -67,9 +68,9 @@ def test_same_name_at_two_levels_is_two_units_and_disambiguated_by_province() ->
     text = ("Đoàn kiểm tra CCHC huyện Châu Thành, tỉnh Trà Vinh đã kiểm tra tại thị trấn "
             "Châu Thành.")
     found = units(text)
-    assert found[("huyện", "Châu Thành")].province == "Trà Vinh"  # type: ignore[attr-defined]
-    assert found[("thị trấn", "Châu Thành")].province == "Trà Vinh"  # type: ignore[attr-defined]
-    assert found[("tỉnh", "Trà Vinh")].province == "Trà Vinh"  # type: ignore[attr-defined]
+    assert found[("huyện", "Châu Thành")].province == "Trà Vinh"
+    assert found[("thị trấn", "Châu Thành")].province == "Trà Vinh"
+    assert found[("tỉnh", "Trà Vinh")].province == "Trà Vinh"
 
 
 def test_enclosing_unit_gives_the_province_when_earlier_bare_names_precede_it() -> None:
@@ -78,52 +79,52 @@ def test_enclosing_unit_gives_the_province_when_earlier_bare_names_precede_it() 
     text = ("Long An và Trà Vinh trao đổi kinh nghiệm. Đoàn kiểm tra tỉnh Long An làm việc tại tỉnh Trà Vinh. "
             "Đoàn kiểm tra tại xã Long Hòa, huyện Châu Thành, tỉnh Trà Vinh.")
     found = units(text)
-    assert found[("huyện", "Châu Thành")].province == "Trà Vinh"  # type: ignore[attr-defined]
-    assert found[("xã", "Long Hòa")].province == "Trà Vinh"  # type: ignore[attr-defined]
+    assert found[("huyện", "Châu Thành")].province == "Trà Vinh"
+    assert found[("xã", "Long Hòa")].province == "Trà Vinh"
 
 
 def test_repeated_district_name_without_context_has_no_province() -> None:
-    assert units("UBND huyện Châu Thành tổ chức hội nghị.")[("huyện", "Châu Thành")].province is None  # type: ignore[attr-defined]
+    assert units("UBND huyện Châu Thành tổ chức hội nghị.")[("huyện", "Châu Thành")].province is None
 
 
 def test_roles_inspector_inspected_other() -> None:
     text = ("Ngày 12/5, Đoàn kiểm tra CCHC tỉnh Long An đã kiểm tra tại UBND xã Mỹ Yên, "
             "huyện Bến Lức. Xã Mỹ Yên còn chậm cập nhật hồ sơ.")
     found = units(text)
-    assert found[("tỉnh", "Long An")].role == "inspector"  # type: ignore[attr-defined]
-    assert found[("xã", "Mỹ Yên")].role == "inspected"  # type: ignore[attr-defined]
-    assert found[("huyện", "Bến Lức")].role == "other"  # type: ignore[attr-defined]
-    assert found[("huyện", "Bến Lức")].province == "Long An"  # type: ignore[attr-defined]
+    assert found[("tỉnh", "Long An")].role == "inspector"
+    assert found[("xã", "Mỹ Yên")].role == "inspected"
+    assert found[("huyện", "Bến Lức")].role == "other"
+    assert found[("huyện", "Bến Lức")].province == "Long An"
 
 
 def test_subject_of_inspection_verb_is_inspector() -> None:
     found = units("UBND huyện Krông Pắc thực hiện kiểm tra công vụ tại xã Ea Kly.")
-    assert found[("huyện", "Krông Pắc")].role == "inspector"  # type: ignore[attr-defined]
-    assert found[("xã", "Ea Kly")].role == "inspected"  # type: ignore[attr-defined]
+    assert found[("huyện", "Krông Pắc")].role == "inspector"
+    assert found[("xã", "Ea Kly")].role == "inspected"
 
 
 @pytest.mark.parametrize("team", ["Tổ kiểm tra công vụ", "Đoàn kiểm tra công vụ", "Tổ kiểm tra đột xuất"])
 def test_kiem_tra_in_a_teams_name_names_the_inspector(team: str) -> None:
     """"kiểm tra công vụ huyện X" is what X was inspected for, unless it is the team's name."""
     found = units(f"Ngày 19/11, {team} huyện Thới Bình đến kiểm tra tại xã Tân Lộc.")
-    assert found[("huyện", "Thới Bình")].role == "inspector"  # type: ignore[attr-defined]
-    assert found[("xã", "Tân Lộc")].role == "inspected"  # type: ignore[attr-defined]
+    assert found[("huyện", "Thới Bình")].role == "inspector"
+    assert found[("xã", "Tân Lộc")].role == "inspected"
     found = units("Đoàn đã kiểm tra công vụ huyện Thới Bình và xã Tân Lộc.")
-    assert found[("huyện", "Thới Bình")].role == "inspected"  # type: ignore[attr-defined]
+    assert found[("huyện", "Thới Bình")].role == "inspected"
 
 
 def test_a_comma_ends_the_subject_of_an_inspection_verb() -> None:
     text = ("Văn phòng UBND tỉnh Quảng Trị cho biết, Tổ công tác kiểm tra công vụ của Thủ tướng vừa kiểm tra "
             "tại tỉnh Quảng Trị.")
-    assert units(text)[("tỉnh", "Quảng Trị")].role == "inspected"  # type: ignore[attr-defined]
+    assert units(text)[("tỉnh", "Quảng Trị")].role == "inspected"
     text = "Đoàn đã kiểm tra hồ sơ, kế hoạch thực hiện quy tắc ứng xử của UBND xã Sài Sơn, kiểm tra việc tiếp nhận hồ sơ."
-    assert units(text)[("xã", "Sài Sơn")].role == "inspected"  # type: ignore[attr-defined]
+    assert units(text)[("xã", "Sài Sơn")].role == "inspected"
 
 
 def test_the_verb_after_an_enclosing_province_still_makes_the_district_its_subject() -> None:
     found = units("UBND huyện Krông Pắc, tỉnh Đắk Lắk thực hiện kiểm tra công vụ tại xã Ea Kly.")
-    assert found[("huyện", "Krông Pắc")].role == "inspector"  # type: ignore[attr-defined]
-    assert found[("xã", "Ea Kly")].role == "inspected"  # type: ignore[attr-defined]
+    assert found[("huyện", "Krông Pắc")].role == "inspector"
+    assert found[("xã", "Ea Kly")].role == "inspected"
 
 
 def test_a_doubled_space_inside_a_name_is_still_one_name() -> None:
@@ -144,13 +145,13 @@ def test_bare_names_after_announced_plural_take_the_level() -> None:
             "Xuân Lĩnh vẫn còn tình trạng đi muộn về sớm.")
     found = units(text)
     assert ("xã", "Xuân Hội") in found and ("xã", "Xuân Lĩnh") in found
-    assert found[("xã", "Xuân Hội")].province == "Hà Tĩnh"  # type: ignore[attr-defined]
+    assert found[("xã", "Xuân Hội")].province == "Hà Tĩnh"
 
 
 def test_current_unit_after_2025_is_reported() -> None:
     found = units("Đoàn kiểm tra làm việc tại xã An Hiệp, huyện Ba Tri, tỉnh Bến Tre.")
-    assert found[("tỉnh", "Bến Tre")].current == "tỉnh Vĩnh Long"  # type: ignore[attr-defined]
-    assert found[("xã", "An Hiệp")].province == "Bến Tre"  # type: ignore[attr-defined]
+    assert found[("tỉnh", "Bến Tre")].current == "tỉnh Vĩnh Long"
+    assert found[("xã", "An Hiệp")].province == "Bến Tre"
 
 
 def test_spans_point_at_names_and_empty_text_has_none() -> None:
@@ -159,3 +160,121 @@ def test_spans_point_at_names_and_empty_text_has_none() -> None:
         for start, end in mention.spans:
             assert text[start:end] == mention.unit.name
     assert find_units("") == []
+
+
+# --------------------------------------------------------------------------- bare lists, persons, counts
+
+
+def test_a_lead_in_list_without_level_words_takes_levels_from_the_gazetteer() -> None:
+    text = "Huyện Châu Thành, tỉnh Long An đã kiểm tra 4 đơn vị: Tầm Vu, Thuận Mỹ, Hòa Phú và An Lục Long."
+    found = units(text)
+    assert {("thị trấn", "Tầm Vu"), ("xã", "Thuận Mỹ"), ("xã", "Hòa Phú"), ("xã", "An Lục Long")} <= set(found)
+
+
+def test_a_lead_in_list_of_bodies_named_by_their_unit() -> None:
+    text = "Huyện Châu Thành, tỉnh Long An đã kiểm tra 3 đơn vị gồm: UBND Thuận Mỹ, UBND Hòa Phú và UBND An Lục Long."
+    assert {("xã", "Thuận Mỹ"), ("xã", "Hòa Phú"), ("xã", "An Lục Long")} <= set(units(text))
+
+
+def test_a_ranked_list_of_bare_districts_with_figures() -> None:
+    text = ("Huyện Krông Năng xếp thứ 2. Ba địa phương có điểm thấp nhất, lần lượt là: Buôn Đôn "
+            "70,5 điểm; Ea Súp 71,2 điểm; Lắk 72 điểm.")
+    found = units(text)
+    # "Ea Súp" is also a thị trấn: the list is of districts because "Buôn Đôn" is only one.
+    assert {("huyện", "Buôn Đôn"), ("huyện", "Ea Súp"), ("huyện", "Lắk")} <= set(found)
+    assert ("thị trấn", "Ea Súp") not in found
+
+
+def test_a_lead_in_list_of_words_that_are_not_units_gives_nothing() -> None:
+    text = "Huyện Krông Năng triển khai 3 mô hình gồm: Zalo Tư Pháp, Kiosk Thông Minh và Ví Điện Tử."
+    assert set(units(text)) == {("huyện", "Krông Năng")}
+
+
+@pytest.mark.parametrize("text", [
+    "Phó Chủ tịch UBND TP Trần Văn Lâm kiểm tra bộ phận một cửa.",
+    "Chủ tịch UBND tỉnh Nguyễn Thị Hoa chủ trì buổi làm việc.",
+])
+def test_a_persons_name_after_a_level_word_is_not_a_unit(text: str) -> None:
+    assert units(text) == {}
+
+
+def test_a_unit_honouring_a_person_is_still_a_unit() -> None:
+    assert ("phường", "Trần Hưng Đạo") in units("UBND phường Trần Hưng Đạo, thành phố Quảng Ngãi niêm yết đủ.")
+
+
+def test_a_count_after_a_plural_level_phrase_is_not_a_numbered_unit() -> None:
+    found = units("Kết quả của các phường 9 tháng đầu năm và các xã 3 năm liền đều tốt.")
+    assert found == {}
+
+
+def test_a_minority_language_name_with_an_apostrophe() -> None:
+    assert ("huyện", "M'Drắk") in units("Đoàn kiểm tra tại xã Cư Prao (huyện M'Drắk).")
+
+
+# --------------------------------------------------------------------------- roles from the genre
+
+
+def test_a_unit_merged_away_is_not_inspected() -> None:
+    text = ("Đoàn kiểm tra làm việc tại phường Hòa Bình. Phường Hòa Bình được thành lập trên cơ sở "
+            "sáp nhập xã Tân Lập, xã Tân Tiến và phường Bình Minh.")
+    found = units(text)
+    assert found[("phường", "Hòa Bình")].role == "inspected"
+    for name in ("Tân Lập", "Tân Tiến"):
+        assert found[("xã", name)].role == "other"
+
+
+def test_a_district_holding_an_unnamed_commune_only_locates_it() -> None:
+    text = ("Đoàn kiểm tra đột xuất tại UBND phường Đông Sơn, quận Kiến An. Đây là phường thứ hai "
+            "tại quận Kiến An được kiểm tra.")
+    found = units(text)
+    assert found[("phường", "Đông Sơn")].role == "inspected"
+    assert found[("quận", "Kiến An")].role == "other"
+
+
+def test_what_a_team_perceives_is_inspected_not_its_own_unit() -> None:
+    text = "Qua điểm danh, Đoàn kiểm tra nhận thấy UBND xã Hưng Đạo có 3 công chức vắng mặt."
+    assert units(text)[("xã", "Hưng Đạo")].role == "inspected"
+
+
+def test_a_long_list_after_kiem_tra_colon_is_inspected() -> None:
+    text = ("Đoàn đã kiểm tra: Văn phòng Đăng ký đất đai - Chi nhánh huyện Kim Thành; UBND xã Kim "
+            "Xuyên (huyện Kim Thành); UBND xã Tuấn Việt (huyện Kim Thành); Trung tâm Y tế huyện "
+            "Kim Thành và UBND huyện Thanh Hà.")
+    assert units(text)[("huyện", "Thanh Hà")].role == "inspected"
+
+
+def test_units_ranked_in_the_index_are_inspected() -> None:
+    text = ("Tỉnh công bố Chỉ số CCHC năm 2023 của các huyện. Đứng đầu là huyện Krông Búk với 91 "
+            "điểm; huyện Lắk đạt 80,5 điểm, xếp thứ 9; 01 đơn vị được xếp loại xuất sắc (huyện Cư Kuin).")
+    found = units(text)
+    for name in ("Krông Búk", "Lắk", "Cư Kuin"):
+        assert found[("huyện", name)].role == "inspected", name
+
+
+def test_the_district_holding_unnamed_communes_is_not_inspected() -> None:
+    text = "Chiều nay, đoàn kiểm tra đột xuất tại trụ sở một số UBND xã của huyện Gia Lâm."
+    assert units(text)[("huyện", "Gia Lâm")].role == "other"
+
+
+def test_a_headline_judging_its_unit_makes_it_inspected() -> None:
+    text = ("Xã Đông Hưng còn chậm giải quyết hồ sơ đất đai\n\n"
+            "Theo báo cáo quý III, tỷ lệ hồ sơ trễ hạn của toàn tỉnh tăng so với cùng kỳ.")
+    assert units(text)[("xã", "Đông Hưng")].role == "inspected"
+    text = "Huyện Đông Hưng dẫn đầu chỉ số cải cách hành chính\n\nKết quả được công bố hôm qua."
+    assert units(text)[("huyện", "Đông Hưng")].role == "inspected"
+
+
+def test_a_headline_naming_who_inspects() -> None:
+    text = "Thái Bình: Kiểm tra 12 đơn vị áp dụng ISO\n\nĐoàn đã làm việc với các sở."
+    assert units(text)[("tỉnh", "Thái Bình")].role == "inspector"
+
+
+def test_a_first_line_that_is_a_body_sentence_is_not_a_headline() -> None:
+    text = "Ông Nam, Chủ tịch UBND huyện Đông Hưng, còn cho biết thêm về kế hoạch năm tới.\n\nHết."
+    assert units(text)[("huyện", "Đông Hưng")].role == "other"
+
+
+def test_a_criticised_unit_is_inspected() -> None:
+    found = units("Chủ tịch tỉnh phê bình UBND huyện Đông Hưng; xã Minh Tân bị nhắc nhở vì chậm trễ.")
+    assert found[("huyện", "Đông Hưng")].role == "inspected"
+    assert found[("xã", "Minh Tân")].role == "inspected"
