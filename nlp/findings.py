@@ -197,7 +197,7 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     announces a judgement, which in this genre defaults to a strength.
     """
     announced: str | None = None
-    leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
+    leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), (cues.REPORTED_SPEECH_LEAD, None), *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
              (_list_lead(), ""), (r"^[^;:]{0,150}?(?:, cụ thể(?: là)?|\bcụ thể là),?\s+", ""))
     changed = True
     while changed:

@@ -197,6 +197,10 @@ INSPECTION_LEADS = (
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ)*(?: cũng)? đánh giá\b(?! cao)(?: rằng)?,?\s*",
 )
 
+# Who says it ("Trao đổi với phóng viên, ông X cho biết, ..."): a news article's attribution;
+# what follows is the statement, judged on its own cues.
+REPORTED_SPEECH_LEAD = r"^[^;:.]{0,160}?\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
+
 # A purpose clause ("Để khắc phục ..., ") opens a statement without judging anything itself.
 PURPOSE_LEAD = r"^(?:nhằm|để)\b[^,;:]{0,200},\s*"
 
@@ -252,7 +256,7 @@ FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 
 # Words that open a subject of its own after a comma: "..., kiosk tra cứu ... chưa cập nhật".
 SUBJECT_START = (
-    r"^(?:việc|công tác|tỷ lệ|số lượng|các|một số|nhiều|hầu hết|toàn bộ|đa số|phần lớn|đơn vị|ubnd|uỷ ban"
+    r"^(?:việc|công tác|tỷ lệ|số lượng|các|một số|nhiều|hầu hết|tất cả|toàn bộ|đa số|phần lớn|đơn vị|ubnd|uỷ ban"
     r"|bộ phận|phần mềm|kiosk|lịch|hồ sơ|trường|trạm|cơ sở vật chất|trang thiết bị|đoàn|tổ|quy chế"
     r"|kế hoạch|báo cáo|phiếu|sổ|hệ thống|cổng|chế độ|lãnh đạo)\b"
 )

@@ -304,3 +304,10 @@ def test_kho_before_a_merit_makes_it_a_difficulty_and_khong_it_is_not_a_negation
     assert polarity_of("Nhiều công chức phải kiêm nhiệm nên khó bảo đảm hiệu quả công việc") == "shortcoming"
     assert cue_scores("Không ít xã đã làm tốt việc niêm yết thủ tục").shortcoming == 0
     assert polarity_of("Không khí làm việc tại bộ phận một cửa nghiêm túc, khẩn trương") == "strength"
+
+
+def test_the_attribution_of_reported_speech_is_left_out_of_the_span() -> None:
+    text = ("Trao đổi với phóng viên, ông Trần Văn B, Trưởng phòng Nội vụ, cho biết, các xã đều thực hiện "
+            "tốt việc niêm yết thủ tục hành chính.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "các xã đều thực hiện tốt việc niêm yết thủ tục hành chính")]
