@@ -58,6 +58,9 @@ DIRECTION = [  # direction of the programme: chi_dao
     "Huyện thành lập đoàn kiểm tra cải cách hành chính định kỳ tại các xã",
     "Chế độ báo cáo cải cách hành chính định kỳ chưa đúng thời gian quy định",
     "Người đứng đầu phải chịu trách nhiệm về kết quả thực hiện nhiệm vụ được giao",
+    # the guide: planning or communicating a rule is chi_dao, the conduct itself its own area
+    "UBND huyện đã ban hành văn bản chỉ đạo các xã thực hiện nghiêm giờ giấc làm việc",
+    "Xã chưa ban hành kế hoạch rà soát thủ tục hành chính năm 2024",
 ]
 DIGITAL = [  # software and electronic documents: so_hoa
     "Phần mềm quản lý văn bản chưa được sử dụng thường xuyên, văn bản điện tử còn ít",
