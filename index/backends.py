@@ -7,36 +7,44 @@ a server running; only a user who asks for `--backend elasticsearch` pays for it
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from index.base import SearchBackend
 from pipeline.errors import ConfigError
 from pipeline.settings import Settings
 
 
-def _sqlite(settings: Settings) -> SearchBackend:
+def _sqlite(settings: Settings, read_only: bool) -> SearchBackend:
     from index.sqlite_fts import SqliteFtsBackend
 
-    return SqliteFtsBackend(settings.database)
+    return SqliteFtsBackend(settings.database, read_only=read_only)
 
 
-def _elasticsearch(settings: Settings) -> SearchBackend:
+def _elasticsearch(settings: Settings, read_only: bool) -> SearchBackend:
     from index.elastic import ElasticBackend
 
+    try:
+        parts = urlsplit(settings.es_url)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and bool(parts.port)
+    except ValueError:
+        valid = False
+    if not valid:
+        raise ConfigError(f"es_url={settings.es_url!r} is not an http(s)://host:port URL")
     return ElasticBackend(settings.es_url, settings.es_index)
 
 
-BACKENDS: dict[str, Callable[[Settings], SearchBackend]] = {
+BACKENDS: dict[str, Callable[[Settings, bool], SearchBackend]] = {
     "sqlite": _sqlite,
     "elasticsearch": _elasticsearch,
 }
 
 
-def open_backend(settings: Settings) -> SearchBackend:
-    """The backend named by `settings.backend`, ready to use."""
+def open_backend(settings: Settings, *, read_only: bool = False) -> SearchBackend:
+    """The backend named by `settings.backend`, ready to use (`read_only`: for searching only)."""
     try:
         factory = BACKENDS[settings.backend]
     except KeyError:
         raise ConfigError(
             f"unknown backend {settings.backend!r}; choose one of {', '.join(BACKENDS)}"
         ) from None
-    return factory(settings)
+    return factory(settings, read_only)

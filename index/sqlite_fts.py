@@ -565,18 +565,20 @@ class SqliteFtsBackend(SearchBackend):
 
     name = "sqlite"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._writes = 0  # bumped by every write of this connection, which data_version ignores
         self._cache: _Columns | None = None
-        self._conn = connect(self.path, synchronous="NORMAL")  # a rebuildable view: NORMAL is enough
+        # a rebuildable view: NORMAL is enough; read_only for commands that only search
+        self._conn = connect(self.path, synchronous="NORMAL", read_only=read_only)
         # Search reads the same pages again and again: map them instead of copying each read.
         self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
         self._conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         self._conn.execute("PRAGMA temp_store=MEMORY")  # GROUP BY and ORDER BY sorters stay off disk
         try:
-            self._create()
+            if not self._conn.execute("PRAGMA query_only").fetchone()[0]:
+                self._create()
         except sqlite3.Error as e:
             self._conn.close()
             raise BackendError(f"cannot create the search tables: {e}", path=self.path) from e

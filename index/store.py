@@ -202,11 +202,12 @@ class Store:
     fills them at save time only for findings without (underthesea by default).
     """
 
-    def __init__(self, path: Path, *, segmenter: Callable[[str], str] | None = None) -> None:
+    def __init__(self, path: Path, *, segmenter: Callable[[str], str] | None = None,
+                 read_only: bool = False) -> None:
         self.path = Path(path)
         self._segmenter = segmenter
         self._lock = threading.RLock()
-        self._conn = connect(self.path, synchronous="FULL")
+        self._conn = connect(self.path, synchronous="FULL", read_only=read_only)
         try:
             self._migrate()
         except sqlite3.Error as e:
@@ -234,6 +235,9 @@ class Store:
             raise BackendError(f"store schema v{version} is newer than this kiemtra (v{SCHEMA_VERSION}); upgrade kiemtra")
         if version == SCHEMA_VERSION:
             return
+        if self._conn.execute("PRAGMA query_only").fetchone()[0]:
+            raise BackendError(f"store schema v{version} needs upgrading to v{SCHEMA_VERSION}, and this "
+                               "command only reads it: run `kiemtra ingest` or `kiemtra reindex` once")
         with self._write():
             current = self._conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated
             for target in range(current + 1, SCHEMA_VERSION + 1):
@@ -480,12 +484,20 @@ class Store:
                           json.loads(r["summary"])) for r in rows]
 
 
-def connect(path: Path, *, synchronous: str) -> sqlite3.Connection:
+def connect(path: Path, *, synchronous: str, read_only: bool = False) -> sqlite3.Connection:
     """A WAL-mode connection in autocommit mode (transactions are explicit, see Transaction).
 
     One connection per Store or backend instance, shared by threads only under its lock, hence
     `check_same_thread=False`; other processes get their own and wait on the busy timeout.
+    `read_only` (search, stats, compare) opens an existing store without writing to it, so it
+    works on a read-only disk or a copy; a store that does not exist yet is created as usual.
+    A 0-byte file is refused: SQLite would silently turn it into a new, empty store.
     """
+    if path.is_file() and path.stat().st_size == 0:
+        raise BackendError("the database file is empty (0 bytes), not a kiemtra store; move it away "
+                           "or give another --db", path=path)
+    if read_only and path.is_file():
+        return _connect_read_only(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
@@ -496,6 +508,27 @@ def connect(path: Path, *, synchronous: str) -> sqlite3.Connection:
     except (OSError, sqlite3.Error) as e:
         raise BackendError(f"cannot open the database: {e}", path=path) from e
     return conn
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open `path` for reading only: `mode=ro`, or `immutable=1` where the folder is read-only.
+
+    Why both: a WAL database needs its -shm file even to read, and cannot create one in a
+    read-only folder; `immutable` reads the main file as it is (what a closed store holds).
+    """
+    uri = path.resolve().as_uri()
+    last: sqlite3.Error | None = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{uri}?{flags}", uri=True, isolation_level=None, check_same_thread=False,
+                                   timeout=30)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA query_only=ON")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error as e:
+            last = e
+    raise BackendError(f"cannot open the database to read it: {last}", path=path)
 
 
 class Transaction:

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from pipeline.console import EXIT_FAILED, EXIT_OK, err, errors_as_lines, settings_of
-from pipeline.errors import KiemtraError
+from pipeline.errors import ConfigError, KiemtraError
 from pipeline.settings import load_settings, parse_assignments
 
 
@@ -33,6 +33,8 @@ def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: st
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     with errors_as_lines():
         overrides: dict[str, Any] = parse_assignments(list(assignments))
+        if db_path == "":
+            raise ConfigError("--db needs a file name (leave it out for the default store)")
         for key, value in (("db_path", db_path), ("backend", backend), ("es_url", es_url)):
             if value:
                 overrides[key] = value
@@ -107,7 +109,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, provinc
     q = Query(text=" ".join(query), unit=unit, province=province, year=year, area=area,
               polarity=polarity, limit=limit)
     with errors_as_lines():
-        backend = open_backend(settings)
+        backend = open_backend(settings, read_only=True)
         try:
             result = backend.search(q)
         finally:
@@ -139,7 +141,7 @@ def stats(ctx: click.Context, fmt: str) -> None:
     from index.store import Store
 
     settings = settings_of(ctx)
-    with errors_as_lines(), Store(settings.database) as store:
+    with errors_as_lines(), Store(settings.database, read_only=True) as store:
         st = store.stats()
         failed = len(store.failures())
     by = {"year": {str(k or "?"): v for k, v in st.findings_by_year.items()},

@@ -12,15 +12,16 @@ from contextlib import contextmanager
 
 import click
 
-from pipeline.errors import KiemtraError
+from pipeline.errors import KiemtraError, printable
 from pipeline.settings import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def err(message: str) -> None:
-    """One line on stderr, prefixed so it is clear which program spoke."""
-    click.echo(f"kiemtra: {message}", err=True)
+    """One line on stderr, prefixed so it is clear which program spoke; controls are escaped, so
+    a file name holding a newline or an ESC sequence cannot forge a line or rewrite the screen."""
+    click.echo(f"kiemtra: {printable(message)}", err=True)
 
 
 @contextmanager

@@ -24,6 +24,9 @@ LOGGER = logging.getLogger(__name__)
 
 Cell = str | int | float | None
 
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# (OWASP "CSV injection"); "\t" and "\r" lead some of them to strip and evaluate what follows.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _MAX_COLUMN_WIDTH = 80
@@ -49,13 +52,29 @@ class Heatmap:
     values: tuple[tuple[int, ...], ...]
 
 
+def is_formula_like(value: Cell) -> bool:
+    """True for text a spreadsheet would evaluate: a finding quoted from a document may start
+    with "=" or "-" ("- Việc giải quyết hồ sơ ..."), and must stay text."""
+    return isinstance(value, str) and value.startswith(FORMULA_LEADS)
+
+
+def csv_cell(value: Cell) -> Cell:
+    """A cell as CSV must hold it: formula-like text prefixed with ' (what OWASP and the
+    spreadsheets themselves use to mark text), None as empty; numbers stay numbers."""
+    if value is None:
+        return ""
+    return f"'{value}" if is_formula_like(value) else value
+
+
+def _csv_rows(table: Table) -> list[list[Cell]]:
+    return [[csv_cell(c) for c in table.headers], *([csv_cell(c) for c in row] for row in table.rows)]
+
+
 def write_csv(table: Table, path: Path) -> Path:
     """One table as CSV (UTF-8 with BOM so Excel shows the Vietnamese text)."""
     try:
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(table.headers)
-            writer.writerows(["" if c is None else c for c in row] for row in table.rows)
+            csv.writer(fh).writerows(_csv_rows(table))
     except OSError as e:
         raise ExportError(f"cannot write CSV: {e}", path=path) from e
     return path
@@ -73,9 +92,7 @@ def csv_text(table: Table) -> str:
     import io
 
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(table.headers)
-    writer.writerows(["" if c is None else c for c in row] for row in table.rows)
+    csv.writer(buffer, lineterminator="\n").writerows(_csv_rows(table))
     return buffer.getvalue()
 
 
@@ -110,6 +127,11 @@ def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
         sheet.append(list(table.headers))
         for row in table.rows:
             sheet.append(list(row))
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if is_formula_like(cell.value):  # openpyxl would store "=..." as a live formula
+                    cell.data_type = "s"
+                    cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

@@ -99,11 +99,13 @@ def document_from_blocks(
     """
     import unicodedata
 
+    from nlp.normalize import strip_controls
+
     pieces: list[str] = []
     blocks: list[Block] = []
     pos = 0
     for text, page, kind, confidence in parts:
-        text = unicodedata.normalize("NFC", text).strip()
+        text = strip_controls(unicodedata.normalize("NFC", text)).strip()
         if not text:
             continue
         if pieces:
@@ -112,7 +114,7 @@ def document_from_blocks(
         pieces.append(text)
         blocks.append(Block(pos, pos + len(text), page, kind, confidence))
         pos += len(text)
-    return Document(doc_id, "".join(pieces), tuple(blocks), source, warnings)
+    return Document(strip_controls(doc_id), "".join(pieces), tuple(blocks), source, warnings)
 
 
 # --------------------------------------------------------------------------- extraction

@@ -50,7 +50,7 @@ def _settings(tmp: Path) -> Settings:
     """No pause between requests and one retry: the loopback portal never needs more."""
     return load_settings({"db_path": str(tmp / "k.db"), "fetch_dir": str(tmp / "fetched"), "batch_size": 2,
                           "http_min_interval_s": 0, "http_retries": 1, "nightly_retries": 1,
-                          "nightly_retry_delay_s": 0.0}, environ={})
+                          "nightly_retry_delay_s": 0.0, "fetch_allow_hosts": "127.0.0.1"}, environ={})
 
 
 def _feeds_file(tmp: Path, portal: Portal) -> Path:
