@@ -8,6 +8,7 @@ naming the file: a nightly run quarantines a bad file and goes on.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def read(path: Path, *, settings: Settings, doc_id: str | None = None) -> Docume
     LOGGER.debug("reading %s as %s", path, fmt)
     try:
         if settings.isolate and fmt not in SELF_LIMITED:
-            document: Document = run_limited(read_format, (fmt, path, settings, doc_id), path=path,
+            document: Document = run_limited(read_format, (fmt, path, settings, doc_id, dict(os.environ)), path=path,
                                              timeout_s=settings.parse_timeout_s,
                                              memory_mb=settings.parse_memory_mb, unexpected="UnexpectedError")
             return document
@@ -89,8 +90,16 @@ def read(path: Path, *, settings: Settings, doc_id: str | None = None) -> Docume
         raise UnexpectedError.of(e, path=path) from e
 
 
-def read_format(fmt: str, path: Path, settings: Settings, doc_id: str | None) -> Document:
-    """The reader of `fmt` on `path`: what runs in the limited child (picklable by name)."""
+def read_format(fmt: str, path: Path, settings: Settings, doc_id: str | None,
+                environ: dict[str, str] | None = None) -> Document:
+    """The reader of `fmt` on `path`: what runs in the limited child (picklable by name).
+
+    `environ`: the caller's environment, for programs a reader starts (soffice on PATH); a child
+    forked from the fork server would otherwise see the environment of the server's start.
+    """
+    if environ is not None:
+        os.environ.clear()
+        os.environ.update(environ)
     return READERS[fmt](path, settings=settings, doc_id=doc_id)
 
 

@@ -174,9 +174,7 @@ def read_and_extract(path: Path, *, settings: Settings, doc_id: str | None = Non
 
 def process(path: Path, *, settings: Settings, doc_id: str | None = None) -> tuple[Document, Extraction]:
     """Read one file and extract it: the whole NLP result, nothing stored."""
-    with document_faults(path):
-        document = read(path, settings=settings, doc_id=doc_id)
-        return document, extract_limited(document, settings)
+    return read_and_extract(path, settings=settings, doc_id=doc_id)
 
 
 def index_document(store: Store, backend: SearchBackend, doc_key: str) -> None:
