@@ -519,6 +519,7 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     uri = path.resolve().as_uri()
     last: sqlite3.Error | None = None
     for flags in ("mode=ro", "mode=ro&immutable=1"):
+        conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(f"{uri}?{flags}", uri=True, isolation_level=None, check_same_thread=False,
                                    timeout=30)
@@ -528,6 +529,8 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
             return conn
         except sqlite3.Error as e:
             last = e
+            if conn is not None:
+                conn.close()
     raise BackendError(f"cannot open the database to read it: {last}", path=path)
 
 

@@ -158,7 +158,7 @@ def test_cli_runs_the_nightly_flow_once_against_the_portal_and_lists_it(
         harness: None, portal: Portal, tmp_path: Path) -> None:
     settings = _settings(tmp_path)
     options = ["--db", str(settings.database), "--set", f"fetch_dir={settings.fetched}",
-               "--set", "http_min_interval_s=0", "--set", "http_retries=1"]
+               "--set", "http_min_interval_s=0", "--set", "http_retries=1", "--set", "fetch_allow_hosts=127.0.0.1"]
 
     result = CliRunner().invoke(cli, [*options, "nightly", "--once", "--feeds", str(_feeds_file(tmp_path, portal))])
 
