@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from pipeline.console import EXIT_FAILED, EXIT_OK, err, errors_as_lines, settings_of
+from pipeline.console import EXIT_FAILED, EXIT_OK, PrintableFormatter, err, errors_as_lines, settings_of
 from pipeline.errors import ConfigError, KiemtraError
 from pipeline.settings import load_settings, parse_assignments
 
@@ -30,7 +30,9 @@ from pipeline.settings import load_settings, parse_assignments
 def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: str | None,
         assignments: tuple[str, ...], verbose: bool) -> None:
     """kiemtra: searchable, comparable findings from Vietnamese CCHC inspection reports."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, handlers=[handler])
     with errors_as_lines():
         overrides: dict[str, Any] = parse_assignments(list(assignments))
         if db_path == "":

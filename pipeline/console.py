@@ -6,6 +6,7 @@ and a command importing pipeline.cli would import the CLI from inside itself.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,14 @@ from pipeline.errors import KiemtraError, printable
 from pipeline.settings import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class PrintableFormatter(logging.Formatter):
+    """Log lines with control characters escaped: a logged file name or URL cannot forge a line
+    or send ESC sequences to the operator's terminal any more than an error line can."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's naming
+        return printable(super().formatMessage(record))  # a traceback (-v) keeps its own lines
 
 
 def err(message: str) -> None:

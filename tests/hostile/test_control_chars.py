@@ -36,3 +36,13 @@ def test_a_file_name_cannot_forge_a_line(tmp_path: Path) -> None:
     assert len(lines) == 1 and lines[0].startswith("kiemtra: ") and "\x1b" not in result.stderr
     assert "x\\nkiemtra: 0 failed\\x1b[2J" in lines[0] and "empty" in lines[0]
     assert "\n" not in str(ReaderError("bad\nline", path=name))
+
+
+def test_log_lines_escape_them_too() -> None:
+    import logging
+
+    from pipeline.console import PrintableFormatter
+
+    record = logging.LogRecord("kiemtra", logging.WARNING, __file__, 1, "%s: unreadable", (f"/hop thu/a\n{ESC}b",), None)
+    line = PrintableFormatter("%(levelname)s %(message)s").format(record)
+    assert line == "WARNING /hop thu/a\\n\\x1b[2J\\x1b[31mb: unreadable"
