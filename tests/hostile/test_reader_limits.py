@@ -25,17 +25,30 @@ from hostile_html import form_page  # noqa: E402
 SETTINGS = load_settings({"parse_timeout_s": 30}, environ={})
 
 
-def test_form_controls_are_cleaned_in_linear_time(tmp_path: Path) -> None:
-    """Twice the controls must cost about twice the time, not four times (quadratic before)."""
-    seconds = []
-    for megabytes in (0.25, 0.5):
+def test_form_controls_are_cleaned_in_linear_work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text the cleaner reads grows with the page, not with the page times its controls.
+
+    Counted, not timed (timings belong in benchmarks/hostile_html.py): before the fix every
+    control re-read the text of its ancestors, about 0.5 GB of text for a 0.5 MB form.
+    """
+    import lxml.html
+
+    read_chars = [0]
+    original = lxml.html.HtmlElement.text_content
+
+    def counting(element: lxml.html.HtmlElement) -> str:
+        text = original(element)
+        read_chars[0] += len(text)
+        return text
+
+    monkeypatch.setattr(lxml.html.HtmlElement, "text_content", counting)
+    for megabytes in (0.1, 0.5):
+        read_chars[0] = 0
         path = tmp_path / f"form-{megabytes}.html"
         path.write_text(form_page(megabytes), encoding="utf-8")
-        started = time.perf_counter()
         document = read_html(path, settings=SETTINGS)
-        seconds.append(time.perf_counter() - started)
         assert "niêm yết công khai" in document.text  # the article survives the cleaning
-    assert seconds[1] < 3.2 * seconds[0] + 0.2, seconds
+        assert read_chars[0] <= 2 * len(lxml.html.fromstring(path.read_text(encoding="utf-8")).text_content()), megabytes
 
 
 def test_a_reader_past_its_time_limit_costs_one_file(tmp_path: Path) -> None:
