@@ -18,6 +18,7 @@ import json
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -491,9 +492,10 @@ def connect(path: Path, *, synchronous: str, read_only: bool = False) -> sqlite3
     `check_same_thread=False`; other processes get their own and wait on the busy timeout.
     `read_only` (search, stats, compare) opens an existing store without writing to it, so it
     works on a read-only disk or a copy; a store that does not exist yet is created as usual.
-    A 0-byte file is refused: SQLite would silently turn it into a new, empty store.
+    A 0-byte file is refused: SQLite would silently turn it into a new, empty store. One made in
+    the last seconds is let through: that is another connection creating the store right now.
     """
-    if path.is_file() and path.stat().st_size == 0:
+    if _stale_empty_file(path):
         raise BackendError("the database file is empty (0 bytes), not a kiemtra store; move it away "
                            "or give another --db", path=path)
     if read_only and path.is_file():
@@ -508,6 +510,17 @@ def connect(path: Path, *, synchronous: str, read_only: bool = False) -> sqlite3
     except (OSError, sqlite3.Error) as e:
         raise BackendError(f"cannot open the database: {e}", path=path) from e
     return conn
+
+
+_FRESH_FILE_S = 10.0  # SQLite writes a new store's header within milliseconds of creating it
+
+
+def _stale_empty_file(path: Path) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return stat.st_size == 0 and time.time() - stat.st_mtime > _FRESH_FILE_S and path.is_file()
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:

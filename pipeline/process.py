@@ -209,7 +209,10 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
     """
     started = time.perf_counter()
     stages: dict[str, float] = {}
-    path = path.resolve()
+    try:
+        path = path.resolve()
+    except (OSError, RuntimeError):  # a symbolic-link loop: the read below names it
+        path = path.absolute()
     key = str(path)
     try:
         if not path.is_file():

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, answer, loopback_server, make_settings
+from hostile_helpers import ARTICLE, answer, loopback_server, make_settings
 
 from pipeline.sources import collect
 

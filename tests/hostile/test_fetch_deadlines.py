@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, answer, drip, loopback_server, make_settings
+from hostile_helpers import ARTICLE, answer, drip, loopback_server, make_settings
 
 from pipeline.errors import FetchError
 from pipeline.fetch import PoliteClient

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ARTICLE, answer, loopback_server, make_settings
+from hostile_helpers import ARTICLE, answer, loopback_server, make_settings
 
 from extractors import read
 from index.store import Store

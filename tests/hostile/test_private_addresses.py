@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE, answer, loopback_server, make_settings
+from hostile_helpers import ARTICLE, answer, loopback_server, make_settings
 
 from pipeline.errors import FetchError
 from pipeline.fetch import PoliteClient

@@ -14,8 +14,6 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import pytest
-
 from pipeline.settings import Settings, load_settings
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
@@ -26,11 +24,6 @@ def make_settings(tmp_path: Path, **changes: object) -> Settings:
                                  "http_min_interval_s": 0, "http_retries": 1, "http_timeout_s": 5,
                                  "fetch_deadline_s": 10, "fetch_allow_hosts": "127.0.0.1"}
     return load_settings({**values, **changes}, environ={})
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return make_settings(tmp_path)
 
 
 @contextmanager
