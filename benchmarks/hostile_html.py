@@ -21,8 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO)]
 
+from core.settings import load_settings  # noqa: E402
 from extractors.html import read_html  # noqa: E402
-from pipeline.settings import load_settings  # noqa: E402
 
 ARTICLE = ("Đoàn kiểm tra ghi nhận Ủy ban nhân dân xã đã niêm yết công khai thủ tục hành chính đầy đủ. "
            "Tuy nhiên, việc giải quyết hồ sơ tại bộ phận một cửa còn trễ hạn. ") * 5
@@ -38,12 +38,14 @@ def form_page(megabytes: float) -> str:
         rows.append(row)
         size += len(row.encode("utf-8"))
         n += 1
-    return (f"<html><head><title>Khảo sát</title></head><body><article><h1>Kết quả kiểm tra</h1><p>{ARTICLE}</p>"
+    return (f"<html><head><title>Khảo sát</title></head><body><article><h1>Kết quả kiểm tra</h1>"
+            f"<p>{ARTICLE}</p>"
             f"</article><form>{''.join(rows)}</form></body></html>")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mb", type=float, default=1.0)
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
@@ -56,7 +58,8 @@ def main() -> None:
             document = read_html(path, settings=settings)
             seconds = time.perf_counter() - started
             kept = sum(len(line) for line in document.text.split("\n") if "kiểm tra" in line)
-            print(f"hostile_html: {path.stat().st_size / 1e6:.2f} MB of form controls read in {seconds:.2f} s "
+            size = path.stat().st_size / 1e6
+            print(f"hostile_html: {size:.2f} MB of form controls read in {seconds:.2f} s "
                   f"({kept} article characters kept)")
 
 

@@ -12,6 +12,9 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from core.errors import CorruptDocument, KiemtraError, LimitExceeded, ReaderError, UnexpectedError
+from core.models import Document
+from core.settings import Settings
 from extractors._common import SNIFF_BYTES, sniff_format
 from extractors.docx import read_docx
 from extractors.html import read_html
@@ -19,9 +22,6 @@ from extractors.image import read_image
 from extractors.pdf import read_pdf
 from extractors.sandbox import run_limited
 from extractors.txt import read_txt
-from pipeline.errors import CorruptDocument, KiemtraError, LimitExceeded, ReaderError, UnexpectedError
-from pipeline.models import Document
-from pipeline.settings import Settings
 
 __all__ = ["READERS", "SUPPORTED_SUFFIXES", "Reader", "discover", "is_supported", "read"]
 

@@ -19,8 +19,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from pipeline import errors
-from pipeline.errors import CorruptDocument, KiemtraError, LimitExceeded
+from core import errors
+from core.errors import CorruptDocument, KiemtraError, LimitExceeded
 
 LOGGER = logging.getLogger(__name__)
 
@@ -97,7 +97,8 @@ def _chunks(n: int, workers: int) -> list[range]:
     return [range(i, min(n, i + size)) for i in range(0, n, size)]
 
 
-def _receive(conn: Any, proc: Any, path: Path, memory_mb: int, memory_key: str = PARSE_LIMITS[1]) -> list[Any]:
+def _receive(conn: Any, proc: Any, path: Path, memory_mb: int,
+             memory_key: str = PARSE_LIMITS[1]) -> list[Any]:
     try:
         status, payload = conn.recv()
     except EOFError:
@@ -123,8 +124,9 @@ def _child(conn: Connection, fn: Callable[..., Any], items: list[tuple[Any, ...]
     started_with = _address_space()
     if started_with and limit < started_with + _HEADROOM:
         # The limit is below what this process already uses: every file would "fail". Say so.
-        conn.send(("err", ("LimitExceeded", f"the memory limit was hit: {memory_key}={memory_mb} is below the "
-                           f"{(started_with + _HEADROOM) >> 20} MB a worker process needs to start", None)))
+        needed = (started_with + _HEADROOM) >> 20
+        conn.send(("err", ("LimitExceeded", f"the memory limit was hit: {memory_key}={memory_mb} is below "
+                           f"the {needed} MB a worker process needs to start", None)))
         conn.close()
         return
     try:
@@ -136,8 +138,8 @@ def _child(conn: Connection, fn: Callable[..., Any], items: list[tuple[Any, ...]
     except KiemtraError as e:
         conn.send(("err", (type(e).__name__, e.reason, e.path)))
     except MemoryError:
-        conn.send(("err", ("LimitExceeded", f"the memory limit was hit: needs more than {memory_key}={memory_mb}",
-                           None)))
+        reason = f"the memory limit was hit: needs more than {memory_key}={memory_mb}"
+        conn.send(("err", ("LimitExceeded", reason, None)))
     except Exception as e:  # noqa: BLE001 - any library failure is the file's fault here
         if unexpected == "UnexpectedError":
             conn.send(("err", (unexpected, str(errors.UnexpectedError.of(e)), None)))

@@ -13,8 +13,8 @@ import time
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core.models import Block, Document, Extraction
 from nlp.load import default_pipeline
-from pipeline.models import Block, Document, Extraction
 
 _TITLE_MAX = 300
 
@@ -80,8 +80,9 @@ def _chunks(document: Document, limit: int) -> list[tuple[int, Document]]:
     spans.append((start, len(text)))
     chunks: list[tuple[int, Document]] = []
     for begin, end in spans:
-        blocks = tuple(Block(max(b.start, begin) - begin, min(b.end, end) - begin, b.page, b.kind, b.confidence)
-                       for b in document.blocks if b.start < end and b.end > begin)
+        blocks = tuple(
+            Block(max(b.start, begin) - begin, min(b.end, end) - begin, b.page, b.kind, b.confidence)
+            for b in document.blocks if b.start < end and b.end > begin)
         chunks.append((begin, dataclasses.replace(document, text=text[begin:end], blocks=blocks)))
     return chunks
 

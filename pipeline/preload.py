@@ -9,7 +9,7 @@ corpus. An import side effect is the only way to tell the fork server what to pr
 
 from __future__ import annotations
 
-from pipeline.models import Source, document_from_blocks
+from core.models import Source, document_from_blocks
 from pipeline.process import extract_all
 
 SAMPLE = (
@@ -27,7 +27,7 @@ SAMPLE = (
 
 def warm() -> None:
     """Build the pipeline and extract the sample once."""
-    parts = [(text, 1, "paragraph", None) for text in SAMPLE]
+    parts: list[tuple[str, int | None, str, float | None]] = [(t, 1, "paragraph", None) for t in SAMPLE]
     extract_all(document_from_blocks("mau", parts, Source("mau.txt", "0" * 64, "txt", "txt")))
 
 

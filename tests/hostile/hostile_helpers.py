@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from pipeline.settings import Settings, load_settings
+from core.settings import Settings, load_settings
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
 
@@ -86,5 +86,6 @@ def drip(byte_every_s: float, total_bytes: int) -> Handler:
 
 
 ARTICLE = ("<html><head><meta charset='utf-8'><title>Kiểm tra cải cách hành chính</title></head><body>"
-           "<article><h1>Kiểm tra cải cách hành chính tại xã</h1><p>Đoàn kiểm tra ghi nhận Ủy ban nhân dân xã "
+           "<article><h1>Kiểm tra cải cách hành chính tại xã</h1>"
+           "<p>Đoàn kiểm tra ghi nhận Ủy ban nhân dân xã "
            "chưa niêm yết công khai thủ tục hành chính tại bộ phận một cửa.</p></article></body></html>")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from core.errors import ReaderError
+from core.settings import load_settings
 from extractors import read
 from pipeline.cli import cli
-from pipeline.errors import ReaderError
-from pipeline.settings import load_settings
 
 ESC = "\x1b[2J\x1b[31m"
 
@@ -43,6 +43,7 @@ def test_log_lines_escape_them_too() -> None:
 
     from pipeline.console import PrintableFormatter
 
-    record = logging.LogRecord("kiemtra", logging.WARNING, __file__, 1, "%s: unreadable", (f"/hop thu/a\n{ESC}b",), None)
+    record = logging.LogRecord("kiemtra", logging.WARNING, __file__, 1, "%s: unreadable",
+                               (f"/hop thu/a\n{ESC}b",), None)
     line = PrintableFormatter("%(levelname)s %(message)s").format(record)
     assert line == "WARNING /hop thu/a\\n\\x1b[2J\\x1b[31mb: unreadable"

@@ -13,12 +13,12 @@ import pytest
 from click.testing import CliRunner
 from spacy.language import Language
 
+from core.errors import UnexpectedError
 from extractors import READERS
 from extractors.sandbox import run_limited
 from index.store import Store
 from nlp import load
 from pipeline.cli import cli
-from pipeline.errors import UnexpectedError
 
 GOOD = "Đoàn kiểm tra ghi nhận Ủy ban nhân dân xã chưa niêm yết công khai thủ tục hành chính."
 

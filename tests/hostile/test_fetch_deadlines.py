@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hostile_helpers import ARTICLE, answer, drip, loopback_server, make_settings
 
-from pipeline.errors import FetchError
+from core.errors import FetchError
 from pipeline.fetch import PoliteClient
 
 

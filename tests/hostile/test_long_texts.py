@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.models import Document, Extraction, Source, document_from_blocks
 from nlp.extract import extract
 from nlp.load import load_pipeline
-from pipeline.models import Source, document_from_blocks
 
 FILLER = ("Đoàn kiểm tra đã làm việc với Ủy ban nhân dân xã về công tác cải cách hành chính, "
           "xem xét hồ sơ, sổ sách và kế hoạch của đơn vị.")
@@ -18,16 +18,17 @@ FINDING = "Tuy nhiên, việc giải quyết hồ sơ thủ tục hành chính t
 LAST = "Đoàn kiểm tra đề nghị Ủy ban nhân dân xã chấn chỉnh việc niêm yết công khai thủ tục hành chính."
 
 
-def _report(paragraphs: int) -> object:
+def _report(paragraphs: int) -> Document:
     """A long report: filler paragraphs with a shortcoming near the start and one at the end."""
-    parts = [(FINDING, 1, "paragraph", None)] + [(FILLER, 1 + i // 40, "paragraph", None) for i in range(paragraphs)]
+    parts: list[tuple[str, int | None, str, float | None]] = [(FINDING, 1, "paragraph", None)]
+    parts += [(FILLER, 1 + i // 40, "paragraph", None) for i in range(paragraphs)]
     parts.append((LAST, 1 + paragraphs // 40, "paragraph", None))
     return document_from_blocks("bao-cao-dai", parts, Source("bao-cao-dai.txt", "0" * 64, "txt", "txt"))
 
 
-def _assert_spans_hold(document: object, extraction: object) -> None:
-    text = document.text  # type: ignore[attr-defined]
-    for finding in extraction.findings:  # type: ignore[attr-defined]
+def _assert_spans_hold(document: Document, extraction: Extraction) -> None:
+    text = document.text
+    for finding in extraction.findings:
         assert text[finding.start:finding.end] == finding.text
 
 
