@@ -14,6 +14,7 @@ The search backend in index/sqlite_fts.py may live in the same file: its tables 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sqlite3
@@ -501,6 +502,7 @@ def connect(path: Path, *, synchronous: str, read_only: bool = False) -> sqlite3
                            "or give another --db", path=path)
     if read_only and path.is_file():
         return _connect_read_only(path)
+    existed = path.exists()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
@@ -509,6 +511,10 @@ def connect(path: Path, *, synchronous: str, read_only: bool = False) -> sqlite3
         conn.execute(f"PRAGMA synchronous={synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
     except (OSError, sqlite3.Error) as e:
+        if not existed:  # a store we failed to create (a full disk) must not stay as a 0-byte file
+            with contextlib.suppress(OSError):
+                if path.stat().st_size == 0:
+                    path.unlink()
         raise BackendError(f"cannot open the database: {e}", path=path) from e
     return conn
 

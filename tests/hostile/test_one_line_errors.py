@@ -8,6 +8,7 @@ silently became a new, empty store; `--db ''` fell back to the default store.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 from collections.abc import Iterator
@@ -52,6 +53,32 @@ def read_only(folder: Path) -> Iterator[Path]:
     finally:
         if subprocess.run(["umount", str(view)], capture_output=True).returncode != 0:
             subprocess.run(["umount", "-l", str(view)], check=False)  # a file still open: detach anyway
+
+
+@contextmanager
+def full_disk(folder: Path) -> Iterator[Path]:
+    """A 64 KiB tmpfs at `folder`, filled to the last byte (needs root; skips otherwise)."""
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("a full disk needs root's tmpfs mount here")
+    try:
+        with (folder / "day").open("wb") as fh, contextlib.suppress(OSError):
+            fh.write(b"\0" * 65536)
+            fh.flush()
+        yield folder
+    finally:
+        if subprocess.run(["umount", str(folder)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_a_full_disk_is_one_line_and_leaves_no_empty_store(tmp_path: Path) -> None:
+    (tmp_path / "bao_cao.txt").write_text(GOOD, encoding="utf-8")
+    with full_disk(tmp_path / "day") as disk:
+        for command in (["ingest", "--no-progress", str(tmp_path / "bao_cao.txt")], ["reindex"]):
+            code, err, _ = _run("--db", str(disk / "k.db"), *command)
+            assert code == 1 and len(err) == 1 and "disk is full" in err[0], err
+        assert not (disk / "k.db").exists()  # else the next run would find a 0-byte "store"
 
 
 def test_read_only_store_searches_and_refuses_writes_in_one_line(tmp_path: Path) -> None:
