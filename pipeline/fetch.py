@@ -18,7 +18,9 @@ from __future__ import annotations
 import email.utils
 import ipaddress
 import logging
+import math
 import socket
+import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 from core.errors import FetchError, LimitExceeded, RobotsDisallowed
@@ -109,11 +112,12 @@ class PoliteClient:
                                   if h.strip())
         self._run_deadline = clock() + settings.fetch_run_deadline_s
         self._host_spent: dict[str, float] = {}
+        self._io_deadline = math.inf  # time.monotonic() by which the current get() must be done
         self._http = httpx.Client(
             headers={"User-Agent": settings.http_user_agent},
             timeout=httpx.Timeout(settings.http_timeout_s),
             follow_redirects=False,  # each hop is checked against robots.txt and the rate limit
-            transport=transport,
+            transport=transport or deadline_transport(lambda: self._io_deadline),
         )
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser | FetchError] = {}
@@ -136,7 +140,11 @@ class PoliteClient:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         deadline = self._clock() + self._settings.fetch_deadline_s
-        answer, final_url = self._follow(url, headers, check_robots=True, deadline=deadline)
+        self._io_deadline = time.monotonic() + self._settings.fetch_deadline_s
+        try:
+            answer, final_url = self._follow(url, headers, check_robots=True, deadline=deadline)
+        finally:
+            self._io_deadline = math.inf
         if answer.status == 304 or 200 <= answer.status < 300:
             return FetchResult(status=answer.status, body=answer.body, headers=answer.headers, url=final_url)
         raise FetchError(f"HTTP {answer.status} {_phrase(answer.status)}", path=final_url, status=answer.status)
@@ -185,6 +193,9 @@ class PoliteClient:
             try:
                 answer = self._send(url, headers, deadline, limit)
             except httpx.TransportError as e:
+                if time.monotonic() >= self._io_deadline:  # cut by deadline_transport: no retry
+                    raise FetchError(f"took longer than fetch_deadline_s={self._settings.fetch_deadline_s:g}",
+                                     path=url) from e
                 error = FetchError(f"connection failed: {type(e).__name__}: {e}", path=url)
                 delay = BACKOFF_BASE_S * 2 ** attempt
             else:
@@ -325,6 +336,72 @@ class PoliteClient:
         else:
             robots.parse([])
         return robots
+
+
+def deadline_transport(deadline: Callable[[], float]) -> httpx.HTTPTransport:
+    """httpx's transport whose every socket read and write ends by `deadline()` (monotonic).
+
+    Why below httpx: its timeouts are per operation, so a server dripping one byte of its
+    headers every few seconds never trips them and could hold a fetch for hours; here each
+    read's timeout is cut to what is left of the fetch's deadline.
+    """
+    transport = httpx.HTTPTransport()
+    transport._pool = httpcore.ConnectionPool(  # noqa: SLF001 - httpx offers no network_backend option
+        ssl_context=httpx.create_ssl_context(), network_backend=_DeadlineBackend(deadline))
+    return transport
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, deadline: Callable[[], float]) -> None:
+        self._deadline = deadline
+        self._backend = httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Any = None) -> httpcore.NetworkStream:
+        stream = self._backend.connect_tcp(host, port, _left(timeout, self._deadline), local_address,
+                                           socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Any = None) -> httpcore.NetworkStream:
+        stream = self._backend.connect_unix_socket(path, _left(timeout, self._deadline), socket_options)
+        return _DeadlineStream(stream, self._deadline)
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream, deadline: Callable[[], float]) -> None:
+        self._stream = stream
+        self._deadline = deadline
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(timeout, self._deadline))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _left(timeout, self._deadline))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        stream = self._stream.start_tls(ssl_context, server_hostname, _left(timeout, self._deadline))
+        return _DeadlineStream(stream, self._deadline)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+def _left(timeout: float | None, deadline: Callable[[], float]) -> float | None:
+    """The operation's timeout cut to what is left before the deadline (ReadTimeout once past)."""
+    left = deadline() - time.monotonic()
+    if left <= 0:
+        raise httpcore.ReadTimeout("fetch deadline passed")
+    if math.isinf(left):
+        return timeout
+    return left if timeout is None else min(timeout, left)
 
 
 def _check_scheme(url: str) -> str:

@@ -7,6 +7,7 @@ liked (600 s seen) and the junk was stored; Retry-After could cost minutes per U
 from __future__ import annotations
 
 import time
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,21 @@ def test_nothing_is_fetched_after_the_run_deadline(tmp_path: Path) -> None:
         now[0] += 61
         with pytest.raises(FetchError, match="fetch_run_deadline_s=60"):
             client.get(f"{base}/tin.html")
+
+
+def test_headers_dripped_byte_by_byte_stop_at_the_fetch_deadline(tmp_path: Path) -> None:
+    """httpx's timeouts are per read, so headers arriving one byte at a time never trip them."""
+
+    def slow_headers(request: BaseHTTPRequestHandler) -> None:
+        request.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        for byte in b"X-Cham: " + b"a" * 200:
+            request.wfile.write(bytes([byte]))
+            request.wfile.flush()
+            time.sleep(0.2)
+
+    settings = make_settings(tmp_path, fetch_deadline_s=1.5, http_retries=0)
+    with loopback_server({"/cham.html": slow_headers}) as base, PoliteClient(settings) as client:
+        started = time.monotonic()
+        with pytest.raises(FetchError, match="fetch_deadline_s=1.5"):
+            client.get(f"{base}/cham.html")  # 200 header bytes at 5 per second would take 40 s
+        assert time.monotonic() - started < 5
