@@ -14,13 +14,13 @@ from core.settings import Settings
 from index.base import SearchBackend
 
 
-def _sqlite(settings: Settings, read_only: bool) -> SearchBackend:
+def _sqlite(settings: Settings, readonly: bool) -> SearchBackend:
     from index.sqlite_fts import SqliteFtsBackend
 
-    return SqliteFtsBackend(settings.database, read_only=read_only)
+    return SqliteFtsBackend(settings.database, readonly=readonly)
 
 
-def _elasticsearch(settings: Settings, read_only: bool) -> SearchBackend:
+def _elasticsearch(settings: Settings, readonly: bool) -> SearchBackend:
     from index.elastic import ElasticBackend
 
     try:
@@ -30,7 +30,7 @@ def _elasticsearch(settings: Settings, read_only: bool) -> SearchBackend:
         valid = False
     if not valid:
         raise ConfigError(f"es_url={settings.es_url!r} is not an http(s)://host:port URL")
-    return ElasticBackend(settings.es_url, settings.es_index)
+    return ElasticBackend(settings.es_url, settings.es_index)  # readers never write through it
 
 
 BACKENDS: dict[str, Callable[[Settings, bool], SearchBackend]] = {
@@ -39,12 +39,12 @@ BACKENDS: dict[str, Callable[[Settings, bool], SearchBackend]] = {
 }
 
 
-def open_backend(settings: Settings, *, read_only: bool = False) -> SearchBackend:
-    """The backend named by `settings.backend`, ready to use (`read_only`: for searching only)."""
+def open_backend(settings: Settings, *, readonly: bool = False) -> SearchBackend:
+    """The backend named by `settings.backend`, ready to use; `readonly` for the web page."""
     try:
         factory = BACKENDS[settings.backend]
     except KeyError:
         raise ConfigError(
             f"unknown backend {settings.backend!r}; choose one of {', '.join(BACKENDS)}"
         ) from None
-    return factory(settings, read_only)
+    return factory(settings, readonly)

@@ -206,16 +206,22 @@ class Store:
     (pipeline.process.open_store).
     """
 
-    def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str, readonly: bool = False) -> None:
         self.path = Path(path)
         self._segmenter = segmenter
         self._lock = threading.RLock()
-        self._conn = connect(self.path, synchronous="FULL", read_only=read_only)
+        self._conn = connect(self.path, synchronous="FULL", readonly=readonly)
         try:
-            self._migrate()
+            if readonly:
+                self._check_version()
+            else:
+                self._migrate()
         except sqlite3.Error as e:
             self._conn.close()
             raise BackendError(f"cannot create the store's tables: {e}", path=self.path) from e
+        except BackendError:
+            self._conn.close()
+            raise
 
     # ------------------------------------------------------------------ plumbing
 
@@ -238,9 +244,6 @@ class Store:
             raise BackendError(f"store schema v{version} is newer than this kiemtra (v{SCHEMA_VERSION}); upgrade kiemtra")
         if version == SCHEMA_VERSION:
             return
-        if self._conn.execute("PRAGMA query_only").fetchone()[0]:
-            raise BackendError(f"store schema v{version} needs upgrading to v{SCHEMA_VERSION}, and this "
-                               "command only reads it: run `kiemtra ingest` or `kiemtra reindex` once")
         with self._write():
             current = self._conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated
             for target in range(current + 1, SCHEMA_VERSION + 1):
@@ -248,6 +251,14 @@ class Store:
                     if statement.strip():
                         self._conn.execute(statement)
             self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _check_version(self) -> None:
+        """A read-only store cannot migrate: it must already be at this kiemtra's schema."""
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            raise BackendError(f"store schema is v{version}, this kiemtra reads v{SCHEMA_VERSION}:"
+                               " run `kiemtra ingest` (or any writing command) once to bring it up to date",
+                               path=self.path)
 
     def _write(self) -> Transaction:
         return Transaction(self._conn, self._lock, self.path)
@@ -426,6 +437,19 @@ class Store:
             for record in finding_records(key, document, extraction, segmenter=str):
                 yield replace(record, words=words.get(record.finding_id, ""))
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the file: a reader's cache key."""
+        return int(self._query("PRAGMA data_version")[0][0])
+
+    def locate_finding(self, finding_id: str) -> tuple[str, int] | None:
+        """(doc_key, index in the extraction's findings) of a stored finding, or None."""
+        rows = self._query("SELECT doc_key, seq FROM findings WHERE finding_id = ?", (finding_id,))
+        return (rows[0]["doc_key"], rows[0]["seq"]) if rows else None
+
+    def finding_ids(self, doc_key: str) -> list[str]:
+        """The ids of a document's findings, in the order of its extraction's findings."""
+        return [r[0] for r in self._query("SELECT finding_id FROM findings WHERE doc_key = ? ORDER BY seq", (doc_key,))]
+
     def documents(self) -> list[StoredDocument]:
         rows = self._query(
             "SELECT d.doc_key, d.doc_id, d.format, d.reader, d.title, d.published, d.year, d.pages,"
@@ -487,29 +511,30 @@ class Store:
                           json.loads(r["summary"])) for r in rows]
 
 
-def connect(path: Path, *, synchronous: str, read_only: bool = False) -> sqlite3.Connection:
+def connect(path: Path, *, synchronous: str, readonly: bool = False) -> sqlite3.Connection:
     """A WAL-mode connection in autocommit mode (transactions are explicit, see Transaction).
 
     One connection per Store or backend instance, shared by threads only under its lock, hence
     `check_same_thread=False`; other processes get their own and wait on the busy timeout.
-    `read_only` (search, stats, compare) opens an existing store without writing to it, so it
-    works on a read-only disk or a copy; a store that does not exist yet is created as usual.
-    A 0-byte file is refused: SQLite would silently turn it into a new, empty store. One made in
-    the last seconds is let through: that is another connection creating the store right now.
+    `readonly` opens an existing file with `mode=ro` (the web page and the read commands: no
+    request can write, and a missing file is an error rather than a new empty store); where the
+    folder is read-only too, with `immutable=1`, since a WAL database cannot make its -shm file
+    there (a read-only disk, a copy). A 0-byte file is refused: SQLite would silently turn it
+    into a new, empty store (one made in the last seconds is another connection creating it).
     """
     if _stale_empty_file(path):
         raise BackendError("the database file is empty (0 bytes), not a kiemtra store; move it away "
                            "or give another --db", path=path)
-    if read_only and path.is_file():
-        return _connect_read_only(path)
+    if readonly:
+        return _connect_readonly(path)
     existed = path.exists()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
-        conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute(f"PRAGMA synchronous={synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
+        conn.row_factory = sqlite3.Row
     except (OSError, sqlite3.Error) as e:
         if not existed:  # a store we failed to create (a full disk) must not stay as a 0-byte file
             with contextlib.suppress(OSError):
@@ -517,6 +542,26 @@ def connect(path: Path, *, synchronous: str, read_only: bool = False) -> sqlite3
                     path.unlink()
         raise BackendError(f"cannot open the database: {e}", path=path) from e
     return conn
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    last: sqlite3.Error | OSError | None = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        conn: sqlite3.Connection | None = None
+        try:
+            uri = f"{path.resolve().as_uri()}?{flags}"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
+            conn.execute("PRAGMA query_only=ON")
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # fails now if it is not a database
+            conn.row_factory = sqlite3.Row
+            return conn
+        except (OSError, sqlite3.Error) as e:
+            last = e
+            if conn is not None:
+                conn.close()
+            if not path.is_file():
+                break  # missing: immutable would not help
+    raise BackendError(f"cannot open the database: {last}", path=path)
 
 
 _FRESH_FILE_S = 10.0  # SQLite writes a new store's header within milliseconds of creating it
@@ -528,30 +573,6 @@ def _stale_empty_file(path: Path) -> bool:
     except OSError:
         return False
     return stat.st_size == 0 and time.time() - stat.st_mtime > _FRESH_FILE_S and path.is_file()
-
-
-def _connect_read_only(path: Path) -> sqlite3.Connection:
-    """Open `path` for reading only: `mode=ro`, or `immutable=1` where the folder is read-only.
-
-    Why both: a WAL database needs its -shm file even to read, and cannot create one in a
-    read-only folder; `immutable` reads the main file as it is (what a closed store holds).
-    """
-    uri = path.resolve().as_uri()
-    last: sqlite3.Error | None = None
-    for flags in ("mode=ro", "mode=ro&immutable=1"):
-        conn: sqlite3.Connection | None = None
-        try:
-            conn = sqlite3.connect(f"{uri}?{flags}", uri=True, isolation_level=None, check_same_thread=False,
-                                   timeout=30)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA query_only=ON")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.Error as e:
-            last = e
-            if conn is not None:
-                conn.close()
-    raise BackendError(f"cannot open the database to read it: {last}", path=path)
 
 
 class Transaction:

@@ -112,7 +112,9 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, provinc
     q = Query(text=" ".join(query), unit=unit, province=province, year=year, area=area,
               polarity=polarity, limit=limit)
     with errors_as_lines():
-        backend = open_backend(settings, read_only=True)
+        # Read commands open an existing store read-only (a read-only disk, a copy); a store that
+        # does not exist yet is created as before, so a fresh install answers "0 findings".
+        backend = open_backend(settings, readonly=settings.database.is_file())
         try:
             result = backend.search(q)
         finally:
@@ -144,7 +146,7 @@ def stats(ctx: click.Context, fmt: str) -> None:
     from index.store import Store
 
     settings = settings_of(ctx)
-    with errors_as_lines(), Store(settings.database, read_only=True) as store:
+    with errors_as_lines(), Store(settings.database, readonly=settings.database.is_file()) as store:
         st = store.stats()
         failed = len(store.failures())
     by = {"year": {str(k or "?"): v for k, v in st.findings_by_year.items()},
@@ -174,7 +176,7 @@ def reindex(ctx: click.Context) -> None:
 
 
 # Commands that live in pipeline/commands/<module>.py as `command`; one line each.
-COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "runs")
+COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "runs", "serve")
 
 
 def _add_commands() -> None:

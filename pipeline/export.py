@@ -33,11 +33,10 @@ LOGGER = logging.getLogger(__name__)
 
 Cell = str | int | float | None
 
-# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
-# (OWASP "CSV injection"); "\t" and "\r" lead some of them to strip and evaluate what follows.
-FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+# What a spreadsheet reads as the start of a formula: a document's text must stay text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MAX_COLUMN_WIDTH = 80
 
 
@@ -61,29 +60,23 @@ class Heatmap:
     values: tuple[tuple[int, ...], ...]
 
 
-def is_formula_like(value: Cell) -> bool:
-    """True for text a spreadsheet would evaluate: a finding quoted from a document may start
-    with "=" or "-" ("- Việc giải quyết hồ sơ ..."), and must stay text."""
-    return isinstance(value, str) and value.startswith(FORMULA_LEADS)
-
-
-def csv_cell(value: Cell) -> Cell:
-    """A cell as CSV must hold it: formula-like text prefixed with ' (what OWASP and the
-    spreadsheets themselves use to mark text), None as empty; numbers stay numbers."""
+def _csv_cell(value: Cell) -> Cell:
+    """A cell as CSV writes it: text that a spreadsheet would run as a formula gets a leading
+    apostrophe (the usual guard; Excel and LibreOffice then show it as text)."""
     if value is None:
         return ""
-    return f"'{value}" if is_formula_like(value) else value
-
-
-def _csv_rows(table: Table) -> list[list[Cell]]:
-    return [[csv_cell(c) for c in table.headers], *([csv_cell(c) for c in row] for row in table.rows)]
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def write_csv(table: Table, path: Path) -> Path:
     """One table as CSV (UTF-8 with BOM so Excel shows the Vietnamese text)."""
     try:
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            csv.writer(fh).writerows(_csv_rows(table))
+            writer = csv.writer(fh)
+            writer.writerow(table.headers)
+            writer.writerows([_csv_cell(c) for c in row] for row in table.rows)
     except OSError as e:
         raise ExportError(f"cannot write CSV: {e}", path=path) from e
     return path
@@ -101,7 +94,9 @@ def csv_text(table: Table) -> str:
     import io
 
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerows(_csv_rows(table))
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.headers)
+    writer.writerows([_csv_cell(c) for c in row] for row in table.rows)
     return buffer.getvalue()
 
 
@@ -138,9 +133,9 @@ def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
             sheet.append(list(row))
         for cells in sheet.iter_rows():
             for cell in cells:
-                if is_formula_like(cell.value):  # openpyxl would store "=..." as a live formula
-                    cell.data_type = "s"
-                    cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+                if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
+                    cell.data_type = "s"  # openpyxl takes any "=…" string for a formula
+                    cell.quotePrefix = True  # and Excel keeps the cell text when it is edited
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
