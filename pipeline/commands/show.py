@@ -41,7 +41,7 @@ def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
 
     settings = settings_of(ctx)
     try:
-        with Store(settings.database) as store:
+        with Store(settings.database, readonly=settings.database.is_file()) as store:
             record = store.find_record(finding_id)
             if record is None:
                 err(f"no finding {finding_id!r} in {settings.database}")
