@@ -37,7 +37,8 @@ READERS: dict[str, Reader] = {
 }
 
 SUFFIX_FORMATS: dict[str, str] = {
-    ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "docx", ".pdf": "pdf",
+    ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "docx",
+    ".pdf": "pdf",
     ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(SUFFIX_FORMATS)
