@@ -194,5 +194,6 @@ def assign_theme(text: str, area: str, taxonomy: Taxonomy | None = None) -> str:
 def assign_themes(extraction: Extraction, taxonomy: Taxonomy | None = None) -> Extraction:
     """The extraction with a theme on every finding that has none yet (a theme set upstream wins)."""
     tax = taxonomy or load_taxonomy()
-    findings = tuple(f if f.theme else replace(f, theme=tax.assign(f.text, f.area)) for f in extraction.findings)
+    findings = tuple(f if f.theme else replace(f, theme=tax.assign(f.text, f.area))
+                     for f in extraction.findings)
     return replace(extraction, findings=findings)
