@@ -147,7 +147,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start:
         ch = text[end - 1]
-        if ch in _EDGE_PUNCT or ch in ")”\"'" and text.count({")": "(", "”": "“"}.get(ch, ch), start, end - 1) == 0:
+        if (ch in _EDGE_PUNCT
+                or ch in ")”\"'" and text.count({")": "(", "”": "“"}.get(ch, ch), start, end - 1) == 0):
             end -= 1
         else:
             break
@@ -189,7 +190,8 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     announces a judgement, which in this genre defaults to a strength.
     """
     announced: str | None = None
-    leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
+    leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None),
+             *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
              (_list_lead(), ""), (r"^[^;:]{0,150}?(?:, cụ thể(?: là)?|\bcụ thể là),?\s+", ""))
     changed = True
     while changed:
@@ -346,7 +348,8 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
         own = _cue_scores(form)
         inherited = previous or context
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
-            if found and ("như" in doc_form[found[-1].start:found[-1].end].split() or index == len(pieces) - 1):
+            if found and ("như" in doc_form[found[-1].start:found[-1].end].split()
+                          or index == len(pieces) - 1):
                 merged = found[-1]
                 found[-1] = Finding(merged.polarity, merged.area, text[merged.start:end], merged.start, end)
                 continue
@@ -361,7 +364,8 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
             continue
         if pending is not None:
             start, pending = pending, None
-        found.append(Finding(Polarity(polarity), Area(classify_form(doc_form[start:end])), text[start:end], start, end))
+        found.append(Finding(Polarity(polarity), Area(classify_form(doc_form[start:end])), text[start:end],
+                             start, end))
         previous = polarity
     if found:
         state.previous_finding = found[-1].polarity

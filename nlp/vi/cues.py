@@ -18,7 +18,8 @@ MIN_SCORE = 1.0
 # the fault word inside is masked and the whole counts as a strength.
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (r"\bkhông (?:có|còn|để|để xảy ra|bị)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|chậm trễ"
-     r"|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh|uống rượu|rượu, bia"
+     r"|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh"
+     r"|uống rượu|rượu, bia"
      r"|nhũng nhiễu|phiền hà|xảy ra|sai)\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
     (r"\bhạn chế (?:tối đa|đến mức thấp nhất)\b[^,;.:]{0,60}", 2.5),
@@ -120,7 +121,8 @@ MERIT_NOUNS = r"(?:ưu điểm|kết quả|mặt tích cực|mặt làm được
 
 # Section headings of a report and the polarity they give their contents.
 SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
-    (r"\b(?:tồn tại|hạn chế|thiếu sót|khuyết điểm|yếu kém|nguyên nhân|khó khăn|vướng mắc)\b", Polarity.SHORTCOMING),
+    (r"\b(?:tồn tại|hạn chế|thiếu sót|khuyết điểm|yếu kém|nguyên nhân|khó khăn|vướng mắc)\b",
+     Polarity.SHORTCOMING),
     (r"\b(?:kiến nghị|đề xuất|đề nghị|nhiệm vụ|giải pháp|phương hướng)\b", Polarity.RECOMMENDATION),
     (r"\b(?:kết quả đạt được|ưu điểm|mặt làm được|kết quả thực hiện|kết quả kiểm tra)\b", Polarity.STRENGTH),
 )
@@ -150,7 +152,8 @@ NON_FINDING = (
     r"\b(?:mã xác thực|bình luận|lượt xem|đăng nhập|trang chủ|liên kết web|chia sẻ|bình chọn|bản quyền"
     r"|tin liên quan|xem thêm|đang online|truy cập|ảnh:)",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ| cải cách hành chính| cchc)*(?: của [^,]{0,40})?"
-    r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",
+    r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b"
+    r"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",
 )
 
 # Where an official document's closing begins (Nghị định 30/2020/NĐ-CP): the recipients list

@@ -38,7 +38,8 @@ def test_noun_uses_of_directive_words_are_not_demands() -> None:
 
 def test_tuy_nhien_lead_in_is_dropped_and_semicolon_list_gives_one_finding_each() -> None:
     text = ("Ủy ban nhân dân xã thực hiện tốt việc tiếp nhận hồ sơ. Tuy nhiên, xã còn một số hạn chế như: "
-            "sổ theo dõi chưa ghi chép đầy đủ; phiếu hẹn không đánh số; quy chế chi tiêu nội bộ chưa sửa đổi.")
+            "sổ theo dõi chưa ghi chép đầy đủ; phiếu hẹn không đánh số; "
+            "quy chế chi tiêu nội bộ chưa sửa đổi.")
     assert _pairs(find_findings(text)) == [
         ("strength", "Ủy ban nhân dân xã thực hiện tốt việc tiếp nhận hồ sơ"),
         ("shortcoming", "sổ theo dõi chưa ghi chép đầy đủ"),
@@ -128,4 +129,5 @@ def test_a_heading_glued_onto_the_previous_paragraph_still_opens_its_section() -
             "1. Ưu điểm\n\n- Xã đã công khai số điện thoại đường dây nóng tại Bộ phận một cửa. "
             "2. Tồn tại, hạn chế\n\n- Máy tính tại Bộ phận một cửa đã cũ, thường xuyên hỏng hóc.")
     found = find_findings(text)
-    assert [(f.polarity, f.text[:8]) for f in found] == [("strength", "Xã đã cô"), ("shortcoming", "Máy tính")]
+    assert ([(f.polarity, f.text[:8]) for f in found]
+            == [("strength", "Xã đã cô"), ("shortcoming", "Máy tính")])
