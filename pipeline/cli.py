@@ -22,7 +22,8 @@ from pipeline.console import EXIT_FAILED, EXIT_OK, err, errors_as_lines, setting
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite store (default: per-user data dir).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False),
+              help="SQLite store (default: per-user data dir).")
 @click.option("--backend", type=click.Choice(["sqlite", "elasticsearch"]), help="Search backend.")
 @click.option("--es-url", help="Elasticsearch URL, e.g. http://127.0.0.1:9200.")
 @click.option("--set", "assignments", multiple=True, metavar="KEY=VALUE", help="Override any setting.")
@@ -31,7 +32,8 @@ from pipeline.console import EXIT_FAILED, EXIT_OK, err, errors_as_lines, setting
 def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: str | None,
         assignments: tuple[str, ...], verbose: bool) -> None:
     """kiemtra: searchable, comparable findings from Vietnamese CCHC inspection reports."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR,
+                        format="%(levelname)s %(name)s: %(message)s")
     with errors_as_lines():
         overrides: dict[str, Any] = parse_assignments(list(assignments))
         for key, value in (("db_path", db_path), ("backend", backend), ("es_url", es_url)):

@@ -115,7 +115,8 @@ class PoliteClient:
         answer, final_url = self._follow(url, headers, check_robots=True)
         if answer.status == 304 or 200 <= answer.status < 300:
             return FetchResult(status=answer.status, body=answer.body, headers=answer.headers, url=final_url)
-        raise FetchError(f"HTTP {answer.status} {_phrase(answer.status)}", path=final_url, status=answer.status)
+        raise FetchError(f"HTTP {answer.status} {_phrase(answer.status)}", path=final_url,
+                         status=answer.status)
 
     def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool) -> tuple[_Answer, str]:
         """Follow redirects by hand so every hop is a URL we are allowed, and paced, to ask."""
