@@ -143,7 +143,8 @@ def _polarity(form: str, context: str | None, scores: CueScores | None = None) -
         scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation, scores.first)
     polarity, score = scores.best()
     if context == RECOMMENDATION and polarity == STRENGTH and not _rx(cues.REPORTED).search(form):
-        return RECOMMENDATION  # "UBND xã niêm yết đầy đủ, kịp thời ..." in a list of demands: the state asked for
+        # "UBND xã niêm yết đầy đủ, kịp thời ..." in a list of demands: the state asked for
+        return RECOMMENDATION
     if score >= cues.MIN_SCORE:
         return polarity
     return context

@@ -357,7 +357,8 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         self._deadline = deadline
         self._backend = httpcore.SyncBackend()
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
                     socket_options: Any = None) -> httpcore.NetworkStream:
         stream = self._backend.connect_tcp(host, port, _left(timeout, self._deadline), local_address,
                                            socket_options)
