@@ -44,7 +44,8 @@ class FindingRecord:
     published: str | None = None
     year: int | None = None
     units: tuple[str, ...] = ()  # the units the finding is about (named, else inherited)
-    unit_levels: tuple[str, ...] = ()  # "level name" strings ("xã Tân Thạnh"); Query.level matches the level word
+    # "level name" strings ("xã Tân Thạnh"); Query.level matches the level word
+    unit_levels: tuple[str, ...] = ()
     provinces: tuple[str, ...] = ()
     doc_kinds: tuple[str, ...] = ()
     doc_numbers: tuple[str, ...] = ()

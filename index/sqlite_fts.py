@@ -87,7 +87,8 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fts_records ("
     " rowid INTEGER PRIMARY KEY, finding_id TEXT NOT NULL UNIQUE, doc_key TEXT NOT NULL,"
     " polarity TEXT NOT NULL, area TEXT NOT NULL, year INTEGER, published TEXT, record TEXT NOT NULL,"
-    " facet_terms TEXT NOT NULL DEFAULT '', tokens INTEGER NOT NULL DEFAULT 0, alike INTEGER NOT NULL DEFAULT 0)",
+    " facet_terms TEXT NOT NULL DEFAULT '', tokens INTEGER NOT NULL DEFAULT 0,"
+    " alike INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS fts_records_doc ON fts_records(doc_key)",
     "CREATE INDEX IF NOT EXISTS fts_records_year ON fts_records(year)",
     "CREATE TABLE IF NOT EXISTS fts_terms ("
@@ -96,7 +97,8 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS fts_terms_by_row ON fts_terms(rowid, field, key, value)",
     # Words a finding holds more than once (folded), for exact top-k ranking (index.fts_topk).
     "CREATE TABLE IF NOT EXISTS fts_repeats ("
-    " word TEXT NOT NULL, rowid INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (word, rowid)) WITHOUT ROWID",
+    " word TEXT NOT NULL, rowid INTEGER NOT NULL, count INTEGER NOT NULL,"
+    " PRIMARY KEY (word, rowid)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS fts_repeats_by_row ON fts_repeats(rowid)",
     # The multi-syllable words of the findings' segmented text, folded ("ho so"): the query
     # analysis asks which of a query's syllable runs are words (index.query.Vocabulary).
@@ -131,7 +133,8 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE fts_records ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0")
     conn.execute("ALTER TABLE fts_records ADD COLUMN alike INTEGER NOT NULL DEFAULT 0")
     conn.execute("DROP INDEX IF EXISTS fts_records_facets")  # recreated with the new columns
-    rows = conn.execute("SELECT t.rowid, t.folded, d.sz FROM fts_text t JOIN fts_text_docsize d ON d.id = t.rowid")
+    rows = conn.execute(
+        "SELECT t.rowid, t.folded, d.sz FROM fts_text t JOIN fts_text_docsize d ON d.id = t.rowid")
     for rowid, folded, size in rows.fetchall():
         alike = fts_topk.tokenizes_alike(folded)
         conn.execute("UPDATE fts_records SET tokens = ?, alike = ? WHERE rowid = ?",
@@ -145,7 +148,8 @@ def _migrate_v3(conn: sqlite3.Connection) -> None:
     for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
         keyed = [(f, filter_key(v), v) for f, v in _record_terms(_record_from_json(raw))]
         keyed = [row for row in keyed if row[1]]
-        conn.execute("UPDATE fts_records SET facet_terms = ? WHERE rowid = ?", (_pack_facet_terms(keyed), rowid))
+        conn.execute("UPDATE fts_records SET facet_terms = ? WHERE rowid = ?",
+                     (_pack_facet_terms(keyed), rowid))
         conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
                          [(f, k, rowid, v) for f, k, v in keyed if f == "theme"])
     LOGGER.info("search tables migrated from v3 to v4")
@@ -210,7 +214,8 @@ def _pack_facet_terms(items: Iterable[tuple[str, str, str]]) -> str:
 # Words too frequent in any Vietnamese text to say what a finding is about (folded forms);
 # bm25's idf discounts the rest. Used only to pick the terms of `similar`.
 _STOPWORDS = frozenset({
-    "va", "cua", "cac", "duoc", "la", "chua", "trong", "cho", "voi", "theo", "nay", "mot", "nhung", "cung", "nhu",
+    "va", "cua", "cac", "duoc", "la", "chua", "trong", "cho", "voi", "theo", "nay", "mot", "nhung", "cung",
+    "nhu",
     "thi", "khi", "den", "ve", "viec", "dang", "khong", "ra", "vao", "lai", "bi", "rat", "nhieu", "hon",
     "tren", "duoi", "sau", "truoc",
 })
@@ -236,8 +241,9 @@ def _accent_check(alt: Alternative) -> str | None:
     if all(alt.accented):
         return _phrase("original", alt.syllables, alt.prefix)
     last = len(alt.syllables) - 1
+    marked = enumerate(zip(alt.syllables, alt.accented, strict=True))
     return " AND ".join(_phrase("original", (s,), alt.prefix and k == last)
-                        for k, (s, accented) in enumerate(zip(alt.syllables, alt.accented, strict=True)) if accented)
+                        for k, (s, accented) in marked if accented)
 
 
 def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
@@ -347,10 +353,12 @@ class _Filters:
         year condition, as SQL comparisons with NULL do."""
         year, area, polarity = combo
         if (self.year, self.year_from, self.year_to) != (None, None, None) and (year is None or (
-                (self.year is not None and year != self.year) or (self.year_from is not None and year < self.year_from)
+                (self.year is not None and year != self.year)
+                or (self.year_from is not None and year < self.year_from)
                 or (self.year_to is not None and year > self.year_to))):
             return False
-        return (self.area is None or area == self.area) and (self.polarity is None or polarity == self.polarity)
+        return ((self.area is None or area == self.area)
+                and (self.polarity is None or polarity == self.polarity))
 
 
 def _every(sets: list[IntArray]) -> IntArray:
@@ -417,8 +425,9 @@ class _Columns:
         combos = np.bincount(self.combo[ids], minlength=len(self.combos))
         packs = np.bincount(self.pack[ids], minlength=self.packs)
         terms = np.bincount(self.item_term, weights=packs[self.item_pack], minlength=len(self.terms))
-        return _merge_facets(((*self.combos[code], int(combos[code])) for code in np.flatnonzero(combos).tolist()),
-                             ((*self.terms[code], int(terms[code])) for code in np.flatnonzero(terms).tolist()))
+        return _merge_facets(
+            ((*self.combos[code], int(combos[code])) for code in np.flatnonzero(combos).tolist()),
+            ((*self.terms[code], int(terms[code])) for code in np.flatnonzero(terms).tolist()))
 
 
 def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Columns:
@@ -426,7 +435,8 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     tuple per finding and the sort in SQL took 0.8 s at 100,000 findings, this about 0.5 s."""
     # The aggregates of one query see the rows in the same order, so the arrays stay aligned.
     *numbers, published = conn.execute(
-        "SELECT group_concat(rowid), group_concat(tokens), group_concat(alike), group_concat(ifnull(year, 0)),"
+        "SELECT group_concat(rowid), group_concat(tokens), group_concat(alike),"
+        " group_concat(ifnull(year, 0)),"
         " group_concat(year IS NULL), group_concat(published IS NULL),"
         " group_concat(ifnull(published, ''), char(31))"  # char(31) is _FIELD_SEP
         " FROM fts_records").fetchone()
@@ -448,12 +458,14 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     combo, pack = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
     combos: list[_Combo] = []
     for year, area, polarity, joined in conn.execute(
-            "SELECT year, area, polarity, group_concat(rowid) FROM fts_records GROUP BY year, area, polarity"):
+            "SELECT year, area, polarity, group_concat(rowid) FROM fts_records"
+            " GROUP BY year, area, polarity"):
         combo[_parse_ints(joined)] = len(combos)
         combos.append((year, area, polarity))
     term_codes: dict[str, int] = {}
     items: list[tuple[int, int]] = []
-    packs = conn.execute("SELECT facet_terms, group_concat(rowid) FROM fts_records GROUP BY facet_terms").fetchall()
+    packs = conn.execute(
+        "SELECT facet_terms, group_concat(rowid) FROM fts_records GROUP BY facet_terms").fetchall()
     for code, (packed, joined) in enumerate(packs):
         pack[_parse_ints(joined)] = code
         items.extend((code, term_codes.setdefault(item, len(term_codes)))
@@ -513,7 +525,8 @@ class _Vocabulary(Vocabulary):
         marks = ", ".join("?" for _ in candidates)
         fields = (*_UNIT_FIELDS, "unit_parent")
         return {row[0] for row in self._conn.execute(
-            f"SELECT DISTINCT key FROM fts_terms WHERE field IN ({', '.join('?' for _ in fields)}) AND key IN ({marks})",
+            f"SELECT DISTINCT key FROM fts_terms WHERE field IN ({', '.join('?' for _ in fields)})"
+            f" AND key IN ({marks})",
             [*fields, *candidates])}
 
 
@@ -559,7 +572,8 @@ class _TextSearch:
         for fields, key in ((self.unit_fields, group.unit), (("doc_number",), group.doc_number)):
             if key:
                 marks = ", ".join("?" for _ in fields)
-                parts.append(_rowids(self.conn, f"SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?",
+                parts.append(_rowids(self.conn,
+                                     f"SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?",
                                      [*fields, key]))
         return _union(parts)
 
@@ -603,7 +617,8 @@ class _TextSearch:
 
     def _expressions(self) -> list[str]:
         """Each ranked alternative as it matches (typed with every accent: on `original`, else folded)."""
-        return [_phrase("original", a.syllables, a.prefix) if all(a.accented) else _phrase("folded", a.folded, a.prefix)
+        return [_phrase("original", a.syllables, a.prefix) if all(a.accented)
+                else _phrase("folded", a.folded, a.prefix)
                 for a in self._ranked()]
 
     @property
@@ -629,7 +644,8 @@ class _TextSearch:
             matched[:] = 0
             for found in groups:
                 matched += np.isin(ids, found)
-        exact = np.isin(ids, self.exact()) if self.plan.exact is not None else np.zeros(len(ids), dtype=np.bool_)
+        exact = (np.isin(ids, self.exact()) if self.plan.exact is not None
+                 else np.zeros(len(ids), dtype=np.bool_))
         tier = np.minimum((n - matched) * 2 + (~exact), fts_topk.MAX_TIER).astype(np.int64)
         bonus = matched * GROUP_BONUS + exact * EXACT_BONUS
         alternatives = self._ranked()
@@ -708,11 +724,12 @@ def _hits(rows: _Rows, alternatives: Iterable[Alternative]) -> list[Hit]:
     return hits
 
 
-def _records_in_order(conn: sqlite3.Connection, rowids: list[int], scores: list[float] | None = None) -> _Rows:
+def _records_in_order(conn: sqlite3.Connection, rowids: list[int],
+                      scores: list[float] | None = None) -> _Rows:
     """The records of `rowids`, in that order, with their scores (0 for a page without text)."""
     marks = ", ".join("?" for _ in rowids)
-    found = {row[0]: row[1] for row in conn.execute(f"SELECT rowid, record FROM fts_records WHERE rowid IN ({marks})",
-                                                   rowids)}
+    found = {row[0]: row[1] for row in conn.execute(
+        f"SELECT rowid, record FROM fts_records WHERE rowid IN ({marks})", rowids)}
     return [(found[rowid], score) for rowid, score in zip(rowids, scores or [0.0] * len(rowids), strict=True)]
 
 
@@ -779,7 +796,8 @@ class SqliteFtsBackend(SearchBackend):
                     path=self.path,
                 )
             conn.execute(_FACETS_INDEX)
-            conn.execute("INSERT OR REPLACE INTO fts_meta (key, value) VALUES ('version', ?)", (FTS_SCHEMA_VERSION,))
+            conn.execute("INSERT OR REPLACE INTO fts_meta (key, value) VALUES ('version', ?)",
+                         (FTS_SCHEMA_VERSION,))
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -817,7 +835,8 @@ class SqliteFtsBackend(SearchBackend):
         """Write records inside the caller's transaction; a finding_id already there is replaced."""
         written = 0
         for record in records:
-            if conn.execute("SELECT 1 FROM fts_records WHERE finding_id = ?", (record.finding_id,)).fetchone():
+            if conn.execute("SELECT 1 FROM fts_records WHERE finding_id = ?",
+                            (record.finding_id,)).fetchone():
                 self._delete_rows(conn, "finding_id", record.finding_id)
             keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
             keyed = [row for row in keyed if row[1]]
@@ -831,7 +850,8 @@ class SqliteFtsBackend(SearchBackend):
             docsize = conn.execute("SELECT sz FROM fts_text_docsize WHERE id = ?", (rowid,)).fetchone()[0]
             alike = fts_topk.tokenizes_alike(folded)
             conn.execute(
-                "INSERT INTO fts_records (rowid, finding_id, doc_key, polarity, area, year, published, record,"
+                "INSERT INTO fts_records (rowid, finding_id, doc_key, polarity, area, year,"
+                " published, record,"
                 " facet_terms, tokens, alike) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (rowid, record.finding_id, record.doc_key, record.polarity, record.area, record.year,
                  record.published, _record_json(record), _pack_facet_terms(keyed),
@@ -921,12 +941,14 @@ class SqliteFtsBackend(SearchBackend):
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
         facets = columns.facets(selected) if query.facets else {}
         if not plan.groups or query.sort == "date":
-            page = columns.newest(selected if plan.groups or filters or len(excluded) else None, limit, offset)
+            narrowed = plan.groups or filters or len(excluded)
+            page = columns.newest(selected if narrowed else None, limit, offset)
             return len(selected), _records_in_order(conn, page), facets
         if not len(selected) or not limit:
             return len(selected), [], facets
         ranked = text.rank(columns, np.sort(selected), groups, offset + limit)[offset:]
-        return len(selected), _records_in_order(conn, [r for r, _ in ranked], [sc for _, sc in ranked]), facets
+        rows = _records_in_order(conn, [r for r, _ in ranked], [sc for _, sc in ranked])
+        return len(selected), rows, facets
 
     @contextmanager
     def _snapshot(self, what: str) -> Iterator[sqlite3.Connection]:
@@ -969,7 +991,8 @@ class SqliteFtsBackend(SearchBackend):
         if not terms or not limit:
             return []
         # Which findings hold which words: one scan per word, then those sharing enough of them.
-        holders = [_rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [_phrase("folded", t.folded)])
+        holders = [_rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?",
+                           [_phrase("folded", t.folded)])
                    for t in terms]
         ids, shared = np.unique(np.concatenate(holders), return_counts=True)
         # Like a more-like-this query's minimum_should_match: one shared common word is chance.
@@ -981,13 +1004,14 @@ class SqliteFtsBackend(SearchBackend):
         counts = present * fts_topk.phrase_counts(ids, [t.folded for t in terms], columns.repeats)
         zeros = np.zeros(len(ids), dtype=np.int64)
         page = _top_by_bm25(conn, columns, ids, zeros, zeros.astype(np.float64), counts,
-                            "folded : (" + _any_of(_phrase("folded", t.folded).split(" : ", 1)[1] for t in terms) + ")",
+                            _any_of(_phrase("folded", t.folded) for t in terms),
                             limit)
         return _hits(_records_in_order(conn, [r for r, _ in page], [score for _, score in page]), terms)
 
     def _top_terms(self, folded: str) -> list[str]:
         """The folded text's words that other findings share, weighted by tf × idf, best first."""
-        counts = Counter(t for t in _TOKEN.findall(folded) if len(t) > 1 and not t.isdigit() and t not in _STOPWORDS)
+        counts = Counter(t for t in _TOKEN.findall(folded)
+                         if len(t) > 1 and not t.isdigit() and t not in _STOPWORDS)
         if not counts:
             return []
         total = int(self._conn.execute("SELECT COUNT(*) FROM fts_records").fetchone()[0])

@@ -194,7 +194,8 @@ def _blocks_json(blocks: tuple[Block, ...]) -> str:
 
 
 def _blocks_from_json(raw: str) -> tuple[Block, ...]:
-    return tuple(Block(start, end, page, kind, confidence) for start, end, page, kind, confidence in json.loads(raw))
+    return tuple(Block(start, end, page, kind, confidence)
+                 for start, end, page, kind, confidence in json.loads(raw))
 
 
 class Store:
@@ -208,7 +209,8 @@ class Store:
     """
 
     def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str,
-                 containers: Callable[[Unit], Sequence[str]] = lambda unit: (), readonly: bool = False) -> None:
+                 containers: Callable[[Unit], Sequence[str]] = lambda unit: (),
+                 readonly: bool = False) -> None:
         self.path = Path(path)
         self._segmenter = segmenter
         self._containers = containers  # the units containing a unit, for the search records
@@ -244,11 +246,13 @@ class Store:
         """Bring the file to SCHEMA_VERSION step by step; refuse a file written by a newer kiemtra."""
         version = self._conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise BackendError(f"store schema v{version} is newer than this kiemtra (v{SCHEMA_VERSION}); upgrade kiemtra")
+            raise BackendError(f"store schema v{version} is newer than this kiemtra (v{SCHEMA_VERSION});"
+                               " upgrade kiemtra")
         if version == SCHEMA_VERSION:
             return
         with self._write():
-            current = self._conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated
+            # another process may have migrated
+            current = self._conn.execute("PRAGMA user_version").fetchone()[0]
             for target in range(current + 1, SCHEMA_VERSION + 1):
                 for statement in _MIGRATIONS[target].split(";\n"):
                     if statement.strip():
@@ -304,38 +308,47 @@ class Store:
         published = extraction.published or source.published
         now = _now()
         with self._write() as conn:
-            previous = conn.execute("SELECT doc_key FROM document_paths WHERE path = ?", (source.path,)).fetchone()
+            previous = conn.execute("SELECT doc_key FROM document_paths WHERE path = ?",
+                                    (source.path,)).fetchone()
             conn.execute(
                 "INSERT INTO documents (doc_key, doc_id, format, reader, size, url, title, published, year,"
-                " pages, ocr_pages, text, blocks, warnings, extraction, extractor_version, ingested_at, indexed)"
+                " pages, ocr_pages, text, blocks, warnings, extraction, extractor_version, ingested_at,"
+                " indexed)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
                 " ON CONFLICT(doc_key) DO UPDATE SET doc_id = excluded.doc_id, format = excluded.format,"
                 " reader = excluded.reader, size = excluded.size, url = excluded.url, title = excluded.title,"
                 " published = excluded.published, year = excluded.year, pages = excluded.pages,"
                 " ocr_pages = excluded.ocr_pages, text = excluded.text, blocks = excluded.blocks,"
                 " warnings = excluded.warnings, extraction = excluded.extraction,"
-                " extractor_version = excluded.extractor_version, ingested_at = excluded.ingested_at, indexed = 0",
+                " extractor_version = excluded.extractor_version, ingested_at = excluded.ingested_at,"
+                " indexed = 0",
                 (key, document.doc_id, source.format, source.reader, source.size, source.url,
-                 extraction.title or source.title, published, record_year(extraction, published), source.pages,
-                 source.ocr_pages, document.text, _blocks_json(document.blocks), json.dumps(list(document.warnings)),
+                 extraction.title or source.title, published, record_year(extraction, published),
+                 source.pages, source.ocr_pages, document.text, _blocks_json(document.blocks),
+                 json.dumps(list(document.warnings)),
                  json.dumps(extraction.to_dict(), ensure_ascii=False), extractor_version, now),
             )
             for table in ("findings", "units", "doc_numbers"):
                 conn.execute(f"DELETE FROM {table} WHERE doc_key = ?", (key,))
             conn.executemany(
-                "INSERT INTO findings (finding_id, doc_key, seq, polarity, area, theme, text, start, end, page,"
+                "INSERT INTO findings (finding_id, doc_key, seq, polarity, area, theme, text,"
+                " start, end, page,"
                 " units, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(r.finding_id, key, seq, r.polarity, r.area, r.theme, r.text, r.start, r.end, r.page,
                   json.dumps(list(f.units), ensure_ascii=False), r.words)
                  for seq, (r, f) in enumerate(zip(records, extraction.findings, strict=True))],
             )
             conn.executemany(
-                "INSERT INTO units (doc_key, seq, level, name, role, province, current) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(key, seq, u.level, u.name, u.role, u.province, u.current) for seq, u in enumerate(extraction.units)],
+                "INSERT INTO units (doc_key, seq, level, name, role, province, current)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(key, seq, u.level, u.name, u.role, u.province, u.current)
+                 for seq, u in enumerate(extraction.units)],
             )
             conn.executemany(
-                "INSERT INTO doc_numbers (doc_key, seq, kind, number, date, issuer) VALUES (?, ?, ?, ?, ?, ?)",
-                [(key, seq, d.kind, d.number, d.date, d.issuer) for seq, d in enumerate(extraction.documents)],
+                "INSERT INTO doc_numbers (doc_key, seq, kind, number, date, issuer)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(key, seq, d.kind, d.number, d.date, d.issuer)
+                 for seq, d in enumerate(extraction.documents)],
             )
             conn.execute(
                 "INSERT INTO document_paths (path, doc_key, seen_at) VALUES (?, ?, ?)"
@@ -372,7 +385,8 @@ class Store:
             )
 
     def failures(self) -> list[Failure]:
-        rows = self._query("SELECT path, reason, error_type, sha256, failed_at FROM failures ORDER BY failed_at, path")
+        rows = self._query(
+            "SELECT path, reason, error_type, sha256, failed_at FROM failures ORDER BY failed_at, path")
         return [Failure(r["path"], r["reason"], r["error_type"], r["sha256"], r["failed_at"]) for r in rows]
 
     # ------------------------------------------------------------------ search index bookkeeping
@@ -383,7 +397,8 @@ class Store:
 
     def pending_index(self) -> list[str]:
         """Keys saved but not yet confirmed in the search index (e.g. it was down)."""
-        return [r[0] for r in self._query("SELECT doc_key FROM documents WHERE indexed = 0 ORDER BY ingested_at, doc_key")]
+        return [r[0] for r in self._query(
+            "SELECT doc_key FROM documents WHERE indexed = 0 ORDER BY ingested_at, doc_key")]
 
     def mark_all_unindexed(self) -> None:
         """Before `reindex`: every document must go into the (cleared) search index again."""
@@ -403,7 +418,8 @@ class Store:
 
     def _document_row(self, doc_key: str) -> sqlite3.Row:
         rows = self._query(
-            "SELECT d.*, (SELECT path FROM document_paths p WHERE p.doc_key = d.doc_key ORDER BY seen_at DESC, path"
+            "SELECT d.*, (SELECT path FROM document_paths p WHERE p.doc_key = d.doc_key"
+            " ORDER BY seen_at DESC, path"
             " LIMIT 1) AS path FROM documents d WHERE d.doc_key = ?",
             (doc_key,),
         )
@@ -438,7 +454,8 @@ class Store:
             extraction = self.get_extraction(key)
             words = {r["finding_id"]: r["words"] for r in self._query(
                 "SELECT finding_id, words FROM findings WHERE doc_key = ?", (key,))}
-            for record in finding_records(key, document, extraction, segmenter=str, containers=self._containers):
+            built = finding_records(key, document, extraction, segmenter=str, containers=self._containers)
+            for record in built:
                 yield replace(record, words=words.get(record.finding_id, ""))
 
     def find_record(self, finding_id: str) -> FindingRecord | None:
@@ -460,7 +477,8 @@ class Store:
 
     def finding_ids(self, doc_key: str) -> list[str]:
         """The ids of a document's findings, in the order of its extraction's findings."""
-        return [r[0] for r in self._query("SELECT finding_id FROM findings WHERE doc_key = ? ORDER BY seq", (doc_key,))]
+        return [r[0] for r in self._query(
+            "SELECT finding_id FROM findings WHERE doc_key = ? ORDER BY seq", (doc_key,))]
 
     def documents(self) -> list[StoredDocument]:
         rows = self._query(
@@ -473,9 +491,10 @@ class Store:
         )
         return [
             StoredDocument(
-                doc_key=r["doc_key"], doc_id=r["doc_id"], paths=tuple(json.loads(r["paths"])), format=r["format"],
-                reader=r["reader"], title=r["title"], published=r["published"], year=r["year"], pages=r["pages"],
-                findings=r["n_findings"], extractor_version=r["extractor_version"], ingested_at=r["ingested_at"],
+                doc_key=r["doc_key"], doc_id=r["doc_id"], paths=tuple(json.loads(r["paths"])),
+                format=r["format"], reader=r["reader"], title=r["title"], published=r["published"],
+                year=r["year"], pages=r["pages"], findings=r["n_findings"],
+                extractor_version=r["extractor_version"], ingested_at=r["ingested_at"],
                 indexed=bool(r["indexed"]),
             )
             for r in rows
@@ -485,7 +504,8 @@ class Store:
         def counts(sql: str) -> dict[Any, int]:
             return {r[0]: r[1] for r in self._query(sql)}
 
-        by_finding = "SELECT {col}, COUNT(*) FROM findings f JOIN documents d USING (doc_key) GROUP BY 1 ORDER BY 1"
+        by_finding = ("SELECT {col}, COUNT(*) FROM findings f JOIN documents d USING (doc_key)"
+                      " GROUP BY 1 ORDER BY 1")
         return Stats(
             documents=self._query("SELECT COUNT(*) FROM documents")[0][0],
             findings=self._query("SELECT COUNT(*) FROM findings")[0][0],

@@ -30,7 +30,8 @@ from pipeline.console import (
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite store (default: per-user data dir).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False),
+              help="SQLite store (default: per-user data dir).")
 @click.option("--backend", type=click.Choice(["sqlite", "elasticsearch"]), help="Search backend.")
 @click.option("--es-url", help="Elasticsearch URL, e.g. http://127.0.0.1:9200.")
 @click.option("--set", "assignments", multiple=True, metavar="KEY=VALUE", help="Override any setting.")
@@ -104,26 +105,29 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
 @click.argument("query", nargs=-1)
 @click.option("--unit", help="Only findings about this unit, named or inherited (accents optional).")
 @click.option("--within", is_flag=True, help="With --unit: also findings about units inside it.")
-@click.option("--province", help='Only findings in this province ("Quảng Trị", "tỉnh Quảng Trị", "TP Hà Nội").')
+@click.option("--province",
+              help='Only findings in this province ("Quảng Trị", "tỉnh Quảng Trị", "TP Hà Nội").')
 @click.option("--level", help="Only findings about units of this level (xã, phường, huyện ...).")
 @click.option("--year", type=int, help="Inspection year.")
 @click.option("--from", "year_from", type=int, help="From this year on.")
 @click.option("--to", "year_to", type=int, help="Up to this year.")
 @click.option("--area", type=click.Choice([a.value for a in Area]))
 @click.option("--polarity", type=click.Choice([p.value for p in Polarity]))
-@click.option("--theme", help="Only findings of this theme (a code of index/themes.toml, tthc.phieu_hen).")
+@click.option("--theme", help="Only findings of this theme (a code of nlp/vi/themes.toml, tthc.phieu_hen).")
 @click.option("--doc-number", help="Only findings of the document with this number (139/QĐ-UBND).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--limit", type=int, default=10, show_default=True)
 @click.option("--offset", type=int, default=0, show_default=True, help="Skip this many results (paging).")
-@click.option("--facets", is_flag=True, help="Also count the results by year, area, polarity, province, unit.")
-@click.option("--similar", "similar_to", metavar="FINDING_ID", help="Findings like this one instead of a query.")
+@click.option("--facets", is_flag=True,
+              help="Also count the results by year, area, polarity, province, unit, theme.")
+@click.option("--similar", "similar_to", metavar="FINDING_ID",
+              help="Findings like this one instead of a query.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within: bool, province: str | None,
            level: str | None, year: int | None, year_from: int | None, year_to: int | None, area: str | None,
-           polarity: str | None, theme: str | None, doc_number: str | None, sort: str, limit: int, offset: int,
-           facets: bool, similar_to: str | None, fmt: str) -> None:
+           polarity: str | None, theme: str | None, doc_number: str | None, sort: str, limit: int,
+           offset: int, facets: bool, similar_to: str | None, fmt: str) -> None:
     """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
     from index.base import Query, SearchResult
@@ -154,9 +158,11 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     if hint:
         err(hint)
     if fmt == "json":
-        data: dict[str, Any] = {"total": result.total, "offset": offset, "hits": [_hit_dict(h) for h in result.hits]}
+        data: dict[str, Any] = {"total": result.total, "offset": offset,
+                                "hits": [_hit_dict(h) for h in result.hits]}
         if facets:
-            data["facets"] = {name: [[value, n] for value, n in pairs] for name, pairs in result.facets.items()}
+            data["facets"] = {name: [[value, n] for value, n in pairs]
+                              for name, pairs in result.facets.items()}
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
     shown = f" ({offset + 1}-{offset + len(result.hits)})" if result.hits else ""

@@ -70,7 +70,8 @@ class RunSummary:
         for stage, seconds in outcome.stages.items():
             self.stages[stage] = self.stages.get(stage, 0.0) + seconds
         if outcome.status == FAILED:
-            self.failures.append({"path": outcome.path, "source": source, "reason": outcome.reason or "unknown",
+            self.failures.append({"path": outcome.path, "source": source,
+                                  "reason": outcome.reason or "unknown",
                                   "error_type": outcome.error_type or ""})
 
     def add_failure(self, path: str, source: str, reason: str, error_type: str = "") -> None:
@@ -123,7 +124,8 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
     if summary.error:
         lines += ["", f"The run stopped: {_cell(summary.error)}"]
     if summary.not_indexed or summary.index_error:
-        lines += ["", f"{summary.not_indexed} documents stored but not yet indexed; the next run indexes them."
+        lines += ["", f"{summary.not_indexed} documents stored but not yet indexed;"
+                  " the next run indexes them."
                   + (f" Index error: {_cell(summary.index_error)}" if summary.index_error else "")]
     lines += ["", "| source | new | changed | skipped | failed |", "|---|---:|---:|---:|---:|"]
     for source, counts in sorted(summary.by_source.items()):
@@ -137,7 +139,8 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
     if summary.failures:
         lines += ["", "## Quarantined", "", "| file | source | error | reason |", "|---|---|---|---|"]
         for f in summary.failures:
-            lines.append(f"| {_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']} | {_cell(f['reason'])} |")
+            lines.append(f"| {_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']}"
+                         f" | {_cell(f['reason'])} |")
     return "\n".join(lines) + "\n"
 
 

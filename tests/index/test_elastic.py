@@ -121,7 +121,8 @@ def test_rejected_items_raise_naming_the_findings(backend: ElasticBackend) -> No
 
 
 @pytest.mark.elasticsearch
-def test_connection_lost_mid_bulk_is_retried(backend: ElasticBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_connection_lost_mid_bulk_is_retried(backend: ElasticBackend,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     real_bulk = Elasticsearch.bulk
     calls: list[int] = []
 
@@ -196,7 +197,8 @@ def test_an_index_made_before_the_unit_fields_takes_them(es_url: str, name: str)
     """An index created by an older kiemtra (strict mapping, no today's-unit or container fields)
     accepts the new records without a reindex: the backend adds the fields before writing."""
     new = {"unit_aliases", "unit_parents", "aliases_folded", "parents_folded"}
-    old = {**elastic.MAPPING, "properties": {k: v for k, v in elastic.MAPPING["properties"].items() if k not in new}}
+    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in new}
+    old = {**elastic.MAPPING, "properties": fields}
     client = Elasticsearch(es_url)
     client.indices.create(index=f"{name}-old", mappings=old, settings=elastic.INDEX_SETTINGS)
     client.indices.put_alias(index=f"{name}-old", name=name)
@@ -205,7 +207,8 @@ def test_an_index_made_before_the_unit_fields_takes_them(es_url: str, name: str)
         backend.index([_record("f1", "Hồ sơ trễ hạn.", unit_aliases=("xã Mường Vang",),
                                unit_parents=("huyện Lạc Sơn",))])
         assert [h.record.finding_id for h in backend.search(Query(unit="Mường Vang")).hits] == ["f1"]
-        assert [h.record.finding_id for h in backend.search(Query(unit="Lạc Sơn", within=True)).hits] == ["f1"]
+        within = backend.search(Query(unit="Lạc Sơn", within=True))
+        assert [h.record.finding_id for h in within.hits] == ["f1"]
     finally:
         backend.drop()
         backend.close()

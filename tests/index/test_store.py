@@ -177,12 +177,14 @@ def test_same_bytes_at_two_paths_survive_one_path_changing(store: Store) -> None
 
 
 def test_failures_are_recorded_and_cleared_by_success(store: Store) -> None:
-    store.record_failure("/inbox/bao-cao.pdf", "PDF bị hỏng:\n  thiếu xref", error_type="CorruptDocument", sha256="ab")
+    store.record_failure("/inbox/bao-cao.pdf", "PDF bị hỏng:\n  thiếu xref", error_type="CorruptDocument",
+                         sha256="ab")
     store.record_failure("/inbox/anh.png", "quá lớn", error_type="LimitExceeded")
     failures = store.failures()
     assert {f.path for f in failures} == {"/inbox/bao-cao.pdf", "/inbox/anh.png"}
     broken = next(f for f in failures if f.path == "/inbox/bao-cao.pdf")
-    assert (broken.reason, broken.error_type, broken.sha256) == ("PDF bị hỏng: thiếu xref", "CorruptDocument", "ab")
+    assert ((broken.reason, broken.error_type, broken.sha256)
+            == ("PDF bị hỏng: thiếu xref", "CorruptDocument", "ab"))
     document = make_document("/inbox/bao-cao.pdf", REPORT_PAGES)
     store.save(document, make_extraction(document), extractor_version="1")
     assert [f.path for f in store.failures()] == ["/inbox/anh.png"]
