@@ -34,6 +34,7 @@ from index.base import (
     FACET_FIELDS,
     FACET_SIZE,
     GROUP_BONUS,
+    POLARITY_BONUS,
     SIMILAR_MIN_SHARE,
     SIMILAR_TERMS,
     SNIPPET_CHARS,
@@ -198,10 +199,11 @@ def group_clause(group: Group) -> dict[str, Any]:
     return should[0] if len(should) == 1 else {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def text_query(plan: Plan, *, minimum: int | None = None) -> dict[str, Any]:
-    """The matching and scoring of a plan: every group (or `minimum` of them, the fallback)
-    must match; the score is GROUP_BONUS per group matched, EXACT_BONUS for the whole query as
-    typed, plus BM25 of the alternatives' folded phrases — the order SQLite gives.
+def text_query(plan: Plan, *, minimum: int | None = None, loose: bool = False) -> dict[str, Any]:
+    """The matching and scoring of a plan: every group (or `minimum` of them, the fallback; or,
+    `loose`, any group or any typed word: the last stage) must match; the score is GROUP_BONUS
+    per group matched, POLARITY_BONUS for the polarity asked for, EXACT_BONUS for the whole
+    query as typed, plus BM25 of the alternatives' folded phrases — the order SQLite gives.
     """
     if not plan.groups:
         excluded = [alternative_clause(alt) for alt in plan.excluded]
@@ -210,13 +212,21 @@ def text_query(plan: Plan, *, minimum: int | None = None) -> dict[str, Any]:
     should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS}} for g in groups]
     # BM25 of what SQLite ranks by (index.query.ranked_units): words of one-alternative groups,
     # the alternatives of synonym groups
+    if plan.polarity is not None:
+        # Standing for a word the query typed ("hạn chế"), the polarity also counts as a group.
+        boost = POLARITY_BONUS + (GROUP_BONUS if plan.polarity_group else 0.0)
+        should.append({"constant_score": {"filter": {"term": {"polarity": plan.polarity}}, "boost": boost}})
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
-               else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
-    required: dict[str, Any] = (
-        {"filter": [{"bool": {"should": groups, "minimum_should_match": minimum}}]} if minimum
-        else {"filter": groups})
+               else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan, loose)]
+    if loose:
+        anything = [*groups, *(alternative_clause(a) for a in plan.loose)]
+        required: dict[str, Any] = {"filter": [{"bool": {"should": anything, "minimum_should_match": 1}}]}
+    elif minimum:
+        required = {"filter": [{"bool": {"should": groups, "minimum_should_match": minimum}}]}
+    else:
+        required = {"filter": groups}
     body: dict[str, Any] = {**required, "should": should}
     if plan.excluded:
         body["must_not"] = [alternative_clause(alt) for alt in plan.excluded]
@@ -307,11 +317,12 @@ HIGHLIGHT: dict[str, Any] = {
 }
 
 
-def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None) -> dict[str, Any]:
+def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None,
+                loose: bool = False) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [text_query(plan, minimum=minimum)],
+        "query": {"bool": {"must": [text_query(plan, minimum=minimum, loose=loose)],
                            "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
@@ -326,7 +337,19 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
                              "order": [{"_count": "desc"}, {"_key": "asc"}]}}
             for name in FACET_FIELDS
         }
+    if plan.polarity is not None:  # how many match with the polarity asked for: is a page full?
+        body.setdefault("aggs", {})[ASKED] = {"filter": {"term": {"polarity": plan.polarity}}}
     return body
+
+
+ASKED = "_asked_polarity"  # the aggregation counting the findings of the polarity a query asks for
+
+
+def _short(response: dict[str, Any], limit: int) -> bool:
+    """Whether a response holds less than a page of findings (of the polarity asked for, if any)."""
+    asked = response.get("aggregations", {}).get(ASKED)
+    found = int(asked["doc_count"]) if asked is not None else int(response["hits"]["total"]["value"])
+    return found < limit
 
 
 def _hit(raw: dict[str, Any]) -> Hit:
@@ -338,7 +361,7 @@ def _hit(raw: dict[str, Any]) -> Hit:
 
 def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
     return {name: [(str(b["key"]), int(b["doc_count"])) for b in agg["buckets"]]
-            for name, agg in aggs.items()}
+            for name, agg in aggs.items() if name != ASKED}
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -618,12 +641,15 @@ class ElasticBackend(SearchBackend):
         if plan.nothing:  # only punctuation or emoji: nothing matches it
             return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {})
         response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))
-        if plan.fallback and int(response["hits"]["total"]["value"]) < max(query.limit, 0):
+        if plan.fallback and _short(response, max(query.limit, 0)):
             response = self._call("search", self.client.search, index=self.alias,
                                   **search_body(query, plan, minimum=plan.minimum))
             if not response["hits"]["total"]["value"] and plan.last_resort is not None:
                 response = self._call("search", self.client.search, index=self.alias,
                                       **search_body(query, plan, minimum=plan.last_resort))
+        if plan.loose and _short(response, max(query.limit, 0)):
+            response = self._call("search", self.client.search, index=self.alias,
+                                  **search_body(query, plan, loose=True))
         hits = tuple(_hit(raw) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets)

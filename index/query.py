@@ -18,19 +18,27 @@ Matching rules the plan carries, for the engines to apply:
   them all, findings matching `Plan.minimum` of them come next (`Plan.fallback`), and only
   when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
   should not come back empty while findings share most of its words;
-- findings holding the whole query as typed (`Plan.exact`) rank first in their tier.
+- findings holding the whole query as typed (`Plan.exact`) rank first in their tier;
+- a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
+  "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
+  matching as many groups; the category word itself is not required (`Plan.optional`);
+- when all stages above find less than a page, findings holding any of the query's typed words
+  (`Plan.loose`) follow, ranked by how many groups they match and bm25: a long question must
+  not come back with two results while findings share its rarer words.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from core.levels import PROVINCE_LEVELS, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
@@ -38,6 +46,7 @@ from core.normalize import canonical_tones, fold, lower_same_length
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
 SYNONYMS_FILE = DATA / "synonyms.toml"
+INTENTS_FILE = DATA / "intents.toml"
 
 OPEN_QUOTES = "\"“”„‘’‚«»"
 _CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
@@ -205,6 +214,16 @@ def _matches_at(typed: Sequence[str], written: Sequence[str], at: int) -> bool:
         syllable_matches(typed[at + k], w) for k, w in enumerate(written))
 
 
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word by which a query asks for findings of one polarity (index/vi/intents.toml)."""
+
+    syllables: tuple[str, ...]
+    polarity: str
+    required: bool  # stays a required word (negation) besides preferring the polarity
+    accents_only: bool = False  # counts only typed with its accents (its folded form is another word)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """What the genre says about queries: words to drop, question frames, synonym sets."""
@@ -214,6 +233,16 @@ class Lexicon:
     synonyms: tuple[tuple[tuple[str, ...], ...], ...]  # sets of syllable tuples
     # Words of the language (a dictionary), folded "ho so" → the accented forms ("hồ", "sơ")
     dictionary: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    cues: tuple[Cue, ...] = ()  # polarity cues, longest first
+
+    def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
+        """The longest polarity cue starting at `at`, None when none."""
+        for cue in self.cues:
+            if cue.accents_only and tuple(typed[at:at + len(cue.syllables)]) != cue.syllables:
+                continue
+            if _matches_at(typed, cue.syllables, at):
+                return cue
+        return None
 
     def is_word(self, typed: Sequence[str]) -> bool:
         """Whether typed syllables are a dictionary word under the matching rule."""
@@ -239,8 +268,22 @@ class Lexicon:
         return best
 
 
+def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
+    """Polarity cues from intents.toml's [[intent]] tables (polarity, required, terms), longest first."""
+    cues: dict[tuple[str, ...], Cue] = {}
+    for intent in intents:
+        for term in intent.get("terms", ()):
+            accents_only = term.endswith(ACCENTS_ONLY)
+            syllables = _syllables(term.removesuffix(ACCENTS_ONLY))
+            if syllables:
+                cue = Cue(syllables, str(intent["polarity"]), bool(intent.get("required")), accents_only)
+                cues.setdefault(syllables, cue)
+    return tuple(sorted(cues.values(), key=lambda c: (-len(c.syllables), c.syllables)))
+
+
 def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
-                    dictionary_lines: Iterable[str] = ()) -> Lexicon:
+                    dictionary_lines: Iterable[str] = (),
+                    intents: Iterable[Mapping[str, Any]] = ()) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable)."""
     dictionary: dict[str, set[tuple[str, ...]]] = {}
     for line in dictionary_lines:
@@ -264,7 +307,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             stopwords.append((syllables, accents_only))
     sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
     return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))), tuple(frames),
-                   tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()})
+                   tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
+                   compile_cues(intents))
 
 
 def dictionary_file() -> Path | None:
@@ -285,7 +329,8 @@ def load_lexicon() -> Lexicon:
     synonyms = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8")).get("set", [])
     words = dictionary_file()
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
-    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines)
+    intents = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8")).get("intent", [])
+    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, intents)
 
 
 # ----------------------------------------------------------------------------------------------- the plan
@@ -333,6 +378,10 @@ class Plan:
     exact: Alternative | None = None
     nothing: bool = False  # the user typed something, but no word: match nothing
     dropped: tuple[str, ...] = field(default=())  # stop and question words left out, for display
+    polarity: str | None = None  # the polarity the query asks for (its first cue): ranked first
+    polarity_group: bool = False  # the cue was a word dropped from the groups: it counts as one
+    optional: tuple[Alternative, ...] = ()  # cue words not required: ranked by bm25 only
+    loose: tuple[Alternative, ...] = ()  # the typed words one by one: the last stage (`Plan.loose`)
 
     @property
     def minimum(self) -> int:
@@ -419,12 +468,16 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     content: list[str] = []  # the kept syllables in order, for the exact phrase
     dropped: list[str] = []
     pending: list[str] = []
+    cues: list[str] = []  # polarities asked for, in query order
+    optional: list[Alternative] = []
 
     def flush() -> None:
-        kept, lost = _cut_run(pending, lexicon, words, units)
+        kept, lost, asked, wished, said = _cut_run(pending, lexicon, words, units)
         groups.extend(kept)
         dropped.extend(lost)
-        content.extend(s for g in kept if g.alternatives for s in g.alternatives[0].syllables)
+        cues.extend(asked)
+        optional.extend(wished)
+        content.extend(said)
         pending.clear()
 
     for clause in parsed.clauses:
@@ -440,19 +493,42 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
     flush()
+    if not groups and optional:  # only cue words ("hạn chế"): they are required after all
+        plain = parse(" ".join(" ".join(a.syllables) for a in optional))
+        kept = analyse(plain, Lexicon(lexicon.stopwords, lexicon.frames, lexicon.synonyms), words, units)
+        return dataclasses.replace(kept, polarity=cues[0], dropped=tuple(dropped))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
-    exact = Alternative(tuple(content)) if len(groups) > 1 and len(content) > 1 else None
+    exact = Alternative(tuple(content)) if len(groups) + len(optional) > 1 and len(content) > 1 else None
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
-                dropped=tuple(dropped))
+                dropped=tuple(dropped), polarity=cues[0] if cues else None, optional=_unique(optional),
+                polarity_group=bool(optional),
+                loose=_loose_words(groups, lexicon))
+
+
+def _loose_words(groups: Sequence[Group], lexicon: Lexicon) -> tuple[Alternative, ...]:
+    """The syllables of each group as typed (its first alternative; not unit names, prefixes or
+    stop words), one by one: what the last stage matches when the groups find less than a page."""
+    out: list[Alternative] = []
+    for group in groups:
+        typed = group.alternatives[0] if group.alternatives else None
+        if typed is None or group.unit or typed.prefix or len(typed.syllables) < 2:
+            continue
+        out.extend(Alternative((s,)) for s in typed.syllables if not lexicon.stopword_at((s,), 0))
+    return _unique(out)
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
-             units: set[str]) -> tuple[list[Group], list[str]]:
-    """Groups of one run of unquoted words, and the stop words dropped from it."""
+             units: set[str]) -> tuple[list[Group], list[str], list[str], list[Alternative], list[str]]:
+    """Groups of one run of unquoted words, the stop words dropped from it, the polarities its
+    cues ask for (in order), the cue words that are not required, and the syllables kept for the
+    exact phrase (groups and cue words, in order)."""
     groups: list[Group] = []
     dropped: list[str] = []
+    cues: list[str] = []
+    optional: list[Alternative] = []
+    said: list[str] = []  # the syllables kept for the exact phrase: groups and cue words, in order
     skip = _frame(typed, lexicon)
     i = 0
     while i < len(typed):
@@ -460,15 +536,26 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
             dropped.append(typed[i])
             i += 1
             continue
+        cue = lexicon.cue_at(typed, i)
+        size = len(cue.syllables) if cue else 0
+        if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon)):
+            cues.append(cue.polarity)
+            if not cue.required:
+                optional.append(Alternative(tuple(typed[i:i + size])))
+                said.extend(typed[i:i + size])
+                i += size
+                continue
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             groups.append(Group(_unique(_members(typed[i:i + length], members))))
+            said.extend(typed[i:i + length])
             i += length
             continue
         unit = _longest(typed, i, units, lo=2)
         if unit:
             name = tuple(typed[i:i + unit])
             groups.append(Group((Alternative(name),), unit=" ".join(fold(s) for s in name)))
+            said.extend(name)
             i += unit
             continue
         stop = lexicon.stopword_at(typed, i)
@@ -479,8 +566,9 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
             continue
         size = max(word, 1)
         groups.append(Group((Alternative(tuple(typed[i:i + size])),)))
+        said.extend(typed[i:i + size])
         i += size
-    return groups, dropped
+    return groups, dropped, cues, optional, said
 
 
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
@@ -544,10 +632,11 @@ def _unique(alternatives: Iterable[Alternative]) -> tuple[Alternative, ...]:
     return tuple(seen.values())
 
 
-def ranked_units(plan: Plan) -> list[Alternative]:
+def ranked_units(plan: Plan, loose: bool = False) -> list[Alternative]:
     """What bm25 ranks by, once each, on every engine: the words of a group of one alternative
     (a finding matching the group holds each; ranking by words lets SQLite's top-k group
-    findings by their word counts) and each alternative of a group with several (synonyms)."""
+    findings by their word counts) and each alternative of a group with several (synonyms);
+    then the optional cue words, and in the last stage (`loose`) the typed words one by one."""
     out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
     for group in plan.groups:
         alone = len(group.alternatives) == 1 and not group.alternatives[0].prefix
@@ -555,6 +644,8 @@ def ranked_units(plan: Plan) -> list[Alternative]:
             for unit in ([Alternative((s,)) for s in alt.syllables] if alone else [alt]):
                 if unit.syllables:
                     out.setdefault((unit.syllables, unit.prefix), unit)
+    for unit in (*plan.optional, *(plan.loose if loose else ())):
+        out.setdefault((unit.syllables, unit.prefix), unit)
     return list(out.values())
 
 

@@ -51,6 +51,7 @@ from index.base import (
     FACET_FIELDS,
     FACET_SIZE,
     GROUP_BONUS,
+    POLARITY_BONUS,
     SIMILAR_MIN_SHARE,
     SIMILAR_TERMS,
     SNIPPET_CHARS,
@@ -414,6 +415,12 @@ class _Columns:
             kept = kept[np.isin(kept, having)]
         return kept
 
+    def of_polarity(self, ids: IntArray, polarity: str | None) -> BoolArray:
+        """Which of `ids` have this polarity (none when it is None)."""
+        codes = [code for code, combo in enumerate(self.combos)
+                 if polarity is not None and combo[2] == polarity]
+        return np.isin(self.combo[ids], codes)
+
     def newest(self, ids: IntArray | None, limit: int, offset: int) -> list[int]:
         """One page of `ids` (None: every finding) in the browse order."""
         if ids is None:
@@ -542,6 +549,7 @@ class _TextSearch:
     # asks for everything about a place; the --unit filter is the strict one (--within widens it).
     unit_fields: tuple[str, ...] = (*_UNIT_FIELDS, "unit_parent")
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
+    loose: bool = False  # the last stage: the typed words one by one are ranked too
 
     def _ids(self, match: str) -> IntArray:
         return _rowids(self.conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [match])
@@ -606,7 +614,7 @@ class _TextSearch:
 
     def _ranked(self) -> list[Alternative]:
         """What bm25 ranks by (index.query.ranked_units, the same on Elasticsearch)."""
-        return ranked_units(self.plan)
+        return ranked_units(self.plan, self.loose)
 
     def _sure(self) -> set[tuple[tuple[str, ...], bool]]:
         """The ranked units every finding matching all groups holds: words of a text group of one
@@ -646,8 +654,12 @@ class _TextSearch:
                 matched += np.isin(ids, found)
         exact = (np.isin(ids, self.exact()) if self.plan.exact is not None
                  else np.zeros(len(ids), dtype=np.bool_))
-        tier = np.minimum((n - matched) * 2 + (~exact), fts_topk.MAX_TIER).astype(np.int64)
-        bonus = matched * GROUP_BONUS + exact * EXACT_BONUS
+        polar = columns.of_polarity(ids, self.plan.polarity)
+        if self.plan.polarity_group:  # the polarity stands for a word the query typed: one group more
+            n += 1
+            matched += polar
+        tier = np.minimum((n - matched) * 4 + (~polar) * 2 + (~exact), fts_topk.MAX_TIER).astype(np.int64)
+        bonus = matched * GROUP_BONUS + polar * POLARITY_BONUS + exact * EXACT_BONUS
         alternatives = self._ranked()
         present = np.column_stack([self._present(ids, a, groups is None) for a in alternatives]) \
             if alternatives else np.ones((len(ids), 0), dtype=np.bool_)
@@ -933,12 +945,22 @@ class SqliteFtsBackend(SearchBackend):
         matched = text.every_group() if plan.groups else columns.newest_first
         selected = self._narrow(conn, columns, matched, excluded, filters)
         groups: list[IntArray] | None = None  # each group's findings, needed only for a fallback
-        if plan.fallback and len(selected) < limit:
+
+        def short(ids: IntArray) -> bool:
+            """Whether `ids` hold less than a page of findings of the polarity asked for (if any)."""
+            return len(ids if plan.polarity is None else ids[columns.of_polarity(ids, plan.polarity)]) < limit
+
+        if plan.fallback and short(selected):
             groups = [text.group(g) for g in plan.groups]
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
             if not len(selected) and plan.last_resort is not None:
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
+        if plan.loose and short(selected):  # the last stage: any typed word (Plan.loose)
+            groups = groups if groups is not None else [text.group(g) for g in plan.groups]
+            text.loose = True
+            found = _union([*groups, *(text.alternative(a) for a in plan.loose)])
+            selected = self._narrow(conn, columns, found, excluded, filters)
         facets = columns.facets(selected) if query.facets else {}
         if not plan.groups or query.sort == "date":
             narrowed = plan.groups or filters or len(excluded)
