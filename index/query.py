@@ -367,6 +367,7 @@ class Group:
     alternatives: tuple[Alternative, ...]
     unit: str | None = None  # filter key of a unit name the query typed: findings about it match
     doc_number: str | None = None  # filter key of a document number: that document's findings match
+    sense: bool = False  # a polarity cue kept as a word (a negation): weighs as the heaviest group
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,6 +405,12 @@ class Plan:
     def alternatives(self) -> tuple[Alternative, ...]:
         """Every positive alternative, in group order: what ranking and highlighting use."""
         return tuple(a for g in self.groups for a in g.alternatives)
+
+    @property
+    def senses(self) -> tuple[bool, ...]:
+        """Which groups carry the query's sense (index.query.group_weights), the polarity last
+        when it stands for a typed word."""
+        return (*(g.sense for g in self.groups), *((True,) if self.polarity_group else ()))
 
     @property
     def has_text(self) -> bool:
@@ -530,12 +537,16 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
     optional: list[Alternative] = []
     said: list[str] = []  # the syllables kept for the exact phrase: groups and cue words, in order
     skip = _frame(typed, lexicon)
+    sense = -1
     i = 0
     while i < len(typed):
         if i in skip:
             dropped.append(typed[i])
             i += 1
             continue
+        if 0 <= sense < len(groups):
+            groups[sense] = dataclasses.replace(groups[sense], sense=True)
+            sense = -1
         cue = lexicon.cue_at(typed, i)
         size = len(cue.syllables) if cue else 0
         if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon)):
@@ -545,6 +556,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
                 said.extend(typed[i:i + size])
                 i += size
                 continue
+            sense = len(groups)  # the group this cue's word makes carries the query's sense
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             groups.append(Group(_unique(_members(typed[i:i + length], members))))
@@ -568,6 +580,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
         groups.append(Group((Alternative(tuple(typed[i:i + size])),)))
         said.extend(typed[i:i + size])
         i += size
+    if 0 <= sense < len(groups):
+        groups[sense] = dataclasses.replace(groups[sense], sense=True)
     return groups, dropped, cues, optional, said
 
 
@@ -630,6 +644,21 @@ def _unique(alternatives: Iterable[Alternative]) -> tuple[Alternative, ...]:
     for alt in alternatives:
         seen.setdefault((alt.syllables, alt.prefix), alt)
     return tuple(seen.values())
+
+
+MAX_GROUP_WEIGHT = 12  # ln(N/df) of a word held by one finding in 100,000 is 11.5
+
+
+def group_weights(holders: Sequence[int], total: int, sense: Sequence[bool] = ()) -> list[int]:
+    """What each group is worth in the partial stages: its idf, ln(total / findings holding it),
+    rounded, at least 1, so a finding holding the rare words of a long question ranks above one
+    holding only its common ones ("đóng cửa" over "giờ"). A `sense` group (a negation, the
+    polarity asked for) weighs as the heaviest group: it narrows the meaning, not the topic, and
+    a finding on the topic with the opposite sense ("đều đeo thẻ" for "không đeo thẻ") answers
+    nothing. Integers, so every engine sums them exactly and ranks ties alike."""
+    weights = [min(MAX_GROUP_WEIGHT, max(1, round(math.log(max(total, 1) / max(n, 1))))) for n in holders]
+    heaviest = max(weights, default=1)
+    return [heaviest if k < len(sense) and sense[k] else w for k, w in enumerate(weights)]
 
 
 def ranked_units(plan: Plan, loose: bool = False) -> list[Alternative]:

@@ -68,6 +68,7 @@ from index.query import (
     Plan,
     Vocabulary,
     filter_key,
+    group_weights,
     level_of,
     match_spans,
     name_forms,
@@ -646,18 +647,25 @@ class _TextSearch:
         """The first `need` of `ids` (ascending): most groups matched first (`groups` None:
         every finding matched them all), the exact phrase first within that, then bm25 of the
         alternatives, then rowid."""
-        n = len(self.plan.groups)
-        matched = np.full(len(ids), n, dtype=np.int64)
-        if groups is not None:
-            matched[:] = 0
-            for found in groups:
-                matched += np.isin(ids, found)
+        n = len(self.plan.groups)  # the weight of all groups (each 1 when all must match)
+        matched = np.full(len(ids), n, dtype=np.int64)  # the weight of the groups matched
         exact = (np.isin(ids, self.exact()) if self.plan.exact is not None
                  else np.zeros(len(ids), dtype=np.bool_))
         polar = columns.of_polarity(ids, self.plan.polarity)
+        weights = [1] * n
+        held = list(groups or [])
         if self.plan.polarity_group:  # the polarity stands for a word the query typed: one group more
-            n += 1
+            held.append(columns.newest_first[columns.of_polarity(columns.newest_first, self.plan.polarity)])
+            weights.append(1)
+        if groups is not None:  # a partial stage: groups weigh by their idf (index.query.group_weights)
+            weights = group_weights([len(found) for found in held], len(columns.newest_first),
+                                    self.plan.senses)
+            matched[:] = 0
+            for weight, found in zip(weights, held, strict=True):
+                matched += weight * np.isin(ids, found)
+        elif self.plan.polarity_group:
             matched += polar
+        n = sum(weights)
         tier = np.minimum((n - matched) * 4 + (~polar) * 2 + (~exact), fts_topk.MAX_TIER).astype(np.int64)
         bonus = matched * GROUP_BONUS + polar * POLARITY_BONUS + exact * EXACT_BONUS
         alternatives = self._ranked()
@@ -956,7 +964,7 @@ class SqliteFtsBackend(SearchBackend):
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
             if not len(selected) and plan.last_resort is not None:
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
-        if plan.loose and short(selected):  # the last stage: any typed word (Plan.loose)
+        if (plan.loose or plan.fallback) and short(selected):  # the last stage: any typed word
             groups = groups if groups is not None else [text.group(g) for g in plan.groups]
             text.loose = True
             found = _union([*groups, *(text.alternative(a) for a in plan.loose)])
