@@ -56,6 +56,7 @@ _OR = "OR"
 _DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
 FRAME_GAP = "…"
 ACCENTS_ONLY = "[accents]"
+OPTIONAL = "[optional]"  # a stopword entry that is ranked (and part of the exact phrase), not dropped
 MAX_WORD_SYLLABLES = 4  # longest word or unit name looked up in the index's vocabulary
 
 
@@ -293,6 +294,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             dictionary.setdefault(fold(line), set()).add(tuple(line.split()))
     stopwords: list[tuple[tuple[str, ...], bool]] = []
     frames: list[tuple[str, str]] = []
+    light: list[Cue] = []  # optional words: cues of no polarity
     for raw in stopword_lines:
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -302,13 +304,18 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             if len(first) == 1 and len(last) == 1:
                 frames.append((first[0], last[0]))
             continue
+        if line.endswith(OPTIONAL):
+            if syllables := _syllables(line.removesuffix(OPTIONAL)):
+                light.append(Cue(syllables, "", required=False, accents_only=True))
+            continue
         accents_only = line.endswith(ACCENTS_ONLY)
         if syllables := _syllables(line.removesuffix(ACCENTS_ONLY)):
             stopwords.append((syllables, accents_only))
     sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
     return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))), tuple(frames),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
-                   compile_cues(intents))
+                   tuple(sorted((*compile_cues(intents), *light),
+                                key=lambda c: (-len(c.syllables), c.syllables))))
 
 
 def dictionary_file() -> Path | None:
@@ -500,18 +507,24 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
     flush()
-    if not groups and optional:  # only cue words ("hạn chế"): they are required after all
+    if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, Lexicon(lexicon.stopwords, lexicon.frames, lexicon.synonyms), words, units)
-        return dataclasses.replace(kept, polarity=cues[0], dropped=tuple(dropped))
+        return dataclasses.replace(kept, polarity=cues[0] if cues else None, dropped=tuple(dropped))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
     exact = Alternative(tuple(content)) if len(groups) + len(optional) > 1 and len(content) > 1 else None
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=cues[0] if cues else None, optional=_unique(optional),
-                polarity_group=bool(optional),
+                polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional),
                 loose=_loose_words(groups, lexicon))
+
+
+def _is_category(alt: Alternative, lexicon: Lexicon) -> bool:
+    """Whether an optional word is a polarity cue (a category word the polarity stands for)."""
+    cue = lexicon.cue_at(alt.syllables, 0)
+    return cue is not None and bool(cue.polarity) and len(cue.syllables) == len(alt.syllables)
 
 
 def _loose_words(groups: Sequence[Group], lexicon: Lexicon) -> tuple[Alternative, ...]:
@@ -550,7 +563,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
         cue = lexicon.cue_at(typed, i)
         size = len(cue.syllables) if cue else 0
         if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon)):
-            cues.append(cue.polarity)
+            if cue.polarity:
+                cues.append(cue.polarity)
             if not cue.required:
                 optional.append(Alternative(tuple(typed[i:i + size])))
                 said.extend(typed[i:i + size])
