@@ -528,15 +528,24 @@ def _is_category(alt: Alternative, lexicon: Lexicon) -> bool:
 
 
 def _loose_words(groups: Sequence[Group], lexicon: Lexicon) -> tuple[Alternative, ...]:
-    """The syllables of each group as typed (its first alternative; not unit names, prefixes or
-    stop words), one by one: what the last stage matches when the groups find less than a page."""
+    """What the last stage matches when the groups find less than a page: the syllables of each
+    group as typed (its first alternative; not unit names, prefixes or stop words) one by one,
+    and each two adjacent syllables of the query, so a finding holding "dịch vụ công" ranks above
+    one holding "dịch" and "công" apart (adjacency is most of what makes syllables a word)."""
     out: list[Alternative] = []
+    typed_run: list[str] = []
     for group in groups:
         typed = group.alternatives[0] if group.alternatives else None
-        if typed is None or group.unit or typed.prefix or len(typed.syllables) < 2:
+        if typed is None or group.unit or typed.prefix:
+            typed_run = []
             continue
-        out.extend(Alternative((s,)) for s in typed.syllables if not lexicon.stopword_at((s,), 0))
-    return _unique(out)
+        if len(typed.syllables) > 1:
+            out.extend(Alternative((s,)) for s in typed.syllables if not lexicon.stopword_at((s,), 0))
+        typed_run.extend(typed.syllables)
+        out.extend(Alternative(tuple(typed_run[k:k + 2])) for k in range(max(0, len(typed_run) - 2),
+                                                                          len(typed_run) - 1))
+        out.extend(Alternative(pair) for pair in zip(typed.syllables, typed.syllables[1:], strict=False))
+    return _unique(a for a in out if len(a.syllables) == 1 or a.syllables[0] != a.syllables[1])
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
