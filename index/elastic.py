@@ -200,10 +200,10 @@ def group_clause(group: Group) -> dict[str, Any]:
     return should[0] if len(should) == 1 else {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def text_query(plan: Plan, *, minimum: int | None = None, loose: bool = False,
+def text_query(plan: Plan, *, minimum: int | None = None,
                weights: Sequence[int] | None = None) -> dict[str, Any]:
-    """The matching and scoring of a plan: every group (or `minimum` of them, the fallback; or,
-    `loose`, any group or any typed word: the last stage) must match; the score is GROUP_BONUS
+    """The matching and scoring of a plan: every group (or `minimum` of them, the fallback) must
+    match; the score is GROUP_BONUS
     per group matched, POLARITY_BONUS for the polarity asked for, EXACT_BONUS for the whole
     query as typed, plus BM25 of the alternatives' folded phrases — the order SQLite gives.
     In the partial stages a group counts `weights[i]` times (index.query.group_weights; the
@@ -225,12 +225,9 @@ def text_query(plan: Plan, *, minimum: int | None = None, loose: bool = False,
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
-               else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan, loose)]
-    if loose:
-        anything = [*groups, *(alternative_clause(a) for a in plan.loose)]
-        required: dict[str, Any] = {"filter": [{"bool": {"should": anything, "minimum_should_match": 1}}]}
-    elif minimum:
-        required = {"filter": [{"bool": {"should": groups, "minimum_should_match": minimum}}]}
+               else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
+    if minimum:
+        required: dict[str, Any] = {"filter": [{"bool": {"should": groups, "minimum_should_match": minimum}}]}
     else:
         required = {"filter": groups}
     body: dict[str, Any] = {**required, "should": should}
@@ -324,11 +321,11 @@ HIGHLIGHT: dict[str, Any] = {
 
 
 def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None,
-                loose: bool = False, weights: Sequence[int] | None = None) -> dict[str, Any]:
+                weights: Sequence[int] | None = None) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [text_query(plan, minimum=minimum, loose=loose, weights=weights)],
+        "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights)],
                            "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
@@ -655,10 +652,6 @@ class ElasticBackend(SearchBackend):
             if not response["hits"]["total"]["value"] and plan.last_resort is not None:
                 response = self._call("search", self.client.search, index=self.alias,
                                       **search_body(query, plan, minimum=plan.last_resort, weights=weights))
-        if (plan.loose or plan.fallback) and _short(response, max(query.limit, 0)):
-            weights = weights or self._weights(plan)
-            response = self._call("search", self.client.search, index=self.alias,
-                                  **search_body(query, plan, loose=True, weights=weights))
         hits = tuple(_hit(raw) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets)

@@ -21,10 +21,7 @@ Matching rules the plan carries, for the engines to apply:
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier;
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
-  matching as many groups; the category word itself is not required (`Plan.optional`);
-- when all stages above find less than a page, findings holding any of the query's typed words
-  (`Plan.loose`) follow, ranked by how many groups they match and bm25: a long question must
-  not come back with two results while findings share its rarer words.
+  matching as many groups; the category word itself is not required (`Plan.optional`).
 """
 
 from __future__ import annotations
@@ -389,7 +386,6 @@ class Plan:
     polarity: str | None = None  # the polarity the query asks for (its first cue): ranked first
     polarity_group: bool = False  # the cue was a word dropped from the groups: it counts as one
     optional: tuple[Alternative, ...] = ()  # cue words not required: ranked by bm25 only
-    loose: tuple[Alternative, ...] = ()  # the typed words one by one: the last stage (`Plan.loose`)
 
     @property
     def minimum(self) -> int:
@@ -517,35 +513,13 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     exact = Alternative(tuple(content)) if len(groups) + len(optional) > 1 and len(content) > 1 else None
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=cues[0] if cues else None, optional=_unique(optional),
-                polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional),
-                loose=_loose_words(groups, lexicon))
+                polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional))
 
 
 def _is_category(alt: Alternative, lexicon: Lexicon) -> bool:
     """Whether an optional word is a polarity cue (a category word the polarity stands for)."""
     cue = lexicon.cue_at(alt.syllables, 0)
     return cue is not None and bool(cue.polarity) and len(cue.syllables) == len(alt.syllables)
-
-
-def _loose_words(groups: Sequence[Group], lexicon: Lexicon) -> tuple[Alternative, ...]:
-    """What the last stage matches when the groups find less than a page: the syllables of each
-    group as typed (its first alternative; not unit names, prefixes or stop words) one by one,
-    and each two adjacent syllables of the query, so a finding holding "dịch vụ công" ranks above
-    one holding "dịch" and "công" apart (adjacency is most of what makes syllables a word)."""
-    out: list[Alternative] = []
-    typed_run: list[str] = []
-    for group in groups:
-        typed = group.alternatives[0] if group.alternatives else None
-        if typed is None or group.unit or typed.prefix:
-            typed_run = []
-            continue
-        if len(typed.syllables) > 1:
-            out.extend(Alternative((s,)) for s in typed.syllables if not lexicon.stopword_at((s,), 0))
-        typed_run.extend(typed.syllables)
-        out.extend(Alternative(tuple(typed_run[k:k + 2])) for k in range(max(0, len(typed_run) - 2),
-                                                                          len(typed_run) - 1))
-        out.extend(Alternative(pair) for pair in zip(typed.syllables, typed.syllables[1:], strict=False))
-    return _unique(a for a in out if len(a.syllables) == 1 or a.syllables[0] != a.syllables[1])
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
@@ -684,11 +658,11 @@ def group_weights(holders: Sequence[int], total: int, sense: Sequence[bool] = ()
     return [heaviest if k < len(sense) and sense[k] else w for k, w in enumerate(weights)]
 
 
-def ranked_units(plan: Plan, loose: bool = False) -> list[Alternative]:
+def ranked_units(plan: Plan) -> list[Alternative]:
     """What bm25 ranks by, once each, on every engine: the words of a group of one alternative
     (a finding matching the group holds each; ranking by words lets SQLite's top-k group
     findings by their word counts) and each alternative of a group with several (synonyms);
-    then the optional cue words, and in the last stage (`loose`) the typed words one by one."""
+    then the optional words (polarity cues, light verbs)."""
     out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
     for group in plan.groups:
         alone = len(group.alternatives) == 1 and not group.alternatives[0].prefix
@@ -696,7 +670,7 @@ def ranked_units(plan: Plan, loose: bool = False) -> list[Alternative]:
             for unit in ([Alternative((s,)) for s in alt.syllables] if alone else [alt]):
                 if unit.syllables:
                     out.setdefault((unit.syllables, unit.prefix), unit)
-    for unit in (*plan.optional, *(plan.loose if loose else ())):
+    for unit in plan.optional:
         out.setdefault((unit.syllables, unit.prefix), unit)
     return list(out.values())
 

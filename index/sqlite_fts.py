@@ -550,7 +550,6 @@ class _TextSearch:
     # asks for everything about a place; the --unit filter is the strict one (--within widens it).
     unit_fields: tuple[str, ...] = (*_UNIT_FIELDS, "unit_parent")
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
-    loose: bool = False  # the last stage: the typed words one by one are ranked too
 
     def _ids(self, match: str) -> IntArray:
         return _rowids(self.conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [match])
@@ -615,7 +614,7 @@ class _TextSearch:
 
     def _ranked(self) -> list[Alternative]:
         """What bm25 ranks by (index.query.ranked_units, the same on Elasticsearch)."""
-        return ranked_units(self.plan, self.loose)
+        return ranked_units(self.plan)
 
     def _sure(self) -> set[tuple[tuple[str, ...], bool]]:
         """The ranked units every finding matching all groups holds: words of a text group of one
@@ -964,11 +963,6 @@ class SqliteFtsBackend(SearchBackend):
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
             if not len(selected) and plan.last_resort is not None:
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
-        if (plan.loose or plan.fallback) and short(selected):  # the last stage: any typed word
-            groups = groups if groups is not None else [text.group(g) for g in plan.groups]
-            text.loose = True
-            found = _union([*groups, *(text.alternative(a) for a in plan.loose)])
-            selected = self._narrow(conn, columns, found, excluded, filters)
         facets = columns.facets(selected) if query.facets else {}
         if not plan.groups or query.sort == "date":
             narrowed = plan.groups or filters or len(excluded)
