@@ -505,7 +505,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     flush()
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
-        kept = analyse(plain, Lexicon(lexicon.stopwords, lexicon.frames, lexicon.synonyms), words, units)
+        kept = analyse(plain, dataclasses.replace(lexicon, cues=()), words, units)
         return dataclasses.replace(kept, polarity=cues[0] if cues else None, dropped=tuple(dropped))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
