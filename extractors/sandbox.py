@@ -34,10 +34,11 @@ def run_limited(fn: Callable[..., Any], args: tuple[Any, ...], *, path: Path, ti
 
 
 def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, path: Path,
-                timeout_s: float, memory_mb: int, workers: int) -> list[Any]:
-    """[fn(*item) for item in items] over up to `workers` limited processes, order kept.
+                timeout_s: float, memory_mb: int, workers: int, shared: tuple[Any, ...] = ()) -> list[Any]:
+    """[fn(*shared, *item) for item in items] over up to `workers` limited processes, order kept.
 
-    `timeout_s` is per item: a worker with n items gets n × timeout_s.
+    `timeout_s` is per item: a worker with n items gets n × timeout_s. `shared` (a file's bytes)
+    is sent once to each worker, not once per item.
     """
     if not items:
         return []
@@ -48,7 +49,7 @@ def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, pat
     try:
         for span in chunks:
             reader, writer = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_child, args=(writer, fn, [items[i] for i in span], memory_mb),
+            proc = ctx.Process(target=_child, args=(writer, fn, shared, [items[i] for i in span], memory_mb),
                                daemon=True)
             proc.start()
             writer.close()
@@ -96,7 +97,8 @@ def _receive(conn: Any, proc: Any, path: Path, memory_mb: int) -> list[Any]:
     raise cls(reason, path=err_path or path)
 
 
-def _child(conn: Connection, fn: Callable[..., Any], items: list[tuple[Any, ...]], memory_mb: int) -> None:
+def _child(conn: Connection, fn: Callable[..., Any], shared: tuple[Any, ...], items: list[tuple[Any, ...]],
+           memory_mb: int) -> None:
     """Worker body: cap memory, keep Tesseract single-threaded, report one message."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     limit = memory_mb * 1024 * 1024
@@ -105,7 +107,7 @@ def _child(conn: Connection, fn: Callable[..., Any], items: list[tuple[Any, ...]
     except (ValueError, OSError):
         LOGGER.warning("could not set a memory limit of %d MB", memory_mb)
     try:
-        conn.send(("ok", [fn(*item) for item in items]))
+        conn.send(("ok", [fn(*shared, *item) for item in items]))
     except KiemtraError as e:
         conn.send(("err", (type(e).__name__, e.reason, e.path)))
     except MemoryError:

@@ -38,6 +38,7 @@ class Settings:
     ocr_workers: int
     min_text_chars_per_page: int
     min_vietnamese_ratio: float
+    ocr: str
     extractor_version: str
     nightly_cron: str
     inbox_dir: str

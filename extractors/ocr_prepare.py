@@ -1,0 +1,237 @@
+"""Measure a page image, decide what it needs before Tesseract, and prepare it.
+
+Why measure first: one fixed preprocessing (scale to 300 dpi, binarise, despeckle, deskew)
+helps clean scans and hurts phone photos — on the photos of issue 15 it read worse than plain
+Tesseract. Each step here is done only when a measure of this image says it is needed:
+
+- red ink (seals, stamps) covering text → read the red channel, where red ink is as light as paper;
+- uneven light (a lamp on one side, the phone's shadow) or a dark exposure → divide by the
+  estimated paper background, so one global threshold fits the whole page;
+- letters too small (a 70 dpi photo) → enlarge to the text height Tesseract read best on
+  benchmarks/ocr_photos.py (about 24 px from ascender to descender); larger enlargements read
+  worse there, and every enlargement costs time;
+- skew beyond what Tesseract absorbs → rotate; scanner dust → 3×3 median.
+
+`decide` is a pure function of the measures, so each rule is tested on numbers, and a
+`Preparation` that changes nothing means the plain image is what Tesseract sees.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+LOGGER = logging.getLogger(__name__)
+
+# Red ink: red well above both other channels. A seal covers 0.5-3 % of a letter page.
+RED_MARGIN = 60
+MIN_RED_SHARE = 0.002
+# Paper background: brightest / darkest paper over the page. Scanners light evenly (< 0.05).
+MAX_UNEVENNESS = 0.08
+MIN_PAPER_LEVEL = 200          # paper darker than this grey is an under-exposed photo
+# Text size, as the median height of a line of text's ink (ascender to descender, diacritics
+# included), in pixels. 12-13 pt letters are ~14 px in a 70 dpi photo and ~50 px at 300 dpi.
+MIN_LINE_PX = 17.0
+TARGET_LINE_PX = 24.0
+MAX_SCALE = 2.5
+MIN_SKEW_DEG = 1.0             # Tesseract's own line finding absorbs less than this
+MAX_SKEW_DEG = 5.0
+SKEW_STEP_DEG = 0.5
+SPECKLE_SHARE = 0.025          # share of ink a 3×3 median removes: ~1 % on clean print, 3-7 % on dusty scans
+_MEASURE_WIDTH = 800           # skew and background are measured on a copy this wide
+_BACKGROUND_CELL = 8           # background is estimated on a copy this many times smaller
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeasures:
+    """What one page image looks like, in the numbers the preprocessing decisions use."""
+
+    red_share: float        # share of pixels in saturated red ink
+    unevenness: float       # 1 - darkest paper / brightest paper
+    paper_level: float      # median grey of the paper background (0-255)
+    line_height_px: float   # median height of a text line's ink; 0 when no text line was found
+    skew_deg: float         # angle that makes the text lines horizontal
+    speckle_share: float    # share of the ink a 3×3 median filter removes
+
+
+@dataclass(frozen=True, slots=True)
+class Preparation:
+    """What to do to one page before recognition."""
+
+    drop_red: bool = False
+    flatten_light: bool = False
+    scale: float = 1.0
+    rotate_deg: float = 0.0
+    despeckle: bool = False
+
+    @property
+    def is_plain(self) -> bool:
+        return self == Preparation()
+
+
+def decide(m: PageMeasures) -> Preparation:
+    """The preparation a page with measures `m` needs; each step only when a measure asks for it."""
+    scale = 1.0
+    if 0 < m.line_height_px < MIN_LINE_PX:
+        scale = round(min(MAX_SCALE, TARGET_LINE_PX / m.line_height_px), 2)
+    return Preparation(
+        drop_red=m.red_share >= MIN_RED_SHARE,
+        flatten_light=m.unevenness > MAX_UNEVENNESS or m.paper_level < MIN_PAPER_LEVEL,
+        scale=scale,
+        rotate_deg=m.skew_deg if abs(m.skew_deg) >= MIN_SKEW_DEG else 0.0,
+        despeckle=m.speckle_share > SPECKLE_SHARE,
+    )
+
+
+def measure(image: Any) -> PageMeasures:
+    """The measures of one page image (RGB or greyscale PIL image)."""
+    red = red_share(image)
+    gray = grey_of(image, drop_red=red >= MIN_RED_SHARE)
+    background = paper_background(gray)
+    unevenness, paper = _background_stats(background)
+    flat = flatten(gray, background)
+    return PageMeasures(red_share=red, unevenness=unevenness, paper_level=paper,
+                        line_height_px=line_height(flat), skew_deg=skew_angle(flat),
+                        speckle_share=speckle_share(flat))
+
+
+def prepare(image: Any, prep: Preparation) -> Any:
+    """The greyscale image Tesseract reads, after the steps `prep` asks for."""
+    from PIL import Image, ImageFilter
+
+    gray = grey_of(image, drop_red=prep.drop_red)
+    if prep.flatten_light:
+        gray = flatten(gray, paper_background(gray))
+    if prep.despeckle:
+        gray = gray.filter(ImageFilter.MedianFilter(3))
+    if prep.rotate_deg:
+        gray = gray.rotate(prep.rotate_deg, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    if prep.scale != 1.0:
+        size = (round(gray.width * prep.scale), round(gray.height * prep.scale))
+        gray = gray.resize(size, Image.Resampling.LANCZOS)
+    return gray
+
+
+# --------------------------------------------------------------------------- colour and light
+
+
+def red_share(image: Any) -> float:
+    """Share of pixels whose red exceeds green and blue by RED_MARGIN: seal and stamp ink."""
+    import numpy as np
+
+    if image.mode != "RGB":
+        return 0.0
+    small = _shrunk(image, _MEASURE_WIDTH)
+    rgb = np.asarray(small).astype(np.int16)
+    red = (rgb[:, :, 0] - np.maximum(rgb[:, :, 1], rgb[:, :, 2])) > RED_MARGIN
+    return float(red.mean())
+
+
+def grey_of(image: Any, *, drop_red: bool) -> Any:
+    """Greyscale; with `drop_red`, the red channel, in which red ink is nearly as light as paper
+    while black print and blue ballpoint stay dark."""
+    from PIL import ImageOps
+
+    if image.mode == "RGB" and drop_red:
+        return image.getchannel("R")
+    return image if image.mode == "L" else ImageOps.grayscale(image)
+
+
+def paper_background(gray: Any) -> Any:
+    """The paper's brightness under the text: the local maximum over a neighbourhood wider than a
+    letter, on a shrunken copy, smoothed and enlarged back."""
+    from PIL import Image, ImageFilter
+
+    cell = _BACKGROUND_CELL
+    small = gray.resize((max(1, gray.width // cell), max(1, gray.height // cell)), Image.Resampling.BOX)
+    window = max(3, (min(small.size) // 60) | 1)
+    background = small.filter(ImageFilter.MaxFilter(window)).filter(ImageFilter.GaussianBlur(window / 2))
+    return background.resize(gray.size, Image.Resampling.BILINEAR)
+
+
+def flatten(gray: Any, background: Any) -> Any:
+    """`gray` divided by its paper background: even white paper, ink keeps its contrast."""
+    import numpy as np
+    from PIL import Image
+
+    ink = np.asarray(gray).astype(np.float32)
+    paper = np.maximum(np.asarray(background).astype(np.float32), 1.0)
+    return Image.fromarray(np.clip(ink / paper * 255.0, 0, 255).astype(np.uint8), "L")
+
+
+def _background_stats(background: Any) -> tuple[float, float]:
+    import numpy as np
+
+    levels = np.asarray(_shrunk(background, 200)).astype(np.float32)
+    dark, median, bright = np.percentile(levels, [5, 50, 95])
+    return (float(1.0 - dark / bright) if bright > 0 else 0.0), float(median)
+
+
+def _shrunk(image: Any, width: int) -> Any:
+    from PIL import Image
+
+    if image.width <= width:
+        return image
+    return image.resize((width, max(1, round(image.height * width / image.width))), Image.Resampling.BOX)
+
+
+# --------------------------------------------------------------------------- text geometry
+
+
+def line_height(flat: Any) -> float:
+    """Median height in pixels of the text lines' ink, measured in the middle three fifths of the
+    page (where lines are longest and skew smears them least); 0.0 without text lines."""
+    import numpy as np
+
+    ink = np.asarray(flat) < 128
+    width = ink.shape[1]
+    rows = ink[:, width // 5: 4 * width // 5].sum(axis=1)
+    if not rows.any():
+        return 0.0
+    level = max(2.0, 0.04 * float(np.percentile(rows, 95)))
+    on = np.concatenate(([False], rows > level, [False]))
+    edges = np.flatnonzero(on[1:] != on[:-1])
+    heights = edges[1::2] - edges[0::2]
+    heights = heights[heights >= 3]
+    return float(np.median(heights)) if heights.size else 0.0
+
+
+def skew_angle(flat: Any) -> float:
+    """The small angle (≤ 5°) that makes text lines horizontal: it maximises the variance of the
+    row sums of ink, as lines of text become sharp peaks separated by empty rows."""
+    from PIL import Image
+
+    small = _shrunk(flat, _MEASURE_WIDTH)
+    ink = small.point(lambda v: 255 if v < 128 else 0)
+    best_angle, best_score = 0.0, _profile_score(ink)
+    steps = int(MAX_SKEW_DEG / SKEW_STEP_DEG)
+    for i in range(-steps, steps + 1):
+        angle = i * SKEW_STEP_DEG
+        if angle == 0:
+            continue
+        score = _profile_score(ink.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0))
+        if score > best_score:
+            best_angle, best_score = angle, score
+    return best_angle
+
+
+def _profile_score(ink: Any) -> float:
+    import numpy as np
+
+    rows = np.asarray(ink).astype(np.float32).sum(axis=1)
+    return float(((rows - rows.mean()) ** 2).sum())
+
+
+def speckle_share(gray: Any) -> float:
+    """Share of the ink that a 3×3 median filter removes: isolated specks of scanner dust."""
+    from PIL import ImageFilter
+
+    ink = _ink_pixels(gray)
+    if not ink:
+        return 0.0
+    return max(0, ink - _ink_pixels(gray.filter(ImageFilter.MedianFilter(3)))) / ink
+
+
+def _ink_pixels(gray: Any) -> int:
+    return int(sum(gray.histogram()[:128]))
