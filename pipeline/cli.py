@@ -41,13 +41,15 @@ def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: st
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "text"]), default="jsonl", show_default=True,
+              help="text: the normalised text that was read, with page markers, instead of the extraction.")
 @click.option("--timings", is_flag=True, help="Add seconds per stage to each object.")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool) -> None:
     """Print the extraction of each document (a folder means every supported file in it)."""
-    from extractors import discover
+    from extractors import discover, read
     from pipeline.process import process
+    from pipeline.textdump import document_text
 
     settings = settings_of(ctx)
     failed = 0
@@ -55,6 +57,9 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool
         files = discover(paths)
     for path in files:
         try:
+            if fmt == "text":
+                click.echo(document_text(read(path, settings=settings)))
+                continue
             _, extraction = process(path, settings=settings)
         except KiemtraError as e:
             err(str(e))
