@@ -125,7 +125,7 @@ def main() -> None:
         work.mkdir(parents=True, exist_ok=True)
         for name in names:
             shot = SHOTS[name]
-            rows: list[tuple[float, float, float, float, float, float, float]] = []
+            rows: list[tuple[float, ...]] = []
             for seed, letter in enumerate(letters):
                 reference = reference_text(letter)
                 path = write_shot(letter, shot, work / f"{name}-{seed}", seed=seed)

@@ -62,7 +62,9 @@ def heading_title(lines: list[str], h: Headings | None = None) -> str | None:
 
 def choose_title(lines: list[str], metadata: str | None) -> str | None:
     """The heading's title, else the metadata title when it looks like one, else None."""
-    title = heading_title(lines) or (" ".join(metadata.split()) if looks_like_title(metadata) else None)
+    title = heading_title(lines)
+    if title is None and metadata is not None and looks_like_title(metadata):
+        title = " ".join(metadata.split())
     return title[:MAX_TITLE_CHARS] if title else None
 
 

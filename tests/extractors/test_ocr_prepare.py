@@ -27,7 +27,7 @@ CLEAN = PageMeasures(red_share=0.0, unevenness=0.02, paper_level=250, line_heigh
 
 
 def with_(**changes: float) -> PageMeasures:
-    values = {f: getattr(CLEAN, f) for f in CLEAN.__slots__}  # type: ignore[attr-defined]
+    values = {f: getattr(CLEAN, f) for f in CLEAN.__slots__}
     return PageMeasures(**{**values, **changes})
 
 

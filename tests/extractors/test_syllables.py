@@ -11,7 +11,7 @@ from extractors.syllables import compile_inventory, inventory, is_syllable, spli
 
 
 def test_compiler_combines_onsets_and_rhymes_under_the_spelling_rules() -> None:
-    data = {"onsets": ["", "c", "k", "gi"], "rhymes": ["a", "e", "ac", "iêng"], "stop_codas": ["c"],
+    data: dict[str, object] = {"onsets": ["", "c", "k", "gi"], "rhymes": ["a", "e", "ac", "iêng"], "stop_codas": ["c"],
             "never_before": {"c": ["e", "i"], "k": ["a"], "gi": ["i"]},
             "merged_first_letter": {"gi": ["iêng"]}}
     inv = compile_inventory(data)
@@ -46,7 +46,7 @@ def test_split_tone_separates_the_mark_whatever_the_normal_form() -> None:
     assert split_tone("nam") == ("nam", None, 0)
 
 
-VIET74K = Path(__import__("underthesea").__file__).parent / "corpus" / "data" / "Viet74K.txt"
+VIET74K = Path(str(__import__("underthesea").__file__)).parent / "corpus" / "data" / "Viet74K.txt"
 
 
 @pytest.mark.skipif(not VIET74K.exists(), reason="underthesea's Viet74K word list is not installed")
