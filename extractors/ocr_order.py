@@ -34,6 +34,7 @@ LETTERHEAD_ZONE = 0.4     # the letterhead lies in the top share of the page
 MIN_GAP_SHARE = 0.05      # a column gap is at least this share of the page's text width
 MIN_GAP_HEIGHTS = 2.5     # ... and this many times the line's word height
 MIDDLE = (0.3, 0.7)       # ... and its centre lies in this span of the text width
+CENTRE_TOLERANCE = 0.08   # a letterhead line is centred under its column within this share of the width
 
 
 def column_split(line: Line, text_left: int, text_width: int) -> float | None:
@@ -52,9 +53,11 @@ def column_split(line: Line, text_left: int, text_width: int) -> float | None:
 def split_letterhead(lines: list[Line], page_height: int) -> tuple[list[Line], list[Line], list[Line]]:
     """(left column lines, right column lines, the remaining lines) in reading order.
 
-    The letterhead is the run of lines from the top, within LETTERHEAD_ZONE, in which at least
-    one line has a column gap and no line crosses that gap; it ends at the first line that
-    does ("Kính gửi: ..." centred under both columns). Without such a line: ([], [], lines).
+    The letterhead starts at the first line within LETTERHEAD_ZONE that has a column gap; it
+    goes on while each line, or each half of a split line, is centred under its column — the
+    columns are centred blocks — and ends at the first line that is not: the kind line, the
+    subject or "Kính gửi: ..." centred on the page, whether Tesseract read it whole or in two
+    pieces. Without a column gap: ([], [], lines).
     """
     words = [w for line in lines for w in line]
     if not words:
@@ -62,31 +65,33 @@ def split_letterhead(lines: list[Line], page_height: int) -> tuple[list[Line], l
     text_left = min(w.left for w in words)
     text_width = max(w.right for w in words) - text_left
     ordered = sorted(lines, key=lambda line: min(w.top for w in line))
-    split_x = None
-    for line in ordered:
-        if min(w.top for w in line) > LETTERHEAD_ZONE * page_height:
-            break
-        split_x = column_split(line, text_left, text_width)
-        if split_x is not None:
-            break
+    first, split_x = next(((i, x) for i, line in enumerate(ordered)
+                           if min(w.top for w in line) <= LETTERHEAD_ZONE * page_height
+                           and (x := column_split(line, text_left, text_width)) is not None), (0, None))
     if split_x is None:
         return [], [], lines
+    tolerance = CENTRE_TOLERANCE * text_width
+    centres = (_centre([w for w in ordered[first] if w.right <= split_x]),
+               _centre([w for w in ordered[first] if w.left >= split_x]))
     left: list[Line] = []
     right: list[Line] = []
-    end = 0
-    for end, line in enumerate(ordered):  # noqa: B007 - `end` is used after the loop
-        if min(w.top for w in line) > LETTERHEAD_ZONE * page_height:
+    end = len(ordered)
+    for i in range(first, len(ordered)):
+        line = ordered[i]
+        halves = ([w for w in line if w.right <= split_x], [w for w in line if w.left >= split_x])
+        if (min(w.top for w in line) > LETTERHEAD_ZONE * page_height
+                or len(halves[0]) + len(halves[1]) < len(line)  # a word crosses the gap
+                or any(half and abs(_centre(half) - centre) > tolerance
+                       for half, centre in zip(halves, centres, strict=True))):
+            end = i
             break
-        before = [w for w in line if w.right <= split_x]
-        after = [w for w in line if w.left >= split_x]
-        if len(before) + len(after) < len(line):
-            break  # a word crosses the gap: the body has begun
-        if before:
-            left.append(sorted(before, key=lambda w: w.left))
-        if after:
-            right.append(sorted(after, key=lambda w: w.left))
-    else:
-        end = len(ordered)
-    taken = {id(line) for line in ordered[:end]}
-    rest = [line for line in lines if id(line) not in taken]
-    return left, right, rest
+        if halves[0]:
+            left.append(sorted(halves[0], key=lambda w: w.left))
+        if halves[1]:
+            right.append(sorted(halves[1], key=lambda w: w.left))
+    taken = {id(line) for line in ordered[first:end]}
+    return left, right, [line for line in lines if id(line) not in taken]
+
+
+def _centre(words: list[Word]) -> float:
+    return (min(w.left for w in words) + max(w.right for w in words)) / 2

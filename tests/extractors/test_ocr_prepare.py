@@ -107,7 +107,7 @@ def test_letterhead_lines_read_as_one_are_split_into_columns_left_first() -> Non
     lines = [
         [word("UBND", 100, 50), word("TỈNH", 170, 50), word("CỘNG", 520, 50), word("HÒA", 590, 50)],
         [word("SỞ", 110, 70), word("NỘI", 180, 70), word("Độc", 540, 70), word("lập", 610, 70)],
-        [word("Số:", 120, 90), word("87", 160, 90), word("/PNV", 240, 90)],  # handwritten gap, one column
+        [word("Số:", 80, 90), word("87", 120, 90), word("/PNV", 200, 90)],  # handwritten gap, one column
         [word("Bình", 530, 110), word("Định,", 600, 110)],
         [word("Kính", 250, 160), word("gửi:", 320, 160), word("Ủy", 390, 160), word("ban", 460, 160)],
         [word("Căn", 100, 190), word("cứ", 170, 190)],
@@ -116,6 +116,20 @@ def test_letterhead_lines_read_as_one_are_split_into_columns_left_first() -> Non
     assert [" ".join(w.text for w in line) for line in left] == ["UBND TỈNH", "SỞ NỘI", "Số: 87 /PNV"]
     assert [" ".join(w.text for w in line) for line in right] == ["CỘNG HÒA", "Độc lập", "Bình Định,"]
     assert rest == lines[4:]
+
+
+def test_the_letterhead_ends_at_a_line_centred_on_the_page_even_when_read_in_two_pieces() -> None:
+    lines = [
+        [word("UBND", 100, 50), word("TỈNH", 170, 50), word("CỘNG", 520, 50), word("HÒA", 590, 50)],
+        [word("Số:", 110, 70), word("112", 180, 70), word("Quảng", 530, 70), word("Trị,", 600, 70)],
+        [word("THÔNG", 330, 110), word("BÁO", 400, 110)],                    # the kind line, centred
+        [word("Kết", 190, 130), word("luận", 260, 130)],                     # the subject, in two pieces
+        [word("cải", 380, 131), word("cách", 450, 131)],
+    ]
+    left, right, rest = split_letterhead(lines, page_height=1000)
+    assert [" ".join(w.text for w in line) for line in left] == ["UBND TỈNH", "Số: 112"]
+    assert [" ".join(w.text for w in line) for line in right] == ["CỘNG HÒA", "Quảng Trị,"]
+    assert rest == lines[2:]
 
 
 def test_a_page_without_two_columns_keeps_tesseracts_order() -> None:
