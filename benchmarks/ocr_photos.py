@@ -9,8 +9,8 @@ condition: word F1 (bag of words, lower-cased) and character error rate against 
 text, wall seconds per page of both (kiemtra's through `read()`, its sandbox process included)
 and CPU seconds per page of the recognition alone (kiemtra's `ocr_image` in-process against the
 tesseract process), which other jobs on the machine do not inflate. Goal: kiemtra ≥ plain
-Tesseract on every condition, at most 1.5× its CPU time. For the foreign-layer PDFs the F1 of the text layer itself is printed too: what
-kiemtra stored before it checked the layer.
+Tesseract on every condition, at most 1.5× its CPU time. For the foreign-layer PDFs the F1 of
+the text layer itself is printed too: what kiemtra stored before it checked the layer.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 from photolib import LETTERS, SHOTS, reference_text, write_shot  # noqa: E402
 from scanlib import cer  # noqa: E402
 
+from core.settings import load_settings  # noqa: E402
 from extractors import read  # noqa: E402
 from extractors.ocr import ocr_image  # noqa: E402
-from pipeline.settings import load_settings  # noqa: E402
 
 _WORD = re.compile(r"\w+")
 

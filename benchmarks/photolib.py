@@ -328,7 +328,8 @@ def _perspective_coeffs(target: list[tuple[float, float]], source: list[tuple[fl
     for (x, y), (u, v) in zip(target, source, strict=True):
         rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
         rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
-    solution = np.linalg.solve(np.array(rows, dtype=float), np.array([c for p in source for c in p], dtype=float))
+    targets = np.array([c for p in source for c in p], dtype=float)
+    solution = np.linalg.solve(np.array(rows, dtype=float), targets)
     return [float(v) for v in solution]
 
 

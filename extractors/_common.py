@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from pipeline.errors import CorruptDocument, EncryptedDocument, LimitExceeded, ReaderError, UnsupportedFormat
-from pipeline.models import Source, sha256_bytes
+from core.errors import CorruptDocument, EncryptedDocument, LimitExceeded, ReaderError, UnsupportedFormat
+from core.models import Source, sha256_bytes
 
 LOGGER = logging.getLogger(__name__)
 

@@ -14,11 +14,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from core.errors import LimitExceeded, OcrUnavailable
 from extractors._common import Part
 from extractors.ocr_fixes import fix_ocr_text
 from extractors.ocr_order import Line, Word, split_letterhead
 from extractors.ocr_prepare import decide, grey_of, measure, prepare
-from pipeline.errors import LimitExceeded, OcrUnavailable
 
 LOGGER = logging.getLogger(__name__)
 

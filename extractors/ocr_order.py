@@ -45,7 +45,8 @@ def column_split(line: Line, text_left: int, text_width: int) -> float | None:
         gap = after.left - before.right
         centre = (before.right + after.left) / 2
         share = (centre - text_left) / max(1, text_width)
-        if gap >= max(MIN_GAP_SHARE * text_width, MIN_GAP_HEIGHTS * height) and MIDDLE[0] <= share <= MIDDLE[1]:
+        wide = gap >= max(MIN_GAP_SHARE * text_width, MIN_GAP_HEIGHTS * height)
+        if wide and MIDDLE[0] <= share <= MIDDLE[1]:
             return centre
     return None
 

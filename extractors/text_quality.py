@@ -13,9 +13,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from core.settings import Settings
 from extractors.legacy import ENCODINGS, from_legacy
 from extractors.syllables import is_syllable, is_toneless_spelling
-from pipeline.settings import Settings
 
 _WORD = re.compile(r"[^\W\d_]+")
 # A Vietnamese word carries a tone mark or one of these letters four times out of five; a page

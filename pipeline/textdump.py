@@ -7,7 +7,7 @@ output, with a marker where each page begins so a reading can be compared to the
 
 from __future__ import annotations
 
-from pipeline.models import Document
+from core.models import Document
 
 
 def document_text(document: Document) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.photolib import LETTERS, SHOTS, Shot, photograph, render_letter
+from core.settings import Settings
 from extractors import read
 from extractors.ocr_order import Word, split_letterhead
 from extractors.ocr_prepare import (
@@ -20,7 +21,6 @@ from extractors.ocr_prepare import (
     measure,
     prepare,
 )
-from pipeline.settings import Settings
 
 CLEAN = PageMeasures(red_share=0.0, unevenness=0.02, paper_level=250, line_height_px=41.0, skew_deg=0.0,
                      speckle_share=0.01)

@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 
+from core.models import sha256_bytes
+from core.settings import Settings
 from extractors import image as image_reader
 from extractors import pdf as pdf_reader
 from extractors import read
-from pipeline.models import sha256_bytes
-from pipeline.settings import Settings
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 

@@ -17,11 +17,11 @@ from benchmarks.photolib import (
     render_letter,
     write_foreign_layer_pdf,
 )
+from core.errors import ConfigError
+from core.settings import Settings
 from extractors import read
 from extractors.pdf import pages_to_ocr
 from extractors.text_quality import layer_score, needs_ocr
-from pipeline.errors import ConfigError
-from pipeline.settings import Settings
 
 LETTER = reference_text(LETTERS[0])
 
@@ -48,13 +48,14 @@ def test_a_foreign_ocr_layer_goes_to_ocr(settings: Settings) -> None:
     mangled = foreign_ocr(LETTER, random.Random(1))
     assert "S6: 463/SGDDT-VP" in mangled  # "Số" → "S6", "Đ" folded
     assert needs_ocr(mangled, settings)
-    assert needs_ocr("CONG Hcok xA HQI CHiJ NGHiA VIVT NAM\nS6: 463Y SGDDT\nDa Nang, ngay,94 thcing 5 nam 2019 "
-                     "Thuc hien Ke hoach so 112 cua Uy ban nhan dan tinh ve cai cach hanh chinh", settings)
+    assert needs_ocr("CONG Hcok xA HQI CHiJ NGHiA VIVT NAM\nS6: 463Y SGDDT\n"
+                     "Da Nang, ngay,94 thcing 5 nam 2019 Thuc hien Ke hoach so 112 cua Uy ban nhan dan "
+                     "tinh ve cai cach hanh chinh", settings)
 
 
 def test_an_english_page_goes_to_ocr(settings: Settings) -> None:
-    assert needs_ocr("This report summarises the results of the inspection of administrative reform "
-                     "in the province during the first half of the year and lists the shortcomings.", settings)
+    assert needs_ocr("This report summarises the results of the inspection of administrative reform in "
+                     "the province during the first half of the year and lists the shortcomings.", settings)
 
 
 def test_a_short_table_page_without_many_words_is_judged_on_syllables_only(settings: Settings) -> None:
@@ -91,7 +92,8 @@ def test_a_scan_with_a_foreign_ocr_layer_is_read_as_vietnamese(foreign_layer_pdf
     assert document.source.title is not None and document.source.title.startswith("V/v báo cáo kết quả")
 
 
-def test_with_ocr_never_the_foreign_layer_is_kept_and_titled_by_its_heading_not_the_scanner(foreign_layer_pdf: Path, settings: Settings) -> None:
+def test_with_ocr_never_the_foreign_layer_is_kept_and_titled_by_its_heading_not_the_scanner(
+        foreign_layer_pdf: Path, settings: Settings) -> None:
     document = read(foreign_layer_pdf, settings=settings.replace(ocr="never"))
     assert document.source.reader == "pdf.text"
     assert "SGDDT" in document.text

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from core.settings import Settings
 from extractors import read
 from extractors.title import choose_title, heading_title, looks_like_title
-from pipeline.settings import Settings
 
 LETTER_LEFT_COLUMN = ["UBND TỈNH QUẢNG NAM", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: 463/SGDĐT-VP",
                       "V/v báo cáo kết quả kiểm tra công", "tác cải cách hành chính năm 2019",
@@ -63,7 +63,8 @@ def test_the_heading_wins_over_metadata_and_junk_metadata_never_counts() -> None
     assert choose_title(["Nội dung không có tiêu đề."], "Báo cáo CCHC 2019") == "Báo cáo CCHC 2019"
 
 
-def test_a_pdf_titled_by_its_scanner_gets_the_title_of_its_heading(tmp_path: Path, settings: Settings) -> None:
+def test_a_pdf_titled_by_its_scanner_gets_the_title_of_its_heading(tmp_path: Path,
+                                                                   settings: Settings) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
