@@ -147,3 +147,21 @@ def test_a_stamped_photo_reads_its_letterhead_in_order(tmp_path: Path, settings:
     assert not any("ĐIỆN BÀN" in line and "CỘNG HÒA" in line for line in lines)
     assert document.text.index("PHÒNG NỘI VỤ") < document.text.index("CỘNG HÒA")
     assert document.source.title == "V/v khắc phục tồn tại sau kiểm tra cải cách hành chính"
+
+
+@pytest.mark.ocr
+def test_a_preparation_that_ruins_the_page_costs_nothing_the_plain_page_is_read_too(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    from extractors import ocr
+
+    page = _shot("photo-100dpi-uneven-light", seed=2)
+    blank = Image.new("L", page.size, 255)  # type: ignore[attr-defined]
+    speckled = blank.copy()
+    for x in range(0, blank.width, 7):
+        speckled.putpixel((x, blank.height // 2), 0)
+    monkeypatch.setattr(ocr, "prepare", lambda image, prep: speckled)
+    parts = ocr.ocr_image(page, lang="vie", page=1)
+    text = "\n".join(text for text, *_ in parts)
+    assert "Phòng Nội vụ đề nghị" in text  # the plain reading, kept
