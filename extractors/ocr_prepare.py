@@ -48,7 +48,8 @@ SPECKLE_SHARE = 0.025          # share of ink a 3×3 median removes: ~1 % on cle
 # ... measured only on pages with strokes thicker than the filter: in smaller print (a 70 dpi
 # photo, lines ~10 px) a 3×3 median erases the letters themselves (60 % of the ink "removed").
 MIN_DESPECKLE_LINE_PX = 25.0
-_MEASURE_WIDTH = 800           # skew and background are measured on a copy this wide
+_MEASURE_WIDTH = 800           # skew and red ink are measured on a copy this wide
+_GEOMETRY_WIDTH = 1300         # light and text size on a copy at most this wide
 _BACKGROUND_CELL = 8           # background is estimated on a copy this many times smaller
 
 
@@ -94,17 +95,29 @@ def decide(m: PageMeasures) -> Preparation:
 
 
 def measure(image: Any) -> PageMeasures:
-    """The measures of one page image (RGB or greyscale PIL image)."""
+    """The measures of one page image (RGB or greyscale PIL image).
+
+    Light, skew and text size are measured on a copy at most _GEOMETRY_WIDTH wide (a 300 dpi
+    page at half size, where lines are still ~20 px), so measuring costs a small share of the
+    recognition; specks are counted at full size, where they are, on the middle of the page.
+    """
     red = red_share(image)
     gray = grey_of(image, drop_red=red >= MIN_RED_SHARE)
-    background = paper_background(gray)
+    small = _shrunk(gray, _GEOMETRY_WIDTH)
+    background = paper_background(small)
     unevenness, paper = _background_stats(background)
-    flat = flatten(gray, background)
+    flat = flatten(small, background)
     skew = skew_angle(flat)
-    height = line_height(_rotated(flat, skew))
-    specks = speckle_share(flat) if height >= MIN_DESPECKLE_LINE_PX else 0.0
+    height = line_height(_rotated(flat, skew)) * gray.width / small.width
+    specks = speckle_share(_middle(gray)) if height >= MIN_DESPECKLE_LINE_PX else 0.0
     return PageMeasures(red_share=red, unevenness=unevenness, paper_level=paper, line_height_px=height,
                         skew_deg=skew, speckle_share=specks)
+
+
+def _middle(gray: Any) -> Any:
+    """The middle half of the page in each direction: text, not the margins' scanner edges."""
+    w, h = gray.size
+    return gray.crop((w // 4, h // 4, w - w // 4, h - h // 4))
 
 
 def prepare(image: Any, prep: Preparation) -> Any:
@@ -166,9 +179,13 @@ def flatten(gray: Any, background: Any) -> Any:
     import numpy as np
     from PIL import Image
 
-    ink = np.asarray(gray).astype(np.float32)
-    paper = np.maximum(np.asarray(background).astype(np.float32), 1.0)
-    return Image.fromarray(np.clip(ink / paper * 255.0, 0, 255).astype(np.uint8), "L")
+    ink = np.asarray(gray, dtype=np.float32)
+    paper = np.asarray(background, dtype=np.float32)
+    np.maximum(paper, 1.0, out=paper)
+    np.multiply(ink, 255.0, out=ink)
+    np.divide(ink, paper, out=ink)
+    np.minimum(ink, 255.0, out=ink)
+    return Image.fromarray(ink.astype(np.uint8), "L")
 
 
 def _background_stats(background: Any) -> tuple[float, float]:
