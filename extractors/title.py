@@ -70,15 +70,25 @@ def choose_title(lines: list[str], metadata: str | None) -> str | None:
 
 def _kind_title(head: list[str], h: Headings) -> str | None:
     for i, line in enumerate(head):
-        kind = next((k for k in h.kinds if line.upper() == line and _starts_with_words(line, k)), None)
+        kind = next((k for k in h.kinds if _starts_with_words(line, k)), None)
         if kind is None:
             continue
         rest = line[len(kind):].strip(" :")
-        if rest:
+        if not rest:
+            subject = _following(head[i + 1:], h)
+            return f"{kind} {subject}" if subject else kind
+        if rest.upper() == rest:
             return f"{kind} {rest}"  # "BÁO CÁO KẾT QUẢ KIỂM TRA ..." on one line
-        subject = _following(head[i + 1:], h)
-        return f"{kind} {subject}" if subject else kind
+        if rest[0].isupper():
+            # Kind and subject joined into one paragraph (by OCR or reflow), the body perhaps too.
+            return f"{kind} {_before_body(rest, h)}"
     return None
+
+
+def _before_body(text: str, h: Headings) -> str:
+    """`text` cut where a body opener ("Căn cứ", "Thực hiện") starts a new sentence in it."""
+    cuts = [i for opener in h.body_openers if (i := text.find(f" {opener} ", 1)) > 0]
+    return text[:min(cuts)].rstrip(" .,;:") if cuts else text
 
 
 def _subject_title(head: list[str], h: Headings) -> str | None:

@@ -50,6 +50,12 @@ def test_a_kind_line_with_its_subject_on_the_same_line_is_the_whole_title() -> N
     assert heading_title(lines) == "THÔNG BÁO KẾT LUẬN KIỂM TRA CÔNG VỤ"
 
 
+def test_a_kind_line_joined_with_its_subject_and_the_body_keeps_the_subject_only() -> None:
+    lines = ["UBND XÃ HÒA BÌNH", "BÁO CÁO Kết quả tự kiểm tra cải cách hành chính năm 2024 Căn cứ Kế hoạch "
+             "số 12/KH-UBND ngày 02/01/2024 của UBND huyện"]
+    assert heading_title(lines) == "BÁO CÁO Kết quả tự kiểm tra cải cách hành chính năm 2024"
+
+
 def test_the_motto_and_body_sentences_are_never_a_heading() -> None:
     lines = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
              "Báo cáo này tổng hợp kết quả kiểm tra.", "Thông báo cho các đơn vị biết."]
