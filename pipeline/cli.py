@@ -175,7 +175,7 @@ def reindex(ctx: click.Context) -> None:
 
 
 # Commands that live in pipeline/commands/<module>.py as `command`; one line each.
-COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "runs")
+COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "runs", "serve")
 
 
 def _add_commands() -> None:
