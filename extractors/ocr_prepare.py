@@ -10,7 +10,8 @@ Tesseract. Each step here is done only when a measure of this image says it is n
 - letters too small (a 70 dpi photo) → enlarge to about the text height Tesseract read best
   on benchmarks/ocr_photos.py (18 px of line height: a 70 dpi photo enlarged 1.8×); larger
   enlargements read worse there, and every enlargement costs time;
-- skew beyond what Tesseract absorbs → rotate; scanner dust → 3×3 median.
+- skew beyond what Tesseract absorbs → rotate (small print only from 2°: rotating blurs it);
+  scanner dust → 3×3 median, where the median would not also eat thin strokes.
 
 `decide` is a pure function of the measures, so each rule is tested on numbers, and a
 `Preparation` that changes nothing means the plain image is what Tesseract sees.
@@ -39,15 +40,25 @@ MIN_PAPER_LEVEL = 200          # paper darker than this grey is an under-exposed
 MIN_LINE_PX = 13.0
 TARGET_LINE_PX = 18.0
 MAX_SCALE = 2.5
-# Tesseract's own line finding absorbs smaller skew, and rotating resamples the page: on a
-# 110 dpi photo skewed 1.5° rotating cost word F1 0.959 → 0.941.
-MIN_SKEW_DEG = 2.0
+# Skew Tesseract's line finding does not absorb: on 200-300 dpi scans skewed up to 3°, leaving
+# skew below 3.5° uncorrected raised the CER from 0.13 % to 11-16 % (benchmarks/ocr_quality.py);
+# straightening from 0.5° or from 1° read the same. Rotating resamples the page, which blurs the
+# 1-2 px strokes of small print: on a 110 dpi photo skewed 1.5° it cost word F1 0.959 → 0.941,
+# so small print is straightened only from 2°.
+MIN_SKEW_DEG = 1.0
+MIN_SKEW_DEG_SMALL_PRINT = 2.0
 MAX_SKEW_DEG = 5.0
 SKEW_STEP_DEG = 0.5
-SPECKLE_SHARE = 0.025          # share of ink a 3×3 median removes: ~1 % on clean print, 3-7 % on dusty scans
-# ... measured only on pages with strokes thicker than the filter: in smaller print (a 70 dpi
-# photo, lines ~10 px) a 3×3 median erases the letters themselves (60 % of the ink "removed").
-MIN_DESPECKLE_LINE_PX = 25.0
+# Dust: the share of ink pixels with at most one ink neighbour — isolated specks, which strokes
+# never are. On the benchmarks' pages: clean print 0.1-0.2 %, dusty or JPEG-35 scans 0.7-4.6 %.
+SPECKLE_SHARE = 0.006
+# A 3×3 median removes specks, and from strokes as thin as its window their edges or all of
+# them: besides the specks it removes 0.6-2.4 % of the ink of 200-300 dpi scans, 5-11 % of
+# 100-150 dpi photos, 45 % of a 70 dpi photo. Above this share it would cost letters.
+MAX_STROKE_LOSS = 0.04
+# Fine print: lines at least this high (~150 dpi and up) have strokes of 2 px or more, which a
+# rotation leaves sharp; thinner strokes it blurs.
+FINE_PRINT_LINE_PX = 20.0
 _MEASURE_WIDTH = 800           # skew and red ink are measured on a copy this wide
 _GEOMETRY_WIDTH = 1300         # light and text size on a copy at most this wide
 _BACKGROUND_CELL = 8           # background is estimated on a copy this many times smaller
@@ -62,7 +73,8 @@ class PageMeasures:
     paper_level: float      # median grey of the paper background (0-255)
     line_height_px: float   # median height of a text line's ink; 0 when no text line was found
     skew_deg: float         # angle that makes the text lines horizontal
-    speckle_share: float    # share of the ink a 3×3 median filter removes
+    speckle_share: float    # share of the ink that is isolated specks (dust)
+    stroke_loss: float      # share of the ink a 3×3 median removes besides the specks
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,14 +95,15 @@ class Preparation:
 def decide(m: PageMeasures) -> Preparation:
     """The preparation a page with measures `m` needs; each step only when a measure asks for it."""
     scale = 1.0
+    min_skew = MIN_SKEW_DEG if m.line_height_px >= FINE_PRINT_LINE_PX else MIN_SKEW_DEG_SMALL_PRINT
     if 0 < m.line_height_px < MIN_LINE_PX:
         scale = round(min(MAX_SCALE, TARGET_LINE_PX / m.line_height_px), 2)
     return Preparation(
         drop_red=m.red_share >= MIN_RED_SHARE,
         flatten_light=m.unevenness > MAX_UNEVENNESS or m.paper_level < MIN_PAPER_LEVEL,
         scale=scale,
-        rotate_deg=m.skew_deg if abs(m.skew_deg) >= MIN_SKEW_DEG else 0.0,
-        despeckle=m.speckle_share > SPECKLE_SHARE and m.line_height_px >= MIN_DESPECKLE_LINE_PX,
+        rotate_deg=m.skew_deg if abs(m.skew_deg) >= min_skew else 0.0,
+        despeckle=m.speckle_share > SPECKLE_SHARE and m.stroke_loss < MAX_STROKE_LOSS,
     )
 
 
@@ -99,7 +112,8 @@ def measure(image: Any) -> PageMeasures:
 
     Light, skew and text size are measured on a copy at most _GEOMETRY_WIDTH wide (a 300 dpi
     page at half size, where lines are still ~20 px), so measuring costs a small share of the
-    recognition; specks are counted at full size, where they are, on the middle of the page.
+    recognition; specks are counted at full size, where they are, on the middle of the page
+    with its light evened out.
     """
     red = red_share(image)
     gray = grey_of(image, drop_red=red >= MIN_RED_SHARE)
@@ -109,9 +123,11 @@ def measure(image: Any) -> PageMeasures:
     flat = flatten(small, background)
     skew = skew_angle(flat)
     height = line_height(_rotated(flat, skew)) * gray.width / small.width
-    specks = speckle_share(_middle(gray)) if height >= MIN_DESPECKLE_LINE_PX else 0.0
+    middle = _middle(gray)
+    middle = flatten(middle, paper_background(middle))
+    specks = speckle_share(middle)
     return PageMeasures(red_share=red, unevenness=unevenness, paper_level=paper, line_height_px=height,
-                        skew_deg=skew, speckle_share=specks)
+                        skew_deg=skew, speckle_share=specks, stroke_loss=median_loss(middle) - specks)
 
 
 def _middle(gray: Any) -> Any:
@@ -259,13 +275,27 @@ def _profile_score(ink: Any) -> float:
 
 
 def speckle_share(gray: Any) -> float:
-    """Share of the ink that a 3×3 median filter removes: isolated specks of scanner dust."""
+    """Share of the ink that is isolated specks (ink pixels with at most one ink neighbour):
+    scanner dust, which Tesseract reads as punctuation or as a diacritic that changes the word."""
+    import numpy as np
+
+    ink = np.asarray(gray) < 128
+    total = int(ink.sum())
+    if not total:
+        return 0.0
+    padded = np.pad(ink, 1).astype(np.uint8)
+    height, width = ink.shape
+    neighbours = sum(padded[1 + dy:1 + dy + height, 1 + dx:1 + dx + width]
+                     for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
+    return float((ink & (neighbours <= 1)).sum()) / total
+
+
+def median_loss(gray: Any) -> float:
+    """Share of the ink a 3×3 median filter removes (specks and the edges of thin strokes)."""
     from PIL import ImageFilter
 
     ink = _ink_pixels(gray)
-    if not ink:
-        return 0.0
-    return max(0, ink - _ink_pixels(gray.filter(ImageFilter.MedianFilter(3)))) / ink
+    return (ink - _ink_pixels(gray.filter(ImageFilter.MedianFilter(3)))) / ink if ink else 0.0
 
 
 def _ink_pixels(gray: Any) -> int:

@@ -23,7 +23,7 @@ from extractors.ocr_prepare import (
 )
 
 CLEAN = PageMeasures(red_share=0.0, unevenness=0.02, paper_level=250, line_height_px=41.0, skew_deg=0.0,
-                     speckle_share=0.01)
+                     speckle_share=0.001, stroke_loss=0.013)
 
 
 def with_(**changes: float) -> PageMeasures:
@@ -40,13 +40,18 @@ def test_each_measure_asks_only_for_its_own_step() -> None:
     assert decide(with_(unevenness=0.3)) == Preparation(flatten_light=True)
     assert decide(with_(paper_level=130)) == Preparation(flatten_light=True)  # an under-exposed photo
     assert decide(with_(skew_deg=2.5)) == Preparation(rotate_deg=2.5)
-    assert decide(with_(skew_deg=1.5)).is_plain  # Tesseract absorbs small skew itself
-    assert decide(with_(speckle_share=0.05)) == Preparation(despeckle=True)
+    assert decide(with_(skew_deg=1.5)) == Preparation(rotate_deg=1.5)
+    assert decide(with_(skew_deg=0.5)).is_plain  # Tesseract absorbs small skew itself
+    small_print = with_(line_height_px=16.0)
+    assert decide(small_print).is_plain
+    assert decide(with_(line_height_px=16.0, skew_deg=1.5)).is_plain  # rotating would blur it more
+    assert decide(with_(line_height_px=16.0, skew_deg=2.5)).rotate_deg == 2.5
+    assert decide(with_(speckle_share=0.03)) == Preparation(despeckle=True)
 
 
 def test_small_print_is_enlarged_towards_the_target_and_never_despeckled() -> None:
-    prep = decide(with_(line_height_px=10.0, speckle_share=0.6))
-    assert 1.8 <= prep.scale <= 2.2
+    prep = decide(with_(line_height_px=10.0, speckle_share=0.06, stroke_loss=0.45))
+    assert 1.7 <= prep.scale <= 2.2
     assert not prep.despeckle  # a 3×3 median would erase 1-2 px strokes
     assert decide(with_(line_height_px=MIN_LINE_PX + 1)).scale == 1.0
     assert decide(with_(line_height_px=0.0)).scale == 1.0  # no text line found: nothing to scale by
