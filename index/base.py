@@ -57,7 +57,7 @@ class Query:
     year_to: int | None = None
     area: str | None = None
     polarity: str | None = None
-    theme: str | None = None  # a theme code of index/themes.toml ("tthc.phieu_hen")
+    theme: str | None = None  # a theme code of nlp/vi/themes.toml ("tthc.phieu_hen")
     doc_kind: str | None = None
     doc_number: str | None = None
     limit: int = 10

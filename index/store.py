@@ -14,10 +14,12 @@ The search backend in index/sqlite_fts.py may live in the same file: its tables 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -514,25 +516,63 @@ def connect(path: Path, *, synchronous: str, readonly: bool = False) -> sqlite3.
 
     One connection per Store or backend instance, shared by threads only under its lock, hence
     `check_same_thread=False`; other processes get their own and wait on the busy timeout.
-    `readonly` opens an existing file with `mode=ro` (the web page: no request can write, and
-    a missing file is an error rather than a new empty store).
+    `readonly` opens an existing file with `mode=ro` (the web page and the read commands: no
+    request can write, and a missing file is an error rather than a new empty store); where the
+    folder is read-only too, with `immutable=1`, since a WAL database cannot make its -shm file
+    there (a read-only disk, a copy). A 0-byte file is refused: SQLite would silently turn it
+    into a new, empty store (one made in the last seconds is another connection creating it).
     """
+    if _stale_empty_file(path):
+        raise BackendError("the database file is empty (0 bytes), not a kiemtra store; move it away "
+                           "or give another --db", path=path)
+    if readonly:
+        return _connect_readonly(path)
+    existed = path.exists()
     try:
-        if readonly:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(f"PRAGMA synchronous={synchronous}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.row_factory = sqlite3.Row
+    except (OSError, sqlite3.Error) as e:
+        if not existed:  # a store we failed to create (a full disk) must not stay as a 0-byte file
+            with contextlib.suppress(OSError):
+                if path.stat().st_size == 0:
+                    path.unlink()
+        raise BackendError(f"cannot open the database: {e}", path=path) from e
+    return conn
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    last: sqlite3.Error | OSError | None = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        conn: sqlite3.Connection | None = None
+        try:
+            uri = f"{path.resolve().as_uri()}?{flags}"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
             conn.execute("PRAGMA query_only=ON")
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # fails now if it is not a database
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(f"PRAGMA synchronous={synchronous}")
-            conn.execute("PRAGMA foreign_keys=ON")
-        conn.row_factory = sqlite3.Row
-    except (OSError, sqlite3.Error) as e:
-        raise BackendError(f"cannot open the database: {e}", path=path) from e
-    return conn
+            conn.row_factory = sqlite3.Row
+            return conn
+        except (OSError, sqlite3.Error) as e:
+            last = e
+            if conn is not None:
+                conn.close()
+            if not path.is_file():
+                break  # missing: immutable would not help
+    raise BackendError(f"cannot open the database: {last}", path=path)
+
+
+_FRESH_FILE_S = 10.0  # SQLite writes a new store's header within milliseconds of creating it
+
+
+def _stale_empty_file(path: Path) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return stat.st_size == 0 and time.time() - stat.st_mtime > _FRESH_FILE_S and path.is_file()
 
 
 class Transaction:

@@ -15,10 +15,10 @@ from typing import Any
 
 import click
 
-from core.errors import KiemtraError
+from core.errors import ConfigError, KiemtraError
 from core.models import Area, Polarity
 from core.settings import load_settings, parse_assignments
-from pipeline.console import EXIT_FAILED, EXIT_OK, err, errors_as_lines, settings_of
+from pipeline.console import EXIT_FAILED, EXIT_OK, PrintableFormatter, err, errors_as_lines, settings_of
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -31,9 +31,13 @@ from pipeline.console import EXIT_FAILED, EXIT_OK, err, errors_as_lines, setting
 def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: str | None,
         assignments: tuple[str, ...], verbose: bool) -> None:
     """kiemtra: searchable, comparable findings from Vietnamese CCHC inspection reports."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, handlers=[handler])
     with errors_as_lines():
         overrides: dict[str, Any] = parse_assignments(list(assignments))
+        if db_path == "":
+            raise ConfigError("--db needs a file name (leave it out for the default store)")
         for key, value in (("db_path", db_path), ("backend", backend), ("es_url", es_url)):
             if value:
                 overrides[key] = value
@@ -113,7 +117,9 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, provinc
     q = Query(text=" ".join(query), unit=unit, province=province, year=year, area=area,
               polarity=polarity, limit=limit)
     with errors_as_lines():
-        backend = open_backend(settings)
+        # Read commands open an existing store read-only (a read-only disk, a copy); a store that
+        # does not exist yet is created as before, so a fresh install answers "0 findings".
+        backend = open_backend(settings, readonly=settings.database.is_file())
         try:
             result = backend.search(q)
         finally:
@@ -145,7 +151,7 @@ def stats(ctx: click.Context, fmt: str) -> None:
     from index.store import Store
 
     settings = settings_of(ctx)
-    with errors_as_lines(), Store(settings.database) as store:
+    with errors_as_lines(), Store(settings.database, readonly=settings.database.is_file()) as store:
         st = store.stats()
         failed = len(store.failures())
     by = {"year": {str(k or "?"): v for k, v in st.findings_by_year.items()},

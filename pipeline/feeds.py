@@ -63,7 +63,7 @@ def parse_feed(data: bytes, base_url: str = "") -> list[str]:
         if _local(element.tag) in ITEM_TAGS:
             link = _item_link(element)
             if link:
-                resolved = urljoin(base_url, link) if base_url else link
+                resolved = _resolved(base_url, link)
                 if resolved not in links:
                     links.append(resolved)
     LOGGER.debug("feed %s: %d item links", base_url or "(bytes)", len(links))
@@ -86,6 +86,15 @@ def read_feed_list(path: Path) -> list[str]:
         if url and url not in urls:
             urls.append(url)
     return urls
+
+
+def _resolved(base_url: str, link: str) -> str:
+    """`link` made absolute against the feed's URL; a malformed link ("http://[::1/x") is kept as
+    written, so the fetch fails for that item alone with one line, not the whole feed."""
+    try:
+        return urljoin(base_url, link) if base_url else link
+    except ValueError:
+        return link
 
 
 def _item_link(item: ET.Element) -> str | None:

@@ -152,8 +152,11 @@ def run_lock(database: Path, *, wait: bool = False) -> Iterator[None]:
     The holder's pid is written into the lock file so the refusal can name it.
     """
     path = lock_path(database)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:  # a read-only folder, a full disk: one line, not a traceback
+        raise BackendError(f"cannot take the run lock: {e.strerror or e}", path=path) from e
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -161,8 +164,11 @@ def run_lock(database: Path, *, wait: bool = False) -> Iterator[None]:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
             raise BackendError(f"another ingestion run (pid {holder}) is in progress;"
                                " wait for it or pass --wait", path=path) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        except OSError as e:  # the pid is only for the refusal message; a full disk must not stop us
+            LOGGER.warning("%s: cannot write the pid into the run lock: %s", path, e.strerror or e)
         LOGGER.debug("run lock %s taken by pid %d", path, os.getpid())
         yield
     finally:

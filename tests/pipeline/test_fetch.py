@@ -36,7 +36,8 @@ class FakeClock:
 
 def make_settings(tmp_path: Path, **changes: object) -> Settings:
     values: dict[str, object] = {"db_path": str(tmp_path / "k.db"), "http_min_interval_s": 0,
-                                 "http_retries": 2, "http_timeout_s": 5}
+                                 "http_retries": 2, "http_timeout_s": 5,
+                                 "fetch_allow_hosts": "127.0.0.1,127.0.0.2"}  # the loopback test portal
     return load_settings({**values, **changes}, environ={})
 
 

@@ -24,7 +24,8 @@ FIRST, SECOND, THIRD = ARTICLES
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return load_settings({"db_path": str(tmp_path / "k.db"), "fetch_dir": str(tmp_path / "fetched"),
-                          "http_min_interval_s": 0, "http_retries": 1}, environ={})
+                          "http_min_interval_s": 0, "http_retries": 1,
+                          "fetch_allow_hosts": "127.0.0.1"}, environ={})  # the loopback test portal
 
 
 @pytest.fixture
