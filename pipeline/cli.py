@@ -19,6 +19,10 @@ from pipeline.console import EXIT_FAILED, EXIT_OK, err, errors_as_lines, setting
 from pipeline.errors import KiemtraError
 from pipeline.settings import load_settings, parse_assignments
 
+# Loggers that speak once per HTTP request: Prefect's client talks to its server dozens of times
+# per run, and the fetcher's own log already names every page it gets.
+CHATTY_LOGGERS = ("httpx", "httpcore", "prefect.client", "urllib3")
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite store (default: per-user data dir).")
@@ -31,6 +35,8 @@ def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: st
         assignments: tuple[str, ...], verbose: bool) -> None:
     """kiemtra: searchable, comparable findings from Vietnamese CCHC inspection reports."""
     logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    for chatty in CHATTY_LOGGERS:  # -v is for kiemtra's progress, not for every HTTP request
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     with errors_as_lines():
         overrides: dict[str, Any] = parse_assignments(list(assignments))
         for key, value in (("db_path", db_path), ("backend", backend), ("es_url", es_url)):
@@ -68,7 +74,8 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress: a bar on a terminal, a line every progress_every_s otherwise (default: on a terminal).")
 @click.option("--wait", is_flag=True, help="Wait for a run already in progress instead of refusing.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, wait: bool) -> None:
@@ -82,9 +89,11 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
     for outcome in summary.failures:
         err(outcome.reason or outcome.path)
     click.echo(summary.line())
+    if summary.quarantined:
+        click.echo(f"{len(summary.quarantined)} known-bad files not read again: see `kiemtra quarantine list`")
     if summary.not_indexed:
         click.echo(f"{len(summary.not_indexed)} stored but not yet indexed: run `kiemtra reindex`")
-    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)
+    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)  # new failures only
 
 
 @cli.command()
@@ -169,7 +178,7 @@ def reindex(ctx: click.Context) -> None:
 
 
 # Commands that live in pipeline/commands/<module>.py as `command`; one line each.
-COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "runs")
+COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "quarantine", "runs")
 
 
 def _add_commands() -> None:

@@ -74,6 +74,7 @@ def test_known_bad_bytes_are_not_read_again_until_they_change_or_are_released(
     assert record["path"] == str(bad.resolve()) and record["count"] == 1 and record["reason"]
 
     reads.clear()
+    assert renewed.sha256 is not None
     released = kiemtra(db, "quarantine", "release", renewed.sha256[:10])
     assert released.exit_code == 0 and str(bad.resolve()) in released.stdout
     assert kiemtra(db, "quarantine", "list").stdout.strip() == "nothing quarantined"
