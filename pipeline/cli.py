@@ -34,7 +34,12 @@ CHATTY_LOGGERS = ("httpx", "httpcore", "prefect.client", "urllib3")
 def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: str | None,
         assignments: tuple[str, ...], verbose: bool) -> None:
     """kiemtra: searchable, comparable findings from Vietnamese CCHC inspection reports."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    level = logging.INFO if verbose else logging.ERROR
+    # The level on the handler too: Prefect sets its own loggers to INFO, and without -v its
+    # per-task "Finished in state Completed()" lines are noise beside the progress lines.
+    console = logging.StreamHandler()
+    console.setLevel(level)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", handlers=[console])
     for chatty in CHATTY_LOGGERS:  # -v is for kiemtra's progress, not for every HTTP request
         logging.getLogger(chatty).setLevel(logging.WARNING)
     with errors_as_lines():

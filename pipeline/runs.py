@@ -51,7 +51,8 @@ class RunSummary:
     `stages` add up per-document seconds, `phases` are the run's wall-clock steps (collect,
     load, ingest, removed, index), so their gap shows overlap. `duration_s` is the flow's own
     wall time; `startup_s` is what the caller waited before the flow began (Prefect starting
-    its temporary server and creating the flow run), None when nobody measured it (a served run).
+    its temporary server and creating the flow run; from the CLI, importing Prefect too), None when
+    nobody measured it (a served run).
     `failed` counts new failures only: bytes that already failed are `quarantined`, not read.
     """
 
@@ -152,7 +153,7 @@ def timing(summary: RunSummary) -> str:
     if summary.startup_s is None:
         return flow.capitalize() + "."
     total = summary.startup_s + summary.duration_s
-    return (f"{_seconds(total)} in all: Prefect start-up (temporary server, flow run) "
+    return (f"{_seconds(total)} in all: Prefect start-up (import, temporary server, flow run) "
             f"{_seconds(summary.startup_s)}, then {flow}.")
 
 

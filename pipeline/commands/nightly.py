@@ -7,6 +7,7 @@ the same settings, so an operator can reproduce last night by hand.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -28,6 +29,7 @@ from pipeline.errors import KiemtraError
 def command(ctx: click.Context, once: bool, serve: bool, inbox: Path | None, feeds: Path | None, wait: bool,
             progress: bool) -> None:
     """Nightly ingestion of the inbox and feeds through the Prefect flow."""
+    requested_at = time.time()  # Prefect's start-up, as the operator waits for it, begins with its import
     from flows.nightly import run_nightly, serve_nightly
     from pipeline.runs import ensure_idle, timing
 
@@ -42,7 +44,8 @@ def command(ctx: click.Context, once: bool, serve: bool, inbox: Path | None, fee
             return
         if not wait:
             ensure_idle(settings.database)  # refuse before paying for Prefect's start-up
-        summary = run_nightly(settings, inbox=inbox, feeds=feeds, wait=wait, progress=progress)
+        summary = run_nightly(settings, inbox=inbox, feeds=feeds, wait=wait, progress=progress,
+                              requested_at=requested_at)
     except KiemtraError as e:
         err(str(e))
         sys.exit(EXIT_FAILED)

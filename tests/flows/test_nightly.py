@@ -109,7 +109,7 @@ def test_summary_counts_per_source_and_renders_failures() -> None:
     assert summary.line() == "1 new, 0 changed, 1 skipped, 2 failed, 1 still quarantined, 1 removed"
     md = render_markdown(summary)
     assert "| inbox | 1 | 0 | 1 | 1 | 1 | 1 |" in md
-    assert "41.2 s in all: Prefect start-up (temporary server, flow run) 38.5 s, then the flow took 2.7 s" in md
+    assert "41.2 s in all: Prefect start-up (import, temporary server, flow run) 38.5 s, then the flow took 2.7 s" in md
     assert "## New (1)\n\n- /in/a.txt" in md
     assert "## Still quarantined, not read again (1)" in md and "/in/d.pdf: no xref" in md
     assert "| /in/e.txt | withdrawn: findings no longer searchable |" in md

@@ -20,7 +20,7 @@ from pathlib import Path
 from benchmarks.nightly import write_reports
 
 ROOT = Path(__file__).resolve().parents[2]
-TIMING = re.compile(r"^([\d.]+) s in all: Prefect start-up \(temporary server, flow run\) ([\d.]+) s, "
+TIMING = re.compile(r"^([\d.]+) s in all: Prefect start-up \(import, temporary server, flow run\) ([\d.]+) s, "
                     r"then the flow took ([\d.]+) s\.$", re.MULTILINE)
 
 
