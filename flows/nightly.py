@@ -52,7 +52,7 @@ from nlp.load import default_pipeline
 from pipeline.errors import BackendError, ReaderError
 from pipeline.process import FAILED, Outcome, catch_up_index, ingest_one
 from pipeline.progress import Progress, progress_for
-from pipeline.removals import act_on_removed, check_action, find_removed
+from pipeline.removals import check_action, handle_removed
 from pipeline.runs import ERROR, INTERRUPTED, RunSummary, render_markdown, run_lock
 from pipeline.settings import Settings, load_settings
 from pipeline.sources import INBOX, SourceItem, collect, inbox_folder
@@ -180,15 +180,6 @@ def _ingest_items(items: list[SourceItem], settings: Settings, summary: RunSumma
         progress.advance(len(group))
 
 
-def _act_on_removed(settings: Settings, inbox: Path | None, summary: RunSummary) -> None:
-    """Report the inbox files that are gone since the last run, and act per `removed_files`."""
-    if inbox is None:
-        return
-    with Store(settings.database) as store:
-        for removal in act_on_removed(store, find_removed(store, inbox), settings.removed_files):
-            summary.add_removed(removal.path, removal.action, INBOX)
-
-
 def _index(settings: Settings, summary: RunSummary) -> None:
     try:
         indexed: Any = _with_retries(index_task, settings)(settings)  # a sync task returns its int
@@ -212,10 +203,12 @@ def _run(settings: Settings, inbox: Path | None, feeds: Path | None, *, progress
             items = collect_task(settings, inbox=inbox, feeds=feeds)
         with _phase(summary, "load"):
             warm_up()
-        with _phase(summary, "ingest"), _progress(len(items), settings, shown=progress) as shown:
+        with _phase(summary, "ingest"), progress_for(len(items), stream=sys.stderr, shown=progress,
+                                                     every_s=settings.progress_every_s) as shown:
             _ingest_items(items, settings, summary, shown)
         with _phase(summary, "removed"):
-            _act_on_removed(settings, inbox_folder(settings, inbox), summary)
+            for removal in handle_removed(settings, inbox_folder(settings, inbox)):
+                summary.add_removed(removal.path, removal.action, INBOX)
         with _phase(summary, "index"):
             _index(settings, summary)
         summary.finish()
@@ -230,22 +223,6 @@ def _run(settings: Settings, inbox: Path | None, feeds: Path | None, *, progress
     create_markdown_artifact(markdown=render_markdown(summary), key=ARTIFACT_KEY, description=summary.line())
     LOGGER.info("nightly run %s: %s", summary.run_id, summary.line())
     return summary
-
-
-class _Hidden:
-    """Progress nobody watches (a served run: its log is Prefect's)."""
-
-    def advance(self, n: int = 1) -> None:
-        pass
-
-
-@contextmanager
-def _progress(total: int, settings: Settings, *, shown: bool) -> Iterator[Progress]:
-    if not shown:
-        yield _Hidden()
-        return
-    with progress_for(total, stream=sys.stderr, every_s=settings.progress_every_s) as progress:
-        yield progress
 
 
 @flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))  # type: ignore[arg-type]

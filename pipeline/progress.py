@@ -68,10 +68,20 @@ class ProgressLines:
             print(self.line(), file=self.stream, flush=True)
 
 
+class NoProgress:
+    """Progress nobody watches (a served run: its log is Prefect's)."""
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+
 @contextmanager
-def progress_for(total: int, *, stream: TextIO, label: str = "ingest",
-                 every_s: float = 10.0) -> Iterator[Progress]:
-    """A bar when `stream` is a terminal, lines otherwise."""
+def progress_for(total: int, *, stream: TextIO, label: str = "ingest", every_s: float = 10.0,
+                 shown: bool = True) -> Iterator[Progress]:
+    """A bar when `stream` is a terminal, lines otherwise, nothing unless `shown`."""
+    if not shown:
+        yield NoProgress()
+        return
     if not stream.isatty():
         lines = ProgressLines(total, stream, label=label, every_s=every_s)
         yield lines

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from index.store import Store
 from pipeline.errors import ConfigError
+from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 
@@ -68,3 +69,11 @@ def act_on_removed(store: Store, paths: list[str], action: str) -> list[Removal]
         done.append(Removal(path, _DONE[action]))
         LOGGER.info("%s: removed from the inbox, %s", path, _DONE[action])
     return done
+
+
+def handle_removed(settings: Settings, inbox: Path | None) -> list[Removal]:
+    """The whole step for a run: find what left `inbox` (None: no inbox) and act per the setting."""
+    if inbox is None:
+        return []
+    with Store(settings.database) as store:
+        return act_on_removed(store, find_removed(store, inbox), settings.removed_files)
