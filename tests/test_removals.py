@@ -15,7 +15,7 @@ from index.backends import open_backend
 from index.base import Query
 from index.store import Store
 from pipeline.errors import ConfigError
-from pipeline.ingest import ingest_paths
+from pipeline.ingest import ingest_paths, rebuild_index
 from pipeline.process import catch_up_index
 from pipeline.removals import FORGOTTEN, act_on_removed, check_action, find_removed
 from pipeline.settings import Settings, load_settings
@@ -79,6 +79,7 @@ def test_a_withdrawn_file_that_comes_back_is_searchable_again(tmp_path: Path) ->
     with Store(settings.database) as store:
         act_on_removed(store, find_removed(store, inbox), "withdraw")
     assert _searchable(settings) == set()
+    assert rebuild_index(settings) == 0 and _searchable(settings) == set()  # reindex does not bring it back
     report.write_bytes(text)
     again = ingest_paths([inbox], settings=settings)
     assert again.counts["ingested"] == 1  # back in the inbox: new again
