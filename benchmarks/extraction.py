@@ -17,10 +17,10 @@ from pathlib import Path
 
 from devcorpus import DEFAULT_CORPUS
 
+from core.settings import load_settings
 from extractors import read
 from nlp.extract import run_pipeline
 from nlp.load import load_pipeline
-from pipeline.settings import load_settings
 
 
 def main() -> None:

@@ -25,10 +25,10 @@ sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
 from devcorpus import DEFAULT_CORPUS, DEFAULT_SCORER, dev_texts, load_scorer, subset_gold  # noqa: E402
 
+from core.settings import load_settings  # noqa: E402
 from extractors import read  # noqa: E402
 from extractors._common import split_paragraphs  # noqa: E402
 from nlp.extract import extract  # noqa: E402
-from pipeline.settings import load_settings  # noqa: E402
 
 MENU = ("Trang chủ", "Giới thiệu", "Tin tức - Sự kiện", "Cải cách hành chính", "Văn bản", "Thủ tục hành chính",
         "Hỏi đáp", "Liên hệ")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from devcorpus import DEFAULT_CORPUS, DEFAULT_SCORER, load_scorer
 
-from nlp.normalize import nfc
+from core.normalize import nfc
 from nlp.units import find_units
 
 _LEVEL = re.compile(r"^(?:UBND\s+)?(thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường|TP\.?)\s*",

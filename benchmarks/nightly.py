@@ -109,8 +109,8 @@ def _stage_line(label: str, n: int, seconds: float, stages: dict[str, float]) ->
 
 
 def bench_plain(folder: Path, db: Path) -> tuple[float, dict[str, float], int]:
+    from core.settings import load_settings
     from pipeline.ingest import ingest_paths
-    from pipeline.settings import load_settings
 
     settings = load_settings({"db_path": str(db)})
     started = time.perf_counter()
@@ -123,8 +123,8 @@ def bench_plain(folder: Path, db: Path) -> tuple[float, dict[str, float], int]:
 
 
 def bench_flow(folder: Path, db: Path) -> tuple[float, dict[str, float], dict[str, float], int]:
+    from core.settings import load_settings
     from flows.nightly import run_nightly
-    from pipeline.settings import load_settings
 
     settings = load_settings({"db_path": str(db), "fetch_dir": str(db.parent / "fetched")})
     started = time.perf_counter()

@@ -27,9 +27,9 @@ sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 from devcorpus import DEFAULT_CORPUS, DEFAULT_SCORER, dev_texts, load_scorer, subset_gold  # noqa: E402
 from scanlib import CONDITIONS, cer, write_scan  # noqa: E402
 
+from core.settings import Settings, load_settings  # noqa: E402
 from extractors import read  # noqa: E402
 from nlp.extract import extract  # noqa: E402
-from pipeline.settings import Settings, load_settings  # noqa: E402
 
 
 def headline(scorer: ModuleType, gold: Path, predictions: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -19,9 +19,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests" / "extractors"), str(REPO / "benchmarks")]
 
+from core.settings import Settings, load_settings  # noqa: E402
 from extractors import discover, read  # noqa: E402
 from extractors.ocr import ocr_image  # noqa: E402
-from pipeline.settings import Settings, load_settings  # noqa: E402
 
 
 def _timed(fn: Callable[[], int]) -> tuple[float, int]:

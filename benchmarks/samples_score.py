@@ -17,9 +17,9 @@ from pathlib import Path
 
 from devcorpus import DEFAULT_SCORER, REPO, load_scorer
 
+from core.settings import load_settings
 from extractors import discover
 from pipeline.process import process
-from pipeline.settings import load_settings
 
 SAMPLES = REPO / "samples"
 GOLD_FIELDS = ("published", "inspection_year", "inspection_period", "units", "documents", "dates", "findings")

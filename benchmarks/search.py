@@ -32,8 +32,8 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from core.models import AREAS, POLARITIES
 from index.base import FindingRecord, Query, SearchBackend
-from pipeline.models import AREAS, POLARITIES
 
 SUBJECTS = ("UBND xã", "Bộ phận một cửa", "Công chức tư pháp - hộ tịch", "Văn phòng HĐND và UBND",
             "Phòng Nội vụ", "Cán bộ địa chính", "Đơn vị", "Ban chỉ đạo cải cách hành chính", "Trung tâm phục vụ hành chính công",

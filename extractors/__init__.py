@@ -11,15 +11,15 @@ import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from core.errors import CorruptDocument, KiemtraError, LimitExceeded, ReaderError
+from core.models import Document
+from core.settings import Settings
 from extractors._common import SNIFF_BYTES, sniff_format
 from extractors.docx import read_docx
 from extractors.html import read_html
 from extractors.image import read_image
 from extractors.pdf import read_pdf
 from extractors.txt import read_txt
-from pipeline.errors import CorruptDocument, KiemtraError, LimitExceeded, ReaderError
-from pipeline.models import Document
-from pipeline.settings import Settings
 
 __all__ = ["READERS", "SUPPORTED_SUFFIXES", "Reader", "discover", "is_supported", "read"]
 

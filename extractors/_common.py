@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from pipeline.errors import EncryptedDocument, UnsupportedFormat
-from pipeline.models import Source, sha256_bytes
+from core.errors import EncryptedDocument, UnsupportedFormat
+from core.models import Source, sha256_bytes
 
 LOGGER = logging.getLogger(__name__)
 

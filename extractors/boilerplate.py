@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
-from nlp.normalize import fold
+from core.normalize import fold
 
 LOGGER = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from pipeline.errors import CorruptDocument, LimitExceeded, UnsupportedFormat
-from pipeline.settings import Settings
+from core.errors import CorruptDocument, LimitExceeded, UnsupportedFormat
+from core.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 

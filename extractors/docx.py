@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from core.errors import CorruptDocument, LimitExceeded, UnsupportedFormat
+from core.models import Document, document_from_blocks
+from core.settings import Settings
 from extractors._common import OLE_MAGIC, Part, default_doc_id, make_source
 from extractors.doc import doc_to_docx
 from extractors.legacy import font_encoding, from_legacy
 from extractors.text_quality import detect_legacy, has_latin1_letters, is_unicode_vietnamese, repair_legacy
-from pipeline.errors import CorruptDocument, LimitExceeded, UnsupportedFormat
-from pipeline.models import Document, document_from_blocks
-from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 

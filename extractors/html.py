@@ -11,12 +11,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from core.errors import CorruptDocument
+from core.models import Document, document_from_blocks
+from core.settings import Settings
 from extractors._common import Part, default_doc_id, make_source
 from extractors.boilerplate import clean_boilerplate
 from extractors.encoding import decode_bytes
-from pipeline.errors import CorruptDocument
-from pipeline.models import Document, document_from_blocks
-from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 logging.getLogger("htmldate").setLevel(logging.WARNING)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from core.errors import CorruptDocument, LimitExceeded
+from core.models import Document, document_from_blocks
+from core.settings import Settings
 from extractors._common import Part, default_doc_id, make_source
 from extractors.ocr import check_ocr, check_pixels, ocr_image
 from extractors.sandbox import map_limited
-from pipeline.errors import CorruptDocument, LimitExceeded
-from pipeline.models import Document, document_from_blocks
-from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 

@@ -19,9 +19,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from core.errors import ConfigError
+from core.settings import Settings
 from extractors.sandbox import run_limited
-from pipeline.errors import ConfigError
-from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from core.errors import LimitExceeded, OcrUnavailable
 from extractors._common import Part
 from extractors.ocr_fixes import fix_ocr_text
-from pipeline.errors import LimitExceeded, OcrUnavailable
 
 LOGGER = logging.getLogger(__name__)
 

@@ -12,14 +12,14 @@ import re
 from pathlib import Path
 from typing import Any
 
+from core.errors import CorruptDocument, EncryptedDocument, LimitExceeded
+from core.models import Document, document_from_blocks
+from core.settings import Settings
 from extractors._common import Part, default_doc_id, make_source
 from extractors.layout import apply_layout, count_path_objects, is_table_row
 from extractors.ocr import check_ocr, check_pixels, ocr_image, render_dpi
 from extractors.sandbox import map_limited, run_limited
 from extractors.text_quality import needs_ocr, repair_text_layer
-from pipeline.errors import CorruptDocument, EncryptedDocument, LimitExceeded
-from pipeline.models import Document, document_from_blocks
-from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 

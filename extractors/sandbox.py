@@ -19,8 +19,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from pipeline import errors
-from pipeline.errors import CorruptDocument, KiemtraError, LimitExceeded
+from core import errors
+from core.errors import CorruptDocument, KiemtraError, LimitExceeded
 
 LOGGER = logging.getLogger(__name__)
 

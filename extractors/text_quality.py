@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from core.settings import Settings
 from extractors.legacy import ENCODINGS, from_legacy
-from pipeline.settings import Settings
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _INITIAL = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from core.models import Document, document_from_blocks
+from core.settings import Settings
 from extractors._common import default_doc_id, make_source, split_paragraphs
 from extractors.boilerplate import clean_boilerplate
 from extractors.encoding import decode_bytes
-from pipeline.models import Document, document_from_blocks
-from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 

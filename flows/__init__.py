@@ -1,4 +1,6 @@
-"""Prefect flows: thin compositions of the plain stage functions; nothing imports flows/.
+"""Prefect flows: thin compositions of the plain stage functions (pipeline/batch.py, process.py).
+
+Only `kiemtra nightly` (pipeline/commands/nightly.py) imports flows/, lazily, to serve them.
 
 Prefect's analytics are turned off here, before any flow module imports Prefect. Why: the
 temporary server Prefect starts sends a telemetry heartbeat and, on a machine without

@@ -16,11 +16,12 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from core.errors import BackendError
+from core.settings import load_settings
 from extractors import discover
-from flows.nightly import WORKERS, batches, index_pending, ingest_batch_task, warm_up
-from pipeline.errors import BackendError
+from flows.nightly import ingest_batch_task
+from pipeline.batch import batches, index_pending, warm_up
 from pipeline.process import Summary
-from pipeline.settings import load_settings
 
 LOGGER = logging.getLogger(__name__)
 
@@ -30,13 +31,25 @@ def discover_files(folder: str) -> list[str]:
     return [str(p.resolve()) for p in discover([Path(folder)])]
 
 
-@flow(name="ingest-folder", task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))  # type: ignore[arg-type]
 def ingest_folder(folder: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Ingest every supported file under `folder`; returns the run's counts and failures."""
+    """Ingest every supported file under `folder`; returns the run's counts and failures.
+
+    Runs the flow with one thread per `Settings.workers`."""
+    settings = load_settings(overrides)
+    runner = ThreadPoolTaskRunner(max_workers=settings.workers)  # type: ignore[var-annotated]
+    return ingest_folder_flow.with_options(task_runner=runner)(folder, overrides)  # type: ignore[arg-type]
+
+
+@flow(name="ingest-folder")
+def ingest_folder_flow(folder: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The flow of `ingest_folder`."""
     settings = load_settings(overrides)
     paths = discover_files(folder)
     warm_up()
-    futures = [ingest_batch_task.submit(group, settings) for group in batches(paths, settings.batch_size)]
+    futures = [
+        ingest_batch_task.submit(group, settings)
+        for group in batches(paths, settings.batch_size, settings.workers)
+    ]
     summary = Summary()
     for future in futures:
         for outcome in future.result():

@@ -1,9 +1,10 @@
 """The nightly Prefect flow: collect → read → extract → store → index, in batches, under a run lock.
 
 Why it looks like this:
-- The stages are the plain functions everyone else calls (`sources.collect`,
-  `process.ingest_one`, `process.catch_up_index`); this module only batches, retries and
-  reports. A task per document would spend more time in Prefect than in Vietnamese.
+- The stages are the plain functions everyone else calls (`sources.collect`, and
+  pipeline/batch.py over `process.ingest_one` and `process.catch_up_index`); this module only
+  submits them as tasks, retries and reports. A task per document would spend more time in
+  Prefect than in Vietnamese.
 - Batches store and do not index. Indexing is one last task that catches the search index up
   with the store, so an unreachable search engine costs a retry with backoff, never a document:
   what it missed stays `pending_index` in the store and the next run indexes it.
@@ -32,9 +33,9 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-from prefect import Task, flow, serve, task
+from prefect import Flow, Task, flow, serve, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
@@ -46,64 +47,25 @@ from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, t
 from prefect.states import State
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from index.backends import open_backend
-from index.store import Store
-from nlp.load import default_pipeline
-from pipeline.errors import BackendError, ReaderError
-from pipeline.process import FAILED, Outcome, catch_up_index, ingest_one
+from core.errors import BackendError, ReaderError
+from core.settings import Settings, load_settings
+from pipeline.batch import batches, index_pending, ingest_batch, pending_count, retry_delays, warm_up
+from pipeline.process import FAILED, Outcome, open_store
 from pipeline.progress import Progress, progress_for
 from pipeline.removals import check_action, handle_removed
 from pipeline.runs import ERROR, INTERRUPTED, RunSummary, render_markdown, run_lock
-from pipeline.settings import Settings, load_settings
 from pipeline.sources import INBOX, SourceItem, collect, inbox_folder
 
 LOGGER = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 FLOW_NAME = "nightly-ingest"
 ARTIFACT_KEY = "nightly-ingest-summary"
 EPHEMERAL_STARTUP_S = 180
-WORKERS = os.cpu_count() or 2  # batches are CPU-bound: more threads than cores only add contention
 
 
-# ---------------------------------------------------------------------- plain stage functions
-
-
-def ingest_batch(paths: list[str], settings: Settings) -> list[Outcome]:
-    """Read, extract and store a batch with one Store; bad files come back as failed outcomes."""
-    with Store(settings.database) as store:
-        return [ingest_one(Path(p), settings=settings, store=store, backend=None) for p in paths]
-
-
-def index_pending(settings: Settings) -> int:
-    """Bring the search index level with the store; raises BackendError when it is unreachable."""
-    with Store(settings.database) as store:
-        backend = open_backend(settings)
-        try:
-            return catch_up_index(store, backend)
-        finally:
-            backend.close()
-
-
-def warm_up() -> None:
-    """Build the NLP pipeline before the batch threads start, so they share one fully loaded
-    model (nlp.load loads underthesea's lazily loaded model while one thread runs)."""
-    default_pipeline()
-
-
-def pending_count(settings: Settings) -> int:
-    with Store(settings.database) as store:
-        return len(store.pending_index())
-
-
-def batches(items: list[str], size: int, workers: int = WORKERS) -> list[list[str]]:
-    """Runs of at most `size`, but at least one per worker: ten slow scans still use every core."""
-    size = max(1, min(size, -(-len(items) // max(1, workers))))
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
-def retry_delays(settings: Settings) -> list[float]:
-    """Exponential backoff: the first delay, then four times longer each time."""
-    return [settings.nightly_retry_delay_s * 4 ** k for k in range(settings.nightly_retries)]
+# ---------------------------------------------------------------------- retries
 
 
 def is_transient(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:
@@ -130,13 +92,18 @@ def _batch_run_name() -> str:
     return f"ingest {Path(paths[0]).name} +{len(paths) - 1}"
 
 
-ingest_batch_task = task(name="ingest-batch", cache_policy=NO_CACHE, task_run_name=_batch_run_name)(ingest_batch)
+ingest_batch_task = task(name="ingest-batch", cache_policy=NO_CACHE, task_run_name=_batch_run_name)(
+    ingest_batch
+)
 index_task = task(name="index", cache_policy=NO_CACHE)(index_pending)
 
 
 def _with_retries(t: Task[..., Any], settings: Settings) -> Task[..., Any]:
-    return t.with_options(retries=settings.nightly_retries, retry_delay_seconds=retry_delays(settings),
-                          retry_condition_fn=is_transient)
+    return t.with_options(
+        retries=settings.nightly_retries,
+        retry_delay_seconds=retry_delays(settings),
+        retry_condition_fn=is_transient,
+    )
 
 
 @contextmanager
@@ -151,18 +118,20 @@ def _phase(summary: RunSummary, name: str) -> Iterator[None]:
 # ---------------------------------------------------------------------- the flow
 
 
-def _ingest_items(items: list[SourceItem], settings: Settings, summary: RunSummary, progress: Progress) -> None:
+def _ingest_items(
+    items: list[SourceItem], settings: Settings, summary: RunSummary, progress: Progress
+) -> None:
     """Submit the batches, then fold every outcome into the summary under its source, as each
     batch completes (so progress moves while the slowest batch is still running)."""
     sources: dict[str, SourceItem] = {}
     for item in items:
         if item.status == "failed":
-            summary.add_failure(item.url or str(item.path), item.source, item.reason or "could not be collected",
-                                "SourceError")
+            reason = item.reason or "could not be collected"
+            summary.add_failure(item.url or str(item.path), item.source, reason, "SourceError")
             progress.advance()
         else:
             sources[str(Path(item.path).resolve())] = item
-    groups = batches(list(sources), settings.batch_size)
+    groups = batches(list(sources), settings.batch_size, settings.workers)
     ingest = _with_retries(ingest_batch_task, settings)
     futures: list[PrefectFuture[list[Outcome]]] = [ingest.submit(group, settings) for group in groups]
     group_of = {future.task_run_id: group for future, group in zip(futures, groups, strict=True)}
@@ -172,8 +141,10 @@ def _ingest_items(items: list[SourceItem], settings: Settings, summary: RunSumma
             outcomes: list[Outcome] = future.result()
         except Exception as e:  # noqa: BLE001 - a batch lost for good: say so per document, go on
             LOGGER.error("batch of %d starting at %s failed: %s", len(group), group[0], e)
-            outcomes = [Outcome(p, FAILED, reason=f"{p}: batch failed: {e}", error_type=type(e).__name__)
-                        for p in group]
+            outcomes = [
+                Outcome(p, FAILED, reason=f"{p}: batch failed: {e}", error_type=type(e).__name__)
+                for p in group
+            ]
         for outcome in outcomes:
             origin = sources.get(outcome.path)
             summary.add(outcome, origin.source if origin else "?", origin.url if origin else None)
@@ -196,7 +167,7 @@ def _run(settings: Settings, inbox: Path | None, feeds: Path | None, *, progress
     summary = RunSummary(str(flow_run.id or uuid.uuid4()))
     if requested_at is not None:
         summary.startup_s = max(0.0, begun - requested_at)
-    with Store(settings.database) as store:
+    with open_store(settings) as store:
         store.start_run(summary.run_id, flow=FLOW_NAME, pid=os.getpid())
     try:
         with _phase(summary, "collect"):
@@ -218,16 +189,22 @@ def _run(settings: Settings, inbox: Path | None, feeds: Path | None, *, progress
         raise
     finally:
         summary.duration_s = time.time() - begun
-        with Store(settings.database) as store:
+        with open_store(settings) as store:
             store.finish_run(summary.run_id, status=summary.status, summary=summary.to_dict())
     create_markdown_artifact(markdown=render_markdown(summary), key=ARTIFACT_KEY, description=summary.line())
     LOGGER.info("nightly run %s: %s", summary.run_id, summary.line())
     return summary
 
 
-@flow(name=FLOW_NAME, task_runner=ThreadPoolTaskRunner(max_workers=WORKERS))  # type: ignore[arg-type]
-def nightly_ingest(settings: dict[str, Any] | None = None, inbox: str | None = None, feeds: str | None = None,
-                   wait: bool = False, progress: bool = False, requested_at: float | None = None) -> dict[str, Any]:
+@flow(name=FLOW_NAME)
+def nightly_ingest(
+    settings: dict[str, Any] | None = None,
+    inbox: str | None = None,
+    feeds: str | None = None,
+    wait: bool = False,
+    progress: bool = False,
+    requested_at: float | None = None,
+) -> dict[str, Any]:
     """One ingestion run over the inbox and feeds (`settings` overrides the configured values).
 
     Returns `RunSummary.to_dict()`. Raises BackendError at once when another run holds the lock,
@@ -245,8 +222,20 @@ def nightly_ingest(settings: dict[str, Any] | None = None, inbox: str | None = N
 # ---------------------------------------------------------------------- entry points
 
 
-def run_nightly(settings: Settings, *, inbox: Path | None = None, feeds: Path | None = None,
-                wait: bool = False, progress: bool = False, requested_at: float | None = None) -> RunSummary:
+def _with_workers(f: Flow[P, R], settings: Settings) -> Flow[P, R]:
+    """The flow with one thread per `Settings.workers` (batches are CPU-bound)."""
+    return f.with_options(task_runner=ThreadPoolTaskRunner(max_workers=settings.workers))  # type: ignore[arg-type]
+
+
+def run_nightly(
+    settings: Settings,
+    *,
+    inbox: Path | None = None,
+    feeds: Path | None = None,
+    wait: bool = False,
+    progress: bool = False,
+    requested_at: float | None = None,
+) -> RunSummary:
     """Run the flow now, in this process (`kiemtra nightly --once`).
 
     Without a Prefect server configured, Prefect starts a temporary one; on a busy two-core
@@ -257,32 +246,34 @@ def run_nightly(settings: Settings, *, inbox: Path | None = None, feeds: Path | 
     check_action(settings.removed_files)  # a wrong setting costs one line, not a server start
     requested_at = time.time() if requested_at is None else requested_at
     with temporary_settings({PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: EPHEMERAL_STARTUP_S}):
-        result = nightly_ingest(settings=dataclasses.asdict(settings), inbox=str(inbox) if inbox else None,
-                                feeds=str(feeds) if feeds else None, wait=wait, progress=progress,
-                                requested_at=requested_at)
+        run = _with_workers(nightly_ingest, settings)
+        result = run(
+            settings=dataclasses.asdict(settings),
+            inbox=str(inbox) if inbox else None,
+            feeds=str(feeds) if feeds else None,
+            wait=wait,
+            progress=progress,
+            requested_at=requested_at,
+        )
     return RunSummary.from_dict(result)
 
 
-def local_timezone() -> str:
-    """The machine's IANA zone, so "02:00" means 02:00 where the server stands, not UTC."""
-    if os.environ.get("TZ"):
-        return os.environ["TZ"].lstrip(":")
-    try:
-        target = os.path.realpath("/etc/localtime")
-    except OSError:
-        return "UTC"
-    marker = "/zoneinfo/"
-    return target.split(marker, 1)[1] if marker in target else "UTC"
-
-
-def nightly_deployment(settings: Settings, *, inbox: Path | None = None,
-                       feeds: Path | None = None) -> RunnerDeployment:
+def nightly_deployment(
+    settings: Settings, *, inbox: Path | None = None, feeds: Path | None = None
+) -> RunnerDeployment:
     """The flow on `settings.nightly_cron`; scheduled runs wait for a manual one rather than fail."""
-    parameters = {"settings": dataclasses.asdict(settings), "inbox": str(inbox) if inbox else None,
-                  "feeds": str(feeds) if feeds else None, "wait": True}
-    deployment = nightly_ingest.to_deployment(
-        name="nightly", schedules=[Cron(settings.nightly_cron, timezone=local_timezone())],
-        parameters=parameters, description="kiemtra nightly ingestion")
+    parameters = {
+        "settings": dataclasses.asdict(settings),
+        "inbox": str(inbox) if inbox else None,
+        "feeds": str(feeds) if feeds else None,
+        "wait": True,
+    }
+    deployment = _with_workers(nightly_ingest, settings).to_deployment(
+        name="nightly",
+        schedules=[Cron(settings.nightly_cron, timezone=settings.zone)],
+        parameters=parameters,
+        description="kiemtra nightly ingestion",
+    )
     assert isinstance(deployment, RunnerDeployment)  # a sync caller gets the deployment itself
     return deployment
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from core.errors import ConfigError
+from core.settings import Settings
 from index.base import SearchBackend
-from pipeline.errors import ConfigError
-from pipeline.settings import Settings
 
 
 def _sqlite(settings: Settings) -> SearchBackend:

@@ -2,7 +2,7 @@
 
 Why folding happens in Python: the distribution we test against (and many managed clusters)
 has no ICU or asciifolding filter, and Vietnamese folding has rules a generic filter gets
-wrong (đ → d, tone placement). `nlp.normalize` folds and canonicalises without changing the
+wrong (đ → d, tone placement). `core.normalize` folds and canonicalises without changing the
 text's length, so every derived field has the same character offsets as the original: the fast
 vector highlighter can then mark a match found in the folded field on the original text.
 
@@ -28,9 +28,9 @@ from typing import Any, TypeVar
 from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
+from core.errors import BackendError
+from core.normalize import canonical_tones, fold
 from index.base import FACET_FIELDS, FindingRecord, Hit, Query, SearchBackend, SearchResult
-from nlp.normalize import canonical_tones, fold
-from pipeline.errors import BackendError
 
 LOGGER = logging.getLogger(__name__)
 

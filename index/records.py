@@ -5,9 +5,9 @@ search filters on facts that live on the document, not the finding (its units, p
 document numbers, year). Deciding here, once, which of those a finding inherits keeps SQLite
 and Elasticsearch indexing identical records.
 
-A finding's units are the ones its sentence names when it names any; otherwise the units the
-document inspected (or, failing that, every unit it names), because an inspection report's
-findings are about the inspected units even when a sentence does not repeat their names.
+A finding's units are core.attribution.attribute's, the rule the comparison uses too: the units
+its sentence names, else the document's inspected units (an inspection report's findings are
+about the inspected units even when a sentence does not repeat their names).
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 
+from core.attribution import attribute
+from core.levels import PROVINCE_LEVELS
+from core.models import Document, Extraction, Finding, Unit
+from core.normalize import match_key, nfc
 from index.base import FindingRecord
-from nlp.normalize import match_key, nfc
-from pipeline.models import Document, Extraction, Finding, Unit
 
 LOGGER = logging.getLogger(__name__)
-
-PROVINCE_LEVELS: tuple[str, ...] = ("tỉnh", "thành phố")
 
 
 def record_year(extraction: Extraction, published: str | None) -> int | None:
@@ -45,20 +45,6 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _finding_units(finding: Finding, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
-    """The document units a finding is about (see the module docstring for the fallback)."""
-    if finding.units:
-        by_name: dict[str, list[Unit]] = {}
-        for unit in units:
-            by_name.setdefault(match_key(unit.name), []).append(unit)
-        chosen: list[Unit] = []
-        for name in finding.units:
-            chosen.extend(by_name.get(match_key(name), [Unit(level="", name=name)]))
-        return tuple(chosen)
-    inspected = tuple(u for u in units if u.role == "inspected")
-    return inspected or units
-
-
 def _province_of(unit: Unit) -> str | None:
     """A unit's province; a province-level unit is its own province."""
     if unit.province:
@@ -78,7 +64,9 @@ def _distinct_id(finding: Finding, doc_key: str, seen: set[str]) -> str:
         n += 1
         finding_id = finding.finding_id(f"{doc_key}#{n}")
     if n > 1:
-        LOGGER.debug("finding span %s:%s repeats in %s; id %s", finding.start, finding.end, doc_key, finding_id)
+        LOGGER.debug(
+            "finding span %s:%s repeats in %s; id %s", finding.start, finding.end, doc_key, finding_id
+        )
     seen.add(finding_id)
     return finding_id
 
@@ -88,18 +76,15 @@ def finding_records(
     document: Document,
     extraction: Extraction,
     *,
-    segmenter: Callable[[str], str] | None = None,
+    segmenter: Callable[[str], str] = str,
 ) -> list[FindingRecord]:
     """One FindingRecord per finding of `extraction`, ids stable on the document's sha256.
 
     A finding's own `words` (segmented once, by the pipeline's tokenizer) are used as they are;
-    `segmenter` fills `words` for findings without them (underthesea's segmentation when None);
-    pass `str` to skip it when words are already stored. Text is NFC so backends' folded offsets match the original.
+    `segmenter` fills `words` for findings without them. index/ does not run NLP: the default
+    keeps the text unsegmented, and the composition layer passes nlp.words.segment
+    (pipeline.process.open_store). Text is NFC so backends' folded offsets match the original.
     """
-    if segmenter is None:
-        from nlp.words import segment
-
-        segmenter = segment
     published = extraction.published or document.source.published
     title = extraction.title or document.source.title
     year = record_year(extraction, published)
@@ -108,28 +93,31 @@ def finding_records(
     records: list[FindingRecord] = []
     seen_ids: set[str] = set()
     for finding in extraction.findings:
-        units = _finding_units(finding, extraction.units)
+        about = attribute(finding, extraction.units)
+        units = about.units
         text = nfc(finding.text)
-        records.append(FindingRecord(
-            finding_id=_distinct_id(finding, doc_key, seen_ids),
-            doc_key=doc_key,
-            doc_id=extraction.doc_id or document.doc_id,
-            text=text,
-            polarity=finding.polarity,
-            area=finding.area,
-            theme=finding.theme,
-            title=title,
-            path=document.source.path,
-            published=published,
-            year=year,
-            units=_unique(u.name for u in units),
-            unit_levels=_unique(f"{u.level} {u.name}".strip() for u in units),
-            provinces=_unique(p for p in (_province_of(u) for u in units) if p),
-            doc_kinds=doc_kinds,
-            doc_numbers=doc_numbers,
-            page=document.page_at(finding.start),
-            start=finding.start,
-            end=finding.end,
-            words=finding.words if finding.words is not None else segmenter(text),
-        ))
+        records.append(
+            FindingRecord(
+                finding_id=_distinct_id(finding, doc_key, seen_ids),
+                doc_key=doc_key,
+                doc_id=extraction.doc_id or document.doc_id,
+                text=text,
+                polarity=finding.polarity,
+                area=finding.area,
+                theme=finding.theme,
+                title=title,
+                path=document.source.path,
+                published=published,
+                year=year,
+                units=_unique((*(u.name for u in units), *about.unplaced)),
+                unit_levels=_unique((*(f"{u.level} {u.name}" for u in units), *about.unplaced)),
+                provinces=_unique(p for p in (_province_of(u) for u in units) if p),
+                doc_kinds=doc_kinds,
+                doc_numbers=doc_numbers,
+                page=document.page_at(finding.start),
+                start=finding.start,
+                end=finding.end,
+                words=finding.words if finding.words is not None else segmenter(text),
+            )
+        )
     return records

@@ -2,7 +2,7 @@
 
 Why two text columns: people type Vietnamese without accents ("phieu hen", "doan"), and FTS5's
 `remove_diacritics` drops tone marks but keeps đ. So each finding is indexed twice with the
-plain unicode61 tokenizer: `folded` (nlp.normalize.fold: no marks, đ → d, lowercase) decides
+plain unicode61 tokenizer: `folded` (core.normalize.fold: no marks, đ → d, lowercase) decides
 what matches and its bm25 ranks; `original` (tones in canonical place, "hòa" = "hoà") gives
 the bonus that puts findings spelt exactly as the query first. Queries get the same treatment.
 
@@ -39,13 +39,13 @@ from typing import Any
 
 import numpy as np
 
+from core.errors import BackendError
+from core.levels import split_level
+from core.normalize import canonical_tones, fold, lower_same_length
 from index import fts_topk
 from index.base import FACET_FIELDS, FindingRecord, Hit, Query, SearchBackend, SearchResult
 from index.fts_topk import BoolArray, IntArray
 from index.store import Transaction, connect
-from nlp.normalize import canonical_tones, fold, lower_same_length
-from pipeline.errors import BackendError
-from pipeline.models import ADMIN_LEVELS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -140,7 +140,6 @@ _STOPWORDS = frozenset({
 })
 _TOKEN = re.compile(r"[^\W_]+")
 _QUERY_PART = re.compile(r'"([^"]*)"?|([^\W_]+)(\*?)')
-_LEVELS_LONGEST_FIRST = tuple(sorted((*ADMIN_LEVELS, "cơ quan"), key=len, reverse=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,11 +188,8 @@ def _fts_expression(column: str, terms: list[_Term], operator: str = "AND") -> s
 
 def _level_of(unit_level: str) -> str | None:
     """"thị xã Ba Đồn" → "thị xã": the level word a "level name" string starts with."""
-    lowered = unit_level.lower()
-    for level in _LEVELS_LONGEST_FIRST:
-        if lowered.startswith(level + " "):
-            return level
-    return None
+    level = split_level(unit_level)[0]
+    return level.value if level else None
 
 
 def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:

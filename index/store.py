@@ -31,10 +31,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from core.errors import BackendError
+from core.models import Block, Document, Extraction, Source
 from index.base import FindingRecord
 from index.records import finding_records, record_year
-from pipeline.errors import BackendError
-from pipeline.models import Block, Document, Extraction, Source
 
 LOGGER = logging.getLogger(__name__)
 
@@ -231,10 +231,12 @@ class Store:
     """The SQLite system of record; open one per thread or process (it guards its connection).
 
     A finding's `words` come from the pipeline, which segmented the document once; `segmenter`
-    fills them at save time only for findings without (underthesea by default).
+    fills them at save time only for findings without. The store runs no NLP of its own: the
+    default leaves such text unsegmented, and the composition layer passes nlp.words.segment
+    (pipeline.process.open_store).
     """
 
-    def __init__(self, path: Path, *, segmenter: Callable[[str], str] | None = None) -> None:
+    def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str) -> None:
         self.path = Path(path)
         self._segmenter = segmenter
         self._lock = threading.RLock()

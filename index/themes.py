@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from nlp.normalize import canonical_tones, fold
-from pipeline.errors import ConfigError
-from pipeline.models import AREAS, Extraction
+from core.errors import ConfigError
+from core.models import AREAS, Extraction
+from core.normalize import canonical_tones, fold
 
 LOGGER = logging.getLogger(__name__)
 

@@ -1,1 +1,1 @@
-"""Vietnamese NLP for inspection findings: normalisation, dates, document numbers, units, findings."""
+"""Vietnamese NLP for inspection findings: dates, document numbers, units, findings, areas."""

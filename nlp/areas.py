@@ -12,7 +12,7 @@ import logging
 import re
 from functools import lru_cache
 
-from nlp.normalize import canonical_tones, lower_same_length
+from core.normalize import canonical_tones, lower_same_length
 from nlp.vi.area_terms import AREA_TERMS, SPECIFIC_MIN, SUBJECT_BONUS, SUBJECT_CHARS
 
 LOGGER = logging.getLogger(__name__)

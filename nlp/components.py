@@ -21,13 +21,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from core.models import Finding
 from nlp.areas import matching_form
 from nlp.dates import find_time_facts
 from nlp.docnumbers import find_documents
 from nlp.findings import find_findings
 from nlp.gazetteer import Gazetteer
 from nlp.units import UnitMention, find_units
-from pipeline.models import Finding
 
 EXTENSIONS = ("source_published", "plain_text", "matching_form", "time_facts", "documents", "units",
               "findings")

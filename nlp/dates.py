@@ -17,8 +17,8 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
+from core.models import Period
 from nlp.vi import date_words as W
-from pipeline.models import Period
 
 LOGGER = logging.getLogger(__name__)
 

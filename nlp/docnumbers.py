@@ -13,9 +13,9 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
+from core.models import DocRef
 from nlp.dates import DateMention, find_dates
 from nlp.vi import doc_kinds as K
-from pipeline.models import DocRef
 
 LOGGER = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ import time
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core.models import Document, Extraction
 from nlp.load import default_pipeline
-from pipeline.models import Document, Extraction
 
 _TITLE_MAX = 300
 

@@ -15,15 +15,15 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from core.models import Area, Finding, Polarity
+from core.normalize import canonical_tones
 from nlp.areas import classify_form, matching_form
-from nlp.normalize import canonical_tones
 from nlp.segment import Span, clauses, paragraphs, sentences
 from nlp.vi import cues
-from pipeline.models import Finding
 
 LOGGER = logging.getLogger(__name__)
 
-STRENGTH, SHORTCOMING, RECOMMENDATION = "strength", "shortcoming", "recommendation"
+STRENGTH, SHORTCOMING, RECOMMENDATION = Polarity.STRENGTH, Polarity.SHORTCOMING, Polarity.RECOMMENDATION
 MIN_WORDS = 3
 DEMAND_LEAD = 3.0  # an explicit "đề nghị/yêu cầu/kiến nghị" makes a lead-in announce demands
 DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated once
@@ -361,7 +361,7 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
             continue
         if pending is not None:
             start, pending = pending, None
-        found.append(Finding(polarity, classify_form(doc_form[start:end]), text[start:end], start, end))
+        found.append(Finding(Polarity(polarity), Area(classify_form(doc_form[start:end])), text[start:end], start, end))
         previous = polarity
     if found:
         state.previous_finding = found[-1].polarity

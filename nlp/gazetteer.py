@@ -7,7 +7,7 @@ package (its SQLite table of the 63 provinces with districts and wards, its tabl
 34 provinces with wards, and its old-to-new mapping). We read its data files directly
 rather than importing the package, whose import parses every file eagerly.
 
-Names are compared by `nlp.normalize.match_key`, so "Hiệp Hòa" and "Hiệp Hoà" agree.
+Names are compared by `core.normalize.match_key`, so "Hiệp Hòa" and "Hiệp Hoà" agree.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from nlp.normalize import match_key
+from core.errors import ConfigError
+from core.levels import COMMUNE_LEVELS, DISTRICT_LEVELS
+from core.normalize import match_key
 from nlp.vi.abbreviations import HISTORICAL_PROVINCE_NAMES
-from nlp.vi.unit_levels import COMMUNE_LEVELS, DISTRICT_LEVELS
-from pipeline.errors import ConfigError
 
 LOGGER = logging.getLogger(__name__)
 

@@ -21,34 +21,41 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from nlp.areas import matching_form
-from nlp.gazetteer import Gazetteer, load_gazetteer
-from nlp.normalize import fold, match_key
-from nlp.vi.abbreviations import UNIT_NAME_ABBREVIATIONS
-from nlp.vi.unit_levels import (
+from core.levels import (
+    ADMIN_LEVELS,
     COMMUNE_LEVELS,
     DISTRICT_LEVELS,
+    NUMBERED_LEVELS,
+    Level,
+    abbreviations_pattern,
+    folded_words_pattern,
+    level_of_word,
+    rank_of,
+    words_pattern,
+)
+from core.models import Role, Unit
+from core.normalize import fold, match_key
+from nlp.areas import matching_form
+from nlp.gazetteer import Gazetteer, load_gazetteer
+from nlp.vi.abbreviations import UNIT_NAME_ABBREVIATIONS
+from nlp.vi.unit_levels import (
     INSPECTED_AFTER,
     INSPECTED_BEFORE,
     INSPECTED_LIST,
     INSPECTED_OBJECT,
     INSPECTOR_AFTER,
     INSPECTOR_BEFORE,
-    LEVEL_ABBREVIATIONS,
-    LEVEL_WORDS,
     MAX_NAME_SYLLABLES,
     NAME_STOP_WORDS,
     NOT_INSPECTOR_AFTER,
-    NUMBERED_LEVELS,
     PLURAL_MARKERS,
 )
-from pipeline.models import Unit
 
 LOGGER = logging.getLogger(__name__)
 
 _LEVEL_RE = re.compile(
-    r"(?<!\w)(?:(?P<full>thành phố|thị trấn|thị xã|đặc khu|tỉnh|huyện|quận|xã|phường)(?!\w)"
-    r"|(?P<abbr>TP|Tp|TX)(?:\.|(?=\s|HCM)))",
+    rf"(?<!\w)(?:(?P<full>{words_pattern(ADMIN_LEVELS)})(?!\w)"
+    rf"|(?P<abbr>{abbreviations_pattern()})(?:\.|(?=\s|HCM)))",
     re.IGNORECASE,
 )
 _SYLLABLE = re.compile(r"[^\W\d_][\w'’]*")
@@ -63,8 +70,9 @@ _LEVEL_JOINER = re.compile(r"[ \t]*(?:,|/|và)[ \t]*")
 _ENCLOSING_GAP = re.compile(r"[ \t]*(?:,|\(|-|–|thuộc)?[ \t]*(?:UBND[ \t]+)?$")
 _LOCATIVE_LIST = re.compile(r"(?<!\w)(?:tại|ở)\s+(?=[^\W\d_])")
 _INSPECTION_WORDS = re.compile(r"\b(?:kiem tra|giam sat|thanh tra)\b")
-_TIER = {"tỉnh": 0, "thành phố": 0, "huyện": 1, "quận": 1, "thị xã": 1, "xã": 2, "phường": 2,
-         "thị trấn": 2, "đặc khu": 2}
+_TIER: dict[str, int] = {level.value: rank for level in ADMIN_LEVELS if (rank := rank_of(level)) is not None}
+# "các xã", "các phường": a text that speaks of several communes (folded).
+_PLURAL_COMMUNES = re.compile(rf"\bcac ({folded_words_pattern(COMMUNE_LEVELS)})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +101,10 @@ def _level_at(text: str, pos: int) -> tuple[str, int, int] | None:
     m = _LEVEL_RE.match(text, pos)
     if m is None:
         return None
-    if m.group("abbr"):
-        return LEVEL_ABBREVIATIONS[m.group("abbr")], m.start(), m.end()
-    return LEVEL_WORDS[fold(m.group("full")).lower()], m.start(), m.end()
+    level = level_of_word(m.group("abbr") or m.group("full"))
+    if level is None:  # the pattern is built from the table, so every match has a row
+        return None
+    return level.value, m.start(), m.end()
 
 
 def _title_run(text: str, pos: int) -> list[tuple[int, int, str]]:
@@ -277,7 +286,7 @@ def _announced_bare_lists(text: str, mentions: list[_Mention], gazetteer: Gazett
     """"tại Yên Lộc, Thiên Lộc" in a text that speaks of "các xã": communes, when the gazetteer
     knows at least one of the names inside a province the text names."""
     folded = fold(text)
-    plural = [LEVEL_WORDS[w] for w in re.findall(r"\bcac (xa|phuong|thi tran)\b", folded)]
+    plural = [str(level_of_word(w)) for w in _PLURAL_COMMUNES.findall(folded)]
     if not plural:
         return []
     level = Counter(plural).most_common(1)[0][0]
@@ -337,25 +346,25 @@ def _bare_provinces(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -
 # --------------------------------------------------------------------------- roles
 
 
-def _vote_role(text: str, m: _Mention, phrase_end: int) -> str:
+def _vote_role(text: str, m: _Mention, phrase_end: int) -> Role:
     """'inspector', 'inspected' or 'other' for one mention, from the cues around it; what
     follows is read after `phrase_end`, past the units that enclose it ("huyện A, tỉnh B")."""
     if m.encloses is not None:
-        return "other"
+        return Role.OTHER
     sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - 160) + 1
     before = fold(text[sentence_start:m.head])
     after = fold(text[phrase_end:phrase_end + 60])
     last_inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before)
     last_inspector = INSPECTOR_BEFORE.search(before)
     if INSPECTED_AFTER.match(after) or INSPECTED_LIST.search(before):
-        return "inspected"
+        return Role.INSPECTED
     if last_inspector and (last_inspected is None or last_inspector.start() > last_inspected.start()):
-        return "inspector"
+        return Role.INSPECTOR
     if last_inspected:
-        return "inspected"
+        return Role.INSPECTED
     if INSPECTOR_AFTER.match(after) and not NOT_INSPECTOR_AFTER.match(after):
-        return "inspector"
-    return "other"
+        return Role.INSPECTOR
+    return Role.OTHER
 
 
 def _phrase_ends(mentions: list[_Mention]) -> dict[int, int]:
@@ -370,18 +379,18 @@ def _phrase_ends(mentions: list[_Mention]) -> dict[int, int]:
     return ends
 
 
-def _role(votes: list[str], level: str, inspection_text: bool) -> str:
+def _role(votes: list[Role], level: str, inspection_text: bool) -> Role:
     """Majority of the mentions' cues; a commune named in an inspection report without a cue
     is taken as inspected, because the genre inspects the grassroots and names communes only
     to report on them (districts and provinces are named in passing far more often)."""
     counts = Counter(votes)
-    if counts["inspector"] and counts["inspector"] >= counts["inspected"]:
-        return "inspector"
-    if counts["inspected"]:
-        return "inspected"
+    if counts[Role.INSPECTOR] and counts[Role.INSPECTOR] >= counts[Role.INSPECTED]:
+        return Role.INSPECTOR
+    if counts[Role.INSPECTED]:
+        return Role.INSPECTED
     if inspection_text and level in COMMUNE_LEVELS:
-        return "inspected"
-    return "other"
+        return Role.INSPECTED
+    return Role.OTHER
 
 
 # --------------------------------------------------------------------------- provinces
@@ -461,6 +470,6 @@ def find_units(text: str, *, published: str | None = None,
         first = group[0]
         province = provinces.get(key)
         current = gaz.current_unit(first.level, first.name, province) if province else None
-        unit = Unit(first.level, first.name, _role([_vote_role(text, m, phrase_end[id(m)]) for m in group], first.level, inspection_text), province, current)
+        unit = Unit(Level(first.level), first.name, _role([_vote_role(text, m, phrase_end[id(m)]) for m in group], first.level, inspection_text), province, current)
         result.append(UnitMention(unit, tuple(sorted({(m.start, m.end) for m in group}))))
     return result

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from functools import lru_cache
 
-from pipeline.errors import ExtractionError
+from core.errors import ExtractionError
 
 LOGGER = logging.getLogger(__name__)
 

@@ -1,3 +1,3 @@
-"""kiemtra's core: the data model, settings, errors, the plain `process()` and the CLI."""
+"""kiemtra's composition layer: the plain `process()`, sources, fetching, export, runs and the CLI."""
 
 __version__ = "0.1.0"

@@ -15,9 +15,10 @@ from typing import Any
 
 import click
 
+from core.errors import KiemtraError
+from core.models import Area, Polarity
+from core.settings import load_settings, parse_assignments
 from pipeline.console import EXIT_FAILED, EXIT_OK, err, errors_as_lines, settings_of
-from pipeline.errors import KiemtraError
-from pipeline.settings import load_settings, parse_assignments
 
 # Loggers that speak once per HTTP request: Prefect's client talks to its server dozens of times
 # per run, and the fetcher's own log already names every page it gets.
@@ -106,8 +107,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
 @click.option("--unit", help="Only findings naming this unit (accents optional).")
 @click.option("--province", help="Only findings in this province.")
 @click.option("--year", type=int, help="Inspection year.")
-@click.option("--area", type=click.Choice(["chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "so_hoa", "chung"]))
-@click.option("--polarity", type=click.Choice(["strength", "shortcoming", "recommendation"]))
+@click.option("--area", type=click.Choice([a.value for a in Area]))
+@click.option("--polarity", type=click.Choice([p.value for p in Polarity]))
 @click.option("--limit", type=int, default=10, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context

@@ -12,8 +12,8 @@ from contextlib import contextmanager
 
 import click
 
-from pipeline.errors import KiemtraError
-from pipeline.settings import Settings
+from core.errors import KiemtraError
+from core.settings import Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

@@ -1,7 +1,8 @@
 """Rendering report tables to files: CSV, XLSX and a heatmap PNG.
 
-Why one module: reports (index/compare.py) return plain `Table`s and know nothing of file
-formats; the CLI picks a format and calls one function here. openpyxl and matplotlib load only
+Why one module: the reports (reports/compare.py) return plain dataclasses and know nothing of
+tables or file formats; this module turns them into `Table`s and `Heatmap`s, and the CLI picks
+a format and calls one function here. openpyxl and matplotlib load only
 when a file of theirs is asked for, so `kiemtra search` never pays for them.
 
 Vietnamese must survive every format: CSV is written with a BOM (utf-8-sig) because Excel
@@ -14,11 +15,19 @@ from __future__ import annotations
 import csv
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import ExportError
+from core.errors import ExportError
+from reports.compare import (
+    Comparison,
+    Evidence,
+    Recurrence,
+    ThemeYearMatrix,
+    TimelineEntry,
+    Turnaround,
+)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -178,3 +187,81 @@ def write_heatmap(heatmap: Heatmap, path: Path, *, dpi: int = 120) -> Path:
         except OSError as e:
             raise ExportError(f"cannot write PNG: {e}", path=path) from e
     return path
+
+
+# --------------------------------------------------------------------------- the reports as tables
+
+
+def _evidence_lines(evidence: Iterable[Evidence]) -> str:
+    return "\n".join(f"{e.year} {e.doc_id} [{e.polarity}]: {e.text}" for e in evidence)
+
+
+def matrix_table(matrix: ThemeYearMatrix, measure: str = "documents") -> Table:
+    """The matrix with one count per cell: `measure` is "documents" or "units"."""
+    noun = "văn bản" if measure == "documents" else "đơn vị"
+    rows = tuple(
+        (theme, matrix.labels[theme],
+         *(getattr(matrix.cell(theme, year), measure) for year in matrix.years))
+        for theme in matrix.themes
+    )
+    return Table(f"matrix_{measure}", f"Thiếu sót theo chủ đề và năm (số {noun})",
+                 ("Mã chủ đề", "Chủ đề", *(str(y) for y in matrix.years)), rows)
+
+
+def matrix_heatmap(matrix: ThemeYearMatrix, measure: str = "documents") -> Heatmap:
+    noun = "văn bản" if measure == "documents" else "đơn vị"
+    return Heatmap(
+        f"Thiếu sót theo chủ đề và năm (số {noun})",
+        tuple(matrix.labels[t] for t in matrix.themes),
+        tuple(str(y) for y in matrix.years),
+        tuple(tuple(getattr(matrix.cell(t, y), measure) for y in matrix.years) for t in matrix.themes),
+    )
+
+
+def recurring_table(recurring: Sequence[Recurrence]) -> Table:
+    rows = tuple(
+        (r.unit.label, r.unit.province, r.unit.current, r.theme, r.label, len(r.years), r.first_year,
+         r.last_year, ", ".join(map(str, r.years)), _evidence_lines(r.evidence))
+        for r in recurring
+    )
+    return Table("recurring", "Thiếu sót lặp lại qua các năm",
+                 ("Đơn vị", "Tỉnh", "Nay thuộc", "Mã chủ đề", "Chủ đề", "Số năm", "Năm đầu", "Năm cuối",
+                  "Các năm", "Bằng chứng"), rows)
+
+
+def turnaround_table(items: Sequence[Turnaround]) -> Table:
+    rows = tuple(
+        (t.unit.label, t.unit.province, t.unit.current, t.theme, t.label,
+         ", ".join(map(str, t.shortcoming_years)), ", ".join(map(str, t.strength_years)), t.improved_in,
+         "có" if t.relapsed else "không", _evidence_lines(t.evidence))
+        for t in items
+    )
+    return Table("improved", "Thiếu sót đã chuyển thành ưu điểm",
+                 ("Đơn vị", "Tỉnh", "Nay thuộc", "Mã chủ đề", "Chủ đề", "Năm thiếu sót", "Năm ưu điểm",
+                  "Cải thiện từ", "Tái phạm", "Bằng chứng"), rows)
+
+
+def timeline_table(entries: Sequence[TimelineEntry]) -> Table:
+    rows = tuple(
+        (e.year, e.unit, e.theme, e.label, e.polarity, e.doc_id, "có" if e.named else "không", e.text)
+        for e in entries
+    )
+    return Table(
+        "timeline",
+        "Diễn biến của đơn vị qua các năm",
+        ("Năm", "Đơn vị", "Mã chủ đề", "Chủ đề", "Loại", "Văn bản", "Nêu tên", "Nội dung"),
+        rows,
+    )
+
+
+def comparison_tables(comparison: Comparison) -> list[Table]:
+    """The reports as tables, in the order a workbook shows them; the timeline when asked for."""
+    tables = [
+        matrix_table(comparison.matrix, "documents"),
+        matrix_table(comparison.matrix, "units"),
+        recurring_table(comparison.recurring),
+        turnaround_table(comparison.turnarounds),
+    ]
+    if comparison.filters.unit:
+        tables.append(timeline_table(comparison.timeline))
+    return tables

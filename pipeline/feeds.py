@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin
 
-from pipeline.errors import ConfigError, CorruptDocument, UnsupportedFormat
+from core.errors import ConfigError, CorruptDocument, UnsupportedFormat
 
 __all__ = ["looks_like_feed", "parse_feed", "read_feed_list"]
 

@@ -21,8 +21,8 @@ from urllib.robotparser import RobotFileParser
 
 import httpx
 
-from pipeline.errors import FetchError, LimitExceeded, RobotsDisallowed
-from pipeline.settings import Settings
+from core.errors import FetchError, LimitExceeded, RobotsDisallowed
+from core.settings import Settings
 
 __all__ = ["FetchError", "FetchResult", "PoliteClient", "RobotsDisallowed"]
 

@@ -12,15 +12,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from core.errors import BackendError
+from core.settings import Settings
 from extractors import discover
 from index.backends import open_backend
 from index.base import SearchBackend
-from index.store import Store
-from pipeline.errors import BackendError
-from pipeline.process import Summary, catch_up_index, ingest_one
+from pipeline.process import Summary, catch_up_index, ingest_one, open_store
 from pipeline.progress import progress_for
 from pipeline.runs import run_lock
-from pipeline.settings import Settings
 
 LOGGER = logging.getLogger(__name__)
 
@@ -49,7 +48,7 @@ def ingest_paths(paths: list[Path], *, settings: Settings, progress: bool = Fals
     """
     files = discover(paths)
     summary = Summary()
-    with run_lock(settings.database, wait=wait), Store(settings.database) as store, \
+    with run_lock(settings.database, wait=wait), open_store(settings) as store, \
             open_backend_or_none(settings) as backend:
         if backend is not None:
             try:
@@ -76,7 +75,7 @@ def rebuild_index(settings: Settings, *, wait: bool = False) -> int:
     them instead of trusting flags that described the old index. Holds the run lock, so an
     ingest run cannot mark documents indexed in the middle of the rebuild.
     """
-    with run_lock(settings.database, wait=wait), Store(settings.database) as store:
+    with run_lock(settings.database, wait=wait), open_store(settings) as store:
         backend = open_backend(settings)
         try:
             store.mark_all_unindexed()

@@ -18,14 +18,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.errors import BackendError, ExtractionError, OcrUnavailable, ReaderError
+from core.models import Document, Extraction
+from core.settings import Settings
 from extractors import read
 from index.base import SearchBackend
 from index.store import Store
 from index.themes import assign_themes
 from nlp.extract import extract
-from pipeline.errors import BackendError, ExtractionError, OcrUnavailable, ReaderError
-from pipeline.models import Document, Extraction
-from pipeline.settings import Settings
+from nlp.words import segment
 from pipeline.sources import kept_url
 
 LOGGER = logging.getLogger(__name__)
@@ -87,6 +88,12 @@ class Summary:
         c = self.counts
         text = f"{c[INGESTED]} ingested, {c[CHANGED]} changed, {c[SKIPPED]} skipped, {c[FAILED]} failed"
         return text + (f", {c[QUARANTINED]} still quarantined" if c[QUARANTINED] else "")
+
+
+def open_store(settings: Settings) -> Store:
+    """The store at `settings.database`, filling a finding's missing `words` with the NLP's
+    segmentation: index/ stores what nlp/ computed and runs no NLP of its own."""
+    return Store(settings.database, segmenter=segment)
 
 
 def file_sha256(path: Path, chunk: int = 1 << 20) -> str:

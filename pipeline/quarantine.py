@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from index.store import Failure, Store
-from pipeline.errors import ConfigError
+from core.errors import ConfigError
+from core.settings import Settings
+from index.store import Failure
 from pipeline.ingest import open_backend_or_none
-from pipeline.process import Summary, ingest_one
+from pipeline.process import Summary, ingest_one, open_store
 from pipeline.runs import run_lock
-from pipeline.settings import Settings
 
 MIN_SHA_PREFIX = 6  # shorter prefixes of a hex hash match too much by chance
 
@@ -41,7 +41,7 @@ def retry(settings: Settings, targets: list[str], *, every: bool = False, wait: 
     """Read the named quarantined files now, whatever their bytes; a success lifts the quarantine
     (the store clears a path's failure when it saves it), a failure updates the record."""
     summary = Summary()
-    with run_lock(settings.database, wait=wait), Store(settings.database) as store, \
+    with run_lock(settings.database, wait=wait), open_store(settings) as store, \
             open_backend_or_none(settings) as backend:
         for failure in select(store.failures(), targets, every=every):
             summary.add(ingest_one(Path(failure.path), settings=settings, store=store, backend=backend,
@@ -51,7 +51,7 @@ def retry(settings: Settings, targets: list[str], *, every: bool = False, wait: 
 
 def release(settings: Settings, targets: list[str], *, every: bool = False) -> list[Failure]:
     """Forget the named records; the next run reads those files again. Returns what was released."""
-    with Store(settings.database) as store:
+    with open_store(settings) as store:
         chosen = select(store.failures(), targets, every=every)
         for failure in chosen:
             store.release(failure.path)

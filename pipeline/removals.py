@@ -21,9 +21,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.errors import ConfigError
+from core.settings import Settings
 from index.store import Store
-from pipeline.errors import ConfigError
-from pipeline.settings import Settings
+from pipeline.process import open_store
 
 LOGGER = logging.getLogger(__name__)
 
@@ -75,5 +76,5 @@ def handle_removed(settings: Settings, inbox: Path | None) -> list[Removal]:
     """The whole step for a run: find what left `inbox` (None: no inbox) and act per the setting."""
     if inbox is None:
         return []
-    with Store(settings.database) as store:
+    with open_store(settings) as store:
         return act_on_removed(store, find_removed(store, inbox), settings.removed_files)

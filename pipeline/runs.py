@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import BackendError
+from core.errors import BackendError
 from pipeline.process import CHANGED, FAILED, INGESTED, QUARANTINED, SKIPPED, Outcome
 
 LOGGER = logging.getLogger(__name__)

@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from core.errors import KiemtraError
+from core.settings import Settings
 from extractors import SUPPORTED_SUFFIXES, discover
-from pipeline.errors import KiemtraError
 from pipeline.feeds import looks_like_feed, parse_feed, read_feed_list
 from pipeline.fetch import FetchResult, PoliteClient
-from pipeline.settings import Settings
 
 __all__ = ["STATUSES", "SourceItem", "collect", "collect_inbox", "collect_urls", "inbox_folder"]
 

@@ -30,7 +30,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.errors import KiemtraError
+from core.errors import KiemtraError
 
 if TYPE_CHECKING:
     from PIL.Image import Image as PilImage

@@ -3,7 +3,7 @@
 Why weights: most findings name several matters ("bộ phận một cửa ... phần mềm ... chữ ký số");
 the area is the one with the largest sum, so a specific term ("chữ ký số", "phiếu hẹn") counts
 more than a broad one ("hồ sơ", "quy chế"). Terms are lower case in canonical tone placement
-(`nlp.normalize.canonical_tones`) and match whole words. The eight codes and their scope follow
+(`core.normalize.canonical_tones`) and match whole words. The eight codes and their scope follow
 the annotation guide's table; "chung" is what is left when no specific matter scores enough.
 """
 

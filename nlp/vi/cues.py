@@ -3,11 +3,13 @@
 Why weights: one statement often carries cues of two kinds ("chưa thực hiện tốt", "đề nghị ...
 khắc phục những hạn chế"); the finding takes the kind with the larger sum, so a strong cue
 ("đề nghị", "chưa") outweighs a weak one ("theo quy định"). All patterns are regular
-expressions over lower-case text with canonical tone placement (`nlp.normalize.canonical_tones`),
+expressions over lower-case text with canonical tone placement (`core.normalize.canonical_tones`),
 written here in that form; `\\b` works because Vietnamese letters are `\\w`.
 """
 
 from __future__ import annotations
+
+from core.models import Polarity
 
 # A statement needs at least this much evidence of one kind to count as a finding.
 MIN_SCORE = 1.0
@@ -117,10 +119,10 @@ FAULT_NOUNS = r"(?:hạn chế|tồn tại|thiếu sót|khuyết điểm|yếu k
 MERIT_NOUNS = r"(?:ưu điểm|kết quả|mặt tích cực|mặt làm được|điểm mạnh)"
 
 # Section headings of a report and the polarity they give their contents.
-SECTION_HEADINGS: tuple[tuple[str, str], ...] = (
-    (r"\b(?:tồn tại|hạn chế|thiếu sót|khuyết điểm|yếu kém|nguyên nhân|khó khăn|vướng mắc)\b", "shortcoming"),
-    (r"\b(?:kiến nghị|đề xuất|đề nghị|nhiệm vụ|giải pháp|phương hướng)\b", "recommendation"),
-    (r"\b(?:kết quả đạt được|ưu điểm|mặt làm được|kết quả thực hiện|kết quả kiểm tra)\b", "strength"),
+SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
+    (r"\b(?:tồn tại|hạn chế|thiếu sót|khuyết điểm|yếu kém|nguyên nhân|khó khăn|vướng mắc)\b", Polarity.SHORTCOMING),
+    (r"\b(?:kiến nghị|đề xuất|đề nghị|nhiệm vụ|giải pháp|phương hướng)\b", Polarity.RECOMMENDATION),
+    (r"\b(?:kết quả đạt được|ưu điểm|mặt làm được|kết quả thực hiện|kết quả kiểm tra)\b", Polarity.STRENGTH),
 )
 
 # Openers that add nothing to a finding and are left out of its span.

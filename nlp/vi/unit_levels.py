@@ -1,9 +1,9 @@
 """Words that name the level of a Vietnamese administrative unit, and the genre's role cues.
 
 Why a data module: the unit finder should read as an algorithm; the vocabulary it relies on
-(level words, their abbreviations, the words that end a proper name, the verbs and
-prepositions that say who inspected whom) changes with the corpus and lives here.
-All patterns are matched against `nlp.normalize.fold` output (lowercase, no diacritics, same
+(the words that end a proper name, the verbs and prepositions that say who inspected whom;
+level words and abbreviations are in core/levels.py) changes with the corpus and lives here.
+All patterns are matched against `core.normalize.fold` output (lowercase, no diacritics, same
 length as the text), so "Thị trấn", "THỊ TRẤN" and "thị trấn" are one pattern.
 """
 
@@ -11,29 +11,7 @@ from __future__ import annotations
 
 import re
 
-# folded level phrase -> canonical level (pipeline.models.ADMIN_LEVELS spelling)
-LEVEL_WORDS: dict[str, str] = {
-    "thanh pho": "thành phố",
-    "thi tran": "thị trấn",
-    "thi xa": "thị xã",
-    "dac khu": "đặc khu",
-    "tinh": "tỉnh",
-    "huyen": "huyện",
-    "quan": "quận",
-    "xa": "xã",
-    "phuong": "phường",
-}
-
-# Abbreviated level words, matched on the original text (case matters: "tp" in running
-# lowercase text is not a level word). Value: canonical level.
-LEVEL_ABBREVIATIONS: dict[str, str] = {"TP": "thành phố", "Tp": "thành phố", "TX": "thị xã"}
-
-PROVINCE_LEVELS = frozenset({"tỉnh", "thành phố"})
-DISTRICT_LEVELS = frozenset({"huyện", "quận", "thị xã", "thành phố"})
-COMMUNE_LEVELS = frozenset({"xã", "phường", "thị trấn", "đặc khu"})
-
-# Levels whose units may be named by a number ("Phường 3", "Quận 10").
-NUMBERED_LEVELS = frozenset({"phường", "quận", "xã", "thị trấn"})
+# Level words, their abbreviations and tiers live in the one table, core/levels.py.
 
 # Capitalised words that never belong to a unit's name: titles, bodies and sentence openers
 # of the genre. A name run stops before them ("huyện Thới Bình Đoàn kiểm tra ...").

@@ -1,6 +1,6 @@
 """`kiemtra compare`: themes across years for auditors, in the terminal or as files.
 
-Why a command of its own: the reports (index/compare.py) and the renderers (pipeline/export.py)
+Why a command of its own: the reports (reports/compare.py) and the renderers (pipeline/export.py)
 are tested as functions; this module only turns options into `Filters`, picks a renderer and
 prints, like the rest of the CLI.
 """
@@ -15,10 +15,18 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from index.compare import Comparison, Filters, compare, comparison_tables, matrix_heatmap
 from index.store import Store
 from pipeline.console import EXIT_USAGE, err, errors_as_lines, settings_of
-from pipeline.export import Table, csv_text, write_csv_tables, write_heatmap, write_xlsx
+from pipeline.export import (
+    Table,
+    comparison_tables,
+    csv_text,
+    matrix_heatmap,
+    write_csv_tables,
+    write_heatmap,
+    write_xlsx,
+)
+from reports.compare import Comparison, Filters, compare
 
 TERMINAL_WIDTH = 160  # when printing to a pipe: wide enough for the evidence column
 EVIDENCE_CHARS = 110
@@ -29,16 +37,38 @@ EVIDENCE_CHARS = 110
 @click.option("--unit", help="Unit name or \"level name\" (also its post-2025 unit); adds its timeline.")
 @click.option("--from", "year_from", type=int, help="First inspection year.")
 @click.option("--to", "year_to", type=int, help="Last inspection year.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx"]), default="table", show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (csv: one file per report, named after it; xlsx: required).")
-@click.option("--chart", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also draw the theme x year matrix of shortcomings as a PNG heatmap.")
-@click.option("--measure", type=click.Choice(["documents", "units"]), default="documents", show_default=True,
-              help="What the chart counts in each cell.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "xlsx"]), default="table", show_default=True
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (csv: one file per report, named after it; xlsx: required).",
+)
+@click.option(
+    "--chart",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw the theme x year matrix of shortcomings as a PNG heatmap.",
+)
+@click.option(
+    "--measure",
+    type=click.Choice(["documents", "units"]),
+    default="documents",
+    show_default=True,
+    help="What the chart counts in each cell.",
+)
 @click.pass_context
-def command(ctx: click.Context, theme: str | None, unit: str | None, year_from: int | None,
-            year_to: int | None, fmt: str, out: Path | None, chart: Path | None, measure: str) -> None:
+def command(
+    ctx: click.Context,
+    theme: str | None,
+    unit: str | None,
+    year_from: int | None,
+    year_to: int | None,
+    fmt: str,
+    out: Path | None,
+    chart: Path | None,
+    measure: str,
+) -> None:
     """Recurring shortcomings by theme, unit and year; what improved; a unit's timeline."""
     if fmt == "xlsx" and out is None:
         err("--format xlsx needs --out FILE.xlsx")
@@ -81,7 +111,9 @@ def _print_tables(comparison: Comparison, tables: list[Table]) -> None:
         grid.add_column(str(year), justify="right")
     for code in matrix.themes:
         cells = [matrix.cell(code, y) for y in matrix.years]
-        grid.add_row(Text(matrix.labels[code]), *(f"{c.documents}/{c.units}" if c.documents else "" for c in cells))
+        grid.add_row(
+            Text(matrix.labels[code]), *(f"{c.documents}/{c.units}" if c.documents else "" for c in cells)
+        )
     console.print(grid)
     for table in tables[2:]:
         console.print(_rich(table) if table.rows else f"{table.title}: none")
@@ -103,4 +135,6 @@ def _short(value: object) -> str:
     if value is None:
         return ""
     lines = str(value).splitlines() or [""]
-    return "\n".join(line if len(line) <= EVIDENCE_CHARS else line[:EVIDENCE_CHARS - 1] + "…" for line in lines)
+    return "\n".join(
+        line if len(line) <= EVIDENCE_CHARS else line[: EVIDENCE_CHARS - 1] + "…" for line in lines
+    )

@@ -12,22 +12,30 @@ from pathlib import Path
 
 import click
 
+from core.errors import KiemtraError
 from pipeline.console import EXIT_FAILED, EXIT_OK, EXIT_USAGE, err, settings_of
-from pipeline.errors import KiemtraError
 
 
 @click.command(name="nightly")
-@click.option("--once", is_flag=True,
-              help="Run the flow now and exit (1 if anything new failed; known-quarantined files do not count).")
+@click.option(
+    "--once", is_flag=True,
+    help="Run the flow now and exit (1 if anything new failed; known-quarantined files do not count).",
+)
 @click.option("--serve", is_flag=True, help="Serve the flow as a deployment on the nightly_cron schedule.")
-@click.option("--inbox", type=click.Path(file_okay=False, path_type=Path), help="Inbox folder (default: inbox_dir).")
-@click.option("--feeds", type=click.Path(dir_okay=False, path_type=Path), help="Feeds file (default: feeds_file).")
+@click.option(
+    "--inbox", type=click.Path(file_okay=False, path_type=Path), help="Inbox folder (default: inbox_dir)."
+)
+@click.option(
+    "--feeds", type=click.Path(dir_okay=False, path_type=Path), help="Feeds file (default: feeds_file)."
+)
 @click.option("--wait", is_flag=True, help="Wait for a run already in progress instead of refusing.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="With --once: a bar on a terminal, a line every progress_every_s otherwise.")
 @click.pass_context
-def command(ctx: click.Context, once: bool, serve: bool, inbox: Path | None, feeds: Path | None, wait: bool,
-            progress: bool) -> None:
+def command(
+    ctx: click.Context, once: bool, serve: bool, inbox: Path | None, feeds: Path | None, wait: bool,
+    progress: bool,
+) -> None:
     """Nightly ingestion of the inbox and feeds through the Prefect flow."""
     requested_at = time.time()  # Prefect's start-up, as the operator waits for it, begins with its import
     from flows.nightly import run_nightly, serve_nightly

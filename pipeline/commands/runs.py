@@ -11,8 +11,8 @@ import sys
 
 import click
 
+from core.errors import KiemtraError
 from pipeline.console import EXIT_FAILED, err, settings_of
-from pipeline.errors import KiemtraError
 
 
 @click.command(name="runs")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.settings import Settings, load_settings
+from core.settings import Settings, load_settings
 
 
 @pytest.fixture(scope="session")

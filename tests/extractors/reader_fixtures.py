@@ -64,6 +64,7 @@ def scanned_image(lines: tuple[str, ...] = REPORT_LINES, *, angle: float = 1.5, 
         draw.text((120, 120 + i * 90), line, font=font, fill=0)
     rng = random.Random(seed)
     pixels = image.load()
+    assert pixels is not None
     for _ in range(4000):
         x, y = rng.randrange(image.width), rng.randrange(image.height)
         pixels[x, y] = rng.choice((0, 160, 255))

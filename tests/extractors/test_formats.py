@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from reader_fixtures import REPORT_LINES, write_docx, write_html, write_pdf, write_scanned_pdf
 
+from core.normalize import fold
 from extractors import read
-from nlp.normalize import fold
 
 
 def _squash(text: str) -> str:

@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from reader_fixtures import write_pdf
 
-from extractors import read
-from extractors.sandbox import run_limited
-from pipeline.errors import (
+from core.errors import (
     CorruptDocument,
     EncryptedDocument,
     LimitExceeded,
     ReaderError,
     UnsupportedFormat,
 )
+from extractors import read
+from extractors.sandbox import run_limited
 
 LINES = [["Biên bản kiểm tra cải cách hành chính tại Ủy ban nhân dân thị trấn."]]
 

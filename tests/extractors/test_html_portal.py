@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.settings import Settings
 from extractors import read
-from pipeline.settings import Settings
 
 ARTICLE = (
     "Đoàn kiểm tra cải cách hành chính của huyện đã làm việc với Ủy ban nhân dân xã Phú Lâm về việc "

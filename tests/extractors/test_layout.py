@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import ConfigError
+from core.settings import Settings
 from extractors import read
 from extractors.layout import layout_page_indices, remove_running_lines
-from pipeline.errors import ConfigError
-from pipeline.settings import Settings
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 HEADER = "ỦY BAN NHÂN DÂN HUYỆN TÂN LẬP"

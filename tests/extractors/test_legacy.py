@@ -90,7 +90,7 @@ def _needs_h_font(c: str) -> bool:
     return c.isupper() and not c.isascii() and c not in "ĂÂÊÔƠƯĐ"
 
 
-def _tcvn3_runs(paragraph: str) -> list[tuple[str, str]]:
+def _tcvn3_runs(paragraph: str) -> list[tuple[str, str | None]]:
     """(text, font) runs as a TCVN3 typist makes them: toned capitals in the .VnTimeH font."""
     if paragraph.isupper():
         return [(to_legacy(paragraph, "tcvn3", capitals=True), ".VnTimeH")]

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.scanlib import CONDITIONS, Condition, cer, degrade, levenshtein, render_pages
+from core.settings import Settings
 from extractors import read
 from extractors.ocr import despeckle, render_dpi
-from pipeline.settings import Settings
 
 PAGE_TEXT = """BÁO CÁO KẾT QUẢ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2024
 

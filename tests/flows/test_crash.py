@@ -77,9 +77,16 @@ def test_killed_runs_leave_every_document_once(tmp_path: Path) -> None:
         assert one("SELECT COUNT(DISTINCT path) FROM document_paths") == DOCS
         assert one("SELECT COUNT(*) FROM documents WHERE indexed = 0") == 0
         for table in ("findings", "units", "doc_numbers", "document_paths"):
-            assert one(f"SELECT COUNT(*) FROM {table} WHERE doc_key NOT IN (SELECT doc_key FROM documents)") == 0
-        assert one("SELECT COUNT(*) FROM documents d WHERE NOT EXISTS"
-                   " (SELECT 1 FROM document_paths p WHERE p.doc_key = d.doc_key)") == 0
+            assert (
+                one(f"SELECT COUNT(*) FROM {table} WHERE doc_key NOT IN (SELECT doc_key FROM documents)") == 0
+            )
+        assert (
+            one(
+                "SELECT COUNT(*) FROM documents d WHERE NOT EXISTS"
+                " (SELECT 1 FROM document_paths p WHERE p.doc_key = d.doc_key)"
+            )
+            == 0
+        )
         assert one("SELECT COUNT(*) FROM failures") == 0
         findings = {r[0] for r in conn.execute("SELECT finding_id FROM findings")}
         indexed = [r[0] for r in conn.execute("SELECT finding_id FROM fts_records")]

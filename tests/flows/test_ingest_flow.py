@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
+from core.settings import load_settings
 from flows.ingest import ingest_folder
 from index.store import Store
-from pipeline.settings import load_settings
 
 
 def test_flow_ingests_good_files_and_quarantines_bad_ones(tmp_path: Path, harness: None) -> None:

@@ -20,8 +20,11 @@ from pathlib import Path
 from benchmarks.nightly import write_reports
 
 ROOT = Path(__file__).resolve().parents[2]
-TIMING = re.compile(r"^([\d.]+) s in all: Prefect start-up \(import, temporary server, flow run\) ([\d.]+) s, "
-                    r"then the flow took ([\d.]+) s\.$", re.MULTILINE)
+TIMING = re.compile(
+    r"^([\d.]+) s in all: Prefect start-up \(import, temporary server, flow run\) ([\d.]+) s, "
+    r"then the flow took ([\d.]+) s\.$",
+    re.MULTILINE,
+)
 
 
 def _closed_port() -> int:

@@ -18,13 +18,13 @@ import pytest
 from click.testing import CliRunner
 from portal import ARTICLES, Portal, running_portal
 
+from core.settings import Settings, load_settings
 from flows.nightly import run_nightly
 from index.backends import open_backend
 from index.base import Query
 from index.store import Store
 from pipeline.cli import cli
 from pipeline.runs import COMPLETED, RunSummary
-from pipeline.settings import Settings, load_settings
 
 FEED = "/rss.xml"
 LONE = "/thong-bao/ket-qua-kiem-tra-so-tu-phap.html"  # on the portal, in no feed: named by the feeds file
@@ -33,9 +33,11 @@ LONE_TEXT = ("Ngày 05/6/2024, Đoàn kiểm tra cải cách hành chính của 
              "công khai đầy đủ thủ tục hành chính trên Cổng dịch vụ công. Tuy nhiên, việc số hóa hồ sơ, kết "
              "quả giải quyết thủ tục hành chính còn chậm, chưa đạt tỷ lệ theo kế hoạch.")
 EDITED = next(iter(ARTICLES))
-EDITED_TEXT = ("Ngày 12/3/2024, Đoàn kiểm tra của Sở Nội vụ đã làm việc với Ủy ban nhân dân huyện về công tác "
-               "cải cách hành chính năm 2024. Tuy nhiên, công chức bộ phận một cửa chưa gửi thư xin lỗi tổ "
-               "chức, cá nhân khi hồ sơ giải quyết trễ hạn.")
+EDITED_TEXT = (
+    "Ngày 12/3/2024, Đoàn kiểm tra của Sở Nội vụ đã làm việc với Ủy ban nhân dân huyện về công tác "
+    "cải cách hành chính năm 2024. Tuy nhiên, công chức bộ phận một cửa chưa gửi thư xin lỗi tổ "
+    "chức, cá nhân khi hồ sơ giải quyết trễ hạn."
+)
 PAGES = [*ARTICLES, LONE]
 
 
@@ -48,15 +50,25 @@ def portal() -> Iterator[Portal]:
 
 def _settings(tmp: Path) -> Settings:
     """No pause between requests and one retry: the loopback portal never needs more."""
-    return load_settings({"db_path": str(tmp / "k.db"), "fetch_dir": str(tmp / "fetched"), "batch_size": 2,
-                          "http_min_interval_s": 0, "http_retries": 1, "nightly_retries": 1,
-                          "nightly_retry_delay_s": 0.0}, environ={})
+    return load_settings(
+        {
+            "db_path": str(tmp / "k.db"),
+            "fetch_dir": str(tmp / "fetched"),
+            "batch_size": 2,
+            "http_min_interval_s": 0,
+            "http_retries": 1,
+            "nightly_retries": 1,
+            "nightly_retry_delay_s": 0.0,
+        },
+        environ={},
+    )
 
 
 def _feeds_file(tmp: Path, portal: Portal) -> Path:
     path = tmp / "feeds.txt"
-    path.write_text(f"# cổng thông tin thử nghiệm\n{portal.url(FEED)}\n{portal.url(LONE)}  # bài lẻ\n",
-                    encoding="utf-8")
+    path.write_text(
+        f"# cổng thông tin thử nghiệm\n{portal.url(FEED)}\n{portal.url(LONE)}  # bài lẻ\n", encoding="utf-8"
+    )
     return path
 
 
@@ -99,7 +111,8 @@ def _zero(**counts: int) -> dict[str, int]:
 
 
 def test_portal_round_trip_fetches_conditionally_and_replaces_an_edited_article(
-        harness: None, portal: Portal, tmp_path: Path) -> None:
+    harness: None, portal: Portal, tmp_path: Path
+) -> None:
     settings = _settings(tmp_path)
     feeds = _feeds_file(tmp_path, portal)
 
@@ -155,12 +168,23 @@ def test_portal_round_trip_fetches_conditionally_and_replaces_an_edited_article(
 
 
 def test_cli_runs_the_nightly_flow_once_against_the_portal_and_lists_it(
-        harness: None, portal: Portal, tmp_path: Path) -> None:
+    harness: None, portal: Portal, tmp_path: Path
+) -> None:
     settings = _settings(tmp_path)
-    options = ["--db", str(settings.database), "--set", f"fetch_dir={settings.fetched}",
-               "--set", "http_min_interval_s=0", "--set", "http_retries=1"]
+    options = [
+        "--db",
+        str(settings.database),
+        "--set",
+        f"fetch_dir={settings.fetched}",
+        "--set",
+        "http_min_interval_s=0",
+        "--set",
+        "http_retries=1",
+    ]
 
-    result = CliRunner().invoke(cli, [*options, "nightly", "--once", "--feeds", str(_feeds_file(tmp_path, portal))])
+    result = CliRunner().invoke(
+        cli, [*options, "nightly", "--once", "--feeds", str(_feeds_file(tmp_path, portal))]
+    )
 
     assert result.exit_code == 0, result.output
     assert result.stdout.strip().splitlines()[-1] == f"{len(PAGES)} new, 0 changed, 0 skipped, 0 failed"

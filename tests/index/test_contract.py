@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import BackendError
+from core.models import Area, Polarity
+from core.normalize import fold
 from index.base import FindingRecord, Query, SearchBackend
-from nlp.normalize import fold
-from pipeline.errors import BackendError
 
-NEG, POS = "negative", "positive"
-TTHC, HDH, BM = "thủ tục hành chính", "hiện đại hóa hành chính", "tổ chức bộ máy"
+# Values the pipeline produces (core.models): a backend is tested on what it will be given.
+NEG, POS = Polarity.SHORTCOMING, Polarity.STRENGTH
+TTHC, HDH, BM = Area.TTHC, Area.SO_HOA, Area.BO_MAY
 
 
 def _rec(fid: str, doc: str, text: str, words: str, polarity: str, area: str, year: int,

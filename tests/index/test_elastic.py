@@ -15,15 +15,16 @@ import pytest
 from elastic_transport import ConnectionError as TransportConnectionError
 from elasticsearch import Elasticsearch
 
+from core.errors import BackendError
+from core.models import Area, Polarity
 from index import elastic
 from index.base import FindingRecord, Query
 from index.elastic import ElasticBackend, from_source, search_body, to_source
-from pipeline.errors import BackendError
 
 
 def _record(fid: str, text: str, doc: str = "doc1", **extra: Any) -> FindingRecord:
     return FindingRecord(finding_id=fid, doc_key=doc, doc_id=f"{doc}.docx", text=text,
-                         polarity="negative", area="thủ tục hành chính", **extra)
+                         polarity=Polarity.SHORTCOMING, area=Area.TTHC, **extra)
 
 
 def test_source_round_trips_and_folds_with_same_length() -> None:

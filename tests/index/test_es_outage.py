@@ -17,12 +17,12 @@ from typing import Any
 
 import pytest
 
+from core.settings import Settings, load_settings
 from index.elastic import ElasticBackend
 from index.store import Store
 from pipeline import ingest
 from pipeline.ingest import ingest_paths, rebuild_index
 from pipeline.process import INGESTED, Outcome
-from pipeline.settings import Settings, load_settings
 
 ES_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "elasticsearch.sh"
 STOP_AFTER = 2  # documents ingested (and indexed) before the server goes down

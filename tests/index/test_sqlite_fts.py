@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import BackendError
+from core.normalize import fold
 from index.base import FindingRecord, Query
 from index.sqlite_fts import SqliteFtsBackend, highlight, parse_query
-from nlp.normalize import fold
-from pipeline.errors import BackendError
 
 
 def rec(finding_id: str, text: str, **fields: object) -> FindingRecord:

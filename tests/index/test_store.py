@@ -9,21 +9,25 @@ from pathlib import Path
 
 import pytest
 
-from index.base import Query
-from index.records import finding_records
-from index.sqlite_fts import SqliteFtsBackend
-from index.store import SCHEMA_VERSION, Store
-from pipeline.errors import BackendError
-from pipeline.models import (
+from core.errors import BackendError
+from core.levels import Level
+from core.models import (
+    Area,
     DocRef,
     Document,
     Extraction,
     Finding,
+    Polarity,
+    Role,
     Source,
     Unit,
     document_from_blocks,
     sha256_bytes,
 )
+from index.base import Query
+from index.records import finding_records
+from index.sqlite_fts import SqliteFtsBackend
+from index.store import SCHEMA_VERSION, Store
 
 REPORT_PAGES = [
     "BÁO CÁO KẾT QUẢ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2023",
@@ -55,12 +59,12 @@ def make_extraction(document: Document, year: int = 2023) -> Extraction:
     for index, polarity, area in FINDINGS:
         sentence = REPORT_PAGES[index] if index < len(REPORT_PAGES) else ""
         start = document.text.find(sentence)
-        findings.append(Finding(polarity, area, sentence, start, start + len(sentence)))
+        findings.append(Finding(Polarity(polarity), Area(area), sentence, start, start + len(sentence)))
     return Extraction(
         doc_id=document.doc_id,
         title=document.source.title,
         inspection_year=year,
-        units=(Unit("xã", "Hòa Bình", "inspected", "Gia Lai"),),
+        units=(Unit(Level.XA, "Hòa Bình", Role.INSPECTED, "Gia Lai"),),
         documents=(DocRef("Kế hoạch", "45/KH-UBND", "2023-03-10", "UBND huyện"),),
         dates=("2023-03-10",),
         findings=tuple(findings),

@@ -6,9 +6,9 @@ import unicodedata
 
 import pytest
 
+from core.errors import ConfigError
+from core.models import AREAS, Area, Extraction, Finding, Polarity
 from index.themes import assign_theme, assign_themes, load_taxonomy, parse_taxonomy
-from pipeline.errors import ConfigError
-from pipeline.models import AREAS, Extraction, Finding
 
 CASES = [  # (sentence, area, expected theme)
     ("Bộ phận một cửa xã Tân Phong chưa cấp giấy tiếp nhận và hẹn trả kết quả cho công dân", "tthc", "tthc.phieu_hen"),
@@ -87,8 +87,8 @@ def test_a_clearly_named_matter_of_another_area_wins_over_other() -> None:
 
 def test_assign_themes_fills_missing_themes_only() -> None:
     extraction = Extraction(doc_id="x", findings=(
-        Finding("shortcoming", "tthc", "Không cấp phiếu hẹn", 0, 19),
-        Finding("strength", "so_hoa", "Dùng chữ ký số", 20, 34, theme="so_hoa.iso"),
+        Finding(Polarity.SHORTCOMING, Area.TTHC, "Không cấp phiếu hẹn", 0, 19),
+        Finding(Polarity.STRENGTH, Area.SO_HOA, "Dùng chữ ký số", 20, 34, theme="so_hoa.iso"),
     ))
     themed = assign_themes(extraction)
     assert [f.theme for f in themed.findings] == ["tthc.phieu_hen", "so_hoa.iso"]

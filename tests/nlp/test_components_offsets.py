@@ -15,8 +15,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core.normalize import nfc
 from nlp.load import default_pipeline
-from nlp.normalize import nfc
 
 _SENTENCE = ("Tuy nhiên, UBND xã Thuận Hòa chưa niêm yết công khai thủ tục hành chính "
              "theo Quyết định số 12/QĐ-UBND ngày 05/4/2022; ")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.models import Period
 from nlp.dates import find_dates, find_time_facts
-from pipeline.models import Period
 
 
 def _isos(text: str, published: str | None = None) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.models import DocRef
 from nlp.docnumbers import find_documents, number_key
-from pipeline.models import DocRef
 
 
 def _refs(text: str, published: str | None = None) -> list[DocRef]:

@@ -1,7 +1,7 @@
 """Findings on short reports written for these tests: polarity, spans, lists, sections, filters."""
 
+from core.models import Finding
 from nlp.findings import cue_scores, find_findings, polarity_of
-from pipeline.models import Finding
 
 
 def _pairs(findings: list[Finding]) -> list[tuple[str, str]]:

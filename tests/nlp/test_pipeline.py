@@ -14,12 +14,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Config
 
+from core.models import Document, Source
 from index.records import finding_records
 from nlp.components import token_bounds, words_in
 from nlp.extract import extract, run_pipeline
 from nlp.load import PIPELINE_CONFIG, default_pipeline, load_pipeline, load_saved
 from nlp.words import segment
-from pipeline.models import Document, Source
 
 REPORT = (
     "Thực hiện Kế hoạch số 25/KH-UBND ngày 10/3/2023 của UBND huyện Tân Phước, Đoàn kiểm tra "

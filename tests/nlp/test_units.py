@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.normalize import nfc
+from core.models import Unit
+from core.normalize import nfc
 from nlp.units import find_units
 
 
-def units(text: str, **kw: object) -> dict[tuple[str, str], object]:
+def units(text: str, **kw: object) -> dict[tuple[str, str], Unit]:
     return {(m.unit.level, m.unit.name): m.unit for m in find_units(nfc(text), **kw)}  # type: ignore[arg-type]
 
 
@@ -67,9 +68,9 @@ def test_same_name_at_two_levels_is_two_units_and_disambiguated_by_province() ->
     text = ("Đoàn kiểm tra CCHC huyện Châu Thành, tỉnh Trà Vinh đã kiểm tra tại thị trấn "
             "Châu Thành.")
     found = units(text)
-    assert found[("huyện", "Châu Thành")].province == "Trà Vinh"  # type: ignore[attr-defined]
-    assert found[("thị trấn", "Châu Thành")].province == "Trà Vinh"  # type: ignore[attr-defined]
-    assert found[("tỉnh", "Trà Vinh")].province == "Trà Vinh"  # type: ignore[attr-defined]
+    assert found[("huyện", "Châu Thành")].province == "Trà Vinh"
+    assert found[("thị trấn", "Châu Thành")].province == "Trà Vinh"
+    assert found[("tỉnh", "Trà Vinh")].province == "Trà Vinh"
 
 
 def test_enclosing_unit_gives_the_province_when_earlier_bare_names_precede_it() -> None:
@@ -78,52 +79,52 @@ def test_enclosing_unit_gives_the_province_when_earlier_bare_names_precede_it() 
     text = ("Long An và Trà Vinh trao đổi kinh nghiệm. Đoàn kiểm tra tỉnh Long An làm việc tại tỉnh Trà Vinh. "
             "Đoàn kiểm tra tại xã Long Hòa, huyện Châu Thành, tỉnh Trà Vinh.")
     found = units(text)
-    assert found[("huyện", "Châu Thành")].province == "Trà Vinh"  # type: ignore[attr-defined]
-    assert found[("xã", "Long Hòa")].province == "Trà Vinh"  # type: ignore[attr-defined]
+    assert found[("huyện", "Châu Thành")].province == "Trà Vinh"
+    assert found[("xã", "Long Hòa")].province == "Trà Vinh"
 
 
 def test_repeated_district_name_without_context_has_no_province() -> None:
-    assert units("UBND huyện Châu Thành tổ chức hội nghị.")[("huyện", "Châu Thành")].province is None  # type: ignore[attr-defined]
+    assert units("UBND huyện Châu Thành tổ chức hội nghị.")[("huyện", "Châu Thành")].province is None
 
 
 def test_roles_inspector_inspected_other() -> None:
     text = ("Ngày 12/5, Đoàn kiểm tra CCHC tỉnh Long An đã kiểm tra tại UBND xã Mỹ Yên, "
             "huyện Bến Lức. Xã Mỹ Yên còn chậm cập nhật hồ sơ.")
     found = units(text)
-    assert found[("tỉnh", "Long An")].role == "inspector"  # type: ignore[attr-defined]
-    assert found[("xã", "Mỹ Yên")].role == "inspected"  # type: ignore[attr-defined]
-    assert found[("huyện", "Bến Lức")].role == "other"  # type: ignore[attr-defined]
-    assert found[("huyện", "Bến Lức")].province == "Long An"  # type: ignore[attr-defined]
+    assert found[("tỉnh", "Long An")].role == "inspector"
+    assert found[("xã", "Mỹ Yên")].role == "inspected"
+    assert found[("huyện", "Bến Lức")].role == "other"
+    assert found[("huyện", "Bến Lức")].province == "Long An"
 
 
 def test_subject_of_inspection_verb_is_inspector() -> None:
     found = units("UBND huyện Krông Pắc thực hiện kiểm tra công vụ tại xã Ea Kly.")
-    assert found[("huyện", "Krông Pắc")].role == "inspector"  # type: ignore[attr-defined]
-    assert found[("xã", "Ea Kly")].role == "inspected"  # type: ignore[attr-defined]
+    assert found[("huyện", "Krông Pắc")].role == "inspector"
+    assert found[("xã", "Ea Kly")].role == "inspected"
 
 
 @pytest.mark.parametrize("team", ["Tổ kiểm tra công vụ", "Đoàn kiểm tra công vụ", "Tổ kiểm tra đột xuất"])
 def test_kiem_tra_in_a_teams_name_names_the_inspector(team: str) -> None:
     """"kiểm tra công vụ huyện X" is what X was inspected for, unless it is the team's name."""
     found = units(f"Ngày 19/11, {team} huyện Thới Bình đến kiểm tra tại xã Tân Lộc.")
-    assert found[("huyện", "Thới Bình")].role == "inspector"  # type: ignore[attr-defined]
-    assert found[("xã", "Tân Lộc")].role == "inspected"  # type: ignore[attr-defined]
+    assert found[("huyện", "Thới Bình")].role == "inspector"
+    assert found[("xã", "Tân Lộc")].role == "inspected"
     found = units("Đoàn đã kiểm tra công vụ huyện Thới Bình và xã Tân Lộc.")
-    assert found[("huyện", "Thới Bình")].role == "inspected"  # type: ignore[attr-defined]
+    assert found[("huyện", "Thới Bình")].role == "inspected"
 
 
 def test_a_comma_ends_the_subject_of_an_inspection_verb() -> None:
     text = ("Văn phòng UBND tỉnh Quảng Trị cho biết, Tổ công tác kiểm tra công vụ của Thủ tướng vừa kiểm tra "
             "tại tỉnh Quảng Trị.")
-    assert units(text)[("tỉnh", "Quảng Trị")].role == "inspected"  # type: ignore[attr-defined]
+    assert units(text)[("tỉnh", "Quảng Trị")].role == "inspected"
     text = "Đoàn đã kiểm tra hồ sơ, kế hoạch thực hiện quy tắc ứng xử của UBND xã Sài Sơn, kiểm tra việc tiếp nhận hồ sơ."
-    assert units(text)[("xã", "Sài Sơn")].role == "inspected"  # type: ignore[attr-defined]
+    assert units(text)[("xã", "Sài Sơn")].role == "inspected"
 
 
 def test_the_verb_after_an_enclosing_province_still_makes_the_district_its_subject() -> None:
     found = units("UBND huyện Krông Pắc, tỉnh Đắk Lắk thực hiện kiểm tra công vụ tại xã Ea Kly.")
-    assert found[("huyện", "Krông Pắc")].role == "inspector"  # type: ignore[attr-defined]
-    assert found[("xã", "Ea Kly")].role == "inspected"  # type: ignore[attr-defined]
+    assert found[("huyện", "Krông Pắc")].role == "inspector"
+    assert found[("xã", "Ea Kly")].role == "inspected"
 
 
 def test_a_doubled_space_inside_a_name_is_still_one_name() -> None:
@@ -144,13 +145,13 @@ def test_bare_names_after_announced_plural_take_the_level() -> None:
             "Xuân Lĩnh vẫn còn tình trạng đi muộn về sớm.")
     found = units(text)
     assert ("xã", "Xuân Hội") in found and ("xã", "Xuân Lĩnh") in found
-    assert found[("xã", "Xuân Hội")].province == "Hà Tĩnh"  # type: ignore[attr-defined]
+    assert found[("xã", "Xuân Hội")].province == "Hà Tĩnh"
 
 
 def test_current_unit_after_2025_is_reported() -> None:
     found = units("Đoàn kiểm tra làm việc tại xã An Hiệp, huyện Ba Tri, tỉnh Bến Tre.")
-    assert found[("tỉnh", "Bến Tre")].current == "tỉnh Vĩnh Long"  # type: ignore[attr-defined]
-    assert found[("xã", "An Hiệp")].province == "Bến Tre"  # type: ignore[attr-defined]
+    assert found[("tỉnh", "Bến Tre")].current == "tỉnh Vĩnh Long"
+    assert found[("xã", "An Hiệp")].province == "Bến Tre"
 
 
 def test_spans_point_at_names_and_empty_text_has_none() -> None:

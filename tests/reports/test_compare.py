@@ -7,57 +7,100 @@ from pathlib import Path
 
 import pytest
 
-from index.compare import (
+from core.levels import Level
+from core.models import (
+    Area,
+    Extraction,
+    Finding,
+    Polarity,
+    Role,
+    Source,
+    Unit,
+    document_from_blocks,
+    sha256_bytes,
+)
+from index.store import Store
+from pipeline.export import comparison_tables
+from reports.compare import (
     Filters,
     compare,
-    comparison_tables,
     recurring_shortcomings,
     theme_year_matrix,
     turnarounds,
     unit_timeline,
 )
-from index.store import Store
-from pipeline.models import Extraction, Finding, Source, Unit, document_from_blocks, sha256_bytes
 
 PROVINCE = "Thái Bình"
 # Units as the extractor gives them: role, province, and the post-2025 unit they belong to.
-TAN_LAP = Unit("xã", "Tân Lập", "inspected", PROVINCE, "xã Tân Hòa")
-HOA_BINH = Unit("xã", "Hòa Bình", "inspected", PROVINCE, "xã Tân Hòa")  # merged with Tân Lập
-TT_HUNG_HA = Unit("thị trấn", "Hưng Hà", "inspected", PROVINCE, "xã Hưng Hà")
-H_HUNG_HA = Unit("huyện", "Hưng Hà", "inspector", PROVINCE, "tỉnh Thái Bình")
-NEW_HUNG_HA = Unit("xã", "Hưng Hà", "inspected", PROVINCE, None)  # named after the reorganisation
+TAN_LAP = Unit(Level.XA, "Tân Lập", Role.INSPECTED, PROVINCE, "xã Tân Hòa")
+HOA_BINH = Unit(Level.XA, "Hòa Bình", Role.INSPECTED, PROVINCE, "xã Tân Hòa")  # merged with Tân Lập
+TT_HUNG_HA = Unit(Level.THI_TRAN, "Hưng Hà", Role.INSPECTED, PROVINCE, "xã Hưng Hà")
+H_HUNG_HA = Unit(Level.HUYEN, "Hưng Hà", Role.INSPECTOR, PROVINCE, "tỉnh Thái Bình")
+NEW_HUNG_HA = Unit(Level.XA, "Hưng Hà", Role.INSPECTED, PROVINCE, None)  # named after the reorganisation
 
-REPORTS: dict[int, tuple[tuple[Unit, ...], list[tuple[str, str, str, tuple[str, ...]]]]] = {  # year -> (units, [(polarity, area, sentence, names)])
-    2019: ((H_HUNG_HA, TAN_LAP, HOA_BINH, TT_HUNG_HA), [
-        ("shortcoming", "tthc", "Tại xã Tân Lập, nhiều hồ sơ tiếp nhận không có phiếu hẹn.", ("Tân Lập",)),
-        ("shortcoming", "tthc", "Thị trấn Hưng Hà còn 12 hồ sơ giải quyết quá hạn.", ("Hưng Hà",)),
-        ("shortcoming", "cong_vu", "Công chức chưa đeo thẻ khi làm việc.", ()),
-    ]),
-    2021: ((H_HUNG_HA, TAN_LAP, TT_HUNG_HA), [
-        ("shortcoming", "tthc", "Xã Tân Lập vẫn chưa cấp phiếu hẹn cho người dân.", ("Tân Lập",)),
-        ("shortcoming", "tthc", "Thị trấn Hưng Hà vẫn còn hồ sơ trễ hạn chưa có văn bản xin lỗi.", ("Hưng Hà",)),
-        ("strength", "tthc", "Xã Tân Lập niêm yết công khai đầy đủ thủ tục hành chính.", ("Tân Lập",)),
-    ]),
-    2023: ((H_HUNG_HA, TAN_LAP, HOA_BINH), [
-        ("strength", "tthc", "100% hồ sơ tiếp nhận đều có phiếu hẹn.", ()),
-        ("shortcoming", "cong_vu", "Vẫn còn công chức không đeo thẻ.", ()),
-    ]),
-    2026: ((NEW_HUNG_HA,), [
-        ("shortcoming", "tthc", "Xã Hưng Hà còn 3 hồ sơ quá hạn.", ("Hưng Hà",)),
-    ]),
+REPORTS: dict[
+    int, tuple[tuple[Unit, ...], list[tuple[str, str, str, tuple[str, ...]]]]
+] = {  # year -> (units, [(polarity, area, sentence, names)])
+    2019: (
+        (H_HUNG_HA, TAN_LAP, HOA_BINH, TT_HUNG_HA),
+        [
+            (
+                "shortcoming",
+                "tthc",
+                "Tại xã Tân Lập, nhiều hồ sơ tiếp nhận không có phiếu hẹn.",
+                ("Tân Lập",),
+            ),
+            ("shortcoming", "tthc", "Thị trấn Hưng Hà còn 12 hồ sơ giải quyết quá hạn.", ("Hưng Hà",)),
+            ("shortcoming", "cong_vu", "Công chức chưa đeo thẻ khi làm việc.", ()),
+        ],
+    ),
+    2021: (
+        (H_HUNG_HA, TAN_LAP, TT_HUNG_HA),
+        [
+            ("shortcoming", "tthc", "Xã Tân Lập vẫn chưa cấp phiếu hẹn cho người dân.", ("Tân Lập",)),
+            (
+                "shortcoming",
+                "tthc",
+                "Thị trấn Hưng Hà vẫn còn hồ sơ trễ hạn chưa có văn bản xin lỗi.",
+                ("Hưng Hà",),
+            ),
+            ("strength", "tthc", "Xã Tân Lập niêm yết công khai đầy đủ thủ tục hành chính.", ("Tân Lập",)),
+        ],
+    ),
+    2023: (
+        (H_HUNG_HA, TAN_LAP, HOA_BINH),
+        [
+            ("strength", "tthc", "100% hồ sơ tiếp nhận đều có phiếu hẹn.", ()),
+            ("shortcoming", "cong_vu", "Vẫn còn công chức không đeo thẻ.", ()),
+        ],
+    ),
+    2026: (
+        (NEW_HUNG_HA,),
+        [
+            ("shortcoming", "tthc", "Xã Hưng Hà còn 3 hồ sơ quá hạn.", ("Hưng Hà",)),
+        ],
+    ),
 }
 
 
-def _save(store: Store, year: int, units: tuple[Unit, ...], items: list[tuple[str, str, str, tuple[str, ...]]]) -> None:
+def _save(
+    store: Store, year: int, units: tuple[Unit, ...], items: list[tuple[str, str, str, tuple[str, ...]]]
+) -> None:
     sentences = [f"Báo cáo kết quả kiểm tra năm {year}."] + [s for _, _, s, _ in items]
     data = "\n".join(sentences).encode()
     source = Source(path=f"/tmp/bao-cao-{year}.txt", sha256=sha256_bytes(data), format="txt", reader="txt")
-    document = document_from_blocks(f"bao-cao-{year}", [(s, None, "paragraph", None) for s in sentences], source)
+    document = document_from_blocks(
+        f"bao-cao-{year}", [(s, None, "paragraph", None) for s in sentences], source
+    )
     findings = []
     for polarity, area, sentence, names in items:
         start = document.text.index(sentence)
-        findings.append(Finding(polarity, area, sentence, start, start + len(sentence), names))
-    extraction = Extraction(doc_id=document.doc_id, inspection_year=year, units=units, findings=tuple(findings))
+        findings.append(
+            Finding(Polarity(polarity), Area(area), sentence, start, start + len(sentence), names)
+        )
+    extraction = Extraction(
+        doc_id=document.doc_id, inspection_year=year, units=units, findings=tuple(findings)
+    )
     store.save(document, extraction, extractor_version="test")
 
 
@@ -107,7 +150,9 @@ def test_timeline_of_a_post_reorganisation_unit_holds_its_predecessors(store: St
     entries = unit_timeline(store, "Tan Hoa")
     assert {e.unit for e in entries} == {"xã Tân Lập", "xã Hòa Bình"}
     assert [e.year for e in entries] == sorted(e.year for e in entries if e.year is not None)
-    assert ("xã Tân Lập", 2023, "strength", "tthc.phieu_hen") in {(e.unit, e.year, e.polarity, e.theme) for e in entries}
+    assert ("xã Tân Lập", 2023, "strength", "tthc.phieu_hen") in {
+        (e.unit, e.year, e.polarity, e.theme) for e in entries
+    }
 
 
 def test_filters_restrict_theme_unit_and_years(store: Store) -> None:
@@ -123,15 +168,26 @@ def test_filters_restrict_theme_unit_and_years(store: Store) -> None:
 
 def test_a_stored_theme_wins_over_recomputing_it(tmp_path: Path) -> None:
     with Store(tmp_path / "t.db", segmenter=str) as st:
-        _save(st, 2020, (TAN_LAP,), [("shortcoming", "tthc", "Tại xã Tân Lập còn phiếu hẹn ghi sai.", ("Tân Lập",))])
+        _save(
+            st,
+            2020,
+            (TAN_LAP,),
+            [("shortcoming", "tthc", "Tại xã Tân Lập còn phiếu hẹn ghi sai.", ("Tân Lập",))],
+        )
         doc = st.documents()[0]
         extraction = st.get_extraction(doc.doc_key)
         assert extraction.findings[0].theme is None  # saved without one: compare themes it
         assert theme_year_matrix(st).themes == ("tthc.phieu_hen",)
         document = st.get_document(doc.doc_key)
-        themed = Extraction(doc_id=extraction.doc_id, inspection_year=2020, units=extraction.units,
-                            findings=tuple(Finding(f.polarity, f.area, f.text, f.start, f.end, f.units,
-                                                   "tthc.mot_cua") for f in extraction.findings))
+        themed = Extraction(
+            doc_id=extraction.doc_id,
+            inspection_year=2020,
+            units=extraction.units,
+            findings=tuple(
+                Finding(f.polarity, f.area, f.text, f.start, f.end, f.units, "tthc.mot_cua")
+                for f in extraction.findings
+            ),
+        )
         st.save(document, themed, extractor_version="test")
         assert theme_year_matrix(st).themes == ("tthc.mot_cua",)
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from portal import ARTICLES, Portal, running_portal
 
+from core.errors import ConfigError, CorruptDocument, UnsupportedFormat
+from core.settings import Settings, load_settings
 from extractors import read
-from pipeline.errors import ConfigError, CorruptDocument, UnsupportedFormat
 from pipeline.feeds import looks_like_feed, parse_feed, read_feed_list
 from pipeline.fetch import PoliteClient
-from pipeline.settings import Settings, load_settings
 from pipeline.sources import SourceItem, collect
 
 FIRST, SECOND, THIRD = ARTICLES

@@ -82,7 +82,9 @@ def test_known_bad_bytes_are_not_read_again_until_they_change_or_are_released(
     assert fourth.exit_code == 1 and reads == ["hong.pdf"]  # released: read again, a new failure
 
 
-def test_retry_reads_now_and_lifts_the_quarantine_once_the_cause_is_fixed(tmp_path: Path, reads: list[str]) -> None:
+def test_retry_reads_now_and_lifts_the_quarantine_once_the_cause_is_fixed(
+    tmp_path: Path, reads: list[str]
+) -> None:
     inbox, db = tmp_path / "inbox", tmp_path / "k.db"
     inbox.mkdir()
     big = inbox / "bao-cao-dai.txt"

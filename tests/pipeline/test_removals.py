@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 
 from benchmarks.nightly import write_reports
+from core.errors import ConfigError
+from core.settings import Settings, load_settings
 from index.backends import open_backend
 from index.base import Query
 from index.store import Store
-from pipeline.errors import ConfigError
 from pipeline.ingest import ingest_paths, rebuild_index
 from pipeline.process import catch_up_index
 from pipeline.removals import FORGOTTEN, act_on_removed, check_action, find_removed
-from pipeline.settings import Settings, load_settings
 
 
 def _settings(tmp: Path) -> Settings:

@@ -4,11 +4,11 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from pipeline.cli import cli
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 
 REPORT = (
@@ -23,7 +23,7 @@ REPORT = (
 )
 
 
-def run(*args: str) -> "object":
+def run(*args: str) -> Result:
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
@@ -74,7 +74,9 @@ def test_ingest_search_stats_and_skip_unchanged(tmp_path: Path, report: Path) ->
     assert hits["total"] >= 1
     assert all("phiếu hẹn" in h["text"] for h in hits["hits"])
     assert hits["hits"][0]["doc_id"] == "thong-bao-41"
-    none = json.loads(run("--db", db, "search", "phieu hen", "--polarity", "strength", "--format", "json").stdout)
+    none = json.loads(
+        run("--db", db, "search", "phieu hen", "--polarity", "strength", "--format", "json").stdout
+    )
     assert all(h["polarity"] == "strength" for h in none["hits"])
 
     stats = json.loads(run("--db", db, "stats", "--format", "json").stdout)

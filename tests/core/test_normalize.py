@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from nlp.normalize import canonical_tones, fold, match_key, nfc, nfc_with_offsets
+from core.normalize import canonical_tones, fold, match_key, nfc, nfc_with_offsets
 
 HOSTILE = [
     "",
@@ -53,7 +53,7 @@ def test_nfc_with_offsets_maps_back_to_nfd_source() -> None:
 
 
 def test_lower_same_length_keeps_offsets_even_for_longer_lower_cases() -> None:
-    from nlp.normalize import lower_same_length
+    from core.normalize import lower_same_length
 
     assert lower_same_length("Đoàn KIỂM TRA") == "đoàn kiểm tra"
     assert lower_same_length("İstanbul ĐẮK") == "İstanbul đắk"

@@ -19,9 +19,9 @@ import pytest
 from click.testing import CliRunner
 
 from benchmarks.nightly import write_reports
+from core.errors import BackendError
 from index.store import _MIGRATIONS, SCHEMA_VERSION, Store
 from pipeline.cli import cli
-from pipeline.errors import BackendError
 from pipeline.runs import COMPLETED, INTERRUPTED, ensure_idle, run_lock
 
 KIEMTRA = Path(sys.executable).with_name("kiemtra")

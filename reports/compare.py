@@ -2,8 +2,8 @@
 
 Why over the store and not the search index: these reports need every finding of every year,
 with the document's units and their post-2025 successors, which only the system of record
-holds; they are plain functions over `Store`, returning dataclasses that the CLI prints and
-pipeline/export.py writes.
+holds; they are plain functions over `Store`, returning dataclasses that pipeline/export.py renders (tables,
+CSV, XLSX, charts) and the CLI prints.
 
 Unit identity. A unit is the same across years when its province, tier (commune, district,
 province: a xã that became a phường is still the same commune) and name agree. Two pre-2025
@@ -11,10 +11,8 @@ communes merged into one new commune stay two units (their histories are not one
 a unit named in a document of 2025 or later is the predecessor whose `Unit.current` it is, when
 exactly one predecessor in that province has it: the renamed unit continues the old one.
 
-Which units a finding is about: those its sentence names (a name shared by a district and a
-commune, "huyện/thị trấn Cam Lộ", is the one whose level word the sentence uses, else the
-inspected one); a sentence naming none is about the document's inspected units, as in the
-search index (index/records.py). Evidence says which of the two it was (`named`), and a
+Which units a finding is about is core.attribution.attribute, the rule the search index uses
+too. Evidence says whether the sentence named the unit or inherited it (`named`), and a
 recurrence or turnaround needs at least one finding that names the unit: a report's general
 remarks spread over every inspected unit would otherwise make each of them "recur" alike.
 """
@@ -26,19 +24,18 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from core.attribution import attribute
+from core.levels import ADMIN_LEVELS, COMMUNE_LEVELS, DISTRICT_LEVELS, split_level
+from core.models import Polarity, Unit
+from core.normalize import fold, match_key
 from index.store import Store
 from index.themes import Taxonomy, load_taxonomy
-from nlp.normalize import fold, match_key
-from nlp.vi.unit_levels import COMMUNE_LEVELS, DISTRICT_LEVELS
-from pipeline.export import Heatmap, Table
-from pipeline.models import Finding, Unit
 
 LOGGER = logging.getLogger(__name__)
 
-SHORTCOMING, STRENGTH = "shortcoming", "strength"
+SHORTCOMING, STRENGTH = Polarity.SHORTCOMING, Polarity.STRENGTH
 REORGANISATION_YEAR = 2025  # documents from this year on may name the post-reorganisation units
 MIN_RECURRENCE_YEARS = 2
-_LEVEL_WORDS = tuple(sorted(COMMUNE_LEVELS | DISTRICT_LEVELS | {"tỉnh"}, key=len, reverse=True))
 
 
 # --------------------------------------------------------------------------- data
@@ -191,25 +188,9 @@ def unit_ref(unit: Unit) -> UnitRef:
     return UnitRef(key, label, unit.province, unit.current)
 
 
-def _named_units(finding: Finding, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
-    """The document units a finding's sentence names; see the module docstring for homonyms."""
-    text = f" {fold(finding.text)} "
-    chosen: list[Unit] = []
-    for name in finding.units:
-        same = [u for u in units if match_key(u.name) == match_key(name)]
-        if len(same) > 1:
-            said = [u for u in same if f" {fold(f'{u.level} {u.name}')} " in text]
-            same = said or [u for u in same if u.role == "inspected"] or same
-        chosen.extend(same or [Unit(level="", name=name)])
-    return tuple(chosen)
-
-
-def finding_units(finding: Finding, units: tuple[Unit, ...]) -> tuple[tuple[Unit, ...], bool]:
-    """The units a finding is about and whether its sentence names them."""
-    if finding.units:
-        return _named_units(finding, units), True
-    inspected = tuple(u for u in units if u.role == "inspected")
-    return inspected, False
+def _unplaced_ref(name: str) -> UnitRef:
+    """A unit the finding names that the document's unit list does not hold: no level, no province."""
+    return UnitRef(UnitKey("", "unit", match_key(name)), name, None, None)
 
 
 def _link_successors(findings: list[ThemedFinding]) -> list[ThemedFinding]:
@@ -244,11 +225,12 @@ def themed_findings(store: Store, filters: Filters = Filters(), *,
             continue
         extraction = store.get_extraction(doc.doc_key)
         for finding in extraction.findings:
-            units, named = finding_units(finding, extraction.units)
+            about = attribute(finding, extraction.units)
+            refs = (*(unit_ref(u) for u in about.units), *(_unplaced_ref(n) for n in about.unplaced))
             out.append(ThemedFinding(
                 doc.doc_key, doc.doc_id, doc.year, finding.polarity, finding.area,
                 finding.theme or tax.assign(finding.text, finding.area), finding.text,
-                tuple(dict.fromkeys(unit_ref(u) for u in units)), named,
+                tuple(dict.fromkeys(refs)), about.named,
             ))
     return _filter(_link_successors(out), filters, tax)
 
@@ -272,10 +254,7 @@ def unit_matches(unit: UnitRef, query: str) -> bool:
 
 def _strip_level(label: str) -> str:
     """The name without its level word ("xã Cam Tuyền" → "Cam Tuyền")."""
-    for level in _LEVEL_WORDS:
-        if label.startswith(f"{level} "):
-            return label[len(level) + 1:]
-    return label
+    return split_level(label, ADMIN_LEVELS)[1]
 
 
 def _filter(findings: list[ThemedFinding], filters: Filters, taxonomy: Taxonomy) -> list[ThemedFinding]:
@@ -370,12 +349,17 @@ def find_turnarounds(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | Non
     return out
 
 
-def build_timeline(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = None) -> list[TimelineEntry]:
+def build_timeline(
+    findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = None
+) -> list[TimelineEntry]:
     tax = taxonomy or load_taxonomy()
     refs = _refs(findings)
     entries = [
-        TimelineEntry(f.year, refs[u.key].label, f.theme, tax.label(f.theme), f.polarity, f.doc_id, f.text, f.named)
-        for f in findings for u in f.units
+        TimelineEntry(
+            f.year, refs[u.key].label, f.theme, tax.label(f.theme), f.polarity, f.doc_id, f.text, f.named
+        )
+        for f in findings
+        for u in f.units
     ]
     entries.sort(key=lambda e: (e.year is None, e.year or 0, e.unit, e.theme, e.doc_id))
     return entries
@@ -386,8 +370,9 @@ def theme_year_matrix(store: Store, filters: Filters = Filters()) -> ThemeYearMa
     return build_matrix(themed_findings(store, filters))
 
 
-def recurring_shortcomings(store: Store, filters: Filters = Filters(), *,
-                           min_years: int = MIN_RECURRENCE_YEARS) -> list[Recurrence]:
+def recurring_shortcomings(
+    store: Store, filters: Filters = Filters(), *, min_years: int = MIN_RECURRENCE_YEARS
+) -> list[Recurrence]:
     """Units with the same shortcoming theme in `min_years` or more years, most persistent first."""
     return find_recurrences(themed_findings(store, filters), min_years=min_years)
 
@@ -407,73 +392,10 @@ def compare(store: Store, filters: Filters = Filters()) -> Comparison:
     tax = load_taxonomy()
     findings = themed_findings(store, filters, taxonomy=tax)
     timeline = build_timeline(findings, tax) if filters.unit else []
-    return Comparison(filters, build_matrix(findings, tax), tuple(find_recurrences(findings, tax)),
-                      tuple(find_turnarounds(findings, tax)), tuple(timeline))
-
-
-# --------------------------------------------------------------------------- tables
-
-
-def _evidence_lines(evidence: Iterable[Evidence]) -> str:
-    return "\n".join(f"{e.year} {e.doc_id} [{e.polarity}]: {e.text}" for e in evidence)
-
-
-def matrix_table(matrix: ThemeYearMatrix, measure: str = "documents") -> Table:
-    """The matrix with one count per cell: `measure` is "documents" or "units"."""
-    noun = "văn bản" if measure == "documents" else "đơn vị"
-    rows = tuple(
-        (theme, matrix.labels[theme],
-         *(getattr(matrix.cell(theme, year), measure) for year in matrix.years))
-        for theme in matrix.themes
+    return Comparison(
+        filters,
+        build_matrix(findings, tax),
+        tuple(find_recurrences(findings, tax)),
+        tuple(find_turnarounds(findings, tax)),
+        tuple(timeline),
     )
-    return Table(f"matrix_{measure}", f"Thiếu sót theo chủ đề và năm (số {noun})",
-                 ("Mã chủ đề", "Chủ đề", *(str(y) for y in matrix.years)), rows)
-
-
-def matrix_heatmap(matrix: ThemeYearMatrix, measure: str = "documents") -> Heatmap:
-    noun = "văn bản" if measure == "documents" else "đơn vị"
-    return Heatmap(
-        f"Thiếu sót theo chủ đề và năm (số {noun})",
-        tuple(matrix.labels[t] for t in matrix.themes),
-        tuple(str(y) for y in matrix.years),
-        tuple(tuple(getattr(matrix.cell(t, y), measure) for y in matrix.years) for t in matrix.themes),
-    )
-
-
-def recurring_table(recurring: Sequence[Recurrence]) -> Table:
-    rows = tuple(
-        (r.unit.label, r.unit.province, r.unit.current, r.theme, r.label, len(r.years), r.first_year,
-         r.last_year, ", ".join(map(str, r.years)), _evidence_lines(r.evidence))
-        for r in recurring
-    )
-    return Table("recurring", "Thiếu sót lặp lại qua các năm",
-                 ("Đơn vị", "Tỉnh", "Nay thuộc", "Mã chủ đề", "Chủ đề", "Số năm", "Năm đầu", "Năm cuối",
-                  "Các năm", "Bằng chứng"), rows)
-
-
-def turnaround_table(items: Sequence[Turnaround]) -> Table:
-    rows = tuple(
-        (t.unit.label, t.unit.province, t.unit.current, t.theme, t.label,
-         ", ".join(map(str, t.shortcoming_years)), ", ".join(map(str, t.strength_years)), t.improved_in,
-         "có" if t.relapsed else "không", _evidence_lines(t.evidence))
-        for t in items
-    )
-    return Table("improved", "Thiếu sót đã chuyển thành ưu điểm",
-                 ("Đơn vị", "Tỉnh", "Nay thuộc", "Mã chủ đề", "Chủ đề", "Năm thiếu sót", "Năm ưu điểm",
-                  "Cải thiện từ", "Tái phạm", "Bằng chứng"), rows)
-
-
-def timeline_table(entries: Sequence[TimelineEntry]) -> Table:
-    rows = tuple((e.year, e.unit, e.theme, e.label, e.polarity, e.doc_id, "có" if e.named else "không", e.text)
-                 for e in entries)
-    return Table("timeline", "Diễn biến của đơn vị qua các năm",
-                 ("Năm", "Đơn vị", "Mã chủ đề", "Chủ đề", "Loại", "Văn bản", "Nêu tên", "Nội dung"), rows)
-
-
-def comparison_tables(comparison: Comparison) -> list[Table]:
-    """The reports as tables, in the order a workbook shows them; the timeline when asked for."""
-    tables = [matrix_table(comparison.matrix, "documents"), matrix_table(comparison.matrix, "units"),
-              recurring_table(comparison.recurring), turnaround_table(comparison.turnarounds)]
-    if comparison.filters.unit:
-        tables.append(timeline_table(comparison.timeline))
-    return tables

@@ -14,7 +14,7 @@ from pipeline.cli import cli
 
 pytestmark = [pytest.mark.slow, pytest.mark.ocr]  # ingesting the samples runs Tesseract
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @pytest.fixture(scope="module")
@@ -57,13 +57,18 @@ def test_unit_and_theme_filters_give_the_units_timeline(db: Path) -> None:
 
 def test_xlsx_and_heatmap_files(db: Path, tmp_path: Path) -> None:
     xlsx, png = tmp_path / "so-sanh.xlsx", tmp_path / "nhiet.png"
-    result = run(db, "--format", "xlsx", "--out", str(xlsx), "--chart", str(png), "--from", "2019", "--to", "2023")
+    result = run(
+        db, "--format", "xlsx", "--out", str(xlsx), "--chart", str(png), "--from", "2019", "--to", "2023"
+    )
     assert result.exit_code == 0, result.output
     workbook = load_workbook(xlsx)
     assert workbook.sheetnames == ["matrix_documents", "matrix_units", "recurring", "improved"]
     sheet = workbook["recurring"]
     assert sheet["A1"].value == "Đơn vị" and sheet["A1"].font.bold
-    assert {sheet.cell(row, 1).value for row in range(2, sheet.max_row + 1)} >= {"xã Cam Tuyền", "thị trấn Cam Lộ"}
+    assert {sheet.cell(row, 1).value for row in range(2, sheet.max_row + 1)} >= {
+        "xã Cam Tuyền",
+        "thị trấn Cam Lộ",
+    }
     assert sheet.column_dimensions["E"].width > 10
     matrix = workbook["matrix_documents"]
     assert [c.value for c in matrix[1]][2:] == ["2019", "2020", "2021", "2022", "2023"]
@@ -77,8 +82,12 @@ def test_csv_files_one_per_report(db: Path, tmp_path: Path) -> None:
     result = run(db, "--format", "csv", "--out", str(tmp_path / "bao-cao.csv"))
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.glob("bao-cao-*.csv"))
-    assert names == ["bao-cao-improved.csv", "bao-cao-matrix_documents.csv", "bao-cao-matrix_units.csv",
-                     "bao-cao-recurring.csv"]
+    assert names == [
+        "bao-cao-improved.csv",
+        "bao-cao-matrix_documents.csv",
+        "bao-cao-matrix_units.csv",
+        "bao-cao-recurring.csv",
+    ]
     text = (tmp_path / "bao-cao-recurring.csv").read_text(encoding="utf-8-sig")
     assert "xã Cam Tuyền" in text
 

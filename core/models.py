@@ -11,22 +11,51 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
+
+from core.levels import Level
 
 SCHEMA_VERSION = 1
 
-Polarity = Literal["strength", "shortcoming", "recommendation"]
-Area = Literal["chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "so_hoa", "chung"]
-Level = Literal[
-    "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu", "cơ quan"
-]
-Role = Literal["inspected", "inspector", "other"]
 
-POLARITIES: tuple[str, ...] = ("strength", "shortcoming", "recommendation")
-AREAS: tuple[str, ...] = ("chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "so_hoa", "chung")
-ADMIN_LEVELS: tuple[str, ...] = (
-    "tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu",
-)
+# --------------------------------------------------------------------------- domain values
+# The schema's strings, defined once. StrEnum members are str: they compare, hash and
+# serialise (json, SQLite, Elasticsearch) as the schema's spelling, and mypy rejects a value
+# the pipeline never produces. Level lives with its table in core/levels.py.
+
+
+class Polarity(StrEnum):
+    """What a finding says about the inspected unit."""
+
+    STRENGTH = "strength"
+    SHORTCOMING = "shortcoming"
+    RECOMMENDATION = "recommendation"
+
+
+class Area(StrEnum):
+    """The reform area a finding is about (the annotation guide's codes); CHUNG: overall."""
+
+    CHI_DAO = "chi_dao"
+    THE_CHE = "the_che"
+    TTHC = "tthc"
+    BO_MAY = "bo_may"
+    CONG_VU = "cong_vu"
+    TAI_CHINH = "tai_chinh"
+    SO_HOA = "so_hoa"
+    CHUNG = "chung"
+
+
+class Role(StrEnum):
+    """A unit's part in the document: the one inspected, the one inspecting, or mentioned."""
+
+    INSPECTED = "inspected"
+    INSPECTOR = "inspector"
+    OTHER = "other"
+
+
+POLARITIES: tuple[Polarity, ...] = tuple(Polarity)
+AREAS: tuple[Area, ...] = tuple(Area)
 
 
 # --------------------------------------------------------------------------- documents
@@ -120,14 +149,14 @@ def document_from_blocks(
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    level: str
+    level: Level
     name: str
-    role: str = "other"
+    role: Role = Role.OTHER
     province: str | None = None
     current: str | None = None  # the unit it belongs to after the 2025 reorganisation (extra field)
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"level": self.level, "name": self.name, "role": self.role,
+        d: dict[str, Any] = {"level": str(self.level), "name": self.name, "role": str(self.role),
                              "province": self.province}
         if self.current is not None:
             d["current"] = self.current
@@ -158,8 +187,8 @@ class Period:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    polarity: str
-    area: str
+    polarity: Polarity
+    area: Area
     text: str
     start: int
     end: int
@@ -172,7 +201,7 @@ class Finding:
         return hashlib.sha1(f"{doc_id}:{self.start}:{self.end}".encode()).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"polarity": self.polarity, "area": self.area, "text": self.text,
+        d: dict[str, Any] = {"polarity": str(self.polarity), "area": str(self.area), "text": self.text,
                              "units": list(self.units), "start": self.start, "end": self.end}
         if self.theme is not None:
             d["theme"] = self.theme
@@ -222,12 +251,12 @@ class Extraction:
             published=d.get("published"),
             inspection_year=d.get("inspection_year"),
             inspection_period=Period(period.get("start"), period.get("end")) if period else None,
-            units=tuple(Unit(u["level"], u["name"], u.get("role", "other"), u.get("province"),
+            units=tuple(Unit(Level(u["level"]), u["name"], Role(u.get("role", "other")), u.get("province"),
                              u.get("current")) for u in d.get("units", [])),
             documents=tuple(DocRef(x["kind"], x["number"], x.get("date"), x.get("issuer"))
                             for x in d.get("documents", [])),
             dates=tuple(d.get("dates", [])),
-            findings=tuple(Finding(f["polarity"], f["area"], f["text"], f.get("start") or 0,
+            findings=tuple(Finding(Polarity(f["polarity"]), Area(f["area"]), f["text"], f.get("start") or 0,
                                    f.get("end") or 0, tuple(f.get("units", [])), f.get("theme"),
                                    f.get("words"))
                            for f in d.get("findings", [])),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import ConfigError
+from core.errors import ConfigError
 
 DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")
 
@@ -40,6 +40,7 @@ class Settings:
     min_vietnamese_ratio: float
     extractor_version: str
     nightly_cron: str
+    timezone: str
     inbox_dir: str
     feeds_file: str
     fetch_dir: str
@@ -69,6 +70,18 @@ class Settings:
     @property
     def fetched(self) -> Path:
         return Path(self.fetch_dir).expanduser() if self.fetch_dir else self.data_dir / "fetched"
+
+    @property
+    def zone(self) -> str:
+        """The IANA zone of the schedule, so "02:00" means 02:00 where the server stands, not UTC."""
+        if self.timezone:
+            return self.timezone.lstrip(":")
+        try:
+            target = os.path.realpath("/etc/localtime")
+        except OSError:
+            return "UTC"
+        marker = "/zoneinfo/"
+        return target.split(marker, 1)[1] if marker in target else "UTC"
 
     @property
     def workers(self) -> int:
@@ -102,6 +115,8 @@ def load_settings(
     unknown = set(values) - set(fields)
     if unknown:
         raise ConfigError(f"unknown settings {sorted(unknown)}", path=defaults_file)
+    if env.get("TZ"):  # the system's own variable names the zone unless KIEMTRA_TIMEZONE does
+        values["timezone"] = env["TZ"]
     for name in fields:
         if f"KIEMTRA_{name.upper()}" in env:
             values[name] = env[f"KIEMTRA_{name.upper()}"]

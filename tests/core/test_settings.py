@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.errors import ConfigError
-from pipeline.settings import load_settings, parse_assignments
+from core.errors import ConfigError
+from core.settings import load_settings, parse_assignments
 
 
 def test_defaults_load_and_per_user_database(tmp_path: Path) -> None:
@@ -14,7 +14,9 @@ def test_defaults_load_and_per_user_database(tmp_path: Path) -> None:
 
 
 def test_environment_then_overrides_win() -> None:
-    settings = load_settings({"ocr_dpi": "200"}, environ={"KIEMTRA_OCR_DPI": "150", "KIEMTRA_BACKEND": "elasticsearch"})
+    settings = load_settings(
+        {"ocr_dpi": "200"}, environ={"KIEMTRA_OCR_DPI": "150", "KIEMTRA_BACKEND": "elasticsearch"}
+    )
     assert settings.ocr_dpi == 200
     assert settings.backend == "elasticsearch"
 
@@ -31,3 +33,17 @@ def test_unknown_and_malformed_settings_are_config_errors() -> None:
         load_settings({"max_pages": "many"}, environ={})
     with pytest.raises(ConfigError, match="key=value"):
         parse_assignments(["oops"])
+
+
+def test_the_schedule_zone_comes_from_settings_then_tz_then_the_machine() -> None:
+    assert load_settings(environ={"TZ": ":Asia/Ho_Chi_Minh"}).zone == "Asia/Ho_Chi_Minh"
+    both = {"TZ": "Europe/Paris", "KIEMTRA_TIMEZONE": "Asia/Bangkok"}
+    assert load_settings(environ=both).zone == "Asia/Bangkok"
+    assert load_settings({"timezone": "Asia/Tokyo"}, environ={"TZ": "UTC"}).zone == "Asia/Tokyo"
+    machine = load_settings(environ={}).zone
+    assert machine and machine == load_settings(environ={}).replace(batch_size=3).zone
+
+
+def test_workers_follow_the_ocr_workers_setting() -> None:
+    assert load_settings({"ocr_workers": 3}, environ={}).workers == 3
+    assert load_settings({"ocr_workers": 0}, environ={}).workers >= 1

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from portal import ARTICLES, Portal, running_portal
 
-from pipeline.errors import FetchError, LimitExceeded, RobotsDisallowed
+from core.errors import FetchError, LimitExceeded, RobotsDisallowed
+from core.settings import Settings, load_settings
 from pipeline.fetch import PoliteClient
-from pipeline.settings import Settings, load_settings
 
 ARTICLE = next(iter(ARTICLES))
 TITLE = ARTICLES[ARTICLE][0]

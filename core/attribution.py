@@ -1,0 +1,57 @@
+"""Which units a finding is about: the one rule search records and comparison both use.
+
+Why here, beside the data model: the search index (index/records.py) and the cross-year reports
+(reports/) must file a finding under the same units, or a unit's search results and its
+recurrences disagree. They used to decide it apart, differently.
+
+The rule. A finding is about the units its sentence names: the unit itself, not the units that
+enclose it (a commune's district and province are reachable through the unit's `province` and
+the gazetteer, for filters). A name shared by two of the document's units ("huyện Cam Lộ" and
+"thị trấn Cam Lộ") is the one whose level word the sentence uses, else the inspected one, else
+both. A sentence that names no unit ("một số đơn vị còn chậm") inherits the document's inspected
+units, and says so (`named` is False): comparison shows it and never blames a unit for it; a
+document without an inspected unit gives such a finding no unit at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.models import Finding, Role, Unit
+from core.normalize import fold, match_key
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """The units a finding is about, and whether its sentence named them or inherited them.
+
+    `unplaced` are names the finding names that are not among the document's units (so have
+    no level or province); they count as named.
+    """
+
+    units: tuple[Unit, ...]
+    named: bool
+    unplaced: tuple[str, ...] = ()
+
+    @property
+    def inherited(self) -> bool:
+        return not self.named
+
+
+def attribute(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
+    """The units of the document (`units`) that `finding` is about; see the module docstring."""
+    if not finding.units:
+        return Attribution(tuple(u for u in units if u.role == Role.INSPECTED), named=False)
+    text = f" {fold(finding.text)} "
+    chosen: list[Unit] = []
+    unplaced: list[str] = []
+    for name in finding.units:
+        same = [u for u in units if match_key(u.name) == match_key(name)]
+        if len(same) > 1:
+            said = [u for u in same if f" {fold(f'{u.level} {u.name}')} " in text]
+            same = said or [u for u in same if u.role == Role.INSPECTED] or same
+        if same:
+            chosen.extend(u for u in same if u not in chosen)
+        elif name not in unplaced:
+            unplaced.append(name)
+    return Attribution(tuple(chosen), named=True, unplaced=tuple(unplaced))

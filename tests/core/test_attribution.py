@@ -1,0 +1,61 @@
+"""Which units a finding is about: one rule for search records and comparison."""
+
+from __future__ import annotations
+
+from core.attribution import attribute
+from core.levels import Level
+from core.models import Area, Document, Extraction, Finding, Polarity, Role, Source, Unit
+from index.records import finding_records
+from index.store import Store
+from reports.compare import themed_findings
+
+HUYEN = Unit(Level.HUYEN, "Cam Lộ", Role.OTHER, "Quảng Trị")
+THI_TRAN = Unit(Level.THI_TRAN, "Cam Lộ", Role.INSPECTED, "Quảng Trị")
+XA = Unit(Level.XA, "Cam Tuyền", Role.INSPECTED, "Quảng Trị")
+UNITS = (HUYEN, THI_TRAN, XA)
+
+
+def _finding(text: str, *units: str) -> Finding:
+    return Finding(Polarity.SHORTCOMING, Area.TTHC, text, 0, len(text), units)
+
+
+def test_a_shared_name_is_the_unit_whose_level_word_the_sentence_uses() -> None:
+    about = attribute(_finding("Thị trấn Cam Lộ còn hồ sơ quá hạn.", "Cam Lộ"), UNITS)
+    assert about.units == (THI_TRAN,) and about.named and not about.unplaced
+    about = attribute(_finding("Huyện Cam Lộ chưa ban hành kế hoạch.", "Cam Lộ"), UNITS)
+    assert about.units == (HUYEN,)
+
+
+def test_a_shared_name_without_its_level_word_is_the_inspected_unit() -> None:
+    assert attribute(_finding("Cam Lộ còn hồ sơ quá hạn.", "Cam Lộ"), UNITS).units == (THI_TRAN,)
+
+
+def test_a_sentence_naming_no_unit_inherits_the_inspected_units_and_says_so() -> None:
+    about = attribute(_finding("Một số đơn vị còn chậm trả kết quả."), UNITS)
+    assert about.units == (THI_TRAN, XA) and about.inherited
+
+
+def test_without_an_inspected_unit_an_unnamed_finding_has_no_unit() -> None:
+    about = attribute(_finding("Một số đơn vị còn chậm trả kết quả."), (HUYEN,))
+    assert about.units == () and about.inherited
+
+
+def test_a_name_outside_the_document_units_is_kept_unplaced() -> None:
+    about = attribute(_finding("Xã Cam Thành chưa niêm yết.", "Cam Thành", "Cam Tuyền"), UNITS)
+    assert about.units == (XA,) and about.unplaced == ("Cam Thành",) and about.named
+
+
+def test_search_records_and_comparison_file_a_finding_under_the_same_units(tmp_path) -> None:
+    text = "Thị trấn Cam Lộ còn hồ sơ quá hạn. Một số đơn vị còn chậm trả kết quả."
+    first, second = text.split(". ", 1)
+    findings = (_finding(first + ".", "Cam Lộ"), Finding(Polarity.SHORTCOMING, Area.TTHC, second,
+                                                         len(first) + 2, len(text)))
+    document = Document("cam-lo.txt", text, (), Source("cam-lo.txt", "a" * 64, "txt", "txt"))
+    extraction = Extraction("cam-lo.txt", inspection_year=2023, units=UNITS, findings=findings)
+    records = finding_records("k1", document, extraction, segmenter=str)
+    assert [r.unit_levels for r in records] == [("thị trấn Cam Lộ",), ("thị trấn Cam Lộ", "xã Cam Tuyền")]
+    with Store(tmp_path / "s.db", segmenter=str) as store:
+        store.save(document, extraction, extractor_version="test")
+        compared = themed_findings(store)
+    assert [tuple(u.label for u in f.units) for f in compared] == [r.unit_levels for r in records]
+    assert [f.named for f in compared] == [True, False]
