@@ -267,6 +267,7 @@ def nightly_deployment(
         "inbox": str(inbox) if inbox else None,
         "feeds": str(feeds) if feeds else None,
         "wait": True,
+        "progress": True,  # lines in the service's journal between "started" and the summary
     }
     deployment = _with_workers(nightly_ingest, settings).to_deployment(
         name="nightly",

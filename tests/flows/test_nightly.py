@@ -91,6 +91,7 @@ def test_the_deployment_runs_nightly_on_the_configured_cron_with_these_settings(
     assert isinstance(schedule.schedule, CronSchedule) and schedule.schedule.cron == "30 1 * * *"
     assert deployment.parameters["settings"]["db_path"] == str(tmp_path / "k.db")
     assert deployment.parameters["inbox"] == str(tmp_path / "inbox") and deployment.parameters["wait"] is True
+    assert deployment.parameters["progress"] is True
 
 
 def test_summary_counts_per_source_and_renders_failures() -> None:
