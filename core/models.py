@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from core.levels import Level
+from core.wrapping import join_wrapped_lines, wrap_width
 
 SCHEMA_VERSION = 1
 
@@ -124,17 +125,22 @@ def document_from_blocks(
 ) -> Document:
     """Join (text, page, kind, confidence) parts into one Document with exact block offsets.
 
-    Every reader ends here, so offsets are computed in one place and always agree with `text`.
+    Every reader ends here, so offsets are computed in one place and always agree with `text`,
+    and hard-wrapped lines are joined here once for all of them (`core.wrapping`).
     """
     import unicodedata
 
     pieces: list[str] = []
     blocks: list[Block] = []
     pos = 0
+    parts = [(unicodedata.normalize("NFC", text).strip(), page, kind, conf)
+             for text, page, kind, conf in parts]
+    width = wrap_width("\n".join(text for text, _page, kind, _conf in parts if kind != "table"))
     for text, page, kind, confidence in parts:
-        text = unicodedata.normalize("NFC", text).strip()
         if not text:
             continue
+        if kind != "table":
+            text = join_wrapped_lines(text, width)  # same length: PDF line breaks inside sentences go
         if pieces:
             pieces.append("\n\n")
             pos += 2

@@ -53,6 +53,10 @@ class Settings:
     http_timeout_s: float
     http_retries: int
     http_min_interval_s: float
+    web_accounts_file: str
+    web_secret_key: str
+    web_session_max_age_s: int
+    web_cookie_secure: bool
 
     @property
     def database(self) -> Path:
@@ -70,6 +74,13 @@ class Settings:
     @property
     def fetched(self) -> Path:
         return Path(self.fetch_dir).expanduser() if self.fetch_dir else self.data_dir / "fetched"
+
+    @property
+    def web_accounts(self) -> Path:
+        """The web page's accounts file, resolving "" to one beside the store."""
+        if self.web_accounts_file:
+            return Path(self.web_accounts_file).expanduser()
+        return self.data_dir / "web-accounts.txt"
 
     @property
     def zone(self) -> str:

@@ -13,30 +13,30 @@ from core.settings import Settings
 from index.base import SearchBackend
 
 
-def _sqlite(settings: Settings) -> SearchBackend:
+def _sqlite(settings: Settings, readonly: bool) -> SearchBackend:
     from index.sqlite_fts import SqliteFtsBackend
 
-    return SqliteFtsBackend(settings.database)
+    return SqliteFtsBackend(settings.database, readonly=readonly)
 
 
-def _elasticsearch(settings: Settings) -> SearchBackend:
+def _elasticsearch(settings: Settings, readonly: bool) -> SearchBackend:
     from index.elastic import ElasticBackend
 
-    return ElasticBackend(settings.es_url, settings.es_index)
+    return ElasticBackend(settings.es_url, settings.es_index)  # readers never write through it
 
 
-BACKENDS: dict[str, Callable[[Settings], SearchBackend]] = {
+BACKENDS: dict[str, Callable[[Settings, bool], SearchBackend]] = {
     "sqlite": _sqlite,
     "elasticsearch": _elasticsearch,
 }
 
 
-def open_backend(settings: Settings) -> SearchBackend:
-    """The backend named by `settings.backend`, ready to use."""
+def open_backend(settings: Settings, *, readonly: bool = False) -> SearchBackend:
+    """The backend named by `settings.backend`, ready to use; `readonly` for the web page."""
     try:
         factory = BACKENDS[settings.backend]
     except KeyError:
         raise ConfigError(
             f"unknown backend {settings.backend!r}; choose one of {', '.join(BACKENDS)}"
         ) from None
-    return factory(settings)
+    return factory(settings, readonly)

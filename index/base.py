@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit")
+FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit", "theme")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,7 @@ class Query:
     year_to: int | None = None
     area: str | None = None
     polarity: str | None = None
+    theme: str | None = None  # a theme code of index/themes.toml ("tthc.phieu_hen")
     doc_kind: str | None = None
     doc_number: str | None = None
     limit: int = 10

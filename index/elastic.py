@@ -64,7 +64,7 @@ _FOLDED_COPIES = {
 _FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
 _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
-                 "province": "provinces_facet", "unit": "units_facet"}
+                 "province": "provinces_facet", "unit": "units_facet", "theme": "theme"}
 
 _OFFSET_TEXT = {"type": "text", "analyzer": "standard", "term_vector": "with_positions_offsets"}
 _KEYWORD = {"type": "keyword"}
@@ -214,7 +214,7 @@ def filters(query: Query) -> list[dict[str, Any]]:
     if query.year_from is not None or query.year_to is not None:
         bounds = {k: v for k, v in (("gte", query.year_from), ("lte", query.year_to)) if v is not None}
         out.append({"range": {"year": bounds}})
-    for field, value in (("area", query.area), ("polarity", query.polarity)):
+    for field, value in (("area", query.area), ("polarity", query.polarity), ("theme", query.theme)):
         if value:
             out.append({"term": {field: value}})
     if query.doc_kind:

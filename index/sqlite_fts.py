@@ -49,7 +49,7 @@ from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "3"
+FTS_SCHEMA_VERSION = "4"
 EXACT_BONUS = 100.0  # above any bm25 a finding-sized text reaches, so exact accents rank first
 FACET_SIZE = 20  # values per facet, most frequent first (like a terms aggregation's size)
 SNIPPET_CHARS = 240
@@ -82,7 +82,7 @@ _SCHEMA = (
 # Covers what the in-memory columns read (_load_columns), so loading them never touches `record`.
 _FACETS_INDEX = ("CREATE INDEX IF NOT EXISTS fts_records_facets"
                  " ON fts_records(area, year, polarity, facet_terms, tokens, alike, published)")
-_TERM_FACETS = ("province", "unit")  # the multi-valued facets, packed into fts_records.facet_terms
+_TERM_FACETS = ("province", "unit", "theme")  # the term facets, packed into fts_records.facet_terms
 _FIELD_SEP, _ITEM_SEP = "\x1f", "\x1e"
 
 
@@ -111,6 +111,17 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
                      (fts_topk.docsize_total(size), alike, rowid))
         _insert_repeats(conn, rowid, folded if alike else "")
     LOGGER.info("search tables migrated from v2 to v3")
+
+
+def _migrate_v3(conn: sqlite3.Connection) -> None:
+    """v3 → v4: each record's theme becomes a term (filter and facet), read from its JSON."""
+    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+        keyed = [(f, filter_key(v), v) for f, v in _record_terms(_record_from_json(raw))]
+        keyed = [row for row in keyed if row[1]]
+        conn.execute("UPDATE fts_records SET facet_terms = ? WHERE rowid = ?", (_pack_facet_terms(keyed), rowid))
+        conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
+                         [(f, k, rowid, v) for f, k, v in keyed if f == "theme"])
+    LOGGER.info("search tables migrated from v3 to v4")
 
 
 def _insert_repeats(conn: sqlite3.Connection, rowid: int, folded: str) -> None:
@@ -207,6 +218,8 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
         yield "doc_kind", kind
     for number in record.doc_numbers:
         yield "doc_number", number
+    if record.theme:
+        yield "theme", record.theme
 
 
 _RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(FindingRecord))
@@ -299,7 +312,7 @@ class _Filters:
     def of(cls, query: Query) -> _Filters:
         term_filters = (
             (("unit", "unit_level"), query.unit), (("province",), query.province), (("level",), query.level),
-            (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number),
+            (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number), (("theme",), query.theme),
         )
         return cls(tuple((fields, filter_key(value)) for fields, value in term_filters if value is not None),
                    query.year, query.year_from, query.year_to, query.area, query.polarity)
@@ -561,21 +574,39 @@ class SqliteFtsBackend(SearchBackend):
 
     name = "sqlite"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
         self._lock = threading.RLock()
         self._writes = 0  # bumped by every write of this connection, which data_version ignores
         self._cache: _Columns | None = None
-        self._conn = connect(self.path, synchronous="NORMAL")  # a rebuildable view: NORMAL is enough
-        # Search reads the same pages again and again: map them instead of copying each read.
-        self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
-        self._conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-        self._conn.execute("PRAGMA temp_store=MEMORY")  # GROUP BY and ORDER BY sorters stay off disk
+        # A rebuildable view: NORMAL is enough. Read-only (the web page) opens with mode=ro.
+        self._conn = connect(self.path, synchronous="NORMAL", readonly=readonly)
         try:
-            self._create()
+            # Search reads the same pages again and again: map them instead of copying each read.
+            self._conn.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+            self._conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+            self._conn.execute("PRAGMA temp_store=MEMORY")  # GROUP BY and ORDER BY sorters stay off disk
+            if readonly:
+                self._check_version()
+            else:
+                self._create()
         except sqlite3.Error as e:
             self._conn.close()
             raise BackendError(f"cannot create the search tables: {e}", path=self.path) from e
+        except BackendError:
+            self._conn.close()
+            raise
+
+    def _check_version(self) -> None:
+        """Read-only: the search tables must exist at this version (nothing can create them)."""
+        try:
+            row = self._conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
+        except sqlite3.Error:
+            row = None
+        if row is None or row[0] != FTS_SCHEMA_VERSION:
+            found = "missing" if row is None else f"v{row[0]}"
+            raise BackendError(f"search tables are {found}, this kiemtra reads v{FTS_SCHEMA_VERSION}:"
+                               " run `kiemtra reindex`", path=self.path)
 
     def _create(self) -> None:
         with self._write() as conn:
@@ -588,6 +619,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "2"
             if version == "2":
                 _migrate_v2(conn)
+                version = "3"
+            if version == "3":
+                _migrate_v3(conn)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "

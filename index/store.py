@@ -236,16 +236,22 @@ class Store:
     (pipeline.process.open_store).
     """
 
-    def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str) -> None:
+    def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str, readonly: bool = False) -> None:
         self.path = Path(path)
         self._segmenter = segmenter
         self._lock = threading.RLock()
-        self._conn = connect(self.path, synchronous="FULL")
+        self._conn = connect(self.path, synchronous="FULL", readonly=readonly)
         try:
-            self._migrate()
+            if readonly:
+                self._check_version()
+            else:
+                self._migrate()
         except sqlite3.Error as e:
             self._conn.close()
             raise BackendError(f"cannot create the store's tables: {e}", path=self.path) from e
+        except BackendError:
+            self._conn.close()
+            raise
 
     # ------------------------------------------------------------------ plumbing
 
@@ -275,6 +281,14 @@ class Store:
                     if statement.strip():
                         self._conn.execute(statement)
             self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def _check_version(self) -> None:
+        """A read-only store cannot migrate: it must already be at this kiemtra's schema."""
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            raise BackendError(f"store schema is v{version}, this kiemtra reads v{SCHEMA_VERSION}:"
+                               " run `kiemtra ingest` (or any writing command) once to bring it up to date",
+                               path=self.path)
 
     def _write(self) -> Transaction:
         return Transaction(self._conn, self._lock, self.path)
@@ -539,6 +553,19 @@ class Store:
             for record in finding_records(key, document, extraction, segmenter=str):
                 yield replace(record, words=words.get(record.finding_id, ""))
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the file: a reader's cache key."""
+        return int(self._query("PRAGMA data_version")[0][0])
+
+    def locate_finding(self, finding_id: str) -> tuple[str, int] | None:
+        """(doc_key, index in the extraction's findings) of a stored finding, or None."""
+        rows = self._query("SELECT doc_key, seq FROM findings WHERE finding_id = ?", (finding_id,))
+        return (rows[0]["doc_key"], rows[0]["seq"]) if rows else None
+
+    def finding_ids(self, doc_key: str) -> list[str]:
+        """The ids of a document's findings, in the order of its extraction's findings."""
+        return [r[0] for r in self._query("SELECT finding_id FROM findings WHERE doc_key = ? ORDER BY seq", (doc_key,))]
+
     def documents(self) -> list[StoredDocument]:
         rows = self._query(
             "SELECT d.doc_key, d.doc_id, d.format, d.reader, d.title, d.published, d.year, d.pages,"
@@ -600,19 +627,27 @@ class Store:
                           json.loads(r["summary"])) for r in rows]
 
 
-def connect(path: Path, *, synchronous: str) -> sqlite3.Connection:
+def connect(path: Path, *, synchronous: str, readonly: bool = False) -> sqlite3.Connection:
     """A WAL-mode connection in autocommit mode (transactions are explicit, see Transaction).
 
     One connection per Store or backend instance, shared by threads only under its lock, hence
     `check_same_thread=False`; other processes get their own and wait on the busy timeout.
+    `readonly` opens an existing file with `mode=ro` (the web page: no request can write, and
+    a missing file is an error rather than a new empty store).
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        if readonly:
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
+            conn.execute("PRAGMA query_only=ON")
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # fails now if it is not a database
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute(f"PRAGMA synchronous={synchronous}")
+            conn.execute("PRAGMA foreign_keys=ON")
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute(f"PRAGMA synchronous={synchronous}")
-        conn.execute("PRAGMA foreign_keys=ON")
     except (OSError, sqlite3.Error) as e:
         raise BackendError(f"cannot open the database: {e}", path=path) from e
     return conn

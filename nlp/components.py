@@ -21,13 +21,14 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from core.models import Finding
+from core.normalize import fold
 from nlp.areas import matching_form
 from nlp.dates import find_time_facts
 from nlp.docnumbers import find_documents
+from nlp.finding_units import judged_units, with_judged_as_inspected
 from nlp.findings import find_findings
 from nlp.gazetteer import Gazetteer
-from nlp.units import UnitMention, find_units
+from nlp.units import find_units
 
 EXTENSIONS = ("source_published", "plain_text", "matching_form", "time_facts", "documents", "units",
               "findings")
@@ -132,16 +133,6 @@ class UnitsComponent:
         return doc
 
 
-def units_in(finding: Finding, mentions: Iterable[UnitMention]) -> tuple[str, ...]:
-    """Names of the units mentioned inside the finding's span, in text order, once each."""
-    found = sorted(
-        (s, m.unit.name)
-        for m in mentions if m.unit.level != "cơ quan"
-        for s, e in m.spans if finding.start <= s and e <= finding.end
-    )
-    return tuple(dict.fromkeys(name for _, name in found))
-
-
 class FindingsComponent:
     """Evaluative statements with polarity, area and the units they name."""
 
@@ -151,10 +142,14 @@ class FindingsComponent:
     def __call__(self, doc: Doc) -> Doc:
         units = doc._.units or []
         text, bounds = text_of(doc), token_bounds(doc)
-        findings = [
-            replace(f, units=units_in(f, units), words=words_in(text, bounds, f.start, f.end))
-            for f in find_findings(text, form=form_of(doc))
-        ]
+        folded = fold(text)
+        findings, judged = [], []
+        for f in find_findings(text, form=form_of(doc)):
+            named = judged_units(text, f.start, f.end, units, folded)
+            judged.extend(judged_units(text, f.start, f.end, units, folded, subjects_only=True))
+            names = tuple(dict.fromkeys(m.unit.name for m in named))
+            findings.append(replace(f, units=names, words=words_in(text, bounds, f.start, f.end)))
+        doc._.units = with_judged_as_inspected(list(units), judged)
         doc._.findings = findings
         doc.spans["findings"] = _spans(doc, ((f.start, f.end, f.polarity) for f in findings))
         return doc

@@ -39,6 +39,9 @@ _NOT_MORE = r"(?![\w/]|[.,-]\d)"  # not followed by more of a number or symbol
 
 # "20/01/2020", "20-01-2020", "20.01.2020" (one separator throughout).
 _NUMERIC_FULL = re.compile(_D + r"([/.-])(\d{1,2})\2(\d{4})" + _NOT_MORE)
+# "2025-11-04", "2025-11-04T08:30": the ISO form of page metadata (a leading "date 2025-11-04"
+# line, feeds).
+_ISO_FULL = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?=T\d|(?![\w/]|[.,-]\d))")
 # "ngày 26 tháng 02 năm 2015", "31 Tháng Giêng 2020", "ngày 15 tháng 12, năm 2005".
 _WORDED_FULL = re.compile(
     r"(?:ngày\s+)?" + _D + r"\s+tháng\s+(\d{1,2}|" + _MONTH_WORD + r")\s*,?\s+(?:năm\s+)?(\d{4})\b",
@@ -53,6 +56,19 @@ _INTRO = (
 _INTRODUCED_PARTIAL = re.compile(_INTRO + r"(\d{1,2})([/.-])(\d{1,2})" + _NOT_MORE, re.IGNORECASE)
 # "(27/1)" right after words about a day ("ngày làm việc đầu tiên (27/1)").
 _PARENTHESISED_PARTIAL = re.compile(r"\((\d{1,2})/(\d{1,2})\)")
+# The last day of a range whose first day is written alone: "từ ngày 1 đến 31-7",
+# "từ ngày 3-14/8", "ngày 15 – 16.10". Group 1 is the day, 2 the separator, 3 the month.
+_RANGE_END_PARTIAL = re.compile(
+    r"\b(?:ngày|từ)\s+\d{1,2}(?:[/.-]\d{1,2})?(?:\s*(?:,|và|–|—|-)\s*\d{1,2})*\s*"
+    r"(?:" + _alt(W.RANGE_JOINERS) + r"|-|–|—|,|và)\s*(?:ngày\s*)?"
+    r"(\d{1,2})([/.-])(\d{1,2})" + _NOT_MORE,
+    re.IGNORECASE,
+)
+# "Ngày 12 tháng 8" without a year: a day-month in words, completed like "ngày 12/8".
+_WORDED_PARTIAL = re.compile(
+    r"\bngày\s+" + _D + r"\s+tháng\s+(\d{1,2}|" + _MONTH_WORD + r")(?!\s*,?\s*(?:năm\s+)?\d|\s*/|\w)",
+    re.IGNORECASE,
+)
 _DAY_CONTEXT = re.compile(r"\b(?:ngày|hôm|" + _alt(W.DAY_PARTS) + r")\b[^.\n]{0,40}$", re.IGNORECASE)
 # "từ 23/9 đến ..." without "ngày": the first date of a range.
 _RANGE_PARTIAL = re.compile(
@@ -63,7 +79,8 @@ _RANGE_PARTIAL = re.compile(
 # Extra days listed before a date: "ngày 15 và 16/10/2020", "Từ ngày 14 – 15/11/2017",
 # "Ngày 13 và 14 tháng 4 năm 2017". Group 1 holds the listed days.
 _DAY_LIST = re.compile(
-    r"\bngày\s+(\d{1,2}(?:\s*(?:,|và|–|—|-)\s*\d{1,2})*)\s*(?:,|và|–|—|-|đến)\s*(?=\d{1,2}(?:[/.-]\d|\s+tháng))",
+    r"\b(?:ngày|từ)\s+(\d{1,2}(?:\s*(?:,|và|–|—|-)\s*\d{1,2})*)\s*(?:,|và|–|—|-|đến)\s*"
+    r"(?=\d{1,2}(?:[/.-]\d|\s+tháng))",
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(r"\d{1,2}")
@@ -77,6 +94,8 @@ _AFTER_DOC_NUMBER = re.compile(
 _DEADLINE = re.compile(r"\b(?:trước|chậm nhất|hạn|hết hạn|kể từ)\s*(?:ngày\s*)?$", re.IGNORECASE)
 _YEAR_WORD = re.compile(r"\b(?:năm|quý\s+[IV1-4]+\s+năm|tháng\s+\d{1,2}\s*/)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
 _YEAR_MONTH_TOKEN = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\w/-])")
+# A year standing alone ("Tết Canh Tý 2020"), not part of a range, number or symbol.
+_BARE_YEAR = re.compile(r"(?<![\w/.,-])((?:19|20)\d\d)(?![\w/]|[.,-]\d)")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 _TIME = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:AM|PM|SA|CH))?\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:" + _alt(W.WEEKDAYS) + r")\b", re.IGNORECASE)
@@ -88,6 +107,8 @@ _PLACE_DATE = re.compile(r"^\s*[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w.]*){0,5},\s*(?=[Nn]
 _HEADER_PLACE_DATE = re.compile(
     r"(?:\bHạnh\s+phúc|\bSố\s*:\s*\S+)\s*[-–—_]*\s*[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w.]*){0,5},\s*(?=[Nn]gày\b)")
 _INSPECTION = re.compile(r"\b(?:" + _alt(W.INSPECTION_WORDS) + r")\b", re.IGNORECASE)
+_BASELINE = re.compile(r"\b(?:" + _alt(W.BASELINE_WORDS) + r")\b[^.;\n]*$", re.IGNORECASE)
+_WORK = re.compile(r"\b(?:" + _alt(W.INSPECTION_WORDS + W.WORK_WORDS) + r")\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:" + _alt(W.REPORTING_VERBS) + r")\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\s*(?:" + _alt(W.COUNTED_NOUNS) + r")\b", re.IGNORECASE)
 
@@ -153,6 +174,8 @@ def _iso(year: int, month: int, day: int) -> str:
 def _full_dates(text: str) -> list[_Raw]:
     found = [_Raw(m.start(1), m.end(), int(m.group(1)), int(m.group(3)), int(m.group(4)))
              for m in _NUMERIC_FULL.finditer(text)]
+    for m in _ISO_FULL.finditer(text):
+        found.append(_Raw(m.start(), m.end(), int(m.group(3)), int(m.group(2)), int(m.group(1))))
     for m in _WORDED_FULL.finditer(text):
         found.append(_Raw(m.start(), m.end(), int(m.group(1)), _month_of(m.group(2)), int(m.group(3))))
     return found
@@ -161,11 +184,13 @@ def _full_dates(text: str) -> list[_Raw]:
 def _partial_dates(text: str) -> list[_Raw]:
     """Day-month dates; only where the words around them make them dates, not ratios."""
     found = []
-    for pattern in (_INTRODUCED_PARTIAL, _RANGE_PARTIAL):
+    for pattern in (_INTRODUCED_PARTIAL, _RANGE_PARTIAL, _RANGE_END_PARTIAL):
         for m in pattern.finditer(text):
             if _COUNTED.match(text, m.end()):
                 continue
             found.append(_Raw(m.start(1), m.end(3), int(m.group(1)), int(m.group(3)), None))
+    for m in _WORDED_PARTIAL.finditer(text):
+        found.append(_Raw(m.start(), m.end(), int(m.group(1)), _month_of(m.group(2)), None))
     for m in _PARENTHESISED_PARTIAL.finditer(text):
         if _DAY_CONTEXT.search(text, max(0, m.start() - 60), m.start()):
             found.append(_Raw(m.start(1), m.end(2), int(m.group(1)), int(m.group(2)), None))
@@ -210,7 +235,8 @@ def _year_evidence(text: str, raws: list[_Raw]) -> list[tuple[int, int]]:
         return full
     words = [(m.start(), int(m.group(1))) for m in _YEAR_WORD.finditer(text)]
     tokens = [(m.start(), int(m.group(1))) for m in _YEAR_MONTH_TOKEN.finditer(text)]
-    return words or tokens
+    bare = [(m.start(), int(m.group(1))) for m in _BARE_YEAR.finditer(text)]
+    return words or tokens or bare
 
 
 def _nearest_year(evidence: list[tuple[int, int]], offset: int) -> int | None:
@@ -304,8 +330,9 @@ def _follows_label(text: str, mention: DateMention, after_label: int, cell_end: 
     """The date follows its label at once. For a place-and-date line (`cell_end` given) only a
     time may follow it: "Hà Nội, ngày 5/6/2020, Bộ Nội vụ tổ chức ..." opens a sentence, it is
     not a signing line. A metadata label may share its line with other fields."""
-    if len(text[after_label:mention.start].strip()) > 12:
-        return False
+    gap = text[after_label:mention.start]
+    if len(gap.strip()) > 12 or any(ch.isdigit() for ch in gap):
+        return False  # "date 2019-05 Ngày 3/5": the label's value is a month, not this date
     if cell_end is None:
         return True
     rest = _GMT.sub(" ", _TIME.sub(" ", text[mention.end:cell_end])).strip(" ,.-–()")
@@ -396,10 +423,16 @@ def _year_words(text: str, mentions: list[DateMention]) -> list[tuple[int, int]]
 
 
 def _work_year(text: str, mentions: list[DateMention]) -> int | None:
-    """The year of the work inspected: "kiểm tra công tác CCHC năm 2020", "quý IV năm 2021"."""
+    """The year of the work inspected: "kiểm tra công tác CCHC năm 2020", "quý IV năm 2021".
+
+    A year the work is compared with ("so với kết quả năm 2020", "cùng kỳ năm 2021") is the
+    baseline, not the year of the work.
+    """
     for offset, year in _year_words(text, mentions):
+        if _BASELINE.search(text, max(0, offset - 50), offset):
+            continue
         sentence_start = max(text.rfind("\n", 0, offset), text.rfind(". ", 0, offset))
-        if _INSPECTION.search(text[sentence_start + 1: offset] + _sentence_after(text, offset)):
+        if _WORK.search(text[sentence_start + 1: offset] + _sentence_after(text, offset)):
             return year
     return None
 
@@ -421,6 +454,9 @@ def _inspection_year(text: str, mentions: list[DateMention], period: Period | No
         year = words[0][1]
     if year is None and mentions:
         year = int(mentions[0].iso[:4])
+    if year is None:
+        bare = _BARE_YEAR.search(text)
+        year = int(bare.group(1)) if bare else None
     return year
 
 

@@ -71,7 +71,7 @@ class Gazetteer:
     def places(self, level: str, name: str) -> tuple[Place, ...]:
         """Pre-2025 units of this tier named `name` (level words of one tier are interchangeable,
         because units change level: a xã becomes a phường, a huyện a thị xã)."""
-        key = match_key(name)
+        key = match_key(name).replace("’", "'")  # "Ea H’leo" as the data spells it, "Ea H'leo"
         found: list[Place] = []
         if level in COMMUNE_LEVELS:
             found.extend(self.communes.get(key, ()))

@@ -38,7 +38,16 @@ from core.normalize import fold, match_key
 from nlp.areas import matching_form
 from nlp.gazetteer import Gazetteer, load_gazetteer
 from nlp.vi.abbreviations import UNIT_NAME_ABBREVIATIONS
+from nlp.vi.date_words import NOT_A_UNIT_NUMBER_FOLLOWERS
+from nlp.vi.person_names import FAMILY_NAMES, MIN_PERSON_SYLLABLES
 from nlp.vi.unit_levels import (
+    CRITICISED_AFTER,
+    CRITICISED_BEFORE,
+    FORMER_UNIT,
+    HEADLINE_INSPECTOR,
+    HEADLINE_JUDGEMENT,
+    HEADLINE_MAX_CHARS,
+    HOLDER_BEFORE,
     INSPECTED_AFTER,
     INSPECTED_BEFORE,
     INSPECTED_LIST,
@@ -49,7 +58,10 @@ from nlp.vi.unit_levels import (
     NAME_STOP_WORDS,
     NOT_INSPECTOR_AFTER,
     PLURAL_MARKERS,
+    SCORED_AFTER,
+    SCORED_BEFORE,
 )
+from nlp.vi.unit_lists import COLLECTIVE_NOUNS, LEAD_REACH, LIST_OPENERS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -63,6 +75,18 @@ _SYLLABLE = re.compile(r"[^\W\d_][\w'’]*")
 _NAME_JOINER = re.compile(r"[ \t]{0,2}[-–][ \t]{0,2}|[ \t]{1,3}")
 _NUMBER = re.compile(r"0?(\d{1,2})(?![\w/]|[.,]\d)")
 _SPACES = re.compile(r"[ \t]*")
+# "4 đơn vị: ", "các địa phương có điểm thấp nhất, lần lượt là: " (folded).
+_LEAD_IN = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in COLLECTIVE_NOUNS) + r")(?!\w)[^.;:\n]{0,"
+    + str(LEAD_REACH) + r"}?(?:(?<!\w)(?:" + "|".join(re.escape(w) for w in LIST_OPENERS) + r"))?\s*:\s*")
+# The figures an item of a ";" list may carry before the ";" ("Buôn Đôn 70,54 điểm, xếp thứ 15;").
+_SEMICOLON_ITEM = re.compile(r"[ \t]+[^;.:\n\w]*\d[^;.:\n]{0,60}(?=;)")
+_BODY_PREFIX = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[ \t]+", re.IGNORECASE)
+# "M'Drắk", "Ea H’leo": an apostrophe inside a word joins syllables of a minority-language name.
+_APOSTROPHE_NAME = re.compile(r"\w['’]\w")
+_COUNTED_AFTER = re.compile(r"\s*(?:" + "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(NOT_A_UNIT_NUMBER_FOLLOWERS, key=len, reverse=True))
+    + r")(?!\w)", re.IGNORECASE)
 _LIST_OPEN = re.compile(r"[ \t]*[:(][ \t]*")
 _ITEM_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*và|,|và)[ \t]+|[ \t]*,(?=\S)")
 _ANNOUNCED_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+|[ \t]*[,;](?=\S)")
@@ -81,6 +105,9 @@ class UnitMention:
 
     unit: Unit
     spans: tuple[tuple[int, int], ...]
+    # Spans where the unit is named only to say where another one is ("huyện B" in "xã A,
+    # huyện B"): a finding about A does not name B there.
+    locating_spans: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(slots=True)
@@ -152,7 +179,7 @@ def _name_from_run(text: str, run: list[tuple[int, int, str]], level: str,
         return run[0][0], run[known[-1] - 1][1]
     cut = next((k for k, (s, e, j) in enumerate(run)
                 if j.strip() or text[s:e] in NAME_STOP_WORDS or not text[s].isupper()), len(run))
-    if cut == 0 or (cut == 1 and not gazetteer.knows(level, span(1))):
+    if cut == 0 or (cut == 1 and not gazetteer.knows(level, span(1)) and not _APOSTROPHE_NAME.search(span(1))):
         return None
     return run[0][0], run[cut - 1][1]
 
@@ -166,11 +193,21 @@ def _parse_name(text: str, pos: int, level: str, gazetteer: Gazetteer) -> tuple[
     if level in NUMBERED_LEVELS:
         m = _NUMBER.match(text, pos)
         if m:
+            if _COUNTED_AFTER.match(text, m.end()):
+                return None  # "các phường 9 tháng đầu năm": a count, not "Phường 9"
             return m.group(1), m.start(), m.end()
     span = _name_from_run(text, _title_run(text, pos), level, gazetteer)
-    if span is None:
+    if span is None or _is_person(text[span[0]:span[1]], gazetteer):
         return None
     return " ".join(text[span[0]:span[1]].split()), span[0], span[1]
+
+
+def _is_person(name: str, gazetteer: Gazetteer) -> bool:
+    """"UBND TP Trần Văn Nam": a family name opening three syllables or more that no unit of
+    any tier bears is a person's name (units honouring a person are in the gazetteer)."""
+    words = name.split()
+    return (len(words) >= MIN_PERSON_SYLLABLES and words[0] in FAMILY_NAMES
+            and not any(gazetteer.knows(level, name) for level in ("tỉnh", "huyện", "xã")))
 
 
 # --------------------------------------------------------------------------- phrases
@@ -244,7 +281,8 @@ def _mark_enclosing(text: str, mentions: list[_Mention]) -> None:
     for i in range(1, len(mentions)):
         prev, cur = mentions[i - 1], mentions[i]
         gap = text[prev.end:cur.head]
-        if len(gap) <= 12 and _ENCLOSING_GAP.fullmatch(gap) and _TIER[cur.level] < _TIER[prev.level]:
+        if (cur.head >= prev.end and len(gap) <= 12 and _ENCLOSING_GAP.fullmatch(gap)
+                and _TIER[cur.level] < _TIER[prev.level]):
             cur.encloses = prev
 
 
@@ -315,6 +353,82 @@ def _announced_bare_lists(text: str, mentions: list[_Mention], gazetteer: Gazett
     return found
 
 
+def _lead_in_lists(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+    """Bare names after a lead-in that announces units ("4 đơn vị: A, B, C và D", "các địa
+    phương ..., lần lượt là: A 70 điểm; B 78 điểm"). The level of each name comes from the
+    gazetteer, among the units of the provinces (and districts, when the text names some) the
+    text speaks of; a list counts only when every name resolves to exactly one level there."""
+    folded = fold(text)
+    provinces = {p for m in mentions for p in gazetteer.provinces_of(m.level, m.name)
+                 if m.level in DISTRICT_LEVELS or gazetteer.is_province(m.name)}
+    if not provinces:
+        return []
+    districts = {match_key(m.name) for m in mentions if m.level in DISTRICT_LEVELS}
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[_Mention] = []
+    for lead in _LEAD_IN.finditer(folded):
+        items = _bare_items(text, lead.end())
+        if not items or any(any(s < te and ts < e for ts, te in taken) for s, e in items):
+            continue
+        levels = _list_levels([text[s:e] for s, e in items], provinces, districts, gazetteer)
+        if levels:
+            found.extend(_Mention(lv, " ".join(text[s:e].split()), s, e, lead.start())
+                         for lv, (s, e) in zip(levels, items, strict=True))
+    return found
+
+
+def _bare_items(text: str, pos: int) -> list[tuple[int, int]]:
+    """Spans of the Title Case names of a list starting at `pos`, items separated by ",", "và"
+    or ";"; after ";" an item may carry its own figures ("A 70,5 điểm; B 78 điểm")."""
+    items: list[tuple[int, int]] = []
+    while True:
+        body = _BODY_PREFIX.match(text, pos)
+        if body:
+            pos = body.end()  # "4 đơn vị: UBND Tân An, UBND Tân Hòa"
+        if _level_at(text, pos) is not None:
+            return []  # a list with level words is the phrase scanner's
+        run = _title_run(text, pos)
+        caps = [r for r in run if text[r[0]].isupper() and text[r[0]:r[1]] not in NAME_STOP_WORDS]
+        if not caps or caps[0][0] != pos:
+            break
+        end = caps[next((i for i, r in enumerate(caps[1:], 1) if r[2].strip()), len(caps)) - 1][1]
+        items.append((pos, end))
+        sep = _ANNOUNCED_SEPARATOR.match(text, end)
+        figures = _SEMICOLON_ITEM.match(text, end)
+        if sep is None and figures is not None:
+            sep = _ANNOUNCED_SEPARATOR.match(text, figures.end())
+        if sep is None:
+            break
+        pos = sep.end()
+    return items
+
+
+def _list_levels(names: list[str], provinces: set[str], districts: set[str],
+                 gazetteer: Gazetteer) -> list[str]:
+    """The level of each bare name of one list, or [] when the list is not all units.
+
+    A list names units of one tier, so the tier must be one every name has among the units of
+    the text's provinces ("Ea Súp" is a huyện and a thị trấn, "Buôn Đôn" only a huyện: a list
+    of both is of huyện); inside it each name must have one level, narrowed to the text's
+    districts when it names some.
+    """
+    per_tier: list[dict[int, set[str]]] = []
+    for name in names:
+        tiers: dict[int, set[str]] = {}
+        places = [p for level in ("huyện", "xã") for p in gazetteer.places(level, name) if p.province in provinces]
+        inside = [p for p in places if p.district is not None and match_key(p.district) in districts]
+        for p in inside or places:
+            tiers.setdefault(_TIER[p.level], set()).add(p.level)
+        per_tier.append(tiers)
+    common = set.intersection(*(set(t) for t in per_tier)) if per_tier else set()
+    if len(common) != 1:
+        return []
+    tier = common.pop()
+    if any(len(t[tier]) != 1 for t in per_tier):
+        return []
+    return [next(iter(t[tier])) for t in per_tier]
+
+
 def _bare_provinces(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
     """Provinces named without a level word ("Sở Nội vụ Hà Nội", "tại TT-Huế"): a whole
     capitalised run that is a province's name, or a province abbreviation."""
@@ -354,9 +468,22 @@ def _vote_role(text: str, m: _Mention, phrase_end: int) -> Role:
     sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - 160) + 1
     before = fold(text[sentence_start:m.head])
     after = fold(text[phrase_end:phrase_end + 60])
+    if FORMER_UNIT.search(before):
+        return Role.OTHER  # a unit merged away is named for history, not inspected
+    holder = HOLDER_BEFORE.get(_TIER[m.level])
+    if holder is not None and holder.search(before):
+        return Role.OTHER  # "phường thứ ba tại quận A": A only holds the units inspected
+    if SCORED_AFTER.match(after) or SCORED_BEFORE.search(before):
+        return Role.INSPECTED  # ranked in the CCHC index: its work was judged
+    if CRITICISED_BEFORE.search(before) or CRITICISED_AFTER.match(after):
+        return Role.INSPECTED
+    headline = _headline_vote(text, m, after)
+    if headline is not None:
+        return headline
     last_inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before)
     last_inspector = INSPECTOR_BEFORE.search(before)
-    if INSPECTED_AFTER.match(after) or INSPECTED_LIST.search(before):
+    paragraph = fold(text[text.rfind("\n", 0, m.head) + 1:m.head])  # a long list after "kiểm tra:"
+    if INSPECTED_AFTER.match(after) or INSPECTED_LIST.search(paragraph):
         return Role.INSPECTED
     if last_inspector and (last_inspected is None or last_inspector.start() > last_inspected.start()):
         return Role.INSPECTOR
@@ -365,6 +492,23 @@ def _vote_role(text: str, m: _Mention, phrase_end: int) -> Role:
     if INSPECTOR_AFTER.match(after) and not NOT_INSPECTOR_AFTER.match(after):
         return Role.INSPECTOR
     return Role.OTHER
+
+
+def _headline_vote(text: str, m: _Mention, after: str) -> Role | None:
+    """The role a headline gives its unit: "A: Kiểm tra ..." the inspector, "A còn chậm ..." or
+    "A dẫn đầu ..." inspected (a headline states the article's verdict on its subject); None
+    when the mention is not in a headline or the headline does not judge it."""
+    line_start = text.rfind("\n", 0, m.head) + 1
+    line_end = text.find("\n", m.end)
+    if line_end < 0 or line_end - line_start > HEADLINE_MAX_CHARS or text[:line_start].strip():
+        return None  # not the first line, or a text of one line
+    if text[line_start:line_end].rstrip().endswith("."):
+        return None  # a sentence of the body, not a title
+    if HEADLINE_INSPECTOR.match(after):
+        return Role.INSPECTOR
+    if HEADLINE_JUDGEMENT.search(fold(text[m.end:line_end])):
+        return Role.INSPECTED
+    return None
 
 
 def _phrase_ends(mentions: list[_Mention]) -> dict[int, int]:
@@ -379,16 +523,23 @@ def _phrase_ends(mentions: list[_Mention]) -> dict[int, int]:
     return ends
 
 
-def _role(votes: list[Role], level: str, inspection_text: bool) -> Role:
+def _is_former(text: str, m: _Mention) -> bool:
+    """True when the mention names a unit merged away ("sáp nhập xã A", "TP. B trước đây")."""
+    sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - 160) + 1
+    return FORMER_UNIT.search(fold(text[sentence_start:m.head])) is not None
+
+
+def _role(votes: list[Role], level: str, inspection_text: bool, former: bool = False) -> Role:
     """Majority of the mentions' cues; a commune named in an inspection report without a cue
     is taken as inspected, because the genre inspects the grassroots and names communes only
-    to report on them (districts and provinces are named in passing far more often)."""
+    to report on them (districts and provinces are named in passing far more often), unless
+    the text names it as merged away (`former`)."""
     counts = Counter(votes)
     if counts[Role.INSPECTOR] and counts[Role.INSPECTOR] >= counts[Role.INSPECTED]:
         return Role.INSPECTOR
     if counts[Role.INSPECTED]:
         return Role.INSPECTED
-    if inspection_text and level in COMMUNE_LEVELS:
+    if inspection_text and level in COMMUNE_LEVELS and not former:
         return Role.INSPECTED
     return Role.OTHER
 
@@ -453,12 +604,13 @@ def find_units(text: str, *, published: str | None = None,
     """
     gaz = gazetteer or load_gazetteer()
     mentions = _scan(text, gaz)
-    _mark_enclosing(text, mentions)
     mentions += _announced_bare_lists(text, mentions, gaz)
+    mentions += _lead_in_lists(text, mentions, gaz)
     mentions += _bare_provinces(text, mentions, gaz)
     lowered = form if form is not None and len(form) == len(text) else matching_form(text)
     mentions += _bare_spans(text, mentions, lowered)
     mentions.sort(key=lambda m: m.start)
+    _mark_enclosing(text, mentions)
     groups: dict[tuple[str, str], list[_Mention]] = {}
     for m in mentions:
         groups.setdefault((m.level, match_key(m.name)), []).append(m)
@@ -470,6 +622,10 @@ def find_units(text: str, *, published: str | None = None,
         first = group[0]
         province = provinces.get(key)
         current = gaz.current_unit(first.level, first.name, province) if province else None
-        unit = Unit(Level(first.level), first.name, _role([_vote_role(text, m, phrase_end[id(m)]) for m in group], first.level, inspection_text), province, current)
-        result.append(UnitMention(unit, tuple(sorted({(m.start, m.end) for m in group}))))
+        votes = [_vote_role(text, m, phrase_end[id(m)]) for m in group]
+        former = any(_is_former(text, m) for m in group)
+        unit = Unit(Level(first.level), first.name, _role(votes, first.level, inspection_text, former),
+                    province, current)
+        result.append(UnitMention(unit, tuple(sorted({(m.start, m.end) for m in group})),
+                                  tuple(sorted({(m.start, m.end) for m in group if m.encloses}))))
     return result

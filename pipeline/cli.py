@@ -184,7 +184,7 @@ def reindex(ctx: click.Context) -> None:
 
 
 # Commands that live in pipeline/commands/<module>.py as `command`; one line each.
-COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "quarantine", "runs")
+COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "quarantine", "runs", "serve")
 
 
 def _add_commands() -> None:

@@ -35,6 +35,8 @@ Cell = str | int | float | None
 
 DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+# What a spreadsheet reads as the start of a formula: a document's text must stay text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MAX_COLUMN_WIDTH = 80
 
 
@@ -58,13 +60,23 @@ class Heatmap:
     values: tuple[tuple[int, ...], ...]
 
 
+def _csv_cell(value: Cell) -> Cell:
+    """A cell as CSV writes it: text that a spreadsheet would run as a formula gets a leading
+    apostrophe (the usual guard; Excel and LibreOffice then show it as text)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv(table: Table, path: Path) -> Path:
     """One table as CSV (UTF-8 with BOM so Excel shows the Vietnamese text)."""
     try:
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             writer = csv.writer(fh)
             writer.writerow(table.headers)
-            writer.writerows(["" if c is None else c for c in row] for row in table.rows)
+            writer.writerows([_csv_cell(c) for c in row] for row in table.rows)
     except OSError as e:
         raise ExportError(f"cannot write CSV: {e}", path=path) from e
     return path
@@ -84,7 +96,7 @@ def csv_text(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.headers)
-    writer.writerows(["" if c is None else c for c in row] for row in table.rows)
+    writer.writerows([_csv_cell(c) for c in row] for row in table.rows)
     return buffer.getvalue()
 
 
@@ -119,6 +131,10 @@ def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
         sheet.append(list(table.headers))
         for row in table.rows:
             sheet.append(list(row))
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if cell.data_type == "f":  # openpyxl takes any "=…" string for a formula
+                    cell.data_type = "s"
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

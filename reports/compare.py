@@ -71,6 +71,7 @@ class ThemedFinding:
     text: str
     units: tuple[UnitRef, ...] = ()
     named: bool = False  # the sentence names its units (not inherited from the document)
+    finding_id: str = ""  # the stored finding's id, so a report can link to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ class Evidence:
     polarity: str
     text: str
     named: bool
+    finding_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +156,7 @@ class TimelineEntry:
     doc_id: str
     text: str
     named: bool
+    finding_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -219,20 +222,49 @@ def themed_findings(store: Store, filters: Filters = Filters(), *,
     """Every stored finding in the filters' years, themed (a stored theme wins; findings stored
     before themes existed are themed now) and with resolved units, then filtered."""
     tax = taxonomy or load_taxonomy()
+    return select_findings(load_findings(store, filters, taxonomy=tax), filters, tax)
+
+
+def load_findings(store: Store, filters: Filters = Filters(), *,
+                  taxonomy: Taxonomy | None = None) -> list[ThemedFinding]:
+    """The stored findings of the filters' years, themed, units resolved but not yet linked
+    across the reorganisation nor filtered (`select_findings` does both). A reader that
+    compares many times (the web page) loads every year once and selects per request."""
+    tax = taxonomy or load_taxonomy()
     out: list[ThemedFinding] = []
     for doc in store.documents():
         if not _in_years(doc.year, filters):
             continue
         extraction = store.get_extraction(doc.doc_key)
-        for finding in extraction.findings:
+        ids = store.finding_ids(doc.doc_key)
+        for seq, finding in enumerate(extraction.findings):
             about = attribute(finding, extraction.units)
             refs = (*(unit_ref(u) for u in about.units), *(_unplaced_ref(n) for n in about.unplaced))
             out.append(ThemedFinding(
                 doc.doc_key, doc.doc_id, doc.year, finding.polarity, finding.area,
                 finding.theme or tax.assign(finding.text, finding.area), finding.text,
-                tuple(dict.fromkeys(refs)), about.named,
+                tuple(dict.fromkeys(refs)), about.named, ids[seq] if seq < len(ids) else "",
             ))
-    return _filter(_link_successors(out), filters, tax)
+    return out
+
+
+def select_findings(loaded: Sequence[ThemedFinding], filters: Filters,
+                    taxonomy: Taxonomy | None = None) -> list[ThemedFinding]:
+    """The loaded findings of the filters' years, linked to their predecessor units and
+    filtered by theme and unit: what `themed_findings` returns for these filters."""
+    return filter_findings(link_findings(loaded, filters), filters, taxonomy)
+
+
+def link_findings(loaded: Sequence[ThemedFinding], filters: Filters) -> list[ThemedFinding]:
+    """The loaded findings of the filters' years, units named from 2025 on linked to the
+    predecessor they continue; depends on the years only, so a reader may keep it per range."""
+    return _link_successors([f for f in loaded if _in_years(f.year, filters)])
+
+
+def filter_findings(linked: Sequence[ThemedFinding], filters: Filters,
+                    taxonomy: Taxonomy | None = None) -> list[ThemedFinding]:
+    """Linked findings (`link_findings`) restricted to the filters' theme and unit."""
+    return _filter(list(linked), filters, taxonomy or load_taxonomy())
 
 
 def _in_years(year: int | None, filters: Filters) -> bool:
@@ -273,7 +305,7 @@ def _filter(findings: list[ThemedFinding], filters: Filters, taxonomy: Taxonomy)
 
 
 def _evidence(f: ThemedFinding) -> Evidence:
-    return Evidence(f.doc_id, f.year, f.polarity, f.text, f.named)
+    return Evidence(f.doc_id, f.year, f.polarity, f.text, f.named, f.finding_id)
 
 
 def _by_unit_theme(findings: Iterable[ThemedFinding]) -> dict[tuple[UnitKey, str], list[ThemedFinding]]:
@@ -317,6 +349,12 @@ def build_matrix(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = 
     return ThemeYearMatrix(themes, years, cells, {t: tax.label(t) for t in themes})
 
 
+def cell_findings(findings: Sequence[ThemedFinding], theme: str, year: int) -> list[ThemedFinding]:
+    """The shortcomings a matrix cell counts (`build_matrix`), so a report can show its evidence."""
+    return sorted((f for f in findings if f.polarity == SHORTCOMING and f.theme == theme and f.year == year),
+                  key=lambda f: (f.doc_id, f.finding_id))
+
+
 def find_recurrences(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = None,
                      *, min_years: int = MIN_RECURRENCE_YEARS) -> list[Recurrence]:
     tax = taxonomy or load_taxonomy()
@@ -356,7 +394,8 @@ def build_timeline(
     refs = _refs(findings)
     entries = [
         TimelineEntry(
-            f.year, refs[u.key].label, f.theme, tax.label(f.theme), f.polarity, f.doc_id, f.text, f.named
+            f.year, refs[u.key].label, f.theme, tax.label(f.theme), f.polarity, f.doc_id, f.text, f.named,
+            f.finding_id,
         )
         for f in findings
         for u in f.units
@@ -390,7 +429,13 @@ def unit_timeline(store: Store, unit: str, filters: Filters = Filters()) -> list
 def compare(store: Store, filters: Filters = Filters()) -> Comparison:
     """Every report from one pass over the store; the timeline only when a unit is asked for."""
     tax = load_taxonomy()
-    findings = themed_findings(store, filters, taxonomy=tax)
+    return compare_findings(themed_findings(store, filters, taxonomy=tax), filters, tax)
+
+
+def compare_findings(findings: Sequence[ThemedFinding], filters: Filters,
+                     taxonomy: Taxonomy | None = None) -> Comparison:
+    """Every report over findings already selected for `filters` (`select_findings`)."""
+    tax = taxonomy or load_taxonomy()
     timeline = build_timeline(findings, tax) if filters.unit else []
     return Comparison(
         filters,

@@ -5,9 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SYSTEM_PACKAGES=(tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core unzip)
-# The tests also need a JDK and Maven (to fetch and run Elasticsearch) and LibreOffice's
-# headless Writer (to convert legacy .doc files, which kiemtra uses where it is installed).
-[ "${KIEMTRA_FOR_TESTS:-0}" = 1 ] && SYSTEM_PACKAGES+=(openjdk-17-jre-headless maven libreoffice-writer-nogui)
+# The tests also need a JDK and Maven (to fetch and run Elasticsearch), LibreOffice's
+# headless Writer (to convert legacy .doc files, which kiemtra uses where it is installed), and
+# Chromium with its WebDriver (the web page's end-to-end test in a real browser).
+[ "${KIEMTRA_FOR_TESTS:-0}" = 1 ] && SYSTEM_PACKAGES+=(openjdk-17-jre-headless maven libreoffice-writer-nogui \
+  chromium chromium-driver)
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

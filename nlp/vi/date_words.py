@@ -46,7 +46,7 @@ PUBLISHED_LABELS: tuple[str, ...] = (
     "cập nhật ngày", "cập nhật lúc", "cập nhật", "ngày cập nhật", "ngày đăng", "đăng ngày",
     "đăng lúc", "ngày đăng tin", "ngày xuất bản", "xuất bản ngày", "xuất bản lúc",
     "thời gian đăng", "thời gian cập nhật", "ngày ban hành", "ngày ký", "ngày đưa tin",
-    "posted", "published", "updated",
+    "posted", "published", "updated", "date",
 )
 
 # Words joining a first and a last date of a span ("từ ngày A đến ngày B", "A - B").
@@ -65,9 +65,26 @@ INSPECTION_WORDS: tuple[str, ...] = (
     "kiểm tra", "thanh tra", "giám sát", "đoàn công tác", "tổ công tác", "làm việc",
 )
 
+# Words that make a year the year of the work judged, like an inspection does: the CCHC index
+# of a year ranks the work of that year ("công bố Chỉ số CCHC năm 2022"), a report on
+# "công tác ... năm 2019" covers that year's work.
+WORK_WORDS: tuple[str, ...] = (
+    "chỉ số cải cách hành chính", "chỉ số cchc", "chỉ số hành chính", "par index", "xếp hạng",
+    "công tác", "kết quả",
+)
+
+# Words that make the year after them a baseline the work is compared with.
+BASELINE_WORDS: tuple[str, ...] = ("so với", "cùng kỳ", "so cùng kỳ")
+
 # Nouns that follow a count, never a date: "4/11 cán bộ", "2/2 công chức".
 COUNTED_NOUNS: tuple[str, ...] = (
     "cán bộ", "công chức", "viên chức", "người", "xã", "phường", "thị trấn", "huyện", "đơn vị",
     "hồ sơ", "thủ tục", "tthc", "cbcc", "cơ quan", "phòng", "chỉ tiêu", "tiêu chí", "điểm",
     "trường hợp", "ý kiến", "phiếu", "lượt", "hộ", "thôn", "ấp", "bản", "tổ", "khu",
+)
+
+# Nouns that follow a number after a plural level phrase, so the number counts or dates
+# something and does not name a unit: "các phường 9 tháng đầu năm", "các xã 3 năm liền".
+NOT_A_UNIT_NUMBER_FOLLOWERS: tuple[str, ...] = (
+    "tháng", "năm", "ngày", "quý", "tuần", "giờ", "lần", "%", *COUNTED_NOUNS,
 )

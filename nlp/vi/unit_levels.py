@@ -37,9 +37,30 @@ INSPECTED_BEFORE = re.compile(
     r"|giam sat|duoc kiem tra|doi voi)\s+(?:(?:tru so|bo phan mot cua cua|ubnd|hdnd|dang uy"
     r"|cac|\d+|mot so)\s+|[-–,:(]\s*)*$"
 )
+# Verbs by which a team perceives or visits what it inspects: "Đoàn kiểm tra nhận thấy UBND xã A
+# ...", "Đoàn công tác làm việc tại xã A" name A as inspected, not as the team's own unit.
+PERCEIVING_VERBS: tuple[str, ...] = (
+    "ghi nhan", "nhan thay", "phat hien", "danh gia", "cho thay", "lam viec", "tai", "den", "voi",
+    "kiem tra tai", "yeu cau", "de nghi",
+)
+# A unit holding unnamed lower units: "phường thứ ba tại quận A", "một số UBND xã của huyện B",
+# "các xã thuộc huyện C" (A, B, C are where the inspected units are, not inspected themselves).
+# Keyed by the tier of the holder; matched on the text just before its level word.
+HOLDER_BEFORE = {
+    1: re.compile(r"\b(?:xa|phuong|thi tran)\b[^.;,\n]{0,40}\b(?:tai|o|cua|thuoc|tren dia ban)\s+(?:ubnd\s+)?$"),
+    0: re.compile(r"\b(?:xa|phuong|thi tran|huyen|quan|thi xa)\b[^.;,\n]{0,40}\b(?:tai|o|cua|thuoc|tren dia ban)"
+                  r"\s+(?:ubnd\s+)?$"),
+}
+# A score or rank right after or before a unit: the CCHC index judges its work ("huyện A đạt 92
+# điểm, xếp thứ 2", "đứng đầu là huyện B với 86 điểm", "xếp loại xuất sắc (huyện C)").
+SCORED_AFTER = re.compile(
+    r"^[^.;\n]{0,25}?(?:\b\d+(?:[.,]\d+)?\s*diem\b|\b(?:xep thu|xep loai|dung dau|dan dau|dung vi tri)\b)")
+SCORED_BEFORE = re.compile(r"\b(?:xep loai|xep thu|dung dau|dan dau|dung dau la|thap nhat|cao nhat)\b[^.;\n]{0,30}$")
+# Words saying a unit no longer exists: "sáp nhập phường A, xã B", "thuộc TP. C trước đây".
+FORMER_UNIT = re.compile(r"\b(?:sap nhap|hop nhat|tren co so|truoc day|truoc sap xep|truoc sap nhap)\b[^.;\n]{0,200}$")
 INSPECTOR_BEFORE = re.compile(
     r"\b(?:doan kiem tra|to kiem tra|doan cong tac|to cong tac|ban chi dao|doan giam sat)\b"
-    r"[^.;:\n]{0,60}$"
+    r"(?:(?!\b(?:" + "|".join(PERCEIVING_VERBS) + r")\b)[^.;:\n]){0,60}$"
 )
 # Matched (folded) in the text just AFTER a unit mention: the unit is the subject of an
 # inspection verb ("UBND huyện X thực hiện kiểm tra ..."), unless passive or temporal; a
@@ -54,3 +75,14 @@ INSPECTED_OBJECT = re.compile(r"(?<!doan )(?<!to )(?<!tac )\bkiem tra\b[^.;:\n]{
 # "... đã kiểm tra: A; B; UBND xã C": a mention inside the list after the colon.
 INSPECTED_LIST = re.compile(r"\b(?:kiem tra|giam sat|lam viec)\b[^.:\n]{0,40}:[^.\n]*$")
 INSPECTED_AFTER = re.compile(r"^[^.;\n]{0,20}?\bduoc kiem tra\b")
+# Criticism names whose work was found wanting: "phê bình UBND xã A", "xã A bị phê bình".
+CRITICISED_BEFORE = re.compile(
+    r"\b(?:phe binh|khien trach|nhac nho|chan chinh|kiem diem)\s+(?:(?:chu tich|lanh dao|ubnd|cac)\s+)*$")
+CRITICISED_AFTER = re.compile(r"^[^.;\n]{0,20}?\bbi (?:phe binh|khien trach|nhac nho|ky luat|xu ly)\b")
+# A headline that judges its subject ("Xã A còn chậm giải quyết hồ sơ", "Huyện B dẫn đầu chỉ số
+# CCHC"): the unit before the judgement was inspected. "A: Kiểm tra ..." names the inspector.
+HEADLINE_JUDGEMENT = re.compile(
+    r"\b(?:con|chua|cham|qua han|tre han|tre hen|vang|yeu|thap|vi pham|dan dau|dung dau|tot|hieu qua"
+    r"|diem sang|nang cao|cai thien|tut hang|tang hang|xep thu|bi phe binh)\b")
+HEADLINE_INSPECTOR = re.compile(r"^\s*:\s*(?:kiem tra|thanh tra|giam sat)\b")
+HEADLINE_MAX_CHARS = 200  # a first line longer than this is body text, not a headline

@@ -7,6 +7,7 @@ Elasticsearch run gets a fresh, uniquely named index and skips (or fails, in CI)
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -293,3 +294,16 @@ def test_backends_agree_on_top_five(tmp_path: Path, request: pytest.FixtureReque
     for text, _ in RELEVANT:
         top = [set(ids(b, text=text)[:5]) for b in (sqlite, elastic)]
         assert top[0] == top[1], text
+
+
+def test_theme_filter_and_facet(empty: SearchBackend) -> None:
+    """The comparison's themes narrow a search and count in its facets, like areas do."""
+    themed = [replace(r, theme=theme) for r, theme in zip(RECORDS[:4], (
+        "tthc.phieu_hen", "tthc.phieu_hen", "tthc.niem_yet", None), strict=True)]
+    assert empty.index(themed) == 4
+    facets = empty.search(Query(facets=True)).facets
+    assert dict(facets["theme"]) == {"tthc.phieu_hen": 2, "tthc.niem_yet": 1}
+    assert set(ids(empty, theme="tthc.phieu_hen")) == {"a1", "a2"}
+    assert ids(empty, text="phieu hen", theme="tthc.niem_yet") == []
+    narrowed = empty.search(Query(text="ho so", theme="tthc.phieu_hen", facets=True))
+    assert dict(narrowed.facets["polarity"]) == {NEG: 2}

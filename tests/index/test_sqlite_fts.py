@@ -443,3 +443,25 @@ def test_browse_page_is_newest_first_under_filters(corpus: SqliteFtsBackend) -> 
     assert ids(corpus, Query(unit="dong hoa")) == ["3", "2"]
     assert corpus.search(Query(year_to=2030)).total == 3  # the finding without a year never passes
     assert corpus.search(Query(text="tre han", unit="nowhere", facets=True)).facets["year"] == []
+
+
+def test_v3_tables_gain_theme_terms_in_place(tmp_path: Path) -> None:
+    """A v3 index (themes only inside the record JSON) opens as v4 with theme facets and filters."""
+    path = tmp_path / "v3.db"
+    first = SqliteFtsBackend(path)
+    first.index([rec("t1", "Chưa cấp phiếu hẹn.", units=("Tân Hòa",), theme="tthc.phieu_hen"),
+                 rec("t2", "Hồ sơ đúng hạn.", units=("Phú Lộc",))])
+    first.close()
+    with sqlite3.connect(path) as conn:  # back to the v3 layout: no theme terms
+        conn.execute("DELETE FROM fts_terms WHERE field = 'theme'")
+        for rowid, packed in conn.execute("SELECT rowid, facet_terms FROM fts_records").fetchall():
+            kept = [item for item in packed.split("\x1e") if not item.startswith("theme\x1f")]
+            conn.execute("UPDATE fts_records SET facet_terms = ? WHERE rowid = ?", ("\x1e".join(kept), rowid))
+        conn.execute("UPDATE fts_meta SET value = '3' WHERE key = 'version'")
+    reopened = SqliteFtsBackend(path)
+    try:
+        assert reopened.search(Query(facets=True)).facets["theme"] == [("tthc.phieu_hen", 1)]
+        assert [h.record.finding_id for h in reopened.search(Query(theme="tthc.phieu_hen")).hits] == ["t1"]
+        assert {fold(v) for v, _ in reopened.search(Query(facets=True)).facets["unit"]} == {"tan hoa", "phu loc"}
+    finally:
+        reopened.close()

@@ -221,3 +221,60 @@ def test_a_date_mid_sentence_after_the_motto_words_is_not_a_signing_line() -> No
 def test_the_source_timestamp_counts_among_the_dates_when_the_text_lost_it() -> None:
     facts = find_time_facts("Đoàn kiểm tra làm việc tại xã Tân Hòa.", source_published="2021-10-12")
     assert facts.published == "2021-10-12" and facts.dates == ("2021-10-12",)
+
+
+# --------------------------------------------------------------------------- hyphens, dots, ISO
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Ngày 21-4, tổ công tác làm việc với xã.", "2019-04-23", ["2019-04-21"]),
+        ("Sáng 9.10, đoàn đến trụ sở phường.", "2018-10-10", ["2018-10-09"]),
+        ("Biên bản lập ngày 5-11-2013 tại huyện.", None, ["2013-11-05"]),
+        ("Văn bản ký ngày 21.4.2019.", None, ["2019-04-21"]),
+        ("Từ ngày 3-14/8, đoàn kiểm tra các xã.", "2021-08-20", ["2021-08-03", "2021-08-14"]),
+        ("Số liệu từ ngày 1 đến 30-6 cho thấy hồ sơ đúng hạn.", "2022-07-05", ["2022-06-01", "2022-06-30"]),
+        ("Bảng tổng hợp lập ngày 2024-03-15.", None, ["2024-03-15"]),
+        ("Ngày đăng: 2024-03-15T08:30:00+07:00", None, ["2024-03-15"]),
+        ("Mã hồ sơ 000-2024-03-15 đã cấp.", None, []),
+        ("Ngày 9 tháng 10, đoàn làm việc tại xã.", "2018-10-12", ["2018-10-09"]),
+        ("Trong 2 ngày 6 và 7-5, đoàn làm việc.", "2020-05-09", ["2020-05-06", "2020-05-07"]),
+        ("Trong các ngày 6, 7/5, đoàn làm việc.", "2020-05-09", ["2020-05-06", "2020-05-07"]),
+        ("Từ 6-9/5, đoàn làm việc tại các xã.", "2020-05-09", ["2020-05-06", "2020-05-09"]),
+        ("Ngày 6/5 đến 9/5, đoàn làm việc.", "2020-05-09", ["2020-05-06", "2020-05-09"]),
+        ("Thời gian giải quyết rút từ 3 đến 5 ngày.", "2020-05-09", []),
+        ("Tỷ lệ tăng từ 3-5% so với năm trước.", "2020-05-09", []),
+    ],
+)
+def test_hyphen_dot_and_iso_dates(text: str, published: str | None, expected: list[str]) -> None:
+    assert _isos(text, published) == expected
+
+
+def test_a_leading_date_line_is_the_publication_date() -> None:
+    facts = find_time_facts(" date 2024-06-03 Ngày 2-6, Sở Nội vụ kiểm tra bộ phận một cửa của xã.")
+    assert facts.published == "2024-06-03"
+    assert facts.dates == ("2024-06-03", "2024-06-02")
+    assert facts.inspection_year == 2024
+
+
+def test_a_leading_month_line_is_not_a_date() -> None:
+    facts = find_time_facts(" date 2019-05 Ngày 3/5, đoàn kiểm tra làm việc tại xã.")
+    assert facts.published is None
+    assert "2019-05-03" in facts.dates  # the day takes the year the month line states
+
+
+def test_a_bare_year_completes_a_day_month_when_nothing_else_does() -> None:
+    facts = find_time_facts("Sau Tết Mậu Tuất 2018, chiều nay (21/2), đoàn kiểm tra đến xã.")
+    assert facts.dates == ("2018-02-21",)
+    assert facts.inspection_year == 2018
+
+
+def test_the_year_of_an_index_is_the_work_year_not_the_publication() -> None:
+    text = "Cập nhật ngày: 10/05/2024\n\nTỉnh công bố Chỉ số CCHC năm 2023 của các huyện."
+    assert find_time_facts(text).inspection_year == 2023
+
+
+def test_a_baseline_year_is_not_the_work_year() -> None:
+    text = "Năm 2022, huyện làm tốt công tác CCHC; song kết quả thấp hơn so với kết quả năm 2021."
+    assert find_time_facts(text).inspection_year == 2022

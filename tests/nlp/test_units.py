@@ -160,3 +160,121 @@ def test_spans_point_at_names_and_empty_text_has_none() -> None:
         for start, end in mention.spans:
             assert text[start:end] == mention.unit.name
     assert find_units("") == []
+
+
+# --------------------------------------------------------------------------- bare lists, persons, counts
+
+
+def test_a_lead_in_list_without_level_words_takes_levels_from_the_gazetteer() -> None:
+    text = "Huyện Châu Thành, tỉnh Long An đã kiểm tra 4 đơn vị: Tầm Vu, Thuận Mỹ, Hòa Phú và An Lục Long."
+    found = units(text)
+    assert {("thị trấn", "Tầm Vu"), ("xã", "Thuận Mỹ"), ("xã", "Hòa Phú"), ("xã", "An Lục Long")} <= set(found)
+
+
+def test_a_lead_in_list_of_bodies_named_by_their_unit() -> None:
+    text = "Huyện Châu Thành, tỉnh Long An đã kiểm tra 3 đơn vị gồm: UBND Thuận Mỹ, UBND Hòa Phú và UBND An Lục Long."
+    assert {("xã", "Thuận Mỹ"), ("xã", "Hòa Phú"), ("xã", "An Lục Long")} <= set(units(text))
+
+
+def test_a_ranked_list_of_bare_districts_with_figures() -> None:
+    text = ("Huyện Krông Năng xếp thứ 2. Ba địa phương có điểm thấp nhất, lần lượt là: Buôn Đôn "
+            "70,5 điểm; Ea Súp 71,2 điểm; Lắk 72 điểm.")
+    found = units(text)
+    # "Ea Súp" is also a thị trấn: the list is of districts because "Buôn Đôn" is only one.
+    assert {("huyện", "Buôn Đôn"), ("huyện", "Ea Súp"), ("huyện", "Lắk")} <= set(found)
+    assert ("thị trấn", "Ea Súp") not in found
+
+
+def test_a_lead_in_list_of_words_that_are_not_units_gives_nothing() -> None:
+    text = "Huyện Krông Năng triển khai 3 mô hình gồm: Zalo Tư Pháp, Kiosk Thông Minh và Ví Điện Tử."
+    assert set(units(text)) == {("huyện", "Krông Năng")}
+
+
+@pytest.mark.parametrize("text", [
+    "Phó Chủ tịch UBND TP Trần Văn Lâm kiểm tra bộ phận một cửa.",
+    "Chủ tịch UBND tỉnh Nguyễn Thị Hoa chủ trì buổi làm việc.",
+])
+def test_a_persons_name_after_a_level_word_is_not_a_unit(text: str) -> None:
+    assert units(text) == {}
+
+
+def test_a_unit_honouring_a_person_is_still_a_unit() -> None:
+    assert ("phường", "Trần Hưng Đạo") in units("UBND phường Trần Hưng Đạo, thành phố Quảng Ngãi niêm yết đủ.")
+
+
+def test_a_count_after_a_plural_level_phrase_is_not_a_numbered_unit() -> None:
+    found = units("Kết quả của các phường 9 tháng đầu năm và các xã 3 năm liền đều tốt.")
+    assert found == {}
+
+
+def test_a_minority_language_name_with_an_apostrophe() -> None:
+    assert ("huyện", "M'Drắk") in units("Đoàn kiểm tra tại xã Cư Prao (huyện M'Drắk).")
+
+
+# --------------------------------------------------------------------------- roles from the genre
+
+
+def test_a_unit_merged_away_is_not_inspected() -> None:
+    text = ("Đoàn kiểm tra làm việc tại phường Hòa Bình. Phường Hòa Bình được thành lập trên cơ sở "
+            "sáp nhập xã Tân Lập, xã Tân Tiến và phường Bình Minh.")
+    found = units(text)
+    assert found[("phường", "Hòa Bình")].role == "inspected"
+    for name in ("Tân Lập", "Tân Tiến"):
+        assert found[("xã", name)].role == "other"
+
+
+def test_a_district_holding_an_unnamed_commune_only_locates_it() -> None:
+    text = ("Đoàn kiểm tra đột xuất tại UBND phường Đông Sơn, quận Kiến An. Đây là phường thứ hai "
+            "tại quận Kiến An được kiểm tra.")
+    found = units(text)
+    assert found[("phường", "Đông Sơn")].role == "inspected"
+    assert found[("quận", "Kiến An")].role == "other"
+
+
+def test_what_a_team_perceives_is_inspected_not_its_own_unit() -> None:
+    text = "Qua điểm danh, Đoàn kiểm tra nhận thấy UBND xã Hưng Đạo có 3 công chức vắng mặt."
+    assert units(text)[("xã", "Hưng Đạo")].role == "inspected"
+
+
+def test_a_long_list_after_kiem_tra_colon_is_inspected() -> None:
+    text = ("Đoàn đã kiểm tra: Văn phòng Đăng ký đất đai - Chi nhánh huyện Kim Thành; UBND xã Kim "
+            "Xuyên (huyện Kim Thành); UBND xã Tuấn Việt (huyện Kim Thành); Trung tâm Y tế huyện "
+            "Kim Thành và UBND huyện Thanh Hà.")
+    assert units(text)[("huyện", "Thanh Hà")].role == "inspected"
+
+
+def test_units_ranked_in_the_index_are_inspected() -> None:
+    text = ("Tỉnh công bố Chỉ số CCHC năm 2023 của các huyện. Đứng đầu là huyện Krông Búk với 91 "
+            "điểm; huyện Lắk đạt 80,5 điểm, xếp thứ 9; 01 đơn vị được xếp loại xuất sắc (huyện Cư Kuin).")
+    found = units(text)
+    for name in ("Krông Búk", "Lắk", "Cư Kuin"):
+        assert found[("huyện", name)].role == "inspected", name
+
+
+def test_the_district_holding_unnamed_communes_is_not_inspected() -> None:
+    text = "Chiều nay, đoàn kiểm tra đột xuất tại trụ sở một số UBND xã của huyện Gia Lâm."
+    assert units(text)[("huyện", "Gia Lâm")].role == "other"
+
+
+def test_a_headline_judging_its_unit_makes_it_inspected() -> None:
+    text = ("Xã Đông Hưng còn chậm giải quyết hồ sơ đất đai\n\n"
+            "Theo báo cáo quý III, tỷ lệ hồ sơ trễ hạn của toàn tỉnh tăng so với cùng kỳ.")
+    assert units(text)[("xã", "Đông Hưng")].role == "inspected"
+    text = "Huyện Đông Hưng dẫn đầu chỉ số cải cách hành chính\n\nKết quả được công bố hôm qua."
+    assert units(text)[("huyện", "Đông Hưng")].role == "inspected"
+
+
+def test_a_headline_naming_who_inspects() -> None:
+    text = "Thái Bình: Kiểm tra 12 đơn vị áp dụng ISO\n\nĐoàn đã làm việc với các sở."
+    assert units(text)[("tỉnh", "Thái Bình")].role == "inspector"
+
+
+def test_a_first_line_that_is_a_body_sentence_is_not_a_headline() -> None:
+    text = "Ông Nam, Chủ tịch UBND huyện Đông Hưng, còn cho biết thêm về kế hoạch năm tới.\n\nHết."
+    assert units(text)[("huyện", "Đông Hưng")].role == "other"
+
+
+def test_a_criticised_unit_is_inspected() -> None:
+    found = units("Chủ tịch tỉnh phê bình UBND huyện Đông Hưng; xã Minh Tân bị nhắc nhở vì chậm trễ.")
+    assert found[("huyện", "Đông Hưng")].role == "inspected"
+    assert found[("xã", "Minh Tân")].role == "inspected"

@@ -24,8 +24,12 @@ from pipeline.export import comparison_tables
 from reports.compare import (
     Filters,
     compare,
+    compare_findings,
+    load_findings,
     recurring_shortcomings,
+    select_findings,
     theme_year_matrix,
+    themed_findings,
     turnarounds,
     unit_timeline,
 )
@@ -201,3 +205,15 @@ def test_comparison_tables_carry_every_report(store: Store) -> None:
     assert "bao-cao-2021" in str(recurring.rows[0][-1])
     assert all(len(row) == len(t.headers) for t in tables.values() for row in t.rows)
     assert "timeline" not in {t.name for t in comparison_tables(compare(store))}
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(), Filters(year_from=2025), Filters(year_to=2021), Filters(unit="Cam Tuyền"),
+    Filters(theme="phieu hen", year_from=2019, year_to=2023),
+])
+def test_loading_once_then_selecting_equals_reading_per_filter(store: Store, filters: Filters) -> None:
+    """What the web page caches (every year loaded once, selected per request) is what a
+    direct read for the filters gives, links across the reorganisation included."""
+    assert select_findings(load_findings(store), filters) == themed_findings(store, filters)
+    selected = select_findings(load_findings(store), filters)
+    assert compare_findings(selected, filters) == compare(store, filters)

@@ -1,0 +1,144 @@
+"""Which units a finding names: the units it judges, not those that speak, issue or locate.
+
+Why not every unit inside the span: a finding's text often carries more than its subject.
+"Xã A, huyện B có 15 cán bộ nhưng vắng 10 người" judges xã A; huyện B only says where A is.
+"Văn phòng UBND tỉnh C cho biết ..." and "Chủ tịch UBND tỉnh C yêu cầu ..." name the speaker;
+"thực hiện các chỉ đạo của UBND thành phố D" names the issuer of what is cited; "phải báo cáo
+Chủ tịch UBND tỉnh C" the body reported to. The reader (and a recurrence report) must not blame
+C or D for what the finding says, so those mentions are left out. The cue words are data
+(`nlp/vi/finding_subjects.py`); this module only applies them to the spans the unit finder gave.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+
+from core.levels import ADMIN_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
+from core.models import Role
+from core.normalize import fold
+from nlp.units import UnitMention
+from nlp.vi import finding_subjects as W
+from nlp.vi.unit_levels import HOLDER_BEFORE
+
+MIN_CONTENT_WORDS = 3  # a speaker verb must be followed by what is said
+_ISSUER_REACH = 240  # how far back an issued document's title or "của" may be read
+_SAYING = frozenset({"cho biet", "thong tin", "nhan manh", "khang dinh", "thong bao", "phat bieu"})
+_WORD = re.compile(r"\w+")
+# The level word (and "UBND") ending the text before a unit's name, so what precedes it can be read.
+_TRAILING_LEVEL = re.compile(
+    rf"(?:ubnd\s+)?(?:{folded_words_pattern(ADMIN_LEVELS)}|{abbreviations_pattern().lower()})\s*\.?\s*$")
+# Between two items of one list of names: the second is named as the first was.
+_LIST_GAP = re.compile(
+    r"\s*(?:,|;|va|,\s*va)\s*(?:(?:ubnd|xa|phuong|thi tran|huyen|quan|thi xa|tp|tx)\.?\s*)*")
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """The cue patterns, compiled once from the word lists."""
+    levels = f"{folded_words_pattern(ADMIN_LEVELS)}|{abbreviations_pattern().lower()}"
+    bodies = _alt(W.BODY_WORDS)
+    speaker = re.compile(rf"(?<!\w)({_alt(W.SPEAKER_VERBS)})(?!\w)")
+    not_speaker = re.compile(rf"(?<!\w)(?:{_alt(W.NOT_SPEAKER_BEFORE)})\s+$")
+    judgement = re.compile(rf"(?<!\w)(?:{_alt(W.JUDGEMENT_BEFORE_SPEAKER)})(?!\w)")
+    tail = rf"(?:(?:{bodies})\s+)*(?:(?:{levels})\s*\.?\s*)?$"
+    issuer = re.compile(
+        rf"(?<!\w)(?:{_alt(W.ISSUED_NOUNS)})(?!\w)"
+        rf"(?:[^;]{{0,160}}?(?<!\w)ve viec(?!\w)[^;]*$|(?:\s+[\w/.-]+){{0,8}}?\s+cua\s+{tail})"
+    )
+    recipient = re.compile(rf"(?<!\w)(?:{_alt(W.RECIPIENT_VERBS)})\s+{tail}")
+    source = re.compile(rf"^\W*(?:{_alt(W.SOURCE_OPENERS)})\s[^,;]{{3,160}}?,")
+    place = re.compile(rf"(?<!\w)(?:{_alt(W.PLACE_OR_ADDRESSEE_BEFORE)})(?:\s+[^\s,;:]+){{0,6}}?\s+{tail}")
+    return speaker, not_speaker, judgement, issuer, recipient, source, place
+
+
+def _content_start(form: str) -> int:
+    """Where the judged content of a finding begins, in its folded text: after a source
+    ("Theo X, ...") and after a speaker's verb ("X cho biết ...", "X yêu cầu ..."); 0 if the
+    finding opens with its content. A reported clause may hold a speaker of its own ("X cho
+    biết Chủ tịch tỉnh này yêu cầu ..."), so reading goes on after a verb of saying."""
+    speaker, not_speaker, judgement, _issuer, _recipient, source, _place = _patterns()
+    start = 0
+    opened = source.match(form)
+    if opened:
+        start = opened.end()
+    for verb in speaker.finditer(form, start):
+        before = form[start:verb.start()]
+        if not_speaker.search(before) or judgement.search(before):
+            if judgement.search(before):
+                break  # the verb is part of the content ("xã A chưa ..., đề nghị ...")
+            continue
+        if len(_WORD.findall(form[verb.end():])) < MIN_CONTENT_WORDS:
+            break  # a closing attribution ("..., Thứ trưởng ghi nhận")
+        start = verb.end()
+        if " ".join(verb.group(1).split()) not in _SAYING:
+            break  # the object of a demand is the unit demanded of, not another speaker
+    return start
+
+
+def _holds_unnamed(before: str, m: UnitMention) -> bool:
+    """True when the unit only holds unnamed lower units the finding judges: "các xã thuộc huyện
+    A còn chậm", "một số phường trên địa bàn quận B" (`before` is the folded text up to its name)."""
+    holder = HOLDER_BEFORE.get(rank_of(Level(m.unit.level)) or 0) if m.unit.level in ADMIN_LEVELS else None
+    if holder is None:
+        return False
+    return holder.search(_TRAILING_LEVEL.sub("", before)) is not None
+
+
+def finding_units(text: str, start: int, end: int, mentions: Iterable[UnitMention],
+                  form: str | None = None) -> tuple[str, ...]:
+    """Names of the units the finding `text[start:end]` judges, in text order, once each.
+
+    `mentions` are the document's units with their spans; `form` is `core.normalize.fold(text)` when the
+    caller has it (same length as `text`). A unit counts when one of its spans lies inside the
+    finding, after any speaker or source, and that span is not there only to locate another
+    unit, to name an issuer of a cited directive or the body reported to.
+    """
+    return tuple(dict.fromkeys(m.unit.name for m in judged_units(text, start, end, mentions, form)))
+
+
+def with_judged_as_inspected(mentions: list[UnitMention], judged: Iterable[UnitMention]) -> list[UnitMention]:
+    """The units, those a finding judges marked inspected unless the text made them the inspector:
+    a finding is a verdict on inspected work, so its subject's work was inspected (a ranked
+    district in an index report, "xã A còn để hồ sơ quá hạn") even where no verb says so."""
+    keys = {(m.unit.level, m.unit.name) for m in judged}
+    return [replace(m, unit=replace(m.unit, role=Role.INSPECTED))
+            if (m.unit.level, m.unit.name) in keys and m.unit.role == Role.OTHER else m
+            for m in mentions]
+
+
+def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention],
+                 form: str | None = None, *, subjects_only: bool = False) -> list[UnitMention]:
+    """The UnitMentions `finding_units` names, in text order (a unit may appear twice).
+
+    `subjects_only` also leaves out a unit named only as the holder of unnamed lower units
+    ("công chức cấp xã ở huyện A", "các xã thuộc huyện A"): the finding is about A as a place
+    (it names it), but A's own work was not what was judged, so it is not made inspected.
+    """
+    named = sorted(
+        (s, e, m) for m in mentions if m.unit.level in ADMIN_LEVELS
+        for s, e in m.spans if start <= s and e <= end and (s, e) not in m.locating_spans
+    )
+    if not named:
+        return []
+    folded = form if form is not None and len(form) == len(text) else fold(text)
+    _speaker, _not, _judgement, issuer, recipient, _source, place = _patterns()
+    content = start + _content_start(folded[start:end])
+    judged: list[UnitMention] = []
+    kept_end = -1
+    for s, e, m in named:
+        before = folded[max(start, s - _ISSUER_REACH):s]
+        listed = kept_end >= 0 and _LIST_GAP.fullmatch(folded[kept_end:s]) is not None
+        if s < content and not place.search(before) and not listed:
+            continue
+        if issuer.search(before) or recipient.search(before) or (subjects_only and _holds_unnamed(before, m)):
+            continue
+        judged.append(m)
+        kept_end = e
+    return judged

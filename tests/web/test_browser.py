@@ -1,0 +1,197 @@
+"""The web page in a real headless Chromium: what a staff member and an auditor would click.
+
+Ingests the samples (OCR included), serves the page on a free loopback port from a thread, and
+drives Debian's chromium through its chromedriver with Selenium: search "phieu hen" without
+accents, narrow by a facet, open a finding and see it highlighted in its document, open the
+comparison, follow a recurrence to its evidence, download the XLSX and open it. A screenshot of
+each step goes to the test's folder, and to $KIEMTRA_SCREENSHOTS when set (the README's come
+from `KIEMTRA_SCREENSHOTS=docs/screenshots pytest tests/web/test_browser.py`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from core.settings import load_settings
+from pipeline.cli import cli
+from web.app import create_app
+
+pytestmark = [pytest.mark.slow, pytest.mark.ocr]
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,1000",
+)
+WAIT_S = 20.0
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The samples ingested into a fresh store, served on a free loopback port; its base URL."""
+    db = tmp_path_factory.mktemp("browser") / "kiemtra.db"
+    result = CliRunner().invoke(cli, ["--db", str(db), "--set", "backend=sqlite", "ingest", str(SAMPLES)])
+    assert result.exit_code == 0, result.output
+    app = create_app(load_settings({"db_path": str(db), "backend": "sqlite"}, environ={}))
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + WAIT_S
+    while not server.started:
+        assert time.monotonic() < deadline, "the web server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[WebDriver, Path]]:
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        pytest.skip(
+            "chromium and chromium-driver are not installed (scripts/setup.sh installs them for tests)"
+        )
+    from selenium.webdriver.chrome.service import Service
+
+    folder = tmp_path_factory.mktemp("chromium")
+    downloads = folder / "downloads"
+    downloads.mkdir()
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in (*FLAGS, f"--user-data-dir={folder / 'profile'}"):
+        options.add_argument(flag)
+    options.add_experimental_option(
+        "prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False}
+    )
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    driver.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
+    driver.implicitly_wait(5)
+    try:
+        yield driver, downloads
+    finally:
+        driver.quit()
+
+
+def _shot(driver: WebDriver, folder: Path, name: str) -> None:
+    path = folder / f"{name}.png"
+    assert driver.save_screenshot(str(path))
+    extra = os.environ.get("KIEMTRA_SCREENSHOTS")
+    if extra:
+        Path(extra).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(extra) / path.name)
+
+
+def _wait_for(driver: WebDriver, fragment: str) -> None:
+    """Until the browser has navigated to a URL containing `fragment`."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, WAIT_S).until(lambda d: fragment in d.current_url)
+
+
+def _count(driver: WebDriver) -> int:
+    return int(driver.find_element(By.CSS_SELECTOR, ".summary strong").text.replace(".", ""))
+
+
+def test_staff_and_auditor_journey(server: str, browser: tuple[WebDriver, Path], tmp_path: Path) -> None:
+    driver, downloads = browser
+    # 1. Search without accents.
+    driver.get(server + "/")
+    box = driver.find_element(By.ID, "q")
+    box.send_keys("phieu hen")
+    driver.find_element(By.CSS_SELECTOR, "form.search button").click()
+    _wait_for(driver, "q=phieu+hen")
+    total = _count(driver)
+    assert total >= 5
+    marks = [m.text.lower() for m in driver.find_elements(By.CSS_SELECTOR, ".hits mark")]
+    assert "phiếu" in marks and "hẹn" in marks
+    _shot(driver, tmp_path, "1-tim-kiem")
+
+    # 2. Narrow with a facet: shortcomings only.
+    driver.find_element(By.CSS_SELECTOR, ".facet-polarity").find_element(By.LINK_TEXT, "Thiếu sót").click()
+    _wait_for(driver, "loai=shortcoming")
+    narrowed = _count(driver)
+    assert 0 < narrowed < total
+    badges = {b.text for b in driver.find_elements(By.CSS_SELECTOR, ".hits .badge")}
+    assert badges == {"Thiếu sót"}
+    _shot(driver, tmp_path, "2-loc-thieu-sot")
+
+    # 3. Open a finding: it is highlighted in its document.
+    first = driver.find_element(By.CSS_SELECTOR, ".hits .snippet a")
+    snippet = first.text.strip("… ")
+    first.click()
+    _wait_for(driver, "/phat-hien/")
+    current = driver.find_element(By.ID, "hien-tai")
+    assert current.tag_name == "mark" and snippet[:30] in current.text
+    assert driver.find_elements(By.CSS_SELECTOR, ".document a.f")  # the document's other findings
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, WAIT_S).until(  # web/static/app.js inserts the similar findings under the CSP
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#tuong-tu li.hit")
+    )
+    _shot(driver, tmp_path, "3-phat-hien-trong-van-ban")
+    driver.find_element(By.LINK_TEXT, "Xem trong văn bản").click()
+    _wait_for(driver, "#hien-tai")
+
+    # 4. Comparison: follow a recurrence to its evidence.
+    driver.find_element(By.LINK_TEXT, "So sánh qua các năm").click()
+    _wait_for(driver, "/so-sanh")
+    assert driver.find_elements(By.CSS_SELECTOR, "table.matrix td[class^='heat-']")
+    _shot(driver, tmp_path, "4-so-sanh")
+    row = next(
+        r
+        for r in driver.find_elements(By.CSS_SELECTOR, "table.recurring tbody tr")
+        if "Cam Tuyền" in r.text and "Phiếu hẹn" in r.text
+    )
+    row.find_element(By.CSS_SELECTOR, "a.evidence").click()
+    _wait_for(driver, "/so-sanh/bang-chung")
+    items = driver.find_elements(By.CSS_SELECTOR, ".evidence-list li")
+    years = {li.find_element(By.CSS_SELECTOR, ".meta span:nth-of-type(2)").text for li in items}
+    assert {"2019", "2021"} <= years
+    _shot(driver, tmp_path, "5-bang-chung")
+    items[0].find_element(By.CSS_SELECTOR, "a").click()
+    _wait_for(driver, "/phat-hien/")
+    assert driver.find_element(By.ID, "hien-tai").text
+
+    # 5. Download what the comparison shows, and open it.
+    driver.get(server + "/so-sanh")
+    driver.find_element(By.LINK_TEXT, "Bảng tính XLSX").click()
+    deadline = time.monotonic() + WAIT_S
+    while not list(downloads.glob("*.xlsx")):
+        assert time.monotonic() < deadline, "the XLSX did not download"
+        time.sleep(0.1)
+    time.sleep(0.3)  # Chromium renames the .crdownload when the file is complete
+    workbook = load_workbook(next(downloads.glob("*.xlsx")))
+    assert workbook.sheetnames[:3] == ["matrix_documents", "matrix_units", "recurring"]
+    units = {workbook["recurring"].cell(r, 1).value for r in range(2, workbook["recurring"].max_row + 1)}
+    assert "xã Cam Tuyền" in units

@@ -1,0 +1,403 @@
+"""Every route of the web page through Starlette's TestClient, over the hand-written store."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+from PIL import Image
+from starlette.testclient import TestClient
+from webstore import FORMULA, HOSTILE, WebData, build_store
+
+from core.errors import BackendError
+from index.store import Store
+from web.app import create_app
+
+
+def links(page: str, pattern: str) -> list[str]:
+    """The hrefs of `page` matching `pattern`, unescaped as a browser would follow them."""
+    return [
+        html.unescape(h) for h in re.findall(r'href="([^"]*)"', page) if re.search(pattern, html.unescape(h))
+    ]
+
+
+def count_of(page: str) -> int:
+    match = re.search(r"<strong>([\d.]+)</strong> phát hiện", page)
+    assert match, page[:2000]
+    return int(match.group(1).replace(".", ""))
+
+
+# --------------------------------------------------------------------------- search
+
+
+def test_search_without_accents_finds_accented_findings_with_marks(client: TestClient) -> None:
+    r = client.get("/", params={"q": "phieu hen"})
+    assert r.status_code == 200
+    assert count_of(r.text) == 30  # 2019: 2, 2021: 1, 2022: 25, 2023: 2
+    assert "<mark>phiếu</mark> <mark>hẹn</mark>" in r.text
+    assert re.search(r"\d+ ms", r.text)
+    assert "Thiếu sót" in r.text and "Cải cách thủ tục hành chính" in r.text  # Vietnamese labels
+    assert 'lang="vi"' in r.text
+
+
+def test_hostile_finding_text_is_escaped_everywhere(client: TestClient, data: WebData) -> None:
+    r = client.get("/", params={"q": "evil"})
+    assert count_of(r.text) == 1
+    assert "<script>" not in r.text and "&lt;script&gt;" in r.text
+    finding = client.get(f"/phat-hien/{data.ids[HOSTILE]}")
+    assert finding.status_code == 200
+    assert "<script>alert" not in finding.text and "&lt;script&gt;alert" in finding.text
+
+
+def test_a_facet_narrows_the_search_with_a_click(client: TestClient) -> None:
+    r = client.get("/", params={"q": "phieu hen"})
+    year_links = links(r.text, r"nam=2021")
+    assert year_links, "the year facet links to its value"
+    narrowed = client.get(year_links[0])
+    assert narrowed.status_code == 200
+    assert count_of(narrowed.text) == 1
+    assert "Đang lọc" in narrowed.text and "Năm: 2021" in narrowed.text
+    removed = client.get(links(narrowed.text, r"^/\?q=phieu\+hen$")[0])
+    assert count_of(removed.text) == 30
+    polarity = client.get(links(r.text, r"loai=strength")[0])
+    assert count_of(polarity.text) == 1 and "100% hồ sơ" in polarity.text
+
+
+def test_theme_facet_shows_labels_and_narrows(client: TestClient) -> None:
+    r = client.get("/", params={"q": "cam tuyen"})
+    theme = r.text.split('class="facet facet-theme"', 1)[1].split("</section>", 1)[0]
+    shown = re.findall(r">([^<]+)</a>", theme)
+    assert "Chủ đề" in theme and "Phiếu hẹn, sổ theo dõi hồ sơ" in shown
+    assert not any("." in label for label in shown)  # labels, not codes
+    narrowed = client.get(links(theme, r"chu_de=cong_vu")[0])
+    assert count_of(narrowed.text) == 1 and "chưa đeo thẻ" in narrowed.text
+    assert "Chủ đề:" in narrowed.text  # shown among the active filters, by its label
+
+
+def test_paging_and_sort_by_date(client: TestClient) -> None:
+    first = client.get("/", params={"q": "phieu hen"})
+    assert "Trang 1 / 2" in first.text
+    second = client.get(links(first.text, r"trang=2")[0])
+    assert second.status_code == 200 and "Trang 2 / 2" in second.text
+    assert len(re.findall(r'<li class="hit', second.text)) == 10
+    newest = client.get("/", params={"q": "phieu hen", "sap_xep": "date"})
+    years = re.findall(r"(20\d\d)-11-20", newest.text)
+    assert years[:2] == ["2023", "2023"] and years == sorted(years, reverse=True)
+
+
+def test_empty_search_browses_everything_with_facets(client: TestClient) -> None:
+    r = client.get("/")
+    assert r.status_code == 200 and count_of(r.text) == 33
+    assert "Quảng Trị" in r.text and "Cam Tuyền" in r.text
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"nam": "abc"},
+        {"nam": "20199"},
+        {"nam": "1800"},
+        {"loai": "negative"},
+        {"linh_vuc": "x"},
+        {"sap_xep": "random"},
+        {"trang": "0"},
+        {"trang": "-1"},
+        {"trang": "9999"},
+        {"q": "a\x00b"},
+        {"q": "x" * 301},
+        {"don_vi": "y" * 121},
+        {"nam": "２０１９"},
+        {"chu_de": "khong.co"},
+    ],
+)
+def test_bad_search_parameters_give_a_vietnamese_400(client: TestClient, params: dict[str, str]) -> None:
+    r = client.get("/", params=params)
+    assert r.status_code == 400
+    assert "Yêu cầu không hợp lệ" in r.text and "Tham số" in r.text
+    assert "Traceback" not in r.text and r.headers["content-type"].startswith("text/html")
+
+
+# --------------------------------------------------------------------------- a finding in its document
+
+
+def test_finding_page_highlights_it_in_its_document(client: TestClient, data: WebData) -> None:
+    text = "Xã Cam Tuyền vẫn chưa cấp phiếu hẹn cho một số hồ sơ đất đai."
+    r = client.get(f"/phat-hien/{data.ids[text]}")
+    assert r.status_code == 200
+    assert f'<mark id="hien-tai" class="current">{text}</mark>' in r.text
+    other = data.ids["Một số công chức xã Cam Tuyền chưa đeo thẻ khi làm việc."]
+    assert f'class="f pol-shortcoming" href="/phat-hien/{other}"' in r.text
+    assert "trang 2" in r.text  # the finding's page, from the document's blocks
+    assert "xã Cam Tuyền" in r.text and "được kiểm tra" in r.text and "đoàn kiểm tra" in r.text
+    assert "Quyết định số 12/QĐ-UBND ngày 2021-03-15" in r.text
+    assert "2021-10-28 – 2021-11-08" in r.text
+    assert "BÁO CÁO KẾT QUẢ KIỂM TRA" in r.text  # the whole document's text
+    key = Store(data.db, readonly=True).locate_finding(data.ids[text])
+    assert key is not None and f"/van-ban/{key[0]}/tep-goc" in r.text
+    assert f'data-load="/phat-hien/{data.ids[text]}/tuong-tu"' in r.text  # app.js inserts them
+
+
+def test_similar_findings_page(client: TestClient, data: WebData) -> None:
+    text = "Xã Cam Tuyền vẫn chưa cấp phiếu hẹn cho một số hồ sơ đất đai."
+    r = client.get(f"/phat-hien/{data.ids[text]}/tuong-tu")
+    assert r.status_code == 200
+    similar = r.text.split('<div id="tuong-tu">', 1)[1]
+    found = re.findall(r'href="/phat-hien/([0-9a-f]+)"', similar)
+    assert found and data.ids[text] not in found  # itself excluded
+    assert "<mark>phiếu</mark>" in similar
+    assert client.get("/phat-hien/0123456789abcdef/tuong-tu").status_code == 404
+    assert client.get("/phat-hien/x/tuong-tu").status_code == 400
+
+
+def test_finding_page_bad_and_unknown_ids(client: TestClient) -> None:
+    assert client.get("/phat-hien/0123456789abcdef").status_code == 404
+    for bad in ("zzz", "..%2f..%2fetc", "<script>", "A" * 80):
+        r = client.get(f"/phat-hien/{bad}")
+        assert r.status_code in (400, 404), bad
+        assert "Traceback" not in r.text and "<script>" not in r.text
+
+
+# --------------------------------------------------------------------------- original file
+
+
+def _key(data: WebData, name: str) -> str:
+    with Store(data.db, readonly=True) as store:
+        return next(d.doc_key for d in store.documents() if d.doc_id == name)
+
+
+def test_original_file_is_served_by_document_key(client: TestClient, data: WebData) -> None:
+    r = client.get(f"/van-ban/{_key(data, 'bao-cao-2019')}/tep-goc")
+    assert r.status_code == 200
+    assert r.content == data.files["bao-cao-2019"].read_bytes()
+    assert r.headers["content-disposition"].startswith("attachment")  # text is downloaded, never rendered
+    assert "sandbox" in r.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize(
+    "attempt",
+    [
+        "/van-ban/../../../../etc/passwd/tep-goc",
+        "/van-ban/..%2f..%2f..%2fetc%2fpasswd/tep-goc",
+        "/van-ban/%2e%2e/tep-goc",
+        "/van-ban/etc%2fpasswd/tep-goc",
+        "/van-ban/" + "0" * 64 + "/tep-goc",
+        "/van-ban/" + "g" * 64 + "/tep-goc",
+        "/van-ban/tep-goc?path=/etc/passwd",
+        "/static/../../../../etc/passwd",
+        "/static/%2e%2e/%2e%2e/core/defaults.toml",
+    ],
+)
+def test_path_traversal_never_reads_a_file(client: TestClient, attempt: str) -> None:
+    r = client.get(attempt)
+    assert r.status_code in (400, 404)
+    assert b"root:" not in r.content and b"db_path" not in r.content
+
+
+def test_a_changed_original_is_not_served(tmp_path_factory: pytest.TempPathFactory) -> None:
+    data = build_store(tmp_path_factory.mktemp("changed"))
+    key = _key(data, "bao-cao-2021")
+    data.files["bao-cao-2021"].write_text("khác hẳn", encoding="utf-8")
+    with TestClient(create_app(data.settings), raise_server_exceptions=False) as c:
+        r = c.get(f"/van-ban/{key}/tep-goc")
+    assert r.status_code == 404 and "đã thay đổi" in r.text
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def test_comparison_matrix_links_each_cell_to_its_findings(client: TestClient) -> None:
+    r = client.get("/so-sanh")
+    assert r.status_code == 200
+    assert '<table class="matrix">' in r.text and re.search(r'class="heat-[1-5]"', r.text)
+    cell = links(r.text, r"o_chu_de=tthc\.phieu_hen&o_nam=2021")
+    assert cell
+    evidence = client.get(cell[0])
+    assert evidence.status_code == 200
+    assert "Xã Cam Tuyền vẫn chưa cấp phiếu hẹn" in evidence.text
+    assert len(links(evidence.text, r"^/phat-hien/")) == 1
+    assert count_of(evidence.text) == 1
+
+
+def test_recurrence_clicks_through_to_its_evidence(client: TestClient) -> None:
+    r = client.get("/so-sanh")
+    recurring = r.text.split("Thiếu sót lặp lại qua các năm", 1)[1].split("</table>", 1)[0]
+    assert "xã Cam Tuyền" in recurring and "2019" in recurring and "2023" in recurring
+    target = links(recurring, r"o_loai=shortcoming")[0]
+    evidence = client.get(target)
+    assert evidence.status_code == 200
+    found = re.findall(r"<span>(20\d\d)</span>", evidence.text)
+    assert {"2019", "2021", "2022", "2023"} <= set(found)
+    first = links(evidence.text, r"^/phat-hien/")[0]
+    assert client.get(first).status_code == 200
+    improved = r.text.split("Thiếu sót đã chuyển thành ưu điểm", 1)[1]
+    assert "xã Cam Tuyền" in improved.split("</table>", 1)[0]
+
+
+def test_a_recurring_unit_links_to_its_timeline(client: TestClient) -> None:
+    r = client.get("/so-sanh", params={"tu_nam": "2019"})
+    recurring = r.text.split("Thiếu sót lặp lại qua các năm", 1)[1].split("</table>", 1)[0]
+    timeline = client.get(links(recurring, r"^/so-sanh\?don_vi=")[0])
+    assert "tu_nam=2019" in links(recurring, r"^/so-sanh\?don_vi=")[0]
+    assert "Diễn biến của xã Cam Tuyền" in timeline.text
+
+
+def test_unit_timeline_and_filters_stay_in_the_url(client: TestClient) -> None:
+    r = client.get("/so-sanh", params={"don_vi": "cam tuyen", "tu_nam": "2019", "den_nam": "2021"})
+    assert r.status_code == 200 and "Diễn biến của cam tuyen" in r.text
+    timeline = r.text.split("Diễn biến", 1)[1]
+    assert "2019" in timeline and "2023" not in timeline.split("</table>", 1)[0]
+    assert links(r.text, r"xuat\.xlsx\?don_vi=cam\+tuyen&tu_nam=2019&den_nam=2021")
+
+
+def test_downloads_are_what_the_page_shows(client: TestClient) -> None:
+    r = client.get("/so-sanh/xuat.xlsx", params={"don_vi": "Cam Tuyền"})
+    assert r.status_code == 200 and r.headers["content-disposition"].startswith("attachment")
+    workbook = load_workbook(io.BytesIO(r.content))
+    assert workbook.sheetnames == ["matrix_documents", "matrix_units", "recurring", "improved", "timeline"]
+    assert workbook["recurring"]["A2"].value == "xã Cam Tuyền"
+    csv = client.get("/so-sanh/xuat.csv", params={"bang": "recurring"})
+    assert csv.status_code == 200 and csv.content.startswith("\ufeff".encode())
+    assert "xã Cam Tuyền" in csv.content.decode("utf-8-sig")
+    png = client.get("/so-sanh/bieu-do.png")
+    with Image.open(io.BytesIO(png.content)) as image:
+        assert image.format == "PNG"
+
+
+def test_document_text_never_becomes_a_spreadsheet_formula(client: TestClient) -> None:
+    r = client.get("/so-sanh/xuat.xlsx", params={"don_vi": "Cam Tuyền"})
+    sheet = load_workbook(io.BytesIO(r.content))["timeline"]
+    cells = [
+        c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value
+    ]
+    assert FORMULA in {c.value for c in cells} and all(c.data_type == "s" for c in cells)
+    csv = client.get("/so-sanh/xuat.csv", params={"don_vi": "Cam Tuyền", "bang": "timeline"})
+    text = csv.content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and ',"=HYPERLINK' not in text and "\n=HYPERLINK" not in text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/so-sanh?tu_nam=2023&den_nam=2019",
+        "/so-sanh?do_do=money",
+        "/so-sanh?tu_nam=abc",
+        "/so-sanh/bang-chung",
+        "/so-sanh/bang-chung?o_chu_de=x&o_nam=abc",
+        "/so-sanh/xuat.csv?bang=../../etc",
+        "/so-sanh/bang-chung?o_chu_de=x&o_loai=bad",
+    ],
+)
+def test_bad_comparison_parameters_give_a_400(client: TestClient, url: str) -> None:
+    r = client.get(url)
+    assert r.status_code == 400 and "Yêu cầu không hợp lệ" in r.text
+
+
+def test_chart_with_nothing_to_draw_is_a_404_page(client: TestClient) -> None:
+    r = client.get("/so-sanh/bieu-do.png", params={"chu_de": "khong co chu de nay"})
+    assert r.status_code == 404 and "Không có thiếu sót" in r.text
+
+
+# --------------------------------------------------------------------------- operations
+
+
+def test_operations_lists_runs_and_quarantined_files(client: TestClient) -> None:
+    r = client.get("/van-hanh")
+    assert r.status_code == 200
+    runs = r.text.split("Các lần nhập gần đây", 1)[1].split("</table>", 1)[0]
+    assert "nightly" in runs and "hoàn thành" in runs and "giây" in runs
+    assert re.search(r"<td>3</td><td>0</td><td>1</td>\s*<td>1</td><td>7</td>", runs)
+    failures = r.text.split("Tệp bị cách ly", 1)[1]
+    assert "hong.pdf" in failures and "EncryptedError" in failures
+    assert "mã hóa &lt;b&gt;" in failures  # the reason is escaped
+
+
+# --------------------------------------------------------------------------- security
+
+
+def test_every_page_sends_a_strict_csp_and_has_no_inline_script_or_style(
+    client: TestClient, data: WebData
+) -> None:
+    for url in (
+        "/",
+        "/?q=phieu",
+        f"/phat-hien/{data.ids[HOSTILE]}",
+        "/so-sanh",
+        "/van-hanh",
+        "/?nam=x",
+        "/nope",
+    ):
+        r = client.get(url)
+        csp = r.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert not re.search(r"<script(?![^>]*\bsrc=)", r.text), url
+        assert " style=" not in r.text and "<style" not in r.text, url
+        assert not re.search(r'(src|href|action)="(https?:)?//', r.text), url  # no CDN, nothing external
+
+
+def test_only_read_routes(client: TestClient) -> None:
+    for method in ("post", "put", "delete", "patch"):
+        r = client.request(method.upper(), "/")
+        assert r.status_code == 405 and "chỉ để xem" in r.text
+    assert client.post("/so-sanh").status_code == 405
+
+
+def test_store_is_opened_read_only(data: WebData) -> None:
+    with Store(data.db, readonly=True) as store, pytest.raises(BackendError):
+        store.record_failure("x", "y", error_type="Z")
+
+
+def test_missing_store_is_a_clear_error_and_creates_nothing(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("missing")
+    data_settings = build_store(folder).settings.replace(db_path=str(folder / "khong-co.db"))
+    with pytest.raises(BackendError, match="cannot open the database"):
+        create_app(data_settings)
+    assert not (folder / "khong-co.db").exists()
+
+
+def test_pages_follow_new_data_without_a_restart(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A nightly run writing to the store (another connection) shows on the next request:
+    the cached comparison is keyed by the store's data version."""
+    from webstore import save_report
+
+    folder = tmp_path_factory.mktemp("fresh")
+    data = build_store(folder)
+    with TestClient(create_app(data.settings), raise_server_exceptions=False) as c:
+        before = c.get("/so-sanh").text
+        assert "2025" not in before.split('<table class="matrix">', 1)[1].split("</thead>", 1)[0]
+        assert c.get("/so-sanh").text == before  # served from the cache
+        with Store(data.db, segmenter=str) as store:
+            save_report(
+                store,
+                folder,
+                "bao-cao-2025",
+                2025,
+                [("shortcoming", "tthc", "tthc.phieu_hen", "Xã Cam Tuyền lại không cấp phiếu hẹn.")],
+            )
+        after = c.get("/so-sanh").text
+        assert "2025" in after.split('<table class="matrix">', 1)[1].split("</thead>", 1)[0]
+
+
+def test_failures_give_a_vietnamese_page_without_details(
+    data: WebData, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from web import views
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("chi tiết nội bộ /etc/secret")
+
+    def unreadable(*args: object, **kwargs: object) -> None:
+        raise BackendError("database disk image is malformed", path=data.db)
+
+    with TestClient(create_app(data.settings), raise_server_exceptions=False) as c:
+        monkeypatch.setattr(views, "operations_view", broken)
+        r = c.get("/van-hanh")
+        assert r.status_code == 500 and "Lỗi máy chủ" in r.text
+        assert "secret" not in r.text and "Traceback" not in r.text
+        assert "content-security-policy" in r.headers
+        monkeypatch.setattr(views, "search_view", unreadable)
+        r = c.get("/")
+        assert r.status_code == 503 and "Không đọc được kho dữ liệu" in r.text and "malformed" not in r.text

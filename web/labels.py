@@ -1,0 +1,67 @@
+"""Vietnamese names for the codes the data model stores (areas, polarities, roles, facets).
+
+Why a table here: the store keeps stable codes ("tthc", "shortcoming") that scripts and the CLI
+use; people reading the page see the names the CCHC programme itself uses for its eight areas.
+A code without a name here is shown as it is, so a new area never breaks a page.
+"""
+
+from __future__ import annotations
+
+AREA_LABELS: dict[str, str] = {
+    "chi_dao": "Công tác chỉ đạo, điều hành",
+    "the_che": "Cải cách thể chế",
+    "tthc": "Cải cách thủ tục hành chính",
+    "bo_may": "Cải cách tổ chức bộ máy",
+    "cong_vu": "Cải cách chế độ công vụ",
+    "tai_chinh": "Cải cách tài chính công",
+    "so_hoa": "Chính phủ điện tử, chính phủ số",
+    "chung": "Chung",
+}
+
+POLARITY_LABELS: dict[str, str] = {
+    "strength": "Ưu điểm",
+    "shortcoming": "Thiếu sót",
+    "recommendation": "Kiến nghị",
+}
+
+ROLE_LABELS: dict[str, str] = {
+    "inspected": "được kiểm tra",
+    "inspector": "đoàn kiểm tra",
+    "other": "được nhắc đến",
+}
+
+FACET_LABELS: dict[str, str] = {
+    "year": "Năm",
+    "area": "Lĩnh vực",
+    "polarity": "Loại",
+    "province": "Tỉnh, thành phố",
+    "unit": "Đơn vị",
+    "theme": "Chủ đề",
+}
+
+# The comparison's tables (pipeline/export.py `comparison_tables` names) as the download links call them.
+TABLE_LABELS: dict[str, str] = {
+    "matrix_documents": "ma trận (số văn bản)",
+    "matrix_units": "ma trận (số đơn vị)",
+    "recurring": "thiếu sót lặp lại",
+    "improved": "đã chuyển thành ưu điểm",
+    "timeline": "diễn biến của đơn vị",
+}
+
+SORT_LABELS: dict[str, str] = {"relevance": "Phù hợp nhất", "date": "Mới nhất"}
+
+RUN_STATUS_LABELS: dict[str, str] = {
+    "running": "đang chạy",
+    "completed": "hoàn thành",
+    "partial": "hoàn thành, có lỗi",
+    "error": "lỗi",
+    "failed": "lỗi",
+    "interrupted": "bị ngắt",
+}
+
+
+def label(table: dict[str, str], code: str | None) -> str:
+    """The Vietnamese name of `code`, or the code itself when the table does not know it."""
+    if code is None:
+        return ""
+    return table.get(code, code)

@@ -1,0 +1,585 @@
+"""What each page shows, as plain data built from the store, the search backend and the reports.
+
+Why separate from the routes: a page's content is a function of its parameters and the data,
+testable without HTTP; the routes in web/app.py only parse, call one of these and render. No
+SQL and no ranking here: searching is `SearchBackend.search`, reading is `Store`, comparing is
+reports/compare.py.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePath
+from typing import Any
+
+from markupsafe import Markup
+
+from core.models import Unit
+from index.base import Hit, SearchBackend, SearchResult
+from index.store import Failure, RunRecord, Store
+from index.themes import load_taxonomy
+from reports.compare import (
+    Comparison,
+    Filters,
+    Recurrence,
+    ThemedFinding,
+    Turnaround,
+    cell_findings,
+    compare_findings,
+    filter_findings,
+    link_findings,
+    load_findings,
+)
+from web.document import Mark, Segment, segments
+from web.labels import AREA_LABELS, FACET_LABELS, POLARITY_LABELS, ROLE_LABELS, RUN_STATUS_LABELS, label
+from web.params import PAGE_SIZE, CompareParams, SearchParams, link
+from web.snippets import safe_snippet
+
+# Which search parameter each facet of the backend narrows.
+FACET_PARAMS: dict[str, str] = {
+    "year": "nam",
+    "area": "linh_vuc",
+    "polarity": "loai",
+    "province": "tinh",
+    "unit": "don_vi",
+    "theme": "chu_de",
+}
+FACET_VALUE_LABELS: dict[str, dict[str, str]] = {"area": AREA_LABELS, "polarity": POLARITY_LABELS}
+HEAT_LEVELS = 6  # CSS classes heat-0 … heat-5 in web/static/style.css
+SIMILAR = 5
+
+
+class NotFound(Exception):
+    """What the URL names does not exist (404 page); the message is shown as it is."""
+
+
+# --------------------------------------------------------------------------- search
+
+
+@dataclass(frozen=True, slots=True)
+class HitView:
+    finding_id: str
+    snippet: Markup
+    polarity: str
+    polarity_label: str
+    area_label: str
+    doc_id: str
+    title: str | None
+    when: str
+    units: tuple[str, ...]
+    page: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    label: str
+    count: int
+    url: str
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Facet:
+    name: str
+    label: str
+    values: tuple[FacetValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActiveFilter:
+    label: str
+    value: str
+    remove_url: str
+
+
+@dataclass(frozen=True)
+class SearchView:
+    params: SearchParams
+    total: int
+    hits: tuple[HitView, ...]
+    facets: tuple[Facet, ...]
+    active: tuple[ActiveFilter, ...]
+    seconds: float
+    page: int
+    last_page: int
+    prev_url: str | None
+    next_url: str | None
+    sort_urls: dict[str, str] = field(default_factory=dict)
+
+
+def hit_view(hit: Hit) -> HitView:
+    r = hit.record
+    return HitView(
+        r.finding_id,
+        safe_snippet(hit.snippet),
+        r.polarity,
+        label(POLARITY_LABELS, r.polarity),
+        label(AREA_LABELS, r.area),
+        r.doc_id,
+        r.title,
+        r.published or (str(r.year) if r.year else ""),
+        r.unit_levels or r.units,
+        r.page,
+    )
+
+
+def _value_labels(name: str) -> dict[str, str]:
+    """How a facet's values are shown: areas and polarities in Vietnamese, themes by their label."""
+    if name == "theme":
+        return {t.code: t.label for t in load_taxonomy().themes}
+    return FACET_VALUE_LABELS.get(name, {})
+
+
+def _facets(result: SearchResult, params: SearchParams) -> tuple[Facet, ...]:
+    out = []
+    for name, param in FACET_PARAMS.items():
+        current = getattr(params, param)
+        labels = _value_labels(name)
+        values = tuple(
+            FacetValue(
+                label(labels, value),
+                count,
+                params.url(**{param: int(value) if param == "nam" else value}),
+                current is not None and str(current).casefold() == value.casefold(),
+            )
+            for value, count in result.facets.get(name, [])
+        )
+        if values:
+            out.append(Facet(name, FACET_LABELS[name], values))
+    return tuple(out)
+
+
+def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
+    out = []
+    for name, param in FACET_PARAMS.items():
+        value = getattr(params, param)
+        if value is not None:
+            shown = label(_value_labels(name), str(value))
+            out.append(ActiveFilter(FACET_LABELS[name], shown, params.url(**{param: None})))
+    return tuple(out)
+
+
+def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
+    """One page of results with facets; `seconds` is the backend's time for the query."""
+    started = time.perf_counter()
+    result = backend.search(params.query())
+    seconds = time.perf_counter() - started
+    last_page = max(1, -(-result.total // PAGE_SIZE))
+    page = params.trang
+    return SearchView(
+        params,
+        result.total,
+        tuple(hit_view(h) for h in result.hits),
+        _facets(result, params),
+        _active(params),
+        seconds,
+        page,
+        last_page,
+        params.url(trang=page - 1) if page > 1 else None,
+        params.url(trang=page + 1) if page < last_page else None,
+        {sort: params.url(sap_xep=sort) for sort in ("relevance", "date")},
+    )
+
+
+# --------------------------------------------------------------------------- a finding in its document
+
+
+@dataclass(frozen=True, slots=True)
+class UnitView:
+    label: str
+    role: str
+    province: str | None
+    current: str | None
+
+
+@dataclass(frozen=True)
+class FindingView:
+    finding_id: str
+    doc_key: str
+    doc_id: str
+    title: str | None
+    text: str
+    polarity: str
+    polarity_label: str
+    area_label: str
+    theme_label: str | None
+    page: int | None
+    pages: int | None
+    year: int | None
+    published: str | None
+    file_name: str
+    file_format: str
+    segments: tuple[Segment, ...]
+    marked: dict[str, int]  # polarity label → how many findings of the document are marked
+    units: tuple[UnitView, ...]
+    finding_units: tuple[str, ...]
+    citations: tuple[Any, ...]
+    dates: tuple[str, ...]
+    period: tuple[str | None, str | None] | None
+
+
+def _unit_view(unit: Unit) -> UnitView:
+    return UnitView(
+        f"{unit.level} {unit.name}".strip(), label(ROLE_LABELS, unit.role), unit.province, unit.current
+    )
+
+
+def _locate(store: Store, finding_id: str) -> tuple[str, int]:
+    located = store.locate_finding(finding_id)
+    if located is None:
+        raise NotFound("Không có phát hiện với mã này (có thể văn bản đã được cập nhật).")
+    return located
+
+
+def finding_view(store: Store, finding_id: str) -> FindingView:
+    """The finding highlighted in its document's text, and the document's facts.
+
+    Similar findings are a page of their own (`similar_view`): ranking them costs more than
+    everything else on this page, so the page shows first and a small script inserts them.
+    """
+    doc_key, seq = _locate(store, finding_id)
+    document = store.get_document(doc_key)
+    extraction = store.get_extraction(doc_key)
+    ids = store.finding_ids(doc_key)
+    finding = extraction.findings[seq]
+    marks = [
+        Mark(f.start, f.end, fid, f.polarity, fid == finding_id)
+        for fid, f in zip(ids, extraction.findings, strict=False)
+    ]
+    marked: dict[str, int] = {}
+    for f in extraction.findings:
+        name = label(POLARITY_LABELS, f.polarity)
+        marked[name] = marked.get(name, 0) + 1
+    theme = finding.theme
+    period = extraction.inspection_period
+    return FindingView(
+        finding_id,
+        doc_key,
+        extraction.doc_id or document.doc_id,
+        extraction.title or document.source.title,
+        finding.text,
+        finding.polarity,
+        label(POLARITY_LABELS, finding.polarity),
+        label(AREA_LABELS, finding.area),
+        load_taxonomy().label(theme) if theme else None,
+        document.page_at(finding.start),
+        document.source.pages,
+        extraction.inspection_year,
+        extraction.published or document.source.published,
+        PurePath(document.source.path).name,
+        document.source.format,
+        tuple(segments(document.text, marks)),
+        marked,
+        tuple(_unit_view(u) for u in extraction.units),
+        finding.units,
+        extraction.documents,
+        extraction.dates,
+        (period.start, period.end) if period else None,
+    )
+
+
+@dataclass(frozen=True)
+class SimilarView:
+    finding_id: str
+    text: str
+    hits: tuple[HitView, ...]
+    error: str | None = None
+
+
+def similar_view(store: Store, backend: SearchBackend, finding_id: str) -> SimilarView:
+    """The findings most like this one (the backend's `similar`), or why there are none."""
+    from core.errors import BackendError
+
+    doc_key, seq = _locate(store, finding_id)
+    text = store.get_extraction(doc_key).findings[seq].text
+    try:
+        return SimilarView(finding_id, text, tuple(hit_view(h) for h in backend.similar(finding_id, SIMILAR)))
+    except BackendError:
+        return SimilarView(
+            finding_id,
+            text,
+            (),
+            "Chưa tìm được phát hiện tương tự (chỉ mục tìm kiếm chưa cập nhật văn bản này).",
+        )
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+@dataclass(frozen=True, slots=True)
+class CellView:
+    count: int
+    heat: int
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    code: str
+    label: str
+    cells: tuple[CellView, ...]
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    params: CompareParams
+    comparison: Comparison
+    years: tuple[int, ...]
+    rows: tuple[MatrixRow, ...]
+    recurring: tuple[tuple[Recurrence, str], ...]  # with the URL of its evidence
+    turnarounds: tuple[tuple[Turnaround, str], ...]
+    xlsx_url: str
+    csv_urls: dict[str, str]
+    chart_url: str | None
+
+
+def filters_of(params: CompareParams) -> Filters:
+    return Filters(theme=params.chu_de, unit=params.don_vi, year_from=params.tu_nam, year_to=params.den_nam)
+
+
+def heat(count: int, peak: int) -> int:
+    """0 for an empty cell, else 1 … HEAT_LEVELS-1 in proportion to the largest count."""
+    if count <= 0 or peak <= 0:
+        return 0
+    return max(1, round(count / peak * (HEAT_LEVELS - 1)))
+
+
+class ComparisonCache:
+    """The store's findings loaded for comparing, and the last few comparisons over them, valid
+    while the store's data version does not change.
+
+    Why: loading reads every finding of the store (seconds at 100,000 findings), and the page,
+    its downloads, its chart and each cell's evidence ask again and again; a nightly run's
+    commit changes the version, so the next request loads afresh.
+    """
+
+    def __init__(self, size: int = 16) -> None:
+        self._size = size
+        self._loaded: tuple[int, list[ThemedFinding]] | None = None
+        self._linked: dict[tuple[int | None, int | None], list[ThemedFinding]] = {}  # per year range
+        self._items: OrderedDict[tuple[Filters, int], Comparison] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def findings(self, store: Store, filters: Filters) -> list[ThemedFinding]:
+        """What `themed_findings(store, filters)` returns, from the loaded findings."""
+        version = store.data_version()
+        years = (filters.year_from, filters.year_to)
+        with self._lock:  # one load at a time: concurrent first requests wait for it
+            if self._loaded is None or self._loaded[0] != version:
+                self._loaded = (version, load_findings(store))
+                self._linked.clear()
+                self._items.clear()
+            if years not in self._linked:
+                if len(self._linked) >= self._size:
+                    self._linked.clear()
+                self._linked[years] = link_findings(self._loaded[1], filters)
+            linked = self._linked[years]
+        return filter_findings(linked, filters)
+
+    def get(self, store: Store, filters: Filters) -> Comparison:
+        key = (filters, store.data_version())
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        comparison = compare_findings(self.findings(store, filters), filters)
+        with self._lock:
+            self._items[key] = comparison
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return comparison
+
+
+def comparison_view(
+    store: Store, params: CompareParams, cache: ComparisonCache | None = None
+) -> ComparisonView:
+    """The matrix with a colour per cell, recurrences and turnarounds, each linked to its evidence."""
+    filters = filters_of(params)
+    comparison = (cache or ComparisonCache()).get(store, filters)
+    matrix = comparison.matrix
+    measure = params.do_do
+    counts = {(t, y): getattr(matrix.cell(t, y), measure) for t in matrix.themes for y in matrix.years}
+    peak = max(counts.values(), default=0)
+    rows = tuple(
+        MatrixRow(
+            code,
+            matrix.labels[code],
+            tuple(
+                CellView(
+                    counts[code, year],
+                    heat(counts[code, year], peak),
+                    params.url("/so-sanh/bang-chung", o_chu_de=code, o_nam=year)
+                    if counts[code, year]
+                    else None,
+                )
+                for year in matrix.years
+            ),
+        )
+        for code in matrix.themes
+    )
+    recurring = tuple(
+        (r, params.url("/so-sanh/bang-chung", o_chu_de=r.theme, o_don_vi=r.unit.label, o_loai="shortcoming"))
+        for r in comparison.recurring
+    )
+    turnarounds = tuple(
+        (t, params.url("/so-sanh/bang-chung", o_chu_de=t.theme, o_don_vi=t.unit.label))
+        for t in comparison.turnarounds
+    )
+    tables = ["matrix_documents", "matrix_units", "recurring", "improved"] + (
+        ["timeline"] if params.don_vi else []
+    )
+    return ComparisonView(
+        params,
+        comparison,
+        matrix.years,
+        rows,
+        recurring,
+        turnarounds,
+        params.url("/so-sanh/xuat.xlsx"),
+        {t: params.url("/so-sanh/xuat.csv", bang=t) for t in tables},
+        params.url("/so-sanh/bieu-do.png") if rows else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceItem:
+    finding_id: str
+    doc_id: str
+    year: int | None
+    polarity_label: str
+    polarity: str
+    text: str
+    units: tuple[str, ...]
+    named: bool
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    params: CompareParams
+    theme_label: str
+    year: int | None
+    unit: str | None
+    polarity_label: str | None
+    items: tuple[EvidenceItem, ...]
+    back_url: str
+
+
+def evidence_view(
+    store: Store,
+    params: CompareParams,
+    theme: str,
+    year: int | None,
+    unit: str | None,
+    polarity: str | None,
+    cache: ComparisonCache | None = None,
+) -> EvidenceView:
+    """The findings behind one matrix cell (theme and year) or one unit's theme (a recurrence)."""
+    taxonomy = load_taxonomy()
+    filters = Filters(
+        theme=theme, unit=unit or params.don_vi, year_from=params.tu_nam, year_to=params.den_nam
+    )
+    found = [f for f in (cache or ComparisonCache()).findings(store, filters) if f.theme == theme]
+    if year is not None and polarity in (None, "shortcoming"):
+        found = cell_findings(found, theme, year)
+    elif year is not None:
+        found = [f for f in found if f.year == year]
+    if polarity is not None:
+        found = [f for f in found if f.polarity == polarity]
+    found.sort(key=lambda f: (f.year or 0, f.doc_id, f.finding_id))
+    items = tuple(
+        EvidenceItem(
+            f.finding_id,
+            f.doc_id,
+            f.year,
+            label(POLARITY_LABELS, f.polarity),
+            f.polarity,
+            f.text,
+            tuple(u.label for u in f.units),
+            f.named,
+        )
+        for f in found
+    )
+    return EvidenceView(
+        params,
+        taxonomy.label(theme),
+        year,
+        unit,
+        label(POLARITY_LABELS, polarity) or None,
+        items,
+        params.url(),
+    )
+
+
+# --------------------------------------------------------------------------- operations
+
+
+@dataclass(frozen=True, slots=True)
+class RunView:
+    run_id: str
+    flow: str
+    started_at: str
+    status: str
+    status_label: str
+    seconds: float | None
+    counts: dict[str, int]
+    findings: int
+    failures: int
+    error: str | None
+
+
+@dataclass(frozen=True)
+class OperationsView:
+    documents: int
+    findings: int
+    indexed: int
+    pending: int
+    runs: tuple[RunView, ...]
+    failures: tuple[Failure, ...]
+
+
+def _seconds(started: str, finished: str | None) -> float | None:
+    if not finished:
+        return None
+    try:
+        return (datetime.fromisoformat(finished) - datetime.fromisoformat(started)).total_seconds()
+    except ValueError:
+        return None
+
+
+def run_view(record: RunRecord) -> RunView:
+    summary = record.summary
+    counts = summary.get("counts") if isinstance(summary.get("counts"), dict) else {}
+    failures = summary.get("failures")
+    return RunView(
+        record.run_id,
+        record.flow,
+        record.started_at,
+        record.status,
+        label(RUN_STATUS_LABELS, record.status),
+        _seconds(record.started_at, record.finished_at),
+        {str(k): int(v) for k, v in (counts or {}).items() if isinstance(v, int)},
+        int(summary.get("findings") or 0),
+        len(failures) if isinstance(failures, list) else 0,
+        summary.get("error") or summary.get("index_error"),
+    )
+
+
+def operations_view(store: Store, backend: SearchBackend, runs: int = 20) -> OperationsView:
+    """Counts, the latest runs with their durations, and every quarantined file with its reason."""
+    stats = store.stats()
+    return OperationsView(
+        stats.documents,
+        stats.findings,
+        backend.count(),
+        len(store.pending_index()),
+        tuple(run_view(r) for r in store.runs(limit=runs)),
+        tuple(store.failures()),
+    )
+
+
+def finding_url(finding_id: str) -> str:
+    return link(f"/phat-hien/{finding_id}", {})
