@@ -73,7 +73,7 @@ def _documents(n: int, seed: int) -> Iterator[tuple[Document, Extraction]]:
 
 
 def _themes_by_area() -> dict[str, list[str]]:
-    from index.themes import load_taxonomy
+    from nlp.themes import load_taxonomy
 
     by_area: dict[str, list[str]] = {}
     for theme in load_taxonomy().themes:

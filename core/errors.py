@@ -7,16 +7,30 @@ in one line, because that line is what an operator reads the morning after a nig
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# C0 and C1 controls, DEL, and the Unicode line/paragraph separators: none may reach a terminal
+# raw from a file name or a document (ESC sequences rewrite the screen, a newline forges a line).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as an escape (`\\n`, `\\x1b`), for messages.
+
+    Why one helper: every error line names a file, and file names come from outside (an e-mail
+    attachment, a URL). Escaping is idempotent, so a message may pass through it twice.
+    """
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class KiemtraError(Exception):
-    """Root of kiemtra's errors; `str()` is one line: '<path>: <reason>'."""
+    """Root of kiemtra's errors; `str()` is one printable line: '<path>: <reason>'."""
 
     def __init__(self, reason: str, *, path: str | Path | None = None) -> None:
-        self.reason = " ".join(str(reason).split())
+        self.reason = printable(" ".join(str(reason).split()))
         self.path = str(path) if path is not None else None
-        super().__init__(f"{self.path}: {self.reason}" if self.path else self.reason)
+        super().__init__(f"{printable(self.path)}: {self.reason}" if self.path else self.reason)
 
 
 class ReaderError(KiemtraError):
@@ -61,6 +75,17 @@ class ExportError(KiemtraError):
 
 class ExtractionError(KiemtraError):
     """The NLP stage failed on a document."""
+
+
+class UnexpectedError(ReaderError):
+    """An exception nobody anticipated while reading or extracting one document: a bug of ours
+    (or of a library) that this file triggers. The file is quarantined and the run goes on."""
+
+    HINT = "an unexpected error; please report it to the kiemtra maintainers with this file"
+
+    @classmethod
+    def of(cls, error: BaseException, *, path: str | Path | None = None) -> UnexpectedError:
+        return cls(f"{type(error).__name__}: {error} ({cls.HINT})", path=path)
 
 
 class BackendError(KiemtraError):

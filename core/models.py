@@ -130,10 +130,12 @@ def document_from_blocks(
     """
     import unicodedata
 
+    from core.normalize import strip_controls
+
     pieces: list[str] = []
     blocks: list[Block] = []
     pos = 0
-    parts = [(unicodedata.normalize("NFC", text).strip(), page, kind, conf)
+    parts = [(strip_controls(unicodedata.normalize("NFC", text)).strip(), page, kind, conf)
              for text, page, kind, conf in parts]
     width = wrap_width("\n".join(text for text, _page, kind, _conf in parts if kind != "table"))
     for text, page, kind, confidence in parts:
@@ -147,7 +149,7 @@ def document_from_blocks(
         pieces.append(text)
         blocks.append(Block(pos, pos + len(text), page, kind, confidence))
         pos += len(text)
-    return Document(doc_id, "".join(pieces), tuple(blocks), source, warnings)
+    return Document(strip_controls(doc_id), "".join(pieces), tuple(blocks), source, warnings)
 
 
 # --------------------------------------------------------------------------- extraction

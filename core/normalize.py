@@ -25,6 +25,20 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# C0 controls but tab and newline, DEL, and C1 controls: never text, and harmful on a terminal.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """`text` without control characters other than newline and tab.
+
+    Why at the text layer: a document's text reaches terminals (search results), spreadsheets
+    and the web page; an ESC sequence in a hostile file must not clear a screen or recolour it.
+    Carriage returns go too: line breaks are "\\n" everywhere downstream.
+    """
+    return _CONTROLS.sub("", text)
+
+
 def nfc_with_offsets(text: str) -> tuple[str, list[int]]:
     """NFC text and, for each of its characters, the offset of its first source character."""
     out: list[str] = []

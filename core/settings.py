@@ -32,6 +32,10 @@ class Settings:
     parse_timeout_s: float
     parse_memory_mb: int
     max_docx_uncompressed_bytes: int
+    isolate: bool
+    nlp_timeout_s: float
+    nlp_memory_mb: int
+    follow_inbox_links: bool
     ocr_lang: str
     ocr_dpi: int
     pdf_layout: str
@@ -53,6 +57,11 @@ class Settings:
     http_timeout_s: float
     http_retries: int
     http_min_interval_s: float
+    fetch_deadline_s: float
+    fetch_host_budget_s: float
+    fetch_run_deadline_s: float
+    fetch_allow_hosts: str
+    max_robots_bytes: int
     web_accounts_file: str
     web_secret_key: str
     web_session_max_age_s: int

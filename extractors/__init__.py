@@ -8,10 +8,11 @@ naming the file: a nightly run quarantines a bad file and goes on.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from core.errors import CorruptDocument, KiemtraError, LimitExceeded, ReaderError
+from core.errors import CorruptDocument, KiemtraError, LimitExceeded, ReaderError, UnexpectedError
 from core.models import Document
 from core.settings import Settings
 from extractors._common import SNIFF_BYTES, sniff_format
@@ -19,6 +20,7 @@ from extractors.docx import read_docx
 from extractors.html import read_html
 from extractors.image import read_image
 from extractors.pdf import read_pdf
+from extractors.sandbox import run_limited
 from extractors.txt import read_txt
 
 __all__ = ["READERS", "SUPPORTED_SUFFIXES", "Reader", "discover", "is_supported", "read"]
@@ -36,8 +38,13 @@ READERS: dict[str, Reader] = {
     "image": read_image,
 }
 
+# Readers that limit themselves (their parsing and OCR run in limited children already); the
+# others run whole in one limited child when `settings.isolate` (a child cannot start children).
+SELF_LIMITED = frozenset({"pdf", "image"})
+
 SUFFIX_FORMATS: dict[str, str] = {
-    ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "docx", ".pdf": "pdf",
+    ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "docx",
+    ".pdf": "pdf",
     ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(SUFFIX_FORMATS)
@@ -69,14 +76,33 @@ def read(path: Path, *, settings: Settings, doc_id: str | None = None) -> Docume
     fmt = _format_of(path, settings)
     LOGGER.debug("reading %s as %s", path, fmt)
     try:
-        return READERS[fmt](path, settings=settings, doc_id=doc_id)
+        if settings.isolate and fmt not in SELF_LIMITED:
+            document: Document = run_limited(read_format, (fmt, path, settings, doc_id, dict(os.environ)),
+                                             path=path,
+                                             timeout_s=settings.parse_timeout_s,
+                                             memory_mb=settings.parse_memory_mb, unexpected="UnexpectedError")
+            return document
+        return read_format(fmt, path, settings, doc_id)
     except KiemtraError:
         raise
     except MemoryError as e:
         raise LimitExceeded("out of memory while reading", path=path) from e
-    except Exception as e:  # noqa: BLE001 - a library's failure on this file, named and typed
+    except Exception as e:  # noqa: BLE001 - a failure nobody anticipated: this file's, named and typed
         LOGGER.debug("reader %s failed on %s", fmt, path, exc_info=True)
-        raise CorruptDocument(f"{fmt} reader failed: {type(e).__name__}: {e}", path=path) from e
+        raise UnexpectedError.of(e, path=path) from e
+
+
+def read_format(fmt: str, path: Path, settings: Settings, doc_id: str | None,
+                environ: dict[str, str] | None = None) -> Document:
+    """The reader of `fmt` on `path`: what runs in the limited child (picklable by name).
+
+    `environ`: the caller's environment, for programs a reader starts (soffice on PATH); a child
+    forked from the fork server would otherwise see the environment of the server's start.
+    """
+    if environ is not None:
+        os.environ.clear()
+        os.environ.update(environ)
+    return READERS[fmt](path, settings=settings, doc_id=doc_id)
 
 
 def _format_of(path: Path, settings: Settings) -> str:

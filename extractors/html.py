@@ -44,7 +44,8 @@ def read_html(path: Path, *, settings: Settings, doc_id: str | None = None) -> D
     markup, _ = decode_bytes(data, declared_charset(data))
     if not markup.strip():
         raise CorruptDocument("HTML file has no content", path=path)
-    result = _trafilatura(_unclutter(markup))
+    uncluttered, warnings = _unclutter(markup)
+    result = _trafilatura(uncluttered)
     reader = "html.trafilatura"
     text = _with_headline(result.get("text") or "", result.get("title"))
     if not text.strip():
@@ -53,44 +54,68 @@ def read_html(path: Path, *, settings: Settings, doc_id: str | None = None) -> D
     parts: list[Part] = [(line, None, "paragraph", None) for line in lines]
     source = make_source(path, data, "html", reader, title=result.get("title") or _first(lines),
                          published=result.get("date"), url=result.get("url"))
-    return document_from_blocks(default_doc_id(path, doc_id), parts, source)
+    return document_from_blocks(default_doc_id(path, doc_id), parts, source, warnings=tuple(warnings))
 
 
 def _first(lines: list[str]) -> str | None:
     return lines[0].strip() if lines else None
 
 
-def _unclutter(markup: str) -> str:
+def _unclutter(markup: str) -> tuple[str, list[str]]:
     """The page with layout tables turned into divs and poll/link-box widgets removed.
 
     Why: trafilatura reads a table as data, so a portal laid out in a table came out as one
     "| menu | article | sidebar |" line; and a poll box ("Bình chọn": question, radio options)
-    is short prose it keeps under favor_recall. Unparseable markup is returned as it is.
+    is short prose it keeps under favor_recall. Unparseable markup is returned as it is. The
+    warnings say what the parser had to drop (text nested deeper than libxml2 allows).
     """
     import lxml.html
     from lxml.etree import ParserError
 
+    parser = lxml.html.HTMLParser()
     try:
-        tree = lxml.html.document_fromstring(markup)
+        tree = lxml.html.document_fromstring(markup, parser=parser)
     except (ParserError, ValueError):
-        return markup
+        return markup, []
+    warnings = sorted({f"the HTML parser hit a limit and lost the text past it ({e.message.split(',')[0]})"
+                       for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"})
+    lengths = _text_lengths(tree)
     for table in tree.xpath("//table"):
         if table.xpath(_LAYOUT_INSIDE) or any(
-                len(cell.text_content()) > _LAYOUT_CELL_CHARS for cell in table.xpath(".//td|.//th")):
+                lengths.get(cell, 0) > _LAYOUT_CELL_CHARS for cell in table.xpath(".//td|.//th")):
             for element in [table, *table.xpath(".//tbody|.//thead|.//tfoot|.//tr|.//td|.//th")]:
                 element.tag = "div"
     for control in tree.xpath(_WIDGET_CONTROLS):
-        box = _widget_box(control)
+        box = _widget_box(control, lengths)
         if box is not None and box.getparent() is not None:
+            for ancestor in box.iterancestors():  # the box's text leaves its ancestors with it
+                lengths[ancestor] = lengths.get(ancestor, 0) - lengths.get(box, 0)
             box.drop_tree()
-    return str(lxml.html.tostring(tree, encoding="unicode"))
+    return str(lxml.html.tostring(tree, encoding="unicode")), warnings
 
 
-def _widget_box(control: Any) -> Any:
+def _text_lengths(tree: Any) -> dict[Any, int]:
+    """len(element.text_content()) of every element, computed in one bottom-up pass.
+
+    Why: asking text_content() of each control's ancestors re-reads the whole page per control;
+    a page of thousands of form controls took minutes (issue 16). This is linear in the page.
+    """
+    lengths: dict[Any, int] = {}
+    for element in reversed(list(tree.iter())):
+        if not isinstance(element.tag, str):  # comments and processing instructions hold no text
+            continue
+        total = len(element.text or "")
+        for child in element:
+            total += lengths.get(child, 0) + len(child.tail or "")
+        lengths[element] = total
+    return lengths
+
+
+def _widget_box(control: Any, lengths: dict[Any, int]) -> Any:
     """The largest ancestor of a form control whose text is still short: the widget's box."""
     box = None
     for ancestor in control.iterancestors():
-        if ancestor.tag in ("body", "html") or len(ancestor.text_content()) > _WIDGET_BOX_CHARS:
+        if ancestor.tag in ("body", "html") or lengths.get(ancestor, 0) > _WIDGET_BOX_CHARS:
             break
         box = ancestor
     return box
@@ -103,7 +128,8 @@ def _with_headline(text: str, title: str | None) -> str:
     finding ("Xã ... cần đẩy mạnh ...") and names the unit; dropping it from the web reading
     would make the same article extract differently depending on its format.
     """
-    if not title or not text.strip() or " ".join(title.split()) in " ".join(text[:2 * len(title) + 200].split()):
+    if (not title or not text.strip()
+            or " ".join(title.split()) in " ".join(text[:2 * len(title) + 200].split())):
         return text
     return f"{title.strip()}\n{text}"
 

@@ -19,7 +19,8 @@ from extractors.ocr_fixes import fix_ocr_text
 
 LOGGER = logging.getLogger(__name__)
 
-APT_HINT = "install the system packages tesseract-ocr and tesseract-ocr-vie (apt-get install tesseract-ocr-vie)"
+APT_HINT = ("install the system packages tesseract-ocr and tesseract-ocr-vie"
+            " (apt-get install tesseract-ocr-vie)")
 MAX_SKEW_DEG = 5.0
 SKEW_STEP_DEG = 0.5
 LOW_CONFIDENCE = 50.0

@@ -38,7 +38,8 @@ def read_pdf(path: Path, *, settings: Settings, doc_id: str | None = None) -> Do
     ocr_parts: dict[int, list[Part]] = {}
     if to_ocr:
         check_ocr(settings.ocr_lang, path)
-        jobs = [(str(path), i, settings.ocr_dpi, settings.ocr_lang, settings.max_image_pixels) for i in to_ocr]
+        jobs = [(str(path), i, settings.ocr_dpi, settings.ocr_lang, settings.max_image_pixels)
+                for i in to_ocr]
         results = map_limited(ocr_pdf_page, jobs, path=path, timeout_s=settings.parse_timeout_s,
                               memory_mb=settings.parse_memory_mb, workers=settings.workers)
         ocr_parts = dict(zip(to_ocr, results, strict=True))

@@ -25,16 +25,35 @@ from core.errors import CorruptDocument, KiemtraError, LimitExceeded
 LOGGER = logging.getLogger(__name__)
 
 _START_METHOD = "forkserver"
+# Which settings name the limits, so a refusal tells the operator which key to raise.
+PARSE_LIMITS = ("parse_timeout_s", "parse_memory_mb")
+
+
+def preload(modules: Sequence[str]) -> None:
+    """Import `modules` once in the fork server, so every child starts with them loaded.
+
+    Why: a child that must build the NLP pipeline itself pays a second per document; forked from
+    a server that holds it, it pays milliseconds. Only effective before the first child starts.
+    """
+    ctx: Any = multiprocessing.get_context(_START_METHOD)
+    ctx.set_forkserver_preload(list(modules))
 
 
 def run_limited(fn: Callable[..., Any], args: tuple[Any, ...], *, path: Path, timeout_s: float,
-                memory_mb: int) -> Any:
-    """`fn(*args)` in one limited child process; its KiemtraError is re-raised here."""
-    return map_limited(fn, [args], path=path, timeout_s=timeout_s, memory_mb=memory_mb, workers=1)[0]
+                memory_mb: int, limits: tuple[str, str] = PARSE_LIMITS,
+                unexpected: str = "CorruptDocument") -> Any:
+    """`fn(*args)` in one limited child process; its KiemtraError is re-raised here.
+
+    `limits` names the timeout and memory settings in messages; `unexpected` is the error an
+    exception that is not a KiemtraError becomes (a library failing on a file: CorruptDocument).
+    """
+    return map_limited(fn, [args], path=path, timeout_s=timeout_s, memory_mb=memory_mb, workers=1,
+                       limits=limits, unexpected=unexpected)[0]
 
 
 def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, path: Path,
-                timeout_s: float, memory_mb: int, workers: int) -> list[Any]:
+                timeout_s: float, memory_mb: int, workers: int, limits: tuple[str, str] = PARSE_LIMITS,
+                unexpected: str = "CorruptDocument") -> list[Any]:
     """[fn(*item) for item in items] over up to `workers` limited processes, order kept.
 
     `timeout_s` is per item: a worker with n items gets n × timeout_s.
@@ -48,8 +67,8 @@ def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, pat
     try:
         for span in chunks:
             reader, writer = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_child, args=(writer, fn, [items[i] for i in span], memory_mb),
-                               daemon=True)
+            proc = ctx.Process(target=_child, args=(writer, fn, [items[i] for i in span], memory_mb,
+                                                    limits[1], unexpected), daemon=True)
             proc.start()
             writer.close()
             running[reader] = (proc, span, time.monotonic() + timeout_s * len(span))
@@ -57,11 +76,11 @@ def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, pat
             deadline = min(d for _, _, d in running.values())
             ready = wait(list(running), timeout=max(0.0, deadline - time.monotonic()))
             if not ready:
-                raise LimitExceeded(f"parsing took longer than parse_timeout_s={timeout_s}s per page",
-                                    path=path)
+                per = " per page" if limits == PARSE_LIMITS else ""
+                raise LimitExceeded(f"took longer than {limits[0]}={timeout_s}s{per}", path=path)
             for conn in ready:
                 proc, span, _ = running.pop(conn)
-                chunk = _receive(conn, proc, path, memory_mb)
+                chunk = _receive(conn, proc, path, memory_mb, limits[1])
                 for i, value in zip(span, chunk, strict=True):
                     results[i] = value
     finally:
@@ -78,14 +97,15 @@ def _chunks(n: int, workers: int) -> list[range]:
     return [range(i, min(n, i + size)) for i in range(0, n, size)]
 
 
-def _receive(conn: Any, proc: Any, path: Path, memory_mb: int) -> list[Any]:
+def _receive(conn: Any, proc: Any, path: Path, memory_mb: int,
+             memory_key: str = PARSE_LIMITS[1]) -> list[Any]:
     try:
         status, payload = conn.recv()
     except EOFError:
         proc.join(5)
         raise CorruptDocument(
             f"parser process died (exit code {proc.exitcode}); the file may be malformed or need more "
-            f"than parse_memory_mb={memory_mb}", path=path) from None
+            f"than {memory_key}={memory_mb}", path=path) from None
     finally:
         conn.close()
     proc.join(5)
@@ -96,10 +116,19 @@ def _receive(conn: Any, proc: Any, path: Path, memory_mb: int) -> list[Any]:
     raise cls(reason, path=err_path or path)
 
 
-def _child(conn: Connection, fn: Callable[..., Any], items: list[tuple[Any, ...]], memory_mb: int) -> None:
+def _child(conn: Connection, fn: Callable[..., Any], items: list[tuple[Any, ...]], memory_mb: int,
+           memory_key: str = PARSE_LIMITS[1], unexpected: str = "CorruptDocument") -> None:
     """Worker body: cap memory, keep Tesseract single-threaded, report one message."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     limit = memory_mb * 1024 * 1024
+    started_with = _address_space()
+    if started_with and limit < started_with + _HEADROOM:
+        # The limit is below what this process already uses: every file would "fail". Say so.
+        needed = (started_with + _HEADROOM) >> 20
+        conn.send(("err", ("LimitExceeded", f"the memory limit was hit: {memory_key}={memory_mb} is below "
+                           f"the {needed} MB a worker process needs to start", None)))
+        conn.close()
+        return
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ValueError, OSError):
@@ -109,8 +138,24 @@ def _child(conn: Connection, fn: Callable[..., Any], items: list[tuple[Any, ...]
     except KiemtraError as e:
         conn.send(("err", (type(e).__name__, e.reason, e.path)))
     except MemoryError:
-        conn.send(("err", ("LimitExceeded", f"needs more than parse_memory_mb={memory_mb}", None)))
+        reason = f"the memory limit was hit: needs more than {memory_key}={memory_mb}"
+        conn.send(("err", ("LimitExceeded", reason, None)))
     except Exception as e:  # noqa: BLE001 - any library failure is the file's fault here
-        conn.send(("err", ("CorruptDocument", f"{type(e).__name__}: {e}", None)))
+        if unexpected == "UnexpectedError":
+            conn.send(("err", (unexpected, str(errors.UnexpectedError.of(e)), None)))
+        else:
+            conn.send(("err", (unexpected, f"{type(e).__name__}: {e}", None)))
     finally:
         conn.close()
+
+
+_HEADROOM = 16 << 20  # what receiving the arguments and sending one answer needs at the least
+
+
+def _address_space() -> int:
+    """This process's virtual memory size in bytes (0 where /proc is not available)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0

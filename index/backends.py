@@ -7,6 +7,7 @@ a server running; only a user who asks for `--backend elasticsearch` pays for it
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from core.errors import ConfigError
 from core.settings import Settings
@@ -22,6 +23,13 @@ def _sqlite(settings: Settings, readonly: bool) -> SearchBackend:
 def _elasticsearch(settings: Settings, readonly: bool) -> SearchBackend:
     from index.elastic import ElasticBackend
 
+    try:
+        parts = urlsplit(settings.es_url)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and bool(parts.port)
+    except ValueError:
+        valid = False
+    if not valid:
+        raise ConfigError(f"es_url={settings.es_url!r} is not an http(s)://host:port URL")
     return ElasticBackend(settings.es_url, settings.es_index)  # readers never write through it
 
 

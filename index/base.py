@@ -36,7 +36,8 @@ class FindingRecord:
     published: str | None = None
     year: int | None = None
     units: tuple[str, ...] = ()
-    unit_levels: tuple[str, ...] = ()  # "level name" strings ("xã Tân Thạnh"); Query.level matches the level word
+    # "level name" strings ("xã Tân Thạnh"); Query.level matches the level word
+    unit_levels: tuple[str, ...] = ()
     provinces: tuple[str, ...] = ()
     doc_kinds: tuple[str, ...] = ()
     doc_numbers: tuple[str, ...] = ()
@@ -57,7 +58,7 @@ class Query:
     year_to: int | None = None
     area: str | None = None
     polarity: str | None = None
-    theme: str | None = None  # a theme code of index/themes.toml ("tthc.phieu_hen")
+    theme: str | None = None  # a theme code of nlp/vi/themes.toml ("tthc.phieu_hen")
     doc_kind: str | None = None
     doc_number: str | None = None
     limit: int = 10

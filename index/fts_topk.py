@@ -50,7 +50,8 @@ def tokenizes_alike(folded: str) -> bool:
     They agree on ASCII; outside it unicode61 makes letters, numbers, marks and private-use
     characters part of words where Python may not, so any such character rules the text out.
     """
-    return folded.isascii() or not any(unicodedata.category(ch)[0] in "LNM" or unicodedata.category(ch) == "Co"
+    return folded.isascii() or not any(unicodedata.category(ch)[0] in "LNM"
+                                       or unicodedata.category(ch) == "Co"
                                        for ch in _NON_ASCII.findall(folded))
 
 

@@ -63,7 +63,8 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fts_records ("
     " rowid INTEGER PRIMARY KEY, finding_id TEXT NOT NULL UNIQUE, doc_key TEXT NOT NULL,"
     " polarity TEXT NOT NULL, area TEXT NOT NULL, year INTEGER, published TEXT, record TEXT NOT NULL,"
-    " facet_terms TEXT NOT NULL DEFAULT '', tokens INTEGER NOT NULL DEFAULT 0, alike INTEGER NOT NULL DEFAULT 0)",
+    " facet_terms TEXT NOT NULL DEFAULT '', tokens INTEGER NOT NULL DEFAULT 0,"
+    " alike INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS fts_records_doc ON fts_records(doc_key)",
     "CREATE INDEX IF NOT EXISTS fts_records_year ON fts_records(year)",
     "CREATE TABLE IF NOT EXISTS fts_terms ("
@@ -72,7 +73,8 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS fts_terms_by_row ON fts_terms(rowid, field, key, value)",
     # Words a finding holds more than once (folded), for exact top-k ranking (index.fts_topk).
     "CREATE TABLE IF NOT EXISTS fts_repeats ("
-    " word TEXT NOT NULL, rowid INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (word, rowid)) WITHOUT ROWID",
+    " word TEXT NOT NULL, rowid INTEGER NOT NULL, count INTEGER NOT NULL,"
+    " PRIMARY KEY (word, rowid)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS fts_repeats_by_row ON fts_repeats(rowid)",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_text USING fts5("
     " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
@@ -104,7 +106,8 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE fts_records ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0")
     conn.execute("ALTER TABLE fts_records ADD COLUMN alike INTEGER NOT NULL DEFAULT 0")
     conn.execute("DROP INDEX IF EXISTS fts_records_facets")  # recreated with the new columns
-    rows = conn.execute("SELECT t.rowid, t.folded, d.sz FROM fts_text t JOIN fts_text_docsize d ON d.id = t.rowid")
+    rows = conn.execute(
+        "SELECT t.rowid, t.folded, d.sz FROM fts_text t JOIN fts_text_docsize d ON d.id = t.rowid")
     for rowid, folded, size in rows.fetchall():
         alike = fts_topk.tokenizes_alike(folded)
         conn.execute("UPDATE fts_records SET tokens = ?, alike = ? WHERE rowid = ?",
@@ -118,7 +121,8 @@ def _migrate_v3(conn: sqlite3.Connection) -> None:
     for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
         keyed = [(f, filter_key(v), v) for f, v in _record_terms(_record_from_json(raw))]
         keyed = [row for row in keyed if row[1]]
-        conn.execute("UPDATE fts_records SET facet_terms = ? WHERE rowid = ?", (_pack_facet_terms(keyed), rowid))
+        conn.execute("UPDATE fts_records SET facet_terms = ? WHERE rowid = ?",
+                     (_pack_facet_terms(keyed), rowid))
         conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
                          [(f, k, rowid, v) for f, k, v in keyed if f == "theme"])
     LOGGER.info("search tables migrated from v3 to v4")
@@ -145,7 +149,8 @@ def _pack_facet_terms(items: Iterable[tuple[str, str, str]]) -> str:
 # Words too frequent in any Vietnamese text to say what a finding is about (folded forms);
 # bm25's idf discounts the rest. Used only to pick the terms of `similar`.
 _STOPWORDS = frozenset({
-    "va", "cua", "cac", "duoc", "la", "chua", "trong", "cho", "voi", "theo", "nay", "mot", "nhung", "cung", "nhu",
+    "va", "cua", "cac", "duoc", "la", "chua", "trong", "cho", "voi", "theo", "nay", "mot", "nhung", "cung",
+    "nhu",
     "thi", "khi", "den", "ve", "viec", "dang", "khong", "ra", "vao", "lai", "bi", "rat", "nhieu", "hon",
     "tren", "duoi", "sau", "truoc",
 })
@@ -326,10 +331,12 @@ class _Filters:
         year condition, as SQL comparisons with NULL do."""
         year, area, polarity = combo
         if (self.year, self.year_from, self.year_to) != (None, None, None) and (year is None or (
-                (self.year is not None and year != self.year) or (self.year_from is not None and year < self.year_from)
+                (self.year is not None and year != self.year)
+                or (self.year_from is not None and year < self.year_from)
                 or (self.year_to is not None and year > self.year_to))):
             return False
-        return (self.area is None or area == self.area) and (self.polarity is None or polarity == self.polarity)
+        return ((self.area is None or area == self.area)
+                and (self.polarity is None or polarity == self.polarity))
 
 
 def _rowids(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> IntArray:
@@ -388,8 +395,9 @@ class _Columns:
         combos = np.bincount(self.combo[ids], minlength=len(self.combos))
         packs = np.bincount(self.pack[ids], minlength=self.packs)
         terms = np.bincount(self.item_term, weights=packs[self.item_pack], minlength=len(self.terms))
-        return _merge_facets(((*self.combos[code], int(combos[code])) for code in np.flatnonzero(combos).tolist()),
-                             ((*self.terms[code], int(terms[code])) for code in np.flatnonzero(terms).tolist()))
+        return _merge_facets(
+            ((*self.combos[code], int(combos[code])) for code in np.flatnonzero(combos).tolist()),
+            ((*self.terms[code], int(terms[code])) for code in np.flatnonzero(terms).tolist()))
 
 
 def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Columns:
@@ -397,13 +405,15 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     tuple per finding and the sort in SQL took 0.8 s at 100,000 findings, this about 0.5 s."""
     # The aggregates of one query see the rows in the same order, so the arrays stay aligned.
     *numbers, published = conn.execute(
-        "SELECT group_concat(rowid), group_concat(tokens), group_concat(alike), group_concat(ifnull(year, 0)),"
+        "SELECT group_concat(rowid), group_concat(tokens), group_concat(alike),"
+        " group_concat(ifnull(year, 0)),"
         " group_concat(year IS NULL), group_concat(published IS NULL),"
         " group_concat(ifnull(published, ''), char(31))"  # char(31) is _FIELD_SEP
         " FROM fts_records").fetchone()
     rowids, tokens, alike, years, no_year, unpublished = (_parse_ints(joined) for joined in numbers)
     size = int(rowids.max(initial=-1)) + 1
-    dates = np.unique(np.array(published.split(_FIELD_SEP) if published else [], dtype=str), return_inverse=True)[1]
+    dates = np.unique(np.array(published.split(_FIELD_SEP) if published else [], dtype=str),
+                      return_inverse=True)[1]
     # _DATE_ORDER: published newest first and missing last, then the year likewise, then rowid.
     newest_first = rowids[np.lexsort((rowids, -years, no_year, -dates.reshape(-1), unpublished))]
 
@@ -417,12 +427,14 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     combo, pack = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
     combos: list[_Combo] = []
     for year, area, polarity, joined in conn.execute(
-            "SELECT year, area, polarity, group_concat(rowid) FROM fts_records GROUP BY year, area, polarity"):
+            "SELECT year, area, polarity, group_concat(rowid) FROM fts_records"
+            " GROUP BY year, area, polarity"):
         combo[_parse_ints(joined)] = len(combos)
         combos.append((year, area, polarity))
     term_codes: dict[str, int] = {}
     items: list[tuple[int, int]] = []
-    packs = conn.execute("SELECT facet_terms, group_concat(rowid) FROM fts_records GROUP BY facet_terms").fetchall()
+    packs = conn.execute(
+        "SELECT facet_terms, group_concat(rowid) FROM fts_records GROUP BY facet_terms").fetchall()
     for code, (packed, joined) in enumerate(packs):
         pack[_parse_ints(joined)] = code
         items.extend((code, term_codes.setdefault(item, len(term_codes)))
@@ -513,7 +525,8 @@ class _Plan:
         that can still reach the page, and those whose phrase counts are unknown.
         """
         need = offset + limit
-        exact = np.isin(ids, _rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [self.original]))
+        exact = np.isin(ids, _rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?",
+                                     [self.original]))
         phrases = [term.tokens for term in self.terms]
         if any(term.prefix for term in self.terms):  # a prefix's count is not its word's
             counts = np.full((len(ids), len(phrases)), fts_topk.UNKNOWN, dtype=np.int64)
@@ -532,7 +545,8 @@ class _Plan:
             " LIMIT ? OFFSET ?", [self.original, *params, limit, offset]))
 
 
-def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, exact: BoolArray, counts: IntArray,
+def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, exact: BoolArray,
+                 counts: IntArray,
                  match: str, need: int) -> list[tuple[int, float]]:
     """The first `need` (rowid, score) of `ids` (ascending): `exact` ones first, each group by
     EXACT_BONUS-or-0 minus bm25 of `match`, then rowid. `counts` are the phrase counts of
@@ -561,11 +575,12 @@ def _pairs(cursor: sqlite3.Cursor) -> _Rows:
     return [(row[0], float(row[1])) for row in cursor]
 
 
-def _records_in_order(conn: sqlite3.Connection, rowids: list[int], scores: list[float] | None = None) -> _Rows:
+def _records_in_order(conn: sqlite3.Connection, rowids: list[int],
+                      scores: list[float] | None = None) -> _Rows:
     """The records of `rowids`, in that order, with their scores (0 for a page without text)."""
     marks = ", ".join("?" for _ in rowids)
-    found = {row[0]: row[1] for row in conn.execute(f"SELECT rowid, record FROM fts_records WHERE rowid IN ({marks})",
-                                                   rowids)}
+    found = {row[0]: row[1] for row in conn.execute(
+        f"SELECT rowid, record FROM fts_records WHERE rowid IN ({marks})", rowids)}
     return [(found[rowid], score) for rowid, score in zip(rowids, scores or [0.0] * len(rowids), strict=True)]
 
 
@@ -629,7 +644,8 @@ class SqliteFtsBackend(SearchBackend):
                     path=self.path,
                 )
             conn.execute(_FACETS_INDEX)
-            conn.execute("INSERT OR REPLACE INTO fts_meta (key, value) VALUES ('version', ?)", (FTS_SCHEMA_VERSION,))
+            conn.execute("INSERT OR REPLACE INTO fts_meta (key, value) VALUES ('version', ?)",
+                         (FTS_SCHEMA_VERSION,))
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -667,7 +683,8 @@ class SqliteFtsBackend(SearchBackend):
         """Write records inside the caller's transaction; a finding_id already there is replaced."""
         written = 0
         for record in records:
-            if conn.execute("SELECT 1 FROM fts_records WHERE finding_id = ?", (record.finding_id,)).fetchone():
+            if conn.execute("SELECT 1 FROM fts_records WHERE finding_id = ?",
+                            (record.finding_id,)).fetchone():
                 self._delete_rows(conn, "finding_id", record.finding_id)
             keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
             keyed = [row for row in keyed if row[1]]
@@ -681,7 +698,8 @@ class SqliteFtsBackend(SearchBackend):
             docsize = conn.execute("SELECT sz FROM fts_text_docsize WHERE id = ?", (rowid,)).fetchone()[0]
             alike = fts_topk.tokenizes_alike(folded)
             conn.execute(
-                "INSERT INTO fts_records (rowid, finding_id, doc_key, polarity, area, year, published, record,"
+                "INSERT INTO fts_records (rowid, finding_id, doc_key, polarity, area, year,"
+                " published, record,"
                 " facet_terms, tokens, alike) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (rowid, record.finding_id, record.doc_key, record.polarity, record.area, record.year,
                  record.published, _record_json(record), _pack_facet_terms(keyed),
@@ -805,7 +823,8 @@ class SqliteFtsBackend(SearchBackend):
         if not terms or not limit:
             return []
         # Which findings hold which words: one scan per word, then those sharing enough of them.
-        holders = [_rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [_fts_expression("folded", [t])])
+        holders = [_rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?",
+                           [_fts_expression("folded", [t])])
                    for t in terms]
         ids, shared = np.unique(np.concatenate(holders), return_counts=True)
         # Like a more-like-this query's minimum_should_match: one shared common word is chance.
@@ -821,7 +840,8 @@ class SqliteFtsBackend(SearchBackend):
 
     def _top_terms(self, folded: str) -> list[str]:
         """The folded text's words that other findings share, weighted by tf × idf, best first."""
-        counts = Counter(t for t in _TOKEN.findall(folded) if len(t) > 1 and not t.isdigit() and t not in _STOPWORDS)
+        counts = Counter(t for t in _TOKEN.findall(folded)
+                         if len(t) > 1 and not t.isdigit() and t not in _STOPWORDS)
         if not counts:
             return []
         total = int(self._conn.execute("SELECT COUNT(*) FROM fts_records").fetchone()[0])

@@ -20,10 +20,12 @@ The search backend in index/sqlite_fts.py may live in the same file: its tables 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -149,7 +151,8 @@ _MIGRATIONS: dict[int, str] = {1: _SCHEMA, 2: _RUNS_SCHEMA, 3: _QUARANTINE_SCHEM
 
 def _searchable(documents: str = "documents") -> str:
     """SQL: a document is searchable while some path holds it that was not withdrawn."""
-    return f"EXISTS (SELECT 1 FROM document_paths w WHERE w.doc_key = {documents}.doc_key AND w.withdrawn = 0)"
+    return (f"EXISTS (SELECT 1 FROM document_paths w WHERE w.doc_key = {documents}.doc_key"
+            " AND w.withdrawn = 0)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +227,8 @@ def _blocks_json(blocks: tuple[Block, ...]) -> str:
 
 
 def _blocks_from_json(raw: str) -> tuple[Block, ...]:
-    return tuple(Block(start, end, page, kind, confidence) for start, end, page, kind, confidence in json.loads(raw))
+    return tuple(Block(start, end, page, kind, confidence)
+                 for start, end, page, kind, confidence in json.loads(raw))
 
 
 class Store:
@@ -271,11 +275,13 @@ class Store:
         """Bring the file to SCHEMA_VERSION step by step; refuse a file written by a newer kiemtra."""
         version = self._conn.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
-            raise BackendError(f"store schema v{version} is newer than this kiemtra (v{SCHEMA_VERSION}); upgrade kiemtra")
+            raise BackendError(f"store schema v{version} is newer than this kiemtra (v{SCHEMA_VERSION});"
+                               " upgrade kiemtra")
         if version == SCHEMA_VERSION:
             return
         with self._write():
-            current = self._conn.execute("PRAGMA user_version").fetchone()[0]  # another process may have migrated
+            # another process may have migrated
+            current = self._conn.execute("PRAGMA user_version").fetchone()[0]
             for target in range(current + 1, SCHEMA_VERSION + 1):
                 for statement in _MIGRATIONS[target].split(";\n"):
                     if statement.strip():
@@ -314,7 +320,8 @@ class Store:
     def has_path(self, path: str) -> bool:
         """True when some version of `path` is stored and the file was not removed since (so new
         bytes there are a change; a file that comes back is new again)."""
-        return bool(self._query("SELECT 1 FROM document_paths WHERE path = ? AND removed_at IS NULL", (str(path),)))
+        sql = "SELECT 1 FROM document_paths WHERE path = ? AND removed_at IS NULL"
+        return bool(self._query(sql, (str(path),)))
 
     def save(self, document: Document, extraction: Extraction, *, extractor_version: str) -> str:
         """Store a document and what was extracted from it, in one transaction; its key back.
@@ -331,38 +338,47 @@ class Store:
         published = extraction.published or source.published
         now = _now()
         with self._write() as conn:
-            previous = conn.execute("SELECT doc_key FROM document_paths WHERE path = ?", (source.path,)).fetchone()
+            previous = conn.execute("SELECT doc_key FROM document_paths WHERE path = ?",
+                                    (source.path,)).fetchone()
             conn.execute(
                 "INSERT INTO documents (doc_key, doc_id, format, reader, size, url, title, published, year,"
-                " pages, ocr_pages, text, blocks, warnings, extraction, extractor_version, ingested_at, indexed)"
+                " pages, ocr_pages, text, blocks, warnings, extraction, extractor_version, ingested_at,"
+                " indexed)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"
                 " ON CONFLICT(doc_key) DO UPDATE SET doc_id = excluded.doc_id, format = excluded.format,"
                 " reader = excluded.reader, size = excluded.size, url = excluded.url, title = excluded.title,"
                 " published = excluded.published, year = excluded.year, pages = excluded.pages,"
                 " ocr_pages = excluded.ocr_pages, text = excluded.text, blocks = excluded.blocks,"
                 " warnings = excluded.warnings, extraction = excluded.extraction,"
-                " extractor_version = excluded.extractor_version, ingested_at = excluded.ingested_at, indexed = 0",
+                " extractor_version = excluded.extractor_version, ingested_at = excluded.ingested_at,"
+                " indexed = 0",
                 (key, document.doc_id, source.format, source.reader, source.size, source.url,
-                 extraction.title or source.title, published, record_year(extraction, published), source.pages,
-                 source.ocr_pages, document.text, _blocks_json(document.blocks), json.dumps(list(document.warnings)),
+                 extraction.title or source.title, published, record_year(extraction, published),
+                 source.pages, source.ocr_pages, document.text, _blocks_json(document.blocks),
+                 json.dumps(list(document.warnings)),
                  json.dumps(extraction.to_dict(), ensure_ascii=False), extractor_version, now),
             )
             for table in ("findings", "units", "doc_numbers"):
                 conn.execute(f"DELETE FROM {table} WHERE doc_key = ?", (key,))
             conn.executemany(
-                "INSERT INTO findings (finding_id, doc_key, seq, polarity, area, theme, text, start, end, page,"
+                "INSERT INTO findings (finding_id, doc_key, seq, polarity, area, theme, text,"
+                " start, end, page,"
                 " units, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(r.finding_id, key, seq, r.polarity, r.area, r.theme, r.text, r.start, r.end, r.page,
                   json.dumps(list(f.units), ensure_ascii=False), r.words)
                  for seq, (r, f) in enumerate(zip(records, extraction.findings, strict=True))],
             )
             conn.executemany(
-                "INSERT INTO units (doc_key, seq, level, name, role, province, current) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(key, seq, u.level, u.name, u.role, u.province, u.current) for seq, u in enumerate(extraction.units)],
+                "INSERT INTO units (doc_key, seq, level, name, role, province, current)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(key, seq, u.level, u.name, u.role, u.province, u.current)
+                 for seq, u in enumerate(extraction.units)],
             )
             conn.executemany(
-                "INSERT INTO doc_numbers (doc_key, seq, kind, number, date, issuer) VALUES (?, ?, ?, ?, ?, ?)",
-                [(key, seq, d.kind, d.number, d.date, d.issuer) for seq, d in enumerate(extraction.documents)],
+                "INSERT INTO doc_numbers (doc_key, seq, kind, number, date, issuer)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(key, seq, d.kind, d.number, d.date, d.issuer)
+                 for seq, d in enumerate(extraction.documents)],
             )
             conn.execute(
                 "INSERT INTO document_paths (path, doc_key, seen_at) VALUES (?, ?, ?)"
@@ -495,7 +511,8 @@ class Store:
     def pending_index(self) -> list[str]:
         """Keys saved but not yet confirmed in the search index (e.g. it was down)."""
         return [r[0] for r in self._query(
-            f"SELECT doc_key FROM documents WHERE indexed = 0 AND {_searchable()} ORDER BY ingested_at, doc_key")]
+            f"SELECT doc_key FROM documents WHERE indexed = 0 AND {_searchable()}"
+            " ORDER BY ingested_at, doc_key")]
 
     def mark_all_unindexed(self) -> None:
         """Before `reindex`: every document must go into the (cleared) search index again."""
@@ -515,7 +532,8 @@ class Store:
 
     def _document_row(self, doc_key: str) -> sqlite3.Row:
         rows = self._query(
-            "SELECT d.*, (SELECT path FROM document_paths p WHERE p.doc_key = d.doc_key ORDER BY seen_at DESC, path"
+            "SELECT d.*, (SELECT path FROM document_paths p WHERE p.doc_key = d.doc_key"
+            " ORDER BY seen_at DESC, path"
             " LIMIT 1) AS path FROM documents d WHERE d.doc_key = ?",
             (doc_key,),
         )
@@ -543,7 +561,8 @@ class Store:
         Words come from the database, so re-indexing never re-runs the segmenter.
         """
         keys = [doc_key] if doc_key is not None else [
-            r[0] for r in self._query(f"SELECT doc_key FROM documents WHERE {_searchable()} ORDER BY ingested_at, doc_key")
+            r[0] for r in self._query(
+                f"SELECT doc_key FROM documents WHERE {_searchable()} ORDER BY ingested_at, doc_key")
         ]
         for key in keys:
             document = self.get_document(key)
@@ -564,7 +583,8 @@ class Store:
 
     def finding_ids(self, doc_key: str) -> list[str]:
         """The ids of a document's findings, in the order of its extraction's findings."""
-        return [r[0] for r in self._query("SELECT finding_id FROM findings WHERE doc_key = ? ORDER BY seq", (doc_key,))]
+        return [r[0] for r in self._query(
+            "SELECT finding_id FROM findings WHERE doc_key = ? ORDER BY seq", (doc_key,))]
 
     def documents(self) -> list[StoredDocument]:
         rows = self._query(
@@ -577,9 +597,10 @@ class Store:
         )
         return [
             StoredDocument(
-                doc_key=r["doc_key"], doc_id=r["doc_id"], paths=tuple(json.loads(r["paths"])), format=r["format"],
-                reader=r["reader"], title=r["title"], published=r["published"], year=r["year"], pages=r["pages"],
-                findings=r["n_findings"], extractor_version=r["extractor_version"], ingested_at=r["ingested_at"],
+                doc_key=r["doc_key"], doc_id=r["doc_id"], paths=tuple(json.loads(r["paths"])),
+                format=r["format"], reader=r["reader"], title=r["title"], published=r["published"],
+                year=r["year"], pages=r["pages"], findings=r["n_findings"],
+                extractor_version=r["extractor_version"], ingested_at=r["ingested_at"],
                 indexed=bool(r["indexed"]), withdrawn=bool(r["withdrawn"]),
             )
             for r in rows
@@ -589,7 +610,8 @@ class Store:
         def counts(sql: str) -> dict[Any, int]:
             return {r[0]: r[1] for r in self._query(sql)}
 
-        by_finding = "SELECT {col}, COUNT(*) FROM findings f JOIN documents d USING (doc_key) GROUP BY 1 ORDER BY 1"
+        by_finding = ("SELECT {col}, COUNT(*) FROM findings f JOIN documents d USING (doc_key)"
+                      " GROUP BY 1 ORDER BY 1")
         return Stats(
             documents=self._query("SELECT COUNT(*) FROM documents")[0][0],
             findings=self._query("SELECT COUNT(*) FROM findings")[0][0],
@@ -632,25 +654,63 @@ def connect(path: Path, *, synchronous: str, readonly: bool = False) -> sqlite3.
 
     One connection per Store or backend instance, shared by threads only under its lock, hence
     `check_same_thread=False`; other processes get their own and wait on the busy timeout.
-    `readonly` opens an existing file with `mode=ro` (the web page: no request can write, and
-    a missing file is an error rather than a new empty store).
+    `readonly` opens an existing file with `mode=ro` (the web page and the read commands: no
+    request can write, and a missing file is an error rather than a new empty store); where the
+    folder is read-only too, with `immutable=1`, since a WAL database cannot make its -shm file
+    there (a read-only disk, a copy). A 0-byte file is refused: SQLite would silently turn it
+    into a new, empty store (one made in the last seconds is another connection creating it).
     """
+    if _stale_empty_file(path):
+        raise BackendError("the database file is empty (0 bytes), not a kiemtra store; move it away "
+                           "or give another --db", path=path)
+    if readonly:
+        return _connect_readonly(path)
+    existed = path.exists()
     try:
-        if readonly:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute(f"PRAGMA synchronous={synchronous}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.row_factory = sqlite3.Row
+    except (OSError, sqlite3.Error) as e:
+        if not existed:  # a store we failed to create (a full disk) must not stay as a 0-byte file
+            with contextlib.suppress(OSError):
+                if path.stat().st_size == 0:
+                    path.unlink()
+        raise BackendError(f"cannot open the database: {e}", path=path) from e
+    return conn
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    last: sqlite3.Error | OSError | None = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        conn: sqlite3.Connection | None = None
+        try:
+            uri = f"{path.resolve().as_uri()}?{flags}"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=30)
             conn.execute("PRAGMA query_only=ON")
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # fails now if it is not a database
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute(f"PRAGMA synchronous={synchronous}")
-            conn.execute("PRAGMA foreign_keys=ON")
-        conn.row_factory = sqlite3.Row
-    except (OSError, sqlite3.Error) as e:
-        raise BackendError(f"cannot open the database: {e}", path=path) from e
-    return conn
+            conn.row_factory = sqlite3.Row
+            return conn
+        except (OSError, sqlite3.Error) as e:
+            last = e
+            if conn is not None:
+                conn.close()
+            if not path.is_file():
+                break  # missing: immutable would not help
+    raise BackendError(f"cannot open the database: {last}", path=path)
+
+
+_FRESH_FILE_S = 10.0  # SQLite writes a new store's header within milliseconds of creating it
+
+
+def _stale_empty_file(path: Path) -> bool:
+    try:
+        stat = path.stat()
+    except OSError:
+        return False
+    return stat.st_size == 0 and time.time() - stat.st_mtime > _FRESH_FILE_S and path.is_file()
 
 
 class Transaction:

@@ -1,78 +1,122 @@
 """Which area of public-administration reform a finding is about.
 
-Why a weighted lexicon and not a classifier: the eight areas are defined by the annotation
-guide's table of matters, and the genre names those matters with a stable vocabulary
-("phiếu hẹn", "chữ ký số", "đeo thẻ"); a sum of term weights is explainable, needs no training
-data, and a new term is one line in `nlp/vi/area_terms.py`.
+Two parts, each explainable. The vocabulary: the eight areas are defined by the annotation
+guide's table of matters, and the themes of `nlp/vi/themes.toml` are those matters one level
+finer, each implying its area; the area whose phrases weigh most in a finding is the rule's
+answer (`Taxonomy.area_of`), and a new phrase is one line in the data file that serves
+extraction and comparison alike. The model: a linear classifier over the finding's words and
+word pairs plus the rule's area scores, trained on the annotated dev corpus
+(`nlp/train_areas.py`, fixed seed) and stored as plain weights in `nlp/models/area_model.json`.
+Why both: the guide decides some areas by the subject of a sentence, not by its nouns ("cán bộ
+trực tại bộ phận một cửa" is cong_vu, not tthc); the model learns which words weigh against the
+vocabulary, and under document-level cross-validation (`benchmarks/crossval.py`) the pair does
+better than the rules alone. Without the weights file the rules decide alone.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-from core.normalize import canonical_tones, lower_same_length
-from nlp.vi.area_terms import AREA_TERMS, SPECIFIC_MIN, SUBJECT_BONUS, SUBJECT_CHARS
+from nlp.themes import OVERALL, Taxonomy, load_taxonomy, matching_form
 
 LOGGER = logging.getLogger(__name__)
 
-OVERALL = "chung"
+__all__ = ["OVERALL", "AreaModel", "area_features", "area_scores", "classify_area", "classify_form",
+           "load_area_model", "matching_form"]
 
+AREA_MODEL_FILE = Path(__file__).parent / "models" / "area_model.json"
 _WORD = re.compile(r"\w+")
+# Two phrases that each name a matter (weight 3) settle the area: the model, trained on few
+# findings of the rarer areas (tai_chinh, bo_may), may not overrule them.
+RULE_SURE = 6.0
+_RULE_SCALE = 3.0  # a phrase that alone names a matter weighs 3: one such phrase gives feature 1.0
 
 
-def matching_form(text: str) -> str:
-    """Lower case with canonical tone placement, same length as `text` (NFC in).
+@dataclass(frozen=True, slots=True)
+class AreaModel:
+    """A linear classifier as plain data: per feature, one weight per area of `areas`."""
 
-    Length matters: callers compute it once per document and slice it by the offsets of the
-    original. The rare letter whose lower case is longer ("İ") is kept as it is.
-    """
-    return lower_same_length(canonical_tones(text))
+    areas: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+    def predict(self, features: dict[str, float]) -> str:
+        totals = list(self.intercepts)
+        for name, value in features.items():
+            row = self.weights.get(name)
+            if row is not None:
+                for i, weight in enumerate(row):
+                    totals[i] += weight * value
+        return self.areas[max(range(len(totals)), key=totals.__getitem__)]
+
+    def to_json(self) -> dict[str, object]:
+        return {"areas": list(self.areas), "intercepts": list(self.intercepts),
+                "weights": {k: list(v) for k, v in sorted(self.weights.items())}}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> AreaModel:
+        areas, intercepts, weights = data["areas"], data["intercepts"], data["weights"]
+        assert isinstance(areas, list) and isinstance(intercepts, list) and isinstance(weights, dict)
+        return cls(tuple(areas), tuple(float(x) for x in intercepts),
+                   {str(k): tuple(float(x) for x in v) for k, v in weights.items()})
 
 
-@lru_cache(maxsize=1)
-def _compiled_terms() -> tuple[tuple[str, re.Pattern[str], frozenset[str], float], ...]:
-    """The lexicon as whole-word patterns with the words each needs, built once (constant data).
+def area_features(form: str, taxonomy: Taxonomy | None = None) -> dict[str, float]:
+    """What the model reads of a finding in matching form: its words ("w:"), its word pairs
+    ("b:"), the rule's evidence per area ("r:", in units of one naming phrase) and the rule's
+    answer ("rule:")."""
+    tax = taxonomy or load_taxonomy()
+    return _features(form, tax, tax.area_scores(form))
 
-    A term matches whole words only, so it cannot match a text lacking one of its words: that
-    set test skips almost every pattern of a finding before the regex engine runs.
-    """
-    compiled = []
-    for area, terms in AREA_TERMS.items():
-        for term, weight in terms:
-            form = matching_form(term)
-            pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
-            compiled.append((area, pattern, frozenset(_WORD.findall(form)), weight))
-    return tuple(compiled)
+
+def _features(form: str, taxonomy: Taxonomy, scores: dict[str, float]) -> dict[str, float]:
+    """`area_features` with the vocabulary's area scores of `form` already computed."""
+    words = _WORD.findall(form)
+    features = {f"w:{w}": 1.0 for w in words}
+    features.update((f"b:{a} {b}", 1.0) for a, b in zip(words, words[1:], strict=False))
+    for area, score in scores.items():
+        features[f"r:{area}"] = score / _RULE_SCALE
+    features[f"rule:{taxonomy.best_area(scores)}"] = 1.0
+    return features
+
+
+@lru_cache(maxsize=2)
+def load_area_model(path: Path = AREA_MODEL_FILE) -> AreaModel | None:
+    """The shipped area model, or None (rules alone) when the file is absent or unreadable."""
+    try:
+        return AreaModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, AssertionError, TypeError) as e:
+        LOGGER.warning("%s: area model unreadable (%s); areas come from the vocabulary alone", path, e)
+        return None
 
 
 def area_scores(text: str) -> dict[str, float]:
-    """The evidence for each specific area in `text`; terms in its subject weigh more."""
-    return _form_scores(matching_form(text))
+    """The vocabulary's evidence for each area in `text`; phrases in its subject weigh more."""
+    return load_taxonomy().area_scores(matching_form(text))
 
 
-def _form_scores(form: str) -> dict[str, float]:
-    present = set(_WORD.findall(form))
-    scores: dict[str, float] = {}
-    for area, pattern, needs, weight in _compiled_terms():
-        if not needs <= present:
-            continue
-        for match in pattern.finditer(form):
-            bonus = SUBJECT_BONUS if match.start() < SUBJECT_CHARS else 1.0
-            scores[area] = scores.get(area, 0.0) + weight * bonus
-    return scores
-
-
-def classify_area(text: str) -> str:
+def classify_area(text: str, model: AreaModel | None = None) -> str:
     """The area code of a finding's text; "chung" when no specific matter stands out."""
-    return classify_form(matching_form(text))
+    return classify_form(matching_form(text), model)
 
 
-def classify_form(form: str) -> str:
-    """`classify_area` of a text already in matching form (a slice of its document's form)."""
-    scores = _form_scores(form)
-    if not scores:
-        return OVERALL
-    best = max(scores, key=lambda area: (scores[area], area))
-    return best if scores[best] >= SPECIFIC_MIN else OVERALL
+def classify_form(form: str, model: AreaModel | None = None) -> str:
+    """`classify_area` of a text already in matching form (a slice of its document's form).
+
+    The vocabulary decides alone when it is sure (RULE_SURE), the model otherwise. `model`
+    replaces the shipped one (cross-validation retrains it on each training fold)."""
+    model = model or load_area_model()
+    taxonomy = load_taxonomy()
+    if model is None:
+        return taxonomy.area_of(form)
+    scores = taxonomy.area_scores(form)
+    if scores and max(scores.values()) >= RULE_SURE:
+        return taxonomy.best_area(scores)
+    return model.predict(_features(form, taxonomy, scores))

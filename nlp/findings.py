@@ -25,12 +25,15 @@ LOGGER = logging.getLogger(__name__)
 
 STRENGTH, SHORTCOMING, RECOMMENDATION = Polarity.STRENGTH, Polarity.SHORTCOMING, Polarity.RECOMMENDATION
 MIN_WORDS = 3
+MIN_ITEM_WORDS = 2  # an item of a list ("; thiếu ghế ngồi") may be shorter when its own cue judges it
+MAX_ITEM_WORDS = 8  # a comma item longer than this is a clause of its own, split by other rules
 DEMAND_LEAD = 3.0  # an explicit "đề nghị/yêu cầu/kiến nghị" makes a lead-in announce demands
 DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated once
 _EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
 _WORD = re.compile(r"\w+")
 _LIST_MARKER = re.compile(r"(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)])\s+")
 _LEAD_COLON = re.compile(r":(?:\s|$)")
+_VALUE = re.compile(r"\s*\d+(?:[.,]\d+)?\s?%|\s*\d+/\d+\b")
 _FAR = 1 << 30
 
 
@@ -80,7 +83,8 @@ def _weighted(form: str, table: tuple[tuple[str, float], ...]) -> list[tuple[int
 def cue_scores(text: str) -> CueScores:
     """Weigh the strength, shortcoming and recommendation cues of one clause.
 
-    Scope rules: a negated fault ("không có hồ sơ quá hạn") is a strength and its fault word
+    Scope rules: a condition ("đơn vị nào để xảy ra vi phạm, ...") names no fault of anyone, so
+    its words are not counted; a negated fault ("không có hồ sơ quá hạn") is a strength and its fault word
     is not counted again; a strength cue right after a negator ("chưa thực hiện tốt") counts
     as a shortcoming; a directive word used as a noun ("phản ánh, kiến nghị") is ignored; and
     what follows a directive ("đề nghị ... khắc phục những hạn chế", "cần ... thực hiện tốt")
@@ -91,6 +95,8 @@ def cue_scores(text: str) -> CueScores:
 
 def _cue_scores(form: str) -> CueScores:
     """`cue_scores` of a text already in matching form (a slice of the document's form)."""
+    conditions = [(m.start(), m.end()) for p in cues.CONDITIONS for m in _rx(p).finditer(form)]
+    form = _mask(form, conditions)
     negated = _weighted(form, cues.NEGATED_FAULTS)
     form = _mask(form, [(s, e) for s, e, _ in negated])
     not_directive = [(m.start(), m.end()) for p in cues.NOT_DIRECTIVE for m in _rx(p).finditer(form)]
@@ -136,6 +142,9 @@ def _polarity(form: str, context: str | None, scores: CueScores | None = None) -
     if form.startswith("tuy nhiên"):
         scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation, scores.first)
     polarity, score = scores.best()
+    if context == RECOMMENDATION and polarity == STRENGTH and not _rx(cues.REPORTED).search(form):
+        # "UBND xã niêm yết đầy đủ, kịp thời ..." in a list of demands: the state asked for
+        return RECOMMENDATION
     if score >= cues.MIN_SCORE:
         return polarity
     return context
@@ -147,7 +156,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start:
         ch = text[end - 1]
-        if ch in _EDGE_PUNCT or ch in ")”\"'" and text.count({")": "(", "”": "“"}.get(ch, ch), start, end - 1) == 0:
+        if (ch in _EDGE_PUNCT
+                or ch in ")”\"'" and text.count({")": "(", "”": "“"}.get(ch, ch), start, end - 1) == 0):
             end -= 1
         else:
             break
@@ -189,7 +199,8 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     announces a judgement, which in this genre defaults to a strength.
     """
     announced: str | None = None
-    leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
+    leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), (cues.REPORTED_SPEECH_LEAD, None),
+             *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
              (_list_lead(), ""), (r"^[^;:]{0,150}?(?:, cụ thể(?: là)?|\bcụ thể là),?\s+", ""))
     changed = True
     while changed:
@@ -221,6 +232,28 @@ def _is_table_header(form: str) -> bool:
     cells = form.split(" | ")
     return len(cells) >= 2 and not any(ch.isdigit() for ch in form) and all(
         len(cell.split()) <= _TABLE_HEADER_MAX_WORDS for cell in cells)
+
+
+_NAME_LIST_SEP = re.compile(r"\s*[,;]\s*|\s+và\s+")
+_NAME_ITEM_MAX_WORDS = 5
+_LEVEL_OPENER = re.compile(cues.NAME_LIST_OPENERS)
+FURNITURE_MAX_WORDS = 8  # a byline or caption line without a cue, a full stop or a list marker
+
+
+def _is_name_list(piece: str) -> bool:
+    """A list of names ("xã Phú Lộc, xã Tân Hòa và thị trấn Tân An"): every item is short and
+    starts with a capital or a level word; such a list judges nothing even in a section of merits."""
+    items = [item for item in _NAME_LIST_SEP.split(piece.strip()) if item]
+    return len(items) >= 2 and all(
+        _word_count(item) <= _NAME_ITEM_MAX_WORDS and (item[0].isupper() or bool(_LEVEL_OPENER.match(item)))
+        for item in items)
+
+
+def _is_furniture(text: str, form: str) -> bool:
+    """A short line with no full stop, no list marker, no cue and no action ("Minh Anh (TTXVN)",
+    "Theo baotanan.vn"): a byline, a source line or a caption, not a statement."""
+    return (not _ends_sentence(text) and _word_count(text) <= FURNITURE_MAX_WORDS
+            and not _LIST_MARKER.match(text) and _cue_scores(form).total == 0 and not _acts(form))
 
 
 def _is_non_finding(form: str) -> bool:
@@ -264,13 +297,24 @@ class _State:
 
 
 def _colon_split(text: str, sent: Span) -> tuple[Span | None, Span]:
-    """(lead-in, body) of a sentence whose first ": " announces a list; (None, sent) otherwise."""
+    """(lead-in, body) of a sentence whose first ": " announces a list; (None, sent) otherwise.
+
+    A colon before a rate or a ratio gives a value ("quá hạn: 1,58%", "vắng: 3/25"): it announces no list."""
     match = _LEAD_COLON.search(text, sent.start, sent.end)
-    if not match or _word_count(text[sent.start:match.start()]) < 2:
+    if not match or _word_count(text[sent.start:match.start()]) < 2 or _VALUE.match(text, match.end()):
         return None, sent
     lead = Span(sent.start, match.start(), text[sent.start:match.start()])
     body_start = match.end()
     return lead, Span(body_start, sent.end, text[body_start:sent.end])
+
+
+def _fault_items(left_form: str, right_form: str) -> bool:
+    """Both sides of a comma are short items each opened by a fault word ("chưa", "thiếu")."""
+    item = _rx(cues.FAULT_ITEM_START)
+    right_item = right_form.split(",")[0]
+    return (bool(item.match(left_form)) and bool(item.match(right_form))
+            and MIN_ITEM_WORDS <= _word_count(left_form) <= MAX_ITEM_WORDS
+            and MIN_ITEM_WORDS <= _word_count(right_item) <= MAX_ITEM_WORDS)
 
 
 def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
@@ -278,7 +322,8 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
 
     "ứng dụng tốt phần mềm ..., tỷ lệ hồ sơ đều giải quyết đúng hẹn" is two matters: both sides
     judge, and the right side starts with a subject of its own. A list of nouns ("cán bộ, công
-    chức") never splits because its left side judges nothing.
+    chức") never splits because its left side judges nothing. A run of short faults each opened by
+    its own negation ("chưa niêm yết, thiếu sổ theo dõi, không có phiếu hẹn") is one matter per item.
     """
     parts: list[tuple[int, int]] = []
     start = clause.start
@@ -286,10 +331,11 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
         cut, resume = clause.start + match.start(), clause.start + match.end()
         left, right = text[start:cut], text[resume:clause.end]
         right_form = doc_form[resume:clause.end]
-        if (_word_count(left) >= 4 and _word_count(right) >= 4
-                and _rx(cues.SUBJECT_START).match(right_form)
-                and _cue_scores(doc_form[start:cut]).best()[1] >= 1.5
-                and _cue_scores(right_form.split(",")[0]).best()[1] >= 1.5):
+        new_subject = (_word_count(left) >= 4 and _word_count(right) >= 4
+                       and bool(_rx(cues.SUBJECT_START).match(right_form))
+                       and _cue_scores(doc_form[start:cut]).best()[1] >= 1.5
+                       and _cue_scores(right_form.split(",")[0]).best()[1] >= 1.5)
+        if new_subject or _fault_items(doc_form[start:cut], right_form):
             parts.append((start, cut))
             start = resume
     parts.append((start, clause.end))
@@ -307,6 +353,15 @@ def _pieces(text: str, doc_form: str, body: Span) -> list[tuple[int, int, str | 
                 p_start, p_end, _ = _trim_leadins(text, doc_form, p_start, p_end)
             pieces.append((p_start, p_end, announced if index == 0 else None))
     return pieces
+
+
+def _too_short(piece: str, own: CueScores, form: str, in_list: bool) -> bool:
+    """Fewer words than a statement needs; an item of a list needs only MIN_ITEM_WORDS if its own
+    cue judges it ("; thiếu ghế ngồi") or it opens with an action ("; niêm yết TTHC")."""
+    words = _word_count(piece)
+    if words >= MIN_WORDS:
+        return False
+    return not (in_list and words >= MIN_ITEM_WORDS and (own.best()[1] >= cues.MIN_SCORE or _acts(form)))
 
 
 def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last: bool) -> list[Finding]:
@@ -338,15 +393,17 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     pieces = _pieces(text, doc_form, body)
     for index, (start, end, announced) in enumerate(pieces):
         piece, form = text[start:end], doc_form[start:end]
-        if _word_count(piece) < MIN_WORDS or _is_non_finding(form):
+        own = _cue_scores(form)
+        if (_too_short(piece, own, form, len(pieces) > 1) or _is_non_finding(form)
+                or own.total == 0 and _is_name_list(piece)):
             pending = None
             continue
         if announced:
             context = announced
-        own = _cue_scores(form)
         inherited = previous or context
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
-            if found and ("như" in doc_form[found[-1].start:found[-1].end].split() or index == len(pieces) - 1):
+            if found and ("như" in doc_form[found[-1].start:found[-1].end].split()
+                          or index == len(pieces) - 1):
                 merged = found[-1]
                 found[-1] = Finding(merged.polarity, merged.area, text[merged.start:end], merged.start, end)
                 continue
@@ -361,7 +418,8 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
             continue
         if pending is not None:
             start, pending = pending, None
-        found.append(Finding(Polarity(polarity), Area(classify_form(doc_form[start:end])), text[start:end], start, end))
+        found.append(Finding(Polarity(polarity), Area(classify_form(doc_form[start:end])), text[start:end],
+                             start, end))
         previous = polarity
     if found:
         state.previous_finding = found[-1].polarity
@@ -419,6 +477,8 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
             if not _ends_sentence(para.text) and _word_count(para.text) < 30:
                 continue  # a headline or site furniture above the article
             state.seen_body = True
+        if _is_furniture(para.text, doc_form[para.start:para.end]):
+            continue
         state.paragraph = None
         state.previous_finding = None
         sents = sentences(text, para)

@@ -22,7 +22,7 @@ _ABBREVIATIONS = frozenset({
     "tp", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "th", "q", "p", "x", "h", "ng", "st",
     "tr", "v.v", "vv", "đ/c", "đc", "ubnd", "nxb",
 })
-_SENTENCE_END = re.compile(r"(?:[.!?]+|…+)[\"”’)\]]*(?=\s)|\.{2,}(?=[^\s.])")
+_SENTENCE_END = re.compile(r"(?:[.!?]+|…+)[\"”’)\]]*(?=\s)|\.{2,}(?=[^\s.])|\.(?=[^\W\d_]{2})")
 _NUMBERED = re.compile(r"(?:\d{1,2}|[IVXLC]{1,5}|[a-zđ])$")
 _CONTRAST = re.compile(r",\s+(?=(?:tuy nhiên|nhưng|song|bên cạnh đó)\b)", re.IGNORECASE)
 
@@ -104,6 +104,16 @@ def _is_false_end(text: str, sent_start: int, mark_start: int, mark_end: int) ->
     return token_start == sent_start and bool(_NUMBERED.match(token))
 
 
+def _glued_end(text: str, mark_start: int, mark_end: int) -> bool:
+    """A full stop with no space after it ends a sentence only between a lower-case word and a
+    capitalised one ("công dân.Theo báo cáo", a copy-paste slip): "TP.HCM", "v.v" and domain
+    names ("baochinhphu.vn") do not."""
+    if mark_start == 0:
+        return False
+    return (text[mark_start - 1].islower() and text[mark_end].isupper()
+            and mark_end + 1 < len(text) and text[mark_end + 1].islower())
+
+
 def _next_starts_sentence(text: str, pos: int, limit: int) -> bool:
     while pos < limit and (text[pos].isspace() or text[pos] in "\"“‘(['"):
         pos += 1
@@ -121,6 +131,8 @@ def sentences(text: str, para: Span) -> list[Span]:
     for match in _SENTENCE_END.finditer(text, para.start, para.end):
         m_start, m_end = match.start(), match.end()
         if m_end >= para.end or not _next_starts_sentence(text, m_end, para.end):
+            continue
+        if m_end - m_start == 1 and not text[m_end].isspace() and not _glued_end(text, m_start, m_end):
             continue
         if _is_false_end(text, start, m_start, m_end):
             continue

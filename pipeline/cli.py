@@ -15,10 +15,10 @@ from typing import Any
 
 import click
 
-from core.errors import KiemtraError
+from core.errors import ConfigError, KiemtraError
 from core.models import Area, Polarity
 from core.settings import load_settings, parse_assignments
-from pipeline.console import EXIT_FAILED, EXIT_OK, err, errors_as_lines, settings_of
+from pipeline.console import EXIT_FAILED, EXIT_OK, PrintableFormatter, err, errors_as_lines, settings_of
 
 # Loggers that speak once per HTTP request: Prefect's client talks to its server dozens of times
 # per run, and the fetcher's own log already names every page it gets.
@@ -26,7 +26,8 @@ CHATTY_LOGGERS = ("httpx", "httpcore", "prefect.client", "urllib3")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite store (default: per-user data dir).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False),
+              help="SQLite store (default: per-user data dir).")
 @click.option("--backend", type=click.Choice(["sqlite", "elasticsearch"]), help="Search backend.")
 @click.option("--es-url", help="Elasticsearch URL, e.g. http://127.0.0.1:9200.")
 @click.option("--set", "assignments", multiple=True, metavar="KEY=VALUE", help="Override any setting.")
@@ -38,13 +39,16 @@ def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: st
     level = logging.INFO if verbose else logging.ERROR
     # The level on the handler too: Prefect sets its own loggers to INFO, and without -v its
     # per-task "Finished in state Completed()" lines are noise beside the progress lines.
-    console = logging.StreamHandler()
-    console.setLevel(level)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", handlers=[console])
+    handler = logging.StreamHandler()
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(level)
+    logging.basicConfig(level=level, handlers=[handler])
     for chatty in CHATTY_LOGGERS:  # -v is for kiemtra's progress, not for every HTTP request
         logging.getLogger(chatty).setLevel(logging.WARNING)
     with errors_as_lines():
         overrides: dict[str, Any] = parse_assignments(list(assignments))
+        if db_path == "":
+            raise ConfigError("--db needs a file name (leave it out for the default store)")
         for key, value in (("db_path", db_path), ("backend", backend), ("es_url", es_url)):
             if value:
                 overrides[key] = value
@@ -81,7 +85,8 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--progress/--no-progress", default=None,
-              help="Progress: a bar on a terminal, a line every progress_every_s otherwise (default: on a terminal).")
+              help="Progress: a bar on a terminal, a line every progress_every_s otherwise"
+                   " (default: on a terminal).")
 @click.option("--wait", is_flag=True, help="Wait for a run already in progress instead of refusing.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, wait: bool) -> None:
@@ -96,7 +101,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
         err(outcome.reason or outcome.path)
     click.echo(summary.line())
     if summary.quarantined:
-        click.echo(f"{len(summary.quarantined)} known-bad files not read again: see `kiemtra quarantine list`")
+        click.echo(f"{len(summary.quarantined)} known-bad files not read again:"
+                   " see `kiemtra quarantine list`")
     if summary.not_indexed:
         click.echo(f"{len(summary.not_indexed)} stored but not yet indexed: run `kiemtra reindex`")
     sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)  # new failures only
@@ -122,7 +128,9 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, provinc
     q = Query(text=" ".join(query), unit=unit, province=province, year=year, area=area,
               polarity=polarity, limit=limit)
     with errors_as_lines():
-        backend = open_backend(settings)
+        # Read commands open an existing store read-only (a read-only disk, a copy); a store that
+        # does not exist yet is created as before, so a fresh install answers "0 findings".
+        backend = open_backend(settings, readonly=settings.database.is_file())
         try:
             result = backend.search(q)
         finally:
@@ -154,7 +162,7 @@ def stats(ctx: click.Context, fmt: str) -> None:
     from index.store import Store
 
     settings = settings_of(ctx)
-    with errors_as_lines(), Store(settings.database) as store:
+    with errors_as_lines(), Store(settings.database, readonly=settings.database.is_file()) as store:
         st = store.stats()
         failed = len(store.failures())
     by = {"year": {str(k or "?"): v for k, v in st.findings_by_year.items()},

@@ -133,8 +133,9 @@ def write_xlsx(tables: Sequence[Table], path: Path) -> Path:
             sheet.append(list(row))
         for cells in sheet.iter_rows():
             for cell in cells:
-                if cell.data_type == "f":  # openpyxl takes any "=…" string for a formula
-                    cell.data_type = "s"
+                if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
+                    cell.data_type = "s"  # openpyxl takes any "=…" string for a formula
+                    cell.quotePrefix = True  # and Excel keeps the cell text when it is edited
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"

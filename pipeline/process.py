@@ -18,14 +18,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.errors import BackendError, ExtractionError, OcrUnavailable, ReaderError
+from core.errors import (
+    BackendError,
+    ExtractionError,
+    KiemtraError,
+    LimitExceeded,
+    OcrUnavailable,
+    ReaderError,
+    UnexpectedError,
+)
 from core.models import Document, Extraction
 from core.settings import Settings
 from extractors import read
+from extractors.sandbox import preload, run_limited
 from index.base import SearchBackend
 from index.store import Store
-from index.themes import assign_themes
 from nlp.extract import extract
+from nlp.themes import assign_themes
 from nlp.words import segment
 from pipeline.sources import kept_url
 
@@ -40,6 +49,11 @@ QUARANTINED = "quarantined"
 # A BackendError from the store is not among them: the store being busy or broken is not the
 # file's fault, so it propagates and the caller (a flow task) retries or stops the run.
 DOCUMENT_FAULTS = (ReaderError, ExtractionError, OcrUnavailable)
+NLP_LIMITS = ("nlp_timeout_s", "nlp_memory_mb")
+
+# Limited children fork from a server that already holds the NLP pipeline and the libraries the
+# in-process readers import lazily, so a child pays milliseconds instead of re-importing them.
+preload(["extractors", "charset_normalizer", "lxml.html", "trafilatura", "docx", "pipeline.preload"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +143,54 @@ def extract_all(document: Document) -> Extraction:
     return assign_themes(extract(document))
 
 
+def extract_limited(document: Document, settings: Settings) -> Extraction:
+    """`extract_all` in a child process with nlp_timeout_s and nlp_memory_mb (when `isolate`)."""
+    if not settings.isolate:
+        return extract_all(document)
+    extraction: Extraction = run_limited(extract_all, (document,), path=Path(document.source.path),
+                                         timeout_s=settings.nlp_timeout_s, memory_mb=settings.nlp_memory_mb,
+                                         limits=NLP_LIMITS, unexpected="UnexpectedError")
+    return extraction
+
+
+@contextmanager
+def document_faults(path: Path) -> Iterator[None]:
+    """Whatever goes wrong inside one document's read or extraction is that document's fault.
+
+    Why: a bug that one file triggers (a KeyError deep in a component) must cost that file, with
+    the exception named so it can be reported, never the run and the good files beside it.
+    KiemtraErrors pass as they are: they are typed already (and a BackendError is not a fault).
+    """
+    try:
+        yield
+    except KiemtraError:
+        raise
+    except MemoryError as e:
+        raise LimitExceeded("the memory limit was hit: out of memory while processing", path=path) from e
+    except OSError as e:
+        raise ReaderError(f"cannot read: {e.strerror or e}", path=path) from e
+    except Exception as e:  # noqa: BLE001 - the point: any failure becomes this document's
+        LOGGER.debug("unexpected failure on %s", path, exc_info=True)
+        raise UnexpectedError.of(e, path=path) from e
+
+
+def read_and_extract(path: Path, *, settings: Settings, doc_id: str | None = None,
+                     stages: dict[str, float] | None = None) -> tuple[Document, Extraction]:
+    """Read one file and extract it under the limits; failures come out as DOCUMENT_FAULTS."""
+    stages = {} if stages is None else stages
+    with document_faults(path):
+        with _timed(stages, "read"):
+            document = with_kept_url(read(path, settings=settings, doc_id=doc_id), path)
+        for warning in document.warnings:
+            LOGGER.warning("%s", ReaderError(warning, path=path))
+        with _timed(stages, "extract"):
+            extraction = extract_limited(document, settings)
+    return document, extraction
+
+
 def process(path: Path, *, settings: Settings, doc_id: str | None = None) -> tuple[Document, Extraction]:
     """Read one file and extract it: the whole NLP result, nothing stored."""
-    document = read(path, settings=settings, doc_id=doc_id)
-    return document, extract_all(document)
+    return read_and_extract(path, settings=settings, doc_id=doc_id)
 
 
 def index_document(store: Store, backend: SearchBackend, doc_key: str) -> None:
@@ -181,22 +239,23 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
     """
     started = time.perf_counter()
     stages: dict[str, float] = {}
-    path = path.resolve()
+    try:
+        path = path.resolve()
+    except (OSError, RuntimeError):  # a symbolic-link loop: the read below names it
+        path = path.absolute()
     key = str(path)
     sha: str | None = None
     try:
         if not path.is_file():
             raise ReaderError("no such file", path=path)
-        sha = file_sha256(path)
+        with document_faults(path):
+            sha = file_sha256(path)
         if store.is_current(key, sha, settings.extractor_version):
             return Outcome(key, SKIPPED, sha, seconds=time.perf_counter() - started)
         if not retry and (held := held_in_quarantine(store, key, sha, settings)) is not None:
             return held
         known = store.has_path(key)
-        with _timed(stages, "read"):
-            document = with_kept_url(read(path, settings=settings), path)
-        with _timed(stages, "extract"):
-            extraction = extract_all(document)
+        document, extraction = read_and_extract(path, settings=settings, stages=stages)
         with _timed(stages, "store"):
             doc_key = store.save(document, extraction, extractor_version=settings.extractor_version)
     except DOCUMENT_FAULTS as e:

@@ -34,7 +34,9 @@ NEW = "new"
 REMOVED = "removed"
 COUNT_KEYS = (NEW, CHANGED, SKIPPED, FAILED, QUARANTINED, REMOVED)
 STAGES = ("read", "extract", "store", "index")
-_COUNT_OF_STATUS = {INGESTED: NEW, CHANGED: CHANGED, SKIPPED: SKIPPED, FAILED: FAILED, QUARANTINED: QUARANTINED}
+_COUNT_OF_STATUS = {
+    INGESTED: NEW, CHANGED: CHANGED, SKIPPED: SKIPPED, FAILED: FAILED, QUARANTINED: QUARANTINED,
+}
 
 # Run statuses, as the store's runs table holds them.
 RUNNING, COMPLETED, PARTIAL, ERROR, INTERRUPTED = "running", "completed", "partial", "error", "interrupted"
@@ -173,7 +175,8 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
     if summary.error:
         lines += ["", f"The run stopped: {_cell(summary.error)}"]
     if summary.not_indexed or summary.index_error:
-        lines += ["", f"{summary.not_indexed} documents stored but not yet indexed; the next run indexes them."
+        lines += ["", f"{summary.not_indexed} documents stored but not yet indexed;"
+                  " the next run indexes them."
                   + (f" Index error: {_cell(summary.index_error)}" if summary.index_error else "")]
     lines += ["", "| source | " + " | ".join(COUNT_KEYS) + " |", "|---|" + "---:|" * len(COUNT_KEYS)]
     for source, counts in sorted(summary.by_source.items()):
@@ -190,10 +193,11 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
         if entries:
             lines += ["", f"## {heading} ({len(entries)})", "", "| file | source | error | reason |",
                       "|---|---|---|---|"]
-            lines += [f"| {_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']} | {_cell(f['reason'])} |"
-                      for f in entries]
+            lines += [f"| {_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']}"
+                      f" | {_cell(f['reason'])} |" for f in entries]
     if summary.removed:
-        lines += ["", f"## Removed from the inbox ({len(summary.removed)})", "", "| file | done |", "|---|---|"]
+        lines += ["", f"## Removed from the inbox ({len(summary.removed)})", "",
+                  "| file | done |", "|---|---|"]
         lines += [f"| {_cell(r['path'])} | {_cell(r['action'])} |" for r in summary.removed]
     return "\n".join(lines) + "\n"
 
@@ -209,8 +213,11 @@ def run_lock(database: Path, *, wait: bool = False) -> Iterator[None]:
     The holder's pid is written into the lock file so the refusal can name it.
     """
     path = lock_path(database)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as e:  # a read-only folder, a full disk: one line, not a traceback
+        raise BackendError(f"cannot take the run lock: {e.strerror or e}", path=path) from e
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -218,8 +225,11 @@ def run_lock(database: Path, *, wait: bool = False) -> Iterator[None]:
             holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
             raise BackendError(f"another ingestion run (pid {holder}) is in progress;"
                                " wait for it or pass --wait", path=path) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        except OSError as e:  # the pid is only for the refusal message; a full disk must not stop us
+            LOGGER.warning("%s: cannot write the pid into the run lock: %s", path, e.strerror or e)
         LOGGER.debug("run lock %s taken by pid %d", path, os.getpid())
         yield
     finally:

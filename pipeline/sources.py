@@ -77,7 +77,8 @@ def collect(
     feeds_file = feeds if feeds is not None else _configured(settings.feeds_file)
     items: list[SourceItem] = []
     if inbox_dir is not None:
-        items.extend(collect_inbox(inbox_dir, state_file=settings.fetched / INBOX_STATE))
+        items.extend(collect_inbox(inbox_dir, state_file=settings.fetched / INBOX_STATE,
+                                   follow_links=settings.follow_inbox_links))
     if feeds_file is not None:
         try:
             urls = read_feed_list(feeds_file)
@@ -103,16 +104,26 @@ def inbox_folder(settings: Settings, inbox: Path | None = None) -> Path | None:
     return inbox if inbox is not None else _configured(settings.inbox_dir)
 
 
-def collect_inbox(folder: Path, *, state_file: Path) -> list[SourceItem]:
-    """Every supported file under `folder`, compared with what the last run saw there."""
+def collect_inbox(folder: Path, *, state_file: Path, follow_links: bool = False) -> list[SourceItem]:
+    """Every supported file under `folder`, compared with what the last run saw there.
+
+    A symbolic link leading out of the inbox is refused unless `follow_links`: whoever can drop
+    a file in the inbox must not make the run read (and store) /etc/shadow or another user's files.
+    """
     folder = Path(folder)
     if not folder.is_dir():
         return [SourceItem(folder, INBOX, None, "failed", "inbox folder does not exist")]
     previous = _read_json(state_file).get("files", {})
     current: dict[str, dict[str, Any]] = {}
     items: list[SourceItem] = []
+    root = folder.resolve()
     for path in discover([folder]):
         key = str(path.resolve())
+        if not follow_links and not Path(key).is_relative_to(root):
+            reason = "a symbolic link leading out of the inbox; refused (follow_inbox_links allows it)"
+            LOGGER.warning("%s", KiemtraError(reason, path=path))
+            items.append(SourceItem(path, INBOX, None, "failed", reason))
+            continue
         try:
             seen = _file_state(path, previous.get(key))
         except OSError as e:
@@ -252,9 +263,13 @@ def _failed(url: str, source: str, fetched: Path, error: KiemtraError) -> Source
 
 
 def _place(fetched: Path, url: str) -> tuple[Path, str]:
-    """`<fetched>/<host>` and the sha1 of the URL: stable names, safe for any URL."""
-    parts = urlsplit(url)
-    host = (parts.netloc or "unknown").lower().replace(":", "_").replace("@", "_").strip(".") or "unknown"
+    """`<fetched>/<host>` and the sha1 of the URL: stable names, safe for any URL (a malformed one
+    too: it is kept under "invalid" and fails at the fetch with its own line)."""
+    try:
+        netloc = urlsplit(url).netloc
+    except ValueError:
+        netloc = "invalid"
+    host = (netloc or "unknown").lower().replace(":", "_").replace("@", "_").strip(".") or "unknown"
     return Path(fetched) / host, hashlib.sha1(url.encode("utf-8")).hexdigest()
 
 

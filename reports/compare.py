@@ -29,7 +29,7 @@ from core.levels import ADMIN_LEVELS, COMMUNE_LEVELS, DISTRICT_LEVELS, split_lev
 from core.models import Polarity, Unit
 from core.normalize import fold, match_key
 from index.store import Store
-from index.themes import Taxonomy, load_taxonomy
+from nlp.themes import Taxonomy, load_taxonomy
 
 LOGGER = logging.getLogger(__name__)
 

@@ -27,7 +27,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def theme_codes() -> tuple[str, ...]:
     """The codes of the comparison's themes, the values a theme filter may take."""
-    from index.themes import load_taxonomy
+    from nlp.themes import load_taxonomy
 
     return tuple(t.code for t in load_taxonomy().themes)
 
@@ -88,7 +88,7 @@ class SearchParams:
     loai: str | None = None  # polarity code
     tinh: str | None = None  # province
     don_vi: str | None = None  # unit
-    chu_de: str | None = None  # theme code (index/themes.toml)
+    chu_de: str | None = None  # theme code (nlp/vi/themes.toml)
     sap_xep: str = "relevance"
     trang: int = 1
 

@@ -21,7 +21,7 @@ from markupsafe import Markup
 from core.models import Unit
 from index.base import Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store
-from index.themes import load_taxonomy
+from nlp.themes import load_taxonomy
 from reports.compare import (
     Comparison,
     Filters,

@@ -14,16 +14,40 @@ from core.models import Polarity
 # A statement needs at least this much evidence of one kind to count as a finding.
 MIN_SCORE = 1.0
 
+# Conditions: "đơn vị nào để xảy ra vi phạm, người đứng đầu phải chịu trách nhiệm", "nếu để hồ sơ
+# quá hạn thì ...": the fault is hypothetical, the sentence's judgement is in its main clause,
+# which starts at a comma or at "thì", "phải", "sẽ", "cần", "đều".
+CONDITIONS: tuple[str, ...] = (
+    r"\b(?:nếu|hễ|(?:đơn vị|nơi|cơ quan|địa phương|cá nhân|cán bộ|công chức|người) nào)\b[^,;.]{0,80}?"
+    r"(?=,|;|\.| (?:thì|phải|sẽ|cần|đều)\b|$)",
+)
+
 # Negated faults: "không có hồ sơ quá hạn", "không để xảy ra", "hạn chế tối đa hồ sơ trễ":
 # the fault word inside is masked and the whole counts as a strength.
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (r"\bkhông (?:có|còn|để|để xảy ra|bị)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|chậm trễ"
-     r"|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh|uống rượu|rượu, bia"
+     r"|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh"
+     r"|uống rượu|rượu, bia"
      r"|nhũng nhiễu|phiền hà|xảy ra|sai)\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
     (r"\bhạn chế (?:tối đa|đến mức thấp nhất)\b[^,;.:]{0,60}", 2.5),
     (r"\b(?:đều|cũng) có lý do\b", 2.5),
     (r"\bgiảm (?:thiểu )?(?:số |tỷ lệ )?(?:hồ sơ )?(?:quá hạn|trễ hạn|tồn đọng)\b", 2.0),
+    # Resolved faults: "đã khắc phục xong các tồn tại", "những hạn chế đã được khắc phục".
+    (r"\b(?:đã|cơ bản đã|đều đã)(?: được)?(?: kịp thời| nghiêm túc)? (?:khắc phục|chấn chỉnh|sửa chữa|xử lý)"
+     r"(?: xong| dứt điểm| kịp thời| ngay| triệt để)?\b[^;.:]{0,60}", 2.5),
+    (r"\b(?:hạn chế|tồn tại|thiếu sót|sai sót|khuyết điểm|vi phạm)\b[^;.:]{0,40}?\bđã (?:được )?"
+     r"(?:khắc phục|chấn chỉnh|sửa chữa|xử lý)\b", 2.5),
+    # Absent faults: "không còn tình trạng cán bộ đi muộn", "không còn hiện tượng ...".
+    (r"\b(?:không còn|không có|chưa (?:phát hiện|để xảy ra)|không phát hiện)"
+     r" (?:tình trạng|hiện tượng|trường hợp)\b[^;.:]{0,80}", 2.5),
+    # A burden spared ("người dân không phải đi lại nhiều lần", "không cần đến trực tiếp"): the
+    # benefit e-services and one-stop offices are praised for.
+    (r"\bkhông (?:phải|cần|mất công) (?:đi lại|chờ đợi|chờ|xếp hàng|đến trực tiếp|tiếp xúc trực tiếp"
+     r"|nộp bản giấy|bổ sung nhiều lần)\b", 2.5),
+    # A fault that shrank: "số hồ sơ quá hạn đã giảm so với cùng kỳ", "tỷ lệ trễ hạn giảm 2%".
+    (r"\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|vi phạm|sai sót|khiếu nại|phản ánh)\b[^;.:]{0,40}?"
+     r"\b(?:đã |đều )?giảm\b(?: mạnh| đáng kể| rõ rệt)?(?: so với| còn| \d)[^;.:]{0,40}", 2.5),
 )
 
 # Phrases whose directive word is a noun or a relative clause, not an instruction:
@@ -49,6 +73,26 @@ RECOMMENDATION: tuple[tuple[str, float], ...] = (
      1.5),
     (r"\b(?:khắc phục|chấn chỉnh|kiểm điểm|nhắc nhở|rút kinh nghiệm)\b", 1.5),
     (r"\bchỉ đạo\b[^.;]{0,60}\b(?:khắc phục|chấn chỉnh|xử lý)\b", 1.0),
+    # Demands without "đề nghị": an obligation ("người đứng đầu phải chịu trách nhiệm"),
+    (r"\bphải (?:chịu trách nhiệm|có trách nhiệm|có giải pháp|có biện pháp|bảo đảm|đảm bảo|tuân thủ"
+     r"|chấp hành)\b",
+     3.0),
+    # a call for more ("Phát huy hơn nữa ...", "tăng cường hơn nữa"),
+    (r"\b(?:phát huy|tăng cường|đẩy mạnh|nâng cao|quan tâm|chú trọng|nỗ lực|cố gắng)\b[^.;]{0,40}?"
+     r"\bhơn nữa\b",
+     3.0),
+    # what is to be done next ("Thời gian tới, tiếp tục duy trì ..."),
+    (r"\b(?:trong |thời gian |giai đoạn |năm )(?:tới|sắp tới)\b,?(?: \w+){0,6}? (?:cần |phải )?"
+     r"(?:tiếp tục|tăng cường"
+     r"|đẩy mạnh|duy trì|tập trung|nâng cao|phát huy|chú trọng|quan tâm|khắc phục|rà soát)\b", 3.0),
+    # an urged remedy ("sớm khắc phục những hạn chế", "khẩn trương chấn chỉnh", "khắc phục những
+    # thiếu sót trên"), not one reported as under way ("đang được khẩn trương hoàn thiện"): the
+    # fault words after it are its object, not a finding of their own.
+    (r"(?<!được )(?<!đã )(?<!đang )\b(?:sớm|khẩn trương|kịp thời|nghiêm túc|tập trung|quyết liệt)"
+     r" (?:khắc phục|chấn chỉnh|rút kinh nghiệm"
+     r"|xử lý|hoàn thành|bổ sung|hoàn thiện|sửa chữa|giải quyết dứt điểm)\b", 2.5),
+    (r"\b(?:khắc phục|chấn chỉnh|sửa chữa)\b[^.;]{0,40}?\b(?:hạn chế|tồn tại|thiếu sót|sai sót|khuyết điểm"
+     r"|vi phạm)\b[^.;]{0,30}?\b(?:trên|nêu trên|đã nêu|đã chỉ ra|được chỉ ra|đã được chỉ ra)\b", 3.0),
 )
 
 # Action verbs: opening a list item they make it an item of its own ("; niêm yết ..."), and an
@@ -65,7 +109,7 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     (r"\bchưa\b", 2.0),
     (r"\bvẫn còn\b", 1.5),
     (r"\bcòn\b(?! lại)", 1.0),
-    (r"\bkhông\b(?! chỉ| ngừng| chuyên trách| gian| dùng giấy| những)", 1.5),
+    (r"\bkhông\b(?! chỉ| ngừng| chuyên trách| gian| dùng giấy| những| khí| ít| kể| phân biệt)", 1.5),
     (r"\b(?:hạn chế|tồn tại|thiếu sót|yếu kém|khuyết điểm|bất cập|sai sót|sai phạm|sai quy định)\b", 2.0),
     (r"\bthiếu\b", 1.5),
     (r"\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|chậm trễ)\b", 2.0),
@@ -83,6 +127,11 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     (r"\b(?:phê bình|hết hiệu lực|chưa kịp thời)\b", 1.5),
     (r"\b(?:chỉ có|mới chỉ|chỉ mới|chỉ đạt|chỉ còn)\b", 1.5),
     (r"\bmới\b[^.;,]{0,30}\b(?:chuyển|có|thực hiện|trả)\b", 0.5),
+    # The genre's words for half-hearted work: "còn lúng túng", "xem nhẹ", "mang tính hình thức".
+    (r"\b(?:lúng túng|xem nhẹ|chiếu lệ|đối phó|né tránh|đùn đẩy|nể nang|qua loa|tụt hậu|tụt hạng"
+     r"|mang tính hình thức|còn hình thức|bị trừ điểm)\b", 2.0),
+    # A ranking that fell ("giảm 2 bậc", "giảm hạng").
+    (r"\bgiảm (?:\d+ )?(?:bậc|hạng|điểm)\b", 2.0),
 )
 
 STRENGTH: tuple[tuple[str, float], ...] = (
@@ -109,10 +158,25 @@ STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:đã|có) (?:ban hành|bố trí|thực hiện|triển khai|tổ chức|xây dựng|niêm yết|trang bị|mở|cung cấp"
      r"|cập nhật|áp dụng|ứng dụng|chỉnh lý|kiện toàn|phân công)\b", 1.0),
     (r"\bkết quả (?:tích cực|tốt|cao|đạt được)\b", 1.0),
+    # The genre's words of praise for how work is done and for offices.
+    (r"\b(?:bài bản|chuyên nghiệp|văn minh|khang trang|thông thoáng|rõ rệt|dám nghĩ dám làm"
+     r"|đi vào nề nếp|đi vào nếp|duy trì ổn định)\b", 1.5),
+    (r"\b(?:biểu dương|khen ngợi|đánh giá cao)\b", 2.0),
+    # Surpassing a target, leading a ranking, standing out.
+    (r"\b(?:vượt (?:chỉ tiêu|kế hoạch|mục tiêu)|cao nhất|xuất sắc|điểm sáng|nổi bật|điển hình)\b", 1.5),
+    # ... but not a delegation's leader ("do Phó Chủ tịch dẫn đầu")
+    (r"\b(?:đứng|dẫn) đầu (?:tỉnh|huyện|thành phố|toàn|cả|khu vực|về)\b", 1.5),
+    # Less time, cost or paperwork for the public ("rút ngắn thời gian giải quyết").
+    (r"\b(?:cắt giảm|rút ngắn|giảm) (?:thời gian|chi phí|thủ tục|giấy tờ|số lần)\b", 1.5),
 )
 
+# Marks of work reported as done ("đã", "được", "đều"): a clause with merit words and one of these
+# reports a strength even inside a list of demands; without them its merit words describe what
+# is asked for ("niêm yết đầy đủ, kịp thời").
+REPORTED = r"\b(?:đã|được|đều|đang)\b"
+
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
-NEGATORS = r"(?:chưa|không|thiếu|kém|chưa thực sự|chưa được|không được)"
+NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
 
 # Words that mark a lead-in which announces a list of faults, merits or demands.
 FAULT_NOUNS = r"(?:hạn chế|tồn tại|thiếu sót|khuyết điểm|yếu kém|sai sót|bất cập|vướng mắc|khó khăn)"
@@ -120,7 +184,8 @@ MERIT_NOUNS = r"(?:ưu điểm|kết quả|mặt tích cực|mặt làm được
 
 # Section headings of a report and the polarity they give their contents.
 SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
-    (r"\b(?:tồn tại|hạn chế|thiếu sót|khuyết điểm|yếu kém|nguyên nhân|khó khăn|vướng mắc)\b", Polarity.SHORTCOMING),
+    (r"\b(?:tồn tại|hạn chế|thiếu sót|khuyết điểm|yếu kém|nguyên nhân|khó khăn|vướng mắc)\b",
+     Polarity.SHORTCOMING),
     (r"\b(?:kiến nghị|đề xuất|đề nghị|nhiệm vụ|giải pháp|phương hướng)\b", Polarity.RECOMMENDATION),
     (r"\b(?:kết quả đạt được|ưu điểm|mặt làm được|kết quả thực hiện|kết quả kiểm tra)\b", Polarity.STRENGTH),
 )
@@ -138,6 +203,10 @@ INSPECTION_LEADS = (
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ)*(?: cũng)? đánh giá\b(?! cao)(?: rằng)?,?\s*",
 )
 
+# Who says it ("Trao đổi với phóng viên, ông X cho biết, ..."): a news article's attribution;
+# what follows is the statement, judged on its own cues.
+REPORTED_SPEECH_LEAD = r"^[^;:.]{0,160}?\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
+
 # A purpose clause ("Để khắc phục ..., ") opens a statement without judging anything itself.
 PURPOSE_LEAD = r"^(?:nhằm|để)\b[^,;:]{0,200},\s*"
 
@@ -145,12 +214,23 @@ PURPOSE_LEAD = r"^(?:nhằm|để)\b[^,;:]{0,200},\s*"
 NON_FINDING = (
     r"^(?:thực hiện|căn cứ|theo) (?:kế hoạch|quyết định|chỉ thị|công văn|thông báo|sự chỉ đạo|chỉ đạo"
     r"|văn bản|nghị quyết)\b",
-    r"\bsẽ\b",
+    r"(?<!sạch )\bsẽ\b",  # the future ("huyện sẽ tiếp tục ..."), not "sạch sẽ" (clean)
     r"\b(?:bạn|độc giả)\b",
-    r"\b(?:mã xác thực|bình luận|lượt xem|đăng nhập|trang chủ|liên kết web|chia sẻ|bình chọn|bản quyền"
-    r"|tin liên quan|xem thêm|đang online|truy cập|ảnh:)",
+    # Page furniture; "đăng nhập", "chia sẻ" and "truy cập" only as buttons and counters, since
+    # officials logging in to the document software or sharing data are matters of so_hoa.
+    r"\b(?:mã xác thực|bình luận|lượt xem|trang chủ|liên kết web|bình chọn|bản quyền"
+    r"|tin liên quan|xem thêm|đang online|lượt truy cập|đang truy cập|ảnh:)",
+    r"\b(?:đăng nhập|chia sẻ|truy cập)\s*(?:$|[|/:]|\bđăng ký\b|\bfacebook\b|\bzalo\b|\btwitter\b)",
+    # A demand for an inquiry ("yêu cầu Sở Nội vụ khẩn trương kiểm tra, làm rõ ...") sets the
+    # inspecting side's next step; it judges nobody's work yet.
+    r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo)\b[^.;]{0,60}?"
+    r"\b(?:kiểm tra,? làm rõ|xác minh|tổ chức (?:đoàn|tổ) kiểm tra)\b",
+    # A news site's rights notice and masthead ("Không sao chép dưới mọi hình thức ...").
+    r"\b(?:sao chép|ghi rõ nguồn|giấy phép xuất bản|giấy phép số|tổng biên tập|chịu trách nhiệm nội dung"
+    r"|tòa soạn|phát hành lại)\b",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ| cải cách hành chính| cchc)*(?: của [^,]{0,40})?"
-    r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",
+    r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b"
+    r"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",
 )
 
 # Where an official document's closing begins (Nghị định 30/2020/NĐ-CP): the recipients list
@@ -164,11 +244,30 @@ CLOSING_MIN_SHARE = 0.4  # a closing sits in the last part of a document, never 
 # inspecting body's own plan, not a judgement of the inspected.
 SENTENCE_NON_FINDING = (
     r"\b(?:cũng )?giao (?:cho )?(?:sở|phòng|ban|thanh tra|văn phòng|đoàn|tổ)\b",
+    # A news lead dating the visit or the announcement ("Sáng 5-3, Tổ công tác làm việc tại ...",
+    # "Ngày 7-8, ông X cho biết ..."): it reports who went where or who said what; it judges
+    # only when it says so ("... đánh giá cao ...").
+    r"^[^,.;]{0,30}?\b(?:(?:sáng|chiều|tối|trưa)(?: nay| qua| hôm qua)?(?: ngày)?|ngày|hôm)"
+    r" \d{1,2}[-/.]\d{1,2}"
+    r"(?:[-/.]\d{2,4})?(?: \([^()]{0,60}\))?,[^.;]{0,200}?"
+    r"\b(?:làm việc (?:tại|với)|kiểm tra (?:tại|đột xuất|thực tế)|đến kiểm tra"
+    r"|có buổi làm việc|đi kiểm tra|khảo sát|đến thăm|thăm|cho biết|thông tin|chủ trì|dẫn đầu)\b"
+    r"(?![^.;]*\b(?:đánh giá|ghi nhận|biểu dương|đề nghị|yêu cầu|kiến nghị|phê bình|nhắc nhở)\b)",
 )
+
+# What opens an item of a list of unit or agency names, besides a capital letter
+# ("xã Phú Lộc, phường 3 và thị trấn Tân An"); matched on the original text.
+NAME_LIST_OPENERS = (
+    r"(?:xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố|đặc khu|tp\.?|tx\.?|ubnd|sở|phòng|ban) \S"
+)
+
+# Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
+FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 
 # Words that open a subject of its own after a comma: "..., kiosk tra cứu ... chưa cập nhật".
 SUBJECT_START = (
-    r"^(?:việc|công tác|tỷ lệ|số lượng|các|một số|nhiều|hầu hết|toàn bộ|đa số|phần lớn|đơn vị|ubnd|uỷ ban"
+    r"^(?:việc|công tác|tỷ lệ|số lượng|các|một số|nhiều|hầu hết|tất cả|toàn bộ|đa số|phần lớn|đơn vị"
+    r"|ubnd|uỷ ban"
     r"|bộ phận|phần mềm|kiosk|lịch|hồ sơ|trường|trạm|cơ sở vật chất|trang thiết bị|đoàn|tổ|quy chế"
     r"|kế hoạch|báo cáo|phiếu|sổ|hệ thống|cổng|chế độ|lãnh đạo)\b"
 )

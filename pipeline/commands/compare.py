@@ -75,7 +75,7 @@ def command(
         sys.exit(EXIT_USAGE)
     settings = settings_of(ctx)
     filters = Filters(theme=theme, unit=unit, year_from=year_from, year_to=year_to)
-    with errors_as_lines(), Store(settings.database) as store:
+    with errors_as_lines(), Store(settings.database, readonly=settings.database.is_file()) as store:
         comparison = compare(store, filters)
     with errors_as_lines():
         _render(comparison, fmt, out)

@@ -27,7 +27,7 @@ def command(ctx: click.Context, run_id: str | None, limit: int, fmt: str) -> Non
 
     settings = settings_of(ctx)
     try:
-        with Store(settings.database) as store:
+        with Store(settings.database, readonly=settings.database.is_file()) as store:
             records = store.runs(limit=limit if run_id is None else 1_000_000)
     except KiemtraError as e:
         err(str(e))

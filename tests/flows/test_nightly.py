@@ -31,7 +31,7 @@ from pipeline.runs import COMPLETED, PARTIAL, RunSummary, render_markdown
 
 def _settings(tmp: Path, **extra: Any) -> Settings:
     values = {"db_path": str(tmp / "k.db"), "fetch_dir": str(tmp / "fetched"), "batch_size": 4,
-              "nightly_retries": 1, "nightly_retry_delay_s": 0.0, **extra}
+              "nightly_retries": 1, "nightly_retry_delay_s": 0.0, "fetch_allow_hosts": "127.0.0.1", **extra}
     return load_settings(values, environ={})
 
 

@@ -59,6 +59,7 @@ def _settings(tmp: Path) -> Settings:
             "http_retries": 1,
             "nightly_retries": 1,
             "nightly_retry_delay_s": 0.0,
+            "fetch_allow_hosts": "127.0.0.1",
         },
         environ={},
     )
@@ -180,6 +181,8 @@ def test_cli_runs_the_nightly_flow_once_against_the_portal_and_lists_it(
         "http_min_interval_s=0",
         "--set",
         "http_retries=1",
+        "--set",
+        "fetch_allow_hosts=127.0.0.1",
     ]
 
     result = CliRunner().invoke(

@@ -116,7 +116,8 @@ def test_rejected_items_raise_naming_the_findings(backend: ElasticBackend) -> No
 
 
 @pytest.mark.elasticsearch
-def test_connection_lost_mid_bulk_is_retried(backend: ElasticBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_connection_lost_mid_bulk_is_retried(backend: ElasticBackend,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     real_bulk = Elasticsearch.bulk
     calls: list[int] = []
 

@@ -66,7 +66,8 @@ def test_pruned_page_equals_sorting_everything(seed: int) -> None:
     true_counts[true_counts.sum(axis=1) == 0, 0] = 1  # every finding matched one phrase at least
     counts = true_counts.copy()
     counts[[rng.random() < 0.05 for _ in range(n)]] = fts_topk.UNKNOWN
-    true_score = {int(r): _score(0, tuple(c), int(t)) for r, c, t in zip(ids, true_counts, tokens, strict=True)}
+    true_score = {int(r): _score(0, tuple(c), int(t))
+                  for r, c, t in zip(ids, true_counts, tokens, strict=True)}
     need = rng.choice((1, 5, 10, 30, n, n + 5))
 
     signatures = fts_topk.signatures(ids, exact, tokens, counts, need)
@@ -82,7 +83,8 @@ def test_pruned_page_equals_sorting_everything(seed: int) -> None:
 # --------------------------------------------------------------------------- against FTS5
 
 WORDS = ("hồ sơ", "hộ tịch", "quá hạn", "trễ hạn", "phiếu hẹn", "ho so", "thủ tục", "hành chính", "báo cáo",
-         "chưa", "đúng", "cấp", "xã", "tiếp nhận", "trả kết quả", "chứng thực", "m²", "жа", "sơ kết", "hồ nước",
+         "chưa", "đúng", "cấp", "xã", "tiếp nhận", "trả kết quả", "chứng thực", "m²", "жа", "sơ kết",
+         "hồ nước",
          "hồ\ue000hồ")  # one word to FTS5 (private use is a letter to it), two to Python
 
 
@@ -93,15 +95,17 @@ def _corpus(rng: random.Random, n: int) -> list[FindingRecord]:
         if rng.random() < 0.2:
             text = f"{text}, {text}"  # every word at least twice
         records.append(FindingRecord(
-            finding_id=f"f{i:04d}", doc_key=f"d{i // 5}", doc_id=f"bc-{i // 5}", text=text.capitalize() + ".",
-            polarity=rng.choice(("strength", "shortcoming")), area="tthc", year=rng.choice((2019, 2021, 2023)),
+            finding_id=f"f{i:04d}", doc_key=f"d{i // 5}", doc_id=f"bc-{i // 5}",
+            text=text.capitalize() + ".", polarity=rng.choice(("strength", "shortcoming")), area="tthc",
+            year=rng.choice((2019, 2021, 2023)),
             published=None))
     return records
 
 
 def _oracle(path: Path, text: str, year: int | None) -> list[tuple[str, float]]:
     """Every match ranked by FTS5 in one statement: exact tier, bm25 of the folded query, rowid."""
-    folded = " AND ".join('"' + " ".join(t.tokens) + '"' + (" *" if t.prefix else "") for t in parse_query(text))
+    folded = " AND ".join('"' + " ".join(t.tokens) + '"' + (" *" if t.prefix else "")
+                          for t in parse_query(text))
     original = " AND ".join('"' + " ".join(t.tokens) + '"' + (" *" if t.prefix else "")
                             for t in parse_query(text, accents=True))
     with sqlite3.connect(path) as conn:
@@ -113,7 +117,8 @@ def _oracle(path: Path, text: str, year: int | None) -> list[tuple[str, float]]:
     return [(finding_id, (EXACT_BONUS if ex else 0.0) - b) for finding_id, ex, b in rows]
 
 
-@pytest.mark.parametrize("text", ["hồ sơ", "ho so", "hộ tịch quá hạn", '"hồ sơ" hạn', "han", "tr*", "tiếp nhận hồ sơ",
+@pytest.mark.parametrize("text", ["hồ sơ", "ho so", "hộ tịch quá hạn", '"hồ sơ" hạn', "han", "tr*",
+                                  "tiếp nhận hồ sơ",
                                   "chung thuc", "жа", "m²", "xã"])
 def test_sqlite_pages_equal_fts5_ranking_every_match(tmp_path: Path, text: str) -> None:
     path = tmp_path / "rank.db"

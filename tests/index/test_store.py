@@ -177,12 +177,14 @@ def test_same_bytes_at_two_paths_survive_one_path_changing(store: Store) -> None
 
 
 def test_failures_are_recorded_and_cleared_by_success(store: Store) -> None:
-    store.record_failure("/inbox/bao-cao.pdf", "PDF bị hỏng:\n  thiếu xref", error_type="CorruptDocument", sha256="ab")
+    store.record_failure("/inbox/bao-cao.pdf", "PDF bị hỏng:\n  thiếu xref", error_type="CorruptDocument",
+                         sha256="ab")
     store.record_failure("/inbox/anh.png", "quá lớn", error_type="LimitExceeded")
     failures = store.failures()
     assert {f.path for f in failures} == {"/inbox/bao-cao.pdf", "/inbox/anh.png"}
     broken = next(f for f in failures if f.path == "/inbox/bao-cao.pdf")
-    assert (broken.reason, broken.error_type, broken.sha256) == ("PDF bị hỏng: thiếu xref", "CorruptDocument", "ab")
+    assert ((broken.reason, broken.error_type, broken.sha256)
+            == ("PDF bị hỏng: thiếu xref", "CorruptDocument", "ab"))
     document = make_document("/inbox/bao-cao.pdf", REPORT_PAGES)
     store.save(document, make_extraction(document), extractor_version="1")
     assert [f.path for f in store.failures()] == ["/inbox/anh.png"]
@@ -197,12 +199,14 @@ def test_a_failure_is_held_by_its_bytes_counted_per_sighting_and_restarted_by_ne
     assert store.quarantined("aa", "1") == again
     assert store.quarantined("aa", "2") is None  # a new extractor version may read it
     assert store.quarantined("bb", "1") is None
-    renamed = store.record_failure("/inbox/hong-2.pdf", "thiếu xref", error_type="CorruptDocument", sha256="aa",
-                                   extractor_version="1")
-    assert renamed.count == 1 and {f.path for f in store.failures()} == {"/inbox/hong.pdf", "/inbox/hong-2.pdf"}
-    edited = store.record_failure("/inbox/hong.pdf", "trang 3 hỏng", error_type="CorruptDocument", sha256="cc",
-                                  extractor_version="1")
-    assert (edited.count, edited.reason, edited.sha256) == (1, "trang 3 hỏng", "cc")  # other bytes: a new failure
+    renamed = store.record_failure("/inbox/hong-2.pdf", "thiếu xref", error_type="CorruptDocument",
+                                   sha256="aa", extractor_version="1")
+    assert renamed.count == 1
+    assert {f.path for f in store.failures()} == {"/inbox/hong.pdf", "/inbox/hong-2.pdf"}
+    edited = store.record_failure("/inbox/hong.pdf", "trang 3 hỏng", error_type="CorruptDocument",
+                                  sha256="cc", extractor_version="1")
+    # other bytes: a new failure
+    assert (edited.count, edited.reason, edited.sha256) == (1, "trang 3 hỏng", "cc")
     assert store.release("/inbox/hong.pdf") and not store.release("/inbox/hong.pdf")
     assert [f.path for f in store.failures()] == ["/inbox/hong-2.pdf"]
 
@@ -215,7 +219,8 @@ def test_removed_paths_are_kept_withdrawn_or_deleted(store: Store) -> None:
         store.mark_indexed(keys[name])
     store.record_failure("/inbox/hong.pdf", "thiếu xref", error_type="CorruptDocument", sha256="aa")
     store.record_failure("/elsewhere/x.pdf", "thiếu xref", error_type="CorruptDocument", sha256="ab")
-    assert store.present_paths_under(Path("/inbox")) == [f"/inbox/{n}.pdf" for n in ("giu", "hong", "rut", "xoa")]
+    present = [f"/inbox/{n}.pdf" for n in ("giu", "hong", "rut", "xoa")]
+    assert store.present_paths_under(Path("/inbox")) == present
 
     store.keep_removed("/inbox/giu.pdf")
     store.withdraw("/inbox/rut.pdf")

@@ -1,10 +1,14 @@
 """Area classification on findings written for these tests, one or more per area."""
 
+import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 
-from nlp.areas import area_scores, classify_area
+from core.models import AREAS
+from nlp.areas import AreaModel, area_features, area_scores, classify_area, load_area_model, matching_form
+from nlp.themes import load_taxonomy
 
 
 @pytest.mark.parametrize(("text", "area"), [
@@ -36,3 +40,78 @@ def test_tone_placement_and_nfd_do_not_matter() -> None:
 def test_specific_term_outweighs_broad_one() -> None:
     scores = area_scores("Hồ sơ giải quyết chậm do phần mềm một cửa điện tử bị lỗi, chữ ký số hết hạn")
     assert scores["so_hoa"] > scores["tthc"]
+
+
+# --- issue 11: the "chung" fallback ---------------------------------------------------------------
+
+CONDUCT = [  # conduct and discipline of officials: cong_vu
+    "Lúc 8 giờ 15 phút, hai công chức địa chính vẫn vắng mặt không có lý do",
+    "Một số cán bộ không mặc đồng phục, không đeo bảng tên khi tiếp dân",
+    "Phòng làm việc của công chức văn hóa khóa cửa trong giờ hành chính",
+    "Thái độ của công chức tiếp nhận hồ sơ chưa niềm nở với người dân",
+    "Xã đã tổ chức kiểm điểm, xử lý kỷ luật cán bộ vi phạm giờ giấc làm việc",
+    "Các đơn vị chấp hành nghiêm túc các chỉ đạo của huyện về giờ giấc làm việc đầu năm",
+]
+DIRECTION = [  # direction of the programme: chi_dao
+    "UBND huyện đã ban hành kế hoạch cải cách hành chính năm 2024 ngay từ đầu năm",
+    "Lãnh đạo xã đã quán triệt đến toàn thể cán bộ các nội dung của kế hoạch cải cách hành chính",
+    "Huyện thành lập đoàn kiểm tra cải cách hành chính định kỳ tại các xã",
+    "Chế độ báo cáo cải cách hành chính định kỳ chưa đúng thời gian quy định",
+    "Người đứng đầu phải chịu trách nhiệm về kết quả thực hiện nhiệm vụ được giao",
+    # the guide: planning or communicating a rule is chi_dao, the conduct itself its own area
+    "UBND huyện đã ban hành văn bản chỉ đạo các xã thực hiện nghiêm giờ giấc làm việc",
+    "Xã chưa ban hành kế hoạch rà soát thủ tục hành chính năm 2024",
+]
+DIGITAL = [  # software and electronic documents: so_hoa
+    "Phần mềm quản lý văn bản chưa được sử dụng thường xuyên, văn bản điện tử còn ít",
+    "Tỷ lệ văn bản đi được ký số và gửi trên môi trường mạng đạt 95%",
+    "Hồ sơ nộp qua dịch vụ công trực tuyến toàn trình còn thấp",
+]
+PROCEDURES = [  # procedures at the one-stop office: tthc
+    "Bộ phận một cửa chưa cấp phiếu hẹn trả kết quả cho người dân",
+    "Xã chưa niêm yết đầy đủ thủ tục hành chính tại bộ phận tiếp nhận và trả kết quả",
+]
+OVERALL_RANK = [  # a rank in the CCHC index: overall (the guide's chung)
+    "Năm 2023 huyện xếp thứ 3 trên 10 đơn vị về Chỉ số cải cách hành chính",
+]
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    *((t, "cong_vu") for t in CONDUCT), *((t, "chi_dao") for t in DIRECTION),
+    *((t, "so_hoa") for t in DIGITAL), *((t, "tthc") for t in PROCEDURES),
+    *((t, "chung") for t in OVERALL_RANK),
+])
+def test_the_matter_not_the_fallback(text: str, area: str) -> None:
+    assert classify_area(text) == area
+    assert load_taxonomy().area_of(matching_form(text)) == area  # the vocabulary alone says it too
+
+
+def test_without_the_model_the_vocabulary_decides() -> None:
+    text = "Một số công chức đi muộn, không đeo thẻ khi làm việc"
+    assert load_area_model(Path("/nonexistent/area_model.json")) is None
+    assert classify_area(text, model=None) == "cong_vu"
+
+
+def test_the_model_is_plain_data_that_round_trips_and_predicts_by_its_weights() -> None:
+    model = AreaModel(("chi_dao", "cong_vu"), (0.0, 0.1), {"w:muộn": (-1.0, 2.0), "w:kế": (1.5, -0.5)})
+    again = AreaModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again == model
+    assert model.predict({"w:muộn": 1.0}) == "cong_vu"
+    assert model.predict({"w:kế": 1.0}) == "chi_dao"
+    assert model.predict({}) == "cong_vu"  # the intercept alone
+
+
+def test_the_shipped_model_loads_from_the_package() -> None:
+    model = load_area_model()
+    assert model is not None and set(model.areas) <= set(AREAS) and len(model.weights) > 100
+
+
+def test_training_is_reproducible() -> None:
+    pytest.importorskip("sklearn")
+    from nlp.train_areas import train
+
+    examples = [(t, "cong_vu") for t in CONDUCT] + [(t, "chi_dao") for t in DIRECTION] + \
+        [(t, "so_hoa") for t in DIGITAL]
+    first, second = train(examples, seed=0), train(examples, seed=0)
+    assert first == second
+    assert first.predict(area_features(matching_form(CONDUCT[0]))) == "cong_vu"

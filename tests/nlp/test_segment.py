@@ -55,3 +55,17 @@ def test_clauses_split_on_semicolons_and_contrast_after_comma_only() -> None:
         "phần mềm (iOffice; iGate) hoạt động ổn định",
         "tuy nhiên đường truyền còn chậm.",
     ]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_it() -> None:
+    text = "Xã chưa niêm yết thủ tục mới.Theo báo cáo của huyện, tỷ lệ đúng hạn đạt 98%."
+    sents = sentences(text, paragraphs(text)[0])
+    _check_offsets(text, sents)
+    assert _texts(sents) == ["Xã chưa niêm yết thủ tục mới.",
+                             "Theo báo cáo của huyện, tỷ lệ đúng hạn đạt 98%."]
+
+
+def test_abbreviations_and_domains_keep_their_glued_full_stop() -> None:
+    for text in ("Tại TP.Hồ Chí Minh, các phường làm tốt.", "Tin đăng trên baochinhphu.vn ngày 3/4.",
+                 "Các loại sổ sách v.v. đều đủ."):
+        assert len(sentences(text, paragraphs(text)[0])) == 1, text

@@ -1,0 +1,280 @@
+"""The matters CCHC findings are about: one vocabulary and one matcher for area and theme.
+
+Why one vocabulary: the area of a finding (extraction) and its theme (comparison across
+years) describe the same matters at two grains; described twice, with two matchers, they
+drifted apart ("số hóa" was so_hoa for one and tthc for the other). Here every phrase belongs to
+exactly one theme and every theme implies its area (the annotation guide's table), in one data
+file (`nlp/vi/themes.toml`) an auditor or linguist extends without touching code.
+
+Why weighted phrases: deterministic, cheap enough for every finding at ingest, explainable
+(`Taxonomy.matches` shows why). Matching runs on the one matching form (`matching_form`:
+lowercase, canonical tone placement, same length as the text), so "hoà"/"hòa" and NFD input
+agree but "quỹ" never matches "quy định" as it would after folding; only text typed without
+any diacritics is matched on folded forms, where that is the only way to match at all.
+
+The same matches give two readings: a theme's score counts overlapping phrases of one theme
+once ("đeo thẻ công chức" is one mention of badges), an area's score sums every phrase of its
+themes, weighting those in the finding's subject (its first words) more.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from core.errors import ConfigError
+from core.models import AREAS, Extraction
+from core.normalize import canonical_tones, fold, lower_same_length
+
+LOGGER = logging.getLogger(__name__)
+
+THEMES_FILE = Path(__file__).parent / "vi" / "themes.toml"
+OTHER = "khac"
+OVERALL = "chung"
+_OTHER_LABEL = "Khác"
+_WORD = re.compile(r"\w+")
+
+
+def matching_form(text: str) -> str:
+    """Lower case with canonical tone placement, same length as `text` (NFC in).
+
+    Length matters: callers compute it once per document and slice it by the offsets of the
+    original. The rare letter whose lower case is longer ("İ") is kept as it is.
+    """
+    return lower_same_length(canonical_tones(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """One recurring matter; `terms` are (phrase, weight) in the order the file gives them."""
+
+    code: str
+    label: str
+    area: str
+    terms: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def is_other(self) -> bool:
+        return self.code.endswith(f".{OTHER}")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One phrase of a theme found in a text, at offsets of the text it was found in."""
+
+    theme: Theme
+    phrase: str
+    weight: float
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    theme: Theme
+    phrase: str
+    weight: float
+    canonical: re.Pattern[str]
+    folded: re.Pattern[str]
+    needs: frozenset[str]  # the words the phrase is made of: absent one, it cannot match
+    needs_folded: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class AreaRules:
+    """How phrase scores become an area (the [rules] table of the data file)."""
+
+    specific_min: float = 2.0  # below this best area score a finding is an overall judgement
+    subject_chars: int = 60  # phrases starting within these first characters are its subject
+    subject_bonus: float = 1.3  # ... and weigh this much more
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The loaded themes, with an "<area>.khac" theme for every area, and their compiled phrases."""
+
+    themes: tuple[Theme, ...]
+    other_area_min_score: float = 3.0
+    area_rules: AreaRules = AreaRules()
+
+    @functools.cached_property
+    def _by_code(self) -> dict[str, Theme]:
+        return {t.code: t for t in self.themes}
+
+    @functools.cached_property
+    def _phrases(self) -> tuple[_Phrase, ...]:
+        return tuple(_compile(theme, term, weight) for theme in self.themes for term, weight in theme.terms)
+
+    def get(self, code: str) -> Theme:
+        """The theme of `code`; an unknown code (an older taxonomy stored it) reads as its area's other."""
+        theme = self._by_code.get(code)
+        if theme is not None:
+            return theme
+        area = code.split(".", 1)[0]
+        return self._by_code.get(other_code(area), Theme(code, code, area))
+
+    def label(self, code: str) -> str:
+        return self.get(code).label
+
+    def find(self, query: str) -> tuple[Theme, ...]:
+        """Themes whose code or label contains `query`, accents optional ("phieu hen")."""
+        needle = fold(" ".join(query.split()))
+        return tuple(t for t in self.themes if needle in fold(t.code) or needle in fold(t.label))
+
+    def matches(self, form: str) -> list[Match]:
+        """Every phrase found in `form` (a text in `matching_form`), in phrase order."""
+        folded_only = fold(form) == form  # typed without diacritics: match folded phrases
+        present = set(_WORD.findall(form))
+        found = []
+        for p in self._phrases:
+            if not (p.needs_folded if folded_only else p.needs) <= present:
+                continue
+            for m in (p.folded if folded_only else p.canonical).finditer(form):
+                found.append(Match(p.theme, p.phrase, p.weight, m.start(), m.end()))
+        return found
+
+    def scores(self, text: str) -> list[tuple[Theme, float]]:
+        """Every theme with a positive score for `text`, best first; on a tie the theme with the
+        heavier single term (the more specific phrase), then file order."""
+        return self._theme_scores(self.matches(matching_form(text)))
+
+    def _theme_scores(self, matches: list[Match]) -> list[tuple[Theme, float]]:
+        order = {t.code: n for n, t in enumerate(self.themes)}
+        by_theme: dict[str, list[Match]] = {}
+        for m in matches:
+            by_theme.setdefault(m.theme.code, []).append(m)
+        ranked = []
+        for code, found in by_theme.items():
+            score, strongest = _theme_score(found)
+            ranked.append((-score, -strongest, order[code], self._by_code[code]))
+        ranked.sort(key=lambda r: r[:3])
+        return [(theme, -score) for score, _, _, theme in ranked]
+
+    def assign(self, text: str, area: str) -> str:
+        """The theme code for a finding: the best theme of its own area; else a clearly better
+        theme of another area (the area classifier can be wrong); else "<area>.khac"."""
+        scored = self.scores(text)
+        in_area = [pair for pair in scored if pair[0].area == area]
+        if in_area:
+            return in_area[0][0].code
+        if scored and scored[0][1] >= self.other_area_min_score:
+            return scored[0][0].code
+        return other_code(area if area in AREAS else OVERALL)
+
+    def area_scores(self, form: str) -> dict[str, float]:
+        """The evidence for each area in `form` (matching form): every phrase of the area's
+        themes counts, phrases in the subject weigh more."""
+        rules = self.area_rules
+        scores: dict[str, float] = {}
+        for m in self.matches(form):
+            bonus = rules.subject_bonus if m.start < rules.subject_chars else 1.0
+            scores[m.theme.area] = scores.get(m.theme.area, 0.0) + m.weight * bonus
+        return scores
+
+    def area_of(self, form: str) -> str:
+        """The area whose phrases weigh most in `form`; "chung" when none weighs enough."""
+        return self.best_area(self.area_scores(form))
+
+    def best_area(self, scores: dict[str, float]) -> str:
+        """The area of the largest of `area_scores`; "chung" when none reaches specific_min."""
+        if not scores:
+            return OVERALL
+        best = max(scores, key=lambda area: (scores[area], area))
+        return best if scores[best] >= self.area_rules.specific_min else OVERALL
+
+
+def _theme_score(matches: list[Match]) -> tuple[float, float]:
+    """Sum of the weights of one theme's matches, heaviest first, where matches may not overlap;
+    with the heaviest matched weight.
+
+    Why no overlaps: "đeo thẻ công chức" holds two terms of one theme ("đeo thẻ", "thẻ công
+    chức") but says one thing once; counting both would let wordy synonyms outvote a theme
+    the sentence names as often.
+    """
+    ordered = sorted(matches, key=lambda m: (-m.weight, m.start))
+    taken: list[tuple[int, int]] = []
+    score = 0.0
+    for m in ordered:
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        score += m.weight
+    return score, (ordered[0].weight if ordered else 0.0)
+
+
+def other_code(area: str) -> str:
+    return f"{area}.{OTHER}"
+
+
+def _compile(theme: Theme, term: str, weight: float) -> _Phrase:
+    """Whole-word patterns of a phrase: any run of whitespace where the phrase has a space."""
+
+    def pattern(form: str) -> re.Pattern[str]:
+        body = r"\s+".join(re.escape(word) for word in form.split())
+        return re.compile(rf"(?<!\w){body}(?!\w)")
+
+    canonical = " ".join(matching_form(term).split())
+    folded = fold(canonical)
+    return _Phrase(theme, term, weight, pattern(canonical), pattern(folded),
+                   frozenset(_WORD.findall(canonical)), frozenset(_WORD.findall(folded)))
+
+
+def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
+    """Validate a taxonomy's TOML data; a malformed entry is a ConfigError naming it."""
+    themes: list[Theme] = []
+    seen: set[str] = set()
+    phrases: dict[str, str] = {}
+    for n, entry in enumerate(data.get("theme", []), 1):
+        code, label, area, terms = (entry.get(k) for k in ("code", "label", "area", "terms"))
+        if not (isinstance(code, str) and isinstance(label, str) and isinstance(terms, dict)):
+            raise ConfigError(f"theme #{n} needs a code, a label and terms", path=source)
+        if area not in AREAS or not code.startswith(f"{area}."):
+            raise ConfigError(f"theme {code}: area must be one of {', '.join(AREAS)} and prefix the code",
+                              path=source)
+        if code in seen:
+            raise ConfigError(f"theme {code} is defined twice", path=source)
+        if not all(isinstance(w, int | float) and w > 0 for w in terms.values()):
+            raise ConfigError(f"theme {code}: term weights must be positive numbers", path=source)
+        for term in terms:
+            key = " ".join(matching_form(str(term)).split())
+            if key in phrases:
+                raise ConfigError(f"theme {code}: phrase {term!r} already belongs to {phrases[key]}",
+                                  path=source)
+            phrases[key] = code
+        seen.add(code)
+        themes.append(Theme(code, label, area, tuple((str(t), float(w)) for t, w in terms.items())))
+    for area in AREAS:
+        if other_code(area) not in seen:
+            themes.append(Theme(other_code(area), f"{_OTHER_LABEL} ({area})", area))
+    rules = data.get("rules", {})
+    area_rules = AreaRules(float(rules.get("specific_min", 2.0)), int(rules.get("subject_chars", 60)),
+                           float(rules.get("subject_bonus", 1.3)))
+    return Taxonomy(tuple(themes), float(rules.get("other_area_min_score", 3.0)), area_rules)
+
+
+@functools.lru_cache(maxsize=4)
+def load_taxonomy(path: Path = THEMES_FILE) -> Taxonomy:
+    """The taxonomy in `path` (nlp/vi/themes.toml by default), parsed once per process."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"cannot read the theme taxonomy: {e}", path=path) from e
+    return parse_taxonomy(data, source=str(path))
+
+
+def assign_theme(text: str, area: str, taxonomy: Taxonomy | None = None) -> str:
+    """The theme code of one finding's text within its area (see `Taxonomy.assign`)."""
+    return (taxonomy or load_taxonomy()).assign(text, area)
+
+
+def assign_themes(extraction: Extraction, taxonomy: Taxonomy | None = None) -> Extraction:
+    """The extraction with a theme on every finding that has none yet (a theme set upstream wins)."""
+    tax = taxonomy or load_taxonomy()
+    findings = tuple(f if f.theme else replace(f, theme=tax.assign(f.text, f.area))
+                     for f in extraction.findings)
+    return replace(extraction, findings=findings)
