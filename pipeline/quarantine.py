@@ -16,7 +16,7 @@ from core.errors import ConfigError
 from core.settings import Settings
 from index.store import Failure
 from pipeline.ingest import open_backend_or_none
-from pipeline.process import Summary, ingest_one, open_store
+from pipeline.process import FAILED, Outcome, Summary, ingest_one, open_store
 from pipeline.runs import run_lock
 
 MIN_SHA_PREFIX = 6  # shorter prefixes of a hex hash match too much by chance
@@ -39,13 +39,22 @@ def select(failures: list[Failure], targets: list[str], *, every: bool = False) 
 
 def retry(settings: Settings, targets: list[str], *, every: bool = False, wait: bool = False) -> Summary:
     """Read the named quarantined files now, whatever their bytes; a success lifts the quarantine
-    (the store clears a path's failure when it saves it), a failure updates the record."""
+    (the store clears a path's failure when it saves it), a failure updates the record.
+
+    A quarantined path that has become a symbolic link is not followed: the record names a file,
+    and whoever could replace it must not get the retry to read (and store) what the link points at.
+    """
     summary = Summary()
     with run_lock(settings.database, wait=wait), open_store(settings) as store, \
             open_backend_or_none(settings) as backend:
         for failure in select(store.failures(), targets, every=every):
-            summary.add(ingest_one(Path(failure.path), settings=settings, store=store, backend=backend,
-                                   retry=True))
+            path = Path(failure.path)
+            if path.is_symlink():
+                reason = "is now a symbolic link; not followed (release it, or ingest the target by name)"
+                summary.add(Outcome(failure.path, FAILED, reason=f"{path}: {reason}",
+                                    error_type="ReaderError"))
+                continue
+            summary.add(ingest_one(path, settings=settings, store=store, backend=backend, retry=True))
     return summary
 
 

@@ -108,6 +108,29 @@ def test_retry_reads_now_and_lifts_the_quarantine_once_the_cause_is_fixed(
     assert [Path(p).name for p in document.paths] == [big.name] and document.findings and document.indexed
 
 
+def test_retry_does_not_follow_a_quarantined_path_that_became_a_link(
+    tmp_path: Path, reads: list[str]
+) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "k.db"
+    inbox.mkdir()
+    bad = inbox / "hong.pdf"
+    bad.write_bytes(b"%PDF-1.7\n% truncated")
+    assert kiemtra(db, "ingest", "--no-progress", str(inbox)).exit_code == 1
+    secret = tmp_path / "outside" / "rieng.txt"
+    secret.parent.mkdir()
+    secret.write_text(REPORT, encoding="utf-8")
+    bad.unlink()
+    bad.symlink_to(secret)
+    reads.clear()
+
+    retried = kiemtra(db, "quarantine", "retry", "--all")
+
+    assert retried.exit_code == 1 and "symbolic link; not followed" in retried.stderr
+    assert reads == []
+    with Store(db) as store:
+        assert store.documents() == []
+
+
 def test_quarantine_commands_refuse_what_they_cannot_name(tmp_path: Path) -> None:
     db = tmp_path / "k.db"
     assert kiemtra(db, "quarantine", "release").exit_code == 2  # neither targets nor --all
