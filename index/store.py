@@ -26,7 +26,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,7 +34,7 @@ from types import TracebackType
 from typing import Any
 
 from core.errors import BackendError
-from core.models import Block, Document, Extraction, Source
+from core.models import Block, Document, Extraction, Source, Unit
 from index.base import FindingRecord
 from index.records import finding_records, record_year
 
@@ -237,12 +237,16 @@ class Store:
     A finding's `words` come from the pipeline, which segmented the document once; `segmenter`
     fills them at save time only for findings without. The store runs no NLP of its own: the
     default leaves such text unsegmented, and the composition layer passes nlp.words.segment
-    (pipeline.process.open_store).
+    (pipeline.process.open_store); likewise `containers`, the units containing a unit
+    (nlp.unit_containers.containers), which search records carry for `--within`.
     """
 
-    def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str, readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str,
+                 containers: Callable[[Unit], Sequence[str]] = lambda unit: (),
+                 readonly: bool = False) -> None:
         self.path = Path(path)
         self._segmenter = segmenter
+        self._containers = containers  # the units containing a unit, for the search records
         self._lock = threading.RLock()
         self._conn = connect(self.path, synchronous="FULL", readonly=readonly)
         try:
@@ -334,7 +338,8 @@ class Store:
         key = source.sha256
         if not key:
             raise BackendError("document has no sha256; cannot key it", path=source.path)
-        records = finding_records(key, document, extraction, segmenter=self._segmenter)
+        records = finding_records(key, document, extraction, segmenter=self._segmenter,
+                                  containers=self._containers)
         published = extraction.published or source.published
         now = _now()
         with self._write() as conn:
@@ -569,8 +574,17 @@ class Store:
             extraction = self.get_extraction(key)
             words = {r["finding_id"]: r["words"] for r in self._query(
                 "SELECT finding_id, words FROM findings WHERE doc_key = ?", (key,))}
-            for record in finding_records(key, document, extraction, segmenter=str):
+            built = finding_records(key, document, extraction, segmenter=str, containers=self._containers)
+            for record in built:
                 yield replace(record, words=words.get(record.finding_id, ""))
+
+    def find_record(self, finding_id: str) -> FindingRecord | None:
+        """The search record of one finding by its id (`kiemtra show`), or None."""
+        for row in self._query("SELECT DISTINCT doc_key FROM findings WHERE finding_id = ?", (finding_id,)):
+            for record in self.finding_records(row[0]):
+                if record.finding_id == finding_id:
+                    return record
+        return None
 
     def data_version(self) -> int:
         """Changes whenever another connection commits to the file: a reader's cache key."""

@@ -35,6 +35,7 @@ from index.base import SearchBackend
 from index.store import Store
 from nlp.extract import extract
 from nlp.themes import assign_themes
+from nlp.unit_containers import containers
 from nlp.words import segment
 from pipeline.sources import kept_url
 
@@ -106,8 +107,9 @@ class Summary:
 
 def open_store(settings: Settings) -> Store:
     """The store at `settings.database`, filling a finding's missing `words` with the NLP's
-    segmentation: index/ stores what nlp/ computed and runs no NLP of its own."""
-    return Store(settings.database, segmenter=segment)
+    segmentation and its records' containing units with the gazetteer's: index/ stores what
+    nlp/ computed and runs no NLP of its own."""
+    return Store(settings.database, segmenter=segment, containers=containers)
 
 
 def file_sha256(path: Path, chunk: int = 1 << 20) -> str:

@@ -298,6 +298,6 @@ def test_ingest_then_search_round_trip(tmp_path: Path) -> None:
     result = backend.search(Query(text="phieu hen", unit="hoa binh"))
     assert result.total == 1
     assert result.hits[0].record.doc_key == key
-    assert "<mark>phiếu</mark> <mark>hẹn</mark>" in result.hits[0].snippet
+    assert "<mark>phiếu hẹn</mark>" in result.hits[0].snippet
     store.close()
     backend.close()
