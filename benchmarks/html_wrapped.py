@@ -30,18 +30,22 @@ from extractors import read  # noqa: E402
 from extractors._common import split_paragraphs  # noqa: E402
 from nlp.extract import extract  # noqa: E402
 
-MENU = ("Trang chủ", "Giới thiệu", "Tin tức - Sự kiện", "Cải cách hành chính", "Văn bản", "Thủ tục hành chính",
+MENU = ("Trang chủ", "Giới thiệu", "Tin tức - Sự kiện", "Cải cách hành chính", "Văn bản",
+        "Thủ tục hành chính",
         "Hỏi đáp", "Liên hệ")
-POLL = """<div class="poll"><h3>Bình chọn</h3><p>Bạn đánh giá thế nào về chất lượng dịch vụ công trực tuyến?</p>
+POLL = """<div class="poll"><h3>Bình chọn</h3>\
+<p>Bạn đánh giá thế nào về chất lượng dịch vụ công trực tuyến?</p>
 <ul><li><input type="radio" name="p"> Rất hài lòng</li><li><input type="radio" name="p"> Hài lòng</li>
-<li><input type="radio" name="p"> Chưa hài lòng</li></ul><button>Bình chọn</button> <a href="#">Xem kết quả</a></div>"""
+<li><input type="radio" name="p"> Chưa hài lòng</li></ul>\
+<button>Bình chọn</button> <a href="#">Xem kết quả</a></div>"""
 COUNTER = """<div class="counter"><h3>Thống kê truy cập</h3><p>Đang online: 38</p><p>Hôm nay: 1.275</p>
 <p>Tháng này: 24.530</p><p>Tổng lượt truy cập: 3.412.905</p></div>"""
 LINKS = """<div class="links"><h3>Liên kết website</h3><select><option>-- Chọn liên kết --</option>
 <option>Cổng Dịch vụ công quốc gia</option><option>Cổng thông tin điện tử Chính phủ</option>
 <option>Bộ Nội vụ</option></select></div>"""
 COMMENT_FORM = """<div class="comments"><h3>Ý kiến bạn đọc</h3><form><p>Họ và tên <input name="n"></p>
-<p>Email <input name="e"></p><p>Nội dung <textarea></textarea></p><p>Mã xác nhận <img src="captcha.png" alt="captcha">
+<p>Email <input name="e"></p><p>Nội dung <textarea></textarea></p>\
+<p>Mã xác nhận <img src="captcha.png" alt="captcha">
 <input name="c"></p><button>Gửi bình luận</button> <button>Làm lại</button></form></div>"""
 SHARE = """<div class="share"><a href="#">Facebook</a> <a href="#">Zalo</a> <a href="#">Twitter</a>
 <a href="#">Email</a> <a href="#">In bài</a></div>"""
@@ -70,7 +74,8 @@ def _article(title: str, paragraphs: list[str], tag: str = "p") -> str:
 
 def semantic_portal(title: str, paragraphs: list[str]) -> str:
     """A modern portal: header/nav/aside/footer elements, the article in <article>."""
-    return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>
+    return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{html.escape(title)}</title>\
+</head>
 <body><header><div class="logo">CỔNG THÔNG TIN ĐIỆN TỬ</div><nav>{_menu()}</nav></header>
 <div class="breadcrumb"><a href="#">Trang chủ</a> » <a href="#">Tin tức</a> » Cải cách hành chính</div>
 <main><article>{_article(title, paragraphs)}{SHARE}</article>{COMMENT_FORM}{RELATED}</main>
@@ -90,7 +95,8 @@ def table_portal(title: str, paragraphs: list[str]) -> str:
 
 def sharepoint_portal(title: str, paragraphs: list[str]) -> str:
     """A SharePoint-style government portal: nested divs, the body in a rich-text field."""
-    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title></head><body>
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>\
+<body>
 <div id="s4-workspace"><div class="top-menu">{_menu()}</div><div class="left-zone">{COUNTER}{LINKS}</div>
 <div class="main-zone"><div class="news-title"><h2>{html.escape(title)}</h2></div>
 <div class="ms-rtestate-field">{"".join(f"<p>{_escape(p)}</p>" for p in paragraphs)}</div>
@@ -100,9 +106,11 @@ def sharepoint_portal(title: str, paragraphs: list[str]) -> str:
 
 def news_site(title: str, paragraphs: list[str]) -> str:
     """A newspaper page: article body as <div class="content"> blocks, many widgets around."""
-    return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)} - Báo điện tử</title>
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">\
+<title>{html.escape(title)} - Báo điện tử</title>
 <meta property="og:title" content="{html.escape(title)}"></head><body>
-<div class="header">{_menu()}<form class="search"><input placeholder="Tìm kiếm"><button>Tìm kiếm</button></form></div>
+<div class="header">{_menu()}\
+<form class="search"><input placeholder="Tìm kiếm"><button>Tìm kiếm</button></form></div>
 <div class="container"><div class="col-main"><h1 class="title-detail">{html.escape(title)}</h1>{SHARE}
 <div class="fck_detail">{_article(title, paragraphs)[len(f"<h1>{html.escape(title)}</h1>"):]}</div>
 <p class="author">PV</p>{SHARE}{RELATED}{COMMENT_FORM}</div>
@@ -166,7 +174,8 @@ def _row(name: str, scores: dict[str, Any], reference: dict[str, Any] | None = N
 
 def _show(plain: str, wrapped: str) -> None:
     """Paragraph diff of what the HTML reader kept against the plain text's reading."""
-    for line in difflib.unified_diff(plain.split("\n\n"), wrapped.split("\n\n"), "plain", "html", lineterm=""):
+    for line in difflib.unified_diff(plain.split("\n\n"), wrapped.split("\n\n"), "plain", "html",
+                                     lineterm=""):
         print(line)
 
 

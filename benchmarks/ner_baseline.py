@@ -45,7 +45,8 @@ def ner_units(text: str) -> list[dict[str, str]]:
                 entity.append(token)
                 continue
             if entity:
-                units.append(_as_unit(entity, words[-len(entity) - 2] if len(words) > len(entity) + 1 else ""))
+                units.append(_as_unit(entity,
+                                      words[-len(entity) - 2] if len(words) > len(entity) + 1 else ""))
             entity = [token] if tag.endswith("LOC") else []
         if entity:
             units.append(_as_unit(entity, ""))
@@ -71,14 +72,18 @@ def main() -> None:
     inspected = scorer.PRF()
     for gold_file in sorted(args.corpus.glob("*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
-        text = nfc(gold_file.with_name(gold_file.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8"))
+        text = nfc(gold_file.with_name(gold_file.name.replace(".gold.json", ".txt"))
+                   .read_text(encoding="utf-8"))
         ours = [m.unit.to_dict() for m in find_units(text, published=gold.get("published"))]
-        scorer.set_prf(scorer.unit_keys(gold["units"]), scorer.unit_keys(ner_units(text)), systems["underthesea NER"])
+        scorer.set_prf(scorer.unit_keys(gold["units"]), scorer.unit_keys(ner_units(text)),
+                       systems["underthesea NER"])
         scorer.set_prf(scorer.unit_keys(gold["units"]), scorer.unit_keys(ours), systems["find_units"])
-        scorer.set_prf(scorer.unit_keys(gold["units"], "inspected"), scorer.unit_keys(ours, "inspected"), inspected)
+        scorer.set_prf(scorer.unit_keys(gold["units"], "inspected"), scorer.unit_keys(ours, "inspected"),
+                       inspected)
     for name, prf in systems.items():
         r = prf.as_dict()
-        print(f"{name:16} units P={r['p']:.3f} R={r['r']:.3f} F1={r['f1']:.3f} (tp={r['tp']} fp={r['fp']} fn={r['fn']})")
+        print(f"{name:16} units P={r['p']:.3f} R={r['r']:.3f} F1={r['f1']:.3f}"
+              f" (tp={r['tp']} fp={r['fp']} fn={r['fn']})")
     r = inspected.as_dict()
     print(f"{'find_units':16} units_inspected P={r['p']:.3f} R={r['r']:.3f} F1={r['f1']:.3f}")
 

@@ -150,7 +150,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        sets = {"digital": write_reports(root / "digital", args.docs), "scanned": write_scans(root / "scanned", args.pages)}
+        sets = {"digital": write_reports(root / "digital", args.docs),
+                "scanned": write_scans(root / "scanned", args.pages)}
         t = time.perf_counter()
         default_pipeline()
         print(f"NLP pipeline load (once per process, not counted below): {time.perf_counter() - t:.1f} s")

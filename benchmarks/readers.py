@@ -59,7 +59,8 @@ def _generated(folder: Path) -> list[Path]:
     """Stand-in files when samples/ is empty, built with the test fixtures."""
     from reader_fixtures import write_docx, write_html, write_pdf, write_scanned_pdf
 
-    lines = [f"Dòng {i}: Đoàn kiểm tra cải cách hành chính làm việc với Ủy ban nhân dân xã." for i in range(35)]
+    lines = [f"Dòng {i}: Đoàn kiểm tra cải cách hành chính làm việc với Ủy ban nhân dân xã."
+             for i in range(35)]
     return [write_pdf(folder / "digital.pdf", [lines] * 20), write_docx(folder / "report.docx"),
             write_html(folder / "page.html"), write_scanned_pdf(folder / "scan.pdf")]
 
@@ -68,7 +69,8 @@ def _long_report(folder: Path, pages: int = 40) -> Path:
     """A digital report long enough for a rate: `pages` pages of 35 lines each."""
     from reader_fixtures import write_pdf
 
-    lines = [f"Dòng {i}: Đoàn kiểm tra cải cách hành chính làm việc với Ủy ban nhân dân xã." for i in range(35)]
+    lines = [f"Dòng {i}: Đoàn kiểm tra cải cách hành chính làm việc với Ủy ban nhân dân xã."
+             for i in range(35)]
     return write_pdf(folder / "long-report.pdf", [lines] * pages)
 
 
@@ -83,7 +85,8 @@ def _multi_page_scan(folder: Path) -> Path:
 
 
 def _rate(label: str, seconds: float, count: int, unit: str) -> None:
-    print(f"{label:<34} {count:>5} {unit:<6} {seconds:8.2f}s  {count / seconds if seconds else 0:8.1f} {unit}/s")
+    print(f"{label:<34} {count:>5} {unit:<6} {seconds:8.2f}s"
+          f"  {count / seconds if seconds else 0:8.1f} {unit}/s")
 
 
 def main(argv: list[str]) -> None:
@@ -97,7 +100,8 @@ def main(argv: list[str]) -> None:
         digital = [p for p in pdfs if read(p, settings=settings).source.ocr_pages == 0]
         digital.append(_long_report(Path(tmp)))  # samples are 1-2 pages: rates there are start-up
         _pdfplumber_pages(digital[:1])  # warm-up: imports and font caches are not throughput
-        scanned = [p for p in pdfs if p not in digital] + by_suffix.get(".png", []) + by_suffix.get(".tif", [])
+        scanned = ([p for p in pdfs if p not in digital] + by_suffix.get(".png", [])
+                   + by_suffix.get(".tif", []))
         if digital:
             _rate("pdf text, pdfplumber", *_timed(lambda: _pdfplumber_pages(digital)), "pages")
             _rate("pdf text, pypdfium2", *_timed(lambda: _pdfium_pages(digital)), "pages")

@@ -29,7 +29,8 @@ def write_gold(expected: Path, folder: Path) -> None:
     """One <doc_id>.gold.json per sample, in the schema's shape, from expected.json."""
     for sample in json.loads(expected.read_text(encoding="utf-8"))["samples"]:
         gold = {"schema_version": 1, "doc_id": sample["doc_id"], **{k: sample.get(k) for k in GOLD_FIELDS}}
-        (folder / f"{sample['doc_id']}.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+        (folder / f"{sample['doc_id']}.gold.json").write_text(json.dumps(gold, ensure_ascii=False),
+                                                             encoding="utf-8")
 
 
 def main() -> None:

@@ -4,7 +4,8 @@ Why synthetic: the real corpus holds a few hundred findings; a province's archiv
 thousands. Findings are generated from genre templates (subject, act, object, qualifier) with
 random units, provinces, years, areas and polarities, indexed into a temporary database, then
 queried plain, filtered and faceted. Word segmentation is left out: it is an ingest cost
-measured elsewhere, and `words` is not what the SQLite backend matches on.
+measured elsewhere; without it the index knows no words, so unaccented queries are planned
+syllable by syllable (accented ones still use the dictionary), the costlier case.
 
 Indexing goes through `SearchBackend.rebuild`, the path `kiemtra reindex` takes (Elasticsearch:
 a new index filled with refresh off, then the alias swap). Goals on a 2-core machine: p95
@@ -36,31 +37,38 @@ from core.models import AREAS, POLARITIES
 from index.base import FindingRecord, Query, SearchBackend
 
 SUBJECTS = ("UBND xã", "Bộ phận một cửa", "Công chức tư pháp - hộ tịch", "Văn phòng HĐND và UBND",
-            "Phòng Nội vụ", "Cán bộ địa chính", "Đơn vị", "Ban chỉ đạo cải cách hành chính", "Trung tâm phục vụ hành chính công",
+            "Phòng Nội vụ", "Cán bộ địa chính", "Đơn vị", "Ban chỉ đạo cải cách hành chính",
+            "Trung tâm phục vụ hành chính công",
             "Phòng Tài nguyên và Môi trường", "Công chức văn hóa - xã hội", "Chủ tịch UBND phường",
             "Phòng Tài chính - Kế hoạch", "Người đứng đầu cơ quan", "Một số công chức", "Thanh tra huyện")
 ACTS = {
-    "strength": ("đã thực hiện tốt", "đã triển khai kịp thời", "đã niêm yết công khai đầy đủ", "đã ban hành đúng quy định",
-                 "thực hiện nghiêm túc", "đã chủ động rà soát", "duy trì thường xuyên", "bố trí đủ nhân lực cho"),
-    "shortcoming": ("chưa thực hiện", "còn chậm trong việc", "chưa niêm yết đầy đủ", "thực hiện chưa đúng quy định về",
-                    "còn để xảy ra sai sót trong", "chưa quan tâm đúng mức đến", "thực hiện mang tính hình thức",
+    "strength": ("đã thực hiện tốt", "đã triển khai kịp thời", "đã niêm yết công khai đầy đủ",
+                 "đã ban hành đúng quy định", "thực hiện nghiêm túc", "đã chủ động rà soát",
+                 "duy trì thường xuyên", "bố trí đủ nhân lực cho"),
+    "shortcoming": ("chưa thực hiện", "còn chậm trong việc", "chưa niêm yết đầy đủ",
+                    "thực hiện chưa đúng quy định về", "còn để xảy ra sai sót trong",
+                    "chưa quan tâm đúng mức đến", "thực hiện mang tính hình thức",
                     "chưa bố trí"),
     "recommendation": ("cần chấn chỉnh việc", "phải khắc phục ngay việc", "cần tăng cường", "đề nghị rà soát",
-                       "chỉ đạo kiểm tra lại", "bổ sung kịp thời", "xây dựng kế hoạch khắc phục", "quán triệt việc"),
+                       "chỉ đạo kiểm tra lại", "bổ sung kịp thời", "xây dựng kế hoạch khắc phục",
+                       "quán triệt việc"),
 }
 # Objects most frequent first: they are drawn with Zipf-like weights (1/(rank + 2)), so the
 # commonest topic is in about a tenth of the findings and the rarest in about 1%, as in real reports.
-OBJECTS = ("việc tiếp nhận và trả kết quả hồ sơ", "kế hoạch cải cách hành chính năm", "chế độ báo cáo định kỳ",
+OBJECTS = ("việc tiếp nhận và trả kết quả hồ sơ", "kế hoạch cải cách hành chính năm",
+           "chế độ báo cáo định kỳ",
            "thủ tục hành chính", "dịch vụ công trực tuyến", "phiếu hẹn trả kết quả",
            "hồ sơ trễ hạn và thư xin lỗi", "chữ ký số trên văn bản điện tử", "quy chế văn hóa công sở",
            "đánh giá, phân loại cán bộ, công chức", "kinh phí khoán chi hành chính",
            "số hóa kết quả giải quyết thủ tục hành chính", "rà soát văn bản quy phạm pháp luật",
            "niêm yết công khai thủ tục tại trụ sở", "giờ giấc làm việc của công chức", "sổ theo dõi hồ sơ",
            "tiếp công dân định kỳ", "hòm thư góp ý", "phần mềm một cửa điện tử", "hồ sơ quá hạn chưa xử lý",
-           "thu phí, lệ phí", "chứng thực bản sao từ bản chính", "đăng ký khai sinh, khai tử", "cấp giấy chứng nhận quyền sử dụng đất",
+           "thu phí, lệ phí", "chứng thực bản sao từ bản chính", "đăng ký khai sinh, khai tử",
+           "cấp giấy chứng nhận quyền sử dụng đất",
            "sắp xếp tổ chức bộ máy", "tuyển dụng viên chức", "bồi dưỡng kiến thức quản lý nhà nước",
            "thanh toán trực tuyến", "cơ sở dữ liệu hộ tịch", "hệ thống quản lý văn bản và điều hành",
-           "khảo sát sự hài lòng của người dân", "tuyên truyền về cải cách hành chính", "chấm công bằng vân tay",
+           "khảo sát sự hài lòng của người dân", "tuyên truyền về cải cách hành chính",
+           "chấm công bằng vân tay",
            "đeo thẻ công chức khi thi hành công vụ", "lưu trữ hồ sơ, tài liệu", "thư điện tử công vụ",
            "kiểm soát thủ tục hành chính", "quy trình nội bộ giải quyết hồ sơ", "báo cáo thống kê",
            "mã định danh hồ sơ", "phản ánh, kiến nghị của người dân", "trang thông tin điện tử của xã")
@@ -70,7 +78,8 @@ QUALIFIERS = ("", "", " theo quy định", " trong năm", " tại bộ phận ti
               " tại các phòng chuyên môn", " trong 6 tháng đầu năm")
 TAILS = ("", "", "", ", gây khó khăn cho người dân", ", chưa có giải pháp khắc phục", ", tỷ lệ đạt {n}%",
          "; có {n} hồ sơ bị ảnh hưởng", ", nguyên nhân do thiếu nhân lực", ", được người dân đánh giá cao",
-         "; báo cáo kết quả trước ngày {n} tháng 12", ", chưa cập nhật lên hệ thống", ", trách nhiệm thuộc về người đứng đầu")
+         "; báo cáo kết quả trước ngày {n} tháng 12", ", chưa cập nhật lên hệ thống",
+         ", trách nhiệm thuộc về người đứng đầu")
 SYLLABLES = ("Tân", "An", "Phú", "Bình", "Hòa", "Long", "Thạnh", "Mỹ", "Đông", "Tây", "Hưng", "Lợi",
              "Phước", "Thuận", "Sơn", "Hải", "Thanh", "Đức", "Vĩnh", "Quảng")
 LEVELS = ("xã", "phường", "thị trấn", "huyện", "thị xã")
@@ -103,7 +112,8 @@ def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
         text = _finding_text(rng, polarity)
         yield FindingRecord(
             finding_id=f"f{i:08d}", doc_key=f"d{doc:07d}", doc_id=f"bao-cao-{doc}", text=text,
-            polarity=polarity, area=rng.choice(AREAS), year=year, published=f"{year}-{doc_rng.randint(1, 12):02d}-15",
+            polarity=polarity, area=rng.choice(AREAS), year=year,
+            published=f"{year}-{doc_rng.randint(1, 12):02d}-15",
             units=(unit,), unit_levels=(f"{level} {unit}",), provinces=(doc_rng.choice(provinces),),
             doc_kinds=("Kế hoạch",), doc_numbers=(f"{doc}/KH-UBND",), start=0, end=len(text),
         )
@@ -119,7 +129,8 @@ TEXTS = ("phiếu hẹn", "phieu hen", "hồ sơ quá hạn", "ho so qua han", "
 def _filtered(rng: random.Random) -> Query:
     """A text query narrowed by one or two of the filters the search form offers."""
     filters: dict[str, object] = {}
-    for key in rng.sample(("year", "years", "area", "polarity", "unit", "province", "level"), k=rng.randint(1, 2)):
+    for key in rng.sample(("year", "years", "area", "polarity", "unit", "province", "level"),
+                          k=rng.randint(1, 2)):
         if key == "year":
             filters["year"] = rng.randint(2016, 2025)
         elif key == "years":
@@ -152,7 +163,8 @@ def _percentile(values: list[float], q: float) -> float:
 def _spread(values: list[int]) -> str:
     """min / median / p90 / max of hit counts: how selective a kind of query is."""
     ordered = sorted(values)
-    return (f"hits min {ordered[0]:,} med {ordered[len(ordered) // 2]:,} p90 {ordered[int(len(ordered) * 0.9)]:,}"
+    return (f"hits min {ordered[0]:,} med {ordered[len(ordered) // 2]:,}"
+            f" p90 {ordered[int(len(ordered) * 0.9)]:,}"
             f" max {ordered[-1]:,}")
 
 
@@ -170,7 +182,8 @@ def measure(backend: SearchBackend, n: int, queries: int, seed: int) -> None:
     started = time.perf_counter()
     backend.rebuild(synthetic_records(n, rng))
     elapsed = time.perf_counter() - started
-    print(f"[{backend.name}] indexed {backend.count():,} findings in {elapsed:.1f}s: {n / elapsed:,.0f} findings/s")
+    print(f"[{backend.name}] indexed {backend.count():,} findings in {elapsed:.1f}s:"
+          f" {n / elapsed:,.0f} findings/s")
     selectivity(backend)  # also warms the caches, as a serving engine's would be
     for name, make in QUERIES.items():
         latencies: list[float] = []

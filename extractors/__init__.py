@@ -43,7 +43,8 @@ READERS: dict[str, Reader] = {
 SELF_LIMITED = frozenset({"pdf", "image"})
 
 SUFFIX_FORMATS: dict[str, str] = {
-    ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "docx", ".pdf": "pdf",
+    ".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".docx": "docx", ".doc": "docx",
+    ".pdf": "pdf",
     ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(SUFFIX_FORMATS)
@@ -76,7 +77,8 @@ def read(path: Path, *, settings: Settings, doc_id: str | None = None) -> Docume
     LOGGER.debug("reading %s as %s", path, fmt)
     try:
         if settings.isolate and fmt not in SELF_LIMITED:
-            document: Document = run_limited(read_format, (fmt, path, settings, doc_id, dict(os.environ)), path=path,
+            document: Document = run_limited(read_format, (fmt, path, settings, doc_id, dict(os.environ)),
+                                             path=path,
                                              timeout_s=settings.parse_timeout_s,
                                              memory_mb=settings.parse_memory_mb, unexpected="UnexpectedError")
             return document

@@ -125,7 +125,8 @@ class RunFonts:
 def _font_of(element: Any) -> str | None:
     if element is None:
         return None
-    return _first(_xpath(element, "./w:rPr/w:rFonts/@w:hAnsi") or _xpath(element, "./w:rPr/w:rFonts/@w:ascii"))
+    return _first(_xpath(element, "./w:rPr/w:rFonts/@w:hAnsi")
+                  or _xpath(element, "./w:rPr/w:rFonts/@w:ascii"))
 
 
 def _xpath(element: Any, expression: str) -> list[Any]:

@@ -128,7 +128,8 @@ def _with_headline(text: str, title: str | None) -> str:
     finding ("Xã ... cần đẩy mạnh ...") and names the unit; dropping it from the web reading
     would make the same article extract differently depending on its format.
     """
-    if not title or not text.strip() or " ".join(title.split()) in " ".join(text[:2 * len(title) + 200].split()):
+    if (not title or not text.strip()
+            or " ".join(title.split()) in " ".join(text[:2 * len(title) + 200].split())):
         return text
     return f"{title.strip()}\n{text}"
 

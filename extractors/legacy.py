@@ -144,7 +144,10 @@ def to_legacy(text: str, encoding: str, *, capitals: bool = False) -> str:
 
 
 def font_encoding(font_name: str | None) -> tuple[str, bool] | None:
-    """(encoding, capitals) a font name implies: ".VnTimeH" → ("tcvn3", True), "VNI-Times" → ("vni", False)."""
+    """(encoding, capitals) a font name implies.
+
+    ".VnTimeH" → ("tcvn3", True), "VNI-Times" → ("vni", False).
+    """
     if not font_name:
         return None
     name = font_name.strip()

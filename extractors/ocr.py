@@ -22,7 +22,8 @@ from extractors.ocr_prepare import decide, grey_of, measure, prepare
 
 LOGGER = logging.getLogger(__name__)
 
-APT_HINT = "install the system packages tesseract-ocr and tesseract-ocr-vie (apt-get install tesseract-ocr-vie)"
+APT_HINT = ("install the system packages tesseract-ocr and tesseract-ocr-vie"
+            " (apt-get install tesseract-ocr-vie)")
 LOW_CONFIDENCE = 50.0  # below this mean word confidence the page may be upside down or sideways
 DOUBT_CONFIDENCE = 80.0  # below this the prepared page is read plain too (90-96 on the benchmark's photos)
 MIN_NATIVE_DPI = 200.0  # scans at least this fine are OCR'd at their own resolution

@@ -20,7 +20,8 @@ _DOC_NUMBER = re.compile(
     rf"(?<![\w/])([{_DIGITISH}]*\d[{_DIGITISH}]*)\s*/\s*(?:([{_DIGITISH}]{{4}})\s*/\s*)?([A-ZĐ][A-ZĐ0-9]+(?:\s*-\s*[A-ZĐ][A-ZĐ0-9]*)*)(?!\w)"
 )
 # "20 / 01 / 2020" and "20/0l/2O20".
-_DATE = re.compile(rf"(?<![\w/])([{_DIGITISH}]{{1,2}})\s*/\s*([{_DIGITISH}]{{1,2}})\s*/\s*([{_DIGITISH}]{{4}})(?!\w)")
+_DATE = re.compile(rf"(?<![\w/])([{_DIGITISH}]{{1,2}})\s*/\s*([{_DIGITISH}]{{1,2}})"
+                   rf"\s*/\s*([{_DIGITISH}]{{4}})(?!\w)")
 
 
 # "V/v" (về việc) opening a letter's subject line, which Tesseract reads as "VWw", "V/w", "Vlv":

@@ -92,7 +92,8 @@ _AFTER_DOC_NUMBER = re.compile(
     r"\d+[a-z]?(?:\s*/\s*\d{4})?\s*[/-]\s*[A-ZĐ][\wĐđ]*(?:\s*[-/.]\s*[A-ZĐ\d][\wĐđ]*)*\s*,?\s*(?:ngày\s*)?$"
 )
 _DEADLINE = re.compile(r"\b(?:trước|chậm nhất|hạn|hết hạn|kể từ)\s*(?:ngày\s*)?$", re.IGNORECASE)
-_YEAR_WORD = re.compile(r"\b(?:năm|quý\s+[IV1-4]+\s+năm|tháng\s+\d{1,2}\s*/)\s*((?:19|20)\d\d)\b", re.IGNORECASE)
+_YEAR_WORD = re.compile(r"\b(?:năm|quý\s+[IV1-4]+\s+năm|tháng\s+\d{1,2}\s*/)\s*((?:19|20)\d\d)\b",
+                        re.IGNORECASE)
 _YEAR_MONTH_TOKEN = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\w/-])")
 # A year standing alone ("Tết Canh Tý 2020"), not part of a range, number or symbol.
 _BARE_YEAR = re.compile(r"(?<![\w/.,-])((?:19|20)\d\d)(?![\w/]|[.,-]\d)")
@@ -230,7 +231,8 @@ def _link_spans(text: str, raws: list[_Raw]) -> list[_Raw]:
 
 def _year_evidence(text: str, raws: list[_Raw]) -> list[tuple[int, int]]:
     """(offset, year) pairs a day-month date may borrow its year from, full dates first."""
-    full = [(r.start, r.year) for r in raws if r.year is not None and r.month and _is_valid(r.year, r.month, r.day)]
+    full = [(r.start, r.year) for r in raws
+            if r.year is not None and r.month and _is_valid(r.year, r.month, r.day)]
     if full:
         return full
     words = [(m.start(), int(m.group(1))) for m in _YEAR_WORD.finditer(text)]

@@ -42,7 +42,8 @@ _HEADER_BEFORE = re.compile(r"(?:^|\n|\|)\s*(?:" + _alt(K.HEADER_NUMBER_LABELS) 
 # text the word is "số" without a colon.
 _HEADER_INLINE = re.compile(r"(?<![^\W\d_])Số\s*:\s*$")
 _BARE = re.compile(
-    r"(?<![^\W\d_])(" + _alt(K.BARE_NUMBER_KINDS) + r")\s+(số\s*:?\s*)?(\d{1,4}[a-z]?)\b(?!\s*[/-]\s*[\dA-ZĐ])",
+    r"(?<![^\W\d_])(" + _alt(K.BARE_NUMBER_KINDS) + r")\s+(số\s*:?\s*)?(\d{1,4}[a-z]?)\b"
+    r"(?!\s*[/-]\s*[\dA-ZĐ])",
     re.IGNORECASE,
 )
 _NOT_A_NUMBER = re.compile(r"\s*(?:" + _alt(K.NOT_A_NUMBER_AFTER) + r")(?![^\W\d_])", re.IGNORECASE)

@@ -143,7 +143,8 @@ def _polarity(form: str, context: str | None, scores: CueScores | None = None) -
         scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation, scores.first)
     polarity, score = scores.best()
     if context == RECOMMENDATION and polarity == STRENGTH and not _rx(cues.REPORTED).search(form):
-        return RECOMMENDATION  # "UBND xã niêm yết đầy đủ, kịp thời ..." in a list of demands: the state asked for
+        # "UBND xã niêm yết đầy đủ, kịp thời ..." in a list of demands: the state asked for
+        return RECOMMENDATION
     if score >= cues.MIN_SCORE:
         return polarity
     return context
@@ -155,7 +156,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start:
         ch = text[end - 1]
-        if ch in _EDGE_PUNCT or ch in ")”\"'" and text.count({")": "(", "”": "“"}.get(ch, ch), start, end - 1) == 0:
+        if (ch in _EDGE_PUNCT
+                or ch in ")”\"'" and text.count({")": "(", "”": "“"}.get(ch, ch), start, end - 1) == 0):
             end -= 1
         else:
             break
@@ -197,7 +199,8 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     announces a judgement, which in this genre defaults to a strength.
     """
     announced: str | None = None
-    leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), (cues.REPORTED_SPEECH_LEAD, None), *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
+    leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), (cues.REPORTED_SPEECH_LEAD, None),
+             *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
              (_list_lead(), ""), (r"^[^;:]{0,150}?(?:, cụ thể(?: là)?|\bcụ thể là),?\s+", ""))
     changed = True
     while changed:
@@ -399,7 +402,8 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
             context = announced
         inherited = previous or context
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
-            if found and ("như" in doc_form[found[-1].start:found[-1].end].split() or index == len(pieces) - 1):
+            if found and ("như" in doc_form[found[-1].start:found[-1].end].split()
+                          or index == len(pieces) - 1):
                 merged = found[-1]
                 found[-1] = Finding(merged.polarity, merged.area, text[merged.start:end], merged.start, end)
                 continue
@@ -414,7 +418,8 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
             continue
         if pending is not None:
             start, pending = pending, None
-        found.append(Finding(Polarity(polarity), Area(classify_form(doc_form[start:end])), text[start:end], start, end))
+        found.append(Finding(Polarity(polarity), Area(classify_form(doc_form[start:end])), text[start:end],
+                             start, end))
         previous = polarity
     if found:
         state.previous_finding = found[-1].polarity

@@ -109,7 +109,8 @@ class Gazetteer:
 def _data_dir() -> Path:
     spec = importlib.util.find_spec("vietnamadminunits")
     if spec is None or not spec.submodule_search_locations:
-        raise ConfigError("the gazetteer needs the 'vietnamadminunits' package (pip install vietnamadminunits)")
+        raise ConfigError("the gazetteer needs the 'vietnamadminunits' package"
+                          " (pip install vietnamadminunits)")
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 

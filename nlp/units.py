@@ -179,7 +179,8 @@ def _name_from_run(text: str, run: list[tuple[int, int, str]], level: str,
         return run[0][0], run[known[-1] - 1][1]
     cut = next((k for k, (s, e, j) in enumerate(run)
                 if j.strip() or text[s:e] in NAME_STOP_WORDS or not text[s].isupper()), len(run))
-    if cut == 0 or (cut == 1 and not gazetteer.knows(level, span(1)) and not _APOSTROPHE_NAME.search(span(1))):
+    if cut == 0 or (cut == 1 and not gazetteer.knows(level, span(1))
+                    and not _APOSTROPHE_NAME.search(span(1))):
         return None
     return run[0][0], run[cut - 1][1]
 
@@ -415,7 +416,8 @@ def _list_levels(names: list[str], provinces: set[str], districts: set[str],
     per_tier: list[dict[int, set[str]]] = []
     for name in names:
         tiers: dict[int, set[str]] = {}
-        places = [p for level in ("huyện", "xã") for p in gazetteer.places(level, name) if p.province in provinces]
+        places = [p for level in ("huyện", "xã") for p in gazetteer.places(level, name)
+                  if p.province in provinces]
         inside = [p for p in places if p.district is not None and match_key(p.district) in districts]
         for p in inside or places:
             tiers.setdefault(_TIER[p.level], set()).add(p.level)

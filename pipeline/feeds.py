@@ -26,7 +26,8 @@ ITEM_TAGS = frozenset({"item", "entry"})
 FEED_CONTENT_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 # The first element's name, after an optional BOM, XML declaration, comments and whitespace.
-_ROOT_TAG = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<([A-Za-z_][\w.:-]*)", re.DOTALL)
+_ROOT_TAG = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<([A-Za-z_][\w.:-]*)",
+                       re.DOTALL)
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -51,13 +52,15 @@ def parse_feed(data: bytes, base_url: str = "") -> list[str]:
     """
     data = _as_utf8(data)
     if _DECLARATION.search(data):
-        raise UnsupportedFormat("feed declares a DTD or entities; refused as unsafe XML", path=base_url or None)
+        raise UnsupportedFormat("feed declares a DTD or entities; refused as unsafe XML",
+                                path=base_url or None)
     try:
         root = ET.fromstring(data)
     except ET.ParseError as e:
         raise CorruptDocument(f"feed is not well-formed XML: {e}", path=base_url or None) from e
     if _local(root.tag) not in FEED_ROOTS:
-        raise CorruptDocument(f"not an RSS or Atom feed (root element <{_local(root.tag)}>)", path=base_url or None)
+        raise CorruptDocument(f"not an RSS or Atom feed (root element <{_local(root.tag)}>)",
+                              path=base_url or None)
     links: list[str] = []
     for element in root.iter():
         if _local(element.tag) in ITEM_TAGS:

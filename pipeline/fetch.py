@@ -147,7 +147,8 @@ class PoliteClient:
             self._io_deadline = math.inf
         if answer.status == 304 or 200 <= answer.status < 300:
             return FetchResult(status=answer.status, body=answer.body, headers=answer.headers, url=final_url)
-        raise FetchError(f"HTTP {answer.status} {_phrase(answer.status)}", path=final_url, status=answer.status)
+        raise FetchError(f"HTTP {answer.status} {_phrase(answer.status)}", path=final_url,
+                         status=answer.status)
 
     def _follow(self, url: str, headers: dict[str, str], *, check_robots: bool, deadline: float,
                 limit: int | None = None) -> tuple[_Answer, str]:
@@ -356,7 +357,8 @@ class _DeadlineBackend(httpcore.NetworkBackend):
         self._deadline = deadline
         self._backend = httpcore.SyncBackend()
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
                     socket_options: Any = None) -> httpcore.NetworkStream:
         stream = self._backend.connect_tcp(host, port, _left(timeout, self._deadline), local_address,
                                            socket_options)

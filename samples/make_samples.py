@@ -172,7 +172,8 @@ REPORT_2019 = Report(
               "lỗi người dân."),
         _dash("UBND xã Cam Tuyền chưa ban hành quyết định phân công nhiệm vụ cụ thể cho cán bộ, công chức "
               "và người hoạt động không chuyên trách."),
-        _dash("Quy chế chi tiêu nội bộ của các đơn vị chưa được sửa đổi, bổ sung kịp thời theo định mức mới."),
+        _dash("Quy chế chi tiêu nội bộ của các đơn vị chưa được sửa đổi, bổ sung kịp thời "
+              "theo định mức mới."),
         _dash("Việc lưu trữ hồ sơ, tài liệu còn lộn xộn, chưa lập hồ sơ công việc theo quy định."),
         _dash("Tỷ lệ hồ sơ tiếp nhận qua dịch vụ công trực tuyến mức độ 3, 4 còn thấp."),
         _dash("Công tác tuyên truyền về cải cách hành chính chưa được quan tâm đúng mức."),
@@ -432,9 +433,11 @@ def write_pdf(report: Report, path: Path) -> None:
     }
     bold_center = ParagraphStyle("bc", parent=styles["center"], fontName="KtSerifBold", fontSize=10.5)
     head = report.header
-    left = [Paragraph(line, bold_center) for line in head.authority] + [Paragraph(head.number, styles["center"])]
+    left = ([Paragraph(line, bold_center) for line in head.authority]
+            + [Paragraph(head.number, styles["center"])])
     right = [Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold_center),
-             Paragraph("Độc lập - Tự do - Hạnh phúc", bold_center), Paragraph(head.place_date, styles["center"])]
+             Paragraph("Độc lập - Tự do - Hạnh phúc", bold_center),
+             Paragraph(head.place_date, styles["center"])]
     story: list = [RLTable([[left, right]], colWidths=[58 * mm, 102 * mm]), Spacer(1, 6 * mm),
                    Paragraph(head.kind, bold_center), Paragraph(head.subject, bold_center), Spacer(1, 6 * mm)]
     for block, prefix in _numbered(report.blocks):
@@ -673,29 +676,38 @@ _HTML_PAGE = """<!DOCTYPE html>
 <header class="banner"><a href="/"><img src="/static/img/banner.png" alt="{site}"></a>
 <nav class="main-menu"><ul>
 <li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu">Giới thiệu</a></li>
-<li><a href="/tin-tuc">Tin tức - Sự kiện</a></li><li><a href="/cai-cach-hanh-chinh">Cải cách hành chính</a></li>
-<li><a href="/van-ban">Văn bản chỉ đạo điều hành</a></li><li><a href="/dich-vu-cong">Dịch vụ công trực tuyến</a></li>
+<li><a href="/tin-tuc">Tin tức - Sự kiện</a></li>\
+<li><a href="/cai-cach-hanh-chinh">Cải cách hành chính</a></li>
+<li><a href="/van-ban">Văn bản chỉ đạo điều hành</a></li>\
+<li><a href="/dich-vu-cong">Dịch vụ công trực tuyến</a></li>
 <li><a href="/lien-he">Liên hệ</a></li></ul></nav>
-<form class="search" action="/tim-kiem"><input name="q" placeholder="Nhập từ khóa tìm kiếm..."><button>Tìm kiếm</button></form>
+<form class="search" action="/tim-kiem"><input name="q" placeholder="Nhập từ khóa tìm kiếm...">\
+<button>Tìm kiếm</button></form>
 </header>
-<div class="breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="/tin-tuc">Tin tức - Sự kiện</a> &gt; <a href="/cai-cach-hanh-chinh">Cải cách hành chính</a></div>
+<div class="breadcrumb"><a href="/">Trang chủ</a> &gt; <a href="/tin-tuc">Tin tức - Sự kiện</a> &gt; \
+<a href="/cai-cach-hanh-chinh">Cải cách hành chính</a></div>
 <div class="container">
 <main class="content">
 <article class="news-detail">
 <h1 class="title">{title}</h1>
 <div class="meta"><span class="date">{stamp}</span> | Lượt xem: 1.352</div>
-<div class="share">Chia sẻ: <a href="#">Facebook</a> <a href="#">Zalo</a> <a href="#">Twitter</a> <a href="javascript:window.print()">In bài</a></div>
+<div class="share">Chia sẻ: <a href="#">Facebook</a> <a href="#">Zalo</a> <a href="#">Twitter</a> \
+<a href="javascript:window.print()">In bài</a></div>
 <div class="body">
 <p><strong>{lead}</strong></p>
-<figure><img src="/uploads/2021/10/kiem-tra-cchc-cam-tuyen.jpg" alt="{caption}"><figcaption>{caption}</figcaption></figure>
+<figure><img src="/uploads/2021/10/kiem-tra-cchc-cam-tuyen.jpg" alt="{caption}">\
+<figcaption>{caption}</figcaption></figure>
 {paragraphs}
 <p class="author" style="text-align:right"><strong>{author}</strong></p>
 </div>
 </article>
 <section class="related"><h3>Tin liên quan</h3><ul>
-<li><a href="/tin-tuc/hoi-nghi-trien-khai-chi-so-cchc">Hội nghị triển khai Chỉ số cải cách hành chính năm 2021</a> (05/10/2021)</li>
-<li><a href="/tin-tuc/tap-huan-dich-vu-cong">Tập huấn sử dụng dịch vụ công trực tuyến cho công chức cấp xã</a> (28/09/2021)</li>
-<li><a href="/tin-tuc/ra-quan-tiem-chung">Ra quân tiêm chủng vắc xin phòng Covid-19 đợt 5</a> (21/09/2021)</li>
+<li><a href="/tin-tuc/hoi-nghi-trien-khai-chi-so-cchc">\
+Hội nghị triển khai Chỉ số cải cách hành chính năm 2021</a> (05/10/2021)</li>
+<li><a href="/tin-tuc/tap-huan-dich-vu-cong">\
+Tập huấn sử dụng dịch vụ công trực tuyến cho công chức cấp xã</a> (28/09/2021)</li>
+<li><a href="/tin-tuc/ra-quan-tiem-chung">\
+Ra quân tiêm chủng vắc xin phòng Covid-19 đợt 5</a> (21/09/2021)</li>
 </ul></section>
 <section class="comments"><h3>Gửi bình luận</h3>
 <form action="/binh-luan" method="post">
@@ -709,8 +721,10 @@ _HTML_PAGE = """<!DOCTYPE html>
 <option>-- Chọn liên kết --</option><option value="#">Cổng thông tin điện tử tỉnh Quảng Trị</option>
 <option value="#">Cổng Dịch vụ công quốc gia</option><option value="#">Báo Quảng Trị</option></select></div>
 <div class="box"><h3>Bình chọn</h3><p>Bạn đánh giá thế nào về chất lượng phục vụ của Bộ phận một cửa?</p>
-<label><input type="radio" name="poll"> Rất hài lòng</label><label><input type="radio" name="poll"> Hài lòng</label>
-<label><input type="radio" name="poll"> Chưa hài lòng</label><button>Bình chọn</button> <a href="#">Xem kết quả</a></div>
+<label><input type="radio" name="poll"> Rất hài lòng</label>\
+<label><input type="radio" name="poll"> Hài lòng</label>
+<label><input type="radio" name="poll"> Chưa hài lòng</label>\
+<button>Bình chọn</button> <a href="#">Xem kết quả</a></div>
 <div class="box"><h3>Thống kê truy cập</h3><ul>
 <li>Đang online: 27</li><li>Hôm nay: 1.204</li><li>Tháng này: 35.870</li><li>Tất cả: 2.415.336</li></ul></div>
 </aside>

@@ -130,7 +130,8 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
                 status = scripted.pop(0) if scripted else None
                 page = portal.pages.get(path)
             if status is not None:
-                self._answer(status, b"", "text/plain", {"Retry-After": portal.retry_after} if status in (429, 503) else {})
+                self._answer(status, b"", "text/plain",
+                             {"Retry-After": portal.retry_after} if status in (429, 503) else {})
             elif path in portal.redirects:
                 self._answer(301, b"", "text/plain", {"Location": portal.redirects[path]})
             elif path == "/robots.txt":
@@ -163,7 +164,8 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
             except (TypeError, ValueError):
                 return False
 
-        def _answer(self, status: int, body: bytes, content_type: str, extra: dict[str, str] | None = None) -> None:
+        def _answer(self, status: int, body: bytes, content_type: str,
+                    extra: dict[str, str] | None = None) -> None:
             with portal.lock:
                 portal.requests.append(Seen(self.path.split("?", 1)[0],
                                             {k.lower(): v for k, v in self.headers.items()}, status))

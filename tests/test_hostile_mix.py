@@ -43,9 +43,11 @@ def _good_files(folder: Path) -> list[Path]:
 
     texts = GOOD_TEXTS
     (folder / "bao_cao_utf8.txt").write_text(texts["bao_cao_utf8.txt"], encoding="utf-8")
-    (folder / "thong_bao_cp1258.txt").write_bytes(to_cp1258_form(texts["thong_bao_cp1258.txt"]).encode("cp1258"))
+    (folder / "thong_bao_cp1258.txt").write_bytes(
+        to_cp1258_form(texts["thong_bao_cp1258.txt"]).encode("cp1258"))
     (folder / "ket_luan_utf16.txt").write_bytes(texts["ket_luan_utf16.txt"].encode("utf-16-le"))
-    (folder / "bien_ban_tcvn3.txt").write_bytes(to_legacy(texts["bien_ban_tcvn3.txt"], "tcvn3").encode("latin-1"))
+    (folder / "bien_ban_tcvn3.txt").write_bytes(
+        to_legacy(texts["bien_ban_tcvn3.txt"], "tcvn3").encode("latin-1"))
     document = docx.Document()
     document.add_paragraph().add_run(to_legacy(texts["nhan_xet_vni.docx"], "vni")).font.name = "VNI-Times"
     document.save(str(folder / "nhan_xet_vni.docx"))
@@ -62,8 +64,10 @@ def _bad_files(folder: Path) -> list[Path]:
     (folder / "rong.pdf").write_bytes(b"")
     full = write_pdf(folder / "cat_cut.pdf", [["Biên bản kiểm tra của Đoàn kiểm tra cải cách hành chính."]])
     full.write_bytes(full.read_bytes()[:400])
-    write_pdf(folder / "co_mat_khau.pdf", [["Tài liệu mật của cơ quan hành chính nhà nước."]], encrypt="bi-mat")
-    write_pdf(folder / "qua_dai.pdf", [[f"Trang {i} của báo cáo dài về cải cách hành chính."] for i in range(5)])
+    write_pdf(folder / "co_mat_khau.pdf", [["Tài liệu mật của cơ quan hành chính nhà nước."]],
+              encrypt="bi-mat")
+    write_pdf(folder / "qua_dai.pdf",
+              [[f"Trang {i} của báo cáo dài về cải cách hành chính."] for i in range(5)])
     self_referencing_pdf(folder / "vong_lap.pdf")
     with zipfile.ZipFile(folder / "bom_zip.docx", "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"0" * 4_000_000)

@@ -109,12 +109,14 @@ def test_regeneration_is_deterministic(generator: ModuleType, out: Path, tmp_pat
 def test_committed_text_samples_are_up_to_date(out: Path, name: str) -> None:
     """Text outputs do not depend on library versions, so the committed copies must match exactly."""
     committed = SAMPLES / name
-    assert hashlib.sha256(committed.read_bytes()).digest() == hashlib.sha256((out / name).read_bytes()).digest(), (
+    assert (hashlib.sha256(committed.read_bytes()).digest()
+            == hashlib.sha256((out / name).read_bytes()).digest()), (
         f"{name} is stale: run python samples/make_samples.py"
     )
 
 
-def test_main_accepts_out_option(generator: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_main_accepts_out_option(generator: ModuleType, tmp_path: Path,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI path: only the cheap writers run, the rest are stubbed to keep the test fast."""
     for slow in ("write_pdf", "write_png", "write_scan_pdf", "write_docx"):
         monkeypatch.setattr(generator, slow, lambda _doc, path: Path(path).write_bytes(b"x"))
@@ -228,7 +230,8 @@ def test_expected_lists_exactly_the_generated_samples(expected: dict, sources: d
     assert sorted(s["file"] for s in expected["samples"]) == sorted(sources)
 
 
-def test_expected_phrases_findings_and_units_occur_in_the_source(expected: dict, sources: dict[str, str]) -> None:
+def test_expected_phrases_findings_and_units_occur_in_the_source(expected: dict,
+                                                                 sources: dict[str, str]) -> None:
     for sample in expected["samples"]:
         text = sources[sample["file"]]
         quoted = [*sample["phrases"], *(f["text"] for f in sample["findings"]),

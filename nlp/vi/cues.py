@@ -26,7 +26,8 @@ CONDITIONS: tuple[str, ...] = (
 # the fault word inside is masked and the whole counts as a strength.
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (r"\bkhông (?:có|còn|để|để xảy ra|bị)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|chậm trễ"
-     r"|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh|uống rượu|rượu, bia"
+     r"|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh"
+     r"|uống rượu|rượu, bia"
      r"|nhũng nhiễu|phiền hà|xảy ra|sai)\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
     (r"\bhạn chế (?:tối đa|đến mức thấp nhất)\b[^,;.:]{0,60}", 2.5),
@@ -73,18 +74,22 @@ RECOMMENDATION: tuple[tuple[str, float], ...] = (
     (r"\b(?:khắc phục|chấn chỉnh|kiểm điểm|nhắc nhở|rút kinh nghiệm)\b", 1.5),
     (r"\bchỉ đạo\b[^.;]{0,60}\b(?:khắc phục|chấn chỉnh|xử lý)\b", 1.0),
     # Demands without "đề nghị": an obligation ("người đứng đầu phải chịu trách nhiệm"),
-    (r"\bphải (?:chịu trách nhiệm|có trách nhiệm|có giải pháp|có biện pháp|bảo đảm|đảm bảo|tuân thủ|chấp hành)\b",
+    (r"\bphải (?:chịu trách nhiệm|có trách nhiệm|có giải pháp|có biện pháp|bảo đảm|đảm bảo|tuân thủ"
+     r"|chấp hành)\b",
      3.0),
     # a call for more ("Phát huy hơn nữa ...", "tăng cường hơn nữa"),
-    (r"\b(?:phát huy|tăng cường|đẩy mạnh|nâng cao|quan tâm|chú trọng|nỗ lực|cố gắng)\b[^.;]{0,40}?\bhơn nữa\b",
+    (r"\b(?:phát huy|tăng cường|đẩy mạnh|nâng cao|quan tâm|chú trọng|nỗ lực|cố gắng)\b[^.;]{0,40}?"
+     r"\bhơn nữa\b",
      3.0),
     # what is to be done next ("Thời gian tới, tiếp tục duy trì ..."),
-    (r"\b(?:trong |thời gian |giai đoạn |năm )(?:tới|sắp tới)\b,?(?: \w+){0,6}? (?:cần |phải )?(?:tiếp tục|tăng cường"
+    (r"\b(?:trong |thời gian |giai đoạn |năm )(?:tới|sắp tới)\b,?(?: \w+){0,6}? (?:cần |phải )?"
+     r"(?:tiếp tục|tăng cường"
      r"|đẩy mạnh|duy trì|tập trung|nâng cao|phát huy|chú trọng|quan tâm|khắc phục|rà soát)\b", 3.0),
     # an urged remedy ("sớm khắc phục những hạn chế", "khẩn trương chấn chỉnh", "khắc phục những
     # thiếu sót trên"), not one reported as under way ("đang được khẩn trương hoàn thiện"): the
     # fault words after it are its object, not a finding of their own.
-    (r"(?<!được )(?<!đã )(?<!đang )\b(?:sớm|khẩn trương|kịp thời|nghiêm túc|tập trung|quyết liệt) (?:khắc phục|chấn chỉnh|rút kinh nghiệm"
+    (r"(?<!được )(?<!đã )(?<!đang )\b(?:sớm|khẩn trương|kịp thời|nghiêm túc|tập trung|quyết liệt)"
+     r" (?:khắc phục|chấn chỉnh|rút kinh nghiệm"
      r"|xử lý|hoàn thành|bổ sung|hoàn thiện|sửa chữa|giải quyết dứt điểm)\b", 2.5),
     (r"\b(?:khắc phục|chấn chỉnh|sửa chữa)\b[^.;]{0,40}?\b(?:hạn chế|tồn tại|thiếu sót|sai sót|khuyết điểm"
      r"|vi phạm)\b[^.;]{0,30}?\b(?:trên|nêu trên|đã nêu|đã chỉ ra|được chỉ ra|đã được chỉ ra)\b", 3.0),
@@ -179,7 +184,8 @@ MERIT_NOUNS = r"(?:ưu điểm|kết quả|mặt tích cực|mặt làm được
 
 # Section headings of a report and the polarity they give their contents.
 SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
-    (r"\b(?:tồn tại|hạn chế|thiếu sót|khuyết điểm|yếu kém|nguyên nhân|khó khăn|vướng mắc)\b", Polarity.SHORTCOMING),
+    (r"\b(?:tồn tại|hạn chế|thiếu sót|khuyết điểm|yếu kém|nguyên nhân|khó khăn|vướng mắc)\b",
+     Polarity.SHORTCOMING),
     (r"\b(?:kiến nghị|đề xuất|đề nghị|nhiệm vụ|giải pháp|phương hướng)\b", Polarity.RECOMMENDATION),
     (r"\b(?:kết quả đạt được|ưu điểm|mặt làm được|kết quả thực hiện|kết quả kiểm tra)\b", Polarity.STRENGTH),
 )
@@ -217,12 +223,14 @@ NON_FINDING = (
     r"\b(?:đăng nhập|chia sẻ|truy cập)\s*(?:$|[|/:]|\bđăng ký\b|\bfacebook\b|\bzalo\b|\btwitter\b)",
     # A demand for an inquiry ("yêu cầu Sở Nội vụ khẩn trương kiểm tra, làm rõ ...") sets the
     # inspecting side's next step; it judges nobody's work yet.
-    r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo)\b[^.;]{0,60}?\b(?:kiểm tra,? làm rõ|xác minh|tổ chức (?:đoàn|tổ) kiểm tra)\b",
+    r"\b(?:yêu cầu|đề nghị|giao|chỉ đạo)\b[^.;]{0,60}?"
+    r"\b(?:kiểm tra,? làm rõ|xác minh|tổ chức (?:đoàn|tổ) kiểm tra)\b",
     # A news site's rights notice and masthead ("Không sao chép dưới mọi hình thức ...").
     r"\b(?:sao chép|ghi rõ nguồn|giấy phép xuất bản|giấy phép số|tổng biên tập|chịu trách nhiệm nội dung"
     r"|tòa soạn|phát hành lại)\b",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ| cải cách hành chính| cchc)*(?: của [^,]{0,40})?"
-    r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",
+    r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b"
+    r"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",
 )
 
 # Where an official document's closing begins (Nghị định 30/2020/NĐ-CP): the recipients list
@@ -239,8 +247,10 @@ SENTENCE_NON_FINDING = (
     # A news lead dating the visit or the announcement ("Sáng 5-3, Tổ công tác làm việc tại ...",
     # "Ngày 7-8, ông X cho biết ..."): it reports who went where or who said what; it judges
     # only when it says so ("... đánh giá cao ...").
-    r"^[^,.;]{0,30}?\b(?:(?:sáng|chiều|tối|trưa)(?: nay| qua| hôm qua)?(?: ngày)?|ngày|hôm) \d{1,2}[-/.]\d{1,2}"
-    r"(?:[-/.]\d{2,4})?(?: \([^()]{0,60}\))?,[^.;]{0,200}?\b(?:làm việc (?:tại|với)|kiểm tra (?:tại|đột xuất|thực tế)|đến kiểm tra"
+    r"^[^,.;]{0,30}?\b(?:(?:sáng|chiều|tối|trưa)(?: nay| qua| hôm qua)?(?: ngày)?|ngày|hôm)"
+    r" \d{1,2}[-/.]\d{1,2}"
+    r"(?:[-/.]\d{2,4})?(?: \([^()]{0,60}\))?,[^.;]{0,200}?"
+    r"\b(?:làm việc (?:tại|với)|kiểm tra (?:tại|đột xuất|thực tế)|đến kiểm tra"
     r"|có buổi làm việc|đi kiểm tra|khảo sát|đến thăm|thăm|cho biết|thông tin|chủ trì|dẫn đầu)\b"
     r"(?![^.;]*\b(?:đánh giá|ghi nhận|biểu dương|đề nghị|yêu cầu|kiến nghị|phê bình|nhắc nhở)\b)",
 )
@@ -256,7 +266,8 @@ FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 
 # Words that open a subject of its own after a comma: "..., kiosk tra cứu ... chưa cập nhật".
 SUBJECT_START = (
-    r"^(?:việc|công tác|tỷ lệ|số lượng|các|một số|nhiều|hầu hết|tất cả|toàn bộ|đa số|phần lớn|đơn vị|ubnd|uỷ ban"
+    r"^(?:việc|công tác|tỷ lệ|số lượng|các|một số|nhiều|hầu hết|tất cả|toàn bộ|đa số|phần lớn|đơn vị"
+    r"|ubnd|uỷ ban"
     r"|bộ phận|phần mềm|kiosk|lịch|hồ sơ|trường|trạm|cơ sở vật chất|trang thiết bị|đoàn|tổ|quy chế"
     r"|kế hoạch|báo cáo|phiếu|sổ|hệ thống|cổng|chế độ|lãnh đạo)\b"
 )

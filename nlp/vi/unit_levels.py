@@ -33,7 +33,8 @@ PLURAL_MARKERS = re.compile(r"(?:\bcac|\bnhung|\b\d+|\bmot so)\s+$")
 # Matched (folded) in the text just BEFORE a unit mention: the last cue wins. "kiểm tra" in a
 # team's name ("Tổ kiểm tra công vụ huyện X") names the inspector, not what it inspected.
 INSPECTED_BEFORE = re.compile(
-    r"\b(?:tai|o|lam viec voi|lam viec tai|den|den voi|(?<!doan )(?<!to )kiem tra(?: dot xuat| cong vu| thuc te)?"
+    r"\b(?:tai|o|lam viec voi|lam viec tai|den|den voi"
+    r"|(?<!doan )(?<!to )kiem tra(?: dot xuat| cong vu| thuc te)?"
     r"|giam sat|duoc kiem tra|doi voi)\s+(?:(?:tru so|bo phan mot cua cua|ubnd|hdnd|dang uy"
     r"|cac|\d+|mot so)\s+|[-–,:(]\s*)*$"
 )
@@ -47,17 +48,21 @@ PERCEIVING_VERBS: tuple[str, ...] = (
 # "các xã thuộc huyện C" (A, B, C are where the inspected units are, not inspected themselves).
 # Keyed by the tier of the holder; matched on the text just before its level word.
 HOLDER_BEFORE = {
-    1: re.compile(r"\b(?:xa|phuong|thi tran)\b[^.;,\n]{0,40}\b(?:tai|o|cua|thuoc|tren dia ban)\s+(?:ubnd\s+)?$"),
-    0: re.compile(r"\b(?:xa|phuong|thi tran|huyen|quan|thi xa)\b[^.;,\n]{0,40}\b(?:tai|o|cua|thuoc|tren dia ban)"
+    1: re.compile(r"\b(?:xa|phuong|thi tran)\b[^.;,\n]{0,40}\b(?:tai|o|cua|thuoc|tren dia ban)"
+                  r"\s+(?:ubnd\s+)?$"),
+    0: re.compile(r"\b(?:xa|phuong|thi tran|huyen|quan|thi xa)\b[^.;,\n]{0,40}"
+                  r"\b(?:tai|o|cua|thuoc|tren dia ban)"
                   r"\s+(?:ubnd\s+)?$"),
 }
 # A score or rank right after or before a unit: the CCHC index judges its work ("huyện A đạt 92
 # điểm, xếp thứ 2", "đứng đầu là huyện B với 86 điểm", "xếp loại xuất sắc (huyện C)").
 SCORED_AFTER = re.compile(
     r"^[^.;\n]{0,25}?(?:\b\d+(?:[.,]\d+)?\s*diem\b|\b(?:xep thu|xep loai|dung dau|dan dau|dung vi tri)\b)")
-SCORED_BEFORE = re.compile(r"\b(?:xep loai|xep thu|dung dau|dan dau|dung dau la|thap nhat|cao nhat)\b[^.;\n]{0,30}$")
+SCORED_BEFORE = re.compile(
+    r"\b(?:xep loai|xep thu|dung dau|dan dau|dung dau la|thap nhat|cao nhat)\b[^.;\n]{0,30}$")
 # Words saying a unit no longer exists: "sáp nhập phường A, xã B", "thuộc TP. C trước đây".
-FORMER_UNIT = re.compile(r"\b(?:sap nhap|hop nhat|tren co so|truoc day|truoc sap xep|truoc sap nhap)\b[^.;\n]{0,200}$")
+FORMER_UNIT = re.compile(
+    r"\b(?:sap nhap|hop nhat|tren co so|truoc day|truoc sap xep|truoc sap nhap)\b[^.;\n]{0,200}$")
 INSPECTOR_BEFORE = re.compile(
     r"\b(?:doan kiem tra|to kiem tra|doan cong tac|to cong tac|ban chi dao|doan giam sat)\b"
     r"(?:(?!\b(?:" + "|".join(PERCEIVING_VERBS) + r")\b)[^.;:\n]){0,60}$"

@@ -21,7 +21,8 @@ def write_docx(path: Path) -> Path:
     document.sections[0].header.paragraphs[0].text = "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
     document.sections[0].footer.paragraphs[0].text = "Trang chân: lưu hành nội bộ"
     document.add_heading("Báo cáo kết quả kiểm tra cải cách hành chính", level=1)
-    document.add_paragraph("Đoàn kiểm tra đã làm việc với Ủy ban nhân dân xã về công tác cải cách hành chính.")
+    document.add_paragraph(
+        "Đoàn kiểm tra đã làm việc với Ủy ban nhân dân xã về công tác cải cách hành chính.")
     table = document.add_table(rows=2, cols=2)
     table.cell(0, 0).text = "Tiêu chí"
     table.cell(0, 1).text = "Kết quả"
@@ -84,9 +85,12 @@ ARTICLE_HTML = """<!DOCTYPE html>
 <div class="sidebar"><p>Thống kê truy cập</p><p>Đang online: 27</p><p>Hôm nay: 1.204</p></div>
 <article>
 <h1>Kiểm tra cải cách hành chính tại xã</h1>
-<p>Ngày 12 tháng 3 năm 2021, Đoàn kiểm tra của Ủy ban nhân dân huyện đã làm việc với xã về công tác cải cách hành chính năm 2021.</p>
-<p>Qua kiểm tra, bộ phận tiếp nhận và trả kết quả đã niêm yết công khai đầy đủ thủ tục hành chính, thái độ phục vụ người dân tận tình.</p>
-<p>Tuy nhiên, việc cập nhật hồ sơ lên hệ thống thông tin một cửa điện tử còn chậm, một số hồ sơ trễ hạn chưa có văn bản xin lỗi.</p>
+<p>Ngày 12 tháng 3 năm 2021, Đoàn kiểm tra của Ủy ban nhân dân huyện đã làm việc với xã về công tác cải \
+cách hành chính năm 2021.</p>
+<p>Qua kiểm tra, bộ phận tiếp nhận và trả kết quả đã niêm yết công khai đầy đủ thủ tục hành chính, thái độ \
+phục vụ người dân tận tình.</p>
+<p>Tuy nhiên, việc cập nhật hồ sơ lên hệ thống thông tin một cửa điện tử còn chậm, một số hồ sơ trễ hạn \
+chưa có văn bản xin lỗi.</p>
 </article>
 <footer><p>Bản quyền thuộc về Cổng thông tin điện tử huyện</p><p>Đăng nhập</p></footer>
 </body></html>

@@ -9,7 +9,8 @@ def test_registry_covers_every_supported_suffix() -> None:
     from extractors import SUFFIX_FORMATS
 
     assert set(SUFFIX_FORMATS.values()) <= set(READERS)
-    assert {".pdf", ".docx", ".html", ".htm", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff"} <= SUPPORTED_SUFFIXES
+    assert ({".pdf", ".docx", ".html", ".htm", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+            <= SUPPORTED_SUFFIXES)
 
 
 def test_is_supported_ignores_case() -> None:

@@ -20,7 +20,8 @@ def test_docx_keeps_tables_in_place_and_headers_once(tmp_path: Path, settings) -
     assert texts[0] == ("ỦY BAN NHÂN DÂN XÃ AN BÌNH", "paragraph")
     assert ("Báo cáo kết quả kiểm tra cải cách hành chính", "heading") in texts
     order = [t for t, _ in texts]
-    assert order.index("Tiêu chí | Kết quả") < order.index("Ủy ban nhân dân xã cần chấn chỉnh việc tiếp nhận hồ sơ.")
+    assert (order.index("Tiêu chí | Kết quả")
+            < order.index("Ủy ban nhân dân xã cần chấn chỉnh việc tiếp nhận hồ sơ."))
     assert ("Niêm yết thủ tục hành chính | Đầy đủ", "table") in texts
     assert ("Ủy ban nhân dân xã cần chấn chỉnh việc tiếp nhận hồ sơ.", "list_item") in texts
     assert order.count("ỦY BAN NHÂN DÂN XÃ AN BÌNH") == 1

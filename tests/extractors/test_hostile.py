@@ -318,7 +318,8 @@ shutil.copyfile({str(made)!r}, outdir + "/" + source.rsplit("/", 1)[-1][:-4] + "
 
 
 def test_doc_that_soffice_fails_on(tmp_path: Path, settings, monkeypatch) -> None:
-    _fake_soffice(tmp_path, monkeypatch, "#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
+    _fake_soffice(tmp_path, monkeypatch,
+                  "#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 1\n")
     assert "could not be loaded" in _raises(CorruptDocument, ole_word_file(tmp_path / "hong.doc"), settings)
 
 

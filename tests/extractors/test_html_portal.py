@@ -25,7 +25,8 @@ def _write(path: Path, markup: str) -> Path:
 
 def test_portal_laid_out_in_a_table_keeps_paragraphs_apart(tmp_path: Path, settings: Settings) -> None:
     body = "".join(f"<div class='noidung'>{p}</div>" for p in ARTICLE)
-    page = _write(tmp_path / "bang.html", f"""<html><head><meta charset="utf-8"><title>Tin</title></head><body>
+    page = _write(tmp_path / "bang.html", f"""<html><head><meta charset="utf-8"><title>Tin</title></head>\
+<body>
 <table><tr><td colspan="2"><div>Trang chủ | Giới thiệu | Tin tức</div></td></tr>
 <tr><td>{POLL}</td><td><h1>Kiểm tra cải cách hành chính tại xã</h1>{body}</td></tr></table></body></html>""")
     document = read(page, settings=settings)
@@ -38,7 +39,8 @@ def test_portal_laid_out_in_a_table_keeps_paragraphs_apart(tmp_path: Path, setti
 def test_a_data_table_in_the_article_stays_a_table(tmp_path: Path, settings: Settings) -> None:
     page = _write(tmp_path / "du-lieu.html", f"""<html><head><meta charset="utf-8"></head><body><article>
 <h1>Kết quả kiểm tra</h1><p>{ARTICLE[0]}</p>
-<table><tr><td>Xã Phú Lâm</td><td>12 hồ sơ trễ hạn</td></tr><tr><td>Xã Tân Lập</td><td>Không có</td></tr></table>
+<table><tr><td>Xã Phú Lâm</td><td>12 hồ sơ trễ hạn</td></tr>\
+<tr><td>Xã Tân Lập</td><td>Không có</td></tr></table>
 <p>{ARTICLE[1]}</p></article></body></html>""")
     text = read(page, settings=settings).text
     assert "Xã Phú Lâm" in text and "12 hồ sơ trễ hạn" in text

@@ -15,13 +15,17 @@ from extractors.ocr_prepare import SPECKLE_SHARE, speckle_share
 
 PAGE_TEXT = """BÁO CÁO KẾT QUẢ KIỂM TRA CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2024
 
-Thực hiện Kế hoạch số 45/KH-UBND ngày 12/3/2024 của Ủy ban nhân dân huyện, Đoàn kiểm tra đã làm việc với Ủy ban nhân dân xã Hòa Bình từ ngày 02/10/2024 đến ngày 04/10/2024.
+Thực hiện Kế hoạch số 45/KH-UBND ngày 12/3/2024 của Ủy ban nhân dân huyện, Đoàn kiểm tra đã làm việc với Ủy \
+ban nhân dân xã Hòa Bình từ ngày 02/10/2024 đến ngày 04/10/2024.
 
-Qua kiểm tra, Bộ phận tiếp nhận và trả kết quả của xã đã niêm yết công khai đầy đủ thủ tục hành chính; công chức có thái độ phục vụ tận tình, chu đáo.
+Qua kiểm tra, Bộ phận tiếp nhận và trả kết quả của xã đã niêm yết công khai đầy đủ thủ tục hành chính; công \
+chức có thái độ phục vụ tận tình, chu đáo.
 
-Tuy nhiên, việc số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn chậm; một số hồ sơ lĩnh vực đất đai trễ hạn nhưng chưa có văn bản xin lỗi người dân.
+Tuy nhiên, việc số hóa hồ sơ, kết quả giải quyết thủ tục hành chính còn chậm; một số hồ sơ lĩnh vực đất đai \
+trễ hạn nhưng chưa có văn bản xin lỗi người dân.
 
-Đoàn kiểm tra đề nghị Chủ tịch Ủy ban nhân dân xã chỉ đạo khắc phục những tồn tại, hạn chế nêu trên và báo cáo kết quả trước ngày 30/11/2024."""
+Đoàn kiểm tra đề nghị Chủ tịch Ủy ban nhân dân xã chỉ đạo khắc phục những tồn tại, hạn chế nêu trên và báo \
+cáo kết quả trước ngày 30/11/2024."""
 
 
 def test_levenshtein_counts_edits_of_vietnamese_letters() -> None:

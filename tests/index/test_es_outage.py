@@ -26,8 +26,10 @@ from pipeline.process import INGESTED, Outcome
 
 ES_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "elasticsearch.sh"
 STOP_AFTER = 2  # documents ingested (and indexed) before the server goes down
-UNITS = ("xã Phú Lộc", "xã Tân Mỹ", "phường Hòa Khánh", "thị trấn Vĩnh Thạnh", "xã An Bình", "phường Đông Hải")
-SHORTCOMINGS = ("chưa cấp phiếu hẹn trả kết quả cho người dân", "còn nhiều hồ sơ trễ hạn chưa có văn bản xin lỗi",
+UNITS = ("xã Phú Lộc", "xã Tân Mỹ", "phường Hòa Khánh", "thị trấn Vĩnh Thạnh", "xã An Bình",
+         "phường Đông Hải")
+SHORTCOMINGS = ("chưa cấp phiếu hẹn trả kết quả cho người dân",
+                "còn nhiều hồ sơ trễ hạn chưa có văn bản xin lỗi",
                 "chưa cập nhật thủ tục hành chính lên cổng dịch vụ công", "chưa ký số văn bản điện tử gửi đi")
 
 
@@ -44,7 +46,8 @@ def _report(n: int, unit: str) -> str:
 
 
 def _script(command: str, timeout: float) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(ES_SCRIPT), command], capture_output=True, text=True, timeout=timeout, check=False)
+    return subprocess.run([str(ES_SCRIPT), command], capture_output=True, text=True, timeout=timeout,
+                          check=False)
 
 
 @pytest.fixture

@@ -56,7 +56,8 @@ def test_not_dates(text: str) -> None:
 
 
 def test_day_month_takes_the_publication_year() -> None:
-    text = "Thứ Tư, 14/08/2019, 10:19 (GMT+7)\n\nNgày 12.8, đoàn kiểm tra cải cách hành chính tỉnh làm việc tại huyện."
+    text = ("Thứ Tư, 14/08/2019, 10:19 (GMT+7)\n\n"
+            "Ngày 12.8, đoàn kiểm tra cải cách hành chính tỉnh làm việc tại huyện.")
     facts = find_time_facts(text)
     assert facts.published == "2019-08-14"
     assert facts.dates == ("2019-08-14", "2019-08-12")
@@ -77,7 +78,8 @@ def test_day_month_without_any_year_is_dropped() -> None:
 
 
 def test_day_month_borrows_the_year_the_text_states() -> None:
-    text = "Thực hiện kế hoạch kiểm tra cải cách hành chính năm 2021, sáng 26/2, Phòng Nội vụ đã kiểm tra xã Bình An."
+    text = ("Thực hiện kế hoạch kiểm tra cải cách hành chính năm 2021, sáng 26/2, "
+            "Phòng Nội vụ đã kiểm tra xã Bình An.")
     facts = find_time_facts(text)
     assert facts.dates == ("2021-02-26",)
     assert facts.period == Period("2021-02-26", "2021-02-26")
@@ -118,7 +120,8 @@ def test_a_date_inside_a_sentence_is_not_the_publication_date(text: str) -> None
 def test_text_timestamp_wins_over_source_metadata() -> None:
     text = "Cập nhật ngày: 23/03/2013 07:57:48\n\nĐoàn kiểm tra làm việc tại xã."
     assert find_time_facts(text, source_published="2014-01-02").published == "2013-03-23"
-    assert find_time_facts("Đoàn kiểm tra làm việc tại xã.", source_published="2014-01-02").published == "2014-01-02"
+    assert find_time_facts("Đoàn kiểm tra làm việc tại xã.",
+                           source_published="2014-01-02").published == "2014-01-02"
 
 
 def test_period_from_a_range_about_the_inspection() -> None:

@@ -66,7 +66,8 @@ def test_header_number_takes_the_heading_and_the_signing_date() -> None:
 
 
 def test_header_number_of_a_cong_van() -> None:
-    text = "BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 512/BNV-CCHC | Hà Nội, ngày 3 tháng 5 năm 2019 |"
+    text = ("BỘ NỘI VỤ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+            "Số: 512/BNV-CCHC | Hà Nội, ngày 3 tháng 5 năm 2019 |")
     assert _refs(text, published="2019-05-03") == [DocRef("Công văn", "512/BNV-CCHC", "2019-05-03")]
 
 

@@ -38,7 +38,8 @@ def test_noun_uses_of_directive_words_are_not_demands() -> None:
 
 def test_tuy_nhien_lead_in_is_dropped_and_semicolon_list_gives_one_finding_each() -> None:
     text = ("Ủy ban nhân dân xã thực hiện tốt việc tiếp nhận hồ sơ. Tuy nhiên, xã còn một số hạn chế như: "
-            "sổ theo dõi chưa ghi chép đầy đủ; phiếu hẹn không đánh số; quy chế chi tiêu nội bộ chưa sửa đổi.")
+            "sổ theo dõi chưa ghi chép đầy đủ; phiếu hẹn không đánh số; "
+            "quy chế chi tiêu nội bộ chưa sửa đổi.")
     assert _pairs(find_findings(text)) == [
         ("strength", "Ủy ban nhân dân xã thực hiện tốt việc tiếp nhận hồ sơ"),
         ("shortcoming", "sổ theo dõi chưa ghi chép đầy đủ"),
@@ -128,20 +129,23 @@ def test_a_heading_glued_onto_the_previous_paragraph_still_opens_its_section() -
             "1. Ưu điểm\n\n- Xã đã công khai số điện thoại đường dây nóng tại Bộ phận một cửa. "
             "2. Tồn tại, hạn chế\n\n- Máy tính tại Bộ phận một cửa đã cũ, thường xuyên hỏng hóc.")
     found = find_findings(text)
-    assert [(f.polarity, f.text[:8]) for f in found] == [("strength", "Xã đã cô"), ("shortcoming", "Máy tính")]
+    assert ([(f.polarity, f.text[:8]) for f in found]
+            == [("strength", "Xã đã cô"), ("shortcoming", "Máy tính")])
 
 
 # --- issue 11: resolved, absent and shrinking faults; demands without "đề nghị" -------------------
 
 def test_resolved_faults_are_strengths() -> None:
-    assert polarity_of("Phường đã khắc phục xong các tồn tại được chỉ ra trong đợt kiểm tra năm ngoái") == "strength"
+    assert polarity_of("Phường đã khắc phục xong các tồn tại được chỉ ra trong đợt kiểm tra năm ngoái") \
+        == "strength"
     assert polarity_of("Những thiếu sót về sổ theo dõi hồ sơ đã được khắc phục kịp thời") == "strength"
     assert polarity_of("Thị trấn cơ bản đã chấn chỉnh dứt điểm việc niêm yết sai quy định") == "strength"
 
 
 def test_absent_faults_are_strengths() -> None:
     assert polarity_of("Không còn tình trạng công chức đi làm muộn như những năm trước") == "strength"
-    assert polarity_of("Xã không còn hiện tượng người dân phải đi lại nhiều lần để bổ sung hồ sơ") == "strength"
+    assert polarity_of("Xã không còn hiện tượng người dân phải đi lại nhiều lần để bổ sung hồ sơ") \
+        == "strength"
 
 
 def test_a_fault_that_shrank_is_a_strength() -> None:
@@ -160,7 +164,8 @@ def test_demands_without_de_nghi_are_recommendations() -> None:
         == "recommendation"
     assert polarity_of("Thời gian tới, tiếp tục duy trì việc công khai thủ tục tại bộ phận một cửa") \
         == "recommendation"
-    assert polarity_of("Phát huy hơn nữa vai trò của người đứng đầu trong cải cách hành chính") == "recommendation"
+    assert polarity_of("Phát huy hơn nữa vai trò của người đứng đầu trong cải cách hành chính") \
+        == "recommendation"
     assert polarity_of("Lãnh đạo xã hướng dẫn các bộ phận sớm khắc phục những hạn chế nêu trên") \
         == "recommendation"
     assert polarity_of("Các phòng chuyên môn khắc phục ngay những thiếu sót đã chỉ ra") == "recommendation"
@@ -177,10 +182,12 @@ _BODY = "Nhìn chung, xã thực hiện tốt việc niêm yết công khai th�
 
 
 def test_a_dated_lead_describing_the_visit_is_not_a_finding() -> None:
-    text = ("Sáng 14-5, Tổ công tác của huyện làm việc tại UBND phường An Hòa về công tác cải cách hành chính, "
+    text = ("Sáng 14-5, Tổ công tác của huyện làm việc tại UBND phường An Hòa "
+            "về công tác cải cách hành chính, "
             "chưa có kết luận cụ thể.\n\n" + _BODY)
     assert _pairs(find_findings(text)) == [("strength", _BODY[:-1])]
-    said = "Ngày 3/9, ông Trần Văn B, Chánh Văn phòng, cho biết huyện chưa tổng hợp số liệu quý III.\n\n" + _BODY
+    said = ("Ngày 3/9, ông Trần Văn B, Chánh Văn phòng, cho biết huyện chưa tổng hợp số liệu quý III.\n\n"
+            + _BODY)
     assert [f.text for f in find_findings(said)] == [_BODY[:-1]]
 
 
@@ -228,21 +235,25 @@ def test_a_colon_before_a_rate_is_a_value_not_a_list_lead() -> None:
 def test_a_list_of_unit_names_in_a_section_of_merits_is_not_a_finding() -> None:
     text = ("I. KẾT QUẢ ĐẠT ĐƯỢC\n1. Xã Phú Lộc, xã Tân Hòa và thị trấn Tân An.\n"
             "2. UBND xã đã ban hành kế hoạch cải cách hành chính kịp thời.")
-    assert [f.text for f in find_findings(text)] == ["UBND xã đã ban hành kế hoạch cải cách hành chính kịp thời"]
+    assert [f.text for f in find_findings(text)] == [
+        "UBND xã đã ban hành kế hoạch cải cách hành chính kịp thời"]
 
 
 def test_bylines_and_source_lines_are_not_findings_even_in_a_section_of_merits() -> None:
-    text = ("I. KẾT QUẢ ĐẠT ĐƯỢC\n\n" + _BODY + "\n\nMinh Anh (Văn phòng UBND huyện)\nTheo báo Tân An điện tử")
+    text = ("I. KẾT QUẢ ĐẠT ĐƯỢC\n\n" + _BODY
+            + "\n\nMinh Anh (Văn phòng UBND huyện)\nTheo báo Tân An điện tử")
     assert [f.text for f in find_findings(text)] == [_BODY[:-1]]
 
 
 def test_a_neutral_statistic_is_not_a_finding() -> None:
-    text = _BODY + "\n\nToàn huyện có 158/180 cán bộ, công chức cấp xã, trong đó có 12 người làm việc tại bộ phận một cửa."
+    text = (_BODY + "\n\nToàn huyện có 158/180 cán bộ, công chức cấp xã, "
+            "trong đó có 12 người làm việc tại bộ phận một cửa.")
     assert [f.text for f in find_findings(text)] == [_BODY[:-1]]
 
 
 def test_a_demand_for_an_inquiry_is_not_a_finding() -> None:
-    text = (_BODY + " Chủ tịch UBND tỉnh yêu cầu Sở Nội vụ khẩn trương kiểm tra, làm rõ thông tin báo chí nêu "
+    text = (_BODY + " Chủ tịch UBND tỉnh yêu cầu Sở Nội vụ khẩn trương kiểm tra, "
+            "làm rõ thông tin báo chí nêu "
             "về tình trạng hồ sơ quá hạn.")
     assert [f.text for f in find_findings(text)] == [_BODY[:-1]]
     demand = "Đoàn đề nghị xã khẩn trương tổ chức kiểm điểm cán bộ để xảy ra hồ sơ quá hạn."
@@ -250,7 +261,8 @@ def test_a_demand_for_an_inquiry_is_not_a_finding() -> None:
 
 
 def test_a_burden_spared_and_a_target_surpassed_are_strengths() -> None:
-    assert polarity_of("Người dân nộp hồ sơ qua mạng mà không cần đến trực tiếp bộ phận một cửa") == "strength"
+    assert polarity_of("Người dân nộp hồ sơ qua mạng mà không cần đến trực tiếp bộ phận một cửa") \
+        == "strength"
     assert polarity_of("Tỷ lệ hồ sơ trực tuyến của phường đạt và vượt chỉ tiêu đề ra") == "strength"
     assert polarity_of("Xã đã rút ngắn thời gian giải quyết thủ tục đăng ký hộ tịch") == "strength"
 
@@ -270,14 +282,16 @@ def test_the_genres_words_for_half_hearted_work_and_for_praise() -> None:
     assert polarity_of("Một số công chức còn lúng túng khi hướng dẫn thủ tục cho người dân") == "shortcoming"
     assert polarity_of("Việc tự kiểm tra ở nhiều xã còn mang tính hình thức") == "shortcoming"
     assert polarity_of("Chỉ số CCHC của huyện năm nay giảm 3 bậc so với năm trước") == "shortcoming"
-    assert polarity_of("Bộ phận một cửa của phường được bố trí khang trang, phục vụ chuyên nghiệp") == "strength"
+    assert polarity_of("Bộ phận một cửa của phường được bố trí khang trang, phục vụ chuyên nghiệp") \
+        == "strength"
     assert polarity_of("Lãnh đạo huyện biểu dương tinh thần làm việc của công chức xã Phú Lộc") == "strength"
 
 
 def test_a_fault_in_a_condition_is_not_a_shortcoming() -> None:
     assert polarity_of("Xã nào để hồ sơ quá hạn, Chủ tịch UBND xã phải chịu trách nhiệm trước huyện") \
         == "recommendation"
-    assert polarity_of("Nếu để xảy ra sai sót, công chức một cửa phải báo cáo ngay lãnh đạo") == "recommendation"
+    assert polarity_of("Nếu để xảy ra sai sót, công chức một cửa phải báo cáo ngay lãnh đạo") \
+        == "recommendation"
 
 
 def test_merit_words_in_a_list_of_demands_describe_what_is_asked() -> None:

@@ -11,7 +11,8 @@ from core.models import AREAS, Area, Extraction, Finding, Polarity
 from nlp.themes import assign_theme, assign_themes, load_taxonomy, parse_taxonomy
 
 CASES = [  # (sentence, area, expected theme)
-    ("Bộ phận một cửa xã Tân Phong chưa cấp giấy tiếp nhận và hẹn trả kết quả cho công dân", "tthc", "tthc.phieu_hen"),
+    ("Bộ phận một cửa xã Tân Phong chưa cấp giấy tiếp nhận và hẹn trả kết quả cho công dân",
+     "tthc", "tthc.phieu_hen"),
     ("Sổ theo dõi việc tiếp nhận hồ sơ không ghi ngày trả", "tthc", "tthc.phieu_hen"),
     ("Còn 23 hồ sơ trễ hạn nhưng đơn vị không gửi thư xin lỗi tổ chức, cá nhân", "tthc", "tthc.thoi_han"),
     ("Tỷ lệ hồ sơ được giải quyết đúng hạn và trước hạn đạt 99%", "tthc", "tthc.thoi_han"),
@@ -20,9 +21,12 @@ CASES = [  # (sentence, area, expected theme)
     ("Tỷ lệ cán bộ sử dụng chữ ký số trong xử lý văn bản còn thấp", "so_hoa", "so_hoa.chu_ky_so"),
     ("Một số công chức chưa thường xuyên sử dụng hộp thư công vụ", "so_hoa", "so_hoa.thu_cong_vu"),
     ("Số hồ sơ nộp qua dịch vụ công trực tuyến mức độ 3, 4 chỉ chiếm 5%", "so_hoa", "so_hoa.dvc_truc_tuyen"),
-    ("Chưa có giao dịch thanh toán trực tuyến phí, lệ phí trên Cổng dịch vụ công", "so_hoa", "so_hoa.thanh_toan"),
-    ("UBND huyện ban hành Kế hoạch cải cách hành chính năm 2022 đúng thời hạn", "chi_dao", "chi_dao.ke_hoach"),
-    ("Chế độ báo cáo định kỳ về cải cách hành chính chưa được thực hiện nghiêm", "chi_dao", "chi_dao.bao_cao"),
+    ("Chưa có giao dịch thanh toán trực tuyến phí, lệ phí trên Cổng dịch vụ công",
+     "so_hoa", "so_hoa.thanh_toan"),
+    ("UBND huyện ban hành Kế hoạch cải cách hành chính năm 2022 đúng thời hạn",
+     "chi_dao", "chi_dao.ke_hoach"),
+    ("Chế độ báo cáo định kỳ về cải cách hành chính chưa được thực hiện nghiêm",
+     "chi_dao", "chi_dao.bao_cao"),
     ("Một số cán bộ đi muộn, về sớm, vắng mặt không có lý do", "cong_vu", "cong_vu.ky_luat"),
     ("Công chức tiếp dân không đeo thẻ, bàn làm việc không có biển chức danh", "cong_vu", "cong_vu.the_ten"),
     ("Hai công chức địa chính chưa đạt chuẩn về trình độ chuyên môn", "cong_vu", "cong_vu.trinh_do"),
@@ -30,7 +34,8 @@ CASES = [  # (sentence, area, expected theme)
     ("Đơn vị chưa xây dựng quy chế chi tiêu nội bộ năm 2021", "tai_chinh", "tai_chinh.chi_tieu_noi_bo"),
     ("Chứng từ thu, chi quỹ phòng chống thiên tai lưu không đầy đủ", "tai_chinh", "tai_chinh.thu_chi"),
     ("Việc lập hồ sơ công việc và nộp lưu vào lưu trữ cơ quan chưa thực hiện", "the_che", "the_che.van_thu"),
-    ("Thị trấn chưa rà soát, hệ thống hóa các văn bản quy phạm pháp luật hết hiệu lực", "the_che", "the_che.ra_soat"),
+    ("Thị trấn chưa rà soát, hệ thống hóa các văn bản quy phạm pháp luật hết hiệu lực",
+     "the_che", "the_che.ra_soat"),
     ("Xã chưa phân công nhiệm vụ cụ thể cho từng công chức chuyên môn", "bo_may", "bo_may.chuc_nang"),
     ("Số người hoạt động không chuyên trách ở thôn vượt quy định", "bo_may", "bo_may.khong_chuyen_trach"),
 ]

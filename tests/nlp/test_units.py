@@ -76,7 +76,8 @@ def test_same_name_at_two_levels_is_two_units_and_disambiguated_by_province() ->
 def test_enclosing_unit_gives_the_province_when_earlier_bare_names_precede_it() -> None:
     """Bare names found after the scan sort in before "xã A, huyện B, tỉnh C": A and B must
     still lean on the units that enclose them (a stale list index once lost them)."""
-    text = ("Long An và Trà Vinh trao đổi kinh nghiệm. Đoàn kiểm tra tỉnh Long An làm việc tại tỉnh Trà Vinh. "
+    text = ("Long An và Trà Vinh trao đổi kinh nghiệm. "
+            "Đoàn kiểm tra tỉnh Long An làm việc tại tỉnh Trà Vinh. "
             "Đoàn kiểm tra tại xã Long Hòa, huyện Châu Thành, tỉnh Trà Vinh.")
     found = units(text)
     assert found[("huyện", "Châu Thành")].province == "Trà Vinh"
@@ -117,7 +118,8 @@ def test_a_comma_ends_the_subject_of_an_inspection_verb() -> None:
     text = ("Văn phòng UBND tỉnh Quảng Trị cho biết, Tổ công tác kiểm tra công vụ của Thủ tướng vừa kiểm tra "
             "tại tỉnh Quảng Trị.")
     assert units(text)[("tỉnh", "Quảng Trị")].role == "inspected"
-    text = "Đoàn đã kiểm tra hồ sơ, kế hoạch thực hiện quy tắc ứng xử của UBND xã Sài Sơn, kiểm tra việc tiếp nhận hồ sơ."
+    text = ("Đoàn đã kiểm tra hồ sơ, kế hoạch thực hiện quy tắc ứng xử của UBND xã Sài Sơn, "
+            "kiểm tra việc tiếp nhận hồ sơ.")
     assert units(text)[("xã", "Sài Sơn")].role == "inspected"
 
 
@@ -168,11 +170,13 @@ def test_spans_point_at_names_and_empty_text_has_none() -> None:
 def test_a_lead_in_list_without_level_words_takes_levels_from_the_gazetteer() -> None:
     text = "Huyện Châu Thành, tỉnh Long An đã kiểm tra 4 đơn vị: Tầm Vu, Thuận Mỹ, Hòa Phú và An Lục Long."
     found = units(text)
-    assert {("thị trấn", "Tầm Vu"), ("xã", "Thuận Mỹ"), ("xã", "Hòa Phú"), ("xã", "An Lục Long")} <= set(found)
+    assert ({("thị trấn", "Tầm Vu"), ("xã", "Thuận Mỹ"), ("xã", "Hòa Phú"), ("xã", "An Lục Long")}
+            <= set(found))
 
 
 def test_a_lead_in_list_of_bodies_named_by_their_unit() -> None:
-    text = "Huyện Châu Thành, tỉnh Long An đã kiểm tra 3 đơn vị gồm: UBND Thuận Mỹ, UBND Hòa Phú và UBND An Lục Long."
+    text = ("Huyện Châu Thành, tỉnh Long An đã kiểm tra 3 đơn vị gồm: "
+            "UBND Thuận Mỹ, UBND Hòa Phú và UBND An Lục Long.")
     assert {("xã", "Thuận Mỹ"), ("xã", "Hòa Phú"), ("xã", "An Lục Long")} <= set(units(text))
 
 
@@ -199,7 +203,8 @@ def test_a_persons_name_after_a_level_word_is_not_a_unit(text: str) -> None:
 
 
 def test_a_unit_honouring_a_person_is_still_a_unit() -> None:
-    assert ("phường", "Trần Hưng Đạo") in units("UBND phường Trần Hưng Đạo, thành phố Quảng Ngãi niêm yết đủ.")
+    assert ("phường", "Trần Hưng Đạo") in units(
+        "UBND phường Trần Hưng Đạo, thành phố Quảng Ngãi niêm yết đủ.")
 
 
 def test_a_count_after_a_plural_level_phrase_is_not_a_numbered_unit() -> None:

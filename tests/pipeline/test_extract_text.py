@@ -41,3 +41,11 @@ def test_text_format_prints_each_page_after_its_marker(tmp_path: Path) -> None:
     assert first < out.index("Kết quả kiểm tra", first) < second < out.index("Đoàn kiểm tra đề nghị")
     assert "Ghi chú: xã Phú Tân" in out  # a text file has no pages: no marker, just its text
     assert '"findings"' not in out  # the text, not the extraction
+
+
+def test_text_format_lets_no_control_character_reach_the_terminal(tmp_path: Path) -> None:
+    (tmp_path / "a\x1b[2Jb.txt").write_text("Xã Phú Tân\x1b]0;owned\x07 đã niêm yết.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "text"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "a\\x1b[2Jb.txt" in result.stdout and "Xã Phú Tân" in result.stdout

@@ -67,7 +67,8 @@ def test_get_returns_body_validators_and_sends_our_user_agent(portal: Portal, tm
     assert portal.seen(ARTICLE)[0].headers["user-agent"] == make_settings(tmp_path).http_user_agent
 
 
-def test_conditional_requests_get_304_without_a_body(portal: Portal, tmp_path: Path, clock: FakeClock) -> None:
+def test_conditional_requests_get_304_without_a_body(portal: Portal, tmp_path: Path,
+                                                     clock: FakeClock) -> None:
     with client_for(tmp_path, clock) as client:
         first = client.get(portal.url(ARTICLE))
         by_etag = client.get(portal.url(ARTICLE), etag=first.etag)
@@ -76,7 +77,8 @@ def test_conditional_requests_get_304_without_a_body(portal: Portal, tmp_path: P
     assert by_date.not_modified
     sent = portal.seen(ARTICLE)
     assert sent[1].headers["if-none-match"] == first.etag and sent[1].status == 304
-    assert sent[2].headers["if-modified-since"] == first.last_modified and "if-none-match" not in sent[2].headers
+    assert (sent[2].headers["if-modified-since"] == first.last_modified
+            and "if-none-match" not in sent[2].headers)
 
 
 def test_a_500_is_retried_after_a_backoff(portal: Portal, tmp_path: Path, clock: FakeClock) -> None:
@@ -127,7 +129,8 @@ def test_a_404_fails_at_once(portal: Portal, tmp_path: Path, clock: FakeClock) -
     assert caught.value.status == 404 and clock.sleeps == []
 
 
-def test_robots_txt_is_read_once_per_site_and_obeyed(portal: Portal, tmp_path: Path, clock: FakeClock) -> None:
+def test_robots_txt_is_read_once_per_site_and_obeyed(portal: Portal, tmp_path: Path,
+                                                     clock: FakeClock) -> None:
     private = "/tin-tuc/ket-luan-kiem-tra-xa-b.html"
     portal.disallow = [private]
     with client_for(tmp_path, clock) as client:
@@ -161,7 +164,8 @@ def test_a_redirect_into_a_disallowed_path_is_not_followed(portal: Portal, tmp_p
     assert portal.seen("/noi-bo/tai-lieu.html") == []
 
 
-def test_requests_to_one_host_are_spaced_and_other_hosts_do_not_wait(tmp_path: Path, clock: FakeClock) -> None:
+def test_requests_to_one_host_are_spaced_and_other_hosts_do_not_wait(tmp_path: Path,
+                                                                      clock: FakeClock) -> None:
     with running_portal("127.0.0.1") as first, running_portal("127.0.0.2") as second, \
             client_for(tmp_path, clock, http_min_interval_s=2.0) as client:
         client.get(first.url(ARTICLE))    # robots.txt at t=0, then the page waits 2 s

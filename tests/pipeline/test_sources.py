@@ -84,7 +84,8 @@ def test_an_updated_article_is_changed_and_its_new_text_kept(
     feeds = feeds_file(tmp_path, portal.url("/rss.xml"))
     collect(settings, feeds=feeds)
     title, _ = ARTICLES[SECOND]
-    portal.put_article(SECOND, title, "Ủy ban nhân dân xã đã khắc phục xong các tồn tại theo kết luận kiểm tra.")
+    portal.put_article(SECOND, title,
+                       "Ủy ban nhân dân xã đã khắc phục xong các tồn tại theo kết luận kiểm tra.")
     items = by_url(collect(settings, feeds=feeds))
     assert items[portal.url(SECOND)].status == "changed"
     assert "khắc phục xong" in items[portal.url(SECOND)].path.read_text(encoding="utf-8")
@@ -105,7 +106,8 @@ def test_robots_txt_disallowing_one_article_fails_only_that_one(
         portal: Portal, settings: Settings, tmp_path: Path) -> None:
     portal.disallow = [THIRD]
     items = by_url(collect(settings, feeds=feeds_file(tmp_path, portal.url("/rss.xml"))))
-    assert (items[portal.url(THIRD)].status, items[portal.url(THIRD)].reason) == ("failed", "disallowed by robots.txt")
+    assert ((items[portal.url(THIRD)].status, items[portal.url(THIRD)].reason)
+            == ("failed", "disallowed by robots.txt"))
     assert items[portal.url(FIRST)].status == items[portal.url(SECOND)].status == "new"
     assert portal.seen(THIRD) == []
 
@@ -146,7 +148,8 @@ def test_inbox_files_are_new_then_unchanged_then_changed(settings: Settings, tmp
     report.write_text("Báo cáo kết quả kiểm tra công tác cải cách hành chính năm 2024.", encoding="utf-8")
     (inbox / "ghi-chu.xyz").write_text("không phải tài liệu", encoding="utf-8")
     (inbox / ".nhap.txt").write_text("bản nháp ẩn", encoding="utf-8")
-    assert [(i.path, i.source, i.status) for i in collect(settings, inbox=inbox)] == [(report, "inbox", "new")]
+    assert ([(i.path, i.source, i.status) for i in collect(settings, inbox=inbox)]
+            == [(report, "inbox", "new")])
     assert [i.status for i in collect(settings, inbox=inbox)] == ["unchanged"]
     report.write_text("Báo cáo kết quả kiểm tra công tác cải cách hành chính năm 2025.", encoding="utf-8")
     os.utime(report, ns=(1, 1))  # a different mtime, whatever the file system's resolution
@@ -158,11 +161,14 @@ def test_inbox_and_feeds_from_settings_and_missing_ones_fail_alone(
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "thong-bao.txt").write_text("Thông báo kết luận kiểm tra công vụ.", encoding="utf-8")
-    configured = settings.replace(inbox_dir=str(inbox), feeds_file=str(feeds_file(tmp_path, portal.url(FIRST))))
-    assert [(i.source, i.status) for i in collect(configured)] == [("inbox", "new"), (portal.url(FIRST), "new")]
+    configured = settings.replace(inbox_dir=str(inbox),
+                                  feeds_file=str(feeds_file(tmp_path, portal.url(FIRST))))
+    assert ([(i.source, i.status) for i in collect(configured)]
+            == [("inbox", "new"), (portal.url(FIRST), "new")])
     broken = settings.replace(inbox_dir=str(tmp_path / "khong-co"), feeds_file=str(tmp_path / "khong-co.txt"))
     assert [(i.status, i.reason) for i in collect(broken)] == [
-        ("failed", "inbox folder does not exist"), ("failed", "cannot read the feeds file: No such file or directory")]
+        ("failed", "inbox folder does not exist"),
+        ("failed", "cannot read the feeds file: No such file or directory")]
     assert collect(settings) == []
 
 
