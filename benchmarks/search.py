@@ -4,7 +4,8 @@ Why synthetic: the real corpus holds a few hundred findings; a province's archiv
 thousands. Findings are generated from genre templates (subject, act, object, qualifier) with
 random units, provinces, years, areas and polarities, indexed into a temporary database, then
 queried plain, filtered and faceted. Word segmentation is left out: it is an ingest cost
-measured elsewhere, and `words` is not what the SQLite backend matches on.
+measured elsewhere; without it the index knows no words, so unaccented queries are planned
+syllable by syllable (accented ones still use the dictionary), the costlier case.
 
 Indexing goes through `SearchBackend.rebuild`, the path `kiemtra reindex` takes (Elasticsearch:
 a new index filled with refresh off, then the alias swap). Goals on a 2-core machine: p95

@@ -51,6 +51,8 @@ class Settings:
     batch_size: int
     nightly_retries: int
     nightly_retry_delay_s: float
+    removed_files: str
+    progress_every_s: float
     http_user_agent: str
     http_timeout_s: float
     http_retries: int

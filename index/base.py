@@ -14,6 +14,14 @@ from dataclasses import dataclass, field
 
 FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit", "theme")
 
+# Ranking and display, the same on every engine (each fact once):
+EXACT_BONUS = 100.0  # the whole query as typed: above any bm25 a finding-sized text reaches
+GROUP_BONUS = 1000.0  # per required group matched, so a finding matching more groups ranks first
+FACET_SIZE = 20  # values per facet, most frequent first
+SNIPPET_CHARS = 240  # characters of a snippet around the first match
+SIMILAR_TERMS = 10  # a finding's most distinctive words that "similar findings" look for
+SIMILAR_MIN_SHARE = 0.3  # share of those words a similar finding must hold
+
 
 @dataclass(frozen=True, slots=True)
 class FindingRecord:
@@ -35,7 +43,7 @@ class FindingRecord:
     path: str | None = None
     published: str | None = None
     year: int | None = None
-    units: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()  # the units the finding is about (named, else inherited)
     # "level name" strings ("xã Tân Thạnh"); Query.level matches the level word
     unit_levels: tuple[str, ...] = ()
     provinces: tuple[str, ...] = ()
@@ -45,12 +53,18 @@ class FindingRecord:
     start: int = 0
     end: int = 0
     words: str = ""
+    # "level name" of today's units holding the finding's units after the 2025 reorganisation,
+    # so a query for the new unit finds findings about the old ones (--unit matches these too)
+    unit_aliases: tuple[str, ...] = ()
+    # "level name" of the units containing the finding's units (district, province): --within
+    unit_parents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Query:
     text: str = ""
     unit: str | None = None
+    within: bool = False  # with `unit`: also findings about units inside it
     province: str | None = None
     level: str | None = None
     year: int | None = None

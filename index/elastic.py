@@ -16,10 +16,9 @@ from __future__ import annotations
 import dataclasses
 import html
 import logging
-import re
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from itertools import islice
@@ -30,24 +29,44 @@ from elasticsearch.helpers import streaming_bulk
 
 from core.errors import BackendError
 from core.normalize import canonical_tones, fold
-from index.base import FACET_FIELDS, FindingRecord, Hit, Query, SearchBackend, SearchResult
+from index.base import (
+    EXACT_BONUS,
+    FACET_FIELDS,
+    FACET_SIZE,
+    GROUP_BONUS,
+    SIMILAR_MIN_SHARE,
+    SIMILAR_TERMS,
+    SNIPPET_CHARS,
+    FindingRecord,
+    Hit,
+    Query,
+    SearchBackend,
+    SearchResult,
+)
+from index.query import (
+    Alternative,
+    Group,
+    Plan,
+    Vocabulary,
+    candidates,
+    filter_key,
+    name_forms,
+    parse,
+    plan_query,
+    province_key,
+    ranked_units,
+)
 
 LOGGER = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-SNIPPET_CHARS = 200
-FACET_SIZE = 20
-EXACT_BONUS = 100.0  # above any folded BM25 a finding-sized text reaches: exact accents first
 BATCH_SIZE = 1000  # findings per bulk request: ~1 MB, large enough to amortise the round trip
 WRITE_THREADS = 2  # bulk requests in flight (one per core of a small server)
 OUTAGE_COOLDOWN_S = 60.0  # after the server proved unreachable, fail at once for this long
 WRITE_ATTEMPTS = 5
 BACKOFF_S = 0.5
 RETRY_STATUSES = (429, 502, 503, 504)
-_QUOTED = re.compile(r'["“”]([^"“”]*)(?:["“”]|$)')  # an unclosed quote runs to the end
-_PREFIX = re.compile(r"(\w+)\*")
-_TOKEN = re.compile(r"\w+")
 _RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(FindingRecord))
 _TUPLE_FIELDS = tuple(
     f.name for f in dataclasses.fields(FindingRecord) if str(f.type).startswith("tuple")
@@ -59,7 +78,10 @@ _FOLDED_COPIES = {
     "unit_levels": "levels_folded",
     "doc_kinds": "doc_kinds_folded",
     "doc_numbers": "doc_numbers_folded",
+    "unit_aliases": "aliases_folded",
+    "unit_parents": "parents_folded",
 }
+_UNIT_FIELDS = ("units_folded", "levels_folded", "aliases_folded")  # what a unit name in a query matches
 # Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
 _FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
@@ -97,6 +119,8 @@ MAPPING: dict[str, Any] = {
         "provinces": _KEYWORD,
         "doc_kinds": _KEYWORD,
         "doc_numbers": _KEYWORD,
+        "unit_aliases": _KEYWORD,
+        "unit_parents": _KEYWORD,
         **{folded: _KEYWORD for folded in _FOLDED_COPIES.values()},
         **{facet: _FACET_KEYWORD for facet in _FACET_COPIES.values()},
         "page": {"type": "integer", "index": False},
@@ -108,13 +132,7 @@ INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0
 BULK_LOAD_SETTINGS: dict[str, Any] = {"index.refresh_interval": "-1", "index.translog.durability": "async"}
 
 
-def _fold_key(value: str) -> str:
-    """The comparison form of a filter value: folded, single spaces.
-
-    No canonical_tones first: folding drops every tone mark, wherever it sat, and skipping it
-    halves the cost of preparing a finding for bulk indexing.
-    """
-    return " ".join(fold(value).split())
+_fold_key = filter_key  # the one comparison form of filter values (index.query)
 
 
 def to_source(record: FindingRecord) -> dict[str, Any]:
@@ -128,7 +146,10 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     source["text_folded"] = fold(canonical)
     source["text_words"] = fold(canonical_tones(record.words))
     for original, folded in _FOLDED_COPIES.items():
-        source[folded] = [_fold_key(v) for v in getattr(record, original)]
+        values = getattr(record, original)
+        if original in ("unit_aliases", "unit_parents"):  # "xã Mường Vang" is also typed "Mường Vang"
+            values = [form for v in values for form in name_forms(v)]
+        source[folded] = [_fold_key(v) for v in values]
     for original, facet in _FACET_COPIES.items():
         source[facet] = sorted({canonical_tones(v) for v in getattr(record, original)})
     return source
@@ -142,54 +163,93 @@ def from_source(source: dict[str, Any]) -> FindingRecord:
     return FindingRecord(**values)
 
 
-def _split_query(text: str) -> tuple[list[str], list[str], str]:
-    """Quoted phrases, word* prefixes and the remaining free text of a user query."""
-    phrases = [p.strip() for p in _QUOTED.findall(text) if p.strip()]
-    rest = _QUOTED.sub(" ", text)
-    prefixes = _PREFIX.findall(rest)
-    rest = _PREFIX.sub(" ", rest)
-    return phrases, prefixes, " ".join(rest.split())
+def _phrase(field: str, syllables: tuple[str, ...], prefix: bool) -> dict[str, Any]:
+    text = " ".join(syllables)
+    if not prefix:
+        return {"match_phrase": {field: text}} if len(syllables) > 1 else {"term": {field: text}}
+    if len(syllables) == 1:
+        return {"prefix": {field: text}}
+    return {"match_phrase_prefix": {field: text}}
 
 
-def _word_grams(folded: str) -> str:
-    """Syllables and their 2- and 3-syllable joins ("phieu_hen"), to meet underthesea's words.
+def alternative_clause(alt: Alternative) -> dict[str, Any]:
+    """One alternative under the accent rule: its folded phrase, and its accented syllables as
+    typed (tone placement canonical) in the canonical field, as SQLite checks them."""
+    folded = _phrase("text_folded", alt.folded, alt.prefix)
+    if not alt.any_accent:
+        return folded
+    if all(alt.accented):
+        return _phrase("text_canonical", alt.syllables, alt.prefix)
+    last = len(alt.syllables) - 1
+    checks = [_phrase("text_canonical", (s,), alt.prefix and k == last)
+              for k, (s, accented) in enumerate(zip(alt.syllables, alt.accented, strict=True)) if accented]
+    return {"bool": {"filter": [folded, *checks]}}
 
-    A user types syllables; the index holds segmented words. Offering every adjacent join lets
-    a query hit a compound word without segmenting the query (no model at query time).
+
+def group_clause(group: Group) -> dict[str, Any]:
+    """A group matches by any alternative, or by being about its unit or a unit inside it (free
+    text asks for everything about a place; the --unit filter is the strict one), or by being
+    in its document."""
+    should = [alternative_clause(alt) for alt in group.alternatives]
+    if group.unit:
+        should += [{"term": {field: group.unit}} for field in (*_UNIT_FIELDS, "parents_folded")]
+    if group.doc_number:
+        should.append({"term": {"doc_numbers_folded": group.doc_number}})
+    return should[0] if len(should) == 1 else {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def text_query(plan: Plan, *, minimum: int | None = None) -> dict[str, Any]:
+    """The matching and scoring of a plan: every group (or `minimum` of them, the fallback)
+    must match; the score is GROUP_BONUS per group matched, EXACT_BONUS for the whole query as
+    typed, plus BM25 of the alternatives' folded phrases — the order SQLite gives.
     """
-    syllables = _TOKEN.findall(folded)
-    grams = list(syllables)
-    for n in (2, 3):
-        grams += ["_".join(syllables[i:i + n]) for i in range(len(syllables) - n + 1)]
-    return " ".join(grams)
+    if not plan.groups:
+        excluded = [alternative_clause(alt) for alt in plan.excluded]
+        return {"bool": {"must_not": excluded}} if excluded else {"match_all": {}}
+    groups = [group_clause(g) for g in plan.groups]
+    should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS}} for g in groups]
+    # BM25 of what SQLite ranks by (index.query.ranked_units): words of one-alternative groups,
+    # the alternatives of synonym groups
+    if plan.exact is not None:
+        should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
+    should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
+               else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
+    required: dict[str, Any] = (
+        {"filter": [{"bool": {"should": groups, "minimum_should_match": minimum}}]} if minimum
+        else {"filter": groups})
+    body: dict[str, Any] = {**required, "should": should}
+    if plan.excluded:
+        body["must_not"] = [alternative_clause(alt) for alt in plan.excluded]
+    return {"bool": body}
 
 
-def text_query(text: str) -> dict[str, Any]:
-    """The scoring part of a search: folded terms must match; exact accents and words rank.
+class _Vocabulary(Vocabulary):
+    """Which query spans this index holds as words or unit names: one size-0 search with two
+    filters aggregations, asked once per query (both answers come from it)."""
 
-    Every free-text term must occur (folded), as in SQLite FTS5's implicit AND, so both
-    backends agree on what matches; the canonical-accent and word fields only add score.
-    """
-    phrases, prefixes, rest = _split_query(text)
-    must: list[dict[str, Any]] = [{"prefix": {"text_folded": _fold_key(p)}} for p in prefixes]
-    exact: list[dict[str, Any]] = []
-    should: list[dict[str, Any]] = []
-    for phrase in phrases:
-        canonical = canonical_tones(phrase)
-        must.append({"match_phrase": {"text_folded": fold(canonical)}})
-        exact.append({"match_phrase": {"text_canonical": canonical}})
-    if rest:
-        canonical = canonical_tones(rest)
-        folded = fold(canonical)
-        must.append({"match": {"text_folded": {"query": folded, "operator": "and"}}})
-        exact.append({"match": {"text_canonical": {"query": canonical, "operator": "and"}}})
-        should.append({"match_phrase": {"text_folded": {"query": folded, "boost": 0.5}}})
-        should.append({"match": {"text_words": {"query": _word_grams(folded), "boost": 0.5}}})
-    if not must:
-        return {"match_all": {}}
-    if exact:
-        should.append({"constant_score": {"filter": {"bool": {"must": exact}}, "boost": EXACT_BONUS}})
-    return {"bool": {"must": must, "should": should}}
+    def __init__(self, backend: ElasticBackend) -> None:
+        self._backend = backend
+        self._known: tuple[set[str], set[str]] | None = None
+
+    def _ask(self, candidates: Sequence[str]) -> tuple[set[str], set[str]]:
+        if self._known is None:
+            words = {c: {"term": {"text_words": c.replace(" ", "_")}} for c in candidates}
+            units = {c: {"bool": {"should": [{"term": {f: c}} for f in (*_UNIT_FIELDS, "parents_folded")]}}
+                     for c in candidates}
+            aggs = {"words": {"filters": {"filters": words}}, "units": {"filters": {"filters": units}}}
+            response = self._backend._call("looking up query words", self._backend.client.search,
+                                           index=self._backend.alias, size=0, aggs=aggs)["aggregations"]
+            known_words, known_units = ({k for k, b in response[name]["buckets"].items() if b["doc_count"]}
+                                        for name in ("words", "units"))
+            self._known = (known_words, known_units)
+        assert self._known is not None
+        return self._known
+
+    def known_words(self, candidates: Sequence[str]) -> set[str]:
+        return self._ask(candidates)[0]
+
+    def known_units(self, candidates: Sequence[str]) -> set[str]:
+        return self._ask(candidates)[1]
 
 
 def _any_folded(field: str, value: str) -> dict[str, Any]:
@@ -199,12 +259,13 @@ def _any_folded(field: str, value: str) -> dict[str, Any]:
 def filters(query: Query) -> list[dict[str, Any]]:
     """Elasticsearch filter clauses for a Query's structured conditions."""
     out: list[dict[str, Any]] = []
-    if query.unit:
-        # "Tân Thạnh" matches the name, "xã Tân Thạnh" the level-qualified form.
-        out.append({"bool": {"should": [_any_folded("units_folded", query.unit),
-                                        _any_folded("levels_folded", query.unit)]}})
-    if query.province:
-        out.append(_any_folded("provinces_folded", query.province))
+    if query.unit is not None:
+        # "Tân Thạnh" matches the name, "xã Tân Thạnh" the level-qualified form, today's unit its
+        # pre-2025 units; with `within`, units inside it too.
+        fields = (*_UNIT_FIELDS, "parents_folded") if query.within else _UNIT_FIELDS
+        out.append({"bool": {"should": [_any_folded(f, query.unit) for f in fields]}})
+    if query.province is not None:
+        out.append({"term": {"provinces_folded": province_key(query.province)}})
     if query.level:
         level = _fold_key(query.level)
         out.append({"bool": {"should": [{"term": {"levels_folded": level}},
@@ -246,10 +307,12 @@ HIGHLIGHT: dict[str, Any] = {
 }
 
 
-def search_body(query: Query) -> dict[str, Any]:
+def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
+    plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [text_query(query.text)], "filter": filters(query)}},
+        "query": {"bool": {"must": [text_query(plan, minimum=minimum)],
+                           "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
         "sort": _sort(query),
@@ -303,6 +366,7 @@ class ElasticBackend(SearchBackend):
             retry_on_status=RETRY_STATUSES,
         )
         self._down_until = 0.0  # monotonic time before which the server is taken as down
+        self._mapping_checked = False  # whether this index has every field of MAPPING (_extend_mapping)
         self._ensure_alias()
 
     # -- errors ---------------------------------------------------------------------------
@@ -353,6 +417,16 @@ class ElasticBackend(SearchBackend):
             raise BackendError(f"cannot reach Elasticsearch: {reason}", path=self.url) from e
         if not exists:
             self.swap_alias(self.create_new_index())
+
+    def _extend_mapping(self) -> None:
+        """Add the fields this version writes to an index an older one created (the mapping is
+        strict: a record with a field it lacks would be rejected until `kiemtra reindex`).
+        Adding fields is allowed on a live index; once per backend instance, before writing."""
+        if self._mapping_checked:
+            return
+        self._call("extending the mapping", self.client.indices.put_mapping, index=self.alias,
+                   properties=MAPPING["properties"])
+        self._mapping_checked = True
 
     def create_new_index(self, *, bulk_load: bool = False) -> str:
         """Create an empty physical index `<alias>-<UTC timestamp>` with the mapping; its name.
@@ -425,6 +499,7 @@ class ElasticBackend(SearchBackend):
     # -- writing --------------------------------------------------------------------------
 
     def index(self, records: Iterable[FindingRecord]) -> int:
+        self._extend_mapping()
         written = self._write(records, target=self.alias)
         if self.refresh_writes and written:
             self.refresh()
@@ -533,7 +608,22 @@ class ElasticBackend(SearchBackend):
     # -- reading --------------------------------------------------------------------------
 
     def search(self, query: Query) -> SearchResult:
-        response = self._call("search", self.client.search, index=self.alias, **search_body(query))
+        """Plan the query against this index's words and units, search all groups, and when
+        that finds less than a page, most of them (index.query.Plan.minimum)."""
+        if not query.text.strip():
+            plan = Plan()
+        else:
+            spans = candidates(parse(query.text))
+            plan = plan_query(query.text, _Vocabulary(self) if spans else None)
+        if plan.nothing:  # only punctuation or emoji: nothing matches it
+            return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {})
+        response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))
+        if plan.fallback and int(response["hits"]["total"]["value"]) < max(query.limit, 0):
+            response = self._call("search", self.client.search, index=self.alias,
+                                  **search_body(query, plan, minimum=plan.minimum))
+            if not response["hits"]["total"]["value"] and plan.last_resort is not None:
+                response = self._call("search", self.client.search, index=self.alias,
+                                      **search_body(query, plan, minimum=plan.last_resort))
         hits = tuple(_hit(raw) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets)
@@ -545,8 +635,9 @@ class ElasticBackend(SearchBackend):
         mlt = {"more_like_this": {
             "fields": ["text_folded"],
             "like": [{"_index": self.alias, "_id": finding_id}],
-            "min_term_freq": 1, "min_doc_freq": 1, "max_query_terms": 40,
-            "minimum_should_match": "20%",
+            "min_term_freq": 1, "min_doc_freq": 2,
+            "max_query_terms": SIMILAR_TERMS,
+            "minimum_should_match": f"{round(SIMILAR_MIN_SHARE * 100)}%",
         }}
         query = {"bool": {"must": [mlt], "must_not": [{"ids": {"values": [finding_id]}}]}}
         response = self._call("similar", self.client.search, index=self.alias, query=query,

@@ -30,13 +30,15 @@ import numpy as np
 import numpy.typing as npt
 
 IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 UNKNOWN = -1  # a phrase count the stored repeats cannot tell
-# A signature is one int64: tier in bit 62, then the phrase counts, then the token count. Counts
-# get up to 4 bits each, fewer when there are many phrases; a finding whose count or length
-# does not fit is scored alone.
-_TIER_SHIFT = 62
+# A signature is one int64: the tier in bits 57-61, then the phrase counts, then the token count.
+# Counts get up to 4 bits each, fewer when there are many phrases; a finding whose count or
+# length does not fit is scored alone.
+_TIER_SHIFT = 57
+MAX_TIER = 31
 _TOKEN_BITS = 26
 _MAX_COUNT_BITS = 4
 _WORD = re.compile(r"[^\W_]+")
@@ -109,7 +111,7 @@ class Signatures:
     """
 
     ids: IntArray
-    tier: IntArray  # 0: exact accents, 1: the rest; every tier-0 finding ranks first
+    tier: IntArray  # 0..MAX_TIER: every finding of a lower tier ranks before any of a higher one
     group: IntArray
     first: IntArray
     keep: BoolArray
@@ -119,31 +121,34 @@ class Signatures:
         """The rowids FTS5 must score."""
         return [*self.ids[self.first[self.keep]].tolist(), *self.ids[self.alone].tolist()]
 
-    def top(self, bm25: Mapping[int, float], bonus: float, need: int) -> list[tuple[int, float]]:
-        """The first `need` (rowid, score) by tier, then score (bonus - bm25, high first), then rowid."""
-        exact_bonus = np.where(self.tier == 0, bonus, 0.0)
+    def top(self, bm25: Mapping[int, float], bonus: FloatArray, need: int) -> list[tuple[int, float]]:
+        """The first `need` (rowid, score) by tier, then score (bonus - bm25, high first), then
+        rowid. A finding `bm25` lacks matched none of the ranked phrases (only a unit or
+        document filter of the query): its bm25 is 0."""
         scores = np.full(len(self.ids), -np.inf)
         group_scores = np.full(len(self.first), -np.inf)
         kept = np.flatnonzero(self.keep)
-        group_scores[kept] = [-bm25[rowid] for rowid in self.ids[self.first[kept]].tolist()]
+        group_scores[kept] = [-bm25.get(rowid, 0.0) for rowid in self.ids[self.first[kept]].tolist()]
         grouped = self.group >= 0
         scores[grouped] = group_scores[self.group[grouped]]
-        scores[self.alone] = [-bm25[rowid] for rowid in self.ids[self.alone].tolist()]
-        scores += exact_bonus
+        scores[self.alone] = [-bm25.get(rowid, 0.0) for rowid in self.ids[self.alone].tolist()]
+        scores += bonus
         order = np.lexsort((self.ids, -scores, self.tier))[:need]
         return list(zip(self.ids[order].tolist(), scores[order].tolist(), strict=True))
 
 
-def signatures(ids: IntArray, exact: BoolArray, tokens: IntArray, counts: IntArray, need: int) -> Signatures:
+def signatures(ids: IntArray, tier: IntArray, tokens: IntArray, counts: IntArray, need: int) -> Signatures:
     """Group findings by (tier, phrase counts, length) and keep, per (tier, counts), only the
     shortest lengths whose findings can still fill the tier's share of the first `need` places.
 
-    `ids` ascend; `tokens` and `counts` (one column per phrase, UNKNOWN allowed) are per finding.
-    A count may be 0 (an OR query's phrase the finding lacks) as long as one phrase is there.
+    `ids` ascend; `tier` (0..MAX_TIER), `tokens` and `counts` (one column per phrase, UNKNOWN
+    allowed) are per finding. A count may be 0 (an OR query's phrase the finding lacks).
     """
-    tier = np.where(exact, 0, 1).astype(np.int64)
-    n_exact = int(exact.sum())
-    tier_need = np.array([need, max(need - n_exact, 0)])
+    tier = np.asarray(tier, dtype=np.int64)
+    if len(tier) and int(tier.max()) > MAX_TIER:
+        raise ValueError(f"tiers go up to {MAX_TIER}")
+    before_tier = np.r_[0, np.cumsum(np.bincount(tier, minlength=MAX_TIER + 1))][:MAX_TIER + 1]
+    tier_need = np.maximum(need - before_tier, 0)
     phrases = counts.shape[1]
     bits = min(_MAX_COUNT_BITS, (_TIER_SHIFT - _TOKEN_BITS) // max(phrases, 1))
     known = ((counts >= 0) & (counts < (1 << bits))).all(axis=1) & (tokens < (1 << _TOKEN_BITS))

@@ -8,12 +8,16 @@ and Elasticsearch indexing identical records.
 A finding's units are core.attribution.attribute's, the rule the comparison uses too: the units
 its sentence names, else the document's inspected units (an inspection report's findings are
 about the inspected units even when a sentence does not repeat their names).
+
+Each unit also brings the units a search may name instead: the one holding it since the 2025
+reorganisation (`Unit.current`, from the gazetteer) and the district and province containing
+it (`containers`, which the composition layer passes: nlp/unit_containers.py).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from core.attribution import attribute
 from core.levels import PROVINCE_LEVELS
@@ -77,13 +81,16 @@ def finding_records(
     extraction: Extraction,
     *,
     segmenter: Callable[[str], str] = str,
+    containers: Callable[[Unit], Sequence[str]] = lambda unit: (),
 ) -> list[FindingRecord]:
     """One FindingRecord per finding of `extraction`, ids stable on the document's sha256.
 
     A finding's own `words` (segmented once, by the pipeline's tokenizer) are used as they are;
     `segmenter` fills `words` for findings without them. index/ does not run NLP: the default
     keeps the text unsegmented, and the composition layer passes nlp.words.segment
-    (pipeline.process.open_store). Text is NFC so backends' folded offsets match the original.
+    (pipeline.process.open_store). `containers` gives the units containing a unit (none by
+    default; the composition layer passes the gazetteer's, nlp.unit_containers.containers).
+    Text is NFC so backends' folded offsets match the original.
     """
     published = extraction.published or document.source.published
     title = extraction.title or document.source.title
@@ -118,6 +125,8 @@ def finding_records(
                 start=finding.start,
                 end=finding.end,
                 words=finding.words if finding.words is not None else segmenter(text),
+                unit_aliases=_unique(u.current for u in units if u.current),
+                unit_parents=_unique(c for u in units for c in containers(u)),
             )
         )
     return records

@@ -2,18 +2,22 @@
 
 Why two text columns: people type Vietnamese without accents ("phieu hen", "doan"), and FTS5's
 `remove_diacritics` drops tone marks but keeps đ. So each finding is indexed twice with the
-plain unicode61 tokenizer: `folded` (core.normalize.fold: no marks, đ → d, lowercase) decides
-what matches and its bm25 ranks; `original` (tones in canonical place, "hòa" = "hoà") gives
-the bonus that puts findings spelt exactly as the query first. Queries get the same treatment.
+plain unicode61 tokenizer: `folded` (core.normalize.fold: no marks, đ → d, lowercase) is where
+syllables typed without accents match, `original` (tones in canonical place, "hòa" = "hoà") where
+syllables typed with accents match only that spelling (index/query.py's rule).
 
-User text never reaches FTS5 syntax: it is cut into words, "quoted phrases" and word* prefixes,
-and each is re-quoted, so no input raises a syntax error. Multi-valued filters (units,
-provinces, levels, document kinds and numbers) live in `fts_terms` as folded keys, which makes
-them case-, accent- and đ-insensitive and lets facets count distinct findings.
+The query is planned by index/query.py (words, phrases, prefixes, exclusions, OR, synonyms,
+question words, words and units of this index: `_Vocabulary`); this module only translates the
+plan: every token is re-quoted, so no input raises an FTS5 syntax error. The findings of each
+group are rowid lists combined in numpy (all groups; else most of them, the fallback). Multi-valued
+filters (units, today's units, containing units, provinces, levels, document kinds and numbers)
+live in `fts_terms` as folded keys, which makes them case-, accent- and đ-insensitive and lets
+facets count distinct findings; `fts_words` holds the multi-syllable words of the segmented text.
 
-Ranking is exact bm25 of the folded query without scoring every match: findings with the same
-length and query-word counts share a score, so FTS5 scores one of each (index/fts_topk.py);
-`fts_records.tokens`, `.alike` and `fts_repeats` hold what that needs.
+Ranking: most groups matched, then the exact phrase, then exact bm25 of the ranked words without
+scoring every match: findings with the same tier, length and word counts share a score, so FTS5
+scores one of each (index/fts_topk.py); `fts_records.tokens`, `.alike` and `fts_repeats` (folded
+words, and accented words of `original` keyed "=word") hold what that needs.
 
 Storage: tables prefixed `fts_`, versioned in `fts_meta`, so the backend may share the store's
 file (the CLI's default) or have its own; it never touches the store's tables or user_version.
@@ -31,7 +35,7 @@ import sqlite3
 import threading
 import typing
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,23 +44,43 @@ from typing import Any
 import numpy as np
 
 from core.errors import BackendError
-from core.levels import split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index import fts_topk
-from index.base import FACET_FIELDS, FindingRecord, Hit, Query, SearchBackend, SearchResult
+from index.base import (
+    EXACT_BONUS,
+    FACET_FIELDS,
+    FACET_SIZE,
+    GROUP_BONUS,
+    SIMILAR_MIN_SHARE,
+    SIMILAR_TERMS,
+    SNIPPET_CHARS,
+    FindingRecord,
+    Hit,
+    Query,
+    SearchBackend,
+    SearchResult,
+)
 from index.fts_topk import BoolArray, IntArray
+from index.query import (
+    Alternative,
+    Group,
+    Plan,
+    Vocabulary,
+    filter_key,
+    level_of,
+    match_spans,
+    name_forms,
+    plan_query,
+    province_key,
+    ranked_units,
+)
 from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "4"
-EXACT_BONUS = 100.0  # above any bm25 a finding-sized text reaches, so exact accents rank first
-FACET_SIZE = 20  # values per facet, most frequent first (like a terms aggregation's size)
-SNIPPET_CHARS = 240
+FTS_SCHEMA_VERSION = "5"
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
-SIMILAR_TERMS = 10
-SIMILAR_MIN_SHARE = 0.3  # share of those terms a similar finding must contain
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -76,6 +100,9 @@ _SCHEMA = (
     " word TEXT NOT NULL, rowid INTEGER NOT NULL, count INTEGER NOT NULL,"
     " PRIMARY KEY (word, rowid)) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS fts_repeats_by_row ON fts_repeats(rowid)",
+    # The multi-syllable words of the findings' segmented text, folded ("ho so"): the query
+    # analysis asks which of a query's syllable runs are words (index.query.Vocabulary).
+    "CREATE TABLE IF NOT EXISTS fts_words (word TEXT PRIMARY KEY, findings INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_text USING fts5("
     " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts_text, 'col')",
@@ -112,7 +139,7 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
         alike = fts_topk.tokenizes_alike(folded)
         conn.execute("UPDATE fts_records SET tokens = ?, alike = ? WHERE rowid = ?",
                      (fts_topk.docsize_total(size), alike, rowid))
-        _insert_repeats(conn, rowid, folded if alike else "")
+        _insert_repeats(conn, rowid, folded if alike else "")  # the original's words: v3 → v4
     LOGGER.info("search tables migrated from v2 to v3")
 
 
@@ -128,11 +155,49 @@ def _migrate_v3(conn: sqlite3.Connection) -> None:
     LOGGER.info("search tables migrated from v3 to v4")
 
 
-def _insert_repeats(conn: sqlite3.Connection, rowid: int, folded: str) -> None:
-    """The words of a record's folded text seen more than once, for exact top-k ranking."""
+def _migrate_v4(conn: sqlite3.Connection) -> None:
+    """v4 → v5: the words table, filled from the stored records' segmented words; the repeated
+    accented words of the `original` column."""
+    for (raw,) in conn.execute("SELECT record FROM fts_records").fetchall():
+        _insert_words(conn, _record_from_json(raw).words)
+    rows = conn.execute("SELECT t.rowid, t.original FROM fts_text t JOIN fts_records r ON r.rowid = t.rowid"
+                        " WHERE r.alike")
+    for rowid, original in rows.fetchall():
+        _insert_repeats(conn, rowid, "", original)
+    LOGGER.info("search tables migrated from v4 to v5")
+
+
+def segmented_words(words: str) -> set[str]:
+    """The multi-syllable words of segmented text, folded, syllables space-separated."""
+    out = set()
+    for token in words.split():
+        if "_" in token:
+            syllables = _TOKEN.findall(fold(token.replace("_", " ")))
+            if len(syllables) > 1:
+                out.add(" ".join(syllables))
+    return out
+
+
+def _insert_words(conn: sqlite3.Connection, words: str) -> None:
+    found = segmented_words(words)
+    if found:
+        conn.executemany("INSERT INTO fts_words (word, findings) VALUES (?, 1)"
+                         " ON CONFLICT(word) DO UPDATE SET findings = findings + 1", [(w,) for w in found])
+
+
+# fts_repeats key of a word of the `original` column (accents kept): "=số". Only its non-ASCII
+# words are stored so: an ASCII word is the same word folded.
+ORIGINAL_KEY = "="
+
+
+def _insert_repeats(conn: sqlite3.Connection, rowid: int, folded: str, original: str = "") -> None:
+    """The words of a record's folded text seen more than once, and of its original text the
+    accented ones, for exact top-k ranking (an accented phrase is ranked on `original`)."""
     repeats = fts_topk.repeated_words(folded)
+    repeats.update({ORIGINAL_KEY + word: n for word, n in fts_topk.repeated_words(original).items()
+                    if not word.isascii()})
     if repeats:
-        conn.executemany("INSERT INTO fts_repeats (word, rowid, count) VALUES (?, ?, ?)",
+        conn.executemany("INSERT OR REPLACE INTO fts_repeats (word, rowid, count) VALUES (?, ?, ?)",
                          [(word, rowid, n) for word, n in repeats.items()])
 
 
@@ -155,57 +220,30 @@ _STOPWORDS = frozenset({
     "tren", "duoi", "sau", "truoc",
 })
 _TOKEN = re.compile(r"[^\W_]+")
-_QUERY_PART = re.compile(r'"([^"]*)"?|([^\W_]+)(\*?)')
+_UNIT_FIELDS = ("unit", "unit_level", "unit_alias")
 
 
-@dataclass(frozen=True, slots=True)
-class _Term:
-    """One part of a parsed query: a word, a quoted phrase, or a word* prefix (folded tokens)."""
-
-    tokens: tuple[str, ...]
-    prefix: bool = False
+def _phrase(column: str, tokens: Iterable[str], prefix: bool = False) -> str:
+    """One FTS5 phrase on one column; every token is quoted, so it is always valid syntax."""
+    quoted = '"' + " ".join(tokens).replace('"', "") + '"'
+    return f"{column} : {quoted}" + (" *" if prefix else "")
 
 
-def filter_key(value: str) -> str:
-    """How filter values compare: folded, single-spaced ("Đắk Lắk " → "dak lak")."""
-    return " ".join(fold(value).split())
+def _any_of(phrases: Iterable[str]) -> str:
+    return " OR ".join(f"({p})" for p in phrases)
 
 
-def parse_query(text: str, *, accents: bool = False) -> list[_Term]:
-    """Cut user text into words, "phrases" and prefix* words; all other syntax is dropped.
-
-    The structure is read on the folded text; tokens come from it, or, with `accents`, from
-    the same offsets of the lowercased canonical-tone text (folding keeps lengths). An
-    unclosed quote runs to the end of the text, as a user who forgot it would mean.
-    """
-    source = canonical_tones(text)
-    folded = fold(source)
-    view = lower_same_length(source) if accents else folded
-    terms: list[_Term] = []
-    for match in _QUERY_PART.finditer(folded):
-        if match.group(1) is not None:
-            base = match.start(1)
-            tokens = tuple(view[base + m.start():base + m.end()] for m in _TOKEN.finditer(match.group(1)))
-            if tokens:
-                terms.append(_Term(tokens))
-        elif match.group(2):
-            terms.append(_Term((view[match.start(2):match.end(2)],), prefix=bool(match.group(3))))
-    return terms
-
-
-def _fts_expression(column: str, terms: list[_Term], operator: str = "AND") -> str:
-    """An FTS5 query on one column; every token is quoted, so it is always valid syntax."""
-    parts = []
-    for term in terms:
-        quoted = '"' + " ".join(term.tokens).replace('"', "") + '"'
-        parts.append(quoted + (" *" if term.prefix else ""))
-    return f"{column} : ({f' {operator} '.join(parts)})"
-
-
-def _level_of(unit_level: str) -> str | None:
-    """"thị xã Ba Đồn" → "thị xã": the level word a "level name" string starts with."""
-    level = split_level(unit_level)[0]
-    return level.value if level else None
+def _accent_check(alt: Alternative) -> str | None:
+    """The FTS5 expression an alternative's accented syllables must also match, None when it has
+    none: the whole phrase on `original` when every syllable is accented, else each of them."""
+    if not alt.any_accent:
+        return None
+    if all(alt.accented):
+        return _phrase("original", alt.syllables, alt.prefix)
+    last = len(alt.syllables) - 1
+    marked = enumerate(zip(alt.syllables, alt.accented, strict=True))
+    return " AND ".join(_phrase("original", (s,), alt.prefix and k == last)
+                        for k, (s, accented) in marked if accented)
 
 
 def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
@@ -214,9 +252,15 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
         yield "unit", unit
     for unit in record.unit_levels:
         yield "unit_level", unit
-        level = _level_of(unit)
+        level = level_of(unit)
         if level:
             yield "level", level
+    for alias in record.unit_aliases:
+        for form in name_forms(alias):
+            yield "unit_alias", form
+    for parent in record.unit_parents:
+        for form in name_forms(parent):
+            yield "unit_parent", form
     for province in record.provinces:
         yield "province", province
     for kind in record.doc_kinds:
@@ -241,29 +285,9 @@ def _record_from_json(raw: str) -> FindingRecord:
     return FindingRecord(**fields)
 
 
-def _match_spans(text: str, terms: list[_Term]) -> list[tuple[int, int]]:
-    """Where the query's words and phrases occur in `text`, found in its folded form.
-
-    Folding keeps one character per character, so folded offsets are the original's.
-    """
-    folded = fold(text)
-    spans: list[tuple[int, int]] = []
-    for term in terms:
-        body = r"[\W_]+".join(re.escape(token) for token in term.tokens)
-        tail = r"[^\W_]*" if term.prefix else r"(?![^\W_])"
-        spans.extend(m.span() for m in re.finditer(r"(?<![^\W_])" + body + tail, folded))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def highlight(text: str, terms: list[_Term], max_chars: int = SNIPPET_CHARS) -> str:
+def highlight(text: str, alternatives: Iterable[Alternative], max_chars: int = SNIPPET_CHARS) -> str:
     """HTML-safe snippet of `text` around its first match, matches wrapped in <mark>."""
-    spans = _match_spans(text, terms)
+    spans = match_spans(text, list(alternatives))
     start, end = 0, len(text)
     if len(text) > max_chars:
         first = spans[0][0] if spans else 0
@@ -290,11 +314,6 @@ def highlight(text: str, terms: list[_Term], max_chars: int = SNIPPET_CHARS) -> 
     return "".join(pieces)
 
 
-_DATE_ORDER = "r.published IS NULL, r.published DESC, r.year IS NULL, r.year DESC"
-# CROSS JOIN keeps the text match as the outer loop. Left to itself the planner may drive from a
-# filter's index (year = 2019: a tenth of the index) and run the FTS5 match once per row, which
-# took 1-13 s per search at 100k findings; the match enumerates its rows in a few ms.
-_WITH_RECORDS = "fts_text CROSS JOIN fts_records r ON r.rowid = fts_text.rowid"
 # The unary + keeps the planner from handing the rowid list to FTS5, which would rerun the whole
 # match once per listed rowid (1.5 ms each); as written the list is probed per match instead.
 _WITHIN = "+fts_text.rowid IN (SELECT value FROM json_each(?))"
@@ -315,12 +334,15 @@ class _Filters:
 
     @classmethod
     def of(cls, query: Query) -> _Filters:
+        unit_fields = (*_UNIT_FIELDS, "unit_parent") if query.within else _UNIT_FIELDS
         term_filters = (
-            (("unit", "unit_level"), query.unit), (("province",), query.province), (("level",), query.level),
+            (unit_fields, query.unit), (("level",), query.level),
             (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number), (("theme",), query.theme),
         )
-        return cls(tuple((fields, filter_key(value)) for fields, value in term_filters if value is not None),
-                   query.year, query.year_from, query.year_to, query.area, query.polarity)
+        terms = [(fields, filter_key(value)) for fields, value in term_filters if value is not None]
+        if query.province is not None:
+            terms.append((("province",), province_key(query.province)))
+        return cls(tuple(terms), query.year, query.year_from, query.year_to, query.area, query.polarity)
 
     def __bool__(self) -> bool:
         return bool(self.terms) or any(v is not None for v in (
@@ -337,6 +359,14 @@ class _Filters:
             return False
         return ((self.area is None or area == self.area)
                 and (self.polarity is None or polarity == self.polarity))
+
+
+def _every(sets: list[IntArray]) -> IntArray:
+    """The findings in every one of `sets` (each ascending and unique)."""
+    out = sets[0]
+    for other in sets[1:]:
+        out = np.intersect1d(out, other, assume_unique=True)
+    return out
 
 
 def _rowids(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> IntArray:
@@ -412,9 +442,10 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
         " FROM fts_records").fetchone()
     rowids, tokens, alike, years, no_year, unpublished = (_parse_ints(joined) for joined in numbers)
     size = int(rowids.max(initial=-1)) + 1
-    dates = np.unique(np.array(published.split(_FIELD_SEP) if published else [], dtype=str),
+    # `published` is None without findings, "" for one finding without a date (not no findings).
+    dates = np.unique(np.array(published.split(_FIELD_SEP) if published is not None else [], dtype=str),
                       return_inverse=True)[1]
-    # _DATE_ORDER: published newest first and missing last, then the year likewise, then rowid.
+    # Browse order: published newest first and missing last, then the year likewise, then rowid.
     newest_first = rowids[np.lexsort((rowids, -years, no_year, -dates.reshape(-1), unpublished))]
 
     def by_rowid(values: IntArray, dtype: type = np.int64) -> Any:
@@ -479,100 +510,218 @@ def _merge_facets(combos: Iterable[tuple[int | None, str, str, int]],
             [:FACET_SIZE] for name, counted in counts.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
-    """The SQL of one text search: the findings it selects, and how to rank them.
+class _Vocabulary(Vocabulary):
+    """What this index knows of a query's syllable runs, read in the search's snapshot."""
 
-    `within` is None without filters, else the JSON list of the findings that pass them.
-    """
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
 
-    terms: list[_Term]
-    accented: list[_Term]
-    within: str | None = None
+    def known_words(self, candidates: Sequence[str]) -> set[str]:
+        marks = ", ".join("?" for _ in candidates)
+        return {row[0] for row in self._conn.execute(f"SELECT word FROM fts_words WHERE word IN ({marks})",
+                                                     list(candidates))}
+
+    def known_units(self, candidates: Sequence[str]) -> set[str]:
+        marks = ", ".join("?" for _ in candidates)
+        fields = (*_UNIT_FIELDS, "unit_parent")
+        return {row[0] for row in self._conn.execute(
+            f"SELECT DISTINCT key FROM fts_terms WHERE field IN ({', '.join('?' for _ in fields)})"
+            f" AND key IN ({marks})",
+            [*fields, *candidates])}
+
+
+@dataclass
+class _TextSearch:
+    """A plan's findings in one snapshot: which match each group, the conjunction or the
+    fallback, and their ranking. Every FTS5 query here returns a rowid list (index.fts_topk
+    and numpy do the rest), so a common word costs a few ms, not a Python row per match."""
+
+    conn: sqlite3.Connection
+    plan: Plan
+    # A unit typed in the query matches findings about it or about units inside it: free text
+    # asks for everything about a place; the --unit filter is the strict one (--within widens it).
+    unit_fields: tuple[str, ...] = (*_UNIT_FIELDS, "unit_parent")
+    _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
+
+    def _ids(self, match: str) -> IntArray:
+        return _rowids(self.conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [match])
+
+    def folded_holders(self, alt: Alternative) -> IntArray:
+        """Findings holding the alternative's folded phrase (what bm25 counts)."""
+        key = (alt.folded, alt.prefix)
+        if key not in self._folded:
+            self._folded[key] = self._ids(_phrase("folded", alt.folded, alt.prefix))
+        return self._folded[key]
+
+    def alternative(self, alt: Alternative) -> IntArray:
+        """Findings matching one alternative under the accent rule (typed with every accent:
+        the phrase on `original` alone, which implies the folded one)."""
+        if all(alt.accented):
+            key = (alt.syllables, alt.prefix)
+            if key not in self._folded:
+                self._folded[key] = self._ids(_phrase("original", alt.syllables, alt.prefix))
+            return self._folded[key]
+        holders = self.folded_holders(alt)
+        check = _accent_check(alt)
+        if check is None or not len(holders):
+            return holders
+        return np.intersect1d(holders, self._ids(check), assume_unique=True)
+
+    def group(self, group: Group) -> IntArray:
+        parts = [self.alternative(alt) for alt in group.alternatives]
+        for fields, key in ((self.unit_fields, group.unit), (("doc_number",), group.doc_number)):
+            if key:
+                marks = ", ".join("?" for _ in fields)
+                parts.append(_rowids(self.conn,
+                                     f"SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?",
+                                     [*fields, key]))
+        return _union(parts)
+
+    def _expression(self, alt: Alternative) -> str:
+        """One alternative as an FTS5 expression under the accent rule."""
+        if all(alt.accented):
+            return _phrase("original", alt.syllables, alt.prefix)
+        check = _accent_check(alt)
+        folded = _phrase("folded", alt.folded, alt.prefix)
+        return folded if check is None else f"({folded}) AND ({check})"
+
+    def every_group(self) -> IntArray:
+        """The findings matching every group: one FTS5 query ANDing the groups of one
+        alternative (FTS5 walks the rarest list and skips); the others (synonyms, a unit, a
+        number) as sets, whose per-alternative lists ranking needs anyway."""
+        single = [g for g in self.plan.groups if len(g.alternatives) == 1 and not (g.unit or g.doc_number)]
+        sets = [self.group(g) for g in self.plan.groups if g not in single]
+        if single:
+            sets.append(self._ids(" AND ".join(f"({self._expression(g.alternatives[0])})" for g in single)))
+        return _every(sets)
+
+    def excluded(self) -> IntArray:
+        return _union([self.alternative(alt) for alt in self.plan.excluded])
+
+    def exact(self) -> IntArray:
+        alt = self.plan.exact
+        if alt is None:
+            return np.empty(0, dtype=np.int64)
+        return self.alternative(alt)
+
+    def _ranked(self) -> list[Alternative]:
+        """What bm25 ranks by (index.query.ranked_units, the same on Elasticsearch)."""
+        return ranked_units(self.plan)
+
+    def _sure(self) -> set[tuple[tuple[str, ...], bool]]:
+        """The ranked units every finding matching all groups holds: words of a text group of one
+        alternative (a unit or document group may match without its text)."""
+        return {((s,), False) for g in self.plan.groups
+                if len(g.alternatives) == 1 and not g.alternatives[0].prefix and not (g.unit or g.doc_number)
+                for s in g.alternatives[0].syllables}
+
+    def _expressions(self) -> list[str]:
+        """Each ranked alternative as it matches (typed with every accent: on `original`, else folded)."""
+        return [_phrase("original", a.syllables, a.prefix) if all(a.accented)
+                else _phrase("folded", a.folded, a.prefix)
+                for a in self._ranked()]
 
     @property
-    def folded(self) -> str:
-        """What matches: every word, folded."""
-        return _fts_expression("folded", self.terms)
+    def ranking(self) -> str:
+        """The bm25 expression: every positive alternative ORed, so a finding scores for what it matched."""
+        return _any_of(self._expressions())
 
-    @property
-    def original(self) -> str:
-        """What earns the exact-accent bonus: every word as typed (tone placement unified)."""
-        return _fts_expression("original", self.accented)
+    def _present(self, ids: IntArray, alt: Alternative, everyone: bool) -> BoolArray:
+        """Which of `ids` hold the ranked unit as the ranking expression counts it; `everyone`
+        when they all matched every group (then a sure unit is held by all)."""
+        if everyone and (alt.syllables, alt.prefix) in self._sure():
+            return np.ones(len(ids), dtype=np.bool_)
+        return np.isin(ids, self.alternative(alt) if all(alt.accented) else self.folded_holders(alt))
 
-    def _source(self, match: str, *, records: bool = False) -> tuple[str, list[Any]]:
-        """`FROM … WHERE …` of the selected findings; `fts_records r` is joined only when the
-        caller (`records`) needs it, so a bare text count stays inside FTS5."""
-        tables = _WITH_RECORDS if records else "fts_text"
-        if self.within is None:
-            return f"{tables} WHERE fts_text MATCH ?", [match]
-        return f"{tables} WHERE fts_text MATCH ? AND {_WITHIN}", [match, self.within]
-
-    def count(self, conn: sqlite3.Connection, match: str) -> int:
-        source, params = self._source(match)
-        return int(conn.execute(f"SELECT COUNT(*) FROM {source}", params).fetchone()[0])
-
-    def matches(self, conn: sqlite3.Connection) -> IntArray:
-        """Every finding the text matches (filters aside), for filters and facets to narrow."""
-        return _rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [self.folded])
-
-    def by_relevance(self, conn: sqlite3.Connection, columns: _Columns, ids: IntArray, limit: int,
-                     offset: int) -> _Rows:
-        """Findings matching the query as typed (accents and all) first, then the others; within
-        each, bm25 of the folded query, then rowid. The score shown adds EXACT_BONUS to the first.
-
-        FTS5 scores only what index.fts_topk cannot tell apart: one finding per signature
-        that can still reach the page, and those whose phrase counts are unknown.
-        """
-        need = offset + limit
-        exact = np.isin(ids, _rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?",
-                                     [self.original]))
-        phrases = [term.tokens for term in self.terms]
-        if any(term.prefix for term in self.terms):  # a prefix's count is not its word's
-            counts = np.full((len(ids), len(phrases)), fts_topk.UNKNOWN, dtype=np.int64)
+    def rank(self, columns: _Columns, ids: IntArray, groups: list[IntArray] | None,
+             need: int) -> list[tuple[int, float]]:
+        """The first `need` of `ids` (ascending): most groups matched first (`groups` None:
+        every finding matched them all), the exact phrase first within that, then bm25 of the
+        alternatives, then rowid."""
+        n = len(self.plan.groups)
+        matched = np.full(len(ids), n, dtype=np.int64)
+        if groups is not None:
+            matched[:] = 0
+            for found in groups:
+                matched += np.isin(ids, found)
+        exact = (np.isin(ids, self.exact()) if self.plan.exact is not None
+                 else np.zeros(len(ids), dtype=np.bool_))
+        tier = np.minimum((n - matched) * 2 + (~exact), fts_topk.MAX_TIER).astype(np.int64)
+        bonus = matched * GROUP_BONUS + exact * EXACT_BONUS
+        alternatives = self._ranked()
+        present = np.column_stack([self._present(ids, a, groups is None) for a in alternatives]) \
+            if alternatives else np.ones((len(ids), 0), dtype=np.bool_)
+        if any(a.prefix for a in alternatives) or not alternatives:  # a prefix's count is not its word's
+            counts = np.full((len(ids), len(alternatives)), fts_topk.UNKNOWN, dtype=np.int64)
         else:
-            counts = fts_topk.phrase_counts(ids, phrases, columns.repeats)
-        page = _top_by_bm25(conn, columns, ids, exact, counts, self.folded, need)[offset:]
-        return _records_in_order(conn, [rowid for rowid, _ in page], [score for _, score in page])
-
-    def by_date(self, conn: sqlite3.Connection, limit: int, offset: int) -> _Rows:
-        """Newest first; the relevance score only breaks ties, so it may cost a subquery."""
-        source, params = self._source(self.folded, records=True)
-        score = (f"(CASE WHEN fts_text.rowid IN (SELECT rowid FROM fts_text WHERE fts_text MATCH ?)"
-                 f" THEN {EXACT_BONUS} ELSE 0 END) - bm25(fts_text)")
-        return _pairs(conn.execute(
-            f"SELECT r.record, {score} AS score FROM {source} ORDER BY {_DATE_ORDER}, score DESC, r.rowid"
-            " LIMIT ? OFFSET ?", [self.original, *params, limit, offset]))
+            # An accented phrase is ranked on `original`: its words' repeats are counted there.
+            words = [tuple(ORIGINAL_KEY + w for w in a.syllables) if all(a.accented) else a.folded
+                     for a in alternatives]
+            counts = present * fts_topk.phrase_counts(ids, words, columns.repeats)
+        if not alternatives:
+            order = np.lexsort((ids, tier))[:need]
+            return list(zip(ids[order].tolist(), bonus[order].astype(float).tolist(), strict=True))
+        return _top_by_bm25(self.conn, columns, ids, tier, bonus, counts, self.ranking, need,
+                            (self._expressions(), present))
 
 
-def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, exact: BoolArray,
-                 counts: IntArray,
-                 match: str, need: int) -> list[tuple[int, float]]:
-    """The first `need` (rowid, score) of `ids` (ascending): `exact` ones first, each group by
-    EXACT_BONUS-or-0 minus bm25 of `match`, then rowid. `counts` are the phrase counts of
-    each finding (fts_topk.phrase_counts); FTS5 scores only what fts_topk cannot infer."""
+def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tier: IntArray, bonus: Any,
+                 counts: IntArray, match: str, need: int,
+                 patterns: tuple[list[str], BoolArray] | None = None) -> list[tuple[int, float]]:
+    """The first `need` (rowid, score) of `ids` (ascending): by tier (0 first), then `bonus`
+    minus bm25 of `match`, then rowid. `counts` are the phrase counts of each finding
+    (fts_topk.phrase_counts); FTS5 scores only what fts_topk cannot infer.
+
+    `patterns` (each phrase of an OR `match`, and which findings hold which) lets FTS5 score
+    the findings holding the same phrases with those phrases ANDed: the same bm25 (a phrase a
+    finding lacks adds 0), but FTS5 walks the rarest phrase's list instead of the union of all.
+    """
     counts[~columns.alike[ids]] = fts_topk.UNKNOWN
-    signatures = fts_topk.signatures(ids, exact, columns.tokens[ids], counts, need)
+    signatures = fts_topk.signatures(ids, tier, columns.tokens[ids], counts, need)
     scored = signatures.to_score()
-    # The range is FTS5's to use (it skips the matches outside); the list is probed per match.
-    bm25 = dict(conn.execute(
-        f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
-        f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
-        [match, min(scored, default=0), max(scored, default=0), json.dumps(scored)]).fetchall())
-    return signatures.top(bm25, EXACT_BONUS, need)
+    bm25: dict[int, float] = {}
+    for expression, rowids in _scoring_groups(match, scored, ids, patterns):
+        # The range is FTS5's to use (it skips the matches outside); the list is probed per match.
+        bm25.update(conn.execute(
+            f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
+            f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
+            [expression, min(rowids, default=0), max(rowids, default=0), json.dumps(rowids)]).fetchall())
+    return signatures.top(bm25, np.asarray(bonus, dtype=np.float64), need)
 
 
-def _hits(rows: _Rows, terms: list[_Term]) -> list[Hit]:
+def _scoring_groups(match: str, scored: list[int], ids: IntArray,
+                    patterns: tuple[list[str], BoolArray] | None) -> list[tuple[str, list[int]]]:
+    """(expression, rowids) to score: one OR query, or one AND query per presence pattern."""
+    if patterns is None or not scored:
+        return [(match, scored)]
+    expressions, present = patterns
+    rows = present[np.searchsorted(ids, np.asarray(scored, dtype=np.int64))]
+    groups: dict[tuple[bool, ...], list[int]] = {}
+    for rowid, row in zip(scored, rows.tolist(), strict=True):
+        groups.setdefault(tuple(row), []).append(rowid)
+    out = []
+    for pattern, rowids in groups.items():
+        held = [f"({e})" for e, has in zip(expressions, pattern, strict=True) if has]
+        if held:  # a finding matched by its unit or document alone scores 0
+            out.append((" AND ".join(held), rowids))
+    return out
+
+
+def _union(parts: list[IntArray]) -> IntArray:
+    """The findings in any of `parts` (each ascending and unique), ascending."""
+    if not parts:
+        return np.empty(0, dtype=np.int64)
+    return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+
+
+def _hits(rows: _Rows, alternatives: Iterable[Alternative]) -> list[Hit]:
     """Rows of (record JSON, score) as hits with their highlighted snippets."""
+    marked = list(alternatives)
     hits = []
     for raw, score in rows:
         record = _record_from_json(raw)
-        hits.append(Hit(record, float(score), highlight(record.text, terms)))
+        hits.append(Hit(record, float(score), highlight(record.text, marked)))
     return hits
-
-
-def _pairs(cursor: sqlite3.Cursor) -> _Rows:
-    return [(row[0], float(row[1])) for row in cursor]
 
 
 def _records_in_order(conn: sqlite3.Connection, rowids: list[int],
@@ -637,6 +786,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "3"
             if version == "3":
                 _migrate_v3(conn)
+                version = "4"
+            if version == "4":
+                _migrate_v4(conn)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
@@ -705,7 +857,8 @@ class SqliteFtsBackend(SearchBackend):
                  record.published, _record_json(record), _pack_facet_terms(keyed),
                  fts_topk.docsize_total(docsize), alike),
             )
-            _insert_repeats(conn, rowid, folded if alike else "")
+            _insert_repeats(conn, rowid, folded if alike else "", lower_same_length(text) if alike else "")
+            _insert_words(conn, record.words)
             conn.executemany(
                 "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
                 [(f, k, rowid, v) for f, k, v in keyed],
@@ -732,7 +885,7 @@ class SqliteFtsBackend(SearchBackend):
 
     @staticmethod
     def _delete_all(conn: sqlite3.Connection) -> None:
-        for table in ("fts_text", "fts_terms", "fts_repeats", "fts_records"):
+        for table in ("fts_text", "fts_terms", "fts_repeats", "fts_records", "fts_words"):
             conn.execute(f"DELETE FROM {table}")
 
     def count(self) -> int:
@@ -753,19 +906,49 @@ class SqliteFtsBackend(SearchBackend):
         return self._cache
 
     def search(self, query: Query) -> SearchResult:
-        """One read snapshot for page, total and facets.
+        """One read snapshot for the plan, page, total and facets.
 
-        FTS5 finds the matches (one rowid list); filters, facets, the page without text and
-        the ranking's per-finding data read the in-memory columns instead of joining every
-        match to `fts_records`. Ranking asks FTS5's bm25 only for the few findings whose score
-        it cannot infer (_Plan.by_relevance, index.fts_topk); sorting by date stays in SQL.
+        The query is planned (index.query) against this index's words and units; each group's
+        findings are one FTS5 rowid list, combined in numpy: all groups, or, when that is
+        less than a page, most of them (Plan.minimum). Filters, facets and the browse order
+        read the in-memory columns; ranking asks FTS5's bm25 only for the few findings whose
+        score index.fts_topk cannot infer.
         """
-        terms = parse_query(query.text)
         filters = _Filters.of(query)
         limit, offset = max(query.limit, 0), max(query.offset, 0)
-        with self._snapshot("search"):  # one snapshot for rows, total and facets
-            total, rows, facets = self._search(query, terms, filters, limit, offset)
-        return SearchResult(total, tuple(_hits(rows, terms)), facets)
+        with self._snapshot("search") as conn:  # one snapshot for plan, rows, total and facets
+            plan = plan_query(query.text, _Vocabulary(conn)) if query.text.strip() else Plan()
+            total, rows, facets = self._search(query, plan, filters, limit, offset)
+        return SearchResult(total, tuple(_hits(rows, plan.alternatives)), facets)
+
+    def _search(self, query: Query, plan: Plan, filters: _Filters, limit: int,
+                offset: int) -> tuple[int, _Rows, dict[str, list[tuple[str, int]]]]:
+        """Total, page rows and facets, inside the caller's transaction."""
+        conn = self._conn
+        columns = self._columns()
+        if plan.nothing:  # typed only punctuation or emoji: nothing matches it
+            return 0, [], columns.facets(np.empty(0, dtype=np.int64)) if query.facets else {}
+        text = _TextSearch(conn, plan)
+        excluded = text.excluded()
+        matched = text.every_group() if plan.groups else columns.newest_first
+        selected = self._narrow(conn, columns, matched, excluded, filters)
+        groups: list[IntArray] | None = None  # each group's findings, needed only for a fallback
+        if plan.fallback and len(selected) < limit:
+            groups = [text.group(g) for g in plan.groups]
+            found, held = np.unique(np.concatenate(groups), return_counts=True)
+            selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
+            if not len(selected) and plan.last_resort is not None:
+                selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
+        facets = columns.facets(selected) if query.facets else {}
+        if not plan.groups or query.sort == "date":
+            narrowed = plan.groups or filters or len(excluded)
+            page = columns.newest(selected if narrowed else None, limit, offset)
+            return len(selected), _records_in_order(conn, page), facets
+        if not len(selected) or not limit:
+            return len(selected), [], facets
+        ranked = text.rank(columns, np.sort(selected), groups, offset + limit)[offset:]
+        rows = _records_in_order(conn, [r for r, _ in ranked], [sc for _, sc in ranked])
+        return len(selected), rows, facets
 
     @contextmanager
     def _snapshot(self, what: str) -> Iterator[sqlite3.Connection]:
@@ -783,28 +966,13 @@ class SqliteFtsBackend(SearchBackend):
                     raise BackendError(f"{what} failed: {e}", path=self.path) from e
                 raise
 
-    def _search(self, query: Query, terms: list[_Term], filters: _Filters, limit: int,
-                offset: int) -> tuple[int, _Rows, dict[str, list[tuple[str, int]]]]:
-        """Total, page rows and facets, inside the caller's transaction."""
-        conn = self._conn
-        plan = _Plan(terms, parse_query(query.text, accents=True))
-        by_date = query.sort == "date"
-        if terms and by_date and not filters and not query.facets:  # FTS5 alone counts and sorts
-            return plan.count(conn, plan.folded), plan.by_date(conn, limit, offset), {}
-        columns = self._columns()
-        matched = plan.matches(conn) if terms else columns.newest_first
-        selected = columns.admitted(conn, matched, filters) if filters else matched
-        facets = columns.facets(selected) if query.facets else {}
-        if not terms:
-            page = columns.newest(selected if filters else None, limit, offset)
-            return len(selected), _records_in_order(conn, page), facets
-        if not len(selected) or not limit:
-            return len(selected), [], facets
-        if by_date:
-            if filters:
-                plan = dataclasses.replace(plan, within=json.dumps(selected.tolist()))
-            return len(selected), plan.by_date(conn, limit, offset), facets
-        return len(selected), plan.by_relevance(conn, columns, selected, limit, offset), facets
+    @staticmethod
+    def _narrow(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, excluded: IntArray,
+                filters: _Filters) -> IntArray:
+        """`ids` without the excluded findings, through the filters."""
+        if len(excluded):
+            ids = ids[~np.isin(ids, excluded)]
+        return columns.admitted(conn, ids, filters) if filters else ids
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """Findings sharing at least SIMILAR_MIN_SHARE of this one's most distinctive folded
@@ -819,12 +987,12 @@ class SqliteFtsBackend(SearchBackend):
         if row is None:
             raise BackendError(f"no indexed finding {finding_id}", path=self.path)
         rowid, folded = row
-        terms = [_Term((t,)) for t in self._top_terms(folded)]
+        terms = [Alternative((t,)) for t in self._top_terms(folded)]
         if not terms or not limit:
             return []
         # Which findings hold which words: one scan per word, then those sharing enough of them.
         holders = [_rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?",
-                           [_fts_expression("folded", [t])])
+                           [_phrase("folded", t.folded)])
                    for t in terms]
         ids, shared = np.unique(np.concatenate(holders), return_counts=True)
         # Like a more-like-this query's minimum_should_match: one shared common word is chance.
@@ -833,9 +1001,11 @@ class SqliteFtsBackend(SearchBackend):
             return []
         columns = self._columns()
         present = np.column_stack([np.isin(ids, found) for found in holders])
-        counts = present * fts_topk.phrase_counts(ids, [t.tokens for t in terms], columns.repeats)
-        page = _top_by_bm25(conn, columns, ids, np.zeros(len(ids), dtype=np.bool_), counts,
-                            _fts_expression("folded", terms, "OR"), limit)
+        counts = present * fts_topk.phrase_counts(ids, [t.folded for t in terms], columns.repeats)
+        zeros = np.zeros(len(ids), dtype=np.int64)
+        page = _top_by_bm25(conn, columns, ids, zeros, zeros.astype(np.float64), counts,
+                            _any_of(_phrase("folded", t.folded) for t in terms),
+                            limit)
         return _hits(_records_in_order(conn, [r for r, _ in page], [score for _, score in page]), terms)
 
     def _top_terms(self, folded: str) -> list[str]:

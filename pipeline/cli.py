@@ -18,7 +18,19 @@ import click
 from core.errors import ConfigError, KiemtraError
 from core.models import Area, Polarity
 from core.settings import load_settings, parse_assignments
-from pipeline.console import EXIT_FAILED, EXIT_OK, PrintableFormatter, err, errors_as_lines, settings_of
+from pipeline.console import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    PrintableFormatter,
+    err,
+    errors_as_lines,
+    settings_of,
+)
+
+# Loggers that speak once per HTTP request: Prefect's client talks to its server dozens of times
+# per run, and the fetcher's own log already names every page it gets.
+CHATTY_LOGGERS = ("httpx", "httpcore", "prefect.client", "urllib3")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -32,9 +44,15 @@ from pipeline.console import EXIT_FAILED, EXIT_OK, PrintableFormatter, err, erro
 def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: str | None,
         assignments: tuple[str, ...], verbose: bool) -> None:
     """kiemtra: searchable, comparable findings from Vietnamese CCHC inspection reports."""
+    level = logging.INFO if verbose else logging.ERROR
+    # The level on the handler too: Prefect sets its own loggers to INFO, and without -v its
+    # per-task "Finished in state Completed()" lines are noise beside the progress lines.
     handler = logging.StreamHandler()
     handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, handlers=[handler])
+    handler.setLevel(level)
+    logging.basicConfig(level=level, handlers=[handler])
+    for chatty in CHATTY_LOGGERS:  # -v is for kiemtra's progress, not for every HTTP request
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     with errors_as_lines():
         overrides: dict[str, Any] = parse_assignments(list(assignments))
         if db_path == "":
@@ -74,7 +92,9 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress: a bar on a terminal, a line every progress_every_s otherwise"
+                   " (default: on a terminal).")
 @click.option("--wait", is_flag=True, help="Wait for a run already in progress instead of refusing.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, wait: bool) -> None:
@@ -88,55 +108,134 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
     for outcome in summary.failures:
         err(outcome.reason or outcome.path)
     click.echo(summary.line())
+    if summary.quarantined:
+        click.echo(f"{len(summary.quarantined)} known-bad files not read again:"
+                   " see `kiemtra quarantine list`")
     if summary.not_indexed:
         click.echo(f"{len(summary.not_indexed)} stored but not yet indexed: run `kiemtra reindex`")
-    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)
+    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)  # new failures only
 
 
 @cli.command()
 @click.argument("query", nargs=-1)
-@click.option("--unit", help="Only findings naming this unit (accents optional).")
-@click.option("--province", help="Only findings in this province.")
+@click.option("--unit", help="Only findings about this unit, named or inherited (accents optional).")
+@click.option("--within", is_flag=True, help="With --unit: also findings about units inside it.")
+@click.option("--province",
+              help='Only findings in this province ("Quảng Trị", "tỉnh Quảng Trị", "TP Hà Nội").')
+@click.option("--level", help="Only findings about units of this level (xã, phường, huyện ...).")
 @click.option("--year", type=int, help="Inspection year.")
+@click.option("--from", "year_from", type=int, help="From this year on.")
+@click.option("--to", "year_to", type=int, help="Up to this year.")
 @click.option("--area", type=click.Choice([a.value for a in Area]))
 @click.option("--polarity", type=click.Choice([p.value for p in Polarity]))
+@click.option("--theme", help="Only findings of this theme (a code of nlp/vi/themes.toml, tthc.phieu_hen).")
+@click.option("--doc-number", help="Only findings of the document with this number (139/QĐ-UBND).")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--offset", type=int, default=0, show_default=True, help="Skip this many results (paging).")
+@click.option("--facets", is_flag=True,
+              help="Also count the results by year, area, polarity, province, unit, theme.")
+@click.option("--similar", "similar_to", metavar="FINDING_ID",
+              help="Findings like this one instead of a query.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
-def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, province: str | None,
-           year: int | None, area: str | None, polarity: str | None, limit: int, fmt: str) -> None:
-    """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn"."""
+def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within: bool, province: str | None,
+           level: str | None, year: int | None, year_from: int | None, year_to: int | None, area: str | None,
+           polarity: str | None, theme: str | None, doc_number: str | None, sort: str, limit: int,
+           offset: int, facets: bool, similar_to: str | None, fmt: str) -> None:
+    """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
-    from index.base import Query
+    from index.base import Query, SearchResult
 
+    problem = _search_usage_problem(unit=unit, within=within, province=province, doc_number=doc_number,
+                                    limit=limit, offset=offset, year_from=year_from, year_to=year_to)
+    if problem:
+        err(problem)
+        sys.exit(EXIT_USAGE)
     settings = settings_of(ctx)
-    q = Query(text=" ".join(query), unit=unit, province=province, year=year, area=area,
-              polarity=polarity, limit=limit)
+    q = Query(text=" ".join(query), unit=unit, within=within, province=province, level=level, year=year,
+              year_from=year_from, year_to=year_to, area=area, polarity=polarity, theme=theme,
+              doc_number=doc_number,
+              limit=limit, offset=offset, sort=sort, facets=facets)
     with errors_as_lines():
         # Read commands open an existing store read-only (a read-only disk, a copy); a store that
         # does not exist yet is created as before, so a fresh install answers "0 findings".
         backend = open_backend(settings, readonly=settings.database.is_file())
         try:
-            result = backend.search(q)
+            if similar_to:
+                hits = tuple(backend.similar(similar_to, limit=limit))
+                result = SearchResult(total=len(hits), hits=hits)
+            else:
+                result = backend.search(q)
+            hint = _province_hint(backend, province) if province and not result.total else None
         finally:
             backend.close()
+    if hint:
+        err(hint)
     if fmt == "json":
-        click.echo(json.dumps({"total": result.total, "hits": [_hit_dict(h) for h in result.hits]},
-                              ensure_ascii=False, indent=1))
+        data: dict[str, Any] = {"total": result.total, "offset": offset,
+                                "hits": [_hit_dict(h) for h in result.hits]}
+        if facets:
+            data["facets"] = {name: [[value, n] for value, n in pairs]
+                              for name, pairs in result.facets.items()}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
-    click.echo(f"{result.total} findings")
-    for n, hit in enumerate(result.hits, 1):
+    shown = f" ({offset + 1}-{offset + len(result.hits)})" if result.hits else ""
+    click.echo(f"{result.total} findings{shown}")
+    for n, hit in enumerate(result.hits, offset + 1):
         r = hit.record
-        where = ", ".join(r.units) or "-"
-        click.echo(f"{n:>2}. [{r.polarity}/{r.area}] {r.doc_id}  {r.published or r.year or ''}  {where}")
+        click.echo(f"{n:>2}. [{r.polarity}/{r.area}] {r.doc_id}  {r.published or r.year or ''}  {_where(r)}")
         click.echo(f"    {r.text}")
+        click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
+    for name, pairs in result.facets.items():
+        click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))
+
+
+def _search_usage_problem(*, unit: str | None, within: bool, province: str | None, doc_number: str | None,
+                          limit: int, offset: int, year_from: int | None, year_to: int | None) -> str | None:
+    """What is wrong with the search options, as one line, or None."""
+    for name, value in (("--unit", unit), ("--province", province), ("--doc-number", doc_number)):
+        if value is not None and not value.strip():
+            return f"{name} must not be empty"
+    if within and not unit:
+        return "--within needs --unit"
+    if limit < 1:
+        return f"--limit must be a positive number, not {limit}"
+    if offset < 0:
+        return f"--offset must be 0 or more, not {offset}"
+    if year_from is not None and year_to is not None and year_from > year_to:
+        return f"--from {year_from} is after --to {year_to}"
+    return None
+
+
+def _province_hint(backend: Any, province: str) -> str:
+    """When a province filter finds nothing: the indexed provinces closest to what was typed."""
+    import difflib
+
+    from index.base import Query
+    from index.query import province_key
+
+    known = [value for value, _ in backend.search(Query(limit=0, facets=True)).facets.get("province", [])]
+    by_key = {province_key(v): v for v in known}
+    close = difflib.get_close_matches(province_key(province), list(by_key), n=5, cutoff=0.6)
+    names = [by_key[k] for k in close] or known
+    what = "close matches" if close else "provinces in the index"
+    return f"no findings in province {province!r}; {what}: {', '.join(names) or 'none'}"
+
+
+def _where(record: Any) -> str:
+    """The finding's units with their level, and the provinces: "xã Tân Lộc, huyện Lạc Sơn — Hòa Bình"."""
+    units = ", ".join(record.unit_levels or record.units) or "-"
+    return f"{units} — {', '.join(record.provinces)}" if record.provinces else units
 
 
 def _hit_dict(hit: Any) -> dict[str, Any]:
     r = hit.record
     return {"finding_id": r.finding_id, "doc_id": r.doc_id, "path": r.path, "published": r.published,
-            "year": r.year, "units": list(r.units), "polarity": r.polarity, "area": r.area,
-            "text": r.text, "snippet": hit.snippet, "score": round(hit.score, 4), "page": r.page}
+            "year": r.year, "units": list(r.units), "unit_levels": list(r.unit_levels),
+            "provinces": list(r.provinces), "polarity": r.polarity, "area": r.area,
+            "text": r.text, "snippet": hit.snippet, "score": round(hit.score, 4), "page": r.page,
+            "start": r.start, "end": r.end}
 
 
 @cli.command()
@@ -177,7 +276,7 @@ def reindex(ctx: click.Context) -> None:
 
 
 # Commands that live in pipeline/commands/<module>.py as `command`; one line each.
-COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "runs", "serve")
+COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "quarantine", "runs", "serve", "show")
 
 
 def _add_commands() -> None:

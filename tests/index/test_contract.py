@@ -24,14 +24,17 @@ TTHC, HDH, BM = Area.TTHC, Area.SO_HOA, Area.BO_MAY
 
 def _rec(fid: str, doc: str, text: str, words: str, polarity: str, area: str, year: int,
          published: str | None, units: tuple[str, ...] = (), levels: tuple[str, ...] = (),
-         provinces: tuple[str, ...] = ()) -> FindingRecord:
+         provinces: tuple[str, ...] = (), aliases: tuple[str, ...] = (),
+         parents: tuple[str, ...] = ()) -> FindingRecord:
     return FindingRecord(finding_id=fid, doc_key=doc, doc_id=f"{doc}.pdf", text=text, words=words,
                          polarity=polarity, area=area, year=year, published=published, units=units,
                          unit_levels=levels, provinces=provinces, doc_kinds=("báo cáo",),
-                         doc_numbers=(f"12/BC-{doc.upper()}",))
+                         doc_numbers=(f"12/BC-{doc.upper()}",), unit_aliases=aliases, unit_parents=parents)
 
 
-LOC = {"units": ("Tân Lộc",), "levels": ("xã Tân Lộc",), "provinces": ("Hoà Bình",)}
+# xã Tân Lộc lies in huyện Lạc Sơn; since 2025 it is part of xã Mường Vang (made-up for the tests).
+LOC = {"units": ("Tân Lộc",), "levels": ("xã Tân Lộc",), "provinces": ("Hoà Bình",),
+       "aliases": ("xã Mường Vang",), "parents": ("huyện Lạc Sơn", "tỉnh Hoà Bình")}
 MY = {"units": ("Phú Mỹ",), "levels": ("phường Phú Mỹ",), "provinces": ("Đắk Lắk",)}
 
 RECORDS: tuple[FindingRecord, ...] = (
@@ -118,14 +121,21 @@ def test_count_and_records_round_trip(backend: SearchBackend) -> None:
     assert hit.record == RECORDS[2]
 
 
-@pytest.mark.parametrize("text", ["phieu hen", "PHIẾU HẸN", "phiếu hẹn", "Phieu Hen"])
-def test_matching_ignores_accents_and_case(backend: SearchBackend, text: str) -> None:
+@pytest.mark.parametrize("text", ["phieu hen", "Phieu Hen", "PHIEU HEN"])
+def test_unaccented_query_matches_every_form(backend: SearchBackend, text: str) -> None:
     assert set(ids(backend, text=text)) == {"a1", "a2"}
 
 
-def test_exact_accents_rank_first_both_ways(backend: SearchBackend) -> None:
-    assert ids(backend, text="phiếu hẹn")[0] == "a1"
-    assert ids(backend, text="phieu hen")[0] == "a2"
+@pytest.mark.parametrize("text", ["phiếu hẹn", "PHIẾU HẸN", "Phiếu Hẹn"])
+def test_accented_query_matches_only_its_accents(backend: SearchBackend, text: str) -> None:
+    assert ids(backend, text=text) == ["a1"]  # a2 writes "phieu hen"
+
+
+def test_accents_typed_count(backend: SearchBackend) -> None:
+    assert ids(backend, text="doan") == ["b1"]
+    assert ids(backend, text="đoán") == []  # "Đoàn" is another word
+    assert ids(backend, text="hòa") == ["b2"]
+    assert ids(backend, text="hóa") == []
 
 
 @pytest.mark.parametrize("text", ["doan kiem tra", "đoàn kiểm tra", "ĐOÀN KIỂM TRA", "Doan"])
@@ -140,18 +150,91 @@ def test_tone_placement_does_not_matter(backend: SearchBackend, text: str) -> No
     assert "<mark>" in result.hits[0].snippet
 
 
-def test_exact_match_bonus_ignores_tone_placement(backend: SearchBackend) -> None:
+def test_tone_placement_scores_alike(backend: SearchBackend) -> None:
     old, new = backend.search(Query(text="hòa giải")).hits[0], backend.search(Query(text="hoà giải")).hits[0]
-    folded = backend.search(Query(text="hoa giai")).hits[0]
     assert old.score == pytest.approx(new.score)
-    assert old.score > folded.score
 
 
 def test_quoted_phrase_needs_adjacent_words(backend: SearchBackend) -> None:
-    assert set(ids(backend, text="hồ sơ hạn")) == {"c1", "c2"}
+    assert set(ids(backend, text="hồ sơ hạn")[:2]) == {"c1", "c2"}  # every word; then the fallback
     assert ids(backend, text='"hồ sơ đúng hạn"') == ["c1"]
     assert ids(backend, text='"ho so dung han"') == ["c1"]
     assert ids(backend, text='"hạn hồ sơ"') == []
+
+
+@pytest.mark.parametrize("text", ["“hồ sơ đúng hạn”", "‘hồ sơ đúng hạn’", "«hồ sơ đúng hạn»",
+                                  "„ho so dung han“", "”hồ sơ đúng hạn”", "“hồ sơ đúng hạn"])
+def test_curly_quotes_make_phrases(backend: SearchBackend, text: str) -> None:
+    assert ids(backend, text=text) == ["c1"]
+    swapped = text.replace("hồ sơ đúng hạn", "hạn hồ sơ").replace("ho so dung han", "han ho so")
+    assert ids(backend, text=swapped) == []
+
+
+def test_prefix(backend: SearchBackend) -> None:
+    assert set(ids(backend, text="tiep*")) == {"a1", "a2"}
+    assert ids(backend, text="tiếp*") == ["a1"]
+    assert ids(backend, text="niêm y*") == ["b1"]
+
+
+def test_exclusions(backend: SearchBackend) -> None:
+    assert set(ids(backend, text='ho so -"dung han"')) == {"a1", "a2", "c2"}
+    assert set(ids(backend, text="ho so -trễ -tiep")) == {"c1"}
+    assert set(ids(backend, text="-ho -hoa")) == {"b1", "d1"}  # only exclusions: everything else
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"hòa giải" OR "niêm yết"', {"b1", "b2"}),
+    ("hòa giải OR niêm yết công khai", {"b1", "b2"}),  # each side is the run of words beside OR
+    ("xin lỗi OR hài lòng", {"c1", "c2"}),
+])
+def test_or_between_terms(backend: SearchBackend, text: str, expected: set[str]) -> None:
+    assert set(ids(backend, text=text)) == expected
+
+
+@pytest.mark.parametrize("text", ["!!!", "😀😀", "… — ?", "-"])
+def test_query_without_words_finds_nothing(backend: SearchBackend, text: str) -> None:
+    result = backend.search(Query(text=text, facets=True))
+    assert result.total == 0 and result.hits == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("TTHC", "b1"),  # abbreviation → thủ tục hành chính
+    ("tthc", "b1"),
+    ("chậm trả kết quả", "c2"),  # → trễ hạn
+    ("chuyện thủ tục hành chính", "b1"),
+])
+def test_synonyms_of_the_genre(backend: SearchBackend, text: str, expected: str) -> None:
+    assert ids(backend, text=text)[0] == expected
+
+
+def test_question_words_are_not_required(backend: SearchBackend) -> None:
+    assert ids(backend, text="xã nào chưa trả phiếu hẹn?")[0] == "a1"
+    assert ids(backend, text="có cập nhật kịp thời không")[0] == "d1"
+    assert "b2" in ids(backend, text="vì sao chưa quan tâm")  # "chưa" stays: it is the finding
+
+
+def test_fallback_requires_most_words_when_all_find_too_little(backend: SearchBackend) -> None:
+    found = ids(backend, text="phục vụ hành chính công giải quyết hài lòng nhanh")
+    assert found[0] == "c1"  # holds all but "nhanh"
+    # not most of the words, but half of them: only when "most" finds nothing at all
+    assert ids(backend, text="phục vụ hành chính công giải quyết hài lòng nhanh xyz qqq")[0] == "c1"
+    assert ids(backend, text="phục vụ hành chính công giải quyết hài lòng nhanh xyz qqq zzz www vvv ux") == []
+
+
+def test_unit_named_in_the_query_matches_findings_about_it(backend: SearchBackend) -> None:
+    assert set(ids(backend, text="Tân Lộc phiếu hẹn")[:1]) == {"a1"}
+    assert set(ids(backend, text="tan loc phieu hen")[:2]) == {"a1", "a2"}
+    assert set(ids(backend, text="xã Tân Lộc")) == {"a1", "a2"}
+
+
+def test_unit_in_the_query_within(backend: SearchBackend) -> None:
+    assert set(ids(backend, text="Lạc Sơn")) == {"a1", "a2"}  # typed: units inside it too
+    assert ids(backend, unit="Lạc Sơn") == []  # the filter is strict without --within
+    assert ids(backend, text="Mường Vang hồ sơ")[:1] == ["a1"]  # today's unit, and the text
+
+
+def test_document_number_in_the_query(backend: SearchBackend) -> None:
+    assert set(ids(backend, text="12/BC-DOCB")) == {"b1", "b2"}
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -168,9 +251,17 @@ def test_quoted_phrase_needs_adjacent_words(backend: SearchBackend) -> None:
     ({"area": HDH}, {"c1", "d1"}),
     ({"polarity": POS}, {"b1", "c1"}),
     ({"doc_number": "12/bc-docb"}, {"b1", "b2"}),
-    ({"text": "hồ sơ", "polarity": NEG}, {"a1", "a2", "c2"}),
+    ({"text": "hồ sơ", "polarity": NEG}, {"a1", "c2"}),
+    ({"text": "ho so", "polarity": NEG}, {"a1", "a2", "c2"}),
     ({"text": "hồ sơ", "province": "Hoà Bình", "year": 2024}, {"c1", "c2"}),
     ({"unit": "xã không tồn tại"}, set()),
+    ({"unit": "Mường Vang"}, {"a1", "a2"}),  # today's unit finds its pre-2025 units' findings
+    ({"unit": "Lạc Sơn"}, set()),
+    ({"unit": "Lạc Sơn", "within": True}, {"a1", "a2"}),
+    ({"unit": "huyen lac son", "within": True}, {"a1", "a2"}),
+    ({"province": "tỉnh Hoà Bình"}, {"a1", "a2", "c1", "c2"}),
+    ({"province": "TP. Hoa Binh"}, {"a1", "a2", "c1", "c2"}),
+    ({"province": "Thành phố Đắk Lắk"}, {"b1", "b2"}),
 ])
 def test_filters(backend: SearchBackend, query: dict[str, object], expected: set[str]) -> None:
     result = backend.search(Query(limit=50, **query))  # type: ignore[arg-type]
@@ -194,7 +285,7 @@ def test_facet_counts(backend: SearchBackend) -> None:
 
 def test_facets_follow_the_query(backend: SearchBackend) -> None:
     facets = backend.search(Query(text="hồ sơ", facets=True)).facets
-    assert dict(facets["year"]) == {"2022": 2, "2024": 2}
+    assert dict(facets["year"]) == {"2022": 1, "2024": 2}
     assert backend.search(Query(text="hồ sơ")).facets == {}
 
 
@@ -217,7 +308,7 @@ def test_pagination_partitions_results(backend: SearchBackend) -> None:
 def test_sort_by_date_newest_first(backend: SearchBackend) -> None:
     order = ids(backend, sort="date")
     assert order == ["c1", "c2", "b1", "b2", "a2", "a1", "d1"]  # undated last
-    assert ids(backend, text="hồ sơ", sort="date") == ["c1", "c2", "a2", "a1"]
+    assert ids(backend, text="ho so", sort="date") == ["c1", "c2", "a2", "a1"]
 
 
 def test_similar_excludes_itself_and_finds_the_same_topic(backend: SearchBackend) -> None:
@@ -240,7 +331,7 @@ def test_reindexing_same_ids_replaces(mutable: SearchBackend) -> None:
     mutable.index([changed])
     assert mutable.count() == len(RECORDS)
     assert ids(mutable, text="giấy biên nhận") == ["a1"]
-    assert ids(mutable, text="phiếu hẹn") == ["a2"]
+    assert ids(mutable, text="phieu hen") == ["a2"]
 
 
 def test_delete_document_removes_only_its_findings(mutable: SearchBackend) -> None:
@@ -265,13 +356,14 @@ def test_empty_index_searches_cleanly(empty: SearchBackend) -> None:
 
 
 # Queries a user would type, with and without accents, and the findings that answer them.
-# Both backends must return exactly these in their top 5.
+# Both backends must rank exactly these first (partial matches may follow).
 RELEVANT: list[tuple[str, set[str]]] = [
-    ("tiếp nhận hồ sơ", {"a1", "a2"}),
+    ("tiếp nhận hồ sơ", {"a1"}),  # a2 is written without accents
     ("tiep nhan ho so", {"a1", "a2"}),
     ("thủ tục hành chính", {"b1"}),
     ("thu tuc hanh chinh", {"b1"}),
-    ("người dân", {"a1", "a2", "c1", "c2"}),
+    ("người dân", {"a1", "c1", "c2"}),
+    ("nguoi dan", {"a1", "a2", "c1", "c2"}),
     ("nguoi dan hai long", {"c1"}),
     ("trễ hạn", {"c2"}),
     ("cap nhat kip thoi", {"d1"}),
@@ -281,8 +373,8 @@ RELEVANT: list[tuple[str, set[str]]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), RELEVANT)
-def test_relevant_findings_in_top_five(backend: SearchBackend, text: str, expected: set[str]) -> None:
-    assert set(ids(backend, text=text)[:5]) == expected
+def test_relevant_findings_first(backend: SearchBackend, text: str, expected: set[str]) -> None:
+    assert set(ids(backend, text=text)[:len(expected)]) == expected
 
 
 @pytest.mark.elasticsearch
@@ -291,8 +383,8 @@ def test_backends_agree_on_top_five(tmp_path: Path, request: pytest.FixtureReque
     sqlite, elastic = _sqlite(tmp_path, request), _elastic(tmp_path, request)
     for backend in (sqlite, elastic):
         backend.index(RECORDS)
-    for text, _ in RELEVANT:
-        top = [set(ids(b, text=text)[:5]) for b in (sqlite, elastic)]
+    for text, expected in RELEVANT:
+        top = [set(ids(b, text=text)[:len(expected)]) for b in (sqlite, elastic)]
         assert top[0] == top[1], text
 
 

@@ -20,6 +20,7 @@ from core.models import Area, Polarity
 from index import elastic
 from index.base import FindingRecord, Query
 from index.elastic import ElasticBackend, from_source, search_body, to_source
+from index.query import plan_query
 
 
 def _record(fid: str, text: str, doc: str = "doc1", **extra: Any) -> FindingRecord:
@@ -40,18 +41,22 @@ def test_source_round_trips_and_folds_with_same_length() -> None:
 
 
 def test_query_parts_quotes_prefixes_and_filters() -> None:
-    body = search_body(Query(text='"hồ sơ" tiếp nhậ* trễ', province="Đắk Lắk", year_from=2020))
-    must = body["query"]["bool"]["must"][0]["bool"]["must"]
-    assert {"prefix": {"text_folded": "nha"}} in must
-    assert {"match_phrase": {"text_folded": "ho so"}} in must
-    assert {"match": {"text_folded": {"query": "tiep tre", "operator": "and"}}} in must
+    body = search_body(Query(text='"hồ sơ" tiep nhậ* trễ', province="tỉnh Đắk Lắk", year_from=2020))
+    required = body["query"]["bool"]["must"][0]["bool"]["filter"]
+    assert {"prefix": {"text_canonical": "nhậ"}} in required  # accents typed: only that form
+    assert {"match_phrase": {"text_canonical": "hồ sơ"}} in required
+    assert {"term": {"text_folded": "tiep"}} in required  # no accents: every form
     assert body["query"]["bool"]["filter"] == [{"term": {"provinces_folded": "dak lak"}},
                                                {"range": {"year": {"gte": 2020}}}]
     assert search_body(Query())["query"]["bool"]["must"] == [{"match_all": {}}]
 
 
-def test_word_grams_reach_segmented_words() -> None:
-    assert elastic._word_grams("phieu hen tra") == "phieu hen tra phieu_hen hen_tra phieu_hen_tra"
+def test_fallback_requires_most_groups() -> None:
+    plan = plan_query("alpha beta gamma delta epsilon")
+    assert (plan.minimum, plan.last_resort) == (4, 3)
+    body = search_body(Query(text="alpha beta gamma delta epsilon"), plan, minimum=plan.minimum)
+    required = body["query"]["bool"]["must"][0]["bool"]["filter"]
+    assert required[0]["bool"]["minimum_should_match"] == 4  # of 5 words
 
 
 @pytest.fixture
@@ -185,3 +190,26 @@ def test_facet_fields_load_global_ordinals_eagerly_and_index_has_one_shard(backe
     assert "eager_global_ordinals" not in properties["doc_key"]
     settings = backend.client.indices.get_settings(index=physical)[physical]["settings"]["index"]
     assert (settings["number_of_shards"], settings["number_of_replicas"]) == ("1", "0")
+
+
+@pytest.mark.elasticsearch
+def test_an_index_made_before_the_unit_fields_takes_them(es_url: str, name: str) -> None:
+    """An index created by an older kiemtra (strict mapping, no today's-unit or container fields)
+    accepts the new records without a reindex: the backend adds the fields before writing."""
+    new = {"unit_aliases", "unit_parents", "aliases_folded", "parents_folded"}
+    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in new}
+    old = {**elastic.MAPPING, "properties": fields}
+    client = Elasticsearch(es_url)
+    client.indices.create(index=f"{name}-old", mappings=old, settings=elastic.INDEX_SETTINGS)
+    client.indices.put_alias(index=f"{name}-old", name=name)
+    backend = ElasticBackend(es_url, name)
+    try:
+        backend.index([_record("f1", "Hồ sơ trễ hạn.", unit_aliases=("xã Mường Vang",),
+                               unit_parents=("huyện Lạc Sơn",))])
+        assert [h.record.finding_id for h in backend.search(Query(unit="Mường Vang")).hits] == ["f1"]
+        within = backend.search(Query(unit="Lạc Sơn", within=True))
+        assert [h.record.finding_id for h in within.hits] == ["f1"]
+    finally:
+        backend.drop()
+        backend.close()
+        client.close()

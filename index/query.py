@@ -1,0 +1,639 @@
+"""The query language, parsed once, analysed once, for every search engine.
+
+Why one module: SQLite FTS5 and Elasticsearch must read "phiếu hẹn" OR “sổ theo dõi” -"giấy
+biên nhận" alike, or the same query finds different findings on each. So the user's text is
+parsed here into one structure (`parse`), analysed into a `Plan` with the genre's knowledge
+(`analyse`: question and function words, synonyms, words of the index, unit names), and each
+engine only translates the plan into its own syntax (index/sqlite_fts.py, index/elastic.py).
+
+The language: words; "quoted phrases" (straight, “curly”, ‘single’, «guillemets»; an unclosed
+quote runs to the end); word* prefixes; -word and -"phrase" exclusions; OR between two terms,
+where a term is a quoted phrase or the run of unquoted words on that side. Anything else
+(punctuation, emoji) separates words and is otherwise ignored.
+
+Matching rules the plan carries, for the engines to apply:
+- a syllable typed with accents matches only that accented form (tone placement does not
+  count: hoà = hòa); one typed without accents matches every form (`Alternative.accented`);
+- each required `Group` must match (conjunction); when fewer than a page of findings match
+  them all, findings matching `Plan.minimum` of them come next (`Plan.fallback`), and only
+  when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
+  should not come back empty while findings share most of its words;
+- findings holding the whole query as typed (`Plan.exact`) rank first in their tier.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from core.levels import PROVINCE_LEVELS, row_of, split_level
+from core.normalize import canonical_tones, fold, lower_same_length
+
+DATA = Path(__file__).with_name("vi")
+STOPWORDS_FILE = DATA / "query_stopwords.txt"
+SYNONYMS_FILE = DATA / "synonyms.toml"
+
+OPEN_QUOTES = "\"“”„‘’‚«»"
+_CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
+_WORD = re.compile(r"[^\W_]+")
+_OR = "OR"
+# "139/QĐ-UBND", "12/2019/TT-BNV": digits, a slash, then letters; how Vietnamese documents are numbered.
+_DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
+FRAME_GAP = "…"
+ACCENTS_ONLY = "[accents]"
+MAX_WORD_SYLLABLES = 4  # longest word or unit name looked up in the index's vocabulary
+
+
+# ----------------------------------------------------------------------------------------------- parsing
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One thing the user typed: a word, or a quoted phrase; syllables lowercase, tones canonical."""
+
+    syllables: tuple[str, ...]
+    phrase: bool = False
+    prefix: bool = False
+    negated: bool = False
+    number: str | None = None  # filter key of a document number typed as a word ("139/QĐ-UBND")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """The parse: positive clauses in order (each one term, or several joined by OR) and exclusions.
+
+    `empty_input` says the text held nothing at all; a text of only punctuation or emoji is not
+    empty input but has no clauses, and must find nothing rather than everything.
+    """
+
+    clauses: tuple[tuple[Term, ...], ...]
+    excluded: tuple[Term, ...]
+    empty_input: bool
+
+
+def _syllables(text: str) -> tuple[str, ...]:
+    """Lowercase, canonical-tone syllables of `text` (letters and digits; the rest separates)."""
+    return tuple(_WORD.findall(lower_same_length(canonical_tones(text))))
+
+
+def _lex(text: str) -> list[tuple[str, str, bool]]:
+    """The text as (kind, body, negated) tokens: kind "phrase", "word", or "or"."""
+    tokens: list[tuple[str, str, bool]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        negated = ch == "-" and i + 1 < n and not text[i + 1].isspace() and (i == 0 or text[i - 1].isspace())
+        start = i + 1 if negated else i
+        if start < n and text[start] in OPEN_QUOTES:
+            close = _CLOSING.get(text[start], text[start])
+            end = start + 1
+            while end < n and text[end] != close and not (text[end] in OPEN_QUOTES and close in "\"”’"
+                                                          and text[end] in "\"”’"):
+                end += 1
+            tokens.append(("phrase", text[start + 1:end], negated))
+            i = end + 1
+            continue
+        end = start
+        while end < n and not text[end].isspace() and text[end] not in OPEN_QUOTES:
+            end += 1
+        body = text[start:end]
+        if body == _OR and not negated:
+            tokens.append(("or", body, False))
+        elif body:
+            tokens.append(("word", body, negated))
+        i = max(end, start + 1)
+    return tokens
+
+
+def parse(text: str) -> Parsed:
+    """Cut user text into terms, phrases, prefixes, exclusions and OR clauses.
+
+    A word with inner punctuation ("139/QĐ-UBND", "BPTN&TKQ") becomes a phrase of its parts,
+    which is how the index sees it. OR between two terms joins them into one clause; OR at
+    either end, or twice in a row, is ignored.
+    """
+    runs: list[list[Term]] = []  # positive terms, each list one OR-clause in progress
+    excluded: list[Term] = []
+    joining = False
+    for kind, body, negated in _lex(text):
+        if kind == "or":
+            joining = bool(runs)
+            continue
+        syllables = _syllables(body.rstrip("*") if kind == "word" else body)
+        if not syllables:
+            continue
+        prefix = kind == "word" and body.endswith("*")
+        raw = body.strip(".,;:()[]")
+        number = filter_key(raw) if kind == "word" and _DOC_NUMBER.match(raw) else None
+        term = Term(syllables, phrase=kind == "phrase" or len(syllables) > 1, prefix=prefix, negated=negated,
+                    number=number)
+        if negated:
+            excluded.append(term)
+            continue
+        if joining and runs:
+            runs[-1].append(term)
+        else:
+            runs.append([term])
+        joining = False
+    return Parsed(_join_or_runs(runs), tuple(excluded), not text.strip())
+
+
+def _join_or_runs(runs: list[list[Term]]) -> tuple[tuple[Term, ...], ...]:
+    """OR's operand is the whole run of unquoted words on its side: "phiếu hẹn OR sổ theo dõi"
+    means (phiếu hẹn) OR (sổ theo dõi), as a user means it, so each side becomes one phrase."""
+    out: list[tuple[Term, ...]] = []
+    i = 0
+    while i < len(runs):
+        run = runs[i]
+        if len(run) == 1:
+            out.append(tuple(run))
+            i += 1
+            continue
+        # run = [last word before OR, first word after, ...]: widen each side over its words.
+        left = [run[0]]
+        while out and len(out[-1]) == 1 and _loose(out[-1][0]) and _loose(left[0]):
+            left.insert(0, out.pop()[0])
+        alternatives = [_as_phrase(left)]
+        for j, term in enumerate(run[1:], 1):
+            right = [term]
+            if j == len(run) - 1 and _loose(term):
+                while i + 1 < len(runs) and len(runs[i + 1]) == 1 and _loose(runs[i + 1][0]):
+                    i += 1
+                    right.append(runs[i][0])
+            alternatives.append(_as_phrase(right))
+        out.append(tuple(alternatives))
+        i += 1
+    return tuple(out)
+
+
+def _loose(term: Term) -> bool:
+    """A single unquoted word (not a prefix), which OR may gather into its operand."""
+    return not term.phrase and not term.prefix
+
+
+def _as_phrase(terms: list[Term]) -> Term:
+    if len(terms) == 1:
+        return terms[0]
+    return Term(tuple(s for t in terms for s in t.syllables), phrase=True, prefix=terms[-1].prefix)
+
+
+# ----------------------------------------------------------------------------------------------- the genre
+
+
+def is_accented(syllable: str) -> bool:
+    """Whether a (lowercase) syllable carries a mark the user typed: tone, shape, or đ."""
+    return fold(syllable) != syllable
+
+
+def syllable_matches(typed: str, written: str) -> bool:
+    """The matching rule: an accented syllable matches only itself (tones canonical, lowercase),
+    one without accents matches every form."""
+    return typed == written if is_accented(typed) else typed == fold(written)
+
+
+def _matches_at(typed: Sequence[str], written: Sequence[str], at: int) -> bool:
+    return at + len(written) <= len(typed) and all(
+        syllable_matches(typed[at + k], w) for k, w in enumerate(written))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What the genre says about queries: words to drop, question frames, synonym sets."""
+
+    stopwords: tuple[tuple[tuple[str, ...], bool], ...]  # (syllables, only with accents), longest first
+    frames: tuple[tuple[str, str], ...]  # (first word, last word) of a yes/no question
+    synonyms: tuple[tuple[tuple[str, ...], ...], ...]  # sets of syllable tuples
+    # Words of the language (a dictionary), folded "ho so" → the accented forms ("hồ", "sơ")
+    dictionary: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+
+    def is_word(self, typed: Sequence[str]) -> bool:
+        """Whether typed syllables are a dictionary word under the matching rule."""
+        forms = self.dictionary.get(" ".join(fold(s) for s in typed), frozenset())
+        return any(_matches_at(typed, tuple(canonical_tones(s) for s in form), 0) for form in forms)
+
+    def stopword_at(self, typed: Sequence[str], at: int) -> int:
+        """How many syllables from `at` form a stopword entry (longest), 0 when none."""
+        for entry, accents_only in self.stopwords:
+            if accents_only and tuple(typed[at:at + len(entry)]) != entry:
+                continue
+            if _matches_at(typed, entry, at):
+                return len(entry)
+        return 0
+
+    def synonyms_at(self, typed: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
+        """The longest synonym member starting at `at`: its length and every member of its set."""
+        best: tuple[int, tuple[tuple[str, ...], ...]] = (0, ())
+        for members in self.synonyms:
+            for member in members:
+                if len(member) > best[0] and _matches_at(typed, member, at):
+                    best = (len(member), members)
+        return best
+
+
+def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
+                    dictionary_lines: Iterable[str] = ()) -> Lexicon:
+    """The Lexicon from the data files' contents (kept apart from reading them, so it is testable)."""
+    dictionary: dict[str, set[tuple[str, ...]]] = {}
+    for line in dictionary_lines:
+        if " " not in line or not line.islower():  # one syllable, or a proper name
+            continue
+        if line.count(" ") < MAX_WORD_SYLLABLES:  # tones made canonical when looked up
+            dictionary.setdefault(fold(line), set()).add(tuple(line.split()))
+    stopwords: list[tuple[tuple[str, ...], bool]] = []
+    frames: list[tuple[str, str]] = []
+    for raw in stopword_lines:
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if FRAME_GAP in line:
+            first, last = (_syllables(part) for part in line.split(FRAME_GAP, 1))
+            if len(first) == 1 and len(last) == 1:
+                frames.append((first[0], last[0]))
+            continue
+        accents_only = line.endswith(ACCENTS_ONLY)
+        if syllables := _syllables(line.removesuffix(ACCENTS_ONLY)):
+            stopwords.append((syllables, accents_only))
+    sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
+    return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))), tuple(frames),
+                   tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()})
+
+
+def dictionary_file() -> Path | None:
+    """Viet74K, the word list underthesea (our segmenter) ships: 74,000 Vietnamese words, so a
+    query's "thời hạn" is one word even when no indexed finding holds it. Found without
+    importing underthesea (slow); None when it is not installed."""
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
+    return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The lexicon of index/vi/ and the dictionary (read once per process)."""
+    stopwords = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    synonyms = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8")).get("set", [])
+    words = dictionary_file()
+    lines = words.read_text(encoding="utf-8").splitlines() if words else []
+    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines)
+
+
+# ----------------------------------------------------------------------------------------------- the plan
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """One way to satisfy a group: syllables in a row (a phrase when several), maybe a prefix.
+
+    Syllables keep the accents typed; `folded` is what every engine matches first, and each
+    `accented` syllable must in addition appear in that accented form.
+    """
+
+    syllables: tuple[str, ...]
+    prefix: bool = False
+
+    @property
+    def folded(self) -> tuple[str, ...]:
+        return tuple(fold(s) for s in self.syllables)
+
+    @property
+    def accented(self) -> tuple[bool, ...]:
+        return tuple(is_accented(s) for s in self.syllables)
+
+    @property
+    def any_accent(self) -> bool:
+        return any(self.accented)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One required concept: any of its alternatives, or (`unit`) being about that unit."""
+
+    alternatives: tuple[Alternative, ...]
+    unit: str | None = None  # filter key of a unit name the query typed: findings about it match
+    doc_number: str | None = None  # filter key of a document number: that document's findings match
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What a search must do, in engine-neutral terms (see the module docstring)."""
+
+    groups: tuple[Group, ...] = ()
+    excluded: tuple[Alternative, ...] = ()
+    exact: Alternative | None = None
+    nothing: bool = False  # the user typed something, but no word: match nothing
+    dropped: tuple[str, ...] = field(default=())  # stop and question words left out, for display
+
+    @property
+    def minimum(self) -> int:
+        """Groups a fallback finding must match: most, not all (n-1, and at least two thirds)."""
+        n = len(self.groups)
+        return max(1, n - max(1, n // 3))
+
+    @property
+    def last_resort(self) -> int | None:
+        """Groups a finding must match when even `minimum` finds nothing: half, if lower."""
+        half = math.ceil(len(self.groups) / 2)
+        return half if half < self.minimum else None
+
+    @property
+    def fallback(self) -> bool:
+        """Whether a partial match can exist (two groups or more)."""
+        return len(self.groups) >= 2
+
+    @property
+    def alternatives(self) -> tuple[Alternative, ...]:
+        """Every positive alternative, in group order: what ranking and highlighting use."""
+        return tuple(a for g in self.groups for a in g.alternatives)
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.groups or self.excluded or self.nothing)
+
+
+class Vocabulary:
+    """What the index knows, asked by the analysis: its multi-syllable words and unit names.
+
+    Both take folded candidates ("ho so", "do luong") and return those the index holds. The
+    default knows nothing, so a plan still works (syllable by syllable) without an index.
+    """
+
+    def known_words(self, candidates: Sequence[str]) -> set[str]:
+        return set()
+
+    def known_units(self, candidates: Sequence[str]) -> set[str]:
+        return set()
+
+
+def candidates(parsed: Parsed) -> list[str]:
+    """Every folded span of 2..MAX_WORD_SYLLABLES syllables of the query's unquoted words, which
+    the index is asked about once (one round trip per search on Elasticsearch)."""
+    out: set[str] = set()
+    for run in _word_runs(parsed):
+        folded = [fold(s) for s in run]
+        for n in range(2, MAX_WORD_SYLLABLES + 2):  # +1: a level word before a unit name
+            out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
+    return sorted(out)
+
+
+def _word_runs(parsed: Parsed) -> list[list[str]]:
+    """The syllables of consecutive single unquoted words (where words are looked up)."""
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for clause in parsed.clauses:
+        if len(clause) == 1 and _loose(clause[0]):
+            current.extend(clause[0].syllables)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
+            units: set[str] | None = None) -> Plan:
+    """The plan of a parsed query: groups with their synonyms, words and units; stop and
+    question words dropped unless nothing else is left.
+
+    `words` and `units` are the folded candidates the index knows (Vocabulary); a run of
+    unquoted words is cut, left to right, into the longest synonym, unit name ("xã Tân Lộc"
+    or "Tân Lộc") or known word at each place, else one syllable.
+    """
+    words, units = words or set(), units or set()
+    if not parsed.clauses:
+        excluded = tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded)
+        return Plan(excluded=excluded, nothing=not parsed.empty_input and not excluded)
+    groups: list[Group] = []
+    content: list[str] = []  # the kept syllables in order, for the exact phrase
+    dropped: list[str] = []
+    pending: list[str] = []
+
+    def flush() -> None:
+        kept, lost = _cut_run(pending, lexicon, words, units)
+        groups.extend(kept)
+        dropped.extend(lost)
+        content.extend(s for g in kept if g.alternatives for s in g.alternatives[0].syllables)
+        pending.clear()
+
+    for clause in parsed.clauses:
+        if len(clause) == 1 and _loose(clause[0]):
+            pending.extend(clause[0].syllables)
+            continue
+        flush()
+        alternatives: list[Alternative] = []
+        for term in clause:
+            alternatives.extend(_with_synonyms(term.syllables, term.prefix, lexicon))
+        number = next((t.number for t in clause if t.number), None)
+        groups.append(Group(_unique(alternatives), doc_number=number))
+        if not clause[0].prefix:
+            content.extend(clause[0].syllables)
+    flush()
+    if not groups:  # only stop words: then they are what the user is looking for
+        plain = parse(" ".join(dropped))
+        return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
+    exact = Alternative(tuple(content)) if len(groups) > 1 and len(content) > 1 else None
+    return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
+                dropped=tuple(dropped))
+
+
+def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
+             units: set[str]) -> tuple[list[Group], list[str]]:
+    """Groups of one run of unquoted words, and the stop words dropped from it."""
+    groups: list[Group] = []
+    dropped: list[str] = []
+    skip = _frame(typed, lexicon)
+    i = 0
+    while i < len(typed):
+        if i in skip:
+            dropped.append(typed[i])
+            i += 1
+            continue
+        length, members = lexicon.synonyms_at(typed, i)
+        if length:
+            groups.append(Group(_unique(_members(typed[i:i + length], members))))
+            i += length
+            continue
+        unit = _longest(typed, i, units, lo=2)
+        if unit:
+            name = tuple(typed[i:i + unit])
+            groups.append(Group((Alternative(name),), unit=" ".join(fold(s) for s in name)))
+            i += unit
+            continue
+        stop = lexicon.stopword_at(typed, i)
+        word = max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon))
+        if stop and stop >= word:
+            dropped.extend(typed[i:i + stop])
+            i += stop
+            continue
+        size = max(word, 1)
+        groups.append(Group((Alternative(tuple(typed[i:i + size])),)))
+        i += size
+    return groups, dropped
+
+
+def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
+    """Positions of a yes/no question frame's two words ("có … không" with không last)."""
+    if len(typed) < 3:
+        return set()
+    for first, last in lexicon.frames:
+        if syllable_matches(typed[-1], last):
+            for i in range(len(typed) - 2):
+                if syllable_matches(typed[i], first):
+                    return {i, len(typed) - 1}
+    return set()
+
+
+def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
+    """The most syllables from `at` forming a dictionary word (0 when none of two or more).
+
+    Only where the user typed accents (one syllable of the word at least): folded, the language
+    is too ambiguous for a dictionary ("doan kiem tra" would start with "đoản kiếm"); runs typed
+    without any accent use the index's words alone.
+    """
+    for n in range(min(MAX_WORD_SYLLABLES, len(typed) - at), 1, -1):
+        if any(is_accented(s) for s in typed[at:at + n]) and lexicon.is_word(typed[at:at + n]):
+            return n
+    return 0
+
+
+def _longest(typed: list[str], at: int, known: set[str], lo: int) -> int:
+    """The most syllables from `at` whose folded join is in `known` (0 when none of lo or more)."""
+    for n in range(min(MAX_WORD_SYLLABLES + 1, len(typed) - at), lo - 1, -1):
+        if " ".join(fold(s) for s in typed[at:at + n]) in known:
+            return n
+    return 0
+
+
+def _members(span: Sequence[str], members: tuple[tuple[str, ...], ...]) -> list[Alternative]:
+    """A synonym set as alternatives: the span as typed first; the other members with their
+    accents when the user typed accents, folded (matching any form) when not."""
+    accents = any(is_accented(s) for s in span)
+    out = [Alternative(tuple(span))]
+    for member in members:
+        out.append(Alternative(member if accents else tuple(fold(s) for s in member)))
+    return out
+
+
+def _with_synonyms(syllables: tuple[str, ...], prefix: bool, lexicon: Lexicon) -> list[Alternative]:
+    """A term and, when it is exactly one synonym member, the rest of its set."""
+    if not prefix:
+        length, members = lexicon.synonyms_at(syllables, 0)
+        if length == len(syllables):
+            return _members(syllables, members)
+    return [Alternative(syllables, prefix)]
+
+
+def _unique(alternatives: Iterable[Alternative]) -> tuple[Alternative, ...]:
+    """Alternatives without repeats; one typed with accents covers the same one folded only
+    when they are equal, so both may stay (the folded one is the wider)."""
+    seen: dict[tuple[tuple[str, ...], bool], Alternative] = {}
+    for alt in alternatives:
+        seen.setdefault((alt.syllables, alt.prefix), alt)
+    return tuple(seen.values())
+
+
+def ranked_units(plan: Plan) -> list[Alternative]:
+    """What bm25 ranks by, once each, on every engine: the words of a group of one alternative
+    (a finding matching the group holds each; ranking by words lets SQLite's top-k group
+    findings by their word counts) and each alternative of a group with several (synonyms)."""
+    out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
+    for group in plan.groups:
+        alone = len(group.alternatives) == 1 and not group.alternatives[0].prefix
+        for alt in group.alternatives:
+            for unit in ([Alternative((s,)) for s in alt.syllables] if alone else [alt]):
+                if unit.syllables:
+                    out.setdefault((unit.syllables, unit.prefix), unit)
+    return list(out.values())
+
+
+def plan_query(text: str, vocabulary: Vocabulary | None = None, lexicon: Lexicon | None = None) -> Plan:
+    """Parse and analyse `text`, asking `vocabulary` which of its spans are words or units."""
+    parsed = parse(text)
+    vocabulary = vocabulary or Vocabulary()
+    spans = candidates(parsed)
+    words = vocabulary.known_words(spans) if spans else set()
+    units = vocabulary.known_units(spans) if spans else set()
+    return analyse(parsed, lexicon or load_lexicon(), words, units)
+
+
+# ------------------------------------------------------------------------------------------- matching text
+
+
+def match_spans(text: str, alternatives: Sequence[Alternative]) -> list[tuple[int, int]]:
+    """Where the alternatives occur in `text` under the matching rule, merged and sorted.
+
+    Found in the folded text (same offsets as the original), then each accented syllable is
+    checked against the canonical lowercase text at the same place.
+    """
+    folded = fold(text)
+    canonical = lower_same_length(canonical_tones(text))
+    spans: list[tuple[int, int]] = []
+    for alt in alternatives:
+        if not alt.syllables:
+            continue
+        body = r"[\W_]+".join(f"({re.escape(s)})" for s in alt.folded)
+        tail = r"[^\W_]*" if alt.prefix else r"(?![^\W_])"
+        for m in re.finditer(r"(?<![^\W_])" + body + tail, folded):
+            ok = True
+            for k, (syllable, accented) in enumerate(zip(alt.syllables, alt.accented, strict=True)):
+                if not accented:
+                    continue
+                start = m.start(k + 1)
+                written = canonical[start:m.end(k + 1)] if not (alt.prefix and k == len(alt.syllables) - 1) \
+                    else canonical[start:start + len(syllable)]
+                ok = ok and written == syllable
+            if ok:
+                spans.append(m.span())
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def filter_key(value: str) -> str:
+    """How filter and unit values compare: folded, single-spaced ("Đắk Lắk " → "dak lak")."""
+    return " ".join(fold(value).split())
+
+def level_of(unit_level: str) -> str | None:
+    """"thị xã Ba Đồn" → "thị xã": the level word a "level name" string starts with (core.levels)."""
+    level = split_level(unit_level)[0]
+    return level.value if level else None
+
+
+def name_forms(unit_level: str) -> tuple[str, ...]:
+    """A "level name" as the forms a user may type: "xã Mường Vang" → itself and "Mường Vang"."""
+    level, name = split_level(unit_level)
+    return (unit_level, name) if level else (unit_level,)
+
+
+# How people prefix a province's name: "TP Hà Nội", "Thành phố Hà Nội", "tỉnh Quảng Trị" (folded):
+# the province-level words of core.levels and their abbreviations, longest first.
+PROVINCE_PREFIXES: tuple[str, ...] = tuple(sorted(
+    {fold(form).lower() for level in PROVINCE_LEVELS for row in (row_of(level),) if row
+     for form in (level.value, *row.abbreviations)}, key=len, reverse=True))
+
+
+def province_key(value: str) -> str:
+    """A province as typed, as the key provinces are stored under: "TP. Hà Nội" → "ha noi"."""
+    key = " ".join(_WORD.findall(fold(value)))
+    for prefix in PROVINCE_PREFIXES:
+        if key.startswith(prefix + " "):
+            return key[len(prefix) + 1:]
+    return key
+
+SegmentFn = Callable[[str], str]

@@ -1,0 +1,85 @@
+"""`kiemtra show FINDING_ID`: a finding back in its context, from the store.
+
+Why: a search result is one sentence; an inspector must read the paragraph around it and
+know which document, file, page and characters it came from before quoting it. Everything is
+read from the store (the system of record), so it works whichever search engine found the id.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from core.errors import KiemtraError
+from pipeline.console import EXIT_FAILED, err, settings_of
+
+CONTEXT_CHARS = 1200  # at most this much of the paragraph around the finding
+
+
+def paragraph_around(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) -> tuple[int, int]:
+    """The (start, end) of the blank-line paragraph holding text[start:end], cut to about
+    `limit` characters around the finding when the paragraph is longer."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    begin = text.rfind("\n\n", 0, start)
+    begin = 0 if begin < 0 else begin + 2
+    stop = text.find("\n\n", end)
+    stop = len(text) if stop < 0 else stop
+    spare = max(0, limit - (end - start)) // 2
+    return max(begin, start - spare), min(stop, end + spare)
+
+
+@click.command(name="show")
+@click.argument("finding_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
+    """A finding with the paragraph around it, its document, path, page, offsets, units and dates."""
+    from index.store import Store
+
+    settings = settings_of(ctx)
+    try:
+        with Store(settings.database, readonly=settings.database.is_file()) as store:
+            record = store.find_record(finding_id)
+            if record is None:
+                err(f"no finding {finding_id!r} in {settings.database}")
+                sys.exit(EXIT_FAILED)
+            document = store.get_document(record.doc_key)
+            extraction = store.get_extraction(record.doc_key)
+    except KiemtraError as e:
+        err(str(e))
+        sys.exit(EXIT_FAILED)
+    begin, stop = paragraph_around(document.text, record.start, record.end)
+    units = [{**u.to_dict()} for u in extraction.units]
+    data: dict[str, Any] = {
+        "finding_id": record.finding_id, "polarity": record.polarity, "area": record.area,
+        "theme": record.theme,
+        "text": record.text, "doc_id": record.doc_id, "title": record.title, "path": record.path,
+        "page": record.page, "start": record.start, "end": record.end, "published": record.published,
+        "year": record.year, "finding_units": list(record.unit_levels or record.units),
+        "document_units": units, "dates": list(extraction.dates),
+        "document_numbers": [ref.to_dict() for ref in extraction.documents],
+        "context": {"start": begin, "end": stop, "text": document.text[begin:stop]},
+    }
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"finding {record.finding_id}  [{record.polarity}/{record.area}]"
+               + (f"  theme: {record.theme}" if record.theme else ""))
+    click.echo(f"document: {record.doc_id}" + (f" — {record.title}" if record.title else ""))
+    click.echo(f"path: {record.path or '-'}  page {record.page if record.page is not None else '-'}"
+               f"  characters {record.start}-{record.end}")
+    click.echo(f"published: {record.published or '-'}  year: {record.year or '-'}")
+    click.echo("about: " + (", ".join(data["finding_units"]) or "-"))
+    click.echo("document units: " + (", ".join(
+        f"{u['level']} {u['name']} ({u['role']}" + (f", {u['province']}" if u.get("province") else "") + ")"
+        for u in units) or "-"))
+    click.echo("document numbers: " + (", ".join(ref.number for ref in extraction.documents) or "-"))
+    click.echo("dates: " + (", ".join(extraction.dates) or "-"))
+    click.echo("")
+    before, found, after = (document.text[begin:record.start], document.text[record.start:record.end],
+                            document.text[record.end:stop])
+    click.echo(("…" if begin > 0 else "") + before + click.style(found, bold=True) + after
+               + ("…" if stop < len(document.text) else ""))

@@ -1,0 +1,131 @@
+"""The query language (index/query.py): parsing, the genre's lexicon, and the plan both engines run."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.query import (
+    Alternative,
+    Vocabulary,
+    analyse,
+    candidates,
+    compile_lexicon,
+    load_lexicon,
+    match_spans,
+    parse,
+    plan_query,
+    province_key,
+    syllable_matches,
+)
+
+
+def groups(text: str, vocabulary: Vocabulary | None = None) -> list[list[str]]:
+    return [[" ".join(a.syllables) for a in g.alternatives] for g in plan_query(text, vocabulary).groups]
+
+
+@pytest.mark.parametrize("quoted", ['"hồ sơ trễ" xã', "“hồ sơ trễ” xã", "‘hồ sơ trễ’ xã", "«hồ sơ trễ» xã",
+                                    "„hồ sơ trễ“ xã", '"hồ sơ trễ', "“hồ sơ trễ"])
+def test_every_quote_style_makes_one_phrase(quoted: str) -> None:
+    parsed = parse(quoted)  # an unclosed quote runs to the end
+    assert parsed.clauses[0][0].syllables == ("hồ", "sơ", "trễ") and parsed.clauses[0][0].phrase
+
+
+def test_operators() -> None:
+    parsed = parse('tiếp* -"giấy biên nhận" -sai hồ sơ')
+    assert parsed.clauses[0][0].prefix and parsed.clauses[0][0].syllables == ("tiếp",)
+    assert [t.syllables for t in parsed.excluded] == [("giấy", "biên", "nhận"), ("sai",)]
+    assert [t.syllables for c in parsed.clauses for t in c] == [("tiếp",), ("hồ",), ("sơ",)]
+
+
+def test_or_takes_the_runs_of_words_on_each_side() -> None:
+    parsed = parse("phiếu hẹn OR sổ theo dõi")
+    assert [t.syllables for t in parsed.clauses[0]] == [("phiếu", "hẹn"), ("sổ", "theo", "dõi")]
+    assert len(parse('xã "phiếu hẹn" OR "sổ theo dõi"').clauses) == 2  # xã stays its own clause
+    assert len(parse("OR hồ sơ OR").clauses) == 2  # OR at the ends is ignored
+
+
+def test_document_numbers_and_punctuation() -> None:
+    assert parse("139/QĐ-UBND").clauses[0][0].number == "139/qd-ubnd"
+    assert parse("12/2019/TT-BNV,").clauses[0][0].number == "12/2019/tt-bnv"
+    assert parse("2019").clauses[0][0].number is None
+    nothing = plan_query("?!… 😀")
+    assert nothing.nothing and not nothing.groups
+    assert not plan_query("").nothing
+
+
+def test_accent_rule_and_tone_placement() -> None:
+    assert syllable_matches("hoà", "hoà") and syllable_matches("hoa", "hoà")
+    assert syllable_matches("hoa", "họa")
+    assert not syllable_matches("hoà", "hoá")
+    assert [g[0] for g in groups("hòa")] == ["hoà"]  # tones made canonical when parsed
+
+
+def test_spans_follow_the_accent_rule() -> None:
+    text = "Thời gian hạn chế; thời hạn trả kết quả."
+    assert match_spans(text, [Alternative(("thời", "hạn"))]) == [(19, 27)]
+    assert match_spans(text, [Alternative(("thoi",))]) == [(0, 4), (19, 23)]
+
+
+def test_stop_words_question_frames_and_kept_polarity_words() -> None:
+    plan = plan_query("xã nào chưa cấp phiếu hẹn?")
+    assert list(plan.dropped) == ["xã", "nào"]
+    assert groups("có niêm yết công khai không") == [["niêm yết"], ["công khai"]]
+    assert groups("hồ sơ không hợp lệ")[1] == ["không", "chưa"]  # not a question frame: negation stays
+    assert groups("các của") == [["các"], ["của"]]  # only stop words: they are the query
+
+
+def test_ambiguous_stop_words_drop_only_with_accents() -> None:
+    assert ["máy"] in groups("máy tra cứu") or ["may"] in groups("may tra cuu")
+    assert "may" not in plan_query("may tra cuu").dropped
+    assert "mấy" in plan_query("mấy hồ sơ").dropped
+
+
+def test_synonyms_keep_the_accents_typed() -> None:
+    assert groups("TTHC") == [["tthc", "thu tuc hanh chinh"]]
+    assert groups("giấy hẹn")[0][:2] == ["giấy hẹn", "phiếu hẹn"]
+    assert groups("giay hen")[0][:2] == ["giay hen", "phieu hen"]
+
+
+class Known(Vocabulary):
+    def known_words(self, spans: object) -> set[str]:
+        return {"ho so"}
+
+    def known_units(self, spans: object) -> set[str]:
+        return {"tan loc", "xa tan loc"}
+
+
+def test_words_and_units_of_the_index() -> None:
+    plan = plan_query("xã Tân Lộc ho so tre", Known())
+    assert plan.groups[0].unit == "xa tan loc" and plan.groups[1].alternatives[0].syllables == ("ho", "so")
+    assert "ho so" in candidates(parse("ho so tre"))
+
+
+def test_fallback_thresholds() -> None:
+    lexicon = compile_lexicon([], [])
+    assert [(len(p.groups), p.minimum, p.last_resort)
+            for p in (analyse(parse(" ".join("abcdefghi"[:n])), lexicon) for n in (1, 2, 3, 6, 9))] == [
+        (1, 1, None), (2, 1, None), (3, 2, None), (6, 4, 3), (9, 6, 5)]
+
+
+def test_lexicon_compiles_from_lines() -> None:
+    lexicon = compile_lexicon(["# comment", "nào", "có … không", "để [accents]", "bao nhiêu"],
+                              [["phiếu hẹn", "giấy hẹn"], ["lẻ"]], ["hồ sơ", "Hà Nội", "a"])
+    assert lexicon.frames == (("có", "không"),)
+    assert lexicon.stopwords[0] == (("bao", "nhiêu"), False)
+    assert ((("để",), True)) in lexicon.stopwords
+    assert lexicon.synonyms == ((("phiếu", "hẹn"), ("giấy", "hẹn")),)  # a set of one is no synonym
+    assert lexicon.is_word(["hồ", "sơ"]) and lexicon.is_word(["ho", "so"])
+    assert not lexicon.is_word(["hồ", "số"])
+    assert "ha noi" not in lexicon.dictionary  # proper names are not words
+
+
+def test_the_shipped_lexicon_loads() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.synonyms and lexicon.frames and len(lexicon.dictionary) > 10_000
+
+
+@pytest.mark.parametrize(("typed", "key"), [("TP Hà Nội", "ha noi"), ("Thành phố Hà Nội", "ha noi"),
+                                            ("tp. ha noi", "ha noi"), ("tỉnh Quảng Trị", "quang tri"),
+                                            ("Quảng Trị", "quang tri")])
+def test_province_forms(typed: str, key: str) -> None:
+    assert province_key(typed) == key

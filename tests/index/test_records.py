@@ -1,0 +1,20 @@
+"""FindingRecords carry the units a search may name instead: today's unit and the containers."""
+
+from __future__ import annotations
+
+from core.levels import Level
+from core.models import Area, Document, Extraction, Finding, Polarity, Role, Source, Unit
+from index.records import finding_records
+from nlp.unit_containers import containers
+
+
+def test_records_carry_todays_unit_and_the_units_containing_theirs() -> None:
+    text = "Xã Đặng Sơn chưa niêm yết thủ tục hành chính."
+    document = Document("bc", text, (), Source(path="bc.txt", sha256="k", format="txt", reader="txt"))
+    unit = Unit(Level.XA, "Đặng Sơn", role=Role.INSPECTED, province="Nghệ An", current="xã Bạch Ngọc")
+    finding = Finding(text=text, polarity=Polarity.SHORTCOMING, area=Area.TTHC, start=0, end=len(text))
+    extraction = Extraction("bc", units=(unit,), findings=(finding,))
+    record, = finding_records("k", document, extraction, containers=containers)
+    assert record.unit_levels == ("xã Đặng Sơn",)
+    assert record.unit_aliases == ("xã Bạch Ngọc",)
+    assert record.unit_parents == ("huyện Đô Lương", "tỉnh Nghệ An")

@@ -1,0 +1,109 @@
+"""`kiemtra search` and `kiemtra show` on a report written for the tests, ingested in-process."""
+
+import json
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import cli
+
+REPORT = (
+    "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH\n\n"
+    "Số: 41/TB-UBND\n\n"
+    "Châu Thành, ngày 15 tháng 11 năm 2021\n\n"
+    "Từ ngày 01/11/2021 đến ngày 05/11/2021, Đoàn kiểm tra đã kiểm tra tại UBND xã Phú Tân, "
+    "huyện Châu Thành, tỉnh Tiền Giang "
+    "theo Quyết định số 139/QĐ-UBND ngày 20/10/2021 của UBND huyện.\n\n"
+    "Xã đã thực hiện tốt việc niêm yết công khai thủ tục hành chính. Tuy nhiên, bộ phận "
+    "một cửa chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.\n\n"
+    "Đề nghị UBND xã Phú Tân khắc phục ngay việc cấp phiếu hẹn."
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("search-cli")
+    report = folder / "thong-bao-41.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    path = str(folder / "k.db")
+    result = run("--db", path, "ingest", str(report), "--no-progress")
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def search(db: str, *args: str) -> dict[str, Any]:
+    result = run("--db", db, "search", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_results_print_the_finding_id_and_units_with_level_and_province(db: str) -> None:
+    result = run("--db", db, "search", "phiếu hẹn")
+    assert result.exit_code == 0
+    found = search(db, "phiếu hẹn")["hits"][0]
+    assert f"finding {found['finding_id']}" in result.stdout
+    assert "xã Phú Tân" in result.stdout
+
+
+def test_show_prints_the_finding_in_its_context(db: str) -> None:
+    found = search(db, "chưa cấp phiếu hẹn")["hits"][0]
+    result = run("--db", db, "show", found["finding_id"])
+    assert result.exit_code == 0, result.output
+    assert "thong-bao-41.txt" in result.stdout
+    assert f"characters {found['start']}-{found['end']}" in result.stdout
+    assert "Xã đã thực hiện tốt việc niêm yết" in result.stdout  # the paragraph around it
+    assert "2021-11-01" in result.stdout and "139/QĐ-UBND" in result.stdout
+    shown = json.loads(run("--db", db, "show", found["finding_id"], "--format", "json").stdout)
+    assert shown["context"]["text"].startswith("Xã đã thực hiện tốt")
+    missing = run("--db", db, "show", "khong-co")
+    assert missing.exit_code == 1 and missing.stderr.count("\n") == 1
+
+
+def test_document_number_typed_as_the_query_or_as_a_filter(db: str) -> None:
+    typed = search(db, "139/QĐ-UBND")
+    assert typed["total"] >= 2
+    assert search(db, "--doc-number", "139/qđ-ubnd")["total"] == typed["total"]
+
+
+def test_years_sort_offset_and_facets(db: str) -> None:
+    everything = search(db, "--sort", "date", "--facets")
+    assert everything["facets"]["year"] == [["2021", everything["total"]]]
+    assert search(db, "--from", "2022")["total"] == 0
+    assert search(db, "--from", "2020", "--to", "2021")["total"] == everything["total"]
+    first, second = search(db, "--limit", "1"), search(db, "--limit", "1", "--offset", "1")
+    assert first["hits"][0]["finding_id"] != second["hits"][0]["finding_id"]
+
+
+def test_similar_findings(db: str) -> None:
+    found = search(db, "khắc phục ngay việc cấp phiếu hẹn")["hits"][0]
+    similar = search(db, "--similar", found["finding_id"])
+    assert found["finding_id"] not in {h["finding_id"] for h in similar["hits"]}
+
+
+def test_punctuation_or_emoji_finds_nothing(db: str) -> None:
+    assert search(db, "?!…")["total"] == 0
+    assert search(db, "🙂🙂")["total"] == 0
+
+
+@pytest.mark.parametrize("args", [("x", "--limit", "-5"), ("x", "--limit", "0"), ("x", "--unit", ""),
+                                  ("--within",), ("--offset", "-1"), ("--from", "2023", "--to", "2021")])
+def test_bad_options_are_one_line_and_exit_2(db: str, args: tuple[str, ...]) -> None:
+    result = run("--db", db, "search", *args)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("kiemtra: ")
+
+
+def test_province_forms_and_close_matches(db: str) -> None:
+    units = search(db, "phiếu hẹn")["hits"][0]["provinces"]
+    if not units:
+        pytest.skip("the extractor gave this report no province")
+    province = units[0]
+    for typed in (province, f"tỉnh {province}", f"TP. {province}"):
+        assert search(db, "--province", typed)["total"] >= 1
+    result = run("--db", db, "search", "--province", province[:-1] + "x")
+    assert result.exit_code == 0 and "close matches" in result.stderr and province in result.stderr
