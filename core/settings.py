@@ -42,6 +42,7 @@ class Settings:
     ocr_workers: int
     min_text_chars_per_page: int
     min_vietnamese_ratio: float
+    ocr: str
     extractor_version: str
     nightly_cron: str
     timezone: str
@@ -51,6 +52,8 @@ class Settings:
     batch_size: int
     nightly_retries: int
     nightly_retry_delay_s: float
+    removed_files: str
+    progress_every_s: float
     http_user_agent: str
     http_timeout_s: float
     http_retries: int

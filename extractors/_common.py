@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from core.errors import EncryptedDocument, UnsupportedFormat
+from core.errors import CorruptDocument, EncryptedDocument, LimitExceeded, ReaderError, UnsupportedFormat
 from core.models import Source, sha256_bytes
 
 LOGGER = logging.getLogger(__name__)
@@ -83,6 +83,21 @@ def _looks_utf16(head: bytes) -> bool:
         if pages.count(0) > 0.5 * len(pages) and codes.count(0) == 0 and len(set(pages)) <= 16:
             return True
     return False
+
+
+def read_file(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, read once: the reader hashes and parses these same bytes, so a file
+    swapped while it is read can never be stored under one version's hash with another's text."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as e:
+        raise ReaderError(f"cannot open: {e.strerror or e}", path=path) from e
+    if len(data) > max_bytes:
+        raise LimitExceeded(f"more than max_file_bytes={max_bytes} bytes", path=path)
+    if not data:
+        raise CorruptDocument("empty file (0 bytes)", path=path)
+    return data
 
 
 def make_source(path: Path, data: bytes, fmt: str, reader: str, **meta: object) -> Source:

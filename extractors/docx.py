@@ -28,6 +28,7 @@ from extractors._common import OLE_MAGIC, Part, default_doc_id, make_source
 from extractors.doc import doc_to_docx
 from extractors.legacy import font_encoding, from_legacy
 from extractors.text_quality import detect_legacy, has_latin1_letters, is_unicode_vietnamese, repair_legacy
+from extractors.title import choose_title
 
 LOGGER = logging.getLogger(__name__)
 
@@ -70,7 +71,8 @@ def read_docx(path: Path, *, settings: Settings, doc_id: str | None = None) -> D
     body = list(_body_parts(document, fonts))
     headers, footers = _header_footer_parts(document, fonts)
     parts = headers + body + footers
-    title = repair_legacy(document.core_properties.title)[0] or next(
+    lines = [line for text, _, _, _ in body for line in text.split("\n")]
+    title = choose_title(lines, repair_legacy(document.core_properties.title)[0]) or next(
         (text for text, _, kind, _ in body if kind == "heading"), None)
     fmt, reader = ("doc", "doc.soffice+python-docx") if legacy_doc else ("docx", "docx.python-docx")
     source = make_source(path, original, fmt, reader, title=title or None)

@@ -14,6 +14,7 @@ page 1 it is the report's letterhead, which names the issuing office.
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from pathlib import Path
@@ -58,19 +59,24 @@ def layout_page_indices(path_counts: list[int], mode: str) -> list[int]:
     return [i for i, count in enumerate(path_counts) if count >= MIN_TABLE_PATHS]
 
 
-def apply_layout(path: Path, pages: list[str], path_counts: list[int], settings: Settings) -> list[str]:
-    """Page texts with table pages re-read by pdfplumber and running headers/footers removed."""
+def apply_layout(path: Path, data: bytes, pages: list[str], path_counts: list[int],
+                 settings: Settings) -> list[str]:
+    """Page texts with table pages re-read by pdfplumber and running headers/footers removed.
+
+    `data` is the file's bytes as the caller read and hashed them: the file at `path` may have
+    changed since.
+    """
     indices = layout_page_indices(path_counts, settings.pdf_layout)
     if indices:
         relaid: dict[int, str] = run_limited(
-            layout_text, (str(path), indices, settings.pdf_layout == "layout"), path=path,
+            layout_text, (data, indices, settings.pdf_layout == "layout"), path=path,
             timeout_s=settings.parse_timeout_s * max(1, len(indices)), memory_mb=settings.parse_memory_mb)
         pages = [relaid.get(i, text) for i, text in enumerate(pages)]
         LOGGER.debug("%s: %d of %d pages read for layout", path, len(relaid), len(pages))
     return remove_running_lines(pages)
 
 
-def layout_text(path: str, indices: list[int], every_page: bool) -> dict[int, str]:
+def layout_text(data: bytes, indices: list[int], every_page: bool) -> dict[int, str]:
     """Child-process body: the text of the listed pages, tables as rows, in reading order.
 
     A page without a table found by pdfplumber keeps its pypdfium2 text unless `every_page`
@@ -80,7 +86,7 @@ def layout_text(path: str, indices: list[int], every_page: bool) -> dict[int, st
     import pdfplumber
 
     out: dict[int, str] = {}
-    with pdfplumber.open(path) as pdf:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
         for index in indices:
             page = pdf.pages[index]
             try:

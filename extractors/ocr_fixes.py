@@ -2,7 +2,8 @@
 
 Why only these: "139/QĐ-UBND ngày 20/01/2020" is what links a finding to its legal basis, and
 OCR reliably damages it in a few ways (Icelandic Ð for Đ, O for 0 and l/I for 1 inside digit
-runs, spaces around "/" and "-"). Everything else in the text is left exactly as recognised.
+runs, spaces around "/" and "-"); "V/v" opening a letter's subject ("VWw") is what the title is
+found by. Everything else in the text is left exactly as recognised.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ _DOC_NUMBER = re.compile(
 # "20 / 01 / 2020" and "20/0l/2O20".
 _DATE = re.compile(rf"(?<![\w/])([{_DIGITISH}]{{1,2}})\s*/\s*([{_DIGITISH}]{{1,2}})"
                    rf"\s*/\s*([{_DIGITISH}]{{4}})(?!\w)")
+
+
+# "V/v" (về việc) opening a letter's subject line, which Tesseract reads as "VWw", "V/w", "Vlv":
+# only at the start of a line and before a lower-case word, where nothing else is written.
+_SUBJECT_PREFIX = re.compile(r"^V[/|lI1\\]?[WwVv]{1,2}(?=\s+[a-zà-ỹđ])")
 
 
 def _digits(token: str) -> str:
@@ -43,6 +49,7 @@ def _fix_date(match: re.Match[str]) -> str:
 def fix_ocr_text(text: str) -> str:
     """`text` with document numbers, dates and digit runs repaired; nothing else changes."""
     text = text.translate(_ETH)
+    text = _SUBJECT_PREFIX.sub("V/v", text)
     text = _DATE.sub(_fix_date, text)
     text = _DOC_NUMBER.sub(_fix_doc_number, text)
     return _DIGIT_RUN.sub(lambda m: _digits(m.group(0)), text)

@@ -12,14 +12,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from core.errors import CorruptDocument, EncryptedDocument, LimitExceeded
+from core.errors import ConfigError, CorruptDocument, EncryptedDocument, LimitExceeded
 from core.models import Document, document_from_blocks
 from core.settings import Settings
-from extractors._common import Part, default_doc_id, make_source
+from extractors._common import Part, default_doc_id, make_source, read_file
 from extractors.layout import apply_layout, count_path_objects, is_table_row
 from extractors.ocr import check_ocr, check_pixels, ocr_image, render_dpi
 from extractors.sandbox import map_limited, run_limited
-from extractors.text_quality import needs_ocr, repair_text_layer
+from extractors.text_quality import needs_ocr, repair_text_layer, usable_chars
+from extractors.title import choose_title
 
 LOGGER = logging.getLogger(__name__)
 
@@ -28,20 +29,22 @@ _SENTENCE_END = (".", ":", ";", "!", "?")
 _NEW_ITEM = re.compile(r"^\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ][.)]|[IVXL]{1,5}[.)]|Điều\s+\d|Chương\s+[IVXL\d])")
 
 
+OCR_MODES = ("auto", "force", "never")
+
+
 def read_pdf(path: Path, *, settings: Settings, doc_id: str | None = None) -> Document:
-    data = path.read_bytes()
-    layer = run_limited(text_layer, (str(path), settings.max_pages), path=path,
+    data = read_file(path, settings.max_file_bytes)
+    layer = run_limited(text_layer, (data, settings.max_pages), path=path,
                         timeout_s=settings.parse_timeout_s, memory_mb=settings.parse_memory_mb)
-    pages: list[str] = apply_layout(path, layer["pages"], layer["paths"], settings)
+    pages: list[str] = apply_layout(path, data, layer["pages"], layer["paths"], settings)
     pages = [repair_text_layer(text, settings) for text in pages]  # TCVN3/VNI layers: convert, not OCR
-    to_ocr = [i for i, text in enumerate(pages) if needs_ocr(text, settings)]
+    to_ocr = pages_to_ocr(pages, settings)
     ocr_parts: dict[int, list[Part]] = {}
     if to_ocr:
         check_ocr(settings.ocr_lang, path)
-        jobs = [(str(path), i, settings.ocr_dpi, settings.ocr_lang, settings.max_image_pixels)
-                for i in to_ocr]
+        jobs = [(i, settings.ocr_dpi, settings.ocr_lang, settings.max_image_pixels) for i in to_ocr]
         results = map_limited(ocr_pdf_page, jobs, path=path, timeout_s=settings.parse_timeout_s,
-                              memory_mb=settings.parse_memory_mb, workers=settings.workers)
+                              memory_mb=settings.parse_memory_mb, workers=settings.workers, shared=(data,))
         ocr_parts = dict(zip(to_ocr, results, strict=True))
     parts: list[Part] = []
     for i, text in enumerate(pages):
@@ -49,10 +52,25 @@ def read_pdf(path: Path, *, settings: Settings, doc_id: str | None = None) -> Do
             parts.extend(ocr_parts[i])
         else:
             parts.extend((p, i + 1, "table" if is_table_row(p) else "paragraph", None) for p in reflow(text))
+    first_page = [line for text, page, _, _ in parts if page == 1 for line in text.split("\n")]
+    if 0 not in ocr_parts and pages:
+        first_page = pages[0].splitlines()  # the layer's own lines, before reflow joins them
     reader = "pdf.ocr" if len(to_ocr) == len(pages) and pages else "pdf.text+ocr" if to_ocr else "pdf.text"
-    source = make_source(path, data, "pdf", reader, title=layer["title"], published=layer["published"],
-                         pages=len(pages), ocr_pages=len(to_ocr))
+    source = make_source(path, data, "pdf", reader, title=choose_title(first_page, layer["title"]),
+                         published=layer["published"], pages=len(pages), ocr_pages=len(to_ocr))
     return document_from_blocks(default_doc_id(path, doc_id), parts, source)
+
+
+def pages_to_ocr(pages: list[str], settings: Settings) -> list[int]:
+    """Indices of the pages to OCR under the `ocr` setting: "auto" those whose text layer is
+    missing or not Vietnamese, "force" all, "never" only those without any text."""
+    if settings.ocr not in OCR_MODES:
+        raise ConfigError(f"setting ocr={settings.ocr!r} must be one of {', '.join(OCR_MODES)}")
+    if settings.ocr == "force":
+        return list(range(len(pages)))
+    if settings.ocr == "never":
+        return [i for i, text in enumerate(pages) if not usable_chars(text)]
+    return [i for i, text in enumerate(pages) if needs_ocr(text, settings)]
 
 
 def reflow(page_text: str) -> list[str]:
@@ -83,19 +101,19 @@ def _is_caps(line: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-def text_layer(path: str, max_pages: int) -> dict[str, Any]:
-    """Child-process body: every page's text layer plus title and date from the PDF info."""
+def text_layer(data: bytes, max_pages: int) -> dict[str, Any]:
+    """Child-process body: every page's text layer plus the title from the PDF info."""
     import pypdfium2 as pdfium
 
     try:
-        pdf = pdfium.PdfDocument(path)
+        pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
         if getattr(e, "err_code", None) == _PASSWORD_ERROR or "password" in str(e).lower():
-            raise EncryptedDocument("password-protected PDF", path=path) from e
-        raise CorruptDocument(f"broken PDF: {e}", path=path) from e
+            raise EncryptedDocument("password-protected PDF") from e
+        raise CorruptDocument(f"broken PDF: {e}") from e
     try:
         if len(pdf) > max_pages:
-            raise LimitExceeded(f"{len(pdf)} pages exceeds max_pages={max_pages}", path=path)
+            raise LimitExceeded(f"{len(pdf)} pages exceeds max_pages={max_pages}")
         pages, paths = [], []
         for page in pdf:
             textpage = page.get_textpage()
@@ -111,17 +129,17 @@ def text_layer(path: str, max_pages: int) -> dict[str, Any]:
     return {"pages": pages, "paths": paths, "title": meta.get("Title") or None, "published": None}
 
 
-def ocr_pdf_page(path: str, index: int, dpi: int, lang: str, max_pixels: int) -> list[Part]:
-    """Child-process body: render one page at `dpi` and OCR it."""
+def ocr_pdf_page(data: bytes, index: int, dpi: int, lang: str, max_pixels: int) -> list[Part]:
+    """Child-process body: render one page at `dpi`, in colour (stamps are dropped by colour), and OCR it."""
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(path)
+    pdf = pdfium.PdfDocument(data)
     try:
         page = pdf[index]
         width, height = page.get_size()
         scale = render_dpi(page, dpi) / 72
-        check_pixels(int(width * scale), int(height * scale), max_pixels, Path(path))
-        image = page.render(scale=scale, grayscale=True).to_pil()
+        check_pixels(int(width * scale), int(height * scale), max_pixels, None)
+        image = page.render(scale=scale).to_pil().convert("RGB")
         page.close()
     finally:
         pdf.close()

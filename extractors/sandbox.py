@@ -53,10 +53,11 @@ def run_limited(fn: Callable[..., Any], args: tuple[Any, ...], *, path: Path, ti
 
 def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, path: Path,
                 timeout_s: float, memory_mb: int, workers: int, limits: tuple[str, str] = PARSE_LIMITS,
-                unexpected: str = "CorruptDocument") -> list[Any]:
-    """[fn(*item) for item in items] over up to `workers` limited processes, order kept.
+                unexpected: str = "CorruptDocument", shared: tuple[Any, ...] = ()) -> list[Any]:
+    """[fn(*shared, *item) for item in items] over up to `workers` limited processes, order kept.
 
-    `timeout_s` is per item: a worker with n items gets n × timeout_s.
+    `timeout_s` is per item: a worker with n items gets n × timeout_s. `shared` (a file's bytes)
+    is sent once to each worker, not once per item.
     """
     if not items:
         return []
@@ -67,7 +68,7 @@ def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, pat
     try:
         for span in chunks:
             reader, writer = ctx.Pipe(duplex=False)
-            proc = ctx.Process(target=_child, args=(writer, fn, [items[i] for i in span], memory_mb,
+            proc = ctx.Process(target=_child, args=(writer, fn, shared, [items[i] for i in span], memory_mb,
                                                     limits[1], unexpected), daemon=True)
             proc.start()
             writer.close()
@@ -116,8 +117,8 @@ def _receive(conn: Any, proc: Any, path: Path, memory_mb: int,
     raise cls(reason, path=err_path or path)
 
 
-def _child(conn: Connection, fn: Callable[..., Any], items: list[tuple[Any, ...]], memory_mb: int,
-           memory_key: str = PARSE_LIMITS[1], unexpected: str = "CorruptDocument") -> None:
+def _child(conn: Connection, fn: Callable[..., Any], shared: tuple[Any, ...], items: list[tuple[Any, ...]],
+           memory_mb: int, memory_key: str = PARSE_LIMITS[1], unexpected: str = "CorruptDocument") -> None:
     """Worker body: cap memory, keep Tesseract single-threaded, report one message."""
     os.environ["OMP_THREAD_LIMIT"] = "1"
     limit = memory_mb * 1024 * 1024
@@ -134,7 +135,7 @@ def _child(conn: Connection, fn: Callable[..., Any], items: list[tuple[Any, ...]
     except (ValueError, OSError):
         LOGGER.warning("could not set a memory limit of %d MB", memory_mb)
     try:
-        conn.send(("ok", [fn(*item) for item in items]))
+        conn.send(("ok", [fn(*shared, *item) for item in items]))
     except KiemtraError as e:
         conn.send(("err", (type(e).__name__, e.reason, e.path)))
     except MemoryError:

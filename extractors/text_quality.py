@@ -1,24 +1,28 @@
 """Decide whether a PDF page's text layer is real Vietnamese text or needs OCR.
 
-Why syllables: a scanned page often carries an invisible layer of garbage, and old PDFs embed
-TCVN3/VNI fonts whose text comes out as mojibake ("c¶i c¸ch", "CÃ¡ch"); both have plenty of
-characters, but few of their words are valid Vietnamese syllables.
+Why syllables: a scanned page often carries an invisible layer of garbage — or of a scanner's
+English-language OCR of the Vietnamese page ("CONG Hcok xA HQI CHiJ NGHiA VIVT NAM") — and old
+PDFs embed TCVN3/VNI fonts whose text comes out as mojibake ("c¶i c¸ch", "CÃ¡ch"); all have
+plenty of characters, but few of their words are Vietnamese syllables with their tones
+(extractors/syllables.toml), and a folded layer has no Vietnamese marks at all.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from core.settings import Settings
 from extractors.legacy import ENCODINGS, from_legacy
+from extractors.syllables import is_syllable, is_toneless_spelling
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-_INITIAL = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
-_NUCLEUS = "[aăâeêioôơuưy]{1,3}"
-_FINAL = "(?:ch|ng|nh|[cmnpt])?"
-_SYLLABLE = re.compile(f"^{_INITIAL}{_NUCLEUS}{_FINAL}$")
 _WORD = re.compile(r"[^\W\d_]+")
+# A Vietnamese word carries a tone mark or one of these letters four times out of five; a page
+# of Vietnamese folded to ASCII by a foreign OCR carries none.
+_MARKED = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]")
+MIN_MARKED_SHARE = 0.3
+MIN_WORDS_FOR_MARKS = 12  # fewer words than this (a table page, a form) say too little
 # Latin-1 / cp1252 symbols Vietnamese never uses; they fill UTF-8-read-as-1252 and TCVN3 mojibake.
 _MOJIBAKE = frozenset("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÆÐØÞßæðøþ€‚ƒ„…†‡ˆ‰Š‹ŒŽšœžŸ")
 MAX_MOJIBAKE_SHARE = 0.02
@@ -33,25 +37,39 @@ _TCVN3_HYPHENED = re.compile("([a-z\u00a1-\u00ff]+)-([a-z\u00a1-\u00ff]+)")
 LEGACY_MIN_GAIN = 0.2
 
 
-def _strip_tones(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
-
-
 def usable_chars(text: str) -> int:
     """Letters and digits: what a text layer contributes beyond whitespace and rules."""
     return sum(1 for c in text if c.isalnum())
 
 
-def vietnamese_ratio(text: str) -> float:
-    """Share of words that are valid Vietnamese syllables; acronyms (UBND, QĐ) do not count."""
-    valid = total = 0
-    for word in _WORD.findall(text):
-        if word.isupper() and len(word) <= 6 and not _SYLLABLE.match(_strip_tones(word)):
+@dataclass(frozen=True, slots=True)
+class LayerScore:
+    """How Vietnamese a text is: its words, the share that are syllables with their tones, and
+    the share carrying a Vietnamese mark (tone or ă â đ ê ô ơ ư)."""
+
+    words: int
+    syllable_share: float
+    marked_share: float
+
+
+def layer_score(text: str) -> LayerScore:
+    """The score of `text`; acronyms (UBND, QĐ, SGDĐT) are not words here."""
+    valid = marked = total = 0
+    for word in _WORD.findall(unicodedata.normalize("NFC", text)):
+        syllable = is_syllable(word)
+        if word.isupper() and len(word) <= 6 and not syllable:
             continue
         total += 1
-        valid += bool(_SYLLABLE.match(_strip_tones(word)))
-    return valid / total if total else 0.0
+        valid += syllable
+        marked += bool(_MARKED.search(unicodedata.normalize("NFD", word)))
+    if not total:
+        return LayerScore(0, 0.0, 0.0)
+    return LayerScore(total, valid / total, marked / total)
+
+
+def vietnamese_ratio(text: str) -> float:
+    """Share of words that are Vietnamese syllables, tone included; acronyms do not count."""
+    return layer_score(text).syllable_share
 
 
 def mojibake_share(text: str) -> float:
@@ -66,7 +84,15 @@ def needs_ocr(text: str, settings: Settings) -> bool:
         return True
     if mojibake_share(text) > MAX_MOJIBAKE_SHARE:
         return True
-    return vietnamese_ratio(text) < settings.min_vietnamese_ratio
+    return not is_vietnamese(layer_score(text), settings.min_vietnamese_ratio)
+
+
+def is_vietnamese(score: LayerScore, min_ratio: float) -> bool:
+    """Enough real syllables, and — on a page with enough words — enough marked ones: an ASCII-
+    folded layer ("Thuc hien Ke hoach") is made of spellings that still pass one by one."""
+    if score.syllable_share < min_ratio:
+        return False
+    return score.words < MIN_WORDS_FOR_MARKS or score.marked_share >= MIN_MARKED_SHARE
 
 
 def is_unicode_vietnamese(text: str) -> bool:
@@ -121,8 +147,8 @@ def _restore_soft_hyphens(tcvn3: str) -> str:
     hyphen because both halves are syllables.
     """
     def mend(match: re.Match[str]) -> str:
-        halves = [_strip_tones(from_legacy(half, "tcvn3")) for half in match.groups()]
-        if all(_SYLLABLE.match(half) for half in halves):
+        halves = [from_legacy(half, "tcvn3") for half in match.groups()]
+        if all(is_toneless_spelling(half) for half in halves):
             return match.group(0)
         return "\u00ad".join(match.groups())
 

@@ -9,11 +9,17 @@ Why it looks like this:
   with the store, so an unreachable search engine costs a retry with backoff, never a document:
   what it missed stays `pending_index` in the store and the next run indexes it.
 - Only transient failures are retried (search engine or store unavailable, network). A corrupt
-  file is a permanent failure: `ingest_one` quarantines it with its reason and the run goes on.
+  file is a permanent failure: `ingest_one` quarantines it with its reason and the run goes on;
+  the same bytes are not read again on later nights (reported as still quarantined, not as a
+  new failure) until they change or the operator releases them (`kiemtra quarantine`).
+- Files that left the inbox are found in the store after ingesting (so a renamed known-bad
+  file is still recognised by its bytes) and acted on per `removed_files` (pipeline/removals.py).
 - Each task opens its own Store and backend (connections never cross threads); the NLP pipeline
   is loaded once per process before the batches start.
 - A run holds `<db>.lock` for its whole duration, and leaves a row in the store's runs table, a
-  markdown artifact in Prefect, and its summary as the return value.
+  markdown artifact in Prefect, and its summary as the return value. The summary carries two
+  durations: the flow's own, and what the caller waited before it began (Prefect's temporary
+  server start), so the 40 s an operator waited is not reported as 3.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -33,6 +40,7 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import TaskRun
 from prefect.deployments.runner import RunnerDeployment
+from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run, task_run
 from prefect.schedules import Cron
 from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
@@ -43,8 +51,10 @@ from core.errors import BackendError, ReaderError
 from core.settings import Settings, load_settings
 from pipeline.batch import batches, index_pending, ingest_batch, pending_count, retry_delays, warm_up
 from pipeline.process import FAILED, Outcome, open_store
+from pipeline.progress import Progress, progress_for
+from pipeline.removals import check_action, handle_removed
 from pipeline.runs import ERROR, INTERRUPTED, RunSummary, render_markdown, run_lock
-from pipeline.sources import SourceItem, collect
+from pipeline.sources import INBOX, SourceItem, collect, inbox_folder
 
 LOGGER = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -108,20 +118,25 @@ def _phase(summary: RunSummary, name: str) -> Iterator[None]:
 # ---------------------------------------------------------------------- the flow
 
 
-def _ingest_items(items: list[SourceItem], settings: Settings, summary: RunSummary) -> None:
-    """Submit the batches, then fold every outcome into the summary under its source."""
-    sources: dict[str, str] = {}
+def _ingest_items(
+    items: list[SourceItem], settings: Settings, summary: RunSummary, progress: Progress
+) -> None:
+    """Submit the batches, then fold every outcome into the summary under its source, as each
+    batch completes (so progress moves while the slowest batch is still running)."""
+    sources: dict[str, SourceItem] = {}
     for item in items:
         if item.status == "failed":
-            summary.add_failure(
-                str(item.path), item.source, item.reason or "could not be collected", "SourceError"
-            )
+            reason = item.reason or "could not be collected"
+            summary.add_failure(item.url or str(item.path), item.source, reason, "SourceError")
+            progress.advance()
         else:
-            sources[str(Path(item.path).resolve())] = item.source
+            sources[str(Path(item.path).resolve())] = item
     groups = batches(list(sources), settings.batch_size, settings.workers)
     ingest = _with_retries(ingest_batch_task, settings)
-    futures = [ingest.submit(group, settings) for group in groups]
-    for group, future in zip(groups, futures, strict=True):
+    futures: list[PrefectFuture[list[Outcome]]] = [ingest.submit(group, settings) for group in groups]
+    group_of = {future.task_run_id: group for future, group in zip(futures, groups, strict=True)}
+    for future in as_completed(futures):
+        group = group_of[future.task_run_id]
         try:
             outcomes: list[Outcome] = future.result()
         except Exception as e:  # noqa: BLE001 - a batch lost for good: say so per document, go on
@@ -131,7 +146,9 @@ def _ingest_items(items: list[SourceItem], settings: Settings, summary: RunSumma
                 for p in group
             ]
         for outcome in outcomes:
-            summary.add(outcome, sources.get(outcome.path, "?"))
+            origin = sources.get(outcome.path)
+            summary.add(outcome, origin.source if origin else "?", origin.url if origin else None)
+        progress.advance(len(group))
 
 
 def _index(settings: Settings, summary: RunSummary) -> None:
@@ -144,8 +161,12 @@ def _index(settings: Settings, summary: RunSummary) -> None:
     summary.not_indexed = pending_count(settings)
 
 
-def _run(settings: Settings, inbox: Path | None, feeds: Path | None) -> RunSummary:
+def _run(settings: Settings, inbox: Path | None, feeds: Path | None, *, progress: bool,
+         requested_at: float | None) -> RunSummary:
+    begun = time.time()
     summary = RunSummary(str(flow_run.id or uuid.uuid4()))
+    if requested_at is not None:
+        summary.startup_s = max(0.0, begun - requested_at)
     with open_store(settings) as store:
         store.start_run(summary.run_id, flow=FLOW_NAME, pid=os.getpid())
     try:
@@ -153,8 +174,12 @@ def _run(settings: Settings, inbox: Path | None, feeds: Path | None) -> RunSumma
             items = collect_task(settings, inbox=inbox, feeds=feeds)
         with _phase(summary, "load"):
             warm_up()
-        with _phase(summary, "ingest"):
-            _ingest_items(items, settings, summary)
+        with _phase(summary, "ingest"), progress_for(len(items), stream=sys.stderr, shown=progress,
+                                                     every_s=settings.progress_every_s) as shown:
+            _ingest_items(items, settings, summary, shown)
+        with _phase(summary, "removed"):
+            for removal in handle_removed(settings, inbox_folder(settings, inbox)):
+                summary.add_removed(removal.path, removal.action, INBOX)
         with _phase(summary, "index"):
             _index(settings, summary)
         summary.finish()
@@ -163,6 +188,7 @@ def _run(settings: Settings, inbox: Path | None, feeds: Path | None) -> RunSumma
         summary.error = f"{type(e).__name__}: {e}"
         raise
     finally:
+        summary.duration_s = time.time() - begun
         with open_store(settings) as store:
             store.finish_run(summary.run_id, status=summary.status, summary=summary.to_dict())
     create_markdown_artifact(markdown=render_markdown(summary), key=ARTIFACT_KEY, description=summary.line())
@@ -176,15 +202,20 @@ def nightly_ingest(
     inbox: str | None = None,
     feeds: str | None = None,
     wait: bool = False,
+    progress: bool = False,
+    requested_at: float | None = None,
 ) -> dict[str, Any]:
     """One ingestion run over the inbox and feeds (`settings` overrides the configured values).
 
     Returns `RunSummary.to_dict()`. Raises BackendError at once when another run holds the lock,
-    unless `wait`.
+    unless `wait`. `progress` prints progress on stderr (a bar on a terminal, lines otherwise);
+    `requested_at` (epoch seconds) is when the caller asked for the run, to measure Prefect's start.
     """
     config = load_settings(settings)
+    check_action(config.removed_files)
     with run_lock(config.database, wait=wait):
-        summary = _run(config, Path(inbox) if inbox else None, Path(feeds) if feeds else None)
+        summary = _run(config, Path(inbox) if inbox else None, Path(feeds) if feeds else None,
+                       progress=progress, requested_at=requested_at)
     return summary.to_dict()
 
 
@@ -197,13 +228,23 @@ def _with_workers(f: Flow[P, R], settings: Settings) -> Flow[P, R]:
 
 
 def run_nightly(
-    settings: Settings, *, inbox: Path | None = None, feeds: Path | None = None, wait: bool = False
+    settings: Settings,
+    *,
+    inbox: Path | None = None,
+    feeds: Path | None = None,
+    wait: bool = False,
+    progress: bool = False,
+    requested_at: float | None = None,
 ) -> RunSummary:
     """Run the flow now, in this process (`kiemtra nightly --once`).
 
     Without a Prefect server configured, Prefect starts a temporary one; on a busy two-core
-    machine that takes longer than its 20 s default, hence the longer start-up allowance.
+    machine that takes longer than its 20 s default, hence the longer start-up allowance. The
+    time from `requested_at` (default: now; the CLI passes when it began importing Prefect)
+    until the flow begins is reported as `startup_s`, beside the flow's own `duration_s`.
     """
+    check_action(settings.removed_files)  # a wrong setting costs one line, not a server start
+    requested_at = time.time() if requested_at is None else requested_at
     with temporary_settings({PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: EPHEMERAL_STARTUP_S}):
         run = _with_workers(nightly_ingest, settings)
         result = run(
@@ -211,6 +252,8 @@ def run_nightly(
             inbox=str(inbox) if inbox else None,
             feeds=str(feeds) if feeds else None,
             wait=wait,
+            progress=progress,
+            requested_at=requested_at,
         )
     return RunSummary.from_dict(result)
 
@@ -224,6 +267,7 @@ def nightly_deployment(
         "inbox": str(inbox) if inbox else None,
         "feeds": str(feeds) if feeds else None,
         "wait": True,
+        "progress": True,  # lines in the service's journal between "started" and the summary
     }
     deployment = _with_workers(nightly_ingest, settings).to_deployment(
         name="nightly",

@@ -8,6 +8,12 @@ one document), and carries an `indexed` flag: a search backend is a rebuildable 
 new bytes and the old version is dropped (unless another path still holds those bytes); its
 key waits in `pending_removals()` until the search index has dropped it too.
 
+A file that left its folder is marked, not forgotten: `removed_at` on its path says since when,
+and, when the operator chose to withdraw removed files, `withdrawn` takes its findings out of
+the search index while the store keeps them. A failed file is quarantined against the sha256 of
+its bytes (`failures`): the same bytes are not read again until they change, the extractor
+version changes, or the operator releases them.
+
 The search backend in index/sqlite_fts.py may live in the same file: its tables are prefixed
 `fts_` and it versions itself in its own table, leaving `PRAGMA user_version` to this store.
 """
@@ -34,7 +40,7 @@ from index.records import finding_records, record_year
 
 LOGGER = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE documents (
@@ -126,19 +132,45 @@ CREATE TABLE runs (
 CREATE INDEX runs_started ON runs(started_at);
 """
 
+# v3: quarantine that holds (a failure's first sighting, how often it was seen, by which extractor
+# version, looked up by content hash) and removed inbox files (kept, withdrawn from search, or deleted).
+_QUARANTINE_SCHEMA = """
+ALTER TABLE failures ADD COLUMN first_seen TEXT;
+UPDATE failures SET first_seen = failed_at;
+ALTER TABLE failures ADD COLUMN seen INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE failures ADD COLUMN extractor_version TEXT;
+CREATE INDEX failures_sha ON failures(sha256);
+ALTER TABLE document_paths ADD COLUMN removed_at TEXT;
+ALTER TABLE document_paths ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0
+"""
+
 # Schema scripts by the version they bring the file to; a file at version v runs every later one.
-_MIGRATIONS: dict[int, str] = {1: _SCHEMA, 2: _RUNS_SCHEMA}
+_MIGRATIONS: dict[int, str] = {1: _SCHEMA, 2: _RUNS_SCHEMA, 3: _QUARANTINE_SCHEMA}
+
+
+
+def _searchable(documents: str = "documents") -> str:
+    """SQL: a document is searchable while some path holds it that was not withdrawn."""
+    return (f"EXISTS (SELECT 1 FROM document_paths w WHERE w.doc_key = {documents}.doc_key"
+            " AND w.withdrawn = 0)")
 
 
 @dataclass(frozen=True, slots=True)
 class Failure:
-    """A quarantined file: why it failed, so an operator can fix it and re-run."""
+    """A quarantined file: why it failed, when it was first and last seen failing, how often.
+
+    `sha256` is the bytes that failed: while the file still holds them (and the extractor
+    version is the same) it is not read again. None when the file could not even be hashed.
+    """
 
     path: str
     reason: str
     error_type: str
     sha256: str | None
-    failed_at: str
+    failed_at: str  # last seen
+    first_seen: str = ""
+    count: int = 1
+    extractor_version: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +190,7 @@ class StoredDocument:
     extractor_version: str
     ingested_at: str
     indexed: bool
+    withdrawn: bool = False  # every path that held it was removed and withdrawn from search
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,14 +316,16 @@ class Store:
         """True when `path` already holds exactly these bytes, extracted by this version."""
         rows = self._query(
             "SELECT 1 FROM document_paths p JOIN documents d USING (doc_key)"
-            " WHERE p.path = ? AND d.doc_key = ? AND d.extractor_version = ?",
+            " WHERE p.path = ? AND d.doc_key = ? AND d.extractor_version = ? AND p.removed_at IS NULL",
             (str(path), sha256, extractor_version),
         )
         return bool(rows)
 
     def has_path(self, path: str) -> bool:
-        """True when some version of `path` is stored (so new bytes there are a change)."""
-        return bool(self._query("SELECT 1 FROM document_paths WHERE path = ?", (str(path),)))
+        """True when some version of `path` is stored and the file was not removed since (so new
+        bytes there are a change; a file that comes back is new again)."""
+        sql = "SELECT 1 FROM document_paths WHERE path = ? AND removed_at IS NULL"
+        return bool(self._query(sql, (str(path),)))
 
     def save(self, document: Document, extraction: Extraction, *, extractor_version: str) -> str:
         """Store a document and what was extracted from it, in one transaction; its key back.
@@ -352,7 +387,8 @@ class Store:
             )
             conn.execute(
                 "INSERT INTO document_paths (path, doc_key, seen_at) VALUES (?, ?, ?)"
-                " ON CONFLICT(path) DO UPDATE SET doc_key = excluded.doc_key, seen_at = excluded.seen_at",
+                " ON CONFLICT(path) DO UPDATE SET doc_key = excluded.doc_key, seen_at = excluded.seen_at,"
+                " removed_at = NULL, withdrawn = 0",
                 (source.path, key, now),
             )
             if previous is not None and previous["doc_key"] != key:
@@ -374,20 +410,102 @@ class Store:
         )
         LOGGER.info("replaced version %s removed", old_key[:12])
 
-    def record_failure(self, path: str, reason: str, *, error_type: str, sha256: str | None = None) -> None:
-        """Quarantine `path` with its reason; the latest failure of a path wins."""
+    def record_failure(self, path: str, reason: str, *, error_type: str, sha256: str | None = None,
+                       extractor_version: str | None = None) -> Failure:
+        """Quarantine `path` with its reason and return the record.
+
+        The same bytes failing again at the same path add one to `count` and keep `first_seen`;
+        other bytes start the record afresh (count 1), because they are a new failure.
+        """
+        now = _now()
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO failures (path, sha256, error_type, reason, failed_at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, error_type = excluded.error_type,"
-                " reason = excluded.reason, failed_at = excluded.failed_at",
-                (str(path), sha256, error_type, " ".join(reason.split()), _now()),
+                "INSERT INTO failures (path, sha256, error_type, reason, failed_at, first_seen, seen,"
+                " extractor_version) VALUES (?, ?, ?, ?, ?, ?, 1, ?)"
+                " ON CONFLICT(path) DO UPDATE SET"
+                " seen = CASE WHEN failures.sha256 IS excluded.sha256 THEN failures.seen + 1 ELSE 1 END,"
+                " first_seen = CASE WHEN failures.sha256 IS excluded.sha256 THEN failures.first_seen"
+                "   ELSE excluded.first_seen END,"
+                " sha256 = excluded.sha256, error_type = excluded.error_type, reason = excluded.reason,"
+                " failed_at = excluded.failed_at, extractor_version = excluded.extractor_version",
+                (str(path), sha256, error_type, " ".join(reason.split()), now, now, extractor_version),
             )
+        failure = self.failure(str(path))
+        assert failure is not None  # just written under the lock
+        return failure
+
+    _FAILURE_COLUMNS = "path, reason, error_type, sha256, failed_at, first_seen, seen, extractor_version"
+
+    @staticmethod
+    def _failure(r: sqlite3.Row) -> Failure:
+        return Failure(r["path"], r["reason"], r["error_type"], r["sha256"], r["failed_at"],
+                       r["first_seen"] or r["failed_at"], r["seen"], r["extractor_version"])
 
     def failures(self) -> list[Failure]:
+        rows = self._query(f"SELECT {self._FAILURE_COLUMNS} FROM failures ORDER BY failed_at, path")
+        return [self._failure(r) for r in rows]
+
+    def failure(self, path: str) -> Failure | None:
+        rows = self._query(f"SELECT {self._FAILURE_COLUMNS} FROM failures WHERE path = ?", (str(path),))
+        return self._failure(rows[0]) if rows else None
+
+    def quarantined(self, sha256: str, extractor_version: str) -> Failure | None:
+        """The failure these bytes already had under this extractor version, at any path, or None.
+
+        Looked up by content, so a renamed copy of known-bad bytes is not retried either.
+        """
         rows = self._query(
-            "SELECT path, reason, error_type, sha256, failed_at FROM failures ORDER BY failed_at, path")
-        return [Failure(r["path"], r["reason"], r["error_type"], r["sha256"], r["failed_at"]) for r in rows]
+            f"SELECT {self._FAILURE_COLUMNS} FROM failures WHERE sha256 = ? AND extractor_version = ?"
+            " ORDER BY failed_at DESC LIMIT 1", (sha256, extractor_version))
+        return self._failure(rows[0]) if rows else None
+
+    def release(self, path: str) -> bool:
+        """Forget the quarantine record of `path`, so the next run reads the file again."""
+        with self._write() as conn:
+            return conn.execute("DELETE FROM failures WHERE path = ?", (str(path),)).rowcount > 0
+
+    # ------------------------------------------------------------------ files that left their folder
+
+    def present_paths_under(self, folder: Path) -> list[str]:
+        """Stored or quarantined paths inside `folder` not yet known to be removed."""
+        prefix = str(folder).rstrip("/") + "/"
+        sql = ("SELECT path FROM document_paths WHERE removed_at IS NULL AND substr(path, 1, ?) = ?"
+               " UNION SELECT path FROM failures WHERE substr(path, 1, ?) = ? ORDER BY 1")
+        return [r[0] for r in self._query(sql, (len(prefix), prefix, len(prefix), prefix))]
+
+    def keep_removed(self, path: str) -> None:
+        """The file left, its findings stay searchable: only note since when it is gone."""
+        with self._write() as conn:
+            conn.execute("UPDATE document_paths SET removed_at = ? WHERE path = ? AND removed_at IS NULL",
+                         (_now(), str(path)))
+
+    def withdraw(self, path: str) -> None:
+        """The file left and its findings leave the search index, but the store keeps them.
+
+        Only when no other present path holds the same bytes; the index drops them at the next
+        `catch_up_index` (through `pending_removals`).
+        """
+        now = _now()
+        with self._write() as conn:
+            row = conn.execute("SELECT doc_key FROM document_paths WHERE path = ?", (str(path),)).fetchone()
+            if row is None:
+                return
+            conn.execute("UPDATE document_paths SET removed_at = coalesce(removed_at, ?), withdrawn = 1"
+                         " WHERE path = ?", (now, str(path)))
+            if not conn.execute("SELECT 1 FROM document_paths WHERE doc_key = ? AND withdrawn = 0",
+                                (row["doc_key"],)).fetchone():
+                conn.execute("UPDATE documents SET indexed = 0 WHERE doc_key = ?", (row["doc_key"],))
+                conn.execute("INSERT INTO removals (doc_key, removed_at) VALUES (?, ?)"
+                             " ON CONFLICT(doc_key) DO NOTHING", (row["doc_key"], now))
+
+    def delete_path(self, path: str) -> None:
+        """The file left and so does its document, unless another path still holds its bytes."""
+        with self._write() as conn:
+            row = conn.execute("SELECT doc_key FROM document_paths WHERE path = ?", (str(path),)).fetchone()
+            if row is None:
+                return
+            conn.execute("DELETE FROM document_paths WHERE path = ?", (str(path),))
+            self._drop_if_orphaned(conn, row["doc_key"], _now())
 
     # ------------------------------------------------------------------ search index bookkeeping
 
@@ -398,7 +516,8 @@ class Store:
     def pending_index(self) -> list[str]:
         """Keys saved but not yet confirmed in the search index (e.g. it was down)."""
         return [r[0] for r in self._query(
-            "SELECT doc_key FROM documents WHERE indexed = 0 ORDER BY ingested_at, doc_key")]
+            f"SELECT doc_key FROM documents WHERE indexed = 0 AND {_searchable()}"
+            " ORDER BY ingested_at, doc_key")]
 
     def mark_all_unindexed(self) -> None:
         """Before `reindex`: every document must go into the (cleared) search index again."""
@@ -447,7 +566,8 @@ class Store:
         Words come from the database, so re-indexing never re-runs the segmenter.
         """
         keys = [doc_key] if doc_key is not None else [
-            r[0] for r in self._query("SELECT doc_key FROM documents ORDER BY ingested_at, doc_key")
+            r[0] for r in self._query(
+                f"SELECT doc_key FROM documents WHERE {_searchable()} ORDER BY ingested_at, doc_key")
         ]
         for key in keys:
             document = self.get_document(key)
@@ -483,7 +603,7 @@ class Store:
     def documents(self) -> list[StoredDocument]:
         rows = self._query(
             "SELECT d.doc_key, d.doc_id, d.format, d.reader, d.title, d.published, d.year, d.pages,"
-            " d.extractor_version, d.ingested_at, d.indexed,"
+            f" d.extractor_version, d.ingested_at, d.indexed, NOT {_searchable('d')} AS withdrawn,"
             " (SELECT COUNT(*) FROM findings f WHERE f.doc_key = d.doc_key) AS n_findings,"
             " (SELECT json_group_array(path) FROM (SELECT path FROM document_paths p"
             "   WHERE p.doc_key = d.doc_key ORDER BY path)) AS paths"
@@ -495,7 +615,7 @@ class Store:
                 format=r["format"], reader=r["reader"], title=r["title"], published=r["published"],
                 year=r["year"], pages=r["pages"], findings=r["n_findings"],
                 extractor_version=r["extractor_version"], ingested_at=r["ingested_at"],
-                indexed=bool(r["indexed"]),
+                indexed=bool(r["indexed"]), withdrawn=bool(r["withdrawn"]),
             )
             for r in rows
         ]

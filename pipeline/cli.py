@@ -28,6 +28,10 @@ from pipeline.console import (
     settings_of,
 )
 
+# Loggers that speak once per HTTP request: Prefect's client talks to its server dozens of times
+# per run, and the fetcher's own log already names every page it gets.
+CHATTY_LOGGERS = ("httpx", "httpcore", "prefect.client", "urllib3")
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", type=click.Path(dir_okay=False),
@@ -40,9 +44,15 @@ from pipeline.console import (
 def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: str | None,
         assignments: tuple[str, ...], verbose: bool) -> None:
     """kiemtra: searchable, comparable findings from Vietnamese CCHC inspection reports."""
+    level = logging.INFO if verbose else logging.ERROR
+    # The level on the handler too: Prefect sets its own loggers to INFO, and without -v its
+    # per-task "Finished in state Completed()" lines are noise beside the progress lines.
     handler = logging.StreamHandler()
     handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(level=logging.INFO if verbose else logging.ERROR, handlers=[handler])
+    handler.setLevel(level)
+    logging.basicConfig(level=level, handlers=[handler])
+    for chatty in CHATTY_LOGGERS:  # -v is for kiemtra's progress, not for every HTTP request
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     with errors_as_lines():
         overrides: dict[str, Any] = parse_assignments(list(assignments))
         if db_path == "":
@@ -55,13 +65,16 @@ def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: st
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "text"]), default="jsonl",
+              show_default=True,
+              help="text: the normalised text that was read, with page markers, instead of the extraction.")
 @click.option("--timings", is_flag=True, help="Add seconds per stage to each object.")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool) -> None:
     """Print the extraction of each document (a folder means every supported file in it)."""
-    from extractors import discover
+    from extractors import discover, read
     from pipeline.process import process
+    from pipeline.textdump import document_text
 
     settings = settings_of(ctx)
     failed = 0
@@ -69,6 +82,9 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool
         files = discover(paths)
     for path in files:
         try:
+            if fmt == "text":
+                click.echo(document_text(read(path, settings=settings)))
+                continue
             _, extraction = process(path, settings=settings)
         except KiemtraError as e:
             err(str(e))
@@ -82,7 +98,9 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress: a bar on a terminal, a line every progress_every_s otherwise"
+                   " (default: on a terminal).")
 @click.option("--wait", is_flag=True, help="Wait for a run already in progress instead of refusing.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, wait: bool) -> None:
@@ -96,9 +114,12 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
     for outcome in summary.failures:
         err(outcome.reason or outcome.path)
     click.echo(summary.line())
+    if summary.quarantined:
+        click.echo(f"{len(summary.quarantined)} known-bad files not read again:"
+                   " see `kiemtra quarantine list`")
     if summary.not_indexed:
         click.echo(f"{len(summary.not_indexed)} stored but not yet indexed: run `kiemtra reindex`")
-    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)
+    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)  # new failures only
 
 
 @cli.command()
@@ -261,7 +282,7 @@ def reindex(ctx: click.Context) -> None:
 
 
 # Commands that live in pipeline/commands/<module>.py as `command`; one line each.
-COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "runs", "serve", "show")
+COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "quarantine", "runs", "serve", "show")
 
 
 def _add_commands() -> None:

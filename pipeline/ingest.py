@@ -1,12 +1,13 @@
 """Ingest a set of paths in one process: the loop behind `kiemtra ingest`.
 
 The Prefect flows run the same `ingest_one` per document; this module is the no-orchestrator
-path, with a progress bar for people and a Summary for both.
+path, with progress for people (a bar on a terminal, lines in a pipe or log) and a Summary for both.
 """
 
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from extractors import discover
 from index.backends import open_backend
 from index.base import SearchBackend
 from pipeline.process import Summary, catch_up_index, ingest_one, open_store
+from pipeline.progress import progress_for
 from pipeline.runs import run_lock
 
 LOGGER = logging.getLogger(__name__)
@@ -54,14 +56,10 @@ def ingest_paths(paths: list[Path], *, settings: Settings, progress: bool = Fals
             except BackendError as e:
                 LOGGER.warning("could not catch up the index: %s", e)
         if progress and files:
-            from rich.progress import Progress
-
-            with Progress(transient=True) as bar:
-                task = bar.add_task("ingesting", total=len(files))
+            with progress_for(len(files), stream=sys.stderr, every_s=settings.progress_every_s) as shown:
                 for path in files:
-                    bar.update(task, description=path.name[:40])
                     summary.add(ingest_one(path, settings=settings, store=store, backend=backend))
-                    bar.advance(task)
+                    shown.advance()
         else:
             for path in files:
                 summary.add(ingest_one(path, settings=settings, store=store, backend=backend))

@@ -42,6 +42,9 @@ from pipeline.sources import kept_url
 LOGGER = logging.getLogger(__name__)
 
 INGESTED, CHANGED, SKIPPED, FAILED = "ingested", "changed", "skipped", "failed"
+# Known-bad bytes, not read again: quarantined by an earlier run, still the same bytes. Not a
+# new failure, so it does not make a run fail (FAILED is always a new failure).
+QUARANTINED = "quarantined"
 
 # What makes one document fail while the others go on: it is quarantined with the reason.
 # A BackendError from the store is not among them: the store being busy or broken is not the
@@ -59,7 +62,7 @@ class Outcome:
     """What happened to one file in an ingest run."""
 
     path: str
-    status: str  # ingested | changed | skipped | failed
+    status: str  # ingested | changed | skipped | failed | quarantined
     doc_key: str | None = None
     findings: int = 0
     reason: str | None = None
@@ -81,11 +84,16 @@ class Summary:
     @property
     def counts(self) -> dict[str, int]:
         counts = Counter(o.status for o in self.outcomes)
-        return {s: counts.get(s, 0) for s in (INGESTED, CHANGED, SKIPPED, FAILED)}
+        return {s: counts.get(s, 0) for s in (INGESTED, CHANGED, SKIPPED, FAILED, QUARANTINED)}
 
     @property
     def failures(self) -> list[Outcome]:
+        """New failures only: what the exit status reports."""
         return [o for o in self.outcomes if o.status == FAILED]
+
+    @property
+    def quarantined(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == QUARANTINED]
 
     @property
     def not_indexed(self) -> list[Outcome]:
@@ -93,8 +101,8 @@ class Summary:
 
     def line(self) -> str:
         c = self.counts
-        return (f"{c[INGESTED]} ingested, {c[CHANGED]} changed, {c[SKIPPED]} skipped, "
-                f"{c[FAILED]} failed")
+        text = f"{c[INGESTED]} ingested, {c[CHANGED]} changed, {c[SKIPPED]} skipped, {c[FAILED]} failed"
+        return text + (f", {c[QUARANTINED]} still quarantined" if c[QUARANTINED] else "")
 
 
 def open_store(settings: Settings) -> Store:
@@ -209,12 +217,27 @@ def catch_up_index(store: Store, backend: SearchBackend) -> int:
     return len(pending)
 
 
+def held_in_quarantine(store: Store, key: str, sha: str, settings: Settings) -> Outcome | None:
+    """A QUARANTINED outcome when these bytes already failed under this extractor version.
+
+    The sighting is recorded (last seen, count) but the file is not read: the same bytes would
+    fail the same way, and failing anew every night would keep the alert from ever clearing.
+    """
+    known = store.quarantined(sha, settings.extractor_version)
+    if known is None:
+        return None
+    seen = store.record_failure(key, known.reason, error_type=known.error_type, sha256=sha,
+                                extractor_version=settings.extractor_version)
+    return Outcome(key, QUARANTINED, reason=f"{key}: {seen.reason}", error_type=seen.error_type)
+
+
 def ingest_one(path: Path, *, settings: Settings, store: Store,
-               backend: SearchBackend | None) -> Outcome:
+               backend: SearchBackend | None, retry: bool = False) -> Outcome:
     """Read, extract, store and index one file; unchanged files are skipped by content hash.
 
-    The store is written before the index, so if the search engine fails the document is kept
-    and marked for indexing: a later run or `kiemtra reindex` catches up, nothing is lost.
+    Bytes that already failed are not read again (QUARANTINED) unless `retry`. The store is
+    written before the index, so if the search engine fails the document is kept and marked for
+    indexing: a later run or `kiemtra reindex` catches up, nothing is lost.
     """
     started = time.perf_counter()
     stages: dict[str, float] = {}
@@ -223,6 +246,7 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
     except (OSError, RuntimeError):  # a symbolic-link loop: the read below names it
         path = path.absolute()
     key = str(path)
+    sha: str | None = None
     try:
         if not path.is_file():
             raise ReaderError("no such file", path=path)
@@ -230,12 +254,17 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
             sha = file_sha256(path)
         if store.is_current(key, sha, settings.extractor_version):
             return Outcome(key, SKIPPED, sha, seconds=time.perf_counter() - started)
+        if not retry and (held := held_in_quarantine(store, key, sha, settings)) is not None:
+            return held
         known = store.has_path(key)
         document, extraction = read_and_extract(path, settings=settings, stages=stages)
         with _timed(stages, "store"):
             doc_key = store.save(document, extraction, extractor_version=settings.extractor_version)
     except DOCUMENT_FAULTS as e:
-        store.record_failure(key, e.reason, error_type=type(e).__name__)
+        # Tesseract missing is the machine's fault, not the bytes': no hash, so retried every run.
+        held_sha = None if isinstance(e, OcrUnavailable) else sha
+        store.record_failure(key, e.reason, error_type=type(e).__name__, sha256=held_sha,
+                             extractor_version=settings.extractor_version)
         LOGGER.warning("%s", e)
         return Outcome(key, FAILED, reason=str(e), error_type=type(e).__name__,
                        seconds=time.perf_counter() - started, stages=stages)

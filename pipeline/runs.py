@@ -1,10 +1,12 @@
 """What one ingestion run did, and the lock that keeps two runs from interleaving.
 
 Why a summary of its own rather than `process.Summary`: the morning after, an operator wants
-counts per source (inbox, each feed), where the time went per stage, and each quarantined
-file with its reason — in the Prefect UI (markdown artifact), in `kiemtra runs` (the store)
-and as the flow's return value. One plain dataclass with `to_dict`/`from_dict` serves all
-three, and `render_markdown` is the one place that turns it into text.
+counts per source (inbox, each feed), where the time went per stage, and the files by name —
+new, changed, newly failed (with the reason), still quarantined, removed — in the Prefect UI
+(markdown artifact), in `kiemtra runs` (the store) and as the flow's return value. One plain
+dataclass with `to_dict`/`from_dict` serves all three, `render_markdown` is the one place that
+turns it into text and `line()` the one place that turns its counts into the closing line, so
+the log, the CLI and the artifact cannot disagree.
 
 Why a file lock: SQLite keeps each document's write atomic, but two runs over the same inbox
 would both extract the same new files and fight over the index. `run_lock` takes an exclusive
@@ -24,14 +26,17 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import BackendError
-from pipeline.process import CHANGED, FAILED, INGESTED, SKIPPED, Outcome
+from pipeline.process import CHANGED, FAILED, INGESTED, QUARANTINED, SKIPPED, Outcome
 
 LOGGER = logging.getLogger(__name__)
 
 NEW = "new"
-COUNT_KEYS = (NEW, CHANGED, SKIPPED, FAILED)
+REMOVED = "removed"
+COUNT_KEYS = (NEW, CHANGED, SKIPPED, FAILED, QUARANTINED, REMOVED)
 STAGES = ("read", "extract", "store", "index")
-_COUNT_OF_STATUS = {INGESTED: NEW, CHANGED: CHANGED, SKIPPED: SKIPPED, FAILED: FAILED}
+_COUNT_OF_STATUS = {
+    INGESTED: NEW, CHANGED: CHANGED, SKIPPED: SKIPPED, FAILED: FAILED, QUARANTINED: QUARANTINED,
+}
 
 # Run statuses, as the store's runs table holds them.
 RUNNING, COMPLETED, PARTIAL, ERROR, INTERRUPTED = "running", "completed", "partial", "error", "interrupted"
@@ -43,8 +48,15 @@ def _zero_counts() -> dict[str, int]:
 
 @dataclass(slots=True)
 class RunSummary:
-    """Counts, timings and failures of one run; `stages` add up per-document seconds, `phases`
-    are the run's wall-clock steps (collect, load, ingest, index), so their gap shows overlap."""
+    """Counts, files, timings and failures of one run.
+
+    `stages` add up per-document seconds, `phases` are the run's wall-clock steps (collect,
+    load, ingest, removed, index), so their gap shows overlap. `duration_s` is the flow's own
+    wall time; `startup_s` is what the caller waited before the flow began (Prefect starting
+    its temporary server and creating the flow run; from the CLI, importing Prefect too), None when
+    nobody measured it (a served run).
+    `failed` counts new failures only: bytes that already failed are `quarantined`, not read.
+    """
 
     run_id: str
     status: str = RUNNING
@@ -52,27 +64,44 @@ class RunSummary:
     by_source: dict[str, dict[str, int]] = field(default_factory=dict)
     stages: dict[str, float] = field(default_factory=dict)
     phases: dict[str, float] = field(default_factory=dict)
-    failures: list[dict[str, str]] = field(default_factory=list)
+    failures: list[dict[str, str]] = field(default_factory=list)  # new failures: path, source, reason, ...
+    quarantined: list[dict[str, str]] = field(default_factory=list)  # known bytes, not read again
+    new_files: list[str] = field(default_factory=list)
+    changed_files: list[str] = field(default_factory=list)
+    removed: list[dict[str, str]] = field(default_factory=list)  # path, action
     findings: int = 0
     indexed: int = 0
     not_indexed: int = 0
     index_error: str | None = None
     error: str | None = None  # why the run itself stopped, when it did
+    startup_s: float | None = None
+    duration_s: float = 0.0
 
     def _count(self, source: str, key: str) -> None:
         self.counts[key] += 1
         self.by_source.setdefault(source, _zero_counts())[key] += 1
 
-    def add(self, outcome: Outcome, source: str) -> None:
-        """One document's outcome, attributed to the source it came from."""
+    def add(self, outcome: Outcome, source: str, name: str | None = None) -> None:
+        """One document's outcome, attributed to the source it came from; `name` is what the
+        operator knows it by (a page's URL rather than its kept copy), the path by default."""
         self._count(source, _COUNT_OF_STATUS[outcome.status])
         self.findings += outcome.findings
         for stage, seconds in outcome.stages.items():
             self.stages[stage] = self.stages.get(stage, 0.0) + seconds
-        if outcome.status == FAILED:
-            self.failures.append({"path": outcome.path, "source": source,
-                                  "reason": outcome.reason or "unknown",
-                                  "error_type": outcome.error_type or ""})
+        name = name or outcome.path
+        if outcome.status == INGESTED:
+            self.new_files.append(name)
+        elif outcome.status == CHANGED:
+            self.changed_files.append(name)
+        elif outcome.status in (FAILED, QUARANTINED):
+            entry = {"path": name, "source": source, "reason": outcome.reason or "unknown",
+                     "error_type": outcome.error_type or ""}
+            (self.failures if outcome.status == FAILED else self.quarantined).append(entry)
+
+    def add_removed(self, path: str, action: str, source: str) -> None:
+        """A file that left the inbox since the last run, and what was done about it."""
+        self._count(source, REMOVED)
+        self.removed.append({"path": path, "action": action})
 
     def add_failure(self, path: str, source: str, reason: str, error_type: str = "") -> None:
         """A failure before any document was read, e.g. a feed that could not be fetched."""
@@ -90,6 +119,10 @@ class RunSummary:
     def line(self) -> str:
         c = self.counts
         text = f"{c[NEW]} new, {c[CHANGED]} changed, {c[SKIPPED]} skipped, {c[FAILED]} failed"
+        if c[QUARANTINED]:
+            text += f", {c[QUARANTINED]} still quarantined"
+        if c[REMOVED]:
+            text += f", {c[REMOVED]} removed"
         if self.not_indexed:
             text += f"; {self.not_indexed} stored but not yet indexed"
         return text
@@ -100,7 +133,11 @@ class RunSummary:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RunSummary:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
-        return cls(**known)
+        summary = cls(**known)
+        for counts in (summary.counts, *summary.by_source.values()):  # runs recorded before v3
+            for key in COUNT_KEYS:
+                counts.setdefault(key, 0)
+        return summary
 
 
 def _seconds(value: float) -> str:
@@ -112,14 +149,28 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def timing(summary: RunSummary) -> str:
+    """Both durations: what the operator waited for Prefect to start, and the flow itself."""
+    flow = f"the flow took {_seconds(summary.duration_s)}"
+    if summary.startup_s is None:
+        return flow.capitalize() + "."
+    total = summary.startup_s + summary.duration_s
+    return (f"{_seconds(total)} in all: Prefect start-up (import, temporary server, flow run) "
+            f"{_seconds(summary.startup_s)}, then {flow}.")
+
+
+def _names(title: str, names: list[str]) -> list[str]:
+    return ["", f"## {title} ({len(names)})", "", *(f"- {_cell(name)}" for name in names)] if names else []
+
+
 def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") -> str:
     """The run as markdown: what the Prefect artifact shows and `kiemtra runs RUN_ID` prints."""
-    c = summary.counts
     lines = [
         f"# {title}: {summary.status}",
         "",
-        f"Run `{summary.run_id}`: **{c[NEW]} new, {c[CHANGED]} changed, {c[SKIPPED]} skipped, "
-        f"{c[FAILED]} failed**; {summary.findings} findings extracted.",
+        f"Run `{summary.run_id}`: **{summary.line()}**; {summary.findings} findings extracted.",
+        "",
+        timing(summary),
     ]
     if summary.error:
         lines += ["", f"The run stopped: {_cell(summary.error)}"]
@@ -127,7 +178,7 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
         lines += ["", f"{summary.not_indexed} documents stored but not yet indexed;"
                   " the next run indexes them."
                   + (f" Index error: {_cell(summary.index_error)}" if summary.index_error else "")]
-    lines += ["", "| source | new | changed | skipped | failed |", "|---|---:|---:|---:|---:|"]
+    lines += ["", "| source | " + " | ".join(COUNT_KEYS) + " |", "|---|" + "---:|" * len(COUNT_KEYS)]
     for source, counts in sorted(summary.by_source.items()):
         lines.append(f"| {_cell(source)} | " + " | ".join(str(counts[k]) for k in COUNT_KEYS) + " |")
     lines += ["", "| stage | seconds |", "|---|---:|"]
@@ -136,11 +187,18 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
             lines.append(f"| {stage} (sum over documents) | {_seconds(summary.stages[stage])} |")
     for phase, seconds in summary.phases.items():
         lines.append(f"| {phase} (wall clock) | {_seconds(seconds)} |")
-    if summary.failures:
-        lines += ["", "## Quarantined", "", "| file | source | error | reason |", "|---|---|---|---|"]
-        for f in summary.failures:
-            lines.append(f"| {_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']}"
-                         f" | {_cell(f['reason'])} |")
+    lines += _names("New", summary.new_files) + _names("Changed", summary.changed_files)
+    for heading, entries in (("Failed, now quarantined", summary.failures),
+                             ("Still quarantined, not read again", summary.quarantined)):
+        if entries:
+            lines += ["", f"## {heading} ({len(entries)})", "", "| file | source | error | reason |",
+                      "|---|---|---|---|"]
+            lines += [f"| {_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']}"
+                      f" | {_cell(f['reason'])} |" for f in entries]
+    if summary.removed:
+        lines += ["", f"## Removed from the inbox ({len(summary.removed)})", "",
+                  "| file | done |", "|---|---|"]
+        lines += [f"| {_cell(r['path'])} | {_cell(r['action'])} |" for r in summary.removed]
     return "\n".join(lines) + "\n"
 
 

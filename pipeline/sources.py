@@ -32,7 +32,7 @@ from extractors import SUPPORTED_SUFFIXES, discover
 from pipeline.feeds import looks_like_feed, parse_feed, read_feed_list
 from pipeline.fetch import FetchResult, PoliteClient
 
-__all__ = ["STATUSES", "SourceItem", "collect", "collect_inbox", "collect_urls"]
+__all__ = ["STATUSES", "SourceItem", "collect", "collect_inbox", "collect_urls", "inbox_folder"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -73,7 +73,7 @@ def collect(
     client: PoliteClient | None = None,
 ) -> list[SourceItem]:
     """Inbox files, then every page of the feeds file; `inbox`/`feeds` override the settings."""
-    inbox_dir = inbox if inbox is not None else _configured(settings.inbox_dir)
+    inbox_dir = inbox_folder(settings, inbox)
     feeds_file = feeds if feeds is not None else _configured(settings.feeds_file)
     items: list[SourceItem] = []
     if inbox_dir is not None:
@@ -89,9 +89,19 @@ def collect(
         if urls:
             with _client_for(settings, client) as http:
                 items.extend(collect_urls(urls, client=http, fetched=settings.fetched))
-    counts = {status: sum(item.status == status for item in items) for status in STATUSES}
-    LOGGER.info("collected %d items: %s", len(items), counts)
+    # Only what was collected from where: whether a file is new, unchanged or known-bad is the
+    # store's call, counted once in the run summary (these statuses compare with the last
+    # collection, not with what the store holds, and would disagree with it).
+    from_inbox = sum(item.source == INBOX and item.status != "failed" for item in items)
+    failed = sum(item.status == "failed" for item in items)
+    LOGGER.info("collected %d items: %d inbox files, %d feed pages, %d sources failed",
+                len(items), from_inbox, len(items) - from_inbox - failed, failed)
     return items
+
+
+def inbox_folder(settings: Settings, inbox: Path | None = None) -> Path | None:
+    """The inbox a run reads: `inbox` when given, else the configured one, else None."""
+    return inbox if inbox is not None else _configured(settings.inbox_dir)
 
 
 def collect_inbox(folder: Path, *, state_file: Path, follow_links: bool = False) -> list[SourceItem]:

@@ -243,7 +243,10 @@ CLOSING_MIN_SHARE = 0.4  # a closing sits in the last part of a document, never 
 # A sentence naming who is assigned to act next ("giao Sở Nội vụ tăng cường thanh tra") is the
 # inspecting body's own plan, not a judgement of the inspected.
 SENTENCE_NON_FINDING = (
-    r"\b(?:cũng )?giao (?:cho )?(?:sở|phòng|ban|thanh tra|văn phòng|đoàn|tổ)\b",
+    # ... but not "giao ban", the noun for a routine briefing meeting ("các buổi giao ban hằng
+    # tháng", "họp giao ban định kỳ"), which is where a unit's work is often praised.
+    r"(?<!buổi )(?<!cuộc )(?<!họp )(?<!hội nghị )\b(?:cũng )?giao (?:cho )?(?:sở|phòng|thanh tra|văn phòng"
+    r"|đoàn|tổ|ban(?! (?:hằng|hàng|định kỳ|đầu|cuối|sáng|chiều|tuần|tháng|quý|năm|mỗi|thường kỳ)\b))\b",
     # A news lead dating the visit or the announcement ("Sáng 5-3, Tổ công tác làm việc tại ...",
     # "Ngày 7-8, ông X cho biết ..."): it reports who went where or who said what; it judges
     # only when it says so ("... đánh giá cao ...").

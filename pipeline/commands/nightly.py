@@ -7,6 +7,7 @@ the same settings, so an operator can reproduce last night by hand.
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -16,7 +17,10 @@ from pipeline.console import EXIT_FAILED, EXIT_OK, EXIT_USAGE, err, settings_of
 
 
 @click.command(name="nightly")
-@click.option("--once", is_flag=True, help="Run the flow now and exit (non-zero if any document failed).")
+@click.option(
+    "--once", is_flag=True,
+    help="Run the flow now and exit (1 if anything new failed; known-quarantined files do not count).",
+)
 @click.option("--serve", is_flag=True, help="Serve the flow as a deployment on the nightly_cron schedule.")
 @click.option(
     "--inbox", type=click.Path(file_okay=False, path_type=Path), help="Inbox folder (default: inbox_dir)."
@@ -25,13 +29,17 @@ from pipeline.console import EXIT_FAILED, EXIT_OK, EXIT_USAGE, err, settings_of
     "--feeds", type=click.Path(dir_okay=False, path_type=Path), help="Feeds file (default: feeds_file)."
 )
 @click.option("--wait", is_flag=True, help="Wait for a run already in progress instead of refusing.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="With --once: a bar on a terminal, a line every progress_every_s otherwise.")
 @click.pass_context
 def command(
-    ctx: click.Context, once: bool, serve: bool, inbox: Path | None, feeds: Path | None, wait: bool
+    ctx: click.Context, once: bool, serve: bool, inbox: Path | None, feeds: Path | None, wait: bool,
+    progress: bool,
 ) -> None:
     """Nightly ingestion of the inbox and feeds through the Prefect flow."""
+    requested_at = time.time()  # Prefect's start-up, as the operator waits for it, begins with its import
     from flows.nightly import run_nightly, serve_nightly
-    from pipeline.runs import ensure_idle
+    from pipeline.runs import ensure_idle, timing
 
     settings = settings_of(ctx)
     if once == serve:
@@ -44,11 +52,17 @@ def command(
             return
         if not wait:
             ensure_idle(settings.database)  # refuse before paying for Prefect's start-up
-        summary = run_nightly(settings, inbox=inbox, feeds=feeds, wait=wait)
+        summary = run_nightly(settings, inbox=inbox, feeds=feeds, wait=wait, progress=progress,
+                              requested_at=requested_at)
     except KiemtraError as e:
         err(str(e))
         sys.exit(EXIT_FAILED)
     for failure in summary.failures:
         err(failure["reason"])
+    if summary.quarantined:
+        err(f"{len(summary.quarantined)} known-bad files not read again: see `kiemtra quarantine list`")
+    for removal in summary.removed:
+        err(f"{removal['path']}: removed from the inbox, {removal['action']}")
+    click.echo(timing(summary))
     click.echo(summary.line())
-    sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
+    sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)  # new failures only

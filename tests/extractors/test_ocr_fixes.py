@@ -25,3 +25,11 @@ def test_document_numbers_and_dates_are_repaired(raw: str, fixed: str) -> None:
 ])
 def test_other_text_is_untouched(text: str) -> None:
     assert fix_ocr_text(text) == text
+
+
+def test_the_subject_prefix_of_a_letter_is_restored_only_where_it_stands() -> None:
+    assert fix_ocr_text("VWw báo cáo kết quả kiểm tra") == "V/v báo cáo kết quả kiểm tra"
+    assert fix_ocr_text("Vlv chấn chỉnh việc giải quyết") == "V/v chấn chỉnh việc giải quyết"
+    assert fix_ocr_text("Về việc khắc phục") == "Về việc khắc phục"
+    assert fix_ocr_text("VWw Báo") == "VWw Báo"  # a subject continues in lower case
+    assert fix_ocr_text("xem VWw báo") == "xem VWw báo"  # only at the start of a line

@@ -5,6 +5,7 @@ All flow tests live in this module so the Prefect test server starts once (it ta
 
 from __future__ import annotations
 
+import logging
 import random
 import socket
 import sqlite3
@@ -24,7 +25,7 @@ from flows.nightly import is_transient, nightly_deployment, run_nightly
 from index.store import Store
 from pipeline.batch import batches, retry_delays
 from pipeline.cli import cli
-from pipeline.process import FAILED, Outcome
+from pipeline.process import FAILED, QUARANTINED, Outcome
 from pipeline.runs import COMPLETED, PARTIAL, RunSummary, render_markdown
 
 
@@ -39,6 +40,21 @@ def _closed_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def _zero(**counts: int) -> dict[str, int]:
+    return {"new": 0, "changed": 0, "skipped": 0, "failed": 0, "quarantined": 0, "removed": 0, **counts}
+
+
+def _indexed_paths(settings: Settings) -> list[str]:
+    from index.backends import open_backend
+    from index.base import Query
+
+    backend = open_backend(settings)
+    try:
+        return [hit.record.path or "" for hit in backend.search(Query(limit=10_000)).hits]
+    finally:
+        backend.close()
 
 
 def _store_findings(db: Path) -> set[str]:
@@ -75,6 +91,7 @@ def test_the_deployment_runs_nightly_on_the_configured_cron_with_these_settings(
     assert isinstance(schedule.schedule, CronSchedule) and schedule.schedule.cron == "30 1 * * *"
     assert deployment.parameters["settings"]["db_path"] == str(tmp_path / "k.db")
     assert deployment.parameters["inbox"] == str(tmp_path / "inbox") and deployment.parameters["wait"] is True
+    assert deployment.parameters["progress"] is True
 
 
 def test_summary_counts_per_source_and_renders_failures() -> None:
@@ -88,12 +105,23 @@ def test_summary_counts_per_source_and_renders_failures() -> None:
         "inbox",
     )
     summary.add_failure("https://portal.example/rss", "https://portal.example/rss", "503 Service Unavailable")
+    summary.add(
+        Outcome("/in/d.pdf", QUARANTINED, reason="/in/d.pdf: no xref", error_type="CorruptDocument"), "inbox"
+    )
+    summary.add_removed("/in/e.txt", "withdrawn: findings no longer searchable", "inbox")
+    summary.startup_s, summary.duration_s = 38.5, 2.7
     summary.finish()
-    assert summary.counts == {"new": 1, "changed": 0, "skipped": 1, "failed": 2}
-    assert summary.by_source["inbox"] == {"new": 1, "changed": 0, "skipped": 1, "failed": 1}
+    assert summary.counts == _zero(new=1, skipped=1, failed=2, quarantined=1, removed=1)
+    assert summary.by_source["inbox"] == _zero(new=1, skipped=1, failed=1, quarantined=1, removed=1)
     assert summary.status == PARTIAL and summary.failed
+    assert summary.line() == "1 new, 0 changed, 1 skipped, 2 failed, 1 still quarantined, 1 removed"
     md = render_markdown(summary)
-    assert "| inbox | 1 | 0 | 1 | 1 |" in md
+    assert "| inbox | 1 | 0 | 1 | 1 | 1 | 1 |" in md
+    assert "41.2 s in all: Prefect start-up (import, temporary server, flow run) 38.5 s, " in md
+    assert "then the flow took 2.7 s" in md
+    assert "## New (1)\n\n- /in/a.txt" in md
+    assert "## Still quarantined, not read again (1)" in md and "/in/d.pdf: no xref" in md
+    assert "| /in/e.txt | withdrawn: findings no longer searchable |" in md
     assert "broken \\| truncated" in md  # a pipe in a reason cannot break the table
     assert "503 Service Unavailable" in md
     assert RunSummary.from_dict(summary.to_dict()) == summary
@@ -178,7 +206,84 @@ def test_hostile_files_are_quarantined_and_the_exit_code_says_so(harness: None, 
     assert run.status == PARTIAL and run.summary["counts"]["failed"] == 4
     listed = CliRunner().invoke(cli, ["--db", str(db), "runs", run.run_id[:8]])
     assert listed.exit_code == 0
-    assert "## Quarantined" in listed.stdout and "noise.png" in listed.stdout
+    assert "## Failed, now quarantined (4)" in listed.stdout and "noise.png" in listed.stdout
+
+
+def test_known_bad_files_do_not_fail_the_next_nights_until_their_bytes_change(
+    harness: None, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    write_reports(inbox, 2, seed=9)
+    (inbox / "rong.pdf").write_bytes(b"")
+    (inbox / "cut.pdf").write_bytes(b"%PDF-1.7\n% the rest is lost")
+    options = ["--db", str(tmp_path / "k.db"), "--set", f"fetch_dir={tmp_path / 'fetched'}"]
+
+    def night() -> Any:
+        arguments = [*options, "nightly", "--once", "--no-progress", "--inbox", str(inbox)]
+        return CliRunner().invoke(cli, arguments)
+
+    first, second = night(), night()
+
+    assert first.exit_code == 1 and first.stdout.splitlines()[-1] == "2 new, 0 changed, 0 skipped, 2 failed"
+    assert second.exit_code == 0, second.output  # the alert clears: nothing NEW failed
+    assert second.stdout.splitlines()[-1] == "0 new, 0 changed, 2 skipped, 0 failed, 2 still quarantined"
+    assert "2 known-bad files not read again" in second.stderr
+    (inbox / "cut.pdf").write_bytes(b"%PDF-1.7\n% cut somewhere else")
+    third = night()
+    assert third.exit_code == 1 and "cut.pdf" in third.stderr and "rong.pdf" not in third.stderr
+    assert third.stdout.splitlines()[-1] == "0 new, 0 changed, 2 skipped, 1 failed, 1 still quarantined"
+    with Store(tmp_path / "k.db") as store:
+        seen = {Path(f.path).name: f.count for f in store.failures()}
+        runs = store.runs()
+    assert seen == {"rong.pdf": 3, "cut.pdf": 1}  # new bytes start the record afresh
+    assert [r.status for r in runs] == [PARTIAL, COMPLETED, PARTIAL]
+
+
+def test_the_summary_names_files_counts_agree_with_the_log_and_removed_files_are_withdrawn(
+    harness: None, tmp_path: Path, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
+) -> None:
+    inbox = tmp_path / "inbox"
+    kept, edited, removed, _ = write_reports(inbox, 4, seed=12)
+    (inbox / "hong.pdf").write_bytes(b"%PDF-1.7\n% truncated")
+    settings = _settings(tmp_path, removed_files="withdraw", progress_every_s=0.0)
+    run_nightly(settings, inbox=inbox)
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nTuy nhiên, UBND xã chưa báo cáo định kỳ.\n",
+                      encoding="utf-8")
+    removed.unlink()
+    [added] = write_reports(tmp_path / "later", 1, seed=13)
+    added = added.rename(inbox / "bao-cao-moi.txt")
+    caplog.clear()
+    caplog.set_level(logging.INFO, logger="pipeline.sources")
+    caplog.set_level(logging.INFO, logger="flows.nightly")
+    capfd.readouterr()
+
+    summary = run_nightly(settings, inbox=inbox, progress=True)
+
+    assert summary.new_files == [str(added.resolve())]
+    assert summary.changed_files == [str(edited.resolve())]
+    hong = str((inbox / "hong.pdf").resolve())
+    assert [(f["path"], f["source"]) for f in summary.quarantined] == [(hong, "inbox")]
+    assert summary.quarantined[0]["reason"].startswith(f"{hong}: ")  # with its reason
+    assert [r["path"] for r in summary.removed] == [str(removed.resolve())]
+    assert summary.removed[0]["action"].startswith("withdrawn")
+    assert summary.counts == _zero(new=1, changed=1, skipped=2, quarantined=1, removed=1)
+    # One source of counts: the collection line counts what the summary counts, the closing line is it.
+    [collected] = [r.getMessage() for r in caplog.records if r.getMessage().startswith("collected ")]
+    assert collected == "collected 5 items: 5 inbox files, 0 feed pages, 0 sources failed"
+    assert sum(n for key, n in summary.counts.items() if key != "removed") == 5
+    assert f"nightly run {summary.run_id}: {summary.line()}" in caplog.text
+    # Progress lines on stderr (not a terminal here), and both durations.
+    progress = [line for line in capfd.readouterr().err.splitlines() if line.startswith("ingest ")]
+    assert progress and progress[-1].startswith("ingest 5/5 (100 %)") and "docs/s" in progress[-1]
+    assert summary.startup_s is not None and summary.startup_s >= 0 and summary.duration_s > 0
+    # The withdrawn file's findings are out of the search index, still in the store.
+    with Store(settings.database) as store:
+        documents = {Path(p).name: d for d in store.documents() for p in d.paths}
+        assert documents[removed.name].withdrawn and documents[removed.name].findings
+    assert not any(removed.name in hit for hit in _indexed_paths(settings))
+    listed = CliRunner().invoke(cli, ["--db", str(settings.database), "runs", summary.run_id])
+    for name in (added.name, edited.name, removed.name, "hong.pdf", "Prefect start-up"):
+        assert name in listed.stdout, name
 
 
 def test_reruns_change_nothing_changes_replace_and_new_version_reextracts(
@@ -193,7 +298,7 @@ def test_reruns_change_nothing_changes_replace_and_new_version_reextracts(
     again = run_nightly(settings, inbox=inbox)
 
     assert first.counts["new"] == 5 and first.status == COMPLETED
-    assert again.counts == {"new": 0, "changed": 0, "skipped": 5, "failed": 0}
+    assert again.counts == _zero(skipped=5)
     assert _store_findings(settings.database) == before
 
     paths[0].write_text(

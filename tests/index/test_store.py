@@ -190,6 +190,56 @@ def test_failures_are_recorded_and_cleared_by_success(store: Store) -> None:
     assert [f.path for f in store.failures()] == ["/inbox/anh.png"]
 
 
+def test_a_failure_is_held_by_its_bytes_counted_per_sighting_and_restarted_by_new_bytes(store: Store) -> None:
+    first = store.record_failure("/inbox/hong.pdf", "thiếu xref", error_type="CorruptDocument", sha256="aa",
+                                 extractor_version="1")
+    again = store.record_failure("/inbox/hong.pdf", "thiếu xref", error_type="CorruptDocument", sha256="aa",
+                                 extractor_version="1")
+    assert (first.count, again.count) == (1, 2) and again.first_seen == first.first_seen
+    assert store.quarantined("aa", "1") == again
+    assert store.quarantined("aa", "2") is None  # a new extractor version may read it
+    assert store.quarantined("bb", "1") is None
+    renamed = store.record_failure("/inbox/hong-2.pdf", "thiếu xref", error_type="CorruptDocument",
+                                   sha256="aa", extractor_version="1")
+    assert renamed.count == 1
+    assert {f.path for f in store.failures()} == {"/inbox/hong.pdf", "/inbox/hong-2.pdf"}
+    edited = store.record_failure("/inbox/hong.pdf", "trang 3 hỏng", error_type="CorruptDocument",
+                                  sha256="cc", extractor_version="1")
+    # other bytes: a new failure
+    assert (edited.count, edited.reason, edited.sha256) == (1, "trang 3 hỏng", "cc")
+    assert store.release("/inbox/hong.pdf") and not store.release("/inbox/hong.pdf")
+    assert [f.path for f in store.failures()] == ["/inbox/hong-2.pdf"]
+
+
+def test_removed_paths_are_kept_withdrawn_or_deleted(store: Store) -> None:
+    keys = {}
+    for name, pages in (("giu", REPORT_PAGES), ("rut", REPORT_PAGES[:4]), ("xoa", REPORT_PAGES[:3])):
+        document = make_document(f"/inbox/{name}.pdf", pages, doc_id=name)
+        keys[name] = store.save(document, make_extraction(document), extractor_version="1")
+        store.mark_indexed(keys[name])
+    store.record_failure("/inbox/hong.pdf", "thiếu xref", error_type="CorruptDocument", sha256="aa")
+    store.record_failure("/elsewhere/x.pdf", "thiếu xref", error_type="CorruptDocument", sha256="ab")
+    present = [f"/inbox/{n}.pdf" for n in ("giu", "hong", "rut", "xoa")]
+    assert store.present_paths_under(Path("/inbox")) == present
+
+    store.keep_removed("/inbox/giu.pdf")
+    store.withdraw("/inbox/rut.pdf")
+    store.delete_path("/inbox/xoa.pdf")
+
+    assert store.present_paths_under(Path("/inbox")) == ["/inbox/hong.pdf"]  # each removal reported once
+    documents = {d.doc_id: d for d in store.documents()}
+    assert set(documents) == {"giu", "rut"} and documents["rut"].withdrawn and not documents["giu"].withdrawn
+    assert set(store.pending_removals()) == {keys["rut"], keys["xoa"]}  # the index must drop both
+    assert store.pending_index() == []  # a withdrawn document is not indexed again
+    assert {r.doc_key for r in store.finding_records()} == {keys["giu"]}
+    assert not store.is_current("/inbox/giu.pdf", keys["giu"], "1")  # a file that comes back is read again
+
+    back = make_document("/inbox/rut.pdf", REPORT_PAGES[:4], doc_id="rut")
+    store.save(back, make_extraction(back), extractor_version="1")
+    assert store.pending_index() == [keys["rut"]] and keys["rut"] not in store.pending_removals()
+    assert not {d.doc_id: d for d in store.documents()}["rut"].withdrawn
+
+
 def test_pending_index_until_marked(store: Store) -> None:
     first = make_document("/inbox/a.pdf", REPORT_PAGES)
     second = make_document("/inbox/b.pdf", REPORT_PAGES[:4])

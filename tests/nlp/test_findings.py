@@ -325,3 +325,13 @@ def test_the_attribution_of_reported_speech_is_left_out_of_the_span() -> None:
             "tốt việc niêm yết thủ tục hành chính.")
     assert _pairs(find_findings(text)) == [
         ("strength", "các xã đều thực hiện tốt việc niêm yết thủ tục hành chính")]
+
+
+def test_a_briefing_meeting_giao_ban_is_not_an_assignment() -> None:
+    """"giao ban" is the noun for a routine briefing, not "giao Ban X" (assigning a board)."""
+    head = ("Kiểm tra cải cách hành chính tại huyện A\n\n"
+            "Ngày 5/3/2024, Đoàn kiểm tra làm việc tại huyện A.\n\n")
+    praised = "Văn phòng UBND huyện tổ chức tốt các buổi giao ban định kỳ giữa lãnh đạo và công chức."
+    assert _pairs(find_findings(head + praised)) == [("strength", praised.rstrip("."))]
+    assigned = "UBND tỉnh giao Ban Tổ chức tăng cường kiểm tra việc thực hiện."
+    assert find_findings(head + assigned) == []
