@@ -348,7 +348,7 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
 ASKED = "_asked_polarity"  # the aggregation counting the findings of the polarity a query asks for
 
 
-def _short(response: dict[str, Any], limit: int) -> bool:
+def _short(response: Any, limit: int) -> bool:
     """Whether a response holds less than a page of findings (of the polarity asked for, if any)."""
     asked = response.get("aggregations", {}).get(ASKED)
     found = int(asked["doc_count"]) if asked is not None else int(response["hits"]["total"]["value"])
