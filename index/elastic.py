@@ -201,13 +201,17 @@ def group_clause(group: Group) -> dict[str, Any]:
 
 
 def text_query(plan: Plan, *, minimum: int | None = None,
-               weights: Sequence[int] | None = None) -> dict[str, Any]:
+               weights: Sequence[int] | None = None, fill: bool = False) -> dict[str, Any]:
     """The matching and scoring of a plan: every group (or `minimum` of them, the fallback) must
     match; the score is GROUP_BONUS
     per group matched, POLARITY_BONUS for the polarity asked for, EXACT_BONUS for the whole
     query as typed, plus BM25 of the alternatives' folded phrases — the order SQLite gives.
     In the partial stages a group counts `weights[i]` times (index.query.group_weights; the
     polarity's weight last when it stands for a word), else once.
+
+    `fill` (index.query.Plan.fills): findings matching any topical group match too, and those
+    matching `minimum` groups (the stage, all groups when None) score `_stage_bonus` more, above
+    any fill finding — SQLite ranks the stage, then the fill.
     """
     if not plan.groups:
         excluded = [alternative_clause(alt) for alt in plan.excluded]
@@ -226,14 +230,27 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
                else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
-    if minimum:
-        required: dict[str, Any] = {"filter": [{"bool": {"should": groups, "minimum_should_match": minimum}}]}
+    stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
+    if fill:
+        topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
+        should.append({"constant_score": {"filter": stage, "boost": _stage_bonus(weights)}})
+        any_topical = {"bool": {"should": topical, "minimum_should_match": 1}}
+        required: dict[str, Any] = {"filter": [{"bool": {"should": [stage, any_topical],
+                                                         "minimum_should_match": 1}}]}
+    elif minimum:
+        required = {"filter": [stage]}
     else:
         required = {"filter": groups}
     body: dict[str, Any] = {**required, "should": should}
     if plan.excluded:
         body["must_not"] = [alternative_clause(alt) for alt in plan.excluded]
     return {"bool": body}
+
+
+def _stage_bonus(weights: Sequence[int]) -> float:
+    """What a stage's finding scores above any fill finding: more than every group, the
+    polarity, the exact phrase and bm25 a finding can add (each below one GROUP_BONUS)."""
+    return GROUP_BONUS * (sum(weights) + 2)
 
 
 class _Vocabulary(Vocabulary):
@@ -321,11 +338,11 @@ HIGHLIGHT: dict[str, Any] = {
 
 
 def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None,
-                weights: Sequence[int] | None = None) -> dict[str, Any]:
+                weights: Sequence[int] | None = None, fill: bool = False) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights)],
+        "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights, fill=fill)],
                            "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
@@ -635,7 +652,8 @@ class ElasticBackend(SearchBackend):
 
     def search(self, query: Query) -> SearchResult:
         """Plan the query against this index's words and units, search all groups, and when
-        that finds less than a page, most of them (index.query.Plan.minimum)."""
+        that finds less than a page, most of them (index.query.Plan.minimum); when the page is
+        still not full, the findings matching any topical group after them (Plan.fills)."""
         if not query.text.strip():
             plan = Plan()
         else:
@@ -644,14 +662,25 @@ class ElasticBackend(SearchBackend):
         if plan.nothing:  # only punctuation or emoji: nothing matches it
             return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {})
         response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))
+        page_end = max(query.limit, 0) + max(query.offset, 0)
         weights: list[int] | None = None
+        minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
         if plan.fallback and _short(response, max(query.limit, 0)):
             weights = self._weights(plan)
+            minimum = plan.minimum
             response = self._call("search", self.client.search, index=self.alias,
-                                  **search_body(query, plan, minimum=plan.minimum, weights=weights))
+                                  **search_body(query, plan, minimum=minimum, weights=weights))
             if not response["hits"]["total"]["value"] and plan.last_resort is not None:
-                response = self._call("search", self.client.search, index=self.alias,
-                                      **search_body(query, plan, minimum=plan.last_resort, weights=weights))
+                minimum = plan.last_resort
+                if not plan.fills(0, page_end):  # else the fill's request holds this stage too
+                    response = self._call("search", self.client.search, index=self.alias,
+                                          **search_body(query, plan, minimum=minimum, weights=weights))
+        if plan.fills(int(response["hits"]["total"]["value"]), page_end):
+            # The stage's findings, then those matching any topical group (index.query.Plan.fills):
+            # one request ranks both, pages and counts them (the half stage is asked within it).
+            weights = weights if weights is not None else self._weights(plan)
+            response = self._call("search", self.client.search, index=self.alias,
+                                  **search_body(query, plan, minimum=minimum, weights=weights, fill=True))
         hits = tuple(_hit(raw) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets)

@@ -18,6 +18,11 @@ Matching rules the plan carries, for the engines to apply:
   them all, findings matching `Plan.minimum` of them come next (`Plan.fallback`), and only
   when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
   should not come back empty while findings share most of its words;
+- when those stages still leave the page (offset + limit) unfilled, it is filled with the
+  findings matching at least one group (`Plan.fills`; a sense group alone does not count:
+  `Plan.topical`), ranked strictly below every finding of the stages, by the idf-weighted
+  groups they match (`group_weights`), then polarity, then bm25: a query whose words no
+  finding holds together still shows the findings holding its rarest one;
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier;
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
@@ -403,6 +408,18 @@ class Plan:
     def fallback(self) -> bool:
         """Whether a partial match can exist (two groups or more)."""
         return len(self.groups) >= 2
+
+    def fills(self, found: int, page_end: int) -> bool:
+        """Whether the fill stage runs: the stages found fewer findings than the page needs
+        (`page_end` = offset + limit) and a finding can match some groups but not all."""
+        return self.fallback and found < page_end
+
+    @property
+    def topical(self) -> tuple[bool, ...]:
+        """Which groups admit a finding to the fill: all but the sense groups. A finding sharing
+        only the negation ("chưa") with a query shares no topic with it, and the negation is
+        among the commonest words of the genre, so alone it would bring in findings at random."""
+        return tuple(not g.sense for g in self.groups)
 
     @property
     def alternatives(self) -> tuple[Alternative, ...]:

@@ -9,7 +9,8 @@ syllables typed with accents match only that spelling (index/query.py's rule).
 The query is planned by index/query.py (words, phrases, prefixes, exclusions, OR, synonyms,
 question words, words and units of this index: `_Vocabulary`); this module only translates the
 plan: every token is re-quoted, so no input raises an FTS5 syntax error. The findings of each
-group are rowid lists combined in numpy (all groups; else most of them, the fallback). Multi-valued
+group are rowid lists combined in numpy (all groups; else most of them, the fallback; then any
+of them, the fill, ranked after). Multi-valued
 filters (units, today's units, containing units, provinces, levels, document kinds and numbers)
 live in `fts_terms` as folded keys, which makes them case-, accent- and đ-insensitive and lets
 facets count distinct findings; `fts_words` holds the multi-syllable words of the segmented text.
@@ -929,9 +930,10 @@ class SqliteFtsBackend(SearchBackend):
 
         The query is planned (index.query) against this index's words and units; each group's
         findings are one FTS5 rowid list, combined in numpy: all groups, or, when that is
-        less than a page, most of them (Plan.minimum). Filters, facets and the browse order
-        read the in-memory columns; ranking asks FTS5's bm25 only for the few findings whose
-        score index.fts_topk cannot infer.
+        less than a page, most of them (Plan.minimum); when the page is still not full, the
+        findings matching any topical group, ranked after them (Plan.fills). Filters, facets
+        and the browse order read the in-memory columns; ranking asks FTS5's bm25 only for the
+        few findings whose score index.fts_topk cannot infer.
         """
         filters = _Filters.of(query)
         limit, offset = max(query.limit, 0), max(query.offset, 0)
@@ -952,6 +954,7 @@ class SqliteFtsBackend(SearchBackend):
         matched = text.every_group() if plan.groups else columns.newest_first
         selected = self._narrow(conn, columns, matched, excluded, filters)
         groups: list[IntArray] | None = None  # each group's findings, needed only for a fallback
+        partial = False  # whether `selected` is a partial stage (ranked by weighted groups)
 
         def short(ids: IntArray) -> bool:
             """Whether `ids` hold less than a page of findings of the polarity asked for (if any)."""
@@ -963,16 +966,32 @@ class SqliteFtsBackend(SearchBackend):
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
             if not len(selected) and plan.last_resort is not None:
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
-        facets = columns.facets(selected) if query.facets else {}
+            partial = True
+        filled = np.empty(0, dtype=np.int64)  # the fill stage (Plan.fills): below every stage's finding
+        if plan.fills(len(selected), offset + limit):
+            if groups is None:
+                groups = [text.group(g) for g in plan.groups]
+            topical = _union([found for found, admits in zip(groups, plan.topical, strict=True) if admits])
+            filled = self._narrow(conn, columns, np.setdiff1d(topical, selected, assume_unique=True),
+                                  excluded, filters)
+        total = len(selected) + len(filled)
+        facets = columns.facets(np.concatenate([selected, filled])) if query.facets else {}
         if not plan.groups or query.sort == "date":
             narrowed = plan.groups or filters or len(excluded)
-            page = columns.newest(selected if narrowed else None, limit, offset)
-            return len(selected), _records_in_order(conn, page), facets
-        if not len(selected) or not limit:
-            return len(selected), [], facets
-        ranked = text.rank(columns, np.sort(selected), groups, offset + limit)[offset:]
+            page = columns.newest(selected if narrowed else None, offset + limit, 0)
+            if len(page) < offset + limit and len(filled):
+                page += columns.newest(filled, offset + limit - len(page), 0)
+            return total, _records_in_order(conn, page[offset:]), facets
+        if not total or not limit:
+            return total, [], facets
+        ranked = text.rank(columns, np.sort(selected), groups if partial else None, offset + limit) \
+            if len(selected) else []
+        if len(ranked) < offset + limit and len(filled):
+            assert groups is not None  # computed with the fill
+            ranked += text.rank(columns, np.sort(filled), groups, offset + limit - len(ranked))
+        ranked = ranked[offset:]
         rows = _records_in_order(conn, [r for r, _ in ranked], [sc for _, sc in ranked])
-        return len(selected), rows, facets
+        return total, rows, facets
 
     @contextmanager
     def _snapshot(self, what: str) -> Iterator[sqlite3.Connection]:

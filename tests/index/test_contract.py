@@ -218,7 +218,27 @@ def test_fallback_requires_most_words_when_all_find_too_little(backend: SearchBa
     assert found[0] == "c1"  # holds all but "nhanh"
     # not most of the words, but half of them: only when "most" finds nothing at all
     assert ids(backend, text="phục vụ hành chính công giải quyết hài lòng nhanh xyz qqq")[0] == "c1"
-    assert ids(backend, text="phục vụ hành chính công giải quyết hài lòng nhanh xyz qqq zzz www vvv ux") == []
+    # fewer than half: the fill stage, findings holding any of them, most (weighted) first
+    many = "phục vụ hành chính công giải quyết hài lòng nhanh xyz qqq zzz www vvv ux"
+    assert ids(backend, text=many)[0] == "c1"
+
+
+def test_fill_shows_the_findings_holding_the_rarer_words(mutable: SearchBackend) -> None:
+    mutable.index([_rec("e1", "doce", "Thời gian tiếp công dân còn hạn chế.",
+                        "Thời_gian tiếp công_dân còn hạn_chế .", NEG, BM, 2024, "2024-03-01")])
+    # No finding holds both words: the one holding the rarer ("hòa giải") comes first.
+    found = ids(mutable, text="hòa giải người dân")
+    assert found[0] == "b2" and set(found) == {"b2", "a1", "c1", "c2"}
+    # Nor two of three (no partial stage finds anything): the fill still shows them, rarer first.
+    found = ids(mutable, text="hòa giải người dân khiếu nại")
+    assert found[0] == "b2" and set(found) == {"b2", "a1", "c1", "c2"}
+    result = mutable.search(Query(text="hòa giải người dân khiếu nại", limit=2, facets=True))
+    assert result.total == 4 and sum(n for _, n in result.facets["year"]) == 4  # counts what is shown
+    paged = mutable.search(Query(text="hòa giải người dân khiếu nại", limit=2, offset=2))
+    assert [h.record.finding_id for h in result.hits + paged.hits] == found
+    # A group is a word, never its syllables: "thời hạn" fills with "xin lỗi", not "thời gian … hạn chế".
+    assert ids(mutable, text="thời hạn") == []
+    assert ids(mutable, text="thời hạn xin lỗi khiếu nại") == ["c2"]
 
 
 def test_polarity_asked_for_ranks_first_and_its_word_is_not_required(backend: SearchBackend) -> None:

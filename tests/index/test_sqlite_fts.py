@@ -57,7 +57,8 @@ def ids(backend: SqliteFtsBackend, query: Query) -> list[str]:
 def test_accents_case_and_tone_placement_do_not_matter(backend: SqliteFtsBackend, query: str,
                                                        text: str) -> None:
     backend.index([rec("a", text), rec("b", "Cán bộ công chức thực hiện tốt quy chế văn hóa công sở.")])
-    assert ids(backend, Query(text=query)) == ["a"]
+    # "b" may follow as a fill ("chu ky so" shares "so" of "công sở"), never before "a"
+    assert ids(backend, Query(text=query))[0] == "a"
 
 
 def test_nfd_input_matches_nfc_text(backend: SqliteFtsBackend) -> None:
