@@ -61,6 +61,11 @@ MAX_STROKE_LOSS = 0.04
 # Fine print: lines at least this high (~150 dpi and up) have strokes of 2 px or more, which a
 # rotation leaves sharp; thinner strokes it blurs.
 FINE_PRINT_LINE_PX = 20.0
+# Rotation resampling: bicubic keeps strokes sharpest, bilinear costs a third of it (0.08 s
+# against 0.20 s on a 300 dpi page). On scans of 200 dpi and more (lines from ~27 px) both read
+# the same (benchmarks/ocr_quality.py); on 150 dpi photos (~22 px) bilinear read slightly worse
+# (CER 5.91 % against 5.78 %, benchmarks/ocr_photos.py), and there rotating is cheap anyway.
+BILINEAR_LINE_PX = 25.0
 _MEASURE_WIDTH = 800           # skew and red ink are measured on a copy this wide
 _GEOMETRY_WIDTH = 1300         # light and text size on a copy at most this wide
 _BACKGROUND_CELL = 8           # background is estimated on a copy this many times smaller
@@ -87,7 +92,7 @@ class Preparation:
     flatten_light: bool = False
     scale: float = 1.0
     rotate_deg: float = 0.0
-    rotate_sharp: bool = False  # bicubic, for small print whose 1-2 px strokes bilinear blurs more
+    rotate_sharp: bool = False  # bicubic, for print whose thin strokes bilinear blurs more
     despeckle: bool = False
 
     @property
@@ -107,7 +112,7 @@ def decide(m: PageMeasures) -> Preparation:
         flatten_light=m.unevenness > MAX_UNEVENNESS or m.paper_level < MIN_PAPER_LEVEL,
         scale=scale,
         rotate_deg=rotate,
-        rotate_sharp=bool(rotate) and m.line_height_px < FINE_PRINT_LINE_PX,
+        rotate_sharp=bool(rotate) and m.line_height_px < BILINEAR_LINE_PX,
         despeckle=m.speckle_share > SPECKLE_SHARE and m.stroke_loss < MAX_STROKE_LOSS,
     )
 
@@ -147,7 +152,7 @@ def prepare(image: Any, prep: Preparation) -> Any:
     """The greyscale image Tesseract reads, after the steps `prep` asks for.
 
     Why bilinear rotation on fine print: it costs a third of bicubic on a 300 dpi page and read
-    the same on benchmarks/ocr_quality.py's skewed scans (strokes of 3 px and more stay sharp).
+    the same on benchmarks/ocr_quality.py's skewed scans (see BILINEAR_LINE_PX).
     """
     from PIL import Image
 

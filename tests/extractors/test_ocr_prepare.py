@@ -47,7 +47,8 @@ def test_each_measure_asks_only_for_its_own_step() -> None:
     assert decide(small_print).is_plain
     assert decide(with_(line_height_px=16.0, skew_deg=1.5)).is_plain  # rotating would blur it more
     assert decide(with_(line_height_px=16.0, skew_deg=2.5)).rotate_deg == 2.5
-    assert decide(with_(line_height_px=16.0, skew_deg=2.5)).rotate_sharp  # bicubic for 1-2 px strokes
+    assert decide(with_(line_height_px=16.0, skew_deg=2.5)).rotate_sharp  # bicubic for thin strokes
+    assert not decide(with_(skew_deg=2.5)).rotate_sharp  # a 300 dpi scan: bilinear, a third of the cost
     assert decide(with_(speckle_share=0.03)) == Preparation(despeckle=True)
 
 
