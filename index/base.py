@@ -17,6 +17,9 @@ FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit",
 # Ranking and display, the same on every engine (each fact once):
 EXACT_BONUS = 100.0  # the whole query as typed: above any bm25 a finding-sized text reaches
 GROUP_BONUS = 1000.0  # per required group matched, so a finding matching more groups ranks first
+# The polarity the query asks for (index.query.Plan.polarity): above the exact phrase and bm25
+# (EXACT_BONUS + any bm25 stays below it), below one more group matched.
+POLARITY_BONUS = 300.0
 FACET_SIZE = 20  # values per facet, most frequent first
 SNIPPET_CHARS = 240  # characters of a snippet around the first match
 SIMILAR_TERMS = 10  # a finding's most distinctive words that "similar findings" look for

@@ -34,6 +34,7 @@ from index.base import (
     FACET_FIELDS,
     FACET_SIZE,
     GROUP_BONUS,
+    POLARITY_BONUS,
     SIMILAR_MIN_SHARE,
     SIMILAR_TERMS,
     SNIPPET_CHARS,
@@ -50,6 +51,7 @@ from index.query import (
     Vocabulary,
     candidates,
     filter_key,
+    group_weights,
     name_forms,
     parse,
     plan_query,
@@ -198,25 +200,36 @@ def group_clause(group: Group) -> dict[str, Any]:
     return should[0] if len(should) == 1 else {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def text_query(plan: Plan, *, minimum: int | None = None) -> dict[str, Any]:
-    """The matching and scoring of a plan: every group (or `minimum` of them, the fallback)
-    must match; the score is GROUP_BONUS per group matched, EXACT_BONUS for the whole query as
-    typed, plus BM25 of the alternatives' folded phrases — the order SQLite gives.
+def text_query(plan: Plan, *, minimum: int | None = None,
+               weights: Sequence[int] | None = None) -> dict[str, Any]:
+    """The matching and scoring of a plan: every group (or `minimum` of them, the fallback) must
+    match; the score is GROUP_BONUS
+    per group matched, POLARITY_BONUS for the polarity asked for, EXACT_BONUS for the whole
+    query as typed, plus BM25 of the alternatives' folded phrases — the order SQLite gives.
+    In the partial stages a group counts `weights[i]` times (index.query.group_weights; the
+    polarity's weight last when it stands for a word), else once.
     """
     if not plan.groups:
         excluded = [alternative_clause(alt) for alt in plan.excluded]
         return {"bool": {"must_not": excluded}} if excluded else {"match_all": {}}
     groups = [group_clause(g) for g in plan.groups]
-    should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS}} for g in groups]
+    weights = list(weights) if weights is not None else [1] * (len(groups) + plan.polarity_group)
+    should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS * w}}
+                                    for g, w in zip(groups, weights, strict=False)]
     # BM25 of what SQLite ranks by (index.query.ranked_units): words of one-alternative groups,
     # the alternatives of synonym groups
+    if plan.polarity is not None:
+        # Standing for a word the query typed ("hạn chế"), the polarity also counts as a group.
+        boost = POLARITY_BONUS + (GROUP_BONUS * weights[-1] if plan.polarity_group else 0.0)
+        should.append({"constant_score": {"filter": {"term": {"polarity": plan.polarity}}, "boost": boost}})
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
                else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
-    required: dict[str, Any] = (
-        {"filter": [{"bool": {"should": groups, "minimum_should_match": minimum}}]} if minimum
-        else {"filter": groups})
+    if minimum:
+        required: dict[str, Any] = {"filter": [{"bool": {"should": groups, "minimum_should_match": minimum}}]}
+    else:
+        required = {"filter": groups}
     body: dict[str, Any] = {**required, "should": should}
     if plan.excluded:
         body["must_not"] = [alternative_clause(alt) for alt in plan.excluded]
@@ -307,11 +320,12 @@ HIGHLIGHT: dict[str, Any] = {
 }
 
 
-def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None) -> dict[str, Any]:
+def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None,
+                weights: Sequence[int] | None = None) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [text_query(plan, minimum=minimum)],
+        "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights)],
                            "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
@@ -326,7 +340,19 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
                              "order": [{"_count": "desc"}, {"_key": "asc"}]}}
             for name in FACET_FIELDS
         }
+    if plan.polarity is not None:  # how many match with the polarity asked for: is a page full?
+        body.setdefault("aggs", {})[ASKED] = {"filter": {"term": {"polarity": plan.polarity}}}
     return body
+
+
+ASKED = "_asked_polarity"  # the aggregation counting the findings of the polarity a query asks for
+
+
+def _short(response: Any, limit: int) -> bool:
+    """Whether a response holds less than a page of findings (of the polarity asked for, if any)."""
+    asked = response.get("aggregations", {}).get(ASKED)
+    found = int(asked["doc_count"]) if asked is not None else int(response["hits"]["total"]["value"])
+    return found < limit
 
 
 def _hit(raw: dict[str, Any]) -> Hit:
@@ -338,7 +364,7 @@ def _hit(raw: dict[str, Any]) -> Hit:
 
 def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
     return {name: [(str(b["key"]), int(b["doc_count"])) for b in agg["buckets"]]
-            for name, agg in aggs.items()}
+            for name, agg in aggs.items() if name != ASKED}
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -618,15 +644,29 @@ class ElasticBackend(SearchBackend):
         if plan.nothing:  # only punctuation or emoji: nothing matches it
             return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {})
         response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))
-        if plan.fallback and int(response["hits"]["total"]["value"]) < max(query.limit, 0):
+        weights: list[int] | None = None
+        if plan.fallback and _short(response, max(query.limit, 0)):
+            weights = self._weights(plan)
             response = self._call("search", self.client.search, index=self.alias,
-                                  **search_body(query, plan, minimum=plan.minimum))
+                                  **search_body(query, plan, minimum=plan.minimum, weights=weights))
             if not response["hits"]["total"]["value"] and plan.last_resort is not None:
                 response = self._call("search", self.client.search, index=self.alias,
-                                      **search_body(query, plan, minimum=plan.last_resort))
+                                      **search_body(query, plan, minimum=plan.last_resort, weights=weights))
         hits = tuple(_hit(raw) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets)
+
+    def _weights(self, plan: Plan) -> list[int]:
+        """Each group's weight in the partial stages (index.query.group_weights), from how many
+        findings of the whole index match it (and the polarity, when it stands for a word)."""
+        clauses = {str(i): group_clause(g) for i, g in enumerate(plan.groups)}
+        if plan.polarity_group and plan.polarity is not None:
+            clauses[str(len(clauses))] = {"term": {"polarity": plan.polarity}}
+        response = self._call("weighing query words", self.client.search, index=self.alias, size=0,
+                              track_total_hits=True, aggs={"df": {"filters": {"filters": clauses}}})
+        buckets = response["aggregations"]["df"]["buckets"]
+        holders = [int(buckets[str(i)]["doc_count"]) for i in range(len(clauses))]
+        return group_weights(holders, int(response["hits"]["total"]["value"]), plan.senses)
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """More-like-this on the folded text: wording, not accents, makes findings alike."""

@@ -34,11 +34,11 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 UNKNOWN = -1  # a phrase count the stored repeats cannot tell
-# A signature is one int64: the tier in bits 57-61, then the phrase counts, then the token count.
+# A signature is one int64: the tier in bits 53-62, then the phrase counts, then the token count.
 # Counts get up to 4 bits each, fewer when there are many phrases; a finding whose count or
 # length does not fit is scored alone.
-_TIER_SHIFT = 57
-MAX_TIER = 31
+_TIER_SHIFT = 53
+MAX_TIER = 1023
 _TOKEN_BITS = 26
 _MAX_COUNT_BITS = 4
 _WORD = re.compile(r"[^\W_]+")

@@ -18,19 +18,24 @@ Matching rules the plan carries, for the engines to apply:
   them all, findings matching `Plan.minimum` of them come next (`Plan.fallback`), and only
   when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
   should not come back empty while findings share most of its words;
-- findings holding the whole query as typed (`Plan.exact`) rank first in their tier.
+- findings holding the whole query as typed (`Plan.exact`) rank first in their tier;
+- a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
+  "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
+  matching as many groups; the category word itself is not required (`Plan.optional`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from core.levels import PROVINCE_LEVELS, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
@@ -38,6 +43,7 @@ from core.normalize import canonical_tones, fold, lower_same_length
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
 SYNONYMS_FILE = DATA / "synonyms.toml"
+INTENTS_FILE = DATA / "intents.toml"
 
 OPEN_QUOTES = "\"“”„‘’‚«»"
 _CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
@@ -47,6 +53,7 @@ _OR = "OR"
 _DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
 FRAME_GAP = "…"
 ACCENTS_ONLY = "[accents]"
+OPTIONAL = "[optional]"  # a stopword entry that is ranked (and part of the exact phrase), not dropped
 MAX_WORD_SYLLABLES = 4  # longest word or unit name looked up in the index's vocabulary
 
 
@@ -205,6 +212,16 @@ def _matches_at(typed: Sequence[str], written: Sequence[str], at: int) -> bool:
         syllable_matches(typed[at + k], w) for k, w in enumerate(written))
 
 
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word by which a query asks for findings of one polarity (index/vi/intents.toml)."""
+
+    syllables: tuple[str, ...]
+    polarity: str
+    required: bool  # stays a required word (negation) besides preferring the polarity
+    accents_only: bool = False  # counts only typed with its accents (its folded form is another word)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """What the genre says about queries: words to drop, question frames, synonym sets."""
@@ -214,6 +231,16 @@ class Lexicon:
     synonyms: tuple[tuple[tuple[str, ...], ...], ...]  # sets of syllable tuples
     # Words of the language (a dictionary), folded "ho so" → the accented forms ("hồ", "sơ")
     dictionary: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    cues: tuple[Cue, ...] = ()  # polarity cues, longest first
+
+    def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
+        """The longest polarity cue starting at `at`, None when none."""
+        for cue in self.cues:
+            if cue.accents_only and tuple(typed[at:at + len(cue.syllables)]) != cue.syllables:
+                continue
+            if _matches_at(typed, cue.syllables, at):
+                return cue
+        return None
 
     def is_word(self, typed: Sequence[str]) -> bool:
         """Whether typed syllables are a dictionary word under the matching rule."""
@@ -239,8 +266,22 @@ class Lexicon:
         return best
 
 
+def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
+    """Polarity cues from intents.toml's [[intent]] tables (polarity, required, terms), longest first."""
+    cues: dict[tuple[str, ...], Cue] = {}
+    for intent in intents:
+        for term in intent.get("terms", ()):
+            accents_only = term.endswith(ACCENTS_ONLY)
+            syllables = _syllables(term.removesuffix(ACCENTS_ONLY))
+            if syllables:
+                cue = Cue(syllables, str(intent["polarity"]), bool(intent.get("required")), accents_only)
+                cues.setdefault(syllables, cue)
+    return tuple(sorted(cues.values(), key=lambda c: (-len(c.syllables), c.syllables)))
+
+
 def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
-                    dictionary_lines: Iterable[str] = ()) -> Lexicon:
+                    dictionary_lines: Iterable[str] = (),
+                    intents: Iterable[Mapping[str, Any]] = ()) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable)."""
     dictionary: dict[str, set[tuple[str, ...]]] = {}
     for line in dictionary_lines:
@@ -250,6 +291,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             dictionary.setdefault(fold(line), set()).add(tuple(line.split()))
     stopwords: list[tuple[tuple[str, ...], bool]] = []
     frames: list[tuple[str, str]] = []
+    light: list[Cue] = []  # optional words: cues of no polarity
     for raw in stopword_lines:
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -259,12 +301,18 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             if len(first) == 1 and len(last) == 1:
                 frames.append((first[0], last[0]))
             continue
+        if line.endswith(OPTIONAL):
+            if syllables := _syllables(line.removesuffix(OPTIONAL)):
+                light.append(Cue(syllables, "", required=False, accents_only=True))
+            continue
         accents_only = line.endswith(ACCENTS_ONLY)
         if syllables := _syllables(line.removesuffix(ACCENTS_ONLY)):
             stopwords.append((syllables, accents_only))
     sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
     return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))), tuple(frames),
-                   tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()})
+                   tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
+                   tuple(sorted((*compile_cues(intents), *light),
+                                key=lambda c: (-len(c.syllables), c.syllables))))
 
 
 def dictionary_file() -> Path | None:
@@ -285,7 +333,8 @@ def load_lexicon() -> Lexicon:
     synonyms = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8")).get("set", [])
     words = dictionary_file()
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
-    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines)
+    intents = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8")).get("intent", [])
+    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, intents)
 
 
 # ----------------------------------------------------------------------------------------------- the plan
@@ -322,6 +371,7 @@ class Group:
     alternatives: tuple[Alternative, ...]
     unit: str | None = None  # filter key of a unit name the query typed: findings about it match
     doc_number: str | None = None  # filter key of a document number: that document's findings match
+    sense: bool = False  # a polarity cue kept as a word (a negation): weighs as the heaviest group
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +383,9 @@ class Plan:
     exact: Alternative | None = None
     nothing: bool = False  # the user typed something, but no word: match nothing
     dropped: tuple[str, ...] = field(default=())  # stop and question words left out, for display
+    polarity: str | None = None  # the polarity the query asks for (its first cue): ranked first
+    polarity_group: bool = False  # the cue was a word dropped from the groups: it counts as one
+    optional: tuple[Alternative, ...] = ()  # cue words not required: ranked by bm25 only
 
     @property
     def minimum(self) -> int:
@@ -355,6 +408,12 @@ class Plan:
     def alternatives(self) -> tuple[Alternative, ...]:
         """Every positive alternative, in group order: what ranking and highlighting use."""
         return tuple(a for g in self.groups for a in g.alternatives)
+
+    @property
+    def senses(self) -> tuple[bool, ...]:
+        """Which groups carry the query's sense (index.query.group_weights), the polarity last
+        when it stands for a typed word."""
+        return (*(g.sense for g in self.groups), *((True,) if self.polarity_group else ()))
 
     @property
     def has_text(self) -> bool:
@@ -419,12 +478,16 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     content: list[str] = []  # the kept syllables in order, for the exact phrase
     dropped: list[str] = []
     pending: list[str] = []
+    cues: list[str] = []  # polarities asked for, in query order
+    optional: list[Alternative] = []
 
     def flush() -> None:
-        kept, lost = _cut_run(pending, lexicon, words, units)
+        kept, lost, asked, wished, said = _cut_run(pending, lexicon, words, units)
         groups.extend(kept)
         dropped.extend(lost)
-        content.extend(s for g in kept if g.alternatives for s in g.alternatives[0].syllables)
+        cues.extend(asked)
+        optional.extend(wished)
+        content.extend(said)
         pending.clear()
 
     for clause in parsed.clauses:
@@ -440,35 +503,68 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
     flush()
+    if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
+        plain = parse(" ".join(" ".join(a.syllables) for a in optional))
+        kept = analyse(plain, dataclasses.replace(lexicon, cues=()), words, units)
+        return dataclasses.replace(kept, polarity=cues[0] if cues else None, dropped=tuple(dropped))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
-    exact = Alternative(tuple(content)) if len(groups) > 1 and len(content) > 1 else None
+    exact = Alternative(tuple(content)) if len(groups) + len(optional) > 1 and len(content) > 1 else None
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
-                dropped=tuple(dropped))
+                dropped=tuple(dropped), polarity=cues[0] if cues else None, optional=_unique(optional),
+                polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional))
+
+
+def _is_category(alt: Alternative, lexicon: Lexicon) -> bool:
+    """Whether an optional word is a polarity cue (a category word the polarity stands for)."""
+    cue = lexicon.cue_at(alt.syllables, 0)
+    return cue is not None and bool(cue.polarity) and len(cue.syllables) == len(alt.syllables)
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
-             units: set[str]) -> tuple[list[Group], list[str]]:
-    """Groups of one run of unquoted words, and the stop words dropped from it."""
+             units: set[str]) -> tuple[list[Group], list[str], list[str], list[Alternative], list[str]]:
+    """Groups of one run of unquoted words, the stop words dropped from it, the polarities its
+    cues ask for (in order), the cue words that are not required, and the syllables kept for the
+    exact phrase (groups and cue words, in order)."""
     groups: list[Group] = []
     dropped: list[str] = []
+    cues: list[str] = []
+    optional: list[Alternative] = []
+    said: list[str] = []  # the syllables kept for the exact phrase: groups and cue words, in order
     skip = _frame(typed, lexicon)
+    sense = -1
     i = 0
     while i < len(typed):
         if i in skip:
             dropped.append(typed[i])
             i += 1
             continue
+        if 0 <= sense < len(groups):
+            groups[sense] = dataclasses.replace(groups[sense], sense=True)
+            sense = -1
+        cue = lexicon.cue_at(typed, i)
+        size = len(cue.syllables) if cue else 0
+        if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon)):
+            if cue.polarity:
+                cues.append(cue.polarity)
+            if not cue.required:
+                optional.append(Alternative(tuple(typed[i:i + size])))
+                said.extend(typed[i:i + size])
+                i += size
+                continue
+            sense = len(groups)  # the group this cue's word makes carries the query's sense
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             groups.append(Group(_unique(_members(typed[i:i + length], members))))
+            said.extend(typed[i:i + length])
             i += length
             continue
         unit = _longest(typed, i, units, lo=2)
         if unit:
             name = tuple(typed[i:i + unit])
             groups.append(Group((Alternative(name),), unit=" ".join(fold(s) for s in name)))
+            said.extend(name)
             i += unit
             continue
         stop = lexicon.stopword_at(typed, i)
@@ -479,8 +575,11 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
             continue
         size = max(word, 1)
         groups.append(Group((Alternative(tuple(typed[i:i + size])),)))
+        said.extend(typed[i:i + size])
         i += size
-    return groups, dropped
+    if 0 <= sense < len(groups):
+        groups[sense] = dataclasses.replace(groups[sense], sense=True)
+    return groups, dropped, cues, optional, said
 
 
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
@@ -544,10 +643,26 @@ def _unique(alternatives: Iterable[Alternative]) -> tuple[Alternative, ...]:
     return tuple(seen.values())
 
 
+MAX_GROUP_WEIGHT = 12  # ln(N/df) of a word held by one finding in 100,000 is 11.5
+
+
+def group_weights(holders: Sequence[int], total: int, sense: Sequence[bool] = ()) -> list[int]:
+    """What each group is worth in the partial stages: its idf, ln(total / findings holding it),
+    rounded, at least 1, so a finding holding the rare words of a long question ranks above one
+    holding only its common ones ("đóng cửa" over "giờ"). A `sense` group (a negation, the
+    polarity asked for) weighs as the heaviest group: it narrows the meaning, not the topic, and
+    a finding on the topic with the opposite sense ("đều đeo thẻ" for "không đeo thẻ") answers
+    nothing. Integers, so every engine sums them exactly and ranks ties alike."""
+    weights = [min(MAX_GROUP_WEIGHT, max(1, round(math.log(max(total, 1) / max(n, 1))))) for n in holders]
+    heaviest = max(weights, default=1)
+    return [heaviest if k < len(sense) and sense[k] else w for k, w in enumerate(weights)]
+
+
 def ranked_units(plan: Plan) -> list[Alternative]:
     """What bm25 ranks by, once each, on every engine: the words of a group of one alternative
     (a finding matching the group holds each; ranking by words lets SQLite's top-k group
-    findings by their word counts) and each alternative of a group with several (synonyms)."""
+    findings by their word counts) and each alternative of a group with several (synonyms);
+    then the optional words (polarity cues, light verbs)."""
     out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
     for group in plan.groups:
         alone = len(group.alternatives) == 1 and not group.alternatives[0].prefix
@@ -555,6 +670,8 @@ def ranked_units(plan: Plan) -> list[Alternative]:
             for unit in ([Alternative((s,)) for s in alt.syllables] if alone else [alt]):
                 if unit.syllables:
                     out.setdefault((unit.syllables, unit.prefix), unit)
+    for unit in plan.optional:
+        out.setdefault((unit.syllables, unit.prefix), unit)
     return list(out.values())
 
 

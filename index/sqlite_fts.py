@@ -51,6 +51,7 @@ from index.base import (
     FACET_FIELDS,
     FACET_SIZE,
     GROUP_BONUS,
+    POLARITY_BONUS,
     SIMILAR_MIN_SHARE,
     SIMILAR_TERMS,
     SNIPPET_CHARS,
@@ -67,6 +68,7 @@ from index.query import (
     Plan,
     Vocabulary,
     filter_key,
+    group_weights,
     level_of,
     match_spans,
     name_forms,
@@ -414,6 +416,12 @@ class _Columns:
             kept = kept[np.isin(kept, having)]
         return kept
 
+    def of_polarity(self, ids: IntArray, polarity: str | None) -> BoolArray:
+        """Which of `ids` have this polarity (none when it is None)."""
+        codes = [code for code, combo in enumerate(self.combos)
+                 if polarity is not None and combo[2] == polarity]
+        return np.isin(self.combo[ids], codes)
+
     def newest(self, ids: IntArray | None, limit: int, offset: int) -> list[int]:
         """One page of `ids` (None: every finding) in the browse order."""
         if ids is None:
@@ -638,16 +646,27 @@ class _TextSearch:
         """The first `need` of `ids` (ascending): most groups matched first (`groups` None:
         every finding matched them all), the exact phrase first within that, then bm25 of the
         alternatives, then rowid."""
-        n = len(self.plan.groups)
-        matched = np.full(len(ids), n, dtype=np.int64)
-        if groups is not None:
-            matched[:] = 0
-            for found in groups:
-                matched += np.isin(ids, found)
+        n = len(self.plan.groups)  # the weight of all groups (each 1 when all must match)
+        matched = np.full(len(ids), n, dtype=np.int64)  # the weight of the groups matched
         exact = (np.isin(ids, self.exact()) if self.plan.exact is not None
                  else np.zeros(len(ids), dtype=np.bool_))
-        tier = np.minimum((n - matched) * 2 + (~exact), fts_topk.MAX_TIER).astype(np.int64)
-        bonus = matched * GROUP_BONUS + exact * EXACT_BONUS
+        polar = columns.of_polarity(ids, self.plan.polarity)
+        weights = [1] * n
+        held = list(groups or [])
+        if self.plan.polarity_group:  # the polarity stands for a word the query typed: one group more
+            held.append(columns.newest_first[columns.of_polarity(columns.newest_first, self.plan.polarity)])
+            weights.append(1)
+        if groups is not None:  # a partial stage: groups weigh by their idf (index.query.group_weights)
+            weights = group_weights([len(found) for found in held], len(columns.newest_first),
+                                    self.plan.senses)
+            matched[:] = 0
+            for weight, found in zip(weights, held, strict=True):
+                matched += weight * np.isin(ids, found)
+        elif self.plan.polarity_group:
+            matched += polar
+        n = sum(weights)
+        tier = np.minimum((n - matched) * 4 + (~polar) * 2 + (~exact), fts_topk.MAX_TIER).astype(np.int64)
+        bonus = matched * GROUP_BONUS + polar * POLARITY_BONUS + exact * EXACT_BONUS
         alternatives = self._ranked()
         present = np.column_stack([self._present(ids, a, groups is None) for a in alternatives]) \
             if alternatives else np.ones((len(ids), 0), dtype=np.bool_)
@@ -933,7 +952,12 @@ class SqliteFtsBackend(SearchBackend):
         matched = text.every_group() if plan.groups else columns.newest_first
         selected = self._narrow(conn, columns, matched, excluded, filters)
         groups: list[IntArray] | None = None  # each group's findings, needed only for a fallback
-        if plan.fallback and len(selected) < limit:
+
+        def short(ids: IntArray) -> bool:
+            """Whether `ids` hold less than a page of findings of the polarity asked for (if any)."""
+            return len(ids if plan.polarity is None else ids[columns.of_polarity(ids, plan.polarity)]) < limit
+
+        if plan.fallback and short(selected):
             groups = [text.group(g) for g in plan.groups]
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)

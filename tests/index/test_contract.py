@@ -221,6 +221,16 @@ def test_fallback_requires_most_words_when_all_find_too_little(backend: SearchBa
     assert ids(backend, text="phục vụ hành chính công giải quyết hài lòng nhanh xyz qqq zzz www vvv ux") == []
 
 
+def test_polarity_asked_for_ranks_first_and_its_word_is_not_required(backend: SearchBackend) -> None:
+    # No finding says "hạn chế" or "ưu điểm": the word asks for the polarity, it is not required.
+    shortcomings = ids(backend, text="hạn chế hồ sơ")
+    assert set(shortcomings) == {"a1", "c1", "c2"} and shortcomings[-1] == "c1"  # the strength last
+    assert ids(backend, text="ưu điểm hồ sơ")[0] == "c1"
+    assert ids(backend, text="uu diem ho so")[0] == "c1"
+    # a negation stays a required word and prefers shortcomings
+    assert set(ids(backend, text="chưa trả phiếu hẹn")) == {"a1"}
+
+
 def test_unit_named_in_the_query_matches_findings_about_it(backend: SearchBackend) -> None:
     assert set(ids(backend, text="Tân Lộc phiếu hẹn")[:1]) == {"a1"}
     assert set(ids(backend, text="tan loc phieu hen")[:2]) == {"a1", "a2"}

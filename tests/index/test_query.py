@@ -9,7 +9,9 @@ from index.query import (
     Vocabulary,
     analyse,
     candidates,
+    compile_cues,
     compile_lexicon,
+    group_weights,
     load_lexicon,
     match_spans,
     parse,
@@ -122,6 +124,63 @@ def test_lexicon_compiles_from_lines() -> None:
 def test_the_shipped_lexicon_loads() -> None:
     lexicon = load_lexicon()
     assert lexicon.synonyms and lexicon.frames and len(lexicon.dictionary) > 10_000
+    assert {c.polarity for c in lexicon.cues} == {"", "shortcoming", "strength", "recommendation"}
+
+
+def test_cues_compile_from_intent_tables() -> None:
+    cues = compile_cues([{"polarity": "shortcoming", "required": False,
+                          "terms": ["hạn chế", "còn [accents]"]},
+                         {"polarity": "strength", "terms": ["ưu điểm", "hạn chế"]}])  # first table wins
+    assert [(c.syllables, c.polarity, c.required, c.accents_only) for c in cues] == [
+        (("hạn", "chế"), "shortcoming", False, False), (("ưu", "điểm"), "strength", False, False),
+        (("còn",), "shortcoming", False, True)]
+
+
+@pytest.mark.parametrize(("text", "polarity", "group_words", "optional"), [
+    # a category word asks for the polarity and is not required; it stands for one group
+    ("hạn chế trong ứng dụng công nghệ thông tin", "shortcoming",
+     ["ứng", "dụng", "công", "nghệ", "thông", "tin"], ["hạn chế"]),
+    ("ưu điểm bộ phận một cửa", "strength", ["bộ", "phận", "một", "cửa"], ["ưu điểm"]),
+    ("uu diem bo phan mot cua", "strength", ["bo", "phan", "mot", "cua"], ["uu diem"]),
+    # head-first: the first cue names what is asked, the later one is a ranked word
+    ("đề nghị khắc phục hạn chế", "recommendation", ["khắc", "phục"], ["đề nghị", "hạn chế"]),
+    # a negation stays required, prefers shortcomings
+    ("chưa niêm yết", "shortcoming", ["chưa", "niêm", "yết"], []),
+    ("đơn vị nào còn hồ sơ trễ hạn", "shortcoming", ["còn", "hồ", "sơ", "trễ", "hạn"], []),
+    # "con" is also con, cơn: only typed with its accents is it a cue
+    ("con ho so", None, ["con", "ho", "so"], []),
+    # a yes/no frame's không is a question word, not a negation
+    ("có niêm yết công khai không", None, ["niêm", "yết", "công", "khai"], []),
+    # a light verb is optional: "không có phiếu hẹn" answers "chưa cấp phiếu hẹn"
+    ("xã nào chưa cấp phiếu hẹn", "shortcoming", ["chưa", "phiếu", "hẹn"], ["cấp"]),
+])
+def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group_words: list[str],
+                                          optional: list[str]) -> None:
+    plan = plan_query(text)
+    assert plan.polarity == polarity
+    assert [s for g in plan.groups for s in g.alternatives[0].syllables] == group_words
+    assert [" ".join(a.syllables) for a in plan.optional] == optional
+    assert plan.polarity_group == (polarity is not None and any(
+        o in ("hạn chế", "ưu điểm", "uu diem", "đề nghị") for o in optional))
+    negation = text.startswith(("chưa", "đơn vị", "xã nào"))  # its first group is the negation
+    assert [g.sense for g in plan.groups][:1] == [negation]
+
+
+def test_only_a_cue_word_is_required_after_all() -> None:
+    plan = plan_query("hạn chế")
+    assert groups("hạn chế") == [["hạn chế"]] and plan.polarity == "shortcoming" and not plan.optional
+
+
+def test_the_exact_phrase_keeps_cue_and_light_words() -> None:
+    assert plan_query("chưa cấp phiếu hẹn").exact == Alternative(("chưa", "cấp", "phiếu", "hẹn"))
+    assert plan_query("hạn chế niêm yết").exact == Alternative(("hạn", "chế", "niêm", "yết"))
+
+
+def test_group_weights_are_integer_idf_and_sense_weighs_most() -> None:
+    # 1000 findings: a word in 1 of them weighs ln(1000) ≈ 7, in half of them 1 (at least 1)
+    assert group_weights([1, 500, 1000, 50], 1000) == [7, 1, 1, 3]
+    assert group_weights([1, 600, 50], 1000, [False, True, False]) == [7, 7, 3]
+    assert group_weights([0], 10 ** 9) == [12]  # capped
 
 
 @pytest.mark.parametrize(("typed", "key"), [("TP Hà Nội", "ha noi"), ("Thành phố Hà Nội", "ha noi"),
