@@ -17,66 +17,19 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import resource
-import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
-from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
 from photolib import LETTERS, SHOTS, reference_text, write_shot  # noqa: E402
-from scanlib import cer  # noqa: E402
+from scanlib import cer, cpu_seconds, kiemtra_cpu, plain_tesseract, word_f1  # noqa: E402
 
 from core.settings import load_settings  # noqa: E402
 from extractors import read  # noqa: E402
-from extractors.ocr import ocr_image  # noqa: E402
-
-_WORD = re.compile(r"\w+")
-
-
-def words(text: str) -> Counter[str]:
-    """The bag of lower-cased NFC words: what word F1 compares, whatever the reading order."""
-    return Counter(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
-
-
-def word_f1(reference: str, hypothesis: str) -> float:
-    ref, hyp = words(reference), words(hypothesis)
-    common = sum((ref & hyp).values())
-    if not common:
-        return 0.0
-    precision, recall = common / sum(hyp.values()), common / sum(ref.values())
-    return 2 * precision * recall / (precision + recall)
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and its finished children (the tesseract runs): unlike wall time,
-    it does not grow when other jobs share the machine."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
-def kiemtra_cpu(image: Path) -> float:
-    """CPU seconds of kiemtra's OCR of one page image, in-process (without the sandbox start-up)."""
-    from PIL import Image
-
-    with Image.open(image) as opened:
-        page = opened.convert("RGB")
-    start = cpu_seconds()
-    ocr_image(page, lang="vie", page=1)
-    return cpu_seconds() - start
-
-
-def plain_tesseract(image: Path) -> str:
-    """What `tesseract IMAGE - -l vie` prints, the baseline kiemtra must not fall below."""
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    return subprocess.run(["tesseract", str(image), "-", "-l", "vie"], capture_output=True, text=True,
-                          check=True, env=env).stdout
 
 
 def page_image(path: Path) -> Path:

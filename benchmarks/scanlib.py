@@ -8,8 +8,13 @@ conditions chosen on purpose (resolution, skew, blur, speckle, JPEG artefacts).
 from __future__ import annotations
 
 import io
+import os
 import random
+import re
+import resource
+import subprocess
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,10 +128,20 @@ def _speckle(image: Any, share: float, rng: random.Random) -> Any:
     return noisy
 
 
+def scanned_pages(text: str, condition: Condition, seed: int = 0) -> list[Any]:
+    """`text` rendered and degraded under `condition`: the page images a scanner would deliver."""
+    rng = random.Random(seed)
+    return [degrade(page, condition, rng) for page in render_pages(text, condition.dpi)]
+
+
 def write_scan(text: str, condition: Condition, path_stem: Path, seed: int = 0) -> tuple[Path, int]:
     """`text` rendered and degraded under `condition`, saved as one file; (path, pages)."""
-    rng = random.Random(seed)
-    pages = [degrade(page, condition, rng) for page in render_pages(text, condition.dpi)]
+    pages = scanned_pages(text, condition, seed)
+    return save_scan(pages, condition, path_stem), len(pages)
+
+
+def save_scan(pages: list[Any], condition: Condition, path_stem: Path) -> Path:
+    """Scanned pages saved as one file in the condition's container."""
     path = path_stem.with_suffix(".pdf" if condition.container == "pdf" else ".tif")
     first, rest = pages[0], pages[1:]
     if condition.container == "pdf":
@@ -134,7 +149,7 @@ def write_scan(text: str, condition: Condition, path_stem: Path, seed: int = 0) 
     else:
         first.save(path, "TIFF", save_all=True, append_images=rest, compression="tiff_deflate",
                    dpi=(condition.dpi, condition.dpi))
-    return path, len(pages)
+    return path
 
 
 # --------------------------------------------------------------------------- character error rate
@@ -182,3 +197,50 @@ def cer(reference: str, hypothesis: str) -> float:
     """Character error rate: edits to turn the OCR text into the reference, per reference char."""
     ref, hyp = comparable(reference), comparable(hypothesis)
     return levenshtein(ref, hyp) / max(1, len(ref))
+
+
+# --------------------------------------------------------------------------- word F1 and cost
+
+
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> Counter[str]:
+    """The bag of lower-cased NFC words: what word F1 compares, whatever the reading order."""
+    return Counter(_WORD.findall(unicodedata.normalize("NFC", text).lower()))
+
+
+def word_f1(reference: str, hypothesis: str) -> float:
+    ref, hyp = words(reference), words(hypothesis)
+    common = sum((ref & hyp).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(hyp.values()), common / sum(ref.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the tesseract runs): unlike wall time,
+    it does not grow when other jobs share the machine."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def plain_tesseract(image: Path) -> str:
+    """What `tesseract IMAGE - -l vie` prints, the baseline kiemtra must not fall below."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    return subprocess.run(["tesseract", str(image), "-", "-l", "vie"], capture_output=True, text=True,
+                          check=True, env=env).stdout
+
+
+def kiemtra_cpu(image: Path) -> float:
+    """CPU seconds of kiemtra's OCR of one page image, in-process (without the sandbox start-up)."""
+    from PIL import Image
+
+    from extractors.ocr import ocr_image
+
+    with Image.open(image) as opened:
+        page = opened.convert("RGB")
+    start = cpu_seconds()
+    ocr_image(page, lang="vie", page=1)
+    return cpu_seconds() - start

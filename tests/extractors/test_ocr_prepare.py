@@ -16,6 +16,7 @@ from extractors.ocr_prepare import (
     PageMeasures,
     Preparation,
     decide,
+    despeckle,
     grey_of,
     line_height,
     measure,
@@ -46,6 +47,8 @@ def test_each_measure_asks_only_for_its_own_step() -> None:
     assert decide(small_print).is_plain
     assert decide(with_(line_height_px=16.0, skew_deg=1.5)).is_plain  # rotating would blur it more
     assert decide(with_(line_height_px=16.0, skew_deg=2.5)).rotate_deg == 2.5
+    assert decide(with_(line_height_px=16.0, skew_deg=2.5)).rotate_sharp  # bicubic for thin strokes
+    assert not decide(with_(skew_deg=2.5)).rotate_sharp  # a 300 dpi scan: bilinear, a third of the cost
     assert decide(with_(speckle_share=0.03)) == Preparation(despeckle=True)
 
 
@@ -55,6 +58,27 @@ def test_small_print_is_enlarged_towards_the_target_and_never_despeckled() -> No
     assert not prep.despeckle  # a 3×3 median would erase 1-2 px strokes
     assert decide(with_(line_height_px=MIN_LINE_PX + 1)).scale == 1.0
     assert decide(with_(line_height_px=0.0)).scale == 1.0  # no text line found: nothing to scale by
+
+
+def test_despeckling_removes_the_dust_and_leaves_every_stroke_pixel() -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    from benchmarks.scanlib import FONT
+
+    page = Image.new("L", (600, 120), 255)
+    font = ImageFont.truetype(FONT, 40)
+    ImageDraw.Draw(page).text((10, 20), "Quyết định số 139/QĐ-UBND", font=font, fill=0)
+    text = page.copy()
+    rng = random.Random(4)
+    dust = [(rng.randrange(600), rng.randrange(120)) for _ in range(300)]
+    dust = [(x, y) for x, y in dust if text.getpixel((x, y)) == 255 and
+            all(text.getpixel((x + dx, y + dy)) == 255 for dx in (-1, 0, 1) for dy in (-1, 0, 1)
+                if 0 <= x + dx < 600 and 0 <= y + dy < 120)]
+    for xy in dust:
+        page.putpixel(xy, 0)
+    cleaned = despeckle(page)
+    assert all(cleaned.getpixel(xy) == 255 for xy in dust)
+    assert cleaned.tobytes() == text.tobytes()  # the text's own pixels, dots and diacritics, all kept
 
 
 def _shot(name: str, seed: int = 3, **changes: object) -> object:
