@@ -662,7 +662,7 @@ class ElasticBackend(SearchBackend):
         if plan.nothing:  # only punctuation or emoji: nothing matches it
             return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {})
         response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))
-        page_end = max(query.limit, 0) + max(query.offset, 0)
+        page_size = max(query.limit, 0)
         weights: list[int] | None = None
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
         if plan.fallback and _short(response, max(query.limit, 0)):
@@ -672,10 +672,10 @@ class ElasticBackend(SearchBackend):
                                   **search_body(query, plan, minimum=minimum, weights=weights))
             if not response["hits"]["total"]["value"] and plan.last_resort is not None:
                 minimum = plan.last_resort
-                if not plan.fills(0, page_end):  # else the fill's request holds this stage too
+                if not plan.fills(0, page_size):  # else the fill's request holds this stage too
                     response = self._call("search", self.client.search, index=self.alias,
                                           **search_body(query, plan, minimum=minimum, weights=weights))
-        if plan.fills(int(response["hits"]["total"]["value"]), page_end):
+        if plan.fills(int(response["hits"]["total"]["value"]), page_size):
             # The stage's findings, then those matching any topical group (index.query.Plan.fills):
             # one request ranks both, pages and counts them (the half stage is asked within it).
             weights = weights if weights is not None else self._weights(plan)

@@ -18,7 +18,8 @@ Matching rules the plan carries, for the engines to apply:
   them all, findings matching `Plan.minimum` of them come next (`Plan.fallback`), and only
   when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
   should not come back empty while findings share most of its words;
-- when those stages still leave the page (offset + limit) unfilled, it is filled with the
+- when those stages find fewer findings than a page holds (the query's limit, whatever the
+  offset, so totals do not change while paging), they are followed by the
   findings matching at least one group (`Plan.fills`; a sense group alone does not count:
   `Plan.topical`), ranked strictly below every finding of the stages, by the idf-weighted
   groups they match (`group_weights`), then polarity, then bm25: a query whose words no
@@ -409,10 +410,13 @@ class Plan:
         """Whether a partial match can exist (two groups or more)."""
         return len(self.groups) >= 2
 
-    def fills(self, found: int, page_end: int) -> bool:
-        """Whether the fill stage runs: the stages found fewer findings than the page needs
-        (`page_end` = offset + limit) and a finding can match some groups but not all."""
-        return self.fallback and found < page_end
+    def fills(self, found: int, page_size: int) -> bool:
+        """Whether the fill stage runs: the stages found fewer findings than one page holds
+        (`page_size` = the query's limit) and a finding can match some groups but not all.
+
+        Decided on the page size, not on how far the user has paged, so a query's total and
+        its results are the same on every page."""
+        return self.fallback and found < page_size
 
     @property
     def topical(self) -> tuple[bool, ...]:

@@ -968,7 +968,7 @@ class SqliteFtsBackend(SearchBackend):
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
             partial = True
         filled = np.empty(0, dtype=np.int64)  # the fill stage (Plan.fills): below every stage's finding
-        if plan.fills(len(selected), offset + limit):
+        if plan.fills(len(selected), limit):
             if groups is None:
                 groups = [text.group(g) for g in plan.groups]
             topical = _union([found for found, admits in zip(groups, plan.topical, strict=True) if admits])

@@ -109,8 +109,8 @@ def _corpus(rng: random.Random, n: int) -> list[FindingRecord]:
 def _oracle(path: Path, text: str, year: int | None, limit: int, offset: int = 0) -> list[tuple[str, float]]:
     """Every candidate ranked from FTS5's bm25 of all of them in one statement: most groups
     matched, the exact phrase, then bm25 of the folded alternatives, then rowid; when those
-    are fewer than offset + limit, the findings matching any group after them (the fill),
-    ranked by idf-weighted groups matched, then bm25, then rowid."""
+    are fewer than a page (limit, whatever the offset), the findings matching any group after
+    them (the fill), ranked by idf-weighted groups matched, then bm25, then rowid."""
     with sqlite3.connect(path) as conn:
         plan = plan_query(text, _Vocabulary(conn))
         search = _TextSearch(conn, plan)
@@ -122,7 +122,7 @@ def _oracle(path: Path, text: str, year: int | None, limit: int, offset: int = 0
             most = {r for r in set.union(*groups) if sum(r in g for g in groups) >= plan.minimum}
             candidates = most & admitted
         filled: set[int] = set()
-        if len(groups) > 1 and len(candidates) < offset + limit:
+        if len(groups) > 1 and len(candidates) < limit:
             filled = (set.union(*groups) & admitted) - candidates
         bm25 = dict(conn.execute(f"SELECT rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
                                  f" AND rowid IN ({','.join(map(str, candidates | filled)) or '0'})",

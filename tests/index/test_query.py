@@ -109,6 +109,16 @@ def test_fallback_thresholds() -> None:
         (1, 1, None), (2, 1, None), (3, 2, None), (6, 4, 3), (9, 6, 5)]
 
 
+def test_fill_is_decided_on_the_page_size_not_the_offset() -> None:
+    """The fill runs when the stages find less than one page, so a query's total and results do
+    not change while the user pages through them (15 found: no fill on page 1 nor on page 2)."""
+    lexicon = compile_lexicon([], [])
+    two = analyse(parse("a b"), lexicon)
+    assert two.fills(found=3, page_size=10)
+    assert not two.fills(found=15, page_size=10)
+    assert not analyse(parse("a"), lexicon).fills(found=0, page_size=10)  # one group: nothing partial
+
+
 def test_lexicon_compiles_from_lines() -> None:
     lexicon = compile_lexicon(["# comment", "nào", "có … không", "để [accents]", "bao nhiêu"],
                               [["phiếu hẹn", "giấy hẹn"], ["lẻ"]], ["hồ sơ", "Hà Nội", "a"])
