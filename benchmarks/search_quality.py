@@ -100,20 +100,15 @@ def ndcg(gained: list[int], ideal: list[int], depth: int = DEPTH) -> float:
     return dcg(gained[:depth]) / best if best else 0.0
 
 
-def judged_keys(query: dict[str, Any], gold: Gold, words: Callable[[str], list[str]],
-                dice: Callable[[list[str], list[str]], float]) -> dict[tuple[str, int], int]:
-    """(doc_id, gold finding index) → grade, locating each judged finding among the gold ones."""
+def judged_keys(query: dict[str, Any], gold: Gold) -> dict[tuple[str, int], int]:
+    """(doc_id, gold finding index) → grade. The judgments name gold findings by index, so the
+    corpus's texts stay in shared/; one that names no gold finding is a stale judgment."""
     out: dict[tuple[str, int], int] = {}
     for item in query["relevant"]:
-        doc = item["doc_id"]
-        if isinstance(item.get("finding"), int):
-            out[(doc, item["finding"])] = int(item["grade"])
-            continue
-        target = words(item["text"])
-        scores = [dice(target, theirs) for theirs in gold.words.get(doc, [])]
-        if scores:
-            at = max(range(len(scores)), key=scores.__getitem__)
-            out[(doc, at)] = int(item["grade"])
+        doc, at = item["doc_id"], int(item["finding"])
+        if at >= len(gold.words.get(doc, [])):
+            raise SystemExit(f"search_judgments.json: {doc} has no gold finding {at}")
+        out[(doc, at)] = int(item["grade"])
     return out
 
 
@@ -150,7 +145,7 @@ def ceiling_ranker(records: list[FindingRecord], gold: Gold) -> Ranker:
     scorer = load_scorer()
 
     def search(query: dict[str, Any]) -> list[FindingRecord]:
-        judged = judged_keys(query, gold, scorer.words, scorer.dice)
+        judged = judged_keys(query, gold)
         graded = list(zip(gains(records, judged, gold, scorer.words, scorer.dice), records, strict=True))
         return [r for g, r in sorted(graded, key=lambda pair: -pair[0]) if g > 0][:DEPTH]
 
@@ -204,7 +199,7 @@ def evaluate(rankers: dict[str, Ranker], queries: list[dict[str, Any]], gold: Go
     for name, rank in rankers.items():
         per_kind: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
         for query in queries:
-            judged = judged_keys(query, gold, words, dice)
+            judged = judged_keys(query, gold)
             hits = rank(query)
             gained = gains(hits, judged, gold, words, dice)
             p_at = sum(1 for g in gained[:PRECISION_AT] if g > 0) / PRECISION_AT
