@@ -129,6 +129,15 @@ def _number(value: int | float) -> str:
 # --------------------------------------------------------------------------- pages
 
 
+def _path_id(request: Request, name: str, pattern: re.Pattern[str], message: str) -> str:
+    """The path parameter `name` if it has the shape of a stored key, else a 400 with `message`:
+    a key is checked before it reaches the store, whichever page takes it."""
+    value: str = request.path_params[name]
+    if not pattern.match(value):
+        raise BadRequest(message)
+    return value
+
+
 def _search(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
         params = SearchParams.parse(request.query_params)
@@ -140,9 +149,7 @@ def _search(site: Site) -> Callable[[Request], Response]:
 
 def _finding(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
-        finding_id = request.path_params["finding_id"]
-        if not _FINDING_ID.match(finding_id):
-            raise BadRequest("Mã phát hiện không hợp lệ.")
+        finding_id = _path_id(request, "finding_id", _FINDING_ID, "Mã phát hiện không hợp lệ.")
         return site.render(request, "finding.html", view=views.finding_view(site.store, finding_id))
 
     return page
@@ -150,9 +157,7 @@ def _finding(site: Site) -> Callable[[Request], Response]:
 
 def _similar(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
-        finding_id = request.path_params["finding_id"]
-        if not _FINDING_ID.match(finding_id):
-            raise BadRequest("Mã phát hiện không hợp lệ.")
+        finding_id = _path_id(request, "finding_id", _FINDING_ID, "Mã phát hiện không hợp lệ.")
         return site.render(
             request, "similar.html", view=views.similar_view(site.store, site.backend, finding_id)
         )
@@ -164,9 +169,7 @@ def _original(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
         """The stored document's original file, found by its key only; the bytes must still
         hash to that key, so a file changed or replaced since ingestion is not served as it."""
-        doc_key = request.path_params["doc_key"]
-        if not _DOC_KEY.match(doc_key):
-            raise BadRequest("Mã văn bản không hợp lệ.")
+        doc_key = _path_id(request, "doc_key", _DOC_KEY, "Mã văn bản không hợp lệ.")
         try:
             source = site.store.get_document(doc_key).source
         except KiemtraError:
