@@ -42,7 +42,16 @@ from pipeline.export import comparison_tables, matrix_heatmap
 from web import views
 from web.auth import AuthConfig, safe_next, verify
 from web.labels import AREA_LABELS, POLARITY_LABELS, SORT_LABELS, TABLE_LABELS
-from web.params import BadRequest, CompareParams, SearchParams, choice_param, int_param, link, text_param
+from web.params import (
+    YEARS,
+    BadRequest,
+    CompareParams,
+    SearchParams,
+    choice_param,
+    int_param,
+    link,
+    text_param,
+)
 
 LOGGER = logging.getLogger(__name__)
 
@@ -218,7 +227,7 @@ def _evidence(site: Site) -> Callable[[Request], Response]:
             site.store,
             params,
             theme,
-            int_param(q, "o_nam", "năm của ô", range(1945, 2101)),
+            int_param(q, "o_nam", "năm của ô", YEARS),
             text_param(q, "o_don_vi", "đơn vị của ô"),
             choice_param(q, "o_loai", "loại", POLARITIES),
             site.comparisons,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import PurePath
 from typing import Any
@@ -36,7 +36,7 @@ from reports.compare import (
 )
 from web.document import Mark, Segment, segments
 from web.labels import AREA_LABELS, FACET_LABELS, POLARITY_LABELS, ROLE_LABELS, RUN_STATUS_LABELS, label
-from web.params import PAGE_SIZE, CompareParams, SearchParams, link
+from web.params import PAGE_SIZE, SORTS, CompareParams, SearchParams, link
 from web.snippets import safe_snippet
 
 # Which search parameter each facet of the backend narrows.
@@ -181,7 +181,7 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         last_page,
         params.url(trang=page - 1) if page > 1 else None,
         params.url(trang=page + 1) if page < last_page else None,
-        {sort: params.url(sap_xep=sort) for sort in ("relevance", "date")},
+        {sort: params.url(sap_xep=sort) for sort in SORTS},
     )
 
 
@@ -338,6 +338,7 @@ class ComparisonView:
 
 
 def filters_of(params: CompareParams) -> Filters:
+    """The report filters the comparison page's parameters ask for."""
     return Filters(theme=params.chu_de, unit=params.don_vi, year_from=params.tu_nam, year_to=params.den_nam)
 
 
@@ -479,9 +480,7 @@ def evidence_view(
 ) -> EvidenceView:
     """The findings behind one matrix cell (theme and year) or one unit's theme (a recurrence)."""
     taxonomy = load_taxonomy()
-    filters = Filters(
-        theme=theme, unit=unit or params.don_vi, year_from=params.tu_nam, year_to=params.den_nam
-    )
+    filters = replace(filters_of(params), theme=theme, unit=unit or params.don_vi)
     found = [f for f in (cache or ComparisonCache()).findings(store, filters) if f.theme == theme]
     if year is not None and polarity in (None, "shortcoming"):
         found = cell_findings(found, theme, year)
