@@ -56,20 +56,22 @@ from core.settings import load_settings  # noqa: E402
 from index.base import FindingRecord  # noqa: E402
 from index.sqlite_fts import SqliteFtsBackend  # noqa: E402
 from index.store import Store  # noqa: E402
+from nlp.themes import other_code  # noqa: E402
 
 PER_DOCUMENT = 10  # synthetic_records groups findings into documents of 10
 
 
 def _documents(n: int, seed: int) -> Iterator[tuple[Document, Extraction]]:
     """The synthetic findings as stored documents: their sentences joined, offsets kept."""
+    themes = _themes_by_area()
     batch: list[FindingRecord] = []
     for record in synthetic_records(n, random.Random(seed)):
         batch.append(record)
         if len(batch) == PER_DOCUMENT:
-            yield _document(batch)
+            yield _document(batch, themes)
             batch = []
     if batch:
-        yield _document(batch)
+        yield _document(batch, themes)
 
 
 def _themes_by_area() -> dict[str, list[str]]:
@@ -81,19 +83,15 @@ def _themes_by_area() -> dict[str, list[str]]:
     return by_area
 
 
-_THEMES = _themes_by_area()
-
-
-def _document(records: list[FindingRecord]) -> tuple[Document, Extraction]:
+def _document(records: list[FindingRecord], themes: dict[str, list[str]]) -> tuple[Document, Extraction]:
     """Stored as the pipeline stores them: each finding with a theme (drawn within its area,
     as the templates do not say more; the pipeline assigns it from the text at ingestion)."""
-    themes = _THEMES
     first = records[0]
     heading = f"Báo cáo kết quả kiểm tra cải cách hành chính năm {first.year} ({first.doc_id})"
     parts, findings, pos = [heading], [], len(heading)
     for r in records:
         pos += 2
-        theme = random.Random(r.finding_id).choice(themes.get(r.area, [f"{r.area}.khac"]))
+        theme = random.Random(r.finding_id).choice(themes.get(r.area, [other_code(r.area)]))
         findings.append(
             Finding(
                 Polarity(r.polarity), Area(r.area), r.text, pos, pos + len(r.text), r.units, theme, r.text
