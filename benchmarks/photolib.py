@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.scanlib import jpeg_artefacts, wrap_paragraph
+
 FONT_DIR = "/usr/share/fonts/truetype/dejavu/"
 SERIF = FONT_DIR + "DejaVuSerif.ttf"
 SERIF_BOLD = FONT_DIR + "DejaVuSerif-Bold.ttf"
@@ -119,18 +121,6 @@ def _centred(draw: Any, text: str, font: Any, centre_x: int, y: int, fill: Any =
     return int(y + font.size * 1.35)
 
 
-def _wrap(text: str, font: Any, width: float) -> list[str]:
-    lines, current = [], ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if font.getlength(candidate) <= width or not current:
-            current = candidate
-        else:
-            lines.append(current)
-            current = word
-    return [*lines, current] if current else lines
-
-
 def _handwrite(page: Any, text: str, x: float, y: float, size: int, rng: random.Random) -> float:
     """`text` in blue ballpoint: each glyph its own size, slant and baseline; returns the end x."""
     from PIL import Image, ImageDraw, ImageFont
@@ -174,7 +164,7 @@ def render_letter(letter: Letter, rng: random.Random, *, stamp: bool = True) -> 
     draw.text((max(x_end + 4, x0 + small.getlength(label + gap)), y), letter.number_suffix, font=small,
               fill=(20, 20, 20))
     y = int(y + small.size * 1.5)
-    for line in _wrap(letter.subject, _font(SERIF, 11, dpi), 2.9 * dpi):
+    for line in wrap_paragraph(letter.subject, _font(SERIF, 11, dpi), 2.9 * dpi):
         y = _centred(draw, line, _font(SERIF, 11, dpi), left_x, y)
 
     y = _centred(draw, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", small_bold, right_x, top)
@@ -191,11 +181,11 @@ def render_letter(letter: Letter, rng: random.Random, *, stamp: bool = True) -> 
 
     y = top + round(1.9 * dpi)
     text_width = width - margin_left - margin_right
-    for line in _wrap(letter.recipients, regular, text_width - 1.0 * dpi):
+    for line in wrap_paragraph(letter.recipients, regular, text_width - 1.0 * dpi):
         y = _centred(draw, line, regular, width // 2, y)
     y += round(0.15 * dpi)
     for paragraph in letter.body:
-        lines = _wrap(paragraph, regular, text_width - 0.4 * dpi)
+        lines = wrap_paragraph(paragraph, regular, text_width - 0.4 * dpi)
         for i, line in enumerate(lines):
             indent = round(0.4 * dpi) if i == 0 else 0
             draw.text((margin_left + indent, y), line, font=regular, fill=(20, 20, 20))
@@ -303,9 +293,7 @@ def photograph(page: Any, shot: Shot, rng: random.Random) -> Any:
     if shot.blur:
         image = image.filter(ImageFilter.GaussianBlur(shot.blur))
     if shot.jpeg_quality:
-        buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=shot.jpeg_quality)
-        image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+        image = jpeg_artefacts(image, shot.jpeg_quality, "RGB")
     return image
 
 

@@ -50,7 +50,7 @@ CONDITIONS: dict[str, Condition] = {c.name: c for c in (
 )}
 
 
-def wrap_paragraph(paragraph: str, font: Any, width_px: int) -> list[str]:
+def wrap_paragraph(paragraph: str, font: Any, width_px: float) -> list[str]:
     """Greedy word wrap at spaces; a word wider than the line is cut where it overflows."""
     lines: list[str] = []
     current = ""
@@ -113,10 +113,18 @@ def degrade(page: Any, condition: Condition, rng: random.Random) -> Any:
     if condition.noise:
         image = _speckle(image, condition.noise, rng)
     if condition.jpeg_quality:
-        buffer = io.BytesIO()
-        image.save(buffer, "JPEG", quality=condition.jpeg_quality)
-        image = Image.open(io.BytesIO(buffer.getvalue())).convert("L")
+        image = jpeg_artefacts(image, condition.jpeg_quality, "L")
     return image
+
+
+def jpeg_artefacts(image: Any, quality: int, mode: str) -> Any:
+    """`image` saved as JPEG at `quality` and read back in `mode`: the blocks and ringing a
+    scanner's or a phone's compression leaves on the page."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=quality)
+    return Image.open(io.BytesIO(buffer.getvalue())).convert(mode)
 
 
 def _speckle(image: Any, share: float, rng: random.Random) -> Any:
