@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from core.attribution import attribute
-from core.levels import ADMIN_LEVELS, COMMUNE_LEVELS, DISTRICT_LEVELS, split_level
+from core.levels import ADMIN_LEVELS, row_of, split_level
 from core.models import Polarity, Unit
 from core.normalize import fold, match_key
 from index.store import Store
@@ -174,15 +174,15 @@ class Comparison:
 
 
 def _tier(unit: Unit) -> str:
-    """Commune, district or province: level words within a tier are interchangeable over time."""
-    if unit.level in COMMUNE_LEVELS:
-        return "commune"
-    if unit.level == "tỉnh" or (unit.level == "thành phố" and unit.province
-                                and match_key(unit.province) == match_key(unit.name)):
-        return "province"
-    if unit.level in DISTRICT_LEVELS:
-        return "district"
-    return unit.level or "unit"
+    """Commune, district or province, as core/levels.py's table gives them: level words within a
+    tier are interchangeable over time. A level of two tiers (thành phố) is the province when
+    the unit bears its province's name, else the lower tier; a body of no tier keeps its level."""
+    row = row_of(unit.level)
+    if row is None or not row.tiers:
+        return unit.level or "unit"
+    if len(row.tiers) > 1 and not (unit.province and match_key(unit.province) == match_key(unit.name)):
+        return row.tiers[-1]
+    return row.tiers[0]
 
 
 def unit_ref(unit: Unit) -> UnitRef:
