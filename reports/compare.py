@@ -19,7 +19,6 @@ remarks spread over every inspected unit would otherwise make each of them "recu
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,8 +29,6 @@ from core.models import Polarity, Unit
 from core.normalize import fold, match_key
 from index.store import Store
 from nlp.themes import Taxonomy, load_taxonomy
-
-LOGGER = logging.getLogger(__name__)
 
 SHORTCOMING, STRENGTH = Polarity.SHORTCOMING, Polarity.STRENGTH
 REORGANISATION_YEAR = 2025  # documents from this year on may name the post-reorganisation units
