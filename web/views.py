@@ -36,7 +36,7 @@ from reports.compare import (
 )
 from web.document import Mark, Segment, segments
 from web.labels import AREA_LABELS, FACET_LABELS, POLARITY_LABELS, ROLE_LABELS, RUN_STATUS_LABELS, label
-from web.params import PAGE_SIZE, SORTS, CompareParams, SearchParams, link
+from web.params import PAGE_SIZE, SORTS, CompareParams, SearchParams
 from web.snippets import safe_snippet
 
 # Which search parameter each facet of the backend narrows.
@@ -578,7 +578,3 @@ def operations_view(store: Store, backend: SearchBackend, runs: int = 20) -> Ope
         tuple(run_view(r) for r in store.runs(limit=runs)),
         tuple(store.failures()),
     )
-
-
-def finding_url(finding_id: str) -> str:
-    return link(f"/phat-hien/{finding_id}", {})
