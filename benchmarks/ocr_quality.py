@@ -72,16 +72,18 @@ def run_condition(name: str, texts: list[Path], settings: Settings, work: Path) 
         rates.append(rate)
         predictions[text_path.stem] = extract(document).to_dict()
         scan.unlink()
-        versus.append(_versus_plain(images, original, document.text, work / f"{name}-{text_path.stem}"))
+        versus.append(_versus_plain(images, original, document.text, rate, work / f"{name}-{text_path.stem}"))
     means = [sum(row[i] for row in versus) / len(versus) for i in range(4)]
     cpu = [sum(row[i] for row in versus) / pages for i in (4, 5)]
     return {"pages": pages, "seconds": seconds, "cer_mean": sum(rates) / len(rates),
             "cer_max": max(rates), "predictions": predictions, "versus": means + cpu}
 
 
-def _versus_plain(images: list[Any], original: str, ours: str, stem: Path) -> tuple[float, ...]:
-    """One document: word F1 and CER of kiemtra's reading and of plain Tesseract's (its pages'
-    text joined) against the original, and the CPU seconds of both recognitions over its pages."""
+def _versus_plain(images: list[Any], original: str, ours: str, ours_cer: float,
+                  stem: Path) -> tuple[float, ...]:
+    """One document: word F1 and CER of kiemtra's reading (its CER, `ours_cer`, already measured)
+    and of plain Tesseract's (its pages' text joined) against the original, and the CPU seconds of
+    both recognitions over its pages."""
     plain_pages: list[str] = []
     ours_cpu = plain_cpu = 0.0
     for number, image in enumerate(images):
@@ -93,7 +95,7 @@ def _versus_plain(images: list[Any], original: str, ours: str, stem: Path) -> tu
         ours_cpu += kiemtra_cpu(path)
         path.unlink()
     plain = "\n".join(plain_pages)
-    return (word_f1(original, ours), word_f1(original, plain), cer(original, ours), cer(original, plain),
+    return (word_f1(original, ours), word_f1(original, plain), ours_cer, cer(original, plain),
             ours_cpu, plain_cpu)
 
 
