@@ -34,8 +34,7 @@ from core.levels import (
     words_pattern,
 )
 from core.models import Role, Unit
-from core.normalize import fold, match_key
-from nlp.areas import matching_form
+from core.normalize import fold, match_key, matching_form
 from nlp.gazetteer import Gazetteer, load_gazetteer
 from nlp.vi.abbreviations import UNIT_NAME_ABBREVIATIONS
 from nlp.vi.date_words import NOT_A_UNIT_NUMBER_FOLLOWERS
@@ -601,7 +600,7 @@ def find_units(text: str, *, published: str | None = None,
     """Every named administrative unit of `text` (NFC), one UnitMention per (level, name).
 
     `published` (ISO date) decides how provinces are spelt (before or after July 2025);
-    `gazetteer` defaults to the installed one; `form` is `nlp.areas.matching_form(text)` when
+    `gazetteer` defaults to the installed one; `form` is `core.normalize.matching_form(text)` when
     the caller has it already.
     """
     gaz = gazetteer or load_gazetteer()
