@@ -75,9 +75,10 @@ _NAME_JOINER = re.compile(r"[ \t]{0,2}[-–][ \t]{0,2}|[ \t]{1,3}")
 _NUMBER = re.compile(r"0?(\d{1,2})(?![\w/]|[.,]\d)")
 _SPACES = re.compile(r"[ \t]*")
 # "4 đơn vị: ", "các địa phương có điểm thấp nhất, lần lượt là: " (folded).
+_COLLECTIVE = "|".join([*(re.escape(w) for w in COLLECTIVE_NOUNS), folded_words_pattern(ADMIN_LEVELS)])
 _LEAD_IN = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in COLLECTIVE_NOUNS) + r")(?!\w)[^.;:\n]{0,"
-    + str(LEAD_REACH) + r"}?(?:(?<!\w)(?:" + "|".join(re.escape(w) for w in LIST_OPENERS) + r"))?\s*:\s*")
+    rf"(?<!\w)(?:{_COLLECTIVE})(?!\w)[^.;:\n]{{0,{LEAD_REACH}}}?"
+    r"(?:(?<!\w)(?:" + "|".join(re.escape(w) for w in LIST_OPENERS) + r"))?\s*:\s*")
 # The figures an item of a ";" list may carry before the ";" ("Buôn Đôn 70,54 điểm, xếp thứ 15;").
 _SEMICOLON_ITEM = re.compile(r"[ \t]+[^;.:\n\w]*\d[^;.:\n]{0,60}(?=;)")
 _BODY_PREFIX = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[ \t]+", re.IGNORECASE)
