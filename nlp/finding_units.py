@@ -21,7 +21,7 @@ from core.models import Role
 from core.normalize import fold
 from nlp.units import UnitMention
 from nlp.vi import finding_subjects as W
-from nlp.vi.unit_levels import HOLDER_BEFORE
+from nlp.vi.unit_roles import HOLDER_BEFORE
 
 MIN_CONTENT_WORDS = 3  # a speaker verb must be followed by what is said
 _ISSUER_REACH = 240  # how far back an issued document's title or "của" may be read

@@ -9,7 +9,7 @@ its level to the bare names that follow. A bare name elsewhere only counts when 
 already found in the document, or a list after "tại" whose level the document announced
 ("các xã") and the gazetteer confirms: the gazetteer alone is too loose (a dozen Châu Thành).
 
-Roles come from the genre's cues around each mention (nlp/vi/unit_levels.py); provinces from
+Roles come from the genre's cues around each mention (nlp/vi/unit_roles.py); provinces from
 the enclosing units the text names ("xã A, huyện B") and the gazetteer, disambiguated by the
 provinces and districts named in the same document.
 """
@@ -39,7 +39,8 @@ from nlp.gazetteer import Gazetteer, load_gazetteer
 from nlp.vi.abbreviations import UNIT_NAME_ABBREVIATIONS
 from nlp.vi.date_words import NOT_A_UNIT_NUMBER_FOLLOWERS
 from nlp.vi.person_names import FAMILY_NAMES, MIN_PERSON_SYLLABLES
-from nlp.vi.unit_levels import (
+from nlp.vi.unit_lists import COLLECTIVE_NOUNS, LEAD_REACH, LIST_OPENERS
+from nlp.vi.unit_roles import (
     CRITICISED_AFTER,
     CRITICISED_BEFORE,
     FORMER_UNIT,
@@ -60,7 +61,6 @@ from nlp.vi.unit_levels import (
     SCORED_AFTER,
     SCORED_BEFORE,
 )
-from nlp.vi.unit_lists import COLLECTIVE_NOUNS, LEAD_REACH, LIST_OPENERS
 
 LOGGER = logging.getLogger(__name__)
 
