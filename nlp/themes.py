@@ -258,11 +258,6 @@ def load_taxonomy(path: Path = THEMES_FILE) -> Taxonomy:
     return parse_taxonomy(data, source=str(path))
 
 
-def assign_theme(text: str, area: str, taxonomy: Taxonomy | None = None) -> str:
-    """The theme code of one finding's text within its area (see `Taxonomy.assign`)."""
-    return (taxonomy or load_taxonomy()).assign(text, area)
-
-
 def assign_themes(extraction: Extraction, taxonomy: Taxonomy | None = None) -> Extraction:
     """The extraction with a theme on every finding that has none yet (a theme set upstream wins)."""
     tax = taxonomy or load_taxonomy()
