@@ -65,7 +65,7 @@ def _area_trainer(golds: list[Gold], seed: int) -> Callable[[Prediction, str], P
 
 def _rules_only(golds: list[Gold], seed: int) -> Callable[[Prediction, str], Prediction]:
     """Areas from the vocabulary alone (nothing trained): the baseline a learned area must beat."""
-    from nlp.areas import matching_form
+    from core.normalize import matching_form
     from nlp.themes import load_taxonomy
 
     taxonomy = load_taxonomy()

@@ -82,7 +82,7 @@ DISTRICT_LEVELS = frozenset(row.level for row in LEVELS if Tier.DISTRICT in row.
 COMMUNE_LEVELS = frozenset(row.level for row in LEVELS if Tier.COMMUNE in row.tiers)
 NUMBERED_LEVELS = frozenset(row.level for row in LEVELS if row.numbered)
 # folded level phrase ("thi tran") -> level
-FOLDED_WORDS: dict[str, Level] = {fold(row.level.value).lower(): row.level for row in LEVELS}
+FOLDED_WORDS: dict[str, Level] = {fold(row.level.value): row.level for row in LEVELS}
 # abbreviation, case-folded ("tp") -> level
 _ABBREVIATIONS: dict[str, Level] = {a.casefold(): row.level for row in LEVELS for a in row.abbreviations}
 
@@ -97,7 +97,7 @@ def row_of(level: str) -> LevelRow | None:
 
 
 def _level_of_folded(word: str) -> Level | None:
-    return FOLDED_WORDS.get(" ".join(fold(word).lower().split()))
+    return FOLDED_WORDS.get(" ".join(fold(word).split()))
 
 
 def level_of_word(word: str) -> Level | None:
@@ -119,7 +119,7 @@ def words_pattern(levels: tuple[Level, ...] = ALL_LEVELS) -> str:
 
 def folded_words_pattern(levels: frozenset[Level] | tuple[Level, ...] = ALL_LEVELS) -> str:
     """Regex alternation of the folded level words ("thi tran|xa"), longest first."""
-    words = sorted({fold(lv.value).lower() for lv in levels}, key=len, reverse=True)
+    words = sorted({fold(lv.value) for lv in levels}, key=len, reverse=True)
     return "|".join(re.escape(w) for w in words)
 
 

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from core.levels import Level
+from core.normalize import nfc, strip_controls
 from core.wrapping import join_wrapped_lines, wrap_width
 
 SCHEMA_VERSION = 1
@@ -128,14 +129,10 @@ def document_from_blocks(
     Every reader ends here, so offsets are computed in one place and always agree with `text`,
     and hard-wrapped lines are joined here once for all of them (`core.wrapping`).
     """
-    import unicodedata
-
-    from core.normalize import strip_controls
-
     pieces: list[str] = []
     blocks: list[Block] = []
     pos = 0
-    parts = [(strip_controls(unicodedata.normalize("NFC", text)).strip(), page, kind, conf)
+    parts = [(strip_controls(nfc(text)).strip(), page, kind, conf)
              for text, page, kind, conf in parts]
     width = wrap_width("\n".join(text for text, _page, kind, _conf in parts if kind != "table"))
     for text, page, kind, confidence in parts:

@@ -171,6 +171,15 @@ def lower_same_length(text: str) -> str:
     return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
 
 
+def matching_form(text: str) -> str:
+    """Lower case with canonical tone placement, same length as `text` (NFC in).
+
+    Length matters: callers compute it once per document and slice it by the offsets of the
+    original. The rare letter whose lower case is longer ("İ") is kept as it is.
+    """
+    return lower_same_length(canonical_tones(text))
+
+
 def match_key(text: str) -> str:
     """The form for comparing names: canonical tones, lowercase, single spaces."""
     return " ".join(canonical_tones(text).lower().split())

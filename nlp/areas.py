@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from nlp.themes import OVERALL, Taxonomy, load_taxonomy, matching_form
+from core.normalize import matching_form
+from nlp.themes import OVERALL, Taxonomy, load_taxonomy
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["OVERALL", "AreaModel", "area_features", "area_scores", "classify_area", "classify_form",
-           "load_area_model", "matching_form"]
+           "load_area_model"]
 
 AREA_MODEL_FILE = Path(__file__).parent / "models" / "area_model.json"
 _WORD = re.compile(r"\w+")

@@ -21,8 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from core.normalize import fold
-from nlp.areas import matching_form
+from core.normalize import fold, matching_form
 from nlp.dates import find_time_facts
 from nlp.docnumbers import find_documents
 from nlp.finding_units import judged_units, with_judged_as_inspected

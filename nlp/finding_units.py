@@ -21,18 +21,17 @@ from core.models import Role
 from core.normalize import fold
 from nlp.units import UnitMention
 from nlp.vi import finding_subjects as W
-from nlp.vi.unit_levels import HOLDER_BEFORE
+from nlp.vi.unit_roles import HOLDER_BEFORE
 
 MIN_CONTENT_WORDS = 3  # a speaker verb must be followed by what is said
 _ISSUER_REACH = 240  # how far back an issued document's title or "của" may be read
 _SAYING = frozenset({"cho biet", "thong tin", "nhan manh", "khang dinh", "thong bao", "phat bieu"})
 _WORD = re.compile(r"\w+")
 # The level word (and "UBND") ending the text before a unit's name, so what precedes it can be read.
-_TRAILING_LEVEL = re.compile(
-    rf"(?:ubnd\s+)?(?:{folded_words_pattern(ADMIN_LEVELS)}|{abbreviations_pattern().lower()})\s*\.?\s*$")
+_LEVELS = f"{folded_words_pattern(ADMIN_LEVELS)}|{abbreviations_pattern().lower()}"  # folded, any level
+_TRAILING_LEVEL = re.compile(rf"(?:ubnd\s+)?(?:{_LEVELS})\s*\.?\s*$")
 # Between two items of one list of names: the second is named as the first was.
-_LIST_GAP = re.compile(
-    r"\s*(?:,|;|va|,\s*va)\s*(?:(?:ubnd|xa|phuong|thi tran|huyen|quan|thi xa|tp|tx)\.?\s*)*")
+_LIST_GAP = re.compile(rf"\s*(?:,|;|va|,\s*va)\s*(?:(?:ubnd|{_LEVELS})\.?\s*)*")
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -42,12 +41,11 @@ def _alt(words: Iterable[str]) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     """The cue patterns, compiled once from the word lists."""
-    levels = f"{folded_words_pattern(ADMIN_LEVELS)}|{abbreviations_pattern().lower()}"
     bodies = _alt(W.BODY_WORDS)
     speaker = re.compile(rf"(?<!\w)({_alt(W.SPEAKER_VERBS)})(?!\w)")
     not_speaker = re.compile(rf"(?<!\w)(?:{_alt(W.NOT_SPEAKER_BEFORE)})\s+$")
     judgement = re.compile(rf"(?<!\w)(?:{_alt(W.JUDGEMENT_BEFORE_SPEAKER)})(?!\w)")
-    tail = rf"(?:(?:{bodies})\s+)*(?:(?:{levels})\s*\.?\s*)?$"
+    tail = rf"(?:(?:{bodies})\s+)*(?:(?:{_LEVELS})\s*\.?\s*)?$"
     issuer = re.compile(
         rf"(?<!\w)(?:{_alt(W.ISSUED_NOUNS)})(?!\w)"
         rf"(?:[^;]{{0,160}}?(?<!\w)ve viec(?!\w)[^;]*$|(?:\s+[\w/.-]+){{0,8}}?\s+cua\s+{tail})"

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from core.models import Area, Finding, Polarity
-from core.normalize import canonical_tones
-from nlp.areas import classify_form, matching_form
+from core.normalize import canonical_tones, matching_form
+from nlp.areas import classify_form
 from nlp.segment import Span, clauses, paragraphs, sentences
 from nlp.vi import cues
 

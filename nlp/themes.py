@@ -29,7 +29,7 @@ from typing import Any
 
 from core.errors import ConfigError
 from core.models import AREAS, Extraction
-from core.normalize import canonical_tones, fold, lower_same_length
+from core.normalize import fold, matching_form
 
 LOGGER = logging.getLogger(__name__)
 
@@ -38,15 +38,6 @@ OTHER = "khac"
 OVERALL = "chung"
 _OTHER_LABEL = "Khác"
 _WORD = re.compile(r"\w+")
-
-
-def matching_form(text: str) -> str:
-    """Lower case with canonical tone placement, same length as `text` (NFC in).
-
-    Length matters: callers compute it once per document and slice it by the offsets of the
-    original. The rare letter whose lower case is longer ("İ") is kept as it is.
-    """
-    return lower_same_length(canonical_tones(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,11 +256,6 @@ def load_taxonomy(path: Path = THEMES_FILE) -> Taxonomy:
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise ConfigError(f"cannot read the theme taxonomy: {e}", path=path) from e
     return parse_taxonomy(data, source=str(path))
-
-
-def assign_theme(text: str, area: str, taxonomy: Taxonomy | None = None) -> str:
-    """The theme code of one finding's text within its area (see `Taxonomy.assign`)."""
-    return (taxonomy or load_taxonomy()).assign(text, area)
 
 
 def assign_themes(extraction: Extraction, taxonomy: Taxonomy | None = None) -> Extraction:

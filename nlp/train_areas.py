@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from core.normalize import matching_form
 from nlp.areas import AREA_MODEL_FILE, AreaModel, area_features
-from nlp.themes import matching_form
 
 LOGGER = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ its level to the bare names that follow. A bare name elsewhere only counts when 
 already found in the document, or a list after "tại" whose level the document announced
 ("các xã") and the gazetteer confirms: the gazetteer alone is too loose (a dozen Châu Thành).
 
-Roles come from the genre's cues around each mention (nlp/vi/unit_levels.py); provinces from
+Roles come from the genre's cues around each mention (nlp/vi/unit_roles.py); provinces from
 the enclosing units the text names ("xã A, huyện B") and the gazetteer, disambiguated by the
 provinces and districts named in the same document.
 """
@@ -34,13 +34,13 @@ from core.levels import (
     words_pattern,
 )
 from core.models import Role, Unit
-from core.normalize import fold, match_key
-from nlp.areas import matching_form
+from core.normalize import fold, match_key, matching_form
 from nlp.gazetteer import Gazetteer, load_gazetteer
 from nlp.vi.abbreviations import UNIT_NAME_ABBREVIATIONS
 from nlp.vi.date_words import NOT_A_UNIT_NUMBER_FOLLOWERS
 from nlp.vi.person_names import FAMILY_NAMES, MIN_PERSON_SYLLABLES
-from nlp.vi.unit_levels import (
+from nlp.vi.unit_lists import COLLECTIVE_NOUNS, LEAD_REACH, LIST_OPENERS
+from nlp.vi.unit_roles import (
     CRITICISED_AFTER,
     CRITICISED_BEFORE,
     FORMER_UNIT,
@@ -61,7 +61,6 @@ from nlp.vi.unit_levels import (
     SCORED_AFTER,
     SCORED_BEFORE,
 )
-from nlp.vi.unit_lists import COLLECTIVE_NOUNS, LEAD_REACH, LIST_OPENERS
 
 LOGGER = logging.getLogger(__name__)
 
@@ -76,9 +75,10 @@ _NAME_JOINER = re.compile(r"[ \t]{0,2}[-–][ \t]{0,2}|[ \t]{1,3}")
 _NUMBER = re.compile(r"0?(\d{1,2})(?![\w/]|[.,]\d)")
 _SPACES = re.compile(r"[ \t]*")
 # "4 đơn vị: ", "các địa phương có điểm thấp nhất, lần lượt là: " (folded).
+_COLLECTIVE = "|".join([*(re.escape(w) for w in COLLECTIVE_NOUNS), folded_words_pattern(ADMIN_LEVELS)])
 _LEAD_IN = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in COLLECTIVE_NOUNS) + r")(?!\w)[^.;:\n]{0,"
-    + str(LEAD_REACH) + r"}?(?:(?<!\w)(?:" + "|".join(re.escape(w) for w in LIST_OPENERS) + r"))?\s*:\s*")
+    rf"(?<!\w)(?:{_COLLECTIVE})(?!\w)[^.;:\n]{{0,{LEAD_REACH}}}?"
+    r"(?:(?<!\w)(?:" + "|".join(re.escape(w) for w in LIST_OPENERS) + r"))?\s*:\s*")
 # The figures an item of a ";" list may carry before the ";" ("Buôn Đôn 70,54 điểm, xếp thứ 15;").
 _SEMICOLON_ITEM = re.compile(r"[ \t]+[^;.:\n\w]*\d[^;.:\n]{0,60}(?=;)")
 _BODY_PREFIX = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[ \t]+", re.IGNORECASE)
@@ -601,7 +601,7 @@ def find_units(text: str, *, published: str | None = None,
     """Every named administrative unit of `text` (NFC), one UnitMention per (level, name).
 
     `published` (ISO date) decides how provinces are spelt (before or after July 2025);
-    `gazetteer` defaults to the installed one; `form` is `nlp.areas.matching_form(text)` when
+    `gazetteer` defaults to the installed one; `form` is `core.normalize.matching_form(text)` when
     the caller has it already.
     """
     gaz = gazetteer or load_gazetteer()

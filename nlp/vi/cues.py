@@ -9,6 +9,7 @@ written here in that form; `\\b` works because Vietnamese letters are `\\w`.
 
 from __future__ import annotations
 
+from core.levels import ADMIN_LEVELS, abbreviations_pattern, words_pattern
 from core.models import Polarity
 
 # A statement needs at least this much evidence of one kind to count as a finding.
@@ -259,9 +260,10 @@ SENTENCE_NON_FINDING = (
 )
 
 # What opens an item of a list of unit or agency names, besides a capital letter
-# ("xã Phú Lộc, phường 3 và thị trấn Tân An"); matched on the original text.
+# ("xã Phú Lộc, phường 3 và thị trấn Tân An"): a level word or abbreviation of core/levels.py's
+# table, or a body; matched on the lower-case form.
 NAME_LIST_OPENERS = (
-    r"(?:xã|phường|thị trấn|thị xã|huyện|quận|tỉnh|thành phố|đặc khu|tp\.?|tx\.?|ubnd|sở|phòng|ban) \S"
+    rf"(?:{words_pattern(ADMIN_LEVELS)}|(?:{abbreviations_pattern().lower()})\.?|ubnd|sở|phòng|ban) \S"
 )
 
 # Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".

@@ -9,11 +9,8 @@ Matched on `core.normalize.fold` output (lower case, no diacritics). A linguist 
 from __future__ import annotations
 
 # Nouns for a set of administrative units that a lead-in may announce ("4 đơn vị", "các địa
-# phương", "các xã", "03 huyện").
-COLLECTIVE_NOUNS: tuple[str, ...] = (
-    "don vi", "dia phuong", "dia ban", "xa", "phuong", "thi tran", "huyen", "quan", "thi xa",
-    "thanh pho", "co so",
-)
+# phương"); the level words ("các xã", "03 huyện") announce one too, from core/levels.py's table.
+COLLECTIVE_NOUNS: tuple[str, ...] = ("don vi", "dia phuong", "dia ban", "co so")
 
 # Words right before the colon that opens the list ("gồm:", "lần lượt là:", "là:", "sau:").
 LIST_OPENERS: tuple[str, ...] = ("gom", "bao gom", "lan luot la", "la", "sau", "nhu", "cu the")

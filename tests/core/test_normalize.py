@@ -59,3 +59,12 @@ def test_lower_same_length_keeps_offsets_even_for_longer_lower_cases() -> None:
     assert lower_same_length("İstanbul ĐẮK") == "İstanbul đắk"
     for text in HOSTILE:
         assert len(lower_same_length(nfc(text))) == len(nfc(text))
+
+
+def test_matching_form_is_lower_case_with_canonical_tones_and_the_same_length() -> None:
+    from core.normalize import matching_form
+
+    assert matching_form("Thủ tục HÀNH CHÍNH ở xã Hoà Bình") == "thủ tục hành chính ở xã hoà bình"
+    assert matching_form("Xã Hòa Bình") == matching_form("xã Hoà Bình")
+    for text in HOSTILE:
+        assert len(matching_form(nfc(text))) == len(nfc(text))

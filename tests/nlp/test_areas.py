@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from core.models import AREAS
-from nlp.areas import AreaModel, area_features, area_scores, classify_area, load_area_model, matching_form
+from core.normalize import matching_form
+from nlp.areas import AreaModel, area_features, area_scores, classify_area, load_area_model
 from nlp.themes import load_taxonomy
 
 

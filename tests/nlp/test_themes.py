@@ -8,7 +8,7 @@ import pytest
 
 from core.errors import ConfigError
 from core.models import AREAS, Area, Extraction, Finding, Polarity
-from nlp.themes import assign_theme, assign_themes, load_taxonomy, parse_taxonomy
+from nlp.themes import assign_themes, load_taxonomy, parse_taxonomy
 
 CASES = [  # (sentence, area, expected theme)
     ("Bộ phận một cửa xã Tân Phong chưa cấp giấy tiếp nhận và hẹn trả kết quả cho công dân",
@@ -43,7 +43,7 @@ CASES = [  # (sentence, area, expected theme)
 
 @pytest.mark.parametrize(("sentence", "area", "expected"), CASES)
 def test_sentence_gets_the_theme_of_its_matter(sentence: str, area: str, expected: str) -> None:
-    assert assign_theme(sentence, area) == expected
+    assert load_taxonomy().assign(sentence, area) == expected
 
 
 def test_every_area_has_themes_and_an_other_and_the_file_is_in_range() -> None:
@@ -56,25 +56,26 @@ def test_every_area_has_themes_and_an_other_and_the_file_is_in_range() -> None:
 
 
 def test_nothing_matching_is_other_within_the_findings_area() -> None:
-    assert assign_theme("Đơn vị còn nhiều hạn chế cần khắc phục", "bo_may") == "bo_may.khac"
-    assert assign_theme("", "tthc") == "tthc.khac"
+    assert load_taxonomy().assign("Đơn vị còn nhiều hạn chế cần khắc phục", "bo_may") == "bo_may.khac"
+    assert load_taxonomy().assign("", "tthc") == "tthc.khac"
 
 
 def test_matching_ignores_tone_placement_and_decomposed_text() -> None:
     nfd = unicodedata.normalize("NFD", "Phiếu hẹn ghi thiếu ngày trả kết quả")
-    assert assign_theme(nfd, "tthc") == "tthc.phieu_hen"
+    assert load_taxonomy().assign(nfd, "tthc") == "tthc.phieu_hen"
     # old-style tone placement: "hoá" written "hóa"
-    assert assign_theme("Chưa hệ thống hoá văn bản do xã ban hành", "the_che") == "the_che.ra_soat"
+    assert load_taxonomy().assign("Chưa hệ thống hoá văn bản do xã ban hành", "the_che") == "the_che.ra_soat"
 
 
 def test_text_typed_without_diacritics_still_matches() -> None:
-    assert assign_theme("Nhieu ho so khong co phieu hen tra ket qua", "tthc") == "tthc.phieu_hen"
+    assert load_taxonomy().assign("Nhieu ho so khong co phieu hen tra ket qua", "tthc") == "tthc.phieu_hen"
 
 
 def test_diacritics_keep_apart_words_that_fold_alike() -> None:
     # "quỹ" (fund) must not be found in "quy định" (rule): folded they are both "quy".
-    assert assign_theme("Các khoản chi thực hiện theo đúng quy định", "tai_chinh") == "tai_chinh.khac"
-    assert assign_theme("Chưa mở sổ theo dõi riêng các loại quỹ", "tai_chinh") == "tai_chinh.thu_chi"
+    taxonomy = load_taxonomy()
+    assert taxonomy.assign("Các khoản chi thực hiện theo đúng quy định", "tai_chinh") == "tai_chinh.khac"
+    assert taxonomy.assign("Chưa mở sổ theo dõi riêng các loại quỹ", "tai_chinh") == "tai_chinh.thu_chi"
 
 
 def test_overlapping_terms_count_once() -> None:
@@ -85,9 +86,9 @@ def test_overlapping_terms_count_once() -> None:
 
 def test_a_clearly_named_matter_of_another_area_wins_over_other() -> None:
     # classified tthc, but the sentence is only about digital signatures
-    assert assign_theme("Văn bản điện tử chưa được ký bằng chữ ký số", "tthc") == "so_hoa.chu_ky_so"
+    assert load_taxonomy().assign("Văn bản điện tử chưa được ký bằng chữ ký số", "tthc") == "so_hoa.chu_ky_so"
     # a weak hint from another area is not enough
-    assert assign_theme("Kết quả còn thấp so với kế hoạch", "tthc") == "tthc.khac"
+    assert load_taxonomy().assign("Kết quả còn thấp so với kế hoạch", "tthc") == "tthc.khac"
 
 
 def test_assign_themes_fills_missing_themes_only() -> None:

@@ -1,4 +1,4 @@
-"""Words that name the level of a Vietnamese administrative unit, and the genre's role cues.
+"""The genre's cues around a unit mention: where its name ends, and who inspected whom.
 
 Why a data module: the unit finder should read as an algorithm; the vocabulary it relies on
 (the words that end a proper name, the verbs and prepositions that say who inspected whom;
@@ -10,6 +10,8 @@ length as the text), so "Thị trấn", "THỊ TRẤN" and "thị trấn" are on
 from __future__ import annotations
 
 import re
+
+from core.levels import LEVELS, folded_words_pattern
 
 # Level words, their abbreviations and tiers live in the one table, core/levels.py.
 
@@ -44,16 +46,21 @@ PERCEIVING_VERBS: tuple[str, ...] = (
     "ghi nhan", "nhan thay", "phat hien", "danh gia", "cho thay", "lam viec", "tai", "den", "voi",
     "kiem tra tai", "yeu cau", "de nghi",
 )
+
+
+def _holder_before(rank: int) -> re.Pattern[str]:
+    """Unnamed units of a lower rank than the holder's, then the word tying them to it."""
+    lower = tuple(row.level for row in LEVELS if row.rank is not None and row.rank > rank)
+    return re.compile(rf"\b(?:{folded_words_pattern(lower)})\b[^.;,\n]{{0,40}}"
+                      r"\b(?:tai|o|cua|thuoc|tren dia ban)\s+(?:ubnd\s+)?$")
+
+
 # A unit holding unnamed lower units: "phường thứ ba tại quận A", "một số UBND xã của huyện B",
 # "các xã thuộc huyện C" (A, B, C are where the inspected units are, not inspected themselves).
-# Keyed by the tier of the holder; matched on the text just before its level word.
-HOLDER_BEFORE = {
-    1: re.compile(r"\b(?:xa|phuong|thi tran)\b[^.;,\n]{0,40}\b(?:tai|o|cua|thuoc|tren dia ban)"
-                  r"\s+(?:ubnd\s+)?$"),
-    0: re.compile(r"\b(?:xa|phuong|thi tran|huyen|quan|thi xa)\b[^.;,\n]{0,40}"
-                  r"\b(?:tai|o|cua|thuoc|tren dia ban)"
-                  r"\s+(?:ubnd\s+)?$"),
-}
+# Keyed by the holder's rank (core/levels.py: 0 province, 1 district); the lower levels come from
+# the table. Matched on the text just before the holder's level word.
+HOLDER_BEFORE = {rank: _holder_before(rank) for rank in (0, 1)}
+
 # A score or rank right after or before a unit: the CCHC index judges its work ("huyện A đạt 92
 # điểm, xếp thứ 2", "đứng đầu là huyện B với 86 điểm", "xếp loại xuất sắc (huyện C)").
 SCORED_AFTER = re.compile(
