@@ -106,6 +106,12 @@ def make_source(path: Path, data: bytes, fmt: str, reader: str, **meta: object) 
                   size=len(data), **meta)  # type: ignore[arg-type]
 
 
+def part_lines(parts: list[Part]) -> list[str]:
+    """The lines of OCR'd parts, where a title is looked for (a letterhead column's lines are
+    joined by newlines in one part)."""
+    return [line for text, _, _, _ in parts for line in text.split("\n")]
+
+
 def default_doc_id(path: Path, doc_id: str | None) -> str:
     return doc_id if doc_id else path.stem
 

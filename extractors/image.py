@@ -13,7 +13,7 @@ from pathlib import Path
 from core.errors import CorruptDocument, LimitExceeded
 from core.models import Document, document_from_blocks
 from core.settings import Settings
-from extractors._common import Part, default_doc_id, make_source, read_file
+from extractors._common import Part, default_doc_id, make_source, part_lines, read_file
 from extractors.ocr import check_ocr, check_pixels, ocr_image
 from extractors.sandbox import map_limited
 from extractors.title import choose_title
@@ -48,7 +48,7 @@ def read_image(path: Path, *, settings: Settings, doc_id: str | None = None) -> 
     results = map_limited(ocr_frame, jobs, path=path, timeout_s=settings.parse_timeout_s,
                           memory_mb=settings.parse_memory_mb, workers=settings.workers, shared=(data,))
     parts: list[Part] = [part for page_parts in results for part in page_parts]
-    first_page = [line for text, page, _, _ in parts if page == 1 for line in text.split("\n")]
+    first_page = part_lines(results[0]) if results else []
     source = make_source(path, data, "image", "image.ocr", title=choose_title(first_page, None),
                          pages=frames, ocr_pages=frames)
     return document_from_blocks(default_doc_id(path, doc_id), parts, source)

@@ -15,7 +15,7 @@ from typing import Any
 from core.errors import ConfigError, CorruptDocument, EncryptedDocument, LimitExceeded
 from core.models import Document, document_from_blocks
 from core.settings import Settings
-from extractors._common import Part, default_doc_id, make_source, read_file
+from extractors._common import Part, default_doc_id, make_source, part_lines, read_file
 from extractors.layout import apply_layout, count_path_objects, is_table_row
 from extractors.ocr import check_ocr, check_pixels, ocr_image, render_dpi
 from extractors.sandbox import map_limited, run_limited
@@ -52,9 +52,8 @@ def read_pdf(path: Path, *, settings: Settings, doc_id: str | None = None) -> Do
             parts.extend(ocr_parts[i])
         else:
             parts.extend((p, i + 1, "table" if is_table_row(p) else "paragraph", None) for p in reflow(text))
-    first_page = [line for text, page, _, _ in parts if page == 1 for line in text.split("\n")]
-    if 0 not in ocr_parts and pages:
-        first_page = pages[0].splitlines()  # the layer's own lines, before reflow joins them
+    # An OCR'd first page gives its parts' lines; a text layer its own lines, before reflow joins them.
+    first_page = part_lines(ocr_parts[0]) if 0 in ocr_parts else pages[0].splitlines() if pages else []
     reader = "pdf.ocr" if len(to_ocr) == len(pages) and pages else "pdf.text+ocr" if to_ocr else "pdf.text"
     source = make_source(path, data, "pdf", reader, title=choose_title(first_page, layer["title"]),
                          published=layer["published"], pages=len(pages), ocr_pages=len(to_ocr))

@@ -77,7 +77,7 @@ def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, pat
             deadline = min(d for _, _, d in running.values())
             ready = wait(list(running), timeout=max(0.0, deadline - time.monotonic()))
             if not ready:
-                per = " per page" if limits == PARSE_LIMITS else ""
+                per = " per page" if len(items) > 1 else ""
                 raise LimitExceeded(f"took longer than {limits[0]}={timeout_s}s{per}", path=path)
             for conn in ready:
                 proc, span, _ = running.pop(conn)

@@ -17,11 +17,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from core import normalize
+
 SYLLABLES_FILE = Path(__file__).with_name("syllables.toml")
 
-# The five tone marks as combining characters; the level tone (ngang) has none.
-HUYEN, SAC, NGA, HOI, NANG = "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"
-TONE_MARKS = frozenset((HUYEN, SAC, NGA, HOI, NANG))
+# The five tone marks as combining characters (core.normalize's table); the level tone has none.
+HUYEN, SAC, NGA, HOI, NANG = tuple(normalize.TONE_MARKS)
+TONE_MARKS = frozenset(normalize.TONE_MARKS)
 STOP_TONES = frozenset((SAC, NANG))
 
 

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 from core.settings import Settings
 from extractors.legacy import ENCODINGS, from_legacy
-from extractors.syllables import is_syllable, is_toneless_spelling
+from extractors.syllables import TONE_MARKS, is_syllable, is_toneless_spelling
 
 _WORD = re.compile(r"[^\W\d_]+")
 # A Vietnamese word carries a tone mark or one of these letters four times out of five; a page
 # of Vietnamese folded to ASCII by a foreign OCR carries none.
-_MARKED = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u0300\u0301\u0303\u0309\u0323]")
+_MARKED = re.compile(f"[ăâđêôơưĂÂĐÊÔƠƯ{''.join(sorted(TONE_MARKS))}]")
 MIN_MARKED_SHARE = 0.3
 MIN_WORDS_FOR_MARKS = 12  # fewer words than this (a table page, a form) say too little
 # Latin-1 / cp1252 symbols Vietnamese never uses; they fill UTF-8-read-as-1252 and TCVN3 mojibake.

@@ -55,14 +55,11 @@ def ingest_paths(paths: list[Path], *, settings: Settings, progress: bool = Fals
                 catch_up_index(store, backend)
             except BackendError as e:
                 LOGGER.warning("could not catch up the index: %s", e)
-        if progress and files:
-            with progress_for(len(files), stream=sys.stderr, every_s=settings.progress_every_s) as shown:
-                for path in files:
-                    summary.add(ingest_one(path, settings=settings, store=store, backend=backend))
-                    shown.advance()
-        else:
+        with progress_for(len(files), stream=sys.stderr, every_s=settings.progress_every_s,
+                          shown=progress and bool(files)) as shown:
             for path in files:
                 summary.add(ingest_one(path, settings=settings, store=store, backend=backend))
+                shown.advance()
     return summary
 
 

@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.errors import BackendError
+from core.errors import BackendError, printable
 from pipeline.process import CHANGED, FAILED, INGESTED, QUARANTINED, SKIPPED, Outcome
 
 LOGGER = logging.getLogger(__name__)
@@ -145,8 +145,9 @@ def _seconds(value: float) -> str:
 
 
 def _cell(text: str) -> str:
-    """Markdown table cells cannot hold pipes or newlines; reasons may contain both."""
-    return " ".join(text.split()).replace("|", "\\|")
+    """Markdown table cells cannot hold pipes or newlines; reasons may contain both, and file
+    names control characters (`kiemtra runs RUN` prints this on a terminal)."""
+    return printable(" ".join(text.split())).replace("|", "\\|")
 
 
 def timing(summary: RunSummary) -> str:

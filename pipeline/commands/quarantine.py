@@ -13,6 +13,7 @@ from dataclasses import asdict
 
 import click
 
+from core.errors import printable
 from pipeline.console import EXIT_FAILED, EXIT_OK, EXIT_USAGE, err, errors_as_lines, settings_of
 
 
@@ -38,7 +39,7 @@ def list_(ctx: click.Context, fmt: str) -> None:
         click.echo("nothing quarantined")
     for f in failures:
         held = (f.sha256 or "")[:12] or "not held (retried every run)"
-        click.echo(f"{f.path}\n  {f.error_type}: {f.reason}\n"
+        click.echo(f"{printable(f.path)}\n  {f.error_type}: {f.reason}\n"
                    f"  first seen {f.first_seen}, last seen {f.failed_at}, seen {f.count}x, sha256 {held}")
 
 
@@ -81,5 +82,5 @@ def release(ctx: click.Context, targets: tuple[str, ...], every: bool) -> None:
     with errors_as_lines():
         released = release_records(settings, chosen, every=every)
     for f in released:
-        click.echo(f"released {f.path}")
+        click.echo(f"released {printable(f.path)}")
     click.echo(f"{len(released)} released; the next run reads them again")

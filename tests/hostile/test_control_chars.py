@@ -47,3 +47,18 @@ def test_log_lines_escape_them_too() -> None:
                                (f"/hop thu/a\n{ESC}b",), None)
     line = PrintableFormatter("%(levelname)s %(message)s").format(record)
     assert line == "WARNING /hop thu/a\\n\\x1b[2J\\x1b[31mb: unreadable"
+
+
+def test_quarantine_list_and_run_report_escape_a_file_name(tmp_path: Path) -> None:
+    name = f"x{ESC}.txt"
+    (tmp_path / name).write_bytes(b"")
+    db = ["--db", str(tmp_path / "k.db")]
+    CliRunner().invoke(cli, [*db, "ingest", "--no-progress", str(tmp_path / name)])
+    listed = CliRunner().invoke(cli, [*db, "quarantine", "list"])
+    assert "x\\x1b[2J" in listed.output and "\x1b" not in listed.output
+
+    from pipeline.runs import RunSummary, render_markdown
+
+    summary = RunSummary("r1")
+    summary.add_failure(str(tmp_path / name), "inbox", "empty file")
+    assert "\x1b" not in render_markdown(summary)
