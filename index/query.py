@@ -37,7 +37,7 @@ import importlib.util
 import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -436,10 +436,6 @@ class Plan:
         when it stands for a typed word."""
         return (*(g.sense for g in self.groups), *((True,) if self.polarity_group else ()))
 
-    @property
-    def has_text(self) -> bool:
-        return bool(self.groups or self.excluded or self.nothing)
-
 
 class Vocabulary:
     """What the index knows, asked by the analysis: its multi-syllable words and unit names.
@@ -773,5 +769,3 @@ def province_key(value: str) -> str:
         if key.startswith(prefix + " "):
             return key[len(prefix) + 1:]
     return key
-
-SegmentFn = Callable[[str], str]
