@@ -49,11 +49,9 @@ from index.query import (
     Group,
     Plan,
     Vocabulary,
-    candidates,
     filter_key,
     group_weights,
     name_forms,
-    parse,
     plan_query,
     province_key,
     ranked_units,
@@ -654,18 +652,15 @@ class ElasticBackend(SearchBackend):
         """Plan the query against this index's words and units, search all groups, and when
         that finds less than a page, most of them (index.query.Plan.minimum); when the page is
         still not full, the findings matching any topical group after them (Plan.fills)."""
-        if not query.text.strip():
-            plan = Plan()
-        else:
-            spans = candidates(parse(query.text))
-            plan = plan_query(query.text, _Vocabulary(self) if spans else None)
+        # The vocabulary is asked lazily: plan_query skips it when the query has no span to look up.
+        plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
         if plan.nothing:  # only punctuation or emoji: nothing matches it
             return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {})
         response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))
         page_size = max(query.limit, 0)
         weights: list[int] | None = None
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
-        if plan.fallback and _short(response, max(query.limit, 0)):
+        if plan.fallback and _short(response, page_size):
             weights = self._weights(plan)
             minimum = plan.minimum
             response = self._call("search", self.client.search, index=self.alias,
