@@ -180,9 +180,7 @@ def alternative_clause(alt: Alternative) -> dict[str, Any]:
         return folded
     if all(alt.accented):
         return _phrase("text_canonical", alt.syllables, alt.prefix)
-    last = len(alt.syllables) - 1
-    checks = [_phrase("text_canonical", (s,), alt.prefix and k == last)
-              for k, (s, accented) in enumerate(zip(alt.syllables, alt.accented, strict=True)) if accented]
+    checks = [_phrase("text_canonical", (s,), prefix) for s, prefix in alt.accent_checks]
     return {"bool": {"filter": [folded, *checks]}}
 
 

@@ -369,6 +369,17 @@ class Alternative:
     def any_accent(self) -> bool:
         return any(self.accented)
 
+    @property
+    def accent_checks(self) -> tuple[tuple[str, bool], ...]:
+        """What the accented text must hold besides the folded phrase, when only some syllables
+        were typed with accents: each accented syllable, and whether it is a prefix (the last
+        syllable of a prefix alternative). Empty without accents; an alternative typed with
+        every accent is matched as a phrase on the accented text alone (it implies the folded)."""
+        last = len(self.syllables) - 1
+        return tuple((s, self.prefix and k == last)
+                     for k, (s, accented) in enumerate(zip(self.syllables, self.accented, strict=True))
+                     if accented)
+
 
 @dataclass(frozen=True, slots=True)
 class Group:

@@ -237,16 +237,11 @@ def _any_of(phrases: Iterable[str]) -> str:
 
 
 def _accent_check(alt: Alternative) -> str | None:
-    """The FTS5 expression an alternative's accented syllables must also match, None when it has
-    none: the whole phrase on `original` when every syllable is accented, else each of them."""
-    if not alt.any_accent:
-        return None
-    if all(alt.accented):
-        return _phrase("original", alt.syllables, alt.prefix)
-    last = len(alt.syllables) - 1
-    marked = enumerate(zip(alt.syllables, alt.accented, strict=True))
-    return " AND ".join(_phrase("original", (s,), alt.prefix and k == last)
-                        for k, (s, accented) in marked if accented)
+    """The FTS5 expression an alternative typed with some accents must also match on `original`
+    (Alternative.accent_checks), None when it has none. Callers match an alternative typed with
+    every accent on `original` alone, before asking this."""
+    checks = alt.accent_checks
+    return " AND ".join(_phrase("original", (s,), prefix) for s, prefix in checks) if checks else None
 
 
 def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
