@@ -132,9 +132,6 @@ INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0
 BULK_LOAD_SETTINGS: dict[str, Any] = {"index.refresh_interval": "-1", "index.translog.durability": "async"}
 
 
-_fold_key = filter_key  # the one comparison form of filter values (index.query)
-
-
 def to_source(record: FindingRecord) -> dict[str, Any]:
     """The document stored for a record: its fields plus the derived search fields."""
     # Flat fields: getattr, not dataclasses.asdict, whose deep copy cost more than the folding.
@@ -149,7 +146,7 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
         values = getattr(record, original)
         if original in ("unit_aliases", "unit_parents"):  # "xã Mường Vang" is also typed "Mường Vang"
             values = [form for v in values for form in name_forms(v)]
-        source[folded] = [_fold_key(v) for v in values]
+        source[folded] = [filter_key(v) for v in values]
     for original, facet in _FACET_COPIES.items():
         source[facet] = sorted({canonical_tones(v) for v in getattr(record, original)})
     return source
@@ -279,7 +276,7 @@ class _Vocabulary(Vocabulary):
 
 
 def _any_folded(field: str, value: str) -> dict[str, Any]:
-    return {"term": {field: _fold_key(value)}}
+    return {"term": {field: filter_key(value)}}
 
 
 def filters(query: Query) -> list[dict[str, Any]]:
@@ -293,7 +290,7 @@ def filters(query: Query) -> list[dict[str, Any]]:
     if query.province is not None:
         out.append({"term": {"provinces_folded": province_key(query.province)}})
     if query.level:
-        level = _fold_key(query.level)
+        level = filter_key(query.level)
         out.append({"bool": {"should": [{"term": {"levels_folded": level}},
                                         {"prefix": {"levels_folded": level + " "}}]}})
     if query.year is not None:
