@@ -35,6 +35,7 @@ from index.base import (
     FACET_SIZE,
     GROUP_BONUS,
     POLARITY_BONUS,
+    RECORD_FIELDS,
     SIMILAR_MIN_SHARE,
     SIMILAR_TERMS,
     SNIPPET_CHARS,
@@ -67,7 +68,6 @@ OUTAGE_COOLDOWN_S = 60.0  # after the server proved unreachable, fail at once fo
 WRITE_ATTEMPTS = 5
 BACKOFF_S = 0.5
 RETRY_STATUSES = (429, 502, 503, 504)
-_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(FindingRecord))
 _TUPLE_FIELDS = tuple(
     f.name for f in dataclasses.fields(FindingRecord) if str(f.type).startswith("tuple")
 )
@@ -135,7 +135,7 @@ BULK_LOAD_SETTINGS: dict[str, Any] = {"index.refresh_interval": "-1", "index.tra
 def to_source(record: FindingRecord) -> dict[str, Any]:
     """The document stored for a record: its fields plus the derived search fields."""
     # Flat fields: getattr, not dataclasses.asdict, whose deep copy cost more than the folding.
-    source: dict[str, Any] = {name: getattr(record, name) for name in _RECORD_FIELDS}
+    source: dict[str, Any] = {name: getattr(record, name) for name in RECORD_FIELDS}
     for name in _TUPLE_FIELDS:
         source[name] = list(source[name])
     canonical = canonical_tones(record.text)
@@ -154,7 +154,7 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
 
 def from_source(source: dict[str, Any]) -> FindingRecord:
     """The FindingRecord a stored document was made from."""
-    values: dict[str, Any] = {name: source[name] for name in _RECORD_FIELDS if name in source}
+    values: dict[str, Any] = {name: source[name] for name in RECORD_FIELDS if name in source}
     for name in _TUPLE_FIELDS:
         values[name] = tuple(values.get(name) or ())
     return FindingRecord(**values)

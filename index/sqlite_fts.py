@@ -53,6 +53,7 @@ from index.base import (
     FACET_SIZE,
     GROUP_BONUS,
     POLARITY_BONUS,
+    RECORD_FIELDS,
     SIMILAR_MIN_SHARE,
     SIMILAR_TERMS,
     SNIPPET_CHARS,
@@ -269,12 +270,11 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
         yield "theme", record.theme
 
 
-_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(FindingRecord))
 
 
 def _record_json(record: FindingRecord) -> str:
     """The record as JSON (flat fields, so no dataclasses.asdict deep copy)."""
-    return json.dumps({name: getattr(record, name) for name in _RECORD_FIELDS}, ensure_ascii=False)
+    return json.dumps({name: getattr(record, name) for name in RECORD_FIELDS}, ensure_ascii=False)
 
 
 def _record_from_json(raw: str) -> FindingRecord:
