@@ -82,6 +82,8 @@ _FOLDED_COPIES = {
     "unit_parents": "parents_folded",
 }
 _UNIT_FIELDS = ("units_folded", "levels_folded", "aliases_folded")  # what a unit name in a query matches
+# A unit typed in the query, or --unit with --within: findings about it or a unit inside it.
+_UNIT_OR_INSIDE = (*_UNIT_FIELDS, "parents_folded")
 # Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
 _FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
@@ -187,7 +189,7 @@ def group_clause(group: Group) -> dict[str, Any]:
     in its document."""
     should = [alternative_clause(alt) for alt in group.alternatives]
     if group.unit:
-        should += [{"term": {field: group.unit}} for field in (*_UNIT_FIELDS, "parents_folded")]
+        should += [{"term": {field: group.unit}} for field in _UNIT_OR_INSIDE]
     if group.doc_number:
         should.append({"term": {"doc_numbers_folded": group.doc_number}})
     return should[0] if len(should) == 1 else {"bool": {"should": should, "minimum_should_match": 1}}
@@ -257,7 +259,7 @@ class _Vocabulary(Vocabulary):
     def _ask(self, candidates: Sequence[str]) -> tuple[set[str], set[str]]:
         if self._known is None:
             words = {c: {"term": {"text_words": c.replace(" ", "_")}} for c in candidates}
-            units = {c: {"bool": {"should": [{"term": {f: c}} for f in (*_UNIT_FIELDS, "parents_folded")]}}
+            units = {c: {"bool": {"should": [{"term": {f: c}} for f in _UNIT_OR_INSIDE]}}
                      for c in candidates}
             aggs = {"words": {"filters": {"filters": words}}, "units": {"filters": {"filters": units}}}
             response = self._backend._call("looking up query words", self._backend.client.search,
@@ -285,7 +287,7 @@ def filters(query: Query) -> list[dict[str, Any]]:
     if query.unit is not None:
         # "Tân Thạnh" matches the name, "xã Tân Thạnh" the level-qualified form, today's unit its
         # pre-2025 units; with `within`, units inside it too.
-        fields = (*_UNIT_FIELDS, "parents_folded") if query.within else _UNIT_FIELDS
+        fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         out.append({"bool": {"should": [_any_folded(f, query.unit) for f in fields]}})
     if query.province is not None:
         out.append({"term": {"provinces_folded": province_key(query.province)}})

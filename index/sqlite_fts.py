@@ -225,6 +225,8 @@ _STOPWORDS = frozenset({
 })
 _TOKEN = re.compile(r"[^\W_]+")
 _UNIT_FIELDS = ("unit", "unit_level", "unit_alias")
+# A unit typed in the query, or --unit with --within: findings about it or a unit inside it.
+_UNIT_OR_INSIDE = (*_UNIT_FIELDS, "unit_parent")
 
 
 def _phrase(column: str, tokens: Iterable[str], prefix: bool = False) -> str:
@@ -332,7 +334,7 @@ class _Filters:
 
     @classmethod
     def of(cls, query: Query) -> _Filters:
-        unit_fields = (*_UNIT_FIELDS, "unit_parent") if query.within else _UNIT_FIELDS
+        unit_fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         term_filters = (
             (unit_fields, query.unit), (("level",), query.level),
             (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number), (("theme",), query.theme),
@@ -527,7 +529,7 @@ class _Vocabulary(Vocabulary):
 
     def known_units(self, candidates: Sequence[str]) -> set[str]:
         marks = ", ".join("?" for _ in candidates)
-        fields = (*_UNIT_FIELDS, "unit_parent")
+        fields = _UNIT_OR_INSIDE
         return {row[0] for row in self._conn.execute(
             f"SELECT DISTINCT key FROM fts_terms WHERE field IN ({', '.join('?' for _ in fields)})"
             f" AND key IN ({marks})",
@@ -542,9 +544,6 @@ class _TextSearch:
 
     conn: sqlite3.Connection
     plan: Plan
-    # A unit typed in the query matches findings about it or about units inside it: free text
-    # asks for everything about a place; the --unit filter is the strict one (--within widens it).
-    unit_fields: tuple[str, ...] = (*_UNIT_FIELDS, "unit_parent")
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
 
     def _ids(self, match: str) -> IntArray:
@@ -573,7 +572,9 @@ class _TextSearch:
 
     def group(self, group: Group) -> IntArray:
         parts = [self.alternative(alt) for alt in group.alternatives]
-        for fields, key in ((self.unit_fields, group.unit), (("doc_number",), group.doc_number)):
+        # A unit typed in the query matches findings about it or about units inside it: free text
+        # asks for everything about a place; the --unit filter is the strict one (--within widens it).
+        for fields, key in ((_UNIT_OR_INSIDE, group.unit), (("doc_number",), group.doc_number)):
             if key:
                 marks = ", ".join("?" for _ in fields)
                 parts.append(_rowids(self.conn,
