@@ -198,9 +198,9 @@ def group_clause(group: Group) -> dict[str, Any]:
 def text_query(plan: Plan, *, minimum: int | None = None,
                weights: Sequence[int] | None = None, fill: bool = False) -> dict[str, Any]:
     """The matching and scoring of a plan: every group (or `minimum` of them, the fallback) must
-    match; the score is GROUP_BONUS
-    per group matched, POLARITY_BONUS for the polarity asked for, EXACT_BONUS for the whole
-    query as typed, plus BM25 of the alternatives' folded phrases — the order SQLite gives.
+    match; the score is GROUP_BONUS per group matched, POLARITY_BONUS for the polarity asked
+    for, EXACT_BONUS for the whole query as typed, plus BM25 of the ranked units — the order
+    SQLite gives.
     In the partial stages a group counts `weights[i]` times (index.query.group_weights; the
     polarity's weight last when it stands for a word), else once.
 
@@ -215,14 +215,15 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     weights = list(weights) if weights is not None else [1] * (len(groups) + plan.polarity_group)
     should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS * w}}
                                     for g, w in zip(groups, weights, strict=False)]
-    # BM25 of what SQLite ranks by (index.query.ranked_units): words of one-alternative groups,
-    # the alternatives of synonym groups
     if plan.polarity is not None:
         # Standing for a word the query typed ("hạn chế"), the polarity also counts as a group.
         boost = POLARITY_BONUS + (GROUP_BONUS * weights[-1] if plan.polarity_group else 0.0)
         should.append({"constant_score": {"filter": {"term": {"polarity": plan.polarity}}, "boost": boost}})
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
+    # BM25 of what SQLite ranks by (index.query.ranked_units): words of one-alternative groups,
+    # the alternatives of synonym groups, the optional words; typed with every accent, on the
+    # canonical field (as SQLite ranks them on `original`).
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
                else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
