@@ -361,11 +361,10 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
 ASKED = "_asked_polarity"  # the aggregation counting the findings of the polarity a query asks for
 
 
-def _short(response: Any, limit: int) -> bool:
-    """Whether a response holds less than a page of findings (of the polarity asked for, if any)."""
+def _asked(response: Any) -> int:
+    """The findings of a response of the polarity asked for; all of them when none is asked."""
     asked = response.get("aggregations", {}).get(ASKED)
-    found = int(asked["doc_count"]) if asked is not None else int(response["hits"]["total"]["value"])
-    return found < limit
+    return int(asked["doc_count"]) if asked is not None else int(response["hits"]["total"]["value"])
 
 
 def _hit(raw: dict[str, Any]) -> Hit:
@@ -658,7 +657,7 @@ class ElasticBackend(SearchBackend):
         page_size = max(query.limit, 0)
         weights: list[int] | None = None
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
-        if plan.fallback and _short(response, page_size):
+        if plan.falls_back(_asked(response), page_size):
             weights = self._weights(plan)
             minimum = plan.minimum
             response = self._call("search", self.client.search, index=self.alias,

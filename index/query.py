@@ -15,7 +15,7 @@ Matching rules the plan carries, for the engines to apply:
 - a syllable typed with accents matches only that accented form (tone placement does not
   count: hoà = hòa); one typed without accents matches every form (`Alternative.accented`);
 - each required `Group` must match (conjunction); when fewer than a page of findings match
-  them all, findings matching `Plan.minimum` of them come next (`Plan.fallback`), and only
+  them all, findings matching `Plan.minimum` of them come next (`Plan.falls_back`), and only
   when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
   should not come back empty while findings share most of its words;
 - when those stages find fewer findings than a page holds (the query's limit, whatever the
@@ -420,6 +420,13 @@ class Plan:
     def fallback(self) -> bool:
         """Whether a partial match can exist (two groups or more)."""
         return len(self.groups) >= 2
+
+    def falls_back(self, found: int, page_size: int) -> bool:
+        """Whether the partial stages run: a finding can match some groups but not all, and
+        all groups found fewer than a page of findings. `found` counts those of the polarity
+        asked for, when the query asks for one: the others rank below the partial matches
+        that have it, so they do not make the page full."""
+        return self.fallback and found < page_size
 
     def fills(self, found: int, page_size: int) -> bool:
         """Whether the fill stage runs: the stages found fewer findings than one page holds

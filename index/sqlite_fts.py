@@ -951,12 +951,8 @@ class SqliteFtsBackend(SearchBackend):
         selected = self._narrow(conn, columns, matched, excluded, filters)
         groups: list[IntArray] | None = None  # each group's findings, needed only for a fallback
         partial = False  # whether `selected` is a partial stage (ranked by weighted groups)
-
-        def short(ids: IntArray) -> bool:
-            """Whether `ids` hold less than a page of findings of the polarity asked for (if any)."""
-            return len(ids if plan.polarity is None else ids[columns.of_polarity(ids, plan.polarity)]) < limit
-
-        if plan.fallback and short(selected):
+        asked = selected if plan.polarity is None else selected[columns.of_polarity(selected, plan.polarity)]
+        if plan.falls_back(len(asked), limit):
             groups = [text.group(g) for g in plan.groups]
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
