@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit", "theme")
 
@@ -61,6 +61,10 @@ class FindingRecord:
     unit_aliases: tuple[str, ...] = ()
     # "level name" of the units containing the finding's units (district, province): --within
     unit_parents: tuple[str, ...] = ()
+
+
+# The record's field names, which each engine stores flat (getattr per name: no asdict deep copy).
+RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(FindingRecord))
 
 
 @dataclass(frozen=True, slots=True)

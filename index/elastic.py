@@ -35,6 +35,7 @@ from index.base import (
     FACET_SIZE,
     GROUP_BONUS,
     POLARITY_BONUS,
+    RECORD_FIELDS,
     SIMILAR_MIN_SHARE,
     SIMILAR_TERMS,
     SNIPPET_CHARS,
@@ -49,11 +50,9 @@ from index.query import (
     Group,
     Plan,
     Vocabulary,
-    candidates,
     filter_key,
     group_weights,
     name_forms,
-    parse,
     plan_query,
     province_key,
     ranked_units,
@@ -69,7 +68,6 @@ OUTAGE_COOLDOWN_S = 60.0  # after the server proved unreachable, fail at once fo
 WRITE_ATTEMPTS = 5
 BACKOFF_S = 0.5
 RETRY_STATUSES = (429, 502, 503, 504)
-_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(FindingRecord))
 _TUPLE_FIELDS = tuple(
     f.name for f in dataclasses.fields(FindingRecord) if str(f.type).startswith("tuple")
 )
@@ -84,6 +82,8 @@ _FOLDED_COPIES = {
     "unit_parents": "parents_folded",
 }
 _UNIT_FIELDS = ("units_folded", "levels_folded", "aliases_folded")  # what a unit name in a query matches
+# A unit typed in the query, or --unit with --within: findings about it or a unit inside it.
+_UNIT_OR_INSIDE = (*_UNIT_FIELDS, "parents_folded")
 # Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
 _FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
@@ -134,13 +134,10 @@ INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0
 BULK_LOAD_SETTINGS: dict[str, Any] = {"index.refresh_interval": "-1", "index.translog.durability": "async"}
 
 
-_fold_key = filter_key  # the one comparison form of filter values (index.query)
-
-
 def to_source(record: FindingRecord) -> dict[str, Any]:
     """The document stored for a record: its fields plus the derived search fields."""
     # Flat fields: getattr, not dataclasses.asdict, whose deep copy cost more than the folding.
-    source: dict[str, Any] = {name: getattr(record, name) for name in _RECORD_FIELDS}
+    source: dict[str, Any] = {name: getattr(record, name) for name in RECORD_FIELDS}
     for name in _TUPLE_FIELDS:
         source[name] = list(source[name])
     canonical = canonical_tones(record.text)
@@ -151,7 +148,7 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
         values = getattr(record, original)
         if original in ("unit_aliases", "unit_parents"):  # "xã Mường Vang" is also typed "Mường Vang"
             values = [form for v in values for form in name_forms(v)]
-        source[folded] = [_fold_key(v) for v in values]
+        source[folded] = [filter_key(v) for v in values]
     for original, facet in _FACET_COPIES.items():
         source[facet] = sorted({canonical_tones(v) for v in getattr(record, original)})
     return source
@@ -159,7 +156,7 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
 
 def from_source(source: dict[str, Any]) -> FindingRecord:
     """The FindingRecord a stored document was made from."""
-    values: dict[str, Any] = {name: source[name] for name in _RECORD_FIELDS if name in source}
+    values: dict[str, Any] = {name: source[name] for name in RECORD_FIELDS if name in source}
     for name in _TUPLE_FIELDS:
         values[name] = tuple(values.get(name) or ())
     return FindingRecord(**values)
@@ -182,9 +179,7 @@ def alternative_clause(alt: Alternative) -> dict[str, Any]:
         return folded
     if all(alt.accented):
         return _phrase("text_canonical", alt.syllables, alt.prefix)
-    last = len(alt.syllables) - 1
-    checks = [_phrase("text_canonical", (s,), alt.prefix and k == last)
-              for k, (s, accented) in enumerate(zip(alt.syllables, alt.accented, strict=True)) if accented]
+    checks = [_phrase("text_canonical", (s,), prefix) for s, prefix in alt.accent_checks]
     return {"bool": {"filter": [folded, *checks]}}
 
 
@@ -194,7 +189,7 @@ def group_clause(group: Group) -> dict[str, Any]:
     in its document."""
     should = [alternative_clause(alt) for alt in group.alternatives]
     if group.unit:
-        should += [{"term": {field: group.unit}} for field in (*_UNIT_FIELDS, "parents_folded")]
+        should += [{"term": {field: group.unit}} for field in _UNIT_OR_INSIDE]
     if group.doc_number:
         should.append({"term": {"doc_numbers_folded": group.doc_number}})
     return should[0] if len(should) == 1 else {"bool": {"should": should, "minimum_should_match": 1}}
@@ -203,9 +198,9 @@ def group_clause(group: Group) -> dict[str, Any]:
 def text_query(plan: Plan, *, minimum: int | None = None,
                weights: Sequence[int] | None = None, fill: bool = False) -> dict[str, Any]:
     """The matching and scoring of a plan: every group (or `minimum` of them, the fallback) must
-    match; the score is GROUP_BONUS
-    per group matched, POLARITY_BONUS for the polarity asked for, EXACT_BONUS for the whole
-    query as typed, plus BM25 of the alternatives' folded phrases — the order SQLite gives.
+    match; the score is GROUP_BONUS per group matched, POLARITY_BONUS for the polarity asked
+    for, EXACT_BONUS for the whole query as typed, plus BM25 of the ranked units — the order
+    SQLite gives.
     In the partial stages a group counts `weights[i]` times (index.query.group_weights; the
     polarity's weight last when it stands for a word), else once.
 
@@ -220,14 +215,15 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     weights = list(weights) if weights is not None else [1] * (len(groups) + plan.polarity_group)
     should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS * w}}
                                     for g, w in zip(groups, weights, strict=False)]
-    # BM25 of what SQLite ranks by (index.query.ranked_units): words of one-alternative groups,
-    # the alternatives of synonym groups
     if plan.polarity is not None:
         # Standing for a word the query typed ("hạn chế"), the polarity also counts as a group.
         boost = POLARITY_BONUS + (GROUP_BONUS * weights[-1] if plan.polarity_group else 0.0)
         should.append({"constant_score": {"filter": {"term": {"polarity": plan.polarity}}, "boost": boost}})
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
+    # BM25 of what SQLite ranks by (index.query.ranked_units): words of one-alternative groups,
+    # the alternatives of synonym groups, the optional words; typed with every accent, on the
+    # canonical field (as SQLite ranks them on `original`).
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
                else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
@@ -264,7 +260,7 @@ class _Vocabulary(Vocabulary):
     def _ask(self, candidates: Sequence[str]) -> tuple[set[str], set[str]]:
         if self._known is None:
             words = {c: {"term": {"text_words": c.replace(" ", "_")}} for c in candidates}
-            units = {c: {"bool": {"should": [{"term": {f: c}} for f in (*_UNIT_FIELDS, "parents_folded")]}}
+            units = {c: {"bool": {"should": [{"term": {f: c}} for f in _UNIT_OR_INSIDE]}}
                      for c in candidates}
             aggs = {"words": {"filters": {"filters": words}}, "units": {"filters": {"filters": units}}}
             response = self._backend._call("looking up query words", self._backend.client.search,
@@ -283,7 +279,7 @@ class _Vocabulary(Vocabulary):
 
 
 def _any_folded(field: str, value: str) -> dict[str, Any]:
-    return {"term": {field: _fold_key(value)}}
+    return {"term": {field: filter_key(value)}}
 
 
 def filters(query: Query) -> list[dict[str, Any]]:
@@ -292,12 +288,12 @@ def filters(query: Query) -> list[dict[str, Any]]:
     if query.unit is not None:
         # "Tân Thạnh" matches the name, "xã Tân Thạnh" the level-qualified form, today's unit its
         # pre-2025 units; with `within`, units inside it too.
-        fields = (*_UNIT_FIELDS, "parents_folded") if query.within else _UNIT_FIELDS
+        fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         out.append({"bool": {"should": [_any_folded(f, query.unit) for f in fields]}})
     if query.province is not None:
         out.append({"term": {"provinces_folded": province_key(query.province)}})
     if query.level:
-        level = _fold_key(query.level)
+        level = filter_key(query.level)
         out.append({"bool": {"should": [{"term": {"levels_folded": level}},
                                         {"prefix": {"levels_folded": level + " "}}]}})
     if query.year is not None:
@@ -365,11 +361,10 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
 ASKED = "_asked_polarity"  # the aggregation counting the findings of the polarity a query asks for
 
 
-def _short(response: Any, limit: int) -> bool:
-    """Whether a response holds less than a page of findings (of the polarity asked for, if any)."""
+def _asked(response: Any) -> int:
+    """The findings of a response of the polarity asked for; all of them when none is asked."""
     asked = response.get("aggregations", {}).get(ASKED)
-    found = int(asked["doc_count"]) if asked is not None else int(response["hits"]["total"]["value"])
-    return found < limit
+    return int(asked["doc_count"]) if asked is not None else int(response["hits"]["total"]["value"])
 
 
 def _hit(raw: dict[str, Any]) -> Hit:
@@ -654,18 +649,15 @@ class ElasticBackend(SearchBackend):
         """Plan the query against this index's words and units, search all groups, and when
         that finds less than a page, most of them (index.query.Plan.minimum); when the page is
         still not full, the findings matching any topical group after them (Plan.fills)."""
-        if not query.text.strip():
-            plan = Plan()
-        else:
-            spans = candidates(parse(query.text))
-            plan = plan_query(query.text, _Vocabulary(self) if spans else None)
+        # The vocabulary is asked lazily: plan_query skips it when the query has no span to look up.
+        plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
         if plan.nothing:  # only punctuation or emoji: nothing matches it
             return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {})
         response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))
         page_size = max(query.limit, 0)
         weights: list[int] | None = None
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
-        if plan.fallback and _short(response, max(query.limit, 0)):
+        if plan.falls_back(_asked(response), page_size):
             weights = self._weights(plan)
             minimum = plan.minimum
             response = self._call("search", self.client.search, index=self.alias,

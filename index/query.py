@@ -15,7 +15,7 @@ Matching rules the plan carries, for the engines to apply:
 - a syllable typed with accents matches only that accented form (tone placement does not
   count: hoà = hòa); one typed without accents matches every form (`Alternative.accented`);
 - each required `Group` must match (conjunction); when fewer than a page of findings match
-  them all, findings matching `Plan.minimum` of them come next (`Plan.fallback`), and only
+  them all, findings matching `Plan.minimum` of them come next (`Plan.falls_back`), and only
   when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
   should not come back empty while findings share most of its words;
 - when those stages find fewer findings than a page holds (the query's limit, whatever the
@@ -37,7 +37,7 @@ import importlib.util
 import math
 import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -369,6 +369,17 @@ class Alternative:
     def any_accent(self) -> bool:
         return any(self.accented)
 
+    @property
+    def accent_checks(self) -> tuple[tuple[str, bool], ...]:
+        """What the accented text must hold besides the folded phrase, when only some syllables
+        were typed with accents: each accented syllable, and whether it is a prefix (the last
+        syllable of a prefix alternative). Empty without accents; an alternative typed with
+        every accent is matched as a phrase on the accented text alone (it implies the folded)."""
+        last = len(self.syllables) - 1
+        return tuple((s, self.prefix and k == last)
+                     for k, (s, accented) in enumerate(zip(self.syllables, self.accented, strict=True))
+                     if accented)
+
 
 @dataclass(frozen=True, slots=True)
 class Group:
@@ -410,6 +421,13 @@ class Plan:
         """Whether a partial match can exist (two groups or more)."""
         return len(self.groups) >= 2
 
+    def falls_back(self, found: int, page_size: int) -> bool:
+        """Whether the partial stages run: a finding can match some groups but not all, and
+        all groups found fewer than a page of findings. `found` counts those of the polarity
+        asked for, when the query asks for one: the others rank below the partial matches
+        that have it, so they do not make the page full."""
+        return self.fallback and found < page_size
+
     def fills(self, found: int, page_size: int) -> bool:
         """Whether the fill stage runs: the stages found fewer findings than one page holds
         (`page_size` = the query's limit) and a finding can match some groups but not all.
@@ -435,10 +453,6 @@ class Plan:
         """Which groups carry the query's sense (index.query.group_weights), the polarity last
         when it stands for a typed word."""
         return (*(g.sense for g in self.groups), *((True,) if self.polarity_group else ()))
-
-    @property
-    def has_text(self) -> bool:
-        return bool(self.groups or self.excluded or self.nothing)
 
 
 class Vocabulary:
@@ -773,5 +787,3 @@ def province_key(value: str) -> str:
         if key.startswith(prefix + " "):
             return key[len(prefix) + 1:]
     return key
-
-SegmentFn = Callable[[str], str]

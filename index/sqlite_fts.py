@@ -53,6 +53,7 @@ from index.base import (
     FACET_SIZE,
     GROUP_BONUS,
     POLARITY_BONUS,
+    RECORD_FIELDS,
     SIMILAR_MIN_SHARE,
     SIMILAR_TERMS,
     SNIPPET_CHARS,
@@ -224,6 +225,8 @@ _STOPWORDS = frozenset({
 })
 _TOKEN = re.compile(r"[^\W_]+")
 _UNIT_FIELDS = ("unit", "unit_level", "unit_alias")
+# A unit typed in the query, or --unit with --within: findings about it or a unit inside it.
+_UNIT_OR_INSIDE = (*_UNIT_FIELDS, "unit_parent")
 
 
 def _phrase(column: str, tokens: Iterable[str], prefix: bool = False) -> str:
@@ -237,16 +240,11 @@ def _any_of(phrases: Iterable[str]) -> str:
 
 
 def _accent_check(alt: Alternative) -> str | None:
-    """The FTS5 expression an alternative's accented syllables must also match, None when it has
-    none: the whole phrase on `original` when every syllable is accented, else each of them."""
-    if not alt.any_accent:
-        return None
-    if all(alt.accented):
-        return _phrase("original", alt.syllables, alt.prefix)
-    last = len(alt.syllables) - 1
-    marked = enumerate(zip(alt.syllables, alt.accented, strict=True))
-    return " AND ".join(_phrase("original", (s,), alt.prefix and k == last)
-                        for k, (s, accented) in marked if accented)
+    """The FTS5 expression an alternative typed with some accents must also match on `original`
+    (Alternative.accent_checks), None when it has none. Callers match an alternative typed with
+    every accent on `original` alone, before asking this."""
+    checks = alt.accent_checks
+    return " AND ".join(_phrase("original", (s,), prefix) for s, prefix in checks) if checks else None
 
 
 def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
@@ -274,12 +272,11 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
         yield "theme", record.theme
 
 
-_RECORD_FIELDS = tuple(f.name for f in dataclasses.fields(FindingRecord))
 
 
 def _record_json(record: FindingRecord) -> str:
     """The record as JSON (flat fields, so no dataclasses.asdict deep copy)."""
-    return json.dumps({name: getattr(record, name) for name in _RECORD_FIELDS}, ensure_ascii=False)
+    return json.dumps({name: getattr(record, name) for name in RECORD_FIELDS}, ensure_ascii=False)
 
 
 def _record_from_json(raw: str) -> FindingRecord:
@@ -337,7 +334,7 @@ class _Filters:
 
     @classmethod
     def of(cls, query: Query) -> _Filters:
-        unit_fields = (*_UNIT_FIELDS, "unit_parent") if query.within else _UNIT_FIELDS
+        unit_fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         term_filters = (
             (unit_fields, query.unit), (("level",), query.level),
             (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number), (("theme",), query.theme),
@@ -532,7 +529,7 @@ class _Vocabulary(Vocabulary):
 
     def known_units(self, candidates: Sequence[str]) -> set[str]:
         marks = ", ".join("?" for _ in candidates)
-        fields = (*_UNIT_FIELDS, "unit_parent")
+        fields = _UNIT_OR_INSIDE
         return {row[0] for row in self._conn.execute(
             f"SELECT DISTINCT key FROM fts_terms WHERE field IN ({', '.join('?' for _ in fields)})"
             f" AND key IN ({marks})",
@@ -547,9 +544,6 @@ class _TextSearch:
 
     conn: sqlite3.Connection
     plan: Plan
-    # A unit typed in the query matches findings about it or about units inside it: free text
-    # asks for everything about a place; the --unit filter is the strict one (--within widens it).
-    unit_fields: tuple[str, ...] = (*_UNIT_FIELDS, "unit_parent")
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
 
     def _ids(self, match: str) -> IntArray:
@@ -578,7 +572,9 @@ class _TextSearch:
 
     def group(self, group: Group) -> IntArray:
         parts = [self.alternative(alt) for alt in group.alternatives]
-        for fields, key in ((self.unit_fields, group.unit), (("doc_number",), group.doc_number)):
+        # A unit typed in the query matches findings about it or about units inside it: free text
+        # asks for everything about a place; the --unit filter is the strict one (--within widens it).
+        for fields, key in ((_UNIT_OR_INSIDE, group.unit), (("doc_number",), group.doc_number)):
             if key:
                 marks = ", ".join("?" for _ in fields)
                 parts.append(_rowids(self.conn,
@@ -955,12 +951,8 @@ class SqliteFtsBackend(SearchBackend):
         selected = self._narrow(conn, columns, matched, excluded, filters)
         groups: list[IntArray] | None = None  # each group's findings, needed only for a fallback
         partial = False  # whether `selected` is a partial stage (ranked by weighted groups)
-
-        def short(ids: IntArray) -> bool:
-            """Whether `ids` hold less than a page of findings of the polarity asked for (if any)."""
-            return len(ids if plan.polarity is None else ids[columns.of_polarity(ids, plan.polarity)]) < limit
-
-        if plan.fallback and short(selected):
+        asked = selected if plan.polarity is None else selected[columns.of_polarity(selected, plan.polarity)]
+        if plan.falls_back(len(asked), limit):
             groups = [text.group(g) for g in plan.groups]
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from core.errors import KiemtraError
+from core.errors import KiemtraError, printable
 from pipeline.console import EXIT_FAILED, err, settings_of
 
 CONTEXT_CHARS = 1200  # at most this much of the paragraph around the finding
@@ -52,7 +52,7 @@ def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
         err(str(e))
         sys.exit(EXIT_FAILED)
     begin, stop = paragraph_around(document.text, record.start, record.end)
-    units = [{**u.to_dict()} for u in extraction.units]
+    units = [u.to_dict() for u in extraction.units]
     data: dict[str, Any] = {
         "finding_id": record.finding_id, "polarity": record.polarity, "area": record.area,
         "theme": record.theme,
@@ -68,9 +68,10 @@ def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
         return
     click.echo(f"finding {record.finding_id}  [{record.polarity}/{record.area}]"
                + (f"  theme: {record.theme}" if record.theme else ""))
-    click.echo(f"document: {record.doc_id}" + (f" — {record.title}" if record.title else ""))
-    click.echo(f"path: {record.path or '-'}  page {record.page if record.page is not None else '-'}"
-               f"  characters {record.start}-{record.end}")
+    # The path is a file name from outside and the title may be a file's metadata: controls escaped.
+    click.echo(f"document: {record.doc_id}" + (f" — {printable(record.title)}" if record.title else ""))
+    page = record.page if record.page is not None else "-"
+    click.echo(f"path: {printable(record.path or '-')}  page {page}  characters {record.start}-{record.end}")
     click.echo(f"published: {record.published or '-'}  year: {record.year or '-'}")
     click.echo("about: " + (", ".join(data["finding_units"]) or "-"))
     click.echo("document units: " + (", ".join(

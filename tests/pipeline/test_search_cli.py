@@ -64,6 +64,18 @@ def test_show_prints_the_finding_in_its_context(db: str) -> None:
     assert missing.exit_code == 1 and missing.stderr.count("\n") == 1
 
 
+def test_show_escapes_controls_in_the_file_name(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("hostile-name")
+    report = folder / "bao-cao\x1b[2J.txt"  # an ESC sequence that would clear the screen
+    report.write_text(REPORT, encoding="utf-8")
+    path = str(folder / "k.db")
+    assert run("--db", path, "ingest", str(report), "--no-progress").exit_code == 0
+    found = search(path, "chưa cấp phiếu hẹn")["hits"][0]
+    result = run("--db", path, "show", found["finding_id"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "bao-cao\\x1b[2J.txt" in result.stdout
+
+
 def test_document_number_typed_as_the_query_or_as_a_filter(db: str) -> None:
     typed = search(db, "139/QĐ-UBND")
     assert typed["total"] >= 2
