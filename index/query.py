@@ -603,7 +603,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
             i += unit
             continue
         stop = lexicon.stopword_at(typed, i)
-        word = max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon))
+        word = _best_word(typed, i, words, units, lexicon,
+                          end=min((k for k in skip if k > i), default=len(typed)))
         if stop and stop >= word:
             dropped.extend(typed[i:i + stop])
             i += stop
@@ -627,6 +628,45 @@ def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
                 if syllable_matches(typed[i], first):
                     return {i, len(typed) - 1}
     return set()
+
+
+def _word_lengths(typed: list[str], at: int, end: int, words: set[str], units: set[str],
+                  lexicon: Lexicon, most: int = MAX_WORD_SYLLABLES + 1) -> list[int]:
+    """The lengths (2 or more syllables, at most `most`) of the words, unit names and synonym
+    members starting at `at` and ending before `end`, longest first."""
+    out = []
+    for n in range(min(most, MAX_WORD_SYLLABLES + 1, end - at), 1, -1):
+        span = typed[at:at + n]
+        key = " ".join(fold(s) for s in span)
+        if (key in words or key in units or lexicon.synonyms_at(span, 0)[0] == n
+                or (n <= MAX_WORD_SYLLABLES and any(is_accented(s) for s in span) and lexicon.is_word(span))):
+            out.append(n)
+    return out
+
+
+def _best_word(typed: list[str], at: int, words: set[str], units: set[str], lexicon: Lexicon,
+               end: int, most: int = MAX_WORD_SYLLABLES + 1) -> int:
+    """How many syllables from `at` make the query's next word (0: no word of two or more).
+
+    Not simply the longest: the cut of the rest of the run (up to `end`) that leaves the fewest
+    syllables outside any word, then has the fewest words, wins (maximum matching, as
+    Vietnamese and Chinese word segmenters cut): "ky luat ky cuong hanh chinh" is "ky cuong |
+    hanh chinh", not "ky cuong hanh | chinh", though a segmenter's slip put "kỷ_cương_hành" in
+    the index. Between cuts as good, the one whose later words are the longer wins (backward
+    maximum matching, the more accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
+    """
+    best: dict[int, tuple[int, int]] = {end: (0, 0)}  # position → (lone syllables, words) of the rest
+    for k in range(end - 1, at - 1, -1):
+        options = [(best[k + 1][0] + 1, best[k + 1][1] + 1)]
+        options += [(best[k + n][0], best[k + n][1] + 1)
+                    for n in _word_lengths(typed, k, end, words, units, lexicon, most)]
+        best[k] = min(options)
+    if (best[at + 1][0] + 1, best[at + 1][1] + 1) == best[at]:  # one syllable alone
+        return 0
+    for n in reversed(_word_lengths(typed, at, end, words, units, lexicon, most)):
+        if (best[at + n][0], best[at + n][1] + 1) == best[at]:
+            return n
+    return 0
 
 
 def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:

@@ -198,3 +198,19 @@ def test_group_weights_are_integer_idf_and_sense_weighs_most() -> None:
                                             ("Quảng Trị", "quang tri")])
 def test_province_forms(typed: str, key: str) -> None:
     assert province_key(typed) == key
+
+
+class Segmented(Vocabulary):
+    """An index whose segmenter slipped once ("kỷ_cương_hành") and joined "công trực" once."""
+
+    def known_words(self, spans: object) -> set[str]:
+        return {"ky luat", "ky cuong", "ky cuong hanh", "hanh chinh", "dich vu", "cong truc", "truc tuyen",
+                "van ban"}
+
+
+def test_the_cut_leaves_fewest_syllables_outside_words() -> None:
+    """Maximum matching over the whole run, not the longest word at each place: a segmenter's
+    slip in the index ("ky cuong hanh") must not leave "chinh" alone."""
+    assert groups("ky luat ky cuong hanh chinh", Segmented()) == [["ky luat"], ["ky cuong"], ["hanh chinh"]]
+    assert groups("ky cuong hanh", Segmented()) == [["ky cuong hanh"]]  # the only cut covering it all
+
