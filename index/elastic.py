@@ -51,7 +51,6 @@ from index.query import (
     Plan,
     Vocabulary,
     filter_key,
-    group_weights,
     name_forms,
     plan_query,
     province_key,
@@ -217,7 +216,7 @@ def text_query(plan: Plan, *, minimum: int | None = None,
                                     for g, w in zip(groups, weights, strict=False)]
     if plan.polarity is not None:
         # Standing for a word the query typed ("hạn chế"), the polarity also counts as a group.
-        boost = POLARITY_BONUS + (GROUP_BONUS * weights[-1] if plan.polarity_group else 0.0)
+        boost = POLARITY_BONUS + (GROUP_BONUS * weights[len(groups)] if plan.polarity_group else 0.0)
         should.append({"constant_score": {"filter": {"term": {"polarity": plan.polarity}}, "boost": boost}})
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
@@ -227,8 +226,14 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
                else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
+    first = len(groups) + plan.polarity_group
+    parts = [alternative_clause(p.alternative) for p in plan.parts]
+    if weights is not None and len(weights) > first:  # a part counts where its group did not match
+        should += [{"constant_score": {"filter": {"bool": {"filter": [part], "must_not": [groups[p.group]]}},
+                                       "boost": GROUP_BONUS * w}}
+                   for p, part, w in zip(plan.parts, parts, weights[first:], strict=True) if w]
     if fill:
-        topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
+        topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits] + parts
         should.append({"constant_score": {"filter": stage, "boost": _stage_bonus(weights)}})
         any_topical = {"bool": {"should": topical, "minimum_should_match": 1}}
         required: dict[str, Any] = {"filter": [{"bool": {"should": [stage, any_topical],
@@ -683,11 +688,13 @@ class ElasticBackend(SearchBackend):
         clauses = {str(i): group_clause(g) for i, g in enumerate(plan.groups)}
         if plan.polarity_group and plan.polarity is not None:
             clauses[str(len(clauses))] = {"term": {"polarity": plan.polarity}}
+        for part in plan.parts:
+            clauses[str(len(clauses))] = alternative_clause(part.alternative)
         response = self._call("weighing query words", self.client.search, index=self.alias, size=0,
                               track_total_hits=True, aggs={"df": {"filters": {"filters": clauses}}})
         buckets = response["aggregations"]["df"]["buckets"]
         holders = [int(buckets[str(i)]["doc_count"]) for i in range(len(clauses))]
-        return group_weights(holders, int(response["hits"]["total"]["value"]), plan.senses)
+        return plan.weights(holders, int(response["hits"]["total"]["value"]))
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """More-like-this on the folded text: wording, not accents, makes findings alike."""

@@ -23,7 +23,10 @@ Matching rules the plan carries, for the engines to apply:
   findings matching at least one group (`Plan.fills`; a sense group alone does not count:
   `Plan.topical`), ranked strictly below every finding of the stages, by the idf-weighted
   groups they match (`group_weights`), then polarity, then bm25: a query whose words no
-  finding holds together still shows the findings holding its rarest one;
+  finding holds together still shows the findings holding its rarest one; the fill also
+  admits findings holding the words inside a group's multi-word term (`Plan.parts`: "trực
+  tuyến" of "dịch vụ công trực tuyến"), each counting a share of its group's weight where
+  the group itself did not match (`Plan.weights`), so a query of one term fills its page too;
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier;
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
@@ -392,6 +395,18 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """A word inside one of a group's terms ("trực tuyến" of "dịch vụ công trực tuyến").
+
+    A finding that does not match the group but holds its parts answers part of the question
+    (hồ sơ trực tuyến for dịch vụ công trực tuyến), so the fill admits it, ranked by the
+    idf-weighted parts it holds (`Plan.weights`), below any finding holding the group."""
+
+    group: int  # index of the group in Plan.groups
+    alternative: Alternative
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """What a search must do, in engine-neutral terms (see the module docstring)."""
 
@@ -403,6 +418,7 @@ class Plan:
     polarity: str | None = None  # the polarity the query asks for (its first cue): ranked first
     polarity_group: bool = False  # the cue was a word dropped from the groups: it counts as one
     optional: tuple[Alternative, ...] = ()  # cue words not required: ranked by bm25 only
+    parts: tuple[Part, ...] = ()  # the words inside a group's multi-word terms, for the fill
 
     @property
     def minimum(self) -> int:
@@ -430,11 +446,35 @@ class Plan:
 
     def fills(self, found: int, page_size: int) -> bool:
         """Whether the fill stage runs: the stages found fewer findings than one page holds
-        (`page_size` = the query's limit) and a finding can match some groups but not all.
+        (`page_size` = the query's limit) and a finding can match some groups but not all, or
+        the parts of a group (`parts`): a query of one multi-word term fills its page too.
 
         Decided on the page size, not on how far the user has paged, so a query's total and
         its results are the same on every page."""
-        return self.fallback and found < page_size
+        return (self.fallback or bool(self.parts)) and found < page_size
+
+    def weights(self, holders: Sequence[int], total: int) -> list[int]:
+        """The partial stages' weight of each group, of the polarity when it stands for a word,
+        then of each part (`holders`: how many findings hold each, in that order): idf
+        (group_weights), the sense groups the heaviest group. With parts, group weights are
+        PART_RESOLUTION times that, and a group's parts share its weight less one in proportion
+        to their idf, so a finding holding all of a group's parts still ranks below one holding
+        the group, and one holding its rarer part above one holding its commoner."""
+        first = len(self.groups) + self.polarity_group
+        weights = group_weights(holders[:first], total, self.senses)
+        if not self.parts:
+            return weights
+        weights = [PART_RESOLUTION * w for w in weights]
+        idf = group_weights(holders[first:], total)
+        budget = [w - 1 for w in weights]
+        held = [sum(w for p, w in zip(self.parts, idf, strict=True) if p.group == g) for g in range(first)]
+        left = list(budget)
+        shares = [0] * len(self.parts)
+        for k in sorted(range(len(self.parts)), key=lambda k: (-idf[k], k)):
+            group = self.parts[k].group
+            shares[k] = min(max(1, budget[group] * idf[k] // held[group]), left[group])
+            left[group] -= shares[k]
+        return [*weights, *shares]
 
     @property
     def topical(self) -> tuple[bool, ...]:
@@ -515,9 +555,11 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     pending: list[str] = []
     cues: list[str] = []  # polarities asked for, in query order
     optional: list[Alternative] = []
+    unquoted: set[int] = set()  # the groups cut from unquoted words (a quoted phrase is never split)
 
     def flush() -> None:
         kept, lost, asked, wished, said = _cut_run(pending, lexicon, words, units)
+        unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
         dropped.extend(lost)
         cues.extend(asked)
@@ -548,7 +590,36 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     exact = Alternative(tuple(content)) if len(groups) + len(optional) > 1 and len(content) > 1 else None
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=cues[0] if cues else None, optional=_unique(optional),
-                polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional))
+                polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional),
+                parts=_parts(groups, unquoted, lexicon, words))
+
+
+def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
+           words: set[str]) -> tuple[Part, ...]:
+    """The words inside each topical group's terms of two words or more (Part), found by the
+    same cut as the query's (`_best_word`): words of two syllables or more, since one syllable
+    of a Vietnamese compound is a morpheme, not its meaning ("hồ" of "hồ sơ"); none that is
+    itself a term of a group. Only of unquoted words (quotes ask for the phrase) and of terms
+    of at most MAX_WORD_SYLLABLES + 1 syllables: a longer synonym member is a description
+    ("giấy tiếp nhận hồ sơ và hẹn trả kết quả"), whose words are the genre's commonest."""
+    out: dict[tuple[str, ...], Part] = {}
+    whole = {alt.folded for g in groups for alt in g.alternatives}
+    for k, group in enumerate(groups):
+        if group.sense or group.unit or group.doc_number or k not in unquoted:
+            continue
+        for alt in group.alternatives:
+            typed = list(alt.syllables)
+            if alt.prefix or not 2 < len(typed) <= MAX_WORD_SYLLABLES + 1:
+                continue
+            i = 0
+            while i < len(typed):
+                size = max(1, _best_word(typed, i, words, set(), lexicon, end=len(typed),
+                                         most=len(typed) - 1))
+                piece = Alternative(tuple(typed[i:i + size]))
+                if size > 1 and piece.folded not in whole:
+                    out.setdefault(piece.folded, Part(k, piece))
+                i += size
+    return tuple(out.values())
 
 
 def _is_category(alt: Alternative, lexicon: Lexicon) -> bool:
@@ -719,6 +790,7 @@ def _unique(alternatives: Iterable[Alternative]) -> tuple[Alternative, ...]:
 
 
 MAX_GROUP_WEIGHT = 12  # ln(N/df) of a word held by one finding in 100,000 is 11.5
+PART_RESOLUTION = 4  # group weights are scaled by this when parts share them (Plan.weights)
 
 
 def group_weights(holders: Sequence[int], total: int, sense: Sequence[bool] = ()) -> list[int]:
@@ -754,10 +826,26 @@ def plan_query(text: str, vocabulary: Vocabulary | None = None, lexicon: Lexicon
     """Parse and analyse `text`, asking `vocabulary` which of its spans are words or units."""
     parsed = parse(text)
     vocabulary = vocabulary or Vocabulary()
-    spans = candidates(parsed)
+    lexicon = lexicon or load_lexicon()
+    spans = sorted({*candidates(parsed), *_member_spans(parsed, lexicon)})
     words = vocabulary.known_words(spans) if spans else set()
     units = vocabulary.known_units(spans) if spans else set()
-    return analyse(parsed, lexicon or load_lexicon(), words, units)
+    return analyse(parsed, lexicon, words, units)
+
+
+def _member_spans(parsed: Parsed, lexicon: Lexicon) -> set[str]:
+    """The folded spans of 2..MAX_WORD_SYLLABLES syllables inside the members of every synonym
+    set the query names, asked of the index with the query's own (the words of a group's
+    parts, `_parts`, when the user typed one of its other members)."""
+    typed = " " + " ".join(fold(s) for clause in parsed.clauses for t in clause for s in t.syllables) + " "
+    out: set[str] = set()
+    for members in lexicon.synonyms:
+        if any(f" {' '.join(fold(s) for s in m)} " in typed for m in members):
+            for member in members:
+                folded = [fold(s) for s in member]
+                for n in range(2, min(MAX_WORD_SYLLABLES, len(folded) - 1) + 1):
+                    out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
+    return out
 
 
 # ------------------------------------------------------------------------------------------- matching text

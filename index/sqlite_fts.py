@@ -70,7 +70,6 @@ from index.query import (
     Plan,
     Vocabulary,
     filter_key,
-    group_weights,
     level_of,
     match_spans,
     name_forms,
@@ -600,6 +599,10 @@ class _TextSearch:
             sets.append(self._ids(" AND ".join(f"({self._expression(g.alternatives[0])})" for g in single)))
         return _every(sets)
 
+    def parts(self) -> list[IntArray]:
+        """The findings holding each part of the plan (index.query.Part), in order."""
+        return [self.alternative(part.alternative) for part in self.plan.parts]
+
     def excluded(self) -> IntArray:
         return _union([self.alternative(alt) for alt in self.plan.excluded])
 
@@ -653,12 +656,16 @@ class _TextSearch:
         if self.plan.polarity_group:  # the polarity stands for a word the query typed: one group more
             held.append(columns.newest_first[columns.of_polarity(columns.newest_first, self.plan.polarity)])
             weights.append(1)
-        if groups is not None:  # a partial stage: groups weigh by their idf (index.query.group_weights)
-            weights = group_weights([len(found) for found in held], len(columns.newest_first),
-                                    self.plan.senses)
+        if groups is not None:  # a partial stage: groups weigh by their idf (index.query.Plan.weights)
+            parts = self.parts()
+            weights = self.plan.weights([len(found) for found in (*held, *parts)], len(columns.newest_first))
             matched[:] = 0
-            for weight, found in zip(weights, held, strict=True):
+            for weight, found in zip(weights, held, strict=False):
                 matched += weight * np.isin(ids, found)
+            for weight, part, found in zip(weights[len(held):], self.plan.parts, parts, strict=True):
+                # A part counts where its group did not match (then the group's weight counts).
+                matched += weight * (np.isin(ids, found) & ~np.isin(ids, groups[part.group]))
+            weights = weights[:len(held)]  # the parts make no finding rank above one holding every group
         elif self.plan.polarity_group:
             matched += polar
         n = sum(weights)
@@ -963,7 +970,8 @@ class SqliteFtsBackend(SearchBackend):
         if plan.fills(len(selected), limit):
             if groups is None:
                 groups = [text.group(g) for g in plan.groups]
-            topical = _union([found for found, admits in zip(groups, plan.topical, strict=True) if admits])
+            topical = _union([found for found, admits in zip(groups, plan.topical, strict=True) if admits]
+                             + text.parts())
             filled = self._narrow(conn, columns, np.setdiff1d(topical, selected, assume_unique=True),
                                   excluded, filters)
         total = len(selected) + len(filled)

@@ -241,6 +241,20 @@ def test_fill_shows_the_findings_holding_the_rarer_words(mutable: SearchBackend)
     assert ids(mutable, text="thời hạn xin lỗi khiếu nại") == ["c2"]
 
 
+def test_a_multi_word_term_fills_with_its_words_below_it(mutable: SearchBackend) -> None:
+    """A query of one term of several words ("dịch vụ công trực tuyến") that finds less than a
+    page fills it with findings holding the term's words ("hồ sơ trực tuyến"), below the term."""
+    mutable.index([
+        _rec("e1", "doce", "Tỷ lệ hồ sơ trực tuyến còn thấp.", "Tỷ_lệ hồ_sơ trực_tuyến còn thấp .",
+             NEG, HDH, 2024, "2024-03-01"),
+        _rec("e2", "doce", "Người dân nộp hồ sơ qua dịch vụ công trực tuyến.",
+             "Người_dân nộp hồ_sơ qua dịch_vụ công trực_tuyến .", POS, HDH, 2024, "2024-03-01"),
+    ])
+    for text in ("dich vu cong truc tuyen", "dịch vụ công trực tuyến"):
+        assert ids(mutable, text=text) == ["e2", "e1"]
+    assert ids(mutable, text='"dịch vụ công trực tuyến"') == ["e2"]  # quotes ask for the phrase only
+
+
 def test_polarity_asked_for_ranks_first_and_its_word_is_not_required(backend: SearchBackend) -> None:
     # No finding says "hạn chế" or "ưu điểm": the word asks for the polarity, it is not required.
     shortcomings = ids(backend, text="hạn chế hồ sơ")

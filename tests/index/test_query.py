@@ -214,3 +214,25 @@ def test_the_cut_leaves_fewest_syllables_outside_words() -> None:
     assert groups("ky luat ky cuong hanh chinh", Segmented()) == [["ky luat"], ["ky cuong"], ["hanh chinh"]]
     assert groups("ky cuong hanh", Segmented()) == [["ky cuong hanh"]]  # the only cut covering it all
 
+
+def test_parts_of_a_multi_word_term() -> None:
+    """A term of several words gets its words as parts (ties cut backward: "cong | truc tuyen");
+    never single syllables, never a quoted phrase, never a long description."""
+    plan = plan_query("dich vu cong truc tuyen", Segmented())
+    assert [" ".join(p.alternative.syllables) for p in plan.parts] == ["dich vu", "truc tuyen"]
+    assert {p.group for p in plan.parts} == {0}
+    assert plan.fills(found=3, page_size=10)  # one group, yet a fill: its parts
+    assert plan_query('"dich vu cong truc tuyen"', Segmented()).parts == ()
+    assert plan_query("hồ sơ", Segmented()).parts == ()
+
+
+def test_parts_share_their_group_weight() -> None:
+    """Scaled groups; a group's parts share its weight less one by idf, so holding every part
+    still ranks below holding the group, and the rarer part weighs more."""
+    plan = plan_query("dich vu cong truc tuyen van ban", Segmented())
+    assert len(plan.groups) == 2 and len(plan.parts) == 2
+    weights = plan.weights([5, 50, 40, 10], total=1000)  # groups, then parts
+    group, other, common, rare = weights
+    assert group > common + rare and rare > common >= 1 and other > 0
+    unsplit = plan_query("ho so tre", Segmented())  # no parts: the idf weights as they are
+    assert unsplit.weights([10, 100, 50], 1000) == group_weights([10, 100, 50], 1000)
