@@ -22,7 +22,8 @@ Matching rules the plan carries, for the engines to apply:
   offset, so totals do not change while paging), they are followed by the
   findings matching at least one group (`Plan.fills`; a sense group alone does not count:
   `Plan.topical`), ranked strictly below every finding of the stages, by the idf-weighted
-  groups they match (`group_weights`), then polarity, then bm25: a query whose words no
+  groups they match (`Plan.weights`: idf; a sense group the heaviest, a unit named in the
+  query heavier still), then polarity, then bm25: a query whose words no
   finding holds together still shows the findings holding its rarest one; the fill also
   admits findings holding the words inside a group's multi-word term (`Plan.parts`: "trực
   tuyến" of "dịch vụ công trực tuyến"), each counting a share of its group's weight where
@@ -456,12 +457,17 @@ class Plan:
     def weights(self, holders: Sequence[int], total: int) -> list[int]:
         """The partial stages' weight of each group, of the polarity when it stands for a word,
         then of each part (`holders`: how many findings hold each, in that order): idf
-        (group_weights), the sense groups the heaviest group. With parts, group weights are
+        (group_weights), the sense groups the heaviest group, a unit named in the query one
+        more than the heaviest: a place narrows where, as a filter does, so a finding about it
+        holding one word of the topic ranks above one elsewhere holding two. With parts, group weights are
         PART_RESOLUTION times that, and a group's parts share its weight less one in proportion
         to their idf, so a finding holding all of a group's parts still ranks below one holding
         the group, and one holding its rarer part above one holding its commoner."""
         first = len(self.groups) + self.polarity_group
         weights = group_weights(holders[:first], total, self.senses)
+        heaviest = max(weights, default=1)
+        weights = [heaviest + 1 if k < len(self.groups) and self.groups[k].unit else w
+                   for k, w in enumerate(weights)]
         if not self.parts:
             return weights
         weights = [PART_RESOLUTION * w for w in weights]

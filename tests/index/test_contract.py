@@ -271,6 +271,20 @@ def test_unit_named_in_the_query_matches_findings_about_it(backend: SearchBacken
     assert set(ids(backend, text="xã Tân Lộc")) == {"a1", "a2"}
 
 
+def test_a_unit_named_in_the_query_outweighs_a_topic_word(mutable: SearchBackend) -> None:
+    """No finding holds all of "Tân Lộc đeo thẻ": the one about Tân Lộc holding "thẻ" ranks above
+    the one elsewhere holding "đeo thẻ", though "đeo" is the rarer word (a place narrows, as a filter)."""
+    mutable.index([
+        _rec("f1", "docf", "Công chức treo thẻ đầy đủ.", "Công_chức treo thẻ đầy_đủ .", POS, BM, 2024,
+             "2024-03-01", **LOC),
+        _rec("f2", "docg", "Cán bộ đeo thẻ khi làm việc.", "Cán_bộ đeo thẻ khi làm_việc .", POS, BM, 2024,
+             "2024-03-01"),
+        _rec("f3", "docg", "Công chức không có thẻ tên.", "Công_chức không có thẻ tên .", NEG, BM, 2024,
+             "2024-03-01"),
+    ])
+    assert ids(mutable, text="Tân Lộc đeo thẻ")[:2] == ["f1", "f2"]
+
+
 def test_unit_in_the_query_within(backend: SearchBackend) -> None:
     assert set(ids(backend, text="Lạc Sơn")) == {"a1", "a2"}  # typed: units inside it too
     assert ids(backend, unit="Lạc Sơn") == []  # the filter is strict without --within

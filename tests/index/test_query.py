@@ -236,3 +236,9 @@ def test_parts_share_their_group_weight() -> None:
     assert group > common + rare and rare > common >= 1 and other > 0
     unsplit = plan_query("ho so tre", Segmented())  # no parts: the idf weights as they are
     assert unsplit.weights([10, 100, 50], 1000) == group_weights([10, 100, 50], 1000)
+
+
+def test_a_unit_in_the_query_weighs_more_than_the_heaviest_group() -> None:
+    plan = plan_query("Tân Lộc đeo thẻ", Known())
+    assert plan.groups[0].unit == "tan loc"
+    assert plan.weights([10, 9, 11], total=362) == [5, 4, 3]
