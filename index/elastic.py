@@ -211,7 +211,7 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         excluded = [alternative_clause(alt) for alt in plan.excluded]
         return {"bool": {"must_not": excluded}} if excluded else {"match_all": {}}
     groups = [group_clause(g) for g in plan.groups]
-    weights = list(weights) if weights is not None else [1] * (len(groups) + plan.polarity_group)
+    weights = list(weights) if weights is not None else [1] * plan.counted
     should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS * w}}
                                     for g, w in zip(groups, weights, strict=False)]
     if plan.polarity is not None:
@@ -226,7 +226,11 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
                else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
-    first = len(groups) + plan.polarity_group
+    if plan.answer:  # what an answer to the question holds: one group more, never required
+        held = [alternative_clause(alt) for alt in plan.answer]
+        should.append({"constant_score": {"filter": {"bool": {"should": held, "minimum_should_match": 1}},
+                                          "boost": GROUP_BONUS * weights[plan.counted - 1]}})
+    first = plan.counted
     parts = [alternative_clause(p.alternative) for p in plan.parts]
     if weights is not None and len(weights) > first:  # a part counts where its group did not match
         should += [{"constant_score": {"filter": {"bool": {"filter": [part], "must_not": [groups[p.group]]}},
@@ -688,6 +692,9 @@ class ElasticBackend(SearchBackend):
         clauses = {str(i): group_clause(g) for i, g in enumerate(plan.groups)}
         if plan.polarity_group and plan.polarity is not None:
             clauses[str(len(clauses))] = {"term": {"polarity": plan.polarity}}
+        if plan.answer:
+            clauses[str(len(clauses))] = {"bool": {"should": [alternative_clause(a) for a in plan.answer],
+                                                   "minimum_should_match": 1}}
         for part in plan.parts:
             clauses[str(len(clauses))] = alternative_clause(part.alternative)
         response = self._call("weighing query words", self.client.search, index=self.alias, size=0,

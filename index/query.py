@@ -31,7 +31,10 @@ Matching rules the plan carries, for the engines to apply:
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier;
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
-  matching as many groups; the category word itself is not required (`Plan.optional`).
+  matching as many groups; the category word itself is not required (`Plan.optional`);
+- a question asking for more than its topic ("tại sao …", intents.toml [[answer]]) carries
+  the words an answer holds (`Plan.answer`: "nguyên nhân", "là do"), never required, counting
+  as one group more for the findings holding one.
 """
 
 from __future__ import annotations
@@ -242,6 +245,17 @@ class Lexicon:
     # Words of the language (a dictionary), folded "ho so" → the accented forms ("hồ", "sơ")
     dictionary: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
     cues: tuple[Cue, ...] = ()  # polarity cues, longest first
+    # What a question asks for beyond its topic: (question words, words an answer holds), e.g.
+    # "tại sao" → "nguyên nhân", "là do" (intents.toml [[answer]])
+    answers: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...] = ()
+
+    def answer_words(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        """The words an answer holds, for the first question asking for one in `typed`."""
+        for at in range(len(typed)):
+            for asks, holds in self.answers:
+                if _matches_at(typed, asks, at):
+                    return holds
+        return ()
 
     def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
         """The longest polarity cue starting at `at`, None when none."""
@@ -291,7 +305,8 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
 
 def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
                     dictionary_lines: Iterable[str] = (),
-                    intents: Iterable[Mapping[str, Any]] = ()) -> Lexicon:
+                    intents: Iterable[Mapping[str, Any]] = (),
+                    answers: Iterable[Mapping[str, Any]] = ()) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable)."""
     dictionary: dict[str, set[tuple[str, ...]]] = {}
     for line in dictionary_lines:
@@ -319,10 +334,13 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
         if syllables := _syllables(line.removesuffix(ACCENTS_ONLY)):
             stopwords.append((syllables, accents_only))
     sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
+    asked = tuple((asks, holds) for table in answers
+                  for holds in (tuple(h for h in (_syllables(t) for t in table.get("holds", ())) if h),)
+                  for asks in (_syllables(t) for t in table.get("asks", ())) if asks and holds)
     return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))), tuple(frames),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
                    tuple(sorted((*compile_cues(intents), *light),
-                                key=lambda c: (-len(c.syllables), c.syllables))))
+                                key=lambda c: (-len(c.syllables), c.syllables))), asked)
 
 
 def dictionary_file() -> Path | None:
@@ -343,8 +361,9 @@ def load_lexicon() -> Lexicon:
     synonyms = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8")).get("set", [])
     words = dictionary_file()
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
-    intents = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8")).get("intent", [])
-    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, intents)
+    data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
+    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, data.get("intent", []),
+                           data.get("answer", []))
 
 
 # ----------------------------------------------------------------------------------------------- the plan
@@ -420,6 +439,9 @@ class Plan:
     polarity_group: bool = False  # the cue was a word dropped from the groups: it counts as one
     optional: tuple[Alternative, ...] = ()  # cue words not required: ranked by bm25 only
     parts: tuple[Part, ...] = ()  # the words inside a group's multi-word terms, for the fill
+    # What an answer to the question holds ("tại sao …": "nguyên nhân", "là do"): never required,
+    # it counts as one group more (after the polarity's) for the findings holding any of them.
+    answer: tuple[Alternative, ...] = ()
 
     @property
     def minimum(self) -> int:
@@ -463,7 +485,7 @@ class Plan:
         PART_RESOLUTION times that, and a group's parts share its weight less one in proportion
         to their idf, so a finding holding all of a group's parts still ranks below one holding
         the group, and one holding its rarer part above one holding its commoner."""
-        first = len(self.groups) + self.polarity_group
+        first = self.counted
         weights = group_weights(holders[:first], total, self.senses)
         heaviest = max(weights, default=1)
         weights = [heaviest + 1 if k < len(self.groups) and self.groups[k].unit else w
@@ -498,7 +520,14 @@ class Plan:
     def senses(self) -> tuple[bool, ...]:
         """Which groups carry the query's sense (index.query.group_weights), the polarity last
         when it stands for a typed word."""
-        return (*(g.sense for g in self.groups), *((True,) if self.polarity_group else ()))
+        return (*(g.sense for g in self.groups), *((True,) if self.polarity_group else ()),
+                *((False,) if self.answer else ()))
+
+    @property
+    def counted(self) -> int:
+        """How many weights rank a finding besides the parts: the groups, the polarity when it
+        stands for a word, the answer when the question asks for one (in that order)."""
+        return len(self.groups) + self.polarity_group + bool(self.answer)
 
 
 class Vocabulary:
@@ -597,7 +626,9 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=cues[0] if cues else None, optional=_unique(optional),
                 polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional),
-                parts=_parts(groups, unquoted, lexicon, words))
+                parts=_parts(groups, unquoted, lexicon, words),
+                answer=tuple(Alternative(h) for h in lexicon.answer_words(
+                    [s for clause in parsed.clauses for t in clause for s in t.syllables])))
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,

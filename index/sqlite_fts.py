@@ -599,6 +599,10 @@ class _TextSearch:
             sets.append(self._ids(" AND ".join(f"({self._expression(g.alternatives[0])})" for g in single)))
         return _every(sets)
 
+    def answer(self) -> IntArray:
+        """The findings holding any word an answer to the question holds (index.query.Plan.answer)."""
+        return _union([self.alternative(alt) for alt in self.plan.answer])
+
     def parts(self) -> list[IntArray]:
         """The findings holding each part of the plan (index.query.Part), in order."""
         return [self.alternative(part.alternative) for part in self.plan.parts]
@@ -656,6 +660,12 @@ class _TextSearch:
         if self.plan.polarity_group:  # the polarity stands for a word the query typed: one group more
             held.append(columns.newest_first[columns.of_polarity(columns.newest_first, self.plan.polarity)])
             weights.append(1)
+        if self.plan.answer:  # what an answer to the question holds: one group more, never required
+            answer = self.answer()
+            held.append(answer)
+            weights.append(1)
+            if groups is None:
+                matched += np.isin(ids, answer)
         if groups is not None:  # a partial stage: groups weigh by their idf (index.query.Plan.weights)
             parts = self.parts()
             weights = self.plan.weights([len(found) for found in (*held, *parts)], len(columns.newest_first))

@@ -285,6 +285,22 @@ def test_a_unit_named_in_the_query_outweighs_a_topic_word(mutable: SearchBackend
     assert ids(mutable, text="Tân Lộc đeo thẻ")[:2] == ["f1", "f2"]
 
 
+def test_a_cause_question_ranks_the_findings_giving_a_cause_first(mutable: SearchBackend) -> None:
+    """"tại sao …" asks for a cause: of the findings on the topic, the one saying "là do" comes
+    first though it is the longer (bm25 alone would put it last); it is not required."""
+    mutable.index([
+        _rec("g1", "doch", "Nhiều hồ sơ quá hạn trong năm là do phần mềm của tỉnh thường xuyên bị lỗi.",
+             "Nhiều hồ_sơ quá_hạn trong năm là do phần_mềm của tỉnh thường_xuyên bị lỗi .", NEG, HDH, 2024,
+             "2024-03-01"),
+        _rec("g2", "doch", "Hồ sơ quá hạn chưa xin lỗi.", "Hồ_sơ quá_hạn chưa xin_lỗi .", NEG, HDH, 2024,
+             "2024-03-01"),
+    ])
+    assert ids(mutable, text="hồ sơ quá hạn")[0] == "g2"
+    for text in ("tại sao hồ sơ quá hạn", "vi sao ho so qua han"):
+        found = ids(mutable, text=text)
+        assert found[0] == "g1" and "g2" in found
+
+
 def test_unit_in_the_query_within(backend: SearchBackend) -> None:
     assert set(ids(backend, text="Lạc Sơn")) == {"a1", "a2"}  # typed: units inside it too
     assert ids(backend, unit="Lạc Sơn") == []  # the filter is strict without --within

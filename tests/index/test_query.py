@@ -242,3 +242,12 @@ def test_a_unit_in_the_query_weighs_more_than_the_heaviest_group() -> None:
     plan = plan_query("Tân Lộc đeo thẻ", Known())
     assert plan.groups[0].unit == "tan loc"
     assert plan.weights([10, 9, 11], total=362) == [5, 4, 3]
+
+
+def test_a_question_asking_for_a_cause_carries_what_an_answer_holds() -> None:
+    lexicon = compile_lexicon(["tại sao"], [], answers=[{"asks": ["tại sao"], "holds": ["là do", "vì"]}])
+    plan = analyse(parse("tai sao ho so qua han"), lexicon)
+    assert [a.syllables for a in plan.answer] == [("là", "do"), ("vì",)]  # as written: their accents count
+    assert len(plan.groups) == 4 and plan.counted == 5
+    assert analyse(parse("ho so qua han"), lexicon).answer == ()
+    assert plan_query("vì sao hồ sơ quá hạn").answer  # the shipped data
