@@ -644,7 +644,11 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
     for k, group in enumerate(groups):
         if group.sense or group.unit or group.doc_number or k not in unquoted:
             continue
-        for alt in group.alternatives:
+        # The term as typed; an abbreviation typed ("DVC") stands for its expansions, whose
+        # words are then the user's. Other synonyms' words are not ("kết quả" of "chậm trả kết
+        # quả" for "trễ hạn" would fill with any finding naming a result).
+        said = group.alternatives if len(group.alternatives[0].syllables) == 1 else group.alternatives[:1]
+        for alt in said:
             typed = list(alt.syllables)
             if alt.prefix or not 2 < len(typed) <= MAX_WORD_SYLLABLES + 1:
                 continue

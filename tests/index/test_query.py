@@ -251,3 +251,17 @@ def test_a_question_asking_for_a_cause_carries_what_an_answer_holds() -> None:
     assert len(plan.groups) == 4 and plan.counted == 5
     assert analyse(parse("ho so qua han"), lexicon).answer == ()
     assert plan_query("vì sao hồ sơ quá hạn").answer  # the shipped data
+
+
+def test_parts_come_from_the_term_typed_or_an_abbreviations_expansion() -> None:
+    """"trễ hạn" gets no parts from its synonym "chậm trả kết quả" (its words are not the user's);
+    "DVC" typed stands for its expansion, whose words are."""
+    lexicon = compile_lexicon([], [["trễ hạn", "chậm trả kết quả"], ["DVC", "dịch vụ công trực tuyến"]])
+
+    class Words(Vocabulary):
+        def known_words(self, spans: object) -> set[str]:
+            return {"ket qua", "dich vu", "truc tuyen"}
+
+    assert plan_query("hồ sơ trễ hạn", Words(), lexicon).parts == ()
+    parts = plan_query("DVC", Words(), lexicon).parts
+    assert [p.alternative.folded for p in parts] == [("dich", "vu"), ("truc", "tuyen")]
