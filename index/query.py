@@ -850,7 +850,9 @@ def ranked_units(plan: Plan) -> list[Alternative]:
     """What bm25 ranks by, once each, on every engine: the words of a group of one alternative
     (a finding matching the group holds each; ranking by words lets SQLite's top-k group
     findings by their word counts) and each alternative of a group with several (synonyms);
-    then the optional words (polarity cues, light verbs)."""
+    then the optional words (polarity cues, light verbs) and the parts (Plan.parts), so a
+    synonym group's term counts by its words too, as a group of one alternative does, and the
+    fill's findings rank by bm25 of the parts they hold."""
     out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
     for group in plan.groups:
         alone = len(group.alternatives) == 1 and not group.alternatives[0].prefix
@@ -858,7 +860,7 @@ def ranked_units(plan: Plan) -> list[Alternative]:
             for unit in ([Alternative((s,)) for s in alt.syllables] if alone else [alt]):
                 if unit.syllables:
                     out.setdefault((unit.syllables, unit.prefix), unit)
-    for unit in plan.optional:
+    for unit in (*plan.optional, *(p.alternative for p in plan.parts)):
         out.setdefault((unit.syllables, unit.prefix), unit)
     return list(out.values())
 

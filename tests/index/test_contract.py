@@ -255,6 +255,18 @@ def test_a_multi_word_term_fills_with_its_words_below_it(mutable: SearchBackend)
     assert ids(mutable, text='"dịch vụ công trực tuyến"') == ["e2"]  # quotes ask for the phrase only
 
 
+def test_the_fill_ranks_by_bm25_of_the_terms_words(mutable: SearchBackend) -> None:
+    """Findings holding the same part rank by bm25 of it: the one saying "trực tuyến" twice first,
+    though indexed last (without the parts in bm25 they would tie, and rowid would decide)."""
+    mutable.index([
+        _rec("e1", "doce", "Tỷ lệ hồ sơ trực tuyến còn thấp.", "Tỷ_lệ hồ_sơ trực_tuyến còn thấp .",
+             NEG, HDH, 2024, "2024-03-01"),
+        _rec("e3", "doce", "Hồ sơ trực tuyến và thanh toán trực tuyến còn ít.",
+             "Hồ_sơ trực_tuyến và thanh_toán trực_tuyến còn ít .", NEG, HDH, 2024, "2024-03-01"),
+    ])
+    assert ids(mutable, text="dịch vụ công trực tuyến") == ["e3", "e1"]
+
+
 def test_polarity_asked_for_ranks_first_and_its_word_is_not_required(backend: SearchBackend) -> None:
     # No finding says "hạn chế" or "ưu điểm": the word asks for the polarity, it is not required.
     shortcomings = ids(backend, text="hạn chế hồ sơ")
