@@ -229,6 +229,14 @@ def test_ambiguous_abbreviations_are_not_expanded() -> None:
         assert groups(typed) == [[typed.lower()]], typed
 
 
+def test_no_member_brings_a_common_phrase_of_another_sense() -> None:
+    """Members are expanded folded when the user types no accents, so a member must mean one
+    thing folded too: "sổ đỏ" would bring "so do" (trong số đó), "văn bản số" every cited
+    document ("Văn bản số 2748/UBND-TH")."""
+    assert all(len(group) == 1 for group in groups("văn bản điện tử"))
+    assert not any("so do" in group for group in groups("giay chung nhan quyen su dung dat"))
+
+
 def test_the_shipped_lexicon_loads() -> None:
     lexicon = load_lexicon()
     assert lexicon.synonyms and lexicon.frames and len(lexicon.dictionary) > 10_000
