@@ -228,6 +228,8 @@ GENRE: tuple[FindingRecord, ...] = (
     _rec("g7", "docg", "Chưa ứng dụng công nghệ thông tin trong quản lý văn bản và điều hành.",
          "Chưa ứng_dụng công_nghệ thông_tin trong quản_lý văn_bản và điều_hành .",
          NEG, HDH, 2023, "2023-03-01"),
+    _rec("g8", "docg", "Phó Chủ tịch xã chưa ký văn bản xin lỗi khi hồ sơ bị trễ.",
+         "Phó_Chủ_tịch xã chưa ký văn_bản xin_lỗi khi hồ_sơ bị trễ .", NEG, TTHC, 2023, "2023-03-01"),
 )
 
 
@@ -250,6 +252,7 @@ def genre(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     ("thẻ công chức", "g4"), ("đi muộn", "g4"), ("vắng mặt không có lý do", "g4"),
     # spelling variants and loanwords
     ("tỷ lệ", "g2"), ("trực tuyến", "g6"), ("thư điện tử", "g6"),
+    ("PCT", "g8"), ("thư xin lỗi", "g8"), ("phieu xin loi", "g8"),
 ])
 def test_the_genre_table_finds_every_name_of_a_thing(genre: SearchBackend, text: str, expected: str) -> None:
     assert ids(genre, text=text) == [expected]
