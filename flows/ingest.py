@@ -20,8 +20,8 @@ from core.errors import BackendError
 from core.settings import load_settings
 from extractors import discover
 from flows.nightly import ingest_batch_task
-from pipeline.batch import batches, index_pending, warm_up
-from pipeline.process import Summary
+from pipeline.batch import batches, index_pending
+from pipeline.process import Summary, warm_extraction
 
 LOGGER = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ def ingest_folder_flow(folder: str, overrides: dict[str, Any] | None = None) -> 
     """The flow of `ingest_folder`."""
     settings = load_settings(overrides)
     paths = discover_files(folder)
-    warm_up()
+    warm_extraction(settings)
     futures = [
         ingest_batch_task.submit(group, settings)
         for group in batches(paths, settings.batch_size, settings.workers)

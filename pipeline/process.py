@@ -33,7 +33,6 @@ from extractors import read
 from extractors.sandbox import preload, run_limited
 from index.base import SearchBackend
 from index.store import Store
-from nlp.extract import extract
 from nlp.themes import assign_themes
 from nlp.unit_containers import containers
 from nlp.words import segment
@@ -141,8 +140,30 @@ def with_kept_url(document: Document, path: Path) -> Document:
 
 
 def extract_all(document: Document) -> Extraction:
-    """The NLP result of one document, each finding with its comparison theme."""
+    """The NLP result of one document, each finding with its comparison theme.
+
+    nlp.extract (spaCy and the pipeline) is imported on the first call, not with this module:
+    with `isolate` only the children extract, and they fork from a server that imported it
+    already (pipeline/preload.py); the parent that composes the stages never needs it.
+    """
+    from nlp.extract import extract
+
     return assign_themes(extract(document))
+
+
+def warm_extraction(settings: Settings) -> None:
+    """Build the NLP pipeline in this process when extraction runs in it (`isolate = false`).
+
+    Why only then: building it takes about a second, and with `isolate` every extraction runs in
+    a child forked from the server that pipeline/preload.py warmed, so a pipeline built here
+    would never be used. Without isolation it must be built before batch threads start, so they
+    share one fully loaded model (underthesea loads its model lazily, without a lock).
+    """
+    if settings.isolate:
+        return
+    from nlp.load import default_pipeline
+
+    default_pipeline()
 
 
 def extract_limited(document: Document, settings: Settings) -> Extraction:
