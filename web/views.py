@@ -242,8 +242,8 @@ def finding_view(store: Store, finding_id: str) -> FindingView:
     everything else on this page, so the page shows first and a small script inserts them.
     """
     doc_key, seq = _locate(store, finding_id)
-    document = store.get_document(doc_key)
-    extraction = store.get_extraction(doc_key)
+    stored = store.get_stored(doc_key)
+    document, extraction = stored.document, stored.extraction
     ids = store.finding_ids(doc_key)
     finding = extraction.findings[seq]
     marks = [

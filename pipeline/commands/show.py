@@ -42,15 +42,14 @@ def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
     settings = settings_of(ctx)
     try:
         with Store(settings.database, readonly=settings.database.is_file()) as store:
-            record = store.find_record(finding_id)
-            if record is None:
-                err(f"no finding {finding_id!r} in {settings.database}")
-                sys.exit(EXIT_FAILED)
-            document = store.get_document(record.doc_key)
-            extraction = store.get_extraction(record.doc_key)
+            shown = store.finding_in_context(finding_id)
     except KiemtraError as e:
         err(str(e))
         sys.exit(EXIT_FAILED)
+    if shown is None:
+        err(f"no finding {finding_id!r} in {settings.database}")
+        sys.exit(EXIT_FAILED)
+    record, document, extraction = shown.record, shown.stored.document, shown.stored.extraction
     begin, stop = paragraph_around(document.text, record.start, record.end)
     units = [u.to_dict() for u in extraction.units]
     data: dict[str, Any] = {

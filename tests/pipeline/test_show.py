@@ -1,0 +1,60 @@
+"""`kiemtra show FINDING_ID` on a report written for the tests, ingested in-process."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+import index.store
+from pipeline.cli import cli
+
+REPORT = (
+    "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH\n\n"
+    "Châu Thành, ngày 15 tháng 11 năm 2021\n\n"
+    "Ngày 01/11/2021, Đoàn kiểm tra đã kiểm tra tại UBND xã Phú Tân.\n\n"
+    "Xã đã niêm yết công khai thủ tục hành chính. Tuy nhiên, bộ phận một cửa chưa cấp phiếu hẹn "
+    "cho công dân khi tiếp nhận hồ sơ.\n\n"
+    "Đề nghị UBND xã Phú Tân khắc phục ngay việc cấp phiếu hẹn."
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture()
+def ingested(tmp_path: Path) -> tuple[str, Path, str]:
+    """(database, report path, the id of the report's shortcoming)."""
+    report = tmp_path / "thong-bao.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    assert run("--db", db, "ingest", str(report), "--no-progress").exit_code == 0
+    with index.store.Store(Path(db)) as store:
+        ids = [r.finding_id for r in store.finding_records() if "phiếu hẹn" in r.text]
+    return db, report.resolve(), ids[0]
+
+
+def test_show_reads_the_document_from_the_store_once(ingested: tuple[str, Path, str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The document's row holds its whole text: show read it four times (twice for the record,
+    twice more for the text and the extraction)."""
+    db, _, finding_id = ingested
+    statements: list[str] = []
+    connect = index.store.connect
+
+    def traced(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = connect(*args, **kwargs)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(index.store, "connect", traced)
+    result = run("--db", db, "show", finding_id, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["context"]["text"].startswith("Xã đã niêm yết")
+    reads = [sql for sql in statements if "FROM documents d WHERE d.doc_key" in sql]
+    assert len(reads) == 1, reads
