@@ -155,6 +155,13 @@ def _searchable(documents: str = "documents") -> str:
             " AND w.withdrawn = 0)")
 
 
+def _withdrawn_at(documents: str = "documents") -> str:
+    """SQL: since when a document is out of the search index (the last of its paths to be
+    withdrawn), NULL while it is searchable."""
+    return (f"CASE WHEN NOT {_searchable(documents)} THEN (SELECT max(removed_at) FROM document_paths r"
+            f" WHERE r.doc_key = {documents}.doc_key AND r.withdrawn = 1) END")
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     """A quarantined file: why it failed, when it was first and last seen failing, how often.
@@ -210,6 +217,19 @@ class FindingInContext:
 
     record: FindingRecord
     stored: StoredText
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """A document whose findings left the search index because its files left the inbox
+    (`removed_files = withdraw`): the store keeps it, `kiemtra show FIRST_FINDING` reads it."""
+
+    doc_key: str
+    doc_id: str
+    paths: tuple[str, ...]
+    withdrawn_at: str
+    findings: int
+    first_finding: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -559,9 +579,7 @@ class Store:
         it was withdrawn from search, since when (`withdrawn_at`; NULL while searchable)."""
         rows = self._query(
             "SELECT d.*, (SELECT path FROM document_paths p WHERE p.doc_key = d.doc_key"
-            " ORDER BY seen_at DESC, path LIMIT 1) AS path,"
-            f" CASE WHEN NOT {_searchable('d')} THEN (SELECT max(removed_at) FROM document_paths r"
-            "   WHERE r.doc_key = d.doc_key AND r.withdrawn = 1) END AS withdrawn_at"
+            f" ORDER BY seen_at DESC, path LIMIT 1) AS path, {_withdrawn_at('d')} AS withdrawn_at"
             " FROM documents d WHERE d.doc_key = ?",
             (doc_key,),
         )
@@ -657,6 +675,19 @@ class Store:
             )
             for r in rows
         ]
+
+    def withdrawn(self) -> list[Withdrawn]:
+        """Documents withdrawn from search, the longest withdrawn first."""
+        rows = self._query(
+            f"SELECT d.doc_key, d.doc_id, {_withdrawn_at('d')} AS withdrawn_at,"
+            " (SELECT COUNT(*) FROM findings f WHERE f.doc_key = d.doc_key) AS n_findings,"
+            " (SELECT finding_id FROM findings f WHERE f.doc_key = d.doc_key ORDER BY seq LIMIT 1) AS first,"
+            " (SELECT json_group_array(path) FROM (SELECT path FROM document_paths p"
+            "   WHERE p.doc_key = d.doc_key ORDER BY path)) AS paths"
+            f" FROM documents d WHERE NOT {_searchable('d')} ORDER BY withdrawn_at, d.doc_key"
+        )
+        return [Withdrawn(r["doc_key"], r["doc_id"], tuple(json.loads(r["paths"])), r["withdrawn_at"] or "",
+                          r["n_findings"], r["first"]) for r in rows]
 
     def stats(self) -> Stats:
         def counts(sql: str) -> dict[Any, int]:

@@ -58,3 +58,42 @@ def test_show_reads_the_document_from_the_store_once(ingested: tuple[str, Path, 
     assert json.loads(result.stdout)["context"]["text"].startswith("Xã đã niêm yết")
     reads = [sql for sql in statements if "FROM documents d WHERE d.doc_key" in sql]
     assert len(reads) == 1, reads
+
+
+def _withdraw(db: str, path: Path) -> None:
+    """What a nightly run does with `removed_files = withdraw` when the file left the inbox."""
+    with index.store.Store(Path(db)) as store:
+        store.withdraw(str(path))
+
+
+def test_a_withdrawn_finding_says_it_was_withdrawn_and_since_when(ingested: tuple[str, Path, str]) -> None:
+    db, report, finding_id = ingested
+    before = json.loads(run("--db", db, "show", finding_id, "--format", "json").stdout)
+    assert before["withdrawn_at"] is None
+    assert "withdrawn from search" not in run("--db", db, "show", finding_id).stdout
+    _withdraw(db, report)
+    shown = run("--db", db, "show", finding_id)
+    assert shown.exit_code == 0, shown.output
+    data = json.loads(run("--db", db, "show", finding_id, "--format", "json").stdout)
+    assert data["withdrawn_at"] and data["withdrawn_at"][:4].isdigit()
+    assert f"withdrawn from search since {data['withdrawn_at']}" in shown.stdout
+    assert "chưa cấp phiếu hẹn" in shown.stdout  # still readable from the store
+
+
+def test_the_operators_commands_count_withdrawn_documents(ingested: tuple[str, Path, str]) -> None:
+    db, report, finding_id = ingested
+    assert "withdrawn from search" not in run("--db", db, "quarantine", "list").stdout
+    assert "withdrawn from search" not in run("--db", db, "runs").stdout
+    _withdraw(db, report)
+    with index.store.Store(Path(db)) as store:
+        (withdrawn,) = store.withdrawn()
+    assert withdrawn.paths == (str(report),) and withdrawn.findings >= 1
+    count = f"1 document ({withdrawn.findings} findings) withdrawn from search"
+    listed = run("--db", db, "quarantine", "list")
+    assert count in listed.stdout
+    assert str(report) in listed.stdout and f"kiemtra show {withdrawn.first_finding}" in listed.stdout
+    assert count in run("--db", db, "runs").stdout
+    # The file coming back (ingested again) makes it searchable, and nothing is counted any more.
+    assert run("--db", db, "ingest", str(report), "--no-progress").exit_code == 0
+    assert "withdrawn from search" not in run("--db", db, "quarantine", "list").stdout
+    assert json.loads(run("--db", db, "show", finding_id, "--format", "json").stdout)["withdrawn_at"] is None
