@@ -12,7 +12,6 @@ import dataclasses
 import hashlib
 import logging
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -69,39 +68,6 @@ class Outcome:
     indexed: bool = False
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # read, extract, store, index: seconds
-
-
-@dataclass(slots=True)
-class Summary:
-    """Counts and failures of one run, for the CLI's closing lines and the flows' artifact."""
-
-    outcomes: list[Outcome] = field(default_factory=list)
-
-    def add(self, outcome: Outcome) -> None:
-        self.outcomes.append(outcome)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        counts = Counter(o.status for o in self.outcomes)
-        return {s: counts.get(s, 0) for s in (INGESTED, CHANGED, SKIPPED, FAILED, QUARANTINED)}
-
-    @property
-    def failures(self) -> list[Outcome]:
-        """New failures only: what the exit status reports."""
-        return [o for o in self.outcomes if o.status == FAILED]
-
-    @property
-    def quarantined(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == QUARANTINED]
-
-    @property
-    def not_indexed(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status in (INGESTED, CHANGED) and not o.indexed]
-
-    def line(self) -> str:
-        c = self.counts
-        text = f"{c[INGESTED]} ingested, {c[CHANGED]} changed, {c[SKIPPED]} skipped, {c[FAILED]} failed"
-        return text + (f", {c[QUARANTINED]} still quarantined" if c[QUARANTINED] else "")
 
 
 def open_store(settings: Settings) -> Store:

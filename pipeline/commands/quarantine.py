@@ -70,10 +70,10 @@ def retry(ctx: click.Context, targets: tuple[str, ...], every: bool, wait: bool)
     chosen = _targets(targets, every)
     with errors_as_lines():
         summary = retry_now(settings, chosen, every=every, wait=wait)
-    for outcome in summary.failures:
-        err(outcome.reason or outcome.path)
+    for line in summary.problems():
+        err(line)
     click.echo(summary.line())
-    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)
+    sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
 @command.command()

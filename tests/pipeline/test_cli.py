@@ -66,9 +66,9 @@ def test_ingest_search_stats_and_skip_unchanged(tmp_path: Path, report: Path) ->
     db = str(tmp_path / "k.db")
     first = run("--db", db, "ingest", str(report), "--no-progress")
     assert first.exit_code == 0, first.output
-    assert "1 ingested" in first.stdout
+    assert "1 new" in first.stdout
     second = run("--db", db, "ingest", str(report), "--no-progress")
-    assert "0 ingested" in second.stdout and "1 skipped" in second.stdout
+    assert "0 new" in second.stdout and "1 skipped" in second.stdout
 
     hits = json.loads(run("--db", db, "search", "phieu hen", "--format", "json").stdout)
     assert hits["total"] >= 1

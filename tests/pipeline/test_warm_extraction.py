@@ -49,12 +49,12 @@ def _probe(tmp_path: Path, isolate: bool) -> dict[str, object]:
 
 def test_isolated_extraction_builds_and_imports_no_pipeline_in_the_parent(tmp_path: Path) -> None:
     result = _probe(tmp_path, isolate=True)
-    assert str(result["line"]).startswith("1 ingested")
+    assert str(result["line"]).startswith("1 new")
     assert result["built"] == 0
     assert result["spacy"] is False
 
 
 def test_in_process_extraction_builds_the_pipeline_once_before_it_runs(tmp_path: Path) -> None:
     result = _probe(tmp_path, isolate=False)
-    assert str(result["line"]).startswith("1 ingested")
+    assert str(result["line"]).startswith("1 new")
     assert result["built"] == 1
