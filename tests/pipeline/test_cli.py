@@ -4,28 +4,13 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_helpers import REPORT, run
+from click.testing import CliRunner
 
 from pipeline.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
-
-REPORT = (
-    "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH\n\n"
-    "Số: 41/TB-UBND\n\n"
-    "Châu Thành, ngày 15 tháng 11 năm 2021\n\n"
-    "Từ ngày 01/11/2021 đến ngày 05/11/2021, Đoàn kiểm tra đã kiểm tra tại UBND xã Phú Tân "
-    "theo Quyết định số 139/QĐ-UBND ngày 20/10/2021 của UBND huyện.\n\n"
-    "Xã đã thực hiện tốt việc niêm yết công khai thủ tục hành chính. Tuy nhiên, bộ phận "
-    "một cửa chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.\n\n"
-    "Đề nghị UBND xã Phú Tân khắc phục ngay việc cấp phiếu hẹn."
-)
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
 
 @pytest.fixture()
 def report(tmp_path: Path) -> Path:

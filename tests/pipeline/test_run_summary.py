@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cli_helpers import REPORT
 from click.testing import CliRunner
 
 from core.settings import load_settings
@@ -12,9 +13,6 @@ from pipeline.cli import cli
 from pipeline.ingest import ingest_paths
 from pipeline.process import FAILED, QUARANTINED, Outcome
 from pipeline.runs import COMMAND_LINE, NEW, RunSummary
-
-REPORT = ("Ngày 12/3/2024, Đoàn kiểm tra đã làm việc với UBND xã Phú Tân. Tuy nhiên, bộ phận một cửa "
-          "chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.")
 
 
 def test_a_command_line_ingest_is_summed_up_like_a_nightly_run(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli_helpers import REPORT
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """
@@ -30,10 +32,6 @@ import nlp.load
 print(json.dumps({"line": summary.line(), "spacy": spacy,
                   "built": nlp.load.default_pipeline.cache_info().currsize}))
 """
-
-REPORT = ("Ngày 12/3/2024, Đoàn kiểm tra đã làm việc với UBND xã Phú Tân. Tuy nhiên, bộ phận một cửa "
-          "chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.")
-
 
 def _probe(tmp_path: Path, isolate: bool) -> dict[str, object]:
     folder = tmp_path / "in"
