@@ -636,9 +636,9 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
     """The words inside each topical group's terms of two words or more (Part), found by the
     same cut as the query's (`_best_word`): words of two syllables or more, since one syllable
     of a Vietnamese compound is a morpheme, not its meaning ("hồ" of "hồ sơ"); none that is
-    itself a term of a group. Only of unquoted words (quotes ask for the phrase) and of terms
-    of at most MAX_WORD_SYLLABLES + 1 syllables: a longer synonym member is a description
-    ("giấy tiếp nhận hồ sơ và hẹn trả kết quả"), whose words are the genre's commonest."""
+    itself a term of a group. Only of unquoted words (quotes ask for the phrase); of an
+    abbreviation's expansions only those of at most MAX_WORD_SYLLABLES + 1 syllables: a longer
+    one is a description, whose words are the genre's commonest."""
     out: dict[tuple[str, ...], Part] = {}
     whole = {alt.folded for g in groups for alt in g.alternatives}
     for k, group in enumerate(groups):
@@ -650,7 +650,8 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
         said = group.alternatives if len(group.alternatives[0].syllables) == 1 else group.alternatives[:1]
         for alt in said:
             typed = list(alt.syllables)
-            if alt.prefix or not 2 < len(typed) <= MAX_WORD_SYLLABLES + 1:
+            longest = len(typed) if alt is group.alternatives[0] else MAX_WORD_SYLLABLES + 1
+            if alt.prefix or not 2 < len(typed) <= longest:
                 continue
             i = 0
             while i < len(typed):

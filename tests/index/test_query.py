@@ -374,3 +374,9 @@ def test_parts_come_from_the_term_typed_or_an_abbreviations_expansion() -> None:
     assert plan_query("hồ sơ trễ hạn", Words(), lexicon).parts == ()
     parts = plan_query("DVC", Words(), lexicon).parts
     assert [p.alternative.folded for p in parts] == [("dich", "vu"), ("truc", "tuyen")]
+    # A long term the user typed is split however long; a long expansion is a description.
+    lexicon = compile_lexicon([], [["dịch vụ công trực tuyến toàn trình", "DVCTT toàn trình"],
+                                   ["HSTT", "hồ sơ tiếp nhận và xử lý trực tuyến"]])
+    typed = plan_query("dich vu cong truc tuyen toan trinh", Words(), lexicon).parts
+    assert [p.alternative.folded for p in typed] == [("dich", "vu"), ("truc", "tuyen")]
+    assert plan_query("HSTT", Words(), lexicon).parts == ()
