@@ -239,6 +239,12 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     if fill:
         topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits] + parts
         should.append({"constant_score": {"filter": stage, "boost": _stage_bonus(weights)}})
+        # The fill's findings rank by bm25 of the parts they hold too (index.query.ranked_units).
+        ranked = {(a.syllables, a.prefix) for a in ranked_units(plan)}
+        should += [{"bool": {"must": [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
+                                      else _phrase("text_folded", a.folded, a.prefix)],
+                             "must_not": [stage]}}
+                   for a in ranked_units(plan, fill=True) if (a.syllables, a.prefix) not in ranked]
         any_topical = {"bool": {"should": topical, "minimum_should_match": 1}}
         required: dict[str, Any] = {"filter": [{"bool": {"should": [stage, any_topical],
                                                          "minimum_should_match": 1}}]}

@@ -543,6 +543,7 @@ class _TextSearch:
 
     conn: sqlite3.Connection
     plan: Plan
+    filling: bool = False  # ranking the fill: bm25 counts the parts too (index.query.ranked_units)
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
 
     def _ids(self, match: str) -> IntArray:
@@ -618,7 +619,7 @@ class _TextSearch:
 
     def _ranked(self) -> list[Alternative]:
         """What bm25 ranks by (index.query.ranked_units, the same on Elasticsearch)."""
-        return ranked_units(self.plan)
+        return ranked_units(self.plan, fill=self.filling)
 
     def _sure(self) -> set[tuple[tuple[str, ...], bool]]:
         """The ranked units every finding matching all groups holds: words of a text group of one
@@ -998,6 +999,7 @@ class SqliteFtsBackend(SearchBackend):
             if len(selected) else []
         if len(ranked) < offset + limit and len(filled):
             assert groups is not None  # computed with the fill
+            text.filling = True
             ranked += text.rank(columns, np.sort(filled), groups, offset + limit - len(ranked))
         ranked = ranked[offset:]
         rows = _records_in_order(conn, [r for r, _ in ranked], [sc for _, sc in ranked])
