@@ -111,15 +111,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
     with errors_as_lines():
         summary = ingest_paths(list(paths), settings=settings,
                                progress=sys.stderr.isatty() if progress is None else progress, wait=wait)
-    for outcome in summary.failures:
-        err(outcome.reason or outcome.path)
+    for line in summary.problems():
+        err(line)
     click.echo(summary.line())
-    if summary.quarantined:
-        click.echo(f"{len(summary.quarantined)} known-bad files not read again:"
-                   " see `kiemtra quarantine list`")
-    if summary.not_indexed:
-        click.echo(f"{len(summary.not_indexed)} stored but not yet indexed: run `kiemtra reindex`")
-    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)  # new failures only
+    sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)  # new failures only
 
 
 @cli.command()
