@@ -213,7 +213,8 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     matching `minimum` groups (the stage, all groups when None) score `_stage_bonus` more, above
     any fill finding — SQLite ranks the stage, then the fill.
 
-    `matters` (index.base.Query.matters, the matter tier): findings of those themes match too,
+    `matters` (index.base.Query.matters, the matter tier): findings of those themes (of the
+    polarity asked for, when the query asks one) match too,
     scoring `_stage_bonus` above any fill finding (MATTER_BONUS more for the first matter), and
     the stage twice that, above any of them — SQLite ranks the stage, the matter tier, the fill.
     The stage and the tier are named queries, so each hit says which tier it came in.
@@ -244,10 +245,12 @@ def text_query(plan: Plan, *, minimum: int | None = None,
             topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
             admitted.append({"bool": {"should": topical, "minimum_should_match": 1}})
         if matters:
-            themed = {"terms": {"theme": list(matters)}}
+            # A query asking a polarity gets the matter in that sense only (as SQLite).
+            sense = [{"term": {"polarity": plan.polarity}}] if plan.polarity is not None else []
+            themed = {"bool": {"filter": [{"terms": {"theme": list(matters)}}, *sense]}}
             admitted.append(themed)
             tier = {"bool": {"filter": [themed], "must_not": [stage]}}
-            strongest = {"bool": {"filter": [{"term": {"theme": matters[0]}}], "must_not": [stage]}}
+            strongest = {"bool": {"filter": [{"term": {"theme": matters[0]}}, *sense], "must_not": [stage]}}
             should += [{"constant_score": {"filter": tier, "boost": bonus, "_name": TIER_MATTER}},
                        {"constant_score": {"filter": strongest, "boost": MATTER_BONUS}}]
             bonus *= 2

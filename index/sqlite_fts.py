@@ -988,13 +988,16 @@ class SqliteFtsBackend(SearchBackend):
             filled = self._narrow(conn, columns, np.setdiff1d(topical, selected, assume_unique=True),
                                   excluded, filters)
         # The matter tier (Query.matters): after the stages, before the fill; a fill finding of
-        # the query's matter moves up into it.
+        # the query's matter moves up into it. A query asking a polarity ("không đeo thẻ") gets
+        # the matter in that sense only: "đều đeo thẻ" is its matter and answers nothing.
         matter = np.empty(0, dtype=np.int64)
         first = np.empty(0, dtype=np.int64)  # the findings of the strongest matter
         if query.matters and plan.groups and len(selected) < limit:
             themed = _themed(conn, query.matters)
             matter = self._narrow(conn, columns, np.setdiff1d(themed, selected, assume_unique=True),
                                   excluded, filters)
+            if plan.polarity is not None:  # the matter with the opposite sense answers nothing
+                matter = matter[columns.of_polarity(matter, plan.polarity)]
             filled = np.setdiff1d(filled, matter, assume_unique=True)
             first = _themed(conn, query.matters[:1])
         total = len(selected) + len(matter) + len(filled)

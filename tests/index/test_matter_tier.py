@@ -126,3 +126,33 @@ def test_a_query_of_one_word_gets_its_matter_too(backend: SearchBackend) -> None
 
 def test_no_text_means_no_tier(backend: SearchBackend) -> None:
     assert len(found(backend, matters=MATTERS, limit=50)) == len(RECORDS)  # browsing: every finding
+
+
+BADGES = (
+    FindingRecord(finding_id="b1", doc_key="doc-b", doc_id="b.pdf", text="Cán bộ không đeo thẻ khi làm việc.",
+                  words="Cán_bộ không đeo thẻ khi làm_việc .", polarity=NEG, area=Area.CONG_VU,
+                  theme="cong_vu.the_ten", year=2022),
+    FindingRecord(finding_id="b2", doc_key="doc-b", doc_id="b.pdf", text="Công chức thiếu bảng tên trên bàn.",
+                  words="Công_chức thiếu bảng_tên trên bàn .", polarity=NEG, area=Area.CONG_VU,
+                  theme="cong_vu.the_ten", year=2022),
+    FindingRecord(finding_id="b3", doc_key="doc-b", doc_id="b.pdf",
+                  text="Cán bộ, công chức đều có bảng tên trên bàn.",
+                  words="Cán_bộ , công_chức đều có bảng_tên trên bàn .", polarity=Polarity.STRENGTH,
+                  area=Area.CONG_VU, theme="cong_vu.the_ten", year=2022),
+)
+
+
+@pytest.fixture(params=ENGINES)
+def badges(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
+    engine = (_sqlite if request.param == "sqlite" else _elastic)(tmp_path, request)
+    engine.index(BADGES)
+    return engine
+
+
+def test_a_query_asking_a_sense_gets_its_matter_in_that_sense_only(badges: SearchBackend) -> None:
+    """"không đeo thẻ" asks for shortcomings: "đều có bảng tên" is its matter and answers nothing."""
+    matters = ("cong_vu.the_ten",)
+    assert found(badges, text="không đeo thẻ", matters=matters) == [("b1", TIER_WORDS), ("b2", TIER_MATTER)]
+    plain = found(badges, text="đeo thẻ", matters=matters)
+    assert plain[0] == ("b1", TIER_WORDS)
+    assert sorted(plain[1:]) == [("b2", TIER_MATTER), ("b3", TIER_MATTER)]
