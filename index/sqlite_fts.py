@@ -751,6 +751,18 @@ def _hits(rows: _Rows, alternatives: Iterable[Alternative], tiers: Sequence[str]
     return hits
 
 
+def _newest_of_matter(columns: _Columns, ids: IntArray, strongest: BoolArray, polarity: str | None,
+                      need: int) -> list[tuple[int, float]]:
+    """The first `need` of the matter tier's findings holding none of the query's words, with
+    their scores: those of the strongest matter first, then of the polarity asked for, then
+    the newest (the browse order), as Elasticsearch orders equal scores by date. Their bm25 is
+    0, so ranking them by it would leave them in rowid order."""
+    polar = columns.of_polarity(ids, polarity)
+    order = np.lexsort((columns.position[ids], ~polar, ~strongest))[:need]
+    scores = strongest[order] * MATTER_BONUS + polar[order] * POLARITY_BONUS
+    return list(zip(ids[order].tolist(), scores.astype(float).tolist(), strict=True))
+
+
 def _themed(conn: sqlite3.Connection, themes: Sequence[str]) -> IntArray:
     """The findings whose stored theme is one of `themes` (codes), ascending."""
     marks = ", ".join("?" for _ in themes)
@@ -1014,12 +1026,21 @@ class SqliteFtsBackend(SearchBackend):
             return total, [], facets
         ranked = [(r, sc, TIER_WORDS) for r, sc in text.rank(
             columns, np.sort(selected), groups if partial else None, offset + limit)] if len(selected) else []
-        for ids, tier in ((matter, TIER_MATTER), (filled, TIER_SOME_WORDS)):
+        bare = np.empty(0, dtype=np.int64)  # the matter tier's findings holding no group
+        if len(matter):
+            groups = groups if groups is not None else [text.group(g) for g in plan.groups]
+            worded = np.isin(matter, _union(groups))
+            matter, bare = matter[worded], matter[~worded]
+        for ids, tier in ((matter, TIER_MATTER), (bare, TIER_MATTER), (filled, TIER_SOME_WORDS)):
             if len(ranked) < offset + limit and len(ids):
                 if groups is None:
                     groups = [text.group(g) for g in plan.groups]
                 ordered = np.sort(ids)
                 strongest = np.isin(ordered, first) if tier == TIER_MATTER else None
+                if ids is bare and strongest is not None:  # no word to rank by: see _newest_of_matter
+                    ranked += [(r, sc, tier) for r, sc in _newest_of_matter(
+                        columns, ordered, strongest, plan.polarity, offset + limit - len(ranked))]
+                    continue
                 ranked += [(r, sc, tier) for r, sc in text.rank(
                     columns, ordered, groups, offset + limit - len(ranked), strongest)]
         return total, ranked[offset:], facets

@@ -156,3 +156,24 @@ def test_a_query_asking_a_sense_gets_its_matter_in_that_sense_only(badges: Searc
     plain = found(badges, text="đeo thẻ", matters=matters)
     assert plain[0] == ("b1", TIER_WORDS)
     assert sorted(plain[1:]) == [("b2", TIER_MATTER), ("b3", TIER_MATTER)]
+
+
+
+@pytest.fixture(params=ENGINES)
+def fresh(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
+    return (_sqlite if request.param == "sqlite" else _elastic)(tmp_path, request)
+
+
+def test_the_matter_in_other_words_only_comes_newest_first(fresh: SearchBackend) -> None:
+    """Holding no query word, such findings have no bm25 to rank by: the newest come first on
+    both engines (Elasticsearch orders equal scores by date), after the strongest matter."""
+    def desk(fid: str, published: str, theme: str = "tthc.mot_cua") -> FindingRecord:
+        return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf",
+                             text="Khu vực chờ của bộ phận một cửa chật hẹp, thiếu ghế.",
+                             words="Khu_vực chờ của bộ_phận một_cửa chật_hẹp , thiếu ghế .", polarity=NEG,
+                             area=Area.TTHC, theme=theme, year=int(published[:4]), published=published)
+
+    fresh.index([desk("k1", "2021-03-01"), desk("k2", "2024-06-01"), desk("k3", "2023-01-15"),
+                 desk("k4", "2025-01-01", theme="tthc.lien_thong")])
+    assert found(fresh, text="máy lấy số", matters=("tthc.mot_cua", "tthc.lien_thong")) == [
+        ("k2", TIER_MATTER), ("k3", TIER_MATTER), ("k1", TIER_MATTER), ("k4", TIER_MATTER)]
