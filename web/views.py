@@ -19,9 +19,10 @@ from typing import Any
 from markupsafe import Markup
 
 from core.models import Unit
-from index.base import Hit, SearchBackend, SearchResult
+from index.base import TIER_MATTER, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
+from pipeline.search import search
 from reports.compare import (
     Comparison,
     Filters,
@@ -72,6 +73,8 @@ class HitView:
     when: str
     units: tuple[str, ...]
     page: int | None
+    # The theme label when the hit came in the matter tier (the query's matter, other words)
+    matter: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,7 @@ def hit_view(hit: Hit) -> HitView:
         r.published or (str(r.year) if r.year else ""),
         r.unit_levels or r.units,
         r.page,
+        load_taxonomy().label(r.theme) if hit.tier == TIER_MATTER and r.theme else None,
     )
 
 
@@ -166,7 +170,7 @@ def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
 def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
     """One page of results with facets; `seconds` is the backend's time for the query."""
     started = time.perf_counter()
-    result = backend.search(params.query())
+    result = search(backend, params.query())
     seconds = time.perf_counter() - started
     last_page = max(1, -(-result.total // PAGE_SIZE))
     page = params.trang
