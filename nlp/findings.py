@@ -34,6 +34,7 @@ _WORD = re.compile(r"\w+")
 _LIST_MARKER = re.compile(r"(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)])\s+")
 _LEAD_COLON = re.compile(r":(?:\s|$)")
 _VALUE = re.compile(r"\s*\d+(?:[.,]\d+)?\s?%|\s*\d+/\d+\b")
+_DIGIT_AFTER = re.compile(r" ?\d")
 _FAR = 1 << 30
 
 
@@ -296,12 +297,19 @@ class _State:
     seen_body: bool = False
 
 
+def _in_number(text: str, colon: int) -> bool:
+    """The colon at `colon` sits between two digits, maybe with one space after it."""
+    return colon > 0 and text[colon - 1].isdigit() and bool(_DIGIT_AFTER.match(text, colon + 1))
+
+
 def _colon_split(text: str, sent: Span) -> tuple[Span | None, Span]:
     """(lead-in, body) of a sentence whose first ": " announces a list; (None, sent) otherwise.
 
-    A colon before a rate or a ratio gives a value ("quá hạn: 1,58%", "vắng: 3/25"): it announces no list."""
+    A colon before a rate or a ratio gives a value ("quá hạn: 1,58%", "vắng: 3/25"), and one between
+    digits is part of a number ("TCVN ISO 9001: 2015", "13: 30"): neither announces a list."""
     match = _LEAD_COLON.search(text, sent.start, sent.end)
-    if not match or _word_count(text[sent.start:match.start()]) < 2 or _VALUE.match(text, match.end()):
+    if (not match or _word_count(text[sent.start:match.start()]) < 2 or _VALUE.match(text, match.end())
+            or _in_number(text, match.start())):
         return None, sent
     lead = Span(sent.start, match.start(), text[sent.start:match.start()])
     body_start = match.end()

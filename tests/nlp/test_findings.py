@@ -335,3 +335,9 @@ def test_a_briefing_meeting_giao_ban_is_not_an_assignment() -> None:
     assert _pairs(find_findings(head + praised)) == [("strength", praised.rstrip("."))]
     assigned = "UBND tỉnh giao Ban Tổ chức tăng cường kiểm tra việc thực hiện."
     assert find_findings(head + assigned) == []
+
+
+def test_a_colon_inside_a_number_announces_no_list() -> None:
+    text = ("Các xã đã trang bị mạng nội bộ và triển khai tốt phần mềm một cửa, áp dụng TCVN ISO 9001: 2015 "
+            "trong việc tiếp nhận hồ sơ.")
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
