@@ -372,11 +372,18 @@ def _too_short(piece: str, own: CueScores, form: str, in_list: bool) -> bool:
     return not (in_list and words >= MIN_ITEM_WORDS and (own.best()[1] >= cues.MIN_SCORE or _acts(form)))
 
 
+def _own_predicate(form: str) -> bool:
+    """True when a list item opens with a predicate of its own ("có bảng niêm yết ...", "đã công khai
+    ..."): a matter of its own, not one more object of the item before it ("...; văn hóa công sở")."""
+    return bool(_rx(cues.OWN_PREDICATE_START).match(form))
+
+
 def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last: bool) -> list[Finding]:
     """The findings of one sentence, updating the paragraph and section state it sets.
 
     A ";" item with no cue of its own is part of a neighbour: an example after "như" or a noun
-    phrase ending a list joins the item before it; a noun phrase opening a list joins the one
+    phrase ending a list joins the item before it (an item opened by its own predicate, "; có
+    bảng niêm yết ...", stands alone); a noun phrase opening a list joins the one
     after it ("Công tác xây dựng danh mục hồ sơ; lập hồ sơ công việc ... còn hạn chế").
     """
     lead, body = _colon_split(text, sent)
@@ -411,7 +418,7 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
         inherited = previous or context
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
             if found and ("như" in doc_form[found[-1].start:found[-1].end].split()
-                          or index == len(pieces) - 1):
+                          or index == len(pieces) - 1 and not _own_predicate(form)):
                 merged = found[-1]
                 found[-1] = Finding(merged.polarity, merged.area, text[merged.start:end], merged.start, end)
                 continue

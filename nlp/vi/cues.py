@@ -269,6 +269,12 @@ NAME_LIST_OPENERS = (
 # Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
 FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 
+# Words that open a list item with a predicate of its own ("; có bảng niêm yết TTHC", "; đã công
+# khai danh mục"): the existential "có" and the aspect and voice markers that come before a verb.
+# Such an item reports a matter of its own even without a cue; a bare noun phrase ("; văn hóa
+# công sở") is one more object of the verb before it.
+OWN_PREDICATE_START = r"^(?:có|đã|được|đều|cũng|vẫn|đang)\b"
+
 # Words that open a subject of its own after a comma: "..., kiosk tra cứu ... chưa cập nhật".
 SUBJECT_START = (
     r"^(?:việc|công tác|tỷ lệ|số lượng|các|một số|nhiều|hầu hết|tất cả|toàn bộ|đa số|phần lớn|đơn vị"

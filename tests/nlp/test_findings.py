@@ -341,3 +341,14 @@ def test_a_colon_inside_a_number_announces_no_list() -> None:
     text = ("Các xã đã trang bị mạng nội bộ và triển khai tốt phần mềm một cửa, áp dụng TCVN ISO 9001: 2015 "
             "trong việc tiếp nhận hồ sơ.")
     assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
+
+
+def test_a_last_list_item_with_its_own_predicate_stands_alone_a_noun_phrase_joins() -> None:
+    text = ("Bộ phận một cửa bố trí công chức trực đầy đủ, thái độ hòa nhã; "
+            "có bảng niêm yết thủ tục hành chính thuộc thẩm quyền của xã.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Bộ phận một cửa bố trí công chức trực đầy đủ, thái độ hòa nhã"),
+        ("strength", "có bảng niêm yết thủ tục hành chính thuộc thẩm quyền của xã"),
+    ]
+    text = "Nhìn chung các xã thực hiện tốt kỷ luật, kỷ cương hành chính; văn hóa công sở của cán bộ."
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
