@@ -28,6 +28,7 @@ MIN_WORDS = 3
 MIN_ITEM_WORDS = 2  # an item of a list ("; thiếu ghế ngồi") may be shorter when its own cue judges it
 MAX_ITEM_WORDS = 8  # a comma item longer than this is a clause of its own, split by other rules
 DEMAND_LEAD = 3.0  # an explicit "đề nghị/yêu cầu/kiến nghị" makes a lead-in announce demands
+DEMAND_OWN = 2.0  # a "cần"/"đề nghị" of its own keeps a clause in a list of demands a demand
 DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated once
 _EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
 _WORD = re.compile(r"\w+")
@@ -143,8 +144,10 @@ def _polarity(form: str, context: str | None, scores: CueScores | None = None) -
     if form.startswith("tuy nhiên"):
         scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation, scores.first)
     polarity, score = scores.best()
-    if context == RECOMMENDATION and polarity == STRENGTH and not _rx(cues.REPORTED).search(form):
-        # "UBND xã niêm yết đầy đủ, kịp thời ..." in a list of demands: the state asked for
+    if context == RECOMMENDATION and polarity == STRENGTH and (
+            not _rx(cues.REPORTED).search(form) or scores.recommendation >= DEMAND_OWN):
+        # "UBND xã niêm yết đầy đủ, kịp thời ..." in a list of demands: the state asked for;
+        # "... đã được bố trí khang trang, cần giữ gìn": what is reported is the ground of a demand
         return RECOMMENDATION
     if score >= cues.MIN_SCORE:
         return polarity

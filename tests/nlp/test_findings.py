@@ -352,3 +352,9 @@ def test_a_last_list_item_with_its_own_predicate_stands_alone_a_noun_phrase_join
     ]
     text = "Nhìn chung các xã thực hiện tốt kỷ luật, kỷ cương hành chính; văn hóa công sở của cán bộ."
     assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
+
+
+def test_provision_reported_as_done_is_a_strength_and_negated_a_shortcoming() -> None:
+    assert polarity_of("Bảng nội quy và lịch tiếp công dân được treo ở nơi dễ quan sát") == "strength"
+    assert polarity_of("Phường đã rà soát, sắp xếp lại trang thiết bị tại bộ phận một cửa") == "strength"
+    assert polarity_of("Các thủ tục mới sửa đổi chưa được rà soát ở bộ phận một cửa") == "shortcoming"
