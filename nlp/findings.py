@@ -144,6 +144,9 @@ def _polarity(form: str, context: str | None, scores: CueScores | None = None) -
     if form.startswith("tuy nhiên"):
         scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation, scores.first)
     polarity, score = scores.best()
+    turned = _turn(form)
+    if turned is not None and polarity != RECOMMENDATION:
+        polarity, score = turned
     if context == RECOMMENDATION and polarity == STRENGTH and (
             not _rx(cues.REPORTED).search(form) or scores.recommendation >= DEMAND_OWN):
         # "UBND xã niêm yết đầy đủ, kịp thời ..." in a list of demands: the state asked for;
@@ -152,6 +155,16 @@ def _polarity(form: str, context: str | None, scores: CueScores | None = None) -
     if score >= cues.MIN_SCORE:
         return polarity
     return context
+
+
+def _turn(form: str) -> tuple[str, float] | None:
+    """What the part after an inner "nhưng"/"song" judges ("có ban hành kế hoạch nhưng chưa cụ
+    thể"): in Vietnamese the turn carries the clause's verdict, whatever came before it."""
+    match = _rx(cues.TURN).search(form)
+    if match is None:
+        return None
+    polarity, score = _cue_scores(form[match.end():]).best()
+    return (polarity, score) if polarity is not None and score >= cues.MIN_SCORE else None
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -177,6 +177,10 @@ STRENGTH: tuple[tuple[str, float], ...] = (
 # is asked for ("niêm yết đầy đủ, kịp thời").
 REPORTED = r"\b(?:đã|được|đều|đang)\b"
 
+# A turn inside a clause ("có ban hành kế hoạch nhưng chưa cụ thể", "được niêm yết song chưa cập
+# nhật"): what follows it is the clause's verdict.
+TURN = r"\b(?:nhưng|song)\b(?! song)"
+
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
 NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
 

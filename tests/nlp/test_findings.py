@@ -358,3 +358,10 @@ def test_provision_reported_as_done_is_a_strength_and_negated_a_shortcoming() ->
     assert polarity_of("Bảng nội quy và lịch tiếp công dân được treo ở nơi dễ quan sát") == "strength"
     assert polarity_of("Phường đã rà soát, sắp xếp lại trang thiết bị tại bộ phận một cửa") == "strength"
     assert polarity_of("Các thủ tục mới sửa đổi chưa được rà soát ở bộ phận một cửa") == "shortcoming"
+
+
+def test_the_part_after_a_turn_gives_the_verdict() -> None:
+    assert polarity_of("Các thủ tục được niêm yết đầy đủ, kịp thời song chưa cập nhật quy trình") \
+        == "shortcoming"
+    assert polarity_of("Xã có ban hành kế hoạch kiểm tra nhưng nội dung chưa cụ thể") == "shortcoming"
+    assert polarity_of("Hồ sơ tuy nhiều nhưng đều giải quyết đúng hạn, kịp thời") == "strength"
