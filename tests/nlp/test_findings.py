@@ -365,3 +365,10 @@ def test_the_part_after_a_turn_gives_the_verdict() -> None:
         == "shortcoming"
     assert polarity_of("Xã có ban hành kế hoạch kiểm tra nhưng nội dung chưa cụ thể") == "shortcoming"
     assert polarity_of("Hồ sơ tuy nhiều nhưng đều giải quyết đúng hạn, kịp thời") == "strength"
+
+
+def test_a_comma_in_the_addressees_of_a_demand_does_not_end_it() -> None:
+    text = ("UBND huyện yêu cầu các cơ quan, đơn vị và UBND cấp xã chấn chỉnh công chức một cửa, "
+            "không để hồ sơ trực tuyến chậm tiếp nhận.")
+    assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
+
