@@ -372,3 +372,16 @@ def test_a_comma_in_the_addressees_of_a_demand_does_not_end_it() -> None:
             "không để hồ sơ trực tuyến chậm tiếp nhận.")
     assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
 
+
+def test_a_sentence_announcing_faults_within_a_scope_is_a_lead_not_a_finding() -> None:
+    text = ("Lãnh đạo Sở Nội vụ cũng nêu một số tồn tại, khó khăn khi thực hiện các nhiệm vụ cải cách "
+            "hành chính. Nhiều hồ sơ trực tuyến được tiếp nhận chậm.")
+    assert _pairs(find_findings(text)) == [("shortcoming", "Nhiều hồ sơ trực tuyến được tiếp nhận chậm")]
+    text = ("Đoàn đề nghị UBND xã: Tăng cường ứng dụng chữ ký số; Duy trì tiếp nhận phản ánh của người dân "
+            "về những khó khăn, vướng mắc trong thực hiện thủ tục.")
+    assert [f.polarity for f in find_findings(text)] == ["recommendation", "recommendation"]
+
+
+def test_a_demand_to_remedy_faults_is_not_an_announcement_of_them() -> None:
+    text = "Đoàn kiểm tra cũng yêu cầu xã cần có kế hoạch khắc phục những hạn chế mà Đoàn đã chỉ ra."
+    assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
