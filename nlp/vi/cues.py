@@ -160,6 +160,8 @@ STRENGTH: tuple[tuple[str, float], ...] = (
      r"|trang bị|mở|cung cấp|cập nhật|áp dụng|ứng dụng|chỉnh lý|kiện toàn|phân công|công khai|rà soát"
      r"|sắp xếp|lắp đặt|treo|dán|phổ biến|quán triệt|số hóa)\b", 1.0),
     (r"\bkết quả (?:tích cực|tốt|cao|đạt được)\b", 1.0),
+    # Work reported as pushed forward ("công tác CCHC tiếp tục được đẩy mạnh", "được tăng cường").
+    (r"\b(?:đã |tiếp tục |ngày càng )?được (?:đẩy mạnh|tăng cường|nâng cao|cải thiện|nâng lên)\b", 1.0),
     # The genre's words of praise for how work is done and for offices.
     (r"\b(?:bài bản|chuyên nghiệp|văn minh|khang trang|thông thoáng|rõ rệt|dám nghĩ dám làm"
      r"|đi vào nề nếp|đi vào nếp|duy trì ổn định)\b", 1.5),

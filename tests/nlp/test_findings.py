@@ -385,3 +385,8 @@ def test_a_sentence_announcing_faults_within_a_scope_is_a_lead_not_a_finding() -
 def test_a_demand_to_remedy_faults_is_not_an_announcement_of_them() -> None:
     text = "Đoàn kiểm tra cũng yêu cầu xã cần có kế hoạch khắc phục những hạn chế mà Đoàn đã chỉ ra."
     assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
+
+
+def test_work_reported_as_pushed_forward_is_a_strength() -> None:
+    assert polarity_of("Công tác cải cách thủ tục hành chính tiếp tục được đẩy mạnh") == "strength"
+    assert polarity_of("Việc ứng dụng chữ ký số chưa được đẩy mạnh ở cấp xã") == "shortcoming"
