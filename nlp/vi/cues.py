@@ -33,7 +33,7 @@ NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
     (r"\bhạn chế (?:tối đa|đến mức thấp nhất)\b[^,;.:]{0,60}", 2.5),
     (r"\b(?:đều|cũng) có lý do\b", 2.5),
-    (r"\bgiảm (?:thiểu )?(?:số |tỷ lệ )?(?:hồ sơ )?(?:quá hạn|trễ hạn|tồn đọng)\b", 2.0),
+    (r"\bgiảm (?:thiểu )?(?:số |tỷ lệ )?(?:hồ sơ )?(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng)\b", 2.0),
     # Resolved faults: "đã khắc phục xong các tồn tại", "những hạn chế đã được khắc phục".
     (r"\b(?:đã|cơ bản đã|đều đã)(?: được)?(?: kịp thời| nghiêm túc)? (?:khắc phục|chấn chỉnh|sửa chữa|xử lý)"
      r"(?: xong| dứt điểm| kịp thời| ngay| triệt để)?\b[^;.:]{0,60}", 2.5),
@@ -58,7 +58,8 @@ NOT_DIRECTIVE: tuple[str, ...] = (
     r"\bý kiến,? kiến nghị\b",
     r"\bkiến nghị,? phản ánh\b",
     r"\b(?:chưa có|không có) (?:kiến nghị|đề xuất)\b",
-    r"\b(?:đáp ứng|đạt|theo|bảo đảm|đảm bảo|so với|phù hợp với|chưa đạt|không đạt)(?: được)?(?: tốt)?"
+    r"\b(?:đáp ứng|đạt|theo|bảo đảm|đảm bảo|so với|phù hợp với|chưa đạt|không đạt)(?: được)?"
+    r"(?: tốt| đầy đủ| đủ| kịp thời)?"
     r"(?: các| mọi)? yêu cầu\b",
     r"\byêu cầu (?:công tác|công việc|nhiệm vụ|thực thi|đặt ra|của)\b",
     r"\b(?:hạn chế|tồn tại|thiếu sót|yếu kém|khuyết điểm)[^.;:]{0,40}?\bcần(?: phải)? (?:khắc phục|lưu ý)\b",

@@ -390,3 +390,8 @@ def test_a_demand_to_remedy_faults_is_not_an_announcement_of_them() -> None:
 def test_work_reported_as_pushed_forward_is_a_strength() -> None:
     assert polarity_of("Công tác cải cách thủ tục hành chính tiếp tục được đẩy mạnh") == "strength"
     assert polarity_of("Việc ứng dụng chữ ký số chưa được đẩy mạnh ở cấp xã") == "shortcoming"
+
+
+def test_meeting_requirements_is_not_a_demand_and_cutting_lateness_is_a_merit() -> None:
+    assert polarity_of("Đội ngũ công chức cấp xã chưa đáp ứng đầy đủ yêu cầu nhiệm vụ mới") == "shortcoming"
+    assert polarity_of("Xã đã có giải pháp giảm tỷ lệ trễ hẹn trong giải quyết hồ sơ") == "strength"
