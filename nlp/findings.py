@@ -420,6 +420,8 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     """
     lead, body = _colon_split(text, sent)
     context = state.paragraph or state.section
+    if state.previous_finding == RECOMMENDATION and _rx(cues.CONTINUES).match(doc_form[sent.start:sent.end]):
+        context = RECOMMENDATION  # "... yêu cầu ... Đồng thời, có giải pháp ...": more of the same demand
     if lead is not None:
         context = _lead_polarity(doc_form[lead.start:lead.end]) or context
         if _word_count(body.text) < MIN_WORDS:

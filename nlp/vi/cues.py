@@ -205,6 +205,9 @@ CONNECTORS = (
     r"|mặt khác|theo đó|qua đó|do đó|vì vậy|vì thế|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"
     r"(?: đạt được)?(?:,? thì)?|nhìn chung thì|thêm vào đó)\b[,:]?\s*"
 )
+# A sentence opened by "Đồng thời" goes on with the act of the sentence before it: after a demand,
+# its subject-less clauses ("Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn") are more demands.
+CONTINUES = r"^đồng thời\b"
 # "Qua kiểm tra (thực tế tại ...) (cho thấy)," / "Kết quả kiểm tra cho thấy," / "... nhận thấy".
 INSPECTION_LEADS = (
     r"^qua (?:công tác |đợt |buổi )?kiểm tra\b[^,;:]{0,100}?,\s*",

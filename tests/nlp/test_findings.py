@@ -395,3 +395,12 @@ def test_work_reported_as_pushed_forward_is_a_strength() -> None:
 def test_meeting_requirements_is_not_a_demand_and_cutting_lateness_is_a_merit() -> None:
     assert polarity_of("Đội ngũ công chức cấp xã chưa đáp ứng đầy đủ yêu cầu nhiệm vụ mới") == "shortcoming"
     assert polarity_of("Xã đã có giải pháp giảm tỷ lệ trễ hẹn trong giải quyết hồ sơ") == "strength"
+
+
+def test_a_sentence_opened_by_dong_thoi_goes_on_with_the_demand_before_it() -> None:
+    text = ("UBND huyện yêu cầu các xã bảo đảm hồ sơ giải quyết đúng hạn đạt 98% trở lên. "
+            "Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn; nghiêm túc thực hiện việc xin lỗi người dân.")
+    assert [f.polarity for f in find_findings(text)] == ["recommendation"] * 3
+    text = ("Xã đã niêm yết đầy đủ thủ tục hành chính. "
+            "Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn trong giải quyết hồ sơ.")
+    assert [f.polarity for f in find_findings(text)] == ["strength", "strength"]
