@@ -139,7 +139,8 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
 STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:thực hiện|chấp hành|triển khai) (?:khá |rất )?(?:tốt|nghiêm|nghiêm túc)\b", 2.0),
     (r"\bđánh giá (?:cao|khá tốt|tốt|rất tốt)\b", 2.5),
-    (r"\bghi nhận\b", 1.5),
+    # "ghi nhận" praises ("ghi nhận những kết quả"), unless it only records ("ghi nhận tình hình").
+    (r"\bghi nhận\b(?! (?:tình hình|thực tế|thực tiễn|ý kiến|thông tin|số liệu))", 1.5),
     (r"\btốt\b(?! hơn)", 1.5),
     (r"\b(?:kịp thời|đúng hạn|trước hạn|đúng hẹn|đúng giờ)\b", 1.5),
     (r"\b(?:đúng|theo) quy định\b", 0.5),
@@ -153,13 +154,15 @@ STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:có )?hiệu quả\b", 1.0),
     (r"\b(?:đồng bộ|toàn diện|tích cực|chuyển biến|tiến bộ|linh hoạt|sáng tạo|nhanh chóng)\b", 1.0),
     (r"\b(?:quan tâm|chú trọng)\b", 1.0),
-    (r"\b(?:đảm bảo|bảo đảm|phù hợp|thuận lợi|minh bạch|khoa học|gọn gàng|sạch sẽ)\b", 1.0),
+    # ... "khoa học" (orderly) but not in the name of a Sở/Bộ Khoa học và Công nghệ.
+    (r"\b(?:đảm bảo|bảo đảm|phù hợp|thuận lợi|minh bạch|khoa học(?! và công nghệ)|gọn gàng|sạch sẽ)\b", 1.0),
     (r"\b(?:tận tình|hòa nhã|lịch sự|chu đáo|niềm nở|nhiệt tình)\b", 1.5),
     (r"\b(?:đều có|đều đeo|đều được|có mặt đầy đủ)\b", 1.0),
     (r"\b(?:nề nếp|nếp|ổn định|thường xuyên|chủ động|đa dạng|thiết thực|sâu sắc|kỹ)\b", 0.5),
     (r"\b(?:đã|có|được)(?: tiến hành)? (?:ban hành|bố trí|thực hiện|triển khai|tổ chức|xây dựng|niêm yết"
      r"|trang bị|mở|cung cấp|cập nhật|áp dụng|ứng dụng|chỉnh lý|kiện toàn|phân công|công khai|rà soát"
-     r"|sắp xếp|lắp đặt|treo|dán|phổ biến|quán triệt|số hóa)\b", 1.0),
+     r"|sắp xếp|lắp đặt|treo|dán|phổ biến|quán triệt|số hóa)\b"
+     r"(?! (?:kiểm tra|thanh tra|đoàn|tổ kiểm tra))", 1.0),  # organising an inspection is the inspection
     (r"\bkết quả (?:tích cực|tốt|cao|đạt được)\b", 1.0),
     # Work reported as pushed forward ("công tác CCHC tiếp tục được đẩy mạnh", "được tăng cường").
     (r"\b(?:đã |tiếp tục |ngày càng )?được (?:đẩy mạnh|tăng cường|nâng cao|cải thiện|nâng lên)\b", 1.0),

@@ -404,3 +404,11 @@ def test_a_sentence_opened_by_dong_thoi_goes_on_with_the_demand_before_it() -> N
     text = ("Xã đã niêm yết đầy đủ thủ tục hành chính. "
             "Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn trong giải quyết hồ sơ.")
     assert [f.polarity for f in find_findings(text)] == ["strength", "strength"]
+
+
+def test_the_inspections_own_acts_are_not_merits() -> None:
+    assert polarity_of("Đoàn ghi nhận tình hình triển khai công tác cải cách hành chính tại xã") is None
+    assert polarity_of("UBND huyện đã tổ chức kiểm tra đột xuất tại UBND các xã") is None
+    assert polarity_of("Sở Khoa học và Công nghệ đã kiểm tra việc áp dụng ISO ở các phòng") is None
+    assert polarity_of("Đoàn ghi nhận những kết quả UBND xã đạt được") == "strength"
+    assert polarity_of("Hồ sơ được sắp xếp khoa học, gọn gàng") == "strength"
