@@ -28,7 +28,6 @@ MIN_WORDS = 3
 MIN_ITEM_WORDS = 2  # an item of a list ("; thiếu ghế ngồi") may be shorter when its own cue judges it
 MAX_ITEM_WORDS = 8  # a comma item longer than this is a clause of its own, split by other rules
 DEMAND_LEAD = 3.0  # an explicit "đề nghị/yêu cầu/kiến nghị" makes a lead-in announce demands
-DEMAND_ADDRESSEE_SYLLABLES = 6  # "yêu cầu các cơ quan": a demand this short names only whom it asks
 DEMAND_OWN = 2.0  # a "cần"/"đề nghị" of its own keeps a clause in a list of demands a demand
 DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated once
 _EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
@@ -346,15 +345,11 @@ def _fault_items(left_form: str, right_form: str) -> bool:
             and MIN_ITEM_WORDS <= _word_count(right_item) <= MAX_ITEM_WORDS)
 
 
-def _judges_alone(form: str) -> bool:
-    """The left side of a comma judges on its own: enough evidence, and a demand that already says
-    what it demands. "đề nghị các cơ quan, đơn vị khắc phục ..." names only its addressees before
-    the comma (the genre's "các cơ quan, đơn vị" list), so the comma cannot end its matter."""
-    scores = _cue_scores(form)
-    polarity, score = scores.best()
-    if score < 1.5:
-        return False
-    return polarity != RECOMMENDATION or _word_count(form[scores.first[2]:]) > DEMAND_ADDRESSEE_SYLLABLES
+def _in_body_list(left_form: str, right_form: str) -> bool:
+    """The comma sits inside a list of bodies or people ("cơ quan, đơn vị", "sở, ngành", "cán bộ,
+    công chức"): the genre's fixed lists of whom a statement is about, never two matters."""
+    return (bool(_rx(cues.BODY_LIST_END).search(left_form))
+            and bool(_rx(cues.BODY_LIST_START).match(right_form)))
 
 
 def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
@@ -362,7 +357,8 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
 
     "ứng dụng tốt phần mềm ..., tỷ lệ hồ sơ đều giải quyết đúng hẹn" is two matters: both sides
     judge, and the right side starts with a subject of its own. A list of nouns ("cán bộ, công
-    chức") never splits because its left side judges nothing. A run of short faults each opened by
+    chức", "đề nghị các cơ quan, đơn vị khắc phục") never splits: its left side judges nothing or
+    ends inside a list of bodies. A run of short faults each opened by
     its own negation ("chưa niêm yết, thiếu sổ theo dõi, không có phiếu hẹn") is one matter per item.
     """
     parts: list[tuple[int, int]] = []
@@ -371,9 +367,11 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
         cut, resume = clause.start + match.start(), clause.start + match.end()
         left, right = text[start:cut], text[resume:clause.end]
         right_form = doc_form[resume:clause.end]
+        if _in_body_list(doc_form[start:cut], right_form):
+            continue
         new_subject = (_word_count(left) >= 4 and _word_count(right) >= 4
                        and bool(_rx(cues.SUBJECT_START).match(right_form))
-                       and _judges_alone(doc_form[start:cut])
+                       and _cue_scores(doc_form[start:cut]).best()[1] >= 1.5
                        and _cue_scores(right_form.split(",")[0]).best()[1] >= 1.5)
         if new_subject or _fault_items(doc_form[start:cut], right_form):
             parts.append((start, cut))

@@ -289,6 +289,13 @@ FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 # công sở") is one more object of the verb before it.
 OWN_PREDICATE_START = r"^(?:có|đã|được|đều|cũng|vẫn|đang)\b"
 
+# Bodies and people that the genre lists with commas ("các cơ quan, đơn vị, địa phương", "sở, ban,
+# ngành", "cán bộ, công chức, viên chức"): a comma between two of them is inside one list.
+BODY_NOUNS = (r"(?:cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng|xã|phường|thị trấn|huyện|quận|thị xã"
+              r"|thành phố|tổ chức|cá nhân|doanh nghiệp|cán bộ|công chức|viên chức|người lao động)")
+BODY_LIST_END = rf"\b{BODY_NOUNS}$"
+BODY_LIST_START = rf"^{BODY_NOUNS}\b"
+
 # Words that open a subject of its own after a comma: "..., kiosk tra cứu ... chưa cập nhật".
 SUBJECT_START = (
     r"^(?:việc|công tác|tỷ lệ|số lượng|các|một số|nhiều|hầu hết|tất cả|toàn bộ|đa số|phần lớn|đơn vị"

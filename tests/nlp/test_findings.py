@@ -412,3 +412,9 @@ def test_the_inspections_own_acts_are_not_merits() -> None:
     assert polarity_of("Sở Khoa học và Công nghệ đã kiểm tra việc áp dụng ISO ở các phòng") is None
     assert polarity_of("Đoàn ghi nhận những kết quả UBND xã đạt được") == "strength"
     assert polarity_of("Hồ sơ được sắp xếp khoa học, gọn gàng") == "strength"
+
+
+def test_a_comma_inside_a_list_of_bodies_does_not_end_a_matter() -> None:
+    text = ("Tổ kiểm tra đã lập biên bản và đề nghị người đứng đầu cơ quan, đơn vị có giải pháp khắc phục "
+            "ngay những thiếu sót nêu trên.")
+    assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
