@@ -107,8 +107,9 @@ def _cue_scores(form: str) -> CueScores:
     faults = [(s, w) for s, _, w in _weighted(form, cues.SHORTCOMING) if s < demand_from]
     merits = [(s, w) for s, _, w in negated]
     negator = _rx(cues.NEGATORS + r"(?: \w+){0,2} $")
+    aims = [(m.start(), m.end()) for m in _rx(cues.PURPOSE).finditer(form)]
     for start, _, weight in _weighted(form, cues.STRENGTH):
-        if start >= demand_from:
+        if start >= demand_from or any(a_start <= start < a_end for a_start, a_end in aims):
             continue
         if negator.search(form[max(0, start - 30):start]):
             faults.append((start, weight / 2))

@@ -224,6 +224,10 @@ REPORTED_SPEECH_LEAD = r"^[^;:.]{0,160}?\b(?:cho biết|khẳng định|nhấn m
 
 # A purpose clause ("Để khắc phục ..., ") opens a statement without judging anything itself.
 PURPOSE_LEAD = r"^(?:nhằm|để)\b[^,;:]{0,200},\s*"
+# A purpose inside a clause ("... sửa chữa trụ sở để đảm bảo nơi làm việc", "nhằm nâng cao chất
+# lượng"): its merit words name an aim, not something achieved, up to the clause's next comma.
+# "để xảy ra" (to let happen) is no purpose.
+PURPOSE = r"\b(?:nhằm|để)\b(?! xảy ra| tồn đọng| phát sinh| chậm)[^,;.]{0,80}"
 
 # Statements about the inspection itself, plans and web-page furniture: never findings.
 NON_FINDING = (

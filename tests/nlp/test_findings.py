@@ -418,3 +418,10 @@ def test_a_comma_inside_a_list_of_bodies_does_not_end_a_matter() -> None:
     text = ("Tổ kiểm tra đã lập biên bản và đề nghị người đứng đầu cơ quan, đơn vị có giải pháp khắc phục "
             "ngay những thiếu sót nêu trên.")
     assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
+
+
+def test_merit_words_in_a_purpose_name_an_aim_not_an_achievement() -> None:
+    assert polarity_of("Xã đang sửa chữa trụ sở để đảm bảo nơi làm việc cho cán bộ") is None
+    assert polarity_of("Xã sửa chữa trụ sở kịp thời để phục vụ người dân") == "strength"
+    assert polarity_of("Đơn vị nào để xảy ra vi phạm thì người đứng đầu phải chịu trách nhiệm") \
+        == "recommendation"
