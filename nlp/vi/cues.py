@@ -21,6 +21,10 @@ MIN_SCORE = 1.0
 CONDITIONS: tuple[str, ...] = (
     r"\b(?:nếu|hễ|(?:đơn vị|nơi|cơ quan|địa phương|cá nhân|cán bộ|công chức|người) nào)\b[^,;.]{0,80}?"
     r"(?=,|;|\.| (?:thì|phải|sẽ|cần|đều)\b|$)",
+    # "Trường hợp để xảy ra ..., căn cứ tính chất ... xử lý": a clause opened by "trường hợp" (in
+    # case) is hypothetical; "trường hợp này/đó" points back to a real case, and "còn trường hợp"
+    # (there are still cases) is a fault, not a condition.
+    r"^trường hợp\b(?! (?:này|đó|trên|nêu trên|như vậy)\b)[^,;.]{0,80}?(?=,|;|\.| (?:thì|phải|sẽ|cần)\b|$)",
 )
 
 # Negated faults: "không có hồ sơ quá hạn", "không để xảy ra", "hạn chế tối đa hồ sơ trễ":

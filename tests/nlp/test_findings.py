@@ -425,3 +425,9 @@ def test_merit_words_in_a_purpose_name_an_aim_not_an_achievement() -> None:
     assert polarity_of("Xã sửa chữa trụ sở kịp thời để phục vụ người dân") == "strength"
     assert polarity_of("Đơn vị nào để xảy ra vi phạm thì người đứng đầu phải chịu trách nhiệm") \
         == "recommendation"
+
+
+def test_a_clause_opened_by_truong_hop_is_a_condition() -> None:
+    assert polarity_of("Trường hợp để hồ sơ trực tuyến quá hạn, căn cứ tính chất sẽ xử lý") is None
+    assert polarity_of("Vẫn còn trường hợp giải quyết hồ sơ quá hạn") == "shortcoming"
+    assert polarity_of("Trường hợp này đã vi phạm quy định về thời hạn giải quyết") == "shortcoming"
