@@ -403,6 +403,17 @@ def _too_short(piece: str, own: CueScores, form: str, in_list: bool) -> bool:
     return not (in_list and words >= MIN_ITEM_WORDS and (own.best()[1] >= cues.MIN_SCORE or _acts(form)))
 
 
+def _statement_before_lead(text: str, doc_form: str, lead: Span, sent: Span) -> tuple[Span | None, Span]:
+    """(statement, the rest of the sentence) when a lead-in is joined to a statement of its own
+    ("Tổ kiểm tra đánh giá cao những kết quả ..., đồng thời chỉ ra những hạn chế như: ..."): the
+    statement before the join is a finding, only what follows it announces the list."""
+    joins = list(_rx(cues.LEAD_JOIN).finditer(doc_form, lead.start, lead.end))
+    if not joins or _word_count(text[sent.start:joins[-1].start()]) < MIN_WORDS:
+        return None, sent
+    cut, resume = joins[-1].start(), joins[-1].end()
+    return Span(sent.start, cut, text[sent.start:cut]), Span(resume, sent.end, text[resume:sent.end])
+
+
 def _own_predicate(form: str) -> bool:
     """True when a list item opens with a predicate of its own ("có bảng niêm yết ...", "đã công khai
     ..."): a matter of its own, not one more object of the item before it ("...; văn hóa công sở")."""
@@ -418,6 +429,11 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     after it ("Công tác xây dựng danh mục hồ sơ; lập hồ sơ công việc ... còn hạn chế").
     """
     lead, body = _colon_split(text, sent)
+    if lead is not None:
+        statement, rest = _statement_before_lead(text, doc_form, lead, sent)
+        if statement is not None:
+            return (_sentence_findings(text, doc_form, statement, state, last=False)
+                    + _sentence_findings(text, doc_form, rest, state, last))
     context = state.paragraph or state.section
     if state.previous_finding == RECOMMENDATION and _rx(cues.CONTINUES).match(doc_form[sent.start:sent.end]):
         context = RECOMMENDATION  # "... yêu cầu ... Đồng thời, có giải pháp ...": more of the same demand

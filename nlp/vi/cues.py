@@ -291,6 +291,10 @@ NAME_LIST_OPENERS = (
 # Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
 FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 
+# Where a statement ends and a lead-in joined to it begins ("... đánh giá cao những kết quả ...,
+# đồng thời chỉ ra những hạn chế như:", "..., tuy nhiên còn một số tồn tại sau:").
+LEAD_JOIN = r",\s+(?=(?:đồng thời|nhưng|song|tuy nhiên|bên cạnh đó)\b)"
+
 # Words that open a list item with a predicate of its own ("; có bảng niêm yết TTHC", "; đã công
 # khai danh mục"): the existential "có" and the aspect and voice markers that come before a verb.
 # Such an item reports a matter of its own even without a cue; a bare noun phrase ("; văn hóa

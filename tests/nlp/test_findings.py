@@ -431,3 +431,13 @@ def test_a_clause_opened_by_truong_hop_is_a_condition() -> None:
     assert polarity_of("Trường hợp để hồ sơ trực tuyến quá hạn, căn cứ tính chất sẽ xử lý") is None
     assert polarity_of("Vẫn còn trường hợp giải quyết hồ sơ quá hạn") == "shortcoming"
     assert polarity_of("Trường hợp này đã vi phạm quy định về thời hạn giải quyết") == "shortcoming"
+
+
+def test_a_statement_joined_to_a_lead_in_is_a_finding_of_its_own() -> None:
+    text = ("Đoàn đánh giá cao kết quả tuyên truyền cải cách hành chính của xã, đồng thời chỉ ra một số "
+            "hạn chế như: sổ theo dõi chưa cập nhật; phiếu hẹn không ghi ngày trả.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Đoàn đánh giá cao kết quả tuyên truyền cải cách hành chính của xã"),
+        ("shortcoming", "sổ theo dõi chưa cập nhật"),
+        ("shortcoming", "phiếu hẹn không ghi ngày trả"),
+    ]
