@@ -323,14 +323,18 @@ def _in_number(text: str, colon: int) -> bool:
     return colon > 0 and text[colon - 1].isdigit() and bool(_DIGIT_AFTER.match(text, colon + 1))
 
 
-def _colon_split(text: str, sent: Span) -> tuple[Span | None, Span]:
+def _colon_split(text: str, doc_form: str, sent: Span) -> tuple[Span | None, Span]:
     """(lead-in, body) of a sentence whose first ": " announces a list; (None, sent) otherwise.
 
     A colon before a rate or a ratio gives a value ("quá hạn: 1,58%", "vắng: 3/25"), and one between
-    digits is part of a number ("TCVN ISO 9001: 2015", "13: 30"): neither announces a list."""
-    match = _LEAD_COLON.search(text, sent.start, sent.end)
+    digits is part of a number ("TCVN ISO 9001: 2015", "13: 30"): neither announces a list. A colon
+    inside brackets ("(05 Sở gồm: Tư pháp, Nội vụ)") belongs to the aside, and one after "lần lượt
+    là" gives the values of the statement before it, which stays one finding with them."""
+    match = next((m for m in _LEAD_COLON.finditer(text, sent.start, sent.end)
+                  if text.count("(", sent.start, m.start()) <= text.count(")", sent.start, m.start())), None)
     if (not match or _word_count(text[sent.start:match.start()]) < 2 or _VALUE.match(text, match.end())
-            or _in_number(text, match.start())):
+            or _in_number(text, match.start())
+            or _rx(cues.VALUES_LEAD).search(doc_form, sent.start, match.start())):
         return None, sent
     lead = Span(sent.start, match.start(), text[sent.start:match.start()])
     body_start = match.end()
@@ -428,7 +432,7 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     bảng niêm yết ...", stands alone); a noun phrase opening a list joins the one
     after it ("Công tác xây dựng danh mục hồ sơ; lập hồ sơ công việc ... còn hạn chế").
     """
-    lead, body = _colon_split(text, sent)
+    lead, body = _colon_split(text, doc_form, sent)
     if lead is not None:
         statement, rest = _statement_before_lead(text, doc_form, lead, sent)
         if statement is not None:

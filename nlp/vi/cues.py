@@ -291,6 +291,10 @@ NAME_LIST_OPENERS = (
 # Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
 FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 
+# A colon after "lần lượt là" (respectively) lists the values of what the sentence says ("Ba địa
+# phương có điểm thấp nhất, lần lượt là: ..."): no lead-in, the statement and its values are one.
+VALUES_LEAD = r"\blần lượt(?: là)?\W*$"
+
 # Where a statement ends and a lead-in joined to it begins ("... đánh giá cao những kết quả ...,
 # đồng thời chỉ ra những hạn chế như:", "..., tuy nhiên còn một số tồn tại sau:").
 LEAD_JOIN = r",\s+(?=(?:đồng thời|nhưng|song|tuy nhiên|bên cạnh đó)\b)"

@@ -441,3 +441,12 @@ def test_a_statement_joined_to_a_lead_in_is_a_finding_of_its_own() -> None:
         ("shortcoming", "sổ theo dõi chưa cập nhật"),
         ("shortcoming", "phiếu hẹn không ghi ngày trả"),
     ]
+
+
+def test_colons_in_an_aside_or_before_values_announce_no_list() -> None:
+    text = ("Huyện đã công nhận 05 xã hoàn thành xuất sắc nhiệm vụ cải cách hành chính (gồm: Phú Lộc, "
+            "Tân Hòa, An Bình).")
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
+    text = ("Hai xã có điểm chỉ số cải cách hành chính thấp nhất huyện, lần lượt là: Phú Lộc 70,5 điểm; "
+            "Tân Hòa 72,1 điểm.")
+    assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
