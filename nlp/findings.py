@@ -385,11 +385,20 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
     return parts
 
 
+def _without_attribution(doc_form: str, start: int, end: int) -> int:
+    """Where a quoted statement ends when the clause closes with who said it ("“Xã đã làm tốt ...”,
+    Thứ trưởng X ghi nhận"): the speaker is no part of the finding, nor is the verb of saying,
+    which would otherwise count as the judgement ("ghi nhận", "đánh giá")."""
+    match = _rx(cues.REPORTED_SPEECH_TAIL).search(doc_form, start, end)
+    return match.start() if match and _word_count(doc_form[start:match.start()]) >= MIN_WORDS else end
+
+
 def _pieces(text: str, doc_form: str, body: Span) -> list[tuple[int, int, str | None]]:
     """The trimmed candidate spans of a sentence body, with what their lead-ins announced."""
     pieces: list[tuple[int, int, str | None]] = []
     for clause in clauses(text, body):
         start, end, announced = _trim_leadins(text, doc_form, clause.start, clause.end)
+        start, end = _strip(text, start, _without_attribution(doc_form, start, end))
         trimmed = Span(start, end, text[start:end])
         for index, (p_start, p_end) in enumerate(_matters(text, doc_form, trimmed)):
             if index:

@@ -226,6 +226,11 @@ INSPECTION_LEADS = (
 # what follows is the statement, judged on its own cues.
 REPORTED_SPEECH_LEAD = r"^[^;:.]{0,160}?\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
 
+# ... and the same after a quotation ("“...”, Thứ trưởng Nguyễn Văn A ghi nhận."): the quote is
+# the statement; a closing quote mark before the comma makes it a quotation.
+REPORTED_SPEECH_TAIL = (r"[\"”],\s*[^,;.“”\"]{0,60}?\b(?:cho biết|nói|khẳng định|nhấn mạnh|ghi nhận|nhận xét"
+                        r"|đánh giá|chia sẻ|thông tin|phát biểu)(?: thêm)?\W*$")
+
 # A purpose clause ("Để khắc phục ..., ") opens a statement without judging anything itself.
 PURPOSE_LEAD = r"^(?:nhằm|để)\b[^,;:]{0,200},\s*"
 # A purpose inside a clause ("... sửa chữa trụ sở để đảm bảo nơi làm việc", "nhằm nâng cao chất

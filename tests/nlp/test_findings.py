@@ -450,3 +450,10 @@ def test_colons_in_an_aside_or_before_values_announce_no_list() -> None:
     text = ("Hai xã có điểm chỉ số cải cách hành chính thấp nhất huyện, lần lượt là: Phú Lộc 70,5 điểm; "
             "Tân Hòa 72,1 điểm.")
     assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+
+
+def test_who_said_a_quotation_is_no_part_of_the_finding() -> None:
+    text = "“Xã đã niêm yết đầy đủ, kịp thời các thủ tục hành chính”, Phó Chủ tịch huyện đánh giá."
+    assert [f.text for f in find_findings(text)] == ["Xã đã niêm yết đầy đủ, kịp thời các thủ tục hành chính"]
+    text = "“Hồ sơ của xã còn quá hạn nhiều”, ông Nguyễn Văn An nhận xét."
+    assert _pairs(find_findings(text)) == [("shortcoming", "Hồ sơ của xã còn quá hạn nhiều")]
