@@ -374,7 +374,7 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
         right_form = doc_form[resume:clause.end]
         if _in_body_list(doc_form[start:cut], right_form):
             continue
-        new_subject = (_word_count(left) >= 4 and _word_count(right) >= 4
+        new_subject = (_word_count(left) >= 4 and _word_count(right) >= 4 and ": " not in left
                        and bool(_rx(cues.SUBJECT_START).match(right_form))
                        and _cue_scores(doc_form[start:cut]).best()[1] >= 1.5
                        and _cue_scores(right_form.split(",")[0]).best()[1] >= 1.5)

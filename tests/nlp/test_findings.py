@@ -457,3 +457,9 @@ def test_who_said_a_quotation_is_no_part_of_the_finding() -> None:
     assert [f.text for f in find_findings(text)] == ["Xã đã niêm yết đầy đủ, kịp thời các thủ tục hành chính"]
     text = "“Hồ sơ của xã còn quá hạn nhiều”, ông Nguyễn Văn An nhận xét."
     assert _pairs(find_findings(text)) == [("shortcoming", "Hồ sơ của xã còn quá hạn nhiều")]
+
+
+def test_the_evidence_after_a_value_colon_stays_with_its_claim() -> None:
+    text = ("Xã đã khắc phục dứt điểm hạn chế của năm trước: 100% hồ sơ có phiếu hẹn, sổ theo dõi hồ sơ "
+            "được cập nhật đầy đủ.")
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
