@@ -97,7 +97,8 @@ def cue_scores(text: str) -> CueScores:
 
 def _cue_scores(form: str) -> CueScores:
     """`cue_scores` of a text already in matching form (a slice of the document's form)."""
-    conditions = [(m.start(), m.end()) for p in cues.CONDITIONS for m in _rx(p).finditer(form)]
+    conditions = [(m.start(), m.end()) for p in (*cues.CONDITIONS, *cues.NOTHING_AROSE)
+                  for m in _rx(p).finditer(form)]
     form = _mask(form, conditions)
     negated = _weighted(form, cues.NEGATED_FAULTS)
     form = _mask(form, [(s, e) for s, e, _ in negated])

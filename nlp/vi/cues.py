@@ -27,6 +27,10 @@ CONDITIONS: tuple[str, ...] = (
     r"^trường hợp\b(?! (?:này|đó|trên|nêu trên|như vậy)\b)[^,;.]{0,80}?(?=,|;|\.| (?:thì|phải|sẽ|cần)\b|$)",
 )
 
+# Nothing to judge: "chưa phát sinh hồ sơ", "không phát sinh hồ sơ trực tuyến" report that no case
+# arose, a neutral count, so their negator is not counted as a fault.
+NOTHING_AROSE: tuple[str, ...] = (r"\b(?:chưa|không)(?: có)? phát sinh\b",)
+
 # Negated faults: "không có hồ sơ quá hạn", "không để xảy ra", "hạn chế tối đa hồ sơ trễ":
 # the fault word inside is masked and the whole counts as a strength.
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (

@@ -463,3 +463,8 @@ def test_the_evidence_after_a_value_colon_stays_with_its_claim() -> None:
     text = ("Xã đã khắc phục dứt điểm hạn chế của năm trước: 100% hồ sơ có phiếu hẹn, sổ theo dõi hồ sơ "
             "được cập nhật đầy đủ.")
     assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
+
+
+def test_no_case_arising_is_a_neutral_count_not_a_fault() -> None:
+    assert polarity_of("Trong quý, lĩnh vực đất đai chưa phát sinh hồ sơ của công dân") is None
+    assert polarity_of("Trong quý, xã chưa giải quyết hồ sơ của công dân") == "shortcoming"
