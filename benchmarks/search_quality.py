@@ -153,9 +153,12 @@ def ceiling_ranker(records: list[FindingRecord], gold: Gold) -> Ranker:
 
 
 def engine_ranker(backend: SearchBackend) -> Ranker:
+    """What a user gets from `backend`: the one composed search (pipeline/search.py)."""
+    from pipeline.search import search as composed
+
     def search(query: dict[str, Any]) -> list[FindingRecord]:
         filters = query.get("filters") or {}
-        result = backend.search(Query(text=query["text"], limit=DEPTH, **filters))
+        result = composed(backend, Query(text=query["text"], limit=DEPTH, **filters))
         return [h.record for h in result.hits]
 
     return search

@@ -4,7 +4,8 @@ Why: scanners and word processors fill the PDF/DOCX title with what they know �
 name ("2019-05-31 (9)", "scan0001"), "Microsoft Word - bc 2019.doc" — while every administrative
 document names itself in its heading: the kind line and its subject ("BÁO CÁO" / "Kết quả kiểm
 tra công tác cải cách hành chính năm 2019") or, in a letter, "V/v <subject>" under its number.
-The heading vocabulary is data (extractors/headings.toml).
+The heading vocabulary is data: the kinds are the heading rows of the one table of document
+kinds (core/doc_kinds.toml), the subject prefixes and body openers extractors/headings.toml.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from core.doc_kinds import heading_kinds
 
 HEADINGS_FILE = Path(__file__).with_name("headings.toml")
 HEAD_LINES = 40          # the heading lies within the first lines of the first page
@@ -38,7 +41,7 @@ class Headings:
 def headings() -> Headings:
     data = tomllib.loads(HEADINGS_FILE.read_text(encoding="utf-8"))
     # Longest first, so "KẾT LUẬN THANH TRA" wins over "KẾT LUẬN".
-    kinds = tuple(sorted((str(k) for k in data["kinds"]), key=len, reverse=True))
+    kinds = tuple(sorted(heading_kinds(), key=len, reverse=True))
     return Headings(kinds, tuple(data["subject_prefixes"]), tuple(data["body_openers"]))
 
 

@@ -20,8 +20,9 @@ from core.errors import BackendError
 from core.settings import load_settings
 from extractors import discover
 from flows.nightly import ingest_batch_task
-from pipeline.batch import batches, index_pending, warm_up
-from pipeline.process import Summary
+from pipeline.batch import batches, index_pending
+from pipeline.process import warm_extraction
+from pipeline.runs import COMMAND_LINE, RunSummary
 
 LOGGER = logging.getLogger(__name__)
 
@@ -45,20 +46,20 @@ def ingest_folder_flow(folder: str, overrides: dict[str, Any] | None = None) -> 
     """The flow of `ingest_folder`."""
     settings = load_settings(overrides)
     paths = discover_files(folder)
-    warm_up()
+    warm_extraction(settings)
     futures = [
         ingest_batch_task.submit(group, settings)
         for group in batches(paths, settings.batch_size, settings.workers)
     ]
-    summary = Summary()
+    summary = RunSummary()
     for future in futures:
         for outcome in future.result():
-            summary.add(outcome)
+            summary.add(outcome, COMMAND_LINE)
     try:
         index_pending(settings)
     except BackendError as e:
         LOGGER.warning("stored but not indexed, the next run will catch up: %s", e)
     return {
         "counts": summary.counts,
-        "failures": [{"path": o.path, "reason": o.reason} for o in summary.failures],
+        "failures": [{"path": f["path"], "reason": f["reason"]} for f in summary.failures],
     }

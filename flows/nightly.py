@@ -15,7 +15,8 @@ Why it looks like this:
 - Files that left the inbox are found in the store after ingesting (so a renamed known-bad
   file is still recognised by its bytes) and acted on per `removed_files` (pipeline/removals.py).
 - Each task opens its own Store and backend (connections never cross threads); the NLP pipeline
-  is loaded once per process before the batches start.
+  is loaded once before the batches start, in this process only when extraction runs in it
+  (`isolate = false`; otherwise the children fork from a server that holds it).
 - A run holds `<db>.lock` for its whole duration, and leaves a row in the store's runs table, a
   markdown artifact in Prefect, and its summary as the return value. The summary carries two
   durations: the flow's own, and what the caller waited before it began (Prefect's temporary
@@ -49,8 +50,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from core.errors import BackendError, ReaderError
 from core.settings import Settings, load_settings
-from pipeline.batch import batches, index_pending, ingest_batch, pending_count, retry_delays, warm_up
-from pipeline.process import FAILED, Outcome, open_store
+from pipeline.batch import batches, index_pending, ingest_batch, pending_count, retry_delays
+from pipeline.process import FAILED, Outcome, open_store, warm_extraction
 from pipeline.progress import Progress, progress_for
 from pipeline.removals import check_action, handle_removed
 from pipeline.runs import ERROR, INTERRUPTED, RunSummary, render_markdown, run_lock
@@ -173,7 +174,7 @@ def _run(settings: Settings, inbox: Path | None, feeds: Path | None, *, progress
         with _phase(summary, "collect"):
             items = collect_task(settings, inbox=inbox, feeds=feeds)
         with _phase(summary, "load"):
-            warm_up()
+            warm_extraction(settings)
         with _phase(summary, "ingest"), progress_for(len(items), stream=sys.stderr, shown=progress,
                                                      every_s=settings.progress_every_s) as shown:
             _ingest_items(items, settings, summary, shown)

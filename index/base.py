@@ -20,6 +20,9 @@ GROUP_BONUS = 1000.0  # per required group matched, so a finding matching more g
 # The polarity the query asks for (index.query.Plan.polarity): above the exact phrase and bm25
 # (EXACT_BONUS + any bm25 stays below it), below one more group matched.
 POLARITY_BONUS = 300.0
+# Within the matter tier (Query.matters), a finding of the query's first (strongest) matter:
+# below one more group matched, above the polarity, the exact phrase and bm25 together.
+MATTER_BONUS = 500.0
 FACET_SIZE = 20  # values per facet, most frequent first
 SNIPPET_CHARS = 240  # characters of a snippet around the first match
 SIMILAR_TERMS = 10  # a finding's most distinctive words that "similar findings" look for
@@ -80,6 +83,11 @@ class Query:
     area: str | None = None
     polarity: str | None = None
     theme: str | None = None  # a theme code of nlp/vi/themes.toml ("tthc.phieu_hen")
+    # The matters (theme codes) the query's text names, strongest first: a ranking hint, not a
+    # filter. When the words find less than a page, findings of these themes follow (the matter
+    # tier), whatever their wording. Filled by the pipeline (pipeline/search.py), which owns
+    # the theme vocabulary; index/ knows only the codes stored on the records.
+    matters: tuple[str, ...] = ()
     doc_kind: str | None = None
     doc_number: str | None = None
     limit: int = 10
@@ -88,11 +96,17 @@ class Query:
     facets: bool = False
 
 
+# Why a hit came: the query's words (all of them, or most: the stages), the same matter as the
+# query in other words (Query.matters), or some of its words (the fill).
+TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS = "words", "matter", "some_words"
+
+
 @dataclass(frozen=True, slots=True)
 class Hit:
     record: FindingRecord
     score: float
     snippet: str  # HTML-safe, matches wrapped in <mark>…</mark>
+    tier: str = TIER_WORDS  # TIER_WORDS, TIER_MATTER or TIER_SOME_WORDS
 
 
 @dataclass(frozen=True, slots=True)

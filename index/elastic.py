@@ -34,11 +34,15 @@ from index.base import (
     FACET_FIELDS,
     FACET_SIZE,
     GROUP_BONUS,
+    MATTER_BONUS,
     POLARITY_BONUS,
     RECORD_FIELDS,
     SIMILAR_MIN_SHARE,
     SIMILAR_TERMS,
     SNIPPET_CHARS,
+    TIER_MATTER,
+    TIER_SOME_WORDS,
+    TIER_WORDS,
     FindingRecord,
     Hit,
     Query,
@@ -196,7 +200,8 @@ def group_clause(group: Group) -> dict[str, Any]:
 
 
 def text_query(plan: Plan, *, minimum: int | None = None,
-               weights: Sequence[int] | None = None, fill: bool = False) -> dict[str, Any]:
+               weights: Sequence[int] | None = None, fill: bool = False,
+               matters: Sequence[str] = ()) -> dict[str, Any]:
     """The matching and scoring of a plan: every group (or `minimum` of them, the fallback) must
     match; the score is GROUP_BONUS per group matched, POLARITY_BONUS for the polarity asked
     for, EXACT_BONUS for the whole query as typed, plus BM25 of the ranked units — the order
@@ -207,6 +212,12 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     `fill` (index.query.Plan.fills): findings matching any topical group match too, and those
     matching `minimum` groups (the stage, all groups when None) score `_stage_bonus` more, above
     any fill finding — SQLite ranks the stage, then the fill.
+
+    `matters` (index.base.Query.matters, the matter tier): findings of those themes (of the
+    polarity asked for, when the query asks one) match too,
+    scoring `_stage_bonus` above any fill finding (MATTER_BONUS more for the first matter), and
+    the stage twice that, above any of them — SQLite ranks the stage, the matter tier, the fill.
+    The stage and the tier are named queries, so each hit says which tier it came in.
     """
     if not plan.groups:
         excluded = [alternative_clause(alt) for alt in plan.excluded]
@@ -227,12 +238,24 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
                else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
-    if fill:
-        topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
-        should.append({"constant_score": {"filter": stage, "boost": _stage_bonus(weights)}})
-        any_topical = {"bool": {"should": topical, "minimum_should_match": 1}}
-        required: dict[str, Any] = {"filter": [{"bool": {"should": [stage, any_topical],
-                                                         "minimum_should_match": 1}}]}
+    if fill or matters:
+        admitted = [stage]
+        bonus = _stage_bonus(weights)
+        if fill:
+            topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
+            admitted.append({"bool": {"should": topical, "minimum_should_match": 1}})
+        if matters:
+            # A query asking a polarity gets the matter in that sense only (as SQLite).
+            sense = [{"term": {"polarity": plan.polarity}}] if plan.polarity is not None else []
+            themed = {"bool": {"filter": [{"terms": {"theme": list(matters)}}, *sense]}}
+            admitted.append(themed)
+            tier = {"bool": {"filter": [themed], "must_not": [stage]}}
+            strongest = {"bool": {"filter": [{"term": {"theme": matters[0]}}, *sense], "must_not": [stage]}}
+            should += [{"constant_score": {"filter": tier, "boost": bonus, "_name": TIER_MATTER}},
+                       {"constant_score": {"filter": strongest, "boost": MATTER_BONUS}}]
+            bonus *= 2
+        should.append({"constant_score": {"filter": stage, "boost": bonus, "_name": TIER_WORDS}})
+        required: dict[str, Any] = {"filter": [{"bool": {"should": admitted, "minimum_should_match": 1}}]}
     elif minimum:
         required = {"filter": [stage]}
     else:
@@ -334,11 +357,13 @@ HIGHLIGHT: dict[str, Any] = {
 
 
 def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None,
-                weights: Sequence[int] | None = None, fill: bool = False) -> dict[str, Any]:
+                weights: Sequence[int] | None = None, fill: bool = False,
+                matters: Sequence[str] = ()) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights, fill=fill)],
+        "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights, fill=fill,
+                                               matters=matters)],
                            "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
@@ -367,11 +392,16 @@ def _asked(response: Any) -> int:
     return int(asked["doc_count"]) if asked is not None else int(response["hits"]["total"]["value"])
 
 
-def _hit(raw: dict[str, Any]) -> Hit:
+def _hit(raw: dict[str, Any], tiers: bool = False) -> Hit:
+    """A hit of a response; `tiers`: the request named its stage and matter tier (text_query),
+    so a hit matching neither came in the fill."""
     record = from_source(raw["_source"])
     fragments = raw.get("highlight", {}).get("text")
     snippet = fragments[0] if fragments else html.escape(record.text[:SNIPPET_CHARS])
-    return Hit(record=record, score=float(raw.get("_score") or 0.0), snippet=snippet)
+    named = raw.get("matched_queries") or ()
+    tier = TIER_WORDS if not tiers or TIER_WORDS in named else TIER_MATTER if TIER_MATTER in named \
+        else TIER_SOME_WORDS
+    return Hit(record=record, score=float(raw.get("_score") or 0.0), snippet=snippet, tier=tier)
 
 
 def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
@@ -648,7 +678,8 @@ class ElasticBackend(SearchBackend):
     def search(self, query: Query) -> SearchResult:
         """Plan the query against this index's words and units, search all groups, and when
         that finds less than a page, most of them (index.query.Plan.minimum); when the page is
-        still not full, the findings matching any topical group after them (Plan.fills)."""
+        still not full, the findings of the query's matters (Query.matters, the matter tier),
+        then those matching any topical group (Plan.fills), each ranked after the one before."""
         # The vocabulary is asked lazily: plan_query skips it when the query has no span to look up.
         plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
         if plan.nothing:  # only punctuation or emoji: nothing matches it
@@ -667,13 +698,21 @@ class ElasticBackend(SearchBackend):
                 if not plan.fills(0, page_size):  # else the fill's request holds this stage too
                     response = self._call("search", self.client.search, index=self.alias,
                                           **search_body(query, plan, minimum=minimum, weights=weights))
-        if plan.fills(int(response["hits"]["total"]["value"]), page_size):
-            # The stage's findings, then those matching any topical group (index.query.Plan.fills):
-            # one request ranks both, pages and counts them (the half stage is asked within it).
-            weights = weights if weights is not None else self._weights(plan)
+        found = int(response["hits"]["total"]["value"])
+        fill = plan.fills(found, page_size)
+        # The matter tier (index.base.Query.matters) when the stages find less than a page.
+        matters = query.matters if query.matters and plan.groups and found < page_size else ()
+        if fill or matters:
+            # The stage's findings, then the matter tier's, then those matching any topical group
+            # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
+            # half stage is asked within it). One group weighs alike whatever its idf.
+            if weights is None:
+                weights = [1] if len(plan.groups) == 1 and not plan.polarity_group else self._weights(plan)
             response = self._call("search", self.client.search, index=self.alias,
-                                  **search_body(query, plan, minimum=minimum, weights=weights, fill=True))
-        hits = tuple(_hit(raw) for raw in response["hits"]["hits"])
+                                  **search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
+                                                matters=matters))
+        tiers = bool(fill or matters)
+        hits = tuple(_hit(raw, tiers) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets)
 

@@ -9,8 +9,9 @@ syllables typed with accents match only that spelling (index/query.py's rule).
 The query is planned by index/query.py (words, phrases, prefixes, exclusions, OR, synonyms,
 question words, words and units of this index: `_Vocabulary`); this module only translates the
 plan: every token is re-quoted, so no input raises an FTS5 syntax error. The findings of each
-group are rowid lists combined in numpy (all groups; else most of them, the fallback; then any
-of them, the fill, ranked after). Multi-valued
+group are rowid lists combined in numpy (all groups; else most of them, the fallback; then the
+findings of the query's matters, the matter tier (index.base.Query.matters); then any of the
+groups, the fill, ranked after). Multi-valued
 filters (units, today's units, containing units, provinces, levels, document kinds and numbers)
 live in `fts_terms` as folded keys, which makes them case-, accent- and đ-insensitive and lets
 facets count distinct findings; `fts_words` holds the multi-syllable words of the segmented text.
@@ -52,11 +53,15 @@ from index.base import (
     FACET_FIELDS,
     FACET_SIZE,
     GROUP_BONUS,
+    MATTER_BONUS,
     POLARITY_BONUS,
     RECORD_FIELDS,
     SIMILAR_MIN_SHARE,
     SIMILAR_TERMS,
     SNIPPET_CHARS,
+    TIER_MATTER,
+    TIER_SOME_WORDS,
+    TIER_WORDS,
     FindingRecord,
     Hit,
     Query,
@@ -318,6 +323,7 @@ def highlight(text: str, alternatives: Iterable[Alternative], max_chars: int = S
 # match once per listed rowid (1.5 ms each); as written the list is probed per match instead.
 _WITHIN = "+fts_text.rowid IN (SELECT value FROM json_each(?))"
 _Rows = list[tuple[str, float]]  # (record JSON, score) of one page
+_Ranked = list[tuple[int, float, str]]  # (rowid, score, tier) of one page
 _Combo = tuple[int | None, str, str]  # (year, area, polarity) of a finding
 
 
@@ -639,10 +645,11 @@ class _TextSearch:
         return np.isin(ids, self.alternative(alt) if all(alt.accented) else self.folded_holders(alt))
 
     def rank(self, columns: _Columns, ids: IntArray, groups: list[IntArray] | None,
-             need: int) -> list[tuple[int, float]]:
+             need: int, strongest: BoolArray | None = None) -> list[tuple[int, float]]:
         """The first `need` of `ids` (ascending): most groups matched first (`groups` None:
-        every finding matched them all), the exact phrase first within that, then bm25 of the
-        alternatives, then rowid."""
+        every finding matched them all), then (the matter tier) the findings of the strongest
+        matter (`strongest`, per id), the polarity asked for, the exact phrase, then bm25 of
+        the alternatives, then rowid."""
         n = len(self.plan.groups)  # the weight of all groups (each 1 when all must match)
         matched = np.full(len(ids), n, dtype=np.int64)  # the weight of the groups matched
         exact = (np.isin(ids, self.exact()) if self.plan.exact is not None
@@ -662,8 +669,11 @@ class _TextSearch:
         elif self.plan.polarity_group:
             matched += polar
         n = sum(weights)
-        tier = np.minimum((n - matched) * 4 + (~polar) * 2 + (~exact), fts_topk.MAX_TIER).astype(np.int64)
-        bonus = matched * GROUP_BONUS + polar * POLARITY_BONUS + exact * EXACT_BONUS
+        strong = strongest if strongest is not None else np.ones(len(ids), dtype=np.bool_)
+        tier = np.minimum((n - matched) * 8 + (~strong) * 4 + (~polar) * 2 + (~exact),
+                          fts_topk.MAX_TIER).astype(np.int64)
+        bonus = (matched * GROUP_BONUS + (strong * MATTER_BONUS if strongest is not None else 0)
+                 + polar * POLARITY_BONUS + exact * EXACT_BONUS)
         alternatives = self._ranked()
         present = np.column_stack([self._present(ids, a, groups is None) for a in alternatives]) \
             if alternatives else np.ones((len(ids), 0), dtype=np.bool_)
@@ -730,14 +740,34 @@ def _union(parts: list[IntArray]) -> IntArray:
     return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
 
 
-def _hits(rows: _Rows, alternatives: Iterable[Alternative]) -> list[Hit]:
-    """Rows of (record JSON, score) as hits with their highlighted snippets."""
+def _hits(rows: _Rows, alternatives: Iterable[Alternative], tiers: Sequence[str] = ()) -> list[Hit]:
+    """Rows of (record JSON, score) as hits with their highlighted snippets and tiers."""
     marked = list(alternatives)
     hits = []
-    for raw, score in rows:
+    for n, (raw, score) in enumerate(rows):
         record = _record_from_json(raw)
-        hits.append(Hit(record, float(score), highlight(record.text, marked)))
+        hits.append(Hit(record, float(score), highlight(record.text, marked),
+                        tiers[n] if n < len(tiers) else TIER_WORDS))
     return hits
+
+
+def _newest_of_matter(columns: _Columns, ids: IntArray, strongest: BoolArray, polarity: str | None,
+                      need: int) -> list[tuple[int, float]]:
+    """The first `need` of the matter tier's findings holding none of the query's words, with
+    their scores: those of the strongest matter first, then of the polarity asked for, then
+    the newest (the browse order), as Elasticsearch orders equal scores by date. Their bm25 is
+    0, so ranking them by it would leave them in rowid order."""
+    polar = columns.of_polarity(ids, polarity)
+    order = np.lexsort((columns.position[ids], ~polar, ~strongest))[:need]
+    scores = strongest[order] * MATTER_BONUS + polar[order] * POLARITY_BONUS
+    return list(zip(ids[order].tolist(), scores.astype(float).tolist(), strict=True))
+
+
+def _themed(conn: sqlite3.Connection, themes: Sequence[str]) -> IntArray:
+    """The findings whose stored theme is one of `themes` (codes), ascending."""
+    marks = ", ".join("?" for _ in themes)
+    return _rowids(conn, f"SELECT rowid FROM fts_terms WHERE field = 'theme' AND key IN ({marks})",
+                   [filter_key(t) for t in themes])
 
 
 def _records_in_order(conn: sqlite3.Connection, rowids: list[int],
@@ -927,7 +957,9 @@ class SqliteFtsBackend(SearchBackend):
         The query is planned (index.query) against this index's words and units; each group's
         findings are one FTS5 rowid list, combined in numpy: all groups, or, when that is
         less than a page, most of them (Plan.minimum); when the page is still not full, the
-        findings matching any topical group, ranked after them (Plan.fills). Filters, facets
+        findings of the query's matters (Query.matters: the matter tier, by the groups they
+        hold, the strongest matter first), then those matching any topical group (Plan.fills),
+        each ranked after the one before. Filters, facets
         and the browse order read the in-memory columns; ranking asks FTS5's bm25 only for the
         few findings whose score index.fts_topk cannot infer.
         """
@@ -935,12 +967,13 @@ class SqliteFtsBackend(SearchBackend):
         limit, offset = max(query.limit, 0), max(query.offset, 0)
         with self._snapshot("search") as conn:  # one snapshot for plan, rows, total and facets
             plan = plan_query(query.text, _Vocabulary(conn)) if query.text.strip() else Plan()
-            total, rows, facets = self._search(query, plan, filters, limit, offset)
-        return SearchResult(total, tuple(_hits(rows, plan.alternatives)), facets)
+            total, ranked, facets = self._search(query, plan, filters, limit, offset)
+            rows = _records_in_order(conn, [r for r, _, _ in ranked], [sc for _, sc, _ in ranked])
+        return SearchResult(total, tuple(_hits(rows, plan.alternatives, [t for _, _, t in ranked])), facets)
 
     def _search(self, query: Query, plan: Plan, filters: _Filters, limit: int,
-                offset: int) -> tuple[int, _Rows, dict[str, list[tuple[str, int]]]]:
-        """Total, page rows and facets, inside the caller's transaction."""
+                offset: int) -> tuple[int, _Ranked, dict[str, list[tuple[str, int]]]]:
+        """Total, the page's (rowid, score, tier) and facets, inside the caller's transaction."""
         conn = self._conn
         columns = self._columns()
         if plan.nothing:  # typed only punctuation or emoji: nothing matches it
@@ -966,24 +999,51 @@ class SqliteFtsBackend(SearchBackend):
             topical = _union([found for found, admits in zip(groups, plan.topical, strict=True) if admits])
             filled = self._narrow(conn, columns, np.setdiff1d(topical, selected, assume_unique=True),
                                   excluded, filters)
-        total = len(selected) + len(filled)
-        facets = columns.facets(np.concatenate([selected, filled])) if query.facets else {}
+        # The matter tier (Query.matters): after the stages, before the fill; a fill finding of
+        # the query's matter moves up into it. A query asking a polarity ("không đeo thẻ") gets
+        # the matter in that sense only: "đều đeo thẻ" is its matter and answers nothing.
+        matter = np.empty(0, dtype=np.int64)
+        first = np.empty(0, dtype=np.int64)  # the findings of the strongest matter
+        if query.matters and plan.groups and len(selected) < limit:
+            themed = _themed(conn, query.matters)
+            matter = self._narrow(conn, columns, np.setdiff1d(themed, selected, assume_unique=True),
+                                  excluded, filters)
+            if plan.polarity is not None:  # the matter with the opposite sense answers nothing
+                matter = matter[columns.of_polarity(matter, plan.polarity)]
+            filled = np.setdiff1d(filled, matter, assume_unique=True)
+            first = _themed(conn, query.matters[:1])
+        total = len(selected) + len(matter) + len(filled)
+        facets = columns.facets(np.concatenate([selected, matter, filled])) if query.facets else {}
         if not plan.groups or query.sort == "date":
             narrowed = plan.groups or filters or len(excluded)
-            page = columns.newest(selected if narrowed else None, offset + limit, 0)
-            if len(page) < offset + limit and len(filled):
-                page += columns.newest(filled, offset + limit - len(page), 0)
-            return total, _records_in_order(conn, page[offset:]), facets
+            newest = columns.newest(selected if narrowed else None, offset + limit, 0)
+            page = [(r, TIER_WORDS) for r in newest]
+            for ids, tier in ((matter, TIER_MATTER), (filled, TIER_SOME_WORDS)):
+                if len(page) < offset + limit and len(ids):
+                    page += [(r, tier) for r in columns.newest(ids, offset + limit - len(page), 0)]
+            return total, [(r, 0.0, tier) for r, tier in page[offset:]], facets
         if not total or not limit:
             return total, [], facets
-        ranked = text.rank(columns, np.sort(selected), groups if partial else None, offset + limit) \
-            if len(selected) else []
-        if len(ranked) < offset + limit and len(filled):
-            assert groups is not None  # computed with the fill
-            ranked += text.rank(columns, np.sort(filled), groups, offset + limit - len(ranked))
-        ranked = ranked[offset:]
-        rows = _records_in_order(conn, [r for r, _ in ranked], [sc for _, sc in ranked])
-        return total, rows, facets
+        ranked = [(r, sc, TIER_WORDS) for r, sc in text.rank(
+            columns, np.sort(selected), groups if partial else None, offset + limit)] if len(selected) else []
+        bare = np.empty(0, dtype=np.int64)  # the matter tier's findings holding no group
+        if len(matter):
+            groups = groups if groups is not None else [text.group(g) for g in plan.groups]
+            worded = np.isin(matter, _union(groups))
+            matter, bare = matter[worded], matter[~worded]
+        for ids, tier in ((matter, TIER_MATTER), (bare, TIER_MATTER), (filled, TIER_SOME_WORDS)):
+            if len(ranked) < offset + limit and len(ids):
+                if groups is None:
+                    groups = [text.group(g) for g in plan.groups]
+                ordered = np.sort(ids)
+                strongest = np.isin(ordered, first) if tier == TIER_MATTER else None
+                if ids is bare and strongest is not None:  # no word to rank by: see _newest_of_matter
+                    ranked += [(r, sc, tier) for r, sc in _newest_of_matter(
+                        columns, ordered, strongest, plan.polarity, offset + limit - len(ranked))]
+                    continue
+                ranked += [(r, sc, tier) for r, sc in text.rank(
+                    columns, ordered, groups, offset + limit - len(ranked), strongest)]
+        return total, ranked[offset:], facets
 
     @contextmanager
     def _snapshot(self, what: str) -> Iterator[sqlite3.Connection]:

@@ -155,6 +155,13 @@ def _searchable(documents: str = "documents") -> str:
             " AND w.withdrawn = 0)")
 
 
+def _withdrawn_at(documents: str = "documents") -> str:
+    """SQL: since when a document is out of the search index (the last of its paths to be
+    withdrawn), NULL while it is searchable."""
+    return (f"CASE WHEN NOT {_searchable(documents)} THEN (SELECT max(removed_at) FROM document_paths r"
+            f" WHERE r.doc_key = {documents}.doc_key AND r.withdrawn = 1) END")
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     """A quarantined file: why it failed, when it was first and last seen failing, how often.
@@ -191,6 +198,38 @@ class StoredDocument:
     ingested_at: str
     indexed: bool
     withdrawn: bool = False  # every path that held it was removed and withdrawn from search
+
+
+@dataclass(frozen=True, slots=True)
+class StoredText:
+    """A stored document as it was read and what was extracted from it; `withdrawn_at` says
+    since when its findings are out of the search index (its file left the inbox under
+    `removed_files = withdraw`), None while they are searchable."""
+
+    document: Document
+    extraction: Extraction
+    withdrawn_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FindingInContext:
+    """One finding's search record with the stored document it came from (`kiemtra show`)."""
+
+    record: FindingRecord
+    stored: StoredText
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """A document whose findings left the search index because its files left the inbox
+    (`removed_files = withdraw`): the store keeps it, `kiemtra show FIRST_FINDING` reads it."""
+
+    doc_key: str
+    doc_id: str
+    paths: tuple[str, ...]
+    withdrawn_at: str
+    findings: int
+    first_finding: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,22 +575,20 @@ class Store:
     # ------------------------------------------------------------------ reading back
 
     def _document_row(self, doc_key: str) -> sqlite3.Row:
+        """The document's row, with the path that last held it and, when every path that held
+        it was withdrawn from search, since when (`withdrawn_at`; NULL while searchable)."""
         rows = self._query(
             "SELECT d.*, (SELECT path FROM document_paths p WHERE p.doc_key = d.doc_key"
-            " ORDER BY seen_at DESC, path"
-            " LIMIT 1) AS path FROM documents d WHERE d.doc_key = ?",
+            f" ORDER BY seen_at DESC, path LIMIT 1) AS path, {_withdrawn_at('d')} AS withdrawn_at"
+            " FROM documents d WHERE d.doc_key = ?",
             (doc_key,),
         )
         if not rows:
             raise BackendError(f"no stored document with key {doc_key}", path=self.path)
         return rows[0]
 
-    def get_extraction(self, doc_key: str) -> Extraction:
-        return Extraction.from_dict(json.loads(self._document_row(doc_key)["extraction"]))
-
-    def get_document(self, doc_key: str) -> Document:
-        """The Document as it was saved (text, blocks, source), e.g. to re-extract it."""
-        row = self._document_row(doc_key)
+    @staticmethod
+    def _document_of(row: sqlite3.Row) -> Document:
         source = Source(
             path=row["path"] or "", sha256=row["doc_key"], format=row["format"], reader=row["reader"],
             size=row["size"], title=row["title"], published=row["published"], url=row["url"],
@@ -560,30 +597,49 @@ class Store:
         return Document(row["doc_id"], row["text"], _blocks_from_json(row["blocks"]), source,
                         tuple(json.loads(row["warnings"])))
 
-    def finding_records(self, doc_key: str | None = None) -> Iterator[FindingRecord]:
-        """Records for the search index: one document's, or every document's (for `reindex`).
+    @staticmethod
+    def _extraction_of(row: sqlite3.Row) -> Extraction:
+        return Extraction.from_dict(json.loads(row["extraction"]))
 
-        Words come from the database, so re-indexing never re-runs the segmenter.
-        """
+    def get_extraction(self, doc_key: str) -> Extraction:
+        return self._extraction_of(self._document_row(doc_key))
+
+    def get_document(self, doc_key: str) -> Document:
+        """The Document as it was saved (text, blocks, source), e.g. to re-extract it."""
+        return self._document_of(self._document_row(doc_key))
+
+    def get_stored(self, doc_key: str) -> StoredText:
+        """The Document and its Extraction from one read of the document's row (its text is
+        the largest thing the store holds: read it once), and since when it is withdrawn."""
+        row = self._document_row(doc_key)
+        return StoredText(self._document_of(row), self._extraction_of(row), row["withdrawn_at"])
+
+    def _records(self, key: str, stored: StoredText) -> list[FindingRecord]:
+        """One document's search records, with the words the database holds (so re-indexing
+        never re-runs the segmenter)."""
+        words = {r["finding_id"]: r["words"] for r in self._query(
+            "SELECT finding_id, words FROM findings WHERE doc_key = ?", (key,))}
+        built = finding_records(key, stored.document, stored.extraction, segmenter=str,
+                                containers=self._containers)
+        return [replace(record, words=words.get(record.finding_id, "")) for record in built]
+
+    def finding_records(self, doc_key: str | None = None) -> Iterator[FindingRecord]:
+        """Records for the search index: one document's, or every searchable one's (`reindex`)."""
         keys = [doc_key] if doc_key is not None else [
             r[0] for r in self._query(
                 f"SELECT doc_key FROM documents WHERE {_searchable()} ORDER BY ingested_at, doc_key")
         ]
         for key in keys:
-            document = self.get_document(key)
-            extraction = self.get_extraction(key)
-            words = {r["finding_id"]: r["words"] for r in self._query(
-                "SELECT finding_id, words FROM findings WHERE doc_key = ?", (key,))}
-            built = finding_records(key, document, extraction, segmenter=str, containers=self._containers)
-            for record in built:
-                yield replace(record, words=words.get(record.finding_id, ""))
+            yield from self._records(key, self.get_stored(key))
 
-    def find_record(self, finding_id: str) -> FindingRecord | None:
-        """The search record of one finding by its id (`kiemtra show`), or None."""
+    def finding_in_context(self, finding_id: str) -> FindingInContext | None:
+        """One finding's search record with its document and extraction, read once (`kiemtra
+        show`), or None when no stored document holds it."""
         for row in self._query("SELECT DISTINCT doc_key FROM findings WHERE finding_id = ?", (finding_id,)):
-            for record in self.finding_records(row[0]):
+            stored = self.get_stored(row[0])
+            for record in self._records(row[0], stored):
                 if record.finding_id == finding_id:
-                    return record
+                    return FindingInContext(record, stored)
         return None
 
     def data_version(self) -> int:
@@ -619,6 +675,19 @@ class Store:
             )
             for r in rows
         ]
+
+    def withdrawn(self) -> list[Withdrawn]:
+        """Documents withdrawn from search, the longest withdrawn first."""
+        rows = self._query(
+            f"SELECT d.doc_key, d.doc_id, {_withdrawn_at('d')} AS withdrawn_at,"
+            " (SELECT COUNT(*) FROM findings f WHERE f.doc_key = d.doc_key) AS n_findings,"
+            " (SELECT finding_id FROM findings f WHERE f.doc_key = d.doc_key ORDER BY seq LIMIT 1) AS first,"
+            " (SELECT json_group_array(path) FROM (SELECT path FROM document_paths p"
+            "   WHERE p.doc_key = d.doc_key ORDER BY path)) AS paths"
+            f" FROM documents d WHERE NOT {_searchable('d')} ORDER BY withdrawn_at, d.doc_key"
+        )
+        return [Withdrawn(r["doc_key"], r["doc_id"], tuple(json.loads(r["paths"])), r["withdrawn_at"] or "",
+                          r["n_findings"], r["first"]) for r in rows]
 
     def stats(self) -> Stats:
         def counts(sql: str) -> dict[Any, int]:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from core.settings import Settings
 from index.backends import open_backend
-from nlp.load import default_pipeline
 from pipeline.process import Outcome, catch_up_index, ingest_one, open_store
 
 
@@ -29,12 +28,6 @@ def index_pending(settings: Settings) -> int:
             return catch_up_index(store, backend)
         finally:
             backend.close()
-
-
-def warm_up() -> None:
-    """Build the NLP pipeline before the batch threads start, so they share one fully loaded
-    model (nlp.load loads underthesea's lazily loaded model while one thread runs)."""
-    default_pipeline()
 
 
 def pending_count(settings: Settings) -> int:

@@ -111,15 +111,10 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
     with errors_as_lines():
         summary = ingest_paths(list(paths), settings=settings,
                                progress=sys.stderr.isatty() if progress is None else progress, wait=wait)
-    for outcome in summary.failures:
-        err(outcome.reason or outcome.path)
+    for line in summary.problems():
+        err(line)
     click.echo(summary.line())
-    if summary.quarantined:
-        click.echo(f"{len(summary.quarantined)} known-bad files not read again:"
-                   " see `kiemtra quarantine list`")
-    if summary.not_indexed:
-        click.echo(f"{len(summary.not_indexed)} stored but not yet indexed: run `kiemtra reindex`")
-    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)  # new failures only
+    sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)  # new failures only
 
 
 @cli.command()
@@ -151,7 +146,9 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
            offset: int, facets: bool, similar_to: str | None, fmt: str) -> None:
     """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
-    from index.base import Query, SearchResult
+    from index.base import TIER_MATTER, Query, SearchResult
+    from nlp.themes import load_taxonomy
+    from pipeline.search import search as composed
 
     problem = _search_usage_problem(unit=unit, within=within, province=province, doc_number=doc_number,
                                     limit=limit, offset=offset, year_from=year_from, year_to=year_to)
@@ -172,7 +169,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
                 hits = tuple(backend.similar(similar_to, limit=limit))
                 result = SearchResult(total=len(hits), hits=hits)
             else:
-                result = backend.search(q)
+                result = composed(backend, q)
             hint = _province_hint(backend, province) if province and not result.total else None
         finally:
             backend.close()
@@ -192,6 +189,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         r = hit.record
         click.echo(f"{n:>2}. [{r.polarity}/{r.area}] {r.doc_id}  {r.published or r.year or ''}  {_where(r)}")
         click.echo(f"    {r.text}")
+        if hit.tier == TIER_MATTER and r.theme:
+            click.echo(f"    same matter as the query, in other words: {load_taxonomy().label(r.theme)}")
         click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
     for name, pairs in result.facets.items():
         click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))
@@ -220,8 +219,9 @@ def _province_hint(backend: Any, province: str) -> str:
 
     from index.base import Query
     from index.query import province_key
+    from pipeline.search import search as composed
 
-    known = [value for value, _ in backend.search(Query(limit=0, facets=True)).facets.get("province", [])]
+    known = [value for value, _ in composed(backend, Query(limit=0, facets=True)).facets.get("province", [])]
     by_key = {province_key(v): v for v in known}
     close = difflib.get_close_matches(province_key(province), list(by_key), n=5, cutoff=0.6)
     names = [by_key[k] for k in close] or known
@@ -241,7 +241,9 @@ def _hit_dict(hit: Any) -> dict[str, Any]:
             "year": r.year, "units": list(r.units), "unit_levels": list(r.unit_levels),
             "provinces": list(r.provinces), "polarity": r.polarity, "area": r.area,
             "text": r.text, "snippet": hit.snippet, "score": round(hit.score, 4), "page": r.page,
-            "start": r.start, "end": r.end}
+            "start": r.start, "end": r.end, "theme": r.theme,
+            # why it came: the query's words, the same matter in other words, or some of the words
+            "tier": hit.tier}
 
 
 @cli.command()

@@ -1,7 +1,8 @@
 """Ingest a set of paths in one process: the loop behind `kiemtra ingest`.
 
 The Prefect flows run the same `ingest_one` per document; this module is the no-orchestrator
-path, with progress for people (a bar on a terminal, lines in a pipe or log) and a Summary for both.
+path, with progress for people (a bar on a terminal, lines in a pipe or log) and the RunSummary
+every run closes with.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ from core.settings import Settings
 from extractors import discover
 from index.backends import open_backend
 from index.base import SearchBackend
-from pipeline.process import Summary, catch_up_index, ingest_one, open_store
+from pipeline.process import catch_up_index, ingest_one, open_store
 from pipeline.progress import progress_for
-from pipeline.runs import run_lock
+from pipeline.runs import COMMAND_LINE, RunSummary, run_lock
 
 LOGGER = logging.getLogger(__name__)
 
@@ -40,14 +41,14 @@ def open_backend_or_none(settings: Settings) -> Iterator[SearchBackend | None]:
 
 
 def ingest_paths(paths: list[Path], *, settings: Settings, progress: bool = False,
-                 wait: bool = False) -> Summary:
+                 wait: bool = False) -> RunSummary:
     """Ingest every supported file under `paths`; failures are recorded, never raised.
 
     Holds the store's run lock, so a manual ingest and the nightly run never interleave
     (without `wait`, a run already in progress is a BackendError naming its pid).
     """
     files = discover(paths)
-    summary = Summary()
+    summary = RunSummary()
     with run_lock(settings.database, wait=wait), open_store(settings) as store, \
             open_backend_or_none(settings) as backend:
         if backend is not None:
@@ -58,8 +59,10 @@ def ingest_paths(paths: list[Path], *, settings: Settings, progress: bool = Fals
         with progress_for(len(files), stream=sys.stderr, every_s=settings.progress_every_s,
                           shown=progress and bool(files)) as shown:
             for path in files:
-                summary.add(ingest_one(path, settings=settings, store=store, backend=backend))
+                summary.add(ingest_one(path, settings=settings, store=store, backend=backend), COMMAND_LINE)
                 shown.advance()
+        summary.not_indexed = len(store.pending_index())
+    summary.finish()
     return summary
 
 

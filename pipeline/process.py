@@ -12,7 +12,6 @@ import dataclasses
 import hashlib
 import logging
 import time
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,7 +32,6 @@ from extractors import read
 from extractors.sandbox import preload, run_limited
 from index.base import SearchBackend
 from index.store import Store
-from nlp.extract import extract
 from nlp.themes import assign_themes
 from nlp.unit_containers import containers
 from nlp.words import segment
@@ -72,39 +70,6 @@ class Outcome:
     stages: dict[str, float] = field(default_factory=dict)  # read, extract, store, index: seconds
 
 
-@dataclass(slots=True)
-class Summary:
-    """Counts and failures of one run, for the CLI's closing lines and the flows' artifact."""
-
-    outcomes: list[Outcome] = field(default_factory=list)
-
-    def add(self, outcome: Outcome) -> None:
-        self.outcomes.append(outcome)
-
-    @property
-    def counts(self) -> dict[str, int]:
-        counts = Counter(o.status for o in self.outcomes)
-        return {s: counts.get(s, 0) for s in (INGESTED, CHANGED, SKIPPED, FAILED, QUARANTINED)}
-
-    @property
-    def failures(self) -> list[Outcome]:
-        """New failures only: what the exit status reports."""
-        return [o for o in self.outcomes if o.status == FAILED]
-
-    @property
-    def quarantined(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status == QUARANTINED]
-
-    @property
-    def not_indexed(self) -> list[Outcome]:
-        return [o for o in self.outcomes if o.status in (INGESTED, CHANGED) and not o.indexed]
-
-    def line(self) -> str:
-        c = self.counts
-        text = f"{c[INGESTED]} ingested, {c[CHANGED]} changed, {c[SKIPPED]} skipped, {c[FAILED]} failed"
-        return text + (f", {c[QUARANTINED]} still quarantined" if c[QUARANTINED] else "")
-
-
 def open_store(settings: Settings) -> Store:
     """The store at `settings.database`, filling a finding's missing `words` with the NLP's
     segmentation and its records' containing units with the gazetteer's: index/ stores what
@@ -141,8 +106,30 @@ def with_kept_url(document: Document, path: Path) -> Document:
 
 
 def extract_all(document: Document) -> Extraction:
-    """The NLP result of one document, each finding with its comparison theme."""
+    """The NLP result of one document, each finding with its comparison theme.
+
+    nlp.extract (spaCy and the pipeline) is imported on the first call, not with this module:
+    with `isolate` only the children extract, and they fork from a server that imported it
+    already (pipeline/preload.py); the parent that composes the stages never needs it.
+    """
+    from nlp.extract import extract
+
     return assign_themes(extract(document))
+
+
+def warm_extraction(settings: Settings) -> None:
+    """Build the NLP pipeline in this process when extraction runs in it (`isolate = false`).
+
+    Why only then: building it takes about a second, and with `isolate` every extraction runs in
+    a child forked from the server that pipeline/preload.py warmed, so a pipeline built here
+    would never be used. Without isolation it must be built before batch threads start, so they
+    share one fully loaded model (underthesea loads its model lazily, without a lock).
+    """
+    if settings.isolate:
+        return
+    from nlp.load import default_pipeline
+
+    default_pipeline()
 
 
 def extract_limited(document: Document, settings: Settings) -> Extraction:

@@ -16,8 +16,8 @@ from core.errors import ConfigError
 from core.settings import Settings
 from index.store import Failure
 from pipeline.ingest import open_backend_or_none
-from pipeline.process import FAILED, Outcome, Summary, ingest_one, open_store
-from pipeline.runs import run_lock
+from pipeline.process import FAILED, Outcome, ingest_one, open_store
+from pipeline.runs import COMMAND_LINE, RunSummary, run_lock
 
 MIN_SHA_PREFIX = 6  # shorter prefixes of a hex hash match too much by chance
 
@@ -37,14 +37,14 @@ def select(failures: list[Failure], targets: list[str], *, every: bool = False) 
     return list(chosen.values())
 
 
-def retry(settings: Settings, targets: list[str], *, every: bool = False, wait: bool = False) -> Summary:
+def retry(settings: Settings, targets: list[str], *, every: bool = False, wait: bool = False) -> RunSummary:
     """Read the named quarantined files now, whatever their bytes; a success lifts the quarantine
     (the store clears a path's failure when it saves it), a failure updates the record.
 
     A quarantined path that has become a symbolic link is not followed: the record names a file,
     and whoever could replace it must not get the retry to read (and store) what the link points at.
     """
-    summary = Summary()
+    summary = RunSummary()
     with run_lock(settings.database, wait=wait), open_store(settings) as store, \
             open_backend_or_none(settings) as backend:
         for failure in select(store.failures(), targets, every=every):
@@ -52,9 +52,12 @@ def retry(settings: Settings, targets: list[str], *, every: bool = False, wait: 
             if path.is_symlink():
                 reason = "is now a symbolic link; not followed (release it, or ingest the target by name)"
                 summary.add(Outcome(failure.path, FAILED, reason=f"{path}: {reason}",
-                                    error_type="ReaderError"))
+                                    error_type="ReaderError"), COMMAND_LINE)
                 continue
-            summary.add(ingest_one(path, settings=settings, store=store, backend=backend, retry=True))
+            summary.add(ingest_one(path, settings=settings, store=store, backend=backend, retry=True),
+                        COMMAND_LINE)
+        summary.not_indexed = len(store.pending_index())
+    summary.finish()
     return summary
 
 

@@ -21,9 +21,9 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from core.errors import ConfigError
+from core.errors import ConfigError, printable
 from core.settings import Settings
-from index.store import Store
+from index.store import Store, Withdrawn
 from pipeline.process import open_store
 
 LOGGER = logging.getLogger(__name__)
@@ -70,6 +70,25 @@ def act_on_removed(store: Store, paths: list[str], action: str) -> list[Removal]
         done.append(Removal(path, _DONE[action]))
         LOGGER.info("%s: removed from the inbox, %s", path, _DONE[action])
     return done
+
+
+def withdrawn_line(withdrawn: list[Withdrawn]) -> str:
+    """The operator's count of what is withdrawn from search, or "" when nothing is."""
+    if not withdrawn:
+        return ""
+    findings = sum(w.findings for w in withdrawn)
+    return (f"{len(withdrawn)} document{'s' * (len(withdrawn) != 1)} ({findings} findings) withdrawn"
+            " from search since their files left the inbox")
+
+
+def withdrawn_lines(withdrawn: list[Withdrawn]) -> list[str]:
+    """Each withdrawn document: its paths, since when, its findings and how to read them."""
+    lines: list[str] = []
+    for w in withdrawn:
+        show = f", `kiemtra show {w.first_finding}`" if w.first_finding else ""
+        lines.append(f"{printable(', '.join(w.paths) or w.doc_id)}\n  withdrawn from search since"
+                     f" {w.withdrawn_at}, {w.findings} findings{show}")
+    return lines
 
 
 def handle_removed(settings: Settings, inbox: Path | None) -> list[Removal]:

@@ -1,12 +1,13 @@
 """What one ingestion run did, and the lock that keeps two runs from interleaving.
 
-Why a summary of its own rather than `process.Summary`: the morning after, an operator wants
-counts per source (inbox, each feed), where the time went per stage, and the files by name —
-new, changed, newly failed (with the reason), still quarantined, removed — in the Prefect UI
-(markdown artifact), in `kiemtra runs` (the store) and as the flow's return value. One plain
-dataclass with `to_dict`/`from_dict` serves all three, `render_markdown` is the one place that
-turns it into text and `line()` the one place that turns its counts into the closing line, so
-the log, the CLI and the artifact cannot disagree.
+Why one summary for every run: the morning after, an operator wants counts per source (inbox,
+each feed), where the time went per stage, and the files by name — new, changed, newly failed
+(with the reason), still quarantined, removed — in the Prefect UI (markdown artifact), in
+`kiemtra runs` (the store) and as the flow's return value; `kiemtra ingest` and `kiemtra
+quarantine retry` close with the same counts. One plain dataclass with `to_dict`/`from_dict`
+serves them all, `render_markdown` is the one place that turns it into text, `line()` the one
+place that turns its counts into the closing line and `problems()` the one that lists what
+needs the operator, so the log, the commands and the artifact cannot disagree.
 
 Why a file lock: SQLite keeps each document's write atomic, but two runs over the same inbox
 would both extract the same new files and fight over the index. `run_lock` takes an exclusive
@@ -32,6 +33,8 @@ LOGGER = logging.getLogger(__name__)
 
 NEW = "new"
 REMOVED = "removed"
+# The source of files named on the command line (`kiemtra ingest`, `kiemtra quarantine retry`).
+COMMAND_LINE = "command line"
 COUNT_KEYS = (NEW, CHANGED, SKIPPED, FAILED, QUARANTINED, REMOVED)
 STAGES = ("read", "extract", "store", "index")
 _COUNT_OF_STATUS = {
@@ -58,7 +61,7 @@ class RunSummary:
     `failed` counts new failures only: bytes that already failed are `quarantined`, not read.
     """
 
-    run_id: str
+    run_id: str = ""
     status: str = RUNNING
     counts: dict[str, int] = field(default_factory=_zero_counts)
     by_source: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -115,6 +118,20 @@ class RunSummary:
     @property
     def failed(self) -> bool:
         return self.counts[FAILED] > 0
+
+    def problems(self) -> list[str]:
+        """What the operator must see after a run, one line each: every new failure with its
+        reason, the known-bad files not read again, the files that left the inbox, and what
+        waits for the search index."""
+        lines = [f["reason"] for f in self.failures]
+        if self.quarantined:
+            lines.append(f"{len(self.quarantined)} known-bad files not read again:"
+                         " see `kiemtra quarantine list`")
+        lines += [f"{r['path']}: removed from the inbox, {r['action']}" for r in self.removed]
+        if self.not_indexed:
+            lines.append(f"{self.not_indexed} stored but not yet indexed: the next run or"
+                         " `kiemtra reindex` indexes them")
+        return lines
 
     def line(self) -> str:
         c = self.counts

@@ -16,8 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from xml.sax.saxutils import escape
+
+from loopback import serving
 
 ARTICLES: dict[str, tuple[str, str]] = {
     "/tin-tuc/kiem-tra-cchc-huyen-a.html": (
@@ -189,17 +191,10 @@ def _handler(portal: Portal) -> type[BaseHTTPRequestHandler]:
 def running_portal(host: str = "127.0.0.1", *, feed: bool = True) -> Iterator[Portal]:
     """A portal with the three articles and /rss.xml listing them, served until the block ends."""
     portal = Portal()
-    server = ThreadingHTTPServer((host, 0), _handler(portal))
-    portal.base = f"http://{host}:{server.server_address[1]}"
-    for path, (title, text) in ARTICLES.items():
-        portal.put_article(path, title, text)
-    if feed:
-        portal.put("/rss.xml", rss(portal, list(ARTICLES)), "application/rss+xml; charset=utf-8")
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
+    with serving(_handler(portal), host) as base:
+        portal.base = base
+        for path, (title, text) in ARTICLES.items():
+            portal.put_article(path, title, text)
+        if feed:
+            portal.put("/rss.xml", rss(portal, list(ARTICLES)), "application/rss+xml; charset=utf-8")
         yield portal
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

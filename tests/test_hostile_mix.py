@@ -88,7 +88,7 @@ def test_ingest_folder_with_hostile_files(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(db), "--set", "backend=sqlite", *LIMITS,
                                       "ingest", str(tmp_path), "--no-progress"], catch_exceptions=False)
     assert result.exit_code == 1, result.output
-    assert f"{len(good)} ingested" in result.stdout, result.stdout
+    assert f"{len(good)} new" in result.stdout, result.stdout
     error_lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(error_lines) == len(bad), result.stderr
     for path in bad:

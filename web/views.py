@@ -19,9 +19,10 @@ from typing import Any
 from markupsafe import Markup
 
 from core.models import Unit
-from index.base import Hit, SearchBackend, SearchResult
-from index.store import Failure, RunRecord, Store
+from index.base import TIER_MATTER, Hit, SearchBackend, SearchResult
+from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
+from pipeline.search import search
 from reports.compare import (
     Comparison,
     Filters,
@@ -72,6 +73,8 @@ class HitView:
     when: str
     units: tuple[str, ...]
     page: int | None
+    # The theme label when the hit came in the matter tier (the query's matter, other words)
+    matter: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,7 @@ def hit_view(hit: Hit) -> HitView:
         r.published or (str(r.year) if r.year else ""),
         r.unit_levels or r.units,
         r.page,
+        load_taxonomy().label(r.theme) if hit.tier == TIER_MATTER and r.theme else None,
     )
 
 
@@ -166,7 +170,7 @@ def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
 def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
     """One page of results with facets; `seconds` is the backend's time for the query."""
     started = time.perf_counter()
-    result = backend.search(params.query())
+    result = search(backend, params.query())
     seconds = time.perf_counter() - started
     last_page = max(1, -(-result.total // PAGE_SIZE))
     page = params.trang
@@ -220,6 +224,7 @@ class FindingView:
     citations: tuple[Any, ...]
     dates: tuple[str, ...]
     period: tuple[str | None, str | None] | None
+    withdrawn_at: str | None = None  # out of search since then: its file left the inbox
 
 
 def _unit_view(unit: Unit) -> UnitView:
@@ -242,8 +247,8 @@ def finding_view(store: Store, finding_id: str) -> FindingView:
     everything else on this page, so the page shows first and a small script inserts them.
     """
     doc_key, seq = _locate(store, finding_id)
-    document = store.get_document(doc_key)
-    extraction = store.get_extraction(doc_key)
+    stored = store.get_stored(doc_key)
+    document, extraction = stored.document, stored.extraction
     ids = store.finding_ids(doc_key)
     finding = extraction.findings[seq]
     marks = [
@@ -279,6 +284,7 @@ def finding_view(store: Store, finding_id: str) -> FindingView:
         extraction.documents,
         extraction.dates,
         (period.start, period.end) if period else None,
+        stored.withdrawn_at,
     )
 
 
@@ -538,6 +544,11 @@ class OperationsView:
     pending: int
     runs: tuple[RunView, ...]
     failures: tuple[Failure, ...]
+    withdrawn: tuple[Withdrawn, ...] = ()  # out of search since their files left the inbox
+
+    @property
+    def withdrawn_findings(self) -> int:
+        return sum(w.findings for w in self.withdrawn)
 
 
 def _seconds(started: str, finished: str | None) -> float | None:
@@ -568,7 +579,8 @@ def run_view(record: RunRecord) -> RunView:
 
 
 def operations_view(store: Store, backend: SearchBackend, runs: int = 20) -> OperationsView:
-    """Counts, the latest runs with their durations, and every quarantined file with its reason."""
+    """Counts, the latest runs with their durations, every quarantined file with its reason, and
+    the documents withdrawn from search (kept in the store, so their findings can still be read)."""
     stats = store.stats()
     return OperationsView(
         stats.documents,
@@ -577,4 +589,5 @@ def operations_view(store: Store, backend: SearchBackend, runs: int = 20) -> Ope
         len(store.pending_index()),
         tuple(run_view(r) for r in store.runs(limit=runs)),
         tuple(store.failures()),
+        tuple(store.withdrawn()),
     )

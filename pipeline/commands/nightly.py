@@ -57,12 +57,8 @@ def command(
     except KiemtraError as e:
         err(str(e))
         sys.exit(EXIT_FAILED)
-    for failure in summary.failures:
-        err(failure["reason"])
-    if summary.quarantined:
-        err(f"{len(summary.quarantined)} known-bad files not read again: see `kiemtra quarantine list`")
-    for removal in summary.removed:
-        err(f"{removal['path']}: removed from the inbox, {removal['action']}")
+    for line in summary.problems():
+        err(line)
     click.echo(timing(summary))
     click.echo(summary.line())
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)  # new failures only

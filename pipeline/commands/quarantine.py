@@ -26,12 +26,15 @@ def command() -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def list_(ctx: click.Context, fmt: str) -> None:
-    """Every quarantined file: path, reason, first and last seen, how many runs saw it."""
+    """Every quarantined file: path, reason, first and last seen, how many runs saw it; then the
+    documents withdrawn from search because their files left the inbox."""
     from index.store import Store
+    from pipeline.removals import withdrawn_line, withdrawn_lines
 
     settings = settings_of(ctx)
     with errors_as_lines(), Store(settings.database) as store:
         failures = store.failures()
+        withdrawn = store.withdrawn()
     if fmt == "json":
         click.echo(json.dumps([asdict(f) for f in failures], ensure_ascii=False, indent=1))
         return
@@ -41,6 +44,10 @@ def list_(ctx: click.Context, fmt: str) -> None:
         held = (f.sha256 or "")[:12] or "not held (retried every run)"
         click.echo(f"{printable(f.path)}\n  {f.error_type}: {f.reason}\n"
                    f"  first seen {f.first_seen}, last seen {f.failed_at}, seen {f.count}x, sha256 {held}")
+    if withdrawn:
+        click.echo(withdrawn_line(withdrawn))
+        for line in withdrawn_lines(withdrawn):
+            click.echo(line)
 
 
 def _targets(targets: tuple[str, ...], every: bool) -> list[str]:
@@ -63,10 +70,10 @@ def retry(ctx: click.Context, targets: tuple[str, ...], every: bool, wait: bool)
     chosen = _targets(targets, every)
     with errors_as_lines():
         summary = retry_now(settings, chosen, every=every, wait=wait)
-    for outcome in summary.failures:
-        err(outcome.reason or outcome.path)
+    for line in summary.problems():
+        err(line)
     click.echo(summary.line())
-    sys.exit(EXIT_FAILED if summary.failures else EXIT_OK)
+    sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)
 
 
 @command.command()

@@ -21,14 +21,17 @@ from pipeline.console import EXIT_FAILED, err, settings_of
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def command(ctx: click.Context, run_id: str | None, limit: int, fmt: str) -> None:
-    """List the latest runs; with RUN_ID (or a prefix of it), print that run's summary."""
+    """List the latest runs and what is withdrawn from search; with RUN_ID (or a prefix of it),
+    print that run's summary."""
     from index.store import RunRecord, Store
+    from pipeline.removals import withdrawn_line
     from pipeline.runs import RunSummary, render_markdown
 
     settings = settings_of(ctx)
     try:
         with Store(settings.database, readonly=settings.database.is_file()) as store:
             records = store.runs(limit=limit if run_id is None else 1_000_000)
+            withdrawn = store.withdrawn()
     except KiemtraError as e:
         err(str(e))
         sys.exit(EXIT_FAILED)
@@ -50,6 +53,8 @@ def command(ctx: click.Context, run_id: str | None, limit: int, fmt: str) -> Non
     for r in records:
         line = RunSummary.from_dict({"run_id": r.run_id, **r.summary}).line() if r.summary else ""
         click.echo(f"{r.started_at}  {r.status:<11}  {r.run_id[:8]}  {line}")
+    if withdrawn:
+        click.echo(withdrawn_line(withdrawn) + ": `kiemtra quarantine list` lists them")
 
 
 def _as_dict(record: object) -> dict[str, object]:

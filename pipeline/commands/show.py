@@ -36,21 +36,21 @@ def paragraph_around(text: str, start: int, end: int, limit: int = CONTEXT_CHARS
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
-    """A finding with the paragraph around it, its document, path, page, offsets, units and dates."""
+    """A finding with the paragraph around it, its document, path, page, offsets, units and dates;
+    a finding withdrawn from search (its file left the inbox) says so and since when."""
     from index.store import Store
 
     settings = settings_of(ctx)
     try:
         with Store(settings.database, readonly=settings.database.is_file()) as store:
-            record = store.find_record(finding_id)
-            if record is None:
-                err(f"no finding {finding_id!r} in {settings.database}")
-                sys.exit(EXIT_FAILED)
-            document = store.get_document(record.doc_key)
-            extraction = store.get_extraction(record.doc_key)
+            shown = store.finding_in_context(finding_id)
     except KiemtraError as e:
         err(str(e))
         sys.exit(EXIT_FAILED)
+    if shown is None:
+        err(f"no finding {finding_id!r} in {settings.database}")
+        sys.exit(EXIT_FAILED)
+    record, document, extraction = shown.record, shown.stored.document, shown.stored.extraction
     begin, stop = paragraph_around(document.text, record.start, record.end)
     units = [u.to_dict() for u in extraction.units]
     data: dict[str, Any] = {
@@ -62,6 +62,7 @@ def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
         "document_units": units, "dates": list(extraction.dates),
         "document_numbers": [ref.to_dict() for ref in extraction.documents],
         "context": {"start": begin, "end": stop, "text": document.text[begin:stop]},
+        "withdrawn_at": shown.stored.withdrawn_at,
     }
     if fmt == "json":
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
@@ -73,6 +74,9 @@ def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
     page = record.page if record.page is not None else "-"
     click.echo(f"path: {printable(record.path or '-')}  page {page}  characters {record.start}-{record.end}")
     click.echo(f"published: {record.published or '-'}  year: {record.year or '-'}")
+    if shown.stored.withdrawn_at:
+        click.echo(f"withdrawn from search since {shown.stored.withdrawn_at}: its file left the inbox"
+                   " (removed_files = withdraw); the store keeps it, the file coming back restores it")
     click.echo("about: " + (", ".join(data["finding_units"]) or "-"))
     click.echo("document units: " + (", ".join(
         f"{u['level']} {u['name']} ({u['role']}" + (f", {u['province']}" if u.get("province") else "") + ")"

@@ -22,10 +22,10 @@ def test_flow_ingests_good_files_and_quarantines_bad_ones(tmp_path: Path, harnes
 
     result = ingest_folder(str(inbox), overrides)
 
-    assert result["counts"]["ingested"] == 2
+    assert result["counts"]["new"] == 2
     assert result["counts"]["failed"] == 1
     assert "broken.pdf" in result["failures"][0]["reason"]
     with Store(load_settings(overrides, environ={}).database) as store:
         assert len(store.documents()) == 2
     again = ingest_folder(str(inbox), overrides)
-    assert again["counts"]["skipped"] == 2 and again["counts"]["ingested"] == 0
+    assert again["counts"]["skipped"] == 2 and again["counts"]["new"] == 0

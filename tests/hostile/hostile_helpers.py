@@ -7,12 +7,13 @@ Every server here listens on 127.0.0.1 inside the test and every client call is 
 from __future__ import annotations
 
 import contextlib
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+
+from loopback import serving
 
 from core.settings import Settings, load_settings
 
@@ -47,15 +48,8 @@ def loopback_server(routes: dict[str, Handler]) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             return
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_Handler) as base:
+        yield base
 
 
 def answer(body: bytes, status: int = 200, content_type: str = "text/html; charset=utf-8",

@@ -207,6 +207,63 @@ def test_synonyms_of_the_genre(backend: SearchBackend, text: str, expected: str)
     assert ids(backend, text=text)[0] == expected
 
 
+# Findings written with one name of a thing each (our sentences), for the synonym table.
+GENRE: tuple[FindingRecord, ...] = (
+    _rec("g1", "docg", "Hội đồng nhân dân xã chưa giám sát việc giải quyết khiếu nại, tố cáo.",
+         "Hội_đồng nhân_dân xã chưa giám_sát việc giải_quyết khiếu_nại , tố_cáo .",
+         NEG, BM, 2023, "2023-03-01"),
+    _rec("g2", "docg", "Tỉ lệ hồ sơ giải quyết đúng hạn tại BPMC đạt 98%.",
+         "Tỉ_lệ hồ_sơ giải_quyết đúng hạn tại BPMC đạt 98 % .", POS, TTHC, 2023, "2023-03-01"),
+    _rec("g3", "docg", "Sở LĐTB&XH chưa kết nối CSDL với Cổng DVCQG.",
+         "Sở LĐTB&XH chưa kết_nối CSDL với Cổng DVCQG .", NEG, HDH, 2023, "2023-03-01"),
+    _rec("g4", "docg", "Hai công chức đi làm trễ, không đeo thẻ CBCC; một người nghỉ không phép.",
+         "Hai công_chức đi làm trễ , không đeo thẻ CBCC ; một người nghỉ không phép .",
+         NEG, BM, 2023, "2023-03-01"),
+    _rec("g5", "docg", "Chỉ số CCHC (PAR Index) của tỉnh giảm 5 bậc; báo cáo quý 1 gửi chậm.",
+         "Chỉ_số CCHC ( PAR Index ) của tỉnh giảm 5 bậc ; báo_cáo quý 1 gửi chậm .",
+         NEG, TTHC, 2023, "2023-03-01"),
+    _rec("g6", "docg", "Trung tâm Phục vụ hành chính công nhận hồ sơ online và qua email.",
+         "Trung_tâm Phục_vụ hành_chính công nhận hồ_sơ online và qua email .",
+         POS, TTHC, 2023, "2023-03-01"),
+    _rec("g7", "docg", "Chưa ứng dụng công nghệ thông tin trong quản lý văn bản và điều hành.",
+         "Chưa ứng_dụng công_nghệ thông_tin trong quản_lý văn_bản và điều_hành .",
+         NEG, HDH, 2023, "2023-03-01"),
+    _rec("g8", "docg", "Phó Chủ tịch xã chưa ký văn bản xin lỗi khi hồ sơ bị trễ.",
+         "Phó_Chủ_tịch xã chưa ký văn_bản xin_lỗi khi hồ_sơ bị trễ .", NEG, TTHC, 2023, "2023-03-01"),
+)
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def genre(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    """A backend holding GENRE, shared by the read-only synonym tests."""
+    shared = FACTORIES[request.param](tmp_path_factory.mktemp("genre"), request)
+    assert shared.index(GENRE) == len(GENRE)
+    return shared
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the abbreviation finds the name written out, typed in any case, with or without accents
+    ("HĐND", "g1"), ("hdnd", "g1"), ("KNTC", "g1"),
+    ("CNTT", "g7"), ("QLVB&ĐH", "g7"), ("TTHCC", "g6"), ("trung tâm PVHCC", "g6"),
+    # the name written out finds the abbreviation
+    ("bộ phận một cửa", "g2"), ("bo phan 1 cua", "g2"),
+    ("lao động, thương binh và xã hội", "g3"), ("cơ sở dữ liệu", "g3"), ("cổng dịch vụ công quốc gia", "g3"),
+    ("chỉ số cải cách hành chính", "g5"), ("quý I", "g5"),
+    ("thẻ công chức", "g4"), ("đi muộn", "g4"), ("vắng mặt không có lý do", "g4"),
+    # spelling variants and loanwords
+    ("tỷ lệ", "g2"), ("trực tuyến", "g6"), ("thư điện tử", "g6"),
+    ("PCT", "g8"), ("thư xin lỗi", "g8"), ("phieu xin loi", "g8"),
+])
+def test_the_genre_table_finds_every_name_of_a_thing(genre: SearchBackend, text: str, expected: str) -> None:
+    assert ids(genre, text=text) == [expected]
+
+
+def test_an_ambiguous_abbreviation_finds_only_itself(genre: SearchBackend) -> None:
+    """"TT" (Thừa Thiên, thông tư, trung tâm) is no member: it does not find "Trung tâm"."""
+    assert ids(genre, text="TT") == []
+    assert ids(genre, text="quý IV") == []  # a quarter is not any quarter
+
+
 def test_question_words_are_not_required(backend: SearchBackend) -> None:
     assert ids(backend, text="xã nào chưa trả phiếu hẹn?")[0] == "a1"
     assert ids(backend, text="có cập nhật kịp thời không")[0] == "d1"

@@ -22,7 +22,8 @@ from index.elastic import ElasticBackend
 from index.store import Store
 from pipeline import ingest
 from pipeline.ingest import ingest_paths, rebuild_index
-from pipeline.process import INGESTED, Outcome
+from pipeline.process import Outcome
+from pipeline.runs import NEW
 
 ES_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "elasticsearch.sh"
 STOP_AFTER = 2  # documents ingested (and indexed) before the server goes down
@@ -100,27 +101,28 @@ def test_server_stopped_mid_run_then_catch_up_and_reindex_hold_each_finding_once
         (inbox / f"ket-luan-{n:02d}.txt").write_text(_report(n, unit), encoding="utf-8")
 
     real_ingest_one = ingest.ingest_one
-    seen: list[Path] = []
+    outcomes: list[Outcome] = []
 
     def stop_server_midway(path: Path, **kwargs: Any) -> Outcome:
-        if len(seen) == STOP_AFTER:
+        if len(outcomes) == STOP_AFTER:
             stopped = _script("stop", 180)
             assert stopped.returncode == 0, stopped.stderr
-        seen.append(path)
-        return real_ingest_one(path, **kwargs)
+        outcomes.append(real_ingest_one(path, **kwargs))
+        return outcomes[-1]
 
     monkeypatch.setattr(ingest, "ingest_one", stop_server_midway)
     started = time.monotonic()
     summary = ingest_paths([inbox], settings=settings)
-    after_stop = summary.outcomes[STOP_AFTER:]
+    after_stop = outcomes[STOP_AFTER:]
     monkeypatch.undo()
     started_again = _script("start", 600)
     assert started_again.returncode == 0, started_again.stderr
 
     # The run completed: every document stored, the last ones marked for indexing, and it did
     # not wait out timeouts per document (generous bound for a busy 2-core machine).
-    assert summary.counts[INGESTED] == len(UNITS) and not summary.failures
-    assert [o.indexed for o in summary.outcomes] == [True] * STOP_AFTER + [False] * (len(UNITS) - STOP_AFTER)
+    assert summary.counts[NEW] == len(UNITS) and not summary.failures
+    assert summary.not_indexed == len(UNITS) - STOP_AFTER
+    assert [o.indexed for o in outcomes] == [True] * STOP_AFTER + [False] * (len(UNITS) - STOP_AFTER)
     assert all(o.seconds < 60 for o in after_stop), [round(o.seconds, 1) for o in after_stop]
     assert time.monotonic() - started < 600
     with Store(settings.database) as store:

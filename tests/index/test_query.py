@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
+
 import pytest
 
+from core.normalize import fold
 from index.query import (
+    SYNONYMS_FILE,
     Alternative,
     Vocabulary,
     analyse,
@@ -129,6 +134,105 @@ def test_lexicon_compiles_from_lines() -> None:
     assert lexicon.is_word(["hồ", "sơ"]) and lexicon.is_word(["ho", "so"])
     assert not lexicon.is_word(["hồ", "số"])
     assert "ha noi" not in lexicon.dictionary  # proper names are not words
+
+
+# Members of every shape the table holds; the sentences are ours, the shapes the genre's.
+SHAPES = [["lao động thương binh và xã hội", "LĐTB&XH", "LĐ,TB&XH", "LĐTBXH"],
+          ["quý I", "quý 1"],
+          ["chỉ số cải cách hành chính", "chỉ số CCHC", "PAR Index"],
+          ["thư điện tử", "email", "e-mail"],
+          ["phòng chống tham nhũng", "phòng/chống tham nhũng", "PCTN"],
+          ["hội đồng nhân dân", "HĐND"]]
+
+
+def test_members_compile_to_the_syllables_the_index_sees() -> None:
+    """"&", "/", "," and "-" separate syllables as in the index; upper case, digits and Latin
+    words stay, lower-cased; a member is matched whole."""
+    lexicon = compile_lexicon([], SHAPES)
+    assert lexicon.synonyms[0] == (("lao", "động", "thương", "binh", "và", "xã", "hội"), ("lđtb", "xh"),
+                                   ("lđ", "tb", "xh"), ("lđtbxh",))
+    assert lexicon.synonyms[1] == (("quý", "i"), ("quý", "1"))
+    assert lexicon.synonyms[2][2] == ("par", "index")
+    assert lexicon.synonyms[3][2] == ("e", "mail")
+    assert lexicon.synonyms[4][1] == ("phòng", "chống", "tham", "nhũng")  # "/" is a separator
+
+
+def plan_groups(text: str, sets: list[list[str]]) -> list[list[str]]:
+    plan = analyse(parse(text), compile_lexicon([], sets))
+    return [[" ".join(a.syllables) for a in g.alternatives] for g in plan.groups]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    # an abbreviation typed in lower case, or without its đ, is the abbreviation
+    ("lđtb&xh", ["lđtb xh", "lao động thương binh và xã hội", "lđtb xh", "lđ tb xh", "lđtbxh"]),
+    ("LDTB&XH", ["ldtb xh", "lao dong thuong binh va xa hoi", "ldtb xh", "ld tb xh", "ldtbxh"]),
+    ("hdnd", ["hdnd", "hoi dong nhan dan", "hdnd"]),
+    ("Hội đồng nhân dân", ["hội đồng nhân dân", "hội đồng nhân dân", "hđnd"]),
+    # digits and Roman numerals, Latin words, words with a hyphen
+    ("quý 1", ["quý 1", "quý i", "quý 1"]),
+    ("QUÝ I", ["quý i", "quý i", "quý 1"]),
+    ("par index", ["par index", "chi so cai cach hanh chinh", "chi so cchc", "par index"]),
+    ("E-mail", ["e mail", "thu dien tu", "email", "e mail"]),
+    ("phòng, chống tham nhũng", ["phòng chống tham nhũng", "phòng chống tham nhũng", "pctn"]),
+])
+def test_a_member_typed_any_way_brings_its_set(typed: str, expected: list[str]) -> None:
+    """One group: what was typed first, then every member, accented only if the user typed accents."""
+    found = plan_groups(typed, SHAPES)
+    assert len(found) == 1 and found[0][0] == expected[0] and set(found[0]) == set(expected)
+
+
+def test_a_member_inside_a_longer_query_is_one_group() -> None:
+    assert plan_groups("báo cáo quý I của HĐND", SHAPES) == [
+        ["báo"], ["cáo"], ["quý i", "quý 1"], ["của"], ["hđnd", "hội đồng nhân dân"]]
+    # the longest member wins: "chỉ số CCHC" is one group, not "chỉ", "số" and CCHC
+    assert plan_groups("chỉ số CCHC", SHAPES + [["cải cách hành chính", "CCHC"]])[0][1] == \
+        "chỉ số cải cách hành chính"
+
+
+# A syllable of Vietnamese: onset, vowels, coda (folded). An abbreviation of one such syllable
+# ("TU", "CA") typed without accents would match every word of that spelling (tư, từ, tự; cá, cả).
+_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+                       r"[aeiouy]{1,3}(ch|ng|nh|[cmnpt]|)$")
+
+
+def test_the_shipped_synonym_table_is_well_formed() -> None:
+    """Each set has a why and two members; no member is in two sets (the first would win
+    silently); no abbreviation of one syllable is also a Vietnamese syllable."""
+    entries = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))["set"]
+    lexicon = load_lexicon()
+    assert len(lexicon.synonyms) == len(entries)
+    assert all(entry["why"].strip() and len(set(entry["terms"])) > 1 for entry in entries)
+    owners: dict[tuple[str, ...], int] = {}
+    for number, members in enumerate(lexicon.synonyms):
+        for member in set(members):
+            assert owners.setdefault(member, number) == number, member
+    abbreviations = [m for e in entries for m in e["terms"] if " " not in m and not m.islower()]
+    assert abbreviations and not [a for a in abbreviations if _SYLLABLE.match(fold(a))]
+    assert _SYLLABLE.match("tu") and _SYLLABLE.match("nghieng") and not _SYLLABLE.match("tw")
+
+
+@pytest.mark.parametrize(("typed", "member"), [
+    ("HĐND", "hội đồng nhân dân"), ("hdnd", "hoi dong nhan dan"), ("BPMC", "bo phan mot cua"),
+    ("TTHCC", "trung tam phuc vu hanh chinh cong"), ("vbqppl", "van ban quy pham phap luat"),
+    ("CB, CC", "can bo cong chuc"), ("tỉ lệ", "tỷ lệ"), ("ti le", "ty le"), ("đi làm trễ", "đi muộn"),
+    ("nghỉ không phép", "vắng mặt không có lý do"), ("thẻ CBCC", "thẻ công chức"),
+    ("online", "truc tuyen"), ("Chỉ số CCHC", "par index"), ("quý 4", "quý iv"),
+    ("LĐ-TB&XH", "lao động thương binh và xã hội"), ("Sở TN&MT", "tai nguyen va moi truong"),
+])
+def test_the_genre_names_one_thing_many_ways(typed: str, member: str) -> None:
+    """The shipped table: a member typed (accents or not) brings the others (folded when typed without)."""
+    assert any(member in group for group in groups(typed))
+
+
+def test_ambiguous_abbreviations_are_not_expanded() -> None:
+    for typed in ("TU", "QĐ", "KH", "TB", "CV", "TT", "BTV"):
+        assert groups(typed) == [[typed.lower()]], typed
+
+
+def test_no_member_brings_a_common_phrase_of_another_sense() -> None:
+    """Members are expanded folded when the user types no accents, so a member must mean one
+    thing folded too: "sổ đỏ" would bring "so do" (trong số đó) and "sơ đồ"."""
+    assert not any("so do" in group for group in groups("giay chung nhan quyen su dung dat"))
 
 
 def test_the_shipped_lexicon_loads() -> None:

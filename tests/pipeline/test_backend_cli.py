@@ -81,7 +81,7 @@ def _search(es_args: list[str], *words: str, extra: tuple[str, ...] = ()) -> dic
 def test_ingest_search_stats_reindex_on_elasticsearch(es_url: str, es_args: list[str], inbox: Path) -> None:
     ingested = kiemtra(*es_args, "ingest", str(inbox), "--no-progress")
     assert ingested.exit_code == 0, ingested.output
-    assert "2 ingested" in ingested.stdout and "not yet indexed" not in ingested.stdout
+    assert "2 new" in ingested.stdout and "not yet indexed" not in ingested.stdout
 
     found = _search(es_args, "phieu hen")
     hits = found["hits"]
@@ -110,8 +110,8 @@ def test_unreachable_elasticsearch_stores_and_asks_for_reindex(tmp_path: Path, i
     args = ["--db", str(tmp_path / "k.db"), "--backend", "elasticsearch", "--es-url", "http://127.0.0.1:1"]
     result = kiemtra(*args, "ingest", str(inbox), "--no-progress")
     assert result.exit_code == 0, result.output
-    assert "2 ingested" in result.stdout
-    assert "2 stored but not yet indexed" in result.stdout
+    assert "2 new" in result.stdout
+    assert "2 stored but not yet indexed" in result.stdout and "kiemtra reindex" in result.stderr
     stats = json.loads(kiemtra(*args, "stats", "--format", "json").stdout)
     assert stats["documents"] == 2
     search = CliRunner().invoke(cli, [*args, "search", "phieu hen"])

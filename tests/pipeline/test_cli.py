@@ -4,28 +4,13 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_helpers import REPORT, run
+from click.testing import CliRunner
 
 from pipeline.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
-
-REPORT = (
-    "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH\n\n"
-    "Số: 41/TB-UBND\n\n"
-    "Châu Thành, ngày 15 tháng 11 năm 2021\n\n"
-    "Từ ngày 01/11/2021 đến ngày 05/11/2021, Đoàn kiểm tra đã kiểm tra tại UBND xã Phú Tân "
-    "theo Quyết định số 139/QĐ-UBND ngày 20/10/2021 của UBND huyện.\n\n"
-    "Xã đã thực hiện tốt việc niêm yết công khai thủ tục hành chính. Tuy nhiên, bộ phận "
-    "một cửa chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.\n\n"
-    "Đề nghị UBND xã Phú Tân khắc phục ngay việc cấp phiếu hẹn."
-)
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
-
 
 @pytest.fixture()
 def report(tmp_path: Path) -> Path:
@@ -66,9 +51,9 @@ def test_ingest_search_stats_and_skip_unchanged(tmp_path: Path, report: Path) ->
     db = str(tmp_path / "k.db")
     first = run("--db", db, "ingest", str(report), "--no-progress")
     assert first.exit_code == 0, first.output
-    assert "1 ingested" in first.stdout
+    assert "1 new" in first.stdout
     second = run("--db", db, "ingest", str(report), "--no-progress")
-    assert "0 ingested" in second.stdout and "1 skipped" in second.stdout
+    assert "0 new" in second.stdout and "1 skipped" in second.stdout
 
     hits = json.loads(run("--db", db, "search", "phieu hen", "--format", "json").stdout)
     assert hits["total"] >= 1

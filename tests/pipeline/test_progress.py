@@ -66,4 +66,4 @@ def test_ingest_progress_into_a_pipe_prints_lines(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = [m.groups()[:2] for m in map(LINE.match, result.stderr.splitlines()) if m]
     assert lines == [("1", "3"), ("2", "3"), ("3", "3")]
-    assert result.stdout.startswith("3 ingested")
+    assert result.stdout.startswith("3 new")

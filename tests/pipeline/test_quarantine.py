@@ -51,12 +51,12 @@ def test_known_bad_bytes_are_not_read_again_until_they_change_or_are_released(
 
     first = kiemtra(db, "ingest", "--no-progress", str(inbox))
     assert first.exit_code == 1 and "hong.pdf" in first.stderr
-    assert first.stdout.startswith("1 ingested, 0 changed, 0 skipped, 1 failed")
+    assert first.stdout.startswith("1 new, 0 changed, 0 skipped, 1 failed")
 
     reads.clear()
     second = kiemtra(db, "ingest", "--no-progress", str(inbox))
     assert second.exit_code == 0, second.output  # nothing NEW failed
-    assert second.stdout.startswith("0 ingested, 0 changed, 1 skipped, 0 failed, 1 still quarantined")
+    assert second.stdout.startswith("0 new, 0 changed, 1 skipped, 0 failed, 1 still quarantined")
     assert reads == []  # neither the good file (unchanged) nor the known-bad one was read
     with Store(db) as store:
         [held] = store.failures()
@@ -101,7 +101,7 @@ def test_retry_reads_now_and_lifts_the_quarantine_once_the_cause_is_fixed(
 
     fixed = kiemtra(db, "--set", "max_file_bytes=1000000", "quarantine", "retry", "--all")
     assert fixed.exit_code == 0, fixed.output
-    assert fixed.stdout.startswith("1 ingested")
+    assert fixed.stdout.startswith("1 new")
     with Store(db) as store:
         assert store.failures() == []
         [document] = store.documents()

@@ -119,3 +119,14 @@ def test_province_forms_and_close_matches(db: str) -> None:
         assert search(db, "--province", typed)["total"] >= 1
     result = run("--db", db, "search", "--province", province[:-1] + "x")
     assert result.exit_code == 0 and "close matches" in result.stderr and province in result.stderr
+
+
+def test_findings_of_the_query_s_matter_in_other_words_say_why_they_came(db: str) -> None:
+    """No finding holds "sổ theo dõi"; the matter (the phiếu hẹn theme) brings them, and says so."""
+    hits = search(db, "sổ theo dõi")["hits"]
+    assert hits and {h["tier"] for h in hits} == {"matter"}
+    assert {h["theme"] for h in hits} == {"tthc.phieu_hen"}
+    assert all("phiếu hẹn" in h["text"] for h in hits)
+    assert search(db, "phiếu hẹn")["hits"][0]["tier"] == "words"
+    shown = run("--db", db, "search", "sổ theo dõi").stdout
+    assert "same matter as the query, in other words: Phiếu hẹn, sổ theo dõi hồ sơ" in shown

@@ -43,6 +43,15 @@ def test_search_without_accents_finds_accented_findings_with_marks(client: TestC
     assert 'lang="vi"' in r.text
 
 
+def test_findings_of_the_query_s_matter_in_other_words_say_so(client: TestClient) -> None:
+    """No finding holds "sổ theo dõi"; the page shows those of its matter, and why they came."""
+    r = client.get("/", params={"q": "sổ theo dõi"})
+    assert r.status_code == 200
+    assert count_of(r.text) > 0
+    assert "cùng vấn đề: Phiếu hẹn, sổ theo dõi hồ sơ" in r.text
+    assert "cùng vấn đề" not in client.get("/", params={"q": "phiếu hẹn"}).text  # its words found a page
+
+
 def test_hostile_finding_text_is_escaped_everywhere(client: TestClient, data: WebData) -> None:
     r = client.get("/", params={"q": "evil"})
     assert count_of(r.text) == 1

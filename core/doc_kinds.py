@@ -1,0 +1,84 @@
+"""The one table of Vietnamese document kinds (core/doc_kinds.toml), and the lists drawn from it.
+
+Why here, on the floor: the kind words were written twice, as headings for title detection
+(extractors/) and as cited kinds with their number codes (nlp/), and the two lists had begun to
+differ in ways nobody chose. extractors/ and nlp/ may not import each other; both may read core/.
+The table is data a linguist extends; this module only loads it, checks it and selects from it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from core.errors import ConfigError
+
+DOC_KINDS_FILE = Path(__file__).with_name("doc_kinds.toml")
+
+
+@dataclass(frozen=True, slots=True)
+class DocKind:
+    """One kind: its name as running text writes it, its symbol codes, and where it stands
+    (the meaning of each flag is in the table file's header)."""
+
+    name: str
+    codes: tuple[str, ...] = ()
+    heading: bool = False
+    cited: bool = False
+    bare_number: bool = False
+
+
+_FIELDS = frozenset(DocKind.__dataclass_fields__)
+
+
+def parse_doc_kinds(data: dict[str, Any], source: Path | str = DOC_KINDS_FILE) -> tuple[DocKind, ...]:
+    """The rows of a loaded table, checked: known fields, a name each, no name or code twice."""
+    kinds: list[DocKind] = []
+    names: set[str] = set()
+    codes: set[str] = set()
+    for row in data.get("kinds", []):
+        unknown = set(row) - _FIELDS
+        if unknown or not str(row.get("name", "")).strip():
+            raise ConfigError(f"a kind row needs a name and only {sorted(_FIELDS)}: {row}", path=source)
+        kind = DocKind(str(row["name"]), tuple(str(c) for c in row.get("codes", ())),
+                       bool(row.get("heading")), bool(row.get("cited")), bool(row.get("bare_number")))
+        twice = ({kind.name.lower()} & names) | (set(kind.codes) & codes)
+        if twice:
+            raise ConfigError(f"{', '.join(sorted(twice))} stands in two rows", path=source)
+        names.add(kind.name.lower())
+        codes.update(kind.codes)
+        kinds.append(kind)
+    return tuple(kinds)
+
+
+@lru_cache(maxsize=1)
+def doc_kinds() -> tuple[DocKind, ...]:
+    """Every kind of the table, in its order."""
+    try:
+        data = tomllib.loads(DOC_KINDS_FILE.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ConfigError(f"cannot read the document kinds: {e}", path=DOC_KINDS_FILE) from e
+    return parse_doc_kinds(data)
+
+
+def heading_kinds() -> tuple[str, ...]:
+    """Kind lines as a document's heading writes them, in capitals ("BÁO CÁO")."""
+    return tuple(k.name.upper() for k in doc_kinds() if k.heading)
+
+
+def cited_kinds() -> tuple[str, ...]:
+    """Kind words that cite a document in running text ("Quyết định", "Văn bản")."""
+    return tuple(k.name for k in doc_kinds() if k.cited)
+
+
+def bare_number_kinds() -> tuple[str, ...]:
+    """Kinds cited by a bare number as well ("Chỉ thị 26")."""
+    return tuple(k.name for k in doc_kinds() if k.bare_number)
+
+
+def kind_codes() -> dict[str, str]:
+    """Each symbol code and the kind it stands for ("QĐ" → "Quyết định")."""
+    return {code: k.name for k in doc_kinds() for code in k.codes}

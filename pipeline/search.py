@@ -1,0 +1,103 @@
+"""Search as every user gets it: the query's matters found, then the engine asked.
+
+Why here: staff judge as relevant findings that speak of the matter they asked about in other
+words ("dịch vụ công trực tuyến" → "tỷ lệ hồ sơ trực tuyến còn thấp"; "không có người trực" →
+"trụ sở UBND xã vắng lặng"), which no lexical matching brings. The project already knows the
+matters: the theme vocabulary (nlp/vi/themes.toml), which gives every finding its theme at
+ingest. So the query's themes are found with the same matcher (nlp/themes.py: accents optional
+on its folded path) and handed to the engine as `Query.matters`, a ranking hint: when the words
+find less than a page, findings of those themes follow them (the matter tier, index/base.py).
+
+index/ must not import nlp/ (the layers), so this is the one place that composes them: the CLI,
+the web page and the quality benchmark all search through `search`, and measure what users get.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from core.normalize import fold
+from index.base import Query, SearchBackend, SearchResult
+from index.query import Lexicon, load_lexicon, parse
+from nlp.themes import Taxonomy, load_taxonomy
+
+# A query names a matter when its phrases of that theme weigh this much (themes.toml: 3 = the
+# phrase alone names the matter, 2 = strong hint, 1 = weak hint): a weak hint ("hồ sơ",
+# "công chức", "kế hoạch") is said of every matter and would bring findings at random.
+MATTER_MIN_SCORE = 2.0
+# At most this many matters, strongest first: a short query names one or two; more are the
+# weak readings of a long one.
+MAX_MATTERS = 2
+
+
+def query_matters(text: str, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
+    """The theme codes `text` names, strongest first (Taxonomy.scores' order), at most MAX_MATTERS.
+
+    Only the words the query asks for count: an excluded -"phiếu hẹn" names no matter it wants,
+    and the two sides of an OR are read apart (a phrase does not run across them).
+    """
+    tax = taxonomy or load_taxonomy()
+    wanted = positive_text(text)
+    if not wanted:
+        return ()
+    scored = dict(_scores(wanted, tax))
+    # A synonym stands for the query's word, so it names that word's one matter: its best theme
+    # only ("giấy tiếp nhận hồ sơ và hẹn trả kết quả" is the phiếu hẹn, not "tiếp nhận hồ sơ").
+    for member in synonyms_of(text):
+        for code, score in _scores(member, tax)[:1]:
+            scored[code] = max(scored.get(code, 0.0), score)
+    ranked = sorted(scored.items(), key=lambda pair: -pair[1])  # stable: the matcher's order on ties
+    return tuple(code for code, score in ranked if score >= MATTER_MIN_SCORE)[:MAX_MATTERS]
+
+
+def _scores(text: str, taxonomy: Taxonomy) -> list[tuple[str, float]]:
+    """(theme code, score) of `text`, best first, "<area>.khac" left out. Typed partly with accents
+    ("không có nguoi truc"), text the matcher reads on accented phrases finds nothing, so it is
+    read again without any."""
+    scored = taxonomy.scores(text)
+    if not scored and fold(text) != text:
+        scored = taxonomy.scores(fold(text))
+    return [(theme.code, score) for theme, score in scored if not theme.is_other]
+
+
+def synonyms_of(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """The genre's synonyms and expansions of the query's words (index/vi/synonyms.toml), as the
+    search applies them: "DVC" names the matter "dịch vụ công trực tuyến" names."""
+    lex = lexicon or load_lexicon()
+    typed = [s for clause in parse(text).clauses for term in clause for s in term.syllables]
+    accents = any(fold(s) != s for s in typed)
+    out: list[str] = []
+    i = 0
+    while i < len(typed):
+        length, members = lex.synonyms_at(typed, i)
+        typed_member = tuple(typed[i:i + length])
+        out += [" ".join(m if accents else [fold(s) for s in m]) for m in members if m != typed_member]
+        i += max(length, 1)
+    return out
+
+
+def positive_text(text: str) -> str:
+    """The query's wanted words as plain text: runs of single words as typed, each quoted phrase
+    and each side of an OR apart, behind a separator no theme phrase spans (exclusions and
+    query syntax left out)."""
+    parts: list[tuple[str, bool]] = []  # (text, whether it is a run of single words)
+    for clause in parse(text).clauses:
+        said = " | ".join(" ".join(term.syllables) for term in clause)
+        loose = len(clause) == 1 and not clause[0].phrase
+        if parts and loose and parts[-1][1]:  # each single word is a clause: join the run again
+            parts[-1] = (parts[-1][0] + " " + said, True)
+        else:
+            parts.append((said, loose))
+    return " | ".join(said for said, _ in parts)
+
+
+def with_matters(query: Query, taxonomy: Taxonomy | None = None) -> Query:
+    """The query with the matters its text names (kept when the caller set them)."""
+    if query.matters or not query.text.strip():
+        return query
+    return replace(query, matters=query_matters(query.text, taxonomy))
+
+
+def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = None) -> SearchResult:
+    """The one search every front end runs: the query's matters found, then the backend asked."""
+    return backend.search(with_matters(query, taxonomy))

@@ -1,0 +1,179 @@
+"""The matter tier (Query.matters) on both engines: findings of the query's matter in other words.
+
+The findings below are written for these tests; their themes are set as the pipeline would set
+them at ingest (nlp/vi/themes.toml codes). The query "phiếu hẹn trực tuyến máy tính" has three
+groups: the stages take findings holding two or more; the matter tier the other findings of
+its matters, by the groups they hold, the strongest matter first; the fill last.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+
+from core.models import Area, Polarity
+from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Query, SearchBackend
+
+NEG = Polarity.SHORTCOMING
+TEXT = "phiếu hẹn trực tuyến máy tính"
+MATTERS = ("tthc.phieu_hen", "tthc.giai_quyet")  # what pipeline/search.py finds for such a query
+
+
+def _rec(fid: str, text: str, words: str, theme: str, year: int = 2022) -> FindingRecord:
+    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
+                         polarity=NEG, area=Area.TTHC, theme=theme, year=year, published=f"{year}-05-01")
+
+
+RECORDS = (
+    _rec("w1", "Xã chưa cấp phiếu hẹn trực tuyến qua máy tính.",
+         "Xã chưa cấp phiếu_hẹn trực_tuyến qua máy_tính .", "tthc.phieu_hen"),
+    _rec("w2", "Phiếu hẹn trực tuyến in sai ngày trả kết quả.",
+         "Phiếu_hẹn trực_tuyến in sai ngày trả kết_quả .", "tthc.phieu_hen"),
+    _rec("m1", "Sổ theo dõi hồ sơ trực tuyến chưa được lập.",
+         "Sổ theo_dõi hồ_sơ trực_tuyến chưa được lập .", "tthc.phieu_hen"),
+    _rec("m2", "Không có giấy biên nhận hồ sơ cho người dân.",
+         "Không có giấy biên_nhận hồ_sơ cho người_dân .", "tthc.phieu_hen", year=2023),
+    _rec("m3", "Hồ sơ tiếp nhận chưa được giải quyết kịp thời.",
+         "Hồ_sơ tiếp_nhận chưa được giải_quyết kịp_thời .", "tthc.giai_quyet"),
+    _rec("f1", "Máy tính của bộ phận một cửa đã cũ.",
+         "Máy_tính của bộ_phận một_cửa đã cũ .", "so_hoa.ha_tang"),
+    _rec("x1", "Công chức đi muộn về sớm.", "Công_chức đi muộn về sớm .", "cong_vu.ky_luat"),
+)
+
+
+def _sqlite(folder: Path, request: pytest.FixtureRequest) -> SearchBackend:
+    from index.sqlite_fts import SqliteFtsBackend
+
+    backend = SqliteFtsBackend(folder / "search.db")
+    request.addfinalizer(backend.close)
+    return backend
+
+
+def _elastic(folder: Path, request: pytest.FixtureRequest) -> SearchBackend:
+    from index.elastic import ElasticBackend
+
+    backend = ElasticBackend(request.getfixturevalue("es_url"), f"kiemtra-test-{uuid.uuid4().hex[:12]}")
+
+    def drop_then_close() -> None:
+        backend.drop()
+        backend.close()
+
+    request.addfinalizer(drop_then_close)
+    return backend
+
+
+ENGINES = [pytest.param("sqlite"), pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    make = _sqlite if request.param == "sqlite" else _elastic
+    shared = make(tmp_path_factory.mktemp("matter"), request)
+    assert shared.index(RECORDS) == len(RECORDS)
+    return shared
+
+
+def found(backend: SearchBackend, **query: object) -> list[tuple[str, str]]:
+    result = backend.search(Query(**query))  # type: ignore[arg-type]
+    return [(h.record.finding_id, h.tier) for h in result.hits]
+
+
+def test_the_matter_tier_comes_after_the_words_and_before_the_fill(backend: SearchBackend) -> None:
+    assert found(backend, text=TEXT, matters=MATTERS) == [
+        ("w1", TIER_WORDS), ("w2", TIER_WORDS),  # all three groups, then two of them
+        ("m1", TIER_MATTER),  # the matter, and one of the query's words
+        ("m2", TIER_MATTER),  # the matter in other words only
+        ("m3", TIER_MATTER),  # the weaker matter
+        ("f1", TIER_SOME_WORDS),  # one word, another matter: the fill
+    ]  # x1, of neither matter nor word, never comes
+    assert backend.search(Query(text=TEXT, matters=MATTERS)).total == 6
+
+
+def test_without_matters_the_same_query_finds_only_its_words(backend: SearchBackend) -> None:
+    hits = found(backend, text=TEXT)
+    assert {fid for fid, _ in hits} == {"w1", "w2", "m1", "f1"}
+    assert hits[:2] == [("w1", TIER_WORDS), ("w2", TIER_WORDS)]
+    assert {tier for _, tier in hits[2:]} == {TIER_SOME_WORDS}
+
+
+def test_the_tier_runs_only_when_the_words_find_less_than_a_page(backend: SearchBackend) -> None:
+    result = backend.search(Query(text=TEXT, matters=MATTERS, limit=2))
+    assert [(h.record.finding_id, h.tier) for h in result.hits] == [("w1", TIER_WORDS), ("w2", TIER_WORDS)]
+    assert result.total == 2
+
+
+def test_pages_follow_the_tiers(backend: SearchBackend) -> None:
+    second = found(backend, text=TEXT, matters=MATTERS, limit=3, offset=3)
+    assert second == [("m2", TIER_MATTER), ("m3", TIER_MATTER), ("f1", TIER_SOME_WORDS)]
+
+
+def test_filters_and_exclusions_hold_in_the_tier(backend: SearchBackend) -> None:
+    assert "m2" not in dict(found(backend, text=TEXT, matters=MATTERS, year=2022))
+    assert "m2" not in dict(found(backend, text=TEXT + ' -"biên nhận"', matters=MATTERS))
+    # A matter is a hint, not a filter: a theme filter still narrows everything.
+    assert found(backend, text=TEXT, matters=MATTERS, theme="tthc.giai_quyet") == [("m3", TIER_MATTER)]
+
+
+def test_a_query_of_one_word_gets_its_matter_too(backend: SearchBackend) -> None:
+    """No partial stage or fill exists for one group; the tier still follows it."""
+    hits = found(backend, text="biên nhận", matters=("tthc.phieu_hen",))
+    assert hits[0] == ("m2", TIER_WORDS)
+    # Equal in all but their position: each engine breaks such ties its own way (rowid, date).
+    assert sorted(hits[1:]) == [("m1", TIER_MATTER), ("w1", TIER_MATTER), ("w2", TIER_MATTER)]
+
+
+def test_no_text_means_no_tier(backend: SearchBackend) -> None:
+    assert len(found(backend, matters=MATTERS, limit=50)) == len(RECORDS)  # browsing: every finding
+
+
+BADGES = (
+    FindingRecord(finding_id="b1", doc_key="doc-b", doc_id="b.pdf", text="Cán bộ không đeo thẻ khi làm việc.",
+                  words="Cán_bộ không đeo thẻ khi làm_việc .", polarity=NEG, area=Area.CONG_VU,
+                  theme="cong_vu.the_ten", year=2022),
+    FindingRecord(finding_id="b2", doc_key="doc-b", doc_id="b.pdf", text="Công chức thiếu bảng tên trên bàn.",
+                  words="Công_chức thiếu bảng_tên trên bàn .", polarity=NEG, area=Area.CONG_VU,
+                  theme="cong_vu.the_ten", year=2022),
+    FindingRecord(finding_id="b3", doc_key="doc-b", doc_id="b.pdf",
+                  text="Cán bộ, công chức đều có bảng tên trên bàn.",
+                  words="Cán_bộ , công_chức đều có bảng_tên trên bàn .", polarity=Polarity.STRENGTH,
+                  area=Area.CONG_VU, theme="cong_vu.the_ten", year=2022),
+)
+
+
+@pytest.fixture(params=ENGINES)
+def badges(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
+    engine = (_sqlite if request.param == "sqlite" else _elastic)(tmp_path, request)
+    engine.index(BADGES)
+    return engine
+
+
+def test_a_query_asking_a_sense_gets_its_matter_in_that_sense_only(badges: SearchBackend) -> None:
+    """"không đeo thẻ" asks for shortcomings: "đều có bảng tên" is its matter and answers nothing."""
+    matters = ("cong_vu.the_ten",)
+    assert found(badges, text="không đeo thẻ", matters=matters) == [("b1", TIER_WORDS), ("b2", TIER_MATTER)]
+    plain = found(badges, text="đeo thẻ", matters=matters)
+    assert plain[0] == ("b1", TIER_WORDS)
+    assert sorted(plain[1:]) == [("b2", TIER_MATTER), ("b3", TIER_MATTER)]
+
+
+
+@pytest.fixture(params=ENGINES)
+def fresh(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
+    return (_sqlite if request.param == "sqlite" else _elastic)(tmp_path, request)
+
+
+def test_the_matter_in_other_words_only_comes_newest_first(fresh: SearchBackend) -> None:
+    """Holding no query word, such findings have no bm25 to rank by: the newest come first on
+    both engines (Elasticsearch orders equal scores by date), after the strongest matter."""
+    def desk(fid: str, published: str, theme: str = "tthc.mot_cua") -> FindingRecord:
+        return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf",
+                             text="Khu vực chờ của bộ phận một cửa chật hẹp, thiếu ghế.",
+                             words="Khu_vực chờ của bộ_phận một_cửa chật_hẹp , thiếu ghế .", polarity=NEG,
+                             area=Area.TTHC, theme=theme, year=int(published[:4]), published=published)
+
+    fresh.index([desk("k1", "2021-03-01"), desk("k2", "2024-06-01"), desk("k3", "2023-01-15"),
+                 desk("k4", "2025-01-01", theme="tthc.lien_thong")])
+    assert found(fresh, text="máy lấy số", matters=("tthc.mot_cua", "tthc.lien_thong")) == [
+        ("k2", TIER_MATTER), ("k3", TIER_MATTER), ("k1", TIER_MATTER), ("k4", TIER_MATTER)]

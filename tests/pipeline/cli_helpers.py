@@ -1,0 +1,27 @@
+"""What the `kiemtra` command tests share: an in-process runner and a report written for them.
+
+The report is in the genre (a commune inspected, a strength, a shortcoming on phiếu hẹn, a
+recommendation, a decision cited by number) and is not taken from any corpus.
+"""
+
+from __future__ import annotations
+
+from click.testing import CliRunner, Result
+
+from pipeline.cli import cli
+
+REPORT = (
+    "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH\n\n"
+    "Số: 41/TB-UBND\n\n"
+    "Châu Thành, ngày 15 tháng 11 năm 2021\n\n"
+    "Từ ngày 01/11/2021 đến ngày 05/11/2021, Đoàn kiểm tra đã kiểm tra tại UBND xã Phú Tân "
+    "theo Quyết định số 139/QĐ-UBND ngày 20/10/2021 của UBND huyện.\n\n"
+    "Xã đã thực hiện tốt việc niêm yết công khai thủ tục hành chính. Tuy nhiên, bộ phận "
+    "một cửa chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.\n\n"
+    "Đề nghị UBND xã Phú Tân khắc phục ngay việc cấp phiếu hẹn."
+)
+
+
+def run(*args: str) -> Result:
+    """`kiemtra ARGS` in this process; an exception nobody caught fails the test with its traceback."""
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)

@@ -1,0 +1,50 @@
+"""Every run closes with one RunSummary: `kiemtra ingest`, `kiemtra quarantine retry` and the
+nightly flow count and word their results in one place (pipeline/runs.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cli_helpers import REPORT
+from click.testing import CliRunner
+
+from core.settings import load_settings
+from pipeline.cli import cli
+from pipeline.ingest import ingest_paths
+from pipeline.process import FAILED, QUARANTINED, Outcome
+from pipeline.runs import COMMAND_LINE, NEW, RunSummary
+
+
+def test_a_command_line_ingest_is_summed_up_like_a_nightly_run(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bao-cao.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "hong.pdf").write_bytes(b"")
+    settings = load_settings({"db_path": str(tmp_path / "k.db"), "backend": "sqlite"}, environ={})
+    summary = ingest_paths([folder], settings=settings)
+    assert isinstance(summary, RunSummary)
+    assert summary.counts[NEW] == 1 and summary.counts[FAILED] == 1
+    assert summary.by_source[COMMAND_LINE][NEW] == 1 and summary.not_indexed == 0
+    assert summary.new_files == [str((folder / "bao-cao.txt").resolve())]
+    assert summary.findings >= 1 and "extract" in summary.stages
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "k.db"), "ingest", str(folder), "--no-progress"])
+    again = ingest_paths([folder], settings=settings)
+    assert result.stdout.strip() == "0 new, 0 changed, 1 skipped, 0 failed, 1 still quarantined"
+    assert again.line() == result.stdout.strip()
+    assert result.stderr.strip() == "kiemtra: " + again.problems()[0]
+
+
+def test_problems_name_each_new_failure_then_what_is_held_removed_or_unindexed() -> None:
+    summary = RunSummary()
+    summary.add(Outcome("/in/a.pdf", FAILED, reason="/in/a.pdf: empty file (0 bytes)"), COMMAND_LINE)
+    summary.add(Outcome("/in/b.pdf", QUARANTINED, reason="/in/b.pdf: encrypted"), COMMAND_LINE)
+    summary.add_removed("/in/c.txt", "withdrawn: findings no longer searchable", "inbox")
+    summary.not_indexed = 2
+    assert summary.problems() == [
+        "/in/a.pdf: empty file (0 bytes)",
+        "1 known-bad files not read again: see `kiemtra quarantine list`",
+        "/in/c.txt: removed from the inbox, withdrawn: findings no longer searchable",
+        "2 stored but not yet indexed: the next run or `kiemtra reindex` indexes them",
+    ]
+    assert summary.line() == ("0 new, 0 changed, 0 skipped, 1 failed, 1 still quarantined, 1 removed;"
+                              " 2 stored but not yet indexed")

@@ -1,0 +1,85 @@
+"""`kiemtra show FINDING_ID` on a report written for the tests, ingested in-process."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cli_helpers import REPORT, run
+
+import index.store
+
+
+@pytest.fixture()
+def ingested(tmp_path: Path) -> tuple[str, Path, str]:
+    """(database, report path, the id of the report's shortcoming)."""
+    report = tmp_path / "thong-bao.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    assert run("--db", db, "ingest", str(report), "--no-progress").exit_code == 0
+    with index.store.Store(Path(db)) as store:
+        ids = [r.finding_id for r in store.finding_records() if "phiếu hẹn" in r.text]
+    return db, report.resolve(), ids[0]
+
+
+def test_show_reads_the_document_from_the_store_once(ingested: tuple[str, Path, str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The document's row holds its whole text: show read it four times (twice for the record,
+    twice more for the text and the extraction)."""
+    db, _, finding_id = ingested
+    statements: list[str] = []
+    connect = index.store.connect
+
+    def traced(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn = connect(*args, **kwargs)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(index.store, "connect", traced)
+    result = run("--db", db, "show", finding_id, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["context"]["text"].startswith("Xã đã thực hiện tốt")
+    reads = [sql for sql in statements if "FROM documents d WHERE d.doc_key" in sql]
+    assert len(reads) == 1, reads
+
+
+def _withdraw(db: str, path: Path) -> None:
+    """What a nightly run does with `removed_files = withdraw` when the file left the inbox."""
+    with index.store.Store(Path(db)) as store:
+        store.withdraw(str(path))
+
+
+def test_a_withdrawn_finding_says_it_was_withdrawn_and_since_when(ingested: tuple[str, Path, str]) -> None:
+    db, report, finding_id = ingested
+    before = json.loads(run("--db", db, "show", finding_id, "--format", "json").stdout)
+    assert before["withdrawn_at"] is None
+    assert "withdrawn from search" not in run("--db", db, "show", finding_id).stdout
+    _withdraw(db, report)
+    shown = run("--db", db, "show", finding_id)
+    assert shown.exit_code == 0, shown.output
+    data = json.loads(run("--db", db, "show", finding_id, "--format", "json").stdout)
+    assert data["withdrawn_at"] and data["withdrawn_at"][:4].isdigit()
+    assert f"withdrawn from search since {data['withdrawn_at']}" in shown.stdout
+    assert "chưa cấp phiếu hẹn" in shown.stdout  # still readable from the store
+
+
+def test_the_operators_commands_count_withdrawn_documents(ingested: tuple[str, Path, str]) -> None:
+    db, report, finding_id = ingested
+    assert "withdrawn from search" not in run("--db", db, "quarantine", "list").stdout
+    assert "withdrawn from search" not in run("--db", db, "runs").stdout
+    _withdraw(db, report)
+    with index.store.Store(Path(db)) as store:
+        (withdrawn,) = store.withdrawn()
+    assert withdrawn.paths == (str(report),) and withdrawn.findings >= 1
+    count = f"1 document ({withdrawn.findings} findings) withdrawn from search"
+    listed = run("--db", db, "quarantine", "list")
+    assert count in listed.stdout
+    assert str(report) in listed.stdout and f"kiemtra show {withdrawn.first_finding}" in listed.stdout
+    assert count in run("--db", db, "runs").stdout
+    # The file coming back (ingested again) makes it searchable, and nothing is counted any more.
+    assert run("--db", db, "ingest", str(report), "--no-progress").exit_code == 0
+    assert "withdrawn from search" not in run("--db", db, "quarantine", "list").stdout
+    assert json.loads(run("--db", db, "show", finding_id, "--format", "json").stdout)["withdrawn_at"] is None
