@@ -358,6 +358,15 @@ def _in_body_list(left_form: str, right_form: str) -> bool:
             and bool(_rx(cues.BODY_LIST_START).match(right_form)))
 
 
+def _first_item(form: str) -> str:
+    """The text up to the first comma that is not inside a list of bodies: "đa số đội ngũ cán bộ,
+    công chức chấp hành tốt giờ giấc" is one item, whose own judgement comes after the list."""
+    for match in re.finditer(r",\s+", form):
+        if not _in_body_list(form[:match.start()], form[match.end():]):
+            return form[:match.start()]
+    return form
+
+
 def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
     """Split a clause at commas that open a new subject with its own judgement.
 
@@ -378,7 +387,7 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
         new_subject = (_word_count(left) >= 4 and _word_count(right) >= 4 and ": " not in left
                        and bool(_rx(cues.SUBJECT_START).match(right_form))
                        and _cue_scores(doc_form[start:cut]).best()[1] >= 1.5
-                       and _cue_scores(right_form.split(",")[0]).best()[1] >= 1.5)
+                       and _cue_scores(_first_item(right_form)).best()[1] >= 1.5)
         if new_subject or _fault_items(doc_form[start:cut], right_form):
             parts.append((start, cut))
             start = resume

@@ -468,3 +468,15 @@ def test_the_evidence_after_a_value_colon_stays_with_its_claim() -> None:
 def test_no_case_arising_is_a_neutral_count_not_a_fault() -> None:
     assert polarity_of("Trong quý, lĩnh vực đất đai chưa phát sinh hồ sơ của công dân") is None
     assert polarity_of("Trong quý, xã chưa giải quyết hồ sơ của công dân") == "shortcoming"
+
+
+def test_a_new_subjects_judgement_is_looked_for_past_its_list_of_bodies() -> None:
+    text = ("Việc tiếp nhận hồ sơ của công dân về cơ bản được duy trì ổn định, đa số cán bộ, công chức "
+            "chấp hành tốt giờ giấc làm việc.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Việc tiếp nhận hồ sơ của công dân về cơ bản được duy trì ổn định"),
+        ("strength", "đa số cán bộ, công chức chấp hành tốt giờ giấc làm việc"),
+    ]
+    text = ("Chủ tịch huyện yêu cầu các cơ quan, đơn vị, UBND các xã, thị trấn bảo đảm hồ sơ giải quyết "
+            "đúng hạn.")
+    assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
