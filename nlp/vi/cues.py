@@ -316,8 +316,9 @@ OWN_PREDICATE_START = r"^(?:có|đã|được|đều|cũng|vẫn|đang)\b"
 
 # Bodies and people that the genre lists with commas ("các cơ quan, đơn vị, địa phương", "sở, ban,
 # ngành", "cán bộ, công chức, viên chức"): a comma between two of them is inside one list.
-BODY_NOUNS = (r"(?:ubnd|ủy ban nhân dân|cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng|xã|phường|thị trấn"
-              r"|huyện|quận|thị xã|thành phố|tổ chức|cá nhân|doanh nghiệp|cán bộ|công chức|viên chức"
+# The level words come from the one table of them (core/levels.py).
+BODY_NOUNS = (r"(?:ubnd|ủy ban nhân dân|cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng"
+              rf"|{words_pattern(ADMIN_LEVELS)}|tổ chức|cá nhân|doanh nghiệp|cán bộ|công chức|viên chức"
               r"|người lao động)")
 BODY_LIST_END = rf"\b{BODY_NOUNS}$"
 BODY_LIST_START = rf"^{BODY_NOUNS}\b"
