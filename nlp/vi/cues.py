@@ -186,6 +186,26 @@ STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:cắt giảm|rút ngắn|giảm) (?:thời gian|chi phí|thủ tục|giấy tờ|số lần)\b", 1.5),
 )
 
+# A practice reported of a named body without an aspect marker ("tại xã X bố trí máy lấy số",
+# "Nhiều xã, phường trang bị ...", "sở thường xuyên phổ biến ..."): Vietnamese leaves "đã" out of
+# what a unit does as a rule, and news and reports list such practices as what the inspected do
+# well. The clause must open with the body (maybe after "tại" or a quantifier) and reach the verb
+# within a name's length, with no negator, modal or demand between them; the inspecting team
+# ("đoàn", "tổ") and the public are never its subject.
+PRACTICE_SUBJECTS = (r"(?:ubnd|ủy ban nhân dân|cơ quan|đơn vị|địa phương|sở|ngành|phòng|bộ phận|trung tâm"
+                     rf"|nơi|{words_pattern(ADMIN_LEVELS)})")
+PRACTICE_VERBS = (r"(?:bố trí|trang bị|tổ chức|phổ biến|quán triệt|phối hợp|triển khai|ứng dụng|áp dụng"
+                  r"|niêm yết|công khai|lắp đặt|cập nhật|duy trì|thực hiện|sử dụng|phân công|mở)")
+REPORTED_PRACTICE = (
+    r"^[\"“]?(?:tại )?(?:(?:nhiều|các|hầu hết|tất cả|cả|một số)(?: các)? )?(?:ubnd )?"
+    rf"{PRACTICE_SUBJECTS}\b(?:,? {PRACTICE_SUBJECTS}\b)*"
+    r"(?: (?!(?:chưa|không|còn|cần|phải|sẽ|đề nghị|yêu cầu|kiến nghị|chỉ|mới|vẫn|được|bị)\b)[^\s,;.:]+){0,4}?"
+    rf"(?: (?:thường xuyên|cũng|đều|luôn))? {PRACTICE_VERBS}\b"
+    r"(?! (?:kiểm tra|thanh tra|đoàn|tổ kiểm tra))"  # organising an inspection is the inspection
+)
+STRENGTH = (*STRENGTH, (REPORTED_PRACTICE, 1.0))
+
+
 # Marks of work reported as done ("đã", "được", "đều"): a clause with merit words and one of these
 # reports a strength even inside a list of demands; without them its merit words describe what
 # is asked for ("niêm yết đầy đủ, kịp thời").
@@ -210,10 +230,12 @@ SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
     (r"\b(?:kết quả đạt được|ưu điểm|mặt làm được|kết quả thực hiện|kết quả kiểm tra)\b", Polarity.STRENGTH),
 )
 
-# Openers that add nothing to a finding and are left out of its span.
+# Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance)
+# and "Đặc biệt," / "Đáng chú ý," (notably) only point at the example or matter that follows.
 CONNECTORS = (
     r"^(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?|đó là|chẳng hạn"
-    r"|mặt khác|theo đó|qua đó|do đó|vì vậy|vì thế|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"
+    r"|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý)(?=,)|mặt khác|theo đó|qua đó|do đó|vì vậy|vì thế"
+    r"|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"
     r"(?: đạt được)?(?:,? thì)?|nhìn chung thì|thêm vào đó)\b[,:]?\s*"
 )
 # A sentence opened by "Đồng thời" goes on with the act of the sentence before it: after a demand,

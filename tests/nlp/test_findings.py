@@ -480,3 +480,24 @@ def test_a_new_subjects_judgement_is_looked_for_past_its_list_of_bodies() -> Non
     text = ("Chủ tịch huyện yêu cầu các cơ quan, đơn vị, UBND các xã, thị trấn bảo đảm hồ sơ giải quyết "
             "đúng hạn.")
     assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
+
+
+def test_a_practice_reported_of_a_named_body_without_da_is_a_strength() -> None:
+    text = ("Đoàn kiểm tra đã làm việc với các xã trong huyện về công tác cải cách hành chính năm nay.\n\n"
+            "Nhiều xã, phường trang bị máy lấy số tự động cho người dân. Đơn cử như tại xã Tân Phú bố trí "
+            "ghế chờ và nước uống phục vụ người dân. Đặc biệt, các đơn vị trực thuộc phối hợp với đoàn thanh "
+            "niên tổ chức hội thi tìm hiểu quy tắc ứng xử.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Nhiều xã, phường trang bị máy lấy số tự động cho người dân"),
+        ("strength", "tại xã Tân Phú bố trí ghế chờ và nước uống phục vụ người dân"),
+        ("strength",
+         "các đơn vị trực thuộc phối hợp với đoàn thanh niên tổ chức hội thi tìm hiểu quy tắc ứng xử"),
+    ]
+
+
+def test_a_reported_practice_needs_its_body_first_and_no_negator_or_demand() -> None:
+    assert polarity_of("Xã Tân Phú chưa bố trí ghế chờ cho người dân") == "shortcoming"
+    assert polarity_of("UBND xã cần bố trí ghế chờ cho người dân") == "recommendation"
+    assert polarity_of("Đoàn kiểm tra tổ chức họp với lãnh đạo xã") is None
+    assert polarity_of("Người dân thực hiện thủ tục tại bộ phận một cửa") is None
+
