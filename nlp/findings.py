@@ -95,6 +95,21 @@ def cue_scores(text: str) -> CueScores:
     return _cue_scores(matching_form(text))
 
 
+def _ranks(form: str) -> list[tuple[int, str]]:
+    """(offset, polarity) of each place in a ranking with its field ("đứng thứ 4 trên tổng số 63"):
+    the first third of the field is praise, the last third blame, the middle says nothing."""
+    found = []
+    for match in _rx(cues.RANK).finditer(form):
+        rank, of = int(match["rank"]), int(match["of"])
+        if not 0 < rank <= of:
+            continue
+        if rank <= of * cues.RANK_SHARE:
+            found.append((match.start(), STRENGTH))
+        elif rank > of * (1 - cues.RANK_SHARE):
+            found.append((match.start(), SHORTCOMING))
+    return found
+
+
 def _cue_scores(form: str) -> CueScores:
     """`cue_scores` of a text already in matching form (a slice of the document's form)."""
     conditions = [(m.start(), m.end()) for p in (*cues.CONDITIONS, *cues.NOTHING_AROSE)
@@ -116,6 +131,8 @@ def _cue_scores(form: str) -> CueScores:
             faults.append((start, weight / 2))
         else:
             merits.append((start, weight))
+    for start, polarity in _ranks(form):
+        (merits if polarity == STRENGTH else faults).append((start, cues.RANK_WEIGHT))
     return CueScores(
         sum(w for _, w in merits), sum(w for _, w in faults), sum(w for _, _, w in directives),
         (min((s for s, _ in merits), default=_FAR), min((s for s, _ in faults), default=_FAR),

@@ -205,6 +205,21 @@ REPORTED_PRACTICE = (
 )
 STRENGTH = (*STRENGTH, (REPORTED_PRACTICE, 1.0))
 
+# The grades of the CCHC index and of yearly reviews (xuất sắc, tốt, khá, trung bình, yếu): a unit
+# graded "khá" or better ("đạt loại xuất sắc", "xếp loại khá", "đạt từ loại khá trở lên") is
+# praised, one graded "trung bình" or worse, or dropped to it ("xuống loại trung bình"), is not.
+GRADE_GOOD = (r"\b(?:đạt|xếp)(?: từ)? loại (?:xuất sắc|tốt|khá)\b", 1.5)
+GRADE_POOR = (r"\b(?:đạt|xếp|xuống)(?: từ)? loại (?:trung bình|yếu|kém)\b", 1.5)
+STRENGTH = (*STRENGTH, GRADE_GOOD)
+SHORTCOMING = (*SHORTCOMING, GRADE_POOR)
+
+# A place in a ranking with its field ("đứng vị trí thứ 4 trên tổng số 63 tỉnh", "xếp thứ 5/21",
+# "xếp hạng 18/19"): the genre reports rankings of the CCHC index as praise near the top and as
+# blame near the bottom. The groups `rank` and `of` are compared by the code (RANK_SHARE).
+RANK = (r"\b(?:đứng|xếp|xếp hạng|đạt)(?: (?:ở|tại))?(?: vị trí| hạng)?(?: thứ)? (?P<rank>\d{1,3})"
+        r"(?:/| trên (?:tổng số |số )?| trong (?:tổng số |số )?)(?P<of>\d{1,3})\b")
+RANK_SHARE = 1 / 3  # within the first third a strength, within the last third a shortcoming
+RANK_WEIGHT = 1.5
 
 # Marks of work reported as done ("đã", "được", "đều"): a clause with merit words and one of these
 # reports a strength even inside a list of demands; without them its merit words describe what
@@ -233,8 +248,9 @@ SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
 # Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance)
 # and "Đặc biệt," / "Đáng chú ý," (notably) only point at the example or matter that follows.
 CONNECTORS = (
-    r"^(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?|đó là|chẳng hạn"
-    r"|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý)(?=,)|mặt khác|theo đó|qua đó|do đó|vì vậy|vì thế"
+    r"^(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
+    r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý)(?=,)|mặt khác|theo đó|qua đó|do đó"
+    r"|vì vậy|vì thế"
     r"|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"
     r"(?: đạt được)?(?:,? thì)?|nhìn chung thì|thêm vào đó)\b[,:]?\s*"
 )

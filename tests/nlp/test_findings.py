@@ -501,3 +501,16 @@ def test_a_reported_practice_needs_its_body_first_and_no_negator_or_demand() -> 
     assert polarity_of("Đoàn kiểm tra tổ chức họp với lãnh đạo xã") is None
     assert polarity_of("Người dân thực hiện thủ tục tại bộ phận một cửa") is None
 
+
+def test_grades_of_the_cchc_index_judge_by_grade() -> None:
+    assert polarity_of("Các đơn vị đều đạt từ loại khá trở lên") == "strength"
+    assert polarity_of("Có 5 sở, ngành đạt loại xuất sắc") == "strength"
+    assert polarity_of("Huyện tụt xuống loại trung bình trong năm nay") == "shortcoming"
+
+
+def test_a_place_in_a_ranking_is_judged_by_where_it_falls_in_its_field() -> None:
+    assert polarity_of("Tỉnh đứng vị trí thứ 5 trên tổng số 63 tỉnh, thành phố") == "strength"
+    assert polarity_of("Huyện xếp thứ 2/12 huyện, thành phố về chỉ số CCHC") == "strength"
+    assert polarity_of("Sở Xây dựng xếp hạng 18/19 sở, ngành") == "shortcoming"
+    assert polarity_of("Huyện xếp thứ 6/12 huyện, thành phố") is None
+    assert polarity_of("Xã đứng thứ 30 trên 12 xã") is None  # no place beyond its field
