@@ -73,6 +73,9 @@ NOT_DIRECTIVE: tuple[str, ...] = (
     r"\b(?:hạn chế|tồn tại|thiếu sót|yếu kém|khuyết điểm)[^.;:]{0,40}?\bcần(?: phải)? (?:khắc phục|lưu ý)\b",
     r"\bcần thiết\b",
     r"\bbiện pháp khắc phục\b",
+    # A proposal agreed to or acted on ("đồng ý với đề xuất của Sở Nội vụ", "theo đề nghị của Giám
+    # đốc Sở"): the formula of a decision, which names whose proposal it was, not a demand.
+    r"\b(?:đồng ý|nhất trí|thống nhất|theo|trên cơ sở|xét)(?: với)? (?:đề xuất|đề nghị|kiến nghị)\b",
 )
 
 RECOMMENDATION: tuple[tuple[str, float], ...] = (
@@ -285,6 +288,7 @@ NON_FINDING = (
     r"^(?:thực hiện|căn cứ|theo) (?:kế hoạch|quyết định|chỉ thị|công văn|thông báo|sự chỉ đạo|chỉ đạo"
     r"|văn bản|nghị quyết)\b",
     r"(?<!sạch )\bsẽ\b",  # the future ("huyện sẽ tiếp tục ..."), not "sạch sẽ" (clean)
+    r"\bdự kiến\b",  # a plan or forecast ("dự kiến vận hành từ ngày 1/7"), nothing done yet
     r"\b(?:bạn|độc giả)\b",
     # Page furniture; "đăng nhập", "chia sẻ" and "truy cập" only as buttons and counters, since
     # officials logging in to the document software or sharing data are matters of so_hoa.
@@ -313,6 +317,9 @@ CLOSING_MIN_SHARE = 0.4  # a closing sits in the last part of a document, never 
 # A sentence naming who is assigned to act next ("giao Sở Nội vụ tăng cường thanh tra") is the
 # inspecting body's own plan, not a judgement of the inspected.
 SENTENCE_NON_FINDING = (
+    # A report's statement of its priorities ("trọng tâm của công tác CCHC là tiếp tục ...; ...;
+    # ..."): the list after it is what is to be worked on, not how the work was done.
+    r"\btrọng tâm(?: của [^.;:]{0,80}?)? là\b",
     # ... but not "giao ban", the noun for a routine briefing meeting ("các buổi giao ban hằng
     # tháng", "họp giao ban định kỳ"), which is where a unit's work is often praised.
     r"(?<!buổi )(?<!cuộc )(?<!họp )(?<!hội nghị )\b(?:cũng )?giao (?:cho )?(?:sở|phòng|thanh tra|văn phòng"

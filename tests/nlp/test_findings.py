@@ -514,3 +514,13 @@ def test_a_place_in_a_ranking_is_judged_by_where_it_falls_in_its_field() -> None
     assert polarity_of("Sở Xây dựng xếp hạng 18/19 sở, ngành") == "shortcoming"
     assert polarity_of("Huyện xếp thứ 6/12 huyện, thành phố") is None
     assert polarity_of("Xã đứng thứ 30 trên 12 xã") is None  # no place beyond its field
+
+
+def test_priorities_plans_and_agreed_proposals_judge_nothing() -> None:
+    text = ("Báo cáo sơ kết công tác cải cách hành chính của huyện trong sáu tháng đầu năm được gửi đi.\n\n"
+            "Trọng tâm của công tác cải cách hành chính năm nay là tiếp tục nâng cao chỉ số hài lòng; "
+            "tăng cường kỷ luật, kỷ cương hành chính. Trung tâm dự kiến vận hành đầy đủ từ ngày 1/7. "
+            "UBND tỉnh đồng ý với đề xuất của Sở Nội vụ, phê duyệt kết quả chỉ số CCHC của các huyện.")
+    assert find_findings(text) == []
+    assert polarity_of("Theo đề nghị của Giám đốc Sở Nội vụ, UBND tỉnh ban hành quyết định") is None
+    assert polarity_of("Đoàn đề nghị xã tăng cường kỷ luật, kỷ cương hành chính") == "recommendation"
