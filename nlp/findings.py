@@ -460,6 +460,15 @@ def _own_predicate(form: str) -> bool:
     return bool(_rx(cues.OWN_PREDICATE_START).match(form))
 
 
+def _concession(text: str, doc_form: str, start: int, end: int) -> list[Finding]:
+    """The item conceded before a turn ("UBND thành phố đã tập trung chỉ đạo ...; song kết quả ...
+    tụt hậu"): work reported as done and granted before the verdict is a merit of its own, never
+    part of the fault after the turn; an item reporting nothing done is dropped."""
+    if not _rx(cues.REPORTED).search(doc_form, start, end) or _word_count(text[start:end]) < MIN_WORDS:
+        return []
+    return [Finding(STRENGTH, Area(classify_form(doc_form[start:end])), text[start:end], start, end)]
+
+
 def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last: bool) -> list[Finding]:
     """The findings of one sentence, updating the paragraph and section state it sets.
 
@@ -495,8 +504,14 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     previous: str | None = None
     pending: int | None = None
     pieces = _pieces(text, doc_form, body)
+    previous_end = body.start
     for index, (start, end, announced) in enumerate(pieces):
         piece, form = text[start:end], doc_form[start:end]
+        if pending is not None and _rx(cues.CONTRAST_OPEN).search(doc_form, previous_end, start):
+            if ";" in doc_form[previous_end:start]:  # a conceded item, not a setting ("chiều 2/2, nhưng")
+                found.extend(_concession(text, doc_form, pending, previous_end))
+            pending = None
+        previous_end = end
         own = _cue_scores(form)
         if (_too_short(piece, own, form, len(pieces) > 1) or _is_non_finding(form)
                 or own.total == 0 and _is_name_list(piece)):

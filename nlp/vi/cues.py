@@ -233,6 +233,11 @@ REPORTED = r"\b(?:đã|được|đều|đang)\b"
 # nhật"): what follows it is the clause's verdict.
 TURN = r"\b(?:nhưng|song)\b(?! song)"
 
+# A contrast opening a list item or clause ("...; song kết quả ... tụt hậu", "..., nhưng ..."): the
+# verdict is what follows it; an item before it without a cue of its own is a concession
+# ("đã tập trung chỉ đạo ...; song ..."), a merit granted, no part of the finding after the turn.
+CONTRAST_OPEN = r"\b(?:tuy nhiên|nhưng|song)\b(?! song)"
+
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
 NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
 
@@ -251,7 +256,7 @@ SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
 # Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance)
 # and "Đặc biệt," / "Đáng chú ý," (notably) only point at the example or matter that follows.
 CONNECTORS = (
-    r"^(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
+    r"^(?:tuy nhiên|nhưng|song(?! song)|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
     r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý)(?=,)|mặt khác|theo đó|qua đó|do đó"
     r"|vì vậy|vì thế"
     r"|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"

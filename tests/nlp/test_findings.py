@@ -524,3 +524,15 @@ def test_priorities_plans_and_agreed_proposals_judge_nothing() -> None:
     assert find_findings(text) == []
     assert polarity_of("Theo đề nghị của Giám đốc Sở Nội vụ, UBND tỉnh ban hành quyết định") is None
     assert polarity_of("Đoàn đề nghị xã tăng cường kỷ luật, kỷ cương hành chính") == "recommendation"
+
+
+def test_a_conceded_item_before_a_turn_is_a_merit_apart_from_the_fault_after_it() -> None:
+    opening = "Báo cáo của huyện về công tác cải cách hành chính trong năm qua đã được gửi đến Sở Nội vụ.\n\n"
+    text = (opening + "Năm nay, UBND huyện đã tập trung chỉ đạo công tác cải cách hành chính; "
+            "song kết quả chỉ số cải cách hành chính của huyện tụt hậu so với năm trước.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Năm nay, UBND huyện đã tập trung chỉ đạo công tác cải cách hành chính"),
+        ("shortcoming", "kết quả chỉ số cải cách hành chính của huyện tụt hậu so với năm trước"),
+    ]
+    setting = opening + "Báo chí đã phản ánh vào chiều ngày 2/2, nhưng tại trụ sở xã không có cán bộ trực."
+    assert [f.polarity for f in find_findings(setting)] == ["shortcoming"]
