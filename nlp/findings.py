@@ -540,9 +540,28 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
         found.append(Finding(Polarity(polarity), Area(classify_form(doc_form[start:end])), text[start:end],
                              start, end))
         previous = polarity
+    found = _distributions_joined(text, doc_form, found)
     if found:
         state.previous_finding = found[-1].polarity
     return found
+
+
+def _distributions_joined(text: str, doc_form: str, found: list[Finding]) -> list[Finding]:
+    """Adjacent ";" items of one kind that each count bodies in a class ("có 8 sở đạt loại xuất
+    sắc; 10 sở xếp loại tốt và 2 sở xếp loại khá") are one result spread over its classes: one
+    finding, as the guide keeps items that only detail one claim."""
+    count = _rx(cues.BODY_COUNT_START)
+    joined: list[Finding] = []
+    for finding in found:
+        last = joined[-1] if joined else None
+        if (last is not None and last.polarity == finding.polarity
+                and doc_form[last.end:finding.start].strip() == ";"
+                and count.match(doc_form, last.start) and count.match(doc_form, finding.start)):
+            joined[-1] = Finding(last.polarity, Area(classify_form(doc_form[last.start:finding.end])),
+                                 text[last.start:finding.end], last.start, finding.end)
+        else:
+            joined.append(finding)
+    return joined
 
 
 def _words(form: str) -> set[str]:

@@ -380,3 +380,7 @@ SUBJECT_START = (
     r"|bộ phận|phần mềm|kiosk|lịch|hồ sơ|trường|trạm|cơ sở vật chất|trang thiết bị|đoàn|tổ|quy chế"
     r"|kế hoạch|báo cáo|phiếu|sổ|hệ thống|cổng|chế độ|lãnh đạo)\b"
 )
+
+# A count of bodies opening a list item ("có 8 sở, ngành đạt loại xuất sắc", "10 đơn vị xếp loại
+# tốt"): items of this kind side by side break one result down by class.
+BODY_COUNT_START = rf"(?:có )?\d+ {BODY_NOUNS}\b"

@@ -536,3 +536,12 @@ def test_a_conceded_item_before_a_turn_is_a_merit_apart_from_the_fault_after_it(
     ]
     setting = opening + "Báo chí đã phản ánh vào chiều ngày 2/2, nhưng tại trụ sở xã không có cán bộ trực."
     assert [f.polarity for f in find_findings(setting)] == ["shortcoming"]
+
+
+def test_counts_of_bodies_by_grade_side_by_side_are_one_result() -> None:
+    opening = "Báo cáo của huyện về công tác cải cách hành chính trong năm qua đã được gửi đến Sở Nội vụ.\n\n"
+    text = opening + "Cụ thể, có 6 xã đạt loại xuất sắc; 9 xã xếp loại tốt và 3 xã xếp loại khá."
+    assert _pairs(find_findings(text)) == [
+        ("strength", "có 6 xã đạt loại xuất sắc; 9 xã xếp loại tốt và 3 xã xếp loại khá")]
+    apart = opening + "Xã Tân Phú có 3 hồ sơ quá hạn; 2 xã chưa niêm yết thủ tục hành chính."
+    assert len(find_findings(apart)) == 2
