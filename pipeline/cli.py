@@ -152,6 +152,10 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
 
     problem = _search_usage_problem(unit=unit, within=within, province=province, doc_number=doc_number,
                                     limit=limit, offset=offset, year_from=year_from, year_to=year_to)
+    problem = problem or _similar_usage_problem(similar_to, query=" ".join(query), options={
+        "--unit": unit, "--province": province, "--level": level, "--year": year, "--from": year_from,
+        "--to": year_to, "--area": area, "--polarity": polarity, "--theme": theme,
+        "--doc-number": doc_number, "--sort date": sort == "date" or None, "--facets": facets or None})
     if problem:
         err(problem)
         sys.exit(EXIT_USAGE)
@@ -166,8 +170,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         backend = open_backend(settings, readonly=settings.database.is_file())
         try:
             if similar_to:
-                hits = tuple(backend.similar(similar_to, limit=limit))
-                result = SearchResult(total=len(hits), hits=hits)
+                found = backend.similar(similar_to, limit=offset + limit)  # no offset of its own
+                result = SearchResult(total=len(found), hits=tuple(found[offset:]))
             else:
                 result = composed(backend, q)
             hint = _province_hint(backend, province) if province and not result.total else None
@@ -210,6 +214,20 @@ def _search_usage_problem(*, unit: str | None, within: bool, province: str | Non
         return f"--offset must be 0 or more, not {offset}"
     if year_from is not None and year_to is not None and year_from > year_to:
         return f"--from {year_from} is after --to {year_to}"
+    return None
+
+
+def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[str, object]) -> str | None:
+    """`--similar` ranks by one finding and takes no filter, query or other order (the backends'
+    `similar`): given with one, that one was silently dropped, so the user read unfiltered
+    findings as filtered. Refuse it with one line instead."""
+    if not similar_to:
+        return None
+    if query.strip():
+        return "--similar takes no query: search either for the words or for findings like one"
+    given = [name for name, value in options.items() if value is not None]
+    if given:
+        return f"--similar cannot be combined with {', '.join(given)}: similar findings are not filtered"
     return None
 
 
