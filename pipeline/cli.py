@@ -117,7 +117,42 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)  # new failures only
 
 
-@cli.command()
+class _QueryCommand(click.Command):
+    """A command whose free words may start with a dash: `kiemtra search phiếu hẹn -sổ` excludes
+    "sổ" (the query language's -word and -"phrase", index/query.py), so a single-dash word that
+    is none of the command's options is a query word, not an unknown option. Such words are
+    handed to click after "--" (an exclusion's place in the query does not matter); a value
+    after an option that takes one stays its value ("--limit -5"), and an unknown "--option"
+    stays a usage error, so a typo never becomes a query word."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value: dict[str, bool] = {}
+        for param in self.get_params(ctx):
+            for name in (*param.opts, *param.secondary_opts):
+                takes_value[name] = isinstance(param, click.Option) and not param.is_flag and not param.count
+        kept: list[str] = []
+        words: list[str] = []
+        rest: list[str] = []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                rest = args[i + 1:]
+                break
+            if arg in takes_value:
+                kept.append(arg)
+                if takes_value[arg] and i + 1 < len(args):
+                    kept.append(args[i + 1])
+                    i += 1
+            elif len(arg) > 1 and arg.startswith("-") and not arg.startswith("--"):
+                words.append(arg)
+            else:
+                kept.append(arg)
+            i += 1
+        return super().parse_args(ctx, [*kept, "--", *words, *rest] if words or rest else kept)
+
+
+@cli.command(cls=_QueryCommand)
 @click.argument("query", nargs=-1)
 @click.option("--unit", help="Only findings about this unit, named or inherited (accents optional).")
 @click.option("--within", is_flag=True, help="With --unit: also findings about units inside it.")

@@ -4,6 +4,7 @@ reports written for these tests: what a user types beyond the happy path."""
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -81,3 +82,22 @@ def test_similar_pages_with_offset(db: str) -> None:
         pytest.skip("fewer than two similar findings to page through")
     second = search(db, "--similar", found["finding_id"], "--limit", "1", "--offset", "1")
     assert [h["finding_id"] for h in second["hits"]] == [every[1]["finding_id"]]
+
+
+@pytest.mark.parametrize("args", [("phiếu", "hẹn", "-sổ"), ("phiếu", "hẹn", '-"sổ theo dõi"'),
+                                  ("phiếu", "hẹn", "-hồ"), ("-sổ", "phiếu", "hẹn", "--unit", "Cam Tuyền")])
+def test_an_exclusion_typed_as_its_own_word_is_part_of_the_query(db: str, args: tuple[str, ...]) -> None:
+    """The README's -word and -"phrase" exclusions, typed unquoted as a shell user does
+    (`kiemtra search phiếu hẹn -sổ`), were taken for unknown options: a usage error."""
+    result = run("--db", db, "search", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)["hits"]
+    excluded = args[2].strip('-"') if args[0] != "-sổ" else "sổ"
+    assert hits and all(excluded not in " ".join(re.findall(r"\w+", h["text"].lower())).split()
+                        if " " not in excluded else excluded not in h["text"].lower() for h in hits)
+    assert all("phiếu hẹn" in h["text"].lower() for h in hits)
+
+
+def test_search_help_still_answers_to_dash_h(db: str) -> None:
+    result = run("--db", db, "search", "-h")
+    assert result.exit_code == 0 and "--similar" in result.stdout
