@@ -75,6 +75,8 @@ class HitView:
     page: int | None
     # The theme label when the hit came in the matter tier (the query's matter, other words)
     matter: str | None = None
+    # Beside the units, as the CLI prints them: many communes share a name (xã Tân Thạnh)
+    provinces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,7 @@ def hit_view(hit: Hit) -> HitView:
         r.unit_levels or r.units,
         r.page,
         load_taxonomy().label(r.theme) if hit.tier == TIER_MATTER and r.theme else None,
+        r.provinces,
     )
 
 
