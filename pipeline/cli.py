@@ -268,16 +268,9 @@ def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[
 
 def _province_hint(backend: Any, province: str) -> str:
     """When a province filter finds nothing: the indexed provinces closest to what was typed."""
-    import difflib
+    from pipeline.search import province_suggestions
 
-    from index.base import Query
-    from index.query import province_key
-    from pipeline.search import search as composed
-
-    known = [value for value, _ in composed(backend, Query(limit=0, facets=True)).facets.get("province", [])]
-    by_key = {province_key(v): v for v in known}
-    close = difflib.get_close_matches(province_key(province), list(by_key), n=5, cutoff=0.6)
-    names = [by_key[k] for k in close] or known
+    names, close = province_suggestions(backend, province)
     what = "close matches" if close else "provinces in the index"
     return f"no findings in province {province!r}; {what}: {', '.join(names) or 'none'}"
 

@@ -14,11 +14,12 @@ the web page and the quality benchmark all search through `search`, and measure 
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 
 from core.normalize import fold
 from index.base import Query, SearchBackend, SearchResult
-from index.query import Lexicon, load_lexicon, parse
+from index.query import Lexicon, load_lexicon, parse, province_key
 from nlp.themes import Taxonomy, load_taxonomy
 
 # A query names a matter when its phrases of that theme weigh this much (themes.toml: 3 = the
@@ -101,3 +102,13 @@ def with_matters(query: Query, taxonomy: Taxonomy | None = None) -> Query:
 def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = None) -> SearchResult:
     """The one search every front end runs: the query's matters found, then the backend asked."""
     return backend.search(with_matters(query, taxonomy))
+
+
+def province_suggestions(backend: SearchBackend, province: str) -> tuple[tuple[str, ...], bool]:
+    """When a province filter finds nothing: the indexed provinces closest to what was typed
+    ("Quang Trj" → Quảng Trị) and True, or, when none is close, every indexed province and
+    False. One rule for the CLI's hint line and the web page's links."""
+    known = [value for value, _ in search(backend, Query(limit=0, facets=True)).facets.get("province", [])]
+    by_key = {province_key(v): v for v in known}
+    close = difflib.get_close_matches(province_key(province), list(by_key), n=5, cutoff=0.6)
+    return (tuple(by_key[k] for k in close), True) if close else (tuple(known), False)
