@@ -5,6 +5,7 @@ turns green (and must be unmarked) when fixed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -86,7 +87,7 @@ RECORDS = (
 
 
 @pytest.fixture(scope="module")
-def backend(tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+def backend(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchBackend]:
     from index.sqlite_fts import SqliteFtsBackend
 
     folder: Path = tmp_path_factory.mktemp("query-qa")
