@@ -79,6 +79,11 @@ RECORDS = (
          "Phường chưa số_hóa kết_quả giải_quyết thủ_tục hành_chính .",
          units=("Thủ Dầu Một",), levels=("phường Thủ Dầu Một",), provinces=("Bình Dương",),
          aliases=("thành phố Hồ Chí Minh",), doc="doch", number="139/QĐ-UBND"),
+    # xã An Ninh (Sóc Trăng) and the common word "an ninh" (security)
+    _rec("x1", "Công chức cấp xã đạt chuẩn chuyên môn.", "Công_chức cấp xã đạt chuẩn chuyên_môn .", POS,
+         CONG_VU, units=("An Ninh",), levels=("xã An Ninh",), provinces=("Sóc Trăng",), doc="docx"),
+    _rec("x2", "UBND xã thu quỹ an ninh quốc phòng sai quy định.",
+         "UBND xã thu quỹ an_ninh quốc_phòng sai quy_định .", doc="docy"),
     _rec("h2", "Phường chưa bố trí công chức trực bộ phận một cửa.",
          "Phường chưa bố_trí công_chức trực bộ_phận một_cửa .",
          units=("Thủ Dầu Một",), levels=("phường Thủ Dầu Một",), provinces=("Bình Dương",),
@@ -104,11 +109,12 @@ def ids(backend: SearchBackend, text: str = "", **query: object) -> list[str]:
 @pytest.mark.xfail(
     strict=True, reason="index/query.py + sqlite_fts.py: with two groups, Plan.minimum is 1, so the "
     "partial stage admits findings holding only the negation (a sense group, which the fill "
-    "refuses as topic-less) and weighs them as the topic: 'chưa X' findings outrank a "
-    "finding holding 'phiếu hẹn'")
+    "refuses as topic-less) and weighs them as the topic: on the dev store 'chưa X' findings "
+    "outrank a finding holding 'phiếu hẹn'")
 def test_a_question_s_negation_alone_does_not_outrank_its_topic(backend: SearchBackend) -> None:
     found = ids(backend, "xã nào chưa cấp phiếu hẹn")
-    assert found[:2] == ["p1", "p2"]
+    assert found[0] == "p1" and "p2" in found
+    assert not [f for f in found if f.startswith("n")]  # they share only "chưa" with the question
 
 
 @pytest.mark.xfail(
@@ -155,3 +161,12 @@ def test_a_document_number_cited_as_documents_cite_it(backend: SearchBackend) ->
 def test_province_filter_across_the_2025_reorganisation(backend: SearchBackend) -> None:
     assert set(ids(backend, unit="Hồ Chí Minh")) == {"h1", "h2"}
     assert set(ids(backend, province="TP Hồ Chí Minh")) == {"h1", "h2"}
+
+
+@pytest.mark.xfail(
+    strict=True, reason="index/query.py: a run of words naming an indexed unit is taken for the unit even "
+    "when typed lowercase as the common word it also is (an ninh = security, thống nhất = unified): "
+    "'an ninh' lists every finding about xã An Ninh")
+def test_a_common_word_typed_lowercase_is_not_a_unit_name(backend: SearchBackend) -> None:
+    assert "x1" in ids(backend, "xã An Ninh")
+    assert ids(backend, "an ninh") == ["x2"]
