@@ -210,6 +210,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             else:
                 result = composed(backend, q)
             hint = _province_hint(backend, province) if province and not result.total else None
+            if unit and not within and not result.total and not similar_to:
+                hint = hint or _within_hint(backend, q)
         finally:
             backend.close()
     if hint:
@@ -273,6 +275,19 @@ def _province_hint(backend: Any, province: str) -> str:
     names, close = province_suggestions(backend, province)
     what = "close matches" if close else "provinces in the index"
     return f"no findings in province {province!r}; {what}: {', '.join(names) or 'none'}"
+
+
+def _within_hint(backend: Any, query: Any) -> str | None:
+    """When --unit finds nothing of the unit's own (a huyện whose reports judge its communes),
+    how many --within would find: the strict filter is not a dead end."""
+    from dataclasses import replace
+
+    from pipeline.search import search as composed
+
+    inside = composed(backend, replace(query, within=True, limit=1, offset=0, facets=False)).total
+    if not inside:
+        return None
+    return f"no findings about {query.unit!r} itself; {inside} about the units inside it: add --within"
 
 
 def _where(record: Any) -> str:

@@ -101,3 +101,13 @@ def test_an_exclusion_typed_as_its_own_word_is_part_of_the_query(db: str, args: 
 def test_search_help_still_answers_to_dash_h(db: str) -> None:
     result = run("--db", db, "search", "-h")
     assert result.exit_code == 0 and "--similar" in result.stdout
+
+
+def test_a_unit_with_nothing_of_its_own_points_to_within(db: str) -> None:
+    """`--unit "huyện Cam Lộ"` found 0 and said nothing, while its commune's findings were one
+    --within away: the complaint of issue 12 ("--unit misses findings about its communes")."""
+    assert search(db, "--unit", "huyện Cam Lộ", "--within")["total"] >= 1
+    result = run("--db", db, "search", "--unit", "huyện Cam Lộ")
+    assert result.exit_code == 0 and result.stdout.startswith("0 findings")
+    assert result.stderr.count("\n") == 1 and "--within" in result.stderr
+    assert "--within" not in run("--db", db, "search", "--unit", "Không Có").stderr
