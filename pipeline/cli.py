@@ -187,6 +187,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
 
     problem = _search_usage_problem(unit=unit, within=within, province=province, doc_number=doc_number,
                                     limit=limit, offset=offset, year_from=year_from, year_to=year_to)
+    problem = problem or _theme_or_level_problem(theme, level)
     problem = problem or _similar_usage_problem(similar_to, query=" ".join(query), options={
         "--unit": unit, "--province": province, "--level": level, "--year": year, "--from": year_from,
         "--to": year_to, "--area": area, "--polarity": polarity, "--theme": theme,
@@ -252,6 +253,30 @@ def _search_usage_problem(*, unit: str | None, within: bool, province: str | Non
     if year_from is not None and year_to is not None and year_from > year_to:
         return f"--from {year_from} is after --to {year_to}"
     return None
+
+
+def _theme_or_level_problem(theme: str | None, level: str | None) -> str | None:
+    """An unknown --theme or --level, named with what is accepted: either filter given a value no
+    finding can have answered "0 findings", as if the search had run and found nothing."""
+    import difflib
+
+    from core.levels import Level
+    from core.normalize import fold
+    from nlp.themes import load_taxonomy
+
+    if level is not None and fold(level.strip()).lower() not in {fold(v.value) for v in Level}:
+        return f"--level {level!r} is not a level; one of: {', '.join(v.value for v in Level)}"
+    if theme is None:
+        return None
+    themes = {t.code: t.label for t in load_taxonomy().themes}
+    if theme in themes:
+        return None
+    typed = fold(theme).lower()
+    by_label = [code for code, label in themes.items() if typed and typed in fold(label).lower()]
+    close = by_label or difflib.get_close_matches(theme, list(themes), n=3, cutoff=0.6)
+    named = ", ".join(f"{code} ({themes[code]})" for code in close[:3])
+    return f"--theme {theme!r} is no theme code" + (f"; did you mean: {named}" if named else
+                                                     "; the codes are in nlp/vi/themes.toml")
 
 
 def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[str, object]) -> str | None:

@@ -111,3 +111,20 @@ def test_a_unit_with_nothing_of_its_own_points_to_within(db: str) -> None:
     assert result.exit_code == 0 and result.stdout.startswith("0 findings")
     assert result.stderr.count("\n") == 1 and "--within" in result.stderr
     assert "--within" not in run("--db", db, "search", "--unit", "Không Có").stderr
+
+
+@pytest.mark.parametrize(("args", "named"), [(("--theme", "tthc.phieu_hn"), "tthc.phieu_hen"),
+                                             (("--theme", "phiếu hẹn"), "tthc.phieu_hen"),
+                                             (("--level", "commune"), "xã")])
+def test_an_unknown_theme_or_level_is_named_not_an_empty_result(db: str, args: tuple[str, ...],
+                                                                named: str) -> None:
+    """A misspelt --theme or a level in English gave "0 findings", as if nothing matched;
+    the web page refuses an unknown theme. One line naming what is accepted."""
+    result = run("--db", db, "search", *args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and named in result.stderr
+
+
+def test_known_themes_and_levels_still_filter(db: str) -> None:
+    assert search(db, "--theme", "tthc.phieu_hen")["total"] >= 1
+    assert search(db, "--level", "xa")["total"] == search(db, "--level", "xã")["total"] >= 1
