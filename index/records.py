@@ -82,6 +82,7 @@ def finding_records(
     *,
     segmenter: Callable[[str], str] = str,
     containers: Callable[[Unit], Sequence[str]] = lambda unit: (),
+    themes_of: Callable[[str, str | None], Sequence[str]] = lambda text, theme: (),
 ) -> list[FindingRecord]:
     """One FindingRecord per finding of `extraction`, ids stable on the document's sha256.
 
@@ -90,6 +91,8 @@ def finding_records(
     keeps the text unsegmented, and the composition layer passes nlp.words.segment
     (pipeline.process.open_store). `containers` gives the units containing a unit (none by
     default; the composition layer passes the gazetteer's, nlp.unit_containers.containers).
+    `themes_of` (text, its theme) gives every theme the finding clearly speaks of, its theme first
+    (nlp.themes.finding_themes, passed likewise); by default a record carries its theme alone.
     Text is NFC so backends' folded offsets match the original.
     """
     published = extraction.published or document.source.published
@@ -127,6 +130,7 @@ def finding_records(
                 words=finding.words if finding.words is not None else segmenter(text),
                 unit_aliases=_unique(u.current for u in units if u.current),
                 unit_parents=_unique(c for u in units for c in containers(u)),
+                themes=tuple(themes_of(text, finding.theme)),
             )
         )
     return records

@@ -37,7 +37,7 @@ import sqlite3
 import threading
 import typing
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,7 +87,10 @@ from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "5"
+# (a finding's text, its theme) → every theme it speaks of, its theme first (FindingRecord.themes)
+ThemesOf = Callable[[str, str | None], Sequence[str]]
+
+FTS_SCHEMA_VERSION = "6"
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
 
@@ -174,6 +177,25 @@ def _migrate_v4(conn: sqlite3.Connection) -> None:
     for rowid, original in rows.fetchall():
         _insert_repeats(conn, rowid, "", original)
     LOGGER.info("search tables migrated from v4 to v5")
+
+
+def _migrate_v5(conn: sqlite3.Connection, themes_of: ThemesOf | None) -> None:
+    """v5 → v6: every theme a finding speaks of (FindingRecord.themes) becomes a `theme` term
+    (the matter tier, filter and facet) and its own theme a `primary_theme` term, the themes read
+    from each stored record's text by `themes_of` (nlp's, passed by the composition layer);
+    without it a record keeps its own theme alone until `kiemtra reindex`."""
+    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+        record = _record_from_json(raw)
+        if themes_of is not None:
+            record = dataclasses.replace(record, themes=tuple(themes_of(record.text, record.theme)))
+        keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
+        keyed = [row for row in keyed if row[1]]
+        conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",
+                     (_record_json(record), _pack_facet_terms(keyed), rowid))
+        conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
+                         [(f, k, rowid, v) for f, k, v in keyed if f in ("theme", "primary_theme")])
+    LOGGER.info("search tables migrated from v5 to v6%s",
+                "" if themes_of is not None else " (each finding's own theme only: run `kiemtra reindex`)")
 
 
 def segmented_words(words: str) -> set[str]:
@@ -273,8 +295,10 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
         yield "doc_kind", kind
     for number in record.doc_numbers:
         yield "doc_number", number
-    if record.theme:
-        yield "theme", record.theme
+    for theme in record.themes:  # every theme it speaks of: the matter tier, filter and facet
+        yield "theme", theme
+    if record.theme:  # its own theme: the matter tier ranks these first
+        yield "primary_theme", record.theme
 
 
 
@@ -763,11 +787,12 @@ def _newest_of_matter(columns: _Columns, ids: IntArray, strongest: BoolArray, po
     return list(zip(ids[order].tolist(), scores.astype(float).tolist(), strict=True))
 
 
-def _themed(conn: sqlite3.Connection, themes: Sequence[str]) -> IntArray:
-    """The findings whose stored theme is one of `themes` (codes), ascending."""
+def _themed(conn: sqlite3.Connection, themes: Sequence[str], field: str = "theme") -> IntArray:
+    """The findings speaking of one of `themes` (codes), ascending; `field` "primary_theme":
+    those whose own theme it is."""
     marks = ", ".join("?" for _ in themes)
-    return _rowids(conn, f"SELECT rowid FROM fts_terms WHERE field = 'theme' AND key IN ({marks})",
-                   [filter_key(t) for t in themes])
+    return _rowids(conn, f"SELECT DISTINCT rowid FROM fts_terms WHERE field = ? AND key IN ({marks})",
+                   [field, *(filter_key(t) for t in themes)])
 
 
 def _records_in_order(conn: sqlite3.Connection, rowids: list[int],
@@ -784,8 +809,11 @@ class SqliteFtsBackend(SearchBackend):
 
     name = "sqlite"
 
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False, themes_of: ThemesOf | None = None) -> None:
+        """`themes_of` (nlp.themes.finding_themes, passed by the composition layer) reads the
+        themes of the findings an older index stored, when it migrates (index/ runs no NLP)."""
         self.path = Path(path)
+        self._themes_of = themes_of
         self._lock = threading.RLock()
         self._writes = 0  # bumped by every write of this connection, which data_version ignores
         self._cache: _Columns | None = None
@@ -835,6 +863,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "4"
             if version == "4":
                 _migrate_v4(conn)
+                version = "5"
+            if version == "5":
+                _migrate_v5(conn, self._themes_of)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
@@ -1002,8 +1033,11 @@ class SqliteFtsBackend(SearchBackend):
         # The matter tier (Query.matters): after the stages, before the fill; a fill finding of
         # the query's matter moves up into it. A query asking a polarity ("không đeo thẻ") gets
         # the matter in that sense only: "đều đeo thẻ" is its matter and answers nothing.
+        # Findings whose own theme is a matter come first, then those that speak of it besides.
         matter = np.empty(0, dtype=np.int64)
-        first = np.empty(0, dtype=np.int64)  # the findings of the strongest matter
+        also = np.empty(0, dtype=np.int64)  # the matter tier's findings of another own theme
+        first = np.empty(0, dtype=np.int64)  # own theme the strongest matter
+        first_also = np.empty(0, dtype=np.int64)  # speaking of the strongest matter besides
         if query.matters and plan.groups and len(selected) < limit:
             themed = _themed(conn, query.matters)
             matter = self._narrow(conn, columns, np.setdiff1d(themed, selected, assume_unique=True),
@@ -1011,14 +1045,17 @@ class SqliteFtsBackend(SearchBackend):
             if plan.polarity is not None:  # the matter with the opposite sense answers nothing
                 matter = matter[columns.of_polarity(matter, plan.polarity)]
             filled = np.setdiff1d(filled, matter, assume_unique=True)
-            first = _themed(conn, query.matters[:1])
-        total = len(selected) + len(matter) + len(filled)
-        facets = columns.facets(np.concatenate([selected, matter, filled])) if query.facets else {}
+            own = np.isin(matter, _themed(conn, query.matters, "primary_theme"))
+            matter, also = matter[own], matter[~own]
+            first = _themed(conn, query.matters[:1], "primary_theme")
+            first_also = _themed(conn, query.matters[:1])
+        total = len(selected) + len(matter) + len(also) + len(filled)
+        facets = columns.facets(np.concatenate([selected, matter, also, filled])) if query.facets else {}
         if not plan.groups or query.sort == "date":
             narrowed = plan.groups or filters or len(excluded)
             newest = columns.newest(selected if narrowed else None, offset + limit, 0)
             page = [(r, TIER_WORDS) for r in newest]
-            for ids, tier in ((matter, TIER_MATTER), (filled, TIER_SOME_WORDS)):
+            for ids, tier in ((np.union1d(matter, also), TIER_MATTER), (filled, TIER_SOME_WORDS)):
                 if len(page) < offset + limit and len(ids):
                     page += [(r, tier) for r in columns.newest(ids, offset + limit - len(page), 0)]
             return total, [(r, 0.0, tier) for r, tier in page[offset:]], facets
@@ -1026,18 +1063,24 @@ class SqliteFtsBackend(SearchBackend):
             return total, [], facets
         ranked = [(r, sc, TIER_WORDS) for r, sc in text.rank(
             columns, np.sort(selected), groups if partial else None, offset + limit)] if len(selected) else []
-        bare = np.empty(0, dtype=np.int64)  # the matter tier's findings holding no group
-        if len(matter):
+        # Each part of the matter tier: those holding some of the query's groups (ranked by
+        # them), then those holding none (see _newest_of_matter); the strongest matter first.
+        parts: list[tuple[IntArray, IntArray | None, bool]] = []  # (findings, strongest, bare)
+        if len(matter) or len(also):
             groups = groups if groups is not None else [text.group(g) for g in plan.groups]
-            worded = np.isin(matter, _union(groups))
-            matter, bare = matter[worded], matter[~worded]
-        for ids, tier in ((matter, TIER_MATTER), (bare, TIER_MATTER), (filled, TIER_SOME_WORDS)):
+            held = _union(groups)
+            for part, of_first in ((matter, first), (also, first_also)):
+                worded = np.isin(part, held)
+                parts += [(part[worded], of_first, False), (part[~worded], of_first, True)]
+        parts.append((filled, None, False))
+        for ids, strongest_of, bare in parts:
             if len(ranked) < offset + limit and len(ids):
                 if groups is None:
                     groups = [text.group(g) for g in plan.groups]
                 ordered = np.sort(ids)
-                strongest = np.isin(ordered, first) if tier == TIER_MATTER else None
-                if ids is bare and strongest is not None:  # no word to rank by: see _newest_of_matter
+                tier = TIER_SOME_WORDS if strongest_of is None else TIER_MATTER
+                strongest = np.isin(ordered, strongest_of) if strongest_of is not None else None
+                if bare and strongest is not None:  # no word to rank by: see _newest_of_matter
                     ranked += [(r, sc, tier) for r, sc in _newest_of_matter(
                         columns, ordered, strongest, plan.polarity, offset + limit - len(ranked))]
                     continue
