@@ -104,3 +104,30 @@ def test_matter_of_prefers_the_findings_own_theme_then_the_strongest_matter() ->
     assert matter_of("b", ("b", "a"), ("a", "b")) == "b"
     assert matter_of("c", ("c", "b", "a"), ("a", "b")) == "a"
     assert matter_of("c", ("c",), ("a",)) is None
+
+
+def test_a_writing_command_migrates_an_older_index_with_the_vocabularys_themes(tmp_path: Path) -> None:
+    """open_search (ingest, reindex, serve) passes nlp's reading to the v5 → v6 migration."""
+    import json
+    import sqlite3
+
+    from core.settings import load_settings
+    from pipeline.process import open_search
+
+    database = tmp_path / "store.db"
+    old = SqliteFtsBackend(database)
+    old.index([_rec("v1", "Tỷ lệ hồ sơ trực tuyến còn thấp, chưa ký số văn bản.", "", "tthc.giai_quyet")])
+    old.close()
+    with sqlite3.connect(database) as conn:  # as v5 stored it: no `themes`, no primary_theme terms
+        conn.execute("DELETE FROM fts_terms WHERE field = 'primary_theme'")
+        raw, = conn.execute("SELECT record FROM fts_records").fetchone()
+        record = json.loads(raw)
+        del record["themes"]
+        conn.execute("UPDATE fts_records SET record = ?", (json.dumps(record, ensure_ascii=False),))
+        conn.execute("UPDATE fts_meta SET value = '5' WHERE key = 'version'")
+    backend = open_search(load_settings({"db_path": str(database), "backend": "sqlite"}))
+    try:
+        hit, = backend.search(Query(theme="so_hoa.chu_ky_so")).hits
+        assert hit.record.themes == ("tthc.giai_quyet", "so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so")
+    finally:
+        backend.close()
