@@ -34,9 +34,9 @@ from types import TracebackType
 from typing import Any
 
 from core.errors import BackendError
-from core.models import Block, Document, Extraction, Source, Unit
+from core.models import Block, Document, Extraction, Source
 from index.base import FindingRecord
-from index.records import finding_records, record_year
+from index.records import Containers, finding_records, record_year
 
 LOGGER = logging.getLogger(__name__)
 
@@ -282,7 +282,7 @@ class Store:
     """
 
     def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str,
-                 containers: Callable[[Unit], Sequence[str]] = lambda unit: (),
+                 containers: Containers = lambda unit, near: (),
                  themes_of: Callable[[str, str | None], Sequence[str]] = lambda text, theme: (),
                  readonly: bool = False) -> None:
         self.path = Path(path)

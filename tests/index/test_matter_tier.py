@@ -224,13 +224,16 @@ def test_a_finding_comes_by_a_matter_it_speaks_of_besides_its_own_after_those_it
         ("s1", TIER_MATTER), ("s2", TIER_MATTER), ("h1", TIER_MATTER)]
 
 
-def test_own_themes_first_then_the_strongest_matter_among_those_spoken_of_besides(
+def test_own_themes_first_then_those_speaking_of_the_strongest_matter_besides(
         spoken: SearchBackend) -> None:
-    """Own theme the first matter (o1, o2), the second (s1, s2), then spoken of besides: the
-    first matter (h2, older) before the second (h1)."""
+    """Own theme the first matter (o1, o2), the second (s1, s2), then h2, speaking of the first
+    besides its own. h1 speaks of the second, weaker matter besides its own: it does not come."""
     assert found(spoken, text="phần mềm", matters=(ONLINE, SIGNED)) == [
         ("o1", TIER_MATTER), ("o2", TIER_MATTER), ("s1", TIER_MATTER), ("s2", TIER_MATTER),
-        ("h2", TIER_MATTER), ("h1", TIER_MATTER)]
+        ("h2", TIER_MATTER)]
+    assert found(spoken, text="phần mềm", matters=(SIGNED, ONLINE)) == [
+        ("s1", TIER_MATTER), ("s2", TIER_MATTER), ("o1", TIER_MATTER), ("o2", TIER_MATTER),
+        ("h1", TIER_MATTER)]
 
 
 def test_the_theme_filter_and_facet_count_every_theme_a_finding_speaks_of(spoken: SearchBackend) -> None:
