@@ -262,13 +262,14 @@ def text_query(plan: Plan, *, minimum: int | None = None,
             sense = [{"term": {"polarity": plan.polarity}}] if plan.polarity is not None else []
             own = {"terms": {"theme": list(matters)}}
             # Its own theme one of the matters, or speaking of the strongest besides (as SQLite).
-            themed = {"bool": {"filter": [{"bool": {"should": [own, _speaks_of(matters[:1])]}}, *sense]}}
+            either = {"bool": {"should": [own, _speaks_of(matters[:1])], "minimum_should_match": 1}}
+            themed = {"bool": {"filter": [either, *sense]}}
             admitted.append(themed)
             tier = {"bool": {"filter": [themed], "must_not": [stage]}}
-            first = {"bool": {"should": [{"term": {"theme": matters[0]}},
-                                         {"bool": {"filter": [_speaks_of(matters[:1])], "must_not": [own]}}],
-                              "minimum_should_match": 1}}
-            strongest = {"bool": {"filter": [first, *sense], "must_not": [stage]}}
+            lead = {"bool": {"should": [{"term": {"theme": matters[0]}},
+                                        {"bool": {"filter": [_speaks_of(matters[:1])], "must_not": [own]}}],
+                             "minimum_should_match": 1}}
+            strongest = {"bool": {"filter": [lead, *sense], "must_not": [stage]}}
             should += [{"constant_score": {"filter": tier, "boost": bonus, "_name": TIER_MATTER}},
                        {"constant_score": {"filter": {"bool": {"filter": [tier, own]}}, "boost": bonus}},
                        {"constant_score": {"filter": strongest, "boost": MATTER_BONUS}}]
