@@ -15,7 +15,7 @@ import pytest
 from index import fts_topk
 from index.base import EXACT_BONUS, GROUP_BONUS, SIMILAR_MIN_SHARE, FindingRecord, Query
 from index.query import group_weights, plan_query
-from index.sqlite_fts import SqliteFtsBackend, _TextSearch, _Vocabulary
+from index.sqlite_fts import SqliteFtsBackend, _TextSearch, _top_terms, _Vocabulary, _words_of
 
 
 def test_docsize_blob_is_a_sum_of_sqlite_varints() -> None:
@@ -218,10 +218,12 @@ def test_similar_equals_fts5_ranking_every_candidate(tmp_path: Path) -> None:
         with sqlite3.connect(path) as conn:
             names = dict(conn.execute("SELECT rowid, finding_id FROM fts_records").fetchall())
             folded = dict(conn.execute("SELECT rowid, folded FROM fts_text").fetchall())
+            vocabulary = dict(conn.execute("SELECT term, doc FROM fts_vocab WHERE col = 'folded'").fetchall())
         unknown_seen = listed = 0
         for rowid in range(1, 600, 37):
             with backend._snapshot("test") as conn:
-                terms = backend._top_terms(conn, backend._columns(), folded[rowid])
+                counts = _words_of(folded[rowid])
+                terms = _top_terms(counts, {w: vocabulary.get(w, 0) for w in counts}, len(folded))
                 holders = [{r for (r,) in conn.execute("SELECT rowid FROM fts_text WHERE fts_text MATCH ?",
                                                        [f'folded : "{t}"'])} for t in terms]
                 least = math.ceil(SIMILAR_MIN_SHARE * len(terms))
