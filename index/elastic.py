@@ -55,7 +55,6 @@ from index.query import (
     Plan,
     Vocabulary,
     filter_key,
-    group_weights,
     name_forms,
     plan_query,
     province_key,
@@ -223,12 +222,12 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         excluded = [alternative_clause(alt) for alt in plan.excluded]
         return {"bool": {"must_not": excluded}} if excluded else {"match_all": {}}
     groups = [group_clause(g) for g in plan.groups]
-    weights = list(weights) if weights is not None else [1] * (len(groups) + plan.polarity_group)
+    weights = list(weights) if weights is not None else [1] * plan.counted
     should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS * w}}
                                     for g, w in zip(groups, weights, strict=False)]
     if plan.polarity is not None:
         # Standing for a word the query typed ("hạn chế"), the polarity also counts as a group.
-        boost = POLARITY_BONUS + (GROUP_BONUS * weights[-1] if plan.polarity_group else 0.0)
+        boost = POLARITY_BONUS + (GROUP_BONUS * weights[len(groups)] if plan.polarity_group else 0.0)
         should.append({"constant_score": {"filter": {"term": {"polarity": plan.polarity}}, "boost": boost}})
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
@@ -238,11 +237,21 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
                else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
+    if plan.answer:  # what an answer to the question holds: one group more, never required
+        held = [alternative_clause(alt) for alt in plan.answer]
+        should.append({"constant_score": {"filter": {"bool": {"should": held, "minimum_should_match": 1}},
+                                          "boost": GROUP_BONUS * weights[plan.counted - 1]}})
+    first = plan.counted
+    parts = [alternative_clause(p.alternative) for p in plan.parts]
+    if weights is not None and len(weights) > first:  # a part counts where its group did not match
+        should += [{"constant_score": {"filter": {"bool": {"filter": [part], "must_not": [groups[p.group]]}},
+                                       "boost": GROUP_BONUS * w}}
+                   for p, part, w in zip(plan.parts, parts, weights[first:], strict=True) if w]
     if fill or matters:
         admitted = [stage]
         bonus = _stage_bonus(weights)
         if fill:
-            topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
+            topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits] + parts
             admitted.append({"bool": {"should": topical, "minimum_should_match": 1}})
         if matters:
             # A query asking a polarity gets the matter in that sense only (as SQLite).
@@ -255,6 +264,12 @@ def text_query(plan: Plan, *, minimum: int | None = None,
                        {"constant_score": {"filter": strongest, "boost": MATTER_BONUS}}]
             bonus *= 2
         should.append({"constant_score": {"filter": stage, "boost": bonus, "_name": TIER_WORDS}})
+        # The tiers after the stage rank by bm25 of the parts too (index.query.ranked_units).
+        ranked = {(a.syllables, a.prefix) for a in ranked_units(plan)}
+        should += [{"bool": {"must": [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
+                                      else _phrase("text_folded", a.folded, a.prefix)],
+                             "must_not": [stage]}}
+                   for a in ranked_units(plan, fill=True) if (a.syllables, a.prefix) not in ranked]
         required: dict[str, Any] = {"filter": [{"bool": {"should": admitted, "minimum_should_match": 1}}]}
     elif minimum:
         required = {"filter": [stage]}
@@ -707,7 +722,8 @@ class ElasticBackend(SearchBackend):
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
             # half stage is asked within it). One group weighs alike whatever its idf.
             if weights is None:
-                weights = [1] if len(plan.groups) == 1 and not plan.polarity_group else self._weights(plan)
+                alone = len(plan.groups) == 1 and plan.counted == 1 and not plan.parts
+                weights = [1] if alone else self._weights(plan)
             response = self._call("search", self.client.search, index=self.alias,
                                   **search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                                 matters=matters))
@@ -722,11 +738,16 @@ class ElasticBackend(SearchBackend):
         clauses = {str(i): group_clause(g) for i, g in enumerate(plan.groups)}
         if plan.polarity_group and plan.polarity is not None:
             clauses[str(len(clauses))] = {"term": {"polarity": plan.polarity}}
+        if plan.answer:
+            clauses[str(len(clauses))] = {"bool": {"should": [alternative_clause(a) for a in plan.answer],
+                                                   "minimum_should_match": 1}}
+        for part in plan.parts:
+            clauses[str(len(clauses))] = alternative_clause(part.alternative)
         response = self._call("weighing query words", self.client.search, index=self.alias, size=0,
                               track_total_hits=True, aggs={"df": {"filters": {"filters": clauses}}})
         buckets = response["aggregations"]["df"]["buckets"]
         holders = [int(buckets[str(i)]["doc_count"]) for i in range(len(clauses))]
-        return group_weights(holders, int(response["hits"]["total"]["value"]), plan.senses)
+        return plan.weights(holders, int(response["hits"]["total"]["value"]))
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """More-like-this on the folded text: wording, not accents, makes findings alike."""

@@ -75,7 +75,6 @@ from index.query import (
     Plan,
     Vocabulary,
     filter_key,
-    group_weights,
     level_of,
     match_spans,
     name_forms,
@@ -552,6 +551,7 @@ class _TextSearch:
 
     conn: sqlite3.Connection
     plan: Plan
+    filling: bool = False  # ranking the fill: bm25 counts the parts too (index.query.ranked_units)
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
 
     def _ids(self, match: str) -> IntArray:
@@ -608,6 +608,14 @@ class _TextSearch:
             sets.append(self._ids(" AND ".join(f"({self._expression(g.alternatives[0])})" for g in single)))
         return _every(sets)
 
+    def answer(self) -> IntArray:
+        """The findings holding any word an answer to the question holds (index.query.Plan.answer)."""
+        return _union([self.alternative(alt) for alt in self.plan.answer])
+
+    def parts(self) -> list[IntArray]:
+        """The findings holding each part of the plan (index.query.Part), in order."""
+        return [self.alternative(part.alternative) for part in self.plan.parts]
+
     def excluded(self) -> IntArray:
         return _union([self.alternative(alt) for alt in self.plan.excluded])
 
@@ -619,7 +627,7 @@ class _TextSearch:
 
     def _ranked(self) -> list[Alternative]:
         """What bm25 ranks by (index.query.ranked_units, the same on Elasticsearch)."""
-        return ranked_units(self.plan)
+        return ranked_units(self.plan, fill=self.filling)
 
     def _sure(self) -> set[tuple[tuple[str, ...], bool]]:
         """The ranked units every finding matching all groups holds: words of a text group of one
@@ -662,12 +670,22 @@ class _TextSearch:
         if self.plan.polarity_group:  # the polarity stands for a word the query typed: one group more
             held.append(columns.newest_first[columns.of_polarity(columns.newest_first, self.plan.polarity)])
             weights.append(1)
-        if groups is not None:  # a partial stage: groups weigh by their idf (index.query.group_weights)
-            weights = group_weights([len(found) for found in held], len(columns.newest_first),
-                                    self.plan.senses)
+        if self.plan.answer:  # what an answer to the question holds: one group more, never required
+            answer = self.answer()
+            held.append(answer)
+            weights.append(1)
+            if groups is None:
+                matched += np.isin(ids, answer)
+        if groups is not None:  # a partial stage: groups weigh by their idf (index.query.Plan.weights)
+            parts = self.parts()
+            weights = self.plan.weights([len(found) for found in (*held, *parts)], len(columns.newest_first))
             matched[:] = 0
-            for weight, found in zip(weights, held, strict=True):
+            for weight, found in zip(weights, held, strict=False):
                 matched += weight * np.isin(ids, found)
+            for weight, part, found in zip(weights[len(held):], self.plan.parts, parts, strict=True):
+                # A part counts where its group did not match (then the group's weight counts).
+                matched += weight * (np.isin(ids, found) & ~np.isin(ids, groups[part.group]))
+            weights = weights[:len(held)]  # the parts make no finding rank above one holding every group
         elif self.plan.polarity_group:
             matched += polar
         n = sum(weights)
@@ -1089,7 +1107,8 @@ class SqliteFtsBackend(SearchBackend):
         if plan.fills(len(selected), limit):
             if groups is None:
                 groups = [text.group(g) for g in plan.groups]
-            topical = _union([found for found, admits in zip(groups, plan.topical, strict=True) if admits])
+            topical = _union([found for found, admits in zip(groups, plan.topical, strict=True) if admits]
+                             + text.parts())
             filled = self._narrow(conn, columns, np.setdiff1d(topical, selected, assume_unique=True),
                                   excluded, filters)
         # The matter tier (Query.matters): after the stages, before the fill; a fill finding of
@@ -1119,6 +1138,7 @@ class SqliteFtsBackend(SearchBackend):
             return total, [], facets
         ranked = [(r, sc, TIER_WORDS) for r, sc in text.rank(
             columns, np.sort(selected), groups if partial else None, offset + limit)] if len(selected) else []
+        text.filling = True  # the tiers after the stage rank by bm25 of the parts too
         bare = np.empty(0, dtype=np.int64)  # the matter tier's findings holding no group
         if len(matter):
             groups = groups if groups is not None else [text.group(g) for g in plan.groups]

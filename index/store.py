@@ -26,7 +26,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,9 +34,9 @@ from types import TracebackType
 from typing import Any
 
 from core.errors import BackendError
-from core.models import Block, Document, Extraction, Source, Unit
+from core.models import Block, Document, Extraction, Source
 from index.base import FindingRecord
-from index.records import finding_records, record_year
+from index.records import Containers, finding_records, record_year
 
 LOGGER = logging.getLogger(__name__)
 
@@ -281,7 +281,7 @@ class Store:
     """
 
     def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str,
-                 containers: Callable[[Unit], Sequence[str]] = lambda unit: (),
+                 containers: Containers = lambda unit, near: (),
                  readonly: bool = False) -> None:
         self.path = Path(path)
         self._segmenter = segmenter

@@ -28,12 +28,14 @@ MIN_WORDS = 3
 MIN_ITEM_WORDS = 2  # an item of a list ("; thiếu ghế ngồi") may be shorter when its own cue judges it
 MAX_ITEM_WORDS = 8  # a comma item longer than this is a clause of its own, split by other rules
 DEMAND_LEAD = 3.0  # an explicit "đề nghị/yêu cầu/kiến nghị" makes a lead-in announce demands
+DEMAND_OWN = 2.0  # a "cần"/"đề nghị" of its own keeps a clause in a list of demands a demand
 DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated once
 _EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
 _WORD = re.compile(r"\w+")
 _LIST_MARKER = re.compile(r"(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)])\s+")
 _LEAD_COLON = re.compile(r":(?:\s|$)")
 _VALUE = re.compile(r"\s*\d+(?:[.,]\d+)?\s?%|\s*\d+/\d+\b")
+_DIGIT_AFTER = re.compile(r" ?\d")
 _FAR = 1 << 30
 
 
@@ -95,7 +97,8 @@ def cue_scores(text: str) -> CueScores:
 
 def _cue_scores(form: str) -> CueScores:
     """`cue_scores` of a text already in matching form (a slice of the document's form)."""
-    conditions = [(m.start(), m.end()) for p in cues.CONDITIONS for m in _rx(p).finditer(form)]
+    conditions = [(m.start(), m.end()) for p in (*cues.CONDITIONS, *cues.NOTHING_AROSE)
+                  for m in _rx(p).finditer(form)]
     form = _mask(form, conditions)
     negated = _weighted(form, cues.NEGATED_FAULTS)
     form = _mask(form, [(s, e) for s, e, _ in negated])
@@ -105,8 +108,9 @@ def _cue_scores(form: str) -> CueScores:
     faults = [(s, w) for s, _, w in _weighted(form, cues.SHORTCOMING) if s < demand_from]
     merits = [(s, w) for s, _, w in negated]
     negator = _rx(cues.NEGATORS + r"(?: \w+){0,2} $")
+    aims = [(m.start(), m.end()) for m in _rx(cues.PURPOSE).finditer(form)]
     for start, _, weight in _weighted(form, cues.STRENGTH):
-        if start >= demand_from:
+        if start >= demand_from or any(a_start <= start < a_end for a_start, a_end in aims):
             continue
         if negator.search(form[max(0, start - 30):start]):
             faults.append((start, weight / 2))
@@ -142,12 +146,27 @@ def _polarity(form: str, context: str | None, scores: CueScores | None = None) -
     if form.startswith("tuy nhiên"):
         scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation, scores.first)
     polarity, score = scores.best()
-    if context == RECOMMENDATION and polarity == STRENGTH and not _rx(cues.REPORTED).search(form):
-        # "UBND xã niêm yết đầy đủ, kịp thời ..." in a list of demands: the state asked for
+    turned = _turn(form)
+    if turned is not None and polarity != RECOMMENDATION:
+        polarity, score = turned
+    if context == RECOMMENDATION and polarity == STRENGTH and (
+            not _rx(cues.REPORTED).search(form) or scores.recommendation >= DEMAND_OWN):
+        # "UBND xã niêm yết đầy đủ, kịp thời ..." in a list of demands: the state asked for;
+        # "... đã được bố trí khang trang, cần giữ gìn": what is reported is the ground of a demand
         return RECOMMENDATION
     if score >= cues.MIN_SCORE:
         return polarity
     return context
+
+
+def _turn(form: str) -> tuple[str, float] | None:
+    """What the part after an inner "nhưng"/"song" judges ("có ban hành kế hoạch nhưng chưa cụ
+    thể"): in Vietnamese the turn carries the clause's verdict, whatever came before it."""
+    match = _rx(cues.TURN).search(form)
+    if match is None:
+        return None
+    polarity, score = _cue_scores(form[match.end():]).best()
+    return (polarity, score) if polarity is not None and score >= cues.MIN_SCORE else None
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -280,10 +299,14 @@ def _section_of(text: str, form: str) -> tuple[bool, str | None]:
 
 
 def _fault_summary(text: str, form: str) -> bool:
-    """A sentence that only announces faults ("Tuy nhiên, một số đơn vị còn có thiếu sót.")."""
+    """A sentence that only announces faults ("Tuy nhiên, một số đơn vị còn có thiếu sót.", "... nêu
+    một số tồn tại, khó khăn khi thực hiện nhiệm vụ"), maybe with their scope; a demand to remedy
+    them ("yêu cầu xã khắc phục những hạn chế mà Đoàn đã trao đổi") or an item of a list of
+    demands ("Duy trì ... những khó khăn, vướng mắc trong ...") is a finding, not an announcement."""
     pattern = (rf"\b(?:một số|những|các)\b[^.;:]{{0,40}}\b{cues.FAULT_NOUNS}(?:,? {cues.FAULT_NOUNS})*"
-               r"(?: khác)?(?: (?:tại|của|mà|cần)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$")
-    return _word_count(text) <= 40 and bool(_rx(pattern).search(form))
+               r"(?: khác)?(?: (?:tại|của|mà|cần|trong|khi|về|ở)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$")
+    return (_word_count(text) <= 40 and not _acts(form) and bool(_rx(pattern).search(form))
+            and _cue_scores(form).recommendation < cues.MIN_SCORE)
 
 
 @dataclass
@@ -296,12 +319,23 @@ class _State:
     seen_body: bool = False
 
 
-def _colon_split(text: str, sent: Span) -> tuple[Span | None, Span]:
+def _in_number(text: str, colon: int) -> bool:
+    """The colon at `colon` sits between two digits, maybe with one space after it."""
+    return colon > 0 and text[colon - 1].isdigit() and bool(_DIGIT_AFTER.match(text, colon + 1))
+
+
+def _colon_split(text: str, doc_form: str, sent: Span) -> tuple[Span | None, Span]:
     """(lead-in, body) of a sentence whose first ": " announces a list; (None, sent) otherwise.
 
-    A colon before a rate or a ratio gives a value ("quá hạn: 1,58%", "vắng: 3/25"): it announces no list."""
-    match = _LEAD_COLON.search(text, sent.start, sent.end)
-    if not match or _word_count(text[sent.start:match.start()]) < 2 or _VALUE.match(text, match.end()):
+    A colon before a rate or a ratio gives a value ("quá hạn: 1,58%", "vắng: 3/25"), and one between
+    digits is part of a number ("TCVN ISO 9001: 2015", "13: 30"): neither announces a list. A colon
+    inside brackets ("(05 Sở gồm: Tư pháp, Nội vụ)") belongs to the aside, and one after "lần lượt
+    là" gives the values of the statement before it, which stays one finding with them."""
+    match = next((m for m in _LEAD_COLON.finditer(text, sent.start, sent.end)
+                  if text.count("(", sent.start, m.start()) <= text.count(")", sent.start, m.start())), None)
+    if (not match or _word_count(text[sent.start:match.start()]) < 2 or _VALUE.match(text, match.end())
+            or _in_number(text, match.start())
+            or _rx(cues.VALUES_LEAD).search(doc_form, sent.start, match.start())):
         return None, sent
     lead = Span(sent.start, match.start(), text[sent.start:match.start()])
     body_start = match.end()
@@ -317,12 +351,29 @@ def _fault_items(left_form: str, right_form: str) -> bool:
             and MIN_ITEM_WORDS <= _word_count(right_item) <= MAX_ITEM_WORDS)
 
 
+def _in_body_list(left_form: str, right_form: str) -> bool:
+    """The comma sits inside a list of bodies or people ("cơ quan, đơn vị", "sở, ngành", "cán bộ,
+    công chức"): the genre's fixed lists of whom a statement is about, never two matters."""
+    return (bool(_rx(cues.BODY_LIST_END).search(left_form))
+            and bool(_rx(cues.BODY_LIST_START).match(right_form)))
+
+
+def _first_item(form: str) -> str:
+    """The text up to the first comma that is not inside a list of bodies: "đa số đội ngũ cán bộ,
+    công chức chấp hành tốt giờ giấc" is one item, whose own judgement comes after the list."""
+    for match in re.finditer(r",\s+", form):
+        if not _in_body_list(form[:match.start()], form[match.end():]):
+            return form[:match.start()]
+    return form
+
+
 def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
     """Split a clause at commas that open a new subject with its own judgement.
 
     "ứng dụng tốt phần mềm ..., tỷ lệ hồ sơ đều giải quyết đúng hẹn" is two matters: both sides
     judge, and the right side starts with a subject of its own. A list of nouns ("cán bộ, công
-    chức") never splits because its left side judges nothing. A run of short faults each opened by
+    chức", "đề nghị các cơ quan, đơn vị khắc phục") never splits: its left side judges nothing or
+    ends inside a list of bodies. A run of short faults each opened by
     its own negation ("chưa niêm yết, thiếu sổ theo dõi, không có phiếu hẹn") is one matter per item.
     """
     parts: list[tuple[int, int]] = []
@@ -331,10 +382,12 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
         cut, resume = clause.start + match.start(), clause.start + match.end()
         left, right = text[start:cut], text[resume:clause.end]
         right_form = doc_form[resume:clause.end]
-        new_subject = (_word_count(left) >= 4 and _word_count(right) >= 4
+        if _in_body_list(doc_form[start:cut], right_form):
+            continue
+        new_subject = (_word_count(left) >= 4 and _word_count(right) >= 4 and ": " not in left
                        and bool(_rx(cues.SUBJECT_START).match(right_form))
                        and _cue_scores(doc_form[start:cut]).best()[1] >= 1.5
-                       and _cue_scores(right_form.split(",")[0]).best()[1] >= 1.5)
+                       and _cue_scores(_first_item(right_form)).best()[1] >= 1.5)
         if new_subject or _fault_items(doc_form[start:cut], right_form):
             parts.append((start, cut))
             start = resume
@@ -342,11 +395,20 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
     return parts
 
 
+def _without_attribution(doc_form: str, start: int, end: int) -> int:
+    """Where a quoted statement ends when the clause closes with who said it ("“Xã đã làm tốt ...”,
+    Thứ trưởng X ghi nhận"): the speaker is no part of the finding, nor is the verb of saying,
+    which would otherwise count as the judgement ("ghi nhận", "đánh giá")."""
+    match = _rx(cues.REPORTED_SPEECH_TAIL).search(doc_form, start, end)
+    return match.start() if match and _word_count(doc_form[start:match.start()]) >= MIN_WORDS else end
+
+
 def _pieces(text: str, doc_form: str, body: Span) -> list[tuple[int, int, str | None]]:
     """The trimmed candidate spans of a sentence body, with what their lead-ins announced."""
     pieces: list[tuple[int, int, str | None]] = []
     for clause in clauses(text, body):
         start, end, announced = _trim_leadins(text, doc_form, clause.start, clause.end)
+        start, end = _strip(text, start, _without_attribution(doc_form, start, end))
         trimmed = Span(start, end, text[start:end])
         for index, (p_start, p_end) in enumerate(_matters(text, doc_form, trimmed)):
             if index:
@@ -364,15 +426,40 @@ def _too_short(piece: str, own: CueScores, form: str, in_list: bool) -> bool:
     return not (in_list and words >= MIN_ITEM_WORDS and (own.best()[1] >= cues.MIN_SCORE or _acts(form)))
 
 
+def _statement_before_lead(text: str, doc_form: str, lead: Span, sent: Span) -> tuple[Span | None, Span]:
+    """(statement, the rest of the sentence) when a lead-in is joined to a statement of its own
+    ("Tổ kiểm tra đánh giá cao những kết quả ..., đồng thời chỉ ra những hạn chế như: ..."): the
+    statement before the join is a finding, only what follows it announces the list."""
+    joins = list(_rx(cues.LEAD_JOIN).finditer(doc_form, lead.start, lead.end))
+    if not joins or _word_count(text[sent.start:joins[-1].start()]) < MIN_WORDS:
+        return None, sent
+    cut, resume = joins[-1].start(), joins[-1].end()
+    return Span(sent.start, cut, text[sent.start:cut]), Span(resume, sent.end, text[resume:sent.end])
+
+
+def _own_predicate(form: str) -> bool:
+    """True when a list item opens with a predicate of its own ("có bảng niêm yết ...", "đã công khai
+    ..."): a matter of its own, not one more object of the item before it ("...; văn hóa công sở")."""
+    return bool(_rx(cues.OWN_PREDICATE_START).match(form))
+
+
 def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last: bool) -> list[Finding]:
     """The findings of one sentence, updating the paragraph and section state it sets.
 
     A ";" item with no cue of its own is part of a neighbour: an example after "như" or a noun
-    phrase ending a list joins the item before it; a noun phrase opening a list joins the one
+    phrase ending a list joins the item before it (an item opened by its own predicate, "; có
+    bảng niêm yết ...", stands alone); a noun phrase opening a list joins the one
     after it ("Công tác xây dựng danh mục hồ sơ; lập hồ sơ công việc ... còn hạn chế").
     """
-    lead, body = _colon_split(text, sent)
+    lead, body = _colon_split(text, doc_form, sent)
+    if lead is not None:
+        statement, rest = _statement_before_lead(text, doc_form, lead, sent)
+        if statement is not None:
+            return (_sentence_findings(text, doc_form, statement, state, last=False)
+                    + _sentence_findings(text, doc_form, rest, state, last))
     context = state.paragraph or state.section
+    if state.previous_finding == RECOMMENDATION and _rx(cues.CONTINUES).match(doc_form[sent.start:sent.end]):
+        context = RECOMMENDATION  # "... yêu cầu ... Đồng thời, có giải pháp ...": more of the same demand
     if lead is not None:
         context = _lead_polarity(doc_form[lead.start:lead.end]) or context
         if _word_count(body.text) < MIN_WORDS:
@@ -403,7 +490,7 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
         inherited = previous or context
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
             if found and ("như" in doc_form[found[-1].start:found[-1].end].split()
-                          or index == len(pieces) - 1):
+                          or index == len(pieces) - 1 and not _own_predicate(form)):
                 merged = found[-1]
                 found[-1] = Finding(merged.polarity, merged.area, text[merged.start:end], merged.start, end)
                 continue

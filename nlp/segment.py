@@ -22,6 +22,8 @@ _ABBREVIATIONS = frozenset({
     "tp", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "th", "q", "p", "x", "h", "ng", "st",
     "tr", "v.v", "vv", "đ/c", "đc", "ubnd", "nxb",
 })
+# Words counted in Roman numerals ("quý I", "khóa V", "đợt II"): after them "I." is a number.
+_NUMERAL_HEADS = frozenset({"quý", "khóa", "khoá", "đợt", "phần", "chương", "mục", "kỳ"})
 _SENTENCE_END = re.compile(r"(?:[.!?]+|…+)[\"”’)\]]*(?=\s)|\.{2,}(?=[^\s.])|\.(?=[^\W\d_]{2})")
 _NUMBERED = re.compile(r"(?:\d{1,2}|[IVXLC]{1,5}|[a-zđ])$")
 _CONTRAST = re.compile(r",\s+(?=(?:tuy nhiên|nhưng|song|bên cạnh đó)\b)", re.IGNORECASE)
@@ -88,6 +90,15 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
+def _roman_after_head(text: str, sent_start: int, token_start: int, token: str) -> bool:
+    """A one-letter Roman numeral after the word it counts ("báo cáo quý I.", "khóa V."), not an
+    initial ("Nguyễn V. An"): its period can end the sentence."""
+    if token not in "IVX":
+        return False
+    words = text[sent_start:token_start].split()
+    return bool(words) and words[-1].lower() in _NUMERAL_HEADS
+
+
 def _is_false_end(text: str, sent_start: int, mark_start: int, mark_end: int) -> bool:
     """A period that belongs to an abbreviation or a list number, not to the sentence."""
     if text[mark_start:mark_end] != ".":
@@ -96,8 +107,10 @@ def _is_false_end(text: str, sent_start: int, mark_start: int, mark_end: int) ->
     while token_start > sent_start and not text[token_start - 1].isspace():
         token_start -= 1
     token = text[token_start:mark_start]
-    if token.lower() in _ABBREVIATIONS or (len(token) == 1 and token.isupper()):
+    if token.lower() in _ABBREVIATIONS:
         return True
+    if len(token) == 1 and token.isupper():
+        return not _roman_after_head(text, sent_start, token_start, token)
     # "1. Tiếp tục ..." / "II. Tồn tại": the marker alone is not a sentence.
     while sent_start < token_start and text[sent_start].isspace():
         sent_start += 1

@@ -21,7 +21,15 @@ MIN_SCORE = 1.0
 CONDITIONS: tuple[str, ...] = (
     r"\b(?:nếu|hễ|(?:đơn vị|nơi|cơ quan|địa phương|cá nhân|cán bộ|công chức|người) nào)\b[^,;.]{0,80}?"
     r"(?=,|;|\.| (?:thì|phải|sẽ|cần|đều)\b|$)",
+    # "Trường hợp để xảy ra ..., căn cứ tính chất ... xử lý": a clause opened by "trường hợp" (in
+    # case) is hypothetical; "trường hợp này/đó" points back to a real case, and "còn trường hợp"
+    # (there are still cases) is a fault, not a condition.
+    r"^trường hợp\b(?! (?:này|đó|trên|nêu trên|như vậy)\b)[^,;.]{0,80}?(?=,|;|\.| (?:thì|phải|sẽ|cần)\b|$)",
 )
+
+# Nothing to judge: "chưa phát sinh hồ sơ", "không phát sinh hồ sơ trực tuyến" report that no case
+# arose, a neutral count, so their negator is not counted as a fault.
+NOTHING_AROSE: tuple[str, ...] = (r"\b(?:chưa|không)(?: có)? phát sinh\b",)
 
 # Negated faults: "không có hồ sơ quá hạn", "không để xảy ra", "hạn chế tối đa hồ sơ trễ":
 # the fault word inside is masked and the whole counts as a strength.
@@ -33,7 +41,7 @@ NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
     (r"\bhạn chế (?:tối đa|đến mức thấp nhất)\b[^,;.:]{0,60}", 2.5),
     (r"\b(?:đều|cũng) có lý do\b", 2.5),
-    (r"\bgiảm (?:thiểu )?(?:số |tỷ lệ )?(?:hồ sơ )?(?:quá hạn|trễ hạn|tồn đọng)\b", 2.0),
+    (r"\bgiảm (?:thiểu )?(?:số |tỷ lệ )?(?:hồ sơ )?(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng)\b", 2.0),
     # Resolved faults: "đã khắc phục xong các tồn tại", "những hạn chế đã được khắc phục".
     (r"\b(?:đã|cơ bản đã|đều đã)(?: được)?(?: kịp thời| nghiêm túc)? (?:khắc phục|chấn chỉnh|sửa chữa|xử lý)"
      r"(?: xong| dứt điểm| kịp thời| ngay| triệt để)?\b[^;.:]{0,60}", 2.5),
@@ -58,7 +66,8 @@ NOT_DIRECTIVE: tuple[str, ...] = (
     r"\bý kiến,? kiến nghị\b",
     r"\bkiến nghị,? phản ánh\b",
     r"\b(?:chưa có|không có) (?:kiến nghị|đề xuất)\b",
-    r"\b(?:đáp ứng|đạt|theo|bảo đảm|đảm bảo|so với|phù hợp với|chưa đạt|không đạt)(?: được)?(?: tốt)?"
+    r"\b(?:đáp ứng|đạt|theo|bảo đảm|đảm bảo|so với|phù hợp với|chưa đạt|không đạt)(?: được)?"
+    r"(?: tốt| đầy đủ| đủ| kịp thời)?"
     r"(?: các| mọi)? yêu cầu\b",
     r"\byêu cầu (?:công tác|công việc|nhiệm vụ|thực thi|đặt ra|của)\b",
     r"\b(?:hạn chế|tồn tại|thiếu sót|yếu kém|khuyết điểm)[^.;:]{0,40}?\bcần(?: phải)? (?:khắc phục|lưu ý)\b",
@@ -138,7 +147,8 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
 STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:thực hiện|chấp hành|triển khai) (?:khá |rất )?(?:tốt|nghiêm|nghiêm túc)\b", 2.0),
     (r"\bđánh giá (?:cao|khá tốt|tốt|rất tốt)\b", 2.5),
-    (r"\bghi nhận\b", 1.5),
+    # "ghi nhận" praises ("ghi nhận những kết quả"), unless it only records ("ghi nhận tình hình").
+    (r"\bghi nhận\b(?! (?:tình hình|thực tế|thực tiễn|ý kiến|thông tin|số liệu))", 1.5),
     (r"\btốt\b(?! hơn)", 1.5),
     (r"\b(?:kịp thời|đúng hạn|trước hạn|đúng hẹn|đúng giờ)\b", 1.5),
     (r"\b(?:đúng|theo) quy định\b", 0.5),
@@ -152,13 +162,18 @@ STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:có )?hiệu quả\b", 1.0),
     (r"\b(?:đồng bộ|toàn diện|tích cực|chuyển biến|tiến bộ|linh hoạt|sáng tạo|nhanh chóng)\b", 1.0),
     (r"\b(?:quan tâm|chú trọng)\b", 1.0),
-    (r"\b(?:đảm bảo|bảo đảm|phù hợp|thuận lợi|minh bạch|khoa học|gọn gàng|sạch sẽ)\b", 1.0),
+    # ... "khoa học" (orderly) but not in the name of a Sở/Bộ Khoa học và Công nghệ.
+    (r"\b(?:đảm bảo|bảo đảm|phù hợp|thuận lợi|minh bạch|khoa học(?! và công nghệ)|gọn gàng|sạch sẽ)\b", 1.0),
     (r"\b(?:tận tình|hòa nhã|lịch sự|chu đáo|niềm nở|nhiệt tình)\b", 1.5),
     (r"\b(?:đều có|đều đeo|đều được|có mặt đầy đủ)\b", 1.0),
     (r"\b(?:nề nếp|nếp|ổn định|thường xuyên|chủ động|đa dạng|thiết thực|sâu sắc|kỹ)\b", 0.5),
-    (r"\b(?:đã|có) (?:ban hành|bố trí|thực hiện|triển khai|tổ chức|xây dựng|niêm yết|trang bị|mở|cung cấp"
-     r"|cập nhật|áp dụng|ứng dụng|chỉnh lý|kiện toàn|phân công)\b", 1.0),
+    (r"\b(?:đã|có|được)(?: tiến hành)? (?:ban hành|bố trí|thực hiện|triển khai|tổ chức|xây dựng|niêm yết"
+     r"|trang bị|mở|cung cấp|cập nhật|áp dụng|ứng dụng|chỉnh lý|kiện toàn|phân công|công khai|rà soát"
+     r"|sắp xếp|lắp đặt|treo|dán|phổ biến|quán triệt|số hóa)\b"
+     r"(?! (?:kiểm tra|thanh tra|đoàn|tổ kiểm tra))", 1.0),  # organising an inspection is the inspection
     (r"\bkết quả (?:tích cực|tốt|cao|đạt được)\b", 1.0),
+    # Work reported as pushed forward ("công tác CCHC tiếp tục được đẩy mạnh", "được tăng cường").
+    (r"\b(?:đã |tiếp tục |ngày càng )?được (?:đẩy mạnh|tăng cường|nâng cao|cải thiện|nâng lên)\b", 1.0),
     # The genre's words of praise for how work is done and for offices.
     (r"\b(?:bài bản|chuyên nghiệp|văn minh|khang trang|thông thoáng|rõ rệt|dám nghĩ dám làm"
      r"|đi vào nề nếp|đi vào nếp|duy trì ổn định)\b", 1.5),
@@ -175,6 +190,10 @@ STRENGTH: tuple[tuple[str, float], ...] = (
 # reports a strength even inside a list of demands; without them its merit words describe what
 # is asked for ("niêm yết đầy đủ, kịp thời").
 REPORTED = r"\b(?:đã|được|đều|đang)\b"
+
+# A turn inside a clause ("có ban hành kế hoạch nhưng chưa cụ thể", "được niêm yết song chưa cập
+# nhật"): what follows it is the clause's verdict.
+TURN = r"\b(?:nhưng|song)\b(?! song)"
 
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
 NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
@@ -197,6 +216,9 @@ CONNECTORS = (
     r"|mặt khác|theo đó|qua đó|do đó|vì vậy|vì thế|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"
     r"(?: đạt được)?(?:,? thì)?|nhìn chung thì|thêm vào đó)\b[,:]?\s*"
 )
+# A sentence opened by "Đồng thời" goes on with the act of the sentence before it: after a demand,
+# its subject-less clauses ("Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn") are more demands.
+CONTINUES = r"^đồng thời\b"
 # "Qua kiểm tra (thực tế tại ...) (cho thấy)," / "Kết quả kiểm tra cho thấy," / "... nhận thấy".
 INSPECTION_LEADS = (
     r"^qua (?:công tác |đợt |buổi )?kiểm tra\b[^,;:]{0,100}?,\s*",
@@ -208,8 +230,17 @@ INSPECTION_LEADS = (
 # what follows is the statement, judged on its own cues.
 REPORTED_SPEECH_LEAD = r"^[^;:.]{0,160}?\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
 
+# ... and the same after a quotation ("“...”, Thứ trưởng Nguyễn Văn A ghi nhận."): the quote is
+# the statement; a closing quote mark before the comma makes it a quotation.
+REPORTED_SPEECH_TAIL = (r"[\"”],\s*[^,;.“”\"]{0,60}?\b(?:cho biết|nói|khẳng định|nhấn mạnh|ghi nhận|nhận xét"
+                        r"|đánh giá|chia sẻ|thông tin|phát biểu)(?: thêm)?\W*$")
+
 # A purpose clause ("Để khắc phục ..., ") opens a statement without judging anything itself.
 PURPOSE_LEAD = r"^(?:nhằm|để)\b[^,;:]{0,200},\s*"
+# A purpose inside a clause ("... sửa chữa trụ sở để đảm bảo nơi làm việc", "nhằm nâng cao chất
+# lượng"): its merit words name an aim, not something achieved, up to the clause's next comma.
+# "để xảy ra" (to let happen) is no purpose.
+PURPOSE = r"\b(?:nhằm|để)\b(?! xảy ra| tồn đọng| phát sinh| chậm)[^,;.]{0,80}"
 
 # Statements about the inspection itself, plans and web-page furniture: never findings.
 NON_FINDING = (
@@ -268,6 +299,29 @@ NAME_LIST_OPENERS = (
 
 # Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
 FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
+
+# A colon after "lần lượt là" (respectively) lists the values of what the sentence says ("Ba địa
+# phương có điểm thấp nhất, lần lượt là: ..."): no lead-in, the statement and its values are one.
+VALUES_LEAD = r"\blần lượt(?: là)?\W*$"
+
+# Where a statement ends and a lead-in joined to it begins ("... đánh giá cao những kết quả ...,
+# đồng thời chỉ ra những hạn chế như:", "..., tuy nhiên còn một số tồn tại sau:").
+LEAD_JOIN = r",\s+(?=(?:đồng thời|nhưng|song|tuy nhiên|bên cạnh đó)\b)"
+
+# Words that open a list item with a predicate of its own ("; có bảng niêm yết TTHC", "; đã công
+# khai danh mục"): the existential "có" and the aspect and voice markers that come before a verb.
+# Such an item reports a matter of its own even without a cue; a bare noun phrase ("; văn hóa
+# công sở") is one more object of the verb before it.
+OWN_PREDICATE_START = r"^(?:có|đã|được|đều|cũng|vẫn|đang)\b"
+
+# Bodies and people that the genre lists with commas ("các cơ quan, đơn vị, địa phương", "sở, ban,
+# ngành", "cán bộ, công chức, viên chức"): a comma between two of them is inside one list.
+# The level words come from the one table of them (core/levels.py).
+BODY_NOUNS = (r"(?:ubnd|ủy ban nhân dân|cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng"
+              rf"|{words_pattern(ADMIN_LEVELS)}|tổ chức|cá nhân|doanh nghiệp|cán bộ|công chức|viên chức"
+              r"|người lao động)")
+BODY_LIST_END = rf"\b{BODY_NOUNS}$"
+BODY_LIST_START = rf"^{BODY_NOUNS}\b"
 
 # Words that open a subject of its own after a comma: "..., kiosk tra cứu ... chưa cập nhật".
 SUBJECT_START = (

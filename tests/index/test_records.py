@@ -18,3 +18,19 @@ def test_records_carry_todays_unit_and_the_units_containing_theirs() -> None:
     assert record.unit_levels == ("xã Đặng Sơn",)
     assert record.unit_aliases == ("xã Bạch Ngọc",)
     assert record.unit_parents == ("huyện Đô Lương", "tỉnh Nghệ An")
+
+
+def test_the_district_a_document_names_settles_a_commune_name_two_districts_share() -> None:
+    """Nghệ An had a xã Minh Sơn in huyện Thanh Chương and one in huyện Đô Lương: alone the name
+    gives no district; in a document naming huyện Đô Lương it is Đô Lương's."""
+    text = "Tại xã Minh Sơn công chức chưa treo thẻ."
+    document = Document("bc", text, (), Source(path="bc.txt", sha256="k", format="txt", reader="txt"))
+    commune = Unit(Level.XA, "Minh Sơn", role=Role.INSPECTED, province="Nghệ An")
+    district = Unit(Level.HUYEN, "Đô Lương", role=Role.INSPECTOR, province="Nghệ An")
+    finding = Finding(text=text, polarity=Polarity.SHORTCOMING, area=Area.BO_MAY, start=0, end=len(text))
+    alone, = finding_records("k", document, Extraction("bc", units=(commune,), findings=(finding,)),
+                             containers=containers)
+    assert alone.unit_parents == ("tỉnh Nghệ An",)
+    named, = finding_records("k", document, Extraction("bc", units=(commune, district), findings=(finding,)),
+                             containers=containers)
+    assert "huyện Đô Lương" in named.unit_parents

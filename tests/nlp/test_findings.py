@@ -335,3 +335,148 @@ def test_a_briefing_meeting_giao_ban_is_not_an_assignment() -> None:
     assert _pairs(find_findings(head + praised)) == [("strength", praised.rstrip("."))]
     assigned = "UBND tỉnh giao Ban Tổ chức tăng cường kiểm tra việc thực hiện."
     assert find_findings(head + assigned) == []
+
+
+def test_a_colon_inside_a_number_announces_no_list() -> None:
+    text = ("Các xã đã trang bị mạng nội bộ và triển khai tốt phần mềm một cửa, áp dụng TCVN ISO 9001: 2015 "
+            "trong việc tiếp nhận hồ sơ.")
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
+
+
+def test_a_last_list_item_with_its_own_predicate_stands_alone_a_noun_phrase_joins() -> None:
+    text = ("Bộ phận một cửa bố trí công chức trực đầy đủ, thái độ hòa nhã; "
+            "có bảng niêm yết thủ tục hành chính thuộc thẩm quyền của xã.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Bộ phận một cửa bố trí công chức trực đầy đủ, thái độ hòa nhã"),
+        ("strength", "có bảng niêm yết thủ tục hành chính thuộc thẩm quyền của xã"),
+    ]
+    text = "Nhìn chung các xã thực hiện tốt kỷ luật, kỷ cương hành chính; văn hóa công sở của cán bộ."
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
+
+
+def test_provision_reported_as_done_is_a_strength_and_negated_a_shortcoming() -> None:
+    assert polarity_of("Bảng nội quy và lịch tiếp công dân được treo ở nơi dễ quan sát") == "strength"
+    assert polarity_of("Phường đã rà soát, sắp xếp lại trang thiết bị tại bộ phận một cửa") == "strength"
+    assert polarity_of("Các thủ tục mới sửa đổi chưa được rà soát ở bộ phận một cửa") == "shortcoming"
+
+
+def test_the_part_after_a_turn_gives_the_verdict() -> None:
+    assert polarity_of("Các thủ tục được niêm yết đầy đủ, kịp thời song chưa cập nhật quy trình") \
+        == "shortcoming"
+    assert polarity_of("Xã có ban hành kế hoạch kiểm tra nhưng nội dung chưa cụ thể") == "shortcoming"
+    assert polarity_of("Hồ sơ tuy nhiều nhưng đều giải quyết đúng hạn, kịp thời") == "strength"
+
+
+def test_a_comma_in_the_addressees_of_a_demand_does_not_end_it() -> None:
+    text = ("UBND huyện yêu cầu các cơ quan, đơn vị và UBND cấp xã chấn chỉnh công chức một cửa, "
+            "không để hồ sơ trực tuyến chậm tiếp nhận.")
+    assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
+
+
+def test_a_sentence_announcing_faults_within_a_scope_is_a_lead_not_a_finding() -> None:
+    text = ("Lãnh đạo Sở Nội vụ cũng nêu một số tồn tại, khó khăn khi thực hiện các nhiệm vụ cải cách "
+            "hành chính. Nhiều hồ sơ trực tuyến được tiếp nhận chậm.")
+    assert _pairs(find_findings(text)) == [("shortcoming", "Nhiều hồ sơ trực tuyến được tiếp nhận chậm")]
+    text = ("Đoàn đề nghị UBND xã: Tăng cường ứng dụng chữ ký số; Duy trì tiếp nhận phản ánh của người dân "
+            "về những khó khăn, vướng mắc trong thực hiện thủ tục.")
+    assert [f.polarity for f in find_findings(text)] == ["recommendation", "recommendation"]
+
+
+def test_a_demand_to_remedy_faults_is_not_an_announcement_of_them() -> None:
+    text = "Đoàn kiểm tra cũng yêu cầu xã cần có kế hoạch khắc phục những hạn chế mà Đoàn đã chỉ ra."
+    assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
+
+
+def test_work_reported_as_pushed_forward_is_a_strength() -> None:
+    assert polarity_of("Công tác cải cách thủ tục hành chính tiếp tục được đẩy mạnh") == "strength"
+    assert polarity_of("Việc ứng dụng chữ ký số chưa được đẩy mạnh ở cấp xã") == "shortcoming"
+
+
+def test_meeting_requirements_is_not_a_demand_and_cutting_lateness_is_a_merit() -> None:
+    assert polarity_of("Đội ngũ công chức cấp xã chưa đáp ứng đầy đủ yêu cầu nhiệm vụ mới") == "shortcoming"
+    assert polarity_of("Xã đã có giải pháp giảm tỷ lệ trễ hẹn trong giải quyết hồ sơ") == "strength"
+
+
+def test_a_sentence_opened_by_dong_thoi_goes_on_with_the_demand_before_it() -> None:
+    text = ("UBND huyện yêu cầu các xã bảo đảm hồ sơ giải quyết đúng hạn đạt 98% trở lên. "
+            "Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn; nghiêm túc thực hiện việc xin lỗi người dân.")
+    assert [f.polarity for f in find_findings(text)] == ["recommendation"] * 3
+    text = ("Xã đã niêm yết đầy đủ thủ tục hành chính. "
+            "Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn trong giải quyết hồ sơ.")
+    assert [f.polarity for f in find_findings(text)] == ["strength", "strength"]
+
+
+def test_the_inspections_own_acts_are_not_merits() -> None:
+    assert polarity_of("Đoàn ghi nhận tình hình triển khai công tác cải cách hành chính tại xã") is None
+    assert polarity_of("UBND huyện đã tổ chức kiểm tra đột xuất tại UBND các xã") is None
+    assert polarity_of("Sở Khoa học và Công nghệ đã kiểm tra việc áp dụng ISO ở các phòng") is None
+    assert polarity_of("Đoàn ghi nhận những kết quả UBND xã đạt được") == "strength"
+    assert polarity_of("Hồ sơ được sắp xếp khoa học, gọn gàng") == "strength"
+
+
+def test_a_comma_inside_a_list_of_bodies_does_not_end_a_matter() -> None:
+    text = ("Tổ kiểm tra đã lập biên bản và đề nghị người đứng đầu cơ quan, đơn vị có giải pháp khắc phục "
+            "ngay những thiếu sót nêu trên.")
+    assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
+
+
+def test_merit_words_in_a_purpose_name_an_aim_not_an_achievement() -> None:
+    assert polarity_of("Xã đang sửa chữa trụ sở để đảm bảo nơi làm việc cho cán bộ") is None
+    assert polarity_of("Xã sửa chữa trụ sở kịp thời để phục vụ người dân") == "strength"
+    assert polarity_of("Đơn vị nào để xảy ra vi phạm thì người đứng đầu phải chịu trách nhiệm") \
+        == "recommendation"
+
+
+def test_a_clause_opened_by_truong_hop_is_a_condition() -> None:
+    assert polarity_of("Trường hợp để hồ sơ trực tuyến quá hạn, căn cứ tính chất sẽ xử lý") is None
+    assert polarity_of("Vẫn còn trường hợp giải quyết hồ sơ quá hạn") == "shortcoming"
+    assert polarity_of("Trường hợp này đã vi phạm quy định về thời hạn giải quyết") == "shortcoming"
+
+
+def test_a_statement_joined_to_a_lead_in_is_a_finding_of_its_own() -> None:
+    text = ("Đoàn đánh giá cao kết quả tuyên truyền cải cách hành chính của xã, đồng thời chỉ ra một số "
+            "hạn chế như: sổ theo dõi chưa cập nhật; phiếu hẹn không ghi ngày trả.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Đoàn đánh giá cao kết quả tuyên truyền cải cách hành chính của xã"),
+        ("shortcoming", "sổ theo dõi chưa cập nhật"),
+        ("shortcoming", "phiếu hẹn không ghi ngày trả"),
+    ]
+
+
+def test_colons_in_an_aside_or_before_values_announce_no_list() -> None:
+    text = ("Huyện đã công nhận 05 xã hoàn thành xuất sắc nhiệm vụ cải cách hành chính (gồm: Phú Lộc, "
+            "Tân Hòa, An Bình).")
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
+    text = ("Hai xã có điểm chỉ số cải cách hành chính thấp nhất huyện, lần lượt là: Phú Lộc 70,5 điểm; "
+            "Tân Hòa 72,1 điểm.")
+    assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+
+
+def test_who_said_a_quotation_is_no_part_of_the_finding() -> None:
+    text = "“Xã đã niêm yết đầy đủ, kịp thời các thủ tục hành chính”, Phó Chủ tịch huyện đánh giá."
+    assert [f.text for f in find_findings(text)] == ["Xã đã niêm yết đầy đủ, kịp thời các thủ tục hành chính"]
+    text = "“Hồ sơ của xã còn quá hạn nhiều”, ông Nguyễn Văn An nhận xét."
+    assert _pairs(find_findings(text)) == [("shortcoming", "Hồ sơ của xã còn quá hạn nhiều")]
+
+
+def test_the_evidence_after_a_value_colon_stays_with_its_claim() -> None:
+    text = ("Xã đã khắc phục dứt điểm hạn chế của năm trước: 100% hồ sơ có phiếu hẹn, sổ theo dõi hồ sơ "
+            "được cập nhật đầy đủ.")
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
+
+
+def test_no_case_arising_is_a_neutral_count_not_a_fault() -> None:
+    assert polarity_of("Trong quý, lĩnh vực đất đai chưa phát sinh hồ sơ của công dân") is None
+    assert polarity_of("Trong quý, xã chưa giải quyết hồ sơ của công dân") == "shortcoming"
+
+
+def test_a_new_subjects_judgement_is_looked_for_past_its_list_of_bodies() -> None:
+    text = ("Việc tiếp nhận hồ sơ của công dân về cơ bản được duy trì ổn định, đa số cán bộ, công chức "
+            "chấp hành tốt giờ giấc làm việc.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Việc tiếp nhận hồ sơ của công dân về cơ bản được duy trì ổn định"),
+        ("strength", "đa số cán bộ, công chức chấp hành tốt giờ giấc làm việc"),
+    ]
+    text = ("Chủ tịch huyện yêu cầu các cơ quan, đơn vị, UBND các xã, thị trấn bảo đảm hồ sơ giải quyết "
+            "đúng hạn.")
+    assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]

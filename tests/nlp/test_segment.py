@@ -69,3 +69,14 @@ def test_abbreviations_and_domains_keep_their_glued_full_stop() -> None:
     for text in ("Tại TP.Hồ Chí Minh, các phường làm tốt.", "Tin đăng trên baochinhphu.vn ngày 3/4.",
                  "Các loại sổ sách v.v. đều đủ."):
         assert len(sentences(text, paragraphs(text)[0])) == 1, text
+
+
+def test_a_roman_numeral_after_the_word_it_counts_can_end_a_sentence() -> None:
+    text = "Xã chưa gửi báo cáo CCHC quý I. Đặc biệt, sổ theo dõi chưa cập nhật. Ông Nguyễn V. An ký."
+    sents = sentences(text, paragraphs(text)[0])
+    _check_offsets(text, sents)
+    assert _texts(sents) == [
+        "Xã chưa gửi báo cáo CCHC quý I.",
+        "Đặc biệt, sổ theo dõi chưa cập nhật.",
+        "Ông Nguyễn V. An ký.",
+    ]
