@@ -14,6 +14,7 @@ import pytest
 
 from core.errors import BackendError
 from core.normalize import fold
+from index import sqlite_fts
 from index.base import FindingRecord, Query
 from index.query import Alternative, plan_query
 from index.sqlite_fts import SqliteFtsBackend, highlight
@@ -344,6 +345,36 @@ def test_similar_applies_the_minimum_share_before_ranking(backend: SqliteFtsBack
         *(rec(f"other{i:03d}", f"Cán bộ tiếp dân định kỳ lần {i}.") for i in range(200)),
     ])
     assert [h.record.finding_id for h in backend.similar("target", limit=5)] == ["similar"]
+
+
+def test_similar_sees_every_write_and_answers_alike_from_its_word_lists(
+        backend: SqliteFtsBackend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`similar` remembers words' counts and lists per data version: a write by this backend or
+    by another connection is seen at once, and a list dropped for room is read again."""
+    backend.index([
+        rec("a", "Hồ sơ đất đai trễ hạn, chưa gửi thư xin lỗi công dân."),
+        rec("b", "Hồ sơ đất đai trễ hạn."),
+        rec("c", "Ban chỉ đạo chưa họp định kỳ."),
+    ])
+    assert [h.record.finding_id for h in backend.similar("a")] == ["b"]
+    backend.index([rec("d", "Hồ sơ đất đai trễ hạn, chưa gửi thư xin lỗi.")])
+    assert [h.record.finding_id for h in backend.similar("a")] == ["d", "b"]
+    other = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        other.delete_document("doc-d")
+    finally:
+        other.close()
+    assert [h.record.finding_id for h in backend.similar("a")] == ["b"]
+    backend.similar("b")
+    remembered = [(h.record.finding_id, h.score) for h in backend.similar("b")]  # from its lists
+    assert backend._words is not None and backend._words.lists
+    monkeypatch.setattr(sqlite_fts, "SIMILAR_CACHED_ROWIDS", 1)  # no list fits: every one read again
+    fresh = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        assert [(h.record.finding_id, h.score) for h in fresh.similar("b")] == remembered
+        assert fresh._words is not None and not fresh._words.lists
+    finally:
+        fresh.close()
 
 
 def _back_to_v2(conn: sqlite3.Connection) -> None:
