@@ -55,7 +55,6 @@ from index.query import (
     Plan,
     Vocabulary,
     filter_key,
-    group_weights,
     name_forms,
     plan_query,
     province_key,
@@ -92,7 +91,7 @@ _UNIT_OR_INSIDE = (*_UNIT_FIELDS, "parents_folded")
 _FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
 _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
-                 "province": "provinces_facet", "unit": "units_facet", "theme": "theme"}
+                 "province": "provinces_facet", "unit": "units_facet", "theme": "themes"}
 
 _OFFSET_TEXT = {"type": "text", "analyzer": "standard", "term_vector": "with_positions_offsets"}
 _KEYWORD = {"type": "keyword"}
@@ -114,7 +113,8 @@ MAPPING: dict[str, Any] = {
         "words": _STORED_ONLY,
         "polarity": _FACET_KEYWORD,
         "area": _FACET_KEYWORD,
-        "theme": _KEYWORD,
+        "theme": _KEYWORD,  # its own theme (comparison's): the matter tier ranks these first
+        "themes": _FACET_KEYWORD,  # every theme it speaks of, its own first: tier, filter, facet
         "title": {"type": "text", "index": False},
         "path": _STORED_ONLY,
         "published": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
@@ -213,22 +213,25 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     matching `minimum` groups (the stage, all groups when None) score `_stage_bonus` more, above
     any fill finding — SQLite ranks the stage, then the fill.
 
-    `matters` (index.base.Query.matters, the matter tier): findings of those themes (of the
-    polarity asked for, when the query asks one) match too,
-    scoring `_stage_bonus` above any fill finding (MATTER_BONUS more for the first matter), and
-    the stage twice that, above any of them — SQLite ranks the stage, the matter tier, the fill.
+    `matters` (index.base.Query.matters, the matter tier): findings whose own theme is one of
+    them, or speaking of the first besides their own (FindingRecord.themes; of the polarity
+    asked for, when the query asks one) match too,
+    scoring `_stage_bonus` above any fill finding, twice that when their own theme is one of
+    them (MATTER_BONUS more for the first matter: their own, or, of the others, one they speak
+    of), and the stage three times that, above any of them — SQLite ranks the stage, the matter
+    tier (own theme, then spoken of besides), the fill.
     The stage and the tier are named queries, so each hit says which tier it came in.
     """
     if not plan.groups:
         excluded = [alternative_clause(alt) for alt in plan.excluded]
         return {"bool": {"must_not": excluded}} if excluded else {"match_all": {}}
     groups = [group_clause(g) for g in plan.groups]
-    weights = list(weights) if weights is not None else [1] * (len(groups) + plan.polarity_group)
+    weights = list(weights) if weights is not None else [1] * plan.counted
     should: list[dict[str, Any]] = [{"constant_score": {"filter": g, "boost": GROUP_BONUS * w}}
                                     for g, w in zip(groups, weights, strict=False)]
     if plan.polarity is not None:
         # Standing for a word the query typed ("hạn chế"), the polarity also counts as a group.
-        boost = POLARITY_BONUS + (GROUP_BONUS * weights[-1] if plan.polarity_group else 0.0)
+        boost = POLARITY_BONUS + (GROUP_BONUS * weights[len(groups)] if plan.polarity_group else 0.0)
         should.append({"constant_score": {"filter": {"term": {"polarity": plan.polarity}}, "boost": boost}})
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
@@ -238,23 +241,46 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
                else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
+    if plan.answer:  # what an answer to the question holds: one group more, never required
+        held = [alternative_clause(alt) for alt in plan.answer]
+        should.append({"constant_score": {"filter": {"bool": {"should": held, "minimum_should_match": 1}},
+                                          "boost": GROUP_BONUS * weights[plan.counted - 1]}})
+    first = plan.counted
+    parts = [alternative_clause(p.alternative) for p in plan.parts]
+    if weights is not None and len(weights) > first:  # a part counts where its group did not match
+        should += [{"constant_score": {"filter": {"bool": {"filter": [part], "must_not": [groups[p.group]]}},
+                                       "boost": GROUP_BONUS * w}}
+                   for p, part, w in zip(plan.parts, parts, weights[first:], strict=True) if w]
     if fill or matters:
         admitted = [stage]
         bonus = _stage_bonus(weights)
         if fill:
-            topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
+            topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits] + parts
             admitted.append({"bool": {"should": topical, "minimum_should_match": 1}})
         if matters:
             # A query asking a polarity gets the matter in that sense only (as SQLite).
             sense = [{"term": {"polarity": plan.polarity}}] if plan.polarity is not None else []
-            themed = {"bool": {"filter": [{"terms": {"theme": list(matters)}}, *sense]}}
+            own = {"terms": {"theme": list(matters)}}
+            # Its own theme one of the matters, or speaking of the strongest besides (as SQLite).
+            either = {"bool": {"should": [own, _speaks_of(matters[:1])], "minimum_should_match": 1}}
+            themed = {"bool": {"filter": [either, *sense]}}
             admitted.append(themed)
             tier = {"bool": {"filter": [themed], "must_not": [stage]}}
-            strongest = {"bool": {"filter": [{"term": {"theme": matters[0]}}, *sense], "must_not": [stage]}}
+            lead = {"bool": {"should": [{"term": {"theme": matters[0]}},
+                                        {"bool": {"filter": [_speaks_of(matters[:1])], "must_not": [own]}}],
+                             "minimum_should_match": 1}}
+            strongest = {"bool": {"filter": [lead, *sense], "must_not": [stage]}}
             should += [{"constant_score": {"filter": tier, "boost": bonus, "_name": TIER_MATTER}},
+                       {"constant_score": {"filter": {"bool": {"filter": [tier, own]}}, "boost": bonus}},
                        {"constant_score": {"filter": strongest, "boost": MATTER_BONUS}}]
-            bonus *= 2
+            bonus *= 3
         should.append({"constant_score": {"filter": stage, "boost": bonus, "_name": TIER_WORDS}})
+        # The tiers after the stage rank by bm25 of the parts too (index.query.ranked_units).
+        ranked = {(a.syllables, a.prefix) for a in ranked_units(plan)}
+        should += [{"bool": {"must": [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
+                                      else _phrase("text_folded", a.folded, a.prefix)],
+                             "must_not": [stage]}}
+                   for a in ranked_units(plan, fill=True) if (a.syllables, a.prefix) not in ranked]
         required: dict[str, Any] = {"filter": [{"bool": {"should": admitted, "minimum_should_match": 1}}]}
     elif minimum:
         required = {"filter": [stage]}
@@ -305,6 +331,13 @@ def _any_folded(field: str, value: str) -> dict[str, Any]:
     return {"term": {field: filter_key(value)}}
 
 
+def _speaks_of(themes: Sequence[str]) -> dict[str, Any]:
+    """Findings speaking of one of `themes`: one of their `themes`, or (a document indexed
+    before that field existed) their own theme."""
+    return {"bool": {"should": [{"terms": {"themes": list(themes)}}, {"terms": {"theme": list(themes)}}],
+                     "minimum_should_match": 1}}
+
+
 def filters(query: Query) -> list[dict[str, Any]]:
     """Elasticsearch filter clauses for a Query's structured conditions."""
     out: list[dict[str, Any]] = []
@@ -324,9 +357,11 @@ def filters(query: Query) -> list[dict[str, Any]]:
     if query.year_from is not None or query.year_to is not None:
         bounds = {k: v for k, v in (("gte", query.year_from), ("lte", query.year_to)) if v is not None}
         out.append({"range": {"year": bounds}})
-    for field, value in (("area", query.area), ("polarity", query.polarity), ("theme", query.theme)):
+    for field, value in (("area", query.area), ("polarity", query.polarity)):
         if value:
             out.append({"term": {field: value}})
+    if query.theme:  # any theme the finding speaks of (an index written before `themes`: its own)
+        out.append(_speaks_of([query.theme]))
     if query.doc_kind:
         out.append(_any_folded("doc_kinds_folded", query.doc_kind))
     if query.doc_number:
@@ -707,7 +742,8 @@ class ElasticBackend(SearchBackend):
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
             # half stage is asked within it). One group weighs alike whatever its idf.
             if weights is None:
-                weights = [1] if len(plan.groups) == 1 and not plan.polarity_group else self._weights(plan)
+                alone = len(plan.groups) == 1 and plan.counted == 1 and not plan.parts
+                weights = [1] if alone else self._weights(plan)
             response = self._call("search", self.client.search, index=self.alias,
                                   **search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                                 matters=matters))
@@ -722,11 +758,16 @@ class ElasticBackend(SearchBackend):
         clauses = {str(i): group_clause(g) for i, g in enumerate(plan.groups)}
         if plan.polarity_group and plan.polarity is not None:
             clauses[str(len(clauses))] = {"term": {"polarity": plan.polarity}}
+        if plan.answer:
+            clauses[str(len(clauses))] = {"bool": {"should": [alternative_clause(a) for a in plan.answer],
+                                                   "minimum_should_match": 1}}
+        for part in plan.parts:
+            clauses[str(len(clauses))] = alternative_clause(part.alternative)
         response = self._call("weighing query words", self.client.search, index=self.alias, size=0,
                               track_total_hits=True, aggs={"df": {"filters": {"filters": clauses}}})
         buckets = response["aggregations"]["df"]["buckets"]
         holders = [int(buckets[str(i)]["doc_count"]) for i in range(len(clauses))]
-        return group_weights(holders, int(response["hits"]["total"]["value"]), plan.senses)
+        return plan.weights(holders, int(response["hits"]["total"]["value"]))
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """More-like-this on the folded text: wording, not accents, makes findings alike."""

@@ -22,12 +22,19 @@ Matching rules the plan carries, for the engines to apply:
   offset, so totals do not change while paging), they are followed by the
   findings matching at least one group (`Plan.fills`; a sense group alone does not count:
   `Plan.topical`), ranked strictly below every finding of the stages, by the idf-weighted
-  groups they match (`group_weights`), then polarity, then bm25: a query whose words no
-  finding holds together still shows the findings holding its rarest one;
+  groups they match (`Plan.weights`: idf; a sense group the heaviest, a unit named in the
+  query heavier still), then polarity, then bm25: a query whose words no
+  finding holds together still shows the findings holding its rarest one; the fill also
+  admits findings holding the words inside a group's multi-word term (`Plan.parts`: "trực
+  tuyến" of "dịch vụ công trực tuyến"), each counting a share of its group's weight where
+  the group itself did not match (`Plan.weights`), so a query of one term fills its page too;
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier;
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
-  matching as many groups; the category word itself is not required (`Plan.optional`).
+  matching as many groups; the category word itself is not required (`Plan.optional`);
+- a question asking for more than its topic ("tại sao …", intents.toml [[answer]]) carries
+  the words an answer holds (`Plan.answer`: "nguyên nhân", "là do"), never required, counting
+  as one group more for the findings holding one.
 """
 
 from __future__ import annotations
@@ -39,7 +46,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -238,6 +245,17 @@ class Lexicon:
     # Words of the language (a dictionary), folded "ho so" → the accented forms ("hồ", "sơ")
     dictionary: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
     cues: tuple[Cue, ...] = ()  # polarity cues, longest first
+    # What a question asks for beyond its topic: (question words, words an answer holds), e.g.
+    # "tại sao" → "nguyên nhân", "là do" (intents.toml [[answer]])
+    answers: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...] = ()
+
+    def answer_words(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        """The words an answer holds, for the first question asking for one in `typed`."""
+        for at in range(len(typed)):
+            for asks, holds in self.answers:
+                if _matches_at(typed, asks, at):
+                    return holds
+        return ()
 
     def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
         """The longest polarity cue starting at `at`, None when none."""
@@ -262,14 +280,27 @@ class Lexicon:
                 return len(entry)
         return 0
 
-    def synonyms_at(self, typed: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
-        """The longest synonym member starting at `at`: its length and every member of its set."""
-        best: tuple[int, tuple[tuple[str, ...], ...]] = (0, ())
+    @cached_property
+    def _members(self) -> dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]]:
+        """Every synonym member by its folded form, with its set: looking a span up is then one
+        dict access, not a walk over every set (planning a question asks about every span)."""
+        out: dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]] = {}
         for members in self.synonyms:
             for member in members:
-                if len(member) > best[0] and _matches_at(typed, member, at):
-                    best = (len(member), members)
-        return best
+                out.setdefault(" ".join(fold(s) for s in member), []).append((member, members))
+        return out
+
+    @cached_property
+    def _longest_member(self) -> int:
+        return max((len(m) for members in self.synonyms for m in members), default=0)
+
+    def synonyms_at(self, typed: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
+        """The longest synonym member starting at `at`: its length and every member of its set."""
+        for n in range(min(self._longest_member, len(typed) - at), 0, -1):
+            for member, members in self._members.get(" ".join(fold(s) for s in typed[at:at + n]), ()):
+                if _matches_at(typed, member, at):
+                    return n, members
+        return 0, ()
 
 
 def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
@@ -287,7 +318,8 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
 
 def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
                     dictionary_lines: Iterable[str] = (),
-                    intents: Iterable[Mapping[str, Any]] = ()) -> Lexicon:
+                    intents: Iterable[Mapping[str, Any]] = (),
+                    answers: Iterable[Mapping[str, Any]] = ()) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable)."""
     dictionary: dict[str, set[tuple[str, ...]]] = {}
     for line in dictionary_lines:
@@ -315,10 +347,13 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
         if syllables := _syllables(line.removesuffix(ACCENTS_ONLY)):
             stopwords.append((syllables, accents_only))
     sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
+    asked = tuple((asks, holds) for table in answers
+                  for holds in (tuple(h for h in (_syllables(t) for t in table.get("holds", ())) if h),)
+                  for asks in (_syllables(t) for t in table.get("asks", ())) if asks and holds)
     return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))), tuple(frames),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
                    tuple(sorted((*compile_cues(intents), *light),
-                                key=lambda c: (-len(c.syllables), c.syllables))))
+                                key=lambda c: (-len(c.syllables), c.syllables))), asked)
 
 
 def dictionary_file() -> Path | None:
@@ -339,8 +374,9 @@ def load_lexicon() -> Lexicon:
     synonyms = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8")).get("set", [])
     words = dictionary_file()
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
-    intents = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8")).get("intent", [])
-    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, intents)
+    data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
+    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, data.get("intent", []),
+                           data.get("answer", []))
 
 
 # ----------------------------------------------------------------------------------------------- the plan
@@ -392,6 +428,18 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """A word inside one of a group's terms ("trực tuyến" of "dịch vụ công trực tuyến").
+
+    A finding that does not match the group but holds its parts answers part of the question
+    (hồ sơ trực tuyến for dịch vụ công trực tuyến), so the fill admits it, ranked by the
+    idf-weighted parts it holds (`Plan.weights`), below any finding holding the group."""
+
+    group: int  # index of the group in Plan.groups
+    alternative: Alternative
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """What a search must do, in engine-neutral terms (see the module docstring)."""
 
@@ -403,6 +451,10 @@ class Plan:
     polarity: str | None = None  # the polarity the query asks for (its first cue): ranked first
     polarity_group: bool = False  # the cue was a word dropped from the groups: it counts as one
     optional: tuple[Alternative, ...] = ()  # cue words not required: ranked by bm25 only
+    parts: tuple[Part, ...] = ()  # the words inside a group's multi-word terms, for the fill
+    # What an answer to the question holds ("tại sao …": "nguyên nhân", "là do"): never required,
+    # it counts as one group more (after the polarity's) for the findings holding any of them.
+    answer: tuple[Alternative, ...] = ()
 
     @property
     def minimum(self) -> int:
@@ -430,11 +482,40 @@ class Plan:
 
     def fills(self, found: int, page_size: int) -> bool:
         """Whether the fill stage runs: the stages found fewer findings than one page holds
-        (`page_size` = the query's limit) and a finding can match some groups but not all.
+        (`page_size` = the query's limit) and a finding can match some groups but not all, or
+        the parts of a group (`parts`): a query of one multi-word term fills its page too.
 
         Decided on the page size, not on how far the user has paged, so a query's total and
         its results are the same on every page."""
-        return self.fallback and found < page_size
+        return (self.fallback or bool(self.parts)) and found < page_size
+
+    def weights(self, holders: Sequence[int], total: int) -> list[int]:
+        """The partial stages' weight of each group, of the polarity when it stands for a word,
+        then of each part (`holders`: how many findings hold each, in that order): idf
+        (group_weights), the sense groups the heaviest group, a unit named in the query one
+        more than the heaviest: a place narrows where, as a filter does, so a finding about it
+        holding one word of the topic ranks above one elsewhere holding two. With parts, group weights are
+        PART_RESOLUTION times that, and a group's parts share its weight less one in proportion
+        to their idf, so a finding holding all of a group's parts still ranks below one holding
+        the group, and one holding its rarer part above one holding its commoner."""
+        first = self.counted
+        weights = group_weights(holders[:first], total, self.senses)
+        heaviest = max(weights, default=1)
+        weights = [heaviest + 1 if k < len(self.groups) and self.groups[k].unit else w
+                   for k, w in enumerate(weights)]
+        if not self.parts:
+            return weights
+        weights = [PART_RESOLUTION * w for w in weights]
+        idf = group_weights(holders[first:], total)
+        budget = [w - 1 for w in weights]
+        held = [sum(w for p, w in zip(self.parts, idf, strict=True) if p.group == g) for g in range(first)]
+        left = list(budget)
+        shares = [0] * len(self.parts)
+        for k in sorted(range(len(self.parts)), key=lambda k: (-idf[k], k)):
+            group = self.parts[k].group
+            shares[k] = min(max(1, budget[group] * idf[k] // held[group]), left[group])
+            left[group] -= shares[k]
+        return [*weights, *shares]
 
     @property
     def topical(self) -> tuple[bool, ...]:
@@ -452,7 +533,14 @@ class Plan:
     def senses(self) -> tuple[bool, ...]:
         """Which groups carry the query's sense (index.query.group_weights), the polarity last
         when it stands for a typed word."""
-        return (*(g.sense for g in self.groups), *((True,) if self.polarity_group else ()))
+        return (*(g.sense for g in self.groups), *((True,) if self.polarity_group else ()),
+                *((False,) if self.answer else ()))
+
+    @property
+    def counted(self) -> int:
+        """How many weights rank a finding besides the parts: the groups, the polarity when it
+        stands for a word, the answer when the question asks for one (in that order)."""
+        return len(self.groups) + self.polarity_group + bool(self.answer)
 
 
 class Vocabulary:
@@ -515,9 +603,11 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     pending: list[str] = []
     cues: list[str] = []  # polarities asked for, in query order
     optional: list[Alternative] = []
+    unquoted: set[int] = set()  # the groups cut from unquoted words (a quoted phrase is never split)
 
     def flush() -> None:
         kept, lost, asked, wished, said = _cut_run(pending, lexicon, words, units)
+        unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
         dropped.extend(lost)
         cues.extend(asked)
@@ -548,7 +638,43 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     exact = Alternative(tuple(content)) if len(groups) + len(optional) > 1 and len(content) > 1 else None
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=cues[0] if cues else None, optional=_unique(optional),
-                polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional))
+                polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional),
+                parts=_parts(groups, unquoted, lexicon, words),
+                answer=tuple(Alternative(h) for h in lexicon.answer_words(
+                    [s for clause in parsed.clauses for t in clause for s in t.syllables])))
+
+
+def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
+           words: set[str]) -> tuple[Part, ...]:
+    """The words inside each topical group's terms of two words or more (Part), found by the
+    same cut as the query's (`_best_word`): words of two syllables or more, since one syllable
+    of a Vietnamese compound is a morpheme, not its meaning ("hồ" of "hồ sơ"); none that is
+    itself a term of a group. Only of unquoted words (quotes ask for the phrase); of an
+    abbreviation's expansions only those of at most MAX_WORD_SYLLABLES + 1 syllables: a longer
+    one is a description, whose words are the genre's commonest."""
+    out: dict[tuple[str, ...], Part] = {}
+    whole = {alt.folded for g in groups for alt in g.alternatives}
+    for k, group in enumerate(groups):
+        if group.sense or group.unit or group.doc_number or k not in unquoted:
+            continue
+        # The term as typed; an abbreviation typed ("DVC") stands for its expansions, whose
+        # words are then the user's. Other synonyms' words are not ("kết quả" of "chậm trả kết
+        # quả" for "trễ hạn" would fill with any finding naming a result).
+        said = group.alternatives if len(group.alternatives[0].syllables) == 1 else group.alternatives[:1]
+        for alt in said:
+            typed = list(alt.syllables)
+            longest = len(typed) if alt is group.alternatives[0] else MAX_WORD_SYLLABLES + 1
+            if alt.prefix or not 2 < len(typed) <= longest:
+                continue
+            i = 0
+            while i < len(typed):
+                size = max(1, _best_word(typed, i, words, set(), lexicon, end=len(typed),
+                                         most=len(typed) - 1))
+                piece = Alternative(tuple(typed[i:i + size]))
+                if size > 1 and piece.folded not in whole:
+                    out.setdefault(piece.folded, Part(k, piece))
+                i += size
+    return tuple(out.values())
 
 
 def _is_category(alt: Alternative, lexicon: Lexicon) -> bool:
@@ -603,7 +729,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
             i += unit
             continue
         stop = lexicon.stopword_at(typed, i)
-        word = max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon))
+        word = _best_word(typed, i, words, units, lexicon,
+                          end=min((k for k in skip if k > i), default=len(typed)))
         if stop and stop >= word:
             dropped.extend(typed[i:i + stop])
             i += stop
@@ -627,6 +754,45 @@ def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
                 if syllable_matches(typed[i], first):
                     return {i, len(typed) - 1}
     return set()
+
+
+def _word_lengths(typed: list[str], at: int, end: int, words: set[str], units: set[str],
+                  lexicon: Lexicon, most: int = MAX_WORD_SYLLABLES + 1) -> list[int]:
+    """The lengths (2 or more syllables, at most `most`) of the words, unit names and synonym
+    members starting at `at` and ending before `end`, longest first."""
+    out = []
+    for n in range(min(most, MAX_WORD_SYLLABLES + 1, end - at), 1, -1):
+        span = typed[at:at + n]
+        key = " ".join(fold(s) for s in span)
+        if (key in words or key in units or lexicon.synonyms_at(span, 0)[0] == n
+                or (n <= MAX_WORD_SYLLABLES and any(is_accented(s) for s in span) and lexicon.is_word(span))):
+            out.append(n)
+    return out
+
+
+def _best_word(typed: list[str], at: int, words: set[str], units: set[str], lexicon: Lexicon,
+               end: int, most: int = MAX_WORD_SYLLABLES + 1) -> int:
+    """How many syllables from `at` make the query's next word (0: no word of two or more).
+
+    Not simply the longest: the cut of the rest of the run (up to `end`) that leaves the fewest
+    syllables outside any word, then has the fewest words, wins (maximum matching, as
+    Vietnamese and Chinese word segmenters cut): "ky luat ky cuong hanh chinh" is "ky cuong |
+    hanh chinh", not "ky cuong hanh | chinh", though a segmenter's slip put "kỷ_cương_hành" in
+    the index. Between cuts as good, the one whose later words are the longer wins (backward
+    maximum matching, the more accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
+    """
+    best: dict[int, tuple[int, int]] = {end: (0, 0)}  # position → (lone syllables, words) of the rest
+    for k in range(end - 1, at - 1, -1):
+        options = [(best[k + 1][0] + 1, best[k + 1][1] + 1)]
+        options += [(best[k + n][0], best[k + n][1] + 1)
+                    for n in _word_lengths(typed, k, end, words, units, lexicon, most)]
+        best[k] = min(options)
+    if (best[at + 1][0] + 1, best[at + 1][1] + 1) == best[at]:  # one syllable alone
+        return 0
+    for n in reversed(_word_lengths(typed, at, end, words, units, lexicon, most)):
+        if (best[at + n][0], best[at + n][1] + 1) == best[at]:
+            return n
+    return 0
 
 
 def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
@@ -679,6 +845,7 @@ def _unique(alternatives: Iterable[Alternative]) -> tuple[Alternative, ...]:
 
 
 MAX_GROUP_WEIGHT = 12  # ln(N/df) of a word held by one finding in 100,000 is 11.5
+PART_RESOLUTION = 4  # group weights are scaled by this when parts share them (Plan.weights)
 
 
 def group_weights(holders: Sequence[int], total: int, sense: Sequence[bool] = ()) -> list[int]:
@@ -693,11 +860,14 @@ def group_weights(holders: Sequence[int], total: int, sense: Sequence[bool] = ()
     return [heaviest if k < len(sense) and sense[k] else w for k, w in enumerate(weights)]
 
 
-def ranked_units(plan: Plan) -> list[Alternative]:
+def ranked_units(plan: Plan, *, fill: bool = False) -> list[Alternative]:
     """What bm25 ranks by, once each, on every engine: the words of a group of one alternative
     (a finding matching the group holds each; ranking by words lets SQLite's top-k group
     findings by their word counts) and each alternative of a group with several (synonyms);
-    then the optional words (polarity cues, light verbs)."""
+    then the optional words (polarity cues, light verbs); ranking the fill (`fill`), the parts
+    too (Plan.parts): the fill's findings hold parts, not the terms, and rank by bm25 of the
+    parts they hold. (Not in the stages: a finding there holds the term, and each part costs
+    a presence list of findings per search, 7–15 ms at 100,000 findings for "văn bản".)"""
     out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
     for group in plan.groups:
         alone = len(group.alternatives) == 1 and not group.alternatives[0].prefix
@@ -705,7 +875,7 @@ def ranked_units(plan: Plan) -> list[Alternative]:
             for unit in ([Alternative((s,)) for s in alt.syllables] if alone else [alt]):
                 if unit.syllables:
                     out.setdefault((unit.syllables, unit.prefix), unit)
-    for unit in plan.optional:
+    for unit in (*plan.optional, *(p.alternative for p in plan.parts if fill)):
         out.setdefault((unit.syllables, unit.prefix), unit)
     return list(out.values())
 
@@ -714,10 +884,26 @@ def plan_query(text: str, vocabulary: Vocabulary | None = None, lexicon: Lexicon
     """Parse and analyse `text`, asking `vocabulary` which of its spans are words or units."""
     parsed = parse(text)
     vocabulary = vocabulary or Vocabulary()
-    spans = candidates(parsed)
+    lexicon = lexicon or load_lexicon()
+    spans = sorted({*candidates(parsed), *_member_spans(parsed, lexicon)})
     words = vocabulary.known_words(spans) if spans else set()
     units = vocabulary.known_units(spans) if spans else set()
-    return analyse(parsed, lexicon or load_lexicon(), words, units)
+    return analyse(parsed, lexicon, words, units)
+
+
+def _member_spans(parsed: Parsed, lexicon: Lexicon) -> set[str]:
+    """The folded spans of 2..MAX_WORD_SYLLABLES syllables inside the members of every synonym
+    set the query names, asked of the index with the query's own (the words of a group's
+    parts, `_parts`, when the user typed one of its other members)."""
+    typed = " " + " ".join(fold(s) for clause in parsed.clauses for t in clause for s in t.syllables) + " "
+    out: set[str] = set()
+    for members in lexicon.synonyms:
+        if any(f" {' '.join(fold(s) for s in m)} " in typed for m in members):
+            for member in members:
+                folded = [fold(s) for s in member]
+                for n in range(2, min(MAX_WORD_SYLLABLES, len(folded) - 1) + 1):
+                    out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
+    return out
 
 
 # ------------------------------------------------------------------------------------------- matching text

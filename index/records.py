@@ -17,15 +17,19 @@ it (`containers`, which the composition layer passes: nlp/unit_containers.py).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from core.attribution import attribute
-from core.levels import PROVINCE_LEVELS
+from core.levels import DISTRICT_LEVELS, PROVINCE_LEVELS
 from core.models import Document, Extraction, Finding, Unit
 from core.normalize import match_key, nfc
 from index.base import FindingRecord
 
 LOGGER = logging.getLogger(__name__)
+
+# The units containing a unit ("level name"), told the match keys of the districts its document
+# names (nlp.unit_containers.containers).
+Containers = Callable[[Unit, Collection[str]], Sequence[str]]
 
 
 def record_year(extraction: Extraction, published: str | None) -> int | None:
@@ -81,7 +85,8 @@ def finding_records(
     extraction: Extraction,
     *,
     segmenter: Callable[[str], str] = str,
-    containers: Callable[[Unit], Sequence[str]] = lambda unit: (),
+    containers: Containers = lambda unit, near: (),
+    themes_of: Callable[[str, str | None], Sequence[str]] = lambda text, theme: (),
 ) -> list[FindingRecord]:
     """One FindingRecord per finding of `extraction`, ids stable on the document's sha256.
 
@@ -89,7 +94,10 @@ def finding_records(
     `segmenter` fills `words` for findings without them. index/ does not run NLP: the default
     keeps the text unsegmented, and the composition layer passes nlp.words.segment
     (pipeline.process.open_store). `containers` gives the units containing a unit (none by
-    default; the composition layer passes the gazetteer's, nlp.unit_containers.containers).
+    default; the composition layer passes the gazetteer's, nlp.unit_containers.containers),
+    told the districts the document names (`near`), which settle a commune name two districts share.
+    `themes_of` (text, its theme) gives every theme the finding clearly speaks of, its theme first
+    (nlp.themes.finding_themes, passed likewise); by default a record carries its theme alone.
     Text is NFC so backends' folded offsets match the original.
     """
     published = extraction.published or document.source.published
@@ -97,6 +105,7 @@ def finding_records(
     year = record_year(extraction, published)
     doc_kinds = _unique(ref.kind for ref in extraction.documents)
     doc_numbers = _unique(ref.number for ref in extraction.documents)
+    near = frozenset(match_key(u.name) for u in extraction.units if u.level in DISTRICT_LEVELS)
     records: list[FindingRecord] = []
     seen_ids: set[str] = set()
     for finding in extraction.findings:
@@ -126,7 +135,8 @@ def finding_records(
                 end=finding.end,
                 words=finding.words if finding.words is not None else segmenter(text),
                 unit_aliases=_unique(u.current for u in units if u.current),
-                unit_parents=_unique(c for u in units for c in containers(u)),
+                unit_parents=_unique(c for u in units for c in containers(u, near)),
+                themes=tuple(themes_of(text, finding.theme)),
             )
         )
     return records

@@ -9,6 +9,7 @@ when records are built (index/records.py takes it as a function, so index/ runs 
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 
 from core.errors import KiemtraError
 from core.levels import COMMUNE_LEVELS, PROVINCE_LEVELS
@@ -18,10 +19,12 @@ from nlp.gazetteer import Gazetteer, load_gazetteer
 
 LOGGER = logging.getLogger(__name__)
 
-def containers_in(gazetteer: Gazetteer, unit: Unit) -> list[str]:
+def containers_in(gazetteer: Gazetteer, unit: Unit, near: Collection[str] = ()) -> list[str]:
     """"level name" of the district (for a commune) and the province holding `unit`, as the
     gazetteer knows them before 2025; nothing it cannot tell without doubt (two districts of
-    the province with a commune of that name give no district)."""
+    the province with a commune of that name give no district, unless exactly one of them is
+    `near`: the match keys of the districts its document names, as "xã Minh Sơn" in a report of
+    huyện Đô Lương is Đô Lương's, not Thanh Chương's)."""
     province = unit.province or (unit.name if unit.level in PROVINCE_LEVELS else None)
     if not province:
         return []
@@ -30,6 +33,8 @@ def containers_in(gazetteer: Gazetteer, unit: Unit) -> list[str]:
     if unit.level in COMMUNE_LEVELS:
         districts = {p.district for p in gazetteer.places(unit.level, unit.name)
                      if match_key(p.province) == pkey and p.district}
+        if len(districts) > 1 and near:
+            districts = {d for d in districts if match_key(d) in near} or districts
         if len(districts) == 1:
             district = districts.pop()
             levels = {p.level for p in gazetteer.places("huyện", district) if match_key(p.province) == pkey}
@@ -41,11 +46,11 @@ def containers_in(gazetteer: Gazetteer, unit: Unit) -> list[str]:
     return out
 
 
-def containers(unit: Unit) -> list[str]:
+def containers(unit: Unit, near: Collection[str] = ()) -> list[str]:
     """`containers_in` the installed gazetteer; nothing (and one warning) where it is missing."""
     try:
         gazetteer = load_gazetteer()
     except KiemtraError as e:
         LOGGER.warning("units containing %s unknown: %s", unit.name, e)
         return []
-    return containers_in(gazetteer, unit)
+    return containers_in(gazetteer, unit, near)

@@ -164,7 +164,8 @@ class _QueryCommand(click.Command):
 @click.option("--to", "year_to", type=int, help="Up to this year.")
 @click.option("--area", type=click.Choice([a.value for a in Area]))
 @click.option("--polarity", type=click.Choice([p.value for p in Polarity]))
-@click.option("--theme", help="Only findings of this theme (a code of nlp/vi/themes.toml, tthc.phieu_hen).")
+@click.option("--theme", help="Only findings speaking of this theme, as their own or besides it"
+              " (a code of nlp/vi/themes.toml, tthc.phieu_hen).")
 @click.option("--doc-number", help="Only findings of the document with this number (139/QĐ-UBND).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--limit", type=int, default=10, show_default=True)
@@ -231,8 +232,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         r = hit.record
         click.echo(f"{n:>2}. [{r.polarity}/{r.area}] {r.doc_id}  {r.published or r.year or ''}  {_where(r)}")
         click.echo(f"    {r.text}")
-        if hit.tier == TIER_MATTER and r.theme:
-            click.echo(f"    same matter as the query, in other words: {load_taxonomy().label(r.theme)}")
+        if hit.tier == TIER_MATTER and hit.matter:
+            click.echo(f"    same matter as the query, in other words: {load_taxonomy().label(hit.matter)}")
         click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
     for name, pairs in result.facets.items():
         click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))
@@ -327,9 +328,9 @@ def _hit_dict(hit: Any) -> dict[str, Any]:
             "year": r.year, "units": list(r.units), "unit_levels": list(r.unit_levels),
             "provinces": list(r.provinces), "polarity": r.polarity, "area": r.area,
             "text": r.text, "snippet": hit.snippet, "score": round(hit.score, 4), "page": r.page,
-            "start": r.start, "end": r.end, "theme": r.theme,
-            # why it came: the query's words, the same matter in other words, or some of the words
-            "tier": hit.tier}
+            "start": r.start, "end": r.end, "theme": r.theme, "themes": list(r.themes),
+            # why it came: the query's words, the same matter in other words (which), or some words
+            "tier": hit.tier, "matter": hit.matter}
 
 
 @cli.command()

@@ -131,7 +131,7 @@ def hit_view(hit: Hit) -> HitView:
         r.published or (str(r.year) if r.year else ""),
         r.unit_levels or r.units,
         r.page,
-        load_taxonomy().label(r.theme) if hit.tier == TIER_MATTER and r.theme else None,
+        load_taxonomy().label(hit.matter) if hit.tier == TIER_MATTER and hit.matter else None,
         r.provinces,
     )
 

@@ -298,6 +298,32 @@ def test_fill_shows_the_findings_holding_the_rarer_words(mutable: SearchBackend)
     assert ids(mutable, text="thời hạn xin lỗi khiếu nại") == ["c2"]
 
 
+def test_a_multi_word_term_fills_with_its_words_below_it(mutable: SearchBackend) -> None:
+    """A query of one term of several words ("dịch vụ công trực tuyến") that finds less than a
+    page fills it with findings holding the term's words ("hồ sơ trực tuyến"), below the term."""
+    mutable.index([
+        _rec("e1", "doce", "Tỷ lệ hồ sơ trực tuyến còn thấp.", "Tỷ_lệ hồ_sơ trực_tuyến còn thấp .",
+             NEG, HDH, 2024, "2024-03-01"),
+        _rec("e2", "doce", "Người dân nộp hồ sơ qua dịch vụ công trực tuyến.",
+             "Người_dân nộp hồ_sơ qua dịch_vụ công trực_tuyến .", POS, HDH, 2024, "2024-03-01"),
+    ])
+    for text in ("dich vu cong truc tuyen", "dịch vụ công trực tuyến"):
+        assert ids(mutable, text=text) == ["e2", "e1"]
+    assert ids(mutable, text='"dịch vụ công trực tuyến"') == ["e2"]  # quotes ask for the phrase only
+
+
+def test_the_fill_ranks_by_bm25_of_the_terms_words(mutable: SearchBackend) -> None:
+    """Findings holding the same part rank by bm25 of it: the one saying "trực tuyến" twice first,
+    though indexed last (without the parts in bm25 they would tie, and rowid would decide)."""
+    mutable.index([
+        _rec("e1", "doce", "Tỷ lệ hồ sơ trực tuyến còn thấp.", "Tỷ_lệ hồ_sơ trực_tuyến còn thấp .",
+             NEG, HDH, 2024, "2024-03-01"),
+        _rec("e3", "doce", "Hồ sơ trực tuyến và thanh toán trực tuyến còn ít.",
+             "Hồ_sơ trực_tuyến và thanh_toán trực_tuyến còn ít .", NEG, HDH, 2024, "2024-03-01"),
+    ])
+    assert ids(mutable, text="dịch vụ công trực tuyến") == ["e3", "e1"]
+
+
 def test_polarity_asked_for_ranks_first_and_its_word_is_not_required(backend: SearchBackend) -> None:
     # No finding says "hạn chế" or "ưu điểm": the word asks for the polarity, it is not required.
     shortcomings = ids(backend, text="hạn chế hồ sơ")
@@ -312,6 +338,36 @@ def test_unit_named_in_the_query_matches_findings_about_it(backend: SearchBacken
     assert set(ids(backend, text="Tân Lộc phiếu hẹn")[:1]) == {"a1"}
     assert set(ids(backend, text="tan loc phieu hen")[:2]) == {"a1", "a2"}
     assert set(ids(backend, text="xã Tân Lộc")) == {"a1", "a2"}
+
+
+def test_a_unit_named_in_the_query_outweighs_a_topic_word(mutable: SearchBackend) -> None:
+    """No finding holds all of "Tân Lộc đeo thẻ": the one about Tân Lộc holding "thẻ" ranks above
+    the one elsewhere holding "đeo thẻ", though "đeo" is the rarer word (a place narrows, as a filter)."""
+    mutable.index([
+        _rec("f1", "docf", "Công chức treo thẻ đầy đủ.", "Công_chức treo thẻ đầy_đủ .", POS, BM, 2024,
+             "2024-03-01", **LOC),
+        _rec("f2", "docg", "Cán bộ đeo thẻ khi làm việc.", "Cán_bộ đeo thẻ khi làm_việc .", POS, BM, 2024,
+             "2024-03-01"),
+        _rec("f3", "docg", "Công chức không có thẻ tên.", "Công_chức không có thẻ tên .", NEG, BM, 2024,
+             "2024-03-01"),
+    ])
+    assert ids(mutable, text="Tân Lộc đeo thẻ")[:2] == ["f1", "f2"]
+
+
+def test_a_cause_question_ranks_the_findings_giving_a_cause_first(mutable: SearchBackend) -> None:
+    """"tại sao …" asks for a cause: of the findings on the topic, the one saying "là do" comes
+    first though it is the longer (bm25 alone would put it last); it is not required."""
+    mutable.index([
+        _rec("g1", "doch", "Nhiều hồ sơ quá hạn trong năm là do phần mềm của tỉnh thường xuyên bị lỗi.",
+             "Nhiều hồ_sơ quá_hạn trong năm là do phần_mềm của tỉnh thường_xuyên bị lỗi .", NEG, HDH, 2024,
+             "2024-03-01"),
+        _rec("g2", "doch", "Hồ sơ quá hạn chưa xin lỗi.", "Hồ_sơ quá_hạn chưa xin_lỗi .", NEG, HDH, 2024,
+             "2024-03-01"),
+    ])
+    assert ids(mutable, text="hồ sơ quá hạn")[0] == "g2"
+    for text in ("tại sao hồ sơ quá hạn", "vi sao ho so qua han"):
+        found = ids(mutable, text=text)
+        assert found[0] == "g1" and "g2" in found
 
 
 def test_unit_in_the_query_within(backend: SearchBackend) -> None:

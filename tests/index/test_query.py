@@ -302,3 +302,81 @@ def test_group_weights_are_integer_idf_and_sense_weighs_most() -> None:
                                             ("Quảng Trị", "quang tri")])
 def test_province_forms(typed: str, key: str) -> None:
     assert province_key(typed) == key
+
+
+class Segmented(Vocabulary):
+    """An index whose segmenter slipped once ("kỷ_cương_hành") and joined "công trực" once."""
+
+    def known_words(self, spans: object) -> set[str]:
+        return {"ky luat", "ky cuong", "ky cuong hanh", "hanh chinh", "dich vu", "cong truc", "truc tuyen",
+                "van ban"}
+
+
+def test_the_cut_leaves_fewest_syllables_outside_words() -> None:
+    """Maximum matching over the whole run, not the longest word at each place: a segmenter's
+    slip in the index ("ky cuong hanh") must not leave "chinh" alone."""
+    bare = compile_lexicon([], [])  # no synonyms: the index's words alone decide the cut
+
+    def cut(text: str) -> list[str]:
+        return [" ".join(g.alternatives[0].syllables) for g in plan_query(text, Segmented(), bare).groups]
+
+    assert cut("ky luat ky cuong hanh chinh") == ["ky luat", "ky cuong", "hanh chinh"]
+    assert cut("ky cuong hanh") == ["ky cuong hanh"]  # the only cut covering it all
+
+
+def test_parts_of_a_multi_word_term() -> None:
+    """A term of several words gets its words as parts (ties cut backward: "cong | truc tuyen");
+    never single syllables, never a quoted phrase, never a long description."""
+    plan = plan_query("dich vu cong truc tuyen", Segmented())
+    assert [" ".join(p.alternative.syllables) for p in plan.parts] == ["dich vu", "truc tuyen"]
+    assert {p.group for p in plan.parts} == {0}
+    assert plan.fills(found=3, page_size=10)  # one group, yet a fill: its parts
+    assert plan_query('"dich vu cong truc tuyen"', Segmented()).parts == ()
+    assert plan_query("hồ sơ", Segmented()).parts == ()
+
+
+def test_parts_share_their_group_weight() -> None:
+    """Scaled groups; a group's parts share its weight less one by idf, so holding every part
+    still ranks below holding the group, and the rarer part weighs more."""
+    plan = plan_query("dich vu cong truc tuyen van ban", Segmented())
+    assert len(plan.groups) == 2 and len(plan.parts) == 2
+    weights = plan.weights([5, 50, 40, 10], total=1000)  # groups, then parts
+    group, other, common, rare = weights
+    assert group > common + rare and rare > common >= 1 and other > 0
+    unsplit = plan_query("ho so tre", Segmented())  # no parts: the idf weights as they are
+    assert unsplit.weights([10, 100, 50], 1000) == group_weights([10, 100, 50], 1000)
+
+
+def test_a_unit_in_the_query_weighs_more_than_the_heaviest_group() -> None:
+    plan = plan_query("Tân Lộc đeo thẻ", Known())
+    assert plan.groups[0].unit == "tan loc"
+    assert plan.weights([10, 9, 11], total=362) == [5, 4, 3]
+
+
+def test_a_question_asking_for_a_cause_carries_what_an_answer_holds() -> None:
+    lexicon = compile_lexicon(["tại sao"], [], answers=[{"asks": ["tại sao"], "holds": ["là do", "vì"]}])
+    plan = analyse(parse("tai sao ho so qua han"), lexicon)
+    assert [a.syllables for a in plan.answer] == [("là", "do"), ("vì",)]  # as written: their accents count
+    assert len(plan.groups) == 4 and plan.counted == 5
+    assert analyse(parse("ho so qua han"), lexicon).answer == ()
+    assert plan_query("vì sao hồ sơ quá hạn").answer  # the shipped data
+
+
+def test_parts_come_from_the_term_typed_or_an_abbreviations_expansion() -> None:
+    """"trễ hạn" gets no parts from its synonym "chậm trả kết quả" (its words are not the user's);
+    "DVC" typed stands for its expansion, whose words are."""
+    lexicon = compile_lexicon([], [["trễ hạn", "chậm trả kết quả"], ["DVC", "dịch vụ công trực tuyến"]])
+
+    class Words(Vocabulary):
+        def known_words(self, spans: object) -> set[str]:
+            return {"ket qua", "dich vu", "truc tuyen"}
+
+    assert plan_query("hồ sơ trễ hạn", Words(), lexicon).parts == ()
+    parts = plan_query("DVC", Words(), lexicon).parts
+    assert [p.alternative.folded for p in parts] == [("dich", "vu"), ("truc", "tuyen")]
+    # A long term the user typed is split however long; a long expansion is a description.
+    lexicon = compile_lexicon([], [["dịch vụ công trực tuyến toàn trình", "DVCTT toàn trình"],
+                                   ["HSTT", "hồ sơ tiếp nhận và xử lý trực tuyến"]])
+    typed = plan_query("dich vu cong truc tuyen toan trinh", Words(), lexicon).parts
+    assert [p.alternative.folded for p in typed] == [("dich", "vu"), ("truc", "tuyen")]
+    assert plan_query("HSTT", Words(), lexicon).parts == ()

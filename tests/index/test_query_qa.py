@@ -137,10 +137,6 @@ def test_a_quoted_unit_name_is_still_that_unit(backend: SearchBackend) -> None:
     assert "t1" in ids(backend, '"Thới Bình"')
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/query.py + sqlite_fts.py: the unit named in the query weighs its idf "
-    "like a word, so a unit with many findings weighs little: findings of other provinces "
-    "holding the two words rank above the named unit's finding holding one")
 def test_the_unit_named_in_the_query_ranks_its_findings_first(backend: SearchBackend) -> None:
     assert ids(backend, "Đô Lương đeo thẻ")[0] == "d1"
 
