@@ -105,7 +105,7 @@ def _finding_text(rng: random.Random, polarity: str) -> str:
 
 def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
     """`n` findings, documents of 10 findings sharing units, province and year; each with the
-    theme ingest would give it (nlp/themes.py)."""
+    theme and the themes it speaks of that ingest would give it (nlp/themes.py)."""
     from nlp.themes import load_taxonomy
 
     taxonomy = load_taxonomy()
@@ -118,9 +118,10 @@ def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
         polarity = rng.choice(POLARITIES)
         text = _finding_text(rng, polarity)
         area = rng.choice(AREAS)
+        theme = taxonomy.assign(text, area)
         yield FindingRecord(
             finding_id=f"f{i:08d}", doc_key=f"d{doc:07d}", doc_id=f"bao-cao-{doc}", text=text,
-            polarity=polarity, area=area, theme=taxonomy.assign(text, area), year=year,
+            polarity=polarity, area=area, theme=theme, themes=taxonomy.mentioned(text, theme), year=year,
             published=f"{year}-{doc_rng.randint(1, 12):02d}-15",
             units=(unit,), unit_levels=(f"{level} {unit}",), provinces=(doc_rng.choice(provinces),),
             doc_kinds=("Kế hoạch",), doc_numbers=(f"{doc}/KH-UBND",), start=0, end=len(text),

@@ -64,6 +64,14 @@ class FindingRecord:
     unit_aliases: tuple[str, ...] = ()
     # "level name" of the units containing the finding's units (district, province): --within
     unit_parents: tuple[str, ...] = ()
+    # Every theme the finding clearly speaks of, `theme` (its one theme, what comparison counts)
+    # first, then the others its text names strongly (nlp.themes.Taxonomy.mentioned): the matter
+    # tier, the theme filter and facet read these. Left empty, it is `theme` alone.
+    themes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.themes and self.theme:
+            object.__setattr__(self, "themes", (self.theme,))
 
 
 # The record's field names, which each engine stores flat (getattr per name: no asdict deep copy).
@@ -107,6 +115,7 @@ class Hit:
     score: float
     snippet: str  # HTML-safe, matches wrapped in <mark>…</mark>
     tier: str = TIER_WORDS  # TIER_WORDS, TIER_MATTER or TIER_SOME_WORDS
+    matter: str | None = None  # in the matter tier: the query's matter it came by (a theme code)
 
 
 @dataclass(frozen=True, slots=True)

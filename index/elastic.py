@@ -91,7 +91,7 @@ _UNIT_OR_INSIDE = (*_UNIT_FIELDS, "parents_folded")
 _FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
 _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
-                 "province": "provinces_facet", "unit": "units_facet", "theme": "theme"}
+                 "province": "provinces_facet", "unit": "units_facet", "theme": "themes"}
 
 _OFFSET_TEXT = {"type": "text", "analyzer": "standard", "term_vector": "with_positions_offsets"}
 _KEYWORD = {"type": "keyword"}
@@ -113,7 +113,8 @@ MAPPING: dict[str, Any] = {
         "words": _STORED_ONLY,
         "polarity": _FACET_KEYWORD,
         "area": _FACET_KEYWORD,
-        "theme": _KEYWORD,
+        "theme": _KEYWORD,  # its own theme (comparison's): the matter tier ranks these first
+        "themes": _FACET_KEYWORD,  # every theme it speaks of, its own first: tier, filter, facet
         "title": {"type": "text", "index": False},
         "path": _STORED_ONLY,
         "published": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
@@ -212,10 +213,13 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     matching `minimum` groups (the stage, all groups when None) score `_stage_bonus` more, above
     any fill finding — SQLite ranks the stage, then the fill.
 
-    `matters` (index.base.Query.matters, the matter tier): findings of those themes (of the
-    polarity asked for, when the query asks one) match too,
-    scoring `_stage_bonus` above any fill finding (MATTER_BONUS more for the first matter), and
-    the stage twice that, above any of them — SQLite ranks the stage, the matter tier, the fill.
+    `matters` (index.base.Query.matters, the matter tier): findings whose own theme is one of
+    them, or speaking of the first besides their own (FindingRecord.themes; of the polarity
+    asked for, when the query asks one) match too,
+    scoring `_stage_bonus` above any fill finding, twice that when their own theme is one of
+    them (MATTER_BONUS more for the first matter: their own, or, of the others, one they speak
+    of), and the stage three times that, above any of them — SQLite ranks the stage, the matter
+    tier (own theme, then spoken of besides), the fill.
     The stage and the tier are named queries, so each hit says which tier it came in.
     """
     if not plan.groups:
@@ -256,13 +260,20 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         if matters:
             # A query asking a polarity gets the matter in that sense only (as SQLite).
             sense = [{"term": {"polarity": plan.polarity}}] if plan.polarity is not None else []
-            themed = {"bool": {"filter": [{"terms": {"theme": list(matters)}}, *sense]}}
+            own = {"terms": {"theme": list(matters)}}
+            # Its own theme one of the matters, or speaking of the strongest besides (as SQLite).
+            either = {"bool": {"should": [own, _speaks_of(matters[:1])], "minimum_should_match": 1}}
+            themed = {"bool": {"filter": [either, *sense]}}
             admitted.append(themed)
             tier = {"bool": {"filter": [themed], "must_not": [stage]}}
-            strongest = {"bool": {"filter": [{"term": {"theme": matters[0]}}, *sense], "must_not": [stage]}}
+            lead = {"bool": {"should": [{"term": {"theme": matters[0]}},
+                                        {"bool": {"filter": [_speaks_of(matters[:1])], "must_not": [own]}}],
+                             "minimum_should_match": 1}}
+            strongest = {"bool": {"filter": [lead, *sense], "must_not": [stage]}}
             should += [{"constant_score": {"filter": tier, "boost": bonus, "_name": TIER_MATTER}},
+                       {"constant_score": {"filter": {"bool": {"filter": [tier, own]}}, "boost": bonus}},
                        {"constant_score": {"filter": strongest, "boost": MATTER_BONUS}}]
-            bonus *= 2
+            bonus *= 3
         should.append({"constant_score": {"filter": stage, "boost": bonus, "_name": TIER_WORDS}})
         # The tiers after the stage rank by bm25 of the parts too (index.query.ranked_units).
         ranked = {(a.syllables, a.prefix) for a in ranked_units(plan)}
@@ -320,6 +331,13 @@ def _any_folded(field: str, value: str) -> dict[str, Any]:
     return {"term": {field: filter_key(value)}}
 
 
+def _speaks_of(themes: Sequence[str]) -> dict[str, Any]:
+    """Findings speaking of one of `themes`: one of their `themes`, or (a document indexed
+    before that field existed) their own theme."""
+    return {"bool": {"should": [{"terms": {"themes": list(themes)}}, {"terms": {"theme": list(themes)}}],
+                     "minimum_should_match": 1}}
+
+
 def filters(query: Query) -> list[dict[str, Any]]:
     """Elasticsearch filter clauses for a Query's structured conditions."""
     out: list[dict[str, Any]] = []
@@ -339,9 +357,11 @@ def filters(query: Query) -> list[dict[str, Any]]:
     if query.year_from is not None or query.year_to is not None:
         bounds = {k: v for k, v in (("gte", query.year_from), ("lte", query.year_to)) if v is not None}
         out.append({"range": {"year": bounds}})
-    for field, value in (("area", query.area), ("polarity", query.polarity), ("theme", query.theme)):
+    for field, value in (("area", query.area), ("polarity", query.polarity)):
         if value:
             out.append({"term": {field: value}})
+    if query.theme:  # any theme the finding speaks of (an index written before `themes`: its own)
+        out.append(_speaks_of([query.theme]))
     if query.doc_kind:
         out.append(_any_folded("doc_kinds_folded", query.doc_kind))
     if query.doc_number:

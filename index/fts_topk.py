@@ -20,6 +20,7 @@ scored by FTS5 itself.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -70,6 +71,42 @@ def docsize_total(blob: bytes) -> int:
         if byte < 0x80:
             total, value = total + value, 0
     return total
+
+
+def averages(blob: bytes | None) -> tuple[int, int]:
+    """(rows, tokens in all columns) from FTS5's averages record (its data table's row 1: the
+    row count, then each column's token total, as SQLite varints); (0, 0) for an empty index."""
+    values, value = [], 0
+    for byte in blob or b"":
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            values.append(value)
+            value = 0
+    return (values[0], sum(values[1:])) if values else (0, 0)
+
+
+def bm25(counts: IntArray, tokens: IntArray, holders: Sequence[int], rows: int,
+         total_tokens: int) -> FloatArray:
+    """FTS5's bm25() of each finding, negated (higher is better), computed as FTS5 computes it.
+
+    Why: asking FTS5 for the bm25 of a few hundred findings scattered over the index made it
+    walk every query phrase's whole list, twice (once for the idf), which for the ten words of
+    "similar findings" cost more than everything else. bm25 depends on nothing FTS5 alone
+    knows: per phrase, how many findings hold it (`holders`) and how often each finding does
+    (`counts`, one column per phrase, 0 for a phrase it lacks, never UNKNOWN); per finding its
+    token count (`tokens`, all columns); the index's row and token totals (`averages`). The
+    operations and their order are FTS5's (fts5_aux.c: k1 1.2, b 0.75, idf floored at 1e-6,
+    phrases summed in order), so the scores are the same doubles.
+    """
+    k1, b = 1.2, 0.75
+    avgdl = float(total_tokens) / float(rows)
+    length = k1 * (1 - b + b * tokens.astype(np.float64) / avgdl)
+    score = np.zeros(len(tokens), dtype=np.float64)
+    for phrase, hits in enumerate(holders):
+        idf = math.log((rows - hits + 0.5) / (hits + 0.5))  # libm's log, as FTS5's
+        freq = counts[:, phrase].astype(np.float64)
+        score += (idf if idf > 0.0 else 1e-6) * ((freq * (k1 + 1.0)) / (freq + length))
+    return score
 
 
 def phrase_counts(ids: IntArray, phrases: Sequence[tuple[str, ...]],

@@ -86,6 +86,7 @@ def finding_records(
     *,
     segmenter: Callable[[str], str] = str,
     containers: Containers = lambda unit, near: (),
+    themes_of: Callable[[str, str | None], Sequence[str]] = lambda text, theme: (),
 ) -> list[FindingRecord]:
     """One FindingRecord per finding of `extraction`, ids stable on the document's sha256.
 
@@ -95,6 +96,8 @@ def finding_records(
     (pipeline.process.open_store). `containers` gives the units containing a unit (none by
     default; the composition layer passes the gazetteer's, nlp.unit_containers.containers),
     told the districts the document names (`near`), which settle a commune name two districts share.
+    `themes_of` (text, its theme) gives every theme the finding clearly speaks of, its theme first
+    (nlp.themes.finding_themes, passed likewise); by default a record carries its theme alone.
     Text is NFC so backends' folded offsets match the original.
     """
     published = extraction.published or document.source.published
@@ -133,6 +136,7 @@ def finding_records(
                 words=finding.words if finding.words is not None else segmenter(text),
                 unit_aliases=_unique(u.current for u in units if u.current),
                 unit_parents=_unique(c for u in units for c in containers(u, near)),
+                themes=tuple(themes_of(text, finding.theme)),
             )
         )
     return records

@@ -36,8 +36,8 @@ import re
 import sqlite3
 import threading
 import typing
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,9 +86,14 @@ from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "5"
+# (a finding's text, its theme) → every theme it speaks of, its theme first (FindingRecord.themes)
+ThemesOf = Callable[[str, str | None], Sequence[str]]
+
+FTS_SCHEMA_VERSION = "6"
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
+# Rowids `similar` keeps of the words' finding lists (8 bytes each: 16 MB), least recently used dropped.
+SIMILAR_CACHED_ROWIDS = 2_000_000
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -173,6 +178,25 @@ def _migrate_v4(conn: sqlite3.Connection) -> None:
     for rowid, original in rows.fetchall():
         _insert_repeats(conn, rowid, "", original)
     LOGGER.info("search tables migrated from v4 to v5")
+
+
+def _migrate_v5(conn: sqlite3.Connection, themes_of: ThemesOf | None) -> None:
+    """v5 → v6: every theme a finding speaks of (FindingRecord.themes) becomes a `theme` term
+    (the matter tier, filter and facet) and its own theme a `primary_theme` term, the themes read
+    from each stored record's text by `themes_of` (nlp's, passed by the composition layer);
+    without it a record keeps its own theme alone until `kiemtra reindex`."""
+    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+        record = _record_from_json(raw)
+        if themes_of is not None:
+            record = dataclasses.replace(record, themes=tuple(themes_of(record.text, record.theme)))
+        keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
+        keyed = [row for row in keyed if row[1]]
+        conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",
+                     (_record_json(record), _pack_facet_terms(keyed), rowid))
+        conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
+                         [(f, k, rowid, v) for f, k, v in keyed if f in ("theme", "primary_theme")])
+    LOGGER.info("search tables migrated from v5 to v6%s",
+                "" if themes_of is not None else " (each finding's own theme only: run `kiemtra reindex`)")
 
 
 def segmented_words(words: str) -> set[str]:
@@ -272,8 +296,10 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
         yield "doc_kind", kind
     for number in record.doc_numbers:
         yield "doc_number", number
-    if record.theme:
-        yield "theme", record.theme
+    for theme in record.themes:  # every theme it speaks of: the matter tier, filter and facet
+        yield "theme", theme
+    if record.theme:  # its own theme: the matter tier ranks these first
+        yield "primary_theme", record.theme
 
 
 
@@ -751,6 +777,81 @@ def _scoring_groups(match: str, scored: list[int], ids: IntArray,
     return out
 
 
+@dataclass(frozen=True)
+class _SimilarWords:
+    """Which findings hold which of a finding's words, as per-rowid counters: `shared` (how
+    many of the words) and `bits` (bit i: word i). Why: merging the words' lists by sorting
+    (np.unique, then np.isin per word) took 7 ms of `similar` at 100,000 findings; counting
+    into arrays indexed by rowid is linear."""
+
+    shared: IntArray
+    bits: IntArray
+    words: int
+
+    @classmethod
+    def of(cls, holders: Sequence[IntArray], size: int) -> _SimilarWords:
+        """From each word's findings (unique rowids below `size`); at most 63 words."""
+        if len(holders) > 63:
+            raise ValueError("at most 63 words fit the bits")
+        shared, bits = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
+        for word, found in enumerate(holders):
+            shared[found] += 1
+            bits[found] |= 1 << word
+        return cls(shared, bits, len(holders))
+
+    def sharing(self, least: int) -> IntArray:
+        """The findings holding at least `least` of the words, ascending."""
+        return np.flatnonzero(self.shared >= least)
+
+    def present(self, ids: IntArray) -> BoolArray:
+        """Per finding of `ids`, which words it holds (one column per word)."""
+        return ((self.bits[ids, None] >> np.arange(self.words)) & 1).astype(np.bool_)
+
+
+@dataclass
+class _WordFindings:
+    """What `similar` knows of folded words in one data version: how many findings hold each
+    (every word asked), and which (the most recently used lists, up to `capacity` rowids).
+
+    Why: at 100,000 findings FTS5 reads a word's whole list both to count it (fts5vocab: 12 ms
+    p50 for one finding's words) and to list it (8 ms p50 for ten words, 15 ms for a common
+    one), and the finding pages ask again and again for the same common words. Folded
+    Vietnamese has a few thousand syllables, so the counts stay small; the lists are capped.
+    """
+
+    version: tuple[int, int]
+    capacity: int
+    counts: dict[str, int] = dataclasses.field(default_factory=dict)
+    lists: OrderedDict[str, IntArray] = dataclasses.field(default_factory=OrderedDict)
+    size: int = 0  # rowids in `lists`
+
+    def count(self, conn: sqlite3.Connection, words: Sequence[str]) -> dict[str, int]:
+        """How many findings hold each of `words` in `folded` (0 for none)."""
+        missing = [w for w in words if w not in self.counts]
+        if missing:
+            marks = ", ".join("?" for _ in missing)
+            self.counts.update(dict.fromkeys(missing, 0))
+            self.counts.update(conn.execute(
+                f"SELECT term, doc FROM fts_vocab WHERE col = 'folded' AND term IN ({marks})", missing))
+        return {w: self.counts[w] for w in words}
+
+    def holders(self, conn: sqlite3.Connection, word: str) -> IntArray:
+        """The findings holding `word` in `folded`, ascending."""
+        found = self.lists.get(word)
+        if found is not None:
+            self.lists.move_to_end(word)
+            return found
+        found = _rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?",
+                        [_phrase("folded", (word,))])
+        found.setflags(write=False)  # shared by the searches of this version
+        if len(found) <= self.capacity:
+            self.lists[word] = found
+            self.size += len(found)
+            while self.size > self.capacity:
+                self.size -= len(self.lists.popitem(last=False)[1])
+        return found
+
+
 def _union(parts: list[IntArray]) -> IntArray:
     """The findings in any of `parts` (each ascending and unique), ascending."""
     if not parts:
@@ -781,11 +882,12 @@ def _newest_of_matter(columns: _Columns, ids: IntArray, strongest: BoolArray, po
     return list(zip(ids[order].tolist(), scores.astype(float).tolist(), strict=True))
 
 
-def _themed(conn: sqlite3.Connection, themes: Sequence[str]) -> IntArray:
-    """The findings whose stored theme is one of `themes` (codes), ascending."""
+def _themed(conn: sqlite3.Connection, themes: Sequence[str], field: str = "theme") -> IntArray:
+    """The findings speaking of one of `themes` (codes), ascending; `field` "primary_theme":
+    those whose own theme it is."""
     marks = ", ".join("?" for _ in themes)
-    return _rowids(conn, f"SELECT rowid FROM fts_terms WHERE field = 'theme' AND key IN ({marks})",
-                   [filter_key(t) for t in themes])
+    return _rowids(conn, f"SELECT DISTINCT rowid FROM fts_terms WHERE field = ? AND key IN ({marks})",
+                   [field, *(filter_key(t) for t in themes)])
 
 
 def _records_in_order(conn: sqlite3.Connection, rowids: list[int],
@@ -797,16 +899,35 @@ def _records_in_order(conn: sqlite3.Connection, rowids: list[int],
     return [(found[rowid], score) for rowid, score in zip(rowids, scores or [0.0] * len(rowids), strict=True)]
 
 
+def _words_of(folded: str) -> Counter[str]:
+    """The words of a finding's folded text that may say what it is about, with their counts:
+    not one letter, not a number, not a stop word."""
+    return Counter(t for t in _TOKEN.findall(folded)
+                   if len(t) > 1 and not t.isdigit() and t not in _STOPWORDS)
+
+
+def _top_terms(counts: Counter[str], df: dict[str, int], total: int) -> list[str]:
+    """The finding's words (`counts`: how often it holds each) that other findings share,
+    weighted by tf × idf (`df`: how many of `total` findings hold each), best first."""
+    # A word only this finding has cannot lead to another one (df 1 is itself).
+    weight = {t: n * math.log(1 + total / df[t]) for t, n in counts.items() if df[t] > 1}
+    return sorted(weight, key=lambda t: (-weight[t], t))[:SIMILAR_TERMS]
+
+
 class SqliteFtsBackend(SearchBackend):
     """SearchBackend on SQLite FTS5; one connection per instance, guarded by a lock."""
 
     name = "sqlite"
 
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False, themes_of: ThemesOf | None = None) -> None:
+        """`themes_of` (nlp.themes.finding_themes, passed by the composition layer) reads the
+        themes of the findings an older index stored, when it migrates (index/ runs no NLP)."""
         self.path = Path(path)
+        self._themes_of = themes_of
         self._lock = threading.RLock()
         self._writes = 0  # bumped by every write of this connection, which data_version ignores
         self._cache: _Columns | None = None
+        self._words: _WordFindings | None = None  # what `similar` knows of words (this data version)
         # A rebuildable view: NORMAL is enough. Read-only (the web page) opens with mode=ro.
         self._conn = connect(self.path, synchronous="NORMAL", readonly=readonly)
         try:
@@ -853,6 +974,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "4"
             if version == "4":
                 _migrate_v4(conn)
+                version = "5"
+            if version == "5":
+                _migrate_v5(conn, self._themes_of)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
@@ -1021,23 +1145,30 @@ class SqliteFtsBackend(SearchBackend):
         # The matter tier (Query.matters): after the stages, before the fill; a fill finding of
         # the query's matter moves up into it. A query asking a polarity ("không đeo thẻ") gets
         # the matter in that sense only: "đều đeo thẻ" is its matter and answers nothing.
+        # Findings whose own theme is a matter come first, then those speaking of the strongest
+        # matter besides their own (FindingRecord.themes): a weaker matter of the query spoken
+        # of besides is two weak readings together, and brought findings at random.
         matter = np.empty(0, dtype=np.int64)
-        first = np.empty(0, dtype=np.int64)  # the findings of the strongest matter
+        also = np.empty(0, dtype=np.int64)  # the matter tier's findings of another own theme
+        first = np.empty(0, dtype=np.int64)  # own theme the strongest matter
         if query.matters and plan.groups and len(selected) < limit:
-            themed = _themed(conn, query.matters)
+            owned = _themed(conn, query.matters, "primary_theme")
+            themed = np.union1d(owned, _themed(conn, query.matters[:1]))
             matter = self._narrow(conn, columns, np.setdiff1d(themed, selected, assume_unique=True),
                                   excluded, filters)
             if plan.polarity is not None:  # the matter with the opposite sense answers nothing
                 matter = matter[columns.of_polarity(matter, plan.polarity)]
             filled = np.setdiff1d(filled, matter, assume_unique=True)
-            first = _themed(conn, query.matters[:1])
-        total = len(selected) + len(matter) + len(filled)
-        facets = columns.facets(np.concatenate([selected, matter, filled])) if query.facets else {}
+            own = np.isin(matter, owned)
+            matter, also = matter[own], matter[~own]
+            first = _themed(conn, query.matters[:1], "primary_theme")
+        total = len(selected) + len(matter) + len(also) + len(filled)
+        facets = columns.facets(np.concatenate([selected, matter, also, filled])) if query.facets else {}
         if not plan.groups or query.sort == "date":
             narrowed = plan.groups or filters or len(excluded)
             newest = columns.newest(selected if narrowed else None, offset + limit, 0)
             page = [(r, TIER_WORDS) for r in newest]
-            for ids, tier in ((matter, TIER_MATTER), (filled, TIER_SOME_WORDS)):
+            for ids, tier in ((np.union1d(matter, also), TIER_MATTER), (filled, TIER_SOME_WORDS)):
                 if len(page) < offset + limit and len(ids):
                     page += [(r, tier) for r in columns.newest(ids, offset + limit - len(page), 0)]
             return total, [(r, 0.0, tier) for r, tier in page[offset:]], facets
@@ -1046,18 +1177,24 @@ class SqliteFtsBackend(SearchBackend):
         ranked = [(r, sc, TIER_WORDS) for r, sc in text.rank(
             columns, np.sort(selected), groups if partial else None, offset + limit)] if len(selected) else []
         text.filling = True  # the tiers after the stage rank by bm25 of the parts too
-        bare = np.empty(0, dtype=np.int64)  # the matter tier's findings holding no group
-        if len(matter):
+        # Each part of the matter tier: those holding some of the query's groups (ranked by
+        # them), then those holding none (see _newest_of_matter); the strongest matter first.
+        parts: list[tuple[IntArray, IntArray | None, bool]] = []  # (findings, strongest, bare)
+        if len(matter) or len(also):
             groups = groups if groups is not None else [text.group(g) for g in plan.groups]
-            worded = np.isin(matter, _union(groups))
-            matter, bare = matter[worded], matter[~worded]
-        for ids, tier in ((matter, TIER_MATTER), (bare, TIER_MATTER), (filled, TIER_SOME_WORDS)):
+            held = _union(groups)
+            for part, of_first in ((matter, first), (also, also)):  # all of `also` speak of the first
+                worded = np.isin(part, held)
+                parts += [(part[worded], of_first, False), (part[~worded], of_first, True)]
+        parts.append((filled, None, False))
+        for ids, strongest_of, bare in parts:
             if len(ranked) < offset + limit and len(ids):
                 if groups is None:
                     groups = [text.group(g) for g in plan.groups]
                 ordered = np.sort(ids)
-                strongest = np.isin(ordered, first) if tier == TIER_MATTER else None
-                if ids is bare and strongest is not None:  # no word to rank by: see _newest_of_matter
+                tier = TIER_SOME_WORDS if strongest_of is None else TIER_MATTER
+                strongest = np.isin(ordered, strongest_of) if strongest_of is not None else None
+                if bare and strongest is not None:  # no word to rank by: see _newest_of_matter
                     ranked += [(r, sc, tier) for r, sc in _newest_of_matter(
                         columns, ordered, strongest, plan.polarity, offset + limit - len(ranked))]
                     continue
@@ -1102,37 +1239,37 @@ class SqliteFtsBackend(SearchBackend):
         if row is None:
             raise BackendError(f"no indexed finding {finding_id}", path=self.path)
         rowid, folded = row
-        terms = [Alternative((t,)) for t in self._top_terms(folded)]
+        columns = self._columns()
+        if self._words is None or self._words.version != columns.version:
+            self._words = _WordFindings(columns.version, SIMILAR_CACHED_ROWIDS)
+        words = self._words
+        counts = _words_of(folded)
+        terms = [Alternative((t,)) for t in _top_terms(counts, words.count(conn, list(counts)),
+                                                         len(columns.newest_first))]
         if not terms or not limit:
             return []
-        # Which findings hold which words: one scan per word, then those sharing enough of them.
-        holders = [_rowids(conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?",
-                           [_phrase("folded", t.folded)])
-                   for t in terms]
-        ids, shared = np.unique(np.concatenate(holders), return_counts=True)
+        # Which findings hold which words, then those sharing enough of them.
+        holders = [words.holders(conn, t.syllables[0]) for t in terms]
+        held = _SimilarWords.of(holders, len(columns.tokens))
         # Like a more-like-this query's minimum_should_match: one shared common word is chance.
-        ids = ids[(shared >= max(1, math.ceil(SIMILAR_MIN_SHARE * len(terms)))) & (ids != rowid)]
+        ids = held.sharing(max(1, math.ceil(SIMILAR_MIN_SHARE * len(terms))))
+        ids = ids[ids != rowid]
         if not len(ids):
             return []
-        columns = self._columns()
-        present = np.column_stack([np.isin(ids, found) for found in holders])
-        counts = present * fts_topk.phrase_counts(ids, [t.folded for t in terms], columns.repeats)
-        zeros = np.zeros(len(ids), dtype=np.int64)
-        page = _top_by_bm25(conn, columns, ids, zeros, zeros.astype(np.float64), counts,
-                            _any_of(_phrase("folded", t.folded) for t in terms),
-                            limit)
+        present = held.present(ids)
+        tf = present * fts_topk.phrase_counts(ids, [t.folded for t in terms], columns.repeats)
+        known = columns.alike[ids]
+        # bm25 in numpy (fts_topk.bm25): FTS5's own scores without FTS5 walking ten word lists.
+        averages = conn.execute("SELECT block FROM fts_text_data WHERE id = 1").fetchone()
+        rows, tokens = fts_topk.averages(averages[0] if averages else None)
+        scores = fts_topk.bm25(tf[known], columns.tokens[ids[known]], [len(h) for h in holders],
+                               rows, tokens)
+        order = np.lexsort((ids[known], -scores))[:limit]
+        page = list(zip(ids[known][order].tolist(), scores[order].tolist(), strict=True))
+        if not known.all():  # words Python may count unlike FTS5: FTS5 scores those findings
+            unknown = ids[~known]
+            zeros = np.zeros(len(unknown), dtype=np.int64)
+            page += _top_by_bm25(conn, columns, unknown, zeros, zeros.astype(np.float64), tf[~known],
+                                 _any_of(_phrase("folded", t.folded) for t in terms), limit)
+            page = sorted(page, key=lambda hit: (-hit[1], hit[0]))[:limit]
         return _hits(_records_in_order(conn, [r for r, _ in page], [score for _, score in page]), terms)
-
-    def _top_terms(self, folded: str) -> list[str]:
-        """The folded text's words that other findings share, weighted by tf × idf, best first."""
-        counts = Counter(t for t in _TOKEN.findall(folded)
-                         if len(t) > 1 and not t.isdigit() and t not in _STOPWORDS)
-        if not counts:
-            return []
-        total = int(self._conn.execute("SELECT COUNT(*) FROM fts_records").fetchone()[0])
-        marks = ", ".join("?" for _ in counts)
-        df = {term: doc for term, doc in self._conn.execute(
-            f"SELECT term, doc FROM fts_vocab WHERE col = 'folded' AND term IN ({marks})", list(counts))}
-        # A word only this finding has cannot lead to another one (df 1 is itself).
-        weight = {t: n * math.log(1 + total / df[t]) for t, n in counts.items() if df.get(t, 0) > 1}
-        return sorted(weight, key=lambda t: (-weight[t], t))[:SIMILAR_TERMS]

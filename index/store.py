@@ -26,7 +26,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -277,15 +277,18 @@ class Store:
     fills them at save time only for findings without. The store runs no NLP of its own: the
     default leaves such text unsegmented, and the composition layer passes nlp.words.segment
     (pipeline.process.open_store); likewise `containers`, the units containing a unit
-    (nlp.unit_containers.containers), which search records carry for `--within`.
+    (nlp.unit_containers.containers), which search records carry for `--within`, and
+    `themes_of`, the themes a finding's text names (nlp.themes.finding_themes) for the matter tier.
     """
 
     def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str,
                  containers: Containers = lambda unit, near: (),
+                 themes_of: Callable[[str, str | None], Sequence[str]] = lambda text, theme: (),
                  readonly: bool = False) -> None:
         self.path = Path(path)
         self._segmenter = segmenter
         self._containers = containers  # the units containing a unit, for the search records
+        self._themes_of = themes_of  # every theme a finding speaks of, for the search records
         self._lock = threading.RLock()
         self._conn = connect(self.path, synchronous="FULL", readonly=readonly)
         try:
@@ -378,7 +381,7 @@ class Store:
         if not key:
             raise BackendError("document has no sha256; cannot key it", path=source.path)
         records = finding_records(key, document, extraction, segmenter=self._segmenter,
-                                  containers=self._containers)
+                                  containers=self._containers, themes_of=self._themes_of)
         published = extraction.published or source.published
         now = _now()
         with self._write() as conn:
@@ -620,7 +623,7 @@ class Store:
         words = {r["finding_id"]: r["words"] for r in self._query(
             "SELECT finding_id, words FROM findings WHERE doc_key = ?", (key,))}
         built = finding_records(key, stored.document, stored.extraction, segmenter=str,
-                                containers=self._containers)
+                                containers=self._containers, themes_of=self._themes_of)
         return [replace(record, words=words.get(record.finding_id, "")) for record in built]
 
     def finding_records(self, doc_key: str | None = None) -> Iterator[FindingRecord]:

@@ -92,8 +92,9 @@ class Gazetteer:
     def current_unit(self, level: str, name: str, province: str, district: str | None = None) -> str | None:
         """Today's unit holding this pre-2025 unit, "level name": the new commune when the
         mapping names exactly one, else the new province; None when the unit is unknown."""
-        pkey = match_key(HISTORICAL_PROVINCE_NAMES.get(province, province))
-        pkey = next((k for k, v in self.provinces.items() if match_key(v[0]) == pkey), pkey)
+        # The data's own short name keys the tables: a document's "Thừa Thiên Huế" is its "Huế".
+        entry = self.provinces.get(match_key(province))
+        pkey = match_key(entry[0]) if entry else match_key(province)
         if level in COMMUNE_LEVELS:
             candidates = [p for p in self.communes.get(match_key(name), ())
                           if match_key(p.province) == pkey

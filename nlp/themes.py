@@ -38,6 +38,10 @@ OTHER = "khac"
 OVERALL = "chung"
 _OTHER_LABEL = "Khác"
 _WORD = re.compile(r"\w+")
+# At most this many themes on a finding's search record, its own first: a finding's sentence
+# speaks of one or two matters; a third strong theme is rare and a fourth is a list of
+# everything (a summary paragraph), which would bring the finding to every matter's query.
+MAX_THEMES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +96,7 @@ class Taxonomy:
     themes: tuple[Theme, ...]
     other_area_min_score: float = 3.0
     area_rules: AreaRules = AreaRules()
+    strong_hint: float = 2.0  # a theme scoring this much in a text is clearly one of its matters
 
     @functools.cached_property
     def _by_code(self) -> dict[str, Theme]:
@@ -156,6 +161,19 @@ class Taxonomy:
         if scored and scored[0][1] >= self.other_area_min_score:
             return scored[0][0].code
         return other_code(area if area in AREAS else OVERALL)
+
+    def mentioned(self, text: str, primary: str | None) -> tuple[str, ...]:
+        """The themes a finding clearly speaks of: `primary` (its theme, `assign`'s) first, then
+        every other theme scoring at least `strong_hint` in `text`, strongest first, at most
+        MAX_THEMES in all.
+
+        Why: a finding carries one theme for comparison, but its sentence often names two
+        matters ("tỷ lệ hồ sơ trực tuyến còn thấp, chưa ký số văn bản"); search finds it by
+        either. A weak hint ("hồ sơ", "kế hoạch") is said of every matter and is left out.
+        """
+        strong = [theme.code for theme, score in self.scores(text)
+                  if score >= self.strong_hint and not theme.is_other and theme.code != primary]
+        return ((primary,) if primary else ()) + tuple(strong)[:MAX_THEMES - (1 if primary else 0)]
 
     def area_scores(self, form: str) -> dict[str, float]:
         """The evidence for each area in `form` (matching form): every phrase of the area's
@@ -245,7 +263,8 @@ def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
     rules = data.get("rules", {})
     area_rules = AreaRules(float(rules.get("specific_min", 2.0)), int(rules.get("subject_chars", 60)),
                            float(rules.get("subject_bonus", 1.3)))
-    return Taxonomy(tuple(themes), float(rules.get("other_area_min_score", 3.0)), area_rules)
+    return Taxonomy(tuple(themes), float(rules.get("other_area_min_score", 3.0)), area_rules,
+                    float(rules.get("strong_hint", 2.0)))
 
 
 @functools.lru_cache(maxsize=4)
@@ -256,6 +275,12 @@ def load_taxonomy(path: Path = THEMES_FILE) -> Taxonomy:
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise ConfigError(f"cannot read the theme taxonomy: {e}", path=path) from e
     return parse_taxonomy(data, source=str(path))
+
+
+def finding_themes(text: str, primary: str | None) -> tuple[str, ...]:
+    """`Taxonomy.mentioned` of the project's vocabulary: what a finding's search record carries
+    (the composition layer passes it to the store and the search index, which run no NLP)."""
+    return load_taxonomy().mentioned(text, primary)
 
 
 def assign_themes(extraction: Extraction, taxonomy: Taxonomy | None = None) -> Extraction:

@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.settings import Settings
-from index.backends import open_backend
-from pipeline.process import Outcome, catch_up_index, ingest_one, open_store
+from pipeline.process import Outcome, catch_up_index, ingest_one, open_search, open_store
 
 
 def ingest_batch(paths: list[str], settings: Settings) -> list[Outcome]:
@@ -23,7 +22,7 @@ def ingest_batch(paths: list[str], settings: Settings) -> list[Outcome]:
 def index_pending(settings: Settings) -> int:
     """Bring the search index level with the store; raises BackendError when it is unreachable."""
     with open_store(settings) as store:
-        backend = open_backend(settings)
+        backend = open_search(settings)
         try:
             return catch_up_index(store, backend)
         finally:

@@ -117,7 +117,42 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
     sys.exit(EXIT_FAILED if summary.failed else EXIT_OK)  # new failures only
 
 
-@cli.command()
+class _QueryCommand(click.Command):
+    """A command whose free words may start with a dash: `kiemtra search phiếu hẹn -sổ` excludes
+    "sổ" (the query language's -word and -"phrase", index/query.py), so a single-dash word that
+    is none of the command's options is a query word, not an unknown option. Such words are
+    handed to click after "--" (an exclusion's place in the query does not matter); a value
+    after an option that takes one stays its value ("--limit -5"), and an unknown "--option"
+    stays a usage error, so a typo never becomes a query word."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        takes_value: dict[str, bool] = {}
+        for param in self.get_params(ctx):
+            for name in (*param.opts, *param.secondary_opts):
+                takes_value[name] = isinstance(param, click.Option) and not param.is_flag and not param.count
+        kept: list[str] = []
+        words: list[str] = []
+        rest: list[str] = []
+        i = 0
+        while i < len(args):
+            arg = args[i]
+            if arg == "--":
+                rest = args[i + 1:]
+                break
+            if arg in takes_value:
+                kept.append(arg)
+                if takes_value[arg] and i + 1 < len(args):
+                    kept.append(args[i + 1])
+                    i += 1
+            elif len(arg) > 1 and arg.startswith("-") and not arg.startswith("--"):
+                words.append(arg)
+            else:
+                kept.append(arg)
+            i += 1
+        return super().parse_args(ctx, [*kept, "--", *words, *rest] if words or rest else kept)
+
+
+@cli.command(cls=_QueryCommand)
 @click.argument("query", nargs=-1)
 @click.option("--unit", help="Only findings about this unit, named or inherited (accents optional).")
 @click.option("--within", is_flag=True, help="With --unit: also findings about units inside it.")
@@ -129,7 +164,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
 @click.option("--to", "year_to", type=int, help="Up to this year.")
 @click.option("--area", type=click.Choice([a.value for a in Area]))
 @click.option("--polarity", type=click.Choice([p.value for p in Polarity]))
-@click.option("--theme", help="Only findings of this theme (a code of nlp/vi/themes.toml, tthc.phieu_hen).")
+@click.option("--theme", help="Only findings speaking of this theme, as their own or besides it"
+              " (a code of nlp/vi/themes.toml, tthc.phieu_hen).")
 @click.option("--doc-number", help="Only findings of the document with this number (139/QĐ-UBND).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--limit", type=int, default=10, show_default=True)
@@ -152,6 +188,11 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
 
     problem = _search_usage_problem(unit=unit, within=within, province=province, doc_number=doc_number,
                                     limit=limit, offset=offset, year_from=year_from, year_to=year_to)
+    problem = problem or _theme_or_level_problem(theme, level)
+    problem = problem or _similar_usage_problem(similar_to, query=" ".join(query), options={
+        "--unit": unit, "--province": province, "--level": level, "--year": year, "--from": year_from,
+        "--to": year_to, "--area": area, "--polarity": polarity, "--theme": theme,
+        "--doc-number": doc_number, "--sort date": sort == "date" or None, "--facets": facets or None})
     if problem:
         err(problem)
         sys.exit(EXIT_USAGE)
@@ -166,11 +207,13 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         backend = open_backend(settings, readonly=settings.database.is_file())
         try:
             if similar_to:
-                hits = tuple(backend.similar(similar_to, limit=limit))
-                result = SearchResult(total=len(hits), hits=hits)
+                found = backend.similar(similar_to, limit=offset + limit)  # no offset of its own
+                result = SearchResult(total=len(found), hits=tuple(found[offset:]))
             else:
                 result = composed(backend, q)
             hint = _province_hint(backend, province) if province and not result.total else None
+            if unit and not within and not result.total and not similar_to:
+                hint = hint or _within_hint(backend, q)
         finally:
             backend.close()
     if hint:
@@ -189,8 +232,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         r = hit.record
         click.echo(f"{n:>2}. [{r.polarity}/{r.area}] {r.doc_id}  {r.published or r.year or ''}  {_where(r)}")
         click.echo(f"    {r.text}")
-        if hit.tier == TIER_MATTER and r.theme:
-            click.echo(f"    same matter as the query, in other words: {load_taxonomy().label(r.theme)}")
+        if hit.tier == TIER_MATTER and hit.matter:
+            click.echo(f"    same matter as the query, in other words: {load_taxonomy().label(hit.matter)}")
         click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
     for name, pairs in result.facets.items():
         click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))
@@ -213,20 +256,64 @@ def _search_usage_problem(*, unit: str | None, within: bool, province: str | Non
     return None
 
 
-def _province_hint(backend: Any, province: str) -> str:
-    """When a province filter finds nothing: the indexed provinces closest to what was typed."""
+def _theme_or_level_problem(theme: str | None, level: str | None) -> str | None:
+    """An unknown --theme or --level, named with what is accepted: either filter given a value no
+    finding can have answered "0 findings", as if the search had run and found nothing."""
     import difflib
 
-    from index.base import Query
-    from index.query import province_key
-    from pipeline.search import search as composed
+    from core.levels import Level
+    from core.normalize import fold
+    from nlp.themes import load_taxonomy
 
-    known = [value for value, _ in composed(backend, Query(limit=0, facets=True)).facets.get("province", [])]
-    by_key = {province_key(v): v for v in known}
-    close = difflib.get_close_matches(province_key(province), list(by_key), n=5, cutoff=0.6)
-    names = [by_key[k] for k in close] or known
+    if level is not None and fold(level.strip()).lower() not in {fold(v.value) for v in Level}:
+        return f"--level {level!r} is not a level; one of: {', '.join(v.value for v in Level)}"
+    if theme is None:
+        return None
+    themes = {t.code: t.label for t in load_taxonomy().themes}
+    if theme in themes:
+        return None
+    typed = fold(theme).lower()
+    by_label = [code for code, label in themes.items() if typed and typed in fold(label).lower()]
+    close = by_label or difflib.get_close_matches(theme, list(themes), n=3, cutoff=0.6)
+    named = ", ".join(f"{code} ({themes[code]})" for code in close[:3])
+    return f"--theme {theme!r} is no theme code" + (f"; did you mean: {named}" if named else
+                                                     "; the codes are in nlp/vi/themes.toml")
+
+
+def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[str, object]) -> str | None:
+    """`--similar` ranks by one finding and takes no filter, query or other order (the backends'
+    `similar`): given with one, that one was silently dropped, so the user read unfiltered
+    findings as filtered. Refuse it with one line instead."""
+    if not similar_to:
+        return None
+    if query.strip():
+        return "--similar takes no query: search either for the words or for findings like one"
+    given = [name for name, value in options.items() if value is not None]
+    if given:
+        return f"--similar cannot be combined with {', '.join(given)}: similar findings are not filtered"
+    return None
+
+
+def _province_hint(backend: Any, province: str) -> str:
+    """When a province filter finds nothing: the indexed provinces closest to what was typed."""
+    from pipeline.search import province_suggestions
+
+    names, close = province_suggestions(backend, province)
     what = "close matches" if close else "provinces in the index"
     return f"no findings in province {province!r}; {what}: {', '.join(names) or 'none'}"
+
+
+def _within_hint(backend: Any, query: Any) -> str | None:
+    """When --unit finds nothing of the unit's own (a huyện whose reports judge its communes),
+    how many --within would find: the strict filter is not a dead end."""
+    from dataclasses import replace
+
+    from pipeline.search import search as composed
+
+    inside = composed(backend, replace(query, within=True, limit=1, offset=0, facets=False)).total
+    if not inside:
+        return None
+    return f"no findings about {query.unit!r} itself; {inside} about the units inside it: add --within"
 
 
 def _where(record: Any) -> str:
@@ -241,9 +328,9 @@ def _hit_dict(hit: Any) -> dict[str, Any]:
             "year": r.year, "units": list(r.units), "unit_levels": list(r.unit_levels),
             "provinces": list(r.provinces), "polarity": r.polarity, "area": r.area,
             "text": r.text, "snippet": hit.snippet, "score": round(hit.score, 4), "page": r.page,
-            "start": r.start, "end": r.end, "theme": r.theme,
-            # why it came: the query's words, the same matter in other words, or some of the words
-            "tier": hit.tier}
+            "start": r.start, "end": r.end, "theme": r.theme, "themes": list(r.themes),
+            # why it came: the query's words, the same matter in other words (which), or some words
+            "tier": hit.tier, "matter": hit.matter}
 
 
 @cli.command()

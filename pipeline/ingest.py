@@ -16,9 +16,8 @@ from pathlib import Path
 from core.errors import BackendError
 from core.settings import Settings
 from extractors import discover
-from index.backends import open_backend
 from index.base import SearchBackend
-from pipeline.process import catch_up_index, ingest_one, open_store
+from pipeline.process import catch_up_index, ingest_one, open_search, open_store
 from pipeline.progress import progress_for
 from pipeline.runs import COMMAND_LINE, RunSummary, run_lock
 
@@ -29,7 +28,7 @@ LOGGER = logging.getLogger(__name__)
 def open_backend_or_none(settings: Settings) -> Iterator[SearchBackend | None]:
     """The configured backend, or None when it cannot be reached: ingestion still stores."""
     try:
-        backend: SearchBackend | None = open_backend(settings)
+        backend: SearchBackend | None = open_search(settings)
     except BackendError as e:
         LOGGER.warning("search backend unavailable, documents will be stored only: %s", e)
         backend = None
@@ -76,7 +75,7 @@ def rebuild_index(settings: Settings, *, wait: bool = False) -> int:
     ingest run cannot mark documents indexed in the middle of the rebuild.
     """
     with run_lock(settings.database, wait=wait), open_store(settings) as store:
-        backend = open_backend(settings)
+        backend = open_search(settings)
         try:
             store.mark_all_unindexed()
             keys = store.pending_index()

@@ -30,9 +30,10 @@ from core.models import Document, Extraction
 from core.settings import Settings
 from extractors import read
 from extractors.sandbox import preload, run_limited
+from index.backends import open_backend
 from index.base import SearchBackend
 from index.store import Store
-from nlp.themes import assign_themes
+from nlp.themes import assign_themes, finding_themes
 from nlp.unit_containers import containers
 from nlp.words import segment
 from pipeline.sources import kept_url
@@ -72,9 +73,15 @@ class Outcome:
 
 def open_store(settings: Settings) -> Store:
     """The store at `settings.database`, filling a finding's missing `words` with the NLP's
-    segmentation and its records' containing units with the gazetteer's: index/ stores what
-    nlp/ computed and runs no NLP of its own."""
-    return Store(settings.database, segmenter=segment, containers=containers)
+    segmentation, its records' containing units with the gazetteer's and their themes with the
+    vocabulary's: index/ stores what nlp/ computed and runs no NLP of its own."""
+    return Store(settings.database, segmenter=segment, containers=containers, themes_of=finding_themes)
+
+
+def open_search(settings: Settings) -> SearchBackend:
+    """The configured search backend, writable; an index an older kiemtra wrote reads its
+    findings' themes with the vocabulary's as it migrates (index/ runs no NLP)."""
+    return open_backend(settings, themes_of=finding_themes)
 
 
 def file_sha256(path: Path, chunk: int = 1 << 20) -> str:

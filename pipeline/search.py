@@ -14,17 +14,18 @@ the web page and the quality benchmark all search through `search`, and measure 
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 
 from core.normalize import fold
-from index.base import Query, SearchBackend, SearchResult
-from index.query import Lexicon, load_lexicon, parse
+from index.base import TIER_MATTER, Query, SearchBackend, SearchResult
+from index.query import Lexicon, load_lexicon, parse, province_key
 from nlp.themes import Taxonomy, load_taxonomy
 
-# A query names a matter when its phrases of that theme weigh this much (themes.toml: 3 = the
-# phrase alone names the matter, 2 = strong hint, 1 = weak hint): a weak hint ("hồ sơ",
+# A query names a matter when its phrases of that theme weigh the vocabulary's strong hint
+# (Taxonomy.strong_hint, themes.toml: 3 = the phrase alone names the matter, 2 = strong hint,
+# 1 = weak hint), the bar a finding's record carries a theme by too: a weak hint ("hồ sơ",
 # "công chức", "kế hoạch") is said of every matter and would bring findings at random.
-MATTER_MIN_SCORE = 2.0
 # At most this many matters, strongest first: a short query names one or two; more are the
 # weak readings of a long one.
 MAX_MATTERS = 2
@@ -47,7 +48,7 @@ def query_matters(text: str, taxonomy: Taxonomy | None = None) -> tuple[str, ...
         for code, score in _scores(member, tax)[:1]:
             scored[code] = max(scored.get(code, 0.0), score)
     ranked = sorted(scored.items(), key=lambda pair: -pair[1])  # stable: the matcher's order on ties
-    return tuple(code for code, score in ranked if score >= MATTER_MIN_SCORE)[:MAX_MATTERS]
+    return tuple(code for code, score in ranked if score >= tax.strong_hint)[:MAX_MATTERS]
 
 
 def _scores(text: str, taxonomy: Taxonomy) -> list[tuple[str, float]]:
@@ -99,5 +100,28 @@ def with_matters(query: Query, taxonomy: Taxonomy | None = None) -> Query:
 
 
 def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = None) -> SearchResult:
-    """The one search every front end runs: the query's matters found, then the backend asked."""
-    return backend.search(with_matters(query, taxonomy))
+    """The one search every front end runs: the query's matters found, then the backend asked;
+    each hit of the matter tier names the matter it came by (`Hit.matter`)."""
+    asked = with_matters(query, taxonomy)
+    result = backend.search(asked)
+    hits = tuple(replace(hit, matter=matter_of(hit.record.theme, hit.record.themes, asked.matters))
+                 if hit.tier == TIER_MATTER else hit for hit in result.hits)
+    return replace(result, hits=hits)
+
+
+def matter_of(theme: str | None, themes: tuple[str, ...], matters: tuple[str, ...]) -> str | None:
+    """The query's matter a finding of the matter tier came by: its own theme when that is one,
+    else the strongest of the query's matters it speaks of (the engines' order)."""
+    if theme in matters:
+        return theme
+    return next((m for m in matters if m in themes), None)
+
+
+def province_suggestions(backend: SearchBackend, province: str) -> tuple[tuple[str, ...], bool]:
+    """When a province filter finds nothing: the indexed provinces closest to what was typed
+    ("Quang Trj" → Quảng Trị) and True, or, when none is close, every indexed province and
+    False. One rule for the CLI's hint line and the web page's links."""
+    known = [value for value, _ in search(backend, Query(limit=0, facets=True)).facets.get("province", [])]
+    by_key = {province_key(v): v for v in known}
+    close = difflib.get_close_matches(province_key(province), list(by_key), n=5, cutoff=0.6)
+    return (tuple(by_key[k] for k in close), True) if close else (tuple(known), False)

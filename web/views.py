@@ -22,7 +22,7 @@ from core.models import Unit
 from index.base import TIER_MATTER, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
-from pipeline.search import search
+from pipeline.search import province_suggestions, search
 from reports.compare import (
     Comparison,
     Filters,
@@ -75,6 +75,8 @@ class HitView:
     page: int | None
     # The theme label when the hit came in the matter tier (the query's matter, other words)
     matter: str | None = None
+    # Beside the units, as the CLI prints them: many communes share a name (xã Tân Thạnh)
+    provinces: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,8 @@ class SearchView:
     prev_url: str | None
     next_url: str | None
     sort_urls: dict[str, str] = field(default_factory=dict)
+    # A province filter that found nothing: the close provinces, each with its link
+    provinces_meant: tuple[tuple[str, str], ...] = ()
 
 
 def hit_view(hit: Hit) -> HitView:
@@ -127,7 +131,8 @@ def hit_view(hit: Hit) -> HitView:
         r.published or (str(r.year) if r.year else ""),
         r.unit_levels or r.units,
         r.page,
-        load_taxonomy().label(r.theme) if hit.tier == TIER_MATTER and r.theme else None,
+        load_taxonomy().label(hit.matter) if hit.tier == TIER_MATTER and hit.matter else None,
+        r.provinces,
     )
 
 
@@ -186,7 +191,14 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         params.url(trang=page - 1) if page > 1 else None,
         params.url(trang=page + 1) if page < last_page else None,
         {sort: params.url(sap_xep=sort) for sort in SORTS},
+        _provinces_meant(backend, params) if params.tinh and not result.total else (),
     )
+
+
+def _provinces_meant(backend: SearchBackend, params: SearchParams) -> tuple[tuple[str, str], ...]:
+    """The provinces close to a misspelt one ("Quang Trj"), as the CLI lists them, with links."""
+    names, close = province_suggestions(backend, params.tinh or "")
+    return tuple((name, params.url(tinh=name)) for name in names) if close else ()
 
 
 # --------------------------------------------------------------------------- a finding in its document

@@ -65,14 +65,14 @@ def command(ctx: click.Context, host: str, port: int, no_auth: bool, account: st
     if settings.web_secret_key:  # else a random key: logins end when the server restarts
         auth = replace(auth, secret_key=settings.web_secret_key)
     with errors_as_lines():
-        from index.backends import open_backend
         from index.store import Store
+        from pipeline.process import open_search
         from web.app import create_app
 
         # Once, before serving: bring a store or index written by an older kiemtra up to date,
         # as any other command would; from here on both are opened read-only.
         Store(settings.database).close()
-        open_backend(settings).close()
+        open_search(settings).close()
         app = create_app(settings, auth)
     import uvicorn
 

@@ -213,3 +213,33 @@ def test_an_index_made_before_the_unit_fields_takes_them(es_url: str, name: str)
         backend.drop()
         backend.close()
         client.close()
+
+
+@pytest.mark.elasticsearch
+def test_an_index_made_before_themes_takes_them_and_its_old_findings_still_match_by_their_own(
+        es_url: str, name: str) -> None:
+    """Documents written before `themes` match the theme filter and the matter tier by their own
+    theme; those written since by every theme they speak of, their own first."""
+    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k != "themes"}
+    client = Elasticsearch(es_url)
+    client.indices.create(index=f"{name}-old", mappings={**elastic.MAPPING, "properties": fields},
+                          settings=elastic.INDEX_SETTINGS)
+    client.indices.put_alias(index=f"{name}-old", name=name)
+    old = {k: v for k, v in to_source(_record("o1", "Chưa ký số văn bản.", theme="so_hoa.chu_ky_so")).items()
+           if k != "themes"}
+    client.index(index=name, id="o1", document=old, refresh=True)
+    backend = ElasticBackend(es_url, name)
+    try:
+        backend.index([_record("n1", "Hồ sơ trực tuyến ít, chưa ký số văn bản.",
+                               theme="so_hoa.dvc_truc_tuyen",
+                               themes=("so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so"))])
+        backend.refresh()
+        assert sorted(h.record.finding_id for h in backend.search(Query(theme="so_hoa.chu_ky_so")).hits) == [
+            "n1", "o1"]
+        tier = backend.search(Query(text="phần mềm", matters=("so_hoa.chu_ky_so",))).hits
+        assert [(h.record.finding_id, h.record.themes) for h in tier] == [
+            ("o1", ("so_hoa.chu_ky_so",)), ("n1", ("so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so"))]
+    finally:
+        backend.drop()
+        backend.close()
+        client.close()

@@ -3,17 +3,19 @@ against FTS5's own bm25 over a real index."""
 
 from __future__ import annotations
 
+import math
 import random
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from index import fts_topk
-from index.base import EXACT_BONUS, GROUP_BONUS, FindingRecord, Query
+from index.base import EXACT_BONUS, GROUP_BONUS, SIMILAR_MIN_SHARE, FindingRecord, Query
 from index.query import group_weights, plan_query
-from index.sqlite_fts import SqliteFtsBackend, _TextSearch, _Vocabulary
+from index.sqlite_fts import SqliteFtsBackend, _TextSearch, _top_terms, _Vocabulary, _words_of
 
 
 def test_docsize_blob_is_a_sum_of_sqlite_varints() -> None:
@@ -160,5 +162,82 @@ def test_sqlite_pages_equal_fts5_ranking_every_match(tmp_path: Path, text: str) 
                 assert result.total == len(expected)
                 got = [(h.record.finding_id, h.score) for h in result.hits]
                 assert got == [(f, pytest.approx(s, rel=1e-12)) for f, s in expected[offset:offset + limit]]
+    finally:
+        backend.close()
+
+
+# --------------------------------------------------------------------------- bm25 in numpy, "similar"
+
+
+def test_averages_record_is_rows_then_column_totals() -> None:
+    assert fts_topk.averages(bytes([3, 5, 0x81, 0x48])) == (3, 205)  # 3 rows; 5 + 200 tokens
+    assert fts_topk.averages(b"") == (0, 0)
+    assert fts_topk.averages(None) == (0, 0)
+
+
+ASCII_WORDS = ("ho", "so", "tre", "han", "phieu", "hen", "xa", "cap", "bao", "cao", "thu", "tuc")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_bm25_is_fts5s_own_score(tmp_path: Path, seed: int) -> None:
+    """The same doubles FTS5's bm25() gives every finding of an OR query on `folded`, from the
+    counts, lengths and holders alone."""
+    rng = random.Random(seed)
+    backend = SqliteFtsBackend(tmp_path / "bm25.db")
+    texts = [" ".join(rng.choice(ASCII_WORDS) for _ in range(rng.randint(1, 30))) for _ in range(300)]
+    try:
+        backend.index([FindingRecord(finding_id=f"f{i}", doc_key="d", doc_id="d", text=text,
+                                     polarity="strength", area="tthc") for i, text in enumerate(texts)])
+        words = rng.sample(ASCII_WORDS, rng.randint(1, 10))
+        with sqlite3.connect(tmp_path / "bm25.db") as conn:
+            expression = " OR ".join(f'(folded : "{w}")' for w in words)
+            expected = dict(conn.execute("SELECT rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?",
+                                         [expression]).fetchall())
+            folded = dict(conn.execute("SELECT rowid, folded FROM fts_text").fetchall())
+            tokens = dict(conn.execute("SELECT rowid, tokens FROM fts_records").fetchall())
+            rows, total = fts_topk.averages(conn.execute("SELECT block FROM fts_text_data WHERE id = 1")
+                                            .fetchone()[0])
+        ids = sorted(expected)
+        counts = np.array([[folded[r].split().count(w) for w in words] for r in ids], dtype=np.int64)
+        holders = [sum(w in folded[r].split() for r in folded) for w in words]
+        got = fts_topk.bm25(counts, np.array([tokens[r] for r in ids]), holders, rows, total)
+        assert rows == len(texts) and total == sum(tokens.values())
+        assert got.tolist() == [-expected[r] for r in ids]
+    finally:
+        backend.close()
+
+
+def test_similar_equals_fts5_ranking_every_candidate(tmp_path: Path) -> None:
+    """Each finding's similar list is every finding sharing enough of its words, ranked by
+    FTS5's own bm25 of those words, then rowid; findings Python tokenizes unlike FTS5 ("m²",
+    private use) are among them."""
+    path = tmp_path / "similar.db"
+    backend = SqliteFtsBackend(path)
+    try:
+        backend.index(_corpus(random.Random(5), 600))
+        with sqlite3.connect(path) as conn:
+            names = dict(conn.execute("SELECT rowid, finding_id FROM fts_records").fetchall())
+            folded = dict(conn.execute("SELECT rowid, folded FROM fts_text").fetchall())
+            vocabulary = dict(conn.execute("SELECT term, doc FROM fts_vocab WHERE col = 'folded'").fetchall())
+        unknown_seen = listed = 0
+        for rowid in range(1, 600, 37):
+            with backend._snapshot("test") as conn:
+                counts = _words_of(folded[rowid])
+                terms = _top_terms(counts, {w: vocabulary.get(w, 0) for w in counts}, len(folded))
+                holders = [{r for (r,) in conn.execute("SELECT rowid FROM fts_text WHERE fts_text MATCH ?",
+                                                       [f'folded : "{t}"'])} for t in terms]
+                least = math.ceil(SIMILAR_MIN_SHARE * len(terms))
+                shared = Counter(r for found in holders for r in found)
+                candidates = {r for r, n in shared.items() if n >= least} - {rowid}
+                bm25 = dict(conn.execute(
+                    f"SELECT rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
+                    f" AND rowid IN ({','.join(map(str, candidates)) or '0'})",
+                    [" OR ".join(f'(folded : "{t}")' for t in terms)]).fetchall())
+            expected = sorted((bm25[r], r) for r in candidates)[:8]
+            unknown_seen += sum(not fts_topk.tokenizes_alike(folded[r]) for _, r in expected)
+            listed += bool(expected)
+            got = [(h.record.finding_id, h.score) for h in backend.similar(names[rowid], limit=8)]
+            assert got == [(names[r], pytest.approx(-s, rel=1e-12)) for s, r in expected]
+        assert listed > 10 and unknown_seen, "the corpus should put findings FTS5 must score on the lists"
     finally:
         backend.close()

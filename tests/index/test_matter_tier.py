@@ -177,3 +177,71 @@ def test_the_matter_in_other_words_only_comes_newest_first(fresh: SearchBackend)
                  desk("k4", "2025-01-01", theme="tthc.lien_thong")])
     assert found(fresh, text="máy lấy số", matters=("tthc.mot_cua", "tthc.lien_thong")) == [
         ("k2", TIER_MATTER), ("k3", TIER_MATTER), ("k1", TIER_MATTER), ("k4", TIER_MATTER)]
+
+
+ONLINE, SIGNED, INFRA = "so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so", "so_hoa.ha_tang"
+
+
+def _spoken(fid: str, text: str, words: str, theme: str, themes: tuple[str, ...] = (),
+            published: str = "2022-05-01") -> FindingRecord:
+    """A finding with every theme it speaks of, as ingest gives them (nlp.themes.finding_themes)."""
+    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
+                         polarity=NEG, area=Area.SO_HOA, theme=theme, themes=themes or (theme,),
+                         year=int(published[:4]), published=published)
+
+
+SPOKEN = (
+    _spoken("o1", "Dịch vụ công trực tuyến ít người dùng.", "Dịch_vụ công trực_tuyến ít người dùng .",
+            ONLINE),
+    _spoken("o2", "Tỷ lệ hồ sơ nộp qua mạng còn thấp.", "Tỷ_lệ hồ_sơ nộp qua mạng còn thấp .", ONLINE),
+    # Its own theme is the signatures; it speaks of online services besides.
+    _spoken("s1", "Chưa ký số văn bản; hồ sơ nộp qua mạng rất ít.",
+            "Chưa ký_số văn_bản ; hồ_sơ nộp qua mạng rất ít .", SIGNED, (SIGNED, ONLINE), "2024-01-01"),
+    _spoken("s2", "Chưa ký số văn bản đi.", "Chưa ký_số văn_bản đi .", SIGNED),
+    # About the equipment, speaking of signatures or of online services besides.
+    _spoken("h1", "Máy chủ cũ làm việc ký số văn bản chậm.", "Máy_chủ cũ làm việc ký_số văn_bản chậm .",
+            INFRA, (INFRA, SIGNED), "2025-01-01"),
+    _spoken("h2", "Đường truyền yếu, hồ sơ nộp qua mạng hay lỗi.",
+            "Đường_truyền yếu , hồ_sơ nộp qua mạng hay lỗi .", INFRA, (INFRA, ONLINE), "2021-01-01"),
+)
+
+
+@pytest.fixture(params=ENGINES)
+def spoken(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
+    engine = (_sqlite if request.param == "sqlite" else _elastic)(tmp_path, request)
+    engine.index(SPOKEN)
+    return engine
+
+
+def test_a_finding_comes_by_a_matter_it_speaks_of_besides_its_own_after_those_it_is_about(
+        spoken: SearchBackend) -> None:
+    """o2 is about online services in other words; s1 and h2 speak of them besides their own
+    matter: they come after o2, newest first. s2 and h1 never speak of them and never come."""
+    assert found(spoken, text="dịch vụ công trực tuyến", matters=(ONLINE,)) == [
+        ("o1", TIER_WORDS), ("o2", TIER_MATTER), ("s1", TIER_MATTER), ("h2", TIER_MATTER)]
+    # Asked for signatures, s1 is of its own matter, h1 (newest) speaks of it besides.
+    assert found(spoken, text="chữ ký điện tử", matters=(SIGNED,)) == [
+        ("s1", TIER_MATTER), ("s2", TIER_MATTER), ("h1", TIER_MATTER)]
+
+
+def test_own_themes_first_then_those_speaking_of_the_strongest_matter_besides(
+        spoken: SearchBackend) -> None:
+    """Own theme the first matter (o1, o2), the second (s1, s2), then h2, speaking of the first
+    besides its own. h1 speaks of the second, weaker matter besides its own: it does not come."""
+    assert found(spoken, text="phần mềm", matters=(ONLINE, SIGNED)) == [
+        ("o1", TIER_MATTER), ("o2", TIER_MATTER), ("s1", TIER_MATTER), ("s2", TIER_MATTER),
+        ("h2", TIER_MATTER)]
+    assert found(spoken, text="phần mềm", matters=(SIGNED, ONLINE)) == [
+        ("s1", TIER_MATTER), ("s2", TIER_MATTER), ("o1", TIER_MATTER), ("o2", TIER_MATTER),
+        ("h1", TIER_MATTER)]
+
+
+def test_the_theme_filter_and_facet_count_every_theme_a_finding_speaks_of(spoken: SearchBackend) -> None:
+    """A user filtering on a matter expects the findings speaking of it; the facet counts what
+    its filter finds (comparison keeps counting each finding's own theme only)."""
+    assert sorted(fid for fid, _ in found(spoken, theme=ONLINE)) == ["h2", "o1", "o2", "s1"]
+    assert sorted(fid for fid, _ in found(spoken, theme=SIGNED)) == ["h1", "s1", "s2"]
+    facets = spoken.search(Query(facets=True)).facets["theme"]
+    assert facets == [(ONLINE, 4), (SIGNED, 3), (INFRA, 2)]
+    assert [h.record.themes for h in spoken.search(Query(theme=SIGNED, sort="date")).hits] == [
+        (INFRA, SIGNED), (SIGNED, ONLINE), (SIGNED,)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from core.levels import Level
 from core.models import Area, Document, Extraction, Finding, Polarity, Role, Source, Unit
 from index.records import finding_records
+from nlp.themes import finding_themes
 from nlp.unit_containers import containers
 
 
@@ -18,6 +19,21 @@ def test_records_carry_todays_unit_and_the_units_containing_theirs() -> None:
     assert record.unit_levels == ("xã Đặng Sơn",)
     assert record.unit_aliases == ("xã Bạch Ngọc",)
     assert record.unit_parents == ("huyện Đô Lương", "tỉnh Nghệ An")
+
+
+def test_records_carry_every_theme_their_finding_speaks_of_its_own_first() -> None:
+    """The composition layer passes the vocabulary's reading (nlp.themes.finding_themes); the
+    finding's own theme (what comparison counts) stays `theme`, first of `themes`."""
+    text = "Tỷ lệ hồ sơ trực tuyến còn thấp, chưa ký số văn bản."
+    document = Document("bc", text, (), Source(path="bc.txt", sha256="k", format="txt", reader="txt"))
+    finding = Finding(text=text, polarity=Polarity.SHORTCOMING, area=Area.TTHC, start=0, end=len(text),
+                      theme="tthc.giai_quyet")
+    extraction = Extraction("bc", findings=(finding,))
+    record, = finding_records("k", document, extraction, themes_of=finding_themes)
+    assert record.theme == "tthc.giai_quyet"
+    assert record.themes == ("tthc.giai_quyet", "so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so")
+    bare, = finding_records("k", document, extraction)  # index/ alone runs no NLP: its own theme only
+    assert bare.themes == ("tthc.giai_quyet",)
 
 
 def test_the_district_a_document_names_settles_a_commune_name_two_districts_share() -> None:

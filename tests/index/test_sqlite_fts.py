@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 import unicodedata
@@ -13,9 +14,11 @@ import pytest
 
 from core.errors import BackendError
 from core.normalize import fold
+from index import sqlite_fts
 from index.base import FindingRecord, Query
 from index.query import Alternative, plan_query
 from index.sqlite_fts import SqliteFtsBackend, highlight
+from nlp.themes import finding_themes
 
 
 def rec(finding_id: str, text: str, **fields: object) -> FindingRecord:
@@ -344,6 +347,36 @@ def test_similar_applies_the_minimum_share_before_ranking(backend: SqliteFtsBack
     assert [h.record.finding_id for h in backend.similar("target", limit=5)] == ["similar"]
 
 
+def test_similar_sees_every_write_and_answers_alike_from_its_word_lists(
+        backend: SqliteFtsBackend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`similar` remembers words' counts and lists per data version: a write by this backend or
+    by another connection is seen at once, and a list dropped for room is read again."""
+    backend.index([
+        rec("a", "Hồ sơ đất đai trễ hạn, chưa gửi thư xin lỗi công dân."),
+        rec("b", "Hồ sơ đất đai trễ hạn."),
+        rec("c", "Ban chỉ đạo chưa họp định kỳ."),
+    ])
+    assert [h.record.finding_id for h in backend.similar("a")] == ["b"]
+    backend.index([rec("d", "Hồ sơ đất đai trễ hạn, chưa gửi thư xin lỗi.")])
+    assert [h.record.finding_id for h in backend.similar("a")] == ["d", "b"]
+    other = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        other.delete_document("doc-d")
+    finally:
+        other.close()
+    assert [h.record.finding_id for h in backend.similar("a")] == ["b"]
+    backend.similar("b")
+    remembered = [(h.record.finding_id, h.score) for h in backend.similar("b")]  # from its lists
+    assert backend._words is not None and backend._words.lists
+    monkeypatch.setattr(sqlite_fts, "SIMILAR_CACHED_ROWIDS", 1)  # no list fits: every one read again
+    fresh = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        assert [(h.record.finding_id, h.score) for h in fresh.similar("b")] == remembered
+        assert fresh._words is not None and not fresh._words.lists
+    finally:
+        fresh.close()
+
+
 def _back_to_v2(conn: sqlite3.Connection) -> None:
     """Undo v3: no token counts or repeated words."""
     conn.execute("DROP TABLE fts_repeats")
@@ -492,5 +525,63 @@ def test_v3_tables_gain_theme_terms_in_place(tmp_path: Path) -> None:
         assert [h.record.finding_id for h in reopened.search(Query(theme="tthc.phieu_hen")).hits] == ["t1"]
         assert ({fold(v) for v, _ in reopened.search(Query(facets=True)).facets["unit"]}
                 == {"tan hoa", "phu loc"})
+    finally:
+        reopened.close()
+
+
+def _v5_index(path: Path) -> None:
+    """An index as v5 wrote it: each record's own theme its one `theme` term, no `themes` in its
+    JSON, no `primary_theme` terms."""
+    first = SqliteFtsBackend(path)
+    first.index([rec("d1", "Tỷ lệ hồ sơ trực tuyến còn thấp, chưa ký số văn bản.", theme="tthc.giai_quyet"),
+                 rec("d2", "Chưa có phiếu hẹn trả kết quả.", theme="tthc.phieu_hen"),
+                 rec("d3", "Hồ sơ nộp qua mạng còn ít.", theme="so_hoa.dvc_truc_tuyen")])
+    first.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM fts_terms WHERE field = 'primary_theme'")
+        for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+            record = json.loads(raw)
+            del record["themes"]
+            conn.execute("UPDATE fts_records SET record = ? WHERE rowid = ?",
+                         (json.dumps(record, ensure_ascii=False), rowid))
+        conn.execute("UPDATE fts_meta SET value = '5' WHERE key = 'version'")
+
+
+def test_v5_tables_read_the_themes_their_findings_speak_of_in_place(tmp_path: Path) -> None:
+    """A v5 index opens as v6: each stored finding's text gives the themes it speaks of (the
+    vocabulary's reading, passed in as ingest passes it), its own theme first and kept."""
+    path = tmp_path / "v5.db"
+    _v5_index(path)
+    reopened = SqliteFtsBackend(path, themes_of=finding_themes)
+    try:
+        themes = {h.record.finding_id: (h.record.theme, h.record.themes)
+                  for h in reopened.search(Query(limit=10)).hits}
+        assert themes == {
+            "d1": ("tthc.giai_quyet", ("tthc.giai_quyet", "so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so")),
+            "d2": ("tthc.phieu_hen", ("tthc.phieu_hen",)),
+            "d3": ("so_hoa.dvc_truc_tuyen", ("so_hoa.dvc_truc_tuyen",))}
+        assert ids(reopened, Query(theme="so_hoa.chu_ky_so")) == ["d1"]
+        assert dict(reopened.search(Query(facets=True)).facets["theme"])["so_hoa.dvc_truc_tuyen"] == 2
+        # The matter tier: its own theme first (d3), then the one speaking of it besides (d1).
+        hits = reopened.search(Query(text="cổng dịch vụ", matters=("so_hoa.dvc_truc_tuyen",))).hits
+        assert [(h.record.finding_id, h.tier) for h in hits] == [("d3", "matter"), ("d1", "matter")]
+    finally:
+        reopened.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == ("6",)
+
+
+def test_v5_tables_opened_without_the_vocabulary_keep_each_findings_own_theme(tmp_path: Path) -> None:
+    """index/ runs no NLP: opened bare, a v5 index migrates with each finding's own theme only
+    (a `kiemtra reindex` gives the others), and its tier and filters work as before."""
+    path = tmp_path / "v5.db"
+    _v5_index(path)
+    reopened = SqliteFtsBackend(path)
+    try:
+        assert {h.record.themes for h in reopened.search(Query(limit=10)).hits} == {
+            ("tthc.giai_quyet",), ("tthc.phieu_hen",), ("so_hoa.dvc_truc_tuyen",)}
+        assert ids(reopened, Query(theme="so_hoa.dvc_truc_tuyen")) == ["d3"]
+        hits = reopened.search(Query(text="cổng dịch vụ", matters=("so_hoa.dvc_truc_tuyen",))).hits
+        assert [h.record.finding_id for h in hits] == ["d3"]
     finally:
         reopened.close()

@@ -41,3 +41,12 @@ def test_hand_built_gazetteer_answers_the_same_questions() -> None:
     assert g.provinces_of("phường", "Tân Thạnh") == {"Đồng Tháp"}
     assert g.provinces_of("huyện", "Tân Thạnh") == frozenset()
     assert g.current_unit("xã", "Tân Thạnh", "Đồng Tháp") == "tỉnh Đồng Tháp"
+
+
+def test_thua_thien_hue_as_documents_name_it_has_todays_unit() -> None:
+    """Reports before 2025 say "tỉnh Thừa Thiên Huế"; the data calls it Huế (a thành phố since
+    1/1/2025). Without today's unit, `--unit Huế` and "Huế" in a query missed its findings."""
+    g = load_gazetteer()
+    assert g.current_unit("tỉnh", "Thừa Thiên Huế", "Thừa Thiên Huế") == "thành phố Huế"
+    assert g.current_unit("thành phố", "Huế", "Huế") == "thành phố Huế"
+    assert g.current_unit("phường", "Vỹ Dạ", "Thừa Thiên Huế") == "phường Vỹ Dạ"

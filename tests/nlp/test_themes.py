@@ -144,3 +144,42 @@ def test_the_shipped_vocabulary_serves_area_and_theme_from_one_match() -> None:
     matches = taxonomy.matches(text.lower())
     assert {m.theme.code for m in matches} >= {"cong_vu.the_ten"}
     assert taxonomy.assign(text, "cong_vu") == "cong_vu.the_ten"
+
+
+def test_a_finding_carries_the_other_matters_it_names_strongly_after_its_own() -> None:
+    """Its own theme first (the one comparison counts, here the in-area one), then every other
+    theme scoring the strong hint, strongest first; a weak hint ("hồ sơ": 0.8) is left out."""
+    tax = load_taxonomy()
+    text = "Tỷ lệ hồ sơ trực tuyến còn thấp, chưa ký số văn bản"
+    own = tax.assign(text, Area.TTHC)
+    assert own == "tthc.giai_quyet"
+    assert tax.mentioned(text, own) == ("tthc.giai_quyet", "so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so")
+    assert tax.mentioned("Chưa có phiếu hẹn trả kết quả", "tthc.phieu_hen") == ("tthc.phieu_hen",)
+    # The same, typed without accents.
+    assert tax.mentioned("ty le ho so truc tuyen con thap, chua ky so van ban", own) == (
+        "tthc.giai_quyet", "so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so")
+
+
+def test_a_finding_carries_at_most_three_themes_and_no_weak_one() -> None:
+    tax = load_taxonomy()
+    listing = ("Công chức không đeo thẻ, đi muộn về sớm, chưa niêm yết thủ tục, chưa ký số văn bản, "
+               "hồ sơ trực tuyến thấp")
+    assert tax.mentioned(listing, "tthc.niem_yet") == ("tthc.niem_yet", "cong_vu.ky_luat", "cong_vu.the_ten")
+    # "báo cáo" weighs 1.5: a report is mentioned, not the matter of reporting.
+    assert tax.mentioned("UBND xã báo cáo công tác tuyên truyền", "chi_dao.tuyen_truyen") == (
+        "chi_dao.tuyen_truyen",)
+    # Without a theme of its own (none assigned): the strong ones alone; nothing matching: none.
+    assert tax.mentioned("Chưa ký số văn bản", None) == ("so_hoa.chu_ky_so",)
+    assert tax.mentioned("Trời mưa to.", "chung.khac") == ("chung.khac",)
+
+
+def test_the_strong_hint_is_the_vocabularys_rule() -> None:
+    data = {"theme": [
+        {"code": "tthc.a", "label": "A", "area": "tthc", "terms": {"phiếu hẹn": 3}},
+        {"code": "tthc.b", "label": "B", "area": "tthc", "terms": {"một cửa": 1.5}},
+    ]}
+    assert parse_taxonomy(data).mentioned("phiếu hẹn ở một cửa", "tthc.a") == ("tthc.a",)
+    loose = parse_taxonomy({**data, "rules": {"strong_hint": 1.5}})
+    assert loose.strong_hint == 1.5
+    assert loose.mentioned("phiếu hẹn ở một cửa", "tthc.a") == ("tthc.a", "tthc.b")
+    assert load_taxonomy().strong_hint == 2.0  # nlp/vi/themes.toml's

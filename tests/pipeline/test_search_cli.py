@@ -125,7 +125,8 @@ def test_findings_of_the_query_s_matter_in_other_words_say_why_they_came(db: str
     """No finding holds "sổ theo dõi"; the matter (the phiếu hẹn theme) brings them, and says so."""
     hits = search(db, "sổ theo dõi")["hits"]
     assert hits and {h["tier"] for h in hits} == {"matter"}
-    assert {h["theme"] for h in hits} == {"tthc.phieu_hen"}
+    assert {h["matter"] for h in hits} == {"tthc.phieu_hen"}
+    assert all("tthc.phieu_hen" in h["themes"] and h["themes"][0] == h["theme"] for h in hits)
     assert all("phiếu hẹn" in h["text"] for h in hits)
     assert search(db, "phiếu hẹn")["hits"][0]["tier"] == "words"
     shown = run("--db", db, "search", "sổ theo dõi").stdout

@@ -11,7 +11,7 @@ from core.models import Area, Polarity
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Query
 from index.sqlite_fts import SqliteFtsBackend
 from nlp.themes import parse_taxonomy
-from pipeline.search import positive_text, query_matters, search, with_matters
+from pipeline.search import matter_of, positive_text, query_matters, search, with_matters
 
 # A vocabulary written for these tests: one strong phrase, one weak one, two themes.
 TAXONOMY = parse_taxonomy({"theme": [
@@ -82,3 +82,52 @@ def test_the_composed_search_brings_the_matter_the_engine_alone_does_not(backend
     assert [h.record.finding_id for h in alone.hits] == ["p1"]
     composed = search(backend, Query(text="phieu hen"), TAXONOMY)
     assert [(h.record.finding_id, h.tier) for h in composed.hits] == [("p1", TIER_WORDS), ("p2", TIER_MATTER)]
+    assert [h.matter for h in composed.hits] == [None, "tthc.phieu_hen"]
+
+
+def test_a_hit_spoken_of_besides_its_own_matter_names_the_querys_matter(tmp_path: Path) -> None:
+    """Its own theme is not what the query asked: the CLI and web page show the matter it came by."""
+    sqlite = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        sqlite.index([FindingRecord(
+            finding_id="g1", doc_key="doc-g1", doc_id="g1.pdf", text="Hồ sơ tồn đọng, không có sổ theo dõi.",
+            words="Hồ_sơ tồn_đọng , không có sổ theo_dõi .", polarity=Polarity.SHORTCOMING, area=Area.TTHC,
+            theme="tthc.giai_quyet", themes=("tthc.giai_quyet", "tthc.phieu_hen"), year=2022)])
+        hits = search(sqlite, Query(text="phieu hen"), TAXONOMY).hits
+        assert [(h.record.finding_id, h.tier, h.matter) for h in hits] == [
+            ("g1", TIER_MATTER, "tthc.phieu_hen")]
+    finally:
+        sqlite.close()
+
+
+def test_matter_of_prefers_the_findings_own_theme_then_the_strongest_matter() -> None:
+    assert matter_of("b", ("b", "a"), ("a", "b")) == "b"
+    assert matter_of("c", ("c", "b", "a"), ("a", "b")) == "a"
+    assert matter_of("c", ("c",), ("a",)) is None
+
+
+def test_a_writing_command_migrates_an_older_index_with_the_vocabularys_themes(tmp_path: Path) -> None:
+    """open_search (ingest, reindex, serve) passes nlp's reading to the v5 → v6 migration."""
+    import json
+    import sqlite3
+
+    from core.settings import load_settings
+    from pipeline.process import open_search
+
+    database = tmp_path / "store.db"
+    old = SqliteFtsBackend(database)
+    old.index([_rec("v1", "Tỷ lệ hồ sơ trực tuyến còn thấp, chưa ký số văn bản.", "", "tthc.giai_quyet")])
+    old.close()
+    with sqlite3.connect(database) as conn:  # as v5 stored it: no `themes`, no primary_theme terms
+        conn.execute("DELETE FROM fts_terms WHERE field = 'primary_theme'")
+        raw, = conn.execute("SELECT record FROM fts_records").fetchone()
+        record = json.loads(raw)
+        del record["themes"]
+        conn.execute("UPDATE fts_records SET record = ?", (json.dumps(record, ensure_ascii=False),))
+        conn.execute("UPDATE fts_meta SET value = '5' WHERE key = 'version'")
+    backend = open_search(load_settings({"db_path": str(database), "backend": "sqlite"}))
+    try:
+        hit, = backend.search(Query(theme="so_hoa.chu_ky_so")).hits
+        assert hit.record.themes == ("tthc.giai_quyet", "so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so")
+    finally:
+        backend.close()

@@ -1,0 +1,130 @@
+"""`kiemtra search` and `show` tried as a provincial staff member would (issue 12), on two
+reports written for these tests: what a user types beyond the happy path."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from pipeline.cli import cli
+
+REPORT_2021 = (
+    "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH\n\n"
+    "Số: 41/TB-UBND\n\n"
+    "Châu Thành, ngày 15 tháng 11 năm 2021\n\n"
+    "Từ ngày 01/11/2021 đến ngày 05/11/2021, Đoàn kiểm tra đã kiểm tra tại UBND xã Phú Tân, "
+    "huyện Châu Thành, tỉnh Tiền Giang theo Quyết định số 139/QĐ-UBND ngày 20/10/2021 của UBND huyện.\n\n"
+    "Xã đã thực hiện tốt việc niêm yết công khai thủ tục hành chính. Tuy nhiên, bộ phận "
+    "một cửa chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.\n\n"
+    "Đề nghị UBND xã Phú Tân khắc phục ngay việc cấp phiếu hẹn."
+)
+REPORT_2023 = (
+    "ỦY BAN NHÂN DÂN HUYỆN CAM LỘ\n\n"
+    "Số: 88/BC-UBND\n\n"
+    "Cam Lộ, ngày 05 tháng 12 năm 2023\n\n"
+    "Ngày 20/11/2023, Đoàn kiểm tra đã kiểm tra công tác cải cách hành chính tại UBND xã Cam Tuyền, "
+    "huyện Cam Lộ, tỉnh Quảng Trị.\n\n"
+    "Bộ phận một cửa xã Cam Tuyền chưa cấp phiếu hẹn cho một số hồ sơ tiếp nhận. "
+    "Sổ theo dõi hồ sơ chưa ghi đầy đủ.\n\n"
+    "Đề nghị UBND xã Cam Tuyền khắc phục việc cấp phiếu hẹn cho công dân."
+)
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("search-qa")
+    for name, text in (("thong-bao-41.txt", REPORT_2021), ("bao-cao-88.txt", REPORT_2023)):
+        (folder / name).write_text(text, encoding="utf-8")
+    path = str(folder / "k.db")
+    result = run("--db", path, "ingest", str(folder), "--no-progress")
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def search(db: str, *args: str) -> dict[str, Any]:
+    result = run("--db", db, "search", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def _a_phieu_hen_finding(db: str) -> dict[str, Any]:
+    hits = search(db, "chưa cấp phiếu hẹn", "--unit", "Phú Tân")["hits"]
+    assert hits
+    return hits[0]
+
+
+@pytest.mark.parametrize("extra", [("--unit", "Cam Tuyền"), ("--year", "2023"), ("--province", "Quảng Trị"),
+                                   ("--polarity", "strength"), ("--sort", "date"), ("--facets",),
+                                   ("phiếu", "hẹn")])
+def test_similar_with_a_filter_or_a_query_is_refused_not_ignored(db: str, extra: tuple[str, ...]) -> None:
+    """`--similar` ranks by one finding and knows no filter: a filter or query given with it was
+    silently dropped (a finding of Phú Tân listed under --unit "Cam Tuyền"). Say so instead."""
+    found = _a_phieu_hen_finding(db)
+    result = run("--db", db, "search", "--similar", found["finding_id"], *extra)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("kiemtra: ")
+    assert "--similar" in result.stderr
+
+
+def test_similar_pages_with_offset(db: str) -> None:
+    """--offset on --similar numbered the results from the offset but showed the first page."""
+    found = _a_phieu_hen_finding(db)
+    every = search(db, "--similar", found["finding_id"], "--limit", "5")["hits"]
+    if len(every) < 2:
+        pytest.skip("fewer than two similar findings to page through")
+    second = search(db, "--similar", found["finding_id"], "--limit", "1", "--offset", "1")
+    assert [h["finding_id"] for h in second["hits"]] == [every[1]["finding_id"]]
+
+
+@pytest.mark.parametrize("args", [("phiếu", "hẹn", "-sổ"), ("phiếu", "hẹn", '-"sổ theo dõi"'),
+                                  ("phiếu", "hẹn", "-hồ"), ("-sổ", "phiếu", "hẹn", "--unit", "Cam Tuyền")])
+def test_an_exclusion_typed_as_its_own_word_is_part_of_the_query(db: str, args: tuple[str, ...]) -> None:
+    """The README's -word and -"phrase" exclusions, typed unquoted as a shell user does
+    (`kiemtra search phiếu hẹn -sổ`), were taken for unknown options: a usage error."""
+    result = run("--db", db, "search", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)["hits"]
+    excluded = args[2].strip('-"') if args[0] != "-sổ" else "sổ"
+    assert hits and all(excluded not in " ".join(re.findall(r"\w+", h["text"].lower())).split()
+                        if " " not in excluded else excluded not in h["text"].lower() for h in hits)
+    assert all("phiếu hẹn" in h["text"].lower() for h in hits)
+
+
+def test_search_help_still_answers_to_dash_h(db: str) -> None:
+    result = run("--db", db, "search", "-h")
+    assert result.exit_code == 0 and "--similar" in result.stdout
+
+
+def test_a_unit_with_nothing_of_its_own_points_to_within(db: str) -> None:
+    """`--unit "huyện Cam Lộ"` found 0 and said nothing, while its commune's findings were one
+    --within away: the complaint of issue 12 ("--unit misses findings about its communes")."""
+    assert search(db, "--unit", "huyện Cam Lộ", "--within")["total"] >= 1
+    result = run("--db", db, "search", "--unit", "huyện Cam Lộ")
+    assert result.exit_code == 0 and result.stdout.startswith("0 findings")
+    assert result.stderr.count("\n") == 1 and "--within" in result.stderr
+    assert "--within" not in run("--db", db, "search", "--unit", "Không Có").stderr
+
+
+@pytest.mark.parametrize(("args", "named"), [(("--theme", "tthc.phieu_hn"), "tthc.phieu_hen"),
+                                             (("--theme", "phiếu hẹn"), "tthc.phieu_hen"),
+                                             (("--level", "commune"), "xã")])
+def test_an_unknown_theme_or_level_is_named_not_an_empty_result(db: str, args: tuple[str, ...],
+                                                                named: str) -> None:
+    """A misspelt --theme or a level in English gave "0 findings", as if nothing matched;
+    the web page refuses an unknown theme. One line naming what is accepted."""
+    result = run("--db", db, "search", *args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and named in result.stderr
+
+
+def test_known_themes_and_levels_still_filter(db: str) -> None:
+    assert search(db, "--theme", "tthc.phieu_hen")["total"] >= 1
+    assert search(db, "--level", "xa")["total"] == search(db, "--level", "xã")["total"] >= 1
