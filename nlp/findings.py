@@ -115,7 +115,7 @@ def _cue_scores(form: str) -> CueScores:
     conditions = [(m.start(), m.end()) for p in (*cues.CONDITIONS, *cues.NOTHING_AROSE)
                   for m in _rx(p).finditer(form)]
     form = _mask(form, conditions)
-    negated = _weighted(form, cues.NEGATED_FAULTS)
+    negated = _weighted(form, (*cues.NEGATED_FAULTS, *cues.ADDITIVE_MERITS))
     form = _mask(form, [(s, e) for s, e, _ in negated])
     not_directive = [(m.start(), m.end()) for p in cues.NOT_DIRECTIVE for m in _rx(p).finditer(form)]
     directives = _weighted(_mask(form, not_directive), cues.RECOMMENDATION)

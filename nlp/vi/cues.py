@@ -59,6 +59,14 @@ NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
      r"\b(?:đã |đều )?giảm\b(?: mạnh| đáng kể| rõ rệt)?(?: so với| còn| \d)[^;.:]{0,40}", 2.5),
 )
 
+# "còn có" (also has) before the genre's merit nouns ("nhiều nơi còn có những sáng kiến rất thiết
+# thực", "còn có mô hình hay"): "còn" adds a merit here, it does not mark one still lacking; the
+# phrase is masked like a negated fault and counts as a strength.
+ADDITIVE_MERITS: tuple[tuple[str, float], ...] = (
+    (r"\bcòn có (?:những |nhiều |các |thêm )?(?:sáng kiến|mô hình|cách làm|điểm sáng|giải pháp)"
+     r"(?: mới| hay)?\b(?! (?:chưa|không)\b)", 1.5),
+)
+
 # Phrases whose directive word is a noun or a relative clause, not an instruction:
 # "phản ánh, kiến nghị", "đáp ứng yêu cầu", "những hạn chế cần khắc phục".
 NOT_DIRECTIVE: tuple[str, ...] = (

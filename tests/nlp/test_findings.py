@@ -545,3 +545,11 @@ def test_counts_of_bodies_by_grade_side_by_side_are_one_result() -> None:
         ("strength", "có 6 xã đạt loại xuất sắc; 9 xã xếp loại tốt và 3 xã xếp loại khá")]
     apart = opening + "Xã Tân Phú có 3 hồ sơ quá hạn; 2 xã chưa niêm yết thủ tục hành chính."
     assert len(find_findings(apart)) == 2
+
+
+
+def test_con_co_before_a_merit_noun_adds_a_merit() -> None:
+    assert polarity_of("Nhiều nơi còn có những sáng kiến rất thiết thực") == "strength"
+    assert polarity_of("Nhiều nơi còn có mô hình hay trong tiếp nhận hồ sơ") == "strength"
+    assert polarity_of("Xã còn có cán bộ đi muộn") == "shortcoming"
+    assert polarity_of("Huyện còn có mô hình chưa phát huy hiệu quả") == "shortcoming"
