@@ -375,9 +375,10 @@ OWN_PREDICATE_START = r"^(?:có|đã|được|đều|cũng|vẫn|đang)\b"
 # Bodies and people that the genre lists with commas ("các cơ quan, đơn vị, địa phương", "sở, ban,
 # ngành", "cán bộ, công chức, viên chức"): a comma between two of them is inside one list.
 # The level words come from the one table of them (core/levels.py).
+# The genre writes cán bộ, công chức, viên chức as CB, CC, VC ("4 CB, CC vắng mặt", "CBCCVC").
 BODY_NOUNS = (r"(?:ubnd|ủy ban nhân dân|cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng"
               rf"|{words_pattern(ADMIN_LEVELS)}|tổ chức|cá nhân|doanh nghiệp|cán bộ|công chức|viên chức"
-              r"|người lao động)")
+              r"|người lao động|cb|cc|vc|cbcc|cbccvc|nlđ)")
 BODY_LIST_END = rf"\b{BODY_NOUNS}$"
 BODY_LIST_START = rf"^{BODY_NOUNS}\b"
 

@@ -553,3 +553,12 @@ def test_con_co_before_a_merit_noun_adds_a_merit() -> None:
     assert polarity_of("Nhiều nơi còn có mô hình hay trong tiếp nhận hồ sơ") == "strength"
     assert polarity_of("Xã còn có cán bộ đi muộn") == "shortcoming"
     assert polarity_of("Huyện còn có mô hình chưa phát huy hiệu quả") == "shortcoming"
+
+
+def test_the_abbreviated_cb_cc_are_a_list_of_people_not_two_matters() -> None:
+    opening = "Báo cáo của huyện về công tác cải cách hành chính trong năm qua đã được gửi đến Sở Nội vụ.\n\n"
+    text = opening + ("Đoàn nhận thấy UBND phường An Phú có 3 công chức vắng mặt, UBND phường Tân Lập "
+                      "có 4 CB, CC vắng mặt không có lý do.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "UBND phường An Phú có 3 công chức vắng mặt"),
+        ("shortcoming", "UBND phường Tân Lập có 4 CB, CC vắng mặt không có lý do")]
