@@ -547,7 +547,6 @@ def test_counts_of_bodies_by_grade_side_by_side_are_one_result() -> None:
     assert len(find_findings(apart)) == 2
 
 
-
 def test_con_co_before_a_merit_noun_adds_a_merit() -> None:
     assert polarity_of("Nhiều nơi còn có những sáng kiến rất thiết thực") == "strength"
     assert polarity_of("Nhiều nơi còn có mô hình hay trong tiếp nhận hồ sơ") == "strength"
