@@ -513,6 +513,11 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
             pending = None
         previous_end = end
         own = _cue_scores(form)
+        if index < len(pieces) - 1 and _fault_summary(piece, form):
+            # "một số đơn vị vẫn còn những hạn chế; như chưa ...": an item that only announces faults
+            # before more items is their lead-in, as it would be before a colon
+            context, previous, pending = SHORTCOMING, None, None
+            continue
         if (_too_short(piece, own, form, len(pieces) > 1) or _is_non_finding(form)
                 or own.total == 0 and _is_name_list(piece)):
             pending = None

@@ -561,3 +561,12 @@ def test_the_abbreviated_cb_cc_are_a_list_of_people_not_two_matters() -> None:
     assert _pairs(find_findings(text)) == [
         ("shortcoming", "UBND phường An Phú có 3 công chức vắng mặt"),
         ("shortcoming", "UBND phường Tân Lập có 4 CB, CC vắng mặt không có lý do")]
+
+
+def test_a_list_item_announcing_faults_before_more_items_is_their_lead_in() -> None:
+    opening = "Báo cáo của huyện về công tác cải cách hành chính trong năm qua đã được gửi đến Sở Nội vụ.\n\n"
+    text = opening + ("Tuy nhiên, một số đơn vị vẫn còn những hạn chế trong thực thi công vụ; "
+                      "như chưa niêm yết lịch tiếp công dân; chưa công khai danh mục thủ tục hành chính.")
+    found = _pairs(find_findings(text))
+    assert [polarity for polarity, _ in found] == ["shortcoming", "shortcoming"]
+    assert not any("những hạn chế" in span for _, span in found)
