@@ -95,10 +95,10 @@ def cue_scores(text: str) -> CueScores:
     return _cue_scores(matching_form(text))
 
 
-def _ranks(form: str) -> list[tuple[int, str]]:
+def _ranks(form: str) -> list[tuple[int, Polarity]]:
     """(offset, polarity) of each place in a ranking with its field ("đứng thứ 4 trên tổng số 63"):
     the first third of the field is praise, the last third blame, the middle says nothing."""
-    found = []
+    found: list[tuple[int, Polarity]] = []
     for match in _rx(cues.RANK).finditer(form):
         rank, of = int(match["rank"]), int(match["of"])
         if not 0 < rank <= of:
