@@ -108,7 +108,8 @@ def _kept_file(settings: Settings, portal: Portal, path: str) -> str:
 
 
 def _zero(**counts: int) -> dict[str, int]:
-    return {"new": 0, "changed": 0, "skipped": 0, "failed": 0, "quarantined": 0, "removed": 0, **counts}
+    return {"new": 0, "changed": 0, "re-read": 0, "skipped": 0, "failed": 0, "quarantined": 0, "removed": 0,
+            **counts}
 
 
 def test_portal_round_trip_fetches_conditionally_and_replaces_an_edited_article(
