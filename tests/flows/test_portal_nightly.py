@@ -194,7 +194,9 @@ def test_cli_runs_the_nightly_flow_once_against_the_portal_and_lists_it(
     assert result.stdout.strip().splitlines()[-1] == f"{len(PAGES)} new, 0 changed, 0 skipped, 0 failed"
     listed = CliRunner().invoke(cli, [*options, "runs"])
     assert listed.exit_code == 0, listed.output
-    [line] = listed.stdout.strip().splitlines()
+    [line, versions] = listed.stdout.strip().splitlines()
+    assert versions.startswith("extractor version ") and versions.endswith(f" {len(PAGES)}")  # all current
+    assert "re-reads" not in versions
     assert COMPLETED in line and line.endswith(f"{len(PAGES)} new, 0 changed, 0 skipped, 0 failed")
     with Store(settings.database) as store:
         [run] = store.runs()
