@@ -724,10 +724,10 @@ class Store:
         )
 
     def documents_by_version(self) -> dict[str, int]:
-        """How many stored documents each extractor version extracted, the most recent first:
-        more than one means the next run re-reads the older ones (or they are pinned)."""
+        """How many stored documents each extractor version extracted, the largest share first:
+        more than one version means the next run re-reads all but the current one's."""
         return {r[0]: r[1] for r in self._query(
-            "SELECT extractor_version, COUNT(*) FROM documents GROUP BY 1 ORDER BY max(ingested_at) DESC, 1")}
+            "SELECT extractor_version, COUNT(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")}
 
     # ------------------------------------------------------------------ runs
 

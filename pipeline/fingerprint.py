@@ -112,10 +112,11 @@ def extractor_version(settings: Settings) -> str:
 
 
 def versions_line(documents_by_version: dict[str, int], current: str) -> str:
-    """The extractor version in use and the store's documents by version, for `kiemtra stats`
-    and `kiemtra runs`: "extractor version 0.1.0+3f2a9c0d41be; documents by version:
-    0.1.0+3f2a9c0d41be 388, 0.1.0+77ab01c2d3e4 12 (the next ingest or nightly re-reads 12)"."""
-    stored = ", ".join(f"{version} {count}" for version, count in documents_by_version.items()) or "none"
+    """The extractor version in use and the store's documents by version, the current one first,
+    for `kiemtra stats` and `kiemtra runs`: "extractor version 0.1.0+3f2a9c0d41be; documents by
+    version: 0.1.0+3f2a9c0d41be 388, 0.1.0+77ab01c2d3e4 12 (the next ingest or nightly re-reads 12)"."""
+    ordered = sorted(documents_by_version.items(), key=lambda item: (item[0] != current, -item[1], item[0]))
+    stored = ", ".join(f"{version} {count}" for version, count in ordered) or "none"
     behind = sum(count for version, count in documents_by_version.items() if version != current)
     text = f"extractor version {current}; documents by version: {stored}"
     return text + (f" (the next ingest or nightly re-reads {behind})" if behind else "")
