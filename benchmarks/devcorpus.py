@@ -2,15 +2,22 @@
 
 The corpus and the scorer stay in ../shared beside the repo and are read at run time, never
 copied; the scorer is a script, not a package, so it is imported from its file.
+
+Importing this module also puts this checkout first on sys.path: run as a script
+(`python benchmarks/crossval.py`), a benchmark would otherwise import the packages the venv
+installed, which in a second worktree are another checkout's code, and measure that instead.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path[:1]:
+    sys.path.insert(0, str(REPO))
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "dev"
 DEFAULT_SCORER = REPO.parent / "shared" / "eval" / "score.py"
 
