@@ -28,7 +28,9 @@ Matching rules the plan carries, for the engines to apply:
   admits findings holding the words inside a group's multi-word term (`Plan.parts`: "trực
   tuyến" of "dịch vụ công trực tuyến"), each counting a share of its group's weight where
   the group itself did not match (`Plan.weights`), so a query of one term fills its page too;
-- findings holding the whole query as typed (`Plan.exact`) rank first in their tier;
+- findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
+  of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
+  saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
   matching as many groups; the category word itself is not required (`Plan.optional`);
@@ -635,7 +637,11 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
-    exact = Alternative(tuple(content)) if len(groups) + len(optional) > 1 and len(content) > 1 else None
+    # The words as typed rank first among equals: the whole query when it has several groups, and
+    # a group's own words before its synonyms ("quá hạn" before "trễ hẹn") when it has one.
+    several = len(groups) + len(optional) > 1 and len(content) > 1
+    synonyms = len(groups) == 1 and len(groups[0].alternatives) > 1 and bool(content)
+    exact = Alternative(tuple(content)) if several or synonyms else None
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=cues[0] if cues else None, optional=_unique(optional),
                 polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional),

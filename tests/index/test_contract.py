@@ -542,3 +542,23 @@ def test_theme_filter_and_facet(empty: SearchBackend) -> None:
     assert ids(empty, text="phieu hen", theme="tthc.niem_yet") == []
     narrowed = empty.search(Query(text="ho so", theme="tthc.phieu_hen", facets=True))
     assert dict(narrowed.facets["polarity"]) == {NEG: 2}
+
+
+# What a user still hit in search (issue 12, tests/index/test_query_qa.py): the same on both engines.
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def qa(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    """A backend holding the QA findings of tests/index/test_query_qa.py, shared by these tests."""
+    from tests.index.test_query_qa import RECORDS as QA
+
+    shared = FACTORIES[request.param](tmp_path_factory.mktemp("qa"), request)
+    assert shared.index(QA) == len(QA)
+    return shared
+
+
+def qa_ids(backend: SearchBackend, text: str = "", **query: object) -> list[str]:
+    return [h.record.finding_id for h in backend.search(Query(text=text, limit=10, **query)).hits]  # type: ignore[arg-type]
+
+
+def test_qa_words_as_typed_rank_before_their_synonyms(qa: SearchBackend) -> None:
+    found = qa_ids(qa, "quá hạn")
+    assert set(found) == {"q1", "q2", "q3", "q4"} and found[-1] == "q1"

@@ -117,9 +117,6 @@ def test_a_question_s_negation_alone_does_not_outrank_its_topic(backend: SearchB
     assert not [f for f in found if f.startswith("n")]  # they share only "chưa" with the question
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/query.py: Plan.exact is set only for two groups or more, so a "
-    "one-group query's synonyms (trễ hẹn for quá hạn) rank by bm25 alone, above the words typed")
 def test_the_words_as_typed_rank_before_their_synonyms(backend: SearchBackend) -> None:
     found = ids(backend, "quá hạn")
     assert set(found) == {"q1", "q2", "q3", "q4"} and found[-1] == "q1"
