@@ -9,7 +9,10 @@ engine only translates the plan into its own syntax (index/sqlite_fts.py, index/
 The language: words; "quoted phrases" (straight, “curly”, ‘single’, «guillemets»; an unclosed
 quote runs to the end); word* prefixes; -word and -"phrase" exclusions; OR between two terms,
 where a term is a quoted phrase or the run of unquoted words on that side. Anything else
-(punctuation, emoji) separates words and is otherwise ignored.
+(punctuation, emoji) separates words and is otherwise ignored. A document number
+("139/QĐ-UBND") finds that document's findings; typed as documents cite it ("Quyết định số
+139/QĐ-UBND"), the kind and "số" before it are the citation, not search words
+(`Lexicon.citation_before`): else findings holding "số" would fill the page.
 
 Matching rules the plan carries, for the engines to apply:
 - a syllable typed with accents matches only that accented form (tone placement does not
@@ -52,6 +55,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from core.doc_kinds import cited_kinds
 from core.levels import PROVINCE_LEVELS, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 
@@ -69,6 +73,7 @@ _DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
 FRAME_GAP = "…"
 ACCENTS_ONLY = "[accents]"
 OPTIONAL = "[optional]"  # a stopword entry that is ranked (and part of the exact phrase), not dropped
+NUMBER_WORD = "số"  # "Quyết định số 139/QĐ-UBND": how a document number is cited (NĐ 30/2020)
 MAX_WORD_SYLLABLES = 4  # longest word or unit name looked up in the index's vocabulary
 
 
@@ -250,6 +255,22 @@ class Lexicon:
     # What a question asks for beyond its topic: (question words, words an answer holds), e.g.
     # "tại sao" → "nguyên nhân", "là do" (intents.toml [[answer]])
     answers: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...] = ()
+    # The kinds by which documents cite a document ("Quyết định", core/doc_kinds.toml), longest
+    # first: typed before a document number with "số", they are its citation, not search words.
+    citations: tuple[tuple[str, ...], ...] = ()
+
+    def citation_before(self, typed: Sequence[str]) -> int:
+        """How many of the last syllables of `typed` cite the document number that follows
+        them: "số" ("number"), a document kind before it ("Quyết định số"), or the kind alone
+        ("Quyết định 139/QĐ-UBND"), as documents cite each other. 0 when none."""
+        end = len(typed)
+        if end and syllable_matches(typed[end - 1], NUMBER_WORD):
+            end -= 1
+        for kind in self.citations:
+            if end >= len(kind) and _matches_at(typed, kind, end - len(kind)):
+                end -= len(kind)
+                break
+        return len(typed) - end
 
     def answer_words(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """The words an answer holds, for the first question asking for one in `typed`."""
@@ -321,7 +342,7 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
 def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
                     dictionary_lines: Iterable[str] = (),
                     intents: Iterable[Mapping[str, Any]] = (),
-                    answers: Iterable[Mapping[str, Any]] = ()) -> Lexicon:
+                    answers: Iterable[Mapping[str, Any]] = (), citations: Iterable[str] = ()) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable)."""
     dictionary: dict[str, set[tuple[str, ...]]] = {}
     for line in dictionary_lines:
@@ -355,7 +376,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
     return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))), tuple(frames),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
                    tuple(sorted((*compile_cues(intents), *light),
-                                key=lambda c: (-len(c.syllables), c.syllables))), asked)
+                                key=lambda c: (-len(c.syllables), c.syllables))), asked,
+                   tuple(sorted({k for k in (_syllables(c) for c in citations) if k}, key=lambda k: (-len(k), k))))
 
 
 def dictionary_file() -> Path | None:
@@ -378,7 +400,7 @@ def load_lexicon() -> Lexicon:
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, data.get("intent", []),
-                           data.get("answer", []))
+                           data.get("answer", []), cited_kinds())
 
 
 # ----------------------------------------------------------------------------------------------- the plan
@@ -621,11 +643,14 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         if len(clause) == 1 and _loose(clause[0]):
             pending.extend(clause[0].syllables)
             continue
+        number = next((t.number for t in clause if t.number), None)
+        if number and (cited := lexicon.citation_before(pending)):  # "Quyết định số 139/QĐ-UBND"
+            dropped.extend(pending[len(pending) - cited:])
+            del pending[len(pending) - cited:]
         flush()
         alternatives: list[Alternative] = []
         for term in clause:
             alternatives.extend(_with_synonyms(term.syllables, term.prefix, lexicon))
-        number = next((t.number for t in clause if t.number), None)
         groups.append(Group(_unique(alternatives), doc_number=number))
         if not clause[0].prefix:
             content.extend(clause[0].syllables)

@@ -562,3 +562,8 @@ def qa_ids(backend: SearchBackend, text: str = "", **query: object) -> list[str]
 def test_qa_words_as_typed_rank_before_their_synonyms(qa: SearchBackend) -> None:
     found = qa_ids(qa, "quá hạn")
     assert set(found) == {"q1", "q2", "q3", "q4"} and found[-1] == "q1"
+
+
+def test_qa_document_number_cited_as_documents_cite_it(qa: SearchBackend) -> None:
+    assert set(qa_ids(qa, "139/QĐ-UBND")) == {"h1", "h2"}
+    assert set(qa_ids(qa, "Quyết định số 139/QĐ-UBND")) == {"h1", "h2"}

@@ -138,10 +138,6 @@ def test_the_unit_named_in_the_query_ranks_its_findings_first(backend: SearchBac
     assert ids(backend, "Đô Lương đeo thẻ")[0] == "d1"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/query.py: the citation words before a document number ('Quyết "
-    "định số') are required groups: the number's own findings are narrowed to those "
-    "repeating 'số', then any finding holding 'số' fills the page")
 def test_a_document_number_cited_as_documents_cite_it(backend: SearchBackend) -> None:
     assert set(ids(backend, "139/QĐ-UBND")) == {"h1", "h2"}
     assert set(ids(backend, "Quyết định số 139/QĐ-UBND")) == {"h1", "h2"}
