@@ -241,6 +241,9 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
                else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
+    if minimum and not all(plan.topical) and any(plan.topical):  # a partial match holds a topical group
+        topic = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
+        stage["bool"]["filter"] = [{"bool": {"should": topic, "minimum_should_match": 1}}]
     if plan.answer:  # what an answer to the question holds: one group more, never required
         held = [alternative_clause(alt) for alt in plan.answer]
         should.append({"constant_score": {"filter": {"bool": {"should": held, "minimum_should_match": 1}},

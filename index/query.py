@@ -20,7 +20,10 @@ Matching rules the plan carries, for the engines to apply:
 - each required `Group` must match (conjunction); when fewer than a page of findings match
   them all, findings matching `Plan.minimum` of them come next (`Plan.falls_back`), and only
   when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
-  should not come back empty while findings share most of its words;
+  should not come back empty while findings share most of its words; a finding of these
+  partial stages holds one topical group at least (`Plan.topical`): with two groups,
+  `minimum` is one, and "xã nào chưa cấp phiếu hẹn" would else admit every finding saying
+  "chưa" as soon as fewer than a page hold both — a negation alone never admits a finding;
 - when those stages find fewer findings than a page holds (the query's limit, whatever the
   offset, so totals do not change while paging), they are followed by the
   findings matching at least one group (`Plan.fills`; a sense group alone does not count:

@@ -1130,6 +1130,10 @@ class SqliteFtsBackend(SearchBackend):
         if plan.falls_back(len(asked), limit):
             groups = [text.group(g) for g in plan.groups]
             found, held = np.unique(np.concatenate(groups), return_counts=True)
+            if not all(plan.topical) and any(plan.topical):  # a partial match holds a topical group
+                about = _union([f for f, admits in zip(groups, plan.topical, strict=True) if admits])
+                topical = np.isin(found, about)
+                found, held = found[topical], held[topical]
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
             if not len(selected) and plan.last_resort is not None:
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)

@@ -567,3 +567,9 @@ def test_qa_words_as_typed_rank_before_their_synonyms(qa: SearchBackend) -> None
 def test_qa_document_number_cited_as_documents_cite_it(qa: SearchBackend) -> None:
     assert set(qa_ids(qa, "139/QĐ-UBND")) == {"h1", "h2"}
     assert set(qa_ids(qa, "Quyết định số 139/QĐ-UBND")) == {"h1", "h2"}
+
+
+def test_qa_negation_alone_does_not_admit_a_finding(qa: SearchBackend) -> None:
+    found = qa_ids(qa, "xã nào chưa cấp phiếu hẹn")
+    assert found[0] == "p1" and "p2" in found
+    assert not [f for f in found if f.startswith("n")]  # they share only "chưa" with the question

@@ -106,11 +106,6 @@ def ids(backend: SearchBackend, text: str = "", **query: object) -> list[str]:
     return [h.record.finding_id for h in backend.search(Query(text=text, limit=10, **query)).hits]  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/query.py + sqlite_fts.py: with two groups, Plan.minimum is 1, so the "
-    "partial stage admits findings holding only the negation (a sense group, which the fill "
-    "refuses as topic-less) and weighs them as the topic: on the dev store 'chưa X' findings "
-    "outrank a finding holding 'phiếu hẹn'")
 def test_a_question_s_negation_alone_does_not_outrank_its_topic(backend: SearchBackend) -> None:
     found = ids(backend, "xã nào chưa cấp phiếu hẹn")
     assert found[0] == "p1" and "p2" in found
