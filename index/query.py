@@ -37,6 +37,9 @@ Matching rules the plan carries, for the engines to apply:
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
   of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
   saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);
+- a unit name in the query, quoted or not, matches the findings about that unit (or a unit
+  inside it) as well as the findings holding the name (`Group.unit`): quotes ask for the
+  words in a row, not for fewer findings about the place;
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
   matching as many groups; the category word itself is not required (`Plan.optional`);
@@ -585,14 +588,24 @@ class Vocabulary:
 
 
 def candidates(parsed: Parsed) -> list[str]:
-    """Every folded span of 2..MAX_WORD_SYLLABLES syllables of the query's unquoted words, which
-    the index is asked about once (one round trip per search on Elasticsearch)."""
-    out: set[str] = set()
+    """Every folded span of 2..MAX_WORD_SYLLABLES syllables of the query's unquoted words, and
+    each quoted phrase short enough to name a unit ('"Thới Bình"'), which the index is asked
+    about once (one round trip per search on Elasticsearch)."""
+    out: set[str] = {key for clause in parsed.clauses if (key := _quoted_name(clause))}
     for run in _word_runs(parsed):
         folded = [fold(s) for s in run]
         for n in range(2, MAX_WORD_SYLLABLES + 2):  # +1: a level word before a unit name
             out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
     return sorted(out)
+
+
+def _quoted_name(clause: tuple[Term, ...]) -> str | None:
+    """The folded phrase of a clause of one quoted phrase that may name a unit (2 to
+    MAX_WORD_SYLLABLES + 1 syllables: a level word and a name), else None."""
+    if len(clause) != 1 or not clause[0].phrase or clause[0].prefix or clause[0].number:
+        return None
+    syllables = clause[0].syllables
+    return " ".join(fold(s) for s in syllables) if 2 <= len(syllables) <= MAX_WORD_SYLLABLES + 1 else None
 
 
 def _word_runs(parsed: Parsed) -> list[list[str]]:
@@ -654,7 +667,9 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         alternatives: list[Alternative] = []
         for term in clause:
             alternatives.extend(_with_synonyms(term.syllables, term.prefix, lexicon))
-        groups.append(Group(_unique(alternatives), doc_number=number))
+        # A quoted unit name is still that unit: the phrase, or findings about the unit.
+        unit = key if (key := _quoted_name(clause)) in units else None
+        groups.append(Group(_unique(alternatives), unit=unit, doc_number=number))
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
     flush()

@@ -573,3 +573,8 @@ def test_qa_negation_alone_does_not_admit_a_finding(qa: SearchBackend) -> None:
     found = qa_ids(qa, "xã nào chưa cấp phiếu hẹn")
     assert found[0] == "p1" and "p2" in found
     assert not [f for f in found if f.startswith("n")]  # they share only "chưa" with the question
+
+
+def test_qa_quoted_unit_name_is_still_that_unit(qa: SearchBackend) -> None:
+    assert "t1" in qa_ids(qa, "Thới Bình")
+    assert "t1" in qa_ids(qa, '"Thới Bình"')

@@ -121,10 +121,6 @@ def test_a_unit_typed_in_the_query_finds_the_findings_about_it(backend: SearchBa
     assert "t1" in ids(backend, "Thới Bình")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/query.py: units are looked up only among unquoted words "
-    "(candidates), so a quoted unit name is text only, and no finding about huyện Thới "
-    "Bình repeats the name")
 def test_a_quoted_unit_name_is_still_that_unit(backend: SearchBackend) -> None:
     assert "t1" in ids(backend, '"Thới Bình"')
 
