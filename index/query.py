@@ -39,7 +39,9 @@ Matching rules the plan carries, for the engines to apply:
   saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);
 - a unit name in the query, quoted or not, matches the findings about that unit (or a unit
   inside it) as well as the findings holding the name (`Group.unit`): quotes ask for the
-  words in a row, not for fewer findings about the place;
+  words in a row, not for fewer findings about the place; a name that is also a common word
+  ("an ninh", "thống nhất") is the unit only typed after a level word or capitalised as a name
+  ("xã an ninh", "An Ninh"; `names_place` says why);
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
   matching as many groups; the category word itself is not required (`Plan.optional`);
@@ -62,7 +64,7 @@ from pathlib import Path
 from typing import Any
 
 from core.doc_kinds import cited_kinds
-from core.levels import PROVINCE_LEVELS, row_of, split_level
+from core.levels import PROVINCE_LEVELS, Level, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 
 DATA = Path(__file__).with_name("vi")
@@ -95,6 +97,7 @@ class Term:
     prefix: bool = False
     negated: bool = False
     number: str | None = None  # filter key of a document number typed as a word ("139/QĐ-UBND")
+    capitals: tuple[bool, ...] = ()  # per syllable, whether it was typed capitalised ("An Ninh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,14 +164,15 @@ def parse(text: str) -> Parsed:
         if kind == "or":
             joining = bool(runs)
             continue
-        syllables = _syllables(body.rstrip("*") if kind == "word" else body)
+        source = body.rstrip("*") if kind == "word" else body
+        syllables = _syllables(source)
         if not syllables:
             continue
         prefix = kind == "word" and body.endswith("*")
         raw = body.strip(".,;:()[]")
         number = filter_key(raw) if kind == "word" and _DOC_NUMBER.match(raw) else None
         term = Term(syllables, phrase=kind == "phrase" or len(syllables) > 1, prefix=prefix, negated=negated,
-                    number=number)
+                    number=number, capitals=_capitals(source))
         if negated:
             excluded.append(term)
             continue
@@ -178,6 +182,11 @@ def parse(text: str) -> Parsed:
             runs.append([term])
         joining = False
     return Parsed(_join_or_runs(runs), tuple(excluded), not text.strip())
+
+
+def _capitals(text: str) -> tuple[bool, ...]:
+    """Per syllable of `text` (as `_syllables` cuts it), whether its first letter is a capital."""
+    return tuple(s[:1].isupper() for s in _WORD.findall(canonical_tones(text)))
 
 
 def _join_or_runs(runs: list[list[Term]]) -> tuple[tuple[Term, ...], ...]:
@@ -216,7 +225,8 @@ def _loose(term: Term) -> bool:
 def _as_phrase(terms: list[Term]) -> Term:
     if len(terms) == 1:
         return terms[0]
-    return Term(tuple(s for t in terms for s in t.syllables), phrase=True, prefix=terms[-1].prefix)
+    return Term(tuple(s for t in terms for s in t.syllables), phrase=True, prefix=terms[-1].prefix,
+                capitals=tuple(c for t in terms for c in t.capitals))
 
 
 # ----------------------------------------------------------------------------------------------- the genre
@@ -641,12 +651,13 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     content: list[str] = []  # the kept syllables in order, for the exact phrase
     dropped: list[str] = []
     pending: list[str] = []
+    capitals: list[bool] = []  # of the pending syllables
     cues: list[str] = []  # polarities asked for, in query order
     optional: list[Alternative] = []
     unquoted: set[int] = set()  # the groups cut from unquoted words (a quoted phrase is never split)
 
     def flush() -> None:
-        kept, lost, asked, wished, said = _cut_run(pending, lexicon, words, units)
+        kept, lost, asked, wished, said = _cut_run(pending, lexicon, words, units, capitals)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
         dropped.extend(lost)
@@ -654,21 +665,25 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         optional.extend(wished)
         content.extend(said)
         pending.clear()
+        capitals.clear()
 
     for clause in parsed.clauses:
         if len(clause) == 1 and _loose(clause[0]):
             pending.extend(clause[0].syllables)
+            capitals.extend(clause[0].capitals or [False] * len(clause[0].syllables))
             continue
         number = next((t.number for t in clause if t.number), None)
         if number and (cited := lexicon.citation_before(pending)):  # "Quyết định số 139/QĐ-UBND"
             dropped.extend(pending[len(pending) - cited:])
             del pending[len(pending) - cited:]
+            del capitals[len(capitals) - cited:]
         flush()
         alternatives: list[Alternative] = []
         for term in clause:
             alternatives.extend(_with_synonyms(term.syllables, term.prefix, lexicon))
         # A quoted unit name is still that unit: the phrase, or findings about the unit.
-        unit = key if (key := _quoted_name(clause)) in units else None
+        key = _quoted_name(clause)
+        unit = key if key in units and names_place(clause[0].syllables, clause[0].capitals, lexicon) else None
         groups.append(Group(_unique(alternatives), unit=unit, doc_number=number))
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
@@ -732,8 +747,8 @@ def _is_category(alt: Alternative, lexicon: Lexicon) -> bool:
     return cue is not None and bool(cue.polarity) and len(cue.syllables) == len(alt.syllables)
 
 
-def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
-             units: set[str]) -> tuple[list[Group], list[str], list[str], list[Alternative], list[str]]:
+def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
+             capitals: Sequence[bool] = ()) -> tuple[list[Group], list[str], list[str], list[Alternative], list[str]]:
     """Groups of one run of unquoted words, the stop words dropped from it, the polarities its
     cues ask for (in order), the cue words that are not required, and the syllables kept for the
     exact phrase (groups and cue words, in order)."""
@@ -771,7 +786,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
             i += length
             continue
         unit = _longest(typed, i, units, lo=2)
-        if unit:
+        if unit and names_place(typed[i:i + unit], capitals[i:i + unit], lexicon):
             name = tuple(typed[i:i + unit])
             groups.append(Group((Alternative(name),), unit=" ".join(fold(s) for s in name)))
             said.extend(name)
@@ -791,6 +806,27 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
     if 0 <= sense < len(groups):
         groups[sense] = dataclasses.replace(groups[sense], sense=True)
     return groups, dropped, cues, optional, said
+
+
+_LEVEL_WORDS = frozenset(fold(level.value) for level in Level)  # "xa", "thi tran", "thanh pho"
+
+
+def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon) -> bool:
+    """Whether syllables naming an indexed unit are typed as that unit's name: after a level
+    word ("xã an ninh"), capitalised as Vietnamese writes a name (every syllable: "An Ninh"),
+    or not a common word of the language (the dictionary's lowercase words: "đô lương" is
+    none, so typed lowercase it is still the district).
+
+    Why: many place names are common words ("An Ninh" security, "Thống Nhất" unified, "Đoàn
+    Kết" solidarity, "Tiến Bộ" progress); the genre writes those words lowercase far more often
+    than it names such a commune, so lowercase and without a level the word is the likelier
+    reading, and taking it for the unit lists every finding about the commune."""
+    folded = [fold(s) for s in typed]
+    if any(" ".join(folded[:n]) in _LEVEL_WORDS for n in range(1, min(3, len(folded)))):
+        return True
+    if capitals and len(capitals) == len(typed) and all(capitals):
+        return True
+    return not lexicon.is_word(typed)
 
 
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:

@@ -578,3 +578,8 @@ def test_qa_negation_alone_does_not_admit_a_finding(qa: SearchBackend) -> None:
 def test_qa_quoted_unit_name_is_still_that_unit(qa: SearchBackend) -> None:
     assert "t1" in qa_ids(qa, "Thới Bình")
     assert "t1" in qa_ids(qa, '"Thới Bình"')
+
+
+def test_qa_common_word_typed_lowercase_is_not_a_unit_name(qa: SearchBackend) -> None:
+    assert "x1" in qa_ids(qa, "xã An Ninh") and "x1" in qa_ids(qa, "An Ninh")
+    assert qa_ids(qa, "an ninh") == ["x2"]

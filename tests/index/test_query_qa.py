@@ -143,10 +143,6 @@ def test_province_filter_across_the_2025_reorganisation(backend: SearchBackend) 
     assert set(ids(backend, province="TP Hồ Chí Minh")) == {"h1", "h2"}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/query.py: a run of words naming an indexed unit is taken for the unit even "
-    "when typed lowercase as the common word it also is (an ninh = security, thống nhất = unified): "
-    "'an ninh' lists every finding about xã An Ninh")
 def test_a_common_word_typed_lowercase_is_not_a_unit_name(backend: SearchBackend) -> None:
     assert "x1" in ids(backend, "xã An Ninh")
     assert ids(backend, "an ninh") == ["x2"]
