@@ -57,6 +57,7 @@ from index.query import (
     filter_key,
     name_forms,
     plan_query,
+    province_aliases,
     province_key,
     ranked_units,
 )
@@ -350,7 +351,10 @@ def filters(query: Query) -> list[dict[str, Any]]:
         fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         out.append({"bool": {"should": [_any_folded(f, query.unit) for f in fields]}})
     if query.province is not None:
-        out.append({"term": {"provinces_folded": province_key(query.province)}})
+        # Its findings, and its predecessors' since 2025 (index.query.province_aliases).
+        out.append({"bool": {"should": [{"term": {"provinces_folded": province_key(query.province)}},
+                                        {"terms": {"aliases_folded": list(province_aliases(query.province))}}],
+                             "minimum_should_match": 1}})
     if query.level:
         level = filter_key(query.level)
         out.append({"bool": {"should": [{"term": {"levels_folded": level}},

@@ -1051,6 +1051,21 @@ PROVINCE_PREFIXES: tuple[str, ...] = tuple(sorted(
      for form in (level.value, *row.abbreviations)}, key=len, reverse=True))
 
 
+# How a unit's today's unit (FindingRecord.unit_aliases, from the 2025 mapping) names a province:
+# the full province-level words ("tỉnh", "thành phố"), folded; an alias without one is a commune.
+_PROVINCE_WORDS: tuple[str, ...] = tuple(sorted({fold(level.value).lower() for level in PROVINCE_LEVELS}))
+
+
+def province_aliases(value: str) -> tuple[str, ...]:
+    """The alias keys (filter_key of FindingRecord.unit_aliases) by which a finding belongs to
+    the province `value` names since the 2025 reorganisation: "TP Hồ Chí Minh" → "thanh pho ho
+    chi minh", "tinh ho chi minh". So --province takes today's province and finds its
+    predecessors' findings (Bình Dương's, now part of Hồ Chí Minh), as a unit typed does; only
+    level-qualified aliases count, so a commune merely named like a province does not."""
+    key = province_key(value)
+    return tuple(f"{word} {key}" for word in _PROVINCE_WORDS) if key else ()
+
+
 def province_key(value: str) -> str:
     """A province as typed, as the key provinces are stored under: "TP. Hà Nội" → "ha noi"."""
     key = " ".join(_WORD.findall(fold(value)))

@@ -79,6 +79,7 @@ from index.query import (
     match_spans,
     name_forms,
     plan_query,
+    province_aliases,
     province_key,
     ranked_units,
 )
@@ -356,7 +357,8 @@ _Combo = tuple[int | None, str, str]  # (year, area, polarity) of a finding
 class _Filters:
     """A query's filters: terms a finding must carry, conditions on its year, area, polarity."""
 
-    terms: tuple[tuple[tuple[str, ...], str], ...]  # (fields, folded key)
+    # Each filter: (field, folded key) pairs, any of which a finding must carry
+    terms: tuple[tuple[tuple[str, str], ...], ...]
     year: int | None = None
     year_from: int | None = None
     year_to: int | None = None
@@ -370,9 +372,11 @@ class _Filters:
             (unit_fields, query.unit), (("level",), query.level),
             (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number), (("theme",), query.theme),
         )
-        terms = [(fields, filter_key(value)) for fields, value in term_filters if value is not None]
-        if query.province is not None:
-            terms.append((("province",), province_key(query.province)))
+        terms = [tuple((f, filter_key(value)) for f in fields) for fields, value in term_filters
+                 if value is not None]
+        if query.province is not None:  # its findings, and its predecessors' since 2025 (province_aliases)
+            terms.append((("province", province_key(query.province)),
+                          *(("unit_alias", alias) for alias in province_aliases(query.province))))
         return cls(tuple(terms), query.year, query.year_from, query.year_to, query.area, query.polarity)
 
     def __bool__(self) -> bool:
@@ -438,10 +442,10 @@ class _Columns:
         """The findings of `ids` that pass the filters (terms are looked up in fts_terms)."""
         allowed = [code for code, combo in enumerate(self.combos) if filters.admits(combo)]
         kept = ids[np.isin(self.combo[ids], allowed)]
-        for fields, key in filters.terms:
-            marks = ", ".join("?" for _ in fields)
-            having = _rowids(conn, f"SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?",
-                             [*fields, key])
+        for pairs in filters.terms:
+            either = " OR ".join("(field = ? AND key = ?)" for _ in pairs)
+            having = _rowids(conn, f"SELECT rowid FROM fts_terms WHERE {either}",
+                             [v for pair in pairs for v in pair])
             kept = kept[np.isin(kept, having)]
         return kept
 

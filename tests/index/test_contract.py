@@ -583,3 +583,10 @@ def test_qa_quoted_unit_name_is_still_that_unit(qa: SearchBackend) -> None:
 def test_qa_common_word_typed_lowercase_is_not_a_unit_name(qa: SearchBackend) -> None:
     assert "x1" in qa_ids(qa, "xã An Ninh") and "x1" in qa_ids(qa, "An Ninh")
     assert qa_ids(qa, "an ninh") == ["x2"]
+
+
+def test_qa_province_filter_across_the_2025_reorganisation(qa: SearchBackend) -> None:
+    assert set(qa_ids(qa, unit="Hồ Chí Minh")) == {"h1", "h2"}
+    assert set(qa_ids(qa, province="TP Hồ Chí Minh")) == {"h1", "h2"}
+    assert set(qa_ids(qa, province="Bình Dương")) == {"h1", "h2"}  # the province it had then
+    assert qa_ids(qa, "phiếu hẹn", province="Hồ Chí Minh") == []

@@ -134,10 +134,6 @@ def test_a_document_number_cited_as_documents_cite_it(backend: SearchBackend) ->
     assert set(ids(backend, "Quyết định số 139/QĐ-UBND")) == {"h1", "h2"}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/sqlite_fts.py (and elastic.py): --province compares the "
-    "pre-2025 province only; --unit 'Hồ Chí Minh' finds this phường through its alias, "
-    "--province 'TP Hồ Chí Minh' does not")
 def test_province_filter_across_the_2025_reorganisation(backend: SearchBackend) -> None:
     assert set(ids(backend, unit="Hồ Chí Minh")) == {"h1", "h2"}
     assert set(ids(backend, province="TP Hồ Chí Minh")) == {"h1", "h2"}
