@@ -121,6 +121,9 @@ MAPPING: dict[str, Any] = {
         "published": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
                       "ignore_malformed": True},
         "year": {"type": "integer"},
+        # The best-known date: published, else the year ("2023": a finding known only by its year
+        # sorts as that year, not after every dated one), the newest-first sort's key.
+        "dated": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy", "ignore_malformed": True},
         "units": _KEYWORD,
         "unit_levels": _KEYWORD,
         "provinces": _KEYWORD,
@@ -149,6 +152,7 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     source["text_canonical"] = canonical
     source["text_folded"] = fold(canonical)
     source["text_words"] = fold(canonical_tones(record.words))
+    source["dated"] = record.published or (str(record.year) if record.year else None)
     for original, folded in _FOLDED_COPIES.items():
         values = getattr(record, original)
         if original in ("unit_aliases", "unit_parents"):  # "xã Mường Vang" is also typed "Mường Vang"
@@ -378,8 +382,9 @@ def filters(query: Query) -> list[dict[str, Any]]:
 
 def _sort(query: Query) -> list[Any]:
     """Relevance or newest first; finding_id last so equal scores page deterministically."""
-    if query.sort == "date":
-        return [{"published": {"order": "desc", "missing": "_last"}},
+    if query.sort == "date" or not query.text.strip():  # newest first, as SQLite's browse order
+        # The best-known date (`dated`), then, for an index written before that field, published.
+        return [{"dated": {"order": "desc", "missing": "_last"}}, {"published": {"order": "desc", "missing": "_last"}},
                 {"year": {"order": "desc", "missing": "_last"}}, "_score", {"finding_id": "asc"}]
     return ["_score", {"published": {"order": "desc", "missing": "_last"}}, {"finding_id": "asc"}]
 

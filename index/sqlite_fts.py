@@ -484,10 +484,15 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     rowids, tokens, alike, years, no_year, unpublished = (_parse_ints(joined) for joined in numbers)
     size = int(rowids.max(initial=-1)) + 1
     # `published` is None without findings, "" for one finding without a date (not no findings).
-    dates = np.unique(np.array(published.split(_FIELD_SEP) if published is not None else [], dtype=str),
-                      return_inverse=True)[1]
-    # Browse order: published newest first and missing last, then the year likewise, then rowid.
-    newest_first = rowids[np.lexsort((rowids, -years, no_year, -dates.reshape(-1), unpublished))]
+    # The best-known date of each: published, else its year ("2023" sorts as that year: after
+    # the dated findings of 2023, before those of 2022; the same order as Elasticsearch's).
+    known = [day or (str(year) if not missing else "") for day, year, missing in zip(
+        published.split(_FIELD_SEP) if published is not None else [], years.tolist(), no_year.tolist(),
+        strict=True)]
+    dates = np.unique(np.array(known, dtype=str), return_inverse=True)[1]
+    undated = np.array([not day for day in known], dtype=np.bool_)
+    # Browse order: best-known date newest first and none last, then the year likewise, then rowid.
+    newest_first = rowids[np.lexsort((rowids, -years, no_year, -dates.reshape(-1), undated))]
 
     def by_rowid(values: IntArray, dtype: type = np.int64) -> Any:
         column: Any = np.zeros(size, dtype=dtype)

@@ -590,3 +590,14 @@ def test_qa_province_filter_across_the_2025_reorganisation(qa: SearchBackend) ->
     assert set(qa_ids(qa, province="TP Hồ Chí Minh")) == {"h1", "h2"}
     assert set(qa_ids(qa, province="Bình Dương")) == {"h1", "h2"}  # the province it had then
     assert qa_ids(qa, "phiếu hẹn", province="Hồ Chí Minh") == []
+
+
+def test_qa_sort_by_date_places_a_finding_known_only_by_its_year(empty: SearchBackend) -> None:
+    old = replace(RECORDS[0], finding_id="old", year=2013, published="2013-03-23")
+    new = replace(RECORDS[1], finding_id="new", year=2023, published=None)
+    dated = replace(RECORDS[4], finding_id="dated", year=2020, published="2020-05-01")
+    none = replace(RECORDS[6], finding_id="none", year=None, published=None)
+    empty.index([old, new, dated, none])
+    assert ids(empty, text="phieu hen", sort="date") == ["new", "old"]
+    assert ids(empty, sort="date") == ["new", "dated", "old", "none"]
+    assert ids(empty) == ["new", "dated", "old", "none"]  # browsing is newest first too

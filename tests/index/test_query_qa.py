@@ -144,10 +144,6 @@ def test_a_common_word_typed_lowercase_is_not_a_unit_name(backend: SearchBackend
     assert ids(backend, "an ninh") == ["x2"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/sqlite_fts.py (newest order): --sort date orders by the publication date and "
-    "puts findings without one last, even when their inspection year is known: a 2023 finding of a "
-    "page with no date listed after 2013's")
 def test_sort_by_date_places_a_finding_known_only_by_its_year(tmp_path: Path) -> None:
     from dataclasses import replace
 
