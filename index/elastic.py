@@ -123,7 +123,8 @@ MAPPING: dict[str, Any] = {
         "year": {"type": "integer"},
         # The best-known date: published, else the year ("2023": a finding known only by its year
         # sorts as that year, not after every dated one), the newest-first sort's key.
-        "dated": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy", "ignore_malformed": True},
+        "dated": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
+                  "ignore_malformed": True},
         "units": _KEYWORD,
         "unit_levels": _KEYWORD,
         "provinces": _KEYWORD,
@@ -357,7 +358,8 @@ def filters(query: Query) -> list[dict[str, Any]]:
     if query.province is not None:
         # Its findings, and its predecessors' since 2025 (index.query.province_aliases).
         out.append({"bool": {"should": [{"term": {"provinces_folded": province_key(query.province)}},
-                                        {"terms": {"aliases_folded": list(province_aliases(query.province))}}],
+                                        {"terms": {"aliases_folded": list(province_aliases(query.province))}}
+                                        ],
                              "minimum_should_match": 1}})
     if query.level:
         level = filter_key(query.level)
@@ -384,7 +386,8 @@ def _sort(query: Query) -> list[Any]:
     """Relevance or newest first; finding_id last so equal scores page deterministically."""
     if query.sort == "date" or not query.text.strip():  # newest first, as SQLite's browse order
         # The best-known date (`dated`), then, for an index written before that field, published.
-        return [{"dated": {"order": "desc", "missing": "_last"}}, {"published": {"order": "desc", "missing": "_last"}},
+        return [{"dated": {"order": "desc", "missing": "_last"}},
+                {"published": {"order": "desc", "missing": "_last"}},
                 {"year": {"order": "desc", "missing": "_last"}}, "_score", {"finding_id": "asc"}]
     return ["_score", {"published": {"order": "desc", "missing": "_last"}}, {"finding_id": "asc"}]
 

@@ -393,7 +393,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
                    tuple(sorted((*compile_cues(intents), *light),
                                 key=lambda c: (-len(c.syllables), c.syllables))), asked,
-                   tuple(sorted({k for k in (_syllables(c) for c in citations) if k}, key=lambda k: (-len(k), k))))
+                   tuple(sorted({k for k in (_syllables(c) for c in citations) if k},
+                                key=lambda k: (-len(k), k))))
 
 
 def dictionary_file() -> Path | None:
@@ -748,7 +749,8 @@ def _is_category(alt: Alternative, lexicon: Lexicon) -> bool:
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
-             capitals: Sequence[bool] = ()) -> tuple[list[Group], list[str], list[str], list[Alternative], list[str]]:
+             capitals: Sequence[bool] = ()) -> tuple[list[Group], list[str], list[str], list[Alternative],
+                                                     list[str]]:
     """Groups of one run of unquoted words, the stop words dropped from it, the polarities its
     cues ask for (in order), the cue words that are not required, and the syllables kept for the
     exact phrase (groups and cue words, in order)."""

@@ -1141,8 +1141,8 @@ class SqliteFtsBackend(SearchBackend):
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             if not all(plan.topical) and any(plan.topical):  # a partial match holds a topical group
                 about = _union([f for f, admits in zip(groups, plan.topical, strict=True) if admits])
-                topical = np.isin(found, about)
-                found, held = found[topical], held[topical]
+                on_topic = np.isin(found, about)
+                found, held = found[on_topic], held[on_topic]
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
             if not len(selected) and plan.last_resort is not None:
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
