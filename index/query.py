@@ -8,7 +8,8 @@ engine only translates the plan into its own syntax (index/sqlite_fts.py, index/
 
 The language: words; "quoted phrases" (straight, “curly”, ‘single’, «guillemets»; an unclosed
 quote runs to the end); word* prefixes; -word and -"phrase" exclusions; OR between two terms,
-where a term is a quoted phrase or the run of unquoted words on that side. Anything else
+where a term is a quoted phrase or the run of unquoted words on that side; "hoặc" (how a
+Vietnamese user writes it) and a lowercase "or" between two terms are OR too, else words. Anything else
 (punctuation, emoji) separates words and is otherwise ignored. A document number
 ("139/QĐ-UBND") finds that document's findings; typed as documents cite it ("Quyết định số
 139/QĐ-UBND"), the kind and "số" before it are the citation, not search words
@@ -76,6 +77,10 @@ OPEN_QUOTES = "\"“”„‘’‚«»"
 _CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
 _WORD = re.compile(r"[^\W_]+")
 _OR = "OR"
+# Words standing for OR between two terms, folded: "hoặc", how Vietnamese writes "or" (not "hay",
+# also "often" and "good"), and "or" typed lowercase, which is no Vietnamese syllable (no
+# syllable ends in r). At either end, or beside OR, they stay words.
+_OR_WORDS = frozenset({"hoac", "or"})
 # "139/QĐ-UBND", "12/2019/TT-BNV": digits, a slash, then letters; how Vietnamese documents are numbered.
 _DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
 FRAME_GAP = "…"
@@ -147,7 +152,18 @@ def _lex(text: str) -> list[tuple[str, str, bool]]:
         elif body:
             tokens.append(("word", body, negated))
         i = max(end, start + 1)
-    return tokens
+    return _connectives(tokens)
+
+
+def _connectives(tokens: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """The tokens with each OR word (`_OR_WORDS`) standing between two terms read as OR."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        kind, body, negated = out[k]
+        if (kind == "word" and not negated and fold(body).lower() in _OR_WORDS
+                and out[k - 1][0] != "or" and out[k + 1][0] != "or" and not out[k + 1][2]):
+            out[k] = ("or", body, False)
+    return out
 
 
 def parse(text: str) -> Parsed:

@@ -601,3 +601,8 @@ def test_qa_sort_by_date_places_a_finding_known_only_by_its_year(empty: SearchBa
     assert ids(empty, text="phieu hen", sort="date") == ["new", "old"]
     assert ids(empty, sort="date") == ["new", "dated", "old", "none"]
     assert ids(empty) == ["new", "dated", "old", "none"]  # browsing is newest first too
+
+
+def test_qa_hoac_between_two_terms_is_or(qa: SearchBackend) -> None:
+    found = qa_ids(qa, "phiếu hẹn hoặc đeo thẻ")  # read as AND, a partial stage ranked "đeo thẻ" first
+    assert found == qa_ids(qa, "phiếu hẹn OR đeo thẻ") and set(found) == {"p1", "p2", "d2", "d3"}
