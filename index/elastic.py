@@ -386,7 +386,8 @@ def _sort(query: Query) -> list[Any]:
     """Relevance or newest first; finding_id last so equal scores page deterministically."""
     if query.sort == "date" or not query.text.strip():  # newest first, as SQLite's browse order
         # The best-known date (`dated`), then, for an index written before that field, published.
-        return [{"dated": {"order": "desc", "missing": "_last"}},
+        # (unmapped_type: an index this version never wrote to has no `dated` mapping yet.)
+        return [{"dated": {"order": "desc", "missing": "_last", "unmapped_type": "date"}},
                 {"published": {"order": "desc", "missing": "_last"}},
                 {"year": {"order": "desc", "missing": "_last"}}, "_score", {"finding_id": "asc"}]
     return ["_score", {"published": {"order": "desc", "missing": "_last"}}, {"finding_id": "asc"}]
