@@ -21,6 +21,7 @@ from core.settings import load_settings
 from extractors import discover
 from flows.nightly import ingest_batch_task
 from pipeline.batch import batches, index_pending
+from pipeline.fingerprint import extractor_version
 from pipeline.process import warm_extraction
 from pipeline.runs import COMMAND_LINE, RunSummary
 
@@ -51,7 +52,7 @@ def ingest_folder_flow(folder: str, overrides: dict[str, Any] | None = None) -> 
         ingest_batch_task.submit(group, settings)
         for group in batches(paths, settings.batch_size, settings.workers)
     ]
-    summary = RunSummary()
+    summary = RunSummary(extractor_version=extractor_version(settings))
     for future in futures:
         for outcome in future.result():
             summary.add(outcome, COMMAND_LINE)

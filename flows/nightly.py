@@ -51,6 +51,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from core.errors import BackendError, ReaderError
 from core.settings import Settings, load_settings
 from pipeline.batch import batches, index_pending, ingest_batch, pending_count, retry_delays
+from pipeline.fingerprint import extractor_version
 from pipeline.process import FAILED, Outcome, open_store, warm_extraction
 from pipeline.progress import Progress, progress_for
 from pipeline.removals import check_action, handle_removed
@@ -165,7 +166,7 @@ def _index(settings: Settings, summary: RunSummary) -> None:
 def _run(settings: Settings, inbox: Path | None, feeds: Path | None, *, progress: bool,
          requested_at: float | None) -> RunSummary:
     begun = time.time()
-    summary = RunSummary(str(flow_run.id or uuid.uuid4()))
+    summary = RunSummary(str(flow_run.id or uuid.uuid4()), extractor_version=extractor_version(settings))
     if requested_at is not None:
         summary.startup_s = max(0.0, begun - requested_at)
     with open_store(settings) as store:

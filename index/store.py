@@ -242,6 +242,7 @@ class Stats:
     findings_by_area: dict[str, int] = field(default_factory=dict)
     findings_by_polarity: dict[str, int] = field(default_factory=dict)
     documents_by_year: dict[int | None, int] = field(default_factory=dict)
+    documents_by_version: dict[str, int] = field(default_factory=dict)  # extractor version -> documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,6 +363,20 @@ class Store:
             (str(path), sha256, extractor_version),
         )
         return bool(rows)
+
+    def stored_version(self, path: str, sha256: str) -> str | None:
+        """The extractor version that extracted the bytes `path` holds, when it holds exactly
+        these bytes (and was not removed since); None otherwise."""
+        rows = self._query(
+            "SELECT d.extractor_version FROM document_paths p JOIN documents d USING (doc_key)"
+            " WHERE p.path = ? AND d.doc_key = ? AND p.removed_at IS NULL", (str(path), sha256))
+        return rows[0][0] if rows else None
+
+    def failed_under_other_version(self, sha256: str, extractor_version: str) -> bool:
+        """True when these bytes are quarantined, at any path, by another extractor version (or
+        one not recorded): a retry the changed extractor earns them, not a new failure."""
+        return bool(self._query("SELECT 1 FROM failures WHERE sha256 = ? AND extractor_version IS NOT ?"
+                                " LIMIT 1", (sha256, extractor_version)))
 
     def has_path(self, path: str) -> bool:
         """True when some version of `path` is stored and the file was not removed since (so new
@@ -705,7 +720,14 @@ class Store:
             findings_by_area=counts(by_finding.format(col="f.area")),
             findings_by_polarity=counts(by_finding.format(col="f.polarity")),
             documents_by_year=counts("SELECT year, COUNT(*) FROM documents GROUP BY 1 ORDER BY 1"),
+            documents_by_version=self.documents_by_version(),
         )
+
+    def documents_by_version(self) -> dict[str, int]:
+        """How many stored documents each extractor version extracted, the largest share first:
+        more than one version means the next run re-reads all but the current one's."""
+        return {r[0]: r[1] for r in self._query(
+            "SELECT extractor_version, COUNT(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")}
 
     # ------------------------------------------------------------------ runs
 

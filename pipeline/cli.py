@@ -337,21 +337,25 @@ def _hit_dict(hit: Any) -> dict[str, Any]:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def stats(ctx: click.Context, fmt: str) -> None:
-    """Counts of findings by year, area and polarity."""
+    """Counts of findings by year, area and polarity, and documents by extractor version."""
     from index.store import Store
+    from pipeline.fingerprint import extractor_version, versions_line
 
     settings = settings_of(ctx)
     with errors_as_lines(), Store(settings.database, readonly=settings.database.is_file()) as store:
         st = store.stats()
         failed = len(store.failures())
+    current = extractor_version(settings)
     by = {"year": {str(k or "?"): v for k, v in st.findings_by_year.items()},
           "area": st.findings_by_area, "polarity": st.findings_by_polarity}
     if fmt == "json":
         data = {"documents": st.documents, "findings": st.findings, "failed": failed,
+                "extractor_version": current, "documents_by_extractor_version": st.documents_by_version,
                 **{f"by_{k}": v for k, v in by.items()}}
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
     click.echo(f"{st.documents} documents, {st.findings} findings, {failed} failed files")
+    click.echo(versions_line(st.documents_by_version, current))
     for title, counts in by.items():
         click.echo(f"findings by {title}:")
         for key, count in counts.items():

@@ -36,11 +36,14 @@ from index.store import Store
 from nlp.themes import assign_themes, finding_themes
 from nlp.unit_containers import containers
 from nlp.words import segment
+from pipeline.fingerprint import extractor_version
 from pipeline.sources import kept_url
 
 LOGGER = logging.getLogger(__name__)
 
 INGESTED, CHANGED, SKIPPED, FAILED = "ingested", "changed", "skipped", "failed"
+# The same bytes at the same path, stored by another extractor: read and extracted again.
+REREAD = "re-read"
 # Known-bad bytes, not read again: quarantined by an earlier run, still the same bytes. Not a
 # new failure, so it does not make a run fail (FAILED is always a new failure).
 QUARANTINED = "quarantined"
@@ -61,7 +64,7 @@ class Outcome:
     """What happened to one file in an ingest run."""
 
     path: str
-    status: str  # ingested | changed | skipped | failed | quarantined
+    status: str  # ingested | changed | re-read | skipped | failed | quarantined
     doc_key: str | None = None
     findings: int = 0
     reason: str | None = None
@@ -69,6 +72,9 @@ class Outcome:
     indexed: bool = False
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # read, extract, store, index: seconds
+    # Read again only because the extractor changed: a stored document (REREAD) or bytes that had
+    # failed under another extractor version (read now, or still failing: QUARANTINED).
+    extractor_changed: bool = False
 
 
 def open_store(settings: Settings) -> Store:
@@ -211,17 +217,18 @@ def catch_up_index(store: Store, backend: SearchBackend) -> int:
     return len(pending)
 
 
-def held_in_quarantine(store: Store, key: str, sha: str, settings: Settings) -> Outcome | None:
+def held_in_quarantine(store: Store, key: str, sha: str, version: str) -> Outcome | None:
     """A QUARANTINED outcome when these bytes already failed under this extractor version.
 
     The sighting is recorded (last seen, count) but the file is not read: the same bytes would
     fail the same way, and failing anew every night would keep the alert from ever clearing.
+    Bytes that failed under another version are not held: a changed extractor may read them.
     """
-    known = store.quarantined(sha, settings.extractor_version)
+    known = store.quarantined(sha, version)
     if known is None:
         return None
     seen = store.record_failure(key, known.reason, error_type=known.error_type, sha256=sha,
-                                extractor_version=settings.extractor_version)
+                                extractor_version=version)
     return Outcome(key, QUARANTINED, reason=f"{key}: {seen.reason}", error_type=seen.error_type)
 
 
@@ -232,6 +239,11 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
     Bytes that already failed are not read again (QUARANTINED) unless `retry`. The store is
     written before the index, so if the search engine fails the document is kept and marked for
     indexing: a later run or `kiemtra reindex` catches up, nothing is lost.
+
+    The extractor's version (pipeline/fingerprint.py) decides what is current: bytes stored by
+    another version are read again (REREAD), and bytes that failed under another version are
+    retried; if they fail again they stay QUARANTINED, not a new failure (the operator knew them
+    already; only an explicit `retry` reports them as FAILED).
     """
     started = time.perf_counter()
     stages: dict[str, float] = {}
@@ -241,27 +253,32 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
         path = path.absolute()
     key = str(path)
     sha: str | None = None
+    version = extractor_version(settings)
+    earlier_failure = False
     try:
         if not path.is_file():
             raise ReaderError("no such file", path=path)
         with document_faults(path):
             sha = file_sha256(path)
-        if store.is_current(key, sha, settings.extractor_version):
+        if store.is_current(key, sha, version):
             return Outcome(key, SKIPPED, sha, seconds=time.perf_counter() - started)
-        if not retry and (held := held_in_quarantine(store, key, sha, settings)) is not None:
+        if not retry and (held := held_in_quarantine(store, key, sha, version)) is not None:
             return held
         known = store.has_path(key)
+        reread = store.stored_version(key, sha) not in (None, version)
+        earlier_failure = not retry and store.failed_under_other_version(sha, version)
         document, extraction = read_and_extract(path, settings=settings, stages=stages)
         with _timed(stages, "store"):
-            doc_key = store.save(document, extraction, extractor_version=settings.extractor_version)
+            doc_key = store.save(document, extraction, extractor_version=version)
     except DOCUMENT_FAULTS as e:
         # Tesseract missing is the machine's fault, not the bytes': no hash, so retried every run.
         held_sha = None if isinstance(e, OcrUnavailable) else sha
         store.record_failure(key, e.reason, error_type=type(e).__name__, sha256=held_sha,
-                             extractor_version=settings.extractor_version)
+                             extractor_version=version)
         LOGGER.warning("%s", e)
-        return Outcome(key, FAILED, reason=str(e), error_type=type(e).__name__,
-                       seconds=time.perf_counter() - started, stages=stages)
+        return Outcome(key, QUARANTINED if earlier_failure and held_sha else FAILED, reason=str(e),
+                       error_type=type(e).__name__, seconds=time.perf_counter() - started, stages=stages,
+                       extractor_changed=earlier_failure)
     indexed = False
     if backend is not None:
         try:
@@ -270,5 +287,7 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
             indexed = True
         except BackendError as e:
             LOGGER.warning("%s: stored but not indexed (%s); a later run will index it", key, e)
-    return Outcome(key, CHANGED if known else INGESTED, doc_key, len(extraction.findings),
-                   indexed=indexed, seconds=time.perf_counter() - started, stages=stages)
+    status = REREAD if reread else CHANGED if known else INGESTED
+    return Outcome(key, status, doc_key, len(extraction.findings), indexed=indexed,
+                   seconds=time.perf_counter() - started, stages=stages,
+                   extractor_changed=reread or earlier_failure)

@@ -15,6 +15,7 @@ from pathlib import Path
 from core.errors import ConfigError
 from core.settings import Settings
 from index.store import Failure
+from pipeline.fingerprint import extractor_version
 from pipeline.ingest import open_backend_or_none
 from pipeline.process import FAILED, Outcome, ingest_one, open_store
 from pipeline.runs import COMMAND_LINE, RunSummary, run_lock
@@ -44,7 +45,7 @@ def retry(settings: Settings, targets: list[str], *, every: bool = False, wait: 
     A quarantined path that has become a symbolic link is not followed: the record names a file,
     and whoever could replace it must not get the retry to read (and store) what the link points at.
     """
-    summary = RunSummary()
+    summary = RunSummary(extractor_version=extractor_version(settings))
     with run_lock(settings.database, wait=wait), open_store(settings) as store, \
             open_backend_or_none(settings) as backend:
         for failure in select(store.failures(), targets, every=every):

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import BackendError, printable
-from pipeline.process import CHANGED, FAILED, INGESTED, QUARANTINED, SKIPPED, Outcome
+from pipeline.process import CHANGED, FAILED, INGESTED, QUARANTINED, REREAD, SKIPPED, Outcome
 
 LOGGER = logging.getLogger(__name__)
 
@@ -35,10 +35,11 @@ NEW = "new"
 REMOVED = "removed"
 # The source of files named on the command line (`kiemtra ingest`, `kiemtra quarantine retry`).
 COMMAND_LINE = "command line"
-COUNT_KEYS = (NEW, CHANGED, SKIPPED, FAILED, QUARANTINED, REMOVED)
+COUNT_KEYS = (NEW, CHANGED, REREAD, SKIPPED, FAILED, QUARANTINED, REMOVED)
 STAGES = ("read", "extract", "store", "index")
 _COUNT_OF_STATUS = {
-    INGESTED: NEW, CHANGED: CHANGED, SKIPPED: SKIPPED, FAILED: FAILED, QUARANTINED: QUARANTINED,
+    INGESTED: NEW, CHANGED: CHANGED, REREAD: REREAD, SKIPPED: SKIPPED, FAILED: FAILED,
+    QUARANTINED: QUARANTINED,
 }
 
 # Run statuses, as the store's runs table holds them.
@@ -59,6 +60,9 @@ class RunSummary:
     its temporary server and creating the flow run; from the CLI, importing Prefect too), None when
     nobody measured it (a served run).
     `failed` counts new failures only: bytes that already failed are `quarantined`, not read.
+    `re-read` counts stored documents read again because the extractor changed (their bytes did
+    not); `retried` the quarantined files it read again for the same reason, `recovered` those
+    of them it could read now. `extractor_version` is the version the run extracted with.
     """
 
     run_id: str = ""
@@ -71,6 +75,10 @@ class RunSummary:
     quarantined: list[dict[str, str]] = field(default_factory=list)  # known bytes, not read again
     new_files: list[str] = field(default_factory=list)
     changed_files: list[str] = field(default_factory=list)
+    reread_files: list[str] = field(default_factory=list)
+    retried: int = 0
+    recovered: int = 0
+    extractor_version: str = ""
     removed: list[dict[str, str]] = field(default_factory=list)  # path, action
     findings: int = 0
     indexed: int = 0
@@ -96,6 +104,11 @@ class RunSummary:
             self.new_files.append(name)
         elif outcome.status == CHANGED:
             self.changed_files.append(name)
+        elif outcome.status == REREAD:
+            self.reread_files.append(name)
+        if outcome.extractor_changed and outcome.status != REREAD:
+            self.retried += 1
+            self.recovered += outcome.status in (INGESTED, CHANGED)
         elif outcome.status in (FAILED, QUARANTINED):
             entry = {"path": name, "source": source, "reason": outcome.reason or "unknown",
                      "error_type": outcome.error_type or ""}
@@ -140,8 +153,18 @@ class RunSummary:
             text += f", {c[QUARANTINED]} still quarantined"
         if c[REMOVED]:
             text += f", {c[REMOVED]} removed"
+        text += self.extractor_line()
         if self.not_indexed:
             text += f"; {self.not_indexed} stored but not yet indexed"
+        return text
+
+    def extractor_line(self) -> str:
+        """What the extractor's change cost this run, "" when nothing: "; 12 re-read: the
+        extractor changed" (and the quarantined files it retried, how many it can read now)."""
+        text = f"; {self.counts[REREAD]} re-read: the extractor changed" if self.counts[REREAD] else ""
+        if self.retried:
+            text += (f"; {self.retried} quarantined retried with the changed extractor,"
+                     f" {self.recovered} now read")
         return text
 
     def to_dict(self) -> dict[str, Any]:
@@ -190,6 +213,8 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
         "",
         timing(summary),
     ]
+    if summary.extractor_version:
+        lines += ["", f"Extractor version `{summary.extractor_version}`."]
     if summary.error:
         lines += ["", f"The run stopped: {_cell(summary.error)}"]
     if summary.not_indexed or summary.index_error:
@@ -206,6 +231,7 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
     for phase, seconds in summary.phases.items():
         lines.append(f"| {phase} (wall clock) | {_seconds(seconds)} |")
     lines += _names("New", summary.new_files) + _names("Changed", summary.changed_files)
+    lines += _names("Re-read: the extractor changed", summary.reread_files)
     for heading, entries in (("Failed, now quarantined", summary.failures),
                              ("Still quarantined, not read again", summary.quarantined)):
         if entries:

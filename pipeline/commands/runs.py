@@ -24,6 +24,7 @@ def command(ctx: click.Context, run_id: str | None, limit: int, fmt: str) -> Non
     """List the latest runs and what is withdrawn from search; with RUN_ID (or a prefix of it),
     print that run's summary."""
     from index.store import RunRecord, Store
+    from pipeline.fingerprint import extractor_version, versions_line
     from pipeline.removals import withdrawn_line
     from pipeline.runs import RunSummary, render_markdown
 
@@ -32,6 +33,7 @@ def command(ctx: click.Context, run_id: str | None, limit: int, fmt: str) -> Non
         with Store(settings.database, readonly=settings.database.is_file()) as store:
             records = store.runs(limit=limit if run_id is None else 1_000_000)
             withdrawn = store.withdrawn()
+            by_version = store.documents_by_version()
     except KiemtraError as e:
         err(str(e))
         sys.exit(EXIT_FAILED)
@@ -55,6 +57,7 @@ def command(ctx: click.Context, run_id: str | None, limit: int, fmt: str) -> Non
         click.echo(f"{r.started_at}  {r.status:<11}  {r.run_id[:8]}  {line}")
     if withdrawn:
         click.echo(withdrawn_line(withdrawn) + ": `kiemtra quarantine list` lists them")
+    click.echo(versions_line(by_version, extractor_version(settings)))
 
 
 def _as_dict(record: object) -> dict[str, object]:

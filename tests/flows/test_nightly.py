@@ -43,7 +43,8 @@ def _closed_port() -> int:
 
 
 def _zero(**counts: int) -> dict[str, int]:
-    return {"new": 0, "changed": 0, "skipped": 0, "failed": 0, "quarantined": 0, "removed": 0, **counts}
+    return {"new": 0, "changed": 0, "re-read": 0, "skipped": 0, "failed": 0, "quarantined": 0, "removed": 0,
+            **counts}
 
 
 def _indexed_paths(settings: Settings) -> list[str]:
@@ -116,7 +117,8 @@ def test_summary_counts_per_source_and_renders_failures() -> None:
     assert summary.status == PARTIAL and summary.failed
     assert summary.line() == "1 new, 0 changed, 1 skipped, 2 failed, 1 still quarantined, 1 removed"
     md = render_markdown(summary)
-    assert "| inbox | 1 | 0 | 1 | 1 | 1 | 1 |" in md
+    assert "| source | new | changed | re-read | skipped | failed | quarantined | removed |" in md
+    assert "| inbox | 1 | 0 | 0 | 1 | 1 | 1 | 1 |" in md
     assert "41.2 s in all: Prefect start-up (import, temporary server, flow run) 38.5 s, " in md
     assert "then the flow took 2.7 s" in md
     assert "## New (1)\n\n- /in/a.txt" in md
@@ -314,7 +316,9 @@ def test_reruns_change_nothing_changes_replace_and_new_version_reextracts(
     newer = settings.replace(extractor_version="test-2")
     upgraded = run_nightly(newer, inbox=inbox)
     settled = run_nightly(newer, inbox=inbox)
-    assert upgraded.counts["changed"] == 5
+    assert upgraded.counts == _zero(**{"re-read": 5}) and len(upgraded.reread_files) == 5
+    assert upgraded.line().endswith("; 5 re-read: the extractor changed")
+    assert upgraded.extractor_version == "test-2"
     assert settled.counts["skipped"] == 5
     with Store(settings.database) as store:
         assert {d.extractor_version for d in store.documents()} == {"test-2"}

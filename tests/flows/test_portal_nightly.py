@@ -108,7 +108,8 @@ def _kept_file(settings: Settings, portal: Portal, path: str) -> str:
 
 
 def _zero(**counts: int) -> dict[str, int]:
-    return {"new": 0, "changed": 0, "skipped": 0, "failed": 0, "quarantined": 0, "removed": 0, **counts}
+    return {"new": 0, "changed": 0, "re-read": 0, "skipped": 0, "failed": 0, "quarantined": 0, "removed": 0,
+            **counts}
 
 
 def test_portal_round_trip_fetches_conditionally_and_replaces_an_edited_article(
@@ -193,7 +194,9 @@ def test_cli_runs_the_nightly_flow_once_against_the_portal_and_lists_it(
     assert result.stdout.strip().splitlines()[-1] == f"{len(PAGES)} new, 0 changed, 0 skipped, 0 failed"
     listed = CliRunner().invoke(cli, [*options, "runs"])
     assert listed.exit_code == 0, listed.output
-    [line] = listed.stdout.strip().splitlines()
+    [line, versions] = listed.stdout.strip().splitlines()
+    assert versions.startswith("extractor version ") and versions.endswith(f" {len(PAGES)}")  # all current
+    assert "re-reads" not in versions
     assert COMPLETED in line and line.endswith(f"{len(PAGES)} new, 0 changed, 0 skipped, 0 failed")
     with Store(settings.database) as store:
         [run] = store.runs()

@@ -211,6 +211,24 @@ def test_a_failure_is_held_by_its_bytes_counted_per_sighting_and_restarted_by_ne
     assert [f.path for f in store.failures()] == ["/inbox/hong-2.pdf"]
 
 
+def test_the_store_tells_which_extractor_version_stored_a_path_or_failed_on_its_bytes(store: Store) -> None:
+    first = make_document("/inbox/a.pdf", REPORT_PAGES)
+    second = make_document("/inbox/b.pdf", REPORT_PAGES[:4])
+    store.save(first, make_extraction(first), extractor_version="0.1.0+aaaa")
+    store.save(second, make_extraction(second), extractor_version="0.1.0+bbbb")
+    assert store.stored_version("/inbox/a.pdf", first.source.sha256) == "0.1.0+aaaa"
+    assert store.stored_version("/inbox/a.pdf", second.source.sha256) is None  # other bytes there
+    assert store.stored_version("/inbox/c.pdf", first.source.sha256) is None
+    assert store.documents_by_version() == {"0.1.0+aaaa": 1, "0.1.0+bbbb": 1}
+    assert store.stats().documents_by_version == store.documents_by_version()
+
+    store.record_failure("/inbox/hong.pdf", "thiếu xref", error_type="CorruptDocument", sha256="aa",
+                         extractor_version="0.1.0+aaaa")
+    assert not store.failed_under_other_version("aa", "0.1.0+aaaa")
+    assert store.failed_under_other_version("aa", "0.1.0+bbbb")
+    assert not store.failed_under_other_version("cc", "0.1.0+bbbb")  # never failed
+
+
 def test_removed_paths_are_kept_withdrawn_or_deleted(store: Store) -> None:
     keys = {}
     for name, pages in (("giu", REPORT_PAGES), ("rut", REPORT_PAGES[:4]), ("xoa", REPORT_PAGES[:3])):
