@@ -57,6 +57,7 @@ from index.query import (
     filter_key,
     name_forms,
     plan_query,
+    province_aliases,
     province_key,
     ranked_units,
 )
@@ -120,6 +121,10 @@ MAPPING: dict[str, Any] = {
         "published": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
                       "ignore_malformed": True},
         "year": {"type": "integer"},
+        # The best-known date: published, else the year ("2023": a finding known only by its year
+        # sorts as that year, not after every dated one), the newest-first sort's key.
+        "dated": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
+                  "ignore_malformed": True},
         "units": _KEYWORD,
         "unit_levels": _KEYWORD,
         "provinces": _KEYWORD,
@@ -148,6 +153,7 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     source["text_canonical"] = canonical
     source["text_folded"] = fold(canonical)
     source["text_words"] = fold(canonical_tones(record.words))
+    source["dated"] = record.published or (str(record.year) if record.year else None)
     for original, folded in _FOLDED_COPIES.items():
         values = getattr(record, original)
         if original in ("unit_aliases", "unit_parents"):  # "xã Mường Vang" is also typed "Mường Vang"
@@ -241,6 +247,9 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
                else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
+    if minimum and not all(plan.topical) and any(plan.topical):  # a partial match holds a topical group
+        topic = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
+        stage["bool"]["filter"] = [{"bool": {"should": topic, "minimum_should_match": 1}}]
     if plan.answer:  # what an answer to the question holds: one group more, never required
         held = [alternative_clause(alt) for alt in plan.answer]
         should.append({"constant_score": {"filter": {"bool": {"should": held, "minimum_should_match": 1}},
@@ -347,7 +356,11 @@ def filters(query: Query) -> list[dict[str, Any]]:
         fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         out.append({"bool": {"should": [_any_folded(f, query.unit) for f in fields]}})
     if query.province is not None:
-        out.append({"term": {"provinces_folded": province_key(query.province)}})
+        # Its findings, and its predecessors' since 2025 (index.query.province_aliases).
+        out.append({"bool": {"should": [{"term": {"provinces_folded": province_key(query.province)}},
+                                        {"terms": {"aliases_folded": list(province_aliases(query.province))}}
+                                        ],
+                             "minimum_should_match": 1}})
     if query.level:
         level = filter_key(query.level)
         out.append({"bool": {"should": [{"term": {"levels_folded": level}},
@@ -371,8 +384,11 @@ def filters(query: Query) -> list[dict[str, Any]]:
 
 def _sort(query: Query) -> list[Any]:
     """Relevance or newest first; finding_id last so equal scores page deterministically."""
-    if query.sort == "date":
-        return [{"published": {"order": "desc", "missing": "_last"}},
+    if query.sort == "date" or not query.text.strip():  # newest first, as SQLite's browse order
+        # The best-known date (`dated`), then, for an index written before that field, published.
+        # (unmapped_type: an index this version never wrote to has no `dated` mapping yet.)
+        return [{"dated": {"order": "desc", "missing": "_last", "unmapped_type": "date"}},
+                {"published": {"order": "desc", "missing": "_last"}},
                 {"year": {"order": "desc", "missing": "_last"}}, "_score", {"finding_id": "asc"}]
     return ["_score", {"published": {"order": "desc", "missing": "_last"}}, {"finding_id": "asc"}]
 

@@ -8,8 +8,12 @@ engine only translates the plan into its own syntax (index/sqlite_fts.py, index/
 
 The language: words; "quoted phrases" (straight, “curly”, ‘single’, «guillemets»; an unclosed
 quote runs to the end); word* prefixes; -word and -"phrase" exclusions; OR between two terms,
-where a term is a quoted phrase or the run of unquoted words on that side. Anything else
-(punctuation, emoji) separates words and is otherwise ignored.
+where a term is a quoted phrase or the run of unquoted words on that side; "hoặc" (how a
+Vietnamese user writes it) and a lowercase "or" between two terms are OR too, else words. Anything else
+(punctuation, emoji) separates words and is otherwise ignored. A document number
+("139/QĐ-UBND") finds that document's findings; typed as documents cite it ("Quyết định số
+139/QĐ-UBND"), the kind and "số" before it are the citation, not search words
+(`Lexicon.citation_before`): else findings holding "số" would fill the page.
 
 Matching rules the plan carries, for the engines to apply:
 - a syllable typed with accents matches only that accented form (tone placement does not
@@ -17,7 +21,10 @@ Matching rules the plan carries, for the engines to apply:
 - each required `Group` must match (conjunction); when fewer than a page of findings match
   them all, findings matching `Plan.minimum` of them come next (`Plan.falls_back`), and only
   when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
-  should not come back empty while findings share most of its words;
+  should not come back empty while findings share most of its words; a finding of these
+  partial stages holds one topical group at least (`Plan.topical`): with two groups,
+  `minimum` is one, and "xã nào chưa cấp phiếu hẹn" would else admit every finding saying
+  "chưa" as soon as fewer than a page hold both — a negation alone never admits a finding;
 - when those stages find fewer findings than a page holds (the query's limit, whatever the
   offset, so totals do not change while paging), they are followed by the
   findings matching at least one group (`Plan.fills`; a sense group alone does not count:
@@ -28,7 +35,14 @@ Matching rules the plan carries, for the engines to apply:
   admits findings holding the words inside a group's multi-word term (`Plan.parts`: "trực
   tuyến" of "dịch vụ công trực tuyến"), each counting a share of its group's weight where
   the group itself did not match (`Plan.weights`), so a query of one term fills its page too;
-- findings holding the whole query as typed (`Plan.exact`) rank first in their tier;
+- findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
+  of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
+  saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);
+- a unit name in the query, quoted or not, matches the findings about that unit (or a unit
+  inside it) as well as the findings holding the name (`Group.unit`): quotes ask for the
+  words in a row, not for fewer findings about the place; a name that is also a common word
+  ("an ninh", "thống nhất") is the unit only typed after a level word or capitalised as a name
+  ("xã an ninh", "An Ninh"; `names_place` says why);
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
   matching as many groups; the category word itself is not required (`Plan.optional`);
@@ -50,7 +64,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.levels import PROVINCE_LEVELS, row_of, split_level
+from core.doc_kinds import cited_kinds
+from core.levels import PROVINCE_LEVELS, Level, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 
 DATA = Path(__file__).with_name("vi")
@@ -62,11 +77,16 @@ OPEN_QUOTES = "\"“”„‘’‚«»"
 _CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
 _WORD = re.compile(r"[^\W_]+")
 _OR = "OR"
+# Words standing for OR between two terms, folded: "hoặc", how Vietnamese writes "or" (not "hay",
+# also "often" and "good"), and "or" typed lowercase, which is no Vietnamese syllable (no
+# syllable ends in r). At either end, or beside OR, they stay words.
+_OR_WORDS = frozenset({"hoac", "or"})
 # "139/QĐ-UBND", "12/2019/TT-BNV": digits, a slash, then letters; how Vietnamese documents are numbered.
 _DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
 FRAME_GAP = "…"
 ACCENTS_ONLY = "[accents]"
 OPTIONAL = "[optional]"  # a stopword entry that is ranked (and part of the exact phrase), not dropped
+NUMBER_WORD = "số"  # "Quyết định số 139/QĐ-UBND": how a document number is cited (NĐ 30/2020)
 MAX_WORD_SYLLABLES = 4  # longest word or unit name looked up in the index's vocabulary
 
 
@@ -82,6 +102,7 @@ class Term:
     prefix: bool = False
     negated: bool = False
     number: str | None = None  # filter key of a document number typed as a word ("139/QĐ-UBND")
+    capitals: tuple[bool, ...] = ()  # per syllable, whether it was typed capitalised ("An Ninh")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +152,18 @@ def _lex(text: str) -> list[tuple[str, str, bool]]:
         elif body:
             tokens.append(("word", body, negated))
         i = max(end, start + 1)
-    return tokens
+    return _connectives(tokens)
+
+
+def _connectives(tokens: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """The tokens with each OR word (`_OR_WORDS`) standing between two terms read as OR."""
+    out = list(tokens)
+    for k in range(1, len(out) - 1):
+        kind, body, negated = out[k]
+        if (kind == "word" and not negated and fold(body).lower() in _OR_WORDS
+                and out[k - 1][0] != "or" and out[k + 1][0] != "or" and not out[k + 1][2]):
+            out[k] = ("or", body, False)
+    return out
 
 
 def parse(text: str) -> Parsed:
@@ -148,14 +180,15 @@ def parse(text: str) -> Parsed:
         if kind == "or":
             joining = bool(runs)
             continue
-        syllables = _syllables(body.rstrip("*") if kind == "word" else body)
+        source = body.rstrip("*") if kind == "word" else body
+        syllables = _syllables(source)
         if not syllables:
             continue
         prefix = kind == "word" and body.endswith("*")
         raw = body.strip(".,;:()[]")
         number = filter_key(raw) if kind == "word" and _DOC_NUMBER.match(raw) else None
         term = Term(syllables, phrase=kind == "phrase" or len(syllables) > 1, prefix=prefix, negated=negated,
-                    number=number)
+                    number=number, capitals=_capitals(source))
         if negated:
             excluded.append(term)
             continue
@@ -165,6 +198,11 @@ def parse(text: str) -> Parsed:
             runs.append([term])
         joining = False
     return Parsed(_join_or_runs(runs), tuple(excluded), not text.strip())
+
+
+def _capitals(text: str) -> tuple[bool, ...]:
+    """Per syllable of `text` (as `_syllables` cuts it), whether its first letter is a capital."""
+    return tuple(s[:1].isupper() for s in _WORD.findall(canonical_tones(text)))
 
 
 def _join_or_runs(runs: list[list[Term]]) -> tuple[tuple[Term, ...], ...]:
@@ -203,7 +241,8 @@ def _loose(term: Term) -> bool:
 def _as_phrase(terms: list[Term]) -> Term:
     if len(terms) == 1:
         return terms[0]
-    return Term(tuple(s for t in terms for s in t.syllables), phrase=True, prefix=terms[-1].prefix)
+    return Term(tuple(s for t in terms for s in t.syllables), phrase=True, prefix=terms[-1].prefix,
+                capitals=tuple(c for t in terms for c in t.capitals))
 
 
 # ----------------------------------------------------------------------------------------------- the genre
@@ -248,6 +287,22 @@ class Lexicon:
     # What a question asks for beyond its topic: (question words, words an answer holds), e.g.
     # "tại sao" → "nguyên nhân", "là do" (intents.toml [[answer]])
     answers: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...] = ()
+    # The kinds by which documents cite a document ("Quyết định", core/doc_kinds.toml), longest
+    # first: typed before a document number with "số", they are its citation, not search words.
+    citations: tuple[tuple[str, ...], ...] = ()
+
+    def citation_before(self, typed: Sequence[str]) -> int:
+        """How many of the last syllables of `typed` cite the document number that follows
+        them: "số" ("number"), a document kind before it ("Quyết định số"), or the kind alone
+        ("Quyết định 139/QĐ-UBND"), as documents cite each other. 0 when none."""
+        end = len(typed)
+        if end and syllable_matches(typed[end - 1], NUMBER_WORD):
+            end -= 1
+        for kind in self.citations:
+            if end >= len(kind) and _matches_at(typed, kind, end - len(kind)):
+                end -= len(kind)
+                break
+        return len(typed) - end
 
     def answer_words(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """The words an answer holds, for the first question asking for one in `typed`."""
@@ -319,7 +374,7 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
 def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
                     dictionary_lines: Iterable[str] = (),
                     intents: Iterable[Mapping[str, Any]] = (),
-                    answers: Iterable[Mapping[str, Any]] = ()) -> Lexicon:
+                    answers: Iterable[Mapping[str, Any]] = (), citations: Iterable[str] = ()) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable)."""
     dictionary: dict[str, set[tuple[str, ...]]] = {}
     for line in dictionary_lines:
@@ -353,7 +408,9 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
     return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))), tuple(frames),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
                    tuple(sorted((*compile_cues(intents), *light),
-                                key=lambda c: (-len(c.syllables), c.syllables))), asked)
+                                key=lambda c: (-len(c.syllables), c.syllables))), asked,
+                   tuple(sorted({k for k in (_syllables(c) for c in citations) if k},
+                                key=lambda k: (-len(k), k))))
 
 
 def dictionary_file() -> Path | None:
@@ -376,7 +433,7 @@ def load_lexicon() -> Lexicon:
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, data.get("intent", []),
-                           data.get("answer", []))
+                           data.get("answer", []), cited_kinds())
 
 
 # ----------------------------------------------------------------------------------------------- the plan
@@ -558,14 +615,24 @@ class Vocabulary:
 
 
 def candidates(parsed: Parsed) -> list[str]:
-    """Every folded span of 2..MAX_WORD_SYLLABLES syllables of the query's unquoted words, which
-    the index is asked about once (one round trip per search on Elasticsearch)."""
-    out: set[str] = set()
+    """Every folded span of 2..MAX_WORD_SYLLABLES syllables of the query's unquoted words, and
+    each quoted phrase short enough to name a unit ('"Thới Bình"'), which the index is asked
+    about once (one round trip per search on Elasticsearch)."""
+    out: set[str] = {key for clause in parsed.clauses if (key := _quoted_name(clause))}
     for run in _word_runs(parsed):
         folded = [fold(s) for s in run]
         for n in range(2, MAX_WORD_SYLLABLES + 2):  # +1: a level word before a unit name
             out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
     return sorted(out)
+
+
+def _quoted_name(clause: tuple[Term, ...]) -> str | None:
+    """The folded phrase of a clause of one quoted phrase that may name a unit (2 to
+    MAX_WORD_SYLLABLES + 1 syllables: a level word and a name), else None."""
+    if len(clause) != 1 or not clause[0].phrase or clause[0].prefix or clause[0].number:
+        return None
+    syllables = clause[0].syllables
+    return " ".join(fold(s) for s in syllables) if 2 <= len(syllables) <= MAX_WORD_SYLLABLES + 1 else None
 
 
 def _word_runs(parsed: Parsed) -> list[list[str]]:
@@ -601,12 +668,13 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     content: list[str] = []  # the kept syllables in order, for the exact phrase
     dropped: list[str] = []
     pending: list[str] = []
+    capitals: list[bool] = []  # of the pending syllables
     cues: list[str] = []  # polarities asked for, in query order
     optional: list[Alternative] = []
     unquoted: set[int] = set()  # the groups cut from unquoted words (a quoted phrase is never split)
 
     def flush() -> None:
-        kept, lost, asked, wished, said = _cut_run(pending, lexicon, words, units)
+        kept, lost, asked, wished, said = _cut_run(pending, lexicon, words, units, capitals)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
         dropped.extend(lost)
@@ -614,17 +682,26 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         optional.extend(wished)
         content.extend(said)
         pending.clear()
+        capitals.clear()
 
     for clause in parsed.clauses:
         if len(clause) == 1 and _loose(clause[0]):
             pending.extend(clause[0].syllables)
+            capitals.extend(clause[0].capitals or [False] * len(clause[0].syllables))
             continue
+        number = next((t.number for t in clause if t.number), None)
+        if number and (cited := lexicon.citation_before(pending)):  # "Quyết định số 139/QĐ-UBND"
+            dropped.extend(pending[len(pending) - cited:])
+            del pending[len(pending) - cited:]
+            del capitals[len(capitals) - cited:]
         flush()
         alternatives: list[Alternative] = []
         for term in clause:
             alternatives.extend(_with_synonyms(term.syllables, term.prefix, lexicon))
-        number = next((t.number for t in clause if t.number), None)
-        groups.append(Group(_unique(alternatives), doc_number=number))
+        # A quoted unit name is still that unit: the phrase, or findings about the unit.
+        key = _quoted_name(clause)
+        unit = key if key in units and names_place(clause[0].syllables, clause[0].capitals, lexicon) else None
+        groups.append(Group(_unique(alternatives), unit=unit, doc_number=number))
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
     flush()
@@ -635,7 +712,11 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
-    exact = Alternative(tuple(content)) if len(groups) + len(optional) > 1 and len(content) > 1 else None
+    # The words as typed rank first among equals: the whole query when it has several groups, and
+    # a group's own words before its synonyms ("quá hạn" before "trễ hẹn") when it has one.
+    several = len(groups) + len(optional) > 1 and len(content) > 1
+    synonyms = len(groups) == 1 and len(groups[0].alternatives) > 1 and bool(content)
+    exact = Alternative(tuple(content)) if several or synonyms else None
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=cues[0] if cues else None, optional=_unique(optional),
                 polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional),
@@ -683,8 +764,9 @@ def _is_category(alt: Alternative, lexicon: Lexicon) -> bool:
     return cue is not None and bool(cue.polarity) and len(cue.syllables) == len(alt.syllables)
 
 
-def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
-             units: set[str]) -> tuple[list[Group], list[str], list[str], list[Alternative], list[str]]:
+def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
+             capitals: Sequence[bool] = ()) -> tuple[list[Group], list[str], list[str], list[Alternative],
+                                                     list[str]]:
     """Groups of one run of unquoted words, the stop words dropped from it, the polarities its
     cues ask for (in order), the cue words that are not required, and the syllables kept for the
     exact phrase (groups and cue words, in order)."""
@@ -722,7 +804,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
             i += length
             continue
         unit = _longest(typed, i, units, lo=2)
-        if unit:
+        if unit and names_place(typed[i:i + unit], capitals[i:i + unit], lexicon):
             name = tuple(typed[i:i + unit])
             groups.append(Group((Alternative(name),), unit=" ".join(fold(s) for s in name)))
             said.extend(name)
@@ -742,6 +824,27 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str],
     if 0 <= sense < len(groups):
         groups[sense] = dataclasses.replace(groups[sense], sense=True)
     return groups, dropped, cues, optional, said
+
+
+_LEVEL_WORDS = frozenset(fold(level.value) for level in Level)  # "xa", "thi tran", "thanh pho"
+
+
+def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon) -> bool:
+    """Whether syllables naming an indexed unit are typed as that unit's name: after a level
+    word ("xã an ninh"), capitalised as Vietnamese writes a name (every syllable: "An Ninh"),
+    or not a common word of the language (the dictionary's lowercase words: "đô lương" is
+    none, so typed lowercase it is still the district).
+
+    Why: many place names are common words ("An Ninh" security, "Thống Nhất" unified, "Đoàn
+    Kết" solidarity, "Tiến Bộ" progress); the genre writes those words lowercase far more often
+    than it names such a commune, so lowercase and without a level the word is the likelier
+    reading, and taking it for the unit lists every finding about the commune."""
+    folded = [fold(s) for s in typed]
+    if any(" ".join(folded[:n]) in _LEVEL_WORDS for n in range(1, min(3, len(folded)))):
+        return True
+    if capitals and len(capitals) == len(typed) and all(capitals):
+        return True
+    return not lexicon.is_word(typed)
 
 
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
@@ -964,6 +1067,21 @@ def name_forms(unit_level: str) -> tuple[str, ...]:
 PROVINCE_PREFIXES: tuple[str, ...] = tuple(sorted(
     {fold(form).lower() for level in PROVINCE_LEVELS for row in (row_of(level),) if row
      for form in (level.value, *row.abbreviations)}, key=len, reverse=True))
+
+
+# How a unit's today's unit (FindingRecord.unit_aliases, from the 2025 mapping) names a province:
+# the full province-level words ("tỉnh", "thành phố"), folded; an alias without one is a commune.
+_PROVINCE_WORDS: tuple[str, ...] = tuple(sorted({fold(level.value).lower() for level in PROVINCE_LEVELS}))
+
+
+def province_aliases(value: str) -> tuple[str, ...]:
+    """The alias keys (filter_key of FindingRecord.unit_aliases) by which a finding belongs to
+    the province `value` names since the 2025 reorganisation: "TP Hồ Chí Minh" → "thanh pho ho
+    chi minh", "tinh ho chi minh". So --province takes today's province and finds its
+    predecessors' findings (Bình Dương's, now part of Hồ Chí Minh), as a unit typed does; only
+    level-qualified aliases count, so a commune merely named like a province does not."""
+    key = province_key(value)
+    return tuple(f"{word} {key}" for word in _PROVINCE_WORDS) if key else ()
 
 
 def province_key(value: str) -> str:

@@ -79,6 +79,7 @@ from index.query import (
     match_spans,
     name_forms,
     plan_query,
+    province_aliases,
     province_key,
     ranked_units,
 )
@@ -356,7 +357,8 @@ _Combo = tuple[int | None, str, str]  # (year, area, polarity) of a finding
 class _Filters:
     """A query's filters: terms a finding must carry, conditions on its year, area, polarity."""
 
-    terms: tuple[tuple[tuple[str, ...], str], ...]  # (fields, folded key)
+    # Each filter: (field, folded key) pairs, any of which a finding must carry
+    terms: tuple[tuple[tuple[str, str], ...], ...]
     year: int | None = None
     year_from: int | None = None
     year_to: int | None = None
@@ -370,9 +372,11 @@ class _Filters:
             (unit_fields, query.unit), (("level",), query.level),
             (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number), (("theme",), query.theme),
         )
-        terms = [(fields, filter_key(value)) for fields, value in term_filters if value is not None]
-        if query.province is not None:
-            terms.append((("province",), province_key(query.province)))
+        terms = [tuple((f, filter_key(value)) for f in fields) for fields, value in term_filters
+                 if value is not None]
+        if query.province is not None:  # its findings, and its predecessors' since 2025 (province_aliases)
+            terms.append((("province", province_key(query.province)),
+                          *(("unit_alias", alias) for alias in province_aliases(query.province))))
         return cls(tuple(terms), query.year, query.year_from, query.year_to, query.area, query.polarity)
 
     def __bool__(self) -> bool:
@@ -438,10 +442,10 @@ class _Columns:
         """The findings of `ids` that pass the filters (terms are looked up in fts_terms)."""
         allowed = [code for code, combo in enumerate(self.combos) if filters.admits(combo)]
         kept = ids[np.isin(self.combo[ids], allowed)]
-        for fields, key in filters.terms:
-            marks = ", ".join("?" for _ in fields)
-            having = _rowids(conn, f"SELECT rowid FROM fts_terms WHERE field IN ({marks}) AND key = ?",
-                             [*fields, key])
+        for pairs in filters.terms:
+            either = " OR ".join("(field = ? AND key = ?)" for _ in pairs)
+            having = _rowids(conn, f"SELECT rowid FROM fts_terms WHERE {either}",
+                             [v for pair in pairs for v in pair])
             kept = kept[np.isin(kept, having)]
         return kept
 
@@ -480,10 +484,15 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     rowids, tokens, alike, years, no_year, unpublished = (_parse_ints(joined) for joined in numbers)
     size = int(rowids.max(initial=-1)) + 1
     # `published` is None without findings, "" for one finding without a date (not no findings).
-    dates = np.unique(np.array(published.split(_FIELD_SEP) if published is not None else [], dtype=str),
-                      return_inverse=True)[1]
-    # Browse order: published newest first and missing last, then the year likewise, then rowid.
-    newest_first = rowids[np.lexsort((rowids, -years, no_year, -dates.reshape(-1), unpublished))]
+    # The best-known date of each: published, else its year ("2023" sorts as that year: after
+    # the dated findings of 2023, before those of 2022; the same order as Elasticsearch's).
+    known = [day or (str(year) if not missing else "") for day, year, missing in zip(
+        published.split(_FIELD_SEP) if published is not None else [], years.tolist(), no_year.tolist(),
+        strict=True)]
+    dates = np.unique(np.array(known, dtype=str), return_inverse=True)[1]
+    undated = np.array([not day for day in known], dtype=np.bool_)
+    # Browse order: best-known date newest first and none last, then the year likewise, then rowid.
+    newest_first = rowids[np.lexsort((rowids, -years, no_year, -dates.reshape(-1), undated))]
 
     def by_rowid(values: IntArray, dtype: type = np.int64) -> Any:
         column: Any = np.zeros(size, dtype=dtype)
@@ -1130,6 +1139,10 @@ class SqliteFtsBackend(SearchBackend):
         if plan.falls_back(len(asked), limit):
             groups = [text.group(g) for g in plan.groups]
             found, held = np.unique(np.concatenate(groups), return_counts=True)
+            if not all(plan.topical) and any(plan.topical):  # a partial match holds a topical group
+                about = _union([f for f, admits in zip(groups, plan.topical, strict=True) if admits])
+                on_topic = np.isin(found, about)
+                found, held = found[on_topic], held[on_topic]
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
             if not len(selected) and plan.last_resort is not None:
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)

@@ -542,3 +542,67 @@ def test_theme_filter_and_facet(empty: SearchBackend) -> None:
     assert ids(empty, text="phieu hen", theme="tthc.niem_yet") == []
     narrowed = empty.search(Query(text="ho so", theme="tthc.phieu_hen", facets=True))
     assert dict(narrowed.facets["polarity"]) == {NEG: 2}
+
+
+# What a user still hit in search (issue 12, tests/index/test_query_qa.py): the same on both engines.
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def qa(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    """A backend holding the QA findings of tests/index/test_query_qa.py, shared by these tests."""
+    from tests.index.test_query_qa import RECORDS as QA
+
+    shared = FACTORIES[request.param](tmp_path_factory.mktemp("qa"), request)
+    assert shared.index(QA) == len(QA)
+    return shared
+
+
+def qa_ids(backend: SearchBackend, text: str = "", **query: object) -> list[str]:
+    return [h.record.finding_id for h in backend.search(Query(text=text, limit=10, **query)).hits]  # type: ignore[arg-type]
+
+
+def test_qa_words_as_typed_rank_before_their_synonyms(qa: SearchBackend) -> None:
+    found = qa_ids(qa, "quá hạn")
+    assert set(found) == {"q1", "q2", "q3", "q4"} and found[-1] == "q1"
+
+
+def test_qa_document_number_cited_as_documents_cite_it(qa: SearchBackend) -> None:
+    assert set(qa_ids(qa, "139/QĐ-UBND")) == {"h1", "h2"}
+    assert set(qa_ids(qa, "Quyết định số 139/QĐ-UBND")) == {"h1", "h2"}
+
+
+def test_qa_negation_alone_does_not_admit_a_finding(qa: SearchBackend) -> None:
+    found = qa_ids(qa, "xã nào chưa cấp phiếu hẹn")
+    assert found[0] == "p1" and "p2" in found
+    assert not [f for f in found if f.startswith("n")]  # they share only "chưa" with the question
+
+
+def test_qa_quoted_unit_name_is_still_that_unit(qa: SearchBackend) -> None:
+    assert "t1" in qa_ids(qa, "Thới Bình")
+    assert "t1" in qa_ids(qa, '"Thới Bình"')
+
+
+def test_qa_common_word_typed_lowercase_is_not_a_unit_name(qa: SearchBackend) -> None:
+    assert "x1" in qa_ids(qa, "xã An Ninh") and "x1" in qa_ids(qa, "An Ninh")
+    assert qa_ids(qa, "an ninh") == ["x2"]
+
+
+def test_qa_province_filter_across_the_2025_reorganisation(qa: SearchBackend) -> None:
+    assert set(qa_ids(qa, unit="Hồ Chí Minh")) == {"h1", "h2"}
+    assert set(qa_ids(qa, province="TP Hồ Chí Minh")) == {"h1", "h2"}
+    assert set(qa_ids(qa, province="Bình Dương")) == {"h1", "h2"}  # the province it had then
+    assert qa_ids(qa, "phiếu hẹn", province="Hồ Chí Minh") == []
+
+
+def test_qa_sort_by_date_places_a_finding_known_only_by_its_year(empty: SearchBackend) -> None:
+    old = replace(RECORDS[0], finding_id="old", year=2013, published="2013-03-23")
+    new = replace(RECORDS[1], finding_id="new", year=2023, published=None)
+    dated = replace(RECORDS[4], finding_id="dated", year=2020, published="2020-05-01")
+    none = replace(RECORDS[6], finding_id="none", year=None, published=None)
+    empty.index([old, new, dated, none])
+    assert ids(empty, text="phieu hen", sort="date") == ["new", "old"]
+    assert ids(empty, sort="date") == ["new", "dated", "old", "none"]
+    assert ids(empty) == ["new", "dated", "old", "none"]  # browsing is newest first too
+
+
+def test_qa_hoac_between_two_terms_is_or(qa: SearchBackend) -> None:
+    found = qa_ids(qa, "phiếu hẹn hoặc đeo thẻ")  # read as AND, a partial stage ranked "đeo thẻ" first
+    assert found == qa_ids(qa, "phiếu hẹn OR đeo thẻ") and set(found) == {"p1", "p2", "d2", "d3"}

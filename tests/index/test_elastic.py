@@ -46,8 +46,10 @@ def test_query_parts_quotes_prefixes_and_filters() -> None:
     assert {"prefix": {"text_canonical": "nhậ"}} in required  # accents typed: only that form
     assert {"match_phrase": {"text_canonical": "hồ sơ"}} in required
     assert {"term": {"text_folded": "tiep"}} in required  # no accents: every form
-    assert body["query"]["bool"]["filter"] == [{"term": {"provinces_folded": "dak lak"}},
-                                               {"range": {"year": {"gte": 2020}}}]
+    province = {"bool": {"should": [{"term": {"provinces_folded": "dak lak"}},  # then, or today (2025)
+                                    {"terms": {"aliases_folded": ["thanh pho dak lak", "tinh dak lak"]}}],
+                         "minimum_should_match": 1}}
+    assert body["query"]["bool"]["filter"] == [province, {"range": {"year": {"gte": 2020}}}]
     assert search_body(Query())["query"]["bool"]["must"] == [{"match_all": {}}]
 
 

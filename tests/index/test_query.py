@@ -51,6 +51,15 @@ def test_or_takes_the_runs_of_words_on_each_side() -> None:
     assert len(parse("OR hồ sơ OR").clauses) == 2  # OR at the ends is ignored
 
 
+def test_hoac_and_lowercase_or_between_two_terms_are_or() -> None:
+    for text in ("phiếu hẹn hoặc sổ theo dõi", "phieu hen hoac so theo doi", "phiếu hẹn or sổ theo dõi"):
+        assert [len(t.syllables) for t in parse(text).clauses[0]] == [2, 3], text
+    # at an end, or before an exclusion, they stay words (a stop word for the analysis)
+    assert [t.syllables for c in parse("phiếu hẹn hoặc").clauses for t in c][-1] == ("hoặc",)
+    assert [t.syllables for c in parse("hoặc phiếu hẹn").clauses for t in c][0] == ("hoặc",)
+    assert [t.syllables for c in parse("hồ sơ hoặc -phiếu").clauses for t in c][-1] == ("hoặc",)
+
+
 def test_document_numbers_and_punctuation() -> None:
     assert parse("139/QĐ-UBND").clauses[0][0].number == "139/qd-ubnd"
     assert parse("12/2019/TT-BNV,").clauses[0][0].number == "12/2019/tt-bnv"

@@ -106,20 +106,12 @@ def ids(backend: SearchBackend, text: str = "", **query: object) -> list[str]:
     return [h.record.finding_id for h in backend.search(Query(text=text, limit=10, **query)).hits]  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/query.py + sqlite_fts.py: with two groups, Plan.minimum is 1, so the "
-    "partial stage admits findings holding only the negation (a sense group, which the fill "
-    "refuses as topic-less) and weighs them as the topic: on the dev store 'chưa X' findings "
-    "outrank a finding holding 'phiếu hẹn'")
 def test_a_question_s_negation_alone_does_not_outrank_its_topic(backend: SearchBackend) -> None:
     found = ids(backend, "xã nào chưa cấp phiếu hẹn")
     assert found[0] == "p1" and "p2" in found
     assert not [f for f in found if f.startswith("n")]  # they share only "chưa" with the question
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/query.py: Plan.exact is set only for two groups or more, so a "
-    "one-group query's synonyms (trễ hẹn for quá hạn) rank by bm25 alone, above the words typed")
 def test_the_words_as_typed_rank_before_their_synonyms(backend: SearchBackend) -> None:
     found = ids(backend, "quá hạn")
     assert set(found) == {"q1", "q2", "q3", "q4"} and found[-1] == "q1"
@@ -129,10 +121,6 @@ def test_a_unit_typed_in_the_query_finds_the_findings_about_it(backend: SearchBa
     assert "t1" in ids(backend, "Thới Bình")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/query.py: units are looked up only among unquoted words "
-    "(candidates), so a quoted unit name is text only, and no finding about huyện Thới "
-    "Bình repeats the name")
 def test_a_quoted_unit_name_is_still_that_unit(backend: SearchBackend) -> None:
     assert "t1" in ids(backend, '"Thới Bình"')
 
@@ -141,37 +129,21 @@ def test_the_unit_named_in_the_query_ranks_its_findings_first(backend: SearchBac
     assert ids(backend, "Đô Lương đeo thẻ")[0] == "d1"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/query.py: the citation words before a document number ('Quyết "
-    "định số') are required groups: the number's own findings are narrowed to those "
-    "repeating 'số', then any finding holding 'số' fills the page")
 def test_a_document_number_cited_as_documents_cite_it(backend: SearchBackend) -> None:
     assert set(ids(backend, "139/QĐ-UBND")) == {"h1", "h2"}
     assert set(ids(backend, "Quyết định số 139/QĐ-UBND")) == {"h1", "h2"}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/sqlite_fts.py (and elastic.py): --province compares the "
-    "pre-2025 province only; --unit 'Hồ Chí Minh' finds this phường through its alias, "
-    "--province 'TP Hồ Chí Minh' does not")
 def test_province_filter_across_the_2025_reorganisation(backend: SearchBackend) -> None:
     assert set(ids(backend, unit="Hồ Chí Minh")) == {"h1", "h2"}
     assert set(ids(backend, province="TP Hồ Chí Minh")) == {"h1", "h2"}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/query.py: a run of words naming an indexed unit is taken for the unit even "
-    "when typed lowercase as the common word it also is (an ninh = security, thống nhất = unified): "
-    "'an ninh' lists every finding about xã An Ninh")
 def test_a_common_word_typed_lowercase_is_not_a_unit_name(backend: SearchBackend) -> None:
     assert "x1" in ids(backend, "xã An Ninh")
     assert ids(backend, "an ninh") == ["x2"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="index/sqlite_fts.py (newest order): --sort date orders by the publication date and "
-    "puts findings without one last, even when their inspection year is known: a 2023 finding of a "
-    "page with no date listed after 2013's")
 def test_sort_by_date_places_a_finding_known_only_by_its_year(tmp_path: Path) -> None:
     from dataclasses import replace
 

@@ -134,8 +134,9 @@ def test_hostile_queries_never_raise(backend: SqliteFtsBackend, hostile: str) ->
 
 def test_empty_query_lists_everything_newest_first(backend: SqliteFtsBackend) -> None:
     backend.index([rec("old", "Cũ.", published="2021-01-05"), rec("new", "Mới.", published="2024-02-01"),
-                   rec("undated", "Không ngày.", published=None)])
-    assert ids(backend, Query()) == ["new", "old", "undated"]
+                   rec("undated", "Không ngày.", published=None, year=None),
+                   rec("of2022", "Chỉ biết năm.", published=None, year=2022)])
+    assert ids(backend, Query()) == ["new", "of2022", "old", "undated"]  # a year sorts as that year
 
 
 def test_browse_order_is_newest_first_then_year_then_rowid(tmp_path: Path) -> None:
@@ -149,7 +150,8 @@ def test_browse_order_is_newest_first_then_year_then_rowid(tmp_path: Path) -> No
                            published=rng.choice((None, "2021-01-05", "2023-12-31", "2019-06-01",
                                                  "2023-02-01")),
                            year=rng.choice((None, 2019, 2021, 2023))) for i in range(300)])
-        order = "published IS NULL, published DESC, year IS NULL, year DESC, rowid"
+        best = "coalesce(published, CAST(year AS TEXT))"  # the best-known date
+        order = f"{best} IS NULL, {best} DESC, year IS NULL, year DESC, rowid"
         with sqlite3.connect(path) as conn:
             everything = [f for (f,) in conn.execute(f"SELECT finding_id FROM fts_records ORDER BY {order}")]
             finance = [f for (f,) in conn.execute(
