@@ -30,6 +30,9 @@ LOGGER = logging.getLogger(__name__)
 # The units containing a unit ("level name"), told the match keys of the districts its document
 # names (nlp.unit_containers.containers).
 Containers = Callable[[Unit, Collection[str]], Sequence[str]]
+# (a finding's text, its theme) → every theme it speaks of, its theme first (FindingRecord.themes;
+# nlp.themes.finding_themes, which the composition layer passes).
+ThemesOf = Callable[[str, str | None], Sequence[str]]
 
 
 def record_year(extraction: Extraction, published: str | None) -> int | None:
@@ -86,7 +89,7 @@ def finding_records(
     *,
     segmenter: Callable[[str], str] = str,
     containers: Containers = lambda unit, near: (),
-    themes_of: Callable[[str, str | None], Sequence[str]] = lambda text, theme: (),
+    themes_of: ThemesOf = lambda text, theme: (),
 ) -> list[FindingRecord]:
     """One FindingRecord per finding of `extraction`, ids stable on the document's sha256.
 

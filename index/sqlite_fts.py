@@ -37,7 +37,7 @@ import sqlite3
 import threading
 import typing
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,12 +83,10 @@ from index.query import (
     province_key,
     ranked_units,
 )
+from index.records import ThemesOf
 from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
-
-# (a finding's text, its theme) → every theme it speaks of, its theme first (FindingRecord.themes)
-ThemesOf = Callable[[str, str | None], Sequence[str]]
 
 FTS_SCHEMA_VERSION = "6"
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch

@@ -26,7 +26,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,7 +36,7 @@ from typing import Any
 from core.errors import BackendError
 from core.models import Block, Document, Extraction, Source
 from index.base import FindingRecord
-from index.records import Containers, finding_records, record_year
+from index.records import Containers, ThemesOf, finding_records, record_year
 
 LOGGER = logging.getLogger(__name__)
 
@@ -284,7 +284,7 @@ class Store:
 
     def __init__(self, path: Path, *, segmenter: Callable[[str], str] = str,
                  containers: Containers = lambda unit, near: (),
-                 themes_of: Callable[[str, str | None], Sequence[str]] = lambda text, theme: (),
+                 themes_of: ThemesOf = lambda text, theme: (),
                  readonly: bool = False) -> None:
         self.path = Path(path)
         self._segmenter = segmenter
