@@ -584,6 +584,14 @@ class _TextSearch:
     plan: Plan
     filling: bool = False  # ranking the fill: bm25 counts the parts too (index.query.ranked_units)
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
+    _groups: list[IntArray] | None = None
+
+    def groups(self) -> list[IntArray]:
+        """Each group's findings, in the plan's order, asked of FTS5 once per search: the
+        partial stages, the fill and the matter tier all read them."""
+        if self._groups is None:
+            self._groups = [self.group(g) for g in self.plan.groups]
+        return self._groups
 
     def _ids(self, match: str) -> IntArray:
         return _rowids(self.conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [match])
@@ -1131,11 +1139,10 @@ class SqliteFtsBackend(SearchBackend):
         excluded = text.excluded()
         matched = text.every_group() if plan.groups else columns.newest_first
         selected = self._narrow(conn, columns, matched, excluded, filters)
-        groups: list[IntArray] | None = None  # each group's findings, needed only for a fallback
         partial = False  # whether `selected` is a partial stage (ranked by weighted groups)
         asked = selected if plan.polarity is None else selected[columns.of_polarity(selected, plan.polarity)]
         if plan.falls_back(len(asked), limit):
-            groups = [text.group(g) for g in plan.groups]
+            groups = text.groups()
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             if not all(plan.topical) and any(plan.topical):  # a partial match holds a topical group
                 about = _union([f for f, admits in zip(groups, plan.topical, strict=True) if admits])
@@ -1147,10 +1154,8 @@ class SqliteFtsBackend(SearchBackend):
             partial = True
         filled = np.empty(0, dtype=np.int64)  # the fill stage (Plan.fills): below every stage's finding
         if plan.fills(len(selected), limit):
-            if groups is None:
-                groups = [text.group(g) for g in plan.groups]
-            topical = _union([found for found, admits in zip(groups, plan.topical, strict=True) if admits]
-                             + text.parts())
+            topical = _union([found for found, admits in zip(text.groups(), plan.topical, strict=True)
+                              if admits] + text.parts())
             filled = self._narrow(conn, columns, np.setdiff1d(topical, selected, assume_unique=True),
                                   excluded, filters)
         # The matter tier (Query.matters): after the stages, before the fill; a fill finding of
@@ -1185,23 +1190,21 @@ class SqliteFtsBackend(SearchBackend):
             return total, [(r, 0.0, tier) for r, tier in page[offset:]], facets
         if not total or not limit:
             return total, [], facets
+        partial_groups = text.groups() if partial else None
         ranked = [(r, sc, TIER_WORDS) for r, sc in text.rank(
-            columns, np.sort(selected), groups if partial else None, offset + limit)] if len(selected) else []
+            columns, np.sort(selected), partial_groups, offset + limit)] if len(selected) else []
         text.filling = True  # the tiers after the stage rank by bm25 of the parts too
         # Each part of the matter tier: those holding some of the query's groups (ranked by
         # them), then those holding none (see _newest_of_matter); the strongest matter first.
         parts: list[tuple[IntArray, IntArray | None, bool]] = []  # (findings, strongest, bare)
         if len(matter) or len(also):
-            groups = groups if groups is not None else [text.group(g) for g in plan.groups]
-            held = _union(groups)
+            held = _union(text.groups())
             for part, of_first in ((matter, first), (also, also)):  # all of `also` speak of the first
                 worded = np.isin(part, held)
                 parts += [(part[worded], of_first, False), (part[~worded], of_first, True)]
         parts.append((filled, None, False))
         for ids, strongest_of, bare in parts:
             if len(ranked) < offset + limit and len(ids):
-                if groups is None:
-                    groups = [text.group(g) for g in plan.groups]
                 ordered = np.sort(ids)
                 tier = TIER_SOME_WORDS if strongest_of is None else TIER_MATTER
                 strongest = np.isin(ordered, strongest_of) if strongest_of is not None else None
@@ -1210,7 +1213,7 @@ class SqliteFtsBackend(SearchBackend):
                         columns, ordered, strongest, plan.polarity, offset + limit - len(ranked))]
                     continue
                 ranked += [(r, sc, tier) for r, sc in text.rank(
-                    columns, ordered, groups, offset + limit - len(ranked), strongest)]
+                    columns, ordered, text.groups(), offset + limit - len(ranked), strongest)]
         return total, ranked[offset:], facets
 
     @contextmanager
