@@ -476,10 +476,10 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     *numbers, published = conn.execute(
         "SELECT group_concat(rowid), group_concat(tokens), group_concat(alike),"
         " group_concat(ifnull(year, 0)),"
-        " group_concat(year IS NULL), group_concat(published IS NULL),"
+        " group_concat(year IS NULL),"
         " group_concat(ifnull(published, ''), char(31))"  # char(31) is _FIELD_SEP
         " FROM fts_records").fetchone()
-    rowids, tokens, alike, years, no_year, unpublished = (_parse_ints(joined) for joined in numbers)
+    rowids, tokens, alike, years, no_year = (_parse_ints(joined) for joined in numbers)
     size = int(rowids.max(initial=-1)) + 1
     # `published` is None without findings, "" for one finding without a date (not no findings).
     # The best-known date of each: published, else its year ("2023" sorts as that year: after
