@@ -104,6 +104,14 @@ class Query:
     facets: bool = False
 
 
+def best_date(published: str | None, year: int | None) -> str | None:
+    """A finding's best-known date, the key of the newest-first order on every engine: its
+    publication date, else its year ("2023": a finding known only by its year sorts as that
+    year, after the dated findings of 2023 and before those of 2022, not after every dated
+    one), else None (sorted last)."""
+    return published or (str(year) if year else None)
+
+
 # Why a hit came: the query's words (all of them, or most: the stages), the same matter as the
 # query in other words (Query.matters), or some of its words (the fill).
 TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS = "words", "matter", "some_words"

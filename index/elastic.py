@@ -48,6 +48,7 @@ from index.base import (
     Query,
     SearchBackend,
     SearchResult,
+    best_date,
 )
 from index.query import (
     Alternative,
@@ -121,8 +122,7 @@ MAPPING: dict[str, Any] = {
         "published": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
                       "ignore_malformed": True},
         "year": {"type": "integer"},
-        # The best-known date: published, else the year ("2023": a finding known only by its year
-        # sorts as that year, not after every dated one), the newest-first sort's key.
+        # The best-known date (index.base.best_date), the newest-first sort's key.
         "dated": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
                   "ignore_malformed": True},
         "units": _KEYWORD,
@@ -153,7 +153,7 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     source["text_canonical"] = canonical
     source["text_folded"] = fold(canonical)
     source["text_words"] = fold(canonical_tones(record.words))
-    source["dated"] = record.published or (str(record.year) if record.year else None)
+    source["dated"] = best_date(record.published, record.year)
     for original, folded in _FOLDED_COPIES.items():
         values = getattr(record, original)
         if original in ("unit_aliases", "unit_parents"):  # "xã Mường Vang" is also typed "Mường Vang"

@@ -67,6 +67,7 @@ from index.base import (
     Query,
     SearchBackend,
     SearchResult,
+    best_date,
 )
 from index.fts_topk import BoolArray, IntArray
 from index.query import (
@@ -482,9 +483,8 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     rowids, tokens, alike, years, no_year = (_parse_ints(joined) for joined in numbers)
     size = int(rowids.max(initial=-1)) + 1
     # `published` is None without findings, "" for one finding without a date (not no findings).
-    # The best-known date of each: published, else its year ("2023" sorts as that year: after
-    # the dated findings of 2023, before those of 2022; the same order as Elasticsearch's).
-    known = [day or (str(year) if not missing else "") for day, year, missing in zip(
+    # The best-known date of each (index.base.best_date, Elasticsearch's `dated` too), "" for none.
+    known = [best_date(day, None if missing else year) or "" for day, year, missing in zip(
         published.split(_FIELD_SEP) if published is not None else [], years.tolist(), no_year.tolist(),
         strict=True)]
     dates = np.unique(np.array(known, dtype=str), return_inverse=True)[1]
