@@ -212,21 +212,24 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     match; the score is GROUP_BONUS per group matched, POLARITY_BONUS for the polarity asked
     for, EXACT_BONUS for the whole query as typed, plus BM25 of the ranked units — the order
     SQLite gives.
-    In the partial stages a group counts `weights[i]` times (index.query.group_weights; the
-    polarity's weight last when it stands for a word), else once.
+    `weights` (index.query.Plan.weights, the partial stages; else each counts once): the
+    groups', the polarity's when it stands for a word, the answer's (Plan.answer: what an answer
+    to the question holds, one group more, never required), then each part's (Plan.parts),
+    which counts where its group did not match. A partial stage's findings hold a topical group
+    when the plan has one (as SQLite).
 
-    `fill` (index.query.Plan.fills): findings matching any topical group match too, and those
-    matching `minimum` groups (the stage, all groups when None) score `_stage_bonus` more, above
-    any fill finding — SQLite ranks the stage, then the fill.
+    `fill` (index.query.Plan.fills): findings matching any topical group or part match too, and
+    those matching `minimum` groups (the stage, all groups when None) score `_stage_bonus` more,
+    above any fill finding — SQLite ranks the stage, then the fill.
 
     `matters` (index.base.Query.matters, the matter tier): findings whose own theme is one of
-    them, or speaking of the first besides their own (FindingRecord.themes; of the polarity
-    asked for, when the query asks one) match too,
-    scoring `_stage_bonus` above any fill finding, twice that when their own theme is one of
-    them (MATTER_BONUS more for the first matter: their own, or, of the others, one they speak
-    of), and the stage three times that, above any of them — SQLite ranks the stage, the matter
-    tier (own theme, then spoken of besides), the fill.
-    The stage and the tier are named queries, so each hit says which tier it came in.
+    them, or speaking of the first besides their own (FindingRecord.themes), match too (of the
+    polarity asked for only, when the query asks one). They score `_stage_bonus` above any fill
+    finding, twice that when their own theme is one of them, MATTER_BONUS more for the first
+    matter (their own, or, of the others, one they speak of); the stage scores three times
+    `_stage_bonus`, above any of them — SQLite ranks the stage, the matter tier (own theme, then
+    spoken of besides), the fill. The stage and the tier are named queries, so each hit says
+    which tier it came in.
     """
     if not plan.groups:
         excluded = [alternative_clause(alt) for alt in plan.excluded]

@@ -582,7 +582,9 @@ class _TextSearch:
 
     conn: sqlite3.Connection
     plan: Plan
-    filling: bool = False  # ranking the fill: bm25 counts the parts too (index.query.ranked_units)
+    # Ranking the tiers after the stage (the matter tier, the fill): bm25 counts the parts too
+    # (index.query.ranked_units).
+    filling: bool = False
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
     _groups: list[IntArray] | None = None
 
