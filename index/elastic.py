@@ -181,6 +181,14 @@ def _phrase(field: str, syllables: tuple[str, ...], prefix: bool) -> dict[str, A
     return {"match_phrase_prefix": {field: text}}
 
 
+def _ranked_clause(alt: Alternative) -> dict[str, Any]:
+    """What BM25 ranks a ranked unit (index.query.ranked_units) by: typed with every accent, its
+    phrase on the canonical field (as SQLite ranks it on `original`), else on the folded one."""
+    if all(alt.accented):
+        return _phrase("text_canonical", alt.syllables, alt.prefix)
+    return _phrase("text_folded", alt.folded, alt.prefix)
+
+
 def alternative_clause(alt: Alternative) -> dict[str, Any]:
     """One alternative under the accent rule: its folded phrase, and its accented syllables as
     typed (tone placement canonical) in the canonical field, as SQLite checks them."""
@@ -247,11 +255,11 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     # BM25 of what SQLite ranks by (index.query.ranked_units): words of one-alternative groups,
     # the alternatives of synonym groups, the optional words; typed with every accent, on the
     # canonical field (as SQLite ranks them on `original`).
-    should += [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
-               else _phrase("text_folded", a.folded, a.prefix) for a in ranked_units(plan)]
+    ranked = ranked_units(plan)
+    should += [_ranked_clause(a) for a in ranked]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
+    topic = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
     if minimum and not all(plan.topical) and any(plan.topical):  # a partial match holds a topical group
-        topic = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
         stage["bool"]["filter"] = [{"bool": {"should": topic, "minimum_should_match": 1}}]
     if plan.answer:  # what an answer to the question holds: one group more, never required
         held = [alternative_clause(alt) for alt in plan.answer]
@@ -259,7 +267,7 @@ def text_query(plan: Plan, *, minimum: int | None = None,
                                           "boost": GROUP_BONUS * weights[plan.counted - 1]}})
     first = plan.counted
     parts = [alternative_clause(p.alternative) for p in plan.parts]
-    if weights is not None and len(weights) > first:  # a part counts where its group did not match
+    if len(weights) > first:  # a part counts where its group did not match
         should += [{"constant_score": {"filter": {"bool": {"filter": [part], "must_not": [groups[p.group]]}},
                                        "boost": GROUP_BONUS * w}}
                    for p, part, w in zip(plan.parts, parts, weights[first:], strict=True) if w]
@@ -267,8 +275,7 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         admitted = [stage]
         bonus = _stage_bonus(weights)
         if fill:
-            topical = [g for g, admits in zip(groups, plan.topical, strict=True) if admits] + parts
-            admitted.append({"bool": {"should": topical, "minimum_should_match": 1}})
+            admitted.append({"bool": {"should": topic + parts, "minimum_should_match": 1}})
         if matters:
             # A query asking a polarity gets the matter in that sense only (as SQLite).
             sense = [{"term": {"polarity": plan.polarity}}] if plan.polarity is not None else []
@@ -288,11 +295,9 @@ def text_query(plan: Plan, *, minimum: int | None = None,
             bonus *= 3
         should.append({"constant_score": {"filter": stage, "boost": bonus, "_name": TIER_WORDS}})
         # The tiers after the stage rank by bm25 of the parts too (index.query.ranked_units).
-        ranked = {(a.syllables, a.prefix) for a in ranked_units(plan)}
-        should += [{"bool": {"must": [_phrase("text_canonical", a.syllables, a.prefix) if all(a.accented)
-                                      else _phrase("text_folded", a.folded, a.prefix)],
-                             "must_not": [stage]}}
-                   for a in ranked_units(plan, fill=True) if (a.syllables, a.prefix) not in ranked]
+        stage_ranked = {(a.syllables, a.prefix) for a in ranked}
+        should += [{"bool": {"must": [_ranked_clause(a)], "must_not": [stage]}}
+                   for a in ranked_units(plan, fill=True) if (a.syllables, a.prefix) not in stage_ranked]
         required: dict[str, Any] = {"filter": [{"bool": {"should": admitted, "minimum_should_match": 1}}]}
     elif minimum:
         required = {"filter": [stage]}
