@@ -63,25 +63,27 @@ def repeated_words(folded: str) -> dict[str, int]:
     return {word: n for word, n in Counter(_WORD.findall(folded.lower())).items() if n > 1}
 
 
-def docsize_total(blob: bytes) -> int:
-    """Sum of the per-column token counts in an FTS5 docsize blob (SQLite varints)."""
-    total, value = 0, 0
-    for byte in blob:
-        value = (value << 7) | (byte & 0x7F)
-        if byte < 0x80:
-            total, value = total + value, 0
-    return total
-
-
-def averages(blob: bytes | None) -> tuple[int, int]:
-    """(rows, tokens in all columns) from FTS5's averages record (its data table's row 1: the
-    row count, then each column's token total, as SQLite varints); (0, 0) for an empty index."""
+def _varints(blob: bytes) -> list[int]:
+    """The numbers of an FTS5 record, as SQLite writes them: 7 bits a byte, most significant
+    first, the high bit set on every byte but a number's last."""
     values, value = [], 0
-    for byte in blob or b"":
+    for byte in blob:
         value = (value << 7) | (byte & 0x7F)
         if byte < 0x80:
             values.append(value)
             value = 0
+    return values
+
+
+def docsize_total(blob: bytes) -> int:
+    """Sum of the per-column token counts in an FTS5 docsize blob."""
+    return sum(_varints(blob))
+
+
+def averages(blob: bytes | None) -> tuple[int, int]:
+    """(rows, tokens in all columns) from FTS5's averages record (its data table's row 1: the
+    row count, then each column's token total); (0, 0) for an empty index."""
+    values = _varints(blob or b"")
     return (values[0], sum(values[1:])) if values else (0, 0)
 
 
