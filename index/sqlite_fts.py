@@ -159,8 +159,7 @@ def _migrate_v2(conn: sqlite3.Connection) -> None:
 def _migrate_v3(conn: sqlite3.Connection) -> None:
     """v3 → v4: each record's theme becomes a term (filter and facet), read from its JSON."""
     for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
-        keyed = [(f, filter_key(v), v) for f, v in _record_terms(_record_from_json(raw))]
-        keyed = [row for row in keyed if row[1]]
+        keyed = _keyed_terms(_record_from_json(raw))
         conn.execute("UPDATE fts_records SET facet_terms = ? WHERE rowid = ?",
                      (_pack_facet_terms(keyed), rowid))
         conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
@@ -189,8 +188,7 @@ def _migrate_v5(conn: sqlite3.Connection, themes_of: ThemesOf | None) -> None:
         record = _record_from_json(raw)
         if themes_of is not None:
             record = dataclasses.replace(record, themes=tuple(themes_of(record.text, record.theme)))
-        keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
-        keyed = [row for row in keyed if row[1]]
+        keyed = _keyed_terms(record)
         conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",
                      (_record_json(record), _pack_facet_terms(keyed), rowid))
         conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
@@ -302,6 +300,11 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
         yield "primary_theme", record.theme
 
 
+def _keyed_terms(record: FindingRecord) -> list[tuple[str, str, str]]:
+    """The record's terms as fts_terms holds them: (field, folded key, value as written), those
+    whose value folds to nothing left out."""
+    keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
+    return [row for row in keyed if row[1]]
 
 
 def _record_json(record: FindingRecord) -> str:
@@ -1043,8 +1046,7 @@ class SqliteFtsBackend(SearchBackend):
             if conn.execute("SELECT 1 FROM fts_records WHERE finding_id = ?",
                             (record.finding_id,)).fetchone():
                 self._delete_rows(conn, "finding_id", record.finding_id)
-            keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
-            keyed = [row for row in keyed if row[1]]
+            keyed = _keyed_terms(record)
             text = canonical_tones(record.text)
             folded = fold(text)
             # The text goes first: its rowid (FTS5's, next after the largest, as fts_records'
