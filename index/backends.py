@@ -6,15 +6,12 @@ a server running; only a user who asks for `--backend elasticsearch` pays for it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from core.errors import ConfigError
 from core.settings import Settings
 from index.base import SearchBackend
-
-# (a finding's text, its theme) → every theme it speaks of (nlp.themes.finding_themes)
-ThemesOf = Callable[[str, str | None], Sequence[str]]
+from index.records import ThemesOf
 
 
 def _sqlite(settings: Settings, readonly: bool, themes_of: ThemesOf | None) -> SearchBackend:
