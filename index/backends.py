@@ -6,6 +6,7 @@ a server running; only a user who asks for `--backend elasticsearch` pays for it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from core.errors import ConfigError
