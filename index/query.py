@@ -65,7 +65,7 @@ from pathlib import Path
 from typing import Any
 
 from core.doc_kinds import cited_kinds
-from core.levels import PROVINCE_LEVELS, Level, row_of, split_level
+from core.levels import FOLDED_WORDS, PROVINCE_LEVELS, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 
 DATA = Path(__file__).with_name("vi")
@@ -826,7 +826,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     return groups, dropped, cues, optional, said
 
 
-_LEVEL_WORDS = frozenset(fold(level.value) for level in Level)  # "xa", "thi tran", "thanh pho"
+# Syllables of the longest level word ("thi tran"): how far `names_place` looks for one.
+_LEVEL_SYLLABLES = max(len(word.split()) for word in FOLDED_WORDS)
 
 
 def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon) -> bool:
@@ -840,7 +841,7 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
     than it names such a commune, so lowercase and without a level the word is the likelier
     reading, and taking it for the unit lists every finding about the commune."""
     folded = [fold(s) for s in typed]
-    if any(" ".join(folded[:n]) in _LEVEL_WORDS for n in range(1, min(3, len(folded)))):
+    if any(" ".join(folded[:n]) in FOLDED_WORDS for n in range(1, min(_LEVEL_SYLLABLES + 1, len(folded)))):
         return True
     if capitals and len(capitals) == len(typed) and all(capitals):
         return True
