@@ -276,7 +276,9 @@ class Cue:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """What the genre says about queries: words to drop, question frames, synonym sets."""
+    """What the genre says about queries: words to drop, question frames, synonym sets, the
+    dictionary's words, polarity cues, what a question's answer holds, and how documents cite
+    a document number."""
 
     stopwords: tuple[tuple[tuple[str, ...], bool], ...]  # (syllables, only with accents), longest first
     frames: tuple[tuple[str, str], ...]  # (first word, last word) of a yes/no question
@@ -615,9 +617,10 @@ class Vocabulary:
 
 
 def candidates(parsed: Parsed) -> list[str]:
-    """Every folded span of 2..MAX_WORD_SYLLABLES syllables of the query's unquoted words, and
-    each quoted phrase short enough to name a unit ('"Thới Bình"'), which the index is asked
-    about once (one round trip per search on Elasticsearch)."""
+    """Every folded span of 2..MAX_WORD_SYLLABLES + 1 syllables of the query's unquoted words
+    (a unit name may follow a level word), and each quoted phrase short enough to name a unit
+    ('"Thới Bình"'), which the index is asked about once (one round trip per search on
+    Elasticsearch)."""
     out: set[str] = {key for clause in parsed.clauses if (key := _quoted_name(clause))}
     for run in _word_runs(parsed):
         folded = [fold(s) for s in run]
@@ -657,8 +660,13 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     question words dropped unless nothing else is left.
 
     `words` and `units` are the folded candidates the index knows (Vocabulary); a run of
-    unquoted words is cut, left to right, into the longest synonym, unit name ("xã Tân Lộc"
-    or "Tân Lộc") or known word at each place, else one syllable.
+    unquoted words is cut left to right (`_cut_run`): at each place a question frame's word
+    or a stop word (unless a longer word starts there) is dropped, a polarity cue asks for its
+    polarity, and the rest becomes groups: the longest synonym member, a unit name ("xã Tân
+    Lộc" or "Tân Lộc") typed as a name (`names_place`), else the word the best cut of the rest
+    of the run starts with (`_best_word`: words of the index or the dictionary, maximum
+    matching), else one syllable. A document number drops the citation typed before it
+    ("Quyết định số").
     """
     words, units = words or set(), units or set()
     if not parsed.clauses:
