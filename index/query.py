@@ -351,6 +351,21 @@ class Lexicon:
     def _longest_member(self) -> int:
         return max((len(m) for members in self.synonyms for m in members), default=0)
 
+    @cached_property
+    def member_spans(self) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+        """Per synonym set, its members folded and padded (" ho so ", to find them in a folded
+        query) and the folded spans of 2..MAX_WORD_SYLLABLES syllables inside them (`_member_spans`):
+        folded once per process, not for every set on every search."""
+        out = []
+        for members in self.synonyms:
+            spans: set[str] = set()
+            for member in members:
+                folded = [fold(s) for s in member]
+                for n in range(2, min(MAX_WORD_SYLLABLES, len(folded) - 1) + 1):
+                    spans.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
+            out.append((tuple(f" {' '.join(fold(s) for s in m)} " for m in members), frozenset(spans)))
+        return tuple(out)
+
     def synonyms_at(self, typed: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
         """The longest synonym member starting at `at`: its length and every member of its set."""
         for n in range(min(self._longest_member, len(typed) - at), 0, -1):
@@ -1008,14 +1023,8 @@ def _member_spans(parsed: Parsed, lexicon: Lexicon) -> set[str]:
     set the query names, asked of the index with the query's own (the words of a group's
     parts, `_parts`, when the user typed one of its other members)."""
     typed = " " + " ".join(fold(s) for clause in parsed.clauses for t in clause for s in t.syllables) + " "
-    out: set[str] = set()
-    for members in lexicon.synonyms:
-        if any(f" {' '.join(fold(s) for s in m)} " in typed for m in members):
-            for member in members:
-                folded = [fold(s) for s in member]
-                for n in range(2, min(MAX_WORD_SYLLABLES, len(folded) - 1) + 1):
-                    out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
-    return out
+    return {span for members, spans in lexicon.member_spans if any(m in typed for m in members)
+            for span in spans}
 
 
 # ------------------------------------------------------------------------------------------- matching text
