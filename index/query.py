@@ -58,14 +58,14 @@ import importlib.util
 import math
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from core.doc_kinds import cited_kinds
-from core.levels import FOLDED_WORDS, PROVINCE_LEVELS, row_of, split_level
+from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 
 DATA = Path(__file__).with_name("vi")
@@ -86,6 +86,7 @@ _DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
 FRAME_GAP = "…"
 ACCENTS_ONLY = "[accents]"
 OPTIONAL = "[optional]"  # a stopword entry that is ranked (and part of the exact phrase), not dropped
+LEVEL = "[level]"  # in a stopword entry, stands for each level word of core/levels.py ("[level] nào")
 NUMBER_WORD = "số"  # "Quyết định số 139/QĐ-UBND": how a document number is cited (NĐ 30/2020)
 MAX_WORD_SYLLABLES = 4  # longest word or unit name looked up in the index's vocabulary
 
@@ -391,8 +392,12 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
 def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
                     dictionary_lines: Iterable[str] = (),
                     intents: Iterable[Mapping[str, Any]] = (),
-                    answers: Iterable[Mapping[str, Any]] = (), citations: Iterable[str] = ()) -> Lexicon:
-    """The Lexicon from the data files' contents (kept apart from reading them, so it is testable)."""
+                    answers: Iterable[Mapping[str, Any]] = (), citations: Iterable[str] = (),
+                    levels: Iterable[str] = ()) -> Lexicon:
+    """The Lexicon from the data files' contents (kept apart from reading them, so it is testable).
+
+    A stopword entry holding LEVEL stands for one entry per level word of `levels` (core.levels,
+    the one table of them): "[level] nào" is "xã nào", "thị trấn nào", "đặc khu nào"…"""
     dictionary: dict[str, set[tuple[str, ...]]] = {}
     for line in dictionary_lines:
         if " " not in line or not line.islower():  # one syllable, or a proper name
@@ -402,8 +407,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
     stopwords: list[tuple[tuple[str, ...], bool]] = []
     frames: list[tuple[str, str]] = []
     light: list[Cue] = []  # optional words: cues of no polarity
-    for raw in stopword_lines:
-        line = raw.split("#", 1)[0].strip()
+    for line in _stopword_entries(stopword_lines, tuple(levels)):
         if not line:
             continue
         if FRAME_GAP in line:
@@ -430,6 +434,16 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                                 key=lambda k: (-len(k), k))))
 
 
+def _stopword_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
+    """The stopword file's entries, comments cut; an entry holding LEVEL once per level word."""
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if LEVEL in line:
+            yield from (line.replace(LEVEL, level) for level in levels)
+        else:
+            yield line
+
+
 def dictionary_file() -> Path | None:
     """Viet74K, the word list underthesea (our segmenter) ships: 74,000 Vietnamese words, so a
     query's "thời hạn" is one word even when no indexed finding holds it. Found without
@@ -450,7 +464,7 @@ def load_lexicon() -> Lexicon:
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, data.get("intent", []),
-                           data.get("answer", []), cited_kinds())
+                           data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS])
 
 
 # ----------------------------------------------------------------------------------------------- the plan
