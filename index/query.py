@@ -693,7 +693,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     or a stop word (unless a longer word starts there) is dropped, a polarity cue asks for its
     polarity, and the rest becomes groups: the longest synonym member, a unit name ("xã Tân
     Lộc" or "Tân Lộc") typed as a name (`names_place`), else the word the best cut of the rest
-    of the run starts with (`_best_word`: words of the index or the dictionary, maximum
+    of the run starts with (`_best_cut`: words of the index or the dictionary, maximum
     matching), else one syllable. A document number drops the citation typed before it
     ("Quyết định số").
     """
@@ -765,7 +765,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
            words: set[str]) -> tuple[Part, ...]:
     """The words inside each topical group's terms of two words or more (Part), found by the
-    same cut as the query's (`_best_word`): words of two syllables or more, since one syllable
+    same cut as the query's (`_best_cut`): words of two syllables or more, since one syllable
     of a Vietnamese compound is a morpheme, not its meaning ("hồ" of "hồ sơ"); none that is
     itself a term of a group. Only of unquoted words (quotes ask for the phrase); of an
     abbreviation's expansions only those of at most MAX_WORD_SYLLABLES + 1 syllables: a longer
@@ -784,10 +784,10 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
             longest = len(typed) if alt is group.alternatives[0] else MAX_WORD_SYLLABLES + 1
             if alt.prefix or not 2 < len(typed) <= longest:
                 continue
+            cut = _best_cut(typed, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
             i = 0
             while i < len(typed):
-                size = max(1, _best_word(typed, i, words, set(), lexicon, end=len(typed),
-                                         most=len(typed) - 1))
+                size = max(1, cut[i])
                 piece = Alternative(tuple(typed[i:i + size]))
                 if size > 1 and piece.folded not in whole:
                     out.setdefault(piece.folded, Part(k, piece))
@@ -813,6 +813,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     optional: list[Alternative] = []
     said: list[str] = []  # the syllables kept for the exact phrase: groups and cue words, in order
     skip = _frame(typed, lexicon)
+    cuts: dict[int, list[int]] = {}  # the best cut of the run up to each end (a frame word or its end)
     sense = -1
     i = 0
     while i < len(typed):
@@ -848,8 +849,10 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += unit
             continue
         stop = lexicon.stopword_at(typed, i)
-        word = _best_word(typed, i, words, units, lexicon,
-                          end=min((k for k in skip if k > i), default=len(typed)))
+        end = min((k for k in skip if k > i), default=len(typed))
+        if end not in cuts:
+            cuts[end] = _best_cut(typed, words, units, lexicon, end)
+        word = cuts[end][i]
         if stop and stop >= word:
             dropped.extend(typed[i:i + stop])
             i += stop
@@ -911,29 +914,28 @@ def _word_lengths(typed: list[str], at: int, end: int, words: set[str], units: s
     return out
 
 
-def _best_word(typed: list[str], at: int, words: set[str], units: set[str], lexicon: Lexicon,
-               end: int, most: int = MAX_WORD_SYLLABLES + 1) -> int:
-    """How many syllables from `at` make the query's next word (0: no word of two or more).
+def _best_cut(typed: list[str], words: set[str], units: set[str], lexicon: Lexicon,
+              end: int, most: int = MAX_WORD_SYLLABLES + 1) -> list[int]:
+    """For each position before `end`, how many syllables from it make the next word of the
+    best cut of the run up to `end` (0: no word of two or more there).
 
-    Not simply the longest: the cut of the rest of the run (up to `end`) that leaves the fewest
-    syllables outside any word, then has the fewest words, wins (maximum matching, as
-    Vietnamese and Chinese word segmenters cut): "ky luat ky cuong hanh chinh" is "ky cuong |
-    hanh chinh", not "ky cuong hanh | chinh", though a segmenter's slip put "kỷ_cương_hành" in
-    the index. Between cuts as good, the one whose later words are the longer wins (backward
-    maximum matching, the more accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
+    Not simply the longest: the cut of the rest of the run that leaves the fewest syllables
+    outside any word, then has the fewest words, wins (maximum matching, as Vietnamese and
+    Chinese word segmenters cut): "ky luat ky cuong hanh chinh" is "ky cuong | hanh chinh",
+    not "ky cuong hanh | chinh", though a segmenter's slip put "kỷ_cương_hành" in the index.
+    Between cuts as good, the one whose later words are the longer wins (backward maximum
+    matching, the more accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
+    One pass from the end serves every position, so a run is cut once, not once per word.
     """
     best: dict[int, tuple[int, int]] = {end: (0, 0)}  # position → (lone syllables, words) of the rest
-    for k in range(end - 1, at - 1, -1):
-        options = [(best[k + 1][0] + 1, best[k + 1][1] + 1)]
-        options += [(best[k + n][0], best[k + n][1] + 1)
-                    for n in _word_lengths(typed, k, end, words, units, lexicon, most)]
-        best[k] = min(options)
-    if (best[at + 1][0] + 1, best[at + 1][1] + 1) == best[at]:  # one syllable alone
-        return 0
-    for n in reversed(_word_lengths(typed, at, end, words, units, lexicon, most)):
-        if (best[at + n][0], best[at + n][1] + 1) == best[at]:
-            return n
-    return 0
+    sizes = [0] * end
+    for k in range(end - 1, -1, -1):
+        lengths = _word_lengths(typed, k, end, words, units, lexicon, most)
+        lone = (best[k + 1][0] + 1, best[k + 1][1] + 1)
+        best[k] = min([lone, *((best[k + n][0], best[k + n][1] + 1) for n in lengths)])
+        if lone != best[k]:  # else one syllable alone
+            sizes[k] = next(n for n in reversed(lengths) if (best[k + n][0], best[k + n][1] + 1) == best[k])
+    return sizes
 
 
 def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
