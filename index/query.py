@@ -58,14 +58,14 @@ import importlib.util
 import math
 import re
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from core.doc_kinds import cited_kinds
-from core.levels import PROVINCE_LEVELS, Level, row_of, split_level
+from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 
 DATA = Path(__file__).with_name("vi")
@@ -86,6 +86,7 @@ _DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
 FRAME_GAP = "…"
 ACCENTS_ONLY = "[accents]"
 OPTIONAL = "[optional]"  # a stopword entry that is ranked (and part of the exact phrase), not dropped
+LEVEL = "[level]"  # in a stopword entry, stands for each level word of core/levels.py ("[level] nào")
 NUMBER_WORD = "số"  # "Quyết định số 139/QĐ-UBND": how a document number is cited (NĐ 30/2020)
 MAX_WORD_SYLLABLES = 4  # longest word or unit name looked up in the index's vocabulary
 
@@ -276,7 +277,9 @@ class Cue:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """What the genre says about queries: words to drop, question frames, synonym sets."""
+    """What the genre says about queries: words to drop, question frames, synonym sets, the
+    dictionary's words, polarity cues, what a question's answer holds, and how documents cite
+    a document number."""
 
     stopwords: tuple[tuple[tuple[str, ...], bool], ...]  # (syllables, only with accents), longest first
     frames: tuple[tuple[str, str], ...]  # (first word, last word) of a yes/no question
@@ -349,6 +352,21 @@ class Lexicon:
     def _longest_member(self) -> int:
         return max((len(m) for members in self.synonyms for m in members), default=0)
 
+    @cached_property
+    def member_spans(self) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+        """Per synonym set, its members folded and padded (" ho so ", to find them in a folded
+        query) and the folded spans of 2..MAX_WORD_SYLLABLES syllables inside them (`_member_spans`):
+        folded once per process, not for every set on every search."""
+        out = []
+        for members in self.synonyms:
+            spans: set[str] = set()
+            for member in members:
+                folded = [fold(s) for s in member]
+                for n in range(2, min(MAX_WORD_SYLLABLES, len(folded) - 1) + 1):
+                    spans.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
+            out.append((tuple(f" {' '.join(fold(s) for s in m)} " for m in members), frozenset(spans)))
+        return tuple(out)
+
     def synonyms_at(self, typed: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
         """The longest synonym member starting at `at`: its length and every member of its set."""
         for n in range(min(self._longest_member, len(typed) - at), 0, -1):
@@ -374,8 +392,12 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
 def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
                     dictionary_lines: Iterable[str] = (),
                     intents: Iterable[Mapping[str, Any]] = (),
-                    answers: Iterable[Mapping[str, Any]] = (), citations: Iterable[str] = ()) -> Lexicon:
-    """The Lexicon from the data files' contents (kept apart from reading them, so it is testable)."""
+                    answers: Iterable[Mapping[str, Any]] = (), citations: Iterable[str] = (),
+                    levels: Iterable[str] = ()) -> Lexicon:
+    """The Lexicon from the data files' contents (kept apart from reading them, so it is testable).
+
+    A stopword entry holding LEVEL stands for one entry per level word of `levels` (core.levels,
+    the one table of them): "[level] nào" is "xã nào", "thị trấn nào", "đặc khu nào"…"""
     dictionary: dict[str, set[tuple[str, ...]]] = {}
     for line in dictionary_lines:
         if " " not in line or not line.islower():  # one syllable, or a proper name
@@ -385,8 +407,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
     stopwords: list[tuple[tuple[str, ...], bool]] = []
     frames: list[tuple[str, str]] = []
     light: list[Cue] = []  # optional words: cues of no polarity
-    for raw in stopword_lines:
-        line = raw.split("#", 1)[0].strip()
+    for line in _stopword_entries(stopword_lines, tuple(levels)):
         if not line:
             continue
         if FRAME_GAP in line:
@@ -413,6 +434,16 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                                 key=lambda k: (-len(k), k))))
 
 
+def _stopword_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
+    """The stopword file's entries, comments cut; an entry holding LEVEL once per level word."""
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if LEVEL in line:
+            yield from (line.replace(LEVEL, level) for level in levels)
+        else:
+            yield line
+
+
 def dictionary_file() -> Path | None:
     """Viet74K, the word list underthesea (our segmenter) ships: 74,000 Vietnamese words, so a
     query's "thời hạn" is one word even when no indexed finding holds it. Found without
@@ -433,7 +464,7 @@ def load_lexicon() -> Lexicon:
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, data.get("intent", []),
-                           data.get("answer", []), cited_kinds())
+                           data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS])
 
 
 # ----------------------------------------------------------------------------------------------- the plan
@@ -615,9 +646,10 @@ class Vocabulary:
 
 
 def candidates(parsed: Parsed) -> list[str]:
-    """Every folded span of 2..MAX_WORD_SYLLABLES syllables of the query's unquoted words, and
-    each quoted phrase short enough to name a unit ('"Thới Bình"'), which the index is asked
-    about once (one round trip per search on Elasticsearch)."""
+    """Every folded span of 2..MAX_WORD_SYLLABLES + 1 syllables of the query's unquoted words
+    (a unit name may follow a level word), and each quoted phrase short enough to name a unit
+    ('"Thới Bình"'), which the index is asked about once (one round trip per search on
+    Elasticsearch)."""
     out: set[str] = {key for clause in parsed.clauses if (key := _quoted_name(clause))}
     for run in _word_runs(parsed):
         folded = [fold(s) for s in run]
@@ -657,8 +689,13 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     question words dropped unless nothing else is left.
 
     `words` and `units` are the folded candidates the index knows (Vocabulary); a run of
-    unquoted words is cut, left to right, into the longest synonym, unit name ("xã Tân Lộc"
-    or "Tân Lộc") or known word at each place, else one syllable.
+    unquoted words is cut left to right (`_cut_run`): at each place a question frame's word
+    or a stop word (unless a longer word starts there) is dropped, a polarity cue asks for its
+    polarity, and the rest becomes groups: the longest synonym member, a unit name ("xã Tân
+    Lộc" or "Tân Lộc") typed as a name (`names_place`), else the word the best cut of the rest
+    of the run starts with (`_best_cut`: words of the index or the dictionary, maximum
+    matching), else one syllable. A document number drops the citation typed before it
+    ("Quyết định số").
     """
     words, units = words or set(), units or set()
     if not parsed.clauses:
@@ -728,7 +765,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
            words: set[str]) -> tuple[Part, ...]:
     """The words inside each topical group's terms of two words or more (Part), found by the
-    same cut as the query's (`_best_word`): words of two syllables or more, since one syllable
+    same cut as the query's (`_best_cut`): words of two syllables or more, since one syllable
     of a Vietnamese compound is a morpheme, not its meaning ("hồ" of "hồ sơ"); none that is
     itself a term of a group. Only of unquoted words (quotes ask for the phrase); of an
     abbreviation's expansions only those of at most MAX_WORD_SYLLABLES + 1 syllables: a longer
@@ -747,10 +784,10 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
             longest = len(typed) if alt is group.alternatives[0] else MAX_WORD_SYLLABLES + 1
             if alt.prefix or not 2 < len(typed) <= longest:
                 continue
+            cut = _best_cut(typed, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
             i = 0
             while i < len(typed):
-                size = max(1, _best_word(typed, i, words, set(), lexicon, end=len(typed),
-                                         most=len(typed) - 1))
+                size = max(1, cut[i])
                 piece = Alternative(tuple(typed[i:i + size]))
                 if size > 1 and piece.folded not in whole:
                     out.setdefault(piece.folded, Part(k, piece))
@@ -776,6 +813,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     optional: list[Alternative] = []
     said: list[str] = []  # the syllables kept for the exact phrase: groups and cue words, in order
     skip = _frame(typed, lexicon)
+    cuts: dict[int, list[int]] = {}  # the best cut of the run up to each end (a frame word or its end)
     sense = -1
     i = 0
     while i < len(typed):
@@ -811,8 +849,10 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += unit
             continue
         stop = lexicon.stopword_at(typed, i)
-        word = _best_word(typed, i, words, units, lexicon,
-                          end=min((k for k in skip if k > i), default=len(typed)))
+        end = min((k for k in skip if k > i), default=len(typed))
+        if end not in cuts:
+            cuts[end] = _best_cut(typed, words, units, lexicon, end)
+        word = cuts[end][i]
         if stop and stop >= word:
             dropped.extend(typed[i:i + stop])
             i += stop
@@ -826,7 +866,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     return groups, dropped, cues, optional, said
 
 
-_LEVEL_WORDS = frozenset(fold(level.value) for level in Level)  # "xa", "thi tran", "thanh pho"
+# Syllables of the longest level word ("thi tran"): how far `names_place` looks for one.
+_LEVEL_SYLLABLES = max(len(word.split()) for word in FOLDED_WORDS)
 
 
 def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon) -> bool:
@@ -840,7 +881,7 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
     than it names such a commune, so lowercase and without a level the word is the likelier
     reading, and taking it for the unit lists every finding about the commune."""
     folded = [fold(s) for s in typed]
-    if any(" ".join(folded[:n]) in _LEVEL_WORDS for n in range(1, min(3, len(folded)))):
+    if any(" ".join(folded[:n]) in FOLDED_WORDS for n in range(1, min(_LEVEL_SYLLABLES + 1, len(folded)))):
         return True
     if capitals and len(capitals) == len(typed) and all(capitals):
         return True
@@ -873,29 +914,28 @@ def _word_lengths(typed: list[str], at: int, end: int, words: set[str], units: s
     return out
 
 
-def _best_word(typed: list[str], at: int, words: set[str], units: set[str], lexicon: Lexicon,
-               end: int, most: int = MAX_WORD_SYLLABLES + 1) -> int:
-    """How many syllables from `at` make the query's next word (0: no word of two or more).
+def _best_cut(typed: list[str], words: set[str], units: set[str], lexicon: Lexicon,
+              end: int, most: int = MAX_WORD_SYLLABLES + 1) -> list[int]:
+    """For each position before `end`, how many syllables from it make the next word of the
+    best cut of the run up to `end` (0: no word of two or more there).
 
-    Not simply the longest: the cut of the rest of the run (up to `end`) that leaves the fewest
-    syllables outside any word, then has the fewest words, wins (maximum matching, as
-    Vietnamese and Chinese word segmenters cut): "ky luat ky cuong hanh chinh" is "ky cuong |
-    hanh chinh", not "ky cuong hanh | chinh", though a segmenter's slip put "kỷ_cương_hành" in
-    the index. Between cuts as good, the one whose later words are the longer wins (backward
-    maximum matching, the more accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
+    Not simply the longest: the cut of the rest of the run that leaves the fewest syllables
+    outside any word, then has the fewest words, wins (maximum matching, as Vietnamese and
+    Chinese word segmenters cut): "ky luat ky cuong hanh chinh" is "ky cuong | hanh chinh",
+    not "ky cuong hanh | chinh", though a segmenter's slip put "kỷ_cương_hành" in the index.
+    Between cuts as good, the one whose later words are the longer wins (backward maximum
+    matching, the more accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
+    One pass from the end serves every position, so a run is cut once, not once per word.
     """
     best: dict[int, tuple[int, int]] = {end: (0, 0)}  # position → (lone syllables, words) of the rest
-    for k in range(end - 1, at - 1, -1):
-        options = [(best[k + 1][0] + 1, best[k + 1][1] + 1)]
-        options += [(best[k + n][0], best[k + n][1] + 1)
-                    for n in _word_lengths(typed, k, end, words, units, lexicon, most)]
-        best[k] = min(options)
-    if (best[at + 1][0] + 1, best[at + 1][1] + 1) == best[at]:  # one syllable alone
-        return 0
-    for n in reversed(_word_lengths(typed, at, end, words, units, lexicon, most)):
-        if (best[at + n][0], best[at + n][1] + 1) == best[at]:
-            return n
-    return 0
+    sizes = [0] * end
+    for k in range(end - 1, -1, -1):
+        lengths = _word_lengths(typed, k, end, words, units, lexicon, most)
+        lone = (best[k + 1][0] + 1, best[k + 1][1] + 1)
+        best[k] = min([lone, *((best[k + n][0], best[k + n][1] + 1) for n in lengths)])
+        if lone != best[k]:  # else one syllable alone
+            sizes[k] = next(n for n in reversed(lengths) if (best[k + n][0], best[k + n][1] + 1) == best[k])
+    return sizes
 
 
 def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
@@ -999,14 +1039,8 @@ def _member_spans(parsed: Parsed, lexicon: Lexicon) -> set[str]:
     set the query names, asked of the index with the query's own (the words of a group's
     parts, `_parts`, when the user typed one of its other members)."""
     typed = " " + " ".join(fold(s) for clause in parsed.clauses for t in clause for s in t.syllables) + " "
-    out: set[str] = set()
-    for members in lexicon.synonyms:
-        if any(f" {' '.join(fold(s) for s in m)} " in typed for m in members):
-            for member in members:
-                folded = [fold(s) for s in member]
-                for n in range(2, min(MAX_WORD_SYLLABLES, len(folded) - 1) + 1):
-                    out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
-    return out
+    return {span for members, spans in lexicon.member_spans if any(m in typed for m in members)
+            for span in spans}
 
 
 # ------------------------------------------------------------------------------------------- matching text

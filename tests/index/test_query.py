@@ -145,6 +145,16 @@ def test_lexicon_compiles_from_lines() -> None:
     assert "ha noi" not in lexicon.dictionary  # proper names are not words
 
 
+def test_a_level_entry_stands_for_every_level_word() -> None:
+    """"[level] nào" is one entry per level word of core/levels.py, the one table of them."""
+    lexicon = compile_lexicon(["[level] nào # which unit"], [], levels=["xã", "thị trấn"])
+    assert sorted(lexicon.stopwords) == [(("thị", "trấn", "nào"), False), (("xã", "nào"), False)]
+    assert compile_lexicon(["[level] nào"], []).stopwords == ()  # no levels given: no entry
+    plan = plan_query("thị xã nào chưa cấp phiếu hẹn")  # thị xã: a level of the table, not typed in the file
+    assert "thị" not in [s for alt in plan.alternatives for s in alt.syllables]
+    assert plan.dropped[:3] == ("thị", "xã", "nào")
+
+
 # Members of every shape the table holds; the sentences are ours, the shapes the genre's.
 SHAPES = [["lao động thương binh và xã hội", "LĐTB&XH", "LĐ,TB&XH", "LĐTBXH"],
           ["quý I", "quý 1"],
