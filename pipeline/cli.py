@@ -182,8 +182,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
            offset: int, facets: bool, similar_to: str | None, fmt: str) -> None:
     """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
-    from index.base import TIER_MATTER, Query, SearchResult
-    from nlp.themes import load_taxonomy
+    from index.base import Query, SearchResult
+    from pipeline.search import matter_label
     from pipeline.search import search as composed
 
     problem = _search_usage_problem(unit=unit, within=within, province=province, doc_number=doc_number,
@@ -232,8 +232,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         r = hit.record
         click.echo(f"{n:>2}. [{r.polarity}/{r.area}] {r.doc_id}  {r.published or r.year or ''}  {_where(r)}")
         click.echo(f"    {r.text}")
-        if hit.tier == TIER_MATTER and hit.matter:
-            click.echo(f"    same matter as the query, in other words: {load_taxonomy().label(hit.matter)}")
+        if matter := matter_label(hit):
+            click.echo(f"    same matter as the query, in other words: {matter}")
         click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
     for name, pairs in result.facets.items():
         click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))

@@ -19,10 +19,10 @@ from typing import Any
 from markupsafe import Markup
 
 from core.models import Unit
-from index.base import TIER_MATTER, Hit, SearchBackend, SearchResult
+from index.base import Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
-from pipeline.search import province_suggestions, search
+from pipeline.search import matter_label, province_suggestions, search
 from reports.compare import (
     Comparison,
     Filters,
@@ -131,7 +131,7 @@ def hit_view(hit: Hit) -> HitView:
         r.published or (str(r.year) if r.year else ""),
         r.unit_levels or r.units,
         r.page,
-        load_taxonomy().label(hit.matter) if hit.tier == TIER_MATTER and hit.matter else None,
+        matter_label(hit),
         r.provinces,
     )
 
