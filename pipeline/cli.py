@@ -269,12 +269,13 @@ def _theme_or_level_problem(theme: str | None, level: str | None) -> str | None:
         return f"--level {level!r} is not a level; one of: {', '.join(v.value for v in Level)}"
     if theme is None:
         return None
-    themes = {t.code: t.label for t in load_taxonomy().themes}
+    taxonomy = load_taxonomy()
+    themes = {t.code: t.label for t in taxonomy.themes}
     if theme in themes:
         return None
-    typed = fold(theme).lower()
-    by_label = [code for code, label in themes.items() if typed and typed in fold(label).lower()]
-    close = by_label or difflib.get_close_matches(theme, list(themes), n=3, cutoff=0.6)
+    # Words of a label ("phiếu hẹn", "phieu hen") are read as `kiemtra compare --theme` reads them.
+    by_words = [t.code for t in taxonomy.find(theme)] if theme.strip() else []
+    close = by_words or difflib.get_close_matches(theme, list(themes), n=3, cutoff=0.6)
     named = ", ".join(f"{code} ({themes[code]})" for code in close[:3])
     return f"--theme {theme!r} is no theme code" + (f"; did you mean: {named}" if named else
                                                      "; the codes are in nlp/vi/themes.toml")
