@@ -173,7 +173,8 @@ def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
 
 
 def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
-    """One page of results with facets; `seconds` is the backend's time for the query."""
+    """One page of results with facets; `seconds` is the time of the composed search (the query's
+    matters found, then the backend asked: pipeline/search.py), what the user waited for."""
     started = time.perf_counter()
     result = search(backend, params.query())
     seconds = time.perf_counter() - started
