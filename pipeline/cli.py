@@ -212,7 +212,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             else:
                 result = composed(backend, q)
             hint = _province_hint(backend, province) if province and not result.total else None
-            if unit and not within and not result.total and not similar_to:
+            if unit and not within and not result.total:  # --similar takes no --unit: refused above
                 hint = hint or _within_hint(backend, q)
         finally:
             backend.close()
@@ -265,7 +265,7 @@ def _theme_or_level_problem(theme: str | None, level: str | None) -> str | None:
     from core.normalize import fold
     from nlp.themes import load_taxonomy
 
-    if level is not None and fold(level.strip()).lower() not in {fold(v.value) for v in Level}:
+    if level is not None and fold(level.strip()) not in {fold(v.value) for v in Level}:  # fold lowercases
         return f"--level {level!r} is not a level; one of: {', '.join(v.value for v in Level)}"
     if theme is None:
         return None
