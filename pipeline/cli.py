@@ -182,8 +182,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
            offset: int, facets: bool, similar_to: str | None, fmt: str) -> None:
     """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
-    from index.base import TIER_MATTER, Query, SearchResult
-    from nlp.themes import load_taxonomy
+    from index.base import Query, SearchResult
+    from pipeline.search import matter_label
     from pipeline.search import search as composed
 
     problem = _search_usage_problem(unit=unit, within=within, province=province, doc_number=doc_number,
@@ -212,7 +212,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             else:
                 result = composed(backend, q)
             hint = _province_hint(backend, province) if province and not result.total else None
-            if unit and not within and not result.total and not similar_to:
+            if unit and not within and not result.total:  # --similar takes no --unit: refused above
                 hint = hint or _within_hint(backend, q)
         finally:
             backend.close()
@@ -232,8 +232,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         r = hit.record
         click.echo(f"{n:>2}. [{r.polarity}/{r.area}] {r.doc_id}  {r.published or r.year or ''}  {_where(r)}")
         click.echo(f"    {r.text}")
-        if hit.tier == TIER_MATTER and hit.matter:
-            click.echo(f"    same matter as the query, in other words: {load_taxonomy().label(hit.matter)}")
+        if matter := matter_label(hit):
+            click.echo(f"    same matter as the query, in other words: {matter}")
         click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
     for name, pairs in result.facets.items():
         click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))
@@ -265,16 +265,17 @@ def _theme_or_level_problem(theme: str | None, level: str | None) -> str | None:
     from core.normalize import fold
     from nlp.themes import load_taxonomy
 
-    if level is not None and fold(level.strip()).lower() not in {fold(v.value) for v in Level}:
+    if level is not None and fold(level.strip()) not in {fold(v.value) for v in Level}:  # fold lowercases
         return f"--level {level!r} is not a level; one of: {', '.join(v.value for v in Level)}"
     if theme is None:
         return None
-    themes = {t.code: t.label for t in load_taxonomy().themes}
+    taxonomy = load_taxonomy()
+    themes = {t.code: t.label for t in taxonomy.themes}
     if theme in themes:
         return None
-    typed = fold(theme).lower()
-    by_label = [code for code, label in themes.items() if typed and typed in fold(label).lower()]
-    close = by_label or difflib.get_close_matches(theme, list(themes), n=3, cutoff=0.6)
+    # Words of a label ("phiếu hẹn", "phieu hen") are read as `kiemtra compare --theme` reads them.
+    by_words = [t.code for t in taxonomy.find(theme)] if theme.strip() else []
+    close = by_words or difflib.get_close_matches(theme, list(themes), n=3, cutoff=0.6)
     named = ", ".join(f"{code} ({themes[code]})" for code in close[:3])
     return f"--theme {theme!r} is no theme code" + (f"; did you mean: {named}" if named else
                                                      "; the codes are in nlp/vi/themes.toml")

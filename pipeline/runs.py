@@ -109,7 +109,10 @@ class RunSummary:
         if outcome.extractor_changed and outcome.status != REREAD:
             self.retried += 1
             self.recovered += outcome.status in (INGESTED, CHANGED)
-        elif outcome.status in (FAILED, QUARANTINED):
+        # Every new failure is listed with its reason, a retried one too (the machine's fault,
+        # e.g. Tesseract missing, holds no bytes and so fails anew); a quarantined file retried
+        # with the changed extractor was read again, so it is not one of those "not read again".
+        if outcome.status == FAILED or (outcome.status == QUARANTINED and not outcome.extractor_changed):
             entry = {"path": name, "source": source, "reason": outcome.reason or "unknown",
                      "error_type": outcome.error_type or ""}
             (self.failures if outcome.status == FAILED else self.quarantined).append(entry)

@@ -18,7 +18,7 @@ import difflib
 from dataclasses import replace
 
 from core.normalize import fold
-from index.base import TIER_MATTER, Query, SearchBackend, SearchResult
+from index.base import TIER_MATTER, Hit, Query, SearchBackend, SearchResult
 from index.query import Lexicon, load_lexicon, parse, province_key
 from nlp.themes import Taxonomy, load_taxonomy
 
@@ -115,6 +115,12 @@ def matter_of(theme: str | None, themes: tuple[str, ...], matters: tuple[str, ..
     if theme in matters:
         return theme
     return next((m for m in matters if m in themes), None)
+
+
+def matter_label(hit: Hit, taxonomy: Taxonomy | None = None) -> str | None:
+    """The label of the matter a hit came by, None for a hit of the query's words: what the CLI's
+    "same matter as the query" line and the web page's "cùng vấn đề" badge name."""
+    return (taxonomy or load_taxonomy()).label(hit.matter) if hit.matter else None
 
 
 def province_suggestions(backend: SearchBackend, province: str) -> tuple[tuple[str, ...], bool]:

@@ -19,10 +19,10 @@ from typing import Any
 from markupsafe import Markup
 
 from core.models import Unit
-from index.base import TIER_MATTER, Hit, SearchBackend, SearchResult
+from index.base import Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
-from pipeline.search import province_suggestions, search
+from pipeline.search import matter_label, province_suggestions, search
 from reports.compare import (
     Comparison,
     Filters,
@@ -131,7 +131,7 @@ def hit_view(hit: Hit) -> HitView:
         r.published or (str(r.year) if r.year else ""),
         r.unit_levels or r.units,
         r.page,
-        load_taxonomy().label(hit.matter) if hit.tier == TIER_MATTER and hit.matter else None,
+        matter_label(hit),
         r.provinces,
     )
 
@@ -173,7 +173,8 @@ def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
 
 
 def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
-    """One page of results with facets; `seconds` is the backend's time for the query."""
+    """One page of results with facets; `seconds` is the time of the composed search (the query's
+    matters found, then the backend asked: pipeline/search.py), what the user waited for."""
     started = time.perf_counter()
     result = search(backend, params.query())
     seconds = time.perf_counter() - started

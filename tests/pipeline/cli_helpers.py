@@ -21,6 +21,10 @@ REPORT = (
     "Đề nghị UBND xã Phú Tân khắc phục ngay việc cấp phiếu hẹn."
 )
 
+# The same report naming its huyện and tỉnh, for the province filter and its suggestions.
+REPORT_IN_PROVINCE = REPORT.replace(
+    "tại UBND xã Phú Tân theo", "tại UBND xã Phú Tân, huyện Châu Thành, tỉnh Tiền Giang theo")
+
 
 def run(*args: str) -> Result:
     """`kiemtra ARGS` in this process; an exception nobody caught fails the test with its traceback."""

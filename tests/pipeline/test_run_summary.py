@@ -48,3 +48,15 @@ def test_problems_name_each_new_failure_then_what_is_held_removed_or_unindexed()
     ]
     assert summary.line() == ("0 new, 0 changed, 0 skipped, 1 failed, 1 still quarantined, 1 removed;"
                               " 2 stored but not yet indexed")
+
+
+def test_a_retried_file_that_fails_anew_is_listed_with_its_reason() -> None:
+    """A file quarantined under another extractor that now fails as a new failure (no bytes held:
+    the machine's fault) counts as failed, so the operator must read why."""
+    summary = RunSummary()
+    summary.add(Outcome("/in/scan.png", FAILED, reason="/in/scan.png: Tesseract is not installed",
+                        extractor_changed=True), COMMAND_LINE)
+    summary.add(Outcome("/in/b.pdf", QUARANTINED, reason="/in/b.pdf: encrypted", extractor_changed=True),
+                COMMAND_LINE)
+    assert summary.failed and summary.retried == 2 and summary.recovered == 0
+    assert summary.problems() == ["/in/scan.png: Tesseract is not installed"]

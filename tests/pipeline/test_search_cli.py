@@ -4,25 +4,8 @@ import json
 from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
-
-from pipeline.cli import cli
-
-REPORT = (
-    "ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH\n\n"
-    "Số: 41/TB-UBND\n\n"
-    "Châu Thành, ngày 15 tháng 11 năm 2021\n\n"
-    "Từ ngày 01/11/2021 đến ngày 05/11/2021, Đoàn kiểm tra đã kiểm tra tại UBND xã Phú Tân, "
-    "huyện Châu Thành, tỉnh Tiền Giang "
-    "theo Quyết định số 139/QĐ-UBND ngày 20/10/2021 của UBND huyện.\n\n"
-    "Xã đã thực hiện tốt việc niêm yết công khai thủ tục hành chính. Tuy nhiên, bộ phận "
-    "một cửa chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.\n\n"
-    "Đề nghị UBND xã Phú Tân khắc phục ngay việc cấp phiếu hẹn."
-)
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+from cli_helpers import REPORT_IN_PROVINCE as REPORT
+from cli_helpers import run
 
 
 @pytest.fixture(scope="module")

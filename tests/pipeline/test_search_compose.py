@@ -11,7 +11,7 @@ from core.models import Area, Polarity
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Query
 from index.sqlite_fts import SqliteFtsBackend
 from nlp.themes import parse_taxonomy
-from pipeline.search import matter_of, positive_text, query_matters, search, with_matters
+from pipeline.search import matter_label, matter_of, positive_text, query_matters, search, with_matters
 
 # A vocabulary written for these tests: one strong phrase, one weak one, two themes.
 TAXONOMY = parse_taxonomy({"theme": [
@@ -83,6 +83,8 @@ def test_the_composed_search_brings_the_matter_the_engine_alone_does_not(backend
     composed = search(backend, Query(text="phieu hen"), TAXONOMY)
     assert [(h.record.finding_id, h.tier) for h in composed.hits] == [("p1", TIER_WORDS), ("p2", TIER_MATTER)]
     assert [h.matter for h in composed.hits] == [None, "tthc.phieu_hen"]
+    # What the CLI's "same matter" line and the web page's badge show: the matter's label.
+    assert [matter_label(h, TAXONOMY) for h in composed.hits] == [None, "Phiếu hẹn"]
 
 
 def test_a_hit_spoken_of_besides_its_own_matter_names_the_querys_matter(tmp_path: Path) -> None:
