@@ -320,9 +320,7 @@ def _fault_summary(text: str, form: str) -> bool:
     một số tồn tại, khó khăn khi thực hiện nhiệm vụ"), maybe with their scope; a demand to remedy
     them ("yêu cầu xã khắc phục những hạn chế mà Đoàn đã trao đổi") or an item of a list of
     demands ("Duy trì ... những khó khăn, vướng mắc trong ...") is a finding, not an announcement."""
-    pattern = (rf"\b(?:một số|những|các)\b[^.;:]{{0,40}}\b{cues.FAULT_NOUNS}(?:,? {cues.FAULT_NOUNS})*"
-               r"(?: khác)?(?: (?:tại|của|mà|cần|trong|khi|về|ở)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$")
-    return (_word_count(text) <= 40 and not _acts(form) and bool(_rx(pattern).search(form))
+    return (_word_count(text) <= 40 and not _acts(form) and bool(_rx(cues.FAULT_SUMMARY).search(form))
             and _cue_scores(form).recommendation < cues.MIN_SCORE)
 
 

@@ -253,6 +253,12 @@ NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|
 FAULT_NOUNS = r"(?:hạn chế|tồn tại|thiếu sót|khuyết điểm|yếu kém|sai sót|bất cập|vướng mắc|khó khăn)"
 MERIT_NOUNS = r"(?:ưu điểm|kết quả|mặt tích cực|mặt làm được|điểm mạnh)"
 
+# A sentence or item that only announces faults, maybe with their scope ("Tuy nhiên, một số đơn
+# vị còn có thiếu sót.", "... nêu một số tồn tại, khó khăn khi thực hiện nhiệm vụ", "những hạn
+# chế sau:"): a quantifier, the fault nouns, and nothing after them but where or whose they are.
+FAULT_SUMMARY = (rf"\b(?:một số|những|các)\b[^.;:]{{0,40}}\b{FAULT_NOUNS}(?:,? {FAULT_NOUNS})*"
+                 r"(?: khác)?(?: (?:tại|của|mà|cần|trong|khi|về|ở)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$")
+
 # Section headings of a report and the polarity they give their contents.
 SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
     (r"\b(?:tồn tại|hạn chế|thiếu sót|khuyết điểm|yếu kém|nguyên nhân|khó khăn|vướng mắc)\b",
