@@ -155,6 +155,14 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     (r"\bgiảm (?:\d+ )?(?:bậc|hạng|điểm)\b", 2.0),
 )
 
+# After a verb of doing ("tổ chức", "triển khai", "thực hiện"): organising an inspection is the
+# inspection itself ("đã tiến hành kiểm tra", "tổ chức đoàn kiểm tra"), no work of the inspected.
+NOT_INSPECTION = r"(?! (?:kiểm tra|thanh tra|đoàn|tổ kiểm tra))"
+
+# The organs of the state apparatus that the genre names as subjects and lists ("UBND", "cơ quan,
+# đơn vị, địa phương", "sở, ngành"), besides the level words of core/levels.py.
+ORGANS = r"ubnd|ủy ban nhân dân|cơ quan|đơn vị|địa phương|sở|ngành|phòng"
+
 STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:thực hiện|chấp hành|triển khai) (?:khá |rất )?(?:tốt|nghiêm|nghiêm túc)\b", 2.0),
     (r"\bđánh giá (?:cao|khá tốt|tốt|rất tốt)\b", 2.5),
@@ -181,7 +189,7 @@ STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:đã|có|được)(?: tiến hành)? (?:ban hành|bố trí|thực hiện|triển khai|tổ chức|xây dựng|niêm yết"
      r"|trang bị|mở|cung cấp|cập nhật|áp dụng|ứng dụng|chỉnh lý|kiện toàn|phân công|công khai|rà soát"
      r"|sắp xếp|lắp đặt|treo|dán|phổ biến|quán triệt|số hóa)\b"
-     r"(?! (?:kiểm tra|thanh tra|đoàn|tổ kiểm tra))", 1.0),  # organising an inspection is the inspection
+     rf"{NOT_INSPECTION}", 1.0),
     (r"\bkết quả (?:tích cực|tốt|cao|đạt được)\b", 1.0),
     # Work reported as pushed forward ("công tác CCHC tiếp tục được đẩy mạnh", "được tăng cường").
     (r"\b(?:đã |tiếp tục |ngày càng )?được (?:đẩy mạnh|tăng cường|nâng cao|cải thiện|nâng lên)\b", 1.0),
@@ -203,8 +211,7 @@ STRENGTH: tuple[tuple[str, float], ...] = (
 # well. The clause must open with the body (maybe after "tại" or a quantifier) and reach the verb
 # within a name's length, with no negator, modal or demand between them; the inspecting team
 # ("đoàn", "tổ") and the public are never its subject.
-PRACTICE_SUBJECTS = (r"(?:ubnd|ủy ban nhân dân|cơ quan|đơn vị|địa phương|sở|ngành|phòng|bộ phận|trung tâm"
-                     rf"|nơi|{words_pattern(ADMIN_LEVELS)})")
+PRACTICE_SUBJECTS = rf"(?:{ORGANS}|bộ phận|trung tâm|nơi|{words_pattern(ADMIN_LEVELS)})"
 PRACTICE_VERBS = (r"(?:bố trí|trang bị|tổ chức|phổ biến|quán triệt|phối hợp|triển khai|ứng dụng|áp dụng"
                   r"|niêm yết|công khai|lắp đặt|cập nhật|duy trì|thực hiện|sử dụng|phân công|mở)")
 REPORTED_PRACTICE = (
@@ -212,7 +219,7 @@ REPORTED_PRACTICE = (
     rf"{PRACTICE_SUBJECTS}\b(?:,? {PRACTICE_SUBJECTS}\b)*"
     r"(?: (?!(?:chưa|không|còn|cần|phải|sẽ|đề nghị|yêu cầu|kiến nghị|chỉ|mới|vẫn|được|bị)\b)[^\s,;.:]+){0,4}?"
     rf"(?: (?:thường xuyên|cũng|đều|luôn))? {PRACTICE_VERBS}\b"
-    r"(?! (?:kiểm tra|thanh tra|đoàn|tổ kiểm tra))"  # organising an inspection is the inspection
+    rf"{NOT_INSPECTION}"
 )
 STRENGTH = (*STRENGTH, (REPORTED_PRACTICE, 1.0))
 
@@ -382,9 +389,8 @@ OWN_PREDICATE_START = r"^(?:có|đã|được|đều|cũng|vẫn|đang)\b"
 # ngành", "cán bộ, công chức, viên chức"): a comma between two of them is inside one list.
 # The level words come from the one table of them (core/levels.py).
 # The genre writes cán bộ, công chức, viên chức as CB, CC, VC ("4 CB, CC vắng mặt", "CBCCVC").
-BODY_NOUNS = (r"(?:ubnd|ủy ban nhân dân|cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng"
-              rf"|{words_pattern(ADMIN_LEVELS)}|tổ chức|cá nhân|doanh nghiệp|cán bộ|công chức|viên chức"
-              r"|người lao động|cb|cc|vc|cbcc|cbccvc|nlđ)")
+BODY_NOUNS = (rf"(?:{ORGANS}|ban|{words_pattern(ADMIN_LEVELS)}|tổ chức|cá nhân|doanh nghiệp|cán bộ|công chức"
+              r"|viên chức|người lao động|cb|cc|vc|cbcc|cbccvc|nlđ)")
 BODY_LIST_END = rf"\b{BODY_NOUNS}$"
 BODY_LIST_START = rf"^{BODY_NOUNS}\b"
 
