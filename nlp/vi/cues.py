@@ -246,12 +246,14 @@ REPORTED = r"\b(?:đã|được|đều|đang)\b"
 
 # A turn inside a clause ("có ban hành kế hoạch nhưng chưa cụ thể", "được niêm yết song chưa cập
 # nhật"): what follows it is the clause's verdict.
-TURN = r"\b(?:nhưng|song)\b(?! song)"
+# "nhưng" and "song" (but); "song song" (in parallel, side by side) is no turn.
+BUT = r"(?:nhưng|song(?! song))"
+TURN = rf"\b{BUT}\b"
 
 # A contrast opening a list item or clause ("...; song kết quả ... tụt hậu", "..., nhưng ..."): the
 # verdict is what follows it; an item before it without a cue of its own is a concession
 # ("đã tập trung chỉ đạo ...; song ..."), a merit granted, no part of the finding after the turn.
-CONTRAST_OPEN = r"\b(?:tuy nhiên|nhưng|song)\b(?! song)"
+CONTRAST_OPEN = rf"\b(?:tuy nhiên|{BUT})\b"
 
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
 NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
@@ -277,7 +279,7 @@ SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
 # Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance)
 # and "Đặc biệt," / "Đáng chú ý," (notably) only point at the example or matter that follows.
 CONNECTORS = (
-    r"^(?:tuy nhiên|nhưng|song(?! song)|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
+    rf"^(?:tuy nhiên|{BUT}|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
     r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý)(?=,)|mặt khác|theo đó|qua đó|do đó"
     r"|vì vậy|vì thế"
     r"|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"
@@ -377,6 +379,7 @@ VALUES_LEAD = r"\blần lượt(?: là)?\W*$"
 
 # Where a statement ends and a lead-in joined to it begins ("... đánh giá cao những kết quả ...,
 # đồng thời chỉ ra những hạn chế như:", "..., tuy nhiên còn một số tồn tại sau:").
+# "song song (với đó)" (alongside) joins as "đồng thời" does.
 LEAD_JOIN = r",\s+(?=(?:đồng thời|nhưng|song|tuy nhiên|bên cạnh đó)\b)"
 
 # Words that open a list item with a predicate of its own ("; có bảng niêm yết TTHC", "; đã công
