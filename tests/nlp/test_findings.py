@@ -526,6 +526,14 @@ def test_priorities_plans_and_agreed_proposals_judge_nothing() -> None:
     assert polarity_of("Đoàn đề nghị xã tăng cường kỷ luật, kỷ cương hành chính") == "recommendation"
 
 
+def test_a_result_measured_against_the_plan_is_a_finding_a_plan_is_not() -> None:
+    for text in ("Tiến độ số hóa hồ sơ của xã còn chậm so với dự kiến.",
+                 "Tỷ lệ hồ sơ trực tuyến chưa đạt như dự kiến.",
+                 "Việc cấp mã hồ sơ chưa đạt kế hoạch dự kiến ban đầu."):
+        assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+    assert find_findings("Huyện dự kiến hoàn thành số hóa hồ sơ trong quý III.") == []
+
+
 def test_a_conceded_item_before_a_turn_is_a_merit_apart_from_the_fault_after_it() -> None:
     opening = "Báo cáo của huyện về công tác cải cách hành chính trong năm qua đã được gửi đến Sở Nội vụ.\n\n"
     text = (opening + "Năm nay, UBND huyện đã tập trung chỉ đạo công tác cải cách hành chính; "
