@@ -234,7 +234,10 @@ SHORTCOMING = (*SHORTCOMING, GRADE_POOR)
 # A place in a ranking with its field ("đứng vị trí thứ 4 trên tổng số 63 tỉnh", "xếp thứ 5/21",
 # "xếp hạng 18/19"): the genre reports rankings of the CCHC index as praise near the top and as
 # blame near the bottom. The groups `rank` and `of` are compared by the code (RANK_SHARE).
-RANK = (r"\b(?:đứng|xếp|xếp hạng|đạt)(?: (?:ở|tại))?(?: vị trí| hạng)?(?: thứ)? (?P<rank>\d{1,3})"
+# "đạt" is a place only with its place word ("đạt vị trí thứ 2/15", "đạt hạng 3"): a bare "đạt
+# 18/19 tiêu chí" is a score, criteria met, where more is better.
+RANK = (r"\b(?:(?:đứng|xếp|xếp hạng)(?: (?:ở|tại))?(?: vị trí| hạng)?(?: thứ)?"
+        r"|đạt(?: (?:ở|tại))?(?: vị trí(?: thứ)?| hạng(?: thứ)?| thứ)) (?P<rank>\d{1,3})"
         r"(?:/| trên (?:tổng số |số )?| trong (?:tổng số |số )?)(?P<of>\d{1,3})\b")
 RANK_SHARE = 1 / 3  # within the first third a strength, within the last third a shortcoming
 RANK_WEIGHT = 1.5

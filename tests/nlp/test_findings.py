@@ -420,6 +420,13 @@ def test_a_comma_inside_a_list_of_bodies_does_not_end_a_matter() -> None:
     assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
 
 
+def test_a_score_of_criteria_met_is_no_place_in_a_ranking() -> None:
+    assert cue_scores("Xã đạt 18/19 tiêu chí nông thôn mới").shortcoming == 0
+    assert cue_scores("Huyện đạt 3/20 chỉ tiêu cải cách hành chính").strength < 1.5
+    assert polarity_of("Tỉnh đạt vị trí thứ 60/63 tỉnh, thành phố") == "shortcoming"
+    assert polarity_of("Xã đạt hạng 2/15 xã của huyện") == "strength"
+
+
 def test_merit_words_in_a_purpose_name_an_aim_not_an_achievement() -> None:
     assert polarity_of("Xã đang sửa chữa trụ sở để đảm bảo nơi làm việc cho cán bộ") is None
     assert polarity_of("Xã sửa chữa trụ sở kịp thời để phục vụ người dân") == "strength"
