@@ -112,11 +112,12 @@ def _ranks(form: str) -> list[tuple[int, Polarity]]:
 
 def _cue_scores(form: str) -> CueScores:
     """`cue_scores` of a text already in matching form (a slice of the document's form)."""
-    conditions = [(m.start(), m.end()) for p in (*cues.CONDITIONS, *cues.NOTHING_AROSE)
-                  for m in _rx(p).finditer(form)]
+    conditions = [(m.start(), m.end()) for p in cues.CONDITIONS for m in _rx(p).finditer(form)]
     form = _mask(form, conditions)
     negated = _weighted(form, (*cues.NEGATED_FAULTS, *cues.ADDITIVE_MERITS))
     form = _mask(form, [(s, e) for s, e, _ in negated])
+    # after the negated faults: "không phát sinh hồ sơ trễ hạn" is one, "chưa phát sinh hồ sơ" is neutral
+    form = _mask(form, [(m.start(), m.end()) for p in cues.NOTHING_AROSE for m in _rx(p).finditer(form)])
     not_directive = [(m.start(), m.end()) for p in cues.NOT_DIRECTIVE for m in _rx(p).finditer(form)]
     directives = _weighted(_mask(form, not_directive), cues.RECOMMENDATION)
     demand_from = min((s for s, _, w in directives if w >= 2.0), default=_FAR)

@@ -28,14 +28,15 @@ CONDITIONS: tuple[str, ...] = (
 )
 
 # Nothing to judge: "chưa phát sinh hồ sơ", "không phát sinh hồ sơ trực tuyến" report that no case
-# arose, a neutral count, so their negator is not counted as a fault.
+# arose, a neutral count, so their negator is not counted as a fault; no fault arising ("không phát
+# sinh hồ sơ trễ hạn") is a negated fault, read before these.
 NOTHING_AROSE: tuple[str, ...] = (r"\b(?:chưa|không)(?: có)? phát sinh\b",)
 
 # Negated faults: "không có hồ sơ quá hạn", "không để xảy ra", "hạn chế tối đa hồ sơ trễ":
 # the fault word inside is masked and the whole counts as a strength.
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
-    (r"\bkhông (?:có|còn|để|để xảy ra|bị)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|chậm trễ"
-     r"|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh"
+    (r"\bkhông (?:có|còn|để|để xảy ra|bị|phát sinh)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng"
+     r"|chậm trễ|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh"
      r"|uống rượu|rượu, bia"
      r"|nhũng nhiễu|phiền hà|xảy ra|sai)\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),

@@ -474,6 +474,9 @@ def test_the_evidence_after_a_value_colon_stays_with_its_claim() -> None:
 
 def test_no_case_arising_is_a_neutral_count_not_a_fault() -> None:
     assert polarity_of("Trong quý, lĩnh vực đất đai chưa phát sinh hồ sơ của công dân") is None
+    # ... but no fault arising is the genre's praise
+    assert polarity_of("Trong năm, xã không phát sinh hồ sơ trễ hạn") == "strength"
+    assert polarity_of("Huyện không phát sinh hồ sơ quá hạn trên hệ thống") == "strength"
     assert polarity_of("Trong quý, xã chưa giải quyết hồ sơ của công dân") == "shortcoming"
 
 
