@@ -112,11 +112,12 @@ def _ranks(form: str) -> list[tuple[int, Polarity]]:
 
 def _cue_scores(form: str) -> CueScores:
     """`cue_scores` of a text already in matching form (a slice of the document's form)."""
-    conditions = [(m.start(), m.end()) for p in (*cues.CONDITIONS, *cues.NOTHING_AROSE)
-                  for m in _rx(p).finditer(form)]
+    conditions = [(m.start(), m.end()) for p in cues.CONDITIONS for m in _rx(p).finditer(form)]
     form = _mask(form, conditions)
     negated = _weighted(form, (*cues.NEGATED_FAULTS, *cues.ADDITIVE_MERITS))
     form = _mask(form, [(s, e) for s, e, _ in negated])
+    # after the negated faults: "không phát sinh hồ sơ trễ hạn" is one, "chưa phát sinh hồ sơ" is neutral
+    form = _mask(form, [(m.start(), m.end()) for p in cues.NOTHING_AROSE for m in _rx(p).finditer(form)])
     not_directive = [(m.start(), m.end()) for p in cues.NOT_DIRECTIVE for m in _rx(p).finditer(form)]
     directives = _weighted(_mask(form, not_directive), cues.RECOMMENDATION)
     demand_from = min((s for s, _, w in directives if w >= 2.0), default=_FAR)
@@ -320,9 +321,7 @@ def _fault_summary(text: str, form: str) -> bool:
     một số tồn tại, khó khăn khi thực hiện nhiệm vụ"), maybe with their scope; a demand to remedy
     them ("yêu cầu xã khắc phục những hạn chế mà Đoàn đã trao đổi") or an item of a list of
     demands ("Duy trì ... những khó khăn, vướng mắc trong ...") is a finding, not an announcement."""
-    pattern = (rf"\b(?:một số|những|các)\b[^.;:]{{0,40}}\b{cues.FAULT_NOUNS}(?:,? {cues.FAULT_NOUNS})*"
-               r"(?: khác)?(?: (?:tại|của|mà|cần|trong|khi|về|ở)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$")
-    return (_word_count(text) <= 40 and not _acts(form) and bool(_rx(pattern).search(form))
+    return (_word_count(text) <= 40 and not _acts(form) and bool(_rx(cues.FAULT_SUMMARY).search(form))
             and _cue_scores(form).recommendation < cues.MIN_SCORE)
 
 

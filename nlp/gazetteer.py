@@ -89,12 +89,16 @@ class Gazetteer:
         """Provinces (legacy short names) holding a unit of this tier and name."""
         return frozenset(p.province for p in self.places(level, name))
 
+    def province_key(self, province: str) -> str:
+        """The match key of the data's own short name of `province`, which keys its places and
+        today's units: a document's "Thừa Thiên Huế" is the data's "Huế"; an unknown name keys itself."""
+        entry = self.provinces.get(match_key(province))
+        return match_key(entry[0]) if entry else match_key(province)
+
     def current_unit(self, level: str, name: str, province: str, district: str | None = None) -> str | None:
         """Today's unit holding this pre-2025 unit, "level name": the new commune when the
         mapping names exactly one, else the new province; None when the unit is unknown."""
-        # The data's own short name keys the tables: a document's "Thừa Thiên Huế" is its "Huế".
-        entry = self.provinces.get(match_key(province))
-        pkey = match_key(entry[0]) if entry else match_key(province)
+        pkey = self.province_key(province)
         if level in COMMUNE_LEVELS:
             candidates = [p for p in self.communes.get(match_key(name), ())
                           if match_key(p.province) == pkey

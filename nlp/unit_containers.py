@@ -29,7 +29,7 @@ def containers_in(gazetteer: Gazetteer, unit: Unit, near: Collection[str] = ()) 
     if not province:
         return []
     out: list[str] = []
-    pkey = match_key(province)
+    pkey = gazetteer.province_key(province)
     if unit.level in COMMUNE_LEVELS:
         districts = {p.district for p in gazetteer.places(unit.level, unit.name)
                      if match_key(p.province) == pkey and p.district}
@@ -40,7 +40,7 @@ def containers_in(gazetteer: Gazetteer, unit: Unit, near: Collection[str] = ()) 
             levels = {p.level for p in gazetteer.places("huyện", district) if match_key(p.province) == pkey}
             if len(levels) == 1:
                 out.append(f"{levels.pop()} {district}")
-    if unit.level not in PROVINCE_LEVELS or match_key(unit.name) != pkey:
+    if unit.level not in PROVINCE_LEVELS or gazetteer.province_key(unit.name) != pkey:
         entry = gazetteer.provinces.get(pkey)
         out.append(f"{entry[1]} {entry[0]}" if entry else province)
     return out

@@ -28,14 +28,15 @@ CONDITIONS: tuple[str, ...] = (
 )
 
 # Nothing to judge: "chưa phát sinh hồ sơ", "không phát sinh hồ sơ trực tuyến" report that no case
-# arose, a neutral count, so their negator is not counted as a fault.
+# arose, a neutral count, so their negator is not counted as a fault; no fault arising ("không phát
+# sinh hồ sơ trễ hạn") is a negated fault, read before these.
 NOTHING_AROSE: tuple[str, ...] = (r"\b(?:chưa|không)(?: có)? phát sinh\b",)
 
 # Negated faults: "không có hồ sơ quá hạn", "không để xảy ra", "hạn chế tối đa hồ sơ trễ":
 # the fault word inside is masked and the whole counts as a strength.
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
-    (r"\bkhông (?:có|còn|để|để xảy ra|bị)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng|chậm trễ"
-     r"|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh"
+    (r"\bkhông (?:có|còn|để|để xảy ra|bị|phát sinh)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng"
+     r"|chậm trễ|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh"
      r"|uống rượu|rượu, bia"
      r"|nhũng nhiễu|phiền hà|xảy ra|sai)\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
@@ -155,6 +156,14 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     (r"\bgiảm (?:\d+ )?(?:bậc|hạng|điểm)\b", 2.0),
 )
 
+# After a verb of doing ("tổ chức", "triển khai", "thực hiện"): organising an inspection is the
+# inspection itself ("đã tiến hành kiểm tra", "tổ chức đoàn kiểm tra"), no work of the inspected.
+NOT_INSPECTION = r"(?! (?:kiểm tra|thanh tra|đoàn|tổ kiểm tra))"
+
+# The organs of the state apparatus that the genre names as subjects and lists ("UBND", "cơ quan,
+# đơn vị, địa phương", "sở, ngành"), besides the level words of core/levels.py.
+ORGANS = r"ubnd|ủy ban nhân dân|cơ quan|đơn vị|địa phương|sở|ngành|phòng"
+
 STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:thực hiện|chấp hành|triển khai) (?:khá |rất )?(?:tốt|nghiêm|nghiêm túc)\b", 2.0),
     (r"\bđánh giá (?:cao|khá tốt|tốt|rất tốt)\b", 2.5),
@@ -181,7 +190,7 @@ STRENGTH: tuple[tuple[str, float], ...] = (
     (r"\b(?:đã|có|được)(?: tiến hành)? (?:ban hành|bố trí|thực hiện|triển khai|tổ chức|xây dựng|niêm yết"
      r"|trang bị|mở|cung cấp|cập nhật|áp dụng|ứng dụng|chỉnh lý|kiện toàn|phân công|công khai|rà soát"
      r"|sắp xếp|lắp đặt|treo|dán|phổ biến|quán triệt|số hóa)\b"
-     r"(?! (?:kiểm tra|thanh tra|đoàn|tổ kiểm tra))", 1.0),  # organising an inspection is the inspection
+     rf"{NOT_INSPECTION}", 1.0),
     (r"\bkết quả (?:tích cực|tốt|cao|đạt được)\b", 1.0),
     # Work reported as pushed forward ("công tác CCHC tiếp tục được đẩy mạnh", "được tăng cường").
     (r"\b(?:đã |tiếp tục |ngày càng )?được (?:đẩy mạnh|tăng cường|nâng cao|cải thiện|nâng lên)\b", 1.0),
@@ -203,8 +212,7 @@ STRENGTH: tuple[tuple[str, float], ...] = (
 # well. The clause must open with the body (maybe after "tại" or a quantifier) and reach the verb
 # within a name's length, with no negator, modal or demand between them; the inspecting team
 # ("đoàn", "tổ") and the public are never its subject.
-PRACTICE_SUBJECTS = (r"(?:ubnd|ủy ban nhân dân|cơ quan|đơn vị|địa phương|sở|ngành|phòng|bộ phận|trung tâm"
-                     rf"|nơi|{words_pattern(ADMIN_LEVELS)})")
+PRACTICE_SUBJECTS = rf"(?:{ORGANS}|bộ phận|trung tâm|nơi|{words_pattern(ADMIN_LEVELS)})"
 PRACTICE_VERBS = (r"(?:bố trí|trang bị|tổ chức|phổ biến|quán triệt|phối hợp|triển khai|ứng dụng|áp dụng"
                   r"|niêm yết|công khai|lắp đặt|cập nhật|duy trì|thực hiện|sử dụng|phân công|mở)")
 REPORTED_PRACTICE = (
@@ -212,7 +220,7 @@ REPORTED_PRACTICE = (
     rf"{PRACTICE_SUBJECTS}\b(?:,? {PRACTICE_SUBJECTS}\b)*"
     r"(?: (?!(?:chưa|không|còn|cần|phải|sẽ|đề nghị|yêu cầu|kiến nghị|chỉ|mới|vẫn|được|bị)\b)[^\s,;.:]+){0,4}?"
     rf"(?: (?:thường xuyên|cũng|đều|luôn))? {PRACTICE_VERBS}\b"
-    r"(?! (?:kiểm tra|thanh tra|đoàn|tổ kiểm tra))"  # organising an inspection is the inspection
+    rf"{NOT_INSPECTION}"
 )
 STRENGTH = (*STRENGTH, (REPORTED_PRACTICE, 1.0))
 
@@ -227,7 +235,10 @@ SHORTCOMING = (*SHORTCOMING, GRADE_POOR)
 # A place in a ranking with its field ("đứng vị trí thứ 4 trên tổng số 63 tỉnh", "xếp thứ 5/21",
 # "xếp hạng 18/19"): the genre reports rankings of the CCHC index as praise near the top and as
 # blame near the bottom. The groups `rank` and `of` are compared by the code (RANK_SHARE).
-RANK = (r"\b(?:đứng|xếp|xếp hạng|đạt)(?: (?:ở|tại))?(?: vị trí| hạng)?(?: thứ)? (?P<rank>\d{1,3})"
+# "đạt" is a place only with its place word ("đạt vị trí thứ 2/15", "đạt hạng 3"): a bare "đạt
+# 18/19 tiêu chí" is a score, criteria met, where more is better.
+RANK = (r"\b(?:(?:đứng|xếp|xếp hạng)(?: (?:ở|tại))?(?: vị trí| hạng)?(?: thứ)?"
+        r"|đạt(?: (?:ở|tại))?(?: vị trí(?: thứ)?| hạng(?: thứ)?| thứ)) (?P<rank>\d{1,3})"
         r"(?:/| trên (?:tổng số |số )?| trong (?:tổng số |số )?)(?P<of>\d{1,3})\b")
 RANK_SHARE = 1 / 3  # within the first third a strength, within the last third a shortcoming
 RANK_WEIGHT = 1.5
@@ -239,12 +250,14 @@ REPORTED = r"\b(?:đã|được|đều|đang)\b"
 
 # A turn inside a clause ("có ban hành kế hoạch nhưng chưa cụ thể", "được niêm yết song chưa cập
 # nhật"): what follows it is the clause's verdict.
-TURN = r"\b(?:nhưng|song)\b(?! song)"
+# "nhưng" and "song" (but); "song song" (in parallel, side by side) is no turn.
+BUT = r"(?:nhưng|song(?! song))"
+TURN = rf"\b{BUT}\b"
 
 # A contrast opening a list item or clause ("...; song kết quả ... tụt hậu", "..., nhưng ..."): the
 # verdict is what follows it; an item before it without a cue of its own is a concession
 # ("đã tập trung chỉ đạo ...; song ..."), a merit granted, no part of the finding after the turn.
-CONTRAST_OPEN = r"\b(?:tuy nhiên|nhưng|song)\b(?! song)"
+CONTRAST_OPEN = rf"\b(?:tuy nhiên|{BUT})\b"
 
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
 NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
@@ -252,6 +265,12 @@ NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|
 # Words that mark a lead-in which announces a list of faults, merits or demands.
 FAULT_NOUNS = r"(?:hạn chế|tồn tại|thiếu sót|khuyết điểm|yếu kém|sai sót|bất cập|vướng mắc|khó khăn)"
 MERIT_NOUNS = r"(?:ưu điểm|kết quả|mặt tích cực|mặt làm được|điểm mạnh)"
+
+# A sentence or item that only announces faults, maybe with their scope ("Tuy nhiên, một số đơn
+# vị còn có thiếu sót.", "... nêu một số tồn tại, khó khăn khi thực hiện nhiệm vụ", "những hạn
+# chế sau:"): a quantifier, the fault nouns, and nothing after them but where or whose they are.
+FAULT_SUMMARY = (rf"\b(?:một số|những|các)\b[^.;:]{{0,40}}\b{FAULT_NOUNS}(?:,? {FAULT_NOUNS})*"
+                 r"(?: khác)?(?: (?:tại|của|mà|cần|trong|khi|về|ở)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$")
 
 # Section headings of a report and the polarity they give their contents.
 SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
@@ -264,7 +283,7 @@ SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
 # Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance)
 # and "Đặc biệt," / "Đáng chú ý," (notably) only point at the example or matter that follows.
 CONNECTORS = (
-    r"^(?:tuy nhiên|nhưng|song(?! song)|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
+    rf"^(?:tuy nhiên|{BUT}|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
     r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý)(?=,)|mặt khác|theo đó|qua đó|do đó"
     r"|vì vậy|vì thế"
     r"|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"
@@ -301,7 +320,10 @@ NON_FINDING = (
     r"^(?:thực hiện|căn cứ|theo) (?:kế hoạch|quyết định|chỉ thị|công văn|thông báo|sự chỉ đạo|chỉ đạo"
     r"|văn bản|nghị quyết)\b",
     r"(?<!sạch )\bsẽ\b",  # the future ("huyện sẽ tiếp tục ..."), not "sạch sẽ" (clean)
-    r"\bdự kiến\b",  # a plan or forecast ("dự kiến vận hành từ ngày 1/7"), nothing done yet
+    # A plan or forecast ("dự kiến vận hành từ ngày 1/7"), nothing done yet; but what was planned,
+    # as the measure of a result ("chậm so với dự kiến", "chưa đạt như dự kiến", "kế hoạch dự
+    # kiến"), is the genre's way of reporting a shortfall.
+    r"(?<!với )(?<!như )(?<!theo )(?<!hoạch )(?<!tiêu )(?<!gian )\bdự kiến\b",
     r"\b(?:bạn|độc giả)\b",
     # Page furniture; "đăng nhập", "chia sẻ" and "truy cập" only as buttons and counters, since
     # officials logging in to the document software or sharing data are matters of so_hoa.
@@ -364,6 +386,7 @@ VALUES_LEAD = r"\blần lượt(?: là)?\W*$"
 
 # Where a statement ends and a lead-in joined to it begins ("... đánh giá cao những kết quả ...,
 # đồng thời chỉ ra những hạn chế như:", "..., tuy nhiên còn một số tồn tại sau:").
+# "song song (với đó)" (alongside) joins as "đồng thời" does.
 LEAD_JOIN = r",\s+(?=(?:đồng thời|nhưng|song|tuy nhiên|bên cạnh đó)\b)"
 
 # Words that open a list item with a predicate of its own ("; có bảng niêm yết TTHC", "; đã công
@@ -376,9 +399,8 @@ OWN_PREDICATE_START = r"^(?:có|đã|được|đều|cũng|vẫn|đang)\b"
 # ngành", "cán bộ, công chức, viên chức"): a comma between two of them is inside one list.
 # The level words come from the one table of them (core/levels.py).
 # The genre writes cán bộ, công chức, viên chức as CB, CC, VC ("4 CB, CC vắng mặt", "CBCCVC").
-BODY_NOUNS = (r"(?:ubnd|ủy ban nhân dân|cơ quan|đơn vị|địa phương|sở|ban|ngành|phòng"
-              rf"|{words_pattern(ADMIN_LEVELS)}|tổ chức|cá nhân|doanh nghiệp|cán bộ|công chức|viên chức"
-              r"|người lao động|cb|cc|vc|cbcc|cbccvc|nlđ)")
+BODY_NOUNS = (rf"(?:{ORGANS}|ban|{words_pattern(ADMIN_LEVELS)}|tổ chức|cá nhân|doanh nghiệp|cán bộ|công chức"
+              r"|viên chức|người lao động|cb|cc|vc|cbcc|cbccvc|nlđ)")
 BODY_LIST_END = rf"\b{BODY_NOUNS}$"
 BODY_LIST_START = rf"^{BODY_NOUNS}\b"
 

@@ -350,7 +350,7 @@ def test_a_last_list_item_with_its_own_predicate_stands_alone_a_noun_phrase_join
         ("strength", "Bộ phận một cửa bố trí công chức trực đầy đủ, thái độ hòa nhã"),
         ("strength", "có bảng niêm yết thủ tục hành chính thuộc thẩm quyền của xã"),
     ]
-    text = "Nhìn chung các xã thực hiện tốt kỷ luật, kỷ cương hành chính; văn hóa công sở của cán bộ."
+    text = "Nhìn chung các phường chấp hành tốt giờ giấc làm việc; văn hóa công sở của công chức."
     assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
 
 
@@ -368,14 +368,14 @@ def test_the_part_after_a_turn_gives_the_verdict() -> None:
 
 
 def test_a_comma_in_the_addressees_of_a_demand_does_not_end_it() -> None:
-    text = ("UBND huyện yêu cầu các cơ quan, đơn vị và UBND cấp xã chấn chỉnh công chức một cửa, "
+    text = ("UBND thị xã yêu cầu các phòng, ban, đơn vị và UBND các phường chấn chỉnh công chức một cửa, "
             "không để hồ sơ trực tuyến chậm tiếp nhận.")
     assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
 
 
 def test_a_sentence_announcing_faults_within_a_scope_is_a_lead_not_a_finding() -> None:
-    text = ("Lãnh đạo Sở Nội vụ cũng nêu một số tồn tại, khó khăn khi thực hiện các nhiệm vụ cải cách "
-            "hành chính. Nhiều hồ sơ trực tuyến được tiếp nhận chậm.")
+    text = ("Giám đốc Sở cũng chỉ ra một số hạn chế, vướng mắc khi tổ chức các nhiệm vụ chuyển đổi "
+            "số. Nhiều hồ sơ trực tuyến được tiếp nhận chậm.")
     assert _pairs(find_findings(text)) == [("shortcoming", "Nhiều hồ sơ trực tuyến được tiếp nhận chậm")]
     text = ("Đoàn đề nghị UBND xã: Tăng cường ứng dụng chữ ký số; Duy trì tiếp nhận phản ánh của người dân "
             "về những khó khăn, vướng mắc trong thực hiện thủ tục.")
@@ -383,7 +383,7 @@ def test_a_sentence_announcing_faults_within_a_scope_is_a_lead_not_a_finding() -
 
 
 def test_a_demand_to_remedy_faults_is_not_an_announcement_of_them() -> None:
-    text = "Đoàn kiểm tra cũng yêu cầu xã cần có kế hoạch khắc phục những hạn chế mà Đoàn đã chỉ ra."
+    text = "Tổ công tác đề nghị phường sớm lập phương án khắc phục những hạn chế mà Tổ đã nêu."
     assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
 
 
@@ -394,7 +394,7 @@ def test_work_reported_as_pushed_forward_is_a_strength() -> None:
 
 def test_meeting_requirements_is_not_a_demand_and_cutting_lateness_is_a_merit() -> None:
     assert polarity_of("Đội ngũ công chức cấp xã chưa đáp ứng đầy đủ yêu cầu nhiệm vụ mới") == "shortcoming"
-    assert polarity_of("Xã đã có giải pháp giảm tỷ lệ trễ hẹn trong giải quyết hồ sơ") == "strength"
+    assert polarity_of("Xã đã có giải pháp giảm tỷ lệ trễ hẹn của thủ tục đất đai") == "strength"
 
 
 def test_a_sentence_opened_by_dong_thoi_goes_on_with_the_demand_before_it() -> None:
@@ -402,7 +402,7 @@ def test_a_sentence_opened_by_dong_thoi_goes_on_with_the_demand_before_it() -> N
             "Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn; nghiêm túc thực hiện việc xin lỗi người dân.")
     assert [f.polarity for f in find_findings(text)] == ["recommendation"] * 3
     text = ("Xã đã niêm yết đầy đủ thủ tục hành chính. "
-            "Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn trong giải quyết hồ sơ.")
+            "Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn của thủ tục đất đai.")
     assert [f.polarity for f in find_findings(text)] == ["strength", "strength"]
 
 
@@ -415,9 +415,16 @@ def test_the_inspections_own_acts_are_not_merits() -> None:
 
 
 def test_a_comma_inside_a_list_of_bodies_does_not_end_a_matter() -> None:
-    text = ("Tổ kiểm tra đã lập biên bản và đề nghị người đứng đầu cơ quan, đơn vị có giải pháp khắc phục "
-            "ngay những thiếu sót nêu trên.")
+    text = ("Đoàn đã nhắc nhở và yêu cầu thủ trưởng cơ quan, đơn vị chỉ đạo sửa chữa "
+            "ngay những sai sót được phát hiện.")
     assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
+
+
+def test_a_score_of_criteria_met_is_no_place_in_a_ranking() -> None:
+    assert cue_scores("Xã đạt 18/19 tiêu chí nông thôn mới").shortcoming == 0
+    assert cue_scores("Huyện đạt 3/20 chỉ tiêu cải cách hành chính").strength < 1.5
+    assert polarity_of("Tỉnh đạt vị trí thứ 60/63 tỉnh, thành phố") == "shortcoming"
+    assert polarity_of("Xã đạt hạng 2/15 xã của huyện") == "strength"
 
 
 def test_merit_words_in_a_purpose_name_an_aim_not_an_achievement() -> None:
@@ -467,6 +474,9 @@ def test_the_evidence_after_a_value_colon_stays_with_its_claim() -> None:
 
 def test_no_case_arising_is_a_neutral_count_not_a_fault() -> None:
     assert polarity_of("Trong quý, lĩnh vực đất đai chưa phát sinh hồ sơ của công dân") is None
+    # ... but no fault arising is the genre's praise
+    assert polarity_of("Trong năm, xã không phát sinh hồ sơ trễ hạn") == "strength"
+    assert polarity_of("Huyện không phát sinh hồ sơ quá hạn trên hệ thống") == "strength"
     assert polarity_of("Trong quý, xã chưa giải quyết hồ sơ của công dân") == "shortcoming"
 
 
@@ -520,10 +530,18 @@ def test_priorities_plans_and_agreed_proposals_judge_nothing() -> None:
     text = ("Báo cáo sơ kết công tác cải cách hành chính của huyện trong sáu tháng đầu năm được gửi đi.\n\n"
             "Trọng tâm của công tác cải cách hành chính năm nay là tiếp tục nâng cao chỉ số hài lòng; "
             "tăng cường kỷ luật, kỷ cương hành chính. Trung tâm dự kiến vận hành đầy đủ từ ngày 1/7. "
-            "UBND tỉnh đồng ý với đề xuất của Sở Nội vụ, phê duyệt kết quả chỉ số CCHC của các huyện.")
+            "Chủ tịch UBND huyện nhất trí với đề xuất của Phòng Nội vụ, công nhận điểm CCHC của các xã.")
     assert find_findings(text) == []
     assert polarity_of("Theo đề nghị của Giám đốc Sở Nội vụ, UBND tỉnh ban hành quyết định") is None
     assert polarity_of("Đoàn đề nghị xã tăng cường kỷ luật, kỷ cương hành chính") == "recommendation"
+
+
+def test_a_result_measured_against_the_plan_is_a_finding_a_plan_is_not() -> None:
+    for text in ("Tiến độ số hóa hồ sơ của xã còn chậm so với dự kiến.",
+                 "Tỷ lệ hồ sơ trực tuyến chưa đạt như dự kiến.",
+                 "Việc cấp mã hồ sơ chưa đạt kế hoạch dự kiến ban đầu."):
+        assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+    assert find_findings("Huyện dự kiến hoàn thành số hóa hồ sơ trong quý III.") == []
 
 
 def test_a_conceded_item_before_a_turn_is_a_merit_apart_from_the_fault_after_it() -> None:

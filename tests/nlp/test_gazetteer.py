@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from core.models import Level, Unit
 from nlp.gazetteer import Gazetteer, Place, load_gazetteer
+from nlp.unit_containers import containers_in
 
 
 def test_repeated_district_names_are_in_several_provinces() -> None:
@@ -50,3 +52,15 @@ def test_thua_thien_hue_as_documents_name_it_has_todays_unit() -> None:
     assert g.current_unit("tỉnh", "Thừa Thiên Huế", "Thừa Thiên Huế") == "thành phố Huế"
     assert g.current_unit("thành phố", "Huế", "Huế") == "thành phố Huế"
     assert g.current_unit("phường", "Vỹ Dạ", "Thừa Thiên Huế") == "phường Vỹ Dạ"
+
+
+def test_a_commune_of_thua_thien_hue_as_documents_name_it_has_its_district() -> None:
+    """The province's name before 2025 ("Thừa Thiên Huế", as `province_name` spells it for those
+    documents) keys the same places as the data's "Huế": a commune in it gets its district."""
+    g = load_gazetteer()
+    assert g.province_key("Thừa Thiên Huế") == g.province_key("Huế")
+    commune = Unit(Level.PHUONG, "Vỹ Dạ")
+    by_old_name = containers_in(g, Unit(commune.level, commune.name, province="Thừa Thiên Huế"))
+    by_data_name = containers_in(g, Unit(commune.level, commune.name, province="Huế"))
+    assert by_old_name == by_data_name and len(by_data_name) == 2  # the district, then the province
+    assert containers_in(g, Unit(Level.TINH, "Thừa Thiên Huế", province="Thừa Thiên Huế")) == []
