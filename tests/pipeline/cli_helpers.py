@@ -1,4 +1,5 @@
-"""What the `kiemtra` command tests share: an in-process runner and a report written for them.
+"""What the `kiemtra` command tests share: an in-process runner, a report written for them, and a
+record of which files the pipeline opened with a reader.
 
 The report is in the genre (a commune inspected, a strength, a shortcoming on phiếu hẹn, a
 recommendation, a decision cited by number) and is not taken from any corpus.
@@ -6,8 +7,14 @@ recommendation, a decision cited by number) and is not taken from any corpus.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
 from click.testing import CliRunner, Result
 
+import pipeline.process
 from pipeline.cli import cli
 
 REPORT = (
@@ -29,3 +36,29 @@ REPORT_IN_PROVINCE = REPORT.replace(
 def run(*args: str) -> Result:
     """`kiemtra ARGS` in this process; an exception nobody caught fails the test with its traceback."""
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def kiemtra(db: Path, *args: str) -> Result:
+    """`kiemtra --db DB ARGS` in this process."""
+    return run("--db", str(db), *args)
+
+
+def search_json(db: str, *args: str) -> dict[str, Any]:
+    """`kiemtra search ARGS --format json` on the store at db, parsed; the command must succeed."""
+    result = run("--db", db, "search", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the files the pipeline actually opens with a reader from now on (the list
+    fills as they are read): what tells a file read again from one skipped."""
+    opened: list[str] = []
+    real = pipeline.process.read
+
+    def counting(path: Path, **kwargs: Any) -> Any:
+        opened.append(Path(path).name)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(pipeline.process, "read", counting)
+    return opened

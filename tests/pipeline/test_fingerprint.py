@@ -15,17 +15,14 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
-from cli_helpers import REPORT
-from click.testing import CliRunner, Result
+from cli_helpers import REPORT, count_reads, kiemtra
 
 import pipeline.fingerprint
 import pipeline.process
 from core.settings import load_settings
 from index.store import Store
-from pipeline.cli import cli
 from pipeline.fingerprint import (
     EXTRACTION_CORE,
     EXTRACTION_DIRS,
@@ -160,19 +157,7 @@ def extractor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Extractor:
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files the pipeline actually opened with a reader."""
-    opened: list[str] = []
-    real = pipeline.process.read
-
-    def counting(path: Path, **kwargs: Any) -> Any:
-        opened.append(Path(path).name)
-        return real(path, **kwargs)
-
-    monkeypatch.setattr(pipeline.process, "read", counting)
-    return opened
-
-
-def kiemtra(db: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+    return count_reads(monkeypatch)
 
 
 def _versions(db: Path) -> dict[str, int]:

@@ -10,35 +10,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_helpers import count_reads, kiemtra
 
-import pipeline.process
 from index.store import Store
-from pipeline.cli import cli
 
 REPORT = ("Ngày 05/6/2022, Đoàn kiểm tra làm việc tại UBND xã Mỹ Hòa.\n\n"
           "Tuy nhiên, bộ phận một cửa chưa sử dụng sổ theo dõi hồ sơ theo mẫu quy định.\n")
 
 
-def kiemtra(db: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
-
-
 @pytest.fixture
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The names of the files the pipeline actually opened with a reader."""
-    opened: list[str] = []
-    real = pipeline.process.read
-
-    def counting(path: Path, **kwargs: Any) -> Any:
-        opened.append(Path(path).name)
-        return real(path, **kwargs)
-
-    monkeypatch.setattr(pipeline.process, "read", counting)
-    return opened
+    return count_reads(monkeypatch)
 
 
 def test_known_bad_bytes_are_not_read_again_until_they_change_or_are_released(

@@ -1,11 +1,11 @@
 """`kiemtra search` and `kiemtra show` on a report written for the tests, ingested in-process."""
 
 import json
-from typing import Any
 
 import pytest
 from cli_helpers import REPORT_IN_PROVINCE as REPORT
 from cli_helpers import run
+from cli_helpers import search_json as search
 
 
 @pytest.fixture(scope="module")
@@ -19,10 +19,6 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path
 
 
-def search(db: str, *args: str) -> dict[str, Any]:
-    result = run("--db", db, "search", *args, "--format", "json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def test_results_print_the_finding_id_and_units_with_level_and_province(db: str) -> None:

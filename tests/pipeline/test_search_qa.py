@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from cli_helpers import REPORT_IN_PROVINCE as REPORT_2021
 from cli_helpers import run
+from cli_helpers import search_json as search
 
 REPORT_2023 = (
     "ỦY BAN NHÂN DÂN HUYỆN CAM LỘ\n\n"
@@ -34,10 +35,6 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return path
 
 
-def search(db: str, *args: str) -> dict[str, Any]:
-    result = run("--db", db, "search", *args, "--format", "json")
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def _a_phieu_hen_finding(db: str) -> dict[str, Any]:
