@@ -96,6 +96,10 @@ class Query:
     # tier), whatever their wording. Filled by the pipeline (pipeline/search.py), which owns
     # the theme vocabulary; index/ knows only the codes stored on the records.
     matters: tuple[str, ...] = ()
+    # The areas (core.models.Area codes) the query names by their whole names ("hạn chế trong
+    # công tác chỉ đạo điều hành"): a ranking hint too. The matter tier also admits findings of
+    # these areas, ranked below those of the matters. Filled by the pipeline, like `matters`.
+    areas: tuple[str, ...] = ()
     doc_kind: str | None = None
     doc_number: str | None = None
     limit: int = 10

@@ -215,7 +215,7 @@ def group_clause(group: Group) -> dict[str, Any]:
 
 def text_query(plan: Plan, *, minimum: int | None = None,
                weights: Sequence[int] | None = None, fill: bool = False,
-               matters: Sequence[str] = ()) -> dict[str, Any]:
+               matters: Sequence[str] = (), areas: Sequence[str] = ()) -> dict[str, Any]:
     """The matching and scoring of a plan: every group (or `minimum` of them, the fallback) must
     match; the score is GROUP_BONUS per group matched, POLARITY_BONUS for the polarity asked
     for, EXACT_BONUS for the whole query as typed, plus BM25 of the ranked units — the order
@@ -238,6 +238,10 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     `_stage_bonus`, above any of them — SQLite ranks the stage, the matter tier (own theme, then
     spoken of besides), the fill. The stage and the tier are named queries, so each hit says
     which tier it came in.
+
+    `areas` (index.base.Query.areas): findings of those areas match the tier too, scoring
+    `_stage_bonus` alone; with matters, those of the matters score one `_stage_bonus` more, so
+    an area's finding ranks below every matter's (as SQLite).
     """
     if not plan.groups:
         excluded = [alternative_clause(alt) for alt in plan.excluded]
@@ -276,23 +280,35 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         bonus = _stage_bonus(weights)
         if fill:
             admitted.append({"bool": {"should": topic + parts, "minimum_should_match": 1}})
-        if matters:
+        if matters or areas:
             # A query asking a polarity gets the matter in that sense only (as SQLite).
             sense = [{"term": {"polarity": plan.polarity}}] if plan.polarity is not None else []
-            own = {"terms": {"theme": list(matters)}}
-            # Its own theme one of the matters, or speaking of the strongest besides (as SQLite).
-            either = {"bool": {"should": [own, _speaks_of(matters[:1])], "minimum_should_match": 1}}
-            themed = {"bool": {"filter": [either, *sense]}}
+            named: list[dict[str, Any]] = []  # what admits a finding to the tier
+            if areas:  # of an area the query names whole (as SQLite)
+                named.append({"terms": {"area": list(areas)}})
+            if matters:
+                own = {"terms": {"theme": list(matters)}}
+                # Its own theme one of the matters, or speaking of the strongest besides (as SQLite).
+                either = {"bool": {"should": [own, _speaks_of(matters[:1])], "minimum_should_match": 1}}
+                named.append(either)
+            themed = {"bool": {"filter": [{"bool": {"should": named, "minimum_should_match": 1}}, *sense]}}
             admitted.append(themed)
             tier = {"bool": {"filter": [themed], "must_not": [stage]}}
-            lead = {"bool": {"should": [{"term": {"theme": matters[0]}},
-                                        {"bool": {"filter": [_speaks_of(matters[:1])], "must_not": [own]}}],
-                             "minimum_should_match": 1}}
-            strongest = {"bool": {"filter": [lead, *sense], "must_not": [stage]}}
-            should += [{"constant_score": {"filter": tier, "boost": bonus, "_name": TIER_MATTER}},
-                       {"constant_score": {"filter": {"bool": {"filter": [tier, own]}}, "boost": bonus}},
-                       {"constant_score": {"filter": strongest, "boost": MATTER_BONUS}}]
-            bonus *= 3
+            should.append({"constant_score": {"filter": tier, "boost": bonus, "_name": TIER_MATTER}})
+            levels = 1  # the tier's levels of `bonus`: areas', then speaking of, then own theme
+            if matters:
+                if areas:  # the matters' findings above those of the areas alone
+                    should.append({"constant_score": {"filter": {"bool": {"filter": [tier, either]}},
+                                                      "boost": bonus}})
+                    levels += 1
+                besides = {"bool": {"filter": [_speaks_of(matters[:1])], "must_not": [own]}}
+                lead = {"bool": {"should": [{"term": {"theme": matters[0]}}, besides],
+                                 "minimum_should_match": 1}}
+                strongest = {"bool": {"filter": [lead, *sense], "must_not": [stage]}}
+                should += [{"constant_score": {"filter": {"bool": {"filter": [tier, own]}}, "boost": bonus}},
+                           {"constant_score": {"filter": strongest, "boost": MATTER_BONUS}}]
+                levels += 1
+            bonus *= levels + 1
         should.append({"constant_score": {"filter": stage, "boost": bonus, "_name": TIER_WORDS}})
         # The tiers after the stage rank by bm25 of the parts too (index.query.ranked_units).
         stage_ranked = {(a.syllables, a.prefix) for a in ranked}
@@ -417,12 +433,12 @@ HIGHLIGHT: dict[str, Any] = {
 
 def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None,
                 weights: Sequence[int] | None = None, fill: bool = False,
-                matters: Sequence[str] = ()) -> dict[str, Any]:
+                matters: Sequence[str] = (), areas: Sequence[str] = ()) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
         "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights, fill=fill,
-                                               matters=matters)],
+                                               matters=matters, areas=areas)],
                            "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
@@ -760,8 +776,10 @@ class ElasticBackend(SearchBackend):
         found = int(response["hits"]["total"]["value"])
         fill = plan.fills(found, page_size)
         # The matter tier (index.base.Query.matters) when the stages find less than a page.
-        matters = query.matters if query.matters and plan.groups and found < page_size else ()
-        if fill or matters:
+        tier = bool(plan.groups) and found < page_size
+        matters = query.matters if tier else ()
+        areas = query.areas if tier else ()  # the areas named whole, in the same tier
+        if fill or matters or areas:
             # The stage's findings, then the matter tier's, then those matching any topical group
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
             # half stage is asked within it). One group weighs alike whatever its idf.
@@ -770,8 +788,8 @@ class ElasticBackend(SearchBackend):
                 weights = [1] if alone else self._weights(plan)
             response = self._call("search", self.client.search, index=self.alias,
                                   **search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
-                                                matters=matters))
-        tiers = bool(fill or matters)
+                                                matters=matters, areas=areas))
+        tiers = bool(fill or matters or areas)
         hits = tuple(_hit(raw, tiers) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets)

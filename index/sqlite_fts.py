@@ -457,6 +457,11 @@ class _Columns:
                  if polarity is not None and combo[2] == polarity]
         return np.isin(self.combo[ids], codes)
 
+    def of_areas(self, ids: IntArray, areas: Sequence[str]) -> BoolArray:
+        """Which of `ids` are about one of `areas` (codes)."""
+        codes = [code for code, combo in enumerate(self.combos) if combo[1] in areas]
+        return np.isin(self.combo[ids], codes)
+
     def newest(self, ids: IntArray | None, limit: int, offset: int) -> list[int]:
         """One page of `ids` (None: every finding) in the browse order."""
         if ids is None:
@@ -1167,28 +1172,38 @@ class SqliteFtsBackend(SearchBackend):
         # the matter in that sense only: "đều đeo thẻ" is its matter and answers nothing.
         # Findings whose own theme is a matter come first, then those speaking of the strongest
         # matter besides their own (FindingRecord.themes): a weaker matter of the query spoken
-        # of besides is two weak readings together, and brought findings at random.
+        # of besides is two weak readings together, and brought findings at random. Last come
+        # the findings of the areas the query names whole (Query.areas), of no matter it names.
         matter = np.empty(0, dtype=np.int64)
         also = np.empty(0, dtype=np.int64)  # the matter tier's findings of another own theme
         first = np.empty(0, dtype=np.int64)  # own theme the strongest matter
-        if query.matters and plan.groups and len(selected) < limit:
-            owned = _themed(conn, query.matters, "primary_theme")
-            themed = np.union1d(owned, _themed(conn, query.matters[:1]))
+        areal = np.empty(0, dtype=np.int64)  # of an area named, of none of the matters
+        if (query.matters or query.areas) and plan.groups and len(selected) < limit:
+            owned = _themed(conn, query.matters, "primary_theme") if query.matters else first
+            speaks = _themed(conn, query.matters[:1]) if query.matters else first  # of the strongest
+            themed = np.union1d(owned, speaks)
+            if query.areas:
+                everyone = np.sort(columns.newest_first)
+                themed = np.union1d(themed, everyone[columns.of_areas(everyone, query.areas)])
             matter = self._narrow(conn, columns, np.setdiff1d(themed, selected, assume_unique=True),
                                   excluded, filters)
             if plan.polarity is not None:  # the matter with the opposite sense answers nothing
                 matter = matter[columns.of_polarity(matter, plan.polarity)]
             filled = np.setdiff1d(filled, matter, assume_unique=True)
             own = np.isin(matter, owned)
-            matter, also = matter[own], matter[~own]
-            first = _themed(conn, query.matters[:1], "primary_theme")
-        total = len(selected) + len(matter) + len(also) + len(filled)
-        facets = columns.facets(np.concatenate([selected, matter, also, filled])) if query.facets else {}
+            spoken = ~own & np.isin(matter, speaks)
+            matter, also, areal = matter[own], matter[spoken], matter[~own & ~spoken]
+            if query.matters:
+                first = _themed(conn, query.matters[:1], "primary_theme")
+        total = len(selected) + len(matter) + len(also) + len(areal) + len(filled)
+        tiers = [selected, matter, also, areal, filled]
+        facets = columns.facets(np.concatenate(tiers)) if query.facets else {}
         if not plan.groups or query.sort == "date":
             narrowed = plan.groups or filters or len(excluded)
             newest = columns.newest(selected if narrowed else None, offset + limit, 0)
             page = [(r, TIER_WORDS) for r in newest]
-            for ids, tier in ((np.union1d(matter, also), TIER_MATTER), (filled, TIER_SOME_WORDS)):
+            for ids, tier in ((np.union1d(np.union1d(matter, also), areal), TIER_MATTER),
+                              (filled, TIER_SOME_WORDS)):
                 if len(page) < offset + limit and len(ids):
                     page += [(r, tier) for r in columns.newest(ids, offset + limit - len(page), 0)]
             return total, [(r, 0.0, tier) for r, tier in page[offset:]], facets
@@ -1201,9 +1216,10 @@ class SqliteFtsBackend(SearchBackend):
         # Each part of the matter tier: those holding some of the query's groups (ranked by
         # them), then those holding none (see _newest_of_matter); the strongest matter first.
         parts: list[tuple[IntArray, IntArray | None, bool]] = []  # (findings, strongest, bare)
-        if len(matter) or len(also):
+        if len(matter) or len(also) or len(areal):
             held = _union(text.groups())
-            for part, of_first in ((matter, first), (also, also)):  # all of `also` speak of the first
+            none = np.empty(0, dtype=np.int64)  # the areas' findings: no matter's bonus
+            for part, of_first in ((matter, first), (also, also), (areal, none)):  # `also` speak of the first
                 worded = np.isin(part, held)
                 parts += [(part[worded], of_first, False), (part[~worded], of_first, True)]
         parts.append((filled, None, False))

@@ -97,6 +97,20 @@ class Taxonomy:
     other_area_min_score: float = 3.0
     area_rules: AreaRules = AreaRules()
     strong_hint: float = 2.0  # a theme scoring this much in a text is clearly one of its matters
+    # (area code, its names as the reports head their sections: the [areas] table), file order.
+    area_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @functools.cached_property
+    def _area_names(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return tuple((area, name_words(name)) for area, names in self.area_names for name in names)
+
+    def areas_named(self, text: str) -> tuple[str, ...]:
+        """The areas whose whole names `text` says ("tồn tại về tổ chức bộ máy" → bo_may), in
+        file order. Accents and punctuation optional: a name is its folded words, found as a run
+        of the text's words within one part ("|" parts a text apart, a name never runs across)."""
+        parts = [name_words(part) for part in text.split("|")]
+        return tuple(dict.fromkeys(area for area, words in self._area_names
+                                   if any(_holds(part, words) for part in parts)))
 
     @functools.cached_property
     def _by_code(self) -> dict[str, Theme]:
@@ -216,6 +230,17 @@ def _theme_score(matches: list[Match]) -> tuple[float, float]:
     return score, (ordered[0].weight if ordered else 0.0)
 
 
+def name_words(text: str) -> tuple[str, ...]:
+    """The folded words of `text` (matching form: "Hoà" = "hoà" = "hoa"), punctuation dropped."""
+    return tuple(_WORD.findall(fold(matching_form(text))))
+
+
+def _holds(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
+    """Whether `run` is a run of consecutive `words`."""
+    n = len(run)
+    return n > 0 and any(words[i:i + n] == run for i in range(len(words) - n + 1))
+
+
 def other_code(area: str) -> str:
     return f"{area}.{OTHER}"
 
@@ -264,7 +289,24 @@ def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
     area_rules = AreaRules(float(rules.get("specific_min", 2.0)), int(rules.get("subject_chars", 60)),
                            float(rules.get("subject_bonus", 1.3)))
     return Taxonomy(tuple(themes), float(rules.get("other_area_min_score", 3.0)), area_rules,
-                    float(rules.get("strong_hint", 2.0)))
+                    float(rules.get("strong_hint", 2.0)), _area_names(data.get("areas", {}), source))
+
+
+def _area_names(table: Any, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The [areas] table validated: each key an area, each value a list of names of two words
+    or more (a single word is said of every area); a malformed entry is a ConfigError."""
+    if not isinstance(table, dict):
+        raise ConfigError("[areas] must be a table of area = [names]", path=source)
+    out = []
+    for area, names in table.items():
+        if area not in AREAS:
+            raise ConfigError(f"[areas] {area}: not one of {', '.join(AREAS)}", path=source)
+        whole = isinstance(names, list) and all(isinstance(n, str) and len(name_words(n)) >= 2 for n in names)
+        if not whole:
+            raise ConfigError(f"[areas] {area}: names must be a list of phrases of two words or more",
+                              path=source)
+        out.append((area, tuple(names)))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=4)

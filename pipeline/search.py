@@ -92,11 +92,19 @@ def positive_text(text: str) -> str:
     return " | ".join(said for said, _ in parts)
 
 
+def query_areas(text: str, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
+    """The areas whose whole names the query's wanted words say (themes.toml [areas]: "tồn tại
+    về tổ chức bộ máy" → bo_may), accents optional; an excluded name names none it wants."""
+    wanted = positive_text(text)
+    return (taxonomy or load_taxonomy()).areas_named(wanted) if wanted else ()
+
+
 def with_matters(query: Query, taxonomy: Taxonomy | None = None) -> Query:
-    """The query with the matters its text names (kept when the caller set them)."""
-    if query.matters or not query.text.strip():
+    """The query with the matters and areas its text names (each kept when the caller set it)."""
+    if not query.text.strip():
         return query
-    return replace(query, matters=query_matters(query.text, taxonomy))
+    return replace(query, matters=query.matters or query_matters(query.text, taxonomy),
+                   areas=query.areas or query_areas(query.text, taxonomy))
 
 
 def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = None) -> SearchResult:
