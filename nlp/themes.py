@@ -42,6 +42,9 @@ _WORD = re.compile(r"\w+")
 # speaks of one or two matters; a third strong theme is rare and a fourth is a list of
 # everything (a summary paragraph), which would bring the finding to every matter's query.
 MAX_THEMES = 3
+# An area's name ([areas]) is a whole heading phrase: at least two words, so three syllables
+# (a Vietnamese word has one or two: "chỉ đạo", "tài chính" are single words of every area).
+MIN_NAME_SYLLABLES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,17 +296,20 @@ def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
 
 
 def _area_names(table: Any, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The [areas] table validated: each key an area, each value a list of names of two words
-    or more (a single word is said of every area); a malformed entry is a ConfigError."""
+    """The [areas] table validated: each key an area, each value a list of names of three
+    syllables or more: a Vietnamese word is one or two ("chỉ đạo", "tài chính"), and a single
+    word is said of every area; a malformed entry is a ConfigError."""
     if not isinstance(table, dict):
         raise ConfigError("[areas] must be a table of area = [names]", path=source)
     out = []
     for area, names in table.items():
         if area not in AREAS:
             raise ConfigError(f"[areas] {area}: not one of {', '.join(AREAS)}", path=source)
-        whole = isinstance(names, list) and all(isinstance(n, str) and len(name_words(n)) >= 2 for n in names)
+        whole = isinstance(names, list) and all(
+            isinstance(n, str) and len(name_words(n)) >= MIN_NAME_SYLLABLES for n in names)
         if not whole:
-            raise ConfigError(f"[areas] {area}: names must be a list of phrases of two words or more",
+            raise ConfigError(f"[areas] {area}: names must be a list of phrases of "
+                              f"{MIN_NAME_SYLLABLES} syllables or more",
                               path=source)
         out.append((area, tuple(names)))
     return tuple(out)

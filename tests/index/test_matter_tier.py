@@ -245,3 +245,73 @@ def test_the_theme_filter_and_facet_count_every_theme_a_finding_speaks_of(spoken
     assert facets == [(ONLINE, 4), (SIGNED, 3), (INFRA, 2)]
     assert [h.record.themes for h in spoken.search(Query(theme=SIGNED, sort="date")).hits] == [
         (INFRA, SIGNED), (SIGNED, ONLINE), (SIGNED,)]
+
+
+LEAD, PLAN, REPORT = "chi_dao.trach_nhiem", "chi_dao.ke_hoach", "chi_dao.bao_cao"
+
+
+def _headed(fid: str, text: str, words: str, theme: str, area: Area, polarity: Polarity = NEG,
+            published: str = "2022-05-01") -> FindingRecord:
+    """A finding of an area of the reform, as ingest gives it its area and theme."""
+    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
+                         polarity=polarity, area=area, theme=theme, year=int(published[:4]),
+                         published=published)
+
+
+HEADED = (
+    _headed("c1", "Hạn chế trong công tác chỉ đạo điều hành của UBND xã.",
+            "Hạn_chế trong công_tác chỉ_đạo điều_hành của UBND xã .", LEAD, Area.CHI_DAO),
+    # Of the query's theme (the leaders' responsibility), in other words.
+    _headed("c2", "Người đứng đầu chưa quan tâm đúng mức.", "Người đứng_đầu chưa quan_tâm đúng_mức .",
+            LEAD, Area.CHI_DAO),
+    # Of the area named, of other themes, in other words: after c2, newest first.
+    _headed("c3", "Báo cáo quý gửi chậm so với quy định.", "Báo_cáo quý gửi chậm so với quy_định .",
+            REPORT, Area.CHI_DAO, published="2024-03-01"),
+    _headed("c4", "Kế hoạch năm gửi muộn.", "Kế_hoạch năm gửi muộn .", PLAN, Area.CHI_DAO,
+            published="2023-03-01"),
+    # Of the area, praised: a query asking for shortcomings gets the area in that sense only.
+    _headed("c5", "Kế hoạch năm ban hành đúng hạn, đầy đủ.", "Kế_hoạch năm ban_hành đúng hạn , đầy_đủ .",
+            PLAN, Area.CHI_DAO, Polarity.STRENGTH),
+    # Another area: never comes.
+    _headed("v1", "Công chức đi muộn về sớm.", "Công_chức đi muộn về sớm .", "cong_vu.ky_luat",
+            Area.CONG_VU),
+)
+DIRECTION = "hạn chế trong công tác chỉ đạo điều hành"
+
+
+@pytest.fixture(params=ENGINES)
+def headed(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
+    engine = (_sqlite if request.param == "sqlite" else _elastic)(tmp_path, request)
+    engine.index(HEADED)
+    return engine
+
+
+def test_a_query_naming_an_area_gets_its_findings_after_those_of_its_matters(headed: SearchBackend) -> None:
+    """c2 is the query's matter in other words; c3 and c4 are only of the area it names (newest
+    first, after c2); c5 is the area praised, v1 another area: neither answers."""
+    assert found(headed, text=DIRECTION, matters=(LEAD,), areas=("chi_dao",)) == [
+        ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c3", TIER_MATTER), ("c4", TIER_MATTER)]
+    # Without the area named, only the matter's findings come.
+    assert found(headed, text=DIRECTION, matters=(LEAD,)) == [("c1", TIER_WORDS), ("c2", TIER_MATTER)]
+
+
+def test_an_area_finding_holding_query_words_still_ranks_below_the_matters(
+        headed: SearchBackend) -> None:
+    """A finding of the area only, holding a word of the query ("công tác"), comes after c2 (the
+    matter, holding none) and before those holding none."""
+    headed.index([_headed("c6", "Công tác báo cáo còn chậm.", "Công_tác báo_cáo còn chậm .", REPORT,
+                          Area.CHI_DAO)])
+    assert found(headed, text=DIRECTION, matters=(LEAD,), areas=("chi_dao",)) == [
+        ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c6", TIER_MATTER), ("c3", TIER_MATTER),
+        ("c4", TIER_MATTER)]
+
+
+def test_an_area_alone_brings_its_findings_in_the_sense_asked(headed: SearchBackend) -> None:
+    """No matter named, the area's findings still come, newest first; without a polarity word
+    the praised c5 comes too, and another area's finding never does."""
+    assert found(headed, text=DIRECTION, areas=("chi_dao",)) == [
+        ("c1", TIER_WORDS), ("c3", TIER_MATTER), ("c4", TIER_MATTER), ("c2", TIER_MATTER)]
+    plain = found(headed, text="chỉ đạo điều hành", areas=("chi_dao",))
+    assert plain[0] == ("c1", TIER_WORDS)
+    assert sorted(plain[1:]) == [(f, TIER_MATTER) for f in ("c2", "c3", "c4", "c5")]
+    assert found(headed, text=DIRECTION, areas=("tai_chinh",)) == [("c1", TIER_WORDS)]

@@ -7,19 +7,29 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import ConfigError
 from core.models import Area, Polarity
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Query
 from index.sqlite_fts import SqliteFtsBackend
 from nlp.themes import parse_taxonomy
-from pipeline.search import matter_label, matter_of, positive_text, query_matters, search, with_matters
+from pipeline.search import (
+    matter_label,
+    matter_of,
+    positive_text,
+    query_areas,
+    query_matters,
+    search,
+    with_matters,
+)
 
 # A vocabulary written for these tests: one strong phrase, one weak one, two themes.
-TAXONOMY = parse_taxonomy({"theme": [
+TAXONOMY_DATA: dict[str, list[dict[str, object]]] = {"theme": [
     {"code": "tthc.phieu_hen", "label": "Phiếu hẹn", "area": "tthc",
      "terms": {"phiếu hẹn": 3, "sổ theo dõi": 3, "giấy tiếp nhận": 3, "hẹn trả": 2}},
     {"code": "tthc.giai_quyet", "label": "Giải quyết TTHC", "area": "tthc",
      "terms": {"hồ sơ": 0.8, "trả kết quả": 1.5, "tiếp nhận": 1.5}},
-]})
+]}
+TAXONOMY = parse_taxonomy(TAXONOMY_DATA)
 
 
 def test_a_query_names_the_matters_its_phrases_weigh_enough_for() -> None:
@@ -133,3 +143,69 @@ def test_a_writing_command_migrates_an_older_index_with_the_vocabularys_themes(t
         assert hit.record.themes == ("tthc.giai_quyet", "so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so")
     finally:
         backend.close()
+
+
+# The areas' names as the reports head their sections, written for these tests.
+AREAS = parse_taxonomy({"theme": TAXONOMY_DATA["theme"], "areas": {
+    "chi_dao": ["công tác chỉ đạo, điều hành", "chỉ đạo điều hành"],
+    "bo_may": ["tổ chức bộ máy"]}})
+
+
+def test_a_query_names_an_area_by_its_whole_heading_accents_and_commas_optional() -> None:
+    assert query_areas("hạn chế trong công tác chỉ đạo điều hành", AREAS) == ("chi_dao",)
+    assert query_areas("ton tai ve to chuc bo may", AREAS) == ("bo_may",)
+    assert query_areas("Chỉ đạo, điều hành; tổ chức bộ máy", AREAS) == ("chi_dao", "bo_may")
+    # Part of a name is no name; nor a name across the two sides of an OR or excluded.
+    assert query_areas("chỉ đạo", AREAS) == ()
+    assert query_areas("bộ máy", AREAS) == ()
+    assert query_areas("chỉ đạo OR điều hành", AREAS) == ()
+    assert query_areas('phiếu hẹn -"tổ chức bộ máy"', AREAS) == ()
+
+
+def test_with_matters_adds_the_areas_named() -> None:
+    asked = with_matters(Query(text="tồn tại về tổ chức bộ máy"), AREAS)
+    assert asked.areas == ("bo_may",)
+    given = Query(text="tổ chức bộ máy", areas=("cong_vu",))
+    assert with_matters(given, AREAS).areas == ("cong_vu",)
+
+
+def test_the_real_vocabulary_reads_the_areas_staff_ask_about() -> None:
+    """On nlp/vi/themes.toml as shipped: every area but the overall one has a name."""
+    assert query_areas("hạn chế trong công tác chỉ đạo điều hành") == ("chi_dao",)
+    assert query_areas("tồn tại về tổ chức bộ máy") == ("bo_may",)
+    assert query_areas("cai cach thu tuc hanh chinh") == ("tthc",)
+    assert query_areas("ưu điểm cải cách thể chế") == ("the_che",)
+    assert query_areas("công chức, viên chức vi phạm") == ("cong_vu",)
+    assert query_areas("cải cách tài chính công") == ("tai_chinh",)
+    assert query_areas("chuyển đổi số") == ("so_hoa",)
+    assert query_areas("xã nào chưa cấp phiếu hẹn") == ()
+    assert query_areas("thủ tục hành chính") == ()  # said of a matter, not the heading
+
+
+@pytest.mark.parametrize("areas", [{"chi_dao": ["chỉ đạo điều hành", "tài chính"]}, {"chi_dao": ["chỉ đạo"]},
+                                   {"khac": ["cải cách khác"]}, {"tthc": "cải cách tthc"}])
+def test_an_area_name_of_one_word_or_of_no_area_is_refused(areas: dict[str, object]) -> None:
+    with pytest.raises(ConfigError, match="areas"):
+        parse_taxonomy({"theme": TAXONOMY_DATA["theme"], "areas": areas})
+
+
+def _area_rec(fid: str, text: str, words: str, theme: str) -> FindingRecord:
+    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
+                         polarity=Polarity.SHORTCOMING, area=Area.BO_MAY, theme=theme, year=2022)
+
+
+def test_the_composed_search_brings_the_area_named(tmp_path: Path) -> None:
+    sqlite = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        sqlite.index([
+            _area_rec("a1", "Tồn tại về tổ chức bộ máy của xã.", "Tồn_tại về tổ_chức bộ_máy của xã .",
+                      "bo_may.sap_xep"),
+            _area_rec("a2", "Chưa phân công nhiệm vụ rõ ràng.", "Chưa phân_công nhiệm_vụ rõ_ràng .",
+                      "bo_may.chuc_nang"),
+            _rec("p2", "Không lập sổ theo dõi hồ sơ.", "Không lập sổ theo_dõi hồ_sơ .", "tthc.phieu_hen"),
+        ])
+        composed = search(sqlite, Query(text="tồn tại về tổ chức bộ máy"), AREAS)
+        assert [(h.record.finding_id, h.tier) for h in composed.hits] == [
+            ("a1", TIER_WORDS), ("a2", TIER_MATTER)]
+    finally:
+        sqlite.close()
