@@ -6,11 +6,11 @@ Elasticsearch run gets a fresh, uniquely named index and skips (or fails, in CI)
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from search_backends import BACKEND_PARAMS, FACTORIES, elastic_backend, sqlite_backend
 
 from core.errors import BackendError
 from core.models import Area, Polarity
@@ -61,32 +61,6 @@ RECORDS: tuple[FindingRecord, ...] = (
          NEG, HDH, 2021, None),
 )
 ALL_IDS = {r.finding_id for r in RECORDS}
-
-
-def _sqlite(tmp_path: Path, request: pytest.FixtureRequest) -> SearchBackend:
-    """A backend in `tmp_path`; closed when the requesting fixture or test ends."""
-    sqlite_fts = pytest.importorskip("index.sqlite_fts")
-    backend: SearchBackend = sqlite_fts.SqliteFtsBackend(tmp_path / "search.db")
-    request.addfinalizer(backend.close)
-    return backend
-
-
-def _elastic(tmp_path: Path, request: pytest.FixtureRequest) -> SearchBackend:
-    from index.elastic import ElasticBackend
-
-    url = request.getfixturevalue("es_url")
-    backend = ElasticBackend(url, f"kiemtra-test-{uuid.uuid4().hex[:12]}")
-
-    def drop_then_close() -> None:
-        backend.drop()
-        backend.close()
-
-    request.addfinalizer(drop_then_close)
-    return backend
-
-
-FACTORIES = {"sqlite": _sqlite, "elasticsearch": _elastic}
-BACKEND_PARAMS = [pytest.param("sqlite"), pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
 
 
 @pytest.fixture(params=BACKEND_PARAMS)
@@ -523,7 +497,7 @@ def test_relevant_findings_first(backend: SearchBackend, text: str, expected: se
 @pytest.mark.elasticsearch
 def test_backends_agree_on_top_five(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     """Side by side on the same records: the same findings come back for every query."""
-    sqlite, elastic = _sqlite(tmp_path, request), _elastic(tmp_path, request)
+    sqlite, elastic = sqlite_backend(tmp_path, request), elastic_backend(tmp_path, request)
     for backend in (sqlite, elastic):
         backend.index(RECORDS)
     for text, expected in RELEVANT:

@@ -8,10 +8,10 @@ its matters, by the groups they hold, the strongest matter first; the fill last.
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
+from search_backends import BACKEND_PARAMS, FACTORIES
 
 from core.models import Area, Polarity
 from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Query, SearchBackend
@@ -43,34 +43,9 @@ RECORDS = (
 )
 
 
-def _sqlite(folder: Path, request: pytest.FixtureRequest) -> SearchBackend:
-    from index.sqlite_fts import SqliteFtsBackend
-
-    backend = SqliteFtsBackend(folder / "search.db")
-    request.addfinalizer(backend.close)
-    return backend
-
-
-def _elastic(folder: Path, request: pytest.FixtureRequest) -> SearchBackend:
-    from index.elastic import ElasticBackend
-
-    backend = ElasticBackend(request.getfixturevalue("es_url"), f"kiemtra-test-{uuid.uuid4().hex[:12]}")
-
-    def drop_then_close() -> None:
-        backend.drop()
-        backend.close()
-
-    request.addfinalizer(drop_then_close)
-    return backend
-
-
-ENGINES = [pytest.param("sqlite"), pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
-
-
-@pytest.fixture(scope="module", params=ENGINES)
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
 def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
-    make = _sqlite if request.param == "sqlite" else _elastic
-    shared = make(tmp_path_factory.mktemp("matter"), request)
+    shared = FACTORIES[request.param](tmp_path_factory.mktemp("matter"), request)
     assert shared.index(RECORDS) == len(RECORDS)
     return shared
 
@@ -142,9 +117,9 @@ BADGES = (
 )
 
 
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(params=BACKEND_PARAMS)
 def badges(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
-    engine = (_sqlite if request.param == "sqlite" else _elastic)(tmp_path, request)
+    engine = FACTORIES[request.param](tmp_path, request)
     engine.index(BADGES)
     return engine
 
@@ -159,9 +134,9 @@ def test_a_query_asking_a_sense_gets_its_matter_in_that_sense_only(badges: Searc
 
 
 
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(params=BACKEND_PARAMS)
 def fresh(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
-    return (_sqlite if request.param == "sqlite" else _elastic)(tmp_path, request)
+    return FACTORIES[request.param](tmp_path, request)
 
 
 def test_the_matter_in_other_words_only_comes_newest_first(fresh: SearchBackend) -> None:
@@ -206,9 +181,9 @@ SPOKEN = (
 )
 
 
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(params=BACKEND_PARAMS)
 def spoken(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
-    engine = (_sqlite if request.param == "sqlite" else _elastic)(tmp_path, request)
+    engine = FACTORIES[request.param](tmp_path, request)
     engine.index(SPOKEN)
     return engine
 
@@ -279,9 +254,9 @@ HEADED = (
 DIRECTION = "hạn chế trong công tác chỉ đạo điều hành"
 
 
-@pytest.fixture(params=ENGINES)
+@pytest.fixture(params=BACKEND_PARAMS)
 def headed(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
-    engine = (_sqlite if request.param == "sqlite" else _elastic)(tmp_path, request)
+    engine = FACTORIES[request.param](tmp_path, request)
     engine.index(HEADED)
     return engine
 

@@ -1,0 +1,45 @@
+"""The two search engines for tests that run once per engine (tests/index/test_contract.py,
+test_matter_tier.py): one way to make each, so the per-engine setup and clean-up are written once.
+
+A backend is made in a test's folder and closed (Elasticsearch: its index dropped) when the
+requesting fixture or test ends; the Elasticsearch one gets a fresh, uniquely named index and
+needs the `es_url` fixture (tests/conftest.py), which skips (or fails, in CI) without a server.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from index.base import SearchBackend
+
+
+def sqlite_backend(folder: Path, request: pytest.FixtureRequest) -> SearchBackend:
+    """A backend in `folder`; closed when the requesting fixture or test ends."""
+    from index.sqlite_fts import SqliteFtsBackend
+
+    backend = SqliteFtsBackend(folder / "search.db")
+    request.addfinalizer(backend.close)
+    return backend
+
+
+def elastic_backend(folder: Path, request: pytest.FixtureRequest) -> SearchBackend:
+    """A fresh index on the test server; dropped and closed when the requesting fixture or test ends."""
+    from index.elastic import ElasticBackend
+
+    backend = ElasticBackend(request.getfixturevalue("es_url"), f"kiemtra-test-{uuid.uuid4().hex[:12]}")
+
+    def drop_then_close() -> None:
+        backend.drop()
+        backend.close()
+
+    request.addfinalizer(drop_then_close)
+    return backend
+
+
+FACTORIES: dict[str, Callable[[Path, pytest.FixtureRequest], SearchBackend]] = {
+    "sqlite": sqlite_backend, "elasticsearch": elastic_backend}
+BACKEND_PARAMS = [pytest.param("sqlite"), pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
