@@ -15,6 +15,10 @@ any diacritics is matched on folded forms, where that is the only way to match a
 The same matches give two readings: a theme's score counts overlapping phrases of one theme
 once ("đeo thẻ công chức" is one mention of badges), an area's score sums every phrase of its
 themes, weighting those in the finding's subject (its first words) more.
+
+An area's own names (the [areas] table: the headings the reports give its section) are read
+only in queries (`Taxonomy.areas_named`), as whole runs of folded words: a heading is typed
+with or without its comma ("chỉ đạo, điều hành") and accents, and names the area, not a theme.
 """
 
 from __future__ import annotations
