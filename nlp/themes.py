@@ -15,6 +15,10 @@ any diacritics is matched on folded forms, where that is the only way to match a
 The same matches give two readings: a theme's score counts overlapping phrases of one theme
 once ("đeo thẻ công chức" is one mention of badges), an area's score sums every phrase of its
 themes, weighting those in the finding's subject (its first words) more.
+
+An area's own names (the [areas] table: the headings the reports give its section) are read
+only in queries (`Taxonomy.areas_named`), as whole runs of folded words: a heading is typed
+with or without its comma ("chỉ đạo, điều hành") and accents, and names the area, not a theme.
 """
 
 from __future__ import annotations
@@ -100,19 +104,16 @@ class Taxonomy:
     other_area_min_score: float = 3.0
     area_rules: AreaRules = AreaRules()
     strong_hint: float = 2.0  # a theme scoring this much in a text is clearly one of its matters
-    # (area code, its names as the reports head their sections: the [areas] table), file order.
+    # (area code, one of its names as the reports head their sections: the [areas] table), file
+    # order; each name kept as the folded words it is matched by (`_name_words`).
     area_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-    @functools.cached_property
-    def _area_names(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        return tuple((area, name_words(name)) for area, names in self.area_names for name in names)
 
     def areas_named(self, text: str) -> tuple[str, ...]:
         """The areas whose whole names `text` says ("tồn tại về tổ chức bộ máy" → bo_may), in
         file order. Accents and punctuation optional: a name is its folded words, found as a run
         of the text's words within one part ("|" parts a text apart, a name never runs across)."""
-        parts = [name_words(part) for part in text.split("|")]
-        return tuple(dict.fromkeys(area for area, words in self._area_names
+        parts = [_name_words(part) for part in text.split("|")]
+        return tuple(dict.fromkeys(area for area, words in self.area_names
                                    if any(_holds(part, words) for part in parts)))
 
     @functools.cached_property
@@ -233,7 +234,7 @@ def _theme_score(matches: list[Match]) -> tuple[float, float]:
     return score, (ordered[0].weight if ordered else 0.0)
 
 
-def name_words(text: str) -> tuple[str, ...]:
+def _name_words(text: str) -> tuple[str, ...]:
     """The folded words of `text` (matching form: "Hoà" = "hoà" = "hoa"), punctuation dropped."""
     return tuple(_WORD.findall(fold(matching_form(text))))
 
@@ -292,13 +293,14 @@ def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
     area_rules = AreaRules(float(rules.get("specific_min", 2.0)), int(rules.get("subject_chars", 60)),
                            float(rules.get("subject_bonus", 1.3)))
     return Taxonomy(tuple(themes), float(rules.get("other_area_min_score", 3.0)), area_rules,
-                    float(rules.get("strong_hint", 2.0)), _area_names(data.get("areas", {}), source))
+                    float(rules.get("strong_hint", 2.0)), _parse_area_names(data.get("areas", {}), source))
 
 
-def _area_names(table: Any, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The [areas] table validated: each key an area, each value a list of names of three
-    syllables or more: a Vietnamese word is one or two ("chỉ đạo", "tài chính"), and a single
-    word is said of every area; a malformed entry is a ConfigError."""
+def _parse_area_names(table: Any, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The [areas] table validated, as (area, a name's folded words) in file order: each key an
+    area, each value a list of names of three syllables or more: a Vietnamese word is one or two
+    ("chỉ đạo", "tài chính"), and a single word is said of every area; a malformed entry is a
+    ConfigError."""
     if not isinstance(table, dict):
         raise ConfigError("[areas] must be a table of area = [names]", path=source)
     out = []
@@ -306,12 +308,12 @@ def _area_names(table: Any, source: str) -> tuple[tuple[str, tuple[str, ...]], .
         if area not in AREAS:
             raise ConfigError(f"[areas] {area}: not one of {', '.join(AREAS)}", path=source)
         whole = isinstance(names, list) and all(
-            isinstance(n, str) and len(name_words(n)) >= MIN_NAME_SYLLABLES for n in names)
+            isinstance(n, str) and len(_name_words(n)) >= MIN_NAME_SYLLABLES for n in names)
         if not whole:
             raise ConfigError(f"[areas] {area}: names must be a list of phrases of "
                               f"{MIN_NAME_SYLLABLES} syllables or more",
                               path=source)
-        out.append((area, tuple(names)))
+        out += [(area, _name_words(name)) for name in names]
     return tuple(out)
 
 

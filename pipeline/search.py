@@ -7,6 +7,8 @@ matters: the theme vocabulary (nlp/vi/themes.toml), which gives every finding it
 ingest. So the query's themes are found with the same matcher (nlp/themes.py: accents optional
 on its folded path) and handed to the engine as `Query.matters`, a ranking hint: when the words
 find less than a page, findings of those themes follow them (the matter tier, index/base.py).
+A query naming a whole area by its heading ("tồn tại về tổ chức bộ máy", themes.toml [areas])
+hands it as `Query.areas`: that area's findings follow those of its themes in the same tier.
 
 index/ must not import nlp/ (the layers), so this is the one place that composes them: the CLI,
 the web page and the quality benchmark all search through `search`, and measure what users get.
