@@ -263,7 +263,7 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     should += [_ranked_clause(a) for a in ranked]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
     topic = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
-    if minimum and not all(plan.topical) and any(plan.topical):  # a partial match holds a topical group
+    if minimum and plan.holds_topic:  # a partial stage (index.query.Plan.holds_topic)
         stage["bool"]["filter"] = [{"bool": {"should": topic, "minimum_should_match": 1}}]
     if plan.answer:  # what an answer to the question holds: one group more, never required
         held = [alternative_clause(alt) for alt in plan.answer]

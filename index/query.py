@@ -613,6 +613,13 @@ class Plan:
         return tuple(not g.sense for g in self.groups)
 
     @property
+    def holds_topic(self) -> bool:
+        """Whether a partial stage's finding must hold a topical group (`topical`): when the plan
+        has both kinds, so a finding matching only sense groups ("chưa", the polarity's word) is
+        never a partial match; with no topical group at all, nothing could hold one."""
+        return any(self.topical) and not all(self.topical)
+
+    @property
     def alternatives(self) -> tuple[Alternative, ...]:
         """Every positive alternative, in group order: what ranking and highlighting use."""
         return tuple(a for g in self.groups for a in g.alternatives)

@@ -1153,7 +1153,7 @@ class SqliteFtsBackend(SearchBackend):
         if plan.falls_back(len(asked), limit):
             groups = text.groups()
             found, held = np.unique(np.concatenate(groups), return_counts=True)
-            if not all(plan.topical) and any(plan.topical):  # a partial match holds a topical group
+            if plan.holds_topic:
                 about = _union([f for f, admits in zip(groups, plan.topical, strict=True) if admits])
                 on_topic = np.isin(found, about)
                 found, held = found[on_topic], held[on_topic]
