@@ -775,8 +775,8 @@ class ElasticBackend(SearchBackend):
                                           **search_body(query, plan, minimum=minimum, weights=weights))
         found = int(response["hits"]["total"]["value"])
         fill = plan.fills(found, page_size)
-        # The matter tier (index.base.Query.matters) when the stages find less than a page.
-        tier = bool(plan.groups) and found < page_size
+        # The matter tier (index.base.Query.matters, Query.areas; index.query.Plan.matter_tier).
+        tier = plan.matter_tier(query.matters, query.areas, found, page_size)
         matters = query.matters if tier else ()
         areas = query.areas if tier else ()  # the areas named whole, in the same tier
         if fill or matters or areas:

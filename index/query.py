@@ -577,6 +577,12 @@ class Plan:
         its results are the same on every page."""
         return (self.fallback or bool(self.parts)) and found < page_size
 
+    def matter_tier(self, matters: Sequence[str], areas: Sequence[str], found: int, page_size: int) -> bool:
+        """Whether the matter tier runs: the query names a matter or an area (index.base.Query.matters,
+        Query.areas), has words to rank its findings by, and the stages found fewer findings than
+        a page holds. Decided on the page size, as `fills`."""
+        return bool(matters or areas) and bool(self.groups) and found < page_size
+
     def weights(self, holders: Sequence[int], total: int) -> list[int]:
         """The partial stages' weight of each group, of the polarity when it stands for a word,
         then of each part (`holders`: how many findings hold each, in that order): idf

@@ -1178,7 +1178,7 @@ class SqliteFtsBackend(SearchBackend):
         also = np.empty(0, dtype=np.int64)  # the matter tier's findings of another own theme
         first = np.empty(0, dtype=np.int64)  # own theme the strongest matter
         areal = np.empty(0, dtype=np.int64)  # of an area named, of none of the matters
-        if (query.matters or query.areas) and plan.groups and len(selected) < limit:
+        if plan.matter_tier(query.matters, query.areas, len(selected), limit):
             owned = _themed(conn, query.matters, "primary_theme") if query.matters else first
             speaks = _themed(conn, query.matters[:1]) if query.matters else first  # of the strongest
             themed = np.union1d(owned, speaks)
