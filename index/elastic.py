@@ -782,10 +782,9 @@ class ElasticBackend(SearchBackend):
         if fill or matters or areas:
             # The stage's findings, then the matter tier's, then those matching any topical group
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
-            # half stage is asked within it). One group weighs alike whatever its idf.
+            # half stage is asked within it).
             if weights is None:
-                alone = len(plan.groups) == 1 and plan.counted == 1 and not plan.parts
-                weights = [1] if alone else self._weights(plan)
+                weights = plan.fixed_weights or self._weights(plan)
             response = self._call("search", self.client.search, index=self.alias,
                                   **search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                                 matters=matters, areas=areas))

@@ -583,6 +583,13 @@ class Plan:
         a page holds. Decided on the page size, as `fills`."""
         return bool(matters or areas) and bool(self.groups) and found < page_size
 
+    @property
+    def fixed_weights(self) -> list[int] | None:
+        """The weights (`weights`) when no idf can change the order they give, else None: one
+        group and nothing else counted (no polarity word, answer or part), which a finding holds
+        or not, so an engine need not count the group's holders to rank the tiers after it."""
+        return [1] if len(self.groups) == 1 and self.counted == 1 and not self.parts else None
+
     def weights(self, holders: Sequence[int], total: int) -> list[int]:
         """The partial stages' weight of each group, of the polarity when it stands for a word,
         then of each part (`holders`: how many findings hold each, in that order): idf
