@@ -230,9 +230,9 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     those matching `minimum` groups (the stage, all groups when None) score `_stage_bonus` more,
     above any fill finding — SQLite ranks the stage, then the fill.
 
-    `matters` (index.base.Query.matters, the matter tier): findings whose own theme is one of
-    them, or speaking of the first besides their own (FindingRecord.themes), match too (of the
-    polarity asked for only, when the query asks one). They score `_stage_bonus` above any fill
+    `matters` (index.base.Query.matters, the matter tier; index.query's docstring states what it
+    admits and in what order): findings whose own theme is one of them, or speaking of the first
+    besides their own, match too (of the polarity asked for only). They score `_stage_bonus` above any fill
     finding, twice that when their own theme is one of them, MATTER_BONUS more for the first
     matter (their own, or, of the others, one they speak of); the stage scores three times
     `_stage_bonus`, above any of them — SQLite ranks the stage, the matter tier (own theme, then

@@ -35,6 +35,14 @@ Matching rules the plan carries, for the engines to apply:
   admits findings holding the words inside a group's multi-word term (`Plan.parts`: "trực
   tuyến" of "dịch vụ công trực tuyến"), each counting a share of its group's weight where
   the group itself did not match (`Plan.weights`), so a query of one term fills its page too;
+- the matter tier (`Plan.matter_tier`: the query names a matter or an area, index.base.Query.matters
+  and Query.areas, and the stages found fewer findings than a page holds) comes after the
+  stages and before the fill, a fill finding of it moving up into it; it admits, of the
+  polarity asked for only (the matter in the opposite sense answers nothing: "đều đeo thẻ" for
+  "không đeo thẻ"), in this order: findings whose own theme is one of the matters, then those
+  speaking of the strongest matter besides their own (FindingRecord.themes: a weaker matter
+  spoken of besides is two weak readings together, and brought findings at random), then those
+  of an area the query names whole; among those of the matters, the strongest matter's first;
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
   of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
   saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);

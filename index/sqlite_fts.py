@@ -1167,13 +1167,9 @@ class SqliteFtsBackend(SearchBackend):
                               if admits] + text.parts())
             filled = self._narrow(conn, columns, np.setdiff1d(topical, selected, assume_unique=True),
                                   excluded, filters)
-        # The matter tier (Query.matters): after the stages, before the fill; a fill finding of
-        # the query's matter moves up into it. A query asking a polarity ("không đeo thẻ") gets
-        # the matter in that sense only: "đều đeo thẻ" is its matter and answers nothing.
-        # Findings whose own theme is a matter come first, then those speaking of the strongest
-        # matter besides their own (FindingRecord.themes): a weaker matter of the query spoken
-        # of besides is two weak readings together, and brought findings at random. Last come
-        # the findings of the areas the query names whole (Query.areas), of no matter it names.
+        # The matter tier (index.query's docstring: what it admits, in what order): after the
+        # stages, before the fill; own theme a matter, then speaking of the strongest, then of an
+        # area named (Query.areas) and of no matter; the polarity asked for only.
         matter = np.empty(0, dtype=np.int64)
         also = np.empty(0, dtype=np.int64)  # the matter tier's findings of another own theme
         first = np.empty(0, dtype=np.int64)  # own theme the strongest matter
