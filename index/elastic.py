@@ -230,9 +230,9 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     those matching `minimum` groups (the stage, all groups when None) score `_stage_bonus` more,
     above any fill finding — SQLite ranks the stage, then the fill.
 
-    `matters` (index.base.Query.matters, the matter tier): findings whose own theme is one of
-    them, or speaking of the first besides their own (FindingRecord.themes), match too (of the
-    polarity asked for only, when the query asks one). They score `_stage_bonus` above any fill
+    `matters` (index.base.Query.matters, the matter tier; index.query's docstring states what it
+    admits and in what order): findings whose own theme is one of them, or speaking of the first
+    besides their own, match too (of the polarity asked for only). They score `_stage_bonus` above any fill
     finding, twice that when their own theme is one of them, MATTER_BONUS more for the first
     matter (their own, or, of the others, one they speak of); the stage scores three times
     `_stage_bonus`, above any of them — SQLite ranks the stage, the matter tier (own theme, then
@@ -263,7 +263,7 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     should += [_ranked_clause(a) for a in ranked]
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
     topic = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
-    if minimum and not all(plan.topical) and any(plan.topical):  # a partial match holds a topical group
+    if minimum and plan.holds_topic:  # a partial stage (index.query.Plan.holds_topic)
         stage["bool"]["filter"] = [{"bool": {"should": topic, "minimum_should_match": 1}}]
     if plan.answer:  # what an answer to the question holds: one group more, never required
         held = [alternative_clause(alt) for alt in plan.answer]
@@ -775,17 +775,16 @@ class ElasticBackend(SearchBackend):
                                           **search_body(query, plan, minimum=minimum, weights=weights))
         found = int(response["hits"]["total"]["value"])
         fill = plan.fills(found, page_size)
-        # The matter tier (index.base.Query.matters) when the stages find less than a page.
-        tier = bool(plan.groups) and found < page_size
+        # The matter tier (index.base.Query.matters, Query.areas; index.query.Plan.matter_tier).
+        tier = plan.matter_tier(query.matters, query.areas, found, page_size)
         matters = query.matters if tier else ()
         areas = query.areas if tier else ()  # the areas named whole, in the same tier
         if fill or matters or areas:
             # The stage's findings, then the matter tier's, then those matching any topical group
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
-            # half stage is asked within it). One group weighs alike whatever its idf.
+            # half stage is asked within it).
             if weights is None:
-                alone = len(plan.groups) == 1 and plan.counted == 1 and not plan.parts
-                weights = [1] if alone else self._weights(plan)
+                weights = plan.fixed_weights or self._weights(plan)
             response = self._call("search", self.client.search, index=self.alias,
                                   **search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                                 matters=matters, areas=areas))

@@ -35,6 +35,14 @@ Matching rules the plan carries, for the engines to apply:
   admits findings holding the words inside a group's multi-word term (`Plan.parts`: "trực
   tuyến" of "dịch vụ công trực tuyến"), each counting a share of its group's weight where
   the group itself did not match (`Plan.weights`), so a query of one term fills its page too;
+- the matter tier (`Plan.matter_tier`: the query names a matter or an area, index.base.Query.matters
+  and Query.areas, and the stages found fewer findings than a page holds) comes after the
+  stages and before the fill, a fill finding of it moving up into it; it admits, of the
+  polarity asked for only (the matter in the opposite sense answers nothing: "đều đeo thẻ" for
+  "không đeo thẻ"), in this order: findings whose own theme is one of the matters, then those
+  speaking of the strongest matter besides their own (FindingRecord.themes: a weaker matter
+  spoken of besides is two weak readings together, and brought findings at random), then those
+  of an area the query names whole; among those of the matters, the strongest matter's first;
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
   of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
   saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);
@@ -577,6 +585,19 @@ class Plan:
         its results are the same on every page."""
         return (self.fallback or bool(self.parts)) and found < page_size
 
+    def matter_tier(self, matters: Sequence[str], areas: Sequence[str], found: int, page_size: int) -> bool:
+        """Whether the matter tier runs: the query names a matter or an area (index.base.Query.matters,
+        Query.areas), has words to rank its findings by, and the stages found fewer findings than
+        a page holds. Decided on the page size, as `fills`."""
+        return bool(matters or areas) and bool(self.groups) and found < page_size
+
+    @property
+    def fixed_weights(self) -> list[int] | None:
+        """The weights (`weights`) when no idf can change the order they give, else None: one
+        group and nothing else counted (no polarity word, answer or part), which a finding holds
+        or not, so an engine need not count the group's holders to rank the tiers after it."""
+        return [1] if len(self.groups) == 1 and self.counted == 1 and not self.parts else None
+
     def weights(self, holders: Sequence[int], total: int) -> list[int]:
         """The partial stages' weight of each group, of the polarity when it stands for a word,
         then of each part (`holders`: how many findings hold each, in that order): idf
@@ -611,6 +632,13 @@ class Plan:
         only the negation ("chưa") with a query shares no topic with it, and the negation is
         among the commonest words of the genre, so alone it would bring in findings at random."""
         return tuple(not g.sense for g in self.groups)
+
+    @property
+    def holds_topic(self) -> bool:
+        """Whether a partial stage's finding must hold a topical group (`topical`): when the plan
+        has both kinds, so a finding matching only sense groups ("chưa", the polarity's word) is
+        never a partial match; with no topical group at all, nothing could hold one."""
+        return any(self.topical) and not all(self.topical)
 
     @property
     def alternatives(self) -> tuple[Alternative, ...]:

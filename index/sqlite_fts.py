@@ -1153,7 +1153,7 @@ class SqliteFtsBackend(SearchBackend):
         if plan.falls_back(len(asked), limit):
             groups = text.groups()
             found, held = np.unique(np.concatenate(groups), return_counts=True)
-            if not all(plan.topical) and any(plan.topical):  # a partial match holds a topical group
+            if plan.holds_topic:
                 about = _union([f for f, admits in zip(groups, plan.topical, strict=True) if admits])
                 on_topic = np.isin(found, about)
                 found, held = found[on_topic], held[on_topic]
@@ -1167,18 +1167,14 @@ class SqliteFtsBackend(SearchBackend):
                               if admits] + text.parts())
             filled = self._narrow(conn, columns, np.setdiff1d(topical, selected, assume_unique=True),
                                   excluded, filters)
-        # The matter tier (Query.matters): after the stages, before the fill; a fill finding of
-        # the query's matter moves up into it. A query asking a polarity ("không đeo thẻ") gets
-        # the matter in that sense only: "đều đeo thẻ" is its matter and answers nothing.
-        # Findings whose own theme is a matter come first, then those speaking of the strongest
-        # matter besides their own (FindingRecord.themes): a weaker matter of the query spoken
-        # of besides is two weak readings together, and brought findings at random. Last come
-        # the findings of the areas the query names whole (Query.areas), of no matter it names.
+        # The matter tier (index.query's docstring: what it admits, in what order): after the
+        # stages, before the fill; own theme a matter, then speaking of the strongest, then of an
+        # area named (Query.areas) and of no matter; the polarity asked for only.
         matter = np.empty(0, dtype=np.int64)
         also = np.empty(0, dtype=np.int64)  # the matter tier's findings of another own theme
         first = np.empty(0, dtype=np.int64)  # own theme the strongest matter
         areal = np.empty(0, dtype=np.int64)  # of an area named, of none of the matters
-        if (query.matters or query.areas) and plan.groups and len(selected) < limit:
+        if plan.matter_tier(query.matters, query.areas, len(selected), limit):
             owned = _themed(conn, query.matters, "primary_theme") if query.matters else first
             speaks = _themed(conn, query.matters[:1]) if query.matters else first  # of the strongest
             themed = np.union1d(owned, speaks)

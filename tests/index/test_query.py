@@ -366,6 +366,13 @@ def test_parts_share_their_group_weight() -> None:
     assert unsplit.weights([10, 100, 50], 1000) == group_weights([10, 100, 50], 1000)
 
 
+def test_only_a_lone_group_has_weights_without_counting_its_holders() -> None:
+    """One group, nothing else counted: a finding holds it or not, so no idf changes the order."""
+    assert plan_query("van ban", Segmented()).fixed_weights == [1]
+    assert plan_query("ho so", Segmented()).fixed_weights is None  # two groups: idf ranks them
+    assert plan_query("dich vu cong truc tuyen", Segmented()).fixed_weights is None  # parts weigh too
+
+
 def test_a_unit_in_the_query_weighs_more_than_the_heaviest_group() -> None:
     plan = plan_query("Tân Lộc đeo thẻ", Known())
     assert plan.groups[0].unit == "tan loc"
