@@ -12,6 +12,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
+from index.query import Plan
+
 FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit", "theme")
 
 # Ranking and display, the same on every engine (each fact once):
@@ -106,6 +108,15 @@ class Query:
     offset: int = 0
     sort: str = "relevance"  # relevance | date
     facets: bool = False
+    # The page size the engine decides its tiers on (index.query.Plan.falls_back, fills,
+    # matter_tier), when larger than `limit`: the composed search asks for a rerank pool
+    # (index/rerank.py) and pages past it, and every page must come from the same tiers.
+    page_size: int = 0
+
+    @property
+    def tier_page(self) -> int:
+        """The page size the tiers are decided on: `page_size`, else `limit`."""
+        return max(self.limit, self.page_size, 0)
 
 
 def best_date(published: str | None, year: int | None) -> str | None:
@@ -135,6 +146,9 @@ class SearchResult:
     total: int
     hits: tuple[Hit, ...]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # The plan the engine searched by (index.query.plan_query against its own words and units),
+    # so a second stage (index/rerank.py) reads the query exactly as the engine did.
+    plan: Plan | None = None
 
 
 class SearchBackend(ABC):

@@ -758,9 +758,9 @@ class ElasticBackend(SearchBackend):
         # The vocabulary is asked lazily: plan_query skips it when the query has no span to look up.
         plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
         if plan.nothing:  # only punctuation or emoji: nothing matches it
-            return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {})
+            return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {}, plan)
         response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))
-        page_size = max(query.limit, 0)
+        page_size = query.tier_page  # the page size the tiers are decided on (Query.page_size)
         weights: list[int] | None = None
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
         if plan.falls_back(_asked(response), page_size):
@@ -791,7 +791,8 @@ class ElasticBackend(SearchBackend):
         tiers = bool(fill or matters or areas)
         hits = tuple(_hit(raw, tiers) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
-        return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets)
+        return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets,
+                            plan=plan)
 
     def _weights(self, plan: Plan) -> list[int]:
         """Each group's weight in the partial stages (index.query.group_weights), from how many

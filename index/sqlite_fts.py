@@ -1135,7 +1135,8 @@ class SqliteFtsBackend(SearchBackend):
             plan = plan_query(query.text, _Vocabulary(conn)) if query.text.strip() else Plan()
             total, ranked, facets = self._search(query, plan, filters, limit, offset)
             rows = _records_in_order(conn, [r for r, _, _ in ranked], [sc for _, sc, _ in ranked])
-        return SearchResult(total, tuple(_hits(rows, plan.alternatives, [t for _, _, t in ranked])), facets)
+        return SearchResult(total, tuple(_hits(rows, plan.alternatives, [t for _, _, t in ranked])), facets,
+                            plan)
 
     def _search(self, query: Query, plan: Plan, filters: _Filters, limit: int,
                 offset: int) -> tuple[int, _Ranked, dict[str, list[tuple[str, int]]]]:
@@ -1144,13 +1145,14 @@ class SqliteFtsBackend(SearchBackend):
         columns = self._columns()
         if plan.nothing:  # typed only punctuation or emoji: nothing matches it
             return 0, [], columns.facets(np.empty(0, dtype=np.int64)) if query.facets else {}
+        tier_page = query.tier_page  # the page size the tiers are decided on (Query.page_size)
         text = _TextSearch(conn, plan)
         excluded = text.excluded()
         matched = text.every_group() if plan.groups else columns.newest_first
         selected = self._narrow(conn, columns, matched, excluded, filters)
         partial = False  # whether `selected` is a partial stage (ranked by weighted groups)
         asked = selected if plan.polarity is None else selected[columns.of_polarity(selected, plan.polarity)]
-        if plan.falls_back(len(asked), limit):
+        if plan.falls_back(len(asked), tier_page):
             groups = text.groups()
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             if plan.holds_topic:
@@ -1162,7 +1164,7 @@ class SqliteFtsBackend(SearchBackend):
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
             partial = True
         filled = np.empty(0, dtype=np.int64)  # the fill stage (Plan.fills): below every stage's finding
-        if plan.fills(len(selected), limit):
+        if plan.fills(len(selected), tier_page):
             topical = _union([found for found, admits in zip(text.groups(), plan.topical, strict=True)
                               if admits] + text.parts())
             filled = self._narrow(conn, columns, np.setdiff1d(topical, selected, assume_unique=True),
@@ -1174,7 +1176,7 @@ class SqliteFtsBackend(SearchBackend):
         also = np.empty(0, dtype=np.int64)  # the matter tier's findings of another own theme
         first = np.empty(0, dtype=np.int64)  # own theme the strongest matter
         areal = np.empty(0, dtype=np.int64)  # of an area named, of none of the matters
-        if plan.matter_tier(query.matters, query.areas, len(selected), limit):
+        if plan.matter_tier(query.matters, query.areas, len(selected), tier_page):
             owned = _themed(conn, query.matters, "primary_theme") if query.matters else first
             speaks = _themed(conn, query.matters[:1]) if query.matters else first  # of the strongest
             themed = np.union1d(owned, speaks)

@@ -21,7 +21,8 @@ from dataclasses import replace
 
 from core.normalize import fold
 from index.base import TIER_MATTER, Hit, Query, SearchBackend, SearchResult
-from index.query import Lexicon, load_lexicon, parse, province_key
+from index.query import Lexicon, Plan, load_lexicon, parse, province_key
+from index.rerank import Asked, Ranker, load_ranker
 from nlp.themes import Taxonomy, load_taxonomy
 
 # A query names a matter when its phrases of that theme weigh the vocabulary's strong hint
@@ -109,14 +110,40 @@ def with_matters(query: Query, taxonomy: Taxonomy | None = None) -> Query:
                    areas=query.areas or query_areas(query.text, taxonomy))
 
 
-def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = None) -> SearchResult:
-    """The one search every front end runs: the query's matters found, then the backend asked;
-    each hit of the matter tier names the matter it came by (`Hit.matter`)."""
+def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = None,
+           ranker: Ranker | None = None) -> SearchResult:
+    """The one search every front end runs: the query's matters found, then the backend asked
+    for its first findings, which the reranker orders (`reranked`); each hit of the matter tier
+    names the matter it came by (`Hit.matter`). `ranker`: the shipped weights by default."""
     asked = with_matters(query, taxonomy)
-    result = backend.search(asked)
+    result = reranked(backend, asked, ranker or load_ranker())
     hits = tuple(replace(hit, matter=matter_of(hit.record.theme, hit.record.themes, asked.matters))
                  if hit.tier == TIER_MATTER else hit for hit in result.hits)
     return replace(result, hits=hits)
+
+
+def reranked(backend: SearchBackend, query: Query, ranker: Ranker) -> SearchResult:
+    """The engine's result with its first `ranker.pool` findings in the reranker's order
+    (index/rerank.py), the page cut from that; findings past the pool keep the engine's order.
+
+    The engine decides its tiers on the pool's size (Query.page_size) for every page, so the
+    pool, the pages after it and the total come from the same tiers whatever the offset. A
+    browse (no words) or a date order is the engine's alone: nothing to rerank by."""
+    pool = ranker.pool
+    if query.sort == "date" or not query.text.strip() or query.limit <= 0 or pool <= 0:
+        return backend.search(query)
+    page_size = max(pool, query.tier_page)
+    if query.offset >= pool:
+        return backend.search(replace(query, page_size=page_size))
+    first = backend.search(replace(query, offset=0, limit=pool, page_size=page_size))
+    end = query.offset + query.limit
+    ordered = ranker.order(first.hits, Asked.of(query, first.plan or Plan()))
+    hits = ordered[query.offset:end]
+    if end > pool and len(first.hits) == pool:
+        after = backend.search(replace(query, offset=pool, limit=end - pool, page_size=page_size,
+                                       facets=False))
+        hits += after.hits
+    return replace(first, hits=tuple(hits))
 
 
 def matter_of(theme: str | None, themes: tuple[str, ...], matters: tuple[str, ...]) -> str | None:

@@ -1,0 +1,347 @@
+"""The second stage of relevance: the engine's first findings reordered by a learned linear score.
+
+Why: the engines rank by hand-set tiers (all groups, most groups, the matter, some words), each
+strictly below the one before, and within a tier by bonuses and bm25. That finds the relevant
+findings (of the judged ones reachable, nine in ten are among the engine's first hundred) but
+orders them badly: a strict tier cannot weigh "holds every word but says the opposite of what
+was asked" against "misses one word but answers". So the composed search (pipeline/search.py)
+asks the engine for a pool of its first findings and orders the pool by a weighted sum of a few
+features of each finding — the engine's own rank and tier among them — whose weights are learned
+from judged queries (benchmarks/train_ranker.py) and shipped as data (index/rerank_weights.json).
+
+The features are computed here, in Python, from the engine's Plan (how it read the query) and
+the FindingRecord (its text, its segmented `words`, its polarity, area, themes and units), never
+from engine scores: so both engines, given the same pool, give the same order. No segmentation or
+NLP runs at query time: the record carries its words. Each feature is a small function with the
+reason it holds for the genre (inspection findings: one or two sentences on one matter, with a
+polarity, about named units).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from core.normalize import canonical_tones, fold, lower_same_length
+from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
+from index.query import Alternative, Group, Plan, filter_key, name_forms, syllable_matches
+
+WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
+DEFAULT_POOL = 100  # findings the engine hands the reranker when the weights file does not say
+LENGTH_SCALE = math.log1p(100)  # a finding of 100 syllables is long for the genre: length 1.0
+_WORD = re.compile(r"[^\W_]+")
+
+
+# ----------------------------------------------------------------------------------------------- the views
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What the query asks, read once per search: the engine's plan and the hints the composed
+    search found (matters, areas), with the units the query names (typed or --unit)."""
+
+    plan: Plan
+    matters: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()  # filter keys of the units the query names ("thanh tri")
+
+    @classmethod
+    def of(cls, query: Query, plan: Plan) -> Asked:
+        named = [g.unit for g in plan.groups if g.unit]
+        if query.unit:
+            named.append(filter_key(query.unit))
+        return cls(plan, tuple(query.matters), tuple(query.areas), tuple(dict.fromkeys(named)))
+
+    @property
+    def typed(self) -> tuple[str, ...]:
+        """The query's kept syllables in order (the exact phrase, else its groups' typed terms)."""
+        if self.plan.exact is not None:
+            return self.plan.exact.syllables
+        return tuple(s for g in self.plan.groups if g.alternatives for s in g.alternatives[0].syllables)
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A finding's text as the features read it: its syllables (lowercase, canonical tones), where
+    each folded syllable stands, and its segmented words (FindingRecord.words) as syllable runs."""
+
+    syllables: tuple[str, ...]
+    at: dict[str, list[int]] = field(default_factory=dict)  # folded syllable → positions
+    words: frozenset[tuple[str, ...]] = frozenset()  # the segmenter's words of two syllables or more
+
+    @classmethod
+    def of(cls, record: FindingRecord) -> Written:
+        syllables = tuple(_WORD.findall(lower_same_length(canonical_tones(record.text))))
+        at: dict[str, list[int]] = {}
+        for k, s in enumerate(syllables):
+            at.setdefault(fold(s), []).append(k)
+        words = frozenset(tuple(lower_same_length(canonical_tones(w)).split("_"))
+                          for w in record.words.split() if "_" in w)
+        return cls(syllables, at, words)
+
+    def holds(self, alt: Alternative) -> bool:
+        """Whether the text holds the alternative under the query's matching rule (an accented
+        syllable only as typed, tone placement aside; an unaccented one in any form)."""
+        return self.position(alt) >= 0
+
+    def position(self, alt: Alternative) -> int:
+        """The first syllable position the alternative matches at, -1 when none."""
+        if not alt.syllables:
+            return -1
+        first, n = alt.syllables[0], len(alt.syllables)
+        if alt.prefix and n == 1:
+            folded = fold(first)
+            starts = sorted(k for key, places in self.at.items() if key.startswith(folded) for k in places)
+        else:
+            starts = self.at.get(fold(first), [])
+        for k in starts:
+            if k + n <= len(self.syllables) and all(
+                    _syllable_fits(typed, self.syllables[k + j], alt.prefix and j == n - 1)
+                    for j, typed in enumerate(alt.syllables)):
+                return k
+        return -1
+
+    def holds_word(self, alt: Alternative) -> bool:
+        """Whether the segmenter cut the finding's text with the alternative as one word."""
+        n = len(alt.syllables)
+        return any(len(word) == n and all(syllable_matches(t, w)
+                                          for t, w in zip(alt.syllables, word, strict=True))
+                   for word in self.words)
+
+
+def _syllable_fits(typed: str, written: str, prefix: bool) -> bool:
+    if not prefix:
+        return syllable_matches(typed, written)
+    return written.startswith(typed) if fold(typed) != typed else fold(written).startswith(typed)
+
+
+# ----------------------------------------------------------------------------------------------- features
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One finding of the pool as the features see it: the record, its place in the engine's
+    order (0 first) and the tier it came in."""
+
+    record: FindingRecord
+    rank: int
+    tier: str
+    written: Written
+
+
+def engine_rank(c: Candidate, asked: Asked, pool: int) -> float:
+    """The engine's order, 1 for its first finding, falling with the log of the rank: the
+    engine's tiers and bm25 carry what no feature here repeats (idf over the whole index), so
+    the reranker moves findings from it, it does not start afresh."""
+    return 1.0 - math.log1p(c.rank) / math.log1p(max(pool, 1))
+
+
+def in_stage(c: Candidate, asked: Asked, pool: int) -> float:
+    """Whether the finding came in the engine's stages (all, or most, of the query's groups)."""
+    return float(c.tier == TIER_WORDS)
+
+
+def in_matter(c: Candidate, asked: Asked, pool: int) -> float:
+    """Whether it came in the matter tier: the query's matter in other words."""
+    return float(c.tier == TIER_MATTER)
+
+
+def _group_held(c: Candidate, group: Group) -> bool:
+    """A group is held by its text (any alternative), by the finding being about the unit it
+    names, or by the finding's document carrying the number it names."""
+    if any(c.written.holds(alt) for alt in group.alternatives):
+        return True
+    if group.unit and _about(c.record, (group.unit,)):
+        return True
+    return bool(group.doc_number) and any(filter_key(n) == group.doc_number for n in c.record.doc_numbers)
+
+
+def groups_held(c: Candidate, asked: Asked, pool: int) -> float:
+    """The share of the query's groups the finding holds: a finding holding every concept of
+    the question answers more of it, whatever tier the engine found it in."""
+    groups = asked.plan.groups
+    return sum(_group_held(c, g) for g in groups) / len(groups) if groups else 0.0
+
+
+def typed_held(c: Candidate, asked: Asked, pool: int) -> float:
+    """The share of the groups held in the words the user typed, not a synonym: the genre's
+    synonyms ("trễ hẹn" for "quá hạn") are near, not equal, and staff judge the typed words
+    the surer answer."""
+    groups = asked.plan.groups
+    return sum(c.written.holds(g.alternatives[0]) for g in groups if g.alternatives) / len(groups) \
+        if groups else 0.0
+
+
+def words_held(c: Candidate, asked: Asked, pool: int) -> float:
+    """The share of the query's terms of two syllables or more that the finding holds as one
+    segmented word: Vietnamese words are runs of syllables, and a run met across a word
+    boundary ("vượt quá | hạn mức" for "quá hạn") is a coincidence, not the word."""
+    terms = [g.alternatives[0] for g in asked.plan.groups
+             if g.alternatives and len(g.alternatives[0].syllables) >= 2 and not g.alternatives[0].prefix]
+    return sum(c.written.holds_word(t) for t in terms) / len(terms) if terms else 0.0
+
+
+def exact_phrase(c: Candidate, asked: Asked, pool: int) -> float:
+    """Whether the finding holds the query's kept words in a row, as typed (Plan.exact)."""
+    exact = asked.plan.exact
+    return float(exact is not None and c.written.holds(exact))
+
+
+def adjacent_pairs(c: Candidate, asked: Asked, pool: int) -> float:
+    """The share of the query's consecutive syllable pairs the finding holds side by side: a
+    Vietnamese phrase's meaning is in its order ("kiểm tra công vụ" is not "công vụ kiểm tra"),
+    and pairs count where the whole phrase is too long to be met verbatim."""
+    typed = asked.typed
+    pairs = [Alternative((a, b)) for a, b in zip(typed, typed[1:], strict=False)]
+    return sum(c.written.holds(p) for p in pairs) / len(pairs) if pairs else 0.0
+
+
+def polarity_match(c: Candidate, asked: Asked, pool: int) -> float:
+    """Whether the finding has the polarity the query asks for (Plan.polarity: "hạn chế …",
+    "chưa …", "ưu điểm …"): the genre states each matter as a strength, a shortcoming or a
+    recommendation, and a query naming one wants that one."""
+    return float(asked.plan.polarity is not None and str(c.record.polarity) == asked.plan.polarity)
+
+
+def polarity_opposite(c: Candidate, asked: Asked, pool: int) -> float:
+    """Whether the query asks for a polarity and the finding has another: the matter in the
+    other sense ("đều đeo thẻ" for "không đeo thẻ") answers nothing."""
+    return float(asked.plan.polarity is not None and str(c.record.polarity) != asked.plan.polarity)
+
+
+def area_named(c: Candidate, asked: Asked, pool: int) -> float:
+    """Whether the finding is of an area the query names whole ("tồn tại về tổ chức bộ máy")."""
+    return float(bool(asked.areas) and str(c.record.area) in asked.areas)
+
+
+def theme_own(c: Candidate, asked: Asked, pool: int) -> float:
+    """Whether the finding's own theme is a matter the query names, 1 for the strongest: the
+    theme vocabulary reads a finding's matter in whatever words it is said."""
+    if not asked.matters or c.record.theme not in asked.matters:
+        return 0.0
+    return 1.0 if c.record.theme == asked.matters[0] else 0.5
+
+
+def theme_spoken(c: Candidate, asked: Asked, pool: int) -> float:
+    """Whether the finding speaks of a matter of the query besides its own theme."""
+    return float(bool(asked.matters) and c.record.theme not in asked.matters
+                 and any(t in asked.matters for t in c.record.themes))
+
+
+def _about(record: FindingRecord, units: Sequence[str]) -> bool:
+    """Whether the finding is about one of `units` (filter keys) by the one attribution: its
+    units, today's units holding them, the units containing them."""
+    keys = {filter_key(form) for value in (*record.units, *record.unit_levels, *record.unit_aliases,
+                                           *record.unit_parents) for form in name_forms(value)}
+    return any(u in keys for u in units)
+
+
+def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
+    """+1 when the query names a unit and the finding is about it, -1 when it is about another
+    or none: a query naming a place asks about that place ("Thanh Trì giờ giấc làm việc"),
+    and the same matter elsewhere answers another question."""
+    if not asked.units:
+        return 0.0
+    return 1.0 if _about(c.record, asked.units) else -1.0
+
+
+def answer_held(c: Candidate, asked: Asked, pool: int) -> float:
+    """Whether the finding holds what an answer to the question holds (Plan.answer: "tại sao"
+    → "nguyên nhân", "do")."""
+    return float(any(c.written.holds(a) for a in asked.plan.answer))
+
+
+def length(c: Candidate, asked: Asked, pool: int) -> float:
+    """The finding's length, on a log scale (1.0 at 100 syllables): a long finding holds the
+    query's words by chance more often, and a finding is judged on its point, not its length."""
+    return math.log1p(len(c.written.syllables)) / LENGTH_SCALE
+
+
+Feature = Callable[[Candidate, Asked, int], float]
+
+# Every feature by the name the weights file uses, in a fixed order.
+FEATURES: dict[str, Feature] = {
+    "rank": engine_rank,
+    "stage": in_stage,
+    "matter": in_matter,
+    "groups": groups_held,
+    "typed": typed_held,
+    "words": words_held,
+    "exact": exact_phrase,
+    "adjacent": adjacent_pairs,
+    "polarity": polarity_match,
+    "opposite": polarity_opposite,
+    "area": area_named,
+    "theme": theme_own,
+    "spoken": theme_spoken,
+    "unit": unit_named,
+    "answer": answer_held,
+    "length": length,
+}
+
+
+def candidates(hits: Sequence[Hit]) -> list[Candidate]:
+    """The engine's hits as candidates, in the engine's order."""
+    return [Candidate(h.record, k, h.tier, Written.of(h.record)) for k, h in enumerate(hits)]
+
+
+def feature_rows(cands: Sequence[Candidate], asked: Asked, pool: int,
+                 names: Sequence[str] = tuple(FEATURES)) -> list[list[float]]:
+    """Each candidate's feature values, in the order of `names`."""
+    fns = [FEATURES[n] for n in names]
+    return [[fn(c, asked, pool) for fn in fns] for c in cands]
+
+
+# ----------------------------------------------------------------------------------------------- the ranker
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """A linear score over named features, and the pool it was trained on: the weights file."""
+
+    weights: dict[str, float]
+    pool: int = DEFAULT_POOL
+
+    def scores(self, rows: Sequence[Sequence[float]], names: Sequence[str]) -> list[float]:
+        w = [self.weights.get(n, 0.0) for n in names]
+        return [sum(wi * xi for wi, xi in zip(w, row, strict=True)) for row in rows]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The features the weights use (in FEATURES' order): only those are computed."""
+        return tuple(n for n in FEATURES if self.weights.get(n))
+
+    def order(self, hits: Sequence[Hit], asked: Asked) -> list[Hit]:
+        """The hits by score, highest first; ties keep the engine's order."""
+        if len(hits) < 2:
+            return list(hits)
+        names = self.names
+        scored = self.scores(feature_rows(candidates(hits), asked, self.pool, names), names)
+        return [hits[k] for k in sorted(range(len(hits)), key=lambda k: (-scored[k], k))]
+
+    def to_json(self, about: dict[str, object] | None = None) -> str:
+        data = {"about": about or {}, "pool": self.pool,
+                "weights": {n: round(self.weights.get(n, 0.0), 4) for n in FEATURES}}
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def parse_ranker(text: str) -> Ranker:
+    """A Ranker from the weights file's JSON; a feature the code does not know is an error (a
+    file from another version), a feature the file does not name weighs 0."""
+    data = json.loads(text)
+    weights = {str(k): float(v) for k, v in data.get("weights", {}).items()}
+    unknown = sorted(set(weights) - set(FEATURES))
+    if unknown:
+        raise ValueError(f"unknown rerank features: {', '.join(unknown)}")
+    return Ranker(weights, int(data.get("pool", DEFAULT_POOL)))
+
+
+@lru_cache(maxsize=1)
+def load_ranker(path: Path = WEIGHTS_FILE) -> Ranker:
+    """The shipped weights (read once per process)."""
+    return parse_ranker(path.read_text(encoding="utf-8"))
