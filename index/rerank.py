@@ -242,12 +242,16 @@ def _about(record: FindingRecord, units: Sequence[str]) -> bool:
 
 
 def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
-    """+1 when the query names a unit and the finding is about it, -1 when it is about another
-    or none: a query naming a place asks about that place ("Thanh Trì giờ giấc làm việc"),
-    and the same matter elsewhere answers another question."""
+    """+1 when the query names a unit and the finding is about it or names it, -1 when neither:
+    a query naming a place asks about that place ("Thanh Trì giờ giấc làm việc"), and the same
+    matter elsewhere answers another question. Named in the text counts too: a news finding
+    names the office it saw ("Chi nhánh huyện Thanh Trì") without being attributed to it."""
     if not asked.units:
         return 0.0
-    return 1.0 if _about(c.record, asked.units) else -1.0
+    if _about(c.record, asked.units):
+        return 1.0
+    named = (g for g in asked.plan.groups if g.unit)
+    return 1.0 if any(c.written.holds(alt) for g in named for alt in g.alternatives) else -1.0
 
 
 def answer_held(c: Candidate, asked: Asked, pool: int) -> float:
