@@ -80,7 +80,8 @@ class Written:
         at: dict[str, list[int]] = {}
         for k, s in enumerate(syllables):
             at.setdefault(fold(s), []).append(k)
-        words = frozenset(tuple(lower_same_length(canonical_tones(w)).split("_"))
+        # Each syllable apart: canonical_tones reads "quá_hạn" as one syllable and moves its tone.
+        words = frozenset(tuple(lower_same_length(canonical_tones(s)) for s in w.split("_"))
                           for w in record.words.split() if "_" in w)
         return cls(syllables, at, words)
 

@@ -1,0 +1,143 @@
+"""index/rerank.py: the reranker's features on findings as the genre writes them, and its weights file."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.models import Area, Polarity
+from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Hit, Query
+from index.query import Alternative, Group, Plan, plan_query
+from index.rerank import (
+    FEATURES,
+    WEIGHTS_FILE,
+    Asked,
+    Candidate,
+    Ranker,
+    Written,
+    adjacent_pairs,
+    engine_rank,
+    exact_phrase,
+    groups_held,
+    in_matter,
+    in_stage,
+    load_ranker,
+    parse_ranker,
+    polarity_match,
+    polarity_opposite,
+    typed_held,
+    unit_named,
+    words_held,
+)
+
+
+def _rec(fid: str, text: str, words: str = "", polarity: Polarity = Polarity.SHORTCOMING,
+         **more: object) -> FindingRecord:
+    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
+                         polarity=polarity, area=Area.TTHC, year=2022, **more)  # type: ignore[arg-type]
+
+
+def _cand(record: FindingRecord, rank: int = 0, tier: str = TIER_WORDS) -> Candidate:
+    return Candidate(record, rank, tier, Written.of(record))
+
+
+def _alt(text: str) -> Alternative:
+    return Alternative(tuple(text.split()))
+
+
+def test_typed_accents_count_and_unaccented_syllables_match_every_form() -> None:
+    written = Written.of(_rec("a", "Một số xã ghi sai thời hạn trả kết quả; hồ sơ quá hạn chưa xử lý."))
+    assert written.holds(_alt("thời hạn"))
+    assert written.holds(_alt("thoi han"))
+    assert written.holds(_alt("THỜI hạn".lower()))
+    assert not written.holds(_alt("thời hàn"))  # another word, typed with its accents
+    # "thời gian" and "hạn chế" do not make "thời hạn": the syllables must stand in a row.
+    assert not Written.of(_rec("b", "Thời gian giải quyết còn hạn chế.")).holds(_alt("thời hạn"))
+    # Tone placement is not a difference: hoà = hòa.
+    assert Written.of(_rec("c", "Đã hòa giải xong.")).holds(_alt("hoà giải"))
+    assert written.holds(Alternative(("quá", "h"), prefix=True))
+
+
+def test_a_word_counts_only_where_the_segmenter_cut_it_as_one() -> None:
+    held = _cand(_rec("a", "Hồ sơ quá hạn chưa xử lý.", "Hồ_sơ quá_hạn chưa xử_lý ."))
+    across = _cand(_rec("b", "Chi vượt quá hạn mức được giao.", "Chi vượt_quá hạn_mức được giao ."))
+    plan = Plan(groups=(Group((_alt("quá hạn"),)),))
+    asked = Asked(plan)
+    assert held.written.holds(_alt("quá hạn")) and across.written.holds(_alt("quá hạn"))
+    assert words_held(held, asked, 100) == 1.0
+    assert words_held(across, asked, 100) == 0.0
+
+
+def test_groups_typed_words_phrase_and_pairs() -> None:
+    plan = Plan(groups=(Group((_alt("phiếu hẹn"), _alt("giấy hẹn"))), Group((_alt("cấp"),))),
+                exact=_alt("cấp phiếu hẹn"))
+    asked = Asked(plan)
+    typed = _cand(_rec("a", "Bộ phận một cửa chưa cấp phiếu hẹn cho người dân."))
+    synonym = _cand(_rec("b", "Không cấp giấy hẹn trả kết quả."))
+    neither = _cand(_rec("c", "Trụ sở xã vắng lặng."))
+    assert [groups_held(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 1.0, 0.0]
+    assert [typed_held(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 0.5, 0.0]
+    assert [exact_phrase(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 0.0, 0.0]
+    assert adjacent_pairs(typed, asked, 100) == 1.0
+    assert adjacent_pairs(synonym, asked, 100) == 0.0  # "cấp giấy", not "cấp phiếu"
+
+
+def test_the_polarity_the_query_asks_for() -> None:
+    plan = plan_query("hạn chế trong công tác chỉ đạo điều hành")
+    assert plan.polarity == "shortcoming"
+    asked = Asked(plan)
+    weak = _cand(_rec("a", "Công tác chỉ đạo, điều hành còn chậm."))
+    good = _cand(_rec("b", "Công tác chỉ đạo, điều hành được quan tâm.", polarity=Polarity.STRENGTH))
+    assert (polarity_match(weak, asked, 100), polarity_opposite(weak, asked, 100)) == (1.0, 0.0)
+    assert (polarity_match(good, asked, 100), polarity_opposite(good, asked, 100)) == (0.0, 1.0)
+    unasked = Asked(plan_query("công tác chỉ đạo điều hành"))
+    assert (polarity_match(good, unasked, 100), polarity_opposite(good, unasked, 100)) == (0.0, 0.0)
+
+
+def test_a_unit_named_by_attribution_or_in_the_text() -> None:
+    plan = Plan(groups=(Group((_alt("thanh trì"),), unit="thanh tri"), Group((_alt("giờ giấc"),))))
+    asked = Asked.of(Query(text="Thanh Trì giờ giấc"), plan)
+    about = _cand(_rec("a", "Cán bộ đi muộn.", units=("Thanh Trì",), unit_levels=("huyện Thanh Trì",)))
+    inside = _cand(_rec("b", "Công chức xã đi muộn.", unit_parents=("huyện Thanh Trì",)))
+    named = _cand(_rec("c", "Tại Chi nhánh huyện Thanh Trì, cán bộ chấp hành giờ giấc."))
+    elsewhere = _cand(_rec("d", "Cán bộ chấp hành giờ giấc.", units=("Can Lộc",)))
+    assert [unit_named(c, asked, 100) for c in (about, inside, named, elsewhere)] == [1.0, 1.0, 1.0, -1.0]
+    # The --unit filter names a unit too; no unit named: the feature says nothing.
+    assert Asked.of(Query(text="giờ giấc", unit="Thanh Trì"), Plan()).units == ("thanh tri",)
+    assert unit_named(elsewhere, Asked(Plan()), 100) == 0.0
+
+
+def test_the_engines_order_and_tier() -> None:
+    asked = Asked(Plan())
+    record = _rec("a", "Hồ sơ quá hạn.")
+    ranks = [engine_rank(_cand(record, k), asked, 100) for k in (0, 1, 9, 99)]
+    assert ranks[0] == 1.0 and ranks == sorted(ranks, reverse=True) and ranks[-1] > 0.0
+    tiers = [(in_stage(_cand(record, 0, t), asked, 100), in_matter(_cand(record, 0, t), asked, 100))
+             for t in (TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS)]
+    assert tiers == [(1.0, 0.0), (0.0, 1.0), (0.0, 0.0)]
+
+
+def test_the_ranker_orders_by_its_weights_and_keeps_the_engines_order_on_ties() -> None:
+    hits = [Hit(_rec(f, t, polarity=p), 0.0, "") for f, t, p in (
+        ("s1", "Công tác chỉ đạo được quan tâm.", Polarity.STRENGTH),
+        ("s2", "Công tác chỉ đạo sát sao.", Polarity.STRENGTH),
+        ("h1", "Công tác chỉ đạo còn chậm.", Polarity.SHORTCOMING))]
+    asked = Asked(Plan(groups=(Group((_alt("chỉ đạo"),)),), polarity="shortcoming"))
+    assert [h.record.finding_id for h in Ranker({}).order(hits, asked)] == ["s1", "s2", "h1"]
+    assert [h.record.finding_id for h in Ranker({"rank": 1.0}).order(hits, asked)] == ["s1", "s2", "h1"]
+    favour = Ranker({"rank": 1.0, "polarity": 0.5})
+    assert [h.record.finding_id for h in favour.order(hits, asked)] == ["h1", "s1", "s2"]
+    assert favour.names == ("rank", "polarity")  # only the weighed features are computed
+
+
+def test_the_weights_file_round_trips_and_refuses_what_it_does_not_know() -> None:
+    ranker = Ranker({"rank": 1.0, "unit": 0.25}, pool=60)
+    again = parse_ranker(ranker.to_json({"trained_on": ["x.json"]}))
+    assert again.pool == 60 and again.weights["unit"] == 0.25 and again.weights["polarity"] == 0.0
+    with pytest.raises(ValueError, match="unknown rerank features: bm25"):
+        parse_ranker('{"weights": {"rank": 1, "bm25": 2}}')
+
+
+def test_the_shipped_weights_name_known_features_and_keep_the_engines_order_first() -> None:
+    shipped = load_ranker(WEIGHTS_FILE)
+    assert set(shipped.weights) <= set(FEATURES)
+    assert shipped.weights["rank"] == 1.0 and shipped.pool > 10
