@@ -1,0 +1,130 @@
+"""The composed search with its second stage (pipeline/search.py `reranked`, index/rerank.py) on
+both engines: the pool reordered alike, pages and totals past the pool, the date order untouched;
+and the training script (benchmarks/train_ranker.py) on a tiny judged set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from core.models import Area, Polarity
+from index.base import FindingRecord, Query, SearchBackend
+from index.rerank import Ranker, load_ranker
+from pipeline.search import search
+from tests.index.search_backends import BACKEND_PARAMS, FACTORIES
+
+# Findings on how communes are directed: two strengths holding every word of the query below,
+# one shortcoming holding only "chỉ đạo", as inspection reports word them; and findings on other
+# matters, which hold none of its words (so the words weigh by their rarity, as in a real index).
+DIRECTION = [
+    ("s1", "Công tác chỉ đạo, điều hành về cải cách hành chính được lãnh đạo UBND huyện quan tâm.",
+     "Công_tác chỉ_đạo , điều_hành về cải_cách hành_chính được lãnh_đạo UBND huyện quan_tâm .",
+     Polarity.STRENGTH),
+    ("s2", "Công tác chỉ đạo, điều hành của UBND xã sát sao, kịp thời.",
+     "Công_tác chỉ_đạo , điều_hành của UBND xã sát_sao , kịp_thời .", Polarity.STRENGTH),
+    ("h1", "Việc chỉ đạo của người đứng đầu một số xã còn chưa sâu sát.",
+     "Việc chỉ_đạo của người đứng_đầu một_số xã còn chưa sâu_sát .", Polarity.SHORTCOMING),
+]
+OTHERS = [(f"o{k}", text, words, Polarity.SHORTCOMING) for k, (text, words) in enumerate([
+    ("Hồ sơ quá hạn chưa có văn bản xin lỗi.", "Hồ_sơ quá_hạn chưa có văn_bản xin_lỗi ."),
+    ("Bộ phận một cửa chưa cấp phiếu hẹn.", "Bộ_phận một_cửa chưa cấp phiếu_hẹn ."),
+    ("Cán bộ không đeo thẻ công chức.", "Cán_bộ không đeo thẻ công_chức ."),
+    ("Chưa niêm yết thủ tục hành chính mới.", "Chưa niêm_yết thủ_tục hành_chính mới ."),
+    ("Trụ sở xã vắng lặng trong giờ làm việc.", "Trụ_sở xã vắng_lặng trong giờ làm_việc ."),
+    ("Tỷ lệ hồ sơ trực tuyến còn thấp.", "Tỷ_lệ hồ_sơ trực_tuyến còn thấp ."),
+])]
+SHORTCOMING_QUERY = "hạn chế trong công tác chỉ đạo điều hành"
+
+
+def _rec(fid: str, text: str, words: str, polarity: Polarity) -> FindingRecord:
+    area = Area.CHI_DAO if fid[0] in "sh" else Area.TTHC
+    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
+                         polarity=polarity, area=area, theme=f"{area}.khac", year=2022,
+                         published="2022-05-01")
+
+
+@pytest.fixture(params=BACKEND_PARAMS)
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
+    backend = FACTORIES[request.param](tmp_path, request)
+    backend.index([_rec(*row) for row in DIRECTION + OTHERS])
+    if hasattr(backend, "refresh"):
+        backend.refresh()
+    return backend
+
+
+def _ids(backend: SearchBackend, query: Query, ranker: Ranker | None = None) -> list[str]:
+    return [h.record.finding_id for h in search(backend, query, ranker=ranker).hits]
+
+
+def test_a_shortcoming_query_puts_the_shortcoming_first_on_both_engines(engine: SearchBackend) -> None:
+    query = Query(text=SHORTCOMING_QUERY)
+    # The engine alone: the strengths hold two words more, so its tiers put them first (in the
+    # order of their bm25, the shorter first).
+    assert [h.record.finding_id for h in engine.search(query).hits] == ["s2", "s1", "h1"]
+    # Reranked by the polarity asked for (weights given here, so the test says what it checks).
+    assert _ids(engine, query, Ranker({"rank": 1.0, "polarity": 0.5})) == ["h1", "s2", "s1"]
+    assert _ids(engine, query, Ranker({})) == ["s2", "s1", "h1"]  # no weight: the engine's order
+
+
+def test_the_shipped_weights_favour_the_polarity_asked_for(engine: SearchBackend) -> None:
+    """Fails when a retraining stops preferring what the query asks for (index/rerank_weights.json)."""
+    assert _ids(engine, Query(text=SHORTCOMING_QUERY))[0] == "h1"
+    assert load_ranker().weights["polarity"] > load_ranker().weights["opposite"]
+
+
+def test_pages_past_the_pool_keep_the_engines_order_and_the_total(engine: SearchBackend) -> None:
+    """A pool of two, reordered by a ranker that reverses it: the first two findings swapped, the
+    third where the engine put it; every page from the same tiers, so the pages cover each
+    finding once and the total never changes."""
+    text = "chỉ đạo"  # held by the three findings on direction
+    engine_order = _ids(engine, Query(text=text), Ranker({}, pool=2))
+    assert sorted(engine_order) == ["h1", "s1", "s2"]
+    first, second, third = engine_order
+    reverse = Ranker({"rank": -1.0}, pool=2)
+    pages = [search(engine, Query(text=text, limit=1, offset=k), ranker=reverse) for k in range(4)]
+    assert [[h.record.finding_id for h in p.hits] for p in pages] == [[second], [first], [third], []]
+    assert {p.total for p in pages} == {3}
+    # A page straddling the pool: its reranked end, then the engine's findings after the pool.
+    straddling = search(engine, Query(text=text, limit=2, offset=1), ranker=reverse)
+    assert [h.record.finding_id for h in straddling.hits] == [first, third]
+    # A pool of three holds them all: reversed whole.
+    assert _ids(engine, Query(text=text), Ranker({"rank": -1.0}, pool=3)) == [third, second, first]
+
+
+def test_the_date_order_facets_and_browsing_are_the_engines(engine: SearchBackend) -> None:
+    ranker = Ranker({"rank": 1.0, "polarity": 2.0})
+    by_date = Query(text=SHORTCOMING_QUERY, sort="date", facets=True)
+    assert _ids(engine, by_date, ranker) == [h.record.finding_id for h in engine.search(by_date).hits]
+    result = search(engine, Query(text=SHORTCOMING_QUERY, facets=True), ranker=ranker)
+    assert dict(result.facets["polarity"]) == {"strength": 2, "shortcoming": 1}
+    assert search(engine, Query(), ranker=ranker).total == len(DIRECTION + OTHERS)
+
+
+def test_training_on_a_tiny_judged_set_learns_the_polarity(tmp_path: Path,
+                                                           request: pytest.FixtureRequest) -> None:
+    """Two judged queries asking for shortcomings, whose engine order puts strengths first: the
+    training script's ascent finds a polarity weight that puts the judged findings first."""
+    from benchmarks import train_ranker as tr
+
+    backend = FACTORIES["sqlite"](tmp_path, request)
+    backend.index([_rec(*row) for row in DIRECTION + OTHERS])
+    judged = {"h1": 2}
+
+    def grade(record: FindingRecord) -> tuple[Any, int] | None:
+        return (record.finding_id, judged.get(record.finding_id, 0))
+
+    ideal = tr.ideal_dcg(list(judged.values()))
+    queries = [tr.judged_pool(backend, Query(text=t), grade, ideal, t, "polar", pool=10)
+               for t in (SHORTCOMING_QUERY, "tồn tại trong chỉ đạo điều hành")]
+    assert all(len(q.keys) == 3 for q in queries)
+    before = tr.mean_ndcg(queries, tr.start())
+    weights = tr.train(queries, penalty=0.002, features=("rank", "polarity", "opposite"))
+    after = tr.mean_ndcg(queries, weights)
+    assert before < 1.0 and after == pytest.approx(1.0)
+    names = list(tr.FEATURES)
+    assert weights[names.index("polarity")] - weights[names.index("opposite")] > 0
+    assert weights[names.index("unit")] == 0.0  # not trained: stays out
+    ranker = tr.as_ranker(weights, 10)
+    assert _ids(backend, Query(text=SHORTCOMING_QUERY), ranker)[0] == "h1"
