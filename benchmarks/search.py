@@ -22,7 +22,11 @@ query goes through the composed search, theme matching included). Selectivity at
 0 to ~5,800 (median ~300). The run prints both.
 
     .venv/bin/python benchmarks/search.py --n 100000 --queries 200 --backend both \
-        --es-url http://127.0.0.1:9200
+        --es-url http://127.0.0.1:9200 [--alone]
+
+Every query goes through the composed search, the reranker included (index/rerank.py: the
+engine's first findings reordered); `--alone` times each query again without it, right after,
+so the reranker's cost is read under the same load.
 """
 
 from __future__ import annotations
@@ -191,8 +195,12 @@ def selectivity(backend: SearchBackend) -> None:
         f"{text} {n / size:.1%}" for text, n in sorted(totals.items(), key=lambda kv: -kv[1])))
 
 
-def measure(backend: SearchBackend, n: int, queries: int, seed: int) -> None:
-    """Index `n` findings through `rebuild`, then time each kind of query; print one table."""
+def measure(backend: SearchBackend, n: int, queries: int, seed: int, alone: bool = False) -> None:
+    """Index `n` findings through `rebuild`, then time each kind of query; print one table.
+
+    `alone`: also time each query without the reranker (index/rerank.py: a pool of 0, the
+    engine's order), right after it, so both see the same load on a shared machine."""
+    from index.rerank import Ranker
     from pipeline.search import search as composed
 
     rng = random.Random(seed)
@@ -205,14 +213,21 @@ def measure(backend: SearchBackend, n: int, queries: int, seed: int) -> None:
     selectivity(backend)  # also warms the caches, as a serving engine's would be
     for name, make in QUERIES.items():
         latencies: list[float] = []
+        engine: list[float] = []  # the same queries without the reranker (`alone`)
         totals: list[int] = []
-        for _ in range(queries):
+        for k in range(queries):
             query = make(rng)
-            t0 = time.perf_counter()
-            totals.append(composed(backend, query).total)  # what users get: the matters found too
-            latencies.append((time.perf_counter() - t0) * 1000)
+            runs = [(None, latencies)] + ([(Ranker({}, pool=0), engine)] if alone else [])
+            for ranker, times in runs if k % 2 == 0 else runs[::-1]:  # each first half the time
+                t0 = time.perf_counter()
+                total = composed(backend, query, ranker=ranker).total  # what users get: matters too
+                times.append((time.perf_counter() - t0) * 1000)
+                if ranker is None:
+                    totals.append(total)
+        without = (f"   without the reranker p50 {_percentile(engine, 50):.1f} ms"
+                   f" p95 {_percentile(engine, 95):.1f} ms" if engine else "")
         print(f"[{backend.name}] {name:>16}: p50 {_percentile(latencies, 50):7.1f} ms"
-              f"   p95 {_percentile(latencies, 95):7.1f} ms   ({_spread(totals)})")
+              f"   p95 {_percentile(latencies, 95):7.1f} ms   ({_spread(totals)}){without}")
     similar: list[float] = []
     for _ in range(min(queries, 50)):
         t0 = time.perf_counter()
@@ -223,24 +238,24 @@ def measure(backend: SearchBackend, n: int, queries: int, seed: int) -> None:
     print(f"[{backend.name}] load average {Path('/proc/loadavg').read_text().split()[0]}")
 
 
-def run_sqlite(n: int, queries: int, seed: int) -> None:
+def run_sqlite(n: int, queries: int, seed: int, alone: bool = False) -> None:
     from index.sqlite_fts import SqliteFtsBackend
 
     with tempfile.TemporaryDirectory() as tmp:
         backend = SqliteFtsBackend(Path(tmp) / "bench.db")
         try:
-            measure(backend, n, queries, seed)
+            measure(backend, n, queries, seed, alone)
         finally:
             backend.close()
 
 
-def run_elasticsearch(n: int, queries: int, seed: int, url: str) -> None:
+def run_elasticsearch(n: int, queries: int, seed: int, url: str, alone: bool = False) -> None:
     """A throwaway index on the given server, dropped afterwards."""
     from index.elastic import ElasticBackend
 
     backend = ElasticBackend(url, f"kiemtra-bench-{uuid.uuid4().hex[:8]}", refresh=False)
     try:
-        measure(backend, n, queries, seed)
+        measure(backend, n, queries, seed, alone)
     finally:
         backend.drop()
         backend.close()
@@ -253,11 +268,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--backend", choices=("sqlite", "elasticsearch", "both"), default="sqlite")
     parser.add_argument("--es-url", default="http://127.0.0.1:9200")
+    parser.add_argument("--alone", action="store_true",
+                        help="also time each query without the reranker (the engine's order), interleaved")
     args = parser.parse_args()
     if args.backend in ("sqlite", "both"):
-        run_sqlite(args.n, args.queries, args.seed)
+        run_sqlite(args.n, args.queries, args.seed, args.alone)
     if args.backend in ("elasticsearch", "both"):
-        run_elasticsearch(args.n, args.queries, args.seed, args.es_url)
+        run_elasticsearch(args.n, args.queries, args.seed, args.es_url, args.alone)
 
 
 if __name__ == "__main__":

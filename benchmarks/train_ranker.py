@@ -44,7 +44,7 @@ from index.rerank import FEATURES, WEIGHTS_FILE, Asked, Ranker, candidates, feat
 DEPTH = 10
 JUDGMENTS = (Path(__file__).with_name("search_judgments.json"),
              Path(__file__).with_name("search_judgments_fresh.json"))
-POOL = 100
+POOL = 50
 # The features trained by default: the engine's rank, the polarity asked for (and its opposite),
 # the unit named. The others of index/rerank.py (tier, words held, typed words, segmented words,
 # phrase, pairs, area, theme, answer, length) did not beat the engine's order on held-out queries

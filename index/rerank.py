@@ -32,7 +32,7 @@ from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
 from index.query import Alternative, Group, Plan, filter_key, name_forms, syllable_matches
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
-DEFAULT_POOL = 100  # findings the engine hands the reranker when the weights file does not say
+DEFAULT_POOL = 50  # findings the engine hands the reranker when the weights file does not say
 LENGTH_SCALE = math.log1p(100)  # a finding of 100 syllables is long for the genre: length 1.0
 _WORD = re.compile(r"[^\W_]+")
 
@@ -124,15 +124,21 @@ def _syllable_fits(typed: str, written: str, prefix: bool) -> bool:
 # ----------------------------------------------------------------------------------------------- features
 
 
-@dataclass(frozen=True, slots=True)
 class Candidate:
     """One finding of the pool as the features see it: the record, its place in the engine's
-    order (0 first) and the tier it came in."""
+    order (0 first) and the tier it came in; its text as the features read it (`written`) is
+    made on first use, since most features (and the shipped weights) never read it."""
 
-    record: FindingRecord
-    rank: int
-    tier: str
-    written: Written
+    __slots__ = ("_written", "rank", "record", "tier")
+
+    def __init__(self, record: FindingRecord, rank: int, tier: str, written: Written | None = None) -> None:
+        self.record, self.rank, self.tier, self._written = record, rank, tier, written
+
+    @property
+    def written(self) -> Written:
+        if self._written is None:
+            self._written = Written.of(self.record)
+        return self._written
 
 
 def engine_rank(c: Candidate, asked: Asked, pool: int) -> float:
@@ -292,7 +298,7 @@ FEATURES: dict[str, Feature] = {
 
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     """The engine's hits as candidates, in the engine's order."""
-    return [Candidate(h.record, k, h.tier, Written.of(h.record)) for k, h in enumerate(hits)]
+    return [Candidate(h.record, k, h.tier) for k, h in enumerate(hits)]
 
 
 def feature_rows(cands: Sequence[Candidate], asked: Asked, pool: int,
