@@ -32,7 +32,7 @@ from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
 from index.query import Alternative, Group, Plan, filter_key, name_forms, syllable_matches
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
-DEFAULT_POOL = 50  # findings the engine hands the reranker when the weights file does not say
+DEFAULT_POOL = 30  # findings the engine hands the reranker when the weights file does not say
 LENGTH_SCALE = math.log1p(100)  # a finding of 100 syllables is long for the genre: length 1.0
 _WORD = re.compile(r"[^\W_]+")
 
@@ -211,14 +211,9 @@ def adjacent_pairs(c: Candidate, asked: Asked, pool: int) -> float:
 def polarity_match(c: Candidate, asked: Asked, pool: int) -> float:
     """Whether the finding has the polarity the query asks for (Plan.polarity: "hạn chế …",
     "chưa …", "ưu điểm …"): the genre states each matter as a strength, a shortcoming or a
-    recommendation, and a query naming one wants that one."""
+    recommendation, and a query naming one wants that one; the matter in the other sense ("đều
+    đeo thẻ" for "không đeo thẻ") answers nothing. 0 when the query asks for none."""
     return float(asked.plan.polarity is not None and str(c.record.polarity) == asked.plan.polarity)
-
-
-def polarity_opposite(c: Candidate, asked: Asked, pool: int) -> float:
-    """Whether the query asks for a polarity and the finding has another: the matter in the
-    other sense ("đều đeo thẻ" for "không đeo thẻ") answers nothing."""
-    return float(asked.plan.polarity is not None and str(c.record.polarity) != asked.plan.polarity)
 
 
 def area_named(c: Candidate, asked: Asked, pool: int) -> float:
@@ -286,7 +281,6 @@ FEATURES: dict[str, Feature] = {
     "exact": exact_phrase,
     "adjacent": adjacent_pairs,
     "polarity": polarity_match,
-    "opposite": polarity_opposite,
     "area": area_named,
     "theme": theme_own,
     "spoken": theme_spoken,
