@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import io
 import re
 
@@ -10,25 +9,12 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 from starlette.testclient import TestClient
+from web_helpers import count_of, links
 from webstore import FORMULA, HOSTILE, WebData, build_store
 
 from core.errors import BackendError
 from index.store import Store
 from web.app import create_app
-
-
-def links(page: str, pattern: str) -> list[str]:
-    """The hrefs of `page` matching `pattern`, unescaped as a browser would follow them."""
-    return [
-        html.unescape(h) for h in re.findall(r'href="([^"]*)"', page) if re.search(pattern, html.unescape(h))
-    ]
-
-
-def count_of(page: str) -> int:
-    match = re.search(r"<strong>([\d.]+)</strong> phát hiện", page)
-    assert match, page[:2000]
-    return int(match.group(1).replace(".", ""))
-
 
 # --------------------------------------------------------------------------- search
 
