@@ -37,7 +37,7 @@ from reports.compare import (
 )
 from web.document import Mark, Segment, segments
 from web.labels import AREA_LABELS, FACET_LABELS, POLARITY_LABELS, ROLE_LABELS, RUN_STATUS_LABELS, label
-from web.params import PAGE_SIZE, SORTS, CompareParams, SearchParams
+from web.params import PAGE_SIZE, QUERY_LABELS, SORTS, CompareParams, SearchParams
 from web.snippets import safe_snippet
 
 # Which search parameter each facet of the backend narrows.
@@ -49,6 +49,8 @@ FACET_PARAMS: dict[str, str] = {
     "unit": "don_vi",
     "theme": "chu_de",
 }
+# The filters of the form that are no facet: their parameter and the Query field it sets.
+FORM_FILTERS: dict[str, str] = {"tu_nam": "year_from", "den_nam": "year_to", "so_hieu": "doc_number"}
 FACET_VALUE_LABELS: dict[str, dict[str, str]] = {"area": AREA_LABELS, "polarity": POLARITY_LABELS}
 HEAT_LEVELS = 6  # CSS classes heat-0 … heat-5 in web/static/style.css
 SIMILAR = 5
@@ -168,7 +170,14 @@ def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
         value = getattr(params, param)
         if value is not None:
             shown = label(_value_labels(name), str(value))
+            if param == "don_vi" and params.truc_thuoc:
+                shown += f", {QUERY_LABELS['within']}"
             out.append(ActiveFilter(FACET_LABELS[name], shown, params.url(**{param: None})))
+    for param, field_name in FORM_FILTERS.items():
+        value = getattr(params, param)
+        if value is not None:
+            name = QUERY_LABELS[field_name].capitalize()
+            out.append(ActiveFilter(name, str(value), params.url(**{param: None})))
     return tuple(out)
 
 
