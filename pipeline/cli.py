@@ -217,10 +217,13 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             hint = _province_hint(backend, province) if province and not result.total else None
             if unit and not within and not result.total:  # --similar takes no --unit: refused above
                 hint = hint or _within_hint(backend, q)
+            outdated = backend.outdated()
         finally:
             backend.close()
     if hint:
         err(hint)
+    if outdated:
+        err(_outdated_line(outdated))
     if fmt == "json":
         data: dict[str, Any] = {"total": result.total, "offset": offset,
                                 "hits": [_hit_dict(h) for h in result.hits]}
@@ -307,6 +310,13 @@ def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[
     if given:
         return f"--similar cannot be combined with {', '.join(given)}: similar findings are not filtered"
     return None
+
+
+def _outdated_line(findings: int) -> str:
+    """What an index an older kiemtra wrote means for a search (SearchBackend.outdated), in one line."""
+    return (f"{findings} findings in the index were written by an older kiemtra, without their themes"
+            " and best-known date: theme filters, the theme facet and the date order miss them;"
+            " run `kiemtra reindex`")
 
 
 def _province_hint(backend: Any, province: str) -> str:

@@ -118,6 +118,8 @@ class SearchView:
     sort_urls: dict[str, str] = field(default_factory=dict)
     # A province filter that found nothing: the close provinces, each with its link
     provinces_meant: tuple[tuple[str, str], ...] = ()
+    # Findings an older kiemtra indexed without today's fields (SearchBackend.outdated)
+    outdated: int = 0
 
 
 def hit_view(hit: Hit) -> HitView:
@@ -202,6 +204,7 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         params.url(trang=page + 1) if page < last_page else None,
         {sort: params.url(sap_xep=sort) for sort in SORTS},
         _provinces_meant(backend, params) if params.tinh and not result.total else (),
+        backend.outdated(),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -174,3 +175,65 @@ def test_one_length_limit_for_the_words_on_the_page_and_the_cli(placed: WebData)
         refused.stderr
         == f"kiemtra: the query is 42 characters long; at most {limit} (setting max_query_chars)\n"
     )
+
+
+@pytest.mark.elasticsearch
+def test_an_index_an_older_kiemtra_wrote_is_named_on_the_cli_and_the_page_until_a_reindex(
+    placed: WebData, es_url: str
+) -> None:
+    """An Elasticsearch index written before `themes` and `dated` answers, but its theme filter,
+    theme facet and date order miss those findings: both edges say so in one line."""
+    from elasticsearch import Elasticsearch
+
+    from index import elastic
+
+    name = f"kiemtra-test-{uuid.uuid4().hex[:12]}"
+    client = Elasticsearch(es_url)
+    dropped = ("themes", "dated")
+    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in dropped}
+    client.indices.create(
+        index=f"{name}-old",
+        mappings={**elastic.MAPPING, "properties": fields},
+        settings=elastic.INDEX_SETTINGS,
+    )
+    client.indices.put_alias(index=f"{name}-old", name=name)
+    with Store(placed.db, readonly=True) as store:
+        records = list(store.finding_records())
+    for r in records:
+        source = {k: v for k, v in elastic.to_source(r).items() if k not in dropped}
+        client.index(index=name, id=r.finding_id, document=source)
+    client.indices.refresh(index=name)
+    options = [
+        "--db",
+        str(placed.db),
+        "--backend",
+        "elasticsearch",
+        "--es-url",
+        es_url,
+        "--set",
+        f"es_index={name}",
+    ]
+    settings = placed.settings.replace(backend="elasticsearch", es_url=es_url, es_index=name)
+    try:
+        old = CliRunner().invoke(cli, [*options, "search", "phieu hen"])
+        assert old.exit_code == 0 and "findings" in old.stdout
+        assert old.stderr == (
+            f"kiemtra: {len(records)} findings in the index were written by an older kiemtra, without their"
+            " themes and best-known date: theme filters, the theme facet and the date order miss them;"
+            " run `kiemtra reindex`\n"
+        )
+        with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+            page = c.get("/", params={"q": "phieu hen"})
+            assert page.status_code == 200 and count_of(page.text) > 0
+            assert (
+                f"còn {len(records)} phát hiện do phiên bản cũ" in page.text
+                and "kiemtra reindex" in page.text
+            )
+        assert CliRunner().invoke(cli, [*options, "reindex"]).exit_code == 0
+        new = CliRunner().invoke(cli, [*options, "search", "phieu hen"])
+        assert new.exit_code == 0 and new.stderr == ""
+        with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+            assert "phiên bản cũ" not in c.get("/", params={"q": "phieu hen"}).text
+    finally:
+        client.indices.delete(index=f"{name}*", ignore_unavailable=True, allow_no_indices=True)
+        client.close()
