@@ -331,11 +331,9 @@ def _province_hint(backend: Any, province: str) -> str:
 def _within_hint(backend: Any, query: Any) -> str | None:
     """When --unit finds nothing of the unit's own (a huyện whose reports judge its communes),
     how many --within would find: the strict filter is not a dead end."""
-    from dataclasses import replace
+    from pipeline.hints import inside_total
 
-    from pipeline.search import search as composed
-
-    inside = composed(backend, replace(query, within=True, limit=1, offset=0, facets=False)).total
+    inside = inside_total(backend, query)
     if not inside:
         return None
     return f"no findings about {query.unit!r} itself; {inside} about the units inside it: add --within"

@@ -22,6 +22,7 @@ from core.models import Unit
 from index.base import Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
+from pipeline.hints import inside_total
 from pipeline.search import matter_label, province_suggestions, search
 from reports.compare import (
     Comparison,
@@ -120,6 +121,8 @@ class SearchView:
     provinces_meant: tuple[tuple[str, str], ...] = ()
     # Findings an older kiemtra indexed without today's fields (SearchBackend.outdated)
     outdated: int = 0
+    # A unit filter that found nothing of the unit's own: how many about the units inside it, the link
+    inside: tuple[int, str] | None = None
 
 
 def hit_view(hit: Hit) -> HitView:
@@ -205,7 +208,14 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         {sort: params.url(sap_xep=sort) for sort in SORTS},
         _provinces_meant(backend, params) if params.tinh and not result.total else (),
         backend.outdated(),
+        _inside(backend, params) if params.don_vi and not result.total else None,
     )
+
+
+def _inside(backend: SearchBackend, params: SearchParams) -> tuple[int, str] | None:
+    """A unit with no findings of its own: those of the units inside it, as the CLI hints."""
+    total = inside_total(backend, params.query())
+    return (total, params.url(truc_thuoc=True)) if total else None
 
 
 def _provinces_meant(backend: SearchBackend, params: SearchParams) -> tuple[tuple[str, str], ...]:

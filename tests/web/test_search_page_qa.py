@@ -125,6 +125,18 @@ def test_within_year_range_and_document_number_narrow_as_they_say(placed_client:
     assert total(so_hieu="999/QĐ-UBND") == 0
 
 
+def test_a_unit_with_no_findings_of_its_own_links_to_those_of_the_units_inside_it(
+    placed_client: TestClient,
+) -> None:
+    """As the CLI's "add --within" line: the strict unit filter is no dead end."""
+    r = placed_client.get("/", params={"don_vi": "huyện Cam Lộ"})
+    assert count_of(r.text) == 0 and "Không có phát hiện về chính huyện Cam Lộ" in r.text
+    [url] = links(r.text, r"truc_thuoc=1")
+    said = re.search(r">([\d.]+) phát hiện về các đơn vị trực thuộc<", r.text)
+    assert said and count_of(placed_client.get(url).text) == int(said.group(1)) > 0
+    assert "đơn vị trực thuộc</a>" not in placed_client.get("/", params={"don_vi": "Không Có"}).text
+
+
 def test_the_new_filters_show_as_active_and_each_can_be_removed(placed_client: TestClient) -> None:
     params = {
         "q": "phieu hen",
