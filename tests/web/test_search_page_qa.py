@@ -84,6 +84,11 @@ def test_the_form_offers_the_cli_s_unit_year_range_and_document_filters(placed_c
     form = filled.text.split('<form class="search"', 1)[1].split("</form>", 1)[0]
     assert 'value="huyện Cam Lộ"' in form and "checked" in form and 'value="139/QĐ-UBND"' in form
     assert '<details class="more-filters" open>' in form  # what narrows the page is in sight
+    hostile = '"><script>alert(1)</script>'
+    typed = placed_client.get("/", params={"don_vi": hostile, "so_hieu": hostile, "q": hostile})
+    assert typed.status_code == 200 and "<script>alert" not in typed.text
+    escaped = "&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert typed.text.count(escaped) >= 3  # each box keeps what was typed, as text
 
 
 @pytest.mark.parametrize(
