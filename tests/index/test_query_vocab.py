@@ -55,6 +55,8 @@ def test_a_longer_abbreviation_is_not_cut_by_a_shorter_one(typed: str, member: s
     ("không đeo bảng tên", "đeo thẻ"), ("treo thẻ công chức", "đeo thẻ"), ("máy bốc số", "máy lấy số"),
     ("chấp hành giờ giấc", "thời giờ làm việc"), ("trong giờ hành chính", "giờ làm việc"),
     ("phòng làm việc khóa trái cửa", "đóng cửa"), ("giao ban hàng tuần", "hằng tuần"),
+    ("dùng email công vụ", "hộp thư công vụ"), ("sát nhập xã", "sáp nhập"),
+    ("trả kết quả đúng hẹn", "đúng hạn"),
 ])
 def test_the_genre_says_one_thing_these_ways(typed: str, member: str) -> None:
     assert any(fold(member) in group for group in folded_groups(typed)), groups(typed)
@@ -66,6 +68,12 @@ def test_the_badge_worn_is_one_group_whatever_the_card_is_called() -> None:
     plan = plan_query("cán bộ không đeo thẻ")  # the negation stays a required word of its own
     assert [g.sense for g in plan.groups] == [False, True, False]
     assert "treo thẻ" in groups("cán bộ không đeo thẻ")[2]
+
+
+def test_the_official_mailbox_is_not_cut_into_the_general_email() -> None:
+    assert groups("email công vụ") == [["email công vụ", "thư điện tử công vụ", "hộp thư điện tử công vụ",
+                                        "hộp thư công vụ", "mail công vụ"]]
+    assert "thu dien tu" in groups("email")[0]  # typed without accents: the members folded
 
 
 def test_the_queue_machine_leaves_thu_tu_a_word_of_its_own() -> None:
@@ -141,7 +149,8 @@ def test_a_filler_noun_is_ranked_not_required() -> None:
     assert [s for g in plan.groups for s in g.alternatives[0].syllables] == ["chỉ", "đạo", "điều", "hành"]
     assert optional(plan) == ["hạn chế", "công tác"] and plan.polarity == "shortcoming"
     assert plan.exact is not None and "công" in plan.exact.syllables
-    for filler, topic in (("tình hình", "giải quyết"), ("tình trạng", "trễ hạn"), ("vấn đề", "niêm yết")):
+    for filler, topic in (("tình hình", "giải quyết"), ("tình trạng", "trễ hạn"), ("vấn đề", "niêm yết"),
+                          ("thời gian qua", "giải quyết")):
         text = f"{filler} {topic} hồ sơ"
         assert optional(plan_query(text)) == [filler]
         assert topic in " ".join(a for g in groups(text) for a in g)
