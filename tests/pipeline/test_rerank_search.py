@@ -4,6 +4,7 @@ and the training script (benchmarks/train_ranker.py) on a tiny judged set."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,17 +16,17 @@ from index.rerank import Ranker, load_ranker
 from pipeline.search import search
 from tests.index.search_backends import BACKEND_PARAMS, FACTORIES
 
-# Findings on how communes are directed: two strengths holding every word of the query below,
-# one shortcoming holding only "chỉ đạo", as inspection reports word them; and findings on other
-# matters, which hold none of its words (so the words weigh by their rarity, as in a real index).
+# Findings on how communes are directed, as inspection reports word them: two strengths holding
+# every word of the query below, one shortcoming of the same area holding none (the query names
+# the area whole: the matter tier brings it, after the words); and findings on other matters.
 DIRECTION = [
     ("s1", "Công tác chỉ đạo, điều hành về cải cách hành chính được lãnh đạo UBND huyện quan tâm.",
      "Công_tác chỉ_đạo , điều_hành về cải_cách hành_chính được lãnh_đạo UBND huyện quan_tâm .",
      Polarity.STRENGTH),
     ("s2", "Công tác chỉ đạo, điều hành của UBND xã sát sao, kịp thời.",
      "Công_tác chỉ_đạo , điều_hành của UBND xã sát_sao , kịp_thời .", Polarity.STRENGTH),
-    ("h1", "Việc chỉ đạo của người đứng đầu một số xã còn chưa sâu sát.",
-     "Việc chỉ_đạo của người đứng_đầu một_số xã còn chưa sâu_sát .", Polarity.SHORTCOMING),
+    ("h1", "Người đứng đầu một số xã còn thiếu sâu sát, lúng túng trong triển khai.",
+     "Người đứng_đầu một_số xã còn thiếu sâu_sát , lúng_túng trong triển_khai .", Polarity.SHORTCOMING),
 ]
 OTHERS = [(f"o{k}", text, words, Polarity.SHORTCOMING) for k, (text, words) in enumerate([
     ("Hồ sơ quá hạn chưa có văn bản xin lỗi.", "Hồ_sơ quá_hạn chưa có văn_bản xin_lỗi ."),
@@ -60,12 +61,12 @@ def _ids(backend: SearchBackend, query: Query, ranker: Ranker | None = None) -> 
 
 def test_a_shortcoming_query_puts_the_shortcoming_first_on_both_engines(engine: SearchBackend) -> None:
     query = Query(text=SHORTCOMING_QUERY)
-    # The engine alone: the strengths hold two words more, so its tiers put them first (in the
-    # order of their bm25, the shorter first).
-    assert [h.record.finding_id for h in engine.search(query).hits] == ["s2", "s1", "h1"]
+    # The engine's order (no weight): the strengths hold the words, so its tiers put them first
+    # (in the order of their bm25, the shorter first), the area's shortcoming after them.
+    assert _ids(engine, query, Ranker({})) == ["s2", "s1", "h1"]
+    assert [h.tier for h in search(engine, query, ranker=Ranker({})).hits] == ["words", "words", "matter"]
     # Reranked by the polarity asked for (weights given here, so the test says what it checks).
     assert _ids(engine, query, Ranker({"rank": 1.0, "polarity": 0.5})) == ["h1", "s2", "s1"]
-    assert _ids(engine, query, Ranker({})) == ["s2", "s1", "h1"]  # no weight: the engine's order
 
 
 def test_the_shipped_weights_favour_the_polarity_asked_for(engine: SearchBackend) -> None:
@@ -78,9 +79,9 @@ def test_pages_past_the_pool_keep_the_engines_order_and_the_total(engine: Search
     """A pool of two, reordered by a ranker that reverses it: the first two findings swapped, the
     third where the engine put it; every page from the same tiers, so the pages cover each
     finding once and the total never changes."""
-    text = "chỉ đạo"  # held by the three findings on direction
+    text = "xã"  # held by three findings
     engine_order = _ids(engine, Query(text=text), Ranker({}, pool=2))
-    assert sorted(engine_order) == ["h1", "s1", "s2"]
+    assert len(engine_order) == 3
     first, second, third = engine_order
     reverse = Ranker({"rank": -1.0}, pool=2)
     pages = [search(engine, Query(text=text, limit=1, offset=k), ranker=reverse) for k in range(4)]
@@ -96,7 +97,8 @@ def test_pages_past_the_pool_keep_the_engines_order_and_the_total(engine: Search
 def test_the_date_order_facets_and_browsing_are_the_engines(engine: SearchBackend) -> None:
     ranker = Ranker({"rank": 1.0, "polarity": 2.0})
     by_date = Query(text=SHORTCOMING_QUERY, sort="date", facets=True)
-    assert _ids(engine, by_date, ranker) == [h.record.finding_id for h in engine.search(by_date).hits]
+    assert _ids(engine, by_date, ranker) == _ids(engine, by_date, Ranker({}, pool=0))  # no second stage
+    assert _ids(engine, by_date, ranker) != _ids(engine, replace(by_date, sort="relevance"), ranker)
     result = search(engine, Query(text=SHORTCOMING_QUERY, facets=True), ranker=ranker)
     assert dict(result.facets["polarity"]) == {"strength": 2, "shortcoming": 1}
     assert search(engine, Query(), ranker=ranker).total == len(DIRECTION + OTHERS)
