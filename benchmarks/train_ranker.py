@@ -84,10 +84,10 @@ def ideal_dcg(grades: Sequence[int], depth: int = DEPTH) -> float:
 def judged_pool(backend: SearchBackend, query: Query, grade: Grade, ideal: float, qid: str = "",
                 kind: str = "", pool: int = POOL) -> Judged:
     """The engine's pool for `query` as the composed search gets it, before reranking."""
-    from pipeline.search import reranked, with_matters
+    from pipeline.search import engine_pool, with_matters
 
-    asked = with_matters(replace(query, limit=pool, offset=0))
-    result = reranked(backend, asked, Ranker({}, pool))  # no weight: the engine's order
+    asked = with_matters(replace(query, limit=DEPTH, offset=0))  # a page, as the benchmark asks
+    result = engine_pool(backend, asked, pool)
     cands = candidates(result.hits)
     rows = np.asarray(feature_rows(cands, Asked.of(asked, result.plan or Plan()), pool),
                       dtype=np.float64).reshape(len(cands), len(FEATURES))

@@ -109,14 +109,14 @@ class Query:
     sort: str = "relevance"  # relevance | date
     facets: bool = False
     # The page size the engine decides its tiers on (index.query.Plan.falls_back, fills,
-    # matter_tier), when larger than `limit`: the composed search asks for a rerank pool
-    # (index/rerank.py) and pages past it, and every page must come from the same tiers.
+    # matter_tier) when it differs from `limit`: the composed search asks for a rerank pool
+    # (index/rerank.py) of more findings than a page, and the tiers must stay the page's.
     page_size: int = 0
 
     @property
     def tier_page(self) -> int:
         """The page size the tiers are decided on: `page_size`, else `limit`."""
-        return max(self.limit, self.page_size, 0)
+        return max(self.page_size or self.limit, 0)
 
 
 def best_date(published: str | None, year: int | None) -> str | None:

@@ -126,16 +126,16 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker) -> SearchResu
     """The engine's result with its first `ranker.pool` findings in the reranker's order
     (index/rerank.py), the page cut from that; findings past the pool keep the engine's order.
 
-    The engine decides its tiers on the pool's size (Query.page_size) for every page, so the
-    pool, the pages after it and the total come from the same tiers whatever the offset. A
+    Every request decides the engine's tiers on the pool's size (`pool_page`), so the pool, the
+    pages after it, the total and the facets come from the same tiers whatever the offset. A
     browse (no words) or a date order is the engine's alone: nothing to rerank by."""
     pool = ranker.pool
     if query.sort == "date" or not query.text.strip() or query.limit <= 0 or pool <= 0:
         return backend.search(query)
-    page_size = max(pool, query.tier_page)
+    page_size = pool_page(query, pool)
     if query.offset >= pool:
         return backend.search(replace(query, page_size=page_size))
-    first = backend.search(replace(query, offset=0, limit=pool, page_size=page_size))
+    first = engine_pool(backend, query, pool)
     end = query.offset + query.limit
     ordered = ranker.order(first.hits, Asked.of(query, first.plan or Plan()))
     hits = ordered[query.offset:end]
@@ -144,6 +144,22 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker) -> SearchResu
                                        facets=False))
         hits += after.hits
     return replace(first, hits=tuple(hits))
+
+
+def pool_page(query: Query, pool: int) -> int:
+    """The page size the engine decides its tiers on under the reranker: the pool's, not the
+    page's. Why: the answers a tier ranks low are what the reranker is for ("hạn chế trong công
+    tác chỉ đạo điều hành": the area's shortcomings in the matter tier, behind a page of
+    strengths holding every word), and the engine brings that tier only when its stages find
+    fewer findings than the page size it is told. So a query whose words find 10 to 29 findings
+    now lists the matter tier and the fill after them too, and counts them in its total."""
+    return max(pool, query.tier_page)
+
+
+def engine_pool(backend: SearchBackend, query: Query, pool: int) -> SearchResult:
+    """The engine's first `pool` findings for `query` (its matters already found), in its
+    order: what the reranker reorders, and what benchmarks/train_ranker.py learns from."""
+    return backend.search(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)))
 
 
 def matter_of(theme: str | None, themes: tuple[str, ...], matters: tuple[str, ...]) -> str | None:

@@ -123,7 +123,10 @@ def test_within_year_range_and_document_number_narrow_as_they_say(placed_client:
     inside = total(don_vi="huyện Cam Lộ", truc_thuoc="1")
     assert inside == total(don_vi="Cam Tuyền") > 0
     assert total(q="phieu hen", tu_nam="2021", den_nam="2022") == 26  # 2021: 1, 2022: 25
-    assert total(q="phieu hen", tu_nam="2022") == 27  # 2022: 25, 2023: 2
+    # 2022: 25, 2023: 2 holding the words, and one finding of 2023 on the matter in other words:
+    # fewer than the reranker's pool (pipeline/search.py pool_page) hold the words, so the matter
+    # tier follows them.
+    assert total(q="phieu hen", tu_nam="2022") == 28
     only = placed_client.get("/", params={"so_hieu": "139/QĐ-UBND"}).text
     assert count_of(only) == 1 and "chưa đeo thẻ công chức" in only
     assert total(so_hieu="12/QĐ-UBND") == everything - 1
