@@ -16,6 +16,11 @@ The same matches give two readings: a theme's score counts overlapping phrases o
 once ("đeo thẻ công chức" is one mention of badges), an area's score sums every phrase of its
 themes, weighting those in the finding's subject (its first words) more.
 
+Some matters are only the setting of another ([[setting]] in the data file, each with the
+annotation guide's reason): the one-stop office is where staff are present or polite (conduct,
+cong_vu) and where the machines stand (its facilities, tthc). When a finding names such a
+matter, the setting's phrases count for that matter's area; the themes keep their phrases.
+
 An area's own names (the [areas] table: the headings the reports give its section) are read
 only in queries (`Taxonomy.areas_named`), as whole runs of folded words: a heading is typed
 with or without its comma ("chỉ đạo, điều hành") and accents, and names the area, not a theme.
@@ -96,6 +101,17 @@ class AreaRules:
     subject_bonus: float = 1.3  # ... and weigh this much more
 
 
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """Themes that are only the setting of another matter: when one of `matters` is clearly in a
+    finding (its theme scores `strong_hint`), the phrases of `themes` count for `area` there."""
+
+    themes: frozenset[str]
+    matters: frozenset[str]
+    area: str
+    why: str
+
+
 @dataclass(frozen=True)
 class Taxonomy:
     """The loaded themes, with an "<area>.khac" theme for every area, and their compiled phrases."""
@@ -107,6 +123,7 @@ class Taxonomy:
     # (area code, one of its names as the reports head their sections: the [areas] table), file
     # order; each name kept as the folded words it is matched by (`_name_words`).
     area_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    settings: tuple[Setting, ...] = ()
 
     def areas_named(self, text: str) -> tuple[str, ...]:
         """The areas whose whole names `text` says ("tồn tại về tổ chức bộ máy" → bo_may), in
@@ -197,11 +214,31 @@ class Taxonomy:
         """The evidence for each area in `form` (matching form): every phrase of the area's
         themes counts, phrases in the subject weigh more."""
         rules = self.area_rules
+        found = self.matches(form)
+        area_of = self._setting_areas(found)
         scores: dict[str, float] = {}
-        for m in self.matches(form):
+        for m in found:
             bonus = rules.subject_bonus if m.start < rules.subject_chars else 1.0
-            scores[m.theme.area] = scores.get(m.theme.area, 0.0) + m.weight * bonus
+            area = area_of.get(m.theme.code, m.theme.area)
+            scores[area] = scores.get(area, 0.0) + m.weight * bonus
         return scores
+
+    def _setting_areas(self, found: list[Match]) -> dict[str, str]:
+        """The themes that are only the setting of a matter `found` names clearly, with the area
+        their phrases count for (the first [[setting]] that applies). A phrase inside a longer
+        phrase of another theme names nothing of its own ("một cửa" in "phần mềm một cửa")."""
+        if not self.settings:
+            return {}
+        own = [m for m in found if not any(o.theme.code != m.theme.code and o.start <= m.start
+                                           and m.end <= o.end and o.end - o.start > m.end - m.start
+                                           for o in found)]
+        clear = {theme.code for theme, score in self._theme_scores(own) if score >= self.strong_hint}
+        area_of: dict[str, str] = {}
+        for setting in self.settings:
+            if setting.matters & clear:
+                for code in setting.themes:
+                    area_of.setdefault(code, setting.area)
+        return area_of
 
     def area_of(self, form: str) -> str:
         """The area whose phrases weigh most in `form`; "chung" when none weighs enough."""
@@ -293,7 +330,30 @@ def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
     area_rules = AreaRules(float(rules.get("specific_min", 2.0)), int(rules.get("subject_chars", 60)),
                            float(rules.get("subject_bonus", 1.3)))
     return Taxonomy(tuple(themes), float(rules.get("other_area_min_score", 3.0)), area_rules,
-                    float(rules.get("strong_hint", 2.0)), _parse_area_names(data.get("areas", {}), source))
+                    float(rules.get("strong_hint", 2.0)), _parse_area_names(data.get("areas", {}), source),
+                    _parse_settings(data.get("setting", []), {t.code for t in themes}, source))
+
+
+def _parse_settings(entries: Any, codes: set[str], source: str) -> tuple[Setting, ...]:
+    """The [[setting]] entries validated: known theme codes in `themes` and `matters`, an area,
+    and a `why` (a setting overrides the themes' own areas: it must say on what authority)."""
+    if not isinstance(entries, list):
+        raise ConfigError("[[setting]] must be an array of tables", path=source)
+    out = []
+    for n, entry in enumerate(entries, 1):
+        themes, matters, area, why = (entry.get(k) for k in ("themes", "matters", "area", "why"))
+        for name, value in (("themes", themes), ("matters", matters)):
+            if not (isinstance(value, list) and value and all(isinstance(c, str) for c in value)):
+                raise ConfigError(f"setting #{n}: {name} must be a list of theme codes", path=source)
+            unknown = sorted(set(value) - codes)
+            if unknown:
+                raise ConfigError(f"setting #{n}: unknown theme {', '.join(unknown)} in {name}", path=source)
+        if area not in AREAS:
+            raise ConfigError(f"setting #{n}: area must be one of {', '.join(AREAS)}", path=source)
+        if not (isinstance(why, str) and why.strip()):
+            raise ConfigError(f"setting #{n}: say why (the guide's reason) in `why`", path=source)
+        out.append(Setting(frozenset(themes), frozenset(matters), area, why.strip()))
+    return tuple(out)
 
 
 def _parse_area_names(table: Any, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
