@@ -20,6 +20,8 @@ Some matters are only the setting of another ([[setting]] in the data file, each
 annotation guide's reason): the one-stop office is where staff are present or polite (conduct,
 cong_vu) and where the machines stand (its facilities, tthc). When a finding names such a
 matter, the setting's phrases count for that matter's area; the themes keep their phrases.
+A phrase inside the name of a body ([bodies]: "Sở Giáo dục và Đào tạo", "Phòng Tài chính - Kế
+hoạch") names the body that acts or is ranked, not a matter, and is not matched at all.
 
 An area's own names (the [areas] table: the headings the reports give its section) are read
 only in queries (`Taxonomy.areas_named`), as whole runs of folded words: a heading is typed
@@ -124,6 +126,9 @@ class Taxonomy:
     # order; each name kept as the folded words it is matched by (`_name_words`).
     area_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
     settings: tuple[Setting, ...] = ()
+    # Names of bodies ([bodies] in the data file): a phrase inside one names the body, no matter
+    # ("đào tạo" in "Sở Giáo dục và Đào tạo", "thôn" in "Phát triển nông thôn").
+    bodies: tuple[str, ...] = ()
 
     def areas_named(self, text: str) -> tuple[str, ...]:
         """The areas whose whole names `text` says ("tồn tại về tổ chức bộ máy" → bo_may), in
@@ -157,16 +162,26 @@ class Taxonomy:
         needle = fold(" ".join(query.split()))
         return tuple(t for t in self.themes if needle in fold(t.code) or needle in fold(t.label))
 
+    @functools.cached_property
+    def _body_phrases(self) -> tuple[_Phrase, ...]:
+        body = Theme("", "", OVERALL)
+        return tuple(_compile(body, name, 1.0) for name in self.bodies)
+
     def matches(self, form: str) -> list[Match]:
-        """Every phrase found in `form` (a text in `matching_form`), in phrase order."""
+        """Every phrase found in `form` (a text in `matching_form`), in phrase order, but those
+        inside the name of a body (`bodies`)."""
         folded_only = fold(form) == form  # typed without diacritics: match folded phrases
         present = set(_WORD.findall(form))
+        names = [(m.start(), m.end()) for p in self._body_phrases
+                 if (p.needs_folded if folded_only else p.needs) <= present
+                 for m in (p.folded if folded_only else p.canonical).finditer(form)]
         found = []
         for p in self._phrases:
             if not (p.needs_folded if folded_only else p.needs) <= present:
                 continue
             for m in (p.folded if folded_only else p.canonical).finditer(form):
-                found.append(Match(p.theme, p.phrase, p.weight, m.start(), m.end()))
+                if not any(s <= m.start() and m.end() <= e for s, e in names):
+                    found.append(Match(p.theme, p.phrase, p.weight, m.start(), m.end()))
         return found
 
     def scores(self, text: str) -> list[tuple[Theme, float]]:
@@ -331,7 +346,22 @@ def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
                            float(rules.get("subject_bonus", 1.3)))
     return Taxonomy(tuple(themes), float(rules.get("other_area_min_score", 3.0)), area_rules,
                     float(rules.get("strong_hint", 2.0)), _parse_area_names(data.get("areas", {}), source),
-                    _parse_settings(data.get("setting", []), {t.code for t in themes}, source))
+                    _parse_settings(data.get("setting", []), {t.code for t in themes}, source),
+                    _parse_bodies(data.get("bodies", {}), source))
+
+
+def _parse_bodies(table: Any, source: str) -> tuple[str, ...]:
+    """The [bodies] table validated: `names`, a list of phrases, and a `why`."""
+    if not isinstance(table, dict):
+        raise ConfigError("[bodies] must be a table with names and why", path=source)
+    if not table:
+        return ()
+    names, why = table.get("names"), table.get("why")
+    if not (isinstance(names, list) and all(isinstance(n, str) and n.strip() for n in names)):
+        raise ConfigError("[bodies] names must be a list of phrases", path=source)
+    if not (isinstance(why, str) and why.strip()):
+        raise ConfigError("[bodies]: say why in `why`", path=source)
+    return tuple(" ".join(n.split()) for n in names)
 
 
 def _parse_settings(entries: Any, codes: set[str], source: str) -> tuple[Setting, ...]:

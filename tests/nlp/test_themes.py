@@ -236,3 +236,37 @@ def test_a_malformed_setting_is_a_config_error(setting: dict[str, object]) -> No
 def test_the_shipped_settings_say_why() -> None:
     settings = load_taxonomy().settings
     assert settings and all(len(s.why) > 40 for s in settings)
+
+
+# --- [bodies]: a phrase inside a body's name names the body -----------------------------------------
+
+def test_a_phrase_inside_a_bodys_name_names_no_matter() -> None:
+    themes = [{"code": "cong_vu.dt", "label": "D", "area": "cong_vu", "terms": {"đào tạo": 3}}]
+    bodies = {"names": ["giáo dục và  đào tạo"], "why": "a department's name"}
+    taxonomy = parse_taxonomy({"theme": themes, "bodies": bodies})
+    assert taxonomy.bodies == ("giáo dục và đào tạo",)
+    assert taxonomy.matches("sở giáo dục và đào tạo xếp thứ 3") == []
+    assert taxonomy.matches("sở giao duc va dao tao xep thu 3") == []  # typed without accents
+    assert [m.phrase for m in taxonomy.matches("công chức chưa được đào tạo")] == ["đào tạo"]
+
+
+@pytest.mark.parametrize("bodies", [
+    {"names": ["sở tài chính"]},
+    {"names": "sở tài chính", "why": "x"},
+    {"names": ["", "sở tài chính"], "why": "x"},
+    ["sở tài chính"],
+])
+def test_a_malformed_bodies_table_is_a_config_error(bodies: object) -> None:
+    with pytest.raises(ConfigError, match="bodies"):
+        parse_taxonomy({"theme": [], "bodies": bodies})
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Sở Giáo dục và Đào tạo, Sở Tài chính xếp loại tốt", {"cong_vu", "tai_chinh"}),
+    ("Phòng Tài chính - Kế hoạch huyện còn 3 hồ sơ quá hạn", {"tai_chinh"}),
+    ("Xã đạt chuẩn nông thôn mới năm 2020", {"bo_may"}),
+])
+def test_the_genres_department_names_name_no_matter(text: str, absent: set[str]) -> None:
+    from core.normalize import matching_form
+
+    assert not absent & set(load_taxonomy().area_scores(matching_form(text)))
