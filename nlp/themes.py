@@ -225,15 +225,17 @@ class Taxonomy:
                   if score >= self.strong_hint and not theme.is_other and theme.code != primary]
         return ((primary,) if primary else ()) + tuple(strong)[:MAX_THEMES - (1 if primary else 0)]
 
-    def area_scores(self, form: str) -> dict[str, float]:
+    def area_scores(self, form: str, subject_from: int = 0) -> dict[str, float]:
         """The evidence for each area in `form` (matching form): every phrase of the area's
-        themes counts, phrases in the subject weigh more."""
+        themes counts, phrases in the subject (the subject_chars from `subject_from`, where
+        the judged content begins) weigh more."""
         rules = self.area_rules
         found = self.matches(form)
         area_of = self._setting_areas(found)
         scores: dict[str, float] = {}
         for m in found:
-            bonus = rules.subject_bonus if m.start < rules.subject_chars else 1.0
+            in_subject = subject_from <= m.start < subject_from + rules.subject_chars
+            bonus = rules.subject_bonus if in_subject else 1.0
             area = area_of.get(m.theme.code, m.theme.area)
             scores[area] = scores.get(area, 0.0) + m.weight * bonus
         return scores

@@ -202,3 +202,15 @@ def test_guide_vocabulary_of_the_weaker_areas(text: str, area: str) -> None:
 ])
 def test_the_genres_newer_names_and_the_guides_settings(text: str, area: str) -> None:
     assert _vocabulary_area(text) == area
+
+
+def test_the_subject_is_what_a_speaker_says_not_the_speaker() -> None:
+    """The subject bonus goes to the first words of the judged content: a demand's object, not
+    the body that demands ("Ban Chỉ đạo" is no matter of the finding)."""
+    text = ("Trưởng Ban chỉ đạo cải cách hành chính tỉnh yêu cầu các xã bảo đảm hồ sơ giải quyết "
+            "đúng hạn, không để tồn đọng")
+    taxonomy = load_taxonomy()
+    form = matching_form(text)
+    assert area_scores(text) == taxonomy.area_scores(form, subject_from=form.index("các xã"))
+    assert area_scores(text)["tthc"] > taxonomy.area_scores(form)["tthc"]
+    assert classify_area(text) == "tthc"
