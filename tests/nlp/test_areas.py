@@ -187,6 +187,7 @@ def test_guide_vocabulary_of_the_weaker_areas(text: str, area: str) -> None:
     ("Phường đã triển khai lấy số thứ tự tự động cho người dân", "tthc"),
     # a filing received late is late, whatever its channel
     ("Còn 120 hồ sơ trực tuyến chậm được tiếp nhận", "tthc"),
+    ("Bộ phận một cửa còn nhận dư thành phần hồ sơ so với quy định", "tthc"),
     # a unit's grade is its CCHC index result; a staff grading names its staff
     ("Năm 2023 có 5 sở xếp loại tốt và 3 sở xếp loại khá", "chung"),
     ("Việc đánh giá, xếp loại công chức cuối năm còn nể nang", "cong_vu"),
