@@ -200,6 +200,9 @@ def test_guide_vocabulary_of_the_weaker_areas(text: str, area: str) -> None:
     ("Công chức một cửa hướng dẫn người dân làm thủ tục hành chính với thái độ niềm nở", "cong_vu"),
     ("Trung tâm Phục vụ hành chính công được trang bị máy tính, máy in, máy scan", "tthc"),
     ("Xã đã trang bị máy tính, máy in, máy scan cho các bộ phận chuyên môn", "so_hoa"),
+    # the area's own word; the code of conduct by its short name
+    ("Thể chế quản lý nhà nước về cải cách hành chính tiếp tục được hoàn thiện", "the_che"),
+    ("Các đơn vị đều thực hiện Bộ Quy tắc khá bài bản", "cong_vu"),
     # the records work is the post or the field of the staff a finding judges
     ("Công chức làm công tác văn thư, lưu trữ còn kiêm nhiệm nhiều việc khác", "bo_may"),
     ("Cần bồi dưỡng nghiệp vụ cho công chức làm công tác văn thư, lưu trữ", "cong_vu"),
