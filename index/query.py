@@ -900,7 +900,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             if not cue.required:
                 optional.append(Alternative(tuple(typed[i:i + size])))
                 said.extend(typed[i:i + size])
-                read.extend(_readings(typed[i:i + size], lexicon))
+                read.extend(_readings(typed[i:i + size], lexicon, units))
                 i += size
                 continue
             sense = len(groups)  # the group this cue's word makes carries the query's sense
@@ -908,7 +908,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         if length:
             groups.append(Group(_unique(_members(typed[i:i + length], members))))
             said.extend(typed[i:i + length])
-            read.extend(_readings(typed[i:i + length], lexicon, members))
+            read.extend(_readings(typed[i:i + length], lexicon, units, members))
             i += length
             continue
         unit = _longest(typed, i, units, lo=2)
@@ -930,21 +930,24 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         size = max(word, 1)
         groups.append(Group((Alternative(tuple(typed[i:i + size])),)))
         said.extend(typed[i:i + size])
-        read.extend(_readings(typed[i:i + size], lexicon))
+        read.extend(_readings(typed[i:i + size], lexicon, units))
         i += size
     if 0 <= sense < len(groups):
         groups[sense] = dataclasses.replace(groups[sense], sense=True)
     return groups, dropped, cues, optional, said, read
 
 
-def _readings(span: Sequence[str], lexicon: Lexicon,
+def _readings(span: Sequence[str], lexicon: Lexicon, units: Collection[str] = (),
               members: Sequence[tuple[str, ...]] = ()) -> list[Alternative]:
     """The accented reading (a literal alternative, Plan.restored) of one word of the query's
     cut, two syllables or more with one typed without accents, when it is clear: the synonym
     member it is, as the synonym file writes it (the genre's spelling, however long: "he thong
     quan ly chat luong"), else the word's clear reading (index/accents.py). Nothing for a lone
-    syllable, whose folded form has too many readings."""
-    if len(span) < 2 or all(is_accented(s) for s in span):
+    syllable, whose folded form has too many readings, nor for a word folded as the name of a
+    unit of the index (`units`): place names are common words with other tones ("thanh tri" is
+    the district Thanh Trì in these texts, the dictionary's one reading thành trì, a citadel),
+    so typed without accents the word is as likely the place."""
+    if len(span) < 2 or all(is_accented(s) for s in span) or " ".join(fold(s) for s in span) in units:
         return []
     written = {m for m in members if len(m) == len(span) and _matches_at(span, m, 0)}
     found = next(iter(written)) if len(written) == 1 else reading(lexicon.readings, span)

@@ -117,6 +117,29 @@ def test_unaccented_queries_of_the_genre(text: str, expected: list[str]) -> None
     assert _restored(text) == expected
 
 
+class _Places(_Words):
+    """The same index, holding the word "thanh tri" and, when `district`, the district Thanh Trì."""
+
+    def __init__(self, district: bool) -> None:
+        self.district = district
+
+    def known_words(self, candidates: Sequence[str]) -> set[str]:
+        return {c for c in candidates if c in self.WORDS | {"thanh tri", "gio giac"}}
+
+    def known_units(self, candidates: Sequence[str]) -> set[str]:
+        return {c for c in candidates if self.district and c == "thanh tri"}
+
+
+@needs_dictionary
+def test_a_word_named_like_a_unit_of_the_index_stays_folded() -> None:
+    """"thanh tri": the dictionary's one reading is thành trì (a citadel), these texts' the district."""
+    def restored(district: bool) -> list[tuple[str, ...]]:
+        return [a.syllables for a in plan_query("thanh tri gio giac", _Places(district)).restored]
+
+    assert restored(district=True) == [("giờ", "giấc")]
+    assert restored(district=False) == [("thành", "trì"), ("giờ", "giấc")]
+
+
 @needs_dictionary
 def test_a_mixed_query_keeps_the_accents_typed() -> None:
     plan = plan_query("hồ so trực tuyen", _Words())
