@@ -830,5 +830,19 @@ class ElasticBackend(SearchBackend):
     def count(self) -> int:
         return int(self._call("count", self.client.count, index=self.alias)["count"])
 
+    def outdated(self) -> int:
+        """Findings written before `dated` or `themes` existed (SearchBackend.outdated). Adding
+        the fields to an older index's mapping (_extend_mapping) does not fill them in the
+        findings already there, so this counts findings, not the mapping: a year or date but
+        no `dated`, or a theme but no `themes` (a field this index never mapped exists nowhere)."""
+        dateless = {"bool": {"must_not": [{"exists": {"field": "dated"}}],
+                             "should": [{"exists": {"field": "published"}}, {"exists": {"field": "year"}}],
+                             "minimum_should_match": 1}}
+        themeless = {"bool": {"must_not": [{"exists": {"field": "themes"}}],
+                              "filter": [{"exists": {"field": "theme"}}]}}
+        query = {"bool": {"should": [dateless, themeless], "minimum_should_match": 1}}
+        return int(self._call("counting outdated findings", self.client.count, index=self.alias,
+                              query=query)["count"])
+
     def close(self) -> None:
         self.client.close()
