@@ -26,6 +26,7 @@ class Settings:
     backend: str
     es_url: str
     es_index: str
+    max_query_chars: int
     max_file_bytes: int
     max_pages: int
     max_image_pixels: int

@@ -175,5 +175,13 @@ class SearchBackend(ABC):
         self.clear()
         return self.index(records)
 
+    def outdated(self) -> int:
+        """How many findings an older kiemtra indexed without fields today's search reads (their
+        themes, their best-known date): theme filters, the theme facet and the date order see
+        them only by what they hold until `kiemtra reindex`. The CLI and the web page say so in
+        one line instead of returning partial results in silence. 0 by default: an engine that
+        brings its index up to date when it is opened has none."""
+        return 0
+
     def close(self) -> None:  # noqa: B027 - optional hook
         """Release connections; a no-op by default."""

@@ -183,8 +183,9 @@ def _phrase(field: str, syllables: tuple[str, ...], prefix: bool) -> dict[str, A
 
 def _ranked_clause(alt: Alternative) -> dict[str, Any]:
     """What BM25 ranks a ranked unit (index.query.ranked_units) by: typed with every accent, its
-    phrase on the canonical field (as SQLite ranks it on `original`), else on the folded one."""
-    if all(alt.accented):
+    phrase on the canonical field (as SQLite ranks it on `original`), as a literal one (an accent
+    restoration, index.query.Plan.restored), else on the folded one."""
+    if alt.whole:
         return _phrase("text_canonical", alt.syllables, alt.prefix)
     return _phrase("text_folded", alt.folded, alt.prefix)
 
@@ -192,11 +193,11 @@ def _ranked_clause(alt: Alternative) -> dict[str, Any]:
 def alternative_clause(alt: Alternative) -> dict[str, Any]:
     """One alternative under the accent rule: its folded phrase, and its accented syllables as
     typed (tone placement canonical) in the canonical field, as SQLite checks them."""
+    if alt.whole:  # typed with every accent, or literal
+        return _phrase("text_canonical", alt.syllables, alt.prefix)
     folded = _phrase("text_folded", alt.folded, alt.prefix)
     if not alt.any_accent:
         return folded
-    if all(alt.accented):
-        return _phrase("text_canonical", alt.syllables, alt.prefix)
     checks = [_phrase("text_canonical", (s,), prefix) for s, prefix in alt.accent_checks]
     return {"bool": {"filter": [folded, *checks]}}
 
@@ -828,6 +829,20 @@ class ElasticBackend(SearchBackend):
 
     def count(self) -> int:
         return int(self._call("count", self.client.count, index=self.alias)["count"])
+
+    def outdated(self) -> int:
+        """Findings written before `dated` or `themes` existed (SearchBackend.outdated). Adding
+        the fields to an older index's mapping (_extend_mapping) does not fill them in the
+        findings already there, so this counts findings, not the mapping: a year or date but
+        no `dated`, or a theme but no `themes` (a field this index never mapped exists nowhere)."""
+        dateless = {"bool": {"must_not": [{"exists": {"field": "dated"}}],
+                             "should": [{"exists": {"field": "published"}}, {"exists": {"field": "year"}}],
+                             "minimum_should_match": 1}}
+        themeless = {"bool": {"must_not": [{"exists": {"field": "themes"}}],
+                              "filter": [{"exists": {"field": "theme"}}]}}
+        query = {"bool": {"should": [dateless, themeless], "minimum_should_match": 1}}
+        return int(self._call("counting outdated findings", self.client.count, index=self.alias,
+                              query=query)["count"])
 
     def close(self) -> None:
         self.client.close()

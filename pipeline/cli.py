@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -27,6 +27,9 @@ from pipeline.console import (
     errors_as_lines,
     settings_of,
 )
+
+if TYPE_CHECKING:
+    from pipeline.query_rules import Problem
 
 # Loggers that speak once per HTTP request: Prefect's client talks to its server dozens of times
 # per run, and the fetcher's own log already names every page it gets.
@@ -183,12 +186,17 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
     from index.base import Query, SearchResult
+    from pipeline.query_rules import query_problem
     from pipeline.search import matter_label
     from pipeline.search import search as composed
 
-    problem = _search_usage_problem(unit=unit, within=within, province=province, doc_number=doc_number,
-                                    limit=limit, offset=offset, year_from=year_from, year_to=year_to)
-    problem = problem or _theme_or_level_problem(theme, level)
+    settings = settings_of(ctx)
+    q = Query(text=" ".join(query), unit=unit, within=within, province=province, level=level, year=year,
+              year_from=year_from, year_to=year_to, area=area, polarity=polarity, theme=theme,
+              doc_number=doc_number,
+              limit=limit, offset=offset, sort=sort, facets=facets)
+    broken = query_problem(q, max_chars=settings.max_query_chars)
+    problem = _said(broken) if broken else _theme_or_level_problem(theme, level)
     problem = problem or _similar_usage_problem(similar_to, query=" ".join(query), options={
         "--unit": unit, "--province": province, "--level": level, "--year": year, "--from": year_from,
         "--to": year_to, "--area": area, "--polarity": polarity, "--theme": theme,
@@ -196,11 +204,6 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     if problem:
         err(problem)
         sys.exit(EXIT_USAGE)
-    settings = settings_of(ctx)
-    q = Query(text=" ".join(query), unit=unit, within=within, province=province, level=level, year=year,
-              year_from=year_from, year_to=year_to, area=area, polarity=polarity, theme=theme,
-              doc_number=doc_number,
-              limit=limit, offset=offset, sort=sort, facets=facets)
     with errors_as_lines():
         # Read commands open an existing store read-only (a read-only disk, a copy); a store that
         # does not exist yet is created as before, so a fresh install answers "0 findings".
@@ -214,10 +217,13 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             hint = _province_hint(backend, province) if province and not result.total else None
             if unit and not within and not result.total:  # --similar takes no --unit: refused above
                 hint = hint or _within_hint(backend, q)
+            outdated = backend.outdated()
         finally:
             backend.close()
     if hint:
         err(hint)
+    if outdated:
+        err(_outdated_line(outdated))
     if fmt == "json":
         data: dict[str, Any] = {"total": result.total, "offset": offset,
                                 "hits": [_hit_dict(h) for h in result.hits]}
@@ -239,21 +245,32 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))
 
 
-def _search_usage_problem(*, unit: str | None, within: bool, province: str | None, doc_number: str | None,
-                          limit: int, offset: int, year_from: int | None, year_to: int | None) -> str | None:
-    """What is wrong with the search options, as one line, or None."""
-    for name, value in (("--unit", unit), ("--province", province), ("--doc-number", doc_number)):
-        if value is not None and not value.strip():
-            return f"{name} must not be empty"
-    if within and not unit:
-        return "--within needs --unit"
-    if limit < 1:
-        return f"--limit must be a positive number, not {limit}"
-    if offset < 0:
-        return f"--offset must be 0 or more, not {offset}"
-    if year_from is not None and year_to is not None and year_from > year_to:
-        return f"--from {year_from} is after --to {year_to}"
-    return None
+# The search options by the Query field they set, as a problem names them (pipeline/query_rules.py).
+_OPTIONS = {"unit": "--unit", "province": "--province", "level": "--level", "theme": "--theme",
+            "doc_number": "--doc-number", "within": "--within", "year_from": "--from", "year_to": "--to",
+            "limit": "--limit", "offset": "--offset"}
+
+
+def _said(problem: Problem) -> str:
+    """A broken search rule (pipeline.query_rules.Problem) as the CLI's one line, by option name."""
+    from pipeline.query_rules import Rule
+
+    option = _OPTIONS.get(problem.field, problem.field)
+    match problem.rule:
+        case Rule.TOO_LONG:
+            return (f"the query is {problem.value} characters long; at most {problem.limit}"
+                    " (setting max_query_chars)")
+        case Rule.BLANK:
+            return f"{option} must not be empty"
+        case Rule.NEEDS_UNIT:
+            return "--within needs --unit"
+        case Rule.REVERSED:
+            return f"--from {problem.value} is after --to {problem.limit}"
+        case Rule.NOT_POSITIVE:
+            return f"{option} must be a positive number, not {problem.value}"
+        case Rule.NEGATIVE:
+            return f"{option} must be 0 or more, not {problem.value}"
+    return f"{option}: {problem.rule}"
 
 
 def _theme_or_level_problem(theme: str | None, level: str | None) -> str | None:
@@ -295,6 +312,13 @@ def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[
     return None
 
 
+def _outdated_line(findings: int) -> str:
+    """What an index an older kiemtra wrote means for a search (SearchBackend.outdated), in one line."""
+    return (f"{findings} findings in the index were written by an older kiemtra, without their themes"
+            " and best-known date: theme filters, the theme facet and the date order miss them;"
+            " run `kiemtra reindex`")
+
+
 def _province_hint(backend: Any, province: str) -> str:
     """When a province filter finds nothing: the indexed provinces closest to what was typed."""
     from pipeline.search import province_suggestions
@@ -307,11 +331,9 @@ def _province_hint(backend: Any, province: str) -> str:
 def _within_hint(backend: Any, query: Any) -> str | None:
     """When --unit finds nothing of the unit's own (a huyện whose reports judge its communes),
     how many --within would find: the strict filter is not a dead end."""
-    from dataclasses import replace
+    from pipeline.hints import inside_total
 
-    from pipeline.search import search as composed
-
-    inside = composed(backend, replace(query, within=True, limit=1, offset=0, facets=False)).total
+    inside = inside_total(backend, query)
     if not inside:
         return None
     return f"no findings about {query.unit!r} itself; {inside} about the units inside it: add --within"

@@ -43,6 +43,7 @@ from web import views
 from web.auth import AuthConfig, safe_next, verify
 from web.labels import AREA_LABELS, POLARITY_LABELS, SORT_LABELS, TABLE_LABELS
 from web.params import (
+    QUERY_LABELS,
     YEARS,
     BadRequest,
     CompareParams,
@@ -86,10 +87,13 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 class Site:
     """What the routes share: the read-only store and index, the templates, the auth rules."""
 
-    def __init__(self, store: Store, backend: SearchBackend, auth: AuthConfig) -> None:
+    def __init__(
+        self, store: Store, backend: SearchBackend, auth: AuthConfig, *, max_query_chars: int
+    ) -> None:
         self.store = store
         self.backend = backend
         self.auth = auth
+        self.max_query_chars = max_query_chars  # the setting: the search's words, as on the CLI
         self.comparisons = views.ComparisonCache()
         self.templates = Environment(
             loader=FileSystemLoader(HERE / "templates"),
@@ -104,6 +108,8 @@ class Site:
             SORT_LABELS=SORT_LABELS,
             POLARITIES=POLARITIES,
             TABLE_LABELS=TABLE_LABELS,
+            QUERY_LABELS=QUERY_LABELS,
+            MAX_QUERY_CHARS=max_query_chars,
         )
         self.templates.filters["number"] = _number
 
@@ -149,7 +155,7 @@ def _path_id(request: Request, name: str, pattern: re.Pattern[str], message: str
 
 def _search(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
-        params = SearchParams.parse(request.query_params)
+        params = SearchParams.parse(request.query_params, max_query_chars=site.max_query_chars)
         view = views.search_view(site.backend, params)
         return site.render(request, "search.html", view=view)
 
@@ -424,7 +430,7 @@ def create_app(settings: Settings, auth: AuthConfig | None = None) -> Starlette:
     except KiemtraError:
         store.close()
         raise
-    site = Site(store, backend, auth)
+    site = Site(store, backend, auth, max_query_chars=settings.max_query_chars)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

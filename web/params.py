@@ -14,10 +14,10 @@ from urllib.parse import urlencode
 
 from core.models import AREAS, POLARITIES
 from index.base import Query
+from pipeline.query_rules import Problem, Rule, query_problem
 
 PAGE_SIZE = 20
 MAX_PAGE = 500  # 10,000 findings deep: nobody reads further, and offsets stay cheap
-MAX_TEXT = 300
 MAX_NAME = 120
 YEARS = range(1945, 2101)
 SORTS = ("relevance", "date")
@@ -36,15 +36,18 @@ class BadRequest(Exception):
     """A parameter the page cannot use; the message is shown to the user as it is."""
 
 
-def text_param(params: Mapping[str, str], name: str, label: str, *, max_chars: int = MAX_NAME) -> str | None:
-    """A free-text parameter, spaces collapsed; None when absent or blank."""
+def text_param(
+    params: Mapping[str, str], name: str, label: str, *, max_chars: int | None = MAX_NAME
+) -> str | None:
+    """A free-text parameter, spaces collapsed; None when absent or blank. `max_chars` None: the
+    caller's rule limits it (the search words: pipeline/query_rules.py, as on the CLI)."""
     raw = params.get(name)
     if raw is None:
         return None
     if _CONTROL.search(raw):
         raise BadRequest(f"Tham số «{label}» chứa ký tự điều khiển không hợp lệ.")
     value = " ".join(raw.split())
-    if len(value) > max_chars:
+    if max_chars is not None and len(value) > max_chars:
         raise BadRequest(f"Tham số «{label}» dài quá {max_chars} ký tự.")
     return value or None
 
@@ -78,42 +81,100 @@ def link(path: str, values: Mapping[str, object]) -> str:
     return f"{path}?{query}" if query else path
 
 
+# The search's Query fields as the page names them: in its form, and in a broken rule's message.
+QUERY_LABELS: dict[str, str] = {
+    "text": "từ khóa",
+    "unit": "đơn vị",
+    "within": "gồm cả đơn vị trực thuộc",
+    "province": "tỉnh",
+    "level": "cấp",
+    "year": "năm",
+    "year_from": "từ năm",
+    "year_to": "đến năm",
+    "area": "lĩnh vực",
+    "polarity": "loại",
+    "theme": "chủ đề",
+    "doc_number": "số hiệu văn bản",
+    "sort": "sắp xếp",
+    "limit": "số kết quả",
+    "offset": "vị trí bắt đầu",
+}
+CHECKED = "1"  # the value a ticked checkbox sends
+
+
+def said(problem: Problem) -> str:
+    """A broken search rule (pipeline/query_rules.py, the CLI's too) in the page's words."""
+    name = QUERY_LABELS.get(problem.field, problem.field)
+    match problem.rule:
+        case Rule.TOO_LONG:
+            return f"Tham số «{name}» dài {problem.value} ký tự, quá {problem.limit} ký tự cho phép."
+        case Rule.BLANK:
+            return f"Tham số «{name}» không được để trống."
+        case Rule.NEEDS_UNIT:
+            return f"Tham số «{name}» cần có «{QUERY_LABELS['unit']}» để tìm trong đó."
+        case Rule.REVERSED:
+            return (
+                f"Tham số «{name}» ({problem.value}) không được lớn hơn"
+                f" «{QUERY_LABELS['year_to']}» ({problem.limit})."
+            )
+    return f"Tham số «{name}» không hợp lệ: {problem.value}."
+
+
 @dataclass(frozen=True, slots=True)
 class SearchParams:
-    """The search page's state; field names are the URL's parameter names."""
+    """The search page's state; field names are the URL's parameter names. The Query it stands
+    for (`query`) is the one the CLI builds, checked by the same rules (pipeline/query_rules.py)."""
 
     q: str = ""
     nam: int | None = None  # year
+    tu_nam: int | None = None  # from this year on
+    den_nam: int | None = None  # up to this year
     linh_vuc: str | None = None  # area code
     loai: str | None = None  # polarity code
     tinh: str | None = None  # province
     don_vi: str | None = None  # unit
+    truc_thuoc: bool = False  # with don_vi: also the units inside it (the CLI's --within)
+    so_hieu: str | None = None  # the number of a document the findings come from (139/QĐ-UBND)
     chu_de: str | None = None  # theme code (nlp/vi/themes.toml)
     sap_xep: str = "relevance"
     trang: int = 1
 
     @classmethod
-    def parse(cls, params: Mapping[str, str]) -> SearchParams:
-        return cls(
-            q=text_param(params, "q", "từ khóa", max_chars=MAX_TEXT) or "",
-            nam=int_param(params, "nam", "năm", YEARS),
-            linh_vuc=choice_param(params, "linh_vuc", "lĩnh vực", AREAS),
-            loai=choice_param(params, "loai", "loại", POLARITIES),
-            tinh=text_param(params, "tinh", "tỉnh"),
-            don_vi=text_param(params, "don_vi", "đơn vị"),
-            chu_de=choice_param(params, "chu_de", "chủ đề", theme_codes()),
-            sap_xep=choice_param(params, "sap_xep", "sắp xếp", SORTS) or "relevance",
+    def parse(cls, params: Mapping[str, str], *, max_query_chars: int) -> SearchParams:
+        """The page's state from its URL, or a BadRequest; `max_query_chars` is the setting of
+        that name, the CLI's limit too."""
+        parsed = cls(
+            q=text_param(params, "q", QUERY_LABELS["text"], max_chars=None) or "",
+            nam=int_param(params, "nam", QUERY_LABELS["year"], YEARS),
+            tu_nam=int_param(params, "tu_nam", QUERY_LABELS["year_from"], YEARS),
+            den_nam=int_param(params, "den_nam", QUERY_LABELS["year_to"], YEARS),
+            linh_vuc=choice_param(params, "linh_vuc", QUERY_LABELS["area"], AREAS),
+            loai=choice_param(params, "loai", QUERY_LABELS["polarity"], POLARITIES),
+            tinh=text_param(params, "tinh", QUERY_LABELS["province"]),
+            don_vi=text_param(params, "don_vi", QUERY_LABELS["unit"]),
+            truc_thuoc=choice_param(params, "truc_thuoc", QUERY_LABELS["within"], (CHECKED,)) == CHECKED,
+            so_hieu=text_param(params, "so_hieu", QUERY_LABELS["doc_number"]),
+            chu_de=choice_param(params, "chu_de", QUERY_LABELS["theme"], theme_codes()),
+            sap_xep=choice_param(params, "sap_xep", QUERY_LABELS["sort"], SORTS) or "relevance",
             trang=int_param(params, "trang", "trang", range(1, MAX_PAGE + 1)) or 1,
         )
+        problem = query_problem(parsed.query(), max_chars=max_query_chars)
+        if problem:
+            raise BadRequest(said(problem))
+        return parsed
 
     def query(self) -> Query:
         return Query(
             text=self.q,
             year=self.nam,
+            year_from=self.tu_nam,
+            year_to=self.den_nam,
             area=self.linh_vuc,
             polarity=self.loai,
             province=self.tinh,
             unit=self.don_vi,
+            within=self.truc_thuoc,
+            doc_number=self.so_hieu,
             theme=self.chu_de,
             sort=self.sap_xep,
             limit=PAGE_SIZE,
@@ -124,6 +185,7 @@ class SearchParams:
     def values(self) -> dict[str, object]:
         """As URL parameters, defaults left out so links stay short."""
         out: dict[str, object] = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["truc_thuoc"] = CHECKED if self.truc_thuoc else None
         if out["sap_xep"] == "relevance":
             out["sap_xep"] = None
         if out["trang"] == 1:
@@ -131,16 +193,19 @@ class SearchParams:
         return out
 
     def url(self, **changes: object) -> str:
-        """This search with `changes`; any change but the page goes back to page 1."""
+        """This search with `changes`; any change but the page goes back to page 1. Dropping the
+        unit drops "the units inside it" with it: alone it would be a broken rule."""
         if "trang" not in changes:
             changes["trang"] = 1
+        if "don_vi" in changes and changes["don_vi"] is None:
+            changes["truc_thuoc"] = False
         return link("/", replace(self, **changes).values())  # type: ignore[arg-type]
 
     @property
     def filtered(self) -> bool:
-        return any(
-            v is not None for v in (self.nam, self.linh_vuc, self.loai, self.tinh, self.don_vi, self.chu_de)
-        )
+        """Whether any filter narrows the words' findings (the words, order and page do not)."""
+        unfiltered = ("q", "sap_xep", "trang")
+        return any(v is not None for name, v in self.values().items() if name not in unfiltered)
 
 
 @dataclass(frozen=True, slots=True)

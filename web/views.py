@@ -22,6 +22,7 @@ from core.models import Unit
 from index.base import Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
+from pipeline.hints import inside_total
 from pipeline.search import matter_label, province_suggestions, search
 from reports.compare import (
     Comparison,
@@ -37,7 +38,7 @@ from reports.compare import (
 )
 from web.document import Mark, Segment, segments
 from web.labels import AREA_LABELS, FACET_LABELS, POLARITY_LABELS, ROLE_LABELS, RUN_STATUS_LABELS, label
-from web.params import PAGE_SIZE, SORTS, CompareParams, SearchParams
+from web.params import PAGE_SIZE, QUERY_LABELS, SORTS, CompareParams, SearchParams
 from web.snippets import safe_snippet
 
 # Which search parameter each facet of the backend narrows.
@@ -49,6 +50,8 @@ FACET_PARAMS: dict[str, str] = {
     "unit": "don_vi",
     "theme": "chu_de",
 }
+# The filters of the form that are no facet: their parameter and the Query field it sets.
+FORM_FILTERS: dict[str, str] = {"tu_nam": "year_from", "den_nam": "year_to", "so_hieu": "doc_number"}
 FACET_VALUE_LABELS: dict[str, dict[str, str]] = {"area": AREA_LABELS, "polarity": POLARITY_LABELS}
 HEAT_LEVELS = 6  # CSS classes heat-0 … heat-5 in web/static/style.css
 SIMILAR = 5
@@ -116,6 +119,10 @@ class SearchView:
     sort_urls: dict[str, str] = field(default_factory=dict)
     # A province filter that found nothing: the close provinces, each with its link
     provinces_meant: tuple[tuple[str, str], ...] = ()
+    # Findings an older kiemtra indexed without today's fields (SearchBackend.outdated)
+    outdated: int = 0
+    # A unit filter that found nothing of the unit's own: how many about the units inside it, the link
+    inside: tuple[int, str] | None = None
 
 
 def hit_view(hit: Hit) -> HitView:
@@ -168,7 +175,14 @@ def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
         value = getattr(params, param)
         if value is not None:
             shown = label(_value_labels(name), str(value))
+            if param == "don_vi" and params.truc_thuoc:
+                shown += f", {QUERY_LABELS['within']}"
             out.append(ActiveFilter(FACET_LABELS[name], shown, params.url(**{param: None})))
+    for param, field_name in FORM_FILTERS.items():
+        value = getattr(params, param)
+        if value is not None:
+            name = QUERY_LABELS[field_name].capitalize()
+            out.append(ActiveFilter(name, str(value), params.url(**{param: None})))
     return tuple(out)
 
 
@@ -193,7 +207,15 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         params.url(trang=page + 1) if page < last_page else None,
         {sort: params.url(sap_xep=sort) for sort in SORTS},
         _provinces_meant(backend, params) if params.tinh and not result.total else (),
+        backend.outdated(),
+        _inside(backend, params) if params.don_vi and not result.total else None,
     )
+
+
+def _inside(backend: SearchBackend, params: SearchParams) -> tuple[int, str] | None:
+    """A unit with no findings of its own: those of the units inside it, as the CLI hints."""
+    total = inside_total(backend, params.query())
+    return (total, params.url(truc_thuoc=True)) if total else None
 
 
 def _provinces_meant(backend: SearchBackend, params: SearchParams) -> tuple[tuple[str, str], ...]:

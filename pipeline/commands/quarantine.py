@@ -27,7 +27,8 @@ def command() -> None:
 @click.pass_context
 def list_(ctx: click.Context, fmt: str) -> None:
     """Every quarantined file: path, reason, first and last seen, how many runs saw it; then the
-    documents withdrawn from search because their files left the inbox."""
+    documents withdrawn from search because their files left the inbox. The JSON holds both, as
+    the text does: {"quarantined": [...], "withdrawn": [...]}."""
     from index.store import Store
     from pipeline.removals import withdrawn_line, withdrawn_lines
 
@@ -36,7 +37,8 @@ def list_(ctx: click.Context, fmt: str) -> None:
         failures = store.failures()
         withdrawn = store.withdrawn()
     if fmt == "json":
-        click.echo(json.dumps([asdict(f) for f in failures], ensure_ascii=False, indent=1))
+        data = {"quarantined": [asdict(f) for f in failures], "withdrawn": [asdict(w) for w in withdrawn]}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
     if not failures:
         click.echo("nothing quarantined")

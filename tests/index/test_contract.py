@@ -315,17 +315,18 @@ def test_unit_named_in_the_query_matches_findings_about_it(backend: SearchBacken
 
 
 def test_a_unit_named_in_the_query_outweighs_a_topic_word(mutable: SearchBackend) -> None:
-    """No finding holds all of "Tân Lộc đeo thẻ": the one about Tân Lộc holding "thẻ" ranks above
-    the one elsewhere holding "đeo thẻ", though "đeo" is the rarer word (a place narrows, as a filter)."""
+    """No finding holds all of "Tân Lộc trang phục lịch sự": the one about Tân Lộc holding "lịch sự"
+    ranks above the one elsewhere holding "trang phục lịch sự", though "trang phục" is the rarer
+    word (a place narrows, as a filter)."""
     mutable.index([
-        _rec("f1", "docf", "Công chức treo thẻ đầy đủ.", "Công_chức treo thẻ đầy_đủ .", POS, BM, 2024,
+        _rec("f1", "docf", "Công chức ăn mặc lịch sự.", "Công_chức ăn_mặc lịch_sự .", POS, BM, 2024,
              "2024-03-01", **LOC),
-        _rec("f2", "docg", "Cán bộ đeo thẻ khi làm việc.", "Cán_bộ đeo thẻ khi làm_việc .", POS, BM, 2024,
-             "2024-03-01"),
-        _rec("f3", "docg", "Công chức không có thẻ tên.", "Công_chức không có thẻ tên .", NEG, BM, 2024,
-             "2024-03-01"),
+        _rec("f2", "docg", "Cán bộ trang phục lịch sự khi làm việc.",
+             "Cán_bộ trang_phục lịch_sự khi làm_việc .", POS, BM, 2024, "2024-03-01"),
+        _rec("f3", "docg", "Công chức không mặc trang phục ngành.", "Công_chức không mặc trang_phục ngành .",
+             NEG, BM, 2024, "2024-03-01"),
     ])
-    assert ids(mutable, text="Tân Lộc đeo thẻ")[:2] == ["f1", "f2"]
+    assert ids(mutable, text="Tân Lộc trang phục lịch sự")[:2] == ["f1", "f2"]
 
 
 def test_a_cause_question_ranks_the_findings_giving_a_cause_first(mutable: SearchBackend) -> None:
@@ -579,4 +580,5 @@ def test_qa_sort_by_date_places_a_finding_known_only_by_its_year(empty: SearchBa
 
 def test_qa_hoac_between_two_terms_is_or(qa: SearchBackend) -> None:
     found = qa_ids(qa, "phiếu hẹn hoặc đeo thẻ")  # read as AND, a partial stage ranked "đeo thẻ" first
-    assert found == qa_ids(qa, "phiếu hẹn OR đeo thẻ") and set(found) == {"p1", "p2", "d2", "d3"}
+    # d1 "treo thẻ công chức": the same badge worn (index/vi/synonyms.toml)
+    assert found == qa_ids(qa, "phiếu hẹn OR đeo thẻ") and set(found) == {"p1", "p2", "d1", "d2", "d3"}

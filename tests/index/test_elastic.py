@@ -245,3 +245,35 @@ def test_an_index_made_before_themes_takes_them_and_its_old_findings_still_match
         backend.drop()
         backend.close()
         client.close()
+
+
+@pytest.mark.elasticsearch
+def test_findings_an_older_kiemtra_indexed_are_counted_until_a_reindex(es_url: str, name: str) -> None:
+    """An index written before `themes` and `dated`: its findings are counted (the CLI and the
+    page then say `kiemtra reindex`), also once a newer write has added the fields to the
+    mapping (the old findings still lack them); a rebuild leaves none."""
+    client = Elasticsearch(es_url)
+    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in ("themes", "dated")}
+    client.indices.create(index=f"{name}-old", mappings={**elastic.MAPPING, "properties": fields},
+                          settings=elastic.INDEX_SETTINGS)
+    client.indices.put_alias(index=f"{name}-old", name=name)
+    olds = [_record("o1", "Chưa ký số văn bản.", theme="so_hoa.chu_ky_so", year=2021),
+            _record("o2", "Chưa niêm yết thủ tục.", published="2022-05-04"),
+            _record("o3", "Một câu không có năm, ngày hay chủ đề.")]  # nothing it lacks
+    for record in olds:
+        source = {k: v for k, v in to_source(record).items() if k not in ("themes", "dated")}
+        client.index(index=name, id=record.finding_id, document=source, refresh=True)
+    backend = ElasticBackend(es_url, name)
+    try:
+        assert backend.outdated() == 2
+        backend.index([_record("n1", "Hồ sơ trực tuyến ít.", theme="so_hoa.dvc_truc_tuyen", year=2023,
+                               themes=("so_hoa.dvc_truc_tuyen",))])
+        backend.refresh()
+        assert "themes" in client.indices.get_mapping(index=name)[f"{name}-old"]["mappings"]["properties"]
+        assert backend.outdated() == 2  # the mapping has the fields now; the old findings do not
+        backend.rebuild([*olds, _record("n1", "Hồ sơ trực tuyến ít.", year=2023)])
+        assert backend.outdated() == 0 and backend.count() == 4
+    finally:
+        backend.drop()
+        backend.close()
+        client.close()

@@ -272,11 +272,12 @@ def test_a_query_naming_an_area_gets_its_findings_after_those_of_its_matters(hea
 
 def test_an_area_finding_holding_query_words_still_ranks_below_the_matters(
         headed: SearchBackend) -> None:
-    """A finding of the area only, holding a word of the query ("công tác"), comes after c2 (the
-    matter, holding none) and before those holding none."""
-    headed.index([_headed("c6", "Công tác báo cáo còn chậm.", "Công_tác báo_cáo còn chậm .", REPORT,
+    """A finding of the area only, holding a word of the query ("UBND"), comes after c2 (the
+    matter, holding none) and before those holding none. ("công tác" would not do: a filler noun
+    of the genre, it is ranked, not a word the query requires: index/vi/query_stopwords.txt.)"""
+    headed.index([_headed("c6", "UBND xã gửi báo cáo còn chậm.", "UBND xã gửi báo_cáo còn chậm .", REPORT,
                           Area.CHI_DAO)])
-    assert found(headed, text=DIRECTION, matters=(LEAD,), areas=("chi_dao",)) == [
+    assert found(headed, text=f"{DIRECTION} của UBND", matters=(LEAD,), areas=("chi_dao",)) == [
         ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c6", TIER_MATTER), ("c3", TIER_MATTER),
         ("c4", TIER_MATTER)]
 

@@ -55,7 +55,7 @@ def test_known_bad_bytes_are_not_read_again_until_they_change_or_are_released(
     assert renewed.count == 1 and renewed.sha256 != held.sha256
 
     listed = kiemtra(db, "quarantine", "list", "--format", "json")
-    [record] = json.loads(listed.stdout)
+    [record] = json.loads(listed.stdout)["quarantined"]
     assert record["path"] == str(bad.resolve()) and record["count"] == 1 and record["reason"]
 
     reads.clear()

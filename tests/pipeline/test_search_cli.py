@@ -82,7 +82,8 @@ def test_punctuation_or_emoji_finds_nothing(db: str) -> None:
 
 
 @pytest.mark.parametrize("args", [("x", "--limit", "-5"), ("x", "--limit", "0"), ("x", "--unit", ""),
-                                  ("--within",), ("--offset", "-1"), ("--from", "2023", "--to", "2021")])
+                                  ("--within",), ("--offset", "-1"), ("--from", "2023", "--to", "2021"),
+                                  ("--doc-number", " "), ("phiếu hẹn " * 60,)])
 def test_bad_options_are_one_line_and_exit_2(db: str, args: tuple[str, ...]) -> None:
     result = run("--db", db, "search", *args)
     assert result.exit_code == 2
@@ -110,3 +111,12 @@ def test_findings_of_the_query_s_matter_in_other_words_say_why_they_came(db: str
     assert search(db, "phiếu hẹn")["hits"][0]["tier"] == "words"
     shown = run("--db", db, "search", "sổ theo dõi").stdout
     assert "same matter as the query, in other words: Phiếu hẹn, sổ theo dõi hồ sơ" in shown
+
+
+def test_a_query_longer_than_the_setting_is_one_line_naming_it(db: str) -> None:
+    words = ("phiếu hẹn " * 60).split()  # 599 characters
+    result = run("--db", db, "search", *words)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == ("kiemtra: the query is 599 characters long; at most 500"
+                             " (setting max_query_chars)\n")  # the default: core/defaults.toml
+    assert run("--db", db, "--set", "max_query_chars=600", "search", *words).exit_code == 0

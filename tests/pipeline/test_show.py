@@ -78,8 +78,17 @@ def test_the_operators_commands_count_withdrawn_documents(ingested: tuple[str, P
     listed = run("--db", db, "quarantine", "list")
     assert count in listed.stdout
     assert str(report) in listed.stdout and f"kiemtra show {withdrawn.first_finding}" in listed.stdout
+    # The JSON lists what the text lists: the withdrawn document beside the (no) quarantined files.
+    as_json = json.loads(run("--db", db, "quarantine", "list", "--format", "json").stdout)
+    assert as_json["quarantined"] == []
+    [document] = as_json["withdrawn"]
+    assert document["paths"] == [str(report)] and document["findings"] == withdrawn.findings
+    assert document["withdrawn_at"] == withdrawn.withdrawn_at
+    assert document["first_finding"] == withdrawn.first_finding
+    assert document["withdrawn_at"] in listed.stdout
     assert count in run("--db", db, "runs").stdout
     # The file coming back (ingested again) makes it searchable, and nothing is counted any more.
     assert run("--db", db, "ingest", str(report), "--no-progress").exit_code == 0
     assert "withdrawn from search" not in run("--db", db, "quarantine", "list").stdout
+    assert json.loads(run("--db", db, "quarantine", "list", "--format", "json").stdout)["withdrawn"] == []
     assert json.loads(run("--db", db, "show", finding_id, "--format", "json").stdout)["withdrawn_at"] is None

@@ -9,7 +9,6 @@ from starlette.testclient import TestClient
 from webstore import WebData, build_store
 
 from web.app import create_app
-from web.auth import AuthConfig
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +20,3 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> WebData:
 def client(data: WebData) -> Iterator[TestClient]:
     with TestClient(create_app(data.settings), raise_server_exceptions=False) as c:
         yield c
-
-
-def auth_client(data: WebData, accounts: dict[str, str]) -> TestClient:
-    return TestClient(
-        create_app(data.settings, AuthConfig(required=True, accounts=accounts)),
-        raise_server_exceptions=False,
-        follow_redirects=False,
-    )

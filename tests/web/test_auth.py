@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from click.testing import CliRunner
-from conftest import auth_client
+from web_helpers import auth_client
 from webstore import WebData
 
 from core.errors import ConfigError

@@ -123,6 +123,58 @@ def _count(driver: WebDriver) -> int:
     return int(driver.find_element(By.CSS_SELECTOR, ".summary strong").text.replace(".", ""))
 
 
+def _whens(driver: WebDriver) -> set[str]:
+    """The dates the results show (a finding's publication date, else its year)."""
+    return {
+        m.find_element(By.CSS_SELECTOR, "span:nth-of-type(3)").text
+        for m in driver.find_elements(By.CSS_SELECTOR, ".hits .meta")
+    }
+
+
+def _fill(driver: WebDriver, **fields: str) -> None:
+    """Type into the search form's filters (emptied first) and submit it."""
+    for name, value in fields.items():
+        box = driver.find_element(By.ID, name)
+        box.clear()
+        box.send_keys(value)
+    driver.find_element(By.CSS_SELECTOR, "form.search button").click()
+
+
+def test_the_cli_s_filters_from_the_search_form(
+    server: str, browser: tuple[WebDriver, Path], tmp_path: Path
+) -> None:
+    """A huyện and the units inside it (--within), a year range (--from/--to), a document's
+    number (--doc-number): typed into the form under the search box, as on the CLI."""
+    driver, _ = browser
+    driver.get(server + "/")
+    driver.find_element(By.CSS_SELECTOR, ".more-filters summary").click()  # the filters, folded
+    _fill(driver, don_vi="huyện Cam Lộ")
+    _wait_for(driver, "don_vi=huy")
+    assert _count(driver) == 0  # the huyện inspects; its communes are judged
+    assert driver.find_element(By.ID, "don_vi").get_attribute("value") == "huyện Cam Lộ"  # kept, in sight
+    driver.find_element(By.ID, "truc_thuoc").click()
+    _fill(driver)
+    _wait_for(driver, "truc_thuoc=1")
+    inside = _count(driver)
+    assert inside >= 10
+    shown = {s.text for s in driver.find_elements(By.CSS_SELECTOR, ".hits .units")}
+    assert shown and all("Cam" in units for units in shown)  # xã Cam Tuyền, thị trấn Cam Lộ ...
+    assert "gồm cả đơn vị trực thuộc" in driver.find_element(By.CSS_SELECTOR, ".active-filters").text
+    _shot(driver, tmp_path, "6-loc-don-vi-truc-thuoc")
+
+    driver.find_element(By.ID, "truc_thuoc").click()
+    _fill(driver, don_vi="", tu_nam="2021", den_nam="2022")
+    _wait_for(driver, "den_nam=2022")
+    assert _count(driver) > 0 and {when[:4] for when in _whens(driver)} <= {"2021", "2022"}
+
+    _fill(driver, tu_nam="", den_nam="", so_hieu="318/BC-UBND")
+    _wait_for(driver, "so_hieu=318")
+    assert _count(driver) > 0 and {when[:4] for when in _whens(driver)} == {"2023"}
+    sources = {s.text for s in driver.find_elements(By.CSS_SELECTOR, ".hits .source")}
+    assert len({s.split(" · ")[0] for s in sources}) == 1  # one document: the 2023 report
+    _shot(driver, tmp_path, "7-loc-so-hieu")
+
+
 def test_staff_and_auditor_journey(server: str, browser: tuple[WebDriver, Path], tmp_path: Path) -> None:
     driver, downloads = browser
     # 1. Search without accents.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import io
 import re
 
@@ -10,25 +9,13 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 from starlette.testclient import TestClient
+from web_helpers import count_of, links
 from webstore import FORMULA, HOSTILE, WebData, build_store
 
 from core.errors import BackendError
+from core.settings import load_settings
 from index.store import Store
 from web.app import create_app
-
-
-def links(page: str, pattern: str) -> list[str]:
-    """The hrefs of `page` matching `pattern`, unescaped as a browser would follow them."""
-    return [
-        html.unescape(h) for h in re.findall(r'href="([^"]*)"', page) if re.search(pattern, html.unescape(h))
-    ]
-
-
-def count_of(page: str) -> int:
-    match = re.search(r"<strong>([\d.]+)</strong> phát hiện", page)
-    assert match, page[:2000]
-    return int(match.group(1).replace(".", ""))
-
 
 # --------------------------------------------------------------------------- search
 
@@ -116,7 +103,12 @@ def test_empty_search_browses_everything_with_facets(client: TestClient) -> None
         {"trang": "-1"},
         {"trang": "9999"},
         {"q": "a\x00b"},
-        {"q": "x" * 301},
+        {"q": "x" * (load_settings(environ={}).max_query_chars + 1)},
+        {"tu_nam": "2023", "den_nam": "2019"},
+        {"truc_thuoc": "1"},
+        {"don_vi": "Cam Lộ", "truc_thuoc": "yes"},
+        {"tu_nam": "1800"},
+        {"so_hieu": "12/QĐ\x00"},
         {"don_vi": "y" * 121},
         {"nam": "２０１９"},
         {"chu_de": "khong.co"},

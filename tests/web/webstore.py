@@ -26,6 +26,7 @@ from core.models import (
     Unit,
 )
 from core.settings import Settings, load_settings
+from index.records import Containers
 from index.sqlite_fts import SqliteFtsBackend
 from index.store import Store
 
@@ -104,12 +105,19 @@ class WebData:
 
 
 def save_report(
-    store: Store, folder: Path, name: str, year: int, rows: list[tuple[str, str, str, str]]
+    store: Store,
+    folder: Path,
+    name: str,
+    year: int,
+    rows: list[tuple[str, str, str, str]],
+    *,
+    decision: str = "12/QĐ-UBND",
 ) -> Path:
+    """One report of `year` with `rows` as its findings, carried out under the Quyết định `decision`."""
     heading = f"BÁO CÁO KẾT QUẢ KIỂM TRA CẢI CÁCH HÀNH CHÍNH NĂM {year}"
     body = "\n\n".join(sentence for *_, sentence in rows)
     text = (
-        f"{heading}\n\nThực hiện Quyết định số 12/QĐ-UBND ngày 15/03/{year} của UBND huyện Cam Lộ.\n\n{body}"
+        f"{heading}\n\nThực hiện Quyết định số {decision} ngày 15/03/{year} của UBND huyện Cam Lộ.\n\n{body}"
     )
     path = folder / f"{name}.txt"
     path.write_bytes(text.encode("utf-8"))
@@ -135,7 +143,7 @@ def save_report(
         inspection_year=year,
         inspection_period=Period(f"{year}-10-28", f"{year}-11-08"),
         units=(INSPECTOR, CAM_TUYEN),
-        documents=(DocRef("Quyết định", "12/QĐ-UBND", f"{year}-03-15", "UBND huyện Cam Lộ"),),
+        documents=(DocRef("Quyết định", decision, f"{year}-03-15", "UBND huyện Cam Lộ"),),
         dates=(f"{year}-03-15",),
         findings=tuple(findings),
     )
@@ -143,8 +151,10 @@ def save_report(
     return path
 
 
-def build_store(folder: Path, *, extra_findings: int = 0) -> WebData:
-    """The three reports (plus `extra_findings` more 2022 shortcomings on phiếu hẹn, for paging)."""
+def build_store(folder: Path, *, extra_findings: int = 0, containers: Containers | None = None) -> WebData:
+    """The three reports (plus `extra_findings` more 2022 shortcomings on phiếu hẹn, for paging).
+    `containers`: the units holding a unit, which the records carry for "units inside" filters
+    (nlp.unit_containers.containers); by default none, as a store without the gazetteer."""
     db = folder / "kiemtra.db"
     files: dict[str, Path] = {}
     reports = list(REPORTS)
@@ -164,7 +174,7 @@ def build_store(folder: Path, *, extra_findings: int = 0) -> WebData:
                 ],
             )
         )
-    with Store(db, segmenter=str) as store:
+    with Store(db, segmenter=str, containers=containers or (lambda unit, near: ())) as store:
         for name, year, rows in reports:
             files[name] = save_report(store, folder, name, year, rows)
         store.record_failure(

@@ -1,0 +1,67 @@
+"""What a search must satisfy, whichever edge built it: the CLI's options or the web page's form.
+
+Why one module: both edges build the same index.base.Query, and a rule written at each edge
+drifts (the page capped the words at 300 characters, the CLI at none; the page had no year
+range, so no "from after to" rule). Each rule looks at the Query itself and answers with a
+Problem naming the Query field and what is wrong; each edge says it in its own words (the
+CLI's option names in English, the page's labels in Vietnamese), from the same facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from index.base import Query
+
+
+class Rule(StrEnum):
+    """Which rule a Query breaks."""
+
+    BLANK = "blank"  # a text filter given but empty: it would filter on nothing
+    TOO_LONG = "too_long"  # the words longer than the setting max_query_chars
+    NEEDS_UNIT = "needs_unit"  # `within` without a unit to look inside
+    REVERSED = "reversed"  # a year range whose start is after its end
+    NOT_POSITIVE = "not_positive"  # a page of no findings (limit below 1)
+    NEGATIVE = "negative"  # an offset below 0
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A broken rule: the Query field it is about and the values the message needs."""
+
+    rule: Rule
+    field: str  # a field of index.base.Query ("text", "unit", "year_from" ...)
+    value: str | int | None = None  # what was given (TOO_LONG: its length in characters)
+    limit: int | None = None  # TOO_LONG: the most allowed; REVERSED: the end of the range
+
+
+# The text filters a user types; given empty, each would match nothing or everything.
+TEXT_FILTERS = ("unit", "province", "level", "theme", "doc_number")
+
+
+def query_length(text: str) -> int:
+    """The words' length as the rule counts it: runs of spaces count as one (the page collapses
+    them, a shell splits on them), so both edges measure the same query the same way."""
+    return len(" ".join(text.split()))
+
+
+def query_problem(query: Query, *, max_chars: int) -> Problem | None:
+    """The first rule `query` breaks, or None. `max_chars` is the setting max_query_chars: a
+    longer query is a paste gone wrong or an attack on the planner, never a search."""
+    length = query_length(query.text)
+    if length > max_chars:
+        return Problem(Rule.TOO_LONG, "text", length, max_chars)
+    for name in TEXT_FILTERS:
+        value = getattr(query, name)
+        if value is not None and not value.strip():
+            return Problem(Rule.BLANK, name)
+    if query.within and query.unit is None:
+        return Problem(Rule.NEEDS_UNIT, "within")
+    if query.year_from is not None and query.year_to is not None and query.year_from > query.year_to:
+        return Problem(Rule.REVERSED, "year_from", query.year_from, query.year_to)
+    if query.limit < 1:
+        return Problem(Rule.NOT_POSITIVE, "limit", query.limit)
+    if query.offset < 0:
+        return Problem(Rule.NEGATIVE, "offset", query.offset)
+    return None

@@ -1,0 +1,187 @@
+"""The query-side language data (index/vi/*.txt|toml) read as the data says: real queries of the
+genre, planned with the shipped lexicon (index/query.py: load_lexicon, plan_query).
+
+Each test names the entries it checks and the sense the data gives them: an abbreviation brings
+its expansion, a spelling its twin, a cue phrase the polarity it asks for, a filler noun is ranked
+but not required."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from core.normalize import fold
+from index.query import INTENTS_FILE, Plan, load_lexicon, plan_query
+
+
+def groups(text: str) -> list[list[str]]:
+    return [[" ".join(a.syllables) for a in g.alternatives] for g in plan_query(text).groups]
+
+
+def folded_groups(text: str) -> list[list[str]]:
+    """The groups folded: an abbreviation typed without accents brings its expansions folded."""
+    return [[fold(a) for a in g] for g in groups(text)]
+
+
+def optional(plan: Plan) -> list[str]:
+    return [" ".join(a.syllables) for a in plan.optional]
+
+
+# ----------------------------------------------------------------------------------- synonyms.toml
+
+
+def test_kh_is_a_plan_and_hang_nam_its_twin() -> None:
+    """"KH CCHC hằng năm": KH is kế hoạch (document kind code), hằng năm is hàng năm, one group each."""
+    assert groups("KH CCHC hằng năm") == [
+        ["kh", "ke hoach"], ["cchc", "cai cach hanh chinh"], ["hằng năm", "hàng năm"]]
+    assert groups("kế hoạch hàng năm") == [["kế hoạch", "kh"], ["hàng năm", "hằng năm"]]
+
+
+@pytest.mark.parametrize(("typed", "member", "not_member"), [
+    ("Sở KH&CN", "khoa hoc va cong nghe", "ke hoach"),  # the longest member keeps KH&CN whole
+    ("Sở KH&ĐT", "kế hoạch và đầu tư", "kh"),
+    ("trung tâm HCC", "trung tam phuc vu hanh chinh cong", "hanh chinh cong"),
+])
+def test_a_longer_abbreviation_is_not_cut_by_a_shorter_one(typed: str, member: str, not_member: str) -> None:
+    found = [g for g in folded_groups(typed) if fold(member) in g]
+    assert found and not_member not in found[0]
+
+
+@pytest.mark.parametrize(("typed", "member"), [
+    ("BC định kỳ", "báo cáo"), ("dịch vụ HCC", "hành chính công"), ("tiếp nhận PAKN", "phản ánh kiến nghị"),
+    ("BQL dự án", "ban quản lý"), ("phòng TC-KH", "tài chính kế hoạch"), ("VH-XH", "văn hóa xã hội"),
+    ("VPĐKĐĐ", "văn phòng đăng ký đất đai"), ("lịch tiếp dân", "tiếp công dân"),
+    ("không đeo bảng tên", "đeo thẻ"), ("treo thẻ công chức", "đeo thẻ"), ("máy bốc số", "máy lấy số"),
+    ("chấp hành giờ giấc", "thời giờ làm việc"), ("trong giờ hành chính", "giờ làm việc"),
+    ("phòng làm việc khóa trái cửa", "đóng cửa"), ("giao ban hàng tuần", "hằng tuần"),
+    ("dùng email công vụ", "hộp thư công vụ"), ("sát nhập xã", "sáp nhập"),
+    ("trả kết quả đúng hẹn", "đúng hạn"),
+])
+def test_the_genre_says_one_thing_these_ways(typed: str, member: str) -> None:
+    assert any(fold(member) in group for group in folded_groups(typed)), groups(typed)
+
+
+def test_the_badge_worn_is_one_group_whatever_the_card_is_called() -> None:
+    """"đeo thẻ công chức" is listed whole: not "đeo thẻ" with "công chức" required besides."""
+    assert len(groups("đeo thẻ công chức")) == 1 and "đeo bảng tên" in groups("đeo thẻ công chức")[0]
+    plan = plan_query("cán bộ không đeo thẻ")  # the negation stays a required word of its own
+    assert [g.sense for g in plan.groups] == [False, True, False]
+    assert "treo thẻ" in groups("cán bộ không đeo thẻ")[2]
+
+
+def test_the_official_mailbox_is_not_cut_into_the_general_email() -> None:
+    assert groups("email công vụ") == [["email công vụ", "thư điện tử công vụ", "hộp thư điện tử công vụ",
+                                        "hộp thư công vụ", "mail công vụ"]]
+    assert "thu dien tu" in groups("email")[0]  # typed without accents: the members folded
+
+
+def test_the_queue_machine_leaves_thu_tu_a_word_of_its_own() -> None:
+    assert groups("máy bốc số thứ tự") == [["máy bốc số", "máy lấy số", "máy cấp số"], ["thứ tự"]]
+
+
+def test_feedback_is_a_noun_not_a_question_for_recommendations() -> None:
+    """"phản ánh, kiến nghị" (PAKN) is read before the cue "kiến nghị": no polarity asked."""
+    plan = plan_query("tiếp nhận phản ánh, kiến nghị về quy định hành chính")
+    assert plan.polarity is None and ["phản ánh kiến nghị", "pakn"] in groups(
+        "tiếp nhận phản ánh, kiến nghị về quy định hành chính")
+    assert plan_query("kiến nghị xử lý cán bộ").polarity == "recommendation"  # the verb still asks
+
+
+def test_a_late_arrival_is_no_member_after_the_negation_cue() -> None:
+    """"chậm giờ" is left out of the đi muộn set: "chậm" is a required cue, a member read after
+    it would be a sense group, and the query's topic would admit nothing to the partial stages."""
+    plan = plan_query("CBCC chậm giờ")
+    assert [g.sense for g in plan.groups] == [False, True, False]
+    assert groups("CBCC chậm giờ")[1:] == [["chậm"], ["giờ"]]
+
+
+# ----------------------------------------------------------------------------------- intents.toml
+
+
+@pytest.mark.parametrize(("text", "polarity", "words", "cue"), [
+    ("kết quả tích cực trong chuyển đổi số", "strength", ["chuyển đổi số", "cđs"], "kết quả tích cực"),
+    ("chuyển biến tích cực về kỷ cương", "strength", ["kỷ cương", "kỉ cương"], "chuyển biến tích cực"),
+    ("điểm mạnh của bộ phận một cửa", "strength", ["bộ phận một cửa"], "điểm mạnh"),
+    ("kết quả đạt được trong cải cách thủ tục", "strength", ["cải cách"], "kết quả đạt được"),
+    ("khó khăn vướng mắc trong giải quyết hồ sơ", "shortcoming", ["giải quyết"], "khó khăn vướng mắc"),
+    ("nhược điểm của phần mềm một cửa", "shortcoming", ["phần mềm"], "nhược điểm"),
+    ("những việc chưa làm được về văn thư", "shortcoming", ["văn thư"], "chưa làm được"),
+    ("công tác văn thư chưa tốt", "shortcoming", ["văn thư"], "chưa tốt"),
+    ("ứng dụng CNTT chưa hiệu quả", "shortcoming", ["ứng dụng"], "chưa hiệu quả"),
+    ("giải pháp nâng cao chỉ số CCHC", "recommendation", ["nâng cao"], "giải pháp"),
+    ("phương hướng thời gian tới về chuyển đổi số", "recommendation", ["chuyển đổi số"], "phương hướng"),
+])
+def test_cue_phrases_ask_for_a_polarity_and_are_not_required(text: str, polarity: str, words: list[str],
+                                                               cue: str) -> None:
+    plan = plan_query(text)
+    assert plan.polarity == polarity
+    assert any(all(w in g for w in words) for g in groups(text)), groups(text)
+    assert cue in optional(plan) and not any(cue in g for g in groups(text))
+    assert not any(g.sense for g in plan.groups)  # a judgement, not a negation of the topic
+
+
+def test_a_negation_before_a_content_word_is_still_required() -> None:
+    """"chưa tốt" is a cue phrase; "chưa niêm yết" keeps "chưa" required (the sense group)."""
+    plan = plan_query("chưa niêm yết thủ tục")
+    assert plan.polarity == "shortcoming" and plan.groups[0].sense and not optional(plan)
+
+
+def test_the_shipped_intent_tables_are_well_formed() -> None:
+    """Every table has a polarity and a why; a cue is in one table only (the first would win
+    silently); a cue that is not required is no synonym member (it would never be expanded)."""
+    tables = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))["intent"]
+    assert all(t["polarity"] in ("shortcoming", "strength", "recommendation") and t["why"].strip()
+               for t in tables)
+    terms = [term for t in tables for term in t["terms"]]
+    assert len(terms) == len(set(terms))
+    lexicon = load_lexicon()
+    members = {tuple(fold(s) for s in m) for ms in lexicon.synonyms for m in ms}
+    assert not [c for c in lexicon.cues if not c.required and tuple(fold(s) for s in c.syllables) in members]
+
+
+# ---------------------------------------------------------------------------- query_stopwords.txt
+
+
+def test_a_filler_noun_is_ranked_not_required() -> None:
+    """"công tác chỉ đạo điều hành" is "chỉ đạo điều hành": công tác is optional, kept in the exact phrase."""
+    plan = plan_query("hạn chế trong công tác chỉ đạo điều hành")
+    assert [s for g in plan.groups for s in g.alternatives[0].syllables] == ["chỉ", "đạo", "điều", "hành"]
+    assert optional(plan) == ["hạn chế", "công tác"] and plan.polarity == "shortcoming"
+    assert plan.exact is not None and "công" in plan.exact.syllables
+    for filler, topic in (("tình hình", "giải quyết"), ("tình trạng", "trễ hạn"), ("vấn đề", "niêm yết"),
+                          ("thời gian qua", "giải quyết")):
+        text = f"{filler} {topic} hồ sơ"
+        assert optional(plan_query(text)) == [filler]
+        assert topic in " ".join(a for g in groups(text) for a in g)
+
+
+def test_a_filler_alone_or_typed_without_accents_stays_required() -> None:
+    assert groups("công tác") == [["công tác"]]  # typed alone it is the topic
+    plan = plan_query("cong tac van thu")  # folded it is also công tắc: no word is left out
+    assert not optional(plan) and [s for g in plan.groups for s in g.alternatives[0].syllables][:2] == [
+        "cong", "tac"]
+
+
+def test_the_inspection_team_is_not_a_word_of_the_answer() -> None:
+    """"… thì đoàn kiểm tra kiến nghị xử lý thế nào": the team and the question words are not required."""
+    plan = plan_query("cán bộ chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào")
+    assert "đoàn kiểm tra" in optional(plan)
+    assert not any(w in g for g in groups("cán bộ chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào")
+                   for w in ("đoàn", "kiểm tra", "thế", "nào", "thì"))
+
+
+@pytest.mark.parametrize(("text", "dropped"), [
+    ("lãnh đạo vắng mặt khi đoàn đến", ["khi"]),
+    ("hồ sơ trễ hạn trên địa bàn huyện", ["trên", "địa", "bàn"]),
+    ("đối với cấp xã niêm yết thủ tục như nào", ["đối", "với", "như", "nào"]),
+    ("mọi xã đều niêm yết", ["mọi"]),
+    ("hồ sơ trễ hạn bao lâu", ["bao", "lâu"]),
+])
+def test_function_and_question_words_are_dropped(text: str, dropped: list[str]) -> None:
+    assert [d for d in plan_query(text).dropped if d in dropped] == dropped
+
+
+def test_a_quantifier_typed_without_accents_is_a_word() -> None:
+    """"moi" is mọi, mới and mối: only "mọi" typed with its accents is dropped."""
+    assert "moi" not in plan_query("quy dinh moi").dropped

@@ -1,0 +1,42 @@
+"""The rules every search obeys, whichever edge built it (pipeline/query_rules.py): the CLI and
+the web page phrase the same Problem, so these pin the rules themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.base import Query
+from pipeline.query_rules import Problem, Rule, query_length, query_problem
+
+
+def test_a_good_query_breaks_no_rule() -> None:
+    query = Query(text="xã nào chưa cấp phiếu hẹn", unit="huyện Cam Lộ", within=True, year_from=2019,
+                  year_to=2019, doc_number="139/QĐ-UBND")
+    assert query_problem(query, max_chars=500) is None
+
+
+def test_the_length_counts_runs_of_spaces_once_as_both_edges_collapse_them() -> None:
+    assert query_length("  phiếu   hẹn \n") == len("phiếu hẹn")
+    assert query_problem(Query(text="phiếu   hẹn"), max_chars=9) is None
+    assert query_problem(Query(text="phiếu hẹn!"), max_chars=9) == Problem(Rule.TOO_LONG, "text", 10, 9)
+
+
+@pytest.mark.parametrize(
+    ("query", "problem"),
+    [
+        (Query(unit=" "), Problem(Rule.BLANK, "unit")),
+        (Query(province=""), Problem(Rule.BLANK, "province")),
+        (Query(doc_number="\t"), Problem(Rule.BLANK, "doc_number")),
+        (Query(within=True), Problem(Rule.NEEDS_UNIT, "within")),
+        (Query(year_from=2023, year_to=2021), Problem(Rule.REVERSED, "year_from", 2023, 2021)),
+        (Query(limit=0), Problem(Rule.NOT_POSITIVE, "limit", 0)),
+        (Query(offset=-1), Problem(Rule.NEGATIVE, "offset", -1)),
+    ],
+)
+def test_each_rule_names_the_field_and_what_was_given(query: Query, problem: Problem) -> None:
+    assert query_problem(query, max_chars=500) == problem
+
+
+def test_the_length_is_checked_first_a_huge_paste_is_named_as_such() -> None:
+    assert query_problem(Query(text="x" * 501, within=True), max_chars=500) == Problem(
+        Rule.TOO_LONG, "text", 501, 500)
