@@ -65,13 +65,13 @@ def _area_trainer(golds: list[Gold], seed: int) -> Callable[[Prediction, str], P
 
 def _rules_only(golds: list[Gold], seed: int) -> Callable[[Prediction, str], Prediction]:
     """Areas from the vocabulary alone (nothing trained): the baseline a learned area must beat."""
-    from core.normalize import matching_form
+    from nlp.areas import area_scores
     from nlp.themes import load_taxonomy
 
     taxonomy = load_taxonomy()
 
     def apply(pred: Prediction, _text: str) -> Prediction:
-        findings = [{**f, "area": taxonomy.area_of(matching_form(f["text"]))}
+        findings = [{**f, "area": taxonomy.best_area(area_scores(f["text"]))}
                     for f in pred.get("findings", [])]
         return {**pred, "findings": findings}
 

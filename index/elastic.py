@@ -183,8 +183,9 @@ def _phrase(field: str, syllables: tuple[str, ...], prefix: bool) -> dict[str, A
 
 def _ranked_clause(alt: Alternative) -> dict[str, Any]:
     """What BM25 ranks a ranked unit (index.query.ranked_units) by: typed with every accent, its
-    phrase on the canonical field (as SQLite ranks it on `original`), else on the folded one."""
-    if all(alt.accented):
+    phrase on the canonical field (as SQLite ranks it on `original`), as a literal one (an accent
+    restoration, index.query.Plan.restored), else on the folded one."""
+    if alt.whole:
         return _phrase("text_canonical", alt.syllables, alt.prefix)
     return _phrase("text_folded", alt.folded, alt.prefix)
 
@@ -192,11 +193,11 @@ def _ranked_clause(alt: Alternative) -> dict[str, Any]:
 def alternative_clause(alt: Alternative) -> dict[str, Any]:
     """One alternative under the accent rule: its folded phrase, and its accented syllables as
     typed (tone placement canonical) in the canonical field, as SQLite checks them."""
+    if alt.whole:  # typed with every accent, or literal
+        return _phrase("text_canonical", alt.syllables, alt.prefix)
     folded = _phrase("text_folded", alt.folded, alt.prefix)
     if not alt.any_accent:
         return folded
-    if all(alt.accented):
-        return _phrase("text_canonical", alt.syllables, alt.prefix)
     checks = [_phrase("text_canonical", (s,), prefix) for s, prefix in alt.accent_checks]
     return {"bool": {"filter": [folded, *checks]}}
 

@@ -56,7 +56,15 @@ Matching rules the plan carries, for the engines to apply:
   matching as many groups; the category word itself is not required (`Plan.optional`);
 - a question asking for more than its topic ("tại sao …", intents.toml [[answer]]) carries
   the words an answer holds (`Plan.answer`: "nguyên nhân", "là do"), never required, counting
-  as one group more for the findings holding one.
+  as one group more for the findings holding one;
+- a word of two syllables or more typed without accents carries its accented reading when the
+  reading is clear (`Plan.restored`, index/accents.py says when and why: "ky luat" is kỷ luật,
+  "ho so" hồ sơ; "bo may" stays folded, the dictionary knowing three readings and the genre's
+  data none): never required, so the folded form still matches everything it can mean, but
+  ranked in the folded word's place (bm25 on the accented text, the reading as written:
+  `Alternative.literal`, `ranked_units`), as the query typed with its accents would rank, so
+  among findings matching as many groups the ones writing the reading come first; the accents
+  a user typed are kept, and narrow an ambiguous word to the reading they agree with.
 """
 
 from __future__ import annotations
@@ -66,7 +74,7 @@ import importlib.util
 import math
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -75,6 +83,7 @@ from typing import Any
 from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
+from index.accents import Readings, compile_readings, reading
 
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
@@ -375,6 +384,17 @@ class Lexicon:
             out.append((tuple(f" {' '.join(fold(s) for s in m)} " for m in members), frozenset(spans)))
         return tuple(out)
 
+    @cached_property
+    def readings(self) -> Readings:
+        """The accented readings of folded words (index/accents.py): the dictionary's, and the
+        phrases this lexicon writes for the genre (synonyms, cues, stop words, citation kinds,
+        what answers hold), compiled once per process."""
+        genre = [*(m for members in self.synonyms for m in members), *(c.syllables for c in self.cues),
+                 *(entry for entry, _ in self.stopwords), *self.citations,
+                 *(h for _, holds in self.answers for h in holds)]
+        heads = [c.syllables[0] for c in self.cues if c.required and len(c.syllables) == 1]
+        return compile_readings(self.dictionary, genre, heads, MAX_WORD_SYLLABLES)
+
     def synonyms_at(self, typed: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
         """The longest synonym member starting at `at`: its length and every member of its set."""
         for n in range(min(self._longest_member, len(typed) - at), 0, -1):
@@ -483,11 +503,20 @@ class Alternative:
     """One way to satisfy a group: syllables in a row (a phrase when several), maybe a prefix.
 
     Syllables keep the accents typed; `folded` is what every engine matches first, and each
-    `accented` syllable must in addition appear in that accented form.
+    `accented` syllable must in addition appear in that accented form. A `literal` one (an
+    accent restoration, index/accents.py) is the word exactly as written, its syllables without
+    marks included ("vi phạm", not "ví phạm"): it is matched as a phrase on the accented text.
     """
 
     syllables: tuple[str, ...]
     prefix: bool = False
+    literal: bool = False
+
+    @property
+    def whole(self) -> bool:
+        """Whether the alternative is matched as a phrase on the accented text alone: typed with
+        every accent (which implies the folded phrase), or literal."""
+        return self.literal or all(self.accented)
 
     @property
     def folded(self) -> tuple[str, ...]:
@@ -507,6 +536,8 @@ class Alternative:
         were typed with accents: each accented syllable, and whether it is a prefix (the last
         syllable of a prefix alternative). Empty without accents; an alternative typed with
         every accent is matched as a phrase on the accented text alone (it implies the folded)."""
+        if self.literal:
+            return ()
         last = len(self.syllables) - 1
         return tuple((s, self.prefix and k == last)
                      for k, (s, accented) in enumerate(zip(self.syllables, self.accented, strict=True))
@@ -551,6 +582,11 @@ class Plan:
     # What an answer to the question holds ("tại sao …": "nguyên nhân", "là do"): never required,
     # it counts as one group more (after the polarity's) for the findings holding any of them.
     answer: tuple[Alternative, ...] = ()
+    # The accented readings of the words typed without accents (index/accents.py: "ky luat" →
+    # kỷ luật), literal: never required; bm25 ranks by them in place of the folded words
+    # (ranked_units), so a finding writing the reading ranks before one holding another word of
+    # the same folded spelling.
+    restored: tuple[Alternative, ...] = ()
 
     @property
     def minimum(self) -> int:
@@ -737,9 +773,11 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     cues: list[str] = []  # polarities asked for, in query order
     optional: list[Alternative] = []
     unquoted: set[int] = set()  # the groups cut from unquoted words (a quoted phrase is never split)
+    restored: list[Alternative] = []
 
     def flush() -> None:
-        kept, lost, asked, wished, said = _cut_run(pending, lexicon, words, units, capitals)
+        kept, lost, asked, wished, said, read = _cut_run(pending, lexicon, words, units, capitals)
+        restored.extend(a for a in read if a not in restored)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
         dropped.extend(lost)
@@ -785,7 +823,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=cues[0] if cues else None, optional=_unique(optional),
                 polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional),
-                parts=_parts(groups, unquoted, lexicon, words),
+                parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
                 answer=tuple(Alternative(h) for h in lexicon.answer_words(
                     [s for clause in parsed.clauses for t in clause for s in t.syllables])))
 
@@ -831,15 +869,17 @@ def _is_category(alt: Alternative, lexicon: Lexicon) -> bool:
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
              capitals: Sequence[bool] = ()) -> tuple[list[Group], list[str], list[str], list[Alternative],
-                                                     list[str]]:
+                                                     list[str], list[Alternative]]:
     """Groups of one run of unquoted words, the stop words dropped from it, the polarities its
-    cues ask for (in order), the cue words that are not required, and the syllables kept for the
-    exact phrase (groups and cue words, in order)."""
+    cues ask for (in order), the cue words that are not required, the syllables kept for the
+    exact phrase (groups and cue words, in order) and the accented readings of the words typed
+    without accents (`_readings`)."""
     groups: list[Group] = []
     dropped: list[str] = []
     cues: list[str] = []
     optional: list[Alternative] = []
     said: list[str] = []  # the syllables kept for the exact phrase: groups and cue words, in order
+    read: list[Alternative] = []  # the accented readings of its words typed without accents
     skip = _frame(typed, lexicon)
     cuts: dict[int, list[int]] = {}  # the best cut of the run up to each end (a frame word or its end)
     sense = -1
@@ -860,6 +900,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             if not cue.required:
                 optional.append(Alternative(tuple(typed[i:i + size])))
                 said.extend(typed[i:i + size])
+                read.extend(_readings(typed[i:i + size], lexicon, units))
                 i += size
                 continue
             sense = len(groups)  # the group this cue's word makes carries the query's sense
@@ -867,6 +908,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         if length:
             groups.append(Group(_unique(_members(typed[i:i + length], members))))
             said.extend(typed[i:i + length])
+            read.extend(_readings(typed[i:i + length], lexicon, units, members))
             i += length
             continue
         unit = _longest(typed, i, units, lo=2)
@@ -888,10 +930,28 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         size = max(word, 1)
         groups.append(Group((Alternative(tuple(typed[i:i + size])),)))
         said.extend(typed[i:i + size])
+        read.extend(_readings(typed[i:i + size], lexicon, units))
         i += size
     if 0 <= sense < len(groups):
         groups[sense] = dataclasses.replace(groups[sense], sense=True)
-    return groups, dropped, cues, optional, said
+    return groups, dropped, cues, optional, said, read
+
+
+def _readings(span: Sequence[str], lexicon: Lexicon, units: Collection[str] = (),
+              members: Sequence[tuple[str, ...]] = ()) -> list[Alternative]:
+    """The accented reading (a literal alternative, Plan.restored) of one word of the query's
+    cut, two syllables or more with one typed without accents, when it is clear: the synonym
+    member it is, as the synonym file writes it (the genre's spelling, however long: "he thong
+    quan ly chat luong"), else the word's clear reading (index/accents.py). Nothing for a lone
+    syllable, whose folded form has too many readings, nor for a word folded as the name of a
+    unit of the index (`units`): place names are common words with other tones ("thanh tri" is
+    the district Thanh Trì in these texts, the dictionary's one reading thành trì, a citadel),
+    so typed without accents the word is as likely the place."""
+    if len(span) < 2 or all(is_accented(s) for s in span) or " ".join(fold(s) for s in span) in units:
+        return []
+    written = {m for m in members if len(m) == len(span) and _matches_at(span, m, 0)}
+    found = next(iter(written)) if len(written) == 1 else reading(lexicon.readings, span)
+    return [] if found is None or found == tuple(span) else [Alternative(found, literal=True)]
 
 
 # Syllables of the longest level word ("thi tran"): how far `names_place` looks for one.
@@ -928,7 +988,7 @@ def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
     return set()
 
 
-def _word_lengths(typed: list[str], at: int, end: int, words: set[str], units: set[str],
+def _word_lengths(typed: list[str], at: int, end: int, words: Collection[str], units: Collection[str],
                   lexicon: Lexicon, most: int = MAX_WORD_SYLLABLES + 1) -> list[int]:
     """The lengths (2 or more syllables, at most `most`) of the words, unit names and synonym
     members starting at `at` and ending before `end`, longest first."""
@@ -942,7 +1002,7 @@ def _word_lengths(typed: list[str], at: int, end: int, words: set[str], units: s
     return out
 
 
-def _best_cut(typed: list[str], words: set[str], units: set[str], lexicon: Lexicon,
+def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], lexicon: Lexicon,
               end: int, most: int = MAX_WORD_SYLLABLES + 1) -> list[int]:
     """For each position before `end`, how many syllables from it make the next word of the
     best cut of the run up to `end` (0: no word of two or more there).
@@ -1038,17 +1098,41 @@ def ranked_units(plan: Plan, *, fill: bool = False) -> list[Alternative]:
     then the optional words (polarity cues, light verbs); ranking the fill (`fill`), the parts
     too (Plan.parts): the fill's findings hold parts, not the terms, and rank by bm25 of the
     parts they hold. (Not in the stages: a finding there holds the term, and each part costs
-    a presence list of findings per search, 7–15 ms at 100,000 findings for "văn bản".)"""
-    out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
+    a presence list of findings per search, 7–15 ms at 100,000 findings for "văn bản".)
+
+    A word typed without accents whose reading was restored (Plan.restored) is ranked as its
+    reading, in its place (literal: "kỷ", "luật" for "ky luat"), as the query typed with the
+    accents would rank: a finding holding another word of the same folded spelling still
+    matches, and ranks by the rest of its words. In place, not besides: each ranked unit costs
+    SQLite a presence list and splits the findings its top-k scores alike (twice the time at
+    100,000 findings when added)."""
+    # Keyed by what the engines match: an accented unit is the same typed or restored.
+    out: dict[tuple[tuple[str, ...], bool, bool], Alternative] = {}
     for group in plan.groups:
         alone = len(group.alternatives) == 1 and not group.alternatives[0].prefix
         for alt in group.alternatives:
-            for unit in ([Alternative((s,)) for s in alt.syllables] if alone else [alt]):
+            read = _as_read(alt, plan.restored)
+            for unit in (_words_of(read) if alone else [read]):
                 if unit.syllables:
-                    out.setdefault((unit.syllables, unit.prefix), unit)
-    for unit in (*plan.optional, *(p.alternative for p in plan.parts if fill)):
-        out.setdefault((unit.syllables, unit.prefix), unit)
+                    out.setdefault((unit.syllables, unit.prefix, unit.whole), unit)
+    for unit in (*(_as_read(a, plan.restored) for a in plan.optional),
+                 *(p.alternative for p in plan.parts if fill)):
+        out.setdefault((unit.syllables, unit.prefix, unit.whole), unit)
     return list(out.values())
+
+
+def _as_read(alt: Alternative, restored: Sequence[Alternative]) -> Alternative:
+    """The restored reading standing for a typed alternative (its folded form, agreeing with the
+    accents typed), else the alternative itself."""
+    if alt.prefix or alt.whole:
+        return alt
+    agreeing = (r for r in restored if r.folded == alt.folded and _matches_at(alt.syllables, r.syllables, 0))
+    return next(agreeing, alt)
+
+
+def _words_of(alt: Alternative) -> list[Alternative]:
+    """An alternative's syllables as ranked units of one syllable each, literal if it is."""
+    return [Alternative((s,), literal=alt.literal and not is_accented(s)) for s in alt.syllables]
 
 
 def plan_query(text: str, vocabulary: Vocabulary | None = None, lexicon: Lexicon | None = None) -> Plan:

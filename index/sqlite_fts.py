@@ -614,10 +614,10 @@ class _TextSearch:
         return self._folded[key]
 
     def alternative(self, alt: Alternative) -> IntArray:
-        """Findings matching one alternative under the accent rule (typed with every accent:
-        the phrase on `original` alone, which implies the folded one)."""
-        if all(alt.accented):
-            key = (alt.syllables, alt.prefix)
+        """Findings matching one alternative under the accent rule (typed with every accent,
+        or literal: the phrase on `original` alone, which implies the folded one)."""
+        if alt.whole:
+            key = ((ORIGINAL_KEY, *alt.syllables), alt.prefix)  # not the folded phrase's key
             if key not in self._folded:
                 self._folded[key] = self._ids(_phrase("original", alt.syllables, alt.prefix))
             return self._folded[key]
@@ -641,7 +641,7 @@ class _TextSearch:
 
     def _expression(self, alt: Alternative) -> str:
         """One alternative as an FTS5 expression under the accent rule."""
-        if all(alt.accented):
+        if alt.whole:
             return _phrase("original", alt.syllables, alt.prefix)
         check = _accent_check(alt)
         folded = _phrase("folded", alt.folded, alt.prefix)
@@ -686,8 +686,9 @@ class _TextSearch:
                 for s in g.alternatives[0].syllables}
 
     def _expressions(self) -> list[str]:
-        """Each ranked alternative as it matches (typed with every accent: on `original`, else folded)."""
-        return [_phrase("original", a.syllables, a.prefix) if all(a.accented)
+        """Each ranked alternative as it matches (typed with every accent or literal: on
+        `original`, else folded)."""
+        return [_phrase("original", a.syllables, a.prefix) if a.whole
                 else _phrase("folded", a.folded, a.prefix)
                 for a in self._ranked()]
 
@@ -699,9 +700,9 @@ class _TextSearch:
     def _present(self, ids: IntArray, alt: Alternative, everyone: bool) -> BoolArray:
         """Which of `ids` hold the ranked unit as the ranking expression counts it; `everyone`
         when they all matched every group (then a sure unit is held by all)."""
-        if everyone and (alt.syllables, alt.prefix) in self._sure():
+        if everyone and not alt.literal and (alt.syllables, alt.prefix) in self._sure():
             return np.ones(len(ids), dtype=np.bool_)
-        return np.isin(ids, self.alternative(alt) if all(alt.accented) else self.folded_holders(alt))
+        return np.isin(ids, self.alternative(alt) if alt.whole else self.folded_holders(alt))
 
     def rank(self, columns: _Columns, ids: IntArray, groups: list[IntArray] | None,
              need: int, strongest: BoolArray | None = None) -> list[tuple[int, float]]:
@@ -749,9 +750,10 @@ class _TextSearch:
         if any(a.prefix for a in alternatives) or not alternatives:  # a prefix's count is not its word's
             counts = np.full((len(ids), len(alternatives)), fts_topk.UNKNOWN, dtype=np.int64)
         else:
-            # An accented phrase is ranked on `original`: its words' repeats are counted there.
-            words = [tuple(ORIGINAL_KEY + w for w in a.syllables) if all(a.accented) else a.folded
-                     for a in alternatives]
+            # An accented phrase is ranked on `original`: its words' repeats are counted there
+            # (an ASCII word's under its folded key, `_insert_repeats`: at least its count there).
+            words = [tuple(w if w.isascii() else ORIGINAL_KEY + w for w in a.syllables) if a.whole
+                     else a.folded for a in alternatives]
             counts = present * fts_topk.phrase_counts(ids, words, columns.repeats)
         if not alternatives:
             order = np.lexsort((ids, tier))[:need]

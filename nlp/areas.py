@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.normalize import matching_form
+from nlp.finding_units import content_start
 from nlp.themes import OVERALL, Taxonomy, load_taxonomy
 
 LOGGER = logging.getLogger(__name__)
@@ -72,7 +73,7 @@ def area_features(form: str, taxonomy: Taxonomy | None = None) -> dict[str, floa
     ("b:"), the rule's evidence per area ("r:", in units of one naming phrase) and the rule's
     answer ("rule:")."""
     tax = taxonomy or load_taxonomy()
-    return _features(form, tax, tax.area_scores(form))
+    return _features(form, tax, tax.area_scores(form, content_start(form)))
 
 
 def _features(form: str, taxonomy: Taxonomy, scores: dict[str, float]) -> dict[str, float]:
@@ -100,7 +101,8 @@ def load_area_model(path: Path = AREA_MODEL_FILE) -> AreaModel | None:
 
 def area_scores(text: str) -> dict[str, float]:
     """The vocabulary's evidence for each area in `text`; phrases in its subject weigh more."""
-    return load_taxonomy().area_scores(matching_form(text))
+    form = matching_form(text)
+    return load_taxonomy().area_scores(form, content_start(form))
 
 
 def classify_area(text: str, model: AreaModel | None = None) -> str:
@@ -115,9 +117,9 @@ def classify_form(form: str, model: AreaModel | None = None) -> str:
     replaces the shipped one (cross-validation retrains it on each training fold)."""
     model = model or load_area_model()
     taxonomy = load_taxonomy()
+    scores = taxonomy.area_scores(form, content_start(form))
     if model is None:
-        return taxonomy.area_of(form)
-    scores = taxonomy.area_scores(form)
+        return taxonomy.best_area(scores)
     if scores and max(scores.values()) >= RULE_SURE:
         return taxonomy.best_area(scores)
     return model.predict(_features(form, taxonomy, scores))

@@ -53,7 +53,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     recipient = re.compile(rf"(?<!\w)(?:{_alt(W.RECIPIENT_VERBS)})\s+{tail}")
     source = re.compile(rf"^\W*(?:{_alt(W.SOURCE_OPENERS)})\s[^,;]{{3,160}}?,")
     place = re.compile(rf"(?<!\w)(?:{_alt(W.PLACE_OR_ADDRESSEE_BEFORE)})(?:\s+[^\s,;:]+){{0,6}}?\s+{tail}")
-    return speaker, not_speaker, judgement, issuer, recipient, source, place
+    nouns = re.compile(rf"(?<!\w)(?:{_alt(W.NOUNS_WITH_SPEAKER_VERB)})(?!\w)")
+    return speaker, not_speaker, judgement, issuer, recipient, source, place, nouns
 
 
 def _content_start(form: str) -> int:
@@ -61,12 +62,15 @@ def _content_start(form: str) -> int:
     ("Theo X, ...") and after a speaker's verb ("X cho biết ...", "X yêu cầu ..."); 0 if the
     finding opens with its content. A reported clause may hold a speaker of its own ("X cho
     biết Chủ tịch tỉnh này yêu cầu ..."), so reading goes on after a verb of saying."""
-    speaker, not_speaker, judgement, _issuer, _recipient, source, _place = _patterns()
+    speaker, not_speaker, judgement, _issuer, _recipient, source, _place, nouns = _patterns()
     start = 0
     opened = source.match(form)
     if opened:
         start = opened.end()
+    noun_spans = [(n.start(), n.end()) for n in nouns.finditer(form)]
     for verb in speaker.finditer(form, start):
+        if any(s <= verb.start() and verb.end() <= e for s, e in noun_spans):
+            continue  # "công nghệ thông tin" names a thing, nobody informs
         before = form[start:verb.start()]
         if not_speaker.search(before) or judgement.search(before):
             if judgement.search(before):
@@ -78,6 +82,13 @@ def _content_start(form: str) -> int:
         if " ".join(verb.group(1).split()) not in _SAYING:
             break  # the object of a demand is the unit demanded of, not another speaker
     return start
+
+
+def content_start(text: str) -> int:
+    """Where the judged content of `text` (a finding, any case and accents) begins: after a
+    source ("Theo X, ...") or a speaker ("Đoàn kiểm tra ghi nhận ...", "X yêu cầu ..."); 0 when
+    it opens with its content."""
+    return _content_start(fold(text))
 
 
 def _holds_unnamed(before: str, m: UnitMention) -> bool:
@@ -126,7 +137,7 @@ def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention
     if not named:
         return []
     folded = form if form is not None and len(form) == len(text) else fold(text)
-    _speaker, _not, _judgement, issuer, recipient, _source, place = _patterns()
+    _speaker, _not, _judgement, issuer, recipient, _source, place, _nouns = _patterns()
     content = start + _content_start(folded[start:end])
     judged: list[UnitMention] = []
     kept_end = -1

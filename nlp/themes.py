@@ -16,6 +16,13 @@ The same matches give two readings: a theme's score counts overlapping phrases o
 once ("đeo thẻ công chức" is one mention of badges), an area's score sums every phrase of its
 themes, weighting those in the finding's subject (its first words) more.
 
+Some matters are only the setting of another ([[setting]] in the data file, each with the
+annotation guide's reason): the one-stop office is where staff are present or polite (conduct,
+cong_vu) and where the machines stand (its facilities, tthc). When a finding names such a
+matter, the setting's phrases count for that matter's area; the themes keep their phrases.
+A phrase inside the name of a body ([bodies]: "Sở Giáo dục và Đào tạo", "Phòng Tài chính - Kế
+hoạch") names the body that acts or is ranked, not a matter, and is not matched at all.
+
 An area's own names (the [areas] table: the headings the reports give its section) are read
 only in queries (`Taxonomy.areas_named`), as whole runs of folded words: a heading is typed
 with or without its comma ("chỉ đạo, điều hành") and accents, and names the area, not a theme.
@@ -96,6 +103,17 @@ class AreaRules:
     subject_bonus: float = 1.3  # ... and weigh this much more
 
 
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """Themes that are only the setting of another matter: when one of `matters` is clearly in a
+    finding (its theme scores `strong_hint`), the phrases of `themes` count for `area` there."""
+
+    themes: frozenset[str]
+    matters: frozenset[str]
+    area: str
+    why: str
+
+
 @dataclass(frozen=True)
 class Taxonomy:
     """The loaded themes, with an "<area>.khac" theme for every area, and their compiled phrases."""
@@ -107,6 +125,10 @@ class Taxonomy:
     # (area code, one of its names as the reports head their sections: the [areas] table), file
     # order; each name kept as the folded words it is matched by (`_name_words`).
     area_names: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    settings: tuple[Setting, ...] = ()
+    # Names of bodies ([bodies] in the data file): a phrase inside one names the body, no matter
+    # ("đào tạo" in "Sở Giáo dục và Đào tạo", "thôn" in "Phát triển nông thôn").
+    bodies: tuple[str, ...] = ()
 
     def areas_named(self, text: str) -> tuple[str, ...]:
         """The areas whose whole names `text` says ("tồn tại về tổ chức bộ máy" → bo_may), in
@@ -140,16 +162,26 @@ class Taxonomy:
         needle = fold(" ".join(query.split()))
         return tuple(t for t in self.themes if needle in fold(t.code) or needle in fold(t.label))
 
+    @functools.cached_property
+    def _body_phrases(self) -> tuple[_Phrase, ...]:
+        body = Theme("", "", OVERALL)
+        return tuple(_compile(body, name, 1.0) for name in self.bodies)
+
     def matches(self, form: str) -> list[Match]:
-        """Every phrase found in `form` (a text in `matching_form`), in phrase order."""
+        """Every phrase found in `form` (a text in `matching_form`), in phrase order, but those
+        inside the name of a body (`bodies`)."""
         folded_only = fold(form) == form  # typed without diacritics: match folded phrases
         present = set(_WORD.findall(form))
+        names = [(m.start(), m.end()) for p in self._body_phrases
+                 if (p.needs_folded if folded_only else p.needs) <= present
+                 for m in (p.folded if folded_only else p.canonical).finditer(form)]
         found = []
         for p in self._phrases:
             if not (p.needs_folded if folded_only else p.needs) <= present:
                 continue
             for m in (p.folded if folded_only else p.canonical).finditer(form):
-                found.append(Match(p.theme, p.phrase, p.weight, m.start(), m.end()))
+                if not any(s <= m.start() and m.end() <= e for s, e in names):
+                    found.append(Match(p.theme, p.phrase, p.weight, m.start(), m.end()))
         return found
 
     def scores(self, text: str) -> list[tuple[Theme, float]]:
@@ -193,15 +225,37 @@ class Taxonomy:
                   if score >= self.strong_hint and not theme.is_other and theme.code != primary]
         return ((primary,) if primary else ()) + tuple(strong)[:MAX_THEMES - (1 if primary else 0)]
 
-    def area_scores(self, form: str) -> dict[str, float]:
+    def area_scores(self, form: str, subject_from: int = 0) -> dict[str, float]:
         """The evidence for each area in `form` (matching form): every phrase of the area's
-        themes counts, phrases in the subject weigh more."""
+        themes counts, phrases in the subject (the subject_chars from `subject_from`, where
+        the judged content begins) weigh more."""
         rules = self.area_rules
+        found = self.matches(form)
+        area_of = self._setting_areas(found)
         scores: dict[str, float] = {}
-        for m in self.matches(form):
-            bonus = rules.subject_bonus if m.start < rules.subject_chars else 1.0
-            scores[m.theme.area] = scores.get(m.theme.area, 0.0) + m.weight * bonus
+        for m in found:
+            in_subject = subject_from <= m.start < subject_from + rules.subject_chars
+            bonus = rules.subject_bonus if in_subject else 1.0
+            area = area_of.get(m.theme.code, m.theme.area)
+            scores[area] = scores.get(area, 0.0) + m.weight * bonus
         return scores
+
+    def _setting_areas(self, found: list[Match]) -> dict[str, str]:
+        """The themes that are only the setting of a matter `found` names clearly, with the area
+        their phrases count for (the first [[setting]] that applies). A phrase inside a longer
+        phrase of another theme names nothing of its own ("một cửa" in "phần mềm một cửa")."""
+        if not self.settings:
+            return {}
+        own = [m for m in found if not any(o.theme.code != m.theme.code and o.start <= m.start
+                                           and m.end <= o.end and o.end - o.start > m.end - m.start
+                                           for o in found)]
+        clear = {theme.code for theme, score in self._theme_scores(own) if score >= self.strong_hint}
+        area_of: dict[str, str] = {}
+        for setting in self.settings:
+            if setting.matters & clear:
+                for code in setting.themes:
+                    area_of.setdefault(code, setting.area)
+        return area_of
 
     def area_of(self, form: str) -> str:
         """The area whose phrases weigh most in `form`; "chung" when none weighs enough."""
@@ -293,7 +347,45 @@ def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
     area_rules = AreaRules(float(rules.get("specific_min", 2.0)), int(rules.get("subject_chars", 60)),
                            float(rules.get("subject_bonus", 1.3)))
     return Taxonomy(tuple(themes), float(rules.get("other_area_min_score", 3.0)), area_rules,
-                    float(rules.get("strong_hint", 2.0)), _parse_area_names(data.get("areas", {}), source))
+                    float(rules.get("strong_hint", 2.0)), _parse_area_names(data.get("areas", {}), source),
+                    _parse_settings(data.get("setting", []), {t.code for t in themes}, source),
+                    _parse_bodies(data.get("bodies", {}), source))
+
+
+def _parse_bodies(table: Any, source: str) -> tuple[str, ...]:
+    """The [bodies] table validated: `names`, a list of phrases, and a `why`."""
+    if not isinstance(table, dict):
+        raise ConfigError("[bodies] must be a table with names and why", path=source)
+    if not table:
+        return ()
+    names, why = table.get("names"), table.get("why")
+    if not (isinstance(names, list) and all(isinstance(n, str) and n.strip() for n in names)):
+        raise ConfigError("[bodies] names must be a list of phrases", path=source)
+    if not (isinstance(why, str) and why.strip()):
+        raise ConfigError("[bodies]: say why in `why`", path=source)
+    return tuple(" ".join(n.split()) for n in names)
+
+
+def _parse_settings(entries: Any, codes: set[str], source: str) -> tuple[Setting, ...]:
+    """The [[setting]] entries validated: known theme codes in `themes` and `matters`, an area,
+    and a `why` (a setting overrides the themes' own areas: it must say on what authority)."""
+    if not isinstance(entries, list):
+        raise ConfigError("[[setting]] must be an array of tables", path=source)
+    out = []
+    for n, entry in enumerate(entries, 1):
+        themes, matters, area, why = (entry.get(k) for k in ("themes", "matters", "area", "why"))
+        for name, value in (("themes", themes), ("matters", matters)):
+            if not (isinstance(value, list) and value and all(isinstance(c, str) for c in value)):
+                raise ConfigError(f"setting #{n}: {name} must be a list of theme codes", path=source)
+            unknown = sorted(set(value) - codes)
+            if unknown:
+                raise ConfigError(f"setting #{n}: unknown theme {', '.join(unknown)} in {name}", path=source)
+        if area not in AREAS:
+            raise ConfigError(f"setting #{n}: area must be one of {', '.join(AREAS)}", path=source)
+        if not (isinstance(why, str) and why.strip()):
+            raise ConfigError(f"setting #{n}: say why (the guide's reason) in `why`", path=source)
+        out.append(Setting(frozenset(themes), frozenset(matters), area, why.strip()))
+    return tuple(out)
 
 
 def _parse_area_names(table: Any, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -26,6 +26,15 @@ NOT_SPEAKER_BEFORE: tuple[str, ...] = (
     "tiep nhan",
 )
 
+# Nouns that hold a speaker's verb: "thông tin" informs in "Sở X thông tin ...", but names the
+# thing in the genre's compounds ("công nghệ thông tin", "hệ thống thông tin", "cổng/trang thông
+# tin điện tử", "công tác/tổ chức thông tin, tuyên truyền", "chế độ thông tin báo cáo").
+NOUNS_WITH_SPEAKER_VERB: tuple[str, ...] = (
+    "cong nghe thong tin", "he thong thong tin", "cong thong tin", "trang thong tin", "cong tac thong tin",
+    "to chuc thong tin", "thong tin tuyen truyen", "thong tin, tuyen truyen", "thong tin bao cao",
+    "che do thong tin",
+)
+
 # Words before a unit, in what precedes a speaker's verb, that make the unit the place visited or
 # the addressee, not the speaker: "Có mặt tại trụ sở UBND phường A, Đoàn ghi nhận ...", "gửi đến
 # UBND các xã A, B yêu cầu ...", "Kiểm tra bộ phận một cửa UBND huyện A, Đoàn ghi nhận ...".

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.normalize import nfc
-from nlp.finding_units import finding_units
+from nlp.finding_units import content_start, finding_units
 from nlp.units import find_units
 
 
@@ -109,3 +109,21 @@ def test_a_holder_of_unnamed_communes_is_named_but_not_made_inspected() -> None:
     judged = judged_units(text, start, start + len(finding), mentions, subjects_only=True)
     assert judged == []
     assert [m.unit.role for m in with_judged_as_inspected(mentions, judged)] == ["other"]
+
+
+@pytest.mark.parametrize("text", [
+    "Xã đã ứng dụng công nghệ thông tin trong giải quyết thủ tục hành chính",
+    "Huyện đã tổ chức thông tin, tuyên truyền về quy tắc ứng xử",
+    "Hệ thống thông tin giải quyết TTHC của tỉnh vận hành ổn định",
+])
+def test_thong_tin_in_a_compound_noun_is_nobody_speaking(text: str) -> None:
+    assert content_start(text) == 0
+
+
+def test_the_content_begins_after_the_speaker_or_the_source() -> None:
+    demand = "Chủ tịch UBND tỉnh yêu cầu các sở bảo đảm hồ sơ được giải quyết đúng hạn"
+    assert demand[content_start(demand):].strip().startswith("các sở")
+    sourced = "Theo Sở Nội vụ, tỷ lệ hồ sơ đúng hạn đạt 98%"
+    assert sourced[content_start(sourced):].strip().startswith("tỷ lệ")
+    informs = "Văn phòng UBND tỉnh thông tin, có 61% hồ sơ quá hạn do lỗi đồng bộ"
+    assert informs[content_start(informs):].strip(" ,").startswith("có 61%")

@@ -183,3 +183,90 @@ def test_the_strong_hint_is_the_vocabularys_rule() -> None:
     assert loose.strong_hint == 1.5
     assert loose.mentioned("phiếu hẹn ở một cửa", "tthc.a") == ("tthc.a", "tthc.b")
     assert load_taxonomy().strong_hint == 2.0  # nlp/vi/themes.toml's
+
+
+# --- [[setting]]: a matter that is only the setting of another --------------------------------------
+
+_SETTING_THEMES = [
+    {"code": "tthc.office", "label": "O", "area": "tthc", "terms": {"một cửa": 2.5}},
+    {"code": "cong_vu.duty", "label": "D", "area": "cong_vu", "terms": {"có mặt": 2, "vắng mặt": 3}},
+    {"code": "so_hoa.sw", "label": "S", "area": "so_hoa", "terms": {"phần mềm một cửa": 3}},
+]
+_FLAT = {"subject_chars": 0}  # no subject bonus: the scores below are plain sums of weights
+_SETTING = {"themes": ["tthc.office"], "matters": ["cong_vu.duty"], "area": "cong_vu",
+            "why": "conduct at the office is conduct"}
+
+
+def test_a_setting_counts_for_the_matter_it_frames() -> None:
+    plain = parse_taxonomy({"theme": _SETTING_THEMES, "rules": _FLAT})
+    framed = parse_taxonomy({"theme": _SETTING_THEMES, "setting": [_SETTING], "rules": _FLAT})
+    text = "cán bộ có mặt tại bộ phận một cửa"
+    assert plain.area_scores(text) == {"cong_vu": 2.0, "tthc": 2.5}
+    assert framed.area_scores(text) == {"cong_vu": 4.5}
+    # The theme keeps its phrase: without the matter, the office is tthc; and theme assignment
+    # (comparison, search) is not touched by a setting.
+    assert framed.area_scores("bộ phận một cửa chật hẹp") == {"tthc": 2.5}
+    assert framed.assign(text, "cong_vu") == plain.assign(text, "cong_vu") == "cong_vu.duty"
+
+
+def test_a_setting_needs_its_matter_named_clearly_and_on_its_own() -> None:
+    weak = [{**t, "terms": {"có mặt": 1}} if t["code"] == "cong_vu.duty" else t for t in _SETTING_THEMES]
+    assert parse_taxonomy({"theme": weak, "setting": [_SETTING], "rules": _FLAT}).area_scores(
+        "có mặt tại bộ phận một cửa") == {"cong_vu": 1.0, "tthc": 2.5}
+    # "một cửa" inside "phần mềm một cửa" is software, not the office: it frames nothing.
+    office_frames = {**_SETTING, "themes": ["cong_vu.duty"], "matters": ["tthc.office"], "area": "tthc"}
+    framed = parse_taxonomy({"theme": _SETTING_THEMES, "setting": [office_frames], "rules": _FLAT})
+    assert framed.area_scores("vắng mặt, phần mềm một cửa lỗi")["cong_vu"] == 3.0
+    assert framed.area_scores("vắng mặt tại bộ phận một cửa").get("cong_vu") is None
+
+
+@pytest.mark.parametrize("setting", [
+    {**_SETTING, "themes": ["tthc.nowhere"]},
+    {**_SETTING, "matters": []},
+    {**_SETTING, "matters": "cong_vu.duty"},
+    {**_SETTING, "area": "elsewhere"},
+    {**_SETTING, "why": " "},
+    {k: v for k, v in _SETTING.items() if k != "why"},
+])
+def test_a_malformed_setting_is_a_config_error(setting: dict[str, object]) -> None:
+    with pytest.raises(ConfigError, match="setting #1"):
+        parse_taxonomy({"theme": _SETTING_THEMES, "setting": [setting]})
+
+
+def test_the_shipped_settings_say_why() -> None:
+    settings = load_taxonomy().settings
+    assert settings and all(len(s.why) > 40 for s in settings)
+
+
+# --- [bodies]: a phrase inside a body's name names the body -----------------------------------------
+
+def test_a_phrase_inside_a_bodys_name_names_no_matter() -> None:
+    themes = [{"code": "cong_vu.dt", "label": "D", "area": "cong_vu", "terms": {"đào tạo": 3}}]
+    bodies = {"names": ["giáo dục và  đào tạo"], "why": "a department's name"}
+    taxonomy = parse_taxonomy({"theme": themes, "bodies": bodies})
+    assert taxonomy.bodies == ("giáo dục và đào tạo",)
+    assert taxonomy.matches("sở giáo dục và đào tạo xếp thứ 3") == []
+    assert taxonomy.matches("sở giao duc va dao tao xep thu 3") == []  # typed without accents
+    assert [m.phrase for m in taxonomy.matches("công chức chưa được đào tạo")] == ["đào tạo"]
+
+
+@pytest.mark.parametrize("bodies", [
+    {"names": ["sở tài chính"]},
+    {"names": "sở tài chính", "why": "x"},
+    {"names": ["", "sở tài chính"], "why": "x"},
+    ["sở tài chính"],
+])
+def test_a_malformed_bodies_table_is_a_config_error(bodies: object) -> None:
+    with pytest.raises(ConfigError, match="bodies"):
+        parse_taxonomy({"theme": [], "bodies": bodies})
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Sở Giáo dục và Đào tạo, Sở Tài chính xếp loại tốt", {"cong_vu", "tai_chinh"}),
+    ("Phòng Tài chính - Kế hoạch huyện còn 3 hồ sơ quá hạn", {"tai_chinh"}),
+    ("Xã đạt chuẩn nông thôn mới năm 2020", {"bo_may"}),
+])
+def test_the_genres_department_names_name_no_matter(text: str, absent: set[str]) -> None:
+    from core.normalize import matching_form
+
+    assert not absent & set(load_taxonomy().area_scores(matching_form(text)))
