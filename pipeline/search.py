@@ -50,6 +50,15 @@ def query_matters(text: str, taxonomy: Taxonomy | None = None) -> tuple[str, ...
     for member in synonyms_of(text):
         for code, score in _scores(member, tax)[:1]:
             scored[code] = max(scored.get(code, 0.0), score)
+    # When neither names a matter: the query spelled out (each abbreviation or variant replaced
+    # by its fullest form: "KH CCHC hằng năm" → "kế hoạch cải cách hành chính hằng năm") says a
+    # phrase spanning several of them, which no member says alone; its best theme only, as a
+    # member's. Only then: a fullest form says more than the word typed ("phiếu hẹn" → "giấy
+    # tiếp nhận hồ sơ và hẹn trả kết quả" also says "tiếp nhận hồ sơ"), and would reorder the
+    # matters a query names as typed.
+    if not any(score >= tax.strong_hint for score in scored.values()):
+        for code, score in _scores(spelled_out(wanted), tax)[:1]:
+            scored[code] = max(scored.get(code, 0.0), score)
     ranked = sorted(scored.items(), key=lambda pair: -pair[1])  # stable: the matcher's order on ties
     return tuple(code for code, score in ranked if score >= tax.strong_hint)[:MAX_MATTERS]
 
@@ -78,6 +87,30 @@ def synonyms_of(text: str, lexicon: Lexicon | None = None) -> list[str]:
         out += [" ".join(m if accents else [fold(s) for s in m]) for m in members if m != typed_member]
         i += max(length, 1)
     return out
+
+
+def spelled_out(wanted: str, lexicon: Lexicon | None = None) -> str:
+    """`wanted` (positive_text's form) with each run of words a synonym set holds replaced by the
+    set's fullest member, the one of most syllables ("KH" → "kế hoạch", "CCHC" → "cải cách hành
+    chính"): abbreviations and short variants stand for it, and the theme vocabulary writes the
+    genre's phrases in full. Folded when nothing was typed with accents, as `synonyms_of`."""
+    lex = lexicon or load_lexicon()
+    accents = fold(wanted) != wanted
+    parts: list[str] = []
+    for part in wanted.split(" | "):
+        typed = part.lower().split()
+        words: list[str] = []
+        i = 0
+        while i < len(typed):
+            length, members = lex.synonyms_at(typed, i)
+            if length:
+                fullest = max(members, key=len)
+                words += [s if accents else fold(s) for s in fullest]
+            else:
+                words.append(typed[i])
+            i += max(length, 1)
+        parts.append(" ".join(words))
+    return " | ".join(parts)
 
 
 def positive_text(text: str) -> str:

@@ -10,6 +10,7 @@ import pytest
 from core.errors import ConfigError
 from core.models import Area, Polarity
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Query
+from index.query import compile_lexicon
 from index.sqlite_fts import SqliteFtsBackend
 from nlp.themes import parse_taxonomy
 from pipeline.search import (
@@ -19,6 +20,7 @@ from pipeline.search import (
     query_areas,
     query_matters,
     search,
+    spelled_out,
     with_matters,
 )
 
@@ -60,6 +62,25 @@ def test_the_real_vocabulary_reads_staff_queries() -> None:
     assert query_matters("DVC") == ("so_hoa.dvc_truc_tuyen",)  # the genre's abbreviation, expanded
     assert query_matters("không có người trực")[0] == "cong_vu.ky_luat"
     assert query_matters("Tản Lĩnh") == ()  # a place names no matter
+
+
+def test_the_query_spelled_out_replaces_each_synonym_by_its_fullest_member() -> None:
+    lexicon = compile_lexicon([], [["kế hoạch", "KH"], ["cải cách hành chính", "CCHC"]])
+    assert spelled_out("KH CCHC năm 2024 | lập KH", lexicon) == \
+        "kế hoạch cải cách hành chính năm 2024 | lập kế hoạch"
+    assert spelled_out("kh cchc", lexicon) == "ke hoach cai cach hanh chinh"  # typed folded: read folded
+    assert spelled_out("kiểm tra", lexicon) == "kiểm tra"
+
+
+def test_a_phrase_spanning_several_abbreviations_names_its_matter() -> None:
+    """On the shipped data: "kế hoạch" alone is a weak hint and "CCHC" names no matter, but the
+    query spelled out says "kế hoạch cải cách hành chính", the plan's own phrase."""
+    assert query_matters("KH CCHC hằng năm") == ("chi_dao.ke_hoach",)
+    assert query_matters("kh cchc hang nam") == ("chi_dao.ke_hoach",)
+    assert query_matters('-"KH CCHC" năm') == ()  # excluded: asked for nothing
+    assert query_matters("KH") == ()
+    # Read only when the typed words and their synonyms name none: a fullest form says more.
+    assert query_matters("phiếu hẹn")[0] == "tthc.phieu_hen"
 
 
 def test_matters_set_by_the_caller_are_kept() -> None:
