@@ -270,3 +270,16 @@ def test_the_genres_department_names_name_no_matter(text: str, absent: set[str])
     from core.normalize import matching_form
 
     assert not absent & set(load_taxonomy().area_scores(matching_form(text)))
+
+
+def test_a_units_place_in_the_ranking_is_the_index_in_whatever_words_it_is_said() -> None:
+    """The CCHC index ranks units; the genre says the place as "đứng (vị trí) thứ", "xếp cuối",
+    "dẫn đầu toàn tỉnh". A delegation's leader ("do Phó Chủ tịch dẫn đầu") ranks nothing."""
+    tax = load_taxonomy()
+    assert tax.assign("UBND thành phố tiếp tục là đơn vị dẫn đầu toàn tỉnh với 95,86 điểm", "chung") == \
+        "chung.chi_so"
+    assert tax.assign("Tỉnh đứng vị trí thứ 4 trên tổng số 63 tỉnh, thành phố", "chung") == "chung.chi_so"
+    assert tax.assign("Huyện đứng thứ 2 toàn tỉnh", "chung") == "chung.chi_so"
+    assert tax.assign("Huyện xếp cuối bảng", "chung") == "chung.chi_so"
+    assert "chung.chi_so" not in tax.mentioned(
+        "Đoàn kiểm tra do Phó Chủ tịch UBND tỉnh dẫn đầu đã làm việc tại xã", None)
