@@ -44,23 +44,34 @@ def query_matters(text: str, taxonomy: Taxonomy | None = None) -> tuple[str, ...
     wanted = positive_text(text)
     if not wanted:
         return ()
-    scored = dict(_scores(wanted, tax))
+    typed = [(code, score) for code, score in _scores(wanted, tax) if score >= tax.strong_hint]
     # A synonym stands for the query's word, so it names that word's one matter: its best theme
     # only ("giấy tiếp nhận hồ sơ và hẹn trả kết quả" is the phiếu hẹn, not "tiếp nhận hồ sơ").
+    # The matters the words name as typed come first, and of the others the one most members
+    # name: a set's long form can say more than the word ("bộ phận tiếp nhận và trả kết quả",
+    # the one-stop office's full name, also says "tiếp nhận" and "trả kết quả", the handling of
+    # files), while its other members ("bộ phận một cửa", "BPMC") say the office.
+    named: dict[str, tuple[int, float]] = {}
     for member in synonyms_of(text):
         for code, score in _scores(member, tax)[:1]:
-            scored[code] = max(scored.get(code, 0.0), score)
+            if score >= tax.strong_hint:
+                count, best = named.get(code, (0, 0.0))
+                named[code] = (count + 1, max(best, score))
     # When neither names a matter: the query spelled out (each abbreviation or variant replaced
     # by its fullest form: "KH CCHC hằng năm" → "kế hoạch cải cách hành chính hằng năm") says a
     # phrase spanning several of them, which no member says alone; its best theme only, as a
     # member's. Only then: a fullest form says more than the word typed ("phiếu hẹn" → "giấy
     # tiếp nhận hồ sơ và hẹn trả kết quả" also says "tiếp nhận hồ sơ"), and would reorder the
     # matters a query names as typed.
-    if not any(score >= tax.strong_hint for score in scored.values()):
+    if not typed and not named:
         for code, score in _scores(spelled_out(wanted), tax)[:1]:
-            scored[code] = max(scored.get(code, 0.0), score)
-    ranked = sorted(scored.items(), key=lambda pair: -pair[1])  # stable: the matcher's order on ties
-    return tuple(code for code, score in ranked if score >= tax.strong_hint)[:MAX_MATTERS]
+            if score >= tax.strong_hint:
+                named[code] = (1, score)
+    # Stable sorts: the matcher's order on ties.
+    others = sorted(named.items(), key=lambda item: (-item[1][0], -item[1][1]))
+    ranked = [code for code, _ in sorted(typed, key=lambda pair: -pair[1])]
+    ranked += [code for code, _ in others if code not in ranked]
+    return tuple(ranked[:MAX_MATTERS])
 
 
 def _scores(text: str, taxonomy: Taxonomy) -> list[tuple[str, float]]:

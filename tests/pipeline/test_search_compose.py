@@ -64,6 +64,17 @@ def test_the_real_vocabulary_reads_staff_queries() -> None:
     assert query_matters("Tản Lĩnh") == ()  # a place names no matter
 
 
+def test_the_matters_named_as_typed_come_before_those_of_synonyms() -> None:
+    """On the shipped data: the one-stop office's full name ("bộ phận tiếp nhận và trả kết quả")
+    also says the handling of files (tthc.giai_quyet), more strongly than its other names say
+    the office; typed, or asked by the set's other members, the office comes first."""
+    assert query_matters("bộ phận một cửa")[0] == "tthc.mot_cua"
+    assert query_matters("BPTN&TKQ")[0] == "tthc.mot_cua"  # most of the set's members say the office
+    # A matter of the typed words beside the office's: "trang thiết bị", the equipment.
+    assert query_matters("bộ phận một cửa còn thiếu trang thiết bị") == ("tthc.mot_cua", "so_hoa.ha_tang")
+    assert query_matters("DVC") == ("so_hoa.dvc_truc_tuyen",)  # named by its members alone
+
+
 def test_the_query_spelled_out_replaces_each_synonym_by_its_fullest_member() -> None:
     lexicon = compile_lexicon([], [["kế hoạch", "KH"], ["cải cách hành chính", "CCHC"]])
     assert spelled_out("KH CCHC năm 2024 | lập KH", lexicon) == \
