@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.devcorpus import DEFAULT_CORPUS  # noqa: E402
-from core.normalize import canonical_tones, fold, lower_same_length  # noqa: E402
+from core.normalize import fold, matching_form  # noqa: E402
 from index.accents import Readings  # noqa: E402
 from index.query import MAX_WORD_SYLLABLES, load_lexicon  # noqa: E402
 
@@ -39,7 +39,7 @@ def occurrences(texts: list[str]) -> dict[str, Counter[tuple[str, ...]]]:
     """Folded run of 2..MAX_WORD_SYLLABLES syllables → how often each written form occurs."""
     out: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
     for text in texts:
-        for piece in _SENTENCE.split(lower_same_length(canonical_tones(text))):
+        for piece in _SENTENCE.split(matching_form(text)):
             syllables = _SYLLABLE.findall(piece)
             for n in range(2, MAX_WORD_SYLLABLES + 1):
                 for i in range(len(syllables) - n + 1):
@@ -55,7 +55,7 @@ def words(texts: list[str]) -> dict[str, Counter[tuple[str, ...]]]:
     out: dict[str, Counter[tuple[str, ...]]] = defaultdict(Counter)
     for text in texts:
         for token in segment(text).split():  # tones made canonical per syllable, not per "hồ_sơ"
-            written = tuple(_SYLLABLE.findall(lower_same_length(canonical_tones(token.replace("_", " ")))))
+            written = tuple(_SYLLABLE.findall(matching_form(token.replace("_", " "))))
             if "_" in token and 2 <= len(written) <= MAX_WORD_SYLLABLES:
                 out[" ".join(fold(s) for s in written)][written] += 1
     return out

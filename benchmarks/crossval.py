@@ -65,14 +65,10 @@ def _area_trainer(golds: list[Gold], seed: int) -> Callable[[Prediction, str], P
 
 def _rules_only(golds: list[Gold], seed: int) -> Callable[[Prediction, str], Prediction]:
     """Areas from the vocabulary alone (nothing trained): the baseline a learned area must beat."""
-    from nlp.areas import area_scores
-    from nlp.themes import load_taxonomy
-
-    taxonomy = load_taxonomy()
+    from nlp.areas import rule_area
 
     def apply(pred: Prediction, _text: str) -> Prediction:
-        findings = [{**f, "area": taxonomy.best_area(area_scores(f["text"]))}
-                    for f in pred.get("findings", [])]
+        findings = [{**f, "area": rule_area(f["text"])} for f in pred.get("findings", [])]
         return {**pred, "findings": findings}
 
     return apply

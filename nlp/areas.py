@@ -3,7 +3,7 @@
 Two parts, each explainable. The vocabulary: the eight areas are defined by the annotation
 guide's table of matters, and the themes of `nlp/vi/themes.toml` are those matters one level
 finer, each implying its area; the area whose phrases weigh most in a finding is the rule's
-answer (`Taxonomy.area_of`), and a new phrase is one line in the data file that serves
+answer (`rule_area`), and a new phrase is one line in the data file that serves
 extraction and comparison alike. The model: a linear classifier over the finding's words and
 word pairs plus the rule's area scores, trained on the annotated dev corpus
 (`nlp/train_areas.py`, fixed seed) and stored as plain weights in `nlp/models/area_model.json`.
@@ -29,7 +29,7 @@ from nlp.themes import OVERALL, Taxonomy, load_taxonomy
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["OVERALL", "AreaModel", "area_features", "area_scores", "classify_area", "classify_form",
-           "load_area_model"]
+           "load_area_model", "rule_area"]
 
 AREA_MODEL_FILE = Path(__file__).parent / "models" / "area_model.json"
 _WORD = re.compile(r"\w+")
@@ -73,7 +73,7 @@ def area_features(form: str, taxonomy: Taxonomy | None = None) -> dict[str, floa
     ("b:"), the rule's evidence per area ("r:", in units of one naming phrase) and the rule's
     answer ("rule:")."""
     tax = taxonomy or load_taxonomy()
-    return _features(form, tax, tax.area_scores(form, content_start(form)))
+    return _features(form, tax, _form_scores(form, tax))
 
 
 def _features(form: str, taxonomy: Taxonomy, scores: dict[str, float]) -> dict[str, float]:
@@ -99,10 +99,22 @@ def load_area_model(path: Path = AREA_MODEL_FILE) -> AreaModel | None:
         return None
 
 
+def _form_scores(form: str, taxonomy: Taxonomy) -> dict[str, float]:
+    """The vocabulary's evidence per area in `form` (matching form), its subject read where the
+    judged content begins (after "Theo X," or a speaker's verb: nlp/finding_units.py), so the
+    body that speaks or demands is not taken for the matter."""
+    return taxonomy.area_scores(form, content_start(form))
+
+
 def area_scores(text: str) -> dict[str, float]:
     """The vocabulary's evidence for each area in `text`; phrases in its subject weigh more."""
-    form = matching_form(text)
-    return load_taxonomy().area_scores(form, content_start(form))
+    return _form_scores(matching_form(text), load_taxonomy())
+
+
+def rule_area(text: str) -> str:
+    """The vocabulary's answer alone (no model): the area whose phrases weigh most in `text`;
+    "chung" when none weighs enough. What `classify_area` answers without a weights file."""
+    return load_taxonomy().best_area(area_scores(text))
 
 
 def classify_area(text: str, model: AreaModel | None = None) -> str:
@@ -117,7 +129,7 @@ def classify_form(form: str, model: AreaModel | None = None) -> str:
     replaces the shipped one (cross-validation retrains it on each training fold)."""
     model = model or load_area_model()
     taxonomy = load_taxonomy()
-    scores = taxonomy.area_scores(form, content_start(form))
+    scores = _form_scores(form, taxonomy)
     if model is None:
         return taxonomy.best_area(scores)
     if scores and max(scores.values()) >= RULE_SURE:

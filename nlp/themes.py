@@ -257,10 +257,6 @@ class Taxonomy:
                     area_of.setdefault(code, setting.area)
         return area_of
 
-    def area_of(self, form: str) -> str:
-        """The area whose phrases weigh most in `form`; "chung" when none weighs enough."""
-        return self.best_area(self.area_scores(form))
-
     def best_area(self, scores: dict[str, float]) -> str:
         """The area of the largest of `area_scores`; "chung" when none reaches specific_min."""
         if not scores:

@@ -132,9 +132,9 @@ def test_a_themes_phrases_give_its_area() -> None:
         {"code": "tthc.y", "label": "Y", "area": "tthc", "terms": {"phiếu hẹn": 3}},
     ], "rules": {"specific_min": 2.5}}
     taxonomy = parse_taxonomy(data)
-    assert taxonomy.area_of("xã chưa trang bị máy tính bảng") == "so_hoa"
-    assert taxonomy.area_of("không có phiếu hẹn") == "tthc"
-    assert taxonomy.area_of("công tác cải cách được đánh giá tốt") == "chung"
+    assert taxonomy.best_area(taxonomy.area_scores("xã chưa trang bị máy tính bảng")) == "so_hoa"
+    assert taxonomy.best_area(taxonomy.area_scores("không có phiếu hẹn")) == "tthc"
+    assert taxonomy.best_area(taxonomy.area_scores("công tác cải cách được đánh giá tốt")) == "chung"
     assert taxonomy.assign("Không có phiếu hẹn", "tthc") == "tthc.y"
 
 
