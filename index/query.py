@@ -53,7 +53,10 @@ Matching rules the plan carries, for the engines to apply:
   ("xã an ninh", "An Ninh"; `names_place` says why);
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
-  matching as many groups; the category word itself is not required (`Plan.optional`);
+  matching as many groups; the category word itself is not required (`Plan.optional`); of
+  several cues the one naming what is asked decides (`Lexicon.asked`: the first, but in a
+  question the comment after "thì" and the cue a "gì"/"thế nào" asks about: "cán bộ chưa đạt
+  chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào" asks for recommendations);
 - a question asking for more than its topic ("tại sao …", intents.toml [[answer]]) carries
   the words an answer holds (`Plan.answer`: "nguyên nhân", "là do"), never required, counting
   as one group more for the findings holding one;
@@ -284,12 +287,20 @@ def _matches_at(typed: Sequence[str], written: Sequence[str], at: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """A word by which a query asks for findings of one polarity (index/vi/intents.toml)."""
+    """A word by which a query asks for findings of one polarity (index/vi/intents.toml).
+
+    What becomes of the word itself: not `required`, it is a ranked word (a category word:
+    "hạn chế"), or dropped like a stop word when not `kept` (a grammatical marker: "bị");
+    `required`, it stays a required word, carrying the query's sense when `sense` (a negation:
+    "chưa"), else an ordinary word of the topic (an action the recommendations prescribe:
+    "xử lý kỷ luật")."""
 
     syllables: tuple[str, ...]
     polarity: str
-    required: bool  # stays a required word (negation) besides preferring the polarity
+    required: bool  # stays a required word besides preferring the polarity
     accents_only: bool = False  # counts only typed with its accents (its folded form is another word)
+    sense: bool = True  # a required cue's group carries the query's sense (Group.sense)
+    kept: bool = True  # a cue not required is a ranked word; else dropped, only its polarity read
 
 
 @dataclass(frozen=True)
@@ -299,7 +310,10 @@ class Lexicon:
     a document number."""
 
     stopwords: tuple[tuple[tuple[str, ...], bool], ...]  # (syllables, only with accents), longest first
-    frames: tuple[tuple[str, str], ...]  # (first word, last word) of a yes/no question
+    # (first words, last words, only with accents) of a yes/no question: "có … không", "… hay
+    # không" (no first words: the last ones end the question alone); those with first words
+    # first, then the longest last words
+    frames: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...]
     synonyms: tuple[tuple[tuple[str, ...], ...], ...]  # sets of syllable tuples
     # Words of the language (a dictionary), folded "ho so" → the accented forms ("hồ", "sơ")
     dictionary: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
@@ -310,6 +324,11 @@ class Lexicon:
     # The kinds by which documents cite a document ("Quyết định", core/doc_kinds.toml), longest
     # first: typed before a document number with "số", they are its citation, not search words.
     citations: tuple[tuple[str, ...], ...] = ()
+    # How a question is read for its polarity (intents.toml [reading], `asked`): the words ending
+    # a topic ("thì"), and the question words asking for content or manner ("gì", "thế nào"),
+    # each (syllables, only with accents), longest first.
+    topic_ends: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    focus_words: tuple[tuple[tuple[str, ...], bool], ...] = ()
 
     def citation_before(self, typed: Sequence[str]) -> int:
         """How many of the last syllables of `typed` cite the document number that follows
@@ -332,6 +351,28 @@ class Lexicon:
                     return holds
         return ()
 
+    def asked(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> Cue | None:
+        """Of the polarity cues `seen` in a query (their positions in `typed`, in order), the one
+        naming the polarity it asks for; None when there is none.
+
+        Vietnamese puts the head first, so the first cue names what is asked ("đề nghị khắc
+        phục hạn chế"), with two readings of a question before it (intents.toml [reading] says
+        why): after a topic ("A thì B") the comment B is what is asked about A, so B's cues
+        come first when it has one; and a question word asking for content or manner ("gì",
+        "thế nào") asks about the cue nearest before it ("… kiến nghị xử lý thế nào"), the rest
+        before it being the matter it is asked about. A grammatical marker ("bị") counts only
+        where no word names a polarity: it says the event is adverse, a word says what is asked
+        about it ("cán bộ bị kiểm điểm")."""
+        if not seen:
+            return None
+        start = max((at + n for at in range(len(typed)) if (n := _entry_at(self.topic_ends, typed, at))),
+                    default=0)
+        comment = [s for s in seen if s[0] >= start] or list(seen)
+        comment = [s for s in comment if s[1].kept] or comment
+        focus = next((at for at in range(len(typed)) if _entry_at(self.focus_words, typed, at)), -1)
+        before = [s for s in comment if s[0] < focus]
+        return (before[-1] if before else comment[0])[1]
+
     def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
         """The longest polarity cue starting at `at`, None when none."""
         for cue in self.cues:
@@ -348,12 +389,7 @@ class Lexicon:
 
     def stopword_at(self, typed: Sequence[str], at: int) -> int:
         """How many syllables from `at` form a stopword entry (longest), 0 when none."""
-        for entry, accents_only in self.stopwords:
-            if accents_only and tuple(typed[at:at + len(entry)]) != entry:
-                continue
-            if _matches_at(typed, entry, at):
-                return len(entry)
-        return 0
+        return _entry_at(self.stopwords, typed, at)
 
     @cached_property
     def _members(self) -> dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]]:
@@ -404,15 +440,36 @@ class Lexicon:
         return 0, ()
 
 
+def _entry_at(entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[str], at: int) -> int:
+    """How many syllables from `at` form one of `entries` ((syllables, only with accents),
+    longest first), 0 when none."""
+    for entry, accents_only in entries:
+        if accents_only and tuple(typed[at:at + len(entry)]) != entry:
+            continue
+        if _matches_at(typed, entry, at):
+            return len(entry)
+    return 0
+
+
+def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """Word-list entries ("thì [accents]") as (syllables, only with accents), longest first."""
+    out = {(syllables, term.endswith(ACCENTS_ONLY)) for term in terms
+           if (syllables := _syllables(term.removesuffix(ACCENTS_ONLY)))}
+    return tuple(sorted(out, key=lambda e: (-len(e[0]), e)))
+
+
 def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
-    """Polarity cues from intents.toml's [[intent]] tables (polarity, required, terms), longest first."""
+    """Polarity cues from intents.toml's [[intent]] tables (polarity, required, sense, kept,
+    terms), longest first; a required cue carries the query's sense unless `sense = false`."""
     cues: dict[tuple[str, ...], Cue] = {}
     for intent in intents:
+        required = bool(intent.get("required"))
+        sense, kept = bool(intent.get("sense", required)), bool(intent.get("kept", True))
         for term in intent.get("terms", ()):
             accents_only = term.endswith(ACCENTS_ONLY)
             syllables = _syllables(term.removesuffix(ACCENTS_ONLY))
             if syllables:
-                cue = Cue(syllables, str(intent["polarity"]), bool(intent.get("required")), accents_only)
+                cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept)
                 cues.setdefault(syllables, cue)
     return tuple(sorted(cues.values(), key=lambda c: (-len(c.syllables), c.syllables)))
 
@@ -421,11 +478,12 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                     dictionary_lines: Iterable[str] = (),
                     intents: Iterable[Mapping[str, Any]] = (),
                     answers: Iterable[Mapping[str, Any]] = (), citations: Iterable[str] = (),
-                    levels: Iterable[str] = ()) -> Lexicon:
+                    levels: Iterable[str] = (), reading: Mapping[str, Any] | None = None) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable).
 
     A stopword entry holding LEVEL stands for one entry per level word of `levels` (core.levels,
     the one table of them): "[level] nào" is "xã nào", "thị trấn nào", "đặc khu nào"…"""
+    read = reading or {}  # intents.toml [reading]: how a question is read for its polarity
     dictionary: dict[str, set[tuple[str, ...]]] = {}
     for line in dictionary_lines:
         if " " not in line or not line.islower():  # one syllable, or a proper name
@@ -433,15 +491,15 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
         if line.count(" ") < MAX_WORD_SYLLABLES:  # tones made canonical when looked up
             dictionary.setdefault(fold(line), set()).add(tuple(line.split()))
     stopwords: list[tuple[tuple[str, ...], bool]] = []
-    frames: list[tuple[str, str]] = []
+    frames: list[tuple[tuple[str, ...], tuple[str, ...], bool]] = []
     light: list[Cue] = []  # optional words: cues of no polarity
     for line in _stopword_entries(stopword_lines, tuple(levels)):
         if not line:
             continue
         if FRAME_GAP in line:
-            first, last = (_syllables(part) for part in line.split(FRAME_GAP, 1))
-            if len(first) == 1 and len(last) == 1:
-                frames.append((first[0], last[0]))
+            first, last = (_syllables(part.removesuffix(ACCENTS_ONLY)) for part in line.split(FRAME_GAP, 1))
+            if last:
+                frames.append((first, last, line.endswith(ACCENTS_ONLY)))
             continue
         if line.endswith(OPTIONAL):
             if syllables := _syllables(line.removesuffix(OPTIONAL)):
@@ -454,12 +512,14 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
     asked = tuple((asks, holds) for table in answers
                   for holds in (tuple(h for h in (_syllables(t) for t in table.get("holds", ())) if h),)
                   for asks in (_syllables(t) for t in table.get("asks", ())) if asks and holds)
-    return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))), tuple(frames),
+    return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))),
+                   tuple(sorted(set(frames), key=lambda f: (not f[0], -len(f[1]), f))),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
                    tuple(sorted((*compile_cues(intents), *light),
                                 key=lambda c: (-len(c.syllables), c.syllables))), asked,
                    tuple(sorted({k for k in (_syllables(c) for c in citations) if k},
-                                key=lambda k: (-len(k), k))))
+                                key=lambda k: (-len(k), k))),
+                   _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())))
 
 
 def _stopword_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
@@ -492,7 +552,8 @@ def load_lexicon() -> Lexicon:
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, data.get("intent", []),
-                           data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS])
+                           data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
+                           data.get("reading", {}))
 
 
 # ----------------------------------------------------------------------------------------------- the plan
@@ -575,8 +636,8 @@ class Plan:
     exact: Alternative | None = None
     nothing: bool = False  # the user typed something, but no word: match nothing
     dropped: tuple[str, ...] = field(default=())  # stop and question words left out, for display
-    polarity: str | None = None  # the polarity the query asks for (its first cue): ranked first
-    polarity_group: bool = False  # the cue was a word dropped from the groups: it counts as one
+    polarity: str | None = None  # the polarity the query asks for (Lexicon.asked): ranked first
+    polarity_group: bool = False  # a category word of that polarity, dropped from the groups: counts as one
     optional: tuple[Alternative, ...] = ()  # cue words not required: ranked by bm25 only
     parts: tuple[Part, ...] = ()  # the words inside a group's multi-word terms, for the fill
     # What an answer to the question holds ("tại sao …": "nguyên nhân", "là do"): never required,
@@ -770,7 +831,9 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     dropped: list[str] = []
     pending: list[str] = []
     capitals: list[bool] = []  # of the pending syllables
-    cues: list[str] = []  # polarities asked for, in query order
+    typed = [s for clause in parsed.clauses for t in clause for s in t.syllables]
+    cues: list[tuple[int, Cue]] = []  # the polarity cues, at their places in `typed`, in query order
+    start = 0  # the place in `typed` of the pending run
     optional: list[Alternative] = []
     unquoted: set[int] = set()  # the groups cut from unquoted words (a quoted phrase is never split)
     restored: list[Alternative] = []
@@ -781,14 +844,18 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
         dropped.extend(lost)
-        cues.extend(asked)
+        cues.extend((start + at, cue) for at, cue in asked)
         optional.extend(wished)
         content.extend(said)
         pending.clear()
         capitals.clear()
 
+    at = 0  # the place in `typed` of the clause
     for clause in parsed.clauses:
+        at += sum(len(t.syllables) for t in clause)
         if len(clause) == 1 and _loose(clause[0]):
+            if not pending:
+                start = at - len(clause[0].syllables)
             pending.extend(clause[0].syllables)
             capitals.extend(clause[0].capitals or [False] * len(clause[0].syllables))
             continue
@@ -808,10 +875,12 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
     flush()
+    asked = lexicon.asked(typed, cues)
+    polarity = asked.polarity if asked else None
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, dataclasses.replace(lexicon, cues=()), words, units)
-        return dataclasses.replace(kept, polarity=cues[0] if cues else None, dropped=tuple(dropped))
+        return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
@@ -821,11 +890,10 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     synonyms = len(groups) == 1 and len(groups[0].alternatives) > 1 and bool(content)
     exact = Alternative(tuple(content)) if several or synonyms else None
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
-                dropped=tuple(dropped), polarity=cues[0] if cues else None, optional=_unique(optional),
-                polarity_group=bool(cues) and any(_is_category(a, lexicon) for a in optional),
+                dropped=tuple(dropped), polarity=polarity, optional=_unique(optional),
+                polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
-                answer=tuple(Alternative(h) for h in lexicon.answer_words(
-                    [s for clause in parsed.clauses for t in clause for s in t.syllables])))
+                answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)))
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
@@ -861,22 +929,25 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
     return tuple(out.values())
 
 
-def _is_category(alt: Alternative, lexicon: Lexicon) -> bool:
-    """Whether an optional word is a polarity cue (a category word the polarity stands for)."""
+def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bool:
+    """Whether an optional word is a cue of the polarity asked for (a category word the polarity
+    stands for): "kiến nghị" in "… chưa đạt chuẩn thì kiến nghị thế nào", not "vi phạm" in "xử
+    lý kỷ luật cán bộ vi phạm", which asks for recommendations."""
     cue = lexicon.cue_at(alt.syllables, 0)
-    return cue is not None and bool(cue.polarity) and len(cue.syllables) == len(alt.syllables)
+    return (cue is not None and bool(cue.polarity) and cue.polarity == polarity
+            and len(cue.syllables) == len(alt.syllables))
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
-             capitals: Sequence[bool] = ()) -> tuple[list[Group], list[str], list[str], list[Alternative],
-                                                     list[str], list[Alternative]]:
-    """Groups of one run of unquoted words, the stop words dropped from it, the polarities its
-    cues ask for (in order), the cue words that are not required, the syllables kept for the
-    exact phrase (groups and cue words, in order) and the accented readings of the words typed
-    without accents (`_readings`)."""
+             capitals: Sequence[bool] = ()) -> tuple[list[Group], list[str], list[tuple[int, Cue]],
+                                                     list[Alternative], list[str], list[Alternative]]:
+    """Groups of one run of unquoted words, the stop words dropped from it, its polarity cues at
+    their places in the run (in order), the cue words that are not required, the syllables kept
+    for the exact phrase (groups and cue words, in order) and the accented readings of the words
+    typed without accents (`_readings`)."""
     groups: list[Group] = []
     dropped: list[str] = []
-    cues: list[str] = []
+    cues: list[tuple[int, Cue]] = []
     optional: list[Alternative] = []
     said: list[str] = []  # the syllables kept for the exact phrase: groups and cue words, in order
     read: list[Alternative] = []  # the accented readings of its words typed without accents
@@ -896,14 +967,19 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         size = len(cue.syllables) if cue else 0
         if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon)):
             if cue.polarity:
-                cues.append(cue.polarity)
+                cues.append((i, cue))
+            if not cue.required and not cue.kept:  # a grammatical marker: its polarity, no word
+                dropped.extend(typed[i:i + size])
+                i += size
+                continue
             if not cue.required:
                 optional.append(Alternative(tuple(typed[i:i + size])))
                 said.extend(typed[i:i + size])
                 read.extend(_readings(typed[i:i + size], lexicon, units))
                 i += size
                 continue
-            sense = len(groups)  # the group this cue's word makes carries the query's sense
+            if cue.sense:
+                sense = len(groups)  # the group this cue's word makes carries the query's sense
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             groups.append(Group(_unique(_members(typed[i:i + length], members))))
@@ -977,14 +1053,17 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
 
 
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
-    """Positions of a yes/no question frame's two words ("có … không" with không last)."""
-    if len(typed) < 3:
-        return set()
-    for first, last in lexicon.frames:
-        if syllable_matches(typed[-1], last):
-            for i in range(len(typed) - 2):
-                if syllable_matches(typed[i], first):
-                    return {i, len(typed) - 1}
+    """Positions of a yes/no question frame's words ("có … không" with không last, "… hay
+    chưa" ending the query), a word of the matter at least between them."""
+    for first, last, accents_only in lexicon.frames:
+        end = len(typed) - len(last)
+        if end < 1 or (accents_only and tuple(typed[end:]) != last) or not _matches_at(typed, last, end):
+            continue
+        if not first:
+            return set(range(end, len(typed)))
+        for i in range(end - len(first)):
+            if _matches_at(typed, first, i):
+                return {*range(i, i + len(first)), *range(end, len(typed))}
     return set()
 
 

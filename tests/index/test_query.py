@@ -134,9 +134,11 @@ def test_fill_is_decided_on_the_page_size_not_the_offset() -> None:
 
 
 def test_lexicon_compiles_from_lines() -> None:
-    lexicon = compile_lexicon(["# comment", "nào", "có … không", "để [accents]", "bao nhiêu"],
+    lexicon = compile_lexicon(["# comment", "nào", "… chưa [accents]", "có … không", "để [accents]",
+                               "… hay không", "bao nhiêu"],
                               [["phiếu hẹn", "giấy hẹn"], ["lẻ"]], ["hồ sơ", "Hà Nội", "a"])
-    assert lexicon.frames == (("có", "không"),)
+    assert lexicon.frames == ((("có",), ("không",), False), ((), ("hay", "không"), False),
+                              ((), ("chưa",), True))  # with first words first, then the longest
     assert lexicon.stopwords[0] == (("bao", "nhiêu"), False)
     assert ((("để",), True)) in lexicon.stopwords
     assert lexicon.synonyms == ((("phiếu", "hẹn"), ("giấy", "hẹn")),)  # a set of one is no synonym
@@ -297,6 +299,86 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
         o in ("hạn chế", "ưu điểm", "uu diem", "đề nghị") for o in optional))
     negation = text.startswith(("chưa", "đơn vị", "xã nào"))  # its first group is the negation
     assert [g.sense for g in plan.groups][:1] == [negation]
+
+
+@pytest.mark.parametrize(("text", "polarity"), [
+    # the comment after a topic ("A thì B") is what is asked about A
+    ("cán bộ công chức chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào", "recommendation"),
+    ("hồ sơ không hợp lệ thì xử lý thế nào", "shortcoming"),  # a comment without a cue: the topic's
+    # a question word of content or manner asks about the cue nearest before it
+    ("cán bộ chưa đạt chuẩn được kiến nghị xử lý ra sao", "recommendation"),
+    ("can bo chua dat chuan thi doan kiem tra kien nghi xu ly the nao", "recommendation"),
+    ("đoàn kiểm tra kiến nghị gì về niêm yết thủ tục hành chính", "recommendation"),
+    ("hạn chế trong ứng dụng công nghệ thông tin là gì", "shortcoming"),
+    # a remedy heading the query asks what was prescribed about the failing matter after it
+    ("xu ly ky luat can bo vi pham", "recommendation"),
+    ("xử lý nghiêm cán bộ vi phạm giờ giấc", "recommendation"),
+    ("khắc phục hạn chế trong niêm yết", "recommendation"),
+    ("chưa khắc phục hạn chế", "shortcoming"),  # the negation first: the failure
+    ("xử lý hồ sơ trễ hạn", None),  # processing files: no remedy
+    ("cán bộ vi phạm giờ giấc làm việc", "shortcoming"),  # the failing matter, nothing asked about it
+    # "X nào P" asks for the units of which P is said
+    ("xã nào chưa cấp phiếu hẹn", "shortcoming"),
+    ("đơn vị nào còn hồ sơ trễ hạn?", "shortcoming"),
+    ("nơi nào làm tốt công tác tiếp công dân", "strength"),
+    # a yes/no frame names none; a cue inside it is the matter asked about
+    ("có xã nào trụ sở đóng cửa trong giờ làm việc không", None),
+    ("có đơn vị nào còn dùng gmail cá nhân để trao đổi công việc không", "shortcoming"),
+    ("xã có niêm yết thủ tục hành chính hay không", None),
+    ("đã niêm yết thủ tục hành chính chưa", None),
+    ("niêm yết thủ tục hành chính chưa", None),
+    ("cán bộ có đeo thẻ không", None),
+    # the adversative passive asks about a failure, where no word names a polarity
+    ("tại sao hồ sơ trực tuyến bị quá hạn", "shortcoming"),
+    ("vì sao hồ sơ trực tuyến quá hạn", None),
+    ("cán bộ bị kiểm điểm", "recommendation"),
+    ("trang thiết bị bộ phận một cửa", None),  # "bị" inside a word is no marker
+])
+def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polarity: str | None) -> None:
+    assert plan_query(text).polarity == polarity
+
+
+def test_a_remedy_stays_an_ordinary_word_and_the_category_word_after_it_stays_ranked() -> None:
+    plan = plan_query("xu ly ky luat can bo vi pham")
+    typed = [s for g in plan.groups for s in g.alternatives[0].syllables]
+    assert typed == ["xu", "ly", "ky", "luat", "can", "bo"]
+    assert not any(g.sense for g in plan.groups)  # topical: a finding holding it answers
+    assert [a.syllables for a in plan.optional] == [("vi", "pham")]
+    assert not plan.polarity_group  # "vi phạm" does not stand for the recommendations
+
+
+def test_a_question_particle_ends_the_query_and_a_negation_before_a_word_stays() -> None:
+    assert [g[0] for g in groups("cán bộ đeo thẻ không")] == ["cán bộ", "đeo thẻ"]
+    assert [g[0] for g in groups("niêm yết thủ tục chưa")] == ["niêm yết", "thủ tục"]
+    assert [g[0] for g in groups("cán bộ không đeo thẻ")][1] == "không"  # before a word: the negation
+    plan = plan_query("thủ tục niêm yết có còn văn bản hết hiệu lực hay chưa cập nhật không")
+    assert ["chưa", "không"] in [[" ".join(a.syllables) for a in g.alternatives] for g in plan.groups]
+    assert "chưa" not in plan.dropped
+    assert plan_query("đi lễ chùa chưa").dropped == ("chưa",)  # typed with its accents: the particle
+    assert not plan_query("di le chua").dropped  # folded "chua" is also chùa: kept
+
+
+def test_the_reading_compiles_from_data() -> None:
+    lexicon = compile_lexicon(["thì [accents]", "gì [accents]"], [],
+                              intents=[{"polarity": "shortcoming", "required": True, "terms": ["chưa"]},
+                                       {"polarity": "recommendation", "terms": ["kiến nghị"]},
+                                       {"polarity": "shortcoming", "kept": False, "terms": ["bị [accents]"]},
+                                       {"polarity": "recommendation", "required": True, "sense": False,
+                                        "terms": ["kiểm điểm"]}],
+                              reading={"topic_ends": ["thì [accents]"], "focus": ["gì [accents]"]})
+    assert lexicon.topic_ends == ((("thì",), True),) and lexicon.focus_words == ((("gì",), True),)
+    read = {" ".join(c.syllables): (c.required, c.sense, c.kept) for c in lexicon.cues}
+    assert read == {"chưa": (True, True, True), "kiến nghị": (False, False, True),
+                    "bị": (False, False, False), "kiểm điểm": (True, False, True)}
+
+    def polarity(text: str) -> str | None:
+        return analyse(parse(text), lexicon).polarity
+
+    assert polarity("xã chưa làm thì kiến nghị") == "recommendation"
+    assert polarity("xã chưa làm thi kien nghi") == "shortcoming"  # folded "thi" is also an exam
+    assert polarity("kiến nghị xã chưa làm gì") == "shortcoming"  # the cue nearest before gì
+    assert polarity("cán bộ bị kiểm điểm") == "recommendation" and polarity("hồ sơ bị trả") == "shortcoming"
+    assert "bị" in analyse(parse("hồ sơ bị trả"), lexicon).dropped
 
 
 def test_only_a_cue_word_is_required_after_all() -> None:
