@@ -313,8 +313,14 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         should.append({"constant_score": {"filter": stage, "boost": bonus, "_name": TIER_WORDS}})
         # The tiers after the stage rank by bm25 of the parts too (index.query.ranked_units).
         stage_ranked = {(a.syllables, a.prefix) for a in ranked}
-        should += [{"bool": {"must": [_ranked_clause(a)], "must_not": [stage]}}
-                   for a in ranked_units(plan, fill=True) if (a.syllables, a.prefix) not in stage_ranked]
+        filling = [a for a in ranked_units(plan, fill=True) if (a.syllables, a.prefix) not in stage_ranked]
+        should += [{"bool": {"must": [_ranked_clause(a)], "must_not": [stage]}} for a in filling]
+        if matters or areas:
+            # The tier's findings holding none of the groups rank by bm25 of the words inside the
+            # groups' terms and synonyms too (index.query.Plan.related; as SQLite).
+            counted = {(a.folded, a.prefix) for a in (*ranked, *filling)}
+            should += [{"bool": {"must": [_ranked_clause(a)], "filter": [tier], "must_not": groups}}
+                       for a in plan.related if (a.folded, a.prefix) not in counted]
         required: dict[str, Any] = {"filter": [{"bool": {"should": admitted, "minimum_should_match": 1}}]}
     elif minimum:
         required = {"filter": [stage]}

@@ -43,6 +43,10 @@ Matching rules the plan carries, for the engines to apply:
   speaking of the strongest matter besides their own (FindingRecord.themes: a weaker matter
   spoken of besides is two weak readings together, and brought findings at random), then those
   of an area the query names whole; among those of the matters, the strongest matter's first;
+  within each, the findings holding some of the query's groups first (ranked as the fill), then
+  those holding none, ranked by bm25 of the words inside the groups' terms and all their
+  synonyms (`Plan.related`: "vắng mặt" of "vắng mặt không lý do" for "nghỉ làm không phép"),
+  then the newest: in a large matter, the ones saying the query's thing in other words first;
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
   of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
   saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);
@@ -648,6 +652,9 @@ class Plan:
     # (ranked_units), so a finding writing the reading ranks before one holding another word of
     # the same folded spelling.
     restored: tuple[Alternative, ...] = ()
+    # The words inside every topical group's terms and synonyms (`_related`): what ranks the
+    # matter tier's findings holding none of the groups (see the module docstring).
+    related: tuple[Alternative, ...] = ()
 
     @property
     def minimum(self) -> int:
@@ -893,6 +900,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 dropped=tuple(dropped), polarity=polarity, optional=_unique(optional),
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
+                related=_related(groups, lexicon, words),
                 answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)))
 
 
@@ -925,6 +933,33 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
                 piece = Alternative(tuple(typed[i:i + size]))
                 if size > 1 and piece.folded not in whole:
                     out.setdefault(piece.folded, Part(k, piece))
+                i += size
+    return tuple(out.values())
+
+
+def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str]) -> tuple[Alternative, ...]:
+    """The words inside every term of each topical group, its synonyms' too, cut as `_parts`
+    cuts (words of two syllables or more, none a whole term of a group): what ranks the matter
+    tier's findings holding none of the groups (module docstring). Unlike the fill's parts, every
+    member's words count: a finding already of the query's matter that holds "vắng mặt" (of
+    "vắng mặt không lý do") speaks of the absence "nghỉ làm không phép" asks about, where in the
+    whole index "kết quả" (of "chậm trả kết quả") would be any result."""
+    out: dict[tuple[str, ...], Alternative] = {}
+    whole = {alt.folded for g in groups for alt in g.alternatives}
+    for group in groups:
+        if group.sense or group.unit or group.doc_number:
+            continue
+        for alt in group.alternatives:
+            typed = list(alt.syllables)
+            if alt.prefix or alt.literal or len(typed) < 3:
+                continue
+            cut = _best_cut(typed, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
+            i = 0
+            while i < len(typed):
+                size = max(1, cut[i])
+                piece = Alternative(tuple(fold(s) for s in typed[i:i + size]))
+                if size > 1 and piece.folded not in whole:
+                    out.setdefault(piece.folded, piece)
                 i += size
     return tuple(out.values())
 

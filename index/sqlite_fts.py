@@ -897,15 +897,29 @@ def _hits(rows: _Rows, alternatives: Iterable[Alternative], tiers: Sequence[str]
     return hits
 
 
-def _newest_of_matter(columns: _Columns, ids: IntArray, strongest: BoolArray, polarity: str | None,
-                      need: int) -> list[tuple[int, float]]:
-    """The first `need` of the matter tier's findings holding none of the query's words, with
-    their scores: those of the strongest matter first, then of the polarity asked for, then
-    the newest (the browse order), as Elasticsearch orders equal scores by date. Their bm25 is
-    0, so ranking them by it would leave them in rowid order."""
-    polar = columns.of_polarity(ids, polarity)
-    order = np.lexsort((columns.position[ids], ~polar, ~strongest))[:need]
-    scores = strongest[order] * MATTER_BONUS + polar[order] * POLARITY_BONUS
+def _bare_of_matter(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, strongest: BoolArray,
+                    plan: Plan, need: int) -> list[tuple[int, float]]:
+    """The first `need` of the matter tier's findings holding none of the query's groups (`ids`,
+    ascending), with their scores: those of the strongest matter first, then of the polarity
+    asked for, then by bm25 of the words inside the groups' terms and synonyms (Plan.related)
+    and the parts (Plan.parts, which the fill ranks by), then the newest (the browse order), as
+    Elasticsearch orders equal scores by date. One FTS5 query over these findings alone."""
+    polar = columns.of_polarity(ids, plan.polarity)
+    relevance = np.zeros(len(ids), dtype=np.float64)
+    units: dict[tuple[tuple[str, ...], bool], Alternative] = {}  # a part as the fill ranks it, first
+    for a in (*(p.alternative for p in plan.parts), *plan.related):
+        units.setdefault((a.folded, a.prefix), a)
+    if units and len(ids):
+        match = _any_of(_phrase("original", a.syllables, a.prefix) if a.whole
+                        else _phrase("folded", a.folded, a.prefix) for a in units.values())
+        rows = conn.execute(f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
+                            f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
+                            [match, int(ids[0]), int(ids[-1]), json.dumps(ids.tolist())]).fetchall()
+        if rows:
+            found = np.asarray([r for r, _ in rows], dtype=np.int64)
+            relevance[np.searchsorted(ids, found)] = [-score for _, score in rows]
+    order = np.lexsort((columns.position[ids], -relevance, ~polar, ~strongest))[:need]
+    scores = strongest[order] * MATTER_BONUS + polar[order] * POLARITY_BONUS + relevance[order]
     return list(zip(ids[order].tolist(), scores.astype(float).tolist(), strict=True))
 
 
@@ -1214,7 +1228,7 @@ class SqliteFtsBackend(SearchBackend):
             columns, np.sort(selected), partial_groups, offset + limit)] if len(selected) else []
         text.filling = True  # the tiers after the stage rank by bm25 of the parts too
         # Each part of the matter tier: those holding some of the query's groups (ranked by
-        # them), then those holding none (see _newest_of_matter); the strongest matter first.
+        # them), then those holding none (see _bare_of_matter); the strongest matter first.
         parts: list[tuple[IntArray, IntArray | None, bool]] = []  # (findings, strongest, bare)
         if len(matter) or len(also) or len(areal):
             held = _union(text.groups())
@@ -1228,9 +1242,9 @@ class SqliteFtsBackend(SearchBackend):
                 ordered = np.sort(ids)
                 tier = TIER_SOME_WORDS if strongest_of is None else TIER_MATTER
                 strongest = np.isin(ordered, strongest_of) if strongest_of is not None else None
-                if bare and strongest is not None:  # no word to rank by: see _newest_of_matter
-                    ranked += [(r, sc, tier) for r, sc in _newest_of_matter(
-                        columns, ordered, strongest, plan.polarity, offset + limit - len(ranked))]
+                if bare and strongest is not None:  # none of the groups: see _bare_of_matter
+                    ranked += [(r, sc, tier) for r, sc in _bare_of_matter(
+                        conn, columns, ordered, strongest, plan, offset + limit - len(ranked))]
                     continue
                 ranked += [(r, sc, tier) for r, sc in text.rank(
                     columns, ordered, text.groups(), offset + limit - len(ranked), strongest)]
