@@ -154,6 +154,26 @@ def test_the_matter_in_other_words_only_comes_newest_first(fresh: SearchBackend)
         ("k2", TIER_MATTER), ("k3", TIER_MATTER), ("k1", TIER_MATTER), ("k4", TIER_MATTER)]
 
 
+def test_the_matter_in_other_words_ranks_first_what_holds_a_synonyms_words(fresh: SearchBackend) -> None:
+    """"nghỉ làm không phép" has the synonym "vắng mặt không lý do" (index/vi/synonyms.toml): of
+    its matter's findings holding none of the query's groups, the one saying "vắng mặt" (a word of
+    that synonym, Plan.related) ranks above a newer one saying neither, on both engines."""
+    def late(fid: str, text: str, words: str, published: str) -> FindingRecord:
+        return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text,
+                             words=words, polarity=NEG, area=Area.CONG_VU, theme="cong_vu.ky_luat",
+                             year=int(published[:4]), published=published)
+
+    fresh.index([
+        late("n1", "Công chức đi muộn, về sớm so với giờ hành chính.",
+             "Công_chức đi muộn , về sớm so_với giờ hành_chính .", "2025-03-01"),
+        late("n2", "Hai công chức vắng mặt tại trụ sở khi đoàn đến kiểm tra.",
+             "Hai công_chức vắng_mặt tại trụ_sở khi đoàn đến kiểm_tra .", "2021-03-01"),
+        late("n3", "Một số cán bộ uống rượu trong giờ làm việc.",
+             "Một_số cán_bộ uống rượu trong giờ làm_việc .", "2023-03-01"),
+    ])
+    assert found(fresh, text="nghỉ làm không phép", matters=("cong_vu.ky_luat",)) == [
+        ("n2", TIER_MATTER), ("n1", TIER_MATTER), ("n3", TIER_MATTER)]  # then the newest first
+
 ONLINE, SIGNED, INFRA = "so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so", "so_hoa.ha_tang"
 
 

@@ -488,3 +488,21 @@ def test_parts_come_from_the_term_typed_or_an_abbreviations_expansion() -> None:
     typed = plan_query("dich vu cong truc tuyen toan trinh", Words(), lexicon).parts
     assert [p.alternative.folded for p in typed] == [("dich", "vu"), ("truc", "tuyen")]
     assert plan_query("HSTT", Words(), lexicon).parts == ()
+
+
+def test_related_words_come_from_every_member_of_a_groups_synonyms() -> None:
+    """What ranks the matter tier's findings holding none of the groups (Plan.related): the words
+    inside every member's terms, the synonyms' too ("kết quả" of "chậm trả kết quả" for "trễ
+    hạn", which the fill's parts leave out), folded; never a group's whole term, never a syllable."""
+    lexicon = compile_lexicon([], [["trễ hạn", "chậm trả kết quả"], ["hồ sơ trực tuyến", "HSTT"]])
+
+    class Words(Vocabulary):
+        def known_words(self, spans: object) -> set[str]:
+            return {"ket qua", "ho so", "truc tuyen"}
+
+    plan = plan_query("hồ sơ trực tuyến trễ hạn", Words(), lexicon)
+    assert [len(g.alternatives) for g in plan.groups] == [2, 2]
+    assert [a.folded for a in plan.related] == [("ho", "so"), ("truc", "tuyen"), ("ket", "qua")]
+    assert all(not a.any_accent for a in plan.related)  # any accent form counts, as bm25 of `folded`
+    assert plan_query("trễ hạn", Words(), lexicon).related == (Alternative(("ket", "qua")),)
+    assert plan_query("ho so", Words(), lexicon).related == ()  # a word of two syllables is whole
