@@ -376,9 +376,7 @@ class Lexicon:
     def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
         """The longest polarity cue starting at `at`, None when none."""
         for cue in self.cues:
-            if cue.accents_only and tuple(typed[at:at + len(cue.syllables)]) != cue.syllables:
-                continue
-            if _matches_at(typed, cue.syllables, at):
+            if _written_at(typed, cue.syllables, at, cue.accents_only):
                 return cue
         return None
 
@@ -440,22 +438,29 @@ class Lexicon:
         return 0, ()
 
 
+def _written_at(typed: Sequence[str], entry: Sequence[str], at: int, accents_only: bool) -> bool:
+    """Whether the syllables from `at` are a word-list entry: under the matching rule, or only
+    as written when the entry is marked "[accents]" (its folded form is another word)."""
+    return _matches_at(typed, entry, at) and not (accents_only and tuple(typed[at:at + len(entry)]) != entry)
+
+
 def _entry_at(entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[str], at: int) -> int:
     """How many syllables from `at` form one of `entries` ((syllables, only with accents),
     longest first), 0 when none."""
     for entry, accents_only in entries:
-        if accents_only and tuple(typed[at:at + len(entry)]) != entry:
-            continue
-        if _matches_at(typed, entry, at):
+        if _written_at(typed, entry, at, accents_only):
             return len(entry)
     return 0
 
 
+def _entry(term: str) -> tuple[tuple[str, ...], bool]:
+    """A word-list entry ("thì [accents]") as (syllables, only with accents)."""
+    return _syllables(term.removesuffix(ACCENTS_ONLY)), term.endswith(ACCENTS_ONLY)
+
+
 def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
-    """Word-list entries ("thì [accents]") as (syllables, only with accents), longest first."""
-    out = {(syllables, term.endswith(ACCENTS_ONLY)) for term in terms
-           if (syllables := _syllables(term.removesuffix(ACCENTS_ONLY)))}
-    return tuple(sorted(out, key=lambda e: (-len(e[0]), e)))
+    """Word-list entries as (syllables, only with accents), longest first."""
+    return tuple(sorted({e for e in map(_entry, terms) if e[0]}, key=lambda e: (-len(e[0]), e)))
 
 
 def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
@@ -466,8 +471,7 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
         required = bool(intent.get("required"))
         sense, kept = bool(intent.get("sense", required)), bool(intent.get("kept", True))
         for term in intent.get("terms", ()):
-            accents_only = term.endswith(ACCENTS_ONLY)
-            syllables = _syllables(term.removesuffix(ACCENTS_ONLY))
+            syllables, accents_only = _entry(term)
             if syllables:
                 cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept)
                 cues.setdefault(syllables, cue)
@@ -490,7 +494,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             continue
         if line.count(" ") < MAX_WORD_SYLLABLES:  # tones made canonical when looked up
             dictionary.setdefault(fold(line), set()).add(tuple(line.split()))
-    stopwords: list[tuple[tuple[str, ...], bool]] = []
+    stopwords: list[str] = []
     frames: list[tuple[tuple[str, ...], tuple[str, ...], bool]] = []
     light: list[Cue] = []  # optional words: cues of no polarity
     for line in _stopword_entries(stopword_lines, tuple(levels)):
@@ -505,14 +509,12 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             if syllables := _syllables(line.removesuffix(OPTIONAL)):
                 light.append(Cue(syllables, "", required=False, accents_only=True))
             continue
-        accents_only = line.endswith(ACCENTS_ONLY)
-        if syllables := _syllables(line.removesuffix(ACCENTS_ONLY)):
-            stopwords.append((syllables, accents_only))
+        stopwords.append(line)
     sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
     asked = tuple((asks, holds) for table in answers
                   for holds in (tuple(h for h in (_syllables(t) for t in table.get("holds", ())) if h),)
                   for asks in (_syllables(t) for t in table.get("asks", ())) if asks and holds)
-    return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))),
+    return Lexicon(_entries(stopwords),
                    tuple(sorted(set(frames), key=lambda f: (not f[0], -len(f[1]), f))),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
                    tuple(sorted((*compile_cues(intents), *light),
@@ -1057,7 +1059,7 @@ def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
     chưa" ending the query), a word of the matter at least between them."""
     for first, last, accents_only in lexicon.frames:
         end = len(typed) - len(last)
-        if end < 1 or (accents_only and tuple(typed[end:]) != last) or not _matches_at(typed, last, end):
+        if end < 1 or not _written_at(typed, last, end, accents_only):
             continue
         if not first:
             return set(range(end, len(typed)))
