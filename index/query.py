@@ -511,14 +511,14 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             continue
         stopwords.append(line)
     sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
-    asked = tuple((asks, holds) for table in answers
+    answered = tuple((asks, holds) for table in answers
                   for holds in (tuple(h for h in (_syllables(t) for t in table.get("holds", ())) if h),)
                   for asks in (_syllables(t) for t in table.get("asks", ())) if asks and holds)
     return Lexicon(_entries(stopwords),
                    tuple(sorted(set(frames), key=lambda f: (not f[0], -len(f[1]), f))),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
                    tuple(sorted((*compile_cues(intents), *light),
-                                key=lambda c: (-len(c.syllables), c.syllables))), asked,
+                                key=lambda c: (-len(c.syllables), c.syllables))), answered,
                    tuple(sorted({k for k in (_syllables(c) for c in citations) if k},
                                 key=lambda k: (-len(k), k))),
                    _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())))
@@ -841,12 +841,12 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     restored: list[Alternative] = []
 
     def flush() -> None:
-        kept, lost, asked, wished, said, read = _cut_run(pending, lexicon, words, units, capitals)
+        kept, lost, seen, wished, said, read = _cut_run(pending, lexicon, words, units, capitals)
         restored.extend(a for a in read if a not in restored)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
         dropped.extend(lost)
-        cues.extend((start + at, cue) for at, cue in asked)
+        cues.extend((start + at, cue) for at, cue in seen)
         optional.extend(wished)
         content.extend(said)
         pending.clear()
@@ -877,8 +877,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
     flush()
-    asked = lexicon.asked(typed, cues)
-    polarity = asked.polarity if asked else None
+    decisive = lexicon.asked(typed, cues)
+    polarity = decisive.polarity if decisive else None
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, dataclasses.replace(lexicon, cues=()), words, units)
