@@ -329,6 +329,8 @@ class Lexicon:
     # each (syllables, only with accents), longest first.
     topic_ends: tuple[tuple[tuple[str, ...], bool], ...] = ()
     focus_words: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
+    cut_from: Readings | None = field(default=None, compare=False, repr=False)
 
     def citation_before(self, typed: Sequence[str]) -> int:
         """How many of the last syllables of `typed` cite the document number that follows
@@ -418,11 +420,20 @@ class Lexicon:
             out.append((tuple(f" {' '.join(fold(s) for s in m)} " for m in members), frozenset(spans)))
         return tuple(out)
 
+    def without_cues(self) -> Lexicon:
+        """This lexicon reading every word as a word of the topic, none as a cue: for a query of
+        cue words only, which are then what it looks for. Their accents are read as the whole
+        lexicon reads them (in a longer query too), from its readings, not compiled again
+        (~200 ms with the dictionary, for every such query typed without accents)."""
+        return dataclasses.replace(self, cues=(), cut_from=self.readings)
+
     @cached_property
     def readings(self) -> Readings:
         """The accented readings of folded words (index/accents.py): the dictionary's, and the
         phrases this lexicon writes for the genre (synonyms, cues, stop words, citation kinds,
         what answers hold), compiled once per process."""
+        if self.cut_from is not None:
+            return self.cut_from
         genre = [*(m for members in self.synonyms for m in members), *(c.syllables for c in self.cues),
                  *(entry for entry, _ in self.stopwords), *self.citations,
                  *(h for _, holds in self.answers for h in holds)]
@@ -881,7 +892,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     polarity = decisive.polarity if decisive else None
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
-        kept = analyse(plain, dataclasses.replace(lexicon, cues=()), words, units)
+        kept = analyse(plain, lexicon.without_cues(), words, units)
         return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
