@@ -863,7 +863,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         pending.clear()
         capitals.clear()
 
-    at = 0  # the place in `typed` of the clause
+    at = 0  # the place in `typed` just after the clause
     for clause in parsed.clauses:
         at += sum(len(t.syllables) for t in clause)
         if len(clause) == 1 and _loose(clause[0]):
