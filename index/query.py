@@ -333,6 +333,8 @@ class Lexicon:
     # each (syllables, only with accents), longest first.
     topic_ends: tuple[tuple[tuple[str, ...], bool], ...] = ()
     focus_words: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
+    cut_from: Readings | None = field(default=None, compare=False, repr=False)
 
     def citation_before(self, typed: Sequence[str]) -> int:
         """How many of the last syllables of `typed` cite the document number that follows
@@ -380,9 +382,7 @@ class Lexicon:
     def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
         """The longest polarity cue starting at `at`, None when none."""
         for cue in self.cues:
-            if cue.accents_only and tuple(typed[at:at + len(cue.syllables)]) != cue.syllables:
-                continue
-            if _matches_at(typed, cue.syllables, at):
+            if _written_at(typed, cue.syllables, at, cue.accents_only):
                 return cue
         return None
 
@@ -424,11 +424,20 @@ class Lexicon:
             out.append((tuple(f" {' '.join(fold(s) for s in m)} " for m in members), frozenset(spans)))
         return tuple(out)
 
+    def without_cues(self) -> Lexicon:
+        """This lexicon reading every word as a word of the topic, none as a cue: for a query of
+        cue words only, which are then what it looks for. Their accents are read as the whole
+        lexicon reads them (in a longer query too), from its readings, not compiled again
+        (~200 ms with the dictionary, for every such query typed without accents)."""
+        return dataclasses.replace(self, cues=(), cut_from=self.readings)
+
     @cached_property
     def readings(self) -> Readings:
         """The accented readings of folded words (index/accents.py): the dictionary's, and the
         phrases this lexicon writes for the genre (synonyms, cues, stop words, citation kinds,
         what answers hold), compiled once per process."""
+        if self.cut_from is not None:
+            return self.cut_from
         genre = [*(m for members in self.synonyms for m in members), *(c.syllables for c in self.cues),
                  *(entry for entry, _ in self.stopwords), *self.citations,
                  *(h for _, holds in self.answers for h in holds)]
@@ -444,22 +453,29 @@ class Lexicon:
         return 0, ()
 
 
+def _written_at(typed: Sequence[str], entry: Sequence[str], at: int, accents_only: bool) -> bool:
+    """Whether the syllables from `at` are a word-list entry: under the matching rule, or only
+    as written when the entry is marked "[accents]" (its folded form is another word)."""
+    return _matches_at(typed, entry, at) and not (accents_only and tuple(typed[at:at + len(entry)]) != entry)
+
+
 def _entry_at(entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[str], at: int) -> int:
     """How many syllables from `at` form one of `entries` ((syllables, only with accents),
     longest first), 0 when none."""
     for entry, accents_only in entries:
-        if accents_only and tuple(typed[at:at + len(entry)]) != entry:
-            continue
-        if _matches_at(typed, entry, at):
+        if _written_at(typed, entry, at, accents_only):
             return len(entry)
     return 0
 
 
+def _entry(term: str) -> tuple[tuple[str, ...], bool]:
+    """A word-list entry ("thì [accents]") as (syllables, only with accents)."""
+    return _syllables(term.removesuffix(ACCENTS_ONLY)), term.endswith(ACCENTS_ONLY)
+
+
 def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
-    """Word-list entries ("thì [accents]") as (syllables, only with accents), longest first."""
-    out = {(syllables, term.endswith(ACCENTS_ONLY)) for term in terms
-           if (syllables := _syllables(term.removesuffix(ACCENTS_ONLY)))}
-    return tuple(sorted(out, key=lambda e: (-len(e[0]), e)))
+    """Word-list entries as (syllables, only with accents), longest first."""
+    return tuple(sorted({e for e in map(_entry, terms) if e[0]}, key=lambda e: (-len(e[0]), e)))
 
 
 def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
@@ -470,8 +486,7 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
         required = bool(intent.get("required"))
         sense, kept = bool(intent.get("sense", required)), bool(intent.get("kept", True))
         for term in intent.get("terms", ()):
-            accents_only = term.endswith(ACCENTS_ONLY)
-            syllables = _syllables(term.removesuffix(ACCENTS_ONLY))
+            syllables, accents_only = _entry(term)
             if syllables:
                 cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept)
                 cues.setdefault(syllables, cue)
@@ -494,7 +509,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             continue
         if line.count(" ") < MAX_WORD_SYLLABLES:  # tones made canonical when looked up
             dictionary.setdefault(fold(line), set()).add(tuple(line.split()))
-    stopwords: list[tuple[tuple[str, ...], bool]] = []
+    stopwords: list[str] = []
     frames: list[tuple[tuple[str, ...], tuple[str, ...], bool]] = []
     light: list[Cue] = []  # optional words: cues of no polarity
     for line in _stopword_entries(stopword_lines, tuple(levels)):
@@ -509,18 +524,16 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             if syllables := _syllables(line.removesuffix(OPTIONAL)):
                 light.append(Cue(syllables, "", required=False, accents_only=True))
             continue
-        accents_only = line.endswith(ACCENTS_ONLY)
-        if syllables := _syllables(line.removesuffix(ACCENTS_ONLY)):
-            stopwords.append((syllables, accents_only))
+        stopwords.append(line)
     sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
-    asked = tuple((asks, holds) for table in answers
+    answered = tuple((asks, holds) for table in answers
                   for holds in (tuple(h for h in (_syllables(t) for t in table.get("holds", ())) if h),)
                   for asks in (_syllables(t) for t in table.get("asks", ())) if asks and holds)
-    return Lexicon(tuple(sorted(set(stopwords), key=lambda s: (-len(s[0]), s))),
+    return Lexicon(_entries(stopwords),
                    tuple(sorted(set(frames), key=lambda f: (not f[0], -len(f[1]), f))),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
                    tuple(sorted((*compile_cues(intents), *light),
-                                key=lambda c: (-len(c.syllables), c.syllables))), asked,
+                                key=lambda c: (-len(c.syllables), c.syllables))), answered,
                    tuple(sorted({k for k in (_syllables(c) for c in citations) if k},
                                 key=lambda k: (-len(k), k))),
                    _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())))
@@ -846,18 +859,18 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     restored: list[Alternative] = []
 
     def flush() -> None:
-        kept, lost, asked, wished, said, read = _cut_run(pending, lexicon, words, units, capitals)
+        kept, lost, seen, wished, said, read = _cut_run(pending, lexicon, words, units, capitals)
         restored.extend(a for a in read if a not in restored)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
         dropped.extend(lost)
-        cues.extend((start + at, cue) for at, cue in asked)
+        cues.extend((start + at, cue) for at, cue in seen)
         optional.extend(wished)
         content.extend(said)
         pending.clear()
         capitals.clear()
 
-    at = 0  # the place in `typed` of the clause
+    at = 0  # the place in `typed` just after the clause
     for clause in parsed.clauses:
         at += sum(len(t.syllables) for t in clause)
         if len(clause) == 1 and _loose(clause[0]):
@@ -882,11 +895,11 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
     flush()
-    asked = lexicon.asked(typed, cues)
-    polarity = asked.polarity if asked else None
+    decisive = lexicon.asked(typed, cues)
+    polarity = decisive.polarity if decisive else None
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
-        kept = analyse(plain, dataclasses.replace(lexicon, cues=()), words, units)
+        kept = analyse(plain, lexicon.without_cues(), words, units)
         return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
@@ -1092,7 +1105,7 @@ def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
     chưa" ending the query), a word of the matter at least between them."""
     for first, last, accents_only in lexicon.frames:
         end = len(typed) - len(last)
-        if end < 1 or (accents_only and tuple(typed[end:]) != last) or not _matches_at(typed, last, end):
+        if end < 1 or not _written_at(typed, last, end, accents_only):
             continue
         if not first:
             return set(range(end, len(typed)))

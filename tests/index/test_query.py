@@ -386,6 +386,16 @@ def test_only_a_cue_word_is_required_after_all() -> None:
     assert groups("hạn chế") == [["hạn chế"]] and plan.polarity == "shortcoming" and not plan.optional
 
 
+def test_cue_words_alone_are_read_with_the_whole_lexicons_accents() -> None:
+    lexicon = load_lexicon()
+    bare = lexicon.without_cues()
+    assert bare.cues == () and bare.readings is lexicon.readings  # shared, not compiled again
+    plan = analyse(parse("han che"), lexicon, words={"han che"})
+    assert plan.polarity == "shortcoming"
+    assert [g.alternatives[0].syllables for g in plan.groups] == [("han", "che")]
+    assert [a.syllables for a in plan.restored] == [("hạn", "chế")]
+
+
 def test_the_exact_phrase_keeps_cue_and_light_words() -> None:
     assert plan_query("chưa cấp phiếu hẹn").exact == Alternative(("chưa", "cấp", "phiếu", "hẹn"))
     assert plan_query("hạn chế niêm yết").exact == Alternative(("hạn", "chế", "niêm", "yết"))
