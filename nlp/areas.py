@@ -29,7 +29,7 @@ from nlp.themes import OVERALL, Taxonomy, load_taxonomy
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["OVERALL", "AreaModel", "area_features", "area_scores", "classify_area", "classify_form",
-           "load_area_model", "rule_area"]
+           "load_area_model", "rule_area", "vocabulary_area"]
 
 AREA_MODEL_FILE = Path(__file__).parent / "models" / "area_model.json"
 _WORD = re.compile(r"\w+")
@@ -120,6 +120,16 @@ def rule_area(text: str) -> str:
 def classify_area(text: str, model: AreaModel | None = None) -> str:
     """The area code of a finding's text; "chung" when no specific matter stands out."""
     return classify_form(matching_form(text), model)
+
+
+def vocabulary_area(form: str) -> str | None:
+    """The area the vocabulary alone gives `form` (matching form), None when it names no matter.
+
+    Why not the model: the segmenter asks whether two sides of a join are about different matters,
+    and a rule that holds for the genre must not depend on what a trained model saw."""
+    taxonomy = load_taxonomy()
+    area = taxonomy.best_area(_form_scores(form, taxonomy))
+    return None if area == OVERALL else area
 
 
 def classify_form(form: str, model: AreaModel | None = None) -> str:

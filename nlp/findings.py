@@ -17,7 +17,7 @@ from functools import cache
 
 from core.models import Area, Finding, Polarity
 from core.normalize import canonical_tones, matching_form
-from nlp.areas import classify_form
+from nlp.areas import classify_form, vocabulary_area
 from nlp.segment import Span, clauses, paragraphs, sentences
 from nlp.vi import cues
 
@@ -394,21 +394,54 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
     """
     parts: list[tuple[int, int]] = []
     start = clause.start
-    for match in re.finditer(r",\s+", text[clause.start:clause.end]):
-        cut, resume = clause.start + match.start(), clause.start + match.end()
+    for match in _rx(rf",\s+|{cues.SUBJECT_JOIN}").finditer(doc_form, clause.start, clause.end):
+        cut, resume = match.start(), match.end()
         left, right = text[start:cut], text[resume:clause.end]
-        right_form = doc_form[resume:clause.end]
-        if _in_body_list(doc_form[start:cut], right_form):
+        left_form, right_form = doc_form[start:cut], doc_form[resume:clause.end]
+        if _in_body_list(left_form, right_form):
             continue
-        new_subject = (_word_count(left) >= 4 and _word_count(right) >= 4 and ": " not in left
-                       and bool(_rx(cues.SUBJECT_START).match(right_form))
-                       and _cue_scores(doc_form[start:cut]).best()[1] >= 1.5
-                       and _cue_scores(_first_item(right_form)).best()[1] >= 1.5)
-        if new_subject or _fault_items(doc_form[start:cut], right_form):
+        judged_sides = (_word_count(left) >= 4 and _word_count(right) >= 4 and ": " not in left
+                        and _cue_scores(left_form).best()[1] >= 1.5
+                        and _cue_scores(_first_item(right_form)).best()[1] >= 1.5)
+        new_subject = judged_sides and bool(_rx(cues.SUBJECT_START).match(right_form))
+        demand = _cue_scores(left_form).best()[0] == RECOMMENDATION
+        if "," not in match.group() and not (new_subject and not demand):
+            continue  # "và" joins two matters only before a judged subject of its own, never in a demand
+        if (new_subject or _fault_items(left_form, right_form)
+                or _second_act(left_form, doc_form[cut:clause.end])):
             parts.append((start, cut))
             start = resume
     parts.append((start, clause.end))
     return parts
+
+
+def _different_matters(left_form: str, right_form: str) -> bool:
+    """Both sides name a matter of the vocabulary, and not the same one (annotation guide: items
+    joined by "," stay together unless they are about different matters with their own verbs)."""
+    left, right = vocabulary_area(left_form), vocabulary_area(_first_item(right_form))
+    return left is not None and right is not None and left != right
+
+
+def _second_act(left_form: str, rest_form: str) -> bool:
+    """The comma at the start of `rest_form` opens a second act of the subject before it, about
+    another matter: "..., đồng thời tuyên truyền ..." or the left side's verb said again after the
+    same marker ("xã đã ban hành Kế hoạch ..., ban hành Quy chế ...", "có ban hành ..., có quyết
+    định ..."). Objects of one verb ("ban hành kế hoạch, quy chế") start with a noun and never match;
+    a verb inside a noun phrase ("công chức có vi phạm, có biểu hiện ...") is not a predicate."""
+    if _word_count(left_form) < MIN_WORDS + 1:
+        return False
+    join = _rx(cues.CLAUSE_JOIN).match(rest_form)
+    if join:
+        right_form = rest_form[join.end():]
+        opened = _rx(cues.CONNECTORS).sub("", right_form, count=1)
+        acts = bool(_rx(cues.ACTION_START).match(opened)) or _cue_scores(opened).best()[1] >= cues.MIN_SCORE
+        return acts and _word_count(opened) >= MIN_WORDS + 1 and _different_matters(left_form, opened)
+    right_form = rest_form.lstrip(", ")
+    verb = _rx(cues.REPEATED_VERB_START).match(right_form)
+    if verb is None or _word_count(_first_item(right_form)) < MIN_WORDS + 1:
+        return False
+    said_before = _rx(rf"(?:^|\b{cues.REPORTED_MARKERS} ){re.escape(verb.group('verb'))}\b")
+    return bool(said_before.search(left_form)) and _different_matters(left_form, right_form)
 
 
 def _without_attribution(doc_form: str, start: int, end: int) -> int:

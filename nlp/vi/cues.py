@@ -119,13 +119,14 @@ RECOMMENDATION: tuple[tuple[str, float], ...] = (
 
 # Action verbs: opening a list item they make it an item of its own ("; niêm yết ..."), and an
 # instruction when the context already asks for action ("; tăng cường ...").
-ACTION_START = (
-    r"^(?:đồng thời,? )?(?:tiếp tục|tăng cường|đẩy mạnh|tập trung|duy trì|nâng cao|nâng|chú trọng|quan tâm"
+ACTION_VERBS = (
+    r"tiếp tục|tăng cường|đẩy mạnh|tập trung|duy trì|nâng cao|nâng|chú trọng|quan tâm"
     r"|thực hiện|khẩn trương|kịp thời|sớm|rà soát|xử lý|chấn chỉnh|khắc phục|quán triệt|phát huy"
     r"|nghiêm túc|chỉ đạo|triển khai|đào tạo|bố trí|lập|cập nhật|vận hành|chuẩn bị|bổ sung|kiện toàn"
     r"|thường xuyên|đảm bảo|bảo đảm|xây dựng|tổ chức|tuyên truyền|áp dụng|ứng dụng|đổi mới|hoàn thiện"
-    r"|hướng dẫn|niêm yết|công khai|ban hành|lấy|phấn đấu|đáp ứng|siết chặt|xiết chặt|làm rõ|chỉ rõ)\b"
+    r"|hướng dẫn|niêm yết|công khai|ban hành|lấy|phấn đấu|đáp ứng|siết chặt|xiết chặt|làm rõ|chỉ rõ"
 )
+ACTION_START = rf"^(?:đồng thời,? )?(?:{ACTION_VERBS})\b"
 
 SHORTCOMING: tuple[tuple[str, float], ...] = (
     (r"\bchưa\b", 2.0),
@@ -411,6 +412,22 @@ SUBJECT_START = (
     r"|bộ phận|phần mềm|kiosk|lịch|hồ sơ|trường|trạm|cơ sở vật chất|trang thiết bị|đoàn|tổ|quy chế"
     r"|kế hoạch|báo cáo|phiếu|sổ|hệ thống|cổng|chế độ|lãnh đạo)\b"
 )
+
+# Joins between two findings inside one clause (annotation guide: "one finding per distinct matter";
+# items joined by "," stay together unless they are about different matters with their own verbs).
+# "..., đồng thời tuyên truyền ...": "đồng thời" (at the same time) after a comma opens a second act
+# of the same subject, a matter of its own ("áp dụng ISO ..., đồng thời tuyên truyền ...").
+CLAUSE_JOIN = r",\s+(?=đồng thời\b)"
+# "xã đã ban hành Kế hoạch ..., ban hành Quy chế ...": a comma followed by the verb the clause
+# before already used opens a second accomplishment with its subject elided; the verbs are those
+# that open an act (ACTION_START) plus the genre's "có" of having done ("có ban hành", "có quyết định").
+REPEATED_VERB_START = rf"^(?:đã |có |đều |cũng )?(?P<verb>{ACTION_VERBS}|có)\b"
+# The markers before a finite verb of a reported act; a repeated verb counts only at the start of
+# its clause or after one of them, where it is a predicate and not inside a noun phrase.
+REPORTED_MARKERS = r"(?:đã|đều|cũng|có|được)"
+# "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own
+# (SUBJECT_START) joins two judged statements about different subjects, not two objects of one verb.
+SUBJECT_JOIN = r"\s+và\s+"
 
 # A count of bodies opening a list item ("có 8 sở, ngành đạt loại xuất sắc", "10 đơn vị xếp loại
 # tốt"): items of this kind side by side break one result down by class.

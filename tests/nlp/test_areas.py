@@ -8,7 +8,15 @@ import pytest
 
 from core.models import AREAS
 from core.normalize import matching_form
-from nlp.areas import AreaModel, area_features, area_scores, classify_area, load_area_model, rule_area
+from nlp.areas import (
+    AreaModel,
+    area_features,
+    area_scores,
+    classify_area,
+    load_area_model,
+    rule_area,
+    vocabulary_area,
+)
 from nlp.themes import load_taxonomy
 
 
@@ -222,3 +230,10 @@ def test_the_subject_is_what_a_speaker_says_not_the_speaker() -> None:
     assert area_scores(text) == taxonomy.area_scores(form, subject_from=form.index("các xã"))
     assert area_scores(text)["tthc"] > taxonomy.area_scores(form)["tthc"]
     assert classify_area(text) == "tthc"
+
+
+def test_vocabulary_area_names_a_matter_or_nothing() -> None:
+    assert vocabulary_area(matching_form("ứng dụng chữ ký số trong xử lý văn bản điện tử")) == "so_hoa"
+    one_stop = "niêm yết công khai thủ tục hành chính tại bộ phận một cửa"
+    assert vocabulary_area(matching_form(one_stop)) == "tthc"
+    assert vocabulary_area(matching_form("đã làm tốt")) is None

@@ -588,3 +588,54 @@ def test_a_list_item_announcing_faults_before_more_items_is_their_lead_in() -> N
     found = _pairs(find_findings(text))
     assert [polarity for polarity, _ in found] == ["shortcoming", "shortcoming"]
     assert not any("những hạn chế" in span for _, span in found)
+
+
+
+def _texts(sentence: str) -> list[str]:
+    return [f.text for f in find_findings(sentence)]
+
+
+def test_dong_thoi_after_a_comma_opens_a_second_demand_about_another_matter() -> None:
+    found = find_findings(
+        "Đoàn kiểm tra đề nghị UBND xã Hòa Bình tăng cường công tác CCHC; triển khai phần mềm "
+        "một cửa điện tử, ứng dụng chữ ký số trong xử lý văn bản, đồng thời tuyên truyền "
+        "để người dân biết và làm thủ tục tại bộ phận một cửa.")
+    assert [f.text for f in found][1:] == [
+        "triển khai phần mềm một cửa điện tử, ứng dụng chữ ký số trong xử lý văn bản",
+        "tuyên truyền để người dân biết và làm thủ tục tại bộ phận một cửa"]
+    assert {f.polarity for f in found} == {"recommendation"}
+
+
+def test_a_verb_said_again_after_a_comma_opens_a_second_accomplishment() -> None:
+    assert _texts("Ưu điểm: xã đã ban hành Kế hoạch kiểm tra công vụ năm 2022 đầy đủ nội dung, "
+                  "ban hành Quy chế làm việc của bộ phận một cửa đúng quy định.") == [
+        "xã đã ban hành Kế hoạch kiểm tra công vụ năm 2022 đầy đủ nội dung",
+        "ban hành Quy chế làm việc của bộ phận một cửa đúng quy định"]
+    assert _texts("Ưu điểm: có ban hành kế hoạch tuyên truyền CCHC năm 2021, "
+                  "có quyết định phân công nhiệm vụ cho từng công chức đầy đủ.") == [
+        "có ban hành kế hoạch tuyên truyền CCHC năm 2021",
+        "có quyết định phân công nhiệm vụ cho từng công chức đầy đủ"]
+
+
+def test_va_before_a_judged_subject_of_its_own_joins_two_findings() -> None:
+    assert _texts("Hạn chế: Chưa có sáng kiến cải cách thủ tục hành chính và tỷ lệ hồ sơ nộp trực tuyến "
+                  "của xã vẫn còn thấp.") == [
+        "Chưa có sáng kiến cải cách thủ tục hành chính", "tỷ lệ hồ sơ nộp trực tuyến của xã vẫn còn thấp"]
+
+
+def test_commas_and_va_inside_one_act_or_one_matter_do_not_cut() -> None:
+    # objects of one verb
+    assert _texts("UBND xã đã ban hành kế hoạch, quy chế, quyết định phân công nhiệm vụ đúng quy định.") == [
+        "UBND xã đã ban hành kế hoạch, quy chế, quyết định phân công nhiệm vụ đúng quy định"]
+    # a second "có" inside a noun phrase is no predicate of its own
+    assert len(find_findings("Đề nghị xử lý nghiêm cán bộ, công chức có vi phạm, "
+                             "có biểu hiện sách nhiễu người dân khi giải quyết hồ sơ.")) == 1
+    # the verb said again about the same matter (công khai TTHC) stays one finding
+    assert len(find_findings("Bộ phận một cửa có niêm yết công khai đầy đủ các thủ tục hành chính, "
+                             "có niêm yết phí và lệ phí của từng thủ tục đúng quy định.")) == 1
+    # "và" between the acts of one demand
+    assert len(find_findings("Yêu cầu các xã ban hành kế hoạch khắc phục và báo cáo kết quả khắc phục "
+                             "hạn chế về huyện trước ngày 30/6.")) == 1
+    # "đồng thời" opening an act that judges nothing of the inspected stays with the sentence
+    assert len(find_findings("Đoàn đề nghị người đứng đầu có giải pháp khắc phục ngay, đồng thời tiến hành "
+                             "đăng tin trên trang thông tin điện tử của huyện.")) == 1
