@@ -405,7 +405,8 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
                         and _cue_scores(_first_item(right_form)).best()[1] >= 1.5)
         new_subject = judged_sides and bool(_rx(cues.SUBJECT_START).match(right_form))
         demand = _cue_scores(left_form).best()[0] == RECOMMENDATION
-        if "," not in match.group() and not (new_subject and not demand):
+        clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(_first_item(right_form)))
+        if "," not in match.group() and not (new_subject and clause_after and not demand):
             continue  # "và" joins two matters only before a judged subject of its own, never in a demand
         if (new_subject or _fault_items(left_form, right_form)
                 or _second_act(left_form, doc_form[cut:clause.end])):

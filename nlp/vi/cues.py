@@ -428,6 +428,9 @@ REPORTED_MARKERS = r"(?:đã|đều|cũng|có|được)"
 # "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own
 # (SUBJECT_START) joins two judged statements about different subjects, not two objects of one verb.
 SUBJECT_JOIN = r"\s+và\s+"
+# What makes the words after such a "và" a clause and not one more object of the verb before it
+# ("hạn chế tối đa hồ sơ phải trả lại và hồ sơ quá hạn"): a word of aspect, negation or result.
+CLAUSE_PREDICATE = r"\b(?:vẫn|còn|chưa|không|đã|đều|được|đang|đạt|bị)\b"
 
 # A count of bodies opening a list item ("có 8 sở, ngành đạt loại xuất sắc", "10 đơn vị xếp loại
 # tốt"): items of this kind side by side break one result down by class.

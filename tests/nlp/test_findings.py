@@ -633,6 +633,9 @@ def test_commas_and_va_inside_one_act_or_one_matter_do_not_cut() -> None:
     # the verb said again about the same matter (công khai TTHC) stays one finding
     assert len(find_findings("Bộ phận một cửa có niêm yết công khai đầy đủ các thủ tục hành chính, "
                              "có niêm yết phí và lệ phí của từng thủ tục đúng quy định.")) == 1
+    # "và" before one more object of the verb, a noun phrase with no predicate of its own
+    assert len(find_findings("Bộ phận một cửa đã thực hiện tốt việc tiếp nhận, giải quyết thủ tục hành "
+                             "chính, hạn chế tối đa hồ sơ phải bổ sung và hồ sơ trễ hẹn.")) == 1
     # "và" between the acts of one demand
     assert len(find_findings("Yêu cầu các xã ban hành kế hoạch khắc phục và báo cáo kết quả khắc phục "
                              "hạn chế về huyện trước ngày 30/6.")) == 1
