@@ -193,8 +193,9 @@ class SearchBackend(ABC):
         """How many findings an older kiemtra indexed without fields today's search reads (their
         themes, their best-known date): theme filters, the theme facet and the date order see
         them only by what they hold until `kiemtra reindex`. The CLI and the web page say so in
-        one line instead of returning partial results in silence. 0 by default: an engine that
-        brings its index up to date when it is opened has none."""
+        one line instead of returning partial results in silence. They ask after every search,
+        so an engine answers from what it learnt of the index it searches, not by a count each
+        time. 0 by default: an engine that brings its index up to date when it is opened has none."""
         return 0
 
     def close(self) -> None:  # noqa: B027 - optional hook

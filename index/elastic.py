@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import logging
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -141,6 +142,24 @@ MAPPING: dict[str, Any] = {
 }
 INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
 BULK_LOAD_SETTINGS: dict[str, Any] = {"index.refresh_interval": "-1", "index.translog.durability": "async"}
+# The key, in a physical index's mapping `_meta`, of the fields every finding in it was written with.
+# Only an index this version creates carries it: extending an older index's mapping (_extend_mapping)
+# does not fill in the findings already there, so it must not claim their fields.
+WRITTEN_WITH = "kiemtra_written_with"
+# The fields a finding an older kiemtra wrote may lack though today's search reads them (outdated()).
+_LATE_FIELDS = frozenset({"dated", "themes"})
+
+
+def new_index_mappings() -> dict[str, Any]:
+    """MAPPING, marked with every field it has: each finding written into a new index has them all."""
+    return {**MAPPING, "_meta": {WRITTEN_WITH: sorted(MAPPING["properties"])}}
+
+
+def written_whole(mappings: dict[str, Any]) -> bool:
+    """Whether one physical index's get_mapping answer marks it as written with every late field:
+    then none of its findings lacks them, and outdated() needs no count."""
+    fields = (mappings.get("mappings", {}).get("_meta") or {}).get(WRITTEN_WITH)
+    return isinstance(fields, list) and _LATE_FIELDS.issubset(fields)
 
 
 def to_source(record: FindingRecord) -> dict[str, Any]:
@@ -517,6 +536,11 @@ class ElasticBackend(SearchBackend):
         )
         self._down_until = 0.0  # monotonic time before which the server is taken as down
         self._mapping_checked = False  # whether this index has every field of MAPPING (_extend_mapping)
+        # The physical indices behind the alias and how many outdated findings they hold, once
+        # learnt (outdated()); a reindex, here or in another process, changes the indices.
+        self._outdated: tuple[tuple[str, ...], int] | None = None
+        # Per thread (the web page searches on several): the index the last search's hits came from.
+        self._answered = threading.local()
         self._ensure_alias()
 
     # -- errors ---------------------------------------------------------------------------
@@ -560,13 +584,20 @@ class ElasticBackend(SearchBackend):
         return self._call("reading alias", fetch)
 
     def _ensure_alias(self) -> None:
+        """Create the alias when it is missing. Its mapping is read rather than only its existence
+        asked (one request either way): an index this version wrote is then known to hold no
+        outdated findings before the first search asks (outdated())."""
         try:
-            exists = bool(self.client.indices.exists_alias(name=self.alias))
+            mappings = dict(self.client.indices.get_mapping(index=self.alias).body)
+        except NotFoundError:
+            mappings = {}
         except (ApiError, TransportError) as e:
             reason = e.message if isinstance(e, TransportError) else f"{e.meta.status} {e.message}"
             raise BackendError(f"cannot reach Elasticsearch: {reason}", path=self.url) from e
-        if not exists:
+        if not mappings or self.alias in mappings:  # no alias (an index of that name is not one)
             self.swap_alias(self.create_new_index())
+        elif all(written_whole(m) for m in mappings.values()):
+            self._outdated = (tuple(sorted(mappings)), 0)
 
     def _extend_mapping(self) -> None:
         """Add the fields this version writes to an index an older one created (the mapping is
@@ -587,7 +618,7 @@ class ElasticBackend(SearchBackend):
         name = f"{self.alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
         settings = {**INDEX_SETTINGS, **(BULK_LOAD_SETTINGS if bulk_load else {})}
         self._call("creating index", self.client.indices.create, index=name,
-                   mappings=MAPPING, settings=settings)
+                   mappings=new_index_mappings(), settings=settings)
         LOGGER.info("created index %s", name)
         return name
 
@@ -597,6 +628,7 @@ class ElasticBackend(SearchBackend):
                                          for old in self._physical_indices() if old != new]
         actions.append({"add": {"index": new, "alias": self.alias, "is_write_index": True}})
         self._call("swapping alias", self.client.indices.update_aliases, actions=actions)
+        self._outdated = None  # learnt again from `new`'s mapping (outdated())
         LOGGER.info("alias %s now points at %s", self.alias, new)
 
     def _delete_indices(self, names: list[str]) -> None:
@@ -650,6 +682,7 @@ class ElasticBackend(SearchBackend):
 
     def index(self, records: Iterable[FindingRecord]) -> int:
         self._extend_mapping()
+        self._forget_outdated()
         written = self._write(records, target=self.alias)
         if self.refresh_writes and written:
             self.refresh()
@@ -737,9 +770,16 @@ class ElasticBackend(SearchBackend):
         which minimal distributions (the integ-test zip among them) do not ship."""
         pending: dict[str, dict[str, Any] | None] = dict.fromkeys(self._finding_ids(doc_key))
         if pending:
+            self._forget_outdated()
             self._write_batch(pending, self.alias)
             if self.refresh_writes:
                 self.refresh()
+
+    def _forget_outdated(self) -> None:
+        """Before a write: it may replace outdated findings, so a count of them is learnt again.
+        An index written whole stays whole (this version writes every field), so that is kept."""
+        if self._outdated is not None and self._outdated[1]:
+            self._outdated = None
 
     def _finding_ids(self, doc_key: str) -> list[str]:
         """Every finding id of one document, paged with search_after (no result-window limit)."""
@@ -796,6 +836,7 @@ class ElasticBackend(SearchBackend):
                                   **search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                                 matters=matters, areas=areas))
         tiers = bool(fill or matters or areas)
+        self._note_answered(response)
         hits = tuple(_hit(raw, tiers) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets,
@@ -832,15 +873,43 @@ class ElasticBackend(SearchBackend):
         query = {"bool": {"must": [mlt], "must_not": [{"ids": {"values": [finding_id]}}]}}
         response = self._call("similar", self.client.search, index=self.alias, query=query,
                               size=max(limit, 0), highlight=HIGHLIGHT)
+        self._note_answered(response)
         return [_hit(raw) for raw in response["hits"]["hits"]]
 
     def count(self) -> int:
         return int(self._call("count", self.client.count, index=self.alias)["count"])
 
+    def _note_answered(self, response: Any) -> None:
+        """Remember which physical index answered (a hit's `_index`): when it is the one outdated()
+        already knows, the answer needs no request; no hits tell nothing."""
+        hits = response["hits"]["hits"]
+        self._answered.index = hits[0]["_index"] if hits else None
+
     def outdated(self) -> int:
-        """Findings written before `dated` or `themes` existed (SearchBackend.outdated). Adding
-        the fields to an older index's mapping (_extend_mapping) does not fill them in the
-        findings already there, so this counts findings, not the mapping: a year or date but
+        """Findings written before `dated` or `themes` existed (SearchBackend.outdated).
+
+        Why it is cheap: the CLI and the web page ask after every search. The answer belongs to
+        the physical indices behind the alias (a reindex, in any process, swaps in a new one), so
+        it is learnt once per generation: an index this version created says so in its mapping's
+        `_meta` (new_index_mappings) and is never counted; an older one is counted once. When this
+        thread's last search was answered by the generation already known, no request at all;
+        otherwise one mapping read finds the generation (a search that found nothing, or the first
+        after a reindex elsewhere)."""
+        known = self._outdated
+        answered = getattr(self._answered, "index", None)
+        if known is not None and answered is not None and known[0] == (answered,):
+            return known[1]
+        mappings = self._call("reading the mapping", self.client.indices.get_mapping, index=self.alias).body
+        generation = tuple(sorted(mappings))
+        if known is not None and known[0] == generation:
+            return known[1]
+        findings = 0 if all(written_whole(m) for m in mappings.values()) else self._count_outdated()
+        self._outdated = (generation, findings)
+        return findings
+
+    def _count_outdated(self) -> int:
+        """Adding the fields to an older index's mapping (_extend_mapping) does not fill them in
+        the findings already there, so this counts findings, not the mapping: a year or date but
         no `dated`, or a theme but no `themes` (a field this index never mapped exists nowhere)."""
         dateless = {"bool": {"must_not": [{"exists": {"field": "dated"}}],
                              "should": [{"exists": {"field": "published"}}, {"exists": {"field": "year"}}],

@@ -277,3 +277,71 @@ def test_findings_an_older_kiemtra_indexed_are_counted_until_a_reindex(es_url: s
         backend.drop()
         backend.close()
         client.close()
+
+
+class _Recording(Elasticsearch):
+    """A client that notes each request it sends ("GET /name/_search"): what a call costs."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.sent: list[str] = []
+
+    def perform_request(self, method: str, path: str, **kwargs: Any) -> Any:  # type: ignore[override]
+        self.sent.append(f"{method} {path}")
+        return super().perform_request(method, path, **kwargs)
+
+
+def _asked(client: _Recording, what: str) -> list[str]:
+    return [request for request in client.sent if what in request]
+
+
+@pytest.mark.elasticsearch
+def test_the_outdated_findings_are_learnt_once_per_index_and_forgotten_by_a_reindex_elsewhere(
+        es_url: str, name: str) -> None:
+    """The CLI and the web page ask outdated() after every search: a long-lived reader (the web
+    server's backend) counts an older index once, then answers a search answered by the same
+    index with no request at all; after `kiemtra reindex` in another process its next search
+    sees the new index, whose mapping says it was written whole: 0, and never a count."""
+    client = Elasticsearch(es_url)
+    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in ("themes", "dated")}
+    client.indices.create(index=f"{name}-old", mappings={**elastic.MAPPING, "properties": fields},
+                          settings=elastic.INDEX_SETTINGS)
+    client.indices.put_alias(index=f"{name}-old", name=name)
+    olds = [_record("o1", "Chưa ký số văn bản.", theme="so_hoa.chu_ky_so", year=2021),
+            _record("o2", "Chưa niêm yết thủ tục.", published="2022-05-04")]
+    for record in olds:
+        source = {k: v for k, v in to_source(record).items() if k not in ("themes", "dated")}
+        client.index(index=name, id=record.finding_id, document=source, refresh=True)
+    recording = _Recording(es_url)
+    reader = ElasticBackend(es_url, name, client=recording)
+    try:
+        assert reader.search(Query(text="chưa")).total == 2
+        assert reader.outdated() == 2 and len(_asked(recording, "/_count")) == 1
+        recording.sent.clear()
+        for _ in range(3):
+            assert reader.search(Query(text="chưa")).total == 2 and reader.outdated() == 2
+        assert recording.sent and all(request.endswith("/_search") for request in recording.sent)
+
+        writer = ElasticBackend(es_url, name)  # `kiemtra reindex`, another process
+        writer.rebuild(olds)
+        writer.close()
+
+        recording.sent.clear()
+        assert reader.search(Query(text="chưa")).total == 2 and reader.outdated() == 0
+        assert not _asked(recording, "/_count") and len(_asked(recording, "/_mapping")) == 1
+        recording.sent.clear()
+        assert reader.search(Query(text="chưa")).total == 2 and reader.outdated() == 0
+        assert all(request.endswith("/_search") for request in recording.sent)
+        recording.sent.clear()
+        assert reader.search(Query(text="zzzkhongco")).total == 0 and reader.outdated() == 0
+        assert not _asked(recording, "/_count")  # nothing answered: the mapping says which index
+
+        fresh = _Recording(es_url)  # a CLI search on the rebuilt index: no count, no extra read
+        opened = ElasticBackend(es_url, name, client=fresh)
+        assert opened.search(Query(text="chưa")).total == 2 and opened.outdated() == 0
+        assert not _asked(fresh, "/_count") and len(_asked(fresh, "/_mapping")) == 1  # on opening
+        opened.close()
+    finally:
+        reader.drop()
+        reader.close()
+        client.close()

@@ -243,13 +243,17 @@ def test_an_index_an_older_kiemtra_wrote_is_named_on_the_cli_and_the_page_until_
             " run `kiemtra reindex`\n"
         )
         with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+            for _ in range(2):  # the second page is answered from what the first learnt
+                page = c.get("/", params={"q": "phieu hen"})
+                assert page.status_code == 200 and count_of(page.text) > 0
+                assert (
+                    f"còn {len(records)} phát hiện do phiên bản cũ" in page.text
+                    and "kiemtra reindex" in page.text
+                )
+            assert CliRunner().invoke(cli, [*options, "reindex"]).exit_code == 0
+            # The running server's next search is answered by the rebuilt index: no warning.
             page = c.get("/", params={"q": "phieu hen"})
-            assert page.status_code == 200 and count_of(page.text) > 0
-            assert (
-                f"còn {len(records)} phát hiện do phiên bản cũ" in page.text
-                and "kiemtra reindex" in page.text
-            )
-        assert CliRunner().invoke(cli, [*options, "reindex"]).exit_code == 0
+            assert count_of(page.text) > 0 and "phiên bản cũ" not in page.text
         new = CliRunner().invoke(cli, [*options, "search", "phieu hen"])
         assert new.exit_code == 0 and new.stderr == ""
         with TestClient(create_app(settings), raise_server_exceptions=False) as c:
