@@ -286,7 +286,7 @@ class _Recording(Elasticsearch):
         super().__init__(*args, **kwargs)
         self.sent: list[str] = []
 
-    def perform_request(self, method: str, path: str, **kwargs: Any) -> Any:  # type: ignore[override]
+    def perform_request(self, method: str, path: str, **kwargs: Any) -> Any:
         self.sent.append(f"{method} {path}")
         return super().perform_request(method, path, **kwargs)
 
