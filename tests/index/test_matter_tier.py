@@ -118,10 +118,15 @@ BADGES = (
 
 
 @pytest.fixture(params=BACKEND_PARAMS)
-def badges(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
-    engine = FACTORIES[request.param](tmp_path, request)
-    engine.index(BADGES)
-    return engine
+def fresh(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
+    """An empty backend of each engine, in the test's folder; the fixtures below index theirs in it."""
+    return FACTORIES[request.param](tmp_path, request)
+
+
+@pytest.fixture
+def badges(fresh: SearchBackend) -> SearchBackend:
+    fresh.index(BADGES)
+    return fresh
 
 
 def test_a_query_asking_a_sense_gets_its_matter_in_that_sense_only(badges: SearchBackend) -> None:
@@ -131,12 +136,6 @@ def test_a_query_asking_a_sense_gets_its_matter_in_that_sense_only(badges: Searc
     plain = found(badges, text="đeo thẻ", matters=matters)
     assert plain[0] == ("b1", TIER_WORDS)
     assert sorted(plain[1:]) == [("b2", TIER_MATTER), ("b3", TIER_MATTER)]
-
-
-
-@pytest.fixture(params=BACKEND_PARAMS)
-def fresh(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
-    return FACTORIES[request.param](tmp_path, request)
 
 
 def test_the_matter_in_other_words_only_comes_newest_first(fresh: SearchBackend) -> None:
@@ -201,11 +200,10 @@ SPOKEN = (
 )
 
 
-@pytest.fixture(params=BACKEND_PARAMS)
-def spoken(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
-    engine = FACTORIES[request.param](tmp_path, request)
-    engine.index(SPOKEN)
-    return engine
+@pytest.fixture
+def spoken(fresh: SearchBackend) -> SearchBackend:
+    fresh.index(SPOKEN)
+    return fresh
 
 
 def test_a_finding_comes_by_a_matter_it_speaks_of_besides_its_own_after_those_it_is_about(
@@ -274,11 +272,10 @@ HEADED = (
 DIRECTION = "hạn chế trong công tác chỉ đạo điều hành"
 
 
-@pytest.fixture(params=BACKEND_PARAMS)
-def headed(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
-    engine = FACTORIES[request.param](tmp_path, request)
-    engine.index(HEADED)
-    return engine
+@pytest.fixture
+def headed(fresh: SearchBackend) -> SearchBackend:
+    fresh.index(HEADED)
+    return fresh
 
 
 def test_a_query_naming_an_area_gets_its_findings_after_those_of_its_matters(headed: SearchBackend) -> None:
