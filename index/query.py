@@ -919,12 +919,10 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
            words: set[str]) -> tuple[Part, ...]:
-    """The words inside each topical group's terms of two words or more (Part), found by the
-    same cut as the query's (`_best_cut`): words of two syllables or more, since one syllable
-    of a Vietnamese compound is a morpheme, not its meaning ("hồ" of "hồ sơ"); none that is
-    itself a term of a group. Only of unquoted words (quotes ask for the phrase); of an
-    abbreviation's expansions only those of at most MAX_WORD_SYLLABLES + 1 syllables: a longer
-    one is a description, whose words are the genre's commonest."""
+    """The words inside each topical group's terms of two words or more (Part, `_words_inside`).
+    Only of unquoted words (quotes ask for the phrase); of an abbreviation's expansions only those
+    of at most MAX_WORD_SYLLABLES + 1 syllables: a longer one is a description, whose words are
+    the genre's commonest."""
     out: dict[tuple[str, ...], Part] = {}
     whole = {alt.folded for g in groups for alt in g.alternatives}
     for k, group in enumerate(groups):
@@ -939,21 +937,15 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
             longest = len(typed) if alt is group.alternatives[0] else MAX_WORD_SYLLABLES + 1
             if alt.prefix or not 2 < len(typed) <= longest:
                 continue
-            cut = _best_cut(typed, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
-            i = 0
-            while i < len(typed):
-                size = max(1, cut[i])
-                piece = Alternative(tuple(typed[i:i + size]))
-                if size > 1 and piece.folded not in whole:
-                    out.setdefault(piece.folded, Part(k, piece))
-                i += size
+            for piece in _words_inside(typed, words, lexicon, whole):
+                out.setdefault(piece.folded, Part(k, piece))
     return tuple(out.values())
 
 
 def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str]) -> tuple[Alternative, ...]:
-    """The words inside every term of each topical group, its synonyms' too, cut as `_parts`
-    cuts (words of two syllables or more, none a whole term of a group): what ranks the matter
-    tier's findings holding none of the groups (module docstring). Unlike the fill's parts, every
+    """The words inside every term of each topical group, its synonyms' too (`_words_inside`),
+    folded: what ranks the matter tier's findings holding none of the groups (module
+    docstring). Unlike the fill's parts, every
     member's words count: a finding already of the query's matter that holds "vắng mặt" (of
     "vắng mặt không lý do") speaks of the absence "nghỉ làm không phép" asks about, where in the
     whole index "kết quả" (of "chậm trả kết quả") would be any result."""
@@ -966,15 +958,24 @@ def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str]) -> tupl
             typed = list(alt.syllables)
             if alt.prefix or alt.literal or len(typed) < 3:
                 continue
-            cut = _best_cut(typed, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
-            i = 0
-            while i < len(typed):
-                size = max(1, cut[i])
-                piece = Alternative(tuple(fold(s) for s in typed[i:i + size]))
-                if size > 1 and piece.folded not in whole:
-                    out.setdefault(piece.folded, piece)
-                i += size
+            for piece in _words_inside(typed, words, lexicon, whole):
+                out.setdefault(piece.folded, Alternative(piece.folded))
     return tuple(out.values())
+
+
+def _words_inside(typed: list[str], words: set[str], lexicon: Lexicon,
+                  whole: set[tuple[str, ...]]) -> Iterator[Alternative]:
+    """The words inside a term (`typed`, its syllables), cut as the query is (`_best_cut`): those
+    of two syllables or more, since one syllable of a Vietnamese compound is a morpheme, not its
+    meaning ("hồ" of "hồ sơ"), and none that is itself a term of a group (`whole`, folded)."""
+    cut = _best_cut(typed, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
+    i = 0
+    while i < len(typed):
+        size = max(1, cut[i])
+        piece = Alternative(tuple(typed[i:i + size]))
+        if size > 1 and piece.folded not in whole:
+            yield piece
+        i += size
 
 
 def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bool:
