@@ -45,8 +45,9 @@ Matching rules the plan carries, for the engines to apply:
   of an area the query names whole; among those of the matters, the strongest matter's first;
   within each, the findings holding some of the query's groups first (ranked as the fill), then
   those holding none, ranked by bm25 of the words inside the groups' terms and all their
-  synonyms (`Plan.related`: "vắng mặt" of "vắng mặt không lý do" for "nghỉ làm không phép"),
-  then the newest: in a large matter, the ones saying the query's thing in other words first;
+  synonyms (`Plan.related`: "vắng mặt" of "vắng mặt không lý do" for "nghỉ làm không phép")
+  and of the fill's parts (`Plan.parts`), then the newest: in a large matter, the ones saying
+  the query's thing in other words first;
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
   of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
   saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);

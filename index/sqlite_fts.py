@@ -900,11 +900,12 @@ def _hits(rows: _Rows, alternatives: Iterable[Alternative], tiers: Sequence[str]
 def _bare_of_matter(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, strongest: BoolArray,
                     plan: Plan, need: int) -> list[tuple[int, float]]:
     """The first `need` of the matter tier's findings holding none of the query's groups (`ids`,
-    ascending), with their scores: those of the strongest matter first, then of the polarity
-    asked for, then by bm25 of the words inside the groups' terms and synonyms (Plan.related)
-    and the parts (Plan.parts, which the fill ranks by), then the newest (the browse order), as
-    Elasticsearch orders equal scores by date. One FTS5 query over these findings alone."""
-    polar = columns.of_polarity(ids, plan.polarity)
+    ascending), with their scores, in the order index.query's docstring gives: the strongest
+    matter first, then by bm25 of Plan.related and Plan.parts (the fill's), then the newest
+    (the browse order), as Elasticsearch orders equal scores by date. One FTS5 query over these
+    findings alone. The tier admits the polarity asked for only, so every one has it (when one
+    is asked): its bonus is the same for all and orders nothing."""
+    polar = plan.polarity is not None
     relevance = np.zeros(len(ids), dtype=np.float64)
     units: dict[tuple[tuple[str, ...], bool], Alternative] = {}  # a part as the fill ranks it, first
     for a in (*(p.alternative for p in plan.parts), *plan.related):
@@ -918,8 +919,8 @@ def _bare_of_matter(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, 
         if rows:
             found = np.asarray([r for r, _ in rows], dtype=np.int64)
             relevance[np.searchsorted(ids, found)] = [-score for _, score in rows]
-    order = np.lexsort((columns.position[ids], -relevance, ~polar, ~strongest))[:need]
-    scores = strongest[order] * MATTER_BONUS + polar[order] * POLARITY_BONUS + relevance[order]
+    order = np.lexsort((columns.position[ids], -relevance, ~strongest))[:need]
+    scores = strongest[order] * MATTER_BONUS + polar * POLARITY_BONUS + relevance[order]
     return list(zip(ids[order].tolist(), scores.astype(float).tolist(), strict=True))
 
 
