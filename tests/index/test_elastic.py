@@ -247,22 +247,28 @@ def test_an_index_made_before_themes_takes_them_and_its_old_findings_still_match
         client.close()
 
 
+def _older_index(client: Elasticsearch, name: str, records: list[FindingRecord]) -> None:
+    """An index as a kiemtra before `themes` and `dated` wrote it, behind the alias `name`: its
+    mapping lacks the two fields, its findings carry neither, and no `_meta` marks it."""
+    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in ("themes", "dated")}
+    client.indices.create(index=f"{name}-old", mappings={**elastic.MAPPING, "properties": fields},
+                          settings=elastic.INDEX_SETTINGS)
+    client.indices.put_alias(index=f"{name}-old", name=name)
+    for record in records:
+        source = {k: v for k, v in to_source(record).items() if k not in ("themes", "dated")}
+        client.index(index=name, id=record.finding_id, document=source, refresh=True)
+
+
 @pytest.mark.elasticsearch
 def test_findings_an_older_kiemtra_indexed_are_counted_until_a_reindex(es_url: str, name: str) -> None:
     """An index written before `themes` and `dated`: its findings are counted (the CLI and the
     page then say `kiemtra reindex`), also once a newer write has added the fields to the
     mapping (the old findings still lack them); a rebuild leaves none."""
     client = Elasticsearch(es_url)
-    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in ("themes", "dated")}
-    client.indices.create(index=f"{name}-old", mappings={**elastic.MAPPING, "properties": fields},
-                          settings=elastic.INDEX_SETTINGS)
-    client.indices.put_alias(index=f"{name}-old", name=name)
     olds = [_record("o1", "Chưa ký số văn bản.", theme="so_hoa.chu_ky_so", year=2021),
             _record("o2", "Chưa niêm yết thủ tục.", published="2022-05-04"),
             _record("o3", "Một câu không có năm, ngày hay chủ đề.")]  # nothing it lacks
-    for record in olds:
-        source = {k: v for k, v in to_source(record).items() if k not in ("themes", "dated")}
-        client.index(index=name, id=record.finding_id, document=source, refresh=True)
+    _older_index(client, name, olds)
     backend = ElasticBackend(es_url, name)
     try:
         assert backend.outdated() == 2
@@ -303,15 +309,9 @@ def test_the_outdated_findings_are_learnt_once_per_index_and_forgotten_by_a_rein
     index with no request at all; after `kiemtra reindex` in another process its next search
     sees the new index, whose mapping says it was written whole: 0, and never a count."""
     client = Elasticsearch(es_url)
-    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in ("themes", "dated")}
-    client.indices.create(index=f"{name}-old", mappings={**elastic.MAPPING, "properties": fields},
-                          settings=elastic.INDEX_SETTINGS)
-    client.indices.put_alias(index=f"{name}-old", name=name)
     olds = [_record("o1", "Chưa ký số văn bản.", theme="so_hoa.chu_ky_so", year=2021),
             _record("o2", "Chưa niêm yết thủ tục.", published="2022-05-04")]
-    for record in olds:
-        source = {k: v for k, v in to_source(record).items() if k not in ("themes", "dated")}
-        client.index(index=name, id=record.finding_id, document=source, refresh=True)
+    _older_index(client, name, olds)
     recording = _Recording(es_url)
     reader = ElasticBackend(es_url, name, client=recording)
     try:
