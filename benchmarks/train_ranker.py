@@ -38,15 +38,14 @@ from typing import Any
 import numpy as np
 
 from benchmarks import devcorpus  # noqa: F401 - puts this checkout first on sys.path
+from benchmarks.search_quality import DEPTH
 from index.base import FindingRecord, Query, SearchBackend
 from index.query import Plan
-from index.rerank import FEATURES, WEIGHTS_FILE, Asked, Ranker, candidates, feature_rows
+from index.rerank import DEFAULT_POOL, FEATURES, WEIGHTS_FILE, Asked, Ranker, candidates, feature_rows
 
-DEPTH = 10
 JUDGMENTS = (Path(__file__).with_name("search_judgments.json"),
              Path(__file__).with_name("search_judgments_fresh.json"),
              Path(__file__).with_name("search_judgments_holdout.json"))
-POOL = 30
 # The features trained by default: the engine's rank, the polarity asked for, the unit named.
 # The others of index/rerank.py (tier, groups held, typed words, segmented words, phrase, pairs,
 # area, theme, answer, length) did not beat these on held-out queries (docs/search-quality.md:
@@ -84,7 +83,7 @@ def ideal_dcg(grades: Sequence[int], depth: int = DEPTH) -> float:
 
 
 def judged_pool(backend: SearchBackend, query: Query, grade: Grade, ideal: float, qid: str = "",
-                kind: str = "", pool: int = POOL) -> Judged:
+                kind: str = "", pool: int = DEFAULT_POOL) -> Judged:
     """The engine's pool for `query` as the composed search gets it, before reranking."""
     from pipeline.search import engine_pool, with_matters
 
@@ -261,7 +260,7 @@ def main() -> None:
     parser.add_argument("--judgments", type=Path, nargs="+", default=list(JUDGMENTS))
     parser.add_argument("--store", type=Path,
                         help="the ingested dev store (benchmarks/search_quality.py --store)")
-    parser.add_argument("--pool", type=int, default=POOL)
+    parser.add_argument("--pool", type=int, default=DEFAULT_POOL)
     parser.add_argument("--penalty", type=float, default=PENALTY)
     parser.add_argument("--features", default=",".join(TRAINED),
                         help=f"comma-separated features to train (of: {', '.join(FEATURES)})")

@@ -131,8 +131,9 @@ class Candidate:
 
     __slots__ = ("_written", "rank", "record", "tier")
 
-    def __init__(self, record: FindingRecord, rank: int, tier: str, written: Written | None = None) -> None:
-        self.record, self.rank, self.tier, self._written = record, rank, tier, written
+    def __init__(self, record: FindingRecord, rank: int, tier: str) -> None:
+        self.record, self.rank, self.tier = record, rank, tier
+        self._written: Written | None = None
 
     @property
     def written(self) -> Written:

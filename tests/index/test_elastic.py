@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pytest
@@ -194,16 +194,26 @@ def test_facet_fields_load_global_ordinals_eagerly_and_index_has_one_shard(backe
     assert (settings["number_of_shards"], settings["number_of_replicas"]) == ("1", "0")
 
 
+def _older_index(client: Elasticsearch, name: str, missing: Iterable[str],
+                 records: Iterable[FindingRecord] = ()) -> None:
+    """An index as an older kiemtra created it, behind the alias `name`: its mapping lacks the
+    `missing` fields (and has no `_meta` marker), and `records` are written without them."""
+    lacked = set(missing)
+    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in lacked}
+    client.indices.create(index=f"{name}-old", mappings={**elastic.MAPPING, "properties": fields},
+                          settings=elastic.INDEX_SETTINGS)
+    client.indices.put_alias(index=f"{name}-old", name=name)
+    for record in records:
+        source = {k: v for k, v in to_source(record).items() if k not in lacked}
+        client.index(index=name, id=record.finding_id, document=source, refresh=True)
+
+
 @pytest.mark.elasticsearch
 def test_an_index_made_before_the_unit_fields_takes_them(es_url: str, name: str) -> None:
     """An index created by an older kiemtra (strict mapping, no today's-unit or container fields)
     accepts the new records without a reindex: the backend adds the fields before writing."""
-    new = {"unit_aliases", "unit_parents", "aliases_folded", "parents_folded"}
-    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in new}
-    old = {**elastic.MAPPING, "properties": fields}
     client = Elasticsearch(es_url)
-    client.indices.create(index=f"{name}-old", mappings=old, settings=elastic.INDEX_SETTINGS)
-    client.indices.put_alias(index=f"{name}-old", name=name)
+    _older_index(client, name, ("unit_aliases", "unit_parents", "aliases_folded", "parents_folded"))
     backend = ElasticBackend(es_url, name)
     try:
         backend.index([_record("f1", "Hồ sơ trễ hạn.", unit_aliases=("xã Mường Vang",),
@@ -222,14 +232,8 @@ def test_an_index_made_before_themes_takes_them_and_its_old_findings_still_match
         es_url: str, name: str) -> None:
     """Documents written before `themes` match the theme filter and the matter tier by their own
     theme; those written since by every theme they speak of, their own first."""
-    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k != "themes"}
     client = Elasticsearch(es_url)
-    client.indices.create(index=f"{name}-old", mappings={**elastic.MAPPING, "properties": fields},
-                          settings=elastic.INDEX_SETTINGS)
-    client.indices.put_alias(index=f"{name}-old", name=name)
-    old = {k: v for k, v in to_source(_record("o1", "Chưa ký số văn bản.", theme="so_hoa.chu_ky_so")).items()
-           if k != "themes"}
-    client.index(index=name, id="o1", document=old, refresh=True)
+    _older_index(client, name, ("themes",), [_record("o1", "Chưa ký số văn bản.", theme="so_hoa.chu_ky_so")])
     backend = ElasticBackend(es_url, name)
     try:
         backend.index([_record("n1", "Hồ sơ trực tuyến ít, chưa ký số văn bản.",
@@ -253,16 +257,10 @@ def test_findings_an_older_kiemtra_indexed_are_counted_until_a_reindex(es_url: s
     page then say `kiemtra reindex`), also once a newer write has added the fields to the
     mapping (the old findings still lack them); a rebuild leaves none."""
     client = Elasticsearch(es_url)
-    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in ("themes", "dated")}
-    client.indices.create(index=f"{name}-old", mappings={**elastic.MAPPING, "properties": fields},
-                          settings=elastic.INDEX_SETTINGS)
-    client.indices.put_alias(index=f"{name}-old", name=name)
     olds = [_record("o1", "Chưa ký số văn bản.", theme="so_hoa.chu_ky_so", year=2021),
             _record("o2", "Chưa niêm yết thủ tục.", published="2022-05-04"),
             _record("o3", "Một câu không có năm, ngày hay chủ đề.")]  # nothing it lacks
-    for record in olds:
-        source = {k: v for k, v in to_source(record).items() if k not in ("themes", "dated")}
-        client.index(index=name, id=record.finding_id, document=source, refresh=True)
+    _older_index(client, name, ("themes", "dated"), olds)
     backend = ElasticBackend(es_url, name)
     try:
         assert backend.outdated() == 2
@@ -303,15 +301,9 @@ def test_the_outdated_findings_are_learnt_once_per_index_and_forgotten_by_a_rein
     index with no request at all; after `kiemtra reindex` in another process its next search
     sees the new index, whose mapping says it was written whole: 0, and never a count."""
     client = Elasticsearch(es_url)
-    fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in ("themes", "dated")}
-    client.indices.create(index=f"{name}-old", mappings={**elastic.MAPPING, "properties": fields},
-                          settings=elastic.INDEX_SETTINGS)
-    client.indices.put_alias(index=f"{name}-old", name=name)
     olds = [_record("o1", "Chưa ký số văn bản.", theme="so_hoa.chu_ky_so", year=2021),
             _record("o2", "Chưa niêm yết thủ tục.", published="2022-05-04")]
-    for record in olds:
-        source = {k: v for k, v in to_source(record).items() if k not in ("themes", "dated")}
-        client.index(index=name, id=record.finding_id, document=source, refresh=True)
+    _older_index(client, name, ("themes", "dated"), olds)
     recording = _Recording(es_url)
     reader = ElasticBackend(es_url, name, client=recording)
     try:

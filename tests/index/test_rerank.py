@@ -36,7 +36,7 @@ def _rec(fid: str, text: str, words: str = "", polarity: Polarity = Polarity.SHO
 
 
 def _cand(record: FindingRecord, rank: int = 0, tier: str = TIER_WORDS) -> Candidate:
-    return Candidate(record, rank, tier, Written.of(record))
+    return Candidate(record, rank, tier)
 
 
 def _alt(text: str) -> Alternative:
