@@ -70,21 +70,28 @@ def _doc_id(record: FindingRecord) -> str:
     return Path(record.path).stem if record.path else record.doc_id
 
 
+def gold_key(record: FindingRecord, gold: Gold, words: Callable[[str], list[str]],
+             dice: Callable[[list[str], list[str]], float]) -> tuple[str, int] | None:
+    """The gold finding a hit stands for: the one of its document it overlaps most, when the word
+    Dice reaches MATCH (as shared/eval/score.py pairs findings); None when none does."""
+    doc = _doc_id(record)
+    mine = words(record.text)
+    best, best_at = 0.0, -1
+    for at, theirs in enumerate(gold.words.get(doc, [])):
+        overlap = dice(mine, theirs)
+        if overlap > best:
+            best, best_at = overlap, at
+    return (doc, best_at) if best >= MATCH else None
+
+
 def gains(hits: list[FindingRecord], judged: dict[tuple[str, int], int], gold: Gold,
           words: Callable[[str], list[str]], dice: Callable[[list[str], list[str]], float]) -> list[int]:
-    """The grade of each hit: of the gold finding it overlaps most (Dice >= MATCH), once each."""
+    """The grade of each hit: of the gold finding it stands for (`gold_key`), once each."""
     out: list[int] = []
     used: set[tuple[str, int]] = set()
     for record in hits:
-        doc = _doc_id(record)
-        mine = words(record.text)
-        best, best_at = 0.0, -1
-        for at, theirs in enumerate(gold.words.get(doc, [])):
-            overlap = dice(mine, theirs)
-            if overlap > best:
-                best, best_at = overlap, at
-        key = (doc, best_at)
-        if best < MATCH or key in used:
+        key = gold_key(record, gold, words, dice)
+        if key is None or key in used:
             out.append(0)
             continue
         used.add(key)
@@ -92,10 +99,12 @@ def gains(hits: list[FindingRecord], judged: dict[tuple[str, int], int], gold: G
     return out
 
 
-def ndcg(gained: list[int], ideal: list[int], depth: int = DEPTH) -> float:
-    def dcg(values: Iterable[int]) -> float:
-        return sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(values))
+def dcg(values: Iterable[int]) -> float:
+    """Discounted cumulative gain of grades in rank order (gain 2^g - 1, discount log2(rank + 1))."""
+    return sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(values))
 
+
+def ndcg(gained: list[int], ideal: list[int], depth: int = DEPTH) -> float:
     best = dcg(sorted(ideal, reverse=True)[:depth])
     return dcg(gained[:depth]) / best if best else 0.0
 

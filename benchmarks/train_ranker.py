@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 import tempfile
@@ -38,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from benchmarks import devcorpus  # noqa: F401 - puts this checkout first on sys.path
-from benchmarks.search_quality import DEPTH
+from benchmarks.search_quality import DEPTH, dcg
 from index.base import FindingRecord, Query, SearchBackend
 from index.query import Plan
 from index.rerank import DEFAULT_POOL, FEATURES, WEIGHTS_FILE, Asked, Ranker, candidates, feature_rows
@@ -72,10 +71,6 @@ class Judged:
     keys: tuple[Any, ...]  # per finding: its gold key (None: maps to none)
     grades: tuple[int, ...]
     ideal: float
-
-
-def dcg(gains: Sequence[int]) -> float:
-    return sum((2 ** g - 1) / math.log2(i + 2) for i, g in enumerate(gains))
 
 
 def ideal_dcg(grades: Sequence[int], depth: int = DEPTH) -> float:
@@ -232,14 +227,8 @@ def dev_pools(backend: SearchBackend, paths: Sequence[Path], pool: int) -> dict[
 
     def grader(judged: dict[tuple[str, int], int]) -> Grade:
         def grade(record: FindingRecord) -> tuple[Any, int] | None:
-            mine = scorer.words(record.text)
-            doc = sq._doc_id(record)
-            best, at = 0.0, -1
-            for k, theirs in enumerate(gold.words.get(doc, [])):
-                overlap = scorer.dice(mine, theirs)
-                if overlap > best:
-                    best, at = overlap, k
-            return ((doc, at), judged.get((doc, at), 0)) if best >= sq.MATCH else None
+            key = sq.gold_key(record, gold, scorer.words, scorer.dice)
+            return (key, judged.get(key, 0)) if key else None
         return grade
 
     out: dict[str, list[Judged]] = {}
