@@ -418,13 +418,14 @@ SUBJECT_START = (
 # "..., đồng thời tuyên truyền ...": "đồng thời" (at the same time) after a comma opens a second act
 # of the same subject, a matter of its own ("áp dụng ISO ..., đồng thời tuyên truyền ...").
 CLAUSE_JOIN = r",\s+(?=đồng thời\b)"
-# "xã đã ban hành Kế hoạch ..., ban hành Quy chế ...": a comma followed by the verb the clause
-# before already used opens a second accomplishment with its subject elided; the verbs are those
-# that open an act (ACTION_START) plus the genre's "có" of having done ("có ban hành", "có quyết định").
-REPEATED_VERB_START = rf"^(?:đã |có |đều |cũng )?(?P<verb>{ACTION_VERBS}|có)\b"
 # The markers before a finite verb of a reported act; a repeated verb counts only at the start of
 # its clause or after one of them, where it is a predicate and not inside a noun phrase.
 REPORTED_MARKERS = r"(?:đã|đều|cũng|có|được)"
+# "xã đã ban hành Kế hoạch ..., ban hành Quy chế ...": a comma followed by the verb the clause
+# before already used opens a second accomplishment with its subject elided; the verbs are those
+# that open an act (ACTION_START) plus the genre's "có" of having done ("có ban hành", "có quyết định").
+# The verb may follow the same markers as on the left ("được trang bị ..., được trang bị ...").
+REPEATED_VERB_START = rf"^(?:{REPORTED_MARKERS} )?(?P<verb>{ACTION_VERBS}|có)\b"
 # "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own
 # (SUBJECT_START) joins two judged statements about different subjects, not two objects of one verb.
 SUBJECT_JOIN = r"\s+và\s+"
