@@ -189,8 +189,13 @@ class Taxonomy:
         heavier single term (the more specific phrase), then file order."""
         return self._theme_scores(self.matches(matching_form(text)))
 
+    @functools.cached_property
+    def _file_order(self) -> dict[str, int]:
+        """Each theme's place in the data file, the last tie-break of `_theme_scores`."""
+        return {t.code: n for n, t in enumerate(self.themes)}
+
     def _theme_scores(self, matches: list[Match]) -> list[tuple[Theme, float]]:
-        order = {t.code: n for n, t in enumerate(self.themes)}
+        order = self._file_order
         by_theme: dict[str, list[Match]] = {}
         for m in matches:
             by_theme.setdefault(m.theme.code, []).append(m)
