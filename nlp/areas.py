@@ -114,7 +114,7 @@ def area_scores(text: str) -> dict[str, float]:
 def rule_area(text: str) -> str:
     """The vocabulary's answer alone (no model): the area whose phrases weigh most in `text`;
     "chung" when none weighs enough. What `classify_area` answers without a weights file."""
-    return load_taxonomy().best_area(area_scores(text))
+    return vocabulary_area(matching_form(text)) or OVERALL
 
 
 def classify_area(text: str, model: AreaModel | None = None) -> str:

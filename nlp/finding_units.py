@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from core.levels import ADMIN_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role
@@ -38,8 +39,21 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
 
 
+class _Patterns(NamedTuple):
+    """The compiled cue patterns, each named for what it finds (see `_patterns`)."""
+
+    speaker: re.Pattern[str]
+    not_speaker: re.Pattern[str]
+    judgement: re.Pattern[str]
+    issuer: re.Pattern[str]
+    recipient: re.Pattern[str]
+    source: re.Pattern[str]
+    place: re.Pattern[str]
+    nouns: re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns() -> _Patterns:
     """The cue patterns, compiled once from the word lists."""
     bodies = _alt(W.BODY_WORDS)
     speaker = re.compile(rf"(?<!\w)({_alt(W.SPEAKER_VERBS)})(?!\w)")
@@ -54,7 +68,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     source = re.compile(rf"^\W*(?:{_alt(W.SOURCE_OPENERS)})\s[^,;]{{3,160}}?,")
     place = re.compile(rf"(?<!\w)(?:{_alt(W.PLACE_OR_ADDRESSEE_BEFORE)})(?:\s+[^\s,;:]+){{0,6}}?\s+{tail}")
     nouns = re.compile(rf"(?<!\w)(?:{_alt(W.NOUNS_WITH_SPEAKER_VERB)})(?!\w)")
-    return speaker, not_speaker, judgement, issuer, recipient, source, place, nouns
+    return _Patterns(speaker, not_speaker, judgement, issuer, recipient, source, place, nouns)
 
 
 def _content_start(form: str) -> int:
@@ -62,18 +76,18 @@ def _content_start(form: str) -> int:
     ("Theo X, ...") and after a speaker's verb ("X cho biết ...", "X yêu cầu ..."); 0 if the
     finding opens with its content. A reported clause may hold a speaker of its own ("X cho
     biết Chủ tịch tỉnh này yêu cầu ..."), so reading goes on after a verb of saying."""
-    speaker, not_speaker, judgement, _issuer, _recipient, source, _place, nouns = _patterns()
+    cue = _patterns()
     start = 0
-    opened = source.match(form)
+    opened = cue.source.match(form)
     if opened:
         start = opened.end()
-    noun_spans = [(n.start(), n.end()) for n in nouns.finditer(form)]
-    for verb in speaker.finditer(form, start):
+    noun_spans = [(n.start(), n.end()) for n in cue.nouns.finditer(form)]
+    for verb in cue.speaker.finditer(form, start):
         if any(s <= verb.start() and verb.end() <= e for s, e in noun_spans):
             continue  # "công nghệ thông tin" names a thing, nobody informs
         before = form[start:verb.start()]
-        if not_speaker.search(before) or judgement.search(before):
-            if judgement.search(before):
+        if cue.not_speaker.search(before) or cue.judgement.search(before):
+            if cue.judgement.search(before):
                 break  # the verb is part of the content ("xã A chưa ..., đề nghị ...")
             continue
         if len(_WORD.findall(form[verb.end():])) < MIN_CONTENT_WORDS:
@@ -137,16 +151,17 @@ def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention
     if not named:
         return []
     folded = form if form is not None and len(form) == len(text) else fold(text)
-    _speaker, _not, _judgement, issuer, recipient, _source, place, _nouns = _patterns()
+    cue = _patterns()
     content = start + _content_start(folded[start:end])
     judged: list[UnitMention] = []
     kept_end = -1
     for s, e, m in named:
         before = folded[max(start, s - _ISSUER_REACH):s]
         listed = kept_end >= 0 and _LIST_GAP.fullmatch(folded[kept_end:s]) is not None
-        if s < content and not place.search(before) and not listed:
+        if s < content and not cue.place.search(before) and not listed:
             continue
-        if issuer.search(before) or recipient.search(before) or (subjects_only and _holds_unnamed(before, m)):
+        if (cue.issuer.search(before) or cue.recipient.search(before)
+                or (subjects_only and _holds_unnamed(before, m))):
             continue
         judged.append(m)
         kept_end = e

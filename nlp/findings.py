@@ -400,12 +400,13 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
         left_form, right_form = doc_form[start:cut], doc_form[resume:clause.end]
         if _in_body_list(left_form, right_form):
             continue
+        left_verdict, left_score = _cue_scores(left_form).best()
+        right_item = _first_item(right_form)
         judged_sides = (_word_count(left) >= 4 and _word_count(right) >= 4 and ": " not in left
-                        and _cue_scores(left_form).best()[1] >= 1.5
-                        and _cue_scores(_first_item(right_form)).best()[1] >= 1.5)
+                        and left_score >= 1.5 and _cue_scores(right_item).best()[1] >= 1.5)
         new_subject = judged_sides and bool(_rx(cues.SUBJECT_START).match(right_form))
-        demand = _cue_scores(left_form).best()[0] == RECOMMENDATION
-        clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(_first_item(right_form)))
+        demand = left_verdict == RECOMMENDATION
+        clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(right_item))
         if "," not in match.group() and not (new_subject and clause_after and not demand):
             continue  # "và" joins two matters only before a judged subject of its own, never in a demand
         if (new_subject or _fault_items(left_form, right_form)

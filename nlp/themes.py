@@ -34,6 +34,7 @@ import functools
 import logging
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,13 @@ class _Phrase:
     folded: re.Pattern[str]
     needs: frozenset[str]  # the words the phrase is made of: absent one, it cannot match
     needs_folded: frozenset[str]
+
+    def finditer(self, form: str, present: set[str], folded_only: bool) -> Iterator[re.Match[str]]:
+        """The phrase's matches in `form`, whose words are `present`; its folded pattern when the
+        text is typed without diacritics (`folded_only`); no scan when one of its words is absent."""
+        if not (self.needs_folded if folded_only else self.needs) <= present:
+            return iter(())
+        return (self.folded if folded_only else self.canonical).finditer(form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,25 +180,24 @@ class Taxonomy:
         inside the name of a body (`bodies`)."""
         folded_only = fold(form) == form  # typed without diacritics: match folded phrases
         present = set(_WORD.findall(form))
-        names = [(m.start(), m.end()) for p in self._body_phrases
-                 if (p.needs_folded if folded_only else p.needs) <= present
-                 for m in (p.folded if folded_only else p.canonical).finditer(form)]
-        found = []
-        for p in self._phrases:
-            if not (p.needs_folded if folded_only else p.needs) <= present:
-                continue
-            for m in (p.folded if folded_only else p.canonical).finditer(form):
-                if not any(s <= m.start() and m.end() <= e for s, e in names):
-                    found.append(Match(p.theme, p.phrase, p.weight, m.start(), m.end()))
-        return found
+        names = [(m.start(), m.end())
+                 for p in self._body_phrases for m in p.finditer(form, present, folded_only)]
+        return [Match(p.theme, p.phrase, p.weight, m.start(), m.end())
+                for p in self._phrases for m in p.finditer(form, present, folded_only)
+                if not any(s <= m.start() and m.end() <= e for s, e in names)]
 
     def scores(self, text: str) -> list[tuple[Theme, float]]:
         """Every theme with a positive score for `text`, best first; on a tie the theme with the
         heavier single term (the more specific phrase), then file order."""
         return self._theme_scores(self.matches(matching_form(text)))
 
+    @functools.cached_property
+    def _file_order(self) -> dict[str, int]:
+        """Each theme's place in the data file, the last tie-break of `_theme_scores`."""
+        return {t.code: n for n, t in enumerate(self.themes)}
+
     def _theme_scores(self, matches: list[Match]) -> list[tuple[Theme, float]]:
-        order = {t.code: n for n, t in enumerate(self.themes)}
+        order = self._file_order
         by_theme: dict[str, list[Match]] = {}
         for m in matches:
             by_theme.setdefault(m.theme.code, []).append(m)

@@ -390,11 +390,15 @@ VALUES_LEAD = r"\blần lượt(?: là)?\W*$"
 # "song song (với đó)" (alongside) joins as "đồng thời" does.
 LEAD_JOIN = r",\s+(?=(?:đồng thời|nhưng|song|tuy nhiên|bên cạnh đó)\b)"
 
+# The markers before a finite verb of a reported act: the existential "có" of having done and
+# the aspect and voice words ("đã ban hành", "có ban hành", "được niêm yết", "đều", "cũng").
+REPORTED_MARKERS = r"(?:đã|đều|cũng|có|được)"
+
 # Words that open a list item with a predicate of its own ("; có bảng niêm yết TTHC", "; đã công
-# khai danh mục"): the existential "có" and the aspect and voice markers that come before a verb.
+# khai danh mục"): the markers of a reported act and the aspect of what goes on ("vẫn", "đang").
 # Such an item reports a matter of its own even without a cue; a bare noun phrase ("; văn hóa
 # công sở") is one more object of the verb before it.
-OWN_PREDICATE_START = r"^(?:có|đã|được|đều|cũng|vẫn|đang)\b"
+OWN_PREDICATE_START = rf"^(?:{REPORTED_MARKERS}|vẫn|đang)\b"
 
 # Bodies and people that the genre lists with commas ("các cơ quan, đơn vị, địa phương", "sở, ban,
 # ngành", "cán bộ, công chức, viên chức"): a comma between two of them is inside one list.
@@ -421,10 +425,9 @@ CLAUSE_JOIN = r",\s+(?=đồng thời\b)"
 # "xã đã ban hành Kế hoạch ..., ban hành Quy chế ...": a comma followed by the verb the clause
 # before already used opens a second accomplishment with its subject elided; the verbs are those
 # that open an act (ACTION_START) plus the genre's "có" of having done ("có ban hành", "có quyết định").
-REPEATED_VERB_START = rf"^(?:đã |có |đều |cũng )?(?P<verb>{ACTION_VERBS}|có)\b"
-# The markers before a finite verb of a reported act; a repeated verb counts only at the start of
-# its clause or after one of them, where it is a predicate and not inside a noun phrase.
-REPORTED_MARKERS = r"(?:đã|đều|cũng|có|được)"
+# A repeated verb counts only at the start of its clause or after one of REPORTED_MARKERS, on both
+# sides, where it is a predicate and not inside a noun phrase.
+REPEATED_VERB_START = rf"^(?:{REPORTED_MARKERS} )?(?P<verb>{ACTION_VERBS}|có)\b"
 # "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own
 # (SUBJECT_START) joins two judged statements about different subjects, not two objects of one verb.
 SUBJECT_JOIN = r"\s+và\s+"

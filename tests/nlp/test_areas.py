@@ -130,9 +130,6 @@ def test_training_is_reproducible() -> None:
 
 # --- review: general forms instead of one-document phrases ------------------------------------------
 
-def _vocabulary_area(text: str) -> str:
-    return rule_area(text)
-
 
 @pytest.mark.parametrize("text", [
     "Tỷ lệ hồ sơ nộp trực tuyến còn thấp so với chỉ tiêu",
@@ -146,29 +143,29 @@ def test_the_syllable_truc_alone_is_not_a_duty_roster(text: str) -> None:
 
 
 def test_an_official_on_duty_is_conduct() -> None:
-    assert _vocabulary_area("Lúc 14 giờ, phòng tiếp công dân không có người trực") == "cong_vu"
+    assert rule_area("Lúc 14 giờ, phòng tiếp công dân không có người trực") == "cong_vu"
 
 
 def test_lacking_is_a_judgement_not_the_staffing_matter() -> None:
     """"còn thiếu" says something falls short, not what: equipment that lacks is not bo_may."""
-    assert _vocabulary_area("Máy tính, máy in tại bộ phận một cửa còn thiếu") != "bo_may"
-    assert _vocabulary_area("Xã còn thiếu công chức địa chính, một người phải kiêm nhiệm") == "bo_may"
+    assert rule_area("Máy tính, máy in tại bộ phận một cửa còn thiếu") != "bo_may"
+    assert rule_area("Xã còn thiếu công chức địa chính, một người phải kiêm nhiệm") == "bo_may"
 
 
 def test_a_deputys_title_is_not_the_number_of_deputies() -> None:
     assert "bo_may" not in load_taxonomy().area_scores(
         matching_form("Ông Trần Văn B, Phó Giám đốc Sở Nội vụ, cho biết kết quả được ghi nhận"))
-    assert _vocabulary_area("Sở có 5 cấp phó, vượt số lượng cấp phó theo quy định") == "bo_may"
+    assert rule_area("Sở có 5 cấp phó, vượt số lượng cấp phó theo quy định") == "bo_may"
 
 
 def test_a_public_car_is_an_asset_its_private_use_is_conduct() -> None:
-    assert _vocabulary_area("Việc quản lý xe công, tài sản công chưa chặt chẽ") == "tai_chinh"
-    assert _vocabulary_area("Một số công chức dùng xe công đi việc riêng trong giờ hành chính") == "cong_vu"
+    assert rule_area("Việc quản lý xe công, tài sản công chưa chặt chẽ") == "tai_chinh"
+    assert rule_area("Một số công chức dùng xe công đi việc riêng trong giờ hành chính") == "cong_vu"
 
 
 def test_lan_toa_is_not_a_network() -> None:
     assert "so_hoa" not in load_taxonomy().area_scores(matching_form("Mô hình hay được lan tỏa rộng"))
-    assert _vocabulary_area("Xã đã lắp đặt mạng LAN và máy vi tính cho các bộ phận") == "so_hoa"
+    assert rule_area("Xã đã lắp đặt mạng LAN và máy vi tính cho các bộ phận") == "so_hoa"
 
 
 @pytest.mark.parametrize(("text", "area"), [
@@ -183,7 +180,7 @@ def test_lan_toa_is_not_a_network() -> None:
     ("Chưa ban hành quy định chức năng, nhiệm vụ, quyền hạn của các phòng chuyên môn", "bo_may"),
 ])
 def test_guide_vocabulary_of_the_weaker_areas(text: str, area: str) -> None:
-    assert _vocabulary_area(text) == area
+    assert rule_area(text) == area
 
 
 # --- the genre's newer names and the guide's settings (split "(news|report)_1" errors) --------------
@@ -217,7 +214,7 @@ def test_guide_vocabulary_of_the_weaker_areas(text: str, area: str) -> None:
     ("Xã chưa lập danh mục hồ sơ, công tác văn thư, lưu trữ chưa đúng quy định", "the_che"),
 ])
 def test_the_genres_newer_names_and_the_guides_settings(text: str, area: str) -> None:
-    assert _vocabulary_area(text) == area
+    assert rule_area(text) == area
 
 
 def test_the_subject_is_what_a_speaker_says_not_the_speaker() -> None:
