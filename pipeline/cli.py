@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
@@ -27,9 +27,7 @@ from pipeline.console import (
     errors_as_lines,
     settings_of,
 )
-
-if TYPE_CHECKING:
-    from pipeline.query_rules import Problem
+from pipeline.query_rules import Rule, worded
 
 # Loggers that speak once per HTTP request: Prefect's client talks to its server dozens of times
 # per run, and the fetcher's own log already names every page it gets.
@@ -196,7 +194,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
               doc_number=doc_number,
               limit=limit, offset=offset, sort=sort, facets=facets)
     broken = query_problem(q, max_chars=settings.max_query_chars)
-    problem = _said(broken) if broken else _theme_or_level_problem(theme, level)
+    said = worded(broken, _MESSAGES, _OPTIONS, otherwise="{name}: {rule}") if broken else None
+    problem = said or _theme_or_level_problem(theme, level)
     problem = problem or _similar_usage_problem(similar_to, query=" ".join(query), options={
         "--unit": unit, "--province": province, "--level": level, "--year": year, "--from": year_from,
         "--to": year_to, "--area": area, "--polarity": polarity, "--theme": theme,
@@ -251,26 +250,16 @@ _OPTIONS = {"unit": "--unit", "province": "--province", "level": "--level", "the
             "limit": "--limit", "offset": "--offset"}
 
 
-def _said(problem: Problem) -> str:
-    """A broken search rule (pipeline.query_rules.Problem) as the CLI's one line, by option name."""
-    from pipeline.query_rules import Rule
-
-    option = _OPTIONS.get(problem.field, problem.field)
-    match problem.rule:
-        case Rule.TOO_LONG:
-            return (f"the query is {problem.value} characters long; at most {problem.limit}"
-                    " (setting max_query_chars)")
-        case Rule.BLANK:
-            return f"{option} must not be empty"
-        case Rule.NEEDS_UNIT:
-            return "--within needs --unit"
-        case Rule.REVERSED:
-            return f"--from {problem.value} is after --to {problem.limit}"
-        case Rule.NOT_POSITIVE:
-            return f"{option} must be a positive number, not {problem.value}"
-        case Rule.NEGATIVE:
-            return f"{option} must be 0 or more, not {problem.value}"
-    return f"{option}: {problem.rule}"
+# A broken search rule (pipeline/query_rules.py) as the CLI's one line, by option name; the fields
+# are those of pipeline.query_rules.worded.
+_MESSAGES = {
+    Rule.TOO_LONG: "the query is {value} characters long; at most {limit} (setting max_query_chars)",
+    Rule.BLANK: "{name} must not be empty",
+    Rule.NEEDS_UNIT: "{name} needs {names[unit]}",
+    Rule.REVERSED: "{name} {value} is after {names[year_to]} {limit}",
+    Rule.NOT_POSITIVE: "{name} must be a positive number, not {value}",
+    Rule.NEGATIVE: "{name} must be 0 or more, not {value}",
+}
 
 
 def _theme_or_level_problem(theme: str | None, level: str | None) -> str | None:

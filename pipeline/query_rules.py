@@ -9,6 +9,7 @@ CLI's option names in English, the page's labels in Vietnamese), from the same f
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -65,3 +66,15 @@ def query_problem(query: Query, *, max_chars: int) -> Problem | None:
     if query.offset < 0:
         return Problem(Rule.NEGATIVE, "offset", query.offset)
     return None
+
+
+def worded(problem: Problem, messages: Mapping[Rule, str], names: Mapping[str, str], *,
+           otherwise: str) -> str:
+    """`problem` in one edge's words. The edges differ only in their words, so each keeps a table
+    (`messages`: its sentence per rule, `otherwise` for a rule it has none for; `names`: each Query
+    field as it names it) and this one function fills it in. A sentence's fields: {name} (the
+    field the problem is about, as the edge names it), {value}, {limit}, {rule}, and any other
+    field by its Query name, {names[unit]}."""
+    return messages.get(problem.rule, otherwise).format(
+        name=names.get(problem.field, problem.field), value=problem.value, limit=problem.limit,
+        rule=problem.rule, names=names)

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from core.models import AREAS, POLARITIES
 from index.base import Query
-from pipeline.query_rules import Problem, Rule, query_problem
+from pipeline.query_rules import Rule, query_problem, worded
 
 PAGE_SIZE = 20
 MAX_PAGE = 500  # 10,000 findings deep: nobody reads further, and offsets stay cheap
@@ -102,22 +102,15 @@ QUERY_LABELS: dict[str, str] = {
 CHECKED = "1"  # the value a ticked checkbox sends
 
 
-def said(problem: Problem) -> str:
-    """A broken search rule (pipeline/query_rules.py, the CLI's too) in the page's words."""
-    name = QUERY_LABELS.get(problem.field, problem.field)
-    match problem.rule:
-        case Rule.TOO_LONG:
-            return f"Tham số «{name}» dài {problem.value} ký tự, quá {problem.limit} ký tự cho phép."
-        case Rule.BLANK:
-            return f"Tham số «{name}» không được để trống."
-        case Rule.NEEDS_UNIT:
-            return f"Tham số «{name}» cần có «{QUERY_LABELS['unit']}» để tìm trong đó."
-        case Rule.REVERSED:
-            return (
-                f"Tham số «{name}» ({problem.value}) không được lớn hơn"
-                f" «{QUERY_LABELS['year_to']}» ({problem.limit})."
-            )
-    return f"Tham số «{name}» không hợp lệ: {problem.value}."
+# A broken search rule (pipeline/query_rules.py, the CLI's too) in the page's words; the fields are
+# those of pipeline.query_rules.worded.
+MESSAGES: dict[Rule, str] = {
+    Rule.TOO_LONG: "Tham số «{name}» dài {value} ký tự, quá {limit} ký tự cho phép.",
+    Rule.BLANK: "Tham số «{name}» không được để trống.",
+    Rule.NEEDS_UNIT: "Tham số «{name}» cần có «{names[unit]}» để tìm trong đó.",
+    Rule.REVERSED: "Tham số «{name}» ({value}) không được lớn hơn «{names[year_to]}» ({limit}).",
+}
+INVALID = "Tham số «{name}» không hợp lệ: {value}."  # a rule the page has no sentence of its own for
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +153,7 @@ class SearchParams:
         )
         problem = query_problem(parsed.query(), max_chars=max_query_chars)
         if problem:
-            raise BadRequest(said(problem))
+            raise BadRequest(worded(problem, MESSAGES, QUERY_LABELS, otherwise=INVALID))
         return parsed
 
     def query(self) -> Query:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from index.base import Query
-from pipeline.query_rules import Problem, Rule, query_length, query_problem
+from pipeline.query_rules import Problem, Rule, query_length, query_problem, worded
 
 
 def test_a_good_query_breaks_no_rule() -> None:
@@ -40,3 +40,13 @@ def test_each_rule_names_the_field_and_what_was_given(query: Query, problem: Pro
 def test_the_length_is_checked_first_a_huge_paste_is_named_as_such() -> None:
     assert query_problem(Query(text="x" * 501, within=True), max_chars=500) == Problem(
         Rule.TOO_LONG, "text", 501, 500)
+
+
+def test_an_edge_words_a_problem_from_its_own_table_of_sentences_and_names() -> None:
+    names = {"year_from": "from", "year_to": "to"}
+    messages = {Rule.REVERSED: "{name} {value} > {names[year_to]} {limit}"}
+    reversed_ = Problem(Rule.REVERSED, "year_from", 2023, 2021)
+    assert worded(reversed_, messages, names, otherwise="?") == "from 2023 > to 2021"
+    # A rule the edge has no sentence for: the fallback; a field it has no name for: the field.
+    assert worded(Problem(Rule.NEGATIVE, "offset", -1), messages, names,
+                  otherwise="{name} ({rule}): {value}") == "offset (negative): -1"

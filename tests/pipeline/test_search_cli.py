@@ -90,6 +90,19 @@ def test_bad_options_are_one_line_and_exit_2(db: str, args: tuple[str, ...]) -> 
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("kiemtra: ")
 
 
+@pytest.mark.parametrize(("args", "said"), [
+    (("x", "--limit", "-5"), "--limit must be a positive number, not -5"),
+    (("x", "--unit", ""), "--unit must not be empty"),
+    (("--within",), "--within needs --unit"),
+    (("--offset", "-1"), "--offset must be 0 or more, not -1"),
+    (("--from", "2023", "--to", "2021"), "--from 2023 is after --to 2021"),
+    (("--doc-number", " "), "--doc-number must not be empty"),
+])
+def test_a_broken_rule_is_said_by_the_options_typed(db: str, args: tuple[str, ...], said: str) -> None:
+    """The CLI's sentence per rule (pipeline/query_rules.py) names the options, not the Query fields."""
+    assert run("--db", db, "search", *args).stderr == f"kiemtra: {said}\n"
+
+
 def test_province_forms_and_close_matches(db: str) -> None:
     units = search(db, "phiếu hẹn")["hits"][0]["provinces"]
     if not units:
