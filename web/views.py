@@ -124,6 +124,11 @@ class SearchView:
     # A unit filter that found nothing of the unit's own: how many about the units inside it, the link
     inside: tuple[int, str] | None = None
 
+    @property
+    def first_rank(self) -> int:
+        """The rank of the page's first hit, where its numbered list starts."""
+        return (self.page - 1) * PAGE_SIZE + 1
+
 
 def hit_view(hit: Hit) -> HitView:
     r = hit.record
