@@ -54,6 +54,7 @@ from index.base import (
 from index.query import (
     Alternative,
     Group,
+    Parsed,
     Plan,
     Vocabulary,
     filter_key,
@@ -797,13 +798,20 @@ class ElasticBackend(SearchBackend):
 
     # -- reading --------------------------------------------------------------------------
 
-    def search(self, query: Query) -> SearchResult:
-        """Plan the query against this index's words and units, search all groups, and when
+    def plan(self, text: str | Parsed) -> Plan:
+        """The query planned against this index's words and units (index.query.plan_query): one
+        request asks which of its spans the index holds, when it has any to look up."""
+        return plan_query(text, _Vocabulary(self))
+
+    def search(self, query: Query, plan: Plan | None = None) -> SearchResult:
+        """Plan the query against this index's words and units (unless given a plan:
+        `SearchBackend.search`), search all groups, and when
         that finds less than a page, most of them (index.query.Plan.minimum); when the page is
         still not full, the findings of the query's matters (Query.matters, the matter tier),
         then those matching any topical group (Plan.fills), each ranked after the one before."""
         # The vocabulary is asked lazily: plan_query skips it when the query has no span to look up.
-        plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
+        if plan is None:
+            plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
         if plan.nothing:  # only punctuation or emoji: nothing matches it
             return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {}, plan)
         response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))

@@ -1264,9 +1264,12 @@ def _words_of(alt: Alternative) -> list[Alternative]:
     return [Alternative((s,), literal=alt.literal and not is_accented(s)) for s in alt.syllables]
 
 
-def plan_query(text: str, vocabulary: Vocabulary | None = None, lexicon: Lexicon | None = None) -> Plan:
-    """Parse and analyse `text`, asking `vocabulary` which of its spans are words or units."""
-    parsed = parse(text)
+def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
+               lexicon: Lexicon | None = None) -> Plan:
+    """Parse and analyse `text`, asking `vocabulary` which of its spans are words or units. Given
+    already parsed (`parse`), the parse is used as it is: a caller that reads the parse itself
+    (pipeline/search.py, for the query's matters) parses once."""
+    parsed = parse(text) if isinstance(text, str) else text
     vocabulary = vocabulary or Vocabulary()
     lexicon = lexicon or load_lexicon()
     spans = sorted({*candidates(parsed), *_member_spans(parsed, lexicon)})

@@ -73,6 +73,7 @@ from index.fts_topk import BoolArray, IntArray
 from index.query import (
     Alternative,
     Group,
+    Parsed,
     Plan,
     Vocabulary,
     filter_key,
@@ -1134,8 +1135,13 @@ class SqliteFtsBackend(SearchBackend):
             self._cache = _load_columns(self._conn, version)
         return self._cache
 
-    def search(self, query: Query) -> SearchResult:
-        """One read snapshot for the plan, page, total and facets.
+    def plan(self, text: str | Parsed) -> Plan:
+        """The query planned against this index's words and units (index.query.plan_query)."""
+        with self._snapshot("planning the query") as conn:
+            return plan_query(text, _Vocabulary(conn))
+
+    def search(self, query: Query, plan: Plan | None = None) -> SearchResult:
+        """One read snapshot for the plan (unless given: `SearchBackend.search`), page, total and facets.
 
         The query is planned (index.query) against this index's words and units; each group's
         findings are one FTS5 rowid list, combined in numpy: all groups, or, when that is
@@ -1149,7 +1155,8 @@ class SqliteFtsBackend(SearchBackend):
         filters = _Filters.of(query)
         limit, offset = max(query.limit, 0), max(query.offset, 0)
         with self._snapshot("search") as conn:  # one snapshot for plan, rows, total and facets
-            plan = plan_query(query.text, _Vocabulary(conn)) if query.text.strip() else Plan()
+            if plan is None:
+                plan = plan_query(query.text, _Vocabulary(conn)) if query.text.strip() else Plan()
             total, ranked, facets = self._search(query, plan, filters, limit, offset)
             rows = _records_in_order(conn, [r for r, _, _ in ranked], [sc for _, sc, _ in ranked])
         return SearchResult(total, tuple(_hits(rows, plan.alternatives, [t for _, _, t in ranked])), facets,

@@ -12,6 +12,11 @@ hands it as `Query.areas`: that area's findings follow those of its themes in th
 
 index/ must not import nlp/ (the layers), so this is the one place that composes them: the CLI,
 the web page and the quality benchmark all search through `search`, and measure what users get.
+
+The query is read once per search: parsed here (index.query.parse, the one grammar), its parse
+read for the matters and areas, analysed once by the engine against its own words and units
+(`SearchBackend.plan`), and that plan handed to every request the search makes of the engine
+(the reranker's pool, the page past it) and to the reranker.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from dataclasses import replace
 
 from core.normalize import fold
 from index.base import TIER_MATTER, Hit, Query, SearchBackend, SearchResult
-from index.query import Lexicon, Plan, load_lexicon, parse, province_key
+from index.query import Lexicon, Parsed, Plan, load_lexicon, parse, province_key
 from index.rerank import Asked, Ranker, load_ranker
 from nlp.themes import Taxonomy, load_taxonomy
 
@@ -34,7 +39,7 @@ from nlp.themes import Taxonomy, load_taxonomy
 MAX_MATTERS = 2
 
 
-def query_matters(text: str, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
+def query_matters(text: str | Parsed, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
     """The theme codes `text` names, strongest first (Taxonomy.scores' order), at most MAX_MATTERS.
 
     Only the words the query asks for count: an excluded -"phiếu hẹn" names no matter it wants,
@@ -84,11 +89,11 @@ def _scores(text: str, taxonomy: Taxonomy) -> list[tuple[str, float]]:
     return [(theme.code, score) for theme, score in scored if not theme.is_other]
 
 
-def synonyms_of(text: str, lexicon: Lexicon | None = None) -> list[str]:
+def synonyms_of(text: str | Parsed, lexicon: Lexicon | None = None) -> list[str]:
     """The genre's synonyms and expansions of the query's words (index/vi/synonyms.toml), as the
     search applies them: "DVC" names the matter "dịch vụ công trực tuyến" names."""
     lex = lexicon or load_lexicon()
-    typed = [s for clause in parse(text).clauses for term in clause for s in term.syllables]
+    typed = [s for clause in _parsed(text).clauses for term in clause for s in term.syllables]
     accents = any(fold(s) != s for s in typed)
     out: list[str] = []
     i = 0
@@ -124,12 +129,18 @@ def spelled_out(wanted: str, lexicon: Lexicon | None = None) -> str:
     return " | ".join(parts)
 
 
-def positive_text(text: str) -> str:
+def _parsed(text: str | Parsed) -> Parsed:
+    """The parse of `text`, or `text` when it is one: the functions here take either, so the
+    composed search parses once and a caller with only the words need not parse them."""
+    return parse(text) if isinstance(text, str) else text
+
+
+def positive_text(text: str | Parsed) -> str:
     """The query's wanted words as plain text: runs of single words as typed, each quoted phrase
     and each side of an OR apart, behind a separator no theme phrase spans (exclusions and
     query syntax left out)."""
     parts: list[tuple[str, bool]] = []  # (text, whether it is a run of single words)
-    for clause in parse(text).clauses:
+    for clause in _parsed(text).clauses:
         said = " | ".join(" ".join(term.syllables) for term in clause)
         loose = len(clause) == 1 and not clause[0].phrase
         if parts and loose and parts[-1][1]:  # each single word is a clause: join the run again
@@ -139,19 +150,21 @@ def positive_text(text: str) -> str:
     return " | ".join(said for said, _ in parts)
 
 
-def query_areas(text: str, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
+def query_areas(text: str | Parsed, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
     """The areas whose whole names the query's wanted words say (themes.toml [areas]: "tồn tại
     về tổ chức bộ máy" → bo_may), accents optional; an excluded name names none it wants."""
     wanted = positive_text(text)
     return (taxonomy or load_taxonomy()).areas_named(wanted) if wanted else ()
 
 
-def with_matters(query: Query, taxonomy: Taxonomy | None = None) -> Query:
-    """The query with the matters and areas its text names (each kept when the caller set it)."""
+def with_matters(query: Query, taxonomy: Taxonomy | None = None, parsed: Parsed | None = None) -> Query:
+    """The query with the matters and areas its text names (each kept when the caller set it);
+    `parsed`: the text's parse, when the caller has it."""
     if not query.text.strip():
         return query
-    return replace(query, matters=query.matters or query_matters(query.text, taxonomy),
-                   areas=query.areas or query_areas(query.text, taxonomy))
+    read = parsed or parse(query.text)
+    return replace(query, matters=query.matters or query_matters(read, taxonomy),
+                   areas=query.areas or query_areas(read, taxonomy))
 
 
 def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = None,
@@ -159,33 +172,36 @@ def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = Non
     """The one search every front end runs: the query's matters found, then the backend asked
     for its first findings, which the reranker orders (`reranked`); each hit of the matter tier
     names the matter it came by (`Hit.matter`). `ranker`: the shipped weights by default."""
-    asked = with_matters(query, taxonomy)
-    result = reranked(backend, asked, ranker or load_ranker())
+    parsed = parse(query.text)
+    asked = with_matters(query, taxonomy, parsed)
+    plan = backend.plan(parsed) if query.text.strip() else Plan()
+    result = reranked(backend, asked, ranker or load_ranker(), plan)
     hits = tuple(replace(hit, matter=matter_of(hit.record.theme, hit.record.themes, asked.matters))
                  if hit.tier == TIER_MATTER else hit for hit in result.hits)
     return replace(result, hits=hits)
 
 
-def reranked(backend: SearchBackend, query: Query, ranker: Ranker) -> SearchResult:
+def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | None = None) -> SearchResult:
     """The engine's result with its first `ranker.pool` findings in the reranker's order
     (index/rerank.py), the page cut from that; findings past the pool keep the engine's order.
 
     Every request decides the engine's tiers on the pool's size (`pool_page`), so the pool, the
     pages after it, the total and the facets come from the same tiers whatever the offset. A
-    browse (no words) or a date order is the engine's alone: nothing to rerank by."""
+    browse (no words) or a date order is the engine's alone: nothing to rerank by. `plan`: the
+    engine's plan of the query (`SearchBackend.plan`), made once for every request here."""
     pool = ranker.pool
     if query.sort == "date" or not query.text.strip() or query.limit <= 0 or pool <= 0:
-        return backend.search(query)
+        return backend.search(query, plan)
     page_size = pool_page(query, pool)
     if query.offset >= pool:
-        return backend.search(replace(query, page_size=page_size))
-    first = engine_pool(backend, query, pool)
+        return backend.search(replace(query, page_size=page_size), plan)
+    first = engine_pool(backend, query, pool, plan)
     end = query.offset + query.limit
     ordered = ranker.order(first.hits, Asked.of(query, first.plan or Plan()))
     hits = ordered[query.offset:end]
     if end > pool and len(first.hits) == pool:
         after = backend.search(replace(query, offset=pool, limit=end - pool, page_size=page_size,
-                                       facets=False))
+                                       facets=False), first.plan)
         hits += after.hits
     return replace(first, hits=tuple(hits))
 
@@ -200,10 +216,10 @@ def pool_page(query: Query, pool: int) -> int:
     return max(pool, query.tier_page)
 
 
-def engine_pool(backend: SearchBackend, query: Query, pool: int) -> SearchResult:
+def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | None = None) -> SearchResult:
     """The engine's first `pool` findings for `query` (its matters already found), in its
     order: what the reranker reorders, and what benchmarks/train_ranker.py learns from."""
-    return backend.search(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)))
+    return backend.search(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)), plan)
 
 
 def matter_of(theme: str | None, themes: tuple[str, ...], matters: tuple[str, ...]) -> str | None:

@@ -94,6 +94,36 @@ def test_pages_past_the_pool_keep_the_engines_order_and_the_total(engine: Search
     assert _ids(engine, Query(text=text), Ranker({"rank": -1.0}, pool=3)) == [third, second, first]
 
 
+def test_a_search_reads_its_query_once_whatever_it_asks_the_engine(
+        engine: SearchBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One parse and one analysis per search, though the search reads the parse for its matters
+    and asks the engine twice (the pool, then the page past it): each engine searches by the
+    plan it was handed, so both requests read the query as the one analysis did."""
+    import index.query
+    import pipeline.search
+
+    calls = {"parse": 0, "analyse": 0}
+
+    def counted(name: str, fn: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return fn(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(index.query, "parse", counted("parse", index.query.parse))
+    monkeypatch.setattr(pipeline.search, "parse", counted("parse", pipeline.search.parse))
+    monkeypatch.setattr(index.query, "analyse", counted("analyse", index.query.analyse))
+    ranker = Ranker({"rank": -1.0}, pool=2)
+    straddling = search(engine, Query(text="xã thủ tục", limit=2, offset=1), ranker=ranker)
+    assert len(straddling.hits) == 2  # the pool's second finding, then one past the pool
+    assert calls == {"parse": 1, "analyse": 1}
+    plain = [h.record.finding_id for h in straddling.hits]
+    monkeypatch.undo()
+    # What the engine finds by the plan it is handed is what it finds planning alone.
+    pool = engine.search(Query(text="xã thủ tục", limit=3, page_size=3))
+    assert plain == [pool.hits[0].record.finding_id, pool.hits[2].record.finding_id]
+
+
 def test_the_date_order_facets_and_browsing_are_the_engines(engine: SearchBackend) -> None:
     ranker = Ranker({"rank": 1.0, "polarity": 2.0})
     by_date = Query(text=SHORTCOMING_QUERY, sort="date", facets=True)
