@@ -135,6 +135,10 @@ TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS = "words", "matter", "some_words"
 @dataclass(frozen=True, slots=True)
 class Hit:
     record: FindingRecord
+    # What ranked the hit. From an engine's `search`: its relevance score (tier bonuses and bm25;
+    # under the date order still the relevance, the date being what orders). From the composed
+    # search (pipeline/search.py `reranked`): the reranker's score in its pool, and past the pool
+    # the engine's order counted down below the pool's lowest, so scores fall with the rank.
     score: float
     snippet: str  # HTML-safe, matches wrapped in <mark>…</mark>
     tier: str = TIER_WORDS  # TIER_WORDS, TIER_MATTER or TIER_SOME_WORDS

@@ -22,6 +22,7 @@ read for the matters and areas, analysed once by the engine against its own word
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import replace
 
 from core.normalize import fold
@@ -188,22 +189,37 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
     Every request decides the engine's tiers on the pool's size (`pool_page`), so the pool, the
     pages after it, the total and the facets come from the same tiers whatever the offset. A
     browse (no words) or a date order is the engine's alone: nothing to rerank by. `plan`: the
-    engine's plan of the query (`SearchBackend.plan`), made once for every request here."""
+    engine's plan of the query (`SearchBackend.plan`), made once for every request here.
+
+    Each hit's score says what ranked it (`past_pool`): in the pool, the reranker's score; past
+    it, the engine's order counted down below the pool's lowest score. So the scores a user
+    reads (`search --format json`) fall with the rank on every page, never rise: the engine's
+    scores are on another scale (tier bonuses and bm25), and kept for a reordered hit they
+    read as if the reranker had put a weaker finding first. A page past the pool asks the
+    engine for the pool too, for its lowest score."""
     pool = ranker.pool
     if query.sort == "date" or not query.text.strip() or query.limit <= 0 or pool <= 0:
         return backend.search(query, plan)
     page_size = pool_page(query, pool)
-    if query.offset >= pool:
-        return backend.search(replace(query, page_size=page_size), plan)
-    first = engine_pool(backend, query, pool, plan)
     end = query.offset + query.limit
-    ordered = ranker.order(first.hits, Asked.of(query, first.plan or Plan()))
-    hits = ordered[query.offset:end]
-    if end > pool and len(first.hits) == pool:
-        after = backend.search(replace(query, offset=pool, limit=end - pool, page_size=page_size,
-                                       facets=False), first.plan)
-        hits += after.hits
-    return replace(first, hits=tuple(hits))
+    first = engine_pool(backend, query if query.offset < pool else replace(query, facets=False), pool, plan)
+    ranked = ranker.ranked(first.hits, Asked.of(query, first.plan or Plan()))
+    hits = [replace(hit, score=score) for hit, score in ranked[query.offset:end]]
+    if query.offset < pool and (end <= pool or len(first.hits) < pool):
+        return replace(first, hits=tuple(hits))
+    start = max(query.offset, pool)
+    after = backend.search(replace(query, offset=start, limit=end - start, page_size=page_size,
+                                   facets=query.facets and query.offset >= pool), first.plan)
+    hits += past_pool(after.hits, start - pool, min((score for _, score in ranked), default=0.0))
+    return replace(first if query.offset < pool else after, hits=tuple(hits))
+
+
+def past_pool(hits: Sequence[Hit], skipped: int, floor: float) -> list[Hit]:
+    """The engine's hits after the pool, the first of them `skipped` places past its end, each
+    scored one below the one before it, the first past the pool one below `floor` (the pool's
+    lowest score): past the pool the engine's order is what ranks, and the count keeps it
+    below everything the reranker ranked, and the same on every page."""
+    return [replace(hit, score=floor - (skipped + k + 1)) for k, hit in enumerate(hits)]
 
 
 def pool_page(query: Query, pool: int) -> int:
