@@ -46,7 +46,8 @@ Matching rules the plan carries, for the engines to apply:
   within each, the findings holding some of the query's groups first (ranked as the fill), then
   those holding none, ranked by bm25 of the words inside the groups' terms and all their
   synonyms (`Plan.related`: "vắng mặt" of "vắng mặt không lý do" for "nghỉ làm không phép")
-  and of the fill's parts (`Plan.parts`), then the newest: in a large matter, the ones saying
+  and of the fill's parts (`Plan.parts`) alone (`Plan.bare_ranked`: not by a syllable of a
+  typed term, nor by the optional words), then the newest: in a large matter, the ones saying
   the query's thing in other words first;
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
   of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
@@ -757,6 +758,19 @@ class Plan:
         has both kinds, so a finding matching only sense groups ("chưa", the polarity's word) is
         never a partial match; with no topical group at all, nothing could hold one."""
         return any(self.topical) and not all(self.topical)
+
+    @property
+    def bare_ranked(self) -> tuple[Alternative, ...]:
+        """What ranks the matter tier's findings holding none of the groups, on every engine (the
+        module docstring): the fill's parts, then the words inside the groups' terms and synonyms
+        (`related`), once each by folded form; nothing else. Such a finding is there for its
+        matter, not its words: one syllable it shares with a term ("hẹn" of "phiếu hẹn") is a
+        morpheme, not the term's meaning, and the optional words are cues and light verbs
+        (the tier already admits only the polarity asked for), so neither says the query's thing."""
+        units: dict[tuple[tuple[str, ...], bool], Alternative] = {}
+        for a in (*(p.alternative for p in self.parts), *self.related):
+            units.setdefault((a.folded, a.prefix), a)
+        return tuple(units.values())
 
     @property
     def alternatives(self) -> tuple[Alternative, ...]:

@@ -902,18 +902,16 @@ def _bare_of_matter(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, 
                     plan: Plan, need: int) -> list[tuple[int, float]]:
     """The first `need` of the matter tier's findings holding none of the query's groups (`ids`,
     ascending), with their scores, in the order index.query's docstring gives: the strongest
-    matter first, then by bm25 of Plan.related and Plan.parts (the fill's), then the newest
+    matter first, then by bm25 of Plan.bare_ranked (the fill's parts, Plan.related), then the newest
     (the browse order), as Elasticsearch orders equal scores by date. One FTS5 query over these
     findings alone. The tier admits the polarity asked for only, so every one has it (when one
     is asked): its bonus is the same for all and orders nothing."""
     polar = plan.polarity is not None
     relevance = np.zeros(len(ids), dtype=np.float64)
-    units: dict[tuple[tuple[str, ...], bool], Alternative] = {}  # a part as the fill ranks it, first
-    for a in (*(p.alternative for p in plan.parts), *plan.related):
-        units.setdefault((a.folded, a.prefix), a)
+    units = plan.bare_ranked
     if units and len(ids):
         match = _any_of(_phrase("original", a.syllables, a.prefix) if a.whole
-                        else _phrase("folded", a.folded, a.prefix) for a in units.values())
+                        else _phrase("folded", a.folded, a.prefix) for a in units)
         rows = conn.execute(f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
                             f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
                             [match, int(ids[0]), int(ids[-1]), json.dumps(ids.tolist())]).fetchall()
