@@ -273,9 +273,10 @@ def length(c: Candidate, asked: Asked, pool: int) -> float:
 
 
 def concepts_held(c: Candidate, asked: Asked, pool: int) -> float:
-    """The share of the query's concepts (index/vi/concepts.toml) of which the finding names a
-    narrower thing: asked about "cơ sở vật chất", a finding listing máy tính and ghế chờ answers,
-    though it holds none of the query's words; the genre writes a concept as its instances."""
+    """The share of the query's concepts (index/vi/concepts.toml) the finding says in other words,
+    naming a narrower thing and not the concept (index.concepts.share_held): asked about "cơ sở
+    vật chất", a finding listing máy tính and ghế chờ answers, though it holds none of the
+    query's words; the genre writes a concept as its instances."""
     return share_held(asked.concepts, c.written.holds)
 
 

@@ -135,10 +135,12 @@ def test_the_feature_is_the_share_of_the_querys_concepts_a_finding_names_an_inst
     assert [c.name for c in asked.concepts] == ["cơ sở vật chất"]
     listed = Candidate(_rec("a", "Bộ phận một cửa được bố trí ghế chờ, máy lấy số tự động và 02 máy vi"
                                  " tính."), 3, TIER_WORDS)
-    said = Candidate(_rec("b", "Cơ sở vật chất của bộ phận một cửa còn thiếu."), 0, TIER_WORDS)
+    said = Candidate(_rec("b", "Cơ sở vật chất của bộ phận một cửa còn thiếu, chưa có ghế chờ."), 0,
+                     TIER_WORDS)
     other = Candidate(_rec("c", "Công chức đi muộn, về sớm."), 1, TIER_WORDS)
     assert concepts_held(listed, asked, 30) == 1.0
-    assert concepts_held(said, asked, 30) == 0.0  # the query's own words: the engine ranks those
+    # Naming the concept itself, the finding ranks by the query's words: the instance adds nothing.
+    assert concepts_held(said, asked, 30) == 0.0
     assert concepts_held(other, asked, 30) == 0.0
     assert concepts_held(listed, _asked("hồ sơ quá hạn"), 30) == 0.0  # no concept asked
     assert "concepts" in FEATURES
@@ -157,4 +159,8 @@ def test_share_held_counts_each_concept_once_however_many_instances() -> None:
     concepts = compile_concepts([EQUIPMENT, ICT])
     assert share_held(concepts, lambda alt: alt.syllables == ("máy", "tính")) == 1.0
     assert share_held(concepts, lambda alt: alt.syllables == ("ghế", "chờ")) == 0.5
+    assert share_held(concepts, lambda alt: alt.syllables in {("ghế", "chờ"), ("máy", "lấy", "số")}) == 0.5
+    # An instance beside the concept's own name is the concept said in its words, not in others.
+    beside = {("ghế", "chờ"), ("trang", "thiết", "bị")}
+    assert share_held(concepts, lambda alt: alt.syllables in beside) == 0.0
     assert share_held((), lambda alt: True) == 0.0
