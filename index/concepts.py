@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.normalize import canonical_tones, lower_same_length
+from core.normalize import canonical_tones, fold, lower_same_length
 from index.query import Alternative, Plan, syllable_matches
 
 CONCEPTS_FILE = Path(__file__).with_name("vi") / "concepts.toml"
@@ -42,17 +42,20 @@ class ConceptError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Concept:
     """One entry: its name (the first broader term as written), the broader terms a query asks
-    with and the narrower terms a finding writes, each as lowercase canonical-tone syllables."""
+    with and the narrower terms a finding writes, each as lowercase canonical-tone syllables;
+    both also as the query plan's alternatives (`broader_alternatives`, `narrower_alternatives`),
+    made once, since the reranker matches them against every finding of the pool."""
 
     name: str
     broader: tuple[Syllables, ...]
     narrower: tuple[Syllables, ...]
     why: str
+    broader_alternatives: tuple[Alternative, ...] = field(init=False, repr=False, compare=False)
+    narrower_alternatives: tuple[Alternative, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def narrower_alternatives(self) -> tuple[Alternative, ...]:
-        """The narrower terms as the query plan's alternatives (matched as a user would type them)."""
-        return tuple(Alternative(term) for term in self.narrower)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "broader_alternatives", tuple(Alternative(t) for t in self.broader))
+        object.__setattr__(self, "narrower_alternatives", tuple(Alternative(t) for t in self.narrower))
 
 
 def syllables(text: str) -> Syllables:
@@ -174,11 +177,14 @@ def asked_concepts(text: str, plan: Plan, concepts: Sequence[Concept]) -> tuple[
     concept's other answer)."""
     typed = syllables(text)
     alternatives = [alt.syllables for g in plan.groups for alt in g.alternatives]
+    present = {fold(s) for s in typed} | {fold(s) for a in alternatives for s in a}
     out = []
     for c in concepts:
-        if any(_within(typed, b) or any(_within(a, b) for a in alternatives) for b in c.broader):
-            narrower = tuple(n for n in c.narrower
-                             if not _within(typed, n) and not any(_within(a, n) for a in alternatives))
+        # Only terms whose every syllable the query holds, folded, can match: most are skipped here.
+        heads = [b for b in c.broader if all(fold(s) in present for s in b)]
+        if any(_within(typed, b) or any(_within(a, b) for a in alternatives) for b in heads):
+            narrower = tuple(n for n in c.narrower if not all(fold(s) in present for s in n)
+                             or not (_within(typed, n) or any(_within(a, n) for a in alternatives)))
             if narrower:
                 out.append(Concept(c.name, c.broader, narrower, c.why))
     return tuple(out)
@@ -198,5 +204,5 @@ def share_held(concepts: Sequence[Concept], holds: Callable[[Alternative], bool]
     if not concepts:
         return 0.0
     said = sum(any(holds(alt) for alt in c.narrower_alternatives)
-               and not any(holds(Alternative(term)) for term in c.broader) for c in concepts)
+               and not any(holds(alt) for alt in c.broader_alternatives) for c in concepts)
     return said / len(concepts)

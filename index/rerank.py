@@ -276,8 +276,9 @@ def concepts_held(c: Candidate, asked: Asked, pool: int) -> float:
     """The share of the query's concepts (index/vi/concepts.toml) the finding says in other words,
     naming a narrower thing and not the concept (index.concepts.share_held): asked about "cơ sở
     vật chất", a finding listing máy tính and ghế chờ answers, though it holds none of the
-    query's words; the genre writes a concept as its instances."""
-    return share_held(asked.concepts, c.written.holds)
+    query's words; the genre writes a concept as its instances. 0 when the query names no
+    concept, without reading the finding's text."""
+    return share_held(asked.concepts, c.written.holds) if asked.concepts else 0.0
 
 
 Feature = Callable[[Candidate, Asked, int], float]
