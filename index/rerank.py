@@ -29,6 +29,7 @@ from pathlib import Path
 
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
+from index.concepts import Concept, asked_concepts, load_concepts, share_held
 from index.query import Alternative, Group, Plan, filter_key, name_forms, syllable_matches
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
@@ -49,13 +50,15 @@ class Asked:
     matters: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()
     units: tuple[str, ...] = ()  # filter keys of the units the query names ("thanh tri")
+    concepts: tuple[Concept, ...] = ()  # the genre's concepts the query asks about (index/concepts.py)
 
     @classmethod
     def of(cls, query: Query, plan: Plan) -> Asked:
         named = [g.unit for g in plan.groups if g.unit]
         if query.unit:
             named.append(filter_key(query.unit))
-        return cls(plan, tuple(query.matters), tuple(query.areas), tuple(dict.fromkeys(named)))
+        return cls(plan, tuple(query.matters), tuple(query.areas), tuple(dict.fromkeys(named)),
+                   asked_concepts(query.text, plan, load_concepts()))
 
     @property
     def typed(self) -> tuple[str, ...]:
@@ -269,6 +272,15 @@ def length(c: Candidate, asked: Asked, pool: int) -> float:
     return math.log1p(len(c.written.syllables)) / LENGTH_SCALE
 
 
+def concepts_held(c: Candidate, asked: Asked, pool: int) -> float:
+    """The share of the query's concepts (index/vi/concepts.toml) the finding says in other words,
+    naming a narrower thing and not the concept (index.concepts.share_held): asked about "cơ sở
+    vật chất", a finding listing máy tính and ghế chờ answers, though it holds none of the
+    query's words; the genre writes a concept as its instances. 0 when the query names no
+    concept, without reading the finding's text."""
+    return share_held(asked.concepts, c.written.holds) if asked.concepts else 0.0
+
+
 Feature = Callable[[Candidate, Asked, int], float]
 
 # Every feature by the name the weights file uses, in a fixed order.
@@ -288,6 +300,7 @@ FEATURES: dict[str, Feature] = {
     "unit": unit_named,
     "answer": answer_held,
     "length": length,
+    "concepts": concepts_held,
 }
 
 

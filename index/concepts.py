@@ -1,0 +1,208 @@
+"""The genre's concepts (index/vi/concepts.toml): a broader term staff ask with, and the narrower,
+concrete things the reports write under it.
+
+Why: the ranking's weakest queries name a concept ("cơ sở vật chất bộ phận một cửa", "ứng dụng
+CNTT trong giải quyết TTHC", "có mô hình, sáng kiến nào hay") whose answers are written as its
+instances (máy tính, máy lấy số; phần mềm một cửa, chữ ký số; kiosk, lấy số qua Zalo). A
+synonym names the same thing (index/vi/synonyms.toml); a concept's narrower terms are other
+things, which no bm25 over the query's words can bring near. This module compiles the data
+(kept apart from reading it, so it is testable), finds the concepts a query asks about, and
+measures how much of them a finding's text holds; index/rerank.py weighs that as a feature.
+
+Rules the compiler enforces (the file's header says why): each entry has broader terms,
+narrower terms and a `why`; a term is written once in an entry and never as both broader and
+narrower of it; a broader term heads one entry only. A narrower term may stand under several
+entries. Anything else is an error naming the entry, not a silent skip.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from core.normalize import canonical_tones, fold, lower_same_length
+from index.query import Alternative, Plan, syllable_matches
+
+CONCEPTS_FILE = Path(__file__).with_name("vi") / "concepts.toml"
+_KEYS = frozenset({"broader", "narrower", "why"})
+_WORD = re.compile(r"[^\W_]+")
+
+Syllables = tuple[str, ...]
+
+
+class ConceptError(ValueError):
+    """A malformed concepts file: the message names the entry and what is wrong with it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One entry: its name (the first broader term as written), the broader terms a query asks
+    with and the narrower terms a finding writes, each as lowercase canonical-tone syllables;
+    both also as the query plan's alternatives (`broader_alternatives`, `narrower_alternatives`),
+    made once, since the reranker matches them against every finding of the pool."""
+
+    name: str
+    broader: tuple[Syllables, ...]
+    narrower: tuple[Syllables, ...]
+    why: str
+    broader_alternatives: tuple[Alternative, ...] = field(init=False, repr=False, compare=False)
+    narrower_alternatives: tuple[Alternative, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "broader_alternatives", tuple(Alternative(t) for t in self.broader))
+        object.__setattr__(self, "narrower_alternatives", tuple(Alternative(t) for t in self.narrower))
+
+
+def syllables(text: str) -> Syllables:
+    """Lowercase, canonical-tone syllables (letters and digits; the rest separates), as the
+    query and the index see a text."""
+    return tuple(_WORD.findall(lower_same_length(canonical_tones(text))))
+
+
+# ----------------------------------------------------------------------------------------------- compiling
+
+
+def compile_concepts(entries: Iterable[Mapping[str, Any]],
+                     synonym_sets: Iterable[Sequence[Syllables]] = ()) -> tuple[Concept, ...]:
+    """The concepts of the file's [[concept]] tables, checked (ConceptError names the entry at
+    fault), each term widened by its synonym sets (a whole term that is a member of a set brings
+    the set's other members: "đi muộn" also holds as "đến trễ"). A synonym that is already a
+    term of the entry on the other side stays there only."""
+    sets = [tuple(s) for s in synonym_sets]
+    concepts: list[Concept] = []
+    heads: dict[Syllables, str] = {}
+    for k, entry in enumerate(entries, 1):
+        concept = _entry(k, entry)
+        for term in concept.broader:
+            if term in heads:
+                raise ConceptError(f"concept {k} ({concept.name!r}): broader term {' '.join(term)!r} "
+                                   f"already heads concept {heads[term]!r} (merge the two)")
+            heads[term] = concept.name
+        concepts.append(concept)
+    return tuple(_widened(c, sets) for c in concepts)
+
+
+def _entry(k: int, entry: Mapping[str, Any]) -> Concept:
+    """One [[concept]] table as a Concept, or a ConceptError saying what is wrong with it."""
+    if not isinstance(entry, Mapping):
+        raise ConceptError(f"concept {k}: not a table")
+    label = f"concept {k}"
+    unknown = sorted(set(entry) - _KEYS)
+    if unknown:
+        raise ConceptError(f"{label}: unknown key(s) {', '.join(unknown)} (expected broader, narrower, why)")
+    broader = _terms(label, entry, "broader")
+    label = f"concept {k} ({' '.join(broader[0])!r})"
+    narrower = _terms(label, entry, "narrower")
+    why = entry.get("why")
+    if not isinstance(why, str) or not why.strip():
+        raise ConceptError(f"{label}: no `why` (say why the relation holds for the genre)")
+    both = sorted(set(broader) & set(narrower))
+    if both:
+        raise ConceptError(f"{label}: {' '.join(both[0])!r} is both broader and narrower")
+    return Concept(str(entry["broader"][0]).strip(), broader, narrower, " ".join(why.split()))
+
+
+def _terms(label: str, entry: Mapping[str, Any], key: str) -> tuple[Syllables, ...]:
+    """The entry's list `key` as syllable tuples: a non-empty list of strings with words, each once."""
+    raw = entry.get(key)
+    if not isinstance(raw, list) or not raw:
+        raise ConceptError(f"{label}: `{key}` must be a non-empty list of terms")
+    out: list[Syllables] = []
+    for term in raw:
+        if not isinstance(term, str):
+            raise ConceptError(f"{label}: `{key}` holds {term!r}, not a string")
+        words = syllables(term)
+        if not words:
+            raise ConceptError(f"{label}: `{key}` holds {term!r}, which has no word")
+        if words in out:
+            raise ConceptError(f"{label}: {term!r} is written twice in `{key}`")
+        out.append(words)
+    return tuple(out)
+
+
+def _widened(concept: Concept, sets: Sequence[Sequence[Syllables]]) -> Concept:
+    """The concept with each term's synonyms added on its side (never across)."""
+    def widen(terms: tuple[Syllables, ...], other: tuple[Syllables, ...]) -> tuple[Syllables, ...]:
+        out = dict.fromkeys(terms)
+        for term in terms:
+            for members in sets:
+                if term in members:
+                    out.update(dict.fromkeys(m for m in members if m not in other))
+        return tuple(out)
+
+    broader = widen(concept.broader, concept.narrower)
+    return Concept(concept.name, broader, widen(concept.narrower, broader), concept.why)
+
+
+@lru_cache(maxsize=1)
+def load_concepts(path: Path = CONCEPTS_FILE) -> tuple[Concept, ...]:
+    """The shipped concepts, widened by the shipped synonyms (read once per process)."""
+    from index.query import load_lexicon
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConceptError(f"{path.name}: not valid TOML ({exc})") from exc
+    entries = data.get("concept", [])
+    if not isinstance(entries, list):
+        raise ConceptError(f"{path.name}: `concept` must be an array of tables ([[concept]])")
+    try:
+        return compile_concepts(entries, load_lexicon().synonyms)
+    except ConceptError as exc:
+        raise ConceptError(f"{path.name}: {exc}") from exc
+
+
+# ----------------------------------------------------------------------------------------------- reading
+
+
+def _within(typed: Sequence[str], term: Syllables) -> bool:
+    """Whether `term` occurs in a row in `typed` (the query's syllables) under the matching rule:
+    a syllable typed with accents is the term's only as written, one typed without, in any form."""
+    n = len(term)
+    return any(all(syllable_matches(typed[at + j], term[j]) for j in range(n))
+               for at in range(len(typed) - n + 1))
+
+
+def asked_concepts(text: str, plan: Plan, concepts: Sequence[Concept]) -> tuple[Concept, ...]:
+    """The concepts a query asks about: a broader term in its words as typed, or in one of its
+    groups' alternatives (the synonyms the plan gives a word: "CNTT" is "công nghệ thông tin").
+    Each keeps only the narrower terms the query does not itself hold: those are the query's
+    own words, which the engine already ranks by; the concept is for the instances it did not
+    name ("trụ sở đóng cửa trong giờ làm việc" asks about "đóng cửa", and "vắng mặt" is the
+    concept's other answer)."""
+    typed = syllables(text)
+    alternatives = [alt.syllables for g in plan.groups for alt in g.alternatives]
+    present = {fold(s) for s in typed} | {fold(s) for a in alternatives for s in a}
+    out = []
+    for c in concepts:
+        # Only terms whose every syllable the query holds, folded, can match: most are skipped here.
+        heads = [b for b in c.broader if all(fold(s) in present for s in b)]
+        if any(_within(typed, b) or any(_within(a, b) for a in alternatives) for b in heads):
+            narrower = tuple(n for n in c.narrower if not all(fold(s) in present for s in n)
+                             or not (_within(typed, n) or any(_within(a, n) for a in alternatives)))
+            if narrower:
+                out.append(Concept(c.name, c.broader, narrower, c.why))
+    return tuple(out)
+
+
+def share_held(concepts: Sequence[Concept], holds: Callable[[Alternative], bool]) -> float:
+    """The share of `concepts` a finding says in other words: it names one of the concept's
+    narrower things (`holds` reads the finding's text) and none of its broader terms. Asked about
+    "cơ sở vật chất", a finding listing "ghế chờ, máy lấy số" answers though it holds none of the
+    query's words; one saying "cơ sở vật chất" already ranks by those words, and an instance
+    beside it adds nothing the engine did not see. One instance is enough: a finding is one or
+    two sentences.
+
+    Measured (benchmarks/train_ranker.py --cv): counting every finding naming an instance,
+    whether or not it also names the concept, did not beat the engine's order held out; this
+    reading rose on three of the four held-out splits and stayed level on the fourth."""
+    if not concepts:
+        return 0.0
+    said = sum(any(holds(alt) for alt in c.narrower_alternatives)
+               and not any(holds(alt) for alt in c.broader_alternatives) for c in concepts)
+    return said / len(concepts)

@@ -1,0 +1,166 @@
+"""index/concepts.py: the genre's concepts compiled from their data, the concepts a query asks
+about, and the rerank feature on findings written as the genre writes them (our own sentences)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from core.models import Area, Polarity
+from index.base import TIER_WORDS, FindingRecord, Query
+from index.concepts import (
+    CONCEPTS_FILE,
+    ConceptError,
+    asked_concepts,
+    compile_concepts,
+    load_concepts,
+    share_held,
+    syllables,
+)
+from index.query import Plan, plan_query
+from index.rerank import FEATURES, Asked, Candidate, concepts_held
+
+EQUIPMENT = {"broader": ["cơ sở vật chất", "trang thiết bị"],
+             "narrower": ["máy tính", "máy lấy số", "ghế chờ"],
+             "why": "Nghị định 61/2018 lists what a one-stop desk must be equipped with."}
+ICT = {"broader": ["ứng dụng công nghệ thông tin", "công nghệ thông tin"],
+       "narrower": ["phần mềm một cửa", "chữ ký số", "máy tính"],
+       "why": "The e-government task is measured by its tools."}
+
+
+def _rec(fid: str, text: str) -> FindingRecord:
+    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words="",
+                         polarity=Polarity.SHORTCOMING, area=Area.TTHC, year=2024)
+
+
+def _asked(text: str) -> Asked:
+    plan = plan_query(text)
+    return Asked.of(Query(text=text), plan)
+
+
+# ----------------------------------------------------------------------------------------------- compiling
+
+
+def test_an_entry_compiles_to_syllables_lowercase_with_canonical_tones() -> None:
+    (equipment,) = compile_concepts([{**EQUIPMENT, "narrower": ["Máy tính", "máy lấy số", "ghế chờ"]}])
+    assert equipment.name == "cơ sở vật chất"
+    assert equipment.broader == (("cơ", "sở", "vật", "chất"), ("trang", "thiết", "bị"))
+    assert ("máy", "tính") in equipment.narrower
+    assert syllables("hoà giải") == syllables("hòa giải")
+
+
+CSVC, PC = ["cơ sở vật chất"], ["máy tính"]
+
+
+@pytest.mark.parametrize(("entry", "says"), [
+    ({"narrower": ["máy tính"], "why": "x"}, "`broader` must be a non-empty list"),
+    ({"broader": "cơ sở vật chất", "narrower": PC, "why": "x"}, "`broader` must be a non-empty list"),
+    ({"broader": CSVC, "narrower": [], "why": "x"}, "`narrower` must be a non-empty list"),
+    ({"broader": CSVC, "narrower": PC}, "no `why`"),
+    ({"broader": CSVC, "narrower": PC, "why": "  "}, "no `why`"),
+    ({"broader": CSVC, "narrower": ["máy tính", 3], "why": "x"}, "holds 3, not a string"),
+    ({"broader": CSVC, "narrower": ["máy tính", "…"], "why": "x"}, "which has no word"),
+    ({"broader": CSVC, "narrower": ["máy tính", "Máy  tính"], "why": "x"}, "written twice"),
+    ({"broader": [*CSVC, *PC], "narrower": PC, "why": "x"}, "both broader and narrower"),
+    ({"broader": CSVC, "narrower": PC, "why": "x", "narower": ["ghế"]}, "unknown key"),
+])
+def test_a_malformed_entry_is_refused_naming_the_entry_and_the_fault(entry: dict[str, object],
+                                                                     says: str) -> None:
+    with pytest.raises(ConceptError, match=says) as error:
+        compile_concepts([EQUIPMENT, entry])
+    assert str(error.value).startswith("concept 2")
+
+
+def test_a_broader_term_heads_one_concept_but_a_narrower_term_may_stand_under_several() -> None:
+    both = compile_concepts([EQUIPMENT, ICT])
+    # máy tính: equipment of the one-stop desk and a tool of e-government.
+    assert all(("máy", "tính") in c.narrower for c in both)
+    twice = {"broader": ["trang thiết bị", "thiết bị"], "narrower": ["máy in"], "why": "x"}
+    with pytest.raises(ConceptError, match="'trang thiết bị' already heads concept 'cơ sở vật chất'"):
+        compile_concepts([EQUIPMENT, twice])
+
+
+def test_synonyms_widen_a_whole_term_on_its_own_side_only() -> None:
+    sets = [(("đi", "muộn"), ("đến", "trễ")), (("giờ", "giấc"), ("giờ", "làm", "việc")),
+            (("máy", "lấy", "số"), ("cơ", "sở", "vật", "chất"))]  # the last crosses sides: ignored there
+    hours = {"broader": ["giờ giấc"], "narrower": ["đi muộn", "về sớm"], "why": "x"}
+    (concept,) = compile_concepts([hours], sets)
+    assert ("đến", "trễ") in concept.narrower and ("giờ", "làm", "việc") in concept.broader
+    (equipment,) = compile_concepts([EQUIPMENT], sets)
+    assert ("máy", "lấy", "số") in equipment.narrower and ("máy", "lấy", "số") not in equipment.broader
+    # "muộn" alone is a syllable of "đi muộn", not the member: nothing is widened by it.
+    (partial,) = compile_concepts([{**hours, "narrower": ["muộn"]}], sets)
+    assert partial.narrower == (("muộn",),)
+
+
+def test_the_shipped_file_compiles_and_every_concept_says_why(tmp_path: Path) -> None:
+    concepts = load_concepts()
+    assert len(concepts) >= 15
+    assert all(c.why and c.broader and c.narrower for c in concepts)
+    data = tomllib.loads(CONCEPTS_FILE.read_text(encoding="utf-8"))
+    assert len(data["concept"]) == len(concepts)
+    broken = tmp_path / "concepts.toml"
+    broken.write_text('[[concept]]\nbroader = ["cơ sở vật chất"]\nnarrower = ["máy tính"\n', encoding="utf-8")
+    with pytest.raises(ConceptError, match="concepts.toml: not valid TOML"):
+        load_concepts.__wrapped__(broken)
+
+
+# ----------------------------------------------------------------------------------------------- reading
+
+
+def test_a_query_asks_a_concept_by_its_broader_term_typed_with_or_without_accents_or_by_a_synonym() -> None:
+    concepts = compile_concepts([EQUIPMENT, ICT])
+    names = [c.name for c in asked_concepts("cơ sở vật chất bộ phận một cửa", Plan(), concepts)]
+    assert names == ["cơ sở vật chất"]
+    assert [c.name for c in asked_concepts("co so vat chat mot cua", Plan(), concepts)] == ["cơ sở vật chất"]
+    # Accents typed count: "cớ sở" is not "cơ sở".
+    assert asked_concepts("cớ sở vật chất", Plan(), concepts) == ()
+    # "CNTT" is no broader term, but the plan reads it as its synonym "công nghệ thông tin".
+    text = "ứng dụng CNTT trong giải quyết TTHC"
+    assert asked_concepts(text, Plan(), concepts) == ()
+    read = asked_concepts(text, plan_query(text), concepts)
+    assert [c.name for c in read] == ["ứng dụng công nghệ thông tin"]
+    assert asked_concepts("hồ sơ quá hạn", Plan(), concepts) == ()
+
+
+def test_a_narrower_term_the_query_already_holds_is_left_to_the_query_words() -> None:
+    (equipment,) = asked_concepts("thiếu máy lấy số và trang thiết bị", Plan(), compile_concepts([EQUIPMENT]))
+    assert ("máy", "lấy", "số") not in equipment.narrower and ("ghế", "chờ") in equipment.narrower
+
+
+def test_the_feature_is_the_share_of_the_querys_concepts_a_finding_names_an_instance_of() -> None:
+    asked = _asked("cơ sở vật chất bộ phận một cửa")
+    assert [c.name for c in asked.concepts] == ["cơ sở vật chất"]
+    listed = Candidate(_rec("a", "Bộ phận một cửa được bố trí ghế chờ, máy lấy số tự động và 02 máy vi"
+                                 " tính."), 3, TIER_WORDS)
+    said = Candidate(_rec("b", "Cơ sở vật chất của bộ phận một cửa còn thiếu, chưa có ghế chờ."), 0,
+                     TIER_WORDS)
+    other = Candidate(_rec("c", "Công chức đi muộn, về sớm."), 1, TIER_WORDS)
+    assert concepts_held(listed, asked, 30) == 1.0
+    # Naming the concept itself, the finding ranks by the query's words: the instance adds nothing.
+    assert concepts_held(said, asked, 30) == 0.0
+    assert concepts_held(other, asked, 30) == 0.0
+    assert concepts_held(listed, _asked("hồ sơ quá hạn"), 30) == 0.0  # no concept asked
+    assert "concepts" in FEATURES
+
+
+def test_an_instance_counts_as_written_not_by_a_syllable_inside_another_word() -> None:
+    asked = _asked("ứng dụng công nghệ thông tin")
+    signed = Candidate(_rec("a", "Lãnh đạo UBND xã chưa sử dụng chữ ký số trên văn bản điện tử."), 0,
+                       TIER_WORDS)
+    number = Candidate(_rec("b", "Số hồ sơ ký nhận chữ số liệu."), 0, TIER_WORDS)
+    assert concepts_held(signed, asked, 30) == 1.0
+    assert concepts_held(number, asked, 30) == 0.0
+
+
+def test_share_held_counts_each_concept_once_however_many_instances() -> None:
+    concepts = compile_concepts([EQUIPMENT, ICT])
+    assert share_held(concepts, lambda alt: alt.syllables == ("máy", "tính")) == 1.0
+    assert share_held(concepts, lambda alt: alt.syllables == ("ghế", "chờ")) == 0.5
+    assert share_held(concepts, lambda alt: alt.syllables in {("ghế", "chờ"), ("máy", "lấy", "số")}) == 0.5
+    # An instance beside the concept's own name is the concept said in its words, not in others.
+    beside = {("ghế", "chờ"), ("trang", "thiết", "bị")}
+    assert share_held(concepts, lambda alt: alt.syllables in beside) == 0.0
+    assert share_held((), lambda alt: True) == 0.0
