@@ -52,8 +52,9 @@ JUDGMENTS = (Path(__file__).with_name("search_judgments.json"),
 # matter (`place`; held out on each judged set in turn 0.820 → 0.823, 0.786 → 0.790, 0.710 → 0.707,
 # five folds 0.771 → 0.773; on the third set the coordinate ascent, given the feature, halves the
 # concepts' weight, and with the other weights as they were the feature adds there too, 0.710 →
-# 0.710 (+0.0004); docs/search-quality.md). The others of index/rerank.py (tier, groups held, typed words, segmented words,
-# phrase, pairs, area, theme, answer, length) did not beat these on held-out queries
+# 0.710 (+0.0004); docs/search-quality.md). The others of index/rerank.py (tier, groups held,
+# typed words, segmented words, phrase, pairs, area, theme, answer, length) did not beat these on
+# held-out queries
 # (docs/search-quality.md: the transfer between the two judged sets fell or stayed level with
 # them), so they weigh 0 unless asked for with --features.
 TRAINED = ("rank", "polarity", "unit", "concepts", "place")
