@@ -17,7 +17,8 @@ year, 2019-2023, area, polarity, unit, province, level; "faceted" asks the five 
 no text" is the browse page (all findings or one area); "other words" are staff phrases naming a
 matter in words no generated finding holds ("kiosk", "trụ sở vắng lặng", "gmail"), which the
 matter tier answers (pipeline/search.py: findings carry the theme ingest gives them, and every
-query goes through the composed search, theme matching included). Selectivity at 100k: each phrase matches
+query goes through the composed search, theme matching included); "place typed" puts a unit's
+name before a staff phrase. Selectivity at 100k: each phrase matches
 2.2% ("hom thu gop y") to 17% ("bao cao") of the findings (median 5.6%); filtered queries match
 0 to ~5,800 (median ~300). The run prints both.
 
@@ -178,6 +179,9 @@ QUERIES: dict[str, QueryMaker] = {
     "facets, no text": lambda rng: Query(area=rng.choice((None, *AREAS)), facets=True),
     "other words": lambda rng: Query(text=rng.choice(OTHER_WORDS)),
     "which place": lambda rng: Query(text=f"{rng.choice(WHICH_ASKS)} {rng.choice(TEXTS)}"),
+    # A unit typed before the words ("Tân An phiếu hẹn"): the place's findings come first, which
+    # asks the engine a second time, with the place as a filter (pipeline/search.py engine_pool).
+    "place typed": lambda rng: Query(text=f"{_name(rng)} {rng.choice(TEXTS)}"),
 }
 
 

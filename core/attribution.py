@@ -8,9 +8,14 @@ The rule. A finding is about the units its sentence names: the unit itself, not 
 enclose it (a commune's district and province are reachable through the unit's `province` and
 the gazetteer, for filters). A name shared by two of the document's units ("huyện Cam Lộ" and
 "thị trấn Cam Lộ") is the one whose level word the sentence uses, else the inspected one, else
-both. A sentence that names no unit ("một số đơn vị còn chậm") inherits the document's inspected
-units, and says so (`named` is False): comparison shows it and never blames a unit for it; a
-document without an inspected unit gives such a finding no unit at all.
+both. A sentence that names no unit inherits, and says so (`named` is False): comparison shows
+it and never blames a unit for it. It inherits the inspected units of its passage when the report
+named them before it (`Finding.passage_units`: "Tại xã A, ... . Toàn bộ hồ sơ ... chậm" is about
+A, not about every unit the report inspected), else the document's inspected units ("một số đơn
+vị còn chậm"). A document naming no inspected unit but its inspector ("Phó Chủ tịch UBND tỉnh A
+kiểm tra Trung tâm Phục vụ hành chính công tỉnh") inspected that unit's own bodies (its
+departments and centres are no administrative units), so such a finding inherits the inspector;
+a document without either gives it no unit at all.
 """
 
 from __future__ import annotations
@@ -41,7 +46,11 @@ class Attribution:
 def attribute(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
     """The units of the document (`units`) that `finding` is about; see the module docstring."""
     if not finding.units:
-        return Attribution(tuple(u for u in units if u.role == Role.INSPECTED), named=False)
+        inspected = (tuple(u for u in units if u.role == Role.INSPECTED)
+                     or tuple(u for u in units if u.role == Role.INSPECTOR))
+        keys = {match_key(name) for name in finding.passage_units}
+        passage = tuple(u for u in inspected if match_key(u.name) in keys)
+        return Attribution(passage or inspected, named=False)
     text = f" {fold(finding.text)} "
     chosen: list[Unit] = []
     unplaced: list[str] = []

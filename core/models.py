@@ -200,6 +200,9 @@ class Finding:
     units: tuple[str, ...] = ()
     theme: str | None = None
     words: str | None = None  # underthesea segmentation ("phiếu_hẹn hồ_sơ"), reused by the index
+    # The inspected units the passage around it is about, when it names none (nlp.finding_units.
+    # passage_units): carried from where the report named them, never named by the finding.
+    passage_units: tuple[str, ...] = ()
 
     def finding_id(self, doc_id: str) -> str:
         """Derived from the document and the span, so re-extraction replaces, never duplicates."""
@@ -212,6 +215,8 @@ class Finding:
             d["theme"] = self.theme
         if self.words is not None:
             d["words"] = self.words
+        if self.passage_units:
+            d["passage_units"] = list(self.passage_units)
         return d
 
 
@@ -263,6 +268,6 @@ class Extraction:
             dates=tuple(d.get("dates", [])),
             findings=tuple(Finding(Polarity(f["polarity"]), Area(f["area"]), f["text"], f.get("start") or 0,
                                    f.get("end") or 0, tuple(f.get("units", [])), f.get("theme"),
-                                   f.get("words"))
+                                   f.get("words"), tuple(f.get("passage_units", [])))
                            for f in d.get("findings", [])),
         )

@@ -12,7 +12,7 @@ C or D for what the finding says, so those mentions are left out. The cue words 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -20,6 +20,7 @@ from typing import NamedTuple
 from core.levels import ADMIN_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role
 from core.normalize import fold
+from nlp.segment import paragraphs, sentences
 from nlp.units import UnitMention
 from nlp.vi import finding_subjects as W
 from nlp.vi.unit_roles import HOLDER_BEFORE
@@ -50,6 +51,7 @@ class _Patterns(NamedTuple):
     source: re.Pattern[str]
     place: re.Pattern[str]
     nouns: re.Pattern[str]
+    many: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +70,9 @@ def _patterns() -> _Patterns:
     source = re.compile(rf"^\W*(?:{_alt(W.SOURCE_OPENERS)})\s[^,;]{{3,160}}?,")
     place = re.compile(rf"(?<!\w)(?:{_alt(W.PLACE_OR_ADDRESSEE_BEFORE)})(?:\s+[^\s,;:]+){{0,6}}?\s+{tail}")
     nouns = re.compile(rf"(?<!\w)(?:{_alt(W.NOUNS_WITH_SPEAKER_VERB)})(?!\w)")
-    return _Patterns(speaker, not_speaker, judgement, issuer, recipient, source, place, nouns)
+    many = re.compile(rf"(?<!\w)(?:{_alt(W.MANY_QUANTIFIERS)})\s+(?:(?:ubnd|uy ban nhan dan)\s+)?"
+                      rf"(?:{_LEVELS}|{_alt(W.UNIT_NOUNS)})(?!\w)")
+    return _Patterns(speaker, not_speaker, judgement, issuer, recipient, source, place, nouns, many)
 
 
 def _content_start(form: str) -> int:
@@ -166,3 +170,86 @@ def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention
         judged.append(m)
         kept_end = e
     return judged
+
+
+def lead_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequence[UnitMention],
+               form: str | None = None) -> list[tuple[str, ...]]:
+    """For each finding (`spans`: start, end, whether it names units of its own) naming none, the
+    units its sentence's lead-in judges: the words before the sentence's first finding, which
+    no finding holds ("Trong thực hiện CCHC tại UBND xã A có những ưu điểm là xã đã ban hành
+    ...; bố trí cán bộ ..." names A for every item). The annotation guide leaves the lead-in out
+    of the span and counts the units the sentence names, so the items name A.
+
+    Only a lead-in: a unit the sentence's first finding names itself ("UBND thành phố B đã tập
+    trung chỉ đạo ...; song kết quả ... tụt hậu"; "Đoàn kiểm tra đề nghị UBND huyện C ...; áp
+    dụng ISO ...") is that finding's, and the gold leaves the items after it unnamed (the newer
+    texts' annotators always, the older ones mostly): taking it for them hurt the newer fold.
+    """
+    folded = form if form is not None and len(form) == len(text) else fold(text)
+    many = _patterns().many
+    out: list[tuple[str, ...]] = [() for _ in spans]
+    for para in paragraphs(text):
+        for sent in sentences(text, para):
+            inside = [k for k, (start, _, _) in enumerate(spans) if sent.start <= start < sent.end]
+            if not inside:
+                continue
+            lead_end = min(spans[k][0] for k in inside)
+            subjects = judged_units(text, sent.start, sent.end, mentions, folded, subjects_only=True)
+            judged = [m for m in subjects if _first(m, sent.start, sent.end) < lead_end]
+            for k in inside:
+                if judged and not spans[k][2] and not many.search(folded, sent.start, spans[k][1]):
+                    out[k] = tuple(dict.fromkeys(m.unit.name for m in judged))
+    return out
+
+
+def passage_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequence[UnitMention],
+                  form: str | None = None) -> list[tuple[str, ...]]:
+    """For each finding (`spans`: start, end, whether it names units of its own), the inspected
+    units the passage around it is about, when it names none: empty for one that names its own.
+
+    Why: a report names the unit a run of findings is about once, then lists them ("Trong thực
+    hiện CCHC tại UBND xã A có những ưu điểm là: ...; ...", "Tại xã A, việc ... chậm. Toàn bộ hồ
+    sơ ... UBND xã mới chuyển ..."), and a report inspecting two units says each one's findings
+    in its own passage. Inheriting all of the document's inspected units files B's findings under
+    A too. The rule, in reading order: a sentence judging inspected units (as finding_units reads
+    them: not the speaker, issuer, recipient, nor a holder of unnamed lower units) makes them the
+    passage's subject, from where it names them; a sentence speaking of many units ("các đơn vị",
+    "một số xã") or of unnamed units inside a named one ends the passage (its findings and those
+    after it are about no one unit); a finding naming none takes the units its sentence named
+    before it, else the passage's subject. These are carried, not named: `Finding.units` keeps
+    what its sentence names for it (its words, its lead-in: `lead_units`), as the annotation
+    guide has it, and the gold of the newer texts names nothing more.
+    """
+    folded = form if form is not None and len(form) == len(text) else fold(text)
+    many = _patterns().many
+    out: list[tuple[str, ...]] = [() for _ in spans]
+    order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+    at = 0
+    subject: tuple[str, ...] = ()
+    for para in paragraphs(text):
+        for sent in sentences(text, para):
+            subjects = judged_units(text, sent.start, sent.end, mentions, folded, subjects_only=True)
+            judged = [m for m in subjects if m.unit.role == Role.INSPECTED]
+            holders = [m for m in judged_units(text, sent.start, sent.end, mentions, folded)
+                       if m not in subjects]
+            while at < len(order) and spans[order[at]][0] < sent.end:
+                k = order[at]
+                start, end, names_own = spans[k]
+                at += 1
+                if names_own or start < sent.start:
+                    continue
+                if many.search(folded, sent.start, end):
+                    subject = ()
+                    continue
+                before = (m.unit.name for m in judged if _first(m, sent.start, sent.end) < start)
+                out[k] = tuple(dict.fromkeys(before)) or subject
+            if many.search(folded, sent.start, sent.end) or (holders and not judged):
+                subject = ()
+            elif judged:
+                subject = tuple(dict.fromkeys(m.unit.name for m in judged))
+    return out
+
+
+def _first(m: UnitMention, start: int, end: int) -> int:
+    """Where a unit is first named between `start` and `end` (`end` when it is not)."""
+    return min((s for s, _ in m.spans if start <= s < end), default=end)

@@ -22,7 +22,7 @@ from dataclasses import replace
 from core.normalize import fold
 from index.base import TIER_MATTER, Hit, Query, SearchBackend, SearchResult
 from index.query import Lexicon, Plan, load_lexicon, parse, province_key
-from index.rerank import Asked, Ranker, load_ranker
+from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
 from nlp.themes import Taxonomy, load_taxonomy
 
 # A query names a matter when its phrases of that theme weigh the vocabulary's strong hint
@@ -186,7 +186,8 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker) -> SearchResu
     if end > pool and len(first.hits) == pool:
         after = backend.search(replace(query, offset=pool, limit=end - pool, page_size=page_size,
                                        facets=False))
-        hits += after.hits
+        pooled = {h.record.finding_id for h in first.hits}  # a place's findings may come first (engine_pool)
+        hits += tuple(h for h in after.hits if h.record.finding_id not in pooled)
     return replace(first, hits=tuple(hits))
 
 
@@ -202,8 +203,31 @@ def pool_page(query: Query, pool: int) -> int:
 
 def engine_pool(backend: SearchBackend, query: Query, pool: int) -> SearchResult:
     """The engine's first `pool` findings for `query` (its matters already found), in its
-    order: what the reranker reorders, and what benchmarks/train_ranker.py learns from."""
-    return backend.search(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)))
+    order: what the reranker reorders, and what benchmarks/train_ranker.py learns from.
+
+    A query naming one place ("Vị Xuyên chỉ đạo điều hành") asks about that place: the same
+    matter elsewhere answers another question, and a finding about the place holding fewer of
+    the other words still answers it. The engines rank a named unit as one group among the
+    words (heavier than any: index.query.Plan.weights), so their partial stages and matter tier
+    bring findings elsewhere holding more of the words before the place's own findings holding
+    only the place. So the pool is the place's findings first: those of the engine's order that
+    are about it or name it, then the rest of the place's findings (and the units inside it, as
+    a unit typed matches: `within`) in the engine's order, then the others. A --unit filter
+    already narrows to the place, and a query naming two places says no one place to put first.
+    """
+    asked = replace(query, offset=0, limit=pool, page_size=pool_page(query, pool))
+    found = backend.search(asked)
+    places = [g.unit for g in (found.plan or Plan()).groups if g.unit]
+    if query.unit or len(set(places)) != 1:
+        return found
+    inside = backend.search(replace(asked, unit=places[0], within=True, facets=False))
+    at_place = Asked.of(query, found.plan or Plan())
+    named = [c.record.finding_id for c in candidates(found.hits) if unit_named(c, at_place, pool) > 0]
+    first = {*named, *(h.record.finding_id for h in inside.hits)}
+    ordered = [h for h in found.hits if h.record.finding_id in named]
+    ordered += [h for h in inside.hits if h.record.finding_id not in named]
+    ordered += [h for h in found.hits if h.record.finding_id not in first]
+    return replace(found, hits=tuple(ordered[:pool]))
 
 
 def matter_of(theme: str | None, themes: tuple[str, ...], matters: tuple[str, ...]) -> str | None:

@@ -68,3 +68,12 @@ BODY_WORDS: tuple[str, ...] = (
 JUDGEMENT_BEFORE_SPEAKER: tuple[str, ...] = (
     "chua", "con", "khong", "han che", "ton tai", "tot", "dung han", "qua han", "vang mat",
 )
+
+# A sentence speaking of many units at once ("các đơn vị", "một số xã", "nhiều cơ quan") is about
+# no one unit the passage named before it: its findings, and the passage after it, go back to the
+# document's inspected units. The quantifiers, then the nouns for units besides the level words
+# (core/levels.py) they may quantify.
+MANY_QUANTIFIERS: tuple[str, ...] = (
+    "cac", "mot so", "nhieu", "nhung", "tat ca", "hau het", "mot vai", "moi",
+)
+UNIT_NOUNS: tuple[str, ...] = ("don vi", "co quan", "dia phuong", "ubnd", "uy ban nhan dan")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.attribution import attribute
 from core.levels import Level
 from core.models import Area, Document, Extraction, Finding, Polarity, Role, Source, Unit
@@ -33,6 +35,26 @@ def test_a_shared_name_without_its_level_word_is_the_inspected_unit() -> None:
 def test_a_sentence_naming_no_unit_inherits_the_inspected_units_and_says_so() -> None:
     about = attribute(_finding("Một số đơn vị còn chậm trả kết quả."), UNITS)
     assert about.units == (THI_TRAN, XA) and about.inherited
+
+
+def test_an_unnamed_finding_inherits_its_passage_s_inspected_unit_only() -> None:
+    finding = replace(_finding("Phiếu hẹn không đánh số theo dõi đầy đủ."), passage_units=("Cam Tuyền",))
+    about = attribute(finding, UNITS)
+    assert about.units == (XA,) and about.inherited  # carried, never named: reports do not blame it
+
+
+def test_a_passage_unit_not_inspected_leaves_the_document_s_inspected_units() -> None:
+    finding = replace(_finding("Phiếu hẹn không đánh số theo dõi đầy đủ."), passage_units=("Cam Lộ",))
+    assert attribute(finding, (HUYEN, XA)).units == (XA,)  # huyện Cam Lộ was not inspected
+
+
+def test_a_unit_inspecting_its_own_bodies_is_what_its_unnamed_findings_are_about() -> None:
+    # "Phó Chủ tịch UBND tỉnh Quảng Trị kiểm tra Trung tâm Phục vụ hành chính công tỉnh": no
+    # administrative unit inspected, the province's own centre was.
+    tinh = Unit(Level.TINH, "Quảng Trị", Role.INSPECTOR, "Quảng Trị")
+    about = attribute(_finding("Tỉ lệ hồ sơ trực tuyến đạt 87,6%."), (tinh, HUYEN))
+    assert about.units == (tinh,) and about.inherited
+    assert attribute(_finding("Tỉ lệ hồ sơ trực tuyến đạt 87,6%."), (tinh, XA)).units == (XA,)
 
 
 def test_without_an_inspected_unit_an_unnamed_finding_has_no_unit() -> None:

@@ -1,0 +1,79 @@
+"""A query naming one place puts the place's findings first (pipeline/search.py `engine_pool`), on
+both engines: before findings elsewhere holding more of the query's other words, with the
+findings about units inside it, the page after the pool never repeating one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from core.models import Area, Polarity
+from index.base import FindingRecord, Query, SearchBackend
+from index.rerank import Ranker
+from pipeline.search import search
+from tests.index.search_backends import BACKEND_PARAMS, FACTORIES
+
+# A district's report (huyện Vị Xuyên) and its commune (xã Việt Lâm, inside it), then findings of
+# two other provinces' news that say "chỉ đạo, điều hành" in full: as the judged queries found them.
+HERE = ("huyện Vị Xuyên",)
+ROWS = [
+    ("v1", "Công tác lãnh chỉ đạo của người đứng đầu một số đơn vị còn chưa sâu sát.", HERE, (),
+     Polarity.SHORTCOMING),
+    ("v2", "Huyện đã thực hiện tốt công tác tuyên truyền, phổ biến pháp luật về cải cách hành chính.", HERE,
+     (), Polarity.STRENGTH),
+    ("c1", "UBND xã đã niêm yết công khai đầy đủ thủ tục hành chính tại bộ phận một cửa.", ("xã Việt Lâm",),
+     HERE, Polarity.STRENGTH),
+    ("e1", "Với nhiều phương pháp chỉ đạo, điều hành có nhiều sáng tạo, đổi mới tích cực.",
+     ("tỉnh Bắc Giang",), (), Polarity.STRENGTH),
+    ("e2", "UBND thành phố đã tập trung chỉ đạo, điều hành trên các lĩnh vực quản lý nhà nước.",
+     ("thành phố Phan Thiết",), ("tỉnh Bình Thuận",), Polarity.STRENGTH),
+    ("e3", "Các đơn vị triển khai nghiêm túc các chỉ đạo, điều hành sau Tết Nguyên đán.", ("xã Tản Lĩnh",),
+     ("huyện Ba Vì",), Polarity.STRENGTH),
+]
+
+
+def _rec(fid: str, text: str, units: tuple[str, ...], parents: tuple[str, ...],
+         polarity: Polarity) -> FindingRecord:
+    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid[0]}", doc_id=f"{fid[0]}.pdf", text=text,
+                         polarity=polarity, area=Area.CHI_DAO, theme="chi_dao.khac", year=2021,
+                         published="2021-12-31", units=tuple(u.split(" ", 1)[1] for u in units),
+                         unit_levels=units, unit_parents=parents)
+
+
+@pytest.fixture(params=BACKEND_PARAMS)
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
+    backend = FACTORIES[request.param](tmp_path, request)
+    backend.index([_rec(*row) for row in ROWS])
+    if hasattr(backend, "refresh"):
+        backend.refresh()
+    return backend
+
+
+def _ids(backend: SearchBackend, query: Query, ranker: Ranker) -> list[str]:
+    return [h.record.finding_id for h in search(backend, query, ranker=ranker).hits]
+
+
+def test_the_place_named_comes_before_the_matter_elsewhere(engine: SearchBackend) -> None:
+    query = Query(text="Vị Xuyên chỉ đạo điều hành")
+    # The engine alone ranks the place as one group: two words elsewhere beat the place alone.
+    alone = [h.record.finding_id for h in engine.search(query).hits]
+    assert alone.index("e1") < alone.index("v2")
+    ranked = _ids(engine, query, Ranker({}))  # the engine's order, place first, no weight moving it
+    assert ranked[0] == "v1"  # the place and a word of the matter
+    assert set(ranked[:3]) == {"v1", "v2", "c1"}  # the district's and its commune's findings
+    assert set(ranked[3:]) == {"e1", "e2", "e3"}
+
+
+def test_a_unit_filter_or_no_place_leaves_the_engines_order(engine: SearchBackend) -> None:
+    plain = Query(text="chỉ đạo điều hành")
+    assert _ids(engine, plain, Ranker({})) == _ids(engine, plain, Ranker({}, pool=0))  # the engine's alone
+    assert set(_ids(engine, Query(text="chỉ đạo điều hành", unit="Vị Xuyên", within=True), Ranker({}))) <= {
+        "v1", "v2", "c1"}
+
+
+def test_the_page_after_the_pool_repeats_no_finding_of_the_place(engine: SearchBackend) -> None:
+    query = Query(text="Vị Xuyên chỉ đạo điều hành", limit=6)
+    ids = _ids(engine, query, Ranker({}, pool=2))
+    assert ids[:2] == _ids(engine, query, Ranker({}))[:2]
+    assert len(ids) == len(set(ids))
