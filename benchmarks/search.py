@@ -145,6 +145,11 @@ OTHER_WORDS = ("kiosk", "máy lấy số", "trụ sở vắng lặng", "vang lan
                "bưu điện", "ghế chờ", "email ca nhan")
 
 
+# Questions asking which place (index/query.py: Plan.which), over the same phrases: the reranker
+# reads each pooled finding's text for the place it names (index/rerank.py: place_named).
+WHICH_ASKS = ("xã nào còn", "xa nao chua", "huyện nào", "nơi nào chưa", "ở đâu còn", "đơn vị nào")
+
+
 def _filtered(rng: random.Random) -> Query:
     """A text query narrowed by one or two of the filters the search form offers."""
     filters: dict[str, object] = {}
@@ -173,6 +178,7 @@ QUERIES: dict[str, QueryMaker] = {
     "faceted": lambda rng: Query(text=rng.choice(TEXTS), facets=True),
     "facets, no text": lambda rng: Query(area=rng.choice((None, *AREAS)), facets=True),
     "other words": lambda rng: Query(text=rng.choice(OTHER_WORDS)),
+    "which place": lambda rng: Query(text=f"{rng.choice(WHICH_ASKS)} {rng.choice(TEXTS)}"),
     # A unit typed before the words ("Tân An phiếu hẹn"): the place's findings come first, which
     # asks the engine a second time, with the place as a filter (pipeline/search.py engine_pool).
     "place typed": lambda rng: Query(text=f"{_name(rng)} {rng.choice(TEXTS)}"),

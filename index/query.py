@@ -90,7 +90,7 @@ from pathlib import Path
 from typing import Any
 
 from core.doc_kinds import cited_kinds
-from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, split_level
+from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
 
@@ -335,6 +335,12 @@ class Lexicon:
     # each (syllables, only with accents), longest first.
     topic_ends: tuple[tuple[tuple[str, ...], bool], ...] = ()
     focus_words: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The words asking which place (intents.toml [which], `which_asked`): (syllables, the level
+    # word asked or None for any unit), longest first.
+    which_words: tuple[tuple[tuple[str, ...], str | None], ...] = ()
+    # How a finding speaks of such units without naming one ("một số xã", "có nơi"; [which]
+    # quantifiers × places), as written (syllables lowercase, tones canonical): Which.unnamed.
+    unnamed_places: frozenset[tuple[str, ...]] = frozenset()
     # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
 
@@ -358,6 +364,16 @@ class Lexicon:
                 if _matches_at(typed, asks, at):
                     return holds
         return ()
+
+    def which_asked(self, typed: Sequence[str]) -> Which | None:
+        """The place the first question word asking which place in `typed` asks for ("xã nào"
+        → a unit of the xã's tier; "nơi nào" → any unit), None when the query asks none."""
+        for at in range(len(typed)):
+            for words, level in self.which_words:
+                if _matches_at(typed, words, at):
+                    return Which(frozenset(lv.value for lv in same_tier(level)) if level else frozenset(),
+                                 self.unnamed_places)
+        return None
 
     def asked(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> Cue | None:
         """Of the polarity cues `seen` in a query (their positions in `typed`, in order), the one
@@ -499,11 +515,13 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                     dictionary_lines: Iterable[str] = (),
                     intents: Iterable[Mapping[str, Any]] = (),
                     answers: Iterable[Mapping[str, Any]] = (), citations: Iterable[str] = (),
-                    levels: Iterable[str] = (), reading: Mapping[str, Any] | None = None) -> Lexicon:
+                    levels: Iterable[str] = (), reading: Mapping[str, Any] | None = None,
+                    which: Mapping[str, Any] | None = None) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable).
 
     A stopword entry holding LEVEL stands for one entry per level word of `levels` (core.levels,
-    the one table of them): "[level] nào" is "xã nào", "thị trấn nào", "đặc khu nào"…"""
+    the one table of them): "[level] nào" is "xã nào", "thị trấn nào", "đặc khu nào"…; so does
+    an entry of `which` (intents.toml [which]), each asking for its level."""
     read = reading or {}  # intents.toml [reading]: how a question is read for its polarity
     dictionary: dict[str, set[tuple[str, ...]]] = {}
     for line in dictionary_lines:
@@ -514,7 +532,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
     stopwords: list[str] = []
     frames: list[tuple[tuple[str, ...], tuple[str, ...], bool]] = []
     light: list[Cue] = []  # optional words: cues of no polarity
-    for line in _stopword_entries(stopword_lines, tuple(levels)):
+    levels = tuple(levels)
+    for line in _stopword_entries(stopword_lines, levels):
         if not line:
             continue
         if FRAME_GAP in line:
@@ -538,7 +557,29 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                                 key=lambda c: (-len(c.syllables), c.syllables))), answered,
                    tuple(sorted({k for k in (_syllables(c) for c in citations) if k},
                                 key=lambda k: (-len(k), k))),
-                   _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())))
+                   _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())),
+                   *compile_which(which or {}, levels))
+
+
+def compile_which(table: Mapping[str, Any], levels: Sequence[str]
+                  ) -> tuple[tuple[tuple[tuple[str, ...], str | None], ...], frozenset[tuple[str, ...]]]:
+    """From intents.toml's [which] table: the words asking which place as (syllables, level
+    asked or None), longest first — a `level` entry once per level word (LEVEL in it), asking
+    for that level; an `any` entry asking for a unit of any level — and the phrases of units
+    unnamed, each quantifier before each place (LEVEL standing for each level word)."""
+    asking: dict[tuple[str, ...], str | None] = {}
+    for entry in table.get("level", ()):
+        for level in levels if LEVEL in entry else ():
+            if words := _syllables(entry.replace(LEVEL, level)):
+                asking.setdefault(words, level)
+    for entry in table.get("any", ()):
+        if words := _syllables(entry):
+            asking.setdefault(words, None)
+    places = [_syllables(p) for entry in table.get("places", ())
+              for p in ([entry.replace(LEVEL, level) for level in levels] if LEVEL in entry else [entry])]
+    quantifiers = [_syllables(q) for q in table.get("quantifiers", ())]
+    unnamed = frozenset(q + p for q in quantifiers for p in places if q and p)
+    return tuple(sorted(asking.items(), key=lambda e: (-len(e[0]), e[0]))), unnamed
 
 
 def _stopword_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
@@ -572,7 +613,7 @@ def load_lexicon() -> Lexicon:
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, data.get("intent", []),
                            data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
-                           data.get("reading", {}))
+                           data.get("reading", {}), data.get("which", {}))
 
 
 # ----------------------------------------------------------------------------------------------- the plan
@@ -635,6 +676,18 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Which:
+    """What a question asking which place ("xã nào …", "ở đâu …") wants an answer to name: a
+    unit of one of `levels` (the asked level's tier, core.levels.same_tier), of any level when
+    empty ("nơi nào", "cơ quan nào"); and how a finding speaks of units without naming one
+    (`unnamed`: "một số xã", "có nơi"), which answers it less. The reranker weighs the findings
+    naming one (index/rerank.py: place_named)."""
+
+    levels: frozenset[str] = frozenset()
+    unnamed: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Part:
     """A word inside one of a group's terms ("trực tuyến" of "dịch vụ công trực tuyến").
 
@@ -670,6 +723,9 @@ class Plan:
     # The words inside every topical group's terms and synonyms (`_related`): what ranks the
     # matter tier's findings holding none of the groups (see the module docstring).
     related: tuple[Alternative, ...] = ()
+    # The place a question asks for ("xã nào …": Which), None when it asks none: never required,
+    # never an engine's matter (the question word is dropped), read by the reranker.
+    which: Which | None = None
 
     @property
     def minimum(self) -> int:
@@ -929,7 +985,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
                 related=_related(groups, lexicon, words),
-                answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)))
+                answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)),
+                which=lexicon.which_asked(typed))
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,

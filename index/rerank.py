@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from core.levels import ALL_LEVELS, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
 from index.concepts import Concept, asked_concepts, load_concepts, share_held
-from index.query import Alternative, Group, Plan, filter_key, name_forms, syllable_matches
+from index.query import Alternative, Group, Plan, Which, filter_key, name_forms, syllable_matches
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
 DEFAULT_POOL = 30  # findings the engine hands the reranker when the weights file does not say
@@ -281,6 +282,66 @@ def concepts_held(c: Candidate, asked: Asked, pool: int) -> float:
     return share_held(asked.concepts, c.written.holds) if asked.concepts else 0.0
 
 
+def _syllables_of(text: str) -> tuple[str, ...]:
+    """Lowercase, canonical-tone syllables, as Written reads a finding's text."""
+    return tuple(_WORD.findall(lower_same_length(canonical_tones(text))))
+
+
+# Every level word as the segmented text writes it ("thị_trấn" → ("thị", "trấn")).
+_LEVEL_WORDS: frozenset[tuple[str, ...]] = frozenset(_syllables_of(level.value) for level in ALL_LEVELS)
+
+
+def _speaks_of_levels(record: FindingRecord) -> bool:
+    """Whether the finding's text holds a level word as a word of its own (the segmenter's words,
+    FindingRecord.words): "xã" in "UBND xã chưa ban hành", not in "xã_hội"."""
+    tokens = record.words.split() if record.words else record.text.split()
+    return any(_syllables_of(token.replace("_", " ")) in _LEVEL_WORDS for token in tokens)
+
+
+def _names_unit(c: Candidate, levels: frozenset[str]) -> bool:
+    """Whether the finding's text names a unit it is about (the one attribution's units,
+    FindingRecord.unit_levels) of one of `levels`, of any level when empty."""
+    for value in c.record.unit_levels:
+        level, name = split_level(value)
+        if (not levels or level in levels) and c.written.holds(Alternative(_syllables_of(name))):
+            return True
+    return False
+
+
+def _unnamed(written: Written, phrases: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the text speaks of units without naming one ("một số xã", "có nơi"; Which.unnamed)."""
+    lengths = {len(p) for p in phrases}
+    words = written.syllables
+    return any(tuple(words[k:k + n]) in phrases for k in range(len(words)) for n in lengths)
+
+
+def where_said(c: Candidate, which: Which) -> float:
+    """How plainly the finding says where, for a question asking which place: 1 when its text
+    names a unit it is about of the level asked (`_names_unit`); 0.25 when it speaks of such
+    units in general ("một số xã còn …": that some place fails, not which); 0.5 when it is filed
+    under a unit without naming it (inherited from its document: the report's place) or speaks
+    of one by its level alone ("UBND xã chưa …"); 0 when it says no place."""
+    if _names_unit(c, which.levels):
+        return 1.0
+    if _unnamed(c.written, which.unnamed):
+        return 0.25
+    return 0.5 if c.record.unit_levels or _speaks_of_levels(c.record) else 0.0
+
+
+def place_named(c: Candidate, asked: Asked, pool: int) -> float:
+    """For a question asking which place ("xã nào chưa niêm yết …", "ở đâu còn …": Plan.which),
+    how well the finding answers it: the place it says (`where_said`) times the share of the
+    query's groups it holds (`groups_held`). A finding answers when it names the place and
+    states the matter; naming a place alone answers another question ("Tại xã Minh Sơn công
+    chức có mặt chưa đầy đủ" for "xã nào chưa niêm yết đầy đủ"), and the genre's findings
+    name places often. 0 when the question asks no place, without reading the finding."""
+    which = asked.plan.which
+    if which is None:
+        return 0.0
+    held = groups_held(c, asked, pool)
+    return held * where_said(c, which) if held else 0.0
+
+
 Feature = Callable[[Candidate, Asked, int], float]
 
 # Every feature by the name the weights file uses, in a fixed order.
@@ -301,6 +362,7 @@ FEATURES: dict[str, Feature] = {
     "answer": answer_held,
     "length": length,
     "concepts": concepts_held,
+    "place": place_named,
 }
 
 
