@@ -184,8 +184,8 @@ def test_the_cli_s_filters_from_the_search_form(
     _fill(driver)
     _wait_for(driver, "cap=x")
     communes = _count(driver)
-    shown = [s.text for s in driver.find_elements(By.CSS_SELECTOR, ".hits .units")]
-    assert 0 < communes < every and shown and all("xã " in units for units in shown)
+    unit_lines = [s.text for s in driver.find_elements(By.CSS_SELECTOR, ".hits .units")]
+    assert 0 < communes < every and unit_lines and all("xã " in units for units in unit_lines)
     assert "Cấp: xã" in driver.find_element(By.CSS_SELECTOR, ".active-filters").text
     assert Select(driver.find_element(By.ID, "cap")).first_selected_option.text == "xã"  # kept
     _shot(driver, tmp_path, "8-loc-cap")
