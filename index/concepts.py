@@ -17,7 +17,6 @@ entries. Anything else is an error naming the entry, not a silent skip.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,12 +24,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.normalize import canonical_tones, fold, lower_same_length
-from index.query import Alternative, Plan, syllable_matches
+from core.normalize import fold
+from index.query import Alternative, Plan, load_lexicon, syllable_matches, syllables_of
 
 CONCEPTS_FILE = Path(__file__).with_name("vi") / "concepts.toml"
 _KEYS = frozenset({"broader", "narrower", "why"})
-_WORD = re.compile(r"[^\W_]+")
 
 Syllables = tuple[str, ...]
 
@@ -56,12 +54,6 @@ class Concept:
     def __post_init__(self) -> None:
         object.__setattr__(self, "broader_alternatives", tuple(Alternative(t) for t in self.broader))
         object.__setattr__(self, "narrower_alternatives", tuple(Alternative(t) for t in self.narrower))
-
-
-def syllables(text: str) -> Syllables:
-    """Lowercase, canonical-tone syllables (letters and digits; the rest separates), as the
-    query and the index see a text."""
-    return tuple(_WORD.findall(lower_same_length(canonical_tones(text))))
 
 
 # ----------------------------------------------------------------------------------------------- compiling
@@ -116,7 +108,7 @@ def _terms(label: str, entry: Mapping[str, Any], key: str) -> tuple[Syllables, .
     for term in raw:
         if not isinstance(term, str):
             raise ConceptError(f"{label}: `{key}` holds {term!r}, not a string")
-        words = syllables(term)
+        words = syllables_of(term)
         if not words:
             raise ConceptError(f"{label}: `{key}` holds {term!r}, which has no word")
         if words in out:
@@ -142,8 +134,6 @@ def _widened(concept: Concept, sets: Sequence[Sequence[Syllables]]) -> Concept:
 @lru_cache(maxsize=1)
 def load_concepts(path: Path = CONCEPTS_FILE) -> tuple[Concept, ...]:
     """The shipped concepts, widened by the shipped synonyms (read once per process)."""
-    from index.query import load_lexicon
-
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -175,7 +165,7 @@ def asked_concepts(text: str, plan: Plan, concepts: Sequence[Concept]) -> tuple[
     own words, which the engine already ranks by; the concept is for the instances it did not
     name ("trụ sở đóng cửa trong giờ làm việc" asks about "đóng cửa", and "vắng mặt" is the
     concept's other answer)."""
-    typed = syllables(text)
+    typed = syllables_of(text)
     alternatives = [alt.syllables for g in plan.groups for alt in g.alternatives]
     present = {fold(s) for s in typed} | {fold(s) for a in alternatives for s in a}
     out = []
