@@ -151,8 +151,9 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> tuple[Concept, ...]:
 
 
 def _within(typed: Sequence[str], term: Syllables) -> bool:
-    """Whether `term` occurs in a row in `typed` (the query's syllables) under the matching rule:
-    a syllable typed with accents is the term's only as written, one typed without, in any form."""
+    """Whether `term` occurs in a row in `typed` (the query's syllables, or an alternative's) under
+    the matching rule: a syllable typed with accents is the term's only as written, one typed
+    without, in any form."""
     n = len(term)
     return any(all(syllable_matches(typed[at + j], term[j]) for j in range(n))
                for at in range(len(typed) - n + 1))
@@ -165,16 +166,17 @@ def asked_concepts(text: str, plan: Plan, concepts: Sequence[Concept]) -> tuple[
     own words, which the engine already ranks by; the concept is for the instances it did not
     name ("trụ sở đóng cửa trong giờ làm việc" asks about "đóng cửa", and "vắng mặt" is the
     concept's other answer)."""
-    typed = syllables_of(text)
-    alternatives = [alt.syllables for g in plan.groups for alt in g.alternatives]
-    present = {fold(s) for s in typed} | {fold(s) for a in alternatives for s in a}
+    runs = (syllables_of(text), *(alt.syllables for g in plan.groups for alt in g.alternatives))
+    present = {fold(s) for run in runs for s in run}
+
+    def said(term: Syllables) -> bool:
+        # Only a term whose every syllable the query holds, folded, can match: most are skipped here.
+        return all(fold(s) in present for s in term) and any(_within(run, term) for run in runs)
+
     out = []
     for c in concepts:
-        # Only terms whose every syllable the query holds, folded, can match: most are skipped here.
-        heads = [b for b in c.broader if all(fold(s) in present for s in b)]
-        if any(_within(typed, b) or any(_within(a, b) for a in alternatives) for b in heads):
-            narrower = tuple(n for n in c.narrower if not all(fold(s) in present for s in n)
-                             or not (_within(typed, n) or any(_within(a, n) for a in alternatives)))
+        if any(said(b) for b in c.broader):
+            narrower = tuple(n for n in c.narrower if not said(n))
             if narrower:
                 out.append(Concept(c.name, c.broader, narrower, c.why))
     return tuple(out)
