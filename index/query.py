@@ -575,8 +575,7 @@ def compile_which(table: Mapping[str, Any], levels: Sequence[str]
     for entry in table.get("any", ()):
         if words := syllables_of(entry):
             asking.setdefault(words, None)
-    places = [syllables_of(p) for entry in table.get("places", ())
-              for p in ([entry.replace(LEVEL, level) for level in levels] if LEVEL in entry else [entry])]
+    places = [syllables_of(p) for entry in table.get("places", ()) for p in _per_level(entry, levels)]
     quantifiers = [syllables_of(q) for q in table.get("quantifiers", ())]
     unnamed = frozenset(q + p for q in quantifiers for p in places if q and p)
     return tuple(sorted(asking.items(), key=lambda e: (-len(e[0]), e[0]))), unnamed
@@ -585,11 +584,13 @@ def compile_which(table: Mapping[str, Any], levels: Sequence[str]
 def _stopword_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
     """The stopword file's entries, comments cut; an entry holding LEVEL once per level word."""
     for raw in lines:
-        line = raw.split("#", 1)[0].strip()
-        if LEVEL in line:
-            yield from (line.replace(LEVEL, level) for level in levels)
-        else:
-            yield line
+        yield from _per_level(raw.split("#", 1)[0].strip(), levels)
+
+
+def _per_level(entry: str, levels: Sequence[str]) -> list[str]:
+    """The entry once per level word when it holds LEVEL ("[level] nào" → "xã nào", "phường
+    nào" …), else the entry itself."""
+    return [entry.replace(LEVEL, level) for level in levels] if LEVEL in entry else [entry]
 
 
 def dictionary_file() -> Path | None:
