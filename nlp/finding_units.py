@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from core.levels import ADMIN_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
+from core.levels import ADMIN_LEVELS, ALL_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role
 from core.normalize import fold, matching_form
 from nlp.segment import paragraphs, sentences
@@ -71,7 +71,7 @@ def _patterns() -> _Patterns:
     place = re.compile(rf"(?<!\w)(?:{_alt(W.PLACE_OR_ADDRESSEE_BEFORE)})(?:\s+[^\s,;:]+){{0,6}}?\s+{tail}")
     nouns = re.compile(rf"(?<!\w)(?:{_alt(W.NOUNS_WITH_SPEAKER_VERB)})(?!\w)")
     # On the matching form, marks kept (nlp/vi/finding_subjects.py says why); "UBND" is a unit noun.
-    unit_words = _alt(matching_form(w) for w in (*ADMIN_LEVELS, *W.UNIT_NOUNS))
+    unit_words = _alt(matching_form(w) for w in (*ALL_LEVELS, *W.UNIT_NOUNS))
     many = re.compile(rf"(?<!\w)(?:{_alt(map(matching_form, W.MANY_QUANTIFIERS))})\s+"
                       rf"(?:{unit_words}|{abbreviations_pattern().lower()})(?!\w)")
     return _Patterns(speaker, not_speaker, judgement, issuer, recipient, source, place, nouns, many)
