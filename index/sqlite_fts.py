@@ -702,7 +702,12 @@ class _TextSearch:
         when they all matched every group (then a sure unit is held by all)."""
         if everyone and not alt.literal and (alt.syllables, alt.prefix) in self._sure():
             return np.ones(len(ids), dtype=np.bool_)
-        return np.isin(ids, self.alternative(alt) if alt.whole else self.folded_holders(alt))
+        return np.isin(ids, self._holders(alt))
+
+    def _holders(self, alt: Alternative) -> IntArray:
+        """The findings holding a ranked unit as its ranking expression matches it: how many
+        there are is its idf in bm25."""
+        return self.alternative(alt) if alt.whole else self.folded_holders(alt)
 
     def rank(self, columns: _Columns, ids: IntArray, groups: list[IntArray] | None,
              need: int, strongest: BoolArray | None = None) -> list[tuple[int, float]]:
@@ -759,15 +764,22 @@ class _TextSearch:
             order = np.lexsort((ids, tier))[:need]
             return list(zip(ids[order].tolist(), bonus[order].astype(float).tolist(), strict=True))
         return _top_by_bm25(self.conn, columns, ids, tier, bonus, counts, self.ranking, need,
-                            (self._expressions(), present))
+                            (self._expressions(), present), [len(self._holders(a)) for a in alternatives])
 
 
 def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tier: IntArray, bonus: Any,
                  counts: IntArray, match: str, need: int,
-                 patterns: tuple[list[str], BoolArray] | None = None) -> list[tuple[int, float]]:
+                 patterns: tuple[list[str], BoolArray] | None = None,
+                 holders: Sequence[int] | None = None) -> list[tuple[int, float]]:
     """The first `need` (rowid, score) of `ids` (ascending): by tier (0 first), then `bonus`
     minus bm25 of `match`, then rowid. `counts` are the phrase counts of each finding
     (fts_topk.phrase_counts); FTS5 scores only what fts_topk cannot infer.
+
+    `holders` (how many findings of the index hold each phrase of `match`, in order) lets
+    numpy score every finding whose counts are known (fts_topk.bm25: FTS5's own doubles), so
+    FTS5 scores only those whose counts are not. Why: FTS5 scores a few findings by walking
+    every phrase's list over the whole index (and again for the idf), which costs as much for
+    the 30 findings of a filter as for a page of 10,000 matches.
 
     `patterns` (each phrase of an OR `match`, and which findings hold which) lets FTS5 score
     the findings holding the same phrases with those phrases ANDed: the same bm25 (a phrase a
@@ -777,6 +789,14 @@ def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tie
     signatures = fts_topk.signatures(ids, tier, columns.tokens[ids], counts, need)
     scored = signatures.to_score()
     bm25: dict[int, float] = {}
+    if holders is not None and scored:
+        at = np.searchsorted(ids, np.asarray(scored, dtype=np.int64))
+        known = (counts[at] >= 0).all(axis=1)
+        if known.any():
+            rows, tokens = _averages(conn)
+            inferred = fts_topk.bm25(counts[at[known]], columns.tokens[ids[at[known]]], holders, rows, tokens)
+            bm25.update(zip(ids[at[known]].tolist(), (-inferred).tolist(), strict=True))
+            scored = ids[at[~known]].tolist()
     for expression, rowids in _scoring_groups(match, scored, ids, patterns):
         # The range is FTS5's to use (it skips the matches outside); the list is probed per match.
         bm25.update(conn.execute(
@@ -784,6 +804,12 @@ def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tie
             f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
             [expression, min(rowids, default=0), max(rowids, default=0), json.dumps(rowids)]).fetchall())
     return signatures.top(bm25, np.asarray(bonus, dtype=np.float64), need)
+
+
+def _averages(conn: sqlite3.Connection) -> tuple[int, int]:
+    """FTS5's row and token totals (fts_topk.averages), what bm25's idf and average length read."""
+    averages = conn.execute("SELECT block FROM fts_text_data WHERE id = 1").fetchone()
+    return fts_topk.averages(averages[0] if averages else None)
 
 
 def _scoring_groups(match: str, scored: list[int], ids: IntArray,
@@ -1309,8 +1335,7 @@ class SqliteFtsBackend(SearchBackend):
         tf = present * fts_topk.phrase_counts(ids, [t.folded for t in terms], columns.repeats)
         known = columns.alike[ids]
         # bm25 in numpy (fts_topk.bm25): FTS5's own scores without FTS5 walking ten word lists.
-        averages = conn.execute("SELECT block FROM fts_text_data WHERE id = 1").fetchone()
-        rows, tokens = fts_topk.averages(averages[0] if averages else None)
+        rows, tokens = _averages(conn)
         scores = fts_topk.bm25(tf[known], columns.tokens[ids[known]], [len(h) for h in holders],
                                rows, tokens)
         order = np.lexsort((ids[known], -scores))[:limit]
