@@ -12,7 +12,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 
-from index.query import Plan
+from index.query import Parsed, Plan
 
 FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit", "theme")
 
@@ -135,6 +135,10 @@ TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS = "words", "matter", "some_words"
 @dataclass(frozen=True, slots=True)
 class Hit:
     record: FindingRecord
+    # What ranked the hit. From an engine's `search`: its relevance score (tier bonuses and bm25;
+    # under the date order still the relevance, the date being what orders). From the composed
+    # search (pipeline/search.py `reranked`): the reranker's score in its pool, and past the pool
+    # the engine's order counted down below the pool's lowest, so scores fall with the rank.
     score: float
     snippet: str  # HTML-safe, matches wrapped in <mark>…</mark>
     tier: str = TIER_WORDS  # TIER_WORDS, TIER_MATTER or TIER_SOME_WORDS
@@ -165,8 +169,16 @@ class SearchBackend(ABC):
         """Remove every finding of one document (before re-indexing a changed version)."""
 
     @abstractmethod
-    def search(self, query: Query) -> SearchResult:
-        """Findings ranked by relevance (or date), filtered, with facets when asked."""
+    def search(self, query: Query, plan: Plan | None = None) -> SearchResult:
+        """Findings ranked by relevance (or date), filtered, with facets when asked. `plan`: this
+        engine's own plan of `query.text` (`plan`), when the caller made it already: the
+        composed search (pipeline/search.py) asks the engine for the reranker's pool and, past
+        it, for the page, and reads the query once for both."""
+
+    @abstractmethod
+    def plan(self, text: str | Parsed) -> Plan:
+        """How this engine reads `text` (or its parse, index.query.parse): index.query.plan_query
+        against the engine's own words and unit names, what `search` plans by when not given one."""
 
     @abstractmethod
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:

@@ -54,6 +54,7 @@ from index.base import (
 from index.query import (
     Alternative,
     Group,
+    Parsed,
     Plan,
     Vocabulary,
     filter_key,
@@ -261,7 +262,9 @@ def text_query(plan: Plan, *, minimum: int | None = None,
 
     `areas` (index.base.Query.areas): findings of those areas match the tier too, scoring
     `_stage_bonus` alone; with matters, those of the matters score one `_stage_bonus` more, so
-    an area's finding ranks below every matter's (as SQLite).
+    an area's finding ranks below every matter's (as SQLite). The tier's findings holding none
+    of the groups rank by bm25 of Plan.bare_ranked alone: the word scores (the ranked units, the
+    answer, the parts' weights) are kept from them, as SQLite ranks them.
     """
     if not plan.groups:
         excluded = [alternative_clause(alt) for alt in plan.excluded]
@@ -280,21 +283,22 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     # the alternatives of synonym groups, the optional words; typed with every accent, on the
     # canonical field (as SQLite ranks them on `original`).
     ranked = ranked_units(plan)
-    should += [_ranked_clause(a) for a in ranked]
+    worded: list[dict[str, Any]] = [_ranked_clause(a) for a in ranked]  # scores the bare tier has not
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
     topic = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
     if minimum and plan.holds_topic:  # a partial stage (index.query.Plan.holds_topic)
         stage["bool"]["filter"] = [{"bool": {"should": topic, "minimum_should_match": 1}}]
     if plan.answer:  # what an answer to the question holds: one group more, never required
         held = [alternative_clause(alt) for alt in plan.answer]
-        should.append({"constant_score": {"filter": {"bool": {"should": held, "minimum_should_match": 1}},
+        worded.append({"constant_score": {"filter": {"bool": {"should": held, "minimum_should_match": 1}},
                                           "boost": GROUP_BONUS * weights[plan.counted - 1]}})
     first = plan.counted
     parts = [alternative_clause(p.alternative) for p in plan.parts]
     if len(weights) > first:  # a part counts where its group did not match
-        should += [{"constant_score": {"filter": {"bool": {"filter": [part], "must_not": [groups[p.group]]}},
+        worded += [{"constant_score": {"filter": {"bool": {"filter": [part], "must_not": [groups[p.group]]}},
                                        "boost": GROUP_BONUS * w}}
                    for p, part, w in zip(plan.parts, parts, weights[first:], strict=True) if w]
+    bare: dict[str, Any] | None = None  # the matter tier's findings holding none of the groups
     if fill or matters:
         admitted = [stage]
         bonus = _stage_bonus(weights)
@@ -330,22 +334,24 @@ def text_query(plan: Plan, *, minimum: int | None = None,
                 levels += 1
             bonus *= levels + 1
         should.append({"constant_score": {"filter": stage, "boost": bonus, "_name": TIER_WORDS}})
+        if matters or areas:
+            bare = {"bool": {"filter": [tier], "must_not": groups}}
         # The tiers after the stage rank by bm25 of the parts too (index.query.ranked_units).
         stage_ranked = {(a.syllables, a.prefix) for a in ranked}
         filling = [a for a in ranked_units(plan, fill=True) if (a.syllables, a.prefix) not in stage_ranked]
-        should += [{"bool": {"must": [_ranked_clause(a)], "must_not": [stage]}} for a in filling]
-        if matters or areas:
-            # The tier's findings holding none of the groups rank by bm25 of the words inside the
-            # groups' terms and synonyms too (index.query.Plan.related; as SQLite).
-            counted = {(a.folded, a.prefix) for a in (*ranked, *filling)}
-            should += [{"bool": {"must": [_ranked_clause(a)], "filter": [tier], "must_not": groups}}
-                       for a in plan.related if (a.folded, a.prefix) not in counted]
+        worded += [{"bool": {"must": [_ranked_clause(a)], "must_not": [stage]}} for a in filling]
+        if bare is not None:
+            # The tier's findings holding none of the groups rank by bm25 of Plan.bare_ranked
+            # alone (the fill's parts, the words inside the groups' terms and synonyms), as SQLite.
+            should += [{"bool": {"must": [_ranked_clause(a)], "filter": [bare]}} for a in plan.bare_ranked]
         required: dict[str, Any] = {"filter": [{"bool": {"should": admitted, "minimum_should_match": 1}}]}
     elif minimum:
         required = {"filter": [stage]}
     else:
         required = {"filter": groups}
-    body: dict[str, Any] = {**required, "should": should}
+    if bare is not None:  # the word scores are not theirs: they rank by Plan.bare_ranked alone
+        worded = [{"bool": {"must": [clause], "must_not": [bare]}} for clause in worded]
+    body: dict[str, Any] = {**required, "should": [*should, *worded]}
     if plan.excluded:
         body["must_not"] = [alternative_clause(alt) for alt in plan.excluded]
     return {"bool": body}
@@ -797,13 +803,20 @@ class ElasticBackend(SearchBackend):
 
     # -- reading --------------------------------------------------------------------------
 
-    def search(self, query: Query) -> SearchResult:
-        """Plan the query against this index's words and units, search all groups, and when
+    def plan(self, text: str | Parsed) -> Plan:
+        """The query planned against this index's words and units (index.query.plan_query): one
+        request asks which of its spans the index holds, when it has any to look up."""
+        return plan_query(text, _Vocabulary(self))
+
+    def search(self, query: Query, plan: Plan | None = None) -> SearchResult:
+        """Plan the query against this index's words and units (unless given a plan:
+        `SearchBackend.search`), search all groups, and when
         that finds less than a page, most of them (index.query.Plan.minimum); when the page is
         still not full, the findings of the query's matters (Query.matters, the matter tier),
         then those matching any topical group (Plan.fills), each ranked after the one before."""
         # The vocabulary is asked lazily: plan_query skips it when the query has no span to look up.
-        plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
+        if plan is None:
+            plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
         if plan.nothing:  # only punctuation or emoji: nothing matches it
             return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {}, plan)
         response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))

@@ -46,7 +46,8 @@ Matching rules the plan carries, for the engines to apply:
   within each, the findings holding some of the query's groups first (ranked as the fill), then
   those holding none, ranked by bm25 of the words inside the groups' terms and all their
   synonyms (`Plan.related`: "vắng mặt" of "vắng mặt không lý do" for "nghỉ làm không phép")
-  and of the fill's parts (`Plan.parts`), then the newest: in a large matter, the ones saying
+  and of the fill's parts (`Plan.parts`) alone (`Plan.bare_ranked`: not by a syllable of a
+  typed term, nor by the optional words), then the newest: in a large matter, the ones saying
   the query's thing in other words first;
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
   of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
@@ -815,6 +816,19 @@ class Plan:
         return any(self.topical) and not all(self.topical)
 
     @property
+    def bare_ranked(self) -> tuple[Alternative, ...]:
+        """What ranks the matter tier's findings holding none of the groups, on every engine (the
+        module docstring): the fill's parts, then the words inside the groups' terms and synonyms
+        (`related`), once each by folded form; nothing else. Such a finding is there for its
+        matter, not its words: one syllable it shares with a term ("hẹn" of "phiếu hẹn") is a
+        morpheme, not the term's meaning, and the optional words are cues and light verbs
+        (the tier already admits only the polarity asked for), so neither says the query's thing."""
+        units: dict[tuple[tuple[str, ...], bool], Alternative] = {}
+        for a in (*(p.alternative for p in self.parts), *self.related):
+            units.setdefault((a.folded, a.prefix), a)
+        return tuple(units.values())
+
+    @property
     def alternatives(self) -> tuple[Alternative, ...]:
         """Every positive alternative, in group order: what ranking and highlighting use."""
         return tuple(a for g in self.groups for a in g.alternatives)
@@ -1321,9 +1335,12 @@ def _words_of(alt: Alternative) -> list[Alternative]:
     return [Alternative((s,), literal=alt.literal and not is_accented(s)) for s in alt.syllables]
 
 
-def plan_query(text: str, vocabulary: Vocabulary | None = None, lexicon: Lexicon | None = None) -> Plan:
-    """Parse and analyse `text`, asking `vocabulary` which of its spans are words or units."""
-    parsed = parse(text)
+def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
+               lexicon: Lexicon | None = None) -> Plan:
+    """Parse and analyse `text`, asking `vocabulary` which of its spans are words or units. Given
+    already parsed (`parse`), the parse is used as it is: a caller that reads the parse itself
+    (pipeline/search.py, for the query's matters) parses once."""
+    parsed = parse(text) if isinstance(text, str) else text
     vocabulary = vocabulary or Vocabulary()
     lexicon = lexicon or load_lexicon()
     spans = sorted({*candidates(parsed), *_member_spans(parsed, lexicon)})

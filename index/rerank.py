@@ -401,9 +401,14 @@ class Ranker:
         """The hits by score, highest first; ties keep the engine's order."""
         if len(hits) < 2:
             return list(hits)
+        return [hit for hit, _ in self.ranked(hits, asked)]
+
+    def ranked(self, hits: Sequence[Hit], asked: Asked) -> list[tuple[Hit, float]]:
+        """The hits by score, highest first, each with its score (what ranked it); ties keep
+        the engine's order."""
         names = self.names
         scored = self.scores(feature_rows(candidates(hits), asked, self.pool, names), names)
-        return [hits[k] for k in sorted(range(len(hits)), key=lambda k: (-scored[k], k))]
+        return [(hits[k], scored[k]) for k in sorted(range(len(hits)), key=lambda k: (-scored[k], k))]
 
     def to_json(self, about: dict[str, object] | None = None) -> str:
         data = {"about": about or {}, "pool": self.pool,

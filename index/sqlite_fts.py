@@ -73,6 +73,7 @@ from index.fts_topk import BoolArray, IntArray
 from index.query import (
     Alternative,
     Group,
+    Parsed,
     Plan,
     Vocabulary,
     filter_key,
@@ -927,18 +928,16 @@ def _bare_of_matter(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, 
                     plan: Plan, need: int) -> list[tuple[int, float]]:
     """The first `need` of the matter tier's findings holding none of the query's groups (`ids`,
     ascending), with their scores, in the order index.query's docstring gives: the strongest
-    matter first, then by bm25 of Plan.related and Plan.parts (the fill's), then the newest
+    matter first, then by bm25 of Plan.bare_ranked (the fill's parts, Plan.related), then the newest
     (the browse order), as Elasticsearch orders equal scores by date. One FTS5 query over these
     findings alone. The tier admits the polarity asked for only, so every one has it (when one
     is asked): its bonus is the same for all and orders nothing."""
     polar = plan.polarity is not None
     relevance = np.zeros(len(ids), dtype=np.float64)
-    units: dict[tuple[tuple[str, ...], bool], Alternative] = {}  # a part as the fill ranks it, first
-    for a in (*(p.alternative for p in plan.parts), *plan.related):
-        units.setdefault((a.folded, a.prefix), a)
+    units = plan.bare_ranked
     if units and len(ids):
         match = _any_of(_phrase("original", a.syllables, a.prefix) if a.whole
-                        else _phrase("folded", a.folded, a.prefix) for a in units.values())
+                        else _phrase("folded", a.folded, a.prefix) for a in units)
         rows = conn.execute(f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
                             f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
                             [match, int(ids[0]), int(ids[-1]), json.dumps(ids.tolist())]).fetchall()
@@ -1160,8 +1159,13 @@ class SqliteFtsBackend(SearchBackend):
             self._cache = _load_columns(self._conn, version)
         return self._cache
 
-    def search(self, query: Query) -> SearchResult:
-        """One read snapshot for the plan, page, total and facets.
+    def plan(self, text: str | Parsed) -> Plan:
+        """The query planned against this index's words and units (index.query.plan_query)."""
+        with self._snapshot("planning the query") as conn:
+            return plan_query(text, _Vocabulary(conn))
+
+    def search(self, query: Query, plan: Plan | None = None) -> SearchResult:
+        """One read snapshot for the plan (unless given: `SearchBackend.search`), page, total and facets.
 
         The query is planned (index.query) against this index's words and units; each group's
         findings are one FTS5 rowid list, combined in numpy: all groups, or, when that is
@@ -1175,7 +1179,8 @@ class SqliteFtsBackend(SearchBackend):
         filters = _Filters.of(query)
         limit, offset = max(query.limit, 0), max(query.offset, 0)
         with self._snapshot("search") as conn:  # one snapshot for plan, rows, total and facets
-            plan = plan_query(query.text, _Vocabulary(conn)) if query.text.strip() else Plan()
+            if plan is None:
+                plan = plan_query(query.text, _Vocabulary(conn)) if query.text.strip() else Plan()
             total, ranked, facets = self._search(query, plan, filters, limit, offset)
             rows = _records_in_order(conn, [r for r, _, _ in ranked], [sc for _, sc, _ in ranked])
         return SearchResult(total, tuple(_hits(rows, plan.alternatives, [t for _, _, t in ranked])), facets,

@@ -25,9 +25,9 @@ from pipeline.console import (
     PrintableFormatter,
     err,
     errors_as_lines,
+    rule_line,
     settings_of,
 )
-from pipeline.query_rules import Rule, worded
 
 # Loggers that speak once per HTTP request: Prefect's client talks to its server dozens of times
 # per run, and the fetcher's own log already names every page it gets.
@@ -194,8 +194,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
               doc_number=doc_number,
               limit=limit, offset=offset, sort=sort, facets=facets)
     broken = query_problem(q, max_chars=settings.max_query_chars)
-    said = worded(broken, _MESSAGES, _OPTIONS, otherwise="{name}: {rule}") if broken else None
-    problem = said or _theme_or_level_problem(theme, level)
+    problem = rule_line(broken) if broken else _theme_problem(theme)
     problem = problem or _similar_usage_problem(similar_to, query=" ".join(query), options={
         "--unit": unit, "--province": province, "--level": level, "--year": year, "--from": year_from,
         "--to": year_to, "--area": area, "--polarity": polarity, "--theme": theme,
@@ -244,35 +243,15 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))
 
 
-# The search options by the Query field they set, as a problem names them (pipeline/query_rules.py).
-_OPTIONS = {"unit": "--unit", "province": "--province", "level": "--level", "theme": "--theme",
-            "doc_number": "--doc-number", "within": "--within", "year_from": "--from", "year_to": "--to",
-            "limit": "--limit", "offset": "--offset"}
 
-
-# A broken search rule (pipeline/query_rules.py) as the CLI's one line, by option name; the fields
-# are those of pipeline.query_rules.worded.
-_MESSAGES = {
-    Rule.TOO_LONG: "the query is {value} characters long; at most {limit} (setting max_query_chars)",
-    Rule.BLANK: "{name} must not be empty",
-    Rule.NEEDS_UNIT: "{name} needs {names[unit]}",
-    Rule.REVERSED: "{name} {value} is after {names[year_to]} {limit}",
-    Rule.NOT_POSITIVE: "{name} must be a positive number, not {value}",
-    Rule.NEGATIVE: "{name} must be 0 or more, not {value}",
-}
-
-
-def _theme_or_level_problem(theme: str | None, level: str | None) -> str | None:
-    """An unknown --theme or --level, named with what is accepted: either filter given a value no
-    finding can have answered "0 findings", as if the search had run and found nothing."""
+def _theme_problem(theme: str | None) -> str | None:
+    """An unknown --theme, named with what is accepted: a theme no finding can have answered
+    "0 findings", as if the search had run and found nothing (an unknown --level is a rule of
+    pipeline/query_rules.py, the web page's too)."""
     import difflib
 
-    from core.levels import Level
-    from core.normalize import fold
     from nlp.themes import load_taxonomy
 
-    if level is not None and fold(level.strip()) not in {fold(v.value) for v in Level}:  # fold lowercases
-        return f"--level {level!r} is not a level; one of: {', '.join(v.value for v in Level)}"
     if theme is None:
         return None
     taxonomy = load_taxonomy()

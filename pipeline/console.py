@@ -1,4 +1,5 @@
-"""What every `kiemtra` command shares: exit codes, the one-line error, the Settings.
+"""What every `kiemtra` command shares: exit codes, the one-line error, the Settings, and a broken
+rule of pipeline/query_rules.py in the CLI's words (the search's options, the comparison's).
 
 Why its own module: pipeline/cli.py and the commands in pipeline/commands/ both need these,
 and a command importing pipeline.cli would import the CLI from inside itself.
@@ -15,8 +16,31 @@ import click
 
 from core.errors import KiemtraError, printable
 from core.settings import Settings
+from pipeline.query_rules import LEVELS, Problem, Rule, worded
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+# The options by the Query field (or comparison filter) they set, as a problem names them.
+OPTION_NAMES = {"unit": "--unit", "province": "--province", "level": "--level", "theme": "--theme",
+                "doc_number": "--doc-number", "within": "--within", "year_from": "--from", "year_to": "--to",
+                "limit": "--limit", "offset": "--offset"}
+
+# A broken rule (pipeline/query_rules.py) as the CLI's one line, by option name; the fields are
+# those of pipeline.query_rules.worded.
+RULE_MESSAGES = {
+    Rule.TOO_LONG: "the query is {value} characters long; at most {limit} (setting max_query_chars)",
+    Rule.BLANK: "{name} must not be empty",
+    Rule.NEEDS_UNIT: "{name} needs {names[unit]}",
+    Rule.REVERSED: "{name} {value} is after {names[year_to]} {limit}",
+    Rule.UNKNOWN_LEVEL: "{name} {value!r} is not a level; one of: " + ", ".join(LEVELS),
+    Rule.NOT_POSITIVE: "{name} must be a positive number, not {value}",
+    Rule.NEGATIVE: "{name} must be 0 or more, not {value}",
+}
+
+
+def rule_line(problem: Problem) -> str:
+    """A broken rule as the CLI's one line (for `err`)."""
+    return worded(problem, RULE_MESSAGES, OPTION_NAMES, otherwise="{name}: {rule}")
 
 
 class PrintableFormatter(logging.Formatter):

@@ -4,7 +4,9 @@ Why one module: both edges build the same index.base.Query, and a rule written a
 drifts (the page capped the words at 300 characters, the CLI at none; the page had no year
 range, so no "from after to" rule). Each rule looks at the Query itself and answers with a
 Problem naming the Query field and what is wrong; each edge says it in its own words (the
-CLI's option names in English, the page's labels in Vietnamese), from the same facts.
+CLI's option names in English, the page's labels in Vietnamese), from the same facts. The
+comparison (reports/compare.py Filters: a theme, a unit, a year range) is asked the year
+range's rule by the same function (`years_problem`), on the CLI and on the page.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from core.levels import Level
+from core.normalize import fold
 from index.base import Query
 
 
@@ -23,6 +27,7 @@ class Rule(StrEnum):
     TOO_LONG = "too_long"  # the words longer than the setting max_query_chars
     NEEDS_UNIT = "needs_unit"  # `within` without a unit to look inside
     REVERSED = "reversed"  # a year range whose start is after its end
+    UNKNOWN_LEVEL = "unknown_level"  # a level no unit has (core.levels.Level): it finds nothing
     NOT_POSITIVE = "not_positive"  # a page of no findings (limit below 1)
     NEGATIVE = "negative"  # an offset below 0
 
@@ -39,6 +44,8 @@ class Problem:
 
 # The text filters a user types; given empty, each would match nothing or everything.
 TEXT_FILTERS = ("unit", "province", "level", "theme", "doc_number")
+# The levels `level` accepts (accents optional), as a message lists them.
+LEVELS: tuple[str, ...] = tuple(v.value for v in Level)  # matched folded (fold lowercases)
 
 
 def query_length(text: str) -> int:
@@ -57,14 +64,25 @@ def query_problem(query: Query, *, max_chars: int) -> Problem | None:
         value = getattr(query, name)
         if value is not None and not value.strip():
             return Problem(Rule.BLANK, name)
+    if query.level is not None and fold(query.level.strip()) not in {fold(v) for v in LEVELS}:
+        return Problem(Rule.UNKNOWN_LEVEL, "level", query.level)
     if query.within and query.unit is None:
         return Problem(Rule.NEEDS_UNIT, "within")
-    if query.year_from is not None and query.year_to is not None and query.year_from > query.year_to:
-        return Problem(Rule.REVERSED, "year_from", query.year_from, query.year_to)
+    if reversed_years := years_problem(query.year_from, query.year_to):
+        return reversed_years
     if query.limit < 1:
         return Problem(Rule.NOT_POSITIVE, "limit", query.limit)
     if query.offset < 0:
         return Problem(Rule.NEGATIVE, "offset", query.offset)
+    return None
+
+
+def years_problem(year_from: int | None, year_to: int | None) -> Problem | None:
+    """A year range whose start is after its end (Rule.REVERSED), else None: it would find
+    nothing, and a user reads an empty result as "nothing happened in those years". The
+    search's rule and the comparison's, so both edges refuse the same ranges in the same words."""
+    if year_from is not None and year_to is not None and year_from > year_to:
+        return Problem(Rule.REVERSED, "year_from", year_from, year_to)
     return None
 
 

@@ -12,16 +12,22 @@ hands it as `Query.areas`: that area's findings follow those of its themes in th
 
 index/ must not import nlp/ (the layers), so this is the one place that composes them: the CLI,
 the web page and the quality benchmark all search through `search`, and measure what users get.
+
+The query is read once per search: parsed here (index.query.parse, the one grammar), its parse
+read for the matters and areas, analysed once by the engine against its own words and units
+(`SearchBackend.plan`), and that plan handed to every request the search makes of the engine
+(the reranker's pool, the page past it) and to the reranker.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import replace
 
 from core.normalize import fold
 from index.base import TIER_MATTER, Hit, Query, SearchBackend, SearchResult
-from index.query import Lexicon, Plan, load_lexicon, parse, province_key
+from index.query import Lexicon, Parsed, Plan, load_lexicon, parse, province_key
 from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
 from nlp.themes import Taxonomy, load_taxonomy
 
@@ -34,7 +40,7 @@ from nlp.themes import Taxonomy, load_taxonomy
 MAX_MATTERS = 2
 
 
-def query_matters(text: str, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
+def query_matters(text: str | Parsed, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
     """The theme codes `text` names, strongest first (Taxonomy.scores' order), at most MAX_MATTERS.
 
     Only the words the query asks for count: an excluded -"phiếu hẹn" names no matter it wants,
@@ -84,11 +90,11 @@ def _scores(text: str, taxonomy: Taxonomy) -> list[tuple[str, float]]:
     return [(theme.code, score) for theme, score in scored if not theme.is_other]
 
 
-def synonyms_of(text: str, lexicon: Lexicon | None = None) -> list[str]:
+def synonyms_of(text: str | Parsed, lexicon: Lexicon | None = None) -> list[str]:
     """The genre's synonyms and expansions of the query's words (index/vi/synonyms.toml), as the
     search applies them: "DVC" names the matter "dịch vụ công trực tuyến" names."""
     lex = lexicon or load_lexicon()
-    typed = [s for clause in parse(text).clauses for term in clause for s in term.syllables]
+    typed = [s for clause in _parsed(text).clauses for term in clause for s in term.syllables]
     accents = any(fold(s) != s for s in typed)
     out: list[str] = []
     i = 0
@@ -124,12 +130,18 @@ def spelled_out(wanted: str, lexicon: Lexicon | None = None) -> str:
     return " | ".join(parts)
 
 
-def positive_text(text: str) -> str:
+def _parsed(text: str | Parsed) -> Parsed:
+    """The parse of `text`, or `text` when it is one: the functions here take either, so the
+    composed search parses once and a caller with only the words need not parse them."""
+    return parse(text) if isinstance(text, str) else text
+
+
+def positive_text(text: str | Parsed) -> str:
     """The query's wanted words as plain text: runs of single words as typed, each quoted phrase
     and each side of an OR apart, behind a separator no theme phrase spans (exclusions and
     query syntax left out)."""
     parts: list[tuple[str, bool]] = []  # (text, whether it is a run of single words)
-    for clause in parse(text).clauses:
+    for clause in _parsed(text).clauses:
         said = " | ".join(" ".join(term.syllables) for term in clause)
         loose = len(clause) == 1 and not clause[0].phrase
         if parts and loose and parts[-1][1]:  # each single word is a clause: join the run again
@@ -139,19 +151,21 @@ def positive_text(text: str) -> str:
     return " | ".join(said for said, _ in parts)
 
 
-def query_areas(text: str, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
+def query_areas(text: str | Parsed, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
     """The areas whose whole names the query's wanted words say (themes.toml [areas]: "tồn tại
     về tổ chức bộ máy" → bo_may), accents optional; an excluded name names none it wants."""
     wanted = positive_text(text)
     return (taxonomy or load_taxonomy()).areas_named(wanted) if wanted else ()
 
 
-def with_matters(query: Query, taxonomy: Taxonomy | None = None) -> Query:
-    """The query with the matters and areas its text names (each kept when the caller set it)."""
+def with_matters(query: Query, taxonomy: Taxonomy | None = None, parsed: Parsed | None = None) -> Query:
+    """The query with the matters and areas its text names (each kept when the caller set it);
+    `parsed`: the text's parse, when the caller has it."""
     if not query.text.strip():
         return query
-    return replace(query, matters=query.matters or query_matters(query.text, taxonomy),
-                   areas=query.areas or query_areas(query.text, taxonomy))
+    read = parsed or parse(query.text)
+    return replace(query, matters=query.matters or query_matters(read, taxonomy),
+                   areas=query.areas or query_areas(read, taxonomy))
 
 
 def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = None,
@@ -159,36 +173,55 @@ def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = Non
     """The one search every front end runs: the query's matters found, then the backend asked
     for its first findings, which the reranker orders (`reranked`); each hit of the matter tier
     names the matter it came by (`Hit.matter`). `ranker`: the shipped weights by default."""
-    asked = with_matters(query, taxonomy)
-    result = reranked(backend, asked, ranker or load_ranker())
+    parsed = parse(query.text)
+    asked = with_matters(query, taxonomy, parsed)
+    plan = backend.plan(parsed) if query.text.strip() else Plan()
+    result = reranked(backend, asked, ranker or load_ranker(), plan)
     hits = tuple(replace(hit, matter=matter_of(hit.record.theme, hit.record.themes, asked.matters))
                  if hit.tier == TIER_MATTER else hit for hit in result.hits)
     return replace(result, hits=hits)
 
 
-def reranked(backend: SearchBackend, query: Query, ranker: Ranker) -> SearchResult:
+def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | None = None) -> SearchResult:
     """The engine's result with its first `ranker.pool` findings in the reranker's order
     (index/rerank.py), the page cut from that; findings past the pool keep the engine's order.
 
     Every request decides the engine's tiers on the pool's size (`pool_page`), so the pool, the
     pages after it, the total and the facets come from the same tiers whatever the offset. A
-    browse (no words) or a date order is the engine's alone: nothing to rerank by."""
+    browse (no words) or a date order is the engine's alone: nothing to rerank by. `plan`: the
+    engine's plan of the query (`SearchBackend.plan`), made once for every request here.
+
+    Each hit's score says what ranked it (`past_pool`): in the pool, the reranker's score; past
+    it, the engine's order counted down below the pool's lowest score. So the scores a user
+    reads (`search --format json`) fall with the rank on every page, never rise: the engine's
+    scores are on another scale (tier bonuses and bm25), and kept for a reordered hit they
+    read as if the reranker had put a weaker finding first. A page past the pool asks the
+    engine for the pool too, for its lowest score."""
     pool = ranker.pool
     if query.sort == "date" or not query.text.strip() or query.limit <= 0 or pool <= 0:
-        return backend.search(query)
+        return backend.search(query, plan)
     page_size = pool_page(query, pool)
-    if query.offset >= pool:
-        return backend.search(replace(query, page_size=page_size))
-    first = engine_pool(backend, query, pool)
     end = query.offset + query.limit
-    ordered = ranker.order(first.hits, Asked.of(query, first.plan or Plan()))
-    hits = ordered[query.offset:end]
-    if end > pool and len(first.hits) == pool:
-        after = backend.search(replace(query, offset=pool, limit=end - pool, page_size=page_size,
-                                       facets=False))
-        pooled = {h.record.finding_id for h in first.hits}  # a place's findings may come first (engine_pool)
-        hits += tuple(h for h in after.hits if h.record.finding_id not in pooled)
-    return replace(first, hits=tuple(hits))
+    first = engine_pool(backend, query if query.offset < pool else replace(query, facets=False), pool, plan)
+    ranked = ranker.ranked(first.hits, Asked.of(query, first.plan or Plan()))
+    hits = [replace(hit, score=score) for hit, score in ranked[query.offset:end]]
+    if query.offset < pool and (end <= pool or len(first.hits) < pool):
+        return replace(first, hits=tuple(hits))
+    start = max(query.offset, pool)
+    after = backend.search(replace(query, offset=start, limit=end - start, page_size=page_size,
+                                   facets=query.facets and query.offset >= pool), first.plan)
+    pooled = {h.record.finding_id for h in first.hits}  # a place's findings may come first (engine_pool)
+    scored = past_pool(after.hits, start - pool, min((score for _, score in ranked), default=0.0))
+    hits += [h for h in scored if h.record.finding_id not in pooled]
+    return replace(first if query.offset < pool else after, hits=tuple(hits))
+
+
+def past_pool(hits: Sequence[Hit], skipped: int, floor: float) -> list[Hit]:
+    """The engine's hits after the pool, the first of them `skipped` places past its end, each
+    scored one below the one before it, the first past the pool one below `floor` (the pool's
+    lowest score): past the pool the engine's order is what ranks, and the count keeps it
+    below everything the reranker ranked, and the same on every page."""
+    return [replace(hit, score=floor - (skipped + k + 1)) for k, hit in enumerate(hits)]
 
 
 def pool_page(query: Query, pool: int) -> int:
@@ -201,7 +234,7 @@ def pool_page(query: Query, pool: int) -> int:
     return max(pool, query.tier_page)
 
 
-def engine_pool(backend: SearchBackend, query: Query, pool: int) -> SearchResult:
+def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | None = None) -> SearchResult:
     """The engine's first `pool` findings for `query` (its matters already found), in its
     order: what the reranker reorders, and what benchmarks/train_ranker.py learns from.
 
@@ -214,13 +247,14 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int) -> SearchResult
     are about it or name it, then the rest of the place's findings (and the units inside it, as
     a unit typed matches: `within`) in the engine's order, then the others. A --unit filter
     already narrows to the place, and a query naming two places says no one place to put first.
+    `plan`: the engine's plan of the query, read once for both requests (`SearchBackend.plan`).
     """
     asked = replace(query, offset=0, limit=pool, page_size=pool_page(query, pool))
-    found = backend.search(asked)
+    found = backend.search(asked, plan)
     places = [g.unit for g in (found.plan or Plan()).groups if g.unit]
     if query.unit or len(set(places)) != 1:
         return found
-    inside = backend.search(replace(asked, unit=places[0], within=True, facets=False))
+    inside = backend.search(replace(asked, unit=places[0], within=True, facets=False), found.plan)
     at_place = Asked.of(query, found.plan or Plan())
     named = [c.record.finding_id for c in candidates(found.hits) if unit_named(c, at_place, pool) > 0]
     first = {*named, *(h.record.finding_id for h in inside.hits)}

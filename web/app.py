@@ -39,6 +39,7 @@ from index.backends import open_backend
 from index.base import SearchBackend
 from index.store import Store
 from pipeline.export import comparison_tables, matrix_heatmap
+from pipeline.query_rules import LEVELS
 from web import views
 from web.auth import AuthConfig, safe_next, verify
 from web.labels import AREA_LABELS, POLARITY_LABELS, SORT_LABELS, TABLE_LABELS
@@ -109,6 +110,7 @@ class Site:
             POLARITIES=POLARITIES,
             TABLE_LABELS=TABLE_LABELS,
             QUERY_LABELS=QUERY_LABELS,
+            LEVELS=LEVELS,
             MAX_QUERY_CHARS=max_query_chars,
         )
         self.templates.filters["number"] = _number

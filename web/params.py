@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from core.models import AREAS, POLARITIES
 from index.base import Query
-from pipeline.query_rules import Rule, query_problem, worded
+from pipeline.query_rules import LEVELS, Rule, query_problem, worded, years_problem
 
 PAGE_SIZE = 20
 MAX_PAGE = 500  # 10,000 findings deep: nobody reads further, and offsets stay cheap
@@ -109,6 +109,8 @@ MESSAGES: dict[Rule, str] = {
     Rule.BLANK: "Tham số «{name}» không được để trống.",
     Rule.NEEDS_UNIT: "Tham số «{name}» cần có «{names[unit]}» để tìm trong đó.",
     Rule.REVERSED: "Tham số «{name}» ({value}) không được lớn hơn «{names[year_to]}» ({limit}).",
+    Rule.UNKNOWN_LEVEL: "Tham số «{name}» không phải một cấp đơn vị: «{value}»; chọn một trong "
+                        + ", ".join(LEVELS) + ".",
 }
 INVALID = "Tham số «{name}» không hợp lệ: {value}."  # a rule the page has no sentence of its own for
 
@@ -127,6 +129,7 @@ class SearchParams:
     tinh: str | None = None  # province
     don_vi: str | None = None  # unit
     truc_thuoc: bool = False  # with don_vi: also the units inside it (the CLI's --within)
+    cap: str | None = None  # only findings about units of this level (the CLI's --level: xã, huyện ...)
     so_hieu: str | None = None  # the number of a document the findings come from (139/QĐ-UBND)
     chu_de: str | None = None  # theme code (nlp/vi/themes.toml)
     sap_xep: str = "relevance"
@@ -146,6 +149,7 @@ class SearchParams:
             tinh=text_param(params, "tinh", QUERY_LABELS["province"]),
             don_vi=text_param(params, "don_vi", QUERY_LABELS["unit"]),
             truc_thuoc=choice_param(params, "truc_thuoc", QUERY_LABELS["within"], (CHECKED,)) == CHECKED,
+            cap=text_param(params, "cap", QUERY_LABELS["level"]),  # checked by the rules, as --level
             so_hieu=text_param(params, "so_hieu", QUERY_LABELS["doc_number"]),
             chu_de=choice_param(params, "chu_de", QUERY_LABELS["theme"], theme_codes()),
             sap_xep=choice_param(params, "sap_xep", QUERY_LABELS["sort"], SORTS) or "relevance",
@@ -167,6 +171,7 @@ class SearchParams:
             province=self.tinh,
             unit=self.don_vi,
             within=self.truc_thuoc,
+            level=self.cap,
             doc_number=self.so_hieu,
             theme=self.chu_de,
             sort=self.sap_xep,
@@ -216,12 +221,13 @@ class CompareParams:
         parsed = cls(
             chu_de=text_param(params, "chu_de", "chủ đề"),
             don_vi=text_param(params, "don_vi", "đơn vị"),
-            tu_nam=int_param(params, "tu_nam", "từ năm", YEARS),
-            den_nam=int_param(params, "den_nam", "đến năm", YEARS),
+            tu_nam=int_param(params, "tu_nam", QUERY_LABELS["year_from"], YEARS),
+            den_nam=int_param(params, "den_nam", QUERY_LABELS["year_to"], YEARS),
             do_do=choice_param(params, "do_do", "đếm theo", MEASURES) or "documents",
         )
-        if parsed.tu_nam is not None and parsed.den_nam is not None and parsed.tu_nam > parsed.den_nam:
-            raise BadRequest("«Từ năm» phải không lớn hơn «đến năm».")
+        problem = years_problem(parsed.tu_nam, parsed.den_nam)  # the search's rule and words
+        if problem:
+            raise BadRequest(worded(problem, MESSAGES, QUERY_LABELS, otherwise=INVALID))
         return parsed
 
     def values(self) -> dict[str, object]:

@@ -51,7 +51,8 @@ FACET_PARAMS: dict[str, str] = {
     "theme": "chu_de",
 }
 # The filters of the form that are no facet: their parameter and the Query field it sets.
-FORM_FILTERS: dict[str, str] = {"tu_nam": "year_from", "den_nam": "year_to", "so_hieu": "doc_number"}
+FORM_FILTERS: dict[str, str] = {"cap": "level", "tu_nam": "year_from", "den_nam": "year_to",
+                                "so_hieu": "doc_number"}
 FACET_VALUE_LABELS: dict[str, dict[str, str]] = {"area": AREA_LABELS, "polarity": POLARITY_LABELS}
 HEAT_LEVELS = 6  # CSS classes heat-0 … heat-5 in web/static/style.css
 SIMILAR = 5

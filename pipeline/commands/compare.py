@@ -16,7 +16,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from index.store import Store
-from pipeline.console import EXIT_USAGE, err, errors_as_lines, settings_of
+from pipeline.console import EXIT_USAGE, err, errors_as_lines, rule_line, settings_of
 from pipeline.export import (
     Table,
     comparison_tables,
@@ -26,6 +26,7 @@ from pipeline.export import (
     write_heatmap,
     write_xlsx,
 )
+from pipeline.query_rules import years_problem
 from reports.compare import Comparison, Filters, compare
 
 TERMINAL_WIDTH = 160  # when printing to a pipe: wide enough for the evidence column
@@ -72,6 +73,9 @@ def command(
     """Recurring shortcomings by theme, unit and year; what improved; a unit's timeline."""
     if fmt == "xlsx" and out is None:
         err("--format xlsx needs --out FILE.xlsx")
+        sys.exit(EXIT_USAGE)
+    if reversed_years := years_problem(year_from, year_to):  # the search's rule: it would find nothing
+        err(rule_line(reversed_years))
         sys.exit(EXIT_USAGE)
     settings = settings_of(ctx)
     filters = Filters(theme=theme, unit=unit, year_from=year_from, year_to=year_to)

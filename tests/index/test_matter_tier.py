@@ -173,6 +173,28 @@ def test_the_matter_in_other_words_ranks_first_what_holds_a_synonyms_words(fresh
     assert found(fresh, text="nghỉ làm không phép", matters=("cong_vu.ky_luat",)) == [
         ("n2", TIER_MATTER), ("n1", TIER_MATTER), ("n3", TIER_MATTER)]  # then the newest first
 
+def test_the_matter_in_other_words_ranks_by_the_plan_s_words_alone_on_both_engines(
+        fresh: SearchBackend) -> None:
+    """Of the matter's findings holding none of the query's groups, neither a syllable of a typed
+    term ("tự" of "thứ tự") nor a cue word the query did not require ("hạn chế") moves one up:
+    they rank by Plan.bare_ranked alone, then the newest, on both engines (Elasticsearch scored
+    the query's other words on them too, SQLite did not)."""
+    def desk(fid: str, text: str, words: str, published: str) -> FindingRecord:
+        return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text,
+                             words=words, polarity=NEG, area=Area.TTHC, theme="tthc.mot_cua",
+                             year=int(published[:4]), published=published)
+
+    fresh.index([
+        desk("t1", "Công chức một cửa chưa tự giác, còn hạn chế khi hướng dẫn người dân.",
+             "Công_chức một_cửa chưa tự_giác , còn hạn_chế khi hướng_dẫn người_dân .", "2021-03-01"),
+        desk("t2", "Khu vực chờ thiếu ghế ngồi cho người dân.",
+             "Khu_vực chờ thiếu ghế ngồi cho người_dân .", "2024-03-01"),
+    ])
+    for text in ("máy lấy số thứ tự", "hạn chế về máy lấy số"):
+        assert found(fresh, text=text, matters=("tthc.mot_cua",)) == [
+            ("t2", TIER_MATTER), ("t1", TIER_MATTER)], text
+
+
 ONLINE, SIGNED, INFRA = "so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so", "so_hoa.ha_tang"
 
 

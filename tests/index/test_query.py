@@ -516,3 +516,7 @@ def test_related_words_come_from_every_member_of_a_groups_synonyms() -> None:
     assert all(not a.any_accent for a in plan.related)  # any accent form counts, as bm25 of `folded`
     assert plan_query("trễ hạn", Words(), lexicon).related == (Alternative(("ket", "qua")),)
     assert plan_query("ho so", Words(), lexicon).related == ()  # a word of two syllables is whole
+    # What the engines rank those findings by: the fill's parts, then the related words, once each.
+    assert [p.alternative.folded for p in plan.parts] == [("ho", "so"), ("truc", "tuyen")]
+    assert [a.folded for a in plan.bare_ranked] == [("ho", "so"), ("truc", "tuyen"), ("ket", "qua")]
+    assert [a.any_accent for a in plan.bare_ranked] == [True, True, False]  # a part as typed, first

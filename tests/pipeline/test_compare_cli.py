@@ -104,3 +104,14 @@ def test_empty_store_says_so(tmp_path: Path) -> None:
     assert "No shortcomings" in result.stdout
     chart = run(tmp_path / "empty.db", "--chart", str(tmp_path / "x.png"))
     assert chart.exit_code == 1 and "nothing to chart" in chart.stderr
+
+
+def test_a_reversed_year_range_is_the_search_s_one_line(tmp_path: Path) -> None:
+    """--from after --to finds nothing: refused before the store is opened, in the words of the
+    search's rule (pipeline/query_rules.py years_problem), not read as "no shortcomings"."""
+    db = tmp_path / "kiemtra.db"
+    said = [CliRunner().invoke(cli, ["--db", str(db), command, "--from", "2023", "--to", "2019"])
+            for command in ("compare", "search")]
+    assert [r.exit_code for r in said] == [2, 2]
+    assert said[0].stderr == said[1].stderr == "kiemtra: --from 2023 is after --to 2019\n"
+    assert not db.exists()

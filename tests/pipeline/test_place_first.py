@@ -77,3 +77,25 @@ def test_the_page_after_the_pool_repeats_no_finding_of_the_place(engine: SearchB
     ids = _ids(engine, query, Ranker({}, pool=2))
     assert ids[:2] == _ids(engine, query, Ranker({}))[:2]
     assert len(ids) == len(set(ids))
+
+
+def test_a_place_query_reads_its_query_once_and_its_scores_fall(engine: SearchBackend,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The place-first pool asks the engine twice (the words, then the place's findings) and the
+    page past the pool once more: all by the one plan (pipeline/search.py), one analysis. The
+    scores fall down the list, the pool's above those past it."""
+    import index.query
+
+    analysed: list[str] = []
+    real = index.query.analyse
+
+    def counted(*args: object, **kwargs: object) -> index.query.Plan:
+        analysed.append("once")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index.query, "analyse", counted)
+    query = Query(text="Vị Xuyên chỉ đạo điều hành", limit=6)
+    hits = search(engine, query, ranker=Ranker({"rank": 1.0}, pool=2)).hits
+    assert len(analysed) == 1
+    scores = [h.score for h in hits]
+    assert len(hits) >= 4 and scores == sorted(scores, reverse=True) and scores[1] > scores[2]

@@ -94,6 +94,65 @@ def test_pages_past_the_pool_keep_the_engines_order_and_the_total(engine: Search
     assert _ids(engine, Query(text=text), Ranker({"rank": -1.0}, pool=3)) == [third, second, first]
 
 
+def test_scores_say_what_ranked_each_hit_and_fall_with_the_rank(engine: SearchBackend) -> None:
+    """In the pool, the reranker's score; past it, the engine's order counted down below the
+    pool's lowest: the same scores on every page, never rising down the list."""
+    import math
+
+    text = "xã"  # held by three findings
+    reverse = Ranker({"rank": -1.0}, pool=2)
+    whole = search(engine, Query(text=text), ranker=reverse)
+    second_rank = 1.0 - math.log1p(1) / math.log1p(2)  # index/rerank.py engine_rank, the 2nd of 2
+    assert [h.score for h in whole.hits] == pytest.approx([-second_rank, -1.0, -2.0])
+    pages = [h for k in range(3)
+             for h in search(engine, Query(text=text, limit=1, offset=k), ranker=reverse).hits]
+    straddling = search(engine, Query(text=text, limit=2, offset=1), ranker=reverse).hits
+    by_id = {h.record.finding_id: h.score for h in whole.hits}
+    assert {h.record.finding_id: h.score for h in pages} == by_id
+    assert {h.record.finding_id: h.score for h in straddling} == {
+        h.record.finding_id: h.score for h in whole.hits[1:]}
+    # The shipped weights on a query whose words find the area's shortcoming in the matter tier:
+    # the reranker moves it first (test above), and its score says so.
+    shipped = search(engine, Query(text=SHORTCOMING_QUERY))
+    scores = [h.score for h in shipped.hits]
+    assert shipped.hits[0].record.finding_id == "h1"
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[1]
+    # The engine alone (no second stage) keeps its own scores.
+    by_date = search(engine, Query(text=text, sort="date"), ranker=reverse)
+    alone = engine.search(Query(text=text, sort="date"))
+    assert [h.score for h in by_date.hits] == [h.score for h in alone.hits]
+
+
+def test_a_search_reads_its_query_once_whatever_it_asks_the_engine(
+        engine: SearchBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One parse and one analysis per search, though the search reads the parse for its matters
+    and asks the engine twice (the pool, then the page past it): each engine searches by the
+    plan it was handed, so both requests read the query as the one analysis did."""
+    import index.query
+    import pipeline.search
+
+    calls = {"parse": 0, "analyse": 0}
+
+    def counted(name: str, fn: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            calls[name] += 1
+            return fn(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(index.query, "parse", counted("parse", index.query.parse))
+    monkeypatch.setattr(pipeline.search, "parse", counted("parse", pipeline.search.parse))
+    monkeypatch.setattr(index.query, "analyse", counted("analyse", index.query.analyse))
+    ranker = Ranker({"rank": -1.0}, pool=2)
+    straddling = search(engine, Query(text="xã thủ tục", limit=2, offset=1), ranker=ranker)
+    assert len(straddling.hits) == 2  # the pool's second finding, then one past the pool
+    assert calls == {"parse": 1, "analyse": 1}
+    plain = [h.record.finding_id for h in straddling.hits]
+    monkeypatch.undo()
+    # What the engine finds by the plan it is handed is what it finds planning alone.
+    pool = engine.search(Query(text="xã thủ tục", limit=3, page_size=3))
+    assert plain == [pool.hits[0].record.finding_id, pool.hits[2].record.finding_id]
+
+
 def test_the_date_order_facets_and_browsing_are_the_engines(engine: SearchBackend) -> None:
     ranker = Ranker({"rank": 1.0, "polarity": 2.0})
     by_date = Query(text=SHORTCOMING_QUERY, sort="date", facets=True)

@@ -133,3 +133,15 @@ def test_a_query_longer_than_the_setting_is_one_line_naming_it(db: str) -> None:
     assert result.stderr == ("kiemtra: the query is 599 characters long; at most 500"
                              " (setting max_query_chars)\n")  # the default: core/defaults.toml
     assert run("--db", db, "--set", "max_query_chars=600", "search", *words).exit_code == 0
+
+
+def test_json_scores_fall_with_the_rank_on_every_page(db: str) -> None:
+    """`score` is what ranked the hit (pipeline/search.py `reranked`): the reranker's score in its
+    pool, so a script sorting or cutting by score reads the order the user saw."""
+    for words in ("xã chưa cấp phiếu hẹn", "niêm yết phiếu hẹn"):
+        whole = search(db, words, "--limit", "50")["hits"]
+        scores = [h["score"] for h in whole]
+        assert len(scores) >= 3 and scores == sorted(scores, reverse=True), (words, scores)
+        paged = [h["score"] for k in range(0, len(whole), 2)
+                 for h in search(db, words, "--limit", "2", "--offset", str(k))["hits"]]
+        assert paged == scores

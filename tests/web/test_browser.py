@@ -174,6 +174,22 @@ def test_the_cli_s_filters_from_the_search_form(
     assert len({s.split(" · ")[0] for s in sources}) == 1  # one document: the 2023 report
     _shot(driver, tmp_path, "7-loc-so-hieu")
 
+    # The level (--level), picked from the levels the rule accepts (pipeline/query_rules.py).
+    from selenium.webdriver.support.ui import Select
+
+    driver.get(server + "/")
+    every = _count(driver)
+    driver.find_element(By.CSS_SELECTOR, ".more-filters summary").click()
+    Select(driver.find_element(By.ID, "cap")).select_by_visible_text("xã")
+    _fill(driver)
+    _wait_for(driver, "cap=x")
+    communes = _count(driver)
+    unit_lines = [s.text for s in driver.find_elements(By.CSS_SELECTOR, ".hits .units")]
+    assert 0 < communes < every and unit_lines and all("xã " in units for units in unit_lines)
+    assert "Cấp: xã" in driver.find_element(By.CSS_SELECTOR, ".active-filters").text
+    assert Select(driver.find_element(By.ID, "cap")).first_selected_option.text == "xã"  # kept
+    _shot(driver, tmp_path, "8-loc-cap")
+
 
 def test_staff_and_auditor_journey(server: str, browser: tuple[WebDriver, Path], tmp_path: Path) -> None:
     driver, downloads = browser

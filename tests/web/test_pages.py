@@ -112,6 +112,7 @@ def test_empty_search_browses_everything_with_facets(client: TestClient) -> None
         {"don_vi": "y" * 121},
         {"nam": "２０１９"},
         {"chu_de": "khong.co"},
+        {"cap": "thôn"},
     ],
 )
 def test_bad_search_parameters_give_a_vietnamese_400(client: TestClient, params: dict[str, str]) -> None:
@@ -119,6 +120,29 @@ def test_bad_search_parameters_give_a_vietnamese_400(client: TestClient, params:
     assert r.status_code == 400
     assert "Yêu cầu không hợp lệ" in r.text and "Tham số" in r.text
     assert "Traceback" not in r.text and r.headers["content-type"].startswith("text/html")
+
+
+def test_the_cli_s_level_filter_narrows_the_search(client: TestClient) -> None:
+    """The CLI's --level, as the form's «Cấp»: the findings about units of that level, by the
+    same Query field and the same rule for a level no unit has (pipeline/query_rules.py)."""
+    every = count_of(client.get("/", params={"q": "phieu hen"}).text)
+    communes = client.get("/", params={"q": "phieu hen", "cap": "xã"})
+    assert communes.status_code == 200 and count_of(communes.text) == every > 0  # all about xã Cam Tuyền
+    assert re.search(r"Cấp: xã ✕", communes.text)  # shown among the active filters, removable
+    assert '<option selected>xã</option>' in communes.text  # kept in the form
+    assert count_of(client.get("/", params={"q": "phieu hen", "cap": "xa"}).text) == every  # accents optional
+    assert count_of(client.get("/", params={"q": "phieu hen", "cap": "huyện"}).text) == 0  # it inspects
+    wrong = client.get("/", params={"q": "phieu hen", "cap": "commune"})
+    assert wrong.status_code == 400
+    assert "«cấp» không phải một cấp đơn vị: «commune»" in wrong.text and "thị trấn" in wrong.text
+
+
+def test_a_reversed_year_range_is_refused_in_the_same_words_on_both_pages(client: TestClient) -> None:
+    """The comparison's year range is checked by the search's rule (years_problem), not a copy."""
+    said = "Tham số «từ năm» (2023) không được lớn hơn «đến năm» (2019)."
+    for page in ("/", "/so-sanh"):
+        r = client.get(page, params={"tu_nam": "2023", "den_nam": "2019"})
+        assert r.status_code == 400 and said in r.text, page
 
 
 # --------------------------------------------------------------------------- a finding in its document
