@@ -399,6 +399,16 @@ class _Filters:
                 and (self.polarity is None or polarity == self.polarity))
 
 
+def _in(ids: IntArray, found: IntArray) -> BoolArray:
+    """Which of `ids` are in `found` (ascending), one binary search each. Why not np.isin: it
+    sorts or tables all of `found` on every call, and ranking asks of every phrase's list over
+    the whole index (thousands of findings) which of a few dozen candidates hold it."""
+    if not len(found):
+        return np.zeros(len(ids), dtype=np.bool_)
+    at = np.minimum(np.searchsorted(found, ids), len(found) - 1)
+    return np.asarray(found[at] == ids, dtype=np.bool_)
+
+
 def _every(sets: list[IntArray]) -> IntArray:
     """The findings in every one of `sets` (each ascending and unique)."""
     out = sets[0]
@@ -435,6 +445,7 @@ class _Columns:
     tokens: IntArray  # rowid → FTS5's token count of the finding (all columns)
     alike: BoolArray  # rowid → whether Python tokenizes its folded text as FTS5 does
     combos: list[_Combo]
+    sizes: list[int]  # how many findings have each combo
     terms: list[tuple[str, str, str]]  # (field, key, value) of the multi-valued facets
     packs: int  # how many distinct packs
     item_pack: IntArray  # the (pack, term) pairs of every pack: which terms each pack holds
@@ -449,7 +460,7 @@ class _Columns:
             either = " OR ".join("(field = ? AND key = ?)" for _ in pairs)
             having = _rowids(conn, f"SELECT rowid FROM fts_terms WHERE {either}",
                              [v for pair in pairs for v in pair])
-            kept = kept[np.isin(kept, having)]
+            kept = kept[_in(kept, having)]
         return kept
 
     def of_polarity(self, ids: IntArray, polarity: str | None) -> BoolArray:
@@ -457,6 +468,11 @@ class _Columns:
         codes = [code for code, combo in enumerate(self.combos)
                  if polarity is not None and combo[2] == polarity]
         return np.isin(self.combo[ids], codes)
+
+    def of_polarity_count(self, polarity: str | None) -> int:
+        """How many findings of the index have this polarity (none when it is None)."""
+        return sum(self.sizes[code] for code, combo in enumerate(self.combos)
+                   if polarity is not None and combo[2] == polarity)
 
     def of_areas(self, ids: IntArray, areas: Sequence[str]) -> BoolArray:
         """Which of `ids` are about one of `areas` (codes)."""
@@ -510,11 +526,14 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     position[newest_first] = np.arange(len(newest_first))
     combo, pack = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
     combos: list[_Combo] = []
+    sizes: list[int] = []
     for year, area, polarity, joined in conn.execute(
             "SELECT year, area, polarity, group_concat(rowid) FROM fts_records"
             " GROUP BY year, area, polarity"):
-        combo[_parse_ints(joined)] = len(combos)
+        found = _parse_ints(joined)
+        combo[found] = len(combos)
         combos.append((year, area, polarity))
+        sizes.append(len(found))
     term_codes: dict[str, int] = {}
     items: list[tuple[int, int]] = []
     packs = conn.execute(
@@ -526,7 +545,7 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     pairs = np.array(items, dtype=np.int64).reshape(-1, 2)
     terms = [(field_, key, value) for field_, key, value in (item.split(_FIELD_SEP) for item in term_codes)]
     return _Columns(version, combo, pack, position, newest_first, by_rowid(tokens), by_rowid(alike, np.bool_),
-                    combos, terms, len(packs), pairs[:, 0], pairs[:, 1], _load_repeats(conn))
+                    combos, sizes, terms, len(packs), pairs[:, 0], pairs[:, 1], _load_repeats(conn))
 
 
 def _parse_ints(joined: str | None) -> IntArray:
@@ -703,7 +722,7 @@ class _TextSearch:
         when they all matched every group (then a sure unit is held by all)."""
         if everyone and not alt.literal and (alt.syllables, alt.prefix) in self._sure():
             return np.ones(len(ids), dtype=np.bool_)
-        return np.isin(ids, self._holders(alt))
+        return _in(ids, self._holders(alt))
 
     def _holders(self, alt: Alternative) -> IntArray:
         """The findings holding a ranked unit as its ranking expression matches it: how many
@@ -718,29 +737,33 @@ class _TextSearch:
         the alternatives, then rowid."""
         n = len(self.plan.groups)  # the weight of all groups (each 1 when all must match)
         matched = np.full(len(ids), n, dtype=np.int64)  # the weight of the groups matched
-        exact = (np.isin(ids, self.exact()) if self.plan.exact is not None
+        exact = (_in(ids, self.exact()) if self.plan.exact is not None
                  else np.zeros(len(ids), dtype=np.bool_))
         polar = columns.of_polarity(ids, self.plan.polarity)
         weights = [1] * n
-        held = list(groups or [])
+        # Each group of a partial stage and each group more: how many findings hold it, which of `ids`.
+        sizes = [len(found) for found in groups or []]
+        held = [_in(ids, found) for found in groups or []]
         if self.plan.polarity_group:  # the polarity stands for a word the query typed: one group more
-            held.append(columns.newest_first[columns.of_polarity(columns.newest_first, self.plan.polarity)])
+            sizes.append(columns.of_polarity_count(self.plan.polarity))
+            held.append(polar)
             weights.append(1)
         if self.plan.answer:  # what an answer to the question holds: one group more, never required
             answer = self.answer()
-            held.append(answer)
+            sizes.append(len(answer))
+            held.append(_in(ids, answer))
             weights.append(1)
             if groups is None:
-                matched += np.isin(ids, answer)
+                matched += held[-1]
         if groups is not None:  # a partial stage: groups weigh by their idf (index.query.Plan.weights)
             parts = self.parts()
-            weights = self.plan.weights([len(found) for found in (*held, *parts)], len(columns.newest_first))
+            weights = self.plan.weights([*sizes, *(len(found) for found in parts)], len(columns.newest_first))
             matched[:] = 0
-            for weight, found in zip(weights, held, strict=False):
-                matched += weight * np.isin(ids, found)
+            for weight, holding in zip(weights, held, strict=False):
+                matched += weight * holding
             for weight, part, found in zip(weights[len(held):], self.plan.parts, parts, strict=True):
                 # A part counts where its group did not match (then the group's weight counts).
-                matched += weight * (np.isin(ids, found) & ~np.isin(ids, groups[part.group]))
+                matched += weight * (_in(ids, found) & ~held[part.group])
             weights = weights[:len(held)]  # the parts make no finding rank above one holding every group
         elif self.plan.polarity_group:
             matched += polar
@@ -1205,7 +1228,7 @@ class SqliteFtsBackend(SearchBackend):
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             if plan.holds_topic:
                 about = _union([f for f, admits in zip(groups, plan.topical, strict=True) if admits])
-                on_topic = np.isin(found, about)
+                on_topic = _in(found, about)
                 found, held = found[on_topic], held[on_topic]
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
             if not len(selected) and plan.last_resort is not None:
@@ -1236,8 +1259,8 @@ class SqliteFtsBackend(SearchBackend):
             if plan.polarity is not None:  # the matter with the opposite sense answers nothing
                 matter = matter[columns.of_polarity(matter, plan.polarity)]
             filled = np.setdiff1d(filled, matter, assume_unique=True)
-            own = np.isin(matter, owned)
-            spoken = ~own & np.isin(matter, speaks)
+            own = _in(matter, owned)
+            spoken = ~own & _in(matter, speaks)
             matter, also, areal = matter[own], matter[spoken], matter[~own & ~spoken]
             if query.matters:
                 first = _themed(conn, query.matters[:1], "primary_theme")
@@ -1263,17 +1286,18 @@ class SqliteFtsBackend(SearchBackend):
         # them), then those holding none (see _bare_of_matter); the strongest matter first.
         parts: list[tuple[IntArray, IntArray | None, bool]] = []  # (findings, strongest, bare)
         if len(matter) or len(also) or len(areal):
-            held = _union(text.groups())
             none = np.empty(0, dtype=np.int64)  # the areas' findings: no matter's bonus
             for part, of_first in ((matter, first), (also, also), (areal, none)):  # `also` speak of the first
-                worded = np.isin(part, held)
+                worded = np.zeros(len(part), dtype=np.bool_)  # holding any of the groups
+                for found in text.groups():
+                    worded |= _in(part, found)
                 parts += [(part[worded], of_first, False), (part[~worded], of_first, True)]
         parts.append((filled, None, False))
         for ids, strongest_of, bare in parts:
             if len(ranked) < offset + limit and len(ids):
                 ordered = np.sort(ids)
                 tier = TIER_SOME_WORDS if strongest_of is None else TIER_MATTER
-                strongest = np.isin(ordered, strongest_of) if strongest_of is not None else None
+                strongest = _in(ordered, strongest_of) if strongest_of is not None else None
                 if bare and strongest is not None:  # none of the groups: see _bare_of_matter
                     ranked += [(r, sc, tier) for r, sc in _bare_of_matter(
                         conn, columns, ordered, strongest, plan, offset + limit - len(ranked))]
@@ -1303,7 +1327,7 @@ class SqliteFtsBackend(SearchBackend):
                 filters: _Filters) -> IntArray:
         """`ids` without the excluded findings, through the filters."""
         if len(excluded):
-            ids = ids[~np.isin(ids, excluded)]
+            ids = ids[~_in(ids, excluded)]
         return columns.admitted(conn, ids, filters) if filters else ids
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
