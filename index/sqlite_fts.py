@@ -423,7 +423,9 @@ def _rowids(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> I
     joined = conn.execute(f"SELECT group_concat(rowid) FROM ({sql})", tuple(params)).fetchone()[0]
     if not joined:
         return np.empty(0, dtype=np.int64)
-    return np.sort(np.fromstring(joined, dtype=np.int64, sep=","))
+    found = np.fromstring(joined, dtype=np.int64, sep=",")
+    # FTS5 and the indexes mostly list rowids ascending already: checking costs a tenth of sorting.
+    return found if bool((found[1:] >= found[:-1]).all()) else np.sort(found)
 
 
 @dataclass(frozen=True, slots=True)
