@@ -604,6 +604,22 @@ class _Vocabulary(Vocabulary):
             [*fields, *candidates])}
 
 
+@dataclass(frozen=True)
+class _RecentLists:
+    """The FTS5 match lists (expression → rowids) the last search asked for, in one data version.
+
+    Why: the composed search asks the engine twice for one query naming a place (pipeline/
+    search.py engine_pool: the search, then the place's findings first) and again for a page
+    past the reranker's pool; each time FTS5 walked the same phrases' lists over the whole index
+    (a common syllable: 3-4 ms each), which made the place's few hundred findings cost as much
+    as the whole search. Only the last search's lists are kept: memory stays one search's, and
+    a search of other words replaces them. Lists of the same data version are the same lists
+    (SqliteFtsBackend._columns says when the data changed)."""
+
+    version: tuple[int, int]
+    lists: dict[str, IntArray]
+
+
 @dataclass
 class _TextSearch:
     """A plan's findings in one snapshot: which match each group, the conjunction or the
@@ -617,6 +633,10 @@ class _TextSearch:
     filling: bool = False
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
     _groups: list[IntArray] | None = None
+    # The match lists the previous search of this data version asked FTS5 for (_RecentLists),
+    # and those this one asked for, read-only.
+    previous: dict[str, IntArray] = dataclasses.field(default_factory=dict)
+    asked: dict[str, IntArray] = dataclasses.field(default_factory=dict)
 
     def groups(self) -> list[IntArray]:
         """Each group's findings, in the plan's order, asked of FTS5 once per search: the
@@ -626,7 +646,14 @@ class _TextSearch:
         return self._groups
 
     def _ids(self, match: str) -> IntArray:
-        return _rowids(self.conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [match])
+        found = self.asked.get(match)
+        if found is None:
+            found = self.previous.get(match)
+            if found is None:
+                found = _rowids(self.conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [match])
+                found.setflags(write=False)  # the next search may read it too
+            self.asked[match] = found
+        return found
 
     def folded_holders(self, alt: Alternative) -> IntArray:
         """Findings holding the alternative's folded phrase (what bm25 counts)."""
@@ -1020,6 +1047,7 @@ class SqliteFtsBackend(SearchBackend):
         self._writes = 0  # bumped by every write of this connection, which data_version ignores
         self._cache: _Columns | None = None
         self._words: _WordFindings | None = None  # what `similar` knows of words (this data version)
+        self._recent: _RecentLists | None = None  # the match lists of the last search
         # A rebuildable view: NORMAL is enough. Read-only (the web page) opens with mode=ro.
         self._conn = connect(self.path, synchronous="NORMAL", readonly=readonly)
         try:
@@ -1219,7 +1247,10 @@ class SqliteFtsBackend(SearchBackend):
         if plan.nothing:  # typed only punctuation or emoji: nothing matches it
             return 0, [], columns.facets(np.empty(0, dtype=np.int64)) if query.facets else {}
         tier_page = query.tier_page  # the page size the tiers are decided on (Query.page_size)
-        text = _TextSearch(conn, plan)
+        recent = self._recent
+        text = _TextSearch(conn, plan, previous=recent.lists if recent and recent.version == columns.version
+                           else {})
+        self._recent = _RecentLists(columns.version, text.asked)  # filled as this search asks
         excluded = text.excluded()
         matched = text.every_group() if plan.groups else columns.newest_first
         selected = self._narrow(conn, columns, matched, excluded, filters)
