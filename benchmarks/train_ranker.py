@@ -46,18 +46,15 @@ JUDGMENTS = (Path(__file__).with_name("search_judgments.json"),
              Path(__file__).with_name("search_judgments_fresh.json"),
              Path(__file__).with_name("search_judgments_holdout.json"))
 # The features trained by default: the engine's rank, the polarity asked for, the unit named,
-# the query's concepts said in other words (index/vi/concepts.toml; held out it rose on three of
-# the four splits, 0.782 → 0.786, 0.704 → 0.710, 0.767 → 0.771, and stayed level on the fourth,
-# 0.821 → 0.820), and, for a question asking which place, the place a finding names with the
-# matter (`place`; held out on each judged set in turn 0.820 → 0.823, 0.786 → 0.790, 0.724 → 0.721,
-# five folds 0.776 → 0.778; on the third set the coordinate ascent, given the feature, halves the
-# concepts' weight, and with the other weights as they were the feature adds there too, 0.7242 →
-# 0.7246; docs/search-quality.md). `unit` weighs 0 since a place typed fills the pool first
-# (pipeline/search.py engine_pool): trained with or without `place`, it adds nothing. The others
-# of index/rerank.py (tier, groups held, typed words, segmented words, phrase, pairs, area, theme,
-# answer, length) did not beat these on held-out queries
-# (docs/search-quality.md: the transfer between the two judged sets fell or stayed level with
-# them), so they weigh 0 unless asked for with --features.
+# the query's concepts said in other words (index/vi/concepts.toml) and, for a question asking
+# which place, the place a finding names with the matter (`place`). Held out, `concepts` rose on
+# three of the four splits and stayed level on the fourth, `place` rose on the five folds and two
+# of the three judged sets (docs/search-quality.md, session 6, has the figures; not repeated here,
+# where they would go stale). `unit` trains to 0 since a place typed fills the pool first
+# (pipeline/search.py engine_pool). The others of index/rerank.py (tier, groups held, typed
+# words, segmented words, phrase, pairs, area, theme, answer, length) did not beat these on
+# held-out queries (docs/search-quality.md: the transfer between the two judged sets fell or
+# stayed level with them), so they weigh 0 unless asked for with --features.
 TRAINED = ("rank", "polarity", "unit", "concepts", "place")
 PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 STEPS = (-1.0, -0.5, -0.2, -0.1, -0.05, 0.05, 0.1, 0.2, 0.5, 1.0)

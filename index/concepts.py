@@ -17,7 +17,6 @@ entries. Anything else is an error naming the entry, not a silent skip.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,12 +24,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.normalize import canonical_tones, fold, lower_same_length
-from index.query import Alternative, Plan, syllable_matches
+from core.normalize import fold
+from index.query import Alternative, Plan, load_lexicon, syllable_matches, syllables_of
 
 CONCEPTS_FILE = Path(__file__).with_name("vi") / "concepts.toml"
 _KEYS = frozenset({"broader", "narrower", "why"})
-_WORD = re.compile(r"[^\W_]+")
 
 Syllables = tuple[str, ...]
 
@@ -56,12 +54,6 @@ class Concept:
     def __post_init__(self) -> None:
         object.__setattr__(self, "broader_alternatives", tuple(Alternative(t) for t in self.broader))
         object.__setattr__(self, "narrower_alternatives", tuple(Alternative(t) for t in self.narrower))
-
-
-def syllables(text: str) -> Syllables:
-    """Lowercase, canonical-tone syllables (letters and digits; the rest separates), as the
-    query and the index see a text."""
-    return tuple(_WORD.findall(lower_same_length(canonical_tones(text))))
 
 
 # ----------------------------------------------------------------------------------------------- compiling
@@ -116,7 +108,7 @@ def _terms(label: str, entry: Mapping[str, Any], key: str) -> tuple[Syllables, .
     for term in raw:
         if not isinstance(term, str):
             raise ConceptError(f"{label}: `{key}` holds {term!r}, not a string")
-        words = syllables(term)
+        words = syllables_of(term)
         if not words:
             raise ConceptError(f"{label}: `{key}` holds {term!r}, which has no word")
         if words in out:
@@ -142,8 +134,6 @@ def _widened(concept: Concept, sets: Sequence[Sequence[Syllables]]) -> Concept:
 @lru_cache(maxsize=1)
 def load_concepts(path: Path = CONCEPTS_FILE) -> tuple[Concept, ...]:
     """The shipped concepts, widened by the shipped synonyms (read once per process)."""
-    from index.query import load_lexicon
-
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -161,8 +151,9 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> tuple[Concept, ...]:
 
 
 def _within(typed: Sequence[str], term: Syllables) -> bool:
-    """Whether `term` occurs in a row in `typed` (the query's syllables) under the matching rule:
-    a syllable typed with accents is the term's only as written, one typed without, in any form."""
+    """Whether `term` occurs in a row in `typed` (the query's syllables, or an alternative's) under
+    the matching rule: a syllable typed with accents is the term's only as written, one typed
+    without, in any form."""
     n = len(term)
     return any(all(syllable_matches(typed[at + j], term[j]) for j in range(n))
                for at in range(len(typed) - n + 1))
@@ -175,16 +166,17 @@ def asked_concepts(text: str, plan: Plan, concepts: Sequence[Concept]) -> tuple[
     own words, which the engine already ranks by; the concept is for the instances it did not
     name ("trụ sở đóng cửa trong giờ làm việc" asks about "đóng cửa", and "vắng mặt" is the
     concept's other answer)."""
-    typed = syllables(text)
-    alternatives = [alt.syllables for g in plan.groups for alt in g.alternatives]
-    present = {fold(s) for s in typed} | {fold(s) for a in alternatives for s in a}
+    runs = (syllables_of(text), *(alt.syllables for g in plan.groups for alt in g.alternatives))
+    present = {fold(s) for run in runs for s in run}
+
+    def said(term: Syllables) -> bool:
+        # Only a term whose every syllable the query holds, folded, can match: most are skipped here.
+        return all(fold(s) in present for s in term) and any(_within(run, term) for run in runs)
+
     out = []
     for c in concepts:
-        # Only terms whose every syllable the query holds, folded, can match: most are skipped here.
-        heads = [b for b in c.broader if all(fold(s) in present for s in b)]
-        if any(_within(typed, b) or any(_within(a, b) for a in alternatives) for b in heads):
-            narrower = tuple(n for n in c.narrower if not all(fold(s) in present for s in n)
-                             or not (_within(typed, n) or any(_within(a, n) for a in alternatives)))
+        if any(said(b) for b in c.broader):
+            narrower = tuple(n for n in c.narrower if not said(n))
             if narrower:
                 out.append(Concept(c.name, c.broader, narrower, c.why))
     return tuple(out)

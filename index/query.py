@@ -145,8 +145,9 @@ class Parsed:
     empty_input: bool
 
 
-def _syllables(text: str) -> tuple[str, ...]:
-    """Lowercase, canonical-tone syllables of `text` (letters and digits; the rest separates)."""
+def syllables_of(text: str) -> tuple[str, ...]:
+    """Lowercase, canonical-tone syllables of `text` (letters and digits; the rest separates):
+    how the query, the reranker (a finding's text) and the concepts (their terms) cut a text."""
     return tuple(_WORD.findall(lower_same_length(canonical_tones(text))))
 
 
@@ -208,7 +209,7 @@ def parse(text: str) -> Parsed:
             joining = bool(runs)
             continue
         source = body.rstrip("*") if kind == "word" else body
-        syllables = _syllables(source)
+        syllables = syllables_of(source)
         if not syllables:
             continue
         prefix = kind == "word" and body.endswith("*")
@@ -228,7 +229,7 @@ def parse(text: str) -> Parsed:
 
 
 def _capitals(text: str) -> tuple[bool, ...]:
-    """Per syllable of `text` (as `_syllables` cuts it), whether its first letter is a capital."""
+    """Per syllable of `text` (as `syllables_of` cuts it), whether its first letter is a capital."""
     return tuple(s[:1].isupper() for s in _WORD.findall(canonical_tones(text)))
 
 
@@ -488,7 +489,7 @@ def _entry_at(entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[s
 
 def _entry(term: str) -> tuple[tuple[str, ...], bool]:
     """A word-list entry ("thì [accents]") as (syllables, only with accents)."""
-    return _syllables(term.removesuffix(ACCENTS_ONLY)), term.endswith(ACCENTS_ONLY)
+    return syllables_of(term.removesuffix(ACCENTS_ONLY)), term.endswith(ACCENTS_ONLY)
 
 
 def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
@@ -537,25 +538,25 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
         if not line:
             continue
         if FRAME_GAP in line:
-            first, last = (_syllables(part.removesuffix(ACCENTS_ONLY)) for part in line.split(FRAME_GAP, 1))
+            first, last = (syllables_of(part.removesuffix(ACCENTS_ONLY)) for part in line.split(FRAME_GAP, 1))
             if last:
                 frames.append((first, last, line.endswith(ACCENTS_ONLY)))
             continue
         if line.endswith(OPTIONAL):
-            if syllables := _syllables(line.removesuffix(OPTIONAL)):
+            if syllables := syllables_of(line.removesuffix(OPTIONAL)):
                 light.append(Cue(syllables, "", required=False, accents_only=True))
             continue
         stopwords.append(line)
-    sets = tuple(tuple(s for s in (_syllables(m) for m in members) if s) for members in synonym_sets)
+    sets = tuple(tuple(s for s in (syllables_of(m) for m in members) if s) for members in synonym_sets)
     answered = tuple((asks, holds) for table in answers
-                  for holds in (tuple(h for h in (_syllables(t) for t in table.get("holds", ())) if h),)
-                  for asks in (_syllables(t) for t in table.get("asks", ())) if asks and holds)
+                  for holds in (tuple(h for h in (syllables_of(t) for t in table.get("holds", ())) if h),)
+                  for asks in (syllables_of(t) for t in table.get("asks", ())) if asks and holds)
     return Lexicon(_entries(stopwords),
                    tuple(sorted(set(frames), key=lambda f: (not f[0], -len(f[1]), f))),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
                    tuple(sorted((*compile_cues(intents), *light),
                                 key=lambda c: (-len(c.syllables), c.syllables))), answered,
-                   tuple(sorted({k for k in (_syllables(c) for c in citations) if k},
+                   tuple(sorted({k for k in (syllables_of(c) for c in citations) if k},
                                 key=lambda k: (-len(k), k))),
                    _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())),
                    *compile_which(which or {}, levels))
@@ -570,14 +571,13 @@ def compile_which(table: Mapping[str, Any], levels: Sequence[str]
     asking: dict[tuple[str, ...], str | None] = {}
     for entry in table.get("level", ()):
         for level in levels if LEVEL in entry else ():
-            if words := _syllables(entry.replace(LEVEL, level)):
+            if words := syllables_of(entry.replace(LEVEL, level)):
                 asking.setdefault(words, level)
     for entry in table.get("any", ()):
-        if words := _syllables(entry):
+        if words := syllables_of(entry):
             asking.setdefault(words, None)
-    places = [_syllables(p) for entry in table.get("places", ())
-              for p in ([entry.replace(LEVEL, level) for level in levels] if LEVEL in entry else [entry])]
-    quantifiers = [_syllables(q) for q in table.get("quantifiers", ())]
+    places = [syllables_of(p) for entry in table.get("places", ()) for p in _per_level(entry, levels)]
+    quantifiers = [syllables_of(q) for q in table.get("quantifiers", ())]
     unnamed = frozenset(q + p for q in quantifiers for p in places if q and p)
     return tuple(sorted(asking.items(), key=lambda e: (-len(e[0]), e[0]))), unnamed
 
@@ -585,11 +585,13 @@ def compile_which(table: Mapping[str, Any], levels: Sequence[str]
 def _stopword_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
     """The stopword file's entries, comments cut; an entry holding LEVEL once per level word."""
     for raw in lines:
-        line = raw.split("#", 1)[0].strip()
-        if LEVEL in line:
-            yield from (line.replace(LEVEL, level) for level in levels)
-        else:
-            yield line
+        yield from _per_level(raw.split("#", 1)[0].strip(), levels)
+
+
+def _per_level(entry: str, levels: Sequence[str]) -> list[str]:
+    """The entry once per level word when it holds LEVEL ("[level] nào" → "xã nào", "phường
+    nào" …), else the entry itself."""
+    return [entry.replace(LEVEL, level) for level in levels] if LEVEL in entry else [entry]
 
 
 def dictionary_file() -> Path | None:

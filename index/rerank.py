@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -31,12 +30,20 @@ from core.levels import ALL_LEVELS, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
 from index.concepts import Concept, asked_concepts, load_concepts, share_held
-from index.query import Alternative, Group, Plan, Which, filter_key, name_forms, syllable_matches
+from index.query import (
+    Alternative,
+    Group,
+    Plan,
+    Which,
+    filter_key,
+    name_forms,
+    syllable_matches,
+    syllables_of,
+)
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
 DEFAULT_POOL = 30  # findings the engine hands the reranker when the weights file does not say
 LENGTH_SCALE = math.log1p(100)  # a finding of 100 syllables is long for the genre: length 1.0
-_WORD = re.compile(r"[^\W_]+")
 
 
 # ----------------------------------------------------------------------------------------------- the views
@@ -80,7 +87,7 @@ class Written:
 
     @classmethod
     def of(cls, record: FindingRecord) -> Written:
-        syllables = tuple(_WORD.findall(lower_same_length(canonical_tones(record.text))))
+        syllables = syllables_of(record.text)
         at: dict[str, list[int]] = {}
         for k, s in enumerate(syllables):
             at.setdefault(fold(s), []).append(k)
@@ -282,20 +289,15 @@ def concepts_held(c: Candidate, asked: Asked, pool: int) -> float:
     return share_held(asked.concepts, c.written.holds) if asked.concepts else 0.0
 
 
-def _syllables_of(text: str) -> tuple[str, ...]:
-    """Lowercase, canonical-tone syllables, as Written reads a finding's text."""
-    return tuple(_WORD.findall(lower_same_length(canonical_tones(text))))
-
-
 # Every level word as the segmented text writes it ("thị_trấn" → ("thị", "trấn")).
-_LEVEL_WORDS: frozenset[tuple[str, ...]] = frozenset(_syllables_of(level.value) for level in ALL_LEVELS)
+_LEVEL_WORDS: frozenset[tuple[str, ...]] = frozenset(syllables_of(level.value) for level in ALL_LEVELS)
 
 
 def _speaks_of_levels(record: FindingRecord) -> bool:
     """Whether the finding's text holds a level word as a word of its own (the segmenter's words,
     FindingRecord.words): "xã" in "UBND xã chưa ban hành", not in "xã_hội"."""
     tokens = record.words.split() if record.words else record.text.split()
-    return any(_syllables_of(token.replace("_", " ")) in _LEVEL_WORDS for token in tokens)
+    return any(syllables_of(token.replace("_", " ")) in _LEVEL_WORDS for token in tokens)
 
 
 def _names_unit(c: Candidate, levels: frozenset[str]) -> bool:
@@ -303,7 +305,7 @@ def _names_unit(c: Candidate, levels: frozenset[str]) -> bool:
     FindingRecord.unit_levels) of one of `levels`, of any level when empty."""
     for value in c.record.unit_levels:
         level, name = split_level(value)
-        if (not levels or level in levels) and c.written.holds(Alternative(_syllables_of(name))):
+        if (not levels or level in levels) and c.written.holds(Alternative(syllables_of(name))):
             return True
     return False
 

@@ -141,18 +141,19 @@ class FindingsComponent:
     def __call__(self, doc: Doc) -> Doc:
         units = doc._.units or []
         text, bounds = text_of(doc), token_bounds(doc)
-        folded = fold(text)
+        folded, form = fold(text), form_of(doc)
         findings, judged = [], []
-        for f in find_findings(text, form=form_of(doc)):
+        for f in find_findings(text, form=form):
             named = judged_units(text, f.start, f.end, units, folded)
             judged.extend(judged_units(text, f.start, f.end, units, folded, subjects_only=True))
             names = tuple(dict.fromkeys(m.unit.name for m in named))
             findings.append(replace(f, units=names, words=words_in(text, bounds, f.start, f.end)))
         doc._.units = with_judged_as_inspected(list(units), judged)
-        leads = lead_units(text, [(f.start, f.end, bool(f.units)) for f in findings], doc._.units, folded)
+        leads = lead_units(text, [(f.start, f.end, bool(f.units)) for f in findings], doc._.units,
+                           folded, form)
         findings = [replace(f, units=lead) if lead else f for f, lead in zip(findings, leads, strict=True)]
         spans = [(f.start, f.end, bool(f.units)) for f in findings]
-        carried = passage_units(text, spans, doc._.units, folded)
+        carried = passage_units(text, spans, doc._.units, folded, form)
         findings = [replace(f, passage_units=about) if about else f
                     for f, about in zip(findings, carried, strict=True)]
         doc._.findings = findings

@@ -12,14 +12,14 @@ C or D for what the finding says, so those mentions are left out. The cue words 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from core.levels import ADMIN_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
+from core.levels import ADMIN_LEVELS, ALL_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role
-from core.normalize import fold
+from core.normalize import fold, matching_form
 from nlp.segment import paragraphs, sentences
 from nlp.units import UnitMention
 from nlp.vi import finding_subjects as W
@@ -70,8 +70,10 @@ def _patterns() -> _Patterns:
     source = re.compile(rf"^\W*(?:{_alt(W.SOURCE_OPENERS)})\s[^,;]{{3,160}}?,")
     place = re.compile(rf"(?<!\w)(?:{_alt(W.PLACE_OR_ADDRESSEE_BEFORE)})(?:\s+[^\s,;:]+){{0,6}}?\s+{tail}")
     nouns = re.compile(rf"(?<!\w)(?:{_alt(W.NOUNS_WITH_SPEAKER_VERB)})(?!\w)")
-    many = re.compile(rf"(?<!\w)(?:{_alt(W.MANY_QUANTIFIERS)})\s+(?:(?:ubnd|uy ban nhan dan)\s+)?"
-                      rf"(?:{_LEVELS}|{_alt(W.UNIT_NOUNS)})(?!\w)")
+    # On the matching form, marks kept (nlp/vi/finding_subjects.py says why); "UBND" is a unit noun.
+    unit_words = _alt(matching_form(w) for w in (*ALL_LEVELS, *W.UNIT_NOUNS))
+    many = re.compile(rf"(?<!\w)(?:{_alt(map(matching_form, W.MANY_QUANTIFIERS))})\s+"
+                      rf"(?:{unit_words}|{abbreviations_pattern().lower()})(?!\w)")
     return _Patterns(speaker, not_speaker, judgement, issuer, recipient, source, place, nouns, many)
 
 
@@ -154,7 +156,7 @@ def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention
     )
     if not named:
         return []
-    folded = form if form is not None and len(form) == len(text) else fold(text)
+    folded = _given_or(form, text, fold)
     cue = _patterns()
     content = start + _content_start(folded[start:end])
     judged: list[UnitMention] = []
@@ -173,7 +175,7 @@ def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention
 
 
 def lead_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequence[UnitMention],
-               form: str | None = None) -> list[tuple[str, ...]]:
+               form: str | None = None, matching: str | None = None) -> list[tuple[str, ...]]:
     """For each finding (`spans`: start, end, whether it names units of its own) naming none, the
     units its sentence's lead-in judges: the words before the sentence's first finding, which
     no finding holds ("Trong thực hiện CCHC tại UBND xã A có những ưu điểm là xã đã ban hành
@@ -185,7 +187,7 @@ def lead_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequ
     dụng ISO ...") is that finding's, and the gold leaves the items after it unnamed (the newer
     texts' annotators always, the older ones mostly): taking it for them hurt the newer fold.
     """
-    folded = form if form is not None and len(form) == len(text) else fold(text)
+    folded, lowered = _given_or(form, text, fold), _given_or(matching, text, matching_form)
     many = _patterns().many
     out: list[tuple[str, ...]] = [() for _ in spans]
     for para in paragraphs(text):
@@ -197,13 +199,13 @@ def lead_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequ
             subjects = judged_units(text, sent.start, sent.end, mentions, folded, subjects_only=True)
             judged = [m for m in subjects if _first(m, sent.start, sent.end) < lead_end]
             for k in inside:
-                if judged and not spans[k][2] and not many.search(folded, sent.start, spans[k][1]):
+                if judged and not spans[k][2] and not many.search(lowered, sent.start, spans[k][1]):
                     out[k] = tuple(dict.fromkeys(m.unit.name for m in judged))
     return out
 
 
 def passage_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequence[UnitMention],
-                  form: str | None = None) -> list[tuple[str, ...]]:
+                  form: str | None = None, matching: str | None = None) -> list[tuple[str, ...]]:
     """For each finding (`spans`: start, end, whether it names units of its own), the inspected
     units the passage around it is about, when it names none: empty for one that names its own.
 
@@ -220,7 +222,7 @@ def passage_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: S
     what its sentence names for it (its words, its lead-in: `lead_units`), as the annotation
     guide has it, and the gold of the newer texts names nothing more.
     """
-    folded = form if form is not None and len(form) == len(text) else fold(text)
+    folded, lowered = _given_or(form, text, fold), _given_or(matching, text, matching_form)
     many = _patterns().many
     out: list[tuple[str, ...]] = [() for _ in spans]
     order = sorted(range(len(spans)), key=lambda k: spans[k][0])
@@ -238,16 +240,21 @@ def passage_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: S
                 at += 1
                 if names_own or start < sent.start:
                     continue
-                if many.search(folded, sent.start, end):
+                if many.search(lowered, sent.start, end):
                     subject = ()
                     continue
                 before = (m.unit.name for m in judged if _first(m, sent.start, sent.end) < start)
                 out[k] = tuple(dict.fromkeys(before)) or subject
-            if many.search(folded, sent.start, sent.end) or (holders and not judged):
+            if many.search(lowered, sent.start, sent.end) or (holders and not judged):
                 subject = ()
             elif judged:
                 subject = tuple(dict.fromkeys(m.unit.name for m in judged))
     return out
+
+
+def _given_or(form: str | None, text: str, make: Callable[[str], str]) -> str:
+    """`form`, a caller's form of `text` (fold, matching_form: same length), else `make(text)`."""
+    return form if form is not None and len(form) == len(text) else make(text)
 
 
 def _first(m: UnitMention, start: int, end: int) -> int:

@@ -71,9 +71,12 @@ JUDGEMENT_BEFORE_SPEAKER: tuple[str, ...] = (
 
 # A sentence speaking of many units at once ("các đơn vị", "một số xã", "nhiều cơ quan") is about
 # no one unit the passage named before it: its findings, and the passage after it, go back to the
-# document's inspected units. The quantifiers, then the nouns for units besides the level words
-# (core/levels.py) they may quantify.
+# document's inspected units. The quantifiers, then the nouns for units they may quantify besides
+# the level words (core/levels.py: the territorial ones and "cơ quan"). Unlike the lists above,
+# these two are matched with their marks (`core.normalize.matching_form`): folding makes the
+# plural "những" the conjunction "nhưng" and "mỗi"/"mọi" (each, every) "mới"/"mời" (new, invite),
+# and "..., nhưng xã chưa ..." or "mời UBND xã" speak of one unit.
 MANY_QUANTIFIERS: tuple[str, ...] = (
-    "cac", "mot so", "nhieu", "nhung", "tat ca", "hau het", "mot vai", "moi",
+    "các", "một số", "nhiều", "những", "tất cả", "hầu hết", "một vài", "mỗi", "mọi",
 )
-UNIT_NOUNS: tuple[str, ...] = ("don vi", "co quan", "dia phuong", "ubnd", "uy ban nhan dan")
+UNIT_NOUNS: tuple[str, ...] = ("đơn vị", "địa phương", "ubnd", "ủy ban nhân dân")

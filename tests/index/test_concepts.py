@@ -17,9 +17,8 @@ from index.concepts import (
     compile_concepts,
     load_concepts,
     share_held,
-    syllables,
 )
-from index.query import Plan, plan_query
+from index.query import Plan, plan_query, syllables_of
 from index.rerank import FEATURES, Asked, Candidate, concepts_held
 
 EQUIPMENT = {"broader": ["cơ sở vật chất", "trang thiết bị"],
@@ -48,7 +47,7 @@ def test_an_entry_compiles_to_syllables_lowercase_with_canonical_tones() -> None
     assert equipment.name == "cơ sở vật chất"
     assert equipment.broader == (("cơ", "sở", "vật", "chất"), ("trang", "thiết", "bị"))
     assert ("máy", "tính") in equipment.narrower
-    assert syllables("hoà giải") == syllables("hòa giải")
+    assert syllables_of("hoà giải") == syllables_of("hòa giải")
 
 
 CSVC, PC = ["cơ sở vật chất"], ["máy tính"]

@@ -51,6 +51,14 @@ def test_the_question_word_is_still_dropped_from_the_required_words() -> None:
     assert "xã" not in [s for alt in plan.alternatives for s in alt.syllables]
 
 
+def test_every_shipped_question_word_asking_a_place_is_dropped_from_the_required_words() -> None:
+    # intents.toml [which] reads these words for the place asked; query_stopwords.txt must drop
+    # them, else a question typed with one requires its words of every finding ("nơi đâu còn …").
+    for words, _level in load_lexicon().which_words:
+        plan = plan_query(" ".join(words) + " còn hồ sơ trễ hạn")
+        assert plan.which is not None and plan.dropped[:len(words)] == words, words
+
+
 def test_the_which_table_compiles_each_level_and_the_unnamed_phrases() -> None:
     asking, unnamed = compile_which({"level": ["[level] nào"], "any": ["nơi nào"],
                                      "quantifiers": ["một số", "có"], "places": ["[level]", "nơi"]},

@@ -82,6 +82,17 @@ def test_many_units_at_once_end_the_passage(nlp: Language) -> None:
     assert set(attributed) == {"Mỹ Long", "Cao Lãnh"}  # the document's inspected units
 
 
+def test_a_plural_ends_the_passage_and_the_word_for_but_does_not(nlp: Language) -> None:
+    # Folded, "những" (the plural) and "nhưng" (but) are one word: only the plural speaks of many.
+    but = TWO_UNITS.replace("Việc thực hiện cơ chế một cửa", "Xã đã ban hành quy chế tiếp nhận hồ sơ nhưng xã"
+                            " chưa công khai số điện thoại đường dây nóng. Việc thực hiện cơ chế một cửa")
+    extraction = _extract(nlp, but)
+    assert _about(extraction, "chưa công khai số điện thoại")[1] == ("Mỹ Long",)
+    assert _about(extraction, "còn nhận dư đơn")[1] == ("Mỹ Long",)  # the passage goes on past it
+    plural = TWO_UNITS + "Những đơn vị được kiểm tra còn chậm cập nhật thủ tục hành chính mới.\n"
+    assert _about(_extract(nlp, plural), "còn chậm cập nhật")[1] == ()
+
+
 def test_a_holder_of_unnamed_communes_ends_the_passage(nlp: Language) -> None:
     text = TWO_UNITS + (
         "Qua kiểm tra trình độ chuyên môn, nghiệp vụ công chức cấp xã ở huyện Cao Lãnh nhìn chung đạt kết"
