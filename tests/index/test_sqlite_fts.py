@@ -6,7 +6,7 @@ import json
 import random
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -391,8 +391,11 @@ def test_a_search_reuses_the_last_ones_match_lists_only_while_the_data_is_the_sa
     ])
     walked: list[str] = []
     rowids = sqlite_fts._rowids
-    monkeypatch.setattr(sqlite_fts, "_rowids", lambda conn, sql, params=(): (
-        walked.extend(str(p) for p in params if "MATCH" in sql), rowids(conn, sql, params))[1])
+    def counted(conn: sqlite3.Connection, sql: str, params: Sequence[object] = ()) -> object:
+        walked.extend(str(p) for p in params if "MATCH" in sql)
+        return rowids(conn, sql, params)
+
+    monkeypatch.setattr(sqlite_fts, "_rowids", counted)
     query = Query(text="ho so tre han")
     everywhere = [(h.record.finding_id, h.score) for h in backend.search(query).hits]
     assert [f for f, _ in everywhere] == ["b", "a"] and walked
