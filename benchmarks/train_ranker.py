@@ -88,7 +88,7 @@ def judged_pool(backend: SearchBackend, query: Query, grade: Grade, ideal: float
     from pipeline.search import engine_pool, with_matters
 
     asked = with_matters(replace(query, limit=DEPTH, offset=0))  # a page, as the benchmark asks
-    result = engine_pool(backend, asked, pool)
+    result, _ = engine_pool(backend, asked, pool)
     cands = candidates(result.hits)
     rows = np.asarray(feature_rows(cands, Asked.of(asked, result.plan or Plan()), pool),
                       dtype=np.float64).reshape(len(cands), len(FEATURES))

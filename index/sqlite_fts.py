@@ -399,6 +399,16 @@ class _Filters:
                 and (self.polarity is None or polarity == self.polarity))
 
 
+def _in(ids: IntArray, found: IntArray) -> BoolArray:
+    """Which of `ids` are in `found` (ascending), one binary search each. Why not np.isin: it
+    sorts or tables all of `found` on every call, and ranking asks of every phrase's list over
+    the whole index (thousands of findings) which of a few dozen candidates hold it."""
+    if not len(found):
+        return np.zeros(len(ids), dtype=np.bool_)
+    at = np.minimum(np.searchsorted(found, ids), len(found) - 1)
+    return np.asarray(found[at] == ids, dtype=np.bool_)
+
+
 def _every(sets: list[IntArray]) -> IntArray:
     """The findings in every one of `sets` (each ascending and unique)."""
     out = sets[0]
@@ -413,7 +423,9 @@ def _rowids(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> I
     joined = conn.execute(f"SELECT group_concat(rowid) FROM ({sql})", tuple(params)).fetchone()[0]
     if not joined:
         return np.empty(0, dtype=np.int64)
-    return np.sort(np.fromstring(joined, dtype=np.int64, sep=","))
+    found = np.fromstring(joined, dtype=np.int64, sep=",")
+    # FTS5 and the indexes mostly list rowids ascending already: checking costs a tenth of sorting.
+    return found if bool((found[1:] >= found[:-1]).all()) else np.sort(found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,6 +447,7 @@ class _Columns:
     tokens: IntArray  # rowid → FTS5's token count of the finding (all columns)
     alike: BoolArray  # rowid → whether Python tokenizes its folded text as FTS5 does
     combos: list[_Combo]
+    sizes: list[int]  # how many findings have each combo
     terms: list[tuple[str, str, str]]  # (field, key, value) of the multi-valued facets
     packs: int  # how many distinct packs
     item_pack: IntArray  # the (pack, term) pairs of every pack: which terms each pack holds
@@ -449,7 +462,7 @@ class _Columns:
             either = " OR ".join("(field = ? AND key = ?)" for _ in pairs)
             having = _rowids(conn, f"SELECT rowid FROM fts_terms WHERE {either}",
                              [v for pair in pairs for v in pair])
-            kept = kept[np.isin(kept, having)]
+            kept = kept[_in(kept, having)]
         return kept
 
     def of_polarity(self, ids: IntArray, polarity: str | None) -> BoolArray:
@@ -457,6 +470,11 @@ class _Columns:
         codes = [code for code, combo in enumerate(self.combos)
                  if polarity is not None and combo[2] == polarity]
         return np.isin(self.combo[ids], codes)
+
+    def of_polarity_count(self, polarity: str | None) -> int:
+        """How many findings of the index have this polarity (none when it is None)."""
+        return sum(self.sizes[code] for code, combo in enumerate(self.combos)
+                   if polarity is not None and combo[2] == polarity)
 
     def of_areas(self, ids: IntArray, areas: Sequence[str]) -> BoolArray:
         """Which of `ids` are about one of `areas` (codes)."""
@@ -510,11 +528,14 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     position[newest_first] = np.arange(len(newest_first))
     combo, pack = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
     combos: list[_Combo] = []
+    sizes: list[int] = []
     for year, area, polarity, joined in conn.execute(
             "SELECT year, area, polarity, group_concat(rowid) FROM fts_records"
             " GROUP BY year, area, polarity"):
-        combo[_parse_ints(joined)] = len(combos)
+        found = _parse_ints(joined)
+        combo[found] = len(combos)
         combos.append((year, area, polarity))
+        sizes.append(len(found))
     term_codes: dict[str, int] = {}
     items: list[tuple[int, int]] = []
     packs = conn.execute(
@@ -526,7 +547,7 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     pairs = np.array(items, dtype=np.int64).reshape(-1, 2)
     terms = [(field_, key, value) for field_, key, value in (item.split(_FIELD_SEP) for item in term_codes)]
     return _Columns(version, combo, pack, position, newest_first, by_rowid(tokens), by_rowid(alike, np.bool_),
-                    combos, terms, len(packs), pairs[:, 0], pairs[:, 1], _load_repeats(conn))
+                    combos, sizes, terms, len(packs), pairs[:, 0], pairs[:, 1], _load_repeats(conn))
 
 
 def _parse_ints(joined: str | None) -> IntArray:
@@ -583,6 +604,22 @@ class _Vocabulary(Vocabulary):
             [*fields, *candidates])}
 
 
+@dataclass(frozen=True)
+class _RecentLists:
+    """The FTS5 match lists (expression → rowids) the last search asked for, in one data version.
+
+    Why: the composed search asks the engine twice for one query naming a place (pipeline/
+    search.py engine_pool: the search, then the place's findings first) and again for a page
+    past the reranker's pool; each time FTS5 walked the same phrases' lists over the whole index
+    (a common syllable: 3-4 ms each), which made the place's few hundred findings cost as much
+    as the whole search. Only the last search's lists are kept: memory stays one search's, and
+    a search of other words replaces them. Lists of the same data version are the same lists
+    (SqliteFtsBackend._columns says when the data changed)."""
+
+    version: tuple[int, int]
+    lists: dict[str, IntArray]
+
+
 @dataclass
 class _TextSearch:
     """A plan's findings in one snapshot: which match each group, the conjunction or the
@@ -596,6 +633,10 @@ class _TextSearch:
     filling: bool = False
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
     _groups: list[IntArray] | None = None
+    # The match lists the previous search of this data version asked FTS5 for (_RecentLists),
+    # and those this one asked for, read-only.
+    previous: dict[str, IntArray] = dataclasses.field(default_factory=dict)
+    asked: dict[str, IntArray] = dataclasses.field(default_factory=dict)
 
     def groups(self) -> list[IntArray]:
         """Each group's findings, in the plan's order, asked of FTS5 once per search: the
@@ -605,7 +646,14 @@ class _TextSearch:
         return self._groups
 
     def _ids(self, match: str) -> IntArray:
-        return _rowids(self.conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [match])
+        found = self.asked.get(match)
+        if found is None:
+            found = self.previous.get(match)
+            if found is None:
+                found = _rowids(self.conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [match])
+                found.setflags(write=False)  # the next search may read it too
+            self.asked[match] = found
+        return found
 
     def folded_holders(self, alt: Alternative) -> IntArray:
         """Findings holding the alternative's folded phrase (what bm25 counts)."""
@@ -703,7 +751,12 @@ class _TextSearch:
         when they all matched every group (then a sure unit is held by all)."""
         if everyone and not alt.literal and (alt.syllables, alt.prefix) in self._sure():
             return np.ones(len(ids), dtype=np.bool_)
-        return np.isin(ids, self.alternative(alt) if alt.whole else self.folded_holders(alt))
+        return _in(ids, self._holders(alt))
+
+    def _holders(self, alt: Alternative) -> IntArray:
+        """The findings holding a ranked unit as its ranking expression matches it: how many
+        there are is its idf in bm25."""
+        return self.alternative(alt) if alt.whole else self.folded_holders(alt)
 
     def rank(self, columns: _Columns, ids: IntArray, groups: list[IntArray] | None,
              need: int, strongest: BoolArray | None = None) -> list[tuple[int, float]]:
@@ -713,29 +766,33 @@ class _TextSearch:
         the alternatives, then rowid."""
         n = len(self.plan.groups)  # the weight of all groups (each 1 when all must match)
         matched = np.full(len(ids), n, dtype=np.int64)  # the weight of the groups matched
-        exact = (np.isin(ids, self.exact()) if self.plan.exact is not None
+        exact = (_in(ids, self.exact()) if self.plan.exact is not None
                  else np.zeros(len(ids), dtype=np.bool_))
         polar = columns.of_polarity(ids, self.plan.polarity)
         weights = [1] * n
-        held = list(groups or [])
+        # Each group of a partial stage and each group more: how many findings hold it, which of `ids`.
+        sizes = [len(found) for found in groups or []]
+        held = [_in(ids, found) for found in groups or []]
         if self.plan.polarity_group:  # the polarity stands for a word the query typed: one group more
-            held.append(columns.newest_first[columns.of_polarity(columns.newest_first, self.plan.polarity)])
+            sizes.append(columns.of_polarity_count(self.plan.polarity))
+            held.append(polar)
             weights.append(1)
         if self.plan.answer:  # what an answer to the question holds: one group more, never required
             answer = self.answer()
-            held.append(answer)
+            sizes.append(len(answer))
+            held.append(_in(ids, answer))
             weights.append(1)
             if groups is None:
-                matched += np.isin(ids, answer)
+                matched += held[-1]
         if groups is not None:  # a partial stage: groups weigh by their idf (index.query.Plan.weights)
             parts = self.parts()
-            weights = self.plan.weights([len(found) for found in (*held, *parts)], len(columns.newest_first))
+            weights = self.plan.weights([*sizes, *(len(found) for found in parts)], len(columns.newest_first))
             matched[:] = 0
-            for weight, found in zip(weights, held, strict=False):
-                matched += weight * np.isin(ids, found)
+            for weight, holding in zip(weights, held, strict=False):
+                matched += weight * holding
             for weight, part, found in zip(weights[len(held):], self.plan.parts, parts, strict=True):
                 # A part counts where its group did not match (then the group's weight counts).
-                matched += weight * (np.isin(ids, found) & ~np.isin(ids, groups[part.group]))
+                matched += weight * (_in(ids, found) & ~held[part.group])
             weights = weights[:len(held)]  # the parts make no finding rank above one holding every group
         elif self.plan.polarity_group:
             matched += polar
@@ -760,15 +817,22 @@ class _TextSearch:
             order = np.lexsort((ids, tier))[:need]
             return list(zip(ids[order].tolist(), bonus[order].astype(float).tolist(), strict=True))
         return _top_by_bm25(self.conn, columns, ids, tier, bonus, counts, self.ranking, need,
-                            (self._expressions(), present))
+                            (self._expressions(), present), [len(self._holders(a)) for a in alternatives])
 
 
 def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tier: IntArray, bonus: Any,
                  counts: IntArray, match: str, need: int,
-                 patterns: tuple[list[str], BoolArray] | None = None) -> list[tuple[int, float]]:
+                 patterns: tuple[list[str], BoolArray] | None = None,
+                 holders: Sequence[int] | None = None) -> list[tuple[int, float]]:
     """The first `need` (rowid, score) of `ids` (ascending): by tier (0 first), then `bonus`
     minus bm25 of `match`, then rowid. `counts` are the phrase counts of each finding
     (fts_topk.phrase_counts); FTS5 scores only what fts_topk cannot infer.
+
+    `holders` (how many findings of the index hold each phrase of `match`, in order) lets
+    numpy score every finding whose counts are known (fts_topk.bm25: FTS5's own doubles), so
+    FTS5 scores only those whose counts are not. Why: FTS5 scores a few findings by walking
+    every phrase's list over the whole index (and again for the idf), which costs as much for
+    the 30 findings of a filter as for a page of 10,000 matches.
 
     `patterns` (each phrase of an OR `match`, and which findings hold which) lets FTS5 score
     the findings holding the same phrases with those phrases ANDed: the same bm25 (a phrase a
@@ -778,6 +842,14 @@ def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tie
     signatures = fts_topk.signatures(ids, tier, columns.tokens[ids], counts, need)
     scored = signatures.to_score()
     bm25: dict[int, float] = {}
+    if holders is not None and scored:
+        at = np.searchsorted(ids, np.asarray(scored, dtype=np.int64))
+        known = (counts[at] >= 0).all(axis=1)
+        if known.any():
+            rows, tokens = _averages(conn)
+            inferred = fts_topk.bm25(counts[at[known]], columns.tokens[ids[at[known]]], holders, rows, tokens)
+            bm25.update(zip(ids[at[known]].tolist(), (-inferred).tolist(), strict=True))
+            scored = ids[at[~known]].tolist()
     for expression, rowids in _scoring_groups(match, scored, ids, patterns):
         # The range is FTS5's to use (it skips the matches outside); the list is probed per match.
         bm25.update(conn.execute(
@@ -785,6 +857,12 @@ def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tie
             f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
             [expression, min(rowids, default=0), max(rowids, default=0), json.dumps(rowids)]).fetchall())
     return signatures.top(bm25, np.asarray(bonus, dtype=np.float64), need)
+
+
+def _averages(conn: sqlite3.Connection) -> tuple[int, int]:
+    """FTS5's row and token totals (fts_topk.averages), what bm25's idf and average length read."""
+    averages = conn.execute("SELECT block FROM fts_text_data WHERE id = 1").fetchone()
+    return fts_topk.averages(averages[0] if averages else None)
 
 
 def _scoring_groups(match: str, scored: list[int], ids: IntArray,
@@ -969,6 +1047,7 @@ class SqliteFtsBackend(SearchBackend):
         self._writes = 0  # bumped by every write of this connection, which data_version ignores
         self._cache: _Columns | None = None
         self._words: _WordFindings | None = None  # what `similar` knows of words (this data version)
+        self._recent: _RecentLists | None = None  # the match lists of the last search
         # A rebuildable view: NORMAL is enough. Read-only (the web page) opens with mode=ro.
         self._conn = connect(self.path, synchronous="NORMAL", readonly=readonly)
         try:
@@ -1168,7 +1247,10 @@ class SqliteFtsBackend(SearchBackend):
         if plan.nothing:  # typed only punctuation or emoji: nothing matches it
             return 0, [], columns.facets(np.empty(0, dtype=np.int64)) if query.facets else {}
         tier_page = query.tier_page  # the page size the tiers are decided on (Query.page_size)
-        text = _TextSearch(conn, plan)
+        recent = self._recent
+        text = _TextSearch(conn, plan, previous=recent.lists if recent and recent.version == columns.version
+                           else {})
+        self._recent = _RecentLists(columns.version, text.asked)  # filled as this search asks
         excluded = text.excluded()
         matched = text.every_group() if plan.groups else columns.newest_first
         selected = self._narrow(conn, columns, matched, excluded, filters)
@@ -1179,7 +1261,7 @@ class SqliteFtsBackend(SearchBackend):
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             if plan.holds_topic:
                 about = _union([f for f, admits in zip(groups, plan.topical, strict=True) if admits])
-                on_topic = np.isin(found, about)
+                on_topic = _in(found, about)
                 found, held = found[on_topic], held[on_topic]
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
             if not len(selected) and plan.last_resort is not None:
@@ -1210,8 +1292,8 @@ class SqliteFtsBackend(SearchBackend):
             if plan.polarity is not None:  # the matter with the opposite sense answers nothing
                 matter = matter[columns.of_polarity(matter, plan.polarity)]
             filled = np.setdiff1d(filled, matter, assume_unique=True)
-            own = np.isin(matter, owned)
-            spoken = ~own & np.isin(matter, speaks)
+            own = _in(matter, owned)
+            spoken = ~own & _in(matter, speaks)
             matter, also, areal = matter[own], matter[spoken], matter[~own & ~spoken]
             if query.matters:
                 first = _themed(conn, query.matters[:1], "primary_theme")
@@ -1237,17 +1319,18 @@ class SqliteFtsBackend(SearchBackend):
         # them), then those holding none (see _bare_of_matter); the strongest matter first.
         parts: list[tuple[IntArray, IntArray | None, bool]] = []  # (findings, strongest, bare)
         if len(matter) or len(also) or len(areal):
-            held = _union(text.groups())
             none = np.empty(0, dtype=np.int64)  # the areas' findings: no matter's bonus
             for part, of_first in ((matter, first), (also, also), (areal, none)):  # `also` speak of the first
-                worded = np.isin(part, held)
+                worded = np.zeros(len(part), dtype=np.bool_)  # holding any of the groups
+                for found in text.groups():
+                    worded |= _in(part, found)
                 parts += [(part[worded], of_first, False), (part[~worded], of_first, True)]
         parts.append((filled, None, False))
         for ids, strongest_of, bare in parts:
             if len(ranked) < offset + limit and len(ids):
                 ordered = np.sort(ids)
                 tier = TIER_SOME_WORDS if strongest_of is None else TIER_MATTER
-                strongest = np.isin(ordered, strongest_of) if strongest_of is not None else None
+                strongest = _in(ordered, strongest_of) if strongest_of is not None else None
                 if bare and strongest is not None:  # none of the groups: see _bare_of_matter
                     ranked += [(r, sc, tier) for r, sc in _bare_of_matter(
                         conn, columns, ordered, strongest, plan, offset + limit - len(ranked))]
@@ -1277,7 +1360,7 @@ class SqliteFtsBackend(SearchBackend):
                 filters: _Filters) -> IntArray:
         """`ids` without the excluded findings, through the filters."""
         if len(excluded):
-            ids = ids[~np.isin(ids, excluded)]
+            ids = ids[~_in(ids, excluded)]
         return columns.admitted(conn, ids, filters) if filters else ids
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
@@ -1314,8 +1397,7 @@ class SqliteFtsBackend(SearchBackend):
         tf = present * fts_topk.phrase_counts(ids, [t.folded for t in terms], columns.repeats)
         known = columns.alike[ids]
         # bm25 in numpy (fts_topk.bm25): FTS5's own scores without FTS5 walking ten word lists.
-        averages = conn.execute("SELECT block FROM fts_text_data WHERE id = 1").fetchone()
-        rows, tokens = fts_topk.averages(averages[0] if averages else None)
+        rows, tokens = _averages(conn)
         scores = fts_topk.bm25(tf[known], columns.tokens[ids[known]], [len(h) for h in holders],
                                rows, tokens)
         order = np.lexsort((ids[known], -scores))[:limit]

@@ -202,17 +202,24 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
         return backend.search(query, plan)
     page_size = pool_page(query, pool)
     end = query.offset + query.limit
-    first = engine_pool(backend, query if query.offset < pool else replace(query, facets=False), pool, plan)
+    first, displaced = engine_pool(backend, query if query.offset < pool else replace(query, facets=False),
+                                   pool, plan)
     ranked = ranker.ranked(first.hits, Asked.of(query, first.plan or Plan()))
     hits = [replace(hit, score=score) for hit, score in ranked[query.offset:end]]
     if query.offset < pool and (end <= pool or len(first.hits) < pool):
         return replace(first, hits=tuple(hits))
     start = max(query.offset, pool)
-    after = backend.search(replace(query, offset=start, limit=end - start, page_size=page_size,
-                                   facets=query.facets and query.offset >= pool), first.plan)
-    pooled = {h.record.finding_id for h in first.hits}  # a place's findings may come first (engine_pool)
-    scored = past_pool(after.hits, start - pool, min((score for _, score in ranked), default=0.0))
-    hits += [h for h in scored if h.record.finding_id not in pooled]
+    # Past the pool: the engine's findings the place's pushed out of it (engine_pool), then the
+    # engine's order after the pool without those the pool holds. With none pushed out, the
+    # page is the engine's own page; else it is cut from the engine's order from the pool's end.
+    fetched_from = start if not displaced else pool
+    after = backend.search(replace(query, offset=fetched_from, limit=end - fetched_from + len(displaced),
+                                   page_size=page_size, facets=query.facets and query.offset >= pool),
+                           first.plan)
+    pooled = {h.record.finding_id for h in first.hits}
+    rest = [*displaced, *(h for h in after.hits if h.record.finding_id not in pooled)]
+    rest = rest[start - fetched_from:end - fetched_from]
+    hits += past_pool(rest, start - pool, min((score for _, score in ranked), default=0.0))
     return replace(first if query.offset < pool else after, hits=tuple(hits))
 
 
@@ -234,7 +241,8 @@ def pool_page(query: Query, pool: int) -> int:
     return max(pool, query.tier_page)
 
 
-def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | None = None) -> SearchResult:
+def engine_pool(backend: SearchBackend, query: Query, pool: int,
+                plan: Plan | None = None) -> tuple[SearchResult, tuple[Hit, ...]]:
     """The engine's first `pool` findings for `query` (its matters already found), in its
     order: what the reranker reorders, and what benchmarks/train_ranker.py learns from.
 
@@ -248,12 +256,15 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     a unit typed matches: `within`) in the engine's order, then the others. A --unit filter
     already narrows to the place, and a query naming two places says no one place to put first.
     `plan`: the engine's plan of the query, read once for both requests (`SearchBackend.plan`).
+
+    Returns the pool and the engine's own first findings the place's pushed out of it, in the
+    engine's order: the pages after the pool list them first, so no finding is lost.
     """
     asked = replace(query, offset=0, limit=pool, page_size=pool_page(query, pool))
     found = backend.search(asked, plan)
     places = [g.unit for g in (found.plan or Plan()).groups if g.unit]
     if query.unit or len(set(places)) != 1:
-        return found
+        return found, ()
     inside = backend.search(replace(asked, unit=places[0], within=True, facets=False), found.plan)
     at_place = Asked.of(query, found.plan or Plan())
     named = [c.record.finding_id for c in candidates(found.hits) if unit_named(c, at_place, pool) > 0]
@@ -261,7 +272,9 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     ordered = [h for h in found.hits if h.record.finding_id in named]
     ordered += [h for h in inside.hits if h.record.finding_id not in named]
     ordered += [h for h in found.hits if h.record.finding_id not in first]
-    return replace(found, hits=tuple(ordered[:pool]))
+    kept = {h.record.finding_id for h in ordered[:pool]}
+    return (replace(found, hits=tuple(ordered[:pool])),
+            tuple(h for h in found.hits if h.record.finding_id not in kept))
 
 
 def matter_of(theme: str | None, themes: tuple[str, ...], matters: tuple[str, ...]) -> str | None:

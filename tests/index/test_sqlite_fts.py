@@ -6,7 +6,7 @@ import json
 import random
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -377,6 +377,40 @@ def test_similar_sees_every_write_and_answers_alike_from_its_word_lists(
         assert fresh._words is not None and not fresh._words.lists
     finally:
         fresh.close()
+
+
+def test_a_search_reuses_the_last_ones_match_lists_only_while_the_data_is_the_same(
+        backend: SqliteFtsBackend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The place's findings after the search of the same words (pipeline/search.py engine_pool)
+    read the lists FTS5 gave the search before; a write by this backend or by another
+    connection is seen at once."""
+    backend.index([
+        rec("a", "Hồ sơ đất đai trễ hạn, chưa gửi thư xin lỗi.", units=("Tân An",)),
+        rec("b", "Hồ sơ trễ hạn chưa được xử lý.", units=("Bình Minh",)),
+        rec("c", "Ban chỉ đạo chưa họp định kỳ.", units=("Tân An",)),
+    ])
+    walked: list[str] = []
+    rowids = sqlite_fts._rowids
+    def counted(conn: sqlite3.Connection, sql: str, params: Sequence[object] = ()) -> object:
+        walked.extend(str(p) for p in params if "MATCH" in sql)
+        return rowids(conn, sql, params)
+
+    monkeypatch.setattr(sqlite_fts, "_rowids", counted)
+    query = Query(text="ho so tre han")
+    everywhere = [(h.record.finding_id, h.score) for h in backend.search(query).hits]
+    assert [f for f, _ in everywhere] == ["b", "a"] and walked
+    walked.clear()
+    at_place = backend.search(Query(text="ho so tre han", unit="Tân An", within=True))
+    assert [h.record.finding_id for h in at_place.hits] == ["a"] and not walked
+    assert [(h.record.finding_id, h.score) for h in backend.search(query).hits] == everywhere
+    backend.index([rec("d", "Hồ sơ trễ hạn.")])
+    assert [h.record.finding_id for h in backend.search(query).hits] == ["d", "b", "a"] and walked
+    other = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        other.delete_document("doc-d")
+    finally:
+        other.close()
+    assert [h.record.finding_id for h in backend.search(query).hits] == ["b", "a"]
 
 
 def _back_to_v2(conn: sqlite3.Connection) -> None:

@@ -1,9 +1,10 @@
 """A query naming one place puts the place's findings first (pipeline/search.py `engine_pool`), on
 both engines: before findings elsewhere holding more of the query's other words, with the
-findings about units inside it, the page after the pool never repeating one."""
+findings about units inside it, the pages after the pool never repeating one nor losing one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -77,6 +78,19 @@ def test_the_page_after_the_pool_repeats_no_finding_of_the_place(engine: SearchB
     ids = _ids(engine, query, Ranker({}, pool=2))
     assert ids[:2] == _ids(engine, query, Ranker({}))[:2]
     assert len(ids) == len(set(ids))
+
+
+def test_no_finding_is_lost_past_the_pool_and_pages_cut_the_one_list(engine: SearchBackend) -> None:
+    """The engine's own first findings the place's push out of the pool come first past it: the
+    pages list every finding the total counts, once, and page by page the same list."""
+    query = Query(text="Vị Xuyên chỉ đạo điều hành", limit=6)
+    ranker = Ranker({}, pool=2)
+    result = search(engine, query, ranker=ranker)
+    ids = [h.record.finding_id for h in result.hits]
+    assert len(ids) == len(set(ids)) == result.total == 6
+    pages = [h.record.finding_id for offset in (0, 2, 4)  # the tiers decided on one page size
+             for h in search(engine, replace(query, offset=offset, limit=2, page_size=6), ranker=ranker).hits]
+    assert pages == ids
 
 
 def test_a_place_query_reads_its_query_once_and_its_scores_fall(engine: SearchBackend,
