@@ -214,16 +214,17 @@ def _is_person(name: str, gazetteer: Gazetteer) -> bool:
 # --------------------------------------------------------------------------- phrases
 
 
-def _parse_phrase(text: str, hit: tuple[str, int, int], gazetteer: Gazetteer,
+def _parse_phrase(text: str, lowered: str, hit: tuple[str, int, int], gazetteer: Gazetteer,
                   ) -> tuple[list[_Mention], int]:
     """Mentions named after one level word, and where the phrase ends.
 
     An announced list ("các xã", "08 xã, thị trấn (", "xã:") gives its level to bare items and
     lets an item carry its own level word; an unannounced one ("xã Tân Phú, Tân Lộc") only
-    continues with bare names that are not provinces.
+    continues with bare names that are not provinces. `lowered` is the text's matching form, where
+    the plural markers are read with their marks ("những xã", not "nhưng xã").
     """
     level, head, pos = hit
-    announced = PLURAL_MARKERS.search(fold(text[max(0, head - 12):head])) is not None
+    announced = PLURAL_MARKERS.search(lowered, max(0, head - 12), head) is not None
     while True:  # "xã, thị trấn", "xã/phường"
         j = _LEVEL_JOINER.match(text, pos)
         nxt = _level_at(text, j.end()) if j and j.group().strip() else None
@@ -261,7 +262,7 @@ def _parse_phrase(text: str, hit: tuple[str, int, int], gazetteer: Gazetteer,
     return mentions, pos
 
 
-def _scan(text: str, gazetteer: Gazetteer) -> list[_Mention]:
+def _scan(text: str, lowered: str, gazetteer: Gazetteer) -> list[_Mention]:
     mentions: list[_Mention] = []
     pos = 0
     while True:
@@ -272,7 +273,7 @@ def _scan(text: str, gazetteer: Gazetteer) -> list[_Mention]:
         if hit is None:  # pragma: no cover - the regex matched
             pos = m.end()
             continue
-        found, end = _parse_phrase(text, hit, gazetteer)
+        found, end = _parse_phrase(text, lowered, hit, gazetteer)
         mentions.extend(found)
         pos = max(end, m.end())
 
@@ -605,11 +606,11 @@ def find_units(text: str, *, published: str | None = None,
     the caller has it already.
     """
     gaz = gazetteer or load_gazetteer()
-    mentions = _scan(text, gaz)
+    lowered = form if form is not None and len(form) == len(text) else matching_form(text)
+    mentions = _scan(text, lowered, gaz)
     mentions += _announced_bare_lists(text, mentions, gaz)
     mentions += _lead_in_lists(text, mentions, gaz)
     mentions += _bare_provinces(text, mentions, gaz)
-    lowered = form if form is not None and len(form) == len(text) else matching_form(text)
     mentions += _bare_spans(text, mentions, lowered)
     mentions.sort(key=lambda m: m.start)
     _mark_enclosing(text, mentions)

@@ -10,6 +10,8 @@ matched on `core.normalize.fold` output (lower case, no diacritics, same length 
 
 from __future__ import annotations
 
+from nlp.vi.quantifiers import DISTRIBUTIVE_QUANTIFIERS, PLURAL_QUANTIFIERS
+
 # Verbs of saying, judging and demanding: a unit named before one of them in the same finding
 # belongs to the speaker ("Văn phòng UBND tỉnh B cho biết ...", "lãnh đạo thành phố C đánh giá
 # cao ..."), and what follows the verb is the content judged.
@@ -71,12 +73,11 @@ JUDGEMENT_BEFORE_SPEAKER: tuple[str, ...] = (
 
 # A sentence speaking of many units at once ("các đơn vị", "một số xã", "nhiều cơ quan") is about
 # no one unit the passage named before it: its findings, and the passage after it, go back to the
-# document's inspected units. The quantifiers, then the nouns for units they may quantify besides
-# the level words (core/levels.py: the territorial ones and "cơ quan"). Unlike the lists above,
-# these two are matched with their marks (`core.normalize.matching_form`): folding makes the
-# plural "những" the conjunction "nhưng" and "mỗi"/"mọi" (each, every) "mới"/"mời" (new, invite),
-# and "..., nhưng xã chưa ..." or "mời UBND xã" speak of one unit.
-MANY_QUANTIFIERS: tuple[str, ...] = (
-    "các", "một số", "nhiều", "những", "tất cả", "hầu hết", "một vài", "mỗi", "mọi",
-)
+# document's inspected units. The quantifiers (nlp/vi/quantifiers.py: plural and distributive),
+# then the nouns for units they may quantify besides the level words (core/levels.py: the
+# territorial ones and "cơ quan"). Unlike the lists above, these two are matched with their marks
+# (`core.normalize.matching_form`): folding makes the plural "những" the conjunction "nhưng" and
+# "mỗi"/"mọi" (each, every) "mới"/"mời" (new, invite), and "..., nhưng xã chưa ..." or "mời UBND
+# xã" speak of one unit.
+MANY_QUANTIFIERS: tuple[str, ...] = (*PLURAL_QUANTIFIERS, *DISTRIBUTIVE_QUANTIFIERS)
 UNIT_NOUNS: tuple[str, ...] = ("đơn vị", "địa phương", "ubnd", "ủy ban nhân dân")

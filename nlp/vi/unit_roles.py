@@ -3,8 +3,9 @@
 Why a data module: the unit finder should read as an algorithm; the vocabulary it relies on
 (the words that end a proper name, the verbs and prepositions that say who inspected whom;
 level words and abbreviations are in core/levels.py) changes with the corpus and lives here.
-All patterns are matched against `core.normalize.fold` output (lowercase, no diacritics, same
-length as the text), so "Thị trấn", "THỊ TRẤN" and "thị trấn" are one pattern.
+The role cues are matched against `core.normalize.fold` output (lowercase, no diacritics, same
+length as the text), so "Thị trấn", "THỊ TRẤN" and "thị trấn" are one pattern; the plural
+markers keep their marks (`PLURAL_MARKERS` says why).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 
 from core.levels import LEVELS, folded_words_pattern
+from core.normalize import matching_form
+from nlp.vi.quantifiers import PLURAL_QUANTIFIERS
 
 # Level words, their abbreviations and tiers live in the one table, core/levels.py.
 
@@ -27,9 +30,13 @@ NAME_STOP_WORDS = frozenset({
 
 MAX_NAME_SYLLABLES = 5
 
-# Words between a plural/counted announcement and its level word: "các xã", "08 xã",
-# "3 xã", "các xã, thị trấn". Folded.
-PLURAL_MARKERS = re.compile(r"(?:\bcac|\bnhung|\b\d+|\bmot so)\s+$")
+# A plural quantifier (nlp/vi/quantifiers.py) or a count right before a level word announces a
+# list: "các xã", "một số xã", "08 xã", "các xã, thị trấn". Unlike the cues below, matched on
+# `core.normalize.matching_form` (marks kept): folded, the conjunction "nhưng" in "..., nhưng xã
+# A, B chưa ..." would be the plural "những".
+PLURAL_MARKERS = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(matching_form(w)).replace(r"\ ", r"\s+") for w in PLURAL_QUANTIFIERS)
+    + r"|\d+)\s+$")
 
 # --------------------------------------------------------------------------- role cues
 # Matched (folded) in the text just BEFORE a unit mention: the last cue wins. "kiểm tra" in a

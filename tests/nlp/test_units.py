@@ -202,6 +202,21 @@ def test_a_persons_name_after_a_level_word_is_not_a_unit(text: str) -> None:
     assert units(text) == {}
 
 
+@pytest.mark.parametrize("plural", ["những", "một số", "nhiều", "Các"])
+def test_a_plural_before_the_level_word_announces_a_list_of_communes(plural: str) -> None:
+    # Announced, a name that is also a province's ("Hòa Bình") is one of the communes listed.
+    found = units(f"Đoàn kiểm tra ghi nhận {plural} xã Tân Phú, Hòa Bình và Phú Mỹ đã số hóa hồ sơ.")
+    assert {("xã", "Tân Phú"), ("xã", "Hòa Bình"), ("xã", "Phú Mỹ")} <= set(found)
+
+
+def test_the_word_for_but_before_the_level_word_announces_nothing() -> None:
+    # Folded, "nhưng" (but) is the plural "những": here one commune, then its province.
+    found = units("Huyện đã triển khai dịch vụ công trực tuyến, nhưng xã Tân Phú, Hòa Bình vẫn nhận hồ sơ "
+                  "giấy.")
+    assert ("xã", "Hòa Bình") not in found
+    assert found[("xã", "Tân Phú")].province == "Hòa Bình"
+
+
 def test_a_unit_honouring_a_person_is_still_a_unit() -> None:
     assert ("phường", "Trần Hưng Đạo") in units(
         "UBND phường Trần Hưng Đạo, thành phố Quảng Ngãi niêm yết đủ.")
