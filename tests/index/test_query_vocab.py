@@ -76,6 +76,23 @@ def test_the_official_mailbox_is_not_cut_into_the_general_email() -> None:
     assert "thu dien tu" in groups("email")[0]  # typed without accents: the members folded
 
 
+@pytest.mark.parametrize(("typed", "expected"), [
+    # the form written out is one group, not "giấy hẹn" + "trả kết quả" (the desk's own name)
+    ("giấy hẹn trả kết quả", [["giấy hẹn trả kết quả", "phiếu hẹn", "giấy hẹn",
+                               "giấy tiếp nhận hồ sơ và hẹn trả kết quả", "phiếu hẹn trả kết quả"]]),
+    # the one-stop software is one group, not "một cửa" + any electronic thing
+    ("phần mềm 1 cửa điện tử", [["phần mềm"], ["1 cửa điện tử", "một cửa điện tử",
+                                              "hệ thống thông tin một cửa điện tử",
+                                              "hệ thống thông tin giải quyết thủ tục hành chính",
+                                              "hệ thống thông tin giải quyết tthc"]]),
+    ("ki ốt tra cứu", [["ki ốt", "kiosk"], ["tra cứu"]]),
+    # "về" is a query stop word; kept inside the breach, and "sớm" alone is no group
+    ("cán bộ về sớm", [["cán bộ"], ["về sớm", "về trước giờ"]]),
+])
+def test_a_written_out_name_stays_one_group(typed: str, expected: list[list[str]]) -> None:
+    assert groups(typed) == expected
+
+
 def test_the_queue_machine_leaves_thu_tu_a_word_of_its_own() -> None:
     assert groups("máy bốc số thứ tự") == [["máy bốc số", "máy lấy số", "máy cấp số"], ["thứ tự"]]
 
