@@ -105,12 +105,16 @@ def test_feedback_is_a_noun_not_a_question_for_recommendations() -> None:
     assert plan_query("kiến nghị xử lý cán bộ").polarity == "recommendation"  # the verb still asks
 
 
-def test_a_late_arrival_is_no_member_after_the_negation_cue() -> None:
-    """"chậm giờ" is left out of the đi muộn set: "chậm" is a required cue, a member read after
-    it would be a sense group, and the query's topic would admit nothing to the partial stages."""
+def test_a_member_the_cue_begins_is_a_topic_not_the_querys_sense() -> None:
+    """"chậm giờ" is a member of the đi muộn set that the required cue "chậm" begins: the query
+    still asks for shortcomings, but the member names the breach, a topical group, so findings
+    saying "đi muộn" without "CBCC" reach the partial stages. The cue alone stays the sense."""
     plan = plan_query("CBCC chậm giờ")
-    assert [g.sense for g in plan.groups] == [False, True, False]
-    assert groups("CBCC chậm giờ")[1:] == [["chậm"], ["giờ"]]
+    assert plan.polarity == "shortcoming" and [g.sense for g in plan.groups] == [False, False]
+    assert "đi muộn" in groups("CBCC chậm giờ")[1] and all(plan.topical)
+    assert [g.sense for g in plan_query("hồ sơ chậm trả kết quả").groups] == [False, False]
+    bare = plan_query("cán bộ chậm")
+    assert groups("cán bộ chậm") == [["cán bộ"], ["chậm"]] and bare.topical == (True, False)
 
 
 # ----------------------------------------------------------------------------------- intents.toml
