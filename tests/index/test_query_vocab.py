@@ -88,6 +88,10 @@ def test_the_official_mailbox_is_not_cut_into_the_general_email() -> None:
     ("ki ốt tra cứu", [["ki ốt", "kiosk"], ["tra cứu"]]),
     # "về" is a query stop word; kept inside the breach, and "sớm" alone is no group
     ("cán bộ về sớm", [["cán bộ"], ["về sớm", "về trước giờ"]]),
+    # the place an index gives is how reports answer a question on the ranking
+    ("PAR Index xếp hạng", [["par index", "chi so cai cach hanh chinh", "chi so cchc"],
+                            ["xếp hạng", "thứ hạng", "xếp thứ", "đứng thứ", "xếp vị trí thứ",
+                             "đứng vị trí thứ"]]),
 ])
 def test_a_written_out_name_stays_one_group(typed: str, expected: list[list[str]]) -> None:
     assert groups(typed) == expected
