@@ -90,8 +90,7 @@ def test_the_official_mailbox_is_not_cut_into_the_general_email() -> None:
     ("cán bộ về sớm", [["cán bộ"], ["về sớm", "về trước giờ"]]),
     # the place an index gives is how reports answer a question on the ranking
     ("PAR Index xếp hạng", [["par index", "chi so cai cach hanh chinh", "chi so cchc"],
-                            ["xếp hạng", "thứ hạng", "xếp thứ", "đứng thứ", "xếp vị trí thứ",
-                             "đứng vị trí thứ"]]),
+                            ["xếp hạng", "thứ hạng", "xếp thứ", "xếp vị trí thứ", "đứng vị trí thứ"]]),
 ])
 def test_a_written_out_name_stays_one_group(typed: str, expected: list[list[str]]) -> None:
     assert groups(typed) == expected
