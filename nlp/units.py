@@ -544,7 +544,7 @@ def _is_issuer(text: str, group: list[_Mention]) -> bool:
                and DATELINE_BEFORE.search(text[max(0, m.head - 40):m.head]) for m in group):
         return False
     for body in BODY_BY_LEVEL.finditer(text):
-        following = _SYLLABLE.match(text, _SPACES.match(text, body.end()).end())
+        following = _SYLLABLE.match(text[body.end():body.end() + 40].lstrip(" \t"))
         named = following is not None and following.group()[0].isupper()
         if not named and level_of_word(body.group("level")) == group[0].level:
             return True
