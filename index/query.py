@@ -401,9 +401,29 @@ class Lexicon:
             return None
         comment = [s for s in seen if s[0] >= start] or list(seen)
         comment = [s for s in comment if s[1].kept] or comment
-        focus = next((at for at in range(len(typed)) if _entry_at(self.focus_words, typed, at)), -1)
-        before = [s for s in comment if s[0] < focus]
+        before = self._focused(typed, comment)
         return (before[-1] if before else comment[0])[1]
+
+    def _focused(self, typed: Sequence[str], cues: Sequence[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
+        """The cues before the first question word of content or manner ("gì", "thế nào"): the
+        last of them is what that word asks about."""
+        focus = next((at for at in range(len(typed)) if _entry_at(self.focus_words, typed, at)), -1)
+        return [s for s in cues if s[0] < focus]
+
+    def asks_matter(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> bool:
+        """Whether the query asks a question about a matter (`is_question`), not for the findings
+        of a polarity: a question word of content asking about a word naming the polarity
+        ("đoàn kiểm tra kiến nghị gì", "hạn chế là gì", "xử lý kỷ luật thế nào") asks for the
+        recommendations, the shortcomings. A negation before it is the matter's sense ("xã nào
+        chưa niêm yết thủ tục gì"), and a cue of the topic before "thì" is not what the comment
+        asks about ("hồ sơ không hợp lệ thì xử lý thế nào")."""
+        if not self.is_question(typed):
+            return False
+        start = max((at + n for at in range(len(typed)) if (n := _entry_at(self.topic_ends, typed, at))),
+                    default=0)
+        named = [s for s in seen if s[0] >= start and s[1].kept and not (s[1].required and s[1].sense)
+                 and not self._in_circumstance(typed, s[0], start)]
+        return not self._focused(typed, named)
 
     def _in_circumstance(self, typed: Sequence[str], at: int, comment: int) -> bool:
         """Whether place `at` lies in a clause of circumstance following what is asked ("người
@@ -758,8 +778,9 @@ class Plan:
     # The place a question asks for ("xã nào …": Which), None when it asks none: never required,
     # never an engine's matter (the question word is dropped), read by the reranker.
     which: Which | None = None
-    # Whether the query is a question (Lexicon.is_question): it asks about a matter, and the
-    # polarity it names is then the matter's, not a section of the report (index/rerank.py).
+    # Whether the query is a question about a matter (Lexicon.asks_matter: "xã nào còn hồ sơ trễ
+    # hạn", "vì sao … bị quá hạn"): the polarity it names is then the matter's, not a section of
+    # the report (index/rerank.py: polarity_match); False for "đoàn kiểm tra kiến nghị gì".
     question: bool = False
 
     @property
@@ -1007,7 +1028,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units)
         return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped),
-                                   question=lexicon.is_question(typed))
+                                   question=lexicon.asks_matter(typed, cues))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
@@ -1022,7 +1043,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
                 related=_related(groups, lexicon, words),
                 answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)),
-                which=lexicon.which_asked(typed), question=lexicon.is_question(typed))
+                which=lexicon.which_asked(typed), question=lexicon.asks_matter(typed, cues))
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,

@@ -106,6 +106,9 @@ def test_a_question_asks_about_the_matter_which_the_remedy_states_too() -> None:
     named = Asked(plan_query("còn hồ sơ trễ hạn"))
     assert not named.plan.question and named.plan.polarity == "shortcoming"
     assert [polarity_match(c, named, 30) for c in (failing, remedy, on_time)] == [1.0, 0.0, 0.0]
+    prescribed = Asked(plan_query("đoàn kiểm tra kiến nghị gì về hồ sơ trễ hạn"))  # the recommendations asked
+    assert prescribed.plan.polarity == "recommendation" and not prescribed.plan.question
+    assert [polarity_match(c, prescribed, 30) for c in (failing, remedy, on_time)] == [0.0, 1.0, 0.0]
     praised = Asked(plan_query("nơi nào làm tốt công tác tiếp công dân"))
     assert praised.plan.polarity == "strength"
     assert [polarity_match(c, praised, 30) for c in (failing, remedy, on_time)] == [0.0, 1.0, 1.0]
