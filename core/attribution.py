@@ -15,13 +15,18 @@ A, not about every unit the report inspected), else the document's inspected uni
 vị còn chậm"). A document naming no inspected unit but its inspector ("Phó Chủ tịch UBND tỉnh A
 kiểm tra Trung tâm Phục vụ hành chính công tỉnh") inspected that unit's own bodies (its
 departments and centres are no administrative units), so such a finding inherits the inspector;
-a document without either gives it no unit at all.
+a document without either but naming one province (or centrally-run city) and no other unit of
+its rank is about that province: the genre's articles and directives on one province's reform
+name it once ("Chủ tịch UBND thành phố Hà Nội chỉ đạo ...", "UBND tỉnh Gia Lai vừa ...") and then
+speak of its own bodies ("các sở, ngành, địa phương", "Sở Nội vụ"), so such a finding inherits
+the province; a document naming no province, or several, gives it no unit at all.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.levels import rank_of
 from core.models import Finding, Role, Unit
 from core.normalize import fold, match_key
 
@@ -47,7 +52,8 @@ def attribute(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
     """The units of the document (`units`) that `finding` is about; see the module docstring."""
     if not finding.units:
         inspected = (tuple(u for u in units if u.role == Role.INSPECTED)
-                     or tuple(u for u in units if u.role == Role.INSPECTOR))
+                     or tuple(u for u in units if u.role == Role.INSPECTOR)
+                     or sole_province(units))
         keys = {match_key(name) for name in finding.passage_units}
         passage = tuple(u for u in inspected if match_key(u.name) in keys)
         return Attribution(passage or inspected, named=False)
@@ -64,3 +70,9 @@ def attribute(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
         elif name not in unplaced:
             unplaced.append(name)
     return Attribution(tuple(chosen), named=True, unplaced=tuple(unplaced))
+
+
+def sole_province(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """The document's one unit of province rank (core/levels.py), when it names exactly one."""
+    provinces = tuple(u for u in units if rank_of(u.level) == 0)
+    return provinces if len(provinces) == 1 else ()

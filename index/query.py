@@ -336,6 +336,10 @@ class Lexicon:
     # each (syllables, only with accents), longest first.
     topic_ends: tuple[tuple[tuple[str, ...], bool], ...] = ()
     focus_words: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The words making a query a question (intents.toml [reading] `questions`, `Lexicon.is_question`),
+    # and the conjunctions opening a clause of circumstance ("khi", "nếu": `Lexicon.asked`).
+    question_words: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    circumstances: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The words asking which place (intents.toml [which], `which_asked`): (syllables, the level
     # word asked or None for any unit), longest first.
     which_words: tuple[tuple[tuple[str, ...], str | None], ...] = ()
@@ -392,11 +396,56 @@ class Lexicon:
             return None
         start = max((at + n for at in range(len(typed)) if (n := _entry_at(self.topic_ends, typed, at))),
                     default=0)
+        seen = [s for s in seen if not self._in_circumstance(typed, s[0], start)]
+        if not seen:
+            return None
         comment = [s for s in seen if s[0] >= start] or list(seen)
         comment = [s for s in comment if s[1].kept] or comment
-        focus = next((at for at in range(len(typed)) if _entry_at(self.focus_words, typed, at)), -1)
-        before = [s for s in comment if s[0] < focus]
+        before = self._focused(typed, comment)
         return (before[-1] if before else comment[0])[1]
+
+    def _focused(self, typed: Sequence[str], cues: Sequence[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
+        """The cues before the first question word of content or manner ("gì", "thế nào"): the
+        last of them is what that word asks about."""
+        focus = next((at for at in range(len(typed)) if _entry_at(self.focus_words, typed, at)), -1)
+        return [s for s in cues if s[0] < focus]
+
+    def asks_matter(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> bool:
+        """Whether the query asks a question about a matter (`is_question`), not for the findings
+        of a polarity: a question word of content asking about a word naming the polarity
+        ("đoàn kiểm tra kiến nghị gì", "hạn chế là gì", "xử lý kỷ luật thế nào") asks for the
+        recommendations, the shortcomings. A negation before it is the matter's sense ("xã nào
+        chưa niêm yết thủ tục gì"), and a cue of the topic before "thì" is not what the comment
+        asks about ("hồ sơ không hợp lệ thì xử lý thế nào")."""
+        if not self.is_question(typed):
+            return False
+        start = max((at + n for at in range(len(typed)) if (n := _entry_at(self.topic_ends, typed, at))),
+                    default=0)
+        named = [s for s in seen if s[0] >= start and s[1].kept and not (s[1].required and s[1].sense)
+                 and not self._in_circumstance(typed, s[0], start)]
+        return not self._focused(typed, named)
+
+    def _in_circumstance(self, typed: Sequence[str], at: int, comment: int) -> bool:
+        """Whether place `at` lies in a clause of circumstance following what is asked ("người
+        đứng đầu có phải chịu trách nhiệm khi cán bộ vi phạm"): from a conjunction of time or
+        condition (`circumstances`) after the query's first word, to the end of the query or of
+        the topic before "thì" (`comment`: where the comment starts). A conjunction opening the
+        query is left to "thì" (which marks where its clause ends); one starting a question word
+        ("khi nào") asks when, and opens nothing."""
+        for k in range(1, at):
+            if k < comment <= at:
+                continue
+            if _entry_at(self.circumstances, typed, k) and not _entry_at(self.question_words, typed, k):
+                return True
+        return False
+
+    def is_question(self, typed: Sequence[str]) -> bool:
+        """Whether the query asks a question: a question word (intents.toml [reading] `questions`,
+        the words asking which place, a cause, content or manner) or a yes/no frame ("có … không")."""
+        return bool(_frame(list(typed), self)) or self.which_asked(typed) is not None \
+            or bool(self.answer_words(typed)) or any(
+                _entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at)
+                for at in range(len(typed)))
 
     def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
         """The longest polarity cue starting at `at`, None when none."""
@@ -559,6 +608,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    tuple(sorted({k for k in (syllables_of(c) for c in citations) if k},
                                 key=lambda k: (-len(k), k))),
                    _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())),
+                   _entries(read.get("questions", ())), _entries(read.get("circumstances", ())),
                    *compile_which(which or {}, levels))
 
 
@@ -728,6 +778,10 @@ class Plan:
     # The place a question asks for ("xã nào …": Which), None when it asks none: never required,
     # never an engine's matter (the question word is dropped), read by the reranker.
     which: Which | None = None
+    # Whether the query is a question about a matter (Lexicon.asks_matter: "xã nào còn hồ sơ trễ
+    # hạn", "vì sao … bị quá hạn"): the polarity it names is then the matter's, not a section of
+    # the report (index/rerank.py: polarity_match); False for "đoàn kiểm tra kiến nghị gì".
+    question: bool = False
 
     @property
     def minimum(self) -> int:
@@ -973,7 +1027,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units)
-        return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped))
+        return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped),
+                                   question=lexicon.asks_matter(typed, cues))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
@@ -988,7 +1043,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
                 related=_related(groups, lexicon, words),
                 answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)),
-                which=lexicon.which_asked(typed))
+                which=lexicon.which_asked(typed), question=lexicon.asks_matter(typed, cues))
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,

@@ -41,8 +41,11 @@ from nlp.vi.date_words import NOT_A_UNIT_NUMBER_FOLLOWERS
 from nlp.vi.person_names import FAMILY_NAMES, MIN_PERSON_SYLLABLES
 from nlp.vi.unit_lists import COLLECTIVE_NOUNS, LEAD_REACH, LIST_OPENERS
 from nlp.vi.unit_roles import (
+    BODY_BY_LEVEL,
     CRITICISED_AFTER,
     CRITICISED_BEFORE,
+    DATELINE_AFTER,
+    DATELINE_BEFORE,
     FORMER_UNIT,
     HEADLINE_INSPECTOR,
     HEADLINE_JUDGEMENT,
@@ -532,16 +535,37 @@ def _is_former(text: str, m: _Mention) -> bool:
     return FORMER_UNIT.search(fold(text[sentence_start:m.head])) is not None
 
 
-def _role(votes: list[Role], level: str, inspection_text: bool, former: bool = False) -> Role:
+def _is_issuer(text: str, group: list[_Mention]) -> bool:
+    """True when the unit is the document's issuer: a mention is the dateline's place ("Hải Phòng,
+    ngày 19 tháng 01 năm 2020", where the issuing body sits) and the text names a body of that
+    unit's level by the level word alone ("UBND thành phố vừa yêu cầu"), as a document names its
+    own government. The dateline alone is not enough: a ministry's letter is dated "Hà Nội" too."""
+    if not any(DATELINE_AFTER.match(fold(text[m.end:m.end + 40]))
+               and DATELINE_BEFORE.search(text[max(0, m.head - 40):m.head]) for m in group):
+        return False
+    for body in BODY_BY_LEVEL.finditer(text):
+        following = _SYLLABLE.match(text[body.end():body.end() + 40].lstrip(" \t"))
+        named = following is not None and following.group()[0].isupper()
+        if not named and level_of_word(body.group("level")) == group[0].level:
+            return True
+    return False
+
+
+def _role(votes: list[Role], level: str, inspection_text: bool, former: bool = False,
+          issuer: bool = False) -> Role:
     """Majority of the mentions' cues; a commune named in an inspection report without a cue
     is taken as inspected, because the genre inspects the grassroots and names communes only
     to report on them (districts and provinces are named in passing far more often), unless
-    the text names it as merged away (`former`)."""
+    the text names it as merged away (`former`). The document's issuer (`_is_issuer`) with no
+    cue either way is the inspector: the authority that inspects, or directs its units after
+    an inspection ("UBND thành phố yêu cầu Chủ tịch UBND các quận, huyện ...")."""
     counts = Counter(votes)
     if counts[Role.INSPECTOR] and counts[Role.INSPECTOR] >= counts[Role.INSPECTED]:
         return Role.INSPECTOR
     if counts[Role.INSPECTED]:
         return Role.INSPECTED
+    if issuer:
+        return Role.INSPECTOR
     if inspection_text and level in COMMUNE_LEVELS and not former:
         return Role.INSPECTED
     return Role.OTHER
@@ -627,8 +651,8 @@ def find_units(text: str, *, published: str | None = None,
         current = gaz.current_unit(first.level, first.name, province) if province else None
         votes = [_vote_role(text, m, phrase_end[id(m)]) for m in group]
         former = any(_is_former(text, m) for m in group)
-        unit = Unit(Level(first.level), first.name, _role(votes, first.level, inspection_text, former),
-                    province, current)
+        role = _role(votes, first.level, inspection_text, former, _is_issuer(text, group))
+        unit = Unit(Level(first.level), first.name, role, province, current)
         result.append(UnitMention(unit, tuple(sorted({(m.start, m.end) for m in group})),
                                   tuple(sorted({(m.start, m.end) for m in group if m.encloses}))))
     return result

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from core.levels import LEVELS, folded_words_pattern
+from core.levels import ADMIN_LEVELS, LEVELS, abbreviations_pattern, folded_words_pattern, words_pattern
 from core.normalize import matching_form
 from nlp.vi.quantifiers import PLURAL_QUANTIFIERS
 
@@ -105,3 +105,19 @@ HEADLINE_JUDGEMENT = re.compile(
     r"|diem sang|nang cao|cai thien|tut hang|tang hang|xep thu|bi phe binh)\b")
 HEADLINE_INSPECTOR = re.compile(r"^\s*:\s*(?:kiem tra|thanh tra|giam sat)\b")
 HEADLINE_MAX_CHARS = 200  # a first line longer than this is body text, not a headline
+
+# The dateline of an administrative document: "Hải Phòng, ngày 19 tháng 01 năm 2020" (Nghị định
+# 30/2020/NĐ-CP, Phụ lục I: its place is the administrative unit where the issuing body sits), at
+# the start of a line or of a table cell (the header is often a two-column table). Matched
+# (folded) right AFTER the place's name and on the text just BEFORE it.
+DATELINE_AFTER = re.compile(r"^[ \t]*,[ \t]*ngay[ \t]+\d{1,2}[ \t]+thang[ \t]+\d{1,2}[ \t]+nam[ \t]+\d{4}\b")
+DATELINE_BEFORE = re.compile(r"(?:^|[\n|])[ \t]*$")
+# A body of the text's own government named by its level word alone, no name after it ("UBND thành
+# phố vừa yêu cầu", "Kế hoạch 64/KH-UBND thành phố"): the body of the unit the dateline places the
+# issuer in, i.e. the issuer. Matched on the text as written, in any case; the level word is group
+# "level", and the caller checks that no capitalised name follows it.
+BODY_BY_LEVEL = re.compile(
+    rf"(?<!\w)(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)[ \t]+"
+    rf"(?P<level>{words_pattern(ADMIN_LEVELS)}|{abbreviations_pattern()})(?!\w)\.?",
+    re.IGNORECASE,
+)

@@ -62,6 +62,22 @@ def test_without_an_inspected_unit_an_unnamed_finding_has_no_unit() -> None:
     assert about.units == () and about.inherited
 
 
+def test_a_document_naming_one_province_and_no_role_is_about_that_province() -> None:
+    # "Chủ tịch UBND thành phố Hà Nội chỉ đạo ... Sở Nội vụ đã kiểm tra tại 18 đơn vị": the
+    # city's own department inspected its bodies; no unit has a role, the one city is the subject.
+    city = Unit(Level.THANH_PHO, "Hà Nội", Role.OTHER, "Hà Nội")
+    ward = Unit(Level.PHUONG, "Quy Nhơn Nam", Role.OTHER, "Gia Lai")
+    about = attribute(_finding("Chưa niêm yết lịch tiếp công dân."), (city, ward))
+    assert about.units == (city,) and about.inherited
+
+
+def test_a_document_naming_several_provinces_and_no_role_gives_no_unit() -> None:
+    # A ministry's letter about press reports from two provinces: neither is its subject alone.
+    one = Unit(Level.TINH, "Bình Định", Role.OTHER, "Bình Định")
+    two = Unit(Level.TINH, "Thanh Hóa", Role.OTHER, "Thanh Hóa")
+    assert attribute(_finding("Dùng xe công đi lễ chùa trong giờ hành chính."), (one, two)).units == ()
+
+
 def test_a_name_outside_the_document_units_is_kept_unplaced() -> None:
     about = attribute(_finding("Xã Cam Thành chưa niêm yết.", "Cam Thành", "Cam Tuyền"), UNITS)
     assert about.units == (XA,) and about.unplaced == ("Cam Thành",) and about.named

@@ -336,6 +336,16 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("vì sao hồ sơ trực tuyến quá hạn", None),
     ("cán bộ bị kiểm điểm", "recommendation"),
     ("trang thiết bị bộ phận một cửa", None),  # "bị" inside a word is no marker
+    # a clause of circumstance after what is asked says when, not what: its cues name nothing
+    ("người đứng đầu có phải chịu trách nhiệm khi cán bộ vi phạm kỷ luật không?", None),
+    ("nguoi dung dau co phai chiu trach nhiem khi can bo vi pham ky luat khong", None),
+    ("lãnh đạo xã xử lý thế nào nếu công chức chưa đeo thẻ", None),
+    ("những xã nào lãnh đạo không có mặt tại trụ sở khi đoàn đến kiểm tra", "shortcoming"),
+    ("hạn chế khi giải quyết hồ sơ đất đai", "shortcoming"),
+    # opening the query, the clause is the topic "thì" closes; "khi nào" asks when
+    ("khi cán bộ vi phạm thì đoàn kiểm tra kiến nghị gì", "recommendation"),
+    ("khi công chức chưa đạt chuẩn thì xử lý ra sao", "shortcoming"),
+    ("xã khắc phục hạn chế khi nào", "recommendation"),
 ])
 def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polarity: str | None) -> None:
     assert plan_query(text).polarity == polarity
@@ -382,6 +392,50 @@ def test_the_reading_compiles_from_data() -> None:
     assert polarity("kiến nghị xã chưa làm gì") == "shortcoming"  # the cue nearest before gì
     assert polarity("cán bộ bị kiểm điểm") == "recommendation" and polarity("hồ sơ bị trả") == "shortcoming"
     assert "bị" in analyse(parse("hồ sơ bị trả"), lexicon).dropped
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("xã nào chưa cấp phiếu hẹn", True),
+    ("ở đâu còn công chức cấp xã chưa đạt chuẩn", True),
+    ("vì sao hồ sơ trực tuyến bị quá hạn", True),
+    ("có xã nào chưa niêm yết sđt đường dây nóng không", True),
+    ("tỷ lệ hồ sơ nộp trực tuyến đạt bao nhiêu?", True),
+    ("bao nhieu xa chua niem yet thu tuc", True),
+    ("cán bộ có đeo thẻ không", True),
+    ("hạn chế trong ứng dụng công nghệ thông tin", False),
+    ("chưa niêm yết thủ tục hành chính", False),
+    ("công chức không đeo thẻ khi làm việc", False),  # a clause of circumstance is no question
+    ("hạn chế", False),
+    # a question word of content asking about the word naming the polarity asks for those findings
+    ("đoàn kiểm tra kiến nghị gì về niêm yết thủ tục hành chính", False),
+    ("hạn chế trong ứng dụng công nghệ thông tin là gì", False),
+    ("cán bộ công chức chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào", False),
+    ("cán bộ vi phạm bị xử lý kỷ luật thế nào", False),
+    # … not about a negation (the matter's sense), nor about the topic's cue before "thì"
+    ("xã nào chưa niêm yết thủ tục gì", True),
+    ("hồ sơ không hợp lệ thì xử lý thế nào", True),
+])
+def test_a_question_is_told_from_a_topic(text: str, question: bool) -> None:
+    assert plan_query(text).question is question
+
+
+def test_the_question_reading_compiles_from_data() -> None:
+    lexicon = compile_lexicon(["khi", "nào", "khi nào"], [],
+                              intents=[{"polarity": "shortcoming", "terms": ["vi phạm"]},
+                                       {"polarity": "recommendation", "terms": ["kiến nghị"]}],
+                              reading={"questions": ["nào", "khi nào"], "circumstances": ["khi"]})
+    assert lexicon.question_words == ((("khi", "nào"), False), (("nào",), False))  # longest first
+    assert lexicon.circumstances == ((("khi",), False),)
+
+    def read(text: str) -> tuple[str | None, bool]:
+        plan = analyse(parse(text), lexicon)
+        return plan.polarity, plan.question
+
+    assert read("lãnh đạo chịu trách nhiệm khi cán bộ vi phạm") == (None, False)
+    assert read("cán bộ vi phạm khi tiếp dân") == ("shortcoming", False)
+    assert read("khi cán bộ vi phạm") == ("shortcoming", False)  # opening the query: no clause after
+    assert read("kiến nghị xử lý cán bộ vi phạm khi nào") == ("recommendation", True)  # asks when
+    assert read("xã nào vi phạm") == ("shortcoming", True)
 
 
 def test_only_a_cue_word_is_required_after_all() -> None:

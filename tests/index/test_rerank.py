@@ -91,6 +91,29 @@ def test_the_polarity_the_query_asks_for() -> None:
     assert (polarity_match(weak, unasked, 100), polarity_match(good, unasked, 100)) == (0.0, 0.0)
 
 
+def test_a_question_asks_about_the_matter_which_the_remedy_states_too() -> None:
+    """Asked which unit still has overdue files, the news finding of the province telling named
+    districts to remedy them answers as the shortcoming does; the files handled on time do not.
+    Named without a question, the shortcomings are asked for, not the recommendations."""
+    failing = _cand(_rec("a", "Huyện Phù Mỹ còn 40 hồ sơ giải quyết trễ hạn."))
+    remedy = _cand(_rec("b", "Chủ tịch UBND tỉnh yêu cầu Chủ tịch UBND huyện Phù Mỹ khắc phục tình trạng "
+                             "hồ sơ trễ hạn.", polarity=Polarity.RECOMMENDATION))
+    on_time = _cand(_rec("c", "Huyện Phù Mỹ giải quyết hồ sơ đúng hạn, không còn hồ sơ trễ hạn.",
+                         polarity=Polarity.STRENGTH))
+    question = Asked(plan_query("đơn vị nào còn hồ sơ trễ hạn?"))
+    assert question.plan.question and question.plan.polarity == "shortcoming"
+    assert [polarity_match(c, question, 30) for c in (failing, remedy, on_time)] == [1.0, 1.0, 0.0]
+    named = Asked(plan_query("còn hồ sơ trễ hạn"))
+    assert not named.plan.question and named.plan.polarity == "shortcoming"
+    assert [polarity_match(c, named, 30) for c in (failing, remedy, on_time)] == [1.0, 0.0, 0.0]
+    prescribed = Asked(plan_query("đoàn kiểm tra kiến nghị gì về hồ sơ trễ hạn"))  # the recommendations asked
+    assert prescribed.plan.polarity == "recommendation" and not prescribed.plan.question
+    assert [polarity_match(c, prescribed, 30) for c in (failing, remedy, on_time)] == [0.0, 1.0, 0.0]
+    praised = Asked(plan_query("nơi nào làm tốt công tác tiếp công dân"))
+    assert praised.plan.polarity == "strength"
+    assert [polarity_match(c, praised, 30) for c in (failing, remedy, on_time)] == [0.0, 1.0, 1.0]
+
+
 def test_a_unit_named_by_attribution_or_in_the_text() -> None:
     plan = Plan(groups=(Group((_alt("thanh trì"),), unit="thanh tri"), Group((_alt("giờ giấc"),))))
     asked = Asked.of(Query(text="Thanh Trì giờ giấc"), plan)

@@ -98,6 +98,34 @@ def test_roles_inspector_inspected_other() -> None:
     assert found[("huyện", "Bến Lức")].province == "Long An"
 
 
+TABLE_HEADER = ("UBND TỈNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                "Số: 12/KH-UBND | Nghệ An, ngày 5 tháng 3 năm 2021 |\n")
+
+
+@pytest.mark.parametrize("header", ["Nghệ An, ngày 05 tháng 3 năm 2021\n", TABLE_HEADER])
+def test_the_datelines_place_is_the_issuer_when_the_text_names_its_government_by_level(header: str) -> None:
+    """A document dated at a place that calls its government "UBND tỉnh" was issued by that place's
+    government: with no other cue, the place is the inspector (it directs its units), not a bystander."""
+    text = header + ("UBND tỉnh yêu cầu Chủ tịch UBND các huyện, thị xã rà soát việc lập hồ sơ công việc. "
+                     "Tăng cường công tác lưu trữ.")
+    assert units(text)[("tỉnh", "Nghệ An")].role == "inspector"
+
+
+def test_a_dateline_alone_or_a_named_government_does_not_make_the_issuer() -> None:
+    """A ministry's letter is dated at the capital too; "UBND thành phố Vinh" names another body."""
+    letter = "Hà Nội, ngày 14 tháng 4 năm 2017\nBộ Nội vụ đề nghị các bộ, ngành rà soát biên chế."
+    assert units(letter)[("thành phố", "Hà Nội")].role == "other"
+    named = "Nghệ An, ngày 05 tháng 3 năm 2021\nUBND thành phố Vinh tổ chức hội nghị về văn thư."
+    assert units(named)[("tỉnh", "Nghệ An")].role == "other"
+
+
+def test_an_issuer_judged_in_its_own_text_stays_inspected() -> None:
+    """The dateline only decides when no cue does: a place whose work the text ranks was judged."""
+    text = ("Nghệ An, ngày 05 tháng 3 năm 2021\nUBND tỉnh thông báo kết quả: tỉnh Nghệ An xếp thứ 12 "
+            "về chỉ số CCHC.")
+    assert units(text)[("tỉnh", "Nghệ An")].role == "inspected"
+
+
 def test_subject_of_inspection_verb_is_inspector() -> None:
     found = units("UBND huyện Krông Pắc thực hiện kiểm tra công vụ tại xã Ea Kly.")
     assert found[("huyện", "Krông Pắc")].role == "inspector"
