@@ -1156,8 +1156,12 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
                 read.extend(_readings(typed[i:i + size], lexicon, units))
                 i += size
                 continue
-            if cue.sense:
-                sense = len(groups)  # the group this cue's word makes carries the query's sense
+            # The group this cue's word makes carries the query's sense; not a synonym member
+            # the cue only begins ("chậm giờ", "chậm trả kết quả"): that names the breach, a
+            # topic of its own, and as a sense group it would admit no finding to the partial
+            # stages (Plan.topical), so "CBCC chậm giờ" would lose the late staff not called CBCC.
+            if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
+                sense = len(groups)
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             groups.append(Group(_unique(_members(typed[i:i + length], members))))

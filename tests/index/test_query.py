@@ -254,6 +254,9 @@ def test_no_member_brings_a_common_phrase_of_another_sense() -> None:
     """Members are expanded folded when the user types no accents, so a member must mean one
     thing folded too: "sổ đỏ" would bring "so do" (trong số đó) and "sơ đồ"."""
     assert not any("so do" in group for group in groups("giay chung nhan quyen su dung dat"))
+    # "đứng thứ" would bring "dung thu", also "dùng thử" (a software trial)
+    assert not any("dung thu" in group for group in groups("xep hang"))
+    assert any("xep thu" in group for group in groups("xep hang"))
 
 
 def test_the_shipped_lexicon_loads() -> None:

@@ -76,6 +76,26 @@ def test_the_official_mailbox_is_not_cut_into_the_general_email() -> None:
     assert "thu dien tu" in groups("email")[0]  # typed without accents: the members folded
 
 
+@pytest.mark.parametrize(("typed", "expected"), [
+    # the form written out is one group, not "giấy hẹn" + "trả kết quả" (the desk's own name)
+    ("giấy hẹn trả kết quả", [["giấy hẹn trả kết quả", "phiếu hẹn", "giấy hẹn",
+                               "giấy tiếp nhận hồ sơ và hẹn trả kết quả", "phiếu hẹn trả kết quả"]]),
+    # the one-stop software is one group, not "một cửa" + any electronic thing
+    ("phần mềm 1 cửa điện tử", [["phần mềm"], ["1 cửa điện tử", "một cửa điện tử",
+                                              "hệ thống thông tin một cửa điện tử",
+                                              "hệ thống thông tin giải quyết thủ tục hành chính",
+                                              "hệ thống thông tin giải quyết tthc"]]),
+    ("ki ốt tra cứu", [["ki ốt", "kiosk"], ["tra cứu"]]),
+    # "về" is a query stop word; kept inside the breach, and "sớm" alone is no group
+    ("cán bộ về sớm", [["cán bộ"], ["về sớm", "về trước giờ"]]),
+    # the place an index gives is how reports answer a question on the ranking
+    ("PAR Index xếp hạng", [["par index", "chi so cai cach hanh chinh", "chi so cchc"],
+                            ["xếp hạng", "thứ hạng", "xếp thứ", "xếp vị trí thứ", "đứng vị trí thứ"]]),
+])
+def test_a_written_out_name_stays_one_group(typed: str, expected: list[list[str]]) -> None:
+    assert groups(typed) == expected
+
+
 def test_the_queue_machine_leaves_thu_tu_a_word_of_its_own() -> None:
     assert groups("máy bốc số thứ tự") == [["máy bốc số", "máy lấy số", "máy cấp số"], ["thứ tự"]]
 
@@ -88,12 +108,16 @@ def test_feedback_is_a_noun_not_a_question_for_recommendations() -> None:
     assert plan_query("kiến nghị xử lý cán bộ").polarity == "recommendation"  # the verb still asks
 
 
-def test_a_late_arrival_is_no_member_after_the_negation_cue() -> None:
-    """"chậm giờ" is left out of the đi muộn set: "chậm" is a required cue, a member read after
-    it would be a sense group, and the query's topic would admit nothing to the partial stages."""
+def test_a_member_the_cue_begins_is_a_topic_not_the_querys_sense() -> None:
+    """"chậm giờ" is a member of the đi muộn set that the required cue "chậm" begins: the query
+    still asks for shortcomings, but the member names the breach, a topical group, so findings
+    saying "đi muộn" without "CBCC" reach the partial stages. The cue alone stays the sense."""
     plan = plan_query("CBCC chậm giờ")
-    assert [g.sense for g in plan.groups] == [False, True, False]
-    assert groups("CBCC chậm giờ")[1:] == [["chậm"], ["giờ"]]
+    assert plan.polarity == "shortcoming" and [g.sense for g in plan.groups] == [False, False]
+    assert "đi muộn" in groups("CBCC chậm giờ")[1] and all(plan.topical)
+    assert [g.sense for g in plan_query("hồ sơ chậm trả kết quả").groups] == [False, False]
+    bare = plan_query("cán bộ chậm")
+    assert groups("cán bộ chậm") == [["cán bộ"], ["chậm"]] and bare.topical == (True, False)
 
 
 # ----------------------------------------------------------------------------------- intents.toml
