@@ -807,6 +807,30 @@ class Plan:
         that have it, so they do not make the page full."""
         return self.fallback and found < page_size
 
+    def matter_first(self, holders: Sequence[int], total: int, matters: Sequence[str],
+                     areas: Sequence[str]) -> bool:
+        """Whether the partial stages give way to the matter tier: the query names a matter or an
+        area (index.base.Query.matters, Query.areas) and its topical groups no finding holds
+        (`holders`: findings holding each group, of `total`) outweigh by idf (group_weights)
+        those some finding holds. A partial match then lacks the query's point and holds only its
+        commoner words ("điểm SIPAS các đơn vị": no finding says SIPAS, and "điểm … đơn vị" says
+        nothing of it), while the matter the absent word names (the satisfaction surveys) answers
+        the query in other words: such matches join the fill, after the matter tier. When the
+        words some finding holds weigh more ("thủ trưởng đơn vị kiểm điểm trách nhiệm": none
+        says thủ trưởng, few kiểm điểm), a partial match still says most of the query."""
+        if not (matters or areas) or not self.fallback:
+            return False
+        weights = group_weights(holders[:len(self.groups)], total)
+        absent = held = 0
+        for group, holding, weight in zip(self.groups, holders, weights, strict=False):
+            if group.sense:
+                continue
+            if holding:
+                held += weight
+            else:
+                absent += weight
+        return absent > held
+
     def fills(self, found: int, page_size: int) -> bool:
         """Whether the fill stage runs: the stages found fewer findings than one page holds
         (`page_size` = the query's limit) and a finding can match some groups but not all, or
