@@ -49,6 +49,11 @@ Matching rules the plan carries, for the engines to apply:
   and of the fill's parts (`Plan.parts`) alone (`Plan.bare_ranked`: not by a syllable of a
   typed term, nor by the optional words), then the newest: in a large matter, the ones saying
   the query's thing in other words first;
+- the partial stages give way to the matter tier (`Plan.matter_first`) when the query names a
+  matter or an area and its topical groups no finding holds outweigh by idf those some finding
+  holds: a partial match then holds only the query's commoner words ("điểm … đơn vị" for "điểm
+  SIPAS các đơn vị", no finding saying SIPAS) and joins the fill, after the matter that the absent
+  word names (the satisfaction surveys);
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
   of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
   saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);
