@@ -787,6 +787,10 @@ class Plan:
     # hạn", "vì sao … bị quá hạn"): the polarity it names is then the matter's, not a section of
     # the report (index/rerank.py: polarity_match); False for "đoàn kiểm tra kiến nghị gì".
     question: bool = False
+    # Whether the question is a yes/no one ("có xã nào chưa … không", "… hay chưa"): both its
+    # answers are findings, the failure ("xã A chưa ban hành") and the matter done ("các xã đã
+    # ban hành"), so the polarity it names prefers neither (index/rerank.py: polarity_match).
+    yes_no: bool = False
 
     @property
     def minimum(self) -> int:
@@ -1072,7 +1076,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
                 related=_related(groups, lexicon, words),
                 answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)),
-                which=lexicon.which_asked(typed), question=lexicon.asks_matter(typed, cues))
+                which=lexicon.which_asked(typed), question=lexicon.asks_matter(typed, cues),
+                yes_no=bool(_frame(typed, lexicon)))
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,

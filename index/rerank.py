@@ -237,9 +237,13 @@ def polarity_match(c: Candidate, asked: Asked, pool: int) -> float:
     every polarity but the contrary one matches. Held out on the judged sets, among the findings
     of the engine's pool for questions asking for shortcomings, recommendations were as often
     relevant as shortcomings (0.26 and 0.30), strengths seldom (0.07); for queries naming the
-    polarity without a question, 0.06 and 0.18 (benchmarks/train_ranker.py pools)."""
+    polarity without a question, 0.06 and 0.18 (benchmarks/train_ranker.py pools).
+
+    A yes/no question ("có xã nào chưa ban hành quyết định phân công … không": Plan.yes_no) is
+    answered by either finding, the failure or the matter done ("đã ban hành quyết định phân
+    công"), so it prefers no polarity: 0, as for a query naming none."""
     polarity = asked.plan.polarity
-    if polarity is None:
+    if polarity is None or asked.plan.yes_no:
         return 0.0
     if asked.plan.question:
         return float(str(c.record.polarity) != _CONTRARY.get(polarity))
