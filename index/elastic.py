@@ -823,8 +823,12 @@ class ElasticBackend(SearchBackend):
         page_size = query.tier_page  # the page size the tiers are decided on (Query.page_size)
         weights: list[int] | None = None
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
-        if plan.falls_back(_asked(response), page_size):
-            weights = self._weights(plan)
+        holders: tuple[list[int], int] | None = None  # each weighed group's findings, of all
+        if plan.falls_back(_asked(response), page_size) and (query.matters or query.areas):
+            holders = self._holders(plan)
+        if plan.falls_back(_asked(response), page_size) and not (
+                holders and plan.matter_first(*holders, query.matters, query.areas)):
+            weights = plan.weights(*holders) if holders else self._weights(plan)
             minimum = plan.minimum
             response = self._call("search", self.client.search, index=self.alias,
                                   **search_body(query, plan, minimum=minimum, weights=weights))
@@ -844,7 +848,7 @@ class ElasticBackend(SearchBackend):
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
             # half stage is asked within it).
             if weights is None:
-                weights = plan.fixed_weights or self._weights(plan)
+                weights = plan.fixed_weights or (plan.weights(*holders) if holders else self._weights(plan))
             response = self._call("search", self.client.search, index=self.alias,
                                   **search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                                 matters=matters, areas=areas))
@@ -858,6 +862,11 @@ class ElasticBackend(SearchBackend):
     def _weights(self, plan: Plan) -> list[int]:
         """Each group's weight in the partial stages (index.query.group_weights), from how many
         findings of the whole index match it (and the polarity, when it stands for a word)."""
+        return plan.weights(*self._holders(plan))
+
+    def _holders(self, plan: Plan) -> tuple[list[int], int]:
+        """How many findings of the whole index hold each group (then the polarity, the answer
+        and each part, as index.query.Plan.weights reads them), and how many findings there are."""
         clauses = {str(i): group_clause(g) for i, g in enumerate(plan.groups)}
         if plan.polarity_group and plan.polarity is not None:
             clauses[str(len(clauses))] = {"term": {"polarity": plan.polarity}}
@@ -870,7 +879,7 @@ class ElasticBackend(SearchBackend):
                               track_total_hits=True, aggs={"df": {"filters": {"filters": clauses}}})
         buckets = response["aggregations"]["df"]["buckets"]
         holders = [int(buckets[str(i)]["doc_count"]) for i in range(len(clauses))]
-        return plan.weights(holders, int(response["hits"]["total"]["value"]))
+        return holders, int(response["hits"]["total"]["value"])
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """More-like-this on the folded text: wording, not accents, makes findings alike."""

@@ -49,6 +49,11 @@ Matching rules the plan carries, for the engines to apply:
   and of the fill's parts (`Plan.parts`) alone (`Plan.bare_ranked`: not by a syllable of a
   typed term, nor by the optional words), then the newest: in a large matter, the ones saying
   the query's thing in other words first;
+- the partial stages give way to the matter tier (`Plan.matter_first`) when the query names a
+  matter or an area and its topical groups no finding holds outweigh by idf those some finding
+  holds: a partial match then holds only the query's commoner words ("điểm … đơn vị" for "điểm
+  SIPAS các đơn vị", no finding saying SIPAS) and joins the fill, after the matter that the absent
+  word names (the satisfaction surveys);
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
   of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
   saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);
@@ -810,6 +815,30 @@ class Plan:
         asked for, when the query asks for one: the others rank below the partial matches
         that have it, so they do not make the page full."""
         return self.fallback and found < page_size
+
+    def matter_first(self, holders: Sequence[int], total: int, matters: Sequence[str],
+                     areas: Sequence[str]) -> bool:
+        """Whether the partial stages give way to the matter tier: the query names a matter or an
+        area (index.base.Query.matters, Query.areas) and its topical groups no finding holds
+        (`holders`: findings holding each group, of `total`) outweigh by idf (group_weights)
+        those some finding holds. A partial match then lacks the query's point and holds only its
+        commoner words ("điểm SIPAS các đơn vị": no finding says SIPAS, and "điểm … đơn vị" says
+        nothing of it), while the matter the absent word names (the satisfaction surveys) answers
+        the query in other words: such matches join the fill, after the matter tier. When the
+        words some finding holds weigh more ("thủ trưởng đơn vị kiểm điểm trách nhiệm": none
+        says thủ trưởng, few kiểm điểm), a partial match still says most of the query."""
+        if not (matters or areas) or not self.fallback:
+            return False
+        weights = group_weights(holders[:len(self.groups)], total)
+        absent = held = 0
+        for group, holding, weight in zip(self.groups, holders, weights, strict=False):
+            if group.sense:
+                continue
+            if holding:
+                held += weight
+            else:
+                absent += weight
+        return absent > held
 
     def fills(self, found: int, page_size: int) -> bool:
         """Whether the fill stage runs: the stages found fewer findings than one page holds

@@ -1256,7 +1256,8 @@ class SqliteFtsBackend(SearchBackend):
         selected = self._narrow(conn, columns, matched, excluded, filters)
         partial = False  # whether `selected` is a partial stage (ranked by weighted groups)
         asked = selected if plan.polarity is None else selected[columns.of_polarity(selected, plan.polarity)]
-        if plan.falls_back(len(asked), tier_page):
+        if plan.falls_back(len(asked), tier_page) and not plan.matter_first(
+                [len(g) for g in text.groups()], len(columns.newest_first), query.matters, query.areas):
             groups = text.groups()
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             if plan.holds_topic:

@@ -330,3 +330,69 @@ def test_an_area_alone_brings_its_findings_in_the_sense_asked(headed: SearchBack
     assert plain[0] == ("c1", TIER_WORDS)
     assert sorted(plain[1:]) == [(f, TIER_MATTER) for f in ("c2", "c3", "c4", "c5")]
     assert found(headed, text=DIRECTION, areas=("tai_chinh",)) == [("c1", TIER_WORDS)]
+
+
+def _scored(fid: str, text: str, words: str, theme: str, polarity: Polarity = NEG) -> FindingRecord:
+    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
+                         polarity=polarity, area=Area.CHI_DAO, theme=theme, year=2023, published="2023-04-01")
+
+
+# No finding says SIPAS (its synonyms neither): "điểm … đơn vị" findings hold only the query's
+# commoner words; the satisfaction surveys are the matter SIPAS names. Unrelated findings make
+# the index large enough for idf to tell a word no finding holds from common ones.
+SURVEYS = (
+    _scored("p1", "Điểm chấm của các đơn vị trực thuộc còn chênh lệch lớn.",
+            "Điểm chấm của các đơn_vị trực_thuộc còn chênh_lệch lớn .", "chung.chi_so"),
+    _scored("p2", "Nhiều đơn vị tự chấm điểm cao hơn kết quả thẩm định.",
+            "Nhiều đơn_vị tự chấm điểm cao hơn kết_quả thẩm_định .", "chung.chi_so"),
+    _scored("p3", "Các đơn vị bị trừ điểm do nộp báo cáo muộn; xếp hạng giảm.",
+            "Các đơn_vị bị trừ điểm do nộp báo_cáo muộn ; xếp_hạng giảm .", "chung.chi_so"),
+    _scored("p4", "Đơn vị có điểm thấp nhất chưa xây dựng kế hoạch khắc phục.",
+            "Đơn_vị có điểm thấp nhất chưa xây_dựng kế_hoạch khắc_phục .", "chung.chi_so"),
+    _scored("s1", "Tỷ lệ người dân hài lòng khi giải quyết thủ tục chỉ đạt 78%.",
+            "Tỷ_lệ người_dân hài_lòng khi giải_quyết thủ_tục chỉ đạt 78 % .", "chi_dao.hai_long"),
+    _scored("s2", "Số phiếu khảo sát thu về còn ít, chưa phản ánh đúng ý kiến tổ chức, cá nhân.",
+            "Số phiếu khảo_sát thu về còn ít , chưa phản_ánh đúng ý_kiến tổ_chức , cá_nhân .",
+            "chi_dao.hai_long"),
+    *(_scored(f"o{k}", text, words, theme) for k, (text, words, theme) in enumerate((
+        ("Công chức đi muộn về sớm.", "Công_chức đi muộn về sớm .", "cong_vu.ky_luat"),
+        ("Chưa niêm yết số điện thoại đường dây nóng.", "Chưa niêm_yết số điện_thoại đường_dây_nóng .",
+         "tthc.cong_khai"),
+        ("Máy tính của bộ phận một cửa đã cũ.", "Máy_tính của bộ_phận một_cửa đã cũ .", "so_hoa.ha_tang"),
+        ("Hồ sơ trễ hẹn chưa có văn bản xin lỗi.", "Hồ_sơ trễ_hẹn chưa có văn_bản xin_lỗi .",
+         "tthc.giai_quyet"),
+        ("Cán bộ không đeo thẻ công chức.", "Cán_bộ không đeo thẻ công_chức .", "cong_vu.the_ten"),
+        ("Chữ ký số chưa được dùng trong gửi nhận văn bản.",
+         "Chữ_ký_số chưa được dùng trong gửi nhận văn_bản .", "so_hoa.van_ban"),
+        ("Phiếu hẹn ghi sai thời hạn trả kết quả.", "Phiếu_hẹn ghi sai thời_hạn trả kết_quả .",
+         "tthc.phieu_hen"),
+        ("Kế hoạch tuyên truyền CCHC ban hành chậm.", "Kế_hoạch tuyên_truyền CCHC ban_hành chậm .",
+         "chi_dao.tuyen_truyen"),
+    ))),
+)
+
+
+@pytest.fixture
+def surveys(fresh: SearchBackend) -> SearchBackend:
+    fresh.index(SURVEYS)
+    return fresh
+
+
+def test_a_word_no_finding_holds_lets_its_matter_come_before_the_common_words(surveys: SearchBackend) -> None:
+    """"điểm SIPAS các đơn vị": no finding says SIPAS, and it outweighs by idf the common words the
+    "điểm … đơn vị" findings hold (index.query.Plan.matter_first): the surveys come first, on both
+    engines; the partial matches follow in the fill, still all found."""
+    hits = found(surveys, text="điểm SIPAS các đơn vị", matters=("chi_dao.hai_long",))
+    assert sorted(hits[:2]) == [("s1", TIER_MATTER), ("s2", TIER_MATTER)]
+    assert sorted(hits[2:]) == [("p1", TIER_SOME_WORDS), ("p2", TIER_SOME_WORDS), ("p3", TIER_SOME_WORDS),
+                                ("p4", TIER_SOME_WORDS)]
+    # Without a matter named there is nothing to come first: the partial matches keep their stage.
+    assert {tier for _, tier in found(surveys, text="điểm SIPAS các đơn vị")} == {TIER_WORDS}
+
+
+def test_a_partial_match_holding_a_rare_word_of_the_query_keeps_its_stage(surveys: SearchBackend) -> None:
+    """"điểm SIPAS xếp hạng": no finding says SIPAS, but one finding says "xếp hạng" beside "điểm",
+    together weighing more than the absent word: it says most of the query, and stays first."""
+    hits = found(surveys, text="điểm SIPAS xếp hạng", matters=("chi_dao.hai_long",))
+    assert hits[0] == ("p3", TIER_WORDS)
+    assert sorted(hits[1:3]) == [("s1", TIER_MATTER), ("s2", TIER_MATTER)]

@@ -577,3 +577,22 @@ def test_related_words_come_from_every_member_of_a_groups_synonyms() -> None:
     assert [p.alternative.folded for p in plan.parts] == [("ho", "so"), ("truc", "tuyen")]
     assert [a.folded for a in plan.bare_ranked] == [("ho", "so"), ("truc", "tuyen"), ("ket", "qua")]
     assert [a.any_accent for a in plan.bare_ranked] == [True, True, False]  # a part as typed, first
+
+
+def test_partial_stages_give_way_to_the_matter_when_the_absent_word_outweighs_the_held() -> None:
+    """"ky luat hanh chinh van ban" of 1000 findings: with "ky luat" held by none (weight 7),
+    partial matches holding "hanh chinh" and "van ban" (weights 1 and 2) lack the point; with
+    "van ban" rare too (weight 7), they hold as much as they lack and keep their stage. Only a
+    query naming a matter or an area has a tier to give way to."""
+    plan = plan_query("ky luat hanh chinh van ban", Segmented())
+    assert len(plan.groups) == 3
+    matter = ("cong_vu.ky_luat",)
+    assert plan.matter_first([0, 400, 150], 1000, matter, ())
+    assert not plan.matter_first([0, 400, 1], 1000, matter, ())
+    assert not plan.matter_first([0, 400, 150], 1000, (), ())
+    assert not plan.matter_first([3, 400, 150], 1000, matter, ())  # every group held: nothing absent
+    assert not plan_query("van ban", Segmented()).matter_first([0], 1000, matter, ())  # no partial stage
+    # a negation is not a topic: it counts on neither side
+    negated = plan_query("chua ky luat hanh chinh", Segmented())
+    assert [g.sense for g in negated.groups] == [True, False, False]
+    assert negated.matter_first([500, 0, 400], 1000, matter, ())
