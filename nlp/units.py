@@ -42,6 +42,7 @@ from nlp.vi.person_names import FAMILY_NAMES, MIN_PERSON_SYLLABLES
 from nlp.vi.unit_lists import COLLECTIVE_NOUNS, LEAD_REACH, LIST_OPENERS
 from nlp.vi.unit_roles import (
     BODY_BY_LEVEL,
+    COMMITTEE_NAMES,
     CRITICISED_AFTER,
     CRITICISED_BEFORE,
     DATELINE_AFTER,
@@ -84,7 +85,7 @@ _LEAD_IN = re.compile(
     r"(?:(?<!\w)(?:" + "|".join(re.escape(w) for w in LIST_OPENERS) + r"))?\s*:\s*")
 # The figures an item of a ";" list may carry before the ";" ("Buôn Đôn 70,54 điểm, xếp thứ 15;").
 _SEMICOLON_ITEM = re.compile(r"[ \t]+[^;.:\n\w]*\d[^;.:\n]{0,60}(?=;)")
-_BODY_PREFIX = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)[ \t]+", re.IGNORECASE)
+_BODY_PREFIX = re.compile(rf"(?:{'|'.join(map(re.escape, COMMITTEE_NAMES))})[ \t]+", re.IGNORECASE)
 # "M'Drắk", "Ea H’leo": an apostrophe inside a word joins syllables of a minority-language name.
 _APOSTROPHE_NAME = re.compile(r"\w['’]\w")
 _COUNTED_AFTER = re.compile(r"\s*(?:" + "|".join(

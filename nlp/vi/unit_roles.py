@@ -18,6 +18,11 @@ from nlp.vi.quantifiers import PLURAL_QUANTIFIERS
 
 # Level words, their abbreviations and tiers live in the one table, core/levels.py.
 
+# The bodies every administrative unit has, named before its level word ("UBND xã A", "HĐND
+# tỉnh"), as written: abbreviated or in full, the tone of "Ủy" on either letter. Matched in any case.
+COMMITTEE_NAMES: tuple[str, ...] = ("UBND", "Ủy ban nhân dân", "Uỷ ban nhân dân")  # people's committee
+COUNCIL_NAMES: tuple[str, ...] = ("HĐND", "Hội đồng nhân dân")  # people's council
+
 # Capitalised words that never belong to a unit's name: titles, bodies and sentence openers
 # of the genre. A name run stops before them ("huyện Thới Bình Đoàn kiểm tra ...").
 # The gazetteer overrides this list when it knows the longer name ("Hải Phòng", "Đoàn Kết").
@@ -117,7 +122,7 @@ DATELINE_BEFORE = re.compile(r"(?:^|[\n|])[ \t]*$")
 # issuer in, i.e. the issuer. Matched on the text as written, in any case; the level word is group
 # "level", and the caller checks that no capitalised name follows it.
 BODY_BY_LEVEL = re.compile(
-    rf"(?<!\w)(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)[ \t]+"
+    rf"(?<!\w)(?:{'|'.join(map(re.escape, (*COMMITTEE_NAMES, *COUNCIL_NAMES)))})[ \t]+"
     rf"(?P<level>{words_pattern(ADMIN_LEVELS)}|{abbreviations_pattern()})(?!\w)\.?",
     re.IGNORECASE,
 )

@@ -16,7 +16,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.normalize import nfc
-from nlp.load import default_pipeline
 
 _SENTENCE = ("Tuy nhiên, UBND xã Thuận Hòa chưa niêm yết công khai thủ tục hành chính "
              "theo Quyết định số 12/QĐ-UBND ngày 05/4/2022; ")
@@ -37,11 +36,6 @@ HOSTILE: dict[str, str] = {
     "digits and codes": "123/QĐ-UBND 45/2020/NĐ-CP 2023 12.5% 8h40’ 0988-123-456",
     "capitals": "ĐOÀN KIỂM TRA CẢI CÁCH HÀNH CHÍNH TỈNH QUẢNG NAM LÀM VIỆC TẠI HUYỆN ĐẠI LỘC.",
 }
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return default_pipeline()
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,11 @@ inspecting a commune and its district, each one's findings in its own passage.
 
 from __future__ import annotations
 
-import pytest
 from spacy.language import Language
 
 from core.attribution import attribute
 from core.models import Document, Extraction, Source
 from nlp.extract import extract
-from nlp.load import default_pipeline
 
 TWO_UNITS = (
     "Ngày 12/4/2022, Đoàn kiểm tra CCHC tỉnh đã đến kiểm tra tại xã Mỹ Long và UBND huyện Cao Lãnh.\n\n"
@@ -27,11 +25,6 @@ TWO_UNITS = (
     "Bên cạnh kết quả đạt được, huyện vẫn còn một số tồn tại như phần mềm tại Bộ phận một cửa chưa liên"
     " thông đầy đủ các lĩnh vực, kiosk tra cứu thủ tục hành chính chưa cập nhật theo quy định mới.\n\n"
 )
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return default_pipeline()
 
 
 def _extract(nlp: Language, text: str) -> Extraction:

@@ -1,6 +1,6 @@
 """The spaCy pipeline as built from nlp/pipeline.cfg: order, overrides, save/load, tokens.
 
-Texts are written for these tests. The pipeline is built once per module (it loads the
+Texts are written for these tests. The pipeline is built once per module (conftest.py: it loads the
 segmentation model and the gazetteer); tests that change it build their own.
 """
 
@@ -18,7 +18,7 @@ from core.models import Document, Source
 from index.records import finding_records
 from nlp.components import token_bounds, words_in
 from nlp.extract import extract, run_pipeline
-from nlp.load import PIPELINE_CONFIG, default_pipeline, load_pipeline, load_saved
+from nlp.load import PIPELINE_CONFIG, load_pipeline, load_saved
 from nlp.words import segment
 
 REPORT = (
@@ -29,11 +29,6 @@ REPORT = (
     "Tuy nhiên, việc cấp phiếu hẹn trả kết quả chưa đầy đủ, một số hồ sơ còn trễ hạn.\n\n"
     "Đề nghị UBND xã Phước Lập khắc phục những hạn chế nêu trên trước ngày 30/6/2023."
 )
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return default_pipeline()
 
 
 def _document(text: str) -> Document:
