@@ -149,10 +149,9 @@ def test_the_matter_in_other_words_only_comes_newest_first(fresh: SearchBackend)
     """Holding no query word, such findings have no bm25 to rank by: the newest come first on
     both engines (Elasticsearch orders equal scores by date), after the strongest matter."""
     def desk(fid: str, published: str, theme: str = "tthc.mot_cua") -> FindingRecord:
-        return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf",
-                             text="Khu vực chờ của bộ phận một cửa chật hẹp, thiếu ghế.",
-                             words="Khu_vực chờ của bộ_phận một_cửa chật_hẹp , thiếu ghế .", polarity=NEG,
-                             area=Area.TTHC, theme=theme, year=int(published[:4]), published=published)
+        return _headed(fid, "Khu vực chờ của bộ phận một cửa chật hẹp, thiếu ghế.",
+                       "Khu_vực chờ của bộ_phận một_cửa chật_hẹp , thiếu ghế .", theme, Area.TTHC,
+                       published=published)
 
     fresh.index([desk("k1", "2021-03-01"), desk("k2", "2024-06-01"), desk("k3", "2023-01-15"),
                  desk("k4", "2025-01-01", theme="tthc.lien_thong")])
@@ -177,6 +176,7 @@ def test_the_matter_in_other_words_ranks_first_what_holds_a_synonyms_words(fresh
     ])
     assert found(fresh, text="nghỉ làm không phép", matters=("cong_vu.ky_luat",)) == [
         ("n2", TIER_MATTER), ("n1", TIER_MATTER), ("n3", TIER_MATTER)]  # then the newest first
+
 
 def test_the_matter_in_other_words_ranks_by_the_plan_s_words_alone_on_both_engines(
         fresh: SearchBackend) -> None:
