@@ -46,12 +46,8 @@ from index.base import FindingRecord, Query, SearchBackend
 from index.query import Plan
 from index.rerank import DEFAULT_POOL, FEATURES, WEIGHTS_FILE, Asked, Ranker, candidates, feature_rows
 
-JUDGMENTS = (Path(__file__).with_name("search_judgments.json"),
-             Path(__file__).with_name("search_judgments_fresh.json"),
-             Path(__file__).with_name("search_judgments_holdout.json"),
-             Path(__file__).with_name("search_judgments_fourth.json"),
-             Path(__file__).with_name("search_judgments_fifth.json"),
-             Path(__file__).with_name("search_judgments_sixth.json"))
+JUDGMENTS = tuple(Path(__file__).with_name(f"search_judgments{suffix}.json")
+                  for suffix in ("", "_fresh", "_holdout", "_fourth", "_fifth", "_sixth"))
 # The features trained by default: the engine's rank, the polarity asked for, the unit named,
 # the query's concepts said in other words (index/vi/concepts.toml) and, for a question asking
 # which place, the place a finding names with the matter (`place`). Held out, `concepts` rose on

@@ -22,8 +22,15 @@ MATTERS = ("tthc.phieu_hen", "tthc.giai_quyet")  # what pipeline/search.py finds
 
 
 def _rec(fid: str, text: str, words: str, theme: str, year: int = 2022) -> FindingRecord:
+    return _headed(fid, text, words, theme, Area.TTHC, published=f"{year}-05-01")
+
+
+def _headed(fid: str, text: str, words: str, theme: str, area: Area, polarity: Polarity = NEG,
+            published: str = "2022-05-01") -> FindingRecord:
+    """A finding of an area of the reform, as ingest gives it its area and theme."""
     return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
-                         polarity=NEG, area=Area.TTHC, theme=theme, year=year, published=f"{year}-05-01")
+                         polarity=polarity, area=area, theme=theme, year=int(published[:4]),
+                         published=published)
 
 
 RECORDS = (
@@ -142,10 +149,9 @@ def test_the_matter_in_other_words_only_comes_newest_first(fresh: SearchBackend)
     """Holding no query word, such findings have no bm25 to rank by: the newest come first on
     both engines (Elasticsearch orders equal scores by date), after the strongest matter."""
     def desk(fid: str, published: str, theme: str = "tthc.mot_cua") -> FindingRecord:
-        return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf",
-                             text="Khu vực chờ của bộ phận một cửa chật hẹp, thiếu ghế.",
-                             words="Khu_vực chờ của bộ_phận một_cửa chật_hẹp , thiếu ghế .", polarity=NEG,
-                             area=Area.TTHC, theme=theme, year=int(published[:4]), published=published)
+        return _headed(fid, "Khu vực chờ của bộ phận một cửa chật hẹp, thiếu ghế.",
+                       "Khu_vực chờ của bộ_phận một_cửa chật_hẹp , thiếu ghế .", theme, Area.TTHC,
+                       published=published)
 
     fresh.index([desk("k1", "2021-03-01"), desk("k2", "2024-06-01"), desk("k3", "2023-01-15"),
                  desk("k4", "2025-01-01", theme="tthc.lien_thong")])
@@ -158,9 +164,7 @@ def test_the_matter_in_other_words_ranks_first_what_holds_a_synonyms_words(fresh
     its matter's findings holding none of the query's groups, the one saying "vắng mặt" (a word of
     that synonym, Plan.related) ranks above a newer one saying neither, on both engines."""
     def late(fid: str, text: str, words: str, published: str) -> FindingRecord:
-        return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text,
-                             words=words, polarity=NEG, area=Area.CONG_VU, theme="cong_vu.ky_luat",
-                             year=int(published[:4]), published=published)
+        return _headed(fid, text, words, "cong_vu.ky_luat", Area.CONG_VU, published=published)
 
     fresh.index([
         late("n1", "Công chức đi muộn, về sớm so với giờ hành chính.",
@@ -173,6 +177,7 @@ def test_the_matter_in_other_words_ranks_first_what_holds_a_synonyms_words(fresh
     assert found(fresh, text="nghỉ làm không phép", matters=("cong_vu.ky_luat",)) == [
         ("n2", TIER_MATTER), ("n1", TIER_MATTER), ("n3", TIER_MATTER)]  # then the newest first
 
+
 def test_the_matter_in_other_words_ranks_by_the_plan_s_words_alone_on_both_engines(
         fresh: SearchBackend) -> None:
     """Of the matter's findings holding none of the query's groups, neither a syllable of a typed
@@ -180,9 +185,7 @@ def test_the_matter_in_other_words_ranks_by_the_plan_s_words_alone_on_both_engin
     they rank by Plan.bare_ranked alone, then the newest, on both engines (Elasticsearch scored
     the query's other words on them too, SQLite did not)."""
     def desk(fid: str, text: str, words: str, published: str) -> FindingRecord:
-        return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text,
-                             words=words, polarity=NEG, area=Area.TTHC, theme="tthc.mot_cua",
-                             year=int(published[:4]), published=published)
+        return _headed(fid, text, words, "tthc.mot_cua", Area.TTHC, published=published)
 
     fresh.index([
         desk("t1", "Công chức một cửa chưa tự giác, còn hạn chế khi hướng dẫn người dân.",
@@ -265,14 +268,6 @@ def test_the_theme_filter_and_facet_count_every_theme_a_finding_speaks_of(spoken
 LEAD, PLAN, REPORT = "chi_dao.trach_nhiem", "chi_dao.ke_hoach", "chi_dao.bao_cao"
 
 
-def _headed(fid: str, text: str, words: str, theme: str, area: Area, polarity: Polarity = NEG,
-            published: str = "2022-05-01") -> FindingRecord:
-    """A finding of an area of the reform, as ingest gives it its area and theme."""
-    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
-                         polarity=polarity, area=area, theme=theme, year=int(published[:4]),
-                         published=published)
-
-
 HEADED = (
     _headed("c1", "Hạn chế trong công tác chỉ đạo điều hành của UBND xã.",
             "Hạn_chế trong công_tác chỉ_đạo điều_hành của UBND xã .", LEAD, Area.CHI_DAO),
@@ -333,8 +328,7 @@ def test_an_area_alone_brings_its_findings_in_the_sense_asked(headed: SearchBack
 
 
 def _scored(fid: str, text: str, words: str, theme: str, polarity: Polarity = NEG) -> FindingRecord:
-    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
-                         polarity=polarity, area=Area.CHI_DAO, theme=theme, year=2023, published="2023-04-01")
+    return _headed(fid, text, words, theme, Area.CHI_DAO, polarity, published="2023-04-01")
 
 
 # No finding says SIPAS (its synonyms neither): "điểm … đơn vị" findings hold only the query's
