@@ -823,12 +823,11 @@ class ElasticBackend(SearchBackend):
         page_size = query.tier_page  # the page size the tiers are decided on (Query.page_size)
         weights: list[int] | None = None
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
-        holders: tuple[list[int], int] | None = None  # each weighed group's findings, of all
-        if plan.falls_back(_asked(response), page_size) and (query.matters or query.areas):
-            holders = self._holders(plan)
-        if plan.falls_back(_asked(response), page_size) and not (
-                holders and plan.matter_first(*holders, query.matters, query.areas)):
-            weights = plan.weights(*holders) if holders else self._weights(plan)
+        falls_back = plan.falls_back(_asked(response), page_size)
+        # Each weighed group's findings, of all: asked once, here when matter_first reads them.
+        holders = self._holders(plan) if falls_back and (query.matters or query.areas) else None
+        if falls_back and not (holders and plan.matter_first(*holders, query.matters, query.areas)):
+            weights = plan.weights(*(holders or self._holders(plan)))
             minimum = plan.minimum
             response = self._call("search", self.client.search, index=self.alias,
                                   **search_body(query, plan, minimum=minimum, weights=weights))
@@ -848,7 +847,7 @@ class ElasticBackend(SearchBackend):
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
             # half stage is asked within it).
             if weights is None:
-                weights = plan.fixed_weights or (plan.weights(*holders) if holders else self._weights(plan))
+                weights = plan.fixed_weights or plan.weights(*(holders or self._holders(plan)))
             response = self._call("search", self.client.search, index=self.alias,
                                   **search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                                 matters=matters, areas=areas))
@@ -858,11 +857,6 @@ class ElasticBackend(SearchBackend):
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets,
                             plan=plan)
-
-    def _weights(self, plan: Plan) -> list[int]:
-        """Each group's weight in the partial stages (index.query.group_weights), from how many
-        findings of the whole index match it (and the polarity, when it stands for a word)."""
-        return plan.weights(*self._holders(plan))
 
     def _holders(self, plan: Plan) -> tuple[list[int], int]:
         """How many findings of the whole index hold each group (then the polarity, the answer
