@@ -1000,8 +1000,10 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     polarity, and the rest becomes groups: the longest synonym member, a unit name ("xã Tân
     Lộc" or "Tân Lộc") typed as a name (`names_place`), else the word the best cut of the rest
     of the run starts with (`_best_cut`: words of the index or the dictionary, maximum
-    matching), else one syllable. A document number drops the citation typed before it
-    ("Quyết định số").
+    matching; none swallowing a synonym member, `_swallows`), else one syllable. A word joined
+    by inner punctuation ("TN&TKQ") is read with the words before it when together they make a
+    synonym member (`_ends_member`: "bộ phận TN&TKQ"). A document number drops the citation
+    typed before it ("Quyết định số").
     """
     words, units = words or set(), units or set()
     if not parsed.clauses:
