@@ -241,7 +241,7 @@ def test_the_shipped_synonym_table_is_well_formed() -> None:
     ("LĐ-TB&XH", "lao động thương binh và xã hội"), ("Sở TN&MT", "tai nguyen va moi truong"),
     ("bộ phận TN&TKQ", "bộ phận một cửa"), ("nơi tiếp nhận và trả kết quả", "bộ phận một cửa"),
     ("bộ phận tiếp nhận trả kết quả", "bpmc"), ("kiện toàn TCBM", "to chuc bo may"),
-    ("tinh giản BC", "tinh giản biên chế"), ("BC quý I", "bao cao"),
+    ("tinh giản BC", "tinh giản biên chế"), ("BC quý I", "bao cao"), ("DVC mức độ 4", "toàn trình"),
 ])
 def test_the_genre_names_one_thing_many_ways(typed: str, member: str) -> None:
     """The shipped table: a member typed (accents or not) brings the others (folded when typed without)."""
