@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from core.alternation import longest_first
 from core.levels import ADMIN_LEVELS, ALL_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role
 from core.normalize import fold, matching_form
@@ -36,10 +37,6 @@ _TRAILING_LEVEL = re.compile(rf"(?:ubnd\s+)?(?:{_LEVELS})\s*\.?\s*$")
 _LIST_GAP = re.compile(rf"\s*(?:,|;|va|,\s*va)\s*(?:(?:ubnd|{_LEVELS})\.?\s*)*")
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
 class _Patterns(NamedTuple):
     """The compiled cue patterns, each named for what it finds (see `_patterns`)."""
 
@@ -57,22 +54,23 @@ class _Patterns(NamedTuple):
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     """The cue patterns, compiled once from the word lists."""
-    bodies = _alt(W.BODY_WORDS)
-    speaker = re.compile(rf"(?<!\w)({_alt(W.SPEAKER_VERBS)})(?!\w)")
-    not_speaker = re.compile(rf"(?<!\w)(?:{_alt(W.NOT_SPEAKER_BEFORE)})\s+$")
-    judgement = re.compile(rf"(?<!\w)(?:{_alt(W.JUDGEMENT_BEFORE_SPEAKER)})(?!\w)")
+    bodies = longest_first(W.BODY_WORDS)
+    speaker = re.compile(rf"(?<!\w)({longest_first(W.SPEAKER_VERBS)})(?!\w)")
+    not_speaker = re.compile(rf"(?<!\w)(?:{longest_first(W.NOT_SPEAKER_BEFORE)})\s+$")
+    judgement = re.compile(rf"(?<!\w)(?:{longest_first(W.JUDGEMENT_BEFORE_SPEAKER)})(?!\w)")
     tail = rf"(?:(?:{bodies})\s+)*(?:(?:{_LEVELS})\s*\.?\s*)?$"
     issuer = re.compile(
-        rf"(?<!\w)(?:{_alt(W.ISSUED_NOUNS)})(?!\w)"
+        rf"(?<!\w)(?:{longest_first(W.ISSUED_NOUNS)})(?!\w)"
         rf"(?:[^;]{{0,160}}?(?<!\w)ve viec(?!\w)[^;]*$|(?:\s+[\w/.-]+){{0,8}}?\s+cua\s+{tail})"
     )
-    recipient = re.compile(rf"(?<!\w)(?:{_alt(W.RECIPIENT_VERBS)})\s+{tail}")
-    source = re.compile(rf"^\W*(?:{_alt(W.SOURCE_OPENERS)})\s[^,;]{{3,160}}?,")
-    place = re.compile(rf"(?<!\w)(?:{_alt(W.PLACE_OR_ADDRESSEE_BEFORE)})(?:\s+[^\s,;:]+){{0,6}}?\s+{tail}")
-    nouns = re.compile(rf"(?<!\w)(?:{_alt(W.NOUNS_WITH_SPEAKER_VERB)})(?!\w)")
+    recipient = re.compile(rf"(?<!\w)(?:{longest_first(W.RECIPIENT_VERBS)})\s+{tail}")
+    source = re.compile(rf"^\W*(?:{longest_first(W.SOURCE_OPENERS)})\s[^,;]{{3,160}}?,")
+    place = re.compile(rf"(?<!\w)(?:{longest_first(W.PLACE_OR_ADDRESSEE_BEFORE)})"
+                       rf"(?:\s+[^\s,;:]+){{0,6}}?\s+{tail}")
+    nouns = re.compile(rf"(?<!\w)(?:{longest_first(W.NOUNS_WITH_SPEAKER_VERB)})(?!\w)")
     # On the matching form, marks kept (nlp/vi/finding_subjects.py says why); "UBND" is a unit noun.
-    unit_words = _alt(matching_form(w) for w in (*ALL_LEVELS, *W.UNIT_NOUNS))
-    many = re.compile(rf"(?<!\w)(?:{_alt(map(matching_form, W.MANY_QUANTIFIERS))})\s+"
+    unit_words = longest_first(matching_form(w) for w in (*ALL_LEVELS, *W.UNIT_NOUNS))
+    many = re.compile(rf"(?<!\w)(?:{longest_first(map(matching_form, W.MANY_QUANTIFIERS))})\s+"
                       rf"(?:{unit_words}|{abbreviations_pattern().lower()})(?!\w)")
     return _Patterns(speaker, not_speaker, judgement, issuer, recipient, source, place, nouns, many)
 

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from core.alternation import longest_first
 from core.levels import (
     ADMIN_LEVELS,
     COMMUNE_LEVELS,
@@ -88,9 +89,7 @@ _SEMICOLON_ITEM = re.compile(r"[ \t]+[^;.:\n\w]*\d[^;.:\n]{0,60}(?=;)")
 _BODY_PREFIX = re.compile(rf"(?:{'|'.join(map(re.escape, COMMITTEE_NAMES))})[ \t]+", re.IGNORECASE)
 # "M'Drắk", "Ea H’leo": an apostrophe inside a word joins syllables of a minority-language name.
 _APOSTROPHE_NAME = re.compile(r"\w['’]\w")
-_COUNTED_AFTER = re.compile(r"\s*(?:" + "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(NOT_A_UNIT_NUMBER_FOLLOWERS, key=len, reverse=True))
-    + r")(?!\w)", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(rf"\s*(?:{longest_first(NOT_A_UNIT_NUMBER_FOLLOWERS)})(?!\w)", re.IGNORECASE)
 _LIST_OPEN = re.compile(r"[ \t]*[:(][ \t]*")
 _ITEM_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*và|,|và)[ \t]+|[ \t]*,(?=\S)")
 _ANNOUNCED_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+|[ \t]*[,;](?=\S)")

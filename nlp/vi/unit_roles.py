@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from core.alternation import longest_first
 from core.levels import ADMIN_LEVELS, LEVELS, abbreviations_pattern, folded_words_pattern, words_pattern
 from core.normalize import matching_form
 from nlp.vi.quantifiers import PLURAL_QUANTIFIERS
@@ -40,8 +41,7 @@ MAX_NAME_SYLLABLES = 5
 # `core.normalize.matching_form` (marks kept): folded, the conjunction "nhưng" in "..., nhưng xã
 # A, B chưa ..." would be the plural "những".
 PLURAL_MARKERS = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(matching_form(w)).replace(r"\ ", r"\s+") for w in PLURAL_QUANTIFIERS)
-    + r"|\d+)\s+$")
+    rf"(?<!\w)(?:{longest_first(map(matching_form, PLURAL_QUANTIFIERS))}|\d+)\s+$")
 
 # --------------------------------------------------------------------------- role cues
 # Matched (folded) in the text just BEFORE a unit mention: the last cue wins. "kiểm tra" in a
