@@ -201,7 +201,7 @@ class Finding:
     theme: str | None = None
     words: str | None = None  # underthesea segmentation ("phiếu_hẹn hồ_sơ"), reused by the index
     # The inspected units the passage around it is about, when it names none (nlp.finding_units.
-    # passage_units): carried from where the report named them, never named by the finding.
+    # carried_units): carried from where the report named them, never named by the finding.
     passage_units: tuple[str, ...] = ()
 
     def finding_id(self, doc_id: str) -> str:

@@ -172,63 +172,59 @@ def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention
     return judged
 
 
-def lead_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequence[UnitMention],
-               form: str | None = None, matching: str | None = None) -> list[tuple[str, ...]]:
-    """For each finding (`spans`: start, end, whether it names units of its own) naming none, the
-    units its sentence's lead-in judges: the words before the sentence's first finding, which
-    no finding holds ("Trong thực hiện CCHC tại UBND xã A có những ưu điểm là xã đã ban hành
-    ...; bố trí cán bộ ..." names A for every item). The annotation guide leaves the lead-in out
-    of the span and counts the units the sentence names, so the items name A.
+class CarriedUnits(NamedTuple):
+    """The units a finding naming none takes from its sentence and passage (`carried_units`)."""
 
-    Only a lead-in: a unit the sentence's first finding names itself ("UBND thành phố B đã tập
-    trung chỉ đạo ...; song kết quả ... tụt hậu"; "Đoàn kiểm tra đề nghị UBND huyện C ...; áp
-    dụng ISO ...") is that finding's, and the gold leaves the items after it unnamed (the newer
-    texts' annotators always, the older ones mostly): taking it for them hurt the newer fold.
+    lead: tuple[str, ...]  # named by its sentence's lead-in: becomes `Finding.units`
+    passage: tuple[str, ...]  # the inspected units its passage is about: `Finding.passage_units`
+
+
+def carried_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequence[UnitMention],
+                  form: str | None = None, matching: str | None = None) -> list[CarriedUnits]:
+    """For each finding (`spans`: start, end, whether it names units of its own), the units its
+    sentence's lead-in names for it and the inspected units its passage is about; both empty for
+    a finding naming its own. One walk over the sentences reads both, in reading order.
+
+    The lead-in: for a finding naming none, the units its sentence's lead-in judges: the words
+    before the sentence's first finding, which no finding holds ("Trong thực hiện CCHC tại UBND
+    xã A có những ưu điểm là xã đã ban hành ...; bố trí cán bộ ..." names A for every item). The
+    annotation guide leaves the lead-in out of the span and counts the units the sentence names,
+    so the items name A. Only a lead-in: a unit the sentence's first finding names itself ("UBND
+    thành phố B đã tập trung chỉ đạo ...; song kết quả ... tụt hậu"; "Đoàn kiểm tra đề nghị UBND
+    huyện C ...; áp dụng ISO ...") is that finding's, and the gold leaves the items after it
+    unnamed (the newer texts' annotators always, the older ones mostly): taking it for them hurt
+    the newer fold.
+
+    The passage, for a finding naming none even with its lead-in. Why: a report names the unit a
+    run of findings is about once, then lists them ("Tại xã A, việc ... chậm. Toàn bộ hồ sơ ...
+    UBND xã mới chuyển ..."), and a report inspecting two units says each one's findings in its
+    own passage. Inheriting all of the document's inspected units files B's findings under A too.
+    The rule, in reading order: a sentence judging inspected units (as finding_units reads them:
+    not the speaker, issuer, recipient, nor a holder of unnamed lower units) makes them the
+    passage's subject, from where it names them; a sentence speaking of many units ("các đơn
+    vị", "một số xã") or of unnamed units inside a named one ends the passage (its findings and
+    those after it are about no one unit); a finding naming none takes the units its sentence
+    named before it, else the passage's subject. These are carried, not named: `Finding.units`
+    keeps what its sentence names for it (its words, its lead-in), as the annotation guide has
+    it, and the gold of the newer texts names nothing more.
     """
     folded, lowered = _given_or(form, text, fold), _given_or(matching, text, matching_form)
     many = _patterns().many
-    out: list[tuple[str, ...]] = [() for _ in spans]
-    for para in paragraphs(text):
-        for sent in sentences(text, para):
-            inside = [k for k, (start, _, _) in enumerate(spans) if sent.start <= start < sent.end]
-            if not inside:
-                continue
-            lead_end = min(spans[k][0] for k in inside)
-            subjects = judged_units(text, sent.start, sent.end, mentions, folded, subjects_only=True)
-            judged = [m for m in subjects if _first(m, sent.start, sent.end) < lead_end]
-            for k in inside:
-                if judged and not spans[k][2] and not many.search(lowered, sent.start, spans[k][1]):
-                    out[k] = tuple(dict.fromkeys(m.unit.name for m in judged))
-    return out
-
-
-def passage_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequence[UnitMention],
-                  form: str | None = None, matching: str | None = None) -> list[tuple[str, ...]]:
-    """For each finding (`spans`: start, end, whether it names units of its own), the inspected
-    units the passage around it is about, when it names none: empty for one that names its own.
-
-    Why: a report names the unit a run of findings is about once, then lists them ("Trong thực
-    hiện CCHC tại UBND xã A có những ưu điểm là: ...; ...", "Tại xã A, việc ... chậm. Toàn bộ hồ
-    sơ ... UBND xã mới chuyển ..."), and a report inspecting two units says each one's findings
-    in its own passage. Inheriting all of the document's inspected units files B's findings under
-    A too. The rule, in reading order: a sentence judging inspected units (as finding_units reads
-    them: not the speaker, issuer, recipient, nor a holder of unnamed lower units) makes them the
-    passage's subject, from where it names them; a sentence speaking of many units ("các đơn vị",
-    "một số xã") or of unnamed units inside a named one ends the passage (its findings and those
-    after it are about no one unit); a finding naming none takes the units its sentence named
-    before it, else the passage's subject. These are carried, not named: `Finding.units` keeps
-    what its sentence names for it (its words, its lead-in: `lead_units`), as the annotation
-    guide has it, and the gold of the newer texts names nothing more.
-    """
-    folded, lowered = _given_or(form, text, fold), _given_or(matching, text, matching_form)
-    many = _patterns().many
-    out: list[tuple[str, ...]] = [() for _ in spans]
+    leads: list[tuple[str, ...]] = [() for _ in spans]
+    passages: list[tuple[str, ...]] = [() for _ in spans]
     order = sorted(range(len(spans)), key=lambda k: spans[k][0])
     at = 0
     subject: tuple[str, ...] = ()
     for para in paragraphs(text):
         for sent in sentences(text, para):
             subjects = judged_units(text, sent.start, sent.end, mentions, folded, subjects_only=True)
+            inside = [k for k, (start, _, _) in enumerate(spans) if sent.start <= start < sent.end]
+            if inside:
+                lead_end = min(spans[k][0] for k in inside)
+                lead = [m for m in subjects if _first(m, sent.start, sent.end) < lead_end]
+                for k in inside:
+                    if lead and not spans[k][2] and not many.search(lowered, sent.start, spans[k][1]):
+                        leads[k] = tuple(dict.fromkeys(m.unit.name for m in lead))
             judged = [m for m in subjects if m.unit.role == Role.INSPECTED]
             holders = [m for m in judged_units(text, sent.start, sent.end, mentions, folded)
                        if m not in subjects]
@@ -236,18 +232,18 @@ def passage_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: S
                 k = order[at]
                 start, end, names_own = spans[k]
                 at += 1
-                if names_own or start < sent.start:
+                if names_own or leads[k] or start < sent.start:
                     continue
                 if many.search(lowered, sent.start, end):
                     subject = ()
                     continue
                 before = (m.unit.name for m in judged if _first(m, sent.start, sent.end) < start)
-                out[k] = tuple(dict.fromkeys(before)) or subject
+                passages[k] = tuple(dict.fromkeys(before)) or subject
             if many.search(lowered, sent.start, sent.end) or (holders and not judged):
                 subject = ()
             elif judged:
                 subject = tuple(dict.fromkeys(m.unit.name for m in judged))
-    return out
+    return [CarriedUnits(lead, passage) for lead, passage in zip(leads, passages, strict=True)]
 
 
 def _given_or(form: str | None, text: str, make: Callable[[str], str]) -> str:

@@ -1,4 +1,5 @@
-"""passage_units: which inspected unit a finding naming none is about, from the passage around it.
+"""Finding.passage_units (nlp.finding_units.carried_units): which inspected unit a finding naming
+none is about, from the passage around it.
 
 The texts are written for these tests in the shape inspection reports and news take: one report
 inspecting a commune and its district, each one's findings in its own passage.
