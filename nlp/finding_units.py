@@ -176,7 +176,7 @@ class CarriedUnits(NamedTuple):
     """The units a finding naming none takes from its sentence and passage (`carried_units`)."""
 
     lead: tuple[str, ...]  # named by its sentence's lead-in: becomes `Finding.units`
-    passage: tuple[str, ...]  # the inspected units its passage is about: `Finding.passage_units`
+    passage: tuple[str, ...]  # its passage's inspected units, "level name": `Finding.passage_units`
 
 
 def carried_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequence[UnitMention],
@@ -237,12 +237,12 @@ def carried_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: S
                 if many.search(lowered, sent.start, end):
                     subject = ()
                     continue
-                before = (m.unit.name for m in judged if _first(m, sent.start, sent.end) < start)
+                before = (m.unit.label for m in judged if _first(m, sent.start, sent.end) < start)
                 passages[k] = tuple(dict.fromkeys(before)) or subject
             if many.search(lowered, sent.start, sent.end) or (holders and not judged):
                 subject = ()
             elif judged:
-                subject = tuple(dict.fromkeys(m.unit.name for m in judged))
+                subject = tuple(dict.fromkeys(m.unit.label for m in judged))
     return [CarriedUnits(lead, passage) for lead, passage in zip(leads, passages, strict=True)]
 
 

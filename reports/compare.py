@@ -187,7 +187,7 @@ def _tier(unit: Unit) -> str:
 
 
 def unit_ref(unit: Unit) -> UnitRef:
-    label = f"{unit.level} {unit.name}".strip()
+    label = unit.label
     key = UnitKey(match_key(unit.province or ""), _tier(unit), match_key(unit.name))
     return UnitRef(key, label, unit.province, unit.current, unit.level)
 
