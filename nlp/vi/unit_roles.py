@@ -5,7 +5,8 @@ Why a data module: the unit finder should read as an algorithm; the vocabulary i
 level words and abbreviations are in core/levels.py) changes with the corpus and lives here.
 The role cues are matched against `core.normalize.fold` output (lowercase, no diacritics, same
 length as the text), so "Thị trấn", "THỊ TRẤN" and "thị trấn" are one pattern; the plural
-markers keep their marks (`PLURAL_MARKERS` says why).
+quantifiers keep their marks (`PLURAL_MARKERS` says why): the cues see those written with them
+upper-cased in the folded text (`FOLDED_PLURALS`, `nlp.units.cue_form`).
 """
 
 from __future__ import annotations
