@@ -135,6 +135,7 @@ class Term:
     negated: bool = False
     number: str | None = None  # filter key of a document number typed as a word ("139/QĐ-UBND")
     capitals: tuple[bool, ...] = ()  # per syllable, whether it was typed capitalised ("An Ninh")
+    joined: bool = False  # one unquoted word of parts joined by inner punctuation ("TN&TKQ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +222,7 @@ def parse(text: str) -> Parsed:
         raw = body.strip(".,;:()[]")
         number = filter_key(raw) if kind == "word" and _DOC_NUMBER.match(raw) else None
         term = Term(syllables, phrase=kind == "phrase" or len(syllables) > 1, prefix=prefix, negated=negated,
-                    number=number, capitals=_capitals(source))
+                    number=number, capitals=_capitals(source), joined=kind == "word" and len(syllables) > 1)
         if negated:
             excluded.append(term)
             continue
@@ -999,8 +1000,10 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     polarity, and the rest becomes groups: the longest synonym member, a unit name ("xã Tân
     Lộc" or "Tân Lộc") typed as a name (`names_place`), else the word the best cut of the rest
     of the run starts with (`_best_cut`: words of the index or the dictionary, maximum
-    matching), else one syllable. A document number drops the citation typed before it
-    ("Quyết định số").
+    matching; none swallowing a synonym member, `_swallows`), else one syllable. A word joined
+    by inner punctuation ("TN&TKQ") is read with the words before it when together they make a
+    synonym member (`_ends_member`: "bộ phận TN&TKQ"). A document number drops the citation
+    typed before it ("Quyết định số").
     """
     words, units = words or set(), units or set()
     if not parsed.clauses:
@@ -1036,6 +1039,10 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         if len(clause) == 1 and _loose(clause[0]):
             if not pending:
                 start = at - len(clause[0].syllables)
+            pending.extend(clause[0].syllables)
+            capitals.extend(clause[0].capitals or [False] * len(clause[0].syllables))
+            continue
+        if len(clause) == 1 and _ends_member(pending, clause[0], lexicon):  # "bộ phận TN&TKQ"
             pending.extend(clause[0].syllables)
             capitals.extend(clause[0].capitals or [False] * len(clause[0].syllables))
             continue
@@ -1078,6 +1085,21 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)),
                 which=lexicon.which_asked(typed), question=lexicon.asks_matter(typed, cues),
                 yes_no=bool(_frame(typed, lexicon)))
+
+
+def _ends_member(pending: Sequence[str], term: Term, lexicon: Lexicon) -> bool:
+    """Whether a joined word ("TN&TKQ", `Term.joined`) ends a synonym member begun by the
+    unquoted words before it (`pending`): "bộ phận TN&TKQ" is the one-stop desk as the decree
+    abbreviates it, one member of its set, not "bộ phận" and the desk's work. The joined word is
+    then read with those words, as the member they make together; else it stays a phrase of
+    its own (the index sees its parts in a row)."""
+    if not term.joined or term.prefix or term.number or not pending:
+        return False
+    for start in range(max(0, len(pending) - MAX_WORD_SYLLABLES), len(pending)):
+        combined = [*pending[start:], *term.syllables]
+        if lexicon.synonyms_at(combined, 0)[0] == len(combined):
+            return True
+    return False
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
@@ -1286,15 +1308,35 @@ def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
 def _word_lengths(typed: list[str], at: int, end: int, words: Collection[str], units: Collection[str],
                   lexicon: Lexicon, most: int = MAX_WORD_SYLLABLES + 1) -> list[int]:
     """The lengths (2 or more syllables, at most `most`) of the words, unit names and synonym
-    members starting at `at` and ending before `end`, longest first."""
+    members starting at `at` and ending before `end`, longest first; not a word of the index or
+    the dictionary that would swallow a synonym member starting inside it (`_swallows`)."""
     out = []
     for n in range(min(most, MAX_WORD_SYLLABLES + 1, end - at), 1, -1):
         span = typed[at:at + n]
         key = " ".join(fold(s) for s in span)
-        if (key in words or key in units or lexicon.synonyms_at(span, 0)[0] == n
-                or (n <= MAX_WORD_SYLLABLES and any(is_accented(s) for s in span) and lexicon.is_word(span))):
+        word = key in words or (n <= MAX_WORD_SYLLABLES and any(is_accented(s) for s in span)
+                                and lexicon.is_word(span))
+        if (key in units or lexicon.synonyms_at(span, 0)[0] == n
+                or (word and not _swallows(typed, at, n, lexicon))):
             out.append(n)
     return out
+
+
+def _swallows(typed: Sequence[str], at: int, n: int, lexicon: Lexicon) -> bool:
+    """Whether the word of `n` syllables from `at` would swallow a synonym member starting inside
+    it: an abbreviation (a member of one syllable: "niêm yết TTHC") or a member running past the
+    word's end ("ban hành văn bản | quy phạm pháp luật" cuts "văn bản quy phạm pháp luật").
+
+    The index's words are the segmenter's joins, which often take a verb with its object
+    ("niêm_yết_TTHC", "ban_hành_văn_bản"); the genre's term inside is the word the user means,
+    and as a group of its own it keeps its synonyms ("thủ tục hành chính" for TTHC), which the
+    join would lose. A member lying whole inside a longer word ("trực tuyến" of "hồ sơ trực
+    tuyến") is part of that word and stays in it."""
+    for k in range(at + 1, at + n):
+        length = lexicon.synonyms_at(typed, k)[0]
+        if length == 1 or k + length > at + n:
+            return True
+    return False
 
 
 def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], lexicon: Lexicon,
