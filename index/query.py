@@ -469,6 +469,52 @@ class Lexicon:
         return _entry_at(self.stopwords, typed, at)
 
     @cached_property
+    def _accents_only(self) -> tuple[tuple[str, ...], ...]:
+        """The entries counting only with their accents (stop words, light words, cues marked
+        "[accents]"), longest first: what `folded_light_at` reads in a run typed without them."""
+        entries = {*(e for e, only in self.stopwords if only), *(c.syllables for c in self.cues if c.accents_only)}
+        return tuple(sorted(entries, key=lambda e: (-len(e), e)))
+
+    def folded_light_at(self, typed: Sequence[str], at: int) -> int:
+        """How many syllables from `at`, typed without any accent, are the folded form of an
+        entry counting only with its accents ("co" of "có", "cap" of "cấp", "con" of "còn"), 0
+        when none, or when a word the syllable makes with a neighbour reads it otherwise.
+
+        Why: typed with its accents such an entry is a function word, a light word or a cue;
+        without them it is that or a content word of the same spelling ("co": có, cơ, cô), and
+        which one the query means is unknown. Required, it would admit only findings holding
+        some word of that spelling, which the commonest syllables of the language are (có, cấp,
+        còn, do, cho, trong), and split the query's real words into a conjunction with it;
+        dropped, the content word would be lost. So it is ranked, not required (Plan.optional),
+        as the light words are. A clear reading of the syllable with its neighbour decides
+        where there is one (index/accents.py): "co nguoi" is "có người", so "co" is "có"; "cho
+        ngoi" is "chỗ ngồi", a word of the topic, and "cho" stays required."""
+        for entry in self._accents_only:
+            n = len(entry)
+            span = typed[at:at + n]
+            if len(span) < n or any(is_accented(s) for s in span) or tuple(fold(s) for s in entry) != tuple(span):
+                continue
+            if self._read_otherwise(typed, at, entry):
+                return 0
+            return n
+        return 0
+
+    def _read_otherwise(self, typed: Sequence[str], at: int, entry: Sequence[str]) -> bool:
+        """Whether a clear two-syllable reading of the entry's first or last syllable with its
+        neighbour (index/accents.py) writes that syllable other than the entry does."""
+        end = at + len(entry)
+        for start, inside in ((at - 1, 1), (end - 1, 0)):
+            if start < 0 or start + 2 > len(typed):
+                continue
+            key = " ".join(fold(s) for s in typed[start:start + 2])
+            if key not in self.readings.clear:
+                continue
+            reading = self.readings.forms[key][0]
+            if canonical_tones(reading[inside]) != entry[0 if inside == 1 else -1]:
+                return True
+        return False
+
+    @cached_property
     def _members(self) -> dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]]:
         """Every synonym member by its folded form, with its set: looking a span up is then one
         dict access, not a walk over every set (planning a question asks about every span)."""
@@ -1218,6 +1264,12 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         if stop and stop >= word:
             dropped.extend(typed[i:i + stop])
             i += stop
+            continue
+        light = lexicon.folded_light_at(typed, i)
+        if light and light >= word:  # "co", "cap" typed without accents: ranked, not required
+            optional.append(Alternative(tuple(typed[i:i + light])))
+            said.extend(typed[i:i + light])
+            i += light
             continue
         size = max(word, 1)
         groups.append(Group((Alternative(tuple(typed[i:i + size])),)))
