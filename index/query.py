@@ -351,6 +351,9 @@ class Lexicon:
     # How a finding speaks of such units without naming one ("một số xã", "có nơi"; [which]
     # quantifiers × places), as written (syllables lowercase, tones canonical): Which.unnamed.
     unnamed_places: frozenset[tuple[str, ...]] = frozenset()
+    # Whether a folded syllable that is an accents-only entry is ranked, not required
+    # (`folded_light_at`); off in `without_cues`, where every word is one of the topic.
+    folded_light: bool = True
     # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
 
@@ -469,16 +472,19 @@ class Lexicon:
         return _entry_at(self.stopwords, typed, at)
 
     @cached_property
-    def _accents_only(self) -> tuple[tuple[str, ...], ...]:
-        """The entries counting only with their accents (stop words, light words, cues marked
-        "[accents]"), longest first: what `folded_light_at` reads in a run typed without them."""
+    def _accents_only(self) -> frozenset[str]:
+        """The entries of one syllable counting only with their accents (stop words, light
+        words, cues marked "[accents]"): what `folded_light_at` reads in a run typed without
+        them. Not the longer ones: folded, "cong tac" is công tác far more often than công tắc
+        (index/accents.py restores such words), and a lone syllable is what folding makes the
+        commonest of the language."""
         entries = {*(e for e, only in self.stopwords if only), *(c.syllables for c in self.cues if c.accents_only)}
-        return tuple(sorted(entries, key=lambda e: (-len(e), e)))
+        return frozenset(e[0] for e in entries if len(e) == 1)
 
-    def folded_light_at(self, typed: Sequence[str], at: int) -> int:
-        """How many syllables from `at`, typed without any accent, are the folded form of an
-        entry counting only with its accents ("co" of "có", "cap" of "cấp", "con" of "còn"), 0
-        when none, or when a word the syllable makes with a neighbour reads it otherwise.
+    def folded_light_at(self, typed: Sequence[str], at: int) -> bool:
+        """Whether the syllable at `at`, typed without accents, is the folded form of an entry
+        of one syllable counting only with its accents ("co" of "có", "cap" of "cấp", "con" of
+        "còn"), and no word it makes with a neighbour reads it otherwise.
 
         Why: typed with its accents such an entry is a function word, a light word or a cue;
         without them it is that or a content word of the same spelling ("co": có, cơ, cô), and
@@ -489,28 +495,19 @@ class Lexicon:
         as the light words are. A clear reading of the syllable with its neighbour decides
         where there is one (index/accents.py): "co nguoi" is "có người", so "co" is "có"; "cho
         ngoi" is "chỗ ngồi", a word of the topic, and "cho" stays required."""
-        for entry in self._accents_only:
-            n = len(entry)
-            span = typed[at:at + n]
-            if len(span) < n or any(is_accented(s) for s in span) or tuple(fold(s) for s in entry) != tuple(span):
-                continue
-            if self._read_otherwise(typed, at, entry):
-                return 0
-            return n
-        return 0
+        if not self.folded_light or is_accented(typed[at]):
+            return False
+        entry = next((e for e in self._accents_only if fold(e) == typed[at]), None)
+        return entry is not None and not self._read_otherwise(typed, at, entry)
 
-    def _read_otherwise(self, typed: Sequence[str], at: int, entry: Sequence[str]) -> bool:
-        """Whether a clear two-syllable reading of the entry's first or last syllable with its
-        neighbour (index/accents.py) writes that syllable other than the entry does."""
-        end = at + len(entry)
-        for start, inside in ((at - 1, 1), (end - 1, 0)):
+    def _read_otherwise(self, typed: Sequence[str], at: int, entry: str) -> bool:
+        """Whether a clear reading of the syllable at `at` with its neighbour before or after
+        (index/accents.py) writes it other than `entry` does."""
+        for start in (at - 1, at):
             if start < 0 or start + 2 > len(typed):
                 continue
             key = " ".join(fold(s) for s in typed[start:start + 2])
-            if key not in self.readings.clear:
-                continue
-            reading = self.readings.forms[key][0]
-            if canonical_tones(reading[inside]) != entry[0 if inside == 1 else -1]:
+            if key in self.readings.clear and self.readings.forms[key][0][at - start] != entry:
                 return True
         return False
 
@@ -548,7 +545,7 @@ class Lexicon:
         cue words only, which are then what it looks for. Their accents are read as the whole
         lexicon reads them (in a longer query too), from its readings, not compiled again
         (~200 ms with the dictionary, for every such query typed without accents)."""
-        return dataclasses.replace(self, cues=(), cut_from=self.readings)
+        return dataclasses.replace(self, cues=(), folded_light=False, cut_from=self.readings)
 
     @cached_property
     def readings(self) -> Readings:
@@ -1265,11 +1262,10 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             dropped.extend(typed[i:i + stop])
             i += stop
             continue
-        light = lexicon.folded_light_at(typed, i)
-        if light and light >= word:  # "co", "cap" typed without accents: ranked, not required
-            optional.append(Alternative(tuple(typed[i:i + light])))
-            said.extend(typed[i:i + light])
-            i += light
+        if not word and lexicon.folded_light_at(typed, i):  # "co", "cap" without accents: ranked only
+            optional.append(Alternative((typed[i],)))
+            said.append(typed[i])
+            i += 1
             continue
         size = max(word, 1)
         groups.append(Group((Alternative(tuple(typed[i:i + size])),)))
