@@ -478,7 +478,8 @@ class Lexicon:
         them. Not the longer ones: folded, "cong tac" is công tác far more often than công tắc
         (index/accents.py restores such words), and a lone syllable is what folding makes the
         commonest of the language."""
-        entries = {*(e for e, only in self.stopwords if only), *(c.syllables for c in self.cues if c.accents_only)}
+        entries = {*(e for e, only in self.stopwords if only),
+                   *(c.syllables for c in self.cues if c.accents_only)}
         return frozenset(e[0] for e in entries if len(e) == 1)
 
     def folded_light_at(self, typed: Sequence[str], at: int) -> bool:
