@@ -472,7 +472,7 @@ class Lexicon:
         return _entry_at(self.stopwords, typed, at)
 
     @cached_property
-    def _accents_only(self) -> frozenset[str]:
+    def _accents_only(self) -> dict[str, frozenset[str]]:
         """The entries of one syllable counting only with their accents (stop words, light
         words, cues marked "[accents]"): what `folded_light_at` reads in a run typed without
         them. Not the longer ones: folded, "cong tac" is công tác far more often than công tắc
@@ -480,7 +480,11 @@ class Lexicon:
         commonest of the language."""
         entries = {*(e for e, only in self.stopwords if only),
                    *(c.syllables for c in self.cues if c.accents_only)}
-        return frozenset(e[0] for e in entries if len(e) == 1)
+        out: dict[str, set[str]] = {}
+        for entry in entries:
+            if len(entry) == 1:
+                out.setdefault(fold(entry[0]), set()).add(entry[0])
+        return {key: frozenset(forms) for key, forms in out.items()}
 
     def folded_light_at(self, typed: Sequence[str], at: int) -> bool:
         """Whether the syllable at `at`, typed without accents, is the folded form of an entry
@@ -493,22 +497,24 @@ class Lexicon:
         some word of that spelling, which the commonest syllables of the language are (có, cấp,
         còn, do, cho, trong), and split the query's real words into a conjunction with it;
         dropped, the content word would be lost. So it is ranked, not required (Plan.optional),
-        as the light words are. A clear reading of the syllable with its neighbour decides
-        where there is one (index/accents.py): "co nguoi" is "có người", so "co" is "có"; "cho
-        ngoi" is "chỗ ngồi", a word of the topic, and "cho" stays required."""
+        as the light words are. A clear reading of the syllable with a neighbour decides where
+        there is one (index/accents.py): "co quan" is "cơ quan", so there "co" is a word of the
+        topic, required; "co nguoi" (có người, cờ người) and "con tre" ("còn trễ" after "ho so",
+        the dictionary's con trẻ: a negation heads no clear word) tell nothing sure: ranked."""
         if not self.folded_light or is_accented(typed[at]):
             return False
-        entry = next((e for e in self._accents_only if fold(e) == typed[at]), None)
-        return entry is not None and not self._read_otherwise(typed, at, entry)
+        entries = self._accents_only.get(typed[at])
+        return bool(entries) and not self._read_otherwise(typed, at, entries or frozenset())
 
-    def _read_otherwise(self, typed: Sequence[str], at: int, entry: str) -> bool:
-        """Whether a clear reading of the syllable at `at` with its neighbour before or after
-        (index/accents.py) writes it other than `entry` does."""
+    def _read_otherwise(self, typed: Sequence[str], at: int, entries: frozenset[str]) -> bool:
+        """Whether the syllable at `at` and its neighbour before or after make a word whose
+        clear reading (index/accents.py) writes the syllable as none of `entries` does ("do":
+        đó, do)."""
         for start in (at - 1, at):
             if start < 0 or start + 2 > len(typed):
                 continue
             key = " ".join(fold(s) for s in typed[start:start + 2])
-            if key in self.readings.clear and self.readings.forms[key][0][at - start] != entry:
+            if key in self.readings.clear and self.readings.forms[key][0][at - start] not in entries:
                 return True
         return False
 

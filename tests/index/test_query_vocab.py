@@ -254,6 +254,8 @@ def test_a_clear_word_with_its_neighbour_keeps_the_folded_syllable_a_word_of_the
              and lexicon.readings.forms[key][0][0] != "có")
     assert clear, "the dictionary knows words starting with cơ, cô, cỏ … (cơ quan, cô giáo)"
     assert not lexicon.folded_light_at(clear[0].split(), 0)
+    assert not lexicon.folded_light_at(["dong", "cua"], 1)  # đóng cửa: the door, not của
+    assert lexicon.folded_light_at(["ho", "so", "con", "tre", "han"], 2)  # còn trễ hạn, not con trẻ
 
 
 def test_a_folded_question_particle_is_no_question() -> None:
