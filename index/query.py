@@ -477,8 +477,11 @@ class Lexicon:
         words, cues marked "[accents]"): what `folded_light_at` reads in a run typed without
         them. Not the longer ones: folded, "cong tac" is công tác far more often than công tắc
         (index/accents.py restores such words), and a lone syllable is what folding makes the
-        commonest of the language."""
-        entries = {*(e for e, only in self.stopwords if only),
+        commonest of the language. Nor the question words (intents.toml [reading]): folded,
+        they are mostly the genre's nouns ("may" máy, not mấy: "may tra cuu"; "dau" đầu, dấu),
+        which stay required as typed."""
+        questions = {e for e, _ in (*self.question_words, *self.focus_words)}
+        entries = {*(e for e, only in self.stopwords if only and e not in questions),
                    *(c.syllables for c in self.cues if c.accents_only)}
         out: dict[str, set[str]] = {}
         for entry in entries:
