@@ -531,6 +531,12 @@ class Lexicon:
                 out.setdefault(" ".join(fold(s) for s in member), []).append((member, members))
         return out
 
+    def member_written(self, folded: Sequence[str]) -> tuple[str, ...] | None:
+        """The synonym member whose folded form `folded` is, as the file writes it (with its
+        accents), when exactly one is; else None."""
+        members = {m for m, _ in self._members.get(" ".join(folded), ())}
+        return next(iter(members)) if len(members) == 1 else None
+
     @cached_property
     def _longest_member(self) -> int:
         return max((len(m) for members in self.synonyms for m in members), default=0)
@@ -1127,7 +1133,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 dropped=tuple(dropped), polarity=polarity, optional=_unique(optional),
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
-                related=_related(groups, lexicon, words),
+                related=_related(groups, lexicon, words, restored),
                 answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)),
                 which=lexicon.which_asked(typed), question=lexicon.asks_matter(typed, cues),
                 yes_no=bool(_frame(typed, lexicon)))
@@ -1158,7 +1164,8 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
     return tuple(out.values())
 
 
-def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str]) -> tuple[Alternative, ...]:
+def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str],
+             restored: Sequence[Alternative] = ()) -> tuple[Alternative, ...]:
     """The words inside every term of each topical group, its synonyms' too (`_words_inside`),
     folded: what ranks the matter tier's findings holding none of the groups (module
     docstring). Unlike the fill's parts, every
@@ -1174,17 +1181,23 @@ def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str]) -> tupl
             typed = list(alt.syllables)
             if alt.prefix or alt.literal or len(typed) < 3:
                 continue
-            for piece in _words_inside(typed, words, lexicon, whole):
+            for piece in _words_inside(typed, words, lexicon, whole, _written(alt, lexicon, restored)):
                 out.setdefault(piece.folded, Alternative(piece.folded))
     return tuple(out.values())
 
 
 def _words_inside(typed: list[str], words: set[str], lexicon: Lexicon,
-                  whole: set[tuple[str, ...]]) -> Iterator[Alternative]:
+                  whole: set[tuple[str, ...]], written: Sequence[str] = ()) -> Iterator[Alternative]:
     """The words inside a term (`typed`, its syllables), cut as the query is (`_best_cut`): those
     of two syllables or more, since one syllable of a Vietnamese compound is a morpheme, not its
-    meaning ("hồ" of "hồ sơ"), and none that is itself a term of a group (`whole`, folded)."""
-    cut = _best_cut(typed, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
+    meaning ("hồ" of "hồ sơ"), and none that is itself a term of a group (`whole`, folded).
+
+    Cut on `written`, the term with its accents when they are known though the user typed none
+    (`_written`): the cut reads the dictionary only where there are accents, so the folded "di
+    lam muon" would stay whole where "đi làm muộn" holds "đi làm"; the pieces keep the typed
+    syllables, and match as typed."""
+    shape = list(written) if len(written) == len(typed) else typed
+    cut = _best_cut(shape, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
     i = 0
     while i < len(typed):
         size = max(1, cut[i])
@@ -1192,6 +1205,18 @@ def _words_inside(typed: list[str], words: set[str], lexicon: Lexicon,
         if size > 1 and piece.folded not in whole:
             yield piece
         i += size
+
+
+def _written(alt: Alternative, lexicon: Lexicon, restored: Sequence[Alternative]) -> tuple[str, ...]:
+    """An alternative typed without any accent as the genre writes it, when that is known: the
+    one synonym member of its folded form (synonyms.toml writes them with accents), else its
+    restored reading (Plan.restored, index/accents.py); else as typed."""
+    if alt.any_accent:
+        return alt.syllables
+    member = lexicon.member_written(alt.folded)
+    if member is not None:
+        return member
+    return next((r.syllables for r in restored if r.folded == alt.folded), alt.syllables)
 
 
 def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bool:

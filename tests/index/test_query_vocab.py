@@ -281,3 +281,14 @@ class _Words(Vocabulary):
 
     def known_words(self, candidates: Sequence[str]) -> set[str]:
         return self.words & set(candidates)
+
+
+def test_the_words_inside_a_folded_synonym_are_cut_as_the_genre_writes_it() -> None:
+    """The matter tier ranks by the words inside the query's terms and synonyms (Plan.related);
+    typed without accents, "di muon" brings its synonyms folded ("di lam muon"), whose words the
+    cut finds only on their accented spelling ("đi làm muộn" holds the dictionary's "đi làm"):
+    so the folded query ranks its matter by the same words as the one typed with accents."""
+    folded = {" ".join(a.syllables) for a in plan_query("di muon ve som").related}
+    accented = {" ".join(a.syllables) for a in plan_query("đi muộn về sớm").related}
+    assert "di lam" in folded
+    assert folded == accented
