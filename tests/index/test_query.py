@@ -289,7 +289,7 @@ def test_cues_compile_from_intent_tables() -> None:
     ("chưa niêm yết", "shortcoming", ["chưa", "niêm", "yết"], []),
     ("đơn vị nào còn hồ sơ trễ hạn", "shortcoming", ["còn", "hồ", "sơ", "trễ", "hạn"], []),
     # "con" is also con, cơn: only typed with its accents is it a cue
-    ("con ho so", None, ["con", "ho", "so"], []),
+    ("con ho so", None, ["ho", "so"], ["con"]),  # còn or con: ranked, not required
     # a yes/no frame's không is a question word, not a negation
     ("có niêm yết công khai không", None, ["niêm", "yết", "công", "khai"], []),
     # a light verb is optional: "không có phiếu hẹn" answers "chưa cấp phiếu hẹn"
