@@ -374,15 +374,21 @@ def where_said(c: Candidate, which: Which) -> float:
 def place_named(c: Candidate, asked: Asked, pool: int) -> float:
     """For a question asking which place ("xã nào chưa niêm yết …", "ở đâu còn …": Plan.which),
     how well the finding answers it: the place it says (`where_said`) times the share of the
-    query's groups it holds (`groups_held`). A finding answers when it names the place and
-    states the matter; naming a place alone answers another question ("Tại xã Minh Sơn công
-    chức có mặt chưa đầy đủ" for "xã nào chưa niêm yết đầy đủ"), and the genre's findings
-    name places often. 0 when the question asks no place, without reading the finding."""
+    query's groups it holds (`groups_held`), the answer asked counting as one group more
+    (`answer_held`: "huyện nào có chỉ số CCHC cao nhất" is answered by "huyện Krông Năng đạt
+    92,16 điểm, xếp thứ 2", which holds no word of the index's name). A finding answers when it
+    names the place and states the matter; naming a place alone answers another question ("Tại
+    xã Minh Sơn công chức có mặt chưa đầy đủ" for "xã nào chưa niêm yết đầy đủ"), and the
+    genre's findings name places often. 0 when the question asks no place, without reading the
+    finding."""
     which = asked.plan.which
     if which is None:
         return 0.0
-    held = groups_held(c, asked, pool)
-    return held * where_said(c, which) if held else 0.0
+    groups = len(asked.plan.groups)
+    held = groups_held(c, asked, pool) * groups
+    if asked.plan.answer:
+        held, groups = held + answer_held(c, asked, pool), groups + 1
+    return held / groups * where_said(c, which) if held else 0.0
 
 
 Feature = Callable[[Candidate, Asked, int], float]

@@ -23,6 +23,7 @@ from index.rerank import (
     in_stage,
     load_ranker,
     parse_ranker,
+    place_named,
     polarity_match,
     typed_held,
     unit_named,
@@ -165,6 +166,22 @@ def test_a_ranking_question_is_answered_by_the_place_not_by_the_head_of_a_body()
     bottom = _cand(_rec("e", "Ba địa phương có điểm Chỉ số CCHC thấp nhất tỉnh."))
     assert [answer_held(c, asked, 30) for c in (leads, second, first, head, bottom)] == \
         [1.0, 1.0, 1.0, 0.0, 0.0]
+
+
+def test_a_ranking_question_asking_which_place_counts_the_place_given_as_part_of_the_matter() -> None:
+    """"huyện nào có chỉ số CCHC cao nhất tỉnh": the district named with its place ("xếp thứ 2")
+    answers in part though it holds no word of the query (the answer is one share of it); a
+    finding naming no place answers nothing of "which"."""
+    asked = Asked(plan_query("huyện nào có chỉ số CCHC cao nhất tỉnh?"))
+    assert asked.plan.which is not None and asked.plan.answer
+    second = _cand(_rec("a", "Huyện Krông Năng đạt 92,16 điểm, xếp thứ 2.", polarity=Polarity.STRENGTH,
+                        units=("Krông Năng",), unit_levels=("huyện Krông Năng",)))
+    bottom = _cand(_rec("b", "Huyện Buôn Đôn có điểm Chỉ số CCHC thấp nhất tỉnh.",
+                        units=("Buôn Đôn",), unit_levels=("huyện Buôn Đôn",)))
+    unplaced = _cand(_rec("c", "Chỉ số CCHC được cải thiện, xếp thứ 5.", polarity=Polarity.STRENGTH))
+    shares = len(asked.plan.groups) + 1  # the groups ("chỉ số CCHC", "tỉnh") and the answer
+    scores = [place_named(c, asked, 30) for c in (second, bottom, unplaced)]
+    assert scores == [pytest.approx(1 / shares), pytest.approx(2 / shares), 0.0]
 
 
 def test_a_unit_named_by_attribution_or_in_the_text() -> None:
