@@ -338,6 +338,22 @@ class Answer:
         return 0 if size and within(typed, at, size, self.unlike) else size
 
 
+def _answer_holds(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
+    """The words the answers hold, each once, in order."""
+    return tuple(dict.fromkeys(h for answer in answers for h in answer.holds))
+
+
+def _answer_unlike(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
+    """The phrases holding an answer's word that are other words (`Answer.unlike`), each once."""
+    return tuple(dict.fromkeys(u for answer in answers for u in answer.unlike))
+
+
+def _ranked_asks(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
+    """The asking words of the answers asked in a question only (`Answer.alone` false): not
+    required, ranked (a ranking question: "đơn vị nào đứng đầu" is answered by "dẫn đầu")."""
+    return tuple(dict.fromkeys(a for answer in answers if not answer.alone for a in answer.asks))
+
+
 def within(syllables: Sequence[str], at: int, size: int, phrases: Iterable[tuple[str, ...]]) -> bool:
     """Whether the span of `size` syllables from `at` lies inside an occurrence of one of
     `phrases` (under the matching rule): "đứng đầu" inside "người đứng đầu"."""
@@ -407,7 +423,10 @@ class Lexicon:
         ranking)."""
         first: dict[int, int] = {}
         questioned: bool | None = None
+        folded = {fold(s) for s in typed}  # an entry none of whose first syllables is typed asks nothing
         for k, answer in enumerate(self.answers):
+            if not any(fold(a[0]) in folded for a in answer.asks):
+                continue
             at = next((at for at in range(len(typed)) if answer.asked_at(typed, at)), -1)
             if at < 0:
                 continue
@@ -420,25 +439,23 @@ class Lexicon:
 
     def answer_words(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """The words an answer holds, of every kind of answer `typed` asks for (`answers_asked`)."""
-        return tuple(dict.fromkeys(h for answer in self.answers_asked(typed) for h in answer.holds))
+        return _answer_holds(self.answers_asked(typed))
 
-    def answer_unlike(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-        """The phrases holding an answer's word that are other words (`Answer.unlike`)."""
-        return tuple(dict.fromkeys(u for answer in self.answers_asked(typed) for u in answer.unlike))
-
-    def ranked_asks(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-        """The asking words of the answers asked in a question only (`Answer.alone` false): not
-        required, ranked (a ranking question: "đơn vị nào đứng đầu" is answered by "dẫn đầu")."""
-        return tuple(dict.fromkeys(a for answer in self.answers_asked(typed) if not answer.alone
-                                   for a in answer.asks))
-
-    def asking(self, asks: Sequence[tuple[str, ...]]) -> Lexicon:
+    def asking(self, asks: tuple[tuple[str, ...], ...]) -> Lexicon:
         """This lexicon with `asks` read as ranked words of no polarity (light cues), as the
-        answers asked in a question read them (`ranked_asks`); its readings kept, not compiled
-        again."""
-        light = [Cue(a, "", required=False) for a in asks if a not in {c.syllables for c in self.cues}]
-        cues = tuple(sorted((*self.cues, *light), key=lambda c: (-len(c.syllables), c.syllables)))
-        return dataclasses.replace(self, cues=cues, cut_from=self.readings)
+        answers asked in a question read them (`_ranked_asks`); its readings kept, not compiled
+        again, and made once per set of words (`_asking`): a lexicon's synonym tables take
+        tens of milliseconds to index, more than planning the question."""
+        if asks not in self._asking:
+            light = [Cue(a, "", required=False) for a in asks if a not in {c.syllables for c in self.cues}]
+            cues = tuple(sorted((*self.cues, *light), key=lambda c: (-len(c.syllables), c.syllables)))
+            self._asking[asks] = dataclasses.replace(self, cues=cues, cut_from=self.readings)
+        return self._asking[asks]
+
+    @cached_property
+    def _asking(self) -> dict[tuple[tuple[str, ...], ...], Lexicon]:
+        """The lexicons `asking` made, by the words they read as ranked."""
+        return {}
 
     def which_asked(self, typed: Sequence[str]) -> Which | None:
         """The place the first question word asking which place in `typed` asks for ("xã nào"
@@ -1088,7 +1105,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     pending: list[str] = []
     capitals: list[bool] = []  # of the pending syllables
     typed = [s for clause in parsed.clauses for t in clause for s in t.syllables]
-    if ranked := lexicon.ranked_asks(typed):  # "đơn vị nào đứng đầu …": asked, not required
+    answers = lexicon.answers_asked(typed)
+    if ranked := _ranked_asks(answers):  # "đơn vị nào đứng đầu …": asked, not required
         lexicon = lexicon.asking(ranked)
     cues: list[tuple[int, Cue]] = []  # the polarity cues, at their places in `typed`, in query order
     start = 0  # the place in `typed` of the pending run
@@ -1140,8 +1158,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         kept = analyse(plain, lexicon.without_cues(), words, units)
         return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped),
                                    question=lexicon.asks_matter(typed, cues),
-                                   answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)),
-                                   unlike=tuple(Alternative(u) for u in lexicon.answer_unlike(typed)))
+                                   answer=tuple(Alternative(h) for h in _answer_holds(answers)),
+                                   unlike=tuple(Alternative(u) for u in _answer_unlike(answers)))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
@@ -1155,8 +1173,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
                 related=_related(groups, lexicon, words),
-                answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)),
-                unlike=tuple(Alternative(u) for u in lexicon.answer_unlike(typed)),
+                answer=tuple(Alternative(h) for h in _answer_holds(answers)),
+                unlike=tuple(Alternative(u) for u in _answer_unlike(answers)),
                 which=lexicon.which_asked(typed), question=lexicon.asks_matter(typed, cues),
                 yes_no=bool(_frame(typed, lexicon)))
 
