@@ -54,8 +54,7 @@ def attribute(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
         inspected = (tuple(u for u in units if u.role == Role.INSPECTED)
                      or tuple(u for u in units if u.role == Role.INSPECTOR)
                      or sole_province(units))
-        keys = {match_key(name) for name in finding.passage_units}
-        passage = tuple(u for u in inspected if match_key(u.name) in keys)
+        passage = tuple(u for u in inspected if _carried(u, finding.passage_units))
         return Attribution(passage or inspected, named=False)
     text = f" {fold(finding.text)} "
     chosen: list[Unit] = []
@@ -63,13 +62,21 @@ def attribute(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
     for name in finding.units:
         same = [u for u in units if match_key(u.name) == match_key(name)]
         if len(same) > 1:
-            said = [u for u in same if f" {fold(f'{u.level} {u.name}')} " in text]
+            said = [u for u in same if f" {fold(u.label)} " in text]
             same = said or [u for u in same if u.role == Role.INSPECTED] or same
         if same:
             chosen.extend(u for u in same if u not in chosen)
         elif name not in unplaced:
             unplaced.append(name)
     return Attribution(tuple(chosen), named=True, unplaced=tuple(unplaced))
+
+
+def _carried(unit: Unit, passage_units: tuple[str, ...]) -> bool:
+    """Whether `unit` is one of a finding's passage units: by "level name" (Unit.label), so the
+    passage about "thị trấn Cam Lộ" is not about "huyện Cam Lộ" too; a bare name (an extraction
+    written before passage units had levels) names every inspected unit of that name."""
+    keys = {match_key(label) for label in passage_units}
+    return match_key(unit.label) in keys or match_key(unit.name) in keys
 
 
 def sole_province(units: tuple[Unit, ...]) -> tuple[Unit, ...]:

@@ -11,11 +11,11 @@ case- and tone-insensitive: "TP", "Tp" and "tp" are one abbreviation, "Thị Tr�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from core.alternation import longest_first
 from core.normalize import fold
 
 
@@ -114,20 +114,18 @@ def rank_of(level: str) -> int | None:
 
 def words_pattern(levels: tuple[Level, ...] = ALL_LEVELS) -> str:
     """Regex alternation of the level words, longest first ("thị trấn" before "thị")."""
-    return "|".join(re.escape(w.value) for w in sorted(levels, key=len, reverse=True))
+    return longest_first((w.value for w in levels), any_space=False)
 
 
 def folded_words_pattern(levels: frozenset[Level] | tuple[Level, ...] = ALL_LEVELS) -> str:
     """Regex alternation of the folded level words ("thi tran|xa"), longest first."""
-    words = sorted({fold(lv.value) for lv in levels}, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in words)
+    return longest_first((fold(lv.value) for lv in levels), any_space=False)
 
 
 def abbreviations_pattern() -> str:
     """Regex alternation of the abbreviations as written in the table; compile it with
     re.IGNORECASE (level_of_word looks them up in any case)."""
-    abbreviations = sorted({a for row in LEVELS for a in row.abbreviations}, key=len, reverse=True)
-    return "|".join(re.escape(a) for a in abbreviations)
+    return longest_first((a for row in LEVELS for a in row.abbreviations), any_space=False)
 
 
 @lru_cache(maxsize=4096)

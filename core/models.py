@@ -160,6 +160,12 @@ class Unit:
     province: str | None = None
     current: str | None = None  # the unit it belongs to after the 2025 reorganisation (extra field)
 
+    @property
+    def label(self) -> str:
+        """"level name" ("thị trấn Cam Lộ"): how a unit is named apart from another of its name
+        ("huyện Cam Lộ"), in search records, passage units and reports alike."""
+        return f"{self.level} {self.name}"
+
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"level": str(self.level), "name": self.name, "role": str(self.role),
                              "province": self.province}
@@ -201,7 +207,9 @@ class Finding:
     theme: str | None = None
     words: str | None = None  # underthesea segmentation ("phiếu_hẹn hồ_sơ"), reused by the index
     # The inspected units the passage around it is about, when it names none (nlp.finding_units.
-    # passage_units): carried from where the report named them, never named by the finding.
+    # carried_units): carried from where the report named them, never named by the finding. As
+    # "level name" (Unit.label): a district and its seat town often share a name ("huyện Cam Lộ",
+    # "thị trấn Cam Lộ"), and the passage is about one of them.
     passage_units: tuple[str, ...] = ()
 
     def finding_id(self, doc_id: str) -> str:

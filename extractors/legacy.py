@@ -26,6 +26,8 @@ import logging
 import re
 import unicodedata
 
+from core.alternation import longest_first
+
 LOGGER = logging.getLogger(__name__)
 
 ENCODINGS = ("tcvn3", "vni")
@@ -104,8 +106,7 @@ def _vni_decoder() -> tuple[re.Pattern[str], dict[str, str]]:
     for spelling, letter in list(spellings.items()):
         if letter.isupper() and len(spelling) > 1:
             spellings.setdefault(spelling[0] + spelling[1:].lower(), letter)
-    ordered = sorted(spellings, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered))), spellings
+    return re.compile(longest_first(spellings, any_space=False)), spellings
 
 
 def from_legacy(text: str, encoding: str, *, capitals: bool = False) -> str:

@@ -135,6 +135,7 @@ class Term:
     negated: bool = False
     number: str | None = None  # filter key of a document number typed as a word ("139/QĐ-UBND")
     capitals: tuple[bool, ...] = ()  # per syllable, whether it was typed capitalised ("An Ninh")
+    joined: bool = False  # one unquoted word of parts joined by inner punctuation ("TN&TKQ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +222,7 @@ def parse(text: str) -> Parsed:
         raw = body.strip(".,;:()[]")
         number = filter_key(raw) if kind == "word" and _DOC_NUMBER.match(raw) else None
         term = Term(syllables, phrase=kind == "phrase" or len(syllables) > 1, prefix=prefix, negated=negated,
-                    number=number, capitals=_capitals(source))
+                    number=number, capitals=_capitals(source), joined=kind == "word" and len(syllables) > 1)
         if negated:
             excluded.append(term)
             continue
@@ -400,6 +401,9 @@ class Lexicon:
     # How a finding speaks of such units without naming one ("một số xã", "có nơi"; [which]
     # quantifiers × places), as written (syllables lowercase, tones canonical): Which.unnamed.
     unnamed_places: frozenset[tuple[str, ...]] = frozenset()
+    # Whether a folded syllable that is an accents-only entry is ranked, not required
+    # (`folded_light_at`); off in `without_cues`, where every word is one of the topic.
+    folded_light: bool = True
     # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
 
@@ -554,6 +558,56 @@ class Lexicon:
         return _entry_at(self.stopwords, typed, at)
 
     @cached_property
+    def _accents_only(self) -> dict[str, frozenset[str]]:
+        """The entries of one syllable counting only with their accents (stop words, light
+        words, cues marked "[accents]"): what `folded_light_at` reads in a run typed without
+        them. Not the longer ones: folded, "cong tac" is công tác far more often than công tắc
+        (index/accents.py restores such words), and a lone syllable is what folding makes the
+        commonest of the language. Nor the question words (intents.toml [reading]): folded,
+        they are mostly the genre's nouns ("may" máy, not mấy: "may tra cuu"; "dau" đầu, dấu),
+        which stay required as typed."""
+        questions = {e for e, _ in (*self.question_words, *self.focus_words)}
+        entries = {*(e for e, only in self.stopwords if only and e not in questions),
+                   *(c.syllables for c in self.cues if c.accents_only)}
+        out: dict[str, set[str]] = {}
+        for entry in entries:
+            if len(entry) == 1:
+                out.setdefault(fold(entry[0]), set()).add(entry[0])
+        return {key: frozenset(forms) for key, forms in out.items()}
+
+    def folded_light_at(self, typed: Sequence[str], at: int) -> bool:
+        """Whether the syllable at `at`, typed without accents, is the folded form of an entry
+        of one syllable counting only with its accents ("co" of "có", "cap" of "cấp", "con" of
+        "còn"), and no word it makes with a neighbour reads it otherwise.
+
+        Why: typed with its accents such an entry is a function word, a light word or a cue;
+        without them it is that or a content word of the same spelling ("co": có, cơ, cô), and
+        which one the query means is unknown. Required, it would admit only findings holding
+        some word of that spelling, which the commonest syllables of the language are (có, cấp,
+        còn, do, cho, trong), and split the query's real words into a conjunction with it;
+        dropped, the content word would be lost. So it is ranked, not required (Plan.optional),
+        as the light words are. A clear reading of the syllable with a neighbour decides where
+        there is one (index/accents.py): "co quan" is "cơ quan", so there "co" is a word of the
+        topic, required; "co nguoi" (có người, cờ người) and "con tre" ("còn trễ" after "ho so",
+        the dictionary's con trẻ: a negation heads no clear word) tell nothing sure: ranked."""
+        if not self.folded_light or is_accented(typed[at]):
+            return False
+        entries = self._accents_only.get(typed[at])
+        return bool(entries) and not self._read_otherwise(typed, at, entries or frozenset())
+
+    def _read_otherwise(self, typed: Sequence[str], at: int, entries: frozenset[str]) -> bool:
+        """Whether the syllable at `at` and its neighbour before or after make a word whose
+        clear reading (index/accents.py) writes the syllable as none of `entries` does ("do":
+        đó, do)."""
+        for start in (at - 1, at):
+            if start < 0 or start + 2 > len(typed):
+                continue
+            key = " ".join(fold(s) for s in typed[start:start + 2])
+            if key in self.readings.clear and self.readings.forms[key][0][at - start] not in entries:
+                return True
+        return False
+
+    @cached_property
     def _members(self) -> dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]]:
         """Every synonym member by its folded form, with its set: looking a span up is then one
         dict access, not a walk over every set (planning a question asks about every span)."""
@@ -562,6 +616,12 @@ class Lexicon:
             for member in members:
                 out.setdefault(" ".join(fold(s) for s in member), []).append((member, members))
         return out
+
+    def member_written(self, folded: Sequence[str]) -> tuple[str, ...] | None:
+        """The synonym member whose folded form `folded` is, as the file writes it (with its
+        accents), when exactly one is; else None."""
+        members = {m for m, _ in self._members.get(" ".join(folded), ())}
+        return next(iter(members)) if len(members) == 1 else None
 
     @cached_property
     def _longest_member(self) -> int:
@@ -587,7 +647,7 @@ class Lexicon:
         cue words only, which are then what it looks for. Their accents are read as the whole
         lexicon reads them (in a longer query too), from its readings, not compiled again
         (~200 ms with the dictionary, for every such query typed without accents)."""
-        return dataclasses.replace(self, cues=(), cut_from=self.readings)
+        return dataclasses.replace(self, cues=(), folded_light=False, cut_from=self.readings)
 
     @cached_property
     def readings(self) -> Readings:
@@ -1092,8 +1152,10 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     polarity, and the rest becomes groups: the longest synonym member, a unit name ("xã Tân
     Lộc" or "Tân Lộc") typed as a name (`names_place`), else the word the best cut of the rest
     of the run starts with (`_best_cut`: words of the index or the dictionary, maximum
-    matching), else one syllable. A document number drops the citation typed before it
-    ("Quyết định số").
+    matching; none swallowing a synonym member, `_swallows`), else one syllable. A word joined
+    by inner punctuation ("TN&TKQ") is read with the words before it when together they make a
+    synonym member (`_ends_member`: "bộ phận TN&TKQ"). A document number drops the citation
+    typed before it ("Quyết định số").
     """
     words, units = words or set(), units or set()
     if not parsed.clauses:
@@ -1135,6 +1197,10 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
             pending.extend(clause[0].syllables)
             capitals.extend(clause[0].capitals or [False] * len(clause[0].syllables))
             continue
+        if len(clause) == 1 and _ends_member(pending, clause[0], lexicon):  # "bộ phận TN&TKQ"
+            pending.extend(clause[0].syllables)
+            capitals.extend(clause[0].capitals or [False] * len(clause[0].syllables))
+            continue
         number = next((t.number for t in clause if t.number), None)
         if number and (cited := lexicon.citation_before(pending)):  # "Quyết định số 139/QĐ-UBND"
             dropped.extend(pending[len(pending) - cited:])
@@ -1172,11 +1238,26 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 dropped=tuple(dropped), polarity=polarity, optional=_unique(optional),
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
-                related=_related(groups, lexicon, words),
+                related=_related(groups, lexicon, words, restored),
                 answer=tuple(Alternative(h) for h in _answer_holds(answers)),
                 unlike=tuple(Alternative(u) for u in _answer_unlike(answers)),
                 which=lexicon.which_asked(typed), question=lexicon.asks_matter(typed, cues),
                 yes_no=bool(_frame(typed, lexicon)))
+
+
+def _ends_member(pending: Sequence[str], term: Term, lexicon: Lexicon) -> bool:
+    """Whether a joined word ("TN&TKQ", `Term.joined`) ends a synonym member begun by the
+    unquoted words before it (`pending`): "bộ phận TN&TKQ" is the one-stop desk as the decree
+    abbreviates it, one member of its set, not "bộ phận" and the desk's work. The joined word is
+    then read with those words, as the member they make together; else it stays a phrase of
+    its own (the index sees its parts in a row)."""
+    if not term.joined or term.prefix or term.number or not pending:
+        return False
+    for start in range(max(0, len(pending) - MAX_WORD_SYLLABLES), len(pending)):
+        combined = [*pending[start:], *term.syllables]
+        if lexicon.synonyms_at(combined, 0)[0] == len(combined):
+            return True
+    return False
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
@@ -1204,7 +1285,8 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
     return tuple(out.values())
 
 
-def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str]) -> tuple[Alternative, ...]:
+def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str],
+             restored: Sequence[Alternative] = ()) -> tuple[Alternative, ...]:
     """The words inside every term of each topical group, its synonyms' too (`_words_inside`),
     folded: what ranks the matter tier's findings holding none of the groups (module
     docstring). Unlike the fill's parts, every
@@ -1220,17 +1302,23 @@ def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str]) -> tupl
             typed = list(alt.syllables)
             if alt.prefix or alt.literal or len(typed) < 3:
                 continue
-            for piece in _words_inside(typed, words, lexicon, whole):
+            for piece in _words_inside(typed, words, lexicon, whole, _written(alt, lexicon, restored)):
                 out.setdefault(piece.folded, Alternative(piece.folded))
     return tuple(out.values())
 
 
 def _words_inside(typed: list[str], words: set[str], lexicon: Lexicon,
-                  whole: set[tuple[str, ...]]) -> Iterator[Alternative]:
+                  whole: set[tuple[str, ...]], written: Sequence[str] = ()) -> Iterator[Alternative]:
     """The words inside a term (`typed`, its syllables), cut as the query is (`_best_cut`): those
     of two syllables or more, since one syllable of a Vietnamese compound is a morpheme, not its
-    meaning ("hồ" of "hồ sơ"), and none that is itself a term of a group (`whole`, folded)."""
-    cut = _best_cut(typed, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
+    meaning ("hồ" of "hồ sơ"), and none that is itself a term of a group (`whole`, folded).
+
+    Cut on `written`, the term with its accents when they are known though the user typed none
+    (`_written`): the cut reads the dictionary only where there are accents, so the folded "di
+    lam muon" would stay whole where "đi làm muộn" holds "đi làm"; the pieces keep the typed
+    syllables, and match as typed."""
+    shape = list(written) if len(written) == len(typed) else typed
+    cut = _best_cut(shape, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
     i = 0
     while i < len(typed):
         size = max(1, cut[i])
@@ -1238,6 +1326,18 @@ def _words_inside(typed: list[str], words: set[str], lexicon: Lexicon,
         if size > 1 and piece.folded not in whole:
             yield piece
         i += size
+
+
+def _written(alt: Alternative, lexicon: Lexicon, restored: Sequence[Alternative]) -> tuple[str, ...]:
+    """An alternative typed without any accent as the genre writes it, when that is known: the
+    one synonym member of its folded form (synonyms.toml writes them with accents), else its
+    restored reading (Plan.restored, index/accents.py); else as typed."""
+    if alt.any_accent:
+        return alt.syllables
+    member = lexicon.member_written(alt.folded)
+    if member is not None:
+        return member
+    return next((r.syllables for r in restored if r.folded == alt.folded), alt.syllables)
 
 
 def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bool:
@@ -1318,6 +1418,11 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             dropped.extend(typed[i:i + stop])
             i += stop
             continue
+        if not word and lexicon.folded_light_at(typed, i):  # "co", "cap" without accents: ranked only
+            optional.append(Alternative((typed[i],)))
+            said.append(typed[i])
+            i += 1
+            continue
         size = max(word, 1)
         groups.append(Group((Alternative(tuple(typed[i:i + size])),)))
         said.extend(typed[i:i + size])
@@ -1385,15 +1490,35 @@ def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
 def _word_lengths(typed: list[str], at: int, end: int, words: Collection[str], units: Collection[str],
                   lexicon: Lexicon, most: int = MAX_WORD_SYLLABLES + 1) -> list[int]:
     """The lengths (2 or more syllables, at most `most`) of the words, unit names and synonym
-    members starting at `at` and ending before `end`, longest first."""
+    members starting at `at` and ending before `end`, longest first; not a word of the index or
+    the dictionary that would swallow a synonym member starting inside it (`_swallows`)."""
     out = []
     for n in range(min(most, MAX_WORD_SYLLABLES + 1, end - at), 1, -1):
         span = typed[at:at + n]
         key = " ".join(fold(s) for s in span)
-        if (key in words or key in units or lexicon.synonyms_at(span, 0)[0] == n
-                or (n <= MAX_WORD_SYLLABLES and any(is_accented(s) for s in span) and lexicon.is_word(span))):
+        word = key in words or (n <= MAX_WORD_SYLLABLES and any(is_accented(s) for s in span)
+                                and lexicon.is_word(span))
+        if (key in units or lexicon.synonyms_at(span, 0)[0] == n
+                or (word and not _swallows(typed, at, n, lexicon))):
             out.append(n)
     return out
+
+
+def _swallows(typed: Sequence[str], at: int, n: int, lexicon: Lexicon) -> bool:
+    """Whether the word of `n` syllables from `at` would swallow a synonym member starting inside
+    it: an abbreviation (a member of one syllable: "niêm yết TTHC") or a member running past the
+    word's end ("ban hành văn bản | quy phạm pháp luật" cuts "văn bản quy phạm pháp luật").
+
+    The index's words are the segmenter's joins, which often take a verb with its object
+    ("niêm_yết_TTHC", "ban_hành_văn_bản"); the genre's term inside is the word the user means,
+    and as a group of its own it keeps its synonyms ("thủ tục hành chính" for TTHC), which the
+    join would lose. A member lying whole inside a longer word ("trực tuyến" of "hồ sơ trực
+    tuyến") is part of that word and stays in it."""
+    for k in range(at + 1, at + n):
+        length = lexicon.synonyms_at(typed, k)[0]
+        if length == 1 or k + length > at + n:
+            return True
+    return False
 
 
 def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], lexicon: Lexicon,

@@ -129,7 +129,7 @@ def finding_records(
                 published=published,
                 year=year,
                 units=_unique((*(u.name for u in units), *about.unplaced)),
-                unit_levels=_unique((*(f"{u.level} {u.name}" for u in units), *about.unplaced)),
+                unit_levels=_unique((*(u.label for u in units), *about.unplaced)),
                 provinces=_unique(p for p in (_province_of(u) for u in units) if p),
                 doc_kinds=doc_kinds,
                 doc_numbers=doc_numbers,

@@ -34,13 +34,14 @@ from types import TracebackType
 from typing import Any
 
 from core.errors import BackendError
-from core.models import Block, Document, Extraction, Source
+from core.models import Block, Document, Extraction, Role, Source
+from core.normalize import match_key
 from index.base import FindingRecord
 from index.records import Containers, ThemesOf, finding_records, record_year
 
 LOGGER = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SCHEMA = """
 CREATE TABLE documents (
@@ -144,8 +145,36 @@ ALTER TABLE document_paths ADD COLUMN removed_at TEXT;
 ALTER TABLE document_paths ADD COLUMN withdrawn INTEGER NOT NULL DEFAULT 0
 """
 
-# Schema scripts by the version they bring the file to; a file at version v runs every later one.
-_MIGRATIONS: dict[int, str] = {1: _SCHEMA, 2: _RUNS_SCHEMA, 3: _QUARANTINE_SCHEMA}
+
+
+def _levelled_passage_units(conn: sqlite3.Connection) -> None:
+    """v4: a finding's passage units as "level name" (core.models.Finding.passage_units), not bare
+    names. Each stored bare name becomes the label of every inspected unit of the document with
+    that name, which is what the name was read as before (core.attribution), so no finding
+    changes the units it is about and the search index needs no rebuild; a name no inspected unit
+    has is kept as it was."""
+    rows = conn.execute("SELECT doc_key, extraction FROM documents").fetchall()
+    for key, raw in rows:
+        data = json.loads(raw)
+        inspected = [u for u in data.get("units", []) if u.get("role") == Role.INSPECTED]
+        changed = False
+        for finding in data.get("findings", []):
+            names = finding.get("passage_units") or []
+            levelled = list(dict.fromkeys(label for name in names for label in (
+                [f"{u['level']} {u['name']}" for u in inspected if match_key(u["name"]) == match_key(name)]
+                or [name])))
+            if levelled != names:
+                finding["passage_units"] = levelled
+                changed = True
+        if changed:
+            conn.execute("UPDATE documents SET extraction = ? WHERE doc_key = ?",
+                         (json.dumps(data, ensure_ascii=False), key))
+
+
+# Schema steps by the version they bring the file to (an SQL script, or a function for a step SQL
+# cannot say); a file at version v runs every later one.
+_MIGRATIONS: dict[int, str | Callable[[sqlite3.Connection], None]] = {
+    1: _SCHEMA, 2: _RUNS_SCHEMA, 3: _QUARANTINE_SCHEMA, 4: _levelled_passage_units}
 
 
 
@@ -330,7 +359,11 @@ class Store:
             # another process may have migrated
             current = self._conn.execute("PRAGMA user_version").fetchone()[0]
             for target in range(current + 1, SCHEMA_VERSION + 1):
-                for statement in _MIGRATIONS[target].split(";\n"):
+                step = _MIGRATIONS[target]
+                if callable(step):
+                    step(self._conn)
+                    continue
+                for statement in step.split(";\n"):
                     if statement.strip():
                         self._conn.execute(statement)
             self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from core.normalize import fold, matching_form
 from nlp.dates import find_time_facts
 from nlp.docnumbers import find_documents
-from nlp.finding_units import judged_units, lead_units, passage_units, with_judged_as_inspected
+from nlp.finding_units import carried_units, judged_units, with_judged_as_inspected
 from nlp.findings import find_findings
 from nlp.gazetteer import Gazetteer
 from nlp.units import find_units
@@ -149,13 +149,10 @@ class FindingsComponent:
             names = tuple(dict.fromkeys(m.unit.name for m in named))
             findings.append(replace(f, units=names, words=words_in(text, bounds, f.start, f.end)))
         doc._.units = with_judged_as_inspected(list(units), judged)
-        leads = lead_units(text, [(f.start, f.end, bool(f.units)) for f in findings], doc._.units,
-                           folded, form)
-        findings = [replace(f, units=lead) if lead else f for f, lead in zip(findings, leads, strict=True)]
-        spans = [(f.start, f.end, bool(f.units)) for f in findings]
-        carried = passage_units(text, spans, doc._.units, folded, form)
-        findings = [replace(f, passage_units=about) if about else f
-                    for f, about in zip(findings, carried, strict=True)]
+        carried = carried_units(text, [(f.start, f.end, bool(f.units)) for f in findings], doc._.units,
+                                folded, form)
+        findings = [replace(f, units=c.lead) if c.lead else replace(f, passage_units=c.passage) if c.passage
+                    else f for f, c in zip(findings, carried, strict=True)]
         doc._.findings = findings
         doc.spans["findings"] = _spans(doc, ((f.start, f.end, f.polarity) for f in findings))
         return doc

@@ -17,6 +17,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
+from core.alternation import longest_first
 from core.models import Period
 from nlp.vi import date_words as W
 
@@ -27,13 +28,7 @@ _MIN_YEAR, _MAX_YEAR = 1945, 2100
 _TIMESTAMP_LINES = 12  # a bare date line counts as the page's timestamp only near the top
 
 
-def _alt(words: tuple[str, ...] | list[str]) -> str:
-    """A regex alternation of `words`, longest first, spaces matching any run of spaces."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
-_MONTH_WORD = _alt(list(W.MONTH_NAMES))
+_MONTH_WORD = longest_first(list(W.MONTH_NAMES))
 _D = r"(?<![\w/.])(\d{1,2})"  # a day number standing on its own
 _NOT_MORE = r"(?![\w/]|[.,-]\d)"  # not followed by more of a number or symbol
 
@@ -50,7 +45,8 @@ _WORDED_FULL = re.compile(
 # A day and month introduced by "ngày" or a part of the day: "Ngày 12.8", "sáng 26/2",
 # "Chiều qua (13/9)", "Sáng nay, 21/2", "ngày 19-3".
 _INTRO = (
-    r"(?:\b(?:ngày|" + _alt(W.DAY_PARTS) + r")(?:\s+(?:" + _alt(W.DAY_PART_FOLLOWERS) + r"))?"
+    r"(?:\b(?:ngày|" + longest_first(W.DAY_PARTS) + r")"
+    r"(?:\s+(?:" + longest_first(W.DAY_PART_FOLLOWERS) + r"))?"
     r"\s*,?\s*\(?\s*)"
 )
 _INTRODUCED_PARTIAL = re.compile(_INTRO + r"(\d{1,2})([/.-])(\d{1,2})" + _NOT_MORE, re.IGNORECASE)
@@ -60,7 +56,7 @@ _PARENTHESISED_PARTIAL = re.compile(r"\((\d{1,2})/(\d{1,2})\)")
 # "từ ngày 3-14/8", "ngày 15 – 16.10". Group 1 is the day, 2 the separator, 3 the month.
 _RANGE_END_PARTIAL = re.compile(
     r"\b(?:ngày|từ)\s+\d{1,2}(?:[/.-]\d{1,2})?(?:\s*(?:,|và|–|—|-)\s*\d{1,2})*\s*"
-    r"(?:" + _alt(W.RANGE_JOINERS) + r"|-|–|—|,|và)\s*(?:ngày\s*)?"
+    r"(?:" + longest_first(W.RANGE_JOINERS) + r"|-|–|—|,|và)\s*(?:ngày\s*)?"
     r"(\d{1,2})([/.-])(\d{1,2})" + _NOT_MORE,
     re.IGNORECASE,
 )
@@ -69,11 +65,11 @@ _WORDED_PARTIAL = re.compile(
     r"\bngày\s+" + _D + r"\s+tháng\s+(\d{1,2}|" + _MONTH_WORD + r")(?!\s*,?\s*(?:năm\s+)?\d|\s*/|\w)",
     re.IGNORECASE,
 )
-_DAY_CONTEXT = re.compile(r"\b(?:ngày|hôm|" + _alt(W.DAY_PARTS) + r")\b[^.\n]{0,40}$", re.IGNORECASE)
+_DAY_CONTEXT = re.compile(r"\b(?:ngày|hôm|" + longest_first(W.DAY_PARTS) + r")\b[^.\n]{0,40}$", re.IGNORECASE)
 # "từ 23/9 đến ..." without "ngày": the first date of a range.
 _RANGE_PARTIAL = re.compile(
-    r"\b(?:" + _alt(W.RANGE_OPENERS) + r")\s+" + r"(\d{1,2})(/)(\d{1,2})" + r"(?=\s*(?:"
-    + _alt(W.RANGE_JOINERS) + r"|-|–|—)\s*(?:ngày\s*)?\d)",
+    r"\b(?:" + longest_first(W.RANGE_OPENERS) + r")\s+" + r"(\d{1,2})(/)(\d{1,2})" + r"(?=\s*(?:"
+    + longest_first(W.RANGE_JOINERS) + r"|-|–|—)\s*(?:ngày\s*)?\d)",
     re.IGNORECASE,
 )
 # Extra days listed before a date: "ngày 15 và 16/10/2020", "Từ ngày 14 – 15/11/2017",
@@ -86,7 +82,8 @@ _DAY_LIST = re.compile(
 _LIST_SPLIT = re.compile(r"\d{1,2}")
 _LIST_GAP = re.compile(r"\s*(?:,|và|–|—|-)\s*(?:ngày\s*)?", re.IGNORECASE)
 # A joiner between two dates of one span.
-_RANGE_GAP = re.compile(r"^\s*(?:(?:" + _alt(W.RANGE_JOINERS) + r")|-|–|—)\s*(?:ngày\s*)?$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"^\s*(?:(?:" + longest_first(W.RANGE_JOINERS) + r")|-|–|—)\s*(?:ngày\s*)?$",
+                        re.IGNORECASE)
 # Text right before a date that makes it a document's date ("139/QĐ-UBND ngày ...").
 _AFTER_DOC_NUMBER = re.compile(
     r"\d+[a-z]?(?:\s*/\s*\d{4})?\s*[/-]\s*[A-ZĐ][\wĐđ]*(?:\s*[-/.]\s*[A-ZĐ\d][\wĐđ]*)*\s*,?\s*(?:ngày\s*)?$"
@@ -99,19 +96,19 @@ _YEAR_MONTH_TOKEN = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![
 _BARE_YEAR = re.compile(r"(?<![\w/.,-])((?:19|20)\d\d)(?![\w/]|[.,-]\d)")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 _TIME = re.compile(r"\b\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:AM|PM|SA|CH))?\b", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?:" + _alt(W.WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?:" + longest_first(W.WEEKDAYS) + r")\b", re.IGNORECASE)
 _GMT = re.compile(r"\(?\s*(?:GMT|UTC)\s*[+-]?\s*\d*\s*\)?", re.IGNORECASE)
-_LABEL = re.compile(r"^\s*(?:" + _alt(W.PUBLISHED_LABELS) + r")\s*:?\s*", re.IGNORECASE)
+_LABEL = re.compile(r"^\s*(?:" + longest_first(W.PUBLISHED_LABELS) + r")\s*:?\s*", re.IGNORECASE)
 _PLACE_DATE = re.compile(r"^\s*[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w.]*){0,5},\s*(?=[Nn]gày\b)")
 # A two-column letterhead flattened into one line (PDF, OCR) puts the place-and-date after the
 # national motto or the document's number: "... Hạnh phúc Cam Lộ, ngày 20 tháng 11 năm 2019".
 _HEADER_PLACE_DATE = re.compile(
     r"(?:\bHạnh\s+phúc|\bSố\s*:\s*\S+)\s*[-–—_]*\s*[A-ZĐ][\w.]*(?:\s+[A-ZĐ][\w.]*){0,5},\s*(?=[Nn]gày\b)")
-_INSPECTION = re.compile(r"\b(?:" + _alt(W.INSPECTION_WORDS) + r")\b", re.IGNORECASE)
-_BASELINE = re.compile(r"\b(?:" + _alt(W.BASELINE_WORDS) + r")\b[^.;\n]*$", re.IGNORECASE)
-_WORK = re.compile(r"\b(?:" + _alt(W.INSPECTION_WORDS + W.WORK_WORDS) + r")\b", re.IGNORECASE)
-_REPORTING = re.compile(r"\b(?:" + _alt(W.REPORTING_VERBS) + r")\b", re.IGNORECASE)
-_COUNTED = re.compile(r"\s*(?:" + _alt(W.COUNTED_NOUNS) + r")\b", re.IGNORECASE)
+_INSPECTION = re.compile(r"\b(?:" + longest_first(W.INSPECTION_WORDS) + r")\b", re.IGNORECASE)
+_BASELINE = re.compile(r"\b(?:" + longest_first(W.BASELINE_WORDS) + r")\b[^.;\n]*$", re.IGNORECASE)
+_WORK = re.compile(r"\b(?:" + longest_first(W.INSPECTION_WORDS + W.WORK_WORDS) + r")\b", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(?:" + longest_first(W.REPORTING_VERBS) + r")\b", re.IGNORECASE)
+_COUNTED = re.compile(r"\s*(?:" + longest_first(W.COUNTED_NOUNS) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

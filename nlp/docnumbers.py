@@ -13,6 +13,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
+from core.alternation import longest_first
 from core.models import DocRef
 from nlp.dates import DateMention, find_dates
 from nlp.vi import doc_kinds as K
@@ -20,14 +21,9 @@ from nlp.vi import doc_kinds as K
 LOGGER = logging.getLogger(__name__)
 
 
-def _alt(words: tuple[str, ...] | list[str]) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-
-
 _KIND_BY_LOWER = {k.lower(): k for k in K.KIND_WORDS}
 _CODE_BY_UPPER = {code.upper(): kind for code, kind in K.KIND_CODES.items()}
-_KIND = r"(?<![^\W\d_])(" + _alt(K.KIND_WORDS) + r")(?![^\W\d_])"
+_KIND = r"(?<![^\W\d_])(" + longest_first(K.KIND_WORDS) + r")(?![^\W\d_])"
 
 # Number, optional year, then code parts each opening with a capital ("139/QĐ-UBND").
 _SYMBOL = re.compile(
@@ -36,22 +32,24 @@ _SYMBOL = re.compile(
 )
 _PART = re.compile(r"\s*([/-])\s*([A-ZĐ][A-Za-zĐđ0-9]*)")
 _KIND_BEFORE = re.compile(_KIND + r"\s*(?:số\s*(?:hiệu\s*)?:?\s*)?$", re.IGNORECASE)
-_HEADER_BEFORE = re.compile(r"(?:^|\n|\|)\s*(?:" + _alt(K.HEADER_NUMBER_LABELS) + r")\s*:\s*$", re.IGNORECASE)
+_HEADER_BEFORE = re.compile(r"(?:^|\n|\|)\s*(?:" + longest_first(K.HEADER_NUMBER_LABELS) + r")\s*:\s*$",
+                            re.IGNORECASE)
 # "Số:" with a capital and a colon labels a header number even mid-line, where a two-column
 # letterhead was flattened ("ỦY BAN NHÂN DÂN HUYỆN X Số: 318/BC-UBND | CỘNG HÒA ..."); in running
 # text the word is "số" without a colon.
 _HEADER_INLINE = re.compile(r"(?<![^\W\d_])Số\s*:\s*$")
 _BARE = re.compile(
-    r"(?<![^\W\d_])(" + _alt(K.BARE_NUMBER_KINDS) + r")\s+(số\s*:?\s*)?(\d{1,4}[a-z]?)\b"
+    r"(?<![^\W\d_])(" + longest_first(K.BARE_NUMBER_KINDS) + r")\s+(số\s*:?\s*)?(\d{1,4}[a-z]?)\b"
     r"(?!\s*[/-]\s*[\dA-ZĐ])",
     re.IGNORECASE,
 )
-_NOT_A_NUMBER = re.compile(r"\s*(?:" + _alt(K.NOT_A_NUMBER_AFTER) + r")(?![^\W\d_])", re.IGNORECASE)
-_KIND_LABEL = re.compile(r"(?:" + _alt(K.KIND_LABELS) + r")\s*:\s*" + _KIND, re.IGNORECASE)
+_NOT_A_NUMBER = re.compile(r"\s*(?:" + longest_first(K.NOT_A_NUMBER_AFTER) + r")(?![^\W\d_])", re.IGNORECASE)
+_KIND_LABEL = re.compile(r"(?:" + longest_first(K.KIND_LABELS) + r")\s*:\s*" + _KIND, re.IGNORECASE)
 _HEADING = re.compile(r"^\s*" + _KIND + r"\s*$", re.IGNORECASE | re.MULTILINE)
 _DATE_GAP = re.compile(r"^\s*,?\s*(?:ban hành\s*|ký\s*)?(?:vào\s*)?(?:ngày\s*)?$", re.IGNORECASE)
 _ISSUER = re.compile(
-    r"\s*,?\s*(?:của|do)\s+(.+?)(?=\s+(?:" + _alt(K.ISSUER_STOPS) + r")(?![^\W\d_])|[,.;:()\n\"“”|]|$)",
+    r"\s*,?\s*(?:của|do)\s+(.+?)"
+    r"(?=\s+(?:" + longest_first(K.ISSUER_STOPS) + r")(?![^\W\d_])|[,.;:()\n\"“”|]|$)",
     re.IGNORECASE,
 )
 _HEADING_WINDOW = 400  # how far below "Số: ..." the heading naming the kind may stand

@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from core.alternation import longest_first
 from core.levels import ADMIN_LEVELS, ALL_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role
 from core.normalize import fold, matching_form
@@ -36,10 +37,6 @@ _TRAILING_LEVEL = re.compile(rf"(?:ubnd\s+)?(?:{_LEVELS})\s*\.?\s*$")
 _LIST_GAP = re.compile(rf"\s*(?:,|;|va|,\s*va)\s*(?:(?:ubnd|{_LEVELS})\.?\s*)*")
 
 
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
 class _Patterns(NamedTuple):
     """The compiled cue patterns, each named for what it finds (see `_patterns`)."""
 
@@ -57,22 +54,23 @@ class _Patterns(NamedTuple):
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     """The cue patterns, compiled once from the word lists."""
-    bodies = _alt(W.BODY_WORDS)
-    speaker = re.compile(rf"(?<!\w)({_alt(W.SPEAKER_VERBS)})(?!\w)")
-    not_speaker = re.compile(rf"(?<!\w)(?:{_alt(W.NOT_SPEAKER_BEFORE)})\s+$")
-    judgement = re.compile(rf"(?<!\w)(?:{_alt(W.JUDGEMENT_BEFORE_SPEAKER)})(?!\w)")
+    bodies = longest_first(W.BODY_WORDS)
+    speaker = re.compile(rf"(?<!\w)({longest_first(W.SPEAKER_VERBS)})(?!\w)")
+    not_speaker = re.compile(rf"(?<!\w)(?:{longest_first(W.NOT_SPEAKER_BEFORE)})\s+$")
+    judgement = re.compile(rf"(?<!\w)(?:{longest_first(W.JUDGEMENT_BEFORE_SPEAKER)})(?!\w)")
     tail = rf"(?:(?:{bodies})\s+)*(?:(?:{_LEVELS})\s*\.?\s*)?$"
     issuer = re.compile(
-        rf"(?<!\w)(?:{_alt(W.ISSUED_NOUNS)})(?!\w)"
+        rf"(?<!\w)(?:{longest_first(W.ISSUED_NOUNS)})(?!\w)"
         rf"(?:[^;]{{0,160}}?(?<!\w)ve viec(?!\w)[^;]*$|(?:\s+[\w/.-]+){{0,8}}?\s+cua\s+{tail})"
     )
-    recipient = re.compile(rf"(?<!\w)(?:{_alt(W.RECIPIENT_VERBS)})\s+{tail}")
-    source = re.compile(rf"^\W*(?:{_alt(W.SOURCE_OPENERS)})\s[^,;]{{3,160}}?,")
-    place = re.compile(rf"(?<!\w)(?:{_alt(W.PLACE_OR_ADDRESSEE_BEFORE)})(?:\s+[^\s,;:]+){{0,6}}?\s+{tail}")
-    nouns = re.compile(rf"(?<!\w)(?:{_alt(W.NOUNS_WITH_SPEAKER_VERB)})(?!\w)")
+    recipient = re.compile(rf"(?<!\w)(?:{longest_first(W.RECIPIENT_VERBS)})\s+{tail}")
+    source = re.compile(rf"^\W*(?:{longest_first(W.SOURCE_OPENERS)})\s[^,;]{{3,160}}?,")
+    place = re.compile(rf"(?<!\w)(?:{longest_first(W.PLACE_OR_ADDRESSEE_BEFORE)})"
+                       rf"(?:\s+[^\s,;:]+){{0,6}}?\s+{tail}")
+    nouns = re.compile(rf"(?<!\w)(?:{longest_first(W.NOUNS_WITH_SPEAKER_VERB)})(?!\w)")
     # On the matching form, marks kept (nlp/vi/finding_subjects.py says why); "UBND" is a unit noun.
-    unit_words = _alt(matching_form(w) for w in (*ALL_LEVELS, *W.UNIT_NOUNS))
-    many = re.compile(rf"(?<!\w)(?:{_alt(map(matching_form, W.MANY_QUANTIFIERS))})\s+"
+    unit_words = longest_first(matching_form(w) for w in (*ALL_LEVELS, *W.UNIT_NOUNS))
+    many = re.compile(rf"(?<!\w)(?:{longest_first(map(matching_form, W.MANY_QUANTIFIERS))})\s+"
                       rf"(?:{unit_words}|{abbreviations_pattern().lower()})(?!\w)")
     return _Patterns(speaker, not_speaker, judgement, issuer, recipient, source, place, nouns, many)
 
@@ -174,63 +172,59 @@ def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention
     return judged
 
 
-def lead_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequence[UnitMention],
-               form: str | None = None, matching: str | None = None) -> list[tuple[str, ...]]:
-    """For each finding (`spans`: start, end, whether it names units of its own) naming none, the
-    units its sentence's lead-in judges: the words before the sentence's first finding, which
-    no finding holds ("Trong thực hiện CCHC tại UBND xã A có những ưu điểm là xã đã ban hành
-    ...; bố trí cán bộ ..." names A for every item). The annotation guide leaves the lead-in out
-    of the span and counts the units the sentence names, so the items name A.
+class CarriedUnits(NamedTuple):
+    """The units a finding naming none takes from its sentence and passage (`carried_units`)."""
 
-    Only a lead-in: a unit the sentence's first finding names itself ("UBND thành phố B đã tập
-    trung chỉ đạo ...; song kết quả ... tụt hậu"; "Đoàn kiểm tra đề nghị UBND huyện C ...; áp
-    dụng ISO ...") is that finding's, and the gold leaves the items after it unnamed (the newer
-    texts' annotators always, the older ones mostly): taking it for them hurt the newer fold.
+    lead: tuple[str, ...]  # named by its sentence's lead-in: becomes `Finding.units`
+    passage: tuple[str, ...]  # its passage's inspected units, "level name": `Finding.passage_units`
+
+
+def carried_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequence[UnitMention],
+                  form: str | None = None, matching: str | None = None) -> list[CarriedUnits]:
+    """For each finding (`spans`: start, end, whether it names units of its own), the units its
+    sentence's lead-in names for it and the inspected units its passage is about; both empty for
+    a finding naming its own. One walk over the sentences reads both, in reading order.
+
+    The lead-in: for a finding naming none, the units its sentence's lead-in judges: the words
+    before the sentence's first finding, which no finding holds ("Trong thực hiện CCHC tại UBND
+    xã A có những ưu điểm là xã đã ban hành ...; bố trí cán bộ ..." names A for every item). The
+    annotation guide leaves the lead-in out of the span and counts the units the sentence names,
+    so the items name A. Only a lead-in: a unit the sentence's first finding names itself ("UBND
+    thành phố B đã tập trung chỉ đạo ...; song kết quả ... tụt hậu"; "Đoàn kiểm tra đề nghị UBND
+    huyện C ...; áp dụng ISO ...") is that finding's, and the gold leaves the items after it
+    unnamed (the newer texts' annotators always, the older ones mostly): taking it for them hurt
+    the newer fold.
+
+    The passage, for a finding naming none even with its lead-in. Why: a report names the unit a
+    run of findings is about once, then lists them ("Tại xã A, việc ... chậm. Toàn bộ hồ sơ ...
+    UBND xã mới chuyển ..."), and a report inspecting two units says each one's findings in its
+    own passage. Inheriting all of the document's inspected units files B's findings under A too.
+    The rule, in reading order: a sentence judging inspected units (as finding_units reads them:
+    not the speaker, issuer, recipient, nor a holder of unnamed lower units) makes them the
+    passage's subject, from where it names them; a sentence speaking of many units ("các đơn
+    vị", "một số xã") or of unnamed units inside a named one ends the passage (its findings and
+    those after it are about no one unit); a finding naming none takes the units its sentence
+    named before it, else the passage's subject. These are carried, not named: `Finding.units`
+    keeps what its sentence names for it (its words, its lead-in), as the annotation guide has
+    it, and the gold of the newer texts names nothing more.
     """
     folded, lowered = _given_or(form, text, fold), _given_or(matching, text, matching_form)
     many = _patterns().many
-    out: list[tuple[str, ...]] = [() for _ in spans]
-    for para in paragraphs(text):
-        for sent in sentences(text, para):
-            inside = [k for k, (start, _, _) in enumerate(spans) if sent.start <= start < sent.end]
-            if not inside:
-                continue
-            lead_end = min(spans[k][0] for k in inside)
-            subjects = judged_units(text, sent.start, sent.end, mentions, folded, subjects_only=True)
-            judged = [m for m in subjects if _first(m, sent.start, sent.end) < lead_end]
-            for k in inside:
-                if judged and not spans[k][2] and not many.search(lowered, sent.start, spans[k][1]):
-                    out[k] = tuple(dict.fromkeys(m.unit.name for m in judged))
-    return out
-
-
-def passage_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: Sequence[UnitMention],
-                  form: str | None = None, matching: str | None = None) -> list[tuple[str, ...]]:
-    """For each finding (`spans`: start, end, whether it names units of its own), the inspected
-    units the passage around it is about, when it names none: empty for one that names its own.
-
-    Why: a report names the unit a run of findings is about once, then lists them ("Trong thực
-    hiện CCHC tại UBND xã A có những ưu điểm là: ...; ...", "Tại xã A, việc ... chậm. Toàn bộ hồ
-    sơ ... UBND xã mới chuyển ..."), and a report inspecting two units says each one's findings
-    in its own passage. Inheriting all of the document's inspected units files B's findings under
-    A too. The rule, in reading order: a sentence judging inspected units (as finding_units reads
-    them: not the speaker, issuer, recipient, nor a holder of unnamed lower units) makes them the
-    passage's subject, from where it names them; a sentence speaking of many units ("các đơn vị",
-    "một số xã") or of unnamed units inside a named one ends the passage (its findings and those
-    after it are about no one unit); a finding naming none takes the units its sentence named
-    before it, else the passage's subject. These are carried, not named: `Finding.units` keeps
-    what its sentence names for it (its words, its lead-in: `lead_units`), as the annotation
-    guide has it, and the gold of the newer texts names nothing more.
-    """
-    folded, lowered = _given_or(form, text, fold), _given_or(matching, text, matching_form)
-    many = _patterns().many
-    out: list[tuple[str, ...]] = [() for _ in spans]
+    leads: list[tuple[str, ...]] = [() for _ in spans]
+    passages: list[tuple[str, ...]] = [() for _ in spans]
     order = sorted(range(len(spans)), key=lambda k: spans[k][0])
     at = 0
     subject: tuple[str, ...] = ()
     for para in paragraphs(text):
         for sent in sentences(text, para):
             subjects = judged_units(text, sent.start, sent.end, mentions, folded, subjects_only=True)
+            inside = [k for k, (start, _, _) in enumerate(spans) if sent.start <= start < sent.end]
+            if inside:
+                lead_end = min(spans[k][0] for k in inside)
+                lead = [m for m in subjects if _first(m, sent.start, sent.end) < lead_end]
+                for k in inside:
+                    if lead and not spans[k][2] and not many.search(lowered, sent.start, spans[k][1]):
+                        leads[k] = tuple(dict.fromkeys(m.unit.name for m in lead))
             judged = [m for m in subjects if m.unit.role == Role.INSPECTED]
             holders = [m for m in judged_units(text, sent.start, sent.end, mentions, folded)
                        if m not in subjects]
@@ -238,18 +232,18 @@ def passage_units(text: str, spans: Sequence[tuple[int, int, bool]], mentions: S
                 k = order[at]
                 start, end, names_own = spans[k]
                 at += 1
-                if names_own or start < sent.start:
+                if names_own or leads[k] or start < sent.start:
                     continue
                 if many.search(lowered, sent.start, end):
                     subject = ()
                     continue
-                before = (m.unit.name for m in judged if _first(m, sent.start, sent.end) < start)
-                out[k] = tuple(dict.fromkeys(before)) or subject
+                before = (m.unit.label for m in judged if _first(m, sent.start, sent.end) < start)
+                passages[k] = tuple(dict.fromkeys(before)) or subject
             if many.search(lowered, sent.start, sent.end) or (holders and not judged):
                 subject = ()
             elif judged:
-                subject = tuple(dict.fromkeys(m.unit.name for m in judged))
-    return out
+                subject = tuple(dict.fromkeys(m.unit.label for m in judged))
+    return [CarriedUnits(lead, passage) for lead, passage in zip(leads, passages, strict=True)]
 
 
 def _given_or(form: str | None, text: str, make: Callable[[str], str]) -> str:

@@ -93,10 +93,18 @@ class _Phrase:
     folded: re.Pattern[str]
     needs: frozenset[str]  # the words the phrase is made of: absent one, it cannot match
     needs_folded: frozenset[str]
+    # Whether the folded pattern may match: not for one syllable written with marks ("quỹ",
+    # "khoán", "mạng", "vắng"), whose folded form is mostly other words (quy of "quy chế",
+    # khoản, mang, vàng); a phrase of several syllables, or one written without marks, reads the
+    # same folded (the syllables constrain each other, as index/accents.py says of words).
+    folds_clearly: bool = True
 
     def finditer(self, form: str, present: set[str], folded_only: bool) -> Iterator[re.Match[str]]:
         """The phrase's matches in `form`, whose words are `present`; its folded pattern when the
-        text is typed without diacritics (`folded_only`); no scan when one of its words is absent."""
+        text is typed without diacritics (`folded_only`), if it reads clearly folded
+        (`folds_clearly`); no scan when one of its words is absent."""
+        if folded_only and not self.folds_clearly:
+            return iter(())
         if not (self.needs_folded if folded_only else self.needs) <= present:
             return iter(())
         return (self.folded if folded_only else self.canonical).finditer(form)
@@ -316,7 +324,8 @@ def _compile(theme: Theme, term: str, weight: float) -> _Phrase:
     canonical = " ".join(matching_form(term).split())
     folded = fold(canonical)
     return _Phrase(theme, term, weight, pattern(canonical), pattern(folded),
-                   frozenset(_WORD.findall(canonical)), frozenset(_WORD.findall(folded)))
+                   frozenset(_WORD.findall(canonical)), frozenset(_WORD.findall(folded)),
+                   len(folded.split()) > 1 or folded == canonical)
 
 
 def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:

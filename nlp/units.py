@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from core.alternation import longest_first
 from core.levels import (
     ADMIN_LEVELS,
     COMMUNE_LEVELS,
@@ -47,6 +48,7 @@ from nlp.vi.unit_roles import (
     CRITICISED_BEFORE,
     DATELINE_AFTER,
     DATELINE_BEFORE,
+    FOLDED_PLURALS,
     FORMER_UNIT,
     HEADLINE_INSPECTOR,
     HEADLINE_JUDGEMENT,
@@ -62,6 +64,7 @@ from nlp.vi.unit_roles import (
     NAME_STOP_WORDS,
     NOT_INSPECTOR_AFTER,
     PLURAL_MARKERS,
+    PLURAL_WORDS,
     SCORED_AFTER,
     SCORED_BEFORE,
 )
@@ -88,9 +91,7 @@ _SEMICOLON_ITEM = re.compile(r"[ \t]+[^;.:\n\w]*\d[^;.:\n]{0,60}(?=;)")
 _BODY_PREFIX = re.compile(rf"(?:{'|'.join(map(re.escape, COMMITTEE_NAMES))})[ \t]+", re.IGNORECASE)
 # "M'Drắk", "Ea H’leo": an apostrophe inside a word joins syllables of a minority-language name.
 _APOSTROPHE_NAME = re.compile(r"\w['’]\w")
-_COUNTED_AFTER = re.compile(r"\s*(?:" + "|".join(
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(NOT_A_UNIT_NUMBER_FOLLOWERS, key=len, reverse=True))
-    + r")(?!\w)", re.IGNORECASE)
+_COUNTED_AFTER = re.compile(rf"\s*(?:{longest_first(NOT_A_UNIT_NUMBER_FOLLOWERS)})(?!\w)", re.IGNORECASE)
 _LIST_OPEN = re.compile(r"[ \t]*[:(][ \t]*")
 _ITEM_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*và|,|và)[ \t]+|[ \t]*,(?=\S)")
 _ANNOUNCED_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*và|,|;|và)[ \t]+|[ \t]*[,;](?=\S)")
@@ -99,8 +100,8 @@ _ENCLOSING_GAP = re.compile(r"[ \t]*(?:,|\(|-|–|thuộc)?[ \t]*(?:UBND[ \t]+)?
 _LOCATIVE_LIST = re.compile(r"(?<!\w)(?:tại|ở)\s+(?=[^\W\d_])")
 _INSPECTION_WORDS = re.compile(r"\b(?:kiem tra|giam sat|thanh tra)\b")
 _TIER: dict[str, int] = {level.value: rank for level in ADMIN_LEVELS if (rank := rank_of(level)) is not None}
-# "các xã", "các phường": a text that speaks of several communes (folded).
-_PLURAL_COMMUNES = re.compile(rf"\bcac ({folded_words_pattern(COMMUNE_LEVELS)})\b")
+# "các xã", "một số phường": a text that speaks of several communes (on `cue_form`).
+_PLURAL_COMMUNES = re.compile(rf"\b(?:{FOLDED_PLURALS})\s+({folded_words_pattern(COMMUNE_LEVELS)})\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +319,22 @@ def _bare_spans(text: str, mentions: list[_Mention], lowered: str) -> list[_Ment
     return extra
 
 
+def cue_form(text: str) -> str:
+    """`fold(text)` with the plural quantifiers written with their marks upper-cased ("các xã" →
+    "CAC xa"), same length: the role cues (nlp/vi/unit_roles.py) read folded text, so that
+    "kiem tra" is "kiểm tra" however it was typed, but only a marked "các" or "một số" is a plural
+    (nlp/vi/quantifiers.py says why); folding alone made "cắc" and "cac" plurals too."""
+    folded = fold(text)
+    marks = [(m.start(), m.end()) for m in PLURAL_WORDS.finditer(matching_form(text))]
+    if not marks:
+        return folded
+    parts, at = [], 0
+    for start, end in marks:
+        parts += [folded[at:start], folded[start:end].upper()]
+        at = end
+    return "".join([*parts, folded[at:]])
+
+
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """True when a capitalised word is glued (one space) before `start` or after `end`."""
     before = re.search(r"(\w+)[ ]$", text[max(0, start - 20):start])
@@ -329,8 +346,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
 def _announced_bare_lists(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
     """"tại Yên Lộc, Thiên Lộc" in a text that speaks of "các xã": communes, when the gazetteer
     knows at least one of the names inside a province the text names."""
-    folded = fold(text)
-    plural = [str(level_of_word(w)) for w in _PLURAL_COMMUNES.findall(folded)]
+    plural = [str(level_of_word(w)) for w in _PLURAL_COMMUNES.findall(cue_form(text))]
     if not plural:
         return []
     level = Counter(plural).most_common(1)[0][0]
@@ -473,7 +489,7 @@ def _vote_role(text: str, m: _Mention, phrase_end: int) -> Role:
     if m.encloses is not None:
         return Role.OTHER
     sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - 160) + 1
-    before = fold(text[sentence_start:m.head])
+    before = cue_form(text[sentence_start:m.head])
     after = fold(text[phrase_end:phrase_end + 60])
     if FORMER_UNIT.search(before):
         return Role.OTHER  # a unit merged away is named for history, not inspected

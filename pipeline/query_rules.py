@@ -5,8 +5,9 @@ drifts (the page capped the words at 300 characters, the CLI at none; the page h
 range, so no "from after to" rule). Each rule looks at the Query itself and answers with a
 Problem naming the Query field and what is wrong; each edge says it in its own words (the
 CLI's option names in English, the page's labels in Vietnamese), from the same facts. The
-comparison (reports/compare.py Filters: a theme, a unit, a year range) is asked the year
-range's rule by the same function (`years_problem`), on the CLI and on the page.
+comparison (reports/compare.py Filters: a theme, a unit, a level, a year range) is asked the year
+range's rule by the same function (`years_problem`), and its level's (`level_problem`), on the CLI
+and on the page.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from core.levels import Level
+from core.levels import Level, level_of_word
 from core.normalize import fold
 from index.base import Query
 
@@ -85,6 +86,25 @@ def years_problem(year_from: int | None, year_to: int | None) -> Problem | None:
     if year_from is not None and year_to is not None and year_from > year_to:
         return Problem(Rule.REVERSED, "year_from", year_from, year_to)
     return None
+
+
+def level_problem(level: str | None) -> Problem | None:
+    """The comparison's level filter: blank (Rule.BLANK) or naming no level of core/levels.py
+    (Rule.UNKNOWN_LEVEL), else None. What people type is accepted: any case, accents optional,
+    the table's abbreviations ("xa", "Thị Trấn", "TP"); `comparison_level` reads it."""
+    if level is None:
+        return None
+    if not level.strip():
+        return Problem(Rule.BLANK, "level")
+    if level_of_word(level) is None:
+        return Problem(Rule.UNKNOWN_LEVEL, "level", level)
+    return None
+
+
+def comparison_level(level: str | None) -> Level | None:
+    """The level a comparison's level filter names ("thi tran" → thị trấn), None for none given
+    or one `level_problem` refuses."""
+    return level_of_word(level) if level else None
 
 
 def worded(problem: Problem, messages: Mapping[Rule, str], names: Mapping[str, str], *,

@@ -58,7 +58,15 @@ def query_matters(text: str | Parsed, taxonomy: Taxonomy | None = None) -> tuple
     # the one-stop office's full name, also says "tiếp nhận" and "trả kết quả", the handling of
     # files), while its other members ("bộ phận một cửa", "BPMC") say the office.
     named: dict[str, tuple[int, float]] = {}
-    for member in synonyms_of(text):
+    lexicon = load_lexicon()
+    voted: set[tuple[str, ...]] = set()
+    for member in synonyms_of(text, lexicon):
+        # One vote per form: members differing by a function word only ("bộ phận tiếp nhận (và)
+        # trả kết quả") are one way of naming the thing written twice, not two.
+        form = content_form(member, lexicon)
+        if form in voted:
+            continue
+        voted.add(form)
         for code, score in _scores(member, tax)[:1]:
             if score >= tax.strong_hint:
                 count, best = named.get(code, (0, 0.0))
@@ -104,6 +112,23 @@ def synonyms_of(text: str | Parsed, lexicon: Lexicon | None = None) -> list[str]
         out += [" ".join(m if accents else [fold(s) for s in m]) for m in members if m != typed_member]
         i += max(length, 1)
     return out
+
+
+def content_form(member: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """A synonym member's words without its stop words (index/vi/query_stopwords.txt), folded:
+    what two spellings of one name share ("bộ phận tiếp nhận và trả kết quả", "bộ phận tiếp
+    nhận trả kết quả" → the same form)."""
+    syllables = member.split()
+    kept: list[str] = []
+    i = 0
+    while i < len(syllables):
+        stop = lexicon.stopword_at(syllables, i)
+        if stop:
+            i += stop
+            continue
+        kept.append(fold(syllables[i]))
+        i += 1
+    return tuple(kept)
 
 
 def spelled_out(wanted: str, lexicon: Lexicon | None = None) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from core.attribution import attribute
-from core.levels import ADMIN_LEVELS, row_of, split_level
+from core.levels import ADMIN_LEVELS, Level, row_of, split_level
 from core.models import Polarity, Unit
 from core.normalize import fold, match_key
 from index.store import Store
@@ -53,6 +53,7 @@ class UnitRef:
     label: str  # "xã Cam Tuyền", as the earliest mention wrote it
     province: str | None = None
     current: str | None = None  # today's unit after the 2025 reorganisation
+    level: Level | None = None  # the level it was named at (None: a name the document did not place)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,9 @@ class Filters:
     unit: str | None = None  # a unit's name, "level name", or its post-2025 unit's name
     year_from: int | None = None
     year_to: int | None = None
+    # Only units named at this level by the finding (as the search's level filter: a thị trấn named a
+    # xã after 2025 is a commune's finding then); the edges read what was typed (core/levels.py).
+    level: Level | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,9 +187,9 @@ def _tier(unit: Unit) -> str:
 
 
 def unit_ref(unit: Unit) -> UnitRef:
-    label = f"{unit.level} {unit.name}".strip()
+    label = unit.label
     key = UnitKey(match_key(unit.province or ""), _tier(unit), match_key(unit.name))
-    return UnitRef(key, label, unit.province, unit.current)
+    return UnitRef(key, label, unit.province, unit.current, unit.level)
 
 
 def _unplaced_ref(name: str) -> UnitRef:
@@ -290,9 +294,10 @@ def _filter(findings: list[ThemedFinding], filters: Filters, taxonomy: Taxonomy)
     if filters.theme:
         wanted = {filters.theme} | {t.code for t in taxonomy.find(filters.theme)}
         findings = [f for f in findings if f.theme in wanted]
-    if filters.unit:
-        query = filters.unit
-        findings = [replace(f, units=tuple(u for u in f.units if unit_matches(u, query)))
+    if filters.unit or filters.level:
+        query, level = filters.unit, filters.level
+        findings = [replace(f, units=tuple(u for u in f.units if (query is None or unit_matches(u, query))
+                                           and (level is None or u.level == level)))
                     for f in findings]
         findings = [f for f in findings if f.units]
     return findings

@@ -12,9 +12,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlencode
 
+from core.levels import Level
 from core.models import AREAS, POLARITIES
 from index.base import Query
-from pipeline.query_rules import LEVELS, Rule, query_problem, worded, years_problem
+from pipeline.query_rules import (
+    LEVELS,
+    Rule,
+    comparison_level,
+    level_problem,
+    query_problem,
+    worded,
+    years_problem,
+)
 
 PAGE_SIZE = 20
 MAX_PAGE = 500  # 10,000 findings deep: nobody reads further, and offsets stay cheap
@@ -212,6 +221,7 @@ class CompareParams:
 
     chu_de: str | None = None  # theme code or words of its label
     don_vi: str | None = None
+    cap: str | None = None  # only units of this level, as typed or chosen (the CLI's --level)
     tu_nam: int | None = None
     den_nam: int | None = None
     do_do: str = "documents"
@@ -221,14 +231,21 @@ class CompareParams:
         parsed = cls(
             chu_de=text_param(params, "chu_de", "chủ đề"),
             don_vi=text_param(params, "don_vi", "đơn vị"),
+            cap=text_param(params, "cap", QUERY_LABELS["level"]),  # checked by the rules, as --level
             tu_nam=int_param(params, "tu_nam", QUERY_LABELS["year_from"], YEARS),
             den_nam=int_param(params, "den_nam", QUERY_LABELS["year_to"], YEARS),
             do_do=choice_param(params, "do_do", "đếm theo", MEASURES) or "documents",
         )
-        problem = years_problem(parsed.tu_nam, parsed.den_nam)  # the search's rule and words
+        # The search's rules and words.
+        problem = years_problem(parsed.tu_nam, parsed.den_nam) or level_problem(parsed.cap)
         if problem:
             raise BadRequest(worded(problem, MESSAGES, QUERY_LABELS, otherwise=INVALID))
         return parsed
+
+    @property
+    def level(self) -> Level | None:
+        """The level `cap` names, however it was typed ("thi tran", "TP"); None for none."""
+        return comparison_level(self.cap)
 
     def values(self) -> dict[str, object]:
         out: dict[str, object] = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -386,7 +386,8 @@ class ComparisonView:
 
 def filters_of(params: CompareParams) -> Filters:
     """The report filters the comparison page's parameters ask for."""
-    return Filters(theme=params.chu_de, unit=params.don_vi, year_from=params.tu_nam, year_to=params.den_nam)
+    return Filters(theme=params.chu_de, unit=params.don_vi, year_from=params.tu_nam, year_to=params.den_nam,
+                   level=params.level)
 
 
 def heat(count: int, peak: int) -> int:

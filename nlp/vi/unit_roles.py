@@ -5,15 +5,17 @@ Why a data module: the unit finder should read as an algorithm; the vocabulary i
 level words and abbreviations are in core/levels.py) changes with the corpus and lives here.
 The role cues are matched against `core.normalize.fold` output (lowercase, no diacritics, same
 length as the text), so "Thị trấn", "THỊ TRẤN" and "thị trấn" are one pattern; the plural
-markers keep their marks (`PLURAL_MARKERS` says why).
+quantifiers keep their marks (`PLURAL_MARKERS` says why): the cues see those written with them
+upper-cased in the folded text (`FOLDED_PLURALS`, `nlp.units.cue_form`).
 """
 
 from __future__ import annotations
 
 import re
 
+from core.alternation import longest_first
 from core.levels import ADMIN_LEVELS, LEVELS, abbreviations_pattern, folded_words_pattern, words_pattern
-from core.normalize import matching_form
+from core.normalize import fold, matching_form
 from nlp.vi.quantifiers import PLURAL_QUANTIFIERS
 
 # Level words, their abbreviations and tiers live in the one table, core/levels.py.
@@ -39,18 +41,24 @@ MAX_NAME_SYLLABLES = 5
 # list: "các xã", "một số xã", "08 xã", "các xã, thị trấn". Unlike the cues below, matched on
 # `core.normalize.matching_form` (marks kept): folded, the conjunction "nhưng" in "..., nhưng xã
 # A, B chưa ..." would be the plural "những".
-PLURAL_MARKERS = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(matching_form(w)).replace(r"\ ", r"\s+") for w in PLURAL_QUANTIFIERS)
-    + r"|\d+)\s+$")
+_PLURALS = longest_first(map(matching_form, PLURAL_QUANTIFIERS))
+PLURAL_MARKERS = re.compile(rf"(?<!\w)(?:{_PLURALS}|\d+)\s+$")
+# The plural quantifiers, written with their marks, anywhere (matched on `matching_form`).
+PLURAL_WORDS = re.compile(rf"(?<!\w)(?:{_PLURALS})(?!\w)")
+# The plural quantifiers as the folded cues below see them: `nlp.units.cue_form` upper-cases those
+# written with their marks ("các" → "CAC"), so a cue reads the plural, never "cắc" nor a "cac" of
+# text written without marks, which may be any of "các", "cắc", "các" (see PLURAL_MARKERS).
+FOLDED_PLURALS = longest_first(fold(w).upper() for w in PLURAL_QUANTIFIERS)
 
 # --------------------------------------------------------------------------- role cues
-# Matched (folded) in the text just BEFORE a unit mention: the last cue wins. "kiểm tra" in a
-# team's name ("Tổ kiểm tra công vụ huyện X") names the inspector, not what it inspected.
+# Matched (folded, plural quantifiers marked: `nlp.units.cue_form`) in the text just BEFORE a unit
+# mention: the last cue wins. "kiểm tra" in a team's name ("Tổ kiểm tra công vụ huyện X") names
+# the inspector, not what it inspected.
 INSPECTED_BEFORE = re.compile(
     r"\b(?:tai|o|lam viec voi|lam viec tai|den|den voi"
     r"|(?<!doan )(?<!to )kiem tra(?: dot xuat| cong vu| thuc te)?"
     r"|giam sat|duoc kiem tra|doi voi)\s+(?:(?:tru so|bo phan mot cua cua|ubnd|hdnd|dang uy"
-    r"|cac|\d+|mot so)\s+|[-–,:(]\s*)*$"
+    rf"|{FOLDED_PLURALS}|\d+)\s+|[-–,:(]\s*)*$"
 )
 # Verbs by which a team perceives or visits what it inspects: "Đoàn kiểm tra nhận thấy UBND xã A
 # ...", "Đoàn công tác làm việc tại xã A" name A as inspected, not as the team's own unit.
@@ -101,7 +109,8 @@ INSPECTED_LIST = re.compile(r"\b(?:kiem tra|giam sat|lam viec)\b[^.:\n]{0,40}:[^
 INSPECTED_AFTER = re.compile(r"^[^.;\n]{0,20}?\bduoc kiem tra\b")
 # Criticism names whose work was found wanting: "phê bình UBND xã A", "xã A bị phê bình".
 CRITICISED_BEFORE = re.compile(
-    r"\b(?:phe binh|khien trach|nhac nho|chan chinh|kiem diem)\s+(?:(?:chu tich|lanh dao|ubnd|cac)\s+)*$")
+    r"\b(?:phe binh|khien trach|nhac nho|chan chinh|kiem diem)\s+"
+    rf"(?:(?:chu tich|lanh dao|ubnd|{FOLDED_PLURALS})\s+)*$")
 CRITICISED_AFTER = re.compile(r"^[^.;\n]{0,20}?\bbi (?:phe binh|khien trach|nhac nho|ky luat|xu ly)\b")
 # A headline that judges its subject ("Xã A còn chậm giải quyết hồ sơ", "Huyện B dẫn đầu chỉ số
 # CCHC"): the unit before the judgement was inspected. "A: Kiểm tra ..." names the inspector.

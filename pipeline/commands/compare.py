@@ -26,7 +26,7 @@ from pipeline.export import (
     write_heatmap,
     write_xlsx,
 )
-from pipeline.query_rules import years_problem
+from pipeline.query_rules import comparison_level, level_problem, years_problem
 from reports.compare import Comparison, Filters, compare
 
 TERMINAL_WIDTH = 160  # when printing to a pipe: wide enough for the evidence column
@@ -36,6 +36,7 @@ EVIDENCE_CHARS = 110
 @click.command("compare")
 @click.option("--theme", help="Theme code or words of its label, accents optional (\"phieu hen\").")
 @click.option("--unit", help="Unit name or \"level name\" (also its post-2025 unit); adds its timeline.")
+@click.option("--level", help="Only units of this level (xã, phường, huyện, thị xã ...; accents optional).")
 @click.option("--from", "year_from", type=int, help="First inspection year.")
 @click.option("--to", "year_to", type=int, help="Last inspection year.")
 @click.option(
@@ -63,6 +64,7 @@ def command(
     ctx: click.Context,
     theme: str | None,
     unit: str | None,
+    level: str | None,
     year_from: int | None,
     year_to: int | None,
     fmt: str,
@@ -74,11 +76,13 @@ def command(
     if fmt == "xlsx" and out is None:
         err("--format xlsx needs --out FILE.xlsx")
         sys.exit(EXIT_USAGE)
-    if reversed_years := years_problem(year_from, year_to):  # the search's rule: it would find nothing
-        err(rule_line(reversed_years))
+    # The search's rules: a reversed range or an unknown level would find nothing.
+    if problem := years_problem(year_from, year_to) or level_problem(level):
+        err(rule_line(problem))
         sys.exit(EXIT_USAGE)
     settings = settings_of(ctx)
-    filters = Filters(theme=theme, unit=unit, year_from=year_from, year_to=year_to)
+    filters = Filters(theme=theme, unit=unit, year_from=year_from, year_to=year_to,
+                      level=comparison_level(level))
     with errors_as_lines(), Store(settings.database, readonly=settings.database.is_file()) as store:
         comparison = compare(store, filters)
     with errors_as_lines():

@@ -38,9 +38,20 @@ def test_a_sentence_naming_no_unit_inherits_the_inspected_units_and_says_so() ->
 
 
 def test_an_unnamed_finding_inherits_its_passage_s_inspected_unit_only() -> None:
-    finding = replace(_finding("Phiếu hẹn không đánh số theo dõi đầy đủ."), passage_units=("Cam Tuyền",))
+    finding = replace(_finding("Phiếu hẹn không đánh số theo dõi đầy đủ."), passage_units=("xã Cam Tuyền",))
     about = attribute(finding, UNITS)
     assert about.units == (XA,) and about.inherited  # carried, never named: reports do not blame it
+
+
+def test_a_passage_unit_is_the_unit_of_its_level_not_every_unit_of_its_name() -> None:
+    # A district and its seat town, both inspected: the passage was about the town.
+    huyen = replace(HUYEN, role=Role.INSPECTED)
+    finding = replace(_finding("Hồ sơ trả muộn chưa có văn bản xin lỗi."), passage_units=("thị trấn Cam Lộ",))
+    units = (huyen, THI_TRAN, XA)
+    assert attribute(finding, units).units == (THI_TRAN,)
+    assert attribute(replace(finding, passage_units=("huyện Cam Lộ",)), units).units == (huyen,)
+    # A bare name (an extraction stored before passage units had levels): every unit of that name.
+    assert attribute(replace(finding, passage_units=("Cam Lộ",)), units).units == (huyen, THI_TRAN)
 
 
 def test_a_passage_unit_not_inspected_leaves_the_document_s_inspected_units() -> None:

@@ -239,6 +239,9 @@ def test_the_shipped_synonym_table_is_well_formed() -> None:
     ("nghỉ không phép", "vắng mặt không có lý do"), ("thẻ CBCC", "thẻ công chức"),
     ("online", "truc tuyen"), ("Chỉ số CCHC", "par index"), ("quý 4", "quý iv"),
     ("LĐ-TB&XH", "lao động thương binh và xã hội"), ("Sở TN&MT", "tai nguyen va moi truong"),
+    ("bộ phận TN&TKQ", "bộ phận một cửa"), ("nơi tiếp nhận và trả kết quả", "bộ phận một cửa"),
+    ("bộ phận tiếp nhận trả kết quả", "bpmc"), ("kiện toàn TCBM", "to chuc bo may"),
+    ("tinh giản BC", "tinh giản biên chế"), ("BC quý I", "bao cao"), ("DVC mức độ 4", "toàn trình"),
 ])
 def test_the_genre_names_one_thing_many_ways(typed: str, member: str) -> None:
     """The shipped table: a member typed (accents or not) brings the others (folded when typed without)."""
@@ -286,7 +289,7 @@ def test_cues_compile_from_intent_tables() -> None:
     ("chưa niêm yết", "shortcoming", ["chưa", "niêm", "yết"], []),
     ("đơn vị nào còn hồ sơ trễ hạn", "shortcoming", ["còn", "hồ", "sơ", "trễ", "hạn"], []),
     # "con" is also con, cơn: only typed with its accents is it a cue
-    ("con ho so", None, ["con", "ho", "so"], []),
+    ("con ho so", None, ["ho", "so"], ["con"]),  # còn or con: ranked, not required
     # a yes/no frame's không is a question word, not a negation
     ("có niêm yết công khai không", None, ["niêm", "yết", "công", "khai"], []),
     # a light verb is optional: "không có phiếu hẹn" answers "chưa cấp phiếu hẹn"
@@ -490,6 +493,51 @@ def test_the_cut_leaves_fewest_syllables_outside_words() -> None:
 
     assert cut("ky luat ky cuong hanh chinh") == ["ky luat", "ky cuong", "hanh chinh"]
     assert cut("ky cuong hanh") == ["ky cuong hanh"]  # the only cut covering it all
+
+
+class Joined(Vocabulary):
+    """An index whose segmenter joined verbs with their objects ("niêm_yết_TTHC", "ban_hành_văn_bản"),
+    as it does in the reports, beside the words of a term it kept whole ("hồ_sơ_trực_tuyến")."""
+
+    def known_words(self, spans: object) -> set[str]:
+        return {"niem yet", "niem yet tthc", "ban hanh", "ban hanh van ban", "ho so truc tuyen", "bo phan"}
+
+
+JOINED_SETS = [["thủ tục hành chính", "TTHC"], ["văn bản quy phạm pháp luật", "VBQPPL"],
+               ["trực tuyến", "online"], ["bộ phận một cửa", "BPMC", "bộ phận TN&TKQ"],
+               ["tiếp nhận và trả kết quả", "TN&TKQ"]]
+
+
+def test_a_segmenters_join_does_not_swallow_the_genres_term() -> None:
+    """A word of the index that would take in an abbreviation, or the start of a member running
+    past it, gives way to the member, which keeps its synonyms; a member lying whole inside a
+    longer word stays in it."""
+    lexicon = compile_lexicon([], JOINED_SETS)
+
+    def cut(text: str) -> list[list[str]]:
+        return [[" ".join(a.syllables) for a in g.alternatives]
+                for g in plan_query(text, Joined(), lexicon).groups]
+
+    assert cut("niêm yết TTHC") == [["niêm yết"], ["tthc", "thu tuc hanh chinh"]]  # typed unaccented
+    assert cut("ban hành văn bản quy phạm pháp luật") == [
+        ["ban hành"], ["văn bản quy phạm pháp luật", "vbqppl"]]
+    assert cut("hồ sơ trực tuyến") == [["hồ sơ trực tuyến"]]
+    assert cut("ban hành văn bản") == [["ban hành văn bản"]]  # no member inside: the index's word
+
+
+def test_a_joined_abbreviation_completes_the_member_begun_before_it() -> None:
+    """ "bộ phận TN&TKQ" is the decree's name of the one-stop desk, one member: the joined word is
+    read with the words before it when together they make a member, else it stays a phrase."""
+    lexicon = compile_lexicon([], JOINED_SETS)
+
+    def cut(text: str) -> list[list[str]]:
+        return [[" ".join(a.syllables) for a in g.alternatives]
+                for g in plan_query(text, Joined(), lexicon).groups]
+
+    desk = cut("bộ phận TN&TKQ bố trí")
+    assert "bộ phận một cửa" in desk[0] and "bpmc" in desk[0] and desk[1:] == [["bố"], ["trí"]]
+    assert cut("cán bộ TN&TKQ") == [["cán"], ["bộ"], ["tn tkq", "tiep nhan va tra ket qua"]]
+    assert parse("bộ phận TN&TKQ").clauses[2][0].joined and not parse('"tn tkq"').clauses[0][0].joined
 
 
 def test_parts_of_a_multi_word_term() -> None:

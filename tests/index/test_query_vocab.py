@@ -8,11 +8,12 @@ but not required."""
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Sequence
 
 import pytest
 
 from core.normalize import fold
-from index.query import INTENTS_FILE, Plan, load_lexicon, plan_query
+from index.query import INTENTS_FILE, Plan, Vocabulary, load_lexicon, plan_query
 
 
 def groups(text: str) -> list[list[str]]:
@@ -209,3 +210,85 @@ def test_function_and_question_words_are_dropped(text: str, dropped: list[str]) 
 def test_a_quantifier_typed_without_accents_is_a_word() -> None:
     """"moi" is mọi, mới and mối: only "mọi" typed with its accents is dropped."""
     assert "moi" not in plan_query("quy dinh moi").dropped
+
+
+# ------------------------------------------------------------------ queries typed without accents
+
+
+@pytest.mark.parametrize(("text", "ranked", "required"), [
+    # "co" is có (dropped typed with accents) or cơ, cô: ranked, and no longer a conjunct
+    ("bo phan mot cua khong co nguoi truc", "co", ["khong", "nguoi", "truc"]),
+    ("don vi co chi so cchc thap nhat tinh", "co", ["don vi", "thap", "nhat", "tinh"]),
+    # "cap" is cấp, a light verb or the level before "xa", ranked typed with its accents too
+    ("ha tang cong nghe thong tin cap xa", "cap", ["ha tang", "xa"]),
+    # "con" is the negation còn or con, cơn
+    ("ho so con tre han", "con", ["ho so"]),
+    # "cua" is của (dropped typed with accents) or cửa, the genre's door and one-stop desk
+    ("phan anh kien nghi cua nguoi dan", "cua", ["phan anh kien nghi", "nguoi"]),
+])
+def test_a_folded_syllable_of_an_accents_only_entry_is_ranked_not_required(
+        text: str, ranked: str, required: list[str]) -> None:
+    """Typed without accents, a syllable whose accented form is a function word, a light word or a
+    cue counting only with accents is either that or a content word of the same spelling: neither
+    dropped nor required, it is ranked (Plan.optional) and stays in the exact phrase."""
+    plan = plan_query(text, _Words("ho so", "ha tang", "don vi"))
+    assert ranked in optional(plan)
+    firsts = [" ".join(g.alternatives[0].syllables) for g in plan.groups]
+    assert ranked not in firsts
+    assert all(word in firsts for word in required)
+    assert plan.exact is not None and ranked in plan.exact.syllables
+
+
+def test_typed_with_its_accents_the_entry_is_read_as_before() -> None:
+    """The accents typed say which word it is: "có" is dropped, "cấp" a light word."""
+    assert "có" in plan_query("đơn vị có chỉ số cchc thấp nhất tỉnh").dropped
+    assert optional(plan_query("hạ tầng công nghệ thông tin cấp xã")) == ["cấp"]
+
+
+def test_a_clear_word_with_its_neighbour_keeps_the_folded_syllable_a_word_of_the_topic() -> None:
+    """"co nguoi" reads có người: "co" is có, ranked; where the syllable and its neighbour read as a
+    word writing it otherwise, it is that word's (index/accents.py), so not the function word."""
+    lexicon = load_lexicon()
+    assert lexicon.folded_light_at(["khong", "co", "nguoi"], 1)
+    clear = sorted(key for key in lexicon.readings.clear if key.startswith("co ") and len(key.split()) == 2
+             and lexicon.readings.forms[key][0][0] != "có")
+    assert clear, "the dictionary knows words starting with cơ, cô, cỏ … (cơ quan, cô giáo)"
+    assert not lexicon.folded_light_at(clear[0].split(), 0)
+    assert not lexicon.folded_light_at(["dong", "cua"], 1)  # đóng cửa: the door, not của
+    assert lexicon.folded_light_at(["ho", "so", "con", "tre", "han"], 2)  # còn trễ hạn, not con trẻ
+
+
+def test_a_folded_question_particle_is_no_question() -> None:
+    """"hả", "nhỉ" end a question only typed with accents: folded, "ha" is hạ of hạ tầng, Hà."""
+    lexicon = load_lexicon()
+    assert not lexicon.is_question(["ha", "tang", "cong", "nghe", "thong", "tin", "cap", "xa"])
+    assert lexicon.is_question(["hạ", "tầng", "công", "nghệ", "thông", "tin", "cấp", "xã", "yếu", "hả"])
+    assert not plan_query("ha tang cong nghe thong tin").question
+    assert "ha" not in plan_query("ha tang xuong cap").dropped
+
+
+def test_cue_words_alone_folded_are_what_the_query_looks_for() -> None:
+    """A query of such syllables only still finds them: required after all, as the light words."""
+    plan = plan_query("co")
+    assert [[" ".join(a.syllables) for a in g.alternatives] for g in plan.groups] == [["co"]]
+
+
+class _Words(Vocabulary):
+    """An index knowing some multi-syllable words (folded), as the segmented findings give them."""
+
+    def __init__(self, *words: str) -> None:
+        self.words = set(words)
+
+    def known_words(self, candidates: Sequence[str]) -> set[str]:
+        return self.words & set(candidates)
+
+
+def test_the_words_inside_a_folded_synonym_are_cut_as_the_genre_writes_it() -> None:
+    """The matter tier ranks by the words inside the query's terms and synonyms (Plan.related);
+    typed without accents, "di muon" brings its synonyms folded ("di lam muon"), whose words the
+    cut finds only on their accented spelling ("đi làm muộn" holds the dictionary's "đi làm"):
+    so the folded query ranks its matter by the same words as the one typed with accents."""
+    folded = {" ".join(a.syllables) for a in plan_query("di muon ve som").related}
+    accented = {" ".join(a.syllables) for a in plan_query("đi muộn về sớm").related}
+    assert "di lam" in folded
+    assert folded == accented

@@ -1,4 +1,5 @@
-"""passage_units: which inspected unit a finding naming none is about, from the passage around it.
+"""Finding.passage_units (nlp.finding_units.carried_units): which inspected unit a finding naming
+none is about, from the passage around it.
 
 The texts are written for these tests in the shape inspection reports and news take: one report
 inspecting a commune and its district, each one's findings in its own passage.
@@ -53,18 +54,18 @@ def test_a_unit_the_first_item_names_is_not_named_by_the_items_after_it(nlp: Lan
     )
     named, passage, attributed = _about(_extract(nlp, text), "có sự tụt hậu")
     assert named == ()  # the gold leaves such an item unnamed
-    assert passage == ("Cao Lãnh",) and attributed == ("Cao Lãnh",)  # but it is Cao Lãnh's, carried
+    assert passage == ("huyện Cao Lãnh",) and attributed == ("Cao Lãnh",)  # but it is Cao Lãnh's, carried
 
 
 def test_the_passage_goes_on_past_its_sentence_and_a_level_word_alone(nlp: Language) -> None:
     extraction = _extract(nlp, TWO_UNITS)
-    assert _about(extraction, "hồ sơ giải quyết hầu hết đúng hạn")[1] == ("Mỹ Long",)
-    assert _about(extraction, "còn nhận dư đơn")[1] == ("Mỹ Long",)  # "xã còn một số hạn chế như"
+    assert _about(extraction, "hồ sơ giải quyết hầu hết đúng hạn")[1] == ("xã Mỹ Long",)
+    assert _about(extraction, "còn nhận dư đơn")[1] == ("xã Mỹ Long",)  # "xã còn một số hạn chế như"
 
 
 def test_a_new_unit_judged_starts_its_own_passage(nlp: Language) -> None:
     extraction = _extract(nlp, TWO_UNITS)
-    assert _about(extraction, "Bộ phận Tiếp nhận và Trả kết quả")[1:] == (("Cao Lãnh",), ("Cao Lãnh",))
+    assert _about(extraction, "Bộ phận Tiếp nhận và Trả kết quả")[1:] == (("huyện Cao Lãnh",), ("Cao Lãnh",))
     assert _about(extraction, "kiosk tra cứu")[2] == ("Cao Lãnh",)
 
 
@@ -80,8 +81,8 @@ def test_a_plural_ends_the_passage_and_the_word_for_but_does_not(nlp: Language) 
     but = TWO_UNITS.replace("Việc thực hiện cơ chế một cửa", "Xã đã ban hành quy chế tiếp nhận hồ sơ nhưng xã"
                             " chưa công khai số điện thoại đường dây nóng. Việc thực hiện cơ chế một cửa")
     extraction = _extract(nlp, but)
-    assert _about(extraction, "chưa công khai số điện thoại")[1] == ("Mỹ Long",)
-    assert _about(extraction, "còn nhận dư đơn")[1] == ("Mỹ Long",)  # the passage goes on past it
+    assert _about(extraction, "chưa công khai số điện thoại")[1] == ("xã Mỹ Long",)
+    assert _about(extraction, "còn nhận dư đơn")[1] == ("xã Mỹ Long",)  # the passage goes on past it
     plural = TWO_UNITS + "Những đơn vị được kiểm tra còn chậm cập nhật thủ tục hành chính mới.\n"
     assert _about(_extract(nlp, plural), "còn chậm cập nhật")[1] == ()
 

@@ -78,6 +78,19 @@ def test_diacritics_keep_apart_words_that_fold_alike() -> None:
     assert taxonomy.assign("Chưa mở sổ theo dõi riêng các loại quỹ", "tai_chinh") == "tai_chinh.thu_chi"
 
 
+def test_typed_without_diacritics_a_marked_syllable_alone_names_no_matter() -> None:
+    """Folded, "quỹ" is the "quy" of "quy chế", "quy định", and "mạng" is "mang": a text typed
+    without any diacritics (a query) is read on folded phrases, and a lone marked syllable there
+    would name the fund or the network in every rule; phrases of several syllables still match."""
+    taxonomy = load_taxonomy()
+    assert taxonomy.assign("quy che hoat dong cua bo phan mot cua", "tai_chinh") == "tai_chinh.khac"
+    assert taxonomy.assign("can bo mang ho so ve nha", "so_hoa") == "so_hoa.khac"
+    assert taxonomy.assign("chua co quy che chi tieu noi bo", "tai_chinh") == "tai_chinh.chi_tieu_noi_bo"
+    assert taxonomy.assign("chung tu thu chi cac loai quy chua day du", "tai_chinh") == "tai_chinh.thu_chi"
+    # with diacritics the syllable is itself, and names its matter alone
+    assert taxonomy.assign("Chưa công khai quỹ của cơ quan", "tai_chinh") == "tai_chinh.thu_chi"
+
+
 def test_overlapping_terms_count_once() -> None:
     # "đeo thẻ công chức" is one mention of badges; discipline is named twice and wins.
     sentence = "Cán bộ chấp hành giờ giấc, không đi muộn, đeo thẻ công chức"

@@ -6,7 +6,8 @@ import pytest
 
 from core.models import Unit
 from core.normalize import nfc
-from nlp.units import find_units
+from nlp.units import cue_form, find_units
+from nlp.vi.unit_roles import CRITICISED_BEFORE, INSPECTED_BEFORE
 
 
 def units(text: str, **kw: object) -> dict[tuple[str, str], Unit]:
@@ -326,3 +327,40 @@ def test_a_criticised_unit_is_inspected() -> None:
     found = units("Chủ tịch tỉnh phê bình UBND huyện Đông Hưng; xã Minh Tân bị nhắc nhở vì chậm trễ.")
     assert found[("huyện", "Đông Hưng")].role == "inspected"
     assert found[("xã", "Minh Tân")].role == "inspected"
+
+
+# ------------------------------------------------------------------ plural quantifiers keep their marks
+
+
+def test_cue_form_folds_but_marks_the_plurals_written_with_their_marks() -> None:
+    text = "Kiểm tra Các xã, một số phường; cắc, cac xa, mot so"
+    form = cue_form(text)
+    assert len(form) == len(text)
+    assert form == "kiem tra CAC xa, MOT SO phuong; cac, cac xa, mot so"
+
+
+@pytest.mark.parametrize(("before", "inspected"), [
+    ("Đoàn đã làm việc tại các ", True),
+    ("Đoàn đã kiểm tra UBND một số ", True),
+    ("Doan da lam viec tai cac ", False),  # unmarked "cac" may be "cắc", "các": no plural read
+    ("Đoàn đã làm việc tại cắc ", False),
+    ("Doan da kiem tra UBND mot so ", False),
+])
+def test_the_inspected_cue_reads_only_plurals_written_with_their_marks(before: str, inspected: bool) -> None:
+    assert (INSPECTED_BEFORE.search(cue_form(before)) is not None) is inspected
+
+
+@pytest.mark.parametrize(("before", "criticised"), [
+    ("Chủ tịch tỉnh phê bình UBND các ", True),
+    ("Chu tich tinh phe binh UBND cac ", False),
+])
+def test_the_criticised_cue_reads_only_marked_plurals(before: str, criticised: bool) -> None:
+    assert (CRITICISED_BEFORE.search(cue_form(before)) is not None) is criticised
+
+
+@pytest.mark.parametrize(("plural", "communes"), [("các", True), ("một số", True), ("cac", False)])
+def test_bare_names_are_communes_only_after_a_marked_plural(plural: str, communes: bool) -> None:
+    text = (f"Đoàn của huyện Nghi Xuân kiểm tra UBND {plural} xã được chọn. Đặc biệt tại Xuân Hội, "
+            "Xuân Lĩnh vẫn còn tình trạng đi muộn về sớm.")
+    found = units(text)
+    assert (("xã", "Xuân Hội") in found and ("xã", "Xuân Lĩnh") in found) is communes

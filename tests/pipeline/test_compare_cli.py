@@ -55,6 +55,23 @@ def test_unit_and_theme_filters_give_the_units_timeline(db: Path) -> None:
     assert {r[2] for r in rows[1:]} == {"tthc.phieu_hen"}
 
 
+def test_the_level_filter_keeps_the_units_of_that_level(db: Path) -> None:
+    towns = run(db, "--level", "thi tran", "--format", "csv")
+    assert towns.exit_code == 0, towns.output
+    recurring = towns.stdout.split("# Thiếu sót lặp lại", 1)[1].split("# ", 1)[0]
+    assert "thị trấn Cam Lộ" in recurring and "Cam Tuyền" not in recurring
+    communes = run(db, "--level", "XÃ", "--format", "csv")
+    recurring = communes.stdout.split("# Thiếu sót lặp lại", 1)[1].split("# ", 1)[0]
+    assert "xã Cam Tuyền" in recurring and "thị trấn" not in recurring
+
+
+def test_an_unknown_level_is_one_line_and_a_usage_error(tmp_path: Path) -> None:
+    result = run(tmp_path / "none.db", "--level", "làng")
+    assert result.exit_code == 2
+    assert "--level 'làng' is not a level; one of: tỉnh, thành phố" in result.stderr
+    assert "Traceback" not in result.output and not (tmp_path / "none.db").exists()
+
+
 def test_xlsx_and_heatmap_files(db: Path, tmp_path: Path) -> None:
     xlsx, png = tmp_path / "so-sanh.xlsx", tmp_path / "nhiet.png"
     result = run(

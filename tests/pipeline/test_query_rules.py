@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from core.levels import Level
 from index.base import Query
-from pipeline.query_rules import Problem, Rule, query_length, query_problem, worded
+from pipeline.query_rules import (
+    Problem,
+    Rule,
+    comparison_level,
+    level_problem,
+    query_length,
+    query_problem,
+    worded,
+)
 
 
 def test_a_good_query_breaks_no_rule() -> None:
@@ -50,3 +59,22 @@ def test_an_edge_words_a_problem_from_its_own_table_of_sentences_and_names() -> 
     # A rule the edge has no sentence for: the fallback; a field it has no name for: the field.
     assert worded(Problem(Rule.NEGATIVE, "offset", -1), messages, names,
                   otherwise="{name} ({rule}): {value}") == "offset (negative): -1"
+
+
+@pytest.mark.parametrize(("typed", "level"), [
+    ("xã", Level.XA), ("xa", Level.XA), ("Thị Trấn", Level.THI_TRAN), ("thi  tran", Level.THI_TRAN),
+    ("TP", Level.THANH_PHO), ("tx.", Level.THI_XA), ("DAC KHU", Level.DAC_KHU),
+])
+def test_the_comparison_level_accepts_what_people_type(typed: str, level: Level) -> None:
+    assert level_problem(typed) is None
+    assert comparison_level(typed) == level
+
+
+@pytest.mark.parametrize(("typed", "problem"), [
+    ("làng", Problem(Rule.UNKNOWN_LEVEL, "level", "làng")),
+    ("xã Cam Tuyền", Problem(Rule.UNKNOWN_LEVEL, "level", "xã Cam Tuyền")),
+    ("  ", Problem(Rule.BLANK, "level")),
+])
+def test_the_comparison_level_refuses_what_is_no_level(typed: str, problem: Problem) -> None:
+    assert level_problem(typed) == problem
+    assert level_problem(None) is None and comparison_level(None) is None

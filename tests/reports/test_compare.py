@@ -170,6 +170,17 @@ def test_filters_restrict_theme_unit_and_years(store: Store) -> None:
     assert set(only.themes) == {"tthc.thoi_han", "cong_vu.the_ten"}
 
 
+def test_the_level_filter_keeps_the_units_of_that_level(store: Store) -> None:
+    towns = recurring_shortcomings(store, Filters(level=Level.THI_TRAN))
+    # as the search's level filter: the level each finding names it at, so the 2026 report's
+    # "xã Hưng Hà" (the thị trấn's successor) is a commune's finding, not a town's
+    assert [(r.unit.label, r.years) for r in towns] == [("thị trấn Hưng Hà", (2019, 2021))]
+    communes = {r.unit.label for r in recurring_shortcomings(store, Filters(level=Level.XA))}
+    assert "xã Tân Lập" in communes and "thị trấn Hưng Hà" not in communes
+    # the district only inspected: no finding is about it
+    assert theme_year_matrix(store, Filters(level=Level.HUYEN)).themes == ()
+
+
 def test_a_stored_theme_wins_over_recomputing_it(tmp_path: Path) -> None:
     with Store(tmp_path / "t.db", segmenter=str) as st:
         _save(
@@ -209,7 +220,7 @@ def test_comparison_tables_carry_every_report(store: Store) -> None:
 
 @pytest.mark.parametrize("filters", [
     Filters(), Filters(year_from=2025), Filters(year_to=2021), Filters(unit="Cam Tuyền"),
-    Filters(theme="phieu hen", year_from=2019, year_to=2023),
+    Filters(theme="phieu hen", year_from=2019, year_to=2023), Filters(level=Level.THI_TRAN, year_from=2020),
 ])
 def test_loading_once_then_selecting_equals_reading_per_filter(store: Store, filters: Filters) -> None:
     """What the web page caches (every year loaded once, selected per request) is what a

@@ -235,6 +235,8 @@ def test_staff_and_auditor_journey(server: str, browser: tuple[WebDriver, Path],
     driver.find_element(By.LINK_TEXT, "So sánh qua các năm").click()
     _wait_for(driver, "/so-sanh")
     assert driver.find_elements(By.CSS_SELECTOR, "table.matrix td[class^='heat-']")
+    levels = driver.find_elements(By.CSS_SELECTOR, "form.filters select[name='cap'] option")
+    assert "xã" in {o.text for o in levels}  # the level filter, as on the search page
     _shot(driver, tmp_path, "4-so-sanh")
     row = next(
         r

@@ -277,6 +277,21 @@ def test_unit_timeline_and_filters_stay_in_the_url(client: TestClient) -> None:
     assert links(r.text, r"xuat\.xlsx\?don_vi=cam\+tuyen&tu_nam=2019&den_nam=2021")
 
 
+def test_the_level_filter_takes_what_people_type_and_keeps_it_in_the_links(client: TestClient) -> None:
+    communes = client.get("/so-sanh", params={"cap": "xa"})
+    assert communes.status_code == 200
+    recurring = communes.text.split("Thiếu sót lặp lại qua các năm", 1)[1].split("</section>", 1)[0]
+    assert "xã Cam Tuyền" in recurring
+    assert "<option selected>xã</option>" in communes.text  # "xa" is the level the select offers
+    assert all("cap=xa" in url for url in links(recurring, r"^/so-sanh"))
+    # Cam Tuyền's inspector is the district: no finding is about a huyện
+    districts = client.get("/so-sanh", params={"cap": "Huyện"})
+    assert districts.status_code == 200 and "xã Cam Tuyền" not in districts.text
+    assert "Không có thiếu sót nào với bộ lọc này." in districts.text
+    wrong = client.get("/so-sanh", params={"cap": "làng"})
+    assert wrong.status_code == 400 and "không phải một cấp đơn vị: «làng»" in wrong.text
+
+
 def test_downloads_are_what_the_page_shows(client: TestClient) -> None:
     r = client.get("/so-sanh/xuat.xlsx", params={"don_vi": "Cam Tuyền"})
     assert r.status_code == 200 and r.headers["content-disposition"].startswith("attachment")
