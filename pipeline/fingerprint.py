@@ -47,7 +47,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 EXTRACTION_DIRS = ("extractors", "nlp")
 EXTRACTION_CORE = ("core/models.py", "core/normalize.py", "core/wrapping.py", "core/levels.py",
-                   "core/doc_kinds.py", "core/doc_kinds.toml")
+                   "core/doc_kinds.py", "core/doc_kinds.toml", "core/alternation.py")
 # Core modules extraction imports that do not change what is extracted (see the docstring).
 NOT_EXTRACTION_CORE = ("core/errors.py", "core/settings.py", "core/attribution.py")
 EXTRACTION_DISTRIBUTIONS = ("underthesea", "spacy", "pdfplumber", "pypdfium2", "python-docx", "trafilatura",
