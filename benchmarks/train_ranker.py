@@ -50,15 +50,17 @@ JUDGMENTS = tuple(Path(__file__).with_name(f"search_judgments{suffix}.json")
                   for suffix in ("", "_fresh", "_holdout", "_fourth", "_fifth", "_sixth"))
 # The features trained by default: the engine's rank, the polarity asked for, the unit named,
 # the query's concepts said in other words (index/vi/concepts.toml) and, for a question asking
-# which place, the place a finding names with the matter (`place`). Held out, `concepts` rose on
-# three of the four splits and stayed level on the fourth, `place` rose on the five folds and two
-# of the three judged sets (docs/search-quality.md, session 6, has the figures; not repeated here,
-# where they would go stale). `unit` trains to 0 since a place typed fills the pool first
-# (pipeline/search.py engine_pool). The others of index/rerank.py (tier, groups held, typed
-# words, segmented words, phrase, pairs, area, theme, answer, length) did not beat these on
+# which place, the place a finding names with the matter (`place`), and for a question asking a
+# cause or a ranking, the words its answer holds (`answer`, intents.toml [[answer]]). Held out,
+# `concepts` rose on three of the four splits and stayed level on the fourth, `place` rose on the
+# five folds and two of the three judged sets, `answer` (once the cause and ranking words were
+# the genre's: session 7) on the five folds and the two newest sets (docs/search-quality.md has
+# the figures; not repeated here, where they would go stale). `unit` trains to 0 since a place
+# typed fills the pool first (pipeline/search.py engine_pool). The others of index/rerank.py
+# (tier, groups held, typed words, segmented words, phrase, pairs, area, theme, length) did not beat these on
 # held-out queries (docs/search-quality.md: the transfer between the two judged sets fell or
 # stayed level with them), so they weigh 0 unless asked for with --features.
-TRAINED = ("rank", "polarity", "unit", "concepts", "place")
+TRAINED = ("rank", "polarity", "unit", "concepts", "place", "answer")
 PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 STEPS = (-1.0, -0.5, -0.2, -0.1, -0.05, 0.05, 0.1, 0.2, 0.5, 1.0)
 PASSES = 25

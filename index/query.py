@@ -316,6 +316,55 @@ class Cue:
     kept: bool = True  # a cue not required is a ranked word; else dropped, only its polarity read
 
 
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What a kind of question asks for beyond its topic (intents.toml [[answer]]): the words
+    asking it (`asks`: "vì sao", "đứng đầu"), the words a finding answering it holds (`holds`:
+    "là do", "xếp thứ"), and the phrases holding one of those words that are other words
+    (`unlike`: "người đứng đầu", the head of a body, is no ranking), which count neither in the
+    query nor in a finding. `alone`: the asking words make a question by themselves ("vì sao");
+    else they ask only in a query that is a question by its other words ("đơn vị nào đứng đầu
+    chỉ số CCHC", not "trách nhiệm đứng đầu"), and are then no required words: the finding says
+    the ranking in its own words ("dẫn đầu", "xếp thứ 2"), so they are ranked only (`Plan.optional`)."""
+
+    asks: tuple[tuple[str, ...], ...]
+    holds: tuple[tuple[str, ...], ...]
+    unlike: tuple[tuple[str, ...], ...] = ()
+    alone: bool = True
+
+    def asked_at(self, typed: Sequence[str], at: int) -> int:
+        """How many syllables from `at` are one of the asking words, outside an `unlike` phrase
+        ("đứng đầu" of "người đứng đầu" asks nothing); 0 when none."""
+        size = next((len(a) for a in self.asks if _matches_at(typed, a, at)), 0)
+        return 0 if size and within(typed, at, size, self.unlike) else size
+
+
+def _answer_holds(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
+    """The words the answers hold, each once, in order."""
+    return tuple(dict.fromkeys(h for answer in answers for h in answer.holds))
+
+
+def _answer_unlike(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
+    """The phrases holding an answer's word that are other words (`Answer.unlike`), each once."""
+    return tuple(dict.fromkeys(u for answer in answers for u in answer.unlike))
+
+
+def _ranked_asks(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
+    """The asking words of the answers asked in a question only (`Answer.alone` false): not
+    required, ranked (a ranking question: "đơn vị nào đứng đầu" is answered by "dẫn đầu")."""
+    return tuple(dict.fromkeys(a for answer in answers if not answer.alone for a in answer.asks))
+
+
+def within(syllables: Sequence[str], at: int, size: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether the span of `size` syllables from `at` lies inside an occurrence of one of
+    `phrases` (under the matching rule): "đứng đầu" inside "người đứng đầu"."""
+    for phrase in phrases:
+        for start in range(max(0, at + size - len(phrase)), min(at, len(syllables) - len(phrase)) + 1):
+            if _matches_at(syllables, phrase, start):
+                return True
+    return False
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """What the genre says about queries: words to drop, question frames, synonym sets, the
@@ -331,9 +380,9 @@ class Lexicon:
     # Words of the language (a dictionary), folded "ho so" → the accented forms ("hồ", "sơ")
     dictionary: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
     cues: tuple[Cue, ...] = ()  # polarity cues, longest first
-    # What a question asks for beyond its topic: (question words, words an answer holds), e.g.
-    # "tại sao" → "nguyên nhân", "là do" (intents.toml [[answer]])
-    answers: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...] = ()
+    # What a question asks for beyond its topic (Answer, intents.toml [[answer]]): "tại sao" →
+    # "nguyên nhân", "là do"; "đứng đầu" in a question → "dẫn đầu", "xếp thứ"
+    answers: tuple[Answer, ...] = ()
     # The kinds by which documents cite a document ("Quyết định", core/doc_kinds.toml), longest
     # first: typed before a document number with "số", they are its citation, not search words.
     citations: tuple[tuple[str, ...], ...] = ()
@@ -371,13 +420,46 @@ class Lexicon:
                 break
         return len(typed) - end
 
+    def answers_asked(self, typed: Sequence[str]) -> tuple[Answer, ...]:
+        """The kinds of answer `typed` asks for, in the order of their first asking word: one
+        asking alone ("vì sao"), and one asking in a question when the query is one by its other
+        words (`Answer.alone`). A question may ask two ("vì sao … bị tụt hạng": the cause and the
+        ranking)."""
+        first: dict[int, int] = {}
+        questioned: bool | None = None
+        folded = {fold(s) for s in typed}  # an entry none of whose first syllables is typed asks nothing
+        for k, answer in enumerate(self.answers):
+            if not any(fold(a[0]) in folded for a in answer.asks):
+                continue
+            at = next((at for at in range(len(typed)) if answer.asked_at(typed, at)), -1)
+            if at < 0:
+                continue
+            if not answer.alone:
+                questioned = self._asks_by_words(typed) if questioned is None else questioned
+                if not questioned:
+                    continue
+            first[k] = at
+        return tuple(self.answers[k] for k in sorted(first, key=lambda k: (first[k], k)))
+
     def answer_words(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-        """The words an answer holds, for the first question asking for one in `typed`."""
-        for at in range(len(typed)):
-            for asks, holds in self.answers:
-                if _matches_at(typed, asks, at):
-                    return holds
-        return ()
+        """The words an answer holds, of every kind of answer `typed` asks for (`answers_asked`)."""
+        return _answer_holds(self.answers_asked(typed))
+
+    def asking(self, asks: tuple[tuple[str, ...], ...]) -> Lexicon:
+        """This lexicon with `asks` read as ranked words of no polarity (light cues), as the
+        answers asked in a question read them (`_ranked_asks`); its readings kept, not compiled
+        again, and made once per set of words (`_asking`): a lexicon's synonym tables take
+        tens of milliseconds to index, more than planning the question."""
+        if asks not in self._asking:
+            light = [Cue(a, "", required=False) for a in asks if a not in {c.syllables for c in self.cues}]
+            cues = tuple(sorted((*self.cues, *light), key=lambda c: (-len(c.syllables), c.syllables)))
+            self._asking[asks] = dataclasses.replace(self, cues=cues, cut_from=self.readings)
+        return self._asking[asks]
+
+    @cached_property
+    def _asking(self) -> dict[tuple[tuple[str, ...], ...], Lexicon]:
+        """The lexicons `asking` made, by the words they read as ranked."""
+        return {}
 
     def which_asked(self, typed: Sequence[str]) -> Which | None:
         """The place the first question word asking which place in `typed` asks for ("xã nào"
@@ -451,10 +533,13 @@ class Lexicon:
     def is_question(self, typed: Sequence[str]) -> bool:
         """Whether the query asks a question: a question word (intents.toml [reading] `questions`,
         the words asking which place, a cause, content or manner) or a yes/no frame ("có … không")."""
-        return bool(_frame(list(typed), self)) or self.which_asked(typed) is not None \
-            or bool(self.answer_words(typed)) or any(
-                _entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at)
-                for at in range(len(typed)))
+        return self._asks_by_words(typed) or any(a.alone for a in self.answers_asked(typed))
+
+    def _asks_by_words(self, typed: Sequence[str]) -> bool:
+        """Whether a question word or frame makes the query a question, its answers aside."""
+        return bool(_frame(list(typed), self)) or self.which_asked(typed) is not None or any(
+            _entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at)
+            for at in range(len(typed)))
 
     def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
         """The longest polarity cue starting at `at`, None when none."""
@@ -568,12 +653,12 @@ class Lexicon:
     def readings(self) -> Readings:
         """The accented readings of folded words (index/accents.py): the dictionary's, and the
         phrases this lexicon writes for the genre (synonyms, cues, stop words, citation kinds,
-        what answers hold), compiled once per process."""
+        what questions ask and what answers hold), compiled once per process."""
         if self.cut_from is not None:
             return self.cut_from
         genre = [*(m for members in self.synonyms for m in members), *(c.syllables for c in self.cues),
                  *(entry for entry, _ in self.stopwords), *self.citations,
-                 *(h for _, holds in self.answers for h in holds)]
+                 *(p for answer in self.answers for p in (*answer.asks, *answer.holds))]
         heads = [c.syllables[0] for c in self.cues if c.required and len(c.syllables) == 1]
         return compile_readings(self.dictionary, genre, heads, MAX_WORD_SYLLABLES)
 
@@ -662,9 +747,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             continue
         stopwords.append(line)
     sets = tuple(tuple(s for s in (syllables_of(m) for m in members) if s) for members in synonym_sets)
-    answered = tuple((asks, holds) for table in answers
-                  for holds in (tuple(h for h in (syllables_of(t) for t in table.get("holds", ())) if h),)
-                  for asks in (syllables_of(t) for t in table.get("asks", ())) if asks and holds)
+    answered = tuple(answer for answer in map(compile_answer, answers) if answer.asks and answer.holds)
     return Lexicon(_entries(stopwords),
                    tuple(sorted(set(frames), key=lambda f: (not f[0], -len(f[1]), f))),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
@@ -675,6 +758,13 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())),
                    _entries(read.get("questions", ())), _entries(read.get("circumstances", ())),
                    *compile_which(which or {}, levels))
+
+
+def compile_answer(table: Mapping[str, Any]) -> Answer:
+    """An Answer from one of intents.toml's [[answer]] tables (asks, holds, unlike, alone)."""
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(p for p in (syllables_of(t) for t in table.get(key, ())) if p)
+    return Answer(phrases("asks"), phrases("holds"), phrases("unlike"), bool(table.get("alone", True)))
 
 
 def compile_which(table: Mapping[str, Any], levels: Sequence[str]
@@ -832,6 +922,9 @@ class Plan:
     # What an answer to the question holds ("tại sao …": "nguyên nhân", "là do"): never required,
     # it counts as one group more (after the polarity's) for the findings holding any of them.
     answer: tuple[Alternative, ...] = ()
+    # The phrases holding such a word that are other words ("người đứng đầu", Answer.unlike): a
+    # finding holding the word only inside one holds no answer (index/rerank.py: answer_held).
+    unlike: tuple[Alternative, ...] = ()
     # The accented readings of the words typed without accents (index/accents.py: "ky luat" →
     # kỷ luật), literal: never required; bm25 ranks by them in place of the folded words
     # (ranked_units), so a finding writing the reading ranks before one holding another word of
@@ -1074,6 +1167,9 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     pending: list[str] = []
     capitals: list[bool] = []  # of the pending syllables
     typed = [s for clause in parsed.clauses for t in clause for s in t.syllables]
+    answers = lexicon.answers_asked(typed)
+    if ranked := _ranked_asks(answers):  # "đơn vị nào đứng đầu …": asked, not required
+        lexicon = lexicon.asking(ranked)
     cues: list[tuple[int, Cue]] = []  # the polarity cues, at their places in `typed`, in query order
     start = 0  # the place in `typed` of the pending run
     optional: list[Alternative] = []
@@ -1127,7 +1223,9 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units)
         return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped),
-                                   question=lexicon.asks_matter(typed, cues))
+                                   question=lexicon.asks_matter(typed, cues),
+                                   answer=tuple(Alternative(h) for h in _answer_holds(answers)),
+                                   unlike=tuple(Alternative(u) for u in _answer_unlike(answers)))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
@@ -1141,7 +1239,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
                 related=_related(groups, lexicon, words, restored),
-                answer=tuple(Alternative(h) for h in lexicon.answer_words(typed)),
+                answer=tuple(Alternative(h) for h in _answer_holds(answers)),
+                unlike=tuple(Alternative(u) for u in _answer_unlike(answers)),
                 which=lexicon.which_asked(typed), question=lexicon.asks_matter(typed, cues),
                 yes_no=bool(_frame(typed, lexicon)))
 

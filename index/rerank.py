@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +39,7 @@ from index.query import (
     name_forms,
     syllable_matches,
     syllables_of,
+    within,
 )
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
@@ -103,8 +104,12 @@ class Written:
 
     def position(self, alt: Alternative) -> int:
         """The first syllable position the alternative matches at, -1 when none."""
+        return next(self.positions(alt), -1)
+
+    def positions(self, alt: Alternative) -> Iterator[int]:
+        """Every syllable position the alternative matches at, in order."""
         if not alt.syllables:
-            return -1
+            return
         first, n = alt.syllables[0], len(alt.syllables)
         if alt.prefix and n == 1:
             folded = fold(first)
@@ -115,8 +120,15 @@ class Written:
             if k + n <= len(self.syllables) and all(
                     _syllable_fits(typed, self.syllables[k + j], alt.prefix and j == n - 1)
                     for j, typed in enumerate(alt.syllables)):
-                return k
-        return -1
+                yield k
+
+    def holds_apart(self, alt: Alternative, unlike: Sequence[Alternative]) -> bool:
+        """Whether the text holds the alternative somewhere outside every `unlike` phrase ("đứng
+        đầu" outside "người đứng đầu"): a word inside a longer one that is another word is not it."""
+        if not unlike:
+            return self.holds(alt)
+        phrases = [u.syllables for u in unlike]
+        return any(not within(self.syllables, k, len(alt.syllables), phrases) for k in self.positions(alt))
 
     def holds_word(self, alt: Alternative) -> bool:
         """Whether the segmenter cut the finding's text with the alternative as one word."""
@@ -292,8 +304,15 @@ def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
 
 def answer_held(c: Candidate, asked: Asked, pool: int) -> float:
     """Whether the finding holds what an answer to the question holds (Plan.answer: "tại sao"
-    → "nguyên nhân", "do")."""
-    return float(any(c.written.holds(a) for a in asked.plan.answer))
+    → "nguyên nhân", "là do"; "đơn vị nào đứng đầu" → "dẫn đầu", "xếp thứ"), outside the phrases
+    that are other words (Plan.unlike: "người đứng đầu"). A cause question is answered by the
+    finding giving the cause, a ranking question by the one giving the place, and the genre says
+    either with a few words of its own whatever the question's words (intents.toml [[answer]]).
+    0 when the question asks for no such answer, without reading the finding."""
+    plan = asked.plan
+    if not plan.answer:
+        return 0.0
+    return float(any(c.written.holds_apart(a, plan.unlike) for a in plan.answer))
 
 
 def length(c: Candidate, asked: Asked, pool: int) -> float:
@@ -355,15 +374,21 @@ def where_said(c: Candidate, which: Which) -> float:
 def place_named(c: Candidate, asked: Asked, pool: int) -> float:
     """For a question asking which place ("xã nào chưa niêm yết …", "ở đâu còn …": Plan.which),
     how well the finding answers it: the place it says (`where_said`) times the share of the
-    query's groups it holds (`groups_held`). A finding answers when it names the place and
-    states the matter; naming a place alone answers another question ("Tại xã Minh Sơn công
-    chức có mặt chưa đầy đủ" for "xã nào chưa niêm yết đầy đủ"), and the genre's findings
-    name places often. 0 when the question asks no place, without reading the finding."""
+    query's groups it holds (`groups_held`), the answer asked counting as one group more
+    (`answer_held`: "huyện nào có chỉ số CCHC cao nhất" is answered by "huyện Krông Năng đạt
+    92,16 điểm, xếp thứ 2", which holds no word of the index's name). A finding answers when it
+    names the place and states the matter; naming a place alone answers another question ("Tại
+    xã Minh Sơn công chức có mặt chưa đầy đủ" for "xã nào chưa niêm yết đầy đủ"), and the
+    genre's findings name places often. 0 when the question asks no place, without reading the
+    finding."""
     which = asked.plan.which
     if which is None:
         return 0.0
-    held = groups_held(c, asked, pool)
-    return held * where_said(c, which) if held else 0.0
+    groups = len(asked.plan.groups)
+    held = groups_held(c, asked, pool) * groups
+    if asked.plan.answer:
+        held, groups = held + answer_held(c, asked, pool), groups + 1
+    return held / groups * where_said(c, which) if held else 0.0
 
 
 Feature = Callable[[Candidate, Asked, int], float]

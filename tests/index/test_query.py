@@ -585,6 +585,49 @@ def test_a_question_asking_for_a_cause_carries_what_an_answer_holds() -> None:
     assert plan_query("vì sao hồ sơ quá hạn").answer  # the shipped data
 
 
+def test_a_ranking_word_asks_only_in_a_question_and_is_then_ranked_not_required() -> None:
+    """"đơn vị nào đứng đầu chỉ số CCHC" is answered by "dẫn đầu", "xếp thứ 2": the ranking word
+    is ranked (optional) and the answer carries the genre's words for a place. Without a question
+    ("trách nhiệm đứng đầu") it is a word of the topic; inside "người đứng đầu" (the head of a
+    body) it asks no ranking, even in a question."""
+    lexicon = compile_lexicon(["nào"], [], answers=[
+        {"asks": ["đứng đầu", "cao nhất"], "holds": ["dẫn đầu", "xếp thứ"], "unlike": ["người đứng đầu"],
+         "alone": False}], reading={"questions": ["nào"]})
+    plan = analyse(parse("đơn vị nào đứng đầu chỉ số"), lexicon)
+    assert [g.alternatives[0].syllables for g in plan.groups] == [("đơn",), ("vị",), ("chỉ",), ("số",)]
+    assert [a.syllables for a in plan.optional] == [("đứng", "đầu")]
+    assert [a.syllables for a in plan.answer] == [("dẫn", "đầu"), ("xếp", "thứ")]
+    assert [u.syllables for u in plan.unlike] == [("người", "đứng", "đầu")]
+    assert plan.question
+    topic = analyse(parse("trách nhiệm đứng đầu"), lexicon)
+    assert topic.answer == () and not topic.optional and len(topic.groups) == 4  # every word required
+    head = analyse(parse("đơn vị nào người đứng đầu bị kỷ luật"), lexicon)
+    assert head.answer == () and not head.optional
+    # The shipped data: the top asked is answered by the top and by a place, not by the bottom.
+    shipped = plan_query("huyện nào có chỉ số CCHC cao nhất tỉnh?")
+    held = {a.syllables for a in shipped.answer}
+    assert ("dẫn", "đầu") in held and ("xếp", "thứ") in held and ("thấp", "nhất") not in held
+    assert ("cao", "nhất") in {a.syllables for a in shipped.optional}
+    bottom = {a.syllables for a in plan_query("huyện nào xếp cuối bảng chỉ số cải cách hành chính").answer}
+    assert ("thấp", "nhất") in bottom and ("dẫn", "đầu") not in bottom
+
+
+def test_a_cause_and_a_ranking_asked_together_carry_both_answers() -> None:
+    """"vì sao chỉ số CCHC của thành phố bị tụt hạng": the cause and the fall of rank both answer."""
+    held = {a.syllables for a in plan_query("vì sao chỉ số CCHC của thành phố bị tụt hạng").answer}
+    assert {("là", "do"), ("bậc",), ("xếp", "thứ")} <= held
+
+
+def test_an_absence_without_reason_asks_for_no_cause() -> None:
+    """"lý do" in "vắng mặt không lý do" names the breach (absent without a reason given), not a
+    question about a cause; asked alone ("lý do cán bộ vắng mặt") it asks one. Typed without
+    accents, the same."""
+    for text in ("cán bộ vắng mặt không lý do", "can bo vang mat khong ly do", "công chức vắng có lý do"):
+        plan = plan_query(text)
+        assert plan.answer == () and not plan.question, text
+    assert plan_query("lý do cán bộ vắng mặt").answer
+
+
 def test_parts_come_from_the_term_typed_or_an_abbreviations_expansion() -> None:
     """"trễ hạn" gets no parts from its synonym "chậm trả kết quả" (its words are not the user's);
     "DVC" typed stands for its expansion, whose words are."""

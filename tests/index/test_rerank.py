@@ -15,6 +15,7 @@ from index.rerank import (
     Ranker,
     Written,
     adjacent_pairs,
+    answer_held,
     engine_rank,
     exact_phrase,
     groups_held,
@@ -22,6 +23,7 @@ from index.rerank import (
     in_stage,
     load_ranker,
     parse_ranker,
+    place_named,
     polarity_match,
     typed_held,
     unit_named,
@@ -129,6 +131,57 @@ def test_a_yes_no_question_is_answered_by_the_failure_and_by_the_matter_done() -
     assert [polarity_match(c, which, 30) for c in (failing, done)] == [1.0, 0.0]
     particle = plan_query("xã đã ban hành quyết định phân công nhiệm vụ hay chưa")
     assert particle.yes_no
+
+
+def test_a_cause_question_is_answered_by_the_finding_giving_the_cause() -> None:
+    """Asked why online files are overdue, the finding putting the overdue share down to a cause
+    ("là do", "còn lại do") holds the answer; the count of overdue files states the matter only;
+    an absence "không rõ lý do" gives no cause, nor the motto "vì nhân dân phục vụ"."""
+    asked = Asked(plan_query("vì sao hồ sơ nộp trực tuyến bị quá hạn"))
+    cause = _cand(_rec("a", "61% số hồ sơ bị đánh giá quá hạn là do dữ liệu đồng bộ chậm hoặc sai lệch."))
+    share = _cand(_rec("b", "39% còn lại do cán bộ tiếp nhận chậm, thao tác chưa đúng quy trình."))
+    effect = _cand(_rec("c", "Công chức kiêm nhiệm nhiều việc nên khó bảo đảm tiến độ giải quyết hồ sơ."))
+    count = _cand(_rec("d", "Toàn tỉnh còn 580 hồ sơ trực tuyến đang xử lý quá hạn."))
+    absent = _cand(_rec("e", "Công chức bộ phận một cửa vắng mặt không rõ lý do, hồ sơ quá hạn."))
+    motto = _cand(_rec("f", "Cán bộ thể hiện tinh thần vì nhân dân phục vụ, không để hồ sơ quá hạn.",
+                       polarity=Polarity.STRENGTH))
+    assert [answer_held(c, asked, 30) for c in (cause, share, effect, count, absent, motto)] == \
+        [1.0, 1.0, 1.0, 0.0, 0.0, 0.0]
+    assert answer_held(cause, Asked(plan_query("hồ sơ trực tuyến quá hạn")), 30) == 0.0  # no question
+
+
+def test_a_ranking_question_is_answered_by_the_place_not_by_the_head_of_a_body() -> None:
+    """Asked which unit tops the administrative-reform index, the findings giving the first place
+    in the report's words ("dẫn đầu", "xếp thứ") answer; "người đứng đầu" (the head of a body)
+    holds the syllables asked but no rank; the bottom of the table answers no question about
+    the top."""
+    asked = Asked(plan_query("đơn vị nào đứng đầu chỉ số CCHC"))
+    leads = _cand(_rec("a", "UBND TP. Buôn Ma Thuột tiếp tục là đơn vị dẫn đầu toàn tỉnh với 95,86 điểm.",
+                       polarity=Polarity.STRENGTH))
+    second = _cand(_rec("b", "Huyện Krông Năng đạt 92,16 điểm, xếp thứ 2.", polarity=Polarity.STRENGTH))
+    first = _cand(_rec("c", "Có 7 đơn vị xếp loại tốt, đứng đầu là huyện Sa Thầy với trên 86 điểm.",
+                       polarity=Polarity.STRENGTH))
+    head = _cand(_rec("d", "Đề nghị người đứng đầu cơ quan có giải pháp cải thiện chỉ số CCHC.",
+                      polarity=Polarity.RECOMMENDATION))
+    bottom = _cand(_rec("e", "Ba địa phương có điểm Chỉ số CCHC thấp nhất tỉnh."))
+    assert [answer_held(c, asked, 30) for c in (leads, second, first, head, bottom)] == \
+        [1.0, 1.0, 1.0, 0.0, 0.0]
+
+
+def test_a_ranking_question_asking_which_place_counts_the_place_given_as_part_of_the_matter() -> None:
+    """"huyện nào có chỉ số CCHC cao nhất tỉnh": the district named with its place ("xếp thứ 2")
+    answers in part though it holds no word of the query (the answer is one share of it); a
+    finding naming no place answers nothing of "which"."""
+    asked = Asked(plan_query("huyện nào có chỉ số CCHC cao nhất tỉnh?"))
+    assert asked.plan.which is not None and asked.plan.answer
+    second = _cand(_rec("a", "Huyện Krông Năng đạt 92,16 điểm, xếp thứ 2.", polarity=Polarity.STRENGTH,
+                        units=("Krông Năng",), unit_levels=("huyện Krông Năng",)))
+    bottom = _cand(_rec("b", "Huyện Buôn Đôn có điểm Chỉ số CCHC thấp nhất tỉnh.",
+                        units=("Buôn Đôn",), unit_levels=("huyện Buôn Đôn",)))
+    unplaced = _cand(_rec("c", "Chỉ số CCHC được cải thiện, xếp thứ 5.", polarity=Polarity.STRENGTH))
+    shares = len(asked.plan.groups) + 1  # the groups ("chỉ số CCHC", "tỉnh") and the answer
+    scores = [place_named(c, asked, 30) for c in (second, bottom, unplaced)]
+    assert scores == [pytest.approx(1 / shares), pytest.approx(2 / shares), 0.0]
 
 
 def test_a_unit_named_by_attribution_or_in_the_text() -> None:
