@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from core.normalize import fold
-from index.base import TIER_MATTER, Hit, Query, SearchBackend, SearchResult
+from index.base import TIER_MATTER, TIER_WORDS, Hit, Query, SearchBackend, SearchResult
 from index.query import Lexicon, Parsed, Plan, load_lexicon, parse, province_key
 from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
 from nlp.themes import Taxonomy, load_taxonomy
@@ -283,23 +283,48 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int,
     `plan`: the engine's plan of the query, read once for both requests (`SearchBackend.plan`).
 
     Returns the pool and the engine's own first findings the place's pushed out of it, in the
-    engine's order: the pages after the pool list them first, so no finding is lost.
+    engine's order: the pages after the pool list them first, so no finding is lost. The place's
+    own request is skipped when the first answer already holds all it could bring
+    (`holds_every_answer`): the pool is then the same without it.
     """
     asked = replace(query, offset=0, limit=pool, page_size=pool_page(query, pool))
     found = backend.search(asked, plan)
     places = [g.unit for g in (found.plan or Plan()).groups if g.unit]
     if query.unit or len(set(places)) != 1:
         return found, ()
-    inside = backend.search(replace(asked, unit=places[0], within=True, facets=False), found.plan)
+    inside = () if holds_every_answer(found, asked) else backend.search(
+        replace(asked, unit=places[0], within=True, facets=False), found.plan).hits
     at_place = Asked.of(query, found.plan or Plan())
     named = [c.record.finding_id for c in candidates(found.hits) if unit_named(c, at_place, pool) > 0]
-    first = {*named, *(h.record.finding_id for h in inside.hits)}
+    first = {*named, *(h.record.finding_id for h in inside)}
     ordered = [h for h in found.hits if h.record.finding_id in named]
-    ordered += [h for h in inside.hits if h.record.finding_id not in named]
+    ordered += [h for h in inside if h.record.finding_id not in named]
     ordered += [h for h in found.hits if h.record.finding_id not in first]
     kept = {h.record.finding_id for h in ordered[:pool]}
     return (replace(found, hits=tuple(ordered[:pool])),
             tuple(h for h in found.hits if h.record.finding_id not in kept))
+
+
+def holds_every_answer(found: SearchResult, asked: Query) -> bool:
+    """Whether `found` (the engine's answer to `asked`) already holds every finding the same
+    request narrowed to a place could bring, so engine_pool need not ask it: every finding of
+    the narrowed answer is then about the place, so in the pool's first part (`unit_named`).
+
+    Why these three conditions: a filter only narrows what a tier admits, but the tiers are
+    decided on counts (index.query.Plan.falls_back, fills, matter_tier), and the narrowed counts
+    are smaller, so the narrowed request can run a tier the first did not. (1) The first answer
+    holds every finding it admits (`total`); (2) its stages found fewer than a page, so it ran
+    every tier the narrowed request can (the partial stages, the matter tier, the fill); (3) the
+    narrowed request's last resort (half the groups, run when `minimum` finds none of the place's)
+    admits only findings holding a topical group, which the fill already holds: true unless the
+    query's groups are all sense groups (index.query.Plan.topical), which the fill never admits.
+    """
+    plan = found.plan or Plan()
+    if found.total > len(found.hits):
+        return False
+    if sum(1 for h in found.hits if h.tier == TIER_WORDS) >= asked.tier_page:
+        return False
+    return not plan.fallback or any(plan.topical)
 
 
 def matter_of(theme: str | None, themes: tuple[str, ...], matters: tuple[str, ...]) -> str | None:

@@ -113,3 +113,86 @@ def test_a_place_query_reads_its_query_once_and_its_scores_fall(engine: SearchBa
     assert len(analysed) == 1
     scores = [h.score for h in hits]
     assert len(hits) >= 4 and scores == sorted(scores, reverse=True) and scores[1] > scores[2]
+
+
+# The place's own request skipped (pipeline/search.py holds_every_answer). Two news findings
+# elsewhere say a commune's failings in the words of the query ("phiếu hẹn", "sổ theo dõi",
+# "đường dây nóng"), and the district's report says one of them; with a page of two, the first
+# answer is the two partial matches elsewhere, and only the place's own request, finding none of
+# its findings holding most of the words, falls back to those holding half (Plan.last_resort).
+SPARSE = [
+    ("s1", "Xã chưa cấp phiếu hẹn, chưa mở sổ theo dõi, chưa công khai đường dây nóng.", ("xã Tản Lĩnh",),
+     ("huyện Ba Vì",), Polarity.SHORTCOMING),
+    ("s2", "Phiếu hẹn còn ghi sai thời hạn, sổ theo dõi không cập nhật, đường dây nóng không ai nghe.",
+     ("phường Quảng An",), ("quận Tây Hồ",), Polarity.SHORTCOMING),
+    ("s3", "Một số xã chưa cấp phiếu hẹn cho người dân.", HERE, (), Polarity.SHORTCOMING),
+]
+PLACE_QUERIES = ("Vị Xuyên chỉ đạo điều hành", "Vị Xuyên phiếu hẹn sổ theo dõi đường dây nóng",
+                 "Việt Lâm niêm yết thủ tục", "Vị Xuyên tuyên truyền", "Tản Lĩnh phiếu hẹn")
+
+
+@pytest.fixture
+def sparse(engine: SearchBackend) -> SearchBackend:
+    engine.index([_rec(*row) for row in SPARSE])
+    if hasattr(engine, "refresh"):
+        engine.refresh()
+    return engine
+
+
+def _pools(backend: SearchBackend, text: str, pool: int,
+           monkeypatch: pytest.MonkeyPatch) -> tuple[list[list[str]], int]:
+    """engine_pool's (pool, pushed out) ids for `text` as shipped and with the place's request
+    always asked, and how many requests the shipped one made."""
+    import pipeline.search as composed
+
+    asked = composed.with_matters(Query(text=text))
+    plan = backend.plan(text)
+    requests: list[Query] = []
+    real_search = backend.search
+
+    def counted(query: Query, plan: object = None) -> object:
+        requests.append(query)
+        return real_search(query, plan)  # type: ignore[arg-type]
+
+    out = []
+    for always_ask in (False, True):
+        with monkeypatch.context() as patched:
+            patched.setattr(backend, "search", counted)
+            if always_ask:
+                patched.setattr(composed, "holds_every_answer", lambda found, query: False)
+            found, pushed = composed.engine_pool(backend, asked, pool, plan)
+        out.append([h.record.finding_id for h in (*found.hits, *pushed)])
+        if not always_ask:
+            shipped = len(requests)
+    return out, shipped
+
+
+def test_the_place_request_is_skipped_only_when_the_pool_is_the_same(
+        sparse: SearchBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For every place query and pool size: the pool (and the findings it pushes out) the same
+    whether the place's request is asked or skipped; skipped when the first answer holds every
+    finding the query admits and ran every tier, asked otherwise."""
+    skipped = asked = 0
+    for text in PLACE_QUERIES:
+        for pool in (1, 2, 3, 5, 30):
+            (shipped, always), requests = _pools(sparse, text, pool, monkeypatch)
+            assert shipped == always, (text, pool)
+            skipped += requests == 1
+            asked += requests == 2
+    assert skipped and asked  # both ways taken: the equality above is not vacuous
+
+
+def test_a_first_answer_of_partial_matches_filling_the_page_still_asks_the_place(
+        sparse: SearchBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first answer holding every finding it admits is not enough: its partial matches elsewhere
+    filled the page, so it ran no fill, while the place's own request falls back to half the words
+    and finds the district's finding, which the pool must put first."""
+    import pipeline.search as composed
+
+    text = "Vị Xuyên phiếu hẹn sổ theo dõi đường dây nóng"
+    asked = composed.with_matters(Query(text=text))
+    found = sparse.search(replace(asked, limit=2, page_size=2), sparse.plan(text))
+    assert found.total == len(found.hits) == 2 and {h.record.finding_id for h in found.hits} == {"s1", "s2"}
+    assert not composed.holds_every_answer(found, replace(asked, limit=2, page_size=2))
+    (shipped, _), requests = _pools(sparse, text, 2, monkeypatch)
+    assert requests == 2 and shipped[0] == "s3"
