@@ -271,7 +271,8 @@ def test_a_finding_naming_no_matter_takes_its_lead_in() -> None:
 def test_a_finding_naming_no_matter_takes_the_one_before_in_its_paragraph() -> None:
     text = ("Bộ phận một cửa được bố trí ghế chờ, nước uống cho người dân; không gian làm việc sạch sẽ.\n"
             "Đoàn đánh giá cao tinh thần của xã; không gian làm việc sạch sẽ.")
-    first, second = "Bộ phận một cửa được bố trí ghế chờ, nước uống cho người dân", "không gian làm việc sạch sẽ"
+    first = "Bộ phận một cửa được bố trí ghế chờ, nước uống cho người dân"
+    second = "không gian làm việc sạch sẽ"
     second_para = text.index("\n")
     spans = _spans(text, first, second) + [(text.index(second, second_para), len(text) - 1)]
     assert text[spans[2][0]:spans[2][1]] == second
@@ -282,7 +283,8 @@ def test_a_finding_naming_no_matter_takes_the_one_before_in_its_paragraph() -> N
 
 def test_a_finding_with_a_phrase_of_its_own_keeps_its_area() -> None:
     text = "Bộ phận một cửa có đủ ghế chờ; công chức đeo thẻ đầy đủ; khắc phục những hạn chế."
-    spans = _spans(text, "Bộ phận một cửa có đủ ghế chờ", "công chức đeo thẻ đầy đủ", "khắc phục những hạn chế")
+    spans = _spans(text, "Bộ phận một cửa có đủ ghế chờ", "công chức đeo thẻ đầy đủ",
+                   "khắc phục những hạn chế")
     assert framed_areas(text, spans, ["tthc", "cong_vu", "chung"]) == ["tthc", "cong_vu", "chung"]
 
 
