@@ -68,6 +68,14 @@ Matching rules the plan carries, for the engines to apply:
   several cues the one naming what is asked decides (`Lexicon.asked`: the first, but in a
   question the comment after "thì" and the cue a "gì"/"thế nào" asks about: "cán bộ chưa đạt
   chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào" asks for recommendations);
+- the query's structure (`_cut_run`): matters offered as a choice ("X hoặc Y",
+  intents.toml [coordination]) are one group of alternatives, the rest staying required
+  (`_coordinated`; a list, by a comma or "và", is not: it names one heading, whose findings
+  naming both answer best); after words of the topic, the word a preposition of place
+  introduces ("… ở 1 cửa", [setting]) and, in a question, the words of a clause of
+  circumstance ("… khi đoàn đến kiểm tra", [reading] circumstances) are ranked, not required:
+  they say where and when, not what; a function word wins over a rare dictionary word it
+  would start or end ("nào hay", "dân khí": `Lexicon.bounded`), and no word spans a list mark;
 - a question asking for more than its topic ("tại sao …", intents.toml [[answer]]) carries
   the words an answer holds (`Plan.answer`: "nguyên nhân", "là do"), never required, counting
   as one group more for the findings holding one;
@@ -1424,6 +1432,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     cuts: dict[int, list[int]] = {}  # the best cut of the run up to each end (a frame word or its end)
     links: set[int] = set()  # groups coordinated with the group before them (`_coordinated`)
     setting = False  # the next group is the setting of a topic already said (Lexicon.settings)
+    clause = False  # in a question, the rest is a clause of circumstance after the topic
+    asking = lexicon.is_question(typed)
     sense = -1
     i = 0
     while i < len(typed):
@@ -1464,7 +1474,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             group = Group(_unique(_members(typed[i:i + length], members)))
-            if setting:  # "hotline phản ánh kiến nghị ở 1 cửa": where, not what
+            if setting or clause:  # "hotline phản ánh kiến nghị ở 1 cửa": where, not what
                 optional.extend(group.alternatives[:SETTING_FORMS])
                 setting = False
             else:
@@ -1488,6 +1498,9 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         word = cuts[end][i]
         if stop and stop >= word:
             setting = bool(_entry_at(lexicon.settings, typed, i)) and any(_listable(g) for g in groups)
+            clause = clause or (asking and bool(_entry_at(lexicon.circumstances, typed, i))
+                                and not _entry_at(lexicon.question_words, typed, i)
+                                and any(_listable(g) for g in groups))
             dropped.extend(typed[i:i + stop])
             i += stop
             continue
@@ -1497,7 +1510,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += 1
             continue
         size = max(word, 1)
-        if setting:
+        if setting or clause:
             optional.append(Alternative(tuple(typed[i:i + size])))
             setting = False
         else:

@@ -9,7 +9,7 @@ from index.query import Lexicon, Plan, analyse, compile_lexicon, load_lexicon, p
 
 SETS = [["phiếu hẹn", "giấy hẹn"], ["văn bản điện tử", "văn bản số"], ["chữ ký số", "chữ kí số"],
         ["một cửa", "1 cửa"], ["hotline", "đường dây nóng"]]
-STOPS = ["nào", "khi", "ở [accents]", "tại [accents]", "hoặc", "đơn vị nào", "sau [optional]"]
+STOPS = ["nào", "khi", "khi nào", "ở [accents]", "tại [accents]", "hoặc", "đơn vị nào", "sau [optional]"]
 INTENTS = [{"polarity": "shortcoming", "required": True, "terms": ["chưa"]},
            {"polarity": "shortcoming", "terms": ["tồn tại"]}]
 DICTIONARY = ["người dân", "dân khí", "nào hay", "sáng kiến", "xin lỗi", "trễ hẹn", "bộ máy", "sáp nhập"]
@@ -17,7 +17,7 @@ DICTIONARY = ["người dân", "dân khí", "nào hay", "sáng kiến", "xin l�
 
 def lexicon() -> Lexicon:
     return compile_lexicon(STOPS, SETS, DICTIONARY, INTENTS,
-                           reading={"questions": ["nào"], "circumstances": ["khi"]},
+                           reading={"questions": ["nào", "khi nào"], "circumstances": ["khi"]},
                            coordination={"words": ["hoặc", "or"]},
                            setting={"words": ["tại [accents]", "ở [accents]"]})
 
@@ -72,6 +72,16 @@ def test_a_place_after_tai_or_o_ranks_when_a_topic_precedes_it() -> None:
     assert [g.unit for g in unit.groups] == [None, None, "tan loc"]  # a unit named stays a filter
     folded = plan("hotline phan anh o mot cua", words={"phan anh", "mot cua"})  # "o" may be ô, ơ
     assert ["mot cua", "1 cua"] in group_words(folded)
+
+
+def test_a_clause_of_circumstance_in_a_question_is_ranked() -> None:
+    asked = plan("đơn vị nào cán bộ vắng mặt khi đoàn đến kiểm tra", words={"can bo", "vang mat", "kiem tra"})
+    assert group_words(asked) == [["cán bộ"], ["vắng mặt"]]
+    assert optional_words(asked) == ["đoàn", "đến", "kiểm tra"]
+    said = plan("xin lỗi người dân khi trễ hẹn")  # no question: the clause may be the matter
+    assert group_words(said) == [["xin lỗi"], ["người dân"], ["trễ hẹn"]] and not said.optional
+    when = plan("hồ sơ trễ hẹn khi nào", words={"ho so", "tre hen"})  # asks when, opens nothing
+    assert group_words(when) == [["hồ sơ"], ["trễ hẹn"]]
 
 
 def test_a_function_word_wins_over_a_rare_dictionary_word() -> None:
