@@ -588,17 +588,18 @@ class Lexicon:
 
     @cached_property
     def _function_words(self) -> tuple[tuple[tuple[str, ...], bool], ...]:
-        """The entries of one syllable of the stop words (not the ranked ones), question words,
-        conjunctions of circumstance and coordination: the grammar's words (`bounded`)."""
-        return tuple(e for e in (*self.stopwords, *self.question_words, *self.focus_words,
-                                 *self.circumstances, *self.coordinators) if len(e[0]) == 1)
+        """The entries of one syllable of the question words and of the conjunctions (of
+        circumstance, of a choice): the words of the query's grammar (`bounded`). Not every stop
+        word: some end the genre's words ("việc" of "làm việc", "cho" of "cho phép")."""
+        return tuple(e for e in (*self.question_words, *self.focus_words, *self.circumstances,
+                                 *self.coordinators) if len(e[0]) == 1)
 
     def bounded(self, span: Sequence[str]) -> bool:
-        """Whether a span begins or ends with a function word of one syllable ("nào hay", "dân
-        khi"): the dictionary's word of that spelling ("dân khí", the people's spirit) is then
-        a rare word the genre does not write, and the query's grammar (a question word, a
-        conjunction) is the likelier reading. Asked only of the dictionary's words: a word of
-        the index ("cho phép") is one the reports write."""
+        """Whether a span begins or ends with a question word or a conjunction of one syllable
+        ("nào hay", "dân khi"): the dictionary's word of that spelling ("dân khí", the people's
+        spirit) is then a rare word the genre does not write, and the query's grammar is the
+        likelier reading. Asked only of the dictionary's words: a word of the index is one the
+        reports write."""
         return len(span) > 1 and bool(_entry_at(self._function_words, span, 0)
                                       or _entry_at(self._function_words, span, len(span) - 1))
 

@@ -9,10 +9,12 @@ from index.query import Lexicon, Plan, analyse, compile_lexicon, load_lexicon, p
 
 SETS = [["phiếu hẹn", "giấy hẹn"], ["văn bản điện tử", "văn bản số"], ["chữ ký số", "chữ kí số"],
         ["một cửa", "1 cửa"], ["hotline", "đường dây nóng"]]
-STOPS = ["nào", "khi", "khi nào", "ở [accents]", "tại [accents]", "hoặc", "đơn vị nào", "sau [optional]"]
+STOPS = ["nào", "khi", "khi nào", "việc", "ở [accents]", "tại [accents]", "hoặc", "đơn vị nào",
+         "sau [optional]"]
 INTENTS = [{"polarity": "shortcoming", "required": True, "terms": ["chưa"]},
            {"polarity": "shortcoming", "terms": ["tồn tại"]}]
-DICTIONARY = ["người dân", "dân khí", "nào hay", "sáng kiến", "xin lỗi", "trễ hẹn", "bộ máy", "sáp nhập"]
+DICTIONARY = ["người dân", "dân khí", "nào hay", "làm việc", "sáng kiến", "xin lỗi", "trễ hẹn", "bộ máy",
+              "sáp nhập"]
 
 
 def lexicon() -> Lexicon:
@@ -89,6 +91,8 @@ def test_a_function_word_wins_over_a_rare_dictionary_word() -> None:
     asked = plan("sáng kiến nào hay")
     assert "nào" in asked.dropped
     assert group_words(asked) == [["sáng kiến"], ["hay"]]
+    # a stop word that is no question word nor conjunction ends real words: "làm việc" stays
+    assert group_words(plan("cán bộ làm việc", words={"can bo"})) == [["cán bộ"], ["làm việc"]]
     # a word of the index is one the reports write: it stays whole
     assert group_words(plan("người dân khi", words={"dan khi"})) == [["người"], ["dân khi"]]
 
