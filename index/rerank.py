@@ -89,8 +89,10 @@ class Written:
     def of(cls, record: FindingRecord) -> Written:
         syllables = syllables_of(record.text)
         at: dict[str, list[int]] = {}
-        for k, s in enumerate(syllables):
-            at.setdefault(fold(s), []).append(k)
+        # Folded in one pass, not syllable by syllable (fold keeps one character per character
+        # and no syllable holds a space): the reranker reads every finding of its pool.
+        for k, s in enumerate(fold(" ".join(syllables)).split(" ") if syllables else ()):
+            at.setdefault(s, []).append(k)
         return cls(syllables, at)
 
     def holds(self, alt: Alternative) -> bool:
