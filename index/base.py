@@ -123,7 +123,13 @@ def best_date(published: str | None, year: int | None) -> str | None:
     """A finding's best-known date, the key of the newest-first order on every engine: its
     publication date, else its year ("2023": a finding known only by its year sorts as that
     year, after the dated findings of 2023 and before those of 2022, not after every dated
-    one), else None (sorted last)."""
+    one), else None (sorted last).
+
+    The same order breaks equal scores on every engine: best date newest first (none last), then
+    the year (none last), then the finding id. Why one rule: the engines' tiers give whole runs
+    of findings one constant score (the matter tier), and which of them fill a page or the
+    reranker's pool (pipeline/search.py) must not depend on the engine: SQLite's rowid (the
+    order of ingest) is its own, the finding id (a hash of document and text) is on both."""
     return published or (str(year) if year else None)
 
 

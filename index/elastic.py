@@ -438,15 +438,21 @@ def filters(query: Query) -> list[dict[str, Any]]:
     return out
 
 
+# The browse order, newest first, as SQLite's (index.base.best_date): the best-known date
+# (`dated`), then, for an index written before that field, published, then the year.
+# (unmapped_type: an index this version never wrote to has no `dated` mapping yet.)
+_NEWEST: list[Any] = [{"dated": {"order": "desc", "missing": "_last", "unmapped_type": "date"}},
+                      {"published": {"order": "desc", "missing": "_last"}},
+                      {"year": {"order": "desc", "missing": "_last"}}]
+
+
 def _sort(query: Query) -> list[Any]:
-    """Relevance or newest first; finding_id last so equal scores page deterministically."""
+    """Relevance or newest first; equal scores in the browse order, then by finding_id, as on
+    SQLite (index.base.best_date): which findings of a tier's constant score fill a page or
+    the reranker's pool is then the same on both engines."""
     if query.sort == "date" or not query.text.strip():  # newest first, as SQLite's browse order
-        # The best-known date (`dated`), then, for an index written before that field, published.
-        # (unmapped_type: an index this version never wrote to has no `dated` mapping yet.)
-        return [{"dated": {"order": "desc", "missing": "_last", "unmapped_type": "date"}},
-                {"published": {"order": "desc", "missing": "_last"}},
-                {"year": {"order": "desc", "missing": "_last"}}, "_score", {"finding_id": "asc"}]
-    return ["_score", {"published": {"order": "desc", "missing": "_last"}}, {"finding_id": "asc"}]
+        return [*_NEWEST, "_score", {"finding_id": "asc"}]
+    return ["_score", *_NEWEST, {"finding_id": "asc"}]
 
 
 HIGHLIGHT: dict[str, Any] = {

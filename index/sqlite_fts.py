@@ -501,11 +501,12 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     """Every column from a few aggregate queries parsed by numpy, sorted by numpy: a Python
     tuple per finding and the sort in SQL took 0.8 s at 100,000 findings, this about 0.5 s."""
     # The aggregates of one query see the rows in the same order, so the arrays stay aligned.
-    *numbers, published = conn.execute(
+    *numbers, published, finding_ids = conn.execute(
         "SELECT group_concat(rowid), group_concat(tokens), group_concat(alike),"
         " group_concat(ifnull(year, 0)),"
         " group_concat(year IS NULL),"
-        " group_concat(ifnull(published, ''), char(31))"  # char(31) is _FIELD_SEP
+        " group_concat(ifnull(published, ''), char(31)),"  # char(31) is _FIELD_SEP
+        " group_concat(finding_id, char(31))"
         " FROM fts_records").fetchone()
     rowids, tokens, alike, years, no_year = (_parse_ints(joined) for joined in numbers)
     size = int(rowids.max(initial=-1)) + 1
@@ -516,8 +517,12 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
         strict=True)]
     dates = np.unique(np.array(known, dtype=str), return_inverse=True)[1]
     undated = np.array([not day for day in known], dtype=np.bool_)
-    # Browse order: best-known date newest first and none last, then the year likewise, then rowid.
-    newest_first = rowids[np.lexsort((rowids, -years, no_year, -dates.reshape(-1), undated))]
+    # Browse order: best-known date newest first and none last, then the year likewise, then the
+    # finding id (index.base.best_date: Elasticsearch's order of equal scores and dates too, where
+    # the rowid, the order of ingest, is SQLite's alone).
+    ids = np.unique(np.array(finding_ids.split(_FIELD_SEP) if finding_ids is not None else [], dtype=str),
+                    return_inverse=True)[1].reshape(-1)
+    newest_first = rowids[np.lexsort((ids, -years, no_year, -dates.reshape(-1), undated))]
 
     def by_rowid(values: IntArray, dtype: type = np.int64) -> Any:
         column: Any = np.zeros(size, dtype=dtype)
@@ -763,7 +768,7 @@ class _TextSearch:
         """The first `need` of `ids` (ascending): most groups matched first (`groups` None:
         every finding matched them all), then (the matter tier) the findings of the strongest
         matter (`strongest`, per id), the polarity asked for, the exact phrase, then bm25 of
-        the alternatives, then rowid."""
+        the alternatives, then the browse order (index.base.best_date)."""
         n = len(self.plan.groups)  # the weight of all groups (each 1 when all must match)
         matched = np.full(len(ids), n, dtype=np.int64)  # the weight of the groups matched
         exact = (_in(ids, self.exact()) if self.plan.exact is not None
@@ -814,7 +819,7 @@ class _TextSearch:
                      else a.folded for a in alternatives]
             counts = present * fts_topk.phrase_counts(ids, words, columns.repeats)
         if not alternatives:
-            order = np.lexsort((ids, tier))[:need]
+            order = np.lexsort((columns.position[ids], tier))[:need]
             return list(zip(ids[order].tolist(), bonus[order].astype(float).tolist(), strict=True))
         return _top_by_bm25(self.conn, columns, ids, tier, bonus, counts, self.ranking, need,
                             (self._expressions(), present), [len(self._holders(a)) for a in alternatives])
@@ -825,8 +830,9 @@ def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tie
                  patterns: tuple[list[str], BoolArray] | None = None,
                  holders: Sequence[int] | None = None) -> list[tuple[int, float]]:
     """The first `need` (rowid, score) of `ids` (ascending): by tier (0 first), then `bonus`
-    minus bm25 of `match`, then rowid. `counts` are the phrase counts of each finding
-    (fts_topk.phrase_counts); FTS5 scores only what fts_topk cannot infer.
+    minus bm25 of `match`, then the browse order (index.base.best_date). `counts` are the
+    phrase counts of each finding (fts_topk.phrase_counts); FTS5 scores only what fts_topk
+    cannot infer.
 
     `holders` (how many findings of the index hold each phrase of `match`, in order) lets
     numpy score every finding whose counts are known (fts_topk.bm25: FTS5's own doubles), so
@@ -856,7 +862,7 @@ def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tie
             f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
             f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
             [expression, min(rowids, default=0), max(rowids, default=0), json.dumps(rowids)]).fetchall())
-    return signatures.top(bm25, np.asarray(bonus, dtype=np.float64), need)
+    return signatures.top(bm25, np.asarray(bonus, dtype=np.float64), need, columns.position[ids])
 
 
 def _averages(conn: sqlite3.Connection) -> tuple[int, int]:

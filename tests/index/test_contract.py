@@ -582,3 +582,24 @@ def test_qa_hoac_between_two_terms_is_or(qa: SearchBackend) -> None:
     found = qa_ids(qa, "phiếu hẹn hoặc đeo thẻ")  # read as AND, a partial stage ranked "đeo thẻ" first
     # d1 "treo thẻ công chức": the same badge worn (index/vi/synonyms.toml)
     assert found == qa_ids(qa, "phiếu hẹn OR đeo thẻ") and set(found) == {"p1", "p2", "d1", "d2", "d3"}
+
+
+# Five findings bm25 cannot tell apart for "niêm yết" (one sentence each, the same length and
+# words but the commune's name), indexed in an order that is neither their ids' nor their dates'.
+TIED = tuple(
+    _rec(fid, "doct", f"Xã {name} chưa niêm yết công khai thủ tục hành chính tại bộ phận một cửa.",
+         f"Xã {name} chưa niêm_yết công_khai thủ_tục hành_chính tại bộ_phận một_cửa .",
+         NEG, TTHC, year, published)
+    for fid, name, year, published in (("t9", "Yên", 2023, None), ("t0", "Minh", 2021, None),
+                                       ("t5", "Tân", 2023, None), ("t4", "Hưng", 2024, "2024-03-01"),
+                                       ("t1", "Phú", 2023, None)))
+
+
+def test_equal_scores_come_newest_first_then_by_finding_id(empty: SearchBackend) -> None:
+    """Both engines break ties alike (index.base.best_date): the date, the year, the finding id;
+    never the order of ingest, which is SQLite's own."""
+    assert empty.index(TIED) == len(TIED)
+    scores = {h.score for h in empty.search(Query(text="niêm yết", limit=10)).hits}
+    assert len(scores) == 1, "the findings should tie for the test to say anything"
+    assert ids(empty, text="niêm yết") == ["t4", "t1", "t5", "t9", "t0"]
+    assert ids(empty) == ["t4", "t1", "t5", "t9", "t0"]  # the browse order is the same rule

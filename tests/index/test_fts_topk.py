@@ -110,9 +110,10 @@ def _corpus(rng: random.Random, n: int) -> list[FindingRecord]:
 
 def _oracle(path: Path, text: str, year: int | None, limit: int, offset: int = 0) -> list[tuple[str, float]]:
     """Every candidate ranked from FTS5's bm25 of all of them in one statement: most groups
-    matched, the exact phrase, then bm25 of the folded alternatives, then rowid; when those
-    are fewer than a page (limit, whatever the offset), the findings matching any group after
-    them (the fill), ranked by idf-weighted groups matched, then bm25, then rowid."""
+    matched, the exact phrase, then bm25 of the folded alternatives, then the browse order
+    (index.base.best_date: here the year, newest first, then the finding id); when those are
+    fewer than a page (limit, whatever the offset), the findings matching any group after
+    them (the fill), ranked by idf-weighted groups matched, then bm25, then the browse order."""
     with sqlite3.connect(path) as conn:
         plan = plan_query(text, _Vocabulary(conn))
         search = _TextSearch(conn, plan)
@@ -136,13 +137,13 @@ def _oracle(path: Path, text: str, year: int | None, limit: int, offset: int = 0
         matched = sum(r in g for g in groups)
         tier = min((len(groups) - matched) * 2 + (r not in exact), fts_topk.MAX_TIER)
         score = matched * GROUP_BONUS + (r in exact) * EXACT_BONUS - bm25.get(r, 0.0)
-        rows.append((tier, -score, r))
+        rows.append((tier, -score, (-years[r], names[r]), r))
     weights = group_weights([len(g) for g in groups], len(years))
     fill = []
     for r in filled:
         weighed = sum(w for w, g in zip(weights, groups, strict=True) if r in g)
-        fill.append((-weighed, -(weighed * GROUP_BONUS - bm25.get(r, 0.0)), r))
-    return [(names[r], -s) for _, s, r in [*sorted(rows), *sorted(fill)]]
+        fill.append((-weighed, -(weighed * GROUP_BONUS - bm25.get(r, 0.0)), (-years[r], names[r]), r))
+    return [(names[r], -s) for _, s, _, r in [*sorted(rows), *sorted(fill)]]
 
 
 @pytest.mark.parametrize("text", ["hồ sơ", "ho so", "hộ tịch quá hạn", '"hồ sơ" hạn', "han", "tr*",
