@@ -579,9 +579,10 @@ def test_qa_sort_by_date_places_a_finding_known_only_by_its_year(empty: SearchBa
 
 
 def test_qa_hoac_between_two_terms_is_or(qa: SearchBackend) -> None:
-    found = qa_ids(qa, "phiếu hẹn hoặc đeo thẻ")  # read as AND, a partial stage ranked "đeo thẻ" first
+    # read as AND, a partial stage would rank "đeo thẻ" first; coordinated, either matter answers
+    found = qa_ids(qa, "phiếu hẹn hoặc đeo thẻ")
     # d1 "treo thẻ công chức": the same badge worn (index/vi/synonyms.toml)
-    assert found == qa_ids(qa, "phiếu hẹn OR đeo thẻ") and set(found) == {"p1", "p2", "d1", "d2", "d3"}
+    assert set(found) == set(qa_ids(qa, "phiếu hẹn OR đeo thẻ")) == {"p1", "p2", "d1", "d2", "d3"}
 
 
 # Five findings bm25 cannot tell apart for "niêm yết" (one sentence each, the same length and

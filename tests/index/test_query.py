@@ -51,9 +51,11 @@ def test_or_takes_the_runs_of_words_on_each_side() -> None:
     assert len(parse("OR hồ sơ OR").clauses) == 2  # OR at the ends is ignored
 
 
-def test_hoac_and_lowercase_or_between_two_terms_are_or() -> None:
-    for text in ("phiếu hẹn hoặc sổ theo dõi", "phieu hen hoac so theo doi", "phiếu hẹn or sổ theo dõi"):
-        assert [len(t.syllables) for t in parse(text).clauses[0]] == [2, 3], text
+def test_hoac_and_lowercase_or_beside_a_quoted_phrase_are_or() -> None:
+    for text in ('"phiếu hẹn" hoặc sổ', 'phiếu hẹn hoặc "sổ theo dõi"', '"phieu hen" or "so theo doi"'):
+        assert len(parse(text).clauses[-1]) == 2, text
+    # between unquoted words they stay words: the analysis reads them as coordinating two matters
+    assert [t.syllables for c in parse("phiếu hẹn hoặc sổ theo dõi").clauses for t in c][2] == ("hoặc",)
     # at an end, or before an exclusion, they stay words (a stop word for the analysis)
     assert [t.syllables for c in parse("phiếu hẹn hoặc").clauses for t in c][-1] == ("hoặc",)
     assert [t.syllables for c in parse("hoặc phiếu hẹn").clauses for t in c][0] == ("hoặc",)
