@@ -6,14 +6,24 @@ again whenever the engines, the features or the judgments change, by anyone, the
 For each judged query the composed search asks the engine for its pool (the first `pool`
 findings, as users get them before reranking), computes every feature of index/rerank.py for
 each finding, and notes the grade of the gold finding it maps to (benchmarks/search_quality.py's
-rule: word Dice >= 0.5, each gold finding counted once). The weights are then found by coordinate
-ascent on mean nDCG@10 (the measure the issue sets), from the engine's order (only `rank`
-weighing), each step trying a few values for one weight and keeping the best, with an L2 penalty
-pulling every weight but `rank`'s towards 0: few parameters, small steps, a penalty — it must
-carry to texts and queries nobody has seen.
+rule: word Dice >= 0.5, each gold finding counted once). Two methods find the weights:
+
+- `pairwise` (shipped): pairwise logistic regression over every feature, the loss of each pair of
+  a pool's findings graded apart (a judged finding above an unjudged one, a grade 2 above a grade
+  1), each query weighing as one, with a small L2 penalty; a convex fit, solved by Newton's
+  method, scaled so `rank` weighs 1. It fits the judgments' pairs, not the nDCG of 284 queries,
+  and so carries to held-out queries where the ascent over as many features overfit (with 92
+  queries it did not: docs/search-quality.md has both).
+- `ascent`: coordinate ascent on mean nDCG@10 (the measure the issue sets) over a few features
+  (TRAINED), from the engine's order (only `rank` weighing), each step trying a few values for
+  one weight and keeping the best, with an L2 penalty pulling every weight but `rank`'s towards 0.
+
+Either way a linear score, shipped as weights (index/rerank_weights.json): no model file, no
+dependency at search time.
 
     .venv/bin/python -m benchmarks.train_ranker [--store DIR]           # train, write the weights
     .venv/bin/python -m benchmarks.train_ranker --store DIR --cv        # cross-validation only
+    .venv/bin/python -m benchmarks.train_ranker --store DIR --cv --method ascent   # the former way
 
 `--cv` holds out each judged set in turn (trained on the others) and k folds over all together
 (folds of whole queries), and prints nDCG@10 per kind against the engine's order on the same
@@ -48,7 +58,7 @@ from index.rerank import DEFAULT_POOL, FEATURES, WEIGHTS_FILE, Asked, Ranker, ca
 
 JUDGMENTS = tuple(Path(__file__).with_name(f"search_judgments{suffix}.json")
                   for suffix in ("", "_fresh", "_holdout", "_fourth", "_fifth", "_sixth"))
-# The features trained by default: the engine's rank, the polarity asked for, the unit named,
+# The features the ascent trains by default: the engine's rank, the polarity asked for, the unit named,
 # the query's concepts said in other words (index/vi/concepts.toml) and, for a question asking
 # which place, the place a finding names with the matter (`place`), and for a question asking a
 # cause or a ranking, the words its answer holds (`answer`, intents.toml [[answer]]). Held out,
@@ -58,10 +68,20 @@ JUDGMENTS = tuple(Path(__file__).with_name(f"search_judgments{suffix}.json")
 # the figures; not repeated here, where they would go stale). `unit` trains to 0 since a place
 # typed fills the pool first (pipeline/search.py engine_pool). The others of index/rerank.py
 # (tier, groups held, typed words, segmented words, phrase, pairs, area, theme, length) did not beat these on
-# held-out queries (docs/search-quality.md: the transfer between the two judged sets fell or
-# stayed level with them), so they weigh 0 unless asked for with --features.
+# held-out queries under the ascent (docs/search-quality.md: the transfer between the judged sets
+# fell or stayed level with them; again with 284 queries, session 7), so the ascent leaves them
+# at 0 unless asked for with --features; the pairwise model weighs them all.
 TRAINED = ("rank", "polarity", "unit", "concepts", "place", "answer")
 PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
+# The pairwise model's features: every one of index/rerank.py but `words` (the query's terms held
+# as one segmented word: level held out without it, 0.797 → 0.798 over five folds, and making a
+# finding's words costs a search as much again as its text). With 284 judged queries a linear
+# score over them, fitted to the judged pairs, carries to held-out queries where the ascent over
+# as many did not (docs/search-quality.md, Session 7: the learned reranker).
+PAIRWISE = tuple(f for f in FEATURES if f != "words")
+PAIR_PENALTY = 1e-4  # L2 on every weight, in units of the mean pair loss per query
+NEWTON_STEPS = 50
+METHODS = ("pairwise", "ascent")
 STEPS = (-1.0, -0.5, -0.2, -0.1, -0.05, 0.05, 0.1, 0.2, 0.5, 1.0)
 PASSES = 25
 FOLDS = 5
@@ -165,6 +185,47 @@ def train(queries: Sequence[Judged], penalty: float = PENALTY, passes: int = PAS
     return weights
 
 
+def pair_differences(queries: Sequence[Judged], features: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Every ordered pair of a query's pool where the first finding is graded above the second:
+    the difference of their features (better − worse, the features not trained zeroed), and a
+    weight of 1 / the query's pairs, so each query counts once however many pairs its pool makes."""
+    mask = np.array([n in features for n in FEATURES], dtype=np.float64)
+    diffs: list[np.ndarray] = []
+    weights: list[np.ndarray] = []
+    for q in queries:
+        grades = np.asarray(q.grades)
+        better, worse = np.nonzero(grades[:, None] > grades[None, :])
+        if not len(better):
+            continue
+        diffs.append((q.rows[better] - q.rows[worse]) * mask)
+        weights.append(np.full(len(better), 1.0 / len(better)))
+    if not diffs:
+        return np.zeros((0, len(FEATURES))), np.zeros(0)
+    return np.vstack(diffs), np.concatenate(weights) / len(queries)
+
+
+def train_pairwise(queries: Sequence[Judged], penalty: float = PAIR_PENALTY,
+                   features: Sequence[str] = PAIRWISE) -> np.ndarray:
+    """Pairwise logistic regression (RankNet's loss with a linear score): the weights minimising,
+    over every pair of a query's pool graded apart, log(1 + exp(−w·(better − worse))), each query
+    weighing as one, plus `penalty` × the squared weights. Convex, so Newton's method finds its
+    one minimum in a few steps, the same for anyone who trains again. Scaled so that `rank`
+    weighs 1, as the ascent's weights do (a scale changes no order), when it trains positive."""
+    diffs, weights = pair_differences(queries, features)
+    w = np.zeros(len(FEATURES))
+    for _ in range(NEWTON_STEPS):
+        margin = diffs @ w
+        wrong = 1.0 / (1.0 + np.exp(margin))  # the probability each pair is ordered wrongly
+        gradient = -(diffs.T @ (weights * wrong)) + 2 * penalty * w
+        hessian = (diffs.T * (weights * wrong * (1 - wrong))) @ diffs + 2 * penalty * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if float(np.abs(step).max()) < 1e-9:
+            break
+    rank = list(FEATURES).index("rank")
+    return w / w[rank] if w[rank] > 0 else w
+
+
 def as_ranker(weights: np.ndarray, pool: int) -> Ranker:
     return Ranker({n: float(w) for n, w in zip(FEATURES, weights, strict=True) if w}, pool)
 
@@ -181,7 +242,21 @@ def per_kind(queries: Sequence[Judged], weights: np.ndarray) -> dict[str, float]
     return {k: sum(v) / len(v) for k, v in by.items()}
 
 
-def crossval(sets: dict[str, list[Judged]], penalty: float, features: Sequence[str] = TRAINED,
+Fit = Callable[[Sequence[Judged]], np.ndarray]  # judged queries → weights over FEATURES
+
+
+def fitter(method: str, penalty: float | None = None, features: Sequence[str] | None = None) -> Fit:
+    """The training of `method` ("pairwise" or "ascent") with its defaults where not given."""
+    if method == "pairwise":
+        return lambda queries: train_pairwise(queries, PAIR_PENALTY if penalty is None else penalty,
+                                              PAIRWISE if features is None else features)
+    if method == "ascent":
+        return lambda queries: train(queries, PENALTY if penalty is None else penalty,
+                                     features=TRAINED if features is None else features)
+    raise ValueError(f"unknown method: {method}")
+
+
+def crossval(sets: dict[str, list[Judged]], fit: Fit,
              folds: int = FOLDS) -> list[tuple[str, list[Judged], np.ndarray]]:
     """(name, held-out queries, weights trained without them) for: each set against the other,
     then `folds` folds of all queries together (shuffled with a fixed seed)."""
@@ -190,7 +265,7 @@ def crossval(sets: dict[str, list[Judged]], penalty: float, features: Sequence[s
     for held in names:
         trained_on = [q for n in names if n != held for q in sets[n]]
         out.append((f"train {'+'.join(n for n in names if n != held)} → test {held}", sets[held],
-                    train(trained_on, penalty, features=features)))
+                    fit(trained_on)))
     everyone = [q for n in names for q in sets[n]]
     shuffled = list(everyone)
     random.Random(SEED).shuffle(shuffled)
@@ -198,7 +273,7 @@ def crossval(sets: dict[str, list[Judged]], penalty: float, features: Sequence[s
     for k in range(folds):
         test = shuffled[k::folds]
         ids = {q.qid for q in test}
-        weights = train([q for q in everyone if q.qid not in ids], penalty, features=features)
+        weights = fit([q for q in everyone if q.qid not in ids])
         pooled += [(q, weights) for q in test]
     out.append((f"{folds}-fold over all {len(everyone)}", [q for q, _ in pooled],
                 np.array([w for _, w in pooled])))
@@ -260,13 +335,21 @@ def main() -> None:
     parser.add_argument("--store", type=Path,
                         help="the ingested dev store (benchmarks/search_quality.py --store)")
     parser.add_argument("--pool", type=int, default=DEFAULT_POOL)
-    parser.add_argument("--penalty", type=float, default=PENALTY)
-    parser.add_argument("--features", default=",".join(TRAINED),
-                        help=f"comma-separated features to train (of: {', '.join(FEATURES)})")
+    parser.add_argument("--method", choices=METHODS, default=METHODS[0],
+                        help="pairwise logistic regression (shipped) or coordinate ascent on nDCG")
+    parser.add_argument("--penalty", type=float,
+                        help=f"L2 penalty (default {PAIR_PENALTY} pairwise, {PENALTY} ascent)")
+    parser.add_argument("--features",
+                        help=f"comma-separated features to train (of: {', '.join(FEATURES)}; default "
+                             f"all pairwise, {','.join(TRAINED)} ascent)")
     parser.add_argument("--cv", action="store_true", help="cross-validate only; write nothing")
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     args = parser.parse_args()
-    features = tuple(f for f in args.features.split(",") if f)
+    features = tuple(f for f in args.features.split(",") if f) if args.features else \
+        (PAIRWISE if args.method == "pairwise" else TRAINED)
+    penalty = args.penalty if args.penalty is not None else \
+        (PAIR_PENALTY if args.method == "pairwise" else PENALTY)
+    fit = fitter(args.method, penalty, features)
     unknown = sorted(set(features) - set(FEATURES))
     if unknown:
         parser.error(f"unknown features: {', '.join(unknown)}")
@@ -283,13 +366,14 @@ def main() -> None:
         finally:
             backend.close()
     if args.cv:
-        print_cv(crossval(sets, args.penalty, features))
+        print_cv(crossval(sets, fit))
         return
     everyone = [q for qs in sets.values() for q in qs]
-    weights = train(everyone, args.penalty, features=features)
+    weights = fit(everyone)
     about = {"trained_on": [p.name for p in args.judgments], "queries": len(everyone),
-             "method": f"coordinate ascent on mean nDCG@{DEPTH}, L2 penalty {args.penalty}"
-                       " (benchmarks/train_ranker.py)",
+             "method": (f"pairwise logistic regression, L2 penalty {penalty}" if args.method == "pairwise"
+                        else f"coordinate ascent on mean nDCG@{DEPTH}, L2 penalty {penalty}")
+                       + " (benchmarks/train_ranker.py)",
              "features": list(features),
              "ndcg_engine_order": round(mean_ndcg(everyone, start()), 4),
              "ndcg_trained": round(mean_ndcg(everyone, weights), 4)}

@@ -79,23 +79,21 @@ class Asked:
 
 @dataclass(frozen=True, slots=True)
 class Written:
-    """A finding's text as the features read it: its syllables (lowercase, canonical tones), where
-    each folded syllable stands, and its segmented words (FindingRecord.words) as syllable runs."""
+    """A finding's text as the features read it: its syllables (lowercase, canonical tones) and
+    where each folded syllable stands."""
 
     syllables: tuple[str, ...]
     at: dict[str, list[int]] = field(default_factory=dict)  # folded syllable → positions
-    words: frozenset[tuple[str, ...]] = frozenset()  # the segmenter's words of two syllables or more
 
     @classmethod
     def of(cls, record: FindingRecord) -> Written:
         syllables = syllables_of(record.text)
         at: dict[str, list[int]] = {}
-        for k, s in enumerate(syllables):
-            at.setdefault(fold(s), []).append(k)
-        # Each syllable apart: canonical_tones reads "quá_hạn" as one syllable and moves its tone.
-        words = frozenset(tuple(lower_same_length(canonical_tones(s)) for s in w.split("_"))
-                          for w in record.words.split() if "_" in w)
-        return cls(syllables, at, words)
+        # Folded in one pass, not syllable by syllable (fold keeps one character per character
+        # and no syllable holds a space): the reranker reads every finding of its pool.
+        for k, s in enumerate(fold(" ".join(syllables)).split(" ") if syllables else ()):
+            at.setdefault(s, []).append(k)
+        return cls(syllables, at)
 
     def holds(self, alt: Alternative) -> bool:
         """Whether the text holds the alternative under the query's matching rule (an accented
@@ -130,12 +128,23 @@ class Written:
         phrases = [u.syllables for u in unlike]
         return any(not within(self.syllables, k, len(alt.syllables), phrases) for k in self.positions(alt))
 
-    def holds_word(self, alt: Alternative) -> bool:
-        """Whether the segmenter cut the finding's text with the alternative as one word."""
-        n = len(alt.syllables)
-        return any(len(word) == n and all(syllable_matches(t, w)
-                                          for t, w in zip(alt.syllables, word, strict=True))
-                   for word in self.words)
+
+
+def segmented_words(words: str) -> frozenset[tuple[str, ...]]:
+    """The segmenter's words (FindingRecord.words) of two syllables or more as syllable runs,
+    lowercase, canonical tones; each syllable apart: canonical_tones reads "quá_hạn" as one
+    syllable and moves its tone."""
+    return frozenset(tuple(lower_same_length(canonical_tones(s)) for s in w.split("_"))
+                     for w in words.split() if "_" in w)
+
+
+def holds_word(words: frozenset[tuple[str, ...]], alt: Alternative) -> bool:
+    """Whether the segmenter cut the finding's text (its `segmented_words`) with the alternative
+    as one word."""
+    n = len(alt.syllables)
+    return any(len(word) == n and all(syllable_matches(t, w)
+                                      for t, w in zip(alt.syllables, word, strict=True))
+               for word in words)
 
 
 def _syllable_fits(typed: str, written: str, prefix: bool) -> bool:
@@ -149,20 +158,29 @@ def _syllable_fits(typed: str, written: str, prefix: bool) -> bool:
 
 class Candidate:
     """One finding of the pool as the features see it: the record, its place in the engine's
-    order (0 first) and the tier it came in; its text as the features read it (`written`) is
-    made on first use, since most features (and the shipped weights) never read it."""
+    order (0 first) and the tier it came in; its text as the features read it (`written`) and
+    its segmented words (`words`) are made on first use, since some features never read them (the
+    words only `words_held`, which the shipped weights leave out: making them costs as much again
+    as the text)."""
 
-    __slots__ = ("_written", "rank", "record", "tier")
+    __slots__ = ("_words", "_written", "rank", "record", "tier")
 
     def __init__(self, record: FindingRecord, rank: int, tier: str) -> None:
         self.record, self.rank, self.tier = record, rank, tier
         self._written: Written | None = None
+        self._words: frozenset[tuple[str, ...]] | None = None
 
     @property
     def written(self) -> Written:
         if self._written is None:
             self._written = Written.of(self.record)
         return self._written
+
+    @property
+    def words(self) -> frozenset[tuple[str, ...]]:
+        if self._words is None:
+            self._words = segmented_words(self.record.words)
+        return self._words
 
 
 def engine_rank(c: Candidate, asked: Asked, pool: int) -> float:
@@ -214,7 +232,7 @@ def words_held(c: Candidate, asked: Asked, pool: int) -> float:
     boundary ("vượt quá | hạn mức" for "quá hạn") is a coincidence, not the word."""
     terms = [g.alternatives[0] for g in asked.plan.groups
              if g.alternatives and len(g.alternatives[0].syllables) >= 2 and not g.alternatives[0].prefix]
-    return sum(c.written.holds_word(t) for t in terms) / len(terms) if terms else 0.0
+    return sum(holds_word(c.words, t) for t in terms) / len(terms) if terms else 0.0
 
 
 def exact_phrase(c: Candidate, asked: Asked, pool: int) -> float:

@@ -5,13 +5,15 @@ from lines as index/vi/ writes them, and the shipped one is checked to carry the
 
 from __future__ import annotations
 
+from typing import Any
+
 from index.query import Lexicon, Plan, analyse, compile_lexicon, load_lexicon, parse
 
 SETS = [["phiếu hẹn", "giấy hẹn"], ["văn bản điện tử", "văn bản số"], ["chữ ký số", "chữ kí số"],
         ["một cửa", "1 cửa"], ["hotline", "đường dây nóng"]]
 STOPS = ["nào", "khi", "khi nào", "việc", "ở [accents]", "tại [accents]", "hoặc", "đơn vị nào",
          "sau [optional]"]
-INTENTS = [{"polarity": "shortcoming", "required": True, "terms": ["chưa"]},
+INTENTS: list[dict[str, Any]] = [{"polarity": "shortcoming", "required": True, "terms": ["chưa"]},
            {"polarity": "shortcoming", "terms": ["tồn tại"]}]
 DICTIONARY = ["người dân", "dân khí", "nào hay", "làm việc", "sáng kiến", "xin lỗi", "trễ hẹn", "bộ máy",
               "sáp nhập"]

@@ -189,3 +189,33 @@ def test_training_on_a_tiny_judged_set_learns_the_polarity(tmp_path: Path,
     assert weights[names.index("unit")] == 0.0  # not trained: stays out
     ranker = tr.as_ranker(weights, 10)
     assert _ids(backend, Query(text=SHORTCOMING_QUERY), ranker)[0] == "h1"
+
+
+def test_pairwise_training_on_a_tiny_judged_set_learns_the_polarity(tmp_path: Path,
+                                                                    request: pytest.FixtureRequest) -> None:
+    """The shipped method, pairwise logistic regression over every feature, on the same two
+    judged queries: the shortcoming judged relevant is graded above the strengths in each pool,
+    so the pairs teach a positive polarity weight, rank stays the scale (1), and the trained
+    ranker puts the shortcoming first."""
+    from benchmarks import train_ranker as tr
+
+    backend = FACTORIES["sqlite"](tmp_path, request)
+    backend.index([_rec(*row) for row in DIRECTION + OTHERS])
+    judged = {"h1": 2}
+
+    def grade(record: FindingRecord) -> tuple[Any, int] | None:
+        return (record.finding_id, judged.get(record.finding_id, 0))
+
+    ideal = tr.ideal_dcg(list(judged.values()))
+    queries = [tr.judged_pool(backend, Query(text=t), grade, ideal, t, "polar", pool=10)
+               for t in (SHORTCOMING_QUERY, "tồn tại trong chỉ đạo điều hành")]
+    diffs, weights = tr.pair_differences(queries, tr.PAIRWISE)
+    assert len(diffs) == 4 and weights.sum() == pytest.approx(1.0)  # h1 above s1 and s2, twice
+    trained = tr.train_pairwise(queries)
+    names = list(tr.FEATURES)
+    assert trained[names.index("polarity")] > 0
+    assert tr.mean_ndcg(queries, tr.start()) < 1.0
+    assert tr.mean_ndcg(queries, trained) == pytest.approx(1.0)
+    only_rank = tr.train_pairwise(queries, features=("rank", "unit"))
+    assert only_rank[names.index("polarity")] == 0.0  # not trained: stays out
+    assert _ids(backend, Query(text=SHORTCOMING_QUERY), tr.as_ranker(trained, 10))[0] == "h1"
