@@ -56,9 +56,9 @@ def _area_trainer(golds: list[Gold], seed: int) -> Callable[[Prediction, str], P
 
     model = train(examples_from_gold(golds), seed=seed)
 
-    def apply(pred: Prediction, _text: str) -> Prediction:
-        findings = [{**f, "area": classify_area(f["text"], model=model)} for f in pred.get("findings", [])]
-        return {**pred, "findings": findings}
+    def apply(pred: Prediction, text: str) -> Prediction:
+        areas = [classify_area(f["text"], model=model) for f in pred.get("findings", [])]
+        return _with_areas(pred, text, areas)
 
     return apply
 
@@ -67,11 +67,20 @@ def _rules_only(golds: list[Gold], seed: int) -> Callable[[Prediction, str], Pre
     """Areas from the vocabulary alone (nothing trained): the baseline a learned area must beat."""
     from nlp.areas import rule_area
 
-    def apply(pred: Prediction, _text: str) -> Prediction:
-        findings = [{**f, "area": rule_area(f["text"])} for f in pred.get("findings", [])]
-        return {**pred, "findings": findings}
+    def apply(pred: Prediction, text: str) -> Prediction:
+        return _with_areas(pred, text, [rule_area(f["text"]) for f in pred.get("findings", [])])
 
     return apply
+
+
+def _with_areas(pred: Prediction, text: str, areas: list[str]) -> Prediction:
+    """`pred` with its findings' areas replaced by `areas`, those naming no matter then read in
+    their frame as the extractor reads them (`nlp.areas.framed_areas`)."""
+    from nlp.areas import framed_areas
+
+    findings = pred.get("findings", [])
+    framed = framed_areas(text, [(f["start"], f["end"]) for f in findings], areas)
+    return {**pred, "findings": [{**f, "area": a} for f, a in zip(findings, framed, strict=True)]}
 
 
 def _learned() -> dict[str, Trainer]:

@@ -18,18 +18,20 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from core.normalize import matching_form
 from nlp.finding_units import content_start
+from nlp.segment import paragraphs, sentences
 from nlp.themes import OVERALL, Taxonomy, load_taxonomy
 
 LOGGER = logging.getLogger(__name__)
 
 __all__ = ["OVERALL", "AreaModel", "area_features", "area_scores", "classify_area", "classify_form",
-           "load_area_model", "rule_area", "vocabulary_area"]
+           "framed_areas", "load_area_model", "rule_area", "vocabulary_area"]
 
 AREA_MODEL_FILE = Path(__file__).parent / "models" / "area_model.json"
 _WORD = re.compile(r"\w+")
@@ -145,3 +147,36 @@ def classify_form(form: str, model: AreaModel | None = None) -> str:
     if scores and max(scores.values()) >= RULE_SURE:
         return taxonomy.best_area(scores)
     return model.predict(_features(form, taxonomy, scores))
+
+
+def framed_areas(text: str, spans: Sequence[tuple[int, int]], areas: Sequence[str],
+                 form: str | None = None) -> list[str]:
+    """`areas` of a document's findings (`spans`: start, end in `text`, reading order), those of
+    findings naming no matter of the vocabulary at all read in their frame.
+
+    Such a finding ("không gian làm việc sạch sẽ") takes the area the words of its sentence before
+    it name (the lead-in the annotation guide leaves out of the span: "Về công bố công khai TTHC,
+    tại đây có ..."), else the area of the finding before it in its paragraph. Why: reports and
+    news name the matter once, then list what they saw of it; the guide asks for the matter a
+    finding is about, which such an item says only through its frame. A finding with any phrase
+    of its own keeps its area: a weak one too, and the overall judgement's words (chung.tong_the:
+    "kết quả CCHC", "khắc phục những hạn chế") mark a finding about the whole, not the item before."""
+    doc_form = form if form is not None and len(form) == len(text) else matching_form(text)
+    taxonomy = load_taxonomy()
+    frames = _frames(text)
+    out: list[str] = []
+    prev_end, prev_area, prev_para = -1, OVERALL, -1
+    for (start, end), area in zip(spans, areas, strict=True):
+        para, sent = next(((p, s) for p, s, e in frames if s <= start < e), (-1, start))
+        if not taxonomy.matches(doc_form[start:end]):
+            lead_from = max(sent, prev_end)
+            lead = vocabulary_area(doc_form[lead_from:start]) if lead_from < start else None
+            area = lead or (prev_area if prev_para == para and prev_area != OVERALL else area)
+        out.append(area)
+        prev_end, prev_area, prev_para = end, area, para
+    return out
+
+
+def _frames(text: str) -> list[tuple[int, int, int]]:
+    """(paragraph start, sentence start, sentence end) of every sentence of `text`."""
+    return [(para.start, sent.start, sent.end) for para in paragraphs(text) for sent in sentences(text, para)]

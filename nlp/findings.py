@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from core.models import Area, Finding, Polarity
 from core.normalize import canonical_tones, matching_form
-from nlp.areas import classify_form, vocabulary_area
+from nlp.areas import classify_form, framed_areas, vocabulary_area
 from nlp.segment import Span, clauses, paragraphs, sentences
 from nlp.vi import cues
 
@@ -667,4 +667,7 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
                     state.section = section
                     continue
             found.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
-    return _without_duplicates(found, doc_form)
+    found = _without_duplicates(found, doc_form)
+    areas = framed_areas(text, [(f.start, f.end) for f in found], [f.area for f in found], doc_form)
+    return [f if f.area == area else replace(f, area=Area(area))
+            for f, area in zip(found, areas, strict=True)]

@@ -13,6 +13,7 @@ from nlp.areas import (
     area_features,
     area_scores,
     classify_area,
+    framed_areas,
     load_area_model,
     rule_area,
     vocabulary_area,
@@ -234,3 +235,64 @@ def test_vocabulary_area_names_a_matter_or_nothing() -> None:
     one_stop = "niêm yết công khai thủ tục hành chính tại bộ phận một cửa"
     assert vocabulary_area(matching_form(one_stop)) == "tthc"
     assert vocabulary_area(matching_form("đã làm tốt")) is None
+
+
+# --- facilities, overall words and the frame of a finding naming no matter -------------------------
+
+@pytest.mark.parametrize(("text", "area"), [
+    # the guide: IT and general equipment are so_hoa, facilities of the one-stop office are tthc
+    ("Cơ sở vật chất của xã còn thiếu thốn, chưa đáp ứng yêu cầu công tác", "so_hoa"),
+    ("Bộ phận một cửa chưa được trang bị đầy đủ cơ sở vật chất theo quy định", "tthc"),
+    ("Xã đã chuẩn bị cơ sở vật chất chu đáo tại Trung tâm Phục vụ hành chính công", "tthc"),
+])
+def test_facilities_are_the_offices_or_the_one_stop_desks(text: str, area: str) -> None:
+    assert rule_area(text) == area
+
+
+def test_overall_words_name_the_whole_not_a_matter() -> None:
+    """A call to fix "những hạn chế" or a judgement of "kết quả CCHC" speaks of the whole: the
+    vocabulary matches it (its theme is chung.tong_the), so it is never read in a matter's frame."""
+    taxonomy = load_taxonomy()
+    for text in ("Đề nghị xã khắc phục những hạn chế, khuyết điểm", "Tiếp tục phát huy kết quả đạt được",
+                 "Kết quả thực hiện CCHC của xã có sự tụt hậu"):
+        assert taxonomy.assign(text, rule_area(text)) == "chung.tong_the", text
+
+
+def _spans(text: str, *parts: str) -> list[tuple[int, int]]:
+    return [(text.index(p), text.index(p) + len(p)) for p in parts]
+
+
+def test_a_finding_naming_no_matter_takes_its_lead_in() -> None:
+    text = "Về niêm yết thủ tục hành chính, tại đây có bảng ở vị trí thuận tiện cho người dân theo dõi."
+    spans = _spans(text, "tại đây có bảng ở vị trí thuận tiện cho người dân theo dõi")
+    assert framed_areas(text, spans, ["chung"]) == ["tthc"]
+
+
+def test_a_finding_naming_no_matter_takes_the_one_before_in_its_paragraph() -> None:
+    text = ("Bộ phận một cửa được bố trí ghế chờ, nước uống cho người dân; không gian làm việc sạch sẽ.\n"
+            "Đoàn đánh giá cao tinh thần của xã; không gian làm việc sạch sẽ.")
+    first = "Bộ phận một cửa được bố trí ghế chờ, nước uống cho người dân"
+    second = "không gian làm việc sạch sẽ"
+    second_para = text.index("\n")
+    spans = _spans(text, first, second) + [(text.index(second, second_para), len(text) - 1)]
+    assert text[spans[2][0]:spans[2][1]] == second
+    # the item after the one-stop office's furniture is about it; in the next paragraph, after a
+    # finding of no specific area, the item keeps the area it was given
+    assert framed_areas(text, spans, ["tthc", "chung", "chung"]) == ["tthc", "tthc", "chung"]
+
+
+def test_a_finding_with_a_phrase_of_its_own_keeps_its_area() -> None:
+    text = "Bộ phận một cửa có đủ ghế chờ; công chức đeo thẻ đầy đủ; khắc phục những hạn chế."
+    spans = _spans(text, "Bộ phận một cửa có đủ ghế chờ", "công chức đeo thẻ đầy đủ",
+                   "khắc phục những hạn chế")
+    assert framed_areas(text, spans, ["tthc", "cong_vu", "chung"]) == ["tthc", "cong_vu", "chung"]
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    # the guide's tthc row: cơ chế một cửa; its rules and the assignment of its staff set it up
+    ("Huyện đã có quyết định kiện toàn và phân công nhiệm vụ công chức làm việc tại BPMC", "tthc"),
+    ("Xã chưa ban hành quy chế làm việc của UBND nhiệm kỳ mới", "the_che"),
+    ("Chưa phân công nhiệm vụ cụ thể cho từng công chức chuyên môn", "bo_may"),
+])
+def test_the_one_stop_offices_rules_and_staff_are_its_mechanism(text: str, area: str) -> None:
+    assert rule_area(text) == area

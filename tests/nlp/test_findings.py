@@ -642,3 +642,16 @@ def test_commas_and_va_inside_one_act_or_one_matter_do_not_cut() -> None:
     # "đồng thời" opening an act that judges nothing of the inspected stays with the sentence
     assert len(find_findings("Đoàn đề nghị người đứng đầu có giải pháp khắc phục ngay, đồng thời tiến hành "
                              "đăng tin trên trang thông tin điện tử của huyện.")) == 1
+
+
+def test_an_item_naming_no_matter_takes_the_area_of_the_item_before_it() -> None:
+    """"phòng họp rộng rãi, khang trang" names no matter of the vocabulary: after the equipment of
+    the offices (so_hoa, the guide's general equipment) it is more of the same, not an overall
+    judgement (nlp.areas.framed_areas)."""
+    text = ("Sáng 12/3, Đoàn kiểm tra công vụ huyện đã kiểm tra đột xuất tại UBND xã An Phú.\n"
+            "Về niêm yết công khai thủ tục hành chính, xã đã bố trí bảng ở vị trí người dân dễ theo dõi, "
+            "cập nhật kịp thời khi có thay đổi. Trang thiết bị tại các phòng làm việc được trang bị đầy đủ; "
+            "phòng họp rộng rãi, khang trang.")
+    areas = {f.text: f.area for f in find_findings(text)}
+    assert areas["Trang thiết bị tại các phòng làm việc được trang bị đầy đủ"] == "so_hoa"
+    assert areas["phòng họp rộng rãi, khang trang"] == "so_hoa"
