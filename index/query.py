@@ -474,10 +474,6 @@ class Lexicon:
             first[k] = at
         return tuple(self.answers[k] for k in sorted(first, key=lambda k: (first[k], k)))
 
-    def answer_words(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-        """The words an answer holds, of every kind of answer `typed` asks for (`answers_asked`)."""
-        return _answer_holds(self.answers_asked(typed))
-
     def asking(self, asks: tuple[tuple[str, ...], ...]) -> Lexicon:
         """This lexicon with `asks` read as ranked words of no polarity (light cues), as the
         answers asked in a question read them (`_ranked_asks`); its readings kept, not compiled
@@ -1226,6 +1222,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     answers = lexicon.answers_asked(typed)
     if ranked := _ranked_asks(answers):  # "đơn vị nào đứng đầu …": asked, not required
         lexicon = lexicon.asking(ranked)
+    answer = tuple(Alternative(h) for h in _answer_holds(answers))  # Plan.answer
+    unlike = tuple(Alternative(u) for u in _answer_unlike(answers))  # Plan.unlike
     cues: list[tuple[int, Cue]] = []  # the polarity cues, at their places in `typed`, in query order
     start = 0  # the place in `typed` of the pending run
     optional: list[Alternative] = []
@@ -1283,9 +1281,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units)
         return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped),
-                                   question=lexicon.asks_matter(typed, cues),
-                                   answer=tuple(Alternative(h) for h in _answer_holds(answers)),
-                                   unlike=tuple(Alternative(u) for u in _answer_unlike(answers)))
+                                   question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike)
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
@@ -1299,10 +1295,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
                 related=_related(groups, lexicon, words, restored),
-                answer=tuple(Alternative(h) for h in _answer_holds(answers)),
-                unlike=tuple(Alternative(u) for u in _answer_unlike(answers)),
-                which=lexicon.which_asked(typed), question=lexicon.asks_matter(typed, cues),
-                yes_no=bool(_frame(typed, lexicon)))
+                answer=answer, unlike=unlike, which=lexicon.which_asked(typed),
+                question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)))
 
 
 def _listed(term: Term) -> list[bool]:
