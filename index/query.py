@@ -1246,14 +1246,11 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     at = 0  # the place in `typed` just after the clause
     for clause in parsed.clauses:
         at += sum(len(t.syllables) for t in clause)
-        if len(clause) == 1 and _loose(clause[0]):
+        # A loose word joins the run of unquoted words; so does a joined word ending a synonym
+        # member the run began ("bộ phận TN&TKQ"), the run then never empty.
+        if len(clause) == 1 and (_loose(clause[0]) or _ends_member(pending, clause[0], lexicon)):
             if not pending:
                 start = at - len(clause[0].syllables)
-            pending.extend(clause[0].syllables)
-            capitals.extend(clause[0].capitals or [False] * len(clause[0].syllables))
-            listed.extend(_listed(clause[0]))
-            continue
-        if len(clause) == 1 and _ends_member(pending, clause[0], lexicon):  # "bộ phận TN&TKQ"
             pending.extend(clause[0].syllables)
             capitals.extend(clause[0].capitals or [False] * len(clause[0].syllables))
             listed.extend(_listed(clause[0]))
