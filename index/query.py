@@ -1683,8 +1683,7 @@ def _word_lengths(typed: list[str], at: int, end: int, words: Collection[str], u
     for n in range(min(most, MAX_WORD_SYLLABLES + 1, end - at), 1, -1):
         span = typed[at:at + n]
         key = " ".join(fold(s) for s in span)
-        word = key in words or (n <= MAX_WORD_SYLLABLES and any(is_accented(s) for s in span)
-                                and lexicon.is_word(span) and not lexicon.bounded(span))
+        word = key in words or (n <= MAX_WORD_SYLLABLES and _cuts_as_word(span, lexicon))
         if (key in units or lexicon.synonyms_at(span, 0)[0] == n
                 or (word and not _swallows(typed, at, n, lexicon))):
             out.append(n)
@@ -1733,17 +1732,22 @@ def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], 
 
 
 def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
-    """The most syllables from `at` forming a dictionary word (0 when none of two or more).
+    """The most syllables from `at` forming a dictionary word (0 when none of two or more)."""
+    for n in range(min(MAX_WORD_SYLLABLES, len(typed) - at), 1, -1):
+        if _cuts_as_word(typed[at:at + n], lexicon):
+            return n
+    return 0
+
+
+def _cuts_as_word(span: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether the query's cut may take `span` as a dictionary word (`_best_cut`, `_dictionary_word`).
 
     Only where the user typed accents (one syllable of the word at least): folded, the language
     is too ambiguous for a dictionary ("doan kiem tra" would start with "đoản kiếm"); runs typed
-    without any accent use the index's words alone.
+    without any accent use the index's words alone. Nor a word a question word or a conjunction
+    begins or ends (`Lexicon.bounded`: "nào hay", "dân khí").
     """
-    for n in range(min(MAX_WORD_SYLLABLES, len(typed) - at), 1, -1):
-        span = typed[at:at + n]
-        if any(is_accented(s) for s in span) and lexicon.is_word(span) and not lexicon.bounded(span):
-            return n
-    return 0
+    return any(is_accented(s) for s in span) and lexicon.is_word(span) and not lexicon.bounded(span)
 
 
 def _longest(typed: list[str], at: int, known: set[str], lo: int) -> int:
