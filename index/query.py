@@ -555,9 +555,15 @@ class Lexicon:
         for k in range(1, at):
             if k < comment <= at:
                 continue
-            if _entry_at(self.circumstances, typed, k) and not _entry_at(self.question_words, typed, k):
+            if self.opens_circumstance(typed, k):
                 return True
         return False
+
+    def opens_circumstance(self, typed: Sequence[str], at: int) -> bool:
+        """Whether a conjunction of time or condition (`circumstances`: "khi", "nếu") opens a
+        clause at `at`; not one starting a question word ("khi nào" asks when)."""
+        return bool(_entry_at(self.circumstances, typed, at)) \
+            and not _entry_at(self.question_words, typed, at)
 
     def is_question(self, typed: Sequence[str]) -> bool:
         """Whether the query asks a question: a question word (intents.toml [reading] `questions`,
@@ -1489,10 +1495,9 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             cuts[end] = _best_cut(typed, words, units, lexicon, end)
         word = cuts[end][i]
         if stop and stop >= word:
-            setting = bool(_entry_at(lexicon.settings, typed, i)) and any(_listable(g) for g in groups)
-            clause = clause or (asking and bool(_entry_at(lexicon.circumstances, typed, i))
-                                and not _entry_at(lexicon.question_words, typed, i)
-                                and any(_listable(g) for g in groups))
+            topic = any(_listable(g) for g in groups)  # a matter said before the word
+            setting = topic and bool(_entry_at(lexicon.settings, typed, i))
+            clause = clause or (topic and asking and lexicon.opens_circumstance(typed, i))
             dropped.extend(typed[i:i + stop])
             i += stop
             continue
