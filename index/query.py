@@ -431,7 +431,7 @@ class Lexicon:
     # Whether a folded syllable that is an accents-only entry is ranked, not required
     # (`folded_light_at`); off in `without_cues`, where every word is one of the topic.
     folded_light: bool = True
-    # The words joining two coordinated matters ("và", "hoặc": intents.toml [coordination]), each
+    # The words offering a choice of two matters ("hoặc", not "và": intents.toml [coordination]), each
     # (syllables, only with accents), longest first: `_coordinated`.
     coordinators: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The prepositions of place ("tại", "ở": intents.toml [setting]): after a topic, the word
@@ -1441,7 +1441,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             continue
         joins = _entry_at(lexicon.coordinators, typed, i)
         if joins and groups and i + joins < len(typed) and lexicon.synonyms_at(typed, i)[0] <= joins:
-            links.add(len(groups))  # "phiếu hẹn và sổ theo dõi": the word joins, it names nothing
+            links.add(len(groups))  # "phiếu hẹn hoặc sổ theo dõi": the word joins, it names nothing
             dropped.extend(typed[i:i + joins])
             i += joins
             continue
