@@ -1472,11 +1472,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             group = Group(_unique(_members(typed[i:i + length], members)))
-            if setting or clause:  # "hotline phản ánh kiến nghị ở 1 cửa": where, not what
-                optional.extend(group.alternatives[:SETTING_FORMS])
-                setting = False
-            else:
-                groups.append(group)
+            _add_group(group, setting or clause, groups, optional)  # "… ở 1 cửa": where, not what
+            setting = False
             said.extend(typed[i:i + length])
             read.extend(_readings(typed[i:i + length], lexicon, units, members))
             i += length
@@ -1507,11 +1504,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += 1
             continue
         size = max(word, 1)
-        if setting or clause:
-            optional.append(Alternative(tuple(typed[i:i + size])))
-            setting = False
-        else:
-            groups.append(Group((Alternative(tuple(typed[i:i + size])),)))
+        _add_group(Group((Alternative(tuple(typed[i:i + size])),)), setting or clause, groups, optional)
+        setting = False
         said.extend(typed[i:i + size])
         read.extend(_readings(typed[i:i + size], lexicon, units))
         i += size
@@ -1520,6 +1514,16 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
     return _coordinated(groups, links), dropped, cues, optional, said, read
+
+
+def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:
+    """A group cut from a run, added to the required `groups`; or, when it says where or when the
+    topic is asked about (`ranked`: a setting after "ở", a question's clause of circumstance:
+    "hotline phản ánh kiến nghị ở 1 cửa"), its first forms (`SETTING_FORMS`) to the ranked words."""
+    if ranked:
+        optional.extend(group.alternatives[:SETTING_FORMS])
+    else:
+        groups.append(group)
 
 
 def _clauses(groups: list[Group], links: set[int]) -> tuple[list[Group], list[Alternative]]:
