@@ -1229,6 +1229,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     if ranked := _ranked_asks(answers):  # "đơn vị nào đứng đầu …": asked, not required
         lexicon = lexicon.asking(ranked)
     answer = tuple(Alternative(h) for h in _answer_holds(answers))  # Plan.answer
+    asking = lexicon.is_question(typed)  # the whole query's, not one run's: a quoted word splits runs
     unlike = tuple(Alternative(u) for u in _answer_unlike(answers))  # Plan.unlike
     cues: list[tuple[int, Cue]] = []  # the polarity cues, at their places in `typed`, in query order
     start = 0  # the place in `typed` of the pending run
@@ -1237,7 +1238,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     restored: list[Alternative] = []
 
     def flush() -> None:
-        kept, lost, seen, wished, said, read = _cut_run(pending, lexicon, words, units, capitals, listed)
+        kept, lost, seen, wished, said, read = _cut_run(pending, lexicon, words, units, capitals, listed,
+                                                        asking=asking)
         restored.extend(a for a in read if a not in restored)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
@@ -1412,13 +1414,14 @@ def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bo
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
-             capitals: Sequence[bool] = (), listed: Sequence[bool] = ()
+             capitals: Sequence[bool] = (), listed: Sequence[bool] = (), *, asking: bool
              ) -> tuple[list[Group], list[str], list[tuple[int, Cue]], list[Alternative], list[str],
                         list[Alternative]]:
     """Groups of one run of unquoted words, the stop words dropped from it, its polarity cues at
     their places in the run (in order), the cue words that are not required, the syllables kept
     for the exact phrase (groups and cue words, in order) and the accented readings of the words
-    typed without accents (`_readings`)."""
+    typed without accents (`_readings`). `asking`: whether the query the run is part of asks a
+    question (`Lexicon.is_question`), whose clause of circumstance is then ranked."""
     groups: list[Group] = []
     dropped: list[str] = []
     cues: list[tuple[int, Cue]] = []
@@ -1431,7 +1434,6 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     links: set[int] = set()  # groups coordinated with the group before them (`_coordinated`)
     setting = False  # the next group is the setting of a topic already said (Lexicon.settings)
     clause = False  # in a question, the rest is a clause of circumstance after the topic
-    asking = lexicon.is_question(typed)
     sense = -1
     i = 0
     while i < len(typed):
