@@ -477,8 +477,8 @@ class Lexicon:
     def asking(self, asks: tuple[tuple[str, ...], ...]) -> Lexicon:
         """This lexicon with `asks` read as ranked words of no polarity (light cues), as the
         answers asked in a question read them (`_ranked_asks`); its readings kept, not compiled
-        again, and made once per set of words (`_asking`): a lexicon's synonym tables take
-        tens of milliseconds to index, more than planning the question."""
+        again, and made once per set of words (`_asking`): indexing a new lexicon's synonym
+        tables again costs about a third of planning the question (0.5 of 1.5 ms, measured)."""
         if asks not in self._asking:
             light = [Cue(a, "", required=False) for a in asks if a not in {c.syllables for c in self.cues}]
             cues = tuple(sorted((*self.cues, *light), key=lambda c: (-len(c.syllables), c.syllables)))
