@@ -431,7 +431,7 @@ class Lexicon:
     # Whether a folded syllable that is an accents-only entry is ranked, not required
     # (`folded_light_at`); off in `without_cues`, where every word is one of the topic.
     folded_light: bool = True
-    # The words joining two coordinated matters ("và", "hoặc": intents.toml [coordination]), each
+    # The words offering a choice of two matters ("hoặc", not "và": intents.toml [coordination]), each
     # (syllables, only with accents), longest first: `_coordinated`.
     coordinators: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The prepositions of place ("tại", "ở": intents.toml [setting]): after a topic, the word
@@ -474,15 +474,11 @@ class Lexicon:
             first[k] = at
         return tuple(self.answers[k] for k in sorted(first, key=lambda k: (first[k], k)))
 
-    def answer_words(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-        """The words an answer holds, of every kind of answer `typed` asks for (`answers_asked`)."""
-        return _answer_holds(self.answers_asked(typed))
-
     def asking(self, asks: tuple[tuple[str, ...], ...]) -> Lexicon:
         """This lexicon with `asks` read as ranked words of no polarity (light cues), as the
         answers asked in a question read them (`_ranked_asks`); its readings kept, not compiled
-        again, and made once per set of words (`_asking`): a lexicon's synonym tables take
-        tens of milliseconds to index, more than planning the question."""
+        again, and made once per set of words (`_asking`): indexing a new lexicon's synonym
+        tables again costs about a third of planning the question (0.5 of 1.5 ms, measured)."""
         if asks not in self._asking:
             light = [Cue(a, "", required=False) for a in asks if a not in {c.syllables for c in self.cues}]
             cues = tuple(sorted((*self.cues, *light), key=lambda c: (-len(c.syllables), c.syllables)))
@@ -559,9 +555,15 @@ class Lexicon:
         for k in range(1, at):
             if k < comment <= at:
                 continue
-            if _entry_at(self.circumstances, typed, k) and not _entry_at(self.question_words, typed, k):
+            if self.opens_circumstance(typed, k):
                 return True
         return False
+
+    def opens_circumstance(self, typed: Sequence[str], at: int) -> bool:
+        """Whether a conjunction of time or condition (`circumstances`: "khi", "nếu") opens a
+        clause at `at`; not one starting a question word ("khi nào" asks when)."""
+        return bool(_entry_at(self.circumstances, typed, at)) \
+            and not _entry_at(self.question_words, typed, at)
 
     def is_question(self, typed: Sequence[str]) -> bool:
         """Whether the query asks a question: a question word (intents.toml [reading] `questions`,
@@ -1226,6 +1228,9 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     answers = lexicon.answers_asked(typed)
     if ranked := _ranked_asks(answers):  # "đơn vị nào đứng đầu …": asked, not required
         lexicon = lexicon.asking(ranked)
+    answer = tuple(Alternative(h) for h in _answer_holds(answers))  # Plan.answer
+    asking = lexicon.is_question(typed)  # the whole query's, not one run's: a quoted word splits runs
+    unlike = tuple(Alternative(u) for u in _answer_unlike(answers))  # Plan.unlike
     cues: list[tuple[int, Cue]] = []  # the polarity cues, at their places in `typed`, in query order
     start = 0  # the place in `typed` of the pending run
     optional: list[Alternative] = []
@@ -1233,7 +1238,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     restored: list[Alternative] = []
 
     def flush() -> None:
-        kept, lost, seen, wished, said, read = _cut_run(pending, lexicon, words, units, capitals, listed)
+        kept, lost, seen, wished, said, read = _cut_run(pending, lexicon, words, units, capitals, listed,
+                                                        asking=asking)
         restored.extend(a for a in read if a not in restored)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
@@ -1248,14 +1254,11 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     at = 0  # the place in `typed` just after the clause
     for clause in parsed.clauses:
         at += sum(len(t.syllables) for t in clause)
-        if len(clause) == 1 and _loose(clause[0]):
+        # A loose word joins the run of unquoted words; so does a joined word ending a synonym
+        # member the run began ("bộ phận TN&TKQ"), the run then never empty.
+        if len(clause) == 1 and (_loose(clause[0]) or _ends_member(pending, clause[0], lexicon)):
             if not pending:
                 start = at - len(clause[0].syllables)
-            pending.extend(clause[0].syllables)
-            capitals.extend(clause[0].capitals or [False] * len(clause[0].syllables))
-            listed.extend(_listed(clause[0]))
-            continue
-        if len(clause) == 1 and _ends_member(pending, clause[0], lexicon):  # "bộ phận TN&TKQ"
             pending.extend(clause[0].syllables)
             capitals.extend(clause[0].capitals or [False] * len(clause[0].syllables))
             listed.extend(_listed(clause[0]))
@@ -1283,9 +1286,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units)
         return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped),
-                                   question=lexicon.asks_matter(typed, cues),
-                                   answer=tuple(Alternative(h) for h in _answer_holds(answers)),
-                                   unlike=tuple(Alternative(u) for u in _answer_unlike(answers)))
+                                   question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike)
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
@@ -1299,10 +1300,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
                 related=_related(groups, lexicon, words, restored),
-                answer=tuple(Alternative(h) for h in _answer_holds(answers)),
-                unlike=tuple(Alternative(u) for u in _answer_unlike(answers)),
-                which=lexicon.which_asked(typed), question=lexicon.asks_matter(typed, cues),
-                yes_no=bool(_frame(typed, lexicon)))
+                answer=answer, unlike=unlike, which=lexicon.which_asked(typed),
+                question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)))
 
 
 def _listed(term: Term) -> list[bool]:
@@ -1415,13 +1414,14 @@ def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bo
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
-             capitals: Sequence[bool] = (), listed: Sequence[bool] = ()
+             capitals: Sequence[bool] = (), listed: Sequence[bool] = (), *, asking: bool
              ) -> tuple[list[Group], list[str], list[tuple[int, Cue]], list[Alternative], list[str],
                         list[Alternative]]:
     """Groups of one run of unquoted words, the stop words dropped from it, its polarity cues at
     their places in the run (in order), the cue words that are not required, the syllables kept
     for the exact phrase (groups and cue words, in order) and the accented readings of the words
-    typed without accents (`_readings`)."""
+    typed without accents (`_readings`). `asking`: whether the query the run is part of asks a
+    question (`Lexicon.is_question`), whose clause of circumstance is then ranked."""
     groups: list[Group] = []
     dropped: list[str] = []
     cues: list[tuple[int, Cue]] = []
@@ -1434,7 +1434,6 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     links: set[int] = set()  # groups coordinated with the group before them (`_coordinated`)
     setting = False  # the next group is the setting of a topic already said (Lexicon.settings)
     clause = False  # in a question, the rest is a clause of circumstance after the topic
-    asking = lexicon.is_question(typed)
     sense = -1
     i = 0
     while i < len(typed):
@@ -1444,7 +1443,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             continue
         joins = _entry_at(lexicon.coordinators, typed, i)
         if joins and groups and i + joins < len(typed) and lexicon.synonyms_at(typed, i)[0] <= joins:
-            links.add(len(groups))  # "phiếu hẹn và sổ theo dõi": the word joins, it names nothing
+            links.add(len(groups))  # "phiếu hẹn hoặc sổ theo dõi": the word joins, it names nothing
             dropped.extend(typed[i:i + joins])
             i += joins
             continue
@@ -1475,11 +1474,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             group = Group(_unique(_members(typed[i:i + length], members)))
-            if setting or clause:  # "hotline phản ánh kiến nghị ở 1 cửa": where, not what
-                optional.extend(group.alternatives[:SETTING_FORMS])
-                setting = False
-            else:
-                groups.append(group)
+            _add_group(group, setting or clause, groups, optional)  # "… ở 1 cửa": where, not what
+            setting = False
             said.extend(typed[i:i + length])
             read.extend(_readings(typed[i:i + length], lexicon, units, members))
             i += length
@@ -1498,10 +1494,9 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             cuts[end] = _best_cut(typed, words, units, lexicon, end)
         word = cuts[end][i]
         if stop and stop >= word:
-            setting = bool(_entry_at(lexicon.settings, typed, i)) and any(_listable(g) for g in groups)
-            clause = clause or (asking and bool(_entry_at(lexicon.circumstances, typed, i))
-                                and not _entry_at(lexicon.question_words, typed, i)
-                                and any(_listable(g) for g in groups))
+            topic = any(_listable(g) for g in groups)  # a matter said before the word
+            setting = topic and bool(_entry_at(lexicon.settings, typed, i))
+            clause = clause or (topic and asking and lexicon.opens_circumstance(typed, i))
             dropped.extend(typed[i:i + stop])
             i += stop
             continue
@@ -1511,11 +1506,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += 1
             continue
         size = max(word, 1)
-        if setting or clause:
-            optional.append(Alternative(tuple(typed[i:i + size])))
-            setting = False
-        else:
-            groups.append(Group((Alternative(tuple(typed[i:i + size])),)))
+        _add_group(Group((Alternative(tuple(typed[i:i + size])),)), setting or clause, groups, optional)
+        setting = False
         said.extend(typed[i:i + size])
         read.extend(_readings(typed[i:i + size], lexicon, units))
         i += size
@@ -1524,6 +1516,16 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
     return _coordinated(groups, links), dropped, cues, optional, said, read
+
+
+def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:
+    """A group cut from a run, added to the required `groups`; or, when it says where or when the
+    topic is asked about (`ranked`: a setting after "ở", a question's clause of circumstance:
+    "hotline phản ánh kiến nghị ở 1 cửa"), its first forms (`SETTING_FORMS`) to the ranked words."""
+    if ranked:
+        optional.extend(group.alternatives[:SETTING_FORMS])
+    else:
+        groups.append(group)
 
 
 def _clauses(groups: list[Group], links: set[int]) -> tuple[list[Group], list[Alternative]]:
@@ -1692,8 +1694,7 @@ def _word_lengths(typed: list[str], at: int, end: int, words: Collection[str], u
     for n in range(min(most, MAX_WORD_SYLLABLES + 1, end - at), 1, -1):
         span = typed[at:at + n]
         key = " ".join(fold(s) for s in span)
-        word = key in words or (n <= MAX_WORD_SYLLABLES and any(is_accented(s) for s in span)
-                                and lexicon.is_word(span) and not lexicon.bounded(span))
+        word = key in words or (n <= MAX_WORD_SYLLABLES and _cuts_as_word(span, lexicon))
         if (key in units or lexicon.synonyms_at(span, 0)[0] == n
                 or (word and not _swallows(typed, at, n, lexicon))):
             out.append(n)
@@ -1742,17 +1743,22 @@ def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], 
 
 
 def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
-    """The most syllables from `at` forming a dictionary word (0 when none of two or more).
+    """The most syllables from `at` forming a dictionary word (0 when none of two or more)."""
+    for n in range(min(MAX_WORD_SYLLABLES, len(typed) - at), 1, -1):
+        if _cuts_as_word(typed[at:at + n], lexicon):
+            return n
+    return 0
+
+
+def _cuts_as_word(span: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether the query's cut may take `span` as a dictionary word (`_best_cut`, `_dictionary_word`).
 
     Only where the user typed accents (one syllable of the word at least): folded, the language
     is too ambiguous for a dictionary ("doan kiem tra" would start with "đoản kiếm"); runs typed
-    without any accent use the index's words alone.
+    without any accent use the index's words alone. Nor a word a question word or a conjunction
+    begins or ends (`Lexicon.bounded`: "nào hay", "dân khí").
     """
-    for n in range(min(MAX_WORD_SYLLABLES, len(typed) - at), 1, -1):
-        span = typed[at:at + n]
-        if any(is_accented(s) for s in span) and lexicon.is_word(span) and not lexicon.bounded(span):
-            return n
-    return 0
+    return any(is_accented(s) for s in span) and lexicon.is_word(span) and not lexicon.bounded(span)
 
 
 def _longest(typed: list[str], at: int, known: set[str], lo: int) -> int:

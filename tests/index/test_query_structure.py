@@ -88,6 +88,13 @@ def test_a_clause_of_circumstance_in_a_question_is_ranked() -> None:
     assert group_words(when) == [["hồ sơ"], ["trễ hẹn"]]
 
 
+def test_a_question_ranks_its_clause_of_circumstance_though_a_quoted_word_splits_the_query() -> None:
+    # the question word and the clause lie in two runs of unquoted words: the query asks, not the run
+    quoted = plan('đơn vị nào "cán bộ" vắng mặt khi đoàn đến kiểm tra', words={"vang mat", "kiem tra"})
+    assert group_words(quoted) == [["cán bộ"], ["vắng mặt"]]
+    assert optional_words(quoted) == ["đoàn", "đến", "kiểm tra"]
+
+
 def test_a_function_word_wins_over_a_rare_dictionary_word() -> None:
     assert group_words(plan("xin lỗi người dân khi trễ hẹn")) == [["xin lỗi"], ["người dân"], ["trễ hẹn"]]
     asked = plan("sáng kiến nào hay")
