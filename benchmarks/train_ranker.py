@@ -81,7 +81,6 @@ PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 PAIRWISE = tuple(f for f in FEATURES if f != "words")
 PAIR_PENALTY = 1e-4  # L2 on every weight, in units of the mean pair loss per query
 NEWTON_STEPS = 50
-METHODS = ("pairwise", "ascent")
 STEPS = (-1.0, -0.5, -0.2, -0.1, -0.05, 0.05, 0.1, 0.2, 0.5, 1.0)
 PASSES = 25
 FOLDS = 5
@@ -245,15 +244,25 @@ def per_kind(queries: Sequence[Judged], weights: np.ndarray) -> dict[str, float]
 Fit = Callable[[Sequence[Judged]], np.ndarray]  # judged queries → weights over FEATURES
 
 
-def fitter(method: str, penalty: float | None = None, features: Sequence[str] | None = None) -> Fit:
-    """The training of `method` ("pairwise" or "ascent") with its defaults where not given."""
-    if method == "pairwise":
-        return lambda queries: train_pairwise(queries, PAIR_PENALTY if penalty is None else penalty,
-                                              PAIRWISE if features is None else features)
-    if method == "ascent":
-        return lambda queries: train(queries, PENALTY if penalty is None else penalty,
-                                     features=TRAINED if features is None else features)
-    raise ValueError(f"unknown method: {method}")
+@dataclass(frozen=True)
+class Method:
+    """A way to find the weights, with its defaults (the --penalty and --features not given)
+    and how the weights file names it (`about`, the penalty after it)."""
+
+    train: Callable[[Sequence[Judged], float, Sequence[str]], np.ndarray]
+    penalty: float
+    features: tuple[str, ...]
+    about: str
+
+    def fitter(self, penalty: float, features: Sequence[str]) -> Fit:
+        return lambda queries: self.train(queries, penalty, features)
+
+
+METHODS = {
+    "pairwise": Method(train_pairwise, PAIR_PENALTY, PAIRWISE, "pairwise logistic regression"),
+    "ascent": Method(lambda queries, penalty, features: train(queries, penalty, features=features),
+                     PENALTY, TRAINED, f"coordinate ascent on mean nDCG@{DEPTH}"),
+}
 
 
 def crossval(sets: dict[str, list[Judged]], fit: Fit,
@@ -335,7 +344,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path,
                         help="the ingested dev store (benchmarks/search_quality.py --store)")
     parser.add_argument("--pool", type=int, default=DEFAULT_POOL)
-    parser.add_argument("--method", choices=METHODS, default=METHODS[0],
+    parser.add_argument("--method", choices=tuple(METHODS), default="pairwise",
                         help="pairwise logistic regression (shipped) or coordinate ascent on nDCG")
     parser.add_argument("--penalty", type=float,
                         help=f"L2 penalty (default {PAIR_PENALTY} pairwise, {PENALTY} ascent)")
@@ -345,11 +354,10 @@ def main() -> None:
     parser.add_argument("--cv", action="store_true", help="cross-validate only; write nothing")
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     args = parser.parse_args()
-    features = tuple(f for f in args.features.split(",") if f) if args.features else \
-        (PAIRWISE if args.method == "pairwise" else TRAINED)
-    penalty = args.penalty if args.penalty is not None else \
-        (PAIR_PENALTY if args.method == "pairwise" else PENALTY)
-    fit = fitter(args.method, penalty, features)
+    method = METHODS[args.method]
+    features = tuple(f for f in args.features.split(",") if f) if args.features else method.features
+    penalty = method.penalty if args.penalty is None else args.penalty
+    fit = method.fitter(penalty, features)
     unknown = sorted(set(features) - set(FEATURES))
     if unknown:
         parser.error(f"unknown features: {', '.join(unknown)}")
@@ -371,9 +379,7 @@ def main() -> None:
     everyone = [q for qs in sets.values() for q in qs]
     weights = fit(everyone)
     about = {"trained_on": [p.name for p in args.judgments], "queries": len(everyone),
-             "method": (f"pairwise logistic regression, L2 penalty {penalty}" if args.method == "pairwise"
-                        else f"coordinate ascent on mean nDCG@{DEPTH}, L2 penalty {penalty}")
-                       + " (benchmarks/train_ranker.py)",
+             "method": f"{method.about}, L2 penalty {penalty} (benchmarks/train_ranker.py)",
              "features": list(features),
              "ndcg_engine_order": round(mean_ndcg(everyone, start()), 4),
              "ndcg_trained": round(mean_ndcg(everyone, weights), 4)}

@@ -161,9 +161,9 @@ class Signatures:
         return [*self.ids[self.first[self.keep]].tolist(), *self.ids[self.alone].tolist()]
 
     def top(self, bm25: Mapping[int, float], bonus: FloatArray, need: int,
-            after: IntArray | None = None) -> list[tuple[int, float]]:
+            after: IntArray) -> list[tuple[int, float]]:
         """The first `need` (rowid, score) by tier, then score (bonus - bm25, high first), then
-        `after` (per finding, lowest first: the caller's order of equal scores; None: rowid).
+        `after` (per finding, lowest first: the caller's order of equal scores).
         A finding `bm25` lacks matched none of the ranked phrases (only a unit or document
         filter of the query): its bm25 is 0. Equal scores share a group, so `after` changes
         which of a group come first, never which groups `signatures` kept."""
@@ -175,7 +175,7 @@ class Signatures:
         scores[grouped] = group_scores[self.group[grouped]]
         scores[self.alone] = [-bm25.get(rowid, 0.0) for rowid in self.ids[self.alone].tolist()]
         scores += bonus
-        order = np.lexsort((self.ids if after is None else after, -scores, self.tier))[:need]
+        order = np.lexsort((after, -scores, self.tier))[:need]
         return list(zip(self.ids[order].tolist(), scores[order].tolist(), strict=True))
 
 

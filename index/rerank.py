@@ -60,6 +60,13 @@ class Asked:
     areas: tuple[str, ...] = ()
     units: tuple[str, ...] = ()  # filter keys of the units the query names ("thanh tri")
     concepts: tuple[Concept, ...] = ()  # the genre's concepts the query asks about (index/concepts.py)
+    # The query's consecutive syllable pairs (`adjacent_pairs`), made once per query, not per finding.
+    pairs: tuple[Alternative, ...] = field(init=False, default=())
+
+    def __post_init__(self) -> None:
+        typed = self.typed
+        pairs = tuple(Alternative((a, b)) for a, b in zip(typed, typed[1:], strict=False))
+        object.__setattr__(self, "pairs", pairs)  # frozen: set once, here
 
     @classmethod
     def of(cls, query: Query, plan: Plan) -> Asked:
@@ -245,8 +252,7 @@ def adjacent_pairs(c: Candidate, asked: Asked, pool: int) -> float:
     """The share of the query's consecutive syllable pairs the finding holds side by side: a
     Vietnamese phrase's meaning is in its order ("kiểm tra công vụ" is not "công vụ kiểm tra"),
     and pairs count where the whole phrase is too long to be met verbatim."""
-    typed = asked.typed
-    pairs = [Alternative((a, b)) for a, b in zip(typed, typed[1:], strict=False)]
+    pairs = asked.pairs
     return sum(c.written.holds(p) for p in pairs) / len(pairs) if pairs else 0.0
 
 

@@ -79,7 +79,7 @@ def test_pruned_page_equals_sorting_everything(seed: int) -> None:
     signatures = fts_topk.signatures(ids, tier, tokens, counts, need)
     scored = signatures.to_score()
     assert len(scored) <= n
-    got = signatures.top({r: -true_score[r] for r in scored}, bonus, need)
+    got = signatures.top({r: -true_score[r] for r in scored}, bonus, need, after=ids)  # equal: by rowid
 
     everything = sorted(((int(t), -(true_score[int(r)] + float(b)), int(r))
                          for r, t, b in zip(ids, tier, bonus, strict=True)))
