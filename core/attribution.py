@@ -54,7 +54,8 @@ def attribute(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
         inspected = (tuple(u for u in units if u.role == Role.INSPECTED)
                      or tuple(u for u in units if u.role == Role.INSPECTOR)
                      or sole_province(units))
-        passage = tuple(u for u in inspected if _carried(u, finding.passage_units))
+        carried = {match_key(label) for label in finding.passage_units}
+        passage = tuple(u for u in inspected if _carried(u, carried))
         return Attribution(passage or inspected, named=False)
     text = f" {fold(finding.text)} "
     chosen: list[Unit] = []
@@ -71,11 +72,11 @@ def attribute(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
     return Attribution(tuple(chosen), named=True, unplaced=tuple(unplaced))
 
 
-def _carried(unit: Unit, passage_units: tuple[str, ...]) -> bool:
-    """Whether `unit` is one of a finding's passage units: by "level name" (Unit.label), so the
-    passage about "thị trấn Cam Lộ" is not about "huyện Cam Lộ" too; a bare name (an extraction
-    written before passage units had levels) names every inspected unit of that name."""
-    keys = {match_key(label) for label in passage_units}
+def _carried(unit: Unit, keys: set[str]) -> bool:
+    """Whether `unit` is one of a finding's passage units (`keys`: their match_key): by "level
+    name" (Unit.label), so the passage about "thị trấn Cam Lộ" is not about "huyện Cam Lộ" too; a
+    bare name (an extraction written before passage units had levels) names every inspected unit
+    of that name."""
     return match_key(unit.label) in keys or match_key(unit.name) in keys
 
 

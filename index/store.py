@@ -156,13 +156,15 @@ def _levelled_passage_units(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT doc_key, extraction FROM documents").fetchall()
     for key, raw in rows:
         data = json.loads(raw)
-        inspected = [u for u in data.get("units", []) if u.get("role") == Role.INSPECTED]
+        labels: dict[str, list[str]] = {}  # an inspected unit's name (match_key) -> its labels
+        for u in data.get("units", []):
+            if u.get("role") == Role.INSPECTED:
+                labels.setdefault(match_key(u["name"]), []).append(f"{u['level']} {u['name']}")
         changed = False
         for finding in data.get("findings", []):
             names = finding.get("passage_units") or []
-            levelled = list(dict.fromkeys(label for name in names for label in (
-                [f"{u['level']} {u['name']}" for u in inspected if match_key(u["name"]) == match_key(name)]
-                or [name])))
+            levelled = list(dict.fromkeys(
+                label for name in names for label in labels.get(match_key(name), [name])))
             if levelled != names:
                 finding["passage_units"] = levelled
                 changed = True

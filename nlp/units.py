@@ -82,13 +82,13 @@ _NAME_JOINER = re.compile(r"[ \t]{0,2}[-–][ \t]{0,2}|[ \t]{1,3}")
 _NUMBER = re.compile(r"0?(\d{1,2})(?![\w/]|[.,]\d)")
 _SPACES = re.compile(r"[ \t]*")
 # "4 đơn vị: ", "các địa phương có điểm thấp nhất, lần lượt là: " (folded).
-_COLLECTIVE = "|".join([*(re.escape(w) for w in COLLECTIVE_NOUNS), folded_words_pattern(ADMIN_LEVELS)])
+_COLLECTIVE = f"{longest_first(COLLECTIVE_NOUNS, any_space=False)}|{folded_words_pattern(ADMIN_LEVELS)}"
 _LEAD_IN = re.compile(
     rf"(?<!\w)(?:{_COLLECTIVE})(?!\w)[^.;:\n]{{0,{LEAD_REACH}}}?"
-    r"(?:(?<!\w)(?:" + "|".join(re.escape(w) for w in LIST_OPENERS) + r"))?\s*:\s*")
+    rf"(?:(?<!\w)(?:{longest_first(LIST_OPENERS, any_space=False)}))?\s*:\s*")
 # The figures an item of a ";" list may carry before the ";" ("Buôn Đôn 70,54 điểm, xếp thứ 15;").
 _SEMICOLON_ITEM = re.compile(r"[ \t]+[^;.:\n\w]*\d[^;.:\n]{0,60}(?=;)")
-_BODY_PREFIX = re.compile(rf"(?:{'|'.join(map(re.escape, COMMITTEE_NAMES))})[ \t]+", re.IGNORECASE)
+_BODY_PREFIX = re.compile(rf"(?:{longest_first(COMMITTEE_NAMES, any_space=False)})[ \t]+", re.IGNORECASE)
 # "M'Drắk", "Ea H’leo": an apostrophe inside a word joins syllables of a minority-language name.
 _APOSTROPHE_NAME = re.compile(r"\w['’]\w")
 _COUNTED_AFTER = re.compile(rf"\s*(?:{longest_first(NOT_A_UNIT_NUMBER_FOLLOWERS)})(?!\w)", re.IGNORECASE)

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from core.levels import Level, level_of_word
+from core.levels import FOLDED_WORDS, Level, level_of_word
 from core.normalize import fold
 from index.base import Query
 
@@ -47,7 +47,6 @@ class Problem:
 TEXT_FILTERS = ("unit", "province", "level", "theme", "doc_number")
 # The levels `level` accepts (accents optional), as a message lists them.
 LEVELS: tuple[str, ...] = tuple(v.value for v in Level)  # matched folded (fold lowercases)
-_LEVEL_KEYS = frozenset(fold(v) for v in LEVELS)  # folded once, not on every query checked
 
 
 def query_length(text: str) -> int:
@@ -66,7 +65,7 @@ def query_problem(query: Query, *, max_chars: int) -> Problem | None:
         value = getattr(query, name)
         if value is not None and not value.strip():
             return Problem(Rule.BLANK, name)
-    if query.level is not None and fold(query.level.strip()) not in _LEVEL_KEYS:
+    if query.level is not None and fold(query.level.strip()) not in FOLDED_WORDS:
         return Problem(Rule.UNKNOWN_LEVEL, "level", query.level)
     if query.within and query.unit is None:
         return Problem(Rule.NEEDS_UNIT, "within")

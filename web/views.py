@@ -269,9 +269,7 @@ class FindingView:
 
 
 def _unit_view(unit: Unit) -> UnitView:
-    return UnitView(
-        f"{unit.level} {unit.name}".strip(), label(ROLE_LABELS, unit.role), unit.province, unit.current
-    )
+    return UnitView(unit.label, label(ROLE_LABELS, unit.role), unit.province, unit.current)
 
 
 def _locate(store: Store, finding_id: str) -> tuple[str, int]:

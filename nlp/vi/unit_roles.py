@@ -92,7 +92,7 @@ FORMER_UNIT = re.compile(
     r"\b(?:sap nhap|hop nhat|tren co so|truoc day|truoc sap xep|truoc sap nhap)\b[^.;\n]{0,200}$")
 INSPECTOR_BEFORE = re.compile(
     r"\b(?:doan kiem tra|to kiem tra|doan cong tac|to cong tac|ban chi dao|doan giam sat)\b"
-    r"(?:(?!\b(?:" + "|".join(PERCEIVING_VERBS) + r")\b)[^.;:\n]){0,60}$"
+    rf"(?:(?!\b(?:{longest_first(PERCEIVING_VERBS, any_space=False)})\b)[^.;:\n]){{0,60}}$"
 )
 # Matched (folded) in the text just AFTER a unit mention: the unit is the subject of an
 # inspection verb ("UBND huyện X thực hiện kiểm tra ..."), unless passive or temporal; a
@@ -131,7 +131,7 @@ DATELINE_BEFORE = re.compile(r"(?:^|[\n|])[ \t]*$")
 # issuer in, i.e. the issuer. Matched on the text as written, in any case; the level word is group
 # "level", and the caller checks that no capitalised name follows it.
 BODY_BY_LEVEL = re.compile(
-    rf"(?<!\w)(?:{'|'.join(map(re.escape, (*COMMITTEE_NAMES, *COUNCIL_NAMES)))})[ \t]+"
+    rf"(?<!\w)(?:{longest_first((*COMMITTEE_NAMES, *COUNCIL_NAMES), any_space=False)})[ \t]+"
     rf"(?P<level>{words_pattern(ADMIN_LEVELS)}|{abbreviations_pattern()})(?!\w)\.?",
     re.IGNORECASE,
 )
