@@ -255,6 +255,13 @@ def test_ambiguous_abbreviations_are_not_expanded() -> None:
         assert groups(typed) == [[typed.lower()]], typed
 
 
+def test_premises_are_found_by_their_abbreviation() -> None:
+    """Reports head their premises-and-equipment findings "CSVC" as often as "cơ sở vật chất": a
+    query typed either way (or without accents) asks for both."""
+    for typed in ("CSVC bộ phận 1 cửa", "cơ sở vật chất bộ phận một cửa", "co so vat chat bo phan mot cua"):
+        assert {fold("cơ sở vật chất"), "csvc"} <= {fold(a) for a in groups(typed)[0]}, typed
+
+
 def test_no_member_brings_a_common_phrase_of_another_sense() -> None:
     """Members are expanded folded when the user types no accents, so a member must mean one
     thing folded too: "sổ đỏ" would bring "so do" (trong số đó) and "sơ đồ"."""
@@ -551,6 +558,19 @@ def test_parts_of_a_multi_word_term() -> None:
     assert plan.fills(found=3, page_size=10)  # one group, yet a fill: its parts
     assert plan_query('"dich vu cong truc tuyen"', Segmented()).parts == ()
     assert plan_query("hồ sơ", Segmented()).parts == ()
+
+
+def test_a_term_typed_without_accents_has_the_parts_of_its_accented_form() -> None:
+    """With no index words to cut by, the dictionary cuts only accented syllables: a term typed
+    without accents is cut as its restored reading, so "dao tao boi duong" fills its page with
+    findings naming "bồi dưỡng" alone, as "đào tạo bồi dưỡng" does."""
+    pairs = (("dao tao boi duong", "đào tạo bồi dưỡng"), ("co so vat chat", "cơ sở vật chất"))
+    for folded, accented in pairs:
+        typed = [p.alternative.folded for p in plan_query(folded, Vocabulary()).parts]
+        assert typed == [p.alternative.folded for p in plan_query(accented, Vocabulary()).parts]
+        assert len(typed) == 2, folded
+    # The parts keep the syllables as typed: any accented form of them matches.
+    assert all(not p.alternative.any_accent for p in plan_query("dao tao boi duong", Vocabulary()).parts)
 
 
 def test_parts_share_their_group_weight() -> None:
