@@ -62,11 +62,14 @@ class Asked:
     concepts: tuple[Concept, ...] = ()  # the genre's concepts the query asks about (index/concepts.py)
     # The query's consecutive syllable pairs (`adjacent_pairs`), made once per query, not per finding.
     pairs: tuple[Alternative, ...] = field(init=False, default=())
+    # The query's groups naming its matter, not the genre's frame (`matter_groups`), once per query.
+    matter: tuple[Group, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
         typed = self.typed
         pairs = tuple(Alternative((a, b)) for a, b in zip(typed, typed[1:], strict=False))
         object.__setattr__(self, "pairs", pairs)  # frozen: set once, here
+        object.__setattr__(self, "matter", matter_groups(self.plan, load_frame()))
 
     @classmethod
     def of(cls, query: Query, plan: Plan) -> Asked:
@@ -415,6 +418,50 @@ def place_named(c: Candidate, asked: Asked, pool: int) -> float:
     return held / groups * where_said(c, which) if held else 0.0
 
 
+FRAME_FILE = Path(__file__).with_name("vi") / "frame_words.txt"
+
+
+@lru_cache(maxsize=1)
+def load_frame(path: Path = FRAME_FILE) -> frozenset[tuple[str, ...]]:
+    """The genre's frame words (index/vi/frame_words.txt) and the level words (core/levels.py),
+    each as its folded syllables."""
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    entries = {tuple(fold(s) for s in syllables_of(line)) for line in lines if line}
+    entries.update(tuple(fold(s) for s in syllables_of(level.value)) for level in ALL_LEVELS)
+    return frozenset(e for e in entries if e)
+
+
+def is_frame(syllables: Sequence[str], frame: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the syllables are a run of frame words ("cán bộ công chức": "cán bộ" + "công chức")."""
+    folded = tuple(fold(s) for s in syllables)
+    ends = {0}  # positions a run of entries reaches
+    for k in range(len(folded)):
+        if k in ends:
+            ends.update(k + len(e) for e in frame if folded[k:k + len(e)] == e)
+    return bool(folded) and len(folded) in ends
+
+
+def matter_groups(plan: Plan, frame: frozenset[tuple[str, ...]]) -> tuple[Group, ...]:
+    """The plan's groups said in words (not a unit's name, not a polarity cue) whose typed term is
+    not made of frame words."""
+    return tuple(g for g in plan.groups if g.alternatives and not g.unit and not g.sense
+                 and not is_frame(g.alternatives[0].syllables, frame))
+
+
+def matter_held(c: Candidate, asked: Asked, pool: int) -> float:
+    """The share of the query's matter groups the finding holds: its groups said in words, but
+    those made of the genre's frame words (`is_frame`: "cán bộ công chức", "bộ phận một cửa",
+    "thủ tục hành chính"). Every finding of the genre speaks of officials, offices, procedures
+    and files, so asked "đào tạo bồi dưỡng cán bộ công chức", a finding holding "cán bộ, công
+    chức" alone ("Cán bộ, công chức đều đeo thẻ") holds half the query's groups (`groups_held`)
+    and none of what it asks. 0 when every group is frame words or names a unit, without
+    reading the finding."""
+    matter = asked.matter
+    if not matter:
+        return 0.0
+    return sum(any(c.written.holds(a) for a in g.alternatives) for g in matter) / len(matter)
+
+
 Feature = Callable[[Candidate, Asked, int], float]
 
 # Every feature by the name the weights file uses, in a fixed order.
@@ -436,6 +483,7 @@ FEATURES: dict[str, Feature] = {
     "length": length,
     "concepts": concepts_held,
     "place": place_named,
+    "matter_words": matter_held,
 }
 
 

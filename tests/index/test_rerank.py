@@ -21,7 +21,11 @@ from index.rerank import (
     groups_held,
     in_matter,
     in_stage,
+    is_frame,
+    load_frame,
     load_ranker,
+    matter_groups,
+    matter_held,
     parse_ranker,
     place_named,
     polarity_match,
@@ -80,6 +84,39 @@ def test_groups_typed_words_phrase_and_pairs() -> None:
     assert [exact_phrase(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 0.0, 0.0]
     assert adjacent_pairs(typed, asked, 100) == 1.0
     assert adjacent_pairs(synonym, asked, 100) == 0.0  # "cấp giấy", not "cấp phiếu"
+
+
+def test_the_genres_frame_words_and_runs_of_them() -> None:
+    frame = load_frame()
+    assert is_frame(("cán", "bộ", "công", "chức"), frame)  # "cán bộ" + "công chức"
+    assert is_frame(("can", "bo"), frame)  # typed without accents, the same frame
+    assert is_frame(("bộ", "phận", "một", "cửa"), frame) and is_frame(("tthc",), frame)
+    assert is_frame(("xã",), frame)  # a level word, from core/levels.py
+    assert not is_frame(("đào", "tạo", "bồi", "dưỡng"), frame)
+    assert not is_frame(("cán", "bộ", "vắng", "mặt"), frame)  # a frame word and a matter
+    assert not is_frame(("tổ", "chức"), frame)  # also the matter "tổ chức bộ máy": not frame
+    assert not is_frame((), frame)
+
+
+def test_a_finding_holding_only_the_frame_holds_none_of_the_matter() -> None:
+    asked = Asked(plan_query("đào tạo bồi dưỡng cán bộ công chức"))
+    assert [g.alternatives[0].syllables for g in asked.matter] == [("đào", "tạo", "bồi", "dưỡng")]
+    answer = _cand(_rec("a", "Tăng cường đào tạo, bồi dưỡng, nâng cao trình độ chuyên môn đối với đội "
+                             "ngũ cán bộ, công chức cấp xã", polarity=Polarity.RECOMMENDATION))
+    frame_only = _cand(_rec("b", "Cán bộ, công chức đều đeo thẻ khi làm nhiệm vụ",
+                            polarity=Polarity.STRENGTH))
+    assert matter_held(answer, asked, 30) == 1.0
+    assert matter_held(frame_only, asked, 30) == 0.0
+    # groups_held cannot tell them so far apart: the frame counts as one group of two.
+    assert groups_held(frame_only, asked, 30) == 0.5
+
+
+def test_a_query_of_frame_words_alone_or_of_a_unit_has_no_matter_groups() -> None:
+    assert matter_groups(plan_query("cán bộ công chức bộ phận một cửa"), load_frame()) == ()
+    asked = Asked(plan_query("cán bộ công chức"))
+    assert matter_held(_cand(_rec("a", "Cán bộ, công chức đều đeo thẻ")), asked, 30) == 0.0
+    unit = Plan(groups=(Group((_alt("thanh trì"),), unit="thanh tri"), Group((_alt("giờ giấc"),))))
+    assert [g.alternatives[0].syllables for g in matter_groups(unit, load_frame())] == [("giờ", "giấc")]
 
 
 def test_the_polarity_the_query_asks_for() -> None:
