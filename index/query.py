@@ -1298,7 +1298,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=polarity, optional=_unique(optional),
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
-                parts=_parts(groups, unquoted, lexicon, words), restored=tuple(restored),
+                parts=_parts(groups, unquoted, lexicon, words, restored), restored=tuple(restored),
                 related=_related(groups, lexicon, words, restored),
                 answer=answer, unlike=unlike, which=lexicon.which_asked(typed),
                 question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)))
@@ -1325,8 +1325,11 @@ def _ends_member(pending: Sequence[str], term: Term, lexicon: Lexicon) -> bool:
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
-           words: set[str]) -> tuple[Part, ...]:
-    """The words inside each topical group's terms of two words or more (Part, `_words_inside`).
+           words: set[str], restored: Sequence[Alternative] = ()) -> tuple[Part, ...]:
+    """The words inside each topical group's terms of two words or more (Part, `_words_inside`),
+    cut as the genre writes the term when it was typed without accents (`_written`): "dao tao
+    boi duong" has the parts "đào tạo" and "bồi dưỡng" as its accented form has, where the
+    folded syllables alone would not be cut at all.
     Only of unquoted words (quotes ask for the phrase); of an abbreviation's expansions only those
     of at most MAX_WORD_SYLLABLES + 1 syllables: a longer one is a description, whose words are
     the genre's commonest."""
@@ -1344,7 +1347,7 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
             longest = len(typed) if alt is group.alternatives[0] else MAX_WORD_SYLLABLES + 1
             if alt.prefix or not 2 < len(typed) <= longest:
                 continue
-            for piece in _words_inside(typed, words, lexicon, whole):
+            for piece in _words_inside(typed, words, lexicon, whole, _written(alt, lexicon, restored)):
                 out.setdefault(piece.folded, Part(k, piece))
     return tuple(out.values())
 

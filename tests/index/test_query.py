@@ -87,7 +87,7 @@ def test_spans_follow_the_accent_rule() -> None:
 def test_stop_words_question_frames_and_kept_polarity_words() -> None:
     plan = plan_query("xã nào chưa cấp phiếu hẹn?")
     assert list(plan.dropped) == ["xã", "nào"]
-    assert groups("có niêm yết công khai không") == [["niêm yết"], ["công khai"]]
+    assert groups("có niêm yết công khai không") == [["niêm yết công khai", "niêm yết"]]
     assert groups("hồ sơ không hợp lệ")[1] == ["không", "chưa"]  # not a question frame: negation stays
     assert groups("các của") == [["các"], ["của"]]  # only stop words: they are the query
 
@@ -253,6 +253,23 @@ def test_the_genre_names_one_thing_many_ways(typed: str, member: str) -> None:
 def test_ambiguous_abbreviations_are_not_expanded() -> None:
     for typed in ("TU", "QĐ", "TB", "CV", "TT", "BTV", "CT", "KL", "TTr"):
         assert groups(typed) == [[typed.lower()]], typed
+
+
+def test_premises_are_found_by_their_abbreviation() -> None:
+    """Reports head their premises-and-equipment findings "CSVC" as often as "cơ sở vật chất": a
+    query typed either way (or without accents) asks for both."""
+    for typed in ("CSVC bộ phận 1 cửa", "cơ sở vật chất bộ phận một cửa", "co so vat chat bo phan mot cua"):
+        assert {fold("cơ sở vật chất"), "csvc"} <= {fold(a) for a in groups(typed)[0]}, typed
+
+
+def test_either_half_of_the_training_chapter_is_the_chapter() -> None:
+    """"đào tạo, bồi dưỡng" heads one chapter of the reports, whose findings name either half: a
+    query naming the chapter finds a finding saying "bồi dưỡng" alone as holding it, not only as
+    holding a part of it, which every finding naming "cán bộ, công chức" would outrank."""
+    for typed in ("kiến nghị đào tạo bồi dưỡng cán bộ công chức", "dao tao boi duong can bo cong chuc"):
+        first = {fold(a) for a in groups(typed)[0]}
+        assert {"dao tao boi duong", "dtbd", "boi duong", "dao tao"} <= first, typed
+    assert {fold(a) for a in groups("Sở GD&ĐT")[-1]} >= {"giao duc va dao tao"}  # the longest member
 
 
 def test_no_member_brings_a_common_phrase_of_another_sense() -> None:
@@ -551,6 +568,19 @@ def test_parts_of_a_multi_word_term() -> None:
     assert plan.fills(found=3, page_size=10)  # one group, yet a fill: its parts
     assert plan_query('"dich vu cong truc tuyen"', Segmented()).parts == ()
     assert plan_query("hồ sơ", Segmented()).parts == ()
+
+
+def test_a_term_typed_without_accents_has_the_parts_of_its_accented_form() -> None:
+    """With no index words to cut by, the dictionary cuts only accented syllables: a term typed
+    without accents is cut as its restored reading, so "co so vat chat" fills its page with
+    findings naming "vật chất" or "cơ sở", as "cơ sở vật chất" does."""
+    pairs = (("co so vat chat", "cơ sở vật chất"), ("di lam muon", "đi làm muộn"))
+    for folded, accented in pairs:
+        typed = [p.alternative.folded for p in plan_query(folded, Vocabulary()).parts]
+        assert typed == [p.alternative.folded for p in plan_query(accented, Vocabulary()).parts]
+        assert typed, folded
+    # The parts keep the syllables as typed: any accented form of them matches.
+    assert all(not p.alternative.any_accent for p in plan_query("co so vat chat", Vocabulary()).parts)
 
 
 def test_parts_share_their_group_weight() -> None:
