@@ -59,7 +59,8 @@ from index.query import Plan
 from index.rerank import DEFAULT_POOL, FEATURES, WEIGHTS_FILE, Asked, Ranker, candidates, feature_rows
 
 JUDGMENTS = tuple(Path(__file__).with_name(f"search_judgments{suffix}.json")
-                  for suffix in ("", "_fresh", "_holdout", "_fourth", "_fifth", "_sixth", "_seventh", "_eighth"))
+                  for suffix in ("", "_fresh", "_holdout", "_fourth", "_fifth", "_sixth", "_seventh",
+                                 "_eighth"))
 # The features the ascent trains by default: the engine's rank, the polarity asked for, the unit named,
 # the query's concepts said in other words (index/vi/concepts.toml) and, for a question asking
 # which place, the place a finding names with the matter (`place`), and for a question asking a
