@@ -163,10 +163,9 @@ def test_the_date_order_facets_and_browsing_are_the_engines(engine: SearchBacken
     assert search(engine, Query(), ranker=ranker).total == len(DIRECTION + OTHERS)
 
 
-def test_training_on_a_tiny_judged_set_learns_the_polarity(tmp_path: Path,
-                                                           request: pytest.FixtureRequest) -> None:
-    """Two judged queries asking for shortcomings, whose engine order puts strengths first: the
-    training script's ascent finds a polarity weight that puts the judged findings first."""
+def _tiny_judged_pools(tmp_path: Path, request: pytest.FixtureRequest) -> tuple[Any, list[Any]]:
+    """Two judged queries asking for shortcomings over SQLite, whose engine order puts strengths
+    first; only the shortcoming h1 is judged relevant. Returns the backend and the judged pools."""
     from benchmarks import train_ranker as tr
 
     backend = FACTORIES["sqlite"](tmp_path, request)
@@ -177,8 +176,17 @@ def test_training_on_a_tiny_judged_set_learns_the_polarity(tmp_path: Path,
         return (record.finding_id, judged.get(record.finding_id, 0))
 
     ideal = tr.ideal_dcg(list(judged.values()))
-    queries = [tr.judged_pool(backend, Query(text=t), grade, ideal, t, "polar", pool=10)
-               for t in (SHORTCOMING_QUERY, "tồn tại trong chỉ đạo điều hành")]
+    return backend, [tr.judged_pool(backend, Query(text=t), grade, ideal, t, "polar", pool=10)
+                     for t in (SHORTCOMING_QUERY, "tồn tại trong chỉ đạo điều hành")]
+
+
+def test_training_on_a_tiny_judged_set_learns_the_polarity(tmp_path: Path,
+                                                           request: pytest.FixtureRequest) -> None:
+    """Two judged queries asking for shortcomings, whose engine order puts strengths first: the
+    training script's ascent finds a polarity weight that puts the judged findings first."""
+    from benchmarks import train_ranker as tr
+
+    backend, queries = _tiny_judged_pools(tmp_path, request)
     assert all(len(q.keys) == 3 for q in queries)
     before = tr.mean_ndcg(queries, tr.start())
     weights = tr.train(queries, penalty=0.002, features=("rank", "polarity"))
@@ -199,16 +207,7 @@ def test_pairwise_training_on_a_tiny_judged_set_learns_the_polarity(tmp_path: Pa
     ranker puts the shortcoming first."""
     from benchmarks import train_ranker as tr
 
-    backend = FACTORIES["sqlite"](tmp_path, request)
-    backend.index([_rec(*row) for row in DIRECTION + OTHERS])
-    judged = {"h1": 2}
-
-    def grade(record: FindingRecord) -> tuple[Any, int] | None:
-        return (record.finding_id, judged.get(record.finding_id, 0))
-
-    ideal = tr.ideal_dcg(list(judged.values()))
-    queries = [tr.judged_pool(backend, Query(text=t), grade, ideal, t, "polar", pool=10)
-               for t in (SHORTCOMING_QUERY, "tồn tại trong chỉ đạo điều hành")]
+    backend, queries = _tiny_judged_pools(tmp_path, request)
     diffs, weights = tr.pair_differences(queries, tr.PAIRWISE)
     assert len(diffs) == 4 and weights.sum() == pytest.approx(1.0)  # h1 above s1 and s2, twice
     trained = tr.train_pairwise(queries)
