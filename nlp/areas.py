@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -164,10 +165,12 @@ def framed_areas(text: str, spans: Sequence[tuple[int, int]], areas: Sequence[st
     doc_form = form if form is not None and len(form) == len(text) else matching_form(text)
     taxonomy = load_taxonomy()
     frames = _frames(text)
+    sent_starts = [s for _, s, _ in frames]
     out: list[str] = []
     prev_end, prev_area, prev_para = -1, OVERALL, -1
     for (start, end), area in zip(spans, areas, strict=True):
-        para, sent = next(((p, s) for p, s, e in frames if s <= start < e), (-1, start))
+        at = bisect_right(sent_starts, start) - 1
+        para, sent = frames[at][:2] if at >= 0 and start < frames[at][2] else (-1, start)
         if not taxonomy.matches(doc_form[start:end]):
             lead_from = max(sent, prev_end)
             lead = vocabulary_area(doc_form[lead_from:start]) if lead_from < start else None
@@ -178,5 +181,8 @@ def framed_areas(text: str, spans: Sequence[tuple[int, int]], areas: Sequence[st
 
 
 def _frames(text: str) -> list[tuple[int, int, int]]:
-    """(paragraph start, sentence start, sentence end) of every sentence of `text`."""
-    return [(para.start, sent.start, sent.end) for para in paragraphs(text) for sent in sentences(text, para)]
+    """(paragraph start, sentence start, sentence end) of every non-empty sentence of `text`, in
+    order: sentences do not overlap, so the one holding an offset is found by bisection (a huge
+    document's findings times its sentences would otherwise be a quadratic scan)."""
+    return [(para.start, sent.start, sent.end) for para in paragraphs(text)
+            for sent in sentences(text, para) if sent.start < sent.end]
