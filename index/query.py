@@ -787,7 +787,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
     frames: list[tuple[tuple[str, ...], tuple[str, ...], bool]] = []
     light: list[Cue] = []  # optional words: cues of no polarity
     levels = tuple(levels)
-    for line in _stopword_entries(stopword_lines, levels):
+    for line in word_list_entries(stopword_lines, levels):
         if not line:
             continue
         if FRAME_GAP in line:
@@ -843,8 +843,9 @@ def compile_which(table: Mapping[str, Any], levels: Sequence[str]
     return tuple(sorted(asking.items(), key=lambda e: (-len(e[0]), e[0]))), unnamed
 
 
-def _stopword_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
-    """The stopword file's entries, comments cut; an entry holding LEVEL once per level word."""
+def word_list_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
+    """A word list's entries (index/vi/*.txt: the stopwords, the frame words), comments cut; an
+    entry holding LEVEL once per level word."""
     for raw in lines:
         yield from _per_level(raw.split("#", 1)[0].strip(), levels)
 
