@@ -1326,7 +1326,7 @@ def _ends_member(pending: Sequence[str], term: Term, lexicon: Lexicon) -> bool:
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
-           words: set[str], restored: Sequence[Alternative] = ()) -> tuple[Part, ...]:
+           words: set[str], restored: Sequence[Alternative]) -> tuple[Part, ...]:
     """The words inside each topical group's terms of two words or more (Part, `_words_inside`),
     cut as the genre writes the term when it was typed without accents (`_written`): "dao tao
     boi duong" has the parts "đào tạo" and "bồi dưỡng" as its accented form has, where the
@@ -1354,7 +1354,7 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
 
 
 def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str],
-             restored: Sequence[Alternative] = ()) -> tuple[Alternative, ...]:
+             restored: Sequence[Alternative]) -> tuple[Alternative, ...]:
     """The words inside every term of each topical group, its synonyms' too (`_words_inside`),
     folded: what ranks the matter tier's findings holding none of the groups (module
     docstring). Unlike the fill's parts, every
