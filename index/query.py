@@ -787,7 +787,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
     frames: list[tuple[tuple[str, ...], tuple[str, ...], bool]] = []
     light: list[Cue] = []  # optional words: cues of no polarity
     levels = tuple(levels)
-    for line in _stopword_entries(stopword_lines, levels):
+    for line in word_list_entries(stopword_lines, levels):
         if not line:
             continue
         if FRAME_GAP in line:
@@ -843,8 +843,9 @@ def compile_which(table: Mapping[str, Any], levels: Sequence[str]
     return tuple(sorted(asking.items(), key=lambda e: (-len(e[0]), e[0]))), unnamed
 
 
-def _stopword_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
-    """The stopword file's entries, comments cut; an entry holding LEVEL once per level word."""
+def word_list_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
+    """A word list's entries (index/vi/*.txt: the stopwords, the frame words), comments cut; an
+    entry holding LEVEL once per level word."""
     for raw in lines:
         yield from _per_level(raw.split("#", 1)[0].strip(), levels)
 
@@ -1325,7 +1326,7 @@ def _ends_member(pending: Sequence[str], term: Term, lexicon: Lexicon) -> bool:
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
-           words: set[str], restored: Sequence[Alternative] = ()) -> tuple[Part, ...]:
+           words: set[str], restored: Sequence[Alternative]) -> tuple[Part, ...]:
     """The words inside each topical group's terms of two words or more (Part, `_words_inside`),
     cut as the genre writes the term when it was typed without accents (`_written`): "dao tao
     boi duong" has the parts "đào tạo" and "bồi dưỡng" as its accented form has, where the
@@ -1353,7 +1354,7 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
 
 
 def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str],
-             restored: Sequence[Alternative] = ()) -> tuple[Alternative, ...]:
+             restored: Sequence[Alternative]) -> tuple[Alternative, ...]:
     """The words inside every term of each topical group, its synonyms' too (`_words_inside`),
     folded: what ranks the matter tier's findings holding none of the groups (module
     docstring). Unlike the fill's parts, every

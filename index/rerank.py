@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +40,7 @@ from index.query import (
     syllable_matches,
     syllables_of,
     within,
+    word_list_entries,
 )
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
@@ -421,14 +422,17 @@ def place_named(c: Candidate, asked: Asked, pool: int) -> float:
 FRAME_FILE = Path(__file__).with_name("vi") / "frame_words.txt"
 
 
+def compile_frame(lines: Iterable[str], levels: Sequence[str]) -> frozenset[tuple[str, ...]]:
+    """The frame words from the word list's lines (read as every word list of index/vi/ is,
+    `word_list_entries`: LEVEL standing for each level word), each as its folded syllables."""
+    entries = (tuple(fold(s) for s in syllables_of(e)) for e in word_list_entries(lines, levels))
+    return frozenset(e for e in entries if e)
+
+
 @lru_cache(maxsize=1)
 def load_frame(path: Path = FRAME_FILE) -> frozenset[tuple[str, ...]]:
-    """The genre's frame words (index/vi/frame_words.txt) and the level words (core/levels.py),
-    each as its folded syllables."""
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    entries = {tuple(fold(s) for s in syllables_of(line)) for line in lines if line}
-    entries.update(tuple(fold(s) for s in syllables_of(level.value)) for level in ALL_LEVELS)
-    return frozenset(e for e in entries if e)
+    """The genre's frame words (index/vi/frame_words.txt), its level words from core/levels.py."""
+    return compile_frame(path.read_text(encoding="utf-8").splitlines(), [level.value for level in ALL_LEVELS])
 
 
 def is_frame(syllables: Sequence[str], frame: frozenset[tuple[str, ...]]) -> bool:

@@ -16,6 +16,7 @@ from index.rerank import (
     Written,
     adjacent_pairs,
     answer_held,
+    compile_frame,
     engine_rank,
     exact_phrase,
     groups_held,
@@ -96,6 +97,13 @@ def test_the_genres_frame_words_and_runs_of_them() -> None:
     assert not is_frame(("cán", "bộ", "vắng", "mặt"), frame)  # a frame word and a matter
     assert not is_frame(("tổ", "chức"), frame)  # also the matter "tổ chức bộ máy": not frame
     assert not is_frame((), frame)
+
+
+def test_the_frame_list_is_read_as_every_word_list() -> None:
+    """Comments cut, compared folded, and [level] standing for each level word given."""
+    lines = ["# the officials", "Cán bộ  # who", "", "uỷ ban", "ủy ban", "[level]"]
+    frame = {("can", "bo"), ("uy", "ban"), ("xa",), ("thi", "tran")}
+    assert compile_frame(lines, ["xã", "thị trấn"]) == frame
 
 
 def test_a_finding_holding_only_the_frame_holds_none_of_the_matter() -> None:
