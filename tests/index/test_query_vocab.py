@@ -121,8 +121,25 @@ def test_a_member_the_cue_begins_is_a_topic_not_the_querys_sense() -> None:
     assert groups("cán bộ chậm") == [["cán bộ"], ["chậm"]] and bare.topical == (True, False)
 
 
-# ----------------------------------------------------------------------------------- intents.toml
+def test_the_two_level_government_is_one_group_however_its_number_is_written() -> None:
+    """"chính quyền địa phương hai cấp" (the 2025 reorganisation) is one group holding the digit
+    form the reports print, not "địa" + "phương hai" (phương hại, harm) cut from the words."""
+    assert groups("chính quyền địa phương hai cấp") == [[
+        "chính quyền địa phương hai cấp", "chính quyền địa phương 2 cấp", "chính quyền hai cấp",
+        "chính quyền 2 cấp"]]
+    assert "chinh quyen dia phuong 2 cap" in groups("chinh quyen hai cap")[0]
 
+
+def test_the_leaderships_direction_is_one_group_and_its_contraction() -> None:
+    """"lãnh chỉ đạo" contracts "lãnh đạo, chỉ đạo"; the government's "chỉ đạo, điều hành" stays
+    two words of their own (listed with the pair, a query lost a group: synonyms.toml)."""
+    assert groups("hạn chế trong lãnh đạo, chỉ đạo CCHC")[0] == [
+        "lãnh đạo chỉ đạo", "lãnh chỉ đạo", "lãnh đạo chỉ đạo điều hành"]
+    assert groups("chỉ đạo điều hành CCHC")[:2] == [["chỉ đạo"], ["điều hành"]]
+    assert groups("lãnh đạo xã") == [["lãnh đạo"], ["xã"]]  # the leaders alone are no member
+
+
+# ----------------------------------------------------------------------------------- intents.toml
 
 @pytest.mark.parametrize(("text", "polarity", "words", "cue"), [
     ("kết quả tích cực trong chuyển đổi số", "strength", ["chuyển đổi số", "cđs"], "kết quả tích cực"),
