@@ -141,6 +141,28 @@ def test_the_leaderships_direction_is_one_group_and_its_contraction() -> None:
 
 # ----------------------------------------------------------------------------------- intents.toml
 
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("CBCC bỏ vị trí trong giờ hành chính", "vị trí"), ("cán bộ vắng mặt tại trụ sở", "vắng mặt"),
+    ("can bo vang mat", "vang"), ("lãnh đạo xã không có mặt khi đoàn đến kiểm tra", "có mặt"),
+    ("cán bộ rời vị trí làm việc", "vị trí"),
+])
+def test_the_absence_named_asks_for_shortcomings_and_stays_the_topic(text: str, word: str) -> None:
+    """The absence from one's post names the breach the inspections record (intents.toml): the
+    query prefers shortcomings, its words stay required, and none is the query's sense (the
+    "không" of "không có mặt" negates nothing of the topic)."""
+    plan = plan_query(text)
+    assert plan.polarity == "shortcoming" and not any(g.sense for g in plan.groups)
+    assert any(word in alt for g in groups(text) for alt in g) and word not in optional(plan)
+
+
+def test_the_absence_after_a_remedy_asks_for_the_remedy() -> None:
+    """The first cue names what is asked: "kiến nghị xử lý cán bộ vắng mặt" asks for the
+    recommendations on the absence, as for any failing matter after the remedy."""
+    assert plan_query("kiến nghị xử lý cán bộ vắng mặt").polarity == "recommendation"
+    assert plan_query("kiểm điểm cán bộ vắng mặt").polarity == "recommendation"
+
+
 @pytest.mark.parametrize(("text", "polarity", "words", "cue"), [
     ("kết quả tích cực trong chuyển đổi số", "strength", ["chuyển đổi số", "cđs"], "kết quả tích cực"),
     ("chuyển biến tích cực về kỷ cương", "strength", ["kỷ cương", "kỉ cương"], "chuyển biến tích cực"),
