@@ -619,3 +619,22 @@ def test_equal_scores_come_newest_first_then_by_finding_id(empty: SearchBackend)
     assert len(scores) == 1, "the findings should tie for the test to say anything"
     assert ids(empty, text="niêm yết") == ["t4", "t1", "t5", "t9", "t0"]
     assert ids(empty) == ["t4", "t1", "t5", "t9", "t0"]  # the browse order is the same rule
+
+
+# Numbers written with a decimal comma: SQLite FTS5 counts "1", "5" where Lucene's standard
+# tokenizer alone would count "1,5" (core.normalize.words_apart).
+NUMBERED = (
+    _rec("n1", "docn", "Tỷ lệ hồ sơ trễ hạn 1,5% 2,5% 3,5% 4,5% trong quý.",
+         "Tỷ_lệ hồ_sơ trễ_hạn 1,5 % 2,5 % 3,5 % 4,5 % trong quý .", NEG, TTHC, 2024, "2024-05-01"),
+    _rec("n2", "docm", "Hồ sơ trễ hạn được xử lý lại ngay sau đó trong quý.",
+         "Hồ_sơ trễ_hạn được xử_lý lại ngay sau đó trong quý .", NEG, TTHC, 2023, "2023-05-01"),
+)
+
+
+def test_numbers_are_cut_into_words_alike(empty: SearchBackend) -> None:
+    """A number typed as written ("2,5%") is the phrase "2 5" on every engine, and a finding's
+    length counts its numbers' parts: the shorter finding (13 words against 16) ranks first,
+    whatever its date."""
+    assert empty.index(NUMBERED) == len(NUMBERED)
+    assert ids(empty, text="2,5%") == ["n1"]
+    assert ids(empty, text="trễ hạn") == ["n2", "n1"]
