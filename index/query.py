@@ -594,13 +594,28 @@ class Lexicon:
         (light words, a question's asking words: "xếp thứ mấy") name nothing and yield to none."""
         for cue in self.cues:
             size = len(cue.syllables)
-            if _written_at(typed, cue.syllables, at, cue.accents_only) and not cue.other_word_at(typed, at) \
+            if self._cue_written_at(typed, cue, at) and not cue.other_word_at(typed, at) \
                     and not any(
                     other.polarity and k + len(other.syllables) > at + size
-                    and _written_at(typed, other.syllables, k, other.accents_only)
+                    and self._cue_written_at(typed, other, k)
                     for k in range(at + 1, at + size) for other in self.cues):
                 return cue
         return None
+
+    def _cue_written_at(self, typed: Sequence[str], cue: Cue, at: int) -> bool:
+        """Whether the cue is typed at `at`: as `_written_at` says, or, for a cue of two
+        syllables or more counting only with its accents, typed without some of them where its
+        folded form's clear reading is the cue (index/accents.py): "cong tac" is công tác, a
+        filler noun, and "thuc hien" thực hiện, a light verb, as typed with accents. The marks
+        guard a lone syllable ("co": có, cơ, cô), whose reading a folded query cannot tell; a
+        word of several has one reading, the same the query restores for ranking (`_readings`).
+        Without this a folded light word was a required group, the query's conjunction then
+        holding a word the findings drop at will ("tồn tại trong thực hiện DVC")."""
+        if _written_at(typed, cue.syllables, at, cue.accents_only):
+            return True
+        size = len(cue.syllables)
+        return (cue.accents_only and size > 1 and _matches_at(typed, cue.syllables, at)
+                and reading(self.readings, typed[at:at + size]) == cue.syllables)
 
     def is_word(self, typed: Sequence[str]) -> bool:
         """Whether typed syllables are a dictionary word under the matching rule."""

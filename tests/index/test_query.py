@@ -752,3 +752,35 @@ def test_partial_stages_give_way_to_the_matter_when_the_absent_word_outweighs_th
     negated = plan_query("chua ky luat hanh chinh", Segmented())
     assert [g.sense for g in negated.groups] == [True, False, False]
     assert negated.matter_first([500, 0, 400], 1000, matter, ())
+
+
+class Indexed(Vocabulary):
+    """An index holding the words of the genre's commonest phrases, as its segmenter joined them."""
+
+    def known_words(self, spans: object) -> set[str]:
+        return {"ton tai", "thuc hien", "dich vu", "truc tuyen", "han che", "cong tac", "chi dao",
+                "dieu hanh"}
+
+
+def test_a_light_word_of_several_syllables_typed_without_accents_is_still_light() -> None:
+    """"[optional]" entries count only with their accents, for a lone syllable's sake ("cap":
+    cấp, cặp); a word of several has one reading folded, so "thuc hien" is the light verb and
+    "cong tac" the filler noun, ranked and not required, as typed with accents."""
+    for folded, accented in [("ton tai trong thuc hien dich vu cong truc tuyen",
+                              "tồn tại trong thực hiện dịch vụ công trực tuyến"),
+                             ("han che trong cong tac chi dao dieu hanh",
+                              "hạn chế trong công tác chỉ đạo điều hành")]:
+        plan, typed = plan_query(folded, Indexed()), plan_query(accented, Indexed())
+        assert [g.alternatives[0].folded for g in plan.groups] == [
+            g.alternatives[0].folded for g in typed.groups]
+        assert [a.folded for a in plan.optional] == [a.folded for a in typed.optional]
+        assert plan.polarity == typed.polarity == "shortcoming"
+    assert groups("cong tac", Indexed()) == [["cong tac"]]  # alone it is the topic, as typed with accents
+
+
+def test_a_folded_light_word_counts_by_its_reading_not_its_spelling() -> None:
+    lexicon = compile_lexicon(["công tác [optional]"], [], ["công tác", "công tắc"])
+    assert [a.syllables for a in analyse(parse("cong tac ho so"), lexicon).optional] == [("cong", "tac")]
+    # the accents typed tell the other word (công tắc, a switch): a word of the topic, required
+    plan = analyse(parse("cong tắc ho so"), lexicon)
+    assert not plan.optional and plan.groups[0].alternatives[0].syllables == ("cong", "tắc")
