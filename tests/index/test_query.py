@@ -625,13 +625,14 @@ def test_parts_share_their_group_weight() -> None:
     group, other, common, rare = weights
     assert group > common + rare and rare > common >= 1 and other > 0
     unsplit = plan_query("ho so tre", Segmented())  # no parts: the idf weights as they are
-    assert unsplit.weights([10, 100, 50], 1000) == group_weights([10, 100, 50], 1000)
+    assert len(unsplit.groups) == 2 and not unsplit.parts  # "ho so" read as hồ sơ, the genre's word
+    assert unsplit.weights([10, 100], 1000) == group_weights([10, 100], 1000)
 
 
 def test_only_a_lone_group_has_weights_without_counting_its_holders() -> None:
     """One group, nothing else counted: a finding holds it or not, so no idf changes the order."""
     assert plan_query("van ban", Segmented()).fixed_weights == [1]
-    assert plan_query("ho so", Segmented()).fixed_weights is None  # two groups: idf ranks them
+    assert plan_query("ho sơ tre", Segmented()).fixed_weights is None  # two groups: idf ranks them
     assert plan_query("dich vu cong truc tuyen", Segmented()).fixed_weights is None  # parts weigh too
 
 
@@ -784,3 +785,21 @@ def test_a_folded_light_word_counts_by_its_reading_not_its_spelling() -> None:
     # the accents typed tell the other word (công tắc, a switch): a word of the topic, required
     plan = analyse(parse("cong tắc ho so"), lexicon)
     assert not plan.optional and plan.groups[0].alternatives[0].syllables == ("cong", "tắc")
+
+
+class Portal(Vocabulary):
+    """An index holding "tiếp nhận", "dịch vụ", "hồ sơ" as words, but not "số hoá"."""
+
+    def known_words(self, spans: object) -> set[str]:
+        return {"tiep nhan", "dich vu", "ho so", "truc tuyen"}
+
+
+def test_a_folded_run_is_cut_by_the_dictionary_where_the_index_leaves_a_gap() -> None:
+    """Typed without accents, a word the index lacks is cut by its clear reading ("so hoa":
+    số hoá, not "so" and "hoa"), as it is with accents; the index's words win where they cut
+    as well: "tiep nhan | qua" (not the dictionary's nhân quả), "cong | dich vu | cong"."""
+    assert groups("so hoa ho so", Portal())[:2] == [["so hoa"], ["ho so"]]
+    assert groups("so hoa ho so", Portal()) == [[" ".join(fold(s) for s in g[0].split())]
+                                                 for g in groups("số hoá hồ sơ", Portal())]
+    assert ["tiep nhan"] in groups("ho so truc tuyen cham tiep nhan qua 8 gio", Portal())
+    assert groups("cong dich vu cong", Portal()) == [["cong"], ["dich vu"], ["cong"]]
