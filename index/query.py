@@ -1818,30 +1818,12 @@ def _longest(typed: list[str], at: int, known: set[str], lo: int) -> int:
 
 def _members(span: Sequence[str], members: tuple[tuple[str, ...], ...]) -> list[Alternative]:
     """A synonym set as alternatives: the span as typed first; the other members with their
-    accents when the user typed accents, folded (matching any form) when not; not a longer
-    member holding the span (`_contains`: "niêm yết công khai" for "niêm yết", "phiếu hẹn trả
-    kết quả" for "phiếu hẹn").
-
-    Why not those: a finding writing the longer member holds the typed words, so it matches
-    without it; as an alternative of its own it would only count the typed words a second
-    time in bm25, and the findings writing the longer form would outrank those writing what
-    the user typed ("chưa niêm yết" put "niêm yết công khai … chưa đúng" before "việc niêm yết
-    các TTHC vẫn chưa cập nhật"). Typed the longer member, the shorter one stays: a finding
-    writing the shorter form must still match."""
+    accents when the user typed accents, folded (matching any form) when not."""
     accents = any(is_accented(s) for s in span)
     out = [Alternative(tuple(span))]
     for member in members:
-        if not _contains(member, span):
-            out.append(Alternative(member if accents else tuple(fold(s) for s in member)))
+        out.append(Alternative(member if accents else tuple(fold(s) for s in member)))
     return out
-
-
-def _contains(written: Sequence[str], typed: Sequence[str]) -> bool:
-    """Whether `written` (a synonym member) is longer than `typed` and holds it, syllables in a
-    row under the matching rule: a finding matching `written` then matches `typed`."""
-    return len(written) > len(typed) and any(
-        all(syllable_matches(t, written[at + k]) for k, t in enumerate(typed))
-        for at in range(len(written) - len(typed) + 1))
 
 
 def _with_synonyms(syllables: tuple[str, ...], prefix: bool, lexicon: Lexicon) -> list[Alternative]:

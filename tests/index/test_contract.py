@@ -606,22 +606,6 @@ def test_equal_scores_come_newest_first_then_by_finding_id(empty: SearchBackend)
     assert ids(empty) == ["t4", "t1", "t5", "t9", "t0"]  # the browse order is the same rule
 
 
-def test_a_longer_synonym_holding_the_typed_words_earns_nothing_more(empty: SearchBackend) -> None:
-    """"niêm yết công khai" is a member of the set of "niêm yết" (index/vi/synonyms.toml): a
-    finding writing it holds "niêm yết" and matches, but ranks no higher for the longer form the
-    user did not type. The two findings are as long and hold the typed words as often: they tie,
-    and the newer comes first."""
-    typed = replace(TIED[0], finding_id="typed", text="Xã Yên chưa niêm yết thủ tục tại bộ phận một cửa.",
-                    words="Xã Yên chưa niêm_yết thủ_tục tại bộ_phận một_cửa .", year=2024)
-    longer = replace(TIED[0], finding_id="longer",
-                     text="Xã Minh chưa niêm yết công khai thủ tục tại bộ phận.",
-                     words="Xã Minh chưa niêm_yết công_khai thủ_tục tại bộ_phận .", year=2023)
-    assert empty.index([typed, longer]) == 2
-    hits = empty.search(Query(text="chưa niêm yết", limit=10)).hits
-    assert [h.record.finding_id for h in hits] == ["typed", "longer"]
-    assert hits[0].score == pytest.approx(hits[1].score)
-
-
 def test_similar_findings_break_ties_as_the_search_does(empty: SearchBackend) -> None:
     """The findings like one, scored alike (the same words but the commune's name, which no
     other finding holds), come newest first, then by year and finding id: not in the order of
