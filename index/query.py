@@ -1550,7 +1550,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.append(typed[i])
             i += 1
             continue
-        size = max(word, 1)
+        size = max(word, 1) if word else _morpheme(typed, i, end, cuts[end], words, units, lexicon)
         _add_group(Group((Alternative(tuple(typed[i:i + size])),)), setting or clause, groups, optional)
         setting = False
         said.extend(typed[i:i + size])
@@ -1561,6 +1561,45 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
     return _coordinated(groups, links), dropped, cues, optional, said, read
+
+
+def _morpheme(typed: list[str], at: int, end: int, cut: Sequence[int], words: Collection[str],
+              units: Collection[str], lexicon: Lexicon) -> int:
+    """How many syllables the group of a lone syllable typed without accents takes (`_cut_run`): 1,
+    or, when the query writes that syllable again inside a longer word ("so" of "so theo doi ho
+    so": sổ, and the sơ of hồ sơ), the syllable and the word after it, as one phrase ("so theo
+    doi"), unless that word is a stop word, a cue, a synonym member or a unit.
+
+    Why: folded, one syllable matches every word holding it ("so" is sổ, số, sơ, sở …), so every
+    finding holding the longer word the query also names holds the lone syllable too: as a group
+    of its own it requires nothing and counts the longer word twice in bm25. Typed alone where
+    the cut knows no word, it is a morpheme of a compound the index and the cut do not know
+    ("sổ theo dõi"), and Vietnamese compounds put the head first: with the word after it, it
+    names the thing, as `_conjunct` reads a lone conjunct with its neighbour."""
+    folded = fold(typed[at])
+    nxt = at + 1
+    if is_accented(typed[at]) or nxt >= end or not _inside_longer(typed, at, folded, words, units, lexicon):
+        return 1
+    if (lexicon.stopword_at(typed, nxt) or lexicon.cue_at(typed, nxt) or lexicon.synonyms_at(typed, nxt)[0]
+            or _longest(typed, nxt, set(units), lo=2)):
+        return 1
+    return 1 + max(cut[nxt], 1)
+
+
+def _inside_longer(typed: list[str], at: int, folded: str, words: Collection[str], units: Collection[str],
+                   lexicon: Lexicon) -> bool:
+    """Whether the folded syllable `folded` is, elsewhere in the run, a syllable of a word of two or
+    more (the run cut whole, `_best_cut`)."""
+    if not any(fold(s) == folded for k, s in enumerate(typed) if k != at):
+        return False
+    sizes = _best_cut(typed, words, units, lexicon, len(typed))
+    k = 0
+    while k < len(typed):
+        size = max(sizes[k], 1)
+        if size > 1 and not k <= at < k + size and folded in (fold(s) for s in typed[k:k + size]):
+            return True
+        k += size
+    return False
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:
