@@ -619,22 +619,6 @@ class Lexicon:
         """How many syllables from `at` form a stopword entry (longest), 0 when none."""
         return _entry_at(self.stopwords, typed, at)
 
-    def negated_stop(self, typed: Sequence[str], at: int) -> bool:
-        """Whether the syllable at `at` is a stop word of one syllable right after a negation (a
-        required cue carrying the query's sense: "không", "chưa"): "có" of "không có người trực".
-
-        Why: a negation negates the verb after it, so there the stop word is that verb ("không
-        có": there is no; "chưa được"), never the first syllable of a compound with the noun
-        that follows. The dictionary's word of that spelling is another reading ("có người",
-        someone; "có số", lucky; "có hạn", limited), which would swallow the matter the query
-        names ("người trực", "số điện thoại"), so the cut does not take it (`_word_lengths`):
-        the stop word is dropped and the words after it are cut as the matter. A word of the
-        index still wins (the reports write it, "có mặt": present): only the dictionary's
-        words are not taken."""
-        return self.stopword_at(typed, at) == 1 and any(
-            c.required and c.sense and at >= len(c.syllables)
-            and _written_at(typed, c.syllables, at - len(c.syllables), c.accents_only) for c in self.cues)
-
     @cached_property
     def _accents_only(self) -> dict[str, frozenset[str]]:
         """The entries of one syllable counting only with their accents (stop words, light
@@ -1773,14 +1757,12 @@ def _word_lengths(typed: list[str], at: int, end: int, words: Collection[str], u
                   lexicon: Lexicon, most: int = MAX_WORD_SYLLABLES + 1) -> list[int]:
     """The lengths (2 or more syllables, at most `most`) of the words, unit names and synonym
     members starting at `at` and ending before `end`, longest first; not a word of the index or
-    the dictionary that would swallow a synonym member starting inside it (`_swallows`), nor a
-    dictionary word a negated stop word would begin (`Lexicon.negated_stop`)."""
+    the dictionary that would swallow a synonym member starting inside it (`_swallows`)."""
     out = []
-    negated = lexicon.negated_stop(typed, at)
     for n in range(min(most, MAX_WORD_SYLLABLES + 1, end - at), 1, -1):
         span = typed[at:at + n]
         key = " ".join(fold(s) for s in span)
-        word = key in words or (n <= MAX_WORD_SYLLABLES and not negated and _cuts_as_word(span, lexicon))
+        word = key in words or (n <= MAX_WORD_SYLLABLES and _cuts_as_word(span, lexicon))
         if (key in units or lexicon.synonyms_at(span, 0)[0] == n
                 or (word and not _swallows(typed, at, n, lexicon))):
             out.append(n)

@@ -259,29 +259,6 @@ def test_a_clear_word_with_its_neighbour_keeps_the_folded_syllable_a_word_of_the
 
 
 @pytest.mark.parametrize(("text", "first"), [
-    ("không có người trực", ["không", "người", "trực"]),  # not the dictionary's "có người", someone
-    ("bộ phận một cửa chưa có người trực", ["bộ phận một cửa", "chưa", "người", "trực"]),
-    ("chưa có số điện thoại", ["chưa", "số", "điện thoại"]),  # not "có số", lucky
-    ("chưa có nhà văn hóa", ["chưa", "nhà văn hoá"]),  # not "có nhà", at home
-])
-def test_after_a_negation_the_stop_word_is_the_negated_verb_not_a_dictionary_words_start(
-        text: str, first: list[str]) -> None:
-    """"không có người trực": the negation negates "có" (there is no one on duty); the dictionary's
-    "có người" (someone) would swallow the matter, "người trực", into a word no finding writes."""
-    plan = plan_query(text)
-    assert [" ".join(g.alternatives[0].syllables) for g in plan.groups] == first
-    assert "có" in plan.dropped
-
-
-def test_after_a_negation_a_word_of_the_index_still_wins() -> None:
-    """The reports write "có mặt" (present) as one word: "không có mặt" is absent, one group."""
-    plan = plan_query("lãnh đạo không có mặt", _Words("co mat", "lanh dao"))
-    assert [" ".join(g.alternatives[0].syllables) for g in plan.groups] == ["lãnh đạo", "không", "có mặt"]
-    affirmed = plan_query("có người trực")  # no negation: the dictionary's word is the cut's
-    assert [" ".join(g.alternatives[0].syllables) for g in affirmed.groups][0] == "có người"
-
-
-@pytest.mark.parametrize(("text", "first"), [
     ("so theo doi ho so tthc", ["so theo doi", "ho so", "tthc"]),  # sổ theo dõi, and the sơ of hồ sơ
     ("phieu hen so theo doi ho so", ["phieu hen", "so theo doi", "ho so"]),
     ("so ghi chep ho so", ["so ghi chep", "ho so"]),
