@@ -308,6 +308,21 @@ def test_polarity_asked_for_ranks_first_and_its_word_is_not_required(backend: Se
     assert set(ids(backend, text="chưa trả phiếu hẹn")) == {"a1"}
 
 
+def test_a_query_naming_the_absence_ranks_the_absences_found_first(mutable: SearchBackend) -> None:
+    """"vắng mặt" and "bỏ vị trí" name the breach the inspections record (intents.toml): the
+    shortcoming recording it ranks above a short strength holding the same words, which bm25
+    alone would put first; the words stay required (the unrelated finding is not listed)."""
+    mutable.index([
+        _rec("g1", "docg", "Cán bộ không vắng mặt.", "Cán_bộ không vắng_mặt .", POS, BM, 2024, "2024-03-01"),
+        _rec("g2", "docg", "Tại thời điểm kiểm tra, UBND xã có 3/11 cán bộ, công chức vắng mặt tại trụ sở.",
+             "Tại thời_điểm kiểm_tra , UBND xã có 3/11 cán_bộ , công_chức vắng_mặt tại trụ_sở .",
+             NEG, BM, 2024, "2024-03-01"),
+    ])
+    for text in ("cán bộ vắng mặt", "can bo vang mat"):
+        found = ids(mutable, text=text)
+        assert found[:2] == ["g2", "g1"] and "a1" not in found
+
+
 def test_unit_named_in_the_query_matches_findings_about_it(backend: SearchBackend) -> None:
     assert set(ids(backend, text="Tân Lộc phiếu hẹn")[:1]) == {"a1"}
     assert set(ids(backend, text="tan loc phieu hen")[:2]) == {"a1", "a2"}
