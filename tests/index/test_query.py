@@ -14,9 +14,11 @@ from index.query import (
     Vocabulary,
     analyse,
     candidates,
+    compile_coordinators,
     compile_cues,
     compile_lexicon,
     group_weights,
+    load_coordinators,
     load_lexicon,
     match_spans,
     parse,
@@ -60,6 +62,20 @@ def test_hoac_and_lowercase_or_beside_a_quoted_phrase_are_or() -> None:
     assert [t.syllables for c in parse("phiếu hẹn hoặc").clauses for t in c][-1] == ("hoặc",)
     assert [t.syllables for c in parse("hoặc phiếu hẹn").clauses for t in c][0] == ("hoặc",)
     assert [t.syllables for c in parse("hồ sơ hoặc -phiếu").clauses for t in c][-1] == ("hoặc",)
+
+
+def test_the_words_of_a_choice_are_the_coordination_table_read_by_parser_and_lexicon_alike() -> None:
+    """The parser reads OR words from the table the analysis reads (intents.toml [coordination]),
+    without compiling the lexicon; a word put there is OR beside a quoted phrase, one taken out
+    is a word, and a word typed with other accents is another word."""
+    assert load_coordinators() == load_lexicon().coordinators
+    either = compile_coordinators({"words": ["hoặc", "hay là"]})
+    assert len(parse('"phiếu hẹn" hoặc "sổ"', either).clauses) == 1
+    assert len(parse('"phiếu hẹn" hoac "sổ"', either).clauses) == 1  # typed without accents
+    assert len(parse('"phiếu hẹn" hoác "sổ"', either).clauses) == 3  # other accents: another word
+    assert len(parse('"phiếu hẹn" or "sổ"', either).clauses) == 3  # not listed here
+    assert len(parse('"phiếu hẹn" hay là "sổ"', either).clauses) == 4  # two words: the analysis's
+    assert len(parse('"phiếu hẹn" hoặc, "sổ"', either).clauses) == 3  # a word with a mark is no OR
 
 
 def test_document_numbers_and_punctuation() -> None:

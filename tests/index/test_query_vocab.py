@@ -297,6 +297,25 @@ def test_a_clear_word_with_its_neighbour_keeps_the_folded_syllable_a_word_of_the
     assert lexicon.folded_light_at(["ho", "so", "con", "tre", "han"], 2)  # còn trễ hạn, not con trẻ
 
 
+@pytest.mark.parametrize(("text", "first"), [
+    ("so theo doi ho so tthc", ["so theo doi", "ho so", "tthc"]),  # sổ theo dõi, and the sơ of hồ sơ
+    ("phieu hen so theo doi ho so", ["phieu hen", "so theo doi", "ho so"]),
+    ("so ghi chep ho so", ["so ghi chep", "ho so"]),
+])
+def test_a_lone_folded_syllable_the_query_writes_in_a_longer_word_takes_the_next_word(
+        text: str, first: list[str]) -> None:
+    """Folded, "so" is sổ, số, sơ, sở: every finding holding "hồ sơ" holds it, so as a group of its
+    own it would require nothing; with the word after it, it names the thing ("sổ theo dõi")."""
+    plan = plan_query(text, _Words("ho so", "theo doi", "ghi chep", "phieu hen"))
+    assert [" ".join(g.alternatives[0].syllables) for g in plan.groups] == first
+
+
+@pytest.mark.parametrize("text", ["cap nhat so sach", "sổ theo dõi hồ sơ", "so theo doi", "ho so so"])
+def test_a_lone_syllable_stays_one_without_the_longer_word_or_typed_with_accents(text: str) -> None:
+    plan = plan_query(text, _Words("ho so", "theo doi", "cap nhat"))
+    assert any(g.alternatives[0].syllables in (("so",), ("sổ",)) for g in plan.groups)
+
+
 def test_a_folded_question_particle_is_no_question() -> None:
     """"hả", "nhỉ" end a question only typed with accents: folded, "ha" is hạ of hạ tầng, Hà."""
     lexicon = load_lexicon()
