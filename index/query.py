@@ -102,6 +102,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from core.agencies import Agency, agencies
 from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
@@ -936,6 +937,7 @@ class Group:
 
     alternatives: tuple[Alternative, ...]
     unit: str | None = None  # filter key of a unit name the query typed: findings about it match
+    agency: bool = False  # the unit is an agency ("Sở Tài chính": core/agencies.py), not a place
     doc_number: str | None = None  # filter key of a document number: that document's findings match
     sense: bool = False  # a polarity cue kept as a word (a negation): weighs as the heaviest group
 
@@ -1257,7 +1259,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         at += sum(len(t.syllables) for t in clause)
         # A loose word joins the run of unquoted words; so does a joined word ending a synonym
         # member the run began ("bộ phận TN&TKQ"), the run then never empty.
-        if len(clause) == 1 and (_loose(clause[0]) or _ends_member(pending, clause[0], lexicon)):
+        if len(clause) == 1 and (_loose(clause[0]) or _ends_member(pending, clause[0], lexicon)
+                                 or _ends_agency(pending, clause[0])):
             if not pending:
                 start = at - len(clause[0].syllables)
             pending.extend(clause[0].syllables)
@@ -1323,6 +1326,31 @@ def _ends_member(pending: Sequence[str], term: Term, lexicon: Lexicon) -> bool:
         if lexicon.synonyms_at(combined, 0)[0] == len(combined):
             return True
     return False
+
+
+def _ends_agency(pending: Sequence[str], term: Term) -> bool:
+    """Whether a joined word ("TN&MT") ends an agency's name begun by the words before it ("Sở
+    TN&MT", core/agencies.py): it is then read with them, as the agency they name together."""
+    if not term.joined or term.prefix or term.number or not pending:
+        return False
+    table = agencies()
+    combined = [*pending, *term.syllables]
+    for start in range(max(0, len(pending) - table.longest), len(pending)):
+        hit = table.at(combined, start, loose=True)
+        if hit and start + hit[0] == len(combined):
+            return True
+    return False
+
+
+def _agency_group(typed: Sequence[str], at: int, length: int, agency: Agency, lexicon: Lexicon) -> Group:
+    """The group of an agency typed at `at` ("Sở TN&MT"): the findings about it (`Group.unit`, the
+    key its records carry: core/attribution.py), or holding any of its names as the table and the
+    genre's synonyms write them ("Sở Tài nguyên và Môi trường", "Sở TNMT")."""
+    span = tuple(typed[at:at + length])
+    size, members = lexicon.synonyms_at(typed, at)
+    written = [Alternative(span), *(Alternative(f) for f in agencies().forms_of(agency)),
+               *(_members(span, members) if size == length else ())]
+    return Group(_unique(written), unit=filter_key(agency.name), agency=True)
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
@@ -1475,6 +1503,17 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # stages (Plan.topical), so "CBCC chậm giờ" would lose the late staff not called CBCC.
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
+        if (government := agencies().committee_at(typed, i)) and _unit_after(typed, i + government, units,
+                                                                              capitals, lexicon):
+            dropped.extend(typed[i:i + government])  # "UBND huyện X": the unit's government is the unit
+            i += government
+            continue
+        if found := agencies().at(typed, i, loose=True):
+            groups.append(_agency_group(typed, i, found[0], found[1], lexicon))
+            setting = False  # an agency named is a filter the user asks for, as a unit is
+            said.extend(typed[i:i + found[0]])
+            i += found[0]
+            continue
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             group = Group(_unique(_members(typed[i:i + length], members)))
@@ -1520,6 +1559,13 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
     return _coordinated(groups, links), dropped, cues, optional, said, read
+
+
+def _unit_after(typed: Sequence[str], at: int, units: set[str], capitals: Sequence[bool],
+                lexicon: Lexicon) -> bool:
+    """Whether the query names an indexed unit at `at`, as `_cut_run` reads one (`names_place`)."""
+    unit = _longest(list(typed), at, units, lo=2)
+    return bool(unit) and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon)
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:

@@ -321,13 +321,15 @@ def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
     """+1 when the query names a unit and the finding is about it or names it, -1 when neither:
     a query naming a place asks about that place ("Thanh Trì giờ giấc làm việc"), and the same
     matter elsewhere answers another question. Named in the text counts too: a news finding
-    names the office it saw ("Chi nhánh huyện Thanh Trì") without being attributed to it."""
+    names the office it saw ("Chi nhánh huyện Thanh Trì") without being attributed to it. Of
+    several units named, the share the finding is about: "Sở LĐTB&XH Hà Nội" asks about the
+    agency of Hà Nội, which its findings are about both, the city's other findings one of two."""
     if not asked.units:
         return 0.0
-    if _about(c.record, asked.units):
-        return 1.0
-    named = (g for g in asked.plan.groups if g.unit)
-    return 1.0 if any(c.written.holds(alt) for g in named for alt in g.alternatives) else -1.0
+    typed = {g.unit: g.alternatives for g in asked.plan.groups if g.unit}
+    held = sum(1 for unit in asked.units
+               if _about(c.record, (unit,)) or any(c.written.holds(alt) for alt in typed.get(unit, ())))
+    return held / len(asked.units) if held else -1.0
 
 
 def answer_held(c: Candidate, asked: Asked, pool: int) -> float:

@@ -289,7 +289,11 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int,
     """
     asked = replace(query, offset=0, limit=pool, page_size=pool_page(query, pool))
     found = backend.search(asked, plan)
-    places = [g.unit for g in (found.plan or Plan()).groups if g.unit]
+    # An agency typed with its province ("Sở LĐTB&XH Hà Nội") asks about the agency, the narrowest
+    # place named: its findings first, the province's others after them in the engine's order
+    # (the unit group ranks them there). index.query.Group.agency.
+    groups = (found.plan or Plan()).groups
+    places = [g.unit for g in groups if g.unit and g.agency] or [g.unit for g in groups if g.unit]
     if query.unit or len(set(places)) != 1:
         return found, ()
     inside = () if holds_every_answer(found, asked) else backend.search(
