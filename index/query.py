@@ -1080,15 +1080,18 @@ class Plan:
         then of each part (`holders`: how many findings hold each, in that order): idf
         (group_weights), the sense groups the heaviest group, a unit named in the query one
         more than the heaviest: a place narrows where, as a filter does, so a finding about it
-        holding one word of the topic ranks above one elsewhere holding two. With parts, group weights are
+        holding one word of the topic ranks above one elsewhere holding two; not an agency
+        (`Group.agency`): every province has its Sở Tài chính and its one-stop centre, so the
+        agency weighs as the rare name it is, by idf, and the place typed with it narrows where.
+        With parts, group weights are
         PART_RESOLUTION times that, and a group's parts share its weight less one in proportion
         to their idf, so a finding holding all of a group's parts still ranks below one holding
         the group, and one holding its rarer part above one holding its commoner."""
         first = self.counted
         weights = group_weights(holders[:first], total, self.senses)
         heaviest = max(weights, default=1)
-        weights = [heaviest + 1 if k < len(self.groups) and self.groups[k].unit else w
-                   for k, w in enumerate(weights)]
+        weights = [heaviest + 1 if k < len(self.groups) and self.groups[k].unit and not self.groups[k].agency
+                   else w for k, w in enumerate(weights)]
         if not self.parts:
             return weights
         weights = [PART_RESOLUTION * w for w in weights]
@@ -1345,11 +1348,12 @@ def _ends_agency(pending: Sequence[str], term: Term) -> bool:
 def _agency_group(typed: Sequence[str], at: int, length: int, agency: Agency, lexicon: Lexicon) -> Group:
     """The group of an agency typed at `at` ("Sở TN&MT"): the findings about it (`Group.unit`, the
     key its records carry: core/attribution.py), or holding any of its names as the table and the
-    genre's synonyms write them ("Sở Tài nguyên và Môi trường", "Sở TNMT")."""
+    genre's synonyms write them ("Sở Tài nguyên và Môi trường", "Sở TNMT"), with their accents
+    when the user typed accents, folded when not (`_members`)."""
     span = tuple(typed[at:at + length])
     size, members = lexicon.synonyms_at(typed, at)
-    written = [Alternative(span), *(Alternative(f) for f in agencies().forms_of(agency)),
-               *(_members(span, members) if size == length else ())]
+    forms = (*agencies().forms_of(agency), *(members if size == length else ()))
+    written = _members(span, forms)  # accented as the user typed them, as a synonym set's are
     return Group(_unique(written), unit=filter_key(agency.name), agency=True)
 
 
