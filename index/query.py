@@ -342,6 +342,13 @@ class Cue:
     accents_only: bool = False  # counts only typed with its accents (its folded form is another word)
     sense: bool = True  # a required cue's group carries the query's sense (Group.sense)
     kept: bool = True  # a cue not required is a ranked word; else dropped, only its polarity read
+    # The phrases holding the cue's word that are another word (the noun "yêu cầu" of "đáp ứng yêu
+    # cầu", not the verb of the recommendations): each phrase and where the cue starts in it.
+    unlike: tuple[tuple[tuple[str, ...], int], ...] = ()
+
+    def other_word_at(self, typed: Sequence[str], at: int) -> bool:
+        """Whether the cue's word at `at` lies in a phrase making it another word (`unlike`)."""
+        return any(at >= start and _matches_at(typed, phrase, at - start) for phrase, start in self.unlike)
 
 
 @dataclass(frozen=True, slots=True)
@@ -578,9 +585,21 @@ class Lexicon:
             for at in range(len(typed)))
 
     def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
-        """The longest polarity cue starting at `at`, None when none."""
+        """The longest polarity cue starting at `at` that no cue of a polarity starting inside it
+        runs past, None when none.
+
+        Why: cues overlap where a marker's cue ends in the first syllables of another ("bị xử
+        lý" of the sanction, "xử lý kỷ luật" of the remedy: "cán bộ bị xử lý kỷ luật"); the
+        word naming what is asked runs on, and is the one the query says, as a stop word gives
+        way to a longer word, so the marker then reads alone ("bị"). Ranked words of no polarity
+        (light words, a question's asking words: "xếp thứ mấy") name nothing and yield to none."""
         for cue in self.cues:
-            if _written_at(typed, cue.syllables, at, cue.accents_only):
+            size = len(cue.syllables)
+            if _written_at(typed, cue.syllables, at, cue.accents_only) and not cue.other_word_at(typed, at) \
+                    and not any(
+                    other.polarity and k + len(other.syllables) > at + size
+                    and _written_at(typed, other.syllables, k, other.accents_only)
+                    for k in range(at + 1, at + size) for other in self.cues):
                 return cue
         return None
 
@@ -751,15 +770,19 @@ def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
 
 def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
     """Polarity cues from intents.toml's [[intent]] tables (polarity, required, sense, kept,
-    terms), longest first; a required cue carries the query's sense unless `sense = false`."""
+    terms, unlike), longest first; a required cue carries the query's sense unless `sense = false`;
+    a term inside one of the `unlike` phrases is no cue there (Cue.unlike)."""
     cues: dict[tuple[str, ...], Cue] = {}
     for intent in intents:
         required = bool(intent.get("required"))
         sense, kept = bool(intent.get("sense", required)), bool(intent.get("kept", True))
+        phrases = [p for p in (syllables_of(u) for u in intent.get("unlike", ())) if p]
         for term in intent.get("terms", ()):
             syllables, accents_only = _entry(term)
             if syllables:
-                cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept)
+                unlike = tuple((p, k) for p in phrases for k in range(len(p) - len(syllables) + 1)
+                               if _matches_at(p, syllables, k))
+                cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike)
                 cues.setdefault(syllables, cue)
     return tuple(sorted(cues.values(), key=lambda c: (-len(c.syllables), c.syllables)))
 
