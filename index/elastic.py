@@ -29,7 +29,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
 from core.errors import BackendError
-from core.normalize import canonical_tones, fold
+from core.normalize import canonical_tones, fold, words_apart
 from index.base import (
     EXACT_BONUS,
     FACET_FIELDS,
@@ -169,7 +169,9 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     source: dict[str, Any] = {name: getattr(record, name) for name in RECORD_FIELDS}
     for name in _TUPLE_FIELDS:
         source[name] = list(source[name])
-    canonical = canonical_tones(record.text)
+    # Cut into words where FTS5 cuts them (core.normalize.words_apart): the same words, lengths
+    # and phrases on both engines.
+    canonical = words_apart(canonical_tones(record.text))
     source["text_canonical"] = canonical
     source["text_folded"] = fold(canonical)
     source["text_words"] = fold(canonical_tones(record.words))

@@ -163,3 +163,21 @@ def test_share_held_counts_each_concept_once_however_many_instances() -> None:
     beside = {("ghế", "chờ"), ("trang", "thiết", "bị")}
     assert share_held(concepts, lambda alt: alt.syllables in beside) == 0.0
     assert share_held((), lambda alt: True) == 0.0
+
+
+# ------------------------------------------------------------------------------------ the shipped file
+
+
+@pytest.mark.parametrize("text", ["chính quyền địa phương hai cấp", "chinh quyen 2 cap",
+                                  "khó khăn của chính quyền hai cấp"])
+def test_the_two_level_government_is_asked_about_as_the_merged_communes_running(text: str) -> None:
+    """The 2025 two-level local government is written as the merged units and their running
+    (concepts.toml): the news on a new ward answers the query that names the model, any of its
+    spellings (its synonyms, synonyms.toml); a finding naming the model itself ranks by the words."""
+    asked = _asked(text)
+    assert "chính quyền địa phương hai cấp" in [c.name for c in asked.concepts]
+    merged = Candidate(_rec("a", "Phường mới sau sáp nhập đã đi vào hoạt động ổn định."), 0, TIER_WORDS)
+    named = Candidate(_rec("b", "Chính quyền địa phương 2 cấp vận hành ổn định sau sáp nhập."), 0, TIER_WORDS)
+    unrelated = Candidate(_rec("c", "Công chức đi muộn, về sớm."), 0, TIER_WORDS)
+    assert concepts_held(merged, asked, 30) > 0 and concepts_held(named, asked, 30) == 0.0
+    assert concepts_held(unrelated, asked, 30) == 0.0
