@@ -322,13 +322,21 @@ def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
     """+1 when the query names a unit and the finding is about it or names it, -1 when neither:
     a query naming a place asks about that place ("Thanh Trì giờ giấc làm việc"), and the same
     matter elsewhere answers another question. Named in the text counts too: a news finding
-    names the office it saw ("Chi nhánh huyện Thanh Trì") without being attributed to it."""
+    names the office it saw ("Chi nhánh huyện Thanh Trì") without being attributed to it. Of
+    several units named, the share the finding is about: "Sở LĐTB&XH Hà Nội" asks about the
+    agency of Hà Nội, which its findings are about both, the city's other findings one of two;
+    an agency (index.query.Group.agency) of a place typed with it is that place's only, so a
+    finding about the agency elsewhere is elsewhere (every province has its one-stop centre)."""
     if not asked.units:
         return 0.0
-    if _about(c.record, asked.units):
-        return 1.0
-    named = (g for g in asked.plan.groups if g.unit)
-    return 1.0 if any(c.written.holds(alt) for g in named for alt in g.alternatives) else -1.0
+    typed = {g.unit: g.alternatives for g in asked.plan.groups if g.unit}
+    agencies = {g.unit for g in asked.plan.groups if g.unit and g.agency}
+    held = {unit for unit in asked.units
+            if _about(c.record, (unit,)) or any(c.written.holds(alt) for alt in typed.get(unit, ()))}
+    places = set(asked.units) - agencies
+    if not held or places and not held & places:
+        return -1.0  # elsewhere: an agency of the name in another province is not the one asked
+    return len(held) / len(asked.units)
 
 
 def answer_held(c: Candidate, asked: Asked, pool: int) -> float:
