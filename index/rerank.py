@@ -348,6 +348,13 @@ def answer_held(c: Candidate, asked: Asked, pool: int) -> float:
     return float(any(c.written.holds_apart(a, plan.unlike) for a in plan.answer))
 
 
+@lru_cache(maxsize=1024)
+def _heading(title: str) -> Written:
+    """A document's heading as the features read it, made once per document, not per finding:
+    a pool holds several findings of one document, and a heading may be its lead paragraph."""
+    return Written.of_text(title)
+
+
 def heading_held(c: Candidate, asked: Asked, pool: int) -> float:
     """The share of the query's groups said in words that the heading of the finding's document
     holds (FindingRecord.title: the report's or article's title, else its lead paragraph). A
@@ -359,7 +366,7 @@ def heading_held(c: Candidate, asked: Asked, pool: int) -> float:
     groups = [g for g in asked.plan.groups if g.alternatives]
     if not groups or not c.record.title:
         return 0.0
-    heading = Written.of_text(c.record.title)
+    heading = _heading(c.record.title)
     return sum(any(heading.holds(a) for a in g.alternatives) for g in groups) / len(groups)
 
 
