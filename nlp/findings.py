@@ -237,6 +237,7 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     """
     announced: str | None = None
     leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), (cues.REPORTED_SPEECH_LEAD, None),
+             (cues.BASIS_LEAD, None), (cues.COMPLAINT_LEAD, SHORTCOMING),
              *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
              (_list_lead(), ""), (r"^[^;:]{0,150}?(?:, cụ thể(?: là)?|\bcụ thể là),?\s+", ""))
     changed = True
@@ -454,10 +455,31 @@ def _without_attribution(doc_form: str, start: int, end: int) -> int:
     return match.start() if match and _word_count(doc_form[start:match.start()]) >= MIN_WORDS else end
 
 
+def _addressees_joined(text: str, doc_form: str, spans: list[Span]) -> list[Span]:
+    """The clauses of a sentence with a demand's addressees listed by ";" made one again ("yêu cầu
+    Giám đốc các sở, ban, ngành; Chủ tịch UBND các huyện khẩn trương rà soát ..."): official
+    directives separate their addressees with ";", and the demand is one finding for all of them.
+    A clause joins the one before when that one ends in a demand and an addressee with no act yet
+    (or is itself such an addressee after it) and it opens with another addressee."""
+    joined: list[Span] = []
+    open_demand = False
+    for span in spans:
+        form = doc_form[span.start:span.end]
+        if joined and open_demand and _rx(cues.ADDRESSEE_START).match(form):
+            last = joined[-1]
+            joined[-1] = Span(last.start, span.end, text[last.start:span.end])
+            open_demand = not _rx(cues.ADDRESSEE_ACT).search(form)
+            continue
+        joined.append(span)
+        demand = _rx(cues.ADDRESSED_DEMAND_END).search(form)
+        open_demand = demand is not None and not _rx(cues.ADDRESSEE_ACT).search(form, demand.start() + 1)
+    return joined
+
+
 def _pieces(text: str, doc_form: str, body: Span) -> list[tuple[int, int, str | None]]:
     """The trimmed candidate spans of a sentence body, with what their lead-ins announced."""
     pieces: list[tuple[int, int, str | None]] = []
-    for clause in clauses(text, body):
+    for clause in _addressees_joined(text, doc_form, clauses(text, body)):
         start, end, announced = _trim_leadins(text, doc_form, clause.start, clause.end)
         start, end = _strip(text, start, _without_attribution(doc_form, start, end))
         trimmed = Span(start, end, text[start:end])

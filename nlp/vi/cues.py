@@ -32,14 +32,27 @@ CONDITIONS: tuple[str, ...] = (
 # sinh hồ sơ trễ hạn") is a negated fault, read before these.
 NOTHING_AROSE: tuple[str, ...] = (r"\b(?:chưa|không)(?: có)? phát sinh\b",)
 
+# Misconduct of officials, which the genre reports without any negator ("công chức tự ý thu thêm
+# phí ngoài quy định", "sử dụng điện thoại làm việc riêng, chơi game trong giờ làm việc", "dùng xe
+# công đi lễ chùa", "tài sản công sử dụng sai mục đích"): the conduct itself is the fault; denied
+# ("không có biểu hiện hách dịch, cửa quyền") it is a merit, as a negated fault is.
+MISCONDUCT = (r"(?:làm việc riêng|việc riêng|chơi game|chơi điện tử|tự ý|ngoài quy định|trái quy định"
+              r"|trái phép|sai mục đích|không đúng mục đích|lạm dụng|lợi dụng|hách dịch|cửa quyền|vòi vĩnh"
+              r"|sách nhiễu|thu thêm|thu sai|uống rượu|rượu bia|bia rượu|dùng xe công|sử dụng xe công"
+              r"|vượt thẩm quyền)")
+
 # Negated faults: "không có hồ sơ quá hạn", "không để xảy ra", "hạn chế tối đa hồ sơ trễ":
 # the fault word inside is masked and the whole counts as a strength.
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (r"\bkhông (?:có|còn|để|để xảy ra|bị|phát sinh)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng"
      r"|chậm trễ|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh"
      r"|uống rượu|rượu, bia"
-     r"|nhũng nhiễu|phiền hà|xảy ra|sai)\b", 2.5),
+     rf"|nhũng nhiễu|phiền hà|xảy ra|sai|{MISCONDUCT})\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
+    # Misconduct denied, alone or as a list ("không uống rượu bia trong giờ làm việc", "không có
+    # biểu hiện hách dịch, cửa quyền, gây phiền hà"): the negation reaches every item of the list.
+    (rf"\bkhông (?:có (?:biểu hiện|hành vi|tình trạng|hiện tượng) )?(?:gây )?{MISCONDUCT}"
+     rf"(?:(?:,| và| hoặc| hay)+ (?:gây )?(?:{MISCONDUCT}|nhũng nhiễu|phiền hà|khó khăn|tiêu cực))*\b", 2.5),
     (r"\bhạn chế (?:tối đa|đến mức thấp nhất)\b[^,;.:]{0,60}", 2.5),
     (r"\b(?:đều|cũng) có lý do\b", 2.5),
     (r"\bgiảm (?:thiểu )?(?:số |tỷ lệ )?(?:hồ sơ )?(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng)\b", 2.0),
@@ -153,6 +166,7 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     # The genre's words for half-hearted work: "còn lúng túng", "xem nhẹ", "mang tính hình thức".
     (r"\b(?:lúng túng|xem nhẹ|chiếu lệ|đối phó|né tránh|đùn đẩy|nể nang|qua loa|tụt hậu|tụt hạng"
      r"|mang tính hình thức|còn hình thức|bị trừ điểm)\b", 2.0),
+    (rf"\b{MISCONDUCT}\b", 2.0),
     # A ranking that fell ("giảm 2 bậc", "giảm hạng").
     (r"\bgiảm (?:\d+ )?(?:bậc|hạng|điểm)\b", 2.0),
 )
@@ -308,6 +322,41 @@ REPORTED_SPEECH_LEAD = r"^[^;:.]{0,160}?\b(?:cho biết|khẳng định|nhấn m
 # the statement; a closing quote mark before the comma makes it a quotation.
 REPORTED_SPEECH_TAIL = (r"[\"”],\s*[^,;.“”\"]{0,60}?\b(?:cho biết|nói|khẳng định|nhấn mạnh|ghi nhận|nhận xét"
                         r"|đánh giá|chia sẻ|thông tin|phát biểu)(?: thêm)?\W*$")
+
+# What the press or the public complained of ("một số báo chí phản ánh Sở X hiện có 6 Phó giám
+# đốc", "người dân phản ánh tình trạng cán bộ gây khó khăn"): in this genre a complaint names the
+# alleged fault an inspection then follows up, so the lead announces a shortcoming and what follows
+# it is the finding; the lead itself (who complained, when) is no part of it. "phản ánh, kiến
+# nghị" is the noun of the one-stop office's channel, not a complaint, and "nội dung báo chí phản
+# ánh" (what the press reported) names the complaint as an object, with nothing of it after.
+COMPLAINT_LEAD = (r"^[^;:.]{0,160}?(?<!nội dung )(?<!thông tin )(?<!vụ việc )(?<!sự việc )(?<!như )(?<!mà )"
+                  r"\b(?:báo chí|dư luận|người dân|công dân|cử tri|nhân dân|bạn đọc|phóng viên"
+                  r"|(?:một số|nhiều) (?:tờ )?báo)(?: đã| từng| liên tục)?"
+                  r" (?:phản ánh|phản ảnh|tố cáo|tố giác)"
+                  r"(?: về việc| về(?! việc)| rằng,?)?\s+(?!kiến nghị|đề xuất)")
+
+# The ground a demand cites ("Thực hiện Kế hoạch 64/KH-UBND ..., UBND thành phố yêu cầu ...",
+# "Căn cứ kết quả kiểm tra, Đoàn đề nghị ..."): the document or result it rests on opens the
+# sentence and is left out of the finding, which is the demand; without a demand after it, such
+# a sentence describes the inspection (NON_FINDING).
+BASIS_LEAD = (r"^(?:thực hiện|căn cứ|theo|trên cơ sở) (?:kế hoạch|quyết định|chỉ thị|công văn|thông báo"
+              r"|sự chỉ đạo|chỉ đạo|văn bản|nghị quyết|báo cáo|kết quả)\b[^;:]*,\s*"
+              r"(?=[^,;:]*\b(?:đề nghị|yêu cầu|kiến nghị)\b)")
+
+# Whom a demand is addressed to, listed with ";" as official directives list them ("yêu cầu Giám
+# đốc các sở, ban, ngành; Chủ tịch UBND các huyện, thị xã khẩn trương rà soát ..."): the ";" ends
+# an addressee, not an item, so the demand is one finding with all of them. ADDRESSED_DEMAND_END
+# is a clause ending in a demand word and its addressee with no act yet; ADDRESSEE_START opens
+# the next addressee.
+ADDRESSEE_TITLES = (r"(?:phó chủ tịch|chủ tịch|phó giám đốc|giám đốc|thủ trưởng|người đứng đầu|trưởng"
+                    r"|lãnh đạo|bí thư|ubnd|ủy ban nhân dân|hđnd|cán bộ|công chức)")
+ADDRESSED_DEMAND_END = (rf"\b(?:đề nghị|yêu cầu|kiến nghị|giao|chỉ đạo)(?: (?:với|đối với|cho))?"
+                        rf"(?: (?:các|đồng chí|đ/c))? {ADDRESSEE_TITLES}\b[^;.:]{{0,120}}$")
+ADDRESSEE_START = rf"^(?:các |đồng chí |đ/c )?{ADDRESSEE_TITLES}\b"
+# An act in an addressee's clause ("yêu cầu Chủ tịch UBND xã khẩn trương rà soát; ..."): the demand
+# has its content and the ";" after it ends an item. "tổ chức" after a comma, "các" or "và" is one
+# more body of the list ("các cơ quan, tổ chức"), not the act.
+ADDRESSEE_ACT = rf"(?<!, )(?<!các )(?<!và )\b(?:{ACTION_VERBS})\b"
 
 # A purpose clause ("Để khắc phục ..., ") opens a statement without judging anything itself.
 PURPOSE_LEAD = r"^(?:nhằm|để)\b[^,;:]{0,200},\s*"

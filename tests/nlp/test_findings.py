@@ -655,3 +655,56 @@ def test_an_item_naming_no_matter_takes_the_area_of_the_item_before_it() -> None
     areas = {f.text: f.area for f in find_findings(text)}
     assert areas["Trang thiết bị tại các phòng làm việc được trang bị đầy đủ"] == "so_hoa"
     assert areas["phòng họp rộng rãi, khang trang"] == "so_hoa"
+
+
+def test_addressees_listed_by_semicolons_keep_one_demand() -> None:
+    # Official directives separate their addressees with ";": one demand for all of them.
+    text = ("UBND tỉnh yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch UBND các huyện, thị xã, thành phố "
+            "khẩn trương rà soát, công bố đầy đủ thủ tục hành chính trên Cổng dịch vụ công.")
+    assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
+
+
+def test_semicolon_after_an_addressee_with_its_own_act_still_ends_an_item() -> None:
+    text = ("Đề nghị Chủ tịch UBND xã Phú Lộc chỉ đạo rà soát các hồ sơ quá hạn; Chủ tịch UBND thị trấn "
+            "Tân An phải khắc phục việc niêm yết thủ tục chưa đầy đủ.")
+    assert [f.text for f in find_findings(text)] == [
+        "Đề nghị Chủ tịch UBND xã Phú Lộc chỉ đạo rà soát các hồ sơ quá hạn",
+        "Chủ tịch UBND thị trấn Tân An phải khắc phục việc niêm yết thủ tục chưa đầy đủ"]
+
+
+def test_the_document_a_demand_rests_on_is_left_out_of_it() -> None:
+    text = ("Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh về công tác văn thư, lưu trữ năm 2024, UBND "
+            "huyện yêu cầu Thủ trưởng các cơ quan, đơn vị rà soát, hoàn thiện danh mục hồ sơ.")
+    assert _pairs(find_findings(text)) == [
+        ("recommendation",
+         "UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị rà soát, hoàn thiện danh mục hồ sơ")]
+    # without a demand, such a sentence describes the inspection and judges nothing
+    assert find_findings("Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh, Đoàn kiểm tra đã làm việc tại "
+                         "UBND xã Phú Lộc và xã Tân Hòa.") == []
+
+
+def test_what_the_press_or_the_public_complained_of_is_a_shortcoming_without_its_lead() -> None:
+    text = ("Ngày 13 và 14 tháng 4 năm 2017, một số báo chí phản ánh công chức Phòng Tài chính huyện "
+            "Thạch Thành dùng xe công đi lễ chùa trong giờ hành chính.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming",
+         "công chức Phòng Tài chính huyện Thạch Thành dùng xe công đi lễ chùa trong giờ hành chính")]
+    text = "Trước đó, nhiều người dân phản ánh về việc Bộ phận một cửa của phường thường xuyên đóng cửa sớm."
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Bộ phận một cửa của phường thường xuyên đóng cửa sớm")]
+    # the complaint named as an object, and the one-stop office's channel, are no complaint
+    assert find_findings("Bộ Nội vụ khẩn trương làm rõ nội dung báo chí phản ánh, báo cáo Thủ tướng "
+                         "Chính phủ trước ngày 25 tháng 4 năm 2017.") == []
+    assert _pairs(find_findings("Xã đã tiếp nhận 12 ý kiến người dân phản ánh, kiến nghị và giải quyết "
+                                "đúng hạn.")) == [
+        ("strength", "Xã đã tiếp nhận 12 ý kiến người dân phản ánh, kiến nghị và giải quyết đúng hạn")]
+
+
+def test_misconduct_without_a_negator_is_a_fault_and_denied_is_a_merit() -> None:
+    assert polarity_of("Công chức bộ phận một cửa tự ý thu thêm phí ngoài quy định") == "shortcoming"
+    assert polarity_of("Một số cán bộ sử dụng điện thoại làm việc riêng, chơi game trong giờ làm việc") == (
+        "shortcoming")
+    assert polarity_of("Trụ sở, xe ô tô của xã sử dụng sai mục đích") == "shortcoming"
+    assert polarity_of("Cán bộ, công chức không có biểu hiện hách dịch, cửa quyền, gây phiền hà cho người "
+                       "dân") == "strength"
+    assert polarity_of("Công chức không uống rượu bia trong giờ làm việc") == "strength"
