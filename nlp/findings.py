@@ -33,6 +33,9 @@ DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated onc
 _EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
 _WORD = re.compile(r"\w+")
 _LIST_MARKER = re.compile(r"(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)])\s+")
+# A table row's number cell ("1 | Niêm yết TTHC | Chưa đầy đủ", "II | ..."): the row's index, as a
+# list marker is, no word of the statement.
+_ROW_NUMBER = re.compile(r"(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])\s*\|\s*")
 _LEAD_COLON = re.compile(r":(?:\s|$)")
 _VALUE = re.compile(r"\s*\d+(?:[.,]\d+)?\s?%|\s*\d+/\d+\b")
 _DIGIT_AFTER = re.compile(r" ?\d")
@@ -244,7 +247,7 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     while changed:
         changed = False
         start, end = _strip(text, start, end)
-        marker = _LIST_MARKER.match(text, start, end)
+        marker = _LIST_MARKER.match(text, start, end) or _ROW_NUMBER.match(text, start, end)
         if marker:
             start, changed = marker.end(), True
             continue
@@ -476,10 +479,26 @@ def _addressees_joined(text: str, doc_form: str, spans: list[Span]) -> list[Span
     return joined
 
 
+def _demand_cells_apart(text: str, doc_form: str, spans: list[Span]) -> list[Span]:
+    """Clauses with a table row's demand cell made a clause of its own ("Niêm yết TTHC | Chưa đầy đủ |
+    Đề nghị cập nhật"): inspection tables give the verdict and what is asked in separate columns, and
+    a demand is a finding of its own kind, never part of the fault beside it."""
+    apart: list[Span] = []
+    for span in spans:
+        start = span.start
+        for cell in _rx(cues.DEMAND_CELL).finditer(doc_form, span.start, span.end):
+            if _word_count(text[start:cell.start()]) >= MIN_WORDS:
+                apart.append(Span(start, cell.start(), text[start:cell.start()]))
+                start = cell.end()
+        apart.append(Span(start, span.end, text[start:span.end]))
+    return apart
+
+
 def _pieces(text: str, doc_form: str, body: Span) -> list[tuple[int, int, str | None]]:
     """The trimmed candidate spans of a sentence body, with what their lead-ins announced."""
     pieces: list[tuple[int, int, str | None]] = []
-    for clause in _addressees_joined(text, doc_form, clauses(text, body)):
+    joined = _addressees_joined(text, doc_form, clauses(text, body))
+    for clause in _demand_cells_apart(text, doc_form, joined):
         start, end, announced = _trim_leadins(text, doc_form, clause.start, clause.end)
         start, end = _strip(text, start, _without_attribution(doc_form, start, end))
         trimmed = Span(start, end, text[start:end])

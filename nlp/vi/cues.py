@@ -49,6 +49,7 @@ NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
      r"|uống rượu|rượu, bia"
      rf"|nhũng nhiễu|phiền hà|xảy ra|sai|{MISCONDUCT})\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
+    (r"\bkhông (?:làm |gây )?ảnh hưởng (?:đến|tới)\b", 2.0),
     # Misconduct denied, alone or as a list ("không uống rượu bia trong giờ làm việc", "không có
     # biểu hiện hách dịch, cửa quyền, gây phiền hà"): the negation reaches every item of the list.
     (rf"\bkhông (?:có (?:biểu hiện|hành vi|tình trạng|hiện tượng) )?(?:gây )?{MISCONDUCT}"
@@ -167,6 +168,10 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     (r"\b(?:lúng túng|xem nhẹ|chiếu lệ|đối phó|né tránh|đùn đẩy|nể nang|qua loa|tụt hậu|tụt hạng"
      r"|mang tính hình thức|còn hình thức|bị trừ điểm)\b", 2.0),
     (rf"\b{MISCONDUCT}\b", 2.0),
+    # A harm done ("Tình trạng này đã ảnh hưởng đến chỉ tiêu ...", "kết nối không ổn định, ảnh hưởng
+    # đến hiệu quả"): the genre says "ảnh hưởng đến" of a fault's consequences; none done ("không
+    # ảnh hưởng đến tiến độ") is a negated fault.
+    (r"\b(?:ảnh hưởng (?:đến|tới|không nhỏ|lớn)|gây ảnh hưởng)\b", 1.5),
     # A ranking that fell ("giảm 2 bậc", "giảm hạng").
     (r"\bgiảm (?:\d+ )?(?:bậc|hạng|điểm)\b", 2.0),
 )
@@ -426,6 +431,10 @@ SENTENCE_NON_FINDING = (
 NAME_LIST_OPENERS = (
     rf"(?:{words_pattern(ADMIN_LEVELS)}|(?:{abbreviations_pattern().lower()})\.?|ubnd|sở|phòng|ban) \S"
 )
+
+# A table cell opening with a demand ("... | Chưa cập nhật đầy đủ | Đề nghị bổ sung"): the column of
+# what is asked, a finding apart from the verdict in the cell before it.
+DEMAND_CELL = r"\s\|\s+(?=(?:đề nghị|kiến nghị|yêu cầu|cần)\b)"
 
 # Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
 FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"

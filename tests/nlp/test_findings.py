@@ -708,3 +708,21 @@ def test_misconduct_without_a_negator_is_a_fault_and_denied_is_a_merit() -> None
     assert polarity_of("Cán bộ, công chức không có biểu hiện hách dịch, cửa quyền, gây phiền hà cho người "
                        "dân") == "strength"
     assert polarity_of("Công chức không uống rượu bia trong giờ làm việc") == "strength"
+
+
+def test_a_table_row_loses_its_number_cell_and_its_demand_cell_is_a_finding_apart() -> None:
+    text = ("Kết quả kiểm tra tại UBND xã Phú Lộc năm 2024 được tổng hợp như sau.\n\n"
+            "STT | Nội dung kiểm tra | Kết quả kiểm tra | Ghi chú\n"
+            "1 | Ban hành kế hoạch CCHC năm 2024 | Đã ban hành kịp thời | \n"
+            "2 | Sổ theo dõi hồ sơ | Có mở sổ nhưng ghi chép không đầy đủ | Đề nghị bổ sung ngay\n")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Ban hành kế hoạch CCHC năm 2024 | Đã ban hành kịp thời"),
+        ("shortcoming", "Sổ theo dõi hồ sơ | Có mở sổ nhưng ghi chép không đầy đủ"),
+        ("recommendation", "Đề nghị bổ sung ngay"),
+    ]
+
+
+def test_a_harm_done_is_a_fault_and_none_done_a_merit() -> None:
+    assert polarity_of("Tình trạng này đã ảnh hưởng đến chỉ tiêu tiến độ giải quyết") == "shortcoming"
+    assert polarity_of("Việc nâng cấp phần mềm được làm ngoài giờ, không ảnh hưởng đến việc giải quyết hồ "
+                       "sơ") == "strength"
