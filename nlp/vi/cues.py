@@ -290,7 +290,10 @@ MERIT_NOUNS = r"(?:ưu điểm|kết quả|mặt tích cực|mặt làm được
 # vị còn có thiếu sót.", "... nêu một số tồn tại, khó khăn khi thực hiện nhiệm vụ", "những hạn
 # chế sau:"): a quantifier, the fault nouns, and nothing after them but where or whose they are.
 FAULT_SUMMARY = (rf"\b(?:một số|những|các)\b[^.;:]{{0,40}}\b{FAULT_NOUNS}(?:,? {FAULT_NOUNS})*"
-                 r"(?: khác)?(?: (?:tại|của|mà|cần|trong|khi|về|ở)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$")
+                 r"(?: khác)?(?: (?:tại|của|mà|cần|trong|khi|về|ở)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$"
+                 # ... or their causes, listed next ("Những hạn chế trên có nhiều nguyên nhân.")
+                 rf"|\b{FAULT_NOUNS}(?: (?:trên|nêu trên|này|đó|đã nêu))?,? (?:là )?(?:do|có)"
+                 r"(?: nhiều| một số| các)? nguyên nhân(?: (?:sau|chủ yếu|khách quan|chủ quan))*\W*$")
 
 # Section headings of a report and the polarity they give their contents.
 SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
@@ -307,7 +310,11 @@ CONNECTORS = (
     r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý)(?=,)|mặt khác|theo đó|qua đó|do đó"
     r"|vì vậy|vì thế"
     r"|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"
-    r"(?: đạt được)?(?:,? thì)?|nhìn chung thì|thêm vào đó)\b[,:]?\s*"
+    r"(?: đạt được)?(?:,? thì)?|nhìn chung thì|thêm vào đó"
+    # the genre's spelled-out enumeration of tasks, causes or faults ("Một là, tăng cường ...",
+    # "Thứ hai, ..."): an item's number, as "1." is, no word of the statement
+    r"|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là(?=[,:])"
+    r"|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=[,:]))\b[,:]?\s*"
 )
 # A sentence opened by "Đồng thời" goes on with the act of the sentence before it: after a demand,
 # its subject-less clauses ("Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn") are more demands.

@@ -726,3 +726,19 @@ def test_a_harm_done_is_a_fault_and_none_done_a_merit() -> None:
     assert polarity_of("Tình trạng này đã ảnh hưởng đến chỉ tiêu tiến độ giải quyết") == "shortcoming"
     assert polarity_of("Việc nâng cấp phần mềm được làm ngoài giờ, không ảnh hưởng đến việc giải quyết hồ "
                        "sơ") == "strength"
+
+
+def test_spelled_out_enumeration_numbers_items_and_a_causes_lead_judges_nothing() -> None:
+    text = ("Để khắc phục những hạn chế trên, huyện cần tập trung thực hiện một số nhiệm vụ sau: Một là, "
+            "tăng cường công tác tuyên truyền về CCHC. Hai là, đẩy mạnh ứng dụng công nghệ thông tin trong "
+            "giải quyết TTHC.")
+    assert _pairs(find_findings(text)) == [
+        ("recommendation", "tăng cường công tác tuyên truyền về CCHC"),
+        ("recommendation", "đẩy mạnh ứng dụng công nghệ thông tin trong giải quyết TTHC"),
+    ]
+    text = ("Những hạn chế trên có nhiều nguyên nhân. Thứ nhất, một số lãnh đạo chưa quan tâm đúng mức đến "
+            "công tác CCHC. Thứ hai, đội ngũ công chức còn thiếu về số lượng.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "một số lãnh đạo chưa quan tâm đúng mức đến công tác CCHC"),
+        ("shortcoming", "đội ngũ công chức còn thiếu về số lượng"),
+    ]
