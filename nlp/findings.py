@@ -320,6 +320,21 @@ def _section_of(text: str, form: str) -> tuple[bool, str | None]:
     return numbered, None
 
 
+_SUBHEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]\s+")
+SUBHEADING_MAX_WORDS = 8
+
+
+def _is_subheading(text: str, form: str) -> bool:
+    """A numbered line naming a matter ("2. Cải cách thủ tục hành chính", "1.2. Công tác tuyên
+    truyền"): a report's subheading under its section, no statement; short, without a full stop, a
+    cue or an act. The section it sits in goes on (its polarity is the section heading's)."""
+    number = _SUBHEADING_NUMBER.match(text)
+    if number is None or _ends_sentence(text) or _word_count(text[number.end():]) > SUBHEADING_MAX_WORDS:
+        return False
+    rest = form[number.end():]
+    return _cue_scores(rest).total == 0 and not _acts(rest)
+
+
 def _fault_summary(text: str, form: str) -> bool:
     """A sentence that only announces faults ("Tuy nhiên, một số đơn vị còn có thiếu sót.", "... nêu
     một số tồn tại, khó khăn khi thực hiện nhiệm vụ"), maybe with their scope; a demand to remedy
@@ -691,6 +706,8 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
         if is_heading:
             state.section = section
             continue
+        if _is_subheading(para.text, doc_form[para.start:para.end]):
+            continue  # "2. Cải cách thủ tục hành chính" under "I. KẾT QUẢ ĐẠT ĐƯỢC": the section goes on
         if not state.seen_body:
             if not _ends_sentence(para.text) and _word_count(para.text) < 30:
                 continue  # a headline or site furniture above the article

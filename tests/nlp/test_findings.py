@@ -742,3 +742,17 @@ def test_spelled_out_enumeration_numbers_items_and_a_causes_lead_judges_nothing(
         ("shortcoming", "một số lãnh đạo chưa quan tâm đúng mức đến công tác CCHC"),
         ("shortcoming", "đội ngũ công chức còn thiếu về số lượng"),
     ]
+
+
+def test_a_numbered_subheading_is_no_finding_and_keeps_its_section() -> None:
+    text = ("Đoàn đã làm việc với UBND xã.\n\nI. KẾT QUẢ ĐẠT ĐƯỢC\n\n2. Cải cách thủ tục hành chính\n\n"
+            "- 100% TTHC được niêm yết công khai tại Bộ phận một cửa.\n\n"
+            "1.2. Công tác tuyên truyền\n\nBộ phận một cửa bố trí ghế ngồi cho người dân.\n")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "100% TTHC được niêm yết công khai tại Bộ phận một cửa"),
+        ("strength", "Bộ phận một cửa bố trí ghế ngồi cho người dân"),
+    ]
+    # a numbered item that judges is a finding
+    assert _pairs(find_findings("Đoàn đã làm việc với UBND xã.\n\nII. HẠN CHẾ\n\n"
+                                "1. Kế hoạch tự kiểm tra chưa ban hành\n")) == [
+        ("shortcoming", "Kế hoạch tự kiểm tra chưa ban hành")]
