@@ -352,6 +352,29 @@ class _State:
     paragraph: str | None = None
     previous_finding: str | None = None  # lets "Duy trì ..." continue a run of demands
     seen_body: bool = False
+    heading: str | None = None  # what the last section heading gave, under any lead-in's list
+    lead_list: bool = False  # the section's polarity comes from a heading line ending in ":" ("Kiến nghị:")
+    list_marked: bool | None = None  # whether the lead-in's first item carried a list marker
+
+
+def _is_list_lead(text: str) -> bool:
+    """An unnumbered heading line ending in a colon ("Kiến nghị:", "Hạn chế:"): it announces the list
+    below it, as a lead-in does, not a section of the report."""
+    return text.rstrip().endswith(":") and not _LIST_MARKER.match(text)
+
+
+def _lead_list_ended(state: _State, text: str, form: str) -> bool:
+    """True when `text`, a paragraph after a lead-in whose items carry list markers ("Kiến nghị:\n-
+    ...\n- ..."), has none and does not open with an act: the list is over and what follows is no
+    item of it (a statistic, the next statement), so the lead-in no longer judges it. An unmarked
+    paragraph opening with an act ("Triển khai công tác CCHC ...") goes on with the item before it."""
+    if not state.lead_list:
+        return False
+    marked = bool(_LIST_MARKER.match(text) or _ROW_NUMBER.match(text))
+    if state.list_marked is None:
+        state.list_marked = marked
+        return False
+    return state.list_marked and not marked and not _acts(form)
 
 
 def _in_number(text: str, colon: int) -> bool:
@@ -703,8 +726,12 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
         if para.start >= closing:
             break
         is_heading, section = _section_of(para.text, doc_form[para.start:para.end])
+        if is_heading and _is_list_lead(para.text):
+            state.section, state.lead_list, state.list_marked = section, True, None
+            continue
         if is_heading:
-            state.section = section
+            state.section = state.heading = section
+            state.lead_list = False
             continue
         if _is_subheading(para.text, doc_form[para.start:para.end]):
             continue  # "2. Cải cách thủ tục hành chính" under "I. KẾT QUẢ ĐẠT ĐƯỢC": the section goes on
@@ -714,6 +741,8 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
             state.seen_body = True
         if _is_furniture(para.text, doc_form[para.start:para.end]):
             continue
+        if _lead_list_ended(state, para.text, doc_form[para.start:para.end]):
+            state.section, state.lead_list = state.heading, False
         state.paragraph = None
         state.previous_finding = None
         sents = sentences(text, para)
@@ -722,7 +751,8 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
             if len(sents) > 1:  # OCR and PDF reflow glue a heading onto the paragraph before it
                 is_heading, section = _section_of(sent.text, doc_form[sent.start:sent.end])
                 if is_heading and section:
-                    state.section = section
+                    state.section = state.heading = section
+                    state.lead_list = False
                     continue
             found.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
     found = _without_duplicates(found, doc_form)

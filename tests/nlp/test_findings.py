@@ -756,3 +756,18 @@ def test_a_numbered_subheading_is_no_finding_and_keeps_its_section() -> None:
     assert _pairs(find_findings("Đoàn đã làm việc với UBND xã.\n\nII. HẠN CHẾ\n\n"
                                 "1. Kế hoạch tự kiểm tra chưa ban hành\n")) == [
         ("shortcoming", "Kế hoạch tự kiểm tra chưa ban hành")]
+
+
+def test_a_colon_heading_judges_its_marked_list_and_not_the_paragraphs_after_it() -> None:
+    text = ("Đoàn đã làm việc với UBND phường Tân Mai.\n\nKiến nghị:\n"
+            "- Sở Nội vụ tham mưu UBND tỉnh bố trí kinh phí nâng cấp trụ sở.\n"
+            "- Sở Thông tin và Truyền thông hỗ trợ phường nâng cấp đường truyền.\n\n"
+            "Năm 2024, phường tiếp nhận 3.512 hồ sơ.\n")
+    assert _pairs(find_findings(text)) == [
+        ("recommendation", "Sở Nội vụ tham mưu UBND tỉnh bố trí kinh phí nâng cấp trụ sở"),
+        ("recommendation", "Sở Thông tin và Truyền thông hỗ trợ phường nâng cấp đường truyền"),
+    ]
+    # an unmarked paragraph opening with an act goes on with the list
+    text = text.replace("Năm 2024, phường tiếp nhận 3.512 hồ sơ.",
+                        "Bố trí công chức trực tại bộ phận một cửa.")
+    assert _pairs(find_findings(text))[-1] == ("recommendation", "Bố trí công chức trực tại bộ phận một cửa")
