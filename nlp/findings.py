@@ -682,6 +682,23 @@ def _distributions_joined(text: str, doc_form: str, found: list[Finding]) -> lis
     return joined
 
 
+def _without_excused_absences(found: list[Finding], doc_form: str) -> list[Finding]:
+    """A paragraph's findings without the counts of absent staff that a later statement of it
+    excuses ("UBND xã X vắng 2/22 người. Tất cả những người vắng mặt đều có lý do"): absence on
+    duty or on leave is no fault. A count judged by another fault word as well stays."""
+    excused = [f.start for f in found if _rx(cues.ABSENCE_EXCUSED).search(doc_form, f.start, f.end)]
+    if not excused:
+        return found
+
+    def only_absent(f: Finding) -> bool:
+        form = doc_form[f.start:f.end]
+        counts = [(m.start(), m.end()) for m in _rx(cues.ABSENCE_COUNT).finditer(form)]
+        return bool(counts) and _cue_scores(_mask(form, counts)).shortcoming == 0
+
+    return [f for f in found
+            if not (f.polarity == SHORTCOMING and f.start < excused[-1] and only_absent(f))]
+
+
 def _words(form: str) -> set[str]:
     return set(_WORD.findall(form))
 
@@ -747,6 +764,7 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
         state.previous_finding = None
         sents = sentences(text, para)
         sents = [sent for sent in sents if sent.start < closing]
+        in_para: list[Finding] = []
         for index, sent in enumerate(sents):
             if len(sents) > 1:  # OCR and PDF reflow glue a heading onto the paragraph before it
                 is_heading, section = _section_of(sent.text, doc_form[sent.start:sent.end])
@@ -754,7 +772,8 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
                     state.section = state.heading = section
                     state.lead_list = False
                     continue
-            found.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
+            in_para.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
+        found.extend(_without_excused_absences(in_para, doc_form))
     found = _without_duplicates(found, doc_form)
     areas = framed_areas(text, [(f.start, f.end) for f in found], [f.area for f in found], doc_form)
     return [f if f.area == area else replace(f, area=Area(area))

@@ -443,6 +443,13 @@ NAME_LIST_OPENERS = (
 # what is asked, a finding apart from the verdict in the cell before it.
 DEMAND_CELL = r"\s\|\s+(?=(?:đề nghị|kiến nghị|yêu cầu|cần)\b)"
 
+# Absences excused ("Tất cả những người vắng mặt đều có lý do (đi họp, nghỉ phép...)", "8 công chức
+# vắng mặt đều có lý do chính đáng"): staff away on duty, at a meeting or on leave break no rule, so
+# the counts of absent staff the same paragraph gave before ("UBND xã X vắng 2/22 người") are no
+# fault; ABSENCE_COUNT is such a count, a fault only by its absence word.
+ABSENCE_EXCUSED = r"\bvắng(?: mặt)?\b[^.;]{0,40}?\b(?:đều |cũng )?có lý do\b"
+ABSENCE_COUNT = r"\b(?:vắng|vắng mặt)(?= \d)"
+
 # Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
 FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 

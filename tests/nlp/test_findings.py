@@ -771,3 +771,16 @@ def test_a_colon_heading_judges_its_marked_list_and_not_the_paragraphs_after_it(
     text = text.replace("Năm 2024, phường tiếp nhận 3.512 hồ sơ.",
                         "Bố trí công chức trực tại bộ phận một cửa.")
     assert _pairs(find_findings(text))[-1] == ("recommendation", "Bố trí công chức trực tại bộ phận một cửa")
+
+
+def test_absences_the_paragraph_excuses_are_no_fault() -> None:
+    text = ("Đoàn đã kiểm tra 4 đơn vị.\n\nTại thời điểm kiểm tra, UBND phường Ngọc Lâm vắng 4/48 cán bộ, "
+            "công chức; UBND xã Đông Dư vắng 8/25 người, công chức không đeo thẻ. Tất cả những người "
+            "vắng mặt đều có lý do (đi họp, nghỉ phép).\n\nUBND xã Kiêu Kỵ vắng 2/22 người.\n")
+    assert _pairs(find_findings(text)) == [
+        # judged by another fault word as well: it stays
+        ("shortcoming", "UBND xã Đông Dư vắng 8/25 người, công chức không đeo thẻ"),
+        ("strength", "Tất cả những người vắng mặt đều có lý do (đi họp, nghỉ phép)"),
+        # no excuse in its own paragraph
+        ("shortcoming", "UBND xã Kiêu Kỵ vắng 2/22 người"),
+    ]
