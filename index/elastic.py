@@ -29,7 +29,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
 from core.errors import BackendError
-from core.normalize import canonical_tones, fold
+from core.normalize import canonical_tones, fold, words_apart
 from index.base import (
     EXACT_BONUS,
     FACET_FIELDS,
@@ -169,7 +169,9 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     source: dict[str, Any] = {name: getattr(record, name) for name in RECORD_FIELDS}
     for name in _TUPLE_FIELDS:
         source[name] = list(source[name])
-    canonical = canonical_tones(record.text)
+    # Cut into words where FTS5 cuts them (core.normalize.words_apart): the same words, lengths
+    # and phrases on both engines.
+    canonical = words_apart(canonical_tones(record.text))
     source["text_canonical"] = canonical
     source["text_folded"] = fold(canonical)
     source["text_words"] = fold(canonical_tones(record.words))
@@ -882,7 +884,8 @@ class ElasticBackend(SearchBackend):
         return holders, int(response["hits"]["total"]["value"])
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
-        """More-like-this on the folded text: wording, not accents, makes findings alike."""
+        """More-like-this on the folded text: wording, not accents, makes findings alike; equal
+        scores in the browse order, then by finding id, as every search (`_sort`) and SQLite."""
         if not self._call("looking up a finding", self.client.exists, index=self.alias, id=finding_id):
             raise BackendError(f"no indexed finding {finding_id}", path=self.url)
         mlt = {"more_like_this": {
@@ -894,7 +897,8 @@ class ElasticBackend(SearchBackend):
         }}
         query = {"bool": {"must": [mlt], "must_not": [{"ids": {"values": [finding_id]}}]}}
         response = self._call("similar", self.client.search, index=self.alias, query=query,
-                              size=max(limit, 0), highlight=HIGHLIGHT)
+                              size=max(limit, 0), sort=["_score", *_NEWEST, {"finding_id": "asc"}],
+                              highlight=HIGHLIGHT)
         self._note_answered(response)
         return [_hit(raw) for raw in response["hits"]["hits"]]
 

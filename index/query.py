@@ -8,8 +8,9 @@ engine only translates the plan into its own syntax (index/sqlite_fts.py, index/
 
 The language: words; "quoted phrases" (straight, “curly”, ‘single’, «guillemets»; an unclosed
 quote runs to the end); word* prefixes; -word and -"phrase" exclusions; OR between two terms,
-where a term is a quoted phrase or the run of unquoted words on that side; "hoặc" (how a
-Vietnamese user writes it) and a lowercase "or" between two terms are OR too, else words. Anything else
+where a term is a quoted phrase or the run of unquoted words on that side; the words offering a
+choice (intents.toml [coordination]: "hoặc", how a Vietnamese user writes it, and a lowercase
+"or") beside a quoted phrase are OR too, else words (the analysis reads them). Anything else
 (punctuation, emoji) separates words and is otherwise ignored. A document number
 ("139/QĐ-UBND") finds that document's findings; typed as documents cite it ("Quyết định số
 139/QĐ-UBND"), the kind and "số" before it are the citation, not search words
@@ -116,10 +117,6 @@ OPEN_QUOTES = "\"“”„‘’‚«»"
 _CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
 _WORD = re.compile(r"[^\W_]+")
 _OR = "OR"
-# Words standing for OR between two terms, folded: "hoặc", how Vietnamese writes "or" (not "hay",
-# also "often" and "good"), and "or" typed lowercase, which is no Vietnamese syllable (no
-# syllable ends in r). At either end, or beside OR, they stay words.
-_OR_WORDS = frozenset({"hoac", "or"})
 # "139/QĐ-UBND", "12/2019/TT-BNV": digits, a slash, then letters; how Vietnamese documents are numbered.
 _DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
 FRAME_GAP = "…"
@@ -133,6 +130,8 @@ MAX_WORD_SYLLABLES = 4  # longest word or unit name looked up in the index's voc
 # boundary); they do not make alternatives of the things listed (`_coordinated` says why).
 LIST_MARKS = ",;"
 SETTING_FORMS = 3  # of a setting's synonyms, the first ones ranked (each costs a ranked unit)
+# Word-list entries as (syllables, only with accents), longest first (`_entries`).
+Entries = tuple[tuple[tuple[str, ...], bool], ...]
 
 
 # ----------------------------------------------------------------------------------------------- parsing
@@ -171,8 +170,9 @@ def syllables_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(lower_same_length(canonical_tones(text))))
 
 
-def _lex(text: str) -> list[tuple[str, str, bool]]:
-    """The text as (kind, body, negated) tokens: kind "phrase", "word", or "or"."""
+def _lex(text: str, or_words: Entries) -> list[tuple[str, str, bool]]:
+    """The text as (kind, body, negated) tokens: kind "phrase", "word", or "or" (OR, or one of
+    `or_words` where `_connectives` reads it so)."""
     tokens: list[tuple[str, str, bool]] = []
     i, n = 0, len(text)
     while i < n:
@@ -200,35 +200,45 @@ def _lex(text: str) -> list[tuple[str, str, bool]]:
         elif body:
             tokens.append(("word", body, negated))
         i = max(end, start + 1)
-    return _connectives(tokens)
+    return _connectives(tokens, or_words)
 
 
-def _connectives(tokens: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
-    """The tokens with each OR word (`_OR_WORDS`) standing between two terms, one of them a
-    quoted phrase, read as OR. Between unquoted words it stays a word: the analysis reads it as
-    joining the two matters beside it (`_coordinated`: "chưa gửi văn bản điện tử hoặc chưa dùng
-    chữ ký số" is not the phrase "… văn bản điện tử" or the phrase "chưa dùng chữ ký số")."""
+def _connectives(tokens: list[tuple[str, str, bool]], or_words: Entries) -> list[tuple[str, str, bool]]:
+    """The tokens with each word of `or_words` (a word of one syllable, under the matching rule)
+    standing between two terms, one of them a quoted phrase, read as OR. Between unquoted words
+    it stays a word: the analysis reads it as joining the two matters beside it (`_coordinated`:
+    "chưa gửi văn bản điện tử hoặc chưa dùng chữ ký số" is not the phrase "… văn bản điện tử" or
+    the phrase "chưa dùng chữ ký số"). At either end, or beside OR, it stays a word."""
     out = list(tokens)
     for k in range(1, len(out) - 1):
         kind, body, negated = out[k]
-        if (kind == "word" and not negated and fold(body).lower() in _OR_WORDS
+        if (kind == "word" and not negated and _is_or_word(body, or_words)
                 and "phrase" in (out[k - 1][0], out[k + 1][0])
                 and out[k - 1][0] != "or" and out[k + 1][0] != "or" and not out[k + 1][2]):
             out[k] = ("or", body, False)
     return out
 
 
-def parse(text: str) -> Parsed:
+def _is_or_word(body: str, or_words: Entries) -> bool:
+    """Whether a word token is, whole, one of `or_words` ("hoặc", "or"; not "hoặc," nor "hoặc-là")."""
+    syllables = syllables_of(body)
+    return len(syllables) == 1 and _WORD.fullmatch(body) is not None \
+        and _entry_at(or_words, syllables, 0) == 1
+
+
+def parse(text: str, or_words: Entries | None = None) -> Parsed:
     """Cut user text into terms, phrases, prefixes, exclusions and OR clauses.
 
     A word with inner punctuation ("139/QĐ-UBND", "BPTN&TKQ") becomes a phrase of its parts,
     which is how the index sees it. OR between two terms joins them into one clause; OR at
-    either end, or twice in a row, is ignored.
+    either end, or twice in a row, is ignored. `or_words`: the words offering a choice
+    (`load_coordinators`, intents.toml [coordination], by default), OR beside a quoted phrase.
     """
+    or_words = load_coordinators() if or_words is None else or_words
     runs: list[list[Term]] = []  # positive terms, each list one OR-clause in progress
     excluded: list[Term] = []
     joining = False
-    for kind, body, negated in _lex(text):
+    for kind, body, negated in _lex(text, or_words):
         if kind == "or":
             joining = bool(runs)
             continue
@@ -341,6 +351,13 @@ class Cue:
     accents_only: bool = False  # counts only typed with its accents (its folded form is another word)
     sense: bool = True  # a required cue's group carries the query's sense (Group.sense)
     kept: bool = True  # a cue not required is a ranked word; else dropped, only its polarity read
+    # The phrases holding the cue's word that are another word (the noun "yêu cầu" of "đáp ứng yêu
+    # cầu", not the verb of the recommendations): each phrase and where the cue starts in it.
+    unlike: tuple[tuple[tuple[str, ...], int], ...] = ()
+
+    def other_word_at(self, typed: Sequence[str], at: int) -> bool:
+        """Whether the cue's word at `at` lies in a phrase making it another word (`unlike`)."""
+        return any(at >= start and _matches_at(typed, phrase, at - start) for phrase, start in self.unlike)
 
 
 @dataclass(frozen=True, slots=True)
@@ -577,9 +594,21 @@ class Lexicon:
             for at in range(len(typed)))
 
     def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
-        """The longest polarity cue starting at `at`, None when none."""
+        """The longest polarity cue starting at `at` that no cue of a polarity starting inside it
+        runs past, None when none.
+
+        Why: cues overlap where a marker's cue ends in the first syllables of another ("bị xử
+        lý" of the sanction, "xử lý kỷ luật" of the remedy: "cán bộ bị xử lý kỷ luật"); the
+        word naming what is asked runs on, and is the one the query says, as a stop word gives
+        way to a longer word, so the marker then reads alone ("bị"). Ranked words of no polarity
+        (light words, a question's asking words: "xếp thứ mấy") name nothing and yield to none."""
         for cue in self.cues:
-            if _written_at(typed, cue.syllables, at, cue.accents_only):
+            size = len(cue.syllables)
+            if _written_at(typed, cue.syllables, at, cue.accents_only) and not cue.other_word_at(typed, at) \
+                    and not any(
+                    other.polarity and k + len(other.syllables) > at + size
+                    and _written_at(typed, other.syllables, k, other.accents_only)
+                    for k in range(at + 1, at + size) for other in self.cues):
                 return cue
         return None
 
@@ -750,15 +779,19 @@ def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
 
 def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
     """Polarity cues from intents.toml's [[intent]] tables (polarity, required, sense, kept,
-    terms), longest first; a required cue carries the query's sense unless `sense = false`."""
+    terms, unlike), longest first; a required cue carries the query's sense unless `sense = false`;
+    a term inside one of the `unlike` phrases is no cue there (Cue.unlike)."""
     cues: dict[tuple[str, ...], Cue] = {}
     for intent in intents:
         required = bool(intent.get("required"))
         sense, kept = bool(intent.get("sense", required)), bool(intent.get("kept", True))
+        phrases = [p for p in (syllables_of(u) for u in intent.get("unlike", ())) if p]
         for term in intent.get("terms", ()):
             syllables, accents_only = _entry(term)
             if syllables:
-                cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept)
+                unlike = tuple((p, k) for p in phrases for k in range(len(p) - len(syllables) + 1)
+                               if _matches_at(p, syllables, k))
+                cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike)
                 cues.setdefault(syllables, cue)
     return tuple(sorted(cues.values(), key=lambda c: (-len(c.syllables), c.syllables)))
 
@@ -812,8 +845,13 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())),
                    _entries(read.get("questions", ())), _entries(read.get("circumstances", ())),
                    *compile_which(which or {}, levels),
-                   coordinators=_entries((coordination or {}).get("words", ())),
+                   coordinators=compile_coordinators(coordination or {}),
                    settings=_entries((setting or {}).get("words", ())))
+
+
+def compile_coordinators(table: Mapping[str, Any]) -> Entries:
+    """The words offering a choice of two matters, from intents.toml's [coordination] table."""
+    return _entries(table.get("words", ()))
 
 
 def compile_answer(table: Mapping[str, Any]) -> Answer:
@@ -865,6 +903,16 @@ def dictionary_file() -> Path | None:
         return None
     path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
     return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def load_coordinators() -> Entries:
+    """The words offering a choice of two matters (intents.toml [coordination]: "hoặc"), which
+    `parse` reads as OR beside a quoted phrase and the analysis as coordinating two matters
+    (`_coordinated`). Read apart from the lexicon, the same table: parsing needs no dictionary
+    (compiling its readings takes about 200 ms), and the words are written once."""
+    intents = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
+    return compile_coordinators(intents.get("coordination", {}))
 
 
 @lru_cache(maxsize=1)
@@ -1509,7 +1557,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.append(typed[i])
             i += 1
             continue
-        size = max(word, 1)
+        size = max(word, 1) if word else _morpheme(typed, i, end, cuts[end], words, units, lexicon)
         _add_group(Group((Alternative(tuple(typed[i:i + size])),)), setting or clause, groups, optional)
         setting = False
         said.extend(typed[i:i + size])
@@ -1520,6 +1568,45 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
     return _coordinated(groups, links), dropped, cues, optional, said, read
+
+
+def _morpheme(typed: list[str], at: int, end: int, cut: Sequence[int], words: Collection[str],
+              units: Collection[str], lexicon: Lexicon) -> int:
+    """How many syllables the group of a lone syllable typed without accents takes (`_cut_run`): 1,
+    or, when the query writes that syllable again inside a longer word ("so" of "so theo doi ho
+    so": sổ, and the sơ of hồ sơ), the syllable and the word after it, as one phrase ("so theo
+    doi"), unless that word is a stop word, a cue, a synonym member or a unit.
+
+    Why: folded, one syllable matches every word holding it ("so" is sổ, số, sơ, sở …), so every
+    finding holding the longer word the query also names holds the lone syllable too: as a group
+    of its own it requires nothing and counts the longer word twice in bm25. Typed alone where
+    the cut knows no word, it is a morpheme of a compound the index and the cut do not know
+    ("sổ theo dõi"), and Vietnamese compounds put the head first: with the word after it, it
+    names the thing, as `_conjunct` reads a lone conjunct with its neighbour."""
+    folded = fold(typed[at])
+    nxt = at + 1
+    if is_accented(typed[at]) or nxt >= end or not _inside_longer(typed, at, folded, words, units, lexicon):
+        return 1
+    if (lexicon.stopword_at(typed, nxt) or lexicon.cue_at(typed, nxt) or lexicon.synonyms_at(typed, nxt)[0]
+            or _longest(typed, nxt, set(units), lo=2)):
+        return 1
+    return 1 + max(cut[nxt], 1)
+
+
+def _inside_longer(typed: list[str], at: int, folded: str, words: Collection[str], units: Collection[str],
+                   lexicon: Lexicon) -> bool:
+    """Whether the folded syllable `folded` is, elsewhere in the run, a syllable of a word of two or
+    more (the run cut whole, `_best_cut`)."""
+    if not any(fold(s) == folded for k, s in enumerate(typed) if k != at):
+        return False
+    sizes = _best_cut(typed, words, units, lexicon, len(typed))
+    k = 0
+    while k < len(typed):
+        size = max(sizes[k], 1)
+        if size > 1 and not k <= at < k + size and folded in (fold(s) for s in typed[k:k + size]):
+            return True
+        k += size
+    return False
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:

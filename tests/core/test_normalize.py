@@ -68,3 +68,26 @@ def test_matching_form_is_lower_case_with_canonical_tones_and_the_same_length() 
     assert matching_form("Xã Hòa Bình") == matching_form("xã Hoà Bình")
     for text in HOSTILE:
         assert len(matching_form(nfc(text))) == len(nfc(text))
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, "Tỷ lệ 1,58% (v.v.), mã c_d, x\u00b2 + \ue000 a\u0301"])
+def test_words_apart_keeps_the_length_and_cuts_words_where_fts5_does(text: str) -> None:
+    import sqlite3
+
+    from core.normalize import words_apart
+
+    spaced = words_apart(text)
+    assert len(spaced) == len(text)
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'unicode61 remove_diacritics 0')")
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+    conn.execute("INSERT INTO t (x) VALUES (?)", (text,))
+    fts5 = [term.casefold() for (term,) in conn.execute("SELECT term FROM v ORDER BY offset")]
+    assert [w.casefold() for w in spaced.split()] == fts5
+
+
+def test_words_apart_turns_separators_into_spaces() -> None:
+    from core.normalize import words_apart
+
+    assert words_apart("trễ hạn: 1,58%; v.v") == "trễ hạn  1 58   v v"
+    assert words_apart("c_d a\u0301") == "c d a\u0301"

@@ -308,6 +308,21 @@ def test_polarity_asked_for_ranks_first_and_its_word_is_not_required(backend: Se
     assert set(ids(backend, text="chưa trả phiếu hẹn")) == {"a1"}
 
 
+def test_a_query_naming_the_absence_ranks_the_absences_found_first(mutable: SearchBackend) -> None:
+    """"vắng mặt" and "bỏ vị trí" name the breach the inspections record (intents.toml): the
+    shortcoming recording it ranks above a short strength holding the same words, which bm25
+    alone would put first; the words stay required (the unrelated finding is not listed)."""
+    mutable.index([
+        _rec("g1", "docg", "Cán bộ không vắng mặt.", "Cán_bộ không vắng_mặt .", POS, BM, 2024, "2024-03-01"),
+        _rec("g2", "docg", "Tại thời điểm kiểm tra, UBND xã có 3/11 cán bộ, công chức vắng mặt tại trụ sở.",
+             "Tại thời_điểm kiểm_tra , UBND xã có 3/11 cán_bộ , công_chức vắng_mặt tại trụ_sở .",
+             NEG, BM, 2024, "2024-03-01"),
+    ])
+    for text in ("cán bộ vắng mặt", "can bo vang mat"):
+        found = ids(mutable, text=text)
+        assert found[:2] == ["g2", "g1"] and "a1" not in found
+
+
 def test_unit_named_in_the_query_matches_findings_about_it(backend: SearchBackend) -> None:
     assert set(ids(backend, text="Tân Lộc phiếu hẹn")[:1]) == {"a1"}
     assert set(ids(backend, text="tan loc phieu hen")[:2]) == {"a1", "a2"}
@@ -604,3 +619,32 @@ def test_equal_scores_come_newest_first_then_by_finding_id(empty: SearchBackend)
     assert len(scores) == 1, "the findings should tie for the test to say anything"
     assert ids(empty, text="niêm yết") == ["t4", "t1", "t5", "t9", "t0"]
     assert ids(empty) == ["t4", "t1", "t5", "t9", "t0"]  # the browse order is the same rule
+
+
+# Numbers written with a decimal comma: SQLite FTS5 counts "1", "5" where Lucene's standard
+# tokenizer alone would count "1,5" (core.normalize.words_apart).
+NUMBERED = (
+    _rec("n1", "docn", "Tỷ lệ hồ sơ trễ hạn 1,5% 2,5% 3,5% 4,5% trong quý.",
+         "Tỷ_lệ hồ_sơ trễ_hạn 1,5 % 2,5 % 3,5 % 4,5 % trong quý .", NEG, TTHC, 2024, "2024-05-01"),
+    _rec("n2", "docm", "Hồ sơ trễ hạn được xử lý lại ngay sau đó trong quý.",
+         "Hồ_sơ trễ_hạn được xử_lý lại ngay sau đó trong quý .", NEG, TTHC, 2023, "2023-05-01"),
+)
+
+
+def test_numbers_are_cut_into_words_alike(empty: SearchBackend) -> None:
+    """A number typed as written ("2,5%") is the phrase "2 5" on every engine, and a finding's
+    length counts its numbers' parts: the shorter finding (13 words against 16) ranks first,
+    whatever its date."""
+    assert empty.index(NUMBERED) == len(NUMBERED)
+    assert ids(empty, text="2,5%") == ["n1"]
+    assert ids(empty, text="trễ hạn") == ["n2", "n1"]
+
+
+def test_similar_findings_break_ties_as_the_search_does(empty: SearchBackend) -> None:
+    """The findings like one, scored alike (the same words but the commune's name, which no
+    other finding holds), come newest first, then by year and finding id: not in the order of
+    ingest, which on SQLite is the rowid's."""
+    assert empty.index(TIED) == len(TIED)
+    similar = empty.similar("t5", limit=10)
+    assert len({round(h.score, 6) for h in similar}) == 1, "the findings should tie for the test to say much"
+    assert [h.record.finding_id for h in similar] == ["t4", "t1", "t9", "t0"]

@@ -14,9 +14,11 @@ from index.query import (
     Vocabulary,
     analyse,
     candidates,
+    compile_coordinators,
     compile_cues,
     compile_lexicon,
     group_weights,
+    load_coordinators,
     load_lexicon,
     match_spans,
     parse,
@@ -60,6 +62,20 @@ def test_hoac_and_lowercase_or_beside_a_quoted_phrase_are_or() -> None:
     assert [t.syllables for c in parse("phiếu hẹn hoặc").clauses for t in c][-1] == ("hoặc",)
     assert [t.syllables for c in parse("hoặc phiếu hẹn").clauses for t in c][0] == ("hoặc",)
     assert [t.syllables for c in parse("hồ sơ hoặc -phiếu").clauses for t in c][-1] == ("hoặc",)
+
+
+def test_the_words_of_a_choice_are_the_coordination_table_read_by_parser_and_lexicon_alike() -> None:
+    """The parser reads OR words from the table the analysis reads (intents.toml [coordination]),
+    without compiling the lexicon; a word put there is OR beside a quoted phrase, one taken out
+    is a word, and a word typed with other accents is another word."""
+    assert load_coordinators() == load_lexicon().coordinators
+    either = compile_coordinators({"words": ["hoặc", "hay là"]})
+    assert len(parse('"phiếu hẹn" hoặc "sổ"', either).clauses) == 1
+    assert len(parse('"phiếu hẹn" hoac "sổ"', either).clauses) == 1  # typed without accents
+    assert len(parse('"phiếu hẹn" hoác "sổ"', either).clauses) == 3  # other accents: another word
+    assert len(parse('"phiếu hẹn" or "sổ"', either).clauses) == 3  # not listed here
+    assert len(parse('"phiếu hẹn" hay là "sổ"', either).clauses) == 4  # two words: the analysis's
+    assert len(parse('"phiếu hẹn" hoặc, "sổ"', either).clauses) == 3  # a word with a mark is no OR
 
 
 def test_document_numbers_and_punctuation() -> None:
@@ -357,6 +373,14 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("tại sao hồ sơ trực tuyến bị quá hạn", "shortcoming"),
     ("vì sao hồ sơ trực tuyến quá hạn", None),
     ("cán bộ bị kiểm điểm", "recommendation"),
+    # … and the passive of a sanction asks what befalls the failing staff: the remedy prescribed
+    ("cán bộ vắng mặt khi kiểm tra đột xuất thì bị xử lý thế nào", "recommendation"),
+    ("công chức vi phạm bị kỷ luật ra sao", "recommendation"),
+    ("cán bộ vi phạm bị xử lý kỷ luật thế nào", "recommendation"),
+    # "yêu cầu" after a verb of meeting a standard is the noun, no request
+    ("công chức cấp xã có đáp ứng yêu cầu năng lực không", None),
+    ("tỷ lệ cán bộ sử dụng hộp thư công vụ có đạt yêu cầu không", None),
+    ("yêu cầu xã niêm yết đầy đủ thủ tục", "recommendation"),
     ("trang thiết bị bộ phận một cửa", None),  # "bị" inside a word is no marker
     # a clause of circumstance after what is asked says when, not what: its cues name nothing
     ("người đứng đầu có phải chịu trách nhiệm khi cán bộ vi phạm kỷ luật không?", None),
@@ -416,6 +440,30 @@ def test_the_reading_compiles_from_data() -> None:
     assert "bị" in analyse(parse("hồ sơ bị trả"), lexicon).dropped
 
 
+def test_a_cue_inside_another_word_or_overrun_by_a_longer_cue_is_read_as_the_data_says() -> None:
+    """intents.toml `unlike`: the cue's word in such a phrase is an ordinary word; and a cue a
+    longer cue of a polarity starting inside it runs past gives way to that cue."""
+    lexicon = compile_lexicon([], [], intents=[
+        {"polarity": "recommendation", "terms": ["yêu cầu"], "unlike": ["đáp ứng yêu cầu"]},
+        {"polarity": "recommendation", "terms": ["bị xử lý"]},
+        {"polarity": "recommendation", "required": True, "sense": False, "terms": ["xử lý kỷ luật"]},
+        {"polarity": "shortcoming", "kept": False, "terms": ["bị [accents]"]}])
+    request = next(c for c in lexicon.cues if c.syllables == ("yêu", "cầu"))
+    assert request.unlike == ((("đáp", "ứng", "yêu", "cầu"), 2),)
+    standard = analyse(parse("công chức đáp ứng yêu cầu"), lexicon)
+    assert standard.polarity is None and not standard.optional  # no dictionary here: a group a syllable
+    assert [s for g in standard.groups for s in g.alternatives[0].syllables][-2:] == ["yêu", "cầu"]
+    assert analyse(parse("yêu cầu công chức"), lexicon).polarity == "recommendation"
+    assert analyse(parse("dap ung yeu cau"), lexicon).polarity is None  # folded, the same phrase
+    sanction = analyse(parse("cán bộ bị xử lý"), lexicon)
+    assert sanction.polarity == "recommendation" and [a.syllables for a in sanction.optional] == [
+        ("bị", "xử", "lý")]
+    remedy = analyse(parse("cán bộ bị xử lý kỷ luật"), lexicon)  # "xử lý kỷ luật" runs past "bị xử lý"
+    assert remedy.dropped == ("bị",) and not remedy.optional
+    assert remedy.polarity == "recommendation"
+    assert [s for g in remedy.groups for s in g.alternatives[0].syllables][-4:] == ["xử", "lý", "kỷ", "luật"]
+
+
 @pytest.mark.parametrize(("text", "question"), [
     ("xã nào chưa cấp phiếu hẹn", True),
     ("ở đâu còn công chức cấp xã chưa đạt chuẩn", True),
@@ -433,6 +481,7 @@ def test_the_reading_compiles_from_data() -> None:
     ("hạn chế trong ứng dụng công nghệ thông tin là gì", False),
     ("cán bộ công chức chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào", False),
     ("cán bộ vi phạm bị xử lý kỷ luật thế nào", False),
+    ("cán bộ vắng mặt khi kiểm tra đột xuất thì bị xử lý thế nào", False),
     # … not about a negation (the matter's sense), nor about the topic's cue before "thì"
     ("xã nào chưa niêm yết thủ tục gì", True),
     ("hồ sơ không hợp lệ thì xử lý thế nào", True),

@@ -121,7 +121,46 @@ def test_a_member_the_cue_begins_is_a_topic_not_the_querys_sense() -> None:
     assert groups("cán bộ chậm") == [["cán bộ"], ["chậm"]] and bare.topical == (True, False)
 
 
+def test_the_two_level_government_is_one_group_however_its_number_is_written() -> None:
+    """"chính quyền địa phương hai cấp" (the 2025 reorganisation) is one group holding the digit
+    form the reports print, not "địa" + "phương hai" (phương hại, harm) cut from the words."""
+    assert groups("chính quyền địa phương hai cấp") == [[
+        "chính quyền địa phương hai cấp", "chính quyền địa phương 2 cấp", "chính quyền hai cấp",
+        "chính quyền 2 cấp"]]
+    assert "chinh quyen dia phuong 2 cap" in groups("chinh quyen hai cap")[0]
+
+
+def test_the_leaderships_direction_is_one_group_and_its_contraction() -> None:
+    """"lãnh chỉ đạo" contracts "lãnh đạo, chỉ đạo"; the government's "chỉ đạo, điều hành" stays
+    two words of their own (listed with the pair, a query lost a group: synonyms.toml)."""
+    assert groups("hạn chế trong lãnh đạo, chỉ đạo CCHC")[0] == [
+        "lãnh đạo chỉ đạo", "lãnh chỉ đạo", "lãnh đạo chỉ đạo điều hành"]
+    assert groups("chỉ đạo điều hành CCHC")[:2] == [["chỉ đạo"], ["điều hành"]]
+    assert groups("lãnh đạo xã") == [["lãnh đạo"], ["xã"]]  # the leaders alone are no member
+
+
 # ----------------------------------------------------------------------------------- intents.toml
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("CBCC bỏ vị trí trong giờ hành chính", "vị trí"), ("cán bộ vắng mặt tại trụ sở", "vắng mặt"),
+    ("can bo vang mat", "vang"), ("lãnh đạo xã không có mặt khi đoàn đến kiểm tra", "có mặt"),
+    ("cán bộ rời vị trí làm việc", "vị trí"),
+])
+def test_the_absence_named_asks_for_shortcomings_and_stays_the_topic(text: str, word: str) -> None:
+    """The absence from one's post names the breach the inspections record (intents.toml): the
+    query prefers shortcomings, its words stay required, and none is the query's sense (the
+    "không" of "không có mặt" negates nothing of the topic)."""
+    plan = plan_query(text)
+    assert plan.polarity == "shortcoming" and not any(g.sense for g in plan.groups)
+    assert any(word in alt for g in groups(text) for alt in g) and word not in optional(plan)
+
+
+def test_the_absence_after_a_remedy_asks_for_the_remedy() -> None:
+    """The first cue names what is asked: "kiến nghị xử lý cán bộ vắng mặt" asks for the
+    recommendations on the absence, as for any failing matter after the remedy."""
+    assert plan_query("kiến nghị xử lý cán bộ vắng mặt").polarity == "recommendation"
+    assert plan_query("kiểm điểm cán bộ vắng mặt").polarity == "recommendation"
 
 
 @pytest.mark.parametrize(("text", "polarity", "words", "cue"), [
@@ -256,6 +295,25 @@ def test_a_clear_word_with_its_neighbour_keeps_the_folded_syllable_a_word_of_the
     assert not lexicon.folded_light_at(clear[0].split(), 0)
     assert not lexicon.folded_light_at(["dong", "cua"], 1)  # đóng cửa: the door, not của
     assert lexicon.folded_light_at(["ho", "so", "con", "tre", "han"], 2)  # còn trễ hạn, not con trẻ
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("so theo doi ho so tthc", ["so theo doi", "ho so", "tthc"]),  # sổ theo dõi, and the sơ of hồ sơ
+    ("phieu hen so theo doi ho so", ["phieu hen", "so theo doi", "ho so"]),
+    ("so ghi chep ho so", ["so ghi chep", "ho so"]),
+])
+def test_a_lone_folded_syllable_the_query_writes_in_a_longer_word_takes_the_next_word(
+        text: str, first: list[str]) -> None:
+    """Folded, "so" is sổ, số, sơ, sở: every finding holding "hồ sơ" holds it, so as a group of its
+    own it would require nothing; with the word after it, it names the thing ("sổ theo dõi")."""
+    plan = plan_query(text, _Words("ho so", "theo doi", "ghi chep", "phieu hen"))
+    assert [" ".join(g.alternatives[0].syllables) for g in plan.groups] == first
+
+
+@pytest.mark.parametrize("text", ["cap nhat so sach", "sổ theo dõi hồ sơ", "so theo doi", "ho so so"])
+def test_a_lone_syllable_stays_one_without_the_longer_word_or_typed_with_accents(text: str) -> None:
+    plan = plan_query(text, _Words("ho so", "theo doi", "cap nhat"))
+    assert any(g.alternatives[0].syllables in (("so",), ("sổ",)) for g in plan.groups)
 
 
 def test_a_folded_question_particle_is_no_question() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.models import Area, Polarity
+from core.normalize import fold
 from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Hit, Query
 from index.query import Alternative, Group, Plan, plan_query
 from index.rerank import (
@@ -104,6 +105,32 @@ def test_the_frame_list_is_read_as_every_word_list() -> None:
     lines = ["# the officials", "Cán bộ  # who", "", "uỷ ban", "ủy ban", "[level]"]
     frame = {("can", "bo"), ("uy", "ban"), ("xa",), ("thi", "tran")}
     assert compile_frame(lines, ["xã", "thị trấn"]) == frame
+
+
+def test_the_frames_other_spellings_come_from_the_synonym_sets() -> None:
+    """A synonym set one member of which is frame words (or a run of them) is frame, every member
+    of it: the short forms are written once, in the synonym file. A set of no frame word is not."""
+    desk = ("bộ", "phận", "tiếp", "nhận", "và", "trả", "kết", "quả")
+    sets = [[("ủy", "ban", "nhân", "dân"), ("ubnd",)], [("bộ", "phận", "một", "cửa"), ("bpmc",), desk],
+            [("đào", "tạo", "bồi", "dưỡng"), ("đtbd",)]]
+    frame = compile_frame(["ủy ban nhân dân", "bộ phận", "một cửa"], [], sets)
+    assert is_frame(("UBND",), frame) and is_frame(("ubnd", "bộ", "phận"), frame)
+    assert is_frame(("BPMC",), frame) and is_frame(tuple(fold(s) for s in desk), frame)
+    assert not is_frame(("đtbd",), frame) and not is_frame(("tiếp", "nhận"), frame)
+
+
+@pytest.mark.parametrize("query, matter", [
+    ("cơ sở vật chất BPMC", ["cơ sở vật chất"]),
+    ("tồn tại ở bộ phận tiếp nhận và trả kết quả", []),
+    ("CBCCVC bổ nhiệm sai tiêu chuẩn", ["bổ nhiệm", "sai", "tiêu chuẩn"]),
+    ("UBND xã chưa niêm yết TTHC", ["niêm yết"]),
+])
+def test_the_shipped_frame_reads_the_desk_and_the_staff_however_spelled(query: str, matter: list[str]
+                                                                        ) -> None:
+    """The one-stop desk and the public staff under any of the genre's names are frame, not the
+    matter asked about: a finding holding "BPMC" alone holds none of "cơ sở vật chất BPMC"."""
+    groups = matter_groups(plan_query(query), load_frame())
+    assert [" ".join(g.alternatives[0].syllables) for g in groups] == matter
 
 
 def test_a_finding_holding_only_the_frame_holds_none_of_the_matter() -> None:
