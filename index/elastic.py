@@ -884,7 +884,8 @@ class ElasticBackend(SearchBackend):
         return holders, int(response["hits"]["total"]["value"])
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
-        """More-like-this on the folded text: wording, not accents, makes findings alike."""
+        """More-like-this on the folded text: wording, not accents, makes findings alike; equal
+        scores in the browse order, then by finding id, as every search (`_sort`) and SQLite."""
         if not self._call("looking up a finding", self.client.exists, index=self.alias, id=finding_id):
             raise BackendError(f"no indexed finding {finding_id}", path=self.url)
         mlt = {"more_like_this": {
@@ -896,7 +897,8 @@ class ElasticBackend(SearchBackend):
         }}
         query = {"bool": {"must": [mlt], "must_not": [{"ids": {"values": [finding_id]}}]}}
         response = self._call("similar", self.client.search, index=self.alias, query=query,
-                              size=max(limit, 0), highlight=HIGHLIGHT)
+                              size=max(limit, 0), sort=["_score", *_NEWEST, {"finding_id": "asc"}],
+                              highlight=HIGHLIGHT)
         self._note_answered(response)
         return [_hit(raw) for raw in response["hits"]["hits"]]
 

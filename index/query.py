@@ -8,8 +8,9 @@ engine only translates the plan into its own syntax (index/sqlite_fts.py, index/
 
 The language: words; "quoted phrases" (straight, “curly”, ‘single’, «guillemets»; an unclosed
 quote runs to the end); word* prefixes; -word and -"phrase" exclusions; OR between two terms,
-where a term is a quoted phrase or the run of unquoted words on that side; "hoặc" (how a
-Vietnamese user writes it) and a lowercase "or" between two terms are OR too, else words. Anything else
+where a term is a quoted phrase or the run of unquoted words on that side; the words offering a
+choice (intents.toml [coordination]: "hoặc", how a Vietnamese user writes it, and a lowercase
+"or") beside a quoted phrase are OR too, else words (the analysis reads them). Anything else
 (punctuation, emoji) separates words and is otherwise ignored. A document number
 ("139/QĐ-UBND") finds that document's findings; typed as documents cite it ("Quyết định số
 139/QĐ-UBND"), the kind and "số" before it are the citation, not search words
@@ -105,6 +106,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from core.agencies import Agency, agencies
 from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
@@ -119,10 +121,6 @@ OPEN_QUOTES = "\"“”„‘’‚«»"
 _CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
 _WORD = re.compile(r"[^\W_]+")
 _OR = "OR"
-# Words standing for OR between two terms, folded: "hoặc", how Vietnamese writes "or" (not "hay",
-# also "often" and "good"), and "or" typed lowercase, which is no Vietnamese syllable (no
-# syllable ends in r). At either end, or beside OR, they stay words.
-_OR_WORDS = frozenset({"hoac", "or"})
 # "139/QĐ-UBND", "12/2019/TT-BNV": digits, a slash, then letters; how Vietnamese documents are numbered.
 _DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
 FRAME_GAP = "…"
@@ -136,6 +134,8 @@ MAX_WORD_SYLLABLES = 4  # longest word or unit name looked up in the index's voc
 # boundary); they do not make alternatives of the things listed (`_coordinated` says why).
 LIST_MARKS = ",;"
 SETTING_FORMS = 3  # of a setting's synonyms, the first ones ranked (each costs a ranked unit)
+# Word-list entries as (syllables, only with accents), longest first (`_entries`).
+Entries = tuple[tuple[tuple[str, ...], bool], ...]
 
 
 # ----------------------------------------------------------------------------------------------- parsing
@@ -174,8 +174,9 @@ def syllables_of(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(lower_same_length(canonical_tones(text))))
 
 
-def _lex(text: str) -> list[tuple[str, str, bool]]:
-    """The text as (kind, body, negated) tokens: kind "phrase", "word", or "or"."""
+def _lex(text: str, or_words: Entries) -> list[tuple[str, str, bool]]:
+    """The text as (kind, body, negated) tokens: kind "phrase", "word", or "or" (OR, or one of
+    `or_words` where `_connectives` reads it so)."""
     tokens: list[tuple[str, str, bool]] = []
     i, n = 0, len(text)
     while i < n:
@@ -203,35 +204,45 @@ def _lex(text: str) -> list[tuple[str, str, bool]]:
         elif body:
             tokens.append(("word", body, negated))
         i = max(end, start + 1)
-    return _connectives(tokens)
+    return _connectives(tokens, or_words)
 
 
-def _connectives(tokens: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
-    """The tokens with each OR word (`_OR_WORDS`) standing between two terms, one of them a
-    quoted phrase, read as OR. Between unquoted words it stays a word: the analysis reads it as
-    joining the two matters beside it (`_coordinated`: "chưa gửi văn bản điện tử hoặc chưa dùng
-    chữ ký số" is not the phrase "… văn bản điện tử" or the phrase "chưa dùng chữ ký số")."""
+def _connectives(tokens: list[tuple[str, str, bool]], or_words: Entries) -> list[tuple[str, str, bool]]:
+    """The tokens with each word of `or_words` (a word of one syllable, under the matching rule)
+    standing between two terms, one of them a quoted phrase, read as OR. Between unquoted words
+    it stays a word: the analysis reads it as joining the two matters beside it (`_coordinated`:
+    "chưa gửi văn bản điện tử hoặc chưa dùng chữ ký số" is not the phrase "… văn bản điện tử" or
+    the phrase "chưa dùng chữ ký số"). At either end, or beside OR, it stays a word."""
     out = list(tokens)
     for k in range(1, len(out) - 1):
         kind, body, negated = out[k]
-        if (kind == "word" and not negated and fold(body).lower() in _OR_WORDS
+        if (kind == "word" and not negated and _is_or_word(body, or_words)
                 and "phrase" in (out[k - 1][0], out[k + 1][0])
                 and out[k - 1][0] != "or" and out[k + 1][0] != "or" and not out[k + 1][2]):
             out[k] = ("or", body, False)
     return out
 
 
-def parse(text: str) -> Parsed:
+def _is_or_word(body: str, or_words: Entries) -> bool:
+    """Whether a word token is, whole, one of `or_words` ("hoặc", "or"; not "hoặc," nor "hoặc-là")."""
+    syllables = syllables_of(body)
+    return len(syllables) == 1 and _WORD.fullmatch(body) is not None \
+        and _entry_at(or_words, syllables, 0) == 1
+
+
+def parse(text: str, or_words: Entries | None = None) -> Parsed:
     """Cut user text into terms, phrases, prefixes, exclusions and OR clauses.
 
     A word with inner punctuation ("139/QĐ-UBND", "BPTN&TKQ") becomes a phrase of its parts,
     which is how the index sees it. OR between two terms joins them into one clause; OR at
-    either end, or twice in a row, is ignored.
+    either end, or twice in a row, is ignored. `or_words`: the words offering a choice
+    (`load_coordinators`, intents.toml [coordination], by default), OR beside a quoted phrase.
     """
+    or_words = load_coordinators() if or_words is None else or_words
     runs: list[list[Term]] = []  # positive terms, each list one OR-clause in progress
     excluded: list[Term] = []
     joining = False
-    for kind, body, negated in _lex(text):
+    for kind, body, negated in _lex(text, or_words):
         if kind == "or":
             joining = bool(runs)
             continue
@@ -448,9 +459,9 @@ class Lexicon:
     # the working day with the time's first words ("trong giờ", [setting] times): after a topic,
     # the word they introduce is where or when the topic is asked about, a ranked word (`_cut_run`).
     settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
-    # The level words standing for the units a topic is asked about ("các huyện", "cấp xã":
+    # The level words naming the province a topic is measured in ("tỉnh", "toàn tỉnh":
     # intents.toml [setting] levels, LEVEL standing for each level word), matching folded too:
-    # after a topic, ranked, not required (`_cut_run`).
+    # after a topic, ranked, not required (`_cut_run`, `_framing_level`).
     level_settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
@@ -843,10 +854,15 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())),
                    _entries(read.get("questions", ())), _entries(read.get("circumstances", ())),
                    *compile_which(which or {}, levels),
-                   coordinators=_entries((coordination or {}).get("words", ())),
+                   coordinators=compile_coordinators(coordination or {}),
                    settings=_entries([*(setting or {}).get("words", ()), *(setting or {}).get("times", ())]),
                    level_settings=_entries(e for entry in (setting or {}).get("levels", ())
                                            for e in _per_level(entry, levels)))
+
+
+def compile_coordinators(table: Mapping[str, Any]) -> Entries:
+    """The words offering a choice of two matters, from intents.toml's [coordination] table."""
+    return _entries(table.get("words", ()))
 
 
 def compile_answer(table: Mapping[str, Any]) -> Answer:
@@ -898,6 +914,16 @@ def dictionary_file() -> Path | None:
         return None
     path = Path(next(iter(spec.submodule_search_locations))) / "corpus" / "data" / "Viet74K.txt"
     return path if path.is_file() else None
+
+
+@lru_cache(maxsize=1)
+def load_coordinators() -> Entries:
+    """The words offering a choice of two matters (intents.toml [coordination]: "hoặc"), which
+    `parse` reads as OR beside a quoted phrase and the analysis as coordinating two matters
+    (`_coordinated`). Read apart from the lexicon, the same table: parsing needs no dictionary
+    (compiling its readings takes about 200 ms), and the words are written once."""
+    intents = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
+    return compile_coordinators(intents.get("coordination", {}))
 
 
 @lru_cache(maxsize=1)
@@ -969,6 +995,7 @@ class Group:
 
     alternatives: tuple[Alternative, ...]
     unit: str | None = None  # filter key of a unit name the query typed: findings about it match
+    agency: bool = False  # the unit is an agency ("Sở Tài chính": core/agencies.py), not a place
     doc_number: str | None = None  # filter key of a document number: that document's findings match
     sense: bool = False  # a polarity cue kept as a word (a negation): weighs as the heaviest group
 
@@ -1111,15 +1138,18 @@ class Plan:
         then of each part (`holders`: how many findings hold each, in that order): idf
         (group_weights), the sense groups the heaviest group, a unit named in the query one
         more than the heaviest: a place narrows where, as a filter does, so a finding about it
-        holding one word of the topic ranks above one elsewhere holding two. With parts, group weights are
+        holding one word of the topic ranks above one elsewhere holding two; not an agency
+        (`Group.agency`): every province has its Sở Tài chính and its one-stop centre, so the
+        agency weighs as the rare name it is, by idf, and the place typed with it narrows where.
+        With parts, group weights are
         PART_RESOLUTION times that, and a group's parts share its weight less one in proportion
         to their idf, so a finding holding all of a group's parts still ranks below one holding
         the group, and one holding its rarer part above one holding its commoner."""
         first = self.counted
         weights = group_weights(holders[:first], total, self.senses)
         heaviest = max(weights, default=1)
-        weights = [heaviest + 1 if k < len(self.groups) and self.groups[k].unit else w
-                   for k, w in enumerate(weights)]
+        weights = [heaviest + 1 if k < len(self.groups) and self.groups[k].unit and not self.groups[k].agency
+                   else w for k, w in enumerate(weights)]
         if not self.parts:
             return weights
         weights = [PART_RESOLUTION * w for w in weights]
@@ -1290,7 +1320,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         at += sum(len(t.syllables) for t in clause)
         # A loose word joins the run of unquoted words; so does a joined word ending a synonym
         # member the run began ("bộ phận TN&TKQ"), the run then never empty.
-        if len(clause) == 1 and (_loose(clause[0]) or _ends_member(pending, clause[0], lexicon)):
+        if len(clause) == 1 and (_loose(clause[0]) or _ends_member(pending, clause[0], lexicon)
+                                 or _ends_agency(pending, clause[0])):
             if not pending:
                 start = at - len(clause[0].syllables)
             pending.extend(clause[0].syllables)
@@ -1356,6 +1387,32 @@ def _ends_member(pending: Sequence[str], term: Term, lexicon: Lexicon) -> bool:
         if lexicon.synonyms_at(combined, 0)[0] == len(combined):
             return True
     return False
+
+
+def _ends_agency(pending: Sequence[str], term: Term) -> bool:
+    """Whether a joined word ("TN&MT") ends an agency's name begun by the words before it ("Sở
+    TN&MT", core/agencies.py): it is then read with them, as the agency they name together."""
+    if not term.joined or term.prefix or term.number or not pending:
+        return False
+    table = agencies()
+    combined = [*pending, *term.syllables]
+    for start in range(max(0, len(pending) - table.longest), len(pending)):
+        hit = table.at(combined, start, loose=True)
+        if hit and start + hit[0] == len(combined):
+            return True
+    return False
+
+
+def _agency_group(typed: Sequence[str], at: int, length: int, agency: Agency, lexicon: Lexicon) -> Group:
+    """The group of an agency typed at `at` ("Sở TN&MT"): the findings about it (`Group.unit`, the
+    key its records carry: core/attribution.py), or holding any of its names as the table and the
+    genre's synonyms write them ("Sở Tài nguyên và Môi trường", "Sở TNMT"), with their accents
+    when the user typed accents, folded when not (`_members`)."""
+    span = tuple(typed[at:at + length])
+    size, members = lexicon.synonyms_at(typed, at)
+    forms = (*agencies().forms_of(agency), *(members if size == length else ()))
+    written = _members(span, forms)  # accented as the user typed them, as a synonym set's are
+    return Group(_unique(written), unit=filter_key(agency.name), agency=True)
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
@@ -1508,6 +1565,17 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # stages (Plan.topical), so "CBCC chậm giờ" would lose the late staff not called CBCC.
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
+        if (government := agencies().committee_at(typed, i)) and _unit_after(typed, i + government, units,
+                                                                              capitals, lexicon):
+            dropped.extend(typed[i:i + government])  # "UBND huyện X": the unit's government is the unit
+            i += government
+            continue
+        if found := agencies().at(typed, i, loose=True):
+            groups.append(_agency_group(typed, i, found[0], found[1], lexicon))
+            setting = False  # an agency named is a filter the user asks for, as a unit is
+            said.extend(typed[i:i + found[0]])
+            i += found[0]
+            continue
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             group = Group(_unique(_members(typed[i:i + length], members)))
@@ -1543,7 +1611,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += 1
             continue
         framing = _framing_level(typed, i, word, capitals, groups, lexicon)  # "PAR index tỉnh"
-        size = framing or max(word, 1)
+        size = framing or word or _morpheme(typed, i, end, cuts[end], words, units, lexicon)
         ranked = setting or clause or bool(framing)
         _add_group(Group((Alternative(tuple(typed[i:i + size])),)), ranked, groups, optional)
         setting = False
@@ -1569,6 +1637,52 @@ def _framing_level(typed: Sequence[str], at: int, word: int, capitals: Sequence[
     if not size or size < word or not any(_listable(g) for g in groups):
         return 0
     return 0 if at + size < len(capitals) and capitals[at + size] else size
+
+
+def _morpheme(typed: list[str], at: int, end: int, cut: Sequence[int], words: Collection[str],
+              units: Collection[str], lexicon: Lexicon) -> int:
+    """How many syllables the group of a lone syllable typed without accents takes (`_cut_run`): 1,
+    or, when the query writes that syllable again inside a longer word ("so" of "so theo doi ho
+    so": sổ, and the sơ of hồ sơ), the syllable and the word after it, as one phrase ("so theo
+    doi"), unless that word is a stop word, a cue, a synonym member or a unit.
+
+    Why: folded, one syllable matches every word holding it ("so" is sổ, số, sơ, sở …), so every
+    finding holding the longer word the query also names holds the lone syllable too: as a group
+    of its own it requires nothing and counts the longer word twice in bm25. Typed alone where
+    the cut knows no word, it is a morpheme of a compound the index and the cut do not know
+    ("sổ theo dõi"), and Vietnamese compounds put the head first: with the word after it, it
+    names the thing, as `_conjunct` reads a lone conjunct with its neighbour."""
+    folded = fold(typed[at])
+    nxt = at + 1
+    if is_accented(typed[at]) or nxt >= end or not _inside_longer(typed, at, folded, words, units, lexicon):
+        return 1
+    if (lexicon.stopword_at(typed, nxt) or lexicon.cue_at(typed, nxt) or lexicon.synonyms_at(typed, nxt)[0]
+            or _longest(typed, nxt, set(units), lo=2)):
+        return 1
+    return 1 + max(cut[nxt], 1)
+
+
+def _inside_longer(typed: list[str], at: int, folded: str, words: Collection[str], units: Collection[str],
+                   lexicon: Lexicon) -> bool:
+    """Whether the folded syllable `folded` is, elsewhere in the run, a syllable of a word of two or
+    more (the run cut whole, `_best_cut`)."""
+    if not any(fold(s) == folded for k, s in enumerate(typed) if k != at):
+        return False
+    sizes = _best_cut(typed, words, units, lexicon, len(typed))
+    k = 0
+    while k < len(typed):
+        size = max(sizes[k], 1)
+        if size > 1 and not k <= at < k + size and folded in (fold(s) for s in typed[k:k + size]):
+            return True
+        k += size
+    return False
+
+
+def _unit_after(typed: Sequence[str], at: int, units: set[str], capitals: Sequence[bool],
+                lexicon: Lexicon) -> bool:
+    """Whether the query names an indexed unit at `at`, as `_cut_run` reads one (`names_place`)."""
+    unit = _longest(list(typed), at, units, lo=2)
+    return bool(unit) and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon)
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:

@@ -1372,8 +1372,9 @@ class SqliteFtsBackend(SearchBackend):
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """Findings sharing at least SIMILAR_MIN_SHARE of this one's most distinctive folded
-        words (tf × idf), ranked by bm25 of those words, itself excluded (as more_like_this's
-        minimum_should_match does on Elasticsearch)."""
+        words (tf × idf), ranked by bm25 of those words, equal scores newest first (the browse
+        order, as every search), itself excluded (as more_like_this's minimum_should_match does
+        on Elasticsearch)."""
         with self._snapshot("similar") as conn:  # one snapshot for the terms, the matches and the columns
             return self._similar(conn, finding_id, max(limit, 0))
 
@@ -1407,12 +1408,14 @@ class SqliteFtsBackend(SearchBackend):
         rows, tokens = _averages(conn)
         scores = fts_topk.bm25(tf[known], columns.tokens[ids[known]], [len(h) for h in holders],
                                rows, tokens)
-        order = np.lexsort((ids[known], -scores))[:limit]
+        # Equal scores in the browse order (newest, year, finding id), as every search breaks
+        # them and as Elasticsearch does: the order of ingest is SQLite's alone.
+        order = np.lexsort((columns.position[ids[known]], -scores))[:limit]
         page = list(zip(ids[known][order].tolist(), scores[order].tolist(), strict=True))
         if not known.all():  # words Python may count unlike FTS5: FTS5 scores those findings
             unknown = ids[~known]
             zeros = np.zeros(len(unknown), dtype=np.int64)
             page += _top_by_bm25(conn, columns, unknown, zeros, zeros.astype(np.float64), tf[~known],
                                  _any_of(_phrase("folded", t.folded) for t in terms), limit)
-            page = sorted(page, key=lambda hit: (-hit[1], hit[0]))[:limit]
+            page = sorted(page, key=lambda hit: (-hit[1], int(columns.position[hit[0]])))[:limit]
         return _hits(_records_in_order(conn, [r for r, _ in page], [score for _, score in page]), terms)

@@ -4,6 +4,7 @@ about, and the rerank feature on findings written as the genre writes them (our 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -165,7 +166,56 @@ def test_share_held_counts_each_concept_once_however_many_instances() -> None:
     assert share_held((), lambda alt: True) == 0.0
 
 
-# ------------------------------------------------------------------------------------ the shipped file
+# ---------------------------------------------------------------------------------------- the shipped entries
+
+
+@pytest.mark.parametrize(("query", "concept", "instance", "unrelated"), [
+    # Luật Hộ tịch 2014, Điều 3: a birth registration is a civil-status act, asked as "hộ tịch".
+    ("giải quyết hộ tịch ở xã có đúng hạn không?", "hộ tịch",
+     "Hồ sơ đăng ký khai sinh của công dân chậm chuyển sang công an xã.",
+     "Bộ phận một cửa niêm yết đủ thủ tục hành chính."),
+    # Nghị định 61/2018, Điều 19: timeliness is reported as the late share and the apologies.
+    ("kết quả giải quyết đúng hạn", "đúng hạn",
+     "Tỷ lệ hồ sơ trễ hạn giảm so với cùng kỳ, đã gửi thư xin lỗi công dân.",
+     "Bộ phận một cửa bố trí đủ ghế chờ."),
+    # Nghị định 112/2020: a review meeting is how a breach is handled.
+    ("kiến nghị xử lý cán bộ vi phạm", "xử lý kỷ luật",
+     "Huyện yêu cầu các xã tổ chức họp kiểm điểm những người vắng mặt.",
+     "Xã đã niêm yết đầy đủ thủ tục hành chính."),
+    # Chỉ thị 26/CT-TTg: an absence from the office in working hours is a breach.
+    ("cán bộ vi phạm kỷ luật", "vi phạm",
+     "Tại thời điểm kiểm tra, 5 công chức vắng mặt không lý do.",
+     "Công chức tiếp dân niềm nở, tận tình."),
+    # Nghị quyết 76/NQ-CP: public finance is written as funds, fees, internal spending rules.
+    ("thu chi tài chính xã sai quy định", "thu quỹ",
+     "Xã vận động đóng góp quỹ đền ơn đáp nghĩa theo chỉ tiêu.",
+     "Xã chưa ban hành kế hoạch tuyên truyền."),
+    # Nghị quyết 18-NQ/TW, Nghị định 107/2020: the apparatus is counted in staff and deputies.
+    ("bất cập trong bộ máy cấp sở", "tổ chức bộ máy",
+     "Sở hiện có 6 phó giám đốc, vượt số lượng cấp phó.",
+     "Sở đã số hóa kết quả giải quyết."),
+    # The 2025 reorganisation: the two-level government is written as its steps.
+    ("khó khăn của chính quyền địa phương hai cấp", "chính quyền địa phương hai cấp",
+     "Sau sáp nhập, nhân sự cấp xã nơi thừa, nơi thiếu.",
+     "Công chức đi muộn, về sớm."),
+])
+def test_the_shipped_concepts_read_a_query_and_its_instance(query: str, concept: str, instance: str,
+                                                            unrelated: str) -> None:
+    asked = _asked(query)
+    assert concept in [c.name for c in asked.concepts]
+    one = [c for c in asked.concepts if c.name == concept]
+    assert concepts_held(Candidate(_rec("a", instance), 0, TIER_WORDS), replace(asked, concepts=tuple(one)),
+                         30) == 1.0
+    assert concepts_held(Candidate(_rec("b", unrelated), 0, TIER_WORDS), asked, 30) == 0.0
+
+
+def test_finance_is_asked_by_its_name_and_a_finding_naming_it_earns_nothing_for_it() -> None:
+    # "tài chính" heads the finance concept; a query naming it asks it (the fields are written
+    # "trong lĩnh vực tài chính"), and a finding naming it already ranks by the query's words.
+    asked = _asked("quản lý tài chính xã")
+    assert [c.name for c in asked.concepts] == ["thu quỹ"]
+    said = Candidate(_rec("a", "Trong lĩnh vực tài chính, xã thu quỹ sai quy định."), 0, TIER_WORDS)
+    assert concepts_held(said, asked, 30) == 0.0
 
 
 @pytest.mark.parametrize("text", ["chính quyền địa phương hai cấp", "chinh quyen 2 cap",

@@ -638,3 +638,13 @@ def test_numbers_are_cut_into_words_alike(empty: SearchBackend) -> None:
     assert empty.index(NUMBERED) == len(NUMBERED)
     assert ids(empty, text="2,5%") == ["n1"]
     assert ids(empty, text="trễ hạn") == ["n2", "n1"]
+
+
+def test_similar_findings_break_ties_as_the_search_does(empty: SearchBackend) -> None:
+    """The findings like one, scored alike (the same words but the commune's name, which no
+    other finding holds), come newest first, then by year and finding id: not in the order of
+    ingest, which on SQLite is the rowid's."""
+    assert empty.index(TIED) == len(TIED)
+    similar = empty.similar("t5", limit=10)
+    assert len({round(h.score, 6) for h in similar}) == 1, "the findings should tie for the test to say much"
+    assert [h.record.finding_id for h in similar] == ["t4", "t1", "t9", "t0"]

@@ -40,8 +40,10 @@ def test_kh_is_a_plan_and_hang_nam_its_twin() -> None:
 
 
 @pytest.mark.parametrize(("typed", "member", "not_member"), [
-    ("Sở KH&CN", "khoa hoc va cong nghe", "ke hoach"),  # the longest member keeps KH&CN whole
-    ("Sở KH&ĐT", "kế hoạch và đầu tư", "kh"),
+    ("KH&CN", "khoa hoc va cong nghe", "ke hoach"),  # the longest member keeps KH&CN whole
+    ("KH&ĐT", "kế hoạch và đầu tư", "kh"),
+    ("Sở KH&CN", "sở khoa học và công nghệ", "ke hoach"),  # the department (core/agencies.py)
+    ("Sở KH&ĐT", "sở kế hoạch và đầu tư", "kh"),
     ("trung tâm HCC", "trung tam phuc vu hanh chinh cong", "hanh chinh cong"),
 ])
 def test_a_longer_abbreviation_is_not_cut_by_a_shorter_one(typed: str, member: str, not_member: str) -> None:
@@ -51,7 +53,8 @@ def test_a_longer_abbreviation_is_not_cut_by_a_shorter_one(typed: str, member: s
 
 @pytest.mark.parametrize(("typed", "member"), [
     ("BC định kỳ", "báo cáo"), ("dịch vụ HCC", "hành chính công"), ("tiếp nhận PAKN", "phản ánh kiến nghị"),
-    ("BQL dự án", "ban quản lý"), ("phòng TC-KH", "tài chính kế hoạch"), ("VH-XH", "văn hóa xã hội"),
+    ("BQL dự án", "ban quản lý"), ("TC-KH", "tài chính kế hoạch"),
+    ("phòng TC-KH", "phòng tài chính kế hoạch"), ("VH-XH", "văn hóa xã hội"),
     ("VPĐKĐĐ", "văn phòng đăng ký đất đai"), ("lịch tiếp dân", "tiếp công dân"),
     ("không đeo bảng tên", "đeo thẻ"), ("treo thẻ công chức", "đeo thẻ"), ("máy bốc số", "máy lấy số"),
     ("chấp hành giờ giấc", "thời giờ làm việc"), ("trong giờ hành chính", "giờ làm việc"),
@@ -296,6 +299,25 @@ def test_a_clear_word_with_its_neighbour_keeps_the_folded_syllable_a_word_of_the
     assert not lexicon.folded_light_at(clear[0].split(), 0)
     assert not lexicon.folded_light_at(["dong", "cua"], 1)  # đóng cửa: the door, not của
     assert lexicon.folded_light_at(["ho", "so", "con", "tre", "han"], 2)  # còn trễ hạn, not con trẻ
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("so theo doi ho so tthc", ["so theo doi", "ho so", "tthc"]),  # sổ theo dõi, and the sơ of hồ sơ
+    ("phieu hen so theo doi ho so", ["phieu hen", "so theo doi", "ho so"]),
+    ("so ghi chep ho so", ["so ghi chep", "ho so"]),
+])
+def test_a_lone_folded_syllable_the_query_writes_in_a_longer_word_takes_the_next_word(
+        text: str, first: list[str]) -> None:
+    """Folded, "so" is sổ, số, sơ, sở: every finding holding "hồ sơ" holds it, so as a group of its
+    own it would require nothing; with the word after it, it names the thing ("sổ theo dõi")."""
+    plan = plan_query(text, _Words("ho so", "theo doi", "ghi chep", "phieu hen"))
+    assert [" ".join(g.alternatives[0].syllables) for g in plan.groups] == first
+
+
+@pytest.mark.parametrize("text", ["cap nhat so sach", "sổ theo dõi hồ sơ", "so theo doi", "ho so so"])
+def test_a_lone_syllable_stays_one_without_the_longer_word_or_typed_with_accents(text: str) -> None:
+    plan = plan_query(text, _Words("ho so", "theo doi", "cap nhat"))
+    assert any(g.alternatives[0].syllables in (("so",), ("sổ",)) for g in plan.groups)
 
 
 def test_a_folded_question_particle_is_no_question() -> None:

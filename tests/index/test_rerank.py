@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.models import Area, Polarity
+from core.normalize import fold
 from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Hit, Query
 from index.query import Alternative, Group, Plan, plan_query
 from index.rerank import (
@@ -20,6 +21,7 @@ from index.rerank import (
     engine_rank,
     exact_phrase,
     groups_held,
+    heading_held,
     in_matter,
     in_stage,
     is_frame,
@@ -104,6 +106,32 @@ def test_the_frame_list_is_read_as_every_word_list() -> None:
     lines = ["# the officials", "Cán bộ  # who", "", "uỷ ban", "ủy ban", "[level]"]
     frame = {("can", "bo"), ("uy", "ban"), ("xa",), ("thi", "tran")}
     assert compile_frame(lines, ["xã", "thị trấn"]) == frame
+
+
+def test_the_frames_other_spellings_come_from_the_synonym_sets() -> None:
+    """A synonym set one member of which is frame words (or a run of them) is frame, every member
+    of it: the short forms are written once, in the synonym file. A set of no frame word is not."""
+    desk = ("bộ", "phận", "tiếp", "nhận", "và", "trả", "kết", "quả")
+    sets = [[("ủy", "ban", "nhân", "dân"), ("ubnd",)], [("bộ", "phận", "một", "cửa"), ("bpmc",), desk],
+            [("đào", "tạo", "bồi", "dưỡng"), ("đtbd",)]]
+    frame = compile_frame(["ủy ban nhân dân", "bộ phận", "một cửa"], [], sets)
+    assert is_frame(("UBND",), frame) and is_frame(("ubnd", "bộ", "phận"), frame)
+    assert is_frame(("BPMC",), frame) and is_frame(tuple(fold(s) for s in desk), frame)
+    assert not is_frame(("đtbd",), frame) and not is_frame(("tiếp", "nhận"), frame)
+
+
+@pytest.mark.parametrize("query, matter", [
+    ("cơ sở vật chất BPMC", ["cơ sở vật chất"]),
+    ("tồn tại ở bộ phận tiếp nhận và trả kết quả", []),
+    ("CBCCVC bổ nhiệm sai tiêu chuẩn", ["bổ nhiệm", "sai", "tiêu chuẩn"]),
+    ("UBND xã chưa niêm yết TTHC", ["niêm yết"]),
+])
+def test_the_shipped_frame_reads_the_desk_and_the_staff_however_spelled(query: str, matter: list[str]
+                                                                        ) -> None:
+    """The one-stop desk and the public staff under any of the genre's names are frame, not the
+    matter asked about: a finding holding "BPMC" alone holds none of "cơ sở vật chất BPMC"."""
+    groups = matter_groups(plan_query(query), load_frame())
+    assert [" ".join(g.alternatives[0].syllables) for g in groups] == matter
 
 
 def test_a_finding_holding_only_the_frame_holds_none_of_the_matter() -> None:
@@ -279,3 +307,27 @@ def test_the_shipped_weights_name_known_features_and_keep_the_engines_order_firs
     shipped = load_ranker(WEIGHTS_FILE)
     assert set(shipped.weights) <= set(FEATURES)
     assert shipped.weights["rank"] == 1.0 and shipped.pool > 10
+
+
+def test_heading_counts_the_query_words_its_document_is_headed_by() -> None:
+    """A finding under a heading naming the matter ("Kiểm tra công tác CCHC … hồ sơ trễ hạn") is
+    said in its context; the same words in a document headed by another matter are not."""
+    asked = Asked(plan_query("hồ sơ trễ hạn"))
+    text = "Còn 12 hồ sơ trễ hạn chưa xin lỗi công dân."
+    on_matter = _cand(_rec("a", text, title="Nhiều hồ sơ trễ hạn tại bộ phận một cửa huyện Vị Xuyên"))
+    half = _cand(_rec("b", text, title="Kiểm tra việc tiếp nhận hồ sơ tại xã Tân Thạnh"))
+    other = _cand(_rec("c", text, title="Đoàn kiểm tra công vụ làm việc tại huyện Thanh Bình"))
+    untitled = _cand(_rec("d", text))
+    assert heading_held(on_matter, asked, 30) == 1.0
+    assert heading_held(half, asked, 30) == 0.5  # "hồ sơ" alone: one group of two
+    assert heading_held(other, asked, 30) == 0.0
+    assert heading_held(untitled, asked, 30) == 0.0
+
+
+def test_heading_reads_the_query_as_typed_accents_and_all() -> None:
+    """The heading is matched by the query's matching rule: an unaccented query matches the
+    accented heading, an accented syllable only itself ("thời hạn" is not "thời gian … hạn")."""
+    record = _rec("a", "Hồ sơ quá hạn còn nhiều.", title="Ghi sai thời hạn trả kết quả tại xã")
+    assert heading_held(_cand(record), Asked(plan_query("thoi han tra ket qua")), 30) == 1.0
+    assert heading_held(_cand(_rec("b", "x", title="Thời gian giải quyết còn hạn chế")),
+                        Asked(plan_query("thời hạn")), 30) == 0.0
