@@ -73,10 +73,13 @@ Matching rules the plan carries, for the engines to apply:
   intents.toml [coordination]) are one group of alternatives, the rest staying required
   (`_coordinated`; a list, by a comma or "và", is not: it names one heading, whose findings
   naming both answer best); after words of the topic, the word a preposition of place
-  introduces ("… ở 1 cửa", [setting]) and, in a question, the words of a clause of
-  circumstance ("… khi đoàn đến kiểm tra", [reading] circumstances) are ranked, not required:
-  they say where and when, not what; a function word wins over a rare dictionary word it
-  would start or end ("nào hay", "dân khí": `Lexicon.bounded`), and no word spans a list mark;
+  introduces ("… ở 1 cửa", [setting]), the working hours "trong" introduces ("… trong giờ
+  hành chính", [setting] times), the province the topic is measured in ("PAR index tỉnh",
+  [setting] levels; not the levels below it, which name the matter's tier: "công chức cấp
+  xã") and, in a question, the words of a clause of circumstance ("… khi đoàn đến kiểm tra",
+  [reading] circumstances) are ranked, not required: they say where and when, not what; a
+  function word wins over a rare dictionary word it would start or end ("nào hay", "dân
+  khí": `Lexicon.bounded`), and no word spans a list mark;
 - a question asking for more than its topic ("tại sao …", intents.toml [[answer]]) carries
   the words an answer holds (`Plan.answer`: "nguyên nhân", "là do"), never required, counting
   as one group more for the findings holding one;
@@ -452,9 +455,14 @@ class Lexicon:
     # The words offering a choice of two matters ("hoặc", not "và": intents.toml [coordination]), each
     # (syllables, only with accents), longest first: `_coordinated`.
     coordinators: tuple[tuple[tuple[str, ...], bool], ...] = ()
-    # The prepositions of place ("tại", "ở": intents.toml [setting]): after a topic, the word
-    # they introduce is where the topic is asked about, a ranked word (`_cut_run`).
+    # The prepositions of place ("tại", "ở": intents.toml [setting]), and those of a time of
+    # the working day with the time's first words ("trong giờ", [setting] times): after a topic,
+    # the word they introduce is where or when the topic is asked about, a ranked word (`_cut_run`).
     settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The level words naming the province a topic is measured in ("tỉnh", "toàn tỉnh":
+    # intents.toml [setting] levels, LEVEL standing for each level word), matching folded too:
+    # after a topic, ranked, not required (`_cut_run`, `_framing_level`).
+    level_settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
 
@@ -862,7 +870,9 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    _entries(read.get("questions", ())), _entries(read.get("circumstances", ())),
                    *compile_which(which or {}, levels),
                    coordinators=compile_coordinators(coordination or {}),
-                   settings=_entries((setting or {}).get("words", ())))
+                   settings=_entries([*(setting or {}).get("words", ()), *(setting or {}).get("times", ())]),
+                   level_settings=_entries(e for entry in (setting or {}).get("levels", ())
+                                           for e in _per_level(entry, levels)))
 
 
 def compile_coordinators(table: Mapping[str, Any]) -> Entries:
@@ -1615,8 +1625,10 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.append(typed[i])
             i += 1
             continue
-        size = max(word, 1) if word else _morpheme(typed, i, end, cuts[end], words, units, lexicon)
-        _add_group(Group((Alternative(tuple(typed[i:i + size])),)), setting or clause, groups, optional)
+        framing = _framing_level(typed, i, word, capitals, groups, lexicon)  # "PAR index tỉnh"
+        size = framing or word or _morpheme(typed, i, end, cuts[end], words, units, lexicon)
+        ranked = setting or clause or bool(framing)
+        _add_group(Group((Alternative(tuple(typed[i:i + size])),)), ranked, groups, optional)
         setting = False
         said.extend(typed[i:i + size])
         read.extend(_readings(typed[i:i + size], lexicon, units))
@@ -1626,6 +1638,20 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
     return _coordinated(groups, links), dropped, cues, optional, said, read
+
+
+def _framing_level(typed: Sequence[str], at: int, word: int, capitals: Sequence[bool],
+                   groups: Sequence[Group], lexicon: Lexicon) -> int:
+    """How many syllables from `at` make a level word that frames the topic said before it
+    (`Lexicon.level_settings`: "PAR index tỉnh xếp thứ mấy", "cao nhất toàn tỉnh"), 0 when
+    none does: no such entry starts there, or a longer word of the index or the dictionary does
+    (`word`: "tinh giản"), or no matter was said before it (a level word opening the query is
+    its subject), or a capitalised word follows it, the name of a unit the index does not know
+    ("tỉnh Quảng Trị": a known one is cut as a unit before this is asked)."""
+    size = _entry_at(lexicon.level_settings, typed, at)
+    if not size or size < word or not any(_listable(g) for g in groups):
+        return 0
+    return 0 if at + size < len(capitals) and capitals[at + size] else size
 
 
 def _morpheme(typed: list[str], at: int, end: int, cut: Sequence[int], words: Collection[str],
