@@ -1355,7 +1355,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
             alternatives.extend(_with_synonyms(term.syllables, term.prefix, lexicon))
         # A quoted unit name is still that unit: the phrase, or findings about the unit.
         key = _quoted_name(clause)
-        unit = key if key in units and names_place(clause[0].syllables, clause[0].capitals, lexicon) else None
+        unit = key if key in units and names_place(clause[0].syllables, clause[0].capitals, lexicon,
+                                                            words) else None
         groups.append(Group(_unique(alternatives), unit=unit, doc_number=number))
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
@@ -1581,7 +1582,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
         if (government := agencies().committee_at(typed, i)) and _unit_after(typed, i + government, units,
-                                                                              capitals, lexicon):
+                                                                              capitals, lexicon, words):
             dropped.extend(typed[i:i + government])  # "UBND huyện X": the unit's government is the unit
             i += government
             continue
@@ -1601,7 +1602,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += length
             continue
         unit = _longest(typed, i, units, lo=2)
-        if unit and names_place(typed[i:i + unit], capitals[i:i + unit], lexicon):
+        if unit and names_place(typed[i:i + unit], capitals[i:i + unit], lexicon, words):
             name = tuple(typed[i:i + unit])
             groups.append(Group((Alternative(name),), unit=" ".join(fold(s) for s in name)))
             setting = False  # a unit named is a filter the user asks for, wherever it stands
@@ -1694,10 +1695,10 @@ def _inside_longer(typed: list[str], at: int, folded: str, words: Collection[str
 
 
 def _unit_after(typed: Sequence[str], at: int, units: set[str], capitals: Sequence[bool],
-                lexicon: Lexicon) -> bool:
+                lexicon: Lexicon, words: Collection[str] = ()) -> bool:
     """Whether the query names an indexed unit at `at`, as `_cut_run` reads one (`names_place`)."""
     unit = _longest(list(typed), at, units, lo=2)
-    return bool(unit) and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon)
+    return bool(unit) and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon, words)
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:
@@ -1834,22 +1835,35 @@ def _readings(span: Sequence[str], lexicon: Lexicon, units: Collection[str] = ()
 _LEVEL_SYLLABLES = max(len(word.split()) for word in FOLDED_WORDS)
 
 
-def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon) -> bool:
+def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon,
+                words: Collection[str] = ()) -> bool:
     """Whether syllables naming an indexed unit are typed as that unit's name: after a level
     word ("xã an ninh"), capitalised as Vietnamese writes a name (every syllable: "An Ninh"),
     or not a common word of the language (the dictionary's lowercase words: "đô lương" is
-    none, so typed lowercase it is still the district).
+    none, so typed lowercase it is still the district), or, typed folded (no accent, no
+    capital: "do luong", "thoi binh"), a dictionary word the index never holds as a word of its
+    own (`words`, the segmented words of the indexed text).
 
     Why: many place names are common words ("An Ninh" security, "Thống Nhất" unified, "Đoàn
     Kết" solidarity, "Tiến Bộ" progress); the genre writes those words lowercase far more often
     than it names such a commune, so lowercase and without a level the word is the likelier
-    reading, and taking it for the unit lists every finding about the commune."""
+    reading, and taking it for the unit lists every finding about the commune. Typed without
+    accents the name loses what told it from the word (đô lương / đo lường, thới bình / thời
+    bình), as staff type on phones; what is left to weigh is the genre's own use: a word the
+    reports never write (the index holds no such word: "thời bình", peacetime, is not a matter
+    of inspection reports) cannot be the likelier reading of a unit the index holds, while one
+    they do write ("an ninh", "thống nhất") stays the word. The unit's group still matches the
+    syllables in the text (`Group.unit`), so the place reading loses no finding that writes
+    them."""
     folded = [fold(s) for s in typed]
     if any(" ".join(folded[:n]) in FOLDED_WORDS for n in range(1, min(_LEVEL_SYLLABLES + 1, len(folded)))):
         return True
     if capitals and len(capitals) == len(typed) and all(capitals):
         return True
-    return not lexicon.is_word(typed)
+    if not lexicon.is_word(typed):
+        return True
+    typed_folded = not any(is_accented(s) for s in typed) and not any(capitals)
+    return typed_folded and " ".join(folded) not in words
 
 
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
