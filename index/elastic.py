@@ -371,11 +371,9 @@ class _Vocabulary(Vocabulary):
 
     def __init__(self, backend: ElasticBackend) -> None:
         self._backend = backend
-        self._known: tuple[dict[str, int], dict[str, int]] | None = None
+        self._known: tuple[set[str], set[str]] | None = None
 
-    def _ask(self, candidates: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
-        """(findings holding each candidate as a word, findings about each as a unit), the
-        candidates none holds left out."""
+    def _ask(self, candidates: Sequence[str]) -> tuple[set[str], set[str]]:
         if self._known is None:
             words = {c: {"term": {"text_words": c.replace(" ", "_")}} for c in candidates}
             units = {c: {"bool": {"should": [{"term": {f: c}} for f in _UNIT_OR_INSIDE]}}
@@ -383,23 +381,17 @@ class _Vocabulary(Vocabulary):
             aggs = {"words": {"filters": {"filters": words}}, "units": {"filters": {"filters": units}}}
             response = self._backend._call("looking up query words", self._backend.client.search,
                                            index=self._backend.alias, size=0, aggs=aggs)["aggregations"]
-            known_words, known_units = ({k: b["doc_count"] for k, b in response[name]["buckets"].items()
-                                         if b["doc_count"]} for name in ("words", "units"))
+            known_words, known_units = ({k for k, b in response[name]["buckets"].items() if b["doc_count"]}
+                                        for name in ("words", "units"))
             self._known = (known_words, known_units)
         assert self._known is not None
         return self._known
 
     def known_words(self, candidates: Sequence[str]) -> set[str]:
-        return set(self._ask(candidates)[0])
+        return self._ask(candidates)[0]
 
     def known_units(self, candidates: Sequence[str]) -> set[str]:
-        return set(self._ask(candidates)[1])
-
-    def findings(self, keys: Sequence[str]) -> dict[str, tuple[int, int]]:
-        if self._known is None:  # asked after known_words and known_units, which fill it
-            return {}
-        written, about = self._known
-        return {k: (about.get(k, 0), written.get(k, 0)) for k in keys}
+        return self._ask(candidates)[1]
 
 
 def _any_folded(field: str, value: str) -> dict[str, Any]:

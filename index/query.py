@@ -1238,11 +1238,6 @@ class Vocabulary:
     def known_units(self, candidates: Sequence[str]) -> set[str]:
         return set()
 
-    def findings(self, keys: Sequence[str]) -> dict[str, tuple[int, int]]:
-        """For folded unit names that are also words of the index: (findings about the unit,
-        findings whose text holds the word), how the index weighs the two readings (`places_read`)."""
-        return {}
-
 
 def candidates(parsed: Parsed) -> list[str]:
     """Every folded span of 2..MAX_WORD_SYLLABLES + 1 syllables of the query's unquoted words
@@ -1283,7 +1278,7 @@ def _word_runs(parsed: Parsed) -> list[list[str]]:
 
 
 def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
-            units: set[str] | None = None, places: set[str] | None = None) -> Plan:
+            units: set[str] | None = None) -> Plan:
     """The plan of a parsed query: groups with their synonyms, words and units; stop and
     question words dropped unless nothing else is left.
 
@@ -1299,7 +1294,6 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     typed before it ("Quyết định số").
     """
     words, units = words or set(), units or set()
-    places = places if places is not None else places_read(units, words, {})
     if not parsed.clauses:
         excluded = tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded)
         return Plan(excluded=excluded, nothing=not parsed.empty_input and not excluded)
@@ -1324,7 +1318,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
 
     def flush() -> None:
         kept, lost, seen, wished, said, read = _cut_run(pending, lexicon, words, units, capitals, listed,
-                                                        asking=asking, places=places)
+                                                        asking=asking)
         restored.extend(a for a in read if a not in restored)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
@@ -1361,8 +1355,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
             alternatives.extend(_with_synonyms(term.syllables, term.prefix, lexicon))
         # A quoted unit name is still that unit: the phrase, or findings about the unit.
         key = _quoted_name(clause)
-        named = key in units and names_place(clause[0].syllables, clause[0].capitals, lexicon, places)
-        unit = key if named else None
+        unit = key if key in units and names_place(clause[0].syllables, clause[0].capitals, lexicon,
+                                                            words) else None
         groups.append(Group(_unique(alternatives), unit=unit, doc_number=number))
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
@@ -1371,12 +1365,12 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     polarity = decisive.polarity if decisive else None
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
-        kept = analyse(plain, lexicon.without_cues(), words, units, places)
+        kept = analyse(plain, lexicon.without_cues(), words, units)
         return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped),
                                    question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike)
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
-        return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units, places)
+        return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
     # The words as typed rank first among equals: the whole query when it has several groups, and
     # a group's own words before its synonyms ("quá hạn" before "trễ hẹn") when it has one.
     several = len(groups) + len(optional) > 1 and len(content) > 1
@@ -1530,8 +1524,7 @@ def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bo
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
-             capitals: Sequence[bool] = (), listed: Sequence[bool] = (), *, asking: bool,
-             places: Collection[str] = ()
+             capitals: Sequence[bool] = (), listed: Sequence[bool] = (), *, asking: bool
              ) -> tuple[list[Group], list[str], list[tuple[int, Cue]], list[Alternative], list[str],
                         list[Alternative]]:
     """Groups of one run of unquoted words, the stop words dropped from it, its polarity cues at
@@ -1589,7 +1582,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
         if (government := agencies().committee_at(typed, i)) and _unit_after(typed, i + government, units,
-                                                                              capitals, lexicon, places):
+                                                                              capitals, lexicon, words):
             dropped.extend(typed[i:i + government])  # "UBND huyện X": the unit's government is the unit
             i += government
             continue
@@ -1609,7 +1602,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += length
             continue
         unit = _longest(typed, i, units, lo=2)
-        if unit and names_place(typed[i:i + unit], capitals[i:i + unit], lexicon, places):
+        if unit and names_place(typed[i:i + unit], capitals[i:i + unit], lexicon, words):
             name = tuple(typed[i:i + unit])
             groups.append(Group((Alternative(name),), unit=" ".join(fold(s) for s in name)))
             setting = False  # a unit named is a filter the user asks for, wherever it stands
@@ -1702,10 +1695,10 @@ def _inside_longer(typed: list[str], at: int, folded: str, words: Collection[str
 
 
 def _unit_after(typed: Sequence[str], at: int, units: set[str], capitals: Sequence[bool],
-                lexicon: Lexicon, places: Collection[str] = ()) -> bool:
+                lexicon: Lexicon, words: Collection[str] = ()) -> bool:
     """Whether the query names an indexed unit at `at`, as `_cut_run` reads one (`names_place`)."""
     unit = _longest(list(typed), at, units, lo=2)
-    return bool(unit) and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon, places)
+    return bool(unit) and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon, words)
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:
@@ -1843,24 +1836,25 @@ _LEVEL_SYLLABLES = max(len(word.split()) for word in FOLDED_WORDS)
 
 
 def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon,
-                places: Collection[str] = ()) -> bool:
+                words: Collection[str] = ()) -> bool:
     """Whether syllables naming an indexed unit are typed as that unit's name: after a level
     word ("xã an ninh"), capitalised as Vietnamese writes a name (every syllable: "An Ninh"),
     or not a common word of the language (the dictionary's lowercase words: "đô lương" is
     none, so typed lowercase it is still the district), or, typed folded (no accent, no
-    capital: "do luong", "thoi binh"), a name the index's own counts read as the place
-    (`places`, `places_read`).
+    capital: "do luong", "thoi binh"), a dictionary word the index never holds as a word of its
+    own (`words`, the segmented words of the indexed text).
 
     Why: many place names are common words ("An Ninh" security, "Thống Nhất" unified, "Đoàn
-    Kết" solidarity, "Tiến Bộ" progress); where the genre writes those words lowercase more
-    often than it names such a commune, lowercase and without a level the word is the likelier
+    Kết" solidarity, "Tiến Bộ" progress); the genre writes those words lowercase far more often
+    than it names such a commune, so lowercase and without a level the word is the likelier
     reading, and taking it for the unit lists every finding about the commune. Typed without
-    accents and capitals, as staff type on phones, the name loses what told it from the word
-    (đô lương / đo lường, thới bình / thời bình): what is left to weigh is the index's own
-    use, the findings about the unit against the findings writing the word ("thời bình",
-    peacetime, is no matter of inspection reports). Read as the place, the group still matches
-    the syllables in the text (`Group.unit`: the place or the words), so no finding writing
-    them is lost."""
+    accents the name loses what told it from the word (đô lương / đo lường, thới bình / thời
+    bình), as staff type on phones; what is left to weigh is the genre's own use: a word the
+    reports never write (the index holds no such word: "thời bình", peacetime, is not a matter
+    of inspection reports) cannot be the likelier reading of a unit the index holds, while one
+    they do write ("an ninh", "thống nhất") stays the word. The unit's group still matches the
+    syllables in the text (`Group.unit`), so the place reading loses no finding that writes
+    them."""
     folded = [fold(s) for s in typed]
     if any(" ".join(folded[:n]) in FOLDED_WORDS for n in range(1, min(_LEVEL_SYLLABLES + 1, len(folded)))):
         return True
@@ -1868,7 +1862,8 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
         return True
     if not lexicon.is_word(typed):
         return True
-    return not any(is_accented(s) for s in typed) and not any(capitals) and " ".join(folded) in places
+    typed_folded = not any(is_accented(s) for s in typed) and not any(capitals)
+    return typed_folded and " ".join(folded) not in words
 
 
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
@@ -2098,17 +2093,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     spans = sorted({*candidates(parsed), *_member_spans(parsed, lexicon)})
     words = vocabulary.known_words(spans) if spans else set()
     units = vocabulary.known_units(spans) if spans else set()
-    both = sorted(units & words)  # only these need counting: usually none
-    counted = vocabulary.findings(both) if both else {}
-    return analyse(parsed, lexicon, words, units, places_read(units, words, counted))
-
-
-def places_read(units: Collection[str], words: Collection[str], findings: Mapping[str, tuple[int, int]]
-                ) -> set[str]:
-    """The folded unit names of the index a name typed folded reads as the place (`names_place`):
-    those the index never holds as a word of its text, and those it holds more findings about
-    than findings writing the word (`Vocabulary.findings`: "thanh binh" about 24, written 3)."""
-    return {u for u in units if u not in words or findings.get(u, (0, 0))[0] > findings.get(u, (0, 0))[1]}
+    return analyse(parsed, lexicon, words, units)
 
 
 def _member_spans(parsed: Parsed, lexicon: Lexicon) -> set[str]:

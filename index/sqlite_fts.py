@@ -608,16 +608,6 @@ class _Vocabulary(Vocabulary):
             f" AND key IN ({marks})",
             [*fields, *candidates])}
 
-    def findings(self, keys: Sequence[str]) -> dict[str, tuple[int, int]]:
-        marks, fields = ", ".join("?" for _ in keys), _UNIT_OR_INSIDE
-        about = dict(self._conn.execute(
-            f"SELECT key, COUNT(DISTINCT rowid) FROM fts_terms"
-            f" WHERE field IN ({', '.join('?' for _ in fields)}) AND key IN ({marks}) GROUP BY key",
-            [*fields, *keys]))
-        written = dict(self._conn.execute(f"SELECT word, findings FROM fts_words WHERE word IN ({marks})",
-                                          list(keys)))
-        return {k: (about.get(k, 0), written.get(k, 0)) for k in keys}
-
 
 @dataclass(frozen=True)
 class _RecentLists:
