@@ -9,8 +9,8 @@ unscored ("an extractor may list them with level cơ quan"), so listing them cha
 score; the territorial units and their roles are left as the unit finder gave them.
 
 How: the agency names of core/agencies.toml, written as names (head capitalised); the unit that
-owns one is the unit named right after it ("Sở Tài nguyên và Môi trường tỉnh Bình Định", "Phòng
-Tài chính huyện Thạch Thành", "Sở LĐ,TB&XH Hà Nội"), else the document's one province. Its role
+owns one is the unit named right after it ("Sở Tài nguyên và Môi trường tỉnh Quảng Ngãi", "Phòng
+Tài chính huyện Bến Lức", "Sở LĐ,TB&XH Hà Nội"), else the document's one province. Its role
 comes from the same cues as a unit's (nlp/vi/unit_roles.py): inspected after "kiểm tra ... tại",
 "làm việc với", a criticism; the inspector when a team is "của" it ("Đoàn kiểm tra của Sở ...").
 """
