@@ -20,13 +20,24 @@ its rank is about that province: the genre's articles and directives on one prov
 name it once ("Chủ tịch UBND thành phố Hà Nội chỉ đạo ...", "UBND tỉnh Gia Lai vừa ...") and then
 speak of its own bodies ("các sở, ngành, địa phương", "Sở Nội vụ"), so such a finding inherits
 the province; a document naming no province, or several, gives it no unit at all.
+
+Agencies (units of level "cơ quan": a province's departments, a district's offices, the one-stop
+centre; nlp/agencies.py lists a document's) are filed apart (`Attribution.agencies`), so the
+territorial rule above is untouched by them: a finding is about the agencies its sentence names
+as running text names them ("Sở Tài chính có 363 hồ sơ ... quá hạn"; core/agencies.py), of the
+province its units are in when the document names that agency in several; a finding naming no
+agency and no unit inherits the agencies the document inspected ("Đoàn kiểm tra ... tại Sở
+LĐ,TB&XH Hà Nội. ... cán bộ, công chức Sở đã nghiêm túc chấp hành ..."), as it inherits the
+inspected units. An agency a sentence names that the document's list lacks (an extraction
+written before agencies were listed) is still filed, without a province.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from core.levels import rank_of
+from core.agencies import agencies
+from core.levels import Level, rank_of
 from core.models import Finding, Role, Unit
 from core.normalize import fold, match_key
 
@@ -36,12 +47,14 @@ class Attribution:
     """The units a finding is about, and whether its sentence named them or inherited them.
 
     `unplaced` are names the finding names that are not among the document's units (so have
-    no level or province); they count as named.
+    no level or province); they count as named. `agencies` are the agencies (level cơ quan) it is
+    about, named or inherited (see the module docstring); `named` speaks of `units` only.
     """
 
     units: tuple[Unit, ...]
     named: bool
     unplaced: tuple[str, ...] = ()
+    agencies: tuple[Unit, ...] = ()
 
     @property
     def inherited(self) -> bool:
@@ -50,6 +63,13 @@ class Attribution:
 
 def attribute(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
     """The units of the document (`units`) that `finding` is about; see the module docstring."""
+    bodies = tuple(u for u in units if u.level == Level.CO_QUAN)
+    about = _territorial(finding, tuple(u for u in units if u.level != Level.CO_QUAN))
+    return replace(about, agencies=_agencies(finding, bodies, about))
+
+
+def _territorial(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
+    """The territorial units `finding` is about (the module docstring's rule)."""
     if not finding.units:
         inspected = (tuple(u for u in units if u.role == Role.INSPECTED)
                      or tuple(u for u in units if u.role == Role.INSPECTOR)
@@ -70,6 +90,24 @@ def attribute(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
         elif name not in unplaced:
             unplaced.append(name)
     return Attribution(tuple(chosen), named=True, unplaced=tuple(unplaced))
+
+
+def _agencies(finding: Finding, bodies: tuple[Unit, ...], about: Attribution) -> tuple[Unit, ...]:
+    """The agencies `finding` is about: those its text names, matched to the document's
+    (`bodies`) by name, of its units' provinces where the document has that agency in several;
+    else, naming no unit either, the agencies the document inspected."""
+    named: list[Unit] = []
+    provinces = {u.province for u in about.units}
+    for _start, _end, agency in agencies().named_in(finding.text):
+        same = [u for u in bodies if u.name == agency.name]
+        if len(same) > 1:
+            same = [u for u in same if u.province in provinces] or same
+        for unit in same or [Unit(Level.CO_QUAN, agency.name)]:
+            if unit not in named:
+                named.append(unit)
+    if named or finding.units:
+        return tuple(named)
+    return tuple(u for u in bodies if u.role == Role.INSPECTED)
 
 
 def _carried(unit: Unit, keys: set[str]) -> bool:

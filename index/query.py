@@ -105,6 +105,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from core.agencies import Agency, agencies
 from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
@@ -986,6 +987,7 @@ class Group:
 
     alternatives: tuple[Alternative, ...]
     unit: str | None = None  # filter key of a unit name the query typed: findings about it match
+    agency: bool = False  # the unit is an agency ("Sở Tài chính": core/agencies.py), not a place
     doc_number: str | None = None  # filter key of a document number: that document's findings match
     sense: bool = False  # a polarity cue kept as a word (a negation): weighs as the heaviest group
 
@@ -1145,15 +1147,18 @@ class Plan:
         then of each part (`holders`: how many findings hold each, in that order): idf
         (group_weights), the sense groups the heaviest group, a unit named in the query one
         more than the heaviest: a place narrows where, as a filter does, so a finding about it
-        holding one word of the topic ranks above one elsewhere holding two. With parts, group weights are
+        holding one word of the topic ranks above one elsewhere holding two; not an agency
+        (`Group.agency`): every province has its Sở Tài chính and its one-stop centre, so the
+        agency weighs as the rare name it is, by idf, and the place typed with it narrows where.
+        With parts, group weights are
         PART_RESOLUTION times that, and a group's parts share its weight less one in proportion
         to their idf, so a finding holding all of a group's parts still ranks below one holding
         the group, and one holding its rarer part above one holding its commoner."""
         first = self.counted
         weights = group_weights(holders[:first], total, self.senses)
         heaviest = max(weights, default=1)
-        weights = [heaviest + 1 if k < len(self.groups) and self.groups[k].unit else w
-                   for k, w in enumerate(weights)]
+        weights = [heaviest + 1 if k < len(self.groups) and self.groups[k].unit and not self.groups[k].agency
+                   else w for k, w in enumerate(weights)]
         if not self.parts:
             return weights
         weights = [PART_RESOLUTION * w for w in weights]
@@ -1324,7 +1329,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         at += sum(len(t.syllables) for t in clause)
         # A loose word joins the run of unquoted words; so does a joined word ending a synonym
         # member the run began ("bộ phận TN&TKQ"), the run then never empty.
-        if len(clause) == 1 and (_loose(clause[0]) or _ends_member(pending, clause[0], lexicon)):
+        if len(clause) == 1 and (_loose(clause[0]) or _ends_member(pending, clause[0], lexicon)
+                                 or _ends_agency(pending, clause[0])):
             if not pending:
                 start = at - len(clause[0].syllables)
             pending.extend(clause[0].syllables)
@@ -1390,6 +1396,32 @@ def _ends_member(pending: Sequence[str], term: Term, lexicon: Lexicon) -> bool:
         if lexicon.synonyms_at(combined, 0)[0] == len(combined):
             return True
     return False
+
+
+def _ends_agency(pending: Sequence[str], term: Term) -> bool:
+    """Whether a joined word ("TN&MT") ends an agency's name begun by the words before it ("Sở
+    TN&MT", core/agencies.py): it is then read with them, as the agency they name together."""
+    if not term.joined or term.prefix or term.number or not pending:
+        return False
+    table = agencies()
+    combined = [*pending, *term.syllables]
+    for start in range(max(0, len(pending) - table.longest), len(pending)):
+        hit = table.at(combined, start, loose=True)
+        if hit and start + hit[0] == len(combined):
+            return True
+    return False
+
+
+def _agency_group(typed: Sequence[str], at: int, length: int, agency: Agency, lexicon: Lexicon) -> Group:
+    """The group of an agency typed at `at` ("Sở TN&MT"): the findings about it (`Group.unit`, the
+    key its records carry: core/attribution.py), or holding any of its names as the table and the
+    genre's synonyms write them ("Sở Tài nguyên và Môi trường", "Sở TNMT"), with their accents
+    when the user typed accents, folded when not (`_members`)."""
+    span = tuple(typed[at:at + length])
+    size, members = lexicon.synonyms_at(typed, at)
+    forms = (*agencies().forms_of(agency), *(members if size == length else ()))
+    written = _members(span, forms)  # accented as the user typed them, as a synonym set's are
+    return Group(_unique(written), unit=filter_key(agency.name), agency=True)
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
@@ -1542,6 +1574,17 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # stages (Plan.topical), so "CBCC chậm giờ" would lose the late staff not called CBCC.
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
+        if (government := agencies().committee_at(typed, i)) and _unit_after(typed, i + government, units,
+                                                                              capitals, lexicon):
+            dropped.extend(typed[i:i + government])  # "UBND huyện X": the unit's government is the unit
+            i += government
+            continue
+        if found := agencies().at(typed, i, loose=True):
+            groups.append(_agency_group(typed, i, found[0], found[1], lexicon))
+            setting = False  # an agency named is a filter the user asks for, as a unit is
+            said.extend(typed[i:i + found[0]])
+            i += found[0]
+            continue
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             group = Group(_unique(_members(typed[i:i + length], members)))
@@ -1626,6 +1669,13 @@ def _inside_longer(typed: list[str], at: int, folded: str, words: Collection[str
             return True
         k += size
     return False
+
+
+def _unit_after(typed: Sequence[str], at: int, units: set[str], capitals: Sequence[bool],
+                lexicon: Lexicon) -> bool:
+    """Whether the query names an indexed unit at `at`, as `_cut_run` reads one (`names_place`)."""
+    unit = _longest(list(typed), at, units, lo=2)
+    return bool(unit) and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon)
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:

@@ -7,7 +7,9 @@ and Elasticsearch indexing identical records.
 
 A finding's units are core.attribution.attribute's, the rule the comparison uses too: the units
 its sentence names, else the document's inspected units (an inspection report's findings are
-about the inspected units even when a sentence does not repeat their names).
+about the inspected units even when a sentence does not repeat their names); and the agencies it
+is about (level cơ quan: "Sở Tài chính", named or inherited), filed as units are, so a query or
+filter naming the agency finds them, its province among the record's provinces and containers.
 
 Each unit also brings the units a search may name instead: the one holding it since the 2025
 reorganisation (`Unit.current`, from the gazetteer) and the district and province containing
@@ -113,7 +115,7 @@ def finding_records(
     seen_ids: set[str] = set()
     for finding in extraction.findings:
         about = attribute(finding, extraction.units)
-        units = about.units
+        units = (*about.units, *about.agencies)  # an agency is searched for as a unit is
         text = nfc(finding.text)
         records.append(
             FindingRecord(

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from core.models import Block, Document, Extraction
+from nlp.agencies import agency_units
 from nlp.load import default_pipeline
 
 _TITLE_MAX = 300
@@ -121,7 +122,8 @@ def _extract_one(document: Document, nlp: Language) -> Extraction:
         published=facts.published,
         inspection_year=facts.inspection_year,
         inspection_period=facts.period,
-        units=tuple(m.unit for m in doc._.units),
+        # the agencies after the territorial units: level cơ quan, unscored (nlp/agencies.py)
+        units=(*(m.unit for m in doc._.units), *agency_units(document.text, doc._.units)),
         documents=tuple(m.ref for m in doc._.documents),
         dates=facts.dates,
         findings=tuple(doc._.findings),

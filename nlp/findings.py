@@ -237,6 +237,7 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     """
     announced: str | None = None
     leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), (cues.REPORTED_SPEECH_LEAD, None),
+             (cues.COMPLAINT_LEAD, SHORTCOMING),
              *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
              (_list_lead(), ""), (r"^[^;:]{0,150}?(?:, cụ thể(?: là)?|\bcụ thể là),?\s+", ""))
     changed = True
@@ -383,7 +384,7 @@ def _first_item(form: str) -> str:
     return form
 
 
-def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
+def _matters(text: str, doc_form: str, clause: Span, complaint: bool = False) -> list[tuple[int, int]]:
     """Split a clause at commas that open a new subject with its own judgement.
 
     "ứng dụng tốt phần mềm ..., tỷ lệ hồ sơ đều giải quyết đúng hẹn" is two matters: both sides
@@ -391,6 +392,9 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
     chức", "đề nghị các cơ quan, đơn vị khắc phục") never splits: its left side judges nothing or
     ends inside a list of bodies. A run of short faults each opened by
     its own negation ("chưa niêm yết, thiếu sổ theo dõi, không có phiếu hẹn") is one matter per item.
+    A complaint (`complaint`: cues.COMPLAINT_LEAD, which judges for what it reports) lists its
+    faults with no cue of their own, each with its subject: "và" before a new subject of some
+    length ("Sở A hiện có 6 Phó giám đốc và một số công chức Phòng B dùng xe công ...") is two.
     """
     parts: list[tuple[int, int]] = []
     start = clause.start
@@ -404,6 +408,13 @@ def _matters(text: str, doc_form: str, clause: Span) -> list[tuple[int, int]]:
         right_item = _first_item(right_form)
         judged_sides = (_word_count(left) >= 4 and _word_count(right) >= 4 and ": " not in left
                         and left_score >= 1.5 and _cue_scores(right_item).best()[1] >= 1.5)
+        reported = (complaint and "," not in match.group() and _word_count(left) > MIN_WORDS
+                    and _word_count(right) > 2 * MIN_WORDS and left_score == 0
+                    and bool(_rx(cues.SUBJECT_START).match(right_form)))
+        if reported:
+            parts.append((start, cut))
+            start = resume
+            continue
         new_subject = judged_sides and bool(_rx(cues.SUBJECT_START).match(right_form))
         demand = left_verdict == RECOMMENDATION
         clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(right_item))
@@ -458,13 +469,15 @@ def _pieces(text: str, doc_form: str, body: Span) -> list[tuple[int, int, str | 
     """The trimmed candidate spans of a sentence body, with what their lead-ins announced."""
     pieces: list[tuple[int, int, str | None]] = []
     for clause in clauses(text, body):
+        complaint = bool(_rx(cues.COMPLAINT_LEAD).match(doc_form[clause.start:clause.end]))
         start, end, announced = _trim_leadins(text, doc_form, clause.start, clause.end)
         start, end = _strip(text, start, _without_attribution(doc_form, start, end))
         trimmed = Span(start, end, text[start:end])
-        for index, (p_start, p_end) in enumerate(_matters(text, doc_form, trimmed)):
+        for index, (p_start, p_end) in enumerate(_matters(text, doc_form, trimmed, complaint)):
             if index:
                 p_start, p_end, _ = _trim_leadins(text, doc_form, p_start, p_end)
-            pieces.append((p_start, p_end, announced if index == 0 else None))
+            # a complaint's faults are each what its lead reports (_matters), not its first's detail
+            pieces.append((p_start, p_end, announced if index == 0 or complaint else None))
     return pieces
 
 
@@ -560,12 +573,14 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
             context = announced
         inherited = previous or context
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
-            if found and ("như" in doc_form[found[-1].start:found[-1].end].split()
-                          or index == len(pieces) - 1 and not _own_predicate(form)):
+            own_fault = bool(announced and index)  # a complaint's later fault (_pieces) stands alone
+            if found and not own_fault and ("như" in doc_form[found[-1].start:found[-1].end].split()
+                                            or index == len(pieces) - 1 and not _own_predicate(form)):
                 merged = found[-1]
                 found[-1] = Finding(merged.polarity, merged.area, text[merged.start:end], merged.start, end)
                 continue
-            if own.total == 0 and index < len(pieces) - 1:
+            # (not before a complaint's next fault, which its lead announces: _pieces)
+            if own.total == 0 and index < len(pieces) - 1 and not pieces[index + 1][2]:
                 pending = start if pending is None else pending
                 continue
         if inherited is None and state.previous_finding == RECOMMENDATION and _acts(form):

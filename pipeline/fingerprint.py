@@ -15,7 +15,8 @@ What goes in (EXTRACTION_DIRS, EXTRACTION_CORE, EXTRACTION_DISTRIBUTIONS), and w
   Every file of theirs counts (by suffix, `FINGERPRINTED_SUFFIXES`), so new data files count too.
 - From `core/`, only what extraction reads: the data model (a Document's text is built there:
   controls stripped, hard-wrapped lines joined; an Extraction's shape), the Vietnamese folding,
-  the level table and the table of document kinds. Not `settings.py`/`defaults.toml` (changing
+  the level table, the table of document kinds and the table of agency names (a document's
+  agencies are listed as its units). Not `settings.py`/`defaults.toml` (changing
   the schedule must not re-read the store; settings that change reading, such as `ocr` or
   `pdf_layout`, are the operator's choice of the night), nor `errors.py` (messages, not what
   is extracted), nor `attribution.py` (search records and reports, computed at read time).
@@ -47,7 +48,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 EXTRACTION_DIRS = ("extractors", "nlp")
 EXTRACTION_CORE = ("core/models.py", "core/normalize.py", "core/wrapping.py", "core/levels.py",
-                   "core/doc_kinds.py", "core/doc_kinds.toml", "core/alternation.py")
+                   "core/doc_kinds.py", "core/doc_kinds.toml", "core/alternation.py", "core/agencies.py",
+                   "core/agencies.toml")
 # Core modules extraction imports that do not change what is extracted (see the docstring).
 NOT_EXTRACTION_CORE = ("core/errors.py", "core/settings.py", "core/attribution.py")
 EXTRACTION_DISTRIBUTIONS = ("underthesea", "spacy", "pdfplumber", "pypdfium2", "python-docx", "trafilatura",

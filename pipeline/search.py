@@ -289,7 +289,12 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int,
     """
     asked = replace(query, offset=0, limit=pool, page_size=pool_page(query, pool))
     found = backend.search(asked, plan)
-    places = [g.unit for g in (found.plan or Plan()).groups if g.unit]
+    # An agency typed with a place ("Sở LĐTB&XH Hà Nội", "Cần Thơ ... trung tâm phục vụ hành chính
+    # công") is that place's agency: the place's findings first (those about its agency among them
+    # too, which the reranker puts first: index/rerank.py unit_named), not every province's agency
+    # of that name; an agency typed alone is the place (index.query.Group.agency).
+    groups = (found.plan or Plan()).groups
+    places = [g.unit for g in groups if g.unit and not g.agency] or [g.unit for g in groups if g.unit]
     if query.unit or len(set(places)) != 1:
         return found, ()
     inside = () if holds_every_answer(found, asked) else backend.search(

@@ -303,6 +303,12 @@ INSPECTION_LEADS = (
 # Who says it ("Trao đổi với phóng viên, ông X cho biết, ..."): a news article's attribution;
 # what follows is the statement, judged on its own cues.
 REPORTED_SPEECH_LEAD = r"^[^;:.]{0,160}?\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
+# A complaint of the press or the public ("một số báo chí phản ánh ...", "người dân phản ánh việc
+# ..."): what it reports is a fault of an office, the ground on which an authority orders a check
+# (the Government Office's notices, the inspection reports answering them); the lead announces a
+# shortcoming, and the complaint is the statement.
+COMPLAINT_LEAD = (r"^[^;:.]{0,160}?\b(?:báo chí|dư luận|người dân|cử tri|công dân|bạn đọc)\b[^;:.,]{0,30}?"
+                  r"\bphản ánh(?: rằng| về việc| việc| tình trạng)?\s+")
 
 # ... and the same after a quotation ("“...”, Thứ trưởng Nguyễn Văn A ghi nhận."): the quote is
 # the statement; a closing quote mark before the comma makes it a quotation.

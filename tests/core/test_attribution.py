@@ -108,3 +108,50 @@ def test_search_records_and_comparison_file_a_finding_under_the_same_units(tmp_p
         compared = themed_findings(store)
     assert [tuple(u.label for u in f.units) for f in compared] == [r.unit_levels for r in records]
     assert [f.named for f in compared] == [True, False]
+
+
+# ----------------------------------------------------------------------------------------- agencies
+
+TAI_CHINH = Unit(Level.CO_QUAN, "Sở Tài chính", Role.OTHER, "Gia Lai")
+GIA_LAI = Unit(Level.TINH, "Gia Lai", Role.INSPECTED, "Gia Lai")
+LDTBXH = Unit(Level.CO_QUAN, "Sở Lao động - Thương binh và Xã hội", Role.INSPECTED, "Hà Nội")
+HA_NOI = Unit(Level.THANH_PHO, "Hà Nội", Role.INSPECTOR, "Hà Nội")
+
+
+def test_a_finding_naming_an_agency_is_about_it_and_its_territory_is_untouched() -> None:
+    about = attribute(_finding("Sở Tài chính có 363 hồ sơ bị quá hạn trung bình 10 ngày."),
+                      (GIA_LAI, TAI_CHINH))
+    assert about.agencies == (TAI_CHINH,)
+    assert about.units == (GIA_LAI,) and about.inherited  # the province, inherited as before
+    plain = attribute(_finding("Toàn tỉnh có 998 hồ sơ quá hạn."), (GIA_LAI, TAI_CHINH))
+    assert plain.agencies == ()  # an agency merely named in the document is not every finding's
+
+
+def test_an_agency_the_document_inspected_is_what_its_unnamed_findings_are_about() -> None:
+    units = (HA_NOI, LDTBXH)
+    about = attribute(_finding("Cán bộ, công chức Sở đã nghiêm túc chấp hành giờ làm việc."), units)
+    assert about.agencies == (LDTBXH,) and about.units == (HA_NOI,)  # the inspector, as before
+    named = attribute(_finding("UBND quận Bắc Từ Liêm có mô hình hay.", "Bắc Từ Liêm"), units)
+    assert named.agencies == ()  # a finding naming a unit is about that unit, not the agency
+
+
+def test_an_agency_named_in_two_provinces_is_the_one_of_the_finding_s_province() -> None:
+    other = Unit(Level.CO_QUAN, "Sở Tài chính", Role.OTHER, "Kon Tum")
+    kon_tum = Unit(Level.TINH, "Kon Tum", Role.OTHER, "Kon Tum")
+    about = attribute(_finding("Tỉnh Gia Lai: Sở Tài chính còn hồ sơ quá hạn.", "Gia Lai"),
+                      (GIA_LAI, kon_tum, TAI_CHINH, other))
+    assert about.agencies == (TAI_CHINH,)
+
+
+def test_an_agency_missing_from_the_document_s_list_is_still_filed() -> None:
+    about = attribute(_finding("Sở Nội vụ chưa kiểm tra công vụ."), (GIA_LAI,))
+    assert about.agencies == (Unit(Level.CO_QUAN, "Sở Nội vụ"),)
+
+
+def test_records_file_a_finding_under_its_agency_with_the_agency_s_province() -> None:
+    text = "Sở Tài chính có 363 hồ sơ bị quá hạn."
+    document = Document("gl.txt", text, (), Source("gl.txt", "b" * 64, "txt", "txt"))
+    extraction = Extraction("gl.txt", units=(GIA_LAI, TAI_CHINH), findings=(_finding(text),))
+    record, = finding_records("k", document, extraction, segmenter=str)
+    assert record.unit_levels == ("tỉnh Gia Lai", "cơ quan Sở Tài chính")
+    assert record.units == ("Gia Lai", "Sở Tài chính") and record.provinces == ("Gia Lai",)

@@ -256,7 +256,7 @@ def test_the_shipped_synonym_table_is_well_formed() -> None:
     ("CB, CC", "can bo cong chuc"), ("tỉ lệ", "tỷ lệ"), ("ti le", "ty le"), ("đi làm trễ", "đi muộn"),
     ("nghỉ không phép", "vắng mặt không có lý do"), ("thẻ CBCC", "thẻ công chức"),
     ("online", "truc tuyen"), ("Chỉ số CCHC", "par index"), ("quý 4", "quý iv"),
-    ("LĐ-TB&XH", "lao động thương binh và xã hội"), ("Sở TN&MT", "tai nguyen va moi truong"),
+    ("LĐ-TB&XH", "lao động thương binh và xã hội"), ("Sở TN&MT", "sở tài nguyên và môi trường"),
     ("bộ phận TN&TKQ", "bộ phận một cửa"), ("nơi tiếp nhận và trả kết quả", "bộ phận một cửa"),
     ("bộ phận tiếp nhận trả kết quả", "bpmc"), ("kiện toàn TCBM", "to chuc bo may"),
     ("tinh giản BC", "tinh giản biên chế"), ("BC quý I", "bao cao"), ("DVC mức độ 4", "toàn trình"),
@@ -285,7 +285,8 @@ def test_either_half_of_the_training_chapter_is_the_chapter() -> None:
     for typed in ("kiến nghị đào tạo bồi dưỡng cán bộ công chức", "dao tao boi duong can bo cong chuc"):
         first = {fold(a) for a in groups(typed)[0]}
         assert {"dao tao boi duong", "dtbd", "boi duong", "dao tao"} <= first, typed
-    assert {fold(a) for a in groups("Sở GD&ĐT")[-1]} >= {"giao duc va dao tao"}  # the longest member
+    assert {fold(a) for a in groups("GD&ĐT")[-1]} >= {"giao duc va dao tao"}  # the longest member
+    assert {fold(a) for a in groups("Sở GD&ĐT")[-1]} >= {"so giao duc va dao tao"}  # the agency
 
 
 def test_no_member_brings_a_common_phrase_of_another_sense() -> None:
@@ -790,3 +791,29 @@ def test_partial_stages_give_way_to_the_matter_when_the_absent_word_outweighs_th
     negated = plan_query("chua ky luat hanh chinh", Segmented())
     assert [g.sense for g in negated.groups] == [True, False, False]
     assert negated.matter_first([500, 0, 400], 1000, matter, ())
+
+
+class _Places(Vocabulary):
+    def known_units(self, spans: object) -> set[str]:
+        return {"binh dinh", "huyen chau thanh", "chau thanh", "gia lai"}
+
+
+def test_an_agency_typed_is_one_group_about_it_by_its_key_and_its_names() -> None:
+    """core/agencies.py: "Sở TN&MT" is the department (the joined abbreviation read with its head),
+    the group matching the findings filed under it or naming it any way the genre writes it."""
+    plan = plan_query("Sở TN&MT Bình Định bộ máy lãnh đạo", _Places())
+    agency, place = plan.groups[0], plan.groups[1]
+    assert agency.agency and agency.unit == "so tai nguyen va moi truong"
+    written = {" ".join(a.syllables) for a in agency.alternatives}
+    assert {"sở tn mt", "sở tài nguyên và môi trường", "sở tnmt"} <= written
+    assert place.unit == "binh dinh" and not place.agency
+    unaccented = plan_query("so tai chinh gia lai ho so qua han", _Places()).groups[0]
+    assert unaccented.agency and unaccented.unit == "so tai chinh"
+
+
+def test_a_committee_before_a_unit_is_the_unit_and_a_facility_is_no_agency() -> None:
+    plan = plan_query("UBND huyện Châu Thành phần mềm", _Places())
+    assert plan.groups[0].unit == "huyen chau thanh" and "ubnd" in plan.dropped
+    assert groups("UBND xã chưa niêm yết")[0][0] == "ubnd"  # no unit after it: a word of the query
+    assert not any(g.agency for g in plan_query("cơ sở y tế", _Places()).groups)
+    assert not any(g.agency for g in plan_query("phòng làm việc", _Places()).groups)

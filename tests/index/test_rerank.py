@@ -21,6 +21,7 @@ from index.rerank import (
     engine_rank,
     exact_phrase,
     groups_held,
+    heading_held,
     in_matter,
     in_stage,
     is_frame,
@@ -304,3 +305,27 @@ def test_the_shipped_weights_name_known_features_and_keep_the_engines_order_firs
     shipped = load_ranker(WEIGHTS_FILE)
     assert set(shipped.weights) <= set(FEATURES)
     assert shipped.weights["rank"] == 1.0 and shipped.pool > 10
+
+
+def test_heading_counts_the_query_words_its_document_is_headed_by() -> None:
+    """A finding under a heading naming the matter ("Kiểm tra công tác CCHC … hồ sơ trễ hạn") is
+    said in its context; the same words in a document headed by another matter are not."""
+    asked = Asked(plan_query("hồ sơ trễ hạn"))
+    text = "Còn 12 hồ sơ trễ hạn chưa xin lỗi công dân."
+    on_matter = _cand(_rec("a", text, title="Nhiều hồ sơ trễ hạn tại bộ phận một cửa huyện Vị Xuyên"))
+    half = _cand(_rec("b", text, title="Kiểm tra việc tiếp nhận hồ sơ tại xã Tân Thạnh"))
+    other = _cand(_rec("c", text, title="Đoàn kiểm tra công vụ làm việc tại huyện Thanh Bình"))
+    untitled = _cand(_rec("d", text))
+    assert heading_held(on_matter, asked, 30) == 1.0
+    assert heading_held(half, asked, 30) == 0.5  # "hồ sơ" alone: one group of two
+    assert heading_held(other, asked, 30) == 0.0
+    assert heading_held(untitled, asked, 30) == 0.0
+
+
+def test_heading_reads_the_query_as_typed_accents_and_all() -> None:
+    """The heading is matched by the query's matching rule: an unaccented query matches the
+    accented heading, an accented syllable only itself ("thời hạn" is not "thời gian … hạn")."""
+    record = _rec("a", "Hồ sơ quá hạn còn nhiều.", title="Ghi sai thời hạn trả kết quả tại xã")
+    assert heading_held(_cand(record), Asked(plan_query("thoi han tra ket qua")), 30) == 1.0
+    assert heading_held(_cand(_rec("b", "x", title="Thời gian giải quyết còn hạn chế")),
+                        Asked(plan_query("thời hạn")), 30) == 0.0

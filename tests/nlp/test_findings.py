@@ -655,3 +655,23 @@ def test_an_item_naming_no_matter_takes_the_area_of_the_item_before_it() -> None
     areas = {f.text: f.area for f in find_findings(text)}
     assert areas["Trang thiết bị tại các phòng làm việc được trang bị đầy đủ"] == "so_hoa"
     assert areas["phòng họp rộng rãi, khang trang"] == "so_hoa"
+
+
+def test_a_complaint_of_the_press_or_the_public_reports_faults_each_with_its_subject() -> None:
+    """cues.COMPLAINT_LEAD: what the press or citizens complain of is a fault (the ground of an
+    order to check it), though it carries no cue of its own; the lead is left out, and "và"
+    before a new subject of its own starts the next fault."""
+    text = ("Kính gửi: Bộ Nội vụ.\n\nNgày 3 và 4 tháng 5 năm 2019, một số báo chí phản ánh Sở Xây dựng "
+            "tỉnh Long An hiện có 7 Phó giám đốc Sở và một số công chức Phòng Kinh tế huyện Bến Lức "
+            "dùng xe công đi du lịch trong giờ hành chính.\n\nNgười dân phản ánh việc cán bộ xã Long "
+            "Hựu thu thêm tiền khi chứng thực bản sao giấy tờ.")
+    found = [(f.polarity, f.text) for f in find_findings(text)]
+    assert found == [
+        ("shortcoming", "Sở Xây dựng tỉnh Long An hiện có 7 Phó giám đốc Sở"),
+        ("shortcoming",
+         "một số công chức Phòng Kinh tế huyện Bến Lức dùng xe công đi du lịch trong giờ hành chính"),
+        ("shortcoming", "cán bộ xã Long Hựu thu thêm tiền khi chứng thực bản sao giấy tờ"),
+    ]
+    # Reported without a complaint, a description judges nothing.
+    assert find_findings("Ngày 3 tháng 5 năm 2019, Sở Xây dựng có 7 Phó giám đốc Sở và một số công chức "
+                         "Phòng Kinh tế huyện Bến Lức đi công tác tại Hà Nội.") == []

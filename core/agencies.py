@@ -1,0 +1,171 @@
+"""The agencies of local government (core/agencies.toml), and how a text or a query names one.
+
+Why here, on the floor: staff ask about an agency ("Sở Tài chính Gia Lai hồ sơ quá hạn", "Sở
+TN&MT Bình Định"), the extraction lists the agencies a document names (nlp/agencies.py), and the
+one attribution (core/attribution.py) files a finding under the agency its sentence names or its
+document inspected; the query (index/query.py) and the extraction must agree on what an agency
+is called whatever spelling each saw ("Sở LĐ,TB&XH", "Sở Lao động - Thương binh và Xã hội"), so
+both read the one table through this module. The table is data a linguist extends; this module
+only loads it, checks it and matches it.
+
+An agency is named by a head ("Sở", "Phòng") and a field ("Tài chính"), or by a whole name of its
+own ("Trung tâm Phục vụ hành chính công"); `Agency.name` is the canonical spelling both sides
+file it under. Matching works on syllables (`syllables_of`'s cut: punctuation only separates, so
+"TN&MT", "TN-MT" and "TN, MT" are one form), longest form first.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from core.errors import ConfigError
+from core.levels import Tier
+from core.normalize import canonical_tones, fold, lower_same_length
+
+AGENCIES_FILE = Path(__file__).with_name("agencies.toml")
+_SYLLABLE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """One agency as the genre names it: `name` canonical ("Sở Tài nguyên và Môi trường"), and the
+    tier of the unit owning such a body (a sở a province's, a phòng a district's)."""
+
+    name: str
+    owner: Tier
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyTable:
+    """The compiled table: every written form (lowercase syllables) → its agency, and the words
+    before which a head is part of another word ("cơ sở")."""
+
+    forms: dict[tuple[str, ...], Agency]
+    not_after: dict[str, frozenset[str]]  # head's first syllable → syllables it never follows
+    longest: int
+    folded: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], Agency], ...]]  # folded form → forms
+    committee: frozenset[tuple[str, ...]] = frozenset()  # a unit's government ("ubnd"), folded
+
+    def forms_of(self, agency: Agency) -> tuple[tuple[str, ...], ...]:
+        """Every written form of `agency` (lowercase syllables), its canonical name first."""
+        canonical = syllables(agency.name)
+        return (canonical, *(f for f, a in self.forms.items() if a == agency and f != canonical))
+
+    def committee_at(self, syllables: Sequence[str], at: int) -> int:
+        """The length of a people's committee's name at `at` ("UBND", "ủy ban nhân dân"), else 0."""
+        for form in self.committee:
+            if tuple(fold(s) for s in syllables[at:at + len(form)]) == form:
+                return len(form)
+        return 0
+
+    def at(self, syllables: Sequence[str], at: int, *, loose: bool = False) -> tuple[int, Agency] | None:
+        """The agency whose form starts at `syllables[at]` (lowercase, canonical tones), longest
+        first, as (its length in syllables, the agency); None when none does. `loose` (a query):
+        a syllable typed without accents matches every accented form of it, as search's matching
+        rule has it (index/query.py); else (a document) syllables match as written."""
+        if at > 0 and fold(syllables[at - 1]) in self.not_after.get(fold(syllables[at]), frozenset()):
+            return None
+        for n in range(min(self.longest, len(syllables) - at), 1, -1):
+            span = tuple(syllables[at:at + n])
+            found = self.forms.get(span) or (self._loose(span) if loose else None)
+            if found:
+                return n, found
+        return None
+
+    def _loose(self, span: tuple[str, ...]) -> Agency | None:
+        """The agency of `span` under the query's rule: an unaccented syllable matches any form."""
+        for form, agency in self.folded.get(tuple(fold(s) for s in span), ()):
+            if all(typed == written or (typed == fold(typed) and fold(written) == typed)
+                   for typed, written in zip(span, form, strict=True)):
+                return agency
+        return None
+
+    def named_in(self, text: str) -> list[tuple[int, int, Agency]]:
+        """Every agency `text` names as running text writes a name: (start, end, agency), the
+        head capitalised ("Sở Tài chính", not "sở" of a sentence about "sở, ngành"), a whole
+        body's name too ("Trung tâm Phục vụ hành chính công"); spans in `text`'s offsets."""
+        tokens = [(m.start(), m.end()) for m in _SYLLABLE.finditer(text)]
+        lowered = lower_same_length(canonical_tones(text))
+        syllables = [lowered[s:e] for s, e in tokens]
+        found: list[tuple[int, int, Agency]] = []
+        i = 0
+        while i < len(tokens):
+            hit = self.at(syllables, i) if text[tokens[i][0]].isupper() else None
+            if hit:
+                n, agency = hit
+                found.append((tokens[i][0], tokens[i + n - 1][1], agency))
+                i += n
+            else:
+                i += 1
+        return found
+
+
+def syllables(text: str) -> tuple[str, ...]:
+    """Lowercase, canonical-tone syllables of `text`, punctuation only separating."""
+    return tuple(_SYLLABLE.findall(lower_same_length(canonical_tones(text))))
+
+
+def _owner(row: dict[str, Any], source: Path | str) -> Tier:
+    try:
+        return Tier(str(row.get("owner", "")))
+    except ValueError:
+        raise ConfigError(f"owner must be one of {[t.value for t in Tier]}: {row}", path=source) from None
+
+
+def parse_agencies(data: dict[str, Any], source: Path | str = AGENCIES_FILE) -> AgencyTable:
+    """The table compiled from its loaded rows, checked: every row named, no form of two agencies."""
+    forms: dict[tuple[str, ...], Agency] = {}
+    not_after: dict[str, frozenset[str]] = {}
+
+    def add(written: str, agency: Agency) -> None:
+        key = syllables(written)
+        if not key:
+            raise ConfigError(f"an empty form of {agency.name}", path=source)
+        if forms.get(key, agency) != agency:
+            raise ConfigError(f"{written!r} names both {forms[key].name} and {agency.name}", path=source)
+        forms[key] = agency
+
+    fields = data.get("fields", [])
+    for head in data.get("heads", []):
+        name = str(head.get("name", "")).strip()
+        if not name:
+            raise ConfigError(f"a head needs a name: {head}", path=source)
+        owner = _owner(head, source)
+        not_after[fold(syllables(name)[0])] = frozenset(fold(w) for w in head.get("not_after", ()))
+        for row in fields:
+            field_name = str(row.get("name", "")).strip()
+            if not field_name:
+                raise ConfigError(f"a field needs a name: {row}", path=source)
+            agency = Agency(f"{name} {field_name}", owner)
+            for written in (field_name, *row.get("forms", ())):
+                add(f"{name} {written}", agency)
+    for row in data.get("bodies", []):
+        name = str(row.get("name", "")).strip()
+        if not name:
+            raise ConfigError(f"a body needs a name: {row}", path=source)
+        agency = Agency(name, _owner(row, source))
+        for written in (name, *row.get("forms", ())):
+            add(written, agency)
+    folded: dict[tuple[str, ...], list[tuple[tuple[str, ...], Agency]]] = {}
+    for form, agency in forms.items():
+        folded.setdefault(tuple(fold(s) for s in form), []).append((form, agency))
+    governments = data.get("committee", {}).get("forms", ())
+    committee = frozenset(tuple(fold(s) for s in syllables(f)) for f in governments)
+    return AgencyTable(forms, not_after, max((len(k) for k in forms), default=0),
+                       {k: tuple(v) for k, v in folded.items()}, committee)
+
+
+@lru_cache(maxsize=1)
+def agencies() -> AgencyTable:
+    """The installed table (core/agencies.toml)."""
+    try:
+        data = tomllib.loads(AGENCIES_FILE.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read the agency table: {exc}", path=AGENCIES_FILE) from exc
+    return parse_agencies(data)
