@@ -75,10 +75,13 @@ Matching rules the plan carries, for the engines to apply:
   intents.toml [coordination]) are one group of alternatives, the rest staying required
   (`_coordinated`; a list, by a comma or "và", is not: it names one heading, whose findings
   naming both answer best); after words of the topic, the word a preposition of place
-  introduces ("… ở 1 cửa", [setting]) and, in a question, the words of a clause of
-  circumstance ("… khi đoàn đến kiểm tra", [reading] circumstances) are ranked, not required:
-  they say where and when, not what; a function word wins over a rare dictionary word it
-  would start or end ("nào hay", "dân khí": `Lexicon.bounded`), and no word spans a list mark;
+  introduces ("… ở 1 cửa", [setting]), the working hours "trong" introduces ("… trong giờ
+  hành chính", [setting] times), the province the topic is measured in ("PAR index tỉnh",
+  [setting] levels; not the levels below it, which name the matter's tier: "công chức cấp
+  xã") and, in a question, the words of a clause of circumstance ("… khi đoàn đến kiểm tra",
+  [reading] circumstances) are ranked, not required: they say where and when, not what; a
+  function word wins over a rare dictionary word it would start or end ("nào hay", "dân
+  khí": `Lexicon.bounded`), and no word spans a list mark;
 - a question asking for more than its topic ("tại sao …", intents.toml [[answer]]) carries
   the words an answer holds (`Plan.answer`: "nguyên nhân", "là do"), never required, counting
   as one group more for the findings holding one;
@@ -454,9 +457,14 @@ class Lexicon:
     # The words offering a choice of two matters ("hoặc", not "và": intents.toml [coordination]), each
     # (syllables, only with accents), longest first: `_coordinated`.
     coordinators: tuple[tuple[tuple[str, ...], bool], ...] = ()
-    # The prepositions of place ("tại", "ở": intents.toml [setting]): after a topic, the word
-    # they introduce is where the topic is asked about, a ranked word (`_cut_run`).
+    # The prepositions of place ("tại", "ở": intents.toml [setting]), and those of a time of
+    # the working day with the time's first words ("trong giờ", [setting] times): after a topic,
+    # the word they introduce is where or when the topic is asked about, a ranked word (`_cut_run`).
     settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The level words naming the province a topic is measured in ("tỉnh", "toàn tỉnh":
+    # intents.toml [setting] levels, LEVEL standing for each level word), matching folded too:
+    # after a topic, ranked, not required (`_cut_run`, `_framing_level`).
+    level_settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
 
@@ -607,13 +615,28 @@ class Lexicon:
         (light words, a question's asking words: "xếp thứ mấy") name nothing and yield to none."""
         for cue in self.cues:
             size = len(cue.syllables)
-            if _written_at(typed, cue.syllables, at, cue.accents_only) and not cue.other_word_at(typed, at) \
+            if self._cue_written_at(typed, cue, at) and not cue.other_word_at(typed, at) \
                     and not any(
                     other.polarity and k + len(other.syllables) > at + size
-                    and _written_at(typed, other.syllables, k, other.accents_only)
+                    and self._cue_written_at(typed, other, k)
                     for k in range(at + 1, at + size) for other in self.cues):
                 return cue
         return None
+
+    def _cue_written_at(self, typed: Sequence[str], cue: Cue, at: int) -> bool:
+        """Whether the cue is typed at `at`: as `_written_at` says, or, for a cue of two
+        syllables or more counting only with its accents, typed without some of them where its
+        folded form's clear reading is the cue (index/accents.py): "cong tac" is công tác, a
+        filler noun, and "thuc hien" thực hiện, a light verb, as typed with accents. The marks
+        guard a lone syllable ("co": có, cơ, cô), whose reading a folded query cannot tell; a
+        word of several has one reading, the same the query restores for ranking (`_readings`).
+        Without this a folded light word was a required group, the query's conjunction then
+        holding a word the findings drop at will ("tồn tại trong thực hiện DVC")."""
+        if _written_at(typed, cue.syllables, at, cue.accents_only):
+            return True
+        size = len(cue.syllables)
+        return (cue.accents_only and size > 1 and _matches_at(typed, cue.syllables, at)
+                and reading(self.readings, typed[at:at + size]) == cue.syllables)
 
     def is_word(self, typed: Sequence[str]) -> bool:
         """Whether typed syllables are a dictionary word under the matching rule."""
@@ -849,7 +872,9 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    _entries(read.get("questions", ())), _entries(read.get("circumstances", ())),
                    *compile_which(which or {}, levels),
                    coordinators=compile_coordinators(coordination or {}),
-                   settings=_entries((setting or {}).get("words", ())))
+                   settings=_entries([*(setting or {}).get("words", ()), *(setting or {}).get("times", ())]),
+                   level_settings=_entries(e for entry in (setting or {}).get("levels", ())
+                                           for e in _per_level(entry, levels)))
 
 
 def compile_coordinators(table: Mapping[str, Any]) -> Entries:
@@ -1619,8 +1644,10 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.append(typed[i])
             i += 1
             continue
-        size = max(word, 1) if word else _morpheme(typed, i, end, cuts[end], words, units, lexicon)
-        _add_group(Group((Alternative(tuple(typed[i:i + size])),)), setting or clause, groups, optional)
+        framing = _framing_level(typed, i, word, capitals, groups, lexicon)  # "PAR index tỉnh"
+        size = framing or word or _morpheme(typed, i, end, cuts[end], words, units, lexicon)
+        ranked = setting or clause or bool(framing)
+        _add_group(Group((Alternative(tuple(typed[i:i + size])),)), ranked, groups, optional)
         setting = False
         said.extend(typed[i:i + size])
         read.extend(_readings(typed[i:i + size], lexicon, units))
@@ -1630,6 +1657,20 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
     return _coordinated(groups, links), dropped, cues, optional, said, read
+
+
+def _framing_level(typed: Sequence[str], at: int, word: int, capitals: Sequence[bool],
+                   groups: Sequence[Group], lexicon: Lexicon) -> int:
+    """How many syllables from `at` make a level word that frames the topic said before it
+    (`Lexicon.level_settings`: "PAR index tỉnh xếp thứ mấy", "cao nhất toàn tỉnh"), 0 when
+    none does: no such entry starts there, or a longer word of the index or the dictionary does
+    (`word`: "tinh giản"), or no matter was said before it (a level word opening the query is
+    its subject), or a capitalised word follows it, the name of a unit the index does not know
+    ("tỉnh Quảng Trị": a known one is cut as a unit before this is asked)."""
+    size = _entry_at(lexicon.level_settings, typed, at)
+    if not size or size < word or not any(_listable(g) for g in groups):
+        return 0
+    return 0 if at + size < len(capitals) and capitals[at + size] else size
 
 
 def _morpheme(typed: list[str], at: int, end: int, cut: Sequence[int], words: Collection[str],
@@ -1891,21 +1932,43 @@ def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], 
     matching, the more accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
     One pass from the end serves every position, so a run is cut once, not once per word.
     """
-    best: dict[int, tuple[int, int]] = {end: (0, 0)}  # position → (lone syllables, words) of the rest
+    # position → (lone syllables, guessed words, words) of the rest
+    best: dict[int, tuple[int, int, int]] = {end: (0, 0, 0)}
     sizes = [0] * end
     for k in range(end - 1, -1, -1):
         lengths = _word_lengths(typed, k, end, words, units, lexicon, most)
-        lone = (best[k + 1][0] + 1, best[k + 1][1] + 1)
-        best[k] = min([lone, *((best[k + n][0], best[k + n][1] + 1) for n in lengths)])
+
+        def cost(n: int, k: int = k) -> tuple[int, int, int]:
+            rest, guess = best[k + n], _guessed(typed[k:k + n], words, units, lexicon)
+            return rest[0] + guess, rest[1] + guess, rest[2] + 1  # a guess counts one syllable lone
+
+        lone = (best[k + 1][0] + 1, best[k + 1][1], best[k + 1][2] + 1)
+        best[k] = min([lone, *map(cost, lengths)])
         if lone != best[k]:  # else one syllable alone
-            sizes[k] = next(n for n in reversed(lengths) if (best[k + n][0], best[k + n][1] + 1) == best[k])
+            sizes[k] = next(n for n in reversed(lengths) if cost(n) == best[k])
     return sizes
 
 
+def _guessed(span: Sequence[str], words: Collection[str], units: Collection[str], lexicon: Lexicon) -> int:
+    """1 when the cut takes `span` only as the dictionary's clear reading of syllables typed
+    without accents (`_cuts_as_word`), not as a word of the index, a unit or a synonym member.
+    Such a guess fills a gap the index's words leave ("so hoa": số hoá), but counts in the cut
+    (`_best_cut`) as one syllable left alone, half a known word: the index's words are the
+    genre's own, so they win where they cut as well ("tiep nhan | qua", not "tiep | nhan qua",
+    the dictionary's nhân quả; "cong | dich vu | cong", not "cong dich | vu cong")."""
+    key = " ".join(fold(s) for s in span)
+    if key in words or key in units or any(is_accented(s) for s in span):
+        return 0
+    return int(lexicon.synonyms_at(span, 0)[0] != len(span))
+
+
 def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
-    """The most syllables from `at` forming a dictionary word (0 when none of two or more)."""
+    """The most syllables from `at` forming a dictionary word typed with accents (0 when none of
+    two or more): what a cue typed there gives way to. Not a folded guess (`_guessed`), which
+    gives way to the words the query's own data and the index know."""
     for n in range(min(MAX_WORD_SYLLABLES, len(typed) - at), 1, -1):
-        if _cuts_as_word(typed[at:at + n], lexicon):
+        span = typed[at:at + n]
+        if any(is_accented(s) for s in span) and _cuts_as_word(span, lexicon):
             return n
     return 0
 
@@ -1913,12 +1976,19 @@ def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
 def _cuts_as_word(span: Sequence[str], lexicon: Lexicon) -> bool:
     """Whether the query's cut may take `span` as a dictionary word (`_best_cut`, `_dictionary_word`).
 
-    Only where the user typed accents (one syllable of the word at least): folded, the language
-    is too ambiguous for a dictionary ("doan kiem tra" would start with "đoản kiếm"); runs typed
-    without any accent use the index's words alone. Nor a word a question word or a conjunction
-    begins or ends (`Lexicon.bounded`: "nào hay", "dân khí").
+    Where the user typed accents (one syllable of the word at least), any dictionary word of
+    them. Typed without any, only a folded word with a clear reading (index/accents.py: one
+    dictionary form, or the genre's one): "so hoa" is số hoá, which the index's words may lack.
+    Folded, the language is ambiguous, so such a guess gives way to the index's words where
+    both cut as well (`_guessed`, `_best_cut`: "doan | kiem tra", not the dictionary's "đoản
+    kiếm"). Nor a word a question word or a conjunction begins or ends (`Lexicon.bounded`:
+    "nào hay", "dân khí").
     """
-    return any(is_accented(s) for s in span) and lexicon.is_word(span) and not lexicon.bounded(span)
+    if lexicon.bounded(span):
+        return False
+    if any(is_accented(s) for s in span):
+        return lexicon.is_word(span)
+    return " ".join(span) in lexicon.readings.clear
 
 
 def _longest(typed: list[str], at: int, known: set[str], lo: int) -> int:

@@ -33,6 +33,9 @@ DUPLICATE_DICE = 0.9  # a caption or lead repeating a statement is annotated onc
 _EDGE_PUNCT = " \t\r\n,.;:!?…-–—/*•+|"
 _WORD = re.compile(r"\w+")
 _LIST_MARKER = re.compile(r"(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)])\s+")
+# A table row's number cell ("1 | Niêm yết TTHC | Chưa đầy đủ", "II | ..."): the row's index, as a
+# list marker is, no word of the statement.
+_ROW_NUMBER = re.compile(r"(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])\s*\|\s*")
 _LEAD_COLON = re.compile(r":(?:\s|$)")
 _VALUE = re.compile(r"\s*\d+(?:[.,]\d+)?\s?%|\s*\d+/\d+\b")
 _DIGIT_AFTER = re.compile(r" ?\d")
@@ -237,14 +240,14 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     """
     announced: str | None = None
     leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), (cues.REPORTED_SPEECH_LEAD, None),
-             (cues.COMPLAINT_LEAD, SHORTCOMING),
+             (cues.BASIS_LEAD, None), (cues.COMPLAINT_LEAD, SHORTCOMING),
              *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
              (_list_lead(), ""), (r"^[^;:]{0,150}?(?:, cụ thể(?: là)?|\bcụ thể là),?\s+", ""))
     changed = True
     while changed:
         changed = False
         start, end = _strip(text, start, end)
-        marker = _LIST_MARKER.match(text, start, end)
+        marker = _LIST_MARKER.match(text, start, end) or _ROW_NUMBER.match(text, start, end)
         if marker:
             start, changed = marker.end(), True
             continue
@@ -317,6 +320,21 @@ def _section_of(text: str, form: str) -> tuple[bool, str | None]:
     return numbered, None
 
 
+_SUBHEADING_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]\s+")
+SUBHEADING_MAX_WORDS = 8
+
+
+def _is_subheading(text: str, form: str) -> bool:
+    """A numbered line naming a matter ("2. Cải cách thủ tục hành chính", "1.2. Công tác tuyên
+    truyền"): a report's subheading under its section, no statement; short, without a full stop, a
+    cue or an act. The section it sits in goes on (its polarity is the section heading's)."""
+    number = _SUBHEADING_NUMBER.match(text)
+    if number is None or _ends_sentence(text) or _word_count(text[number.end():]) > SUBHEADING_MAX_WORDS:
+        return False
+    rest = form[number.end():]
+    return _cue_scores(rest).total == 0 and not _acts(rest)
+
+
 def _fault_summary(text: str, form: str) -> bool:
     """A sentence that only announces faults ("Tuy nhiên, một số đơn vị còn có thiếu sót.", "... nêu
     một số tồn tại, khó khăn khi thực hiện nhiệm vụ"), maybe with their scope; a demand to remedy
@@ -334,6 +352,29 @@ class _State:
     paragraph: str | None = None
     previous_finding: str | None = None  # lets "Duy trì ..." continue a run of demands
     seen_body: bool = False
+    heading: str | None = None  # what the last section heading gave, under any lead-in's list
+    lead_list: bool = False  # the section's polarity comes from a heading line ending in ":" ("Kiến nghị:")
+    list_marked: bool | None = None  # whether the lead-in's first item carried a list marker
+
+
+def _is_list_lead(text: str) -> bool:
+    """An unnumbered heading line ending in a colon ("Kiến nghị:", "Hạn chế:"): it announces the list
+    below it, as a lead-in does, not a section of the report."""
+    return text.rstrip().endswith(":") and not _LIST_MARKER.match(text)
+
+
+def _lead_list_ended(state: _State, text: str, form: str) -> bool:
+    """True when `text`, a paragraph after a lead-in whose items carry list markers ("Kiến nghị:\n-
+    ...\n- ..."), has none and does not open with an act: the list is over and what follows is no
+    item of it (a statistic, the next statement), so the lead-in no longer judges it. An unmarked
+    paragraph opening with an act ("Triển khai công tác CCHC ...") goes on with the item before it."""
+    if not state.lead_list:
+        return False
+    marked = bool(_LIST_MARKER.match(text) or _ROW_NUMBER.match(text))
+    if state.list_marked is None:
+        state.list_marked = marked
+        return False
+    return state.list_marked and not marked and not _acts(form)
 
 
 def _in_number(text: str, colon: int) -> bool:
@@ -465,10 +506,47 @@ def _without_attribution(doc_form: str, start: int, end: int) -> int:
     return match.start() if match and _word_count(doc_form[start:match.start()]) >= MIN_WORDS else end
 
 
+def _addressees_joined(text: str, doc_form: str, spans: list[Span]) -> list[Span]:
+    """The clauses of a sentence with a demand's addressees listed by ";" made one again ("yêu cầu
+    Giám đốc các sở, ban, ngành; Chủ tịch UBND các huyện khẩn trương rà soát ..."): official
+    directives separate their addressees with ";", and the demand is one finding for all of them.
+    A clause joins the one before when that one ends in a demand and an addressee with no act yet
+    (or is itself such an addressee after it) and it opens with another addressee."""
+    joined: list[Span] = []
+    open_demand = False
+    for span in spans:
+        form = doc_form[span.start:span.end]
+        if joined and open_demand and _rx(cues.ADDRESSEE_START).match(form):
+            last = joined[-1]
+            joined[-1] = Span(last.start, span.end, text[last.start:span.end])
+            open_demand = not _rx(cues.ADDRESSEE_ACT).search(form)
+            continue
+        joined.append(span)
+        demand = _rx(cues.ADDRESSED_DEMAND_END).search(form)
+        open_demand = demand is not None and not _rx(cues.ADDRESSEE_ACT).search(form, demand.start() + 1)
+    return joined
+
+
+def _demand_cells_apart(text: str, doc_form: str, spans: list[Span]) -> list[Span]:
+    """Clauses with a table row's demand cell made a clause of its own ("Niêm yết TTHC | Chưa đầy đủ |
+    Đề nghị cập nhật"): inspection tables give the verdict and what is asked in separate columns, and
+    a demand is a finding of its own kind, never part of the fault beside it."""
+    apart: list[Span] = []
+    for span in spans:
+        start = span.start
+        for cell in _rx(cues.DEMAND_CELL).finditer(doc_form, span.start, span.end):
+            if _word_count(text[start:cell.start()]) >= MIN_WORDS:
+                apart.append(Span(start, cell.start(), text[start:cell.start()]))
+                start = cell.end()
+        apart.append(Span(start, span.end, text[start:span.end]))
+    return apart
+
+
 def _pieces(text: str, doc_form: str, body: Span) -> list[tuple[int, int, str | None]]:
     """The trimmed candidate spans of a sentence body, with what their lead-ins announced."""
     pieces: list[tuple[int, int, str | None]] = []
-    for clause in clauses(text, body):
+    joined = _addressees_joined(text, doc_form, clauses(text, body))
+    for clause in _demand_cells_apart(text, doc_form, joined):
         complaint = bool(_rx(cues.COMPLAINT_LEAD).match(doc_form[clause.start:clause.end]))
         start, end, announced = _trim_leadins(text, doc_form, clause.start, clause.end)
         start, end = _strip(text, start, _without_attribution(doc_form, start, end))
@@ -618,6 +696,23 @@ def _distributions_joined(text: str, doc_form: str, found: list[Finding]) -> lis
     return joined
 
 
+def _without_excused_absences(found: list[Finding], doc_form: str) -> list[Finding]:
+    """A paragraph's findings without the counts of absent staff that a later statement of it
+    excuses ("UBND xã X vắng 2/22 người. Tất cả những người vắng mặt đều có lý do"): absence on
+    duty or on leave is no fault. A count judged by another fault word as well stays."""
+    excused = [f.start for f in found if _rx(cues.ABSENCE_EXCUSED).search(doc_form, f.start, f.end)]
+    if not excused:
+        return found
+
+    def only_absent(f: Finding) -> bool:
+        form = doc_form[f.start:f.end]
+        counts = [(m.start(), m.end()) for m in _rx(cues.ABSENCE_COUNT).finditer(form)]
+        return bool(counts) and _cue_scores(_mask(form, counts)).shortcoming == 0
+
+    return [f for f in found
+            if not (f.polarity == SHORTCOMING and f.start < excused[-1] and only_absent(f))]
+
+
 def _words(form: str) -> set[str]:
     return set(_WORD.findall(form))
 
@@ -662,26 +757,37 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
         if para.start >= closing:
             break
         is_heading, section = _section_of(para.text, doc_form[para.start:para.end])
-        if is_heading:
-            state.section = section
+        if is_heading and _is_list_lead(para.text):
+            state.section, state.lead_list, state.list_marked = section, True, None
             continue
+        if is_heading:
+            state.section = state.heading = section
+            state.lead_list = False
+            continue
+        if _is_subheading(para.text, doc_form[para.start:para.end]):
+            continue  # "2. Cải cách thủ tục hành chính" under "I. KẾT QUẢ ĐẠT ĐƯỢC": the section goes on
         if not state.seen_body:
             if not _ends_sentence(para.text) and _word_count(para.text) < 30:
                 continue  # a headline or site furniture above the article
             state.seen_body = True
         if _is_furniture(para.text, doc_form[para.start:para.end]):
             continue
+        if _lead_list_ended(state, para.text, doc_form[para.start:para.end]):
+            state.section, state.lead_list = state.heading, False
         state.paragraph = None
         state.previous_finding = None
         sents = sentences(text, para)
         sents = [sent for sent in sents if sent.start < closing]
+        in_para: list[Finding] = []
         for index, sent in enumerate(sents):
             if len(sents) > 1:  # OCR and PDF reflow glue a heading onto the paragraph before it
                 is_heading, section = _section_of(sent.text, doc_form[sent.start:sent.end])
                 if is_heading and section:
-                    state.section = section
+                    state.section = state.heading = section
+                    state.lead_list = False
                     continue
-            found.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
+            in_para.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
+        found.extend(_without_excused_absences(in_para, doc_form))
     found = _without_duplicates(found, doc_form)
     areas = framed_areas(text, [(f.start, f.end) for f in found], [f.area for f in found], doc_form)
     return [f if f.area == area else replace(f, area=Area(area))

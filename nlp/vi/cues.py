@@ -32,14 +32,28 @@ CONDITIONS: tuple[str, ...] = (
 # sinh hồ sơ trễ hạn") is a negated fault, read before these.
 NOTHING_AROSE: tuple[str, ...] = (r"\b(?:chưa|không)(?: có)? phát sinh\b",)
 
+# Misconduct of officials, which the genre reports without any negator ("công chức tự ý thu thêm
+# phí ngoài quy định", "sử dụng điện thoại làm việc riêng, chơi game trong giờ làm việc", "dùng xe
+# công đi lễ chùa", "tài sản công sử dụng sai mục đích"): the conduct itself is the fault; denied
+# ("không có biểu hiện hách dịch, cửa quyền") it is a merit, as a negated fault is.
+MISCONDUCT = (r"(?:làm việc riêng|việc riêng|chơi game|chơi điện tử|tự ý|ngoài quy định|trái quy định"
+              r"|trái phép|sai mục đích|không đúng mục đích|lạm dụng|lợi dụng|hách dịch|cửa quyền|vòi vĩnh"
+              r"|sách nhiễu|thu thêm|thu sai|uống rượu|rượu bia|bia rượu|dùng xe công|sử dụng xe công"
+              r"|vượt thẩm quyền)")
+
 # Negated faults: "không có hồ sơ quá hạn", "không để xảy ra", "hạn chế tối đa hồ sơ trễ":
 # the fault word inside is masked and the whole counts as a strength.
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (r"\bkhông (?:có|còn|để|để xảy ra|bị|phát sinh)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng"
      r"|chậm trễ|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh"
      r"|uống rượu|rượu, bia"
-     r"|nhũng nhiễu|phiền hà|xảy ra|sai)\b", 2.5),
+     rf"|nhũng nhiễu|phiền hà|xảy ra|sai|{MISCONDUCT})\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
+    (r"\bkhông (?:làm |gây )?ảnh hưởng (?:đến|tới)\b", 2.0),
+    # Misconduct denied, alone or as a list ("không uống rượu bia trong giờ làm việc", "không có
+    # biểu hiện hách dịch, cửa quyền, gây phiền hà"): the negation reaches every item of the list.
+    (rf"\bkhông (?:có (?:biểu hiện|hành vi|tình trạng|hiện tượng) )?(?:gây )?{MISCONDUCT}"
+     rf"(?:(?:,| và| hoặc| hay)+ (?:gây )?(?:{MISCONDUCT}|nhũng nhiễu|phiền hà|khó khăn|tiêu cực))*\b", 2.5),
     (r"\bhạn chế (?:tối đa|đến mức thấp nhất)\b[^,;.:]{0,60}", 2.5),
     (r"\b(?:đều|cũng) có lý do\b", 2.5),
     (r"\bgiảm (?:thiểu )?(?:số |tỷ lệ )?(?:hồ sơ )?(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng)\b", 2.0),
@@ -153,6 +167,11 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     # The genre's words for half-hearted work: "còn lúng túng", "xem nhẹ", "mang tính hình thức".
     (r"\b(?:lúng túng|xem nhẹ|chiếu lệ|đối phó|né tránh|đùn đẩy|nể nang|qua loa|tụt hậu|tụt hạng"
      r"|mang tính hình thức|còn hình thức|bị trừ điểm)\b", 2.0),
+    (rf"\b{MISCONDUCT}\b", 2.0),
+    # A harm done ("Tình trạng này đã ảnh hưởng đến chỉ tiêu ...", "kết nối không ổn định, ảnh hưởng
+    # đến hiệu quả"): the genre says "ảnh hưởng đến" of a fault's consequences; none done ("không
+    # ảnh hưởng đến tiến độ") is a negated fault.
+    (r"\b(?:ảnh hưởng (?:đến|tới|không nhỏ|lớn)|gây ảnh hưởng)\b", 1.5),
     # A ranking that fell ("giảm 2 bậc", "giảm hạng").
     (r"\bgiảm (?:\d+ )?(?:bậc|hạng|điểm)\b", 2.0),
 )
@@ -271,7 +290,10 @@ MERIT_NOUNS = r"(?:ưu điểm|kết quả|mặt tích cực|mặt làm được
 # vị còn có thiếu sót.", "... nêu một số tồn tại, khó khăn khi thực hiện nhiệm vụ", "những hạn
 # chế sau:"): a quantifier, the fault nouns, and nothing after them but where or whose they are.
 FAULT_SUMMARY = (rf"\b(?:một số|những|các)\b[^.;:]{{0,40}}\b{FAULT_NOUNS}(?:,? {FAULT_NOUNS})*"
-                 r"(?: khác)?(?: (?:tại|của|mà|cần|trong|khi|về|ở)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$")
+                 r"(?: khác)?(?: (?:tại|của|mà|cần|trong|khi|về|ở)\b[^.;:]{0,50})?(?: như sau| sau)?\W*$"
+                 # ... or their causes, listed next ("Những hạn chế trên có nhiều nguyên nhân.")
+                 rf"|\b{FAULT_NOUNS}(?: (?:trên|nêu trên|này|đó|đã nêu))?,? (?:là )?(?:do|có)"
+                 r"(?: nhiều| một số| các)? nguyên nhân(?: (?:sau|chủ yếu|khách quan|chủ quan))*\W*$")
 
 # Section headings of a report and the polarity they give their contents.
 SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
@@ -288,7 +310,11 @@ CONNECTORS = (
     r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý)(?=,)|mặt khác|theo đó|qua đó|do đó"
     r"|vì vậy|vì thế"
     r"|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"
-    r"(?: đạt được)?(?:,? thì)?|nhìn chung thì|thêm vào đó)\b[,:]?\s*"
+    r"(?: đạt được)?(?:,? thì)?|nhìn chung thì|thêm vào đó"
+    # the genre's spelled-out enumeration of tasks, causes or faults ("Một là, tăng cường ...",
+    # "Thứ hai, ..."): an item's number, as "1." is, no word of the statement
+    r"|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười) là(?=[,:])"
+    r"|thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)(?=[,:]))\b[,:]?\s*"
 )
 # A sentence opened by "Đồng thời" goes on with the act of the sentence before it: after a demand,
 # its subject-less clauses ("Đồng thời, có giải pháp giảm tỷ lệ trễ hẹn") are more demands.
@@ -314,6 +340,29 @@ COMPLAINT_LEAD = (r"^[^;:.]{0,160}?\b(?:báo chí|dư luận|người dân|cử 
 # the statement; a closing quote mark before the comma makes it a quotation.
 REPORTED_SPEECH_TAIL = (r"[\"”],\s*[^,;.“”\"]{0,60}?\b(?:cho biết|nói|khẳng định|nhấn mạnh|ghi nhận|nhận xét"
                         r"|đánh giá|chia sẻ|thông tin|phát biểu)(?: thêm)?\W*$")
+
+# The ground a demand cites ("Thực hiện Kế hoạch 64/KH-UBND ..., UBND thành phố yêu cầu ...",
+# "Căn cứ kết quả kiểm tra, Đoàn đề nghị ..."): the document or result it rests on opens the
+# sentence and is left out of the finding, which is the demand; without a demand after it, such
+# a sentence describes the inspection (NON_FINDING).
+BASIS_LEAD = (r"^(?:thực hiện|căn cứ|theo|trên cơ sở) (?:kế hoạch|quyết định|chỉ thị|công văn|thông báo"
+              r"|sự chỉ đạo|chỉ đạo|văn bản|nghị quyết|báo cáo|kết quả)\b[^;:]*,\s*"
+              r"(?=[^,;:]*\b(?:đề nghị|yêu cầu|kiến nghị)\b)")
+
+# Whom a demand is addressed to, listed with ";" as official directives list them ("yêu cầu Giám
+# đốc các sở, ban, ngành; Chủ tịch UBND các huyện, thị xã khẩn trương rà soát ..."): the ";" ends
+# an addressee, not an item, so the demand is one finding with all of them. ADDRESSED_DEMAND_END
+# is a clause ending in a demand word and its addressee with no act yet; ADDRESSEE_START opens
+# the next addressee.
+ADDRESSEE_TITLES = (r"(?:phó chủ tịch|chủ tịch|phó giám đốc|giám đốc|thủ trưởng|người đứng đầu|trưởng"
+                    r"|lãnh đạo|bí thư|ubnd|ủy ban nhân dân|hđnd|cán bộ|công chức)")
+ADDRESSED_DEMAND_END = (rf"\b(?:đề nghị|yêu cầu|kiến nghị|giao|chỉ đạo)(?: (?:với|đối với|cho))?"
+                        rf"(?: (?:các|đồng chí|đ/c))? {ADDRESSEE_TITLES}\b[^;.:]{{0,120}}$")
+ADDRESSEE_START = rf"^(?:các |đồng chí |đ/c )?{ADDRESSEE_TITLES}\b"
+# An act in an addressee's clause ("yêu cầu Chủ tịch UBND xã khẩn trương rà soát; ..."): the demand
+# has its content and the ";" after it ends an item. "tổ chức" after a comma, "các" or "và" is one
+# more body of the list ("các cơ quan, tổ chức"), not the act.
+ADDRESSEE_ACT = rf"(?<!, )(?<!các )(?<!và )\b(?:{ACTION_VERBS})\b"
 
 # A purpose clause ("Để khắc phục ..., ") opens a statement without judging anything itself.
 PURPOSE_LEAD = r"^(?:nhằm|để)\b[^,;:]{0,200},\s*"
@@ -383,6 +432,17 @@ SENTENCE_NON_FINDING = (
 NAME_LIST_OPENERS = (
     rf"(?:{words_pattern(ADMIN_LEVELS)}|(?:{abbreviations_pattern().lower()})\.?|ubnd|sở|phòng|ban) \S"
 )
+
+# A table cell opening with a demand ("... | Chưa cập nhật đầy đủ | Đề nghị bổ sung"): the column of
+# what is asked, a finding apart from the verdict in the cell before it.
+DEMAND_CELL = r"\s\|\s+(?=(?:đề nghị|kiến nghị|yêu cầu|cần)\b)"
+
+# Absences excused ("Tất cả những người vắng mặt đều có lý do (đi họp, nghỉ phép...)", "8 công chức
+# vắng mặt đều có lý do chính đáng"): staff away on duty, at a meeting or on leave break no rule, so
+# the counts of absent staff the same paragraph gave before ("UBND xã X vắng 2/22 người") are no
+# fault; ABSENCE_COUNT is such a count, a fault only by its absence word.
+ABSENCE_EXCUSED = r"\bvắng(?: mặt)?\b[^.;]{0,40}?\b(?:đều |cũng )?có lý do\b"
+ABSENCE_COUNT = r"\b(?:vắng|vắng mặt)(?= \d)"
 
 # Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
 FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"

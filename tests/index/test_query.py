@@ -664,13 +664,14 @@ def test_parts_share_their_group_weight() -> None:
     group, other, common, rare = weights
     assert group > common + rare and rare > common >= 1 and other > 0
     unsplit = plan_query("ho so tre", Segmented())  # no parts: the idf weights as they are
-    assert unsplit.weights([10, 100, 50], 1000) == group_weights([10, 100, 50], 1000)
+    assert len(unsplit.groups) == 2 and not unsplit.parts  # "ho so" read as hồ sơ, the genre's word
+    assert unsplit.weights([10, 100], 1000) == group_weights([10, 100], 1000)
 
 
 def test_only_a_lone_group_has_weights_without_counting_its_holders() -> None:
     """One group, nothing else counted: a finding holds it or not, so no idf changes the order."""
     assert plan_query("van ban", Segmented()).fixed_weights == [1]
-    assert plan_query("ho so", Segmented()).fixed_weights is None  # two groups: idf ranks them
+    assert plan_query("ho sơ tre", Segmented()).fixed_weights is None  # two groups: idf ranks them
     assert plan_query("dich vu cong truc tuyen", Segmented()).fixed_weights is None  # parts weigh too
 
 
@@ -791,6 +792,56 @@ def test_partial_stages_give_way_to_the_matter_when_the_absent_word_outweighs_th
     negated = plan_query("chua ky luat hanh chinh", Segmented())
     assert [g.sense for g in negated.groups] == [True, False, False]
     assert negated.matter_first([500, 0, 400], 1000, matter, ())
+
+
+class Indexed(Vocabulary):
+    """An index holding the words of the genre's commonest phrases, as its segmenter joined them."""
+
+    def known_words(self, spans: object) -> set[str]:
+        return {"ton tai", "thuc hien", "dich vu", "truc tuyen", "han che", "cong tac", "chi dao",
+                "dieu hanh"}
+
+
+def test_a_light_word_of_several_syllables_typed_without_accents_is_still_light() -> None:
+    """"[optional]" entries count only with their accents, for a lone syllable's sake ("cap":
+    cấp, cặp); a word of several has one reading folded, so "thuc hien" is the light verb and
+    "cong tac" the filler noun, ranked and not required, as typed with accents."""
+    for folded, accented in [("ton tai trong thuc hien dich vu cong truc tuyen",
+                              "tồn tại trong thực hiện dịch vụ công trực tuyến"),
+                             ("han che trong cong tac chi dao dieu hanh",
+                              "hạn chế trong công tác chỉ đạo điều hành")]:
+        plan, typed = plan_query(folded, Indexed()), plan_query(accented, Indexed())
+        assert [g.alternatives[0].folded for g in plan.groups] == [
+            g.alternatives[0].folded for g in typed.groups]
+        assert [a.folded for a in plan.optional] == [a.folded for a in typed.optional]
+        assert plan.polarity == typed.polarity == "shortcoming"
+    assert groups("cong tac", Indexed()) == [["cong tac"]]  # alone it is the topic, as typed with accents
+
+
+def test_a_folded_light_word_counts_by_its_reading_not_its_spelling() -> None:
+    lexicon = compile_lexicon(["công tác [optional]"], [], ["công tác", "công tắc"])
+    assert [a.syllables for a in analyse(parse("cong tac ho so"), lexicon).optional] == [("cong", "tac")]
+    # the accents typed tell the other word (công tắc, a switch): a word of the topic, required
+    plan = analyse(parse("cong tắc ho so"), lexicon)
+    assert not plan.optional and plan.groups[0].alternatives[0].syllables == ("cong", "tắc")
+
+
+class Portal(Vocabulary):
+    """An index holding "tiếp nhận", "dịch vụ", "hồ sơ" as words, but not "số hoá"."""
+
+    def known_words(self, spans: object) -> set[str]:
+        return {"tiep nhan", "dich vu", "ho so", "truc tuyen"}
+
+
+def test_a_folded_run_is_cut_by_the_dictionary_where_the_index_leaves_a_gap() -> None:
+    """Typed without accents, a word the index lacks is cut by its clear reading ("so hoa":
+    số hoá, not "so" and "hoa"), as it is with accents; the index's words win where they cut
+    as well: "tiep nhan | qua" (not the dictionary's nhân quả), "cong | dich vu | cong"."""
+    assert groups("so hoa ho so", Portal())[:2] == [["so hoa"], ["ho so"]]
+    assert groups("so hoa ho so", Portal()) == [[" ".join(fold(s) for s in g[0].split())]
+                                                 for g in groups("số hoá hồ sơ", Portal())]
+    assert ["tiep nhan"] in groups("ho so truc tuyen cham tiep nhan qua 8 gio", Portal())
+    assert groups("cong dich vu cong", Portal()) == [["cong"], ["dich vu"], ["cong"]]
 
 
 class _Places(Vocabulary):

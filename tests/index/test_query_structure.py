@@ -10,9 +10,10 @@ from typing import Any
 from index.query import Lexicon, Plan, analyse, compile_lexicon, load_lexicon, parse
 
 SETS = [["phiếu hẹn", "giấy hẹn"], ["văn bản điện tử", "văn bản số"], ["chữ ký số", "chữ kí số"],
-        ["một cửa", "1 cửa"], ["hotline", "đường dây nóng"]]
+        ["một cửa", "1 cửa"], ["hotline", "đường dây nóng"],
+        ["giờ làm việc", "giờ hành chính", "thời gian làm việc"], ["PAR index", "chỉ số CCHC"]]
 STOPS = ["nào", "khi", "khi nào", "việc", "ở [accents]", "tại [accents]", "hoặc", "đơn vị nào",
-         "sau [optional]"]
+         "sau [optional]", "trong", "tỉnh nào", "mấy [accents]"]
 INTENTS: list[dict[str, Any]] = [{"polarity": "shortcoming", "required": True, "terms": ["chưa"]},
            {"polarity": "shortcoming", "terms": ["tồn tại"]}]
 DICTIONARY = ["người dân", "dân khí", "nào hay", "làm việc", "sáng kiến", "xin lỗi", "trễ hẹn", "bộ máy",
@@ -23,7 +24,9 @@ def lexicon() -> Lexicon:
     return compile_lexicon(STOPS, SETS, DICTIONARY, INTENTS,
                            reading={"questions": ["nào", "khi nào"], "circumstances": ["khi"]},
                            coordination={"words": ["hoặc", "or"]},
-                           setting={"words": ["tại [accents]", "ở [accents]"]})
+                           setting={"words": ["tại [accents]", "ở [accents]"],
+                                    "times": ["trong giờ", "trong thời gian làm việc"],
+                                    "levels": ["tỉnh", "toàn tỉnh"]})
 
 
 def plan(text: str, words: set[str] | None = None, units: set[str] | None = None) -> Plan:
@@ -78,6 +81,44 @@ def test_a_place_after_tai_or_o_ranks_when_a_topic_precedes_it() -> None:
     assert ["mot cua", "1 cua"] in group_words(folded)
 
 
+def test_the_working_hours_after_trong_rank_when_a_topic_precedes_them() -> None:
+    during = plan("CBCC vắng mặt trong giờ hành chính", words={"vang mat"})
+    assert group_words(during) == [["cbcc"], ["vắng mặt"]] and "trong" in during.dropped
+    assert optional_words(during) == ["giờ hành chính", "giờ làm việc", "thời gian làm việc"]
+    spelled = plan("cán bộ vắng mặt trong thời gian làm việc", words={"can bo", "vang mat"})
+    assert group_words(spelled) == [["cán bộ"], ["vắng mặt"]]
+    assert optional_words(spelled)[0] == "thời gian làm việc"
+    folded = plan("can bo vang mat trong gio lam viec", words={"can bo", "vang mat"})
+    assert group_words(folded) == [["can bo"], ["vang mat"]] and optional_words(folded)[0] == "gio lam viec"
+    # the hours without "trong" are the discipline asked about; "trong" before another word is no setting
+    assert ["giờ làm việc", "giờ hành chính", "thời gian làm việc"] in group_words(
+        plan("cán bộ chấp hành giờ làm việc", words={"can bo", "chap hanh"}))
+    assert ["ứng dụng"] in group_words(plan("hạn chế trong ứng dụng", words={"ung dung"}))
+    opening = plan("trong giờ làm việc cán bộ vắng mặt", words={"can bo", "vang mat"})  # no topic before
+    assert group_words(opening)[0] == ["giờ làm việc", "giờ hành chính", "thời gian làm việc"]
+
+
+def test_the_province_ranks_after_a_topic_and_stays_a_name_or_a_subject() -> None:
+    asked = plan("PAR index tỉnh xếp thứ mấy", words={"xep thu"})
+    # (no accent typed in "PAR index": the set's folded forms)
+    assert group_words(asked) == [["par index", "chi so cchc"], ["xếp thứ"]]
+    assert optional_words(asked) == ["tỉnh"]
+    whole = plan("chỉ số CCHC cao nhất toàn tỉnh", words={"cao nhat"})
+    assert optional_words(whole) == ["toàn tỉnh"]
+    assert optional_words(plan("chi so cchc tinh")) == ["tinh"]  # folded, the province or tính: ranked
+    # a capitalised name after it: a unit the index does not know, the level its part
+    named = plan("chỉ số CCHC tỉnh Quảng Trị")
+    assert group_words(named)[1:] == [["tỉnh"], ["quảng"], ["trị"]] and not named.optional
+    subject = plan("tỉnh còn nhiều hồ sơ quá hạn", words={"ho so", "qua han"})  # nothing said before it
+    assert group_words(subject)[0] == ["tỉnh"]
+    assert group_words(plan("tỉnh")) == [["tỉnh"]]
+    assert "tỉnh" in plan("tỉnh nào có chỉ số CCHC cao nhất").dropped  # which province: a question word
+    # a word of the index holding the syllable is that word; the levels below the province stay required
+    assert group_words(plan("cong tac tinh gian", words={"cong tac", "tinh gian"})) == [["cong tac"],
+                                                                                        ["tinh gian"]]
+    assert ["xã"] in group_words(plan("công chức cấp xã", words={"cong chuc"}))
+
+
 def test_a_clause_of_circumstance_in_a_question_is_ranked() -> None:
     asked = plan("đơn vị nào cán bộ vắng mặt khi đoàn đến kiểm tra", words={"can bo", "vang mat", "kiem tra"})
     assert group_words(asked) == [["cán bộ"], ["vắng mặt"]]
@@ -114,5 +155,7 @@ def test_a_preposition_of_time_before_an_event_is_ranked() -> None:
 def test_the_shipped_lexicon_carries_the_structure_words() -> None:
     shipped = load_lexicon()
     assert (("hoặc",), False) in shipped.coordinators and (("tại",), True) in shipped.settings
+    assert (("trong", "giờ"), False) in shipped.settings and (("tỉnh",), False) in shipped.level_settings
+    assert not any(e == ("xã",) for e, _ in shipped.level_settings)  # the commune is the matter
     assert shipped.bounded(("dân", "khi")) and shipped.bounded(("nào", "hay"))
     assert not shipped.bounded(("người", "dân"))

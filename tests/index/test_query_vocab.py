@@ -223,11 +223,14 @@ def test_a_filler_noun_is_ranked_not_required() -> None:
         assert topic in " ".join(a for g in groups(text) for a in g)
 
 
-def test_a_filler_alone_or_typed_without_accents_stays_required() -> None:
+def test_a_filler_alone_stays_required_and_folded_counts_by_its_reading() -> None:
     assert groups("công tác") == [["công tác"]]  # typed alone it is the topic
-    plan = plan_query("cong tac van thu")  # folded it is also công tắc: no word is left out
+    # folded, "cong tac" reads công tác in the genre (the dictionary's công tắc is a switch): the
+    # filler, ranked as typed with accents; accents typed for the other word keep it required
+    assert optional(plan_query("cong tac van thu")) == ["cong tac"]
+    plan = plan_query("cong tắc van thu")
     assert not optional(plan) and [s for g in plan.groups for s in g.alternatives[0].syllables][:2] == [
-        "cong", "tac"]
+        "cong", "tắc"]
 
 
 def test_the_inspection_team_is_not_a_word_of_the_answer() -> None:
@@ -260,7 +263,8 @@ def test_a_quantifier_typed_without_accents_is_a_word() -> None:
 @pytest.mark.parametrize(("text", "ranked", "required"), [
     # "co" is có (dropped typed with accents) or cơ, cô: ranked, and no longer a conjunct
     ("bo phan mot cua khong co nguoi truc", "co", ["khong", "nguoi", "truc"]),
-    ("don vi co chi so cchc thap nhat tinh", "co", ["don vi", "thap", "nhat", "tinh"]),
+    # ("tinh" after the topic is the province it is measured in: ranked too, intents.toml [setting])
+    ("don vi co chi so cchc thap nhat tinh", "co", ["don vi", "thap nhat"]),
     # "cap" is cấp, a light verb or the level before "xa", ranked typed with its accents too
     ("ha tang cong nghe thong tin cap xa", "cap", ["ha tang", "xa"]),
     # "con" is the negation còn or con, cơn
@@ -313,10 +317,17 @@ def test_a_lone_folded_syllable_the_query_writes_in_a_longer_word_takes_the_next
     assert [" ".join(g.alternatives[0].syllables) for g in plan.groups] == first
 
 
-@pytest.mark.parametrize("text", ["cap nhat so sach", "sổ theo dõi hồ sơ", "so theo doi", "ho so so"])
+@pytest.mark.parametrize("text", ["cap nhat so", "sổ theo dõi hồ sơ", "so theo doi", "ho so so"])
 def test_a_lone_syllable_stays_one_without_the_longer_word_or_typed_with_accents(text: str) -> None:
     plan = plan_query(text, _Words("ho so", "theo doi", "cap nhat"))
     assert any(g.alternatives[0].syllables in (("so",), ("sổ",)) for g in plan.groups)
+
+
+def test_a_lone_folded_syllable_with_a_clear_dictionary_word_is_that_word() -> None:
+    """"so sach" has one reading, sổ sách (the records): the cut reads it whole, as typed with
+    accents, though the index lacks the word (index/query.py `_guessed`)."""
+    plan = plan_query("cap nhat so sach", _Words("ho so", "theo doi", "cap nhat"))
+    assert [g.alternatives[0].syllables for g in plan.groups] == [("cap", "nhat"), ("so", "sach")]
 
 
 def test_a_folded_question_particle_is_no_question() -> None:

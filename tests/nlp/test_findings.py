@@ -657,6 +657,135 @@ def test_an_item_naming_no_matter_takes_the_area_of_the_item_before_it() -> None
     assert areas["phòng họp rộng rãi, khang trang"] == "so_hoa"
 
 
+def test_addressees_listed_by_semicolons_keep_one_demand() -> None:
+    # Official directives separate their addressees with ";": one demand for all of them.
+    text = ("UBND tỉnh yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch UBND các huyện, thị xã, thành phố "
+            "khẩn trương rà soát, công bố đầy đủ thủ tục hành chính trên Cổng dịch vụ công.")
+    assert _pairs(find_findings(text)) == [("recommendation", text.rstrip("."))]
+
+
+def test_semicolon_after_an_addressee_with_its_own_act_still_ends_an_item() -> None:
+    text = ("Đề nghị Chủ tịch UBND xã Phú Lộc chỉ đạo rà soát các hồ sơ quá hạn; Chủ tịch UBND thị trấn "
+            "Tân An phải khắc phục việc niêm yết thủ tục chưa đầy đủ.")
+    assert [f.text for f in find_findings(text)] == [
+        "Đề nghị Chủ tịch UBND xã Phú Lộc chỉ đạo rà soát các hồ sơ quá hạn",
+        "Chủ tịch UBND thị trấn Tân An phải khắc phục việc niêm yết thủ tục chưa đầy đủ"]
+
+
+def test_the_document_a_demand_rests_on_is_left_out_of_it() -> None:
+    text = ("Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh về công tác văn thư, lưu trữ năm 2024, UBND "
+            "huyện yêu cầu Thủ trưởng các cơ quan, đơn vị rà soát, hoàn thiện danh mục hồ sơ.")
+    assert _pairs(find_findings(text)) == [
+        ("recommendation",
+         "UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị rà soát, hoàn thiện danh mục hồ sơ")]
+    # without a demand, such a sentence describes the inspection and judges nothing
+    assert find_findings("Thực hiện Kế hoạch số 12/KH-UBND của UBND tỉnh, Đoàn kiểm tra đã làm việc tại "
+                         "UBND xã Phú Lộc và xã Tân Hòa.") == []
+
+
+def test_what_the_press_or_the_public_complained_of_is_a_shortcoming_without_its_lead() -> None:
+    text = ("Ngày 13 và 14 tháng 4 năm 2017, một số báo chí phản ánh công chức Phòng Tài chính huyện "
+            "Thạch Thành dùng xe công đi lễ chùa trong giờ hành chính.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming",
+         "công chức Phòng Tài chính huyện Thạch Thành dùng xe công đi lễ chùa trong giờ hành chính")]
+    text = "Trước đó, nhiều người dân phản ánh về việc Bộ phận một cửa của phường thường xuyên đóng cửa sớm."
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Bộ phận một cửa của phường thường xuyên đóng cửa sớm")]
+    # the complaint named as an object, and the one-stop office's channel, are no complaint
+    assert find_findings("Bộ Nội vụ khẩn trương làm rõ nội dung báo chí phản ánh, báo cáo Thủ tướng "
+                         "Chính phủ trước ngày 25 tháng 4 năm 2017.") == []
+    assert _pairs(find_findings("Xã đã tiếp nhận 12 ý kiến người dân phản ánh, kiến nghị và giải quyết "
+                                "đúng hạn.")) == [
+        ("strength", "Xã đã tiếp nhận 12 ý kiến người dân phản ánh, kiến nghị và giải quyết đúng hạn")]
+
+
+def test_misconduct_without_a_negator_is_a_fault_and_denied_is_a_merit() -> None:
+    assert polarity_of("Công chức bộ phận một cửa tự ý thu thêm phí ngoài quy định") == "shortcoming"
+    assert polarity_of("Một số cán bộ sử dụng điện thoại làm việc riêng, chơi game trong giờ làm việc") == (
+        "shortcoming")
+    assert polarity_of("Trụ sở, xe ô tô của xã sử dụng sai mục đích") == "shortcoming"
+    assert polarity_of("Cán bộ, công chức không có biểu hiện hách dịch, cửa quyền, gây phiền hà cho người "
+                       "dân") == "strength"
+    assert polarity_of("Công chức không uống rượu bia trong giờ làm việc") == "strength"
+
+
+def test_a_table_row_loses_its_number_cell_and_its_demand_cell_is_a_finding_apart() -> None:
+    text = ("Kết quả kiểm tra tại UBND xã Phú Lộc năm 2024 được tổng hợp như sau.\n\n"
+            "STT | Nội dung kiểm tra | Kết quả kiểm tra | Ghi chú\n"
+            "1 | Ban hành kế hoạch CCHC năm 2024 | Đã ban hành kịp thời | \n"
+            "2 | Sổ theo dõi hồ sơ | Có mở sổ nhưng ghi chép không đầy đủ | Đề nghị bổ sung ngay\n")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Ban hành kế hoạch CCHC năm 2024 | Đã ban hành kịp thời"),
+        ("shortcoming", "Sổ theo dõi hồ sơ | Có mở sổ nhưng ghi chép không đầy đủ"),
+        ("recommendation", "Đề nghị bổ sung ngay"),
+    ]
+
+
+def test_a_harm_done_is_a_fault_and_none_done_a_merit() -> None:
+    assert polarity_of("Tình trạng này đã ảnh hưởng đến chỉ tiêu tiến độ giải quyết") == "shortcoming"
+    assert polarity_of("Việc nâng cấp phần mềm được làm ngoài giờ, không ảnh hưởng đến việc giải quyết hồ "
+                       "sơ") == "strength"
+
+
+def test_spelled_out_enumeration_numbers_items_and_a_causes_lead_judges_nothing() -> None:
+    text = ("Để khắc phục những hạn chế trên, huyện cần tập trung thực hiện một số nhiệm vụ sau: Một là, "
+            "tăng cường công tác tuyên truyền về CCHC. Hai là, đẩy mạnh ứng dụng công nghệ thông tin trong "
+            "giải quyết TTHC.")
+    assert _pairs(find_findings(text)) == [
+        ("recommendation", "tăng cường công tác tuyên truyền về CCHC"),
+        ("recommendation", "đẩy mạnh ứng dụng công nghệ thông tin trong giải quyết TTHC"),
+    ]
+    text = ("Những hạn chế trên có nhiều nguyên nhân. Thứ nhất, một số lãnh đạo chưa quan tâm đúng mức đến "
+            "công tác CCHC. Thứ hai, đội ngũ công chức còn thiếu về số lượng.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "một số lãnh đạo chưa quan tâm đúng mức đến công tác CCHC"),
+        ("shortcoming", "đội ngũ công chức còn thiếu về số lượng"),
+    ]
+
+
+def test_a_numbered_subheading_is_no_finding_and_keeps_its_section() -> None:
+    text = ("Đoàn đã làm việc với UBND xã.\n\nI. KẾT QUẢ ĐẠT ĐƯỢC\n\n2. Cải cách thủ tục hành chính\n\n"
+            "- 100% TTHC được niêm yết công khai tại Bộ phận một cửa.\n\n"
+            "1.2. Công tác tuyên truyền\n\nBộ phận một cửa bố trí ghế ngồi cho người dân.\n")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "100% TTHC được niêm yết công khai tại Bộ phận một cửa"),
+        ("strength", "Bộ phận một cửa bố trí ghế ngồi cho người dân"),
+    ]
+    # a numbered item that judges is a finding
+    assert _pairs(find_findings("Đoàn đã làm việc với UBND xã.\n\nII. HẠN CHẾ\n\n"
+                                "1. Kế hoạch tự kiểm tra chưa ban hành\n")) == [
+        ("shortcoming", "Kế hoạch tự kiểm tra chưa ban hành")]
+
+
+def test_a_colon_heading_judges_its_marked_list_and_not_the_paragraphs_after_it() -> None:
+    text = ("Đoàn đã làm việc với UBND phường Tân Mai.\n\nKiến nghị:\n"
+            "- Sở Nội vụ tham mưu UBND tỉnh bố trí kinh phí nâng cấp trụ sở.\n"
+            "- Sở Thông tin và Truyền thông hỗ trợ phường nâng cấp đường truyền.\n\n"
+            "Năm 2024, phường tiếp nhận 3.512 hồ sơ.\n")
+    assert _pairs(find_findings(text)) == [
+        ("recommendation", "Sở Nội vụ tham mưu UBND tỉnh bố trí kinh phí nâng cấp trụ sở"),
+        ("recommendation", "Sở Thông tin và Truyền thông hỗ trợ phường nâng cấp đường truyền"),
+    ]
+    # an unmarked paragraph opening with an act goes on with the list
+    text = text.replace("Năm 2024, phường tiếp nhận 3.512 hồ sơ.",
+                        "Bố trí công chức trực tại bộ phận một cửa.")
+    assert _pairs(find_findings(text))[-1] == ("recommendation", "Bố trí công chức trực tại bộ phận một cửa")
+
+
+def test_absences_the_paragraph_excuses_are_no_fault() -> None:
+    text = ("Đoàn đã kiểm tra 4 đơn vị.\n\nTại thời điểm kiểm tra, UBND phường Ngọc Lâm vắng 4/48 cán bộ, "
+            "công chức; UBND xã Đông Dư vắng 8/25 người, công chức không đeo thẻ. Tất cả những người "
+            "vắng mặt đều có lý do (đi họp, nghỉ phép).\n\nUBND xã Kiêu Kỵ vắng 2/22 người.\n")
+    assert _pairs(find_findings(text)) == [
+        # judged by another fault word as well: it stays
+        ("shortcoming", "UBND xã Đông Dư vắng 8/25 người, công chức không đeo thẻ"),
+        ("strength", "Tất cả những người vắng mặt đều có lý do (đi họp, nghỉ phép)"),
+        # no excuse in its own paragraph
+        ("shortcoming", "UBND xã Kiêu Kỵ vắng 2/22 người"),
+    ]
+
+
 def test_a_complaint_of_the_press_or_the_public_reports_faults_each_with_its_subject() -> None:
     """cues.COMPLAINT_LEAD: what the press or citizens complain of is a fault (the ground of an
     order to check it), though it carries no cue of its own; the lead is left out, and "và"
@@ -675,3 +804,4 @@ def test_a_complaint_of_the_press_or_the_public_reports_faults_each_with_its_sub
     # Reported without a complaint, a description judges nothing.
     assert find_findings("Ngày 3 tháng 5 năm 2019, Sở Xây dựng có 7 Phó giám đốc Sở và một số công chức "
                          "Phòng Kinh tế huyện Bến Lức đi công tác tại Hà Nội.") == []
+
