@@ -25,10 +25,9 @@ from typing import Any
 
 from benchmarks import search_quality as sq
 from benchmarks.devcorpus import DEFAULT_CORPUS, load_scorer
+from benchmarks.train_ranker import JUDGMENTS
 from index.base import Query, SearchBackend
 
-SETS = ("", "_fresh", "_holdout", "_fourth", "_fifth", "_sixth", "_seventh", "_eighth")
-JUDGED = [Path(__file__).with_name(f"search_judgments{s}.json") for s in SETS]
 ENGINES = ("sqlite", "elasticsearch")
 
 
@@ -92,7 +91,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--store", type=Path, required=True, help="the store (built when missing)")
     parser.add_argument("--es-url", required=True)
-    parser.add_argument("--judgments", type=Path, nargs="*", default=JUDGED)
+    parser.add_argument("--judgments", type=Path, nargs="*", default=list(JUDGMENTS),
+                        help="judged sets (default: the eight sets train_ranker trains on)")
     parser.add_argument("--queries-out", type=Path, help="write each query's answers here (JSON)")
     args = parser.parse_args()
     from index.elastic import ElasticBackend

@@ -11,8 +11,10 @@ measures how much of them a finding's text holds; index/rerank.py weighs that as
 
 Rules the compiler enforces (the file's header says why): each entry has broader terms,
 narrower terms and a `why`; a term is written once in an entry and never as both broader and
-narrower of it; a broader term heads one entry only. A narrower term may stand under several
-entries. Anything else is an error naming the entry, not a silent skip.
+narrower of it, nor as a narrower term holding a broader one ("sổ hộ tịch" under "hộ tịch": a
+finding saying it names the concept, so it never counts); a broader term heads one entry only.
+A narrower term may stand under several entries. Anything else is an error naming the entry,
+not a silent skip.
 """
 
 from __future__ import annotations
@@ -96,6 +98,13 @@ def _entry(k: int, entry: Mapping[str, Any]) -> Concept:
     both = sorted(set(broader) & set(narrower))
     if both:
         raise ConceptError(f"{label}: {' '.join(both[0])!r} is both broader and narrower")
+    # A finding saying such a term says the broader one too, and `share_held` counts a finding
+    # naming an instance only when it names no broader term: the term could never count.
+    holding = next(((n, b) for n in narrower for b in broader if _within(n, b)), None)
+    if holding:
+        narrow, broad = (" ".join(term) for term in holding)
+        raise ConceptError(f"{label}: narrower {narrow!r} holds broader {broad!r}"
+                           " (a finding saying it names the concept: it never counts)")
     return Concept(str(entry["broader"][0]).strip(), broader, narrower, " ".join(why.split()))
 
 

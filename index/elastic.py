@@ -459,13 +459,18 @@ _NEWEST: list[Any] = [{"dated": {"order": "desc", "missing": "_last", "unmapped_
                       {"year": {"order": "desc", "missing": "_last"}}]
 
 
+def _by_score() -> list[Any]:
+    """Relevance, equal scores in the browse order, then by finding_id, as on SQLite
+    (index.base.best_date): every scored request (`_sort`, `similar`) orders so."""
+    return ["_score", *_NEWEST, {"finding_id": "asc"}]
+
+
 def _sort(query: Query) -> list[Any]:
-    """Relevance or newest first; equal scores in the browse order, then by finding_id, as on
-    SQLite (index.base.best_date): which findings of a tier's constant score fill a page or
-    the reranker's pool is then the same on both engines."""
+    """Relevance or newest first (`_by_score`): which findings of a tier's constant score fill
+    a page or the reranker's pool is then the same on both engines."""
     if query.sort == "date" or not query.text.strip():  # newest first, as SQLite's browse order
         return [*_NEWEST, "_score", {"finding_id": "asc"}]
-    return ["_score", *_NEWEST, {"finding_id": "asc"}]
+    return _by_score()
 
 
 HIGHLIGHT: dict[str, Any] = {
@@ -898,7 +903,7 @@ class ElasticBackend(SearchBackend):
 
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """More-like-this on the folded text: wording, not accents, makes findings alike; equal
-        scores in the browse order, then by finding id, as every search (`_sort`) and SQLite."""
+        scores in the browse order, then by finding id, as every search (`_by_score`) and SQLite."""
         if not self._call("looking up a finding", self.client.exists, index=self.alias, id=finding_id):
             raise BackendError(f"no indexed finding {finding_id}", path=self.url)
         mlt = {"more_like_this": {
@@ -910,7 +915,7 @@ class ElasticBackend(SearchBackend):
         }}
         query = {"bool": {"must": [mlt], "must_not": [{"ids": {"values": [finding_id]}}]}}
         response = self._call("similar", self.client.search, index=self.alias, query=query,
-                              size=max(limit, 0), sort=["_score", *_NEWEST, {"finding_id": "asc"}],
+                              size=max(limit, 0), sort=_by_score(),
                               highlight=HIGHLIGHT)
         self._note_answered(response)
         return [_hit(raw) for raw in response["hits"]["hits"]]

@@ -226,6 +226,11 @@ def _group_held(c: Candidate, group: Group) -> bool:
     return bool(group.doc_number) and any(filter_key(n) == group.doc_number for n in c.record.doc_numbers)
 
 
+def _share_said(written: Written, groups: Sequence[Group]) -> float:
+    """The share of `groups` (non-empty) the text holds in words, any alternative of each."""
+    return sum(any(written.holds(a) for a in g.alternatives) for g in groups) / len(groups)
+
+
 def groups_held(c: Candidate, asked: Asked, pool: int) -> float:
     """The share of the query's groups the finding holds: a finding holding every concept of
     the question answers more of it, whatever tier the engine found it in."""
@@ -374,8 +379,7 @@ def heading_held(c: Candidate, asked: Asked, pool: int) -> float:
     groups = [g for g in asked.plan.groups if g.alternatives]
     if not groups or not c.record.title:
         return 0.0
-    heading = _heading(c.record.title)
-    return sum(any(heading.holds(a) for a in g.alternatives) for g in groups) / len(groups)
+    return _share_said(_heading(c.record.title), groups)
 
 
 def length(c: Candidate, asked: Asked, pool: int) -> float:
@@ -508,7 +512,7 @@ def matter_held(c: Candidate, asked: Asked, pool: int) -> float:
     matter = asked.matter
     if not matter:
         return 0.0
-    return sum(any(c.written.holds(a) for a in g.alternatives) for g in matter) / len(matter)
+    return _share_said(c.written, matter)
 
 
 Feature = Callable[[Candidate, Asked, int], float]

@@ -64,6 +64,8 @@ CSVC, PC = ["cơ sở vật chất"], ["máy tính"]
     ({"broader": CSVC, "narrower": ["máy tính", "…"], "why": "x"}, "which has no word"),
     ({"broader": CSVC, "narrower": ["máy tính", "Máy  tính"], "why": "x"}, "written twice"),
     ({"broader": [*CSVC, *PC], "narrower": PC, "why": "x"}, "both broader and narrower"),
+    ({"broader": ["hộ tịch"], "narrower": ["khai sinh", "sổ hộ tịch"], "why": "x"},
+     "narrower 'sổ hộ tịch' holds broader 'hộ tịch'"),
     ({"broader": CSVC, "narrower": PC, "why": "x", "narower": ["ghế"]}, "unknown key"),
 ])
 def test_a_malformed_entry_is_refused_naming_the_entry_and_the_fault(entry: dict[str, object],
