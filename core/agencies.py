@@ -50,6 +50,7 @@ class AgencyTable:
     not_after: dict[str, frozenset[str]]  # head's first syllable → syllables it never follows
     longest: int
     folded: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], Agency], ...]]  # folded form → forms
+    firsts: frozenset[str]  # the folded first syllable of every form ("so", "phong", "trung")
     committee: frozenset[tuple[str, ...]] = frozenset()  # a unit's government ("ubnd"), folded
 
     def forms_of(self, agency: Agency) -> tuple[tuple[str, ...], ...]:
@@ -91,6 +92,11 @@ class AgencyTable:
         head capitalised ("Sở Tài chính", not "sở" of a sentence about "sở, ngành"), a whole
         body's name too ("Trung tâm Phục vụ hành chính công"); spans in `text`'s offsets."""
         tokens = [(m.start(), m.end()) for m in _SYLLABLE.finditer(text)]
+        # Most texts (a finding's sentence: core/attribution.py reads every one) name no agency:
+        # none of their capitalised syllables begins a form, and then nothing else is computed.
+        if not any(text[s].isupper() and fold(lower_same_length(text[s:e])) in self.firsts
+                   for s, e in tokens):
+            return []
         lowered = lower_same_length(canonical_tones(text))
         syllables = [lowered[s:e] for s, e in tokens]
         found: list[tuple[int, int, Agency]] = []
@@ -158,7 +164,7 @@ def parse_agencies(data: dict[str, Any], source: Path | str = AGENCIES_FILE) -> 
     governments = data.get("committee", {}).get("forms", ())
     committee = frozenset(tuple(fold(s) for s in syllables(f)) for f in governments)
     return AgencyTable(forms, not_after, max((len(k) for k in forms), default=0),
-                       {k: tuple(v) for k, v in folded.items()}, committee)
+                       {k: tuple(v) for k, v in folded.items()}, frozenset(k[0] for k in folded), committee)
 
 
 @lru_cache(maxsize=1)

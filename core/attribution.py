@@ -24,7 +24,7 @@ the province; a document naming no province, or several, gives it no unit at all
 Agencies (units of level "cơ quan": a province's departments, a district's offices, the one-stop
 centre; nlp/agencies.py lists a document's) are filed apart (`Attribution.agencies`), so the
 territorial rule above is untouched by them: a finding is about the agencies its sentence names
-as running text names them ("Sở Tài chính có 363 hồ sơ ... quá hạn"; core/agencies.py), of the
+as running text names them ("Sở Tài chính có 127 hồ sơ ... trễ hạn"; core/agencies.py), of the
 province its units are in when the document names that agency in several; a finding naming no
 agency and no unit inherits the agencies the document inspected ("Đoàn kiểm tra ... tại Sở
 LĐ,TB&XH Hà Nội. ... cán bộ, công chức Sở đã nghiêm túc chấp hành ..."), as it inherits the

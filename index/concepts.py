@@ -168,23 +168,89 @@ def _within(typed: Sequence[str], term: Syllables) -> bool:
                for at in range(len(typed) - n + 1))
 
 
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """One place a broader term is said: in run `run` (0 the query as typed, else a group's
+    alternative), syllables `start` to `end`, by concept `concept` (its index)."""
+
+    run: int
+    start: int
+    end: int
+    term: Syllables
+    concept: int
+
+
+def _starts(run: Sequence[str], term: Syllables) -> list[int]:
+    """Where `term` begins in `run` under the matching rule (`_within`, each place)."""
+    n = len(term)
+    return [at for at in range(len(run) - n + 1)
+            if all(syllable_matches(run[at + j], term[j]) for j in range(n))]
+
+
+def _covered(inner: _Said, said: Sequence[_Said], typed_span: Mapping[int, tuple[int, int] | None],
+             group_of: Sequence[int]) -> bool:
+    """Whether a longer broader term said at the same place holds `inner` there, so that the longer
+    one wins, as a longest-first alternation reads the genre's terms (core/alternation.py): in
+    the same run, a span holding its span; in a run of the same group (a group's alternatives
+    are one place of the query: a synonym's short form stands where its long form does), or in
+    the typed query within that group's typed words, a longer term holding its words."""
+    for outer in said:
+        if len(outer.term) <= len(inner.term):
+            continue
+        if outer.run == inner.run:
+            if outer.start <= inner.start and inner.end <= outer.end:
+                return True
+            continue
+        if outer.run == 0 or not _within(outer.term, inner.term):
+            continue
+        group = group_of[outer.run]
+        if inner.run != 0:
+            if group_of[inner.run] == group:
+                return True
+            continue
+        span = typed_span[group]
+        if span is not None and span[0] <= inner.start and inner.end <= span[1]:
+            return True
+    return False
+
+
 def asked_concepts(text: str, plan: Plan, concepts: Sequence[Concept]) -> tuple[Concept, ...]:
     """The concepts a query asks about: a broader term in its words as typed, or in one of its
-    groups' alternatives (the synonyms the plan gives a word: "CNTT" is "công nghệ thông tin").
-    Each keeps only the narrower terms the query does not itself hold: those are the query's
-    own words, which the engine already ranks by; the concept is for the instances it did not
-    name ("trụ sở đóng cửa trong giờ làm việc" asks about "đóng cửa", and "vắng mặt" is the
-    concept's other answer)."""
-    runs = (syllables_of(text), *(alt.syllables for g in plan.groups for alt in g.alternatives))
+    groups' alternatives (the synonyms the plan gives a word: "CNTT" is "công nghệ thông tin"),
+    the longest broader term winning at each place: "xử lý vi phạm" asks about sanctions, not
+    also about the breaches of "vi phạm" inside it (`_covered`; a shorter term said elsewhere in
+    the query still asks its concept). Each keeps only the narrower terms the query does not
+    itself hold: those are the query's own words, which the engine already ranks by; the concept
+    is for the instances it did not name ("trụ sở đóng cửa trong giờ làm việc" asks about "đóng
+    cửa", and "vắng mặt" is the concept's other answer)."""
+    typed = syllables_of(text)
+    runs: list[Syllables] = [typed]
+    group_of: list[int] = [-1]
+    typed_span: dict[int, tuple[int, int] | None] = {}
+    for g, group in enumerate(plan.groups):
+        for alt in group.alternatives:
+            runs.append(alt.syllables)
+            group_of.append(g)
+        # Where the group's typed words stand in the query: its first alternative, once only.
+        first = group.alternatives[0].syllables if group.alternatives else ()
+        at = _starts(typed, first) if first else []
+        typed_span[g] = (at[0], at[0] + len(first)) if len(at) == 1 else None
     present = {fold(s) for run in runs for s in run}
 
-    def said(term: Syllables) -> bool:
+    def might(term: Syllables) -> bool:
         # Only a term whose every syllable the query holds, folded, can match: most are skipped here.
-        return all(fold(s) in present for s in term) and any(_within(run, term) for run in runs)
+        return all(fold(s) in present for s in term)
 
+    def said(term: Syllables) -> bool:
+        return might(term) and any(_within(run, term) for run in runs)
+
+    heard = [_Said(r, at, at + len(b), b, k)
+             for k, c in enumerate(concepts) for b in c.broader if might(b)
+             for r, run in enumerate(runs) for at in _starts(run, b)]
+    asked = {s.concept for s in heard if not _covered(s, heard, typed_span, group_of)}
     out = []
-    for c in concepts:
-        if any(said(b) for b in c.broader):
+    for k, c in enumerate(concepts):
+        if k in asked:
             narrower = tuple(n for n in c.narrower if not said(n))
             if narrower:
                 out.append(Concept(c.name, c.broader, narrower, c.why))

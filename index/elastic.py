@@ -279,6 +279,9 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         # Standing for a word the query typed ("hạn chế"), the polarity also counts as a group.
         boost = POLARITY_BONUS + (GROUP_BONUS * weights[len(groups)] if plan.polarity_group else 0.0)
         should.append({"constant_score": {"filter": {"term": {"polarity": plan.polarity}}, "boost": boost}})
+        if plan.section:  # a section of the reports: its findings above every other (as SQLite)
+            should.append({"constant_score": {"filter": {"term": {"polarity": plan.polarity}},
+                                              "boost": _section_bonus(weights)}})
     if plan.exact is not None:
         should.append({"constant_score": {"filter": alternative_clause(plan.exact), "boost": EXACT_BONUS}})
     # BM25 of what SQLite ranks by (index.query.ranked_units): words of one-alternative groups,
@@ -363,6 +366,14 @@ def _stage_bonus(weights: Sequence[int]) -> float:
     """What a stage's finding scores above any fill finding: more than every group, the
     polarity, the exact phrase and bm25 a finding can add (each below one GROUP_BONUS)."""
     return GROUP_BONUS * (sum(weights) + 2)
+
+
+def _section_bonus(weights: Sequence[int]) -> float:
+    """What a finding of the polarity a section query asks for (index.query.Plan.section) scores
+    above any other: more than the most a finding of another polarity scores, a stage's (at most
+    four `_stage_bonus` with matters and areas, text_query) and its words' (below one more). No
+    more: scores are float32, and a larger constant would round bm25's differences away."""
+    return _stage_bonus(weights) * 5
 
 
 class _Vocabulary(Vocabulary):
@@ -857,7 +868,9 @@ class ElasticBackend(SearchBackend):
                 if not plan.fills(0, page_size):  # else the fill's request holds this stage too
                     response = self._call("search", self.client.search, index=self.alias,
                                           **search_body(query, plan, minimum=minimum, weights=weights))
-        found = int(response["hits"]["total"]["value"])
+        # A section asked (Plan.section): the tiers are decided on the stage's findings of its
+        # polarity, the others ranking after them all (as SQLite).
+        found = _asked(response) if plan.section else int(response["hits"]["total"]["value"])
         fill = plan.fills(found, page_size)
         # The matter tier (index.base.Query.matters, Query.areas; index.query.Plan.matter_tier).
         tier = plan.matter_tier(query.matters, query.areas, found, page_size)

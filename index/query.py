@@ -65,7 +65,9 @@ Matching rules the plan carries, for the engines to apply:
   ("xã an ninh", "An Ninh"; `names_place` says why);
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
-  matching as many groups; the category word itself is not required (`Plan.optional`); of
+  matching as many groups, and a query naming it by the report's category word, no question
+  (`Plan.section`: "hạn chế trong …"), every finding of that polarity before any other, its
+  tiers decided on those alone; the category word itself is not required (`Plan.optional`); of
   several cues the one naming what is asked decides (`Lexicon.asked`: the first, but in a
   question the comment after "thì" and the cue a "gì"/"thế nào" asks about: "cán bộ chưa đạt
   chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào" asks for recommendations);
@@ -1077,6 +1079,23 @@ class Plan:
     # answers are findings, the failure ("xã A chưa ban hành") and the matter done ("các xã đã
     # ban hành"), so the polarity it names prefers neither (index/rerank.py: polarity_match).
     yes_no: bool = False
+
+    @property
+    def section(self) -> bool:
+        """Whether the query asks for one section of the reports: its polarity named by the
+        report's own category word (`polarity_group`: "hạn chế trong …", "ưu điểm …", "kiến
+        nghị …", "sai phạm trong …"), not in a question about a matter nor a yes/no one.
+
+        Why: such a query asks for the strengths, the shortcomings or the recommendations on a
+        matter, and a finding of another polarity on it answers a question it did not ask: in
+        the engine's pools of the eight judged sets' polar queries, 12 of 617 findings of another
+        polarity were judged relevant, 501 of 1018 of the polarity asked. So the engines rank
+        every finding of the polarity asked (the stages', the matter tier's, the fill's) before
+        any other, and decide their tiers on those alone (index/sqlite_fts.py, index/elastic.py).
+        A negation ("chưa niêm yết") names the finding's sense, not a section: its required word
+        already narrows the matches, and the contrary findings holding it are the matter's ("không
+        có cán bộ nào vắng mặt"), which the judges of a topic count."""
+        return self.polarity is not None and self.polarity_group and not self.question and not self.yes_no
 
     @property
     def minimum(self) -> int:

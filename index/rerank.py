@@ -320,11 +320,16 @@ def theme_spoken(c: Candidate, asked: Asked, pool: int) -> float:
 
 
 def _about(record: FindingRecord, units: Sequence[str]) -> bool:
-    """Whether the finding is about one of `units` (filter keys) by the one attribution: its
-    units, today's units holding them, the units containing them."""
-    keys = {filter_key(form) for value in (*record.units, *record.unit_levels, *record.unit_aliases,
-                                           *record.unit_parents) for form in name_forms(value)}
+    """Whether the finding is about one of `units` (filter keys) by the one attribution."""
+    keys = _about_keys(record)
     return any(u in keys for u in units)
+
+
+def _about_keys(record: FindingRecord) -> set[str]:
+    """The filter keys of the units the finding is about by the one attribution: its units,
+    today's units holding them, the units containing them."""
+    return {filter_key(form) for value in (*record.units, *record.unit_levels, *record.unit_aliases,
+                                           *record.unit_parents) for form in name_forms(value)}
 
 
 def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
@@ -340,8 +345,9 @@ def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
         return 0.0
     typed = {g.unit: g.alternatives for g in asked.plan.groups if g.unit}
     agencies = {g.unit for g in asked.plan.groups if g.unit and g.agency}
+    about = _about_keys(c.record)  # once per finding, not once per unit asked
     held = {unit for unit in asked.units
-            if _about(c.record, (unit,)) or any(c.written.holds(alt) for alt in typed.get(unit, ()))}
+            if unit in about or any(c.written.holds(alt) for alt in typed.get(unit, ()))}
     places = set(asked.units) - agencies
     if not held or places and not held & places:
         return -1.0  # elsewhere: an agency of the name in another province is not the one asked

@@ -1281,8 +1281,12 @@ class SqliteFtsBackend(SearchBackend):
             if not len(selected) and plan.last_resort is not None:
                 selected = self._narrow(conn, columns, found[held >= plan.last_resort], excluded, filters)
             partial = True
+        # A section of the reports asked (Plan.section): the stages' findings of another polarity
+        # rank after every finding of the one asked, so they do not fill the page the tiers are
+        # decided on.
+        counted = int(columns.of_polarity(selected, plan.polarity).sum()) if plan.section else len(selected)
         filled = np.empty(0, dtype=np.int64)  # the fill stage (Plan.fills): below every stage's finding
-        if plan.fills(len(selected), tier_page):
+        if plan.fills(counted, tier_page):
             topical = _union([found for found, admits in zip(text.groups(), plan.topical, strict=True)
                               if admits] + text.parts())
             filled = self._narrow(conn, columns, np.setdiff1d(topical, selected, assume_unique=True),
@@ -1294,7 +1298,7 @@ class SqliteFtsBackend(SearchBackend):
         also = np.empty(0, dtype=np.int64)  # the matter tier's findings of another own theme
         first = np.empty(0, dtype=np.int64)  # own theme the strongest matter
         areal = np.empty(0, dtype=np.int64)  # of an area named, of none of the matters
-        if plan.matter_tier(query.matters, query.areas, len(selected), tier_page):
+        if plan.matter_tier(query.matters, query.areas, counted, tier_page):
             owned = _themed(conn, query.matters, "primary_theme") if query.matters else first
             speaks = _themed(conn, query.matters[:1]) if query.matters else first  # of the strongest
             themed = np.union1d(owned, speaks)
@@ -1326,6 +1330,14 @@ class SqliteFtsBackend(SearchBackend):
         if not total or not limit:
             return total, [], facets
         partial_groups = text.groups() if partial else None
+        # Of a section asked (Plan.section), the findings of another polarity come last: the
+        # stages' ranked as the stage, then the fill's.
+        aside: list[tuple[IntArray, bool]] = []  # (findings, of the stages)
+        if plan.section:
+            of_stage = columns.of_polarity(selected, plan.polarity)
+            of_fill = columns.of_polarity(filled, plan.polarity)
+            aside = [(selected[~of_stage], True), (filled[~of_fill], False)]
+            selected, filled = selected[of_stage], filled[of_fill]
         ranked = [(r, sc, TIER_WORDS) for r, sc in text.rank(
             columns, np.sort(selected), partial_groups, offset + limit)] if len(selected) else []
         text.filling = True  # the tiers after the stage rank by bm25 of the parts too
@@ -1351,6 +1363,12 @@ class SqliteFtsBackend(SearchBackend):
                     continue
                 ranked += [(r, sc, tier) for r, sc in text.rank(
                     columns, ordered, text.groups(), offset + limit - len(ranked), strongest)]
+        for ids, staged in aside:
+            if len(ranked) < offset + limit and len(ids):
+                text.filling = not staged
+                ranked += [(r, sc, TIER_WORDS if staged else TIER_SOME_WORDS) for r, sc in text.rank(
+                    columns, np.sort(ids), partial_groups if staged else text.groups(),
+                    offset + limit - len(ranked))]
         return total, ranked[offset:], facets
 
     @contextmanager

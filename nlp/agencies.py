@@ -9,8 +9,8 @@ unscored ("an extractor may list them with level cơ quan"), so listing them cha
 score; the territorial units and their roles are left as the unit finder gave them.
 
 How: the agency names of core/agencies.toml, written as names (head capitalised); the unit that
-owns one is the unit named right after it ("Sở Tài nguyên và Môi trường tỉnh Bình Định", "Phòng
-Tài chính huyện Thạch Thành", "Sở LĐ,TB&XH Hà Nội"), else the document's one province. Its role
+owns one is the unit named right after it ("Sở Tài nguyên và Môi trường tỉnh Quảng Ngãi", "Phòng
+Tài chính huyện Bến Lức", "Sở LĐ,TB&XH Hà Nội"), else the document's one province. Its role
 comes from the same cues as a unit's (nlp/vi/unit_roles.py): inspected after "kiểm tra ... tại",
 "làm việc với", a criticism; the inspector when a team is "của" it ("Đoàn kiểm tra của Sở ...").
 """
@@ -21,8 +21,7 @@ import re
 from collections.abc import Sequence
 
 from core.agencies import agencies
-from core.attribution import sole_province
-from core.levels import PROVINCE_LEVELS, Level, abbreviations_pattern, folded_words_pattern
+from core.levels import PROVINCE_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role, Unit
 from core.normalize import fold
 from nlp.units import UnitMention, cue_form
@@ -65,11 +64,13 @@ def _province_of(unit: Unit) -> str | None:
 
 
 def _document_province(units: tuple[Unit, ...]) -> str | None:
-    """The province an agency named without its owner belongs to: the document's one province
-    (core.attribution.sole_province), else the one province all its units share."""
-    sole = sole_province(units)
-    if sole:
-        return _province_of(sole[0])
+    """The province an agency named without its owner belongs to: the document's one unit of
+    province rank (as core.attribution.sole_province reads it; not imported, since extraction
+    must read only fingerprinted code: pipeline/fingerprint.py), else the one province all its
+    units share."""
+    named = [u for u in units if rank_of(u.level) == 0]
+    if len(named) == 1:
+        return _province_of(named[0])
     provinces = {p for u in units if (p := _province_of(u))}
     return next(iter(provinces)) if len(provinces) == 1 else None
 

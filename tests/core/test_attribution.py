@@ -119,11 +119,11 @@ HA_NOI = Unit(Level.THANH_PHO, "Hà Nội", Role.INSPECTOR, "Hà Nội")
 
 
 def test_a_finding_naming_an_agency_is_about_it_and_its_territory_is_untouched() -> None:
-    about = attribute(_finding("Sở Tài chính có 363 hồ sơ bị quá hạn trung bình 10 ngày."),
+    about = attribute(_finding("Sở Tài chính có 127 hồ sơ bị trễ hạn trung bình 6 ngày."),
                       (GIA_LAI, TAI_CHINH))
     assert about.agencies == (TAI_CHINH,)
     assert about.units == (GIA_LAI,) and about.inherited  # the province, inherited as before
-    plain = attribute(_finding("Toàn tỉnh có 998 hồ sơ quá hạn."), (GIA_LAI, TAI_CHINH))
+    plain = attribute(_finding("Toàn tỉnh có 415 hồ sơ trễ hạn."), (GIA_LAI, TAI_CHINH))
     assert plain.agencies == ()  # an agency merely named in the document is not every finding's
 
 
@@ -149,7 +149,7 @@ def test_an_agency_missing_from_the_document_s_list_is_still_filed() -> None:
 
 
 def test_records_file_a_finding_under_its_agency_with_the_agency_s_province() -> None:
-    text = "Sở Tài chính có 363 hồ sơ bị quá hạn."
+    text = "Sở Tài chính có 127 hồ sơ bị trễ hạn."
     document = Document("gl.txt", text, (), Source("gl.txt", "b" * 64, "txt", "txt"))
     extraction = Extraction("gl.txt", units=(GIA_LAI, TAI_CHINH), findings=(_finding(text),))
     record, = finding_records("k", document, extraction, segmenter=str)

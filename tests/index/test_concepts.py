@@ -127,6 +127,45 @@ def test_a_query_asks_a_concept_by_its_broader_term_typed_with_or_without_accent
     assert asked_concepts("hồ sơ quá hạn", Plan(), concepts) == ()
 
 
+BREACH = {"broader": ["vi phạm"], "narrower": ["đi muộn", "về sớm"],
+          "why": "Chỉ thị 26/CT-TTg lists the breaches of office discipline."}
+SANCTION = {"broader": ["xử lý vi phạm"], "narrower": ["khiển trách", "cảnh cáo"],
+            "why": "Nghị định 112/2020/NĐ-CP lists the sanctions."}
+
+
+def test_the_longest_broader_term_said_at_a_place_wins_over_a_shorter_one_inside_it() -> None:
+    concepts = compile_concepts([BREACH, SANCTION])
+    for text in ("xử lý vi phạm", "xu ly vi pham", "các hình thức xử lý vi phạm của cán bộ"):
+        assert [c.name for c in asked_concepts(text, Plan(), concepts)] == ["xử lý vi phạm"], text
+        assert [c.name for c in asked_concepts(text, plan_query(text), concepts)] == ["xử lý vi phạm"], text
+    # Said on its own elsewhere in the query, the shorter term still asks its concept.
+    text = "vi phạm giờ giấc và xử lý vi phạm"
+    assert [c.name for c in asked_concepts(text, plan_query(text), concepts)] == ["vi phạm", "xử lý vi phạm"]
+    assert [c.name for c in asked_concepts("vi phạm giờ giấc", Plan(), concepts)] == ["vi phạm"]
+
+
+def test_a_short_form_among_a_groups_alternatives_wins_as_its_long_form_does() -> None:
+    # Unwidened by synonyms, only the long form heads LOCAL; the plan gives the typed short form
+    # "chính quyền 2 cấp" the long one as an alternative of its group, the same place of the query.
+    local = {"broader": ["chính quyền địa phương hai cấp"], "narrower": ["xã mới", "sau sáp nhập"],
+             "why": "Nghị quyết 60-NQ/TW: the merged communes."}
+    government = {"broader": ["chính quyền"], "narrower": ["hội đồng nhân dân", "ủy ban nhân dân"],
+                  "why": "A local government is its council and its committee."}
+    concepts = compile_concepts([government, local])
+    text = "chính quyền 2 cấp"
+    plan = plan_query(text)
+    assert any(alt.syllables == syllables_of("chính quyền địa phương hai cấp")
+               for g in plan.groups for alt in g.alternatives)
+    assert [c.name for c in asked_concepts(text, plan, concepts)] == ["chính quyền địa phương hai cấp"]
+    # Without the plan's alternatives the long form is not said, and the short term is all there is.
+    assert [c.name for c in asked_concepts(text, Plan(), concepts)] == ["chính quyền"]
+
+
+def test_the_shipped_sanctions_entry_does_not_also_ask_about_breaches() -> None:
+    assert [c.name for c in _asked("xử lý vi phạm").concepts] == ["xử lý kỷ luật"]
+    assert [c.name for c in _asked("cán bộ đi muộn bị xử lý vi phạm thế nào").concepts] == ["xử lý kỷ luật"]
+
+
 def test_a_narrower_term_the_query_already_holds_is_left_to_the_query_words() -> None:
     (equipment,) = asked_concepts("thiếu máy lấy số và trang thiết bị", Plan(), compile_concepts([EQUIPMENT]))
     assert ("máy", "lấy", "số") not in equipment.narrower and ("ghế", "chờ") in equipment.narrower

@@ -8,6 +8,7 @@ its matters, by the groups they hold, the strongest matter first; the fill last.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,45 @@ def test_a_query_of_one_word_gets_its_matter_too(backend: SearchBackend) -> None
 
 def test_no_text_means_no_tier(backend: SearchBackend) -> None:
     assert len(found(backend, matters=MATTERS, limit=50)) == len(RECORDS)  # browsing: every finding
+
+
+SLIPS = (  # the matter of "hạn chế phiếu hẹn trực tuyến" in both senses (tthc.phieu_hen)
+    _rec("s1", "Xã cấp phiếu hẹn trực tuyến đầy đủ cho người dân.",
+         "Xã cấp phiếu_hẹn trực_tuyến đầy_đủ cho người_dân .", "tthc.phieu_hen"),
+    _rec("s2", "Phiếu hẹn trực tuyến in sai ngày trả kết quả.",
+         "Phiếu_hẹn trực_tuyến in sai ngày trả kết_quả .", "tthc.phieu_hen"),
+    _rec("s3", "Phiếu hẹn ghi đúng ngày trả kết quả.", "Phiếu_hẹn ghi đúng ngày trả kết_quả .",
+         "tthc.phieu_hen"),
+    _rec("s4", "Phiếu hẹn chưa ghi ngày trả kết quả.", "Phiếu_hẹn chưa ghi ngày trả kết_quả .",
+         "tthc.phieu_hen"),
+    _rec("s5", "Không có giấy biên nhận hồ sơ cho người dân.",
+         "Không có giấy biên_nhận hồ_sơ cho người_dân .", "tthc.phieu_hen"),
+)
+STRONG = {"s1", "s3"}  # what the inspection found done well
+
+
+@pytest.fixture
+def slips(fresh: SearchBackend) -> SearchBackend:
+    fresh.index([replace(r, polarity=Polarity.STRENGTH) if r.finding_id in STRONG else r for r in SLIPS])
+    return fresh
+
+
+def test_a_section_asked_ranks_every_finding_of_its_polarity_before_any_other(slips: SearchBackend) -> None:
+    """"hạn chế …" asks for the shortcomings on a matter (index.query.Plan.section): the strength
+    holding every word comes after the shortcoming holding one and after the matter tier, which
+    its place in the stages no longer keeps from running; nothing is lost from the total."""
+    matters = ("tthc.phieu_hen",)
+    assert found(slips, text="hạn chế phiếu hẹn trực tuyến", matters=matters) == [
+        ("s2", TIER_WORDS), ("s4", TIER_WORDS), ("s5", TIER_MATTER), ("s1", TIER_WORDS), ("s3", TIER_WORDS)]
+    assert found(slips, text="ưu điểm phiếu hẹn trực tuyến", matters=matters)[:2] == [
+        ("s1", TIER_WORDS), ("s3", TIER_WORDS)]
+    # A page the stages' findings of another polarity would fill is still the tiers' page.
+    assert found(slips, text="hạn chế phiếu hẹn trực tuyến", matters=matters, limit=3) == [
+        ("s2", TIER_WORDS), ("s4", TIER_WORDS), ("s5", TIER_MATTER)]
+    assert slips.search(Query(text="hạn chế phiếu hẹn trực tuyến", matters=matters)).total == 5
+    # A question about the matter is answered by either section: the stages keep their order.
+    assert found(slips, text="xã nào còn hạn chế phiếu hẹn trực tuyến", matters=matters)[:2] == [
+        ("s2", TIER_WORDS), ("s1", TIER_WORDS)]
 
 
 BADGES = (

@@ -398,6 +398,28 @@ def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polar
     assert plan_query(text).polarity == polarity
 
 
+@pytest.mark.parametrize(("text", "section"), [
+    # the report's category word names a section: its strengths, shortcomings, recommendations
+    ("hạn chế trong ứng dụng công nghệ thông tin", True),
+    ("ưu điểm bộ phận một cửa", True),
+    ("kết quả tốt về giải quyết hồ sơ đúng hạn", True),
+    ("kiến nghị xử lý cán bộ vi phạm", True),
+    ("sai phạm trong quản lý tài chính, thu chi", True),
+    ("đoàn kiểm tra kiến nghị gì về niêm yết thủ tục hành chính", True),  # asks about the word
+    # a negation names the finding's sense, a matter: no section
+    ("chưa niêm yết", False),
+    ("tỷ lệ hồ sơ trực tuyến còn thấp", False),
+    # a question about a matter, or a yes/no one, is answered by more than one section
+    ("xã nào còn hạn chế trong niêm yết", False),
+    ("có đơn vị nào vi phạm quy định tài chính không", False),
+    # "kết quả" alone is the matter (the results of handling files), not the strengths
+    ("kết quả giải quyết hồ sơ", False),
+    ("niêm yết thủ tục hành chính", False),
+])
+def test_a_category_word_asks_for_a_section_of_the_reports(text: str, section: bool) -> None:
+    assert plan_query(text).section is section
+
+
 def test_a_remedy_stays_an_ordinary_word_and_the_category_word_after_it_stays_ranked() -> None:
     plan = plan_query("xu ly ky luat can bo vi pham")
     typed = [s for g in plan.groups for s in g.alternatives[0].syllables]

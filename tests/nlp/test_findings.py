@@ -790,18 +790,17 @@ def test_a_complaint_of_the_press_or_the_public_reports_faults_each_with_its_sub
     """cues.COMPLAINT_LEAD: what the press or citizens complain of is a fault (the ground of an
     order to check it), though it carries no cue of its own; the lead is left out, and "và"
     before a new subject of its own starts the next fault."""
-    text = ("Kính gửi: Bộ Nội vụ.\n\nNgày 3 và 4 tháng 5 năm 2019, một số báo chí phản ánh Sở Xây dựng "
-            "tỉnh Long An hiện có 7 Phó giám đốc Sở và một số công chức Phòng Kinh tế huyện Bến Lức "
-            "dùng xe công đi du lịch trong giờ hành chính.\n\nNgười dân phản ánh việc cán bộ xã Long "
+    text = ("Kính gửi: Bộ Nội vụ.\n\nTháng 8 năm 2022, một số báo chí phản ánh Phòng Tư pháp huyện Krông "
+            "Pắc có tới 9 người ký chứng thực và một số công chức UBND xã Ea Phê dùng xe công đi đám cưới "
+            "trong giờ hành chính.\n\nNgười dân phản ánh việc cán bộ xã Long "
             "Hựu thu thêm tiền khi chứng thực bản sao giấy tờ.")
     found = [(f.polarity, f.text) for f in find_findings(text)]
     assert found == [
-        ("shortcoming", "Sở Xây dựng tỉnh Long An hiện có 7 Phó giám đốc Sở"),
-        ("shortcoming",
-         "một số công chức Phòng Kinh tế huyện Bến Lức dùng xe công đi du lịch trong giờ hành chính"),
+        ("shortcoming", "Phòng Tư pháp huyện Krông Pắc có tới 9 người ký chứng thực"),
+        ("shortcoming", "một số công chức UBND xã Ea Phê dùng xe công đi đám cưới trong giờ hành chính"),
         ("shortcoming", "cán bộ xã Long Hựu thu thêm tiền khi chứng thực bản sao giấy tờ"),
     ]
     # Reported without a complaint, a description judges nothing.
-    assert find_findings("Ngày 3 tháng 5 năm 2019, Sở Xây dựng có 7 Phó giám đốc Sở và một số công chức "
-                         "Phòng Kinh tế huyện Bến Lức đi công tác tại Hà Nội.") == []
+    assert find_findings("Tháng 8 năm 2022, Phòng Tư pháp huyện Krông Pắc có 9 người ký chứng thực và một "
+                         "số công chức UBND xã Ea Phê đi công tác tại Hà Nội.") == []
 
