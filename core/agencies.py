@@ -10,7 +10,7 @@ only loads it, checks it and matches it.
 
 An agency is named by a head ("Sở", "Phòng") and a field ("Tài chính"), or by a whole name of its
 own ("Trung tâm Phục vụ hành chính công"); `Agency.name` is the canonical spelling both sides
-file it under. Matching works on syllables (`syllables_of`'s cut: punctuation only separates, so
+file it under. Matching works on syllables (`syllables`' cut, the query's too: punctuation only separates, so
 "TN&MT", "TN-MT" and "TN, MT" are one form), longest form first.
 """
 

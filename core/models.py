@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from core.levels import Level
+from core.levels import PROVINCE_LEVELS, Level
 from core.normalize import nfc, strip_controls
 from core.wrapping import join_wrapped_lines, wrap_width
 
@@ -165,6 +165,11 @@ class Unit:
         """"level name" ("thị trấn Cam Lộ"): how a unit is named apart from another of its name
         ("huyện Cam Lộ"), in search records, passage units and reports alike."""
         return f"{self.level} {self.name}"
+
+    @property
+    def home_province(self) -> str | None:
+        """The unit's province; a province-level unit is its own province (None if unknown)."""
+        return self.province or (self.name if self.level in PROVINCE_LEVELS else None) or None
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"level": str(self.level), "name": self.name, "role": str(self.role),

@@ -176,10 +176,16 @@ def lower_same_length(text: str) -> str:
 _NOT_WORD = re.compile(r"[^\w\s]|_")
 
 
+def unicode61_word_char(ch: str) -> bool:
+    """Whether SQLite FTS5's unicode61 tokenizer makes `ch` part of a word: a letter, number,
+    mark or private-use character (everything else separates words)."""
+    category = unicodedata.category(ch)
+    return category[0] in "LNM" or category == "Co"
+
+
 def _apart(match: re.Match[str]) -> str:
     ch = match.group()
-    category = unicodedata.category(ch)
-    return ch if category[0] == "M" or category == "Co" else " "
+    return ch if unicode61_word_char(ch) else " "
 
 
 def words_apart(text: str) -> str:

@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+
+from core.normalize import unicode61_word_char
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -53,9 +54,7 @@ def tokenizes_alike(folded: str) -> bool:
     They agree on ASCII; outside it unicode61 makes letters, numbers, marks and private-use
     characters part of words where Python may not, so any such character rules the text out.
     """
-    return folded.isascii() or not any(unicodedata.category(ch)[0] in "LNM"
-                                       or unicodedata.category(ch) == "Co"
-                                       for ch in _NON_ASCII.findall(folded))
+    return folded.isascii() or not any(unicode61_word_char(ch) for ch in _NON_ASCII.findall(folded))
 
 
 def repeated_words(folded: str) -> dict[str, int]:

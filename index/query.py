@@ -108,7 +108,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.agencies import Agency, agencies
+from core.agencies import Agency, agencies, syllables
 from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
@@ -170,10 +170,10 @@ class Parsed:
     empty_input: bool
 
 
-def syllables_of(text: str) -> tuple[str, ...]:
-    """Lowercase, canonical-tone syllables of `text` (letters and digits; the rest separates):
-    how the query, the reranker (a finding's text) and the concepts (their terms) cut a text."""
-    return tuple(_WORD.findall(lower_same_length(canonical_tones(text))))
+# Lowercase, canonical-tone syllables of `text` (letters and digits; the rest separates): how the
+# query, the reranker (a finding's text) and the concepts (their terms) cut a text. The agency
+# table's cut, so a query's agency names match as the table's do.
+syllables_of = syllables
 
 
 def _lex(text: str, or_words: Entries) -> list[tuple[str, str, bool]]:

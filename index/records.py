@@ -22,7 +22,7 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from core.attribution import attribute
-from core.levels import DISTRICT_LEVELS, PROVINCE_LEVELS
+from core.levels import DISTRICT_LEVELS
 from core.models import Document, Extraction, Finding, Unit
 from core.normalize import match_key, nfc
 from index.base import FindingRecord
@@ -56,15 +56,6 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
             seen.add(key)
             out.append(value)
     return tuple(out)
-
-
-def _province_of(unit: Unit) -> str | None:
-    """A unit's province; a province-level unit is its own province."""
-    if unit.province:
-        return unit.province
-    if unit.level in PROVINCE_LEVELS and unit.name:
-        return unit.name
-    return None
 
 
 def _distinct_id(finding: Finding, doc_key: str, seen: set[str]) -> str:
@@ -132,7 +123,7 @@ def finding_records(
                 year=year,
                 units=_unique((*(u.name for u in units), *about.unplaced)),
                 unit_levels=_unique((*(u.label for u in units), *about.unplaced)),
-                provinces=_unique(p for p in (_province_of(u) for u in units) if p),
+                provinces=_unique(p for p in (u.home_province for u in units) if p),
                 doc_kinds=doc_kinds,
                 doc_numbers=doc_numbers,
                 page=document.page_at(finding.start),

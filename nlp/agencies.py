@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from core.agencies import agencies
-from core.levels import PROVINCE_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
+from core.levels import Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role, Unit
 from core.normalize import fold
 from nlp.units import UnitMention, cue_form
@@ -42,7 +42,7 @@ def agency_units(text: str, mentions: Sequence[UnitMention]) -> tuple[Unit, ...]
     found: dict[tuple[str, str | None], list[Role]] = {}
     for start, end, agency in agencies().named_in(text):
         owner = _owner(text, end, mentions)
-        province = _province_of(owner) if owner else default
+        province = owner.home_province if owner else default
         found.setdefault((agency.name, province), []).append(_role(text, start))
     return tuple(Unit(Level.CO_QUAN, name, _strongest(roles), province)
                  for (name, province), roles in found.items())
@@ -59,10 +59,6 @@ def _owner(text: str, end: int, mentions: Sequence[UnitMention]) -> Unit | None:
     return best[1] if best else None
 
 
-def _province_of(unit: Unit) -> str | None:
-    return unit.province or (unit.name if unit.level in PROVINCE_LEVELS else None)
-
-
 def _document_province(units: tuple[Unit, ...]) -> str | None:
     """The province an agency named without its owner belongs to: the document's one unit of
     province rank (as core.attribution.sole_province reads it; not imported, since extraction
@@ -70,8 +66,8 @@ def _document_province(units: tuple[Unit, ...]) -> str | None:
     units share."""
     named = [u for u in units if rank_of(u.level) == 0]
     if len(named) == 1:
-        return _province_of(named[0])
-    provinces = {p for u in units if (p := _province_of(u))}
+        return named[0].home_province
+    provinces = {p for u in units if (p := u.home_province)}
     return next(iter(provinces)) if len(provinces) == 1 else None
 
 

@@ -25,7 +25,7 @@ def containers_in(gazetteer: Gazetteer, unit: Unit, near: Collection[str] = ()) 
     the province with a commune of that name give no district, unless exactly one of them is
     `near`: the match keys of the districts its document names, as "xã Minh Sơn" in a report of
     huyện Đô Lương is Đô Lương's, not Thanh Chương's)."""
-    province = unit.province or (unit.name if unit.level in PROVINCE_LEVELS else None)
+    province = unit.home_province
     if not province:
         return []
     out: list[str] = []
