@@ -404,6 +404,14 @@ class _Vocabulary(Vocabulary):
     def known_units(self, candidates: Sequence[str]) -> set[str]:
         return self._ask(candidates)[1]
 
+    def written_elsewhere(self, units: Sequence[str]) -> set[str]:
+        elsewhere = {u: {"bool": {"must": [{"match_phrase": {"text_folded": u}}],
+                                  "must_not": [{"term": {f: u}} for f in _UNIT_OR_INSIDE]}} for u in units}
+        response = self._backend._call("looking up query words", self._backend.client.search,
+                                       index=self._backend.alias, size=0,
+                                       aggs={"elsewhere": {"filters": {"filters": elsewhere}}})
+        return {u for u, b in response["aggregations"]["elsewhere"]["buckets"].items() if b["doc_count"]}
+
 
 def _any_folded(field: str, value: str) -> dict[str, Any]:
     return {"term": {field: filter_key(value)}}

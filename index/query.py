@@ -1257,6 +1257,11 @@ class Vocabulary:
     def known_units(self, candidates: Sequence[str]) -> set[str]:
         return set()
 
+    def written_elsewhere(self, units: Sequence[str]) -> set[str]:
+        """Of folded unit names, those a finding writes in its text without being about that
+        unit (nor inside it): the syllables used as a word, or the name of a unit not attributed."""
+        return set(units)
+
 
 def candidates(parsed: Parsed) -> list[str]:
     """Every folded span of 2..MAX_WORD_SYLLABLES + 1 syllables of the query's unquoted words
@@ -1297,7 +1302,7 @@ def _word_runs(parsed: Parsed) -> list[list[str]]:
 
 
 def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
-            units: set[str] | None = None) -> Plan:
+            units: set[str] | None = None, places: set[str] | None = None) -> Plan:
     """The plan of a parsed query: groups with their synonyms, words and units; stop and
     question words dropped unless nothing else is left.
 
@@ -1313,6 +1318,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     typed before it ("Quyết định số").
     """
     words, units = words or set(), units or set()
+    places = units - words if places is None else places
     if not parsed.clauses:
         excluded = tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded)
         return Plan(excluded=excluded, nothing=not parsed.empty_input and not excluded)
@@ -1337,7 +1343,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
 
     def flush() -> None:
         kept, lost, seen, wished, said, read = _cut_run(pending, lexicon, words, units, capitals, listed,
-                                                        asking=asking)
+                                                        asking=asking, places=places)
         restored.extend(a for a in read if a not in restored)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
@@ -1374,7 +1380,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
             alternatives.extend(_with_synonyms(term.syllables, term.prefix, lexicon))
         # A quoted unit name is still that unit: the phrase, or findings about the unit.
         key = _quoted_name(clause)
-        unit = key if key in units and names_place(clause[0].syllables, clause[0].capitals, lexicon) else None
+        named = key in units and names_place(clause[0].syllables, clause[0].capitals, lexicon, places)
+        unit = key if named else None
         groups.append(Group(_unique(alternatives), unit=unit, doc_number=number))
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
@@ -1383,12 +1390,12 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     polarity = decisive.polarity if decisive else None
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
-        kept = analyse(plain, lexicon.without_cues(), words, units)
+        kept = analyse(plain, lexicon.without_cues(), words, units, places)
         return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped),
                                    question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike)
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
-        return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units)
+        return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units, places)
     # The words as typed rank first among equals: the whole query when it has several groups, and
     # a group's own words before its synonyms ("quá hạn" before "trễ hẹn") when it has one.
     several = len(groups) + len(optional) > 1 and len(content) > 1
@@ -1542,7 +1549,8 @@ def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bo
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
-             capitals: Sequence[bool] = (), listed: Sequence[bool] = (), *, asking: bool
+             capitals: Sequence[bool] = (), listed: Sequence[bool] = (), *, asking: bool,
+             places: Collection[str] = ()
              ) -> tuple[list[Group], list[str], list[tuple[int, Cue]], list[Alternative], list[str],
                         list[Alternative]]:
     """Groups of one run of unquoted words, the stop words dropped from it, its polarity cues at
@@ -1600,7 +1608,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
         if (government := agencies().committee_at(typed, i)) and _unit_after(typed, i + government, units,
-                                                                              capitals, lexicon):
+                                                                              capitals, lexicon, places):
             dropped.extend(typed[i:i + government])  # "UBND huyện X": the unit's government is the unit
             i += government
             continue
@@ -1620,7 +1628,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += length
             continue
         unit = _longest(typed, i, units, lo=2)
-        if unit and names_place(typed[i:i + unit], capitals[i:i + unit], lexicon):
+        if unit and names_place(typed[i:i + unit], capitals[i:i + unit], lexicon, places):
             name = tuple(typed[i:i + unit])
             groups.append(Group((Alternative(name),), unit=" ".join(fold(s) for s in name)))
             setting = False  # a unit named is a filter the user asks for, wherever it stands
@@ -1713,10 +1721,10 @@ def _inside_longer(typed: list[str], at: int, folded: str, words: Collection[str
 
 
 def _unit_after(typed: Sequence[str], at: int, units: set[str], capitals: Sequence[bool],
-                lexicon: Lexicon) -> bool:
+                lexicon: Lexicon, places: Collection[str] = ()) -> bool:
     """Whether the query names an indexed unit at `at`, as `_cut_run` reads one (`names_place`)."""
     unit = _longest(list(typed), at, units, lo=2)
-    return bool(unit) and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon)
+    return bool(unit) and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon, places)
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:
@@ -1853,22 +1861,34 @@ def _readings(span: Sequence[str], lexicon: Lexicon, units: Collection[str] = ()
 _LEVEL_SYLLABLES = max(len(word.split()) for word in FOLDED_WORDS)
 
 
-def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon) -> bool:
+def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon,
+                places: Collection[str] = ()) -> bool:
     """Whether syllables naming an indexed unit are typed as that unit's name: after a level
     word ("xã an ninh"), capitalised as Vietnamese writes a name (every syllable: "An Ninh"),
     or not a common word of the language (the dictionary's lowercase words: "đô lương" is
-    none, so typed lowercase it is still the district).
+    none, so typed lowercase it is still the district), or, typed folded (no accent, no
+    capital: "do luong", "thoi binh"), a name whose word the index never writes (`places`:
+    plan_query, `Vocabulary.written_elsewhere`).
 
     Why: many place names are common words ("An Ninh" security, "Thống Nhất" unified, "Đoàn
     Kết" solidarity, "Tiến Bộ" progress); the genre writes those words lowercase far more often
     than it names such a commune, so lowercase and without a level the word is the likelier
-    reading, and taking it for the unit lists every finding about the commune."""
+    reading, and taking it for the unit lists every finding about the commune. Typed without
+    accents and capitals, as staff type on phones, the name loses what told it from the word
+    (đô lương / đo lường, thới bình / thời bình); what is left to weigh is the genre's own use:
+    a word no finding of the index writes, but as the name of the unit it is about ("thời
+    bình", peacetime, is no matter of inspection reports), cannot be the likelier reading,
+    while one written elsewhere ("an ninh quốc phòng", "tỉnh thống nhất") stays the word. Read
+    as the place, the group still matches the syllables in the text (`Group.unit`: the place
+    or the words), so no finding writing them is lost."""
     folded = [fold(s) for s in typed]
     if any(" ".join(folded[:n]) in FOLDED_WORDS for n in range(1, min(_LEVEL_SYLLABLES + 1, len(folded)))):
         return True
     if capitals and len(capitals) == len(typed) and all(capitals):
         return True
-    return not lexicon.is_word(typed)
+    if not lexicon.is_word(typed):
+        return True
+    return not any(is_accented(s) for s in typed) and not any(capitals) and " ".join(folded) in places
 
 
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
@@ -2098,7 +2118,9 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     spans = sorted({*candidates(parsed), *_member_spans(parsed, lexicon)})
     words = vocabulary.known_words(spans) if spans else set()
     units = vocabulary.known_units(spans) if spans else set()
-    return analyse(parsed, lexicon, words, units)
+    both = sorted(units & words)  # names the index also holds as words: usually none
+    places = units - (vocabulary.written_elsewhere(both) if both else set())
+    return analyse(parsed, lexicon, words, units, places)
 
 
 def _member_spans(parsed: Parsed, lexicon: Lexicon) -> set[str]:

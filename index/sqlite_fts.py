@@ -608,6 +608,13 @@ class _Vocabulary(Vocabulary):
             f" AND key IN ({marks})",
             [*fields, *candidates])}
 
+    def written_elsewhere(self, units: Sequence[str]) -> set[str]:
+        fields = ", ".join("?" for _ in _UNIT_OR_INSIDE)
+        about = f"SELECT rowid FROM fts_terms WHERE field IN ({fields}) AND key = ?"
+        return {unit for unit in units if self._conn.execute(
+            f"SELECT 1 FROM fts_text WHERE fts_text MATCH ? AND rowid NOT IN ({about}) LIMIT 1",
+            [f'folded:"{unit}"', *_UNIT_OR_INSIDE, unit]).fetchone()}
+
 
 @dataclass(frozen=True)
 class _RecentLists:

@@ -1,0 +1,89 @@
+"""A unit name typed folded and lowercase ("do luong", "thoi binh"), as staff type on phones: the
+place when no finding of the index writes its syllables but as the name of the unit it is about;
+the word when one does."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+
+from index.base import FindingRecord, Query
+from index.query import Vocabulary, analyse, load_lexicon, parse, plan_query
+from index.sqlite_fts import SqliteFtsBackend, _Vocabulary
+
+
+class Indexed(Vocabulary):
+    """An index holding "do luong", "thoi binh", "an ninh", "dong du", "thanh binh" as units,
+    "an ninh", "dong du", "thanh binh" also as words of its text: "an ninh" and "dong du" written
+    in findings about other units (an ninh trật tự, có mặt đông đủ), "thanh binh" only in the
+    findings about huyện Thanh Bình (the segmenter joins a name as it joins a word)."""
+
+    def known_words(self, candidates: Sequence[str]) -> set[str]:
+        return {"an ninh", "dong du", "thanh binh", "can bo", "co mat", "trat tu"} & set(candidates)
+
+    def written_elsewhere(self, units: Sequence[str]) -> set[str]:
+        return {"an ninh", "dong du"} & set(units)
+
+    def known_units(self, candidates: Sequence[str]) -> set[str]:
+        return {"do luong", "thoi binh", "an ninh", "dong du", "thanh binh", "xa an ninh"} & set(candidates)
+
+
+def units(text: str) -> list[str | None]:
+    return [g.unit for g in plan_query(text, Indexed()).groups]
+
+
+def test_a_folded_name_the_index_never_writes_as_a_word_is_the_place() -> None:
+    """"đo lường", "thời bình" are dictionary words, but this index holds no finding writing them."""
+    assert units("do luong deo the") == ["do luong", None]
+    assert units("thoi binh") == ["thoi binh"]
+
+
+def test_a_folded_name_the_index_writes_as_a_word_stays_the_word() -> None:
+    assert units("an ninh trat tu") == [None, None]
+    assert units("can bo co mat dong du") == [None, None, None]
+
+
+def test_a_folded_name_written_only_about_its_unit_is_the_place() -> None:
+    assert units("thanh binh mot cua")[0] == "thanh binh"
+
+
+def test_a_level_word_or_capitals_name_the_place_whatever_the_index_writes() -> None:
+    assert units("xa an ninh trat tu")[0] == "xa an ninh"
+    assert units("An Ninh trật tự")[0] == "an ninh"
+
+
+def test_accents_typed_keep_the_reading_they_say() -> None:
+    """The user who types the word's accents means the word ("đo lường"), the name's the place."""
+    assert units("đo lường đeo thẻ")[0] is None
+    assert units("đô lương đeo thẻ")[0] == "do luong"
+
+
+def test_the_place_read_still_matches_the_syllables_in_the_text() -> None:
+    """Group.unit: findings about the unit, or any writing the name (the place or the words)."""
+    group = analyse(parse("thoi binh"), load_lexicon(), set(), {"thoi binh"}).groups[0]
+    assert group.unit == "thoi binh" and [a.syllables for a in group.alternatives] == [("thoi", "binh")]
+
+
+def _record(finding_id: str, text: str, words: str, units: tuple[str, ...]) -> FindingRecord:
+    return FindingRecord(finding_id=finding_id, doc_key=f"d{finding_id}", doc_id=f"doc-{finding_id}",
+                         text=text, polarity="shortcoming", area="tthc", year=2023, words=words,
+                         units=units)
+
+
+def test_sqlite_knows_which_names_are_written_outside_their_units_findings(tmp_path: Path) -> None:
+    backend = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        backend.index([
+            _record("1", "UBND huyện Thanh Bình chưa niêm yết.", "ubnd huyện thanh_bình", ("Thanh Bình",)),
+            _record("2", "Cán bộ xã Tân Lộc có mặt đông đủ.", "cán_bộ có_mặt đông_đủ", ("Tân Lộc",)),
+            _record("3", "Xã Đông Đủ chưa cấp phiếu hẹn.", "xã đông_đủ phiếu_hẹn", ("Đông Đủ",)),
+        ])
+        with sqlite3.connect(tmp_path / "search.db") as conn:
+            vocabulary = _Vocabulary(conn)
+            assert vocabulary.written_elsewhere(["thanh binh", "dong du", "tan loc"]) == {"dong du"}
+            assert [g.unit for g in plan_query("thanh binh mot cua", vocabulary).groups][0] == "thanh binh"
+        found = {h.record.finding_id for h in backend.search(Query(text="thanh binh")).hits}
+        assert found == {"1"}
+    finally:
+        backend.close()
