@@ -428,6 +428,20 @@ def _rowids(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> I
     return found if bool((found[1:] >= found[:-1]).all()) else np.sort(found)
 
 
+def _newest_admitted(columns: _Columns, tiers: Sequence[IntArray], need: int) -> list[tuple[int, float, str]]:
+    """The first `need` findings a date-sorted query admits (`tiers`: the stages', the matter
+    tier's three parts, the fill's), newest first across every tier, as Elasticsearch sorts
+    them (index.elastic._sort): a user sorting by date asks for the newest findings the query
+    finds, each hit still labelled with its tier. Of a section asked (Plan.section), the
+    findings of the other polarity are admitted too (the total counts them) and so take their
+    place by date: the section only decides the relevance order (on Elasticsearch its bonus
+    then orders equal dates only)."""
+    labels = (TIER_WORDS, TIER_MATTER, TIER_MATTER, TIER_MATTER, TIER_SOME_WORDS)
+    tier_of = {int(r): label for ids, label in zip(tiers, labels, strict=True) for r in ids.tolist()}
+    page = columns.newest(np.sort(np.concatenate(tiers)), need, 0)
+    return [(r, 0.0, tier_of[r]) for r in page]
+
+
 @dataclass(frozen=True, slots=True)
 class _Columns:
     """What filters, facets, the browse page and ranking read of every finding, in memory.
@@ -1320,13 +1334,9 @@ class SqliteFtsBackend(SearchBackend):
         facets = columns.facets(np.concatenate(tiers)) if query.facets else {}
         if not plan.groups or query.sort == "date":
             narrowed = plan.groups or filters or len(excluded)
-            newest = columns.newest(selected if narrowed else None, offset + limit, 0)
-            page = [(r, TIER_WORDS) for r in newest]
-            for ids, tier in ((np.union1d(np.union1d(matter, also), areal), TIER_MATTER),
-                              (filled, TIER_SOME_WORDS)):
-                if len(page) < offset + limit and len(ids):
-                    page += [(r, tier) for r in columns.newest(ids, offset + limit - len(page), 0)]
-            return total, [(r, 0.0, tier) for r, tier in page[offset:]], facets
+            if not narrowed:  # browsing: every finding
+                return total, [(r, 0.0, TIER_WORDS) for r in columns.newest(None, limit, offset)], facets
+            return total, _newest_admitted(columns, tiers, offset + limit)[offset:], facets
         if not total or not limit:
             return total, [], facets
         partial_groups = text.groups() if partial else None
