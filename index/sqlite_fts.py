@@ -443,7 +443,9 @@ def _newest_admitted(columns: _Columns, plan: Plan, tiers: Sequence[IntArray],
     labels = (TIER_WORDS, TIER_MATTER, TIER_MATTER, TIER_MATTER, TIER_SOME_WORDS)
     admitted = np.concatenate(tiers)
     rank = np.concatenate([np.full(len(ids), k, dtype=np.int64) for k, ids in enumerate(tiers)])
-    other = ~columns.of_polarity(admitted, plan.polarity) if plan.section else np.zeros(len(admitted), np.bool_)
+    other = np.zeros(len(admitted), dtype=np.bool_)  # of a section, the other polarity's
+    if plan.section:
+        other = ~columns.of_polarity(admitted, plan.polarity)
     order = np.lexsort((columns.position[admitted], rank, other, columns.when[admitted]))[:need]
     return [(int(admitted[k]), 0.0, labels[int(rank[k])]) for k in order]
 
@@ -579,8 +581,9 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
                      for item in (packed.split(_ITEM_SEP) if packed else ()))
     pairs = np.array(items, dtype=np.int64).reshape(-1, 2)
     terms = [(field_, key, value) for field_, key, value in (item.split(_FIELD_SEP) for item in term_codes)]
-    return _Columns(version, combo, pack, position, when, newest_first, by_rowid(tokens), by_rowid(alike, np.bool_),
-                    combos, sizes, terms, len(packs), pairs[:, 0], pairs[:, 1], _load_repeats(conn))
+    return _Columns(version, combo, pack, position, when, newest_first, by_rowid(tokens),
+                    by_rowid(alike, np.bool_), combos, sizes, terms, len(packs), pairs[:, 0], pairs[:, 1],
+                    _load_repeats(conn))
 
 
 def _parse_ints(joined: str | None) -> IntArray:

@@ -453,7 +453,8 @@ DATED = (  # "hạn chế phiếu hẹn trực tuyến" sorted by date: each tie
 
 @pytest.fixture
 def dated(fresh: SearchBackend) -> SearchBackend:
-    fresh.index([replace(r, polarity=Polarity.STRENGTH) if r.finding_id in {"s1", "s7"} else r for r in DATED])
+    strong = {"s1", "s7"}
+    fresh.index([replace(r, polarity=Polarity.STRENGTH) if r.finding_id in strong else r for r in DATED])
     return fresh
 
 
