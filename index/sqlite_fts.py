@@ -428,6 +428,28 @@ def _rowids(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> I
     return found if bool((found[1:] >= found[:-1]).all()) else np.sort(found)
 
 
+def _newest_admitted(columns: _Columns, plan: Plan, tiers: Sequence[IntArray],
+                     need: int) -> list[tuple[int, float, str]]:
+    """The first `need` findings a date-sorted query admits (`tiers`: the stages', the matter
+    tier's three parts, the fill's), newest first across every tier, as Elasticsearch sorts
+    them (index.elastic._sort): a user sorting by date asks for the newest findings the query
+    finds, each hit still labelled with its tier. Equal dates in the relevance order's tiers
+    (Elasticsearch's score decides them), then the browse order.
+
+    Of a section asked (Plan.section), the findings of the other polarity are admitted (the
+    total counts them) and so take their place by date: a date sort promises a timeline, and
+    holding an older shortcoming above a newer strength would break it without saying so. The
+    section still orders each date's findings, its polarity first, as it orders relevance."""
+    labels = (TIER_WORDS, TIER_MATTER, TIER_MATTER, TIER_MATTER, TIER_SOME_WORDS)
+    admitted = np.concatenate(tiers)
+    rank = np.concatenate([np.full(len(ids), k, dtype=np.int64) for k, ids in enumerate(tiers)])
+    other = np.zeros(len(admitted), dtype=np.bool_)  # of a section, the other polarity's
+    if plan.section:
+        other = ~columns.of_polarity(admitted, plan.polarity)
+    order = np.lexsort((columns.position[admitted], rank, other, columns.when[admitted]))[:need]
+    return [(int(admitted[k]), 0.0, labels[int(rank[k])]) for k in order]
+
+
 @dataclass(frozen=True, slots=True)
 class _Columns:
     """What filters, facets, the browse page and ranking read of every finding, in memory.
@@ -443,6 +465,7 @@ class _Columns:
     combo: IntArray  # rowid → index into combos
     pack: IntArray  # rowid → index into packs
     position: IntArray  # rowid → place in the browse order (newest first)
+    when: IntArray  # rowid → place of its best-known date in that order, equal dates equal
     newest_first: IntArray  # every rowid, in the browse order
     tokens: IntArray  # rowid → FTS5's token count of the finding (all columns)
     alike: BoolArray  # rowid → whether Python tokenizes its folded text as FTS5 does
@@ -522,7 +545,14 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     # the rowid, the order of ingest, is SQLite's alone).
     ids = np.unique(np.array(finding_ids.split(_FIELD_SEP) if finding_ids is not None else [], dtype=str),
                     return_inverse=True)[1].reshape(-1)
-    newest_first = rowids[np.lexsort((ids, -years, no_year, -dates.reshape(-1), undated))]
+    order = np.lexsort((ids, -years, no_year, -dates.reshape(-1), undated))
+    newest_first = rowids[order]
+    # Each finding's date's place in that order, equal dates equal (the date sort's first key).
+    keys = np.stack((dates.reshape(-1), years, no_year))[:, order]
+    changes = np.ones(len(order), dtype=np.int64)
+    changes[1:] = (keys[:, 1:] != keys[:, :-1]).any(axis=0)
+    when = np.zeros(size, dtype=np.int64)
+    when[newest_first] = np.cumsum(changes) - 1
 
     def by_rowid(values: IntArray, dtype: type = np.int64) -> Any:
         column: Any = np.zeros(size, dtype=dtype)
@@ -551,8 +581,9 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
                      for item in (packed.split(_ITEM_SEP) if packed else ()))
     pairs = np.array(items, dtype=np.int64).reshape(-1, 2)
     terms = [(field_, key, value) for field_, key, value in (item.split(_FIELD_SEP) for item in term_codes)]
-    return _Columns(version, combo, pack, position, newest_first, by_rowid(tokens), by_rowid(alike, np.bool_),
-                    combos, sizes, terms, len(packs), pairs[:, 0], pairs[:, 1], _load_repeats(conn))
+    return _Columns(version, combo, pack, position, when, newest_first, by_rowid(tokens),
+                    by_rowid(alike, np.bool_), combos, sizes, terms, len(packs), pairs[:, 0], pairs[:, 1],
+                    _load_repeats(conn))
 
 
 def _parse_ints(joined: str | None) -> IntArray:
@@ -1320,13 +1351,9 @@ class SqliteFtsBackend(SearchBackend):
         facets = columns.facets(np.concatenate(tiers)) if query.facets else {}
         if not plan.groups or query.sort == "date":
             narrowed = plan.groups or filters or len(excluded)
-            newest = columns.newest(selected if narrowed else None, offset + limit, 0)
-            page = [(r, TIER_WORDS) for r in newest]
-            for ids, tier in ((np.union1d(np.union1d(matter, also), areal), TIER_MATTER),
-                              (filled, TIER_SOME_WORDS)):
-                if len(page) < offset + limit and len(ids):
-                    page += [(r, tier) for r in columns.newest(ids, offset + limit - len(page), 0)]
-            return total, [(r, 0.0, tier) for r, tier in page[offset:]], facets
+            if not narrowed:  # browsing: every finding
+                return total, [(r, 0.0, TIER_WORDS) for r in columns.newest(None, limit, offset)], facets
+            return total, _newest_admitted(columns, plan, tiers, offset + limit)[offset:], facets
         if not total or not limit:
             return total, [], facets
         partial_groups = text.groups() if partial else None

@@ -430,3 +430,50 @@ def test_a_partial_match_holding_a_rare_word_of_the_query_keeps_its_stage(survey
     hits = found(surveys, text="điểm SIPAS xếp hạng", matters=("chi_dao.hai_long",))
     assert hits[0] == ("p3", TIER_WORDS)
     assert sorted(hits[1:3]) == [("s1", TIER_MATTER), ("s2", TIER_MATTER)]
+
+
+DATED = (  # "hạn chế phiếu hẹn trực tuyến" sorted by date: each tier and polarity, dates apart
+    _rec("s1", "Xã cấp phiếu hẹn trực tuyến đầy đủ cho người dân.",
+         "Xã cấp phiếu_hẹn trực_tuyến đầy_đủ cho người_dân .", "tthc.phieu_hen", year=2025),
+    _rec("s2", "Phiếu hẹn trực tuyến in sai ngày trả kết quả.",
+         "Phiếu_hẹn trực_tuyến in sai ngày trả kết_quả .", "tthc.phieu_hen", year=2021),
+    _rec("s4", "Phiếu hẹn chưa ghi ngày trả kết quả.", "Phiếu_hẹn chưa ghi ngày trả kết_quả .",
+         "tthc.phieu_hen", year=2022),
+    _rec("s5", "Không có giấy biên nhận hồ sơ cho người dân.",
+         "Không có giấy biên_nhận hồ_sơ cho người_dân .", "tthc.phieu_hen", year=2024),
+    _rec("s6", "Phiếu hẹn trực tuyến thiếu chữ ký của công chức.",
+         "Phiếu_hẹn trực_tuyến thiếu chữ_ký của công_chức .", "tthc.phieu_hen", year=2021),
+    # Dated as s2 and s6: a strength holding the words, a shortcoming of the matter in other words.
+    _rec("s7", "Phiếu hẹn trực tuyến được cấp ngay khi nhận hồ sơ.",
+         "Phiếu_hẹn trực_tuyến được cấp ngay khi nhận hồ_sơ .", "tthc.phieu_hen", year=2021),
+    _rec("s8", "Sổ theo dõi trả kết quả chưa được lập.", "Sổ theo_dõi trả kết_quả chưa được lập .",
+         "tthc.phieu_hen", year=2021),
+)
+
+
+@pytest.fixture
+def dated(fresh: SearchBackend) -> SearchBackend:
+    strong = {"s1", "s7"}
+    fresh.index([replace(r, polarity=Polarity.STRENGTH) if r.finding_id in strong else r for r in DATED])
+    return fresh
+
+
+def test_a_date_sort_is_newest_first_across_the_tiers_the_query_admits(dated: SearchBackend) -> None:
+    """Sorted by date, the user asks for the newest findings the query finds, on both engines:
+    the matter tier's s5 (2024) before the stages' s4 (2022), each hit keeping its tier. Of a
+    section asked ("hạn chế …", Plan.section) the strength s1 is admitted (the total counts it)
+    and takes its place by date, the newest; among equal dates (2021) the relevance order's:
+    the stages' shortcomings, the matter tier's s8, the strength s7 last."""
+    matters = ("tthc.phieu_hen",)
+    section = found(dated, text="hạn chế phiếu hẹn trực tuyến", matters=matters, sort="date")
+    assert section[:3] == [("s1", TIER_WORDS), ("s5", TIER_MATTER), ("s4", TIER_WORDS)]
+    assert sorted(section[3:5]) == [("s2", TIER_WORDS), ("s6", TIER_WORDS)]  # equal in all but wording
+    assert section[5:] == [("s8", TIER_MATTER), ("s7", TIER_WORDS)]
+    assert dated.search(Query(text="hạn chế phiếu hẹn trực tuyến", matters=matters, sort="date")).total == 7
+    paged = found(dated, text="hạn chế phiếu hẹn trực tuyến", matters=matters, sort="date", limit=3,
+                  offset=4, page_size=7)
+    assert paged == section[4:]
+    # Not a section: s7, holding every word, comes before the matter tier's s8 of its date.
+    plain = found(dated, text="phiếu hẹn trực tuyến", matters=matters, sort="date")
+    assert [fid for fid, _ in plain[:3]] == ["s1", "s5", "s4"]
+    assert [fid for fid, _ in plain[6:]] == ["s8"]
