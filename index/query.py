@@ -1653,7 +1653,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += 1
             continue
         framing = _framing_level(typed, i, word, capitals, groups, lexicon)  # "PAR index tỉnh"
-        size = framing or word or _morpheme(typed, i, end, cuts[end], words, units, lexicon)
+        size = framing or word or _morpheme(typed, i, end, cuts, words, units, lexicon)
         ranked = setting or clause or bool(framing)
         _add_group(Group((Alternative(tuple(typed[i:i + size])),)), ranked, groups, optional)
         setting = False
@@ -1681,7 +1681,7 @@ def _framing_level(typed: Sequence[str], at: int, word: int, capitals: Sequence[
     return 0 if at + size < len(capitals) and capitals[at + size] else size
 
 
-def _morpheme(typed: list[str], at: int, end: int, cut: Sequence[int], words: Collection[str],
+def _morpheme(typed: list[str], at: int, end: int, cuts: dict[int, list[int]], words: Collection[str],
               units: Collection[str], lexicon: Lexicon) -> int:
     """How many syllables the group of a lone syllable typed without accents takes (`_cut_run`): 1,
     or, when the query writes that syllable again inside a longer word ("so" of "so theo doi ho
@@ -1696,21 +1696,26 @@ def _morpheme(typed: list[str], at: int, end: int, cut: Sequence[int], words: Co
     names the thing, as `_conjunct` reads a lone conjunct with its neighbour."""
     folded = fold(typed[at])
     nxt = at + 1
-    if is_accented(typed[at]) or nxt >= end or not _inside_longer(typed, at, folded, words, units, lexicon):
+    if is_accented(typed[at]) or nxt >= end:
+        return 1
+    if not _inside_longer(typed, at, folded, cuts, words, units, lexicon):
         return 1
     if (lexicon.stopword_at(typed, nxt) or lexicon.cue_at(typed, nxt) or lexicon.synonyms_at(typed, nxt)[0]
             or _longest(typed, nxt, set(units), lo=2)):
         return 1
-    return 1 + max(cut[nxt], 1)
+    return 1 + max(cuts[end][nxt], 1)
 
 
-def _inside_longer(typed: list[str], at: int, folded: str, words: Collection[str], units: Collection[str],
-                   lexicon: Lexicon) -> bool:
+def _inside_longer(typed: list[str], at: int, folded: str, cuts: dict[int, list[int]], words: Collection[str],
+                   units: Collection[str], lexicon: Lexicon) -> bool:
     """Whether the folded syllable `folded` is, elsewhere in the run, a syllable of a word of two or
-    more (the run cut whole, `_best_cut`)."""
+    more (the run cut whole, `_best_cut`: taken from, or kept in, `_cut_run`'s cuts by end, so a run
+    is cut whole once however many lone syllables ask)."""
     if not any(fold(s) == folded for k, s in enumerate(typed) if k != at):
         return False
-    sizes = _best_cut(typed, words, units, lexicon, len(typed))
+    if len(typed) not in cuts:
+        cuts[len(typed)] = _best_cut(typed, words, units, lexicon, len(typed))
+    sizes = cuts[len(typed)]
     k = 0
     while k < len(typed):
         size = max(sizes[k], 1)
