@@ -1607,8 +1607,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # stages (Plan.topical), so "CBCC chậm giờ" would lose the late staff not called CBCC.
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
-        if (government := agencies().committee_at(typed, i)) and _unit_after(typed, i + government, units,
-                                                                              capitals, lexicon, places):
+        if (government := agencies().committee_at(typed, i)) and _unit_at(typed, i + government, units,
+                                                                           capitals, lexicon, places):
             dropped.extend(typed[i:i + government])  # "UBND huyện X": the unit's government is the unit
             i += government
             continue
@@ -1627,8 +1627,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             read.extend(_readings(typed[i:i + length], lexicon, units, members))
             i += length
             continue
-        unit = _longest(typed, i, units, lo=2)
-        if unit and names_place(typed[i:i + unit], capitals[i:i + unit], lexicon, places):
+        if unit := _unit_at(typed, i, units, capitals, lexicon, places):
             name = tuple(typed[i:i + unit])
             groups.append(Group((Alternative(name),), unit=" ".join(fold(s) for s in name)))
             setting = False  # a unit named is a filter the user asks for, wherever it stands
@@ -1725,11 +1724,12 @@ def _inside_longer(typed: list[str], at: int, folded: str, cuts: dict[int, list[
     return False
 
 
-def _unit_after(typed: Sequence[str], at: int, units: set[str], capitals: Sequence[bool],
-                lexicon: Lexicon, places: Collection[str] = ()) -> bool:
-    """Whether the query names an indexed unit at `at`, as `_cut_run` reads one (`names_place`)."""
-    unit = _longest(list(typed), at, units, lo=2)
-    return bool(unit) and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon, places)
+def _unit_at(typed: list[str], at: int, units: set[str], capitals: Sequence[bool], lexicon: Lexicon,
+             places: Collection[str]) -> int:
+    """How many syllables from `at` name an indexed unit typed as its name (`names_place`), 0 when
+    none: the unit `_cut_run` cuts there, and the one a government's title precedes ("UBND huyện X")."""
+    unit = _longest(typed, at, units, lo=2)
+    return unit if unit and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon, places) else 0
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:
