@@ -20,7 +20,7 @@ not a silent skip.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -162,10 +162,8 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> tuple[Concept, ...]:
 def _within(typed: Sequence[str], term: Syllables) -> bool:
     """Whether `term` occurs in a row in `typed` (the query's syllables, or an alternative's) under
     the matching rule: a syllable typed with accents is the term's only as written, one typed
-    without, in any form."""
-    n = len(term)
-    return any(all(syllable_matches(typed[at + j], term[j]) for j in range(n))
-               for at in range(len(typed) - n + 1))
+    without, in any form (`_starts`, stopping at the first place)."""
+    return next(_starts(typed, term), None) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +178,11 @@ class _Said:
     concept: int
 
 
-def _starts(run: Sequence[str], term: Syllables) -> list[int]:
-    """Where `term` begins in `run` under the matching rule (`_within`, each place)."""
+def _starts(run: Sequence[str], term: Syllables) -> Iterator[int]:
+    """Where `term` begins in `run` under the matching rule (`_within`), each place in order."""
     n = len(term)
-    return [at for at in range(len(run) - n + 1)
-            if all(syllable_matches(run[at + j], term[j]) for j in range(n))]
+    return (at for at in range(len(run) - n + 1)
+            if all(syllable_matches(run[at + j], term[j]) for j in range(n)))
 
 
 def _covered(inner: _Said, said: Sequence[_Said], typed_span: Mapping[int, tuple[int, int] | None],
@@ -233,7 +231,7 @@ def asked_concepts(text: str, plan: Plan, concepts: Sequence[Concept]) -> tuple[
             group_of.append(g)
         # Where the group's typed words stand in the query: its first alternative, once only.
         first = group.alternatives[0].syllables if group.alternatives else ()
-        at = _starts(typed, first) if first else []
+        at = list(_starts(typed, first)) if first else []
         typed_span[g] = (at[0], at[0] + len(first)) if len(at) == 1 else None
     present = {fold(s) for run in runs for s in run}
 

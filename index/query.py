@@ -1607,8 +1607,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # stages (Plan.topical), so "CBCC chậm giờ" would lose the late staff not called CBCC.
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
-        if (government := agencies().committee_at(typed, i)) and _unit_after(typed, i + government, units,
-                                                                              capitals, lexicon, places):
+        if (government := agencies().committee_at(typed, i)) and _unit_at(typed, i + government, units,
+                                                                           capitals, lexicon, places):
             dropped.extend(typed[i:i + government])  # "UBND huyện X": the unit's government is the unit
             i += government
             continue
@@ -1627,8 +1627,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             read.extend(_readings(typed[i:i + length], lexicon, units, members))
             i += length
             continue
-        unit = _longest(typed, i, units, lo=2)
-        if unit and names_place(typed[i:i + unit], capitals[i:i + unit], lexicon, places):
+        if unit := _unit_at(typed, i, units, capitals, lexicon, places):
             name = tuple(typed[i:i + unit])
             groups.append(Group((Alternative(name),), unit=" ".join(fold(s) for s in name)))
             setting = False  # a unit named is a filter the user asks for, wherever it stands
@@ -1653,7 +1652,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += 1
             continue
         framing = _framing_level(typed, i, word, capitals, groups, lexicon)  # "PAR index tỉnh"
-        size = framing or word or _morpheme(typed, i, end, cuts[end], words, units, lexicon)
+        size = framing or word or _morpheme(typed, i, end, cuts, words, units, lexicon)
         ranked = setting or clause or bool(framing)
         _add_group(Group((Alternative(tuple(typed[i:i + size])),)), ranked, groups, optional)
         setting = False
@@ -1681,7 +1680,7 @@ def _framing_level(typed: Sequence[str], at: int, word: int, capitals: Sequence[
     return 0 if at + size < len(capitals) and capitals[at + size] else size
 
 
-def _morpheme(typed: list[str], at: int, end: int, cut: Sequence[int], words: Collection[str],
+def _morpheme(typed: list[str], at: int, end: int, cuts: dict[int, list[int]], words: Collection[str],
               units: Collection[str], lexicon: Lexicon) -> int:
     """How many syllables the group of a lone syllable typed without accents takes (`_cut_run`): 1,
     or, when the query writes that syllable again inside a longer word ("so" of "so theo doi ho
@@ -1696,21 +1695,26 @@ def _morpheme(typed: list[str], at: int, end: int, cut: Sequence[int], words: Co
     names the thing, as `_conjunct` reads a lone conjunct with its neighbour."""
     folded = fold(typed[at])
     nxt = at + 1
-    if is_accented(typed[at]) or nxt >= end or not _inside_longer(typed, at, folded, words, units, lexicon):
+    if is_accented(typed[at]) or nxt >= end:
+        return 1
+    if not _inside_longer(typed, at, folded, cuts, words, units, lexicon):
         return 1
     if (lexicon.stopword_at(typed, nxt) or lexicon.cue_at(typed, nxt) or lexicon.synonyms_at(typed, nxt)[0]
             or _longest(typed, nxt, set(units), lo=2)):
         return 1
-    return 1 + max(cut[nxt], 1)
+    return 1 + max(cuts[end][nxt], 1)
 
 
-def _inside_longer(typed: list[str], at: int, folded: str, words: Collection[str], units: Collection[str],
-                   lexicon: Lexicon) -> bool:
+def _inside_longer(typed: list[str], at: int, folded: str, cuts: dict[int, list[int]], words: Collection[str],
+                   units: Collection[str], lexicon: Lexicon) -> bool:
     """Whether the folded syllable `folded` is, elsewhere in the run, a syllable of a word of two or
-    more (the run cut whole, `_best_cut`)."""
+    more (the run cut whole, `_best_cut`: taken from, or kept in, `_cut_run`'s cuts by end, so a run
+    is cut whole once however many lone syllables ask)."""
     if not any(fold(s) == folded for k, s in enumerate(typed) if k != at):
         return False
-    sizes = _best_cut(typed, words, units, lexicon, len(typed))
+    if len(typed) not in cuts:
+        cuts[len(typed)] = _best_cut(typed, words, units, lexicon, len(typed))
+    sizes = cuts[len(typed)]
     k = 0
     while k < len(typed):
         size = max(sizes[k], 1)
@@ -1720,11 +1724,12 @@ def _inside_longer(typed: list[str], at: int, folded: str, words: Collection[str
     return False
 
 
-def _unit_after(typed: Sequence[str], at: int, units: set[str], capitals: Sequence[bool],
-                lexicon: Lexicon, places: Collection[str] = ()) -> bool:
-    """Whether the query names an indexed unit at `at`, as `_cut_run` reads one (`names_place`)."""
-    unit = _longest(list(typed), at, units, lo=2)
-    return bool(unit) and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon, places)
+def _unit_at(typed: list[str], at: int, units: set[str], capitals: Sequence[bool], lexicon: Lexicon,
+             places: Collection[str]) -> int:
+    """How many syllables from `at` name an indexed unit typed as its name (`names_place`), 0 when
+    none: the unit `_cut_run` cuts there, and the one a government's title precedes ("UBND huyện X")."""
+    unit = _longest(typed, at, units, lo=2)
+    return unit if unit and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon, places) else 0
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:
