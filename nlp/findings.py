@@ -356,6 +356,11 @@ class _State:
     lead_list: bool = False  # the section's polarity comes from a heading line ending in ":" ("Kiến nghị:")
     list_marked: bool | None = None  # whether the lead-in's first item carried a list marker
 
+    def enter_section(self, section: str | None) -> None:
+        """A section heading: its polarity judges what follows, over any lead-in's list before it."""
+        self.section = self.heading = section
+        self.lead_list = False
+
 
 def _is_list_lead(text: str) -> bool:
     """An unnumbered heading line ending in a colon ("Kiến nghị:", "Hạn chế:"): it announces the list
@@ -761,8 +766,7 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
             state.section, state.lead_list, state.list_marked = section, True, None
             continue
         if is_heading:
-            state.section = state.heading = section
-            state.lead_list = False
+            state.enter_section(section)
             continue
         if _is_subheading(para.text, doc_form[para.start:para.end]):
             continue  # "2. Cải cách thủ tục hành chính" under "I. KẾT QUẢ ĐẠT ĐƯỢC": the section goes on
@@ -783,8 +787,7 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
             if len(sents) > 1:  # OCR and PDF reflow glue a heading onto the paragraph before it
                 is_heading, section = _section_of(sent.text, doc_form[sent.start:sent.end])
                 if is_heading and section:
-                    state.section = state.heading = section
-                    state.lead_list = False
+                    state.enter_section(section)
                     continue
             in_para.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
         found.extend(_without_excused_absences(in_para, doc_form))
