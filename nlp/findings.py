@@ -36,6 +36,13 @@ _LIST_MARKER = re.compile(r"(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)
 # A table row's number cell ("1 | Niêm yết TTHC | Chưa đầy đủ", "II | ..."): the row's index, as a
 # list marker is, no word of the statement.
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])\s*\|\s*")
+
+
+def _item_number(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The number an item opens with: a list marker ("- ", "2. ") or a table row's number cell."""
+    end = len(text) if end is None else end
+    return _LIST_MARKER.match(text, start, end) or _ROW_NUMBER.match(text, start, end)
+
 _LEAD_COLON = re.compile(r":(?:\s|$)")
 _VALUE = re.compile(r"\s*\d+(?:[.,]\d+)?\s?%|\s*\d+/\d+\b")
 _DIGIT_AFTER = re.compile(r" ?\d")
@@ -247,7 +254,7 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     while changed:
         changed = False
         start, end = _strip(text, start, end)
-        marker = _LIST_MARKER.match(text, start, end) or _ROW_NUMBER.match(text, start, end)
+        marker = _item_number(text, start, end)
         if marker:
             start, changed = marker.end(), True
             continue
@@ -375,7 +382,7 @@ def _lead_list_ended(state: _State, text: str, form: str) -> bool:
     paragraph opening with an act ("Triển khai công tác CCHC ...") goes on with the item before it."""
     if not state.lead_list:
         return False
-    marked = bool(_LIST_MARKER.match(text) or _ROW_NUMBER.match(text))
+    marked = bool(_item_number(text))
     if state.list_marked is None:
         state.list_marked = marked
         return False
