@@ -36,6 +36,13 @@ _LIST_MARKER = re.compile(r"(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)
 # A table row's number cell ("1 | Niêm yết TTHC | Chưa đầy đủ", "II | ..."): the row's index, as a
 # list marker is, no word of the statement.
 _ROW_NUMBER = re.compile(r"(?:\d{1,3}|[IVXLC]{1,5}|[a-zđ])\s*\|\s*")
+
+
+def _item_number(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The number an item opens with: a list marker ("- ", "2. ") or a table row's number cell."""
+    end = len(text) if end is None else end
+    return _LIST_MARKER.match(text, start, end) or _ROW_NUMBER.match(text, start, end)
+
 _LEAD_COLON = re.compile(r":(?:\s|$)")
 _VALUE = re.compile(r"\s*\d+(?:[.,]\d+)?\s?%|\s*\d+/\d+\b")
 _DIGIT_AFTER = re.compile(r" ?\d")
@@ -247,7 +254,7 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     while changed:
         changed = False
         start, end = _strip(text, start, end)
-        marker = _LIST_MARKER.match(text, start, end) or _ROW_NUMBER.match(text, start, end)
+        marker = _item_number(text, start, end)
         if marker:
             start, changed = marker.end(), True
             continue
@@ -356,6 +363,11 @@ class _State:
     lead_list: bool = False  # the section's polarity comes from a heading line ending in ":" ("Kiến nghị:")
     list_marked: bool | None = None  # whether the lead-in's first item carried a list marker
 
+    def enter_section(self, section: str | None) -> None:
+        """A section heading: its polarity judges what follows, over any lead-in's list before it."""
+        self.section = self.heading = section
+        self.lead_list = False
+
 
 def _is_list_lead(text: str) -> bool:
     """An unnumbered heading line ending in a colon ("Kiến nghị:", "Hạn chế:"): it announces the list
@@ -370,7 +382,7 @@ def _lead_list_ended(state: _State, text: str, form: str) -> bool:
     paragraph opening with an act ("Triển khai công tác CCHC ...") goes on with the item before it."""
     if not state.lead_list:
         return False
-    marked = bool(_LIST_MARKER.match(text) or _ROW_NUMBER.match(text))
+    marked = bool(_item_number(text))
     if state.list_marked is None:
         state.list_marked = marked
         return False
@@ -761,8 +773,7 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
             state.section, state.lead_list, state.list_marked = section, True, None
             continue
         if is_heading:
-            state.section = state.heading = section
-            state.lead_list = False
+            state.enter_section(section)
             continue
         if _is_subheading(para.text, doc_form[para.start:para.end]):
             continue  # "2. Cải cách thủ tục hành chính" under "I. KẾT QUẢ ĐẠT ĐƯỢC": the section goes on
@@ -783,8 +794,7 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
             if len(sents) > 1:  # OCR and PDF reflow glue a heading onto the paragraph before it
                 is_heading, section = _section_of(sent.text, doc_form[sent.start:sent.end])
                 if is_heading and section:
-                    state.section = state.heading = section
-                    state.lead_list = False
+                    state.enter_section(section)
                     continue
             in_para.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
         found.extend(_without_excused_absences(in_para, doc_form))

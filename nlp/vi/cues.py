@@ -46,7 +46,7 @@ MISCONDUCT = (r"(?:làm việc riêng|việc riêng|chơi game|chơi điện t�
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (r"\bkhông (?:có|còn|để|để xảy ra|bị|phát sinh)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng"
      r"|chậm trễ|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh"
-     r"|uống rượu|rượu, bia"
+     r"|rượu, bia"
      rf"|nhũng nhiễu|phiền hà|xảy ra|sai|{MISCONDUCT})\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
     (r"\bkhông (?:làm |gây )?ảnh hưởng (?:đến|tới)\b", 2.0),

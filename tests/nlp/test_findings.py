@@ -700,6 +700,24 @@ def test_what_the_press_or_the_public_complained_of_is_a_shortcoming_without_its
         ("strength", "Xã đã tiếp nhận 12 ý kiến người dân phản ánh, kiến nghị và giải quyết đúng hạn")]
 
 
+def test_a_complaint_of_the_press_or_the_public_reports_faults_each_with_its_subject() -> None:
+    """cues.COMPLAINT_LEAD: what the press or citizens complain of is a fault (the ground of an
+    order to check it), though it carries no cue of its own; the lead is left out, and "và"
+    before a new subject of its own starts the next fault."""
+    text = ("Kính gửi: Bộ Nội vụ.\n\nTháng 8 năm 2022, một số báo chí phản ánh Phòng Tư pháp huyện Krông "
+            "Pắc có tới 9 người ký chứng thực và một số công chức UBND xã Ea Phê dùng xe công đi đám cưới "
+            "trong giờ hành chính.\n\nNgười dân phản ánh việc cán bộ xã Long "
+            "Hựu thu thêm tiền khi chứng thực bản sao giấy tờ.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Phòng Tư pháp huyện Krông Pắc có tới 9 người ký chứng thực"),
+        ("shortcoming", "một số công chức UBND xã Ea Phê dùng xe công đi đám cưới trong giờ hành chính"),
+        ("shortcoming", "cán bộ xã Long Hựu thu thêm tiền khi chứng thực bản sao giấy tờ"),
+    ]
+    # Reported without a complaint, a description judges nothing.
+    assert find_findings("Tháng 8 năm 2022, Phòng Tư pháp huyện Krông Pắc có 9 người ký chứng thực và một "
+                         "số công chức UBND xã Ea Phê đi công tác tại Hà Nội.") == []
+
+
 def test_misconduct_without_a_negator_is_a_fault_and_denied_is_a_merit() -> None:
     assert polarity_of("Công chức bộ phận một cửa tự ý thu thêm phí ngoài quy định") == "shortcoming"
     assert polarity_of("Một số cán bộ sử dụng điện thoại làm việc riêng, chơi game trong giờ làm việc") == (
@@ -784,23 +802,3 @@ def test_absences_the_paragraph_excuses_are_no_fault() -> None:
         # no excuse in its own paragraph
         ("shortcoming", "UBND xã Kiêu Kỵ vắng 2/22 người"),
     ]
-
-
-def test_a_complaint_of_the_press_or_the_public_reports_faults_each_with_its_subject() -> None:
-    """cues.COMPLAINT_LEAD: what the press or citizens complain of is a fault (the ground of an
-    order to check it), though it carries no cue of its own; the lead is left out, and "và"
-    before a new subject of its own starts the next fault."""
-    text = ("Kính gửi: Bộ Nội vụ.\n\nTháng 8 năm 2022, một số báo chí phản ánh Phòng Tư pháp huyện Krông "
-            "Pắc có tới 9 người ký chứng thực và một số công chức UBND xã Ea Phê dùng xe công đi đám cưới "
-            "trong giờ hành chính.\n\nNgười dân phản ánh việc cán bộ xã Long "
-            "Hựu thu thêm tiền khi chứng thực bản sao giấy tờ.")
-    found = [(f.polarity, f.text) for f in find_findings(text)]
-    assert found == [
-        ("shortcoming", "Phòng Tư pháp huyện Krông Pắc có tới 9 người ký chứng thực"),
-        ("shortcoming", "một số công chức UBND xã Ea Phê dùng xe công đi đám cưới trong giờ hành chính"),
-        ("shortcoming", "cán bộ xã Long Hựu thu thêm tiền khi chứng thực bản sao giấy tờ"),
-    ]
-    # Reported without a complaint, a description judges nothing.
-    assert find_findings("Tháng 8 năm 2022, Phòng Tư pháp huyện Krông Pắc có 9 người ký chứng thực và một "
-                         "số công chức UBND xã Ea Phê đi công tác tại Hà Nội.") == []
-
