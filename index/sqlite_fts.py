@@ -1345,8 +1345,9 @@ class SqliteFtsBackend(SearchBackend):
             own = _in(matter, owned)
             spoken = ~own & _in(matter, speaks)
             matter, also, areal = matter[own], matter[spoken], matter[~own & ~spoken]
-            if query.matters:
-                first = _themed(conn, query.matters[:1], "primary_theme")
+            if query.matters:  # of one matter asked, `owned` already (the same lookup)
+                first = owned if len(query.matters) == 1 else _themed(conn, query.matters[:1],
+                                                                      "primary_theme")
         total = len(selected) + len(matter) + len(also) + len(areal) + len(filled)
         tiers = [selected, matter, also, areal, filled]
         facets = columns.facets(np.concatenate(tiers)) if query.facets else {}
