@@ -92,7 +92,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, required=True, help="the store (built when missing)")
     parser.add_argument("--es-url", required=True)
     parser.add_argument("--judgments", type=Path, nargs="*", default=list(JUDGMENTS),
-                        help="judged sets (default: the eight sets train_ranker trains on)")
+                        help="judged sets (default: every set train_ranker trains on)")
     parser.add_argument("--queries-out", type=Path, help="write each query's answers here (JSON)")
     args = parser.parse_args()
     from index.elastic import ElasticBackend

@@ -1315,7 +1315,8 @@ class SqliteFtsBackend(SearchBackend):
         # A section of the reports asked (Plan.section): the stages' findings of another polarity
         # rank after every finding of the one asked, so they do not fill the page the tiers are
         # decided on.
-        counted = int(columns.of_polarity(selected, plan.polarity).sum()) if plan.section else len(selected)
+        of_stage = columns.of_polarity(selected, plan.polarity) if plan.section else None
+        counted = len(selected) if of_stage is None else int(of_stage.sum())
         filled = np.empty(0, dtype=np.int64)  # the fill stage (Plan.fills): below every stage's finding
         if plan.fills(counted, tier_page):
             topical = _union([found for found, admits in zip(text.groups(), plan.topical, strict=True)
@@ -1344,8 +1345,9 @@ class SqliteFtsBackend(SearchBackend):
             own = _in(matter, owned)
             spoken = ~own & _in(matter, speaks)
             matter, also, areal = matter[own], matter[spoken], matter[~own & ~spoken]
-            if query.matters:
-                first = _themed(conn, query.matters[:1], "primary_theme")
+            if query.matters:  # of one matter asked, `owned` already (the same lookup)
+                first = owned if len(query.matters) == 1 else _themed(conn, query.matters[:1],
+                                                                      "primary_theme")
         total = len(selected) + len(matter) + len(also) + len(areal) + len(filled)
         tiers = [selected, matter, also, areal, filled]
         facets = columns.facets(np.concatenate(tiers)) if query.facets else {}
@@ -1360,8 +1362,7 @@ class SqliteFtsBackend(SearchBackend):
         # Of a section asked (Plan.section), the findings of another polarity come last: the
         # stages' ranked as the stage, then the fill's.
         aside: list[tuple[IntArray, bool]] = []  # (findings, of the stages)
-        if plan.section:
-            of_stage = columns.of_polarity(selected, plan.polarity)
+        if of_stage is not None:
             of_fill = columns.of_polarity(filled, plan.polarity)
             aside = [(selected[~of_stage], True), (filled[~of_fill], False)]
             selected, filled = selected[of_stage], filled[of_fill]
