@@ -179,11 +179,10 @@ class Candidate:
     words only `words_held`, which the shipped weights leave out: making them costs as much again
     as the text)."""
 
-    __slots__ = ("_words", "_written", "around", "rank", "record", "tier")
+    __slots__ = ("_words", "_written", "rank", "record", "tier")
 
-    def __init__(self, record: FindingRecord, rank: int, tier: str, around: Around | None = None) -> None:
+    def __init__(self, record: FindingRecord, rank: int, tier: str) -> None:
         self.record, self.rank, self.tier = record, rank, tier
-        self.around = around  # the pool it came in (`candidates` sets it): None for a finding alone
         self._written: Written | None = None
         self._words: frozenset[tuple[str, ...]] | None = None
 
@@ -522,109 +521,6 @@ def matter_held(c: Candidate, asked: Asked, pool: int) -> float:
     return _share_said(c.written, matter)
 
 
-# ----------------------------------------------------------------------------------- the pool around
-
-
-FEEDBACK_TOP = 5  # the engine's first findings whose words the relevance feedback reads
-
-
-def _rank_weight(rank: int, pool: int) -> float:
-    """A place in the engine's order as a weight, 1 first, falling with the log of the rank to 0
-    at the pool's end (`engine_rank`'s curve)."""
-    return max(0.0, 1.0 - math.log1p(rank) / math.log1p(max(pool, 1)))
-
-
-def _terms(written: Written) -> frozenset[str]:
-    """A text's terms for comparing findings: its folded syllables and each pair of neighbouring
-    ones (a Vietnamese word is mostly two syllables: "phiếu hẹn" is the pair, not "phiếu" and
-    "hẹn" apart). Folded, so findings written with and without accents compare."""
-    folded = [""] * len(written.syllables)
-    for syllable, places in written.at.items():
-        for k in places:
-            folded[k] = syllable
-    return frozenset((*folded, *(f"{a} {b}" for a, b in zip(folded, folded[1:], strict=False))))
-
-
-class Around:
-    """The pool a candidate came in, as the features reading past one finding see it (the
-    documents its findings come from, the words of its first findings), each computed once per
-    pool on first use, not once per finding."""
-
-    __slots__ = ("_company", "_profiles", "_vectors", "cands")
-
-    def __init__(self, cands: Sequence[Candidate]) -> None:
-        self.cands = cands
-        self._company: dict[str, float] | None = None
-        self._vectors: list[dict[str, float]] | None = None
-        self._profiles: dict[tuple[int, ...], tuple[dict[str, float], float]] = {}
-
-    def company(self, pool: int) -> dict[str, float]:
-        """Each document's findings in the pool, each weighing by its place (`_rank_weight`)."""
-        if self._company is None:
-            self._company = {}
-            for c in self.cands:
-                key = c.record.doc_key
-                self._company[key] = self._company.get(key, 0.0) + _rank_weight(c.rank, pool)
-        return self._company
-
-    def vectors(self) -> list[dict[str, float]]:
-        """Each finding's terms (`_terms`) weighed by how few of the pool's findings hold them
-        (log(findings / findings holding it)): a term every finding of the pool holds (the query's
-        own words, the genre's frame) tells none apart."""
-        if self._vectors is None:
-            terms = [_terms(c.written) for c in self.cands]
-            held: dict[str, int] = {}
-            for ts in terms:
-                for t in ts:
-                    held[t] = held.get(t, 0) + 1
-            n = len(terms)
-            self._vectors = [{t: w for t in ts if (w := math.log(n / held[t])) > 0} for ts in terms]
-        return self._vectors
-
-    def profile(self, others: tuple[int, ...]) -> tuple[dict[str, float], float]:
-        """The mean vector of the findings at `others` (indices into the pool) and its norm."""
-        if others not in self._profiles:
-            vectors = self.vectors()
-            mean: dict[str, float] = {}
-            for k in others:
-                for t, w in vectors[k].items():
-                    mean[t] = mean.get(t, 0.0) + w / len(others)
-            self._profiles[others] = mean, math.sqrt(sum(w * w for w in mean.values()))
-        return self._profiles[others]
-
-
-def doc_company(c: Candidate, asked: Asked, pool: int) -> float:
-    """How many other findings of the pool come from the finding's document, each weighing by
-    its place in the engine's order (1 first, 0 at the pool's end). An inspection report or a
-    news article of the genre is about one or two matters (the one-stop shop of a district, a
-    province's administrative procedure index), so a document several of whose findings the
-    query finds, high, is about the matter asked, and a finding of it is said in that context:
-    "phiếu hẹn" in a report on the one-stop shop answers, in a report on land it is mentioned in
-    passing. 0 for a finding alone (no pool)."""
-    if c.around is None:
-        return 0.0
-    return c.around.company(pool)[c.record.doc_key] - _rank_weight(c.rank, pool)
-
-
-def feedback(c: Candidate, asked: Asked, pool: int) -> float:
-    """The cosine of the finding's terms with the mean of the pool's first findings' (the first
-    FEEDBACK_TOP in the engine's order but itself), each term weighed by how few of the pool hold
-    it (`Around.vectors`): relevance feedback, the engine's first findings standing in for the
-    relevant ones. A relevant finding worded otherwise than the query ("giấy biên nhận" for
-    "phiếu hẹn", the answer to a question that holds none of its words) still shares the words
-    of the matter with the findings that say it as asked: the genre says one matter in a
-    few set phrases ("trả kết quả", "quá hạn", "một cửa"). 0 for a finding alone."""
-    if c.around is None or len(c.around.cands) < 2:
-        return 0.0
-    others = tuple(k for k in range(min(FEEDBACK_TOP + 1, len(c.around.cands))) if k != c.rank)[:FEEDBACK_TOP]
-    mean, norm = c.around.profile(others)
-    own = c.around.vectors()[c.rank]
-    if not norm or not own:
-        return 0.0
-    shared = sum(w * mean.get(t, 0.0) for t, w in own.items())
-    return shared / (norm * math.sqrt(sum(w * w for w in own.values())))
-
-
 Feature = Callable[[Candidate, Asked, int], float]
 
 # Every feature by the name the weights file uses, in a fixed order.
@@ -648,19 +544,12 @@ FEATURES: dict[str, Feature] = {
     "place": place_named,
     "matter_words": matter_held,
     "heading": heading_held,
-    "company": doc_company,
-    "feedback": feedback,
 }
 
 
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
-    """The engine's hits as candidates, in the engine's order, each knowing the pool it came in
-    (`Around`: what the features reading past one finding share)."""
-    cands = [Candidate(h.record, k, h.tier) for k, h in enumerate(hits)]
-    around = Around(cands)
-    for c in cands:
-        c.around = around
-    return cands
+    """The engine's hits as candidates, in the engine's order."""
+    return [Candidate(h.record, k, h.tier) for k, h in enumerate(hits)]
 
 
 def feature_rows(cands: Sequence[Candidate], asked: Asked, pool: int,

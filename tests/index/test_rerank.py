@@ -17,12 +17,9 @@ from index.rerank import (
     Written,
     adjacent_pairs,
     answer_held,
-    candidates,
     compile_frame,
-    doc_company,
     engine_rank,
     exact_phrase,
-    feedback,
     groups_held,
     heading_held,
     in_matter,
@@ -334,37 +331,3 @@ def test_heading_reads_the_query_as_typed_accents_and_all() -> None:
     assert heading_held(_cand(record), Asked(plan_query("thoi han tra ket qua")), 30) == 1.0
     assert heading_held(_cand(_rec("b", "x", title="Thời gian giải quyết còn hạn chế")),
                         Asked(plan_query("thời hạn")), 30) == 0.0
-
-
-def _hit(fid: str, text: str, doc: str) -> Hit:
-    return Hit(FindingRecord(finding_id=fid, doc_key=doc, doc_id=f"{doc}.pdf", text=text,
-                             polarity=Polarity.SHORTCOMING, area=Area.TTHC), 0.0, "")
-
-
-def test_doc_company_counts_the_pools_other_findings_of_one_document_high_ones_more() -> None:
-    """Three findings of the one-stop report high in the pool lend each other context; the land
-    report's single finding has none, and a finding alone (no pool) reads 0."""
-    cands = candidates([_hit("a", "Chưa cấp phiếu hẹn.", "mot-cua"), _hit("b", "Hồ sơ trễ hẹn.", "mot-cua"),
-                        _hit("c", "Phiếu hẹn ghi sai.", "dat-dai"), _hit("d", "Chưa niêm yết.", "mot-cua")])
-    asked = Asked(Plan())
-    company = [doc_company(c, asked, 30) for c in cands]
-    assert company[2] == 0.0  # alone of its document
-    # Each counts the other two, weighed by their places: d's (a first, b second) stand highest.
-    assert company[3] > company[1] > company[0] > 0.0
-    assert company[0] < 2.0  # two others, each weighing below 1 past the first place
-    assert doc_company(_cand(_rec("x", "Chưa cấp phiếu hẹn.")), asked, 30) == 0.0
-
-
-def test_feedback_favours_the_finding_worded_as_the_pools_first_ones() -> None:
-    """The first findings speak of the appointment slip's return date; a finding saying the same
-    in other words than the query shares their words, one on land shares none."""
-    cands = candidates([
-        _hit("a", "Bộ phận một cửa chưa ghi ngày trả kết quả trên phiếu hẹn.", "r1"),
-        _hit("b", "Phiếu hẹn không ghi ngày trả kết quả cho công dân.", "r2"),
-        _hit("c", "Văn phòng đăng ký đất đai để sót bản đồ.", "r3"),
-        _hit("d", "Giấy biên nhận hồ sơ thiếu ngày trả kết quả.", "r4")])
-    asked = Asked(Plan())
-    scores = [feedback(c, asked, 30) for c in cands]
-    assert scores[3] > scores[2] and scores[2] == 0.0
-    assert all(0.0 <= s <= 1.0 for s in scores)
-    assert feedback(_cand(_rec("x", "Phiếu hẹn ghi sai.")), asked, 30) == 0.0
