@@ -360,9 +360,14 @@ class Cue:
     # The phrases holding the cue's word that are another word (the noun "yêu cầu" of "đáp ứng yêu
     # cầu", not the verb of the recommendations): each phrase and where the cue starts in it.
     unlike: tuple[tuple[tuple[str, ...], int], ...] = ()
+    # The syllables the cue opens with that only lead to its word ("còn nhiều" of "còn nhiều tồn
+    # tại", intents.toml `before`): read with it, never ranked, as the word itself is.
+    lead: int = 0
 
     def other_word_at(self, typed: Sequence[str], at: int) -> bool:
-        """Whether the cue's word at `at` lies in a phrase making it another word (`unlike`)."""
+        """Whether the cue's word at `at` (after its lead) lies in a phrase making it another word
+        (`unlike`)."""
+        at += self.lead
         return any(at >= start and _matches_at(typed, phrase, at - start) for phrase, start in self.unlike)
 
 
@@ -805,20 +810,30 @@ def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
 
 def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
     """Polarity cues from intents.toml's [[intent]] tables (polarity, required, sense, kept,
-    terms, unlike), longest first; a required cue carries the query's sense unless `sense = false`;
-    a term inside one of the `unlike` phrases is no cue there (Cue.unlike)."""
+    terms, unlike, before), longest first; a required cue carries the query's sense unless `sense =
+    false`; a term inside one of the `unlike` phrases is no cue there (Cue.unlike); each word of a
+    ranked cue's `before` leads each of its terms as one cue more, the term its ranked word
+    (Cue.lead), unless that phrase is a term listed itself."""
     cues: dict[tuple[str, ...], Cue] = {}
+    led: list[Cue] = []
     for intent in intents:
         required = bool(intent.get("required"))
         sense, kept = bool(intent.get("sense", required)), bool(intent.get("kept", True))
         phrases = [p for p in (syllables_of(u) for u in intent.get("unlike", ())) if p]
+        # A required cue's word is a group, which a lead would join: only ranked cues are led.
+        leads = [] if required else [lead for lead in map(syllables_of, intent.get("before", ())) if lead]
         for term in intent.get("terms", ()):
             syllables, accents_only = _entry(term)
-            if syllables:
-                unlike = tuple((p, k) for p in phrases for k in range(len(p) - len(syllables) + 1)
-                               if _matches_at(p, syllables, k))
-                cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike)
-                cues.setdefault(syllables, cue)
+            if not syllables:
+                continue
+            unlike = tuple((p, k) for p in phrases for k in range(len(p) - len(syllables) + 1)
+                           if _matches_at(p, syllables, k))
+            cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike)
+            cues.setdefault(syllables, cue)
+            led.extend(dataclasses.replace(cue, syllables=(*lead, *syllables), lead=len(lead))
+                       for lead in leads)
+    for cue in led:
+        cues.setdefault(cue.syllables, cue)
     return tuple(sorted(cues.values(), key=lambda c: (-len(c.syllables), c.syllables)))
 
 
@@ -1596,9 +1611,10 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
                 i += size
                 continue
             if not cue.required:
-                optional.append(Alternative(tuple(typed[i:i + size])))
-                said.extend(typed[i:i + size])
-                read.extend(_readings(typed[i:i + size], lexicon, units))
+                dropped.extend(typed[i:i + cue.lead])  # "còn nhiều" of "còn nhiều tồn tại": leads only
+                optional.append(Alternative(tuple(typed[i + cue.lead:i + size])))
+                said.extend(typed[i + cue.lead:i + size])
+                read.extend(_readings(typed[i + cue.lead:i + size], lexicon, units))
                 i += size
                 continue
             # The group this cue's word makes carries the query's sense; not a synonym member

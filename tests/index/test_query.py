@@ -313,6 +313,51 @@ def test_cues_compile_from_intent_tables() -> None:
         (("còn",), "shortcoming", False, True)]
 
 
+def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> None:
+    cues = {c.syllables: c for c in compile_cues([
+        {"polarity": "shortcoming", "terms": ["hạn chế", "nhiều hạn chế"], "before": ["còn", "nhiều"]},
+        {"polarity": "shortcoming", "required": True, "terms": ["chưa"], "before": ["còn"]},
+        {"polarity": "recommendation", "terms": ["yêu cầu"], "unlike": ["yêu cầu của"], "before": ["có"]}])}
+    assert (cues[("còn", "hạn", "chế")].lead, cues[("còn", "hạn", "chế")].polarity) == (1, "shortcoming")
+    assert cues[("nhiều", "hạn", "chế")].lead == 0  # listed itself: no lead, the whole phrase ranked
+    assert cues[("còn", "nhiều", "hạn", "chế")].lead == 1  # led in turn, "nhiều hạn chế" its word
+    assert ("còn", "chưa") not in cues  # a required cue's word is a group: never led
+    led = cues[("có", "yêu", "cầu")]  # its word's phrases are read where the word stands, after the lead
+    assert led.other_word_at(["có", "yêu", "cầu", "của", "dân"], 0)
+    assert not led.other_word_at(["có", "yêu", "cầu", "xã"], 0)
+
+
+@pytest.mark.parametrize(("text", "polarity", "groups", "optional"), [
+    # what leads a category word (persistence, quantity, "the side of") is no word of the matter
+    ("niêm yết thủ tục hành chính còn nhiều tồn tại", "shortcoming", ["niêm yết", "thủ tục hành chính"],
+     ["tồn tại"]),
+    ("những mặt còn hạn chế trong niêm yết", "shortcoming", ["niêm yết"], ["hạn chế"]),
+    ("niem yet con han che", "shortcoming", ["niem yet"], ["han che"]),
+    ("nhiệm vụ, giải pháp nâng cao chỉ số cải cách hành chính", "recommendation",
+     ["nâng cao", "chỉ số cải cách hành chính"], ["giải pháp"]),
+    # the genre's praise said after the matter, or as the reports' verdict
+    ("niêm yết thủ tục hành chính tốt", "strength", ["niêm yết", "thủ tục hành chính"], ["tốt"]),
+    ("bộ phận một cửa được người dân đánh giá cao", "strength", ["bộ phận một cửa", "người dân"],
+     ["đánh giá cao"]),
+    # "đạt" is the verb of a score, the matter of the strengths: it stays
+    ("đơn vị đạt kết quả cao về chỉ số CCHC", "strength", ["đơn vị", "đạt", "chỉ số cchc"], ["kết quả cao"]),
+    # the recommendation asked as what is to be done
+    ("cần làm gì để nâng cao chỉ số CCHC", "recommendation", ["nâng cao", "chỉ số cchc"], ["cần làm"]),
+    ("làm thế nào để giảm hồ sơ trễ hạn", "recommendation", ["giảm", "hồ sơ", "trễ hạn"], ["làm thế nào để"]),
+    ("biện pháp giảm hồ sơ trễ hạn", "recommendation", ["giảm", "hồ sơ", "trễ hạn"], ["biện pháp"]),
+    # a word holding the cue is a word of its own
+    ("cán bộ tốt nghiệp đại học", None, ["cán bộ", "tốt nghiệp", "đại học"], []),
+    ("đánh giá chỉ số hài lòng", None, ["đánh giá", "chỉ số", "hài lòng"], []),
+])
+def test_the_genre_asks_for_a_section_many_ways(text: str, polarity: str | None, groups: list[str],
+                                                optional: list[str]) -> None:
+    plan = plan_query(text)
+    assert plan.polarity == polarity
+    assert " ".join(s for g in plan.groups for s in g.alternatives[0].syllables) == " ".join(groups)
+    assert [" ".join(a.syllables) for a in plan.optional] == optional
+    assert plan.section is (polarity is not None)
+
+
 @pytest.mark.parametrize(("text", "polarity", "group_words", "optional"), [
     # a category word asks for the polarity and is not required; it stands for one group
     ("hạn chế trong ứng dụng công nghệ thông tin", "shortcoming",
