@@ -345,6 +345,10 @@ def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> Non
     ("cần làm gì để nâng cao chỉ số CCHC", "recommendation", ["nâng cao", "chỉ số cchc"], ["cần làm"]),
     ("làm thế nào để giảm hồ sơ trễ hạn", "recommendation", ["giảm", "hồ sơ", "trễ hạn"], ["làm thế nào để"]),
     ("biện pháp giảm hồ sơ trễ hạn", "recommendation", ["giảm", "hồ sơ", "trễ hạn"], ["biện pháp"]),
+    # the judgements kém, yếu (accents only: kèm, yêu), led by "còn"
+    ("chất lượng phần mềm còn kém", "shortcoming", ["chất lượng", "phần mềm"], ["kém"]),
+    ("năng lực cán bộ còn yếu", "shortcoming", ["năng lực", "cán bộ"], ["yếu"]),
+    ("hồ sơ kèm theo", None, ["hồ sơ", "kèm theo"], []),
     # a word holding the cue is a word of its own
     ("cán bộ tốt nghiệp đại học", None, ["cán bộ", "tốt nghiệp", "đại học"], []),
     ("đánh giá chỉ số hài lòng", None, ["đánh giá", "chỉ số", "hài lòng"], []),
@@ -403,6 +407,8 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("khắc phục hạn chế trong niêm yết", "recommendation"),
     ("chưa khắc phục hạn chế", "shortcoming"),  # the negation first: the failure
     ("xử lý hồ sơ trễ hạn", None),  # processing files: no remedy
+    ("Bình Định chấn chỉnh giờ làm việc cán bộ xã", "recommendation"),  # a remedy, a word of the topic
+    ("cán bộ xã chưa tốt nghiệp đại học", "shortcoming"),  # the negation of a word, no judgement
     ("cán bộ vi phạm giờ giấc làm việc", "shortcoming"),  # the failing matter, nothing asked about it
     # "X nào P" asks for the units of which P is said
     ("xã nào chưa cấp phiếu hẹn", "shortcoming"),
@@ -459,6 +465,10 @@ def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polar
     ("có đơn vị nào vi phạm quy định tài chính không", False),
     # "kết quả" alone is the matter (the results of handling files), not the strengths
     ("kết quả giải quyết hồ sơ", False),
+    # a remedy is a word of the topic: the unit's story of the failing and the order, no section
+    ("Bình Định chấn chỉnh giờ làm việc cán bộ xã", False),
+    ("kiến nghị chấn chỉnh kỷ luật, kỷ cương hành chính", True),
+    ("cán bộ xã chưa tốt nghiệp đại học", False),  # "chưa tốt" inside "chưa tốt nghiệp": no judgement
     ("niêm yết thủ tục hành chính", False),
 ])
 def test_a_category_word_asks_for_a_section_of_the_reports(text: str, section: bool) -> None:
