@@ -337,6 +337,7 @@ def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> Non
      ["nâng cao", "chỉ số cải cách hành chính"], ["giải pháp"]),
     # the genre's praise said after the matter, or as the reports' verdict
     ("niêm yết thủ tục hành chính tốt", "strength", ["niêm yết", "thủ tục hành chính"], ["tốt"]),
+    ("niêm yết thủ tục hành chính khá tốt", "strength", ["niêm yết", "thủ tục hành chính"], ["tốt"]),
     ("bộ phận một cửa được người dân đánh giá cao", "strength", ["bộ phận một cửa", "người dân"],
      ["đánh giá cao"]),
     # "đạt" is the verb of a score, the matter of the strengths: it stays
