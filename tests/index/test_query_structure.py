@@ -175,3 +175,23 @@ def test_the_shipped_lexicon_carries_the_structure_words() -> None:
     assert not any(e == ("xã",) for e, _ in shipped.level_settings)  # the commune is the matter
     assert shipped.bounded(("dân", "khi")) and shipped.bounded(("nào", "hay"))
     assert not shipped.bounded(("người", "dân"))
+
+
+def shipped_plan(text: str, words: set[str] | None = None) -> Plan:
+    return analyse(parse(text), load_lexicon(), words or set())
+
+
+def test_a_real_question_of_the_portal_requires_the_files_and_their_lateness_only() -> None:
+    found = shipped_plan("vì sao hồ sơ trên cổng dịch vụ công bị quá hạn?", {"ho so"})
+    assert [g[0] for g in group_words(found)] == ["hồ sơ", "quá hạn"]
+    assert optional_words(found)[:2] == ["cổng dịch vụ công", "cổng dvc"]
+    assert found.polarity == "shortcoming" and found.answer  # asks the cause of a failing
+
+
+def test_the_measure_a_failing_is_judged_by_is_ranked_not_required() -> None:
+    """"chưa niêm yết đầy đủ": the finding says what is missing ("chưa cập nhật", "chưa được rà
+    soát"), not always "đầy đủ"."""
+    found = shipped_plan("xã nào chưa niêm yết đầy đủ thủ tục hành chính?", {"niem yet"})
+    assert [g[0] for g in group_words(found)] == ["chưa", "niêm yết", "thủ tục hành chính"]
+    assert found.groups[0].sense and optional_words(found) == ["đầy đủ"]
+    assert group_words(shipped_plan("đầy đủ")) == [["đầy đủ"]]  # typed alone, it is the query
