@@ -892,12 +892,12 @@ class Portal(Vocabulary):
 def test_a_folded_run_is_cut_by_the_dictionary_where_the_index_leaves_a_gap() -> None:
     """Typed without accents, a word the index lacks is cut by its clear reading ("so hoa":
     số hoá, not "so" and "hoa"), as it is with accents; the index's words win where they cut
-    as well: "tiep nhan | qua" (not the dictionary's nhân quả), "cong | dich vu | cong"."""
+    as well: "tiep nhan | qua" (not the dictionary's nhân quả), "ho so | dich vu | cong"."""
     assert groups("so hoa ho so", Portal())[:2] == [["so hoa"], ["ho so"]]
     assert groups("so hoa ho so", Portal()) == [[" ".join(fold(s) for s in g[0].split())]
                                                  for g in groups("số hoá hồ sơ", Portal())]
     assert ["tiep nhan"] in groups("ho so truc tuyen cham tiep nhan qua 8 gio", Portal())
-    assert groups("cong dich vu cong", Portal()) == [["cong"], ["dich vu"], ["cong"]]
+    assert groups("ho so dich vu cong", Portal()) == [["ho so"], ["dich vu"], ["cong"]]
 
 
 class _Places(Vocabulary):
