@@ -466,6 +466,9 @@ class Lexicon:
     # the working day with the time's first words ("trong giờ", [setting] times): after a topic,
     # the word they introduce is where or when the topic is asked about, a ranked word (`_cut_run`).
     settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The words joining two category words of the reports into one request for both sections
+    # ("ưu điểm và hạn chế": intents.toml [reading] `sections_joined`, `Lexicon.joins_sections`).
+    sections_joined: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The level words naming the province a topic is measured in ("tỉnh", "toàn tỉnh":
     # intents.toml [setting] levels, LEVEL standing for each level word), matching folded too:
     # after a topic, ranked, not required (`_cut_run`, `_framing_level`).
@@ -556,6 +559,22 @@ class Lexicon:
         comment = [s for s in comment if s[1].kept] or comment
         before = self._focused(typed, comment)
         return (before[-1] if before else comment[0])[1]
+
+    def joins_sections(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]], asked: Cue) -> bool:
+        """Whether the category word deciding the polarity (`asked`) is joined to one of another
+        polarity, the two asking for both sections of the reports ("ưu điểm và hạn chế của bộ
+        phận một cửa", "hạn chế, kiến nghị về niêm yết"): the next cue follows it at once, or
+        after a joining word (`sections_joined`), and both are category words (ranked, kept)."""
+        for k, (at, cue) in enumerate(seen[:-1]):
+            if cue is not asked:
+                continue
+            then, other = seen[k + 1]
+            end = at + len(cue.syllables)
+            between = then - end
+            return (not cue.required and cue.kept and not other.required and other.kept
+                    and bool(other.polarity) and other.polarity != cue.polarity
+                    and (between == 0 or _entry_at(self.sections_joined, typed, end) == between))
+        return False
 
     def _focused(self, typed: Sequence[str], cues: Sequence[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
         """The cues before the first question word of content or manner ("gì", "thế nào"): the
@@ -889,7 +908,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    coordinators=compile_coordinators(coordination or {}),
                    settings=_entries([*(setting or {}).get("words", ()), *(setting or {}).get("times", ())]),
                    level_settings=_entries(e for entry in (setting or {}).get("levels", ())
-                                           for e in _per_level(entry, levels)))
+                                           for e in _per_level(entry, levels)),
+                   sections_joined=_entries(read.get("sections_joined", ())))
 
 
 def compile_coordinators(table: Mapping[str, Any]) -> Entries:
@@ -1402,7 +1422,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
             content.extend(clause[0].syllables)
     flush()
     decisive = lexicon.asked(typed, cues)
-    polarity = decisive.polarity if decisive else None
+    both = decisive is not None and lexicon.joins_sections(typed, cues, decisive)
+    polarity = decisive.polarity if decisive and not both else None  # both sections: neither first
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units, places)

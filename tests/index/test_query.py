@@ -470,10 +470,27 @@ def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polar
     ("Bình Định chấn chỉnh giờ làm việc cán bộ xã", False),
     ("kiến nghị chấn chỉnh kỷ luật, kỷ cương hành chính", True),
     ("cán bộ xã chưa tốt nghiệp đại học", False),  # "chưa tốt" inside "chưa tốt nghiệp": no judgement
+    # two sections joined ask for both: neither comes first
+    ("ưu điểm và hạn chế của bộ phận một cửa", False),
+    ("ưu điểm, tồn tại trong ứng dụng công nghệ thông tin", False),
+    ("hạn chế và kiến nghị về niêm yết", False),
+    ("hạn chế, tồn tại trong niêm yết", True),  # one section named twice
+    ("đề nghị khắc phục hạn chế", True),  # a remedy between: the recommendations about the failing
     ("niêm yết thủ tục hành chính", False),
 ])
 def test_a_category_word_asks_for_a_section_of_the_reports(text: str, section: bool) -> None:
     assert plan_query(text).section is section
+
+
+def test_two_sections_joined_name_no_polarity_and_both_words_stay_ranked() -> None:
+    plan = plan_query("ưu điểm và hạn chế của bộ phận một cửa")
+    assert plan.polarity is None and not plan.polarity_group
+    assert [" ".join(a.syllables) for a in plan.optional] == ["ưu điểm", "hạn chế"]
+    lexicon = compile_lexicon([], [], intents=[{"polarity": "strength", "terms": ["ưu điểm"]},
+                                               {"polarity": "shortcoming", "terms": ["hạn chế"]}],
+                              reading={"sections_joined": ["cùng"]})
+    assert analyse(parse("ưu điểm cùng hạn chế"), lexicon).polarity is None
+    assert analyse(parse("ưu điểm và hạn chế"), lexicon).polarity == "strength"  # "và" not listed here
 
 
 def test_a_remedy_stays_an_ordinary_word_and_the_category_word_after_it_stays_ranked() -> None:
