@@ -17,7 +17,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +33,15 @@ class ShorthandError(ValueError):
     """The shorthand file breaks a rule (the message names the entry)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Shorthand:
     """The compiled forms: lowercase typed form → the word it stands for."""
 
     words: Mapping[str, str]
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str] | None:
+        """The forms as one pattern, each standing alone (compiled once: every query is expanded)."""
         if not self.words:
             return None
         forms = "|".join(re.escape(f) for f in sorted(self.words, key=len, reverse=True))
