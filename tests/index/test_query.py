@@ -303,6 +303,17 @@ def test_a_preposition_of_the_system_is_dropped() -> None:
     assert "trên" in plan.dropped and len(plan.groups) == 3
 
 
+def test_a_year_without_its_number_is_ranked_not_required() -> None:
+    """ "kế hoạch CCHC năm": the yearly plan, which findings name with the year, "hằng năm" or
+    neither; the number of a date stays required, and "hằng năm" stays its own word."""
+    for typed in ("kế hoạch CCHC năm", "ke hoach cchc nam", "kế hoạch CCHC năm 2024"):
+        plan = plan_query(typed)
+        assert [fold(a.syllables[0]) for a in plan.optional] == ["nam"], typed
+        assert not any(fold(" ".join(g.alternatives[0].syllables)) == "nam" for g in plan.groups), typed
+    assert ["2024"] in groups("kế hoạch CCHC năm 2024")
+    assert groups("hằng năm") == [["hằng năm", "hàng năm"]]
+
+
 def test_ambiguous_abbreviations_are_not_expanded() -> None:
     for typed in ("TU", "QĐ", "TB", "CV", "TT", "BTV", "CT", "KL", "TTr"):
         assert groups(typed) == [[typed.lower()]], typed
