@@ -297,12 +297,6 @@ def test_shorthand_is_read_as_the_word() -> None:
     assert "giấy hẹn trả kết quả" in groups("giấy hẹn trả KQ")[0] and len(groups("giấy hẹn trả KQ")) == 1
 
 
-def test_a_preposition_of_the_system_is_dropped() -> None:
-    """ "trên cổng dịch vụ công": "trên" says where, the system is the matter (query_stopwords.txt)."""
-    plan = plan_query("hồ sơ quá hạn trên cổng dịch vụ công")
-    assert "trên" in plan.dropped and len(plan.groups) == 3
-
-
 def test_a_year_without_its_number_is_ranked_not_required() -> None:
     """ "kế hoạch CCHC năm": the yearly plan, which findings name with the year, "hằng năm" or
     neither; the number of a date stays required, and "hằng năm" stays its own word."""
@@ -903,8 +897,8 @@ class Portal(Vocabulary):
 def test_a_folded_run_is_cut_by_the_dictionary_where_the_index_leaves_a_gap() -> None:
     """Typed without accents, a word the index lacks is cut by its clear reading ("so hoa":
     số hoá, not "so" and "hoa"), as it is with accents; the index's words win where they cut
-    as well: "tiep nhan | qua" (not the dictionary's nhân quả), "dich vu | cong" (not "vũ công");
-    a synonym member is one group ("cong dich vu cong": the portal, synonyms.toml)."""
+    as well: "tiep nhan | qua" (not the dictionary's nhân quả), "ho so | dich vu | cong" (not
+    "vũ công"); a synonym member is one group ("cong dich vu cong": the portal, synonyms.toml)."""
     assert groups("so hoa ho so", Portal())[:2] == [["so hoa"], ["ho so"]]
     assert groups("so hoa ho so", Portal()) == [[" ".join(fold(s) for s in g[0].split())]
                                                  for g in groups("số hoá hồ sơ", Portal())]
