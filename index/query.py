@@ -113,6 +113,7 @@ from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
+from index.shorthand import Shorthand, load_shorthand
 
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
@@ -232,15 +233,17 @@ def _is_or_word(body: str, or_words: Entries) -> bool:
         and _entry_at(or_words, syllables, 0) == 1
 
 
-def parse(text: str, or_words: Entries | None = None) -> Parsed:
+def parse(text: str, or_words: Entries | None = None, shorthand: Shorthand | None = None) -> Parsed:
     """Cut user text into terms, phrases, prefixes, exclusions and OR clauses.
 
     A word with inner punctuation ("139/QĐ-UBND", "BPTN&TKQ") becomes a phrase of its parts,
     which is how the index sees it. OR between two terms joins them into one clause; OR at
     either end, or twice in a row, is ignored. `or_words`: the words offering a choice
     (`load_coordinators`, intents.toml [coordination], by default), OR beside a quoted phrase.
+    The shorthand staff type for a word ("ko", "hs": index/shorthand.py) is read as the word.
     """
     or_words = load_coordinators() if or_words is None else or_words
+    text = (load_shorthand() if shorthand is None else shorthand).expand(text)
     runs: list[list[Term]] = []  # positive terms, each list one OR-clause in progress
     excluded: list[Term] = []
     joining = False
@@ -1421,6 +1424,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
     flush()
+    groups, unquoted = _named_once(groups, unquoted)
     decisive = lexicon.asked(typed, cues)
     both = decisive is not None and lexicon.joins_sections(typed, cues, decisive)
     polarity = decisive.polarity if decisive and not both else None  # both sections: neither first
@@ -1444,6 +1448,29 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 related=_related(groups, lexicon, words, restored),
                 answer=answer, unlike=unlike, which=lexicon.which_asked(typed),
                 question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)))
+
+
+def _named_once(groups: Sequence[Group], unquoted: set[int]) -> tuple[list[Group], set[int]]:
+    """The groups without those repeating an earlier one (the same alternatives, folded), and the
+    places of the unquoted ones among them.
+
+    Why: staff name a thing and its abbreviation side by side ("hệ thống quản lý chất lượng
+    ISO", "bộ phận một cửa (BPMC)", "áp dụng HTQLCL ISO"); both are members of one synonym set,
+    so both become the same group, which would count twice in bm25 and in the groups a
+    fallback finding must hold, though the query asks for the thing once."""
+    kept: list[Group] = []
+    places: set[int] = set()
+    seen: set[frozenset[tuple[str, ...]]] = set()
+    for at, group in enumerate(groups):
+        key = frozenset(a.folded for a in group.alternatives)
+        if group.unit is None and group.doc_number is None and len(group.alternatives) > 1:
+            if key in seen:
+                continue
+            seen.add(key)
+        if at in unquoted:
+            places.add(len(kept))
+        kept.append(group)
+    return kept, places
 
 
 def _listed(term: Term) -> list[bool]:
@@ -1990,21 +2017,25 @@ def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], 
     outside any word, then has the fewest words, wins (maximum matching, as Vietnamese and
     Chinese word segmenters cut): "ky luat ky cuong hanh chinh" is "ky cuong | hanh chinh",
     not "ky cuong hanh | chinh", though a segmenter's slip put "kỷ_cương_hành" in the index.
-    Between cuts as good, the one whose later words are the longer wins (backward maximum
-    matching, the more accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
+    Between cuts as good, the one with fewer words the index does not hold wins: "nộp | hồ sơ |
+    qua BCCI", not "nộp | hồ | sơ qua" (the dictionary's "briefly", which no report writes).
+    Then the one whose later words are the longer (backward maximum matching, the more
+    accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
     One pass from the end serves every position, so a run is cut once, not once per word.
     """
-    # position → (lone syllables, guessed words, words) of the rest
-    best: dict[int, tuple[int, int, int]] = {end: (0, 0, 0)}
+    # position → (lone syllables, guessed words, words the index lacks, words) of the rest
+    best: dict[int, tuple[int, int, int, int]] = {end: (0, 0, 0, 0)}
     sizes = [0] * end
     for k in range(end - 1, -1, -1):
         lengths = _word_lengths(typed, k, end, words, units, lexicon, most)
 
-        def cost(n: int, k: int = k) -> tuple[int, int, int]:
+        def cost(n: int, k: int = k) -> tuple[int, int, int, int]:
             rest, guess = best[k + n], _guessed(typed[k:k + n], words, units, lexicon)
-            return rest[0] + guess, rest[1] + guess, rest[2] + 1  # a guess counts one syllable lone
+            unindexed = _unindexed(typed[k:k + n], words, units, lexicon)
+            # a guess counts one syllable lone
+            return rest[0] + guess, rest[1] + guess, rest[2] + unindexed, rest[3] + 1
 
-        lone = (best[k + 1][0] + 1, best[k + 1][1], best[k + 1][2] + 1)
+        lone = (best[k + 1][0] + 1, best[k + 1][1], best[k + 1][2], best[k + 1][3] + 1)
         best[k] = min([lone, *map(cost, lengths)])
         if lone != best[k]:  # else one syllable alone
             sizes[k] = next(n for n in reversed(lengths) if cost(n) == best[k])
@@ -2020,6 +2051,15 @@ def _guessed(span: Sequence[str], words: Collection[str], units: Collection[str]
     the dictionary's nhân quả; "cong | dich vu | cong", not "cong dich | vu cong")."""
     key = " ".join(fold(s) for s in span)
     if key in words or key in units or any(is_accented(s) for s in span):
+        return 0
+    return int(lexicon.synonyms_at(span, 0)[0] != len(span))
+
+
+def _unindexed(span: Sequence[str], words: Collection[str], units: Collection[str], lexicon: Lexicon) -> int:
+    """1 when the cut takes `span` as a word of the dictionary alone: no word of the index, no unit
+    and no synonym member (`_best_cut` prefers, between cuts as good, the genre's own words)."""
+    key = " ".join(fold(s) for s in span)
+    if key in words or key in units:
         return 0
     return int(lexicon.synonyms_at(span, 0)[0] != len(span))
 

@@ -266,6 +266,48 @@ def test_the_genre_names_one_thing_many_ways(typed: str, member: str) -> None:
     assert any(member in group for group in groups(typed))
 
 
+@pytest.mark.parametrize(("typed", "member"), [
+    ("áp dụng ISO", "he thong quan ly chat luong"), ("ISO 9001:2015", "htqlcl"),
+    ("nộp hồ sơ qua BCCI", "buu chinh cong ich"), ("cổng DVC", "cổng dịch vụ công"),
+])
+def test_the_genre_names_its_systems_by_their_standard_and_abbreviation(typed: str, member: str) -> None:
+    """The quality system is named by its standard (TCVN ISO 9001), the public postal service by
+    BCCI, the portal as Cổng DVC: a query naming one finds findings naming the other."""
+    assert any(member in group for group in groups(typed))
+
+
+def test_a_thing_named_twice_in_a_query_is_one_group() -> None:
+    """Staff write a thing and its abbreviation side by side: one group, not the same group
+    twice (counted twice in bm25 and in the groups a fallback finding must hold)."""
+    for typed in ("áp dụng HTQLCL ISO", "he thong quan ly chat luong iso", "bộ phận một cửa (BPMC)"):
+        plan = plan_query(typed)
+        keys = [frozenset(a.folded for a in g.alternatives) for g in plan.groups]
+        assert len(keys) == len(set(keys)), typed
+    assert len(plan_query("áp dụng HTQLCL ISO").groups) == 2
+    # a word typed twice that no set holds stays as typed (each is one alternative)
+    assert len(plan_query("xã xã").groups) == 2
+
+
+def test_shorthand_is_read_as_the_word() -> None:
+    """ "ko" is the negation (a polarity cue, its synonyms), "hs" the dossier, "trả KQ" completes
+    the member "giấy hẹn trả kết quả" (index/shorthand.py, index/vi/shorthand.toml)."""
+    plan = plan_query("bộ phận 1 cửa ko có người trực")
+    assert plan.polarity == "shortcoming" and ["không", "chưa"] in groups("bộ phận 1 cửa ko có người trực")
+    assert groups("hs trễ hẹn")[0] == ["hồ sơ"]
+    assert "giấy hẹn trả kết quả" in groups("giấy hẹn trả KQ")[0] and len(groups("giấy hẹn trả KQ")) == 1
+
+
+def test_a_year_without_its_number_is_ranked_not_required() -> None:
+    """ "kế hoạch CCHC năm": the yearly plan, which findings name with the year, "hằng năm" or
+    neither; the number of a date stays required, and "hằng năm" stays its own word."""
+    for typed in ("kế hoạch CCHC năm", "ke hoach cchc nam", "kế hoạch CCHC năm 2024"):
+        plan = plan_query(typed)
+        assert [fold(a.syllables[0]) for a in plan.optional] == ["nam"], typed
+        assert not any(fold(" ".join(g.alternatives[0].syllables)) == "nam" for g in plan.groups), typed
+    assert ["2024"] in groups("kế hoạch CCHC năm 2024")
+    assert groups("hằng năm") == [["hằng năm", "hàng năm"]]
+
+
 def test_ambiguous_abbreviations_are_not_expanded() -> None:
     for typed in ("TU", "QĐ", "TB", "CV", "TT", "BTV", "CT", "KL", "TTr"):
         assert groups(typed) == [[typed.lower()]], typed
@@ -659,6 +701,25 @@ def test_the_cut_leaves_fewest_syllables_outside_words() -> None:
     assert cut("ky cuong hanh") == ["ky cuong hanh"]  # the only cut covering it all
 
 
+class Dossiers(Vocabulary):
+    """An index holding "hồ sơ" but not the dictionary's "sơ qua" (briefly), as the genre's do."""
+
+    def known_words(self, spans: object) -> set[str]:
+        return {"ho so", "nop ho so"} & set(spans)  # type: ignore[call-overload]
+
+
+def test_between_cuts_as_good_the_index_words_win_over_the_dictionarys() -> None:
+    """ "nộp hồ sơ qua bưu điện": "nộp | hồ sơ | qua" and "nộp | hồ | sơ qua" leave as many
+    syllables alone; the index's word wins over the dictionary's "sơ qua", which no report writes."""
+    lexicon = compile_lexicon([], [], ["hồ sơ", "sơ qua", "bưu điện"])
+
+    def cut(text: str) -> list[str]:
+        return [" ".join(g.alternatives[0].syllables) for g in plan_query(text, Dossiers(), lexicon).groups]
+
+    assert cut("hồ sơ qua bưu điện") == ["hồ sơ", "qua", "bưu điện"]
+    assert cut("trả hồ sơ qua bưu điện") == ["trả", "hồ sơ", "qua", "bưu điện"]
+
+
 class Joined(Vocabulary):
     """An index whose segmenter joined verbs with their objects ("niêm_yết_TTHC", "ban_hành_văn_bản"),
     as it does in the reports, beside the words of a term it kept whole ("hồ_sơ_trực_tuyến")."""
@@ -909,12 +970,14 @@ class Portal(Vocabulary):
 def test_a_folded_run_is_cut_by_the_dictionary_where_the_index_leaves_a_gap() -> None:
     """Typed without accents, a word the index lacks is cut by its clear reading ("so hoa":
     số hoá, not "so" and "hoa"), as it is with accents; the index's words win where they cut
-    as well: "tiep nhan | qua" (not the dictionary's nhân quả), "ho so | dich vu | cong"."""
+    as well: "tiep nhan | qua" (not the dictionary's nhân quả), "ho so | dich vu | cong" (not
+    "vũ công"); a synonym member is one group ("cong dich vu cong": the portal, synonyms.toml)."""
     assert groups("so hoa ho so", Portal())[:2] == [["so hoa"], ["ho so"]]
     assert groups("so hoa ho so", Portal()) == [[" ".join(fold(s) for s in g[0].split())]
                                                  for g in groups("số hoá hồ sơ", Portal())]
     assert ["tiep nhan"] in groups("ho so truc tuyen cham tiep nhan qua 8 gio", Portal())
     assert groups("ho so dich vu cong", Portal()) == [["ho so"], ["dich vu"], ["cong"]]
+    assert groups("cong dich vu cong", Portal())[0][:2] == ["cong dich vu cong", "cong dvc"]
 
 
 class _Places(Vocabulary):
