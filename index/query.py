@@ -640,15 +640,29 @@ class Lexicon:
         word naming what is asked runs on, and is the one the query says, as a stop word gives
         way to a longer word, so the marker then reads alone ("bị"). Ranked words of no polarity
         (light words, a question's asking words: "xếp thứ mấy") name nothing and yield to none."""
-        for cue in self.cues:
+        for cue in self._cues_from(typed, at):
             size = len(cue.syllables)
             if self._cue_written_at(typed, cue, at) and not cue.other_word_at(typed, at) \
                     and not any(
                     other.polarity and k + len(other.syllables) > at + size
                     and self._cue_written_at(typed, other, k)
-                    for k in range(at + 1, at + size) for other in self.cues):
+                    for k in range(at + 1, at + size) for other in self._cues_from(typed, k)):
                 return cue
         return None
+
+    def _cues_from(self, typed: Sequence[str], at: int) -> tuple[Cue, ...]:
+        """The cues whose first syllable folds as the one at `at` does, longest first: the only
+        ones that can be typed there (a syllable matches only its own folded form)."""
+        return self._cues_by_first.get(fold(typed[at]), ()) if at < len(typed) else ()
+
+    @cached_property
+    def _cues_by_first(self) -> dict[str, tuple[Cue, ...]]:
+        """The cues by their first syllable folded, in `cues`' order (the led ones of intents.toml
+        `before` make them hundreds: each query syllable reads a few, not all)."""
+        by: dict[str, list[Cue]] = {}
+        for cue in self.cues:
+            by.setdefault(fold(cue.syllables[0]), []).append(cue)
+        return {k: tuple(v) for k, v in by.items()}
 
     def _cue_written_at(self, typed: Sequence[str], cue: Cue, at: int) -> bool:
         """Whether the cue is typed at `at`: as `_written_at` says, or, for a cue of two
