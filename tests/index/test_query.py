@@ -355,6 +355,56 @@ def test_cues_compile_from_intent_tables() -> None:
         (("còn",), "shortcoming", False, True)]
 
 
+def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> None:
+    cues = {c.syllables: c for c in compile_cues([
+        {"polarity": "shortcoming", "terms": ["hạn chế", "nhiều hạn chế"], "before": ["còn", "nhiều"]},
+        {"polarity": "shortcoming", "required": True, "terms": ["chưa"], "before": ["còn"]},
+        {"polarity": "recommendation", "terms": ["yêu cầu"], "unlike": ["yêu cầu của"], "before": ["có"]}])}
+    assert (cues[("còn", "hạn", "chế")].lead, cues[("còn", "hạn", "chế")].polarity) == (1, "shortcoming")
+    assert cues[("nhiều", "hạn", "chế")].lead == 0  # listed itself: no lead, the whole phrase ranked
+    assert cues[("còn", "nhiều", "hạn", "chế")].lead == 1  # led in turn, "nhiều hạn chế" its word
+    assert ("còn", "chưa") not in cues  # a required cue's word is a group: never led
+    led = cues[("có", "yêu", "cầu")]  # its word's phrases are read where the word stands, after the lead
+    assert led.other_word_at(["có", "yêu", "cầu", "của", "dân"], 0)
+    assert not led.other_word_at(["có", "yêu", "cầu", "xã"], 0)
+
+
+@pytest.mark.parametrize(("text", "polarity", "groups", "optional"), [
+    # what leads a category word (persistence, quantity, "the side of") is no word of the matter
+    ("niêm yết thủ tục hành chính còn nhiều tồn tại", "shortcoming", ["niêm yết", "thủ tục hành chính"],
+     ["tồn tại"]),
+    ("những mặt còn hạn chế trong niêm yết", "shortcoming", ["niêm yết"], ["hạn chế"]),
+    ("niem yet con han che", "shortcoming", ["niem yet"], ["han che"]),
+    ("nhiệm vụ, giải pháp nâng cao chỉ số cải cách hành chính", "recommendation",
+     ["nâng cao", "chỉ số cải cách hành chính"], ["giải pháp"]),
+    # the genre's praise said after the matter, or as the reports' verdict
+    ("niêm yết thủ tục hành chính tốt", "strength", ["niêm yết", "thủ tục hành chính"], ["tốt"]),
+    ("niêm yết thủ tục hành chính khá tốt", "strength", ["niêm yết", "thủ tục hành chính"], ["tốt"]),
+    ("bộ phận một cửa được người dân đánh giá cao", "strength", ["bộ phận một cửa", "người dân"],
+     ["đánh giá cao"]),
+    # "đạt" is the verb of a score, the matter of the strengths: it stays
+    ("đơn vị đạt kết quả cao về chỉ số CCHC", "strength", ["đơn vị", "đạt", "chỉ số cchc"], ["kết quả cao"]),
+    # the recommendation asked as what is to be done
+    ("cần làm gì để nâng cao chỉ số CCHC", "recommendation", ["nâng cao", "chỉ số cchc"], ["cần làm"]),
+    ("làm thế nào để giảm hồ sơ trễ hạn", "recommendation", ["giảm", "hồ sơ", "trễ hạn"], ["làm thế nào để"]),
+    ("biện pháp giảm hồ sơ trễ hạn", "recommendation", ["giảm", "hồ sơ", "trễ hạn"], ["biện pháp"]),
+    # the judgements kém, yếu (accents only: kèm, yêu), led by "còn"
+    ("chất lượng phần mềm còn kém", "shortcoming", ["chất lượng", "phần mềm"], ["kém"]),
+    ("năng lực cán bộ còn yếu", "shortcoming", ["năng lực", "cán bộ"], ["yếu"]),
+    ("hồ sơ kèm theo", None, ["hồ sơ", "kèm theo"], []),
+    # a word holding the cue is a word of its own
+    ("cán bộ tốt nghiệp đại học", None, ["cán bộ", "tốt nghiệp", "đại học"], []),
+    ("đánh giá chỉ số hài lòng", None, ["đánh giá", "chỉ số", "hài lòng"], []),
+])
+def test_the_genre_asks_for_a_section_many_ways(text: str, polarity: str | None, groups: list[str],
+                                                optional: list[str]) -> None:
+    plan = plan_query(text)
+    assert plan.polarity == polarity
+    assert " ".join(s for g in plan.groups for s in g.alternatives[0].syllables) == " ".join(groups)
+    assert [" ".join(a.syllables) for a in plan.optional] == optional
+    assert plan.section is (polarity is not None)
+
+
 @pytest.mark.parametrize(("text", "polarity", "group_words", "optional"), [
     # a category word asks for the polarity and is not required; it stands for one group
     ("hạn chế trong ứng dụng công nghệ thông tin", "shortcoming",
@@ -400,6 +450,8 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("khắc phục hạn chế trong niêm yết", "recommendation"),
     ("chưa khắc phục hạn chế", "shortcoming"),  # the negation first: the failure
     ("xử lý hồ sơ trễ hạn", None),  # processing files: no remedy
+    ("Bình Định chấn chỉnh giờ làm việc cán bộ xã", "recommendation"),  # a remedy, a word of the topic
+    ("cán bộ xã chưa tốt nghiệp đại học", "shortcoming"),  # the negation of a word, no judgement
     ("cán bộ vi phạm giờ giấc làm việc", "shortcoming"),  # the failing matter, nothing asked about it
     # "X nào P" asks for the units of which P is said
     ("xã nào chưa cấp phiếu hẹn", "shortcoming"),
@@ -456,10 +508,31 @@ def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polar
     ("có đơn vị nào vi phạm quy định tài chính không", False),
     # "kết quả" alone is the matter (the results of handling files), not the strengths
     ("kết quả giải quyết hồ sơ", False),
+    # a remedy is a word of the topic: the unit's story of the failing and the order, no section
+    ("Bình Định chấn chỉnh giờ làm việc cán bộ xã", False),
+    ("kiến nghị chấn chỉnh kỷ luật, kỷ cương hành chính", True),
+    ("cán bộ xã chưa tốt nghiệp đại học", False),  # "chưa tốt" inside "chưa tốt nghiệp": no judgement
+    # two sections joined ask for both: neither comes first
+    ("ưu điểm và hạn chế của bộ phận một cửa", False),
+    ("ưu điểm, tồn tại trong ứng dụng công nghệ thông tin", False),
+    ("hạn chế và kiến nghị về niêm yết", False),
+    ("hạn chế, tồn tại trong niêm yết", True),  # one section named twice
+    ("đề nghị khắc phục hạn chế", True),  # a remedy between: the recommendations about the failing
     ("niêm yết thủ tục hành chính", False),
 ])
 def test_a_category_word_asks_for_a_section_of_the_reports(text: str, section: bool) -> None:
     assert plan_query(text).section is section
+
+
+def test_two_sections_joined_name_no_polarity_and_both_words_stay_ranked() -> None:
+    plan = plan_query("ưu điểm và hạn chế của bộ phận một cửa")
+    assert plan.polarity is None and not plan.polarity_group
+    assert [" ".join(a.syllables) for a in plan.optional] == ["ưu điểm", "hạn chế"]
+    lexicon = compile_lexicon([], [], intents=[{"polarity": "strength", "terms": ["ưu điểm"]},
+                                               {"polarity": "shortcoming", "terms": ["hạn chế"]}],
+                              reading={"sections_joined": ["cùng"]})
+    assert analyse(parse("ưu điểm cùng hạn chế"), lexicon).polarity is None
+    assert analyse(parse("ưu điểm và hạn chế"), lexicon).polarity == "strength"  # "và" not listed here
 
 
 def test_a_remedy_stays_an_ordinary_word_and_the_category_word_after_it_stays_ranked() -> None:
