@@ -57,7 +57,16 @@ from benchmarks import devcorpus  # noqa: F401 - puts this checkout first on sys
 from benchmarks.search_quality import DEPTH, dcg
 from index.base import FindingRecord, Query, SearchBackend
 from index.query import Plan
-from index.rerank import DEFAULT_POOL, FEATURES, WEIGHTS_FILE, Asked, Ranker, candidates, feature_rows
+from index.rerank import (
+    DEFAULT_POOL,
+    FEATURES,
+    WEIGHTS_FILE,
+    Asked,
+    Ranker,
+    candidates,
+    feature_rows,
+    in_section,
+)
 
 JUDGMENTS = tuple(Path(__file__).with_name(f"search_judgments{suffix}.json")
                   for suffix in ("", "_fresh", "_holdout", "_fourth", "_fifth", "_sixth", "_seventh",
@@ -111,6 +120,8 @@ class Judged:
     keys: tuple[Any, ...]  # per finding: its gold key (None: maps to none)
     grades: tuple[int, ...]
     ideal: float
+    # per finding: 1 in the section the query asks for (index/rerank.py: in_section), ordered first
+    sections: tuple[int, ...] = ()
 
 
 def ideal_dcg(grades: Sequence[int], depth: int = DEPTH) -> float:
@@ -125,20 +136,23 @@ def judged_pool(backend: SearchBackend, query: Query, grade: Grade, ideal: float
     asked = with_matters(replace(query, limit=DEPTH, offset=0))  # a page, as the benchmark asks
     result, _ = engine_pool(backend, asked, pool)
     cands = candidates(result.hits)
-    rows = np.asarray(feature_rows(cands, Asked.of(asked, result.plan or Plan()), pool),
+    read = Asked.of(asked, result.plan or Plan())
+    rows = np.asarray(feature_rows(cands, read, pool),
                       dtype=np.float64).reshape(len(cands), len(FEATURES))
     graded = [grade(c.record) for c in cands]
     return Judged(qid, kind, rows, tuple(g[0] if g else None for g in graded),
-                  tuple(g[1] if g else 0 for g in graded), ideal)
+                  tuple(g[1] if g else 0 for g in graded), ideal, tuple(in_section(c, read) for c in cands))
 
 
 def ndcg(query: Judged, weights: np.ndarray, depth: int = DEPTH) -> float:
-    """nDCG@depth of the pool ordered by `weights` (ties: the engine's order); a gold finding
-    earns once, at the first finding mapped to it."""
+    """nDCG@depth of the pool ordered by `weights` within the section asked for, its findings
+    first as the Ranker orders them (ties: the engine's order); a gold finding earns once, at the
+    first finding mapped to it."""
     if not query.ideal:
         return 0.0
     scores = query.rows @ weights if len(query.rows) else np.zeros(0)
-    order = np.lexsort((np.arange(len(scores)), -scores))
+    sections = np.asarray(query.sections or (0,) * len(scores), dtype=np.float64)
+    order = np.lexsort((np.arange(len(scores)), -scores, -sections))  # the section first, as Ranker
     used: set[Any] = set()
     gains: list[int] = []
     for k in order:

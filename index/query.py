@@ -113,6 +113,7 @@ from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
+from index.shorthand import Shorthand, load_shorthand
 
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
@@ -232,15 +233,17 @@ def _is_or_word(body: str, or_words: Entries) -> bool:
         and _entry_at(or_words, syllables, 0) == 1
 
 
-def parse(text: str, or_words: Entries | None = None) -> Parsed:
+def parse(text: str, or_words: Entries | None = None, shorthand: Shorthand | None = None) -> Parsed:
     """Cut user text into terms, phrases, prefixes, exclusions and OR clauses.
 
     A word with inner punctuation ("139/QĐ-UBND", "BPTN&TKQ") becomes a phrase of its parts,
     which is how the index sees it. OR between two terms joins them into one clause; OR at
     either end, or twice in a row, is ignored. `or_words`: the words offering a choice
     (`load_coordinators`, intents.toml [coordination], by default), OR beside a quoted phrase.
+    The shorthand staff type for a word ("ko", "hs": index/shorthand.py) is read as the word.
     """
     or_words = load_coordinators() if or_words is None else or_words
+    text = (load_shorthand() if shorthand is None else shorthand).expand(text)
     runs: list[list[Term]] = []  # positive terms, each list one OR-clause in progress
     excluded: list[Term] = []
     joining = False
@@ -360,9 +363,14 @@ class Cue:
     # The phrases holding the cue's word that are another word (the noun "yêu cầu" of "đáp ứng yêu
     # cầu", not the verb of the recommendations): each phrase and where the cue starts in it.
     unlike: tuple[tuple[tuple[str, ...], int], ...] = ()
+    # The syllables the cue opens with that only lead to its word ("còn nhiều" of "còn nhiều tồn
+    # tại", intents.toml `before`): read with it, never ranked, as the word itself is.
+    lead: int = 0
 
     def other_word_at(self, typed: Sequence[str], at: int) -> bool:
-        """Whether the cue's word at `at` lies in a phrase making it another word (`unlike`)."""
+        """Whether the cue's word at `at` (after its lead) lies in a phrase making it another word
+        (`unlike`)."""
+        at += self.lead
         return any(at >= start and _matches_at(typed, phrase, at - start) for phrase, start in self.unlike)
 
 
@@ -461,6 +469,9 @@ class Lexicon:
     # the working day with the time's first words ("trong giờ", [setting] times): after a topic,
     # the word they introduce is where or when the topic is asked about, a ranked word (`_cut_run`).
     settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The words joining two category words of the reports into one request for both sections
+    # ("ưu điểm và hạn chế": intents.toml [reading] `sections_joined`, `Lexicon.joins_sections`).
+    sections_joined: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The level words naming the province a topic is measured in ("tỉnh", "toàn tỉnh":
     # intents.toml [setting] levels, LEVEL standing for each level word), matching folded too:
     # after a topic, ranked, not required (`_cut_run`, `_framing_level`).
@@ -552,6 +563,22 @@ class Lexicon:
         before = self._focused(typed, comment)
         return (before[-1] if before else comment[0])[1]
 
+    def joins_sections(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]], asked: Cue) -> bool:
+        """Whether the category word deciding the polarity (`asked`) is joined to one of another
+        polarity, the two asking for both sections of the reports ("ưu điểm và hạn chế của bộ
+        phận một cửa", "hạn chế, kiến nghị về niêm yết"): the next cue follows it at once, or
+        after a joining word (`sections_joined`), and both are category words (ranked, kept)."""
+        for k, (at, cue) in enumerate(seen[:-1]):
+            if cue is not asked:
+                continue
+            then, other = seen[k + 1]
+            end = at + len(cue.syllables)
+            between = then - end
+            return (not cue.required and cue.kept and not other.required and other.kept
+                    and bool(other.polarity) and other.polarity != cue.polarity
+                    and (between == 0 or _entry_at(self.sections_joined, typed, end) == between))
+        return False
+
     def _focused(self, typed: Sequence[str], cues: Sequence[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
         """The cues before the first question word of content or manner ("gì", "thế nào"): the
         last of them is what that word asks about."""
@@ -613,15 +640,29 @@ class Lexicon:
         word naming what is asked runs on, and is the one the query says, as a stop word gives
         way to a longer word, so the marker then reads alone ("bị"). Ranked words of no polarity
         (light words, a question's asking words: "xếp thứ mấy") name nothing and yield to none."""
-        for cue in self.cues:
+        for cue in self._cues_from(typed, at):
             size = len(cue.syllables)
             if self._cue_written_at(typed, cue, at) and not cue.other_word_at(typed, at) \
                     and not any(
                     other.polarity and k + len(other.syllables) > at + size
                     and self._cue_written_at(typed, other, k)
-                    for k in range(at + 1, at + size) for other in self.cues):
+                    for k in range(at + 1, at + size) for other in self._cues_from(typed, k)):
                 return cue
         return None
+
+    def _cues_from(self, typed: Sequence[str], at: int) -> tuple[Cue, ...]:
+        """The cues whose first syllable folds as the one at `at` does, longest first: the only
+        ones that can be typed there (a syllable matches only its own folded form)."""
+        return self._cues_by_first.get(fold(typed[at]), ()) if at < len(typed) else ()
+
+    @cached_property
+    def _cues_by_first(self) -> dict[str, tuple[Cue, ...]]:
+        """The cues by their first syllable folded, in `cues`' order (the led ones of intents.toml
+        `before` make them hundreds: each query syllable reads a few, not all)."""
+        by: dict[str, list[Cue]] = {}
+        for cue in self.cues:
+            by.setdefault(fold(cue.syllables[0]), []).append(cue)
+        return {k: tuple(v) for k, v in by.items()}
 
     def _cue_written_at(self, typed: Sequence[str], cue: Cue, at: int) -> bool:
         """Whether the cue is typed at `at`: as `_written_at` says, or, for a cue of two
@@ -805,20 +846,30 @@ def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
 
 def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
     """Polarity cues from intents.toml's [[intent]] tables (polarity, required, sense, kept,
-    terms, unlike), longest first; a required cue carries the query's sense unless `sense = false`;
-    a term inside one of the `unlike` phrases is no cue there (Cue.unlike)."""
+    terms, unlike, before), longest first; a required cue carries the query's sense unless `sense =
+    false`; a term inside one of the `unlike` phrases is no cue there (Cue.unlike); each word of a
+    ranked cue's `before` leads each of its terms as one cue more, the term its ranked word
+    (Cue.lead), unless that phrase is a term listed itself."""
     cues: dict[tuple[str, ...], Cue] = {}
+    led: list[Cue] = []
     for intent in intents:
         required = bool(intent.get("required"))
         sense, kept = bool(intent.get("sense", required)), bool(intent.get("kept", True))
         phrases = [p for p in (syllables_of(u) for u in intent.get("unlike", ())) if p]
+        # A required cue's word is a group, which a lead would join: only ranked cues are led.
+        leads = [] if required else [lead for lead in map(syllables_of, intent.get("before", ())) if lead]
         for term in intent.get("terms", ()):
             syllables, accents_only = _entry(term)
-            if syllables:
-                unlike = tuple((p, k) for p in phrases for k in range(len(p) - len(syllables) + 1)
-                               if _matches_at(p, syllables, k))
-                cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike)
-                cues.setdefault(syllables, cue)
+            if not syllables:
+                continue
+            unlike = tuple((p, k) for p in phrases for k in range(len(p) - len(syllables) + 1)
+                           if _matches_at(p, syllables, k))
+            cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike)
+            cues.setdefault(syllables, cue)
+            led.extend(dataclasses.replace(cue, syllables=(*lead, *syllables), lead=len(lead))
+                       for lead in leads)
+    for cue in led:
+        cues.setdefault(cue.syllables, cue)
     return tuple(sorted(cues.values(), key=lambda c: (-len(c.syllables), c.syllables)))
 
 
@@ -874,7 +925,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    coordinators=compile_coordinators(coordination or {}),
                    settings=_entries([*(setting or {}).get("words", ()), *(setting or {}).get("times", ())]),
                    level_settings=_entries(e for entry in (setting or {}).get("levels", ())
-                                           for e in _per_level(entry, levels)))
+                                           for e in _per_level(entry, levels)),
+                   sections_joined=_entries(read.get("sections_joined", ())))
 
 
 def compile_coordinators(table: Mapping[str, Any]) -> Entries:
@@ -1386,8 +1438,10 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
     flush()
+    groups, unquoted = _named_once(groups, unquoted)
     decisive = lexicon.asked(typed, cues)
-    polarity = decisive.polarity if decisive else None
+    both = decisive is not None and lexicon.joins_sections(typed, cues, decisive)
+    polarity = decisive.polarity if decisive and not both else None  # both sections: neither first
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units, places)
@@ -1408,6 +1462,29 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 related=_related(groups, lexicon, words, restored),
                 answer=answer, unlike=unlike, which=lexicon.which_asked(typed),
                 question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)))
+
+
+def _named_once(groups: Sequence[Group], unquoted: set[int]) -> tuple[list[Group], set[int]]:
+    """The groups without those repeating an earlier one (the same alternatives, folded), and the
+    places of the unquoted ones among them.
+
+    Why: staff name a thing and its abbreviation side by side ("hệ thống quản lý chất lượng
+    ISO", "bộ phận một cửa (BPMC)", "áp dụng HTQLCL ISO"); both are members of one synonym set,
+    so both become the same group, which would count twice in bm25 and in the groups a
+    fallback finding must hold, though the query asks for the thing once."""
+    kept: list[Group] = []
+    places: set[int] = set()
+    seen: set[frozenset[tuple[str, ...]]] = set()
+    for at, group in enumerate(groups):
+        key = frozenset(a.folded for a in group.alternatives)
+        if group.unit is None and group.doc_number is None and len(group.alternatives) > 1:
+            if key in seen:
+                continue
+            seen.add(key)
+        if at in unquoted:
+            places.add(len(kept))
+        kept.append(group)
+    return kept, places
 
 
 def _listed(term: Term) -> list[bool]:
@@ -1596,9 +1673,10 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
                 i += size
                 continue
             if not cue.required:
-                optional.append(Alternative(tuple(typed[i:i + size])))
-                said.extend(typed[i:i + size])
-                read.extend(_readings(typed[i:i + size], lexicon, units))
+                dropped.extend(typed[i:i + cue.lead])  # "còn nhiều" of "còn nhiều tồn tại": leads only
+                optional.append(Alternative(tuple(typed[i + cue.lead:i + size])))
+                said.extend(typed[i + cue.lead:i + size])
+                read.extend(_readings(typed[i + cue.lead:i + size], lexicon, units))
                 i += size
                 continue
             # The group this cue's word makes carries the query's sense; not a synonym member
@@ -1953,21 +2031,25 @@ def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], 
     outside any word, then has the fewest words, wins (maximum matching, as Vietnamese and
     Chinese word segmenters cut): "ky luat ky cuong hanh chinh" is "ky cuong | hanh chinh",
     not "ky cuong hanh | chinh", though a segmenter's slip put "kỷ_cương_hành" in the index.
-    Between cuts as good, the one whose later words are the longer wins (backward maximum
-    matching, the more accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
+    Between cuts as good, the one with fewer words the index does not hold wins: "nộp | hồ sơ |
+    qua BCCI", not "nộp | hồ | sơ qua" (the dictionary's "briefly", which no report writes).
+    Then the one whose later words are the longer (backward maximum matching, the more
+    accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
     One pass from the end serves every position, so a run is cut once, not once per word.
     """
-    # position → (lone syllables, guessed words, words) of the rest
-    best: dict[int, tuple[int, int, int]] = {end: (0, 0, 0)}
+    # position → (lone syllables, guessed words, words the index lacks, words) of the rest
+    best: dict[int, tuple[int, int, int, int]] = {end: (0, 0, 0, 0)}
     sizes = [0] * end
     for k in range(end - 1, -1, -1):
         lengths = _word_lengths(typed, k, end, words, units, lexicon, most)
 
-        def cost(n: int, k: int = k) -> tuple[int, int, int]:
+        def cost(n: int, k: int = k) -> tuple[int, int, int, int]:
             rest, guess = best[k + n], _guessed(typed[k:k + n], words, units, lexicon)
-            return rest[0] + guess, rest[1] + guess, rest[2] + 1  # a guess counts one syllable lone
+            unindexed = _unindexed(typed[k:k + n], words, units, lexicon)
+            # a guess counts one syllable lone
+            return rest[0] + guess, rest[1] + guess, rest[2] + unindexed, rest[3] + 1
 
-        lone = (best[k + 1][0] + 1, best[k + 1][1], best[k + 1][2] + 1)
+        lone = (best[k + 1][0] + 1, best[k + 1][1], best[k + 1][2], best[k + 1][3] + 1)
         best[k] = min([lone, *map(cost, lengths)])
         if lone != best[k]:  # else one syllable alone
             sizes[k] = next(n for n in reversed(lengths) if cost(n) == best[k])
@@ -1983,6 +2065,15 @@ def _guessed(span: Sequence[str], words: Collection[str], units: Collection[str]
     the dictionary's nhân quả; "cong | dich vu | cong", not "cong dich | vu cong")."""
     key = " ".join(fold(s) for s in span)
     if key in words or key in units or any(is_accented(s) for s in span):
+        return 0
+    return int(lexicon.synonyms_at(span, 0)[0] != len(span))
+
+
+def _unindexed(span: Sequence[str], words: Collection[str], units: Collection[str], lexicon: Lexicon) -> int:
+    """1 when the cut takes `span` as a word of the dictionary alone: no word of the index, no unit
+    and no synonym member (`_best_cut` prefers, between cuts as good, the genre's own words)."""
+    key = " ".join(fold(s) for s in span)
+    if key in words or key in units:
         return 0
     return int(lexicon.synonyms_at(span, 0)[0] != len(span))
 

@@ -239,6 +239,14 @@ def test_share_held_counts_each_concept_once_however_many_instances() -> None:
     ("khó khăn của chính quyền địa phương hai cấp", "chính quyền địa phương hai cấp",
      "Sau sáp nhập, nhân sự cấp xã nơi thừa, nơi thiếu.",
      "Công chức đi muộn, về sớm."),
+    # Quyết định 3096/QĐ-BNV: SIPAS is measured by a survey, which the reports tell, never the acronym.
+    ("SIPAS mức độ hài lòng người dân", "sipas",
+     "Số lượng phiếu thăm dò tổ chức, cá nhân còn thấp.",
+     "Xã chưa niêm yết đủ thủ tục hành chính."),
+    # Quyết định 1291/QĐ-BNV: the PAR index's result is told as grades and the units leading it.
+    ("kết quả PAR Index các sở ngành", "chỉ số cải cách hành chính",
+     "Có 8 sở, ngành xếp loại tốt; đứng đầu là Sở Nội vụ.",
+     "Sở đã ban hành kế hoạch tuyên truyền."),
 ])
 def test_the_shipped_concepts_read_a_query_and_its_instance(query: str, concept: str, instance: str,
                                                             unrelated: str) -> None:

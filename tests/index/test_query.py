@@ -266,6 +266,48 @@ def test_the_genre_names_one_thing_many_ways(typed: str, member: str) -> None:
     assert any(member in group for group in groups(typed))
 
 
+@pytest.mark.parametrize(("typed", "member"), [
+    ("áp dụng ISO", "he thong quan ly chat luong"), ("ISO 9001:2015", "htqlcl"),
+    ("nộp hồ sơ qua BCCI", "buu chinh cong ich"), ("cổng DVC", "cổng dịch vụ công"),
+])
+def test_the_genre_names_its_systems_by_their_standard_and_abbreviation(typed: str, member: str) -> None:
+    """The quality system is named by its standard (TCVN ISO 9001), the public postal service by
+    BCCI, the portal as Cổng DVC: a query naming one finds findings naming the other."""
+    assert any(member in group for group in groups(typed))
+
+
+def test_a_thing_named_twice_in_a_query_is_one_group() -> None:
+    """Staff write a thing and its abbreviation side by side: one group, not the same group
+    twice (counted twice in bm25 and in the groups a fallback finding must hold)."""
+    for typed in ("áp dụng HTQLCL ISO", "he thong quan ly chat luong iso", "bộ phận một cửa (BPMC)"):
+        plan = plan_query(typed)
+        keys = [frozenset(a.folded for a in g.alternatives) for g in plan.groups]
+        assert len(keys) == len(set(keys)), typed
+    assert len(plan_query("áp dụng HTQLCL ISO").groups) == 2
+    # a word typed twice that no set holds stays as typed (each is one alternative)
+    assert len(plan_query("xã xã").groups) == 2
+
+
+def test_shorthand_is_read_as_the_word() -> None:
+    """ "ko" is the negation (a polarity cue, its synonyms), "hs" the dossier, "trả KQ" completes
+    the member "giấy hẹn trả kết quả" (index/shorthand.py, index/vi/shorthand.toml)."""
+    plan = plan_query("bộ phận 1 cửa ko có người trực")
+    assert plan.polarity == "shortcoming" and ["không", "chưa"] in groups("bộ phận 1 cửa ko có người trực")
+    assert groups("hs trễ hẹn")[0] == ["hồ sơ"]
+    assert "giấy hẹn trả kết quả" in groups("giấy hẹn trả KQ")[0] and len(groups("giấy hẹn trả KQ")) == 1
+
+
+def test_a_year_without_its_number_is_ranked_not_required() -> None:
+    """ "kế hoạch CCHC năm": the yearly plan, which findings name with the year, "hằng năm" or
+    neither; the number of a date stays required, and "hằng năm" stays its own word."""
+    for typed in ("kế hoạch CCHC năm", "ke hoach cchc nam", "kế hoạch CCHC năm 2024"):
+        plan = plan_query(typed)
+        assert [fold(a.syllables[0]) for a in plan.optional] == ["nam"], typed
+        assert not any(fold(" ".join(g.alternatives[0].syllables)) == "nam" for g in plan.groups), typed
+    assert ["2024"] in groups("kế hoạch CCHC năm 2024")
+    assert groups("hằng năm") == [["hằng năm", "hàng năm"]]
+
+
 def test_ambiguous_abbreviations_are_not_expanded() -> None:
     for typed in ("TU", "QĐ", "TB", "CV", "TT", "BTV", "CT", "KL", "TTr"):
         assert groups(typed) == [[typed.lower()]], typed
@@ -313,6 +355,56 @@ def test_cues_compile_from_intent_tables() -> None:
         (("còn",), "shortcoming", False, True)]
 
 
+def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> None:
+    cues = {c.syllables: c for c in compile_cues([
+        {"polarity": "shortcoming", "terms": ["hạn chế", "nhiều hạn chế"], "before": ["còn", "nhiều"]},
+        {"polarity": "shortcoming", "required": True, "terms": ["chưa"], "before": ["còn"]},
+        {"polarity": "recommendation", "terms": ["yêu cầu"], "unlike": ["yêu cầu của"], "before": ["có"]}])}
+    assert (cues[("còn", "hạn", "chế")].lead, cues[("còn", "hạn", "chế")].polarity) == (1, "shortcoming")
+    assert cues[("nhiều", "hạn", "chế")].lead == 0  # listed itself: no lead, the whole phrase ranked
+    assert cues[("còn", "nhiều", "hạn", "chế")].lead == 1  # led in turn, "nhiều hạn chế" its word
+    assert ("còn", "chưa") not in cues  # a required cue's word is a group: never led
+    led = cues[("có", "yêu", "cầu")]  # its word's phrases are read where the word stands, after the lead
+    assert led.other_word_at(["có", "yêu", "cầu", "của", "dân"], 0)
+    assert not led.other_word_at(["có", "yêu", "cầu", "xã"], 0)
+
+
+@pytest.mark.parametrize(("text", "polarity", "groups", "optional"), [
+    # what leads a category word (persistence, quantity, "the side of") is no word of the matter
+    ("niêm yết thủ tục hành chính còn nhiều tồn tại", "shortcoming", ["niêm yết", "thủ tục hành chính"],
+     ["tồn tại"]),
+    ("những mặt còn hạn chế trong niêm yết", "shortcoming", ["niêm yết"], ["hạn chế"]),
+    ("niem yet con han che", "shortcoming", ["niem yet"], ["han che"]),
+    ("nhiệm vụ, giải pháp nâng cao chỉ số cải cách hành chính", "recommendation",
+     ["nâng cao", "chỉ số cải cách hành chính"], ["giải pháp"]),
+    # the genre's praise said after the matter, or as the reports' verdict
+    ("niêm yết thủ tục hành chính tốt", "strength", ["niêm yết", "thủ tục hành chính"], ["tốt"]),
+    ("niêm yết thủ tục hành chính khá tốt", "strength", ["niêm yết", "thủ tục hành chính"], ["tốt"]),
+    ("bộ phận một cửa được người dân đánh giá cao", "strength", ["bộ phận một cửa", "người dân"],
+     ["đánh giá cao"]),
+    # "đạt" is the verb of a score, the matter of the strengths: it stays
+    ("đơn vị đạt kết quả cao về chỉ số CCHC", "strength", ["đơn vị", "đạt", "chỉ số cchc"], ["kết quả cao"]),
+    # the recommendation asked as what is to be done
+    ("cần làm gì để nâng cao chỉ số CCHC", "recommendation", ["nâng cao", "chỉ số cchc"], ["cần làm"]),
+    ("làm thế nào để giảm hồ sơ trễ hạn", "recommendation", ["giảm", "hồ sơ", "trễ hạn"], ["làm thế nào để"]),
+    ("biện pháp giảm hồ sơ trễ hạn", "recommendation", ["giảm", "hồ sơ", "trễ hạn"], ["biện pháp"]),
+    # the judgements kém, yếu (accents only: kèm, yêu), led by "còn"
+    ("chất lượng phần mềm còn kém", "shortcoming", ["chất lượng", "phần mềm"], ["kém"]),
+    ("năng lực cán bộ còn yếu", "shortcoming", ["năng lực", "cán bộ"], ["yếu"]),
+    ("hồ sơ kèm theo", None, ["hồ sơ", "kèm theo"], []),
+    # a word holding the cue is a word of its own
+    ("cán bộ tốt nghiệp đại học", None, ["cán bộ", "tốt nghiệp", "đại học"], []),
+    ("đánh giá chỉ số hài lòng", None, ["đánh giá", "chỉ số", "hài lòng"], []),
+])
+def test_the_genre_asks_for_a_section_many_ways(text: str, polarity: str | None, groups: list[str],
+                                                optional: list[str]) -> None:
+    plan = plan_query(text)
+    assert plan.polarity == polarity
+    assert " ".join(s for g in plan.groups for s in g.alternatives[0].syllables) == " ".join(groups)
+    assert [" ".join(a.syllables) for a in plan.optional] == optional
+    assert plan.section is (polarity is not None)
+
+
 @pytest.mark.parametrize(("text", "polarity", "group_words", "optional"), [
     # a category word asks for the polarity and is not required; it stands for one group
     ("hạn chế trong ứng dụng công nghệ thông tin", "shortcoming",
@@ -358,6 +450,8 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("khắc phục hạn chế trong niêm yết", "recommendation"),
     ("chưa khắc phục hạn chế", "shortcoming"),  # the negation first: the failure
     ("xử lý hồ sơ trễ hạn", None),  # processing files: no remedy
+    ("Bình Định chấn chỉnh giờ làm việc cán bộ xã", "recommendation"),  # a remedy, a word of the topic
+    ("cán bộ xã chưa tốt nghiệp đại học", "shortcoming"),  # the negation of a word, no judgement
     ("cán bộ vi phạm giờ giấc làm việc", "shortcoming"),  # the failing matter, nothing asked about it
     # "X nào P" asks for the units of which P is said
     ("xã nào chưa cấp phiếu hẹn", "shortcoming"),
@@ -414,10 +508,31 @@ def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polar
     ("có đơn vị nào vi phạm quy định tài chính không", False),
     # "kết quả" alone is the matter (the results of handling files), not the strengths
     ("kết quả giải quyết hồ sơ", False),
+    # a remedy is a word of the topic: the unit's story of the failing and the order, no section
+    ("Bình Định chấn chỉnh giờ làm việc cán bộ xã", False),
+    ("kiến nghị chấn chỉnh kỷ luật, kỷ cương hành chính", True),
+    ("cán bộ xã chưa tốt nghiệp đại học", False),  # "chưa tốt" inside "chưa tốt nghiệp": no judgement
+    # two sections joined ask for both: neither comes first
+    ("ưu điểm và hạn chế của bộ phận một cửa", False),
+    ("ưu điểm, tồn tại trong ứng dụng công nghệ thông tin", False),
+    ("hạn chế và kiến nghị về niêm yết", False),
+    ("hạn chế, tồn tại trong niêm yết", True),  # one section named twice
+    ("đề nghị khắc phục hạn chế", True),  # a remedy between: the recommendations about the failing
     ("niêm yết thủ tục hành chính", False),
 ])
 def test_a_category_word_asks_for_a_section_of_the_reports(text: str, section: bool) -> None:
     assert plan_query(text).section is section
+
+
+def test_two_sections_joined_name_no_polarity_and_both_words_stay_ranked() -> None:
+    plan = plan_query("ưu điểm và hạn chế của bộ phận một cửa")
+    assert plan.polarity is None and not plan.polarity_group
+    assert [" ".join(a.syllables) for a in plan.optional] == ["ưu điểm", "hạn chế"]
+    lexicon = compile_lexicon([], [], intents=[{"polarity": "strength", "terms": ["ưu điểm"]},
+                                               {"polarity": "shortcoming", "terms": ["hạn chế"]}],
+                              reading={"sections_joined": ["cùng"]})
+    assert analyse(parse("ưu điểm cùng hạn chế"), lexicon).polarity is None
+    assert analyse(parse("ưu điểm và hạn chế"), lexicon).polarity == "strength"  # "và" not listed here
 
 
 def test_a_remedy_stays_an_ordinary_word_and_the_category_word_after_it_stays_ranked() -> None:
@@ -584,6 +699,25 @@ def test_the_cut_leaves_fewest_syllables_outside_words() -> None:
 
     assert cut("ky luat ky cuong hanh chinh") == ["ky luat", "ky cuong", "hanh chinh"]
     assert cut("ky cuong hanh") == ["ky cuong hanh"]  # the only cut covering it all
+
+
+class Dossiers(Vocabulary):
+    """An index holding "hồ sơ" but not the dictionary's "sơ qua" (briefly), as the genre's do."""
+
+    def known_words(self, spans: object) -> set[str]:
+        return {"ho so", "nop ho so"} & set(spans)  # type: ignore[call-overload]
+
+
+def test_between_cuts_as_good_the_index_words_win_over_the_dictionarys() -> None:
+    """ "nộp hồ sơ qua bưu điện": "nộp | hồ sơ | qua" and "nộp | hồ | sơ qua" leave as many
+    syllables alone; the index's word wins over the dictionary's "sơ qua", which no report writes."""
+    lexicon = compile_lexicon([], [], ["hồ sơ", "sơ qua", "bưu điện"])
+
+    def cut(text: str) -> list[str]:
+        return [" ".join(g.alternatives[0].syllables) for g in plan_query(text, Dossiers(), lexicon).groups]
+
+    assert cut("hồ sơ qua bưu điện") == ["hồ sơ", "qua", "bưu điện"]
+    assert cut("trả hồ sơ qua bưu điện") == ["trả", "hồ sơ", "qua", "bưu điện"]
 
 
 class Joined(Vocabulary):
@@ -836,12 +970,14 @@ class Portal(Vocabulary):
 def test_a_folded_run_is_cut_by_the_dictionary_where_the_index_leaves_a_gap() -> None:
     """Typed without accents, a word the index lacks is cut by its clear reading ("so hoa":
     số hoá, not "so" and "hoa"), as it is with accents; the index's words win where they cut
-    as well: "tiep nhan | qua" (not the dictionary's nhân quả), "cong | dich vu | cong"."""
+    as well: "tiep nhan | qua" (not the dictionary's nhân quả), "ho so | dich vu | cong" (not
+    "vũ công"); a synonym member is one group ("cong dich vu cong": the portal, synonyms.toml)."""
     assert groups("so hoa ho so", Portal())[:2] == [["so hoa"], ["ho so"]]
     assert groups("so hoa ho so", Portal()) == [[" ".join(fold(s) for s in g[0].split())]
                                                  for g in groups("số hoá hồ sơ", Portal())]
     assert ["tiep nhan"] in groups("ho so truc tuyen cham tiep nhan qua 8 gio", Portal())
-    assert groups("cong dich vu cong", Portal()) == [["cong"], ["dich vu"], ["cong"]]
+    assert groups("ho so dich vu cong", Portal()) == [["ho so"], ["dich vu"], ["cong"]]
+    assert groups("cong dich vu cong", Portal())[0][:2] == ["cong dich vu cong", "cong dvc"]
 
 
 class _Places(Vocabulary):

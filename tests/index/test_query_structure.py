@@ -11,9 +11,10 @@ from index.query import Lexicon, Plan, analyse, compile_lexicon, load_lexicon, p
 
 SETS = [["phiếu hẹn", "giấy hẹn"], ["văn bản điện tử", "văn bản số"], ["chữ ký số", "chữ kí số"],
         ["một cửa", "1 cửa"], ["hotline", "đường dây nóng"],
-        ["giờ làm việc", "giờ hành chính", "thời gian làm việc"], ["PAR index", "chỉ số CCHC"]]
+        ["giờ làm việc", "giờ hành chính", "thời gian làm việc"], ["PAR index", "chỉ số CCHC"],
+        ["cổng dịch vụ công", "cổng DVC"], ["quá hạn", "trễ hạn"]]
 STOPS = ["nào", "khi", "khi nào", "việc", "ở [accents]", "tại [accents]", "hoặc", "đơn vị nào",
-         "sau [optional]", "trong", "tỉnh nào", "mấy [accents]"]
+         "sau [optional]", "trong", "tỉnh nào", "mấy [accents]", "trên [accents]", "vì sao", "bị [accents]"]
 INTENTS: list[dict[str, Any]] = [{"polarity": "shortcoming", "required": True, "terms": ["chưa"]},
            {"polarity": "shortcoming", "terms": ["tồn tại"]}]
 DICTIONARY = ["người dân", "dân khí", "nào hay", "làm việc", "sáng kiến", "xin lỗi", "trễ hẹn", "bộ máy",
@@ -24,7 +25,7 @@ def lexicon() -> Lexicon:
     return compile_lexicon(STOPS, SETS, DICTIONARY, INTENTS,
                            reading={"questions": ["nào", "khi nào"], "circumstances": ["khi"]},
                            coordination={"words": ["hoặc", "or"]},
-                           setting={"words": ["tại [accents]", "ở [accents]"],
+                           setting={"words": ["tại [accents]", "ở [accents]", "trên [accents]"],
                                     "times": ["trong giờ", "trong thời gian làm việc"],
                                     "levels": ["tỉnh", "toàn tỉnh"]})
 
@@ -79,6 +80,20 @@ def test_a_place_after_tai_or_o_ranks_when_a_topic_precedes_it() -> None:
     assert [g.unit for g in unit.groups] == [None, None, "tan loc"]  # a unit named stays a filter
     folded = plan("hotline phan anh o mot cua", words={"phan anh", "mot cua"})  # "o" may be ô, ơ
     assert ["mot cua", "1 cua"] in group_words(folded)
+
+
+def test_the_portal_after_tren_ranks_when_a_topic_precedes_it() -> None:
+    """"… hồ sơ trên cổng dịch vụ công bị quá hạn": the overdue files are the matter, the portal
+    where they were counted; a finding on them need not name it."""
+    asked = plan("vì sao hồ sơ trên cổng dịch vụ công bị quá hạn?", words={"ho so"})
+    assert group_words(asked) == [["hồ sơ"], ["quá hạn", "trễ hạn"]] and "trên" in asked.dropped
+    assert optional_words(asked) == ["cổng dịch vụ công", "cổng dvc"]
+    after = plan("tỉnh nào còn hồ sơ quá hạn trên Cổng dịch vụ công?", words={"ho so"})
+    assert ["cổng dịch vụ công", "cổng dvc"] not in group_words(after)
+    topic = plan("tồn tại trên cổng dịch vụ công")  # nothing of the topic before "trên": the portal is it
+    assert group_words(topic) == [["cổng dịch vụ công", "cổng dvc"]]
+    folded = plan("ho so qua han tren cong dich vu cong", words={"ho so"})  # "tren" typed without accents
+    assert ["cong dich vu cong", "cong dvc"] in group_words(folded)
 
 
 def test_the_working_hours_after_trong_rank_when_a_topic_precedes_them() -> None:
@@ -155,7 +170,28 @@ def test_a_preposition_of_time_before_an_event_is_ranked() -> None:
 def test_the_shipped_lexicon_carries_the_structure_words() -> None:
     shipped = load_lexicon()
     assert (("hoặc",), False) in shipped.coordinators and (("tại",), True) in shipped.settings
+    assert (("trên",), True) in shipped.settings and shipped.stopword_at(["trên"], 0) == 1
     assert (("trong", "giờ"), False) in shipped.settings and (("tỉnh",), False) in shipped.level_settings
     assert not any(e == ("xã",) for e, _ in shipped.level_settings)  # the commune is the matter
     assert shipped.bounded(("dân", "khi")) and shipped.bounded(("nào", "hay"))
     assert not shipped.bounded(("người", "dân"))
+
+
+def shipped_plan(text: str, words: set[str] | None = None) -> Plan:
+    return analyse(parse(text), load_lexicon(), words or set())
+
+
+def test_a_real_question_of_the_portal_requires_the_files_and_their_lateness_only() -> None:
+    found = shipped_plan("vì sao hồ sơ trên cổng dịch vụ công bị quá hạn?", {"ho so"})
+    assert [g[0] for g in group_words(found)] == ["hồ sơ", "quá hạn"]
+    assert optional_words(found)[:2] == ["cổng dịch vụ công", "cổng dvc"]
+    assert found.polarity == "shortcoming" and found.answer  # asks the cause of a failing
+
+
+def test_the_measure_a_failing_is_judged_by_is_ranked_not_required() -> None:
+    """"chưa niêm yết đầy đủ": the finding says what is missing ("chưa cập nhật", "chưa được rà
+    soát"), not always "đầy đủ"."""
+    found = shipped_plan("xã nào chưa niêm yết đầy đủ thủ tục hành chính?", {"niem yet"})
+    assert [g[0] for g in group_words(found)] == ["chưa", "niêm yết", "thủ tục hành chính"]
+    assert found.groups[0].sense and optional_words(found) == ["đầy đủ"]
+    assert group_words(shipped_plan("đầy đủ")) == [["đầy đủ"]]  # typed alone, it is the query

@@ -23,6 +23,7 @@ from index.rerank import (
     groups_held,
     heading_held,
     in_matter,
+    in_section,
     in_stage,
     is_frame,
     load_frame,
@@ -293,6 +294,22 @@ def test_the_ranker_orders_by_its_weights_and_keeps_the_engines_order_on_ties() 
     favour = Ranker({"rank": 1.0, "polarity": 0.5})
     assert [h.record.finding_id for h in favour.order(hits, asked)] == ["h1", "s1", "s2"]
     assert favour.names == ("rank", "polarity")  # only the weighed features are computed
+
+
+def test_the_ranker_orders_within_the_section_asked_for() -> None:
+    """A query naming a section ("hạn chế trong chỉ đạo") has its findings first, whatever a
+    finding of another polarity scores; a question about the matter is ordered by the weights alone."""
+    hits = [Hit(_rec(f, t, polarity=p), 0.0, "") for f, t, p in (
+        ("s1", "Công tác chỉ đạo, điều hành được quan tâm, chỉ đạo quyết liệt.", Polarity.STRENGTH),
+        ("h1", "Công tác chỉ đạo còn chậm.", Polarity.SHORTCOMING))]
+    section = Asked(plan_query("hạn chế trong công tác chỉ đạo"))
+    question = Asked(plan_query("xã nào còn hạn chế trong công tác chỉ đạo"))
+    assert section.plan.section and not question.plan.section
+    assert [in_section(_cand(h.record), section) for h in hits] == [0, 1]
+    assert [in_section(_cand(h.record), question) for h in hits] == [0, 0]
+    engine = Ranker({"rank": 1.0})  # the engine's order puts the strength first
+    assert [h.record.finding_id for h in engine.order(hits, section)] == ["h1", "s1"]
+    assert [h.record.finding_id for h in engine.order(hits, question)] == ["s1", "h1"]
 
 
 def test_the_weights_file_round_trips_and_refuses_what_it_does_not_know() -> None:

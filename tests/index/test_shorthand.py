@@ -1,0 +1,53 @@
+"""Shorthand staff type for a word, read as the word (index/shorthand.py, index/vi/shorthand.toml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.shorthand import ShorthandError, compile_shorthand, load_shorthand
+
+TABLE = [{"typed": ["ko", "k0"], "word": "không", "why": "typed on phones"},
+         {"typed": ["kq"], "word": "kết quả", "why": "in notes"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("bộ phận 1 cửa ko có người trực", "bộ phận 1 cửa không có người trực"),
+    ("KO niêm yết", "không niêm yết"),  # any case
+    ("giấy hẹn trả KQ.", "giấy hẹn trả kết quả."),  # before a full stop
+    ("(kq) k0", "(kết quả) không"),
+    ("TN&TKQ", "TN&TKQ"),  # inside a word joined by "&": no form of its own
+    ("12/KQ-UBND", "12/KQ-UBND"),  # a document number
+    ("kho koi kqua", "kho koi kqua"),  # a form only as a whole word
+])
+def test_a_form_is_rewritten_only_where_it_stands_alone(text: str, expected: str) -> None:
+    assert compile_shorthand(TABLE).expand(text) == expected
+
+
+@pytest.mark.parametrize(("entry", "fault"), [
+    ({"typed": ["ko"], "word": "không"}, "no `why`"),
+    ({"typed": [], "word": "không", "why": "x"}, "non-empty list"),
+    ({"typed": ["k o"], "word": "không", "why": "x"}, "one run of letters"),
+    ({"typed": ["không"], "word": "không", "why": "x"}, "the word itself"),
+    ({"why": "x", "typed": ["ko"]}, "no `word`"),
+])
+def test_a_malformed_form_is_refused_naming_the_fault(entry: dict[str, object], fault: str) -> None:
+    with pytest.raises(ShorthandError, match=fault):
+        compile_shorthand([entry])
+
+
+def test_a_form_is_listed_once() -> None:
+    with pytest.raises(ShorthandError, match="listed twice"):
+        compile_shorthand([*TABLE, {"typed": ["KO"], "word": "không", "why": "again"}])
+
+
+def test_the_shipped_table_compiles_and_rewrites_no_vietnamese_word() -> None:
+    """Every shipped form is rewritten; none is a word a query might mean as typed: no Vietnamese
+    syllable (no vowel a syllable could be built on) and no form of the genre's abbreviations."""
+    shorthand = load_shorthand()
+    assert {"ko", "hs", "kq"} <= set(shorthand.words)
+    assert shorthand.expand("hs ko có kq") == "hồ sơ không có kết quả"
+    for form in shorthand.words:
+        assert shorthand.expand(form) != form
+    # words a query means as typed are left alone
+    for word in ("không", "có", "ho", "so", "ke", "UBND", "TTHC", "BPMC", "HĐND"):
+        assert shorthand.expand(word) == word
