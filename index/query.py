@@ -113,7 +113,7 @@ from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
-from index.shorthand import Shorthand, load_shorthand
+from index.shorthand import load_shorthand
 
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
@@ -233,7 +233,7 @@ def _is_or_word(body: str, or_words: Entries) -> bool:
         and _entry_at(or_words, syllables, 0) == 1
 
 
-def parse(text: str, or_words: Entries | None = None, shorthand: Shorthand | None = None) -> Parsed:
+def parse(text: str, or_words: Entries | None = None) -> Parsed:
     """Cut user text into terms, phrases, prefixes, exclusions and OR clauses.
 
     A word with inner punctuation ("139/QĐ-UBND", "BPTN&TKQ") becomes a phrase of its parts,
@@ -243,7 +243,7 @@ def parse(text: str, or_words: Entries | None = None, shorthand: Shorthand | Non
     The shorthand staff type for a word ("ko", "hs": index/shorthand.py) is read as the word.
     """
     or_words = load_coordinators() if or_words is None else or_words
-    text = (load_shorthand() if shorthand is None else shorthand).expand(text)
+    text = load_shorthand().expand(text)
     runs: list[list[Term]] = []  # positive terms, each list one OR-clause in progress
     excluded: list[Term] = []
     joining = False
