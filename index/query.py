@@ -113,7 +113,7 @@ from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
-from index.shorthand import Shorthand, load_shorthand
+from index.shorthand import load_shorthand
 
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
@@ -233,7 +233,7 @@ def _is_or_word(body: str, or_words: Entries) -> bool:
         and _entry_at(or_words, syllables, 0) == 1
 
 
-def parse(text: str, or_words: Entries | None = None, shorthand: Shorthand | None = None) -> Parsed:
+def parse(text: str, or_words: Entries | None = None) -> Parsed:
     """Cut user text into terms, phrases, prefixes, exclusions and OR clauses.
 
     A word with inner punctuation ("139/QĐ-UBND", "BPTN&TKQ") becomes a phrase of its parts,
@@ -243,7 +243,7 @@ def parse(text: str, or_words: Entries | None = None, shorthand: Shorthand | Non
     The shorthand staff type for a word ("ko", "hs": index/shorthand.py) is read as the word.
     """
     or_words = load_coordinators() if or_words is None else or_words
-    text = (load_shorthand() if shorthand is None else shorthand).expand(text)
+    text = load_shorthand().expand(text)
     runs: list[list[Term]] = []  # positive terms, each list one OR-clause in progress
     excluded: list[Term] = []
     joining = False
@@ -2044,8 +2044,9 @@ def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], 
         lengths = _word_lengths(typed, k, end, words, units, lexicon, most)
 
         def cost(n: int, k: int = k) -> tuple[int, int, int, int]:
-            rest, guess = best[k + n], _guessed(typed[k:k + n], words, units, lexicon)
-            unindexed = _unindexed(typed[k:k + n], words, units, lexicon)
+            span, rest = typed[k:k + n], best[k + n]
+            unindexed = _unindexed(span, words, units, lexicon)
+            guess = _guessed(span, unindexed)
             # a guess counts one syllable lone
             return rest[0] + guess, rest[1] + guess, rest[2] + unindexed, rest[3] + 1
 
@@ -2056,17 +2057,15 @@ def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], 
     return sizes
 
 
-def _guessed(span: Sequence[str], words: Collection[str], units: Collection[str], lexicon: Lexicon) -> int:
+def _guessed(span: Sequence[str], unindexed: int) -> int:
     """1 when the cut takes `span` only as the dictionary's clear reading of syllables typed
-    without accents (`_cuts_as_word`), not as a word of the index, a unit or a synonym member.
+    without accents (`_cuts_as_word`), not as a word of the index, a unit or a synonym member
+    (`unindexed`, `_unindexed` of the span).
     Such a guess fills a gap the index's words leave ("so hoa": số hoá), but counts in the cut
     (`_best_cut`) as one syllable left alone, half a known word: the index's words are the
     genre's own, so they win where they cut as well ("tiep nhan | qua", not "tiep | nhan qua",
     the dictionary's nhân quả; "cong | dich vu | cong", not "cong dich | vu cong")."""
-    key = " ".join(fold(s) for s in span)
-    if key in words or key in units or any(is_accented(s) for s in span):
-        return 0
-    return int(lexicon.synonyms_at(span, 0)[0] != len(span))
+    return 0 if any(is_accented(s) for s in span) else unindexed
 
 
 def _unindexed(span: Sequence[str], words: Collection[str], units: Collection[str], lexicon: Lexicon) -> int:
