@@ -824,6 +824,22 @@ def test_a_question_asking_for_a_cause_carries_what_an_answer_holds() -> None:
     assert plan_query("vì sao hồ sơ quá hạn").answer  # the shipped data
 
 
+@pytest.mark.parametrize("text", ["nguyên nhân hồ sơ trực tuyến bị quá hạn",
+                                  "nguyên nhân của hồ sơ trực tuyến bị quá hạn",
+                                  "nguyen nhan ho so truc tuyen bi qua han"])
+def test_nguyen_nhan_asks_for_the_cause_as_vi_sao_does(text: str) -> None:
+    """"nguyên nhân X" is read as "vì sao X": the cause asked, not a word every finding must
+    hold (required, it admitted only the findings naming "nguyên nhân"); findings stating a
+    cause rank by the answer's words, "nguyên nhân" among them."""
+    same = re.sub(r"^nguyên nhân( của)?", "vì sao", text).replace("nguyen nhan", "vi sao")
+    asked, why = plan_query(text), plan_query(same)
+    folded = {tuple(fold(s) for s in a.syllables) for g in asked.groups for a in g.alternatives}
+    assert ("nguyen", "nhan") not in folded
+    assert len(asked.groups) == len(why.groups)  # the topic's words, as "vì sao" leaves them
+    assert asked.answer == why.answer and ("nguyên", "nhân") in {a.syllables for a in asked.answer}
+    assert (asked.polarity, asked.question) == (why.polarity, why.question)
+
+
 def test_a_ranking_word_asks_only_in_a_question_and_is_then_ranked_not_required() -> None:
     """"đơn vị nào đứng đầu chỉ số CCHC" is answered by "dẫn đầu", "xếp thứ 2": the ranking word
     is ranked (optional) and the answer carries the genre's words for a place. Without a question
