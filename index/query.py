@@ -477,6 +477,9 @@ class Lexicon:
     # after a topic, ranked, not required (`_cut_run`, `_framing_level`).
     level_settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
+    # The question words asking which of the thing named before them (intents.toml [reading]
+    # `choosing`: "giải pháp nào", "hạn chế gì"; `Lexicon._asks_beside`).
+    choosing: tuple[tuple[tuple[str, ...], bool], ...] = ()
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
 
     def citation_before(self, typed: Sequence[str]) -> int:
@@ -598,7 +601,24 @@ class Lexicon:
                     default=0)
         named = [s for s in seen if s[0] >= start and s[1].kept and not (s[1].required and s[1].sense)
                  and not self._in_circumstance(typed, s[0], start)]
-        return not self._focused(typed, named)
+        return not self._focused(typed, named) and self._asks_beside(typed, named)
+
+    def _asks_beside(self, typed: Sequence[str], named: Sequence[tuple[int, Cue]]) -> bool:
+        """Whether the query is a question by words other than those a word naming the polarity
+        holds ("làm sao để", "làm thế nào để") or has right after it asking which of them
+        (`choosing`: "giải pháp nào", "biện pháp nào để …"): those ask for the recommendations,
+        as "giải pháp …" does, no question about a matter any section may answer. A yes/no
+        frame, a question of place, of time ("vi phạm khi nào") or of cause still asks about
+        the matter."""
+        held = {k for at, cue in named for k in range(at, at + len(cue.syllables))}
+        for at, cue in named:
+            end = at + len(cue.syllables)
+            held.update(range(end, end + _entry_at(self.choosing, typed, end)))
+        if _frame(list(typed), self) or self.which_asked(typed) is not None \
+                or any(a.alone for a in self.answers_asked(typed)):
+            return True
+        return any((_entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at))
+                   and at not in held for at in range(len(typed)))
 
     def _in_circumstance(self, typed: Sequence[str], at: int, comment: int) -> bool:
         """Whether place `at` lies in a clause of circumstance following what is asked ("người
@@ -926,7 +946,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    settings=_entries([*(setting or {}).get("words", ()), *(setting or {}).get("times", ())]),
                    level_settings=_entries(e for entry in (setting or {}).get("levels", ())
                                            for e in _per_level(entry, levels)),
-                   sections_joined=_entries(read.get("sections_joined", ())))
+                   sections_joined=_entries(read.get("sections_joined", ())),
+                   choosing=_entries(read.get("choosing", ())))
 
 
 def compile_coordinators(table: Mapping[str, Any]) -> Entries:

@@ -519,6 +519,12 @@ def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polar
     ("hạn chế, tồn tại trong niêm yết", True),  # one section named twice
     ("đề nghị khắc phục hạn chế", True),  # a remedy between: the recommendations about the failing
     ("niêm yết thủ tục hành chính", False),
+    # the recommendations asked as a question of what is to be done (issue 12)
+    ("giải pháp nào cho hồ sơ trễ hạn", True),
+    ("biện pháp nào để nâng cao chỉ số CCHC", True),
+    ("làm sao để giảm hồ sơ trễ hạn", True),
+    ("làm thế nào để giảm hồ sơ trễ hạn", True),
+    ("cần làm gì để nâng cao chỉ số CCHC", True),
 ])
 def test_a_category_word_asks_for_a_section_of_the_reports(text: str, section: bool) -> None:
     assert plan_query(text).section is section
@@ -623,6 +629,16 @@ def test_a_cue_inside_another_word_or_overrun_by_a_longer_cue_is_read_as_the_dat
     # … not about a negation (the matter's sense), nor about the topic's cue before "thì"
     ("xã nào chưa niêm yết thủ tục gì", True),
     ("hồ sơ không hợp lệ thì xử lý thế nào", True),
+    # the question word inside or right after the word naming the polarity asks which of them:
+    # the recommendations, not a matter any section answers (issue 12)
+    ("giải pháp nào cho hồ sơ trễ hạn", False),
+    ("biện pháp nào để nâng cao chỉ số CCHC", False),
+    ("làm sao để giảm hồ sơ trễ hạn", False),
+    ("cần làm gì để nâng cao chỉ số CCHC", False),
+    ("hạn chế nào trong niêm yết thủ tục hành chính", False),
+    # … unless the query asks by other words too: a yes/no frame, a place
+    ("có giải pháp nào hay không", True),
+    ("xã nào có giải pháp nâng cao chỉ số CCHC", True),
 ])
 def test_a_question_is_told_from_a_topic(text: str, question: bool) -> None:
     assert plan_query(text).question is question
