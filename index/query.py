@@ -480,6 +480,9 @@ class Lexicon:
     # The question words asking which of the thing named before them (intents.toml [reading]
     # `choosing`: "giải pháp nào", "hạn chế gì"; `Lexicon._asks_beside`).
     choosing: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The verbs a question of manner asks about (intents.toml [reading] `manner_verbs`: "xử lý
+    # thế nào"): right before a focus word, ranked, not required (`Lexicon.manner_verb_at`).
+    manner_verbs: tuple[tuple[tuple[str, ...], bool], ...] = ()
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
 
     def citation_before(self, typed: Sequence[str]) -> int:
@@ -633,6 +636,14 @@ class Lexicon:
             if self.opens_circumstance(typed, k):
                 return True
         return False
+
+    def manner_verb_at(self, typed: Sequence[str], at: int) -> int:
+        """How many syllables from `at` form a verb a question of manner asks about, right
+        before its focus word ("kiến nghị xử lý thế nào", "hồ sơ trễ hạn được xử lý ra sao"); 0
+        when none. The question's frame: the answer says how in its own verbs ("yêu cầu kiểm
+        điểm", "xin lỗi người dân"), seldom the asker's."""
+        size = _entry_at(self.manner_verbs, typed, at)
+        return size if size and _entry_at(self.focus_words, typed, at + size) else 0
 
     def opens_circumstance(self, typed: Sequence[str], at: int) -> bool:
         """Whether a conjunction of time or condition (`circumstances`: "khi", "nếu") opens a
@@ -947,7 +958,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    level_settings=_entries(e for entry in (setting or {}).get("levels", ())
                                            for e in _per_level(entry, levels)),
                    sections_joined=_entries(read.get("sections_joined", ())),
-                   choosing=_entries(read.get("choosing", ())))
+                   choosing=_entries(read.get("choosing", ())),
+                   manner_verbs=_entries(read.get("manner_verbs", ())))
 
 
 def compile_coordinators(table: Mapping[str, Any]) -> Entries:
@@ -1463,6 +1475,9 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     decisive = lexicon.asked(typed, cues)
     both = decisive is not None and lexicon.joins_sections(typed, cues, decisive)
     polarity = decisive.polarity if decisive and not both else None  # both sections: neither first
+    if not groups and optional and any(lexicon.manner_verb_at(typed, k) for k in range(len(typed))):
+        # "kiến nghị xử lý thế nào": no matter besides the verb asked about, which is then the matter
+        return analyse(parsed, dataclasses.replace(lexicon, manner_verbs=()), words, units, places)
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units, places)
@@ -1684,6 +1699,11 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         if 0 <= sense < len(groups):
             groups[sense] = dataclasses.replace(groups[sense], sense=True)
             sense = -1
+        if manner := lexicon.manner_verb_at(typed, i):  # "xử lý thế nào": the question's frame
+            optional.append(Alternative(tuple(typed[i:i + manner])))
+            said.extend(typed[i:i + manner])
+            i += manner
+            continue
         cue = lexicon.cue_at(typed, i)
         size = len(cue.syllables) if cue else 0
         if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon)):

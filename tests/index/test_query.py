@@ -840,6 +840,24 @@ def test_a_question_asking_for_a_cause_carries_what_an_answer_holds() -> None:
     assert plan_query("vì sao hồ sơ quá hạn").answer  # the shipped data
 
 
+@pytest.mark.parametrize(("text", "required", "ranked"), [
+    # the verb a question of manner asks about is its frame: ranked, not required
+    ("hồ sơ trễ hạn được xử lý như thế nào", {"hồ sơ", "trễ hạn"}, {"xử lý"}),
+    ("hồ sơ không hợp lệ thì xử lý ra sao", {"hồ sơ", "không", "hợp lệ"}, {"xử lý"}),
+    ("cán bộ công chức chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào",
+     {"cán bộ công chức", "chưa", "đạt", "chuẩn"}, {"đoàn kiểm tra", "kiến nghị", "xử lý"}),
+    # elsewhere the verb is the matter ("xử lý hồ sơ"), and so it is with nothing else asked
+    ("kiến nghị xử lý hồ sơ trễ hạn", {"xử lý", "hồ sơ", "trễ hạn"}, {"kiến nghị"}),
+    ("kiến nghị xử lý thế nào", {"xử lý"}, {"kiến nghị"}),
+    ("xử lý thế nào", {"xử lý"}, set()),
+])
+def test_a_verb_a_manner_question_asks_about_is_ranked_not_required(text: str, required: set[str],
+                                                                    ranked: set[str]) -> None:
+    plan = plan_query(text)
+    assert {" ".join(g.alternatives[0].syllables) for g in plan.groups} == required
+    assert {" ".join(a.syllables) for a in plan.optional} == ranked
+
+
 @pytest.mark.parametrize("text", ["nguyên nhân hồ sơ trực tuyến bị quá hạn",
                                   "nguyên nhân của hồ sơ trực tuyến bị quá hạn",
                                   "nguyen nhan ho so truc tuyen bi qua han"])
