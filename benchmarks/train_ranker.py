@@ -124,7 +124,7 @@ class Judged:
     grades: tuple[int, ...]
     ideal: float
     # per finding: 1 in the section the query asks for (index/rerank.py: in_section), ordered first
-    sections: tuple[int, ...] = ()
+    sections: tuple[int, ...]
 
 
 def ideal_dcg(grades: Sequence[int], depth: int = DEPTH) -> float:
@@ -154,7 +154,7 @@ def ndcg(query: Judged, weights: np.ndarray, depth: int = DEPTH) -> float:
     if not query.ideal:
         return 0.0
     scores = query.rows @ weights if len(query.rows) else np.zeros(0)
-    sections = np.asarray(query.sections or (0,) * len(scores), dtype=np.float64)
+    sections = np.asarray(query.sections, dtype=np.float64)
     order = np.lexsort((np.arange(len(scores)), -scores, -sections))  # the section first, as Ranker
     used: set[Any] = set()
     gains: list[int] = []

@@ -113,7 +113,7 @@ from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
-from index.shorthand import Shorthand, load_shorthand
+from index.shorthand import load_shorthand
 
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
@@ -233,7 +233,7 @@ def _is_or_word(body: str, or_words: Entries) -> bool:
         and _entry_at(or_words, syllables, 0) == 1
 
 
-def parse(text: str, or_words: Entries | None = None, shorthand: Shorthand | None = None) -> Parsed:
+def parse(text: str, or_words: Entries | None = None) -> Parsed:
     """Cut user text into terms, phrases, prefixes, exclusions and OR clauses.
 
     A word with inner punctuation ("139/QĐ-UBND", "BPTN&TKQ") becomes a phrase of its parts,
@@ -243,7 +243,7 @@ def parse(text: str, or_words: Entries | None = None, shorthand: Shorthand | Non
     The shorthand staff type for a word ("ko", "hs": index/shorthand.py) is read as the word.
     """
     or_words = load_coordinators() if or_words is None else or_words
-    text = (load_shorthand() if shorthand is None else shorthand).expand(text)
+    text = load_shorthand().expand(text)
     runs: list[list[Term]] = []  # positive terms, each list one OR-clause in progress
     excluded: list[Term] = []
     joining = False
@@ -477,6 +477,12 @@ class Lexicon:
     # after a topic, ranked, not required (`_cut_run`, `_framing_level`).
     level_settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
+    # The question words asking which of the thing named before them (intents.toml [reading]
+    # `choosing`: "giải pháp nào", "hạn chế gì"; `Lexicon._asks_beside`).
+    choosing: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The verbs a question of manner asks about (intents.toml [reading] `manner_verbs`: "xử lý
+    # thế nào"): right before a focus word, ranked, not required (`Lexicon.manner_verb_at`).
+    manner_verbs: tuple[tuple[tuple[str, ...], bool], ...] = ()
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
 
     def citation_before(self, typed: Sequence[str]) -> int:
@@ -598,7 +604,24 @@ class Lexicon:
                     default=0)
         named = [s for s in seen if s[0] >= start and s[1].kept and not (s[1].required and s[1].sense)
                  and not self._in_circumstance(typed, s[0], start)]
-        return not self._focused(typed, named)
+        return not self._focused(typed, named) and self._asks_beside(typed, named)
+
+    def _asks_beside(self, typed: Sequence[str], named: Sequence[tuple[int, Cue]]) -> bool:
+        """Whether the query is a question by words other than those a word naming the polarity
+        holds ("làm sao để", "làm thế nào để") or has right after it asking which of them
+        (`choosing`: "giải pháp nào", "biện pháp nào để …"): those ask for the recommendations,
+        as "giải pháp …" does, no question about a matter any section may answer. A yes/no
+        frame, a question of place, of time ("vi phạm khi nào") or of cause still asks about
+        the matter."""
+        held = {k for at, cue in named for k in range(at, at + len(cue.syllables))}
+        for at, cue in named:
+            end = at + len(cue.syllables)
+            held.update(range(end, end + _entry_at(self.choosing, typed, end)))
+        if _frame(list(typed), self) or self.which_asked(typed) is not None \
+                or any(a.alone for a in self.answers_asked(typed)):
+            return True
+        return any((_entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at))
+                   and at not in held for at in range(len(typed)))
 
     def _in_circumstance(self, typed: Sequence[str], at: int, comment: int) -> bool:
         """Whether place `at` lies in a clause of circumstance following what is asked ("người
@@ -613,6 +636,14 @@ class Lexicon:
             if self.opens_circumstance(typed, k):
                 return True
         return False
+
+    def manner_verb_at(self, typed: Sequence[str], at: int) -> int:
+        """How many syllables from `at` form a verb a question of manner asks about, right
+        before its focus word ("kiến nghị xử lý thế nào", "hồ sơ trễ hạn được xử lý ra sao"); 0
+        when none. The question's frame: the answer says how in its own verbs ("yêu cầu kiểm
+        điểm", "xin lỗi người dân"), seldom the asker's."""
+        size = _entry_at(self.manner_verbs, typed, at)
+        return size if size and _entry_at(self.focus_words, typed, at + size) else 0
 
     def opens_circumstance(self, typed: Sequence[str], at: int) -> bool:
         """Whether a conjunction of time or condition (`circumstances`: "khi", "nếu") opens a
@@ -926,7 +957,9 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    settings=_entries([*(setting or {}).get("words", ()), *(setting or {}).get("times", ())]),
                    level_settings=_entries(e for entry in (setting or {}).get("levels", ())
                                            for e in _per_level(entry, levels)),
-                   sections_joined=_entries(read.get("sections_joined", ())))
+                   sections_joined=_entries(read.get("sections_joined", ())),
+                   choosing=_entries(read.get("choosing", ())),
+                   manner_verbs=_entries(read.get("manner_verbs", ())))
 
 
 def compile_coordinators(table: Mapping[str, Any]) -> Entries:
@@ -1442,6 +1475,9 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     decisive = lexicon.asked(typed, cues)
     both = decisive is not None and lexicon.joins_sections(typed, cues, decisive)
     polarity = decisive.polarity if decisive and not both else None  # both sections: neither first
+    if not groups and optional and any(lexicon.manner_verb_at(typed, k) for k in range(len(typed))):
+        # "kiến nghị xử lý thế nào": no matter besides the verb asked about, which is then the matter
+        return analyse(parsed, dataclasses.replace(lexicon, manner_verbs=()), words, units, places)
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units, places)
@@ -1663,6 +1699,11 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         if 0 <= sense < len(groups):
             groups[sense] = dataclasses.replace(groups[sense], sense=True)
             sense = -1
+        if manner := lexicon.manner_verb_at(typed, i):  # "xử lý thế nào": the question's frame
+            optional.append(Alternative(tuple(typed[i:i + manner])))
+            said.extend(typed[i:i + manner])
+            i += manner
+            continue
         cue = lexicon.cue_at(typed, i)
         size = len(cue.syllables) if cue else 0
         if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon)):
@@ -2044,8 +2085,9 @@ def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], 
         lengths = _word_lengths(typed, k, end, words, units, lexicon, most)
 
         def cost(n: int, k: int = k) -> tuple[int, int, int, int]:
-            rest, guess = best[k + n], _guessed(typed[k:k + n], words, units, lexicon)
-            unindexed = _unindexed(typed[k:k + n], words, units, lexicon)
+            span, rest = typed[k:k + n], best[k + n]
+            unindexed = _unindexed(span, words, units, lexicon)
+            guess = _guessed(span, unindexed)
             # a guess counts one syllable lone
             return rest[0] + guess, rest[1] + guess, rest[2] + unindexed, rest[3] + 1
 
@@ -2056,17 +2098,15 @@ def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], 
     return sizes
 
 
-def _guessed(span: Sequence[str], words: Collection[str], units: Collection[str], lexicon: Lexicon) -> int:
+def _guessed(span: Sequence[str], unindexed: int) -> int:
     """1 when the cut takes `span` only as the dictionary's clear reading of syllables typed
-    without accents (`_cuts_as_word`), not as a word of the index, a unit or a synonym member.
+    without accents (`_cuts_as_word`), not as a word of the index, a unit or a synonym member
+    (`unindexed`, `_unindexed` of the span).
     Such a guess fills a gap the index's words leave ("so hoa": số hoá), but counts in the cut
     (`_best_cut`) as one syllable left alone, half a known word: the index's words are the
     genre's own, so they win where they cut as well ("tiep nhan | qua", not "tiep | nhan qua",
     the dictionary's nhân quả; "cong | dich vu | cong", not "cong dich | vu cong")."""
-    key = " ".join(fold(s) for s in span)
-    if key in words or key in units or any(is_accented(s) for s in span):
-        return 0
-    return int(lexicon.synonyms_at(span, 0)[0] != len(span))
+    return 0 if any(is_accented(s) for s in span) else unindexed
 
 
 def _unindexed(span: Sequence[str], words: Collection[str], units: Collection[str], lexicon: Lexicon) -> int:

@@ -519,6 +519,12 @@ def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polar
     ("hạn chế, tồn tại trong niêm yết", True),  # one section named twice
     ("đề nghị khắc phục hạn chế", True),  # a remedy between: the recommendations about the failing
     ("niêm yết thủ tục hành chính", False),
+    # the recommendations asked as a question of what is to be done (issue 12)
+    ("giải pháp nào cho hồ sơ trễ hạn", True),
+    ("biện pháp nào để nâng cao chỉ số CCHC", True),
+    ("làm sao để giảm hồ sơ trễ hạn", True),
+    ("làm thế nào để giảm hồ sơ trễ hạn", True),
+    ("cần làm gì để nâng cao chỉ số CCHC", True),
 ])
 def test_a_category_word_asks_for_a_section_of_the_reports(text: str, section: bool) -> None:
     assert plan_query(text).section is section
@@ -623,6 +629,16 @@ def test_a_cue_inside_another_word_or_overrun_by_a_longer_cue_is_read_as_the_dat
     # … not about a negation (the matter's sense), nor about the topic's cue before "thì"
     ("xã nào chưa niêm yết thủ tục gì", True),
     ("hồ sơ không hợp lệ thì xử lý thế nào", True),
+    # the question word inside or right after the word naming the polarity asks which of them:
+    # the recommendations, not a matter any section answers (issue 12)
+    ("giải pháp nào cho hồ sơ trễ hạn", False),
+    ("biện pháp nào để nâng cao chỉ số CCHC", False),
+    ("làm sao để giảm hồ sơ trễ hạn", False),
+    ("cần làm gì để nâng cao chỉ số CCHC", False),
+    ("hạn chế nào trong niêm yết thủ tục hành chính", False),
+    # … unless the query asks by other words too: a yes/no frame, a place
+    ("có giải pháp nào hay không", True),
+    ("xã nào có giải pháp nâng cao chỉ số CCHC", True),
 ])
 def test_a_question_is_told_from_a_topic(text: str, question: bool) -> None:
     assert plan_query(text).question is question
@@ -824,6 +840,40 @@ def test_a_question_asking_for_a_cause_carries_what_an_answer_holds() -> None:
     assert plan_query("vì sao hồ sơ quá hạn").answer  # the shipped data
 
 
+@pytest.mark.parametrize(("text", "required", "ranked"), [
+    # the verb a question of manner asks about is its frame: ranked, not required
+    ("hồ sơ trễ hạn được xử lý như thế nào", {"hồ sơ", "trễ hạn"}, {"xử lý"}),
+    ("hồ sơ không hợp lệ thì xử lý ra sao", {"hồ sơ", "không", "hợp lệ"}, {"xử lý"}),
+    ("cán bộ công chức chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào",
+     {"cán bộ công chức", "chưa", "đạt", "chuẩn"}, {"đoàn kiểm tra", "kiến nghị", "xử lý"}),
+    # elsewhere the verb is the matter ("xử lý hồ sơ"), and so it is with nothing else asked
+    ("kiến nghị xử lý hồ sơ trễ hạn", {"xử lý", "hồ sơ", "trễ hạn"}, {"kiến nghị"}),
+    ("kiến nghị xử lý thế nào", {"xử lý"}, {"kiến nghị"}),
+    ("xử lý thế nào", {"xử lý"}, set()),
+])
+def test_a_verb_a_manner_question_asks_about_is_ranked_not_required(text: str, required: set[str],
+                                                                    ranked: set[str]) -> None:
+    plan = plan_query(text)
+    assert {" ".join(g.alternatives[0].syllables) for g in plan.groups} == required
+    assert {" ".join(a.syllables) for a in plan.optional} == ranked
+
+
+@pytest.mark.parametrize("text", ["nguyên nhân hồ sơ trực tuyến bị quá hạn",
+                                  "nguyên nhân của hồ sơ trực tuyến bị quá hạn",
+                                  "nguyen nhan ho so truc tuyen bi qua han"])
+def test_nguyen_nhan_asks_for_the_cause_as_vi_sao_does(text: str) -> None:
+    """"nguyên nhân X" is read as "vì sao X": the cause asked, not a word every finding must
+    hold (required, it admitted only the findings naming "nguyên nhân"); findings stating a
+    cause rank by the answer's words, "nguyên nhân" among them."""
+    same = re.sub(r"^nguyên nhân( của)?", "vì sao", text).replace("nguyen nhan", "vi sao")
+    asked, why = plan_query(text), plan_query(same)
+    folded = {tuple(fold(s) for s in a.syllables) for g in asked.groups for a in g.alternatives}
+    assert ("nguyen", "nhan") not in folded
+    assert len(asked.groups) == len(why.groups)  # the topic's words, as "vì sao" leaves them
+    assert asked.answer == why.answer and ("nguyên", "nhân") in {a.syllables for a in asked.answer}
+    assert (asked.polarity, asked.question) == (why.polarity, why.question)
+
+
 def test_a_ranking_word_asks_only_in_a_question_and_is_then_ranked_not_required() -> None:
     """"đơn vị nào đứng đầu chỉ số CCHC" is answered by "dẫn đầu", "xếp thứ 2": the ranking word
     is ranked (optional) and the answer carries the genre's words for a place. Without a question
@@ -865,6 +915,22 @@ def test_an_absence_without_reason_asks_for_no_cause() -> None:
         plan = plan_query(text)
         assert plan.answer == () and not plan.question, text
     assert plan_query("lý do cán bộ vắng mặt").answer
+
+
+def test_absence_is_asked_and_written_three_ways() -> None:
+    """Staff absent at the inspection: reports write "vắng mặt", "không có mặt" and the bare "vắng"
+    ("vắng đến 15/20 cán bộ"), and each typed brings the others. Asked with "không có mặt", the
+    query used to require "có mặt", which also praises staff present; "có mặt" alone brings no
+    absence. The reason-less breach stays the longer member of its own set."""
+    for typed in ("cán bộ vắng mặt tại trụ sở", "can bo vang mat trong gio lam viec",
+                  "những xã nào lãnh đạo không có mặt tại trụ sở khi đoàn đến kiểm tra"):
+        absent = [g for g in groups(typed) if any(fold(a) == "vang mat" for a in g)]
+        assert len(absent) == 1, typed
+        assert {fold(a) for a in absent[0]} >= {"vang mat", "khong co mat", "vang"}, typed
+        assert ["có mặt"] not in groups(typed), typed
+    assert plan_query("những xã nào lãnh đạo không có mặt tại trụ sở").polarity == "shortcoming"
+    assert not any("vắng mặt" in g for g in groups("công chức có mặt đầy đủ"))
+    assert not any("vắng" in g for g in groups("cán bộ vắng mặt không lý do"))
 
 
 def test_parts_come_from_the_term_typed_or_an_abbreviations_expansion() -> None:
