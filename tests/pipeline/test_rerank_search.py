@@ -38,8 +38,9 @@ OTHERS = [(f"o{k}", text, words, Polarity.SHORTCOMING) for k, (text, words) in e
 ])]
 SHORTCOMING_QUERY = "hạn chế trong công tác chỉ đạo điều hành"  # names a report's section
 # A question about the matter asks the same polarity but is no section (`Plan.section`): the
-# engine leaves its order to the words, and the reranker orders by the polarity.
-SHORTCOMING_QUESTION = "công tác chỉ đạo điều hành còn những hạn chế nào"
+# engine leaves its order to the words, and the reranker orders by the polarity. ("… còn những hạn
+# chế nào", which asks which shortcomings, is the section itself.)
+SHORTCOMING_QUESTION = "đơn vị nào còn hạn chế trong công tác chỉ đạo điều hành"
 
 
 def _rec(fid: str, text: str, words: str, polarity: Polarity) -> FindingRecord:
