@@ -17,9 +17,11 @@ from index.rerank import (
     Written,
     adjacent_pairs,
     answer_held,
+    candidates,
     compile_frame,
     engine_rank,
     exact_phrase,
+    feedback,
     groups_held,
     heading_held,
     in_matter,
@@ -348,3 +350,37 @@ def test_heading_reads_the_query_as_typed_accents_and_all() -> None:
     assert heading_held(_cand(record), Asked(plan_query("thoi han tra ket qua")), 30) == 1.0
     assert heading_held(_cand(_rec("b", "x", title="Thời gian giải quyết còn hạn chế")),
                         Asked(plan_query("thời hạn")), 30) == 0.0
+
+
+def _hit(fid: str, text: str, doc: str) -> Hit:
+    return Hit(FindingRecord(finding_id=fid, doc_key=doc, doc_id=f"{doc}.pdf", text=text,
+                             polarity=Polarity.SHORTCOMING, area=Area.TTHC), 0.0, "")
+
+
+def test_feedback_favours_the_finding_worded_as_the_pools_first_ones() -> None:
+    """The first findings speak of the appointment slip's return date; a finding saying the same
+    in other words than the query shares their words, one on land shares none."""
+    cands = candidates([
+        _hit("a", "Bộ phận một cửa chưa ghi ngày trả kết quả trên phiếu hẹn.", "r1"),
+        _hit("b", "Phiếu hẹn không ghi ngày trả kết quả cho công dân.", "r2"),
+        _hit("c", "Văn phòng đăng ký đất đai để sót bản đồ.", "r3"),
+        _hit("d", "Giấy biên nhận hồ sơ thiếu ngày trả kết quả.", "r4")])
+    asked = Asked(Plan())
+    scores = [feedback(c, asked, 30) for c in cands]
+    assert scores[3] > scores[2] and scores[2] == 0.0
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert feedback(_cand(_rec("x", "Phiếu hẹn ghi sai.")), asked, 30) == 0.0
+
+
+def test_feedback_reads_the_first_findings_of_other_documents_only() -> None:
+    """Findings of one report share its units and turns of phrase: a finding is compared with the
+    first findings of the other documents, so its own report's first findings lend it nothing."""
+    cands = candidates([
+        _hit("a", "Xã Tân Thạnh chưa niêm yết thủ tục.", "r1"),
+        _hit("b", "Xã Tân Thạnh chưa cập nhật sổ theo dõi.", "r1"),
+        _hit("c", "Phiếu hẹn không ghi ngày trả kết quả.", "r2")])
+    asked = Asked(Plan())
+    assert feedback(cands[1], asked, 30) == 0.0  # a says "Xã Tân Thạnh chưa", but in b's own report
+    assert feedback(cands[2], asked, 30) == 0.0  # nothing of r1's words
+    alone = candidates([_hit("a", "Chưa niêm yết.", "r1"), _hit("b", "Chưa niêm yết.", "r1")])
+    assert feedback(alone[0], asked, 30) == 0.0  # no other document in the pool
