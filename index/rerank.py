@@ -24,6 +24,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from core.levels import ALL_LEVELS, split_level
@@ -96,6 +97,7 @@ class Written:
 
     syllables: tuple[str, ...]
     at: dict[str, list[int]] = field(default_factory=dict)  # folded syllable → positions
+    folded: tuple[str, ...] = ()  # the syllables folded, in order (relevance feedback's terms)
 
     @classmethod
     def of(cls, record: FindingRecord) -> Written:
@@ -107,9 +109,10 @@ class Written:
         at: dict[str, list[int]] = {}
         # Folded in one pass, not syllable by syllable (fold keeps one character per character
         # and no syllable holds a space): the reranker reads every finding of its pool.
-        for k, s in enumerate(fold(" ".join(syllables)).split(" ") if syllables else ()):
+        folded = tuple(fold(" ".join(syllables)).split(" ")) if syllables else ()
+        for k, s in enumerate(folded):
             at.setdefault(s, []).append(k)
-        return cls(syllables, at)
+        return cls(syllables, at, folded)
 
     def holds(self, alt: Alternative) -> bool:
         """Whether the text holds the alternative under the query's matching rule (an accented
@@ -544,10 +547,7 @@ def _terms(written: Written) -> frozenset[str]:
     """A text's terms for comparing findings: its folded syllables and each pair of neighbouring
     ones (a Vietnamese word is mostly two syllables: "phiếu hẹn" is the pair, not "phiếu" and
     "hẹn" apart). Folded, so findings written with and without accents compare."""
-    folded = [""] * len(written.syllables)
-    for syllable, places in written.at.items():
-        for k in places:
-            folded[k] = syllable
+    folded = written.folded
     return frozenset((*folded, *(f"{a} {b}" for a, b in zip(folded, folded[1:], strict=False))))
 
 
@@ -561,7 +561,7 @@ class Around:
     def __init__(self, cands: Sequence[Candidate]) -> None:
         self.cands = cands
         self._vectors: list[dict[str, float]] | None = None
-        self._profiles: dict[str, tuple[dict[str, float], float]] = {}
+        self._profiles: dict[tuple[int, ...], tuple[dict[str, float], float]] = {}
 
     def vectors(self) -> list[dict[str, float]]:
         """Each finding's terms (`_terms`) weighed by how few of the pool's findings hold them
@@ -579,16 +579,19 @@ class Around:
 
     def profile(self, doc_key: str) -> tuple[dict[str, float], float]:
         """The mean vector of the pool's first FEEDBACK_TOP findings of documents other than
-        `doc_key`, and its norm (empty, 0 when the pool has none)."""
-        if doc_key not in self._profiles:
+        `doc_key`, and its norm (empty, 0 when the pool has none). Kept by the findings it
+        averages, not by the document: every document absent from the pool's first findings
+        shares one profile, so a pool makes a few, not one per document."""
+        others = tuple(islice((k for k, c in enumerate(self.cands) if c.record.doc_key != doc_key),
+                              FEEDBACK_TOP))
+        if others not in self._profiles:
             vectors = self.vectors()
-            others = [k for k, c in enumerate(self.cands) if c.record.doc_key != doc_key][:FEEDBACK_TOP]
             mean: dict[str, float] = {}
             for k in others:
                 for t, w in vectors[k].items():
                     mean[t] = mean.get(t, 0.0) + w / len(others)
-            self._profiles[doc_key] = mean, math.sqrt(sum(w * w for w in mean.values()))
-        return self._profiles[doc_key]
+            self._profiles[others] = mean, math.sqrt(sum(w * w for w in mean.values()))
+        return self._profiles[others]
 
 
 def feedback(c: Candidate, asked: Asked, pool: int) -> float:
