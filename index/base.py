@@ -9,7 +9,7 @@ The store (index/store.py) is the system of record; a backend is a rebuildable v
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
 from index.query import Parsed, Plan
@@ -112,6 +112,10 @@ class Query:
     # matter_tier) when it differs from `limit`: the composed search asks for a rerank pool
     # (index/rerank.py) of more findings than a page, and the tiers must stay the page's.
     page_size: int = 0
+    # False: the hits' snippets may be left empty, the caller marking only the hits it shows
+    # (SearchBackend.highlighted). Why: the composed search asks for a rerank pool three times
+    # a page, and an engine marking the matches in Python (SQLite) would mark every one of them.
+    snippets: bool = True
 
     @property
     def tier_page(self) -> int:
@@ -185,6 +189,13 @@ class SearchBackend(ABC):
     def plan(self, text: str | Parsed) -> Plan:
         """How this engine reads `text` (or its parse, index.query.parse): index.query.plan_query
         against the engine's own words and unit names, what `search` plans by when not given one."""
+
+    def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
+        """`hits` with the snippets `search` makes, for hits asked with `Query.snippets` False:
+        the same snippet a search with snippets would have given each. By default the hits as
+        they are: an engine that marks matches whatever it is asked (Elasticsearch's highlighter,
+        run by the server) already gave them."""
+        return tuple(hits)
 
     @abstractmethod
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:

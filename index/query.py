@@ -328,15 +328,24 @@ def _as_phrase(terms: list[Term]) -> Term:
 # ----------------------------------------------------------------------------------------------- the genre
 
 
+@lru_cache(maxsize=1 << 16)
+def folded_syllable(syllable: str) -> str:
+    """`fold` of one syllable, remembered. Why: the word lists are matched entry by entry at each
+    of the query's syllables (`_entry_at`, synonyms, stop words), so one search folds the same
+    few hundred syllables (the query's and the lists') about five thousand times; a syllable is
+    short and the same ones recur, so the cache stays small (bounded all the same)."""
+    return fold(syllable)
+
+
 def is_accented(syllable: str) -> bool:
     """Whether a (lowercase) syllable carries a mark the user typed: tone, shape, or đ."""
-    return fold(syllable) != syllable
+    return folded_syllable(syllable) != syllable
 
 
 def syllable_matches(typed: str, written: str) -> bool:
     """The matching rule: an accented syllable matches only itself (tones canonical, lowercase),
     one without accents matches every form."""
-    return typed == written if is_accented(typed) else typed == fold(written)
+    return typed == written if is_accented(typed) else typed == folded_syllable(written)
 
 
 def _matches_at(typed: Sequence[str], written: Sequence[str], at: int) -> bool:
@@ -844,7 +853,8 @@ class Lexicon:
     def synonyms_at(self, typed: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
         """The longest synonym member starting at `at`: its length and every member of its set."""
         for n in range(min(self._longest_member, len(typed) - at), 0, -1):
-            for member, members in self._members.get(" ".join(fold(s) for s in typed[at:at + n]), ()):
+            for member, members in self._members.get(" ".join(folded_syllable(s) for s in typed[at:at + n]),
+                                                      ()):
                 if _matches_at(typed, member, at):
                     return n, members
         return 0, ()

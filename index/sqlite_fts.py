@@ -39,7 +39,7 @@ import typing
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -1009,13 +1009,15 @@ def _union(parts: list[IntArray]) -> IntArray:
     return parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
 
 
-def _hits(rows: _Rows, alternatives: Iterable[Alternative], tiers: Sequence[str] = ()) -> list[Hit]:
-    """Rows of (record JSON, score) as hits with their highlighted snippets and tiers."""
+def _hits(rows: _Rows, alternatives: Iterable[Alternative], tiers: Sequence[str] = (),
+          snippets: bool = True) -> list[Hit]:
+    """Rows of (record JSON, score) as hits with their tiers and, unless `snippets` is False
+    (Query.snippets), their highlighted snippets."""
     marked = list(alternatives)
     hits = []
     for n, (raw, score) in enumerate(rows):
         record = _record_from_json(raw)
-        hits.append(Hit(record, float(score), highlight(record.text, marked),
+        hits.append(Hit(record, float(score), highlight(record.text, marked) if snippets else "",
                         tiers[n] if n < len(tiers) else TIER_WORDS))
     return hits
 
@@ -1280,8 +1282,13 @@ class SqliteFtsBackend(SearchBackend):
                 plan = plan_query(query.text, _Vocabulary(conn)) if query.text.strip() else Plan()
             total, ranked, facets = self._search(query, plan, filters, limit, offset)
             rows = _records_in_order(conn, [r for r, _, _ in ranked], [sc for _, sc, _ in ranked])
-        return SearchResult(total, tuple(_hits(rows, plan.alternatives, [t for _, _, t in ranked])), facets,
-                            plan)
+        hits = _hits(rows, plan.alternatives, [t for _, _, t in ranked], query.snippets)
+        return SearchResult(total, tuple(hits), facets, plan)
+
+    def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
+        """`hits` with their snippets marked by `plan`'s alternatives, as `search` marks them."""
+        marked = list((plan or Plan()).alternatives)
+        return tuple(replace(hit, snippet=highlight(hit.record.text, marked)) for hit in hits)
 
     def _search(self, query: Query, plan: Plan, filters: _Filters, limit: int,
                 offset: int) -> tuple[int, _Ranked, dict[str, list[tuple[str, int]]]]:

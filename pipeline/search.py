@@ -227,25 +227,28 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
         return backend.search(query, plan)
     page_size = pool_page(query, pool)
     end = query.offset + query.limit
-    first, displaced = engine_pool(backend, query if query.offset < pool else replace(query, facets=False),
+    # The engine's hits come without snippets (Query.snippets): only the page's are marked, at
+    # the end (`SearchBackend.highlighted`), not the pool's three pages.
+    bare = replace(query, snippets=False)
+    first, displaced = engine_pool(backend, bare if query.offset < pool else replace(bare, facets=False),
                                    pool, plan)
     ranked = ranker.ranked(first.hits, Asked.of(query, first.plan or Plan()))
     hits = [replace(hit, score=score) for hit, score in ranked[query.offset:end]]
     if query.offset < pool and (end <= pool or len(first.hits) < pool):
-        return replace(first, hits=tuple(hits))
+        return replace(first, hits=backend.highlighted(hits, first.plan))
     start = max(query.offset, pool)
     # Past the pool: the engine's findings the place's pushed out of it (engine_pool), then the
     # engine's order after the pool without those the pool holds. With none pushed out, the
     # page is the engine's own page; else it is cut from the engine's order from the pool's end.
     fetched_from = start if not displaced else pool
-    after = backend.search(replace(query, offset=fetched_from, limit=end - fetched_from + len(displaced),
+    after = backend.search(replace(bare, offset=fetched_from, limit=end - fetched_from + len(displaced),
                                    page_size=page_size, facets=query.facets and query.offset >= pool),
                            first.plan)
     pooled = {h.record.finding_id for h in first.hits}
     rest = [*displaced, *(h for h in after.hits if h.record.finding_id not in pooled)]
     rest = rest[start - fetched_from:end - fetched_from]
     hits += past_pool(rest, start - pool, min((score for _, score in ranked), default=0.0))
-    return replace(first if query.offset < pool else after, hits=tuple(hits))
+    return replace(first if query.offset < pool else after, hits=backend.highlighted(hits, first.plan))
 
 
 def past_pool(hits: Sequence[Hit], skipped: int, floor: float) -> list[Hit]:

@@ -299,6 +299,17 @@ def test_snippet_is_escaped_and_marked(backend: SqliteFtsBackend) -> None:
                        "chưa được xử lý.")  # "don thu" read as the word đơn thư: marked whole
 
 
+def test_hits_asked_without_snippets_are_marked_alike_later(corpus: SqliteFtsBackend) -> None:
+    """Query.snippets False leaves the snippets empty, and `highlighted` marks each hit as the
+    search with snippets would have (the composed search marks only the page it shows)."""
+    marked = corpus.search(Query(text="ho so tre han"))
+    bare = corpus.search(Query(text="ho so tre han", snippets=False))
+    assert [h.snippet for h in bare.hits] == [""] * len(marked.hits)
+    assert [h.record.finding_id for h in bare.hits] == [h.record.finding_id for h in marked.hits]
+    assert corpus.highlighted(bare.hits, bare.plan) == marked.hits
+    assert any("<mark>" in h.snippet for h in marked.hits)
+
+
 def _marks(text: str) -> tuple[Alternative, ...]:
     return plan_query(text).alternatives
 

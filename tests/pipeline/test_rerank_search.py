@@ -106,6 +106,20 @@ def test_pages_past_the_pool_keep_the_engines_order_and_the_total(engine: Search
     assert _ids(engine, Query(text=text), Ranker({"rank": -1.0}, pool=3)) == [third, second, first]
 
 
+def test_every_page_shows_the_snippets_the_engine_makes(engine: SearchBackend) -> None:
+    """The composed search asks the engine's pool without snippets and marks only the page
+    (Query.snippets, SearchBackend.highlighted): each hit shown, in the pool, straddling it or
+    past it, carries the snippet the engine's own search gives that finding."""
+    text = "xã"  # held by three findings
+    own = {h.record.finding_id: h.snippet for h in engine.search(Query(text=text)).hits}
+    assert any("<mark>" in snippet for snippet in own.values())
+    reverse = Ranker({"rank": -1.0}, pool=2)
+    shown = [h for k in range(3)
+             for h in search(engine, Query(text=text, limit=1, offset=k), ranker=reverse).hits]
+    shown += search(engine, Query(text=text, limit=2, offset=1), ranker=reverse).hits
+    assert len(shown) == 5 and all(h.snippet == own[h.record.finding_id] for h in shown)
+
+
 def test_scores_say_what_ranked_each_hit_and_fall_with_the_rank(engine: SearchBackend) -> None:
     """In the pool, the reranker's score; past it, the engine's order counted down below the
     pool's lowest: the same scores on every page, never rising down the list."""
