@@ -693,7 +693,7 @@ class Lexicon:
     def _cues_from(self, typed: Sequence[str], at: int) -> tuple[Cue, ...]:
         """The cues whose first syllable folds as the one at `at` does, longest first: the only
         ones that can be typed there (a syllable matches only its own folded form)."""
-        return self._cues_by_first.get(fold(typed[at]), ()) if at < len(typed) else ()
+        return self._cues_by_first.get(folded_syllable(typed[at]), ()) if at < len(typed) else ()
 
     @cached_property
     def _cues_by_first(self) -> dict[str, tuple[Cue, ...]]:
@@ -2102,9 +2102,10 @@ def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], 
             return rest[0] + guess, rest[1] + guess, rest[2] + unindexed, rest[3] + 1
 
         lone = (best[k + 1][0] + 1, best[k + 1][1], best[k + 1][2], best[k + 1][3] + 1)
-        best[k] = min([lone, *map(cost, lengths)])
+        costs = {n: cost(n) for n in lengths}  # each once: a cost looks the span up in the lists
+        best[k] = min([lone, *costs.values()])
         if lone != best[k]:  # else one syllable alone
-            sizes[k] = next(n for n in reversed(lengths) if cost(n) == best[k])
+            sizes[k] = next(n for n in reversed(lengths) if costs[n] == best[k])
     return sizes
 
 
