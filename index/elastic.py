@@ -290,8 +290,7 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     ranked = ranked_units(plan)
     worded: list[dict[str, Any]] = [_ranked_clause(a) for a in ranked]  # scores the bare tier has not
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
-    topic = [g for g, admits in zip(groups, plan.stage_topical, strict=True) if admits]  # a partial stage's
-    fill_topic = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]  # the fill's
+    topic = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
     if minimum and plan.holds_topic:  # a partial stage (index.query.Plan.holds_topic)
         stage["bool"]["filter"] = [{"bool": {"should": topic, "minimum_should_match": 1}}]
     if plan.answer:  # what an answer to the question holds: one group more, never required
@@ -309,7 +308,7 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         admitted = [stage]
         bonus = _stage_bonus(weights)
         if fill:
-            admitted.append({"bool": {"should": fill_topic + parts, "minimum_should_match": 1}})
+            admitted.append({"bool": {"should": topic + parts, "minimum_should_match": 1}})
         if matters or areas:
             # A query asking a polarity gets the matter in that sense only (as SQLite).
             sense = [{"term": {"polarity": plan.polarity}}] if plan.polarity is not None else []

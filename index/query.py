@@ -119,7 +119,6 @@ DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
 SYNONYMS_FILE = DATA / "synonyms.toml"
 INTENTS_FILE = DATA / "intents.toml"
-FRAME_FILE = DATA / "frame_words.txt"
 
 OPEN_QUOTES = "\"“”„‘’‚«»"
 _CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
@@ -1018,39 +1017,6 @@ def _per_level(entry: str, levels: Sequence[str]) -> list[str]:
     return [entry.replace(LEVEL, level) for level in levels] if LEVEL in entry else [entry]
 
 
-def compile_frame(lines: Iterable[str], levels: Sequence[str],
-                  synonyms: Iterable[Sequence[Sequence[str]]] = ()) -> frozenset[tuple[str, ...]]:
-    """The frame words from the word list's lines (read as every word list of index/vi/ is,
-    `word_list_entries`: LEVEL standing for each level word), each as its folded syllables; and
-    every member of a synonym set (`synonyms`, each member its syllables) one member of which
-    is a run of them: "UBND", "TTHC", "1 cửa", "BPMC" and "bộ phận tiếp nhận và trả kết quả"
-    name the frame the list writes in words ("ủy ban nhân dân", "bộ phận một cửa"), and the
-    synonym file, where the genre's other spellings are listed once, says so."""
-    entries = (tuple(fold(s) for s in syllables_of(e)) for e in word_list_entries(lines, levels))
-    listed = frozenset(e for e in entries if e)
-    named = {tuple(fold(s) for s in member) for members in synonyms
-             if any(is_frame(m, listed) for m in members) for member in members}
-    return listed | named
-
-
-@lru_cache(maxsize=1)
-def load_frame(path: Path = FRAME_FILE) -> frozenset[tuple[str, ...]]:
-    """The genre's frame words (index/vi/frame_words.txt), its level words from core/levels.py,
-    their other spellings from index/vi/synonyms.toml (the query's lexicon)."""
-    return compile_frame(path.read_text(encoding="utf-8").splitlines(), [level.value for level in ALL_LEVELS],
-                         load_lexicon().synonyms)
-
-
-def is_frame(syllables: Sequence[str], frame: frozenset[tuple[str, ...]]) -> bool:
-    """Whether the syllables are a run of frame words ("cán bộ công chức": "cán bộ" + "công chức")."""
-    folded = tuple(fold(s) for s in syllables)
-    ends = {0}  # positions a run of entries reaches
-    for k in range(len(folded)):
-        if k in ends:
-            ends.update(k + len(e) for e in frame if folded[k:k + len(e)] == e)
-    return bool(folded) and len(folded) in ends
-
-
 def dictionary_file() -> Path | None:
     """Viet74K, the word list underthesea (our segmenter) ships: 74,000 Vietnamese words, so a
     query's "thời hạn" is one word even when no indexed finding holds it. Found without
@@ -1144,9 +1110,6 @@ class Group:
     agency: bool = False  # the unit is an agency ("Sở Tài chính": core/agencies.py), not a place
     doc_number: str | None = None  # filter key of a document number: that document's findings match
     sense: bool = False  # a polarity cue kept as a word (a negation): weighs as the heaviest group
-    # Its typed term is made of the genre's frame words (index/vi/frame_words.txt: "cán bộ công
-    # chức", "bộ phận một cửa", "thủ tục hành chính"): who and where, not the matter (`framed`).
-    frame: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -1338,33 +1301,11 @@ class Plan:
         return tuple(not g.sense for g in self.groups)
 
     @property
-    def stage_topical(self) -> tuple[bool, ...]:
-        """Which groups admit a finding to a partial stage: the topical ones (`topical`), and in a
-        query asking for a section of the reports (`section`: "ưu điểm về cơ sở vật chất của bộ
-        phận tiếp nhận và trả kết quả", "tồn tại trong bố trí, phân công cán bộ công chức") not
-        those made of the genre's frame words (`Group.frame`), when it names a matter besides.
-
-        Why: the frame (the officials, the people served, the offices, the procedures) is what
-        every finding of the genre speaks of; a finding sharing only it with the query says nothing
-        of the matter asked. In a section query the matter tier that follows the stages is that
-        section of the report on the matter (the polarity asked, the matter's theme): in the
-        engine's pools of the ten judged sets' polar queries naming both, 19 of 200 stage findings
-        holding only frame groups were judged relevant, 45 of 120 of the matter tier holding no
-        group at all (other kinds: 135 of 998 against 114 of 626, too close to move them). So such
-        a finding joins the fill, after the matter tier, where it still ranks by the groups it holds."""
-        topical = self.topical
-        if not self.section:
-            return topical
-        stage = tuple(t and not g.frame for t, g in zip(topical, self.groups, strict=True))
-        return stage if any(stage) else topical
-
-    @property
     def holds_topic(self) -> bool:
-        """Whether a partial stage's finding must hold a group admitting it (`stage_topical`): when
-        the plan has both kinds, so a finding matching only sense groups ("chưa", the polarity's
-        word), or in a section query only frame groups, is never a partial match; with no topical
-        group at all, nothing could hold one."""
-        return any(self.stage_topical) and not all(self.stage_topical)
+        """Whether a partial stage's finding must hold a topical group (`topical`): when the plan
+        has both kinds, so a finding matching only sense groups ("chưa", the polarity's word) is
+        never a partial match; with no topical group at all, nothing could hold one."""
+        return any(self.topical) and not all(self.topical)
 
     @property
     def bare_ranked(self) -> tuple[Alternative, ...]:
@@ -2326,16 +2267,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     units = vocabulary.known_units(spans) if spans else set()
     both = sorted(units & words)  # names the index also holds as words: usually none
     places = units - (vocabulary.written_elsewhere(both) if both else set())
-    return framed(analyse(parsed, lexicon, words, units, places), load_frame())
-
-
-def framed(plan: Plan, frame: frozenset[tuple[str, ...]]) -> Plan:
-    """`plan` with its groups whose typed term is a run of the genre's frame words marked
-    (`Group.frame`; `is_frame`): not a unit's name, nor a polarity cue kept as a word."""
-    groups = tuple(dataclasses.replace(g, frame=True)
-                   if g.alternatives and not g.unit and not g.doc_number and not g.sense
-                   and is_frame(g.alternatives[0].syllables, frame) else g for g in plan.groups)
-    return dataclasses.replace(plan, groups=groups) if groups != plan.groups else plan
+    return analyse(parsed, lexicon, words, units, places)
 
 
 def _member_spans(parsed: Parsed, lexicon: Lexicon) -> set[str]:

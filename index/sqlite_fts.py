@@ -1312,7 +1312,7 @@ class SqliteFtsBackend(SearchBackend):
             groups = text.groups()
             found, held = np.unique(np.concatenate(groups), return_counts=True)
             if plan.holds_topic:
-                about = _union([f for f, admits in zip(groups, plan.stage_topical, strict=True) if admits])
+                about = _union([f for f, admits in zip(groups, plan.topical, strict=True) if admits])
                 on_topic = _in(found, about)
                 found, held = found[on_topic], held[on_topic]
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)

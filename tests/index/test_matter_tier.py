@@ -483,28 +483,3 @@ def test_a_date_sort_is_newest_first_across_the_tiers_the_query_admits(dated: Se
     plain = found(dated, text="phiếu hẹn trực tuyến", matters=matters, sort="date")
     assert [fid for fid, _ in plain[:3]] == ["s1", "s5", "s4"]
     assert [fid for fid, _ in plain[6:]] == ["s8"]
-
-
-OFFICE = (
-    _headed("o1", "Cơ sở vật chất của bộ phận một cửa đã xuống cấp.",
-            "Cơ_sở_vật_chất của bộ_phận một_cửa đã xuống_cấp .", "so_hoa.ha_tang", Area.SO_HOA),
-    _headed("o2", "Công chức bộ phận một cửa không đeo thẻ.", "Công_chức bộ_phận một_cửa không đeo thẻ .",
-            "cong_vu.the_ten", Area.CONG_VU),
-    _headed("o3", "Trang thiết bị còn thiếu, máy tính đã cũ.", "Trang_thiết_bị còn thiếu , máy_tính đã cũ .",
-            "so_hoa.ha_tang", Area.SO_HOA),
-)
-
-
-def test_a_section_asked_admits_no_finding_to_a_partial_stage_by_the_genres_frame_alone(
-        fresh: SearchBackend) -> None:
-    """"hạn chế về cơ sở vật chất của bộ phận một cửa" asks for the shortcomings of the premises:
-    a shortcoming of the one-stop office on another matter (the badge) shares only the frame with
-    it (index.query.Plan.stage_topical) and comes after the matter tier's finding on the premises
-    said in other words, in the fill, not in a partial stage before it. Nothing is lost."""
-    fresh.index(OFFICE)
-    matters = ("so_hoa.ha_tang",)
-    assert found(fresh, text="hạn chế về cơ sở vật chất của bộ phận một cửa", matters=matters) == [
-        ("o1", TIER_WORDS), ("o3", TIER_MATTER), ("o2", TIER_SOME_WORDS)]
-    # Not a section query: the frame is a word like any other, and the partial stage keeps it.
-    assert found(fresh, text="cơ sở vật chất bộ phận một cửa", matters=matters) == [
-        ("o1", TIER_WORDS), ("o2", TIER_WORDS), ("o3", TIER_MATTER)]

@@ -530,29 +530,6 @@ def test_a_category_word_asks_for_a_section_of_the_reports(text: str, section: b
     assert plan_query(text).section is section
 
 
-@pytest.mark.parametrize(("text", "frame", "stage"), [
-    # the premises are the matter, the office whose premises they are the genre's frame
-    ("ưu điểm về cơ sở vật chất của bộ phận tiếp nhận và trả kết quả", [False, True], [True, False]),
-    ("tồn tại trong bố trí, phân công cán bộ công chức", [False, False, True], [True, True, False]),
-    # not a section query: every topical group admits to a partial stage
-    ("cơ sở vật chất bộ phận một cửa", [False, True], [True, True]),
-    # a section asked of the frame alone: the frame is then what is asked, and admits
-    ("tồn tại ở bộ phận một cửa cấp xã", [True, True], [True, True]),
-])
-def test_a_section_query_admits_to_a_partial_stage_by_its_matter_not_the_genres_frame(
-        text: str, frame: list[bool], stage: list[bool]) -> None:
-    plan = plan_query(text)
-    assert [g.frame for g in plan.groups] == frame
-    assert list(plan.stage_topical) == stage
-    assert plan.holds_topic is (not all(stage))
-    assert plan.topical == tuple(True for _ in plan.groups)  # the fill still admits the frame
-
-
-def test_a_negation_kept_as_a_word_is_never_frame() -> None:
-    plan = plan_query("chưa niêm yết thủ tục hành chính")
-    assert [(g.sense, g.frame) for g in plan.groups] == [(True, False), (False, False), (False, True)]
-
-
 def test_two_sections_joined_name_no_polarity_and_both_words_stay_ranked() -> None:
     plan = plan_query("ưu điểm và hạn chế của bộ phận một cửa")
     assert plan.polarity is None and not plan.polarity_group

@@ -7,7 +7,7 @@ import pytest
 from core.models import Area, Polarity
 from core.normalize import fold
 from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Hit, Query
-from index.query import Alternative, Group, Plan, compile_frame, plan_query
+from index.query import Alternative, Group, Plan, plan_query
 from index.rerank import (
     FEATURES,
     WEIGHTS_FILE,
@@ -18,6 +18,7 @@ from index.rerank import (
     adjacent_pairs,
     answer_held,
     candidates,
+    compile_frame,
     engine_rank,
     exact_phrase,
     feedback,
