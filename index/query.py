@@ -1357,10 +1357,9 @@ class Plan:
         holding no group; docs/search-quality.md, session 10). They still join the fill
         (`topical`), after the matter tier, so a query whose matter no finding says in its words
         keeps them."""
-        frame = load_frame()
-        kept = tuple(admits and not _frames(group, frame) for admits, group in zip(self.topical, self.groups,
-                                                                                 strict=True))
-        return kept if any(kept) else self.topical
+        topical = self.topical
+        kept = tuple(admits and not _frames(g) for admits, g in zip(topical, self.groups, strict=True))
+        return kept if any(kept) else topical
 
     @property
     def holds_topic(self) -> bool:
@@ -1403,11 +1402,18 @@ class Plan:
         return len(self.groups) + self.polarity_group + bool(self.answer)
 
 
-def _frames(group: Group, frame: frozenset[tuple[str, ...]]) -> bool:
-    """Whether the group is said in frame words only (`is_frame` of its typed term), not a unit's
-    name nor a document's number."""
+def _frames(group: Group) -> bool:
+    """Whether the group is said in the genre's frame words only (`frame_term` of its typed term),
+    not a unit's name nor a document's number."""
     return (bool(group.alternatives) and not group.unit and not group.doc_number
-            and is_frame(group.alternatives[0].syllables, frame))
+            and frame_term(group.alternatives[0].syllables))
+
+
+@lru_cache(maxsize=4096)
+def frame_term(syllables: tuple[str, ...]) -> bool:
+    """Whether a query term is a run of the genre's frame words (`is_frame` over `load_frame`),
+    worked out once per term: every search asks it of each group (`Plan.stage_topical`)."""
+    return is_frame(syllables, load_frame())
 
 
 class Vocabulary:
