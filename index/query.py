@@ -26,6 +26,9 @@ Matching rules the plan carries, for the engines to apply:
   partial stages holds one topical group at least (`Plan.topical`): with two groups,
   `minimum` is one, and "xã nào chưa cấp phiếu hẹn" would else admit every finding saying
   "chưa" as soon as fewer than a page hold both — a negation alone never admits a finding;
+  nor does the genre's frame alone ("bộ phận một cửa" of "trang thiết bị bộ phận một cửa",
+  `Plan.stage_topical`) when the query has a matter group: the frame says where, not what,
+  and such a finding joins the fill;
 - when those stages find fewer findings than a page holds (the query's limit, whatever the
   offset, so totals do not change while paging), they are followed by the
   findings matching at least one group (`Plan.fills`; a sense group alone does not count:
