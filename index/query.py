@@ -26,6 +26,9 @@ Matching rules the plan carries, for the engines to apply:
   partial stages holds one topical group at least (`Plan.topical`): with two groups,
   `minimum` is one, and "xã nào chưa cấp phiếu hẹn" would else admit every finding saying
   "chưa" as soon as fewer than a page hold both — a negation alone never admits a finding;
+  nor does the genre's frame alone ("bộ phận một cửa" of "trang thiết bị bộ phận một cửa",
+  `Plan.stage_topical`) when the query has a matter group: the frame says where, not what,
+  and such a finding joins the fill;
 - when those stages find fewer findings than a page holds (the query's limit, whatever the
   offset, so totals do not change while paging), they are followed by the
   findings matching at least one group (`Plan.fills`; a sense group alone does not count:
@@ -119,6 +122,7 @@ DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
 SYNONYMS_FILE = DATA / "synonyms.toml"
 INTENTS_FILE = DATA / "intents.toml"
+FRAME_FILE = DATA / "frame_words.txt"
 
 OPEN_QUOTES = "\"“”„‘’‚«»"
 _CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
@@ -1052,6 +1056,46 @@ def load_lexicon() -> Lexicon:
                            data.get("setting", {}))
 
 
+# ----------------------------------------------------------------------------------------------- the frame
+# The genre's frame: who and where every finding speaks of (officials, offices, procedures and
+# their files, the levels), whatever its matter (index/vi/frame_words.txt says why). A query term
+# made of frame words names the setting of what it asks, not the matter (`Plan.stage_topical`).
+
+
+def compile_frame(lines: Iterable[str], levels: Sequence[str],
+                  synonyms: Iterable[Sequence[Sequence[str]]] = ()) -> frozenset[tuple[str, ...]]:
+    """The frame words from the word list's lines (read as every word list of index/vi/ is,
+    `word_list_entries`: LEVEL standing for each level word), each as its folded syllables; and
+    every member of a synonym set (`synonyms`, each member its syllables) one member of which
+    is a run of them: "UBND", "TTHC", "1 cửa", "BPMC" and "bộ phận tiếp nhận và trả kết quả"
+    name the frame the list writes in words ("ủy ban nhân dân", "bộ phận một cửa"), and the
+    synonym file, where the genre's other spellings are listed once, says so."""
+    entries = (tuple(fold(s) for s in syllables_of(e)) for e in word_list_entries(lines, levels))
+    listed = frozenset(e for e in entries if e)
+    named = {tuple(fold(s) for s in member) for members in synonyms
+             if any(is_frame(m, listed) for m in members) for member in members}
+    return listed | named
+
+
+@lru_cache(maxsize=1)
+def load_frame(path: Path = FRAME_FILE) -> frozenset[tuple[str, ...]]:
+    """The genre's frame words (index/vi/frame_words.txt), its level words from core/levels.py,
+    their other spellings from index/vi/synonyms.toml (the query's lexicon). Read by the plan
+    (`Plan.stage_topical`) and the reranker (index/rerank.py: matter_held)."""
+    return compile_frame(path.read_text(encoding="utf-8").splitlines(), [level.value for level in ALL_LEVELS],
+                         load_lexicon().synonyms)
+
+
+def is_frame(syllables: Sequence[str], frame: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the syllables are a run of frame words ("cán bộ công chức": "cán bộ" + "công chức")."""
+    folded = tuple(fold(s) for s in syllables)
+    ends = {0}  # positions a run of entries reaches
+    for k in range(len(folded)):
+        if k in ends:
+            ends.update(k + len(e) for e in frame if folded[k:k + len(e)] == e)
+    return bool(folded) and len(folded) in ends
+
+
 # ----------------------------------------------------------------------------------------------- the plan
 
 
@@ -1301,11 +1345,33 @@ class Plan:
         return tuple(not g.sense for g in self.groups)
 
     @property
+    def stage_topical(self) -> tuple[bool, ...]:
+        """Which groups admit a finding to the partial stages: the topical ones (`topical`) but
+        those made of the genre's frame words (`is_frame`: "bộ phận một cửa", "cán bộ công chức",
+        "TTHC", "cấp xã"), when a topical group is left that is not (the query's matter, or a
+        unit it names); else the topical ones.
+
+        Why: the frame is where and whom every finding of the genre speaks of, whatever its
+        matter, so a finding sharing only the frame with a query shares its setting, not what it
+        asks ("trang thiết bị bộ phận một cửa": the desk's duty staff and posted procedures, not
+        its equipment). Such partial matches filled the pool before the matter tier could run:
+        in the engine's pools of the ten judged sets' topic queries they were a quarter of the
+        findings and the least often relevant (11 %, against 16 % for the matter tier's findings
+        holding no group; docs/search-quality.md, session 10). They still join the fill
+        (`topical`), after the matter tier, so a query whose matter no finding says in its words
+        keeps them."""
+        topical = self.topical
+        kept = tuple(admits and not _frames(g) for admits, g in zip(topical, self.groups, strict=True))
+        return kept if any(kept) else topical
+
+    @property
     def holds_topic(self) -> bool:
-        """Whether a partial stage's finding must hold a topical group (`topical`): when the plan
-        has both kinds, so a finding matching only sense groups ("chưa", the polarity's word) is
-        never a partial match; with no topical group at all, nothing could hold one."""
-        return any(self.topical) and not all(self.topical)
+        """Whether a partial stage's finding must hold a group of `stage_topical`: when some
+        group does not admit one alone, so a finding matching only sense groups ("chưa", the
+        polarity's word) or only the frame is never a partial match; with no topical group at
+        all, nothing could hold one."""
+        staged = self.stage_topical
+        return any(staged) and not all(staged)
 
     @property
     def bare_ranked(self) -> tuple[Alternative, ...]:
@@ -1337,6 +1403,20 @@ class Plan:
         """How many weights rank a finding besides the parts: the groups, the polarity when it
         stands for a word, the answer when the question asks for one (in that order)."""
         return len(self.groups) + self.polarity_group + bool(self.answer)
+
+
+def _frames(group: Group) -> bool:
+    """Whether the group is said in the genre's frame words only (`frame_term` of its typed term),
+    not a unit's name nor a document's number."""
+    return (bool(group.alternatives) and not group.unit and not group.doc_number
+            and frame_term(group.alternatives[0].syllables))
+
+
+@lru_cache(maxsize=4096)
+def frame_term(syllables: tuple[str, ...]) -> bool:
+    """Whether a query term is a run of the genre's frame words (`is_frame` over `load_frame`),
+    worked out once per term: every search asks it of each group (`Plan.stage_topical`)."""
+    return is_frame(syllables, load_frame())
 
 
 class Vocabulary:
