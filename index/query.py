@@ -113,6 +113,7 @@ from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
+from index.initials import load_rules, with_initials
 from index.shorthand import load_shorthand
 
 DATA = Path(__file__).with_name("vi")
@@ -1043,10 +1044,12 @@ def load_lexicon() -> Lexicon:
     """The lexicon of index/vi/ and the dictionary (read once per process)."""
     stopwords = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
     synonyms = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8")).get("set", [])
+    # with the abbreviations their members' initials give (index/initials.py says why)
+    sets = with_initials([entry["terms"] for entry in synonyms], load_rules())
     words = dictionary_file()
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
-    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, data.get("intent", []),
+    return compile_lexicon(stopwords, sets, lines, data.get("intent", []),
                            data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
                            data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
                            data.get("setting", {}))
