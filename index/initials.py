@@ -5,15 +5,22 @@ letter of each syllable (chữ ký số → CKS, cơ sở vật chất → CSVC)
 abbreviation matched only those letters when nobody had written it into synonyms.toml by hand
 ("sử dụng CKS, VBĐT" found the findings saying "sử dụng", not "chữ ký số"): the hand list
 only grows from errors somebody has read. Derived from the terms the project already lists
-(synonyms.toml's members), an abbreviation of a listed term works the first time it is typed,
-as a member of its term's synonym set, on both engines alike (they receive the same plan).
+(synonyms.toml's members), an abbreviation of a listed term works the first time it is typed:
+it brings its term's synonym set, on both engines alike (they receive the same plan). One way
+only: a term typed in full is not searched for its derived abbreviation, which no report was
+seen writing (else the hand list would hold it), and most queries would carry a few
+(index/query.py: Lexicon.abbreviations).
 
 Measured (benchmarks/train_ranker.py --cv, 476 queries): with the 80 hand-written abbreviations
-that another member's initials spell removed from synonyms.toml, synonym queries score 0.744 over five folds
-without the rule and 0.783 with it (0.806 with the hand list); what is left is the hand list's
-two-letter forms (BC, KH, NQ, NĐ) and BCĐ, which "biển chức danh" makes ambiguous. Tried and not
-kept: deriving from concepts.toml's terms too (each became a synonym set of its own and changed
-how queries holding them are cut into groups: 0.822 → 0.814 over five folds).
+that another member's initials spell removed from synonyms.toml, synonym queries score 0.744 over
+five folds without the rule and 0.762 with it (0.806 with the hand list). Both ways (a term typed
+in full also searched for its derived abbreviation, as for a hand-written member) gave 0.783,
+the rest being findings that write an abbreviation (UBND, CBCC), but 246 of the 476 judged
+queries then carried abbreviations no finding holds (3447 alternatives against 2874), a cost
+on every search for findings the hand list already reaches. What the rule does not give back is
+the hand list's two-letter forms (BC, KH, NQ, NĐ) and BCĐ, which "biển chức danh" makes
+ambiguous. Tried and not kept: deriving from concepts.toml's terms too (each became a synonym
+set of its own and changed how queries holding them are cut into groups: 0.822 → 0.814).
 
 The rules (which syllables are skipped, the fewest letters, the rejected forms) are data,
 index/vi/initials.toml; this module compiles them and derives the members.
@@ -81,16 +88,15 @@ def _key(form: str) -> str:
     return "".join(_TOKEN.findall(fold(form).lower()))
 
 
-def with_initials(sets: Sequence[Sequence[str]], rules: InitialsRules) -> list[list[str]]:
-    """`sets` (synonym sets, members as written) with each set's safe abbreviations by initials
-    added to it. Safe: at least `rules.shortest` letters, no Vietnamese syllable, not rejected,
-    not already written whole as a member of any set (written by hand wins, and a member
-    belongs to one set), and given by one set only (two sets whose members have the same
-    initials name two things: neither gets it)."""
-    out = [list(members) for members in sets]
-    written = {_key(m) for members in out for m in members if len(_TOKEN.findall(m)) == 1}
+def derived_initials(sets: Sequence[Sequence[str]], rules: InitialsRules) -> list[tuple[str, Sequence[str]]]:
+    """The safe abbreviations by initials of `sets`' members (synonym sets, members as written),
+    each with the set it abbreviates. Safe: at least `rules.shortest` letters, no Vietnamese
+    syllable, not rejected, not already written whole as a member of any set (written by hand
+    wins, and a member belongs to one set), and given by one set only (two sets whose members
+    have the same initials name two things: neither gets it)."""
+    written = {_key(m) for members in sets for m in members if len(_TOKEN.findall(m)) == 1}
     found: dict[str, dict[int, str]] = {}  # abbreviation (compared) → the sets giving it → as derived
-    for k, members in enumerate(out):
+    for k, members in enumerate(sets):
         for member in members:
             form = initials_of(member, rules)
             if form is None:
@@ -100,11 +106,8 @@ def with_initials(sets: Sequence[Sequence[str]], rules: InitialsRules) -> list[l
                     or _SYLLABLE.fullmatch(key)):
                 continue
             found.setdefault(key, {}).setdefault(k, form)
-    for givers in found.values():
-        if len(givers) == 1:
-            ((k, form),) = givers.items()
-            out[k].append(form)
-    return out
+    return [(form, sets[k]) for givers in found.values() if len(givers) == 1
+            for k, form in givers.items()]
 
 
 def compile_rules(data: dict[str, object]) -> InitialsRules:

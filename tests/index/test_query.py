@@ -103,7 +103,7 @@ def test_spans_follow_the_accent_rule() -> None:
 def test_stop_words_question_frames_and_kept_polarity_words() -> None:
     plan = plan_query("xã nào chưa cấp phiếu hẹn?")
     assert list(plan.dropped) == ["xã", "nào"]
-    assert groups("có niêm yết công khai không") == [["niêm yết công khai", "niêm yết", "nyck"]]
+    assert groups("có niêm yết công khai không") == [["niêm yết công khai", "niêm yết"]]
     assert groups("hồ sơ không hợp lệ")[1] == ["không", "chưa"]  # not a question frame: negation stays
     assert groups("các của") == [["các"], ["của"]]  # only stop words: they are the query
 

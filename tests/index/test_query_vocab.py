@@ -76,36 +76,32 @@ def test_the_badge_worn_is_one_group_whatever_the_card_is_called() -> None:
 
 def test_the_official_mailbox_is_not_cut_into_the_general_email() -> None:
     assert groups("email công vụ") == [["email công vụ", "thư điện tử công vụ", "hộp thư điện tử công vụ",
-                                        "hộp thư công vụ", "mail công vụ", "tđtcv", "htđtcv", "htcv"]]
+                                        "hộp thư công vụ", "mail công vụ"]]
     assert "thu dien tu" in groups("email")[0]  # typed without accents: the members folded
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
     # the form written out is one group, not "giấy hẹn" + "trả kết quả" (the desk's own name)
     ("giấy hẹn trả kết quả", [["giấy hẹn trả kết quả", "phiếu hẹn", "giấy hẹn",
-                               "giấy tiếp nhận hồ sơ và hẹn trả kết quả", "phiếu hẹn trả kết quả",
-                               "gtnhshtkq", "phtkq", "ghtkq"]]),
+                               "giấy tiếp nhận hồ sơ và hẹn trả kết quả", "phiếu hẹn trả kết quả"]]),
     # the one-stop software is one group, not "một cửa" + any electronic thing
     ("phần mềm 1 cửa điện tử", [["phần mềm"], ["1 cửa điện tử", "một cửa điện tử",
                                               "hệ thống thông tin một cửa điện tử",
                                               "hệ thống thông tin giải quyết thủ tục hành chính",
-                                              "hệ thống thông tin giải quyết tthc",
-                                              "mcđt", "htttmcđt", "htttgqtthc"]]),
+                                              "hệ thống thông tin giải quyết tthc"]]),
     ("ki ốt tra cứu", [["ki ốt", "kiosk"], ["tra cứu"]]),
     # "về" is a query stop word; kept inside the breach, and "sớm" alone is no group
-    ("cán bộ về sớm", [["cán bộ"], ["về sớm", "về trước giờ", "vtg"]]),
+    ("cán bộ về sớm", [["cán bộ"], ["về sớm", "về trước giờ"]]),
     # the place an index gives is how reports answer a question on the ranking
-    ("PAR Index xếp hạng", [["par index", "chi so cai cach hanh chinh", "chi so cchc", "cscchc"],
-                            ["xếp hạng", "thứ hạng", "xếp thứ", "xếp vị trí thứ", "đứng vị trí thứ", "xvtt",
-                             "đvtt"]]),
+    ("PAR Index xếp hạng", [["par index", "chi so cai cach hanh chinh", "chi so cchc"],
+                            ["xếp hạng", "thứ hạng", "xếp thứ", "xếp vị trí thứ", "đứng vị trí thứ"]]),
 ])
 def test_a_written_out_name_stays_one_group(typed: str, expected: list[list[str]]) -> None:
     assert groups(typed) == expected
 
 
 def test_the_queue_machine_leaves_thu_tu_a_word_of_its_own() -> None:
-    assert groups("máy bốc số thứ tự") == [["máy bốc số", "máy lấy số", "máy cấp số", "mls", "mbs", "mcs"],
-                                          ["thứ tự"]]
+    assert groups("máy bốc số thứ tự") == [["máy bốc số", "máy lấy số", "máy cấp số"], ["thứ tự"]]
 
 
 def test_feedback_is_a_noun_not_a_question_for_recommendations() -> None:
@@ -133,7 +129,7 @@ def test_the_two_level_government_is_one_group_however_its_number_is_written() -
     form the reports print, not "địa" + "phương hai" (phương hại, harm) cut from the words."""
     assert groups("chính quyền địa phương hai cấp") == [[
         "chính quyền địa phương hai cấp", "chính quyền địa phương 2 cấp", "chính quyền hai cấp",
-        "chính quyền 2 cấp", "cqđphc"]]
+        "chính quyền 2 cấp"]]
     assert "chinh quyen dia phuong 2 cap" in groups("chinh quyen hai cap")[0]
 
 
@@ -141,7 +137,7 @@ def test_the_leaderships_direction_is_one_group_and_its_contraction() -> None:
     """"lãnh chỉ đạo" contracts "lãnh đạo, chỉ đạo"; the government's "chỉ đạo, điều hành" stays
     two words of their own (listed with the pair, a query lost a group: synonyms.toml)."""
     assert groups("hạn chế trong lãnh đạo, chỉ đạo CCHC")[0] == [
-        "lãnh đạo chỉ đạo", "lãnh chỉ đạo", "lãnh đạo chỉ đạo điều hành", "lđcđ", "lcđ", "lđcđđh"]
+        "lãnh đạo chỉ đạo", "lãnh chỉ đạo", "lãnh đạo chỉ đạo điều hành"]
     assert groups("chỉ đạo điều hành CCHC")[:2] == [["chỉ đạo"], ["điều hành"]]
     assert groups("lãnh đạo xã") == [["lãnh đạo"], ["xã"]]  # the leaders alone are no member
 
