@@ -326,10 +326,9 @@ def test_snippet_marks_whole_words_and_phrases_only() -> None:
 def test_long_text_snippet_is_a_window_around_the_match() -> None:
     filler = "Ủy ban nhân dân xã tổ chức họp định kỳ. " * 20
     text = filler + "Chưa bố trí máy tra cứu thủ tục hành chính. " + filler
-    snippet = highlight(text, _marks("tra cuu thu tuc"), max_chars=120)
+    snippet = highlight(text, _marks("may tra cuu"), max_chars=120)
     assert snippet.startswith("…") and snippet.endswith("…")
-    # "tra cuu" read as the word tra cứu ("máy tra cứu" would be a synonym member, one phrase)
-    assert "<mark>tra cứu</mark> <mark>thủ tục</mark>" in snippet
+    assert "<mark>máy</mark> <mark>tra cứu</mark>" in snippet  # "tra cuu" read as the word tra cứu
     assert len(snippet.replace("<mark>", "").replace("</mark>", "")) <= 122
 
 
