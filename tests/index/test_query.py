@@ -849,7 +849,7 @@ def test_a_question_asking_for_a_cause_carries_what_an_answer_holds() -> None:
     ("hồ sơ trễ hạn được xử lý như thế nào", {"hồ sơ", "trễ hạn"}, {"xử lý"}),
     ("hồ sơ không hợp lệ thì xử lý ra sao", {"hồ sơ", "không", "hợp lệ"}, {"xử lý"}),
     ("cán bộ công chức chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào",
-     {"cán bộ công chức", "chưa", "đạt", "chuẩn"}, {"đoàn kiểm tra", "kiến nghị", "xử lý"}),
+     {"cán bộ công chức", "chưa", "đạt chuẩn"}, {"đoàn kiểm tra", "kiến nghị", "xử lý"}),
     # elsewhere the verb is the matter ("xử lý hồ sơ"), and so it is with nothing else asked
     ("kiến nghị xử lý hồ sơ trễ hạn", {"xử lý", "hồ sơ", "trễ hạn"}, {"kiến nghị"}),
     ("kiến nghị xử lý thế nào", {"xử lý"}, {"kiến nghị"}),
@@ -1045,7 +1045,8 @@ def test_a_folded_run_is_cut_by_the_dictionary_where_the_index_leaves_a_gap() ->
     assert groups("so hoa ho so", Portal())[:2] == [["so hoa"], ["ho so"]]
     assert groups("so hoa ho so", Portal()) == [[" ".join(fold(s) for s in g[0].split())]
                                                  for g in groups("số hoá hồ sơ", Portal())]
-    assert ["tiep nhan"] in groups("ho so truc tuyen cham tiep nhan qua 8 gio", Portal())
+    cut = groups("ho so truc tuyen cham tiep nhan qua 8 gio", Portal())
+    assert ["qua"] in cut and cut[2][0] == "cham tiep nhan"  # a member: the late receipt (synonyms.toml)
     assert groups("ho so dich vu cong", Portal()) == [["ho so"], ["dich vu"], ["cong"]]
     assert groups("cong dich vu cong", Portal())[0][:2] == ["cong dich vu cong", "cong dvc"]
 
