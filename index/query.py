@@ -116,6 +116,7 @@ from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
+from index.initials import derived_initials, load_rules
 from index.shorthand import load_shorthand
 
 DATA = Path(__file__).with_name("vi")
@@ -497,6 +498,10 @@ class Lexicon:
     # thế nào"): right before a focus word, ranked, not required (`Lexicon.manner_verb_at`).
     manner_verbs: tuple[tuple[tuple[str, ...], bool], ...] = ()
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
+    # Abbreviations derived from the initials of a set's members (index/initials.py), each with
+    # the index of its set in `synonyms`: typed, one brings its set; never an alternative of a
+    # member typed in full (no report was seen writing it, and every query would carry them).
+    abbreviations: tuple[tuple[tuple[str, ...], int], ...] = ()
 
     def citation_before(self, typed: Sequence[str]) -> int:
         """How many of the last syllables of `typed` cite the document number that follows
@@ -807,6 +812,9 @@ class Lexicon:
         for members in self.synonyms:
             for member in members:
                 out.setdefault(" ".join(fold(s) for s in member), []).append((member, members))
+        for abbreviation, k in self.abbreviations:
+            folded = " ".join(fold(s) for s in abbreviation)
+            out.setdefault(folded, []).append((abbreviation, self.synonyms[k]))
         return out
 
     def member_written(self, folded: Sequence[str]) -> tuple[str, ...] | None:
@@ -1050,10 +1058,25 @@ def load_lexicon() -> Lexicon:
     words = dictionary_file()
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
-    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, data.get("intent", []),
-                           data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
-                           data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
-                           data.get("setting", {}))
+    sets = [entry["terms"] for entry in synonyms]
+    lexicon = compile_lexicon(stopwords, sets, lines, data.get("intent", []),
+                              data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
+                              data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
+                              data.get("setting", {}))
+    return with_abbreviations(lexicon, derived_initials(sets, load_rules()))
+
+
+def with_abbreviations(lexicon: Lexicon, derived: Iterable[tuple[str, Sequence[str]]]) -> Lexicon:
+    """`lexicon` reading each derived abbreviation (as written, with the members of the set it
+    abbreviates, as written) as that set (index/initials.py says why); one whose set the lexicon
+    does not hold is skipped."""
+    index = {members: k for k, members in enumerate(lexicon.synonyms)}
+    found = []
+    for form, members in derived:
+        k = index.get(tuple(s for s in (syllables_of(m) for m in members) if s))
+        if k is not None and (syllables := syllables_of(form)):
+            found.append((syllables, k))
+    return dataclasses.replace(lexicon, abbreviations=tuple(found))
 
 
 # ----------------------------------------------------------------------------------------------- the frame
@@ -1575,7 +1598,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                                    question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike)
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
-        return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units, places)
+        return analyse(plain, Lexicon((), (), lexicon.synonyms, abbreviations=lexicon.abbreviations),
+                       words, units, places)
     # The words as typed rank first among equals: the whole query when it has several groups, and
     # a group's own words before its synonyms ("quá hạn" before "trễ hẹn") when it has one.
     several = len(groups) + len(optional) > 1 and len(content) > 1
