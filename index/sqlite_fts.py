@@ -1010,19 +1010,17 @@ class _WordFindings:
         return found
 
 
-def _matter_candidates(columns: _Columns, themed: list[IntArray], areas: Sequence[str],
+def _matter_candidates(size: int, themed: list[IntArray], areas: BoolArray | None,
                        selected: IntArray) -> IntArray:
-    """The matter tier's candidates, ascending: the findings of `themed` (each ascending) and of
-    the `areas` named, less the stages' findings (`selected`).
+    """The matter tier's candidates, ascending: the findings of `themed` (rowids below `size`)
+    and of the areas named (`areas`, per rowid: _Columns.in_areas), less the stages' (`selected`).
 
     Why not np.union1d over the whole index: an area holds a seventh of it (14,000 findings at
-    100,000), and sorting the index's rowids, then hashing and sorting the union, cost a section
-    query 10-20 ms; one mark per rowid and a scan of the marks give the same ascending set."""
-    marks = np.zeros(len(columns.position), dtype=np.bool_)
+    100,000), and sorting the index's rowids, then hashing and sorting the union, cost a query
+    naming an area 10-20 ms; one mark per rowid and a scan of the marks give the same ascending set."""
+    marks = np.zeros(size, dtype=np.bool_) if areas is None else areas.copy()
     for found in themed:
         marks[found] = True
-    if areas:
-        marks |= columns.in_areas(areas)
     marks[selected] = False
     return np.flatnonzero(marks).astype(np.int64, copy=False)
 
@@ -1344,8 +1342,8 @@ class SqliteFtsBackend(SearchBackend):
                 [len(g) for g in text.groups()], len(columns.newest_first), query.matters, query.areas):
             groups = text.groups()
             found, held = np.unique(np.concatenate(groups), return_counts=True)
-            if plan.holds_topic:
-                about = _union([f for f, admits in zip(groups, plan.topical, strict=True) if admits])
+            if plan.holds_topic:  # neither a sense nor a frame group alone (Plan.stage_topical)
+                about = _union([f for f, admits in zip(groups, plan.stage_topical, strict=True) if admits])
                 on_topic = _in(found, about)
                 found, held = found[on_topic], held[on_topic]
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)
@@ -1373,7 +1371,8 @@ class SqliteFtsBackend(SearchBackend):
         if plan.matter_tier(query.matters, query.areas, counted, tier_page):
             owned = _themed(conn, query.matters, "primary_theme") if query.matters else first
             speaks = _themed(conn, query.matters[:1]) if query.matters else first  # of the strongest
-            themed = _matter_candidates(columns, [owned, speaks], query.areas, selected)
+            themed = _matter_candidates(len(columns.combo), [owned, speaks],
+                                        columns.in_areas(query.areas) if query.areas else None, selected)
             matter = self._narrow(conn, columns, themed, excluded, filters)
             if plan.polarity is not None:  # the matter with the opposite sense answers nothing
                 matter = matter[columns.of_polarity(matter, plan.polarity)]

@@ -635,3 +635,26 @@ def test_v5_tables_opened_without_the_vocabulary_keep_each_findings_own_theme(tm
         assert [h.record.finding_id for h in hits] == ["d3"]
     finally:
         reopened.close()
+
+
+def test_an_areas_findings_join_the_matter_tier_as_a_union_would() -> None:
+    """`_matter_candidates` (the matter tier's themes and areas, less the stages' findings) gives
+    what np.union1d and np.setdiff1d give, ascending and unique, and `_union` what np.unique
+    gives, on overlapping, disjoint, empty and identical lists."""
+    import numpy as np
+
+    rng = random.Random(3)
+    cases = [(sorted(rng.sample(range(500), 40)), sorted(rng.sample(range(500), 120)),
+              sorted(rng.sample(range(500), 60))) for _ in range(20)]
+    cases += [([], [1, 5], []), ([2, 3], [], [3]), ([1, 2, 3], [1, 2, 3], [1, 2, 3]), ([1, 9], [4, 5], [0])]
+    for found, area, stage in cases:
+        a, b, c = (np.asarray(x, dtype=np.int64) for x in (found, area, stage))
+        marks = np.zeros(500, dtype=np.bool_)
+        marks[b] = True
+        union = np.union1d(a, b)
+        assert sqlite_fts._matter_candidates(500, [a], marks, c).tolist() == \
+            np.setdiff1d(union, c, assume_unique=True).tolist()
+        assert sqlite_fts._matter_candidates(500, [a, b], None, c).tolist() == \
+            np.setdiff1d(union, c, assume_unique=True).tolist()
+        assert sqlite_fts._union([a, b, c]).tolist() == np.unique(np.concatenate([a, b, c])).tolist()
+        assert sqlite_fts._union([a, b, c]).dtype == np.int64
