@@ -130,7 +130,7 @@ def test_the_shipped_frame_reads_the_desk_and_the_staff_however_spelled(query: s
                                                                         ) -> None:
     """The one-stop desk and the public staff under any of the genre's names are frame, not the
     matter asked about: a finding holding "BPMC" alone holds none of "cơ sở vật chất BPMC"."""
-    groups = matter_groups(plan_query(query), load_frame())
+    groups = matter_groups(plan_query(query))
     assert [" ".join(g.alternatives[0].syllables) for g in groups] == matter
 
 
@@ -148,11 +148,11 @@ def test_a_finding_holding_only_the_frame_holds_none_of_the_matter() -> None:
 
 
 def test_a_query_of_frame_words_alone_or_of_a_unit_has_no_matter_groups() -> None:
-    assert matter_groups(plan_query("cán bộ công chức bộ phận một cửa"), load_frame()) == ()
+    assert matter_groups(plan_query("cán bộ công chức bộ phận một cửa")) == ()
     asked = Asked(plan_query("cán bộ công chức"))
     assert matter_held(_cand(_rec("a", "Cán bộ, công chức đều đeo thẻ")), asked, 30) == 0.0
     unit = Plan(groups=(Group((_alt("thanh trì"),), unit="thanh tri"), Group((_alt("giờ giấc"),))))
-    assert [g.alternatives[0].syllables for g in matter_groups(unit, load_frame())] == [("giờ", "giấc")]
+    assert [g.alternatives[0].syllables for g in matter_groups(unit)] == [("giờ", "giấc")]
 
 
 def test_the_polarity_the_query_asks_for() -> None:
