@@ -348,6 +348,7 @@ def test_no_member_brings_a_common_phrase_of_another_sense() -> None:
     ("lam thu tuc", ["thu tuc"]),  # "lạm thu" folds to "làm thủ"
     ("tuyên truyền qua mạng xã hội", ["mạng xã hội"]),  # "qua mạng" was read first
     ("thẻ căn cước công dân", ["thẻ căn cước công dân"]),  # "thẻ căn cước" cut the card's name
+    ("phần mềm quản lý văn bản và điều hành", ["phần mềm quản lý văn bản và điều hành"]),  # the software
 ])
 def test_no_member_cuts_the_words_of_a_query_in_two(typed: str, kept: list[str]) -> None:
     """The longest member at each place is read first, and folded when the query has no accents:
