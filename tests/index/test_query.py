@@ -337,6 +337,24 @@ def test_no_member_brings_a_common_phrase_of_another_sense() -> None:
     assert any("xep thu" in group for group in groups("xep hang"))
 
 
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("quyet dinh ky luat", ["quyet dinh", "ky luat"]),  # "định kỳ" straddled the two words
+    ("trach nhiem ky luat", ["trach nhiem", "ky luat"]),  # so did "nhiệm kỳ"
+    ("sap xep bo may tinh gon", ["bo may", "tinh gon"]),  # "máy tính"
+    ("phoi hop voi nhau", ["voi nhau"]),  # "nhậu" folds to "nhau"
+    ("lam thu tuc", ["thu tuc"]),  # "lạm thu" folds to "làm thủ"
+    ("tuyên truyền qua mạng xã hội", ["mạng xã hội"]),  # "qua mạng" was read first
+    ("thẻ căn cước công dân", ["thẻ căn cước công dân"]),  # "thẻ căn cước" cut the card's name
+    ("phần mềm quản lý văn bản và điều hành", ["phần mềm quản lý văn bản và điều hành"]),  # the software
+])
+def test_no_member_cuts_the_words_of_a_query_in_two(typed: str, kept: list[str]) -> None:
+    """The longest member at each place is read first, and folded when the query has no accents:
+    a member that is the end of one common word and the start of the next, or a common word
+    folded, or a prefix of a longer member, would cut the query's words in two."""
+    firsts = [group[0] for group in groups(typed)]
+    assert all(word in firsts for word in kept), firsts
+
+
 def test_the_shipped_lexicon_loads() -> None:
     lexicon = load_lexicon()
     assert lexicon.synonyms and lexicon.frames and len(lexicon.dictionary) > 10_000
