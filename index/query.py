@@ -493,6 +493,10 @@ class Lexicon:
     # thế nào"): right before a focus word, ranked, not required (`Lexicon.manner_verb_at`).
     manner_verbs: tuple[tuple[tuple[str, ...], bool], ...] = ()
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
+    # Each synonym member's words without its stop words (`content_form`), as typed or folded,
+    # worked out on first use: the matters of every query naming a synonym read them.
+    _content_forms: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False,
+                                                       repr=False)
 
     def citation_before(self, typed: Sequence[str]) -> int:
         """How many of the last syllables of `typed` cite the document number that follows
@@ -744,6 +748,28 @@ class Lexicon:
     def stopword_at(self, typed: Sequence[str], at: int) -> int:
         """How many syllables from `at` form a stopword entry (longest), 0 when none."""
         return _entry_at(self.stopwords, typed, at)
+
+    def content_form(self, phrase: str) -> tuple[str, ...]:
+        """A phrase's words without its stop words, folded: what two spellings of one name share
+        ("bộ phận tiếp nhận và trả kết quả", "bộ phận tiếp nhận trả kết quả" → the same form).
+        A synonym member's (as written or folded) is kept: matching the stop words at each
+        syllable walks the whole list, and the same members come back query after query."""
+        kept = self._content_forms.get(phrase)
+        if kept is not None:
+            return kept
+        syllables = phrase.split()
+        words: list[str] = []
+        i = 0
+        while i < len(syllables):
+            stop = self.stopword_at(syllables, i)
+            if stop:
+                i += stop
+                continue
+            words.append(fold(syllables[i]))
+            i += 1
+        if " ".join(folded_syllable(s) for s in syllables) in self._members:  # bounded by the sets
+            self._content_forms[phrase] = tuple(words)
+        return tuple(words)
 
     @cached_property
     def _accents_only(self) -> dict[str, frozenset[str]]:
