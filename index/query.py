@@ -742,8 +742,18 @@ class Lexicon:
         spirit) is then a rare word the genre does not write, and the query's grammar is the
         likelier reading. Asked only of the dictionary's words: a word of the index is one the
         reports write."""
-        return len(span) > 1 and bool(_entry_at(self._function_words, span, 0)
-                                      or _entry_at(self._function_words, span, len(span) - 1))
+        if len(span) < 2:
+            return False
+        # An entry matches only a syllable of its own fold: the others need no matching.
+        folds = self._function_folds
+        return bool(folded_syllable(span[0]) in folds and _entry_at(self._function_words, span, 0)
+                    or folded_syllable(span[-1]) in folds
+                    and _entry_at(self._function_words, span, len(span) - 1))
+
+    @cached_property
+    def _function_folds(self) -> frozenset[str]:
+        """The folded forms of the `_function_words`: planning asks `bounded` of every span."""
+        return frozenset(folded_syllable(entry[0]) for entry, _ in self._function_words)
 
     def stopword_at(self, typed: Sequence[str], at: int) -> int:
         """How many syllables from `at` form a stopword entry (longest), 0 when none."""

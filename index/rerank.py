@@ -37,6 +37,7 @@ from index.query import (
     Plan,
     Which,
     filter_key,
+    folded_syllable,
     load_lexicon,
     name_forms,
     syllable_matches,
@@ -129,10 +130,10 @@ class Written:
             return
         first, n = alt.syllables[0], len(alt.syllables)
         if alt.prefix and n == 1:
-            folded = fold(first)
+            folded = folded_syllable(first)
             starts = sorted(k for key, places in self.at.items() if key.startswith(folded) for k in places)
         else:
-            starts = self.at.get(fold(first), [])
+            starts = self.at.get(folded_syllable(first), [])  # the fold of each query syllable, once
         for k in starts:
             if k + n <= len(self.syllables) and all(
                     _syllable_fits(typed, self.syllables[k + j], alt.prefix and j == n - 1)
