@@ -290,9 +290,10 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     ranked = ranked_units(plan)
     worded: list[dict[str, Any]] = [_ranked_clause(a) for a in ranked]  # scores the bare tier has not
     stage: dict[str, Any] = {"bool": {"should": groups, "minimum_should_match": minimum or len(groups)}}
-    topic = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]
-    if minimum and plan.holds_topic:  # a partial stage (index.query.Plan.holds_topic)
-        stage["bool"]["filter"] = [{"bool": {"should": topic, "minimum_should_match": 1}}]
+    topic = [g for g, admits in zip(groups, plan.topical, strict=True) if admits]  # admits to the fill
+    if minimum and plan.holds_topic:  # a partial stage: neither a sense nor a frame group alone
+        staged = [g for g, admits in zip(groups, plan.stage_topical, strict=True) if admits]
+        stage["bool"]["filter"] = [{"bool": {"should": staged, "minimum_should_match": 1}}]
     if plan.answer:  # what an answer to the question holds: one group more, never required
         held = [alternative_clause(alt) for alt in plan.answer]
         worded.append({"constant_score": {"filter": {"bool": {"should": held, "minimum_should_match": 1}},

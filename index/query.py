@@ -26,6 +26,9 @@ Matching rules the plan carries, for the engines to apply:
   partial stages holds one topical group at least (`Plan.topical`): with two groups,
   `minimum` is one, and "xã nào chưa cấp phiếu hẹn" would else admit every finding saying
   "chưa" as soon as fewer than a page hold both — a negation alone never admits a finding;
+  nor does the genre's frame alone ("bộ phận một cửa" of "trang thiết bị bộ phận một cửa",
+  `Plan.stage_topical`) when the query has a matter group: the frame says where, not what,
+  and such a finding joins the fill;
 - when those stages find fewer findings than a page holds (the query's limit, whatever the
   offset, so totals do not change while paging), they are followed by the
   findings matching at least one group (`Plan.fills`; a sense group alone does not count:
@@ -113,12 +116,14 @@ from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
+from index.initials import derived_initials, load_rules
 from index.shorthand import load_shorthand
 
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
 SYNONYMS_FILE = DATA / "synonyms.toml"
 INTENTS_FILE = DATA / "intents.toml"
+FRAME_FILE = DATA / "frame_words.txt"
 
 OPEN_QUOTES = "\"“”„‘’‚«»"
 _CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
@@ -493,6 +498,10 @@ class Lexicon:
     # thế nào"): right before a focus word, ranked, not required (`Lexicon.manner_verb_at`).
     manner_verbs: tuple[tuple[tuple[str, ...], bool], ...] = ()
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
+    # Abbreviations derived from the initials of a set's members (index/initials.py), each with
+    # the index of its set in `synonyms`: typed, one brings its set; never an alternative of a
+    # member typed in full (no report was seen writing it, and every query would carry them).
+    abbreviations: tuple[tuple[tuple[str, ...], int], ...] = ()
     # Each synonym member's words without its stop words (`content_form`), as typed or folded,
     # worked out on first use: the matters of every query naming a synonym read them.
     _content_forms: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False,
@@ -839,6 +848,9 @@ class Lexicon:
         for members in self.synonyms:
             for member in members:
                 out.setdefault(" ".join(fold(s) for s in member), []).append((member, members))
+        for abbreviation, k in self.abbreviations:
+            folded = " ".join(fold(s) for s in abbreviation)
+            out.setdefault(folded, []).append((abbreviation, self.synonyms[k]))
         return out
 
     def member_written(self, folded: Sequence[str]) -> tuple[str, ...] | None:
@@ -1082,10 +1094,65 @@ def load_lexicon() -> Lexicon:
     words = dictionary_file()
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
-    return compile_lexicon(stopwords, [entry["terms"] for entry in synonyms], lines, data.get("intent", []),
-                           data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
-                           data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
-                           data.get("setting", {}))
+    sets = [entry["terms"] for entry in synonyms]
+    lexicon = compile_lexicon(stopwords, sets, lines, data.get("intent", []),
+                              data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
+                              data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
+                              data.get("setting", {}))
+    return with_abbreviations(lexicon, derived_initials(sets, load_rules()))
+
+
+def with_abbreviations(lexicon: Lexicon, derived: Iterable[tuple[str, Sequence[str]]]) -> Lexicon:
+    """`lexicon` reading each derived abbreviation (as written, with the members of the set it
+    abbreviates, as written) as that set (index/initials.py says why); one whose set the lexicon
+    does not hold is skipped."""
+    index = {members: k for k, members in enumerate(lexicon.synonyms)}
+    found = []
+    for form, members in derived:
+        k = index.get(tuple(s for s in (syllables_of(m) for m in members) if s))
+        if k is not None and (syllables := syllables_of(form)):
+            found.append((syllables, k))
+    return dataclasses.replace(lexicon, abbreviations=tuple(found))
+
+
+# ----------------------------------------------------------------------------------------------- the frame
+# The genre's frame: who and where every finding speaks of (officials, offices, procedures and
+# their files, the levels), whatever its matter (index/vi/frame_words.txt says why). A query term
+# made of frame words names the setting of what it asks, not the matter (`Plan.stage_topical`).
+
+
+def compile_frame(lines: Iterable[str], levels: Sequence[str],
+                  synonyms: Iterable[Sequence[Sequence[str]]] = ()) -> frozenset[tuple[str, ...]]:
+    """The frame words from the word list's lines (read as every word list of index/vi/ is,
+    `word_list_entries`: LEVEL standing for each level word), each as its folded syllables; and
+    every member of a synonym set (`synonyms`, each member its syllables) one member of which
+    is a run of them: "UBND", "TTHC", "1 cửa", "BPMC" and "bộ phận tiếp nhận và trả kết quả"
+    name the frame the list writes in words ("ủy ban nhân dân", "bộ phận một cửa"), and the
+    synonym file, where the genre's other spellings are listed once, says so."""
+    entries = (tuple(fold(s) for s in syllables_of(e)) for e in word_list_entries(lines, levels))
+    listed = frozenset(e for e in entries if e)
+    named = {tuple(fold(s) for s in member) for members in synonyms
+             if any(is_frame(m, listed) for m in members) for member in members}
+    return listed | named
+
+
+@lru_cache(maxsize=1)
+def load_frame(path: Path = FRAME_FILE) -> frozenset[tuple[str, ...]]:
+    """The genre's frame words (index/vi/frame_words.txt), its level words from core/levels.py,
+    their other spellings from index/vi/synonyms.toml (the query's lexicon). Read by the plan
+    (`Plan.stage_topical`) and the reranker (index/rerank.py: matter_held)."""
+    return compile_frame(path.read_text(encoding="utf-8").splitlines(), [level.value for level in ALL_LEVELS],
+                         load_lexicon().synonyms)
+
+
+def is_frame(syllables: Sequence[str], frame: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the syllables are a run of frame words ("cán bộ công chức": "cán bộ" + "công chức")."""
+    folded = tuple(fold(s) for s in syllables)
+    ends = {0}  # positions a run of entries reaches
+    for k in range(len(folded)):
+        if k in ends:
+            ends.update(k + len(e) for e in frame if folded[k:k + len(e)] == e)
+    return bool(folded) and len(folded) in ends
 
 
 # ----------------------------------------------------------------------------------------------- the plan
@@ -1337,11 +1404,33 @@ class Plan:
         return tuple(not g.sense for g in self.groups)
 
     @property
+    def stage_topical(self) -> tuple[bool, ...]:
+        """Which groups admit a finding to the partial stages: the topical ones (`topical`) but
+        those made of the genre's frame words (`is_frame`: "bộ phận một cửa", "cán bộ công chức",
+        "TTHC", "cấp xã"), when a topical group is left that is not (the query's matter, or a
+        unit it names); else the topical ones.
+
+        Why: the frame is where and whom every finding of the genre speaks of, whatever its
+        matter, so a finding sharing only the frame with a query shares its setting, not what it
+        asks ("trang thiết bị bộ phận một cửa": the desk's duty staff and posted procedures, not
+        its equipment). Such partial matches filled the pool before the matter tier could run:
+        in the engine's pools of the ten judged sets' topic queries they were a quarter of the
+        findings and the least often relevant (11 %, against 16 % for the matter tier's findings
+        holding no group; docs/search-quality.md, session 10). They still join the fill
+        (`topical`), after the matter tier, so a query whose matter no finding says in its words
+        keeps them."""
+        topical = self.topical
+        kept = tuple(admits and not _frames(g) for admits, g in zip(topical, self.groups, strict=True))
+        return kept if any(kept) else topical
+
+    @property
     def holds_topic(self) -> bool:
-        """Whether a partial stage's finding must hold a topical group (`topical`): when the plan
-        has both kinds, so a finding matching only sense groups ("chưa", the polarity's word) is
-        never a partial match; with no topical group at all, nothing could hold one."""
-        return any(self.topical) and not all(self.topical)
+        """Whether a partial stage's finding must hold a group of `stage_topical`: when some
+        group does not admit one alone, so a finding matching only sense groups ("chưa", the
+        polarity's word) or only the frame is never a partial match; with no topical group at
+        all, nothing could hold one."""
+        staged = self.stage_topical
+        return any(staged) and not all(staged)
 
     @property
     def bare_ranked(self) -> tuple[Alternative, ...]:
@@ -1373,6 +1462,20 @@ class Plan:
         """How many weights rank a finding besides the parts: the groups, the polarity when it
         stands for a word, the answer when the question asks for one (in that order)."""
         return len(self.groups) + self.polarity_group + bool(self.answer)
+
+
+def _frames(group: Group) -> bool:
+    """Whether the group is said in the genre's frame words only (`frame_term` of its typed term),
+    not a unit's name nor a document's number."""
+    return (bool(group.alternatives) and not group.unit and not group.doc_number
+            and frame_term(group.alternatives[0].syllables))
+
+
+@lru_cache(maxsize=4096)
+def frame_term(syllables: tuple[str, ...]) -> bool:
+    """Whether a query term is a run of the genre's frame words (`is_frame` over `load_frame`),
+    worked out once per term: every search asks it of each group (`Plan.stage_topical`)."""
+    return is_frame(syllables, load_frame())
 
 
 class Vocabulary:
@@ -1531,7 +1634,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                                    question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike)
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
-        return analyse(plain, Lexicon((), (), lexicon.synonyms), words, units, places)
+        return analyse(plain, Lexicon((), (), lexicon.synonyms, abbreviations=lexicon.abbreviations),
+                       words, units, places)
     # The words as typed rank first among equals: the whole query when it has several groups, and
     # a group's own words before its synonyms ("quá hạn" before "trễ hẹn") when it has one.
     several = len(groups) + len(optional) > 1 and len(content) > 1

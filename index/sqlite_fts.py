@@ -1335,8 +1335,8 @@ class SqliteFtsBackend(SearchBackend):
                 [len(g) for g in text.groups()], len(columns.newest_first), query.matters, query.areas):
             groups = text.groups()
             found, held = np.unique(np.concatenate(groups), return_counts=True)
-            if plan.holds_topic:
-                about = _union([f for f, admits in zip(groups, plan.topical, strict=True) if admits])
+            if plan.holds_topic:  # neither a sense nor a frame group alone (Plan.stage_topical)
+                about = _union([f for f, admits in zip(groups, plan.stage_topical, strict=True) if admits])
                 on_topic = _in(found, about)
                 found, held = found[on_topic], held[on_topic]
             selected = self._narrow(conn, columns, found[held >= plan.minimum], excluded, filters)

@@ -375,6 +375,10 @@ def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> Non
      ["tồn tại"]),
     ("những mặt còn hạn chế trong niêm yết", "shortcoming", ["niêm yết"], ["hạn chế"]),
     ("niem yet con han che", "shortcoming", ["niem yet"], ["han che"]),
+    # "gặp khó khăn": the unit meeting the difficulty is no word the finding stating it holds
+    ("sau sáp nhập xã phường gặp những khó khăn gì", "shortcoming", ["sáp nhập", "xã", "phường"],
+     ["sau", "khó khăn"]),
+    ("xã gặp khó khăn trong chuyển đổi số", "shortcoming", ["xã", "chuyển đổi số"], ["khó khăn"]),
     ("nhiệm vụ, giải pháp nâng cao chỉ số cải cách hành chính", "recommendation",
      ["nâng cao", "chỉ số cải cách hành chính"], ["giải pháp"]),
     # the genre's praise said after the matter, or as the reports' verdict
@@ -845,7 +849,7 @@ def test_a_question_asking_for_a_cause_carries_what_an_answer_holds() -> None:
     ("hồ sơ trễ hạn được xử lý như thế nào", {"hồ sơ", "trễ hạn"}, {"xử lý"}),
     ("hồ sơ không hợp lệ thì xử lý ra sao", {"hồ sơ", "không", "hợp lệ"}, {"xử lý"}),
     ("cán bộ công chức chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào",
-     {"cán bộ công chức", "chưa", "đạt", "chuẩn"}, {"đoàn kiểm tra", "kiến nghị", "xử lý"}),
+     {"cán bộ công chức", "chưa", "đạt chuẩn"}, {"đoàn kiểm tra", "kiến nghị", "xử lý"}),
     # elsewhere the verb is the matter ("xử lý hồ sơ"), and so it is with nothing else asked
     ("kiến nghị xử lý hồ sơ trễ hạn", {"xử lý", "hồ sơ", "trễ hạn"}, {"kiến nghị"}),
     ("kiến nghị xử lý thế nào", {"xử lý"}, {"kiến nghị"}),
@@ -1041,7 +1045,8 @@ def test_a_folded_run_is_cut_by_the_dictionary_where_the_index_leaves_a_gap() ->
     assert groups("so hoa ho so", Portal())[:2] == [["so hoa"], ["ho so"]]
     assert groups("so hoa ho so", Portal()) == [[" ".join(fold(s) for s in g[0].split())]
                                                  for g in groups("số hoá hồ sơ", Portal())]
-    assert ["tiep nhan"] in groups("ho so truc tuyen cham tiep nhan qua 8 gio", Portal())
+    cut = groups("ho so truc tuyen cham tiep nhan qua 8 gio", Portal())
+    assert ["qua"] in cut and cut[2][0] == "cham tiep nhan"  # a member: the late receipt (synonyms.toml)
     assert groups("ho so dich vu cong", Portal()) == [["ho so"], ["dich vu"], ["cong"]]
     assert groups("cong dich vu cong", Portal())[0][:2] == ["cong dich vu cong", "cong dvc"]
 

@@ -9,7 +9,7 @@ import pytest
 from core.models import Area, Polarity
 from core.normalize import fold
 from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Hit, Query
-from index.query import Alternative, Group, Plan, plan_query
+from index.query import Alternative, Group, Plan, compile_frame, is_frame, load_frame, plan_query
 from index.rerank import (
     FEATURES,
     WEIGHTS_FILE,
@@ -20,7 +20,6 @@ from index.rerank import (
     adjacent_pairs,
     answer_held,
     candidates,
-    compile_frame,
     engine_rank,
     exact_phrase,
     feedback,
@@ -29,8 +28,6 @@ from index.rerank import (
     in_matter,
     in_section,
     in_stage,
-    is_frame,
-    load_frame,
     load_ranker,
     matter_groups,
     matter_held,

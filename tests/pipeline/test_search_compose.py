@@ -10,7 +10,7 @@ import pytest
 from core.errors import ConfigError
 from core.models import Area, Polarity
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Query
-from index.query import compile_lexicon
+from index.query import compile_lexicon, plan_query
 from index.sqlite_fts import SqliteFtsBackend
 from nlp.themes import parse_taxonomy
 from pipeline.search import (
@@ -23,6 +23,7 @@ from pipeline.search import (
     search,
     spelled_out,
     with_matters,
+    with_section,
 )
 
 # A vocabulary written for these tests: one strong phrase, one weak one, two themes.
@@ -250,5 +251,44 @@ def test_the_composed_search_brings_the_area_named(tmp_path: Path) -> None:
         composed = search(sqlite, Query(text="tồn tại về tổ chức bộ máy"), AREAS)
         assert [(h.record.finding_id, h.tier) for h in composed.hits] == [
             ("a1", TIER_WORDS), ("a2", TIER_MATTER)]
+    finally:
+        sqlite.close()
+
+
+def test_a_section_asked_adds_the_area_of_its_strongest_matter() -> None:
+    """"hạn chế về phiếu hẹn" asks for part of the report's section on procedures (Plan.section):
+    the engine is asked for the rest of that area too. Not a topic query, nor a query naming an
+    area itself or no matter."""
+    section = with_matters(Query(text="hạn chế về phiếu hẹn"), TAXONOMY)
+    assert with_section(section, plan_query(section.text), TAXONOMY).areas == ("tthc",)
+    topic = with_matters(Query(text="phiếu hẹn"), TAXONOMY)
+    assert with_section(topic, plan_query(topic.text), TAXONOMY) == topic
+    named = Query(text="hạn chế về phiếu hẹn", matters=("tthc.phieu_hen",), areas=("bo_may",))
+    assert with_section(named, plan_query(named.text), TAXONOMY) == named
+    unknown = Query(text="hạn chế về trụ sở")
+    assert with_section(unknown, plan_query(unknown.text), TAXONOMY) == unknown
+
+
+def test_the_composed_search_brings_the_sections_area_before_the_other_polarity(tmp_path: Path) -> None:
+    """The shortcoming of the procedures' area on another matter (s1) answers "hạn chế về phiếu
+    hẹn" better than the strength on its matter (g1), which comes last; the engine alone, asked
+    the query as typed, does not bring s1."""
+    sqlite = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        sqlite.index([
+            _rec("p1", "Bộ phận một cửa chưa cấp phiếu hẹn.", "Bộ_phận một_cửa chưa cấp phiếu_hẹn .",
+                 "tthc.phieu_hen"),
+            _rec("s1", "Hồ sơ trễ hạn chưa có văn bản xin lỗi.", "Hồ_sơ trễ hạn chưa có văn_bản xin_lỗi .",
+                 "tthc.giai_quyet"),
+            FindingRecord(finding_id="g1", doc_key="doc-g1", doc_id="g1.pdf",
+                          text="Xã đã cấp phiếu hẹn đầy đủ.", words="Xã đã cấp phiếu_hẹn đầy_đủ .",
+                          polarity=Polarity.STRENGTH, area=Area.TTHC, theme="tthc.phieu_hen", year=2022),
+        ])
+        asked = Query(text="hạn chế về phiếu hẹn")
+        hits = search(sqlite, asked, TAXONOMY).hits
+        assert [(h.record.finding_id, h.tier) for h in hits] == [
+            ("p1", TIER_WORDS), ("s1", TIER_MATTER), ("g1", TIER_WORDS)]
+        alone = sqlite.search(with_matters(asked, TAXONOMY)).hits
+        assert "s1" not in {h.record.finding_id for h in alone}
     finally:
         sqlite.close()

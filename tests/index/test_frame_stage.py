@@ -1,0 +1,99 @@
+"""A query's frame words name the setting of what it asks, not its matter (index.query.Plan.stage_topical):
+a finding sharing only the frame with the query is no partial match; it joins the fill, after the
+matter tier — on both engines.
+
+The findings below are written for these tests, their themes set as ingest would set them
+(nlp/vi/themes.toml codes). "trang thiết bị bộ phận một cửa" asks about the one-stop desk's
+equipment: "bộ phận một cửa" is where (index/vi/frame_words.txt), "trang thiết bị" what.
+"""
+
+from __future__ import annotations
+
+import pytest
+from search_backends import BACKEND_PARAMS, FACTORIES
+
+from core.models import Area, Polarity
+from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Query, SearchBackend
+from index.query import Alternative, Group, Plan, plan_query
+
+TEXT = "trang thiết bị bộ phận một cửa"
+MATTERS = ("so_hoa.ha_tang",)  # the equipment's matter, as pipeline/search.py finds it
+
+
+def _rec(fid: str, text: str, words: str, theme: str, area: Area) -> FindingRecord:
+    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
+                         polarity=Polarity.SHORTCOMING, area=area, theme=theme, year=2024,
+                         published="2024-05-01")
+
+
+RECORDS = (
+    _rec("b1", "Bộ phận một cửa thiếu trang thiết bị.", "Bộ_phận một_cửa thiếu trang_thiết_bị .",
+         "so_hoa.ha_tang", Area.SO_HOA),
+    _rec("h1", "Trụ sở xuống cấp, trang thiết bị chưa đồng bộ.",
+         "Trụ_sở xuống_cấp , trang_thiết_bị chưa đồng_bộ .", "so_hoa.ha_tang", Area.SO_HOA),
+    _rec("i1", "Máy lấy số xếp hàng tự động bị hỏng.", "Máy lấy số xếp_hàng tự_động bị hỏng .",
+         "so_hoa.ha_tang", Area.SO_HOA),
+    _rec("o1", "Công chức bộ phận một cửa không đeo thẻ.", "Công_chức bộ_phận một_cửa không đeo thẻ .",
+         "cong_vu.the_ten", Area.CONG_VU),
+    _rec("o2", "Bộ phận một cửa chưa niêm yết đủ thủ tục.", "Bộ_phận một_cửa chưa niêm_yết đủ thủ_tục .",
+         "tthc.niem_yet", Area.TTHC),
+)
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    shared = FACTORIES[request.param](tmp_path_factory.mktemp("frame"), request)
+    assert shared.index(RECORDS) == len(RECORDS)
+    return shared
+
+
+def found(backend: SearchBackend, **query: object) -> list[tuple[str, str]]:
+    result = backend.search(Query(**query))  # type: ignore[arg-type]
+    return [(h.record.finding_id, h.tier) for h in result.hits]
+
+
+def test_the_setting_alone_is_no_partial_match_and_comes_after_the_matter(backend: SearchBackend) -> None:
+    hits = found(backend, text=TEXT, matters=MATTERS)
+    assert hits[:3] == [
+        ("b1", TIER_WORDS),  # the equipment at the desk
+        ("h1", TIER_WORDS),  # the equipment: the matter's group, a partial match
+        ("i1", TIER_MATTER),  # the equipment in other words (the matter tier)
+    ]
+    # the desk's other matters share only the setting: still found, in the fill, last
+    assert sorted(hits[3:]) == [("o1", TIER_SOME_WORDS), ("o2", TIER_SOME_WORDS)]
+
+
+def test_without_matters_the_setting_alone_still_fills_the_page(backend: SearchBackend) -> None:
+    hits = found(backend, text=TEXT)
+    assert hits[:2] == [("b1", TIER_WORDS), ("h1", TIER_WORDS)]
+    assert sorted(hits[2:]) == [("o1", TIER_SOME_WORDS), ("o2", TIER_SOME_WORDS)]
+
+
+def test_a_query_of_the_frame_alone_keeps_its_partial_matches(backend: SearchBackend) -> None:
+    """"công chức bộ phận một cửa" asks about the desk's staff: every group is frame, so none is
+    the setting of another and a finding holding some of them is a partial match as before."""
+    plan = plan_query("công chức bộ phận một cửa")
+    assert plan.stage_topical == plan.topical and not plan.holds_topic
+    assert ("o1", TIER_WORDS) in found(backend, text="công chức bộ phận một cửa")
+
+
+def test_the_frame_groups_admit_to_the_fill_but_not_to_the_stages() -> None:
+    plan = plan_query(TEXT)
+    assert [g.alternatives[0].syllables for g in plan.groups] == [("trang", "thiết", "bị"),
+                                                                  ("bộ", "phận", "một", "cửa")]
+    assert plan.topical == (True, True) and plan.stage_topical == (True, False) and plan.holds_topic
+    # typed without accents, abbreviated or as a level, the frame is the same (frame_words.txt)
+    assert plan_query("trang thiet bi bo phan mot cua").stage_topical == (True, False)
+    assert plan_query("trang thiết bị BPMC").stage_topical == (True, False)
+    assert plan_query("chứng thực hộ tịch cấp xã").stage_topical[-1] is False
+
+
+def test_a_unit_named_is_never_the_frame() -> None:
+    """A place typed with the frame ("Thanh Trì bộ phận một cửa") narrows where, as a filter does:
+    a finding about it holding the frame is a partial match, one about it alone too."""
+    desk = Group((Alternative(("bộ", "phận", "một", "cửa")),))
+    place = Group((Alternative(("thanh", "trì")),), unit="thanh tri")
+    assert Plan(groups=(desk, place)).stage_topical == (False, True)
+    # a unit whose name is a frame word is still a unit
+    named = Group((Alternative(("cơ", "quan")),), unit="co quan")
+    assert Plan(groups=(desk, named)).stage_topical == (False, True)

@@ -1,0 +1,102 @@
+"""Abbreviations derived from the initials of the genre's terms (index/initials.py)."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from index.initials import InitialsRules, derived_initials, initials_of, is_syllable, load_rules
+from index.query import (
+    SYNONYMS_FILE,
+    Lexicon,
+    analyse,
+    compile_lexicon,
+    parse,
+    plan_query,
+    with_abbreviations,
+)
+
+RULES = InitialsRules(frozenset({"và"}), 3, frozenset({"bct"}))
+
+
+@pytest.mark.parametrize(("term", "expected"), [
+    ("văn bản điện tử", "VBĐT"),  # đ is written Đ
+    ("chữ ký số", "CKS"),
+    ("ủy ban nhân dân", "UBND"),  # a vowel's tone and hat are no part of its letter
+    ("Trung tâm phục vụ hành chính công", "TTPVHCC"),
+    ("DVC trực tuyến", "DVCTT"),  # an abbreviation inside the term is kept whole
+    ("tài nguyên và môi trường", "TNMT"),  # "và" is left out
+    ("cán bộ, công chức", "CBCC"),  # punctuation only separates
+    ("hồ sơ", "HS"),
+])
+def test_a_term_is_abbreviated_by_its_initials(term: str, expected: str) -> None:
+    assert initials_of(term, RULES) == expected
+
+
+@pytest.mark.parametrize("term", ["một", "ISO 9001", "phần mềm iGate", "quý 1", "email"])
+def test_no_initials_for_one_word_a_digit_or_a_word_that_is_no_syllable(term: str) -> None:
+    assert initials_of(term, RULES) is None
+
+
+def test_syllables_are_told_from_abbreviations() -> None:
+    assert is_syllable("tư") and is_syllable("TU") and is_syllable("nghiêng") and is_syllable("Ủy")
+    assert not is_syllable("cks") and not is_syllable("VBĐT") and not is_syllable("tw")
+
+
+def derived(sets: list[list[str]]) -> dict[str, list[str]]:
+    return {form: list(members) for form, members in derived_initials(sets, RULES)}
+
+
+def test_each_set_gets_the_abbreviation_of_its_members() -> None:
+    sets = [["văn bản điện tử", "văn bản số"], ["chữ ký số", "ký số"]]
+    assert derived(sets) == {"VBĐT": sets[0], "VBS": sets[0], "CKS": sets[1]}
+
+
+def test_only_safe_abbreviations_are_derived() -> None:
+    sets = [["hồ sơ trễ hẹn", "hồ sơ quá hạn"],  # HSTH, HSQH
+            ["hệ thống thông tin", "HTTT"],  # written by hand: nothing derived
+            ["hướng dẫn thủ tục", "hỗ trợ thủ tục"],  # HDTT; HTTT is written by hand for another set
+            ["hồ sơ tồn hạn", "hồ sơ còn hạn"],  # HSTH again: two sets, neither gets it
+            ["trung ương", "TW"],  # TƯ is the syllable tư
+            ["cán bộ", "CB"],  # two letters: too few
+            ["bộ công thương", "Bộ Công thương"]]  # BCT rejected
+    assert derived(sets) == {"HSQH": sets[0], "HDTT": sets[2], "HSCH": sets[3]}
+
+
+def sets_typed(text: str, lexicon: Lexicon) -> list[set[str]]:
+    groups = analyse(parse(text), lexicon).groups
+    return [{" ".join(a.syllables) for a in g.alternatives} for g in groups]
+
+
+def test_a_derived_abbreviation_typed_brings_its_set_and_only_then() -> None:
+    """Typed in capitals, lower case or without its Đ, the derived abbreviation is one group with
+    its set; the set's members typed in full are not searched for it (one way only)."""
+    sets = [["văn bản điện tử", "văn bản số"]]
+    lexicon = with_abbreviations(compile_lexicon([], sets), derived_initials(sets, RULES))
+    assert sets_typed("gửi nhận VBĐT", lexicon)[-1] == {"vbđt", "văn bản điện tử", "văn bản số"}
+    assert sets_typed("gửi nhận vbdt", lexicon)[-1] == {"vbdt", "van ban dien tu", "van ban so"}
+    assert sets_typed("gửi nhận văn bản điện tử", lexicon)[-1] == {"văn bản điện tử", "văn bản số"}
+    plain = compile_lexicon([], sets)  # without them, the letters are a word of their own
+    assert sets_typed("gửi nhận VBĐT", plain)[-1] == {"vbđt"}
+
+
+def test_the_shipped_rules_give_the_genres_abbreviations() -> None:
+    """An abbreviation nobody wrote into synonyms.toml (VBĐT) finds its term, as a hand-written one
+    (CKS) does; the derived one is not searched when the term is typed in full."""
+    plan = plan_query("sử dụng CKS, VBĐT")
+    said = [{" ".join(a.syllables) for a in g.alternatives} for g in plan.groups]
+    assert "chu ky so" in said[1] and "văn bản điện tử" in said[2]
+    full = plan_query("văn bản điện tử").groups
+    assert not any("vbđt" in {" ".join(a.syllables) for a in g.alternatives} for g in full)
+
+
+def test_the_rule_gives_back_the_hand_written_abbreviations() -> None:
+    """The hand list's abbreviations of three letters or more, taken out of their sets, come back
+    from the long members: the rule is the genre's way of abbreviating, not a guess."""
+    rules = load_rules()
+    entries = [e["terms"] for e in tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))["set"]]
+    taken = {"UBND", "HĐND", "CBCC", "TTHCC", "TTPVHCC", "DVCTT", "VPĐKĐĐ", "GCNQSDĐ", "LĐTBXH"}
+    stripped = [[m for m in members if m not in taken] for members in entries]
+    back = {form for form, _members in derived_initials(stripped, rules)} & taken
+    assert back == taken
