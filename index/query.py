@@ -1420,7 +1420,7 @@ class Plan:
         (`topical`), after the matter tier, so a query whose matter no finding says in its words
         keeps them."""
         topical = self.topical
-        kept = tuple(admits and not _frames(g) for admits, g in zip(topical, self.groups, strict=True))
+        kept = tuple(admits and not frame_group(g) for admits, g in zip(topical, self.groups, strict=True))
         return kept if any(kept) else topical
 
     @property
@@ -1464,9 +1464,10 @@ class Plan:
         return len(self.groups) + self.polarity_group + bool(self.answer)
 
 
-def _frames(group: Group) -> bool:
+def frame_group(group: Group) -> bool:
     """Whether the group is said in the genre's frame words only (`frame_term` of its typed term),
-    not a unit's name nor a document's number."""
+    not a unit's name nor a document's number: the setting of what the query asks, not its matter
+    (`Plan.stage_topical`; index/rerank.py: matter_groups)."""
     return (bool(group.alternatives) and not group.unit and not group.doc_number
             and frame_term(group.alternatives[0].syllables))
 

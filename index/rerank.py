@@ -38,8 +38,7 @@ from index.query import (
     Which,
     filter_key,
     folded_syllable,
-    is_frame,
-    load_frame,
+    frame_group,
     name_forms,
     syllable_matches,
     syllables_of,
@@ -73,7 +72,7 @@ class Asked:
         typed = self.typed
         pairs = tuple(Alternative((a, b)) for a, b in zip(typed, typed[1:], strict=False))
         object.__setattr__(self, "pairs", pairs)  # frozen: set once, here
-        object.__setattr__(self, "matter", matter_groups(self.plan, load_frame()))
+        object.__setattr__(self, "matter", matter_groups(self.plan))
 
     @classmethod
     def of(cls, query: Query, plan: Plan) -> Asked:
@@ -481,11 +480,11 @@ def place_named(c: Candidate, asked: Asked, pool: int) -> float:
     return held / groups * where_said(c, which) if held else 0.0
 
 
-def matter_groups(plan: Plan, frame: frozenset[tuple[str, ...]]) -> tuple[Group, ...]:
+def matter_groups(plan: Plan) -> tuple[Group, ...]:
     """The plan's groups said in words (not a unit's name, not a polarity cue) whose typed term is
-    not made of frame words."""
-    return tuple(g for g in plan.groups if g.alternatives and not g.unit and not g.sense
-                 and not is_frame(g.alternatives[0].syllables, frame))
+    not made of frame words (index.query.frame_group, as the partial stages read them)."""
+    return tuple(g for g in plan.groups
+                 if g.alternatives and not g.unit and not g.sense and not frame_group(g))
 
 
 def matter_held(c: Candidate, asked: Asked, pool: int) -> float:

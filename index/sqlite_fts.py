@@ -499,6 +499,12 @@ class _Columns:
         return sum(self.sizes[code] for code, combo in enumerate(self.combos)
                    if polarity is not None and combo[2] == polarity)
 
+    def of_area_ids(self, areas: Sequence[str]) -> IntArray:
+        """Every finding about one of `areas` (codes), ascending."""
+        ids = self.newest_first[self.of_areas(self.newest_first, areas)]
+        ids.sort()
+        return ids
+
     def of_areas(self, ids: IntArray, areas: Sequence[str]) -> BoolArray:
         """Which of `ids` are about one of `areas` (codes)."""
         codes = [code for code, combo in enumerate(self.combos) if combo[1] in areas]
@@ -1033,6 +1039,18 @@ def _union(parts: list[IntArray]) -> IntArray:
     return joined[first]
 
 
+def _with_sorted(found: IntArray, more: IntArray) -> IntArray:
+    """`found` with `more` (both ascending and unique), ascending: the ones of `more` not in
+    `found` added and sorted, not the two unioned by np.union1d, which hashes or sorts both
+    again (an area's findings at 100,000 are 12,000 and more, asked on every short page)."""
+    extra = more[~_in(more, found)]
+    if not len(extra):
+        return found
+    out = np.concatenate([found, extra])
+    out.sort(kind="stable")
+    return out
+
+
 def _hits(rows: _Rows, alternatives: Iterable[Alternative], tiers: Sequence[str] = (),
           snippets: bool = True) -> list[Hit]:
     """Rows of (record JSON, score) as hits with their tiers and, unless `snippets` is False
@@ -1366,8 +1384,7 @@ class SqliteFtsBackend(SearchBackend):
             speaks = _themed(conn, query.matters[:1]) if query.matters else first  # of the strongest
             themed = _union([owned, speaks])
             if query.areas:
-                everyone = np.sort(columns.newest_first)
-                themed = _union([themed, everyone[columns.of_areas(everyone, query.areas)]])
+                themed = _with_sorted(themed, columns.of_area_ids(query.areas))
             matter = self._narrow(conn, columns, np.setdiff1d(themed, selected, assume_unique=True),
                                   excluded, filters)
             if plan.polarity is not None:  # the matter with the opposite sense answers nothing

@@ -656,3 +656,16 @@ def test_union_is_the_sorted_set_of_every_part() -> None:
     assert sqlite_fts._union([empty, empty]).tolist() == []
     lone = np.asarray([2, 5, 9], dtype=np.int64)
     assert sqlite_fts._union([lone, empty]) is lone
+
+
+def test_an_areas_findings_join_the_matter_tier_as_a_union_would() -> None:
+    """`_with_sorted` (the matter tier's areas, index/sqlite_fts.py) gives what np.union1d gives,
+    ascending and unique, on overlapping, disjoint, empty and identical lists."""
+    import numpy as np
+
+    rng = random.Random(3)
+    cases = [(sorted(rng.sample(range(500), 40)), sorted(rng.sample(range(500), 120))) for _ in range(20)]
+    cases += [([], [1, 5]), ([2, 3], []), ([1, 2, 3], [1, 2, 3]), ([1, 9], [4, 5])]
+    for found, more in cases:
+        a, b = np.asarray(found, dtype=np.int64), np.asarray(more, dtype=np.int64)
+        assert sqlite_fts._with_sorted(a, b).tolist() == np.union1d(a, b).tolist()

@@ -22,6 +22,7 @@ from pipeline.search import (
     query_matters,
     search,
     spelled_out,
+    with_matter_area,
     with_matters,
     with_section,
 )
@@ -113,9 +114,11 @@ def test_matters_set_by_the_caller_are_kept() -> None:
     assert with_matters(Query(), TAXONOMY).matters == ()
 
 
-def _rec(fid: str, text: str, words: str, theme: str) -> FindingRecord:
+def _rec(fid: str, text: str, words: str, theme: str,
+         polarity: Polarity = Polarity.SHORTCOMING) -> FindingRecord:
+    """A finding of `theme`, in the area its theme implies (nlp/themes.py: every theme implies its area)."""
     return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.pdf", text=text, words=words,
-                         polarity=Polarity.SHORTCOMING, area=Area.TTHC, theme=theme, year=2022)
+                         polarity=polarity, area=Area(theme.split(".")[0]), theme=theme, year=2022)
 
 
 @pytest.fixture
@@ -139,6 +142,58 @@ def test_the_composed_search_brings_the_matter_the_engine_alone_does_not(backend
     assert [h.matter for h in composed.hits] == [None, "tthc.phieu_hen"]
     # What the CLI's "same matter" line and the web page's badge show: the matter's label.
     assert [matter_label(h, TAXONOMY) for h in composed.hits] == [None, "Phiếu hẹn"]
+
+
+def test_a_short_page_lists_the_matters_area_after_the_matter(tmp_path: Path) -> None:
+    """The words find less than a page: after the matter's own findings come the other findings
+    of its area (g1: the handling of files, filed under a neighbour theme of the same section),
+    not those of another area (q1); each names no matter of the query (it came by the area)."""
+    sqlite = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        sqlite.index([
+            _rec("g1", "Giải quyết hồ sơ còn chậm.", "Giải_quyết hồ_sơ còn chậm .", "tthc.giai_quyet"),
+            _rec("p1", "Bộ phận một cửa chưa cấp phiếu hẹn.", "Bộ_phận một_cửa chưa cấp phiếu_hẹn .",
+                 "tthc.phieu_hen"),
+            _rec("p2", "Không lập sổ theo dõi hồ sơ.", "Không lập sổ theo_dõi hồ_sơ .", "tthc.phieu_hen"),
+            _rec("q1", "Trụ sở xã vắng lặng.", "Trụ_sở xã vắng_lặng .", "cong_vu.ky_luat"),
+        ])
+        hits = search(sqlite, Query(text="phieu hen"), TAXONOMY).hits
+        assert [(h.record.finding_id, h.tier, h.matter) for h in hits] == [
+            ("p1", TIER_WORDS, None), ("p2", TIER_MATTER, "tthc.phieu_hen"), ("g1", TIER_MATTER, None)]
+        # The engine asked without the composed search's widening lists the matter alone.
+        alone = sqlite.search(with_matters(Query(text="phieu hen"), TAXONOMY))
+        assert [h.record.finding_id for h in alone.hits] == ["p1", "p2"]
+    finally:
+        sqlite.close()
+
+
+def test_a_short_page_lists_the_areas_findings_of_the_polarity_asked_only(tmp_path: Path) -> None:
+    """As the whole matter tier: the area's strengths answer no question about its shortcomings."""
+    sqlite = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        sqlite.index([
+            _rec("g1", "Giải quyết hồ sơ còn chậm.", "Giải_quyết hồ_sơ còn chậm .", "tthc.giai_quyet"),
+            _rec("g2", "Giải quyết hồ sơ đúng hạn.", "Giải_quyết hồ_sơ đúng hạn .", "tthc.giai_quyet",
+                 Polarity.STRENGTH),
+            _rec("p1", "Bộ phận một cửa chưa cấp phiếu hẹn.", "Bộ_phận một_cửa chưa cấp phiếu_hẹn .",
+                 "tthc.phieu_hen"),
+        ])
+        found = {h.record.finding_id for h in search(sqlite, Query(text="hạn chế phiếu hẹn"), TAXONOMY).hits}
+        assert found == {"p1", "g1"}
+        assert {h.record.finding_id for h in search(sqlite, Query(text="phiếu hẹn"), TAXONOMY).hits} == {
+            "p1", "g1", "g2"}
+    finally:
+        sqlite.close()
+
+
+def test_the_engine_is_asked_for_the_strongest_matters_area_besides_the_areas_named() -> None:
+    asked = Query(text="x", matters=("tthc.phieu_hen", "cong_vu.ky_luat"), areas=("bo_may",))
+    widened = with_matter_area(asked, TAXONOMY)
+    assert widened.areas == ("bo_may", "tthc")
+    assert with_matter_area(widened, TAXONOMY) == widened  # engine_pool widens what reranked widened
+    assert with_matter_area(Query(text="x", areas=("bo_may",)), TAXONOMY).areas == ("bo_may",)
+    # The query the user asked keeps the areas it named: what the reranker reads (area_named).
+    assert asked.areas == ("bo_may",)
 
 
 def test_a_hit_spoken_of_besides_its_own_matter_names_the_querys_matter(tmp_path: Path) -> None:
