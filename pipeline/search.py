@@ -120,18 +120,8 @@ def synonyms_of(text: str | Parsed, lexicon: Lexicon | None = None) -> list[str]
 def content_form(member: str, lexicon: Lexicon) -> tuple[str, ...]:
     """A synonym member's words without its stop words (index/vi/query_stopwords.txt), folded:
     what two spellings of one name share ("bộ phận tiếp nhận và trả kết quả", "bộ phận tiếp
-    nhận trả kết quả" → the same form)."""
-    syllables = member.split()
-    kept: list[str] = []
-    i = 0
-    while i < len(syllables):
-        stop = lexicon.stopword_at(syllables, i)
-        if stop:
-            i += stop
-            continue
-        kept.append(fold(syllables[i]))
-        i += 1
-    return tuple(kept)
+    nhận trả kết quả" → the same form). The lexicon's (Lexicon.content_form: kept per member)."""
+    return lexicon.content_form(member)
 
 
 def spelled_out(wanted: str, lexicon: Lexicon | None = None) -> str:

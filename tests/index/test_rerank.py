@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from core.models import Area, Polarity
@@ -335,6 +337,25 @@ def test_feedback_favours_the_finding_worded_as_the_pools_first_ones() -> None:
     assert scores[3] > scores[2] and scores[2] == 0.0
     assert all(0.0 <= s <= 1.0 for s in scores)
     assert feedback(_cand(_rec("x", "Phiếu hẹn ghi sai.")), asked, 30) == 0.0
+
+
+def test_a_pool_read_by_the_features_is_freed_without_the_collector() -> None:
+    """A pool's candidates and what the features made of them (texts, weighed terms, profiles)
+    hold no reference cycle: they go when the search drops them, not at the collector's next
+    pass over the older generations, which took 7-180 ms inside searches at 100,000 findings."""
+    hits = [_hit("a", "Bộ phận một cửa chưa ghi ngày trả kết quả trên phiếu hẹn.", "r1"),
+            _hit("b", "Phiếu hẹn không ghi ngày trả kết quả cho công dân.", "r2"),
+            _hit("c", "Giấy biên nhận hồ sơ thiếu ngày trả kết quả.", "r3")]
+    asked = Asked(Plan())
+    gc.collect()
+    gc.disable()
+    try:
+        cands = candidates(hits)
+        assert [feedback(c, asked, 30) for c in cands][1] > 0.0
+        del cands
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
 
 
 def test_feedback_reads_the_first_findings_of_other_documents_only() -> None:
