@@ -136,12 +136,12 @@ def judged_pool(backend: SearchBackend, query: Query, grade: Grade, ideal: float
                 kind: str = "", pool: int = DEFAULT_POOL) -> Judged:
     """The engine's pool for `query` as the composed search gets it, before reranking."""
     from index.query import parse
-    from pipeline.search import engine_pool, with_matters, with_section
+    from pipeline.search import engine_pool, with_matters
 
     parsed = parse(query.text)
     plan = backend.plan(parsed)
     asked = with_matters(replace(query, limit=DEPTH, offset=0), parsed=parsed)  # a page, as benchmarked
-    result, _ = engine_pool(backend, with_section(asked, plan), pool, plan)  # as pipeline.search.reranked
+    result, _ = engine_pool(backend, asked, pool, plan)  # as pipeline.search.reranked
     cands = candidates(result.hits)
     read = Asked.of(asked, result.plan or Plan())
     rows = np.asarray(feature_rows(cands, read, pool),

@@ -39,9 +39,10 @@ from core.normalize import fold
 
 INITIALS_FILE = Path(__file__).with_name("vi") / "initials.toml"
 _TOKEN = re.compile(r"[^\W_]+")
-# A syllable of Vietnamese, folded: onset, one to three vowels, coda. Initials spelling one
-# ("TƯ" of trung ương folds to "tu") would match that word wherever it is typed without accents.
-_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+# A syllable of Vietnamese, folded: onset, one to three vowels, coda; "k" stands only before e, ê,
+# i, y and "c" never does, so "ko" (không typed short) is none. Initials spelling one ("TƯ" of
+# trung ương folds to "tu") would match that word wherever it is typed without accents.
+_SYLLABLE = re.compile(r"(?!k[aou]|c[eiy])(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
                        r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
@@ -55,7 +56,9 @@ class InitialsRules:
 
 
 def is_syllable(token: str) -> bool:
-    """Whether `token` (any case, accents or not) is spelt as one Vietnamese syllable."""
+    """Whether `token` (any case, accents or not) is spelt as one Vietnamese syllable: the one
+    test of it, for the derived abbreviations here and the tests of the hand-written ones
+    (synonyms.toml, shorthand.toml), which must be none either."""
     return _SYLLABLE.fullmatch(fold(token).lower()) is not None
 
 
@@ -103,7 +106,7 @@ def derived_initials(sets: Sequence[Sequence[str]], rules: InitialsRules) -> lis
                 continue
             key = _key(form)
             if (len(key) < rules.shortest or key in written or key in rules.rejected
-                    or _SYLLABLE.fullmatch(key)):
+                    or is_syllable(key)):
                 continue
             found.setdefault(key, {}).setdefault(k, form)
     return [(form, sets[k]) for givers in found.values() if len(givers) == 1

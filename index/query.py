@@ -502,6 +502,10 @@ class Lexicon:
     # the index of its set in `synonyms`: typed, one brings its set; never an alternative of a
     # member typed in full (no report was seen writing it, and every query would carry them).
     abbreviations: tuple[tuple[tuple[str, ...], int], ...] = ()
+    # Each synonym member's words without its stop words (`content_form`), as typed or folded,
+    # worked out on first use: the matters of every query naming a synonym read them.
+    _content_forms: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False,
+                                                       repr=False)
 
     def citation_before(self, typed: Sequence[str]) -> int:
         """How many of the last syllables of `typed` cite the document number that follows
@@ -747,12 +751,44 @@ class Lexicon:
         spirit) is then a rare word the genre does not write, and the query's grammar is the
         likelier reading. Asked only of the dictionary's words: a word of the index is one the
         reports write."""
-        return len(span) > 1 and bool(_entry_at(self._function_words, span, 0)
-                                      or _entry_at(self._function_words, span, len(span) - 1))
+        if len(span) < 2:
+            return False
+        # An entry matches only a syllable of its own fold: the others need no matching.
+        folds = self._function_folds
+        return bool(folded_syllable(span[0]) in folds and _entry_at(self._function_words, span, 0)
+                    or folded_syllable(span[-1]) in folds
+                    and _entry_at(self._function_words, span, len(span) - 1))
+
+    @cached_property
+    def _function_folds(self) -> frozenset[str]:
+        """The folded forms of the `_function_words`: planning asks `bounded` of every span."""
+        return frozenset(folded_syllable(entry[0]) for entry, _ in self._function_words)
 
     def stopword_at(self, typed: Sequence[str], at: int) -> int:
         """How many syllables from `at` form a stopword entry (longest), 0 when none."""
         return _entry_at(self.stopwords, typed, at)
+
+    def content_form(self, phrase: str) -> tuple[str, ...]:
+        """A phrase's words without its stop words, folded: what two spellings of one name share
+        ("bộ phận tiếp nhận và trả kết quả", "bộ phận tiếp nhận trả kết quả" → the same form).
+        A synonym member's (as written or folded) is kept: matching the stop words at each
+        syllable walks the whole list, and the same members come back query after query."""
+        kept = self._content_forms.get(phrase)
+        if kept is not None:
+            return kept
+        syllables = phrase.split()
+        words: list[str] = []
+        i = 0
+        while i < len(syllables):
+            stop = self.stopword_at(syllables, i)
+            if stop:
+                i += stop
+                continue
+            words.append(fold(syllables[i]))
+            i += 1
+        if " ".join(folded_syllable(s) for s in syllables) in self._members:  # bounded by the sets
+            self._content_forms[phrase] = tuple(words)
+        return tuple(words)
 
     @cached_property
     def _accents_only(self) -> dict[str, frozenset[str]]:
@@ -1384,7 +1420,7 @@ class Plan:
         (`topical`), after the matter tier, so a query whose matter no finding says in its words
         keeps them."""
         topical = self.topical
-        kept = tuple(admits and not _frames(g) for admits, g in zip(topical, self.groups, strict=True))
+        kept = tuple(admits and not frame_group(g) for admits, g in zip(topical, self.groups, strict=True))
         return kept if any(kept) else topical
 
     @property
@@ -1428,9 +1464,10 @@ class Plan:
         return len(self.groups) + self.polarity_group + bool(self.answer)
 
 
-def _frames(group: Group) -> bool:
+def frame_group(group: Group) -> bool:
     """Whether the group is said in the genre's frame words only (`frame_term` of its typed term),
-    not a unit's name nor a document's number."""
+    not a unit's name nor a document's number: the setting of what the query asks, not its matter
+    (`Plan.stage_topical`; index/rerank.py: matter_groups)."""
     return (bool(group.alternatives) and not group.unit and not group.doc_number
             and frame_term(group.alternatives[0].syllables))
 

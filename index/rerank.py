@@ -37,8 +37,8 @@ from index.query import (
     Plan,
     Which,
     filter_key,
-    is_frame,
-    load_frame,
+    folded_syllable,
+    frame_group,
     name_forms,
     syllable_matches,
     syllables_of,
@@ -72,7 +72,7 @@ class Asked:
         typed = self.typed
         pairs = tuple(Alternative((a, b)) for a, b in zip(typed, typed[1:], strict=False))
         object.__setattr__(self, "pairs", pairs)  # frozen: set once, here
-        object.__setattr__(self, "matter", matter_groups(self.plan, load_frame()))
+        object.__setattr__(self, "matter", matter_groups(self.plan))
 
     @classmethod
     def of(cls, query: Query, plan: Plan) -> Asked:
@@ -129,10 +129,10 @@ class Written:
             return
         first, n = alt.syllables[0], len(alt.syllables)
         if alt.prefix and n == 1:
-            folded = fold(first)
+            folded = folded_syllable(first)
             starts = sorted(k for key, places in self.at.items() if key.startswith(folded) for k in places)
         else:
-            starts = self.at.get(fold(first), [])
+            starts = self.at.get(folded_syllable(first), [])  # the fold of each query syllable, once
         for k in starts:
             if k + n <= len(self.syllables) and all(
                     _syllable_fits(typed, self.syllables[k + j], alt.prefix and j == n - 1)
@@ -193,7 +193,7 @@ class Candidate:
     @property
     def written(self) -> Written:
         if self._written is None:
-            self._written = Written.of(self.record)
+            self._written = self.around.written(self.rank) if self.around else Written.of(self.record)
         return self._written
 
     @property
@@ -480,11 +480,11 @@ def place_named(c: Candidate, asked: Asked, pool: int) -> float:
     return held / groups * where_said(c, which) if held else 0.0
 
 
-def matter_groups(plan: Plan, frame: frozenset[tuple[str, ...]]) -> tuple[Group, ...]:
+def matter_groups(plan: Plan) -> tuple[Group, ...]:
     """The plan's groups said in words (not a unit's name, not a polarity cue) whose typed term is
-    not made of frame words."""
-    return tuple(g for g in plan.groups if g.alternatives and not g.unit and not g.sense
-                 and not is_frame(g.alternatives[0].syllables, frame))
+    not made of frame words (index.query.frame_group, as the partial stages read them)."""
+    return tuple(g for g in plan.groups
+                 if g.alternatives and not g.unit and not g.sense and not frame_group(g))
 
 
 def matter_held(c: Candidate, asked: Asked, pool: int) -> float:
@@ -517,22 +517,36 @@ def _terms(written: Written) -> frozenset[str]:
 
 class Around:
     """The pool a candidate came in, as a feature reading past one finding sees it: its findings
-    in the engine's order (a candidate's `rank` is its place here), and their words weighed and
-    averaged (`vectors`, `profile`) once per pool on first use, not once per finding."""
+    in the engine's order (a candidate's `rank` is its place here), their texts as the features
+    read them (`written`, made once, shared with the candidates) and their words weighed and
+    averaged (`vectors`, `profile`) once per pool on first use, not once per finding.
 
-    __slots__ = ("_profiles", "_vectors", "cands")
+    It holds the pool's records, not its candidates: a candidate holds its pool, and a pool
+    holding the candidates back would make each search's pool a reference cycle, which only the
+    garbage collector frees (a thousand objects a search, promoted to the older generations,
+    whose collections then took 7–180 ms in the middle of a search at 100,000 findings)."""
 
-    def __init__(self, cands: Sequence[Candidate]) -> None:
-        self.cands = cands
+    __slots__ = ("_profiles", "_vectors", "_written", "records")
+
+    def __init__(self, records: Sequence[FindingRecord]) -> None:
+        self.records = records
+        self._written: list[Written | None] = [None] * len(records)
         self._vectors: list[dict[str, float]] | None = None
         self._profiles: dict[tuple[int, ...], tuple[dict[str, float], float]] = {}
+
+    def written(self, rank: int) -> Written:
+        """The text of the pool's finding at `rank` as the features read it (Written), made once."""
+        made = self._written[rank]
+        if made is None:
+            made = self._written[rank] = Written.of(self.records[rank])
+        return made
 
     def vectors(self) -> list[dict[str, float]]:
         """Each finding's terms (`_terms`) weighed by how few of the pool's findings hold them
         (log((findings + 1) / (findings holding it + 0.5))): a term most of the pool holds (the
         query's own words, the genre's frame) tells little apart."""
         if self._vectors is None:
-            terms = [_terms(c.written) for c in self.cands]
+            terms = [_terms(self.written(k)) for k in range(len(self.records))]
             held: dict[str, int] = {}
             for ts in terms:
                 for t in ts:
@@ -546,7 +560,7 @@ class Around:
         `doc_key`, and its norm (empty, 0 when the pool has none). Kept by the findings it
         averages, not by the document: every document absent from the pool's first findings
         shares one profile, so a pool makes a few, not one per document."""
-        others = tuple(islice((k for k, c in enumerate(self.cands) if c.record.doc_key != doc_key),
+        others = tuple(islice((k for k, r in enumerate(self.records) if r.doc_key != doc_key),
                               FEEDBACK_TOP))
         if others not in self._profiles:
             vectors = self.vectors()
@@ -610,11 +624,8 @@ FEATURES: dict[str, Feature] = {
 def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     """The engine's hits as candidates, in the engine's order, each knowing the pool it came in
     (`Around`: what the features reading past one finding share)."""
-    cands = [Candidate(h.record, k, h.tier) for k, h in enumerate(hits)]
-    around = Around(cands)
-    for c in cands:
-        c.around = around
-    return cands
+    around = Around([h.record for h in hits])
+    return [Candidate(h.record, k, h.tier, around) for k, h in enumerate(hits)]
 
 
 def feature_rows(cands: Sequence[Candidate], asked: Asked, pool: int,

@@ -9,9 +9,9 @@ on its folded path) and handed to the engine as `Query.matters`, a ranking hint:
 find less than a page, findings of those themes follow them (the matter tier, index/base.py).
 A query naming a whole area by its heading ("tồn tại về tổ chức bộ máy", themes.toml [areas])
 hands it as `Query.areas`: that area's findings follow those of its themes in the same tier.
-A query asking for a section of the reports ("hạn chế trong …": index.query.Plan.section) hands
-the engine its strongest matter's area the same way (`with_section`): the rest of that section;
-so does every query naming a matter (`with_matter_area`), whose short page ends with that area.
+Every query naming a matter hands the engine its strongest matter's area the same way
+(`with_matter_area`): a short page ends with the rest of that section of the reports, of the
+polarity asked when the query asks for one ("hạn chế trong …": index.query.Plan.section).
 
 index/ must not import nlp/ (the layers), so this is the one place that composes them: the CLI,
 the web page and the quality benchmark all search through `search`, and measure what users get.
@@ -120,18 +120,8 @@ def synonyms_of(text: str | Parsed, lexicon: Lexicon | None = None) -> list[str]
 def content_form(member: str, lexicon: Lexicon) -> tuple[str, ...]:
     """A synonym member's words without its stop words (index/vi/query_stopwords.txt), folded:
     what two spellings of one name share ("bộ phận tiếp nhận và trả kết quả", "bộ phận tiếp
-    nhận trả kết quả" → the same form)."""
-    syllables = member.split()
-    kept: list[str] = []
-    i = 0
-    while i < len(syllables):
-        stop = lexicon.stopword_at(syllables, i)
-        if stop:
-            i += stop
-            continue
-        kept.append(fold(syllables[i]))
-        i += 1
-    return tuple(kept)
+    nhận trả kết quả" → the same form). The lexicon's (Lexicon.content_form: kept per member)."""
+    return lexicon.content_form(member)
 
 
 def spelled_out(wanted: str, lexicon: Lexicon | None = None) -> str:
@@ -196,25 +186,6 @@ def with_matters(query: Query, taxonomy: Taxonomy | None = None, parsed: Parsed 
                    areas=query.areas or query_areas(read, taxonomy))
 
 
-def with_section(query: Query, plan: Plan, taxonomy: Taxonomy | None = None) -> Query:
-    """The query with the area of its strongest matter (`Query.areas`) when it asks for a section
-    of the reports (index.query.Plan.section: "hạn chế trong giải quyết thủ tục hộ tịch") and
-    names no area itself: the matter tier then brings, after the matters' own findings of the
-    polarity asked, the rest of that area's findings of that polarity.
-
-    Why: an inspection report is written by the reform's areas (chỉ đạo điều hành, thể chế, thủ
-    tục hành chính, bộ máy, công vụ, tài chính công, hiện đại hóa), each with its strengths, its
-    shortcomings and its recommendations; a query asking for the shortcomings on a matter asks
-    for part of one such section, whose other findings are next to it, while the same matter in
-    the other sense answers nothing asked (Plan.section). In the engine's pools of the ten judged
-    sets' section queries naming a matter, 14 of 459 findings of another polarity were judged
-    relevant; of the findings of the polarity asked and the strongest matter's area outside the
-    pool, 154 of 894."""
-    if not plan.section or query.areas or not query.matters:
-        return query
-    return replace(query, areas=((taxonomy or load_taxonomy()).get(query.matters[0]).area,))
-
-
 def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = None,
            ranker: Ranker | None = None) -> SearchResult:
     """The one search every front end runs: the query's matters found, then the backend asked
@@ -246,14 +217,12 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
     read as if the reranker had put a weaker finding first. A page past the pool asks the
     engine for the pool too, for its lowest score.
 
-    The engine is asked with the section's area (`with_section`) and the strongest matter's
-    (`with_matter_area`; `taxonomy` the theme vocabulary); the reranker reads the query as typed,
-    the areas it names whole."""
+    The engine is asked with the strongest matter's area too (`with_matter_area`; `taxonomy` the
+    theme vocabulary); the reranker reads the query as typed, the areas it names whole."""
     pool = ranker.pool
     if query.sort == "date" or not query.text.strip() or query.limit <= 0 or pool <= 0:
         return backend.search(with_matter_area(query, taxonomy), plan)
     read = query
-    query = with_section(query, plan, taxonomy) if plan is not None else query
     page_size = pool_page(query, pool)
     end = query.offset + query.limit
     # The engine's hits come without snippets (Query.snippets): only the page's are marked, at
@@ -363,8 +332,13 @@ def with_matter_area(query: Query, taxonomy: Taxonomy | None = None) -> Query:
     tier's findings speaking of a matter besides their own (index/query.py). Only for the
     engine's request: the reranker reads the areas the user named (index/rerank.py area_named),
     and a finding of the matter's area is not one of an area the query names. Idempotent, so
-    engine_pool can apply it to a query `reranked` already widened. A section query
-    (`with_section`) already asks for the same area; this asks it of every query with a matter.
+    engine_pool can apply it to a query `reranked` already widened.
+
+    A query asking for a section ("hạn chế trong giải quyết thủ tục hộ tịch": Plan.section) gets
+    the rest of that section of the polarity asked, as the whole tier is: an inspection report is
+    written by the reform's areas, each with its strengths, shortcomings and recommendations, and
+    in the judged section queries' pools 14 of 459 findings of the other polarity were relevant
+    against 154 of 894 of the polarity asked and the strongest matter's area outside the pool.
     """
     if not query.matters:
         return query

@@ -5,6 +5,7 @@ matter tier — on both engines.
 The findings below are written for these tests, their themes set as ingest would set them
 (nlp/vi/themes.toml codes). "trang thiết bị bộ phận một cửa" asks about the one-stop desk's
 equipment: "bộ phận một cửa" is where (index/vi/frame_words.txt), "trang thiết bị" what.
+The frame list itself (compile_frame, is_frame), which the reranker reads too, is tested last.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import pytest
 from search_backends import BACKEND_PARAMS, FACTORIES
 
 from core.models import Area, Polarity
+from core.normalize import fold
 from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Query, SearchBackend
-from index.query import Alternative, Group, Plan, plan_query
+from index.query import Alternative, Group, Plan, compile_frame, is_frame, load_frame, plan_query
 
 TEXT = "trang thiết bị bộ phận một cửa"
 MATTERS = ("so_hoa.ha_tang",)  # the equipment's matter, as pipeline/search.py finds it
@@ -97,3 +99,34 @@ def test_a_unit_named_is_never_the_frame() -> None:
     # a unit whose name is a frame word is still a unit
     named = Group((Alternative(("cơ", "quan")),), unit="co quan")
     assert Plan(groups=(desk, named)).stage_topical == (False, True)
+
+
+def test_the_genres_frame_words_and_runs_of_them() -> None:
+    frame = load_frame()
+    assert is_frame(("cán", "bộ", "công", "chức"), frame)  # "cán bộ" + "công chức"
+    assert is_frame(("can", "bo"), frame)  # typed without accents, the same frame
+    assert is_frame(("bộ", "phận", "một", "cửa"), frame) and is_frame(("tthc",), frame)
+    assert is_frame(("xã",), frame)  # a level word, from core/levels.py
+    assert not is_frame(("đào", "tạo", "bồi", "dưỡng"), frame)
+    assert not is_frame(("cán", "bộ", "vắng", "mặt"), frame)  # a frame word and a matter
+    assert not is_frame(("tổ", "chức"), frame)  # also the matter "tổ chức bộ máy": not frame
+    assert not is_frame((), frame)
+
+
+def test_the_frame_list_is_read_as_every_word_list() -> None:
+    """Comments cut, compared folded, and [level] standing for each level word given."""
+    lines = ["# the officials", "Cán bộ  # who", "", "uỷ ban", "ủy ban", "[level]"]
+    frame = {("can", "bo"), ("uy", "ban"), ("xa",), ("thi", "tran")}
+    assert compile_frame(lines, ["xã", "thị trấn"]) == frame
+
+
+def test_the_frames_other_spellings_come_from_the_synonym_sets() -> None:
+    """A synonym set one member of which is frame words (or a run of them) is frame, every member
+    of it: the short forms are written once, in the synonym file. A set of no frame word is not."""
+    desk = ("bộ", "phận", "tiếp", "nhận", "và", "trả", "kết", "quả")
+    sets = [[("ủy", "ban", "nhân", "dân"), ("ubnd",)], [("bộ", "phận", "một", "cửa"), ("bpmc",), desk],
+            [("đào", "tạo", "bồi", "dưỡng"), ("đtbd",)]]
+    frame = compile_frame(["ủy ban nhân dân", "bộ phận", "một cửa"], [], sets)
+    assert is_frame(("UBND",), frame) and is_frame(("ubnd", "bộ", "phận"), frame)
+    assert is_frame(("BPMC",), frame) and is_frame(tuple(fold(s) for s in desk), frame)
+    assert not is_frame(("đtbd",), frame) and not is_frame(("tiếp", "nhận"), frame)

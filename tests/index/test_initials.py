@@ -42,6 +42,8 @@ def test_no_initials_for_one_word_a_digit_or_a_word_that_is_no_syllable(term: st
 def test_syllables_are_told_from_abbreviations() -> None:
     assert is_syllable("tư") and is_syllable("TU") and is_syllable("nghiêng") and is_syllable("Ủy")
     assert not is_syllable("cks") and not is_syllable("VBĐT") and not is_syllable("tw")
+    # "k" stands only before e, ê, i, y, and "c" never does: "ko" (không typed short) is none
+    assert is_syllable("kê") and is_syllable("kho") and is_syllable("chi") and not is_syllable("ko")
 
 
 def derived(sets: list[list[str]]) -> dict[str, list[str]]:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from core.normalize import fold
+from index.initials import is_syllable
 from index.shorthand import ShorthandError, compile_shorthand, load_shorthand
 
 TABLE = [{"typed": ["ko", "k0"], "word": "không", "why": "typed on phones"},
@@ -56,21 +54,10 @@ def test_the_shipped_table_compiles_and_rewrites_no_vietnamese_word() -> None:
         assert shorthand.expand(word) == word
 
 
-# A Vietnamese syllable folded: onset, vowels, coda; "k" stands only before e, ê, i, y and "c" never
-# does, so "ko" (không) is no syllable though its letters fit the pattern.
-_SYLLABLE = re.compile(r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-                       r"[aeiouy]{1,3}(ch|ng|nh|[cmnpt]|)$")
-
-
-def _syllable(form: str) -> bool:
-    folded = fold(form.lower())
-    return bool(_SYLLABLE.match(folded)) and not re.match(r"k[aou]|c[eiy]", folded)
-
-
 def test_no_shipped_form_is_a_vietnamese_syllable() -> None:
     """The table's rule: a form is rewritten wherever it stands alone, so none may be a syllable a
     query means as typed (typed without accents, "tu" would be tư, từ, tự)."""
-    assert _syllable("tu") and _syllable("nghieng") and _syllable("co") and not _syllable("ko")
+    assert is_syllable("tu") and is_syllable("nghieng") and is_syllable("co") and not is_syllable("ko")
     forms = load_shorthand().words
     assert {"ktra", "sdt", "vb"} <= set(forms)
-    assert not [form for form in forms if _syllable(form)]
+    assert not [form for form in forms if is_syllable(form)]

@@ -637,6 +637,27 @@ def test_v5_tables_opened_without_the_vocabulary_keep_each_findings_own_theme(tm
         reopened.close()
 
 
+def test_union_is_the_sorted_set_of_every_part() -> None:
+    """`_union` (sorted by hand, not np.unique) gives what np.unique of the joined parts gives:
+    ascending, each finding once, empty parts ignored; a lone part is returned as it is only when
+    it is ascending and unique (the unit lookup can list a finding under two unit fields)."""
+    import numpy as np
+
+    rng = random.Random(12)
+    for _ in range(200):
+        parts = [np.asarray(sorted(rng.sample(range(500), rng.randint(0, 40))), dtype=np.int64)
+                 for _ in range(rng.randint(2, 5))]
+        expected = np.unique(np.concatenate(parts))
+        found = sqlite_fts._union(parts)
+        assert found.dtype == np.int64 and found.tolist() == expected.tolist()
+    repeated = np.asarray([3, 3, 7], dtype=np.int64)
+    empty = np.empty(0, dtype=np.int64)
+    assert sqlite_fts._union([empty, repeated]).tolist() == [3, 7]
+    assert sqlite_fts._union([empty, empty]).tolist() == []
+    lone = np.asarray([2, 5, 9], dtype=np.int64)
+    assert sqlite_fts._union([lone, empty]) is lone
+
+
 def test_an_areas_findings_join_the_matter_tier_as_a_union_would() -> None:
     """`_matter_candidates` (the matter tier's themes and areas, less the stages' findings) gives
     what np.union1d and np.setdiff1d give, ascending and unique, and `_union` what np.unique

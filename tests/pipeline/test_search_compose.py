@@ -10,7 +10,7 @@ import pytest
 from core.errors import ConfigError
 from core.models import Area, Polarity
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Query
-from index.query import compile_lexicon, plan_query
+from index.query import compile_lexicon
 from index.sqlite_fts import SqliteFtsBackend
 from nlp.themes import parse_taxonomy
 from pipeline.search import (
@@ -24,7 +24,6 @@ from pipeline.search import (
     spelled_out,
     with_matter_area,
     with_matters,
-    with_section,
 )
 
 # A vocabulary written for these tests: one strong phrase, one weak one, two themes.
@@ -308,20 +307,6 @@ def test_the_composed_search_brings_the_area_named(tmp_path: Path) -> None:
             ("a1", TIER_WORDS), ("a2", TIER_MATTER)]
     finally:
         sqlite.close()
-
-
-def test_a_section_asked_adds_the_area_of_its_strongest_matter() -> None:
-    """"hạn chế về phiếu hẹn" asks for part of the report's section on procedures (Plan.section):
-    the engine is asked for the rest of that area too. Not a topic query, nor a query naming an
-    area itself or no matter."""
-    section = with_matters(Query(text="hạn chế về phiếu hẹn"), TAXONOMY)
-    assert with_section(section, plan_query(section.text), TAXONOMY).areas == ("tthc",)
-    topic = with_matters(Query(text="phiếu hẹn"), TAXONOMY)
-    assert with_section(topic, plan_query(topic.text), TAXONOMY) == topic
-    named = Query(text="hạn chế về phiếu hẹn", matters=("tthc.phieu_hen",), areas=("bo_may",))
-    assert with_section(named, plan_query(named.text), TAXONOMY) == named
-    unknown = Query(text="hạn chế về trụ sở")
-    assert with_section(unknown, plan_query(unknown.text), TAXONOMY) == unknown
 
 
 def test_the_composed_search_brings_the_sections_area_before_the_other_polarity(tmp_path: Path) -> None:
