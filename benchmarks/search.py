@@ -160,7 +160,7 @@ WHICH_ASKS = ("xã nào còn", "xa nao chua", "huyện nào", "nơi nào chưa",
 # Asks for one section of the reports on a matter (index/query.py: Plan.section), by the reports'
 # own headings and the verbs opening their recommendations, before the same phrases: the engine
 # ranks the polarity asked first and, past the words, brings the strongest matter's findings and
-# its area's (pipeline/search.py: with_section), the costliest matter tier.
+# its area's (pipeline/search.py: with_matter_area), the costliest matter tier.
 SECTION_ASKS = ("hạn chế trong", "han che ve", "tồn tại về", "ưu điểm về", "uu diem", "kiến nghị",
                 "kien nghi giam", "đề nghị khắc phục", "mặt được trong", "khó khăn vướng mắc về")
 
