@@ -18,12 +18,19 @@ no text" is the browse page (all findings or one area); "other words" are staff 
 matter in words no generated finding holds ("kiosk", "trụ sở vắng lặng", "gmail"), which the
 matter tier answers (pipeline/search.py: findings carry the theme ingest gives them, and every
 query goes through the composed search, theme matching included); "place typed" puts a unit's
-name before a staff phrase. Selectivity at 100k: each phrase matches
+name before a staff phrase; "section" asks for one section of the reports on a phrase ("hạn chế
+trong phiếu hẹn", "kien nghi giam ho so qua han": the polarity asked first, the strongest matter's
+area in the matter tier); "question" asks a cause or a remedy ("vì sao …", "làm sao để …").
+Selectivity at 100k: each phrase matches
 2.2% ("hom thu gop y") to 17% ("bao cao") of the findings (median 5.6%); filtered queries match
 0 to ~5,800 (median ~300). The run prints both.
 
     .venv/bin/python benchmarks/search.py --n 100000 --queries 200 --backend both \
         --es-url http://127.0.0.1:9200 [--alone]
+
+Each line also gives this process's CPU time per query ("cpu"): on a shared machine the wall
+clock counts the other processes' turns too, while the CPU time counts the work of the query
+(SQLite runs in this process; for Elasticsearch it leaves out the server's share).
 
 Every query goes through the composed search, the reranker included (index/rerank.py: the
 engine's first findings reordered); `--alone` times each query again without it, right after,
@@ -150,6 +157,20 @@ OTHER_WORDS = ("kiosk", "máy lấy số", "trụ sở vắng lặng", "vang lan
 WHICH_ASKS = ("xã nào còn", "xa nao chua", "huyện nào", "nơi nào chưa", "ở đâu còn", "đơn vị nào")
 
 
+# Asks for one section of the reports on a matter (index/query.py: Plan.section), by the reports'
+# own headings and the verbs opening their recommendations, before the same phrases: the engine
+# ranks the polarity asked first and, past the words, brings the strongest matter's findings and
+# its area's (pipeline/search.py: with_matter_area), the costliest matter tier.
+SECTION_ASKS = ("hạn chế trong", "han che ve", "tồn tại về", "ưu điểm về", "uu diem", "kiến nghị",
+                "kien nghi giam", "đề nghị khắc phục", "mặt được trong", "khó khăn vướng mắc về")
+
+
+# Questions of cause and of manner (index/vi/intents.toml [[answer]], "làm sao để" a cue of the
+# recommendations): the cause's words are one group more, ranked, never required (Plan.answer).
+QUESTION_ASKS = ("vì sao", "vi sao", "tại sao", "nguyên nhân", "làm sao để giảm", "làm thế nào để",
+                 "lam sao de")
+
+
 def _filtered(rng: random.Random) -> Query:
     """A text query narrowed by one or two of the filters the search form offers."""
     filters: dict[str, object] = {}
@@ -182,6 +203,10 @@ QUERIES: dict[str, QueryMaker] = {
     # A unit typed before the words ("Tân An phiếu hẹn"): the place's findings come first, which
     # asks the engine a second time, with the place as a filter (pipeline/search.py engine_pool).
     "place typed": lambda rng: Query(text=f"{_name(rng)} {rng.choice(TEXTS)}"),
+    # "hạn chế trong phiếu hẹn", "kien nghi giam ho so qua han": a section of the reports asked.
+    "section": lambda rng: Query(text=f"{rng.choice(SECTION_ASKS)} {rng.choice(TEXTS)}"),
+    # "vì sao hồ sơ quá hạn", "làm sao để giảm trễ hạn": a cause or a remedy asked.
+    "question": lambda rng: Query(text=f"{rng.choice(QUESTION_ASKS)} {rng.choice(TEXTS)}"),
 }
 
 
@@ -225,19 +250,22 @@ def measure(backend: SearchBackend, n: int, queries: int, seed: int, alone: bool
         latencies: list[float] = []
         engine: list[float] = []  # the same queries without the reranker (`alone`)
         totals: list[int] = []
+        cpu: list[float] = []  # this process's CPU time of each query (the reranker included)
         for k in range(queries):
             query = make(rng)
             runs = [(None, latencies)] + ([(Ranker({}, pool=0), engine)] if alone else [])
             for ranker, times in runs if k % 2 == 0 else runs[::-1]:  # each first half the time
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 total = composed(backend, query, ranker=ranker).total  # what users get: matters too
                 times.append((time.perf_counter() - t0) * 1000)
                 if ranker is None:
                     totals.append(total)
+                    cpu.append((time.process_time() - c0) * 1000)
         without = (f"   without the reranker p50 {_percentile(engine, 50):.1f} ms"
                    f" p95 {_percentile(engine, 95):.1f} ms" if engine else "")
         print(f"[{backend.name}] {name:>16}: p50 {_percentile(latencies, 50):7.1f} ms"
-              f"   p95 {_percentile(latencies, 95):7.1f} ms   ({_spread(totals)}){without}")
+              f"   p95 {_percentile(latencies, 95):7.1f} ms   ({_spread(totals)}){without}"
+              f"   cpu p50 {_percentile(cpu, 50):.1f} ms p95 {_percentile(cpu, 95):.1f} ms")
     similar: list[float] = []
     for _ in range(min(queries, 50)):
         t0 = time.perf_counter()

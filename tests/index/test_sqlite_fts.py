@@ -659,13 +659,23 @@ def test_union_is_the_sorted_set_of_every_part() -> None:
 
 
 def test_an_areas_findings_join_the_matter_tier_as_a_union_would() -> None:
-    """`_with_sorted` (the matter tier's areas, index/sqlite_fts.py) gives what np.union1d gives,
-    ascending and unique, on overlapping, disjoint, empty and identical lists."""
+    """`_matter_candidates` (the matter tier's themes and areas, less the stages' findings) gives
+    what np.union1d and np.setdiff1d give, ascending and unique, and `_union` what np.unique
+    gives, on overlapping, disjoint, empty and identical lists."""
     import numpy as np
 
     rng = random.Random(3)
-    cases = [(sorted(rng.sample(range(500), 40)), sorted(rng.sample(range(500), 120))) for _ in range(20)]
-    cases += [([], [1, 5]), ([2, 3], []), ([1, 2, 3], [1, 2, 3]), ([1, 9], [4, 5])]
-    for found, more in cases:
-        a, b = np.asarray(found, dtype=np.int64), np.asarray(more, dtype=np.int64)
-        assert sqlite_fts._with_sorted(a, b).tolist() == np.union1d(a, b).tolist()
+    cases = [(sorted(rng.sample(range(500), 40)), sorted(rng.sample(range(500), 120)),
+              sorted(rng.sample(range(500), 60))) for _ in range(20)]
+    cases += [([], [1, 5], []), ([2, 3], [], [3]), ([1, 2, 3], [1, 2, 3], [1, 2, 3]), ([1, 9], [4, 5], [0])]
+    for found, area, stage in cases:
+        a, b, c = (np.asarray(x, dtype=np.int64) for x in (found, area, stage))
+        marks = np.zeros(500, dtype=np.bool_)
+        marks[b] = True
+        union = np.union1d(a, b)
+        assert sqlite_fts._matter_candidates(500, [a], marks, c).tolist() == \
+            np.setdiff1d(union, c, assume_unique=True).tolist()
+        assert sqlite_fts._matter_candidates(500, [a, b], None, c).tolist() == \
+            np.setdiff1d(union, c, assume_unique=True).tolist()
+        assert sqlite_fts._union([a, b, c]).tolist() == np.unique(np.concatenate([a, b, c])).tolist()
+        assert sqlite_fts._union([a, b, c]).dtype == np.int64
