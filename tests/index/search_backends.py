@@ -9,12 +9,12 @@ needs the `es_url` fixture (tests/conftest.py), which skips (or fails, in CI) wi
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 
-from index.base import SearchBackend
+from index.base import FindingRecord, Query, SearchBackend
 
 
 def sqlite_backend(folder: Path, request: pytest.FixtureRequest) -> SearchBackend:
@@ -43,3 +43,17 @@ def elastic_backend(folder: Path, request: pytest.FixtureRequest) -> SearchBacke
 FACTORIES: dict[str, Callable[[Path, pytest.FixtureRequest], SearchBackend]] = {
     "sqlite": sqlite_backend, "elasticsearch": elastic_backend}
 BACKEND_PARAMS = [pytest.param("sqlite"), pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)]
+
+
+def indexed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+            records: Sequence[FindingRecord]) -> SearchBackend:
+    """The engine a parametrized fixture names (`request.param`), holding `records`."""
+    backend = FACTORIES[request.param](tmp_path_factory.mktemp(request.param), request)
+    assert backend.index(records) == len(records)
+    return backend
+
+
+def found(backend: SearchBackend, **query: object) -> list[tuple[str, str]]:
+    """The ids and tiers of the page `backend` answers for the query built from `query`."""
+    result = backend.search(Query(**query))  # type: ignore[arg-type]
+    return [(h.record.finding_id, h.tier) for h in result.hits]

@@ -11,11 +11,11 @@ The frame list itself (compile_frame, is_frame), which the reranker reads too, i
 from __future__ import annotations
 
 import pytest
-from search_backends import BACKEND_PARAMS, FACTORIES
+from search_backends import BACKEND_PARAMS, found, indexed
 
 from core.models import Area, Polarity
 from core.normalize import fold
-from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Query, SearchBackend
+from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, SearchBackend
 from index.query import Alternative, Group, Plan, compile_frame, is_frame, load_frame, plan_query
 
 TEXT = "trang thiết bị bộ phận một cửa"
@@ -44,14 +44,7 @@ RECORDS = (
 
 @pytest.fixture(scope="module", params=BACKEND_PARAMS)
 def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
-    shared = FACTORIES[request.param](tmp_path_factory.mktemp("frame"), request)
-    assert shared.index(RECORDS) == len(RECORDS)
-    return shared
-
-
-def found(backend: SearchBackend, **query: object) -> list[tuple[str, str]]:
-    result = backend.search(Query(**query))  # type: ignore[arg-type]
-    return [(h.record.finding_id, h.tier) for h in result.hits]
+    return indexed(request, tmp_path_factory, RECORDS)
 
 
 def test_the_setting_alone_is_no_partial_match_and_comes_after_the_matter(backend: SearchBackend) -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from search_backends import BACKEND_PARAMS, FACTORIES
+from search_backends import BACKEND_PARAMS, FACTORIES, found, indexed
 
 from core.models import Area, Polarity
 from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Query, SearchBackend
@@ -53,14 +53,7 @@ RECORDS = (
 
 @pytest.fixture(scope="module", params=BACKEND_PARAMS)
 def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
-    shared = FACTORIES[request.param](tmp_path_factory.mktemp("matter"), request)
-    assert shared.index(RECORDS) == len(RECORDS)
-    return shared
-
-
-def found(backend: SearchBackend, **query: object) -> list[tuple[str, str]]:
-    result = backend.search(Query(**query))  # type: ignore[arg-type]
-    return [(h.record.finding_id, h.tier) for h in result.hits]
+    return indexed(request, tmp_path_factory, RECORDS)
 
 
 def test_the_matter_tier_comes_after_the_words_and_before_the_fill(backend: SearchBackend) -> None:
