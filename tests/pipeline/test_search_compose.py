@@ -121,6 +121,14 @@ def _rec(fid: str, text: str, words: str, theme: str,
 
 
 @pytest.fixture
+def sqlite(tmp_path: Path) -> Iterator[SqliteFtsBackend]:
+    """An empty SQLite engine, closed after the test."""
+    empty = SqliteFtsBackend(tmp_path / "search.db")
+    yield empty
+    empty.close()
+
+
+@pytest.fixture
 def backend(tmp_path: Path) -> Iterator[SqliteFtsBackend]:
     sqlite = SqliteFtsBackend(tmp_path / "search.db")
     sqlite.index([
@@ -143,46 +151,38 @@ def test_the_composed_search_brings_the_matter_the_engine_alone_does_not(backend
     assert [matter_label(h, TAXONOMY) for h in composed.hits] == [None, "Phiếu hẹn"]
 
 
-def test_a_short_page_lists_the_matters_area_after_the_matter(tmp_path: Path) -> None:
+def test_a_short_page_lists_the_matters_area_after_the_matter(sqlite: SqliteFtsBackend) -> None:
     """The words find less than a page: after the matter's own findings come the other findings
     of its area (g1: the handling of files, filed under a neighbour theme of the same section),
     not those of another area (q1); each names no matter of the query (it came by the area)."""
-    sqlite = SqliteFtsBackend(tmp_path / "search.db")
-    try:
-        sqlite.index([
-            _rec("g1", "Giải quyết hồ sơ còn chậm.", "Giải_quyết hồ_sơ còn chậm .", "tthc.giai_quyet"),
-            _rec("p1", "Bộ phận một cửa chưa cấp phiếu hẹn.", "Bộ_phận một_cửa chưa cấp phiếu_hẹn .",
-                 "tthc.phieu_hen"),
-            _rec("p2", "Không lập sổ theo dõi hồ sơ.", "Không lập sổ theo_dõi hồ_sơ .", "tthc.phieu_hen"),
-            _rec("q1", "Trụ sở xã vắng lặng.", "Trụ_sở xã vắng_lặng .", "cong_vu.ky_luat"),
-        ])
-        hits = search(sqlite, Query(text="phieu hen"), TAXONOMY).hits
-        assert [(h.record.finding_id, h.tier, h.matter) for h in hits] == [
-            ("p1", TIER_WORDS, None), ("p2", TIER_MATTER, "tthc.phieu_hen"), ("g1", TIER_MATTER, None)]
-        # The engine asked without the composed search's widening lists the matter alone.
-        alone = sqlite.search(with_matters(Query(text="phieu hen"), TAXONOMY))
-        assert [h.record.finding_id for h in alone.hits] == ["p1", "p2"]
-    finally:
-        sqlite.close()
+    sqlite.index([
+        _rec("g1", "Giải quyết hồ sơ còn chậm.", "Giải_quyết hồ_sơ còn chậm .", "tthc.giai_quyet"),
+        _rec("p1", "Bộ phận một cửa chưa cấp phiếu hẹn.", "Bộ_phận một_cửa chưa cấp phiếu_hẹn .",
+             "tthc.phieu_hen"),
+        _rec("p2", "Không lập sổ theo dõi hồ sơ.", "Không lập sổ theo_dõi hồ_sơ .", "tthc.phieu_hen"),
+        _rec("q1", "Trụ sở xã vắng lặng.", "Trụ_sở xã vắng_lặng .", "cong_vu.ky_luat"),
+    ])
+    hits = search(sqlite, Query(text="phieu hen"), TAXONOMY).hits
+    assert [(h.record.finding_id, h.tier, h.matter) for h in hits] == [
+        ("p1", TIER_WORDS, None), ("p2", TIER_MATTER, "tthc.phieu_hen"), ("g1", TIER_MATTER, None)]
+    # The engine asked without the composed search's widening lists the matter alone.
+    alone = sqlite.search(with_matters(Query(text="phieu hen"), TAXONOMY))
+    assert [h.record.finding_id for h in alone.hits] == ["p1", "p2"]
 
 
-def test_a_short_page_lists_the_areas_findings_of_the_polarity_asked_only(tmp_path: Path) -> None:
+def test_a_short_page_lists_the_areas_findings_of_the_polarity_asked_only(sqlite: SqliteFtsBackend) -> None:
     """As the whole matter tier: the area's strengths answer no question about its shortcomings."""
-    sqlite = SqliteFtsBackend(tmp_path / "search.db")
-    try:
-        sqlite.index([
-            _rec("g1", "Giải quyết hồ sơ còn chậm.", "Giải_quyết hồ_sơ còn chậm .", "tthc.giai_quyet"),
-            _rec("g2", "Giải quyết hồ sơ đúng hạn.", "Giải_quyết hồ_sơ đúng hạn .", "tthc.giai_quyet",
-                 Polarity.STRENGTH),
-            _rec("p1", "Bộ phận một cửa chưa cấp phiếu hẹn.", "Bộ_phận một_cửa chưa cấp phiếu_hẹn .",
-                 "tthc.phieu_hen"),
-        ])
-        found = {h.record.finding_id for h in search(sqlite, Query(text="hạn chế phiếu hẹn"), TAXONOMY).hits}
-        assert found == {"p1", "g1"}
-        assert {h.record.finding_id for h in search(sqlite, Query(text="phiếu hẹn"), TAXONOMY).hits} == {
-            "p1", "g1", "g2"}
-    finally:
-        sqlite.close()
+    sqlite.index([
+        _rec("g1", "Giải quyết hồ sơ còn chậm.", "Giải_quyết hồ_sơ còn chậm .", "tthc.giai_quyet"),
+        _rec("g2", "Giải quyết hồ sơ đúng hạn.", "Giải_quyết hồ_sơ đúng hạn .", "tthc.giai_quyet",
+             Polarity.STRENGTH),
+        _rec("p1", "Bộ phận một cửa chưa cấp phiếu hẹn.", "Bộ_phận một_cửa chưa cấp phiếu_hẹn .",
+             "tthc.phieu_hen"),
+    ])
+    found = {h.record.finding_id for h in search(sqlite, Query(text="hạn chế phiếu hẹn"), TAXONOMY).hits}
+    assert found == {"p1", "g1"}
+    assert {h.record.finding_id for h in search(sqlite, Query(text="phiếu hẹn"), TAXONOMY).hits} == {
+        "p1", "g1", "g2"}
 
 
 def test_the_engine_is_asked_for_the_strongest_matters_area_besides_the_areas_named() -> None:
@@ -195,19 +195,15 @@ def test_the_engine_is_asked_for_the_strongest_matters_area_besides_the_areas_na
     assert asked.areas == ("bo_may",)
 
 
-def test_a_hit_spoken_of_besides_its_own_matter_names_the_querys_matter(tmp_path: Path) -> None:
+def test_a_hit_spoken_of_besides_its_own_matter_names_the_querys_matter(sqlite: SqliteFtsBackend) -> None:
     """Its own theme is not what the query asked: the CLI and web page show the matter it came by."""
-    sqlite = SqliteFtsBackend(tmp_path / "search.db")
-    try:
-        sqlite.index([FindingRecord(
-            finding_id="g1", doc_key="doc-g1", doc_id="g1.pdf", text="Hồ sơ tồn đọng, không có sổ theo dõi.",
-            words="Hồ_sơ tồn_đọng , không có sổ theo_dõi .", polarity=Polarity.SHORTCOMING, area=Area.TTHC,
-            theme="tthc.giai_quyet", themes=("tthc.giai_quyet", "tthc.phieu_hen"), year=2022)])
-        hits = search(sqlite, Query(text="phieu hen"), TAXONOMY).hits
-        assert [(h.record.finding_id, h.tier, h.matter) for h in hits] == [
-            ("g1", TIER_MATTER, "tthc.phieu_hen")]
-    finally:
-        sqlite.close()
+    sqlite.index([FindingRecord(
+        finding_id="g1", doc_key="doc-g1", doc_id="g1.pdf", text="Hồ sơ tồn đọng, không có sổ theo dõi.",
+        words="Hồ_sơ tồn_đọng , không có sổ theo_dõi .", polarity=Polarity.SHORTCOMING, area=Area.TTHC,
+        theme="tthc.giai_quyet", themes=("tthc.giai_quyet", "tthc.phieu_hen"), year=2022)])
+    hits = search(sqlite, Query(text="phieu hen"), TAXONOMY).hits
+    assert [(h.record.finding_id, h.tier, h.matter) for h in hits] == [
+        ("g1", TIER_MATTER, "tthc.phieu_hen")]
 
 
 def test_matter_of_prefers_the_findings_own_theme_then_the_strongest_matter() -> None:
@@ -292,43 +288,36 @@ def _area_rec(fid: str, text: str, words: str, theme: str) -> FindingRecord:
                          polarity=Polarity.SHORTCOMING, area=Area.BO_MAY, theme=theme, year=2022)
 
 
-def test_the_composed_search_brings_the_area_named(tmp_path: Path) -> None:
-    sqlite = SqliteFtsBackend(tmp_path / "search.db")
-    try:
-        sqlite.index([
-            _area_rec("a1", "Tồn tại về tổ chức bộ máy của xã.", "Tồn_tại về tổ_chức bộ_máy của xã .",
-                      "bo_may.sap_xep"),
-            _area_rec("a2", "Chưa phân công nhiệm vụ rõ ràng.", "Chưa phân_công nhiệm_vụ rõ_ràng .",
-                      "bo_may.chuc_nang"),
-            _rec("p2", "Không lập sổ theo dõi hồ sơ.", "Không lập sổ theo_dõi hồ_sơ .", "tthc.phieu_hen"),
-        ])
-        composed = search(sqlite, Query(text="tồn tại về tổ chức bộ máy"), AREAS)
-        assert [(h.record.finding_id, h.tier) for h in composed.hits] == [
-            ("a1", TIER_WORDS), ("a2", TIER_MATTER)]
-    finally:
-        sqlite.close()
+def test_the_composed_search_brings_the_area_named(sqlite: SqliteFtsBackend) -> None:
+    sqlite.index([
+        _area_rec("a1", "Tồn tại về tổ chức bộ máy của xã.", "Tồn_tại về tổ_chức bộ_máy của xã .",
+                  "bo_may.sap_xep"),
+        _area_rec("a2", "Chưa phân công nhiệm vụ rõ ràng.", "Chưa phân_công nhiệm_vụ rõ_ràng .",
+                  "bo_may.chuc_nang"),
+        _rec("p2", "Không lập sổ theo dõi hồ sơ.", "Không lập sổ theo_dõi hồ_sơ .", "tthc.phieu_hen"),
+    ])
+    composed = search(sqlite, Query(text="tồn tại về tổ chức bộ máy"), AREAS)
+    assert [(h.record.finding_id, h.tier) for h in composed.hits] == [
+        ("a1", TIER_WORDS), ("a2", TIER_MATTER)]
 
 
-def test_the_composed_search_brings_the_sections_area_before_the_other_polarity(tmp_path: Path) -> None:
+def test_the_composed_search_brings_the_sections_area_before_the_other_polarity(
+        sqlite: SqliteFtsBackend) -> None:
     """The shortcoming of the procedures' area on another matter (s1) answers "hạn chế về phiếu
     hẹn" better than the strength on its matter (g1), which comes last; the engine alone, asked
     the query as typed, does not bring s1."""
-    sqlite = SqliteFtsBackend(tmp_path / "search.db")
-    try:
-        sqlite.index([
-            _rec("p1", "Bộ phận một cửa chưa cấp phiếu hẹn.", "Bộ_phận một_cửa chưa cấp phiếu_hẹn .",
-                 "tthc.phieu_hen"),
-            _rec("s1", "Hồ sơ trễ hạn chưa có văn bản xin lỗi.", "Hồ_sơ trễ hạn chưa có văn_bản xin_lỗi .",
-                 "tthc.giai_quyet"),
-            FindingRecord(finding_id="g1", doc_key="doc-g1", doc_id="g1.pdf",
-                          text="Xã đã cấp phiếu hẹn đầy đủ.", words="Xã đã cấp phiếu_hẹn đầy_đủ .",
-                          polarity=Polarity.STRENGTH, area=Area.TTHC, theme="tthc.phieu_hen", year=2022),
-        ])
-        asked = Query(text="hạn chế về phiếu hẹn")
-        hits = search(sqlite, asked, TAXONOMY).hits
-        assert [(h.record.finding_id, h.tier) for h in hits] == [
-            ("p1", TIER_WORDS), ("s1", TIER_MATTER), ("g1", TIER_WORDS)]
-        alone = sqlite.search(with_matters(asked, TAXONOMY)).hits
-        assert "s1" not in {h.record.finding_id for h in alone}
-    finally:
-        sqlite.close()
+    sqlite.index([
+        _rec("p1", "Bộ phận một cửa chưa cấp phiếu hẹn.", "Bộ_phận một_cửa chưa cấp phiếu_hẹn .",
+             "tthc.phieu_hen"),
+        _rec("s1", "Hồ sơ trễ hạn chưa có văn bản xin lỗi.", "Hồ_sơ trễ hạn chưa có văn_bản xin_lỗi .",
+             "tthc.giai_quyet"),
+        FindingRecord(finding_id="g1", doc_key="doc-g1", doc_id="g1.pdf",
+                      text="Xã đã cấp phiếu hẹn đầy đủ.", words="Xã đã cấp phiếu_hẹn đầy_đủ .",
+                      polarity=Polarity.STRENGTH, area=Area.TTHC, theme="tthc.phieu_hen", year=2022),
+    ])
+    asked = Query(text="hạn chế về phiếu hẹn")
+    hits = search(sqlite, asked, TAXONOMY).hits
+    assert [(h.record.finding_id, h.tier) for h in hits] == [
+        ("p1", TIER_WORDS), ("s1", TIER_MATTER), ("g1", TIER_WORDS)]
+    alone = sqlite.search(with_matters(asked, TAXONOMY)).hits
+    assert "s1" not in {h.record.finding_id for h in alone}
