@@ -185,7 +185,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     from index.backends import open_backend
     from index.base import Query, SearchResult
     from pipeline.query_rules import query_problem
-    from pipeline.search import matter_label
+    from pipeline.search import came_by_area, matter_label
     from pipeline.search import search as composed
 
     settings = settings_of(ctx)
@@ -238,6 +238,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         click.echo(f"    {r.text}")
         if matter := matter_label(hit):
             click.echo(f"    same matter as the query, in other words: {matter}")
+        elif came_by_area(hit):
+            click.echo(f"    same area of the reports as the query's matter: {r.area}")
         click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
     for name, pairs in result.facets.items():
         click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))
@@ -320,7 +322,8 @@ def _hit_dict(hit: Any) -> dict[str, Any]:
             "provinces": list(r.provinces), "polarity": r.polarity, "area": r.area,
             "text": r.text, "snippet": hit.snippet, "score": round(hit.score, 4), "page": r.page,
             "start": r.start, "end": r.end, "theme": r.theme, "themes": list(r.themes),
-            # why it came: the query's words, the same matter in other words (which), or some words
+            # why it came: the query's words, the same matter in other words (which; None in the
+            # matter tier: by the matter's area, came_by_area), or some words
             "tier": hit.tier, "matter": hit.matter}
 
 

@@ -382,6 +382,14 @@ def matter_label(hit: Hit, taxonomy: Taxonomy | None = None) -> str | None:
     return (taxonomy or load_taxonomy()).label(hit.matter) if hit.matter else None
 
 
+def came_by_area(hit: Hit) -> bool:
+    """Whether a hit came in the matter tier by the area of the query's matter alone
+    (`with_matter_area`): none of the query's words, none of its matters, the same section of the
+    reports. The CLI's and the web page's "why it came" line for it: a list past the words'
+    findings should not read as if those findings held the words."""
+    return hit.tier == TIER_MATTER and hit.matter is None
+
+
 def province_suggestions(backend: SearchBackend, province: str) -> tuple[tuple[str, ...], bool]:
     """When a province filter finds nothing: the indexed provinces closest to what was typed
     ("Quang Trj" → Quảng Trị) and True, or, when none is close, every indexed province and

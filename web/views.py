@@ -23,7 +23,7 @@ from index.base import Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
 from pipeline.hints import inside_total
-from pipeline.search import matter_label, province_suggestions, search
+from pipeline.search import came_by_area, matter_label, province_suggestions, search
 from reports.compare import (
     Comparison,
     Filters,
@@ -81,6 +81,8 @@ class HitView:
     matter: str | None = None
     # Beside the units, as the CLI prints them: many communes share a name (xã Tân Thạnh)
     provinces: tuple[str, ...] = ()
+    # Came by the area of the query's matter alone (pipeline.search.came_by_area)
+    by_area: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,7 @@ def hit_view(hit: Hit) -> HitView:
         r.page,
         matter_label(hit),
         r.provinces,
+        came_by_area(hit),
     )
 
 

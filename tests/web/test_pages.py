@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -441,3 +442,28 @@ def test_failures_give_a_vietnamese_page_without_details(
         monkeypatch.setattr(views, "search_view", unreadable)
         r = c.get("/")
         assert r.status_code == 503 and "Không đọc được kho dữ liệu" in r.text and "malformed" not in r.text
+
+
+def test_a_hit_of_the_matters_area_alone_says_so_and_no_other_hit_does() -> None:
+    """A finding the matter tier brought by the area of the query's matter (pipeline/search.py
+    with_matter_area) holds none of the words and is of another matter: its badge says "same
+    field" (cùng lĩnh vực), not "same matter"; a hit of the words says neither."""
+    from dataclasses import replace
+
+    from jinja2 import Environment, FileSystemLoader
+
+    import web
+    from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit
+    from web.views import hit_view
+
+    record = FindingRecord(finding_id="g1", doc_key="k", doc_id="g1.pdf", text="Giải quyết hồ sơ còn chậm.",
+                           polarity="shortcoming", area="tthc", theme="tthc.giai_quyet")
+    hit = Hit(record=record, score=1.0, snippet="Giải quyết hồ sơ còn chậm.", tier=TIER_MATTER)
+    shown = Environment(loader=FileSystemLoader(Path(web.__file__).parent / "templates"), autoescape=True)
+    badge = shown.get_template("_hit.html")
+    assert hit_view(hit).by_area
+    assert ">cùng lĩnh vực</span>" in badge.render(hit=hit_view(hit))
+    of_matter = replace(hit, matter="tthc.phieu_hen")
+    assert not hit_view(of_matter).by_area
+    assert "cùng lĩnh vực" not in badge.render(hit=hit_view(of_matter))
+    assert "cùng lĩnh vực" not in badge.render(hit=hit_view(replace(hit, tier=TIER_WORDS)))
