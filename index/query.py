@@ -490,13 +490,13 @@ class Lexicon:
     # intents.toml [setting] levels, LEVEL standing for each level word), matching folded too:
     # after a topic, ranked, not required (`_cut_run`, `_framing_level`).
     level_settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
-    # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
     # The question words asking which of the thing named before them (intents.toml [reading]
     # `choosing`: "giải pháp nào", "hạn chế gì"; `Lexicon._asks_beside`).
     choosing: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The verbs a question of manner asks about (intents.toml [reading] `manner_verbs`: "xử lý
     # thế nào"): right before a focus word, ranked, not required (`Lexicon.manner_verb_at`).
     manner_verbs: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
     # Abbreviations derived from the initials of a set's members (index/initials.py), each with
     # the index of its set in `synonyms`: typed, one brings its set; never an alternative of a
