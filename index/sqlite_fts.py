@@ -500,17 +500,12 @@ class _Columns:
                    if polarity is not None and combo[2] == polarity)
 
     def in_areas(self, areas: Sequence[str]) -> BoolArray:
-        """Per rowid, whether the finding is about one of `areas` (codes): `of_areas` of every
-        finding, without listing them (rowids the index lacks are no finding: False)."""
+        """Per rowid, whether the finding is about one of `areas` (codes), without listing them
+        (rowids the index lacks are no finding: False)."""
         codes = [code for code, combo in enumerate(self.combos) if combo[1] in areas]
         marks = np.zeros(len(self.combo), dtype=np.bool_)
         marks[self.newest_first] = np.isin(self.combo[self.newest_first], codes)
         return marks
-
-    def of_areas(self, ids: IntArray, areas: Sequence[str]) -> BoolArray:
-        """Which of `ids` are about one of `areas` (codes)."""
-        codes = [code for code, combo in enumerate(self.combos) if combo[1] in areas]
-        return np.isin(self.combo[ids], codes)
 
     def newest(self, ids: IntArray | None, limit: int, offset: int) -> list[int]:
         """One page of `ids` (None: every finding) in the browse order."""
