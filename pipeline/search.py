@@ -66,7 +66,7 @@ def query_matters(text: str | Parsed, taxonomy: Taxonomy | None = None) -> tuple
     for member in synonyms_of(text, lexicon):
         # One vote per form: members differing by a function word only ("bộ phận tiếp nhận (và)
         # trả kết quả") are one way of naming the thing written twice, not two.
-        form = content_form(member, lexicon)
+        form = lexicon.content_form(member)
         if form in voted:
             continue
         voted.add(form)
@@ -115,13 +115,6 @@ def synonyms_of(text: str | Parsed, lexicon: Lexicon | None = None) -> list[str]
         out += [" ".join(m if accents else [fold(s) for s in m]) for m in members if m != typed_member]
         i += max(length, 1)
     return out
-
-
-def content_form(member: str, lexicon: Lexicon) -> tuple[str, ...]:
-    """A synonym member's words without its stop words (index/vi/query_stopwords.txt), folded:
-    what two spellings of one name share ("bộ phận tiếp nhận và trả kết quả", "bộ phận tiếp
-    nhận trả kết quả" → the same form). The lexicon's (Lexicon.content_form: kept per member)."""
-    return lexicon.content_form(member)
 
 
 def spelled_out(wanted: str, lexicon: Lexicon | None = None) -> str:
@@ -222,15 +215,14 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
     pool = ranker.pool
     if query.sort == "date" or not query.text.strip() or query.limit <= 0 or pool <= 0:
         return backend.search(with_matter_area(query, taxonomy), plan)
-    read = query
     page_size = pool_page(query, pool)
     end = query.offset + query.limit
     # The engine's hits come without snippets (Query.snippets): only the page's are marked, at
     # the end (`SearchBackend.highlighted`), not the pool's three pages.
     bare = with_matter_area(replace(query, snippets=False), taxonomy)
     first, displaced = engine_pool(backend, bare if query.offset < pool else replace(bare, facets=False),
-                                   pool, plan)
-    ranked = ranker.ranked(first.hits, Asked.of(read, first.plan or Plan()))
+                                   pool, plan, taxonomy)
+    ranked = ranker.ranked(first.hits, Asked.of(query, first.plan or Plan()))
     hits = [replace(hit, score=score) for hit, score in ranked[query.offset:end]]
     if query.offset < pool and (end <= pool or len(first.hits) < pool):
         return replace(first, hits=backend.highlighted(hits, first.plan))
@@ -267,8 +259,8 @@ def pool_page(query: Query, pool: int) -> int:
     return max(pool, query.tier_page)
 
 
-def engine_pool(backend: SearchBackend, query: Query, pool: int,
-                plan: Plan | None = None) -> tuple[SearchResult, tuple[Hit, ...]]:
+def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | None = None,
+                taxonomy: Taxonomy | None = None) -> tuple[SearchResult, tuple[Hit, ...]]:
     """The engine's first `pool` findings for `query` (its matters already found), in its
     order: what the reranker reorders, and what benchmarks/train_ranker.py learns from.
 
@@ -281,14 +273,15 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int,
     are about it or name it, then the rest of the place's findings (and the units inside it, as
     a unit typed matches: `within`) in the engine's order, then the others. A --unit filter
     already narrows to the place, and a query naming two places says no one place to put first.
-    `plan`: the engine's plan of the query, read once for both requests (`SearchBackend.plan`).
+    `plan`: the engine's plan of the query, read once for both requests (`SearchBackend.plan`);
+    `taxonomy`: the theme vocabulary the matter's area is read from (`with_matter_area`).
 
     Returns the pool and the engine's own first findings the place's pushed out of it, in the
     engine's order: the pages after the pool list them first, so no finding is lost. The place's
     own request is skipped when the first answer already holds all it could bring
     (`holds_every_answer`): the pool is then the same without it.
     """
-    asked = with_matter_area(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)))
+    asked = with_matter_area(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)), taxonomy)
     found = backend.search(asked, plan)
     # An agency typed with a place ("Sở LĐTB&XH Hà Nội", "Cần Thơ ... trung tâm phục vụ hành chính
     # công") is that place's agency: the place's findings first (those about its agency among them

@@ -14,7 +14,6 @@ from index.query import compile_lexicon
 from index.sqlite_fts import SqliteFtsBackend
 from nlp.themes import parse_taxonomy
 from pipeline.search import (
-    content_form,
     matter_label,
     matter_of,
     positive_text,
@@ -81,10 +80,10 @@ def test_spellings_of_one_name_vote_once_for_its_matter() -> None:
     """Members differing by a function word are one name written twice: the desk's full name with
     and without "và" must not outvote its short names ("bộ phận một cửa", "BPMC")."""
     lexicon = compile_lexicon(["và"], [])
-    full = content_form("bộ phận tiếp nhận và trả kết quả", lexicon)
-    assert full == content_form("bo phan tiep nhan tra ket qua", lexicon)
+    full = lexicon.content_form("bộ phận tiếp nhận và trả kết quả")
+    assert full == lexicon.content_form("bo phan tiep nhan tra ket qua")
     assert full == ("bo", "phan", "tiep", "nhan", "tra", "ket", "qua")
-    assert content_form("bộ phận một cửa", lexicon) != content_form("bộ phận 1 cửa", lexicon)
+    assert lexicon.content_form("bộ phận một cửa") != lexicon.content_form("bộ phận 1 cửa")
 
 
 def test_the_query_spelled_out_replaces_each_synonym_by_its_fullest_member() -> None:
