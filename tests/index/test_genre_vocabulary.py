@@ -45,7 +45,8 @@ def brings(typed: str, member: str) -> bool:
     # one procedure, its names
     ("giấy độc thân", "xác nhận tình trạng hôn nhân"), ("tách sổ", "tách thửa"), ("LLTP", "lý lịch tư pháp"),
     ("đổi bằng lái xe", "giấy phép lái xe"), ("thanh toán online", "thanh toán trực tuyến"),
-    ("hộ cá thể", "hộ kinh doanh"),
+    ("hộ cá thể", "hộ kinh doanh"), ("nhận con nuôi", "nuôi con nuôi"), ("trưởng ấp", "trưởng thôn"),
+    ("tổ CNSCĐ", "to cong nghe so cong dong"), ("chatbot", "trợ lý ảo"), ("xắp xếp", "sắp xếp"),
 ])
 def test_the_genre_says_it_these_ways(typed: str, member: str) -> None:
     assert brings(typed, member), groups(typed)
