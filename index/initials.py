@@ -26,8 +26,8 @@ Only the sets synonyms.toml marks `term = true` are abbreviated (session 11): th
 abbreviates its terms (bodies, systems, indexes, documents: UBND, DVCTT, VTVL), never the words
 describing a finding, whose initials (CHQĐ for chậm hơn quy định, QTH for quá thời hạn, ĐLM for
 đi làm muộn) name nothing and, as derived members, only wait to shadow a real abbreviation. A
-paraphrase set still makes initials it shares ambiguous (two things to a reader). Of 162 derived
-forms 56 remain; CV unchanged (no judged query types a paraphrase's initials).
+paraphrase set still makes initials it shares ambiguous (two things to a reader). Of 165 derived
+forms 58 remain; CV unchanged (no judged query types a paraphrase's initials).
 
 The rules (which syllables are skipped, the fewest letters, the rejected forms) are data,
 index/vi/initials.toml; this module compiles them and derives the members.
