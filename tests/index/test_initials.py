@@ -79,7 +79,8 @@ def test_only_term_sets_are_abbreviated_and_every_set_can_make_initials_ambiguou
 
 
 def test_term_sets_are_the_sets_marked_term() -> None:
-    entries = [{"terms": ["ủy ban nhân dân", "UBND"], "term": True}, {"terms": ["trễ hẹn", "quá hạn"]},
+    entries: list[dict[str, object]] = [{"terms": ["ủy ban nhân dân", "UBND"], "term": True},
+                                        {"terms": ["trễ hẹn", "quá hạn"]},
                {"terms": ["xe công", "xe công vụ"], "term": False}]
     assert term_sets(entries) == {0}
     with pytest.raises(ValueError, match="`term` is true or false"):
