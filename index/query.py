@@ -116,7 +116,7 @@ from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
-from index.initials import derived_initials, load_rules
+from index.initials import derived_initials, load_rules, term_sets
 from index.shorthand import load_shorthand
 
 DATA = Path(__file__).with_name("vi")
@@ -1118,7 +1118,7 @@ def load_lexicon() -> Lexicon:
                               data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
                               data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
                               data.get("setting", {}))
-    return with_abbreviations(lexicon, derived_initials(sets, load_rules()))
+    return with_abbreviations(lexicon, derived_initials(sets, load_rules(), term_sets(synonyms)))
 
 
 def with_abbreviations(lexicon: Lexicon, derived: Iterable[tuple[str, Sequence[str]]]) -> Lexicon:
