@@ -140,9 +140,6 @@ def best_date(published: str | None, year: int | None) -> str | None:
 # Why a hit came: the query's words (all of them, or most: the stages), the same matter as the
 # query in other words (Query.matters), or some of its words (the fill).
 TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS = "words", "matter", "some_words"
-# Set by the composed search, not the engines: a finding its words' feedback brought
-# (pipeline/search.py with_feedback, index/feedback_terms.py).
-TIER_FEEDBACK = "feedback"
 
 
 @dataclass(frozen=True, slots=True)

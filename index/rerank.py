@@ -29,7 +29,7 @@ from pathlib import Path
 
 from core.levels import ALL_LEVELS, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
-from index.base import TIER_FEEDBACK, TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
+from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
 from index.concepts import Concept, asked_concepts, load_concepts, share_held
 from index.query import (
     Alternative,
@@ -218,12 +218,6 @@ def in_stage(c: Candidate, asked: Asked, pool: int) -> float:
 def in_matter(c: Candidate, asked: Asked, pool: int) -> float:
     """Whether it came in the matter tier: the query's matter in other words."""
     return float(c.tier == TIER_MATTER)
-
-
-def by_feedback(c: Candidate, asked: Asked, pool: int) -> float:
-    """Whether it came by the words the query's first findings share (pipeline/search.py
-    with_feedback): none of the query's words, a guess at the matter's other words."""
-    return float(c.tier == TIER_FEEDBACK)
 
 
 def _group_held(c: Candidate, group: Group) -> bool:
@@ -641,7 +635,6 @@ FEATURES: dict[str, Feature] = {
     "matter_words": matter_held,
     "heading": heading_held,
     "feedback": feedback,
-    "expanded": by_feedback,
 }
 
 

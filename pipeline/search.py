@@ -25,24 +25,12 @@ read for the matters and areas, analysed once by the engine against its own word
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from core.normalize import fold
-from index.base import (
-    TIER_FEEDBACK,
-    TIER_MATTER,
-    TIER_SOME_WORDS,
-    TIER_WORDS,
-    Hit,
-    Query,
-    SearchBackend,
-    SearchResult,
-)
-from index.feedback_terms import candidate_terms, expansion_terms
-from index.query import Lexicon, Parsed, Plan, load_frame, load_lexicon, parse, province_key
+from index.base import TIER_MATTER, TIER_WORDS, Hit, Query, SearchBackend, SearchResult
+from index.query import Lexicon, Parsed, Plan, load_lexicon, parse, province_key
 from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
 from nlp.themes import Taxonomy, load_taxonomy
 
@@ -302,7 +290,7 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     groups = (found.plan or Plan()).groups
     places = [g.unit for g in groups if g.unit and not g.agency] or [g.unit for g in groups if g.unit]
     if query.unit or len(set(places)) != 1:
-        return with_feedback(backend, asked, found, (), pool)
+        return found, ()
     inside = () if holds_every_answer(found, asked) else backend.search(
         replace(asked, unit=places[0], within=True, facets=False), found.plan).hits
     at_place = Asked.of(query, found.plan or Plan())
@@ -312,79 +300,8 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     ordered += [h for h in inside if h.record.finding_id not in named]
     ordered += [h for h in found.hits if h.record.finding_id not in first]
     kept = {h.record.finding_id for h in ordered[:pool]}
-    return with_feedback(backend, asked, replace(found, hits=tuple(ordered[:pool])),
-                         tuple(h for h in found.hits if h.record.finding_id not in kept), pool)
-
-
-FEEDBACK_FIRST = int(os.environ.get("PRF_K", "3"))
-FEEDBACK_TERMS = int(os.environ.get("PRF_TERMS", "5"))
-FEEDBACK_ALWAYS = int(os.environ.get("PRF_ALWAYS", "0"))
-FEEDBACK_OFF = os.environ.get("PRF_OFF", "") == "1"
-FEEDBACK_WEAK = os.environ.get("PRF_WEAK", "fill+area")
-FEEDBACK_MAX = int(os.environ.get("PRF_MAX", "30"))
-FEEDBACK_MIN = int(os.environ.get("PRF_MIN", "1"))
-FEEDBACK_RERANKED = os.environ.get("PRF_RERANKED", "") == "1"
-
-
-def with_feedback(backend: SearchBackend, asked: Query, found: SearchResult, displaced: tuple[Hit, ...],
-                  pool: int) -> tuple[SearchResult, tuple[Hit, ...]]:
-    """The pool with its weakest findings (the fill, the area's) replaced by those the words of
-    its first findings bring (index/feedback_terms.py), each marked TIER_FEEDBACK."""
-    if FEEDBACK_OFF:
-        return found, displaced
-    hits = list(found.hits)
-    staged = [h for h in hits if h.tier == TIER_WORDS]
-    weak = [k for k, h in enumerate(hits) if _weak(h, asked.matters)]
-    slots = min(len(weak) + max(pool - len(hits), 0), FEEDBACK_MAX)
-    if FEEDBACK_ALWAYS:
-        slots = max(slots, min(FEEDBACK_ALWAYS, len(hits)))
-    if not staged or slots <= 0:
-        return found, displaced
-    typed = [s for clause in parse(asked.text).clauses for term in clause for s in term.syllables]
-    if FEEDBACK_RERANKED:
-        ranked = load_ranker().ranked(hits, Asked.of(asked, found.plan or Plan()))
-        staged = [h for h, _ in ranked]
-    found_terms = {k: t for k, t in candidate_terms([h.record for h in staged[:FEEDBACK_FIRST]], typed,
-                                                     excluded_terms()).items() if t.weight >= FEEDBACK_MIN}
-    held_by = {key: backend.search(Query(text=term.phrase, limit=0)).total
-               for key, term in found_terms.items()}
-    terms = expansion_terms(found_terms, held_by, backend.count(), FEEDBACK_TERMS)
-    if not terms:
-        return found, displaced
-    text = " OR ".join(t.phrase for t in terms)
-    more = backend.search(replace(asked, text=text, matters=(), areas=(), offset=0, limit=pool + slots,
-                                  page_size=pool, facets=False), backend.plan(parse(text))).hits
-    # Which findings give way: the weak ones, last first; past them (FEEDBACK_ALWAYS) the pool's last.
-    drop = sorted(weak, reverse=True)
-    drop += [k for k in range(len(hits) - 1, -1, -1) if k not in weak]
-    pooled = {h.record.finding_id for h in hits}
-    fresh = [replace(h, tier=TIER_FEEDBACK) for h in more if h.record.finding_id not in pooled]
-    room = max(pool - len(hits), 0)
-    added, fresh = fresh[:room], fresh[room:]
-    out = [*hits, *added]
-    given: list[Hit] = []
-    for k, hit in zip(drop[:slots - room], fresh, strict=False):
-        given.append(out[k])
-        out[k] = hit
-    kept = [h for h in out if h.tier != TIER_FEEDBACK] + [h for h in out if h.tier == TIER_FEEDBACK]
-    return replace(found, hits=tuple(kept)), (*given, *displaced)
-
-
-def _weak(hit: Hit, matters: tuple[str, ...]) -> bool:
-    """The pool's weakest findings: the fill (some of the words) and the area's (no word, none of
-    the query's matters: `came_by_area`'s reading before the matter is named)."""
-    if FEEDBACK_WEAK == "none":
-        return False
-    if hit.tier == TIER_SOME_WORDS:
-        return True
-    return (FEEDBACK_WEAK == "fill+area" and hit.tier == TIER_MATTER
-            and matter_of(hit.record.theme, hit.record.themes, matters) is None)
-
-
-@lru_cache(maxsize=1)
-def excluded_terms() -> frozenset[tuple[str, ...]]:
-    """What is never a feedback term: the stop words and question words, and the genre's frame."""
-    return frozenset(tuple(fold(s) for s in entry) for entry, _ in load_lexicon().stopwords) | load_frame()
+    return (replace(found, hits=tuple(ordered[:pool])),
+            tuple(h for h in found.hits if h.record.finding_id not in kept))
 
 
 def with_matter_area(query: Query, taxonomy: Taxonomy | None = None) -> Query:
