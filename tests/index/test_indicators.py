@@ -63,6 +63,7 @@ def test_findings_stating_a_result(text: str) -> None:
     "trách nhiệm của người đứng đầu cơ quan trong công tác CCHC",  # the head of a body
     "Quyết định số 700/QĐ-UBND ngày 24/4/2020 công nhận 07/20 sở",  # dates and counts: no measure
     "ảnh hưởng đến thứ hạng của tỉnh",  # the place named, not given
+    "công nhận 07/20 sở được xếp loại hoàn thành xuất sắc nhiệm vụ",  # the yearly review's grade
 ])
 def test_findings_naming_no_result(text: str) -> None:
     assert not load_indicators().states_result(text)
