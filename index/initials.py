@@ -22,6 +22,13 @@ the hand list's two-letter forms (BC, KH, NQ, NĐ) and BCĐ, which "biển chứ
 ambiguous. Tried and not kept: deriving from concepts.toml's terms too (each became a synonym
 set of its own and changed how queries holding them are cut into groups: 0.822 → 0.814).
 
+Only the sets synonyms.toml marks `term = true` are abbreviated (session 11): the genre
+abbreviates its terms (bodies, systems, indexes, documents: UBND, DVCTT, VTVL), never the words
+describing a finding, whose initials (CHQĐ for chậm hơn quy định, QTH for quá thời hạn, ĐLM for
+đi làm muộn) name nothing and, as derived members, only wait to shadow a real abbreviation. A
+paraphrase set still makes initials it shares ambiguous (two things to a reader). Of 165 derived
+forms 58 remain; CV unchanged (no judged query types a paraphrase's initials).
+
 The rules (which syllables are skipped, the fewest letters, the rejected forms) are data,
 index/vi/initials.toml; this module compiles them and derives the members.
 """
@@ -30,7 +37,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -91,12 +98,14 @@ def _key(form: str) -> str:
     return "".join(_TOKEN.findall(fold(form).lower()))
 
 
-def derived_initials(sets: Sequence[Sequence[str]], rules: InitialsRules) -> list[tuple[str, Sequence[str]]]:
-    """The safe abbreviations by initials of `sets`' members (synonym sets, members as written),
-    each with the set it abbreviates. Safe: at least `rules.shortest` letters, no Vietnamese
-    syllable, not rejected, not already written whole as a member of any set (written by hand
-    wins, and a member belongs to one set), and given by one set only (two sets whose members
-    have the same initials name two things: neither gets it)."""
+def derived_initials(sets: Sequence[Sequence[str]], rules: InitialsRules,
+                     terms: Collection[int] | None = None) -> list[tuple[str, Sequence[str]]]:
+    """The safe abbreviations by initials of the members of the sets of `sets` (synonym sets,
+    members as written) that are `terms` (their indexes; every set when None), each with the set
+    it abbreviates. Safe: at least `rules.shortest` letters, no Vietnamese syllable, not
+    rejected, not already written whole as a member of any set (written by hand wins, and a
+    member belongs to one set), and spelt by the initials of one set only, term or not (two sets
+    whose members have the same initials name two things to a reader: neither gets it)."""
     written = {_key(m) for members in sets for m in members if len(_TOKEN.findall(m)) == 1}
     found: dict[str, dict[int, str]] = {}  # abbreviation (compared) → the sets giving it → as derived
     for k, members in enumerate(sets):
@@ -110,7 +119,18 @@ def derived_initials(sets: Sequence[Sequence[str]], rules: InitialsRules) -> lis
                 continue
             found.setdefault(key, {}).setdefault(k, form)
     return [(form, sets[k]) for givers in found.values() if len(givers) == 1
-            for k, form in givers.items()]
+            for k, form in givers.items() if terms is None or k in terms]
+
+
+def term_sets(entries: Sequence[Mapping[str, object]]) -> frozenset[int]:
+    """The indexes of synonyms.toml's [[set]] tables marked `term = true`: the sets naming a term
+    of the genre (a body, system, index, document), the only ones the genre abbreviates by their
+    initials. A set describing a finding (trễ hẹn, chậm hơn quy định, đi muộn) is not: its
+    initials (CHQĐ, ĐLM) name nothing, and could only shadow a real abbreviation."""
+    marks = [(k, entry.get("term", False)) for k, entry in enumerate(entries)]
+    if any(not isinstance(mark, bool) for _k, mark in marks):
+        raise ValueError("synonyms.toml: `term` is true or false")
+    return frozenset(k for k, mark in marks if mark)
 
 
 def compile_rules(data: dict[str, object]) -> InitialsRules:

@@ -116,7 +116,7 @@ from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
-from index.initials import derived_initials, load_rules
+from index.initials import derived_initials, load_rules, term_sets
 from index.shorthand import load_shorthand
 
 DATA = Path(__file__).with_name("vi")
@@ -496,6 +496,9 @@ class Lexicon:
     # The verbs a question of manner asks about (intents.toml [reading] `manner_verbs`: "xử lý
     # thế nào"): right before a focus word, ranked, not required (`Lexicon.manner_verb_at`).
     manner_verbs: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The polarity such a question of manner asks for (intents.toml [reading] `manner_asks`: how a
+    # failing was handled is answered by the recommendations), None for none.
+    manner_asks: str | None = None
     # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
     # Abbreviations derived from the initials of a set's members (index/initials.py), each with
@@ -666,6 +669,21 @@ class Lexicon:
         điểm", "xin lỗi người dân"), seldom the asker's."""
         size = _entry_at(self.manner_verbs, typed, at)
         return size if size and _entry_at(self.focus_words, typed, at + size) else 0
+
+    def with_manner(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
+        """The polarity cues `seen`, with the question of manner's verb as one more (`manner_asks`:
+        "đoàn kiểm tra xử lý thế nào khi cán bộ vắng mặt" asks for the recommendations) when no
+        other cue decides (`asked` names none): a cue said before it ("kiến nghị xử lý thế nào",
+        "bị xử lý thế nào") or the topic's ("hồ sơ không hợp lệ thì xử lý thế nào", where "xử
+        lý" is the processing of the files) still reads the question as before."""
+        if not self.manner_asks or self.asked(typed, seen) is not None:
+            return list(seen)
+        verb = next(((at, n) for at in range(len(typed)) if (n := self.manner_verb_at(typed, at))), None)
+        if verb is None:
+            return list(seen)
+        at, size = verb
+        return sorted([*seen, (at, Cue(tuple(typed[at:at + size]), self.manner_asks, required=False))],
+                      key=lambda s: s[0])
 
     def opens_circumstance(self, typed: Sequence[str], at: int) -> bool:
         """Whether a conjunction of time or condition (`circumstances`: "khi", "nếu") opens a
@@ -1017,7 +1035,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                                            for e in _per_level(entry, levels)),
                    sections_joined=_entries(read.get("sections_joined", ())),
                    choosing=_entries(read.get("choosing", ())),
-                   manner_verbs=_entries(read.get("manner_verbs", ())))
+                   manner_verbs=_entries(read.get("manner_verbs", ())),
+                   manner_asks=read.get("manner_asks") or None)
 
 
 def compile_coordinators(table: Mapping[str, Any]) -> Entries:
@@ -1099,7 +1118,7 @@ def load_lexicon() -> Lexicon:
                               data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
                               data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
                               data.get("setting", {}))
-    return with_abbreviations(lexicon, derived_initials(sets, load_rules()))
+    return with_abbreviations(lexicon, derived_initials(sets, load_rules(), term_sets(synonyms)))
 
 
 def with_abbreviations(lexicon: Lexicon, derived: Iterable[tuple[str, Sequence[str]]]) -> Lexicon:
@@ -1622,6 +1641,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
             content.extend(clause[0].syllables)
     flush()
     groups, unquoted = _named_once(groups, unquoted)
+    cues = lexicon.with_manner(typed, cues)
     decisive = lexicon.asked(typed, cues)
     both = decisive is not None and lexicon.joins_sections(typed, cues, decisive)
     polarity = decisive.polarity if decisive and not both else None  # both sections: neither first

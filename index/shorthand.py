@@ -21,12 +21,18 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from index.initials import is_syllable
+
 SHORTHAND_FILE = Path(__file__).with_name("vi") / "shorthand.toml"
 # What may stand around a form for it to stand alone: a space or the ends of the text, and the
 # punctuation a query puts between words; not "&", "/", "-" or a letter, which join it to a word
 # ("TN&TKQ", "12/KQ-UBND", "khs").
 _BEFORE = r"(?<![^\s(\[\"“‘'«,;:])"
 _AFTER = r"(?![^\s)\]\"”’'»,;:.!?])"
+# A number typed against the word it counts, standing alone ("1cửa", "2cấp", "8giờ"): its letters
+# (two at least) are split off when they spell a Vietnamese syllable (index/initials.py), never
+# when they are a unit or a code ("4G", "10h", "24h", "5S").
+_GLUED = re.compile(f"{_BEFORE}(\\d+)([^\\W\\d_]{{2,}}){_AFTER}")
 
 
 class ShorthandError(ValueError):
@@ -48,9 +54,23 @@ class Shorthand:
         return re.compile(f"{_BEFORE}(?:{forms}){_AFTER}", re.IGNORECASE)
 
     def expand(self, text: str) -> str:
-        """`text` with each form standing alone replaced by its word (the user's case aside)."""
+        """`text` with each form standing alone replaced by its word (the user's case aside), and
+        a number glued to the syllable after it split from it (`unglued`)."""
+        text = unglued(text)
         pattern = self.pattern
         return pattern.sub(lambda m: self.words[m.group(0).lower()], text) if pattern else text
+
+
+def unglued(text: str) -> str:
+    """`text` with a number typed against the syllable after it set apart ("bộ phận 1cửa" →
+    "bộ phận 1 cửa").
+
+    Why: typing fast, staff drop the space after a digit ("1cửa", "chính quyền 2cấp", "làm việc
+    8giờ"), and read as typed the token matches nothing and cuts the member it belongs to ("bộ
+    phận 1 cửa", the desk's synonym set). The reports write the space; no word of the genre is
+    a number glued to a syllable, while units and codes glued to a number are no syllable ("4G",
+    "10h", "5S") and stay whole."""
+    return _GLUED.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_syllable(m.group(2)) else m.group(0), text)
 
 
 def compile_shorthand(entries: Iterable[Mapping[str, Any]]) -> Shorthand:

@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from index.initials import InitialsRules, derived_initials, initials_of, is_syllable, load_rules
+from index.initials import InitialsRules, derived_initials, initials_of, is_syllable, load_rules, term_sets
 from index.query import (
     SYNONYMS_FILE,
     Lexicon,
@@ -66,6 +66,40 @@ def test_only_safe_abbreviations_are_derived() -> None:
     assert derived(sets) == {"HSQH": sets[0], "HDTT": sets[2], "HSCH": sets[3]}
 
 
+def test_only_term_sets_are_abbreviated_and_every_set_can_make_initials_ambiguous() -> None:
+    """A set describing a finding gives no abbreviation (its initials name nothing), but two sets
+    spelling the same initials still name two things to a reader: neither gets them."""
+    sets = [["văn bản điện tử", "văn bản số"],  # a term: VBĐT, VBS
+            ["trễ hẹn", "chậm hơn quy định"],  # a paraphrase: CHQĐ would be derived from it
+            ["chữ ký số", "ký số"],  # a term: CKS
+            ["chưa kiểm soát", "chưa ký"]]  # a paraphrase spelling CKS too
+    assert {form: list(m) for form, m in derived_initials(sets, RULES, terms={0, 2})} == {
+        "VBĐT": sets[0], "VBS": sets[0]}
+    assert "CHQĐ" in derived(sets)  # every set, when no terms are named
+
+
+def test_term_sets_are_the_sets_marked_term() -> None:
+    entries: list[dict[str, object]] = [{"terms": ["ủy ban nhân dân", "UBND"], "term": True},
+                                        {"terms": ["trễ hẹn", "quá hạn"]},
+               {"terms": ["xe công", "xe công vụ"], "term": False}]
+    assert term_sets(entries) == {0}
+    with pytest.raises(ValueError, match="`term` is true or false"):
+        term_sets([{"terms": ["a b", "c d"], "term": "yes"}])
+
+
+def test_the_shipped_file_abbreviates_its_terms_not_its_paraphrases() -> None:
+    """synonyms.toml marks the sets naming a body, system, index or document (`term = true`): their
+    initials are derived (VBĐT, CDVCQG, TTTĐT), those of the sets describing a finding (trễ hẹn →
+    CHQĐ, QTH; đi muộn → ĐLM; chỗ để xe → CĐX) are not."""
+    entries = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))["set"]
+    forms = {form for form, _m in derived_initials([e["terms"] for e in entries], load_rules(),
+                                                   term_sets(entries))}
+    assert {"VBĐT", "CDVCQG", "TTTĐT"} <= forms
+    assert not forms & {"CHQĐ", "QTH", "CTKQ", "ĐLM", "CĐX", "KCM", "URB"}
+    said = [{" ".join(a.syllables) for a in g.alternatives} for g in plan_query("hồ sơ CHQĐ").groups]
+    assert not any("trễ hẹn" in alternatives for alternatives in said)
+
+
 def sets_typed(text: str, lexicon: Lexicon) -> list[set[str]]:
     groups = analyse(parse(text), lexicon).groups
     return [{" ".join(a.syllables) for a in g.alternatives} for g in groups]
@@ -97,8 +131,9 @@ def test_the_rule_gives_back_the_hand_written_abbreviations() -> None:
     """The hand list's abbreviations of three letters or more, taken out of their sets, come back
     from the long members: the rule is the genre's way of abbreviating, not a guess."""
     rules = load_rules()
-    entries = [e["terms"] for e in tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))["set"]]
+    entries_marked = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))["set"]
+    entries = [e["terms"] for e in entries_marked]
     taken = {"UBND", "HĐND", "CBCC", "TTHCC", "TTPVHCC", "DVCTT", "VPĐKĐĐ", "GCNQSDĐ", "LĐTBXH"}
     stripped = [[m for m in members if m not in taken] for members in entries]
-    back = {form for form, _members in derived_initials(stripped, rules)} & taken
+    back = {form for form, _members in derived_initials(stripped, rules, term_sets(entries_marked))} & taken
     assert back == taken

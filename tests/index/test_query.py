@@ -499,13 +499,19 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     # a clause of circumstance after what is asked says when, not what: its cues name nothing
     ("người đứng đầu có phải chịu trách nhiệm khi cán bộ vi phạm kỷ luật không?", None),
     ("nguoi dung dau co phai chiu trach nhiem khi can bo vi pham ky luat khong", None),
-    ("lãnh đạo xã xử lý thế nào nếu công chức chưa đeo thẻ", None),
+    # (its "chưa" names nothing; the question of manner asks for the recommendations: below)
+    ("lãnh đạo xã xử lý thế nào nếu công chức chưa đeo thẻ", "recommendation"),
     ("những xã nào lãnh đạo không có mặt tại trụ sở khi đoàn đến kiểm tra", "shortcoming"),
     ("hạn chế khi giải quyết hồ sơ đất đai", "shortcoming"),
     # opening the query, the clause is the topic "thì" closes; "khi nào" asks when
     ("khi cán bộ vi phạm thì đoàn kiểm tra kiến nghị gì", "recommendation"),
     ("khi công chức chưa đạt chuẩn thì xử lý ra sao", "shortcoming"),
     ("xã khắc phục hạn chế khi nào", "recommendation"),
+    # a question of how a failing was handled, no other cue deciding, asks for the remedies
+    ("đoàn kiểm tra xử lý thế nào khi cán bộ vắng mặt không lý do?", "recommendation"),
+    ("doan kiem tra xu ly the nao khi can bo vang mat", "recommendation"),
+    ("cán bộ đi muộn về sớm được xử lý ra sao", "recommendation"),
+    ("xử lý hồ sơ trễ hạn thế nào", None),  # "xử lý" not before the question word: processing files
 ])
 def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polarity: str | None) -> None:
     assert plan_query(text).polarity == polarity
@@ -648,6 +654,7 @@ def test_a_cue_inside_another_word_or_overrun_by_a_longer_cue_is_read_as_the_dat
     # … not about a negation (the matter's sense), nor about the topic's cue before "thì"
     ("xã nào chưa niêm yết thủ tục gì", True),
     ("hồ sơ không hợp lệ thì xử lý thế nào", True),
+    ("đoàn kiểm tra xử lý thế nào khi cán bộ vắng mặt", False),  # asks for the remedies
     # the question word inside or right after the word naming the polarity asks which of them:
     # the recommendations, not a matter any section answers (issue 12)
     ("giải pháp nào cho hồ sơ trễ hạn", False),

@@ -61,6 +61,10 @@ def test_a_longer_abbreviation_is_not_cut_by_a_shorter_one(typed: str, member: s
     ("phòng làm việc khóa trái cửa", "đóng cửa"), ("giao ban hàng tuần", "hằng tuần"),
     ("dùng email công vụ", "hộp thư công vụ"), ("sát nhập xã", "sáp nhập"),
     ("trả kết quả đúng hẹn", "đúng hạn"),
+    # a department named with a hyphen for its "và" (Sở Tài nguyên - Môi trường), and the other way
+    ("hồ sơ TN-MT trễ hẹn", "tài nguyên môi trường"), ("lĩnh vực tài nguyên - môi trường", "TNMT"),
+    ("ngành giáo dục - đào tạo", "giáo dục và đào tạo"),
+    ("ngành NN-PTNT", "nông nghiệp phát triển nông thôn"),
 ])
 def test_the_genre_says_one_thing_these_ways(typed: str, member: str) -> None:
     assert any(fold(member) in group for group in folded_groups(typed)), groups(typed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 
 import pytest
@@ -34,6 +35,7 @@ from index.rerank import (
     parse_ranker,
     place_named,
     polarity_match,
+    prescribed,
     query_class,
     typed_held,
     unit_named,
@@ -229,6 +231,22 @@ def test_a_ranking_question_asking_which_place_counts_the_place_given_as_part_of
     assert shares == 2
     scores = [place_named(c, asked, 30) for c in (second, bottom, unplaced)]
     assert scores == [pytest.approx(1 / shares), pytest.approx(1 / shares), 0.0]
+
+
+def test_a_question_asking_which_place_marks_the_recommendations() -> None:
+    """"xã nào …" asks where a matter stands: a recommendation says what a unit is to do, and is
+    marked (its weight learns how little it answers); nothing is marked for a question asking
+    no place, nor for one asking for the recommendations themselves."""
+    told = _rec("a", "Yêu cầu UBND xã Cát Tài kiểm điểm cán bộ vắng mặt.", polarity=Polarity.RECOMMENDATION)
+    absent = _rec("b", "Xã Cát Tài, huyện Phù Cát có đến 13/19 cán bộ xã vắng mặt.")
+    doing = _rec("c", "Xã Cát Tài giải quyết 100% hồ sơ đúng hạn.", polarity=Polarity.STRENGTH)
+    for text in ("xã nào cán bộ vắng mặt khi kiểm tra đột xuất?", "huyện nào có chỉ số CCHC cao nhất tỉnh?"):
+        asked = Asked(plan_query(text))
+        assert [prescribed(_cand(r), asked, 30) for r in (told, absent, doing)] == [1.0, 0.0, 0.0]
+    for text in ("vì sao hồ sơ bị quá hạn", "kiến nghị xử lý cán bộ vắng mặt", "cán bộ vắng mặt"):
+        assert prescribed(_cand(told), Asked(plan_query(text)), 30) == 0.0
+    asks_remedy = Asked(dataclasses.replace(plan_query("xã nào cán bộ vắng mặt"), polarity="recommendation"))
+    assert prescribed(_cand(told), asks_remedy, 30) == 0.0
 
 
 def test_a_unit_named_by_attribution_or_in_the_text() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.initials import is_syllable
+from index.query import plan_query
 from index.shorthand import ShorthandError, compile_shorthand, load_shorthand
 
 TABLE = [{"typed": ["ko", "k0"], "word": "không", "why": "typed on phones"},
@@ -61,3 +62,21 @@ def test_no_shipped_form_is_a_vietnamese_syllable() -> None:
     forms = load_shorthand().words
     assert {"ktra", "sdt", "vb"} <= set(forms)
     assert not [form for form in forms if is_syllable(form)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("CBCC trực bộ phận 1cửa", "CBCC trực bộ phận 1 cửa"),  # the desk's member is whole again
+    ("chính quyền 2cấp", "chính quyền 2 cấp"),
+    ("(8giờ)", "(8 giờ)"),
+    ("4G", "4G"), ("10h", "10h"), ("24h làm việc", "24h làm việc"), ("5S", "5S"),  # units, codes
+    ("Điều 30a", "Điều 30a"),  # one letter: a point of an article
+    ("139/QĐ-UBND", "139/QĐ-UBND"), ("x1cửa", "x1cửa"),  # inside a longer token
+])
+def test_a_number_glued_to_a_syllable_is_set_apart(text: str, expected: str) -> None:
+    assert compile_shorthand(TABLE).expand(text) == expected
+
+
+def test_the_desk_typed_glued_is_the_desks_synonym_set() -> None:
+    groups = plan_query("CBCC trực bộ phận 1cửa").groups
+    said = [{" ".join(a.syllables) for a in g.alternatives} for g in groups]
+    assert any("bpmc" in alternatives for alternatives in said), said
