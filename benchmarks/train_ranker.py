@@ -63,14 +63,12 @@ from index.query import Plan
 from index.rerank import (
     DEFAULT_POOL,
     FEATURES,
-    QUERY_CLASSES,
     WEIGHTS_FILE,
     Asked,
     Ranker,
     candidates,
     feature_rows,
     in_section,
-    query_class,
 )
 
 JUDGMENTS = tuple(Path(__file__).with_name(f"search_judgments{suffix}.json")
@@ -130,7 +128,6 @@ class Judged:
     ideal: float
     # per finding: 1 in the section the query asks for (index/rerank.py: in_section), ordered first
     sections: tuple[int, ...]
-    klass: str = "topic"  # the query's class as the plan reads it (index/rerank.py: query_class)
 
 
 def ideal_dcg(grades: Sequence[int], depth: int = DEPTH) -> float:
@@ -153,26 +150,16 @@ def judged_pool(backend: SearchBackend, query: Query, grade: Grade, ideal: float
                       dtype=np.float64).reshape(len(cands), len(FEATURES))
     graded = [grade(c.record) for c in cands]
     return Judged(qid, kind, rows, tuple(g[0] if g else None for g in graded),
-                  tuple(g[1] if g else 0 for g in graded), ideal, tuple(in_section(c, read) for c in cands),
-                  query_class(read))
-
-
-def effective(weights: np.ndarray, query: Judged) -> np.ndarray:
-    """The weights `query` is scored by: `weights` itself (one row over FEATURES), or for weights
-    by class (`train_pairwise` with a class penalty: the shared row, then one row per class of
-    QUERY_CLASSES) the shared row plus its class's, as index/rerank.py Ranker.weights_for."""
-    if weights.ndim == 1:
-        return weights
-    return weights[0] + weights[1 + QUERY_CLASSES.index(query.klass)]
+                  tuple(g[1] if g else 0 for g in graded), ideal, tuple(in_section(c, read) for c in cands))
 
 
 def ndcg(query: Judged, weights: np.ndarray, depth: int = DEPTH) -> float:
-    """nDCG@depth of the pool ordered by `weights` (`effective`) within the section asked for,
-    its findings first as the Ranker orders them (ties: the engine's order); a gold finding earns
-    once, at the first finding mapped to it."""
+    """nDCG@depth of the pool ordered by `weights` within the section asked for, its findings
+    first as the Ranker orders them (ties: the engine's order); a gold finding earns once, at the
+    first finding mapped to it."""
     if not query.ideal:
         return 0.0
-    scores = query.rows @ effective(weights, query) if len(query.rows) else np.zeros(0)
+    scores = query.rows @ weights if len(query.rows) else np.zeros(0)
     sections = np.asarray(query.sections, dtype=np.float64)
     order = np.lexsort((np.arange(len(scores)), -scores, -sections))  # the section first, as Ranker
     used: set[Any] = set()
@@ -231,15 +218,11 @@ def train(queries: Sequence[Judged], penalty: float = PENALTY, passes: int = PAS
     return weights
 
 
-def pair_differences(queries: Sequence[Judged], features: Sequence[str],
-                     by_class: bool = False) -> tuple[np.ndarray, np.ndarray]:
+def pair_differences(queries: Sequence[Judged], features: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Every ordered pair of a query's pool where the first finding is graded above the second:
     the difference of their features (better − worse, the features not trained zeroed), and a
-    weight of 1 / the query's pairs, so each query counts once however many pairs its pool makes.
-    `by_class`: each difference followed by one copy per class of QUERY_CLASSES, the query's own
-    class's the difference again and the others' zero (the columns of the class's own weights)."""
+    weight of 1 / the query's pairs, so each query counts once however many pairs its pool makes."""
     mask = np.array([n in features for n in FEATURES], dtype=np.float64)
-    blocks = 1 + len(QUERY_CLASSES) if by_class else 1
     diffs: list[np.ndarray] = []
     weights: list[np.ndarray] = []
     for q in queries:
@@ -247,61 +230,37 @@ def pair_differences(queries: Sequence[Judged], features: Sequence[str],
         better, worse = np.nonzero(grades[:, None] > grades[None, :])
         if not len(better):
             continue
-        diff = (q.rows[better] - q.rows[worse]) * mask
-        if by_class:
-            own = np.zeros((len(diff), blocks * len(FEATURES)))
-            own[:, :len(FEATURES)] = diff
-            at = (1 + QUERY_CLASSES.index(q.klass)) * len(FEATURES)
-            own[:, at:at + len(FEATURES)] = diff
-            diff = own
-        diffs.append(diff)
+        diffs.append((q.rows[better] - q.rows[worse]) * mask)
         weights.append(np.full(len(better), 1.0 / len(better)))
     if not diffs:
-        return np.zeros((0, blocks * len(FEATURES))), np.zeros(0)
+        return np.zeros((0, len(FEATURES))), np.zeros(0)
     return np.vstack(diffs), np.concatenate(weights) / len(queries)
 
 
 def train_pairwise(queries: Sequence[Judged], penalty: float = PAIR_PENALTY,
-                   features: Sequence[str] = PAIRWISE, class_penalty: float | None = None) -> np.ndarray:
+                   features: Sequence[str] = PAIRWISE) -> np.ndarray:
     """Pairwise logistic regression (RankNet's loss with a linear score): the weights minimising,
     over every pair of a query's pool graded apart, log(1 + exp(−w·(better − worse))), each query
     weighing as one, plus `penalty` × the squared weights. Convex, so Newton's method finds its
     one minimum in a few steps, the same for anyone who trains again. Scaled so that `rank`
-    weighs 1, as the ascent's weights do (a scale changes no order), when it trains positive.
-
-    With a `class_penalty`, weights by the query's class too (index/rerank.py query_class): one
-    row over FEATURES shared by all, then one per class of QUERY_CLASSES added to it for that
-    class's queries, penalised by `class_penalty` (stronger than `penalty`), so a class with few
-    judged queries keeps the shared weights and one that needs other weights moves from them."""
-    by_class = class_penalty is not None
-    diffs, weights = pair_differences(queries, features, by_class)
-    blocks = 1 + len(QUERY_CLASSES) if by_class else 1
-    penalties = np.concatenate([np.full(len(FEATURES), penalty)]
-                               + [np.full(len(FEATURES), class_penalty or 0.0)] * (blocks - 1))
-    w = np.zeros(blocks * len(FEATURES))
+    weighs 1, as the ascent's weights do (a scale changes no order), when it trains positive."""
+    diffs, weights = pair_differences(queries, features)
+    w = np.zeros(len(FEATURES))
     for _ in range(NEWTON_STEPS):
         margin = diffs @ w
         wrong = 1.0 / (1.0 + np.exp(margin))  # the probability each pair is ordered wrongly
-        gradient = -(diffs.T @ (weights * wrong)) + 2 * penalties * w
-        hessian = (diffs.T * (weights * wrong * (1 - wrong))) @ diffs + 2 * np.diag(penalties)
+        gradient = -(diffs.T @ (weights * wrong)) + 2 * penalty * w
+        hessian = (diffs.T * (weights * wrong * (1 - wrong))) @ diffs + 2 * penalty * np.eye(len(w))
         step = np.linalg.solve(hessian, gradient)
         w -= step
         if float(np.abs(step).max()) < 1e-9:
             break
     rank = list(FEATURES).index("rank")
-    if w[rank] > 0:
-        w = w / w[rank]
-    return w.reshape(blocks, len(FEATURES)) if by_class else w
+    return w / w[rank] if w[rank] > 0 else w
 
 
 def as_ranker(weights: np.ndarray, pool: int) -> Ranker:
-    """The weights as the Ranker reads them: one row (shared), or the shared row and one per class."""
-    def named(row: np.ndarray) -> dict[str, float]:
-        return {n: float(w) for n, w in zip(FEATURES, row, strict=True) if w}
-    if weights.ndim == 1:
-        return Ranker(named(weights), pool)
-    return Ranker(named(weights[0]), pool,
-                  {k: named(row) for k, row in zip(QUERY_CLASSES, weights[1:], strict=True)})
+    return Ranker({n: float(w) for n, w in zip(FEATURES, weights, strict=True) if w}, pool)
 
 
 # ----------------------------------------------------------------------------------------------- measuring
@@ -341,16 +300,15 @@ METHODS = {
 
 
 def crossval(sets: dict[str, list[Judged]], fit: Fit,
-             folds: int = FOLDS) -> list[tuple[str, list[Judged], list[np.ndarray]]]:
+             folds: int = FOLDS) -> list[tuple[str, list[Judged], np.ndarray]]:
     """(name, held-out queries, weights trained without them) for: each set against the other,
     then `folds` folds of all queries together (shuffled with a fixed seed)."""
     out = []
     names = list(sets)
     for held in names:
         trained_on = [q for n in names if n != held for q in sets[n]]
-        weights = fit(trained_on)
         out.append((f"train {'+'.join(n for n in names if n != held)} → test {held}", sets[held],
-                    [weights] * len(sets[held])))
+                    fit(trained_on)))
     everyone = [q for n in names for q in sets[n]]
     shuffled = list(everyone)
     random.Random(SEED).shuffle(shuffled)
@@ -360,22 +318,26 @@ def crossval(sets: dict[str, list[Judged]], fit: Fit,
         ids = {q.qid for q in test}
         weights = fit([q for q in everyone if q.qid not in ids])
         pooled += [(q, weights) for q in test]
-    out.append((f"{folds}-fold over all {len(everyone)}", [q for q, _ in pooled], [w for _, w in pooled]))
+    out.append((f"{folds}-fold over all {len(everyone)}", [q for q, _ in pooled],
+                np.array([w for _, w in pooled])))
     return out
 
 
-def print_cv(results: list[tuple[str, list[Judged], list[np.ndarray]]]) -> None:
+def print_cv(results: list[tuple[str, list[Judged], np.ndarray]]) -> None:
     kinds = ("topic", "unaccented", "question", "unit", "polar", "synonym", "all")
     print("held-out nDCG@10: engine order → reranked")
     print("| split | " + " | ".join(kinds) + " |")
     print("|---|" + "---|" * len(kinds))
     for name, held, weights in results:
         base = per_kind(held, start())
-        by: dict[str, list[float]] = defaultdict(list)  # each held-out query by its own weights
-        for q, w in zip(held, weights, strict=True):
-            by[q.kind].append(ndcg(q, w))
-            by["all"].append(ndcg(q, w))
-        tuned = {k: sum(v) / len(v) for k, v in by.items()}
+        if weights.ndim == 1:
+            tuned = per_kind(held, weights)
+        else:  # one weight vector per held-out query (the folds)
+            by: dict[str, list[float]] = defaultdict(list)
+            for q, w in zip(held, weights, strict=True):
+                by[q.kind].append(ndcg(q, w))
+                by["all"].append(ndcg(q, w))
+            tuned = {k: sum(v) / len(v) for k, v in by.items()}
         cells = [f"{base[k]:.3f} → {tuned[k]:.3f}" if k in base else "-" for k in kinds]
         print(f"| {name} | " + " | ".join(cells) + " |")
 
@@ -423,9 +385,6 @@ def main() -> None:
     parser.add_argument("--features",
                         help=f"comma-separated features to train (of: {', '.join(FEATURES)}; default "
                              f"all pairwise, {','.join(TRAINED)} ascent)")
-    parser.add_argument("--by-class", type=float, metavar="PENALTY",
-                        help="pairwise only: weights by the query's class too (index/rerank.py "
-                             "query_class), each class's own weights under this L2 penalty")
     parser.add_argument("--cv", action="store_true", help="cross-validate only; write nothing")
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     args = parser.parse_args()
@@ -433,11 +392,6 @@ def main() -> None:
     features = tuple(f for f in args.features.split(",") if f) if args.features else method.features
     penalty = method.penalty if args.penalty is None else args.penalty
     fit = method.fitter(penalty, features)
-    if args.by_class is not None:
-        if args.method != "pairwise":
-            parser.error("--by-class trains the pairwise model only")
-        class_penalty = args.by_class
-        fit = lambda queries: train_pairwise(queries, penalty, features, class_penalty)  # noqa: E731
     unknown = sorted(set(features) - set(FEATURES))
     if unknown:
         parser.error(f"unknown features: {', '.join(unknown)}")
@@ -458,20 +412,16 @@ def main() -> None:
         return
     everyone = [q for qs in sets.values() for q in qs]
     weights = fit(everyone)
-    by_class = "" if args.by_class is None else f", by the query's class under L2 {args.by_class}"
     about = {"trained_on": [p.name for p in args.judgments], "queries": len(everyone),
-             "method": f"{method.about}, L2 penalty {penalty}{by_class} (benchmarks/train_ranker.py)",
+             "method": f"{method.about}, L2 penalty {penalty} (benchmarks/train_ranker.py)",
              "features": list(features),
              "ndcg_engine_order": round(mean_ndcg(everyone, start()), 4),
              "ndcg_trained": round(mean_ndcg(everyone, weights), 4)}
     args.out.write_text(as_ranker(weights, args.pool).to_json(about), encoding="utf-8")
     print(f"{args.out}: nDCG@{DEPTH} on the {len(everyone)} training queries "
           f"{about['ndcg_engine_order']} → {about['ndcg_trained']}", file=sys.stderr)
-    rows = weights.reshape(-1, len(FEATURES))
-    print("  " + " " * 12 + " ".join(f"{c:>8}" for c in ("shared", *QUERY_CLASSES[:len(rows) - 1])),
-          file=sys.stderr)
-    for k, name in enumerate(FEATURES):
-        print(f"  {name:12} " + " ".join(f"{row[k]:+8.3f}" for row in rows), file=sys.stderr)
+    for name, w in zip(FEATURES, weights, strict=True):
+        print(f"  {name:10} {w:+.3f}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -655,58 +655,21 @@ def feature_rows(cands: Sequence[Candidate], asked: Asked, pool: int,
 # ----------------------------------------------------------------------------------------------- the ranker
 
 
-# The classes of query the weights may differ by, as the plan reads the query (never a judged set's
-# "kind", which a live query does not have): a question, a request for one section of the reports,
-# a query naming a unit, any other (a plain topic). First that applies, in this order.
-QUERY_CLASSES = ("question", "section", "unit", "topic")
-
-
-def query_class(asked: Asked) -> str:
-    """The query's class (QUERY_CLASSES) by the plan: "question" for a question about a matter,
-    which place, a cause or a ranking, or a yes/no one (Plan.question, which, answer, yes_no);
-    "section" for a request for one section of the reports (Plan.section: "hạn chế trong …");
-    "unit" for a query naming a unit (typed or --unit); "topic" for any other.
-
-    Why: a question's answer holds other evidence than a topic query's (the place, the cause,
-    the section, more than the matter's words), so the weights file may weigh a feature apart
-    for a class (Ranker.by_class), shrunk towards the weights shared by all."""
-    plan = asked.plan
-    if plan.question or plan.which is not None or plan.answer or plan.yes_no:
-        return "question"
-    if plan.section:
-        return "section"
-    return "unit" if asked.units else "topic"
-
-
 @dataclass(frozen=True)
 class Ranker:
-    """A linear score over named features, and the pool it was trained on: the weights file.
-    `weights` are shared by every query; `by_class` holds, for a class of query (`query_class`),
-    what its weights add to the shared ones (a feature a class does not name adds 0)."""
+    """A linear score over named features, and the pool it was trained on: the weights file."""
 
     weights: dict[str, float]
     pool: int = DEFAULT_POOL
-    by_class: dict[str, dict[str, float]] = field(default_factory=dict)
 
-    def weights_for(self, klass: str) -> dict[str, float]:
-        """The weights a query of `klass` is scored by: the shared ones plus the class's own."""
-        extra = self.by_class.get(klass)
-        if not extra:
-            return self.weights
-        return {n: self.weights.get(n, 0.0) + extra.get(n, 0.0) for n in FEATURES
-                if self.weights.get(n, 0.0) + extra.get(n, 0.0)}
-
-    def scores(self, rows: Sequence[Sequence[float]], names: Sequence[str],
-               weights: dict[str, float] | None = None) -> list[float]:
-        """Each row's score by `weights` (the shared weights when None), its values in `names`' order."""
-        chosen = self.weights if weights is None else weights
-        w = [chosen.get(n, 0.0) for n in names]
+    def scores(self, rows: Sequence[Sequence[float]], names: Sequence[str]) -> list[float]:
+        w = [self.weights.get(n, 0.0) for n in names]
         return [sum(wi * xi for wi, xi in zip(w, row, strict=True)) for row in rows]
 
     @property
     def names(self) -> tuple[str, ...]:
-        """The features the shared weights use (in FEATURES' order)."""
-        return _weighed(self.weights)
+        """The features the weights use (in FEATURES' order): only those are computed."""
+        return tuple(n for n in FEATURES if self.weights.get(n))
 
     def order(self, hits: Sequence[Hit], asked: Asked) -> list[Hit]:
         """The hits by score, highest first; ties keep the engine's order."""
@@ -716,46 +679,29 @@ class Ranker:
 
     def ranked(self, hits: Sequence[Hit], asked: Asked) -> list[tuple[Hit, float]]:
         """The hits by score, highest first, each with its score (what ranked it), within the
-        section asked for (`in_section`: its findings first); ties keep the engine's order. The
-        weights are the query's class's (`weights_for`); only the features they use are computed."""
-        weights = self.weights_for(query_class(asked)) if self.by_class else self.weights
-        names = _weighed(weights)
+        section asked for (`in_section`: its findings first); ties keep the engine's order."""
+        names = self.names
         cands = candidates(hits)
-        scored = self.scores(feature_rows(cands, asked, self.pool, names), names, weights)
+        scored = self.scores(feature_rows(cands, asked, self.pool, names), names)
         first = [in_section(c, asked) for c in cands]
         order = sorted(range(len(hits)), key=lambda k: (-first[k], -scored[k], k))
         return [(hits[k], scored[k]) for k in order]
 
     def to_json(self, about: dict[str, object] | None = None) -> str:
-        data: dict[str, object] = {"about": about or {}, "pool": self.pool,
-                                   "weights": {n: round(self.weights.get(n, 0.0), 4) for n in FEATURES}}
-        by_class = {k: {n: round(v, 4) for n, v in extra.items() if round(v, 4)}
-                    for k, extra in self.by_class.items()}
-        if any(by_class.values()):
-            data["by_class"] = {k: extra for k, extra in by_class.items() if extra}
+        data = {"about": about or {}, "pool": self.pool,
+                "weights": {n: round(self.weights.get(n, 0.0), 4) for n in FEATURES}}
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _weighed(weights: dict[str, float]) -> tuple[str, ...]:
-    """The features `weights` weigh (in FEATURES' order): only those are computed."""
-    return tuple(n for n in FEATURES if weights.get(n))
-
-
 def parse_ranker(text: str) -> Ranker:
-    """A Ranker from the weights file's JSON: the shared weights, and each class's own
-    (`by_class`, optional). A feature or class the code does not know is an error (a file from
-    another version); a feature the file does not name weighs 0."""
+    """A Ranker from the weights file's JSON; a feature the code does not know is an error (a
+    file from another version), a feature the file does not name weighs 0."""
     data = json.loads(text)
     weights = {str(k): float(v) for k, v in data.get("weights", {}).items()}
-    by_class = {str(k): {str(n): float(v) for n, v in extra.items()}
-                for k, extra in data.get("by_class", {}).items()}
-    unknown = sorted(set(weights).union(*by_class.values()) - set(FEATURES))
+    unknown = sorted(set(weights) - set(FEATURES))
     if unknown:
         raise ValueError(f"unknown rerank features: {', '.join(unknown)}")
-    classes = sorted(set(by_class) - set(QUERY_CLASSES))
-    if classes:
-        raise ValueError(f"unknown query classes: {', '.join(classes)}")
-    return Ranker(weights, int(data.get("pool", DEFAULT_POOL)), by_class)
+    return Ranker(weights, int(data.get("pool", DEFAULT_POOL)))
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,6 @@ from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, 
 from index.query import Alternative, Group, Plan, plan_query
 from index.rerank import (
     FEATURES,
-    QUERY_CLASSES,
     WEIGHTS_FILE,
     Asked,
     Candidate,
@@ -36,7 +35,6 @@ from index.rerank import (
     place_named,
     polarity_match,
     prescribed,
-    query_class,
     typed_held,
     unit_named,
     words_held,
@@ -309,57 +307,9 @@ def test_the_weights_file_round_trips_and_refuses_what_it_does_not_know() -> Non
         parse_ranker('{"weights": {"rank": 1, "bm25": 2}}')
 
 
-def test_the_query_class_is_read_from_the_plan_not_from_a_judged_kind() -> None:
-    """A question (of a place, a cause, yes/no) before a section asked, a unit named before a plain
-    topic: what the plan read, so a live query has its class as a judged one does."""
-    def klass(text: str, unit: str | None = None) -> str:
-        return query_class(Asked.of(Query(text=text, unit=unit), plan_query(text)))
-
-    assert klass("xã nào chưa niêm yết thủ tục hành chính") == "question"
-    assert klass("vì sao hồ sơ bị quá hạn") == "question"
-    assert klass("có xã nào chưa ban hành kế hoạch cải cách hành chính không") == "question"
-    assert klass("xã nào chưa niêm yết thủ tục hành chính", unit="Thanh Trì") == "question"
-    assert klass("hạn chế trong công tác chỉ đạo điều hành") == "section"
-    assert klass("niêm yết thủ tục hành chính", unit="Thanh Trì") == "unit"
-    assert klass("chưa niêm yết thủ tục hành chính") == "topic"  # a negation names a sense, no section
-    assert klass("niêm yết thủ tục hành chính") == "topic"
-    assert set(QUERY_CLASSES) == {"question", "section", "unit", "topic"}
-
-
-def test_a_class_adds_its_own_weights_to_the_shared_ones_and_only_for_its_queries() -> None:
-    hits = [Hit(_rec(f, t), 0.0, "") for f, t in (
-        ("a", "Xã Minh Sơn chưa niêm yết thủ tục hành chính."),
-        ("b", "Một số xã chưa niêm yết đầy đủ thủ tục hành chính tại bộ phận một cửa."))]
-    both = Ranker({"rank": 1.0, "groups": 0.5}, by_class={"question": {"rank": -2.0, "length": 0.5}})
-    assert both.weights_for("question") == {"rank": -1.0, "groups": 0.5, "length": 0.5}
-    assert both.weights_for("topic") == {"rank": 1.0, "groups": 0.5}  # a class the file does not name
-    ranker = Ranker({"rank": 1.0}, by_class={"question": {"rank": -2.0}})
-    question = "xã nào chưa niêm yết thủ tục hành chính"
-    topic = "niêm yết thủ tục hành chính"
-    ids = [h.record.finding_id for h in ranker.order(hits, Asked(plan_query(question)))]
-    assert ids == ["b", "a"]  # the question's weights reverse the engine's order
-    assert [h.record.finding_id for h in ranker.order(hits, Asked(plan_query(topic)))] == ["a", "b"]
-    scored = {h.record.finding_id: s for h, s in ranker.ranked(hits, Asked(plan_query(question)))}
-    assert scored["a"] == pytest.approx(-1.0)  # the engine's first: rank 1.0, weighed 1 − 2
-
-
-def test_the_weights_by_class_round_trip_and_refuse_what_they_do_not_know() -> None:
-    ranker = Ranker({"rank": 1.0, "groups": 0.5}, pool=30,
-                    by_class={"question": {"place": 0.75, "groups": -0.25}, "unit": {}})
-    text = ranker.to_json({"trained_on": ["x.json"]})
-    again = parse_ranker(text)
-    assert again.by_class == {"question": {"place": 0.75, "groups": -0.25}}  # an empty class left out
-    assert again.weights_for("question")["groups"] == 0.25
-    assert "by_class" not in Ranker({"rank": 1.0}).to_json()  # the shared weights alone: as before
-    with pytest.raises(ValueError, match="unknown rerank features: bm25"):
-        parse_ranker('{"weights": {"rank": 1}, "by_class": {"question": {"bm25": 1}}}')
-    with pytest.raises(ValueError, match="unknown query classes: polar"):
-        parse_ranker('{"weights": {"rank": 1}, "by_class": {"polar": {"rank": 1}}}')
-
-
 def test_the_shipped_weights_name_known_features_and_keep_the_engines_order_first() -> None:
     shipped = load_ranker(WEIGHTS_FILE)
-    assert set(shipped.weights) <= set(FEATURES) and set(shipped.by_class) <= set(QUERY_CLASSES)
+    assert set(shipped.weights) <= set(FEATURES)
     assert shipped.weights["rank"] == 1.0 and shipped.pool > 10
 
 

@@ -245,24 +245,3 @@ def test_pairwise_training_on_a_tiny_judged_set_learns_the_polarity(tmp_path: Pa
     only_rank = tr.train_pairwise(queries, features=("rank", "unit"))
     assert only_rank[names.index("polarity")] == 0.0  # not trained: stays out
     assert _ids(backend, Query(text=SHORTCOMING_QUESTION), tr.as_ranker(trained, 10))[0] == "h1"
-
-
-def test_training_by_class_moves_only_the_classes_it_has_judged_queries_of(
-        tmp_path: Path, request: pytest.FixtureRequest) -> None:
-    """Weights by the query's class (index/rerank.py query_class): the two judged questions are
-    of the class "question", so only that class's own weights move from the shared ones (the
-    others have no pair to learn from and stay 0), and the ranker the weights make puts the
-    judged shortcoming first for the question."""
-    from benchmarks import train_ranker as tr
-    from index.rerank import QUERY_CLASSES, parse_ranker
-
-    backend, queries = _tiny_judged_pools(tmp_path, request)
-    assert {q.klass for q in queries} == {"question"}
-    trained = tr.train_pairwise(queries, class_penalty=1e-3)
-    assert trained.shape == (1 + len(QUERY_CLASSES), len(tr.FEATURES))
-    own = {k: row for k, row in zip(QUERY_CLASSES, trained[1:], strict=True)}
-    assert own["question"].any() and not any(own[k].any() for k in ("section", "unit", "topic"))
-    assert tr.mean_ndcg(queries, trained) == pytest.approx(1.0)
-    ranker = parse_ranker(tr.as_ranker(trained, 10).to_json())
-    assert set(ranker.by_class) == {"question"}
-    assert _ids(backend, Query(text=SHORTCOMING_QUESTION), ranker)[0] == "h1"
