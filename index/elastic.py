@@ -346,10 +346,15 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         stage_ranked = {(a.syllables, a.prefix) for a in ranked}
         filling = [a for a in ranked_units(plan, fill=True) if (a.syllables, a.prefix) not in stage_ranked]
         worded += [{"bool": {"must": [_ranked_clause(a)], "must_not": [stage]}} for a in filling]
-        if bare is not None:
+        if bare is not None and plan.bare_ranked:
             # The tier's findings holding none of the groups rank by bm25 of Plan.bare_ranked
-            # alone (the fill's parts, the words inside the groups' terms and synonyms), as SQLite.
-            should += [{"bool": {"must": [_ranked_clause(a)], "filter": [bare]}} for a in plan.bare_ranked]
+            # alone (the fill's parts, the words inside the groups' terms and synonyms, the
+            # concepts' instances), as SQLite. One clause, the filter written once: per unit it was
+            # copied as often as there are units, and a query asking a concept (Plan.instances: a
+            # score of them) passed the engine's clause limit. A bool's score sums its matching
+            # should clauses, as the clauses apart did.
+            units = [_ranked_clause(a) for a in plan.bare_ranked]
+            should.append({"bool": {"filter": [bare], "should": units, "minimum_should_match": 1}})
         required: dict[str, Any] = {"filter": [{"bool": {"should": admitted, "minimum_should_match": 1}}]}
     elif minimum:
         required = {"filter": [stage]}

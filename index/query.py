@@ -49,8 +49,9 @@ Matching rules the plan carries, for the engines to apply:
   of an area the query names whole; among those of the matters, the strongest matter's first;
   within each, the findings holding some of the query's groups first (ranked as the fill), then
   those holding none, ranked by bm25 of the words inside the groups' terms and all their
-  synonyms (`Plan.related`: "vắng mặt" of "vắng mặt không lý do" for "nghỉ làm không phép")
-  and of the fill's parts (`Plan.parts`) alone (`Plan.bare_ranked`: not by a syllable of a
+  synonyms (`Plan.related`: "vắng mặt" of "vắng mặt không lý do" for "nghỉ làm không phép"),
+  of the narrower terms of the concepts it asks (`Plan.instances`: "máy lấy số" for "cơ sở vật
+  chất") and of the fill's parts (`Plan.parts`) alone (`Plan.bare_ranked`: not by a syllable of a
   typed term, nor by the optional words), then the newest: in a large matter, the ones saying
   the query's thing in other words first;
 - the partial stages give way to the matter tier (`Plan.matter_first`) when the query names a
@@ -1285,6 +1286,11 @@ class Plan:
     # The words inside every topical group's terms and synonyms (`_related`): what ranks the
     # matter tier's findings holding none of the groups (see the module docstring).
     related: tuple[Alternative, ...] = ()
+    # The narrower terms of the genre's concepts the query asks about (index/concepts.py:
+    # asked_concepts; "máy lấy số", "ghế chờ" for "cơ sở vật chất"), once each by folded form:
+    # never required, they rank the matter tier's findings holding none of the groups
+    # (`bare_ranked`), set by `plan_query`, which reads the concepts file.
+    instances: tuple[Alternative, ...] = ()
     # The place a question asks for ("xã nào …": Which), None when it asks none: never required,
     # never an engine's matter (the question word is dropped), read by the reranker.
     which: Which | None = None
@@ -1455,12 +1461,13 @@ class Plan:
     def bare_ranked(self) -> tuple[Alternative, ...]:
         """What ranks the matter tier's findings holding none of the groups, on every engine (the
         module docstring): the fill's parts, then the words inside the groups' terms and synonyms
-        (`related`), once each by folded form; nothing else. Such a finding is there for its
+        (`related`), then the instances of the concepts asked (`instances`), once each by folded
+        form; nothing else. Such a finding is there for its
         matter, not its words: one syllable it shares with a term ("hẹn" of "phiếu hẹn") is a
         morpheme, not the term's meaning, and the optional words are cues and light verbs
         (the tier already admits only the polarity asked for), so neither says the query's thing."""
         units: dict[tuple[tuple[str, ...], bool], Alternative] = {}
-        for a in (*(p.alternative for p in self.parts), *self.related):
+        for a in (*(p.alternative for p in self.parts), *self.related, *self.instances):
             units.setdefault((a.folded, a.prefix), a)
         return tuple(units.values())
 
@@ -2428,7 +2435,27 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     units = vocabulary.known_units(spans) if spans else set()
     both = sorted(units & words)  # names the index also holds as words: usually none
     places = units - (vocabulary.written_elsewhere(both) if both else set())
-    return analyse(parsed, lexicon, words, units, places)
+    plan = analyse(parsed, lexicon, words, units, places)
+    return dataclasses.replace(plan, instances=concept_instances(parsed, plan)) if plan.groups else plan
+
+
+def concept_instances(parsed: Parsed, plan: Plan) -> tuple[Alternative, ...]:
+    """The narrower terms of the concepts the query asks about (index/concepts.py), as the plan's
+    `instances`: what ranks the matter tier's findings holding none of its groups besides
+    `related`. Why: a matter is large ("tthc.mot_cua": the desk's staff, its procedures, its
+    equipment), and the tier's findings holding none of the query's words ranked by bm25 of the
+    words inside its terms, then by date: asked about "cơ sở vật chất bộ phận một cửa", the
+    findings listing its equipment ("máy lấy số", "ghế chờ") hold neither "cơ sở vật chất" nor
+    its words, and came after thirty others of the desk, outside the reranker's pool. The
+    concepts file names exactly those instances (docs/search-quality.md, session 11, pool11)."""
+    from index.concepts import asked_concepts, load_concepts  # index.concepts reads this module
+
+    text = " ".join(s for clause in parsed.clauses for term in clause for s in term.syllables)
+    out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
+    for concept in asked_concepts(text, plan, load_concepts()):
+        for alt in concept.narrower_alternatives:
+            out.setdefault((alt.folded, alt.prefix), alt)
+    return tuple(out.values())
 
 
 def _member_spans(parsed: Parsed, lexicon: Lexicon) -> set[str]:

@@ -31,6 +31,7 @@ from core.levels import ALL_LEVELS, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
 from index.concepts import Concept, asked_concepts, load_concepts, share_held
+from index.indicators import load_indicators
 from index.query import (
     Alternative,
     Group,
@@ -63,6 +64,7 @@ class Asked:
     areas: tuple[str, ...] = ()
     units: tuple[str, ...] = ()  # filter keys of the units the query names ("thanh tri")
     concepts: tuple[Concept, ...] = ()  # the genre's concepts the query asks about (index/concepts.py)
+    indicator: bool = False  # whether the query names an indicator of reform (index/indicators.py)
     # The query's consecutive syllable pairs (`adjacent_pairs`), made once per query, not per finding.
     pairs: tuple[Alternative, ...] = field(init=False, default=())
     # The query's groups naming its matter, not the genre's frame (`matter_groups`), once per query.
@@ -80,7 +82,8 @@ class Asked:
         if query.unit:
             named.append(filter_key(query.unit))
         return cls(plan, tuple(query.matters), tuple(query.areas), tuple(dict.fromkeys(named)),
-                   asked_concepts(query.text, plan, load_concepts()))
+                   asked_concepts(query.text, plan, load_concepts()),
+                   load_indicators().named_in(query.text))
 
     @property
     def typed(self) -> tuple[str, ...]:
@@ -610,6 +613,16 @@ def feedback(c: Candidate, asked: Asked, pool: int) -> float:
     return shared / (norm * math.sqrt(sum(w * w for w in own.values())))
 
 
+def result_stated(c: Candidate, asked: Asked, pool: int) -> float:
+    """Whether the query names an indicator of reform (Chỉ số CCHC, SIPAS, a ranking, a rate) and
+    the finding states a result of one: a score, rate, place, change of place or grade ("đạt
+    92,16 điểm, xếp thứ 2", "giảm 1 bậc", "đạt 98,5 %"; index/vi/indicators.toml). Staff naming
+    an indicator want its results, and the findings that merely name it (a plan to raise it, a
+    duty to survey) hold the query's words as well. 0 when the query names no indicator, without
+    reading the finding."""
+    return float(asked.indicator and load_indicators().states_result(c.record.text))
+
+
 Feature = Callable[[Candidate, Asked, int], float]
 
 # Every feature by the name the weights file uses, in a fixed order.
@@ -635,6 +648,7 @@ FEATURES: dict[str, Feature] = {
     "matter_words": matter_held,
     "heading": heading_held,
     "feedback": feedback,
+    "result": result_stated,
 }
 
 

@@ -280,3 +280,19 @@ def test_the_two_level_government_is_asked_about_as_the_merged_communes_running(
     unrelated = Candidate(_rec("c", "Công chức đi muộn, về sớm."), 0, TIER_WORDS)
     assert concepts_held(merged, asked, 30) > 0 and concepts_held(named, asked, 30) == 0.0
     assert concepts_held(unrelated, asked, 30) == 0.0
+
+
+def test_the_plan_carries_the_instances_of_the_concepts_a_query_asks_for_the_engines() -> None:
+    """plan_query gives the engines the narrower terms of the concepts asked (Plan.instances),
+    which rank the matter tier's findings holding none of the query's words (Plan.bare_ranked),
+    with or without accents typed; a narrower term the query holds itself is its own word, not an
+    instance, and a query naming no concept has none."""
+    for text in ("cơ sở vật chất bộ phận một cửa", "co so vat chat bo phan mot cua"):
+        plan = plan_query(text)
+        instances = {" ".join(a.syllables) for a in plan.instances}
+        assert {"máy lấy số", "ghế chờ"} <= instances, text
+        assert {"máy lấy số", "ghế chờ"} <= {" ".join(a.syllables) for a in plan.bare_ranked}, text
+    typed = {" ".join(a.syllables) for a in plan_query("cơ sở vật chất máy lấy số").instances}
+    assert "ghế chờ" in typed and "máy lấy số" not in typed
+    assert plan_query("đeo thẻ công chức").instances == ()
+    assert plan_query("").instances == ()

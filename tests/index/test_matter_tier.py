@@ -235,6 +235,27 @@ def test_the_matter_in_other_words_ranks_by_the_plan_s_words_alone_on_both_engin
             ("t2", TIER_MATTER), ("t1", TIER_MATTER)], text
 
 
+def test_the_matter_in_other_words_ranks_first_what_names_an_instance_of_the_concept_asked(
+        fresh: SearchBackend) -> None:
+    """"cơ sở vật chất" is a concept (index/vi/concepts.toml) the reports write as its instances:
+    of the matter's findings holding none of the query's groups, the one listing "máy lấy số" and
+    "ghế chờ" (Plan.instances) ranks above a newer one about the desk's staff, on both engines;
+    before, the newer came first, and in a large matter such answers fell out of the
+    reranker's pool (docs/search-quality.md, session 11)."""
+    def desk(fid: str, text: str, words: str, published: str) -> FindingRecord:
+        return _headed(fid, text, words, "tthc.mot_cua", Area.TTHC, published=published)
+
+    fresh.index([
+        desk("c1", "Máy lấy số thứ tự hỏng, thiếu ghế chờ cho người dân.",
+             "Máy lấy số thứ_tự hỏng , thiếu ghế chờ cho người_dân .", "2021-03-01"),
+        desk("c2", "Công chức trực chưa hướng dẫn tận tình người dân.",
+             "Công_chức trực chưa hướng_dẫn tận_tình người_dân .", "2024-03-01"),
+    ])
+    for text in ("cơ sở vật chất bộ phận một cửa", "co so vat chat bo phan mot cua"):
+        assert found(fresh, text=text, matters=("tthc.mot_cua",)) == [
+            ("c1", TIER_MATTER), ("c2", TIER_MATTER)], text
+
+
 ONLINE, SIGNED, INFRA = "so_hoa.dvc_truc_tuyen", "so_hoa.chu_ky_so", "so_hoa.ha_tang"
 
 
@@ -334,10 +355,11 @@ def headed(fresh: SearchBackend) -> SearchBackend:
 
 
 def test_a_query_naming_an_area_gets_its_findings_after_those_of_its_matters(headed: SearchBackend) -> None:
-    """c2 is the query's matter in other words; c3 and c4 are only of the area it names (newest
-    first, after c2); c5 is the area praised, v1 another area: neither answers."""
+    """c2 is the query's matter in other words; c3 and c4 are only of the area it names (after
+    c2; c4's "kế hoạch" is an instance of the concept "chỉ đạo điều hành" asked, Plan.instances,
+    so it ranks before the newer c3); c5 is the area praised, v1 another area: neither answers."""
     assert found(headed, text=DIRECTION, matters=(LEAD,), areas=("chi_dao",)) == [
-        ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c3", TIER_MATTER), ("c4", TIER_MATTER)]
+        ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c4", TIER_MATTER), ("c3", TIER_MATTER)]
     # Without the area named, only the matter's findings come.
     assert found(headed, text=DIRECTION, matters=(LEAD,)) == [("c1", TIER_WORDS), ("c2", TIER_MATTER)]
 
@@ -350,15 +372,17 @@ def test_an_area_finding_holding_query_words_still_ranks_below_the_matters(
     headed.index([_headed("c6", "UBND xã gửi báo cáo còn chậm.", "UBND xã gửi báo_cáo còn chậm .", REPORT,
                           Area.CHI_DAO)])
     assert found(headed, text=f"{DIRECTION} của UBND", matters=(LEAD,), areas=("chi_dao",)) == [
-        ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c6", TIER_MATTER), ("c3", TIER_MATTER),
-        ("c4", TIER_MATTER)]
+        ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c6", TIER_MATTER), ("c4", TIER_MATTER),
+        ("c3", TIER_MATTER)]  # c4 before c3: an instance of the concept asked (see above)
 
 
 def test_an_area_alone_brings_its_findings_in_the_sense_asked(headed: SearchBackend) -> None:
-    """No matter named, the area's findings still come, newest first; without a polarity word
-    the praised c5 comes too, and another area's finding never does."""
+    """No matter named, the area's findings still come, those naming an instance of the concept
+    asked ("người đứng đầu", "kế hoạch" of "chỉ đạo điều hành": Plan.instances) first, then the
+    newest; without a polarity word the praised c5 comes too, and another area's finding never
+    does."""
     assert found(headed, text=DIRECTION, areas=("chi_dao",)) == [
-        ("c1", TIER_WORDS), ("c3", TIER_MATTER), ("c4", TIER_MATTER), ("c2", TIER_MATTER)]
+        ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c4", TIER_MATTER), ("c3", TIER_MATTER)]
     plain = found(headed, text="chỉ đạo điều hành", areas=("chi_dao",))
     assert plain[0] == ("c1", TIER_WORDS)
     assert sorted(plain[1:]) == [(f, TIER_MATTER) for f in ("c2", "c3", "c4", "c5")]

@@ -997,8 +997,10 @@ def test_related_words_come_from_every_member_of_a_groups_synonyms() -> None:
     assert plan_query("ho so", Words(), lexicon).related == ()  # a word of two syllables is whole
     # What the engines rank those findings by: the fill's parts, then the related words, once each.
     assert [p.alternative.folded for p in plan.parts] == [("ho", "so"), ("truc", "tuyen")]
-    assert [a.folded for a in plan.bare_ranked] == [("ho", "so"), ("truc", "tuyen"), ("ket", "qua")]
-    assert [a.any_accent for a in plan.bare_ranked] == [True, True, False]  # a part as typed, first
+    # (then the instances of the concepts the query asks, Plan.instances: "trực tuyến" asks one)
+    assert [a.folded for a in plan.bare_ranked] == [("ho", "so"), ("truc", "tuyen"), ("ket", "qua"),
+                                                    *(a.folded for a in plan.instances)]
+    assert [a.any_accent for a in plan.bare_ranked[:3]] == [True, True, False]  # a part as typed, first
 
 
 def test_partial_stages_give_way_to_the_matter_when_the_absent_word_outweighs_the_held() -> None:

@@ -1,0 +1,121 @@
+"""The genre's indicators of reform (index/vi/indicators.toml): whether a query names one, and
+whether a finding states a result.
+
+Why: a query naming an indicator or a ranking ("PAR INDEX các huyện", "xếp hạng chỉ số CCHC",
+"khảo sát mức độ hài lòng") asks for its results — a unit's score, place, rise or fall, rate —
+and the findings that merely name the indicator (a plan to raise it, a duty to survey) hold the
+query's words as well. The reports state a result in a few forms whatever the indicator (a
+number with its measure, a place, a grade); index/rerank.py weighs a finding stating one when
+the query names an indicator. This module compiles the data (kept apart from reading it, so it
+is testable) and answers the two questions; it reads no settings and keeps no state.
+
+Rules the compiler enforces: both tables and their lists are present and non-empty, each entry
+a non-empty string, and each table has a `why`; anything else is an error naming the table.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from core.normalize import canonical_tones, lower_same_length
+from index.query import syllable_matches, syllables_of
+
+INDICATORS_FILE = Path(__file__).with_name("vi") / "indicators.toml"
+
+Syllables = tuple[str, ...]
+
+
+class IndicatorError(ValueError):
+    """A malformed indicators file: the message names the table and what is wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicators:
+    """The compiled data: the names a query asks with, and the finding side's result forms."""
+
+    names: tuple[Syllables, ...]
+    result: re.Pattern[str]  # a result word or a number with its measure, at word boundaries
+    unlike: re.Pattern[str] | None  # phrases holding a result word that are other words
+
+    def named_in(self, query: str) -> bool:
+        """Whether the query names an indicator: one of the names, syllable by syllable, under the
+        query language's rule (typed with accents only as typed, without them in any form)."""
+        typed = syllables_of(query)
+        return any(_holds(typed, name) for name in self.names)
+
+    def states_result(self, text: str) -> bool:
+        """Whether the finding's text states a result (a score, rate, place, change of place or
+        grade), outside the phrases that are other words ("người đứng đầu")."""
+        written = _normalized(text)
+        if self.unlike is not None:
+            written = self.unlike.sub(lambda m: " " * len(m.group(0)), written)
+        return self.result.search(written) is not None
+
+
+def _holds(typed: Sequence[str], name: Syllables) -> bool:
+    n = len(name)
+    return any(all(syllable_matches(typed[at + k], s) for k, s in enumerate(name))
+               for at in range(len(typed) - n + 1))
+
+
+def _normalized(text: str) -> str:
+    return lower_same_length(canonical_tones(text))
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase as a regex over normalized text: its syllables apart by any run of spaces."""
+    return r"\s+".join(re.escape(part) for part in _normalized(phrase).split())
+
+
+def _bounded(alternatives: Sequence[str]) -> str:
+    return r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+
+
+def _strings(table: Mapping[str, Any], key: str, where: str) -> list[str]:
+    values = table.get(key)
+    if not isinstance(values, list) or not values:
+        raise IndicatorError(f"[{where}] needs a non-empty list `{key}`")
+    if not all(isinstance(v, str) and v.strip() for v in values):
+        raise IndicatorError(f"[{where}] `{key}` holds an empty or non-string entry")
+    return [v.strip() for v in values]
+
+
+def _table(data: Mapping[str, Any], where: str) -> Mapping[str, Any]:
+    table = data.get(where)
+    if not isinstance(table, dict):
+        raise IndicatorError(f"[{where}] is missing")
+    if not isinstance(table.get("why"), str) or not table["why"].strip():
+        raise IndicatorError(f"[{where}] needs a `why`")
+    return table
+
+
+def compile_indicators(data: Mapping[str, Any]) -> Indicators:
+    """The indicators file's tables as matchers; a malformed table is an IndicatorError."""
+    named = _table(data, "indicators")
+    results = _table(data, "results")
+    names = tuple(dict.fromkeys(syllables_of(_normalized(n)) for n in _strings(named, "names", "indicators")))
+    if not all(names):
+        raise IndicatorError("[indicators] a name holds no syllable")
+    phrases = [_phrase_pattern(p) for p in _strings(results, "phrases", "results")]
+    # A measure after a number ("92,16 điểm", "98,5 %", "88,54/100"): the number may carry a
+    # decimal comma or point and stand a space apart from its measure.
+    measures = [re.escape(_normalized(m)) for m in _strings(results, "measures", "results")]
+    number = r"(?<![\w,.])\d+(?:[.,]\d+)?\s*(?:" + "|".join(measures) + r")(?!\w)"
+    result = re.compile(_bounded(phrases) + "|" + number)
+    unlike_list = results.get("unlike", [])
+    unlike = (re.compile(_bounded([_phrase_pattern(p) for p in _strings(results, "unlike", "results")]))
+              if unlike_list else None)
+    return Indicators(names, result, unlike)
+
+
+@lru_cache(maxsize=1)
+def load_indicators(path: Path = INDICATORS_FILE) -> Indicators:
+    """The shipped indicators (read once per process)."""
+    with path.open("rb") as f:
+        return compile_indicators(tomllib.load(f))
