@@ -56,6 +56,7 @@ def test_the_genre_says_it_these_ways(typed: str, member: str) -> None:
     ("sau sat nhap xa", "sat nhap"),  # "sâu sát" folded would take "sau" and the "sát" of sát nhập
     ("tuyen truyen qua loa truyen thanh", "loa truyen thanh"),  # "qua loa" (perfunctory)
     ("chủ tịch xã Tân Phú", "chủ tịch"),  # "chủ tịch xã" would take the commune's level word
+    ("thong bao che do chinh sach", "thong bao"),  # "bao che" folded: "thông báo" + "chế độ"
 ])
 def test_the_rejected_members_leave_the_querys_words_whole(typed: str, kept: str) -> None:
     assert kept in [group[0] for group in groups(typed)], groups(typed)
