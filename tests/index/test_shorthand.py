@@ -80,3 +80,13 @@ def test_the_desk_typed_glued_is_the_desks_synonym_set() -> None:
     groups = plan_query("CBCC trực bộ phận 1cửa").groups
     said = [{" ".join(a.syllables) for a in g.alternatives} for g in groups]
     assert any("bpmc" in alternatives for alternatives in said), said
+
+
+def test_new_shorthand_is_read_as_the_word() -> None:
+    """The second pass's forms (ng, hc, gq) are read as the words they shorten."""
+    def groups(text: str) -> list[list[str]]:
+        return [[" ".join(a.syllables) for a in g.alternatives] for g in plan_query(text).groups]
+
+    assert load_shorthand().expand("ng dân chờ gq hs cải cách hc") == \
+        "người dân chờ giải quyết hồ sơ cải cách hành chính"
+    assert groups("ng dân chờ gq") == groups("người dân chờ giải quyết")
