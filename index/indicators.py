@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from core.alternation import longest_first
 from core.normalize import canonical_tones, lower_same_length
 from index.query import syllable_matches, syllables_of
 
@@ -68,13 +69,10 @@ def _normalized(text: str) -> str:
     return lower_same_length(canonical_tones(text))
 
 
-def _phrase_pattern(phrase: str) -> str:
-    """A phrase as a regex over normalized text: its syllables apart by any run of spaces."""
-    return r"\s+".join(re.escape(part) for part in _normalized(phrase).split())
-
-
-def _bounded(alternatives: Sequence[str]) -> str:
-    return r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+def _bounded(phrases: Sequence[str]) -> str:
+    """The phrases, normalized, as one alternation at word boundaries: longest first, a space
+    inside one matching any run of spaces (core/alternation.py)."""
+    return r"(?<!\w)(?:" + longest_first(" ".join(_normalized(p).split()) for p in phrases) + r")(?!\w)"
 
 
 def _strings(table: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -102,15 +100,13 @@ def compile_indicators(data: Mapping[str, Any]) -> Indicators:
     names = tuple(dict.fromkeys(syllables_of(_normalized(n)) for n in _strings(named, "names", "indicators")))
     if not all(names):
         raise IndicatorError("[indicators] a name holds no syllable")
-    phrases = [_phrase_pattern(p) for p in _strings(results, "phrases", "results")]
+    phrases = _bounded(_strings(results, "phrases", "results"))
     # A measure after a number ("92,16 điểm", "98,5 %", "88,54/100"): the number may carry a
     # decimal comma or point and stand a space apart from its measure.
-    measures = [re.escape(_normalized(m)) for m in _strings(results, "measures", "results")]
-    number = r"(?<![\w,.])\d+(?:[.,]\d+)?\s*(?:" + "|".join(measures) + r")(?!\w)"
-    result = re.compile(_bounded(phrases) + "|" + number)
-    unlike_list = results.get("unlike", [])
-    unlike = (re.compile(_bounded([_phrase_pattern(p) for p in _strings(results, "unlike", "results")]))
-              if unlike_list else None)
+    measures = longest_first(map(_normalized, _strings(results, "measures", "results")), any_space=False)
+    number = r"(?<![\w,.])\d+(?:[.,]\d+)?\s*(?:" + measures + r")(?!\w)"
+    result = re.compile(phrases + "|" + number)
+    unlike = re.compile(_bounded(_strings(results, "unlike", "results"))) if results.get("unlike") else None
     return Indicators(names, result, unlike)
 
 
