@@ -97,7 +97,7 @@ def compile_indicators(data: Mapping[str, Any]) -> Indicators:
     """The indicators file's tables as matchers; a malformed table is an IndicatorError."""
     named = _table(data, "indicators")
     results = _table(data, "results")
-    names = tuple(dict.fromkeys(syllables_of(_normalized(n)) for n in _strings(named, "names", "indicators")))
+    names = tuple(dict.fromkeys(map(syllables_of, _strings(named, "names", "indicators"))))
     if not all(names):
         raise IndicatorError("[indicators] a name holds no syllable")
     phrases = _bounded(_strings(results, "phrases", "results"))
