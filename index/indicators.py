@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from core.alternation import longest_first
-from core.normalize import canonical_tones, lower_same_length
+from core.normalize import matching_form
 from index.query import syllable_matches, syllables_of
 
 INDICATORS_FILE = Path(__file__).with_name("vi") / "indicators.toml"
@@ -53,7 +53,7 @@ class Indicators:
     def states_result(self, text: str) -> bool:
         """Whether the finding's text states a result (a score, rate, place, change of place or
         grade), outside the phrases that are other words ("người đứng đầu")."""
-        written = _normalized(text)
+        written = matching_form(text)
         if self.unlike is not None:
             written = self.unlike.sub(lambda m: " " * len(m.group(0)), written)
         return self.result.search(written) is not None
@@ -65,14 +65,10 @@ def _holds(typed: Sequence[str], name: Syllables) -> bool:
                for at in range(len(typed) - n + 1))
 
 
-def _normalized(text: str) -> str:
-    return lower_same_length(canonical_tones(text))
-
-
 def _bounded(phrases: Sequence[str]) -> str:
     """The phrases, normalized, as one alternation at word boundaries: longest first, a space
     inside one matching any run of spaces (core/alternation.py)."""
-    return r"(?<!\w)(?:" + longest_first(" ".join(_normalized(p).split()) for p in phrases) + r")(?!\w)"
+    return r"(?<!\w)(?:" + longest_first(" ".join(matching_form(p).split()) for p in phrases) + r")(?!\w)"
 
 
 def _strings(table: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -103,7 +99,7 @@ def compile_indicators(data: Mapping[str, Any]) -> Indicators:
     phrases = _bounded(_strings(results, "phrases", "results"))
     # A measure after a number ("92,16 điểm", "98,5 %", "88,54/100"): the number may carry a
     # decimal comma or point and stand a space apart from its measure.
-    measures = longest_first(map(_normalized, _strings(results, "measures", "results")), any_space=False)
+    measures = longest_first(map(matching_form, _strings(results, "measures", "results")), any_space=False)
     number = r"(?<![\w,.])\d+(?:[.,]\d+)?\s*(?:" + measures + r")(?!\w)"
     result = re.compile(phrases + "|" + number)
     unlike = re.compile(_bounded(_strings(results, "unlike", "results"))) if results.get("unlike") else None
