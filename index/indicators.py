@@ -23,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.normalize import canonical_tones, lower_same_length
+from core.alternation import longest_first
+from core.normalize import matching_form
 from index.query import syllable_matches, syllables_of
 
 INDICATORS_FILE = Path(__file__).with_name("vi") / "indicators.toml"
@@ -52,7 +53,7 @@ class Indicators:
     def states_result(self, text: str) -> bool:
         """Whether the finding's text states a result (a score, rate, place, change of place or
         grade), outside the phrases that are other words ("người đứng đầu")."""
-        written = _normalized(text)
+        written = matching_form(text)
         if self.unlike is not None:
             written = self.unlike.sub(lambda m: " " * len(m.group(0)), written)
         return self.result.search(written) is not None
@@ -64,17 +65,10 @@ def _holds(typed: Sequence[str], name: Syllables) -> bool:
                for at in range(len(typed) - n + 1))
 
 
-def _normalized(text: str) -> str:
-    return lower_same_length(canonical_tones(text))
-
-
-def _phrase_pattern(phrase: str) -> str:
-    """A phrase as a regex over normalized text: its syllables apart by any run of spaces."""
-    return r"\s+".join(re.escape(part) for part in _normalized(phrase).split())
-
-
-def _bounded(alternatives: Sequence[str]) -> str:
-    return r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)"
+def _bounded(phrases: Sequence[str]) -> str:
+    """The phrases, normalized, as one alternation at word boundaries: longest first, a space
+    inside one matching any run of spaces (core/alternation.py)."""
+    return r"(?<!\w)(?:" + longest_first(" ".join(matching_form(p).split()) for p in phrases) + r")(?!\w)"
 
 
 def _strings(table: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -99,18 +93,16 @@ def compile_indicators(data: Mapping[str, Any]) -> Indicators:
     """The indicators file's tables as matchers; a malformed table is an IndicatorError."""
     named = _table(data, "indicators")
     results = _table(data, "results")
-    names = tuple(dict.fromkeys(syllables_of(_normalized(n)) for n in _strings(named, "names", "indicators")))
+    names = tuple(dict.fromkeys(map(syllables_of, _strings(named, "names", "indicators"))))
     if not all(names):
         raise IndicatorError("[indicators] a name holds no syllable")
-    phrases = [_phrase_pattern(p) for p in _strings(results, "phrases", "results")]
+    phrases = _bounded(_strings(results, "phrases", "results"))
     # A measure after a number ("92,16 điểm", "98,5 %", "88,54/100"): the number may carry a
     # decimal comma or point and stand a space apart from its measure.
-    measures = [re.escape(_normalized(m)) for m in _strings(results, "measures", "results")]
-    number = r"(?<![\w,.])\d+(?:[.,]\d+)?\s*(?:" + "|".join(measures) + r")(?!\w)"
-    result = re.compile(_bounded(phrases) + "|" + number)
-    unlike_list = results.get("unlike", [])
-    unlike = (re.compile(_bounded([_phrase_pattern(p) for p in _strings(results, "unlike", "results")]))
-              if unlike_list else None)
+    measures = longest_first(map(matching_form, _strings(results, "measures", "results")), any_space=False)
+    number = r"(?<![\w,.])\d+(?:[.,]\d+)?\s*(?:" + measures + r")(?!\w)"
+    result = re.compile(phrases + "|" + number)
+    unlike = re.compile(_bounded(_strings(results, "unlike", "results"))) if results.get("unlike") else None
     return Indicators(names, result, unlike)
 
 

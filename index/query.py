@@ -671,6 +671,11 @@ class Lexicon:
         size = _entry_at(self.manner_verbs, typed, at)
         return size if size and _entry_at(self.focus_words, typed, at + size) else 0
 
+    def manner_verb(self, typed: Sequence[str]) -> tuple[int, int] | None:
+        """Where the query's first verb of a question of manner (`manner_verb_at`) starts, and
+        its size; None when the query asks none."""
+        return next(((at, n) for at in range(len(typed)) if (n := self.manner_verb_at(typed, at))), None)
+
     def with_manner(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
         """The polarity cues `seen`, with the question of manner's verb as one more (`manner_asks`:
         "đoàn kiểm tra xử lý thế nào khi cán bộ vắng mặt" asks for the recommendations) when no
@@ -679,7 +684,7 @@ class Lexicon:
         lý" is the processing of the files) still reads the question as before."""
         if not self.manner_asks or self.asked(typed, seen) is not None:
             return list(seen)
-        verb = next(((at, n) for at in range(len(typed)) if (n := self.manner_verb_at(typed, at))), None)
+        verb = self.manner_verb(typed)
         if verb is None:
             return list(seen)
         at, size = verb
@@ -1652,7 +1657,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     decisive = lexicon.asked(typed, cues)
     both = decisive is not None and lexicon.joins_sections(typed, cues, decisive)
     polarity = decisive.polarity if decisive and not both else None  # both sections: neither first
-    if not groups and optional and any(lexicon.manner_verb_at(typed, k) for k in range(len(typed))):
+    if not groups and optional and lexicon.manner_verb(typed) is not None:
         # "kiến nghị xử lý thế nào": no matter besides the verb asked about, which is then the matter
         return analyse(parsed, dataclasses.replace(lexicon, manner_verbs=()), words, units, places)
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
