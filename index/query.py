@@ -110,7 +110,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.agencies import Agency, agencies, syllables
 from core.doc_kinds import cited_kinds
@@ -119,6 +119,9 @@ from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
 from index.initials import derived_initials, load_rules, term_sets
 from index.shorthand import load_shorthand
+
+if TYPE_CHECKING:  # index.concepts reads this module: the type only, for Plan.concepts
+    from index.concepts import Concept
 
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
@@ -1291,11 +1294,11 @@ class Plan:
     # The words inside every topical group's terms and synonyms (`_related`): what ranks the
     # matter tier's findings holding none of the groups (see the module docstring).
     related: tuple[Alternative, ...] = ()
-    # The narrower terms of the genre's concepts the query asks about (index/concepts.py:
-    # asked_concepts; "máy lấy số", "ghế chờ" for "cơ sở vật chất"), once each by folded form:
-    # never required, they rank the matter tier's findings holding none of the groups
-    # (`bare_ranked`), set by `plan_query`, which reads the concepts file.
-    instances: tuple[Alternative, ...] = ()
+    # The genre's concepts the query asks about (index/concepts.py: asked_concepts; "cơ sở vật
+    # chất"), each with the narrower terms the query does not itself hold, set by `plan_query`,
+    # which reads the concepts file: their instances rank the matter tier (`instances`), and the
+    # reranker weighs a finding saying them (index/rerank.py: concepts_held) from here, not anew.
+    concepts: tuple[Concept, ...] = ()
     # The place a question asks for ("xã nào …": Which), None when it asks none: never required,
     # never an engine's matter (the question word is dropped), read by the reranker.
     which: Which | None = None
@@ -1461,6 +1464,17 @@ class Plan:
         all, nothing could hold one."""
         staged = self.stage_topical
         return any(staged) and not all(staged)
+
+    @property
+    def instances(self) -> tuple[Alternative, ...]:
+        """The narrower terms of the concepts asked ("máy lấy số", "ghế chờ" for "cơ sở vật
+        chất"), once each by folded form: never required, they rank the matter tier's findings
+        holding none of the groups (`bare_ranked`)."""
+        out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
+        for concept in self.concepts:
+            for alt in concept.narrower_alternatives:
+                out.setdefault((alt.folded, alt.prefix), alt)
+        return tuple(out.values())
 
     @property
     def bare_ranked(self) -> tuple[Alternative, ...]:
@@ -2441,14 +2455,15 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     both = sorted(units & words)  # names the index also holds as words: usually none
     places = units - (vocabulary.written_elsewhere(both) if both else set())
     plan = analyse(parsed, lexicon, words, units, places)
-    return dataclasses.replace(plan, instances=concept_instances(parsed, plan)) if plan.groups else plan
+    return dataclasses.replace(plan, concepts=concepts_asked(parsed, plan)) if plan.groups else plan
 
 
-def concept_instances(parsed: Parsed, plan: Plan) -> tuple[Alternative, ...]:
-    """The narrower terms of the concepts the query asks about (index/concepts.py), as the plan's
-    `instances`: what ranks the matter tier's findings holding none of its groups besides
-    `related`. Why: a matter is large ("tthc.mot_cua": the desk's staff, its procedures, its
-    equipment), and the tier's findings holding none of the query's words ranked by bm25 of the
+def concepts_asked(parsed: Parsed, plan: Plan) -> tuple[Concept, ...]:
+    """The concepts the query asks about (index/concepts.py), as the plan's `concepts`: their
+    narrower terms (`Plan.instances`) rank the matter tier's findings holding none of its groups
+    besides `related`, and the reranker reads them from the plan, defined here once. Why: a
+    matter is large ("tthc.mot_cua": the desk's staff, its procedures, its equipment), and the
+    tier's findings holding none of the query's words ranked by bm25 of the
     words inside its terms, then by date: asked about "cơ sở vật chất bộ phận một cửa", the
     findings listing its equipment ("máy lấy số", "ghế chờ") hold neither "cơ sở vật chất" nor
     its words, and came after thirty others of the desk, outside the reranker's pool. The
@@ -2456,11 +2471,7 @@ def concept_instances(parsed: Parsed, plan: Plan) -> tuple[Alternative, ...]:
     from index.concepts import asked_concepts, load_concepts  # index.concepts reads this module
 
     text = " ".join(s for clause in parsed.clauses for term in clause for s in term.syllables)
-    out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
-    for concept in asked_concepts(text, plan, load_concepts()):
-        for alt in concept.narrower_alternatives:
-            out.setdefault((alt.folded, alt.prefix), alt)
-    return tuple(out.values())
+    return asked_concepts(text, plan, load_concepts())
 
 
 def _member_spans(parsed: Parsed, lexicon: Lexicon) -> set[str]:
