@@ -110,7 +110,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.agencies import Agency, agencies, syllables
 from core.doc_kinds import cited_kinds
@@ -119,6 +119,9 @@ from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
 from index.initials import derived_initials, load_rules, term_sets
 from index.shorthand import load_shorthand
+
+if TYPE_CHECKING:  # index.concepts reads this module: the type only, for Plan.concepts
+    from index.concepts import Concept
 
 DATA = Path(__file__).with_name("vi")
 STOPWORDS_FILE = DATA / "query_stopwords.txt"
@@ -506,6 +509,12 @@ class Lexicon:
     # the index of its set in `synonyms`: typed, one brings its set; never an alternative of a
     # member typed in full (no report was seen writing it, and every query would carry them).
     abbreviations: tuple[tuple[tuple[str, ...], int], ...] = ()
+    # The synonym members marked "[accents]" in synonyms.toml, as syllables: a set's member only
+    # when typed with its accents, as the word lists' entries so marked (`_written_at`), for a
+    # member whose folded form is also the end of one word and the start of the next ("truong
+    # ap": trưởng ấp, and "thủ trưởng áp dụng"). Typed with accents or as another member of its
+    # set, it brings the set as any member does.
+    accented_members: frozenset[tuple[str, ...]] = frozenset()
     # Each synonym member's words without its stop words (`content_form`), as typed or folded,
     # worked out on first use: the matters of every query naming a synonym read them.
     _content_forms: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False,
@@ -916,7 +925,8 @@ class Lexicon:
         what questions ask and what answers hold), compiled once per process."""
         if self.cut_from is not None:
             return self.cut_from
-        genre = [*(m for members in self.synonyms for m in members), *(c.syllables for c in self.cues),
+        genre = [*(m for members in self.synonyms for m in members if m not in self.accented_members),
+                 *(c.syllables for c in self.cues),
                  *(entry for entry, _ in self.stopwords), *self.citations,
                  *(p for answer in self.answers for p in (*answer.asks, *answer.holds))]
         heads = [c.syllables[0] for c in self.cues if c.required and len(c.syllables) == 1]
@@ -927,7 +937,7 @@ class Lexicon:
         for n in range(min(self._longest_member, len(typed) - at), 0, -1):
             for member, members in self._members.get(" ".join(folded_syllable(s) for s in typed[at:at + n]),
                                                       ()):
-                if _matches_at(typed, member, at):
+                if _written_at(typed, member, at, member in self.accented_members):
                     return n, members
         return 0, ()
 
@@ -1023,7 +1033,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                 light.append(Cue(syllables, "", required=False, accents_only=True))
             continue
         stopwords.append(line)
-    sets = tuple(tuple(s for s in (syllables_of(m) for m in members) if s) for members in synonym_sets)
+    entries = [[_entry(m) for m in members] for members in synonym_sets]  # "[accents]" marks a member
+    sets = tuple(tuple(s for s, _only in row if s) for row in entries)
     answered = tuple(answer for answer in map(compile_answer, answers) if answer.asks and answer.holds)
     return Lexicon(_entries(stopwords),
                    tuple(sorted(set(frames), key=lambda f: (not f[0], -len(f[1]), f))),
@@ -1042,7 +1053,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    sections_joined=_entries(read.get("sections_joined", ())),
                    choosing=_entries(read.get("choosing", ())),
                    manner_verbs=_entries(read.get("manner_verbs", ())),
-                   manner_asks=read.get("manner_asks") or None)
+                   manner_asks=read.get("manner_asks") or None,
+                   accented_members=frozenset(s for row in entries for s, only in row if only and s))
 
 
 def compile_coordinators(table: Mapping[str, Any]) -> Entries:
@@ -1120,11 +1132,12 @@ def load_lexicon() -> Lexicon:
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     sets = [entry["terms"] for entry in synonyms]
+    plain = [[m.removesuffix(ACCENTS_ONLY).strip() for m in members] for members in sets]
     lexicon = compile_lexicon(stopwords, sets, lines, data.get("intent", []),
                               data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
                               data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
                               data.get("setting", {}))
-    return with_abbreviations(lexicon, derived_initials(sets, load_rules(), term_sets(synonyms)))
+    return with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
 
 
 def with_abbreviations(lexicon: Lexicon, derived: Iterable[tuple[str, Sequence[str]]]) -> Lexicon:
@@ -1291,11 +1304,11 @@ class Plan:
     # The words inside every topical group's terms and synonyms (`_related`): what ranks the
     # matter tier's findings holding none of the groups (see the module docstring).
     related: tuple[Alternative, ...] = ()
-    # The narrower terms of the genre's concepts the query asks about (index/concepts.py:
-    # asked_concepts; "máy lấy số", "ghế chờ" for "cơ sở vật chất"), once each by folded form:
-    # never required, they rank the matter tier's findings holding none of the groups
-    # (`bare_ranked`), set by `plan_query`, which reads the concepts file.
-    instances: tuple[Alternative, ...] = ()
+    # The genre's concepts the query asks about (index/concepts.py: asked_concepts; "cơ sở vật
+    # chất"), each with the narrower terms the query does not itself hold, set by `plan_query`,
+    # which reads the concepts file: their instances rank the matter tier (`instances`), and the
+    # reranker weighs a finding saying them (index/rerank.py: concepts_held) from here, not anew.
+    concepts: tuple[Concept, ...] = ()
     # The place a question asks for ("xã nào …": Which), None when it asks none: never required,
     # never an engine's matter (the question word is dropped), read by the reranker.
     which: Which | None = None
@@ -1461,6 +1474,17 @@ class Plan:
         all, nothing could hold one."""
         staged = self.stage_topical
         return any(staged) and not all(staged)
+
+    @property
+    def instances(self) -> tuple[Alternative, ...]:
+        """The narrower terms of the concepts asked ("máy lấy số", "ghế chờ" for "cơ sở vật
+        chất"), once each by folded form: never required, they rank the matter tier's findings
+        holding none of the groups (`bare_ranked`)."""
+        out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
+        for concept in self.concepts:
+            for alt in concept.narrower_alternatives:
+                out.setdefault((alt.folded, alt.prefix), alt)
+        return tuple(out.values())
 
     @property
     def bare_ranked(self) -> tuple[Alternative, ...]:
@@ -1922,7 +1946,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             continue
         length, members = lexicon.synonyms_at(typed, i)
         if length:
-            group = Group(_unique(_members(typed[i:i + length], members)))
+            group = Group(_unique(_members(typed[i:i + length], members, lexicon.accented_members)))
             _add_group(group, setting or clause, groups, optional)  # "… ở 1 cửa": where, not what
             setting = False
             said.extend(typed[i:i + length])
@@ -2339,13 +2363,15 @@ def _longest(typed: list[str], at: int, known: set[str], lo: int) -> int:
     return 0
 
 
-def _members(span: Sequence[str], members: tuple[tuple[str, ...], ...]) -> list[Alternative]:
+def _members(span: Sequence[str], members: tuple[tuple[str, ...], ...],
+             accented: frozenset[tuple[str, ...]] = frozenset()) -> list[Alternative]:
     """A synonym set as alternatives: the span as typed first; the other members with their
-    accents when the user typed accents, folded (matching any form) when not."""
+    accents when the user typed accents, folded (matching any form) when not, but for those
+    `accented` (Lexicon.accented_members), always with their accents: folded, they are other words."""
     accents = any(is_accented(s) for s in span)
     out = [Alternative(tuple(span))]
     for member in members:
-        out.append(Alternative(member if accents else tuple(fold(s) for s in member)))
+        out.append(Alternative(member if accents or member in accented else tuple(fold(s) for s in member)))
     return out
 
 
@@ -2354,7 +2380,7 @@ def _with_synonyms(syllables: tuple[str, ...], prefix: bool, lexicon: Lexicon) -
     if not prefix:
         length, members = lexicon.synonyms_at(syllables, 0)
         if length == len(syllables):
-            return _members(syllables, members)
+            return _members(syllables, members, lexicon.accented_members)
     return [Alternative(syllables, prefix)]
 
 
@@ -2441,14 +2467,15 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     both = sorted(units & words)  # names the index also holds as words: usually none
     places = units - (vocabulary.written_elsewhere(both) if both else set())
     plan = analyse(parsed, lexicon, words, units, places)
-    return dataclasses.replace(plan, instances=concept_instances(parsed, plan)) if plan.groups else plan
+    return dataclasses.replace(plan, concepts=concepts_asked(parsed, plan)) if plan.groups else plan
 
 
-def concept_instances(parsed: Parsed, plan: Plan) -> tuple[Alternative, ...]:
-    """The narrower terms of the concepts the query asks about (index/concepts.py), as the plan's
-    `instances`: what ranks the matter tier's findings holding none of its groups besides
-    `related`. Why: a matter is large ("tthc.mot_cua": the desk's staff, its procedures, its
-    equipment), and the tier's findings holding none of the query's words ranked by bm25 of the
+def concepts_asked(parsed: Parsed, plan: Plan) -> tuple[Concept, ...]:
+    """The concepts the query asks about (index/concepts.py), as the plan's `concepts`: their
+    narrower terms (`Plan.instances`) rank the matter tier's findings holding none of its groups
+    besides `related`, and the reranker reads them from the plan, defined here once. Why: a
+    matter is large ("tthc.mot_cua": the desk's staff, its procedures, its equipment), and the
+    tier's findings holding none of the query's words ranked by bm25 of the
     words inside its terms, then by date: asked about "cơ sở vật chất bộ phận một cửa", the
     findings listing its equipment ("máy lấy số", "ghế chờ") hold neither "cơ sở vật chất" nor
     its words, and came after thirty others of the desk, outside the reranker's pool. The
@@ -2456,11 +2483,7 @@ def concept_instances(parsed: Parsed, plan: Plan) -> tuple[Alternative, ...]:
     from index.concepts import asked_concepts, load_concepts  # index.concepts reads this module
 
     text = " ".join(s for clause in parsed.clauses for term in clause for s in term.syllables)
-    out: dict[tuple[tuple[str, ...], bool], Alternative] = {}
-    for concept in asked_concepts(text, plan, load_concepts()):
-        for alt in concept.narrower_alternatives:
-            out.setdefault((alt.folded, alt.prefix), alt)
-    return tuple(out.values())
+    return asked_concepts(text, plan, load_concepts())
 
 
 def _member_spans(parsed: Parsed, lexicon: Lexicon) -> set[str]:

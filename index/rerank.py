@@ -30,7 +30,7 @@ from pathlib import Path
 from core.levels import ALL_LEVELS, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
-from index.concepts import Concept, asked_concepts, load_concepts, share_held
+from index.concepts import Concept, share_held
 from index.indicators import load_indicators
 from index.query import (
     Alternative,
@@ -82,8 +82,7 @@ class Asked:
         if query.unit:
             named.append(filter_key(query.unit))
         return cls(plan, tuple(query.matters), tuple(query.areas), tuple(dict.fromkeys(named)),
-                   asked_concepts(query.text, plan, load_concepts()),
-                   load_indicators().named_in(query.text))
+                   plan.concepts, load_indicators().named_in(query.text))
 
     @property
     def typed(self) -> tuple[str, ...]:

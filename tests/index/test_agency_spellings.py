@@ -2,7 +2,7 @@
 typed alone, "TN&MT", expands to its other spellings in a query) and core/agencies.toml (a field
 after its head, "Sở TN&MT", is the department). Neither can be read from the other: the floor
 (core/) does not read index/'s data, and the table holds spellings the synonyms must not expand
-to ("Tài nguyên Môi trường" without "và", "TTTT"). What must hold is that they never disagree:
+to ("Tài nguyên Môi trường" without "và"). What must hold is that they never disagree:
 every spelling the synonyms give a field names the department after "Sở" too."""
 
 from __future__ import annotations

@@ -296,3 +296,14 @@ def test_the_plan_carries_the_instances_of_the_concepts_a_query_asks_for_the_eng
     assert "ghế chờ" in typed and "máy lấy số" not in typed
     assert plan_query("đeo thẻ công chức").instances == ()
     assert plan_query("").instances == ()
+
+
+def test_the_reranker_reads_the_concepts_asked_from_the_plan() -> None:
+    """The concepts a query asks are worked out once, by plan_query (Plan.concepts), for the
+    engines (their instances) and the reranker alike: Asked takes the plan's, and a plan holding
+    none gives the reranker none, whatever the query's text says."""
+    text = "cơ sở vật chất bộ phận một cửa"
+    plan = plan_query(text)
+    assert [c.name for c in plan.concepts] == ["cơ sở vật chất"]
+    assert Asked.of(Query(text=text), plan).concepts == plan.concepts
+    assert Asked.of(Query(text=text), Plan()).concepts == ()

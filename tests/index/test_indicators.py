@@ -69,10 +69,19 @@ def test_findings_naming_no_result(text: str) -> None:
     assert not load_indicators().states_result(text)
 
 
-def test_a_count_of_places_reads_as_a_score() -> None:
-    # A known confusion of the measure "điểm" ("15 điểm tiếp nhận": places, not points), kept
-    # since the feature weighs a result only when the query names an indicator.
-    assert load_indicators().states_result("năm 2024 có 15 điểm tiếp nhận hồ sơ")
+@pytest.mark.parametrize("text", [
+    "năm 2024 có 15 điểm tiếp nhận hồ sơ",
+    "toàn tỉnh có 3 điểm giao dịch và 12 điểm bưu điện văn hóa xã",
+    "bố trí 4 điểm phục vụ hành chính công",
+    "hội nghị trực tuyến kết nối 120 điểm cầu",
+])
+def test_a_count_of_places_is_no_score(text: str) -> None:
+    # "Điểm" after a number is also a place (the data's `unlike` says why): counted, not scored.
+    assert not load_indicators().states_result(text)
+
+
+def test_a_score_beside_a_count_of_places_still_reads_as_a_score() -> None:
+    assert load_indicators().states_result("có 15 điểm tiếp nhận; huyện A đạt 88,5 điểm")
 
 
 def test_a_compiled_table_matches_as_its_data_says() -> None:

@@ -229,6 +229,25 @@ def test_a_member_inside_a_longer_query_is_one_group() -> None:
         "chỉ số cải cách hành chính"
 
 
+def test_a_member_marked_accents_is_read_only_typed_with_them() -> None:
+    """A member marked "[accents]" is the set's member only typed with its accents (its folded
+    form is other words: "truong ap" ends "thủ trưởng" and starts "áp dụng"), and brought by
+    another member typed without accents it keeps them; the other members are read as before."""
+    sets = [["trưởng thôn", "trưởng ấp [accents]"]]
+    assert plan_groups("trưởng ấp", sets) == [["trưởng ấp", "trưởng thôn"]]
+    assert plan_groups("thu truong ap dung", sets) == [["thu"], ["truong"], ["ap"], ["dung"]]
+    assert plan_groups("truong thon", sets) == [["truong thon", "trưởng ấp"]]
+    assert compile_lexicon([], sets).synonyms == ((("trưởng", "thôn"), ("trưởng", "ấp")),)
+
+
+@pytest.mark.parametrize("typed", ["thu truong ap dung quy dinh", "truong ap"])
+def test_the_shipped_truong_ap_is_no_member_typed_without_accents(typed: str) -> None:
+    """synonyms.toml marks "trưởng ấp [accents]": the folded query cutting "thủ trưởng áp dụng"
+    into the village head no longer brings his set."""
+    assert not any("truong thon" in {fold(a) for a in g} for g in groups(typed))
+    assert "trưởng thôn" in groups("trưởng ấp")[0] and "trưởng ấp" in groups("truong thon")[0]
+
+
 def test_the_shipped_synonym_table_is_well_formed() -> None:
     """Each set has a why and two members; no member is in two sets (the first would win
     silently); no abbreviation of one syllable is also a Vietnamese syllable."""
