@@ -215,19 +215,21 @@ def test_the_matter_in_other_words_ranks_first_what_holds_a_synonyms_words(fresh
         ("n2", TIER_MATTER), ("n1", TIER_MATTER), ("n3", TIER_MATTER)]  # then the newest first
 
 
+def _desk(fid: str, text: str, words: str, published: str) -> FindingRecord:
+    """A finding of the one-stop desk's matter, as the matter-tier tests in other words need."""
+    return _headed(fid, text, words, "tthc.mot_cua", Area.TTHC, published=published)
+
+
 def test_the_matter_in_other_words_ranks_by_the_plan_s_words_alone_on_both_engines(
         fresh: SearchBackend) -> None:
     """Of the matter's findings holding none of the query's groups, neither a syllable of a typed
     term ("tự" of "thứ tự") nor a cue word the query did not require ("hạn chế") moves one up:
     they rank by Plan.bare_ranked alone, then the newest, on both engines (Elasticsearch scored
     the query's other words on them too, SQLite did not)."""
-    def desk(fid: str, text: str, words: str, published: str) -> FindingRecord:
-        return _headed(fid, text, words, "tthc.mot_cua", Area.TTHC, published=published)
-
     fresh.index([
-        desk("t1", "Công chức một cửa chưa tự giác, còn hạn chế khi hướng dẫn người dân.",
+        _desk("t1", "Công chức một cửa chưa tự giác, còn hạn chế khi hướng dẫn người dân.",
              "Công_chức một_cửa chưa tự_giác , còn hạn_chế khi hướng_dẫn người_dân .", "2021-03-01"),
-        desk("t2", "Khu vực chờ thiếu ghế ngồi cho người dân.",
+        _desk("t2", "Khu vực chờ thiếu ghế ngồi cho người dân.",
              "Khu_vực chờ thiếu ghế ngồi cho người_dân .", "2024-03-01"),
     ])
     for text in ("máy lấy số thứ tự", "hạn chế về máy lấy số"):
@@ -242,13 +244,10 @@ def test_the_matter_in_other_words_ranks_first_what_names_an_instance_of_the_con
     "ghế chờ" (Plan.instances) ranks above a newer one about the desk's staff, on both engines;
     before, the newer came first, and in a large matter such answers fell out of the
     reranker's pool (docs/search-quality.md, session 11)."""
-    def desk(fid: str, text: str, words: str, published: str) -> FindingRecord:
-        return _headed(fid, text, words, "tthc.mot_cua", Area.TTHC, published=published)
-
     fresh.index([
-        desk("c1", "Máy lấy số thứ tự hỏng, thiếu ghế chờ cho người dân.",
+        _desk("c1", "Máy lấy số thứ tự hỏng, thiếu ghế chờ cho người dân.",
              "Máy lấy số thứ_tự hỏng , thiếu ghế chờ cho người_dân .", "2021-03-01"),
-        desk("c2", "Công chức trực chưa hướng dẫn tận tình người dân.",
+        _desk("c2", "Công chức trực chưa hướng dẫn tận tình người dân.",
              "Công_chức trực chưa hướng_dẫn tận_tình người_dân .", "2024-03-01"),
     ])
     for text in ("cơ sở vật chất bộ phận một cửa", "co so vat chat bo phan mot cua"):
