@@ -205,7 +205,7 @@ def test_the_matter_in_other_words_ranks_first_what_holds_a_synonyms_words(fresh
 
     fresh.index([
         late("n1", "Công chức đi muộn, về sớm so với giờ hành chính.",
-             "Công_chức đi muộn , về sớm so_với giờ hành_chính .", "2025-03-01"),
+              "Công_chức đi muộn , về sớm so_với giờ hành_chính .", "2025-03-01"),
         late("n2", "Hai công chức vắng mặt tại trụ sở khi đoàn đến kiểm tra.",
              "Hai công_chức vắng_mặt tại trụ_sở khi đoàn đến kiểm_tra .", "2021-03-01"),
         late("n3", "Một số cán bộ uống rượu trong giờ làm việc.",
@@ -228,9 +228,9 @@ def test_the_matter_in_other_words_ranks_by_the_plan_s_words_alone_on_both_engin
     the query's other words on them too, SQLite did not)."""
     fresh.index([
         _desk("t1", "Công chức một cửa chưa tự giác, còn hạn chế khi hướng dẫn người dân.",
-             "Công_chức một_cửa chưa tự_giác , còn hạn_chế khi hướng_dẫn người_dân .", "2021-03-01"),
+              "Công_chức một_cửa chưa tự_giác , còn hạn_chế khi hướng_dẫn người_dân .", "2021-03-01"),
         _desk("t2", "Khu vực chờ thiếu ghế ngồi cho người dân.",
-             "Khu_vực chờ thiếu ghế ngồi cho người_dân .", "2024-03-01"),
+              "Khu_vực chờ thiếu ghế ngồi cho người_dân .", "2024-03-01"),
     ])
     for text in ("máy lấy số thứ tự", "hạn chế về máy lấy số"):
         assert found(fresh, text=text, matters=("tthc.mot_cua",)) == [
@@ -246,9 +246,9 @@ def test_the_matter_in_other_words_ranks_first_what_names_an_instance_of_the_con
     reranker's pool (docs/search-quality.md, session 11)."""
     fresh.index([
         _desk("c1", "Máy lấy số thứ tự hỏng, thiếu ghế chờ cho người dân.",
-             "Máy lấy số thứ_tự hỏng , thiếu ghế chờ cho người_dân .", "2021-03-01"),
+              "Máy lấy số thứ_tự hỏng , thiếu ghế chờ cho người_dân .", "2021-03-01"),
         _desk("c2", "Công chức trực chưa hướng dẫn tận tình người dân.",
-             "Công_chức trực chưa hướng_dẫn tận_tình người_dân .", "2024-03-01"),
+              "Công_chức trực chưa hướng_dẫn tận_tình người_dân .", "2024-03-01"),
     ])
     for text in ("cơ sở vật chất bộ phận một cửa", "co so vat chat bo phan mot cua"):
         assert found(fresh, text=text, matters=("tthc.mot_cua",)) == [
