@@ -69,7 +69,7 @@ from index.base import (
     SearchResult,
     best_date,
 )
-from index.fts_topk import BoolArray, IntArray
+from index.fts_topk import BoolArray, FloatArray, IntArray
 from index.query import (
     Alternative,
     Group,
@@ -1064,15 +1064,13 @@ def _hits(rows: _Rows, alternatives: Iterable[Alternative], tiers: Sequence[str]
     return hits
 
 
-def _bare_of_matter(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, strongest: BoolArray,
-                    plan: Plan, need: int) -> list[tuple[int, float]]:
-    """The first `need` of the matter tier's findings holding none of the query's groups (`ids`,
-    ascending), with their scores, in the order index.query's docstring gives: the strongest
-    matter first, then by bm25 of Plan.bare_ranked (the fill's parts, Plan.related), then the newest
-    (the browse order), as Elasticsearch orders equal scores by date. One FTS5 query over these
-    findings alone. The tier admits the polarity asked for only, so every one has it (when one
-    is asked): its bonus is the same for all and orders nothing."""
-    polar = plan.polarity is not None
+def _bare_relevance(conn: sqlite3.Connection, ids: IntArray, plan: Plan) -> FloatArray:
+    """The bm25 of Plan.bare_ranked (the fill's parts, Plan.related, Plan.instances) of each of
+    `ids` (ascending), 0 for one holding none: one FTS5 query over these findings alone. Why all
+    the matter tier's bare findings at once (see _bare_of_matter): bm25 reads the idf of every
+    unit over the whole index, a scan of each unit's list whatever the findings asked (most of
+    the query's cost with a concept's many instances), and a finding's score does not depend on
+    the others asked with it; so the tier's parts share one query instead of one each."""
     relevance = np.zeros(len(ids), dtype=np.float64)
     units = plan.bare_ranked
     if units and len(ids):
@@ -1084,6 +1082,18 @@ def _bare_of_matter(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, 
         if rows:
             found = np.asarray([r for r, _ in rows], dtype=np.int64)
             relevance[np.searchsorted(ids, found)] = [-score for _, score in rows]
+    return relevance
+
+
+def _bare_of_matter(columns: _Columns, ids: IntArray, strongest: BoolArray, relevance: FloatArray,
+                    plan: Plan, need: int) -> list[tuple[int, float]]:
+    """The first `need` of the matter tier's findings holding none of the query's groups (`ids`,
+    ascending), with their scores, in the order index.query's docstring gives: the strongest
+    matter first, then by bm25 of Plan.bare_ranked (`relevance`, of each of `ids`: see
+    _bare_relevance), then the newest (the browse order), as Elasticsearch orders equal scores by
+    date. The tier admits the polarity asked for only, so every one has it (when one is asked):
+    its bonus is the same for all and orders nothing."""
+    polar = plan.polarity is not None
     order = np.lexsort((columns.position[ids], -relevance, ~strongest))[:need]
     scores = strongest[order] * MATTER_BONUS + polar * POLARITY_BONUS + relevance[order]
     return list(zip(ids[order].tolist(), scores.astype(float).tolist(), strict=True))
@@ -1426,14 +1436,20 @@ class SqliteFtsBackend(SearchBackend):
                     worded |= _in(part, found)
                 parts += [(part[worded], of_first, False), (part[~worded], of_first, True)]
         parts.append((filled, None, False))
+        bare_ids: IntArray | None = None  # the tier's findings holding none of the groups, ascending
+        bare_relevance = np.empty(0, dtype=np.float64)  # their bm25 (_bare_relevance), read once
         for ids, strongest_of, bare in parts:
             if len(ranked) < offset + limit and len(ids):
                 ordered = np.sort(ids)
                 tier = TIER_SOME_WORDS if strongest_of is None else TIER_MATTER
                 strongest = _in(ordered, strongest_of) if strongest_of is not None else None
                 if bare and strongest is not None:  # none of the groups: see _bare_of_matter
+                    if bare_ids is None:
+                        bare_ids = np.unique(np.concatenate([p for p, _, b in parts if b]))
+                        bare_relevance = _bare_relevance(conn, bare_ids, plan)
+                    relevance = bare_relevance[np.searchsorted(bare_ids, ordered)]
                     ranked += [(r, sc, tier) for r, sc in _bare_of_matter(
-                        conn, columns, ordered, strongest, plan, offset + limit - len(ranked))]
+                        columns, ordered, strongest, relevance, plan, offset + limit - len(ranked))]
                     continue
                 ranked += [(r, sc, tier) for r, sc in text.rank(
                     columns, ordered, text.groups(), offset + limit - len(ranked), strongest)]

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from core.errors import BackendError
@@ -679,3 +680,22 @@ def test_an_areas_findings_join_the_matter_tier_as_a_union_would() -> None:
             np.setdiff1d(union, c, assume_unique=True).tolist()
         assert sqlite_fts._union([a, b, c]).tolist() == np.unique(np.concatenate([a, b, c])).tolist()
         assert sqlite_fts._union([a, b, c]).dtype == np.int64
+
+
+def test_the_matter_tier_s_bare_findings_score_alike_asked_together_or_apart(
+        backend: SqliteFtsBackend) -> None:
+    """_bare_relevance asks the bm25 of the tier's findings holding none of the groups once for
+    all the tier's parts: a finding's score must not depend on the findings asked with it."""
+    texts = ("Kế hoạch năm gửi muộn.", "Người đứng đầu chưa quan tâm đúng mức.",
+             "Báo cáo quý gửi chậm so với quy định.", "Kế hoạch cải cách chưa ban hành, kế hoạch cũ.",
+             "Công chức đi muộn về sớm.", "Chưa xây dựng kế hoạch kiểm tra.")
+    backend.index([rec(f"k{n}", text) for n, text in enumerate(texts)])
+    plan = backend.plan("chỉ đạo điều hành")
+    assert plan.instances  # "kế hoạch", "người đứng đầu": what ranks the bare findings
+    conn = backend._conn
+    every = np.asarray(sorted(r for (r,) in conn.execute("SELECT rowid FROM fts_records")), dtype=np.int64)
+    together = sqlite_fts._bare_relevance(conn, every, plan)
+    assert (together > 0).sum() >= 3 and (together == 0).any()
+    for part in (every[::2], every[1::2], every[2:4], every[-1:]):
+        apart = sqlite_fts._bare_relevance(conn, part, plan)
+        assert apart.tolist() == together[np.searchsorted(every, part)].tolist()
