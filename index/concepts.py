@@ -20,14 +20,14 @@ not a silent skip.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from core.normalize import fold
-from index.query import Alternative, Plan, load_lexicon, syllable_matches, syllables_of
+from index.query import Alternative, Plan, holds_run, load_lexicon, run_starts, syllables_of
 
 CONCEPTS_FILE = Path(__file__).with_name("vi") / "concepts.toml"
 _KEYS = frozenset({"broader", "narrower", "why"})
@@ -100,7 +100,7 @@ def _entry(k: int, entry: Mapping[str, Any]) -> Concept:
         raise ConceptError(f"{label}: {' '.join(both[0])!r} is both broader and narrower")
     # A finding saying such a term says the broader one too, and `share_held` counts a finding
     # naming an instance only when it names no broader term: the term could never count.
-    holding = next(((n, b) for n in narrower for b in broader if _within(n, b)), None)
+    holding = next(((n, b) for n in narrower for b in broader if holds_run(n, b)), None)
     if holding:
         narrow, broad = (" ".join(term) for term in holding)
         raise ConceptError(f"{label}: narrower {narrow!r} holds broader {broad!r}"
@@ -159,13 +159,6 @@ def load_concepts(path: Path = CONCEPTS_FILE) -> tuple[Concept, ...]:
 # ----------------------------------------------------------------------------------------------- reading
 
 
-def _within(typed: Sequence[str], term: Syllables) -> bool:
-    """Whether `term` occurs in a row in `typed` (the query's syllables, or an alternative's) under
-    the matching rule: a syllable typed with accents is the term's only as written, one typed
-    without, in any form (`_starts`, stopping at the first place)."""
-    return next(_starts(typed, term), None) is not None
-
-
 @dataclass(frozen=True, slots=True)
 class _Said:
     """One place a broader term is said: in run `run` (0 the query as typed, else a group's
@@ -176,13 +169,6 @@ class _Said:
     end: int
     term: Syllables
     concept: int
-
-
-def _starts(run: Sequence[str], term: Syllables) -> Iterator[int]:
-    """Where `term` begins in `run` under the matching rule (`_within`), each place in order."""
-    n = len(term)
-    return (at for at in range(len(run) - n + 1)
-            if all(syllable_matches(run[at + j], term[j]) for j in range(n)))
 
 
 def _covered(inner: _Said, said: Sequence[_Said], typed_span: Mapping[int, tuple[int, int] | None],
@@ -199,7 +185,7 @@ def _covered(inner: _Said, said: Sequence[_Said], typed_span: Mapping[int, tuple
             if outer.start <= inner.start and inner.end <= outer.end:
                 return True
             continue
-        if outer.run == 0 or not _within(outer.term, inner.term):
+        if outer.run == 0 or not holds_run(outer.term, inner.term):
             continue
         group = group_of[outer.run]
         if inner.run != 0:
@@ -231,7 +217,7 @@ def asked_concepts(text: str, plan: Plan, concepts: Sequence[Concept]) -> tuple[
             group_of.append(g)
         # Where the group's typed words stand in the query: its first alternative, once only.
         first = group.alternatives[0].syllables if group.alternatives else ()
-        at = list(_starts(typed, first)) if first else []
+        at = list(run_starts(typed, first)) if first else []
         typed_span[g] = (at[0], at[0] + len(first)) if len(at) == 1 else None
     present = {fold(s) for run in runs for s in run}
 
@@ -240,11 +226,11 @@ def asked_concepts(text: str, plan: Plan, concepts: Sequence[Concept]) -> tuple[
         return all(fold(s) in present for s in term)
 
     def said(term: Syllables) -> bool:
-        return might(term) and any(_within(run, term) for run in runs)
+        return might(term) and any(holds_run(run, term) for run in runs)
 
     heard = [_Said(r, at, at + len(b), b, k)
              for k, c in enumerate(concepts) for b in c.broader if might(b)
-             for r, run in enumerate(runs) for at in _starts(run, b)]
+             for r, run in enumerate(runs) for at in run_starts(run, b)]
     asked = {s.concept for s in heard if not _covered(s, heard, typed_span, group_of)}
     out = []
     for k, c in enumerate(concepts):

@@ -25,7 +25,7 @@ from typing import Any
 
 from core.alternation import longest_first
 from core.normalize import matching_form
-from index.query import syllable_matches, syllables_of
+from index.query import holds_run, syllables_of
 
 INDICATORS_FILE = Path(__file__).with_name("vi") / "indicators.toml"
 
@@ -48,7 +48,7 @@ class Indicators:
         """Whether the query names an indicator: one of the names, syllable by syllable, under the
         query language's rule (typed with accents only as typed, without them in any form)."""
         typed = syllables_of(query)
-        return any(_holds(typed, name) for name in self.names)
+        return any(holds_run(typed, name) for name in self.names)
 
     def states_result(self, text: str) -> bool:
         """Whether the finding's text states a result (a score, rate, place, change of place or
@@ -57,12 +57,6 @@ class Indicators:
         if self.unlike is not None:
             written = self.unlike.sub(lambda m: " " * len(m.group(0)), written)
         return self.result.search(written) is not None
-
-
-def _holds(typed: Sequence[str], name: Syllables) -> bool:
-    n = len(name)
-    return any(all(syllable_matches(typed[at + k], s) for k, s in enumerate(name))
-               for at in range(len(typed) - n + 1))
 
 
 def _bounded(phrases: Sequence[str]) -> str:

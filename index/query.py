@@ -362,6 +362,18 @@ def _matches_at(typed: Sequence[str], written: Sequence[str], at: int) -> bool:
         syllable_matches(typed[at + k], w) for k, w in enumerate(written))
 
 
+def run_starts(typed: Sequence[str], term: Sequence[str]) -> Iterator[int]:
+    """Where `term` begins in `typed` under the matching rule (`syllable_matches`), each place
+    in order: how the concepts file's terms (index/concepts.py) and the indicators' names
+    (index/indicators.py) are found in a query."""
+    return (at for at in range(len(typed) - len(term) + 1) if _matches_at(typed, term, at))
+
+
+def holds_run(typed: Sequence[str], term: Sequence[str]) -> bool:
+    """Whether `term` occurs in a row in `typed` under the matching rule (`run_starts`)."""
+    return next(run_starts(typed, term), None) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A word by which a query asks for findings of one polarity (index/vi/intents.toml).
