@@ -969,9 +969,14 @@ def _entry_at(entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[s
     return 0
 
 
+def _unmarked(term: str) -> str:
+    """A word-list entry or synonym member without its "[accents]" mark, as written."""
+    return term.removesuffix(ACCENTS_ONLY).strip()
+
+
 def _entry(term: str) -> tuple[tuple[str, ...], bool]:
     """A word-list entry ("thì [accents]") as (syllables, only with accents)."""
-    return syllables_of(term.removesuffix(ACCENTS_ONLY)), term.endswith(ACCENTS_ONLY)
+    return syllables_of(_unmarked(term)), term.endswith(ACCENTS_ONLY)
 
 
 def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
@@ -1036,7 +1041,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
         if not line:
             continue
         if FRAME_GAP in line:
-            first, last = (syllables_of(part.removesuffix(ACCENTS_ONLY)) for part in line.split(FRAME_GAP, 1))
+            first, last = (syllables_of(_unmarked(part)) for part in line.split(FRAME_GAP, 1))
             if last:
                 frames.append((first, last, line.endswith(ACCENTS_ONLY)))
             continue
@@ -1144,7 +1149,7 @@ def load_lexicon() -> Lexicon:
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     sets = [entry["terms"] for entry in synonyms]
-    plain = [[m.removesuffix(ACCENTS_ONLY).strip() for m in members] for members in sets]
+    plain = [[_unmarked(m) for m in members] for members in sets]  # as initials read them
     lexicon = compile_lexicon(stopwords, sets, lines, data.get("intent", []),
                               data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
                               data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
