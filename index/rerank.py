@@ -31,7 +31,6 @@ from core.levels import ALL_LEVELS, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
 from index.concepts import Concept, share_held
-from index.figures import load_figures
 from index.indicators import load_indicators
 from index.query import (
     Alternative,
@@ -66,7 +65,6 @@ class Asked:
     units: tuple[str, ...] = ()  # filter keys of the units the query names ("thanh tri")
     concepts: tuple[Concept, ...] = ()  # the genre's concepts the query asks about (index/concepts.py)
     indicator: bool = False  # whether the query names an indicator of reform (index/indicators.py)
-    figure: str | None = None  # the figure the query asks for ("bao nhiêu", "tỷ lệ": index/figures.py)
     # The query's consecutive syllable pairs (`adjacent_pairs`), made once per query, not per finding.
     pairs: tuple[Alternative, ...] = field(init=False, default=())
     # The query's groups naming its matter, not the genre's frame (`matter_groups`), once per query.
@@ -84,8 +82,7 @@ class Asked:
         if query.unit:
             named.append(filter_key(query.unit))
         return cls(plan, tuple(query.matters), tuple(query.areas), tuple(dict.fromkeys(named)),
-                   plan.concepts, load_indicators().named_in(query.text),
-                   load_figures().asked_in(query.text))
+                   plan.concepts, load_indicators().named_in(query.text))
 
     @property
     def typed(self) -> tuple[str, ...]:
@@ -625,16 +622,6 @@ def result_stated(c: Candidate, asked: Asked, pool: int) -> float:
     return float(asked.indicator and load_indicators().states_result(c.record.text))
 
 
-def figure_stated(c: Candidate, asked: Asked, pool: int) -> float:
-    """Whether the query asks for a figure ("có bao nhiêu hồ sơ quá hạn", "tỷ lệ hồ sơ nộp trực
-    tuyến đạt bao nhiêu", "số lượng công chức") and the finding states one: a count, share or rate
-    that is no date, year or citation ("tỉnh còn 580 hồ sơ quá hạn", "vắng 3/11 cán bộ", "đạt 98,5
-    %"; index/vi/figures.toml). Such a question is answered by the number, and the findings naming
-    the matter without one (a plan to raise the rate, a duty to report it) hold its words as well.
-    0 when the query asks no figure, without reading the finding."""
-    return float(asked.figure is not None and load_figures().states(c.record.text, asked.figure))
-
-
 Feature = Callable[[Candidate, Asked, int], float]
 
 # Every feature by the name the weights file uses, in a fixed order.
@@ -661,7 +648,6 @@ FEATURES: dict[str, Feature] = {
     "heading": heading_held,
     "feedback": feedback,
     "result": result_stated,
-    "figure": figure_stated,
 }
 
 
