@@ -304,12 +304,40 @@ def _is_furniture(text: str, form: str) -> bool:
             and not _LIST_MARKER.match(text) and _cue_scores(form).total == 0 and not _acts(form))
 
 
+FRAGMENT_MAX_WORDS = 4
+
+
+def _is_fragment(text: str) -> bool:
+    """A paragraph of a few words opening in lower case, without a full stop or a list marker
+    ("hồ sơ đúng hạn" under "tỉnh ... đã giải quyết" in a site's counter widget whose figures did
+    not survive the dump): the tail of a broken line or a widget's label, no statement of its own,
+    even when a cue word sits in it. A list item keeps its marker; a statement opens with a capital."""
+    first = text.lstrip()[:1]
+    return (first.isalpha() and first.islower() and not _ends_sentence(text)
+            and _word_count(text) <= FRAGMENT_MAX_WORDS and not _LIST_MARKER.match(text))
+
+
 def _is_non_finding(form: str) -> bool:
     return _is_table_header(form) or any(_rx(p).search(form) for p in cues.NON_FINDING)
 
 
 def _ends_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in ".!?…"
+
+
+HEADLINE_MAX_WORDS = 30  # above the body, a short line without a full stop is a headline or furniture
+_SENTENCE_INSIDE = re.compile(r"[.!?…;:](?:\s|$)")
+
+
+def _is_headline(text: str) -> bool:
+    """A paragraph above the article's body that is no statement: a short line without a full stop
+    (a headline, a dateline, site furniture), or a longer single line with no sentence punctuation
+    at all (a news headline runs to 30-40 words, "Châu Thành đẩy mạnh ... và phục vụ nhân dân"),
+    where a lead paragraph, however long, is punctuated."""
+    if _ends_sentence(text):
+        return False
+    return _word_count(text) < HEADLINE_MAX_WORDS or (
+        "\n" not in text.strip() and not _SENTENCE_INSIDE.search(text) and "," not in text)
 
 
 def _section_of(text: str, form: str) -> tuple[bool, str | None]:
@@ -778,10 +806,10 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
         if _is_subheading(para.text, doc_form[para.start:para.end]):
             continue  # "2. Cải cách thủ tục hành chính" under "I. KẾT QUẢ ĐẠT ĐƯỢC": the section goes on
         if not state.seen_body:
-            if not _ends_sentence(para.text) and _word_count(para.text) < 30:
+            if _is_headline(para.text):
                 continue  # a headline or site furniture above the article
             state.seen_body = True
-        if _is_furniture(para.text, doc_form[para.start:para.end]):
+        if _is_furniture(para.text, doc_form[para.start:para.end]) or _is_fragment(para.text):
             continue
         if _lead_list_ended(state, para.text, doc_form[para.start:para.end]):
             state.section, state.lead_list = state.heading, False
