@@ -520,3 +520,10 @@ CLAUSE_PREDICATE = r"\b(?:vẫn|còn|chưa|không|đã|đều|được|đang|đ�
 # A count of bodies opening a list item ("có 8 sở, ngành đạt loại xuất sắc", "10 đơn vị xếp loại
 # tốt"): items of this kind side by side break one result down by class.
 BODY_COUNT_START = rf"(?:có )?\d+ {BODY_NOUNS}\b"
+
+# Where the last complete part of a statement cut off by the end of the text ends ("Công tác quản
+# lý giờ hành chính chưa đảm bảo theo quy đ", "..., nỗ lực phấ"): a comma or ";" before the clause
+# the cut falls in, or a preposition opening the adjunct it falls in. What comes before is kept
+# when it still judges; the gold drops the unfinished part, as the annotation guide asks.
+CUT_CLAUSE_BOUNDARY = (r"[,;]\s+|\s(?=(?:theo|tại|trong|về|với|cho|đến|từ|vào|trên|dưới|đối với|so với"
+                       r"|nhằm|để|do|vì)\s)")

@@ -850,3 +850,20 @@ def test_ghi_nhan_before_a_clause_of_its_own_is_a_lead_in_before_the_merits_note
     merits = find_findings("Đoàn kiểm tra ghi nhận những kết quả tích cực trong thực hiện kỷ cương hành chính"
                            " của cán bộ, công chức xã.")
     assert [f.text[:22] for f in merits] == ["Đoàn kiểm tra ghi nhận"]
+
+
+def test_a_statement_cut_off_by_the_end_of_the_text_keeps_only_its_complete_part() -> None:
+    body = "Xã niêm yết đầy đủ thủ tục hành chính.\n\n"  # a line above the body with no stop is a headline
+    kept = find_findings(body + "Qua kiểm tra, việc quản lý giờ làm việc của công chức xã chưa đảm bảo"
+                                " theo quy đ")
+    assert _pairs(kept)[1:] == [("shortcoming", "việc quản lý giờ làm việc của công chức xã chưa đảm bảo")]
+    trimmed = find_findings(body + "Đoàn đề nghị các xã tiếp tục phát huy những kết quả đạt được, nỗ lực phấ")
+    assert [f.text for f in trimmed][1:] == ["Đoàn đề nghị các xã tiếp tục phát huy những kết quả đạt được"]
+    dropped = find_findings(body + "Vẫn còn trường hợp giải quyết hồ sơ thủ tục hành c")
+    assert [f.text for f in dropped] == ["Xã niêm yết đầy đủ thủ tục hành chính"]
+
+
+def test_a_text_ending_in_a_whole_word_without_a_stop_is_not_cut() -> None:
+    text = "Lãnh đạo xã đều không biết những cán bộ, công chức vắng mặt đang đi đâu"
+    found = find_findings("Xã niêm yết đầy đủ thủ tục hành chính.\n\n" + text)
+    assert [f.text for f in found][1:] == [text]
