@@ -47,7 +47,10 @@ class FindingRecord:
     polarity: str
     area: str
     theme: str | None = None
-    title: str | None = None
+    title: str | None = None  # the document's title (its headline, kind and subject): shown, searched
+    # The document's lead paragraph (core.headline.lead): the context its findings are said in,
+    # which the reranker reads beside the title (a text without headline has only this)
+    lead: str | None = None
     path: str | None = None
     published: str | None = None
     year: int | None = None

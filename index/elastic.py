@@ -120,6 +120,7 @@ MAPPING: dict[str, Any] = {
         "theme": _KEYWORD,  # its own theme (comparison's): the matter tier ranks these first
         "themes": _FACET_KEYWORD,  # every theme it speaks of, its own first: tier, filter, facet
         "title": {"type": "text", "index": False},
+        "lead": {"type": "text", "index": False},
         "path": _STORED_ONLY,
         "published": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
                       "ignore_malformed": True},
