@@ -309,10 +309,9 @@ def with_titled(backend: SearchBackend, query: Query, found: SearchResult, pool:
     holds every group of the query (SearchBackend.titled), after the engine's own, counted in
     its total. Why: an article's headline says what the whole article is about ("Gia Lai: bộ
     máy cấp xã sau sáp nhập …") and its findings, one detail each, do not repeat it, so a query
-    naming it may find too few findings by their text. Only the empty places: asked of every
-    pool, the article's other findings pushed out findings holding the query's words, and
-    measured (docs/search-quality.md, title12) they neither help nor flood then; a short pool
-    is where a user sees that a title's words found nothing."""
+    naming it may find too few findings by their text. Only the empty places: put before the
+    fill they changed nothing measured either (docs/search-quality.md, title12), and a short
+    pool is where a user sees that a title's words found nothing."""
     plan = found.plan
     if plan is None or len(found.hits) >= pool or not query.text.strip() or query.sort == "date":
         return found
