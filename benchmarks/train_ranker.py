@@ -105,6 +105,12 @@ PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 # `feedback` (a finding's words against the pool's first findings of other documents) joined in
 # session 9: five folds 0.8246 → 0.8255, up on each of eight shuffles; the pool's other findings of
 # the finding's document (`doc_company`, commit 58d875a) was level and dropped (docs/search-quality.md).
+# Dropped in session 12, measured on the judged sets added to the repository after each was built
+# (each set held out, trained on the others): `stage` (whether a finding came in the engine's
+# word stages) -0.0001 on the ten later sets, `place` (how plainly a finding says where, for a
+# which-place question) +0.0000 on the nine later sets and -0.0025 on the twelfth, `prescribed`
+# (a recommendation, for a which-place question) -0.0014 on the twelfth, its one later set
+# (docs/search-quality.md, Session 12: what carries to unseen queries).
 PAIRWISE = tuple(f for f in FEATURES if f != "words")
 PAIR_PENALTY = 1e-4  # L2 on every weight, in units of the mean pair loss per query
 NEWTON_STEPS = 50

@@ -27,16 +27,14 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-from core.levels import ALL_LEVELS, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
-from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
+from index.base import TIER_MATTER, FindingRecord, Hit, Query
 from index.concepts import Concept, share_held
 from index.indicators import load_indicators
 from index.query import (
     Alternative,
     Group,
     Plan,
-    Which,
     filter_key,
     folded_syllable,
     frame_group,
@@ -210,11 +208,6 @@ def engine_rank(c: Candidate, asked: Asked, pool: int) -> float:
     engine's tiers and bm25 carry what no feature here repeats (idf over the whole index), so
     the reranker moves findings from it, it does not start afresh."""
     return 1.0 - math.log1p(c.rank) / math.log1p(max(pool, 1))
-
-
-def in_stage(c: Candidate, asked: Asked, pool: int) -> float:
-    """Whether the finding came in the engine's stages (all, or most, of the query's groups)."""
-    return float(c.tier == TIER_WORDS)
 
 
 def in_matter(c: Candidate, asked: Asked, pool: int) -> float:
@@ -421,83 +414,6 @@ def concepts_held(c: Candidate, asked: Asked, pool: int) -> float:
     return share_held(asked.concepts, c.written.holds) if asked.concepts else 0.0
 
 
-# Every level word as the segmented text writes it ("thị_trấn" → ("thị", "trấn")).
-_LEVEL_WORDS: frozenset[tuple[str, ...]] = frozenset(syllables_of(level.value) for level in ALL_LEVELS)
-
-
-def _speaks_of_levels(record: FindingRecord) -> bool:
-    """Whether the finding's text holds a level word as a word of its own (the segmenter's words,
-    FindingRecord.words): "xã" in "UBND xã chưa ban hành", not in "xã_hội"."""
-    tokens = record.words.split() if record.words else record.text.split()
-    return any(syllables_of(token.replace("_", " ")) in _LEVEL_WORDS for token in tokens)
-
-
-def _names_unit(c: Candidate, levels: frozenset[str]) -> bool:
-    """Whether the finding's text names a unit it is about (the one attribution's units,
-    FindingRecord.unit_levels) of one of `levels`, of any level when empty."""
-    for value in c.record.unit_levels:
-        level, name = split_level(value)
-        if (not levels or level in levels) and c.written.holds(Alternative(syllables_of(name))):
-            return True
-    return False
-
-
-def _unnamed(written: Written, phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether the text speaks of units without naming one ("một số xã", "có nơi"; Which.unnamed)."""
-    lengths = {len(p) for p in phrases}
-    words = written.syllables
-    return any(tuple(words[k:k + n]) in phrases for k in range(len(words)) for n in lengths)
-
-
-def where_said(c: Candidate, which: Which) -> float:
-    """How plainly the finding says where, for a question asking which place: 1 when its text
-    names a unit it is about of the level asked (`_names_unit`); 0.25 when it speaks of such
-    units in general ("một số xã còn …": that some place fails, not which); 0.5 when it is filed
-    under a unit without naming it (inherited from its document: the report's place) or speaks
-    of one by its level alone ("UBND xã chưa …"); 0 when it says no place."""
-    if _names_unit(c, which.levels):
-        return 1.0
-    if _unnamed(c.written, which.unnamed):
-        return 0.25
-    return 0.5 if c.record.unit_levels or _speaks_of_levels(c.record) else 0.0
-
-
-def place_named(c: Candidate, asked: Asked, pool: int) -> float:
-    """For a question asking which place ("xã nào chưa niêm yết …", "ở đâu còn …": Plan.which),
-    how well the finding answers it: the place it says (`where_said`) times the share of the
-    query's groups it holds (`groups_held`), the answer asked counting as one group more
-    (`answer_held`: "huyện nào có chỉ số CCHC cao nhất" is answered by "huyện Krông Năng đạt
-    92,16 điểm, xếp thứ 2", which holds no word of the index's name). A finding answers when it
-    names the place and states the matter; naming a place alone answers another question ("Tại
-    xã Minh Sơn công chức có mặt chưa đầy đủ" for "xã nào chưa niêm yết đầy đủ"), and the
-    genre's findings name places often. 0 when the question asks no place, without reading the
-    finding."""
-    which = asked.plan.which
-    if which is None:
-        return 0.0
-    groups = len(asked.plan.groups)
-    held = groups_held(c, asked, pool) * groups
-    if asked.plan.answer:
-        held, groups = held + answer_held(c, asked, pool), groups + 1
-    return held / groups * where_said(c, which) if held else 0.0
-
-
-def prescribed(c: Candidate, asked: Asked, pool: int) -> float:
-    """For a question asking which place ("xã nào …", "huyện nào có chỉ số CCHC cao nhất":
-    Plan.which) and not for the recommendations, whether the finding is one: it says what a
-    unit is to do, not where the matter stands. It answers only by naming the units told to
-    remedy a failing ("yêu cầu Chủ tịch UBND các huyện Phù Mỹ, Vân Canh … khắc phục"), so for a
-    question naming no failing it answers nothing (in the judged questions' pools, 0 of 53
-    relevant, the strengths and shortcomings 27 %), and for one naming a failing it answers,
-    seldom fully: grade 2 for 6 % of the recommendations, 19 % of the shortcomings, where
-    `polarity_match` holds both alike for a question. Held out, five folds over eight shuffles:
-    questions +0.004 to +0.008, all +0.001 to +0.002 (gated on no polarity asked, level; on
-    every question, not only which place, lower). 0 when the question asks no place or asks for
-    the recommendations ("xã nào được yêu cầu khắc phục"), without reading the finding."""
-    return float(asked.plan.which is not None and asked.plan.polarity != "recommendation"
-                 and str(c.record.polarity) == "recommendation")
-
-
 def matter_groups(plan: Plan) -> tuple[Group, ...]:
     """The plan's groups said in words (not a unit's name, not a polarity cue) whose typed term is
     not made of frame words (index.query.frame_group, as the partial stages read them)."""
@@ -627,7 +543,6 @@ Feature = Callable[[Candidate, Asked, int], float]
 # Every feature by the name the weights file uses, in a fixed order.
 FEATURES: dict[str, Feature] = {
     "rank": engine_rank,
-    "stage": in_stage,
     "matter": in_matter,
     "groups": groups_held,
     "typed": typed_held,
@@ -642,8 +557,6 @@ FEATURES: dict[str, Feature] = {
     "answer": answer_held,
     "length": length,
     "concepts": concepts_held,
-    "place": place_named,
-    "prescribed": prescribed,
     "matter_words": matter_held,
     "heading": heading_held,
     "feedback": feedback,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 
 import pytest
@@ -28,14 +27,11 @@ from index.rerank import (
     heading_held,
     in_matter,
     in_section,
-    in_stage,
     load_ranker,
     matter_groups,
     matter_held,
     parse_ranker,
-    place_named,
     polarity_match,
-    prescribed,
     typed_held,
     unit_named,
     words_held,
@@ -214,40 +210,6 @@ def test_a_ranking_question_is_answered_by_the_place_not_by_the_head_of_a_body()
         [1.0, 1.0, 1.0, 0.0, 0.0]
 
 
-def test_a_ranking_question_asking_which_place_counts_the_place_given_as_part_of_the_matter() -> None:
-    """"huyện nào có chỉ số CCHC cao nhất tỉnh": the district named with its place ("xếp thứ 2")
-    answers in part though it holds no word of the query (the answer is one share of it); a
-    finding naming no place answers nothing of "which"."""
-    asked = Asked(plan_query("huyện nào có chỉ số CCHC cao nhất tỉnh?"))
-    assert asked.plan.which is not None and asked.plan.answer
-    second = _cand(_rec("a", "Huyện Krông Năng đạt 92,16 điểm, xếp thứ 2.", polarity=Polarity.STRENGTH,
-                        units=("Krông Năng",), unit_levels=("huyện Krông Năng",)))
-    bottom = _cand(_rec("b", "Huyện Buôn Đôn có điểm Chỉ số CCHC thấp nhất tỉnh.",
-                        units=("Buôn Đôn",), unit_levels=("huyện Buôn Đôn",)))
-    unplaced = _cand(_rec("c", "Chỉ số CCHC được cải thiện, xếp thứ 5.", polarity=Polarity.STRENGTH))
-    # the group "chỉ số CCHC" ("tỉnh" after it frames it: ranked, intents.toml [setting]) and the answer
-    shares = len(asked.plan.groups) + 1
-    assert shares == 2
-    scores = [place_named(c, asked, 30) for c in (second, bottom, unplaced)]
-    assert scores == [pytest.approx(1 / shares), pytest.approx(1 / shares), 0.0]
-
-
-def test_a_question_asking_which_place_marks_the_recommendations() -> None:
-    """"xã nào …" asks where a matter stands: a recommendation says what a unit is to do, and is
-    marked (its weight learns how little it answers); nothing is marked for a question asking
-    no place, nor for one asking for the recommendations themselves."""
-    told = _rec("a", "Yêu cầu UBND xã Cát Tài kiểm điểm cán bộ vắng mặt.", polarity=Polarity.RECOMMENDATION)
-    absent = _rec("b", "Xã Cát Tài, huyện Phù Cát có đến 13/19 cán bộ xã vắng mặt.")
-    doing = _rec("c", "Xã Cát Tài giải quyết 100% hồ sơ đúng hạn.", polarity=Polarity.STRENGTH)
-    for text in ("xã nào cán bộ vắng mặt khi kiểm tra đột xuất?", "huyện nào có chỉ số CCHC cao nhất tỉnh?"):
-        asked = Asked(plan_query(text))
-        assert [prescribed(_cand(r), asked, 30) for r in (told, absent, doing)] == [1.0, 0.0, 0.0]
-    for text in ("vì sao hồ sơ bị quá hạn", "kiến nghị xử lý cán bộ vắng mặt", "cán bộ vắng mặt"):
-        assert prescribed(_cand(told), Asked(plan_query(text)), 30) == 0.0
-    asks_remedy = Asked(dataclasses.replace(plan_query("xã nào cán bộ vắng mặt"), polarity="recommendation"))
-    assert prescribed(_cand(told), asks_remedy, 30) == 0.0
-
-
 def test_a_unit_named_by_attribution_or_in_the_text() -> None:
     plan = Plan(groups=(Group((_alt("thanh trì"),), unit="thanh tri"), Group((_alt("giờ giấc"),))))
     asked = Asked.of(Query(text="Thanh Trì giờ giấc"), plan)
@@ -266,9 +228,8 @@ def test_the_engines_order_and_tier() -> None:
     record = _rec("a", "Hồ sơ quá hạn.")
     ranks = [engine_rank(_cand(record, k), asked, 100) for k in (0, 1, 9, 99)]
     assert ranks[0] == 1.0 and ranks == sorted(ranks, reverse=True) and ranks[-1] > 0.0
-    tiers = [(in_stage(_cand(record, 0, t), asked, 100), in_matter(_cand(record, 0, t), asked, 100))
-             for t in (TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS)]
-    assert tiers == [(1.0, 0.0), (0.0, 1.0), (0.0, 0.0)]
+    tiers = [in_matter(_cand(record, 0, t), asked, 100) for t in (TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS)]
+    assert tiers == [0.0, 1.0, 0.0]
 
 
 def test_the_ranker_orders_by_its_weights_and_keeps_the_engines_order_on_ties() -> None:
