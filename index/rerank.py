@@ -6,7 +6,7 @@ findings (of the judged ones reachable, nine in ten are among the engine's first
 orders them badly: a strict tier cannot weigh "holds every word but says the opposite of what
 was asked" against "misses one word but answers". So the composed search (pipeline/search.py)
 asks the engine for a pool of its first findings and orders the pool by a weighted sum of a few
-features of each finding — the engine's own rank and tier among them — whose weights are learned
+features of each finding — the engine's own rank among them — whose weights are learned
 from judged queries (benchmarks/train_ranker.py) and shipped as data (index/rerank_weights.json).
 
 The features are computed here, in Python, from the engine's Plan (how it read the query) and
@@ -28,7 +28,7 @@ from itertools import islice
 from pathlib import Path
 
 from core.normalize import canonical_tones, fold, lower_same_length
-from index.base import TIER_MATTER, FindingRecord, Hit, Query
+from index.base import FindingRecord, Hit, Query
 from index.concepts import Concept, share_held
 from index.indicators import load_indicators
 from index.query import (
@@ -176,16 +176,16 @@ def _syllable_fits(typed: str, written: str, prefix: bool) -> bool:
 
 
 class Candidate:
-    """One finding of the pool as the features see it: the record, its place in the engine's
-    order (0 first) and the tier it came in; its text as the features read it (`written`) and
+    """One finding of the pool as the features see it: the record and its place in the engine's
+    order (0 first); its text as the features read it (`written`) and
     its segmented words (`words`) are made on first use, since some features never read them (the
     words only `words_held`, which the shipped weights leave out: making them costs as much again
     as the text)."""
 
-    __slots__ = ("_words", "_written", "around", "rank", "record", "tier")
+    __slots__ = ("_words", "_written", "around", "rank", "record")
 
-    def __init__(self, record: FindingRecord, rank: int, tier: str, around: Around | None = None) -> None:
-        self.record, self.rank, self.tier = record, rank, tier
+    def __init__(self, record: FindingRecord, rank: int, around: Around | None = None) -> None:
+        self.record, self.rank = record, rank
         self.around = around  # the pool it came in (`candidates` sets it): None for a finding alone
         self._written: Written | None = None
         self._words: frozenset[tuple[str, ...]] | None = None
@@ -210,31 +210,9 @@ def engine_rank(c: Candidate, asked: Asked, pool: int) -> float:
     return 1.0 - math.log1p(c.rank) / math.log1p(max(pool, 1))
 
 
-def in_matter(c: Candidate, asked: Asked, pool: int) -> float:
-    """Whether it came in the matter tier: the query's matter in other words."""
-    return float(c.tier == TIER_MATTER)
-
-
-def _group_held(c: Candidate, group: Group) -> bool:
-    """A group is held by its text (any alternative), by the finding being about the unit it
-    names, or by the finding's document carrying the number it names."""
-    if any(c.written.holds(alt) for alt in group.alternatives):
-        return True
-    if group.unit and _about(c.record, (group.unit,)):
-        return True
-    return bool(group.doc_number) and any(filter_key(n) == group.doc_number for n in c.record.doc_numbers)
-
-
 def _share_said(written: Written, groups: Sequence[Group]) -> float:
     """The share of `groups` (non-empty) the text holds in words, any alternative of each."""
     return sum(any(written.holds(a) for a in g.alternatives) for g in groups) / len(groups)
-
-
-def groups_held(c: Candidate, asked: Asked, pool: int) -> float:
-    """The share of the query's groups the finding holds: a finding holding every concept of
-    the question answers more of it, whatever tier the engine found it in."""
-    groups = asked.plan.groups
-    return sum(_group_held(c, g) for g in groups) / len(groups) if groups else 0.0
 
 
 def typed_held(c: Candidate, asked: Asked, pool: int) -> float:
@@ -330,12 +308,6 @@ def theme_spoken(c: Candidate, asked: Asked, pool: int) -> float:
                  and any(t in asked.matters for t in c.record.themes))
 
 
-def _about(record: FindingRecord, units: Sequence[str]) -> bool:
-    """Whether the finding is about one of `units` (filter keys) by the one attribution."""
-    keys = _about_keys(record)
-    return any(u in keys for u in units)
-
-
 def _about_keys(record: FindingRecord) -> set[str]:
     """The filter keys of the units the finding is about by the one attribution: its units,
     today's units holding them, the units containing them."""
@@ -426,8 +398,8 @@ def matter_held(c: Candidate, asked: Asked, pool: int) -> float:
     those made of the genre's frame words (`is_frame`: "cán bộ công chức", "bộ phận một cửa",
     "thủ tục hành chính"). Every finding of the genre speaks of officials, offices, procedures
     and files, so asked "đào tạo bồi dưỡng cán bộ công chức", a finding holding "cán bộ, công
-    chức" alone ("Cán bộ, công chức đều đeo thẻ") holds half the query's groups (`groups_held`)
-    and none of what it asks. 0 when every group is frame words or names a unit, without
+    chức" alone ("Cán bộ, công chức đều đeo thẻ") holds half the query's groups and none of
+    what it asks. 0 when every group is frame words or names a unit, without
     reading the finding."""
     matter = asked.matter
     if not matter:
@@ -543,8 +515,6 @@ Feature = Callable[[Candidate, Asked, int], float]
 # Every feature by the name the weights file uses, in a fixed order.
 FEATURES: dict[str, Feature] = {
     "rank": engine_rank,
-    "matter": in_matter,
-    "groups": groups_held,
     "typed": typed_held,
     "words": words_held,
     "exact": exact_phrase,
@@ -568,7 +538,7 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     """The engine's hits as candidates, in the engine's order, each knowing the pool it came in
     (`Around`: what the features reading past one finding share)."""
     around = Around([h.record for h in hits])
-    return [Candidate(h.record, k, h.tier, around) for k, h in enumerate(hits)]
+    return [Candidate(h.record, k, around) for k, h in enumerate(hits)]
 
 
 def feature_rows(cands: Sequence[Candidate], asked: Asked, pool: int,

@@ -7,7 +7,7 @@ import gc
 import pytest
 
 from core.models import Area, Polarity
-from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Hit, Query
+from index.base import FindingRecord, Hit, Query
 from index.query import Alternative, Group, Plan, plan_query
 from index.rerank import (
     FEATURES,
@@ -23,9 +23,7 @@ from index.rerank import (
     engine_rank,
     exact_phrase,
     feedback,
-    groups_held,
     heading_held,
-    in_matter,
     in_section,
     load_ranker,
     matter_groups,
@@ -44,8 +42,8 @@ def _rec(fid: str, text: str, words: str = "", polarity: Polarity = Polarity.SHO
                          polarity=polarity, area=Area.TTHC, year=2022, **more)  # type: ignore[arg-type]
 
 
-def _cand(record: FindingRecord, rank: int = 0, tier: str = TIER_WORDS) -> Candidate:
-    return Candidate(record, rank, tier)
+def _cand(record: FindingRecord, rank: int = 0) -> Candidate:
+    return Candidate(record, rank)
 
 
 def _alt(text: str) -> Alternative:
@@ -75,14 +73,13 @@ def test_a_word_counts_only_where_the_segmenter_cut_it_as_one() -> None:
     assert words_held(across, asked, 100) == 0.0
 
 
-def test_groups_typed_words_phrase_and_pairs() -> None:
+def test_typed_words_phrase_and_pairs() -> None:
     plan = Plan(groups=(Group((_alt("phiếu hẹn"), _alt("giấy hẹn"))), Group((_alt("cấp"),))),
                 exact=_alt("cấp phiếu hẹn"))
     asked = Asked(plan)
     typed = _cand(_rec("a", "Bộ phận một cửa chưa cấp phiếu hẹn cho người dân."))
     synonym = _cand(_rec("b", "Không cấp giấy hẹn trả kết quả."))
     neither = _cand(_rec("c", "Trụ sở xã vắng lặng."))
-    assert [groups_held(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 1.0, 0.0]
     assert [typed_held(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 0.5, 0.0]
     assert [exact_phrase(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 0.0, 0.0]
     assert adjacent_pairs(typed, asked, 100) == 1.0
@@ -112,8 +109,6 @@ def test_a_finding_holding_only_the_frame_holds_none_of_the_matter() -> None:
                             polarity=Polarity.STRENGTH))
     assert matter_held(answer, asked, 30) == 1.0
     assert matter_held(frame_only, asked, 30) == 0.0
-    # groups_held cannot tell them so far apart: the frame counts as one group of two.
-    assert groups_held(frame_only, asked, 30) == 0.5
 
 
 def test_a_query_of_frame_words_alone_or_of_a_unit_has_no_matter_groups() -> None:
@@ -223,13 +218,11 @@ def test_a_unit_named_by_attribution_or_in_the_text() -> None:
     assert unit_named(elsewhere, Asked(Plan()), 100) == 0.0
 
 
-def test_the_engines_order_and_tier() -> None:
+def test_the_engines_order() -> None:
     asked = Asked(Plan())
     record = _rec("a", "Hồ sơ quá hạn.")
     ranks = [engine_rank(_cand(record, k), asked, 100) for k in (0, 1, 9, 99)]
     assert ranks[0] == 1.0 and ranks == sorted(ranks, reverse=True) and ranks[-1] > 0.0
-    tiers = [in_matter(_cand(record, 0, t), asked, 100) for t in (TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS)]
-    assert tiers == [0.0, 1.0, 0.0]
 
 
 def test_the_ranker_orders_by_its_weights_and_keeps_the_engines_order_on_ties() -> None:
