@@ -502,7 +502,7 @@ def _matters(text: str, doc_form: str, clause: Span, complaint: bool = False) ->
         clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(right_item))
         if "," not in match.group() and not (new_subject and clause_after and not demand):
             continue  # "và" joins two matters only before a judged subject of its own, never in a demand
-        if (new_subject or _fault_items(left_form, right_form)
+        if (new_subject or _fault_items(left_form, right_form) or _negation_repeated(left_form, right_form)
                 or _second_act(left_form, doc_form[cut:clause.end])):
             parts.append((start, cut))
             start = resume
@@ -537,6 +537,22 @@ def _second_act(left_form: str, rest_form: str) -> bool:
         return False
     said_before = _rx(rf"(?:^|\b{cues.REPORTED_MARKERS} ){re.escape(verb.group('verb'))}\b")
     return bool(said_before.search(left_form)) and _different_matters(left_form, right_form)
+
+
+def _negation_repeated(left_form: str, right_form: str) -> bool:
+    """The comma opens a second fault of the subject before it, negated by the same word as the
+    first ("công chức không đeo thẻ công chức, không có người trực tại phòng tiếp công dân"; "chưa
+    niêm yết công khai lịch tiếp công dân ..., chưa công khai danh mục thủ tục hành chính"): the
+    negation said again is a predicate of its own, as a repeated verb is (`_second_act`), when what
+    it opens is longer than a comma item (MAX_ITEM_WORDS). A short one stays with the clause before
+    it as one more side of the same fault ("chưa thực sự quyết liệt, chưa có nhiều đột phá"; "chưa
+    được sắp xếp, chỉnh lý, chưa có phòng lưu trữ tài liệu"); short items both opened by a fault
+    word are `_fault_items`'."""
+    negation = _rx(cues.REPEATED_NEGATION_START).match(right_form)
+    if negation is None or _word_count(_first_item(right_form)) <= MAX_ITEM_WORDS:
+        return False
+    return (_word_count(left_form) >= MIN_WORDS + 1
+            and bool(re.search(rf"\b{negation.group('neg')}\b", left_form)))
 
 
 def _without_attribution(doc_form: str, start: int, end: int) -> int:

@@ -510,6 +510,11 @@ CLAUSE_JOIN = r",\s+(?=đồng thời\b)"
 # A repeated verb counts only at the start of its clause or after one of REPORTED_MARKERS, on both
 # sides, where it is a predicate and not inside a noun phrase.
 REPEATED_VERB_START = rf"^(?:{REPORTED_MARKERS} )?(?P<verb>{ACTION_VERBS}|có)\b"
+# "công chức không đeo thẻ công chức, không có người trực tại phòng tiếp công dân": a comma followed
+# by the negation the clause before already made ("không ..., không ...", "chưa ..., chưa ...")
+# opens a second fault of the same subject with its subject elided, as a repeated verb opens a
+# second act. "không chỉ / không những" (not only) and "không phải" (is not) negate no act.
+REPEATED_NEGATION_START = r"^(?P<neg>chưa|không)\b(?! (?:chỉ|những|phải)\b)"
 # "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own
 # (SUBJECT_START) joins two judged statements about different subjects, not two objects of one verb.
 SUBJECT_JOIN = r"\s+và\s+"

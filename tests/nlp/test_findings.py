@@ -219,6 +219,37 @@ def test_a_run_of_short_negated_faults_after_commas_is_one_finding_each() -> Non
     ]
 
 
+def test_a_negation_said_again_before_a_clause_opens_a_second_fault() -> None:
+    text = ("Tại UBND xã Minh Tân, công chức trực một cửa không mặc đồng phục theo quy định, "
+            "không có người hướng dẫn công dân tại khu vực chờ của bộ phận một cửa.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Tại UBND xã Minh Tân, công chức trực một cửa không mặc đồng phục theo quy định"),
+        ("shortcoming", "không có người hướng dẫn công dân tại khu vực chờ của bộ phận một cửa"),
+    ]
+
+
+def test_a_negation_said_again_after_a_list_of_objects_opens_a_second_fault() -> None:
+    text = ("Tuy nhiên, bộ phận một cửa của phường còn một số hạn chế: chưa cập nhật sổ theo dõi hồ sơ, "
+            "sổ theo dõi thư điện tử, chưa niêm yết số điện thoại đường dây nóng của Chủ tịch phường "
+            "tại nơi tiếp nhận hồ sơ.")
+    assert _texts(text)[-2:] == [
+        "chưa cập nhật sổ theo dõi hồ sơ, sổ theo dõi thư điện tử",
+        "chưa niêm yết số điện thoại đường dây nóng của Chủ tịch phường tại nơi tiếp nhận hồ sơ",
+    ]
+
+
+def test_a_short_negation_said_again_is_one_more_side_of_the_same_fault() -> None:
+    text = ("Công tác tham mưu của Văn phòng UBND huyện về cải cách hành chính chưa thực sự quyết liệt, "
+            "chưa có nhiều đột phá.")
+    assert len(find_findings(text)) == 1
+
+
+def test_not_only_is_no_second_negation() -> None:
+    text = ("Xã đã không để hồ sơ nào trễ hạn trong năm, không chỉ ở lĩnh vực hộ tịch mà cả ở lĩnh vực "
+            "đất đai và xây dựng.")
+    assert len(find_findings(text)) == 1
+
+
 def test_a_list_of_nouns_is_not_split() -> None:
     text = "Xã chưa bố trí đủ cán bộ, công chức, người lao động tại bộ phận một cửa."
     assert len(find_findings(text)) == 1
