@@ -204,7 +204,10 @@ def _migrate_v5(conn: sqlite3.Connection, themes_of: ThemesOf | None) -> None:
 
 
 def _migrate_v6(conn: sqlite3.Connection) -> None:
-    """v6 → v7: each record's document title into fts_titles, read from its JSON."""
+    """v6 → v7: each record's document title into fts_titles, read from its JSON. The table is
+    emptied first, so a migration run again (a version marker set back by hand or by an older
+    kiemtra writing to the same file) refills it instead of failing on the rows already there."""
+    conn.execute("DELETE FROM fts_titles")
     for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
         _insert_title(conn, rowid, _record_from_json(raw).title)
     LOGGER.info("search tables migrated from v6 to v7")
