@@ -709,7 +709,8 @@ def test_the_bare_findings_counted_from_their_text_score_as_fts5_scores_them(
     and folded ones on `folded`, a phrase repeated in a finding counted as often."""
     texts = ("Kế hoạch năm gửi muộn, kế hoạch quý cũng muộn.", "Người đứng đầu chưa quan tâm đúng mức.",
              "Báo cáo quý gửi chậm so với quy định.", "Ke hoach cai cach chua ban hanh.",
-             "Công chức đi muộn về sớm.", "Chưa xây dựng kế hoạch kiểm tra kế hoạch.", "Giờ giấc chưa nghiêm.")
+             "Công chức đi muộn về sớm.", "Chưa xây dựng kế hoạch kiểm tra kế hoạch.",
+             "Giờ giấc chưa nghiêm.")
     backend.index([rec(f"k{n}", text) for n, text in enumerate(texts)])
     plan = backend.plan("chỉ đạo điều hành")
     conn, columns = backend._conn, backend._columns()
