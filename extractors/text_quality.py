@@ -4,7 +4,7 @@ Why syllables: a scanned page often carries an invisible layer of garbage — or
 English-language OCR of the Vietnamese page ("CONG Hcok xA HQI CHiJ NGHiA VIVT NAM") — and old
 PDFs embed TCVN3/VNI fonts whose text comes out as mojibake ("c¶i c¸ch", "CÃ¡ch"); all have
 plenty of characters, but few of their words are Vietnamese syllables with their tones
-(extractors/syllables.toml), and a folded layer has no Vietnamese marks at all.
+(core/syllables.toml), and a folded layer has no Vietnamese marks at all.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from core.settings import Settings
+from core.syllables import TONE_MARKS, is_syllable, is_toneless_spelling
 from extractors.legacy import ENCODINGS, from_legacy
-from extractors.syllables import TONE_MARKS, is_syllable, is_toneless_spelling
 
 _WORD = re.compile(r"[^\W\d_]+")
 # A Vietnamese word carries a tone mark or one of these letters four times out of five; a page

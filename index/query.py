@@ -117,7 +117,7 @@ from core.doc_kinds import cited_kinds
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
-from index.initials import derived_initials, load_rules, term_sets
+from index.initials import derived_initials, is_syllable, load_rules, term_sets
 from index.shorthand import load_shorthand
 
 if TYPE_CHECKING:  # index.concepts reads this module: the type only, for Plan.concepts
@@ -214,9 +214,48 @@ def _lex(text: str, or_words: Entries) -> list[tuple[str, str, bool]]:
         if body == _OR and not negated:
             tokens.append(("or", body, False))
         elif body:
-            tokens.append(("word", body, negated))
+            pieces = _unglued(body)
+            tokens.extend(("word", piece, negated and k == 0) for k, piece in enumerate(pieces))
         i = max(end, start + 1)
     return _connectives(tokens, or_words)
+
+
+def _unglued(body: str) -> list[str]:
+    """A word token cut after each list mark typed with no space between two words ("muộn,về",
+    "sơ;số"): staff typing fast, above all on a phone, leave the space out, and the mark still lists
+    (Term.listed), as it does with the space. Not between two digits ("3,4", "92,16": a decimal
+    comma or a number list, one token as the index reads it), nor between two capitals
+    ("CB,CC,VC": the genre writes its staff abbreviations so, one term). A slash between two
+    lowercase words offers either ("giấy hẹn/phiếu hẹn", "đi muộn/về sớm"): it lists them too,
+    the piece before it ending in a list mark. Not where a short code stands on either side
+    ("139/QĐ-UBND", "nq/tw", "v/v": a document's number or kind, read whole as the index does)."""
+    pieces: list[str] = []
+    start = 0
+    for k in range(1, len(body) - 1):
+        before, after = body[k - 1], body[k + 1]
+        if (body[k] in LIST_MARKS and before.isalnum() and after.isalnum()
+                and not (before.isdigit() and after.isdigit())
+                and not (before.isupper() and after.isupper())):
+            pieces.append(body[start:k + 1])
+            start = k + 1
+        elif body[k] == "/" and _offers_either(body[:k], body[k + 1:]):
+            pieces.append(body[start:k] + LIST_MARKS[0])
+            start = k + 1
+    pieces.append(body[start:])
+    return pieces
+
+
+_LETTERS_END = re.compile(r"[^\W\d_]+$")
+_LETTERS_START = re.compile(r"^[^\W\d_]+")
+
+
+def _offers_either(left: str, right: str) -> bool:
+    """Whether a slash between `left` and `right` (the token's text on each side) stands between two
+    words: the letters touching it on each side spelt as a Vietnamese syllable and not in capitals
+    ("hẹn/phiếu", "muộn/Về", "hen/phieu"), not a code ("qđ/ubnd", "nq/tw", "v/v", "TN/MT":
+    index/initials.py, is_syllable, the one test of it)."""
+    runs = [m.group() if m else "" for m in (_LETTERS_END.search(left), _LETTERS_START.search(right))]
+    return all(run and is_syllable(run) and not (len(run) > 1 and run.isupper()) for run in runs)
 
 
 def _connectives(tokens: list[tuple[str, str, bool]], or_words: Entries) -> list[tuple[str, str, bool]]:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-from core.levels import ALL_LEVELS, split_level
+from core.levels import ALL_LEVELS, rank_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
 from index.concepts import Concept, share_held
@@ -449,14 +449,41 @@ def _unnamed(written: Written, phrases: frozenset[tuple[str, ...]]) -> bool:
     return any(tuple(words[k:k + n]) in phrases for k in range(len(words)) for n in lengths)
 
 
+def _filed_elsewhere(c: Candidate, levels: frozenset[str]) -> bool:
+    """Whether the finding is filed (by the one attribution, FindingRecord.unit_levels) under
+    units, none of them of `levels` nor of the tier right above (the unit whose inspection
+    covers the units asked: a district's, of its communes), nor of any tier below: a
+    province's finding, or an agency's, for a question asking which commune. False when the
+    question asks any level, or a level of no tier, or the finding is filed under none."""
+    asked = [r for r in map(rank_of, levels) if r is not None]
+    if not asked or not c.record.unit_levels:
+        return False
+    top = max(asked) - 1  # the tier right above the one asked ("thành phố" is of two tiers)
+    return not any((rank := rank_of(split_level(value)[0] or "")) is not None and rank >= top
+                   for value in c.record.unit_levels)
+
+
 def where_said(c: Candidate, which: Which) -> float:
     """How plainly the finding says where, for a question asking which place: 1 when its text
     names a unit it is about of the level asked (`_names_unit`); 0.25 when it speaks of such
     units in general ("một số xã còn …": that some place fails, not which); 0.5 when it is filed
     under a unit without naming it (inherited from its document: the report's place) or speaks
-    of one by its level alone ("UBND xã chưa …"); 0 when it says no place."""
+    of one by its level alone ("UBND xã chưa …"); 0 when it says no place.
+
+    A finding filed only under units two tiers or more above the level asked, or under agencies
+    (`_filed_elsewhere`: "tỉnh Gia Lai còn 580 hồ sơ quá hạn" for "xã nào …"), says where at
+    that level, which is no answer: 0, whatever it says of units in general. The one attribution
+    (core/attribution.py) files a finding under the units its sentence names, else under those
+    its report inspected: a commune's inspection report under the commune, a district's (which
+    inspects its communes: a commune question is answered by it as often as not) under the
+    district, the province's news and directives under the province, whose findings seldom say
+    which commune. In the pools of the judged which-commune questions, the shortcomings filed
+    only under such units were relevant 2–9 %, those filed under a unit of the level asked
+    without naming it 24–44 %."""
     if _names_unit(c, which.levels):
         return 1.0
+    if _filed_elsewhere(c, which.levels):
+        return 0.0
     if _unnamed(c.written, which.unnamed):
         return 0.25
     return 0.5 if c.record.unit_levels or _speaks_of_levels(c.record) else 0.0

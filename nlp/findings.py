@@ -17,6 +17,7 @@ from functools import cache
 
 from core.models import Area, Finding, Polarity
 from core.normalize import canonical_tones, matching_form
+from core.syllables import is_syllable
 from nlp.areas import classify_form, framed_areas, vocabulary_area
 from nlp.segment import Span, clauses, paragraphs, sentences
 from nlp.vi import cues
@@ -304,12 +305,40 @@ def _is_furniture(text: str, form: str) -> bool:
             and not _LIST_MARKER.match(text) and _cue_scores(form).total == 0 and not _acts(form))
 
 
+FRAGMENT_MAX_WORDS = 4
+
+
+def _is_fragment(text: str) -> bool:
+    """A paragraph of a few words opening in lower case, without a full stop or a list marker
+    ("hồ sơ đúng hạn" under "tỉnh ... đã giải quyết" in a site's counter widget whose figures did
+    not survive the dump): the tail of a broken line or a widget's label, no statement of its own,
+    even when a cue word sits in it. A list item keeps its marker; a statement opens with a capital."""
+    first = text.lstrip()[:1]
+    return (first.isalpha() and first.islower() and not _ends_sentence(text)
+            and _word_count(text) <= FRAGMENT_MAX_WORDS and not _LIST_MARKER.match(text))
+
+
 def _is_non_finding(form: str) -> bool:
     return _is_table_header(form) or any(_rx(p).search(form) for p in cues.NON_FINDING)
 
 
 def _ends_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in ".!?…"
+
+
+HEADLINE_MAX_WORDS = 30  # above the body, a short line without a full stop is a headline or furniture
+_SENTENCE_INSIDE = re.compile(r"[.!?…;:](?:\s|$)")
+
+
+def _is_headline(text: str) -> bool:
+    """A paragraph above the article's body that is no statement: a short line without a full stop
+    (a headline, a dateline, site furniture), or a longer single line with no sentence punctuation
+    at all (a news headline runs to 30-40 words, "Châu Thành đẩy mạnh ... và phục vụ nhân dân"),
+    where a lead paragraph, however long, is punctuated."""
+    if _ends_sentence(text):
+        return False
+    return _word_count(text) < HEADLINE_MAX_WORDS or (
+        "\n" not in text.strip() and not _SENTENCE_INSIDE.search(text) and "," not in text)
 
 
 def _section_of(text: str, form: str) -> tuple[bool, str | None]:
@@ -745,6 +774,37 @@ def _without_duplicates(findings: list[Finding], doc_form: str) -> list[Finding]
     return kept
 
 
+_LAST_WORD = re.compile(r"(\w+)\s*$")
+
+
+def _cut_off(text: str) -> bool:
+    """The text ends inside a word: its last word is lower-case letters that make no Vietnamese
+    syllable ("... trong đó 629 hồ sơ đ", "... thủ tục hành c"), as a page saved or copied up to
+    a size limit ends. A whole last word ("... đang đi đâu") may end a text without a stop: it is
+    not taken for a cut, nor is a name, an abbreviation or a figure."""
+    last = _LAST_WORD.search(text)
+    word = last.group(1) if last else ""
+    return word.isalpha() and word.islower() and not is_syllable(word)
+
+
+def _without_cut_clause(findings: list[Finding], text: str, doc_form: str) -> list[Finding]:
+    """The findings without the unfinished part of a statement the end of the text cuts off.
+
+    Annotation guide: a text cut off at the end gives its last statement as a finding only if
+    its judgement is complete in what is there. The part before the clause or adjunct the cut
+    falls in (`cues.CUT_CLAUSE_BOUNDARY`) is kept when it judges by its own cues; a statement
+    with no complete part ("Vẫn còn trường hợp giải quyết hồ sơ thủ tục hành c") is dropped."""
+    if not findings or findings[-1].end != len(text.rstrip()) or not _cut_off(text):
+        return findings
+    last = findings[-1]
+    bounds = [m.start() for m in _rx(cues.CUT_CLAUSE_BOUNDARY).finditer(doc_form, last.start, last.end)]
+    if bounds:
+        start, end = _strip(text, last.start, bounds[-1])
+        if _word_count(text[start:end]) >= MIN_WORDS and _cue_scores(doc_form[start:end]).total > 0:
+            return [*findings[:-1], replace(last, text=text[start:end], start=start, end=end)]
+    return findings[:-1]
+
+
 def _closing_start(form: str) -> int:
     """Where the document's closing (recipients, signature, closing formula) begins, or its end."""
     floor = int(len(form) * cues.CLOSING_MIN_SHARE)
@@ -778,10 +838,10 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
         if _is_subheading(para.text, doc_form[para.start:para.end]):
             continue  # "2. Cải cách thủ tục hành chính" under "I. KẾT QUẢ ĐẠT ĐƯỢC": the section goes on
         if not state.seen_body:
-            if not _ends_sentence(para.text) and _word_count(para.text) < 30:
+            if _is_headline(para.text):
                 continue  # a headline or site furniture above the article
             state.seen_body = True
-        if _is_furniture(para.text, doc_form[para.start:para.end]):
+        if _is_furniture(para.text, doc_form[para.start:para.end]) or _is_fragment(para.text):
             continue
         if _lead_list_ended(state, para.text, doc_form[para.start:para.end]):
             state.section, state.lead_list = state.heading, False
@@ -798,7 +858,7 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
                     continue
             in_para.extend(_sentence_findings(text, doc_form, sent, state, index == len(sents) - 1))
         found.extend(_without_excused_absences(in_para, doc_form))
-    found = _without_duplicates(found, doc_form)
+    found = _without_duplicates(_without_cut_clause(found, text, doc_form), doc_form)
     areas = framed_areas(text, [(f.start, f.end) for f in found], [f.area for f in found], doc_form)
     return [f if f.area == area else replace(f, area=Area(area))
             for f, area in zip(found, areas, strict=True)]

@@ -10,13 +10,14 @@ is an explicit pin (e.g. to upgrade without re-extracting a huge store now).
 
 What goes in (EXTRACTION_DIRS, EXTRACTION_CORE, EXTRACTION_DISTRIBUTIONS), and why:
 - kiemtra's own version (pyproject), for a release that changes nothing hashed here.
-- `extractors/` and `nlp/` whole: the readers, their tables (headings, syllables), the NLP
+- `extractors/` and `nlp/` whole: the readers, their tables (headings), the NLP
   components and their language data (nlp/vi/*) and the trained area model (nlp/models/*).
   Every file of theirs counts (by suffix, `FINGERPRINTED_SUFFIXES`), so new data files count too.
 - From `core/`, only what extraction reads: the data model (a Document's text is built there:
   controls stripped, hard-wrapped lines joined; an Extraction's shape), the Vietnamese folding,
-  the level table, the table of document kinds and the table of agency names (a document's
-  agencies are listed as its units). Not `settings.py`/`defaults.toml` (changing
+  the level table, the table of document kinds, the table of agency names (a document's
+  agencies are listed as its units) and the syllable inventory (a reader's text-layer test, the
+  findings' test of a text cut off inside a word). Not `settings.py`/`defaults.toml` (changing
   the schedule must not re-read the store; settings that change reading, such as `ocr` or
   `pdf_layout`, are the operator's choice of the night), nor `errors.py` (messages, not what
   is extracted), nor `attribution.py` (search records and reports, computed at read time).
@@ -49,7 +50,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EXTRACTION_DIRS = ("extractors", "nlp")
 EXTRACTION_CORE = ("core/models.py", "core/normalize.py", "core/wrapping.py", "core/levels.py",
                    "core/doc_kinds.py", "core/doc_kinds.toml", "core/alternation.py", "core/agencies.py",
-                   "core/agencies.toml")
+                   "core/agencies.toml", "core/syllables.py", "core/syllables.toml")
 # Core modules extraction imports that do not change what is extracted (see the docstring).
 NOT_EXTRACTION_CORE = ("core/errors.py", "core/settings.py", "core/attribution.py")
 EXTRACTION_DISTRIBUTIONS = ("underthesea", "spacy", "pdfplumber", "pypdfium2", "python-docx", "trafilatura",

@@ -303,6 +303,15 @@ SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (
     (r"\b(?:kết quả đạt được|ưu điểm|mặt làm được|kết quả thực hiện|kết quả kiểm tra)\b", Polarity.STRENGTH),
 )
 
+# Words that open a subject of its own after a comma: "..., kiosk tra cứu ... chưa cập nhật".
+SUBJECT_INSIDE = (
+    r"(?:việc|công tác|tỷ lệ|số lượng|các|một số|nhiều|hầu hết|tất cả|toàn bộ|đa số|phần lớn|đơn vị"
+    r"|ubnd|uỷ ban"
+    r"|bộ phận|phần mềm|kiosk|lịch|hồ sơ|trường|trạm|cơ sở vật chất|trang thiết bị|đoàn|tổ|quy chế"
+    r"|kế hoạch|báo cáo|phiếu|sổ|hệ thống|cổng|chế độ|lãnh đạo)\b"
+)
+SUBJECT_START = rf"^{SUBJECT_INSIDE}"
+
 # Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance)
 # and "Đặc biệt," / "Đáng chú ý," (notably) only point at the example or matter that follows.
 CONNECTORS = (
@@ -324,6 +333,11 @@ INSPECTION_LEADS = (
     r"^qua (?:công tác |đợt |buổi )?kiểm tra\b[^,;:]{0,100}?,\s*",
     r"^[^;:]{0,200}?\b(?:cho thấy|nhận thấy|thấy rằng)\b,?\s*",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ)*(?: cũng)? đánh giá\b(?! cao)(?: rằng)?,?\s*",
+    # "... thì ghi nhận bộ phận có mở sổ", "đoàn ghi nhận UBND phường X có bố trí ...": the inspector
+    # notes a clause with a subject or a predicate of its own, which is the finding; "ghi nhận những
+    # kết quả ...", "ghi nhận vào lúc 8h30, ..." keep the verb, since what follows is no statement
+    # by itself (the merits noted, or when). SUBJECT_INSIDE is SUBJECT_START without its anchor.
+    rf"^[^;:]{{0,200}}?\bghi nhận\s+(?=(?:có\b|{SUBJECT_INSIDE})(?!(?: \w+)? {MERIT_NOUNS}\b))",
 )
 
 # Who says it ("Trao đổi với phóng viên, ông X cho biết, ..."): a news article's attribution;
@@ -393,6 +407,10 @@ NON_FINDING = (
     # A news site's rights notice and masthead ("Không sao chép dưới mọi hình thức ...").
     r"\b(?:sao chép|ghi rõ nguồn|giấy phép xuất bản|giấy phép số|tổng biên tập|chịu trách nhiệm nội dung"
     r"|tòa soạn|phát hành lại)\b",
+    # A cause given after a shortfall ("..., phần lớn do người dân bổ sung hồ sơ chậm"): it explains
+    # the finding before it and judges nothing of its own (often citizens' behaviour, which the
+    # annotation guide excludes); a finding stating its cause has a subject first ("61% ... là do").
+    r"^(?:phần lớn|phần nhiều|chủ yếu|một phần|nguyên nhân(?: chính| chủ yếu)?)(?: là)? do\b",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ| cải cách hành chính| cchc)*(?: của [^,]{0,40})?"
     r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b"
     r"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",
@@ -408,6 +426,11 @@ CLOSING_MIN_SHARE = 0.4  # a closing sits in the last part of a document, never 
 # A sentence naming who is assigned to act next ("giao Sở Nội vụ tăng cường thanh tra") is the
 # inspecting body's own plan, not a judgement of the inspected.
 SENTENCE_NON_FINDING = (
+    # The superior's decision on a proposal ("UBND tỉnh đồng ý với đề xuất của Sở Nội vụ, phê duyệt
+    # Chỉ số CCHC ...; không công bố ...; không tổ chức Hội nghị công bố ..."): an administrative act
+    # of the body that rules on the proposal; it judges nobody's work, and its "không" is a decision
+    # not to act, not a fault.
+    r"\bđồng ý (?:với |về )?(?:đề xuất|đề nghị|tờ trình|phương án)\b",
     # A report's statement of its priorities ("trọng tâm của công tác CCHC là tiếp tục ...; ...;
     # ..."): the list after it is what is to be worked on, not how the work was done.
     r"\btrọng tâm(?: của [^.;:]{0,80}?)? là\b",
@@ -475,13 +498,6 @@ BODY_NOUNS = (rf"(?:{ORGANS}|ban|{words_pattern(ADMIN_LEVELS)}|tổ chức|cá n
 BODY_LIST_END = rf"\b{BODY_NOUNS}$"
 BODY_LIST_START = rf"^{BODY_NOUNS}\b"
 
-# Words that open a subject of its own after a comma: "..., kiosk tra cứu ... chưa cập nhật".
-SUBJECT_START = (
-    r"^(?:việc|công tác|tỷ lệ|số lượng|các|một số|nhiều|hầu hết|tất cả|toàn bộ|đa số|phần lớn|đơn vị"
-    r"|ubnd|uỷ ban"
-    r"|bộ phận|phần mềm|kiosk|lịch|hồ sơ|trường|trạm|cơ sở vật chất|trang thiết bị|đoàn|tổ|quy chế"
-    r"|kế hoạch|báo cáo|phiếu|sổ|hệ thống|cổng|chế độ|lãnh đạo)\b"
-)
 
 # Joins between two findings inside one clause (annotation guide: "one finding per distinct matter";
 # items joined by "," stay together unless they are about different matters with their own verbs).
@@ -504,3 +520,10 @@ CLAUSE_PREDICATE = r"\b(?:vẫn|còn|chưa|không|đã|đều|được|đang|đ�
 # A count of bodies opening a list item ("có 8 sở, ngành đạt loại xuất sắc", "10 đơn vị xếp loại
 # tốt"): items of this kind side by side break one result down by class.
 BODY_COUNT_START = rf"(?:có )?\d+ {BODY_NOUNS}\b"
+
+# Where the last complete part of a statement cut off by the end of the text ends ("Công tác quản
+# lý giờ hành chính chưa đảm bảo theo quy đ", "..., nỗ lực phấ"): a comma or ";" before the clause
+# the cut falls in, or a preposition opening the adjunct it falls in. What comes before is kept
+# when it still judges; the gold drops the unfinished part, as the annotation guide asks.
+CUT_CLAUSE_BOUNDARY = (r"[,;]\s+|\s(?=(?:theo|tại|trong|về|với|cho|đến|từ|vào|trên|dưới|đối với|so với"
+                       r"|nhằm|để|do|vì)\s)")

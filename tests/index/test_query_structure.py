@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from index.query import Lexicon, Plan, analyse, compile_lexicon, load_lexicon, parse
 
 SETS = [["phiếu hẹn", "giấy hẹn"], ["văn bản điện tử", "văn bản số"], ["chữ ký số", "chữ kí số"],
@@ -47,6 +49,38 @@ def test_list_marks_are_read_after_the_word_they_follow() -> None:
         terms = [t for clause in parse(text).clauses for t in clause]
         assert [t.listed for t in terms] == [False, True, False, False], text
     assert not any(t.listed for c in parse("139/QĐ-UBND hồ sơ").clauses for t in c)
+
+
+def terms_of(text: str) -> list[tuple[str, bool]]:
+    return [(" ".join(t.syllables), t.listed) for clause in parse(text).clauses for t in clause]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("đi muộn,về sớm", [("đi", False), ("muộn", True), ("về", False), ("sớm", False)]),
+    ("hồ sơ;kết quả", [("hồ", False), ("sơ", True), ("kết", False), ("quả", False)]),
+    ("giấy hẹn/phiếu hẹn", [("giấy", False), ("hẹn", True), ("phiếu", False), ("hẹn", False)]),
+    ("Đi muộn/Về sớm", [("đi", False), ("muộn", True), ("về", False), ("sớm", False)]),
+    ("di muon/ve som", [("di", False), ("muon", True), ("ve", False), ("som", False)]),
+])
+def test_a_list_mark_typed_without_its_space_still_lists(text: str, expected: list[tuple[str, bool]]) -> None:
+    """Staff typing fast leave the space out after a comma or between two words offered by a slash:
+    the words are read as typed with it, not as one joined phrase ("muộn về")."""
+    assert terms_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    ("mức độ 3,4", "3 4"), ("đạt 92,16 điểm", "92 16"),  # digits: a decimal comma, a number list
+    ("toàn thể CB,CC,VC", "cb cc vc"),  # capitals: the genre's staff abbreviations written so
+    ("139/QĐ-UBND", "139 qđ ubnd"), ("nq/tw", "nq tw"), ("qđ/ubnd", "qđ ubnd"), ("TN/MT", "tn mt"),
+    ("v/v", "v v"), ("24/24", "24 24"),  # codes, numbers, dates: no word on either side
+])
+def test_a_glued_mark_between_digits_capitals_or_codes_keeps_the_token_whole(text: str, whole: str) -> None:
+    assert whole in [t for t, _listed in terms_of(text)], terms_of(text)
+
+
+def test_a_glued_comma_gives_the_groups_typed_with_the_space() -> None:
+    """"CBCC đi muộn,về sớm" reads as "CBCC đi muộn, về sớm": the two breaches, each with its set."""
+    assert group_words(plan("CBCC đi muộn,về sớm")) == group_words(plan("CBCC đi muộn, về sớm"))
 
 
 def test_matters_joined_by_hoac_are_one_group_of_alternatives() -> None:

@@ -232,6 +232,41 @@ def test_a_ranking_question_asking_which_place_counts_the_place_given_as_part_of
     assert scores == [pytest.approx(1 / shares), pytest.approx(1 / shares), 0.0]
 
 
+def test_a_question_asking_which_commune_is_answered_by_the_units_filed_at_that_level() -> None:
+    """"xã nào chưa cấp phiếu hẹn": the finding naming the commune answers best; one filed under a
+    commune without naming it (inherited from the commune's report) says where less plainly, and
+    so does one filed under a district (a district's inspection covers its communes); one filed
+    only under the province or an agency says where at another level, no answer to which
+    commune, whatever its text; a question asking any place ("ở đâu") takes every unit."""
+    text = "Chưa cấp phiếu hẹn cho công dân."
+    named = _cand(_rec("a", "Xã Tân Thạnh chưa cấp phiếu hẹn cho công dân.", unit_levels=("xã Tân Thạnh",)))
+    commune = _cand(_rec("b", text, unit_levels=("xã Tân Thạnh",)))
+    town = _cand(_rec("c", text, unit_levels=("thị trấn Cam Lộ",)))  # a commune's tier
+    district = _cand(_rec("d", text, unit_levels=("huyện Vị Xuyên",)))
+    province = _cand(_rec("e", text, unit_levels=("tỉnh Gia Lai",)))
+    agency = _cand(_rec("f", text, unit_levels=("cơ quan Sở Tài chính",)))
+    general = _cand(_rec("g", "Một số xã chưa cấp phiếu hẹn cho công dân.", unit_levels=("tỉnh Gia Lai",)))
+    both = _cand(_rec("h", text, unit_levels=("tỉnh Gia Lai", "xã Tân Thạnh")))
+    unfiled = _cand(_rec("i", text))
+    cands = (named, commune, town, district, province, agency, general, both, unfiled)
+    asked = Asked(plan_query("xã nào chưa cấp phiếu hẹn"))
+    assert asked.plan.which is not None
+    assert [place_named(c, asked, 30) for c in cands] == [1.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.0, 0.5, 0.0]
+    anywhere = Asked(plan_query("ở đâu chưa cấp phiếu hẹn"))
+    assert [place_named(c, anywhere, 30) for c in cands] == [1.0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.25, 0.5, 0.0]
+
+
+def test_a_question_asking_which_district_takes_the_province_above_and_the_communes_below() -> None:
+    """"huyện nào …": a district's tier holds "thành phố" (a city of a province), no reason to
+    count a province as another level; a commune's finding says where inside a district; an
+    agency alone says no district."""
+    text = "Chưa cấp phiếu hẹn cho công dân."
+    asked = Asked(plan_query("huyện nào chưa cấp phiếu hẹn"))
+    cands = [_cand(_rec(k, text, unit_levels=(unit,))) for k, unit in
+             (("a", "tỉnh Gia Lai"), ("b", "xã Tân Thạnh"), ("c", "cơ quan Sở Tài chính"))]
+    assert [place_named(c, asked, 30) for c in cands] == [0.5, 0.5, 0.0]
+
+
 def test_a_question_asking_which_place_marks_the_recommendations() -> None:
     """"xã nào …" asks where a matter stands: a recommendation says what a unit is to do, and is
     marked (its weight learns how little it answers); nothing is marked for a question asking

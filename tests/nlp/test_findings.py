@@ -802,3 +802,68 @@ def test_absences_the_paragraph_excuses_are_no_fault() -> None:
         # no excuse in its own paragraph
         ("shortcoming", "UBND xã Kiêu Kỵ vắng 2/22 người"),
     ]
+
+
+def test_a_long_headline_without_punctuation_above_the_body_is_not_a_finding() -> None:
+    headline = ("Huyện Tân Phước đẩy mạnh công tác kiểm tra công vụ và cải cách hành chính góp phần nâng cao"
+                " hiệu quả hoạt động của bộ máy chính quyền các cấp và phục vụ tốt hơn nhân dân trên địa bàn")
+    assert len(headline.split()) > 30
+    text = (f"08:15 12/04/2022\n{headline}\n\n"
+            "Qua kiểm tra, UBND các xã đã niêm yết đầy đủ thủ tục hành chính tại Bộ phận Một cửa.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "UBND các xã đã niêm yết đầy đủ thủ tục hành chính tại Bộ phận Một cửa")]
+
+
+def test_a_long_lead_without_a_final_stop_is_still_read_above_the_body() -> None:
+    lead = ("Qua kiểm tra, UBND xã Tân Hòa đã niêm yết đầy đủ thủ tục hành chính, bố trí công chức trực"
+            " thường xuyên tại Bộ phận Một cửa, giải quyết hồ sơ đúng hạn cho người dân trên địa bàn xã")
+    found = find_findings(f"{lead}\n\nPhóng viên")
+    assert found and all(f.polarity == "strength" for f in found)
+
+
+def test_a_few_lower_case_words_left_of_a_widget_are_not_a_finding() -> None:
+    text = ("Qua kiểm tra, xã Tân Hòa giải quyết hồ sơ đúng hạn.\n\nTính đến tháng 6\ntỉnh đã giải quyết\n\n"
+            "hồ sơ đúng hạn\nĐã tiếp nhận:\nĐã giải quyết:")
+    assert _pairs(find_findings(text)) == [("strength", "xã Tân Hòa giải quyết hồ sơ đúng hạn")]
+
+
+def test_the_superiors_decision_on_a_proposal_judges_nobody() -> None:
+    text = ("UBND tỉnh đồng ý với đề xuất của Sở Nội vụ, phê duyệt kết quả Chỉ số CCHC năm 2023 của các"
+            " huyện; không công bố kết quả xếp hạng của các sở, ngành; đồng thời không tổ chức hội nghị"
+            " công bố kết quả. UBND tỉnh yêu cầu các huyện rút kinh nghiệm, có giải pháp đẩy mạnh CCHC.")
+    assert _pairs(find_findings(text)) == [
+        ("recommendation", "UBND tỉnh yêu cầu các huyện rút kinh nghiệm, có giải pháp đẩy mạnh CCHC")]
+
+
+def test_a_cause_given_after_a_shortfall_is_not_a_finding_of_its_own() -> None:
+    text = ("Trên Cổng Dịch vụ công, tỉnh còn 312 hồ sơ đang xử lý quá hạn, phần lớn do người dân bổ sung"
+            " hồ sơ chậm, đến nay đã được xử lý xong.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Trên Cổng Dịch vụ công, tỉnh còn 312 hồ sơ đang xử lý quá hạn")]
+
+
+def test_ghi_nhan_before_a_clause_of_its_own_is_a_lead_in_before_the_merits_noted_it_stays() -> None:
+    noted = find_findings("Tại thời điểm kiểm tra, đoàn ghi nhận UBND xã Tân Hòa có bố trí phòng tiếp công"
+                          " dân và phân công công chức trực theo quy định.")
+    assert _pairs(noted) == [("strength", "UBND xã Tân Hòa có bố trí phòng tiếp công dân và phân công"
+                                          " công chức trực theo quy định")]
+    merits = find_findings("Đoàn kiểm tra ghi nhận những kết quả tích cực trong thực hiện kỷ cương hành chính"
+                           " của cán bộ, công chức xã.")
+    assert [f.text[:22] for f in merits] == ["Đoàn kiểm tra ghi nhận"]
+
+
+def test_a_statement_cut_off_by_the_end_of_the_text_keeps_only_its_complete_part() -> None:
+    body = "Xã niêm yết đầy đủ thủ tục hành chính.\n\n"  # a line above the body with no stop is a headline
+    kept = find_findings(body + "Qua kiểm tra, việc quản lý giờ làm việc của công chức xã chưa đảm bảo"
+                                " theo quy đ")
+    assert _pairs(kept)[1:] == [("shortcoming", "việc quản lý giờ làm việc của công chức xã chưa đảm bảo")]
+    trimmed = find_findings(body + "Đoàn đề nghị các xã tiếp tục phát huy những kết quả đạt được, nỗ lực phấ")
+    assert [f.text for f in trimmed][1:] == ["Đoàn đề nghị các xã tiếp tục phát huy những kết quả đạt được"]
+    dropped = find_findings(body + "Vẫn còn trường hợp giải quyết hồ sơ thủ tục hành c")
+    assert [f.text for f in dropped] == ["Xã niêm yết đầy đủ thủ tục hành chính"]
+
+
+def test_a_text_ending_in_a_whole_word_without_a_stop_is_not_cut() -> None:
+    text = "Lãnh đạo xã đều không biết những cán bộ, công chức vắng mặt đang đi đâu"
+    found = find_findings("Xã niêm yết đầy đủ thủ tục hành chính.\n\n" + text)
+    assert [f.text for f in found][1:] == [text]

@@ -1,4 +1,4 @@
-"""The syllable inventory compiled from extractors/syllables.toml, and the syllable test."""
+"""The syllable inventory compiled from core/syllables.toml, and the syllable test."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.syllables import compile_inventory, inventory, is_syllable, split_tone
+from core.syllables import compile_inventory, inventory, is_syllable, split_tone
 
 
 def test_compiler_combines_onsets_and_rhymes_under_the_spelling_rules() -> None:

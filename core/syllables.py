@@ -6,7 +6,8 @@ spellings, six tones, stop codas only with two of them). A text layer made by an
 a Vietnamese page ("CONG Hcok xA HQI CHiJ NGHiA VIVT NAM", "S6: 463Y SGDDT") fails this test
 word by word: letters mangled into shapes no syllable has, "ie" without its circumflex, stop
 codas without a tone ("cach"). The data file is what a linguist extends; this module only
-compiles and applies it.
+compiles and applies it. It sits in core/ because both sides ask it: the readers (is this text
+layer Vietnamese?) and the findings (does the text end inside a word, cut off?).
 """
 
 from __future__ import annotations
