@@ -116,8 +116,10 @@ def _finding_text(rng: random.Random, polarity: str) -> str:
 
 
 def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
-    """`n` findings, documents of 10 findings sharing units, province and year; each with the
-    theme and the themes it speaks of that ingest would give it (nlp/themes.py)."""
+    """`n` findings, documents of 10 findings sharing units, province, year and a title naming
+    one matter of the genre ("Kiểm tra <object> tại xã …": SearchBackend.titled has titles to
+    match); each with the theme and the themes it speaks of that ingest would give it
+    (nlp/themes.py)."""
     from nlp.themes import load_taxonomy
 
     taxonomy = load_taxonomy()
@@ -127,6 +129,9 @@ def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
         doc_rng = random.Random(doc)
         unit, level = _name(doc_rng), doc_rng.choice(LEVELS)
         year = doc_rng.randint(2016, 2025)
+        # its own generator: the document's other draws stay those of the runs before titles
+        matter = random.Random(-1 - doc).choices(OBJECTS, weights=_OBJECT_WEIGHTS)[0]
+        title = f"Kiểm tra {matter} tại {level} {unit} năm {year}"
         polarity = rng.choice(POLARITIES)
         text = _finding_text(rng, polarity)
         area = rng.choice(AREAS)
@@ -134,6 +139,7 @@ def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
         yield FindingRecord(
             finding_id=f"f{i:08d}", doc_key=f"d{doc:07d}", doc_id=f"bao-cao-{doc}", text=text,
             polarity=polarity, area=area, theme=theme, themes=taxonomy.mentioned(text, theme), year=year,
+            title=title,
             published=f"{year}-{doc_rng.randint(1, 12):02d}-15",
             units=(unit,), unit_levels=(f"{level} {unit}",), provinces=(doc_rng.choice(provinces),),
             doc_kinds=("Kế hoạch",), doc_numbers=(f"{doc}/KH-UBND",), start=0, end=len(text),

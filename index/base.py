@@ -47,7 +47,10 @@ class FindingRecord:
     polarity: str
     area: str
     theme: str | None = None
-    title: str | None = None
+    title: str | None = None  # the document's title (its headline, kind and subject): shown, searched
+    # The document's lead paragraph (core.headline.lead): the context its findings are said in,
+    # which the reranker reads beside the title (a text without headline has only this)
+    lead: str | None = None
     path: str | None = None
     published: str | None = None
     year: int | None = None
@@ -189,6 +192,15 @@ class SearchBackend(ABC):
     def plan(self, text: str | Parsed) -> Plan:
         """How this engine reads `text` (or its parse, index.query.parse): index.query.plan_query
         against the engine's own words and unit names, what `search` plans by when not given one."""
+
+    @abstractmethod
+    def titled(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
+        """Up to `limit` findings, in the browse order, whose document's title (FindingRecord.title,
+        indexed as a field of its own, folded and accent-checked as the text is) holds every group
+        of `plan` that has words, through the query's filters and without its excluded words;
+        tier TIER_SOME_WORDS. Why: an article's headline names what the whole article is about
+        ("… sau sáp nhập"), which its findings do not repeat; the composed search asks this to
+        fill a pool the text's stages leave short (pipeline/search.py engine_pool)."""
 
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
         """`hits` with the snippets `search` makes, for hits asked with `Query.snippets` False:

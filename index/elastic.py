@@ -29,7 +29,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
 from core.errors import BackendError
-from core.normalize import canonical_tones, fold, words_apart
+from core.normalize import canonical_tones, fold, nfc, words_apart
 from index.base import (
     EXACT_BONUS,
     FACET_FIELDS,
@@ -119,7 +119,11 @@ MAPPING: dict[str, Any] = {
         "area": _FACET_KEYWORD,
         "theme": _KEYWORD,  # its own theme (comparison's): the matter tier ranks these first
         "themes": _FACET_KEYWORD,  # every theme it speaks of, its own first: tier, filter, facet
-        "title": {"type": "text", "index": False},
+        "title": {"type": "text", "index": False},  # as written: shown
+        # The document's title as the text is searched (SQLite's fts_titles): ElasticBackend.titled
+        "title_canonical": {"type": "text", "analyzer": "standard"},
+        "title_folded": {"type": "text", "analyzer": "standard"},
+        "lead": {"type": "text", "index": False},
         "path": _STORED_ONLY,
         "published": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
                       "ignore_malformed": True},
@@ -176,6 +180,10 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     source["text_folded"] = fold(canonical)
     source["text_words"] = fold(canonical_tones(record.words))
     source["dated"] = best_date(record.published, record.year)
+    if record.title and record.title.strip():
+        title = words_apart(canonical_tones(nfc(record.title)))
+        source["title_canonical"] = title
+        source["title_folded"] = fold(title)
     for original, folded in _FOLDED_COPIES.items():
         values = getattr(record, original)
         if original in ("unit_aliases", "unit_parents"):  # "xã Mường Vang" is also typed "Mường Vang"
@@ -212,15 +220,17 @@ def _ranked_clause(alt: Alternative) -> dict[str, Any]:
     return _phrase("text_folded", alt.folded, alt.prefix)
 
 
-def alternative_clause(alt: Alternative) -> dict[str, Any]:
+def alternative_clause(alt: Alternative, canonical: str = "text_canonical",
+                       folded_field: str = "text_folded") -> dict[str, Any]:
     """One alternative under the accent rule: its folded phrase, and its accented syllables as
-    typed (tone placement canonical) in the canonical field, as SQLite checks them."""
+    typed (tone placement canonical) in the canonical field, as SQLite checks them. The fields:
+    the text's, or the title's (`ElasticBackend.titled`)."""
     if alt.whole:  # typed with every accent, or literal
-        return _phrase("text_canonical", alt.syllables, alt.prefix)
-    folded = _phrase("text_folded", alt.folded, alt.prefix)
+        return _phrase(canonical, alt.syllables, alt.prefix)
+    folded = _phrase(folded_field, alt.folded, alt.prefix)
     if not alt.any_accent:
         return folded
-    checks = [_phrase("text_canonical", (s,), prefix) for s, prefix in alt.accent_checks]
+    checks = [_phrase(canonical, (s,), prefix) for s, prefix in alt.accent_checks]
     return {"bool": {"filter": [folded, *checks]}}
 
 
@@ -234,6 +244,18 @@ def group_clause(group: Group) -> dict[str, Any]:
     if group.doc_number:
         should.append({"term": {"doc_numbers_folded": group.doc_number}})
     return should[0] if len(should) == 1 else {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def title_body(query: Query, plan: Plan, limit: int) -> dict[str, Any]:
+    """The request body for `ElasticBackend.titled` (pure): every group with words held by the
+    title fields, any alternative each, through the filters, without the excluded words, in the
+    browse order (as SQLite's)."""
+    groups = [{"bool": {"should": [alternative_clause(a, "title_canonical", "title_folded")
+                                   for a in g.alternatives], "minimum_should_match": 1}}
+              for g in plan.groups if g.alternatives]
+    must_not = [alternative_clause(alt) for alt in plan.excluded]
+    return {"query": {"bool": {"filter": [*groups, *filters(query)], "must_not": must_not}},
+            "size": max(limit, 0), "sort": [*_NEWEST, {"finding_id": "asc"}], "highlight": HIGHLIGHT}
 
 
 def text_query(plan: Plan, *, minimum: int | None = None,
@@ -897,6 +919,14 @@ class ElasticBackend(SearchBackend):
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets,
                             plan=plan)
+
+    def titled(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
+        """SearchBackend.titled: one request on the title fields (title_body)."""
+        if not any(g.alternatives for g in plan.groups) or plan.nothing or limit <= 0:
+            return []
+        body = title_body(query, plan, limit)
+        response = self._call("search", self.client.search, index=self.alias, **body)
+        return [dataclasses.replace(_hit(raw), tier=TIER_SOME_WORDS) for raw in response["hits"]["hits"]]
 
     def _holders(self, plan: Plan) -> tuple[list[int], int]:
         """How many findings of the whole index hold each group (then the polarity, the answer

@@ -22,12 +22,15 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from core.attribution import attribute
+from core.headline import lead
 from core.levels import DISTRICT_LEVELS
 from core.models import Document, Extraction, Finding, Unit
 from core.normalize import match_key, nfc
 from index.base import FindingRecord
 
 LOGGER = logging.getLogger(__name__)
+
+LEAD_BLOCKS = 8  # the lead is looked for in the document's first blocks
 
 # The units containing a unit ("level name"), told the match keys of the districts its document
 # names (nlp.unit_containers.containers).
@@ -44,6 +47,13 @@ def record_year(extraction: Extraction, published: str | None) -> int | None:
     if published and published[:4].isdigit():
         return int(published[:4])
     return None
+
+
+def document_lead(document: Document) -> str | None:
+    """The document's lead paragraph (core.headline.lead), read from its first blocks' lines."""
+    lines = [line for block in document.blocks[:LEAD_BLOCKS]
+             for line in document.text[block.start:block.end].splitlines()]
+    return lead(lines)
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
@@ -98,6 +108,7 @@ def finding_records(
     """
     published = extraction.published or document.source.published
     title = extraction.title or document.source.title
+    opening = document_lead(document)
     year = record_year(extraction, published)
     doc_kinds = _unique(ref.kind for ref in extraction.documents)
     doc_numbers = _unique(ref.number for ref in extraction.documents)
@@ -118,6 +129,7 @@ def finding_records(
                 area=finding.area,
                 theme=finding.theme,
                 title=title,
+                lead=opening,
                 path=document.source.path,
                 published=published,
                 year=year,

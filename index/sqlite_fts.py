@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import BackendError
-from core.normalize import canonical_tones, fold, lower_same_length
+from core.normalize import canonical_tones, fold, lower_same_length, nfc
 from index import fts_topk
 from index.base import (
     EXACT_BONUS,
@@ -90,7 +90,7 @@ from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "6"
+FTS_SCHEMA_VERSION = "7"
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
 # Rowids `similar` keeps of the words' finding lists (8 bytes each: 16 MB), least recently used dropped.
@@ -126,6 +126,11 @@ _SCHEMA = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_text USING fts5("
     " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts_text, 'col')",
+    # Each finding's document title (FindingRecord.title), folded and as written as fts_text holds
+    # the text, under the finding's rowid: a field of its own, apart from the text's bm25 and
+    # token counts (SqliteFtsBackend.titled).
+    "CREATE VIRTUAL TABLE IF NOT EXISTS fts_titles USING fts5("
+    " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
 )
 
 # Covers what the in-memory columns read (_load_columns), so loading them never touches `record`.
@@ -204,6 +209,21 @@ def _migrate_v5(conn: sqlite3.Connection, themes_of: ThemesOf | None) -> None:
                 "" if themes_of is not None else " (each finding's own theme only: run `kiemtra reindex`)")
 
 
+def _migrate_v6(conn: sqlite3.Connection) -> None:
+    """v6 → v7: each record's document title into fts_titles, read from its JSON."""
+    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+        _insert_title(conn, rowid, _record_from_json(raw).title)
+    LOGGER.info("search tables migrated from v6 to v7")
+
+
+def _insert_title(conn: sqlite3.Connection, rowid: int, title: str | None) -> None:
+    """The finding's document title, folded and as written (as fts_text holds the text)."""
+    if title and title.strip():
+        text = canonical_tones(nfc(title))
+        conn.execute("INSERT INTO fts_titles (rowid, folded, original) VALUES (?, ?, ?)",
+                     (rowid, fold(text), lower_same_length(text)))
+
+
 def segmented_words(words: str) -> set[str]:
     """The multi-syllable words of segmented text, folded, syllables space-separated."""
     out = set()
@@ -274,6 +294,16 @@ def _ranking_phrase(alt: Alternative) -> str:
     if alt.whole:
         return _phrase("original", alt.syllables, alt.prefix)
     return _phrase("folded", alt.folded, alt.prefix)
+
+
+def _expression(alt: Alternative) -> str:
+    """One alternative as an FTS5 expression under the accent rule (fts_text's and fts_titles'
+    columns alike)."""
+    if alt.whole:
+        return _phrase("original", alt.syllables, alt.prefix)
+    check = _accent_check(alt)
+    folded = _phrase("folded", alt.folded, alt.prefix)
+    return folded if check is None else f"({folded}) AND ({check})"
 
 
 def _any_of(phrases: Iterable[str]) -> str:
@@ -792,12 +822,7 @@ class _TextSearch:
         return _union(parts)
 
     def _expression(self, alt: Alternative) -> str:
-        """One alternative as an FTS5 expression under the accent rule."""
-        if alt.whole:
-            return _phrase("original", alt.syllables, alt.prefix)
-        check = _accent_check(alt)
-        folded = _phrase("folded", alt.folded, alt.prefix)
-        return folded if check is None else f"({folded}) AND ({check})"
+        return _expression(alt)
 
     def every_group(self) -> IntArray:
         """The findings matching every group: one FTS5 query ANDing the groups of one
@@ -1288,6 +1313,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "5"
             if version == "5":
                 _migrate_v5(conn, self._themes_of)
+                version = "6"
+            if version == "6":
+                _migrate_v6(conn)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
@@ -1357,6 +1385,7 @@ class SqliteFtsBackend(SearchBackend):
             )
             _insert_repeats(conn, rowid, folded if alike else "", lower_same_length(text) if alike else "")
             _insert_words(conn, record.words)
+            _insert_title(conn, rowid, record.title)
             conn.executemany(
                 "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
                 [(f, k, rowid, v) for f, k, v in keyed],
@@ -1369,6 +1398,7 @@ class SqliteFtsBackend(SearchBackend):
         """Remove records (and their text and terms) whose `column` (finding_id, doc_key) is value."""
         where = f"rowid IN (SELECT rowid FROM fts_records WHERE {column} = ?)"
         conn.execute(f"DELETE FROM fts_text WHERE {where}", (value,))
+        conn.execute(f"DELETE FROM fts_titles WHERE {where}", (value,))
         conn.execute(f"DELETE FROM fts_terms WHERE {where}", (value,))
         conn.execute(f"DELETE FROM fts_repeats WHERE {where}", (value,))
         conn.execute(f"DELETE FROM fts_records WHERE {column} = ?", (value,))
@@ -1383,7 +1413,7 @@ class SqliteFtsBackend(SearchBackend):
 
     @staticmethod
     def _delete_all(conn: sqlite3.Connection) -> None:
-        for table in ("fts_text", "fts_terms", "fts_repeats", "fts_records", "fts_words"):
+        for table in ("fts_text", "fts_titles", "fts_terms", "fts_repeats", "fts_records", "fts_words"):
             conn.execute(f"DELETE FROM {table}")
 
     def count(self) -> int:
@@ -1429,6 +1459,23 @@ class SqliteFtsBackend(SearchBackend):
             rows = _records_in_order(conn, [r for r, _, _ in ranked], [sc for _, sc, _ in ranked])
         hits = _hits(rows, plan.alternatives, [t for _, _, t in ranked], query.snippets)
         return SearchResult(total, tuple(hits), facets, plan)
+
+    def titled(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
+        """SearchBackend.titled: one FTS5 query on fts_titles ANDing the groups, each any of its
+        alternatives under the accent rule (as the text is matched)."""
+        groups = [g for g in plan.groups if g.alternatives]
+        if not groups or plan.nothing or limit <= 0:
+            return []
+        match = " AND ".join(f"({_any_of(_expression(a) for a in g.alternatives)})" for g in groups)
+        with self._snapshot("search") as conn:
+            columns = self._columns()
+            found = _rowids(conn, "SELECT rowid FROM fts_titles WHERE fts_titles MATCH ?", [match])
+            if not len(found):
+                return []
+            excluded = _TextSearch(conn, plan).excluded() if plan.excluded else np.empty(0, dtype=np.int64)
+            kept = self._narrow(conn, columns, found, excluded, _Filters.of(query))
+            rows = _records_in_order(conn, columns.newest(kept, limit, 0))
+        return _hits(rows, plan.alternatives, [TIER_SOME_WORDS] * len(rows), query.snippets)
 
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
         """`hits` with their snippets marked by `plan`'s alternatives, as `search` marks them."""

@@ -13,22 +13,22 @@ import time
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from core.headline import headline
 from core.models import Block, Document, Extraction
 from nlp.agencies import agency_units
 from nlp.load import default_pipeline
 
-_TITLE_MAX = 300
+_TITLE_BLOCKS = 8  # the headline is looked for in the first blocks only
 
 
 def _title(document: Document) -> str | None:
-    """The source's own title, else the first short block (news dumps start with the headline)."""
+    """The source's own title, else the headline the text opens with (core.headline: a news
+    dump's first line when written as a headline; the lead paragraph is no title)."""
     if document.source.title:
         return document.source.title
-    for block in document.blocks[:3]:
-        line = document.text[block.start:block.end].strip().splitlines()[0].strip()
-        if 10 <= len(line) <= _TITLE_MAX and not line[:1].isdigit():
-            return line
-    return None
+    lines = [line for block in document.blocks[:_TITLE_BLOCKS]
+             for line in document.text[block.start:block.end].splitlines()]
+    return headline(lines)
 
 
 def run_pipeline(document: Document, nlp: Language) -> tuple[Doc, dict[str, float]]:

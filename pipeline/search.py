@@ -282,7 +282,7 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     (`holds_every_answer`): the pool is then the same without it.
     """
     asked = with_matter_area(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)), taxonomy)
-    found = backend.search(asked, plan)
+    found = with_titled(backend, asked, backend.search(asked, plan), pool)
     # An agency typed with a place ("Sở LĐTB&XH Hà Nội", "Cần Thơ ... trung tâm phục vụ hành chính
     # công") is that place's agency: the place's findings first (those about its agency among them
     # too, which the reranker puts first: index/rerank.py unit_named), not every province's agency
@@ -302,6 +302,25 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     kept = {h.record.finding_id for h in ordered[:pool]}
     return (replace(found, hits=tuple(ordered[:pool])),
             tuple(h for h in found.hits if h.record.finding_id not in kept))
+
+
+def with_titled(backend: SearchBackend, query: Query, found: SearchResult, pool: int) -> SearchResult:
+    """`found` with its empty places up to `pool` filled by the findings whose document's title
+    holds every group of the query (SearchBackend.titled), after the engine's own, counted in
+    its total. Why: an article's headline says what the whole article is about ("Gia Lai: bộ
+    máy cấp xã sau sáp nhập …") and its findings, one detail each, do not repeat it, so a query
+    naming it may find too few findings by their text. Only the empty places: put before the
+    fill they changed nothing measured either (docs/search-quality.md, title12), and a short
+    pool is where a user sees that a title's words found nothing."""
+    plan = found.plan
+    if plan is None or len(found.hits) >= pool or not query.text.strip() or query.sort == "date":
+        return found
+    have = {h.record.finding_id for h in found.hits}
+    extra = [h for h in backend.titled(query, plan, pool) if h.record.finding_id not in have]
+    extra = extra[:pool - len(found.hits)]
+    if not extra:
+        return found
+    return replace(found, hits=(*found.hits, *extra), total=found.total + len(extra))
 
 
 def with_matter_area(query: Query, taxonomy: Taxonomy | None = None) -> Query:

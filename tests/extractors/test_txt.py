@@ -48,3 +48,14 @@ def test_nfd_input_comes_out_nfc(tmp_path: Path, settings) -> None:
     path = tmp_path / "nfd.txt"
     path.write_text(unicodedata.normalize("NFD", "Cải cách hành chính"), encoding="utf-8")
     assert read(path, settings=settings).text == "Cải cách hành chính"
+
+
+def test_a_dump_opening_with_its_lead_gets_no_title(tmp_path: Path, settings) -> None:
+    """The lead paragraph a portal's page starts with is no title (core.headline): the
+    document is then shown without one rather than with a paragraph cut off."""
+    path = tmp_path / "tin.txt"
+    path.write_text(
+        "Ngày 4/11, Văn phòng UBND tỉnh cho biết đã có báo cáo gửi lãnh đạo tỉnh về kết quả rà soát hồ sơ"
+        " tiếp nhận và xử lý quá hạn trên Cổng Dịch vụ công quốc gia của các xã sau sáp nhập.\n\n"
+        "Theo báo cáo, nhiều xã còn để hồ sơ quá hạn.\n", encoding="utf-8")
+    assert read(path, settings=settings).source.title is None

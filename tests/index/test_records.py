@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from core.levels import Level
-from core.models import Area, Document, Extraction, Finding, Polarity, Role, Source, Unit
+from core.models import (
+    Area,
+    Document,
+    Extraction,
+    Finding,
+    Polarity,
+    Role,
+    Source,
+    Unit,
+    document_from_blocks,
+)
 from index.records import finding_records
 from nlp.themes import finding_themes
 from nlp.unit_containers import containers
@@ -50,3 +62,28 @@ def test_the_district_a_document_names_settles_a_commune_name_two_districts_shar
     named, = finding_records("k", document, Extraction("bc", units=(commune, district), findings=(finding,)),
                              containers=containers)
     assert "huyện Đô Lương" in named.unit_parents
+
+
+def _paragraphs(*texts: str) -> list[tuple[str, int | None, str, float | None]]:
+    return [(t, None, "paragraph", None) for t in texts]
+
+
+def test_records_carry_the_documents_title_and_lead() -> None:
+    """Every finding of a document carries its title (shown, and searched on both engines) and
+    the lead paragraph under it (core.headline.lead), which the reranker reads as its context."""
+    headline = "Gia Lai: bộ máy các xã mới sau sáp nhập đi vào hoạt động"
+    opening = "Ngày 4/11, Sở Nội vụ tỉnh Gia Lai cho biết các xã mới đã bố trí đủ cán bộ, công chức."
+    body = "Xã Ia Grai còn thiếu 3 công chức địa chính."
+    source = Source(path="tin.txt", sha256="k", format="txt", reader="txt", title=headline)
+    document = document_from_blocks("tin", _paragraphs(headline, opening, body), source)
+    start = document.text.index(body)
+    finding = Finding(text=body, polarity=Polarity.SHORTCOMING, area=Area.TTHC, start=start,
+                      end=start + len(body))
+    record, = finding_records("k", document, Extraction("tin", findings=(finding,)))
+    assert (record.title, record.lead) == (headline, opening)
+    untitled = replace(source, title=None)
+    lead_first = document_from_blocks("tin", _paragraphs(opening, body), untitled)
+    start = lead_first.text.index(body)
+    record, = finding_records("k", lead_first, Extraction("tin", findings=(replace(finding, start=start,
+                                                                                   end=start + len(body)),)))
+    assert (record.title, record.lead) == (None, opening)

@@ -599,8 +599,8 @@ def _v5_index(path: Path) -> None:
 
 
 def test_v5_tables_read_the_themes_their_findings_speak_of_in_place(tmp_path: Path) -> None:
-    """A v5 index opens as v6: each stored finding's text gives the themes it speaks of (the
-    vocabulary's reading, passed in as ingest passes it), its own theme first and kept."""
+    """A v5 index opens at today's version: each stored finding's text gives the themes it speaks
+    of (the vocabulary's reading, passed in as ingest passes it), its own theme first and kept."""
     path = tmp_path / "v5.db"
     _v5_index(path)
     reopened = SqliteFtsBackend(path, themes_of=finding_themes)
@@ -619,7 +619,7 @@ def test_v5_tables_read_the_themes_their_findings_speak_of_in_place(tmp_path: Pa
     finally:
         reopened.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == ("6",)
+        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == ("7",)
 
 
 def test_v5_tables_opened_without_the_vocabulary_keep_each_findings_own_theme(tmp_path: Path) -> None:

@@ -1,0 +1,128 @@
+"""A news text's headline: its first line when that line is written as a headline, not as the lead.
+
+Why a rule and not "the first line": a text dump of an article opens with its headline as often as
+with the lead paragraph itself (the portal's page copied from below the headline), and a lead is
+no title: shown as one it reads as a paragraph cut off, and searched as one it lends a whole
+article the words of its first sentence. What tells them apart holds for the genre, not for one
+site: a headline is a short line (Vietnamese press and portal headlines run 8–25 syllables, a
+lead's first sentence says when, who and what in 30–80) that stands on its own line above the
+body and ends without a full stop (a lead is a sentence). Short CMS headlines do at times carry
+a full stop; a stop is read as the end of a sentence only past HEADLINE_STOPPED_MAX syllables or
+when another sentence follows on the line. Not headlines either: the site's navigation path
+("TRANG CHỦ > CẢI CÁCH HÀNH CHÍNH"), a time stamp ("16:42 31/12/2021") or a section label of a
+few words ("thanh tra", "Thành viên") above the headline, all skipped; a letterhead's table row
+("VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA …"); a dateline ("Hải Phòng, ngày 19 tháng 01 năm 2020"). A
+page's metadata label ("date 2025-11-12", which nlp/dates.py reads) or the "null" a template
+printed for a field it lacked, opening the line, is not part of the headline, nor the time stamp
+a page prints after it ("… quốc gia 12/11/2025 17:51").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+HEADLINE_MIN_WORDS = 5   # "Thành viên", "Xuất bản thông tin": a page's labels, not a headline
+HEADLINE_MAX_WORDS = 40  # syllables: past this the line is a paragraph
+HEADLINE_STOPPED_MAX = 20  # syllables up to which a line ending in "." may still be a headline
+LEAD_MAX_WORDS = 80      # syllables: a lead (sapo) is one to three sentences
+LEAD_LINES = 6           # lines past the headline where the lead is looked for
+NAVIGATION_LINES = 3     # lines a page prints above the headline, skipped
+
+# A page's metadata label, or the "null" a page template prints for a field it lacks.
+_LABEL = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}(?:-\d{2})?(?:T[\d:]+)?|null|undefined)\s+",
+                    re.IGNORECASE)
+_TRAILING_STAMP = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_NAVIGATION = re.compile(r"\s(?:>|»|›)\s")
+_DATELINE = re.compile(r"^[^,]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
+# A stop inside the line and the word it closes, then what follows it.
+_STOP_INSIDE = re.compile(r"(\S+?)[.!?…]\s+(\S)")
+_ENDS_CLAUSE = (",", ";", ":", "-", "–")
+
+
+def headline(lines: Sequence[str]) -> str | None:
+    """The headline the text opens with (`lines`: its first lines, in order), else None.
+
+    None when the first line (past navigation paths) is not written as a headline, or when no
+    body follows it: a one-line text has no headline apart from its content."""
+    rest = [" ".join(line.split()) for line in lines]
+    rest = [line for line in rest if line]
+    skipped = 0
+    while rest and _above_headline(rest[0]) and skipped < NAVIGATION_LINES:
+        rest, skipped = rest[1:], skipped + 1
+    if len(rest) < 2:
+        return None
+    line = _TRAILING_STAMP.sub("", _LABEL.sub("", rest[0])).strip()
+    return line if is_headline(line) else None
+
+
+def lead(lines: Sequence[str]) -> str | None:
+    """The lead paragraph under the headline (or opening the text when it has none), cut to
+    LEAD_MAX_WORDS at a sentence's end when one falls within: the first line past the headline,
+    the lines above it and the stamps and labels between them (a byline's time, "Đăng ngày …").
+    Why: an article of the genre is written as an inverted pyramid, its headline and lead
+    saying what the whole article is about (a province's wards after the merger, the late files
+    of one centre) while its later sentences say one detail each without repeating it; the lead
+    is that context where the text has no headline. None for a text without such a line."""
+    rest = [" ".join(line.split()) for line in lines]
+    rest = [line for line in rest if line]
+    skipped = 0
+    while rest and _above_headline(rest[0]) and skipped < NAVIGATION_LINES:
+        rest, skipped = rest[1:], skipped + 1
+    if len(rest) >= 2 and is_headline(_TRAILING_STAMP.sub("", _LABEL.sub("", rest[0])).strip()):
+        rest = rest[1:]
+    for line in rest[:LEAD_LINES]:
+        if not (_above_headline(line) or _heading_row(line)):
+            return _cut(_LABEL.sub("", line))
+    return None
+
+
+def _heading_row(line: str) -> bool:
+    """A line of an administrative document's heading, not its text: the letterhead's table row,
+    a line in capitals (the issuer, the kind "BÁO CÁO"), the dateline."""
+    return "|" in line or line.upper() == line or bool(_DATELINE.match(line))
+
+
+def _cut(text: str) -> str:
+    """`text` up to LEAD_MAX_WORDS syllables, ended at the last sentence's end within them."""
+    words = text.split()
+    if len(words) <= LEAD_MAX_WORDS:
+        return text
+    head = " ".join(words[:LEAD_MAX_WORDS])
+    end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+    return head[:end + 1] if end > 0 else head
+
+
+def _above_headline(line: str) -> bool:
+    """A line a page prints above its headline: a navigation path, a time stamp, a section label
+    or widget of a few words ("thanh tra", "Thành viên")."""
+    return bool(_NAVIGATION.search(line)) or _stamp(line) or len(line.split()) < HEADLINE_MIN_WORDS
+
+
+def _stamp(line: str) -> bool:
+    """A time stamp or number line: fewer letters than other signs ("16:42 31/12/2021")."""
+    letters = sum(c.isalpha() for c in line)
+    return letters < 0.5 * len(line.replace(" ", "")) or line[0].isdigit()
+
+
+def is_headline(line: str) -> bool:
+    """Whether one line, on its own above a body, reads as a headline (see the module's why)."""
+    words = line.split()
+    if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS:
+        return False
+    if _stamp(line) or "|" in line or _DATELINE.match(line) or line.endswith(_ENDS_CLAUSE):
+        return False
+    if _two_sentences(line.rstrip(".!?… ")):
+        return False  # the lead, not a headline
+    return not (line.endswith(".") and len(words) > HEADLINE_STOPPED_MAX)
+
+
+def _two_sentences(line: str) -> bool:
+    """Whether a sentence ends inside the line: a stop after a number or a word of two lower-case
+    letters or more (not an abbreviation: "TP. Buôn Ma Thuột", "ThS. Nguyễn"), then a capital."""
+    for m in _STOP_INSIDE.finditer(line):
+        word, after = m.group(1), m.group(2)
+        closes = word[-1].isdigit() or sum(c.islower() for c in word) >= 2
+        if closes and (after.isupper() or after in "\"“'‘("):
+            return True
+    return False

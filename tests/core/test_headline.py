@@ -1,0 +1,73 @@
+"""A news text's headline and lead (core/headline.py): the first line is a title only when it is
+written as one, and the lead paragraph is found under it or opening the text."""
+
+from __future__ import annotations
+
+from core.headline import LEAD_MAX_WORDS, headline, is_headline, lead
+
+BODY = "Ngày 4/11, đoàn kiểm tra của huyện đã làm việc tại UBND xã Tân Thạnh về công tác cải cách hành chính."
+
+
+def test_a_short_line_above_the_body_is_the_headline() -> None:
+    lines = ["Kiểm tra đột xuất tại xã Hồ Thị Kỷ", BODY]
+    assert headline(lines) == "Kiểm tra đột xuất tại xã Hồ Thị Kỷ"
+    assert lead(lines) == BODY
+
+
+def test_a_text_opening_with_its_lead_has_no_headline() -> None:
+    opening = ("Bên cạnh kết quả đạt được, nhiều khó khăn, thách thức cũng được tỉnh nhận diện kịp thời "
+               "sau sáp nhập. Với sự chỉ đạo quyết liệt, bộ máy các xã mới đã đi vào hoạt động ổn định.")
+    lines = [opening, "Tuy nhiên, một số xã còn thiếu công chức chuyên môn."]
+    assert headline(lines) is None
+    assert lead(lines) == opening  # the lead is the context the text gives instead
+
+
+def test_a_lead_sentence_is_no_headline_however_it_ends() -> None:
+    long_sentence = " ".join(["cán bộ"] * 12) + " làm việc"  # 26 syllables, one sentence
+    assert not is_headline(long_sentence + ".")
+    assert is_headline(long_sentence)  # no full stop: a long headline
+    assert is_headline("Kiểm tra công tác văn thư, lưu trữ tại huyện Mộc Châu.")  # a CMS's short one
+    assert not is_headline("Đoàn đã đến 5 xã. Tại các xã, hồ sơ được niêm yết đầy đủ")
+    assert not is_headline(" ".join(["xã"] * 41))
+
+
+def test_abbreviations_with_a_stop_do_not_cut_the_headline() -> None:
+    assert is_headline("TP. Buôn Ma Thuột tiếp tục dẫn đầu về Chỉ số cải cách hành chính")
+    assert is_headline("ThS. Nguyễn Văn An nói về chuyển đổi số cấp xã hiện nay")
+
+
+def test_page_furniture_above_the_headline_is_skipped() -> None:
+    lines = ["TRANG CHỦ > CẢI CÁCH HÀNH CHÍNH > CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "16:42 31/12/2021",
+             "thanh tra", "Hà Nội kiểm tra công vụ đột xuất tại 4 đơn vị", "Đăng ngày: 17/11/2017 17:27:09",
+             BODY]
+    assert headline(lines) == "Hà Nội kiểm tra công vụ đột xuất tại 4 đơn vị"
+    assert lead(lines) == BODY  # the byline's time under the headline is no lead
+
+
+def test_labels_and_stamps_around_the_headline_are_dropped() -> None:
+    assert headline(["date 2025-11-12 An Giang còn 1.401 hồ sơ chậm được tiếp nhận 12/11/2025 17:51",
+                     BODY]) == "An Giang còn 1.401 hồ sơ chậm được tiếp nhận"
+    assert headline(["null Xã Mỹ Hòa cần tiếp tục đẩy mạnh cải cách hành chính", BODY]) == (
+        "Xã Mỹ Hòa cần tiếp tục đẩy mạnh cải cách hành chính")
+
+
+def test_a_document_heading_is_not_a_headline_nor_a_lead() -> None:
+    letterhead = "VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |"
+    dateline = "Hải Phòng, ngày 19 tháng 01 năm 2020"
+    assert headline([letterhead, BODY]) is None
+    assert headline([dateline, BODY]) is None
+    assert lead([letterhead, "BÁO CÁO KẾT QUẢ KIỂM TRA CẢI CÁCH HÀNH CHÍNH", dateline, BODY]) == BODY
+
+
+def test_one_line_is_no_headline_and_labels_are_too_short() -> None:
+    assert headline(["Kiểm tra đột xuất tại xã Hồ Thị Kỷ"]) is None  # nothing under it
+    assert headline(["Thành viên", "Xuất bản thông tin"]) is None
+    assert headline([]) is None and lead([]) is None
+
+
+def test_a_long_lead_is_cut_at_a_sentence_end() -> None:
+    first = " ".join(["cán bộ"] * 30) + "."  # 60 syllables
+    second = " ".join(["hồ sơ"] * 30) + "."
+    cut = lead([first + " " + second])
+    assert cut == first
+    assert len(cut.split()) <= LEAD_MAX_WORDS

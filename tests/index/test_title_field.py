@@ -1,0 +1,113 @@
+"""The document's title as a field of its own on both engines (SearchBackend.titled), and the
+composed search filling a short pool with the findings under a title naming the query.
+
+The findings are written for these tests: an article headed "… sau sáp nhập" whose findings say
+one detail each without repeating it, and a report on another matter.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from search_backends import BACKEND_PARAMS, indexed
+
+from core.models import Area, Polarity
+from index.base import TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Query, SearchBackend
+from pipeline.search import engine_pool
+
+MERGER = "Bộ máy cấp xã sau sáp nhập ở Gia Lai"
+
+
+def _rec(fid: str, text: str, doc: str, title: str | None, province: str = "Gia Lai") -> FindingRecord:
+    return FindingRecord(finding_id=fid, doc_key=doc, doc_id=doc, text=text, words=text,
+                         polarity=Polarity.SHORTCOMING, area=Area.BO_MAY, title=title,
+                         provinces=(province,), year=2025, published="2025-11-04")
+
+
+RECORDS = (
+    _rec("a1", "Xã Ia Grai còn thiếu 3 công chức địa chính.", "tin-1", MERGER),
+    _rec("a2", "Trụ sở làm việc của phường chật hẹp, thiếu máy tính.", "tin-1", MERGER),
+    _rec("a3", "Một số xã chưa bố trí đủ cán bộ sau sáp nhập.", "tin-1", MERGER),
+    _rec("b1", "Xã chưa niêm yết thủ tục hành chính.", "bc-2", "Kiểm tra cải cách hành chính", "Nghệ An"),
+    _rec("c1", "Cán bộ đi muộn về sớm.", "bc-3", None, "Nghệ An"),
+)
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    return indexed(request, tmp_path_factory, RECORDS)
+
+
+def _titled(backend: SearchBackend, text: str, **filters: object) -> list[str]:
+    query = Query(text=text, **filters)  # type: ignore[arg-type]
+    return sorted(h.record.finding_id for h in backend.titled(query, backend.plan(text), 10))
+
+
+def test_the_title_holds_every_group_or_nothing(backend: SearchBackend) -> None:
+    assert _titled(backend, "sau sáp nhập") == ["a1", "a2", "a3"]
+    assert _titled(backend, "bộ máy sáp nhập") == ["a1", "a2", "a3"]
+    assert _titled(backend, "sáp nhập thủ tục") == []  # one group is only in the other document
+    assert _titled(backend, "đi muộn") == []  # in a finding's text, not in any title
+
+
+def test_the_title_is_folded_and_accent_checked_as_the_text(backend: SearchBackend) -> None:
+    assert _titled(backend, "sau sap nhap") == ["a1", "a2", "a3"]  # typed without accents
+    assert _titled(backend, "sau sắp nhập") == []  # "sắp" typed: not the title's "sáp"
+
+
+def test_the_title_search_keeps_the_filters_and_the_excluded_words(backend: SearchBackend) -> None:
+    assert _titled(backend, "cải cách hành chính", province="Nghệ An") == ["b1"]
+    assert _titled(backend, "cải cách hành chính", province="Gia Lai") == []
+    assert _titled(backend, "sáp nhập -máy", year=2025) == ["a1", "a3"]
+    assert all(h.tier == TIER_SOME_WORDS for h in backend.titled(Query(text="sáp nhập"),
+                                                                 backend.plan("sáp nhập"), 10))
+
+
+def test_a_short_pool_is_filled_by_the_findings_under_a_title_naming_it(backend: SearchBackend) -> None:
+    """Only a3 says "sau sáp nhập" in its text; the article's other findings come after it, as
+    the fill, because their title says it for them."""
+    result, _ = engine_pool(backend, Query(text="sau sáp nhập", limit=10), 30)
+    ids = [(h.record.finding_id, h.tier) for h in result.hits]
+    assert ids[0] == ("a3", TIER_WORDS)
+    assert sorted(ids[1:]) == [("a1", TIER_SOME_WORDS), ("a2", TIER_SOME_WORDS)]
+    assert result.total == 3
+    full, _ = engine_pool(backend, Query(text="sau sáp nhập", limit=10), 1)  # a full pool: no title's
+    assert [h.record.finding_id for h in full.hits] == ["a3"]
+
+
+def test_removing_a_document_removes_its_title(tmp_path: Path) -> None:
+    from index.sqlite_fts import SqliteFtsBackend
+
+    backend = SqliteFtsBackend(tmp_path / "search.db")
+    try:
+        backend.index(RECORDS)
+        backend.delete_document("tin-1")
+        assert backend.titled(Query(text="sáp nhập"), backend.plan("sáp nhập"), 10) == []
+        backend.index(RECORDS[:1])
+        assert [h.record.finding_id for h in backend.titled(Query(text="sáp nhập"),
+                                                             backend.plan("sáp nhập"), 10)] == ["a1"]
+    finally:
+        backend.close()
+
+
+def test_v6_tables_index_the_titles_their_records_hold_in_place(tmp_path: Path) -> None:
+    """A v6 index (no title field) opens as v7 with each stored finding's title searchable."""
+    import sqlite3
+
+    from index.sqlite_fts import SqliteFtsBackend
+
+    path = tmp_path / "v6.db"
+    backend = SqliteFtsBackend(path)
+    backend.index(RECORDS)
+    backend.close()
+    with sqlite3.connect(path) as conn:  # as v6 wrote it: the records, no title table
+        conn.execute("DROP TABLE fts_titles")
+        conn.execute("UPDATE fts_meta SET value = '6' WHERE key = 'version'")
+    reopened = SqliteFtsBackend(path)
+    try:
+        assert _titled(reopened, "sau sáp nhập") == ["a1", "a2", "a3"]
+    finally:
+        reopened.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == ("7",)
