@@ -158,8 +158,9 @@ OTHER_WORDS = ("kiosk", "máy lấy số", "trụ sở vắng lặng", "vang lan
                "bưu điện", "ghế chờ", "email ca nhan")
 
 
-# Questions asking which place (index/query.py: Plan.which), over the same phrases: the reranker
-# reads each pooled finding's text for the place it names (index/rerank.py: place_named).
+# Questions asking which place (index/query.py: Plan.which), over the same phrases: the plan reads
+# them as questions (their own latency class; the reranker's `place` feature, gone in session 12,
+# read each pooled finding's text for the place it names).
 WHICH_ASKS = ("xã nào còn", "xa nao chua", "huyện nào", "nơi nào chưa", "ở đâu còn", "đơn vị nào")
 
 

@@ -88,7 +88,7 @@ JUDGMENTS = tuple(Path(__file__).with_name(f"search_judgments{suffix}.json")
 # held-out queries under the ascent (docs/search-quality.md: the transfer between the judged sets
 # fell or stayed level with them; again with 284 queries, session 7), so the ascent leaves them
 # at 0 unless asked for with --features; the pairwise model weighs them all.
-TRAINED = ("rank", "polarity", "unit", "concepts", "place", "answer")
+TRAINED = ("rank", "polarity", "unit", "concepts", "answer")
 PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 # The pairwise model's features: every one of index/rerank.py but `words` (the query's terms held
 # as one segmented word: level held out without it, 0.797 → 0.798 over five folds, and making a
@@ -105,6 +105,15 @@ PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 # `feedback` (a finding's words against the pool's first findings of other documents) joined in
 # session 9: five folds 0.8246 → 0.8255, up on each of eight shuffles; the pool's other findings of
 # the finding's document (`doc_company`, commit 58d875a) was level and dropped (docs/search-quality.md).
+# Dropped in session 12, measured on the judged sets added to the repository after each was built
+# (each set held out, trained on the others): `stage` (whether a finding came in the engine's
+# word stages) -0.0001 on the ten later sets, `place` (how plainly a finding says where, for a
+# which-place question; in the ascent's features until then) +0.0000 on the nine later sets and
+# -0.0025 on the twelfth, `prescribed` (a recommendation, for a which-place question) -0.0014 on
+# the twelfth, its one later set; then, without `stage`, `matter` (the finding came in the matter
+# tier) and `groups` (the share of the query's groups held): together -0.0005 on the ten later
+# sets, +0.0012 on the twelfth, -0.0004 over five folds (docs/search-quality.md, Session 12: what
+# carries to unseen queries; benchmarks/ablation.py).
 PAIRWISE = tuple(f for f in FEATURES if f != "words")
 PAIR_PENALTY = 1e-4  # L2 on every weight, in units of the mean pair loss per query
 NEWTON_STEPS = 50

@@ -525,9 +525,6 @@ class Lexicon:
     # The words asking which place (intents.toml [which], `which_asked`): (syllables, the level
     # word asked or None for any unit), longest first.
     which_words: tuple[tuple[tuple[str, ...], str | None], ...] = ()
-    # How a finding speaks of such units without naming one ("một số xã", "có nơi"; [which]
-    # quantifiers × places), as written (syllables lowercase, tones canonical): Which.unnamed.
-    unnamed_places: frozenset[tuple[str, ...]] = frozenset()
     # Whether a folded syllable that is an accents-only entry is ranked, not required
     # (`folded_light_at`); off in `without_cues`, where every word is one of the topic.
     folded_light: bool = True
@@ -627,8 +624,7 @@ class Lexicon:
         for at in range(len(typed)):
             for words, level in self.which_words:
                 if _matches_at(typed, words, at):
-                    return Which(frozenset(lv.value for lv in same_tier(level)) if level else frozenset(),
-                                 self.unnamed_places)
+                    return Which(frozenset(lv.value for lv in same_tier(level)) if level else frozenset())
         return None
 
     def asked(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> Cue | None:
@@ -1101,7 +1097,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                                 key=lambda k: (-len(k), k))),
                    _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())),
                    _entries(read.get("questions", ())), _entries(read.get("circumstances", ())),
-                   *compile_which(which or {}, levels),
+                   compile_which(which or {}, levels),
                    coordinators=compile_coordinators(coordination or {}),
                    settings=_entries([*(setting or {}).get("words", ()), *(setting or {}).get("times", ())]),
                    level_settings=_entries(e for entry in (setting or {}).get("levels", ())
@@ -1126,11 +1122,10 @@ def compile_answer(table: Mapping[str, Any]) -> Answer:
 
 
 def compile_which(table: Mapping[str, Any], levels: Sequence[str]
-                  ) -> tuple[tuple[tuple[tuple[str, ...], str | None], ...], frozenset[tuple[str, ...]]]:
+                  ) -> tuple[tuple[tuple[str, ...], str | None], ...]:
     """From intents.toml's [which] table: the words asking which place as (syllables, level
     asked or None), longest first — a `level` entry once per level word (LEVEL in it), asking
-    for that level; an `any` entry asking for a unit of any level — and the phrases of units
-    unnamed, each quantifier before each place (LEVEL standing for each level word)."""
+    for that level; an `any` entry asking for a unit of any level."""
     asking: dict[tuple[str, ...], str | None] = {}
     for entry in table.get("level", ()):
         for level in levels if LEVEL in entry else ():
@@ -1139,10 +1134,7 @@ def compile_which(table: Mapping[str, Any], levels: Sequence[str]
     for entry in table.get("any", ()):
         if words := syllables_of(entry):
             asking.setdefault(words, None)
-    places = [syllables_of(p) for entry in table.get("places", ()) for p in _per_level(entry, levels)]
-    quantifiers = [syllables_of(q) for q in table.get("quantifiers", ())]
-    unnamed = frozenset(q + p for q in quantifiers for p in places if q and p)
-    return tuple(sorted(asking.items(), key=lambda e: (-len(e[0]), e[0]))), unnamed
+    return tuple(sorted(asking.items(), key=lambda e: (-len(e[0]), e[0])))
 
 
 def word_list_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
@@ -1313,12 +1305,13 @@ class Group:
 class Which:
     """What a question asking which place ("xã nào …", "ở đâu …") wants an answer to name: a
     unit of one of `levels` (the asked level's tier, core.levels.same_tier), of any level when
-    empty ("nơi nào", "cơ quan nào"); and how a finding speaks of units without naming one
-    (`unnamed`: "một số xã", "có nơi"), which answers it less. The reranker weighs the findings
-    naming one (index/rerank.py: place_named)."""
+    empty ("nơi nào", "cơ quan nào"). The words asking it make the query a question
+    (`Lexicon.is_question`). The reranker weighed, for such a question, how plainly a finding
+    says where (`place`) and whether it is a recommendation (`prescribed`) until session 12: on
+    the judged sets nobody had read when they were built, neither carried (docs/search-quality.md,
+    Session 12: what carries to unseen queries)."""
 
     levels: frozenset[str] = frozenset()
-    unnamed: frozenset[tuple[str, ...]] = field(default=frozenset(), repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ findings (of the judged ones reachable, nine in ten are among the engine's first
 orders them badly: a strict tier cannot weigh "holds every word but says the opposite of what
 was asked" against "misses one word but answers". So the composed search (pipeline/search.py)
 asks the engine for a pool of its first findings and orders the pool by a weighted sum of a few
-features of each finding — the engine's own rank and tier among them — whose weights are learned
+features of each finding — the engine's own rank among them — whose weights are learned
 from judged queries (benchmarks/train_ranker.py) and shipped as data (index/rerank_weights.json).
 
 The features are computed here, in Python, from the engine's Plan (how it read the query) and
@@ -27,16 +27,14 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
-from core.levels import ALL_LEVELS, rank_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
-from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query
+from index.base import FindingRecord, Hit, Query
 from index.concepts import Concept, share_held
 from index.indicators import load_indicators
 from index.query import (
     Alternative,
     Group,
     Plan,
-    Which,
     filter_key,
     folded_syllable,
     frame_group,
@@ -178,16 +176,16 @@ def _syllable_fits(typed: str, written: str, prefix: bool) -> bool:
 
 
 class Candidate:
-    """One finding of the pool as the features see it: the record, its place in the engine's
-    order (0 first) and the tier it came in; its text as the features read it (`written`) and
+    """One finding of the pool as the features see it: the record and its place in the engine's
+    order (0 first); its text as the features read it (`written`) and
     its segmented words (`words`) are made on first use, since some features never read them (the
     words only `words_held`, which the shipped weights leave out: making them costs as much again
     as the text)."""
 
-    __slots__ = ("_words", "_written", "around", "rank", "record", "tier")
+    __slots__ = ("_words", "_written", "around", "rank", "record")
 
-    def __init__(self, record: FindingRecord, rank: int, tier: str, around: Around | None = None) -> None:
-        self.record, self.rank, self.tier = record, rank, tier
+    def __init__(self, record: FindingRecord, rank: int, around: Around | None = None) -> None:
+        self.record, self.rank = record, rank
         self.around = around  # the pool it came in (`candidates` sets it): None for a finding alone
         self._written: Written | None = None
         self._words: frozenset[tuple[str, ...]] | None = None
@@ -212,36 +210,9 @@ def engine_rank(c: Candidate, asked: Asked, pool: int) -> float:
     return 1.0 - math.log1p(c.rank) / math.log1p(max(pool, 1))
 
 
-def in_stage(c: Candidate, asked: Asked, pool: int) -> float:
-    """Whether the finding came in the engine's stages (all, or most, of the query's groups)."""
-    return float(c.tier == TIER_WORDS)
-
-
-def in_matter(c: Candidate, asked: Asked, pool: int) -> float:
-    """Whether it came in the matter tier: the query's matter in other words."""
-    return float(c.tier == TIER_MATTER)
-
-
-def _group_held(c: Candidate, group: Group) -> bool:
-    """A group is held by its text (any alternative), by the finding being about the unit it
-    names, or by the finding's document carrying the number it names."""
-    if any(c.written.holds(alt) for alt in group.alternatives):
-        return True
-    if group.unit and _about(c.record, (group.unit,)):
-        return True
-    return bool(group.doc_number) and any(filter_key(n) == group.doc_number for n in c.record.doc_numbers)
-
-
 def _share_said(written: Written, groups: Sequence[Group]) -> float:
     """The share of `groups` (non-empty) the text holds in words, any alternative of each."""
     return sum(any(written.holds(a) for a in g.alternatives) for g in groups) / len(groups)
-
-
-def groups_held(c: Candidate, asked: Asked, pool: int) -> float:
-    """The share of the query's groups the finding holds: a finding holding every concept of
-    the question answers more of it, whatever tier the engine found it in."""
-    groups = asked.plan.groups
-    return sum(_group_held(c, g) for g in groups) / len(groups) if groups else 0.0
 
 
 def typed_held(c: Candidate, asked: Asked, pool: int) -> float:
@@ -337,12 +308,6 @@ def theme_spoken(c: Candidate, asked: Asked, pool: int) -> float:
                  and any(t in asked.matters for t in c.record.themes))
 
 
-def _about(record: FindingRecord, units: Sequence[str]) -> bool:
-    """Whether the finding is about one of `units` (filter keys) by the one attribution."""
-    keys = _about_keys(record)
-    return any(u in keys for u in units)
-
-
 def _about_keys(record: FindingRecord) -> set[str]:
     """The filter keys of the units the finding is about by the one attribution: its units,
     today's units holding them, the units containing them."""
@@ -422,110 +387,6 @@ def concepts_held(c: Candidate, asked: Asked, pool: int) -> float:
     return share_held(asked.concepts, c.written.holds) if asked.concepts else 0.0
 
 
-# Every level word as the segmented text writes it ("thị_trấn" → ("thị", "trấn")).
-_LEVEL_WORDS: frozenset[tuple[str, ...]] = frozenset(syllables_of(level.value) for level in ALL_LEVELS)
-
-
-def _speaks_of_levels(record: FindingRecord) -> bool:
-    """Whether the finding's text holds a level word as a word of its own (the segmenter's words,
-    FindingRecord.words): "xã" in "UBND xã chưa ban hành", not in "xã_hội"."""
-    tokens = record.words.split() if record.words else record.text.split()
-    return any(syllables_of(token.replace("_", " ")) in _LEVEL_WORDS for token in tokens)
-
-
-def _names_unit(c: Candidate, levels: frozenset[str]) -> bool:
-    """Whether the finding's text names a unit it is about (the one attribution's units,
-    FindingRecord.unit_levels) of one of `levels`, of any level when empty."""
-    for value in c.record.unit_levels:
-        level, name = split_level(value)
-        if (not levels or level in levels) and c.written.holds(Alternative(syllables_of(name))):
-            return True
-    return False
-
-
-def _unnamed(written: Written, phrases: frozenset[tuple[str, ...]]) -> bool:
-    """Whether the text speaks of units without naming one ("một số xã", "có nơi"; Which.unnamed)."""
-    lengths = {len(p) for p in phrases}
-    words = written.syllables
-    return any(tuple(words[k:k + n]) in phrases for k in range(len(words)) for n in lengths)
-
-
-def _filed_elsewhere(c: Candidate, levels: frozenset[str]) -> bool:
-    """Whether the finding is filed (by the one attribution, FindingRecord.unit_levels) under
-    units, none of them of `levels` nor of the tier right above (the unit whose inspection
-    covers the units asked: a district's, of its communes), nor of any tier below: a
-    province's finding, or an agency's, for a question asking which commune. False when the
-    question asks any level, or a level of no tier, or the finding is filed under none."""
-    asked = [r for r in map(rank_of, levels) if r is not None]
-    if not asked or not c.record.unit_levels:
-        return False
-    top = max(asked) - 1  # the tier right above the one asked ("thành phố" is of two tiers)
-    return not any((rank := rank_of(split_level(value)[0] or "")) is not None and rank >= top
-                   for value in c.record.unit_levels)
-
-
-def where_said(c: Candidate, which: Which) -> float:
-    """How plainly the finding says where, for a question asking which place: 1 when its text
-    names a unit it is about of the level asked (`_names_unit`); 0.25 when it speaks of such
-    units in general ("một số xã còn …": that some place fails, not which); 0.5 when it is filed
-    under a unit without naming it (inherited from its document: the report's place) or speaks
-    of one by its level alone ("UBND xã chưa …"); 0 when it says no place.
-
-    A finding filed only under units two tiers or more above the level asked, or under agencies
-    (`_filed_elsewhere`: "tỉnh Gia Lai còn 580 hồ sơ quá hạn" for "xã nào …"), says where at
-    that level, which is no answer: 0, whatever it says of units in general. The one attribution
-    (core/attribution.py) files a finding under the units its sentence names, else under those
-    its report inspected: a commune's inspection report under the commune, a district's (which
-    inspects its communes: a commune question is answered by it as often as not) under the
-    district, the province's news and directives under the province, whose findings seldom say
-    which commune. In the pools of the judged which-commune questions, the shortcomings filed
-    only under such units were relevant 2–9 %, those filed under a unit of the level asked
-    without naming it 24–44 %."""
-    if _names_unit(c, which.levels):
-        return 1.0
-    if _filed_elsewhere(c, which.levels):
-        return 0.0
-    if _unnamed(c.written, which.unnamed):
-        return 0.25
-    return 0.5 if c.record.unit_levels or _speaks_of_levels(c.record) else 0.0
-
-
-def place_named(c: Candidate, asked: Asked, pool: int) -> float:
-    """For a question asking which place ("xã nào chưa niêm yết …", "ở đâu còn …": Plan.which),
-    how well the finding answers it: the place it says (`where_said`) times the share of the
-    query's groups it holds (`groups_held`), the answer asked counting as one group more
-    (`answer_held`: "huyện nào có chỉ số CCHC cao nhất" is answered by "huyện Krông Năng đạt
-    92,16 điểm, xếp thứ 2", which holds no word of the index's name). A finding answers when it
-    names the place and states the matter; naming a place alone answers another question ("Tại
-    xã Minh Sơn công chức có mặt chưa đầy đủ" for "xã nào chưa niêm yết đầy đủ"), and the
-    genre's findings name places often. 0 when the question asks no place, without reading the
-    finding."""
-    which = asked.plan.which
-    if which is None:
-        return 0.0
-    groups = len(asked.plan.groups)
-    held = groups_held(c, asked, pool) * groups
-    if asked.plan.answer:
-        held, groups = held + answer_held(c, asked, pool), groups + 1
-    return held / groups * where_said(c, which) if held else 0.0
-
-
-def prescribed(c: Candidate, asked: Asked, pool: int) -> float:
-    """For a question asking which place ("xã nào …", "huyện nào có chỉ số CCHC cao nhất":
-    Plan.which) and not for the recommendations, whether the finding is one: it says what a
-    unit is to do, not where the matter stands. It answers only by naming the units told to
-    remedy a failing ("yêu cầu Chủ tịch UBND các huyện Phù Mỹ, Vân Canh … khắc phục"), so for a
-    question naming no failing it answers nothing (in the judged questions' pools, 0 of 53
-    relevant, the strengths and shortcomings 27 %), and for one naming a failing it answers,
-    seldom fully: grade 2 for 6 % of the recommendations, 19 % of the shortcomings, where
-    `polarity_match` holds both alike for a question. Held out, five folds over eight shuffles:
-    questions +0.004 to +0.008, all +0.001 to +0.002 (gated on no polarity asked, level; on
-    every question, not only which place, lower). 0 when the question asks no place or asks for
-    the recommendations ("xã nào được yêu cầu khắc phục"), without reading the finding."""
-    return float(asked.plan.which is not None and asked.plan.polarity != "recommendation"
-                 and str(c.record.polarity) == "recommendation")
-
-
 def matter_groups(plan: Plan) -> tuple[Group, ...]:
     """The plan's groups said in words (not a unit's name, not a polarity cue) whose typed term is
     not made of frame words (index.query.frame_group, as the partial stages read them)."""
@@ -538,8 +399,8 @@ def matter_held(c: Candidate, asked: Asked, pool: int) -> float:
     those made of the genre's frame words (`is_frame`: "cán bộ công chức", "bộ phận một cửa",
     "thủ tục hành chính"). Every finding of the genre speaks of officials, offices, procedures
     and files, so asked "đào tạo bồi dưỡng cán bộ công chức", a finding holding "cán bộ, công
-    chức" alone ("Cán bộ, công chức đều đeo thẻ") holds half the query's groups (`groups_held`)
-    and none of what it asks. 0 when every group is frame words or names a unit, without
+    chức" alone ("Cán bộ, công chức đều đeo thẻ") holds half the query's groups and none of
+    what it asks. 0 when every group is frame words or names a unit, without
     reading the finding."""
     matter = asked.matter
     if not matter:
@@ -655,9 +516,6 @@ Feature = Callable[[Candidate, Asked, int], float]
 # Every feature by the name the weights file uses, in a fixed order.
 FEATURES: dict[str, Feature] = {
     "rank": engine_rank,
-    "stage": in_stage,
-    "matter": in_matter,
-    "groups": groups_held,
     "typed": typed_held,
     "words": words_held,
     "exact": exact_phrase,
@@ -670,8 +528,6 @@ FEATURES: dict[str, Feature] = {
     "answer": answer_held,
     "length": length,
     "concepts": concepts_held,
-    "place": place_named,
-    "prescribed": prescribed,
     "matter_words": matter_held,
     "heading": heading_held,
     "feedback": feedback,
@@ -683,7 +539,7 @@ def candidates(hits: Sequence[Hit]) -> list[Candidate]:
     """The engine's hits as candidates, in the engine's order, each knowing the pool it came in
     (`Around`: what the features reading past one finding share)."""
     around = Around([h.record for h in hits])
-    return [Candidate(h.record, k, h.tier, around) for k, h in enumerate(hits)]
+    return [Candidate(h.record, k, around) for k, h in enumerate(hits)]
 
 
 def feature_rows(cands: Sequence[Candidate], asked: Asked, pool: int,

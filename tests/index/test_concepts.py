@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from core.models import Area, Polarity
-from index.base import TIER_WORDS, FindingRecord, Query
+from index.base import FindingRecord, Query
 from index.concepts import (
     CONCEPTS_FILE,
     ConceptError,
@@ -175,10 +175,9 @@ def test_the_feature_is_the_share_of_the_querys_concepts_a_finding_names_an_inst
     asked = _asked("cơ sở vật chất bộ phận một cửa")
     assert [c.name for c in asked.concepts] == ["cơ sở vật chất"]
     listed = Candidate(_rec("a", "Bộ phận một cửa được bố trí ghế chờ, máy lấy số tự động và 02 máy vi"
-                                 " tính."), 3, TIER_WORDS)
-    said = Candidate(_rec("b", "Cơ sở vật chất của bộ phận một cửa còn thiếu, chưa có ghế chờ."), 0,
-                     TIER_WORDS)
-    other = Candidate(_rec("c", "Công chức đi muộn, về sớm."), 1, TIER_WORDS)
+                                 " tính."), 3)
+    said = Candidate(_rec("b", "Cơ sở vật chất của bộ phận một cửa còn thiếu, chưa có ghế chờ."), 0)
+    other = Candidate(_rec("c", "Công chức đi muộn, về sớm."), 1)
     assert concepts_held(listed, asked, 30) == 1.0
     # Naming the concept itself, the finding ranks by the query's words: the instance adds nothing.
     assert concepts_held(said, asked, 30) == 0.0
@@ -189,9 +188,8 @@ def test_the_feature_is_the_share_of_the_querys_concepts_a_finding_names_an_inst
 
 def test_an_instance_counts_as_written_not_by_a_syllable_inside_another_word() -> None:
     asked = _asked("ứng dụng công nghệ thông tin")
-    signed = Candidate(_rec("a", "Lãnh đạo UBND xã chưa sử dụng chữ ký số trên văn bản điện tử."), 0,
-                       TIER_WORDS)
-    number = Candidate(_rec("b", "Số hồ sơ ký nhận chữ số liệu."), 0, TIER_WORDS)
+    signed = Candidate(_rec("a", "Lãnh đạo UBND xã chưa sử dụng chữ ký số trên văn bản điện tử."), 0)
+    number = Candidate(_rec("b", "Số hồ sơ ký nhận chữ số liệu."), 0)
     assert concepts_held(signed, asked, 30) == 1.0
     assert concepts_held(number, asked, 30) == 0.0
 
@@ -253,9 +251,9 @@ def test_the_shipped_concepts_read_a_query_and_its_instance(query: str, concept:
     asked = _asked(query)
     assert concept in [c.name for c in asked.concepts]
     one = [c for c in asked.concepts if c.name == concept]
-    assert concepts_held(Candidate(_rec("a", instance), 0, TIER_WORDS), replace(asked, concepts=tuple(one)),
+    assert concepts_held(Candidate(_rec("a", instance), 0), replace(asked, concepts=tuple(one)),
                          30) == 1.0
-    assert concepts_held(Candidate(_rec("b", unrelated), 0, TIER_WORDS), asked, 30) == 0.0
+    assert concepts_held(Candidate(_rec("b", unrelated), 0), asked, 30) == 0.0
 
 
 def test_finance_is_asked_by_its_name_and_a_finding_naming_it_earns_nothing_for_it() -> None:
@@ -263,7 +261,7 @@ def test_finance_is_asked_by_its_name_and_a_finding_naming_it_earns_nothing_for_
     # "trong lĩnh vực tài chính"), and a finding naming it already ranks by the query's words.
     asked = _asked("quản lý tài chính xã")
     assert [c.name for c in asked.concepts] == ["thu quỹ"]
-    said = Candidate(_rec("a", "Trong lĩnh vực tài chính, xã thu quỹ sai quy định."), 0, TIER_WORDS)
+    said = Candidate(_rec("a", "Trong lĩnh vực tài chính, xã thu quỹ sai quy định."), 0)
     assert concepts_held(said, asked, 30) == 0.0
 
 
@@ -275,9 +273,9 @@ def test_the_two_level_government_is_asked_about_as_the_merged_communes_running(
     spellings (its synonyms, synonyms.toml); a finding naming the model itself ranks by the words."""
     asked = _asked(text)
     assert "chính quyền địa phương hai cấp" in [c.name for c in asked.concepts]
-    merged = Candidate(_rec("a", "Phường mới sau sáp nhập đã đi vào hoạt động ổn định."), 0, TIER_WORDS)
-    named = Candidate(_rec("b", "Chính quyền địa phương 2 cấp vận hành ổn định sau sáp nhập."), 0, TIER_WORDS)
-    unrelated = Candidate(_rec("c", "Công chức đi muộn, về sớm."), 0, TIER_WORDS)
+    merged = Candidate(_rec("a", "Phường mới sau sáp nhập đã đi vào hoạt động ổn định."), 0)
+    named = Candidate(_rec("b", "Chính quyền địa phương 2 cấp vận hành ổn định sau sáp nhập."), 0)
+    unrelated = Candidate(_rec("c", "Công chức đi muộn, về sớm."), 0)
     assert concepts_held(merged, asked, 30) > 0 and concepts_held(named, asked, 30) == 0.0
     assert concepts_held(unrelated, asked, 30) == 0.0
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from core.models import Area, Polarity
-from index.base import TIER_WORDS, FindingRecord, Query
+from index.base import FindingRecord, Query
 from index.indicators import IndicatorError, compile_indicators, load_indicators
 from index.query import Plan
 from index.rerank import FEATURES, Asked, Candidate, result_stated
@@ -110,7 +110,7 @@ def test_the_compiler_names_what_is_wrong(over: dict[str, object], message: str)
 def _cand(text: str) -> Candidate:
     record = FindingRecord(finding_id="a", doc_key="doc-a", doc_id="a.pdf", text=text, words="",
                            polarity=Polarity.STRENGTH, area=Area.CHUNG, year=2024)
-    return Candidate(record, 0, TIER_WORDS)
+    return Candidate(record, 0)
 
 
 def test_the_feature_weighs_a_result_only_when_an_indicator_is_asked() -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 
 import pytest
 
 from core.models import Area, Polarity
-from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Hit, Query
+from index.base import FindingRecord, Hit, Query
 from index.query import Alternative, Group, Plan, plan_query
 from index.rerank import (
     FEATURES,
@@ -24,18 +23,13 @@ from index.rerank import (
     engine_rank,
     exact_phrase,
     feedback,
-    groups_held,
     heading_held,
-    in_matter,
     in_section,
-    in_stage,
     load_ranker,
     matter_groups,
     matter_held,
     parse_ranker,
-    place_named,
     polarity_match,
-    prescribed,
     typed_held,
     unit_named,
     words_held,
@@ -48,8 +42,8 @@ def _rec(fid: str, text: str, words: str = "", polarity: Polarity = Polarity.SHO
                          polarity=polarity, area=Area.TTHC, year=2022, **more)  # type: ignore[arg-type]
 
 
-def _cand(record: FindingRecord, rank: int = 0, tier: str = TIER_WORDS) -> Candidate:
-    return Candidate(record, rank, tier)
+def _cand(record: FindingRecord, rank: int = 0) -> Candidate:
+    return Candidate(record, rank)
 
 
 def _alt(text: str) -> Alternative:
@@ -79,14 +73,13 @@ def test_a_word_counts_only_where_the_segmenter_cut_it_as_one() -> None:
     assert words_held(across, asked, 100) == 0.0
 
 
-def test_groups_typed_words_phrase_and_pairs() -> None:
+def test_typed_words_phrase_and_pairs() -> None:
     plan = Plan(groups=(Group((_alt("phiếu hẹn"), _alt("giấy hẹn"))), Group((_alt("cấp"),))),
                 exact=_alt("cấp phiếu hẹn"))
     asked = Asked(plan)
     typed = _cand(_rec("a", "Bộ phận một cửa chưa cấp phiếu hẹn cho người dân."))
     synonym = _cand(_rec("b", "Không cấp giấy hẹn trả kết quả."))
     neither = _cand(_rec("c", "Trụ sở xã vắng lặng."))
-    assert [groups_held(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 1.0, 0.0]
     assert [typed_held(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 0.5, 0.0]
     assert [exact_phrase(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 0.0, 0.0]
     assert adjacent_pairs(typed, asked, 100) == 1.0
@@ -116,8 +109,6 @@ def test_a_finding_holding_only_the_frame_holds_none_of_the_matter() -> None:
                             polarity=Polarity.STRENGTH))
     assert matter_held(answer, asked, 30) == 1.0
     assert matter_held(frame_only, asked, 30) == 0.0
-    # groups_held cannot tell them so far apart: the frame counts as one group of two.
-    assert groups_held(frame_only, asked, 30) == 0.5
 
 
 def test_a_query_of_frame_words_alone_or_of_a_unit_has_no_matter_groups() -> None:
@@ -214,75 +205,6 @@ def test_a_ranking_question_is_answered_by_the_place_not_by_the_head_of_a_body()
         [1.0, 1.0, 1.0, 0.0, 0.0]
 
 
-def test_a_ranking_question_asking_which_place_counts_the_place_given_as_part_of_the_matter() -> None:
-    """"huyện nào có chỉ số CCHC cao nhất tỉnh": the district named with its place ("xếp thứ 2")
-    answers in part though it holds no word of the query (the answer is one share of it); a
-    finding naming no place answers nothing of "which"."""
-    asked = Asked(plan_query("huyện nào có chỉ số CCHC cao nhất tỉnh?"))
-    assert asked.plan.which is not None and asked.plan.answer
-    second = _cand(_rec("a", "Huyện Krông Năng đạt 92,16 điểm, xếp thứ 2.", polarity=Polarity.STRENGTH,
-                        units=("Krông Năng",), unit_levels=("huyện Krông Năng",)))
-    bottom = _cand(_rec("b", "Huyện Buôn Đôn có điểm Chỉ số CCHC thấp nhất tỉnh.",
-                        units=("Buôn Đôn",), unit_levels=("huyện Buôn Đôn",)))
-    unplaced = _cand(_rec("c", "Chỉ số CCHC được cải thiện, xếp thứ 5.", polarity=Polarity.STRENGTH))
-    # the group "chỉ số CCHC" ("tỉnh" after it frames it: ranked, intents.toml [setting]) and the answer
-    shares = len(asked.plan.groups) + 1
-    assert shares == 2
-    scores = [place_named(c, asked, 30) for c in (second, bottom, unplaced)]
-    assert scores == [pytest.approx(1 / shares), pytest.approx(1 / shares), 0.0]
-
-
-def test_a_question_asking_which_commune_is_answered_by_the_units_filed_at_that_level() -> None:
-    """"xã nào chưa cấp phiếu hẹn": the finding naming the commune answers best; one filed under a
-    commune without naming it (inherited from the commune's report) says where less plainly, and
-    so does one filed under a district (a district's inspection covers its communes); one filed
-    only under the province or an agency says where at another level, no answer to which
-    commune, whatever its text; a question asking any place ("ở đâu") takes every unit."""
-    text = "Chưa cấp phiếu hẹn cho công dân."
-    named = _cand(_rec("a", "Xã Tân Thạnh chưa cấp phiếu hẹn cho công dân.", unit_levels=("xã Tân Thạnh",)))
-    commune = _cand(_rec("b", text, unit_levels=("xã Tân Thạnh",)))
-    town = _cand(_rec("c", text, unit_levels=("thị trấn Cam Lộ",)))  # a commune's tier
-    district = _cand(_rec("d", text, unit_levels=("huyện Vị Xuyên",)))
-    province = _cand(_rec("e", text, unit_levels=("tỉnh Gia Lai",)))
-    agency = _cand(_rec("f", text, unit_levels=("cơ quan Sở Tài chính",)))
-    general = _cand(_rec("g", "Một số xã chưa cấp phiếu hẹn cho công dân.", unit_levels=("tỉnh Gia Lai",)))
-    both = _cand(_rec("h", text, unit_levels=("tỉnh Gia Lai", "xã Tân Thạnh")))
-    unfiled = _cand(_rec("i", text))
-    cands = (named, commune, town, district, province, agency, general, both, unfiled)
-    asked = Asked(plan_query("xã nào chưa cấp phiếu hẹn"))
-    assert asked.plan.which is not None
-    assert [place_named(c, asked, 30) for c in cands] == [1.0, 0.5, 0.5, 0.5, 0.0, 0.0, 0.0, 0.5, 0.0]
-    anywhere = Asked(plan_query("ở đâu chưa cấp phiếu hẹn"))
-    assert [place_named(c, anywhere, 30) for c in cands] == [1.0, 0.5, 0.5, 0.5, 0.5, 0.5, 0.25, 0.5, 0.0]
-
-
-def test_a_question_asking_which_district_takes_the_province_above_and_the_communes_below() -> None:
-    """"huyện nào …": a district's tier holds "thành phố" (a city of a province), no reason to
-    count a province as another level; a commune's finding says where inside a district; an
-    agency alone says no district."""
-    text = "Chưa cấp phiếu hẹn cho công dân."
-    asked = Asked(plan_query("huyện nào chưa cấp phiếu hẹn"))
-    cands = [_cand(_rec(k, text, unit_levels=(unit,))) for k, unit in
-             (("a", "tỉnh Gia Lai"), ("b", "xã Tân Thạnh"), ("c", "cơ quan Sở Tài chính"))]
-    assert [place_named(c, asked, 30) for c in cands] == [0.5, 0.5, 0.0]
-
-
-def test_a_question_asking_which_place_marks_the_recommendations() -> None:
-    """"xã nào …" asks where a matter stands: a recommendation says what a unit is to do, and is
-    marked (its weight learns how little it answers); nothing is marked for a question asking
-    no place, nor for one asking for the recommendations themselves."""
-    told = _rec("a", "Yêu cầu UBND xã Cát Tài kiểm điểm cán bộ vắng mặt.", polarity=Polarity.RECOMMENDATION)
-    absent = _rec("b", "Xã Cát Tài, huyện Phù Cát có đến 13/19 cán bộ xã vắng mặt.")
-    doing = _rec("c", "Xã Cát Tài giải quyết 100% hồ sơ đúng hạn.", polarity=Polarity.STRENGTH)
-    for text in ("xã nào cán bộ vắng mặt khi kiểm tra đột xuất?", "huyện nào có chỉ số CCHC cao nhất tỉnh?"):
-        asked = Asked(plan_query(text))
-        assert [prescribed(_cand(r), asked, 30) for r in (told, absent, doing)] == [1.0, 0.0, 0.0]
-    for text in ("vì sao hồ sơ bị quá hạn", "kiến nghị xử lý cán bộ vắng mặt", "cán bộ vắng mặt"):
-        assert prescribed(_cand(told), Asked(plan_query(text)), 30) == 0.0
-    asks_remedy = Asked(dataclasses.replace(plan_query("xã nào cán bộ vắng mặt"), polarity="recommendation"))
-    assert prescribed(_cand(told), asks_remedy, 30) == 0.0
-
-
 def test_a_unit_named_by_attribution_or_in_the_text() -> None:
     plan = Plan(groups=(Group((_alt("thanh trì"),), unit="thanh tri"), Group((_alt("giờ giấc"),))))
     asked = Asked.of(Query(text="Thanh Trì giờ giấc"), plan)
@@ -296,14 +218,11 @@ def test_a_unit_named_by_attribution_or_in_the_text() -> None:
     assert unit_named(elsewhere, Asked(Plan()), 100) == 0.0
 
 
-def test_the_engines_order_and_tier() -> None:
+def test_the_engines_order() -> None:
     asked = Asked(Plan())
     record = _rec("a", "Hồ sơ quá hạn.")
     ranks = [engine_rank(_cand(record, k), asked, 100) for k in (0, 1, 9, 99)]
     assert ranks[0] == 1.0 and ranks == sorted(ranks, reverse=True) and ranks[-1] > 0.0
-    tiers = [(in_stage(_cand(record, 0, t), asked, 100), in_matter(_cand(record, 0, t), asked, 100))
-             for t in (TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS)]
-    assert tiers == [(1.0, 0.0), (0.0, 1.0), (0.0, 0.0)]
 
 
 def test_the_ranker_orders_by_its_weights_and_keeps_the_engines_order_on_ties() -> None:

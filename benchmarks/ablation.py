@@ -1,0 +1,147 @@
+"""Each reranker feature left out in turn, measured on the judged sets added after it was built.
+
+Why: cross-validation (benchmarks/train_ranker.py --cv) holds out the ranker's training, not the
+features written after reading the sets' errors, so it flatters them. The judged sets entered the
+repository one by one, so a feature built when k sets were in was built blind to every later one:
+its gain there is the honest estimate of what it carries to queries nobody tuned for
+(docs/search-quality.md, Session 12: what carries to unseen queries).
+
+For each feature of the shipped model (train_ranker.PAIRWISE) the model is trained without it,
+each judged set held out in turn (trained on the others) and in five folds, and its gain per query
+(held-out nDCG@10 with it minus without) is averaged over the sets added after its first commit
+(`git log -S`), over those before, over the newest set, and over the folds; ± is the standard
+error over queries, (won/lost) the queries moving more than 0.001. A set's entry is its first
+commit (`git log --diff-filter=A`). Rule families and word lists are not features: the session 12
+section says how they were measured (a copy of the code with the table emptied).
+
+    .venv/bin/python -m benchmarks.ablation --store DIR   # DIR: benchmarks/search_quality.py --store
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks import devcorpus  # noqa: F401 - puts this checkout first on sys.path
+from benchmarks.train_ranker import (
+    FOLDS,
+    JUDGMENTS,
+    PAIR_PENALTY,
+    PAIRWISE,
+    SEED,
+    Judged,
+    ndcg,
+    train_pairwise,
+)
+from index.rerank import DEFAULT_POOL
+
+REPO = Path(__file__).resolve().parents[1]
+MOVED = 0.001  # a query's nDCG@10 moving less than this counts as level
+
+
+def git_time(*args: str) -> int:
+    """The author time (seconds) of the oldest commit `git log ARGS` lists; 0 when none."""
+    out = subprocess.run(["git", "log", "--reverse", "--format=%at", *args], cwd=REPO,
+                         capture_output=True, text=True, check=False).stdout.split()
+    return int(out[0]) if out else 0
+
+
+def held_out(sets: dict[str, list[Judged]],
+             features: Sequence[str]) -> tuple[dict[str, float], dict[str, float]]:
+    """Per query: its nDCG@10 with its set held out (trained on the others), and in FOLDS folds
+    (train_ranker.crossval's splits)."""
+    def fit(queries: Sequence[Judged]) -> np.ndarray:
+        return train_pairwise(queries, PAIR_PENALTY, features)
+
+    by_set: dict[str, float] = {}
+    for held in sets:
+        weights = fit([q for name, qs in sets.items() if name != held for q in qs])
+        by_set.update((q.qid, ndcg(q, weights)) for q in sets[held])
+    everyone = [q for qs in sets.values() for q in qs]
+    shuffled = list(everyone)
+    random.Random(SEED).shuffle(shuffled)
+    by_fold: dict[str, float] = {}
+    for k in range(FOLDS):
+        test = shuffled[k::FOLDS]
+        ids = {q.qid for q in test}
+        weights = fit([q for q in everyone if q.qid not in ids])
+        by_fold.update((q.qid, ndcg(q, weights)) for q in test)
+    return by_set, by_fold
+
+
+@dataclass(frozen=True)
+class Gain:
+    """A component's gain over some queries: mean, standard error, queries up and down."""
+
+    mean: float
+    error: float
+    won: int
+    lost: int
+    n: int
+
+    @classmethod
+    def of(cls, diffs: Sequence[float]) -> Gain:
+        n = len(diffs)
+        if not n:
+            return cls(0.0, 0.0, 0, 0, 0)
+        mean = sum(diffs) / n
+        spread = math.sqrt(sum((d - mean) ** 2 for d in diffs) / max(n - 1, 1))
+        won, lost = sum(d > MOVED for d in diffs), sum(d < -MOVED for d in diffs)
+        return cls(mean, spread / math.sqrt(n), won, lost, n)
+
+    def __str__(self) -> str:
+        if not self.n:
+            return "-"
+        return f"{self.mean:+.4f} ±{self.error:.4f} ({self.won}/{self.lost}, n={self.n})"
+
+
+def split_gains(with_: dict[str, float], without: dict[str, float], order: dict[str, int],
+                built: int) -> tuple[Gain, Gain, Gain]:
+    """The gain on the queries of sets after the `built`-th (order: query → its set's place,
+    0 first), on those of the sets before, and on the newest set's."""
+    diffs = {qid: with_[qid] - without[qid] for qid in with_}
+    last = max(order.values())
+    return (Gain.of([d for q, d in diffs.items() if order[q] >= built]),
+            Gain.of([d for q, d in diffs.items() if order[q] < built]),
+            Gain.of([d for q, d in diffs.items() if order[q] == last]))
+
+
+def main() -> None:
+    from benchmarks import search_quality as sq
+    from benchmarks.devcorpus import DEFAULT_CORPUS
+    from benchmarks.train_ranker import dev_pools
+    from index.sqlite_fts import SqliteFtsBackend
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--store", type=Path, required=True,
+                        help="the ingested dev store (benchmarks/search_quality.py --store)")
+    args = parser.parse_args()
+    backend = SqliteFtsBackend(sq.build_store(DEFAULT_CORPUS, args.store))
+    try:
+        sets = dev_pools(backend, JUDGMENTS, DEFAULT_POOL)
+    finally:
+        backend.close()
+    entered = [git_time("--diff-filter=A", "--", str(path.relative_to(REPO))) for path in JUDGMENTS]
+    order = {q.qid: k for k, path in enumerate(JUDGMENTS) for q in sets[path.name]}
+    full = held_out(sets, PAIRWISE)
+    print("| feature | built with (sets in) | gain on later sets | on earlier sets | on the newest "
+          "| five folds |")
+    print("|---|---|---|---|---|---|")
+    for feature in PAIRWISE:
+        made = git_time(f'-S"{feature}": ', "--", "index/rerank.py")
+        built = sum(t <= made for t in entered)
+        without = held_out(sets, tuple(f for f in PAIRWISE if f != feature))
+        later, earlier, newest = split_gains(full[0], without[0], order, built)
+        folds = Gain.of([full[1][q] - without[1][q] for q in full[1]])
+        print(f"| {feature} | {built} | {later} | {earlier} | {newest} | {folds} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
