@@ -129,6 +129,34 @@ def phrase_counts(ids: IntArray, phrases: Sequence[tuple[str, ...]],
     return np.column_stack(columns) if columns else np.ones((len(ids), 0), dtype=np.int64)
 
 
+def phrase_tokens(text: str) -> tuple[str, ...] | None:
+    """The tokens FTS5's unicode61 makes of a phrase's text, or None when Python's regex may cut
+    it otherwise (a mark, a private-use character, a letter whose lower case differs)."""
+    if text != text.lower() or any(unicode61_word_char(ch) != ch.isalnum()
+                                   for ch in _NON_ASCII.findall(text)):
+        return None
+    return tuple(_WORD.findall(text)) or None
+
+
+def phrase_occurrences(texts: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> IntArray:
+    """How often each phrase (its tokens, `phrase_tokens`) occurs in each text, counted as FTS5
+    counts a phrase's instances in a column: every place its tokens follow each other, overlaps
+    included. The texts must tokenize alike (`tokenizes_alike`, lower case): one row per text,
+    one column per phrase.
+
+    Why: bm25 of a few dozen findings on a concept's many instances cost FTS5 a scan of every
+    instance's list over the whole index for the findings' counts; read from the findings' own
+    text they cost a few µs each (the idf is a count the caller keeps)."""
+    out = np.zeros((len(texts), len(phrases)), dtype=np.int64)
+    lengths = sorted({len(p) for p in phrases})
+    for row, text in enumerate(texts):
+        tokens = _WORD.findall(text)
+        grams = {n: Counter(zip(*(tokens[k:] for k in range(n)), strict=False)) for n in lengths}
+        for column, phrase in enumerate(phrases):
+            out[row, column] = grams[len(phrase)].get(phrase, 0)
+    return out
+
+
 def _counts_of(ids: IntArray, rows: IntArray, counts: IntArray) -> IntArray:
     """Per finding of `ids`: its count in (rows, counts), else 1."""
     out = np.ones(len(ids), dtype=np.int64)

@@ -37,7 +37,7 @@ import sqlite3
 import threading
 import typing
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -95,6 +95,12 @@ MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
 # Rowids `similar` keeps of the words' finding lists (8 bytes each: 16 MB), least recently used dropped.
 SIMILAR_CACHED_ROWIDS = 2_000_000
+# Phrases whose finding counts a data version keeps (_RecentLists.counts): a few MB at most.
+COUNTED_PHRASES = 50_000
+# Rowids of the FTS5 match lists recent searches keep (_RecentLists: 8 bytes each, 16 MB).
+RECENT_ROWIDS = 2_000_000
+# The most matter-tier findings whose phrase counts are read from their text (_bare_counts).
+BARE_COUNTED = 300
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS fts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -283,6 +289,14 @@ def _phrase(column: str, tokens: Iterable[str], prefix: bool = False) -> str:
     """One FTS5 phrase on one column; every token is quoted, so it is always valid syntax."""
     quoted = '"' + " ".join(tokens).replace('"', "") + '"'
     return f"{column} : {quoted}" + (" *" if prefix else "")
+
+
+def _ranking_phrase(alt: Alternative) -> str:
+    """An alternative as bm25 ranks by it: typed with every accent or literal on `original`,
+    else folded (its accents checked apart, _accent_check, never ranked)."""
+    if alt.whole:
+        return _phrase("original", alt.syllables, alt.prefix)
+    return _phrase("folded", alt.folded, alt.prefix)
 
 
 def _expression(alt: Alternative) -> str:
@@ -683,20 +697,50 @@ class _Vocabulary(Vocabulary):
             [f'folded:"{unit}"', *_UNIT_OR_INSIDE, unit]).fetchone()}
 
 
-@dataclass(frozen=True)
+@dataclass
 class _RecentLists:
-    """The FTS5 match lists (expression → rowids) the last search asked for, in one data version.
+    """The FTS5 match lists (expression → rowids) the recent searches of one data version asked
+    for, the least recently used dropped past `capacity` rowids; and how many findings match
+    each expression any search of the version asked (`counts`).
 
     Why: the composed search asks the engine twice for one query naming a place (pipeline/
     search.py engine_pool: the search, then the place's findings first) and again for a page
     past the reranker's pool; each time FTS5 walked the same phrases' lists over the whole index
-    (a common syllable: 3-4 ms each), which made the place's few hundred findings cost as much
-    as the whole search. Only the last search's lists are kept: memory stays one search's, and
-    a search of other words replaces them. Lists of the same data version are the same lists
-    (SqliteFtsBackend._columns says when the data changed)."""
+    (a common syllable: 3-6 ms each), which made the place's few hundred findings cost as much
+    as the whole search. And staff ask for the genre's few common words again and again ("hồ
+    sơ", "thủ tục", "một cửa": the costliest lists, 32,000 findings each at 100,000), so the
+    lists of earlier searches are kept too, up to `capacity` rowids (8 bytes each). Lists of the
+    same data version are the same lists (SqliteFtsBackend._columns says when the data changed).
+
+    `counts` outlive the lists: bm25's idf needs only a phrase's count, and FTS5 reads the
+    phrase's whole list to give it (a concept's 59 instances: 16 ms), while a count is one int.
+    Capped at COUNTED_PHRASES, then started afresh."""
 
     version: tuple[int, int]
-    lists: dict[str, IntArray]
+    capacity: int = RECENT_ROWIDS
+    lists: OrderedDict[str, IntArray] = dataclasses.field(default_factory=OrderedDict)
+    size: int = 0  # rowids in `lists`
+    counts: dict[str, int] = dataclasses.field(default_factory=dict)
+
+    def get(self, match: str) -> IntArray | None:
+        """The list of `match` if a recent search read it (now the most recently used)."""
+        found = self.lists.get(match)
+        if found is not None:
+            self.lists.move_to_end(match)
+        return found
+
+    def keep(self, match: str, found: IntArray) -> None:
+        """`found` as the list of `match` (read-only: later searches share it) and its count."""
+        if len(self.counts) >= COUNTED_PHRASES:
+            self.counts.clear()
+        self.counts[match] = len(found)
+        found.setflags(write=False)
+        if len(found) > self.capacity:
+            return
+        self.lists[match] = found
+        self.size += len(found)
+        while self.size > self.capacity:
+            self.size -= len(self.lists.popitem(last=False)[1])
 
 
 @dataclass
@@ -712,9 +756,9 @@ class _TextSearch:
     filling: bool = False
     _folded: dict[tuple[tuple[str, ...], bool], IntArray] = dataclasses.field(default_factory=dict)
     _groups: dict[int, IntArray] = dataclasses.field(default_factory=dict)  # by the group's place
-    # The match lists the previous search of this data version asked FTS5 for (_RecentLists),
-    # and those this one asked for, read-only.
-    previous: dict[str, IntArray] = dataclasses.field(default_factory=dict)
+    # The match lists recent searches of this data version asked FTS5 for and their counts
+    # (_RecentLists), and those this one asked for, read-only.
+    recent: _RecentLists = dataclasses.field(default_factory=lambda: _RecentLists((0, 0)))
     asked: dict[str, IntArray] = dataclasses.field(default_factory=dict)
 
     def groups(self) -> list[IntArray]:
@@ -733,12 +777,19 @@ class _TextSearch:
     def _ids(self, match: str) -> IntArray:
         found = self.asked.get(match)
         if found is None:
-            found = self.previous.get(match)
+            found = self.recent.get(match)
             if found is None:
                 found = _rowids(self.conn, "SELECT rowid FROM fts_text WHERE fts_text MATCH ?", [match])
-                found.setflags(write=False)  # the next search may read it too
+                self.recent.keep(match, found)
             self.asked[match] = found
         return found
+
+    def count(self, match: str) -> int:
+        """How many findings match the FTS5 expression `match` (bm25's idf): counted once per
+        data version (_RecentLists.counts), its list read only when no search of the version
+        read it before."""
+        found = self.recent.counts.get(match)
+        return len(self._ids(match)) if found is None else found
 
     def folded_holders(self, alt: Alternative) -> IntArray:
         """Findings holding the alternative's folded phrase (what bm25 counts)."""
@@ -822,9 +873,7 @@ class _TextSearch:
     def _expressions(self) -> list[str]:
         """Each ranked alternative as it matches (typed with every accent or literal: on
         `original`, else folded)."""
-        return [_phrase("original", a.syllables, a.prefix) if a.whole
-                else _phrase("folded", a.folded, a.prefix)
-                for a in self._ranked()]
+        return [_ranking_phrase(a) for a in self._ranked()]
 
     @property
     def ranking(self) -> str:
@@ -840,8 +889,13 @@ class _TextSearch:
 
     def _holders(self, alt: Alternative) -> IntArray:
         """The findings holding a ranked unit as its ranking expression matches it: how many
-        there are is its idf in bm25."""
+        there are is its idf in bm25 (`_holders_count`)."""
         return self.alternative(alt) if alt.whole else self.folded_holders(alt)
+
+    def _holders_count(self, alt: Alternative) -> int:
+        """len(_holders(alt)) without its list when a search of this data version counted it:
+        a unit every finding ranked holds (`_sure`) needs no list but its count."""
+        return self.count(_ranking_phrase(alt))
 
     def rank(self, columns: _Columns, ids: IntArray, groups: list[IntArray] | None,
              need: int, strongest: BoolArray | None = None) -> list[tuple[int, float]]:
@@ -902,7 +956,7 @@ class _TextSearch:
             order = np.lexsort((columns.position[ids], tier))[:need]
             return list(zip(ids[order].tolist(), bonus[order].astype(float).tolist(), strict=True))
         return _top_by_bm25(self.conn, columns, ids, tier, bonus, counts, self.ranking, need,
-                            (self._expressions(), present), [len(self._holders(a)) for a in alternatives])
+                            (self._expressions(), present), [self._holders_count(a) for a in alternatives])
 
 
 def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tier: IntArray, bonus: Any,
@@ -1092,25 +1146,64 @@ def _hits(rows: _Rows, alternatives: Iterable[Alternative], tiers: Sequence[str]
     return hits
 
 
-def _bare_relevance(conn: sqlite3.Connection, ids: IntArray, plan: Plan) -> FloatArray:
+def _bare_relevance(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, plan: Plan,
+                    count: Callable[[str], int]) -> FloatArray:
     """The bm25 of Plan.bare_ranked (the fill's parts, Plan.related, Plan.instances) of each of
-    `ids` (ascending), 0 for one holding none: one FTS5 query over these findings alone. Why all
-    the matter tier's bare findings at once (see _bare_of_matter): bm25 reads the idf of every
-    unit over the whole index, a scan of each unit's list whatever the findings asked (most of
-    the query's cost with a concept's many instances), and a finding's score does not depend on
-    the others asked with it; so the tier's parts share one query instead of one each."""
+    `ids` (ascending), 0 for one holding none. Why all the matter tier's bare findings at once
+    (see _bare_of_matter): a finding's score does not depend on the others asked with it, so the
+    tier's parts share one scoring instead of one each.
+
+    FTS5's bm25 reads every unit's list over the whole index twice, once for its idf and once to
+    find which of `ids` hold it (16 + 19 ms for a concept's 59 instances at 100,000 findings,
+    for 35 findings). So when the findings are few and their text tokenizes alike
+    (`_bare_counts`), their phrase counts are read from their text and bm25 is computed as FTS5
+    computes it (fts_topk.bm25: the same doubles), each unit's idf from its count (`count`: the
+    search's _TextSearch.count, kept per data version); else one FTS5 query over these findings."""
     relevance = np.zeros(len(ids), dtype=np.float64)
     units = plan.bare_ranked
-    if units and len(ids):
-        match = _any_of(_phrase("original", a.syllables, a.prefix) if a.whole
-                        else _phrase("folded", a.folded, a.prefix) for a in units)
-        rows = conn.execute(f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
-                            f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
-                            [match, int(ids[0]), int(ids[-1]), json.dumps(ids.tolist())]).fetchall()
-        if rows:
-            found = np.asarray([r for r, _ in rows], dtype=np.int64)
-            relevance[np.searchsorted(ids, found)] = [-score for _, score in rows]
+    if not units or not len(ids):
+        return relevance
+    phrases = [_ranking_phrase(a) for a in units]
+    counts = _bare_counts(conn, columns, ids, units)
+    if counts is not None:
+        rows, tokens = _averages(conn)
+        return fts_topk.bm25(counts, columns.tokens[ids], [count(p) for p in phrases], rows, tokens)
+    found_rows = conn.execute(
+        f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
+        f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
+        [_any_of(phrases), int(ids[0]), int(ids[-1]), json.dumps(ids.tolist())]).fetchall()
+    if found_rows:
+        found = np.asarray([r for r, _ in found_rows], dtype=np.int64)
+        relevance[np.searchsorted(ids, found)] = [-score for _, score in found_rows]
     return relevance
+
+
+def _bare_counts(conn: sqlite3.Connection, columns: _Columns, ids: IntArray,
+                 units: Sequence[Alternative]) -> IntArray | None:
+    """How often each unit (as `_ranking_phrase` matches it) occurs in each of `ids`, read from
+    their stored text (fts_topk.phrase_occurrences); None when FTS5 must count: more than
+    BARE_COUNTED findings (reading the text would cost more than FTS5's scan), a prefix, a unit
+    or a finding whose text Python may tokenize otherwise than FTS5 (`fts_records.alike`)."""
+    if len(ids) > BARE_COUNTED or any(a.prefix for a in units) or not bool(columns.alike[ids].all()):
+        return None
+    phrases: list[tuple[str, ...]] = []
+    for a in units:
+        tokens = fts_topk.phrase_tokens(" ".join(a.syllables if a.whole else a.folded).replace('"', ""))
+        if tokens is None:
+            return None
+        phrases.append(tokens)
+    rows = {rowid: (folded, original) for rowid, folded, original in conn.execute(
+        "SELECT rowid, folded, original FROM fts_text WHERE rowid IN (SELECT value FROM json_each(?))",
+        [json.dumps(ids.tolist())])}
+    texts = [rows[rowid] for rowid in ids.tolist() if rowid in rows]
+    if len(texts) != len(ids) or any(original != original.lower() for _, original in texts):
+        return None  # FTS5 would lower what Python keeps ("İ")
+    counts = np.zeros((len(ids), len(units)), dtype=np.int64)
+    for column, whole in ((0, False), (1, True)):  # folded, original: where each unit matches
+        at = [k for k, a in enumerate(units) if a.whole == whole]
+        if at:
+            counts[:, at] = fts_topk.phrase_occurrences([t[column] for t in texts], [phrases[k] for k in at])
+    return counts
 
 
 def _bare_of_matter(columns: _Columns, ids: IntArray, strongest: BoolArray, relevance: FloatArray,
@@ -1173,7 +1266,7 @@ class SqliteFtsBackend(SearchBackend):
         self._writes = 0  # bumped by every write of this connection, which data_version ignores
         self._cache: _Columns | None = None
         self._words: _WordFindings | None = None  # what `similar` knows of words (this data version)
-        self._recent: _RecentLists | None = None  # the match lists of the last search
+        self._recent: _RecentLists | None = None  # the match lists of recent searches
         # A rebuildable view: NORMAL is enough. Read-only (the web page) opens with mode=ro.
         self._conn = connect(self.path, synchronous="NORMAL", readonly=readonly)
         try:
@@ -1400,10 +1493,9 @@ class SqliteFtsBackend(SearchBackend):
         if plan.nothing:  # typed only punctuation or emoji: nothing matches it
             return 0, [], columns.facets(np.empty(0, dtype=np.int64)) if query.facets else {}
         tier_page = query.tier_page  # the page size the tiers are decided on (Query.page_size)
-        recent = self._recent
-        text = _TextSearch(conn, plan, previous=recent.lists if recent and recent.version == columns.version
-                           else {})
-        self._recent = _RecentLists(columns.version, text.asked)  # filled as this search asks
+        if self._recent is None or self._recent.version != columns.version:
+            self._recent = _RecentLists(columns.version)
+        text = _TextSearch(conn, plan, recent=self._recent)  # filled as this search asks
         excluded = text.excluded()
         matched = text.every_group() if plan.groups else columns.newest_first
         selected = self._narrow(conn, columns, matched, excluded, filters)
@@ -1496,7 +1588,7 @@ class SqliteFtsBackend(SearchBackend):
                 if bare and strongest is not None:  # none of the groups: see _bare_of_matter
                     if bare_ids is None:
                         bare_ids = np.unique(np.concatenate([p for p, _, b in parts if b]))
-                        bare_relevance = _bare_relevance(conn, bare_ids, plan)
+                        bare_relevance = _bare_relevance(conn, columns, bare_ids, plan, text.count)
                     relevance = bare_relevance[np.searchsorted(bare_ids, ordered)]
                     ranked += [(r, sc, tier) for r, sc in _bare_of_matter(
                         columns, ordered, strongest, relevance, plan, offset + limit - len(ranked))]

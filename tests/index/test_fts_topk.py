@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from core.normalize import fold
 from index import fts_topk
 from index.base import EXACT_BONUS, GROUP_BONUS, SIMILAR_MIN_SHARE, FindingRecord, Query
 from index.query import group_weights, plan_query
@@ -206,6 +207,60 @@ def test_bm25_is_fts5s_own_score(tmp_path: Path, seed: int) -> None:
         assert got.tolist() == [-expected[r] for r in ids]
     finally:
         backend.close()
+
+
+ACCENTED_SYLLABLES = ("hồ", "sơ", "hộ", "quá", "hạn", "ho", "so", "trễ", "hẹn", "phiếu", "xã")
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_phrase_occurrences_give_fts5s_bm25_on_both_columns(tmp_path: Path, seed: int) -> None:
+    """Phrase counts read from the stored text (overlaps included: "hồ hồ" twice in "hồ hồ hồ"),
+    with each phrase's holders, give the doubles FTS5's bm25() gives an OR of phrases of one to
+    three syllables, on `folded` and accented on `original`."""
+    rng = random.Random(seed)
+    backend = SqliteFtsBackend(tmp_path / "occurrences.db")
+    texts = [" ".join(rng.choice(ACCENTED_SYLLABLES) for _ in range(rng.randint(1, 25))) + "."
+             for _ in range(300)]
+    try:
+        backend.index([FindingRecord(finding_id=f"f{i}", doc_key="d", doc_id="d", text=text,
+                                     polarity="strength", area="tthc") for i, text in enumerate(texts)])
+        units = [(rng.choice(("folded", "original")), tuple(rng.choice(ACCENTED_SYLLABLES)
+                                                            for _ in range(rng.randint(1, 3))))
+                 for _ in range(rng.randint(2, 8))]
+        units = [(column, tuple(fold(s) for s in words) if column == "folded" else words)
+                 for column, words in units]
+        phrases = [f'{column} : "{" ".join(words)}"' for column, words in units]
+        with sqlite3.connect(tmp_path / "occurrences.db") as conn:
+            expected = dict(conn.execute("SELECT rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?",
+                                         [" OR ".join(f"({p})" for p in phrases)]).fetchall())
+            stored = {r: (f, o) for r, f, o in conn.execute("SELECT rowid, folded, original FROM fts_text")}
+            tokens = dict(conn.execute("SELECT rowid, tokens FROM fts_records").fetchall())
+            holders = [conn.execute("SELECT count(*) FROM fts_text WHERE fts_text MATCH ?", [p]).fetchone()[0]
+                       for p in phrases]
+            rows, total = fts_topk.averages(conn.execute("SELECT block FROM fts_text_data WHERE id = 1")
+                                            .fetchone()[0])
+        ids = sorted(stored)
+        tokenized = [fts_topk.phrase_tokens(" ".join(words)) for _, words in units]
+        assert all(t is not None for t in tokenized)
+        counts = np.column_stack([
+            fts_topk.phrase_occurrences([stored[r][column == "original"] for r in ids], [phrase])[:, 0]
+            for (column, _), phrase in zip(units, tokenized, strict=True) if phrase is not None])
+        got = fts_topk.bm25(counts, np.array([tokens[r] for r in ids]), holders, rows, total)
+        assert {r: -score for r, score in zip(ids, got.tolist(), strict=True) if score} == expected
+    finally:
+        backend.close()
+
+
+def test_phrase_occurrences_count_overlapping_runs() -> None:
+    counted = fts_topk.phrase_occurrences(["ho ho ho, so ho", "so"], [("ho", "ho"), ("ho",), ("so", "ho")])
+    assert counted.tolist() == [[2, 4, 1], [0, 0, 0]]
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("hồ sơ", ("hồ", "sơ")), ("ho-so", ("ho", "so")), ("Hồ sơ", None), ("ho\u0301 so", None),
+    ("\ue000x", None)])
+def test_phrase_tokens_only_where_python_cuts_as_unicode61(text: str, tokens: tuple[str, ...] | None) -> None:
+    assert fts_topk.phrase_tokens(text) == tokens
 
 
 def test_similar_equals_fts5_ranking_every_candidate(tmp_path: Path) -> None:

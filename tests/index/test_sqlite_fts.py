@@ -692,10 +692,32 @@ def test_the_matter_tier_s_bare_findings_score_alike_asked_together_or_apart(
     backend.index([rec(f"k{n}", text) for n, text in enumerate(texts)])
     plan = backend.plan("chỉ đạo điều hành")
     assert plan.instances  # "kế hoạch", "người đứng đầu": what ranks the bare findings
-    conn = backend._conn
+    conn, columns = backend._conn, backend._columns()
+    count = sqlite_fts._TextSearch(conn, plan).count
     every = np.asarray(sorted(r for (r,) in conn.execute("SELECT rowid FROM fts_records")), dtype=np.int64)
-    together = sqlite_fts._bare_relevance(conn, every, plan)
+    together = sqlite_fts._bare_relevance(conn, columns, every, plan, count)
     assert (together > 0).sum() >= 3 and (together == 0).any()
     for part in (every[::2], every[1::2], every[2:4], every[-1:]):
-        apart = sqlite_fts._bare_relevance(conn, part, plan)
+        apart = sqlite_fts._bare_relevance(conn, columns, part, plan, count)
         assert apart.tolist() == together[np.searchsorted(every, part)].tolist()
+
+
+def test_the_bare_findings_counted_from_their_text_score_as_fts5_scores_them(
+        backend: SqliteFtsBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """_bare_relevance reads a few findings' phrase counts from their text (_bare_counts) and
+    computes bm25 from them: the same doubles FTS5's bm25() gives, accented phrases on `original`
+    and folded ones on `folded`, a phrase repeated in a finding counted as often."""
+    texts = ("Kế hoạch năm gửi muộn, kế hoạch quý cũng muộn.", "Người đứng đầu chưa quan tâm đúng mức.",
+             "Báo cáo quý gửi chậm so với quy định.", "Ke hoach cai cach chua ban hanh.",
+             "Công chức đi muộn về sớm.", "Chưa xây dựng kế hoạch kiểm tra kế hoạch.",
+             "Giờ giấc chưa nghiêm.")
+    backend.index([rec(f"k{n}", text) for n, text in enumerate(texts)])
+    plan = backend.plan("chỉ đạo điều hành")
+    conn, columns = backend._conn, backend._columns()
+    every = np.asarray(sorted(r for (r,) in conn.execute("SELECT rowid FROM fts_records")), dtype=np.int64)
+    assert sqlite_fts._bare_counts(conn, columns, every, plan.bare_ranked) is not None
+    counted = sqlite_fts._bare_relevance(conn, columns, every, plan, sqlite_fts._TextSearch(conn, plan).count)
+    monkeypatch.setattr(sqlite_fts, "BARE_COUNTED", 0)  # FTS5 scores them
+    assert sqlite_fts._bare_counts(conn, columns, every, plan.bare_ranked) is None
+    scored = sqlite_fts._bare_relevance(conn, columns, every, plan, sqlite_fts._TextSearch(conn, plan).count)
+    assert (scored > 0).sum() >= 3 and counted.tolist() == scored.tolist()
