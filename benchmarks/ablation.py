@@ -21,22 +21,18 @@ from __future__ import annotations
 
 import argparse
 import math
-import random
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from benchmarks import devcorpus  # noqa: F401 - puts this checkout first on sys.path
 from benchmarks.train_ranker import (
-    FOLDS,
     JUDGMENTS,
     PAIR_PENALTY,
     PAIRWISE,
-    SEED,
     Judged,
+    crossval,
     ndcg,
     train_pairwise,
 )
@@ -55,24 +51,12 @@ def git_time(*args: str) -> int:
 
 def held_out(sets: dict[str, list[Judged]],
              features: Sequence[str]) -> tuple[dict[str, float], dict[str, float]]:
-    """Per query: its nDCG@10 with its set held out (trained on the others), and in FOLDS folds
-    (train_ranker.crossval's splits)."""
-    def fit(queries: Sequence[Judged]) -> np.ndarray:
-        return train_pairwise(queries, PAIR_PENALTY, features)
-
-    by_set: dict[str, float] = {}
-    for held in sets:
-        weights = fit([q for name, qs in sets.items() if name != held for q in qs])
-        by_set.update((q.qid, ndcg(q, weights)) for q in sets[held])
-    everyone = [q for qs in sets.values() for q in qs]
-    shuffled = list(everyone)
-    random.Random(SEED).shuffle(shuffled)
-    by_fold: dict[str, float] = {}
-    for k in range(FOLDS):
-        test = shuffled[k::FOLDS]
-        ids = {q.qid for q in test}
-        weights = fit([q for q in everyone if q.qid not in ids])
-        by_fold.update((q.qid, ndcg(q, weights)) for q in test)
+    """Per query: its nDCG@10 with its set held out (trained on the others), and in the five
+    folds: train_ranker.crossval's splits, the ones `--cv` prints."""
+    *per_set, (_, folded, weights) = crossval(
+        sets, lambda queries: train_pairwise(queries, PAIR_PENALTY, features))
+    by_set = {q.qid: ndcg(q, w) for _, held, w in per_set for q in held}
+    by_fold = {q.qid: ndcg(q, w) for q, w in zip(folded, weights, strict=True)}
     return by_set, by_fold
 
 

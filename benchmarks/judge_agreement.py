@@ -26,7 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.search_quality import DEPTH, dcg  # noqa: E402
+from benchmarks.search_quality import DEPTH, KINDS, dcg  # noqa: E402
 
 Grades = dict[tuple[str, int], int]
 
@@ -87,7 +87,7 @@ def main() -> None:
     parser.add_argument("second", type=Path, help="the same queries judged by a second judge")
     args = parser.parse_args()
     first, second = load_grades(args.first), load_grades(args.second)
-    kinds = ["topic", "unaccented", "question", "unit", "polar", "synonym", "all"]
+    kinds = [*KINDS, "all"]
     print("| ranking by | scored by | " + " | ".join(kinds) + " |")
     print("|---|---|" + "---|" * len(kinds))
     for label, other, ranking, truth in (("second", "first", second, first),

@@ -114,7 +114,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.agencies import Agency, agencies, syllables
 from core.doc_kinds import cited_kinds
-from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, same_tier, split_level
+from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
@@ -522,9 +522,8 @@ class Lexicon:
     # and the conjunctions opening a clause of circumstance ("khi", "nếu": `Lexicon.asked`).
     question_words: tuple[tuple[tuple[str, ...], bool], ...] = ()
     circumstances: tuple[tuple[tuple[str, ...], bool], ...] = ()
-    # The words asking which place (intents.toml [which], `which_asked`): (syllables, the level
-    # word asked or None for any unit), longest first.
-    which_words: tuple[tuple[tuple[str, ...], str | None], ...] = ()
+    # The words asking which place (intents.toml [which], `asks_place`), as syllables, longest first.
+    which_words: tuple[tuple[str, ...], ...] = ()
     # Whether a folded syllable that is an accents-only entry is ranked, not required
     # (`folded_light_at`); off in `without_cues`, where every word is one of the topic.
     folded_light: bool = True
@@ -618,14 +617,13 @@ class Lexicon:
         """The lexicons `asking` made, by the words they read as ranked."""
         return {}
 
-    def which_asked(self, typed: Sequence[str]) -> Which | None:
-        """The place the first question word asking which place in `typed` asks for ("xã nào"
-        → a unit of the xã's tier; "nơi nào" → any unit), None when the query asks none."""
-        for at in range(len(typed)):
-            for words, level in self.which_words:
-                if _matches_at(typed, words, at):
-                    return Which(frozenset(lv.value for lv in same_tier(level)) if level else frozenset())
-        return None
+    def asks_place(self, typed: Sequence[str]) -> bool:
+        """Whether `typed` holds a question word asking which place ("xã nào", "nơi nào", "ở
+        đâu"): the query is then a question (`is_question`), and one about its matter whatever
+        polarity cue it holds (`_asks_beside`). Which level it asks for went with the reranker's
+        `place` feature, its one reader, in session 12 (docs/search-quality.md, Session 12: what
+        carries to unseen queries)."""
+        return any(_matches_at(typed, words, at) for at in range(len(typed)) for words in self.which_words)
 
     def asked(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> Cue | None:
         """Of the polarity cues `seen` in a query (their positions in `typed`, in order), the one
@@ -699,7 +697,7 @@ class Lexicon:
         for at, cue in named:
             end = at + len(cue.syllables)
             held.update(range(end, end + _entry_at(self.choosing, typed, end)))
-        if _frame(list(typed), self) or self.which_asked(typed) is not None \
+        if _frame(list(typed), self) or self.asks_place(typed) \
                 or any(a.alone for a in self.answers_asked(typed)):
             return True
         return any((_entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at))
@@ -760,7 +758,7 @@ class Lexicon:
 
     def _asks_by_words(self, typed: Sequence[str]) -> bool:
         """Whether a question word or frame makes the query a question, its answers aside."""
-        return bool(_frame(list(typed), self)) or self.which_asked(typed) is not None or any(
+        return bool(_frame(list(typed), self)) or self.asks_place(typed) or any(
             _entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at)
             for at in range(len(typed)))
 
@@ -1060,7 +1058,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
 
     A stopword entry holding LEVEL stands for one entry per level word of `levels` (core.levels,
     the one table of them): "[level] nào" is "xã nào", "thị trấn nào", "đặc khu nào"…; so does
-    an entry of `which` (intents.toml [which]), each asking for its level."""
+    an entry of `which` (intents.toml [which])."""
     read = reading or {}  # intents.toml [reading]: how a question is read for its polarity
     dictionary: dict[str, set[tuple[str, ...]]] = {}
     for line in dictionary_lines:
@@ -1121,20 +1119,18 @@ def compile_answer(table: Mapping[str, Any]) -> Answer:
     return Answer(phrases("asks"), phrases("holds"), phrases("unlike"), bool(table.get("alone", True)))
 
 
-def compile_which(table: Mapping[str, Any], levels: Sequence[str]
-                  ) -> tuple[tuple[tuple[str, ...], str | None], ...]:
-    """From intents.toml's [which] table: the words asking which place as (syllables, level
-    asked or None), longest first — a `level` entry once per level word (LEVEL in it), asking
-    for that level; an `any` entry asking for a unit of any level."""
-    asking: dict[tuple[str, ...], str | None] = {}
+def compile_which(table: Mapping[str, Any], levels: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    """From intents.toml's [which] table: the words asking which place as syllables, longest
+    first — a `level` entry once per level word (LEVEL in it); an `any` entry as written."""
+    asking: set[tuple[str, ...]] = set()
     for entry in table.get("level", ()):
         for level in levels if LEVEL in entry else ():
             if words := syllables_of(entry.replace(LEVEL, level)):
-                asking.setdefault(words, level)
+                asking.add(words)
     for entry in table.get("any", ()):
         if words := syllables_of(entry):
-            asking.setdefault(words, None)
-    return tuple(sorted(asking.items(), key=lambda e: (-len(e[0]), e[0])))
+            asking.add(words)
+    return tuple(sorted(asking, key=lambda words: (-len(words), words)))
 
 
 def word_list_entries(lines: Iterable[str], levels: Sequence[str]) -> Iterator[str]:
@@ -1302,19 +1298,6 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
-class Which:
-    """What a question asking which place ("xã nào …", "ở đâu …") wants an answer to name: a
-    unit of one of `levels` (the asked level's tier, core.levels.same_tier), of any level when
-    empty ("nơi nào", "cơ quan nào"). The words asking it make the query a question
-    (`Lexicon.is_question`). The reranker weighed, for such a question, how plainly a finding
-    says where (`place`) and whether it is a recommendation (`prescribed`) until session 12: on
-    the judged sets nobody had read when they were built, neither carried (docs/search-quality.md,
-    Session 12: what carries to unseen queries)."""
-
-    levels: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True, slots=True)
 class Part:
     """A word inside one of a group's terms ("trực tuyến" of "dịch vụ công trực tuyến").
 
@@ -1358,9 +1341,6 @@ class Plan:
     # which reads the concepts file: their instances rank the matter tier (`instances`), and the
     # reranker weighs a finding saying them (index/rerank.py: concepts_held) from here, not anew.
     concepts: tuple[Concept, ...] = ()
-    # The place a question asks for ("xã nào …": Which), None when it asks none: never required,
-    # never an engine's matter (the question word is dropped), read by the reranker.
-    which: Which | None = None
     # Whether the query is a question about a matter (Lexicon.asks_matter: "xã nào còn hồ sơ trễ
     # hạn", "vì sao … bị quá hạn"): the polarity it names is then the matter's, not a section of
     # the report (index/rerank.py: polarity_match); False for "đoàn kiểm tra kiến nghị gì".
@@ -1752,7 +1732,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words, restored), restored=tuple(restored),
                 related=_related(groups, lexicon, words, restored),
-                answer=answer, unlike=unlike, which=lexicon.which_asked(typed),
+                answer=answer, unlike=unlike,
                 question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)))
 
 

@@ -1,35 +1,39 @@
-"""Questions asking which place: read from the query (index/query.py: Plan.which), on questions as
-the genre writes them."""
+"""Questions asking which place: read from the query (index/query.py: Lexicon.asks_place), on
+questions as the genre writes them."""
 
 from __future__ import annotations
 
 import pytest
 
-from core.levels import COMMUNE_LEVELS, DISTRICT_LEVELS
-from index.query import compile_which, load_lexicon, plan_query
-
-COMMUNES = frozenset(level.value for level in COMMUNE_LEVELS)
-DISTRICTS = frozenset(level.value for level in DISTRICT_LEVELS)
+from index.query import compile_which, load_lexicon, parse, plan_query
 
 
-@pytest.mark.parametrize(("question", "levels"), [
-    ("xã nào chưa niêm yết đầy đủ thủ tục hành chính?", COMMUNES),
-    ("có xã nào trụ sở đóng cửa trong giờ làm việc không", COMMUNES),
-    ("những xã nào lãnh đạo không có mặt tại trụ sở khi đoàn đến kiểm tra", COMMUNES),
-    ("xa nao chua cap phieu hen", COMMUNES),  # typed without accents
-    ("phường nào còn hồ sơ trễ hạn", COMMUNES),  # one tier: a phường answers for a xã and back
-    ("huyện nào xếp cuối bảng chỉ số cải cách hành chính", DISTRICTS),
-    ("thị xã nào chưa cấp phiếu hẹn", DISTRICTS),  # the longest level word: thị xã, not xã
-    ("địa phương nào để hồ sơ trực tuyến chậm tiếp nhận quá 8 giờ?", frozenset()),
-    ("nơi nào bộ phận một cửa còn thiếu cơ sở vật chất, trang thiết bị", frozenset()),
-    ("có đơn vị nào còn dùng gmail cá nhân để trao đổi công việc không", frozenset()),
-    ("ở đâu còn công chức cấp xã chưa đạt chuẩn", frozenset()),  # "cấp xã" is the matter, not the ask
-    ("cơ quan nào chưa sử dụng văn bản điện tử", frozenset()),  # a level of no tier: any unit
+def typed(query: str) -> list[str]:
+    """The query's syllables as the plan reads them (index/query.py: analyse)."""
+    return [s for clause in parse(query).clauses for t in clause for s in t.syllables]
+
+
+def asks_place(query: str) -> bool:
+    return load_lexicon().asks_place(typed(query))
+
+
+@pytest.mark.parametrize("question", [
+    "xã nào chưa niêm yết đầy đủ thủ tục hành chính?",
+    "có xã nào trụ sở đóng cửa trong giờ làm việc không",
+    "những xã nào lãnh đạo không có mặt tại trụ sở khi đoàn đến kiểm tra",
+    "xa nao chua cap phieu hen",  # typed without accents
+    "phường nào còn hồ sơ trễ hạn",
+    "huyện nào xếp cuối bảng chỉ số cải cách hành chính",
+    "thị xã nào chưa cấp phiếu hẹn",
+    "địa phương nào để hồ sơ trực tuyến chậm tiếp nhận quá 8 giờ?",
+    "nơi nào bộ phận một cửa còn thiếu cơ sở vật chất, trang thiết bị",
+    "có đơn vị nào còn dùng gmail cá nhân để trao đổi công việc không",
+    "ở đâu còn công chức cấp xã chưa đạt chuẩn",
+    "cơ quan nào chưa sử dụng văn bản điện tử",  # a level of no tier: any unit
 ])
-def test_a_question_asking_which_place_names_the_levels_that_answer_it(question: str,
-                                                                        levels: frozenset[str]) -> None:
-    which = plan_query(question).which
-    assert which is not None and which.levels == levels
+def test_a_question_asking_which_place_is_read_as_one(question: str) -> None:
+    assert asks_place(question)
+    assert load_lexicon().is_question(typed(question))
 
 
 @pytest.mark.parametrize("query", [
@@ -39,7 +43,7 @@ def test_a_question_asking_which_place_names_the_levels_that_answer_it(question:
     "UBND xã chưa niêm yết thủ tục",  # a level word, no question
 ])
 def test_other_queries_ask_no_place(query: str) -> None:
-    assert plan_query(query).which is None
+    assert not asks_place(query)
 
 
 def test_the_question_word_is_still_dropped_from_the_required_words() -> None:
@@ -51,13 +55,13 @@ def test_the_question_word_is_still_dropped_from_the_required_words() -> None:
 def test_every_shipped_question_word_asking_a_place_is_dropped_from_the_required_words() -> None:
     # intents.toml [which] reads these words for the place asked; query_stopwords.txt must drop
     # them, else a question typed with one requires its words of every finding ("nơi đâu còn …").
-    for words, _level in load_lexicon().which_words:
-        plan = plan_query(" ".join(words) + " còn hồ sơ trễ hạn")
-        assert plan.which is not None and plan.dropped[:len(words)] == words, words
+    for words in load_lexicon().which_words:
+        query = " ".join(words) + " còn hồ sơ trễ hạn"
+        assert asks_place(query) and plan_query(query).dropped[:len(words)] == words, words
 
 
 def test_the_which_table_compiles_each_level() -> None:
     asking = compile_which({"level": ["[level] nào"], "any": ["nơi nào"]}, ["xã", "thị xã"])
-    assert asking == ((("thị", "xã", "nào"), "thị xã"), (("nơi", "nào"), None), (("xã", "nào"), "xã"))
+    assert asking == (("thị", "xã", "nào"), ("nơi", "nào"), ("xã", "nào"))
     assert compile_which({}, ["xã"]) == ()
-    assert (("xã", "nào"), "xã") in load_lexicon().which_words
+    assert ("xã", "nào") in load_lexicon().which_words
