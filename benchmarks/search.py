@@ -158,7 +158,7 @@ OTHER_WORDS = ("kiosk", "máy lấy số", "trụ sở vắng lặng", "vang lan
                "bưu điện", "ghế chờ", "email ca nhan")
 
 
-# Questions asking which place (index/query.py: Plan.which), over the same phrases: the plan reads
+# Questions asking which place (index/query.py: Lexicon.asks_place), over the same phrases: the plan reads
 # them as questions (their own latency class; the reranker's `place` feature, gone in session 12,
 # read each pooled finding's text for the place it names).
 WHICH_ASKS = ("xã nào còn", "xa nao chua", "huyện nào", "nơi nào chưa", "ở đâu còn", "đơn vị nào")
