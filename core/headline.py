@@ -45,14 +45,10 @@ def headline(lines: Sequence[str]) -> str | None:
 
     None when the first line (past navigation paths) is not written as a headline, or when no
     body follows it: a one-line text has no headline apart from its content."""
-    rest = [" ".join(line.split()) for line in lines]
-    rest = [line for line in rest if line]
-    skipped = 0
-    while rest and _above_headline(rest[0]) and skipped < NAVIGATION_LINES:
-        rest, skipped = rest[1:], skipped + 1
+    rest = _past_furniture(lines)
     if len(rest) < 2:
         return None
-    line = _TRAILING_STAMP.sub("", _LABEL.sub("", rest[0])).strip()
+    line = _unlabelled(rest[0])
     return line if is_headline(line) else None
 
 
@@ -64,17 +60,29 @@ def lead(lines: Sequence[str]) -> str | None:
     saying what the whole article is about (a province's wards after the merger, the late files
     of one centre) while its later sentences say one detail each without repeating it; the lead
     is that context where the text has no headline. None for a text without such a line."""
-    rest = [" ".join(line.split()) for line in lines]
-    rest = [line for line in rest if line]
-    skipped = 0
-    while rest and _above_headline(rest[0]) and skipped < NAVIGATION_LINES:
-        rest, skipped = rest[1:], skipped + 1
-    if len(rest) >= 2 and is_headline(_TRAILING_STAMP.sub("", _LABEL.sub("", rest[0])).strip()):
+    rest = _past_furniture(lines)
+    if len(rest) >= 2 and is_headline(_unlabelled(rest[0])):
         rest = rest[1:]
     for line in rest[:LEAD_LINES]:
         if not (_above_headline(line) or _heading_row(line)):
             return _cut(_LABEL.sub("", line))
     return None
+
+
+def _past_furniture(lines: Sequence[str]) -> list[str]:
+    """The non-blank lines, spaces collapsed, from the first one past what a page prints above
+    its headline (at most NAVIGATION_LINES of it): where headline and lead both start looking."""
+    rest = [" ".join(line.split()) for line in lines]
+    rest = [line for line in rest if line]
+    skipped = 0
+    while rest and _above_headline(rest[0]) and skipped < NAVIGATION_LINES:
+        rest, skipped = rest[1:], skipped + 1
+    return rest
+
+
+def _unlabelled(line: str) -> str:
+    """`line` without a metadata label opening it nor a time stamp closing it."""
+    return _TRAILING_STAMP.sub("", _LABEL.sub("", line)).strip()
 
 
 def _heading_row(line: str) -> bool:
