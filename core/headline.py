@@ -22,12 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from core.models import Document
+
 HEADLINE_MIN_WORDS = 5   # "Thành viên", "Xuất bản thông tin": a page's labels, not a headline
 HEADLINE_MAX_WORDS = 40  # syllables: past this the line is a paragraph
 HEADLINE_STOPPED_MAX = 20  # syllables up to which a line ending in "." may still be a headline
 LEAD_MAX_WORDS = 80      # syllables: a lead (sapo) is one to three sentences
 LEAD_LINES = 6           # lines past the headline where the lead is looked for
 NAVIGATION_LINES = 3     # lines a page prints above the headline, skipped
+HEAD_BLOCKS = 8          # a text's first paragraphs, where its headline and lead are looked for
 
 # A page's metadata label, or the "null" a page template prints for a field it lacks.
 _LABEL = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}(?:-\d{2})?(?:T[\d:]+)?|null|undefined)\s+",
@@ -50,6 +53,12 @@ def headline(lines: Sequence[str]) -> str | None:
         return None
     line = _unlabelled(rest[0])
     return line if is_headline(line) else None
+
+
+def opening_lines(document: Document) -> list[str]:
+    """The lines of the document's first HEAD_BLOCKS blocks: what headline and lead read."""
+    return [line for block in document.blocks[:HEAD_BLOCKS]
+            for line in document.text[block.start:block.end].splitlines()]
 
 
 def lead(lines: Sequence[str]) -> str | None:
