@@ -22,12 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from core.models import Document
+
 HEADLINE_MIN_WORDS = 5   # "Thành viên", "Xuất bản thông tin": a page's labels, not a headline
 HEADLINE_MAX_WORDS = 40  # syllables: past this the line is a paragraph
 HEADLINE_STOPPED_MAX = 20  # syllables up to which a line ending in "." may still be a headline
 LEAD_MAX_WORDS = 80      # syllables: a lead (sapo) is one to three sentences
 LEAD_LINES = 6           # lines past the headline where the lead is looked for
 NAVIGATION_LINES = 3     # lines a page prints above the headline, skipped
+HEAD_BLOCKS = 8          # a text's first paragraphs, where its headline and lead are looked for
 
 # A page's metadata label, or the "null" a page template prints for a field it lacks.
 _LABEL = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}(?:-\d{2})?(?:T[\d:]+)?|null|undefined)\s+",
@@ -45,15 +48,17 @@ def headline(lines: Sequence[str]) -> str | None:
 
     None when the first line (past navigation paths) is not written as a headline, or when no
     body follows it: a one-line text has no headline apart from its content."""
-    rest = [" ".join(line.split()) for line in lines]
-    rest = [line for line in rest if line]
-    skipped = 0
-    while rest and _above_headline(rest[0]) and skipped < NAVIGATION_LINES:
-        rest, skipped = rest[1:], skipped + 1
+    rest = _past_furniture(lines)
     if len(rest) < 2:
         return None
-    line = _TRAILING_STAMP.sub("", _LABEL.sub("", rest[0])).strip()
+    line = _unlabelled(rest[0])
     return line if is_headline(line) else None
+
+
+def opening_lines(document: Document) -> list[str]:
+    """The lines of the document's first HEAD_BLOCKS blocks: what headline and lead read."""
+    return [line for block in document.blocks[:HEAD_BLOCKS]
+            for line in document.text[block.start:block.end].splitlines()]
 
 
 def lead(lines: Sequence[str]) -> str | None:
@@ -64,17 +69,29 @@ def lead(lines: Sequence[str]) -> str | None:
     saying what the whole article is about (a province's wards after the merger, the late files
     of one centre) while its later sentences say one detail each without repeating it; the lead
     is that context where the text has no headline. None for a text without such a line."""
-    rest = [" ".join(line.split()) for line in lines]
-    rest = [line for line in rest if line]
-    skipped = 0
-    while rest and _above_headline(rest[0]) and skipped < NAVIGATION_LINES:
-        rest, skipped = rest[1:], skipped + 1
-    if len(rest) >= 2 and is_headline(_TRAILING_STAMP.sub("", _LABEL.sub("", rest[0])).strip()):
+    rest = _past_furniture(lines)
+    if len(rest) >= 2 and is_headline(_unlabelled(rest[0])):
         rest = rest[1:]
     for line in rest[:LEAD_LINES]:
         if not (_above_headline(line) or _heading_row(line)):
             return _cut(_LABEL.sub("", line))
     return None
+
+
+def _past_furniture(lines: Sequence[str]) -> list[str]:
+    """The non-blank lines, spaces collapsed, from the first one past what a page prints above
+    its headline (at most NAVIGATION_LINES of it): where headline and lead both start looking."""
+    rest = [" ".join(line.split()) for line in lines]
+    rest = [line for line in rest if line]
+    skipped = 0
+    while rest and _above_headline(rest[0]) and skipped < NAVIGATION_LINES:
+        rest, skipped = rest[1:], skipped + 1
+    return rest
+
+
+def _unlabelled(line: str) -> str:
+    """`line` without a metadata label opening it nor a time stamp closing it."""
+    return _TRAILING_STAMP.sub("", _LABEL.sub("", line)).strip()
 
 
 def _heading_row(line: str) -> bool:

@@ -95,6 +95,9 @@ def _before_body(text: str, h: Headings) -> str:
 
 
 def _subject_title(head: list[str], h: Headings) -> str | None:
+    """The letter's subject line ("V/v ..."), its wrapped continuation joined. Why a line ending
+    in a full stop is not one: a heading's summary of content (trích yếu) is set without a final
+    stop (Nghị định 30/2020/NĐ-CP), while "Về việc ..." also opens sentences of the body."""
     for i, line in enumerate(head):
         prefix = next((p for p in h.subject_prefixes if line.startswith(p)), None)
         if prefix is None or len(line) <= len(prefix) + 3:
@@ -104,6 +107,8 @@ def _subject_title(head: list[str], h: Headings) -> str | None:
             if not follow or not follow[0].islower():
                 break  # a subject wrapped over lines continues in lower case
             parts.append(follow)
+        if parts[-1].endswith("."):
+            continue  # a sentence of the body ("Về việc này, Phó Thủ tướng yêu cầu ..."), not a subject
         return " ".join(parts)
     return None
 

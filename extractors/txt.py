@@ -5,26 +5,28 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from core.headline import headline
+from core.headline import HEAD_BLOCKS, headline
 from core.models import Document, document_from_blocks
 from core.settings import Settings
 from extractors._common import default_doc_id, make_source, split_paragraphs
 from extractors.boilerplate import clean_boilerplate
 from extractors.encoding import decode_bytes
+from extractors.title import choose_title
 
 LOGGER = logging.getLogger(__name__)
 
-HEAD_PARAGRAPHS = 8  # the title is looked for in the first paragraphs only
-
 
 def read_txt(path: Path, *, settings: Settings, doc_id: str | None = None) -> Document:
-    """The title is the headline an article's dump opens with (core.headline: its first line
-    when written as a headline, not the lead paragraph a dump copied from below it), else none."""
+    """The title is an administrative document's own heading (extractors.title, as every reader
+    reads it: the kind line and its subject, or "V/v …"), else the headline an article's dump
+    opens with (core.headline: its first line when written as a headline, not the lead paragraph
+    a dump copied from below it), else none. Why both: a plain text is as often a report saved
+    as text as a news page, and a report's first short line is its letterhead or the motto."""
     data = path.read_bytes()
     text, encoding = decode_bytes(data)
     paragraphs = split_paragraphs(clean_boilerplate(text))
-    lines = [line for p in paragraphs[:HEAD_PARAGRAPHS] for line in p.split("\n")]
-    title = headline(lines)
+    lines = [line for p in paragraphs[:HEAD_BLOCKS] for line in p.split("\n")]
+    title = choose_title(lines, None) or headline(lines)
     source = make_source(path, data, "txt", f"txt.{encoding}", title=title or None)
     return document_from_blocks(
         default_doc_id(path, doc_id), [(p, None, "paragraph", None) for p in paragraphs], source

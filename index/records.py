@@ -22,15 +22,13 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from core.attribution import attribute
-from core.headline import lead
+from core.headline import lead, opening_lines
 from core.levels import DISTRICT_LEVELS
 from core.models import Document, Extraction, Finding, Unit
 from core.normalize import match_key, nfc
 from index.base import FindingRecord
 
 LOGGER = logging.getLogger(__name__)
-
-LEAD_BLOCKS = 8  # the lead is looked for in the document's first blocks
 
 # The units containing a unit ("level name"), told the match keys of the districts its document
 # names (nlp.unit_containers.containers).
@@ -51,9 +49,7 @@ def record_year(extraction: Extraction, published: str | None) -> int | None:
 
 def document_lead(document: Document) -> str | None:
     """The document's lead paragraph (core.headline.lead), read from its first blocks' lines."""
-    lines = [line for block in document.blocks[:LEAD_BLOCKS]
-             for line in document.text[block.start:block.end].splitlines()]
-    return lead(lines)
+    return lead(opening_lines(document))
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

@@ -824,9 +824,6 @@ class _TextSearch:
                                      [*fields, key]))
         return _union(parts)
 
-    def _expression(self, alt: Alternative) -> str:
-        return _expression(alt)
-
     def every_group(self) -> IntArray:
         """The findings matching every group: one FTS5 query ANDing the groups of one
         alternative (FTS5 walks the rarest list and skips); the others (synonyms, a unit, a
@@ -837,7 +834,7 @@ class _TextSearch:
         alone = [len(g.alternatives) == 1 and not (g.unit or g.doc_number) for g in self.plan.groups]
         sets = [self._group_at(k) for k, single in enumerate(alone) if not single or sum(alone) == 1]
         if sum(alone) > 1:
-            sets.append(self._ids(" AND ".join(f"({self._expression(g.alternatives[0])})"
+            sets.append(self._ids(" AND ".join(f"({_expression(g.alternatives[0])})"
                                                for g, single in zip(self.plan.groups, alone, strict=True)
                                                if single)))
         return _every(sets)

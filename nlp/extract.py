@@ -13,12 +13,10 @@ import time
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from core.headline import headline
+from core.headline import headline, opening_lines
 from core.models import Block, Document, Extraction
 from nlp.agencies import agency_units
 from nlp.load import default_pipeline
-
-_TITLE_BLOCKS = 8  # the headline is looked for in the first blocks only
 
 
 def _title(document: Document) -> str | None:
@@ -26,9 +24,7 @@ def _title(document: Document) -> str | None:
     dump's first line when written as a headline; the lead paragraph is no title)."""
     if document.source.title:
         return document.source.title
-    lines = [line for block in document.blocks[:_TITLE_BLOCKS]
-             for line in document.text[block.start:block.end].splitlines()]
-    return headline(lines)
+    return headline(opening_lines(document))
 
 
 def run_pipeline(document: Document, nlp: Language) -> tuple[Doc, dict[str, float]]:

@@ -41,6 +41,15 @@ def test_a_letter_is_titled_by_its_subject_line_with_its_wrapped_continuation() 
         "V/v báo cáo kết quả kiểm tra công tác cải cách hành chính năm 2019"
 
 
+def test_a_body_sentence_opening_with_the_subject_prefix_is_no_subject() -> None:
+    """"Về việc này, ..." in the body is a sentence (it ends in a stop), not a letter's subject."""
+    lines = ["Báo chí phản ánh tình trạng chậm trễ tại một số sở, ngành.",
+             "Về việc này, Phó Thủ tướng yêu cầu Bộ Nội vụ kiểm tra, làm rõ và báo cáo trước ngày 25/4."]
+    assert heading_title(lines) is None
+    subject = "Về việc kiểm tra công tác cải cách hành chính năm 2019"
+    assert heading_title(["Số: 12/UBND-VP", subject, "Kính gửi: UBND các xã"]) == subject
+
+
 def test_a_report_is_titled_by_its_kind_line_and_the_subject_under_it() -> None:
     assert heading_title(REPORT) == "BÁO CÁO Kết quả kiểm tra công tác cải cách hành chính năm 2022"
 

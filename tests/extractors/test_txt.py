@@ -59,3 +59,16 @@ def test_a_dump_opening_with_its_lead_gets_no_title(tmp_path: Path, settings) ->
         " tiếp nhận và xử lý quá hạn trên Cổng Dịch vụ công quốc gia của các xã sau sáp nhập.\n\n"
         "Theo báo cáo, nhiều xã còn để hồ sơ quá hạn.\n", encoding="utf-8")
     assert read(path, settings=settings).source.title is None
+
+
+def test_a_report_saved_as_text_is_titled_by_its_heading_not_its_motto(tmp_path: Path, settings) -> None:
+    """A report's letterhead rows are short lines above its body, as a headline is: its own
+    heading (the kind line and the subject under it) is its title, as in its PDF or DOCX."""
+    path = tmp_path / "bao-cao.txt"
+    path.write_text(
+        "UBND TỈNH NGHỆ AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 12/BC-UBND\nNghệ An, ngày 3 tháng 5 năm 2020\n\nBÁO CÁO\n"
+        "Kết quả kiểm tra công tác cải cách hành chính năm 2020\n\n"
+        "Thực hiện Kế hoạch số 5/KH-UBND, đoàn kiểm tra đã làm việc tại 5 xã.\n", encoding="utf-8")
+    assert read(path, settings=settings).source.title == (
+        "BÁO CÁO Kết quả kiểm tra công tác cải cách hành chính năm 2020")
