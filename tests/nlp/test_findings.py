@@ -873,6 +873,13 @@ def test_a_cause_given_after_a_shortfall_is_not_a_finding_of_its_own() -> None:
         ("shortcoming", "Trên Cổng Dịch vụ công, tỉnh còn 312 hồ sơ đang xử lý quá hạn")]
 
 
+def test_a_sentence_naming_the_cause_of_a_shortcoming_judges_the_inspected() -> None:
+    text = "Công tác CCHC còn hạn chế. Nguyên nhân chính là do người đứng đầu chưa quan tâm chỉ đạo."
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Công tác CCHC còn hạn chế"),
+        ("shortcoming", "Nguyên nhân chính là do người đứng đầu chưa quan tâm chỉ đạo")]
+
+
 def test_ghi_nhan_before_a_clause_of_its_own_is_a_lead_in_before_the_merits_noted_it_stays() -> None:
     noted = find_findings("Tại thời điểm kiểm tra, đoàn ghi nhận UBND xã Tân Hòa có bố trí phòng tiếp công"
                           " dân và phân công công chức trực theo quy định.")
