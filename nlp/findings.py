@@ -312,9 +312,12 @@ def _is_fragment(text: str) -> bool:
     """A paragraph of a few words opening in lower case, without a full stop or a list marker
     ("hồ sơ đúng hạn" under "tỉnh ... đã giải quyết" in a site's counter widget whose figures did
     not survive the dump): the tail of a broken line or a widget's label, no statement of its own,
-    even when a cue word sits in it. A list item keeps its marker; a statement opens with a capital."""
+    even when a cue word sits in it. A list item keeps its marker, or the ";" the genre ends its
+    items with when the marker was lost ("thiếu sổ theo dõi;" after "còn một số hạn chế sau:");
+    a statement opens with a capital."""
     first = text.lstrip()[:1]
     return (first.isalpha() and first.islower() and not _ends_sentence(text)
+            and not text.rstrip().endswith(";")
             and _word_count(text) <= FRAGMENT_MAX_WORDS and not _LIST_MARKER.match(text))
 
 

@@ -410,7 +410,10 @@ NON_FINDING = (
     # A cause given after a shortfall ("..., phần lớn do người dân bổ sung hồ sơ chậm"): it explains
     # the finding before it and judges nothing of its own (often citizens' behaviour, which the
     # annotation guide excludes); a finding stating its cause has a subject first ("61% ... là do").
-    r"^(?:phần lớn|phần nhiều|chủ yếu|một phần|nguyên nhân(?: chính| chủ yếu)?)(?: là)? do\b",
+    # Not "Nguyên nhân (chính) là do ...": it opens a sentence of its own, an inspection report's
+    # cause of its shortcomings ("Nguyên nhân chính là do người đứng đầu chưa quan tâm chỉ đạo"),
+    # which judges the inspected as the causes listed after "Thứ nhất, ..." do.
+    r"^(?:phần lớn|phần nhiều|chủ yếu|một phần)(?: là)? do\b",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ| cải cách hành chính| cchc)*(?: của [^,]{0,40})?"
     r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b"
     r"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",

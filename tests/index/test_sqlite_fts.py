@@ -428,6 +428,30 @@ def test_a_search_reuses_the_last_ones_match_lists_only_while_the_data_is_the_sa
     assert [h.record.finding_id for h in backend.search(query).hits] == ["b", "a"]
 
 
+def test_recent_match_lists_stay_within_their_rowids_and_drop_the_least_recently_used(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """_RecentLists holds at most `capacity` rowids: a list read again moves to the back, the
+    least recently used goes first, a list larger than the whole capacity is never kept; its
+    counts (bm25's idf) outlive the lists dropped, up to COUNTED_PHRASES, then start afresh."""
+    def ids(n: int) -> np.ndarray:
+        return np.arange(n, dtype=np.int64)
+
+    recent = sqlite_fts._RecentLists((1, 0), capacity=5)
+    recent.keep("a", ids(3))
+    recent.keep("b", ids(2))
+    assert recent.get("a") is not None and recent.size == 5  # "a" now the most recently used
+    recent.keep("c", ids(2))
+    assert list(recent.lists) == ["a", "c"] and recent.size == 5 and recent.get("b") is None
+    recent.keep("d", ids(6))
+    assert recent.get("d") is None and list(recent.lists) == ["a", "c"] and recent.size == 5
+    assert recent.counts == {"a": 3, "b": 2, "c": 2, "d": 6}
+    shared = recent.get("c")
+    assert shared is not None and not shared.flags.writeable  # later searches read the same array
+    monkeypatch.setattr(sqlite_fts, "COUNTED_PHRASES", 4)
+    recent.keep("e", ids(1))
+    assert recent.counts == {"e": 1}
+
+
 def _back_to_v2(conn: sqlite3.Connection) -> None:
     """Undo v3: no token counts or repeated words."""
     conn.execute("DROP TABLE fts_repeats")

@@ -858,6 +858,14 @@ def test_a_few_lower_case_words_left_of_a_widget_are_not_a_finding() -> None:
     assert _pairs(find_findings(text)) == [("strength", "xã Tân Hòa giải quyết hồ sơ đúng hạn")]
 
 
+def test_a_short_lower_case_item_ending_with_a_semicolon_is_a_list_item_not_a_fragment() -> None:
+    text = ("Đoàn đã làm việc với UBND xã Tân An.\n\nQua kiểm tra, UBND xã còn một số hạn chế sau:\n\n"
+            "chưa niêm yết thủ tục;\n\nthiếu sổ theo dõi;\n\nkhông có phiếu hẹn.\n")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "chưa niêm yết thủ tục"), ("shortcoming", "thiếu sổ theo dõi"),
+        ("shortcoming", "không có phiếu hẹn")]
+
+
 def test_the_superiors_decision_on_a_proposal_judges_nobody() -> None:
     text = ("UBND tỉnh đồng ý với đề xuất của Sở Nội vụ, phê duyệt kết quả Chỉ số CCHC năm 2023 của các"
             " huyện; không công bố kết quả xếp hạng của các sở, ngành; đồng thời không tổ chức hội nghị"
@@ -871,6 +879,13 @@ def test_a_cause_given_after_a_shortfall_is_not_a_finding_of_its_own() -> None:
             " hồ sơ chậm, đến nay đã được xử lý xong.")
     assert _pairs(find_findings(text)) == [
         ("shortcoming", "Trên Cổng Dịch vụ công, tỉnh còn 312 hồ sơ đang xử lý quá hạn")]
+
+
+def test_a_sentence_naming_the_cause_of_a_shortcoming_judges_the_inspected() -> None:
+    text = "Công tác CCHC còn hạn chế. Nguyên nhân chính là do người đứng đầu chưa quan tâm chỉ đạo."
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Công tác CCHC còn hạn chế"),
+        ("shortcoming", "Nguyên nhân chính là do người đứng đầu chưa quan tâm chỉ đạo")]
 
 
 def test_ghi_nhan_before_a_clause_of_its_own_is_a_lead_in_before_the_merits_noted_it_stays() -> None:
