@@ -216,6 +216,11 @@ class Finding:
     # "level name" (Unit.label): a district and its seat town often share a name ("huyện Cam Lộ",
     # "thị trấn Cam Lộ"), and the passage is about one of them.
     passage_units: tuple[str, ...] = ()
+    # Where the finding before it in its sentence starts, when a rule that says both have one
+    # subject split them at a comma (nlp.findings: the negation or the verb said again, a run of
+    # short faults): it judges the units that one names unless it names its own (nlp.components).
+    # Read while units are assigned, not stored: the units it gave are.
+    subject_of: int | None = None
 
     def finding_id(self, doc_id: str) -> str:
         """Derived from the document and the span, so re-extraction replaces, never duplicates."""

@@ -143,10 +143,14 @@ class FindingsComponent:
         text, bounds = text_of(doc), token_bounds(doc)
         folded, form = fold(text), form_of(doc)
         findings, judged = [], []
+        names_at: dict[int, tuple[str, ...]] = {}  # a finding's start -> the units it names
         for f in find_findings(text, form=form):
             named = judged_units(text, f.start, f.end, units, folded)
             judged.extend(judged_units(text, f.start, f.end, units, folded, subjects_only=True))
             names = tuple(dict.fromkeys(m.unit.name for m in named))
+            if not names and f.subject_of is not None:
+                names = names_at.get(f.subject_of, ())  # split off a finding of the same subject
+            names_at[f.start] = names
             findings.append(replace(f, units=names, words=words_in(text, bounds, f.start, f.end)))
         doc._.units = with_judged_as_inspected(list(units), judged)
         carried = carried_units(text, [(f.start, f.end, bool(f.units)) for f in findings], doc._.units,

@@ -469,8 +469,11 @@ def _first_item(form: str) -> str:
     return form
 
 
-def _matters(text: str, doc_form: str, clause: Span, complaint: bool = False) -> list[tuple[int, int]]:
-    """Split a clause at commas that open a new subject with its own judgement.
+def _matters(text: str, doc_form: str, clause: Span,
+             complaint: bool = False) -> list[tuple[int, int, bool]]:
+    """Split a clause at commas that open a new subject with its own judgement, or a second fault or
+    act of the same subject; each part as (start, end, whether it shares the subject of the part
+    before it), so the units that part names are its too (`Finding.subject_of`).
 
     "ứng dụng tốt phần mềm ..., tỷ lệ hồ sơ đều giải quyết đúng hẹn" is two matters: both sides
     judge, and the right side starts with a subject of its own. A list of nouns ("cán bộ, công
@@ -481,8 +484,8 @@ def _matters(text: str, doc_form: str, clause: Span, complaint: bool = False) ->
     faults with no cue of their own, each with its subject: "và" before a new subject of some
     length ("Sở A hiện có 6 Phó giám đốc và một số công chức Phòng B dùng xe công ...") is two.
     """
-    parts: list[tuple[int, int]] = []
-    start = clause.start
+    parts: list[tuple[int, int, bool]] = []
+    start, shared = clause.start, False
     for match in _rx(rf",\s+|{cues.SUBJECT_JOIN}").finditer(doc_form, clause.start, clause.end):
         cut, resume = match.start(), match.end()
         left, right = text[start:cut], text[resume:clause.end]
@@ -497,19 +500,22 @@ def _matters(text: str, doc_form: str, clause: Span, complaint: bool = False) ->
                     and _word_count(right) > 2 * MIN_WORDS and left_score == 0
                     and bool(_rx(cues.SUBJECT_START).match(right_form)))
         if reported:
-            parts.append((start, cut))
-            start = resume
+            parts.append((start, cut, shared))
+            start, shared = resume, False
             continue
         new_subject = judged_sides and bool(_rx(cues.SUBJECT_START).match(right_form))
         demand = left_verdict == RECOMMENDATION
         clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(right_item))
         if "," not in match.group() and not (new_subject and clause_after and not demand):
             continue  # "và" joins two matters only before a judged subject of its own, never in a demand
-        if (new_subject or _fault_items(left_form, right_form) or _negation_repeated(left_form, right_form)
-                or _second_act(left_form, doc_form[cut:clause.end])):
-            parts.append((start, cut))
-            start = resume
-    parts.append((start, clause.end))
+        # the subject said before the comma is the subject of a fault or an act said after it
+        same_subject = not new_subject and (
+            _fault_items(left_form, right_form) or _negation_repeated(left_form, right_form)
+            or _second_act(left_form, doc_form[cut:clause.end]))
+        if new_subject or same_subject:
+            parts.append((start, cut, shared))
+            start, shared = resume, same_subject
+    parts.append((start, clause.end, shared))
     return parts
 
 
@@ -602,20 +608,21 @@ def _demand_cells_apart(text: str, doc_form: str, spans: list[Span]) -> list[Spa
     return apart
 
 
-def _pieces(text: str, doc_form: str, body: Span) -> list[tuple[int, int, str | None]]:
-    """The trimmed candidate spans of a sentence body, with what their lead-ins announced."""
-    pieces: list[tuple[int, int, str | None]] = []
+def _pieces(text: str, doc_form: str, body: Span) -> list[tuple[int, int, str | None, bool]]:
+    """The trimmed candidate spans of a sentence body, with what their lead-ins announced and
+    whether each shares the subject of the piece before it (`_matters`)."""
+    pieces: list[tuple[int, int, str | None, bool]] = []
     joined = _addressees_joined(text, doc_form, clauses(text, body))
     for clause in _demand_cells_apart(text, doc_form, joined):
         complaint = bool(_rx(cues.COMPLAINT_LEAD).match(doc_form[clause.start:clause.end]))
         start, end, announced = _trim_leadins(text, doc_form, clause.start, clause.end)
         start, end = _strip(text, start, _without_attribution(doc_form, start, end))
         trimmed = Span(start, end, text[start:end])
-        for index, (p_start, p_end) in enumerate(_matters(text, doc_form, trimmed, complaint)):
+        for index, (p_start, p_end, shared) in enumerate(_matters(text, doc_form, trimmed, complaint)):
             if index:
                 p_start, p_end, _ = _trim_leadins(text, doc_form, p_start, p_end)
             # a complaint's faults are each what its lead reports (_matters), not its first's detail
-            pieces.append((p_start, p_end, announced if index == 0 or complaint else None))
+            pieces.append((p_start, p_end, announced if index == 0 or complaint else None, shared))
     return pieces
 
 
@@ -690,7 +697,7 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     pending: int | None = None
     pieces = _pieces(text, doc_form, body)
     previous_end = body.start
-    for index, (start, end, announced) in enumerate(pieces):
+    for index, (start, end, announced, shared) in enumerate(pieces):
         piece, form = text[start:end], doc_form[start:end]
         if pending is not None and _rx(cues.CONTRAST_OPEN).search(doc_form, previous_end, start):
             if ";" in doc_form[previous_end:start]:  # a conceded item, not a setting ("chiều 2/2, nhưng")
@@ -714,8 +721,7 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
             own_fault = bool(announced and index)  # a complaint's later fault (_pieces) stands alone
             if found and not own_fault and ("như" in doc_form[found[-1].start:found[-1].end].split()
                                             or index == len(pieces) - 1 and not _own_predicate(form)):
-                merged = found[-1]
-                found[-1] = Finding(merged.polarity, merged.area, text[merged.start:end], merged.start, end)
+                found[-1] = replace(found[-1], text=text[found[-1].start:end], end=end)
                 continue
             # (not before a complaint's next fault, which its lead announces: _pieces)
             if own.total == 0 and index < len(pieces) - 1 and not pieces[index + 1][2]:
@@ -727,10 +733,13 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
         if polarity is None:
             pending = None
             continue
+        # split off the piece before it, which is found[-1] unless it was dropped or held back
+        subject_of = (found[-1].start if shared and pending is None and found
+                      and found[-1].end == pieces[index - 1][1] else None)
         if pending is not None:
             start, pending = pending, None
         found.append(Finding(Polarity(polarity), Area(classify_form(doc_form[start:end])), text[start:end],
-                             start, end))
+                             start, end, subject_of=subject_of))
         previous = polarity
     found = _distributions_joined(text, doc_form, found)
     if found:
@@ -749,8 +758,8 @@ def _distributions_joined(text: str, doc_form: str, found: list[Finding]) -> lis
         if (last is not None and last.polarity == finding.polarity
                 and doc_form[last.end:finding.start].strip() == ";"
                 and count.match(doc_form, last.start) and count.match(doc_form, finding.start)):
-            joined[-1] = Finding(last.polarity, Area(classify_form(doc_form[last.start:finding.end])),
-                                 text[last.start:finding.end], last.start, finding.end)
+            joined[-1] = replace(last, area=Area(classify_form(doc_form[last.start:finding.end])),
+                                 text=text[last.start:finding.end], end=finding.end)
         else:
             joined.append(finding)
     return joined

@@ -226,6 +226,8 @@ def test_a_negation_said_again_before_a_clause_opens_a_second_fault() -> None:
         ("shortcoming", "Tại UBND xã Minh Tân, công chức trực một cửa không mặc đồng phục theo quy định"),
         ("shortcoming", "không có người hướng dẫn công dân tại khu vực chờ của bộ phận một cửa"),
     ]
+    first, second = find_findings(text)
+    assert (first.subject_of, second.subject_of) == (None, first.start)  # the split says: one subject
 
 
 def test_a_negation_said_again_after_a_list_of_objects_opens_a_second_fault() -> None:
@@ -646,6 +648,15 @@ def test_a_verb_said_again_after_a_comma_opens_a_second_accomplishment() -> None
                   "có quyết định phân công nhiệm vụ cho từng công chức đầy đủ.") == [
         "có ban hành kế hoạch tuyên truyền CCHC năm 2021",
         "có quyết định phân công nhiệm vụ cho từng công chức đầy đủ"]
+    first, second = find_findings("Ưu điểm: có ban hành kế hoạch tuyên truyền CCHC năm 2021, "
+                                  "có quyết định phân công nhiệm vụ cho từng công chức đầy đủ.")
+    assert second.subject_of == first.start
+
+
+def test_a_new_subject_after_a_comma_shares_no_subject_with_the_piece_before() -> None:
+    found = find_findings("Hạn chế: Chưa có sáng kiến cải cách thủ tục hành chính và tỷ lệ hồ sơ nộp trực "
+                          "tuyến của xã vẫn còn thấp.")
+    assert len(found) == 2 and [f.subject_of for f in found] == [None, None]
 
 
 def test_va_before_a_judged_subject_of_its_own_joins_two_findings() -> None:

@@ -107,3 +107,29 @@ def test_a_passage_unit_round_trips_through_the_stored_extraction(nlp: Language)
     again = Extraction.from_dict(extraction.to_dict())
     assert [f.passage_units for f in again.findings] == [f.passage_units for f in extraction.findings]
     assert any(f.passage_units for f in again.findings)
+
+
+def _units(nlp: Language, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.text, f.units) for f in _extract(nlp, text).findings]
+
+
+def test_a_second_fault_split_off_by_its_negation_said_again_names_the_first_ones_unit(nlp: Language) -> None:
+    text = ("Tại UBND xã Minh Tân, công chức trực một cửa không mặc đồng phục theo quy định, "
+            "không có người hướng dẫn công dân tại khu vực chờ của bộ phận một cửa.\n")
+    assert _units(nlp, text) == [
+        ("Tại UBND xã Minh Tân, công chức trực một cửa không mặc đồng phục theo quy định", ("Minh Tân",)),
+        ("không có người hướng dẫn công dân tại khu vực chờ của bộ phận một cửa", ("Minh Tân",))]
+
+
+def test_a_second_act_split_off_by_its_verb_said_again_names_the_first_ones_unit(nlp: Language) -> None:
+    text = ("UBND xã Tân Phú đã ban hành Kế hoạch kiểm tra công vụ năm 2022 đầy đủ nội dung, "
+            "ban hành Quy chế làm việc của bộ phận một cửa đúng quy định.\n")
+    assert [units for _, units in _units(nlp, text)] == [("Tân Phú",), ("Tân Phú",)]
+
+
+def test_a_piece_of_a_new_subject_split_off_at_a_comma_takes_no_unit_from_the_one_before(
+        nlp: Language) -> None:
+    text = ("UBND xã Minh Tân ứng dụng tốt phần mềm một cửa điện tử trong tiếp nhận hồ sơ, "
+            "tỷ lệ hồ sơ giải quyết đúng hẹn còn thấp so với kế hoạch.\n")
+    found = _units(nlp, text)
+    assert len(found) == 2 and found[0][1] == ("Minh Tân",) and found[1][1] == ()
