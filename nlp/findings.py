@@ -374,6 +374,24 @@ def _is_subheading(text: str, form: str) -> bool:
     return _cue_scores(rest).total == 0 and not _acts(rest)
 
 
+def _is_body_subheading(paras: list[Span], index: int, form: str, state: _State) -> bool:
+    """A news article's subheading inside its body ("Tập trung giải quyết dứt điểm những tồn đọng
+    trong CCHC" between two paragraphs): the press titles a part of the article with a subject-less
+    call to act, one line opening in a capital with an action verb, no comma and no stop, between
+    paragraphs that end their sentences. It names what the part is about, no demand of anyone. A
+    caption that judges ("Tại xã X công chức có mặt chưa đầy đủ") names its subject, and a report's
+    demands run as items after a lead-in ending in ":" or under a section of demands, so neither
+    is taken for it."""
+    if index == 0 or index + 1 >= len(paras) or state.lead_list or state.section == RECOMMENDATION:
+        return False
+    text = paras[index].text.strip()
+    if (_ends_sentence(text) or text[-1:] in ";:" or "," in text or not text[:1].isupper()
+            or _LIST_MARKER.match(text)):
+        return False
+    return (_ends_sentence(paras[index - 1].text) and _ends_sentence(paras[index + 1].text)
+            and bool(_rx(cues.ACTION_START).match(form.strip())))
+
+
 def _fault_summary(text: str, form: str) -> bool:
     """A sentence that only announces faults ("Tuy nhiên, một số đơn vị còn có thiếu sót.", "... nêu
     một số tồn tại, khó khăn khi thực hiện nhiệm vụ"), maybe with their scope; a demand to remedy
@@ -853,7 +871,8 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
     state = _State()
     found: list[Finding] = []
     closing = _closing_start(doc_form)
-    for para in paragraphs(text):
+    paras = paragraphs(text)
+    for para_index, para in enumerate(paras):
         if para.start >= closing:
             break
         is_heading, section = _section_of(para.text, doc_form[para.start:para.end])
@@ -869,7 +888,8 @@ def find_findings(text: str, form: str | None = None) -> list[Finding]:
             if _is_headline(para.text):
                 continue  # a headline or site furniture above the article
             state.seen_body = True
-        if _is_furniture(para.text, doc_form[para.start:para.end]) or _is_fragment(para.text):
+        if (_is_furniture(para.text, doc_form[para.start:para.end]) or _is_fragment(para.text)
+                or _is_body_subheading(paras, para_index, doc_form[para.start:para.end], state)):
             continue
         if _lead_list_ended(state, para.text, doc_form[para.start:para.end]):
             state.section, state.lead_list = state.heading, False

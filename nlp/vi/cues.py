@@ -450,6 +450,25 @@ SENTENCE_NON_FINDING = (
     r"\b(?:làm việc (?:tại|với)|kiểm tra (?:tại|đột xuất|thực tế)|đến kiểm tra"
     r"|có buổi làm việc|đi kiểm tra|khảo sát|đến thăm|thăm|cho biết|thông tin|chủ trì|dẫn đầu)\b"
     r"(?![^.;]*\b(?:đánh giá|ghi nhận|biểu dương|đề nghị|yêu cầu|kiến nghị|phê bình|nhắc nhở)\b)",
+    # The purpose an inspection is held for, in the genre's stock formula ("nhằm kịp thời phát
+    # hiện, chấn chỉnh những thiếu sót, khuyết điểm ...", "UBND huyện kịp thời phát hiện, chấn chỉnh
+    # ..."): to detect and correct is the inspecting side's task, an aim and not a result (the
+    # guide: the inspecting body's own plans are no findings); its fault words name what it looks
+    # for. Told as done ("đã kịp thời phát hiện, chấn chỉnh"), a unit's own self-check is a result.
+    r"^(?:(?!\bđã\b)[^.;])*?\bphát hiện(?:,| và) (?:chấn chỉnh|xử lý|uốn nắn|khắc phục)\b",
+    # The inspecting side's follow-up told after the check ("... đi kiểm tra ... Qua đó, kịp thời
+    # chỉ đạo các cấp tháo gỡ vướng mắc"): "qua đó" points back at the check, and with no subject
+    # of its own the act is the checker's, what it did with what it saw, not a judgement of the
+    # checked. A follow-up naming its demand's addressee and content ("Qua đó, Đoàn kiểm tra
+    # cũng yêu cầu xã ...") has a subject and stays a recommendation.
+    r"^qua đó,? (?:đã )?kịp thời (?:chỉ đạo|hướng dẫn|chấn chỉnh|tháo gỡ|xử lý|đôn đốc)\b",
+    # The inspecting team issuing its notice or conclusion ("Tổ kiểm tra đã ra thông báo cụ thể kết
+    # quả kiểm tra, nêu rõ nhận định, đánh giá của từng thành viên ..."): the paperwork of the
+    # inspection; the judgements are told where the notice's content is, unless this sentence
+    # itself carries a demand or a fault.
+    r"\b(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ)*(?: đã| cũng| vừa)* (?:ra|ban hành|gửi)"
+    r" (?:văn bản )?(?:thông báo|kết luận)\b"
+    r"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|ghi nhận|biểu dương|phê bình|nhắc nhở|chưa|còn|không)\b)",
 )
 
 # What opens an item of a list of unit or agency names, besides a capital letter

@@ -924,3 +924,56 @@ def test_a_text_ending_in_a_whole_word_without_a_stop_is_not_cut() -> None:
     text = "Lãnh đạo xã đều không biết những cán bộ, công chức vắng mặt đang đi đâu"
     found = find_findings("Xã niêm yết đầy đủ thủ tục hành chính.\n\n" + text)
     assert [f.text for f in found][1:] == [text]
+
+
+def test_an_inspections_stated_purpose_is_no_finding() -> None:
+    text = ("Hằng năm, huyện tổ chức kiểm tra công tác CCHC tại các xã. UBND huyện kịp thời phát hiện,"
+            " chấn chỉnh những sai sót, hạn chế của cơ quan, cá nhân có liên quan nhằm nâng cao hiệu quả"
+            " công tác. Tại xã Tân Phú, bộ phận một cửa còn thiếu sổ theo dõi hồ sơ.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Tại xã Tân Phú, bộ phận một cửa còn thiếu sổ theo dõi hồ sơ")]
+
+
+def test_a_self_check_told_as_done_keeps_its_result() -> None:
+    text = ("Qua tự kiểm tra, UBND xã đã kịp thời phát hiện, chấn chỉnh 5 trường hợp sai sót trong giải"
+            " quyết hồ sơ.")
+    assert [p for p, _ in _pairs(find_findings(text))] != []
+
+
+def test_the_checkers_follow_up_after_qua_do_is_no_finding() -> None:
+    text = ("Tỉnh lập đoàn công tác đi kiểm tra việc bố trí cán bộ tại các xã mới. Qua đó, kịp thời chỉ đạo"
+            " các cấp tháo gỡ khó khăn để bộ máy vận hành thông suốt. Một số xã còn thiếu công chức"
+            " công nghệ thông tin.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Một số xã còn thiếu công chức công nghệ thông tin")]
+
+
+def test_a_follow_up_demand_with_its_own_subject_stays_a_recommendation() -> None:
+    text = "Qua đó, Đoàn kiểm tra yêu cầu xã xây dựng kế hoạch khắc phục những hạn chế đã nêu."
+    assert [p for p, _ in _pairs(find_findings(text))] == ["recommendation"]
+
+
+def test_the_team_issuing_its_notice_is_no_finding_unless_it_says_a_fault() -> None:
+    issued = ("Sau khi kiểm tra, Đoàn kiểm tra đã ra thông báo kết quả kiểm tra, nêu rõ nhận xét, đánh giá"
+              " đối với từng nội dung đơn vị đã thực hiện.")
+    assert find_findings(issued) == []
+    with_fault = "Đoàn kiểm tra đã ban hành kết luận, trong đó xã còn chậm cập nhật hồ sơ cán bộ."
+    assert "shortcoming" in [p for p, _ in _pairs(find_findings(with_fault))]
+
+
+def test_a_news_subheading_in_the_body_is_no_finding() -> None:
+    text = ("Sáng 3/4, Đoàn kiểm tra của tỉnh làm việc với UBND huyện Tân Phước.\n\n"
+            "Khẩn trương khắc phục tình trạng hồ sơ trễ hạn\n\n"
+            "Qua kiểm tra, bộ phận một cửa của huyện còn để 12 hồ sơ trễ hạn.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "bộ phận một cửa của huyện còn để 12 hồ sơ trễ hạn")]
+
+
+def test_a_caption_that_judges_and_a_listed_demand_stay_findings() -> None:
+    caption = ("Sáng 3/4, Đoàn kiểm tra của tỉnh làm việc với UBND huyện Tân Phước.\n\n"
+               "Tại xã Phú Mỹ công chức có mặt chưa đầy đủ\n\n"
+               "Qua kiểm tra, bộ phận một cửa của huyện còn để 12 hồ sơ trễ hạn.")
+    assert "Tại xã Phú Mỹ công chức có mặt chưa đầy đủ" in [f.text for f in find_findings(caption)]
+    demands = ("Qua kiểm tra, xã còn 5 hồ sơ trễ hạn.\n\nĐoàn đề nghị UBND xã:\n\n"
+               "Tăng cường kiểm tra việc giải quyết hồ sơ\n\nXã cần báo cáo kết quả trước ngày 30/6.")
+    assert ("recommendation", "Tăng cường kiểm tra việc giải quyết hồ sơ") in _pairs(find_findings(demands))
