@@ -219,7 +219,8 @@ class Finding:
     # Where the finding before it in its sentence starts, when a rule that says both have one
     # subject split them at a comma (nlp.findings: the negation or the verb said again, a run of
     # short faults): it judges the units that one names unless it names its own (nlp.components).
-    # Read while units are assigned, not stored: the units it gave are.
+    # Read and cleared while units are assigned: an extraction holds only the schema's fields, so it
+    # round-trips through the store equal; the units it gave are what is kept.
     subject_of: int | None = None
 
     def finding_id(self, doc_id: str) -> str:

@@ -151,7 +151,9 @@ class FindingsComponent:
             if not names and f.subject_of is not None:
                 names = names_at.get(f.subject_of, ())  # split off a finding of the same subject
             names_at[f.start] = names
-            findings.append(replace(f, units=names, words=words_in(text, bounds, f.start, f.end)))
+            # subject_of has done its work: the finding leaves nlp as the schema has it
+            findings.append(replace(f, units=names, words=words_in(text, bounds, f.start, f.end),
+                                    subject_of=None))
         doc._.units = with_judged_as_inspected(list(units), judged)
         carried = carried_units(text, [(f.start, f.end, bool(f.units)) for f in findings], doc._.units,
                                 folded, form)

@@ -389,7 +389,7 @@ def _is_body_subheading(paras: list[Span], index: int, form: str, state: _State)
             or _LIST_MARKER.match(text)):
         return False
     return (_ends_sentence(paras[index - 1].text) and _ends_sentence(paras[index + 1].text)
-            and bool(_rx(cues.ACTION_START).match(form.strip())))
+            and _acts(form.strip()))
 
 
 def _fault_summary(text: str, form: str) -> bool:

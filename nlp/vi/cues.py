@@ -454,8 +454,11 @@ SENTENCE_NON_FINDING = (
     # hiện, chấn chỉnh những thiếu sót, khuyết điểm ...", "UBND huyện kịp thời phát hiện, chấn chỉnh
     # ..."): to detect and correct is the inspecting side's task, an aim and not a result (the
     # guide: the inspecting body's own plans are no findings); its fault words name what it looks
-    # for. Told as done ("đã kịp thời phát hiện, chấn chỉnh"), a unit's own self-check is a result.
-    r"^(?:(?!\bđã\b)[^.;])*?\bphát hiện(?:,| và) (?:chấn chỉnh|xử lý|uốn nắn|khắc phục)\b",
+    # for. Told as done ("đã kịp thời phát hiện, chấn chỉnh"), a unit's own self-check is a result;
+    # told as not yet done ("chưa kịp thời phát hiện, chấn chỉnh sai sót") it is the genre's stock
+    # fault of a lax self-check. ("không phát hiện, xử lý trường hợp nào ..." may tell a clean check,
+    # which the fault cues would misread: it is still dropped.)
+    r"^(?:(?!\b(?:đã|chưa)\b)[^.;])*?\bphát hiện(?:,| và) (?:chấn chỉnh|xử lý|uốn nắn|khắc phục)\b",
     # The inspecting side's follow-up told after the check ("... đi kiểm tra ... Qua đó, kịp thời
     # chỉ đạo các cấp tháo gỡ vướng mắc"): "qua đó" points back at the check, and with no subject
     # of its own the act is the checker's, what it did with what it saw, not a judgement of the

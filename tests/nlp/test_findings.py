@@ -940,6 +940,12 @@ def test_a_self_check_told_as_done_keeps_its_result() -> None:
     assert [p for p, _ in _pairs(find_findings(text))] != []
 
 
+def test_a_detection_told_as_not_yet_done_is_a_fault() -> None:
+    for text in ("Việc tự kiểm tra của xã chưa thường xuyên, chưa kịp thời phát hiện, chấn chỉnh sai sót.",
+                 "UBND xã chưa kịp thời phát hiện và xử lý các trường hợp vi phạm về giờ giấc làm việc."):
+        assert "shortcoming" in [p for p, _ in _pairs(find_findings(text))], text
+
+
 def test_the_checkers_follow_up_after_qua_do_is_no_finding() -> None:
     text = ("Tỉnh lập đoàn công tác đi kiểm tra việc bố trí cán bộ tại các xã mới. Qua đó, kịp thời chỉ đạo"
             " các cấp tháo gỡ khó khăn để bộ máy vận hành thông suốt. Một số xã còn thiếu công chức"

@@ -119,6 +119,8 @@ def test_a_second_fault_split_off_by_its_negation_said_again_names_the_first_one
     assert _units(nlp, text) == [
         ("Tại UBND xã Minh Tân, công chức trực một cửa không mặc đồng phục theo quy định", ("Minh Tân",)),
         ("không có người hướng dẫn công dân tại khu vực chờ của bộ phận một cửa", ("Minh Tân",))]
+    extraction = _extract(nlp, text)  # the split's origin stays in nlp: what is stored comes back equal
+    assert Extraction.from_dict(extraction.to_dict()).findings == extraction.findings
 
 
 def test_a_second_act_split_off_by_its_verb_said_again_names_the_first_ones_unit(nlp: Language) -> None:
