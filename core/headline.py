@@ -20,7 +20,8 @@ a page prints after it ("… quốc gia 12/11/2025 17:51").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import islice
 
 from core.models import Document
 
@@ -57,8 +58,13 @@ def headline(lines: Sequence[str]) -> str | None:
 
 def opening_lines(document: Document) -> list[str]:
     """The lines of the document's first HEAD_BLOCKS blocks: what headline and lead read."""
-    return [line for block in document.blocks[:HEAD_BLOCKS]
-            for line in document.text[block.start:block.end].splitlines()]
+    return head_lines(document.text[block.start:block.end] for block in document.blocks)
+
+
+def head_lines(paragraphs: Iterable[str]) -> list[str]:
+    """The lines of a text's first HEAD_BLOCKS paragraphs, for a reader that has its paragraphs
+    before the Document is built (extractors/txt.py) as for one read from a Document."""
+    return [line for paragraph in islice(paragraphs, HEAD_BLOCKS) for line in paragraph.splitlines()]
 
 
 def lead(lines: Sequence[str]) -> str | None:

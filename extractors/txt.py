@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from core.headline import HEAD_BLOCKS, headline
+from core.headline import head_lines, headline
 from core.models import Document, document_from_blocks
 from core.settings import Settings
 from extractors._common import default_doc_id, make_source, split_paragraphs
@@ -25,7 +25,7 @@ def read_txt(path: Path, *, settings: Settings, doc_id: str | None = None) -> Do
     data = path.read_bytes()
     text, encoding = decode_bytes(data)
     paragraphs = split_paragraphs(clean_boilerplate(text))
-    lines = [line for p in paragraphs[:HEAD_BLOCKS] for line in p.split("\n")]
+    lines = head_lines(paragraphs)
     title = choose_title(lines, None) or headline(lines)
     source = make_source(path, data, "txt", f"txt.{encoding}", title=title or None)
     return document_from_blocks(

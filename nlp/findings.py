@@ -329,7 +329,9 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in ".!?…"
 
 
-HEADLINE_MAX_WORDS = 30  # above the body, a short line without a full stop is a headline or furniture
+# Above the body, a short line without a full stop is a headline or furniture (a non-finding; what
+# makes a line a document's TITLE is core.headline's, a different question with its own limits).
+ABOVE_BODY_MAX_WORDS = 30
 _SENTENCE_INSIDE = re.compile(r"[.!?…;:](?:\s|$)")
 
 
@@ -340,7 +342,7 @@ def _is_headline(text: str) -> bool:
     where a lead paragraph, however long, is punctuated."""
     if _ends_sentence(text):
         return False
-    return _word_count(text) < HEADLINE_MAX_WORDS or (
+    return _word_count(text) < ABOVE_BODY_MAX_WORDS or (
         "\n" not in text.strip() and not _SENTENCE_INSIDE.search(text) and "," not in text)
 
 
