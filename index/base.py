@@ -30,6 +30,16 @@ SNIPPET_CHARS = 240  # characters of a snippet around the first match
 SIMILAR_TERMS = 10  # a finding's most distinctive words that "similar findings" look for
 SIMILAR_MIN_SHARE = 0.3  # share of those words a similar finding must hold
 
+# The version of the layout a finding is indexed with: which fields derived from its record an
+# engine's index holds for search. It moves when today's search reads something an index written
+# before lacks: 6, every theme a finding speaks of (FindingRecord.themes); 7, its document's title
+# as a field of its own (`SearchBackend.titled`). Numbered as the SQLite search tables' schema
+# counted those steps: that schema (index.sqlite_fts.FTS_SCHEMA_VERSION) moves with every layout
+# and with storage changes of its own, and migrates in place; an index that cannot migrate in
+# place (Elasticsearch's) records the layout it was written with and reports its findings of an
+# older one (`SearchBackend.outdated`) until `kiemtra reindex`.
+LAYOUT_VERSION = 7
+
 
 @dataclass(frozen=True, slots=True)
 class FindingRecord:
@@ -231,9 +241,10 @@ class SearchBackend(ABC):
         return self.index(records)
 
     def outdated(self) -> int:
-        """How many findings an older kiemtra indexed without fields today's search reads (their
-        themes, their best-known date): theme filters, the theme facet and the date order see
-        them only by what they hold until `kiemtra reindex`. The CLI and the web page say so in
+        """How many findings an older kiemtra indexed with an older layout (LAYOUT_VERSION), without
+        fields today's search reads (their themes, their best-known date, their document's title):
+        theme filters, the theme facet, the date order and the title matches see them only by
+        what they hold until `kiemtra reindex`. The CLI and the web page say so in
         one line instead of returning partial results in silence. They ask after every search,
         so an engine answers from what it learnt of the index it searches, not by a count each
         time. 0 by default: an engine that brings its index up to date when it is opened has none."""

@@ -35,6 +35,7 @@ from index.base import (
     FACET_FIELDS,
     FACET_SIZE,
     GROUP_BONUS,
+    LAYOUT_VERSION,
     MATTER_BONUS,
     POLARITY_BONUS,
     RECORD_FIELDS,
@@ -143,28 +144,47 @@ MAPPING: dict[str, Any] = {
         "page": {"type": "integer", "index": False},
         "start": {"type": "integer", "index": False},
         "end": {"type": "integer", "index": False},
+        # The layout (index.base.LAYOUT_VERSION) this finding was written with: outdated() counts
+        # the findings of an older one, or of none (written before kiemtra recorded it).
+        "layout": {"type": "short"},
     },
 }
 INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
 BULK_LOAD_SETTINGS: dict[str, Any] = {"index.refresh_interval": "-1", "index.translog.durability": "async"}
-# The key, in a physical index's mapping `_meta`, of the fields every finding in it was written with.
-# Only an index this version creates carries it: extending an older index's mapping (_extend_mapping)
-# does not fill in the findings already there, so it must not claim their fields.
+# The key, in a physical index's mapping `_meta`, of the layout (index.base.LAYOUT_VERSION) every
+# finding in it was written with. Set when the index is created, never after: extending an older
+# index's mapping (_extend_mapping) does not rewrite the findings already there, so it must not
+# claim their layout (each finding says its own: the `layout` field).
+LAYOUT_KEY = "kiemtra_layout"
+# What kiemtra marked an index with before it recorded a layout: the fields its findings were
+# written with. Such an index is of layout 7 when they include the title fields, else of layout 6.
 WRITTEN_WITH = "kiemtra_written_with"
-# The fields a finding an older kiemtra wrote may lack though today's search reads them (outdated()).
-_LATE_FIELDS = frozenset({"dated", "themes"})
+_TITLE_FIELDS = frozenset({"title_canonical", "title_folded"})
 
 
 def new_index_mappings() -> dict[str, Any]:
-    """MAPPING, marked with every field it has: each finding written into a new index has them all."""
-    return {**MAPPING, "_meta": {WRITTEN_WITH: sorted(MAPPING["properties"])}}
+    """MAPPING, marked with this version's layout: each finding written into a new index has it."""
+    return {**MAPPING, "_meta": {LAYOUT_KEY: LAYOUT_VERSION}}
+
+
+def index_layout(mappings: dict[str, Any]) -> int | None:
+    """The layout one physical index's get_mapping answer says all its findings were written
+    with; None when it says none (an index created before kiemtra marked them)."""
+    meta = mappings.get("mappings", {}).get("_meta") or {}
+    layout = meta.get(LAYOUT_KEY)
+    if isinstance(layout, int):
+        return layout
+    fields = meta.get(WRITTEN_WITH)
+    if isinstance(fields, list):
+        return 7 if _TITLE_FIELDS.issubset(fields) else 6
+    return None
 
 
 def written_whole(mappings: dict[str, Any]) -> bool:
-    """Whether one physical index's get_mapping answer marks it as written with every late field:
-    then none of its findings lacks them, and outdated() needs no count."""
-    fields = (mappings.get("mappings", {}).get("_meta") or {}).get(WRITTEN_WITH)
-    return isinstance(fields, list) and _LATE_FIELDS.issubset(fields)
+    """Whether one physical index's get_mapping answer says every finding in it was written with
+    this version's layout or a later one: then outdated() needs no count."""
+    layout = index_layout(mappings)
+    return layout is not None and layout >= LAYOUT_VERSION
 
 
 def to_source(record: FindingRecord) -> dict[str, Any]:
@@ -180,6 +200,7 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     source["text_folded"] = fold(canonical)
     source["text_words"] = fold(canonical_tones(record.words))
     source["dated"] = best_date(record.published, record.year)
+    source["layout"] = LAYOUT_VERSION
     if record.title and record.title.strip():
         title = words_apart(canonical_tones(nfc(record.title)))
         source["title_canonical"] = title
@@ -974,12 +995,13 @@ class ElasticBackend(SearchBackend):
         self._answered.index = hits[0]["_index"] if hits else None
 
     def outdated(self) -> int:
-        """Findings written before `dated` or `themes` existed (SearchBackend.outdated).
+        """Findings written with an older layout than this version's (SearchBackend.outdated,
+        index.base.LAYOUT_VERSION).
 
         Why it is cheap: the CLI and the web page ask after every search. The answer belongs to
         the physical indices behind the alias (a reindex, in any process, swaps in a new one), so
-        it is learnt once per generation: an index this version created says so in its mapping's
-        `_meta` (new_index_mappings) and is never counted; an older one is counted once. When this
+        it is learnt once per generation: an index created with this layout says so in its
+        mapping's `_meta` (new_index_mappings) and is never counted; an older one is counted once. When this
         thread's last search was answered by the generation already known, no request at all;
         otherwise one mapping read finds the generation (a search that found nothing, or the first
         after a reindex elsewhere)."""
@@ -996,15 +1018,12 @@ class ElasticBackend(SearchBackend):
         return findings
 
     def _count_outdated(self) -> int:
-        """Adding the fields to an older index's mapping (_extend_mapping) does not fill them in
-        the findings already there, so this counts findings, not the mapping: a year or date but
-        no `dated`, or a theme but no `themes` (a field this index never mapped exists nowhere)."""
-        dateless = {"bool": {"must_not": [{"exists": {"field": "dated"}}],
-                             "should": [{"exists": {"field": "published"}}, {"exists": {"field": "year"}}],
-                             "minimum_should_match": 1}}
-        themeless = {"bool": {"must_not": [{"exists": {"field": "themes"}}],
-                              "filter": [{"exists": {"field": "theme"}}]}}
-        query = {"bool": {"should": [dateless, themeless], "minimum_should_match": 1}}
+        """Findings whose `layout` is older than this version's, or missing: an older index may
+        hold findings this version wrote into it since (_extend_mapping adds the fields, not the
+        findings). A finding without the field was written before kiemtra recorded layouts: whether
+        it lacks the title fields cannot be asked (a finding without a title has none either, and
+        `title` is not indexed), so each is counted (a field this index never mapped exists nowhere)."""
+        query = {"bool": {"must_not": [{"range": {"layout": {"gte": LAYOUT_VERSION}}}]}}
         return int(self._call("counting outdated findings", self.client.count, index=self.alias,
                               query=query)["count"])
 

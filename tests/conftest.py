@@ -55,6 +55,13 @@ def es_url() -> Iterator[str]:
         subprocess.run([str(ES_SCRIPT), "stop"], check=False, capture_output=True, timeout=120)
 
 
+@pytest.fixture(scope="session")
+def es_prefix() -> str:
+    """The start of every index name a test creates: $KIEMTRA_ES_TEST_PREFIX, else "kiemtra-test",
+    so runs sharing one server each create (and drop) only names of their own."""
+    return os.environ.get("KIEMTRA_ES_TEST_PREFIX", "kiemtra-test")
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     """With KIEMTRA_NO_SKIPS set (the README's test command, so CI), a skip is a failure:

@@ -122,7 +122,7 @@ class SearchView:
     sort_urls: dict[str, str] = field(default_factory=dict)
     # A province filter that found nothing: the close provinces, each with its link
     provinces_meant: tuple[tuple[str, str], ...] = ()
-    # Findings an older kiemtra indexed without today's fields (SearchBackend.outdated)
+    # Findings an older kiemtra indexed with an older layout (SearchBackend.outdated)
     outdated: int = 0
     # A unit filter that found nothing of the unit's own: how many about the units inside it, the link
     inside: tuple[int, str] | None = None

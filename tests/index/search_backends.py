@@ -30,7 +30,8 @@ def elastic_backend(folder: Path, request: pytest.FixtureRequest) -> SearchBacke
     """A fresh index on the test server; dropped and closed when the requesting fixture or test ends."""
     from index.elastic import ElasticBackend
 
-    backend = ElasticBackend(request.getfixturevalue("es_url"), f"kiemtra-test-{uuid.uuid4().hex[:12]}")
+    name = f"{request.getfixturevalue('es_prefix')}-{uuid.uuid4().hex[:12]}"
+    backend = ElasticBackend(request.getfixturevalue("es_url"), name)
 
     def drop_then_close() -> None:
         backend.drop()

@@ -18,7 +18,7 @@ from elasticsearch import Elasticsearch
 from core.errors import BackendError
 from core.models import Area, Polarity
 from index import elastic
-from index.base import FindingRecord, Query
+from index.base import LAYOUT_VERSION, FindingRecord, Query
 from index.elastic import ElasticBackend, from_source, search_body, to_source
 from index.query import plan_query
 
@@ -63,8 +63,8 @@ def test_fallback_requires_most_groups() -> None:
 
 
 @pytest.fixture
-def name() -> str:
-    return f"kiemtra-test-{uuid.uuid4().hex[:12]}"
+def name(es_prefix: str) -> str:
+    return f"{es_prefix}-{uuid.uuid4().hex[:12]}"
 
 
 @pytest.fixture
@@ -196,13 +196,14 @@ def test_facet_fields_load_global_ordinals_eagerly_and_index_has_one_shard(backe
 
 
 def _older_index(client: Elasticsearch, name: str, missing: Iterable[str],
-                 records: Iterable[FindingRecord] = ()) -> None:
+                 records: Iterable[FindingRecord] = (), meta: dict[str, Any] | None = None) -> None:
     """An index as an older kiemtra created it, behind the alias `name`: its mapping lacks the
-    `missing` fields (and has no `_meta` marker), and `records` are written without them."""
-    lacked = set(missing)
+    `missing` fields and the `layout` one (no kiemtra recorded it before), and has no `_meta`
+    marker but `meta`; `records` are written without those fields."""
+    lacked = {*missing, "layout"}
     fields = {k: v for k, v in elastic.MAPPING["properties"].items() if k not in lacked}
-    client.indices.create(index=f"{name}-old", mappings={**elastic.MAPPING, "properties": fields},
-                          settings=elastic.INDEX_SETTINGS)
+    mappings = {**elastic.MAPPING, "properties": fields, **({"_meta": meta} if meta else {})}
+    client.indices.create(index=f"{name}-old", mappings=mappings, settings=elastic.INDEX_SETTINGS)
     client.indices.put_alias(index=f"{name}-old", name=name)
     for record in records:
         source = {k: v for k, v in to_source(record).items() if k not in lacked}
@@ -255,27 +256,97 @@ def test_an_index_made_before_themes_takes_them_and_its_old_findings_still_match
 @pytest.mark.elasticsearch
 def test_findings_an_older_kiemtra_indexed_are_counted_until_a_reindex(es_url: str, name: str) -> None:
     """An index written before `themes` and `dated`: its findings are counted (the CLI and the
-    page then say `kiemtra reindex`), also once a newer write has added the fields to the
-    mapping (the old findings still lack them); a rebuild leaves none."""
+    page then say `kiemtra reindex`), each of them, since which ones lack the title fields
+    cannot be asked; also once a newer write has added the fields to the mapping (the old
+    findings still lack them, the new one is of today's layout); a rebuild leaves none."""
     client = Elasticsearch(es_url)
     olds = [_record("o1", "Chưa ký số văn bản.", theme="so_hoa.chu_ky_so", year=2021),
             _record("o2", "Chưa niêm yết thủ tục.", published="2022-05-04"),
-            _record("o3", "Một câu không có năm, ngày hay chủ đề.")]  # nothing it lacks
-    _older_index(client, name, ("themes", "dated"), olds)
+            _record("o3", "Một câu không có năm, ngày hay chủ đề.")]
+    _older_index(client, name, ("themes", "dated", "title_canonical", "title_folded"), olds)
     backend = ElasticBackend(es_url, name)
     try:
-        assert backend.outdated() == 2
+        assert backend.outdated() == 3
         backend.index([_record("n1", "Hồ sơ trực tuyến ít.", theme="so_hoa.dvc_truc_tuyen", year=2023,
                                themes=("so_hoa.dvc_truc_tuyen",))])
         backend.refresh()
-        assert "themes" in client.indices.get_mapping(index=name)[f"{name}-old"]["mappings"]["properties"]
-        assert backend.outdated() == 2  # the mapping has the fields now; the old findings do not
+        properties = client.indices.get_mapping(index=name)[f"{name}-old"]["mappings"]["properties"]
+        assert {"themes", "layout", "title_folded"} <= set(properties)
+        assert backend.outdated() == 3  # the mapping has the fields now; the old findings do not
         backend.rebuild([*olds, _record("n1", "Hồ sơ trực tuyến ít.", year=2023)])
         assert backend.outdated() == 0 and backend.count() == 4
     finally:
         backend.drop()
         backend.close()
         client.close()
+
+
+@pytest.mark.elasticsearch
+def test_an_index_written_before_the_title_fields_is_outdated_until_a_rebuild_finds_its_titles(
+        es_url: str, name: str) -> None:
+    """An index the kiemtra before the title fields wrote, with its themes and dates (its
+    mapping's `_meta` names the fields its findings have, no title field among them): its
+    findings are not found by their document's title, so they are counted until a rebuild,
+    which finds them by it."""
+    client = Elasticsearch(es_url)
+    titled = [_record("o1", "Chưa niêm yết thủ tục.", title="Kết luận kiểm tra cải cách hành chính"),
+              _record("o2", "Chưa ký số văn bản.", doc="doc2", title="Báo cáo chuyển đổi số")]
+    untitled = ("title_canonical", "title_folded")
+    written_with = sorted(set(elastic.MAPPING["properties"]) - {*untitled, "layout"})
+    _older_index(client, name, untitled, titled, meta={elastic.WRITTEN_WITH: written_with})
+    backend = ElasticBackend(es_url, name)
+    try:
+        asked = Query(text="cải cách hành chính")
+        assert backend.titled(asked, backend.plan(asked.text), 10) == []
+        assert backend.outdated() == 2
+        backend.rebuild(titled)
+        assert backend.outdated() == 0
+        assert [h.record.finding_id for h in backend.titled(asked, backend.plan(asked.text), 10)] == ["o1"]
+    finally:
+        backend.drop()
+        backend.close()
+        client.close()
+
+
+@pytest.mark.elasticsearch
+def test_an_index_marked_with_every_field_or_a_layout_as_new_is_never_counted(
+        es_url: str, name: str) -> None:
+    """The kiemtra before layouts marked an index with the title fields among its fields: its
+    findings have them all, as one marked with today's layout or a later one: no count."""
+    client = Elasticsearch(es_url)
+    records = [_record("o1", "Chưa niêm yết thủ tục.", title="Kết luận kiểm tra")]
+    written_with = sorted(set(elastic.MAPPING["properties"]) - {"layout"})
+    metas: list[dict[str, Any]] = [{elastic.WRITTEN_WITH: written_with},
+                                   {elastic.LAYOUT_KEY: LAYOUT_VERSION + 1}]
+    for n, meta in enumerate(metas):
+        _older_index(client, f"{name}{n}", (), records, meta=meta)
+        recording = _Recording(es_url)
+        backend = ElasticBackend(es_url, f"{name}{n}", client=recording)
+        try:
+            assert backend.outdated() == 0 and not _asked(recording, "/_count")
+        finally:
+            backend.drop()
+            backend.close()
+    client.close()
+
+
+def test_an_index_says_its_layout_in_its_mapping_meta() -> None:
+    """What `_meta` says of the findings (no server): the layout this version writes, a later
+    one, the fields the kiemtra before layouts named (with the title fields: 7, without: 6),
+    nothing (older still)."""
+    def answer(meta: dict[str, Any] | None) -> dict[str, Any]:
+        return {"mappings": {"properties": {}, **({"_meta": meta} if meta is not None else {})}}
+
+    new = {"mappings": elastic.new_index_mappings()}
+    assert elastic.index_layout(new) == LAYOUT_VERSION and elastic.written_whole(new)
+    assert elastic.written_whole(answer({elastic.LAYOUT_KEY: LAYOUT_VERSION + 1}))
+    assert not elastic.written_whole(answer({elastic.LAYOUT_KEY: LAYOUT_VERSION - 1}))
+    fields = sorted(set(elastic.MAPPING["properties"]) - {"layout"})
+    assert elastic.index_layout(answer({elastic.WRITTEN_WITH: fields})) == 7
+    before_titles = [f for f in fields if not f.startswith("title_")]
+    assert elastic.index_layout(answer({elastic.WRITTEN_WITH: before_titles})) == 6
+    assert elastic.index_layout(answer(None)) is None and not elastic.written_whole(answer(None))
+    assert to_source(_record("x1", "Chưa ký số."))["layout"] == LAYOUT_VERSION
 
 
 class _Recording(Elasticsearch):

@@ -16,7 +16,7 @@ import pytest
 from core.errors import BackendError
 from core.normalize import fold
 from index import sqlite_fts
-from index.base import FindingRecord, Query
+from index.base import LAYOUT_VERSION, FindingRecord, Query
 from index.query import Alternative, plan_query
 from index.sqlite_fts import SqliteFtsBackend, highlight
 from nlp.themes import finding_themes
@@ -745,3 +745,9 @@ def test_the_bare_findings_counted_from_their_text_score_as_fts5_scores_them(
     assert sqlite_fts._bare_counts(conn, columns, every, plan.bare_ranked) is None
     scored = sqlite_fts._bare_relevance(conn, columns, every, plan, sqlite_fts._TextSearch(conn, plan).count)
     assert (scored > 0).sum() >= 3 and counted.tolist() == scored.tolist()
+
+
+def test_the_search_tables_schema_moves_with_the_layout() -> None:
+    """A layout change (index.base.LAYOUT_VERSION: a field today's search reads) needs the SQLite
+    search tables to migrate too, so their schema version is never behind it."""
+    assert int(sqlite_fts.FTS_SCHEMA_VERSION) >= LAYOUT_VERSION
