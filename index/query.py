@@ -1968,8 +1968,16 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += government
             continue
         if found := agencies().at(typed, i, loose=True):
-            groups.append(_agency_group(typed, i, found[0], found[1], lexicon))
-            setting = False  # an agency named is a filter the user asks for, as a unit is
+            agency = _agency_group(typed, i, found[0], found[1], lexicon)
+            # An agency's kind after the topic and a preposition of place ("… ở trung tâm hành
+            # chính công") is where the topic is asked about, as "ở bộ phận một cửa" is: every
+            # commune has one, so it names no one body to order the pool by (intents.toml [setting]).
+            # Elsewhere an agency named is a filter the user asks for, as a unit is.
+            if setting or clause:
+                _add_group(Group(agency.alternatives), True, groups, optional)
+            else:
+                groups.append(agency)
+            setting = False
             said.extend(typed[i:i + found[0]])
             i += found[0]
             continue

@@ -1112,6 +1112,26 @@ def test_an_agency_typed_is_one_group_about_it_by_its_key_and_its_names() -> Non
     assert unaccented.agency and unaccented.unit == "so tai chinh"
 
 
+def test_an_agency_after_a_setting_preposition_is_where_the_topic_is_asked_about() -> None:
+    """intents.toml [setting]: after the topic, "tại/ở" + an agency's kind ("trung tâm phục vụ hành
+    chính công", every commune has one) says where the topic is asked about, as "ở bộ phận một cửa"
+    does: ranked, not required, and no place the pool is ordered by (pipeline.search.engine_pool);
+    the unit typed stays the place. Typed first, or with no preposition, the agency is still asked."""
+    plan = plan_query("Hà Giang tiện ích cho người dân tại trung tâm hành chính công", _Places())
+    assert not any(g.agency for g in plan.groups)
+    assert ("trung", "tâm", "hành", "chính", "công") in {a.syllables for a in plan.optional}
+    asked = plan_query("công dân có hài lòng khi làm thủ tục ở trung tâm phục vụ hành chính công không",
+                       _Places())
+    assert not any(g.agency for g in asked.groups)
+    assert [g.alternatives[0].syllables for g in asked.groups] == [("công", "dân"), ("hài", "lòng")]
+    alone = plan_query("trung tâm phục vụ hành chính công", _Places())
+    assert alone.groups[0].agency
+    typed = plan_query("Gia Lai trung tâm hành chính công hồ sơ quá hạn", _Places())
+    assert any(g.agency for g in typed.groups)
+    department = plan_query("Sở Tài chính Gia Lai hồ sơ quá hạn", _Places())
+    assert department.groups[0].agency
+
+
 def test_a_committee_before_a_unit_is_the_unit_and_a_facility_is_no_agency() -> None:
     plan = plan_query("UBND huyện Châu Thành phần mềm", _Places())
     assert plan.groups[0].unit == "huyen chau thanh" and "ubnd" in plan.dropped
