@@ -700,7 +700,10 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
 
     A ";" item with no cue of its own is part of a neighbour: an example after "như" or a noun
     phrase ending a list joins the item before it (an item opened by its own predicate, "; có
-    bảng niêm yết ...", stands alone); a noun phrase opening a list joins the one
+    bảng niêm yết ...", stands alone, and so does a last noun phrase about another matter than the
+    item before, the verb before it said of both: "thực hiện tốt công tác sắp xếp tổ chức bộ máy;
+    kỷ luật, kỷ cương, đạo đức công vụ", as the guide splits "," items about different matters,
+    `_different_matters`); a noun phrase opening a list joins the one
     after it ("Công tác xây dựng danh mục hồ sơ; lập hồ sơ công việc ... còn hạn chế").
     """
     lead, body = _colon_split(text, doc_form, sent)
@@ -753,8 +756,10 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
         inherited = previous or context
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
             own_fault = bool(announced and index)  # a complaint's later fault (_pieces) stands alone
-            if found and not own_fault and ("như" in doc_form[found[-1].start:found[-1].end].split()
-                                            or index == len(pieces) - 1 and not _own_predicate(form)):
+            before = doc_form[found[-1].start:found[-1].end] if found else ""
+            if found and not own_fault and ("như" in before.split()
+                                            or index == len(pieces) - 1 and not _own_predicate(form)
+                                            and not _different_matters(before, form)):
                 found[-1] = replace(found[-1], text=text[found[-1].start:end], end=end)
                 continue
             # (not before a complaint's next fault, which its lead announces: _pieces)

@@ -277,6 +277,21 @@ def test_a_share_after_a_clause_with_none_stays_one_statement() -> None:
     assert len(find_findings(text)) == 1
 
 
+def test_a_last_list_item_without_a_verb_about_another_matter_stands_alone() -> None:
+    text = ("Huyện đã làm tốt việc rà soát, niêm yết công khai thủ tục hành chính tại "
+            "bộ phận một cửa; kỷ luật, kỷ cương hành chính, văn hóa công sở của cán bộ, công chức.")
+    assert _texts(text) == [
+        "Huyện đã làm tốt việc rà soát, niêm yết công khai thủ tục hành chính tại bộ phận một cửa",
+        "kỷ luật, kỷ cương hành chính, văn hóa công sở của cán bộ, công chức",
+    ]
+
+
+def test_a_last_list_item_without_a_verb_about_the_same_matter_joins_the_one_before() -> None:
+    text = ("Xã chưa niêm yết công khai đầy đủ thủ tục hành chính tại bộ phận một cửa; "
+            "danh mục thủ tục hành chính lĩnh vực hộ tịch.")
+    assert len(find_findings(text)) == 1
+
+
 def test_not_only_is_no_second_negation() -> None:
     text = ("Xã đã không để hồ sơ nào trễ hạn trong năm, không chỉ ở lĩnh vực hộ tịch mà cả ở lĩnh vực "
             "đất đai và xây dựng.")
