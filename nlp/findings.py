@@ -590,9 +590,8 @@ def _negation_repeated(left_form: str, right_form: str) -> bool:
     negation = _rx(cues.REPEATED_NEGATION_START).match(right_form)
     if negation is None:
         return False
-    opened = _word_count(_first_item(right_form)[negation.end("dated"):] if negation.group("dated")
-                         else _first_item(right_form))
-    if opened <= (MIN_WORDS if negation.group("dated") else MAX_ITEM_WORDS):
+    dated = negation.group("dated") or ""
+    if _word_count(_first_item(right_form[len(dated):])) <= (MIN_WORDS if dated else MAX_ITEM_WORDS):
         return False
     return (_word_count(left_form) >= MIN_WORDS + 1
             and bool(re.search(rf"\b{negation.group('neg')}\b", left_form)))
