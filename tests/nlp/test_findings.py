@@ -251,7 +251,8 @@ def test_a_negation_said_again_under_a_period_of_its_own_is_a_second_fault_howev
             "năm 2023 chưa ban hành kế hoạch tuyên truyền, kế hoạch kiểm tra cải cách hành chính.")
     assert _pairs(find_findings(text)) == [
         ("shortcoming", "Phường Tân Mỹ chưa phân công công chức trực tại bộ phận một cửa theo quy định"),
-        ("shortcoming", "năm 2023 chưa ban hành kế hoạch tuyên truyền, kế hoạch kiểm tra cải cách hành chính"),
+        ("shortcoming",
+         "năm 2023 chưa ban hành kế hoạch tuyên truyền, kế hoạch kiểm tra cải cách hành chính"),
     ]
     first, second = find_findings(text)
     assert second.subject_of == first.start  # the period's fault is the same subject's
