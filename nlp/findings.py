@@ -523,7 +523,8 @@ def _matters(text: str, doc_form: str, clause: Span,
             parts.append((start, cut, shared))
             start, shared = resume, False
             continue
-        new_subject = judged_sides and bool(_rx(cues.SUBJECT_START).match(right_form))
+        new_subject = judged_sides and (bool(_rx(cues.SUBJECT_START).match(right_form))
+                                        or _share_parts(left_form, right_form))
         demand = left_verdict == RECOMMENDATION
         clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(right_item))
         if "," not in match.group() and not (new_subject and clause_after and not demand):
@@ -537,6 +538,13 @@ def _matters(text: str, doc_form: str, clause: Span,
             start, shared = resume, same_subject
     parts.append((start, clause.end, shared))
     return parts
+
+
+def _share_parts(left_form: str, right_form: str) -> bool:
+    """The comma opens another share of the whole the clause before gave a share of ("61% số hồ sơ
+    quá hạn là do ..., 39% còn lại do ..."): cues.SHARE opening the right side and said on the left."""
+    share = _rx(cues.SHARE)
+    return bool(share.match(right_form)) and bool(share.search(left_form))
 
 
 def _different_matters(left_form: str, right_form: str) -> bool:
@@ -576,9 +584,14 @@ def _negation_repeated(left_form: str, right_form: str) -> bool:
     it opens is longer than a comma item (MAX_ITEM_WORDS). A short one stays with the clause before
     it as one more side of the same fault ("chưa thực sự quyết liệt, chưa có nhiều đột phá"; "chưa
     được sắp xếp, chỉnh lý, chưa có phòng lưu trữ tài liệu"); short items both opened by a fault
-    word are `_fault_items`'."""
+    word are `_fault_items`'. One opened by a period of its own ("..., năm 2017 chưa ban hành được
+    Chương trình, kế hoạch CCHC": cues.FAULT_PERIOD) is a fault of its own when it says more than
+    its negation and verb (MIN_WORDS), short or not: a comma item of one fault names no period."""
     negation = _rx(cues.REPEATED_NEGATION_START).match(right_form)
-    if negation is None or _word_count(_first_item(right_form)) <= MAX_ITEM_WORDS:
+    if negation is None:
+        return False
+    dated = negation.group("dated") or ""
+    if _word_count(_first_item(right_form[len(dated):])) <= (MIN_WORDS if dated else MAX_ITEM_WORDS):
         return False
     return (_word_count(left_form) >= MIN_WORDS + 1
             and bool(re.search(rf"\b{negation.group('neg')}\b", left_form)))
@@ -686,7 +699,10 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
 
     A ";" item with no cue of its own is part of a neighbour: an example after "như" or a noun
     phrase ending a list joins the item before it (an item opened by its own predicate, "; có
-    bảng niêm yết ...", stands alone); a noun phrase opening a list joins the one
+    bảng niêm yết ...", stands alone, and so does a last noun phrase about another matter than the
+    item before, the verb before it said of both: "thực hiện tốt công tác sắp xếp tổ chức bộ máy;
+    kỷ luật, kỷ cương, đạo đức công vụ", as the guide splits "," items about different matters,
+    `_different_matters`); a noun phrase opening a list joins the one
     after it ("Công tác xây dựng danh mục hồ sơ; lập hồ sơ công việc ... còn hạn chế").
     """
     lead, body = _colon_split(text, doc_form, sent)
@@ -739,8 +755,10 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
         inherited = previous or context
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
             own_fault = bool(announced and index)  # a complaint's later fault (_pieces) stands alone
-            if found and not own_fault and ("như" in doc_form[found[-1].start:found[-1].end].split()
-                                            or index == len(pieces) - 1 and not _own_predicate(form)):
+            before = doc_form[found[-1].start:found[-1].end] if found else ""
+            if found and not own_fault and ("như" in before.split()
+                                            or index == len(pieces) - 1 and not _own_predicate(form)
+                                            and not _different_matters(before, form)):
                 found[-1] = replace(found[-1], text=text[found[-1].start:end], end=end)
                 continue
             # (not before a complaint's next fault, which its lead announces: _pieces)

@@ -311,6 +311,12 @@ SUBJECT_INSIDE = (
     r"|kế hoạch|báo cáo|phiếu|sổ|hệ thống|cổng|chế độ|lãnh đạo)\b"
 )
 SUBJECT_START = rf"^{SUBJECT_INSIDE}"
+# A share said as a number after a clause holding a share of its own: the two parts of one whole,
+# each with its own predicate ("61% số hồ sơ quá hạn là do dữ liệu đồng bộ chậm, 39% còn lại do cán
+# bộ tiếp nhận chậm"), are two statements (annotation guide: items joined by "," split when they have
+# their own verbs), as "tỷ lệ" opens one (SUBJECT_START). A share after a clause with none ("đã
+# trang bị mạng nội bộ, 100% máy tính được kết nối") is one more side of the same statement.
+SHARE = r"\d+(?:[.,]\d+)?\s?%"
 
 # Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance)
 # and "Đặc biệt," / "Đáng chú ý," (notably) only point at the example or matter that follows.
@@ -539,7 +545,13 @@ REPEATED_VERB_START = rf"^(?:{REPORTED_MARKERS} )?(?P<verb>{ACTION_VERBS}|có)\b
 # by the negation the clause before already made ("không ..., không ...", "chưa ..., chưa ...")
 # opens a second fault of the same subject with its subject elided, as a repeated verb opens a
 # second act. "không chỉ / không những" (not only) and "không phải" (is not) negate no act.
-REPEATED_NEGATION_START = r"^(?P<neg>chưa|không)\b(?! (?:chỉ|những|phải)\b)"
+# The period a report files a fault under may come first ("..., năm 2017 chưa ban hành được Chương
+# trình, kế hoạch CCHC"): reports list a unit's faults year by year, and a negation said again with a
+# period of its own is a fault of its own, however short (`dated`), which a comma item of one fault
+# ("chưa được sắp xếp, chỉnh lý, chưa có ...") never carries.
+FAULT_PERIOD = r"(?:(?:trong )?năm \d{4}|quý [ivx]+(?: năm \d{4})?|(?:trong )?tháng \d{1,2}(?:[/-]\d{4})?)"
+REPEATED_NEGATION_START = (rf"^(?P<dated>{FAULT_PERIOD},? )?"
+                           r"(?P<neg>chưa|không)\b(?! (?:chỉ|những|phải)\b)")
 # "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own
 # (SUBJECT_START) joins two judged statements about different subjects, not two objects of one verb.
 SUBJECT_JOIN = r"\s+và\s+"

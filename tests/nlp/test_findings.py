@@ -246,6 +246,54 @@ def test_a_short_negation_said_again_is_one_more_side_of_the_same_fault() -> Non
     assert len(find_findings(text)) == 1
 
 
+def test_a_negation_said_again_under_a_period_of_its_own_is_a_second_fault_however_short() -> None:
+    text = ("Phường Tân Mỹ chưa phân công công chức trực tại bộ phận một cửa theo quy định, "
+            "năm 2023 chưa ban hành kế hoạch tuyên truyền, kế hoạch kiểm tra cải cách hành chính.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Phường Tân Mỹ chưa phân công công chức trực tại bộ phận một cửa theo quy định"),
+        ("shortcoming",
+         "năm 2023 chưa ban hành kế hoạch tuyên truyền, kế hoạch kiểm tra cải cách hành chính"),
+    ]
+    first, second = find_findings(text)
+    assert second.subject_of == first.start  # the period's fault is the same subject's
+    assert _texts(text.replace("năm 2023 chưa", "năm 2023, chưa"))[1].startswith("năm 2023, chưa ban hành")
+
+
+def test_a_period_before_a_negation_said_only_with_its_verb_stays_in_the_fault() -> None:
+    text = "Xã chưa cập nhật sổ theo dõi hồ sơ đúng quy định, quý II chưa cập nhật."
+    assert len(find_findings(text)) == 1
+
+
+def test_two_shares_of_one_whole_each_with_its_cause_are_two_findings() -> None:
+    text = ("Theo Sở Nội vụ, 70% số hồ sơ trễ hạn là do phần mềm một cửa điện tử lỗi kết nối, "
+            "30% còn lại do công chức xử lý chậm, chưa chuyển hồ sơ đúng quy trình.")
+    assert _texts(text) == [
+        "Theo Sở Nội vụ, 70% số hồ sơ trễ hạn là do phần mềm một cửa điện tử lỗi kết nối",
+        "30% còn lại do công chức xử lý chậm, chưa chuyển hồ sơ đúng quy trình",
+    ]
+
+
+def test_a_share_after_a_clause_with_none_stays_one_statement() -> None:
+    text = ("Các xã đã trang bị mạng nội bộ cho bộ phận một cửa, 100% máy tính được kết nối internet "
+            "và sử dụng tốt phần mềm quản lý văn bản.")
+    assert len(find_findings(text)) == 1
+
+
+def test_a_last_list_item_without_a_verb_about_another_matter_stands_alone() -> None:
+    text = ("Huyện đã làm tốt việc rà soát, niêm yết công khai thủ tục hành chính tại "
+            "bộ phận một cửa; kỷ luật, kỷ cương hành chính, văn hóa công sở của cán bộ, công chức.")
+    assert _texts(text) == [
+        "Huyện đã làm tốt việc rà soát, niêm yết công khai thủ tục hành chính tại bộ phận một cửa",
+        "kỷ luật, kỷ cương hành chính, văn hóa công sở của cán bộ, công chức",
+    ]
+
+
+def test_a_last_list_item_without_a_verb_about_the_same_matter_joins_the_one_before() -> None:
+    text = ("Xã chưa niêm yết công khai đầy đủ thủ tục hành chính tại bộ phận một cửa; "
+            "danh mục thủ tục hành chính lĩnh vực hộ tịch.")
+    assert len(find_findings(text)) == 1
+
+
 def test_not_only_is_no_second_negation() -> None:
     text = ("Xã đã không để hồ sơ nào trễ hạn trong năm, không chỉ ở lĩnh vực hộ tịch mà cả ở lĩnh vực "
             "đất đai và xây dựng.")
