@@ -998,3 +998,22 @@ def test_a_demand_awaiting_a_ground_and_a_ground_lacking_stay_findings() -> None
     assert [p for p, _ in _pairs(find_findings(demand))] == ["recommendation"]
     lacking = "Hồ sơ kỷ luật của xã không có cơ sở để xử lý vì thiếu biên bản vi phạm."
     assert [f.text for f in find_findings(lacking)] != []
+
+
+def test_a_thing_judged_again_after_the_comma_on_the_same_matter_stays_one_finding() -> None:
+    text = ("Tuy nhiên, UBND xã còn một số hạn chế như: sổ theo dõi, phiếu hẹn còn một số thông tin chưa"
+            " thống nhất, phiếu hẹn không ghi đầy đủ ngày trả kết quả.")
+    assert [f.text for f in find_findings(text)] == [
+        "sổ theo dõi, phiếu hẹn còn một số thông tin chưa thống nhất, phiếu hẹn không ghi đầy đủ ngày"
+        " trả kết quả"]
+
+
+def test_the_same_subject_on_another_matter_or_another_unit_still_splits() -> None:
+    matters = ("Qua kiểm tra, bộ phận một cửa chưa niêm yết đầy đủ thủ tục hành chính, bộ phận một cửa không"
+               " có công chức trực trong giờ làm việc.")
+    assert [f.text for f in find_findings(matters)] == [
+        "bộ phận một cửa chưa niêm yết đầy đủ thủ tục hành chính",
+        "bộ phận một cửa không có công chức trực trong giờ làm việc"]
+    units = ("Qua kiểm tra, UBND phường Tân An có 3 công chức vắng mặt không có lý do, UBND phường Tân Bình"
+             " có 2 công chức đi muộn.")
+    assert len(find_findings(units)) == 2
