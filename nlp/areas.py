@@ -135,6 +135,17 @@ def vocabulary_area(form: str) -> str | None:
     return None if area == OVERALL else area
 
 
+def vocabulary_themes(form: str) -> tuple[str, ...]:
+    """The themes the vocabulary alone reads in `form` (matching form) at least as a strong hint
+    (Taxonomy.strong_hint), best first, an area's "other" theme left out. As `vocabulary_area`,
+    for the segmenter: whether two sides of a comma speak of one matter, a finer question than one
+    area (the badge a civil servant wears and the training he has are both of the civil service,
+    and two matters)."""
+    taxonomy = load_taxonomy()
+    return tuple(theme.code for theme, score in taxonomy.scores(form)
+                 if score >= taxonomy.strong_hint and not theme.is_other)
+
+
 def classify_form(form: str, model: AreaModel | None = None) -> str:
     """`classify_area` of a text already in matching form (a slice of its document's form).
 

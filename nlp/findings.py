@@ -18,7 +18,7 @@ from functools import cache
 from core.models import Area, Finding, Polarity
 from core.normalize import canonical_tones, matching_form
 from core.syllables import is_syllable
-from nlp.areas import classify_form, framed_areas, vocabulary_area
+from nlp.areas import classify_form, framed_areas, vocabulary_area, vocabulary_themes
 from nlp.segment import Span, clauses, paragraphs, sentences
 from nlp.vi import cues
 
@@ -523,8 +523,8 @@ def _matters(text: str, doc_form: str, clause: Span,
             parts.append((start, cut, shared))
             start, shared = resume, False
             continue
-        new_subject = judged_sides and (bool(_rx(cues.SUBJECT_START).match(right_form))
-                                        or _share_parts(left_form, right_form))
+        opens = bool(_rx(cues.SUBJECT_START).match(right_form)) or _share_parts(left_form, right_form)
+        new_subject = judged_sides and opens and not _subject_said_again(left_form, right_item)
         demand = left_verdict == RECOMMENDATION
         clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(right_item))
         if "," not in match.group() and not (new_subject and clause_after and not demand):
@@ -545,6 +545,33 @@ def _share_parts(left_form: str, right_form: str) -> bool:
     quá hạn là do ..., 39% còn lại do ..."): cues.SHARE opening the right side and said on the left."""
     share = _rx(cues.SHARE)
     return bool(share.match(right_form)) and bool(share.search(left_form))
+
+
+SUBJECT_AGAIN_MAX_WORDS = 4  # a subject said again is a short noun phrase ("phiếu hẹn"), not a clause
+
+
+def _subject_said_again(left_form: str, right_item: str) -> bool:
+    """The clause after the comma has for subject one of the things the clause before it judged,
+    told again, and the matter the vocabulary reads first after the comma is one the clause before
+    it speaks of ("phiếu hẹn, sổ theo dõi còn một số nội dung chưa khớp, phiếu hẹn không đánh số
+    theo dõi đầy đủ"): it tells more of the fault of the same thing, one matter, which the guide
+    keeps together ("," items split only when they are about different matters). A subject is the
+    words before the first word of aspect, negation or result (cues.CLAUSE_PREDICATE); another
+    unit or body ("UBND phường A có ..., UBND phường B có ...") is another subject, and the same
+    subject on another matter ("bộ phận một cửa chưa niêm yết ..., bộ phận một cửa không có công
+    chức trực": two themes) still splits (nlp.areas.vocabulary_themes)."""
+    predicate = _rx(cues.CLAUSE_PREDICATE)
+    right_at, left_at = predicate.search(right_item), predicate.search(left_form)
+    if right_at is None or left_at is None:
+        return False
+    subject = right_item[:right_at.start()].strip()
+    if not subject or _word_count(subject) > SUBJECT_AGAIN_MAX_WORDS:
+        return False
+    named = {part.strip() for part in _NAME_LIST_SEP.split(left_form[:left_at.start()])}
+    if subject not in named:
+        return False
+    right = vocabulary_themes(right_item)
+    return bool(right) and right[0] in vocabulary_themes(left_form)
 
 
 def _different_matters(left_form: str, right_form: str) -> bool:

@@ -478,6 +478,16 @@ SENTENCE_NON_FINDING = (
     r"\b(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ)*(?: đã| cũng| vừa)* (?:ra|ban hành|gửi)"
     r" (?:văn bản )?(?:thông báo|kết luận)\b"
     r"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|ghi nhận|biểu dương|phê bình|nhắc nhở|chưa|còn|không)\b)",
+    # The superior's next step, told as the ground it waits for ("dựa trên báo cáo giải trình của
+    # UBND thị trấn, UBND huyện mới có cơ sở để xử lý, kỷ luật những cán bộ vắng mặt", "Đoàn sẽ
+    # xác minh để có cơ sở xem xét, xử lý"): who will handle the fault, and when, is the inspecting
+    # or superior body's own plan (the guide), not a judgement; the fault it handles is told where
+    # the check found it, and its fault words ("vắng mặt") only name what is to be handled. "mới /
+    # sẽ / thì / để có cơ sở" is that future or conditional step; a sentence carrying a demand
+    # ("yêu cầu xã giải trình để có cơ sở xử lý") is the demand, a recommendation, and stays; "chưa
+    # / không có cơ sở" (no ground for it) is not this form.
+    r"^(?![^.;]*\b(?:yêu cầu|đề nghị|kiến nghị|cần)\b)[^.;]*?\b(?:mới|sẽ|thì|để) có cơ sở"
+    r" (?:để )?(?:xem xét,? )?(?:xử lý|kỷ luật)\b",
 )
 
 # What opens an item of a list of unit or agency names, besides a capital letter

@@ -17,6 +17,7 @@ from nlp.areas import (
     load_area_model,
     rule_area,
     vocabulary_area,
+    vocabulary_themes,
 )
 from nlp.themes import load_taxonomy
 
@@ -235,6 +236,14 @@ def test_vocabulary_area_names_a_matter_or_nothing() -> None:
     one_stop = "niêm yết công khai thủ tục hành chính tại bộ phận một cửa"
     assert vocabulary_area(matching_form(one_stop)) == "tthc"
     assert vocabulary_area(matching_form("đã làm tốt")) is None
+
+
+def test_vocabulary_themes_tell_two_matters_of_one_area_apart() -> None:
+    badge = vocabulary_themes(matching_form("công chức chưa đeo thẻ công chức khi làm việc"))
+    training = vocabulary_themes(matching_form("công chức chưa có trình độ chuyên môn đạt chuẩn"))
+    assert badge and training and badge[0] != training[0]
+    assert vocabulary_area(matching_form("công chức chưa đeo thẻ công chức khi làm việc")) == "cong_vu"
+    assert vocabulary_themes(matching_form("đoàn đã làm việc với xã")) == ()
 
 
 # --- facilities, overall words and the frame of a finding naming no matter -------------------------

@@ -1031,3 +1031,37 @@ def test_a_caption_that_judges_and_a_listed_demand_stay_findings() -> None:
     demands = ("Qua kiểm tra, xã còn 5 hồ sơ trễ hạn.\n\nĐoàn đề nghị UBND xã:\n\n"
                "Tăng cường kiểm tra việc giải quyết hồ sơ\n\nXã cần báo cáo kết quả trước ngày 30/6.")
     assert ("recommendation", "Tăng cường kiểm tra việc giải quyết hồ sơ") in _pairs(find_findings(demands))
+
+
+def test_the_superiors_next_step_awaiting_its_ground_is_no_finding() -> None:
+    text = ("Sáng 9/1, Đoàn kiểm tra của thành phố đến UBND xã Tân Lập lúc 7h30. Nhiều cán bộ xã vắng mặt"
+            " khi đoàn đến kiểm tra. Theo ông Hùng, căn cứ báo cáo giải trình của UBND xã, UBND huyện mới"
+            " có cơ sở để xử lý, kỷ luật những cán bộ vắng mặt.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Nhiều cán bộ xã vắng mặt khi đoàn đến kiểm tra")]
+
+
+def test_a_demand_awaiting_a_ground_and_a_ground_lacking_stay_findings() -> None:
+    demand = "Đoàn yêu cầu UBND xã Tân Lập báo cáo giải trình để có cơ sở xem xét, xử lý trách nhiệm."
+    assert [p for p, _ in _pairs(find_findings(demand))] == ["recommendation"]
+    lacking = "Hồ sơ kỷ luật của xã không có cơ sở để xử lý vì thiếu biên bản vi phạm."
+    assert [f.text for f in find_findings(lacking)] != []
+
+
+def test_a_thing_judged_again_after_the_comma_on_the_same_matter_stays_one_finding() -> None:
+    text = ("Tuy nhiên, UBND xã còn một số hạn chế như: sổ theo dõi, phiếu hẹn còn một số thông tin chưa"
+            " thống nhất, phiếu hẹn không ghi đầy đủ ngày trả kết quả.")
+    assert [f.text for f in find_findings(text)] == [
+        "sổ theo dõi, phiếu hẹn còn một số thông tin chưa thống nhất, phiếu hẹn không ghi đầy đủ ngày"
+        " trả kết quả"]
+
+
+def test_the_same_subject_on_another_matter_or_another_unit_still_splits() -> None:
+    matters = ("Qua kiểm tra, bộ phận một cửa chưa niêm yết đầy đủ thủ tục hành chính, bộ phận một cửa không"
+               " có công chức trực trong giờ làm việc.")
+    assert [f.text for f in find_findings(matters)] == [
+        "bộ phận một cửa chưa niêm yết đầy đủ thủ tục hành chính",
+        "bộ phận một cửa không có công chức trực trong giờ làm việc"]
+    units = ("Qua kiểm tra, UBND phường Tân An có 3 công chức vắng mặt không có lý do, UBND phường Tân Bình"
+             " có 2 công chức đi muộn.")
+    assert len(find_findings(units)) == 2
