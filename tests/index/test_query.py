@@ -1113,11 +1113,12 @@ def test_an_agency_typed_is_one_group_about_it_by_its_key_and_its_names() -> Non
     assert unaccented.agency and unaccented.unit == "so tai chinh"
 
 
-def test_an_agency_after_a_setting_preposition_is_where_the_topic_is_asked_about() -> None:
-    """intents.toml [setting]: after the topic, "tại/ở" + an agency's kind ("trung tâm phục vụ hành
-    chính công", every commune has one) says where the topic is asked about, as "ở bộ phận một cửa"
-    does: ranked, not required, and no place the pool is ordered by (pipeline.search.engine_pool);
-    the unit typed stays the place. Typed first, or with no preposition, the agency is still asked."""
+def test_the_one_stop_centre_after_a_setting_preposition_is_where_the_topic_is_asked_about() -> None:
+    """intents.toml [setting] agencies: after the topic, "tại/ở" + the one-stop centre ("trung tâm
+    phục vụ hành chính công", every commune has one) says where the topic is asked about, as "ở bộ
+    phận một cửa" does: ranked, not required, and no place the pool is ordered by
+    (pipeline.search.engine_pool); the unit typed stays the place. Typed first, or with no
+    preposition, the centre is still asked for, and a department or office is wherever it stands."""
     plan = plan_query("Hà Giang tiện ích cho người dân tại trung tâm hành chính công", _Places())
     assert not any(g.agency for g in plan.groups)
     assert ("trung", "tâm", "hành", "chính", "công") in {a.syllables for a in plan.optional}
