@@ -114,6 +114,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.agencies import Agency, agencies, syllables
 from core.doc_kinds import cited_kinds
+from core.errors import ConfigError
 from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
@@ -541,6 +542,11 @@ class Lexicon:
     # intents.toml [setting] levels, LEVEL standing for each level word), matching folded too:
     # after a topic, ranked, not required (`_cut_run`, `_framing_level`).
     level_settings: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The agencies every commune or province has a desk of, where the topic is done (intents.toml
+    # [setting] agencies, canonical names of core/agencies.toml: the one-stop centre): after a
+    # topic and a preposition of place, or in a question's clause of circumstance, ranked, not the
+    # body asked for (`_cut_run`). Any other agency stays the body asked for, as a unit does.
+    setting_agencies: frozenset[str] = frozenset()
     # The question words asking which of the thing named before them (intents.toml [reading]
     # `choosing`: "giải pháp nào", "hạn chế gì"; `Lexicon._asks_beside`).
     choosing: tuple[tuple[tuple[str, ...], bool], ...] = ()
@@ -1100,11 +1106,22 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    settings=_entries([*(setting or {}).get("words", ()), *(setting or {}).get("times", ())]),
                    level_settings=_entries(e for entry in (setting or {}).get("levels", ())
                                            for e in _per_level(entry, levels)),
+                   setting_agencies=_known_agencies((setting or {}).get("agencies", ())),
                    sections_joined=_entries(read.get("sections_joined", ())),
                    choosing=_entries(read.get("choosing", ())),
                    manner_verbs=_entries(read.get("manner_verbs", ())),
                    manner_asks=read.get("manner_asks") or None,
                    accented_members=frozenset(s for row in entries for s, only in row if only and s))
+
+
+def _known_agencies(names: Iterable[str]) -> frozenset[str]:
+    """`names` (intents.toml [setting] agencies), each the canonical name of an agency of
+    core/agencies.toml: a name it does not hold would never match, so it is an error."""
+    known = {agency.name for agency in agencies().forms.values()}
+    unknown = sorted(set(names) - known)
+    if unknown:
+        raise ConfigError(f"[setting] agencies {unknown} are not agencies of core/agencies.toml")
+    return frozenset(names)
 
 
 def compile_coordinators(table: Mapping[str, Any]) -> Entries:
@@ -1969,11 +1986,12 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             continue
         if found := agencies().at(typed, i, loose=True):
             agency = _agency_group(typed, i, found[0], found[1], lexicon)
-            # An agency's kind after the topic and a preposition of place ("… ở trung tâm hành
-            # chính công") is where the topic is asked about, as "ở bộ phận một cửa" is: every
-            # commune has one, so it names no one body to order the pool by (intents.toml [setting]).
-            # Elsewhere an agency named is a filter the user asks for, as a unit is.
-            if setting or clause:
+            # The one-stop centre after the topic and a preposition of place ("… ở trung tâm hành
+            # chính công"), or in a question's clause of circumstance, is where the topic is asked
+            # about, as "ở bộ phận một cửa" is: every commune has one, so it names no one body to
+            # order the pool by (intents.toml [setting] agencies). Any other agency named ("tại Sở
+            # Tài chính") is a filter the user asks for, as a unit is.
+            if (setting or clause) and found[1].name in lexicon.setting_agencies:
                 _add_group(Group(agency.alternatives), True, groups, optional)
             else:
                 groups.append(agency)

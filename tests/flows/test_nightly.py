@@ -133,10 +133,10 @@ def test_summary_counts_per_source_and_renders_failures() -> None:
 
 
 def test_search_engine_down_then_back_loses_nothing(
-    harness: None, tmp_path: Path, es_url: str, caplog: pytest.LogCaptureFixture
+    harness: None, tmp_path: Path, es_url: str, es_prefix: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     write_reports(tmp_path / "inbox", 6, seed=11)
-    index = f"kiemtra-test-{uuid.uuid4().hex[:12]}"
+    index = f"{es_prefix}-{uuid.uuid4().hex[:12]}"
     down = _settings(
         tmp_path, backend="elasticsearch", es_url=f"http://127.0.0.1:{_closed_port()}", es_index=index
     )

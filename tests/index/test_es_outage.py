@@ -64,8 +64,8 @@ def managed_server(es_url: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def settings(managed_server: str, tmp_path: Path) -> Iterator[Settings]:
-    index = f"kiemtra-test-outage-{uuid.uuid4().hex[:10]}"
+def settings(managed_server: str, es_prefix: str, tmp_path: Path) -> Iterator[Settings]:
+    index = f"{es_prefix}-outage-{uuid.uuid4().hex[:10]}"
     yield load_settings({"db_path": str(tmp_path / "k.db"), "backend": "elasticsearch",
                          "es_url": managed_server, "es_index": index})
     backend = ElasticBackend(managed_server, index)

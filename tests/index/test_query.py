@@ -7,6 +7,7 @@ import tomllib
 
 import pytest
 
+from core.errors import ConfigError
 from core.normalize import fold
 from index.initials import is_syllable
 from index.query import (
@@ -1112,11 +1113,12 @@ def test_an_agency_typed_is_one_group_about_it_by_its_key_and_its_names() -> Non
     assert unaccented.agency and unaccented.unit == "so tai chinh"
 
 
-def test_an_agency_after_a_setting_preposition_is_where_the_topic_is_asked_about() -> None:
-    """intents.toml [setting]: after the topic, "tại/ở" + an agency's kind ("trung tâm phục vụ hành
-    chính công", every commune has one) says where the topic is asked about, as "ở bộ phận một cửa"
-    does: ranked, not required, and no place the pool is ordered by (pipeline.search.engine_pool);
-    the unit typed stays the place. Typed first, or with no preposition, the agency is still asked."""
+def test_the_one_stop_centre_after_a_setting_preposition_is_where_the_topic_is_asked_about() -> None:
+    """intents.toml [setting] agencies: after the topic, "tại/ở" + the one-stop centre ("trung tâm
+    phục vụ hành chính công", every commune has one) says where the topic is asked about, as "ở bộ
+    phận một cửa" does: ranked, not required, and no place the pool is ordered by
+    (pipeline.search.engine_pool); the unit typed stays the place. Typed first, or with no
+    preposition, the centre is still asked for, and a department or office is wherever it stands."""
     plan = plan_query("Hà Giang tiện ích cho người dân tại trung tâm hành chính công", _Places())
     assert not any(g.agency for g in plan.groups)
     assert ("trung", "tâm", "hành", "chính", "công") in {a.syllables for a in plan.optional}
@@ -1130,6 +1132,21 @@ def test_an_agency_after_a_setting_preposition_is_where_the_topic_is_asked_about
     assert any(g.agency for g in typed.groups)
     department = plan_query("Sở Tài chính Gia Lai hồ sơ quá hạn", _Places())
     assert department.groups[0].agency
+    # A department is the body asked for wherever it stands: its findings are its own.
+    at_department = plan_query("hồ sơ quá hạn tại Sở Tài nguyên và Môi trường", _Places())
+    assert [g.unit for g in at_department.groups if g.agency] == ["so tai nguyen va moi truong"]
+    asked_of = plan_query("hồ sơ có bị trả lại khi nộp ở Phòng Nội vụ không", _Places())
+    assert any(g.agency for g in asked_of.groups)
+
+
+def test_a_setting_agency_must_be_an_agency_of_the_table() -> None:
+    """intents.toml [setting] agencies names agencies by their canonical names: a name the table
+    does not hold would never match, so the rule would be off in silence."""
+    lexicon = compile_lexicon([], [], setting={"agencies": ["Trung tâm Phục vụ hành chính công"]})
+    assert lexicon.setting_agencies == {"Trung tâm Phục vụ hành chính công"}
+    assert load_lexicon().setting_agencies == lexicon.setting_agencies
+    with pytest.raises(ConfigError, match="Trung tâm hành chính công"):
+        compile_lexicon([], [], setting={"agencies": ["Trung tâm hành chính công"]})
 
 
 def test_a_committee_before_a_unit_is_the_unit_and_a_facility_is_no_agency() -> None:

@@ -42,9 +42,9 @@ def kiemtra(*args: str) -> Result:
 
 
 @pytest.fixture
-def es_args(es_url: str, tmp_path: Path) -> Iterator[list[str]]:
+def es_args(es_url: str, es_prefix: str, tmp_path: Path) -> Iterator[list[str]]:
     """Global options that switch the CLI to a fresh Elasticsearch index and store."""
-    index = f"kiemtra-test-cli-{uuid.uuid4().hex[:10]}"
+    index = f"{es_prefix}-cli-{uuid.uuid4().hex[:10]}"
     yield ["--db", str(tmp_path / "k.db"), "--backend", "elasticsearch", "--es-url", es_url,
            "--set", f"es_index={index}"]
     backend = ElasticBackend(es_url, index)
