@@ -19,6 +19,7 @@ with the words ANDed, and with them ORed — what a generic tool would give.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import math
 import re
@@ -52,6 +53,17 @@ class Gold:
 
     words: dict[str, list[list[str]]]  # doc_id → words of each gold finding, in order
     texts: dict[str, list[str]]
+
+
+def load_queries(path: Path) -> list[dict[str, Any]]:
+    """The judged queries of a set: a plain JSON file, or a sealed one (benchmarks/sealed/*.json.gz,
+    gzip so that no search through the repository shows its queries: a set kept unread until the
+    session that measures it held out is over). This benchmark prints aggregates only, per kind."""
+    raw = path.read_bytes()
+    if path.suffix == ".gz":
+        raw = gzip.decompress(raw)
+    queries: list[dict[str, Any]] = json.loads(raw.decode("utf-8"))["queries"]
+    return queries
 
 
 def load_gold(corpus: Path, words: Callable[[str], list[str]]) -> Gold:
@@ -244,7 +256,7 @@ def main() -> None:
     parser.add_argument("--es-url", help="also measure Elasticsearch at this URL")
     parser.add_argument("--store", type=Path, help="keep the ingested store here (reused when present)")
     args = parser.parse_args()
-    queries = json.loads(args.judgments.read_text(encoding="utf-8"))["queries"]
+    queries = load_queries(args.judgments)
     scorer = load_scorer()
     gold = load_gold(args.corpus, scorer.words)
     with tempfile.TemporaryDirectory(prefix="kiemtra-quality-") as tmp:
