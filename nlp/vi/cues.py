@@ -485,8 +485,11 @@ SENTENCE_NON_FINDING = (
     # the check found it, and its fault words ("vắng mặt") only name what is to be handled. "mới /
     # sẽ / thì / để có cơ sở" is that future or conditional step; a sentence carrying a demand
     # ("yêu cầu xã giải trình để có cơ sở xử lý") is the demand, a recommendation, and stays; "chưa
-    # / không có cơ sở" (no ground for it) is not this form.
-    r"^(?![^.;]*\b(?:yêu cầu|đề nghị|kiến nghị|cần)\b)[^.;]*?\b(?:mới|sẽ|thì|để) có cơ sở"
+    # / không có cơ sở" (no ground for it) is not this form, and neither is a fault said before the
+    # ground it would give (NEGATORS before it: "xã chưa lập biên bản vi phạm để có cơ sở xử lý"
+    # is the check's finding, the unit's act not done, whatever it was meant for).
+    r"^(?![^.;]*\b(?:yêu cầu|đề nghị|kiến nghị|cần)\b)"
+    rf"(?:(?!\b{NEGATORS}\b)[^.;])*?\b(?:mới|sẽ|thì|để) có cơ sở"
     r" (?:để )?(?:xem xét,? )?(?:xử lý|kỷ luật)\b",
 )
 

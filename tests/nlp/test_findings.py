@@ -1046,6 +1046,8 @@ def test_a_demand_awaiting_a_ground_and_a_ground_lacking_stay_findings() -> None
     assert [p for p, _ in _pairs(find_findings(demand))] == ["recommendation"]
     lacking = "Hồ sơ kỷ luật của xã không có cơ sở để xử lý vì thiếu biên bản vi phạm."
     assert [f.text for f in find_findings(lacking)] != []
+    fault = "Xã chưa lập biên bản đối với công chức đi làm muộn để có cơ sở xử lý kỷ luật."
+    assert _pairs(find_findings(fault)) == [("shortcoming", fault[:-1])]  # the act not done is the fault
 
 
 def test_a_thing_judged_again_after_the_comma_on_the_same_matter_stays_one_finding() -> None:
