@@ -273,6 +273,15 @@ def test_two_shares_of_one_whole_each_with_its_cause_are_two_findings() -> None:
     ]
 
 
+def test_two_equal_shares_split_as_unequal_ones_do() -> None:
+    """"50% hồ sơ" said twice names the two halves of one whole, not one thing judged again
+    (`_subject_said_again`): the split does not hang on the shares being equal."""
+    text = "Qua kiểm tra, {} hồ sơ được giải quyết trước hạn, {} hồ sơ còn lại được giải quyết đúng hạn."
+    assert len(find_findings(text.format("60%", "40%"))) == 2
+    assert _texts(text.format("50%", "50%")) == [
+        "50% hồ sơ được giải quyết trước hạn", "50% hồ sơ còn lại được giải quyết đúng hạn"]
+
+
 def test_a_share_after_a_clause_with_none_stays_one_statement() -> None:
     text = ("Các xã đã trang bị mạng nội bộ cho bộ phận một cửa, 100% máy tính được kết nối internet "
             "và sử dụng tốt phần mềm quản lý văn bản.")
