@@ -1076,3 +1076,6 @@ def test_the_same_subject_on_another_matter_or_another_unit_still_splits() -> No
     units = ("Qua kiểm tra, UBND phường Tân An có 3 công chức vắng mặt không có lý do, UBND phường Tân Bình"
              " có 2 công chức đi muộn.")
     assert len(find_findings(units)) == 2
+    same_matter = ("Qua kiểm tra, UBND phường Tân An chưa niêm yết đầy đủ thủ tục hành chính, UBND phường"
+                   " Tân Bình chưa niêm yết công khai thủ tục hành chính.")
+    assert len(find_findings(same_matter)) == 2  # another unit's fault, though on the same matter
