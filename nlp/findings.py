@@ -45,7 +45,7 @@ def _item_number(text: str, start: int = 0, end: int | None = None) -> re.Match[
     return _LIST_MARKER.match(text, start, end) or _ROW_NUMBER.match(text, start, end)
 
 _LEAD_COLON = re.compile(r":(?:\s|$)")
-_VALUE = re.compile(r"\s*\d+(?:[.,]\d+)?\s?%|\s*\d+/\d+\b")
+_VALUE = re.compile(rf"\s*{cues.SHARE}|\s*\d+/\d+\b")  # a rate or a ratio
 _DIGIT_AFTER = re.compile(r" ?\d")
 _FAR = 1 << 30
 
