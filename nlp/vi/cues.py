@@ -561,8 +561,10 @@ REPEATED_VERB_START = rf"^(?:{REPORTED_MARKERS} )?(?P<verb>{ACTION_VERBS}|có)\b
 # The period a report files a fault under may come first ("..., năm 2017 chưa ban hành được Chương
 # trình, kế hoạch CCHC"): reports list a unit's faults year by year, and a negation said again with a
 # period of its own is a fault of its own, however short (`dated`), which a comma item of one fault
-# ("chưa được sắp xếp, chỉnh lý, chưa có ...") never carries.
-FAULT_PERIOD = r"(?:(?:trong )?năm \d{4}|quý [ivx]+(?: năm \d{4})?|(?:trong )?tháng \d{1,2}(?:[/-]\d{4})?)"
+# ("chưa được sắp xếp, chỉnh lý, chưa có ...") never carries. A quarter is written in Roman or Arabic
+# figures ("quý II năm 2023", "quý 2/2023"), as nlp/dates.py reads it.
+FAULT_PERIOD = (r"(?:(?:trong )?năm \d{4}|quý (?:[ivx]+|[1-4])(?: năm \d{4}|[/-]\d{4})?"
+                r"|(?:trong )?tháng \d{1,2}(?:[/-]\d{4})?)")
 REPEATED_NEGATION_START = (rf"^(?P<dated>{FAULT_PERIOD},? )?"
                            r"(?P<neg>chưa|không)\b(?! (?:chỉ|những|phải)\b)")
 # "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own

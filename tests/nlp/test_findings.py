@@ -257,6 +257,7 @@ def test_a_negation_said_again_under_a_period_of_its_own_is_a_second_fault_howev
     first, second = find_findings(text)
     assert second.subject_of == first.start  # the period's fault is the same subject's
     assert _texts(text.replace("năm 2023 chưa", "năm 2023, chưa"))[1].startswith("năm 2023, chưa ban hành")
+    assert _texts(text.replace("năm 2023", "quý 2/2023"))[1].startswith("quý 2/2023 chưa ban hành")
 
 
 def test_a_period_before_a_negation_said_only_with_its_verb_stays_in_the_fault() -> None:
