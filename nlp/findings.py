@@ -525,7 +525,8 @@ def _matters(text: str, doc_form: str, clause: Span,
             continue
         # a share is a part of the whole, never the thing before said again ("50% ..., 50% còn lại")
         new_subject = judged_sides and (_share_parts(left_form, right_form) or (
-            bool(_rx(cues.SUBJECT_START).match(right_form)) and not _subject_said_again(left_form, right_item)))
+            bool(_rx(cues.SUBJECT_START).match(right_form))
+            and not _subject_said_again(left_form, right_item)))
         demand = left_verdict == RECOMMENDATION
         clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(right_item))
         if "," not in match.group() and not (new_subject and clause_after and not demand):
