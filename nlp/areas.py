@@ -136,14 +136,12 @@ def vocabulary_area(form: str) -> str | None:
 
 
 def vocabulary_themes(form: str) -> tuple[str, ...]:
-    """The themes the vocabulary alone reads in `form` (matching form) at least as a strong hint
-    (Taxonomy.strong_hint), best first, an area's "other" theme left out. As `vocabulary_area`,
+    """The themes the vocabulary alone reads in `form` (matching form) at least as a strong hint,
+    best first, an area's "other" theme left out (Taxonomy.strong_themes). As `vocabulary_area`,
     for the segmenter: whether two sides of a comma speak of one matter, a finer question than one
     area (the badge a civil servant wears and the training he has are both of the civil service,
     and two matters)."""
-    taxonomy = load_taxonomy()
-    return tuple(theme.code for theme, score in taxonomy.scores(form)
-                 if score >= taxonomy.strong_hint and not theme.is_other)
+    return load_taxonomy().strong_themes(form)
 
 
 def classify_form(form: str, model: AreaModel | None = None) -> str:

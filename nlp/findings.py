@@ -45,7 +45,7 @@ def _item_number(text: str, start: int = 0, end: int | None = None) -> re.Match[
     return _LIST_MARKER.match(text, start, end) or _ROW_NUMBER.match(text, start, end)
 
 _LEAD_COLON = re.compile(r":(?:\s|$)")
-_VALUE = re.compile(r"\s*\d+(?:[.,]\d+)?\s?%|\s*\d+/\d+\b")
+_VALUE = re.compile(rf"\s*{cues.SHARE}|\s*\d+/\d+\b")  # a rate or a ratio
 _DIGIT_AFTER = re.compile(r" ?\d")
 _FAR = 1 << 30
 
@@ -523,8 +523,10 @@ def _matters(text: str, doc_form: str, clause: Span,
             parts.append((start, cut, shared))
             start, shared = resume, False
             continue
-        opens = bool(_rx(cues.SUBJECT_START).match(right_form)) or _share_parts(left_form, right_form)
-        new_subject = judged_sides and opens and not _subject_said_again(left_form, right_item)
+        # a share is a part of the whole, never the thing before said again ("50% ..., 50% còn lại")
+        new_subject = judged_sides and (_share_parts(left_form, right_form) or (
+            bool(_rx(cues.SUBJECT_START).match(right_form))
+            and not _subject_said_again(left_form, right_item)))
         demand = left_verdict == RECOMMENDATION
         clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(right_item))
         if "," not in match.group() and not (new_subject and clause_after and not demand):

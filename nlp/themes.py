@@ -236,9 +236,14 @@ class Taxonomy:
         matters ("tỷ lệ hồ sơ trực tuyến còn thấp, chưa ký số văn bản"); search finds it by
         either. A weak hint ("hồ sơ", "kế hoạch") is said of every matter and is left out.
         """
-        strong = [theme.code for theme, score in self.scores(text)
-                  if score >= self.strong_hint and not theme.is_other and theme.code != primary]
+        strong = [code for code in self.strong_themes(text) if code != primary]
         return ((primary,) if primary else ()) + tuple(strong)[:MAX_THEMES - (1 if primary else 0)]
+
+    def strong_themes(self, text: str) -> tuple[str, ...]:
+        """Every theme scoring at least `strong_hint` in `text`, strongest first, an area's "other"
+        theme left out: the matters the text clearly names, with no cap (`mentioned` caps them)."""
+        return tuple(theme.code for theme, score in self.scores(text)
+                     if score >= self.strong_hint and not theme.is_other)
 
     def area_scores(self, form: str, subject_from: int = 0) -> dict[str, float]:
         """The evidence for each area in `form` (matching form): every phrase of the area's

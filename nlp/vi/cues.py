@@ -485,8 +485,11 @@ SENTENCE_NON_FINDING = (
     # the check found it, and its fault words ("vắng mặt") only name what is to be handled. "mới /
     # sẽ / thì / để có cơ sở" is that future or conditional step; a sentence carrying a demand
     # ("yêu cầu xã giải trình để có cơ sở xử lý") is the demand, a recommendation, and stays; "chưa
-    # / không có cơ sở" (no ground for it) is not this form.
-    r"^(?![^.;]*\b(?:yêu cầu|đề nghị|kiến nghị|cần)\b)[^.;]*?\b(?:mới|sẽ|thì|để) có cơ sở"
+    # / không có cơ sở" (no ground for it) is not this form, and neither is a fault said before the
+    # ground it would give (NEGATORS before it: "xã chưa lập biên bản vi phạm để có cơ sở xử lý"
+    # is the check's finding, the unit's act not done, whatever it was meant for).
+    r"^(?![^.;]*\b(?:yêu cầu|đề nghị|kiến nghị|cần)\b)"
+    rf"(?:(?!\b{NEGATORS}\b)[^.;])*?\b(?:mới|sẽ|thì|để) có cơ sở"
     r" (?:để )?(?:xem xét,? )?(?:xử lý|kỷ luật)\b",
 )
 
@@ -558,8 +561,10 @@ REPEATED_VERB_START = rf"^(?:{REPORTED_MARKERS} )?(?P<verb>{ACTION_VERBS}|có)\b
 # The period a report files a fault under may come first ("..., năm 2017 chưa ban hành được Chương
 # trình, kế hoạch CCHC"): reports list a unit's faults year by year, and a negation said again with a
 # period of its own is a fault of its own, however short (`dated`), which a comma item of one fault
-# ("chưa được sắp xếp, chỉnh lý, chưa có ...") never carries.
-FAULT_PERIOD = r"(?:(?:trong )?năm \d{4}|quý [ivx]+(?: năm \d{4})?|(?:trong )?tháng \d{1,2}(?:[/-]\d{4})?)"
+# ("chưa được sắp xếp, chỉnh lý, chưa có ...") never carries. A quarter is written in Roman or Arabic
+# figures ("quý II năm 2023", "quý 2/2023"), as nlp/dates.py reads it.
+FAULT_PERIOD = (r"(?:(?:trong )?năm \d{4}|quý (?:[ivx]+|[1-4])(?: năm \d{4}|[/-]\d{4})?"
+                r"|(?:trong )?tháng \d{1,2}(?:[/-]\d{4})?)")
 REPEATED_NEGATION_START = (rf"^(?P<dated>{FAULT_PERIOD},? )?"
                            r"(?P<neg>chưa|không)\b(?! (?:chỉ|những|phải)\b)")
 # "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own

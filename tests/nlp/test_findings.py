@@ -257,6 +257,7 @@ def test_a_negation_said_again_under_a_period_of_its_own_is_a_second_fault_howev
     first, second = find_findings(text)
     assert second.subject_of == first.start  # the period's fault is the same subject's
     assert _texts(text.replace("năm 2023 chưa", "năm 2023, chưa"))[1].startswith("năm 2023, chưa ban hành")
+    assert _texts(text.replace("năm 2023", "quý 2/2023"))[1].startswith("quý 2/2023 chưa ban hành")
 
 
 def test_a_period_before_a_negation_said_only_with_its_verb_stays_in_the_fault() -> None:
@@ -271,6 +272,15 @@ def test_two_shares_of_one_whole_each_with_its_cause_are_two_findings() -> None:
         "Theo Sở Nội vụ, 70% số hồ sơ trễ hạn là do phần mềm một cửa điện tử lỗi kết nối",
         "30% còn lại do công chức xử lý chậm, chưa chuyển hồ sơ đúng quy trình",
     ]
+
+
+def test_two_equal_shares_split_as_unequal_ones_do() -> None:
+    """"50% hồ sơ" said twice names the two halves of one whole, not one thing judged again
+    (`_subject_said_again`): the split does not hang on the shares being equal."""
+    text = "Qua kiểm tra, {} hồ sơ được giải quyết trước hạn, {} hồ sơ còn lại được giải quyết đúng hạn."
+    assert len(find_findings(text.format("60%", "40%"))) == 2
+    assert _texts(text.format("50%", "50%")) == [
+        "50% hồ sơ được giải quyết trước hạn", "50% hồ sơ còn lại được giải quyết đúng hạn"]
 
 
 def test_a_share_after_a_clause_with_none_stays_one_statement() -> None:
@@ -1046,6 +1056,8 @@ def test_a_demand_awaiting_a_ground_and_a_ground_lacking_stay_findings() -> None
     assert [p for p, _ in _pairs(find_findings(demand))] == ["recommendation"]
     lacking = "Hồ sơ kỷ luật của xã không có cơ sở để xử lý vì thiếu biên bản vi phạm."
     assert [f.text for f in find_findings(lacking)] != []
+    fault = "Xã chưa lập biên bản đối với công chức đi làm muộn để có cơ sở xử lý kỷ luật."
+    assert _pairs(find_findings(fault)) == [("shortcoming", fault[:-1])]  # the act not done is the fault
 
 
 def test_a_thing_judged_again_after_the_comma_on_the_same_matter_stays_one_finding() -> None:
@@ -1065,3 +1077,6 @@ def test_the_same_subject_on_another_matter_or_another_unit_still_splits() -> No
     units = ("Qua kiểm tra, UBND phường Tân An có 3 công chức vắng mặt không có lý do, UBND phường Tân Bình"
              " có 2 công chức đi muộn.")
     assert len(find_findings(units)) == 2
+    same_matter = ("Qua kiểm tra, UBND phường Tân An chưa niêm yết đầy đủ thủ tục hành chính, UBND phường"
+                   " Tân Bình chưa niêm yết công khai thủ tục hành chính.")
+    assert len(find_findings(same_matter)) == 2  # another unit's fault, though on the same matter
