@@ -213,13 +213,6 @@ class SearchBackend(ABC):
         ("… sau sáp nhập"), which its findings do not repeat; the composed search asks this to
         fill a pool the text's stages leave short (pipeline/search.py engine_pool)."""
 
-    @abstractmethod
-    def following(self, hits: Sequence[Hit]) -> list[Hit]:
-        """For each of `hits`, the finding right after it in its document (the next by
-        FindingRecord.start), when there is one; tier TIER_SOME_WORDS, no snippet. Why: the genre
-        lists a matter's causes in a run ("61% … là do A, 39% còn lại do B"), the items after the
-        first saying the cause without the matter's words (pipeline/search.py with_continued)."""
-
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
         """`hits` with the snippets `search` makes, for hits asked with `Query.snippets` False:
         the same snippet a search with snippets would have given each. By default the hits as

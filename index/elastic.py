@@ -949,22 +949,6 @@ class ElasticBackend(SearchBackend):
         response = self._call("search", self.client.search, index=self.alias, **body)
         return [dataclasses.replace(_hit(raw), tier=TIER_SOME_WORDS) for raw in response["hits"]["hits"]]
 
-    def following(self, hits: Sequence[Hit]) -> list[Hit]:
-        """SearchBackend.following: one request per document (term on doc_key, the next by start)."""
-        out: list[Hit] = []
-        by_doc: dict[str, list[FindingRecord]] = {}
-        for hit in hits:
-            key = hit.record.doc_key
-            if key not in by_doc:
-                page = self._call("listing a document's findings", self.client.search, index=self.alias,
-                                  query={"term": {"doc_key": key}}, size=BATCH_SIZE,
-                                  sort=[{"start": "asc"}, {"finding_id": "asc"}])["hits"]["hits"]
-                by_doc[key] = [from_source(raw["_source"]) for raw in page]
-            after = [r for r in by_doc[key] if r.start > hit.record.start]
-            if after:
-                out.append(Hit(after[0], 0.0, "", TIER_SOME_WORDS))
-        return out
-
     def _holders(self, plan: Plan) -> tuple[list[int], int]:
         """How many findings of the whole index hold each group (then the polarity, the answer
         and each part, as index.query.Plan.weights reads them), and how many findings there are."""

@@ -1477,21 +1477,6 @@ class SqliteFtsBackend(SearchBackend):
             rows = _records_in_order(conn, columns.newest(kept, limit, 0))
         return _hits(rows, plan.alternatives, [TIER_SOME_WORDS] * len(rows), query.snippets)
 
-    def following(self, hits: Sequence[Hit]) -> list[Hit]:
-        """SearchBackend.following: one query per document on fts_records' doc_key index."""
-        out: list[Hit] = []
-        by_doc: dict[str, list[FindingRecord]] = {}
-        with self._snapshot("search") as conn:
-            for hit in hits:
-                key = hit.record.doc_key
-                if key not in by_doc:
-                    rows = conn.execute("SELECT record FROM fts_records WHERE doc_key = ?", (key,))
-                    by_doc[key] = sorted((_record_from_json(r[0]) for r in rows), key=lambda r: r.start)
-                after = [r for r in by_doc[key] if r.start > hit.record.start]
-                if after:
-                    out.append(Hit(after[0], 0.0, "", TIER_SOME_WORDS))
-        return out
-
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
         """`hits` with their snippets marked by `plan`'s alternatives, as `search` marks them."""
         marked = list((plan or Plan()).alternatives)

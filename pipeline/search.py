@@ -29,9 +29,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from core.normalize import fold
-from index.base import TIER_MATTER, TIER_WORDS, FindingRecord, Hit, Query, SearchBackend, SearchResult
+from index.base import TIER_MATTER, TIER_WORDS, Hit, Query, SearchBackend, SearchResult
 from index.query import Lexicon, Parsed, Plan, load_lexicon, parse, province_key
-from index.rerank import Asked, Ranker, Written, candidates, load_ranker, unit_named
+from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
 from nlp.themes import Taxonomy, load_taxonomy
 
 # A query names a matter when its phrases of that theme weigh the vocabulary's strong hint
@@ -41,8 +41,6 @@ from nlp.themes import Taxonomy, load_taxonomy
 # At most this many matters, strongest first: a short query names one or two; more are the
 # weak readings of a long one.
 MAX_MATTERS = 2
-# The most findings a cause's run brings into the rerank pool (with_continued).
-CONTINUED = 5
 
 
 def query_matters(text: str | Parsed, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
@@ -284,7 +282,7 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     (`holds_every_answer`): the pool is then the same without it.
     """
     asked = with_matter_area(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)), taxonomy)
-    found = with_continued(backend, with_titled(backend, asked, backend.search(asked, plan), pool), pool)
+    found = with_titled(backend, asked, backend.search(asked, plan), pool)
     # An agency typed with a place ("Sở LĐTB&XH Hà Nội", "Cần Thơ ... trung tâm phục vụ hành chính
     # công") is that place's agency: the place's findings first (those about its agency among them
     # too, which the reranker puts first: index/rerank.py unit_named), not every province's agency
@@ -323,41 +321,6 @@ def with_titled(backend: SearchBackend, query: Query, found: SearchResult, pool:
     if not extra:
         return found
     return replace(found, hits=(*found.hits, *extra), total=found.total + len(extra))
-
-
-def with_continued(backend: SearchBackend, found: SearchResult, pool: int) -> SearchResult:
-    """`found` with the finding right after each of its findings holding an answer's word
-    (index.query.Plan.answer: "là do", "nguyên nhân", "dẫn đến"), when that one holds an answer's
-    word too and is not in it, put at the pool's end in place of its last findings (at most
-    CONTINUED of them, never one of those anchoring). Why: the genre says a matter's causes in a
-    run whose later items name the cause alone ("61% số hồ sơ quá hạn là do dữ liệu đồng bộ
-    chậm", then "39% còn lại do cán bộ tiếp nhận chậm"): they share no word with the question
-    but the answer's, which too many findings hold for the engine to rank them into the pool."""
-    plan = found.plan
-    if plan is None or not plan.answer or not found.hits:
-        return found
-    def answers(record: FindingRecord) -> bool:
-        written = Written.of(record)
-        return any(written.holds_apart(a, plan.unlike) for a in plan.answer)
-    have = {h.record.finding_id for h in found.hits}
-    anchors = [h for h in found.hits[:pool] if answers(h.record)]
-    extra: list[Hit] = []
-    for hit in backend.following(anchors):
-        if hit.record.finding_id not in have and answers(hit.record):
-            have.add(hit.record.finding_id)
-            extra.append(hit)
-    extra = extra[:CONTINUED]
-    if not extra:
-        return found
-    anchored = {h.record.finding_id for h in anchors}
-    hits = list(found.hits)
-    for at in range(len(hits) - 1, -1, -1):  # the last findings that anchor none make room
-        if len(hits) + len(extra) <= pool:
-            break
-        if hits[at].record.finding_id not in anchored:
-            del hits[at]
-    hits += extra[:pool - len(hits)]
-    return replace(found, hits=tuple(hits), total=found.total + len(extra))
 
 
 def with_matter_area(query: Query, taxonomy: Taxonomy | None = None) -> Query:
