@@ -15,7 +15,7 @@ capitalises only the first word, and many type everything lowercase). `--worst N
 twins losing most (none by default for a set kept unread: pass it only for sets already read).
 
     .venv/bin/python benchmarks/folded_twins.py [--judgments FILE ...] [--store DIR] [--es-url URL]
-        [--lowercase] [--worst N]
+        [--es-prefix NAME] [--lowercase] [--worst N]
 """
 
 from __future__ import annotations
@@ -106,6 +106,7 @@ def main() -> None:
                         help="the judged sets (default: the twelve older ones, not the thirteenth)")
     parser.add_argument("--store", type=Path, help="keep the ingested store here (reused when present)")
     parser.add_argument("--es-url", help="measure Elasticsearch at this URL too")
+    parser.add_argument("--es-prefix", default="kiemtra-twins", help="prefix of the index it makes")
     parser.add_argument("--lowercase", action="store_true", help="fold the capitals too")
     parser.add_argument("--worst", type=int, default=0, help="print the N twins losing most")
     args = parser.parse_args()
@@ -121,7 +122,7 @@ def main() -> None:
         if args.es_url:
             from index.elastic import ElasticBackend
 
-            elastic = ElasticBackend(args.es_url, f"kiemtra-twins-{uuid.uuid4().hex[:8]}")
+            elastic = ElasticBackend(args.es_url, f"{args.es_prefix}-{uuid.uuid4().hex[:8]}")
             elastic.rebuild(stored_records(database))
             engines["Elasticsearch"] = elastic
         try:
