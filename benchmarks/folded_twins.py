@@ -88,7 +88,7 @@ def measure(rank: Ranker, sets: list[Path], gold: Gold, lowercase: bool) -> list
 def print_means(title: str, rows: list[Row], key: int) -> None:
     groups: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
-        groups[row[key]].append(row)
+        groups[str(row[key])].append(row)
     groups["all"] = rows
     print(f"{title}: n, nDCG@10 typed, twin, gap")
     print(f"| {title} | n | typed | twin | gap |")
