@@ -645,8 +645,7 @@ class Lexicon:
         about it ("cán bộ bị kiểm điểm")."""
         if not seen:
             return None
-        start = max((at + n for at in range(len(typed)) if (n := _entry_at(self.topic_ends, typed, at))),
-                    default=0)
+        start = self._comment_start(typed)
         seen = [s for s in seen if not self._in_circumstance(typed, s[0], start)]
         if not seen:
             return None
@@ -654,6 +653,12 @@ class Lexicon:
         comment = [s for s in comment if s[1].kept] or comment
         before = self._focused(typed, comment)
         return (before[-1] if before else comment[0])[1]
+
+    def _comment_start(self, typed: Sequence[str]) -> int:
+        """Where the comment after the last topic end ("thì", folded too: `folded_entry_at`)
+        begins, 0 when the query has none."""
+        ends = (at + self.folded_entry_at(self.topic_ends, typed, at) for at in range(len(typed)))
+        return max((end for at, end in enumerate(ends) if end > at), default=0)
 
     def joins_sections(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]], asked: Cue) -> bool:
         """Whether the category word deciding the polarity (`asked`) is joined to one of another
@@ -686,8 +691,7 @@ class Lexicon:
         asks about ("hồ sơ không hợp lệ thì xử lý thế nào")."""
         if not self.is_question(typed):
             return False
-        start = max((at + n for at in range(len(typed)) if (n := _entry_at(self.topic_ends, typed, at))),
-                    default=0)
+        start = self._comment_start(typed)
         named = [s for s in seen if s[0] >= start and s[1].kept and not (s[1].required and s[1].sense)
                  and not self._in_circumstance(typed, s[0], start)]
         return not self._focused(typed, named) and self._asks_beside(typed, named)
@@ -768,7 +772,7 @@ class Lexicon:
             _entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at)
             for at in range(len(typed)))
 
-    def cue_at(self, typed: Sequence[str], at: int) -> Cue | None:
+    def cue_at(self, typed: Sequence[str], at: int, bound: tuple[bool, bool] = (False, False)) -> Cue | None:
         """The longest polarity cue starting at `at` that no cue of a polarity starting inside it
         runs past, None when none.
 
@@ -779,7 +783,7 @@ class Lexicon:
         (light words, a question's asking words: "xếp thứ mấy") name nothing and yield to none."""
         for cue in self._cues_from(typed, at):
             size = len(cue.syllables)
-            if self._cue_written_at(typed, cue, at) and not cue.other_word_at(typed, at) \
+            if self._cue_written_at(typed, cue, at, bound) and not cue.other_word_at(typed, at) \
                     and not any(
                     other.polarity and k + len(other.syllables) > at + size
                     and self._cue_written_at(typed, other, k)
@@ -801,7 +805,8 @@ class Lexicon:
             by.setdefault(fold(cue.syllables[0]), []).append(cue)
         return {k: tuple(v) for k, v in by.items()}
 
-    def _cue_written_at(self, typed: Sequence[str], cue: Cue, at: int) -> bool:
+    def _cue_written_at(self, typed: Sequence[str], cue: Cue, at: int,
+                        bound: tuple[bool, bool] = (False, False)) -> bool:
         """Whether the cue is typed at `at`: as `_written_at` says, or, for a cue of two
         syllables or more counting only with its accents, typed without some of them where its
         folded form's clear reading is the cue (index/accents.py): "cong tac" is công tác, a
@@ -809,11 +814,18 @@ class Lexicon:
         guard a lone syllable ("co": có, cơ, cô), whose reading a folded query cannot tell; a
         word of several has one reading, the same the query restores for ranking (`_readings`).
         Without this a folded light word was a required group, the query's conjunction then
-        holding a word the findings drop at will ("tồn tại trong thực hiện DVC")."""
+        holding a word the findings drop at will ("tồn tại trong thực hiện DVC"). A cue of one
+        syllable typed without its marks is the cue where `folded_light_at` reads the syllable
+        as a light word (no word with a neighbour reads it otherwise: "ho so bi qua han" is
+        "bị", "bi" of "thiết bị" is in a word), as the grammar's words are (`folded_entry_at`):
+        in a query typed wholly without accents nothing else tells the cue, and the polarity it
+        gives decides the order ("vi sao ho so bi qua han" asks about a shortcoming)."""
         if _written_at(typed, cue.syllables, at, cue.accents_only):
             return True
         size = len(cue.syllables)
-        return (cue.accents_only and size > 1 and _matches_at(typed, cue.syllables, at)
+        if cue.accents_only and size == 1:  # "bi", "con" alone: as `folded_entry_at` reads them
+            return typed[at] == folded_syllable(cue.syllables[0]) and self.folded_light_at(typed, at, bound)
+        return (cue.accents_only and _matches_at(typed, cue.syllables, at)
                 and reading(self.readings, typed[at:at + size]) == cue.syllables)
 
     def is_word(self, typed: Sequence[str]) -> bool:
@@ -892,7 +904,25 @@ class Lexicon:
                 out.setdefault(fold(entry[0]), set()).add(entry[0])
         return {key: frozenset(forms) for key, forms in out.items()}
 
-    def folded_light_at(self, typed: Sequence[str], at: int) -> bool:
+    def folded_entry_at(self, entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[str], at: int,
+                        bound: tuple[bool, bool] = (False, False)) -> int:
+        """`_entry_at`, and 1 where the syllable at `at`, typed without accents, is the folded form
+        of a one-syllable entry counting only with its accents ("tai" of "tại", "thi" of "thì") and
+        `folded_light_at` reads it as a light word: no word it makes with a neighbour reads it
+        otherwise. Why: a query typed wholly without accents ("can bo vang mat tai tru so") gives no
+        mark to tell the function word from its homographs, and a lone syllable of the grammar's
+        spelling, in no word with its neighbour, is the function word far more often than the
+        rare word (tài, tái; thi, an exam, is in a word: "kỳ thi", "thi hành"). Read so, the
+        grammar the word carries (a setting after the topic, the topic's end) holds folded too,
+        as typed with its marks; the word itself stays ranked, never dropped (`_cut_run`)."""
+        found = _entry_at(entries, typed, at)
+        if found or not self.folded_light_at(typed, at, bound):
+            return found
+        return int(any(len(entry) == 1 and only and folded_syllable(entry[0]) == typed[at]
+                       for entry, only in entries))
+
+    def folded_light_at(self, typed: Sequence[str], at: int,
+                        bound: tuple[bool, bool] = (False, False)) -> bool:
         """Whether the syllable at `at`, typed without accents, is the folded form of an entry
         of one syllable counting only with its accents ("co" of "có", "cap" of "cấp", "con" of
         "còn"), and no word it makes with a neighbour reads it otherwise.
@@ -910,14 +940,18 @@ class Lexicon:
         if not self.folded_light or is_accented(typed[at]):
             return False
         entries = self._accents_only.get(typed[at])
-        return bool(entries) and not self._read_otherwise(typed, at, entries or frozenset())
+        return bool(entries) and not self._read_otherwise(typed, at, entries or frozenset(), bound)
 
-    def _read_otherwise(self, typed: Sequence[str], at: int, entries: frozenset[str]) -> bool:
+    def _read_otherwise(self, typed: Sequence[str], at: int, entries: frozenset[str],
+                        bound: tuple[bool, bool] = (False, False)) -> bool:
         """Whether the syllable at `at` and its neighbour before or after make a word whose
         clear reading (index/accents.py) writes the syllable as none of `entries` does ("do":
-        đó, do)."""
-        for start in (at - 1, at):
-            if start < 0 or start + 2 > len(typed):
+        đó, do). `bound`: whether the neighbour before, after, is inside a word of two syllables
+        or more of the query's cut (`_cut_run`): a pair straddling that word is no reading of
+        the query ("kien nghi | ve": the dictionary's "nghi vệ", a guard of honour, is not read
+        across "kiến nghị")."""
+        for start, taken in ((at - 1, bound[0]), (at, bound[1])):
+            if taken or start < 0 or start + 2 > len(typed):
                 continue
             key = " ".join(fold(s) for s in typed[start:start + 2])
             if key in self.readings.clear and self.readings.forms[key][0][at - start] not in entries:
@@ -1908,10 +1942,14 @@ def _written(alt: Alternative, lexicon: Lexicon, restored: Sequence[Alternative]
 def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bool:
     """Whether an optional word is a cue of the polarity asked for (a category word the polarity
     stands for): "kiến nghị" in "… chưa đạt chuẩn thì kiến nghị thế nào", not "vi phạm" in "xử
-    lý kỷ luật cán bộ vi phạm", which asks for recommendations."""
+    lý kỷ luật cán bộ vi phạm", which asks for recommendations. Not a negation or a marker typed
+    without its marks ("con", "bi"): ranked only because folded (`_cut_run`), it names the
+    finding's sense, as typed with its marks it does, not a section of the report."""
     cue = lexicon.cue_at(alt.syllables, 0)
+    folded = (cue is not None and len(alt.syllables) == 1 and not is_accented(alt.syllables[0])
+              and (cue.required or not cue.kept))
     return (cue is not None and bool(cue.polarity) and cue.polarity == polarity
-            and len(cue.syllables) == len(alt.syllables))
+            and len(cue.syllables) == len(alt.syllables) and not folded)
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
@@ -1957,16 +1995,24 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.extend(typed[i:i + manner])
             i += manner
             continue
-        cue = lexicon.cue_at(typed, i)
+        end = min((k for k in (*skip, *marks) if k > i), default=len(typed))
+        if end not in cuts:
+            cuts[end] = _best_cut(typed, words, units, lexicon, end)
+        bound = (_in_word(cuts[end], i - 1), i + 1 < end and cuts[end][i + 1] > 1)  # the cut's words beside
+        cue = lexicon.cue_at(typed, i, bound)
         size = len(cue.syllables) if cue else 0
         if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon)):
             if cue.polarity:
                 cues.append((i, cue))
-            if not cue.required and not cue.kept:  # a grammatical marker: its polarity, no word
+            # A one-syllable cue typed without its marks ("bi", "con": Lexicon._cue_written_at) gives
+            # its polarity, and is ranked, never dropped nor required: the syllable may yet be the
+            # content word of its spelling (con, cơn), as `folded_light_at` keeps it.
+            folded = cue.accents_only and size == 1 and not is_accented(typed[i])
+            if not cue.required and not cue.kept and not folded:  # a grammatical marker: no word
                 dropped.extend(typed[i:i + size])
                 i += size
                 continue
-            if not cue.required:
+            if not cue.required or folded:
                 dropped.extend(typed[i:i + cue.lead])  # "còn nhiều" of "còn nhiều tồn tại": leads only
                 optional.append(Alternative(tuple(typed[i + cue.lead:i + size])))
                 said.extend(typed[i + cue.lead:i + size])
@@ -2016,9 +2062,6 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += unit
             continue
         stop = lexicon.stopword_at(typed, i)
-        end = min((k for k in (*skip, *marks) if k > i), default=len(typed))
-        if end not in cuts:
-            cuts[end] = _best_cut(typed, words, units, lexicon, end)
         word = cuts[end][i]
         if stop and stop >= word:
             topic = any(_listable(g) for g in groups)  # a matter said before the word
@@ -2027,9 +2070,12 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             dropped.extend(typed[i:i + stop])
             i += stop
             continue
-        if not word and lexicon.folded_light_at(typed, i):  # "co", "cap" without accents: ranked only
+        # "co", "cap" without accents: ranked only (not a cue's group of the query's sense: "con")
+        if not word and sense != len(groups) and lexicon.folded_light_at(typed, i, bound):
             optional.append(Alternative((typed[i],)))
             said.append(typed[i])
+            topic = any(_listable(g) for g in groups)  # "… vang mat tai tru so": a setting, as "tại"
+            setting = topic and bool(lexicon.folded_entry_at(lexicon.settings, typed, i, bound))
             i += 1
             continue
         framing = _framing_level(typed, i, word, capitals, groups, lexicon)  # "PAR index tỉnh"
@@ -2045,6 +2091,13 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
     return _coordinated(groups, links), dropped, cues, optional, said, read
+
+
+def _in_word(sizes: Sequence[int], at: int) -> bool:
+    """Whether position `at` lies inside a word of two syllables or more of a cut (`_best_cut`'s
+    sizes: the length of the word starting at each position, 0 for none)."""
+    return any(sizes[k] > 1 and k + sizes[k] > at for k in range(max(0, at - MAX_WORD_SYLLABLES), at + 1)) \
+        if 0 <= at < len(sizes) else False
 
 
 def _framing_level(typed: Sequence[str], at: int, word: int, capitals: Sequence[bool],
@@ -2252,9 +2305,10 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
     """Whether syllables naming an indexed unit are typed as that unit's name: after a level
     word ("xã an ninh"), capitalised as Vietnamese writes a name (every syllable: "An Ninh"),
     or not a common word of the language (the dictionary's lowercase words: "đô lương" is
-    none, so typed lowercase it is still the district), or, typed folded (no accent, no
-    capital: "do luong", "thoi binh"), a name whose word the index never writes (`places`:
-    plan_query, `Vocabulary.written_elsewhere`).
+    none, so typed lowercase it is still the district), or, typed folded (no accent: "do luong",
+    "thoi binh", "Do luong" as a phone capitalises a query's first letter, which says nothing of
+    a name), a name whose word the index never writes (`places`: plan_query,
+    `Vocabulary.written_elsewhere`).
 
     Why: many place names are common words ("An Ninh" security, "Thống Nhất" unified, "Đoàn
     Kết" solidarity, "Tiến Bộ" progress); the genre writes those words lowercase far more often
@@ -2274,7 +2328,7 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
         return True
     if not lexicon.is_word(typed):
         return True
-    return not any(is_accented(s) for s in typed) and not any(capitals) and " ".join(folded) in places
+    return not any(is_accented(s) for s in typed) and " ".join(folded) in places
 
 
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
@@ -2317,10 +2371,18 @@ def _swallows(typed: Sequence[str], at: int, n: int, lexicon: Lexicon) -> bool:
     ("niêm_yết_TTHC", "ban_hành_văn_bản"); the genre's term inside is the word the user means,
     and as a group of its own it keeps its synonyms ("thủ tục hành chính" for TTHC), which the
     join would lose. A member lying whole inside a longer word ("trực tuyến" of "hồ sơ trực
-    tuyến") is part of that word and stays in it."""
+    tuyến") is part of that word and stays in it.
+
+    Typed without accents, a member running past a word whose folded form has one clear
+    reading (index/accents.py) does not: folding makes members of syllables the user wrote
+    as other words ("bo may lanh dao" is bộ máy | lãnh đạo, the folded "may lanh" máy lạnh
+    only by the spelling), and the clear word is what the same query typed with its accents
+    would cut (there "máy lạnh" does not match "máy lãnh")."""
+    clear = " ".join(folded_syllable(s) for s in typed[at:at + n]) in lexicon.readings.clear
     for k in range(at + 1, at + n):
         length = lexicon.synonyms_at(typed, k)[0]
-        if length == 1 or k + length > at + n:
+        folded = not any(map(is_accented, typed[k:k + length]))
+        if length == 1 or k + length > at + n and not (clear and folded):
             return True
     return False
 

@@ -455,8 +455,8 @@ def test_the_genre_asks_for_a_section_many_ways(text: str, polarity: str | None,
     # a negation stays required, prefers shortcomings
     ("chưa niêm yết", "shortcoming", ["chưa", "niêm", "yết"], []),
     ("đơn vị nào còn hồ sơ trễ hạn", "shortcoming", ["còn", "hồ", "sơ", "trễ", "hạn"], []),
-    # "con" is also con, cơn: only typed with its accents is it a cue
-    ("con ho so", None, ["ho", "so"], ["con"]),  # còn or con: ranked, not required
+    # "con" is also con, cơn: typed without accents, alone, it is the cue's polarity, ranked, not required
+    ("con ho so", "shortcoming", ["ho", "so"], ["con"]),
     # a yes/no frame's không is a question word, not a negation
     ("có niêm yết công khai không", None, ["niêm", "yết", "công", "khai"], []),
     # a light verb is optional: "không có phiếu hẹn" answers "chưa cấp phiếu hẹn"
@@ -623,7 +623,8 @@ def test_the_reading_compiles_from_data() -> None:
         return analyse(parse(text), lexicon).polarity
 
     assert polarity("xã chưa làm thì kiến nghị") == "recommendation"
-    assert polarity("xã chưa làm thi kien nghi") == "shortcoming"  # folded "thi" is also an exam
+    # folded, a lone "thi" (no word with a neighbour: "thi hành", "kỳ thi") ends the topic as "thì"
+    assert polarity("xã chưa làm thi kien nghi") == "recommendation"
     assert polarity("kiến nghị xã chưa làm gì") == "shortcoming"  # the cue nearest before gì
     assert polarity("cán bộ bị kiểm điểm") == "recommendation" and polarity("hồ sơ bị trả") == "shortcoming"
     assert "bị" in analyse(parse("hồ sơ bị trả"), lexicon).dropped
