@@ -54,6 +54,9 @@ _WORD = re.compile(r"\w+")
 # speaks of one or two matters; a third strong theme is rare and a fourth is a list of
 # everything (a summary paragraph), which would bring the finding to every matter's query.
 MAX_THEMES = 3
+# A phrase of this weight names its matter alone (the data file's scale: 3 names, 2 is a strong
+# hint, 1 a weak one): a finding's theme is one its text names before one it only hints at.
+NAMES_MATTER = 3.0
 # An area's name ([areas]) is a whole heading phrase: at least two words, so three syllables
 # (a Vietnamese word has one or two: "chỉ đạo", "tài chính" are single words of every area).
 MIN_NAME_SYLLABLES = 3
@@ -217,10 +220,20 @@ class Taxonomy:
         return [(theme, -score) for score, _, _, theme in ranked]
 
     def assign(self, text: str, area: str) -> str:
-        """The theme code for a finding: the best theme of its own area; else a clearly better
-        theme of another area (the area classifier can be wrong); else "<area>.khac"."""
-        scored = self.scores(text)
-        in_area = [pair for pair in scored if pair[0].area == area]
+        """The theme code for a finding: the best theme of its own area, one that a phrase of its
+        own names (weight NAMES_MATTER) before one only hinted at; else a clearly better theme of
+        another area (the area classifier can be wrong); else "<area>.khac".
+
+        Why a named theme first: an area's broad theme gathers the words every finding of the
+        area repeats ("thủ tục hành chính", "tiếp nhận", "giải quyết", "hồ sơ"), and their sum
+        outweighs the one phrase that says what the finding is about ("sổ tiếp nhận … còn bỏ
+        trống", "hồ sơ giải quyết trễ hạn", "chưa công khai danh mục thủ tục"): the hints say
+        where the matter lies, the naming phrase says which it is."""
+        found = self.matches(matching_form(text))
+        scored = self._theme_scores(found)
+        named = {m.theme.code for m in found if m.weight >= NAMES_MATTER}
+        in_area = sorted((pair for pair in scored if pair[0].area == area),
+                         key=lambda pair: pair[0].code not in named)  # stable: best first within each
         if in_area:
             return in_area[0][0].code
         if scored and scored[0][1] >= self.other_area_min_score:

@@ -305,3 +305,27 @@ def test_a_finding_with_a_phrase_of_its_own_keeps_its_area() -> None:
 ])
 def test_the_one_stop_offices_rules_and_staff_are_its_mechanism(text: str, area: str) -> None:
     assert rule_area(text) == area
+
+
+@pytest.mark.parametrize(("text", "area", "theme"), [
+    # the guide's bo_may row: who is put in which post is the organisation's matter ...
+    ("Việc sắp xếp, bố trí nhân sự cấp xã sau hợp nhất còn nhiều bất cập", "bo_may", "bo_may.bo_tri"),
+    ("Huyện bố trí cán bộ, công chức chưa phù hợp với vị trí công tác", "bo_may", "bo_may.bo_tri"),
+    ("Phường bố trí công chức làm công tác văn thư phải kiêm nhiệm", "bo_may", "bo_may.bo_tri"),
+    # ... at the one-stop office it is the office's staffing, the mechanism (tthc) ...
+    ("Các xã đã bố trí công chức làm việc tại bộ phận một cửa", "tthc", "tthc.mot_cua"),
+    ("Trung tâm phục vụ hành chính công được bố trí nhân lực, máy móc đầy đủ", "tthc", "tthc.mot_cua"),
+])
+def test_placing_staff_is_the_organisations_matter_but_at_the_one_stop_office(
+        text: str, area: str, theme: str) -> None:
+    assert rule_area(text) == area
+    assert load_taxonomy().assign(text, area) == theme
+
+
+@pytest.mark.parametrize("text", [
+    # ... and a bare "bố trí" places rooms, archives and counters, no staff
+    "Xã đã bố trí kho lưu trữ riêng, đủ diện tích",
+    "Bộ phận một cửa bố trí khu vực chờ có ghế ngồi",
+])
+def test_placing_a_thing_is_not_placing_staff(text: str) -> None:
+    assert "bo_may.bo_tri" not in vocabulary_themes(matching_form(text))

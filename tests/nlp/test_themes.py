@@ -38,6 +38,12 @@ CASES = [  # (sentence, area, expected theme)
      "the_che", "the_che.ra_soat"),
     ("Xã chưa phân công nhiệm vụ cụ thể cho từng công chức chuyên môn", "bo_may", "bo_may.chuc_nang"),
     ("Số người hoạt động không chuyên trách ở thôn vượt quy định", "bo_may", "bo_may.khong_chuyen_trach"),
+    # the phrase naming the matter wins over the area's words said again and again
+    ("Sổ tiếp nhận và trả kết quả giải quyết thủ tục hành chính còn bỏ trống cột ngày hẹn",
+     "tthc", "tthc.phieu_hen"),
+    ("Số hồ sơ thủ tục hành chính giải quyết trễ hạn của huyện là 12 hồ sơ trên tổng số 40 hồ sơ",
+     "tthc", "tthc.thoi_han"),
+    ("Các xã đã tiếp nhận, giải quyết thủ tục hành chính cho người dân kịp thời", "tthc", "tthc.giai_quyet"),
 ]
 
 
