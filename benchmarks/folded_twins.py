@@ -26,12 +26,14 @@ import tempfile
 import uuid
 from collections import defaultdict
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.devcorpus import DEFAULT_CORPUS, load_scorer  # noqa: E402
 from benchmarks.search_quality import (  # noqa: E402
+    KINDS,
     Gold,
     Ranker,
     build_store,
@@ -46,7 +48,7 @@ from benchmarks.search_quality import (  # noqa: E402
 from benchmarks.train_ranker import JUDGMENTS  # noqa: E402
 from core.normalize import fold  # noqa: E402
 
-ACCENTED_KINDS = ("topic", "question", "unit", "polar", "synonym")
+ACCENTED_KINDS = tuple(k for k in KINDS if k != "unaccented")  # the kinds typed with accents
 THIRTEENTH = "search_judgments_thirteenth.json"
 OLDER = tuple(p for p in JUDGMENTS if p.name != THIRTEENTH)  # the twelve sets read before session 13
 
@@ -60,9 +62,9 @@ def twin(text: str, lowercase: bool = False) -> str:
     return "".join(f.upper() if c.isupper() else f for c, f in zip(text, folded, strict=True))
 
 
-def score(rank: Ranker, query: dict[str, Any], text: str, gold: Gold) -> float:
-    """nDCG@10 of the query's judgments for the composed search of `text`."""
-    scorer = load_scorer()
+def score(rank: Ranker, query: dict[str, Any], text: str, gold: Gold, scorer: ModuleType) -> float:
+    """nDCG@10 of the query's judgments for the composed search of `text` (`scorer`: the shared
+    scorer, loaded once: `load_scorer` executes its module anew)."""
     judged = judged_keys(query, gold)
     hits = rank({**query, "text": text})
     return ndcg(gains(hits, judged, gold, scorer.words, scorer.dice), list(judged.values()))
@@ -72,6 +74,7 @@ Row = tuple[str, str, str, str, str, float, float]  # set, id, kind, typed, twin
 
 
 def measure(rank: Ranker, sets: list[Path], gold: Gold, lowercase: bool) -> list[Row]:
+    scorer = load_scorer()
     rows: list[Row] = []
     for path in sets:
         label = path.name.removeprefix("search_judgments").removeprefix("_").split(".")[0] or "first"
@@ -81,7 +84,7 @@ def measure(rank: Ranker, sets: list[Path], gold: Gold, lowercase: bool) -> list
             if query["kind"] not in ACCENTED_KINDS or folded == text:
                 continue
             rows.append((label, query["id"], query["kind"], text, folded,
-                         score(rank, query, text, gold), score(rank, query, folded, gold)))
+                         score(rank, query, text, gold, scorer), score(rank, query, folded, gold, scorer)))
     return rows
 
 

@@ -2096,8 +2096,9 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
 def _in_word(sizes: Sequence[int], at: int) -> bool:
     """Whether position `at` lies inside a word of two syllables or more of a cut (`_best_cut`'s
     sizes: the length of the word starting at each position, 0 for none)."""
-    return any(sizes[k] > 1 and k + sizes[k] > at for k in range(max(0, at - MAX_WORD_SYLLABLES), at + 1)) \
-        if 0 <= at < len(sizes) else False
+    if not 0 <= at < len(sizes):
+        return False
+    return any(sizes[k] > 1 and k + sizes[k] > at for k in range(max(0, at - MAX_WORD_SYLLABLES), at + 1))
 
 
 def _framing_level(typed: Sequence[str], at: int, word: int, capitals: Sequence[bool],

@@ -54,9 +54,6 @@ _WORD = re.compile(r"\w+")
 # speaks of one or two matters; a third strong theme is rare and a fourth is a list of
 # everything (a summary paragraph), which would bring the finding to every matter's query.
 MAX_THEMES = 3
-# A phrase of this weight names its matter alone (the data file's scale: 3 names, 2 is a strong
-# hint, 1 a weak one): a finding's theme is one its text names before one it only hints at.
-NAMES_MATTER = 3.0
 # An area's name ([areas]) is a whole heading phrase: at least two words, so three syllables
 # (a Vietnamese word has one or two: "chỉ đạo", "tài chính" are single words of every area).
 MIN_NAME_SYLLABLES = 3
@@ -148,6 +145,7 @@ class Taxonomy:
     # Names of bodies ([bodies] in the data file): a phrase inside one names the body, no matter
     # ("đào tạo" in "Sở Giáo dục và Đào tạo", "thôn" in "Phát triển nông thôn").
     bodies: tuple[str, ...] = ()
+    names_matter: float = 3.0  # a phrase of this weight names its matter alone (`assign`)
 
     def areas_named(self, text: str) -> tuple[str, ...]:
         """The areas whose whole names `text` says ("tồn tại về tổ chức bộ máy" → bo_may), in
@@ -221,7 +219,7 @@ class Taxonomy:
 
     def assign(self, text: str, area: str) -> str:
         """The theme code for a finding: the best theme of its own area, one that a phrase of its
-        own names (weight NAMES_MATTER) before one only hinted at; else a clearly better theme of
+        own names (weight `names_matter`) before one only hinted at; else a clearly better theme of
         another area (the area classifier can be wrong); else "<area>.khac".
 
         Why a named theme first: an area's broad theme gathers the words every finding of the
@@ -231,7 +229,7 @@ class Taxonomy:
         where the matter lies, the naming phrase says which it is."""
         found = self.matches(matching_form(text))
         scored = self._theme_scores(found)
-        named = {m.theme.code for m in found if m.weight >= NAMES_MATTER}
+        named = {m.theme.code for m in found if m.weight >= self.names_matter}
         in_area = sorted((pair for pair in scored if pair[0].area == area),
                          key=lambda pair: pair[0].code not in named)  # stable: best first within each
         if in_area:
@@ -379,7 +377,8 @@ def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
     return Taxonomy(tuple(themes), float(rules.get("other_area_min_score", 3.0)), area_rules,
                     float(rules.get("strong_hint", 2.0)), _parse_area_names(data.get("areas", {}), source),
                     _parse_settings(data.get("setting", []), {t.code for t in themes}, source),
-                    _parse_bodies(data.get("bodies", {}), source))
+                    _parse_bodies(data.get("bodies", {}), source),
+                    names_matter=float(rules.get("names_matter", 3.0)))
 
 
 def _parse_bodies(table: Any, source: str) -> tuple[str, ...]:

@@ -312,9 +312,14 @@ def test_the_one_stop_offices_rules_and_staff_are_its_mechanism(text: str, area:
     ("Việc sắp xếp, bố trí nhân sự cấp xã sau hợp nhất còn nhiều bất cập", "bo_may", "bo_may.bo_tri"),
     ("Huyện bố trí cán bộ, công chức chưa phù hợp với vị trí công tác", "bo_may", "bo_may.bo_tri"),
     ("Phường bố trí công chức làm công tác văn thư phải kiêm nhiệm", "bo_may", "bo_may.bo_tri"),
+    # the records work is the post of the staff placed there (the_che.van_thu a setting)
+    ("Phường bố trí công chức làm công tác văn thư chưa phù hợp", "bo_may", "bo_may.bo_tri"),
     # ... at the one-stop office it is the office's staffing, the mechanism (tthc) ...
     ("Các xã đã bố trí công chức làm việc tại bộ phận một cửa", "tthc", "tthc.mot_cua"),
     ("Trung tâm phục vụ hành chính công được bố trí nhân lực, máy móc đầy đủ", "tthc", "tthc.mot_cua"),
+    # the placement said first, the office after it: still the office's staffing
+    ("Huyện bố trí cán bộ, công chức chưa phù hợp với vị trí việc làm tại bộ phận một cửa", "tthc",
+     "tthc.mot_cua"),
 ])
 def test_placing_staff_is_the_organisations_matter_but_at_the_one_stop_office(
         text: str, area: str, theme: str) -> None:
