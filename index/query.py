@@ -443,6 +443,19 @@ class Cue:
         at += self.lead
         return any(at >= start and _matches_at(typed, phrase, at - start) for phrase, start in self.unlike)
 
+    def typed_bare(self, syllable: str) -> bool:
+        """Whether `syllable` is this cue typed without its marks: a cue of one syllable counting
+        only with its accents ("bị", "còn") typed as its folded form ("bi", "con").
+
+        Why one test for it: folded, the lone syllable is the cue or a content word of its
+        spelling (con, cơn; bi, bì), which nothing in a query typed without accents tells apart.
+        So the cue is read only where `Lexicon.folded_light_at` reads the syllable as a light
+        word (`Lexicon._cue_written_at`); read there, it gives its polarity and is ranked, never
+        dropped nor required (`_cut_run`); and ranked for that alone, it names the finding's
+        sense, no section of the report (`_is_category`)."""
+        return (self.accents_only and len(self.syllables) == 1
+                and syllable == folded_syllable(self.syllables[0]))
+
 
 @dataclass(frozen=True, slots=True)
 class Answer:
@@ -656,7 +669,10 @@ class Lexicon:
 
     def _comment_start(self, typed: Sequence[str]) -> int:
         """Where the comment after the last topic end ("thì", folded too: `folded_entry_at`)
-        begins, 0 when the query has none."""
+        begins, 0 when the query has none. No `bound` here, unlike the place words `_cut_run`
+        reads folded: the cut that tells it is made per run of unquoted words and kept there,
+        while this reads the whole query after them; unbound, a folded "thi" is read as "thì"
+        only where neither neighbour makes a clear word of it otherwise, the stricter reading."""
         ends = (at + self.folded_entry_at(self.topic_ends, typed, at) for at in range(len(typed)))
         return max((end for at, end in enumerate(ends) if end > at), default=0)
 
@@ -822,9 +838,9 @@ class Lexicon:
         gives decides the order ("vi sao ho so bi qua han" asks about a shortcoming)."""
         if _written_at(typed, cue.syllables, at, cue.accents_only):
             return True
+        if cue.typed_bare(typed[at]):  # "bi", "con" alone: as `folded_entry_at` reads them
+            return self.folded_light_at(typed, at, bound)
         size = len(cue.syllables)
-        if cue.accents_only and size == 1:  # "bi", "con" alone: as `folded_entry_at` reads them
-            return typed[at] == folded_syllable(cue.syllables[0]) and self.folded_light_at(typed, at, bound)
         return (cue.accents_only and _matches_at(typed, cue.syllables, at)
                 and reading(self.readings, typed[at:at + size]) == cue.syllables)
 
@@ -1942,14 +1958,16 @@ def _written(alt: Alternative, lexicon: Lexicon, restored: Sequence[Alternative]
 def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bool:
     """Whether an optional word is a cue of the polarity asked for (a category word the polarity
     stands for): "kiến nghị" in "… chưa đạt chuẩn thì kiến nghị thế nào", not "vi phạm" in "xử
-    lý kỷ luật cán bộ vi phạm", which asks for recommendations. Not a negation or a marker typed
-    without its marks ("con", "bi"): ranked only because folded (`_cut_run`), it names the
-    finding's sense, as typed with its marks it does, not a section of the report."""
+    lý kỷ luật cán bộ vi phạm", which asks for recommendations. Not a cue typed without its marks
+    (`Cue.typed_bare`) that is ranked only because folded (`_cut_run`): a negation ("con"),
+    required as typed with its marks, or a marker ("bi"), dropped so: it names the finding's
+    sense, not a section of the report. One kept and not required ("yeu", "kem") is ranked
+    typed either way, a category word as "yếu" is."""
     cue = lexicon.cue_at(alt.syllables, 0)
-    folded = (cue is not None and len(alt.syllables) == 1 and not is_accented(alt.syllables[0])
-              and (cue.required or not cue.kept))
-    return (cue is not None and bool(cue.polarity) and cue.polarity == polarity
-            and len(cue.syllables) == len(alt.syllables) and not folded)
+    if cue is None or not cue.polarity or cue.polarity != polarity \
+            or len(cue.syllables) != len(alt.syllables):
+        return False
+    return not (cue.typed_bare(alt.syllables[0]) and (cue.required or not cue.kept))
 
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
@@ -2007,7 +2025,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # A one-syllable cue typed without its marks ("bi", "con": Lexicon._cue_written_at) gives
             # its polarity, and is ranked, never dropped nor required: the syllable may yet be the
             # content word of its spelling (con, cơn), as `folded_light_at` keeps it.
-            folded = cue.accents_only and size == 1 and not is_accented(typed[i])
+            folded = cue.typed_bare(typed[i])
             if not cue.required and not cue.kept and not folded:  # a grammatical marker: no word
                 dropped.extend(typed[i:i + size])
                 i += size

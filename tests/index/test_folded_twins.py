@@ -84,6 +84,15 @@ def test_a_folded_marker_gives_its_polarity_and_stays_ranked() -> None:
     assert "bi" in optional(folded) and "bi" not in folded.dropped and not folded.section
 
 
+def test_a_cue_is_typed_bare_only_folded_and_alone() -> None:
+    """`Cue.typed_bare`: a one-syllable cue counting only with its accents, typed as its folded
+    form; not typed with its marks, not a cue folding counts anyway ("chưa"), not a longer one."""
+    cues = {c.syllables: c for c in lexicon().cues}
+    assert cues[("bị",)].typed_bare("bi") and cues[("còn",)].typed_bare("con")
+    assert not cues[("bị",)].typed_bare("bị") and not cues[("chưa",)].typed_bare("chua")
+    assert not cues[("kiến", "nghị")].typed_bare("kien")
+
+
 def test_a_folded_negation_gives_its_polarity_and_is_no_section() -> None:
     folded = plan("ho so con qua han")
     assert folded.polarity == "shortcoming" and "con" in optional(folded)

@@ -747,7 +747,12 @@ def test_the_bare_findings_counted_from_their_text_score_as_fts5_scores_them(
     assert (scored > 0).sum() >= 3 and counted.tolist() == scored.tolist()
 
 
-def test_the_search_tables_schema_moves_with_the_layout() -> None:
+def test_the_search_tables_schema_holds_the_layout() -> None:
     """A layout change (index.base.LAYOUT_VERSION: a field today's search reads) needs the SQLite
-    search tables to migrate too, so their schema version is never behind it."""
-    assert int(sqlite_fts.FTS_SCHEMA_VERSION) >= LAYOUT_VERSION
+    search tables to migrate too: the table of the schema holding each layout names today's, and
+    the schema version is at or past it (a later layout never held by an earlier schema)."""
+    holding = sqlite_fts.SCHEMA_HOLDING_LAYOUT
+    assert LAYOUT_VERSION in holding
+    assert int(sqlite_fts.FTS_SCHEMA_VERSION) >= holding[LAYOUT_VERSION]
+    layouts = sorted(holding)
+    assert [holding[k] for k in layouts] == sorted(holding.values())
