@@ -137,14 +137,3 @@ def split_level(label: str, levels: tuple[Level, ...] = ALL_LEVELS) -> tuple[Lev
         if lowered.startswith(level.value + " "):
             return level, label[len(level.value) + 1:]
     return None, label
-
-
-def same_tier(level: str) -> frozenset[Level]:
-    """The levels sharing a tier with `level` ("xã" → xã, phường, thị trấn, đặc khu; "huyện" →
-    huyện, quận, thị xã, thành phố): units that replace each other over time or sit side by side
-    under one parent, so a question asking for a unit of one ("xã nào …") is answered by a unit
-    of the others (a phường, a thị trấn). Empty for a level of no tier (a "cơ quan") or no level."""
-    row = row_of(level)
-    if row is None:
-        return frozenset()
-    return frozenset(other.level for other in LEVELS if set(other.tiers) & set(row.tiers))

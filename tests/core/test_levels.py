@@ -17,7 +17,6 @@ from core.levels import (
     abbreviations_pattern,
     level_of_word,
     rank_of,
-    same_tier,
     split_level,
     words_pattern,
 )
@@ -76,10 +75,3 @@ def test_lower_case_abbreviation_in_a_scan_is_a_level_not_a_crash() -> None:
     assert found == {("thành phố", "Đông Hà"), ("thị xã", "Quảng Trị")}
 
 
-def test_a_level_shares_its_tier_with_the_levels_that_answer_for_it() -> None:
-    """"xã nào …" is answered by a phường or a thị trấn; a "thành phố" sits in two tiers."""
-    assert same_tier("xã") == COMMUNE_LEVELS == same_tier("Phường")
-    assert same_tier("huyện") == DISTRICT_LEVELS
-    assert same_tier("tỉnh") == PROVINCE_LEVELS
-    assert same_tier("thành phố") == DISTRICT_LEVELS | PROVINCE_LEVELS
-    assert same_tier("cơ quan") == frozenset() == same_tier("trường học")  # no tier, no level
