@@ -49,11 +49,7 @@ def headline(lines: Sequence[str]) -> str | None:
 
     None when the first line (past navigation paths) is not written as a headline, or when no
     body follows it: a one-line text has no headline apart from its content."""
-    rest = _past_furniture(lines)
-    if len(rest) < 2:
-        return None
-    line = _unlabelled(rest[0])
-    return line if is_headline(line) else None
+    return _headline_of(_past_furniture(lines))
 
 
 def opening_lines(document: Document) -> list[str]:
@@ -76,12 +72,22 @@ def lead(lines: Sequence[str]) -> str | None:
     of one centre) while its later sentences say one detail each without repeating it; the lead
     is that context where the text has no headline. None for a text without such a line."""
     rest = _past_furniture(lines)
-    if len(rest) >= 2 and is_headline(_unlabelled(rest[0])):
+    if _headline_of(rest) is not None:
         rest = rest[1:]
     for line in rest[:LEAD_LINES]:
         if not (_above_headline(line) or _heading_row(line)):
             return _cut(_LABEL.sub("", line))
     return None
+
+
+def _headline_of(rest: Sequence[str]) -> str | None:
+    """The first of the lines past the furniture (`_past_furniture`) when it is written as a
+    headline and a body follows it, unlabelled; None otherwise. `headline` returns it, `lead`
+    starts below it."""
+    if len(rest) < 2:
+        return None
+    line = _unlabelled(rest[0])
+    return line if is_headline(line) else None
 
 
 def _past_furniture(lines: Sequence[str]) -> list[str]:
