@@ -1030,7 +1030,11 @@ class Lexicon:
                  *(c.syllables for c in self.cues),
                  *(entry for entry, _ in self.stopwords), *self.citations,
                  *(p for answer in self.answers for p in (*answer.asks, *answer.holds))]
-        heads = [c.syllables[0] for c in self.cues if c.required and len(c.syllables) == 1]
+        # The negations, and the cue words leading others ("còn" of "còn hạn chế": persistence,
+        # ranked, not required) are written as words of their own before the next ("còn trễ").
+        leading = {c.syllables[0] for c in self.cues if c.lead == 1}
+        heads = [c.syllables[0] for c in self.cues
+                 if len(c.syllables) == 1 and (c.required or c.syllables[0] in leading)]
         return compile_readings(self.dictionary, genre, heads, MAX_WORD_SYLLABLES)
 
     def synonyms_at(self, typed: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
