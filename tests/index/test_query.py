@@ -717,6 +717,31 @@ def test_the_question_reading_compiles_from_data() -> None:
     assert read("xã nào vi phạm") == ("shortcoming", True)
 
 
+@pytest.mark.parametrize(("text", "required", "ranked", "polarity"), [
+    # the topic of "thì" is the condition when the comment names a matter of its own, as after "khi"
+    ("công chức đi muộn thì trưởng phòng có bị kiểm điểm không", ["trưởng phòng", "kiểm điểm"],
+     ["công chức", "đi muộn"], "recommendation"),
+    ("trưởng phòng có bị kiểm điểm khi công chức đi muộn không", ["trưởng phòng", "kiểm điểm"],
+     ["công chức", "đi muộn"], "recommendation"),
+    # its cue names no polarity, as none in a clause of circumstance does
+    ("cán bộ vắng mặt thì lãnh đạo xã có phải chịu trách nhiệm không", ["lãnh đạo", "xã", "phải", "chịu",
+                                                                          "trách nhiệm"],
+     ["cán bộ", "vắng mặt"], None),
+    # a comment of cue and question words alone asks about the topic, which stays
+    ("công chức đi muộn thì bị xử lý thế nào", ["công chức", "đi muộn"], ["bị xử lý"], "recommendation"),
+    # no question: the topic is the matter, required
+    ("công chức đi muộn thì trưởng phòng kiểm điểm", ["công chức", "đi muộn", "trưởng phòng", "kiểm điểm"],
+     [], "recommendation"),
+])
+def test_a_questions_condition_before_thi_is_ranked(text: str, required: list[str], ranked: list[str],
+                                                    polarity: str | None) -> None:
+    plan = plan_query(text)
+    assert [" ".join(g.alternatives[0].syllables) for g in plan.groups] == required
+    optional = [" ".join(a.syllables) for a in plan.optional]
+    assert all(word in optional for word in ranked) and (optional == [] if not ranked else True)
+    assert plan.polarity == polarity
+
+
 def test_only_a_cue_word_is_required_after_all() -> None:
     plan = plan_query("hạn chế")
     assert groups("hạn chế") == [["hạn chế"]] and plan.polarity == "shortcoming" and not plan.optional
