@@ -2114,8 +2114,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     if 0 <= sense < len(groups):
         groups[sense] = dataclasses.replace(groups[sense], sense=True)
     if condition and not links and any(_listable(g) for g in groups[condition:]):
-        groups, ranked = _conditioned(groups, condition)
-        optional.extend(ranked)
+        groups, occasion = _conditioned(groups, condition)
+        optional.extend(occasion)
         cues = [(at, cue) for at, cue in cues if at > condition_at]  # the occasion names no polarity
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
