@@ -952,7 +952,7 @@ class Lexicon:
         as the light words are. A clear reading of the syllable with a neighbour decides where
         there is one (index/accents.py): "co quan" is "cơ quan", so there "co" is a word of the
         topic, required; "co nguoi" (có người, cờ người) and "con tre" ("còn trễ" after "ho so",
-        the dictionary's con trẻ: a negation heads no clear word) tell nothing sure: ranked."""
+        the dictionary's con trẻ: a negation or "còn" heads no clear word) tell nothing sure: ranked."""
         if not self.folded_light or is_accented(typed[at]):
             return False
         entries = self._accents_only.get(typed[at])
