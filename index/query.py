@@ -952,7 +952,7 @@ class Lexicon:
         as the light words are. A clear reading of the syllable with a neighbour decides where
         there is one (index/accents.py): "co quan" is "cơ quan", so there "co" is a word of the
         topic, required; "co nguoi" (có người, cờ người) and "con tre" ("còn trễ" after "ho so",
-        the dictionary's con trẻ: a negation heads no clear word) tell nothing sure: ranked."""
+        the dictionary's con trẻ: a negation or "còn" heads no clear word) tell nothing sure: ranked."""
         if not self.folded_light or is_accented(typed[at]):
             return False
         entries = self._accents_only.get(typed[at])
@@ -1030,7 +1030,11 @@ class Lexicon:
                  *(c.syllables for c in self.cues),
                  *(entry for entry, _ in self.stopwords), *self.citations,
                  *(p for answer in self.answers for p in (*answer.asks, *answer.holds))]
-        heads = [c.syllables[0] for c in self.cues if c.required and len(c.syllables) == 1]
+        # The negations, and the cue words leading others ("còn" of "còn hạn chế": persistence,
+        # ranked, not required) are written as words of their own before the next ("còn trễ").
+        leading = {c.syllables[0] for c in self.cues if c.lead == 1}
+        heads = [c.syllables[0] for c in self.cues
+                 if len(c.syllables) == 1 and (c.required or c.syllables[0] in leading)]
         return compile_readings(self.dictionary, genre, heads, MAX_WORD_SYLLABLES)
 
     def synonyms_at(self, typed: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
@@ -1992,6 +1996,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     links: set[int] = set()  # groups coordinated with the group before them (`_coordinated`)
     setting = False  # the next group is the setting of a topic already said (Lexicon.settings)
     clause = False  # in a question, the rest is a clause of circumstance after the topic
+    condition = condition_at = 0  # in a question, the groups before its last "thì", and where it is
     sense = -1
     i = 0
     while i < len(typed):
@@ -2085,6 +2090,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             topic = any(_listable(g) for g in groups)  # a matter said before the word
             setting = topic and bool(_entry_at(lexicon.settings, typed, i))
             clause = clause or (topic and asking and lexicon.opens_circumstance(typed, i))
+            if topic and asking and _entry_at(lexicon.topic_ends, typed, i):
+                condition, condition_at = len(groups), i  # "cán bộ vắng mặt thì …": a condition?
             dropped.extend(typed[i:i + stop])
             i += stop
             continue
@@ -2106,9 +2113,30 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         i += size
     if 0 <= sense < len(groups):
         groups[sense] = dataclasses.replace(groups[sense], sense=True)
+    if condition and not links and any(_listable(g) for g in groups[condition:]):
+        groups, occasion = _conditioned(groups, condition)
+        optional.extend(occasion)
+        cues = [(at, cue) for at, cue in cues if at > condition_at]  # the occasion names no polarity
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
     return _coordinated(groups, links), dropped, cues, optional, said, read
+
+
+def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list[Alternative]]:
+    """A question's groups with those of its condition ranked, not required: the groups before its
+    last "thì" (`condition` of them), the comment after it naming a matter of its own (a group
+    `_listable`), while its polarity cues are left to the comment (`_cut_run`).
+
+    Why: Vietnamese says a condition as the topic of "thì" ("cán bộ xã vắng mặt thì người đứng đầu
+    có phải chịu trách nhiệm không"), as it says it after "khi" ("người đứng đầu có phải chịu trách
+    nhiệm khi cán bộ vắng mặt không"), whose clause a question ranks (intents.toml [reading]
+    circumstances): the answer is the comment's matter, the head's responsibility, which the finding
+    prescribing it states without the occasion. A comment naming no matter of its own ("cán bộ
+    chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào": cue and question words only) asks
+    about the topic, which stays required; a unit or a document number named there is a filter."""
+    kept = [g for k, g in enumerate(groups) if k >= condition or g.unit or g.doc_number]
+    ranked = [a for g in groups[:condition] if not (g.unit or g.doc_number) for a in g.alternatives]
+    return kept, ranked
 
 
 def _in_word(sizes: Sequence[int], at: int) -> bool:

@@ -425,6 +425,8 @@ def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> Non
     ("đơn vị đạt kết quả cao về chỉ số CCHC", "strength", ["đơn vị", "đạt", "chỉ số cchc"], ["kết quả cao"]),
     # the recommendation asked as what is to be done
     ("cần làm gì để nâng cao chỉ số CCHC", "recommendation", ["nâng cao", "chỉ số cchc"], ["cần làm"]),
+    ("xã có cán bộ vắng mặt phải làm gì", "recommendation", ["xã", "cán bộ", "vắng mặt"], ["phải làm gì"]),
+    ("người dân phải làm lại hồ sơ", None, ["người", "dân", "phải", "làm lại", "hồ sơ"], []),  # a burden
     ("làm thế nào để giảm hồ sơ trễ hạn", "recommendation", ["giảm", "hồ sơ", "trễ hạn"], ["làm thế nào để"]),
     ("biện pháp giảm hồ sơ trễ hạn", "recommendation", ["giảm", "hồ sơ", "trễ hạn"], ["biện pháp"]),
     # the judgements kém, yếu (accents only: kèm, yêu), led by "còn"
@@ -454,8 +456,12 @@ def test_the_genre_asks_for_a_section_many_ways(text: str, polarity: str | None,
     ("đề nghị khắc phục hạn chế", "recommendation", ["khắc", "phục"], ["đề nghị", "hạn chế"]),
     # a negation stays required, prefers shortcomings
     ("chưa niêm yết", "shortcoming", ["chưa", "niêm", "yết"], []),
-    ("đơn vị nào còn hồ sơ trễ hạn", "shortcoming", ["còn", "hồ", "sơ", "trễ", "hạn"], []),
-    # "con" is also con, cơn: typed without accents, alone, it is the cue's polarity, ranked, not required
+    # persistence prefers shortcomings, ranked: "hồ sơ quá hạn" is the failure, "còn" said or not
+    ("đơn vị nào còn hồ sơ trễ hạn", "shortcoming", ["hồ", "sơ", "trễ", "hạn"], ["còn"]),
+    ("hồ sơ vẫn còn quá hạn", "shortcoming", ["hồ", "sơ", "quá", "hạn"], ["vẫn còn"]),
+    # the negation "còn" leads is still the query's required sense
+    ("xã nào còn chưa niêm yết", "shortcoming", ["chưa", "niêm", "yết"], ["còn"]),
+    # "con" is also con, cơn: typed without accents it is ranked, as "còn" is, and asks as "kem", "yeu" do
     ("con ho so", "shortcoming", ["ho", "so"], ["con"]),
     # a yes/no frame's không is a question word, not a negation
     ("có niêm yết công khai không", None, ["niêm", "yết", "công", "khai"], []),
@@ -469,8 +475,8 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     assert [s for g in plan.groups for s in g.alternatives[0].syllables] == group_words
     assert [" ".join(a.syllables) for a in plan.optional] == optional
     assert plan.polarity_group == (polarity is not None and any(
-        o in ("hạn chế", "ưu điểm", "uu diem", "đề nghị") for o in optional))
-    negation = text.startswith(("chưa", "đơn vị", "xã nào"))  # its first group is the negation
+        o in ("hạn chế", "ưu điểm", "uu diem", "đề nghị", "còn", "vẫn còn", "con") for o in optional))
+    negation = text.startswith(("chưa", "xã nào"))  # its first group is the negation
     assert [g.sense for g in plan.groups][:1] == [negation]
 
 
@@ -547,7 +553,8 @@ def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polar
     ("đoàn kiểm tra kiến nghị gì về niêm yết thủ tục hành chính", True),  # asks about the word
     # a negation names the finding's sense, a matter: no section
     ("chưa niêm yết", False),
-    ("tỷ lệ hồ sơ trực tuyến còn thấp", False),
+    # persistence is the reports' word of their shortcomings ("còn thấp"): asked, as "chưa tốt" is
+    ("tỷ lệ hồ sơ trực tuyến còn thấp", True),
     # a question about a matter, or a yes/no one, is answered by more than one section
     ("xã nào còn hạn chế trong niêm yết", False),
     ("có đơn vị nào vi phạm quy định tài chính không", False),
@@ -708,6 +715,31 @@ def test_the_question_reading_compiles_from_data() -> None:
     assert read("khi cán bộ vi phạm") == ("shortcoming", False)  # opening the query: no clause after
     assert read("kiến nghị xử lý cán bộ vi phạm khi nào") == ("recommendation", True)  # asks when
     assert read("xã nào vi phạm") == ("shortcoming", True)
+
+
+@pytest.mark.parametrize(("text", "required", "ranked", "polarity"), [
+    # the topic of "thì" is the condition when the comment names a matter of its own, as after "khi"
+    ("công chức đi muộn thì trưởng phòng có bị kiểm điểm không", ["trưởng phòng", "kiểm điểm"],
+     ["công chức", "đi muộn"], "recommendation"),
+    ("trưởng phòng có bị kiểm điểm khi công chức đi muộn không", ["trưởng phòng", "kiểm điểm"],
+     ["công chức", "đi muộn"], "recommendation"),
+    # its cue names no polarity, as none in a clause of circumstance does
+    ("cán bộ vắng mặt thì lãnh đạo xã có phải chịu trách nhiệm không", ["lãnh đạo", "xã", "phải", "chịu",
+                                                                          "trách nhiệm"],
+     ["cán bộ", "vắng mặt"], None),
+    # a comment of cue and question words alone asks about the topic, which stays
+    ("công chức đi muộn thì bị xử lý thế nào", ["công chức", "đi muộn"], ["bị xử lý"], "recommendation"),
+    # no question: the topic is the matter, required
+    ("công chức đi muộn thì trưởng phòng kiểm điểm", ["công chức", "đi muộn", "trưởng phòng", "kiểm điểm"],
+     [], "recommendation"),
+])
+def test_a_questions_condition_before_thi_is_ranked(text: str, required: list[str], ranked: list[str],
+                                                    polarity: str | None) -> None:
+    plan = plan_query(text)
+    assert [" ".join(g.alternatives[0].syllables) for g in plan.groups] == required
+    optional = [" ".join(a.syllables) for a in plan.optional]
+    assert all(word in optional for word in ranked) and (optional == [] if not ranked else True)
+    assert plan.polarity == polarity
 
 
 def test_only_a_cue_word_is_required_after_all() -> None:
