@@ -222,12 +222,6 @@ class Finding:
     # Read and cleared while units are assigned: an extraction holds only the schema's fields, so it
     # round-trips through the store equal; the units it gave are what is kept.
     subject_of: int | None = None
-    # The words of its sentence before it that it does not hold, when extraction split the
-    # sentence and this piece is not its head (nlp.findings: the lead-in before a colon, and for a
-    # later piece the head clause, which says what the matter is: "Việc giải quyết hồ sơ: 61% đúng
-    # hạn" for "39% còn lại do ..."). Searched as a field of its own (FindingRecord.context); never
-    # part of the finding's text, which stays the span as extracted.
-    context: str | None = None
 
     def finding_id(self, doc_id: str) -> str:
         """Derived from the document and the span, so re-extraction replaces, never duplicates."""
@@ -242,8 +236,6 @@ class Finding:
             d["words"] = self.words
         if self.passage_units:
             d["passage_units"] = list(self.passage_units)
-        if self.context:
-            d["context"] = self.context
         return d
 
 
@@ -295,7 +287,6 @@ class Extraction:
             dates=tuple(d.get("dates", [])),
             findings=tuple(Finding(Polarity(f["polarity"]), Area(f["area"]), f["text"], f.get("start") or 0,
                                    f.get("end") or 0, tuple(f.get("units", [])), f.get("theme"),
-                                   f.get("words"), tuple(f.get("passage_units", [])),
-                                   context=f.get("context"))
+                                   f.get("words"), tuple(f.get("passage_units", [])))
                            for f in d.get("findings", [])),
         )

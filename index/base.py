@@ -34,15 +34,13 @@ SIMILAR_MIN_SHARE = 0.3  # share of those words a similar finding must hold
 # engine's index holds for search. It moves when today's search reads something an index written
 # before lacks: 6, every theme a finding speaks of (FindingRecord.themes) and, in Elasticsearch,
 # its best-known date (`dated`); 7, its document's title as a field of its own
-# (`SearchBackend.titled`); 8, the words of its sentence before it when extraction split the
-# sentence (FindingRecord.context, `SearchBackend.contexted`). Numbered as the SQLite search
-# tables' schema counted those steps (SQLite reads the date from the record): that schema
-# (index.sqlite_fts.FTS_SCHEMA_VERSION) moves with every layout and with storage changes of its
-# own, and migrates in place (which schema version first holds each layout:
-# index.sqlite_fts.SCHEMA_HOLDING_LAYOUT); an index
+# (`SearchBackend.titled`). Numbered as the SQLite search tables' schema counted those steps
+# (SQLite reads the date from the record): that schema (index.sqlite_fts.FTS_SCHEMA_VERSION)
+# moves with every layout and with storage changes of its own, and migrates in place (which
+# schema version first holds each layout: index.sqlite_fts.SCHEMA_HOLDING_LAYOUT); an index
 # that cannot migrate in place (Elasticsearch's) records the layout it was written with and
 # reports its findings of an older one (`SearchBackend.outdated`) until `kiemtra reindex`.
-LAYOUT_VERSION = 8
+LAYOUT_VERSION = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +85,6 @@ class FindingRecord:
     # first, then the others its text names strongly (nlp.themes.Taxonomy.mentioned): the matter
     # tier, the theme filter and facet read these. Left empty, it is `theme` alone.
     themes: tuple[str, ...] = ()
-    # The words of its sentence before it that say what its matter is, when extraction split the
-    # sentence (core.models.Finding.context: "Việc giải quyết hồ sơ" for "39% còn lại do ..."):
-    # searched as a field of its own (SearchBackend.contexted), never shown as the finding's text.
-    context: str | None = None
 
     def __post_init__(self) -> None:
         if not self.themes and self.theme:
@@ -219,17 +213,6 @@ class SearchBackend(ABC):
         tier TIER_SOME_WORDS. Why: an article's headline names what the whole article is about
         ("… sau sáp nhập"), which its findings do not repeat; the composed search asks this to
         fill a pool the text's stages leave short (pipeline/search.py engine_pool)."""
-
-    @abstractmethod
-    def contexted(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
-        """Up to `limit` findings holding every group of `plan` in their text or their context
-        (FindingRecord.context, indexed as a field of its own, folded and accent-checked as the
-        text is), some group in the context alone, through the query's filters and without its
-        excluded words: those whose text holds more groups first, then in the browse order; tier
-        TIER_SOME_WORDS. Why: a piece split off a sentence leaves its matter to the head clause
-        ("39% còn lại do ..." after "hồ sơ giải quyết quá hạn ..."), so a query naming the matter
-        finds the piece by its text only if it repeats it; the composed search adds these to the
-        reranker's pool (pipeline/search.py with_contexted)."""
 
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
         """`hits` with the snippets `search` makes, for hits asked with `Query.snippets` False:

@@ -125,10 +125,6 @@ MAPPING: dict[str, Any] = {
         "title_canonical": {"type": "text", "analyzer": "standard"},
         "title_folded": {"type": "text", "analyzer": "standard"},
         "lead": {"type": "text", "index": False},
-        "context": {"type": "text", "index": False},  # as extracted: read by the reranker
-        # A split finding's context as the text is searched (SQLite's fts_contexts): contexted
-        "context_canonical": {"type": "text", "analyzer": "standard"},
-        "context_folded": {"type": "text", "analyzer": "standard"},
         "path": _STORED_ONLY,
         "published": {"type": "date", "format": "strict_date_optional_time||yyyy-MM||yyyy",
                       "ignore_malformed": True},
@@ -209,10 +205,6 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
         title = words_apart(canonical_tones(nfc(record.title)))
         source["title_canonical"] = title
         source["title_folded"] = fold(title)
-    if record.context and record.context.strip():
-        context = words_apart(canonical_tones(nfc(record.context)))
-        source["context_canonical"] = context
-        source["context_folded"] = fold(context)
     for original, folded in _FOLDED_COPIES.items():
         values = getattr(record, original)
         if original in ("unit_aliases", "unit_parents"):  # "xã Mường Vang" is also typed "Mường Vang"
@@ -285,23 +277,6 @@ def title_body(query: Query, plan: Plan, limit: int) -> dict[str, Any]:
     must_not = [alternative_clause(alt) for alt in plan.excluded]
     return {"query": {"bool": {"filter": [*groups, *filters(query)], "must_not": must_not}},
             "size": max(limit, 0), "sort": [*_NEWEST, {"finding_id": "asc"}], "highlight": HIGHLIGHT}
-
-
-def context_body(query: Query, plan: Plan, limit: int) -> dict[str, Any]:
-    """The request body for `ElasticBackend.contexted` (pure): every group held by the text (as
-    `search` matches it) or by the context fields, not every group by the text, through the
-    filters, without the excluded words; scored by the groups the text holds, then in the browse
-    order (as SQLite's)."""
-    held = [{"bool": {"should": [group_clause(g), *(alternative_clause(a, "context_canonical",
-                                                                       "context_folded")
-                                                    for a in g.alternatives)],
-                      "minimum_should_match": 1}} for g in plan.groups]
-    by_text = [{"constant_score": {"filter": group_clause(g), "boost": 1.0}} for g in plan.groups]
-    must_not = [*(alternative_clause(alt) for alt in plan.excluded),
-                {"bool": {"filter": [group_clause(g) for g in plan.groups]}}]
-    return {"query": {"bool": {"filter": [*held, *filters(query)], "should": by_text, "must_not": must_not}},
-            "size": max(limit, 0), "sort": [{"_score": "desc"}, *_NEWEST, {"finding_id": "asc"}],
-            "highlight": HIGHLIGHT}
 
 
 def text_query(plan: Plan, *, minimum: int | None = None,
@@ -971,14 +946,6 @@ class ElasticBackend(SearchBackend):
         if not any(g.alternatives for g in plan.groups) or plan.nothing or limit <= 0:
             return []
         body = title_body(query, plan, limit)
-        response = self._call("search", self.client.search, index=self.alias, **body)
-        return [dataclasses.replace(_hit(raw), tier=TIER_SOME_WORDS) for raw in response["hits"]["hits"]]
-
-    def contexted(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
-        """SearchBackend.contexted: one request on the text and context fields (context_body)."""
-        if not any(g.alternatives for g in plan.groups) or plan.nothing or limit <= 0:
-            return []
-        body = context_body(query, plan, limit)
         response = self._call("search", self.client.search, index=self.alias, **body)
         return [dataclasses.replace(_hit(raw), tier=TIER_SOME_WORDS) for raw in response["hits"]["hits"]]
 

@@ -141,7 +141,6 @@ def finding_records(
                 unit_aliases=_unique(u.current for u in units if u.current),
                 unit_parents=_unique(c for u in units for c in containers(u, near)),
                 themes=tuple(themes_of(text, finding.theme)),
-                context=nfc(finding.context) if finding.context else None,
             )
         )
     return records

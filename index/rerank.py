@@ -372,20 +372,6 @@ def heading_held(c: Candidate, asked: Asked, pool: int) -> float:
     return _share_said(_heading(heading), groups)
 
 
-def context_held(c: Candidate, asked: Asked, pool: int) -> float:
-    """The share of the query's groups said in words that the finding's context holds and its
-    text does not (FindingRecord.context: what its sentence said before it when extraction split
-    the sentence, "Việc giải quyết hồ sơ" for "39% còn lại do ..."). A piece of the genre's lists
-    leaves its matter to the head clause, so the matter the query names may be said only there.
-    0 for a finding with no context, without reading it."""
-    groups = [g for g in asked.plan.groups if g.alternatives]
-    if not groups or not c.record.context:
-        return 0.0
-    context = _heading(c.record.context)
-    return sum(any(context.holds(a) for a in g.alternatives)
-               and not any(c.written.holds(a) for a in g.alternatives) for g in groups) / len(groups)
-
-
 def length(c: Candidate, asked: Asked, pool: int) -> float:
     """The finding's length, on a log scale (1.0 at 100 syllables): a long finding holds the
     query's words by chance more often, and a finding is judged on its point, not its length."""
@@ -544,7 +530,6 @@ FEATURES: dict[str, Feature] = {
     "concepts": concepts_held,
     "matter_words": matter_held,
     "heading": heading_held,
-    "context": context_held,
     "feedback": feedback,
     "result": result_stated,
 }

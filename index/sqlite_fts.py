@@ -90,14 +90,13 @@ from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "8"
+FTS_SCHEMA_VERSION = "7"
 # The first schema version of the search tables that holds each layout (index.base.LAYOUT_VERSION),
 # by the migration writing what the layout adds: 6 every theme a finding speaks of (`_migrate_v5`),
-# 7 its document's title (`_migrate_v6`), 8 its sentence's context (`_migrate_v7`). Why a table:
-# the schema also moves with storage changes of its own, so the two numbers need not stay equal; a
-# new layout adds its row here, and a test holds FTS_SCHEMA_VERSION at or past the row of today's
-# layout.
-SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 8}
+# 7 its document's title (`_migrate_v6`). Why a table: the schema also moves with storage changes
+# of its own, so the two numbers need not stay equal; a new layout adds its row here, and a test
+# holds FTS_SCHEMA_VERSION at or past the row of today's layout.
+SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7}
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
 # Rowids `similar` keeps of the words' finding lists (8 bytes each: 16 MB), least recently used dropped.
@@ -137,10 +136,6 @@ _SCHEMA = (
     # the text, under the finding's rowid: a field of its own, apart from the text's bm25 and
     # token counts (SqliteFtsBackend.titled).
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_titles USING fts5("
-    " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
-    # Each split finding's context (FindingRecord.context) likewise, under the finding's rowid:
-    # apart from the text's bm25 and token counts, so it never ranks the text (contexted).
-    "CREATE VIRTUAL TABLE IF NOT EXISTS fts_contexts USING fts5("
     " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
 )
 
@@ -230,27 +225,11 @@ def _migrate_v6(conn: sqlite3.Connection) -> None:
     LOGGER.info("search tables migrated from v6 to v7")
 
 
-def _migrate_v7(conn: sqlite3.Connection) -> None:
-    """v7 → v8: each record's context into fts_contexts, read from its JSON (a record written
-    before v8 has none: its finding's context comes with the next ingest or `kiemtra reindex` of
-    a store extracted again). Emptied first, as `_migrate_v6` empties fts_titles."""
-    conn.execute("DELETE FROM fts_contexts")
-    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
-        _insert_field(conn, "fts_contexts", rowid, json.loads(raw).get("context"))
-    LOGGER.info("search tables migrated from v7 to v8")
-
-
 def _insert_title(conn: sqlite3.Connection, rowid: int, title: str | None) -> None:
     """The finding's document title, folded and as written (as fts_text holds the text)."""
-    _insert_field(conn, "fts_titles", rowid, title)
-
-
-def _insert_field(conn: sqlite3.Connection, table: str, rowid: int, value: str | None) -> None:
-    """One searched field of a finding beside its text (fts_titles, fts_contexts), folded and as
-    written (as fts_text holds the text)."""
-    if value and value.strip():
-        text = canonical_tones(nfc(value))
-        conn.execute(f"INSERT INTO {table} (rowid, folded, original) VALUES (?, ?, ?)",
+    if title and title.strip():
+        text = canonical_tones(nfc(title))
+        conn.execute("INSERT INTO fts_titles (rowid, folded, original) VALUES (?, ?, ?)",
                      (rowid, fold(text), lower_same_length(text)))
 
 
@@ -1343,9 +1322,6 @@ class SqliteFtsBackend(SearchBackend):
                 version = "6"
             if version == "6":
                 _migrate_v6(conn)
-                version = "7"
-            if version == "7":
-                _migrate_v7(conn)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
@@ -1416,7 +1392,6 @@ class SqliteFtsBackend(SearchBackend):
             _insert_repeats(conn, rowid, folded if alike else "", lower_same_length(text) if alike else "")
             _insert_words(conn, record.words)
             _insert_title(conn, rowid, record.title)
-            _insert_field(conn, "fts_contexts", rowid, record.context)
             conn.executemany(
                 "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
                 [(f, k, rowid, v) for f, k, v in keyed],
@@ -1430,7 +1405,6 @@ class SqliteFtsBackend(SearchBackend):
         where = f"rowid IN (SELECT rowid FROM fts_records WHERE {column} = ?)"
         conn.execute(f"DELETE FROM fts_text WHERE {where}", (value,))
         conn.execute(f"DELETE FROM fts_titles WHERE {where}", (value,))
-        conn.execute(f"DELETE FROM fts_contexts WHERE {where}", (value,))
         conn.execute(f"DELETE FROM fts_terms WHERE {where}", (value,))
         conn.execute(f"DELETE FROM fts_repeats WHERE {where}", (value,))
         conn.execute(f"DELETE FROM fts_records WHERE {column} = ?", (value,))
@@ -1445,8 +1419,7 @@ class SqliteFtsBackend(SearchBackend):
 
     @staticmethod
     def _delete_all(conn: sqlite3.Connection) -> None:
-        for table in ("fts_text", "fts_titles", "fts_contexts", "fts_terms", "fts_repeats", "fts_records",
-                      "fts_words"):
+        for table in ("fts_text", "fts_titles", "fts_terms", "fts_repeats", "fts_records", "fts_words"):
             conn.execute(f"DELETE FROM {table}")
 
     def count(self) -> int:
@@ -1508,32 +1481,6 @@ class SqliteFtsBackend(SearchBackend):
             excluded = _TextSearch(conn, plan).excluded() if plan.excluded else np.empty(0, dtype=np.int64)
             kept = self._narrow(conn, columns, found, excluded, _Filters.of(query))
             rows = _records_in_order(conn, columns.newest(kept, limit, 0))
-        return _hits(rows, plan.alternatives, [TIER_SOME_WORDS] * len(rows), query.snippets)
-
-    def contexted(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
-        """SearchBackend.contexted: each group's findings by the text (as `search` reads them)
-        united with those whose context (fts_contexts) matches the group's expression, every group
-        held, less the findings whose text holds every group; ordered by the groups the text holds,
-        then the browse order."""
-        if not any(g.alternatives for g in plan.groups) or plan.nothing or limit <= 0:
-            return []
-        with self._snapshot("search") as conn:
-            columns = self._columns()
-            search = _TextSearch(conn, plan)
-            by_text = search.groups()
-            by_context = [_rowids(conn, "SELECT rowid FROM fts_contexts WHERE fts_contexts MATCH ?",
-                                  [_any_of(_expression(a) for a in g.alternatives)])
-                          if g.alternatives else np.empty(0, dtype=np.int64) for g in plan.groups]
-            if not any(len(c) for c in by_context):
-                return []
-            found = _every([_union([t, c]) for t, c in zip(by_text, by_context, strict=True)])
-            found = found[~_in(found, _every(by_text))]
-            excluded = search.excluded() if plan.excluded else np.empty(0, dtype=np.int64)
-            kept = self._narrow(conn, columns, found, excluded, _Filters.of(query))
-            newest = np.asarray(columns.newest(kept, len(kept), 0), dtype=np.int64)
-            held = sum((_in(newest, t).astype(np.int64) for t in by_text), np.zeros(len(newest), np.int64))
-            order = np.argsort(-held, kind="stable")[:limit]  # stable: the browse order within a count
-            rows = _records_in_order(conn, newest[order].tolist())
         return _hits(rows, plan.alternatives, [TIER_SOME_WORDS] * len(rows), query.snippets)
 
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:

@@ -723,27 +723,6 @@ def _concession(text: str, doc_form: str, start: int, end: int) -> list[Finding]
     return [Finding(STRENGTH, Area(classify_form(doc_form[start:end])), text[start:end], start, end)]
 
 
-def _context_of(text: str, sent: Span, lead: Span | None, start: int, head_end: int) -> str | None:
-    """The words of the sentence before a finding starting at `start` that say what its matter is,
-    when the sentence was split (`Finding.context`), else None.
-
-    Reports of the genre state the matter once, first, and let the items after it leave it out
-    (Vietnamese is topic-first: "Việc giải quyết hồ sơ: 61% đúng hạn; 39% còn lại do ..."; "công
-    chức không đeo thẻ, không có người trực"). A lead-in before a colon announces items that are
-    parallel, each a matter of its own under the lead's topic: their context is the lead-in alone.
-    Without one, a later piece leaves out what the head clause (the first piece, ending at
-    `head_end`) said, so its context is the sentence up to there. Never words of the piece itself,
-    nor a neighbour after the head, which states a matter of its own."""
-    if lead is not None:
-        end = lead.end
-    elif start > head_end:
-        end = head_end
-    else:
-        return None
-    c_start, c_end = _strip(text, sent.start, end)
-    return text[c_start:c_end] if _word_count(text[c_start:c_end]) >= MIN_ITEM_WORDS else None
-
-
 def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last: bool) -> list[Finding]:
     """The findings of one sentence, updating the paragraph and section state it sets.
 
@@ -782,7 +761,6 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     previous: str | None = None
     pending: int | None = None
     pieces = _pieces(text, doc_form, body)
-    head_end = pieces[0][1] if pieces else body.start
     previous_end = body.start
     for index, (start, end, announced, shared) in enumerate(pieces):
         piece, form = text[start:end], doc_form[start:end]
@@ -828,8 +806,7 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
         if pending is not None:
             start, pending = pending, None
         found.append(Finding(Polarity(polarity), Area(classify_form(doc_form[start:end])), text[start:end],
-                             start, end, subject_of=subject_of,
-                             context=_context_of(text, sent, lead, start, head_end)))
+                             start, end, subject_of=subject_of))
         previous = polarity
     found = _distributions_joined(text, doc_form, found)
     if found:

@@ -41,10 +41,6 @@ from nlp.themes import Taxonomy, load_taxonomy
 # At most this many matters, strongest first: a short query names one or two; more are the
 # weak readings of a long one.
 MAX_MATTERS = 2
-# The reranker's pool's last places the split findings its query's words hold only with their
-# context may take (SearchBackend.contexted; `with_contexted`): a few, so the engine's order
-# keeps the pool and the reranker's context feature (index/rerank.py) decides where they go.
-CONTEXT_PLACES = 5
 
 
 def query_matters(text: str | Parsed, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
@@ -294,7 +290,7 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     groups = (found.plan or Plan()).groups
     places = [g.unit for g in groups if g.unit and not g.agency] or [g.unit for g in groups if g.unit]
     if query.unit or len(set(places)) != 1:
-        return with_contexted(backend, asked, found, pool)
+        return found, ()
     inside = () if holds_every_answer(found, asked) else backend.search(
         replace(asked, unit=places[0], within=True, facets=False), found.plan).hits
     at_place = Asked.of(query, found.plan or Plan())
@@ -304,8 +300,8 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     ordered += [h for h in inside if h.record.finding_id not in named]
     ordered += [h for h in found.hits if h.record.finding_id not in first]
     kept = {h.record.finding_id for h in ordered[:pool]}
-    pooled, pushed = with_contexted(backend, asked, replace(found, hits=tuple(ordered[:pool])), pool)
-    return pooled, (*pushed, *(h for h in found.hits if h.record.finding_id not in kept))
+    return (replace(found, hits=tuple(ordered[:pool])),
+            tuple(h for h in found.hits if h.record.finding_id not in kept))
 
 
 def with_titled(backend: SearchBackend, query: Query, found: SearchResult, pool: int) -> SearchResult:
@@ -325,28 +321,6 @@ def with_titled(backend: SearchBackend, query: Query, found: SearchResult, pool:
     if not extra:
         return found
     return replace(found, hits=(*found.hits, *extra), total=found.total + len(extra))
-
-
-def with_contexted(backend: SearchBackend, query: Query, found: SearchResult,
-                   pool: int) -> tuple[SearchResult, tuple[Hit, ...]]:
-    """`found` with up to CONTEXT_PLACES findings that hold the query's words only with their
-    context (SearchBackend.contexted) put in its last places, and the engine's findings they
-    pushed out of the pool, in its order (the pages after the pool list them first, as the place's
-    in `engine_pool`). Why: extraction splits a sentence into one finding per matter, and a piece
-    after the first leaves the matter to the head clause ("39% còn lại do ..." after "… hồ sơ giải
-    quyết quá hạn"), so its text alone holds too few of a query's words for the engine's stages;
-    the reranker (its `context` feature) decides whether one belongs at the top."""
-    plan = found.plan
-    if plan is None or not query.text.strip() or query.sort == "date" or pool <= 0:
-        return found, ()
-    have = {h.record.finding_id for h in found.hits}
-    extra = [h for h in backend.contexted(query, plan, pool + CONTEXT_PLACES)
-             if h.record.finding_id not in have][:min(CONTEXT_PLACES, pool)]
-    if not extra:
-        return found, ()
-    kept = min(len(found.hits), pool - len(extra))
-    return (replace(found, hits=(*found.hits[:kept], *extra), total=found.total + len(extra)),
-            tuple(found.hits[kept:]))
 
 
 def with_matter_area(query: Query, taxonomy: Taxonomy | None = None) -> Query:

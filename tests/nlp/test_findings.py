@@ -1080,34 +1080,3 @@ def test_the_same_subject_on_another_matter_or_another_unit_still_splits() -> No
     same_matter = ("Qua kiểm tra, UBND phường Tân An chưa niêm yết đầy đủ thủ tục hành chính, UBND phường"
                    " Tân Bình chưa niêm yết công khai thủ tục hành chính.")
     assert len(find_findings(same_matter)) == 2  # another unit's fault, though on the same matter
-
-
-def test_a_later_piece_carries_the_head_clause_as_context() -> None:
-    """A sentence split into its shares: the second says neither "hồ sơ" nor "quá hạn", which the
-    head clause says for both; the text stays the span as extracted, the head its own context-free."""
-    text = ("Kết quả kiểm tra như sau.\n\nTrong năm, xã có 18 hồ sơ giải quyết quá hạn; trong đó 61% số hồ sơ"
-            " quá hạn là do công dân chậm bổ sung giấy tờ, 39% còn lại do cán bộ chưa cập nhật kịp thời"
-            " trên phần mềm.\n")
-    found = find_findings(text)
-    assert [f.text for f in found] == [
-        "Trong năm, xã có 18 hồ sơ giải quyết quá hạn",
-        "trong đó 61% số hồ sơ quá hạn là do công dân chậm bổ sung giấy tờ",
-        "39% còn lại do cán bộ chưa cập nhật kịp thời trên phần mềm"]
-    head = "Trong năm, xã có 18 hồ sơ giải quyết quá hạn"
-    assert [f.context for f in found] == [None, head, head]
-    assert all(text[f.start:f.end] == f.text for f in found)
-
-
-def test_items_after_a_colon_carry_its_lead_in_as_context() -> None:
-    """A lead-in announces parallel items, each a matter of its own under its topic: every item's
-    context is the lead-in, not the item before it."""
-    text = ("Kết quả kiểm tra như sau.\n\nViệc tiếp nhận hồ sơ tại bộ phận một cửa: công tác niêm yết"
-            " còn hạn chế; chưa bố trí sổ theo dõi hồ sơ.\n")
-    found = find_findings(text)
-    assert [f.context for f in found] == ["Việc tiếp nhận hồ sơ tại bộ phận một cửa"] * len(found)
-    assert len(found) == 2
-
-
-def test_an_unsplit_sentence_has_no_context() -> None:
-    found = find_findings("Kết quả kiểm tra như sau.\n\nXã chưa niêm yết công khai thủ tục hành chính.\n")
-    assert len(found) == 1 and found[0].context is None
