@@ -254,6 +254,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     parser.add_argument("--es-url", help="also measure Elasticsearch at this URL")
+    parser.add_argument("--es-prefix", default="kiemtra-quality",
+                        help="start of the name of the index created (and dropped) on that server, so "
+                             "runs sharing one server touch only their own")
     parser.add_argument("--store", type=Path, help="keep the ingested store here (reused when present)")
     args = parser.parse_args()
     queries = load_queries(args.judgments)
@@ -274,7 +277,7 @@ def main() -> None:
         if args.es_url:
             from index.elastic import ElasticBackend
 
-            elastic = ElasticBackend(args.es_url, f"kiemtra-quality-{uuid.uuid4().hex[:8]}")
+            elastic = ElasticBackend(args.es_url, f"{args.es_prefix}-{uuid.uuid4().hex[:8]}")
             elastic.rebuild(records)
             rankers["kiemtra Elasticsearch"] = engine_ranker(elastic)
         rankers["FTS5 words ANDed"] = PlainFts(records, "AND").search
