@@ -318,11 +318,12 @@ SUBJECT_START = rf"^{SUBJECT_INSIDE}"
 # trang bị mạng nội bộ, 100% máy tính được kết nối") is one more side of the same statement.
 SHARE = r"\d+(?:[.,]\d+)?\s?%"
 
-# Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance)
-# and "Đặc biệt," / "Đáng chú ý," (notably) only point at the example or matter that follows.
+# Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance),
+# "Đặc biệt," / "Đáng chú ý," (notably) and "Trong đó," (among them) only point at the example,
+# matter or part of a whole said before that follows.
 CONNECTORS = (
     rf"^(?:tuy nhiên|{BUT}|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
-    r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý)(?=,)|mặt khác|theo đó|qua đó|do đó"
+    r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý|trong đó)(?=,)|mặt khác|theo đó|qua đó|do đó"
     r"|vì vậy|vì thế"
     r"|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"
     r"(?: đạt được)?(?:,? thì)?|nhìn chung thì|thêm vào đó"
@@ -517,6 +518,13 @@ FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 # A colon after "lần lượt là" (respectively) lists the values of what the sentence says ("Ba địa
 # phương có điểm thấp nhất, lần lượt là: ..."): no lead-in, the statement and its values are one.
 VALUES_LEAD = r"\blần lượt(?: là)?\W*$"
+
+# A lead-in ending in "như" before a colon gives examples of what it says ("sổ tiếp nhận còn bỏ
+# trống một số cột, mục như: ..."); one that names faults, merits or points to raise before them
+# ("một số hạn chế của đơn vị cần khắc phục, như:", "một số nội dung như:") announces findings.
+EXAMPLES_LEAD = r"\bnhư\W*$"
+ANNOUNCED_EXAMPLES = (rf"\b(?:{FAULT_NOUNS}|{MERIT_NOUNS}|nội dung|vấn đề|mặt)\b[^;:.]{{0,60}}?"
+                      r"\bnhư\W*$")
 
 # Where a statement ends and a lead-in joined to it begins ("... đánh giá cao những kết quả ...,
 # đồng thời chỉ ra những hạn chế như:", "..., tuy nhiên còn một số tồn tại sau:").
