@@ -547,6 +547,10 @@ def _matters(text: str, doc_form: str, clause: Span,
             and not _subject_said_again(left_form, right_item)))
         demand = left_verdict == RECOMMENDATION
         clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(right_item))
+        if "," not in match.group() and _conceded_after_negation(left_form, right_form):
+            parts.append((start, cut, shared))
+            start, shared = resume, True
+            continue
         if "," not in match.group() and not (new_subject and clause_after and not demand):
             continue  # "và" joins two matters only before a judged subject of its own, never in a demand
         # the subject said before the comma is the subject of a fault or an act said after it
@@ -558,6 +562,17 @@ def _matters(text: str, doc_form: str, clause: Span,
             start, shared = resume, same_subject
     parts.append((start, clause.end, shared))
     return parts
+
+
+def _conceded_after_negation(left_form: str, right_form: str) -> bool:
+    """After "và", an act conceded done ("niêm yết công khai nhưng chưa đầy đủ") while the clause
+    before the "và" denies one ("chưa ban hành được quyết định ..."): the negation cannot reach an act
+    the concession says was done, so the "và" joins two acts of one subject, two findings as the
+    guide splits matters with their own verbs. The concession is the nearest "và"'s: "bố trí và
+    phân công ... và niêm yết ... nhưng chưa" splits at the second "và" only."""
+    clause = right_form.split(",")[0]
+    return (bool(_rx(cues.NEGATION).search(left_form)) and bool(_rx(cues.CONCEDED).match(clause))
+            and " và " not in clause.split(" nhưng ")[0])
 
 
 def _share_parts(left_form: str, right_form: str) -> bool:

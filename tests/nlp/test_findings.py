@@ -1113,3 +1113,15 @@ def test_one_fault_singled_out_after_trong_do_starts_its_finding() -> None:
     text = "Xã còn một số thiếu sót, trong đó, sổ tiếp nhận hồ sơ đất đai còn bỏ trống cột ngày hẹn trả."
     assert [f.text for f in find_findings(text)] == [
         "sổ tiếp nhận hồ sơ đất đai còn bỏ trống cột ngày hẹn trả"]
+
+
+def test_an_act_conceded_done_after_va_is_not_under_the_negation_before_it() -> None:
+    # "nhưng chưa đầy đủ" says the posting was done: "chưa" before the "và" does not reach it
+    text = ("Xã chưa ban hành quy chế tiếp nhận và trả kết quả hồ sơ và niêm yết công khai thủ tục "
+            "nhưng chưa đầy đủ các mức phí, lệ phí.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Xã chưa ban hành quy chế tiếp nhận và trả kết quả hồ sơ"),
+        ("shortcoming", "niêm yết công khai thủ tục nhưng chưa đầy đủ các mức phí, lệ phí")]
+    # no concession after "và": one more object of the verb denied, one finding
+    text = "Xã chưa ban hành quy chế tiếp nhận hồ sơ và quy chế văn hóa công sở của cơ quan."
+    assert [f.text for f in find_findings(text)] == [text.rstrip(".")]
