@@ -209,7 +209,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
         else:
             break
-    if start < end and text[start] in "(“" and {"(": ")", "“": "”"}[text[start]] not in text[start + 1:end]:
+    closing = {"(": ")", "“": "”", '"': '"'}  # a straight quote closes itself
+    if start < end and text[start] in closing and closing[text[start]] not in text[start + 1:end]:
         start += 1
     return start, end
 

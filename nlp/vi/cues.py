@@ -357,9 +357,11 @@ REPORTED_SPEECH_LEAD = r"^[^;:.]{0,160}?\b(?:cho biết|khẳng định|nhấn m
 COMPLAINT_LEAD = (r"^[^;:.]{0,160}?\b(?:báo chí|dư luận|người dân|cử tri|công dân|bạn đọc)\b[^;:.,]{0,30}?"
                   r"\bphản ánh(?: rằng| về việc| việc| tình trạng)?\s+")
 
-# ... and the same after a quotation ("“...”, Thứ trưởng Nguyễn Văn A ghi nhận."): the quote is
-# the statement; a closing quote mark before the comma makes it a quotation.
-REPORTED_SPEECH_TAIL = (r"[\"”],\s*[^,;.“”\"]{0,60}?\b(?:cho biết|nói|khẳng định|nhấn mạnh|ghi nhận|nhận xét"
+# ... and the same after a quotation ("“...”, Thứ trưởng Nguyễn Văn A ghi nhận.", or with a dash,
+# "\"...\" – bà B thông tin."): the quote is the statement; a closing quote mark before the comma or
+# the dash makes it a quotation.
+REPORTED_SPEECH_TAIL = (r"[\"”](?:,|\s*[–—-])\s*[^,;.“”\"]{0,60}?"
+                        r"\b(?:cho biết|nói|khẳng định|nhấn mạnh|ghi nhận|nhận xét"
                         r"|đánh giá|chia sẻ|thông tin|phát biểu)(?: thêm)?\W*$")
 
 # The ground a demand cites ("Thực hiện Kế hoạch 64/KH-UBND ..., UBND thành phố yêu cầu ...",

@@ -1125,3 +1125,12 @@ def test_an_act_conceded_done_after_va_is_not_under_the_negation_before_it() -> 
     # no concession after "và": one more object of the verb denied, one finding
     text = "Xã chưa ban hành quy chế tiếp nhận hồ sơ và quy chế văn hóa công sở của cơ quan."
     assert [f.text for f in find_findings(text)] == [text.rstrip(".")]
+
+
+def test_a_quotation_with_straight_marks_and_a_dash_before_who_said_it() -> None:
+    # news sites write '"...", ông X cho biết' and '"..." – bà Y thông tin'; the marks are no part of it
+    text = '"Xã đã niêm yết đầy đủ, kịp thời các thủ tục hành chính" – bà Trần Thị Lan thông tin.'
+    assert [f.text for f in find_findings(text)] == ["Xã đã niêm yết đầy đủ, kịp thời các thủ tục hành chính"]
+    text = 'Bà Lan cho biết: "Nhiều xã đã trang bị ghế ngồi, máy lấy số tự động cho người dân.'
+    assert [f.text for f in find_findings(text)] == [
+        "Nhiều xã đã trang bị ghế ngồi, máy lấy số tự động cho người dân"]
