@@ -209,7 +209,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
         else:
             break
-    if start < end and text[start] in "(“" and {"(": ")", "“": "”"}[text[start]] not in text[start + 1:end]:
+    closing = {"(": ")", "“": "”", '"': '"'}  # a straight quote closes itself
+    if start < end and text[start] in closing and closing[text[start]] not in text[start + 1:end]:
         start += 1
     return start, end
 
@@ -219,9 +220,11 @@ def _word_count(text: str) -> int:
 
 
 def _list_lead() -> str:
+    """A lead-in announcing faults or merits, up to the list it announces: "như", "là", "gồm", or
+    "trong đó" singling one of them out ("còn một số thiếu sót, trong đó, sổ tiếp nhận còn ...")."""
     nouns = f"(?:{cues.FAULT_NOUNS}|{cues.MERIT_NOUNS})"
     return (rf"^[^;:]{{0,120}}?\b(?:một số|những|các|có)(?: \w+){{0,2}} {nouns}(?:,? (?:và )?{nouns})*"
-            r"[^;:.]{0,60}? (?:như|là|đó là|gồm)(?: sau)?,?:?\s+")
+            r"[^;:.]{0,60}? (?:như|là|đó là|gồm|trong đó)(?: sau)?,?:?\s+")
 
 
 def _lead_polarity(form: str) -> str | None:
@@ -457,11 +460,27 @@ def _colon_split(text: str, doc_form: str, sent: Span) -> tuple[Span | None, Spa
                   if text.count("(", sent.start, m.start()) <= text.count(")", sent.start, m.start())), None)
     if (not match or _word_count(text[sent.start:match.start()]) < 2 or _VALUE.match(text, match.end())
             or _in_number(text, match.start())
-            or _rx(cues.VALUES_LEAD).search(doc_form, sent.start, match.start())):
+            or _rx(cues.VALUES_LEAD).search(doc_form, sent.start, match.start())
+            or _examples_after(doc_form[sent.start:match.start()], doc_form[match.end():sent.end])):
         return None, sent
     lead = Span(sent.start, match.start(), text[sent.start:match.start()])
     body_start = match.end()
     return lead, Span(body_start, sent.end, text[body_start:sent.end])
+
+
+def _examples_after(lead_form: str, body_form: str) -> bool:
+    """The lead-in judges a thing of its own and the items after "như:" only name its parts ("sổ
+    tiếp nhận ... còn bỏ trống một số cột, mục như: Thời gian hẹn trả kết quả, ký nhận kết quả";
+    "Các tiêu chí bị trừ điểm như: ...; ..."): the items say nothing alone, so the statement and
+    its examples are one finding, as the guide keeps "mô hình ...; mô hình ..." after "như" one.
+    A lead-in naming faults, merits or points before "như" ("một số hạn chế như:") announces
+    findings, and items with a judgement of their own ("Chưa có sáng kiến ...") or opened by an
+    action ("rà soát ...; niêm yết ...", tasks of their own) are findings."""
+    return (bool(_rx(cues.EXAMPLES_LEAD).search(lead_form))
+            and not _rx(cues.ANNOUNCED_EXAMPLES).search(lead_form)
+            and _cue_scores(lead_form).best()[1] > 0
+            and all(_cue_scores(item).total == 0 and not _acts(item.strip())
+                    for item in body_form.split(";")))
 
 
 def _fault_items(left_form: str, right_form: str) -> bool:
@@ -529,6 +548,10 @@ def _matters(text: str, doc_form: str, clause: Span,
             and not _subject_said_again(left_form, right_item)))
         demand = left_verdict == RECOMMENDATION
         clause_after = bool(_rx(cues.CLAUSE_PREDICATE).search(right_item))
+        if "," not in match.group() and _conceded_after_negation(left_form, right_form):
+            parts.append((start, cut, shared))
+            start, shared = resume, True
+            continue
         if "," not in match.group() and not (new_subject and clause_after and not demand):
             continue  # "và" joins two matters only before a judged subject of its own, never in a demand
         # the subject said before the comma is the subject of a fault or an act said after it
@@ -540,6 +563,17 @@ def _matters(text: str, doc_form: str, clause: Span,
             start, shared = resume, same_subject
     parts.append((start, clause.end, shared))
     return parts
+
+
+def _conceded_after_negation(left_form: str, right_form: str) -> bool:
+    """After "và", an act conceded done ("niêm yết công khai nhưng chưa đầy đủ") while the clause
+    before the "và" denies one ("chưa ban hành được quyết định ..."): the negation cannot reach an act
+    the concession says was done, so the "và" joins two acts of one subject, two findings as the
+    guide splits matters with their own verbs. The concession is the nearest "và"'s: "bố trí và
+    phân công ... và niêm yết ... nhưng chưa" splits at the second "và" only."""
+    clause = right_form.split(",")[0]
+    return (bool(_rx(cues.NEGATION).search(left_form)) and bool(_rx(cues.CONCEDED).match(clause))
+            and " và " not in clause.split(" nhưng ")[0])
 
 
 def _share_parts(left_form: str, right_form: str) -> bool:
@@ -785,7 +819,7 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
             own_fault = bool(announced and index)  # a complaint's later fault (_pieces) stands alone
             before = doc_form[found[-1].start:found[-1].end] if found else ""
-            if found and not own_fault and ("như" in before.split()
+            if found and not own_fault and ({"như", "như:"} & set(before.split())
                                             or index == len(pieces) - 1 and not _own_predicate(form)
                                             and not _different_matters(before, form)):
                 found[-1] = replace(found[-1], text=text[found[-1].start:end], end=end)

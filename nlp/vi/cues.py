@@ -318,11 +318,12 @@ SUBJECT_START = rf"^{SUBJECT_INSIDE}"
 # trang bị mạng nội bộ, 100% máy tính được kết nối") is one more side of the same statement.
 SHARE = r"\d+(?:[.,]\d+)?\s?%"
 
-# Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance)
-# and "Đặc biệt," / "Đáng chú ý," (notably) only point at the example or matter that follows.
+# Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance),
+# "Đặc biệt," / "Đáng chú ý," (notably) and "Trong đó," (among them) only point at the example,
+# matter or part of a whole said before that follows.
 CONNECTORS = (
     rf"^(?:tuy nhiên|{BUT}|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
-    r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý)(?=,)|mặt khác|theo đó|qua đó|do đó"
+    r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý|trong đó)(?=,)|mặt khác|theo đó|qua đó|do đó"
     r"|vì vậy|vì thế"
     r"|bên cạnh (?:những|các) (?:kết quả|mặt tích cực|ưu điểm)"
     r"(?: đạt được)?(?:,? thì)?|nhìn chung thì|thêm vào đó"
@@ -356,9 +357,11 @@ REPORTED_SPEECH_LEAD = r"^[^;:.]{0,160}?\b(?:cho biết|khẳng định|nhấn m
 COMPLAINT_LEAD = (r"^[^;:.]{0,160}?\b(?:báo chí|dư luận|người dân|cử tri|công dân|bạn đọc)\b[^;:.,]{0,30}?"
                   r"\bphản ánh(?: rằng| về việc| việc| tình trạng)?\s+")
 
-# ... and the same after a quotation ("“...”, Thứ trưởng Nguyễn Văn A ghi nhận."): the quote is
-# the statement; a closing quote mark before the comma makes it a quotation.
-REPORTED_SPEECH_TAIL = (r"[\"”],\s*[^,;.“”\"]{0,60}?\b(?:cho biết|nói|khẳng định|nhấn mạnh|ghi nhận|nhận xét"
+# ... and the same after a quotation ("“...”, Thứ trưởng Nguyễn Văn A ghi nhận.", or with a dash,
+# "\"...\" – bà B thông tin."): the quote is the statement; a closing quote mark before the comma or
+# the dash makes it a quotation.
+REPORTED_SPEECH_TAIL = (r"[\"”](?:,|\s*[–—-])\s*[^,;.“”\"]{0,60}?"
+                        r"\b(?:cho biết|nói|khẳng định|nhấn mạnh|ghi nhận|nhận xét"
                         r"|đánh giá|chia sẻ|thông tin|phát biểu)(?: thêm)?\W*$")
 
 # The ground a demand cites ("Thực hiện Kế hoạch 64/KH-UBND ..., UBND thành phố yêu cầu ...",
@@ -518,6 +521,13 @@ FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
 # phương có điểm thấp nhất, lần lượt là: ..."): no lead-in, the statement and its values are one.
 VALUES_LEAD = r"\blần lượt(?: là)?\W*$"
 
+# A lead-in ending in "như" before a colon gives examples of what it says ("sổ tiếp nhận còn bỏ
+# trống một số cột, mục như: ..."); one that names faults, merits or points to raise before them
+# ("một số hạn chế của đơn vị cần khắc phục, như:", "một số nội dung như:") announces findings.
+EXAMPLES_LEAD = r"\bnhư\W*$"
+ANNOUNCED_EXAMPLES = (rf"\b(?:{FAULT_NOUNS}|{MERIT_NOUNS}|nội dung|vấn đề|mặt)\b[^;:.]{{0,60}}?"
+                      r"\bnhư\W*$")
+
 # Where a statement ends and a lead-in joined to it begins ("... đánh giá cao những kết quả ...,
 # đồng thời chỉ ra những hạn chế như:", "..., tuy nhiên còn một số tồn tại sau:").
 # "song song (với đó)" (alongside) joins as "đồng thời" does.
@@ -570,6 +580,11 @@ REPEATED_NEGATION_START = (rf"^(?P<dated>{FAULT_PERIOD},? )?"
 # "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own
 # (SUBJECT_START) joins two judged statements about different subjects, not two objects of one verb.
 SUBJECT_JOIN = r"\s+và\s+"
+# A concession ("nhưng chưa ...", "nhưng còn ...") says the act it follows was done, only not well,
+# so after "và" it cannot continue a negation said before the "và" ("chưa ban hành quyết định ...
+# và niêm yết công khai nhưng chưa đầy đủ"): that "và" opens a second act of the same subject.
+NEGATION = r"\b(?:chưa|không)\b"
+CONCEDED = r"^[^,;]*?\bnhưng (?:chưa|còn|không|vẫn)\b"
 # What makes the words after such a "và" a clause and not one more object of the verb before it
 # ("hạn chế tối đa hồ sơ phải trả lại và hồ sơ quá hạn"): a word of aspect, negation or result.
 CLAUSE_PREDICATE = r"\b(?:vẫn|còn|chưa|không|đã|đều|được|đang|đạt|bị)\b"

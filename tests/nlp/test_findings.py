@@ -1080,3 +1080,57 @@ def test_the_same_subject_on_another_matter_or_another_unit_still_splits() -> No
     same_matter = ("Qua kiểm tra, UBND phường Tân An chưa niêm yết đầy đủ thủ tục hành chính, UBND phường"
                    " Tân Bình chưa niêm yết công khai thủ tục hành chính.")
     assert len(find_findings(same_matter)) == 2  # another unit's fault, though on the same matter
+
+
+def test_a_judging_lead_in_keeps_the_examples_after_nhu_as_one_finding() -> None:
+    # the items after "như:" only name the parts of what the lead-in judges: one finding with them
+    text = ("Sổ theo dõi hồ sơ lĩnh vực chứng thực còn ghi thiếu một số mục như: ngày nhận hồ sơ, "
+            "chữ ký của người nộp.")
+    assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+    text = ("Năm 2023, các chỉ tiêu bị trừ điểm như: Công tác tuyên truyền cải cách hành chính; "
+            "Tỷ lệ văn bản điện tử tại các phòng; Kết quả khảo sát người dân.")
+    assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+    text = "Các chỉ tiêu bị trừ điểm như: Công tác tuyên truyền cải cách hành chính; Tỷ lệ văn bản điện tử."
+    assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+
+
+def test_a_lead_in_naming_faults_before_nhu_still_announces_its_items() -> None:
+    # a lead-in naming faults announces findings, and items judging on their own stand alone
+    text = "Tuy nhiên, xã còn một số hạn chế như: chưa cập nhật sổ theo dõi; phiếu hẹn ghi thiếu ngày trả."
+    assert _pairs(find_findings(text)) == [("shortcoming", "chưa cập nhật sổ theo dõi"),
+                                            ("shortcoming", "phiếu hẹn ghi thiếu ngày trả")]
+    text = ("Bộ phận một cửa còn chậm cập nhật một số văn bản như: chưa niêm yết thủ tục mới; "
+            "chưa thay bảng giá cũ.")
+    assert [f.text for f in find_findings(text)] == ["chưa niêm yết thủ tục mới", "chưa thay bảng giá cũ"]
+
+
+def test_one_fault_singled_out_after_trong_do_starts_its_finding() -> None:
+    # "còn một số thiếu sót, trong đó, ...": the announcement is a lead-in, the fault after it the finding
+    text = ("Qua kiểm tra cho thấy xã còn một số thiếu sót, trong đó, sổ tiếp nhận hồ sơ đất đai "
+            "còn bỏ trống cột ngày hẹn trả.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "sổ tiếp nhận hồ sơ đất đai còn bỏ trống cột ngày hẹn trả")]
+    text = "Xã còn một số thiếu sót, trong đó, sổ tiếp nhận hồ sơ đất đai còn bỏ trống cột ngày hẹn trả."
+    assert [f.text for f in find_findings(text)] == [
+        "sổ tiếp nhận hồ sơ đất đai còn bỏ trống cột ngày hẹn trả"]
+
+
+def test_an_act_conceded_done_after_va_is_not_under_the_negation_before_it() -> None:
+    # "nhưng chưa đầy đủ" says the posting was done: "chưa" before the "và" does not reach it
+    text = ("Xã chưa ban hành quy chế tiếp nhận và trả kết quả hồ sơ và niêm yết công khai thủ tục "
+            "nhưng chưa đầy đủ các mức phí, lệ phí.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Xã chưa ban hành quy chế tiếp nhận và trả kết quả hồ sơ"),
+        ("shortcoming", "niêm yết công khai thủ tục nhưng chưa đầy đủ các mức phí, lệ phí")]
+    # no concession after "và": one more object of the verb denied, one finding
+    text = "Xã chưa ban hành quy chế tiếp nhận hồ sơ và quy chế văn hóa công sở của cơ quan."
+    assert [f.text for f in find_findings(text)] == [text.rstrip(".")]
+
+
+def test_a_quotation_with_straight_marks_and_a_dash_before_who_said_it() -> None:
+    # news sites write '"...", ông X cho biết' and '"..." – bà Y thông tin'; the marks are no part of it
+    text = '"Xã đã niêm yết đầy đủ, kịp thời các thủ tục hành chính" – bà Trần Thị Lan thông tin.'
+    assert [f.text for f in find_findings(text)] == ["Xã đã niêm yết đầy đủ, kịp thời các thủ tục hành chính"]
+    text = 'Bà Lan cho biết: "Nhiều xã đã trang bị ghế ngồi, máy lấy số tự động cho người dân.'
+    assert [f.text for f in find_findings(text)] == [
+        "Nhiều xã đã trang bị ghế ngồi, máy lấy số tự động cho người dân"]
