@@ -59,6 +59,10 @@ Matching rules the plan carries, for the engines to apply:
   holds: a partial match then holds only the query's commoner words ("điểm … đơn vị" for "điểm
   SIPAS các đơn vị", no finding saying SIPAS) and joins the fill, after the matter that the absent
   word names (the satisfaction surveys);
+- when the stages, the matter tier and the fill find nothing at all (no finding holds any of the
+  query's terms) and no filter is set, the composed search (pipeline/search.py) runs the query's
+  loosest reading (`Plan.loosened`): the syllables of its terms, one group each, a lone syllable
+  typed with accents folded; its findings are marked as such (index.base.TIER_SYLLABLES);
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
   of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
   saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);
