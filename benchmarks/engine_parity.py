@@ -91,6 +91,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--store", type=Path, required=True, help="the store (built when missing)")
     parser.add_argument("--es-url", required=True)
+    parser.add_argument("--es-prefix", default="kiemtra-parity",
+                        help="start of the index name made and dropped (a shared server: your own)")
     parser.add_argument("--judgments", type=Path, nargs="*", default=list(JUDGMENTS),
                         help="judged sets (default: every set train_ranker trains on)")
     parser.add_argument("--queries-out", type=Path, help="write each query's answers here (JSON)")
@@ -103,7 +105,7 @@ def main() -> None:
     args.store.mkdir(parents=True, exist_ok=True)
     database = sq.build_store(DEFAULT_CORPUS, args.store)
     sqlite = SqliteFtsBackend(database)
-    elastic = ElasticBackend(args.es_url, f"kiemtra-parity-{uuid.uuid4().hex[:8]}")
+    elastic = ElasticBackend(args.es_url, f"{args.es_prefix}-{uuid.uuid4().hex[:8]}")
     kinds = (*sq.KINDS, "all")
     per_query: dict[str, dict[str, Any]] = {}
     total = Agreement(0, 0, 0, 0)

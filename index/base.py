@@ -153,8 +153,10 @@ def best_date(published: str | None, year: int | None) -> str | None:
 
 
 # Why a hit came: the query's words (all of them, or most: the stages), the same matter as the
-# query in other words (Query.matters), or some of its words (the fill).
+# query in other words (Query.matters), or some of its words (the fill); or, when those found
+# nothing at all, some syllables of its words (index.query.Plan.loosened, pipeline/search.py).
 TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS = "words", "matter", "some_words"
+TIER_SYLLABLES = "syllables"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +168,7 @@ class Hit:
     # the engine's order counted down below the pool's lowest, so scores fall with the rank.
     score: float
     snippet: str  # HTML-safe, matches wrapped in <mark>…</mark>
-    tier: str = TIER_WORDS  # TIER_WORDS, TIER_MATTER or TIER_SOME_WORDS
+    tier: str = TIER_WORDS  # TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS or TIER_SYLLABLES
     matter: str | None = None  # in the matter tier: the query's matter it came by (a theme code)
 
 

@@ -59,6 +59,10 @@ Matching rules the plan carries, for the engines to apply:
   holds: a partial match then holds only the query's commoner words ("điểm … đơn vị" for "điểm
   SIPAS các đơn vị", no finding saying SIPAS) and joins the fill, after the matter that the absent
   word names (the satisfaction surveys);
+- when the stages, the matter tier and the fill find nothing at all (no finding holds any of the
+  query's terms) and no filter is set, the composed search (pipeline/search.py) runs the query's
+  loosest reading (`Plan.loosened`): the syllables of its terms, one group each, a lone syllable
+  typed with accents folded; its findings are marked as such (index.base.TIER_SYLLABLES);
 - findings holding the whole query as typed (`Plan.exact`) rank first in their tier; a query
   of one group with synonyms has its typed words as `exact`, so "quá hạn" ranks the findings
   saying "quá hạn" before those saying its synonym "trễ hẹn" (the typed tier);
@@ -1420,6 +1424,9 @@ class Plan:
     # answers are findings, the failure ("xã A chưa ban hành") and the matter done ("các xã đã
     # ban hành"), so the polarity it names prefers neither (index/rerank.py: polarity_match).
     yes_no: bool = False
+    # The syllables of the topical groups' terms as typed (`_syllable_groups`), one group each:
+    # what a search finding nothing at all searches instead (`loosened`).
+    loose: tuple[Group, ...] = ()
 
     @property
     def section(self) -> bool:
@@ -1538,6 +1545,25 @@ class Plan:
             shares[k] = min(max(1, budget[group] * idf[k] // held[group]), left[group])
             left[group] -= shares[k]
         return [*weights, *shares]
+
+    def loosened(self) -> Plan | None:
+        """The plan a search runs when this one found nothing at all (no stage, no matter tier,
+        no fill: pipeline/search.py), or None when nothing is looser: its sense groups kept, its
+        other groups replaced by the syllables of their terms (`loose`), one group each, so the
+        stages, the fill and the weights rank the findings holding most of them, the rarest
+        first. The exact phrase, polarity, exclusions and ranked words stay the query's.
+
+        Why: a query whose terms no finding holds came back empty while findings share its
+        words — an informal or unknown compound ("bãi đỗ xe", "ô tô") whose syllables some
+        finding says, a syllable typed with a tone no finding writes ("gờ"), a negation beside
+        such a term ("chưa có diễn biến") — where a plain ORed index answers with those
+        findings, and a judge may find one of them relevant. Only when nothing else is found:
+        a syllable of a compound is a morpheme, not its meaning (`_words_inside`), so it never
+        joins a search the query's own terms answer."""
+        if not self.loose:
+            return None
+        kept = tuple(g for g in self.groups if g.sense)
+        return dataclasses.replace(self, groups=(*kept, *self.loose), parts=(), loose=())
 
     @property
     def topical(self) -> tuple[bool, ...]:
@@ -1802,6 +1828,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 dropped=tuple(dropped), polarity=polarity, optional=_unique(optional),
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words, restored), restored=tuple(restored),
+                loose=_syllable_groups(groups, unquoted, lexicon),
                 related=_related(groups, lexicon, words, restored),
                 answer=answer, unlike=unlike,
                 question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)))
@@ -1902,6 +1929,33 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
             for piece in _words_inside(typed, words, lexicon, whole, _written(alt, lexicon, restored)):
                 out.setdefault(piece.folded, Part(k, piece))
     return tuple(out.values())
+
+
+def _syllable_groups(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon) -> tuple[Group, ...]:
+    """The plan's loosest reading (`Plan.loose`, `Plan.loosened`): each syllable of the typed
+    term of every topical group, one group each. A term of several syllables gives its syllables
+    as typed, stop words left out (the accent rule kept: "tô" of "ô tô" is not "tổ"); a term of
+    one syllable typed with accents gives it folded (no finding writes "gờ": "gỗ", "gò" are the
+    letters typed). A unit or a document number is a name no finding matched: its syllables are
+    other things ("Hà" of "Hà Nội"), so it is left out, as is a quoted phrase (quotes ask for the
+    phrase) and a prefix; a sense group is kept whole by `loosened`. None when no group loosens."""
+    out: list[Group] = []
+    seen: set[str] = set()
+    for k, group in enumerate(groups):
+        if group.sense or group.unit or group.doc_number or k not in unquoted or not group.alternatives:
+            continue
+        typed = group.alternatives[0]
+        if typed.prefix or typed.literal:
+            continue
+        if len(typed.syllables) == 1:
+            pieces = [fold(typed.syllables[0])] if typed.any_accent else []
+        else:
+            pieces = [s for s in typed.syllables if not lexicon.stopword_at([s], 0)]
+        for piece in pieces:
+            if piece not in seen:
+                seen.add(piece)
+                out.append(Group((Alternative((piece,)),)))
+    return tuple(out)
 
 
 def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str],

@@ -183,7 +183,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
            offset: int, facets: bool, similar_to: str | None, fmt: str) -> None:
     """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
-    from index.base import Query, SearchResult
+    from index.base import TIER_SYLLABLES, Query, SearchResult
     from pipeline.query_rules import query_problem
     from pipeline.search import came_by_area, matter_label
     from pipeline.search import search as composed
@@ -240,6 +240,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             click.echo(f"    same matter as the query, in other words: {matter}")
         elif came_by_area(hit):
             click.echo(f"    same area of the reports as the query's matter: {r.area}")
+        elif hit.tier == TIER_SYLLABLES:
+            click.echo("    no finding holds the query's terms: this one holds some of their syllables")
         click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
     for name, pairs in result.facets.items():
         click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))
@@ -323,7 +325,8 @@ def _hit_dict(hit: Any) -> dict[str, Any]:
             "text": r.text, "snippet": hit.snippet, "score": round(hit.score, 4), "page": r.page,
             "start": r.start, "end": r.end, "theme": r.theme, "themes": list(r.themes),
             # why it came: the query's words, the same matter in other words (which; None in the
-            # matter tier: by the matter's area, came_by_area), or some words
+            # matter tier: by the matter's area, came_by_area), some words, or, no finding holding
+            # any of its terms, some of their syllables ("syllables": index.query.Plan.loosened)
             "tier": hit.tier, "matter": hit.matter}
 
 

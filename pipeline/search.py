@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from core.normalize import fold
-from index.base import TIER_MATTER, TIER_WORDS, Hit, Query, SearchBackend, SearchResult
+from index.base import TIER_MATTER, TIER_SYLLABLES, TIER_WORDS, Hit, Query, SearchBackend, SearchResult
 from index.query import Lexicon, Parsed, Plan, load_lexicon, parse, province_key
 from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
 from nlp.themes import Taxonomy, load_taxonomy
@@ -187,10 +187,25 @@ def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = Non
     parsed = parse(query.text)
     asked = with_matters(query, taxonomy, parsed)
     plan = backend.plan(parsed) if query.text.strip() else Plan()
-    result = reranked(backend, asked, ranker or load_ranker(), plan, taxonomy)
+    ranker = ranker or load_ranker()
+    result = reranked(backend, asked, ranker, plan, taxonomy)
+    if not result.total and not filtered(query) and (loose := plan.loosened()) is not None:
+        # Nothing holds any of the query's terms: the findings holding their syllables, marked so.
+        result = reranked(backend, asked, ranker, loose, taxonomy)
+        result = replace(result, hits=tuple(replace(hit, tier=TIER_SYLLABLES) for hit in result.hits))
     hits = tuple(replace(hit, matter=matter_of(hit.record.theme, hit.record.themes, asked.matters))
                  if hit.tier == TIER_MATTER else hit for hit in result.hits)
     return replace(result, hits=hits)
+
+
+def filtered(query: Query) -> bool:
+    """Whether the user narrowed the search by a filter (unit, place, year, area, polarity, theme,
+    document): a query then finding nothing may be the filter's doing, and loosening its words
+    (index.query.Plan.loosened) would list findings of the filter holding a syllable while
+    findings elsewhere hold the whole term. The filters' own hints say so (pipeline/hints.py)."""
+    return any(value is not None for value in (
+        query.unit, query.province, query.level, query.year, query.year_from, query.year_to,
+        query.area, query.polarity, query.theme, query.doc_kind, query.doc_number))
 
 
 def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | None = None,

@@ -19,7 +19,7 @@ from typing import Any
 from markupsafe import Markup
 
 from core.models import Unit
-from index.base import Hit, SearchBackend, SearchResult
+from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
 from pipeline.hints import inside_total
@@ -83,6 +83,9 @@ class HitView:
     provinces: tuple[str, ...] = ()
     # Came by the area of the query's matter alone (pipeline.search.came_by_area)
     by_area: bool = False
+    # Came by some syllables of the query's words, no finding holding any of its terms
+    # (index.query.Plan.loosened)
+    by_syllables: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,7 @@ def hit_view(hit: Hit) -> HitView:
         matter_label(hit),
         r.provinces,
         came_by_area(hit),
+        hit.tier == TIER_SYLLABLES,
     )
 
 

@@ -152,3 +152,13 @@ def test_json_scores_fall_with_the_rank_on_every_page(db: str) -> None:
         paged = [h["score"] for k in range(0, len(whole), 2)
                  for h in search(db, words, "--limit", "2", "--offset", str(k))["hits"]]
         assert paged == scores
+
+
+def test_a_term_no_finding_holds_lists_the_findings_holding_its_syllables_and_says_so(db: str) -> None:
+    """No finding says "dân cư"; the one saying "công dân" holds a syllable of it
+    (index.query.Plan.loosened), listed as such, not as a finding holding the words."""
+    hits = search(db, "dân cư")["hits"]
+    assert [h["tier"] for h in hits] == ["syllables"] and "công dân" in hits[0]["text"]
+    shown = run("--db", db, "search", "dân cư").stdout
+    assert "no finding holds the query's terms: this one holds some of their syllables" in shown
+    assert search(db, "dân cư", "--year", "2021")["hits"] == []  # a filter set: not loosened

@@ -467,3 +467,23 @@ def test_a_hit_of_the_matters_area_alone_says_so_and_no_other_hit_does() -> None
     assert not hit_view(of_matter).by_area
     assert "cùng lĩnh vực" not in badge.render(hit=hit_view(of_matter))
     assert "cùng lĩnh vực" not in badge.render(hit=hit_view(replace(hit, tier=TIER_WORDS)))
+
+
+def test_a_hit_of_some_syllables_of_the_query_says_so() -> None:
+    """A finding listed because no finding holds the query's terms and it holds some of their
+    syllables (index.query.Plan.loosened) is labelled "một phần từ khóa"; a hit of the words is not."""
+    from dataclasses import replace
+
+    from jinja2 import Environment, FileSystemLoader
+
+    import web
+    from index.base import TIER_SYLLABLES, TIER_WORDS, FindingRecord, Hit
+    from web.views import hit_view
+
+    record = FindingRecord(finding_id="x1", doc_key="k", doc_id="x1.pdf", text="Xe máy để tràn ra lề đường.",
+                           polarity="shortcoming", area="tthc")
+    hit = Hit(record=record, score=1.0, snippet="Xe máy để tràn ra lề đường.", tier=TIER_SYLLABLES)
+    badge = Environment(loader=FileSystemLoader(Path(web.__file__).parent / "templates"),
+                        autoescape=True).get_template("_hit.html")
+    assert hit_view(hit).by_syllables and ">một phần từ khóa</span>" in badge.render(hit=hit_view(hit))
+    assert "một phần từ khóa" not in badge.render(hit=hit_view(replace(hit, tier=TIER_WORDS)))
