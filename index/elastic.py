@@ -553,8 +553,11 @@ HIGHLIGHT: dict[str, Any] = {
 
 def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None,
                 weights: Sequence[int] | None = None, fill: bool = False,
-                matters: Sequence[str] = (), areas: Sequence[str] = ()) -> dict[str, Any]:
-    """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
+                matters: Sequence[str] = (), areas: Sequence[str] = (),
+                marked: bool | None = None) -> dict[str, Any]:
+    """The request body for `ElasticBackend.search` (pure, so it is testable without a server).
+    `marked`: whether the hits come with their snippets; by default as the query asks
+    (Query.snippets)."""
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
         "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights, fill=fill,
@@ -567,7 +570,7 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
         "track_total_hits": True,
         "_source": _RECORD_SOURCE,
     }
-    if query.snippets:  # else marked later, the page's hits only (ElasticBackend.highlighted)
+    if query.snippets if marked is None else marked:  # else marked later (ElasticBackend.highlighted)
         body["highlight"] = HIGHLIGHT
     if query.facets:
         body["aggs"] = {
@@ -648,6 +651,9 @@ class ElasticBackend(SearchBackend):
         # Per thread: the last plan weighed and its holders (_holders), kept for the next request
         # of the same search.
         self._weighed = threading.local()
+        # Per thread: the last plan whose stage of all the groups was asked, that stage's filters
+        # and how many findings it found (_falls_back_known).
+        self._staged = threading.local()
         self._ensure_alias()
 
     # -- errors ---------------------------------------------------------------------------
@@ -737,6 +743,7 @@ class ElasticBackend(SearchBackend):
         self._call("swapping alias", self.client.indices.update_aliases, actions=actions)
         self._outdated = None  # learnt again from `new`'s mapping (outdated())
         self._weighed.last = None  # counted again in `new` (_holders)
+        self._staged.last = None
         LOGGER.info("alias %s now points at %s", self.alias, new)
 
     def _delete_indices(self, names: list[str]) -> None:
@@ -888,6 +895,7 @@ class ElasticBackend(SearchBackend):
         An index written whole stays whole (this version writes every field), so that is kept.
         The holders this thread last counted (_holders) are forgotten too: the write changes them."""
         self._weighed.last = None
+        self._staged.last = None
         if self._outdated is not None and self._outdated[1]:
             self._outdated = None
 
@@ -923,15 +931,25 @@ class ElasticBackend(SearchBackend):
             plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
         if plan.nothing:  # only punctuation or emoji: nothing matches it
             return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {}, plan)
-        body = search_body(query, plan)
-        response = self._call("search", self.client.search, index=self.alias, **body)
         page_size = query.tier_page  # the page size the tiers are decided on (Query.page_size)
         weights: list[int] | None = None
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
-        falls_back = plan.falls_back(_asked(response), page_size)
+        falls_back = self._falls_back_known(query, plan)
         # Each weighed group's findings, of all: asked once, here when matter_first reads them.
         holders = self._holders(plan) if falls_back and (query.matters or query.areas) else None
+        partial = falls_back and not (holders and plan.matter_first(*holders, query.matters, query.areas))
+        # Marked whatever Query.snippets says: a first request is mostly the answer (the rest are
+        # marked later, the page's hits only: `highlighted`), and one that falls back found fewer
+        # than a page, whose marking costs little.
+        marked = True
+        if not partial:  # the stage of all the groups: its answer is read (else the partial stage's)
+            body = search_body(query, plan, marked=True)
+            response = self._call("search", self.client.search, index=self.alias, **body)
+            self._staged.last = (plan, body["query"]["bool"]["filter"], _asked(response))
+            falls_back = plan.falls_back(_asked(response), page_size)
+            holders = self._holders(plan) if falls_back and (query.matters or query.areas) else None
         if falls_back and not (holders and plan.matter_first(*holders, query.matters, query.areas)):
+            marked = query.snippets
             weights = plan.weights(*(holders or self._holders(plan)))
             minimum = plan.minimum
             body = search_body(query, plan, minimum=minimum, weights=weights)
@@ -955,27 +973,30 @@ class ElasticBackend(SearchBackend):
             # half stage is asked within it).
             if weights is None:
                 weights = plan.fixed_weights or plan.weights(*(holders or self._holders(plan)))
+            marked = query.snippets
             body = search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                matters=matters, areas=areas)
             response = self._call("search", self.client.search, index=self.alias, **body)
         tiers = bool(fill or matters or areas)
         self._note_answered(response)
-        # Asked without snippets: each hit keeps the query it was found by, to be marked by it
-        # if it is shown (`highlighted`).
-        found_by = None if query.snippets else body["query"]
+        # Not marked: each hit keeps the query it was found by, to be marked by it if it is shown
+        # (`highlighted`).
+        found_by = None if marked else body["query"]
         hits = tuple(_hit(raw, tiers, found_by) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets,
                             plan=plan)
 
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
-        """SearchBackend.highlighted: the hits asked without snippets marked by the query each
-        was found by (`Hit.found_by`), one request per such query, for those hits alone.
+        """SearchBackend.highlighted: the hits `search` left unmarked (asked without snippets, by
+        a request after its first) marked by the query each was found by (`Hit.found_by`), one
+        request per such query, for those hits alone.
 
-        Why: the server's highlighter (fvh over three fields) was half the time of a request
-        of the reranker's pool, which asks 30 findings, often twice (the stage, then the fill
-        or the place's own), and shows 10. The fragment is the one the search would have cut:
-        the same query marks the same terms of the same text (`highlight_query`)."""
+        Why: the server's highlighter (fvh over three fields) was about half the server's time
+        of a partial stage's or a fill's request for the reranker's pool (30 findings, of which
+        10 are shown), and a place typed asks such requests twice. The fragment is the one the
+        search would have cut: the same query marks the same terms of the same text
+        (`highlight_query`)."""
         by_query: dict[int, tuple[dict[str, Any], list[str]]] = {}  # id of a query → it, its hits
         for hit in hits:
             if isinstance(hit.found_by, dict):
@@ -994,6 +1015,23 @@ class ElasticBackend(SearchBackend):
             return dataclasses.replace(hit, snippet=_snippet(raw, hit.record.text), found_by=None)
 
         return tuple(marked(hit) for hit in hits)
+
+    def _falls_back_known(self, query: Query, plan: Plan) -> bool:
+        """Whether this query's stage of all the groups is known to find fewer than a page (so
+        the partial stages run: Plan.falls_back) without asking it: this thread's last search
+        asked it for the same plan with filters this query also has, and found fewer than this
+        query's page. Filters only narrow, so this query's stage finds fewer still.
+
+        Why: the composed search asks the engine for the pool, then the place's own findings
+        (pipeline/search.py engine_pool: the same plan and filters, and the place's), and a
+        place typed with a matter mostly falls back: the place's stage of all the groups was
+        asked only to learn so (one request of about six such a search made)."""
+        last = getattr(self._staged, "last", None)
+        if last is None or last[0] is not plan:
+            return False
+        _, narrowed_by, found = last
+        mine = filters(query)
+        return plan.falls_back(found, query.tier_page) and all(clause in mine for clause in narrowed_by)
 
     def titled(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
         """SearchBackend.titled: one request on the title fields (title_body)."""

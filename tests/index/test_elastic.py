@@ -421,17 +421,23 @@ def test_the_outdated_findings_are_learnt_once_per_index_and_forgotten_by_a_rein
         client.close()
 
 
-class _Weighing(Elasticsearch):
-    """A client that counts the requests weighing a plan's groups (ElasticBackend._holders)."""
+class _Searches(Elasticsearch):
+    """A client that keeps the body of each search it sends: which requests a search made."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.weighed = 0
+        self.bodies: list[dict[str, Any]] = []
 
     def perform_request(self, method: str, path: str, **kwargs: Any) -> Any:
         body = kwargs.get("body")
-        self.weighed += isinstance(body, dict) and "df" in (body.get("aggs") or {})
+        if path.endswith("/_search") and isinstance(body, dict):
+            self.bodies.append(body)
         return super().perform_request(method, path, **kwargs)
+
+    @property
+    def weighed(self) -> int:
+        """The requests weighing a plan's groups (ElasticBackend._holders)."""
+        return sum("df" in (body.get("aggs") or {}) for body in self.bodies)
 
 
 @pytest.mark.elasticsearch
@@ -439,7 +445,7 @@ def test_a_plan_is_weighed_once_per_search_and_again_after_a_write(es_url: str, 
     """The composed search hands one plan to every request of a search (the pool, the place's own
     findings): its groups' holders, counted over the whole index, are asked once; a write changes
     them, so they are counted again, and the new finding weighs in."""
-    client = _Weighing(es_url)
+    client = _Searches(es_url)
     es = ElasticBackend(es_url, name, client=client)
     try:
         es.index([_record("w1", "Chưa trả phiếu hẹn."), _record("w2", "Hồ sơ trễ hạn.")])
@@ -451,6 +457,44 @@ def test_a_plan_is_weighed_once_per_search_and_again_after_a_write(es_url: str, 
         es.index([_record("w3", "Phiếu hẹn ghi sai ngày trả, hồ sơ trễ hạn.")])
         assert es.search(Query(text="phiếu hẹn trễ hạn"), plan).hits[0].record.finding_id == "w3"
         assert client.weighed == 2
+    finally:
+        es.drop()
+        es.close()
+
+
+@pytest.mark.elasticsearch
+def test_a_narrower_search_of_a_plan_whose_words_found_too_little_goes_to_the_partial_stage(
+        es_url: str, name: str) -> None:
+    """A plan whose stage of all the groups found fewer than a page: the same plan asked again
+    with more filters (the place's own findings, engine_pool) finds fewer still, so it is not
+    asked that stage again, and finds what a search planned afresh finds; with fewer filters,
+    or after a write, it is asked."""
+    client = _Searches(es_url)
+    es = ElasticBackend(es_url, name, client=client)
+    try:
+        es.index([_record("n1", "Chưa trả phiếu hẹn.", year=2024), _record("n2", "Hồ sơ trễ hạn.", year=2024),
+                  _record("n3", "Phiếu hẹn ghi sai ngày.", year=2023)])
+        text = "phiếu hẹn trễ hạn"
+        plan = es.plan(text)
+        es.search(Query(text=text, area=Area.TTHC), plan)
+        client.bodies.clear()
+        narrowed = es.search(Query(text=text, area=Area.TTHC, year=2024), plan)
+        assert len(client.bodies) == 2  # the partial stage, then the fill (index.query.Plan.fills)
+        replanned = es.plan(text)
+        client.bodies.clear()
+        fresh = es.search(Query(text=text, area=Area.TTHC, year=2024), replanned)
+        assert len(client.bodies) == 4  # the stage of all the groups, the weighing, the partial, the fill
+        assert [(h.record.finding_id, h.score, h.tier) for h in narrowed.hits] == [
+            (h.record.finding_id, h.score, h.tier) for h in fresh.hits]
+        assert {h.record.finding_id for h in narrowed.hits} == {"n1", "n2"}
+        es.search(Query(text=text, year=2024), plan)
+        client.bodies.clear()
+        es.search(Query(text=text), plan)  # fewer filters than the last: the stage is asked
+        assert len(client.bodies) == 3
+        es.index([_record("n4", "Phiếu hẹn trễ hạn trả.", year=2024)])
+        client.bodies.clear()
+        found = es.search(Query(text=text, year=2024), plan)  # written since: asked, and weighed
+        assert len(client.bodies) == 4 and found.hits[0].record.finding_id == "n4"
     finally:
         es.drop()
         es.close()
