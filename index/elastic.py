@@ -893,7 +893,8 @@ class ElasticBackend(SearchBackend):
     def _forget_outdated(self) -> None:
         """Before a write: it may replace outdated findings, so a count of them is learnt again.
         An index written whole stays whole (this version writes every field), so that is kept.
-        The holders this thread last counted (_holders) are forgotten too: the write changes them."""
+        What this thread last counted of a plan (_holders, _falls_back_known) is forgotten too:
+        the write changes it."""
         self._weighed.last = None
         self._staged.last = None
         if self._outdated is not None and self._outdated[1]:
