@@ -170,6 +170,10 @@ class Hit:
     snippet: str  # HTML-safe, matches wrapped in <mark>…</mark>
     tier: str = TIER_WORDS  # TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS or TIER_SYLLABLES
     matter: str | None = None  # in the matter tier: the query's matter it came by (a theme code)
+    # Engine-private: what the engine needs to mark this hit's snippet later, when it was asked
+    # without snippets (Query.snippets False; SearchBackend.highlighted): Elasticsearch keeps the
+    # query the hit was found by. None once marked, and for an engine that needs nothing.
+    found_by: object = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -215,6 +215,12 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     return source
 
 
+# What a hit's stored document is fetched with: the record's own fields, all from_source reads.
+# The derived search fields (three more copies of the text, the title's two, the folded and
+# facet copies) are the engine's alone; fetched, they doubled what each hit of a pool carried.
+_RECORD_SOURCE: dict[str, Any] = {"includes": list(RECORD_FIELDS)}
+
+
 def from_source(source: dict[str, Any]) -> FindingRecord:
     """The FindingRecord a stored document was made from."""
     values: dict[str, Any] = {name: source[name] for name in RECORD_FIELDS if name in source}
@@ -276,7 +282,8 @@ def title_body(query: Query, plan: Plan, limit: int) -> dict[str, Any]:
               for g in plan.groups if g.alternatives]
     must_not = [alternative_clause(alt) for alt in plan.excluded]
     return {"query": {"bool": {"filter": [*groups, *filters(query)], "must_not": must_not}},
-            "size": max(limit, 0), "sort": [*_NEWEST, {"finding_id": "asc"}], "highlight": HIGHLIGHT}
+            "size": max(limit, 0), "sort": [*_NEWEST, {"finding_id": "asc"}], "highlight": HIGHLIGHT,
+            "_source": _RECORD_SOURCE}
 
 
 def text_query(plan: Plan, *, minimum: int | None = None,
@@ -546,8 +553,11 @@ HIGHLIGHT: dict[str, Any] = {
 
 def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None,
                 weights: Sequence[int] | None = None, fill: bool = False,
-                matters: Sequence[str] = (), areas: Sequence[str] = ()) -> dict[str, Any]:
-    """The request body for `ElasticBackend.search` (pure, so it is testable without a server)."""
+                matters: Sequence[str] = (), areas: Sequence[str] = (),
+                marked: bool | None = None) -> dict[str, Any]:
+    """The request body for `ElasticBackend.search` (pure, so it is testable without a server).
+    `marked`: whether the hits come with their snippets; by default as the query asks
+    (Query.snippets)."""
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
         "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights, fill=fill,
@@ -558,8 +568,10 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
         "sort": _sort(query),
         "track_scores": True,
         "track_total_hits": True,
-        "highlight": HIGHLIGHT,
+        "_source": _RECORD_SOURCE,
     }
+    if query.snippets if marked is None else marked:  # else marked later (ElasticBackend.highlighted)
+        body["highlight"] = HIGHLIGHT
     if query.facets:
         body["aggs"] = {
             name: {"terms": {"field": _FACET_SOURCE[name], "size": FACET_SIZE,
@@ -580,16 +592,24 @@ def _asked(response: Any) -> int:
     return int(asked["doc_count"]) if asked is not None else int(response["hits"]["total"]["value"])
 
 
-def _hit(raw: dict[str, Any], tiers: bool = False) -> Hit:
+def _hit(raw: dict[str, Any], tiers: bool = False, found_by: dict[str, Any] | None = None) -> Hit:
     """A hit of a response; `tiers`: the request named its stage and matter tier (text_query),
-    so a hit matching neither came in the fill."""
+    so a hit matching neither came in the fill. `found_by`: the request's query, when it asked
+    no snippets (Query.snippets): the hit's snippet is left empty, to be marked by that query
+    (`ElasticBackend.highlighted`)."""
     record = from_source(raw["_source"])
-    fragments = raw.get("highlight", {}).get("text")
-    snippet = fragments[0] if fragments else html.escape(record.text[:SNIPPET_CHARS])
+    snippet = "" if found_by is not None else _snippet(raw, record.text)
     named = raw.get("matched_queries") or ()
     tier = TIER_WORDS if not tiers or TIER_WORDS in named else TIER_MATTER if TIER_MATTER in named \
         else TIER_SOME_WORDS
-    return Hit(record=record, score=float(raw.get("_score") or 0.0), snippet=snippet, tier=tier)
+    return Hit(record=record, score=float(raw.get("_score") or 0.0), snippet=snippet, tier=tier,
+               found_by=found_by)
+
+
+def _snippet(raw: dict[str, Any], text: str) -> str:
+    """A hit's snippet: the highlighter's fragment (HIGHLIGHT), else the text's start."""
+    fragments = raw.get("highlight", {}).get("text")
+    return fragments[0] if fragments else html.escape(text[:SNIPPET_CHARS])
 
 
 def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
@@ -628,6 +648,12 @@ class ElasticBackend(SearchBackend):
         self._outdated: tuple[tuple[str, ...], int] | None = None
         # Per thread (the web page searches on several): the index the last search's hits came from.
         self._answered = threading.local()
+        # Per thread: the last plan weighed and its holders (_holders), kept for the next request
+        # of the same search.
+        self._weighed = threading.local()
+        # Per thread: the last plan whose stage of all the groups was asked, that stage's filters
+        # and how many findings it found (_falls_back_known).
+        self._staged = threading.local()
         self._ensure_alias()
 
     # -- errors ---------------------------------------------------------------------------
@@ -716,6 +742,8 @@ class ElasticBackend(SearchBackend):
         actions.append({"add": {"index": new, "alias": self.alias, "is_write_index": True}})
         self._call("swapping alias", self.client.indices.update_aliases, actions=actions)
         self._outdated = None  # learnt again from `new`'s mapping (outdated())
+        self._weighed.last = None  # counted again in `new` (_holders)
+        self._staged.last = None
         LOGGER.info("alias %s now points at %s", self.alias, new)
 
     def _delete_indices(self, names: list[str]) -> None:
@@ -864,7 +892,11 @@ class ElasticBackend(SearchBackend):
 
     def _forget_outdated(self) -> None:
         """Before a write: it may replace outdated findings, so a count of them is learnt again.
-        An index written whole stays whole (this version writes every field), so that is kept."""
+        An index written whole stays whole (this version writes every field), so that is kept.
+        What this thread last counted of a plan (_holders, _falls_back_known) is forgotten too:
+        the write changes it."""
+        self._weighed.last = None
+        self._staged.last = None
         if self._outdated is not None and self._outdated[1]:
             self._outdated = None
 
@@ -900,23 +932,34 @@ class ElasticBackend(SearchBackend):
             plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
         if plan.nothing:  # only punctuation or emoji: nothing matches it
             return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {}, plan)
-        response = self._call("search", self.client.search, index=self.alias, **search_body(query, plan))
         page_size = query.tier_page  # the page size the tiers are decided on (Query.page_size)
         weights: list[int] | None = None
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
-        falls_back = plan.falls_back(_asked(response), page_size)
+        falls_back = self._falls_back_known(query, plan)
         # Each weighed group's findings, of all: asked once, here when matter_first reads them.
         holders = self._holders(plan) if falls_back and (query.matters or query.areas) else None
+        partial = falls_back and not (holders and plan.matter_first(*holders, query.matters, query.areas))
+        # Marked whatever Query.snippets says: a first request is mostly the answer (the rest are
+        # marked later, the page's hits only: `highlighted`), and one that falls back found fewer
+        # than a page, whose marking costs little.
+        marked = True
+        if not partial:  # the stage of all the groups: its answer is read (else the partial stage's)
+            body = search_body(query, plan, marked=True)
+            response = self._call("search", self.client.search, index=self.alias, **body)
+            self._staged.last = (plan, body["query"]["bool"]["filter"], _asked(response))
+            falls_back = plan.falls_back(_asked(response), page_size)
+            holders = self._holders(plan) if falls_back and (query.matters or query.areas) else None
         if falls_back and not (holders and plan.matter_first(*holders, query.matters, query.areas)):
+            marked = query.snippets
             weights = plan.weights(*(holders or self._holders(plan)))
             minimum = plan.minimum
-            response = self._call("search", self.client.search, index=self.alias,
-                                  **search_body(query, plan, minimum=minimum, weights=weights))
+            body = search_body(query, plan, minimum=minimum, weights=weights)
+            response = self._call("search", self.client.search, index=self.alias, **body)
             if not response["hits"]["total"]["value"] and plan.last_resort is not None:
                 minimum = plan.last_resort
                 if not plan.fills(0, page_size):  # else the fill's request holds this stage too
-                    response = self._call("search", self.client.search, index=self.alias,
-                                          **search_body(query, plan, minimum=minimum, weights=weights))
+                    body = search_body(query, plan, minimum=minimum, weights=weights)
+                    response = self._call("search", self.client.search, index=self.alias, **body)
         # A section asked (Plan.section): the tiers are decided on the stage's findings of its
         # polarity, the others ranking after them all (as SQLite).
         found = _asked(response) if plan.section else int(response["hits"]["total"]["value"])
@@ -931,15 +974,65 @@ class ElasticBackend(SearchBackend):
             # half stage is asked within it).
             if weights is None:
                 weights = plan.fixed_weights or plan.weights(*(holders or self._holders(plan)))
-            response = self._call("search", self.client.search, index=self.alias,
-                                  **search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
-                                                matters=matters, areas=areas))
+            marked = query.snippets
+            body = search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
+                               matters=matters, areas=areas)
+            response = self._call("search", self.client.search, index=self.alias, **body)
         tiers = bool(fill or matters or areas)
         self._note_answered(response)
-        hits = tuple(_hit(raw, tiers) for raw in response["hits"]["hits"])
+        # Not marked: each hit keeps the query it was found by, to be marked by it if it is shown
+        # (`highlighted`).
+        found_by = None if marked else body["query"]
+        hits = tuple(_hit(raw, tiers, found_by) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets,
                             plan=plan)
+
+    def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
+        """SearchBackend.highlighted: the hits `search` left unmarked (asked without snippets, by
+        a request after its first) marked by the query each was found by (`Hit.found_by`), one
+        request per such query, for those hits alone.
+
+        Why: the server's highlighter (fvh over three fields) was about half the server's time
+        of a partial stage's or a fill's request for the reranker's pool (30 findings, of which
+        10 are shown), and a place typed asks such requests twice. The fragment is the one the
+        search would have cut: the same query marks the same terms of the same text
+        (`highlight_query`)."""
+        by_query: dict[int, tuple[dict[str, Any], list[str]]] = {}  # id of a query → it, its hits
+        for hit in hits:
+            if isinstance(hit.found_by, dict):
+                by_query.setdefault(id(hit.found_by), (hit.found_by, []))[1].append(hit.record.finding_id)
+        answers: dict[tuple[int, str], dict[str, Any]] = {}  # (query, finding id) → the hit marked
+        for key, (found_by, ids) in by_query.items():
+            response = self._call("marking snippets", self.client.search, index=self.alias,
+                                  query={"ids": {"values": ids}}, size=len(ids), source=False,
+                                  highlight={**HIGHLIGHT, "highlight_query": found_by})
+            answers.update(((key, raw["_id"]), raw) for raw in response["hits"]["hits"])
+
+        def marked(hit: Hit) -> Hit:
+            if not isinstance(hit.found_by, dict):
+                return hit
+            raw = answers.get((id(hit.found_by), hit.record.finding_id), {})
+            return dataclasses.replace(hit, snippet=_snippet(raw, hit.record.text), found_by=None)
+
+        return tuple(marked(hit) for hit in hits)
+
+    def _falls_back_known(self, query: Query, plan: Plan) -> bool:
+        """Whether this query's stage of all the groups is known to find fewer than a page (so
+        the partial stages run: Plan.falls_back) without asking it: this thread's last search
+        asked it for the same plan with filters this query also has, and found fewer than this
+        query's page. Filters only narrow, so this query's stage finds fewer still.
+
+        Why: the composed search asks the engine for the pool, then the place's own findings
+        (pipeline/search.py engine_pool: the same plan and filters, and the place's), and a
+        place typed with a matter mostly falls back: the place's stage of all the groups was
+        asked only to learn so (one request of about six such a search made)."""
+        last = getattr(self._staged, "last", None)
+        if last is None or last[0] is not plan:
+            return False
+        _, narrowed_by, found = last
+        mine = filters(query)
+        return plan.falls_back(found, query.tier_page) and all(clause in mine for clause in narrowed_by)
 
     def titled(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
         """SearchBackend.titled: one request on the title fields (title_body)."""
@@ -951,7 +1044,22 @@ class ElasticBackend(SearchBackend):
 
     def _holders(self, plan: Plan) -> tuple[list[int], int]:
         """How many findings of the whole index hold each group (then the polarity, the answer
-        and each part, as index.query.Plan.weights reads them), and how many findings there are."""
+        and each part, as index.query.Plan.weights reads them), and how many findings there are.
+
+        Counted over the whole index, whatever the query's filters, so one plan's are the same
+        for every request of a search: the composed search (pipeline/search.py) hands one plan
+        to each (the pool, the place's own findings, the page past the pool), and a place typed
+        asked the same counts twice. So the last plan's are kept (per thread), by identity: a
+        plan is made for one search."""
+        weighed = getattr(self._weighed, "last", None)
+        if weighed is not None and weighed[0] is plan:
+            return weighed[1]
+        holders = self._count_holders(plan)
+        self._weighed.last = (plan, holders)
+        return holders
+
+    def _count_holders(self, plan: Plan) -> tuple[list[int], int]:
+        """The counts `_holders` reads: one size-0 request of a filters aggregation."""
         clauses = {str(i): group_clause(g) for i, g in enumerate(plan.groups)}
         if plan.polarity_group and plan.polarity is not None:
             clauses[str(len(clauses))] = {"term": {"polarity": plan.polarity}}
@@ -981,7 +1089,7 @@ class ElasticBackend(SearchBackend):
         query = {"bool": {"must": [mlt], "must_not": [{"ids": {"values": [finding_id]}}]}}
         response = self._call("similar", self.client.search, index=self.alias, query=query,
                               size=max(limit, 0), sort=_by_score(),
-                              highlight=HIGHLIGHT)
+                              highlight=HIGHLIGHT, source=_RECORD_SOURCE)
         self._note_answered(response)
         return [_hit(raw) for raw in response["hits"]["hits"]]
 

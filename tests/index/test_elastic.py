@@ -18,7 +18,7 @@ from elasticsearch import Elasticsearch
 from core.errors import BackendError
 from core.models import Area, Polarity
 from index import elastic
-from index.base import LAYOUT_VERSION, FindingRecord, Query
+from index.base import LAYOUT_VERSION, RECORD_FIELDS, FindingRecord, Query
 from index.elastic import ElasticBackend, from_source, search_body, to_source
 from index.query import plan_query
 
@@ -60,6 +60,16 @@ def test_fallback_requires_most_groups() -> None:
     body = search_body(Query(text="alpha beta gamma delta epsilon"), plan, minimum=plan.minimum)
     required = body["query"]["bool"]["must"][0]["bool"]["filter"]
     assert required[0]["bool"]["minimum_should_match"] == 4  # of 5 words
+
+
+def test_hits_asked_without_snippets_are_fetched_unmarked_with_their_record_fields_only() -> None:
+    """The pool's requests (Query.snippets False) ask no highlight: only the page shown is marked
+    (ElasticBackend.highlighted); every request fetches the record's fields, not the derived ones."""
+    body = search_body(Query(text="phiếu hẹn", snippets=False))
+    assert "highlight" not in body
+    assert search_body(Query(text="phiếu hẹn"))["highlight"] == elastic.HIGHLIGHT
+    fetched = set(body["_source"]["includes"])
+    assert fetched == set(RECORD_FIELDS) and not fetched & {"text_folded", "text_canonical", "units_folded"}
 
 
 @pytest.fixture
@@ -409,3 +419,82 @@ def test_the_outdated_findings_are_learnt_once_per_index_and_forgotten_by_a_rein
         reader.drop()
         reader.close()
         client.close()
+
+
+class _Searches(Elasticsearch):
+    """A client that keeps the body of each search it sends: which requests a search made."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.bodies: list[dict[str, Any]] = []
+
+    def perform_request(self, method: str, path: str, **kwargs: Any) -> Any:
+        body = kwargs.get("body")
+        if path.endswith("/_search") and isinstance(body, dict):
+            self.bodies.append(body)
+        return super().perform_request(method, path, **kwargs)
+
+    @property
+    def weighed(self) -> int:
+        """The requests weighing a plan's groups (ElasticBackend._holders)."""
+        return sum("df" in (body.get("aggs") or {}) for body in self.bodies)
+
+
+@pytest.mark.elasticsearch
+def test_a_plan_is_weighed_once_per_search_and_again_after_a_write(es_url: str, name: str) -> None:
+    """The composed search hands one plan to every request of a search (the pool, the place's own
+    findings): its groups' holders, counted over the whole index, are asked once; a write changes
+    them, so they are counted again, and the new finding weighs in."""
+    client = _Searches(es_url)
+    es = ElasticBackend(es_url, name, client=client)
+    try:
+        es.index([_record("w1", "Chưa trả phiếu hẹn."), _record("w2", "Hồ sơ trễ hạn.")])
+        plan = es.plan("phiếu hẹn trễ hạn")  # no finding holds both: the partial stage weighs
+        first = es.search(Query(text="phiếu hẹn trễ hạn"), plan)
+        again = es.search(Query(text="phiếu hẹn trễ hạn", year=2024), plan)
+        assert client.weighed == 1 and {h.record.finding_id for h in first.hits} == {"w1", "w2"}
+        assert again.total == 0
+        es.index([_record("w3", "Phiếu hẹn ghi sai ngày trả, hồ sơ trễ hạn.")])
+        assert es.search(Query(text="phiếu hẹn trễ hạn"), plan).hits[0].record.finding_id == "w3"
+        assert client.weighed == 2
+    finally:
+        es.drop()
+        es.close()
+
+
+@pytest.mark.elasticsearch
+def test_a_narrower_search_of_a_plan_whose_words_found_too_little_goes_to_the_partial_stage(
+        es_url: str, name: str) -> None:
+    """A plan whose stage of all the groups found fewer than a page: the same plan asked again
+    with more filters (the place's own findings, engine_pool) finds fewer still, so it is not
+    asked that stage again, and finds what a search planned afresh finds; with fewer filters,
+    or after a write, it is asked."""
+    client = _Searches(es_url)
+    es = ElasticBackend(es_url, name, client=client)
+    try:
+        es.index([_record("n1", "Chưa trả phiếu hẹn.", year=2024), _record("n2", "Hồ sơ trễ hạn.", year=2024),
+                  _record("n3", "Phiếu hẹn ghi sai ngày.", year=2023)])
+        text = "phiếu hẹn trễ hạn"
+        plan = es.plan(text)
+        es.search(Query(text=text, area=Area.TTHC), plan)
+        client.bodies.clear()
+        narrowed = es.search(Query(text=text, area=Area.TTHC, year=2024), plan)
+        assert len(client.bodies) == 2  # the partial stage, then the fill (index.query.Plan.fills)
+        replanned = es.plan(text)
+        client.bodies.clear()
+        fresh = es.search(Query(text=text, area=Area.TTHC, year=2024), replanned)
+        assert len(client.bodies) == 4  # the stage of all the groups, the weighing, the partial, the fill
+        assert [(h.record.finding_id, h.score, h.tier) for h in narrowed.hits] == [
+            (h.record.finding_id, h.score, h.tier) for h in fresh.hits]
+        assert {h.record.finding_id for h in narrowed.hits} == {"n1", "n2"}
+        es.search(Query(text=text, year=2024), plan)
+        client.bodies.clear()
+        es.search(Query(text=text), plan)  # fewer filters than the last: the stage is asked
+        assert len(client.bodies) == 3
+        es.index([_record("n4", "Phiếu hẹn trễ hạn trả.", year=2024)])
+        client.bodies.clear()
+        found = es.search(Query(text=text, year=2024), plan)  # written since: asked, and weighed
+        assert len(client.bodies) == 4 and found.hits[0].record.finding_id == "n4"
+    finally:
+        es.drop()
+        es.close()
