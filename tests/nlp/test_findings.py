@@ -1125,6 +1125,14 @@ def test_an_act_conceded_done_after_va_is_not_under_the_negation_before_it() -> 
     # no concession after "và": one more object of the verb denied, one finding
     text = "Xã chưa ban hành quy chế tiếp nhận hồ sơ và quy chế văn hóa công sở của cơ quan."
     assert [f.text for f in find_findings(text)] == [text.rstrip(".")]
+    # "song" turns as "nhưng" does
+    text = "UBND xã chưa bố trí cán bộ trực và niêm yết công khai thủ tục song chưa đầy đủ."
+    assert [f.text for f in find_findings(text)] == ["UBND xã chưa bố trí cán bộ trực",
+                                                     "niêm yết công khai thủ tục song chưa đầy đủ"]
+    # a noun after "và" is one more object of the verb denied, whatever the turn after it says
+    text = ("Xã chưa ban hành quy chế làm việc và kế hoạch cải cách hành chính nhưng vẫn tổ chức "
+            "thực hiện các nhiệm vụ.")
+    assert [f.text for f in find_findings(text)] == [text.rstrip(".")]
 
 
 def test_a_quotation_with_straight_marks_and_a_dash_before_who_said_it() -> None:
