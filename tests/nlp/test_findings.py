@@ -1116,7 +1116,8 @@ def test_one_fault_singled_out_after_trong_do_starts_its_finding() -> None:
     # "Trong đó," opening a sentence points at a part of the whole said before: a connector
     text = ("Toàn tỉnh có 120 hồ sơ quá hạn. Trong đó, huyện Đông Hải có 45 hồ sơ đất đai bị quá hạn "
             "trên 10 ngày.")
-    assert [f.text for f in find_findings(text)][-1] == "huyện Đông Hải có 45 hồ sơ đất đai bị quá hạn trên 10 ngày"
+    assert [f.text for f in find_findings(text)][-1] == (
+        "huyện Đông Hải có 45 hồ sơ đất đai bị quá hạn trên 10 ngày")
 
 
 def test_an_act_conceded_done_after_va_is_not_under_the_negation_before_it() -> None:
