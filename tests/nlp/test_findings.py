@@ -1102,6 +1102,12 @@ def test_a_lead_in_naming_faults_before_nhu_still_announces_its_items() -> None:
     text = ("Bộ phận một cửa còn chậm cập nhật một số văn bản như: chưa niêm yết thủ tục mới; "
             "chưa thay bảng giá cũ.")
     assert [f.text for f in find_findings(text)] == ["chưa niêm yết thủ tục mới", "chưa thay bảng giá cũ"]
+    # "một số nội dung như:" announces the points raised (cues.ANNOUNCED_EXAMPLES), items with no
+    # judgement of their own: the lead-in is left out though it judges
+    text = ("Đoàn kiểm tra đề nghị xã tập trung khắc phục một số nội dung như: công tác tuyên truyền "
+            "cải cách hành chính; tỷ lệ văn bản điện tử giữa các phòng.")
+    assert [f.text for f in find_findings(text)] == [
+        "công tác tuyên truyền cải cách hành chính; tỷ lệ văn bản điện tử giữa các phòng"]
 
 
 def test_one_fault_singled_out_after_trong_do_starts_its_finding() -> None:
