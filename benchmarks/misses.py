@@ -12,8 +12,9 @@ repository, and session 14 had to write them again to class a new set the same w
 3. in the pool, ranked past ten: ten grade-2 findings of the query already fill the page (`no
    room`), else where the reranker puts it (`rank 11-20`, `rank 21-30`).
 
-Counts are (query, gold finding) pairs. `--detail` lists class 1 per gold finding with the piece
-that holds it, for reading against the document and the annotation guide.
+Counts are (query, gold finding) pairs. `--detail` lists every pair with its class and the piece
+holding the gold finding (class 1: the piece holding most of it), for reading against the document
+and the annotation guide. The pool is the shipped ranker's (index/rerank_weights.json "pool").
 
     .venv/bin/python benchmarks/misses.py --store DIR [--judgments A.json B.json ...] [--detail]
 """
@@ -33,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import search_quality as sq  # noqa: E402
 from benchmarks.devcorpus import DEFAULT_CORPUS, load_scorer  # noqa: E402
 from index.base import FindingRecord, Query  # noqa: E402
+from index.rerank import load_ranker  # noqa: E402
 
 HOLDS = 0.7  # share of the gold finding's words a piece holds to count as holding it
 LONGER = 1.5  # a holding piece this many times longer (in words) merged it into another
-POOL = 30
 ANSWER = 400
 CLASSES = ("merged", "cut", "missed", "pool 31-100", "past 100", "not answered", "no room",
            "rank 11-20", "rank 21-30")
@@ -75,6 +76,7 @@ def classify(store: Path, paths: list[Path]) -> tuple[dict[str, Counter[str]], l
         key_of[r.finding_id] = sq.gold_key(r, gold, scorer.words, scorer.dice)
     words_of = {r.finding_id: scorer.words(r.text) for r in records}
     backend = SqliteFtsBackend(database)
+    pool_size = load_ranker().pool
     counts: dict[str, Counter[str]] = {}
     detail: list[dict[str, Any]] = []
     try:
@@ -83,7 +85,7 @@ def classify(store: Path, paths: list[Path]) -> tuple[dict[str, Counter[str]], l
             for q in json.loads(path.read_text(encoding="utf-8"))["queries"]:
                 judged = sq.judged_keys(q, gold)
                 filters = q.get("filters") or {}
-                ranked = [key_of[r.finding_id] for r in backend_page(backend, q, POOL)]
+                ranked = [key_of[r.finding_id] for r in backend_page(backend, q, pool_size)]
                 shown = set(ranked[:sq.DEPTH])
                 wanted = [k for k, g in judged.items() if g == 2 and k not in shown]
                 if not wanted:
@@ -91,7 +93,7 @@ def classify(store: Path, paths: list[Path]) -> tuple[dict[str, Counter[str]], l
                 query = Query(text=q["text"], **filters)
                 parsed = parse(query.text)
                 asked = with_matters(replace(query, limit=sq.DEPTH, offset=0), parsed=parsed)
-                pool, _ = engine_pool(backend, asked, POOL, backend.plan(parsed))
+                pool, _ = engine_pool(backend, asked, pool_size, backend.plan(parsed))
                 pooled = [key_of[h.record.finding_id] for h in pool.hits]
                 full: list[tuple[str, int] | None] = []
                 for key in wanted:
@@ -116,7 +118,7 @@ def classify(store: Path, paths: list[Path]) -> tuple[dict[str, Counter[str]], l
                         if sum(1 for k in set(top) if judged.get(k) == 2) >= sq.DEPTH:
                             kind = "no room"
                         else:
-                            place = ranked.index(key) if key in ranked else POOL
+                            place = ranked.index(key) if key in ranked else pool_size
                             kind = "rank 11-20" if place < 20 else "rank 21-30"
                     if kind not in ("merged", "cut", "missed"):
                         paired = next(r for r in by_doc[doc] if key_of[r.finding_id] == key)

@@ -455,8 +455,8 @@ class Cue:
         spelling (con, cơn; bi, bì), which nothing in a query typed without accents tells apart.
         So the cue is read only where `Lexicon.folded_light_at` reads the syllable as a light
         word (`Lexicon._cue_written_at`); read there, it gives its polarity and is ranked, never
-        dropped nor required (`_cut_run`); and ranked for that alone, it names the finding's
-        sense, no section of the report (`_is_category`)."""
+        dropped nor required (`_cut_run`); and ranked for that alone (a marker, a required cue), it
+        names the finding's sense, no section of the report (`_is_category`)."""
         return (self.accents_only and len(self.syllables) == 1
                 and syllable == folded_syllable(self.syllables[0]))
 
@@ -2017,10 +2017,11 @@ def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bo
     """Whether an optional word is a cue of the polarity asked for (a category word the polarity
     stands for): "kiến nghị" in "… chưa đạt chuẩn thì kiến nghị thế nào", not "vi phạm" in "xử
     lý kỷ luật cán bộ vi phạm", which asks for recommendations. Not a cue typed without its marks
-    (`Cue.typed_bare`) that is ranked only because folded (`_cut_run`): a negation ("con"),
-    required as typed with its marks, or a marker ("bi"), dropped so: it names the finding's
-    sense, not a section of the report. One kept and not required ("yeu", "kem") is ranked
-    typed either way, a category word as "yếu" is."""
+    (`Cue.typed_bare`) that is ranked only because folded (`_cut_run`): a required one, or a
+    marker ("bi"), dropped so: it names the finding's sense, not a section of the report. One kept
+    and not required ("yeu", "kem", and "con" since "còn" is ranked) is ranked typed either way, a
+    category word as "yếu" is: "con ho so" asks for the shortcomings' section, though folded "con"
+    is also the child of "khai sinh cho con"."""
     cue = lexicon.cue_at(alt.syllables, 0)
     if cue is None or not cue.polarity or cue.polarity != polarity \
             or len(cue.syllables) != len(alt.syllables):

@@ -569,11 +569,14 @@ def _conceded_after_negation(left_form: str, right_form: str) -> bool:
     """After "và", an act conceded done ("niêm yết công khai nhưng chưa đầy đủ") while the clause
     before the "và" denies one ("chưa ban hành được quyết định ..."): the negation cannot reach an act
     the concession says was done, so the "và" joins two acts of one subject, two findings as the
-    guide splits matters with their own verbs. The concession is the nearest "và"'s: "bố trí và
-    phân công ... và niêm yết ... nhưng chưa" splits at the second "và" only."""
+    guide splits matters with their own verbs. The conceded part opens with its verb (`_acts`): a
+    noun there is one more object of the verb denied ("chưa ban hành quy chế và kế hoạch kiểm tra
+    nhưng còn ..."), under the negation. The concession is the nearest "và"'s: "bố trí và phân
+    công ... và niêm yết ... nhưng chưa" splits at the second "và" only."""
     clause = right_form.split(",")[0]
-    return (bool(_rx(cues.NEGATION).search(left_form)) and bool(_rx(cues.CONCEDED).match(clause))
-            and " và " not in clause.split(" nhưng ")[0])
+    conceded = _rx(cues.CONCEDED).match(clause)
+    return (bool(_rx(cues.NEGATION).search(left_form)) and conceded is not None and _acts(clause)
+            and " và " not in clause[:conceded.start("turn")])
 
 
 def _share_parts(left_form: str, right_form: str) -> bool:

@@ -580,11 +580,11 @@ REPEATED_NEGATION_START = (rf"^(?P<dated>{FAULT_PERIOD},? )?"
 # "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own
 # (SUBJECT_START) joins two judged statements about different subjects, not two objects of one verb.
 SUBJECT_JOIN = r"\s+và\s+"
-# A concession ("nhưng chưa ...", "nhưng còn ...") says the act it follows was done, only not well,
-# so after "và" it cannot continue a negation said before the "và" ("chưa ban hành quyết định ...
-# và niêm yết công khai nhưng chưa đầy đủ"): that "và" opens a second act of the same subject.
+# A concession ("nhưng chưa ...", "song còn ...": a turn, BUT) says the act it follows was done, only
+# not well, so after "và" it cannot continue a negation said before the "và" ("chưa ban hành quyết
+# định ... và niêm yết công khai nhưng chưa đầy đủ"): that "và" opens a second act of the same subject.
 NEGATION = r"\b(?:chưa|không)\b"
-CONCEDED = r"^[^,;]*?\bnhưng (?:chưa|còn|không|vẫn)\b"
+CONCEDED = rf"^[^,;]*?(?P<turn>\b{BUT} (?:chưa|còn|không|vẫn)\b)"
 # What makes the words after such a "và" a clause and not one more object of the verb before it
 # ("hạn chế tối đa hồ sơ phải trả lại và hồ sơ quá hạn"): a word of aspect, negation or result.
 CLAUSE_PREDICATE = r"\b(?:vẫn|còn|chưa|không|đã|đều|được|đang|đạt|bị)\b"

@@ -1102,6 +1102,12 @@ def test_a_lead_in_naming_faults_before_nhu_still_announces_its_items() -> None:
     text = ("Bộ phận một cửa còn chậm cập nhật một số văn bản như: chưa niêm yết thủ tục mới; "
             "chưa thay bảng giá cũ.")
     assert [f.text for f in find_findings(text)] == ["chưa niêm yết thủ tục mới", "chưa thay bảng giá cũ"]
+    # "một số nội dung như:" announces the points raised (cues.ANNOUNCED_EXAMPLES), items with no
+    # judgement of their own: the lead-in is left out though it judges
+    text = ("Đoàn kiểm tra đề nghị xã tập trung khắc phục một số nội dung như: công tác tuyên truyền "
+            "cải cách hành chính; tỷ lệ văn bản điện tử giữa các phòng.")
+    assert [f.text for f in find_findings(text)] == [
+        "công tác tuyên truyền cải cách hành chính; tỷ lệ văn bản điện tử giữa các phòng"]
 
 
 def test_one_fault_singled_out_after_trong_do_starts_its_finding() -> None:
@@ -1113,6 +1119,11 @@ def test_one_fault_singled_out_after_trong_do_starts_its_finding() -> None:
     text = "Xã còn một số thiếu sót, trong đó, sổ tiếp nhận hồ sơ đất đai còn bỏ trống cột ngày hẹn trả."
     assert [f.text for f in find_findings(text)] == [
         "sổ tiếp nhận hồ sơ đất đai còn bỏ trống cột ngày hẹn trả"]
+    # "Trong đó," opening a sentence points at a part of the whole said before: a connector
+    text = ("Toàn tỉnh có 120 hồ sơ quá hạn. Trong đó, huyện Đông Hải có 45 hồ sơ đất đai bị quá hạn "
+            "trên 10 ngày.")
+    assert [f.text for f in find_findings(text)][-1] == (
+        "huyện Đông Hải có 45 hồ sơ đất đai bị quá hạn trên 10 ngày")
 
 
 def test_an_act_conceded_done_after_va_is_not_under_the_negation_before_it() -> None:
@@ -1124,6 +1135,14 @@ def test_an_act_conceded_done_after_va_is_not_under_the_negation_before_it() -> 
         ("shortcoming", "niêm yết công khai thủ tục nhưng chưa đầy đủ các mức phí, lệ phí")]
     # no concession after "và": one more object of the verb denied, one finding
     text = "Xã chưa ban hành quy chế tiếp nhận hồ sơ và quy chế văn hóa công sở của cơ quan."
+    assert [f.text for f in find_findings(text)] == [text.rstrip(".")]
+    # "song" turns as "nhưng" does
+    text = "UBND xã chưa bố trí cán bộ trực và niêm yết công khai thủ tục song chưa đầy đủ."
+    assert [f.text for f in find_findings(text)] == ["UBND xã chưa bố trí cán bộ trực",
+                                                     "niêm yết công khai thủ tục song chưa đầy đủ"]
+    # a noun after "và" is one more object of the verb denied, whatever the turn after it says
+    text = ("Xã chưa ban hành quy chế làm việc và kế hoạch cải cách hành chính nhưng vẫn tổ chức "
+            "thực hiện các nhiệm vụ.")
     assert [f.text for f in find_findings(text)] == [text.rstrip(".")]
 
 
