@@ -167,12 +167,16 @@ def polarity_of(text: str, context: str | None = None) -> str | None:
     return _polarity(matching_form(text), context)
 
 
-def _polarity(form: str, context: str | None, scores: CueScores | None = None) -> str | None:
-    """`polarity_of` for a text already in matching form, and its cue scores if already weighed."""
+def _polarity(form: str, context: str | None, scores: CueScores | None = None,
+              contrasted: bool = False) -> str | None:
+    """`polarity_of` for a text already in matching form, and its cue scores if already weighed.
+
+    `contrasted`: "Tuy nhiên" opened the clause and was trimmed from it as a connector; the turn
+    still counts (annotation guide: statements after "Tuy nhiên" are usually shortcomings)."""
     if context == RECOMMENDATION and _acts(form):
         return RECOMMENDATION
     scores = scores or _cue_scores(form)
-    if form.startswith("tuy nhiên"):
+    if contrasted or _rx(cues.CONTRAST_LEAD).match(form):
         scores = CueScores(scores.strength, scores.shortcoming + 0.5, scores.recommendation, scores.first)
     polarity, score = scores.best()
     turned = _turn(form)
@@ -400,10 +404,12 @@ def _is_body_subheading(paras: list[Span], index: int, form: str, state: _State)
 def _fault_summary(text: str, form: str) -> bool:
     """A sentence that only announces faults ("Tuy nhiên, một số đơn vị còn có thiếu sót.", "... nêu
     một số tồn tại, khó khăn khi thực hiện nhiệm vụ"), maybe with their scope; a demand to remedy
-    them ("yêu cầu xã khắc phục những hạn chế mà Đoàn đã trao đổi") or an item of a list of
-    demands ("Duy trì ... những khó khăn, vướng mắc trong ...") is a finding, not an announcement."""
+    them ("yêu cầu xã khắc phục những hạn chế mà Đoàn đã trao đổi"), an item of a list of
+    demands ("Duy trì ... những khó khăn, vướng mắc trong ...") or a matter said to have given rise
+    to the faults ("Việc sắp xếp ... đã phát sinh một số bất cập") is a finding, not an announcement."""
     return (_word_count(text) <= 40 and not _acts(form) and bool(_rx(cues.FAULT_SUMMARY).search(form))
-            and _cue_scores(form).recommendation < cues.MIN_SCORE)
+            and _cue_scores(form).recommendation < cues.MIN_SCORE
+            and not _rx(cues.MATTER_GAVE_FAULTS).match(form))
 
 
 @dataclass
@@ -805,7 +811,7 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
             if ";" in doc_form[previous_end:start]:  # a conceded item, not a setting ("chiều 2/2, nhưng")
                 found.extend(_concession(text, doc_form, pending, previous_end))
             pending = None
-        previous_end = end
+        previous_start, previous_end = previous_end, end
         own = _cue_scores(form)
         if index < len(pieces) - 1 and _fault_summary(piece, form):
             # "một số đơn vị vẫn còn những hạn chế; như chưa ...": an item that only announces faults
@@ -833,7 +839,8 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
                 continue
         if inherited is None and state.previous_finding == RECOMMENDATION and _acts(form):
             inherited = RECOMMENDATION  # "Duy trì ..." continuing the previous sentence's demands
-        polarity = _polarity(form, inherited, own)
+        contrasted = bool(_rx(cues.CONTRAST_LEAD).match(doc_form, previous_start, start))
+        polarity = _polarity(form, inherited, own, contrasted)
         if polarity is None:
             pending = None
             continue

@@ -1153,3 +1153,50 @@ def test_a_quotation_with_straight_marks_and_a_dash_before_who_said_it() -> None
     text = 'Bà Lan cho biết: "Nhiều xã đã trang bị ghế ngồi, máy lấy số tự động cho người dân.'
     assert [f.text for f in find_findings(text)] == [
         "Nhiều xã đã trang bị ghế ngồi, máy lấy số tự động cho người dân"]
+
+
+def test_da_va_dang_reports_an_act_as_da_does() -> None:
+    # "đã và đang áp dụng" (have been and still are applying) is an act reported done, as "đã áp dụng"
+    text = ("Đến nay, hầu hết các phòng chuyên môn của huyện và 12 xã, thị trấn đã và đang áp dụng "
+            "hệ thống quản lý chất lượng theo TCVN ISO 9001:2015.")
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
+
+
+def test_duoc_biet_is_a_reporting_frame_left_out_of_the_span() -> None:
+    text = "Được biết, UBND xã Tân Hòa đã bố trí máy lấy số tự động tại bộ phận một cửa."
+    assert [f.text for f in find_findings(text)] == [
+        "UBND xã Tân Hòa đã bố trí máy lấy số tự động tại bộ phận một cửa"]
+
+
+def test_tuy_nhien_trimmed_as_a_connector_still_turns_a_weakly_judged_clause() -> None:
+    # the only cue of its own is "mới ... có" (0.5); after "Tuy nhiên" it is a shortcoming (the guide)
+    text = ("Xã đã niêm yết đầy đủ các thủ tục hành chính. Tuy nhiên, lúc 14 giờ 10 phút, bộ phận một "
+            "cửa mới có công chức đến làm việc, trong khi giờ làm việc buổi chiều bắt đầu từ 13 giờ 30.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Xã đã niêm yết đầy đủ các thủ tục hành chính"),
+        ("shortcoming", "lúc 14 giờ 10 phút, bộ phận một cửa mới có công chức đến làm việc, trong khi "
+                        "giờ làm việc buổi chiều bắt đầu từ 13 giờ 30")]
+    # without the contrast the clause judges too weakly to be a finding
+    assert [f.text for f in find_findings(text.replace("Tuy nhiên, lúc", "Lúc"))] == [
+        "Xã đã niêm yết đầy đủ các thủ tục hành chính"]
+
+
+def test_a_share_done_online_is_an_achievement_unless_said_to_fall_short() -> None:
+    text = "Việc tiếp nhận hồ sơ tháng 7 gồm: hồ sơ nộp qua dịch vụ công trực tuyến là: 72,5%."
+    assert _pairs(find_findings(text)) == [("strength", "hồ sơ nộp qua dịch vụ công trực tuyến là: 72,5%")]
+    text = "Tỷ lệ hồ sơ nộp trực tuyến của huyện chỉ đạt 8,5%."
+    assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+    # a share with no target (what is still being processed) stays a neutral statistic
+    assert find_findings("Số hồ sơ đang trong thời gian giải quyết là 21,7%.") == []
+
+
+def test_a_matter_said_to_have_given_rise_to_faults_is_a_finding_not_a_lead_in() -> None:
+    text = ("Việc sáp nhập các thôn, tổ dân phố được thực hiện gấp nên đã phát sinh một số bất cập. "
+            "Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Việc sáp nhập các thôn, tổ dân phố được thực hiện gấp nên đã phát sinh "
+                        "một số bất cập"),
+        ("shortcoming", "Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ")]
+    # a summary naming no matter still only announces the faults after it
+    text = "Tuy nhiên, một số xã còn có thiếu sót. Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ."
+    assert [f.text for f in find_findings(text)] == ["Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ"]
