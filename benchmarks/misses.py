@@ -17,7 +17,9 @@ for reading against the document and the annotation guide; a class-2 pair with i
 engine's answer (`place`, from 0; -1 when not in it) and the engine's tier there (`tier`).
 `--weights` and `--pool` class against other reranker weights and another pool (a weights file
 trained with `benchmarks.train_ranker --pool N --out FILE`): what a wider pool would bring, and
-whether the pairs it brings reach the first ten (docs/search-quality.md, session 14, pool14).
+whether the pairs it brings reach the first ten (docs/search-quality.md, session 14, pool14); the
+labels stay those of the pool of 30: "pool 31-100" is then past the pool to 100, "rank 21-30" 21 to
+the pool's end.
 
     .venv/bin/python benchmarks/misses.py --store DIR [--judgments A.json B.json ...] [--detail FILE]
         [--weights FILE --pool N]
