@@ -12,11 +12,18 @@ repository, and session 14 had to write them again to class a new set the same w
 3. in the pool, ranked past ten: ten grade-2 findings of the query already fill the page (`no
    room`), else where the reranker puts it (`rank 11-20`, `rank 21-30`).
 
-Counts are (query, gold finding) pairs. `--detail` lists every pair with its class and the piece
-holding the gold finding (class 1: the piece holding most of it), for reading against the document
-and the annotation guide. The pool is the shipped ranker's (index/rerank_weights.json "pool").
+Counts are (query, gold finding) pairs. `--detail` lists every pair with the piece that holds it,
+for reading against the document and the annotation guide; a class-2 pair with its place in the
+engine's answer (`place`, from 0; -1 when not in it) and the engine's tier there (`tier`).
+`--weights` and `--pool` class against other reranker weights and another pool (a weights file
+trained with `benchmarks.train_ranker --pool N --out FILE`): what a wider pool would bring, and
+whether the pairs it brings reach the first ten (docs/search-quality.md, session 14, pool14); the
+labels stay those of the pool of 30: "pool 31-100" is then past the pool to 100, "rank 21-30" 21 to
+the pool's end. Without them the pool is the shipped ranker's (index/rerank_weights.json
+"pool").
 
-    .venv/bin/python benchmarks/misses.py --store DIR [--judgments A.json B.json ...] [--detail]
+    .venv/bin/python benchmarks/misses.py --store DIR [--judgments A.json B.json ...] [--detail FILE]
+        [--weights FILE --pool N]
 """
 
 from __future__ import annotations
@@ -34,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import search_quality as sq  # noqa: E402
 from benchmarks.devcorpus import DEFAULT_CORPUS, load_scorer  # noqa: E402
 from index.base import FindingRecord, Query  # noqa: E402
-from index.rerank import load_ranker  # noqa: E402
+from index.rerank import Ranker, load_ranker  # noqa: E402
 
 HOLDS = 0.7  # share of the gold finding's words a piece holds to count as holding it
 LONGER = 1.5  # a holding piece this many times longer (in words) merged it into another
@@ -59,11 +66,13 @@ def lost_by_extraction(gold_words: list[str], pieces: list[list[str]]) -> str:
     return "merged" if len(best) >= LONGER * len(gold_words) else "cut"
 
 
-def classify(store: Path, paths: list[Path]) -> tuple[dict[str, Counter[str]], list[dict[str, Any]]]:
-    """Counts per set and class, and every class-1 pair with its gold finding and piece."""
+def classify(store: Path, paths: list[Path], ranker: Ranker | None = None
+             ) -> tuple[dict[str, Counter[str]], list[dict[str, Any]]]:
+    """Counts per set and class, and every pair with its gold finding and piece; `ranker`: the
+    weights and pool the composed search reranks with (the shipped ones by default)."""
     from index.query import parse
     from index.sqlite_fts import SqliteFtsBackend
-    from pipeline.search import engine_pool, with_matters
+    from pipeline.search import engine_pool, with_matter_area, with_matters
 
     scorer = load_scorer()
     gold = sq.load_gold(DEFAULT_CORPUS, scorer.words)
@@ -76,7 +85,8 @@ def classify(store: Path, paths: list[Path]) -> tuple[dict[str, Counter[str]], l
         key_of[r.finding_id] = sq.gold_key(r, gold, scorer.words, scorer.dice)
     words_of = {r.finding_id: scorer.words(r.text) for r in records}
     backend = SqliteFtsBackend(database)
-    pool_size = load_ranker().pool
+    ranker = ranker or load_ranker()
+    pool_size = ranker.pool
     counts: dict[str, Counter[str]] = {}
     detail: list[dict[str, Any]] = []
     try:
@@ -85,7 +95,7 @@ def classify(store: Path, paths: list[Path]) -> tuple[dict[str, Counter[str]], l
             for q in json.loads(path.read_text(encoding="utf-8"))["queries"]:
                 judged = sq.judged_keys(q, gold)
                 filters = q.get("filters") or {}
-                ranked = [key_of[r.finding_id] for r in backend_page(backend, q, pool_size)]
+                ranked = [key_of[r.finding_id] for r in backend_page(backend, q, ranker)]
                 shown = set(ranked[:sq.DEPTH])
                 wanted = [k for k, g in judged.items() if g == 2 and k not in shown]
                 if not wanted:
@@ -95,7 +105,8 @@ def classify(store: Path, paths: list[Path]) -> tuple[dict[str, Counter[str]], l
                 asked = with_matters(replace(query, limit=sq.DEPTH, offset=0), parsed=parsed)
                 pool, _ = engine_pool(backend, asked, pool_size, backend.plan(parsed))
                 pooled = [key_of[h.record.finding_id] for h in pool.hits]
-                full: list[tuple[str, int] | None] = []
+                full: list[tuple[tuple[str, int] | None, str]] = []
+                where: dict[str, Any] = {}
                 for key in wanted:
                     doc, at = key
                     if not any(key_of[r.finding_id] == key for r in by_doc.get(doc, [])):
@@ -108,9 +119,13 @@ def classify(store: Path, paths: list[Path]) -> tuple[dict[str, Counter[str]], l
                                        "piece": best.text if best else ""})
                     elif key not in pooled:
                         if not full:
-                            answer = backend.search(replace(asked, limit=ANSWER))
-                            full = [key_of[h.record.finding_id] for h in answer.hits]
-                        place = full.index(key) if key in full else -1
+                            # The order the pool is cut from (engine_pool): the matter's area asked too, the
+                            # tiers decided on the pool's page.
+                            answer = backend.search(with_matter_area(
+                                replace(asked, limit=ANSWER, page_size=pool_size)))
+                            full = [(key_of[h.record.finding_id], h.tier) for h in answer.hits]
+                        place = next((k for k, (at_key, _) in enumerate(full) if at_key == key), -1)
+                        where = {"place": place, "tier": full[place][1] if place >= 0 else None}
                         kind = ("not answered" if place < 0 else "pool 31-100" if place < 100
                                 else "past 100")
                     else:
@@ -124,7 +139,7 @@ def classify(store: Path, paths: list[Path]) -> tuple[dict[str, Counter[str]], l
                         paired = next(r for r in by_doc[doc] if key_of[r.finding_id] == key)
                         detail.append({"set": path.name, "query": q["id"], "kind": q["kind"], "class": kind,
                                        "doc": doc, "finding": at, "gold": gold.texts[doc][at],
-                                       "piece": paired.text, "text": q["text"]})
+                                       "piece": paired.text, "text": q["text"], **where})
                     tally[kind] += 1
             counts[path.name] = tally
     finally:
@@ -132,11 +147,12 @@ def classify(store: Path, paths: list[Path]) -> tuple[dict[str, Counter[str]], l
     return counts, detail
 
 
-def backend_page(backend: Any, q: dict[str, Any], limit: int) -> list[FindingRecord]:
-    """The composed search's first `limit` findings (the reranked pool), as users get them."""
+def backend_page(backend: Any, q: dict[str, Any], ranker: Ranker) -> list[FindingRecord]:
+    """The composed search's first `ranker.pool` findings (the reranked pool), as users get them."""
     from pipeline.search import search as composed
 
-    result = composed(backend, Query(text=q["text"], limit=limit, **(q.get("filters") or {})))
+    result = composed(backend, Query(text=q["text"], limit=ranker.pool, **(q.get("filters") or {})),
+                      ranker=ranker)
     return [h.record for h in result.hits]
 
 
@@ -146,10 +162,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--judgments", type=Path, nargs="+", default=list(JUDGMENTS))
-    parser.add_argument("--detail", type=Path, help="write class 1's pairs here as JSON lines")
+    parser.add_argument("--detail", type=Path, help="write every pair here as JSON lines")
+    parser.add_argument("--weights", type=Path, help="reranker weights (default: the shipped ones)")
+    parser.add_argument("--pool", type=int, help="the reranker's pool (default: the weights' own)")
     args = parser.parse_args()
     args.store.mkdir(parents=True, exist_ok=True)
-    counts, detail = classify(args.store, args.judgments)
+    ranker = load_ranker(args.weights) if args.weights else load_ranker()
+    if args.pool:
+        ranker = replace(ranker, pool=args.pool)
+    counts, detail = classify(args.store, args.judgments, ranker)
     names = [p.name for p in args.judgments]
     print("| class | " + " | ".join(n.removeprefix("search_judgments").removesuffix(".json") or "_first"
                                      for n in names) + " | all |")
