@@ -138,6 +138,15 @@ class Query:
         """The page size the tiers are decided on: `page_size`, else `limit`."""
         return max(self.page_size or self.limit, 0)
 
+    @property
+    def filtered(self) -> bool:
+        """Whether a filter narrows the search (unit, place, level, years, area, polarity, theme,
+        document): the fields above that the engines' filters read, here once beside them; the
+        text, the ranking hints, the page and the order narrow nothing."""
+        return any(value is not None for value in (
+            self.unit, self.province, self.level, self.year, self.year_from, self.year_to,
+            self.area, self.polarity, self.theme, self.doc_kind, self.doc_number))
+
 
 def best_date(published: str | None, year: int | None) -> str | None:
     """A finding's best-known date, the key of the newest-first order on every engine: its

@@ -198,23 +198,16 @@ def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = Non
     plan = backend.plan(parsed) if query.text.strip() else Plan()
     ranker = ranker or load_ranker()
     result = reranked(backend, asked, ranker, plan, taxonomy)
-    if not result.total and not filtered(query) and (loose := plan.loosened()) is not None:
-        # Nothing holds any of the query's terms: the findings holding their syllables, marked so.
+    # Nothing holds any of the query's terms: the findings holding their syllables, marked so. Not
+    # when the user set a filter (Query.filtered): the filter may be why nothing was found, and
+    # loosened words would list the filter's findings holding a syllable while findings elsewhere
+    # hold the whole term; the filters' own hints say so (pipeline/hints.py).
+    if not result.total and not query.filtered and (loose := plan.loosened()) is not None:
         result = reranked(backend, asked, ranker, loose, taxonomy)
         result = replace(result, hits=tuple(replace(hit, tier=TIER_SYLLABLES) for hit in result.hits))
     hits = tuple(replace(hit, matter=matter_of(hit.record.theme, hit.record.themes, asked.matters))
                  if hit.tier == TIER_MATTER else hit for hit in result.hits)
     return replace(result, hits=hits)
-
-
-def filtered(query: Query) -> bool:
-    """Whether the user narrowed the search by a filter (unit, place, year, area, polarity, theme,
-    document): a query then finding nothing may be the filter's doing, and loosening its words
-    (index.query.Plan.loosened) would list findings of the filter holding a syllable while
-    findings elsewhere hold the whole term. The filters' own hints say so (pipeline/hints.py)."""
-    return any(value is not None for value in (
-        query.unit, query.province, query.level, query.year, query.year_from, query.year_to,
-        query.area, query.polarity, query.theme, query.doc_kind, query.doc_number))
 
 
 def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | None = None,
