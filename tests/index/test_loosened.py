@@ -8,6 +8,7 @@ The findings are written for these tests: none says "bãi đỗ xe" nor any of i
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from typing import Any
 
 import pytest
 from search_backends import BACKEND_PARAMS, indexed
@@ -81,4 +82,5 @@ def test_every_filter_of_a_query_counts_as_one_and_nothing_else_does() -> None:
                      sort="date", facets=True, page_size=30, snippets=False).filtered
     for field in fields(Query):
         if field.name not in not_filters:
-            assert replace(Query(), **{field.name: 2024}).filtered, field.name
+            changes: dict[str, Any] = {field.name: 2024}
+            assert replace(Query(), **changes).filtered, field.name
