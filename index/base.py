@@ -11,6 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from index.query import Parsed, Plan
 
@@ -137,6 +138,15 @@ class Query:
         """The page size the tiers are decided on: `page_size`, else `limit`."""
         return max(self.page_size or self.limit, 0)
 
+    @property
+    def filtered(self) -> bool:
+        """Whether a filter narrows the search (unit, place, level, years, area, polarity, theme,
+        document): the fields above that the engines' filters read, here once beside them; the
+        text, the ranking hints, the page and the order narrow nothing."""
+        return any(value is not None for value in (
+            self.unit, self.province, self.level, self.year, self.year_from, self.year_to,
+            self.area, self.polarity, self.theme, self.doc_kind, self.doc_number))
+
 
 def best_date(published: str | None, year: int | None) -> str | None:
     """A finding's best-known date, the key of the newest-first order on every engine: its
@@ -186,6 +196,30 @@ class SearchResult:
     plan: Plan | None = None
 
 
+@dataclass(slots=True)
+class SearchMemo:
+    """What one search's requests learnt of the index that its later requests may read again,
+    each entry an engine's own (its key), of one plan (by identity). The caller makes one per
+    search and hands it to each request of that search (`SearchBackend.search`): the composed
+    search (pipeline/search.py reranked) asks the engine for the pool, the place's own findings
+    and the page past the pool with one plan, and Elasticsearch counted that plan's words for
+    each (index/elastic.py: ElasticBackend._holders).
+
+    Why carried by the call, not kept by the engine: kept between searches, a count is stale
+    once another process or backend object writes, and an engine keeping what one call learnt
+    for the next is state no caller sees. A memo lives as long as the search that made it."""
+
+    entries: dict[str, tuple[Plan, Any]] = field(default_factory=dict)
+
+    def get(self, key: str, plan: Plan) -> Any:
+        """What was kept under `key` for this very plan, else None."""
+        entry = self.entries.get(key)
+        return entry[1] if entry is not None and entry[0] is plan else None
+
+    def keep(self, key: str, plan: Plan, value: Any) -> None:
+        self.entries[key] = (plan, value)
+
+
 class SearchBackend(ABC):
     """A search engine over findings. Implementations: index/sqlite_fts.py, index/elastic.py."""
 
@@ -200,11 +234,12 @@ class SearchBackend(ABC):
         """Remove every finding of one document (before re-indexing a changed version)."""
 
     @abstractmethod
-    def search(self, query: Query, plan: Plan | None = None) -> SearchResult:
+    def search(self, query: Query, plan: Plan | None = None, memo: SearchMemo | None = None) -> SearchResult:
         """Findings ranked by relevance (or date), filtered, with facets when asked. `plan`: this
         engine's own plan of `query.text` (`plan`), when the caller made it already: the
         composed search (pipeline/search.py) asks the engine for the reranker's pool and, past
-        it, for the page, and reads the query once for both."""
+        it, for the page, and reads the query once for both. `memo`: the search's memo (one per
+        search, `SearchMemo`), when the caller asks several requests of one plan."""
 
     @abstractmethod
     def plan(self, text: str | Parsed) -> Plan:

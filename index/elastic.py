@@ -49,6 +49,7 @@ from index.base import (
     Hit,
     Query,
     SearchBackend,
+    SearchMemo,
     SearchResult,
     best_date,
 )
@@ -214,6 +215,11 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
         source[facet] = sorted({canonical_tones(v) for v in getattr(record, original)})
     return source
 
+
+# What ElasticBackend keeps in a search's memo (index.base.SearchMemo): a plan's holders
+# (`ElasticBackend._holders`), and the filters of its stage of all the groups last asked and how
+# many findings that found (`ElasticBackend._falls_back_known`).
+_HOLDERS, _STAGED = "elastic.holders", "elastic.staged"
 
 # What a hit's stored document is fetched with: the record's own fields, all from_source reads.
 # The derived search fields (three more copies of the text, the title's two, the folded and
@@ -648,12 +654,6 @@ class ElasticBackend(SearchBackend):
         self._outdated: tuple[tuple[str, ...], int] | None = None
         # Per thread (the web page searches on several): the index the last search's hits came from.
         self._answered = threading.local()
-        # Per thread: the last plan weighed and its holders (_holders), kept for the next request
-        # of the same search.
-        self._weighed = threading.local()
-        # Per thread: the last plan whose stage of all the groups was asked, that stage's filters
-        # and how many findings it found (_falls_back_known).
-        self._staged = threading.local()
         self._ensure_alias()
 
     # -- errors ---------------------------------------------------------------------------
@@ -742,8 +742,6 @@ class ElasticBackend(SearchBackend):
         actions.append({"add": {"index": new, "alias": self.alias, "is_write_index": True}})
         self._call("swapping alias", self.client.indices.update_aliases, actions=actions)
         self._outdated = None  # learnt again from `new`'s mapping (outdated())
-        self._weighed.last = None  # counted again in `new` (_holders)
-        self._staged.last = None
         LOGGER.info("alias %s now points at %s", self.alias, new)
 
     def _delete_indices(self, names: list[str]) -> None:
@@ -892,11 +890,7 @@ class ElasticBackend(SearchBackend):
 
     def _forget_outdated(self) -> None:
         """Before a write: it may replace outdated findings, so a count of them is learnt again.
-        An index written whole stays whole (this version writes every field), so that is kept.
-        What this thread last counted of a plan (_holders, _falls_back_known) is forgotten too:
-        the write changes it."""
-        self._weighed.last = None
-        self._staged.last = None
+        An index written whole stays whole (this version writes every field), so that is kept."""
         if self._outdated is not None and self._outdated[1]:
             self._outdated = None
 
@@ -921,12 +915,14 @@ class ElasticBackend(SearchBackend):
         request asks which of its spans the index holds, when it has any to look up."""
         return plan_query(text, _Vocabulary(self))
 
-    def search(self, query: Query, plan: Plan | None = None) -> SearchResult:
+    def search(self, query: Query, plan: Plan | None = None, memo: SearchMemo | None = None) -> SearchResult:
         """Plan the query against this index's words and units (unless given a plan:
         `SearchBackend.search`), search all groups, and when
         that finds less than a page, most of them (index.query.Plan.minimum); when the page is
         still not full, the findings of the query's matters (Query.matters, the matter tier),
-        then those matching any topical group (Plan.fills), each ranked after the one before."""
+        then those matching any topical group (Plan.fills), each ranked after the one before.
+        `memo`: the search's (SearchMemo), where the plan's holders (`_holders`) and what its
+        stage of all the groups found (`_falls_back_known`) are kept for its next request."""
         # The vocabulary is asked lazily: plan_query skips it when the query has no span to look up.
         if plan is None:
             plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
@@ -935,9 +931,10 @@ class ElasticBackend(SearchBackend):
         page_size = query.tier_page  # the page size the tiers are decided on (Query.page_size)
         weights: list[int] | None = None
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
-        falls_back = self._falls_back_known(query, plan)
+        memo = memo if memo is not None else SearchMemo()  # else kept for this request's alone
+        falls_back = self._falls_back_known(query, plan, memo)
         # Each weighed group's findings, of all: asked once, here when matter_first reads them.
-        holders = self._holders(plan) if falls_back and (query.matters or query.areas) else None
+        holders = self._holders(plan, memo) if falls_back and (query.matters or query.areas) else None
         partial = falls_back and not (holders and plan.matter_first(*holders, query.matters, query.areas))
         # Marked whatever Query.snippets says: a first request is mostly the answer (the rest are
         # marked later, the page's hits only: `highlighted`), and one that falls back found fewer
@@ -946,12 +943,12 @@ class ElasticBackend(SearchBackend):
         if not partial:  # the stage of all the groups: its answer is read (else the partial stage's)
             body = search_body(query, plan, marked=True)
             response = self._call("search", self.client.search, index=self.alias, **body)
-            self._staged.last = (plan, body["query"]["bool"]["filter"], _asked(response))
+            memo.keep(_STAGED, plan, (body["query"]["bool"]["filter"], _asked(response)))
             falls_back = plan.falls_back(_asked(response), page_size)
-            holders = self._holders(plan) if falls_back and (query.matters or query.areas) else None
+            holders = self._holders(plan, memo) if falls_back and (query.matters or query.areas) else None
         if falls_back and not (holders and plan.matter_first(*holders, query.matters, query.areas)):
             marked = query.snippets
-            weights = plan.weights(*(holders or self._holders(plan)))
+            weights = plan.weights(*(holders or self._holders(plan, memo)))
             minimum = plan.minimum
             body = search_body(query, plan, minimum=minimum, weights=weights)
             response = self._call("search", self.client.search, index=self.alias, **body)
@@ -973,7 +970,7 @@ class ElasticBackend(SearchBackend):
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
             # half stage is asked within it).
             if weights is None:
-                weights = plan.fixed_weights or plan.weights(*(holders or self._holders(plan)))
+                weights = plan.fixed_weights or plan.weights(*(holders or self._holders(plan, memo)))
             marked = query.snippets
             body = search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                matters=matters, areas=areas)
@@ -1017,20 +1014,21 @@ class ElasticBackend(SearchBackend):
 
         return tuple(marked(hit) for hit in hits)
 
-    def _falls_back_known(self, query: Query, plan: Plan) -> bool:
+    @staticmethod
+    def _falls_back_known(query: Query, plan: Plan, memo: SearchMemo) -> bool:
         """Whether this query's stage of all the groups is known to find fewer than a page (so
-        the partial stages run: Plan.falls_back) without asking it: this thread's last search
-        asked it for the same plan with filters this query also has, and found fewer than this
-        query's page. Filters only narrow, so this query's stage finds fewer still.
+        the partial stages run: Plan.falls_back) without asking it: the search's last request
+        asking it (`memo`) did so for the same plan with filters this query also has, and found
+        fewer than this query's page. Filters only narrow, so this query's stage finds fewer still.
 
         Why: the composed search asks the engine for the pool, then the place's own findings
         (pipeline/search.py engine_pool: the same plan and filters, and the place's), and a
         place typed with a matter mostly falls back: the place's stage of all the groups was
         asked only to learn so (one request of about six such a search made)."""
-        last = getattr(self._staged, "last", None)
-        if last is None or last[0] is not plan:
+        last = memo.get(_STAGED, plan)
+        if last is None:
             return False
-        _, narrowed_by, found = last
+        narrowed_by, found = last
         mine = filters(query)
         return plan.falls_back(found, query.tier_page) and all(clause in mine for clause in narrowed_by)
 
@@ -1042,20 +1040,18 @@ class ElasticBackend(SearchBackend):
         response = self._call("search", self.client.search, index=self.alias, **body)
         return [dataclasses.replace(_hit(raw), tier=TIER_SOME_WORDS) for raw in response["hits"]["hits"]]
 
-    def _holders(self, plan: Plan) -> tuple[list[int], int]:
+    def _holders(self, plan: Plan, memo: SearchMemo) -> tuple[list[int], int]:
         """How many findings of the whole index hold each group (then the polarity, the answer
         and each part, as index.query.Plan.weights reads them), and how many findings there are.
 
         Counted over the whole index, whatever the query's filters, so one plan's are the same
         for every request of a search: the composed search (pipeline/search.py) hands one plan
         to each (the pool, the place's own findings, the page past the pool), and a place typed
-        asked the same counts twice. So the last plan's are kept (per thread), by identity: a
-        plan is made for one search."""
-        weighed = getattr(self._weighed, "last", None)
-        if weighed is not None and weighed[0] is plan:
-            return weighed[1]
-        holders = self._count_holders(plan)
-        self._weighed.last = (plan, holders)
+        asked the same counts twice. So they are kept in the search's memo (SearchMemo)."""
+        holders: tuple[list[int], int] | None = memo.get(_HOLDERS, plan)
+        if holders is None:
+            holders = self._count_holders(plan)
+            memo.keep(_HOLDERS, plan, holders)
         return holders
 
     def _count_holders(self, plan: Plan) -> tuple[list[int], int]:

@@ -66,6 +66,7 @@ from index.base import (
     Hit,
     Query,
     SearchBackend,
+    SearchMemo,
     SearchResult,
     best_date,
 )
@@ -1444,8 +1445,9 @@ class SqliteFtsBackend(SearchBackend):
         with self._snapshot("planning the query") as conn:
             return plan_query(text, _Vocabulary(conn))
 
-    def search(self, query: Query, plan: Plan | None = None) -> SearchResult:
+    def search(self, query: Query, plan: Plan | None = None, memo: SearchMemo | None = None) -> SearchResult:
         """One read snapshot for the plan (unless given: `SearchBackend.search`), page, total and facets.
+        `memo` is not read: each request reads the columns of its own snapshot.
 
         The query is planned (index.query) against this index's words and units; each group's
         findings are one FTS5 rowid list, combined in numpy: all groups, or, when that is

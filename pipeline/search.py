@@ -29,7 +29,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from core.normalize import fold
-from index.base import TIER_MATTER, TIER_SYLLABLES, TIER_WORDS, Hit, Query, SearchBackend, SearchResult
+from index.base import (
+    TIER_MATTER,
+    TIER_SYLLABLES,
+    TIER_WORDS,
+    Hit,
+    Query,
+    SearchBackend,
+    SearchMemo,
+    SearchResult,
+)
 from index.query import Lexicon, Parsed, Plan, load_lexicon, parse, province_key
 from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
 from nlp.themes import Taxonomy, load_taxonomy
@@ -189,23 +198,16 @@ def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = Non
     plan = backend.plan(parsed) if query.text.strip() else Plan()
     ranker = ranker or load_ranker()
     result = reranked(backend, asked, ranker, plan, taxonomy)
-    if not result.total and not filtered(query) and (loose := plan.loosened()) is not None:
-        # Nothing holds any of the query's terms: the findings holding their syllables, marked so.
+    # Nothing holds any of the query's terms: the findings holding their syllables, marked so. Not
+    # when the user set a filter (Query.filtered): the filter may be why nothing was found, and
+    # loosened words would list the filter's findings holding a syllable while findings elsewhere
+    # hold the whole term; the filters' own hints say so (pipeline/hints.py).
+    if not result.total and not query.filtered and (loose := plan.loosened()) is not None:
         result = reranked(backend, asked, ranker, loose, taxonomy)
         result = replace(result, hits=tuple(replace(hit, tier=TIER_SYLLABLES) for hit in result.hits))
     hits = tuple(replace(hit, matter=matter_of(hit.record.theme, hit.record.themes, asked.matters))
                  if hit.tier == TIER_MATTER else hit for hit in result.hits)
     return replace(result, hits=hits)
-
-
-def filtered(query: Query) -> bool:
-    """Whether the user narrowed the search by a filter (unit, place, year, area, polarity, theme,
-    document): a query then finding nothing may be the filter's doing, and loosening its words
-    (index.query.Plan.loosened) would list findings of the filter holding a syllable while
-    findings elsewhere hold the whole term. The filters' own hints say so (pipeline/hints.py)."""
-    return any(value is not None for value in (
-        query.unit, query.province, query.level, query.year, query.year_from, query.year_to,
-        query.area, query.polarity, query.theme, query.doc_kind, query.doc_number))
 
 
 def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | None = None,
@@ -235,8 +237,9 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
     # The engine's hits come without snippets (Query.snippets): only the page's are marked, at
     # the end (`SearchBackend.highlighted`), not the pool's three pages.
     bare = with_matter_area(replace(query, snippets=False), taxonomy)
+    memo = SearchMemo()  # what this search's requests learn of the index (index.base.SearchMemo)
     first, displaced = engine_pool(backend, bare if query.offset < pool else replace(bare, facets=False),
-                                   pool, plan, taxonomy)
+                                   pool, plan, taxonomy, memo)
     ranked = ranker.ranked(first.hits, Asked.of(query, first.plan or Plan()))
     hits = [replace(hit, score=score) for hit, score in ranked[query.offset:end]]
     if query.offset < pool and (end <= pool or len(first.hits) < pool):
@@ -248,7 +251,7 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
     fetched_from = start if not displaced else pool
     after = backend.search(replace(bare, offset=fetched_from, limit=end - fetched_from + len(displaced),
                                    page_size=page_size, facets=query.facets and query.offset >= pool),
-                           first.plan)
+                           first.plan, memo)
     pooled = {h.record.finding_id for h in first.hits}
     rest = [*displaced, *(h for h in after.hits if h.record.finding_id not in pooled)]
     rest = rest[start - fetched_from:end - fetched_from]
@@ -275,7 +278,8 @@ def pool_page(query: Query, pool: int) -> int:
 
 
 def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | None = None,
-                taxonomy: Taxonomy | None = None) -> tuple[SearchResult, tuple[Hit, ...]]:
+                taxonomy: Taxonomy | None = None,
+                memo: SearchMemo | None = None) -> tuple[SearchResult, tuple[Hit, ...]]:
     """The engine's first `pool` findings for `query` (its matters already found), in its
     order: what the reranker reorders, and what benchmarks/train_ranker.py learns from.
 
@@ -289,7 +293,8 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     a unit typed matches: `within`) in the engine's order, then the others. A --unit filter
     already narrows to the place, and a query naming two places says no one place to put first.
     `plan`: the engine's plan of the query, read once for both requests (`SearchBackend.plan`);
-    `taxonomy`: the theme vocabulary the matter's area is read from (`with_matter_area`).
+    `taxonomy`: the theme vocabulary the matter's area is read from (`with_matter_area`);
+    `memo`: the search's (index.base.SearchMemo), by default one for these requests alone.
 
     Returns the pool and the engine's own first findings the place's pushed out of it, in the
     engine's order: the pages after the pool list them first, so no finding is lost. The place's
@@ -297,7 +302,8 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     (`holds_every_answer`): the pool is then the same without it.
     """
     asked = with_matter_area(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)), taxonomy)
-    found = with_titled(backend, asked, backend.search(asked, plan), pool)
+    memo = memo if memo is not None else SearchMemo()
+    found = with_titled(backend, asked, backend.search(asked, plan, memo), pool)
     # An agency typed with a place ("Sở LĐTB&XH Hà Nội", "Cần Thơ ... trung tâm phục vụ hành chính
     # công") is that place's agency: the place's findings first (those about its agency among them
     # too, which the reranker puts first: index/rerank.py unit_named), not every province's agency
@@ -307,7 +313,7 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     if query.unit or len(set(places)) != 1:
         return found, ()
     inside = () if holds_every_answer(found, asked) else backend.search(
-        replace(asked, unit=places[0], within=True, facets=False), found.plan).hits
+        replace(asked, unit=places[0], within=True, facets=False), found.plan, memo).hits
     at_place = Asked.of(query, found.plan or Plan())
     named = [c.record.finding_id for c in candidates(found.hits) if unit_named(c, at_place, pool) > 0]
     first = {*named, *(h.record.finding_id for h in inside)}

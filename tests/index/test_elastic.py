@@ -18,7 +18,7 @@ from elasticsearch import Elasticsearch
 from core.errors import BackendError
 from core.models import Area, Polarity
 from index import elastic
-from index.base import LAYOUT_VERSION, RECORD_FIELDS, FindingRecord, Query
+from index.base import LAYOUT_VERSION, RECORD_FIELDS, FindingRecord, Query, SearchMemo
 from index.elastic import ElasticBackend, from_source, search_body, to_source
 from index.query import plan_query
 
@@ -442,19 +442,23 @@ class _Searches(Elasticsearch):
 
 @pytest.mark.elasticsearch
 def test_a_plan_is_weighed_once_per_search_and_again_after_a_write(es_url: str, name: str) -> None:
-    """The composed search hands one plan to every request of a search (the pool, the place's own
-    findings): its groups' holders, counted over the whole index, are asked once; a write changes
-    them, so they are counted again, and the new finding weighs in."""
+    """The composed search hands one plan and one memo to every request of a search (the pool, the
+    place's own findings): its groups' holders, counted over the whole index, are asked once; the
+    memo ends with the search, so the same plan searched again after a write (here by another
+    backend, as another process writes) is counted again, and the new finding weighs in."""
     client = _Searches(es_url)
     es = ElasticBackend(es_url, name, client=client)
     try:
         es.index([_record("w1", "Chưa trả phiếu hẹn."), _record("w2", "Hồ sơ trễ hạn.")])
         plan = es.plan("phiếu hẹn trễ hạn")  # no finding holds both: the partial stage weighs
-        first = es.search(Query(text="phiếu hẹn trễ hạn"), plan)
-        again = es.search(Query(text="phiếu hẹn trễ hạn", year=2024), plan)
+        memo = SearchMemo()
+        first = es.search(Query(text="phiếu hẹn trễ hạn"), plan, memo)
+        again = es.search(Query(text="phiếu hẹn trễ hạn", year=2024), plan, memo)
         assert client.weighed == 1 and {h.record.finding_id for h in first.hits} == {"w1", "w2"}
         assert again.total == 0
-        es.index([_record("w3", "Phiếu hẹn ghi sai ngày trả, hồ sơ trễ hạn.")])
+        writer = ElasticBackend(es_url, name)
+        writer.index([_record("w3", "Phiếu hẹn ghi sai ngày trả, hồ sơ trễ hạn.")])
+        writer.close()
         assert es.search(Query(text="phiếu hẹn trễ hạn"), plan).hits[0].record.finding_id == "w3"
         assert client.weighed == 2
     finally:
@@ -468,7 +472,7 @@ def test_a_narrower_search_of_a_plan_whose_words_found_too_little_goes_to_the_pa
     """A plan whose stage of all the groups found fewer than a page: the same plan asked again
     with more filters (the place's own findings, engine_pool) finds fewer still, so it is not
     asked that stage again, and finds what a search planned afresh finds; with fewer filters,
-    or after a write, it is asked."""
+    or in a search of its own (another memo: a write may have come between), it is asked."""
     client = _Searches(es_url)
     es = ElasticBackend(es_url, name, client=client)
     try:
@@ -476,24 +480,25 @@ def test_a_narrower_search_of_a_plan_whose_words_found_too_little_goes_to_the_pa
                   _record("n3", "Phiếu hẹn ghi sai ngày.", year=2023)])
         text = "phiếu hẹn trễ hạn"
         plan = es.plan(text)
-        es.search(Query(text=text, area=Area.TTHC), plan)
+        memo = SearchMemo()
+        es.search(Query(text=text, area=Area.TTHC), plan, memo)
         client.bodies.clear()
-        narrowed = es.search(Query(text=text, area=Area.TTHC, year=2024), plan)
+        narrowed = es.search(Query(text=text, area=Area.TTHC, year=2024), plan, memo)
         assert len(client.bodies) == 2  # the partial stage, then the fill (index.query.Plan.fills)
         replanned = es.plan(text)
         client.bodies.clear()
-        fresh = es.search(Query(text=text, area=Area.TTHC, year=2024), replanned)
+        fresh = es.search(Query(text=text, area=Area.TTHC, year=2024), replanned, SearchMemo())
         assert len(client.bodies) == 4  # the stage of all the groups, the weighing, the partial, the fill
         assert [(h.record.finding_id, h.score, h.tier) for h in narrowed.hits] == [
             (h.record.finding_id, h.score, h.tier) for h in fresh.hits]
         assert {h.record.finding_id for h in narrowed.hits} == {"n1", "n2"}
-        es.search(Query(text=text, year=2024), plan)
+        es.search(Query(text=text, year=2024), plan, memo)
         client.bodies.clear()
-        es.search(Query(text=text), plan)  # fewer filters than the last: the stage is asked
+        es.search(Query(text=text), plan, memo)  # fewer filters than the last: the stage is asked
         assert len(client.bodies) == 3
         es.index([_record("n4", "Phiếu hẹn trễ hạn trả.", year=2024)])
         client.bodies.clear()
-        found = es.search(Query(text=text, year=2024), plan)  # written since: asked, and weighed
+        found = es.search(Query(text=text, year=2024), plan)  # a search of its own: asked, and weighed
         assert len(client.bodies) == 4 and found.hits[0].record.finding_id == "n4"
     finally:
         es.drop()

@@ -7,6 +7,9 @@ The findings are written for these tests: none says "bãi đỗ xe" nor any of i
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
+from typing import Any
+
 import pytest
 from search_backends import BACKEND_PARAMS, indexed
 
@@ -68,3 +71,16 @@ def test_the_loose_groups_are_the_typed_syllables_without_stop_words_units_or_nu
     assert plan_query("gờ").loose[0].alternatives[0].syllables == ("go",)
     assert plan_query("go").loosened() is None  # nothing looser than the letters typed
     assert plan_query("139/QĐ-UBND").loosened() is None  # a document number's parts are other things
+
+
+def test_every_filter_of_a_query_counts_as_one_and_nothing_else_does() -> None:
+    """Query.filtered, read by the loosening above: a filter field added to Query must be named
+    there (or here, as no filter), or a filtered search would be loosened."""
+    not_filters = {"text", "within", "matters", "areas", "limit", "offset", "sort", "facets",
+                   "page_size", "snippets"}
+    assert not Query(text="x", within=True, matters=("a",), areas=("b",), limit=3, offset=3,
+                     sort="date", facets=True, page_size=30, snippets=False).filtered
+    for field in fields(Query):
+        if field.name not in not_filters:
+            changes: dict[str, Any] = {field.name: 2024}
+            assert replace(Query(), **changes).filtered, field.name

@@ -150,9 +150,9 @@ def _pools(backend: SearchBackend, text: str, pool: int,
     requests: list[Query] = []
     real_search = backend.search
 
-    def counted(query: Query, plan: object = None) -> object:
+    def counted(query: Query, plan: object = None, memo: object = None) -> object:
         requests.append(query)
-        return real_search(query, plan)  # type: ignore[arg-type]
+        return real_search(query, plan, memo)  # type: ignore[arg-type]
 
     out = []
     for always_ask in (False, True):
