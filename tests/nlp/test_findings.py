@@ -1186,6 +1186,9 @@ def test_a_share_done_online_is_an_achievement_unless_said_to_fall_short() -> No
     assert _pairs(find_findings(text)) == [("strength", "hồ sơ nộp qua dịch vụ công trực tuyến là: 72,5%")]
     text = "Tỷ lệ hồ sơ nộp trực tuyến của huyện chỉ đạt 8,5%."
     assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+    # the shortfall said after the figure
+    text = "Tỷ lệ hồ sơ nộp trực tuyến đạt 8,5%, thấp hơn chỉ tiêu tỉnh giao."
+    assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
     # a share with no target (what is still being processed) stays a neutral statistic
     assert find_findings("Số hồ sơ đang trong thời gian giải quyết là 21,7%.") == []
 
