@@ -312,11 +312,14 @@ FAULT_SUMMARY = (rf"\b(?:một số|những|các)\b[^.;:]{{0,40}}\b{FAULT_NOUNS}
                  r"(?: nhiều| một số| các)? nguyên nhân(?: (?:sau|chủ yếu|khách quan|chủ quan))*\W*$")
 
 # ... but not a matter named as what gave rise to the faults ("Việc sắp xếp nhân sự ... đã phát sinh
-# một số bất cập", "Công tác X còn bộc lộ những hạn chế"): a summary naming no matter only
-# announces the faults listed next, while one whose subject is the matter judges that matter, a
-# finding of its own (the guide: one finding per matter), whatever details follow.
+# một số bất cập", "Việc X gây ra những bất cập"): a summary naming no matter only announces the
+# faults listed next, while one saying the matter caused them judges that matter, a finding of its
+# own (the guide: one finding per matter), whatever details follow. Causal verbs only: "bộc lộ"
+# (shows) is the genre's summary verb ("Công tác CCHC còn bộc lộ một số hạn chế" says no more than
+# "còn một số hạn chế"), and a summary that lists what follows ("... phát sinh những khó khăn
+# sau:") stays an announcement.
 MATTER_GAVE_FAULTS = (r"^(?:việc|công tác|quá trình|hoạt động)\b[^.;:]{0,200}?"
-                      r"\b(?:phát sinh|nảy sinh|bộc lộ|gây ra|dẫn đến|để lại)\b")
+                      r"\b(?:phát sinh|nảy sinh|gây ra|dẫn đến|để lại)\b(?![^.;:]*\bsau\W*$)")
 
 # Section headings of a report and the polarity they give their contents.
 SECTION_HEADINGS: tuple[tuple[str, Polarity], ...] = (

@@ -1203,3 +1203,9 @@ def test_a_matter_said_to_have_given_rise_to_faults_is_a_finding_not_a_lead_in()
     # a summary naming no matter still only announces the faults after it
     text = "Tuy nhiên, một số xã còn có thiếu sót. Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ."
     assert [f.text for f in find_findings(text)] == ["Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ"]
+    # "bộc lộ" (shows) is no cause: the genre's summary verb; nor does a summary listing what follows
+    for lead in ("Công tác cải cách hành chính của huyện còn bộc lộ một số hạn chế.",
+                 "Việc sáp nhập các thôn đã phát sinh một số bất cập như sau."):
+        text = lead + " Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ."
+        assert [f.text for f in find_findings(text)] == [
+            "Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ"]
