@@ -1186,6 +1186,9 @@ def test_a_share_done_online_is_an_achievement_unless_said_to_fall_short() -> No
     assert _pairs(find_findings(text)) == [("strength", "hồ sơ nộp qua dịch vụ công trực tuyến là: 72,5%")]
     text = "Tỷ lệ hồ sơ nộp trực tuyến của huyện chỉ đạt 8,5%."
     assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+    # the shortfall said after the figure
+    text = "Tỷ lệ hồ sơ nộp trực tuyến đạt 8,5%, thấp hơn chỉ tiêu tỉnh giao."
+    assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
     # a share with no target (what is still being processed) stays a neutral statistic
     assert find_findings("Số hồ sơ đang trong thời gian giải quyết là 21,7%.") == []
 
@@ -1200,3 +1203,9 @@ def test_a_matter_said_to_have_given_rise_to_faults_is_a_finding_not_a_lead_in()
     # a summary naming no matter still only announces the faults after it
     text = "Tuy nhiên, một số xã còn có thiếu sót. Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ."
     assert [f.text for f in find_findings(text)] == ["Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ"]
+    # "bộc lộ" (shows) is no cause: the genre's summary verb; nor does a summary listing what follows
+    for lead in ("Công tác cải cách hành chính của huyện còn bộc lộ một số hạn chế.",
+                 "Việc sáp nhập các thôn đã phát sinh một số bất cập như sau."):
+        text = lead + " Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ."
+        assert [f.text for f in find_findings(text)] == [
+            "Nhiều trưởng thôn còn lúng túng trong việc lập hồ sơ"]
