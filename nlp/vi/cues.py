@@ -286,14 +286,18 @@ REPORTED = r"\b(?:đã|được|đều|đang)\b"
 # "nhưng" and "song" (but); "song song" (in parallel, side by side) is no turn.
 BUT = r"(?:nhưng|song(?! song))"
 TURN = rf"\b{BUT}\b"
+# "Tuy nhiên" (however): the genre's contrast between sentences and clauses, the turn from what
+# was done well to what is still lacking (the guide: what follows is usually a shortcoming); unlike
+# BUT it opens its clause and is not a turn inside one ("có ban hành nhưng chưa cụ thể").
+HOWEVER = r"tuy nhiên"
 
 # A contrast opening a list item or clause ("...; song kết quả ... tụt hậu", "..., nhưng ..."): the
 # verdict is what follows it; an item before it without a cue of its own is a concession
 # ("đã tập trung chỉ đạo ...; song ..."), a merit granted, no part of the finding after the turn.
-CONTRAST_OPEN = rf"\b(?:tuy nhiên|{BUT})\b"
+CONTRAST_OPEN = rf"\b(?:{HOWEVER}|{BUT})\b"
 # "Tuy nhiên" opening a clause, maybe after the end of the piece before ("…; tuy nhiên, …"): the
 # guide's sign that what follows is usually a shortcoming (a weak cue of its own, findings.py).
-CONTRAST_LEAD = r"\W*tuy nhiên\b"
+CONTRAST_LEAD = rf"\W*{HOWEVER}\b"
 
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
 NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
@@ -348,7 +352,7 @@ SHARE = r"\d+(?:[.,]\d+)?\s?%"
 # "Đặc biệt," / "Đáng chú ý," (notably) and "Trong đó," (among them) only point at the example,
 # matter or part of a whole said before that follows.
 CONNECTORS = (
-    rf"^(?:tuy nhiên|{BUT}|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
+    rf"^(?:{HOWEVER}|{BUT}|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
     r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý|trong đó)(?=,)|mặt khác|theo đó|qua đó|do đó"
     r"|vì vậy|vì thế"
     # "Được biết," (it is learned that): the reporting frame without its speaker, which the
@@ -559,8 +563,9 @@ ANNOUNCED_EXAMPLES = (rf"\b(?:{FAULT_NOUNS}|{MERIT_NOUNS}|nội dung|vấn đề
 
 # Where a statement ends and a lead-in joined to it begins ("... đánh giá cao những kết quả ...,
 # đồng thời chỉ ra những hạn chế như:", "..., tuy nhiên còn một số tồn tại sau:").
-# "song song (với đó)" (alongside) joins as "đồng thời" does.
-LEAD_JOIN = r",\s+(?=(?:đồng thời|nhưng|song|tuy nhiên|bên cạnh đó)\b)"
+# The turns (BUT, HOWEVER) join, and so does "song song (với đó)" (alongside), as "đồng thời" does,
+# though it is no turn: hence its own alternative beside BUT, which leaves it out.
+LEAD_JOIN = rf",\s+(?=(?:đồng thời|{BUT}|song(?= song)|{HOWEVER}|bên cạnh đó)\b)"
 
 # The markers before a finite verb of a reported act: the existential "có" of having done and
 # the aspect and voice words ("đã ban hành", "có ban hành", "được niêm yết", "đều", "cũng").
