@@ -27,10 +27,17 @@ CONDITIONS: tuple[str, ...] = (
     r"^trường hợp\b(?! (?:này|đó|trên|nêu trên|như vậy)\b)[^,;.]{0,80}?(?=,|;|\.| (?:thì|phải|sẽ|cần)\b|$)",
 )
 
+# The genre's two negations of an act: "chưa" (not yet: "chưa niêm yết", the usual way a report
+# states a fault, as work still to do) and "không" (not: "không đeo thẻ"). The cues that take
+# either compose from NOT; where only one holds it is written alone (SHORTCOMING weighs "chưa" above
+# "không", a denied fault reads "không có ...", a shortfall "chưa" or "không đạt"). NEGATORS adds the
+# words that only turn a merit word ("thiếu", "kém", "khó").
+NOT = r"(?:chưa|không)"
+
 # Nothing to judge: "chưa phát sinh hồ sơ", "không phát sinh hồ sơ trực tuyến" report that no case
 # arose, a neutral count, so their negator is not counted as a fault; no fault arising ("không phát
 # sinh hồ sơ trễ hạn") is a negated fault, read before these.
-NOTHING_AROSE: tuple[str, ...] = (r"\b(?:chưa|không)(?: có)? phát sinh\b",)
+NOTHING_AROSE: tuple[str, ...] = (rf"\b{NOT}(?: có)? phát sinh\b",)
 
 # Misconduct of officials, which the genre reports without any negator ("công chức tự ý thu thêm
 # phí ngoài quy định", "sử dụng điện thoại làm việc riêng, chơi game trong giờ làm việc", "dùng xe
@@ -79,7 +86,7 @@ NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
 # phrase is masked like a negated fault and counts as a strength.
 ADDITIVE_MERITS: tuple[tuple[str, float], ...] = (
     (r"\bcòn có (?:những |nhiều |các |thêm )?(?:sáng kiến|mô hình|cách làm|điểm sáng|giải pháp)"
-     r"(?: mới| hay)?\b(?! (?:chưa|không)\b)", 1.5),
+     rf"(?: mới| hay)?\b(?! {NOT}\b)", 1.5),
 )
 
 # Phrases whose directive word is a noun or a relative clause, not an instruction:
@@ -88,8 +95,8 @@ NOT_DIRECTIVE: tuple[str, ...] = (
     r"\bphản ánh,? kiến nghị\b",
     r"\bý kiến,? kiến nghị\b",
     r"\bkiến nghị,? phản ánh\b",
-    r"\b(?:chưa có|không có) (?:kiến nghị|đề xuất)\b",
-    r"\b(?:đáp ứng|đạt|theo|bảo đảm|đảm bảo|so với|phù hợp với|chưa đạt|không đạt)(?: được)?"
+    rf"\b{NOT} có (?:kiến nghị|đề xuất)\b",
+    rf"\b(?:đáp ứng|đạt|theo|bảo đảm|đảm bảo|so với|phù hợp với|{NOT} đạt)(?: được)?"
     r"(?: tốt| đầy đủ| đủ| kịp thời)?"
     r"(?: các| mọi)? yêu cầu\b",
     r"\byêu cầu (?:công tác|công việc|nhiệm vụ|thực thi|đặt ra|của)\b",
@@ -251,7 +258,7 @@ PRACTICE_VERBS = (r"(?:bố trí|trang bị|tổ chức|phổ biến|quán tri�
 REPORTED_PRACTICE = (
     r"^[\"“]?(?:tại )?(?:(?:nhiều|các|hầu hết|tất cả|cả|một số)(?: các)? )?(?:ubnd )?"
     rf"{PRACTICE_SUBJECTS}\b(?:,? {PRACTICE_SUBJECTS}\b)*"
-    r"(?: (?!(?:chưa|không|còn|cần|phải|sẽ|đề nghị|yêu cầu|kiến nghị|chỉ|mới|vẫn|được|bị)\b)[^\s,;.:]+){0,4}?"
+    rf"(?: (?!(?:{NOT}|còn|cần|phải|sẽ|đề nghị|yêu cầu|kiến nghị|chỉ|mới|vẫn|được|bị)\b)[^\s,;.:]+){{0,4}}?"
     rf"(?: (?:thường xuyên|cũng|đều|luôn))? {PRACTICE_VERBS}\b"
     rf"{NOT_INSPECTION}"
 )
@@ -300,7 +307,7 @@ CONTRAST_OPEN = rf"\b(?:{HOWEVER}|{BUT})\b"
 CONTRAST_LEAD = rf"\W*{HOWEVER}\b"
 
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
-NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
+NEGATORS = rf"(?:{NOT}|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
 
 # Words that mark a lead-in which announces a list of faults, merits or demands.
 FAULT_NOUNS = r"(?:hạn chế|tồn tại|thiếu sót|khuyết điểm|yếu kém|sai sót|bất cập|vướng mắc|khó khăn)"
@@ -513,7 +520,7 @@ SENTENCE_NON_FINDING = (
     # itself carries a demand or a fault.
     r"\b(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ)*(?: đã| cũng| vừa)* (?:ra|ban hành|gửi)"
     r" (?:văn bản )?(?:thông báo|kết luận)\b"
-    r"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|ghi nhận|biểu dương|phê bình|nhắc nhở|chưa|còn|không)\b)",
+    rf"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|ghi nhận|biểu dương|phê bình|nhắc nhở|{NOT}|còn)\b)",
     # The superior's next step, told as the ground it waits for ("dựa trên báo cáo giải trình của
     # UBND thị trấn, UBND huyện mới có cơ sở để xử lý, kỷ luật những cán bộ vắng mặt", "Đoàn sẽ
     # xác minh để có cơ sở xem xét, xử lý"): who will handle the fault, and when, is the inspecting
@@ -548,7 +555,7 @@ ABSENCE_EXCUSED = r"\bvắng(?: mặt)?\b[^.;]{0,40}?\b(?:đều |cũng )?có l�
 ABSENCE_COUNT = r"\b(?:vắng|vắng mặt)(?= \d)"
 
 # Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
-FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
+FAULT_ITEM_START = rf"^(?:{NOT}|thiếu|còn thiếu|vẫn còn|còn)\b"
 
 # A colon after "lần lượt là" (respectively) lists the values of what the sentence says ("Ba địa
 # phương có điểm thấp nhất, lần lượt là: ..."): no lead-in, the statement and its values are one.
@@ -610,18 +617,18 @@ REPEATED_VERB_START = rf"^(?:{REPORTED_MARKERS} )?(?P<verb>{ACTION_VERBS}|có)\b
 FAULT_PERIOD = (r"(?:(?:trong )?năm \d{4}|quý (?:[ivx]+|[1-4])(?: năm \d{4}|[/-]\d{4})?"
                 r"|(?:trong )?tháng \d{1,2}(?:[/-]\d{4})?)")
 REPEATED_NEGATION_START = (rf"^(?P<dated>{FAULT_PERIOD},? )?"
-                           r"(?P<neg>chưa|không)\b(?! (?:chỉ|những|phải)\b)")
+                           rf"(?P<neg>{NOT})\b(?! (?:chỉ|những|phải)\b)")
 # "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own
 # (SUBJECT_START) joins two judged statements about different subjects, not two objects of one verb.
 SUBJECT_JOIN = r"\s+và\s+"
 # A concession ("nhưng chưa ...", "song còn ...": a turn, BUT) says the act it follows was done, only
 # not well, so after "và" it cannot continue a negation said before the "và" ("chưa ban hành quyết
 # định ... và niêm yết công khai nhưng chưa đầy đủ"): that "và" opens a second act of the same subject.
-NEGATION = r"\b(?:chưa|không)\b"
-CONCEDED = rf"^[^,;]*?(?P<turn>\b{BUT} (?:chưa|còn|không|vẫn)\b)"
+NEGATION = rf"\b{NOT}\b"
+CONCEDED = rf"^[^,;]*?(?P<turn>\b{BUT} (?:{NOT}|còn|vẫn)\b)"
 # What makes the words after such a "và" a clause and not one more object of the verb before it
 # ("hạn chế tối đa hồ sơ phải trả lại và hồ sơ quá hạn"): a word of aspect, negation or result.
-CLAUSE_PREDICATE = r"\b(?:vẫn|còn|chưa|không|đã|đều|được|đang|đạt|bị)\b"
+CLAUSE_PREDICATE = rf"\b(?:vẫn|còn|{NOT}|đã|đều|được|đang|đạt|bị)\b"
 
 # A count of bodies opening a list item ("có 8 sở, ngành đạt loại xuất sắc", "10 đơn vị xếp loại
 # tốt"): items of this kind side by side break one result down by class.
