@@ -297,6 +297,10 @@ TURN = rf"\b{BUT}\b"
 # was done well to what is still lacking (the guide: what follows is usually a shortcoming); unlike
 # BUT it opens its clause and is not a turn inside one ("có ban hành nhưng chưa cụ thể").
 HOWEVER = r"tuy nhiên"
+# The words that, after a comma, open a clause with a subject and verb of its own (the segmenter's
+# clause cut, nlp/segment.py, and LEAD_JOIN): the turns, "bên cạnh đó" (besides) and "song song (với
+# đó)" (alongside), which BUT leaves out as no turn, hence its own alternative.
+CLAUSE_CONTRAST = rf"(?:{HOWEVER}|{BUT}|song(?= song)|bên cạnh đó)"
 
 # A contrast opening a list item or clause ("...; song kết quả ... tụt hậu", "..., nhưng ..."): the
 # verdict is what follows it; an item before it without a cue of its own is a concession
@@ -570,9 +574,8 @@ ANNOUNCED_EXAMPLES = (rf"\b(?:{FAULT_NOUNS}|{MERIT_NOUNS}|nội dung|vấn đề
 
 # Where a statement ends and a lead-in joined to it begins ("... đánh giá cao những kết quả ...,
 # đồng thời chỉ ra những hạn chế như:", "..., tuy nhiên còn một số tồn tại sau:").
-# The turns (BUT, HOWEVER) join, and so does "song song (với đó)" (alongside), as "đồng thời" does,
-# though it is no turn: hence its own alternative beside BUT, which leaves it out.
-LEAD_JOIN = rf",\s+(?=(?:đồng thời|{BUT}|song(?= song)|{HOWEVER}|bên cạnh đó)\b)"
+# A new clause after a comma (CLAUSE_CONTRAST) joins a lead-in, and so does "đồng thời".
+LEAD_JOIN = rf",\s+(?=(?:đồng thời|{CLAUSE_CONTRAST})\b)"
 
 # The markers before a finite verb of a reported act: the existential "có" of having done and
 # the aspect and voice words ("đã ban hành", "có ban hành", "được niêm yết", "đều", "cũng").
