@@ -12,6 +12,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from nlp.vi import cues
+
 LOGGER = logging.getLogger(__name__)
 
 # Lines that start a new unit even when the previous line runs on: list items and headings.
@@ -26,7 +28,7 @@ _ABBREVIATIONS = frozenset({
 _NUMERAL_HEADS = frozenset({"quý", "khóa", "khoá", "đợt", "phần", "chương", "mục", "kỳ"})
 _SENTENCE_END = re.compile(r"(?:[.!?]+|…+)[\"”’)\]]*(?=\s)|\.{2,}(?=[^\s.])|\.(?=[^\W\d_]{2})")
 _NUMBERED = re.compile(r"(?:\d{1,2}|[IVXLC]{1,5}|[a-zđ])$")
-_CONTRAST = re.compile(r",\s+(?=(?:tuy nhiên|nhưng|song|bên cạnh đó)\b)", re.IGNORECASE)
+_CONTRAST = re.compile(rf",\s+(?={cues.CLAUSE_CONTRAST}\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

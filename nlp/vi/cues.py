@@ -27,10 +27,17 @@ CONDITIONS: tuple[str, ...] = (
     r"^trường hợp\b(?! (?:này|đó|trên|nêu trên|như vậy)\b)[^,;.]{0,80}?(?=,|;|\.| (?:thì|phải|sẽ|cần)\b|$)",
 )
 
+# The genre's two negations of an act: "chưa" (not yet: "chưa niêm yết", the usual way a report
+# states a fault, as work still to do) and "không" (not: "không đeo thẻ"). The cues that take
+# either compose from NOT; where only one holds it is written alone (SHORTCOMING weighs "chưa" above
+# "không", a denied fault reads "không có ...", a shortfall "chưa" or "không đạt"). NEGATORS adds the
+# words that only turn a merit word ("thiếu", "kém", "khó").
+NOT = r"(?:chưa|không)"
+
 # Nothing to judge: "chưa phát sinh hồ sơ", "không phát sinh hồ sơ trực tuyến" report that no case
 # arose, a neutral count, so their negator is not counted as a fault; no fault arising ("không phát
 # sinh hồ sơ trễ hạn") is a negated fault, read before these.
-NOTHING_AROSE: tuple[str, ...] = (r"\b(?:chưa|không)(?: có)? phát sinh\b",)
+NOTHING_AROSE: tuple[str, ...] = (rf"\b{NOT}(?: có)? phát sinh\b",)
 
 # Misconduct of officials, which the genre reports without any negator ("công chức tự ý thu thêm
 # phí ngoài quy định", "sử dụng điện thoại làm việc riêng, chơi game trong giờ làm việc", "dùng xe
@@ -79,7 +86,7 @@ NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
 # phrase is masked like a negated fault and counts as a strength.
 ADDITIVE_MERITS: tuple[tuple[str, float], ...] = (
     (r"\bcòn có (?:những |nhiều |các |thêm )?(?:sáng kiến|mô hình|cách làm|điểm sáng|giải pháp)"
-     r"(?: mới| hay)?\b(?! (?:chưa|không)\b)", 1.5),
+     rf"(?: mới| hay)?\b(?! {NOT}\b)", 1.5),
 )
 
 # Phrases whose directive word is a noun or a relative clause, not an instruction:
@@ -88,8 +95,8 @@ NOT_DIRECTIVE: tuple[str, ...] = (
     r"\bphản ánh,? kiến nghị\b",
     r"\bý kiến,? kiến nghị\b",
     r"\bkiến nghị,? phản ánh\b",
-    r"\b(?:chưa có|không có) (?:kiến nghị|đề xuất)\b",
-    r"\b(?:đáp ứng|đạt|theo|bảo đảm|đảm bảo|so với|phù hợp với|chưa đạt|không đạt)(?: được)?"
+    rf"\b{NOT} có (?:kiến nghị|đề xuất)\b",
+    rf"\b(?:đáp ứng|đạt|theo|bảo đảm|đảm bảo|so với|phù hợp với|{NOT} đạt)(?: được)?"
     r"(?: tốt| đầy đủ| đủ| kịp thời)?"
     r"(?: các| mọi)? yêu cầu\b",
     r"\byêu cầu (?:công tác|công việc|nhiệm vụ|thực thi|đặt ra|của)\b",
@@ -251,7 +258,7 @@ PRACTICE_VERBS = (r"(?:bố trí|trang bị|tổ chức|phổ biến|quán tri�
 REPORTED_PRACTICE = (
     r"^[\"“]?(?:tại )?(?:(?:nhiều|các|hầu hết|tất cả|cả|một số)(?: các)? )?(?:ubnd )?"
     rf"{PRACTICE_SUBJECTS}\b(?:,? {PRACTICE_SUBJECTS}\b)*"
-    r"(?: (?!(?:chưa|không|còn|cần|phải|sẽ|đề nghị|yêu cầu|kiến nghị|chỉ|mới|vẫn|được|bị)\b)[^\s,;.:]+){0,4}?"
+    rf"(?: (?!(?:{NOT}|còn|cần|phải|sẽ|đề nghị|yêu cầu|kiến nghị|chỉ|mới|vẫn|được|bị)\b)[^\s,;.:]+){{0,4}}?"
     rf"(?: (?:thường xuyên|cũng|đều|luôn))? {PRACTICE_VERBS}\b"
     rf"{NOT_INSPECTION}"
 )
@@ -286,17 +293,25 @@ REPORTED = r"\b(?:đã|được|đều|đang)\b"
 # "nhưng" and "song" (but); "song song" (in parallel, side by side) is no turn.
 BUT = r"(?:nhưng|song(?! song))"
 TURN = rf"\b{BUT}\b"
+# "Tuy nhiên" (however): the genre's contrast between sentences and clauses, the turn from what
+# was done well to what is still lacking (the guide: what follows is usually a shortcoming); unlike
+# BUT it opens its clause and is not a turn inside one ("có ban hành nhưng chưa cụ thể").
+HOWEVER = r"tuy nhiên"
+# The words that, after a comma, open a clause with a subject and verb of its own (the segmenter's
+# clause cut, nlp/segment.py, and LEAD_JOIN): the turns, "bên cạnh đó" (besides) and "song song (với
+# đó)" (alongside), which BUT leaves out as no turn, hence its own alternative.
+CLAUSE_CONTRAST = rf"(?:{HOWEVER}|{BUT}|song(?= song)|bên cạnh đó)"
 
 # A contrast opening a list item or clause ("...; song kết quả ... tụt hậu", "..., nhưng ..."): the
 # verdict is what follows it; an item before it without a cue of its own is a concession
 # ("đã tập trung chỉ đạo ...; song ..."), a merit granted, no part of the finding after the turn.
-CONTRAST_OPEN = rf"\b(?:tuy nhiên|{BUT})\b"
+CONTRAST_OPEN = rf"\b(?:{HOWEVER}|{BUT})\b"
 # "Tuy nhiên" opening a clause, maybe after the end of the piece before ("…; tuy nhiên, …"): the
 # guide's sign that what follows is usually a shortcoming (a weak cue of its own, findings.py).
-CONTRAST_LEAD = r"\W*tuy nhiên\b"
+CONTRAST_LEAD = rf"\W*{HOWEVER}\b"
 
 # Words right before a strength cue that turn it into a fault: "chưa thực hiện tốt".
-NEGATORS = r"(?:chưa|không|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
+NEGATORS = rf"(?:{NOT}|thiếu|kém|khó|chưa thực sự|chưa được|không được)"
 
 # Words that mark a lead-in which announces a list of faults, merits or demands.
 FAULT_NOUNS = r"(?:hạn chế|tồn tại|thiếu sót|khuyết điểm|yếu kém|sai sót|bất cập|vướng mắc|khó khăn)"
@@ -348,7 +363,7 @@ SHARE = r"\d+(?:[.,]\d+)?\s?%"
 # "Đặc biệt," / "Đáng chú ý," (notably) and "Trong đó," (among them) only point at the example,
 # matter or part of a whole said before that follows.
 CONNECTORS = (
-    rf"^(?:tuy nhiên|{BUT}|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
+    rf"^(?:{HOWEVER}|{BUT}|đồng thời|bên cạnh đó|ngoài ra|cụ thể(?: là)?|trước hết(?:,? đó là)?"
     r"|đó là|chẳng hạn|đơn cử(?: như)?|(?:đặc biệt|đáng chú ý|trong đó)(?=,)|mặt khác|theo đó|qua đó|do đó"
     r"|vì vậy|vì thế"
     # "Được biết," (it is learned that): the reporting frame without its speaker, which the
@@ -509,7 +524,7 @@ SENTENCE_NON_FINDING = (
     # itself carries a demand or a fault.
     r"\b(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ)*(?: đã| cũng| vừa)* (?:ra|ban hành|gửi)"
     r" (?:văn bản )?(?:thông báo|kết luận)\b"
-    r"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|ghi nhận|biểu dương|phê bình|nhắc nhở|chưa|còn|không)\b)",
+    rf"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|ghi nhận|biểu dương|phê bình|nhắc nhở|{NOT}|còn)\b)",
     # The superior's next step, told as the ground it waits for ("dựa trên báo cáo giải trình của
     # UBND thị trấn, UBND huyện mới có cơ sở để xử lý, kỷ luật những cán bộ vắng mặt", "Đoàn sẽ
     # xác minh để có cơ sở xem xét, xử lý"): who will handle the fault, and when, is the inspecting
@@ -544,7 +559,7 @@ ABSENCE_EXCUSED = r"\bvắng(?: mặt)?\b[^.;]{0,40}?\b(?:đều |cũng )?có l�
 ABSENCE_COUNT = r"\b(?:vắng|vắng mặt)(?= \d)"
 
 # Words that open a short fault of its own in a comma list: "chưa niêm yết, thiếu sổ theo dõi".
-FAULT_ITEM_START = r"^(?:chưa|không|thiếu|còn thiếu|vẫn còn|còn)\b"
+FAULT_ITEM_START = rf"^(?:{NOT}|thiếu|còn thiếu|vẫn còn|còn)\b"
 
 # A colon after "lần lượt là" (respectively) lists the values of what the sentence says ("Ba địa
 # phương có điểm thấp nhất, lần lượt là: ..."): no lead-in, the statement and its values are one.
@@ -559,8 +574,8 @@ ANNOUNCED_EXAMPLES = (rf"\b(?:{FAULT_NOUNS}|{MERIT_NOUNS}|nội dung|vấn đề
 
 # Where a statement ends and a lead-in joined to it begins ("... đánh giá cao những kết quả ...,
 # đồng thời chỉ ra những hạn chế như:", "..., tuy nhiên còn một số tồn tại sau:").
-# "song song (với đó)" (alongside) joins as "đồng thời" does.
-LEAD_JOIN = r",\s+(?=(?:đồng thời|nhưng|song|tuy nhiên|bên cạnh đó)\b)"
+# A new clause after a comma (CLAUSE_CONTRAST) joins a lead-in, and so does "đồng thời".
+LEAD_JOIN = rf",\s+(?=(?:đồng thời|{CLAUSE_CONTRAST})\b)"
 
 # The markers before a finite verb of a reported act: the existential "có" of having done and
 # the aspect and voice words ("đã ban hành", "có ban hành", "được niêm yết", "đều", "cũng").
@@ -605,18 +620,18 @@ REPEATED_VERB_START = rf"^(?:{REPORTED_MARKERS} )?(?P<verb>{ACTION_VERBS}|có)\b
 FAULT_PERIOD = (r"(?:(?:trong )?năm \d{4}|quý (?:[ivx]+|[1-4])(?: năm \d{4}|[/-]\d{4})?"
                 r"|(?:trong )?tháng \d{1,2}(?:[/-]\d{4})?)")
 REPEATED_NEGATION_START = (rf"^(?P<dated>{FAULT_PERIOD},? )?"
-                           r"(?P<neg>chưa|không)\b(?! (?:chỉ|những|phải)\b)")
+                           rf"(?P<neg>{NOT})\b(?! (?:chỉ|những|phải)\b)")
 # "Chưa có kiến nghị ... và tỷ lệ hồ sơ ... vẫn còn thấp": "và" before a subject of its own
 # (SUBJECT_START) joins two judged statements about different subjects, not two objects of one verb.
 SUBJECT_JOIN = r"\s+và\s+"
 # A concession ("nhưng chưa ...", "song còn ...": a turn, BUT) says the act it follows was done, only
 # not well, so after "và" it cannot continue a negation said before the "và" ("chưa ban hành quyết
 # định ... và niêm yết công khai nhưng chưa đầy đủ"): that "và" opens a second act of the same subject.
-NEGATION = r"\b(?:chưa|không)\b"
-CONCEDED = rf"^[^,;]*?(?P<turn>\b{BUT} (?:chưa|còn|không|vẫn)\b)"
+NEGATION = rf"\b{NOT}\b"
+CONCEDED = rf"^[^,;]*?(?P<turn>\b{BUT} (?:{NOT}|còn|vẫn)\b)"
 # What makes the words after such a "và" a clause and not one more object of the verb before it
 # ("hạn chế tối đa hồ sơ phải trả lại và hồ sơ quá hạn"): a word of aspect, negation or result.
-CLAUSE_PREDICATE = r"\b(?:vẫn|còn|chưa|không|đã|đều|được|đang|đạt|bị)\b"
+CLAUSE_PREDICATE = rf"\b(?:vẫn|còn|{NOT}|đã|đều|được|đang|đạt|bị)\b"
 
 # A count of bodies opening a list item ("có 8 sở, ngành đạt loại xuất sắc", "10 đơn vị xếp loại
 # tốt"): items of this kind side by side break one result down by class.
