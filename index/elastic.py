@@ -932,10 +932,7 @@ class ElasticBackend(SearchBackend):
         weights: list[int] | None = None
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
         memo = memo if memo is not None else SearchMemo()  # else kept for this request's alone
-        falls_back = self._falls_back_known(query, plan, memo)
-        # Each weighed group's findings, of all: asked once, here when matter_first reads them.
-        holders = self._holders(plan, memo) if falls_back and (query.matters or query.areas) else None
-        partial = falls_back and not (holders and plan.matter_first(*holders, query.matters, query.areas))
+        holders, partial = self._partial(query, plan, self._falls_back_known(query, plan, memo), memo)
         # Marked whatever Query.snippets says: a first request is mostly the answer (the rest are
         # marked later, the page's hits only: `highlighted`), and one that falls back found fewer
         # than a page, whose marking costs little.
@@ -944,9 +941,8 @@ class ElasticBackend(SearchBackend):
             body = search_body(query, plan, marked=True)
             response = self._call("search", self.client.search, index=self.alias, **body)
             memo.keep(_STAGED, plan, (body["query"]["bool"]["filter"], _asked(response)))
-            falls_back = plan.falls_back(_asked(response), page_size)
-            holders = self._holders(plan, memo) if falls_back and (query.matters or query.areas) else None
-        if falls_back and not (holders and plan.matter_first(*holders, query.matters, query.areas)):
+            holders, partial = self._partial(query, plan, plan.falls_back(_asked(response), page_size), memo)
+        if partial:
             marked = query.snippets
             weights = plan.weights(*(holders or self._holders(plan, memo)))
             minimum = plan.minimum
@@ -1013,6 +1009,18 @@ class ElasticBackend(SearchBackend):
             return dataclasses.replace(hit, snippet=_snippet(raw, hit.record.text), found_by=None)
 
         return tuple(marked(hit) for hit in hits)
+
+    def _partial(self, query: Query, plan: Plan, falls_back: bool,
+                 memo: SearchMemo) -> tuple[tuple[list[int], int] | None, bool]:
+        """Whether the partial stage runs, given whether the stage of all the groups found too
+        little (`falls_back`: Plan.falls_back): it does unless the matter tier goes first
+        (Plan.matter_first). With it the plan's holders, when that question read them (the
+        query names a matter or an area), else None: each weighed group's findings of all,
+        asked once per search (`_holders`)."""
+        if not falls_back or not (query.matters or query.areas):
+            return None, falls_back
+        holders = self._holders(plan, memo)
+        return holders, not plan.matter_first(*holders, query.matters, query.areas)
 
     @staticmethod
     def _falls_back_known(query: Query, plan: Plan, memo: SearchMemo) -> bool:
