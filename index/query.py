@@ -1084,7 +1084,9 @@ def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
 def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
     """Polarity cues from intents.toml's [[intent]] tables (polarity, required, sense, kept,
     terms, unlike, before), longest first; a required cue carries the query's sense unless `sense =
-    false`; a term inside one of the `unlike` phrases is no cue there (Cue.unlike); each word of a
+    false`; a term inside one of the `unlike` phrases is no cue there (Cue.unlike), nor is its
+    spelling typed without accents where the phrase writes it as another word ("cham diem" is
+    "chấm điểm", not the cue "chậm": the phrase matches only a query typed so); each word of a
     ranked cue's `before` leads each of its terms as one cue more, the term its ranked word
     (Cue.lead), unless that phrase is a term listed itself."""
     cues: dict[tuple[str, ...], Cue] = {}
@@ -1099,8 +1101,11 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
             syllables, accents_only = _entry(term)
             if not syllables:
                 continue
+            # The phrase holds the term, or its spelling written as another word ("chấm điểm"
+            # for "chậm"): typed without accents, the query there wrote that word, not the cue.
             unlike = tuple((p, k) for p in phrases for k in range(len(p) - len(syllables) + 1)
-                           if _matches_at(p, syllables, k))
+                           if _matches_at(p, syllables, k)
+                           or tuple(map(fold, p[k:k + len(syllables)])) == tuple(map(fold, syllables)))
             cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike)
             cues.setdefault(syllables, cue)
             led.extend(dataclasses.replace(cue, syllables=(*lead, *syllables), lead=len(lead))

@@ -520,6 +520,11 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     # "yêu cầu" after a verb of meeting a standard is the noun, no request
     ("công chức cấp xã có đáp ứng yêu cầu năng lực không", None),
     ("tỷ lệ cán bộ sử dụng hộp thư công vụ có đạt yêu cầu không", None),
+    ("sau sáp nhập, công chức cấp xã có đáp ứng được yêu cầu không?", None),  # the modal between
+    # "cham" typed without accents before "diem", "cong" is chấm (scoring, the time clock), no "chậm"
+    ("cham diem chi so cai cach hanh chinh", None),
+    ("may cham cong o xa", None),
+    ("ho so cham tre", "shortcoming"),
     ("yêu cầu xã niêm yết đầy đủ thủ tục", "recommendation"),
     ("trang thiết bị bộ phận một cửa", None),  # "bị" inside a word is no marker
     # a clause of circumstance after what is asked says when, not what: its cues name nothing
@@ -659,6 +664,19 @@ def test_a_cue_inside_another_word_or_overrun_by_a_longer_cue_is_read_as_the_dat
     assert remedy.dropped == ("bị",) and not remedy.optional
     assert remedy.polarity == "recommendation"
     assert [s for g in remedy.groups for s in g.alternatives[0].syllables][-4:] == ["xử", "lý", "kỷ", "luật"]
+
+
+def test_a_cue_typed_without_accents_inside_a_phrase_writing_its_spelling_otherwise_is_no_cue() -> None:
+    """intents.toml `unlike` holding the cue's folded spelling as another word ("chấm điểm" for
+    "chậm"): typed without accents there, the query wrote that word; typed with the cue's marks,
+    or elsewhere, it is the cue."""
+    lexicon = compile_lexicon([], [], intents=[
+        {"polarity": "shortcoming", "required": True, "terms": ["chậm"], "unlike": ["chấm điểm"]}])
+    late = next(c for c in lexicon.cues if c.syllables == ("chậm",))
+    assert late.unlike == ((("chấm", "điểm"), 0),)
+    assert analyse(parse("cham diem chi so"), lexicon).polarity is None
+    assert analyse(parse("chậm điểm danh"), lexicon).polarity == "shortcoming"  # its marks typed
+    assert analyse(parse("ho so cham"), lexicon).polarity == "shortcoming"
 
 
 @pytest.mark.parametrize(("text", "question"), [
