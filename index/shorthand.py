@@ -43,6 +43,9 @@ _AFTER = r"(?![^\s)\]\"”’'»,;:.!?])"
 # when they are a unit or a code ("4G", "10h", "24h", "5S").
 _GLUED = re.compile(f"{_BEFORE}(\\d+)([^\\W\\d_]{{2,}}){_AFTER}")
 _WORDS = re.compile(r"[^\W_]+")
+# A form: one run of letters and digits ("ko", "sđt"), or the handwritten shorthand of two words by
+# their first letters split by a slash ("y/c" for yêu cầu, as "V/v" for về việc heads a letter).
+_FORM = re.compile(r"[^\W_]+|[^\W\d_]{1,2}/[^\W\d_]{1,2}")
 # What follows a form that cites a document of that kind ("QĐ 139", "CT số 10"): never rewritten.
 _CITED = re.compile(r"\s*(?:\d|s[oố]\b)", re.IGNORECASE)
 
@@ -130,8 +133,8 @@ def unglued(text: str) -> str:
 
 def _checked(entry: Mapping[str, Any], label: str, k: int, seen: Iterable[str]) -> tuple[list[str], str]:
     """An entry's lowercase forms and its word, or a ShorthandError naming the fault: `typed`
-    (forms of letters and digits, none a word of its own here), `word` and `why`; a form is
-    listed once, in either kind of table."""
+    (forms of letters and digits, or two short runs of letters split by a slash: `_FORM`; none a
+    word of its own here), `word` and `why`; a form is listed once, in either kind of table."""
     typed, word, why = entry.get("typed"), entry.get("word"), entry.get("why")
     label = f"{label} {k} ({word!r})"
     if not isinstance(word, str) or not word.strip():
@@ -143,8 +146,9 @@ def _checked(entry: Mapping[str, Any], label: str, k: int, seen: Iterable[str]) 
     taken = set(seen)
     keys: list[str] = []
     for form in typed:
-        if not isinstance(form, str) or not re.fullmatch(r"[^\W_]+", form):
-            raise ShorthandError(f"{label}: form {form!r} is not one run of letters and digits")
+        if not isinstance(form, str) or not _FORM.fullmatch(form):
+            raise ShorthandError(f"{label}: form {form!r} is not one run of letters and digits "
+                                 "(or two letters' runs split by a slash: \"y/c\")")
         key = form.lower()
         if key in word.lower().split():  # the word, or one syllable of it
             raise ShorthandError(f"{label}: form {form!r} is the word itself")

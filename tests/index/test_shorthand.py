@@ -160,3 +160,29 @@ def test_a_chairman_typed_short_plans_as_typed_in_full() -> None:
     assert groups("CT UBND chỉ đạo xử lý hồ sơ") == groups("chủ tịch UBND chỉ đạo xử lý hồ sơ")
     assert groups("thu phí không đúng qđ") == groups("thu phí không đúng quy định")
     assert groups("thu phí không đúng quy định") != groups("thu phí không đúng quyết định")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("lập biên bản, y/c khắc phục", "lập biên bản, yêu cầu khắc phục"),
+    ("Y/C báo cáo", "yêu cầu báo cáo"),
+    ("pm 1 cửa ko liên thông", "phần mềm 1 cửa không liên thông"),
+    ("12/y/c", "12/y/c"), ("y/cầu", "y/cầu"), ("2pm", "2pm"),  # inside a code, another word, glued
+    ("V/v báo cáo", "V/v báo cáo"),  # the letter's subject line is no form
+])
+def test_slash_shorthand_and_pm_are_read_as_the_word(text: str, expected: str) -> None:
+    assert load_shorthand().expand(text) == expected
+
+
+def test_a_slash_form_joins_two_short_runs_of_letters_only() -> None:
+    compile_shorthand([{"typed": ["y/c"], "word": "yêu cầu", "why": "x"}])
+    for form in ("y/", "y/c/d", "1/2", "yeu/cau"):
+        with pytest.raises(ShorthandError, match="one run of letters"):
+            compile_shorthand([{"typed": [form], "word": "yêu cầu", "why": "x"}])
+
+
+def test_slash_shorthand_plans_as_typed_in_full() -> None:
+    def groups(text: str) -> list[list[str]]:
+        return [[" ".join(a.syllables) for a in g.alternatives] for g in plan_query(text).groups]
+
+    assert groups("y/c khắc phục hồ sơ trễ hẹn") == groups("yêu cầu khắc phục hồ sơ trễ hẹn")
+    assert groups("pm một cửa") == groups("phần mềm một cửa")
