@@ -589,6 +589,10 @@ class Lexicon:
     # worked out on first use: the matters of every query naming a synonym read them.
     _content_forms: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, compare=False,
                                                        repr=False)
+    # The broader words a synonym set's members bring one way (synonyms.toml `broader`: "chấn
+    # chỉnh" brings "khắc phục", "khắc phục" does not bring "chấn chỉnh"), by the set's members.
+    broader: Mapping[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]] = field(
+        default_factory=dict, compare=False)
 
     def citation_before(self, typed: Sequence[str]) -> int:
         """How many of the last syllables of `typed` cite the document number that follows
@@ -1261,7 +1265,27 @@ def load_lexicon() -> Lexicon:
                               data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
                               data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
                               data.get("setting", {}))
+    lexicon = with_broader(lexicon, [(entry["terms"], entry.get("broader", ())) for entry in synonyms])
     return with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
+
+
+def with_broader(lexicon: Lexicon, sets: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Lexicon:
+    """`lexicon` bringing, for each set's members typed, the broader words the set names
+    (synonyms.toml `broader`), one way only.
+
+    Why: a narrower word names a case of a broader one ("chấn chỉnh", the remedy of conduct, is a
+    "khắc phục"), so the findings writing the broader word answer a query typing the narrower; the
+    reverse does not hold ("khắc phục" heads any recommendation, and as one set the two brought
+    each other's findings: docs/search-quality.md, syn12). A set cannot say this; the one-way
+    reading can."""
+    known = set(lexicon.synonyms)
+    out: dict[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]] = {}
+    for terms, broader in sets:
+        members = tuple(s for s in (syllables_of(_unmarked(t)) for t in terms) if s)
+        wider = tuple(s for s in (syllables_of(b) for b in broader) if s)
+        if members in known and wider:
+            out[members] = wider
+    return dataclasses.replace(lexicon, broader=out)
 
 
 def with_abbreviations(lexicon: Lexicon, derived: Iterable[tuple[str, Sequence[str]]]) -> Lexicon:
@@ -2130,7 +2154,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             continue
         length, members = lexicon.synonyms_at(typed, i)
         if length:
-            group = Group(_unique(_members(typed[i:i + length], members, lexicon.accented_members)))
+            brought = (*members, *lexicon.broader.get(members, ()))  # one way: the broader words too
+            group = Group(_unique(_members(typed[i:i + length], brought, lexicon.accented_members)))
             _add_group(group, setting or clause, groups, optional)  # "… ở 1 cửa": where, not what
             setting = False
             said.extend(typed[i:i + length])

@@ -7,6 +7,14 @@ the word is read as if typed in full, by every later step alike (polarity cues, 
 the exact phrase) and so on both engines, which receive the same plan. A synonym set would only
 match the word's alternatives, not the cues and members the full word starts.
 
+A form that names two things in the genre ("qđ": quy định, quyết định; "CT": chủ tịch, chỉ thị)
+is rewritten only where the word beside it decides which (`Bound`, the file's [[bound]] tables):
+"không đúng qđ" is quy định, as "đúng quy định" is a set phrase of the reports, and "CT UBND" is
+the chairman, as a directive is cited by its number ("CT 17", "10/CT-UBND"), never before the
+body's name. A reader resolves such a form by its neighbour, and so does the query: alone, or
+beside another word, it stays as typed (a literal token, as before). Never before a number or
+"số": a kind of document abbreviated and cited ("QĐ 139", "CT số 10") is the document.
+
 The language data is index/vi/shorthand.toml (a linguist extends it); this module compiles it,
 refusing forms that would rewrite a real word, and applies it.
 """
@@ -21,6 +29,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from core.normalize import fold
 from index.initials import is_syllable
 
 SHORTHAND_FILE = Path(__file__).with_name("vi") / "shorthand.toml"
@@ -33,6 +42,12 @@ _AFTER = r"(?![^\s)\]\"”’'»,;:.!?])"
 # (two at least) are split off when they spell a Vietnamese syllable (index/initials.py), never
 # when they are a unit or a code ("4G", "10h", "24h", "5S").
 _GLUED = re.compile(f"{_BEFORE}(\\d+)([^\\W\\d_]{{2,}}){_AFTER}")
+_WORDS = re.compile(r"[^\W_]+")
+# A form: one run of letters and digits ("ko", "sđt"), or the handwritten shorthand of two words by
+# their first letters split by a slash ("y/c" for yêu cầu, as "V/v" for về việc heads a letter).
+_FORM = re.compile(r"[^\W_]+|[^\W\d_]{1,2}/[^\W\d_]{1,2}")
+# What follows a form that cites a document of that kind ("QĐ 139", "CT số 10"): never rewritten.
+_CITED = re.compile(r"\s*(?:\d|s[oố]\b)", re.IGNORECASE)
 
 
 class ShorthandError(ValueError):
@@ -40,10 +55,34 @@ class ShorthandError(ValueError):
 
 
 @dataclass(frozen=True)
+class Bound:
+    """A form that names the word only beside one of its context words: `after`, the folded
+    syllable runs one of which stands just before the form ("dung" of "đúng qđ"); `before`, those
+    one of which stands just after it ("ubnd" of "CT UBND")."""
+
+    forms: frozenset[str]  # lowercase
+    word: str
+    after: tuple[tuple[str, ...], ...] = ()
+    before: tuple[tuple[str, ...], ...] = ()
+
+    def decided(self, preceding: str, following: str) -> bool:
+        """Whether the text around the form (`preceding` it, `following` it) holds a context word
+        beside it, and does not cite a document by the form (a number or "số" after it)."""
+        if _CITED.match(following):
+            return False
+        last = [fold(w) for w in _WORDS.findall(preceding)]
+        first = [fold(w) for w in _WORDS.findall(following)]
+        return (any(tuple(last[len(last) - len(run):]) == run for run in self.after if len(run) <= len(last))
+                or any(tuple(first[:len(run)]) == run for run in self.before))
+
+
+@dataclass(frozen=True)
 class Shorthand:
-    """The compiled forms: lowercase typed form → the word it stands for."""
+    """The compiled forms: lowercase typed form → the word it stands for; and the forms bound to
+    a context word (`Bound`)."""
 
     words: Mapping[str, str]
+    bound: tuple[Bound, ...] = ()
 
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
@@ -53,12 +92,31 @@ class Shorthand:
         forms = "|".join(re.escape(f) for f in sorted(self.words, key=len, reverse=True))
         return re.compile(f"{_BEFORE}(?:{forms}){_AFTER}", re.IGNORECASE)
 
+    @cached_property
+    def bound_pattern(self) -> re.Pattern[str] | None:
+        """The bound forms as one pattern, each standing alone (compiled once)."""
+        forms = sorted({f for b in self.bound for f in b.forms}, key=len, reverse=True)
+        if not forms:
+            return None
+        return re.compile(f"{_BEFORE}(?:{'|'.join(re.escape(f) for f in forms)}){_AFTER}", re.IGNORECASE)
+
     def expand(self, text: str) -> str:
-        """`text` with each form standing alone replaced by its word (the user's case aside), and
-        a number glued to the syllable after it split from it (`unglued`)."""
+        """`text` with each form standing alone replaced by its word (the user's case aside), a
+        bound form where a context word beside it decides it (`Bound.decided`, read after the
+        plain forms: "ko đúng qđ" is "không đúng quy định"), and a number glued to the syllable
+        after it split from it (`unglued`)."""
         text = unglued(text)
         pattern = self.pattern
-        return pattern.sub(lambda m: self.words[m.group(0).lower()], text) if pattern else text
+        text = pattern.sub(lambda m: self.words[m.group(0).lower()], text) if pattern else text
+        bound = self.bound_pattern
+        return bound.sub(lambda m: self._bound_word(m, text), text) if bound else text
+
+    def _bound_word(self, match: re.Match[str], text: str) -> str:
+        form = match.group(0).lower()
+        for entry in self.bound:
+            if form in entry.forms and entry.decided(text[:match.start()], text[match.end():]):
+                return entry.word
+        return match.group(0)
 
 
 def unglued(text: str) -> str:
@@ -73,30 +131,59 @@ def unglued(text: str) -> str:
     return _GLUED.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_syllable(m.group(2)) else m.group(0), text)
 
 
-def compile_shorthand(entries: Iterable[Mapping[str, Any]]) -> Shorthand:
-    """The [[form]] tables as a Shorthand, or a ShorthandError naming the entry: each has `typed`
-    (forms of letters and digits, none a word of its own here), `word` and `why`; a form is
-    listed once."""
+def _checked(entry: Mapping[str, Any], label: str, k: int, seen: Iterable[str]) -> tuple[list[str], str]:
+    """An entry's lowercase forms and its word, or a ShorthandError naming the fault: `typed`
+    (forms of letters and digits, or two short runs of letters split by a slash: `_FORM`; none a
+    word of its own here), `word` and `why`; a form is listed once, in either kind of table."""
+    typed, word, why = entry.get("typed"), entry.get("word"), entry.get("why")
+    label = f"{label} {k} ({word!r})"
+    if not isinstance(word, str) or not word.strip():
+        raise ShorthandError(f"{label}: no `word`")
+    if not isinstance(why, str) or not why.strip():
+        raise ShorthandError(f"{label}: no `why` (say why the form means the word in this genre)")
+    if not isinstance(typed, list) or not typed:
+        raise ShorthandError(f"{label}: `typed` must be a non-empty list of forms")
+    taken = set(seen)
+    keys: list[str] = []
+    for form in typed:
+        if not isinstance(form, str) or not _FORM.fullmatch(form):
+            raise ShorthandError(f"{label}: form {form!r} is not one run of letters and digits "
+                                 "(or two letters' runs split by a slash: \"y/c\")")
+        key = form.lower()
+        if key in word.lower().split():  # the word, or one syllable of it
+            raise ShorthandError(f"{label}: form {form!r} is the word itself")
+        if key in taken or key in keys:
+            raise ShorthandError(f"{label}: form {form!r} is listed twice")
+        keys.append(key)
+    return keys, word
+
+
+def _context(entry: Mapping[str, Any], key: str, label: str) -> tuple[tuple[str, ...], ...]:
+    """A bound entry's context words (`after` or `before`) as folded syllable runs."""
+    words = entry.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and _WORDS.search(w) for w in words):
+        raise ShorthandError(f"{label}: `{key}` must be a list of words")
+    return tuple(tuple(fold(w) for w in _WORDS.findall(phrase)) for phrase in words)
+
+
+def compile_shorthand(entries: Iterable[Mapping[str, Any]],
+                      bound: Iterable[Mapping[str, Any]] = ()) -> Shorthand:
+    """The [[form]] tables, and the [[bound]] ones (`Bound`: besides `typed`, `word` and `why`,
+    the context words `after` and `before`, one list at least), as a Shorthand, or a
+    ShorthandError naming the entry."""
     words: dict[str, str] = {}
     for k, entry in enumerate(entries, 1):
-        typed, word, why = entry.get("typed"), entry.get("word"), entry.get("why")
-        label = f"form {k} ({word!r})"
-        if not isinstance(word, str) or not word.strip():
-            raise ShorthandError(f"form {k}: no `word`")
-        if not isinstance(why, str) or not why.strip():
-            raise ShorthandError(f"{label}: no `why` (say why the form means the word in this genre)")
-        if not isinstance(typed, list) or not typed:
-            raise ShorthandError(f"{label}: `typed` must be a non-empty list of forms")
-        for form in typed:
-            if not isinstance(form, str) or not re.fullmatch(r"[^\W_]+", form):
-                raise ShorthandError(f"{label}: form {form!r} is not one run of letters and digits")
-            key = form.lower()
-            if key in word.lower().split():  # the word, or one syllable of it
-                raise ShorthandError(f"{label}: form {form!r} is the word itself")
-            if key in words:
-                raise ShorthandError(f"{label}: form {form!r} is listed twice")
-            words[key] = word
-    return Shorthand(words)
+        keys, word = _checked(entry, "form", k, words)
+        words.update(dict.fromkeys(keys, word))
+    bounds: list[Bound] = []
+    for k, entry in enumerate(bound, 1):
+        keys, word = _checked(entry, "bound", k, [*words, *(f for b in bounds for f in b.forms)])
+        label = f"bound {k} ({word!r})"
+        after, before = _context(entry, "after", label), _context(entry, "before", label)
+        if not after and not before:
+            raise ShorthandError(f"{label}: no context word (`after` or `before`) decides the form")
+        bounds.append(Bound(frozenset(keys), word, after, before))
+    return Shorthand(words, tuple(bounds))
 
 
 @lru_cache(maxsize=1)
@@ -107,6 +194,6 @@ def load_shorthand(path: Path = SHORTHAND_FILE) -> Shorthand:
     except tomllib.TOMLDecodeError as exc:
         raise ShorthandError(f"{path.name}: not valid TOML ({exc})") from exc
     try:
-        return compile_shorthand(data.get("form", []))
+        return compile_shorthand(data.get("form", []), data.get("bound", []))
     except ShorthandError as exc:
         raise ShorthandError(f"{path.name}: {exc}") from exc

@@ -90,3 +90,99 @@ def test_new_shorthand_is_read_as_the_word() -> None:
     assert load_shorthand().expand("ng dân chờ gq hs cải cách hc") == \
         "người dân chờ giải quyết hồ sơ cải cách hành chính"
     assert groups("ng dân chờ gq") == groups("người dân chờ giải quyết")
+
+
+# ------------------------------------------------------------------------ bound forms (syn15)
+BOUND = [{"typed": ["qđ", "qd"], "word": "quy định", "why": "the rule after a verdict word",
+          "after": ["đúng", "trái"], "before": ["hiện hành"]},
+         {"typed": ["ct"], "word": "chủ tịch", "why": "the chairman before a body", "after": ["phó"],
+          "before": ["ubnd", "ủy ban"]}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("thu phí ko đúng qđ", "thu phí không đúng quy định"),  # after the plain forms: "ko" first
+    ("thu phi ko dung qd", "thu phi không dung quy định"),  # the context compared without accents
+    ("trái QĐ, chưa niêm yết", "trái quy định, chưa niêm yết"),
+    ("qđ hiện hành", "quy định hiện hành"),
+    ("CT UBND xã chỉ đạo", "chủ tịch UBND xã chỉ đạo"),
+    ("phó CT phụ trách", "phó chủ tịch phụ trách"),
+    ("ct uy ban huyen", "chủ tịch uy ban huyen"),
+])
+def test_a_bound_form_is_rewritten_beside_a_word_that_decides_it(text: str, expected: str) -> None:
+    assert compile_shorthand(TABLE, BOUND).expand(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "qđ", "CT", "ban hành CT", "niêm yết qđ mới",  # alone, or beside a word that decides nothing
+    "theo QĐ 139", "đúng qđ số 12", "CT 17 UBND", "CT số 10",  # a document cited by its kind
+    "10/CT-UBND", "đúng/qđ",  # joined to a word: a code
+])
+def test_a_bound_form_stays_as_typed_where_nothing_decides_it(text: str) -> None:
+    assert compile_shorthand(TABLE, BOUND).expand(text) == text
+
+
+def test_a_bound_entry_needs_a_context_and_a_form_of_its_own() -> None:
+    with pytest.raises(ShorthandError, match="no context word"):
+        compile_shorthand([], [{"typed": ["ct"], "word": "chủ tịch", "why": "x"}])
+    with pytest.raises(ShorthandError, match="listed twice"):
+        compile_shorthand(TABLE, [{"typed": ["KO"], "word": "không", "why": "x", "after": ["đúng"]}])
+    with pytest.raises(ShorthandError, match="list of words"):
+        compile_shorthand([], [{"typed": ["ct"], "word": "chủ tịch", "why": "x", "before": "ubnd"}])
+
+
+def test_the_shipped_bound_forms_keep_every_synonym_member_a_member() -> None:
+    """A bound form inside a synonym member ("TT PVHCC", "đoàn KT", "CB, CC") is read, rewritten,
+    as the same set: the rewrite may never cut a member the genre writes with the form."""
+    from index.query import load_lexicon
+    from index.shorthand import Shorthand
+
+    shorthand = load_shorthand()
+    assert {"qđ", "ct", "kt", "cb"} <= {f for b in shorthand.bound for f in b.forms}
+    plain = Shorthand(shorthand.words)
+    lexicon = load_lexicon()
+    for members in lexicon.synonyms:
+        for member in members:
+            text = " ".join(member)
+            rewritten = shorthand.expand(text)
+            if rewritten == plain.expand(text):
+                continue
+            typed = rewritten.lower().split()
+            size, found = lexicon.synonyms_at(typed, 0)
+            assert size == len(typed) and found == members, (text, rewritten)
+    for form in {f for b in shorthand.bound for f in b.forms}:
+        assert not is_syllable(form) and shorthand.expand(form) == form
+
+
+def test_a_chairman_typed_short_plans_as_typed_in_full() -> None:
+    def groups(text: str) -> list[list[str]]:
+        return [[" ".join(a.syllables) for a in g.alternatives] for g in plan_query(text).groups]
+
+    assert groups("CT UBND chỉ đạo xử lý hồ sơ") == groups("chủ tịch UBND chỉ đạo xử lý hồ sơ")
+    assert groups("thu phí không đúng qđ") == groups("thu phí không đúng quy định")
+    assert groups("thu phí không đúng quy định") != groups("thu phí không đúng quyết định")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("lập biên bản, y/c khắc phục", "lập biên bản, yêu cầu khắc phục"),
+    ("Y/C báo cáo", "yêu cầu báo cáo"),
+    ("pm 1 cửa ko liên thông", "phần mềm 1 cửa không liên thông"),
+    ("12/y/c", "12/y/c"), ("y/cầu", "y/cầu"), ("2pm", "2pm"),  # inside a code, another word, glued
+    ("V/v báo cáo", "V/v báo cáo"),  # the letter's subject line is no form
+])
+def test_slash_shorthand_and_pm_are_read_as_the_word(text: str, expected: str) -> None:
+    assert load_shorthand().expand(text) == expected
+
+
+def test_a_slash_form_joins_two_short_runs_of_letters_only() -> None:
+    compile_shorthand([{"typed": ["y/c"], "word": "yêu cầu", "why": "x"}])
+    for form in ("y/", "y/c/d", "1/2", "yeu/cau"):
+        with pytest.raises(ShorthandError, match="one run of letters"):
+            compile_shorthand([{"typed": [form], "word": "yêu cầu", "why": "x"}])
+
+
+def test_slash_shorthand_plans_as_typed_in_full() -> None:
+    def groups(text: str) -> list[list[str]]:
+        return [[" ".join(a.syllables) for a in g.alternatives] for g in plan_query(text).groups]
+
+    assert groups("y/c khắc phục hồ sơ trễ hẹn") == groups("yêu cầu khắc phục hồ sơ trễ hẹn")
+    assert groups("pm một cửa") == groups("phần mềm một cửa")
