@@ -269,7 +269,7 @@ def test_two_shares_of_one_whole_each_with_its_cause_are_two_findings() -> None:
     text = ("Theo Sở Nội vụ, 70% số hồ sơ trễ hạn là do phần mềm một cửa điện tử lỗi kết nối, "
             "30% còn lại do công chức xử lý chậm, chưa chuyển hồ sơ đúng quy trình.")
     assert _texts(text) == [
-        "Theo Sở Nội vụ, 70% số hồ sơ trễ hạn là do phần mềm một cửa điện tử lỗi kết nối",
+        "70% số hồ sơ trễ hạn là do phần mềm một cửa điện tử lỗi kết nối",  # its source left out
         "30% còn lại do công chức xử lý chậm, chưa chuyển hồ sơ đúng quy trình",
     ]
 
@@ -1089,7 +1089,8 @@ def test_a_judging_lead_in_keeps_the_examples_after_nhu_as_one_finding() -> None
     assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
     text = ("Năm 2023, các chỉ tiêu bị trừ điểm như: Công tác tuyên truyền cải cách hành chính; "
             "Tỷ lệ văn bản điện tử tại các phòng; Kết quả khảo sát người dân.")
-    assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+    # (the year opening the sentence frames it and is left out: cues.TIME_LEAD)
+    assert _pairs(find_findings(text)) == [("shortcoming", text.removeprefix("Năm 2023, ").rstrip("."))]
     text = "Các chỉ tiêu bị trừ điểm như: Công tác tuyên truyền cải cách hành chính; Tỷ lệ văn bản điện tử."
     assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
 
