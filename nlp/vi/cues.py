@@ -421,8 +421,9 @@ SOURCE_LEAD = (r"^theo (?:(?:báo cáo|thống kê|số liệu|thông tin|đánh
 TIME_LEAD = (r"^(?:trong |vào )?(?:(?:sáng|chiều|tối|trưa) )?(?:ngày|tháng|năm|quý) \d[\d/.-]*"
              r"(?: năm \d{4})?(?: vừa qua| qua)?,\s*")
 # A news outlet's tag before the first sentence ("(PLO)- ", "TPO - ", "(kontumtv.vn) – "), read
-# on the text as written: the tag is capitals or a bracketed site name.
-OUTLET_TAG = r"^(?:\([^()\s]{2,30}\)|[A-ZĐ]{2,6})\s*[-–—]\s*"
+# on the text as written (at a piece's start: no "^", which would not anchor at a match position):
+# the tag is capitals or a bracketed site name.
+OUTLET_TAG = r"(?:\([^()\s]{2,30}\)|[A-ZĐ]{2,6})\s*[-–—]\s*"
 # A complaint of the press or the public ("một số báo chí phản ánh ...", "người dân phản ánh việc
 # ..."): what it reports is a fault of an office, the ground on which an authority orders a check
 # (the Government Office's notices, the inspection reports answering them); the lead announces a
