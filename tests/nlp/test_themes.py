@@ -324,10 +324,12 @@ def test_the_carried_matter_stops_at_the_paragraph_and_at_the_findings_area() ->
     detail = "các đơn vị đều đạt từ loại khá trở lên"
     apart = ("UBND tỉnh vừa công bố Chỉ số cải cách hành chính năm 2023 của các sở, ngành.\n\n"
              f"Theo đó, {detail}.")
-    assert assign_themes(_one_finding_in(apart, detail, Area.CHUNG), text=apart).findings[0].theme == "chung.khac"
+    themed = assign_themes(_one_finding_in(apart, detail, Area.CHUNG), text=apart)
+    assert themed.findings[0].theme == "chung.khac"
     # a matter of another area before it is another topic, not this detail's
     other = f"Xã đã sử dụng chữ ký số trong xử lý văn bản điện tử. Bên cạnh đó, {detail}."
-    assert assign_themes(_one_finding_in(other, detail, Area.CHUNG), text=other).findings[0].theme == "chung.khac"
+    themed = assign_themes(_one_finding_in(other, detail, Area.CHUNG), text=other)
+    assert themed.findings[0].theme == "chung.khac"
 
 
 def test_a_finding_naming_its_own_matter_keeps_it_whatever_came_before() -> None:
