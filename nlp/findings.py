@@ -44,6 +44,7 @@ def _item_number(text: str, start: int = 0, end: int | None = None) -> re.Match[
     end = len(text) if end is None else end
     return _LIST_MARKER.match(text, start, end) or _ROW_NUMBER.match(text, start, end)
 
+_OUTLET_TAG = re.compile(cues.OUTLET_TAG)  # on the text as written: an outlet's tag is in capitals
 _LEAD_COLON = re.compile(r":(?:\s|$)")
 _VALUE = re.compile(rf"\s*{cues.SHARE}|\s*\d+/\d+\b")  # a rate or a ratio
 _DIGIT_AFTER = re.compile(r" ?\d")
@@ -247,6 +248,13 @@ def _lead_polarity(form: str) -> str | None:
     return None
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """True when `text[start:]` begins a sentence: nothing but spaces, quotes or brackets between
+    it and the text's start or the last full stop, question mark, exclamation or line break."""
+    before = text[:start].rstrip(" \t“\"'(")
+    return not before or before[-1] in ".!?\n"
+
+
 def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, int, str | None]:
     """Drop connectors and lead-ins from a clause; say what a dropped lead-in announced.
 
@@ -254,7 +262,11 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     announces a judgement, which in this genre defaults to a strength.
     """
     announced: str | None = None
+    # A time said where the sentence opens frames all of it; inside the sentence ("…, năm 2023,
+    # chưa ban hành …") it dates that part alone and is the part's own word.
+    timed = ((cues.TIME_LEAD, None),) if _opens_sentence(text, start) else ()
     leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), (cues.REPORTED_SPEECH_LEAD, None),
+             (cues.SOURCE_LEAD, None), *timed,
              (cues.BASIS_LEAD, None), (cues.COMPLAINT_LEAD, SHORTCOMING),
              *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
              (_list_lead(), ""), (r"^[^;:]{0,150}?(?:, cụ thể(?: là)?|\bcụ thể là),?\s+", ""))
@@ -262,7 +274,7 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     while changed:
         changed = False
         start, end = _strip(text, start, end)
-        marker = _item_number(text, start, end)
+        marker = _item_number(text, start, end) or _OUTLET_TAG.match(text, start, end)
         if marker:
             start, changed = marker.end(), True
             continue

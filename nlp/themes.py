@@ -42,6 +42,7 @@ from typing import Any
 from core.errors import ConfigError
 from core.models import AREAS, Extraction
 from core.normalize import fold, matching_form
+from nlp.segment import Span, paragraphs, sentences
 
 LOGGER = logging.getLogger(__name__)
 
@@ -454,9 +455,44 @@ def finding_themes(text: str, primary: str | None) -> tuple[str, ...]:
     return load_taxonomy().mentioned(text, primary)
 
 
-def assign_themes(extraction: Extraction, taxonomy: Taxonomy | None = None) -> Extraction:
-    """The extraction with a theme on every finding that has none yet (a theme set upstream wins)."""
+def assign_themes(extraction: Extraction, taxonomy: Taxonomy | None = None,
+                  text: str | None = None) -> Extraction:
+    """The extraction with a theme on every finding that has none yet (a theme set upstream wins).
+
+    `text`: the document's text, which the findings' offsets point into; given, a finding whose
+    own words name no matter of its area (its "<area>.khac") takes the matter of what its paragraph
+    said before it (`carried_theme`)."""
     tax = taxonomy or load_taxonomy()
-    findings = tuple(f if f.theme else replace(f, theme=tax.assign(f.text, f.area))
-                     for f in extraction.findings)
-    return replace(extraction, findings=findings)
+    paras = paragraphs(text) if text is not None else []
+    findings = []
+    for f in extraction.findings:
+        if not f.theme:
+            theme = tax.assign(f.text, f.area)
+            if text is not None and tax.get(theme).is_other:
+                theme = carried_theme(tax, text, paras, f.start, f.area) or theme
+            f = replace(f, theme=theme)
+        findings.append(f)
+    return replace(extraction, findings=tuple(findings))
+
+
+def carried_theme(tax: Taxonomy, text: str, paras: list[Span], start: int, area: str) -> str | None:
+    """The matter of the nearest sentence before `start` in its paragraph that names one of `area`'s
+    themes (the words of its own sentence before it first); None when none does.
+
+    Why: a report's paragraph names its matter once and its details leave it out ("UBND tỉnh vừa
+    công bố kết quả chỉ số CCHC ... . Theo đó, các đơn vị đều đạt từ loại khá trở lên"; "việc liên
+    thông khai sinh - thường trú chậm ... . Đến ngày 3/2 vẫn chưa có kết quả ..."), so a detail with
+    no matter word of its own is about the matter just said, as the units a passage names are
+    carried to the findings that name none (Finding.passage_units). Within the finding's area
+    only: its area is read from its own words and section, and a matter of another area before it
+    is another topic. Never past the paragraph: a new paragraph may open a new matter."""
+    para = next((p for p in paras if p.start <= start < p.end), None)
+    if para is None:
+        return None
+    before = [Span(s.start, min(s.end, start), text[s.start:min(s.end, start)])
+              for s in sentences(text, para) if s.start < start]
+    for sent in reversed(before):
+        theme = tax.assign(sent.text, area)
+        if not tax.get(theme).is_other and tax.get(theme).area == area:
+            return theme
+    return None

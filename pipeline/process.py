@@ -127,7 +127,7 @@ def extract_all(document: Document) -> Extraction:
     """
     from nlp.extract import extract
 
-    return assign_themes(extract(document))
+    return assign_themes(extract(document), text=document.text)
 
 
 def warm_extraction(settings: Settings) -> None:

@@ -381,7 +381,11 @@ CONNECTORS = (
 CONTINUES = r"^đồng thời\b"
 # "Qua kiểm tra (thực tế tại ...) (cho thấy)," / "Kết quả kiểm tra cho thấy," / "... nhận thấy".
 INSPECTION_LEADS = (
-    r"^qua (?:công tác |đợt |buổi )?kiểm tra\b[^,;:]{0,100}?,\s*",
+    # "Qua (kết quả) kiểm tra ...,", "Qua rà soát,", "Sau (khi) kiểm tra,": the check the statement
+    # came out of, the genre's commonest opener; its words ("kiểm tra", "kết quả") are every
+    # report's and say nothing of the matter
+    r"^qua (?:công tác |đợt |buổi |kết quả |việc )?(?:kiểm tra|rà soát)\b[^,;:]{0,100}?,\s*",
+    r"^sau (?:khi |đợt |buổi )?kiểm tra\b[^,;:]{0,60}?,\s*",
     r"^[^;:]{0,200}?\b(?:cho thấy|nhận thấy|thấy rằng)\b,?\s*",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ)*(?: cũng)? đánh giá\b(?! cao)(?: rằng)?,?\s*",
     # "... thì ghi nhận bộ phận có mở sổ", "đoàn ghi nhận UBND phường X có bố trí ...": the inspector
@@ -393,7 +397,33 @@ INSPECTION_LEADS = (
 
 # Who says it ("Trao đổi với phóng viên, ông X cho biết, ..."): a news article's attribution;
 # what follows is the statement, judged on its own cues.
-REPORTED_SPEECH_LEAD = r"^[^;:.]{0,160}?\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
+# News writes "cho biết" (said) with or without the comma ("ông X, chủ tịch UBND huyện Y cho biết
+# huyện đã gửi ..."): said by a person or a body, it takes a clause, so what follows is the
+# statement all the same; "không/chưa cho biết" (did not say) reports nothing, and a thing that
+# "cho biết" (a board showing the hours) is no speaker. "khẳng định", "nhấn mạnh" also take a noun
+# ("nhấn mạnh vai trò ..."), so only their comma marks a statement. A dot inside a number or an
+# abbreviation ("Ngày 10.11", "TX.An Nhơn") is no sentence end.
+SPEAKERS = (r"(?:ông|bà|đồng chí|đại diện|lãnh đạo|chủ tịch|giám đốc|trưởng|thứ trưởng|bộ trưởng"
+            r"|chánh văn phòng|văn phòng|sở|ubnd|ủy ban|phòng|cục)")
+REPORTED_SPEECH_LEAD = (r"^(?:[^;:.]|\.(?=\S)){0,160}?"
+                        r"(?:\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
+                        rf"|\b{SPEAKERS}\b(?:[^;:.]|\.(?=\S)){{0,100}}?(?<!không )(?<!chưa )"
+                        r"\bcho biết(?: thêm)?(?: rằng)?\s+)")
+# Whose figures or account it is ("Theo Văn phòng UBND tỉnh X, 61% số hồ sơ ...", "Theo báo cáo của
+# Trung tâm Phục vụ hành chính công tỉnh X, ..."): the news genre's source, as "X cho biết" is a
+# speaker; a body or a person, never a rule or a plan ("theo quy định", "theo kế hoạch": BASIS_LEAD).
+SOURCE_LEAD = (r"^theo (?:(?:báo cáo|thống kê|số liệu|thông tin|đánh giá)(?: của)? )?"
+               r"(?:văn phòng|sở|bộ|ban|ubnd|ủy ban|trung tâm|cục|chi cục|tổng cục|thanh tra|phòng"
+               r"|đoàn|tổ|hđnd|lãnh đạo|ông|bà|đại diện|chủ tịch|phó chủ tịch|giám đốc)\b[^;:,]{0,100},\s*")
+# When, opening the sentence with a comma ("Năm 2021, ...", "Ngày 10.11, ...", "Trong tháng 10 vừa
+# qua, ..."): the document's and the finding's dates are read apart (nlp/dates.py); the span is
+# the statement, as the annotation guide's spans begin.
+TIME_LEAD = (r"^(?:trong |vào )?(?:(?:sáng|chiều|tối|trưa) )?(?:ngày|tháng|năm|quý) \d[\d/.-]*"
+             r"(?: năm \d{4})?(?: vừa qua| qua)?,\s*")
+# A news outlet's tag before the first sentence ("(PLO)- ", "TPO - ", "(kontumtv.vn) – "), read
+# on the text as written (at a piece's start: no "^", which would not anchor at a match position):
+# the tag is capitals or a bracketed site name.
+OUTLET_TAG = r"(?:\([^()\s]{2,30}\)|[A-ZĐ]{2,6})\s*[-–—]\s*"
 # A complaint of the press or the public ("một số báo chí phản ánh ...", "người dân phản ánh việc
 # ..."): what it reports is a fault of an office, the ground on which an authority orders a check
 # (the Government Office's notices, the inspection reports answering them); the lead announces a

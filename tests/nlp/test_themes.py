@@ -302,3 +302,38 @@ def test_a_units_place_in_the_ranking_is_the_index_in_whatever_words_it_is_said(
     assert tax.assign("Huyện xếp cuối bảng", "chung") == "chung.chi_so"
     assert "chung.chi_so" not in tax.mentioned(
         "Đoàn kiểm tra do Phó Chủ tịch UBND tỉnh dẫn đầu đã làm việc tại xã", None)
+
+
+def _one_finding_in(text: str, finding: str, area: Area) -> Extraction:
+    start = text.index(finding)
+    return Extraction(doc_id="x", findings=(
+        Finding(Polarity.STRENGTH, area, finding, start, start + len(finding)),))
+
+
+def test_a_detail_naming_no_matter_takes_the_matter_said_before_it_in_its_paragraph() -> None:
+    # the paragraph names the index once; "Theo đó, ..." gives its result without the word
+    text = ("Kết quả xếp hạng năm 2023\n\n"
+            "UBND tỉnh vừa công bố Chỉ số cải cách hành chính năm 2023 của các sở, ngành. "
+            "Theo đó, các đơn vị đều đạt từ loại khá trở lên.")
+    extraction = _one_finding_in(text, "các đơn vị đều đạt từ loại khá trở lên", Area.CHUNG)
+    assert assign_themes(extraction).findings[0].theme == "chung.khac"  # its own words: no matter
+    assert assign_themes(extraction, text=text).findings[0].theme == "chung.chi_so"
+
+
+def test_the_carried_matter_stops_at_the_paragraph_and_at_the_findings_area() -> None:
+    detail = "các đơn vị đều đạt từ loại khá trở lên"
+    apart = ("UBND tỉnh vừa công bố Chỉ số cải cách hành chính năm 2023 của các sở, ngành.\n\n"
+             f"Theo đó, {detail}.")
+    themed = assign_themes(_one_finding_in(apart, detail, Area.CHUNG), text=apart)
+    assert themed.findings[0].theme == "chung.khac"
+    # a matter of another area before it is another topic, not this detail's
+    other = f"Xã đã sử dụng chữ ký số trong xử lý văn bản điện tử. Bên cạnh đó, {detail}."
+    themed = assign_themes(_one_finding_in(other, detail, Area.CHUNG), text=other)
+    assert themed.findings[0].theme == "chung.khac"
+
+
+def test_a_finding_naming_its_own_matter_keeps_it_whatever_came_before() -> None:
+    text = ("UBND tỉnh vừa công bố Chỉ số cải cách hành chính năm 2023. "
+            "Bộ phận một cửa chưa cấp phiếu hẹn cho công dân.")
+    extraction = _one_finding_in(text, "Bộ phận một cửa chưa cấp phiếu hẹn cho công dân", Area.TTHC)
+    assert assign_themes(extraction, text=text).findings[0].theme == "tthc.phieu_hen"
