@@ -106,7 +106,8 @@ SHINGLE_ANALYSIS: dict[str, Any] = {
     "filter": {f"shingle_{k}": {"type": "shingle", "min_shingle_size": k, "max_shingle_size": k,
                                 "output_unigrams": False} for k in range(2, SHINGLE_MAX + 1)},
     "analyzer": {f"shingles_{k}": {"type": "custom", "tokenizer": "standard",
-                                   "filter": ["lowercase", f"shingle_{k}"]} for k in range(2, SHINGLE_MAX + 1)},
+                                   "filter": ["lowercase", f"shingle_{k}"]}
+                 for k in range(2, SHINGLE_MAX + 1)},
 }
 _SHINGLES = {f"p{k}": {"type": "text", "analyzer": f"shingles_{k}", "index_options": "freqs"}
              for k in range(2, SHINGLE_MAX + 1)}

@@ -325,7 +325,8 @@ def test_an_index_marked_with_every_field_or_a_layout_as_new_is_never_counted(
     layouts marked with its fields is of layout 7 at most, older than the shingles of 8.)"""
     client = Elasticsearch(es_url)
     records = [_record("o1", "Chưa niêm yết thủ tục.", title="Kết luận kiểm tra")]
-    metas: list[dict[str, Any]] = [{elastic.LAYOUT_KEY: LAYOUT_VERSION}, {elastic.LAYOUT_KEY: LAYOUT_VERSION + 1}]
+    metas: list[dict[str, Any]] = [{elastic.LAYOUT_KEY: LAYOUT_VERSION},
+                                   {elastic.LAYOUT_KEY: LAYOUT_VERSION + 1}]
     for n, meta in enumerate(metas):
         _older_index(client, f"{name}{n}", (), records, meta=meta)
         recording = _Recording(es_url)
@@ -544,7 +545,8 @@ def test_a_phrase_ranks_by_the_findings_holding_it(es_url: str, name: str) -> No
 
 
 @pytest.mark.elasticsearch
-def test_an_index_made_before_the_shingles_takes_writes_and_says_it_is_outdated(es_url: str, name: str) -> None:
+def test_an_index_made_before_the_shingles_takes_writes_and_says_it_is_outdated(
+        es_url: str, name: str) -> None:
     """An index of layout 7 has no shingle analyzers (they are fixed when an index is created):
     writing to it adds no shingle fields (elastic.EXTENDABLE_PROPERTIES), searching it still
     matches, and its findings count as outdated until `kiemtra reindex`."""
