@@ -298,7 +298,7 @@ def run_elasticsearch(n: int, queries: int, seed: int, url: str, alone: bool = F
     """A throwaway index on the given server, dropped afterwards."""
     from index.elastic import ElasticBackend
 
-    backend = ElasticBackend(url, f"par15-bench-{uuid.uuid4().hex[:8]}", refresh=False)
+    backend = ElasticBackend(url, f"kiemtra-bench-{uuid.uuid4().hex[:8]}", refresh=False)
     try:
         measure(backend, n, queries, seed, alone)
     finally:
