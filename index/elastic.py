@@ -99,7 +99,20 @@ _FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
 _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
                  "province": "provinces_facet", "unit": "units_facet", "theme": "themes"}
 
+# A phrase of 2 to SHINGLE_MAX syllables ranked as one term (`_ranked_clause`): bm25 then weighs it
+# by how many findings hold the phrase, as FTS5 does, not by the sum of its syllables' idf.
+SHINGLE_MAX = 5
+SHINGLE_ANALYSIS: dict[str, Any] = {
+    "filter": {f"shingle_{k}": {"type": "shingle", "min_shingle_size": k, "max_shingle_size": k,
+                                "output_unigrams": False} for k in range(2, SHINGLE_MAX + 1)},
+    "analyzer": {f"shingles_{k}": {"type": "custom", "tokenizer": "standard",
+                                   "filter": ["lowercase", f"shingle_{k}"]}
+                 for k in range(2, SHINGLE_MAX + 1)},
+}
+_SHINGLES = {f"p{k}": {"type": "text", "analyzer": f"shingles_{k}", "index_options": "freqs"}
+             for k in range(2, SHINGLE_MAX + 1)}
 _OFFSET_TEXT = {"type": "text", "analyzer": "standard", "term_vector": "with_positions_offsets"}
+_RANKED_TEXT = {**_OFFSET_TEXT, "fields": _SHINGLES}
 _KEYWORD = {"type": "keyword"}
 # Facet fields build their global ordinals at refresh, not on the first aggregation after it:
 # a faceted search then never pays that build (tens of ms per field at 100k findings).
@@ -113,8 +126,8 @@ MAPPING: dict[str, Any] = {
         "doc_key": _KEYWORD,
         "doc_id": _KEYWORD,
         "text": _OFFSET_TEXT,            # as written: the highlight is cut from it
-        "text_canonical": _OFFSET_TEXT,  # accents kept, tone placement unified: exact matches
-        "text_folded": _OFFSET_TEXT,     # no accents, đ→d, lowercase: the recall field
+        "text_canonical": _RANKED_TEXT,  # accents kept, tone placement unified: exact matches
+        "text_folded": _RANKED_TEXT,     # no accents, đ→d, lowercase: the recall field
         "text_words": {"type": "text", "analyzer": "whitespace"},  # folded "phieu_hen" words
         "words": _STORED_ONLY,
         "polarity": _FACET_KEYWORD,
@@ -150,7 +163,13 @@ MAPPING: dict[str, Any] = {
         "layout": {"type": "short"},
     },
 }
-INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0}
+# What `_extend_mapping` adds to an index an older version created: not the shingles, whose
+# analyzers such an index lacks (analyzers are fixed when an index is created); its findings are
+# of an older layout, counted by outdated() until `kiemtra reindex`.
+EXTENDABLE_PROPERTIES: dict[str, Any] = {
+    name: _OFFSET_TEXT if spec is _RANKED_TEXT else spec for name, spec in MAPPING["properties"].items()}
+INDEX_SETTINGS: dict[str, Any] = {"number_of_shards": 1, "number_of_replicas": 0,
+                                  "analysis": SHINGLE_ANALYSIS}
 BULK_LOAD_SETTINGS: dict[str, Any] = {"index.refresh_interval": "-1", "index.translog.durability": "async"}
 # The key, in a physical index's mapping `_meta`, of the layout (index.base.LAYOUT_VERSION) every
 # finding in it was written with. Set when the index is created, never after: extending an older
@@ -186,6 +205,15 @@ def written_whole(mappings: dict[str, Any]) -> bool:
     this version's layout or a later one: then outdated() needs no count."""
     layout = index_layout(mappings)
     return layout is not None and layout >= LAYOUT_VERSION
+
+
+def _shingled(mappings: dict[str, Any]) -> bool:
+    """Whether one physical index's get_mapping answer has the text's shingles (layout 8). An index
+    created before has none, whatever its findings say of their layout: written into since, they
+    are of today's layout but for the shingles such an index cannot have (its analyzers are fixed),
+    so every finding of it is outdated until `kiemtra reindex`."""
+    text = mappings.get("mappings", {}).get("properties", {}).get("text_folded", {})
+    return set(_SHINGLES) <= set(text.get("fields", {}))
 
 
 def to_source(record: FindingRecord) -> dict[str, Any]:
@@ -247,10 +275,24 @@ def _phrase(field: str, syllables: tuple[str, ...], prefix: bool) -> dict[str, A
 def _ranked_clause(alt: Alternative) -> dict[str, Any]:
     """What BM25 ranks a ranked unit (index.query.ranked_units) by: typed with every accent, its
     phrase on the canonical field (as SQLite ranks it on `original`), as a literal one (an accent
-    restoration, index.query.Plan.restored), else on the folded one."""
-    if alt.whole:
-        return _phrase("text_canonical", alt.syllables, alt.prefix)
-    return _phrase("text_folded", alt.folded, alt.prefix)
+    restoration, index.query.Plan.restored), else on the folded one.
+
+    A phrase of several syllables is ranked as one term of the field's shingles (`_SHINGLES`), not
+    as a phrase query. Why: FTS5 weighs a phrase by how many findings hold the phrase (its idf);
+    Lucene weighs a phrase query by the sum of its words' idf, so "trễ hạn" weighed 4.06 + 2.39
+    there and about 4.1 on SQLite, and a synonym of four syllables counted about four words. As a
+    shingle term the phrase's idf is its own, as on SQLite; the shingle field's length is the
+    text's less k − 1 syllables, as near the text's as Lucene's one-byte lengths keep."""
+    field, syllables = ("text_canonical", alt.syllables) if alt.whole else ("text_folded", alt.folded)
+    if alt.prefix or len(syllables) < 2:
+        return _phrase(field, syllables, alt.prefix)
+    head = syllables[:SHINGLE_MAX]
+    ranked = {"term": {f"{field}.p{len(head)}": " ".join(head)}}
+    if len(syllables) == len(head):
+        return ranked
+    # Longer than a shingle: held where the whole phrase is, weighed by its first SHINGLE_MAX
+    # syllables (a name that long is mostly written whole: as rare as its start).
+    return {"bool": {"must": [ranked], "filter": [_phrase(field, syllables, False)]}}
 
 
 def alternative_clause(alt: Alternative, canonical: str = "text_canonical",
@@ -719,7 +761,7 @@ class ElasticBackend(SearchBackend):
         if self._mapping_checked:
             return
         self._call("extending the mapping", self.client.indices.put_mapping, index=self.alias,
-                   properties=MAPPING["properties"])
+                   properties=EXTENDABLE_PROPERTIES)
         self._mapping_checked = True
 
     def create_new_index(self, *, bulk_load: bool = False) -> str:
@@ -1125,7 +1167,9 @@ class ElasticBackend(SearchBackend):
         generation = tuple(sorted(mappings))
         if known is not None and known[0] == generation:
             return known[1]
-        findings = 0 if all(written_whole(m) for m in mappings.values()) else self._count_outdated()
+        findings = (0 if all(written_whole(m) for m in mappings.values())
+                    else self.count() if not all(_shingled(m) for m in mappings.values())
+                    else self._count_outdated())
         self._outdated = (generation, findings)
         return findings
 

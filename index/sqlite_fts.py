@@ -94,10 +94,11 @@ LOGGER = logging.getLogger(__name__)
 FTS_SCHEMA_VERSION = "7"
 # The first schema version of the search tables that holds each layout (index.base.LAYOUT_VERSION),
 # by the migration writing what the layout adds: 6 every theme a finding speaks of (`_migrate_v5`),
-# 7 its document's title (`_migrate_v6`). Why a table: the schema also moves with storage changes
+# 7 its document's title (`_migrate_v6`); layout 8 adds to Elasticsearch alone (its shingles), so v7
+# holds it. Why a table: the schema also moves with storage changes
 # of its own, so the two numbers need not stay equal; a new layout adds its row here, and a test
 # holds FTS_SCHEMA_VERSION at or past the row of today's layout.
-SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7}
+SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7}
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
 # Rowids `similar` keeps of the words' finding lists (8 bytes each: 16 MB), least recently used dropped.

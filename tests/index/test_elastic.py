@@ -20,7 +20,7 @@ from core.models import Area, Polarity
 from index import elastic
 from index.base import LAYOUT_VERSION, RECORD_FIELDS, FindingRecord, Query, SearchMemo
 from index.elastic import ElasticBackend, from_source, search_body, to_source
-from index.query import plan_query
+from index.query import Alternative, plan_query
 
 
 def _record(fid: str, text: str, doc: str = "doc1", **extra: Any) -> FindingRecord:
@@ -321,12 +321,11 @@ def test_an_index_written_before_the_title_fields_is_outdated_until_a_rebuild_fi
 @pytest.mark.elasticsearch
 def test_an_index_marked_with_every_field_or_a_layout_as_new_is_never_counted(
         es_url: str, name: str) -> None:
-    """The kiemtra before layouts marked an index with the title fields among its fields: its
-    findings have them all, as one marked with today's layout or a later one: no count."""
+    """An index marked with today's layout or a later one: no count. (One the kiemtra before
+    layouts marked with its fields is of layout 7 at most, older than the shingles of 8.)"""
     client = Elasticsearch(es_url)
     records = [_record("o1", "Chưa niêm yết thủ tục.", title="Kết luận kiểm tra")]
-    written_with = sorted(set(elastic.MAPPING["properties"]) - {"layout"})
-    metas: list[dict[str, Any]] = [{elastic.WRITTEN_WITH: written_with},
+    metas: list[dict[str, Any]] = [{elastic.LAYOUT_KEY: LAYOUT_VERSION},
                                    {elastic.LAYOUT_KEY: LAYOUT_VERSION + 1}]
     for n, meta in enumerate(metas):
         _older_index(client, f"{name}{n}", (), records, meta=meta)
@@ -503,3 +502,66 @@ def test_a_narrower_search_of_a_plan_whose_words_found_too_little_goes_to_the_pa
     finally:
         es.drop()
         es.close()
+
+
+def test_a_ranked_phrase_is_one_shingle_term_and_a_longer_one_its_start_within_the_phrase() -> None:
+    """FTS5 weighs a phrase by how many findings hold the phrase; a Lucene phrase query by the sum
+    of its words' idf. Ranked as a term of the shingle field of its length, the phrase's idf is
+    its own (elastic._ranked_clause); past SHINGLE_MAX syllables, its first ones, where the whole
+    phrase is."""
+    assert elastic._ranked_clause(Alternative(("tre", "han"))) == {"term": {"text_folded.p2": "tre han"}}
+    # Typed with every accent: on the canonical field, as SQLite ranks it on `original`.
+    assert elastic._ranked_clause(Alternative(("trễ", "hạn"))) == {"term": {"text_canonical.p2": "trễ hạn"}}
+    assert elastic._ranked_clause(Alternative(("han",))) == {"term": {"text_folded": "han"}}
+    assert elastic._ranked_clause(Alternative(("tre", "ha"), prefix=True)) == {
+        "match_phrase_prefix": {"text_folded": "tre ha"}}
+    name = ("bo", "phan", "tiep", "nhan", "va", "tra", "ket", "qua")
+    assert elastic._ranked_clause(Alternative(name)) == {"bool": {
+        "must": [{"term": {"text_folded.p5": "bo phan tiep nhan va"}}],
+        "filter": [{"match_phrase": {"text_folded": "bo phan tiep nhan va tra ket qua"}}]}}
+
+
+@pytest.mark.elasticsearch
+def test_a_phrase_ranks_by_the_findings_holding_it(es_url: str, name: str) -> None:
+    """The shingle term of "tre han" is held by the one finding writing the phrase, not by those
+    holding both syllables apart: its document frequency, hence its idf, is the phrase's."""
+    backend = ElasticBackend(es_url, name)
+    try:
+        backend.index([_record("apart1", "Hạn nộp đã trễ."),
+                       _record("apart2", "Trễ một ngày so với hạn."),
+                       _record("apart3", "Hạn chót bị trễ."),
+                       _record("phrase", "Một hồ sơ trễ hạn."),
+                       _record("words", "Hồ sơ hồ sơ hồ sơ đầy đủ.")])
+        clause = elastic._ranked_clause(Alternative(("tre", "han")))
+        scored = backend.client.search(index=name, query=clause)["hits"]["hits"]
+        assert [h["_id"] for h in scored] == ["phrase"]  # the shingle holds the phrase alone
+        layout = backend.client.indices.get_mapping(index=name)
+        (mapping,) = layout.body.values()
+        assert set(mapping["mappings"]["properties"]["text_folded"]["fields"]) == {
+            f"p{k}" for k in range(2, elastic.SHINGLE_MAX + 1)}
+    finally:
+        backend.drop()
+        backend.close()
+
+
+@pytest.mark.elasticsearch
+def test_an_index_made_before_the_shingles_takes_writes_and_says_it_is_outdated(
+        es_url: str, name: str) -> None:
+    """An index of layout 7 has no shingle analyzers (they are fixed when an index is created):
+    writing to it adds no shingle fields (elastic.EXTENDABLE_PROPERTIES), searching it still
+    matches, and its findings count as outdated until `kiemtra reindex`."""
+    client = Elasticsearch(es_url)
+    properties = dict(elastic.EXTENDABLE_PROPERTIES)
+    client.indices.create(index=f"{name}-old", mappings={"dynamic": "strict", "properties": properties,
+                                                         "_meta": {elastic.LAYOUT_KEY: 7}},
+                          settings={"number_of_shards": 1, "number_of_replicas": 0})
+    client.indices.put_alias(index=f"{name}-old", name=name)
+    backend = ElasticBackend(es_url, name)
+    try:
+        backend.index([_record("f1", "Hồ sơ trễ hạn nhiều."), _record("f2", "Hồ sơ đầy đủ.")])
+        assert [h.record.finding_id for h in backend.search(Query(text="hồ sơ trễ hạn")).hits][:1] == ["f1"]
+        assert backend.outdated() == 2
+    finally:
+        backend.drop()
+        backend.close()
+        client.close()
