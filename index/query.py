@@ -123,6 +123,7 @@ from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, split
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
+from index.matching import folded_syllable, is_accented, syllable_matches
 from index.shorthand import load_shorthand
 
 if TYPE_CHECKING:  # index.concepts reads this module: the type only, for Plan.concepts
@@ -379,26 +380,6 @@ def _as_phrase(terms: list[Term]) -> Term:
 
 
 # ----------------------------------------------------------------------------------------------- the genre
-
-
-@lru_cache(maxsize=1 << 16)
-def folded_syllable(syllable: str) -> str:
-    """`fold` of one syllable, remembered. Why: the word lists are matched entry by entry at each
-    of the query's syllables (`_entry_at`, synonyms, stop words), so one search folds the same
-    few hundred syllables (the query's and the lists') about five thousand times; a syllable is
-    short and the same ones recur, so the cache stays small (bounded all the same)."""
-    return fold(syllable)
-
-
-def is_accented(syllable: str) -> bool:
-    """Whether a (lowercase) syllable carries a mark the user typed: tone, shape, or đ."""
-    return folded_syllable(syllable) != syllable
-
-
-def syllable_matches(typed: str, written: str) -> bool:
-    """The matching rule: an accented syllable matches only itself (tones canonical, lowercase),
-    one without accents matches every form."""
-    return typed == written if is_accented(typed) else typed == folded_syllable(written)
 
 
 def _matches_at(typed: Sequence[str], written: Sequence[str], at: int) -> bool:

@@ -10,6 +10,7 @@ import pytest
 from core.errors import ConfigError
 from core.normalize import fold
 from index.initials import is_syllable
+from index.matching import syllable_matches
 from index.query import (
     SYNONYMS_FILE,
     Alternative,
@@ -26,7 +27,6 @@ from index.query import (
     parse,
     plan_query,
     province_key,
-    syllable_matches,
 )
 
 
