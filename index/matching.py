@@ -8,6 +8,7 @@ module and cannot import it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from core.normalize import fold
@@ -31,3 +32,9 @@ def syllable_matches(typed: str, written: str) -> bool:
     """The matching rule: an accented syllable matches only itself (tones canonical, lowercase),
     one without accents matches every form."""
     return typed == written if is_accented(typed) else typed == folded_syllable(written)
+
+
+def matches_at(typed: Sequence[str], written: Sequence[str], at: int) -> bool:
+    """Whether the syllables of `typed` from `at` are `written`, each under the matching rule."""
+    return at >= 0 and at + len(written) <= len(typed) and all(
+        syllable_matches(typed[at + k], w) for k, w in enumerate(written))
