@@ -524,6 +524,8 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     # "cham" typed without accents before "diem", "cong" is chấm (scoring, the time clock), no "chậm"
     ("cham diem chi so cai cach hanh chinh", None),
     ("may cham cong o xa", None),
+    ("cham cong van tay", None),
+    ("cham cong bo thu tuc hanh chinh", "shortcoming"),  # "chậm công bố", no time clock
     ("ho so cham tre", "shortcoming"),
     ("yêu cầu xã niêm yết đầy đủ thủ tục", "recommendation"),
     ("trang thiết bị bộ phận một cửa", None),  # "bị" inside a word is no marker
