@@ -123,6 +123,7 @@ from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, split
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
+from index.matching import folded_syllable, is_accented, matches_at, syllable_matches
 from index.shorthand import load_shorthand
 
 if TYPE_CHECKING:  # index.concepts reads this module: the type only, for Plan.concepts
@@ -381,36 +382,11 @@ def _as_phrase(terms: list[Term]) -> Term:
 # ----------------------------------------------------------------------------------------------- the genre
 
 
-@lru_cache(maxsize=1 << 16)
-def folded_syllable(syllable: str) -> str:
-    """`fold` of one syllable, remembered. Why: the word lists are matched entry by entry at each
-    of the query's syllables (`_entry_at`, synonyms, stop words), so one search folds the same
-    few hundred syllables (the query's and the lists') about five thousand times; a syllable is
-    short and the same ones recur, so the cache stays small (bounded all the same)."""
-    return fold(syllable)
-
-
-def is_accented(syllable: str) -> bool:
-    """Whether a (lowercase) syllable carries a mark the user typed: tone, shape, or đ."""
-    return folded_syllable(syllable) != syllable
-
-
-def syllable_matches(typed: str, written: str) -> bool:
-    """The matching rule: an accented syllable matches only itself (tones canonical, lowercase),
-    one without accents matches every form."""
-    return typed == written if is_accented(typed) else typed == folded_syllable(written)
-
-
-def _matches_at(typed: Sequence[str], written: Sequence[str], at: int) -> bool:
-    return at + len(written) <= len(typed) and all(
-        syllable_matches(typed[at + k], w) for k, w in enumerate(written))
-
-
 def run_starts(typed: Sequence[str], term: Sequence[str]) -> Iterator[int]:
     """Where `term` begins in `typed` under the matching rule (`syllable_matches`), each place
     in order: how the concepts file's terms (index/concepts.py) and the indicators' names
     (index/indicators.py) are found in a query."""
-    return (at for at in range(len(typed) - len(term) + 1) if _matches_at(typed, term, at))
+    return (at for at in range(len(typed) - len(term) + 1) if matches_at(typed, term, at))
 
 
 def holds_run(typed: Sequence[str], term: Sequence[str]) -> bool:
@@ -445,7 +421,7 @@ class Cue:
         """Whether the cue's word at `at` (after its lead) lies in a phrase making it another word
         (`unlike`)."""
         at += self.lead
-        return any(at >= start and _matches_at(typed, phrase, at - start) for phrase, start in self.unlike)
+        return any(at >= start and matches_at(typed, phrase, at - start) for phrase, start in self.unlike)
 
     def typed_bare(self, syllable: str) -> bool:
         """Whether `syllable` is this cue typed without its marks: a cue of one syllable counting
@@ -480,7 +456,7 @@ class Answer:
     def asked_at(self, typed: Sequence[str], at: int) -> int:
         """How many syllables from `at` are one of the asking words, outside an `unlike` phrase
         ("đứng đầu" of "người đứng đầu" asks nothing); 0 when none."""
-        size = next((len(a) for a in self.asks if _matches_at(typed, a, at)), 0)
+        size = next((len(a) for a in self.asks if matches_at(typed, a, at)), 0)
         return 0 if size and within(typed, at, size, self.unlike) else size
 
 
@@ -505,7 +481,7 @@ def within(syllables: Sequence[str], at: int, size: int, phrases: Iterable[tuple
     `phrases` (under the matching rule): "đứng đầu" inside "người đứng đầu"."""
     for phrase in phrases:
         for start in range(max(0, at + size - len(phrase)), min(at, len(syllables) - len(phrase)) + 1):
-            if _matches_at(syllables, phrase, start):
+            if matches_at(syllables, phrase, start):
                 return True
     return False
 
@@ -602,7 +578,7 @@ class Lexicon:
         if end and syllable_matches(typed[end - 1], NUMBER_WORD):
             end -= 1
         for kind in self.citations:
-            if end >= len(kind) and _matches_at(typed, kind, end - len(kind)):
+            if end >= len(kind) and matches_at(typed, kind, end - len(kind)):
                 end -= len(kind)
                 break
         return len(typed) - end
@@ -650,7 +626,7 @@ class Lexicon:
         polarity cue it holds (`_asks_beside`). Which level it asks for went with the reranker's
         `place` feature, its one reader, in session 12 (docs/search-quality.md, Session 12: what
         carries to unseen queries)."""
-        return any(_matches_at(typed, words, at) for at in range(len(typed)) for words in self.which_words)
+        return any(matches_at(typed, words, at) for at in range(len(typed)) for words in self.which_words)
 
     def asked(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> Cue | None:
         """Of the polarity cues `seen` in a query (their positions in `typed`, in order), the one
@@ -849,13 +825,13 @@ class Lexicon:
         if cue.typed_bare(typed[at]):  # "bi", "con" alone: as `folded_entry_at` reads them
             return self.folded_light_at(typed, at, bound)
         size = len(cue.syllables)
-        return (cue.accents_only and _matches_at(typed, cue.syllables, at)
+        return (cue.accents_only and matches_at(typed, cue.syllables, at)
                 and reading(self.readings, typed[at:at + size]) == cue.syllables)
 
     def is_word(self, typed: Sequence[str]) -> bool:
         """Whether typed syllables are a dictionary word under the matching rule."""
         forms = self.dictionary.get(" ".join(fold(s) for s in typed), frozenset())
-        return any(_matches_at(typed, tuple(canonical_tones(s) for s in form), 0) for form in forms)
+        return any(matches_at(typed, tuple(canonical_tones(s) for s in form), 0) for form in forms)
 
     @cached_property
     def _function_words(self) -> tuple[tuple[tuple[str, ...], bool], ...]:
@@ -1058,7 +1034,7 @@ class Lexicon:
 def _written_at(typed: Sequence[str], entry: Sequence[str], at: int, accents_only: bool) -> bool:
     """Whether the syllables from `at` are a word-list entry: under the matching rule, or only
     as written when the entry is marked "[accents]" (its folded form is another word)."""
-    return _matches_at(typed, entry, at) and not (accents_only and tuple(typed[at:at + len(entry)]) != entry)
+    return matches_at(typed, entry, at) and not (accents_only and tuple(typed[at:at + len(entry)]) != entry)
 
 
 def _entry_at(entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[str], at: int) -> int:
@@ -1108,7 +1084,7 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
             # The phrase holds the term, or its spelling written as another word ("chấm điểm"
             # for "chậm"): typed without accents, the query there wrote that word, not the cue.
             unlike = tuple((p, k) for p in phrases for k in range(len(p) - len(syllables) + 1)
-                           if _matches_at(p, syllables, k)
+                           if matches_at(p, syllables, k)
                            or tuple(map(fold, p[k:k + len(syllables)])) == tuple(map(fold, syllables)))
             cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike)
             cues.setdefault(syllables, cue)
@@ -2423,7 +2399,7 @@ def _readings(span: Sequence[str], lexicon: Lexicon, units: Collection[str] = ()
     so typed without accents the word is as likely the place."""
     if len(span) < 2 or all(is_accented(s) for s in span) or " ".join(fold(s) for s in span) in units:
         return []
-    written = {m for m in members if len(m) == len(span) and _matches_at(span, m, 0)}
+    written = {m for m in members if len(m) == len(span) and matches_at(span, m, 0)}
     found = next(iter(written)) if len(written) == 1 else reading(lexicon.readings, span)
     return [] if found is None or found == tuple(span) else [Alternative(found, literal=True)]
 
@@ -2473,7 +2449,7 @@ def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
         if not first:
             return set(range(end, len(typed)))
         for i in range(end - len(first)):
-            if _matches_at(typed, first, i):
+            if matches_at(typed, first, i):
                 return {*range(i, i + len(first)), *range(end, len(typed))}
     return set()
 
@@ -2693,7 +2669,7 @@ def _as_read(alt: Alternative, restored: Sequence[Alternative]) -> Alternative:
     accents typed), else the alternative itself."""
     if alt.prefix or alt.whole:
         return alt
-    agreeing = (r for r in restored if r.folded == alt.folded and _matches_at(alt.syllables, r.syllables, 0))
+    agreeing = (r for r in restored if r.folded == alt.folded and matches_at(alt.syllables, r.syllables, 0))
     return next(agreeing, alt)
 
 

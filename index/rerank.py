@@ -31,15 +31,14 @@ from core.normalize import canonical_tones, fold, lower_same_length
 from index.base import FindingRecord, Hit, Query
 from index.concepts import Concept, share_held
 from index.indicators import load_indicators
+from index.matching import folded_syllable, syllable_matches
 from index.query import (
     Alternative,
     Group,
     Plan,
     filter_key,
-    folded_syllable,
     frame_group,
     name_forms,
-    syllable_matches,
     syllables_of,
     within,
 )

@@ -29,8 +29,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from core.normalize import fold
+from core.agencies import syllables
 from index.initials import is_syllable
+from index.matching import matches_at
 
 SHORTHAND_FILE = Path(__file__).with_name("vi") / "shorthand.toml"
 # What may stand around a form for it to stand alone: a space or the ends of the text, and the
@@ -56,9 +57,9 @@ class ShorthandError(ValueError):
 
 @dataclass(frozen=True)
 class Bound:
-    """A form that names the word only beside one of its context words: `after`, the folded
-    syllable runs one of which stands just before the form ("dung" of "đúng qđ"); `before`, those
-    one of which stands just after it ("ubnd" of "CT UBND")."""
+    """A form that names the word only beside one of its context words: `after`, the syllable
+    runs (lowercase, tones canonical) one of which stands just before the form ("đúng" of "đúng
+    qđ"); `before`, those one of which stands just after it ("ubnd" of "CT UBND")."""
 
     forms: frozenset[str]  # lowercase
     word: str
@@ -67,13 +68,14 @@ class Bound:
 
     def decided(self, preceding: str, following: str) -> bool:
         """Whether the text around the form (`preceding` it, `following` it) holds a context word
-        beside it, and does not cite a document by the form (a number or "số" after it)."""
+        beside it, under the query's matching rule (index/matching.py: "dung" may be "đúng",
+        "dụng" of "sử dụng qđ" is not), and does not cite a document by the form (a number or
+        "số" after it)."""
         if _CITED.match(following):
             return False
-        last = [fold(w) for w in _WORDS.findall(preceding)]
-        first = [fold(w) for w in _WORDS.findall(following)]
-        return (any(tuple(last[len(last) - len(run):]) == run for run in self.after if len(run) <= len(last))
-                or any(tuple(first[:len(run)]) == run for run in self.before))
+        last, first = syllables(preceding), syllables(following)
+        return (any(matches_at(last, run, len(last) - len(run)) for run in self.after)
+                or any(matches_at(first, run, 0) for run in self.before))
 
 
 @dataclass(frozen=True)
@@ -159,11 +161,11 @@ def _checked(entry: Mapping[str, Any], label: str, k: int, seen: Iterable[str]) 
 
 
 def _context(entry: Mapping[str, Any], key: str, label: str) -> tuple[tuple[str, ...], ...]:
-    """A bound entry's context words (`after` or `before`) as folded syllable runs."""
+    """A bound entry's context words (`after` or `before`) as syllable runs, as written."""
     words = entry.get(key, [])
     if not isinstance(words, list) or not all(isinstance(w, str) and _WORDS.search(w) for w in words):
         raise ShorthandError(f"{label}: `{key}` must be a list of words")
-    return tuple(tuple(fold(w) for w in _WORDS.findall(phrase)) for phrase in words)
+    return tuple(syllables(phrase) for phrase in words)
 
 
 def compile_shorthand(entries: Iterable[Mapping[str, Any]],

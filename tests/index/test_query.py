@@ -10,6 +10,7 @@ import pytest
 from core.errors import ConfigError
 from core.normalize import fold
 from index.initials import is_syllable
+from index.matching import syllable_matches
 from index.query import (
     SYNONYMS_FILE,
     Alternative,
@@ -26,7 +27,6 @@ from index.query import (
     parse,
     plan_query,
     province_key,
-    syllable_matches,
 )
 
 
@@ -524,6 +524,8 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     # "cham" typed without accents before "diem", "cong" is chấm (scoring, the time clock), no "chậm"
     ("cham diem chi so cai cach hanh chinh", None),
     ("may cham cong o xa", None),
+    ("cham cong van tay", None),
+    ("cham cong bo thu tuc hanh chinh", "shortcoming"),  # "chậm công bố", no time clock
     ("ho so cham tre", "shortcoming"),
     ("yêu cầu xã niêm yết đầy đủ thủ tục", "recommendation"),
     ("trang thiết bị bộ phận một cửa", None),  # "bị" inside a word is no marker

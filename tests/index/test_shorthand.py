@@ -116,6 +116,7 @@ def test_a_bound_form_is_rewritten_beside_a_word_that_decides_it(text: str, expe
     "qđ", "CT", "ban hành CT", "niêm yết qđ mới",  # alone, or beside a word that decides nothing
     "theo QĐ 139", "đúng qđ số 12", "CT 17 UBND", "CT số 10",  # a document cited by its kind
     "10/CT-UBND", "đúng/qđ",  # joined to a word: a code
+    "sử dụng qđ cũ", "CT uỷ quyền",  # a context word's spelling, typed with other marks: another word
 ])
 def test_a_bound_form_stays_as_typed_where_nothing_decides_it(text: str) -> None:
     assert compile_shorthand(TABLE, BOUND).expand(text) == text
@@ -186,3 +187,27 @@ def test_slash_shorthand_plans_as_typed_in_full() -> None:
 
     assert groups("y/c khắc phục hồ sơ trễ hẹn") == groups("yêu cầu khắc phục hồ sơ trễ hẹn")
     assert groups("pm một cửa") == groups("phần mềm một cửa")
+
+
+@pytest.mark.parametrize("text", [
+    "thực hiện theo QĐ phê duyệt",  # a decision followed, no rule
+    "quy định của nd mới", "đối với nd kiểm tra",  # the decree, the content
+    "tg giải quyết khiếu nại", "tg trả lời khảo sát",  # taking part as much as the time
+    "CT quan trọng của tỉnh", "CT tinh giản biên chế",  # unmarked, "quan", "tinh" are other words
+    "nội dung qđ", "thực hiện đúng QĐ",  # the decision's content, the decision carried out
+    "tg cho ý kiến",  # taking part: "cho" is no "chờ"
+])
+def test_the_shipped_bound_forms_leave_an_undecided_reading_as_typed(text: str) -> None:
+    assert load_shorthand().expand(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tg trả kq", "thời gian trả kết quả"),
+    ("rút ngắn tg trả kq", "rút ngắn thời gian trả kết quả"),
+    ("hướng dẫn cho nd", "hướng dẫn cho người dân"),
+    ("thu phí sai qđ", "thu phí sai quy định"),
+    ("thu phi ko dung qd", "thu phi không dung quy định"),
+    ("CT UBND xã", "chủ tịch UBND xã"),
+])
+def test_the_shipped_bound_forms_read_a_decided_reading(text: str, expected: str) -> None:
+    assert load_shorthand().expand(text) == expected
