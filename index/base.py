@@ -286,10 +286,11 @@ class SearchBackend(ABC):
         return self.index(records)
 
     def outdated(self) -> int:
-        """How many findings an older kiemtra indexed with an older layout (LAYOUT_VERSION), without
-        fields today's search reads (their themes, their best-known date, their document's title):
-        theme filters, the theme facet, the date order and the title matches see them only by
-        what they hold until `kiemtra reindex`. The CLI and the web page say so in
+        """How many findings an older kiemtra indexed with an older layout (LAYOUT_VERSION), or that
+        sit in an index it created, without fields today's search reads (their themes, their
+        best-known date, their document's title, Elasticsearch's phrase shingles): theme filters,
+        the theme facet, the date order and the title matches see them only by what they hold, and
+        phrases rank them otherwise, until `kiemtra reindex`. The CLI and the web page say so in
         one line instead of returning partial results in silence. They ask after every search,
         so an engine answers from what it learnt of the index it searches, not by a count each
         time. 0 by default: an engine that brings its index up to date when it is opened has none."""

@@ -176,10 +176,6 @@ BULK_LOAD_SETTINGS: dict[str, Any] = {"index.refresh_interval": "-1", "index.tra
 # index's mapping (_extend_mapping) does not rewrite the findings already there, so it must not
 # claim their layout (each finding says its own: the `layout` field).
 LAYOUT_KEY = "kiemtra_layout"
-# What kiemtra marked an index with before it recorded a layout: the fields its findings were
-# written with. Such an index is of layout 7 when they include the title fields, else of layout 6.
-WRITTEN_WITH = "kiemtra_written_with"
-_TITLE_FIELDS = frozenset({"title_canonical", "title_folded"})
 
 
 def new_index_mappings() -> dict[str, Any]:
@@ -189,15 +185,12 @@ def new_index_mappings() -> dict[str, Any]:
 
 def index_layout(mappings: dict[str, Any]) -> int | None:
     """The layout one physical index's get_mapping answer says all its findings were written
-    with; None when it says none (an index created before kiemtra marked them)."""
+    with; None when it says none. (The kiemtra before layouts marked an index with the fields it
+    wrote, `kiemtra_written_with`: such an index is of layout 7 at most and has no shingles, so
+    outdated() counts all its findings whatever those fields were.)"""
     meta = mappings.get("mappings", {}).get("_meta") or {}
     layout = meta.get(LAYOUT_KEY)
-    if isinstance(layout, int):
-        return layout
-    fields = meta.get(WRITTEN_WITH)
-    if isinstance(fields, list):
-        return 7 if _TITLE_FIELDS.issubset(fields) else 6
-    return None
+    return layout if isinstance(layout, int) else None
 
 
 def written_whole(mappings: dict[str, Any]) -> bool:

@@ -287,8 +287,9 @@ def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[
 def _outdated_line(findings: int) -> str:
     """What an index an older kiemtra wrote means for a search (SearchBackend.outdated), in one line."""
     return (f"{findings} findings in the index were written by an older kiemtra, without all of their"
-            " themes, best-known date and document title: theme filters, the theme facet, the date"
-            " order and title matches may miss them; run `kiemtra reindex`")
+            " themes, best-known date, document title or phrase shingles: theme filters, the theme"
+            " facet, the date order and title matches may miss them, and phrases rank them otherwise;"
+            " run `kiemtra reindex`")
 
 
 def _province_hint(backend: Any, province: str) -> str:
