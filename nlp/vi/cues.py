@@ -42,10 +42,12 @@ NOTHING_AROSE: tuple[str, ...] = (rf"\b{NOT}(?: có)? phát sinh\b",)
 # Misconduct of officials, which the genre reports without any negator ("công chức tự ý thu thêm
 # phí ngoài quy định", "sử dụng điện thoại làm việc riêng, chơi game trong giờ làm việc", "dùng xe
 # công đi lễ chùa", "tài sản công sử dụng sai mục đích"): the conduct itself is the fault; denied
-# ("không có biểu hiện hách dịch, cửa quyền") it is a merit, as a negated fault is.
+# ("không có biểu hiện hách dịch, cửa quyền") it is a merit, as a negated fault is. Drink is
+# written "rượu, bia" as the law names it (Luật Phòng, chống tác hại của rượu, bia 2019) or
+# without the comma; either order.
 MISCONDUCT = (r"(?:làm việc riêng|việc riêng|chơi game|chơi điện tử|tự ý|ngoài quy định|trái quy định"
               r"|trái phép|sai mục đích|không đúng mục đích|lạm dụng|lợi dụng|hách dịch|cửa quyền|vòi vĩnh"
-              r"|sách nhiễu|thu thêm|thu sai|uống rượu|rượu bia|bia rượu|dùng xe công|sử dụng xe công"
+              r"|sách nhiễu|thu thêm|thu sai|uống rượu|rượu,? bia|bia,? rượu|dùng xe công|sử dụng xe công"
               r"|vượt thẩm quyền)")
 
 # Negated faults: "không có hồ sơ quá hạn", "không để xảy ra", "hạn chế tối đa hồ sơ trễ":
@@ -53,7 +55,6 @@ MISCONDUCT = (r"(?:làm việc riêng|việc riêng|chơi game|chơi điện t�
 NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (r"\bkhông (?:có|còn|để|để xảy ra|bị|phát sinh)\b[^;.:]{0,50}?\b(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng"
      r"|chậm trễ|vi phạm|sai sót|sai phạm|tiêu cực|khiếu nại|khiếu kiện|phản ánh,? kiến nghị|phản ánh"
-     r"|rượu, bia"
      rf"|nhũng nhiễu|phiền hà|xảy ra|sai|{MISCONDUCT})\b", 2.5),
     (r"\bkhông để (?:xảy ra|tồn đọng|tiêu cực|phát sinh)\b", 2.5),
     (r"\bkhông (?:làm |gây )?ảnh hưởng (?:đến|tới)\b", 2.0),
@@ -62,6 +63,7 @@ NEGATED_FAULTS: tuple[tuple[str, float], ...] = (
     (rf"\bkhông (?:có (?:biểu hiện|hành vi|tình trạng|hiện tượng) )?(?:gây )?{MISCONDUCT}"
      rf"(?:(?:,| và| hoặc| hay)+ (?:gây )?(?:{MISCONDUCT}|nhũng nhiễu|phiền hà|khó khăn|tiêu cực))*\b", 2.5),
     (r"\bhạn chế (?:tối đa|đến mức thấp nhất)\b[^,;.:]{0,60}", 2.5),
+    # Absences excused ("8 công chức vắng mặt đều có lý do"): see ABSENCE_EXCUSED.
     (r"\b(?:đều|cũng) có lý do\b", 2.5),
     (r"\bgiảm (?:thiểu )?(?:số |tỷ lệ )?(?:hồ sơ )?(?:quá hạn|trễ hạn|trễ hẹn|tồn đọng)\b", 2.0),
     # Resolved faults: "đã khắc phục xong các tồn tại", "những hạn chế đã được khắc phục".
@@ -153,6 +155,9 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     (r"\bchưa\b", 2.0),
     (r"\bvẫn còn\b", 1.5),
     (r"\bcòn\b(?! lại)", 1.0),
+    # "không" but in words it only spells: "không chỉ/những" (not only), "không ngừng" (ceaselessly),
+    # "không gian", "không khí", "không ít" (many), "không kể", "không phân biệt", and the civil
+    # service's and e-government's own terms "không chuyên trách" (part-time), "không dùng giấy".
     (r"\bkhông\b(?! chỉ| ngừng| chuyên trách| gian| dùng giấy| những| khí| ít| kể| phân biệt)", 1.5),
     (r"\b(?:hạn chế|tồn tại|thiếu sót|yếu kém|khuyết điểm|bất cập|sai sót|sai phạm|sai quy định)\b", 2.0),
     (r"\bthiếu\b", 1.5),
@@ -170,6 +175,8 @@ SHORTCOMING: tuple[tuple[str, float], ...] = (
     (r"\bđể xảy ra\b", 1.5),
     (r"\b(?:phê bình|hết hiệu lực|chưa kịp thời)\b", 1.5),
     (r"\b(?:chỉ có|mới chỉ|chỉ mới|chỉ đạt|chỉ còn)\b", 1.5),
+    # "mới" (only so far) before an act: too little done yet ("mới có 3/10 xã", "mới thực hiện được
+    # 40%", "mới trả kết quả ..."); weak, since "mới" is also "new".
     (r"\bmới\b[^.;,]{0,30}\b(?:chuyển|có|thực hiện|trả)\b", 0.5),
     # The genre's words for half-hearted work: "còn lúng túng", "xem nhẹ", "mang tính hình thức".
     (r"\b(?:lúng túng|xem nhẹ|chiếu lệ|đối phó|né tránh|đùn đẩy|nể nang|qua loa|tụt hậu|tụt hạng"
@@ -216,6 +223,7 @@ STRENGTH: tuple[tuple[str, float], ...] = (
     # ... "khoa học" (orderly) but not in the name of a Sở/Bộ Khoa học và Công nghệ.
     (r"\b(?:đảm bảo|bảo đảm|phù hợp|thuận lợi|minh bạch|khoa học(?! và công nghệ)|gọn gàng|sạch sẽ)\b", 1.0),
     (r"\b(?:tận tình|hòa nhã|lịch sự|chu đáo|niềm nở|nhiệt tình)\b", 1.5),
+    # All present and in order: the check of staff at their posts, wearing their name cards.
     (r"\b(?:đều có|đều đeo|đều được|có mặt đầy đủ)\b", 1.0),
     (r"\b(?:nề nếp|nếp|ổn định|thường xuyên|chủ động|đa dạng|thiết thực|sâu sắc|kỹ)\b", 0.5),
     # "đã và đang" (have been and still are) reports an act begun and going on, as "đã" one done.
@@ -477,6 +485,7 @@ NON_FINDING = (
     # as the measure of a result ("chậm so với dự kiến", "chưa đạt như dự kiến", "kế hoạch dự
     # kiến"), is the genre's way of reporting a shortfall.
     r"(?<!với )(?<!như )(?<!theo )(?<!hoạch )(?<!tiêu )(?<!gian )\bdự kiến\b",
+    # Words to the reader ("Mời bạn đọc ...", "độc giả có thể ..."): a page's address to its public.
     r"\b(?:bạn|độc giả)\b",
     # Page furniture; "đăng nhập", "chia sẻ" and "truy cập" only as buttons and counters, since
     # officials logging in to the document software or sharing data are matters of so_hoa.

@@ -1,5 +1,7 @@
 """Findings on short reports written for these tests: polarity, spans, lists, sections, filters."""
 
+import pytest
+
 from core.models import Finding
 from nlp.findings import cue_scores, find_findings, polarity_of
 
@@ -1249,3 +1251,12 @@ def test_a_time_or_a_check_opening_the_sentence_is_left_out_of_the_span() -> Non
         "UBND huyện yêu cầu các xã khắc phục ngay các hạn chế đã nêu"]
     assert _texts("Qua kết quả kiểm tra tại cấp huyện, UBND huyện đã ban hành kế hoạch tự kiểm tra.") == [
         "UBND huyện đã ban hành kế hoạch tự kiểm tra"]
+
+
+@pytest.mark.parametrize("text", [
+    "Một số công chức uống bia, rượu trong giờ làm việc.",
+    "Công chức có biểu hiện rượu, bia trong giờ hành chính.",
+])
+def test_drink_written_as_the_law_names_it_is_misconduct(text: str) -> None:
+    """"rượu, bia" (the law's own name for it) is the misconduct "rượu bia" is, in either order."""
+    assert polarity_of(text) == "shortcoming"
