@@ -255,6 +255,13 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
+def _names_for_what_follows(lead: str, rest: str) -> bool:
+    """True when `lead` is a news frame naming someone (cues.NEWS_FRAMES) and the statement after
+    it points back into it ("... tỉnh A cho biết Chủ tịch UBND tỉnh này đã yêu cầu ..."): cut, the
+    frame would take the only name of who acts from a finding that is read alone."""
+    return lead in cues.NEWS_FRAMES and bool(_rx(cues.REFERS_BACK).match(rest))
+
+
 def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, int, str | None]:
     """Drop connectors and lead-ins from a clause; say what a dropped lead-in announced.
 
@@ -262,11 +269,12 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     announces a judgement, which in this genre defaults to a strength.
     """
     announced: str | None = None
-    # A time said where the sentence opens frames all of it; inside the sentence ("…, năm 2023,
-    # chưa ban hành …") it dates that part alone and is the part's own word.
-    timed = ((cues.TIME_LEAD, None),) if _opens_sentence(text, start) else ()
-    leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None), (cues.REPORTED_SPEECH_LEAD, None),
-             (cues.SOURCE_LEAD, None), *timed,
+    # A time or an outlet's tag said where the sentence opens frames all of it; inside the sentence
+    # ("…, năm 2023, chưa ban hành …") a time dates that part alone and is the part's own word.
+    opens = _opens_sentence(text, start)
+    timed = ((cues.TIME_LEAD, None),) if opens else ()
+    leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None),
+             *((p, None) for p in cues.NEWS_FRAMES), *timed,
              (cues.BASIS_LEAD, None), (cues.COMPLAINT_LEAD, SHORTCOMING),
              *((p, STRENGTH) for p in cues.INSPECTION_LEADS),
              (_list_lead(), ""), (r"^[^;:]{0,150}?(?:, cụ thể(?: là)?|\bcụ thể là),?\s+", ""))
@@ -274,14 +282,15 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     while changed:
         changed = False
         start, end = _strip(text, start, end)
-        marker = _item_number(text, start, end) or _OUTLET_TAG.match(text, start, end)
+        marker = _item_number(text, start, end) or (_OUTLET_TAG.match(text, start, end) if opens else None)
         if marker:
             start, changed = marker.end(), True
             continue
         form = doc_form[start:end]
         for pattern, kind in leads:
             match = _rx(pattern).match(form)
-            if match and match.end() < len(form) and _word_count(form[match.end():]) >= MIN_WORDS:
+            if match and match.end() < len(form) and _word_count(form[match.end():]) >= MIN_WORDS \
+                    and not _names_for_what_follows(pattern, form[match.end():]):
                 if kind == "":
                     announced = _lead_polarity(form[:match.end()]) or announced
                 elif kind:

@@ -403,35 +403,59 @@ INSPECTION_LEADS = (
     rf"^[^;:]{{0,200}}?\bghi nhận\s+(?=(?:có\b|{SUBJECT_INSIDE})(?!(?: \w+)? {MERIT_NOUNS}\b))",
 )
 
-# Who says it ("Trao đổi với phóng viên, ông X cho biết, ..."): a news article's attribution;
-# what follows is the statement, judged on its own cues.
-# News writes "cho biết" (said) with or without the comma ("ông X, chủ tịch UBND huyện Y cho biết
-# huyện đã gửi ..."): said by a person or a body, it takes a clause, so what follows is the
-# statement all the same; "không/chưa cho biết" (did not say) reports nothing, and a thing that
-# "cho biết" (a board showing the hours) is no speaker. "khẳng định", "nhấn mạnh" also take a noun
-# ("nhấn mạnh vai trò ..."), so only their comma marks a statement. A dot inside a number or an
-# abbreviation ("Ngày 10.11", "TX.An Nhơn") is no sentence end.
+# A news article reports through frames the annotation guide leaves out of every span: who said it,
+# whose account it is, to whom it was said, when, and the outlet's tag. Each is matched where a
+# clause starts (findings._trim_leadins); the three that name someone are NEWS_FRAMES, and stay when
+# the statement points back into them (REFERS_BACK).
+#
+# Who says it ("Trao đổi với phóng viên, ông X cho biết, ..."): what follows is the statement,
+# judged on its own cues. News writes "cho biết" (said) with or without the comma ("ông X, chủ tịch
+# UBND huyện Y cho biết huyện đã gửi ..."): said by a person or a body, it takes a clause, so what
+# follows is the statement all the same; "không/chưa cho biết" (did not say) is the fault itself,
+# and a thing that "cho biết" (a board showing the hours) is no speaker. "khẳng định", "nhấn mạnh"
+# also take a noun ("nhấn mạnh vai trò ..."), so only their comma marks a statement. A dot inside a
+# number or an abbreviation ("Ngày 10.11", "TX.An Nhơn") is no sentence end.
 SPEAKERS = (r"(?:ông|bà|đồng chí|đại diện|lãnh đạo|chủ tịch|giám đốc|trưởng|thứ trưởng|bộ trưởng"
             r"|chánh văn phòng|văn phòng|sở|ubnd|ủy ban|phòng|cục)")
+_NOT_SAID = r"(?<!không )(?<!chưa )"
 REPORTED_SPEECH_LEAD = (r"^(?:[^;:.]|\.(?=\S)){0,160}?"
-                        r"(?:\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
-                        rf"|\b{SPEAKERS}\b(?:[^;:.]|\.(?=\S)){{0,100}}?(?<!không )(?<!chưa )"
+                        rf"(?:{_NOT_SAID}\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
+                        rf"|\b{SPEAKERS}\b(?:[^;:.]|\.(?=\S)){{0,100}}?{_NOT_SAID}"
                         r"\bcho biết(?: thêm)?(?: rằng)?\s+)")
 # Whose figures or account it is ("Theo Văn phòng UBND tỉnh X, 61% số hồ sơ ...", "Theo báo cáo của
 # Trung tâm Phục vụ hành chính công tỉnh X, ..."): the news genre's source, as "X cho biết" is a
-# speaker; a body or a person, never a rule or a plan ("theo quy định", "theo kế hoạch": BASIS_LEAD).
-SOURCE_LEAD = (r"^theo (?:(?:báo cáo|thống kê|số liệu|thông tin|đánh giá)(?: của)? )?"
+# speaker; a body or a person, never a rule or a plan ("theo quy định", "theo kế hoạch": BASIS_LEAD),
+# nor a report with no author ("Theo báo cáo, xã đã ... nhưng thực tế ..."), where the frame says the
+# claim is the report's and not the inspectors'.
+SOURCE_LEAD = (r"^theo (?:(?:báo cáo|thống kê|số liệu|thông tin|đánh giá|nhận định)(?: của)? )?"
                r"(?:văn phòng|sở|bộ|ban|ubnd|ủy ban|trung tâm|cục|chi cục|tổng cục|thanh tra|phòng"
                r"|đoàn|tổ|hđnd|lãnh đạo|ông|bà|đại diện|chủ tịch|phó chủ tịch|giám đốc)\b[^;:,]{0,100},\s*")
-# When, opening the sentence with a comma ("Năm 2021, ...", "Ngày 10.11, ...", "Trong tháng 10 vừa
-# qua, ..."): the document's and the finding's dates are read apart (nlp/dates.py); the span is
-# the statement, as the annotation guide's spans begin.
-TIME_LEAD = (r"^(?:trong |vào )?(?:(?:sáng|chiều|tối|trưa) )?(?:ngày|tháng|năm|quý) \d[\d/.-]*"
-             r"(?: năm \d{4})?(?: vừa qua| qua)?,\s*")
-# A news outlet's tag before the first sentence ("(PLO)- ", "TPO - ", "(kontumtv.vn) – "), read
-# on the text as written (at a piece's start: no "^", which would not anchor at a match position):
-# the tag is capitals or a bracketed site name.
-OUTLET_TAG = r"(?:\([^()\s]{2,30}\)|[A-ZĐ]{2,6})\s*[-–—]\s*"
+# To whom it was said ("Giải trình với đoàn thanh tra công vụ, ...", "Trao đổi với PV, ...", "Làm
+# việc với UBND tỉnh B, ..."): the occasion of the statement, not the statement.
+OCCASION_LEAD = r"^(?:giải trình|trao đổi|làm việc|phát biểu|chia sẻ) với [^,;:]{0,80},\s*"
+NEWS_FRAMES = (REPORTED_SPEECH_LEAD, SOURCE_LEAD, OCCASION_LEAD)
+# ... unless the statement's subject points back into the frame ("Văn phòng UBND tỉnh B cho biết Chủ
+# tịch UBND tỉnh này đã yêu cầu ..."): the frame then holds the only name of who acts, and a finding
+# is read alone (a search result, a comparison row), where "tỉnh này" names no one; the guide's first
+# item "keeps what it needs to be understood on its own".
+REFERS_BACK = (r"^[^,;:]{0,40}?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|sở|ngành"
+               r"|cơ quan|đơn vị|địa phương) này\b")
+# When, opening the sentence with a comma ("Năm 2021, ...", "Trong tháng 10 vừa qua, ...", the
+# dateline "Ngày 10.11, ...", "Chiều qua (13/9), ...", "Sáng nay, ...", "Hôm qua 2-7, ..."): the
+# document's and the finding's dates are read apart (nlp/dates.py reads the whole text); the span is
+# the statement, as the annotation guide's spans begin. Only where the sentence opens: inside it
+# ("…, năm 2023, chưa ban hành …") a time dates that part alone and is the part's own word.
+_DAY = r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?"
+TIME_LEAD = (r"^(?:trong |vào )?"
+             r"(?:(?:(?:sáng|chiều|tối|trưa) )?(?:ngày|tháng|năm|quý) \d[\d/.-]*(?: năm \d{4})?"
+             rf"|(?:sáng|chiều|tối|trưa|hôm)(?: nay| qua| hôm qua)?(?: ngày)? {_DAY}"
+             r"|(?:sáng|chiều|tối|trưa|hôm)(?: nay| qua| hôm qua))"
+             r"(?: \([^()]{0,30}\))?(?: vừa qua| qua)?,\s*")
+# A news outlet's tag before the first sentence ("(PLO)- ", "TPO - ", "(kontumtv.vn) – "), read on
+# the text as written (at a piece's start: no "^", which would not anchor at a match position): a
+# bracketed site name, or capitals with a space after the dash, so that a joint body's name
+# ("HĐND-UBND huyện") is no tag.
+OUTLET_TAG = r"\([^()\s]{2,30}\)\s*[-–—]\s*|[A-ZĐ]{2,6}\s*[-–—]\s+"
 # A complaint of the press or the public ("một số báo chí phản ánh ...", "người dân phản ánh việc
 # ..."): what it reports is a fault of an office, the ground on which an authority orders a check
 # (the Government Office's notices, the inspection reports answering them); the lead announces a

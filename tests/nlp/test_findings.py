@@ -1228,8 +1228,36 @@ def test_a_news_outlets_tag_and_a_speaker_without_a_comma_are_left_out_of_the_sp
 
 def test_cho_biet_denied_or_said_by_a_thing_is_no_speakers_frame() -> None:
     for text in ("UBND xã Tân Hòa không cho biết lý do nhiều cán bộ vắng mặt trong giờ làm việc.",
-                 "Bộ phận một cửa chưa có bảng cho biết thời hạn trả kết quả hồ sơ cho công dân."):
+                 "Bộ phận một cửa chưa có bảng cho biết thời hạn trả kết quả hồ sơ cho công dân.",
+                 "Cán bộ tiếp nhận không cho biết, cũng không hướng dẫn công dân bổ sung hồ sơ."):
         assert _texts(_TITLE + text) == [text.rstrip(".")]
+
+
+def test_a_joint_bodys_name_is_no_outlets_tag() -> None:
+    # capitals and a dash with no space after it are a body's name ("HĐND-UBND"), not a paper's
+    text = "HĐND-UBND huyện chưa ban hành kế hoạch kiểm tra cải cách hành chính năm 2023."
+    assert _texts(_TITLE + text) == [text.rstrip(".")]
+
+
+def test_the_occasion_of_a_statement_is_left_out_of_the_span() -> None:
+    for text in ("Giải trình với Đoàn kiểm tra, lãnh đạo xã không nắm được công chức vắng mặt đi đâu.",
+                 "Trao đổi với PV, lãnh đạo xã không nắm được công chức vắng mặt đi đâu."):
+        assert _texts(_TITLE + text) == ["lãnh đạo xã không nắm được công chức vắng mặt đi đâu"]
+
+
+def test_a_frame_naming_who_stays_when_the_statement_points_back_into_it() -> None:
+    """"tỉnh này" names no one once the frame naming the province is cut: a finding is read alone.
+    The dateline before it, naming no one, still goes."""
+    text = _TITLE + ("Ngày 12/4, Văn phòng UBND tỉnh A cho biết Chủ tịch UBND tỉnh này đã yêu cầu các "
+                     "huyện khẩn trương giải quyết dứt điểm hồ sơ tồn đọng.")
+    assert _texts(text) == ["Văn phòng UBND tỉnh A cho biết Chủ tịch UBND tỉnh này đã yêu cầu các huyện "
+                            "khẩn trương giải quyết dứt điểm hồ sơ tồn đọng"]
+    sourced = "Theo báo cáo của UBND huyện B, huyện này còn 40 hồ sơ giải quyết quá hạn."
+    assert _texts(sourced) == [sourced.rstrip(".")]
+    met = "Làm việc với UBND huyện B, Đoàn yêu cầu huyện này khắc phục ngay các hồ sơ quá hạn."
+    assert _texts(met) == [met.rstrip(".")]
+    # a statement naming its own subject loses the frame as before
+    assert _texts(sourced.replace("huyện này", "huyện B")) == ["huyện B còn 40 hồ sơ giải quyết quá hạn"]
 
 
 def test_the_source_of_figures_is_left_out_but_not_the_rule_cited() -> None:
@@ -1251,6 +1279,10 @@ def test_a_time_or_a_check_opening_the_sentence_is_left_out_of_the_span() -> Non
         "UBND huyện yêu cầu các xã khắc phục ngay các hạn chế đã nêu"]
     assert _texts("Qua kết quả kiểm tra tại cấp huyện, UBND huyện đã ban hành kế hoạch tự kiểm tra.") == [
         "UBND huyện đã ban hành kế hoạch tự kiểm tra"]
+    # a news dateline: part of the day, with or without its date, the date in brackets
+    for dateline in ("Chiều qua (13/9), ", "Sáng nay, ", "Hôm qua 2-7, ", "Sáng 11-11, ", "Chiều ngày 2/2, "):
+        assert _texts(dateline + "UBND huyện đã ban hành đầy đủ kế hoạch cải cách hành chính.") == [
+            "UBND huyện đã ban hành đầy đủ kế hoạch cải cách hành chính"]
 
 
 @pytest.mark.parametrize("text", [
