@@ -240,6 +240,17 @@ class Taxonomy:
             return scored[0][0].code
         return other_code(area if area in AREAS else OVERALL)
 
+    def clear_matter(self, text: str) -> str | None:
+        """The matter `text` clearly speaks of, whatever its area: the best of the themes a phrase of
+        it names (weight `names_matter`), else the best scoring `strong_hint`; None when none does
+        (what a pointer after it takes up: `continued_theme`)."""
+        found = self.matches(matching_form(text))
+        named = {m.theme.code for m in found if m.weight >= self.names_matter}
+        clear = [theme for theme, score in self._theme_scores(found)
+                 if not theme.is_other and (theme.code in named or score >= self.strong_hint)]
+        clear.sort(key=lambda theme: theme.code not in named)  # stable: best first within each
+        return clear[0].code if clear else None
+
     def mentioned(self, text: str, primary: str | None) -> tuple[str, ...]:
         """The themes a finding clearly speaks of: `primary` (its theme, `assign`'s) first, then
         every other theme scoring at least `strong_hint` in `text`, strongest first, at most
@@ -516,20 +527,9 @@ def continues(text: str) -> bool:
     return False
 
 
-def matter_named(tax: Taxonomy, text: str) -> str | None:
-    """The matter `text` clearly speaks of, whatever its area: the best of the themes a phrase of
-    it names (weight `names_matter`), else the best scoring `strong_hint`; None when none does."""
-    found = tax.matches(matching_form(text))
-    named = {m.theme.code for m in found if m.weight >= tax.names_matter}
-    clear = [theme for theme, score in tax._theme_scores(found)
-             if not theme.is_other and (theme.code in named or score >= tax.strong_hint)]
-    clear.sort(key=lambda theme: theme.code not in named)  # stable: best first within each
-    return clear[0].code if clear else None
-
-
 def continued_theme(tax: Taxonomy, text: str, paras: list[Span], start: int) -> str | None:
     """The matter a finding starting at `start` continues (`continues`): that of the nearest text
-    before it that clearly names one (`matter_named`): its own sentence's words before it, the
+    before it that clearly names one (`Taxonomy.clear_matter`): its own sentence's words before it, the
     sentences of its paragraph before those, and, when nothing of its paragraph comes before it,
     the paragraph before; None when none names one.
 
@@ -546,7 +546,7 @@ def continued_theme(tax: Taxonomy, text: str, paras: list[Span], start: int) -> 
     if not any(s.text.strip() for s in before) and at > 0:
         before = sentences(text, paras[at - 1])
     for sent in reversed(before):
-        theme = matter_named(tax, sent.text)
+        theme = tax.clear_matter(sent.text)
         if theme is not None:
             return theme
     return None
