@@ -43,6 +43,7 @@ from core.errors import ConfigError
 from core.models import AREAS, Extraction
 from core.normalize import fold, matching_form
 from nlp.segment import Span, paragraphs, sentences
+from nlp.vi import anaphora as A
 
 LOGGER = logging.getLogger(__name__)
 
@@ -238,6 +239,17 @@ class Taxonomy:
         if scored and scored[0][1] >= self.other_area_min_score:
             return scored[0][0].code
         return other_code(area if area in AREAS else OVERALL)
+
+    def clear_matter(self, text: str) -> str | None:
+        """The matter `text` clearly speaks of, whatever its area: the best of the themes a phrase of
+        it names (weight `names_matter`), else the best scoring `strong_hint`; None when none does
+        (what a pointer after it takes up: `continued_theme`)."""
+        found = self.matches(matching_form(text))
+        named = {m.theme.code for m in found if m.weight >= self.names_matter}
+        clear = [theme for theme, score in self._theme_scores(found)
+                 if not theme.is_other and (theme.code in named or score >= self.strong_hint)]
+        clear.sort(key=lambda theme: theme.code not in named)  # stable: best first within each
+        return clear[0].code if clear else None
 
     def mentioned(self, text: str, primary: str | None) -> tuple[str, ...]:
         """The themes a finding clearly speaks of: `primary` (its theme, `assign`'s) first, then
@@ -459,20 +471,85 @@ def assign_themes(extraction: Extraction, taxonomy: Taxonomy | None = None,
                   text: str | None = None) -> Extraction:
     """The extraction with a theme on every finding that has none yet (a theme set upstream wins).
 
-    `text`: the document's text, which the findings' offsets point into; given, a finding whose
-    own words name no matter of its area (its "<area>.khac") takes the matter of what its paragraph
-    said before it (`carried_theme`)."""
+    `text`: the document's text, which the findings' offsets point into; given, a finding that
+    opens by pointing back at what was just described ("Tình trạng này …", `continues`) takes the
+    matter it continues (`continued_theme`), and a finding whose own words name no matter of its
+    area (its "<area>.khac") takes the matter of what its paragraph said before it
+    (`carried_theme`). The theme set, its own clearly named matters stay on its search record
+    (`Taxonomy.mentioned` reads them from its text)."""
     tax = taxonomy or load_taxonomy()
     paras = paragraphs(text) if text is not None else []
     findings = []
     for f in extraction.findings:
         if not f.theme:
             theme = tax.assign(f.text, f.area)
-            if text is not None and tax.get(theme).is_other:
+            if text is not None and continues(f.text):
+                theme = continued_theme(tax, text, paras, f.start) or theme
+            elif text is not None and tax.get(theme).is_other:
                 theme = carried_theme(tax, text, paras, f.start, f.area) or theme
             f = replace(f, theme=theme)
         findings.append(f)
     return replace(extraction, findings=tuple(findings))
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """A regex alternation of `words` (matching form), longest first, any run of spaces inside."""
+    forms = sorted({" ".join(w.split()) for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in form.split()) for form in forms)
+
+
+_STATE = rf"(?:{_alternatives(A.STATE_NOUNS)})"
+# One state noun or a run of them ("tồn tại, hạn chế", "hạn chế và thiếu sót"), then a pointer.
+_POINTED = re.compile(rf"(?<!\w){_STATE}(?:(?:\s*,\s*|\s+và\s+|\s+){_STATE})*"
+                      rf"\s+(?:{_alternatives(A.POINTERS)})(?!\w)(?!\s+là(?!\w))")
+_REMAINDER = re.compile(rf"(?<!\w){_alternatives((A.REMAINDER,))}(?!\w)")
+_SUMMARY_BEFORE = re.compile(rf"(?<!\w)(?:{_alternatives(A.SUMMARY_QUANTIFIERS)})\s*$")
+
+
+def continues(text: str) -> bool:
+    """Whether a finding opens by pointing back at the state of affairs just described: a noun
+    standing for one ("tình trạng", "việc", "thực tế") and a pointer ("này", "đó", "nêu trên"),
+    or the rest of a quantity ("39% còn lại"), within its first A.OPENING_WORDS words.
+
+    Why: the genre names a matter once and takes it up with a pointer ("… 39% còn lại do cán bộ
+    tiếp nhận chậm …. Tình trạng này đã ảnh hưởng đến chỉ tiêu tiến độ giải quyết"); the words
+    after the pointer say what followed from it (a cause, an effect, a request), not a new matter.
+    Not after a plural ("Những tồn tại, hạn chế nêu trên …"): that sums up a list of matters."""
+    form = matching_form(text)
+    for pattern in (_POINTED, _REMAINDER):
+        for m in pattern.finditer(form):
+            opening = form[:m.start()]
+            if len(_WORD.findall(opening)) >= A.OPENING_WORDS:
+                break
+            if pattern is _POINTED and _SUMMARY_BEFORE.search(opening):
+                continue
+            return True
+    return False
+
+
+def continued_theme(tax: Taxonomy, text: str, paras: list[Span], start: int) -> str | None:
+    """The matter a finding starting at `start` continues (`continues`): that of the nearest text
+    before it that clearly names one (`Taxonomy.clear_matter`): its own sentence's words before it, the
+    sentences of its paragraph before those, and, when nothing of its paragraph comes before it,
+    the paragraph before; None when none names one.
+
+    Why any area: the pointer says the matter is the one just said, and the finding's area is
+    read from the words after it, often the cause's or the effect's ("39% còn lại do cán bộ tiếp
+    nhận chậm" is filed under the civil service, and is about the late files). Why across one
+    paragraph break: the press breaks paragraphs every sentence or two, and a pointer opening a
+    paragraph points at the one before; further back, the passage has moved on."""
+    at = next((n for n, p in enumerate(paras) if p.start <= start < p.end), None)
+    if at is None:
+        return None
+    before = [Span(s.start, min(s.end, start), text[s.start:min(s.end, start)])
+              for s in sentences(text, paras[at]) if s.start < start]
+    if not any(s.text.strip() for s in before) and at > 0:
+        before = sentences(text, paras[at - 1])
+    for sent in reversed(before):
+        theme = tax.clear_matter(sent.text)
+        if theme is not None:
+            return theme
+    return None
 
 
 def carried_theme(tax: Taxonomy, text: str, paras: list[Span], start: int, area: str) -> str | None:

@@ -8,7 +8,7 @@ import pytest
 
 from core.errors import ConfigError
 from core.models import AREAS, Area, Extraction, Finding, Polarity
-from nlp.themes import assign_themes, load_taxonomy, parse_taxonomy
+from nlp.themes import assign_themes, continues, load_taxonomy, parse_taxonomy
 
 CASES = [  # (sentence, area, expected theme)
     ("Bộ phận một cửa xã Tân Phong chưa cấp giấy tiếp nhận và hẹn trả kết quả cho công dân",
@@ -337,3 +337,57 @@ def test_a_finding_naming_its_own_matter_keeps_it_whatever_came_before() -> None
             "Bộ phận một cửa chưa cấp phiếu hẹn cho công dân.")
     extraction = _one_finding_in(text, "Bộ phận một cửa chưa cấp phiếu hẹn cho công dân", Area.TTHC)
     assert assign_themes(extraction, text=text).findings[0].theme == "tthc.phieu_hen"
+
+
+@pytest.mark.parametrize("text", [
+    "Tình trạng này làm ảnh hưởng đến mức độ hài lòng của người dân",
+    "Việc này khiến người dân phải đi lại nhiều lần",
+    "Từ thực tế đó, UBND huyện yêu cầu các xã khắc phục ngay",
+    "Do tình trạng nêu trên, chỉ số của huyện giảm 2 bậc",
+    "30% còn lại do công chức chưa thành thạo phần mềm",
+    "Số hồ sơ còn lại đang được xử lý",
+])
+def test_a_finding_opening_on_a_pointer_continues_the_matter_before_it(text: str) -> None:
+    assert continues(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a plural sums up a list of matters: it continues none of them alone
+    "Những tồn tại, hạn chế nêu trên đã được đoàn lập biên bản",
+    # "đó là" is "that is", a list's lead-in; a place or a body pointed at is no matter
+    "Hạn chế đó là chưa bố trí đủ công chức",
+    "Các địa phương này phải báo cáo kết quả trước ngày 15/11",
+    # "trên" alone is also "on"; a pointer deep inside the finding belongs to its own clause
+    "Tình hình trên địa bàn huyện cơ bản ổn định",
+    "Xã chưa niêm yết thủ tục hành chính, việc này đã được nhắc nhở",
+])
+def test_no_pointer_at_the_opening_continues_nothing(text: str) -> None:
+    assert not continues(text)
+
+
+def test_a_pointer_carries_the_matter_just_said_even_of_another_area() -> None:
+    # the remainder's cause is the civil servants' (its area), its matter the late files
+    detail = "40% còn lại do công chức chưa thành thạo phần mềm"
+    text = f"Trong tháng, 60% số hồ sơ trễ hạn là do lỗi đường truyền, {detail}."
+    extraction = _one_finding_in(text, detail, Area.CONG_VU)
+    assert assign_themes(extraction).findings[0].theme != "tthc.thoi_han"  # its own words
+    assert assign_themes(extraction, text=text).findings[0].theme == "tthc.thoi_han"
+
+
+def test_a_pointer_opening_a_paragraph_points_at_the_paragraph_before() -> None:
+    detail = "Tình trạng này làm ảnh hưởng đến mức độ hài lòng của người dân"
+    text = f"Toàn huyện còn 120 hồ sơ giải quyết quá hạn.\n\n{detail}."
+    extraction = _one_finding_in(text, detail, Area.TTHC)
+    assert assign_themes(extraction, text=text).findings[0].theme == "tthc.thoi_han"
+    # two paragraphs back the passage has moved on
+    text = f"Toàn huyện còn 120 hồ sơ giải quyết quá hạn.\n\nĐoàn đã làm việc tại 5 xã.\n\n{detail}."
+    extraction = _one_finding_in(text, detail, Area.TTHC)
+    assert assign_themes(extraction, text=text).findings[0].theme != "tthc.thoi_han"
+
+
+def test_a_summary_of_a_list_keeps_its_own_matter() -> None:
+    summary = "Những hạn chế nêu trên đã được đoàn lập biên bản, đề nghị khắc phục"
+    text = f"Xã Y còn 12 hồ sơ giải quyết quá hạn.\n\n{summary}."
+    extraction = _one_finding_in(text, summary, Area.CHI_DAO)
+    assert assign_themes(extraction, text=text).findings[0].theme == \
+        assign_themes(extraction).findings[0].theme
