@@ -1234,9 +1234,20 @@ def test_cho_biet_denied_or_said_by_a_thing_is_no_speakers_frame() -> None:
 
 
 def test_a_joint_bodys_name_is_no_outlets_tag() -> None:
-    # capitals and a dash with no space after it are a body's name ("HĐND-UBND"), not a paper's
-    text = "HĐND-UBND huyện chưa ban hành kế hoạch kiểm tra cải cách hành chính năm 2023."
-    assert _texts(_TITLE + text) == [text.rstrip(".")]
+    # capitals and a dash with no space after it are a body's name ("HĐND-UBND"), not a paper's;
+    # nor is a body's abbreviation with spaces round the dash, opening a paragraph or not
+    for text in ("HĐND-UBND huyện chưa ban hành kế hoạch kiểm tra cải cách hành chính năm 2023.",
+                 "UBND – HĐND xã chưa ban hành quy chế phối hợp tiếp công dân."):
+        assert _texts(_TITLE + text) == [text.rstrip(".")]
+    text = "UBND – HĐND xã chưa ban hành quy chế phối hợp tiếp công dân."
+    assert _texts(_TITLE + "Xã có 12 hồ sơ giải quyết quá hạn. " + text)[-1] == text.rstrip(".")
+
+
+def test_an_outlets_tag_is_read_only_where_a_paragraph_opens() -> None:
+    """The tag opens the article's body: after a full stop, capitals and a dash are the sentence's."""
+    text = "TPO - Xã Tân Hòa còn 12 hồ sơ giải quyết quá hạn trên Cổng dịch vụ công."
+    assert _texts(_TITLE + text) == [text[6:].rstrip(".")]
+    assert _texts(_TITLE + "Đoàn đã kiểm tra tại xã. " + text) == [text.rstrip(".")]
 
 
 def test_the_occasion_of_a_statement_is_left_out_of_the_span() -> None:
