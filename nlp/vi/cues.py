@@ -408,19 +408,31 @@ INSPECTION_LEADS = (
 # clause starts (findings._trim_leadins); the three that name someone are NEWS_FRAMES, and stay when
 # the statement points back into them (REFERS_BACK).
 #
+# Who reports (a person by a title, or a body): the speaker of "X cho biết" and the source of "Theo
+# X,". "bộ" is a ministry, not the set it also counts ("Theo bộ tiêu chí đánh giá, ...", "bộ thủ
+# tục", "bộ hồ sơ"), which is a rule cited, as "Theo quy định," is.
+REPORTERS = (r"(?:ông|bà|đồng chí|đại diện|lãnh đạo|(?:phó )?(?:chủ tịch|giám đốc|trưởng)|thứ trưởng"
+             r"|bộ trưởng|chánh văn phòng|văn phòng|ubnd|ủy ban|hđnd|sở|ban|phòng|trung tâm"
+             r"|(?:chi |tổng )?cục|thanh tra|đoàn|tổ"
+             r"|bộ(?! (?:tiêu chí|chỉ số|thủ tục|hồ sơ|câu hỏi)\b))\b")
 # Who says it ("Trao đổi với phóng viên, ông X cho biết, ..."): what follows is the statement,
 # judged on its own cues. News writes "cho biết" (said) with or without the comma ("ông X, chủ tịch
-# UBND huyện Y cho biết huyện đã gửi ..."): said by a person or a body, it takes a clause, so what
-# follows is the statement all the same; "không/chưa cho biết" (did not say) is the fault itself,
-# and a thing that "cho biết" (a board showing the hours) is no speaker. "khẳng định", "nhấn mạnh"
-# also take a noun ("nhấn mạnh vai trò ..."), so only their comma marks a statement. A dot inside a
-# number or an abbreviation ("Ngày 10.11", "TX.An Nhơn") is no sentence end.
-SPEAKERS = (r"(?:ông|bà|đồng chí|đại diện|lãnh đạo|chủ tịch|giám đốc|trưởng|thứ trưởng|bộ trưởng"
-            r"|chánh văn phòng|văn phòng|sở|ubnd|ủy ban|phòng|cục)")
+# UBND huyện Y cho biết huyện đã gửi ..."): said by a person or a body opening the clause, it takes
+# a clause, so what follows is the statement all the same. The speaker is a subject and nothing
+# more: words holding a predicate ("Phòng Tư pháp chưa có bảng cho biết thời hạn ...", "Trưởng
+# phòng không nắm được quy trình, cho biết ...") make the clause a statement of its own, where
+# "cho biết" is "shows" or the second verb of one subject. "không/chưa cho biết" (did not say) is
+# the fault itself. "khẳng định", "nhấn mạnh" also take a noun ("nhấn mạnh vai trò ..."), so only
+# their comma marks a statement. The occasion or topic may stand before the speaker, closed by a
+# comma ("Về vấn đề này, ông X cho biết ..."). A dot inside a number or an abbreviation
+# ("TX.An Nhơn") is no sentence end.
 _NOT_SAID = r"(?<!không )(?<!chưa )"
-REPORTED_SPEECH_LEAD = (r"^(?:[^;:.]|\.(?=\S)){0,160}?"
-                        rf"(?:{_NOT_SAID}\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
-                        rf"|\b{SPEAKERS}\b(?:[^;:.]|\.(?=\S)){{0,100}}?{_NOT_SAID}"
+_PREDICATE = rf"(?:{NOT}|có|được|bị|đã|đang|vẫn|còn)"
+_SPEAKER_CHAR = rf"(?:(?!\b{_PREDICATE}\b(?! cho biết))[^;:.,]|\.(?=\S))"  # one, in a subject of no predicate
+REPORTED_SPEECH_LEAD = (r"^(?:(?:[^;:.]|\.(?=\S)){0,120}?,\s*)?"
+                        rf"(?:(?=\w){_SPEAKER_CHAR}{{1,100}}?,?\s*{_NOT_SAID}"
+                        r"\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
+                        rf"|(?:một )?{REPORTERS}{_SPEAKER_CHAR}{{0,100}}?,?\s*{_NOT_SAID}"
                         r"\bcho biết(?: thêm)?(?: rằng)?\s+)")
 # Whose figures or account it is ("Theo Văn phòng UBND tỉnh X, 61% số hồ sơ ...", "Theo báo cáo của
 # Trung tâm Phục vụ hành chính công tỉnh X, ..."): the news genre's source, as "X cho biết" is a
@@ -428,8 +440,7 @@ REPORTED_SPEECH_LEAD = (r"^(?:[^;:.]|\.(?=\S)){0,160}?"
 # nor a report with no author ("Theo báo cáo, xã đã ... nhưng thực tế ..."), where the frame says the
 # claim is the report's and not the inspectors'.
 SOURCE_LEAD = (r"^theo (?:(?:báo cáo|thống kê|số liệu|thông tin|đánh giá|nhận định)(?: của)? )?"
-               r"(?:văn phòng|sở|bộ|ban|ubnd|ủy ban|trung tâm|cục|chi cục|tổng cục|thanh tra|phòng"
-               r"|đoàn|tổ|hđnd|lãnh đạo|ông|bà|đại diện|chủ tịch|phó chủ tịch|giám đốc)\b[^;:,]{0,100},\s*")
+               rf"{REPORTERS}[^;:,]{{0,100}},\s*")
 # To whom it was said ("Giải trình với đoàn thanh tra công vụ, ...", "Trao đổi với PV, ...", "Làm
 # việc với UBND tỉnh B, ..."): the occasion of the statement, not the statement.
 OCCASION_LEAD = r"^(?:giải trình|trao đổi|làm việc|phát biểu|chia sẻ) với [^,;:]{0,80},\s*"

@@ -1250,6 +1250,19 @@ def test_an_outlets_tag_is_read_only_where_a_paragraph_opens() -> None:
     assert _texts(_TITLE + "Đoàn đã kiểm tra tại xã. " + text) == [text.rstrip(".")]
 
 
+def test_a_speaker_is_a_subject_with_no_predicate_of_its_own() -> None:
+    """Words before "cho biết" that hold a predicate make the clause a statement: "cho biết" is then
+    "shows" or the second verb of one subject, and the frame is no speaker's."""
+    for text in ("Phòng Tư pháp chưa có bảng cho biết thời hạn trả kết quả hồ sơ cho công dân.",
+                 "Trưởng phòng không nắm được quy trình, cho biết chưa từng được tập huấn nghiệp vụ."):
+        assert _texts(_TITLE + text) == [text.rstrip(".")]
+    for said in ("Bà Trần Thị C, Phó trưởng phòng Nội vụ huyện cho biết ",
+                 "Về vấn đề này, một lãnh đạo Sở Nội vụ cho biết ",
+                 "Ông A, Chủ tịch UBND xã B, cũng cho biết thêm, "):
+        assert _texts(_TITLE + said + "nhiều xã còn chậm trả kết quả hồ sơ.") == [
+            "nhiều xã còn chậm trả kết quả hồ sơ"]
+
+
 def test_the_occasion_of_a_statement_is_left_out_of_the_span() -> None:
     for text in ("Giải trình với Đoàn kiểm tra, lãnh đạo xã không nắm được công chức vắng mặt đi đâu.",
                  "Trao đổi với PV, lãnh đạo xã không nắm được công chức vắng mặt đi đâu."):
@@ -1279,6 +1292,12 @@ def test_the_source_of_figures_is_left_out_but_not_the_rule_cited() -> None:
     assert _texts(reported) == ["huyện Tuy An có 40 hồ sơ giải quyết trễ hạn"]
     ruled = "Theo quy định, hồ sơ phải trả trong 3 ngày nhưng xã trả chậm 5 ngày."
     assert _texts(ruled)[0].startswith("Theo quy định")
+    # a ministry or an official by a deputy's title is a source; the set of criteria is a rule
+    for source in ("Theo Bộ Nội vụ, ", "Theo Phó Giám đốc Sở Nội vụ, "):
+        assert _texts(source + "nhiều địa phương chưa hoàn thành sắp xếp đơn vị hành chính.") == [
+            "nhiều địa phương chưa hoàn thành sắp xếp đơn vị hành chính"]
+    criteria = "Theo bộ tiêu chí đánh giá, xã chưa đạt chỉ tiêu về tỷ lệ hồ sơ trực tuyến."
+    assert _texts(criteria) == [criteria.rstrip(".")]
 
 
 def test_a_time_or_a_check_opening_the_sentence_is_left_out_of_the_span() -> None:
