@@ -455,10 +455,14 @@ REFERS_BACK = (r"^[^,;:]{0,40}?\b(?:tỉnh|thành phố|huyện|quận|thị xã
 # dateline "Ngày 10.11, ...", "Chiều qua (13/9), ...", "Sáng nay, ...", "Hôm qua 2-7, ..."): the
 # document's and the finding's dates are read apart (nlp/dates.py reads the whole text); the span is
 # the statement, as the annotation guide's spans begin. Only where the sentence opens: inside it
-# ("…, năm 2023, chưa ban hành …") a time dates that part alone and is the part's own word.
+# ("…, năm 2023, chưa ban hành …") a time dates that part alone and is the part's own word. The
+# genre's reporting periods are quarters in Roman numerals ("Quý I/2023,", "Trong quý III,") and
+# months counted from the year's start ("6 tháng đầu năm 2023,", "9 tháng năm 2023,").
 _DAY = r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?"
+_YEAR = r"(?:/\d{4}| năm \d{4})"
 TIME_LEAD = (r"^(?:trong |vào )?"
-             r"(?:(?:(?:sáng|chiều|tối|trưa) )?(?:ngày|tháng|năm|quý) \d[\d/.-]*(?: năm \d{4})?"
+             rf"(?:(?:(?:sáng|chiều|tối|trưa) )?(?:ngày|tháng|năm|quý) \d[\d/.-]*(?: năm \d{{4}})?"
+             rf"|quý (?:iv|i{{1,3}})\b{_YEAR}?|\d{{1,2}} tháng(?: đầu| cuối)? năm(?: \d{{4}})?"
              rf"|(?:sáng|chiều|tối|trưa|hôm)(?: nay| qua| hôm qua)?(?: ngày)? {_DAY}"
              r"|(?:sáng|chiều|tối|trưa|hôm)(?: nay| qua| hôm qua))"
              r"(?: \([^()]{0,30}\))?(?: vừa qua| qua)?,\s*")

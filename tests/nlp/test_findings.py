@@ -1310,7 +1310,9 @@ def test_a_time_or_a_check_opening_the_sentence_is_left_out_of_the_span() -> Non
     assert _texts("Qua kết quả kiểm tra tại cấp huyện, UBND huyện đã ban hành kế hoạch tự kiểm tra.") == [
         "UBND huyện đã ban hành kế hoạch tự kiểm tra"]
     # a news dateline: part of the day, with or without its date, the date in brackets
-    for dateline in ("Chiều qua (13/9), ", "Sáng nay, ", "Hôm qua 2-7, ", "Sáng 11-11, ", "Chiều ngày 2/2, "):
+    for dateline in ("Chiều qua (13/9), ", "Sáng nay, ", "Hôm qua 2-7, ", "Sáng 11-11, ", "Chiều ngày 2/2, ",
+                     # the genre's reporting periods: a quarter in Roman numerals, months of a year
+                     "Quý I/2023, ", "Trong quý III, ", "Trong 6 tháng đầu năm 2023, ", "9 tháng năm 2023, "):
         assert _texts(dateline + "UBND huyện đã ban hành đầy đủ kế hoạch cải cách hành chính.") == [
             "UBND huyện đã ban hành đầy đủ kế hoạch cải cách hành chính"]
 
