@@ -475,9 +475,11 @@ OUTLET_TAG = r"\([^()\s]{2,30}\)\s*[-–—]\s*|(?!(?:UBND|HĐND|MTTQ)\b)[A-ZĐ]
 # A complaint of the press or the public ("một số báo chí phản ánh ...", "người dân phản ánh việc
 # ..."): what it reports is a fault of an office, the ground on which an authority orders a check
 # (the Government Office's notices, the inspection reports answering them); the lead announces a
-# shortcoming, and the complaint is the statement.
-COMPLAINT_LEAD = (r"^[^;:.]{0,160}?\b(?:báo chí|dư luận|người dân|cử tri|công dân|bạn đọc)\b[^;:.,]{0,30}?"
-                  r"\bphản ánh(?: rằng| về việc| việc| tình trạng)?\s+")
+# shortcoming, and the complaint is the statement. A paper's readers complain in its own columns
+# ("Bạn đọc phản ánh ...", "Theo phản ánh của độc giả, ..."), as citizens do.
+READERS = r"(?:bạn đọc|độc giả)"
+COMPLAINT_LEAD = (rf"^[^;:.]{{0,160}}?\b(?:báo chí|dư luận|người dân|cử tri|công dân|{READERS})\b"
+                  r"[^;:.,]{0,30}?\bphản ánh(?: rằng| về việc| việc| tình trạng)?\s+")
 
 # ... and the same after a quotation ("“...”, Thứ trưởng Nguyễn Văn A ghi nhận.", or with a dash,
 # "\"...\" – bà B thông tin."): the quote is the statement; a closing quote mark before the comma or
@@ -525,8 +527,9 @@ NON_FINDING = (
     # as the measure of a result ("chậm so với dự kiến", "chưa đạt như dự kiến", "kế hoạch dự
     # kiến"), is the genre's way of reporting a shortfall.
     r"(?<!với )(?<!như )(?<!theo )(?<!hoạch )(?<!tiêu )(?<!gian )\bdự kiến\b",
-    # Words to the reader ("Mời bạn đọc ...", "độc giả có thể ..."): a page's address to its public.
-    r"\b(?:bạn|độc giả)\b",
+    # Words to the reader ("Mời bạn đọc ...", "Bạn có thể ...", "Ý kiến bạn đọc"): a page's address
+    # to its public; but not the readers complaining of an office (READERS, COMPLAINT_LEAD).
+    r"(?<!phản ánh của )(?<!phản ánh )\b(?:bạn|độc giả)\b(?!(?: đọc)?[^.;:,]{0,30}?\bphản ánh)",
     # Page furniture; "đăng nhập", "chia sẻ" and "truy cập" only as buttons and counters, since
     # officials logging in to the document software or sharing data are matters of so_hoa.
     r"\b(?:mã xác thực|bình luận|lượt xem|trang chủ|liên kết web|bình chọn|bản quyền"

@@ -1324,3 +1324,13 @@ def test_a_time_or_a_check_opening_the_sentence_is_left_out_of_the_span() -> Non
 def test_drink_written_as_the_law_names_it_is_misconduct(text: str) -> None:
     """"rượu, bia" (the law's own name for it) is the misconduct "rượu bia" is, in either order."""
     assert polarity_of(text) == "shortcoming"
+
+
+def test_a_readers_complaint_is_a_complaint_and_words_to_the_reader_are_none() -> None:
+    """NON_FINDING drops the page's address to its reader, never the readers complaining of an
+    office (COMPLAINT_LEAD), whichever way the complaint is written."""
+    fault = "cán bộ một cửa xã Tân Hòa thường xuyên đi muộn, về sớm"
+    assert _pairs(find_findings("Độc giả phản ánh " + fault + ".")) == [("shortcoming", fault)]
+    cited = "Theo phản ánh của bạn đọc, " + fault
+    assert _texts(cited + ".") == [cited]
+    assert _texts("Bạn có thể nộp hồ sơ trực tuyến nếu cán bộ xã chưa tiếp nhận.") == []
