@@ -248,11 +248,21 @@ def _lead_polarity(form: str) -> str | None:
     return None
 
 
+def _mark_before(text: str, start: int) -> str:
+    """The last character before `text[start:]` that is no space, quote or opening bracket; ""
+    at the text's start."""
+    return text[:start].rstrip(" \t“\"'(")[-1:]
+
+
 def _opens_sentence(text: str, start: int) -> bool:
-    """True when `text[start:]` begins a sentence: nothing but spaces, quotes or brackets between
-    it and the text's start or the last full stop, question mark, exclamation or line break."""
-    before = text[:start].rstrip(" \t“\"'(")
-    return not before or before[-1] in ".!?\n"
+    """True when `text[start:]` begins a sentence: after the text's start or the last full stop,
+    question mark, exclamation or line break."""
+    return _mark_before(text, start) in ("", ".", "!", "?", "\n")
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    """True when `text[start:]` begins a paragraph: after the text's start or a line break."""
+    return _mark_before(text, start) in ("", "\n")
 
 
 def _names_for_what_follows(lead: str, rest: str) -> bool:
@@ -269,10 +279,11 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     announces a judgement, which in this genre defaults to a strength.
     """
     announced: str | None = None
-    # A time or an outlet's tag said where the sentence opens frames all of it; inside the sentence
-    # ("…, năm 2023, chưa ban hành …") a time dates that part alone and is the part's own word.
-    opens = _opens_sentence(text, start)
-    timed = ((cues.TIME_LEAD, None),) if opens else ()
+    # A time said where the sentence opens frames all of it; inside the sentence ("…, năm 2023,
+    # chưa ban hành …") it dates that part alone and is the part's own word. An outlet's tag opens
+    # the article's body, a paragraph (cues.OUTLET_TAG).
+    timed = ((cues.TIME_LEAD, None),) if _opens_sentence(text, start) else ()
+    tagged = _opens_paragraph(text, start)
     leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None),
              *((p, None) for p in cues.NEWS_FRAMES), *timed,
              (cues.BASIS_LEAD, None), (cues.COMPLAINT_LEAD, SHORTCOMING),
@@ -282,7 +293,7 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     while changed:
         changed = False
         start, end = _strip(text, start, end)
-        marker = _item_number(text, start, end) or (_OUTLET_TAG.match(text, start, end) if opens else None)
+        marker = _item_number(text, start, end) or (_OUTLET_TAG.match(text, start, end) if tagged else None)
         if marker:
             start, changed = marker.end(), True
             continue

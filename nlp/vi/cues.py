@@ -408,19 +408,31 @@ INSPECTION_LEADS = (
 # clause starts (findings._trim_leadins); the three that name someone are NEWS_FRAMES, and stay when
 # the statement points back into them (REFERS_BACK).
 #
+# Who reports (a person by a title, or a body): the speaker of "X cho biết" and the source of "Theo
+# X,". "bộ" is a ministry, not the set it also counts ("Theo bộ tiêu chí đánh giá, ...", "bộ thủ
+# tục", "bộ hồ sơ"), which is a rule cited, as "Theo quy định," is.
+REPORTERS = (r"(?:ông|bà|đồng chí|đại diện|lãnh đạo|(?:phó )?(?:chủ tịch|giám đốc|trưởng)|thứ trưởng"
+             r"|bộ trưởng|chánh văn phòng|văn phòng|ubnd|ủy ban|hđnd|sở|ban|phòng|trung tâm"
+             r"|(?:chi |tổng )?cục|thanh tra|đoàn|tổ"
+             r"|bộ(?! (?:tiêu chí|chỉ số|thủ tục|hồ sơ|câu hỏi)\b))\b")
 # Who says it ("Trao đổi với phóng viên, ông X cho biết, ..."): what follows is the statement,
 # judged on its own cues. News writes "cho biết" (said) with or without the comma ("ông X, chủ tịch
-# UBND huyện Y cho biết huyện đã gửi ..."): said by a person or a body, it takes a clause, so what
-# follows is the statement all the same; "không/chưa cho biết" (did not say) is the fault itself,
-# and a thing that "cho biết" (a board showing the hours) is no speaker. "khẳng định", "nhấn mạnh"
-# also take a noun ("nhấn mạnh vai trò ..."), so only their comma marks a statement. A dot inside a
-# number or an abbreviation ("Ngày 10.11", "TX.An Nhơn") is no sentence end.
-SPEAKERS = (r"(?:ông|bà|đồng chí|đại diện|lãnh đạo|chủ tịch|giám đốc|trưởng|thứ trưởng|bộ trưởng"
-            r"|chánh văn phòng|văn phòng|sở|ubnd|ủy ban|phòng|cục)")
+# UBND huyện Y cho biết huyện đã gửi ..."): said by a person or a body opening the clause, it takes
+# a clause, so what follows is the statement all the same. The speaker is a subject and nothing
+# more: words holding a predicate ("Phòng Tư pháp chưa có bảng cho biết thời hạn ...", "Trưởng
+# phòng không nắm được quy trình, cho biết ...") make the clause a statement of its own, where
+# "cho biết" is "shows" or the second verb of one subject. "không/chưa cho biết" (did not say) is
+# the fault itself. "khẳng định", "nhấn mạnh" also take a noun ("nhấn mạnh vai trò ..."), so only
+# their comma marks a statement. The occasion or topic may stand before the speaker, closed by a
+# comma ("Về vấn đề này, ông X cho biết ..."). A dot inside a number or an abbreviation
+# ("TX.An Nhơn") is no sentence end.
 _NOT_SAID = r"(?<!không )(?<!chưa )"
-REPORTED_SPEECH_LEAD = (r"^(?:[^;:.]|\.(?=\S)){0,160}?"
-                        rf"(?:{_NOT_SAID}\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
-                        rf"|\b{SPEAKERS}\b(?:[^;:.]|\.(?=\S)){{0,100}}?{_NOT_SAID}"
+_PREDICATE = rf"(?:{NOT}|có|được|bị|đã|đang|vẫn|còn)"
+_SPEAKER_CHAR = rf"(?:(?!\b{_PREDICATE}\b(?! cho biết))[^;:.,]|\.(?=\S))"  # one, in a subject of no predicate
+REPORTED_SPEECH_LEAD = (r"^(?:(?:[^;:.]|\.(?=\S)){0,120}?,\s*)?"
+                        rf"(?:(?=\w){_SPEAKER_CHAR}{{1,100}}?,?\s*{_NOT_SAID}"
+                        r"\b(?:cho biết|khẳng định|nhấn mạnh)(?: thêm)?(?: rằng)?,\s*"
+                        rf"|(?:một )?{REPORTERS}{_SPEAKER_CHAR}{{0,100}}?,?\s*{_NOT_SAID}"
                         r"\bcho biết(?: thêm)?(?: rằng)?\s+)")
 # Whose figures or account it is ("Theo Văn phòng UBND tỉnh X, 61% số hồ sơ ...", "Theo báo cáo của
 # Trung tâm Phục vụ hành chính công tỉnh X, ..."): the news genre's source, as "X cho biết" is a
@@ -428,8 +440,7 @@ REPORTED_SPEECH_LEAD = (r"^(?:[^;:.]|\.(?=\S)){0,160}?"
 # nor a report with no author ("Theo báo cáo, xã đã ... nhưng thực tế ..."), where the frame says the
 # claim is the report's and not the inspectors'.
 SOURCE_LEAD = (r"^theo (?:(?:báo cáo|thống kê|số liệu|thông tin|đánh giá|nhận định)(?: của)? )?"
-               r"(?:văn phòng|sở|bộ|ban|ubnd|ủy ban|trung tâm|cục|chi cục|tổng cục|thanh tra|phòng"
-               r"|đoàn|tổ|hđnd|lãnh đạo|ông|bà|đại diện|chủ tịch|phó chủ tịch|giám đốc)\b[^;:,]{0,100},\s*")
+               rf"{REPORTERS}[^;:,]{{0,100}},\s*")
 # To whom it was said ("Giải trình với đoàn thanh tra công vụ, ...", "Trao đổi với PV, ...", "Làm
 # việc với UBND tỉnh B, ..."): the occasion of the statement, not the statement.
 OCCASION_LEAD = r"^(?:giải trình|trao đổi|làm việc|phát biểu|chia sẻ) với [^,;:]{0,80},\s*"
@@ -444,24 +455,31 @@ REFERS_BACK = (r"^[^,;:]{0,40}?\b(?:tỉnh|thành phố|huyện|quận|thị xã
 # dateline "Ngày 10.11, ...", "Chiều qua (13/9), ...", "Sáng nay, ...", "Hôm qua 2-7, ..."): the
 # document's and the finding's dates are read apart (nlp/dates.py reads the whole text); the span is
 # the statement, as the annotation guide's spans begin. Only where the sentence opens: inside it
-# ("…, năm 2023, chưa ban hành …") a time dates that part alone and is the part's own word.
+# ("…, năm 2023, chưa ban hành …") a time dates that part alone and is the part's own word. The
+# genre's reporting periods are quarters in Roman numerals ("Quý I/2023,", "Trong quý III,") and
+# months counted from the year's start ("6 tháng đầu năm 2023,", "9 tháng năm 2023,").
 _DAY = r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?"
+_YEAR = r"(?:/\d{4}| năm \d{4})"
 TIME_LEAD = (r"^(?:trong |vào )?"
-             r"(?:(?:(?:sáng|chiều|tối|trưa) )?(?:ngày|tháng|năm|quý) \d[\d/.-]*(?: năm \d{4})?"
+             rf"(?:(?:(?:sáng|chiều|tối|trưa) )?(?:ngày|tháng|năm|quý) \d[\d/.-]*(?: năm \d{{4}})?"
+             rf"|quý (?:iv|i{{1,3}})\b{_YEAR}?|\d{{1,2}} tháng(?: đầu| cuối)? năm(?: \d{{4}})?"
              rf"|(?:sáng|chiều|tối|trưa|hôm)(?: nay| qua| hôm qua)?(?: ngày)? {_DAY}"
              r"|(?:sáng|chiều|tối|trưa|hôm)(?: nay| qua| hôm qua))"
              r"(?: \([^()]{0,30}\))?(?: vừa qua| qua)?,\s*")
 # A news outlet's tag before the first sentence ("(PLO)- ", "TPO - ", "(kontumtv.vn) – "), read on
-# the text as written (at a piece's start: no "^", which would not anchor at a match position): a
-# bracketed site name, or capitals with a space after the dash, so that a joint body's name
-# ("HĐND-UBND huyện") is no tag.
-OUTLET_TAG = r"\([^()\s]{2,30}\)\s*[-–—]\s*|[A-ZĐ]{2,6}\s*[-–—]\s+"
+# the text as written (at a piece's start: no "^", which would not anchor at a match position) and
+# only where a paragraph opens, as the article's body does: a bracketed site name, or capitals with
+# a space after the dash that are no body's abbreviation, so that a joint body's name ("HĐND-UBND
+# huyện", "UBND – HĐND xã") is no tag.
+OUTLET_TAG = r"\([^()\s]{2,30}\)\s*[-–—]\s*|(?!(?:UBND|HĐND|MTTQ)\b)[A-ZĐ]{2,6}\s*[-–—]\s+"
 # A complaint of the press or the public ("một số báo chí phản ánh ...", "người dân phản ánh việc
 # ..."): what it reports is a fault of an office, the ground on which an authority orders a check
 # (the Government Office's notices, the inspection reports answering them); the lead announces a
-# shortcoming, and the complaint is the statement.
-COMPLAINT_LEAD = (r"^[^;:.]{0,160}?\b(?:báo chí|dư luận|người dân|cử tri|công dân|bạn đọc)\b[^;:.,]{0,30}?"
-                  r"\bphản ánh(?: rằng| về việc| việc| tình trạng)?\s+")
+# shortcoming, and the complaint is the statement. A paper's readers complain in its own columns
+# ("Bạn đọc phản ánh ...", "Theo phản ánh của độc giả, ..."), as citizens do.
+READERS = r"(?:bạn đọc|độc giả)"
+COMPLAINT_LEAD = (rf"^[^;:.]{{0,160}}?\b(?:báo chí|dư luận|người dân|cử tri|công dân|{READERS})\b"
+                  r"[^;:.,]{0,30}?\bphản ánh(?: rằng| về việc| việc| tình trạng)?\s+")
 
 # ... and the same after a quotation ("“...”, Thứ trưởng Nguyễn Văn A ghi nhận.", or with a dash,
 # "\"...\" – bà B thông tin."): the quote is the statement; a closing quote mark before the comma or
@@ -509,8 +527,9 @@ NON_FINDING = (
     # as the measure of a result ("chậm so với dự kiến", "chưa đạt như dự kiến", "kế hoạch dự
     # kiến"), is the genre's way of reporting a shortfall.
     r"(?<!với )(?<!như )(?<!theo )(?<!hoạch )(?<!tiêu )(?<!gian )\bdự kiến\b",
-    # Words to the reader ("Mời bạn đọc ...", "độc giả có thể ..."): a page's address to its public.
-    r"\b(?:bạn|độc giả)\b",
+    # Words to the reader ("Mời bạn đọc ...", "Bạn có thể ...", "Ý kiến bạn đọc"): a page's address
+    # to its public; but not the readers complaining of an office (READERS, COMPLAINT_LEAD).
+    r"(?<!phản ánh của )(?<!phản ánh )\b(?:bạn|độc giả)\b(?!(?: đọc)?[^.;:,]{0,30}?\bphản ánh)",
     # Page furniture; "đăng nhập", "chia sẻ" and "truy cập" only as buttons and counters, since
     # officials logging in to the document software or sharing data are matters of so_hoa.
     r"\b(?:mã xác thực|bình luận|lượt xem|trang chủ|liên kết web|bình chọn|bản quyền"

@@ -1234,9 +1234,33 @@ def test_cho_biet_denied_or_said_by_a_thing_is_no_speakers_frame() -> None:
 
 
 def test_a_joint_bodys_name_is_no_outlets_tag() -> None:
-    # capitals and a dash with no space after it are a body's name ("HĐND-UBND"), not a paper's
-    text = "HĐND-UBND huyện chưa ban hành kế hoạch kiểm tra cải cách hành chính năm 2023."
-    assert _texts(_TITLE + text) == [text.rstrip(".")]
+    # capitals and a dash with no space after it are a body's name ("HĐND-UBND"), not a paper's;
+    # nor is a body's abbreviation with spaces round the dash, opening a paragraph or not
+    for text in ("HĐND-UBND huyện chưa ban hành kế hoạch kiểm tra cải cách hành chính năm 2023.",
+                 "UBND – HĐND xã chưa ban hành quy chế phối hợp tiếp công dân."):
+        assert _texts(_TITLE + text) == [text.rstrip(".")]
+    text = "UBND – HĐND xã chưa ban hành quy chế phối hợp tiếp công dân."
+    assert _texts(_TITLE + "Xã có 12 hồ sơ giải quyết quá hạn. " + text)[-1] == text.rstrip(".")
+
+
+def test_an_outlets_tag_is_read_only_where_a_paragraph_opens() -> None:
+    """The tag opens the article's body: after a full stop, capitals and a dash are the sentence's."""
+    text = "TPO - Xã Tân Hòa còn 12 hồ sơ giải quyết quá hạn trên Cổng dịch vụ công."
+    assert _texts(_TITLE + text) == [text[6:].rstrip(".")]
+    assert _texts(_TITLE + "Đoàn đã kiểm tra tại xã. " + text) == [text.rstrip(".")]
+
+
+def test_a_speaker_is_a_subject_with_no_predicate_of_its_own() -> None:
+    """Words before "cho biết" that hold a predicate make the clause a statement: "cho biết" is then
+    "shows" or the second verb of one subject, and the frame is no speaker's."""
+    for text in ("Phòng Tư pháp chưa có bảng cho biết thời hạn trả kết quả hồ sơ cho công dân.",
+                 "Trưởng phòng không nắm được quy trình, cho biết chưa từng được tập huấn nghiệp vụ."):
+        assert _texts(_TITLE + text) == [text.rstrip(".")]
+    for said in ("Bà Trần Thị C, Phó trưởng phòng Nội vụ huyện cho biết ",
+                 "Về vấn đề này, một lãnh đạo Sở Nội vụ cho biết ",
+                 "Ông A, Chủ tịch UBND xã B, cũng cho biết thêm, "):
+        assert _texts(_TITLE + said + "nhiều xã còn chậm trả kết quả hồ sơ.") == [
+            "nhiều xã còn chậm trả kết quả hồ sơ"]
 
 
 def test_the_occasion_of_a_statement_is_left_out_of_the_span() -> None:
@@ -1268,6 +1292,12 @@ def test_the_source_of_figures_is_left_out_but_not_the_rule_cited() -> None:
     assert _texts(reported) == ["huyện Tuy An có 40 hồ sơ giải quyết trễ hạn"]
     ruled = "Theo quy định, hồ sơ phải trả trong 3 ngày nhưng xã trả chậm 5 ngày."
     assert _texts(ruled)[0].startswith("Theo quy định")
+    # a ministry or an official by a deputy's title is a source; the set of criteria is a rule
+    for source in ("Theo Bộ Nội vụ, ", "Theo Phó Giám đốc Sở Nội vụ, "):
+        assert _texts(source + "nhiều địa phương chưa hoàn thành sắp xếp đơn vị hành chính.") == [
+            "nhiều địa phương chưa hoàn thành sắp xếp đơn vị hành chính"]
+    criteria = "Theo bộ tiêu chí đánh giá, xã chưa đạt chỉ tiêu về tỷ lệ hồ sơ trực tuyến."
+    assert _texts(criteria) == [criteria.rstrip(".")]
 
 
 def test_a_time_or_a_check_opening_the_sentence_is_left_out_of_the_span() -> None:
@@ -1280,7 +1310,9 @@ def test_a_time_or_a_check_opening_the_sentence_is_left_out_of_the_span() -> Non
     assert _texts("Qua kết quả kiểm tra tại cấp huyện, UBND huyện đã ban hành kế hoạch tự kiểm tra.") == [
         "UBND huyện đã ban hành kế hoạch tự kiểm tra"]
     # a news dateline: part of the day, with or without its date, the date in brackets
-    for dateline in ("Chiều qua (13/9), ", "Sáng nay, ", "Hôm qua 2-7, ", "Sáng 11-11, ", "Chiều ngày 2/2, "):
+    for dateline in ("Chiều qua (13/9), ", "Sáng nay, ", "Hôm qua 2-7, ", "Sáng 11-11, ", "Chiều ngày 2/2, ",
+                     # the genre's reporting periods: a quarter in Roman numerals, months of a year
+                     "Quý I/2023, ", "Trong quý III, ", "Trong 6 tháng đầu năm 2023, ", "9 tháng năm 2023, "):
         assert _texts(dateline + "UBND huyện đã ban hành đầy đủ kế hoạch cải cách hành chính.") == [
             "UBND huyện đã ban hành đầy đủ kế hoạch cải cách hành chính"]
 
@@ -1292,3 +1324,13 @@ def test_a_time_or_a_check_opening_the_sentence_is_left_out_of_the_span() -> Non
 def test_drink_written_as_the_law_names_it_is_misconduct(text: str) -> None:
     """"rượu, bia" (the law's own name for it) is the misconduct "rượu bia" is, in either order."""
     assert polarity_of(text) == "shortcoming"
+
+
+def test_a_readers_complaint_is_a_complaint_and_words_to_the_reader_are_none() -> None:
+    """NON_FINDING drops the page's address to its reader, never the readers complaining of an
+    office (COMPLAINT_LEAD), whichever way the complaint is written."""
+    fault = "cán bộ một cửa xã Tân Hòa thường xuyên đi muộn, về sớm"
+    assert _pairs(find_findings("Độc giả phản ánh " + fault + ".")) == [("shortcoming", fault)]
+    cited = "Theo phản ánh của bạn đọc, " + fault
+    assert _texts(cited + ".") == [cited]
+    assert _texts("Bạn có thể nộp hồ sơ trực tuyến nếu cán bộ xã chưa tiếp nhận.") == []
