@@ -3,7 +3,7 @@
 Why a data module: a finding that opens by pointing back at a state of affairs ("Tình trạng này
 đã ảnh hưởng đến …", "Việc này …", "Từ thực tế đó, …", "39% còn lại do …") is about the matter
 the sentence before it named, whatever generic words of its own follow; nlp.themes reads these
-to give it that matter (`themes.continued_theme`). A linguist extends the lists without the code.
+to give it that matter (`themes.context_theme`). A linguist extends the lists without the code.
 
 Written with their marks and matched on `core.normalize.matching_form` (lower case, marks kept),
 never folded: folded, "đó" (that) is "do" (because, by), which opens many findings; the genre
