@@ -43,7 +43,7 @@ from core.alternation import longest_first
 from core.errors import ConfigError
 from core.models import AREAS, Extraction, Finding
 from core.normalize import fold, matching_form
-from nlp.segment import Span, paragraphs, sentences
+from nlp.segment import Span, labels_only, paragraphs, sentences
 from nlp.vi import anaphora as A
 
 LOGGER = logging.getLogger(__name__)
@@ -537,7 +537,9 @@ def context_theme(tax: Taxonomy, text: str, paras: list[Span], finding: Finding,
       effect's ("39% còn lại do cán bộ tiếp nhận chậm" is filed under the civil service, and is
       about the late files). Across one paragraph break: the press breaks paragraphs every
       sentence or two, and a pointer opening a paragraph points at the one before; further back,
-      the passage has moved on.
+      the passage has moved on. A heading, a caption or a byline between them (`labels_only`)
+      is stepped over: it states nothing a pointer takes up, and the line under a photo of the
+      one-stop office ("Bộ phận một cửa huyện …") would name its matter.
     - its own words name no matter of its area (`own` is "<area>.khac"): the nearest matter of
       its area within its paragraph ("UBND tỉnh vừa công bố kết quả chỉ số CCHC ... . Theo đó, các
       đơn vị đều đạt từ loại khá trở lên"), as the units a passage names are carried to the
@@ -556,14 +558,16 @@ def _nearest_matter(text: str, paras: list[Span], start: int, matter: Callable[[
                     *, past_break: bool) -> str | None:
     """The first `matter` read going back from `start`: the words of its sentence before it, the
     sentences of its paragraph before those, and with `past_break`, when nothing of its paragraph
-    comes before it, the sentences of the paragraph before."""
+    comes before it, the sentences of the nearest paragraph before that states something (past
+    headings and captions, `labels_only`)."""
     at = next((n for n, p in enumerate(paras) if p.start <= start < p.end), None)
     if at is None:
         return None
     before = [Span(s.start, min(s.end, start), text[s.start:min(s.end, start)])
               for s in sentences(text, paras[at]) if s.start < start]
-    if past_break and not any(s.text.strip() for s in before) and at > 0:
-        before = sentences(text, paras[at - 1])
+    if past_break and not any(s.text.strip() for s in before):
+        prose = next((p for p in reversed(paras[:at]) if not labels_only(p.text)), None)
+        before = sentences(text, prose) if prose is not None else []
     for sent in reversed(before):
         theme = matter(sent.text)
         if theme is not None:

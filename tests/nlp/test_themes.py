@@ -385,6 +385,15 @@ def test_a_pointer_opening_a_paragraph_points_at_the_paragraph_before() -> None:
     assert assign_themes(extraction, text=text).findings[0].theme != "tthc.thoi_han"
 
 
+def test_a_pointer_steps_over_a_caption_or_subheading_to_the_paragraph_it_points_at() -> None:
+    # the line under a photo names the one-stop office; the pointer is about the late files
+    detail = "Tình trạng này làm ảnh hưởng đến mức độ hài lòng của người dân"
+    for label in ("Ảnh: Bộ phận một cửa huyện Tân Phong", "Bộ phận một cửa cần đổi mới"):
+        text = f"Toàn huyện còn 120 hồ sơ giải quyết quá hạn.\n\n{label}\n\n{detail}."
+        extraction = _one_finding_in(text, detail, Area.TTHC)
+        assert assign_themes(extraction, text=text).findings[0].theme == "tthc.thoi_han"
+
+
 def test_a_summary_of_a_list_keeps_its_own_matter() -> None:
     summary = "Những hạn chế nêu trên đã được đoàn lập biên bản, đề nghị khắc phục"
     text = f"Xã Y còn 12 hồ sơ giải quyết quá hạn.\n\n{summary}."
