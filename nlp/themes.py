@@ -496,9 +496,11 @@ def assign_themes(extraction: Extraction, taxonomy: Taxonomy | None = None,
 
 
 _STATE = rf"(?:{longest_first(A.STATE_NOUNS)})"
-# One state noun or a run of them ("tồn tại, hạn chế", "hạn chế và thiếu sót"), then a pointer.
+# One state noun or a run of them ("tình trạng vi phạm", "tồn tại, hạn chế"), then a pointer.
 _POINTED = re.compile(rf"(?<!\w){_STATE}(?:(?:\s*,\s*|\s+và\s+|\s+){_STATE})*"
                       rf"\s+(?:{longest_first(A.POINTERS)})(?!\w)(?!\s+là(?!\w))")
+_COORDINATED = re.compile(r",|\svà\s")
+_NOT_STATE = re.compile(rf"(?<!\w)(?:{longest_first(A.NOT_STATE)})(?!\w)")
 _REMAINDER = re.compile(rf"(?<!\w){longest_first((A.REMAINDER,))}(?!\w)")
 _SUMMARY_BEFORE = re.compile(rf"(?<!\w)(?:{longest_first(A.SUMMARY_QUANTIFIERS)})\s*$")
 
@@ -511,17 +513,27 @@ def continues(text: str) -> bool:
     Why: the genre names a matter once and takes it up with a pointer ("… 39% còn lại do cán bộ
     tiếp nhận chậm …. Tình trạng này đã ảnh hưởng đến chỉ tiêu tiến độ giải quyết"); the words
     after the pointer say what followed from it (a cause, an effect, a request), not a new matter.
-    Not after a plural ("Những tồn tại, hạn chế nêu trên …"): that sums up a list of matters."""
+    Not a summary ("Những tồn tại, hạn chế nêu trên …", `_one_state`): it sums up a list of
+    matters, none of which it is about alone."""
     form = matching_form(text)
     for pattern in (_POINTED, _REMAINDER):
         for m in pattern.finditer(form):
             opening = form[:m.start()]
             if len(_WORD.findall(opening)) >= A.OPENING_WORDS:
                 break
-            if pattern is _POINTED and _SUMMARY_BEFORE.search(opening):
+            if pattern is _POINTED and not _one_state(form, m):
                 continue
             return True
     return False
+
+
+def _one_state(form: str, m: re.Match[str]) -> bool:
+    """Whether the state nouns `m` found (in `form`) stand for one state of affairs: not a list's
+    summary (a plural before them, or nouns joined by "," or "và") and not the tail of a word
+    naming none ("buổi làm việc này", A.NOT_STATE)."""
+    if _SUMMARY_BEFORE.search(form[:m.start()]) or _COORDINATED.search(m.group()):
+        return False
+    return not any(w.start() < m.start() < w.end() for w in _NOT_STATE.finditer(form))
 
 
 def context_theme(tax: Taxonomy, text: str, paras: list[Span], finding: Finding, own: str) -> str | None:

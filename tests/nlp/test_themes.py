@@ -346,6 +346,8 @@ def test_a_finding_naming_its_own_matter_keeps_it_whatever_came_before() -> None
     "Do tình trạng nêu trên, chỉ số của huyện giảm 2 bậc",
     "30% còn lại do công chức chưa thành thạo phần mềm",
     "Số hồ sơ còn lại đang được xử lý",
+    "Tình trạng vi phạm này kéo dài nhiều tháng",  # one state named by two nouns
+    "Về việc này, UBND tỉnh yêu cầu Sở Nội vụ làm rõ",
 ])
 def test_a_finding_opening_on_a_pointer_continues_the_matter_before_it(text: str) -> None:
     assert continues(text)
@@ -354,6 +356,10 @@ def test_a_finding_opening_on_a_pointer_continues_the_matter_before_it(text: str
 @pytest.mark.parametrize("text", [
     # a plural sums up a list of matters: it continues none of them alone
     "Những tồn tại, hạn chế nêu trên đã được đoàn lập biên bản",
+    "Tồn tại, hạn chế nêu trên đã được đoàn lập biên bản",  # the plural unmarked
+    "Hạn chế và thiếu sót này cần được khắc phục sớm",
+    # the meeting, not a matter
+    "Tại buổi làm việc này, đoàn đề nghị xã sớm khắc phục",
     # "đó là" is "that is", a list's lead-in; a place or a body pointed at is no matter
     "Hạn chế đó là chưa bố trí đủ công chức",
     "Các địa phương này phải báo cáo kết quả trước ngày 15/11",
