@@ -8,7 +8,7 @@ import pytest
 
 from core.errors import ConfigError
 from core.models import AREAS, Area, Extraction, Finding, Polarity
-from nlp.themes import assign_themes, continues, load_taxonomy, parse_taxonomy
+from nlp.themes import assign_themes, continues, finding_themes, load_taxonomy, parse_taxonomy
 
 CASES = [  # (sentence, area, expected theme)
     ("Bộ phận một cửa xã Tân Phong chưa cấp giấy tiếp nhận và hẹn trả kết quả cho công dân",
@@ -378,6 +378,9 @@ def test_a_pointer_carries_the_matter_just_said_even_of_another_area() -> None:
     extraction = _one_finding_in(text, detail, Area.CONG_VU)
     assert assign_themes(extraction).findings[0].theme != "tthc.thoi_han"  # its own words
     assert assign_themes(extraction, text=text).findings[0].theme == "tthc.thoi_han"
+    # the software its own words name stays on its search record, after the matter it continues
+    themed = assign_themes(extraction, text=text).findings[0]
+    assert finding_themes(themed.text, themed.theme) == ("tthc.thoi_han", "so_hoa.ung_dung")
 
 
 def test_a_pointer_opening_a_paragraph_points_at_the_paragraph_before() -> None:
