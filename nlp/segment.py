@@ -58,6 +58,15 @@ def _runs_on(previous: str, line: str) -> bool:
     return stripped[0].islower()
 
 
+def labels_only(text: str) -> bool:
+    """Whether a paragraph only labels (a press subheading, a caption, a byline): it closes on no
+    sentence's or item's end (".!?…;:") and opens with no list marker, so it states nothing. A
+    numbered heading ("2. Về thủ tục hành chính") and an item whose ";" was lost keep their
+    marker, and are read as what they are elsewhere."""
+    stripped = text.strip()
+    return bool(stripped) and stripped[-1] not in _TERMINAL and not _LIST_MARKER.match(stripped)
+
+
 def paragraphs(text: str) -> list[Span]:
     """Blank-line blocks, further split at line breaks that start a new unit.
 

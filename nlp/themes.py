@@ -34,15 +34,16 @@ import functools
 import logging
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from core.alternation import longest_first
 from core.errors import ConfigError
-from core.models import AREAS, Extraction
+from core.models import AREAS, Extraction, Finding
 from core.normalize import fold, matching_form
-from nlp.segment import Span, paragraphs, sentences
+from nlp.segment import Span, labels_only, paragraphs, sentences
 from nlp.vi import anaphora as A
 
 LOGGER = logging.getLogger(__name__)
@@ -243,13 +244,19 @@ class Taxonomy:
     def clear_matter(self, text: str) -> str | None:
         """The matter `text` clearly speaks of, whatever its area: the best of the themes a phrase of
         it names (weight `names_matter`), else the best scoring `strong_hint`; None when none does
-        (what a pointer after it takes up: `continued_theme`)."""
+        (what a pointer after it takes up: `context_theme`)."""
         found = self.matches(matching_form(text))
         named = {m.theme.code for m in found if m.weight >= self.names_matter}
         clear = [theme for theme, score in self._theme_scores(found)
                  if not theme.is_other and (theme.code in named or score >= self.strong_hint)]
         clear.sort(key=lambda theme: theme.code not in named)  # stable: best first within each
         return clear[0].code if clear else None
+
+    def area_matter(self, text: str, area: str) -> str | None:
+        """The matter of `area` `text` speaks of (`assign`'s, when of that area and not its "khác");
+        None when it names none (what a detail naming none takes up: `context_theme`)."""
+        theme = self.get(self.assign(text, area))
+        return theme.code if theme.area == area and not theme.is_other else None
 
     def mentioned(self, text: str, primary: str | None) -> tuple[str, ...]:
         """The themes a finding clearly speaks of: `primary` (its theme, `assign`'s) first, then
@@ -471,39 +478,31 @@ def assign_themes(extraction: Extraction, taxonomy: Taxonomy | None = None,
                   text: str | None = None) -> Extraction:
     """The extraction with a theme on every finding that has none yet (a theme set upstream wins).
 
-    `text`: the document's text, which the findings' offsets point into; given, a finding that
-    opens by pointing back at what was just described ("Tình trạng này …", `continues`) takes the
-    matter it continues (`continued_theme`), and a finding whose own words name no matter of its
-    area (its "<area>.khac") takes the matter of what its paragraph said before it
-    (`carried_theme`). The theme set, its own clearly named matters stay on its search record
-    (`Taxonomy.mentioned` reads them from its text)."""
+    `text`: the document's text, which the findings' offsets point into; given, a finding whose own
+    words say it is about the matter just said takes that matter (`context_theme`). The theme set,
+    its own clearly named matters stay on its search record (`Taxonomy.mentioned` reads them from
+    its text)."""
     tax = taxonomy or load_taxonomy()
     paras = paragraphs(text) if text is not None else []
     findings = []
     for f in extraction.findings:
         if not f.theme:
             theme = tax.assign(f.text, f.area)
-            if text is not None and continues(f.text):
-                theme = continued_theme(tax, text, paras, f.start) or theme
-            elif text is not None and tax.get(theme).is_other:
-                theme = carried_theme(tax, text, paras, f.start, f.area) or theme
+            if text is not None:
+                theme = context_theme(tax, text, paras, f, theme) or theme
             f = replace(f, theme=theme)
         findings.append(f)
     return replace(extraction, findings=tuple(findings))
 
 
-def _alternatives(words: tuple[str, ...]) -> str:
-    """A regex alternation of `words` (matching form), longest first, any run of spaces inside."""
-    forms = sorted({" ".join(w.split()) for w in words}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(part) for part in form.split()) for form in forms)
-
-
-_STATE = rf"(?:{_alternatives(A.STATE_NOUNS)})"
-# One state noun or a run of them ("tồn tại, hạn chế", "hạn chế và thiếu sót"), then a pointer.
+_STATE = rf"(?:{longest_first(A.STATE_NOUNS)})"
+# One state noun or a run of them ("tình trạng vi phạm", "tồn tại, hạn chế"), then a pointer.
 _POINTED = re.compile(rf"(?<!\w){_STATE}(?:(?:\s*,\s*|\s+và\s+|\s+){_STATE})*"
-                      rf"\s+(?:{_alternatives(A.POINTERS)})(?!\w)(?!\s+là(?!\w))")
-_REMAINDER = re.compile(rf"(?<!\w){_alternatives((A.REMAINDER,))}(?!\w)")
-_SUMMARY_BEFORE = re.compile(rf"(?<!\w)(?:{_alternatives(A.SUMMARY_QUANTIFIERS)})\s*$")
+                      rf"\s+(?:{longest_first(A.POINTERS)})(?!\w)(?!\s+là(?!\w))")
+_COORDINATED = re.compile(r",|\svà\s")
+_NOT_STATE = re.compile(rf"(?<!\w)(?:{longest_first(A.NOT_STATE)})(?!\w)")
+_REMAINDER = re.compile(rf"(?<!\w){longest_first((A.REMAINDER,))}(?!\w)")
+_SUMMARY_BEFORE = re.compile(rf"(?<!\w)(?:{longest_first(A.SUMMARY_QUANTIFIERS)})\s*$")
 
 
 def continues(text: str) -> bool:
@@ -514,62 +513,75 @@ def continues(text: str) -> bool:
     Why: the genre names a matter once and takes it up with a pointer ("… 39% còn lại do cán bộ
     tiếp nhận chậm …. Tình trạng này đã ảnh hưởng đến chỉ tiêu tiến độ giải quyết"); the words
     after the pointer say what followed from it (a cause, an effect, a request), not a new matter.
-    Not after a plural ("Những tồn tại, hạn chế nêu trên …"): that sums up a list of matters."""
+    Not a summary ("Những tồn tại, hạn chế nêu trên …", `_one_state`): it sums up a list of
+    matters, none of which it is about alone."""
     form = matching_form(text)
     for pattern in (_POINTED, _REMAINDER):
         for m in pattern.finditer(form):
             opening = form[:m.start()]
             if len(_WORD.findall(opening)) >= A.OPENING_WORDS:
                 break
-            if pattern is _POINTED and _SUMMARY_BEFORE.search(opening):
+            if pattern is _POINTED and not _one_state(form, m):
                 continue
             return True
     return False
 
 
-def continued_theme(tax: Taxonomy, text: str, paras: list[Span], start: int) -> str | None:
-    """The matter a finding starting at `start` continues (`continues`): that of the nearest text
-    before it that clearly names one (`Taxonomy.clear_matter`): its own sentence's words before it, the
-    sentences of its paragraph before those, and, when nothing of its paragraph comes before it,
-    the paragraph before; None when none names one.
+def _one_state(form: str, m: re.Match[str]) -> bool:
+    """Whether the state nouns `m` found (in `form`) stand for one state of affairs: not a list's
+    summary (a plural before them, or nouns joined by "," or "và") and not the tail of a word
+    naming none ("buổi làm việc này", A.NOT_STATE)."""
+    if _SUMMARY_BEFORE.search(form[:m.start()]) or _COORDINATED.search(m.group()):
+        return False
+    return not any(w.start() < m.start() < w.end() for w in _NOT_STATE.finditer(form))
 
-    Why any area: the pointer says the matter is the one just said, and the finding's area is
-    read from the words after it, often the cause's or the effect's ("39% còn lại do cán bộ tiếp
-    nhận chậm" is filed under the civil service, and is about the late files). Why across one
-    paragraph break: the press breaks paragraphs every sentence or two, and a pointer opening a
-    paragraph points at the one before; further back, the passage has moved on."""
+
+def context_theme(tax: Taxonomy, text: str, paras: list[Span], finding: Finding, own: str) -> str | None:
+    """The matter `finding` (its own theme `own`, `Taxonomy.assign`'s) takes from the `text` before
+    it: that of the nearest sentence before it naming one, its own
+    sentence's words before it first; None when its words do not ask for one or none is named.
+
+    One idea, a detail is about the matter its context just named, in two cases:
+    - it opens by pointing back ("Tình trạng này …", `continues`): the matter the text before it
+      clearly names (`Taxonomy.clear_matter`), any area, and, when nothing of its paragraph comes
+      before it, that of the paragraph before. Any area: the pointer says the matter is the one
+      just said, and the finding's area is read from the words after it, often the cause's or the
+      effect's ("39% còn lại do cán bộ tiếp nhận chậm" is filed under the civil service, and is
+      about the late files). Across one paragraph break: the press breaks paragraphs every
+      sentence or two, and a pointer opening a paragraph points at the one before; further back,
+      the passage has moved on. A heading, a caption or a byline between them (`labels_only`)
+      is stepped over: it states nothing a pointer takes up, and the line under a photo of the
+      one-stop office ("Bộ phận một cửa huyện …") would name its matter.
+    - its own words name no matter of its area (`own` is "<area>.khac"): the nearest matter of
+      its area within its paragraph ("UBND tỉnh vừa công bố kết quả chỉ số CCHC ... . Theo đó, các
+      đơn vị đều đạt từ loại khá trở lên"), as the units a passage names are carried to the
+      findings that name none (Finding.passage_units). Its area only: its area is read from its
+      own words and section, and a matter of another area before it is another topic. Never past
+      the paragraph: without a pointer, a new paragraph may open a new matter."""
+    if continues(finding.text):
+        return _nearest_matter(text, paras, finding.start, tax.clear_matter, past_break=True)
+    if tax.get(own).is_other:
+        return _nearest_matter(text, paras, finding.start,
+                               functools.partial(tax.area_matter, area=finding.area), past_break=False)
+    return None
+
+
+def _nearest_matter(text: str, paras: list[Span], start: int, matter: Callable[[str], str | None],
+                    *, past_break: bool) -> str | None:
+    """The first `matter` read going back from `start`: the words of its sentence before it, the
+    sentences of its paragraph before those, and with `past_break`, when nothing of its paragraph
+    comes before it, the sentences of the nearest paragraph before that states something (past
+    headings and captions, `labels_only`)."""
     at = next((n for n, p in enumerate(paras) if p.start <= start < p.end), None)
     if at is None:
         return None
     before = [Span(s.start, min(s.end, start), text[s.start:min(s.end, start)])
               for s in sentences(text, paras[at]) if s.start < start]
-    if not any(s.text.strip() for s in before) and at > 0:
-        before = sentences(text, paras[at - 1])
+    if past_break and not any(s.text.strip() for s in before):
+        prose = next((p for p in reversed(paras[:at]) if not labels_only(p.text)), None)
+        before = sentences(text, prose) if prose is not None else []
     for sent in reversed(before):
-        theme = tax.clear_matter(sent.text)
+        theme = matter(sent.text)
         if theme is not None:
-            return theme
-    return None
-
-
-def carried_theme(tax: Taxonomy, text: str, paras: list[Span], start: int, area: str) -> str | None:
-    """The matter of the nearest sentence before `start` in its paragraph that names one of `area`'s
-    themes (the words of its own sentence before it first); None when none does.
-
-    Why: a report's paragraph names its matter once and its details leave it out ("UBND tỉnh vừa
-    công bố kết quả chỉ số CCHC ... . Theo đó, các đơn vị đều đạt từ loại khá trở lên"; "việc liên
-    thông khai sinh - thường trú chậm ... . Đến ngày 3/2 vẫn chưa có kết quả ..."), so a detail with
-    no matter word of its own is about the matter just said, as the units a passage names are
-    carried to the findings that name none (Finding.passage_units). Within the finding's area
-    only: its area is read from its own words and section, and a matter of another area before it
-    is another topic. Never past the paragraph: a new paragraph may open a new matter."""
-    para = next((p for p in paras if p.start <= start < p.end), None)
-    if para is None:
-        return None
-    before = [Span(s.start, min(s.end, start), text[s.start:min(s.end, start)])
-              for s in sentences(text, para) if s.start < start]
-    for sent in reversed(before):
-        theme = tax.assign(sent.text, area)
-        if not tax.get(theme).is_other and tax.get(theme).area == area:
             return theme
     return None

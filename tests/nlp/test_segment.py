@@ -1,6 +1,6 @@
 """Segmentation on sentences written for these tests: offsets must always slice the input."""
 
-from nlp.segment import Span, clauses, paragraphs, sentences
+from nlp.segment import Span, clauses, labels_only, paragraphs, sentences
 
 
 def _texts(spans: list[Span]) -> list[str]:
@@ -80,3 +80,16 @@ def test_a_roman_numeral_after_the_word_it_counts_can_end_a_sentence() -> None:
         "Đặc biệt, sổ theo dõi chưa cập nhật.",
         "Ông Nguyễn V. An ký.",
     ]
+
+
+def test_a_line_that_only_labels_states_nothing() -> None:
+    # a caption, a byline, a press subheading: no sentence's end, no list marker
+    assert labels_only("Ảnh: Bộ phận một cửa huyện Tân Phong")
+    assert labels_only("Minh Anh (TTXVN)")
+    assert labels_only("Tập trung giải quyết hồ sơ tồn đọng")
+    # a sentence, a lead-in, an item (with its ';' or its marker), a numbered heading state or head
+    assert not labels_only("Xã còn 12 hồ sơ quá hạn.")
+    assert not labels_only("Còn một số hạn chế sau:")
+    assert not labels_only("chưa niêm yết thủ tục;")
+    assert not labels_only("- Chưa niêm yết thủ tục")
+    assert not labels_only("2. Về thủ tục hành chính")

@@ -8,7 +8,7 @@ import pytest
 
 from core.errors import ConfigError
 from core.models import AREAS, Area, Extraction, Finding, Polarity
-from nlp.themes import assign_themes, continues, load_taxonomy, parse_taxonomy
+from nlp.themes import assign_themes, continues, finding_themes, load_taxonomy, parse_taxonomy
 
 CASES = [  # (sentence, area, expected theme)
     ("Bộ phận một cửa xã Tân Phong chưa cấp giấy tiếp nhận và hẹn trả kết quả cho công dân",
@@ -346,6 +346,8 @@ def test_a_finding_naming_its_own_matter_keeps_it_whatever_came_before() -> None
     "Do tình trạng nêu trên, chỉ số của huyện giảm 2 bậc",
     "30% còn lại do công chức chưa thành thạo phần mềm",
     "Số hồ sơ còn lại đang được xử lý",
+    "Tình trạng vi phạm này kéo dài nhiều tháng",  # one state named by two nouns
+    "Về việc này, UBND tỉnh yêu cầu Sở Nội vụ làm rõ",
 ])
 def test_a_finding_opening_on_a_pointer_continues_the_matter_before_it(text: str) -> None:
     assert continues(text)
@@ -354,6 +356,10 @@ def test_a_finding_opening_on_a_pointer_continues_the_matter_before_it(text: str
 @pytest.mark.parametrize("text", [
     # a plural sums up a list of matters: it continues none of them alone
     "Những tồn tại, hạn chế nêu trên đã được đoàn lập biên bản",
+    "Tồn tại, hạn chế nêu trên đã được đoàn lập biên bản",  # the plural unmarked
+    "Hạn chế và thiếu sót này cần được khắc phục sớm",
+    # the meeting, not a matter
+    "Tại buổi làm việc này, đoàn đề nghị xã sớm khắc phục",
     # "đó là" is "that is", a list's lead-in; a place or a body pointed at is no matter
     "Hạn chế đó là chưa bố trí đủ công chức",
     "Các địa phương này phải báo cáo kết quả trước ngày 15/11",
@@ -372,6 +378,9 @@ def test_a_pointer_carries_the_matter_just_said_even_of_another_area() -> None:
     extraction = _one_finding_in(text, detail, Area.CONG_VU)
     assert assign_themes(extraction).findings[0].theme != "tthc.thoi_han"  # its own words
     assert assign_themes(extraction, text=text).findings[0].theme == "tthc.thoi_han"
+    # the software its own words name stays on its search record, after the matter it continues
+    themed = assign_themes(extraction, text=text).findings[0]
+    assert finding_themes(themed.text, themed.theme) == ("tthc.thoi_han", "so_hoa.ung_dung")
 
 
 def test_a_pointer_opening_a_paragraph_points_at_the_paragraph_before() -> None:
@@ -383,6 +392,15 @@ def test_a_pointer_opening_a_paragraph_points_at_the_paragraph_before() -> None:
     text = f"Toàn huyện còn 120 hồ sơ giải quyết quá hạn.\n\nĐoàn đã làm việc tại 5 xã.\n\n{detail}."
     extraction = _one_finding_in(text, detail, Area.TTHC)
     assert assign_themes(extraction, text=text).findings[0].theme != "tthc.thoi_han"
+
+
+def test_a_pointer_steps_over_a_caption_or_subheading_to_the_paragraph_it_points_at() -> None:
+    # the line under a photo names the one-stop office; the pointer is about the late files
+    detail = "Tình trạng này làm ảnh hưởng đến mức độ hài lòng của người dân"
+    for label in ("Ảnh: Bộ phận một cửa huyện Tân Phong", "Bộ phận một cửa cần đổi mới"):
+        text = f"Toàn huyện còn 120 hồ sơ giải quyết quá hạn.\n\n{label}\n\n{detail}."
+        extraction = _one_finding_in(text, detail, Area.TTHC)
+        assert assign_themes(extraction, text=text).findings[0].theme == "tthc.thoi_han"
 
 
 def test_a_summary_of_a_list_keeps_its_own_matter() -> None:
