@@ -101,7 +101,11 @@ _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
 
 # A phrase of 2 to SHINGLE_MAX syllables ranked as one term (`_ranked_clause`): bm25 then weighs it
 # by how many findings hold the phrase, as FTS5 does, not by the sum of its syllables' idf.
-SHINGLE_MAX = 5
+# Three, not five, and on the folded text alone (shin15): each size and field is a term per
+# syllable of every finding, nearly all of them unique; sizes 2–5 on both fields cost the bulk
+# load about half its rate and the index a third of its size, and 2–3 on one field ranked the
+# judged queries as well (docs/search-quality.md, shin15).
+SHINGLE_MAX = 3
 SHINGLE_ANALYSIS: dict[str, Any] = {
     "filter": {f"shingle_{k}": {"type": "shingle", "min_shingle_size": k, "max_shingle_size": k,
                                 "output_unigrams": False} for k in range(2, SHINGLE_MAX + 1)},
@@ -112,7 +116,7 @@ SHINGLE_ANALYSIS: dict[str, Any] = {
 _SHINGLES = {f"p{k}": {"type": "text", "analyzer": f"shingles_{k}", "index_options": "freqs"}
              for k in range(2, SHINGLE_MAX + 1)}
 _OFFSET_TEXT = {"type": "text", "analyzer": "standard", "term_vector": "with_positions_offsets"}
-_RANKED_TEXT = {**_OFFSET_TEXT, "fields": _SHINGLES}
+_RANKED_TEXT = {**_OFFSET_TEXT, "fields": _SHINGLES}  # the folded text's: every ranked phrase's
 _KEYWORD = {"type": "keyword"}
 # Facet fields build their global ordinals at refresh, not on the first aggregation after it:
 # a faceted search then never pays that build (tens of ms per field at 100k findings).
@@ -126,7 +130,7 @@ MAPPING: dict[str, Any] = {
         "doc_key": _KEYWORD,
         "doc_id": _KEYWORD,
         "text": _OFFSET_TEXT,            # as written: the highlight is cut from it
-        "text_canonical": _RANKED_TEXT,  # accents kept, tone placement unified: exact matches
+        "text_canonical": _OFFSET_TEXT,  # accents kept, tone placement unified: exact matches
         "text_folded": _RANKED_TEXT,     # no accents, đ→d, lowercase: the recall field
         "text_words": {"type": "text", "analyzer": "whitespace"},  # folded "phieu_hen" words
         "words": _STORED_ONLY,
@@ -270,21 +274,26 @@ def _ranked_clause(alt: Alternative) -> dict[str, Any]:
     phrase on the canonical field (as SQLite ranks it on `original`), as a literal one (an accent
     restoration, index.query.Plan.restored), else on the folded one.
 
-    A phrase of several syllables is ranked as one term of the field's shingles (`_SHINGLES`), not
-    as a phrase query. Why: FTS5 weighs a phrase by how many findings hold the phrase (its idf);
-    Lucene weighs a phrase query by the sum of its words' idf, so "trễ hạn" weighed 4.06 + 2.39
-    there and about 4.1 on SQLite, and a synonym of four syllables counted about four words. As a
-    shingle term the phrase's idf is its own, as on SQLite; the shingle field's length is the
-    text's less k − 1 syllables, as near the text's as Lucene's one-byte lengths keep."""
-    field, syllables = ("text_canonical", alt.syllables) if alt.whole else ("text_folded", alt.folded)
+    A phrase of several syllables is ranked as one term of the folded text's shingles
+    (`_SHINGLES`), not as a phrase query. Why: FTS5 weighs a phrase by how many findings hold the
+    phrase (its idf); Lucene weighs a phrase query by the sum of its words' idf, so "trễ hạn"
+    weighed 4.06 + 2.39 there and about 4.1 on SQLite, and a synonym of four syllables counted
+    about four words. As a shingle term the phrase's idf is its own, as on SQLite; the shingle
+    field's length is the text's less k − 1 syllables, as near the text's as Lucene's one-byte
+    lengths keep. A phrase typed with every accent is held where its canonical phrase is and
+    weighed by its folded one: findings writing the same letters with other accents are few (a
+    tone mistyped, kỹ for kỷ), and shingles on the canonical text too cost the bulk load a fifth
+    of its rate for no judged query ranked otherwise (shin15). Longer than SHINGLE_MAX, a phrase
+    is held whole and weighed by its first SHINGLE_MAX syllables: in this genre a phrase that
+    long is a name or two words, about as rare as its start."""
+    whole = alt.whole
+    field, syllables = ("text_canonical", alt.syllables) if whole else ("text_folded", alt.folded)
     if alt.prefix or len(syllables) < 2:
         return _phrase(field, syllables, alt.prefix)
-    head = syllables[:SHINGLE_MAX]
-    ranked = {"term": {f"{field}.p{len(head)}": " ".join(head)}}
-    if len(syllables) == len(head):
+    head = alt.folded[:SHINGLE_MAX]
+    ranked = {"term": {f"text_folded.p{len(head)}": " ".join(head)}}
+    if len(syllables) == len(head) and not whole:
         return ranked
-    # Longer than a shingle: held where the whole phrase is, weighed by its first SHINGLE_MAX
-    # syllables (a name that long is mostly written whole: as rare as its start).
     return {"bool": {"must": [ranked], "filter": [_phrase(field, syllables, False)]}}
 
 

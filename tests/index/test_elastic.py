@@ -503,18 +503,21 @@ def test_a_narrower_search_of_a_plan_whose_words_found_too_little_goes_to_the_pa
 
 def test_a_ranked_phrase_is_one_shingle_term_and_a_longer_one_its_start_within_the_phrase() -> None:
     """FTS5 weighs a phrase by how many findings hold the phrase; a Lucene phrase query by the sum
-    of its words' idf. Ranked as a term of the shingle field of its length, the phrase's idf is
-    its own (elastic._ranked_clause); past SHINGLE_MAX syllables, its first ones, where the whole
+    of its words' idf. Ranked as a term of the folded text's shingle field of its length, the
+    phrase's idf is its own (elastic._ranked_clause); typed with every accent, held where the
+    accented phrase is; past SHINGLE_MAX syllables, weighed by its first ones, where the whole
     phrase is."""
     assert elastic._ranked_clause(Alternative(("tre", "han"))) == {"term": {"text_folded.p2": "tre han"}}
-    # Typed with every accent: on the canonical field, as SQLite ranks it on `original`.
-    assert elastic._ranked_clause(Alternative(("trễ", "hạn"))) == {"term": {"text_canonical.p2": "trễ hạn"}}
+    # Typed with every accent: held on the canonical field, as SQLite ranks it on `original`.
+    assert elastic._ranked_clause(Alternative(("trễ", "hạn"))) == {"bool": {
+        "must": [{"term": {"text_folded.p2": "tre han"}}],
+        "filter": [{"match_phrase": {"text_canonical": "trễ hạn"}}]}}
     assert elastic._ranked_clause(Alternative(("han",))) == {"term": {"text_folded": "han"}}
     assert elastic._ranked_clause(Alternative(("tre", "ha"), prefix=True)) == {
         "match_phrase_prefix": {"text_folded": "tre ha"}}
     name = ("bo", "phan", "tiep", "nhan", "va", "tra", "ket", "qua")
     assert elastic._ranked_clause(Alternative(name)) == {"bool": {
-        "must": [{"term": {"text_folded.p5": "bo phan tiep nhan va"}}],
+        "must": [{"term": {"text_folded.p3": "bo phan tiep"}}],
         "filter": [{"match_phrase": {"text_folded": "bo phan tiep nhan va tra ket qua"}}]}}
 
 
@@ -532,10 +535,15 @@ def test_a_phrase_ranks_by_the_findings_holding_it(es_url: str, name: str) -> No
         clause = elastic._ranked_clause(Alternative(("tre", "han")))
         scored = backend.client.search(index=name, query=clause)["hits"]["hits"]
         assert [h["_id"] for h in scored] == ["phrase"]  # the shingle holds the phrase alone
+        accented = elastic._ranked_clause(Alternative(("trễ", "hạn")))
+        scored = backend.client.search(index=name, query=accented)["hits"]["hits"]
+        assert [h["_id"] for h in scored] == ["phrase"]
         layout = backend.client.indices.get_mapping(index=name)
         (mapping,) = layout.body.values()
-        assert set(mapping["mappings"]["properties"]["text_folded"]["fields"]) == {
+        properties = mapping["mappings"]["properties"]
+        assert set(properties["text_folded"]["fields"]) == {
             f"p{k}" for k in range(2, elastic.SHINGLE_MAX + 1)}
+        assert "fields" not in properties["text_canonical"]  # one field's shingles rank both
     finally:
         backend.drop()
         backend.close()
