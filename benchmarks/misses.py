@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import search_quality as sq  # noqa: E402
 from benchmarks.devcorpus import DEFAULT_CORPUS, load_scorer  # noqa: E402
+from benchmarks.per_set import print_counts, write_detail  # noqa: E402
 from index.base import FindingRecord, Query  # noqa: E402
 from index.rerank import Ranker, load_ranker  # noqa: E402
 
@@ -172,16 +173,8 @@ def main() -> None:
         ranker = replace(ranker, pool=args.pool)
     counts, detail = classify(args.store, args.judgments, ranker)
     names = [p.name for p in args.judgments]
-    print("| class | " + " | ".join(n.removeprefix("search_judgments").removesuffix(".json") or "_first"
-                                     for n in names) + " | all |")
-    print("|---|" + "---|" * (len(names) + 1))
-    for c in CLASSES:
-        row = [counts[n][c] for n in names]
-        print(f"| {c} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
-    if args.detail:
-        with args.detail.open("w", encoding="utf-8") as out:
-            for item in detail:
-                out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    print_counts("class", names, CLASSES, counts)
+    write_detail(args.detail, detail)
 
 
 if __name__ == "__main__":

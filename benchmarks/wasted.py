@@ -21,7 +21,6 @@ shipped weights (index/rerank_weights.json), SQLite, as users get it.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import search_quality as sq  # noqa: E402
 from benchmarks.devcorpus import DEFAULT_CORPUS, load_scorer  # noqa: E402
+from benchmarks.per_set import print_counts, write_detail  # noqa: E402
 
 STATUSES = ("nogold", "duplicate", "judged 0")
 
@@ -105,16 +105,8 @@ def main() -> None:
     finally:
         backend.close()
     names = [p.name for p in args.judgments]
-    print("| status | " + " | ".join(n.removeprefix("search_judgments").removesuffix(".json") or "_first"
-                                      for n in names) + " | all |")
-    print("|---|" + "---|" * (len(names) + 1))
-    for s in STATUSES:
-        row = [counts[n][s] for n in names]
-        print(f"| {s} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
-    if args.detail:
-        with args.detail.open("w", encoding="utf-8") as out:
-            for item in detail:
-                out.write(json.dumps(item, ensure_ascii=False) + "\n")
+    print_counts("status", names, STATUSES, counts)
+    write_detail(args.detail, detail)
 
 
 if __name__ == "__main__":
