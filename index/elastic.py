@@ -286,13 +286,12 @@ def _ranked_clause(alt: Alternative) -> dict[str, Any]:
     of its rate for no judged query ranked otherwise (shin15). Longer than SHINGLE_MAX, a phrase
     is held whole and weighed by its first SHINGLE_MAX syllables: in this genre a phrase that
     long is a name or two words, about as rare as its start."""
-    whole = alt.whole
-    field, syllables = ("text_canonical", alt.syllables) if whole else ("text_folded", alt.folded)
+    field, syllables = ("text_canonical", alt.syllables) if alt.whole else ("text_folded", alt.folded)
     if alt.prefix or len(syllables) < 2:
         return _phrase(field, syllables, alt.prefix)
     head = alt.folded[:SHINGLE_MAX]
     ranked = {"term": {f"text_folded.p{len(head)}": " ".join(head)}}
-    if len(syllables) == len(head) and not whole:
+    if len(syllables) == len(head) and not alt.whole:
         return ranked
     return {"bool": {"must": [ranked], "filter": [_phrase(field, syllables, False)]}}
 

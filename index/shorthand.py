@@ -89,18 +89,12 @@ class Shorthand:
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
         """The forms as one pattern, each standing alone (compiled once: every query is expanded)."""
-        if not self.words:
-            return None
-        forms = "|".join(re.escape(f) for f in sorted(self.words, key=len, reverse=True))
-        return re.compile(f"{_BEFORE}(?:{forms}){_AFTER}", re.IGNORECASE)
+        return _standing_alone(self.words)
 
     @cached_property
     def bound_pattern(self) -> re.Pattern[str] | None:
         """The bound forms as one pattern, each standing alone (compiled once)."""
-        forms = sorted({f for b in self.bound for f in b.forms}, key=len, reverse=True)
-        if not forms:
-            return None
-        return re.compile(f"{_BEFORE}(?:{'|'.join(re.escape(f) for f in forms)}){_AFTER}", re.IGNORECASE)
+        return _standing_alone({f for b in self.bound for f in b.forms})
 
     def expand(self, text: str) -> str:
         """`text` with each form standing alone replaced by its word (the user's case aside), a
@@ -119,6 +113,15 @@ class Shorthand:
             if form in entry.forms and entry.decided(text[:match.start()], text[match.end():]):
                 return entry.word
         return match.group(0)
+
+
+def _standing_alone(forms: Iterable[str]) -> re.Pattern[str] | None:
+    """`forms` as one case-blind pattern, longest first, each standing alone (`_BEFORE`,
+    `_AFTER`); None for no form."""
+    ordered = sorted(forms, key=len, reverse=True)
+    if not ordered:
+        return None
+    return re.compile(f"{_BEFORE}(?:{'|'.join(re.escape(f) for f in ordered)}){_AFTER}", re.IGNORECASE)
 
 
 def unglued(text: str) -> str:
