@@ -211,3 +211,13 @@ def test_the_shipped_bound_forms_leave_an_undecided_reading_as_typed(text: str) 
 ])
 def test_the_shipped_bound_forms_read_a_decided_reading(text: str, expected: str) -> None:
     assert load_shorthand().expand(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sd xe công sai mục đích", "sử dụng xe công sai mục đích"),
+    ("SD oto công đi việc riêng", "sử dụng ô tô công đi việc riêng"),
+    ("xe ÔTÔ công", "xe ô tô công"),
+    ("sdụng", "sdụng"), ("4sd", "4sd"),  # another spelling, glued to a number: as typed
+])
+def test_sd_and_the_car_written_as_one_word_are_read_as_the_words(text: str, expected: str) -> None:
+    assert load_shorthand().expand(text) == expected

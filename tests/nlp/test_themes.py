@@ -14,6 +14,7 @@ CASES = [  # (sentence, area, expected theme)
     ("Bộ phận một cửa xã Tân Phong chưa cấp giấy tiếp nhận và hẹn trả kết quả cho công dân",
      "tthc", "tthc.phieu_hen"),
     ("Sổ theo dõi việc tiếp nhận hồ sơ không ghi ngày trả", "tthc", "tthc.phieu_hen"),
+    ("Bộ phận một cửa không mở sổ giao nhận hồ sơ với các phòng chuyên môn", "tthc", "tthc.phieu_hen"),
     ("Còn 23 hồ sơ trễ hạn nhưng đơn vị không gửi thư xin lỗi tổ chức, cá nhân", "tthc", "tthc.thoi_han"),
     ("Tỷ lệ hồ sơ được giải quyết đúng hạn và trước hạn đạt 99%", "tthc", "tthc.thoi_han"),
     ("Phường chưa niêm yết công khai thủ tục hành chính mới được công bố", "tthc", "tthc.niem_yet"),
