@@ -245,3 +245,60 @@ def test_pairwise_training_on_a_tiny_judged_set_learns_the_polarity(tmp_path: Pa
     only_rank = tr.train_pairwise(queries, features=("rank", "unit"))
     assert only_rank[names.index("polarity")] == 0.0  # not trained: stays out
     assert _ids(backend, Query(text=SHORTCOMING_QUESTION), tr.as_ranker(trained, 10))[0] == "h1"
+
+
+def _pool(qid: str, grades: list[int], columns: dict[str, list[float]]) -> Any:
+    """A judged pool made by hand: the engine's rank falling down the pool, the given feature
+    columns, every other feature 0."""
+    import numpy as np
+
+    from benchmarks import train_ranker as tr
+
+    names = list(tr.FEATURES)
+    rows = np.zeros((len(grades), len(names)))
+    rows[:, names.index("rank")] = np.linspace(1.0, 0.0, len(grades))
+    for name, values in columns.items():
+        rows[:, names.index(name)] = values
+    keys = tuple(f"{qid}-{k}" for k in range(len(grades)))
+    return tr.Judged(qid, "topic", rows, keys, tuple(grades), tr.ideal_dcg(grades),
+                     (0,) * len(grades))
+
+
+def test_the_pairwise_weight_of_a_feature_does_not_depend_on_its_unit() -> None:
+    """Penalised by its spread over the pairs (`spreads`), a feature written ten times smaller
+    (a cosine of 0.0–0.3 beside a 0/1 feature) trains a weight ten times larger and ranks the
+    same: how hard a weight is held says how much evidence there is, not the feature's unit."""
+    from benchmarks import train_ranker as tr
+
+    def pools(scale: float) -> list[Any]:
+        return [_pool("a", [0, 2, 0, 1], {"feedback": [scale * v for v in (0.1, 0.9, 0.2, 0.3)],
+                                          "polarity": [1, 1, 0, 0]}),
+                _pool("b", [0, 0, 1, 0], {"feedback": [scale * v for v in (0.5, 0.2, 0.8, 0.1)],
+                                          "polarity": [0, 1, 1, 0]})]
+
+    feedback = list(tr.FEATURES).index("feedback")
+    plain, small = tr.train_pairwise(pools(1.0)), tr.train_pairwise(pools(0.1))
+    assert small[feedback] == pytest.approx(10 * plain[feedback], rel=1e-6)
+    assert plain[feedback] > 0
+    diffs, weights = tr.pair_differences(pools(0.1), tr.PAIRWISE)
+    spread = tr.spreads(diffs, weights)
+    assert spread[list(tr.FEATURES).index("unit")] == 1.0  # never differs: held as before
+
+
+def test_the_later_sets_are_trained_only_on_the_sets_before_them() -> None:
+    """`--cv`'s time-respecting rows: each of the newest sets, and the newest together, trained
+    on the sets written before them (JUDGMENTS' order), never on themselves or a later one."""
+    import numpy as np
+
+    from benchmarks import train_ranker as tr
+
+    sets = {name: [_pool(name, [1, 0], {})] for name in ("first", "second", "third", "fourth")}
+    seen: list[tuple[str, ...]] = []
+
+    def fit(queries: Any) -> np.ndarray:
+        seen.append(tuple(q.qid for q in queries))
+        return tr.start()
+
+    rows = tr.later_sets(sets, fit, last=2)
+    assert [[q.qid for q in held] for _, held, _ in rows] == [["third"], ["fourth"], ["third", "fourth"]]
+    assert seen == [("first", "second"), ("first", "second", "third"), ("first", "second")]
