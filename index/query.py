@@ -154,6 +154,10 @@ LIST_MARKS = ",;"
 SETTING_FORMS = 3  # of a setting's synonyms, the first ones ranked (each costs a ranked unit)
 # Word-list entries as (syllables, only with accents), longest first (`_entries`).
 Entries = tuple[tuple[tuple[str, ...], bool], ...]
+# The unit names a query may name lowercase though they are common words (`names_place`): folded
+# name → its spellings as the index writes it (syllables, lowercase, tones canonical), where the
+# query typed it with accents; a name typed folded is the place whatever its spellings.
+Places = Mapping[str, tuple[tuple[str, ...], ...]]
 
 
 # ----------------------------------------------------------------------------------------------- parsing
@@ -1683,6 +1687,13 @@ class Vocabulary:
         unit (nor inside it): the syllables used as a word, or the name of a unit not attributed."""
         return set(units)
 
+    def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
+        """Of folded unit names, how the index writes each (the names of the findings' units,
+        levels, former and enclosing units folding to it), as syllables (`syllables`: lowercase,
+        tones canonical). A name the index does not spell is typed with accents as no name
+        (`names_place`)."""
+        return {}
+
 
 def candidates(parsed: Parsed) -> list[str]:
     """Every folded span of 2..MAX_WORD_SYLLABLES + 1 syllables of the query's unquoted words
@@ -1723,7 +1734,7 @@ def _word_runs(parsed: Parsed) -> list[list[str]]:
 
 
 def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
-            units: set[str] | None = None, places: set[str] | None = None) -> Plan:
+            units: set[str] | None = None, places: Places | None = None) -> Plan:
     """The plan of a parsed query: groups with their synonyms, words and units; stop and
     question words dropped unless nothing else is left.
 
@@ -1739,7 +1750,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     typed before it ("Quyết định số").
     """
     words, units = words or set(), units or set()
-    places = units - words if places is None else places
+    places = dict.fromkeys(units - words, ()) if places is None else places
     if not parsed.clauses:
         excluded = tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded)
         return Plan(excluded=excluded, nothing=not parsed.empty_input and not excluded)
@@ -2036,7 +2047,7 @@ def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bo
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
              capitals: Sequence[bool] = (), listed: Sequence[bool] = (), *, asking: bool,
-             places: Collection[str] = ()
+             places: Places | None = None
              ) -> tuple[list[Group], list[str], list[tuple[int, Cue]], list[Alternative], list[str],
                         list[Alternative]]:
     """Groups of one run of unquoted words, the stop words dropped from it, its polarity cues at
@@ -2267,7 +2278,7 @@ def _inside_longer(typed: list[str], at: int, folded: str, cuts: dict[int, list[
 
 
 def _unit_at(typed: list[str], at: int, units: set[str], capitals: Sequence[bool], lexicon: Lexicon,
-             places: Collection[str]) -> int:
+             places: Places | None) -> int:
     """How many syllables from `at` name an indexed unit typed as its name (`names_place`), 0 when
     none: the unit `_cut_run` cuts there, and the one a government's title precedes ("UBND huyện X")."""
     unit = _longest(typed, at, units, lo=2)
@@ -2409,14 +2420,16 @@ _LEVEL_SYLLABLES = max(len(word.split()) for word in FOLDED_WORDS)
 
 
 def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon,
-                places: Collection[str] = ()) -> bool:
+                places: Places | None = None) -> bool:
     """Whether syllables naming an indexed unit are typed as that unit's name: after a level
     word ("xã an ninh"), capitalised as Vietnamese writes a name (every syllable: "An Ninh"),
     or not a common word of the language (the dictionary's lowercase words: "đô lương" is
     none, so typed lowercase it is still the district), or, typed folded (no accent: "do luong",
     "thoi binh", "Do luong" as a phone capitalises a query's first letter, which says nothing of
     a name), a name whose word the index never writes (`places`: plan_query,
-    `Vocabulary.written_elsewhere`).
+    `Vocabulary.written_elsewhere`); typed with accents, such a name when the accents typed are
+    the name's own as the index writes it (`Places`: "bình định" for Bình Định, each accent
+    typed agreeing, tone placement aside; "thời bình" is not Thới Bình).
 
     Why: many place names are common words ("An Ninh" security, "Thống Nhất" unified, "Đoàn
     Kết" solidarity, "Tiến Bộ" progress); the genre writes those words lowercase far more often
@@ -2428,7 +2441,11 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
     bình", peacetime, is no matter of inspection reports), cannot be the likelier reading,
     while one written elsewhere ("an ninh quốc phòng", "tỉnh thống nhất") stays the word. Read
     as the place, the group still matches the syllables in the text (`Group.unit`: the place
-    or the words), so no finding writing them is lost."""
+    or the words), so no finding writing them is lost. Typed lowercase with accents ("hồ sơ trễ
+    hạn bình định"), the same weighing holds when the accents typed are the name's: they tell
+    the name from the word no better than no accents do where the name and the word are spelt
+    alike (Bình Định, bình định: to pacify), and the index's use decides as it does folded; where
+    they are not the name's ("thời bình" for the district Thới Bình), the user typed the word."""
     folded = [fold(s) for s in typed]
     if any(" ".join(folded[:n]) in FOLDED_WORDS for n in range(1, min(_LEVEL_SYLLABLES + 1, len(folded)))):
         return True
@@ -2436,7 +2453,11 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
         return True
     if not lexicon.is_word(typed):
         return True
-    return not any(is_accented(s) for s in typed) and " ".join(folded) in places
+    spellings = (places or {}).get(" ".join(folded))
+    if spellings is None:
+        return False
+    return not any(is_accented(s) for s in typed) or any(
+        len(spelt) == len(typed) and matches_at(typed, spelt, 0) for spelt in spellings)
 
 
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
@@ -2690,9 +2711,24 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     words = vocabulary.known_words(spans) if spans else set()
     units = vocabulary.known_units(spans) if spans else set()
     both = sorted(units & words)  # names the index also holds as words: usually none
-    places = units - (vocabulary.written_elsewhere(both) if both else set())
+    names = units - (vocabulary.written_elsewhere(both) if both else set())
+    spelt = _spelling_asked(parsed, names, lexicon)  # usually none: the index is not asked
+    spellings = vocabulary.unit_spellings(spelt) if spelt else {}
+    places: Places = {name: tuple(spellings.get(name, ())) for name in names}
     plan = analyse(parsed, lexicon, words, units, places)
     return dataclasses.replace(plan, concepts=concepts_asked(parsed, plan)) if plan.groups else plan
+
+
+def _spelling_asked(parsed: Parsed, names: Collection[str], lexicon: Lexicon) -> list[str]:
+    """The folded names among `names` the query types with accents as a word of the dictionary
+    (a quoted one, or a span of a run of words): only for these does `names_place` need the
+    name's spelling, so the index is asked for nothing else (a round trip on Elasticsearch)."""
+    spans = [list(clause[0].syllables) for clause in parsed.clauses if _quoted_name(clause)]
+    for run in _word_runs(parsed):
+        spans.extend(run[i:i + n] for n in range(2, MAX_WORD_SYLLABLES + 1) for i in range(len(run) - n + 1))
+    asked = {key for span in spans if (key := " ".join(fold(s) for s in span)) in names
+             and any(is_accented(s) for s in span) and lexicon.is_word(span)}
+    return sorted(asked)
 
 
 def concepts_asked(parsed: Parsed, plan: Plan) -> tuple[Concept, ...]:

@@ -1,6 +1,7 @@
 """A unit name typed folded and lowercase ("do luong", "thoi binh"), as staff type on phones: the
 place when no finding of the index writes its syllables but as the name of the unit it is about;
-the word when one does."""
+the word when one does. Typed lowercase with accents, the same when the accents are the name's
+own ("hoà bình" for Hòa Bình), the word when they are another's ("thời bình" is not Thới Bình)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ class Indexed(Vocabulary):
 
     def known_units(self, candidates: Sequence[str]) -> set[str]:
         return {"do luong", "thoi binh", "an ninh", "dong du", "thanh binh", "xa an ninh"} & set(candidates)
+
+    def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
+        spelt: dict[str, set[tuple[str, ...]]] = {"thoi binh": {("thới", "bình")}, "thanh binh": {("thanh", "bình")},
+                 "an ninh": {("an", "ninh")}, "do luong": {("đô", "lương")}}
+        return {u: spelt[u] for u in units if u in spelt}
 
 
 def units(text: str) -> list[str | None]:
@@ -59,6 +65,35 @@ def test_accents_typed_keep_the_reading_they_say() -> None:
     assert units("đô lương đeo thẻ")[0] == "do luong"
 
 
+def test_accents_typed_as_the_names_own_read_as_the_folded_name_does() -> None:
+    """"thanh bình" (peaceful) is a dictionary word, spelt as the district is; this index writes it
+    only about huyện Thanh Bình, so lowercase with its accents it names the district, as folded."""
+    assert units("hồ sơ trễ hạn thanh bình")[-1] == "thanh binh"
+    assert units("Hồ sơ trễ hạn thanh bình")[-1] == "thanh binh"  # a phone's capital says nothing
+
+
+def test_accents_typed_as_another_words_keep_the_word() -> None:
+    """"thời bình" (peacetime) is not how the index spells Thới Bình: the accents typed count."""
+    assert units("thời bình") == [None]
+    assert units("thới bình") == ["thoi binh"]  # the name's own accents, not a dictionary word
+
+
+def test_accents_typed_as_the_name_do_not_make_a_word_written_elsewhere_the_place() -> None:
+    assert units("an ninh trật tự")[0] is None
+
+
+class Unspelt(Indexed):
+    """An index that cannot say how it spells its units: accents typed never name a place."""
+
+    def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
+        return {}
+
+
+def test_a_name_the_index_does_not_spell_is_not_read_from_accents() -> None:
+    assert plan_query("thanh bình", Unspelt()).groups[0].unit is None
+    assert plan_query("thanh binh", Unspelt()).groups[0].unit == "thanh binh"
+
+
 def test_the_place_read_still_matches_the_syllables_in_the_text() -> None:
     """Group.unit: findings about the unit, or any writing the name (the place or the words)."""
     group = analyse(parse("thoi binh"), load_lexicon(), set(), {"thoi binh"}).groups[0]
@@ -83,6 +118,9 @@ def test_sqlite_knows_which_names_are_written_outside_their_units_findings(tmp_p
             vocabulary = _Vocabulary(conn)
             assert vocabulary.written_elsewhere(["thanh binh", "dong du", "tan loc"]) == {"dong du"}
             assert [g.unit for g in plan_query("thanh binh mot cua", vocabulary).groups][0] == "thanh binh"
+            assert vocabulary.unit_spellings(["thanh binh", "tan loc", "hoa an"]) == {
+                "thanh binh": {("thanh", "bình")}, "tan loc": {("tân", "lộc")}}
+            assert [g.unit for g in plan_query("thanh bình niêm yết", vocabulary).groups][0] == "thanh binh"
         found = {h.record.finding_id for h in backend.search(Query(text="thanh binh")).hits}
         assert found == {"1"}
     finally:
