@@ -119,7 +119,7 @@ from typing import TYPE_CHECKING, Any
 from core.agencies import Agency, agencies, syllables
 from core.doc_kinds import cited_kinds
 from core.errors import ConfigError
-from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, split_level
+from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, level_of_abbreviation, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
@@ -1705,6 +1705,10 @@ def candidates(parsed: Parsed) -> list[str]:
         folded = [fold(s) for s in run]
         for n in range(2, MAX_WORD_SYLLABLES + 2):  # +1: a level word before a unit name
             out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
+        for i, syllable in enumerate(run):  # "TP Quy Nhơn": asked as "thanh pho quy nhon" too
+            if level := level_of_abbreviation(syllable):
+                out.update(" ".join((fold(level.value), *folded[i + 1:i + 1 + n]))
+                           for n in range(2, min(MAX_WORD_SYLLABLES, len(run) - i - 1) + 1))
     return sorted(out)
 
 
@@ -2089,6 +2093,15 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.extend(typed[i:i + manner])
             i += manner
             continue
+        if abbreviated := _abbreviated_unit(typed, i, units):
+            size, key = abbreviated
+            name = tuple(typed[i + 1:i + size])
+            groups.append(Group((Alternative(name),), unit=key))
+            dropped.append(typed[i])  # the level's abbreviation: the unit says it
+            setting = False
+            said.extend(name)
+            i += size
+            continue
         end = min((k for k in (*skip, *marks) if k > i), default=len(typed))
         if end not in cuts:
             cuts[end] = _best_cut(typed, words, units, lexicon, end)
@@ -2119,8 +2132,9 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # stages (Plan.topical), so "CBCC chậm giờ" would lose the late staff not called CBCC.
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
-        if (government := agencies().committee_at(typed, i)) and _unit_at(typed, i + government, units,
-                                                                           capitals, lexicon, places):
+        if (government := agencies().committee_at(typed, i)) and i + government < len(typed) and (
+                _unit_at(typed, i + government, units, capitals, lexicon, places)
+                or _abbreviated_unit(typed, i + government, units)):
             dropped.extend(typed[i:i + government])  # "UBND huyện X": the unit's government is the unit
             i += government
             continue
@@ -2283,6 +2297,27 @@ def _unit_at(typed: list[str], at: int, units: set[str], capitals: Sequence[bool
     none: the unit `_cut_run` cuts there, and the one a government's title precedes ("UBND huyện X")."""
     unit = _longest(typed, at, units, lo=2)
     return unit if unit and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon, places) else 0
+
+
+def _abbreviated_unit(typed: Sequence[str], at: int, units: Collection[str]) -> tuple[int, str] | None:
+    """A unit typed after the abbreviation of a level (core/levels.py: "TP Quy Nhơn", "tx an
+    nhơn"), as (its syllables with the abbreviation's, the unit's key): the level-qualified name
+    when the index knows it ("thanh pho quy nhon"), else the name; None when no unit follows.
+
+    Why: staff type the level as the reports abbreviate it before a name ("TP.", "TX."), and read
+    as words the abbreviation was a required word few findings write ("tp" of "tp Phan Thiết"),
+    or, the segmenter having joined "TX.An Nhơn" as it stands in one text, a word of the index
+    that only that text holds. The abbreviation says a name follows, as the level word does
+    (`names_place`), so the name is the unit however it is typed."""
+    level = level_of_abbreviation(typed[at])
+    if level is None:
+        return None
+    folded = [fold(s) for s in typed[at + 1:at + 1 + MAX_WORD_SYLLABLES]]
+    for n in range(len(folded), 1, -1):
+        for key in (" ".join((fold(level.value), *folded[:n])), " ".join(folded[:n])):
+            if key in units:
+                return 1 + n, key
+    return None
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:

@@ -30,8 +30,9 @@ class Indexed(Vocabulary):
         return {"do luong", "thoi binh", "an ninh", "dong du", "thanh binh", "xa an ninh"} & set(candidates)
 
     def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
-        spelt: dict[str, set[tuple[str, ...]]] = {"thoi binh": {("thới", "bình")}, "thanh binh": {("thanh", "bình")},
-                 "an ninh": {("an", "ninh")}, "do luong": {("đô", "lương")}}
+        spelt: dict[str, set[tuple[str, ...]]] = {
+            "thoi binh": {("thới", "bình")}, "thanh binh": {("thanh", "bình")},
+            "an ninh": {("an", "ninh")}, "do luong": {("đô", "lương")}}
         return {u: spelt[u] for u in units if u in spelt}
 
 
@@ -125,3 +126,32 @@ def test_sqlite_knows_which_names_are_written_outside_their_units_findings(tmp_p
         assert found == {"1"}
     finally:
         backend.close()
+
+
+class Abbreviated(Vocabulary):
+    """An index holding thành phố Quy Nhơn (by its name and with its level) and "tp quy nhon" as a
+    word: the segmenter joined "TP.Quy Nhơn" as one text writes it."""
+
+    def known_words(self, candidates: Sequence[str]) -> set[str]:
+        return {"tp quy nhon", "ho so"} & set(candidates)
+
+    def known_units(self, candidates: Sequence[str]) -> set[str]:
+        return {"quy nhon", "thanh pho quy nhon", "an lao"} & set(candidates)
+
+
+def test_a_level_abbreviated_before_a_name_reads_as_the_level_word() -> None:
+    """"TP", "Tp.", "tp" (core/levels.py) say a name follows: the unit with its level, the
+    abbreviation no required word, the index's joined word "tp quy nhon" not read."""
+    for text in ("TP Quy Nhơn hồ sơ", "tp. quy nhon ho so", "Tp Quy Nhơn hồ sơ", "UBND TP Quy Nhơn hồ sơ"):
+        plan = plan_query(text, Abbreviated())
+        assert [g.unit for g in plan.groups] == ["thanh pho quy nhon", None], text
+        assert plan.groups[0].alternatives[0].folded == ("quy", "nhon"), text
+
+
+def test_a_level_abbreviated_before_a_name_the_index_knows_without_that_level() -> None:
+    assert [g.unit for g in plan_query("tx An Lão hồ sơ", Abbreviated()).groups] == ["an lao", None]
+
+
+def test_an_abbreviation_before_no_unit_stays_a_word() -> None:
+    groups = plan_query("tp hồ sơ", Abbreviated()).groups
+    assert groups[0].unit is None and groups[0].alternatives[0].syllables == ("tp",)
