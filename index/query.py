@@ -70,7 +70,9 @@ Matching rules the plan carries, for the engines to apply:
   inside it) as well as the findings holding the name (`Group.unit`): quotes ask for the
   words in a row, not for fewer findings about the place; a name that is also a common word
   ("an ninh", "thống nhất") is the unit only typed after a level word or capitalised as a name
-  ("xã an ninh", "An Ninh"; `names_place` says why);
+  ("xã an ninh", "An Ninh"; `names_place` says why), or, when no finding writes it but as the
+  name, typed lowercase without accents or with the name's own; a level abbreviated before a
+  name ("TP Quy Nhơn", "tx an nhơn") is the level word (`_abbreviated_unit`);
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
   matching as many groups, and a query naming it by the report's category word, no question
