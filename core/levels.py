@@ -106,6 +106,12 @@ def level_of_word(word: str) -> Level | None:
     return _ABBREVIATIONS.get(word.strip().rstrip(".").casefold()) or _level_of_folded(word)
 
 
+def level_of_abbreviation(word: str) -> Level | None:
+    """The level an abbreviation names, in any case, a dot after it or not ("TP", "Tp.", "tx");
+    None for anything else, a full level word included."""
+    return _ABBREVIATIONS.get(word.strip().rstrip(".").casefold())
+
+
 def rank_of(level: str) -> int | None:
     """0 for provinces, 1 for districts, 2 for communes, None for non-territorial bodies."""
     row = row_of(level)

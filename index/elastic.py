@@ -65,6 +65,7 @@ from index.query import (
     province_aliases,
     province_key,
     ranked_units,
+    syllables_of,
 )
 
 LOGGER = logging.getLogger(__name__)
@@ -93,6 +94,9 @@ _FOLDED_COPIES = {
 _UNIT_FIELDS = ("units_folded", "levels_folded", "aliases_folded")  # what a unit name in a query matches
 # A unit typed in the query, or --unit with --within: findings about it or a unit inside it.
 _UNIT_OR_INSIDE = (*_UNIT_FIELDS, "parents_folded")
+# Of the names written on a unit's findings (each unit field's), the most frequent read for its
+# spellings (_Vocabulary.unit_spellings): the name itself is on every finding matched by it.
+_SPELLINGS_READ = 20
 # Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
 _FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
@@ -516,6 +520,20 @@ class _Vocabulary(Vocabulary):
                                        index=self._backend.alias, size=0,
                                        aggs={"elsewhere": {"filters": {"filters": elsewhere}}})
         return {u for u, b in response["aggregations"]["elsewhere"]["buckets"].items() if b["doc_count"]}
+
+    def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
+        about = {u: {"bool": {"should": [{"term": {f: u}} for f in _UNIT_OR_INSIDE]}} for u in units}
+        written = {source: {"terms": {"field": source, "size": _SPELLINGS_READ}}
+                   for source, folded in _FOLDED_COPIES.items() if folded in _UNIT_OR_INSIDE}
+        response = self._backend._call("looking up unit names", self._backend.client.search,
+                                       index=self._backend.alias, size=0,
+                                       aggs={"about": {"filters": {"filters": about}, "aggs": written}})
+        out: dict[str, set[tuple[str, ...]]] = {}
+        for unit, bucket in response["aggregations"]["about"]["buckets"].items():
+            for source in written:
+                out.setdefault(unit, set()).update(
+                    syllables_of(b["key"]) for b in bucket[source]["buckets"] if filter_key(b["key"]) == unit)
+        return out
 
 
 def _any_folded(field: str, value: str) -> dict[str, Any]:

@@ -70,7 +70,9 @@ Matching rules the plan carries, for the engines to apply:
   inside it) as well as the findings holding the name (`Group.unit`): quotes ask for the
   words in a row, not for fewer findings about the place; a name that is also a common word
   ("an ninh", "thống nhất") is the unit only typed after a level word or capitalised as a name
-  ("xã an ninh", "An Ninh"; `names_place` says why);
+  ("xã an ninh", "An Ninh"; `names_place` says why), or, when no finding writes it but as the
+  name, typed lowercase without accents or with the name's own; a level abbreviated before a
+  name ("TP Quy Nhơn", "tx an nhơn") is the level word (`_abbreviated_unit`);
 - a query asking for a polarity (`Plan.polarity`, from index/vi/intents.toml: "hạn chế …",
   "ưu điểm …", "đề nghị …", "chưa …") ranks findings of that polarity first among those
   matching as many groups, and a query naming it by the report's category word, no question
@@ -119,7 +121,7 @@ from typing import TYPE_CHECKING, Any
 from core.agencies import Agency, agencies, syllables
 from core.doc_kinds import cited_kinds
 from core.errors import ConfigError
-from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, row_of, split_level
+from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, level_of_abbreviation, row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
@@ -154,6 +156,10 @@ LIST_MARKS = ",;"
 SETTING_FORMS = 3  # of a setting's synonyms, the first ones ranked (each costs a ranked unit)
 # Word-list entries as (syllables, only with accents), longest first (`_entries`).
 Entries = tuple[tuple[tuple[str, ...], bool], ...]
+# The unit names a query may name lowercase though they are common words (`names_place`): folded
+# name → its spellings as the index writes it (syllables, lowercase, tones canonical), where the
+# query typed it with accents; a name typed folded is the place whatever its spellings.
+Places = Mapping[str, tuple[tuple[str, ...], ...]]
 
 
 # ----------------------------------------------------------------------------------------------- parsing
@@ -1683,6 +1689,13 @@ class Vocabulary:
         unit (nor inside it): the syllables used as a word, or the name of a unit not attributed."""
         return set(units)
 
+    def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
+        """Of folded unit names, how the index writes each (the names of the findings' units,
+        levels, former and enclosing units folding to it), as syllables (`syllables`: lowercase,
+        tones canonical). A name the index does not spell is typed with accents as no name
+        (`names_place`)."""
+        return {}
+
 
 def candidates(parsed: Parsed) -> list[str]:
     """Every folded span of 2..MAX_WORD_SYLLABLES + 1 syllables of the query's unquoted words
@@ -1694,6 +1707,10 @@ def candidates(parsed: Parsed) -> list[str]:
         folded = [fold(s) for s in run]
         for n in range(2, MAX_WORD_SYLLABLES + 2):  # +1: a level word before a unit name
             out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
+        for i, syllable in enumerate(run):  # "TP Quy Nhơn": asked as "thanh pho quy nhon" too
+            if level := level_of_abbreviation(syllable):
+                out.update(" ".join((fold(level.value), *folded[i + 1:i + 1 + n]))
+                           for n in range(2, min(MAX_WORD_SYLLABLES, len(run) - i - 1) + 1))
     return sorted(out)
 
 
@@ -1723,7 +1740,7 @@ def _word_runs(parsed: Parsed) -> list[list[str]]:
 
 
 def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
-            units: set[str] | None = None, places: set[str] | None = None) -> Plan:
+            units: set[str] | None = None, places: Places | None = None) -> Plan:
     """The plan of a parsed query: groups with their synonyms, words and units; stop and
     question words dropped unless nothing else is left.
 
@@ -1739,7 +1756,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     typed before it ("Quyết định số").
     """
     words, units = words or set(), units or set()
-    places = units - words if places is None else places
+    places = dict.fromkeys(units - words, ()) if places is None else places
     if not parsed.clauses:
         excluded = tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded)
         return Plan(excluded=excluded, nothing=not parsed.empty_input and not excluded)
@@ -2036,7 +2053,7 @@ def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bo
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
              capitals: Sequence[bool] = (), listed: Sequence[bool] = (), *, asking: bool,
-             places: Collection[str] = ()
+             places: Places | None = None
              ) -> tuple[list[Group], list[str], list[tuple[int, Cue]], list[Alternative], list[str],
                         list[Alternative]]:
     """Groups of one run of unquoted words, the stop words dropped from it, its polarity cues at
@@ -2078,6 +2095,15 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.extend(typed[i:i + manner])
             i += manner
             continue
+        if abbreviated := _abbreviated_unit(typed, i, units):
+            size, key = abbreviated
+            name = tuple(typed[i + 1:i + size])
+            groups.append(Group((Alternative(name),), unit=key))
+            dropped.append(typed[i])  # the level's abbreviation: the unit says it
+            setting = False
+            said.extend(name)
+            i += size
+            continue
         end = min((k for k in (*skip, *marks) if k > i), default=len(typed))
         if end not in cuts:
             cuts[end] = _best_cut(typed, words, units, lexicon, end)
@@ -2108,8 +2134,9 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # stages (Plan.topical), so "CBCC chậm giờ" would lose the late staff not called CBCC.
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
-        if (government := agencies().committee_at(typed, i)) and _unit_at(typed, i + government, units,
-                                                                           capitals, lexicon, places):
+        if (government := agencies().committee_at(typed, i)) and i + government < len(typed) and (
+                _unit_at(typed, i + government, units, capitals, lexicon, places)
+                or _abbreviated_unit(typed, i + government, units)):
             dropped.extend(typed[i:i + government])  # "UBND huyện X": the unit's government is the unit
             i += government
             continue
@@ -2267,11 +2294,32 @@ def _inside_longer(typed: list[str], at: int, folded: str, cuts: dict[int, list[
 
 
 def _unit_at(typed: list[str], at: int, units: set[str], capitals: Sequence[bool], lexicon: Lexicon,
-             places: Collection[str]) -> int:
+             places: Places | None) -> int:
     """How many syllables from `at` name an indexed unit typed as its name (`names_place`), 0 when
     none: the unit `_cut_run` cuts there, and the one a government's title precedes ("UBND huyện X")."""
     unit = _longest(typed, at, units, lo=2)
     return unit if unit and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon, places) else 0
+
+
+def _abbreviated_unit(typed: Sequence[str], at: int, units: Collection[str]) -> tuple[int, str] | None:
+    """A unit typed after the abbreviation of a level (core/levels.py: "TP Quy Nhơn", "tx an
+    nhơn"), as (its syllables with the abbreviation's, the unit's key): the level-qualified name
+    when the index knows it ("thanh pho quy nhon"), else the name; None when no unit follows.
+
+    Why: staff type the level as the reports abbreviate it before a name ("TP.", "TX."), and read
+    as words the abbreviation was a required word few findings write ("tp" of "tp Phan Thiết"),
+    or, the segmenter having joined "TX.An Nhơn" as it stands in one text, a word of the index
+    that only that text holds. The abbreviation says a name follows, as the level word does
+    (`names_place`), so the name is the unit however it is typed."""
+    level = level_of_abbreviation(typed[at])
+    if level is None:
+        return None
+    folded = [fold(s) for s in typed[at + 1:at + 1 + MAX_WORD_SYLLABLES]]
+    for n in range(len(folded), 1, -1):
+        for key in (" ".join((fold(level.value), *folded[:n])), " ".join(folded[:n])):
+            if key in units:
+                return 1 + n, key
+    return None
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:
@@ -2409,14 +2457,16 @@ _LEVEL_SYLLABLES = max(len(word.split()) for word in FOLDED_WORDS)
 
 
 def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon,
-                places: Collection[str] = ()) -> bool:
+                places: Places | None = None) -> bool:
     """Whether syllables naming an indexed unit are typed as that unit's name: after a level
     word ("xã an ninh"), capitalised as Vietnamese writes a name (every syllable: "An Ninh"),
     or not a common word of the language (the dictionary's lowercase words: "đô lương" is
     none, so typed lowercase it is still the district), or, typed folded (no accent: "do luong",
     "thoi binh", "Do luong" as a phone capitalises a query's first letter, which says nothing of
     a name), a name whose word the index never writes (`places`: plan_query,
-    `Vocabulary.written_elsewhere`).
+    `Vocabulary.written_elsewhere`); typed with accents, such a name when the accents typed are
+    the name's own as the index writes it (`Places`: "bình định" for Bình Định, each accent
+    typed agreeing, tone placement aside; "thời bình" is not Thới Bình).
 
     Why: many place names are common words ("An Ninh" security, "Thống Nhất" unified, "Đoàn
     Kết" solidarity, "Tiến Bộ" progress); the genre writes those words lowercase far more often
@@ -2428,7 +2478,11 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
     bình", peacetime, is no matter of inspection reports), cannot be the likelier reading,
     while one written elsewhere ("an ninh quốc phòng", "tỉnh thống nhất") stays the word. Read
     as the place, the group still matches the syllables in the text (`Group.unit`: the place
-    or the words), so no finding writing them is lost."""
+    or the words), so no finding writing them is lost. Typed lowercase with accents ("hồ sơ trễ
+    hạn bình định"), the same weighing holds when the accents typed are the name's: they tell
+    the name from the word no better than no accents do where the name and the word are spelt
+    alike (Bình Định, bình định: to pacify), and the index's use decides as it does folded; where
+    they are not the name's ("thời bình" for the district Thới Bình), the user typed the word."""
     folded = [fold(s) for s in typed]
     if any(" ".join(folded[:n]) in FOLDED_WORDS for n in range(1, min(_LEVEL_SYLLABLES + 1, len(folded)))):
         return True
@@ -2436,7 +2490,11 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
         return True
     if not lexicon.is_word(typed):
         return True
-    return not any(is_accented(s) for s in typed) and " ".join(folded) in places
+    spellings = (places or {}).get(" ".join(folded))
+    if spellings is None:
+        return False
+    return not any(is_accented(s) for s in typed) or any(
+        len(spelt) == len(typed) and matches_at(typed, spelt, 0) for spelt in spellings)
 
 
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
@@ -2690,9 +2748,24 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     words = vocabulary.known_words(spans) if spans else set()
     units = vocabulary.known_units(spans) if spans else set()
     both = sorted(units & words)  # names the index also holds as words: usually none
-    places = units - (vocabulary.written_elsewhere(both) if both else set())
+    names = units - (vocabulary.written_elsewhere(both) if both else set())
+    spelt = _spelling_asked(parsed, names, lexicon)  # usually none: the index is not asked
+    spellings = vocabulary.unit_spellings(spelt) if spelt else {}
+    places: Places = {name: tuple(spellings.get(name, ())) for name in names}
     plan = analyse(parsed, lexicon, words, units, places)
     return dataclasses.replace(plan, concepts=concepts_asked(parsed, plan)) if plan.groups else plan
+
+
+def _spelling_asked(parsed: Parsed, names: Collection[str], lexicon: Lexicon) -> list[str]:
+    """The folded names among `names` the query types with accents as a word of the dictionary
+    (a quoted one, or a span of a run of words): only for these does `names_place` need the
+    name's spelling, so the index is asked for nothing else (a round trip on Elasticsearch)."""
+    spans = [list(clause[0].syllables) for clause in parsed.clauses if _quoted_name(clause)]
+    for run in _word_runs(parsed):
+        spans.extend(run[i:i + n] for n in range(2, MAX_WORD_SYLLABLES + 1) for i in range(len(run) - n + 1))
+    asked = {key for span in spans if (key := " ".join(fold(s) for s in span)) in names
+             and any(is_accented(s) for s in span) and lexicon.is_word(span)}
+    return sorted(asked)
 
 
 def concepts_asked(parsed: Parsed, plan: Plan) -> tuple[Concept, ...]:

@@ -85,6 +85,7 @@ from index.query import (
     province_aliases,
     province_key,
     ranked_units,
+    syllables_of,
 )
 from index.records import ThemesOf
 from index.store import Transaction, connect
@@ -703,6 +704,16 @@ class _Vocabulary(Vocabulary):
         return {unit for unit in units if self._conn.execute(
             f"SELECT 1 FROM fts_text WHERE fts_text MATCH ? AND rowid NOT IN ({about}) LIMIT 1",
             [f'folded:"{unit}"', *_UNIT_OR_INSIDE, unit]).fetchone()}
+
+    def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
+        fields = ", ".join("?" for _ in _UNIT_OR_INSIDE)
+        marks = ", ".join("?" for _ in units)
+        out: dict[str, set[tuple[str, ...]]] = {}
+        for key, value in self._conn.execute(
+                f"SELECT DISTINCT key, value FROM fts_terms WHERE field IN ({fields}) AND key IN ({marks})",
+                [*_UNIT_OR_INSIDE, *units]):
+            out.setdefault(key, set()).add(syllables_of(value))
+        return out
 
 
 @dataclass

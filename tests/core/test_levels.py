@@ -15,6 +15,7 @@ from core.levels import (
     PROVINCE_LEVELS,
     Level,
     abbreviations_pattern,
+    level_of_abbreviation,
     level_of_word,
     rank_of,
     split_level,
@@ -75,3 +76,8 @@ def test_lower_case_abbreviation_in_a_scan_is_a_level_not_a_crash() -> None:
     assert found == {("thành phố", "Đông Hà"), ("thị xã", "Quảng Trị")}
 
 
+
+
+def test_level_of_abbreviation_reads_only_abbreviations() -> None:
+    assert level_of_abbreviation("Tp.") is Level.THANH_PHO and level_of_abbreviation("tx") is Level.THI_XA
+    assert level_of_abbreviation("xã") is None and level_of_abbreviation("tt") is None

@@ -344,6 +344,27 @@ def test_a_unit_named_in_the_query_outweighs_a_topic_word(mutable: SearchBackend
     assert ids(mutable, text="Tân Lộc trang phục lịch sự")[:2] == ["f1", "f2"]
 
 
+def test_a_unit_name_typed_lowercase_with_its_own_accents_is_the_unit(mutable: SearchBackend) -> None:
+    """"thanh bình" (peaceful) is a dictionary word spelt as huyện Thanh Bình is; no finding writes
+    it but as that name, so typed lowercase with those accents, as folded, it names the district:
+    its finding that does not write the name (h3) matches as the one that does (h1)."""
+    thanh_binh = {"units": ("Thanh Bình",), "levels": ("huyện Thanh Bình",), "provinces": ("Đồng Tháp",)}
+    mutable.index([
+        _rec("h1", "doci", "Huyện Thanh Bình chưa niêm yết đủ thủ tục.",
+             "Huyện thanh_bình chưa niêm_yết đủ thủ_tục .", NEG, TTHC, 2024, "2024-03-01", **thanh_binh),
+        _rec("h2", "docj", "TX.Tân Hòa chưa niêm yết thủ tục hành chính.",
+             "TX.Tân_Hòa chưa niêm_yết thủ_tục hành_chính .", NEG, TTHC, 2024, "2024-03-01",
+             units=("Tân Hòa",), levels=("thị xã Tân Hòa",)),
+        _rec("h3", "doci", "Công chức chưa niêm yết phí, lệ phí.", "Công_chức chưa niêm_yết phí , lệ_phí .",
+             NEG, TTHC, 2024, "2024-03-01", **thanh_binh),
+    ])
+    for text in ("niêm yết thanh bình", "niem yet thanh binh", "niêm yết Thanh Bình"):
+        assert set(ids(mutable, text=text)[:2]) == {"h1", "h3"}, text
+    # the level abbreviated, as the reports write it: the unit, not the words "tx" or "tx tân hòa"
+    for text in ("tx Tân Hòa niêm yết", "TX. tân hòa niêm yết", "UBND TX Tân Hòa niêm yết"):
+        assert ids(mutable, text=text)[0] == "h2", text
+
+
 def test_a_cause_question_ranks_the_findings_giving_a_cause_first(mutable: SearchBackend) -> None:
     """"tại sao …" asks for a cause: of the findings on the topic, the one saying "là do" comes
     first though it is the longer (bm25 alone would put it last); it is not required."""

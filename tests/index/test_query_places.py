@@ -1,6 +1,7 @@
 """A unit name typed folded and lowercase ("do luong", "thoi binh"), as staff type on phones: the
 place when no finding of the index writes its syllables but as the name of the unit it is about;
-the word when one does."""
+the word when one does. Typed lowercase with accents, the same when the accents are the name's
+own ("hoà bình" for Hòa Bình), the word when they are another's ("thời bình" is not Thới Bình)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ class Indexed(Vocabulary):
 
     def known_units(self, candidates: Sequence[str]) -> set[str]:
         return {"do luong", "thoi binh", "an ninh", "dong du", "thanh binh", "xa an ninh"} & set(candidates)
+
+    def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
+        spelt: dict[str, set[tuple[str, ...]]] = {
+            "thoi binh": {("thới", "bình")}, "thanh binh": {("thanh", "bình")},
+            "an ninh": {("an", "ninh")}, "do luong": {("đô", "lương")}}
+        return {u: spelt[u] for u in units if u in spelt}
 
 
 def units(text: str) -> list[str | None]:
@@ -59,6 +66,35 @@ def test_accents_typed_keep_the_reading_they_say() -> None:
     assert units("đô lương đeo thẻ")[0] == "do luong"
 
 
+def test_accents_typed_as_the_names_own_read_as_the_folded_name_does() -> None:
+    """"thanh bình" (peaceful) is a dictionary word, spelt as the district is; this index writes it
+    only about huyện Thanh Bình, so lowercase with its accents it names the district, as folded."""
+    assert units("hồ sơ trễ hạn thanh bình")[-1] == "thanh binh"
+    assert units("Hồ sơ trễ hạn thanh bình")[-1] == "thanh binh"  # a phone's capital says nothing
+
+
+def test_accents_typed_as_another_words_keep_the_word() -> None:
+    """"thời bình" (peacetime) is not how the index spells Thới Bình: the accents typed count."""
+    assert units("thời bình") == [None]
+    assert units("thới bình") == ["thoi binh"]  # the name's own accents, not a dictionary word
+
+
+def test_accents_typed_as_the_name_do_not_make_a_word_written_elsewhere_the_place() -> None:
+    assert units("an ninh trật tự")[0] is None
+
+
+class Unspelt(Indexed):
+    """An index that cannot say how it spells its units: accents typed never name a place."""
+
+    def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
+        return {}
+
+
+def test_a_name_the_index_does_not_spell_is_not_read_from_accents() -> None:
+    assert plan_query("thanh bình", Unspelt()).groups[0].unit is None
+    assert plan_query("thanh binh", Unspelt()).groups[0].unit == "thanh binh"
+
+
 def test_the_place_read_still_matches_the_syllables_in_the_text() -> None:
     """Group.unit: findings about the unit, or any writing the name (the place or the words)."""
     group = analyse(parse("thoi binh"), load_lexicon(), set(), {"thoi binh"}).groups[0]
@@ -83,7 +119,39 @@ def test_sqlite_knows_which_names_are_written_outside_their_units_findings(tmp_p
             vocabulary = _Vocabulary(conn)
             assert vocabulary.written_elsewhere(["thanh binh", "dong du", "tan loc"]) == {"dong du"}
             assert [g.unit for g in plan_query("thanh binh mot cua", vocabulary).groups][0] == "thanh binh"
+            assert vocabulary.unit_spellings(["thanh binh", "tan loc", "hoa an"]) == {
+                "thanh binh": {("thanh", "bình")}, "tan loc": {("tân", "lộc")}}
+            assert [g.unit for g in plan_query("thanh bình niêm yết", vocabulary).groups][0] == "thanh binh"
         found = {h.record.finding_id for h in backend.search(Query(text="thanh binh")).hits}
         assert found == {"1"}
     finally:
         backend.close()
+
+
+class Abbreviated(Vocabulary):
+    """An index holding thành phố Quy Nhơn (by its name and with its level) and "tp quy nhon" as a
+    word: the segmenter joined "TP.Quy Nhơn" as one text writes it."""
+
+    def known_words(self, candidates: Sequence[str]) -> set[str]:
+        return {"tp quy nhon", "ho so"} & set(candidates)
+
+    def known_units(self, candidates: Sequence[str]) -> set[str]:
+        return {"quy nhon", "thanh pho quy nhon", "an lao"} & set(candidates)
+
+
+def test_a_level_abbreviated_before_a_name_reads_as_the_level_word() -> None:
+    """"TP", "Tp.", "tp" (core/levels.py) say a name follows: the unit with its level, the
+    abbreviation no required word, the index's joined word "tp quy nhon" not read."""
+    for text in ("TP Quy Nhơn hồ sơ", "tp. quy nhon ho so", "Tp Quy Nhơn hồ sơ", "UBND TP Quy Nhơn hồ sơ"):
+        plan = plan_query(text, Abbreviated())
+        assert [g.unit for g in plan.groups] == ["thanh pho quy nhon", None], text
+        assert plan.groups[0].alternatives[0].folded == ("quy", "nhon"), text
+
+
+def test_a_level_abbreviated_before_a_name_the_index_knows_without_that_level() -> None:
+    assert [g.unit for g in plan_query("tx An Lão hồ sơ", Abbreviated()).groups] == ["an lao", None]
+
+
+def test_an_abbreviation_before_no_unit_stays_a_word() -> None:
+    groups = plan_query("tp hồ sơ", Abbreviated()).groups
+    assert groups[0].unit is None and groups[0].alternatives[0].syllables == ("tp",)
