@@ -366,6 +366,13 @@ SUBJECT_START = rf"^{SUBJECT_INSIDE}"
 # their own verbs), as "tỷ lệ" opens one (SUBJECT_START). A share after a clause with none ("đã
 # trang bị mạng nội bộ, 100% máy tính được kết nối") is one more side of the same statement.
 SHARE = r"\d+(?:[.,]\d+)?\s?%"
+# A figure given as the value of what the clause names ("số hồ sơ đang trong thời gian giải quyết
+# là 21,73%", "số hồ sơ quá hạn: 12 hồ sơ"): the clause's predicate is the value, so it is a
+# statement of its own, never a noun phrase ending the list before it. Results are reported as
+# ";" series of such figures, and each figure is judged by its own words (quá hạn, đúng hạn) or by
+# none: a count of dossiers still within their time judges nothing.
+VALUE_STATED = (r"(?:\blà|:)\s+(?:khoảng |gần |hơn |trên )?\d[\d.,/]*"
+                r"(?:\s?%|(?:\s+\w+){0,3})$")
 
 # Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance),
 # "Đặc biệt," / "Đáng chú ý," (notably) and "Trong đó," (among them) only point at the example,
