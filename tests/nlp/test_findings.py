@@ -1267,6 +1267,12 @@ def test_the_occasion_of_a_statement_is_left_out_of_the_span() -> None:
     for text in ("Giải trình với Đoàn kiểm tra, lãnh đạo xã không nắm được công chức vắng mặt đi đâu.",
                  "Trao đổi với PV, lãnh đạo xã không nắm được công chức vắng mặt đi đâu."):
         assert _texts(_TITLE + text) == ["lãnh đạo xã không nắm được công chức vắng mặt đi đâu"]
+    # the topic the speaker was asked about, the inspectors' arrival where the check took place
+    for text in ("Nói về việc số hóa hồ sơ, Giám đốc Sở Nội vụ đánh giá cao mô hình của phường A.",
+                 "Đề cập đến việc số hóa hồ sơ, Giám đốc Sở Nội vụ đánh giá cao mô hình của phường A."):
+        assert _texts(_TITLE + text) == ["Giám đốc Sở Nội vụ đánh giá cao mô hình của phường A"]
+    arrived = "Có mặt tại trụ sở UBND xã B lúc 7h45, Đoàn ghi nhận cán bộ, công chức đã có mặt đầy đủ."
+    assert _texts(_TITLE + arrived) == ["Đoàn ghi nhận cán bộ, công chức đã có mặt đầy đủ"]
 
 
 def test_a_frame_naming_who_stays_when_the_statement_points_back_into_it() -> None:
