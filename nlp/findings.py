@@ -858,6 +858,9 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
             context = announced
         inherited = previous or context
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
+            if _unjudged_figure(form, previous, context, doc_form[previous_start:start]):
+                pending = None
+                continue
             own_fault = bool(announced and index)  # a complaint's later fault (_pieces) stands alone
             before = doc_form[found[-1].start:found[-1].end] if found else ""
             if found and not own_fault and ({"như", "như:"} & set(before.split())
@@ -888,6 +891,16 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     if found:
         state.previous_finding = found[-1].polarity
     return found
+
+
+def _unjudged_figure(form: str, previous: str | None, context: str | None, gap: str) -> bool:
+    """A ";" item stating a figure (cues.VALUE_STATED) that no word of its own judges, whose only
+    judgement would be the item before it's ("số hồ sơ quá hạn: 1,58%; số hồ sơ đang trong thời gian
+    giải quyết theo quy định là 21,73%"): a result reported as a series of figures is judged figure
+    by figure, so this one is data, neither part of its neighbour nor a finding. Under a lead, a
+    paragraph or a section that judges (`context`: "những hạn chế như: …") the items stay its."""
+    return (previous is not None and context is None and ";" in gap
+            and bool(_rx(cues.VALUE_STATED).search(form)))
 
 
 def _distributions_joined(text: str, doc_form: str, found: list[Finding]) -> list[Finding]:

@@ -366,6 +366,13 @@ SUBJECT_START = rf"^{SUBJECT_INSIDE}"
 # their own verbs), as "tỷ lệ" opens one (SUBJECT_START). A share after a clause with none ("đã
 # trang bị mạng nội bộ, 100% máy tính được kết nối") is one more side of the same statement.
 SHARE = r"\d+(?:[.,]\d+)?\s?%"
+# A figure given as the value of what the clause names ("số hồ sơ đang trong thời gian giải quyết
+# là 21,73%", "số hồ sơ quá hạn: 12 hồ sơ"): the clause's predicate is the value, so it is a
+# statement of its own, never a noun phrase ending the list before it. Results are reported as
+# ";" series of such figures, and each figure is judged by its own words (quá hạn, đúng hạn) or by
+# none: a count of dossiers still within their time judges nothing.
+VALUE_STATED = (r"(?:\blà|:)\s+(?:khoảng |gần |hơn |trên )?\d[\d.,/]*"
+                r"(?:\s?%|(?:\s+\w+){0,3})$")
 
 # Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance),
 # "Đặc biệt," / "Đáng chú ý," (notably) and "Trong đó," (among them) only point at the example,
@@ -442,8 +449,11 @@ REPORTED_SPEECH_LEAD = (r"^(?:(?:[^;:.]|\.(?=\S)){0,120}?,\s*)?"
 SOURCE_LEAD = (r"^theo (?:(?:báo cáo|thống kê|số liệu|thông tin|đánh giá|nhận định)(?: của)? )?"
                rf"{REPORTERS}[^;:,]{{0,100}},\s*")
 # To whom it was said ("Giải trình với đoàn thanh tra công vụ, ...", "Trao đổi với PV, ...", "Làm
-# việc với UBND tỉnh B, ..."): the occasion of the statement, not the statement.
-OCCASION_LEAD = r"^(?:giải trình|trao đổi|làm việc|phát biểu|chia sẻ) với [^,;:]{0,80},\s*"
+# việc với UBND tỉnh B, ..."), what about ("Nói về vai trò của ..., Bí thư X đánh giá cao ...",
+# "Đề cập đến ..., "), or where the inspectors arrived ("Có mặt tại trụ sở UBND phường B lúc 8h40,
+# Đoàn kiểm tra ghi nhận ..."): the occasion of the statement, not the statement.
+OCCASION_LEAD = (r"^(?:(?:giải trình|trao đổi|làm việc|phát biểu|chia sẻ) với"
+                 r"|nói về|đề cập (?:đến|tới)|có mặt tại) [^,;:]{0,80},\s*")
 NEWS_FRAMES = (REPORTED_SPEECH_LEAD, SOURCE_LEAD, OCCASION_LEAD)
 # ... unless the statement's subject points back into the frame ("Văn phòng UBND tỉnh B cho biết Chủ
 # tịch UBND tỉnh này đã yêu cầu ..."): the frame then holds the only name of who acts, and a finding

@@ -1267,6 +1267,12 @@ def test_the_occasion_of_a_statement_is_left_out_of_the_span() -> None:
     for text in ("Giải trình với Đoàn kiểm tra, lãnh đạo xã không nắm được công chức vắng mặt đi đâu.",
                  "Trao đổi với PV, lãnh đạo xã không nắm được công chức vắng mặt đi đâu."):
         assert _texts(_TITLE + text) == ["lãnh đạo xã không nắm được công chức vắng mặt đi đâu"]
+    # the topic the speaker was asked about, the inspectors' arrival where the check took place
+    for text in ("Nói về việc số hóa hồ sơ, Giám đốc Sở Nội vụ đánh giá cao mô hình của phường A.",
+                 "Đề cập đến việc số hóa hồ sơ, Giám đốc Sở Nội vụ đánh giá cao mô hình của phường A."):
+        assert _texts(_TITLE + text) == ["Giám đốc Sở Nội vụ đánh giá cao mô hình của phường A"]
+    arrived = "Có mặt tại trụ sở UBND xã B lúc 7h45, Đoàn ghi nhận cán bộ, công chức đã có mặt đầy đủ."
+    assert _texts(_TITLE + arrived) == ["Đoàn ghi nhận cán bộ, công chức đã có mặt đầy đủ"]
 
 
 def test_a_frame_naming_who_stays_when_the_statement_points_back_into_it() -> None:
@@ -1334,3 +1340,24 @@ def test_a_readers_complaint_is_a_complaint_and_words_to_the_reader_are_none() -
     cited = "Theo phản ánh của bạn đọc, " + fault
     assert _texts(cited + ".") == [cited]
     assert _texts("Bạn có thể nộp hồ sơ trực tuyến nếu cán bộ xã chưa tiếp nhận.") == []
+
+
+def test_a_figure_no_word_judges_in_a_series_of_figures_is_data() -> None:
+    opening = "Trung tâm Phục vụ hành chính công của huyện báo cáo kết quả tháng 5.\n\n"
+    text = opening + ("Trong tháng, số hồ sơ giải quyết đúng hạn là 92,5%; "
+                      "số hồ sơ giải quyết quá hạn: 2,1%; số hồ sơ đang trong thời gian giải quyết là 5,4%.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Trong tháng, số hồ sơ giải quyết đúng hạn là 92,5%"),
+        ("shortcoming", "số hồ sơ giải quyết quá hạn: 2,1%"),
+    ]
+    # between two judged items it is neither joined to the next nor a finding
+    middle = opening + ("Xã chưa niêm yết thủ tục hành chính; số hồ sơ đang giải quyết là 30 hồ sơ; "
+                        "sổ theo dõi ghi chép không đầy đủ.")
+    assert _pairs(find_findings(middle)) == [
+        ("shortcoming", "Xã chưa niêm yết thủ tục hành chính"),
+        ("shortcoming", "sổ theo dõi ghi chép không đầy đủ"),
+    ]
+    # under a lead announcing faults the figure stays with the faults, as before
+    announced = opening + "Còn hạn chế như: số hồ sơ quá hạn là 12 hồ sơ; số hồ sơ chờ bổ sung là 30 hồ sơ."
+    assert _pairs(find_findings(announced)) == [
+        ("shortcoming", "số hồ sơ quá hạn là 12 hồ sơ; số hồ sơ chờ bổ sung là 30 hồ sơ")]
