@@ -100,7 +100,12 @@ Matching rules the plan carries, for the engines to apply:
   ranked in the folded word's place (bm25 on the accented text, the reading as written:
   `Alternative.literal`, `ranked_units`), as the query typed with its accents would rank, so
   among findings matching as many groups the ones writing the reading come first; the accents
-  a user typed are kept, and narrow an ambiguous word to the reading they agree with.
+  a user typed are kept, and narrow an ambiguous word to the reading they agree with;
+- a question word of one syllable typed without accents ("gi", "dau", "may") is read as the
+  question word where its neighbour's clear reading writes it so ("lam gi", "o dau", "thu may")
+  or it ends the query read no other way (`Lexicon.question_read_at`), and then as typed with
+  its marks by every reader of the grammar; elsewhere it is the word of its spelling ("may tra
+  cuu": máy).
 """
 
 from __future__ import annotations
