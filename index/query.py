@@ -102,7 +102,12 @@ Matching rules the plan carries, for the engines to apply:
   ranked in the folded word's place (bm25 on the accented text, the reading as written:
   `Alternative.literal`, `ranked_units`), as the query typed with its accents would rank, so
   among findings matching as many groups the ones writing the reading come first; the accents
-  a user typed are kept, and narrow an ambiguous word to the reading they agree with.
+  a user typed are kept, and narrow an ambiguous word to the reading they agree with;
+- a question word of one syllable typed without accents ("gi", "dau", "may") is read as the
+  question word where its neighbour's clear reading writes it so ("lam gi", "o dau", "thu may")
+  or it ends the query read no other way (`Lexicon.question_read_at`), and then as typed with
+  its marks by every reader of the grammar; elsewhere it is the word of its spelling ("may tra
+  cuu": máy).
 """
 
 from __future__ import annotations
@@ -926,6 +931,53 @@ class Lexicon:
             return found
         return int(any(len(entry) == 1 and only and folded_syllable(entry[0]) == typed[at]
                        for entry, only in entries))
+
+    @cached_property
+    def _folded_questions(self) -> dict[str, frozenset[str]]:
+        """The question words of one syllable counting only with their accents (intents.toml
+        [reading] `questions`, `focus`, `choosing`: "gì", "đâu", "mấy"), by their folded form."""
+        out: dict[str, set[str]] = {}
+        for entry, only in (*self.question_words, *self.focus_words, *self.choosing):
+            if len(entry) == 1 and only and fold(entry[0]) != entry[0]:
+                out.setdefault(fold(entry[0]), set()).add(entry[0])
+        return {key: frozenset(forms) for key, forms in out.items()}
+
+    def question_read_at(self, typed: Sequence[str], at: int) -> str | None:
+        """The question word the syllable at `at`, typed without accents, is read as ("gi" →
+        "gì"), None when it is not read as one.
+
+        Why: folded, a question word of one syllable is also a noun of the genre ("dau": đâu,
+        đầu, dấu; "may": mấy, máy), so fold13 left it a required word, and a question typed
+        without accents ("don vi co can bo vang mat phai lam gi") was no question: its polarity
+        was read from its first cue, not from the one the question word asks about, and "gi"
+        became a word every finding had to hold. Vietnamese tells the two readings by the
+        neighbour, as for any folded syllable (index/accents.py): the pair it makes has a clear
+        reading, and where that reading writes the question word ("lam gi": làm gì, "o dau": ở
+        đâu, "thu may": thứ mấy), the syllable is that word. With no neighbour telling it,
+        the question word is still the likelier reading at the query's end, where Vietnamese
+        puts the question word of content (in situ: "… gặp những khó khăn gì"), unless the pair
+        before it reads it as another word ("bat dau": bắt đầu; `_read_otherwise`). The nouns
+        stand inside the query, with a neighbour naming them ("may tra cuu", "dau moi")."""
+        if is_accented(typed[at]):
+            return None
+        forms = self._folded_questions.get(typed[at])
+        if not forms:
+            return None
+        for start in (at - 1, at):
+            if start < 0 or start + 2 > len(typed) or any(map(is_accented, typed[start:start + 2])):
+                continue
+            key = " ".join(typed[start:start + 2])
+            if key in self.readings.clear and (word := self.readings.forms[key][0][at - start]) in forms:
+                return word
+        if at == len(typed) - 1 and at > 0 and len(forms) == 1 \
+                and not self._read_otherwise(typed, at, forms):
+            return next(iter(forms))
+        return None
+
+    def questions_read(self, typed: Sequence[str]) -> list[str]:
+        """`typed` with each question word typed without accents written as read
+        (`question_read_at`): the rest of the analysis reads it as typed with its marks."""
+        return [self.question_read_at(typed, k) or s for k, s in enumerate(typed)]
 
     def folded_light_at(self, typed: Sequence[str], at: int,
                         bound: tuple[bool, bool] = (False, False)) -> bool:
@@ -1760,6 +1812,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     if not parsed.clauses:
         excluded = tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded)
         return Plan(excluded=excluded, nothing=not parsed.empty_input and not excluded)
+    parsed = _questions_read(parsed, lexicon)
     groups: list[Group] = []
     content: list[str] = []  # the kept syllables in order, for the exact phrase
     dropped: list[str] = []
@@ -1854,6 +1907,26 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 related=_related(groups, lexicon, words, restored),
                 answer=answer, unlike=unlike,
                 question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)))
+
+
+def _questions_read(parsed: Parsed, lexicon: Lexicon) -> Parsed:
+    """`parsed` with each unquoted question word typed without accents written as the lexicon
+    reads it (`Lexicon.question_read_at`: "phai lam gi" → "phai lam gì"); quoted words as typed."""
+    typed = [s for clause in parsed.clauses for t in clause for s in t.syllables]
+    read = lexicon.questions_read(typed)
+    if read == typed:
+        return parsed
+    at = 0
+    clauses: list[tuple[Term, ...]] = []
+    for clause in parsed.clauses:
+        terms: list[Term] = []
+        for term in clause:
+            size = len(term.syllables)
+            own = tuple(read[at:at + size])
+            terms.append(dataclasses.replace(term, syllables=own) if _loose(term) else term)
+            at += size
+        clauses.append(tuple(terms))
+    return dataclasses.replace(parsed, clauses=tuple(clauses))
 
 
 def _named_once(groups: Sequence[Group], unquoted: set[int]) -> tuple[list[Group], set[int]]:
@@ -2615,9 +2688,29 @@ def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
     gives way to the words the query's own data and the index know."""
     for n in range(min(MAX_WORD_SYLLABLES, len(typed) - at), 1, -1):
         span = typed[at:at + n]
-        if any(is_accented(s) for s in span) and _cuts_as_word(span, lexicon):
+        if any(is_accented(s) for s in span) and _cuts_as_word(span, lexicon) \
+                and _word_as_typed(span, lexicon):
             return n
     return 0
+
+
+def _word_as_typed(span: Sequence[str], lexicon: Lexicon) -> bool:
+    """Whether a span typed with some accents is a dictionary word as typed: a form written
+    exactly so, or, where its syllables without marks leave it several forms or one far from
+    sure, the clear reading agreeing with the marks typed (index/accents.py).
+
+    Why: a cue gives way to a dictionary word it starts (`_dictionary_word`: "không gian"), but
+    a span whose accented syllable is the cue and whose others bear no mark is as ambiguous as a
+    folded one: "ko dung" (shorthand, rewritten "không dung", index/shorthand.py) matched the
+    dictionary's "không dưng" (for no reason), so the negation gave way and "thu tiền quỹ ko
+    dung qđ" asked no polarity, while "không đúng" and "khong dung" asked for shortcomings.
+    A word the negation heads is no clear reading of its folded form (`compile_readings`), so it
+    gives way only to a word typed as the dictionary writes it."""
+    if tuple(span) in lexicon.dictionary.get(" ".join(fold(s) for s in span), frozenset()):
+        return True
+    if all(is_accented(s) for s in span):
+        return True
+    return reading(lexicon.readings, span) is not None
 
 
 def _cuts_as_word(span: Sequence[str], lexicon: Lexicon) -> bool:
