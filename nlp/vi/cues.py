@@ -450,10 +450,15 @@ SOURCE_LEAD = (r"^theo (?:(?:báo cáo|thống kê|số liệu|thông tin|đánh
                rf"{REPORTERS}[^;:,]{{0,100}},\s*")
 # To whom it was said ("Giải trình với đoàn thanh tra công vụ, ...", "Trao đổi với PV, ...", "Làm
 # việc với UBND tỉnh B, ..."), what about ("Nói về vai trò của ..., Bí thư X đánh giá cao ...",
-# "Đề cập đến ..., "), or where the inspectors arrived ("Có mặt tại trụ sở UBND phường B lúc 8h40,
-# Đoàn kiểm tra ghi nhận ..."): the occasion of the statement, not the statement.
-OCCASION_LEAD = (r"^(?:(?:giải trình|trao đổi|làm việc|phát biểu|chia sẻ) với"
-                 r"|nói về|đề cập (?:đến|tới)|có mặt tại) [^,;:]{0,80},\s*")
+# "Đề cập đến ..., "), or where and when the inspectors arrived ("Có mặt tại trụ sở UBND phường B
+# lúc 8h40, Đoàn kiểm tra ghi nhận ..."): the occasion of the statement, not the statement. The
+# arrival only with its clock time, which an unannounced check reports: without one "có mặt tại" is
+# the finding's own predicate, who was there ("Có mặt tại bộ phận một cửa chỉ có 1 công chức, ...").
+_CLOCK = r"\d{1,2}\s?(?:h|giờ)(?:\s?\d{1,2}(?:\s?phút|['’])?)?"
+OCCASION_LEAD = (r"^(?:(?:(?:giải trình|trao đổi|làm việc|phát biểu|chia sẻ) với|nói về|đề cập (?:đến|tới))"
+                 r" [^,;:]{0,80}"
+                 rf"|có mặt tại [^,;:]{{0,80}}? (?:vào )?lúc {_CLOCK}(?: (?:sáng|chiều|trưa|tối))?"
+                 r"(?: (?:ngày )?\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?)?),\s*")
 NEWS_FRAMES = (REPORTED_SPEECH_LEAD, SOURCE_LEAD, OCCASION_LEAD)
 # ... unless the statement's subject points back into the frame ("Văn phòng UBND tỉnh B cho biết Chủ
 # tịch UBND tỉnh này đã yêu cầu ..."): the frame then holds the only name of who acts, and a finding
