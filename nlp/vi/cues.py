@@ -373,6 +373,11 @@ SHARE = r"\d+(?:[.,]\d+)?\s?%"
 # none: a count of dossiers still within their time judges nothing.
 VALUE_STATED = (r"(?:\blà|:)\s+(?:khoảng |gần |hơn |trên )?\d[\d.,/]*"
                 r"(?:\s?%|(?:\s+\w+){0,3})$")
+# ... unless what it measures is judged by the figure alone: a rate ("tỷ lệ hài lòng là 98%": the
+# annotation guide's "achievements stated as rates are strengths"), an index score or a rank ("chỉ
+# số CCHC năm 2022 là 85,5 điểm", "xếp hạng: thứ 3": overall judgements by the guide). The cues do
+# not all judge these yet; joined to the item before, they stay in a finding's words.
+MEASURE_JUDGED_BY_FIGURE = r"\b(?:tỷ lệ|chỉ số|xếp (?:hạng|thứ|loại))\b"
 
 # Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance),
 # "Đặc biệt," / "Đáng chú ý," (notably) and "Trong đó," (among them) only point at the example,

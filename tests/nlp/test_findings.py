@@ -1362,6 +1362,10 @@ def test_a_figure_no_word_judges_in_a_series_of_figures_is_data() -> None:
         ("shortcoming", "Xã chưa niêm yết thủ tục hành chính"),
         ("shortcoming", "sổ theo dõi ghi chép không đầy đủ"),
     ]
+    # a rate, an index score, a rank is judged by its figure (the annotation guide): never dropped
+    for measure in ("tỷ lệ hài lòng của người dân là 98%", "chỉ số CCHC năm 2022 của xã là 85,5 điểm"):
+        judged = opening + f"Xã thực hiện tốt công tác tuyên truyền cải cách hành chính; {measure}."
+        assert measure in " ".join(t for _, t in _pairs(find_findings(judged)))
     # under a lead announcing faults the figure stays with the faults, as before
     announced = opening + "Còn hạn chế như: số hồ sơ quá hạn là 12 hồ sơ; số hồ sơ chờ bổ sung là 30 hồ sơ."
     assert _pairs(find_findings(announced)) == [
