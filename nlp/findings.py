@@ -898,9 +898,11 @@ def _unjudged_figure(form: str, previous: str | None, context: str | None, gap: 
     judgement would be the item before it's ("số hồ sơ quá hạn: 1,58%; số hồ sơ đang trong thời gian
     giải quyết theo quy định là 21,73%"): a result reported as a series of figures is judged figure
     by figure, so this one is data, neither part of its neighbour nor a finding. Under a lead, a
-    paragraph or a section that judges (`context`: "những hạn chế như: …") the items stay its."""
+    paragraph or a section that judges (`context`: "những hạn chế như: …") the items stay its, and
+    a rate, an index score or a rank (cues.MEASURE_JUDGED_BY_FIGURE) is judged by its figure."""
     return (previous is not None and context is None and ";" in gap
-            and bool(_rx(cues.VALUE_STATED).search(form)))
+            and bool(_rx(cues.VALUE_STATED).search(form))
+            and not _rx(cues.MEASURE_JUDGED_BY_FIGURE).search(form))
 
 
 def _distributions_joined(text: str, doc_form: str, found: list[Finding]) -> list[Finding]:

@@ -373,6 +373,11 @@ SHARE = r"\d+(?:[.,]\d+)?\s?%"
 # none: a count of dossiers still within their time judges nothing.
 VALUE_STATED = (r"(?:\blà|:)\s+(?:khoảng |gần |hơn |trên )?\d[\d.,/]*"
                 r"(?:\s?%|(?:\s+\w+){0,3})$")
+# ... unless what it measures is judged by the figure alone: a rate ("tỷ lệ hài lòng là 98%": the
+# annotation guide's "achievements stated as rates are strengths"), an index score or a rank ("chỉ
+# số CCHC năm 2022 là 85,5 điểm", "xếp hạng: thứ 3": overall judgements by the guide). The cues do
+# not all judge these yet; joined to the item before, they stay in a finding's words.
+MEASURE_JUDGED_BY_FIGURE = r"\b(?:tỷ lệ|chỉ số|xếp (?:hạng|thứ|loại))\b"
 
 # Openers that add nothing to a finding and are left out of its span; "Đơn cử như" (for instance),
 # "Đặc biệt," / "Đáng chú ý," (notably) and "Trong đó," (among them) only point at the example,
@@ -450,10 +455,16 @@ SOURCE_LEAD = (r"^theo (?:(?:báo cáo|thống kê|số liệu|thông tin|đánh
                rf"{REPORTERS}[^;:,]{{0,100}},\s*")
 # To whom it was said ("Giải trình với đoàn thanh tra công vụ, ...", "Trao đổi với PV, ...", "Làm
 # việc với UBND tỉnh B, ..."), what about ("Nói về vai trò của ..., Bí thư X đánh giá cao ...",
-# "Đề cập đến ..., "), or where the inspectors arrived ("Có mặt tại trụ sở UBND phường B lúc 8h40,
-# Đoàn kiểm tra ghi nhận ..."): the occasion of the statement, not the statement.
-OCCASION_LEAD = (r"^(?:(?:giải trình|trao đổi|làm việc|phát biểu|chia sẻ) với"
-                 r"|nói về|đề cập (?:đến|tới)|có mặt tại) [^,;:]{0,80},\s*")
+# "Đề cập đến ..., "), or where and when the inspectors arrived ("Có mặt tại trụ sở UBND phường B
+# lúc 8h40, Đoàn kiểm tra ghi nhận ..."): the occasion of the statement, not the statement. The
+# arrival only with its clock time, which an unannounced check reports: without one "có mặt tại" is
+# the finding's own predicate, who was there ("Có mặt tại bộ phận một cửa chỉ có 1 công chức, ...").
+_DAY = r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?"  # a day and month, perhaps the year: 12/3, 12-3-2024
+_CLOCK = r"\d{1,2}\s?(?:h|giờ)(?:\s?\d{1,2}(?:\s?phút|['’])?)?"
+OCCASION_LEAD = (r"^(?:(?:(?:giải trình|trao đổi|làm việc|phát biểu|chia sẻ) với|nói về|đề cập (?:đến|tới))"
+                 r" [^,;:]{0,80}"
+                 rf"|có mặt tại [^,;:]{{0,80}}? (?:vào )?lúc {_CLOCK}(?: (?:sáng|chiều|trưa|tối))?"
+                 rf"(?: (?:ngày )?{_DAY})?),\s*")
 NEWS_FRAMES = (REPORTED_SPEECH_LEAD, SOURCE_LEAD, OCCASION_LEAD)
 # ... unless the statement's subject points back into the frame ("Văn phòng UBND tỉnh B cho biết Chủ
 # tịch UBND tỉnh này đã yêu cầu ..."): the frame then holds the only name of who acts, and a finding
@@ -468,7 +479,6 @@ REFERS_BACK = (r"^[^,;:]{0,40}?\b(?:tỉnh|thành phố|huyện|quận|thị xã
 # ("…, năm 2023, chưa ban hành …") a time dates that part alone and is the part's own word. The
 # genre's reporting periods are quarters in Roman numerals ("Quý I/2023,", "Trong quý III,") and
 # months counted from the year's start ("6 tháng đầu năm 2023,", "9 tháng năm 2023,").
-_DAY = r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?"
 _YEAR = r"(?:/\d{4}| năm \d{4})"
 TIME_LEAD = (r"^(?:trong |vào )?"
              rf"(?:(?:(?:sáng|chiều|tối|trưa) )?(?:ngày|tháng|năm|quý) \d[\d/.-]*(?: năm \d{{4}})?"

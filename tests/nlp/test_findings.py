@@ -1273,6 +1273,11 @@ def test_the_occasion_of_a_statement_is_left_out_of_the_span() -> None:
         assert _texts(_TITLE + text) == ["Giám đốc Sở Nội vụ đánh giá cao mô hình của phường A"]
     arrived = "Có mặt tại trụ sở UBND xã B lúc 7h45, Đoàn ghi nhận cán bộ, công chức đã có mặt đầy đủ."
     assert _texts(_TITLE + arrived) == ["Đoàn ghi nhận cán bộ, công chức đã có mặt đầy đủ"]
+    # without the time of an arrival, "có mặt tại" is who was there: the finding's own words
+    present = "Có mặt tại bộ phận một cửa chỉ có 1 công chức, các công chức khác đi họp không báo cáo."
+    assert _texts(_TITLE + present)[0] == "Có mặt tại bộ phận một cửa chỉ có 1 công chức"
+    on_time = "Có mặt tại cơ quan đúng giờ, cán bộ, công chức xã B đều đeo thẻ công chức."
+    assert _texts(_TITLE + on_time) == [on_time.rstrip(".")]
 
 
 def test_a_frame_naming_who_stays_when_the_statement_points_back_into_it() -> None:
@@ -1357,6 +1362,10 @@ def test_a_figure_no_word_judges_in_a_series_of_figures_is_data() -> None:
         ("shortcoming", "Xã chưa niêm yết thủ tục hành chính"),
         ("shortcoming", "sổ theo dõi ghi chép không đầy đủ"),
     ]
+    # a rate, an index score, a rank is judged by its figure (the annotation guide): never dropped
+    for measure in ("tỷ lệ hài lòng của người dân là 98%", "chỉ số CCHC năm 2022 của xã là 85,5 điểm"):
+        judged = opening + f"Xã thực hiện tốt công tác tuyên truyền cải cách hành chính; {measure}."
+        assert measure in " ".join(t for _, t in _pairs(find_findings(judged)))
     # under a lead announcing faults the figure stays with the faults, as before
     announced = opening + "Còn hạn chế như: số hồ sơ quá hạn là 12 hồ sơ; số hồ sơ chờ bổ sung là 30 hồ sơ."
     assert _pairs(find_findings(announced)) == [
