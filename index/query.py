@@ -1762,7 +1762,7 @@ def candidates(parsed: Parsed) -> list[str]:
         for i, syllable in enumerate(run):  # "TP Quy Nhơn": asked as "thanh pho quy nhon" too
             if level := level_of_abbreviation(syllable):
                 out.update(" ".join((fold(level.value), *folded[i + 1:i + 1 + n]))
-                           for n in range(2, min(MAX_WORD_SYLLABLES, len(run) - i - 1) + 1))
+                           for n in range(1, min(MAX_WORD_SYLLABLES, len(run) - i - 1) + 1))
     return sorted(out)
 
 
@@ -2388,8 +2388,8 @@ def _abbreviated_unit(typed: Sequence[str], at: int, units: Collection[str]) -> 
     if level is None:
         return None
     folded = [fold(s) for s in typed[at + 1:at + 1 + MAX_WORD_SYLLABLES]]
-    for n in range(len(folded), 1, -1):
-        for key in (" ".join((fold(level.value), *folded[:n])), " ".join(folded[:n])):
+    for n in range(len(folded), 0, -1):  # "TP Huế": one syllable with its level, as typed in full
+        for key in (" ".join((fold(level.value), *folded[:n])), " ".join(folded[:n]) if n > 1 else ""):
             if key in units:
                 return 1 + n, key
     return None
