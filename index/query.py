@@ -105,9 +105,9 @@ Matching rules the plan carries, for the engines to apply:
   a user typed are kept, and narrow an ambiguous word to the reading they agree with;
 - a question word of one syllable typed without accents ("gi", "dau", "may") is read as the
   question word where its neighbour's clear reading writes it so ("lam gi", "o dau", "thu may")
-  or it ends the query read no other way (`Lexicon.question_read_at`), and then as typed with
-  its marks by every reader of the grammar; elsewhere it is the word of its spelling ("may tra
-  cuu": máy).
+  or, asking for content ("gi"), it ends the query read no other way (`Lexicon.question_read_at`),
+  and then as typed with its marks by every reader of the grammar; elsewhere it is the word of
+  its spelling ("may tra cuu": máy, "con dau": dấu).
 """
 
 from __future__ import annotations
@@ -953,11 +953,15 @@ class Lexicon:
         became a word every finding had to hold. Vietnamese tells the two readings by the
         neighbour, as for any folded syllable (index/accents.py): the pair it makes has a clear
         reading, and where that reading writes the question word ("lam gi": làm gì, "o dau": ở
-        đâu, "thu may": thứ mấy), the syllable is that word. With no neighbour telling it,
-        the question word is still the likelier reading at the query's end, where Vietnamese
-        puts the question word of content (in situ: "… gặp những khó khăn gì"), unless the pair
-        before it reads it as another word ("bat dau": bắt đầu; `_read_otherwise`). The nouns
-        stand inside the query, with a neighbour naming them ("may tra cuu", "dau moi")."""
+        đâu, "thu may": thứ mấy), the syllable is that word. With no neighbour telling it, a
+        question word asking for content (intents.toml `focus`: "gì") is still the likelier
+        reading at the query's end, where it stands in place of the answer ("… gặp những khó
+        khăn gì"), unless the pair before it reads it as another word ("bat dau": bắt đầu;
+        `_read_otherwise`). Not the others: "mấy" counts before its noun ("mấy cán bộ") and
+        ends a question only after one ("thứ mấy"), "hả", "nhỉ" are talk, not search; and the
+        query's last word is as often their folds' nouns ("con dau": con dấu, "xang dau",
+        "det may", "5 ha", "khoa nhi"). The nouns stand inside the query too, with a
+        neighbour naming them ("may tra cuu", "dau moi")."""
         if is_accented(typed[at]):
             return None
         forms = self._folded_questions.get(typed[at])
@@ -969,10 +973,15 @@ class Lexicon:
             key = " ".join(typed[start:start + 2])
             if key in self.readings.clear and (word := self.readings.forms[key][0][at - start]) in forms:
                 return word
-        if at == len(typed) - 1 and at > 0 and len(forms) == 1 \
+        if at == len(typed) - 1 and at > 0 and len(forms) == 1 and self._in_place(next(iter(forms))) \
                 and not self._read_otherwise(typed, at, forms):
             return next(iter(forms))
         return None
+
+    def _in_place(self, word: str) -> bool:
+        """Whether a question word of one syllable asks for content, standing where the answer
+        would (intents.toml [reading] `focus`: "gì")."""
+        return any(entry == (word,) for entry, _ in self.focus_words)
 
     def questions_read(self, typed: Sequence[str]) -> list[str]:
         """`typed` with each question word typed without accents written as read
