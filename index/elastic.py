@@ -101,7 +101,8 @@ _UNIT_OR_INSIDE = (*_UNIT_FIELDS, "parents_folded")
 # A bound on the values one unit field writes that fold to one unit's name, a level word before it
 # or not (`_spelt_as`): its cases and accent spellings, a handful.
 _SPELLINGS_READ = 100
-_SPACES = " \t\n\u00a0"
+# What `filter_key` splits names on (str.split: every whitespace character), for `_spelt_as`.
+_SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 # Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
 _FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
