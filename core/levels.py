@@ -103,7 +103,7 @@ def _level_of_folded(word: str) -> Level | None:
 def level_of_word(word: str) -> Level | None:
     """The level a word names: a full level word in any case or tone spelling ("THỊ TRẤN",
     "thi tran"), or an abbreviation in any case ("TP", "Tp", "tp", "TX"); None otherwise."""
-    return _ABBREVIATIONS.get(word.strip().rstrip(".").casefold()) or _level_of_folded(word)
+    return level_of_abbreviation(word) or _level_of_folded(word)
 
 
 def level_of_abbreviation(word: str) -> Level | None:

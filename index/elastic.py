@@ -14,6 +14,7 @@ half-built index, and `clear()` is a swap to an empty index instead of a slow de
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import logging
 import threading
@@ -91,12 +92,17 @@ _FOLDED_COPIES = {
     "unit_aliases": "aliases_folded",
     "unit_parents": "parents_folded",
 }
+# Unit fields whose folded copy also holds each name without its level word: "xã Mường Vang" is
+# also typed "Mường Vang" (`name_forms`).
+_NAME_FORMS = ("unit_aliases", "unit_parents")
 _UNIT_FIELDS = ("units_folded", "levels_folded", "aliases_folded")  # what a unit name in a query matches
 # A unit typed in the query, or --unit with --within: findings about it or a unit inside it.
 _UNIT_OR_INSIDE = (*_UNIT_FIELDS, "parents_folded")
-# Of the names written on a unit's findings (each unit field's), the most frequent read for its
-# spellings (_Vocabulary.unit_spellings): the name itself is on every finding matched by it.
-_SPELLINGS_READ = 20
+# A bound on the values one unit field writes that fold to one unit's name, a level word before it
+# or not (`_spelt_as`): its cases and accent spellings, a handful.
+_SPELLINGS_READ = 100
+# What `filter_key` splits names on (str.split: every whitespace character), for `_spelt_as`.
+_SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 # Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
 _FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
@@ -237,7 +243,7 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
         source["title_folded"] = fold(title)
     for original, folded in _FOLDED_COPIES.items():
         values = getattr(record, original)
-        if original in ("unit_aliases", "unit_parents"):  # "xã Mường Vang" is also typed "Mường Vang"
+        if original in _NAME_FORMS:
             values = [form for v in values for form in name_forms(v)]
         source[folded] = [filter_key(v) for v in values]
     for original, facet in _FACET_COPIES.items():
@@ -522,18 +528,52 @@ class _Vocabulary(Vocabulary):
         return {u for u, b in response["aggregations"]["elsewhere"]["buckets"].items() if b["doc_count"]}
 
     def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
-        about = {u: {"bool": {"should": [{"term": {f: u}} for f in _UNIT_OR_INSIDE]}} for u in units}
-        written = {source: {"terms": {"field": source, "size": _SPELLINGS_READ}}
-                   for source, folded in _FOLDED_COPIES.items() if folded in _UNIT_OR_INSIDE}
+        """Per unit, the values of its findings' unit fields that fold to its name (`_spelt_as`),
+        an alias's or enclosing unit's also without the level word before it (`name_forms`, as
+        the folded copies hold them): what SQLite's fts_terms keys by the name."""
+        sources = [s for s, folded in _FOLDED_COPIES.items() if folded in _UNIT_OR_INSIDE]
+        aggs = {str(k): {"filter": {"bool": {"should": [{"term": {f: u}} for f in _UNIT_OR_INSIDE]}},
+                         "aggs": {s: {"terms": {"field": s, "size": _SPELLINGS_READ,
+                                                "include": _spelt_as(u, leveled=s in _NAME_FORMS)}}
+                                  for s in sources}}
+                for k, u in enumerate(units)}
         response = self._backend._call("looking up unit names", self._backend.client.search,
-                                       index=self._backend.alias, size=0,
-                                       aggs={"about": {"filters": {"filters": about}, "aggs": written}})
+                                       index=self._backend.alias, size=0, aggs=aggs)
         out: dict[str, set[tuple[str, ...]]] = {}
-        for unit, bucket in response["aggregations"]["about"]["buckets"].items():
-            for source in written:
-                out.setdefault(unit, set()).update(
-                    syllables_of(b["key"]) for b in bucket[source]["buckets"] if filter_key(b["key"]) == unit)
+        for k, unit in enumerate(units):
+            bucket = response["aggregations"][str(k)]
+            forms = {f for s in sources for b in bucket[s]["buckets"]
+                     for f in (name_forms(b["key"]) if s in _NAME_FORMS else (b["key"],))}
+            if spelt := {syllables_of(f) for f in forms if filter_key(f) == unit}:
+                out[unit] = spelt
         return out
+
+
+def _spelt_as(unit: str, *, leveled: bool) -> str:
+    """A Lucene regular expression for the field values that may fold to the folded `unit`: each
+    letter any character folding to it (core.normalize.fold's table read backwards), combining
+    marks after it (a value not composed), any run of spaces between words; with anything before
+    it for a field that writes the level word first (`leveled`: "huyện Thanh Bình"). A superset,
+    kept small: the caller keeps the values `filter_key` folds to the unit.
+
+    Why: the most frequent values of a unit's findings are not its spellings when those findings
+    name many units ("các xã A, B, …": one finding naming 22 units left the 21 sorting first),
+    and reading them all is unbounded at scale; the names folding to it are a handful."""
+    letters = _folding_to()
+    parts = [f"[{_SPACES}]+" if c == " " else
+             (f"[{letters[c]}][\u0300-\u036f]*" if c in letters else "\\" + c) for c in unit]
+    return (".*" if leveled else "") + f"[{_SPACES}]*" + "".join(parts) + f"[{_SPACES}]*"
+
+
+@functools.cache
+def _folding_to() -> dict[str, str]:
+    """Folded letter or digit → every character below U+2000 folding to it ("d" → "dDđĐ"): the
+    letters and digits of a Lucene character class, none needing an escape."""
+    out: dict[str, str] = {}
+    for ch in map(chr, range(0x2000)):
+        if len(folded := fold(ch)) == 1 and folded.isalnum() and ch.isalnum():
+            out[folded] = out.get(folded, "") + ch
+    return out
 
 
 def _any_folded(field: str, value: str) -> dict[str, Any]:

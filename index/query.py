@@ -105,9 +105,9 @@ Matching rules the plan carries, for the engines to apply:
   a user typed are kept, and narrow an ambiguous word to the reading they agree with;
 - a question word of one syllable typed without accents ("gi", "dau", "may") is read as the
   question word where its neighbour's clear reading writes it so ("lam gi", "o dau", "thu may")
-  or it ends the query read no other way (`Lexicon.question_read_at`), and then as typed with
-  its marks by every reader of the grammar; elsewhere it is the word of its spelling ("may tra
-  cuu": máy).
+  or, asking for content ("gi"), it ends the query read no other way (`Lexicon.question_read_at`),
+  and then as typed with its marks by every reader of the grammar; elsewhere it is the word of
+  its spelling ("may tra cuu": máy, "con dau": dấu).
 """
 
 from __future__ import annotations
@@ -953,11 +953,15 @@ class Lexicon:
         became a word every finding had to hold. Vietnamese tells the two readings by the
         neighbour, as for any folded syllable (index/accents.py): the pair it makes has a clear
         reading, and where that reading writes the question word ("lam gi": làm gì, "o dau": ở
-        đâu, "thu may": thứ mấy), the syllable is that word. With no neighbour telling it,
-        the question word is still the likelier reading at the query's end, where Vietnamese
-        puts the question word of content (in situ: "… gặp những khó khăn gì"), unless the pair
-        before it reads it as another word ("bat dau": bắt đầu; `_read_otherwise`). The nouns
-        stand inside the query, with a neighbour naming them ("may tra cuu", "dau moi")."""
+        đâu, "thu may": thứ mấy), the syllable is that word. With no neighbour telling it, a
+        question word asking for content (intents.toml `focus`: "gì") is still the likelier
+        reading at the query's end, where it stands in place of the answer ("… gặp những khó
+        khăn gì"), unless the pair before it reads it as another word ("bat dau": bắt đầu;
+        `_read_otherwise`). Not the others: "mấy" counts before its noun ("mấy cán bộ") and
+        ends a question only after one ("thứ mấy"), "hả", "nhỉ" are talk, not search; and the
+        query's last word is as often their folds' nouns ("con dau": con dấu, "xang dau",
+        "det may", "5 ha", "khoa nhi"). The nouns stand inside the query too, with a
+        neighbour naming them ("may tra cuu", "dau moi")."""
         if is_accented(typed[at]):
             return None
         forms = self._folded_questions.get(typed[at])
@@ -969,10 +973,15 @@ class Lexicon:
             key = " ".join(typed[start:start + 2])
             if key in self.readings.clear and (word := self.readings.forms[key][0][at - start]) in forms:
                 return word
-        if at == len(typed) - 1 and at > 0 and len(forms) == 1 \
+        if at == len(typed) - 1 and at > 0 and len(forms) == 1 and self._in_place(next(iter(forms))) \
                 and not self._read_otherwise(typed, at, forms):
             return next(iter(forms))
         return None
+
+    def _in_place(self, word: str) -> bool:
+        """Whether a question word of one syllable asks for content, standing where the answer
+        would (intents.toml [reading] `focus`: "gì")."""
+        return any(entry == (word,) for entry, _ in self.focus_words)
 
     def questions_read(self, typed: Sequence[str]) -> list[str]:
         """`typed` with each question word typed without accents written as read
@@ -1762,7 +1771,7 @@ def candidates(parsed: Parsed) -> list[str]:
         for i, syllable in enumerate(run):  # "TP Quy Nhơn": asked as "thanh pho quy nhon" too
             if level := level_of_abbreviation(syllable):
                 out.update(" ".join((fold(level.value), *folded[i + 1:i + 1 + n]))
-                           for n in range(2, min(MAX_WORD_SYLLABLES, len(run) - i - 1) + 1))
+                           for n in range(1, min(MAX_WORD_SYLLABLES, len(run) - i - 1) + 1))
     return sorted(out)
 
 
@@ -2388,8 +2397,8 @@ def _abbreviated_unit(typed: Sequence[str], at: int, units: Collection[str]) -> 
     if level is None:
         return None
     folded = [fold(s) for s in typed[at + 1:at + 1 + MAX_WORD_SYLLABLES]]
-    for n in range(len(folded), 1, -1):
-        for key in (" ".join((fold(level.value), *folded[:n])), " ".join(folded[:n])):
+    for n in range(len(folded), 0, -1):  # "TP Huế": one syllable with its level, as typed in full
+        for key in (" ".join((fold(level.value), *folded[:n])), " ".join(folded[:n]) if n > 1 else ""):
             if key in units:
                 return 1 + n, key
     return None
@@ -2842,7 +2851,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     units = vocabulary.known_units(spans) if spans else set()
     both = sorted(units & words)  # names the index also holds as words: usually none
     names = units - (vocabulary.written_elsewhere(both) if both else set())
-    spelt = _spelling_asked(parsed, names, lexicon)  # usually none: the index is not asked
+    spelt = _spelling_asked(parsed, names, lexicon)  # usually none (30 of 764 judged queries)
     spellings = vocabulary.unit_spellings(spelt) if spelt else {}
     places: Places = {name: tuple(spellings.get(name, ())) for name in names}
     plan = analyse(parsed, lexicon, words, units, places)
@@ -2851,8 +2860,9 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
 
 def _spelling_asked(parsed: Parsed, names: Collection[str], lexicon: Lexicon) -> list[str]:
     """The folded names among `names` the query types with accents as a word of the dictionary
-    (a quoted one, or a span of a run of words): only for these does `names_place` need the
-    name's spelling, so the index is asked for nothing else (a round trip on Elasticsearch)."""
+    (a quoted one, or a span of a run of words): only for these may `names_place` need the
+    name's spelling, so the index is asked for nothing else (a round trip on Elasticsearch).
+    A name typed capitalised ("Thanh Bình") is asked too, though its capitals alone name it."""
     spans = [list(clause[0].syllables) for clause in parsed.clauses if _quoted_name(clause)]
     for run in _word_runs(parsed):
         spans.extend(run[i:i + n] for n in range(2, MAX_WORD_SYLLABLES + 1) for i in range(len(run) - n + 1))

@@ -77,7 +77,6 @@ def test_lower_case_abbreviation_in_a_scan_is_a_level_not_a_crash() -> None:
 
 
 
-
 def test_level_of_abbreviation_reads_only_abbreviations() -> None:
     assert level_of_abbreviation("Tp.") is Level.THANH_PHO and level_of_abbreviation("tx") is Level.THI_XA
     assert level_of_abbreviation("xã") is None and level_of_abbreviation("tt") is None

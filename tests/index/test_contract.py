@@ -365,6 +365,24 @@ def test_a_unit_name_typed_lowercase_with_its_own_accents_is_the_unit(mutable: S
         assert ids(mutable, text=text)[0] == "h2", text
 
 
+def test_a_unit_named_among_many_or_only_as_a_parent_is_spelt_by_both_engines(
+        mutable: SearchBackend) -> None:
+    """Vocabulary.unit_spellings reads every spelling of a unit, however many units its findings
+    name and whichever field names it: huyện Thanh Bình named on one finding among twenty-two
+    units (the others sorting before it), huyện Yên Bình only as the district a commune lies in
+    (a parent "huyện Yên Bình": the bare name is a form of it). Typed lowercase with their
+    accents (dictionary words both), they are the units on both engines."""
+    others = tuple(f"An {chr(ord('A') + k)}" for k in range(21))
+    mutable.index([
+        _rec("m1", "dock", "Các xã chưa niêm yết đủ thủ tục.", "Các xã chưa niêm_yết đủ thủ_tục .",
+             NEG, TTHC, 2024, "2024-03-01", units=(*others, "Thanh Bình")),
+        _rec("m2", "docl", "Xã Tân Mỹ chưa niêm yết phí.", "Xã Tân_Mỹ chưa niêm_yết phí .",
+             NEG, TTHC, 2024, "2024-03-01", units=("Tân Mỹ",), parents=("huyện Yên Bình",)),
+    ])
+    assert ids(mutable, text="niêm yết thanh bình")[0] == "m1"
+    assert ids(mutable, text="niêm yết yên bình")[0] == "m2"
+
+
 def test_a_cause_question_ranks_the_findings_giving_a_cause_first(mutable: SearchBackend) -> None:
     """"tại sao …" asks for a cause: of the findings on the topic, the one saying "là do" comes
     first though it is the longer (bm25 alone would put it last); it is not required."""

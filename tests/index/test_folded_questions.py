@@ -54,6 +54,17 @@ def test_a_folded_question_word_is_read_by_its_neighbour() -> None:
     assert lexicon.questions_read(["thang", "nao", "bat", "dau"])[3] == "dau"
 
 
+@pytest.mark.parametrize("text", ["quan ly con dau", "dinh muc xang dau", "nganh det may",
+                                  "thu hồi đất 5 ha", "benh vien nhi"])
+def test_only_a_question_word_of_content_is_read_at_the_end_with_no_neighbour(text: str) -> None:
+    """At the query's end, unread by its neighbour, "gi" is gì (it stands in place of the
+    answer: "… kho khan gi" above); "dau", "may", "ha", "nhi" end a query as the genre's nouns
+    (con dấu, xăng dầu, dệt may, hectares, khoa nhi) far more often than as đâu, mấy, hả, nhỉ,
+    and stay as typed."""
+    typed = text.split()
+    assert load_lexicon().questions_read(typed) == typed
+
+
 def test_typed_with_accents_the_question_words_are_untouched() -> None:
     lexicon = load_lexicon()
     typed = ["máy", "tra", "cứu", "ở", "đâu"]

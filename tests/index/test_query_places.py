@@ -130,13 +130,14 @@ def test_sqlite_knows_which_names_are_written_outside_their_units_findings(tmp_p
 
 class Abbreviated(Vocabulary):
     """An index holding thành phố Quy Nhơn (by its name and with its level) and "tp quy nhon" as a
-    word: the segmenter joined "TP.Quy Nhơn" as one text writes it."""
+    word: the segmenter joined "TP.Quy Nhơn" as one text writes it; thành phố Huế with its level
+    (one syllable alone is no unit a query names)."""
 
     def known_words(self, candidates: Sequence[str]) -> set[str]:
         return {"tp quy nhon", "ho so"} & set(candidates)
 
     def known_units(self, candidates: Sequence[str]) -> set[str]:
-        return {"quy nhon", "thanh pho quy nhon", "an lao"} & set(candidates)
+        return {"quy nhon", "thanh pho quy nhon", "an lao", "thanh pho hue"} & set(candidates)
 
 
 def test_a_level_abbreviated_before_a_name_reads_as_the_level_word() -> None:
@@ -150,6 +151,12 @@ def test_a_level_abbreviated_before_a_name_reads_as_the_level_word() -> None:
 
 def test_a_level_abbreviated_before_a_name_the_index_knows_without_that_level() -> None:
     assert [g.unit for g in plan_query("tx An Lão hồ sơ", Abbreviated()).groups] == ["an lao", None]
+
+
+def test_a_one_syllable_name_after_an_abbreviated_level_is_the_unit_as_after_the_level_word() -> None:
+    """"thành phố Huế" names the city; "TP Huế", "tp hue" as well, not the words "tp" and "huế"."""
+    for text in ("thành phố Huế hồ sơ", "TP Huế hồ sơ", "tp hue ho so", "UBND TP. Huế hồ sơ"):
+        assert [g.unit for g in plan_query(text, Abbreviated()).groups] == ["thanh pho hue", None], text
 
 
 def test_an_abbreviation_before_no_unit_stays_a_word() -> None:
