@@ -124,6 +124,11 @@ PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 # tier) and `groups` (the share of the query's groups held): together -0.0005 on the ten later
 # sets, +0.0012 on the twelfth, -0.0004 over five folds (docs/search-quality.md, Session 12: what
 # carries to unseen queries; benchmarks/ablation.py).
+# `passage` (the share of the query's matter a finding's same-document pool neighbours within 300
+# characters hold and it does not, when it holds part) joined in session 16 (pass16): five folds
+# 0.8648 → 0.8670 (six other shuffles +0.0013 … +0.0022), the sixteenth and seventeenth trained on
+# the sets before them 0.8354 → 0.8428; neighbours' best share, any neighbour, the nearest ones'
+# share, their best rank were level or lower (docs/search-quality.md, Session 16: a finding's passage).
 PAIRWISE = tuple(f for f in FEATURES if f != "words")
 # L2 on every weight times its feature's spread over the pairs (`spreads`), in units of the mean
 # pair loss per query. Session 16 (rank16): the penalty on the weights as they are (1e-4 then)

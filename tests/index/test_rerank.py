@@ -29,6 +29,7 @@ from index.rerank import (
     matter_groups,
     matter_held,
     parse_ranker,
+    passage_adds,
     polarity_match,
     typed_held,
     unit_named,
@@ -365,3 +366,31 @@ def test_feedback_reads_the_first_findings_of_other_documents_only() -> None:
     assert feedback(cands[2], asked, 30) == 0.0  # nothing of r1's words
     alone = candidates([_hit("a", "Chưa niêm yết.", "r1"), _hit("b", "Chưa niêm yết.", "r1")])
     assert feedback(alone[0], asked, 30) == 0.0  # no other document in the pool
+
+
+def _at(fid: str, text: str, doc: str, start: int) -> Hit:
+    """A finding of `doc` at character `start` (its end by its length)."""
+    return Hit(FindingRecord(finding_id=fid, doc_key=doc, doc_id=f"{doc}.pdf", text=text,
+                             polarity=Polarity.SHORTCOMING, area=Area.TTHC, start=start,
+                             end=start + len(text)), 0.0, "")
+
+
+def test_a_finding_whose_passage_holds_the_rest_of_the_matter_asked() -> None:
+    """One paragraph states the late dossiers, its next sentence that no apology was written: the
+    apology's finding holds half the matter asked, its passage the other half. The same sentence
+    in another report, or far from the late dossiers in the same one, has no such passage; a
+    finding holding none of the matter is not lifted by its neighbour."""
+    asked = Asked(plan_query("hồ sơ quá hạn không có văn bản xin lỗi"))
+    late = "Có 12 hồ sơ giải quyết quá hạn."
+    apology = "Bộ phận một cửa chưa có văn bản xin lỗi người dân."
+    cands = candidates([
+        _at("a", late, "r1", 0),
+        _at("b", apology, "r1", len(late) + 2),
+        _at("c", apology, "r2", 40),
+        _at("d", apology, "r1", 5000),
+        _at("e", "Công chức đeo thẻ khi làm nhiệm vụ.", "r1", len(late) + len(apology) + 4)])
+    scores = [passage_adds(c, asked, 30) for c in cands]
+    assert scores[1] == 0.5  # "quá hạn" from its neighbour; "văn bản xin lỗi" its own
+    assert scores[0] == 0.5  # and the converse: the apology completes the late dossiers
+    assert scores[2] == scores[3] == scores[4] == 0.0
+    assert passage_adds(_cand(_rec("x", apology)), asked, 30) == 0.0  # a finding alone
