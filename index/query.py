@@ -126,7 +126,15 @@ from typing import TYPE_CHECKING, Any
 from core.agencies import Agency, agencies, syllables
 from core.doc_kinds import cited_kinds
 from core.errors import ConfigError
-from core.levels import ALL_LEVELS, FOLDED_WORDS, PROVINCE_LEVELS, level_of_abbreviation, row_of, split_level
+from core.levels import (
+    ALL_LEVELS,
+    FOLDED_WORDS,
+    PROVINCE_LEVELS,
+    Level,
+    level_of_abbreviation,
+    row_of,
+    split_level,
+)
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
@@ -1770,9 +1778,19 @@ def candidates(parsed: Parsed) -> list[str]:
             out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
         for i, syllable in enumerate(run):  # "TP Quy Nhơn": asked as "thanh pho quy nhon" too
             if level := level_of_abbreviation(syllable):
-                out.update(" ".join((fold(level.value), *folded[i + 1:i + 1 + n]))
+                out.update(level_qualified(level, folded[i + 1:i + 1 + n])
                            for n in range(1, min(MAX_WORD_SYLLABLES, len(run) - i - 1) + 1))
     return sorted(out)
+
+
+def level_qualified(level: Level, folded_name: Sequence[str]) -> str:
+    """The key of a unit named with its level ("thanh pho quy nhon"): the folded level word, then
+    the folded syllables of the name typed after its abbreviation ("TP Quy Nhơn").
+
+    Why one function: `candidates` asks the index for this key and `_abbreviated_unit` looks it up
+    among the units the index answered; built twice, the two could drift apart, and a unit asked
+    for under one spelling would be looked up under another and never found."""
+    return " ".join((fold(level.value), *folded_name))
 
 
 def _quoted_name(clause: tuple[Term, ...]) -> str | None:
@@ -2398,7 +2416,7 @@ def _abbreviated_unit(typed: Sequence[str], at: int, units: Collection[str]) -> 
         return None
     folded = [fold(s) for s in typed[at + 1:at + 1 + MAX_WORD_SYLLABLES]]
     for n in range(len(folded), 0, -1):  # "TP Huế": one syllable with its level, as typed in full
-        for key in (" ".join((fold(level.value), *folded[:n])), " ".join(folded[:n]) if n > 1 else ""):
+        for key in (level_qualified(level, folded[:n]), " ".join(folded[:n]) if n > 1 else ""):
             if key in units:
                 return 1 + n, key
     return None

@@ -16,7 +16,9 @@ beside another word, it stays as typed (a literal token, as before). Never befor
 "số": a kind of document abbreviated and cited ("QĐ 139", "CT số 10") is the document.
 
 The language data is index/vi/shorthand.toml (a linguist extends it); this module compiles it,
-refusing forms that would rewrite a real word, and applies it.
+refusing forms that would rewrite a real word, and applies it. The level words and their
+abbreviations a bound form may stand before ("CT xã", "CT TP") are core/levels.py's, the one table
+of them: an entry names the tiers it takes (`levels_before`), so a level added there is read here.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from core.agencies import syllables
+from core.levels import LEVELS, Tier
 from index.initials import is_syllable
 from index.matching import matches_at
 
@@ -171,11 +174,30 @@ def _context(entry: Mapping[str, Any], key: str, label: str) -> tuple[tuple[str,
     return tuple(syllables(phrase) for phrase in words)
 
 
+def _levels_before(entry: Mapping[str, Any], label: str) -> tuple[tuple[str, ...], ...]:
+    """A bound entry's context words taken from core/levels.py, as syllable runs: each level word
+    of the tiers `levels_before` names ("province", "district", "commune") and its abbreviations
+    ("thành phố", "TP"), except the levels `levels_except` names (a level whose word decides
+    nothing for this form; the entry's `why` says why).
+
+    Why from core/levels.py: the levels and their abbreviations are one table there; a copy here
+    would miss the level a linguist adds to it (đặc khu, 2025)."""
+    tiers, excepted = entry.get("levels_before", []), entry.get("levels_except", [])
+    if not isinstance(tiers, list) or not set(tiers) <= {tier.value for tier in Tier}:
+        raise ShorthandError(f"{label}: `levels_before` must be a list of tiers ({', '.join(Tier)})")
+    rows = [row for row in LEVELS if any(tier in row.tiers for tier in tiers)]
+    if not isinstance(excepted, list) or not set(excepted) <= {row.level.value for row in rows}:
+        raise ShorthandError(f"{label}: `levels_except` must list level words of `levels_before`'s tiers")
+    return tuple(syllables(word) for row in rows if row.level.value not in excepted
+                 for word in (row.level.value, *row.abbreviations))
+
+
 def compile_shorthand(entries: Iterable[Mapping[str, Any]],
                       bound: Iterable[Mapping[str, Any]] = ()) -> Shorthand:
     """The [[form]] tables, and the [[bound]] ones (`Bound`: besides `typed`, `word` and `why`,
-    the context words `after` and `before`, one list at least), as a Shorthand, or a
-    ShorthandError naming the entry."""
+    the context words `after` and `before`, and the level words of `levels_before`, which join
+    `before`: `_levels_before`; one context word at least), as a Shorthand, or a ShorthandError
+    naming the entry."""
     words: dict[str, str] = {}
     for k, entry in enumerate(entries, 1):
         keys, word = _checked(entry, "form", k, words)
@@ -184,7 +206,8 @@ def compile_shorthand(entries: Iterable[Mapping[str, Any]],
     for k, entry in enumerate(bound, 1):
         keys, word = _checked(entry, "bound", k, [*words, *(f for b in bounds for f in b.forms)])
         label = f"bound {k} ({word!r})"
-        after, before = _context(entry, "after", label), _context(entry, "before", label)
+        after = _context(entry, "after", label)
+        before = _context(entry, "before", label) + _levels_before(entry, label)
         if not after and not before:
             raise ShorthandError(f"{label}: no context word (`after` or `before`) decides the form")
         bounds.append(Bound(frozenset(keys), word, after, before))

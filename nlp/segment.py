@@ -12,6 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from core.levels import LEVELS
 from nlp.vi import cues
 
 LOGGER = logging.getLogger(__name__)
@@ -19,9 +20,11 @@ LOGGER = logging.getLogger(__name__)
 # Lines that start a new unit even when the previous line runs on: list items and headings.
 _LIST_MARKER = re.compile(r"(?:[-+•*–]|[a-zđ]\)|\d{1,2}[.)]|[IVXLC]{1,5}[.)])\s")
 _TERMINAL = ".!?:;…"
-# Tokens that end in a period without ending the sentence ("TP. Hải Phòng", "ThS. Nguyễn").
+# Tokens that end in a period without ending the sentence ("TP. Hải Phòng", "ThS. Nguyễn"): the
+# level abbreviations of core/levels.py ("TP.", "TX."), the one table of them, and the others.
 _ABBREVIATIONS = frozenset({
-    "tp", "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "th", "q", "p", "x", "h", "ng", "st",
+    *(a.lower() for row in LEVELS for a in row.abbreviations),
+    "tt", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "th", "q", "p", "x", "h", "ng", "st",
     "tr", "v.v", "vv", "đ/c", "đc", "ubnd", "nxb",
 })
 # Words counted in Roman numerals ("quý I", "khóa V", "đợt II"): after them "I." is a number.

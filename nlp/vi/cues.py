@@ -470,7 +470,7 @@ NEWS_FRAMES = (REPORTED_SPEECH_LEAD, SOURCE_LEAD, OCCASION_LEAD)
 # tịch UBND tỉnh này đã yêu cầu ..."): the frame then holds the only name of who acts, and a finding
 # is read alone (a search result, a comparison row), where "tỉnh này" names no one; the guide's first
 # item "keeps what it needs to be understood on its own".
-REFERS_BACK = (r"^[^,;:]{0,40}?\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|sở|ngành"
+REFERS_BACK = (rf"^[^,;:]{{0,40}}?\b(?:{words_pattern(ADMIN_LEVELS)}|sở|ngành"
                r"|cơ quan|đơn vị|địa phương) này\b")
 # When, opening the sentence with a comma ("Năm 2021, ...", "Trong tháng 10 vừa qua, ...", the
 # dateline "Ngày 10.11, ...", "Chiều qua (13/9), ...", "Sáng nay, ...", "Hôm qua 2-7, ..."): the

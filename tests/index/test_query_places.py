@@ -9,8 +9,18 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
+from core.levels import Level
 from index.base import FindingRecord, Query
-from index.query import Vocabulary, analyse, load_lexicon, parse, plan_query
+from index.query import (
+    Vocabulary,
+    analyse,
+    candidates,
+    filter_key,
+    level_qualified,
+    load_lexicon,
+    parse,
+    plan_query,
+)
 from index.sqlite_fts import SqliteFtsBackend, _Vocabulary
 
 
@@ -162,3 +172,12 @@ def test_a_one_syllable_name_after_an_abbreviated_level_is_the_unit_as_after_the
 def test_an_abbreviation_before_no_unit_stays_a_word() -> None:
     groups = plan_query("tp hồ sơ", Abbreviated()).groups
     assert groups[0].unit is None and groups[0].alternatives[0].syllables == ("tp",)
+
+
+def test_the_key_of_an_abbreviated_unit_is_the_one_the_index_keys_its_label_by() -> None:
+    """What `candidates` asks the index for after "TP" is the index's key of the level-qualified
+    label (filter_key of "thành phố Quy Nhơn"), the key `_abbreviated_unit` then looks up."""
+    key = level_qualified(Level.THANH_PHO, ("quy", "nhon"))
+    assert key == filter_key("thành phố Quy Nhơn") == "thanh pho quy nhon"
+    assert key in candidates(parse("hồ sơ TP Quy Nhơn"))
+    assert level_qualified(Level.THI_XA, ("an", "nhon")) in candidates(parse("tx. an nhon ho so"))

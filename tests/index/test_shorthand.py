@@ -131,6 +131,28 @@ def test_a_bound_entry_needs_a_context_and_a_form_of_its_own() -> None:
         compile_shorthand([], [{"typed": ["ct"], "word": "chủ tịch", "why": "x", "before": "ubnd"}])
 
 
+def test_a_bound_entry_takes_the_level_words_of_its_tiers_from_the_one_table() -> None:
+    """`levels_before` names tiers of core/levels.py: each level word of them and its abbreviations
+    decides the form ("thị xã", "TX"), bar `levels_except`; other tiers' words do not."""
+    entry = {"typed": ["ct"], "word": "chủ tịch", "why": "the chairman before the level he heads",
+             "levels_before": ["district"], "levels_except": ["quận"]}
+    shorthand = compile_shorthand([], [entry])
+    for text in ("CT huyện", "CT thị xã", "CT TX An Nhơn", "ct thi xa", "CT TP. Huế", "CT thành phố"):
+        assert shorthand.expand(text).startswith("chủ tịch "), text
+    for text in ("CT quận", "CT xã", "CT tỉnh"):  # excepted; of another tier
+        assert shorthand.expand(text) == text
+
+
+@pytest.mark.parametrize(("entry", "fault"), [
+    ({"levels_before": ["commune", "village"]}, "list of tiers"),
+    ({"levels_before": "commune"}, "list of tiers"),
+    ({"levels_before": ["commune"], "levels_except": ["huyện"]}, "`levels_except`"),  # not a commune
+])
+def test_bound_levels_are_refused_unless_tiers_of_the_table(entry: dict[str, object], fault: str) -> None:
+    with pytest.raises(ShorthandError, match=fault):
+        compile_shorthand([], [{"typed": ["cb"], "word": "cán bộ", "why": "x", **entry}])
+
+
 def test_the_shipped_bound_forms_keep_every_synonym_member_a_member() -> None:
     """A bound form inside a synonym member ("TT PVHCC", "đoàn KT", "CB, CC") is read, rewritten,
     as the same set: the rewrite may never cut a member the genre writes with the form."""
@@ -194,6 +216,7 @@ def test_slash_shorthand_plans_as_typed_in_full() -> None:
     "quy định của nd mới", "đối với nd kiểm tra",  # the decree, the content
     "tg giải quyết khiếu nại", "tg trả lời khảo sát",  # taking part as much as the time
     "CT quan trọng của tỉnh", "CT tinh giản biên chế",  # unmarked, "quan", "tinh" are other words
+    "CT tỉnh", "CT quận",  # so the levels whose words they are decide nothing (`levels_except`)
     "nội dung qđ", "thực hiện đúng QĐ",  # the decision's content, the decision carried out
     "tg cho ý kiến",  # taking part: "cho" is no "chờ"
 ])
@@ -208,6 +231,9 @@ def test_the_shipped_bound_forms_leave_an_undecided_reading_as_typed(text: str) 
     ("thu phí sai qđ", "thu phí sai quy định"),
     ("thu phi ko dung qd", "thu phi không dung quy định"),
     ("CT UBND xã", "chủ tịch UBND xã"),
+    ("CT TP Huế", "chủ tịch TP Huế"), ("CT thị xã", "chủ tịch thị xã"),  # core/levels.py's words
+    ("CB phường", "cán bộ phường"), ("CC thị trấn", "công chức thị trấn"),  # the commune tier
+    ("CT đặc khu", "chủ tịch đặc khu"), ("CB đặc khu", "cán bộ đặc khu"),  # a level the table added
 ])
 def test_the_shipped_bound_forms_read_a_decided_reading(text: str, expected: str) -> None:
     assert load_shorthand().expand(text) == expected

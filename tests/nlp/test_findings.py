@@ -1291,6 +1291,9 @@ def test_a_frame_naming_who_stays_when_the_statement_points_back_into_it() -> No
     assert _texts(sourced) == [sourced.rstrip(".")]
     met = "Làm việc với UBND huyện B, Đoàn yêu cầu huyện này khắc phục ngay các hồ sơ quá hạn."
     assert _texts(met) == [met.rstrip(".")]
+    # any level word of core/levels.py points back, the level added last as well
+    special = "Theo báo cáo của UBND đặc khu B, đặc khu này còn 40 hồ sơ giải quyết quá hạn."
+    assert _texts(special) == [special.rstrip(".")]
     # a statement naming its own subject loses the frame as before
     assert _texts(sourced.replace("huyện này", "huyện B")) == ["huyện B còn 40 hồ sơ giải quyết quá hạn"]
 

@@ -65,6 +65,13 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_it() -> None:
                              "Theo báo cáo của huyện, tỷ lệ đúng hạn đạt 98%."]
 
 
+
+def test_every_level_abbreviation_of_the_table_keeps_its_full_stop() -> None:
+    """"TX." is written as "TP." is (core/levels.py holds both): its full stop ends no sentence."""
+    text = "Tại TX. An Nhơn, hồ sơ trễ hẹn còn nhiều. Tại Tp. Quy Nhơn thì không."
+    sents = sentences(text, paragraphs(text)[0])
+    assert _texts(sents) == ["Tại TX. An Nhơn, hồ sơ trễ hẹn còn nhiều.", "Tại Tp. Quy Nhơn thì không."]
+
 def test_abbreviations_and_domains_keep_their_glued_full_stop() -> None:
     for text in ("Tại TP.Hồ Chí Minh, các phường làm tốt.", "Tin đăng trên baochinhphu.vn ngày 3/4.",
                  "Các loại sổ sách v.v. đều đủ."):
