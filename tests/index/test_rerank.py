@@ -394,3 +394,15 @@ def test_a_finding_whose_passage_holds_the_rest_of_the_matter_asked() -> None:
     assert scores[0] == 0.5  # and the converse: the apology completes the late dossiers
     assert scores[2] == scores[3] == scores[4] == 0.0
     assert passage_adds(_cand(_rec("x", apology)), asked, 30) == 0.0  # a finding alone
+
+
+def test_a_passage_completes_no_matter_of_frame_words() -> None:
+    """Asked only the genre's frame ("bộ phận một cửa", "cán bộ công chức": no matter, as
+    matter_held reads it), a finding holding one frame phrase is not lifted by a neighbour
+    holding the other: every passage of the genre names both."""
+    asked = Asked(plan_query("bộ phận một cửa cán bộ công chức"))
+    desk = "Bộ phận một cửa bố trí đủ ghế chờ."
+    cands = candidates([_at("a", desk, "r1", 0),
+                        _at("b", "Cán bộ công chức đều đeo thẻ.", "r1", len(desk) + 2)])
+    assert not asked.matter
+    assert [passage_adds(c, asked, 30) for c in cands] == [0.0, 0.0]
