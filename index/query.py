@@ -570,7 +570,7 @@ class Lexicon:
     # failing was handled is answered by the recommendations), None for none.
     manner_asks: str | None = None
     # The genre's other phrases the query data writes (index/vi/concepts.toml terms: "tự kiểm
-    # tra", "sổ theo dõi"): read only for their accents (`readings`), as the synonyms are.
+    # tra"): what tells a folded function word from a content word (`_read_otherwise`).
     phrases: tuple[tuple[str, ...], ...] = ()
     # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
@@ -1036,9 +1036,18 @@ class Lexicon:
                         or (bound[1] and at + 1 < start + size != at + 1 + bound[1]):
                     continue
                 key = " ".join(fold(s) for s in typed[start:start + size])
-                if key in self.readings.clear and self.readings.forms[key][0][at - start] not in entries:
+                readings = self.readings if key in self.readings.forms else self._phrase_readings
+                if key in readings.clear and readings.forms[key][0][at - start] not in entries:
                     return True
         return False
+
+    @cached_property
+    def _phrase_readings(self) -> Readings:
+        """The readings of the genre's other phrases (`phrases`: "tự kiểm tra"), for the words the
+        dictionary and the lexicon's own phrases do not know: asked only whether a folded
+        function word is read otherwise (`_read_otherwise`), not used to cut the query nor to
+        restore it (a phrase of the concepts, "thu chi", is not one word of the reports)."""
+        return compile_readings({}, self.phrases, (), MAX_WORD_SYLLABLES)
 
     @cached_property
     def _members(self) -> dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]]:
@@ -1094,7 +1103,7 @@ class Lexicon:
             return self.cut_from
         genre = [*(m for members in self.synonyms for m in members if m not in self.accented_members),
                  *(c.syllables for c in self.cues),
-                 *(entry for entry, _ in self.stopwords), *self.citations, *self.phrases,
+                 *(entry for entry, _ in self.stopwords), *self.citations,
                  *(p for answer in self.answers for p in (*answer.asks, *answer.holds))]
         # The negations, and the cue words leading others ("còn" of "còn hạn chế": persistence,
         # ranked, not required) are written as words of their own before the next ("còn trễ").
@@ -1331,7 +1340,7 @@ def load_lexicon() -> Lexicon:
 def concept_phrases(path: Path = CONCEPTS_FILE) -> tuple[tuple[str, ...], ...]:
     """The terms of index/vi/concepts.toml (broader and narrower), as lowercase syllables: phrases
     written for the genre, as the synonyms are, so their folded forms have the genre's reading
-    (`Lexicon.readings`: "tu kiem tra" is "tự kiểm tra"). Read raw here: index/concepts.py
+    (`Lexicon._phrase_readings`: "tu kiem tra" is "tự kiểm tra"). Read raw here: index/concepts.py
     compiles the concepts from this module's lexicon."""
     entries = tomllib.loads(path.read_text(encoding="utf-8")).get("concept", [])
     terms = (t for e in entries for key in ("broader", "narrower") for t in e.get(key, ()))
