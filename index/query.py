@@ -149,6 +149,7 @@ STOPWORDS_FILE = DATA / "query_stopwords.txt"
 SYNONYMS_FILE = DATA / "synonyms.toml"
 INTENTS_FILE = DATA / "intents.toml"
 FRAME_FILE = DATA / "frame_words.txt"
+CONCEPTS_FILE = DATA / "concepts.toml"
 
 OPEN_QUOTES = "\"“”„‘’‚«»"
 _CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
@@ -568,6 +569,9 @@ class Lexicon:
     # The polarity such a question of manner asks for (intents.toml [reading] `manner_asks`: how a
     # failing was handled is answered by the recommendations), None for none.
     manner_asks: str | None = None
+    # The genre's other phrases the query data writes (index/vi/concepts.toml terms: "tự kiểm
+    # tra"): what tells a folded function word from a content word (`_read_otherwise`).
+    phrases: tuple[tuple[str, ...], ...] = ()
     # The readings of the lexicon this one was cut from (`without_cues`): not compiled again.
     cut_from: Readings | None = field(default=None, compare=False, repr=False)
     # Abbreviations derived from the initials of a set's members (index/initials.py), each with
@@ -791,7 +795,7 @@ class Lexicon:
             _entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at)
             for at in range(len(typed)))
 
-    def cue_at(self, typed: Sequence[str], at: int, bound: tuple[bool, bool] = (False, False)) -> Cue | None:
+    def cue_at(self, typed: Sequence[str], at: int, bound: tuple[bool, int] = (False, 0)) -> Cue | None:
         """The longest polarity cue starting at `at` that no cue of a polarity starting inside it
         runs past, None when none.
 
@@ -825,7 +829,7 @@ class Lexicon:
         return {k: tuple(v) for k, v in by.items()}
 
     def _cue_written_at(self, typed: Sequence[str], cue: Cue, at: int,
-                        bound: tuple[bool, bool] = (False, False)) -> bool:
+                        bound: tuple[bool, int] = (False, 0)) -> bool:
         """Whether the cue is typed at `at`: as `_written_at` says, or, for a cue of two
         syllables or more counting only with its accents, typed without some of them where its
         folded form's clear reading is the cue (index/accents.py): "cong tac" is công tác, a
@@ -924,7 +928,7 @@ class Lexicon:
         return {key: frozenset(forms) for key, forms in out.items()}
 
     def folded_entry_at(self, entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[str], at: int,
-                        bound: tuple[bool, bool] = (False, False)) -> int:
+                        bound: tuple[bool, int] = (False, 0)) -> int:
         """`_entry_at`, and 1 where the syllable at `at`, typed without accents, is the folded form
         of a one-syllable entry counting only with its accents ("tai" of "tại", "thi" of "thì") and
         `folded_light_at` reads it as a light word: no word it makes with a neighbour reads it
@@ -997,7 +1001,7 @@ class Lexicon:
         return [self.question_read_at(typed, k) or s for k, s in enumerate(typed)]
 
     def folded_light_at(self, typed: Sequence[str], at: int,
-                        bound: tuple[bool, bool] = (False, False)) -> bool:
+                        bound: tuple[bool, int] = (False, 0)) -> bool:
         """Whether the syllable at `at`, typed without accents, is the folded form of an entry
         of one syllable counting only with its accents ("co" of "có", "cap" of "cấp", "con" of
         "còn"), and no word it makes with a neighbour reads it otherwise.
@@ -1018,20 +1022,32 @@ class Lexicon:
         return bool(entries) and not self._read_otherwise(typed, at, entries or frozenset(), bound)
 
     def _read_otherwise(self, typed: Sequence[str], at: int, entries: frozenset[str],
-                        bound: tuple[bool, bool] = (False, False)) -> bool:
-        """Whether the syllable at `at` and its neighbour before or after make a word whose
+                        bound: tuple[bool, int] = (False, 0)) -> bool:
+        """Whether the syllable at `at` and its neighbours make a word (2..4 syllables) whose
         clear reading (index/accents.py) writes the syllable as none of `entries` does ("do":
-        đó, do). `bound`: whether the neighbour before, after, is inside a word of two syllables
-        or more of the query's cut (`_cut_run`): a pair straddling that word is no reading of
-        the query ("kien nghi | ve": the dictionary's "nghi vệ", a guard of honour, is not read
-        across "kiến nghị")."""
-        for start, taken in ((at - 1, bound[0]), (at, bound[1])):
-            if taken or start < 0 or start + 2 > len(typed):
-                continue
-            key = " ".join(fold(s) for s in typed[start:start + 2])
-            if key in self.readings.clear and self.readings.forms[key][0][at - start] not in entries:
-                return True
+        đó, do; "tu kiem tra": tự kiểm tra, not từ). `bound`: whether the neighbour before is
+        inside a word of two syllables or more of the query's cut (`_cut_run`), and the size of
+        the cut's word after (0: none): a span cutting through such a word is no reading of the
+        query ("kien nghi | ve": the dictionary's "nghi vệ", a guard of honour, is not read
+        across "kiến nghị"); one holding the word after whole is ("tu | kiem tra")."""
+        for size in range(2, MAX_WORD_SYLLABLES + 1):
+            for start in range(at - size + 1, at + 1):
+                if start < 0 or start + size > len(typed) or (start < at and bound[0]) \
+                        or (bound[1] and at + 1 < start + size != at + 1 + bound[1]):
+                    continue
+                key = " ".join(fold(s) for s in typed[start:start + size])
+                readings = self.readings if key in self.readings.forms else self._phrase_readings
+                if key in readings.clear and readings.forms[key][0][at - start] not in entries:
+                    return True
         return False
+
+    @cached_property
+    def _phrase_readings(self) -> Readings:
+        """The readings of the genre's other phrases (`phrases`: "tự kiểm tra"), for the words the
+        dictionary and the lexicon's own phrases do not know: asked only whether a folded
+        function word is read otherwise (`_read_otherwise`), not used to cut the query nor to
+        restore it (a phrase of the concepts, "thu chi", is not one word of the reports)."""
+        return compile_readings({}, self.phrases, (), MAX_WORD_SYLLABLES)
 
     @cached_property
     def _members(self) -> dict[str, list[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]]]:
@@ -1317,7 +1333,18 @@ def load_lexicon() -> Lexicon:
                               data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
                               data.get("setting", {}))
     lexicon = with_broader(lexicon, [(entry["terms"], entry.get("broader", ())) for entry in synonyms])
+    lexicon = dataclasses.replace(lexicon, phrases=concept_phrases())
     return with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
+
+
+def concept_phrases(path: Path = CONCEPTS_FILE) -> tuple[tuple[str, ...], ...]:
+    """The terms of index/vi/concepts.toml (broader and narrower), as lowercase syllables: phrases
+    written for the genre, as the synonyms are, so their folded forms have the genre's reading
+    (`Lexicon._phrase_readings`: "tu kiem tra" is "tự kiểm tra"). Read raw here: index/concepts.py
+    compiles the concepts from this module's lexicon."""
+    entries = tomllib.loads(path.read_text(encoding="utf-8")).get("concept", [])
+    terms = (t for e in entries for key in ("broader", "narrower") for t in e.get(key, ()))
+    return tuple(s for s in (syllables_of(_unmarked(t)) for t in terms) if s)
 
 
 def with_broader(lexicon: Lexicon, sets: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Lexicon:
@@ -2207,7 +2234,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         end = min((k for k in (*skip, *marks) if k > i), default=len(typed))
         if end not in cuts:
             cuts[end] = _best_cut(typed, words, units, lexicon, end)
-        bound = (_in_word(cuts[end], i - 1), i + 1 < end and cuts[end][i + 1] > 1)  # the cut's words beside
+        bound = (_in_word(cuts[end], i - 1), _word_after(cuts[end], i))  # the cut's words beside
         cue = lexicon.cue_at(typed, i, bound)
         size = len(cue.syllables) if cue else 0
         if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon)):
@@ -2325,6 +2352,11 @@ def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list
     kept = [g for k, g in enumerate(groups) if k >= condition or g.unit or g.doc_number]
     ranked = [a for g in groups[:condition] if not (g.unit or g.doc_number) for a in g.alternatives]
     return kept, ranked
+
+
+def _word_after(sizes: Sequence[int], at: int) -> int:
+    """The size of the cut's word of two syllables or more just after `at`, 0 when none."""
+    return sizes[at + 1] if at + 1 < len(sizes) and sizes[at + 1] > 1 else 0
 
 
 def _in_word(sizes: Sequence[int], at: int) -> bool:

@@ -451,3 +451,15 @@ def test_the_words_inside_a_folded_synonym_are_cut_as_the_genre_writes_it() -> N
     accented = {" ".join(a.syllables) for a in plan_query("đi muộn về sớm").related}
     assert "di lam" in folded
     assert folded == accented
+
+
+def test_a_longer_clear_word_holding_the_next_word_whole_reads_the_folded_syllable() -> None:
+    """"tu kiem tra" is the genre's "tự kiểm tra" (self-inspection, a concept's term), so "tu" is
+    not the function word "từ" there, though "tu kiem" alone is no word: the span holds the cut's
+    next word ("kiem tra") whole. A span cutting through that word reads nothing."""
+    lexicon = load_lexicon()
+    assert ("tự", "kiểm", "tra") in lexicon.phrases
+    assert not lexicon.folded_light_at(["tu", "kiem", "tra", "cong", "tac"], 0, (False, 2))
+    assert lexicon.folded_light_at(["tu", "kiem", "tra", "cong", "tac"], 0, (False, 3))
+    firsts = [" ".join(g.alternatives[0].syllables) for g in plan_query("tu kiem tra cong tac cchc").groups]
+    assert firsts[:2] == ["tu", "kiem tra"]
