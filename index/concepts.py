@@ -27,9 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from core.normalize import fold
-from index.query import Alternative, Plan, holds_run, load_lexicon, run_starts, syllables_of
+from index.query import CONCEPTS_FILE, Alternative, Plan, holds_run, load_lexicon, run_starts, syllables_of
 
-CONCEPTS_FILE = Path(__file__).with_name("vi") / "concepts.toml"
 _KEYS = frozenset({"broader", "narrower", "why"})
 
 Syllables = tuple[str, ...]

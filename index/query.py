@@ -1799,7 +1799,7 @@ def candidates(parsed: Parsed) -> list[str]:
     ('"Thới Bình"'), which the index is asked about once (one round trip per search on
     Elasticsearch)."""
     out: set[str] = {key for clause in parsed.clauses if (key := _quoted_name(clause))}
-    for run in _word_runs(parsed):
+    for run, _ in _word_runs(parsed):
         folded = [fold(s) for s in run]
         for n in range(2, MAX_WORD_SYLLABLES + 2):  # +1: a level word before a unit name
             out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
@@ -1829,18 +1829,21 @@ def _quoted_name(clause: tuple[Term, ...]) -> str | None:
     return " ".join(fold(s) for s in syllables) if 2 <= len(syllables) <= MAX_WORD_SYLLABLES + 1 else None
 
 
-def _word_runs(parsed: Parsed) -> list[list[str]]:
-    """The syllables of consecutive single unquoted words (where words are looked up)."""
-    runs: list[list[str]] = []
-    current: list[str] = []
+def _word_runs(parsed: Parsed) -> list[tuple[list[str], list[bool]]]:
+    """The syllables of consecutive single unquoted words (where words are looked up), each run
+    with whether each syllable was typed capitalised (`Term.capitals`)."""
+    runs: list[tuple[list[str], list[bool]]] = []
+    current: tuple[list[str], list[bool]] = ([], [])
     for clause in parsed.clauses:
         if len(clause) == 1 and _loose(clause[0]):
-            current.extend(clause[0].syllables)
+            term = clause[0]
+            current[0].extend(term.syllables)
+            current[1].extend(term.capitals or [False] * len(term.syllables))
         else:
-            if current:
+            if current[0]:
                 runs.append(current)
-            current = []
-    if current:
+            current = ([], [])
+    if current[0]:
         runs.append(current)
     return runs
 
@@ -2901,7 +2904,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     units = vocabulary.known_units(spans) if spans else set()
     both = sorted(units & words)  # names the index also holds as words: usually none
     names = units - (vocabulary.written_elsewhere(both) if both else set())
-    spelt = _spelling_asked(parsed, names, lexicon)  # usually none (30 of 764 judged queries)
+    spelt = _spelling_asked(parsed, names, lexicon)  # usually none (2 of 812 judged queries)
     spellings = vocabulary.unit_spellings(spelt) if spelt else {}
     places: Places = {name: tuple(spellings.get(name, ())) for name in names}
     plan = analyse(parsed, lexicon, words, units, places)
@@ -2912,12 +2915,16 @@ def _spelling_asked(parsed: Parsed, names: Collection[str], lexicon: Lexicon) ->
     """The folded names among `names` the query types with accents as a word of the dictionary
     (a quoted one, or a span of a run of words): only for these may `names_place` need the
     name's spelling, so the index is asked for nothing else (a round trip on Elasticsearch).
-    A name typed capitalised ("Thanh Bình") is asked too, though its capitals alone name it."""
-    spans = [list(clause[0].syllables) for clause in parsed.clauses if _quoted_name(clause)]
-    for run in _word_runs(parsed):
-        spans.extend(run[i:i + n] for n in range(2, MAX_WORD_SYLLABLES + 1) for i in range(len(run) - n + 1))
-    asked = {key for span in spans if (key := " ".join(fold(s) for s in span)) in names
-             and any(is_accented(s) for s in span) and lexicon.is_word(span)}
+    Not a name typed with every syllable capitalised ("Thanh Bình"): its capitals alone name it,
+    before `names_place` reads any spelling."""
+    spans = [(list(clause[0].syllables), list(clause[0].capitals))
+             for clause in parsed.clauses if _quoted_name(clause)]
+    for run, capitals in _word_runs(parsed):
+        spans.extend((run[i:i + n], capitals[i:i + n])
+                     for n in range(2, MAX_WORD_SYLLABLES + 1) for i in range(len(run) - n + 1))
+    asked = {key for span, capitals in spans if (key := " ".join(fold(s) for s in span)) in names
+             and not (capitals and all(capitals)) and any(is_accented(s) for s in span)
+             and lexicon.is_word(span)}
     return sorted(asked)
 
 
