@@ -173,13 +173,17 @@ def ceiling_ranker(records: list[FindingRecord], gold: Gold) -> Ranker:
     return search
 
 
-def engine_ranker(backend: SearchBackend) -> Ranker:
-    """What a user gets from `backend`: the one composed search (pipeline/search.py)."""
+def engine_ranker(backend: SearchBackend, weights: Path | None = None) -> Ranker:
+    """What a user gets from `backend`: the one composed search (pipeline/search.py), reranked
+    with the shipped weights or those of the file `weights`."""
+    from index.rerank import load_ranker
     from pipeline.search import search as composed
+
+    reranker = load_ranker(weights) if weights else None
 
     def search(query: dict[str, Any]) -> list[FindingRecord]:
         filters = query.get("filters") or {}
-        result = composed(backend, Query(text=query["text"], limit=DEPTH, **filters))
+        result = composed(backend, Query(text=query["text"], limit=DEPTH, **filters), ranker=reranker)
         return [h.record for h in result.hits]
 
     return search

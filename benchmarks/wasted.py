@@ -13,9 +13,11 @@ Counts per set and status; `--detail` writes every wasted hit as a JSON line wit
 piece, the gold finding it pairs with (if any), whether a relevant hit of the first ten follows it
 (`above`) and the relevant gold findings left below it, for
 reading against the document and the annotation guide. The search is the composed one with the
-shipped weights (index/rerank_weights.json), SQLite, as users get it.
+shipped weights (index/rerank_weights.json) or those of `--weights` (a set read as it was
+measured unseen: the weights trained without it), SQLite, as users get it.
 
     .venv/bin/python benchmarks/wasted.py --store DIR [--judgments A.json ...] [--detail FILE]
+        [--weights FILE]
 """
 
 from __future__ import annotations
@@ -72,13 +74,14 @@ def main() -> None:
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--judgments", type=Path, nargs="+", default=list(JUDGMENTS))
     parser.add_argument("--detail", type=Path, help="write every wasted hit here as JSON lines")
+    parser.add_argument("--weights", type=Path, help="reranker weights (default: the shipped ones)")
     args = parser.parse_args()
     args.store.mkdir(parents=True, exist_ok=True)
     scorer = load_scorer()
     gold = sq.load_gold(DEFAULT_CORPUS, scorer.words)
     database = sq.build_store(DEFAULT_CORPUS, args.store)
     backend = SqliteFtsBackend(database)
-    rank = sq.engine_ranker(backend)
+    rank = sq.engine_ranker(backend, args.weights)
     counts: dict[str, Counter[str]] = {}
     detail: list[dict[str, Any]] = []
     try:
