@@ -89,6 +89,10 @@ class FindingRecord:
     # first, then the others its text names strongly (nlp.themes.Taxonomy.mentioned): the matter
     # tier, the theme filter and facet read these. Left empty, it is `theme` alone.
     themes: tuple[str, ...] = ()
+    # The abbreviations its document defines in its text, "long form (ABBR)" (index/definitions.py):
+    # the query reads a typed abbreviation as its name and a name as its abbreviation when the
+    # indexed texts define them (index/query.py, Vocabulary.defined).
+    definitions: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.themes and self.theme:

@@ -54,6 +54,7 @@ from index.base import (
     SearchResult,
     best_date,
 )
+from index.definitions import Definition
 from index.query import (
     Alternative,
     Group,
@@ -101,6 +102,9 @@ _UNIT_OR_INSIDE = (*_UNIT_FIELDS, "parents_folded")
 # A bound on the values one unit field writes that fold to one unit's name, a level word before it
 # or not (`_spelt_as`): its cases and accent spellings, a handful.
 _SPELLINGS_READ = 100
+# A bound on the definitions one lookup reads (_Vocabulary.defined): those of a query's few
+# abbreviations and names, each written by a handful of documents.
+_DEFINITIONS_READ = 200
 # What `filter_key` splits names on (str.split: every whitespace character), for `_spelt_as`.
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 # Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
@@ -167,6 +171,10 @@ MAPPING: dict[str, Any] = {
         "doc_numbers": _KEYWORD,
         "unit_aliases": _KEYWORD,
         "unit_parents": _KEYWORD,
+        # The abbreviations the finding's document defines ("long form (ABBR)"), and the keys a
+        # query asks them by (index.definitions.Definition.keys): _Vocabulary.defined.
+        "definitions": _KEYWORD,
+        "definition_keys": _KEYWORD,
         **{folded: _KEYWORD for folded in _FOLDED_COPIES.values()},
         **{facet: _FACET_KEYWORD for facet in _FACET_COPIES.values()},
         "page": {"type": "integer", "index": False},
@@ -248,6 +256,9 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
         source[folded] = [filter_key(v) for v in values]
     for original, facet in _FACET_COPIES.items():
         source[facet] = sorted({canonical_tones(v) for v in getattr(record, original)})
+    source["definition_keys"] = sorted({key for value in record.definitions
+                                        if (definition := Definition.of_value(value)) is not None
+                                        for key in definition.keys if key})
     return source
 
 
@@ -526,6 +537,17 @@ class _Vocabulary(Vocabulary):
                                        index=self._backend.alias, size=0,
                                        aggs={"elsewhere": {"filters": {"filters": elsewhere}}})
         return {u for u, b in response["aggregations"]["elsewhere"]["buckets"].items() if b["doc_count"]}
+
+    def defined(self, keys: Sequence[str]) -> set[str]:
+        """The definitions (FindingRecord.definitions) any finding's document writes under one of
+        `keys`: one size-0 search, its terms aggregation over the findings holding a key."""
+        aggs = {"defined": {"terms": {"field": "definitions", "size": _DEFINITIONS_READ}}}
+        response = self._backend._call("looking up definitions", self._backend.client.search,
+                                       index=self._backend.alias, size=0,
+                                       query={"terms": {"definition_keys": list(keys)}}, aggs=aggs)
+        keyed = set(keys)
+        return {b["key"] for b in response["aggregations"]["defined"]["buckets"]
+                if (d := Definition.of_value(b["key"])) is not None and keyed & set(d.keys)}
 
     def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
         """Per unit, the values of its findings' unit fields that fold to its name (`_spelt_as`),

@@ -137,6 +137,8 @@ from core.levels import (
 )
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading
+from index.definitions import Definition, DefinitionRules, abbreviation_key
+from index.definitions import load_rules as load_definition_rules
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
 from index.matching import folded_syllable, is_accented, matches_at, syllable_matches
 from index.shorthand import load_shorthand
@@ -1379,6 +1381,107 @@ def with_abbreviations(lexicon: Lexicon, derived: Iterable[tuple[str, Sequence[s
     return dataclasses.replace(lexicon, abbreviations=tuple(found))
 
 
+# ------------------------------------------------------------------------------- what the texts define
+# The abbreviations the indexed texts define (index/definitions.py says why): asked of the index
+# for what the query types, read as synonym members for this query alone.
+
+
+def definition_keys(parsed: Parsed, rules: DefinitionRules) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The keys under which the index may hold a definition of what `parsed` types, each with
+    the runs of syllables typed that give it: every span of 2..`rules.longest` syllables of a
+    term or of consecutive terms (a long form: "trung tam phuc vu hanh chinh cong"), and as
+    an abbreviation (`abbreviation_key`) one word that is no Vietnamese syllable ("TTPVHCC",
+    "TN&TKQ") or two to three such typed apart ("TT PVHCC", "PAR INDEX")."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for run in _typed_runs(parsed):
+        for i in range(len(run)):
+            for n in range(1, min(rules.longest, len(run) - i) + 1):
+                span = tuple(s for term in run[i:i + n] for s in term)
+                if len(span) > rules.longest:
+                    break
+                if len(span) > 1:
+                    out.setdefault(" ".join(fold(s) for s in span), set()).add(span)
+                if n <= 3 and not any(is_syllable(s) for s in span):
+                    key = abbreviation_key("".join(span))
+                    if len(key) >= rules.shortest:
+                        out.setdefault(key, set()).add(span)
+    return {key: tuple(sorted(spans)) for key, spans in out.items()}
+
+
+def _typed_runs(parsed: Parsed) -> list[list[tuple[str, ...]]]:
+    """The runs of consecutive single terms (words, or a quoted phrase alone), each term's
+    syllables: what a long form or an abbreviation typed apart may span."""
+    runs: list[list[tuple[str, ...]]] = [[]]
+    for clause in parsed.clauses:
+        if len(clause) == 1 and not clause[0].prefix:
+            runs[-1].append(clause[0].syllables)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def defined_asked(parsed: Parsed, vocabulary: Vocabulary, rules: DefinitionRules) -> tuple[Definition, ...]:
+    """The definitions the index holds of what `parsed` types, and every other definition of
+    their abbreviations (asked again when a long form was typed: `with_definitions` reads an
+    abbreviation defined two ways as neither). Usually none, and then one lookup."""
+    keys = definition_keys(parsed, rules)
+    if not keys:
+        return ()
+    found = {d for v in vocabulary.defined(sorted(keys)) if (d := Definition.of_value(v)) is not None}
+    unasked = sorted({d.keys[0] for d in found} - set(keys))
+    if unasked:
+        found |= {d for v in vocabulary.defined(unasked) if (d := Definition.of_value(v)) is not None}
+    return tuple(sorted(found))
+
+
+def with_definitions(lexicon: Lexicon, definitions: Sequence[Definition], parsed: Parsed) -> Lexicon:
+    """`lexicon` reading each abbreviation the texts define and its long form as members of one
+    synonym set, for one query: the long form typed brings the abbreviation, the abbreviation
+    typed (or typed apart, "TT PVHCC", as `parsed` holds it) brings the long form.
+
+    The hand vocabulary keeps priority: an abbreviation it lists (a member, a rejected form of
+    index/vi/initials.toml) is read as it says, whatever a text defines, and so is one its
+    initials derive for another set; a long form it lists gains the defined abbreviation in its
+    set — a derived initial too, which a term typed in full is otherwise not searched for
+    (index/initials.py: no report was seen writing it; here one does). An abbreviation the texts
+    define with two long forms (of other syllables) names two things: neither is read. Its
+    readings are this lexicon's (`cut_from`), not compiled again."""
+    if not definitions:
+        return lexicon
+    longs: dict[str, set[str]] = {}
+    for definition in definitions:
+        longs.setdefault(definition.keys[0], set()).add(definition.keys[1])
+    known = {abbreviation_key("".join(m)) for ms in lexicon.synonyms for m in ms
+             if not any(is_syllable(s) for s in m)} | load_rules().rejected
+    derived = {abbreviation_key("".join(a)): k for a, k in lexicon.abbreviations}
+    members = {" ".join(fold(s) for s in m): k for k, ms in enumerate(lexicon.synonyms) for m in ms}
+    sets = list(lexicon.synonyms)
+    abbreviations = list(lexicon.abbreviations)
+    rules = load_definition_rules()
+    typed = definition_keys(parsed, rules)
+    for definition in sorted(definitions):
+        key, long = definition.keys
+        form, name = syllables_of(definition.abbreviation), syllables_of(definition.long)
+        if key in known or len(longs[key]) > 1 or len(key) < rules.shortest or len(name) < 2:
+            continue
+        known.add(key)
+        k = members.get(long)
+        if key in derived and derived[key] != k:  # the initials of another set: theirs
+            continue
+        if k is None:
+            k = len(sets)
+            sets.append((name, form))
+        elif form not in sets[k]:
+            sets[k] = (*sets[k], form)
+        abbreviations.extend((span, k) for span in typed.get(key, ()) if span != form)
+    if sets == list(lexicon.synonyms) and len(abbreviations) == len(lexicon.abbreviations):
+        return lexicon
+    renamed = dict(zip(lexicon.synonyms, sets, strict=False))
+    broader = {renamed.get(ms, ms): wider for ms, wider in lexicon.broader.items()}
+    return dataclasses.replace(lexicon, synonyms=tuple(sets), abbreviations=tuple(abbreviations),
+                               broader=broader, cut_from=lexicon.readings)
+
+
 # ----------------------------------------------------------------------------------------------- the frame
 # The genre's frame: who and where every finding speaks of (officials, offices, procedures and
 # their files, the levels), whatever its matter (index/vi/frame_words.txt says why). A query term
@@ -1784,6 +1887,12 @@ class Vocabulary:
         """Of folded unit names, those a finding writes in its text without being about that
         unit (nor inside it): the syllables used as a word, or the name of a unit not attributed."""
         return set(units)
+
+    def defined(self, keys: Sequence[str]) -> set[str]:
+        """The definitions the indexed texts write (FindingRecord.definitions: "long form
+        (ABBR)") whose abbreviation or long form has one of `keys` (index.definitions'
+        `abbreviation_key`, `long_key`)."""
+        return set()
 
     def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
         """Of folded unit names, how the index writes each (the names of the findings' units,
@@ -2899,6 +3008,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     parsed = parse(text) if isinstance(text, str) else text
     vocabulary = vocabulary or Vocabulary()
     lexicon = lexicon or load_lexicon()
+    lexicon = with_definitions(lexicon, defined_asked(parsed, vocabulary, load_definition_rules()), parsed)
     spans = sorted({*candidates(parsed), *_member_spans(parsed, lexicon)})
     words = vocabulary.known_words(spans) if spans else set()
     units = vocabulary.known_units(spans) if spans else set()

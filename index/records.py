@@ -14,6 +14,11 @@ filter naming the agency finds them, its province among the record's provinces a
 Each unit also brings the units a search may name instead: the one holding it since the 2025
 reorganisation (`Unit.current`, from the gazetteer) and the district and province containing
 it (`containers`, which the composition layer passes: nlp/unit_containers.py).
+
+Each record also carries the abbreviations its document defines in its text (index/definitions.py:
+"Trung tâm Phục vụ hành chính công (TTPVHCC)"), a fact of the document as its numbers are: the
+query reads an abbreviation as its name, and a name as its abbreviation, when the indexed texts
+define them. A plain pattern over the text, not NLP, so index/ harvests it here.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from core.levels import DISTRICT_LEVELS
 from core.models import Document, Extraction, Finding, Unit
 from core.normalize import match_key, nfc
 from index.base import FindingRecord
+from index.definitions import harvest, load_rules
 
 LOGGER = logging.getLogger(__name__)
 
@@ -108,6 +114,7 @@ def finding_records(
     year = record_year(extraction, published)
     doc_kinds = _unique(ref.kind for ref in extraction.documents)
     doc_numbers = _unique(ref.number for ref in extraction.documents)
+    defined = tuple(d.value for d in harvest(nfc(document.text), load_rules()))
     near = frozenset(match_key(u.name) for u in extraction.units if u.level in DISTRICT_LEVELS)
     records: list[FindingRecord] = []
     seen_ids: set[str] = set()
@@ -141,6 +148,7 @@ def finding_records(
                 unit_aliases=_unique(u.current for u in units if u.current),
                 unit_parents=_unique(c for u in units for c in containers(u, near)),
                 themes=tuple(themes_of(text, finding.theme)),
+                definitions=defined,
             )
         )
     return records

@@ -70,6 +70,7 @@ from index.base import (
     SearchResult,
     best_date,
 )
+from index.definitions import Definition
 from index.fts_topk import BoolArray, FloatArray, IntArray
 from index.query import (
     Alternative,
@@ -147,6 +148,7 @@ _FACETS_INDEX = ("CREATE INDEX IF NOT EXISTS fts_records_facets"
                  " ON fts_records(area, year, polarity, facet_terms, tokens, alike, published)")
 _TERM_FACETS = ("province", "unit", "theme")  # the term facets, packed into fts_records.facet_terms
 _FIELD_SEP, _ITEM_SEP = "\x1f", "\x1e"
+DEFINES = "defines"  # fts_terms' field of the definitions a record's document writes (_definition_terms)
 
 
 def _migrate_v1(conn: sqlite3.Connection) -> None:
@@ -361,7 +363,17 @@ def _keyed_terms(record: FindingRecord) -> list[tuple[str, str, str]]:
     """The record's terms as fts_terms holds them: (field, folded key, value as written), those
     whose value folds to nothing left out."""
     keyed = [(f, filter_key(v), v) for f, v in _record_terms(record)]
-    return [row for row in keyed if row[1]]
+    return [row for row in keyed if row[1]] + _definition_terms(record)
+
+
+def _definition_terms(record: FindingRecord) -> list[tuple[str, str, str]]:
+    """The abbreviations its document defines, under the keys a query asks them by (the
+    abbreviation's, the long form's: index.definitions.Definition.keys)."""
+    out: list[tuple[str, str, str]] = []
+    for value in record.definitions:
+        if (definition := Definition.of_value(value)) is not None:
+            out.extend((DEFINES, key, value) for key in definition.keys if key)
+    return out
 
 
 def _record_json(record: FindingRecord) -> str:
@@ -704,6 +716,11 @@ class _Vocabulary(Vocabulary):
         return {unit for unit in units if self._conn.execute(
             f"SELECT 1 FROM fts_text WHERE fts_text MATCH ? AND rowid NOT IN ({about}) LIMIT 1",
             [f'folded:"{unit}"', *_UNIT_OR_INSIDE, unit]).fetchone()}
+
+    def defined(self, keys: Sequence[str]) -> set[str]:
+        marks = ", ".join("?" for _ in keys)
+        return {row[0] for row in self._conn.execute(
+            f"SELECT DISTINCT value FROM fts_terms WHERE field = ? AND key IN ({marks})", [DEFINES, *keys])}
 
     def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
         fields = ", ".join("?" for _ in _UNIT_OR_INSIDE)
