@@ -81,7 +81,7 @@ from index.rerank import (
     Ranker,
     candidates,
     feature_rows,
-    in_section,
+    tier,
 )
 
 JUDGMENTS = tuple(Path(__file__).with_name(f"search_judgments{suffix}.json")
@@ -166,8 +166,9 @@ class Judged:
     keys: tuple[Any, ...]  # per finding: its gold key (None: maps to none)
     grades: tuple[int, ...]
     ideal: float
-    # per finding: 1 in the section the query asks for (index/rerank.py: in_section), ordered first
-    sections: tuple[int, ...]
+    # per finding: its tier (index/rerank.py: tier — the place named, then the section asked for),
+    # the higher ordered first
+    tiers: tuple[int, ...]
 
 
 def ideal_dcg(grades: Sequence[int], depth: int = DEPTH) -> float:
@@ -190,18 +191,18 @@ def judged_pool(backend: SearchBackend, query: Query, grade: Grade, ideal: float
                       dtype=np.float64).reshape(len(cands), len(FEATURES))
     graded = [grade(c.record) for c in cands]
     return Judged(qid, kind, rows, tuple(g[0] if g else None for g in graded),
-                  tuple(g[1] if g else 0 for g in graded), ideal, tuple(in_section(c, read) for c in cands))
+                  tuple(g[1] if g else 0 for g in graded), ideal, tuple(tier(c, read, pool) for c in cands))
 
 
 def ndcg(query: Judged, weights: np.ndarray, depth: int = DEPTH) -> float:
-    """nDCG@depth of the pool ordered by `weights` within the section asked for, its findings
-    first as the Ranker orders them (ties: the engine's order); a gold finding earns once, at the
-    first finding mapped to it."""
+    """nDCG@depth of the pool ordered by `weights` within its tiers, the higher first, as the Ranker
+    orders them (ties: the engine's order); a gold finding earns once, at the first finding
+    mapped to it."""
     if not query.ideal:
         return 0.0
     scores = query.rows @ weights if len(query.rows) else np.zeros(0)
-    sections = np.asarray(query.sections, dtype=np.float64)
-    order = np.lexsort((np.arange(len(scores)), -scores, -sections))  # the section first, as Ranker
+    tiers = np.asarray(query.tiers, dtype=np.float64)
+    order = np.lexsort((np.arange(len(scores)), -scores, -tiers))  # the higher tier first, as Ranker
     used: set[Any] = set()
     gains: list[int] = []
     for k in order:

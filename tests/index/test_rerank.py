@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 
 import pytest
 
@@ -31,6 +32,7 @@ from index.rerank import (
     parse_ranker,
     passage_adds,
     polarity_match,
+    tier,
     typed_held,
     unit_named,
     words_held,
@@ -253,6 +255,27 @@ def test_the_ranker_orders_within_the_section_asked_for() -> None:
     engine = Ranker({"rank": 1.0})  # the engine's order puts the strength first
     assert [h.record.finding_id for h in engine.order(hits, section)] == ["h1", "s1"]
     assert [h.record.finding_id for h in engine.order(hits, question)] == ["s1", "h1"]
+
+
+def test_the_place_named_comes_before_the_section_asked_for() -> None:
+    """A query naming a place and a section ("Vị Xuyên kiến nghị … hồ sơ trễ hạn") has the place's
+    findings first, its recommendations before its other findings, then the recommendations
+    elsewhere: the place is what is asked about, the section how."""
+    section = plan_query("kiến nghị giải quyết hồ sơ trễ hạn")
+    place = Group((_alt("vị xuyên"),), unit="vi xuyen")  # as the engine's plan reads the name
+    asked = Asked.of(Query(text="Vị Xuyên kiến nghị giải quyết hồ sơ trễ hạn"),
+                     replace(section, groups=(place, *section.groups)))
+    assert asked.units == ("vi xuyen",) and asked.plan.section and asked.plan.polarity == "recommendation"
+    hits = [Hit(_rec(f, t, polarity=p, units=u), 0.0, "") for f, t, p, u in (
+        ("r-else", "Đề nghị giải quyết dứt điểm hồ sơ trễ hạn.", Polarity.RECOMMENDATION, ("Can Lộc",)),
+        ("h-here", "Còn 12 hồ sơ trễ hạn chưa giải quyết.", Polarity.SHORTCOMING, ("Vị Xuyên",)),
+        ("r-here", "Đề nghị rà soát hồ sơ trễ hạn.", Polarity.RECOMMENDATION, ("Vị Xuyên",)))]
+    assert [tier(_cand(h.record), asked, 30) for h in hits] == [1, 2, 3]
+    assert [h.record.finding_id for h in Ranker({"rank": 1.0}).order(hits, asked)] == \
+        ["r-here", "h-here", "r-else"]
+    # No place named: the section alone splits.
+    alone = Asked(section)
+    assert [tier(_cand(h.record), alone, 30) for h in hits] == [1, 0, 1]
 
 
 def test_the_weights_file_round_trips_and_refuses_what_it_does_not_know() -> None:
