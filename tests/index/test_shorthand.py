@@ -247,3 +247,17 @@ def test_the_shipped_bound_forms_read_a_decided_reading(text: str, expected: str
 ])
 def test_sd_and_the_car_written_as_one_word_are_read_as_the_words(text: str, expected: str) -> None:
     assert load_shorthand().expand(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # session 17 (syn17): the skeletons of the genre's commonest words, from the genre not a judged set
+    ("cbo xã vphạm giờ giấc", "cán bộ xã vi phạm giờ giấc"),
+    ("đky khai sinh", "đăng ký khai sinh"), ("dky kinh doanh cho cty", "đăng ký kinh doanh cho công ty"),
+    ("thái độ pvụ ngdân", "thái độ phục vụ người dân"), ("hthống một cửa", "hệ thống một cửa"),
+    ("tnhận hso trễ", "tiếp nhận hồ sơ trễ"), ("kphục tồn tại", "khắc phục tồn tại"),
+    ("ktr công vụ", "kiểm tra công vụ"), ("kqua đgiá", "kết quả đánh giá"),
+    ("tgia BHXH", "tham gia BHXH"), ("chức năng nvụ", "chức năng nhiệm vụ"),
+    ("hdẫn ndung", "hướng dẫn nội dung"), ("tnhiệm tchức", "trách nhiệm tổ chức"),
+])
+def test_the_skeletons_of_common_words_are_read_as_the_words(text: str, expected: str) -> None:
+    assert load_shorthand().expand(text) == expected
