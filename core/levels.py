@@ -71,6 +71,16 @@ LEVELS: tuple[LevelRow, ...] = (
     LevelRow(Level.CO_QUAN, (), None),
 )
 
+# Which commune levels a district level holds, before 2025 (the gazetteer's units): a quận holds
+# phường, a huyện xã and thị trấn, a thị xã or a provincial city xã and phường. Read where a
+# commune's district must be chosen among the districts a document names (nlp/unit_containers.py).
+HOLDS: dict[str, frozenset[Level]] = {
+    Level.HUYEN: frozenset({Level.XA, Level.THI_TRAN}),
+    Level.QUAN: frozenset({Level.PHUONG}),
+    Level.THI_XA: frozenset({Level.XA, Level.PHUONG}),
+    Level.THANH_PHO: frozenset({Level.XA, Level.PHUONG}),
+}
+
 # --------------------------------------------------------------------------- compiled from it
 
 _BY_LEVEL: dict[str, LevelRow] = {row.level.value: row for row in LEVELS}

@@ -45,6 +45,10 @@ from index.query import (
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
 DEFAULT_POOL = 30  # findings the engine hands the reranker when the weights file does not say
+# A finding about a unit inside the one a query names (a commune of the district asked about,
+# through FindingRecord.unit_parents) answers it as a part of that place, not as the place's own
+# work: a district's query asks first about the district's offices, then about its communes.
+INSIDE_SHARE = 0.5
 LENGTH_SCALE = math.log1p(100)  # a finding of 100 syllables is long for the genre: length 1.0
 
 
@@ -308,10 +312,16 @@ def theme_spoken(c: Candidate, asked: Asked, pool: int) -> float:
 
 
 def _about_keys(record: FindingRecord) -> set[str]:
-    """The filter keys of the units the finding is about by the one attribution: its units,
-    today's units holding them, the units containing them."""
-    return {filter_key(form) for value in (*record.units, *record.unit_levels, *record.unit_aliases,
-                                           *record.unit_parents) for form in name_forms(value)}
+    """The filter keys of the units the finding is about by the one attribution: its units and
+    today's units holding them."""
+    return {filter_key(form) for value in (*record.units, *record.unit_levels, *record.unit_aliases)
+            for form in name_forms(value)}
+
+
+def _inside_keys(record: FindingRecord) -> set[str]:
+    """The filter keys of the units containing the finding's units (its commune's district and
+    province)."""
+    return {filter_key(form) for value in record.unit_parents for form in name_forms(value)}
 
 
 def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
@@ -322,7 +332,9 @@ def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
     several units named, the share the finding is about: "Sở LĐTB&XH Hà Nội" asks about the
     agency of Hà Nội, which its findings are about both, the city's other findings one of two;
     an agency (index.query.Group.agency) of a place typed with it is that place's only, so a
-    finding about the agency elsewhere is elsewhere (every province has its one-stop centre)."""
+    finding about the agency elsewhere is elsewhere (every province has its one-stop centre). A
+    finding about a unit inside the one named counts INSIDE_SHARE of it: about the place, not
+    about the named unit's own work."""
     if not asked.units:
         return 0.0
     typed = {g.unit: g.alternatives for g in asked.plan.groups if g.unit}
@@ -330,10 +342,11 @@ def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
     about = _about_keys(c.record)  # once per finding, not once per unit asked
     held = {unit for unit in asked.units
             if unit in about or any(c.written.holds(alt) for alt in typed.get(unit, ()))}
+    inside = {unit for unit in asked.units if unit not in held} & _inside_keys(c.record)
     places = set(asked.units) - agencies
-    if not held or places and not held & places:
+    if not held | inside or places and not (held | inside) & places:
         return -1.0  # elsewhere: an agency of the name in another province is not the one asked
-    return len(held) / len(asked.units)
+    return (len(held) + INSIDE_SHARE * len(inside)) / len(asked.units)
 
 
 def tier(c: Candidate, asked: Asked, pool: int) -> int:

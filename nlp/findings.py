@@ -188,6 +188,11 @@ def _polarity(form: str, context: str | None, scores: CueScores | None = None,
         # "UBND xã niêm yết đầy đủ, kịp thời ..." in a list of demands: the state asked for;
         # "... đã được bố trí khang trang, cần giữ gìn": what is reported is the ground of a demand
         return RECOMMENDATION
+    if context == RECOMMENDATION and polarity == SHORTCOMING and scores.recommendation >= DEMAND_OWN:
+        # "Kiến nghị Chủ tịch UBND xã A: ... công chức còn đi muộn phải được kiểm điểm": an item of
+        # a list of demands that says its own "phải"/"cần" names the fault to mend, as its lead
+        # says: what the addressee is told to do, not a second verdict on the fault
+        return RECOMMENDATION
     if score >= cues.MIN_SCORE:
         return polarity
     return context

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Collection
 
 from core.errors import KiemtraError
-from core.levels import COMMUNE_LEVELS, PROVINCE_LEVELS
+from core.levels import COMMUNE_LEVELS, HOLDS, PROVINCE_LEVELS, split_level
 from core.models import Unit
 from core.normalize import match_key
 from nlp.gazetteer import Gazetteer, load_gazetteer
@@ -21,10 +21,16 @@ LOGGER = logging.getLogger(__name__)
 
 def containers_in(gazetteer: Gazetteer, unit: Unit, near: Collection[str] = ()) -> list[str]:
     """"level name" of the district (for a commune) and the province holding `unit`, as the
-    gazetteer knows them before 2025; nothing it cannot tell without doubt (two districts of
-    the province with a commune of that name give no district, unless exactly one of them is
-    `near`: the match keys of the districts its document names, as "xã Minh Sơn" in a report of
-    huyện Đô Lương is Đô Lương's, not Thanh Chương's)."""
+    gazetteer knows them before 2025; nothing it cannot tell without doubt.
+
+    The commune's district: the gazetteer's one district of that province holding a commune of
+    that name; where it has several, or none, the districts its document names (`near`: their
+    "level name", Unit.label) decide, among those of the province whose level, as the document
+    names it, can hold the commune (`_named_holders`): "xã Minh Sơn" in a report of huyện Đô
+    Lương is Đô Lương's, not Thanh Chương's, and "xã Thống Nhất" in an article on "một số UBND xã
+    của huyện Thường Tín" is Thường Tín's though the data, written after the commune was merged
+    away, no longer lists it. Only one such district: a document naming two that could hold it
+    leaves the commune under its province alone."""
     province = unit.home_province
     if not province:
         return []
@@ -33,8 +39,10 @@ def containers_in(gazetteer: Gazetteer, unit: Unit, near: Collection[str] = ()) 
     if unit.level in COMMUNE_LEVELS:
         districts = {p.district for p in gazetteer.places(unit.level, unit.name)
                      if match_key(p.province) == pkey and p.district}
-        if len(districts) > 1 and near:
-            districts = {d for d in districts if match_key(d) in near} or districts
+        if len(districts) != 1 and near:
+            named = _named_holders(gazetteer, unit.level, pkey, near)
+            keys = {match_key(d) for d in named}
+            districts = ({d for d in districts if match_key(d) in keys} if districts else named) or districts
         if len(districts) == 1:
             district = districts.pop()
             levels = {p.level for p in gazetteer.places("huyện", district) if match_key(p.province) == pkey}
@@ -44,6 +52,21 @@ def containers_in(gazetteer: Gazetteer, unit: Unit, near: Collection[str] = ()) 
         entry = gazetteer.provinces.get(pkey)
         out.append(f"{entry[1]} {entry[0]}" if entry else province)
     return out
+
+
+def _named_holders(gazetteer: Gazetteer, level: str, pkey: str, near: Collection[str]) -> set[str]:
+    """The districts the document names (`near`, "level name") that the gazetteer has in the
+    province keyed `pkey` and whose level as the document names it can hold a commune of `level`
+    (core.levels.HOLDS: a quận holds phường, never a xã), by the gazetteer's spelling. The
+    document's level, not the data's: a unit changes level ("huyện Mộc Châu" of a 2017 report,
+    with its thị trấn, is a thị xã in the data)."""
+    named: set[str] = set()
+    for label in near:
+        district_level, name = split_level(label)
+        if district_level is None or level not in HOLDS.get(district_level, ()):
+            continue
+        named.update(p.name for p in gazetteer.places("huyện", name) if match_key(p.province) == pkey)
+    return named
 
 
 def containers(unit: Unit, near: Collection[str] = ()) -> list[str]:

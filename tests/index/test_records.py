@@ -87,3 +87,35 @@ def test_records_carry_the_documents_title_and_lead() -> None:
     record, = finding_records("k", lead_first, Extraction("tin", findings=(replace(finding, start=start,
                                                                                    end=start + len(body)),)))
     assert (record.title, record.lead) == (None, opening)
+
+
+def _parents(text: str, commune: Unit, *named: Unit) -> tuple[str, ...]:
+    """The unit_parents of a one-finding document about `commune`, naming `named` too."""
+    document = Document("bc", text, (), Source(path="bc.txt", sha256="k", format="txt", reader="txt"))
+    finding = Finding(text=text, polarity=Polarity.SHORTCOMING, area=Area.CONG_VU, start=0, end=len(text))
+    record, = finding_records("k", document, Extraction("bc", units=(commune, *named), findings=(finding,)),
+                              containers=containers)
+    return record.unit_parents
+
+
+def test_a_commune_the_data_no_longer_lists_takes_the_district_its_document_names() -> None:
+    """Hà Nội's xã Thống Nhất was merged away before the gazetteer's data was written, so the data
+    holds it under no district; an article on "các xã của huyện Thường Tín" places it there."""
+    text = "Tại UBND xã Thống Nhất, 8 công chức vắng mặt khi đoàn đến kiểm tra."
+    commune = Unit(Level.XA, "Thống Nhất", role=Role.INSPECTED, province="Hà Nội")
+    city = Unit(Level.THANH_PHO, "Hà Nội", role=Role.INSPECTOR, province="Hà Nội")
+    assert _parents(text, commune, city) == ("thành phố Hà Nội",)
+    district = Unit(Level.HUYEN, "Thường Tín", province="Hà Nội")
+    assert _parents(text, commune, city, district) == ("huyện Thường Tín", "thành phố Hà Nội")
+
+
+def test_only_a_named_district_whose_level_holds_the_commune_is_its_parent() -> None:
+    """A quận holds phường, never a xã: of the quận and the huyện a report names, the xã is the
+    huyện's; two huyện that could both hold it leave it under its province alone."""
+    text = "UBND xã Đại Hà chưa niêm yết thủ tục hành chính mới."
+    commune = Unit(Level.XA, "Đại Hà", role=Role.INSPECTED, province="Hải Phòng")
+    quan = Unit(Level.QUAN, "Hải An", province="Hải Phòng")
+    huyen = Unit(Level.HUYEN, "Kiến Thụy", province="Hải Phòng")
+    assert _parents(text, commune, quan, huyen) == ("huyện Kiến Thụy", "thành phố Hải Phòng")
+    other = Unit(Level.HUYEN, "An Lão", province="Hải Phòng")
+    assert _parents(text, commune, huyen, other) == ("thành phố Hải Phòng",)

@@ -1373,3 +1373,18 @@ def test_a_figure_no_word_judges_in_a_series_of_figures_is_data() -> None:
     announced = opening + "Còn hạn chế như: số hồ sơ quá hạn là 12 hồ sơ; số hồ sơ chờ bổ sung là 30 hồ sơ."
     assert _pairs(find_findings(announced)) == [
         ("shortcoming", "số hồ sơ quá hạn là 12 hồ sơ; số hồ sơ chờ bổ sung là 30 hồ sơ")]
+
+
+def test_an_item_of_a_demand_list_naming_the_fault_it_asks_to_mend_is_a_recommendation() -> None:
+    """Under a lead that says who is asked ("kiến nghị Chủ tịch UBND xã …:"), an item that holds
+    its own "phải"/"cần" names the fault only as what is to be mended: it is a demand, as its lead
+    says. Outside such a list the same words stay a verdict on the fault."""
+    text = ("Qua kiểm tra, xã còn để hồ sơ quá hạn.\nTổ kiểm tra kiến nghị Chủ tịch UBND xã Phú Lâm:\n"
+            "1. Công chức còn đi muộn, không đeo thẻ phải được nhắc nhở, kiểm điểm.\n"
+            "2. Sổ theo dõi hồ sơ chưa ghi đầy đủ cần bổ sung ngay.")
+    assert [f.polarity for f in find_findings(text)] == ["shortcoming", "recommendation", "recommendation"]
+    joined = ("Tổ kiểm tra kiến nghị Chủ tịch UBND xã Phú Lâm: công chức còn đi muộn, không đeo thẻ "
+              "phải được nhắc nhở, kiểm điểm; sổ theo dõi hồ sơ chưa ghi đầy đủ cần bổ sung ngay.")
+    assert [f.polarity for f in find_findings(joined)] == ["recommendation", "recommendation"]
+    alone = "Công chức còn đi muộn, không đeo thẻ phải được nhắc nhở, kiểm điểm."
+    assert [f.polarity for f in find_findings(alone)] == ["shortcoming"]
