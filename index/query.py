@@ -438,6 +438,21 @@ class Cue:
     # The syllables the cue opens with that only lead to its word ("còn nhiều" of "còn nhiều tồn
     # tại", intents.toml `before`): read with it, never ranked, as the word itself is.
     lead: int = 0
+    # The nouns the cue's word must follow to be the cue (intents.toml `after`: "hay" is "good"
+    # after "mô hình", the conjunction "or" elsewhere); they stay words of their own.
+    after: tuple[tuple[str, ...], ...] = ()
+    # Whether the cue names its polarity only in a query that is a question (intents.toml
+    # `only_in_questions`: the passive "bị" asks about a failing in "vì sao hồ sơ bị quá hạn", names
+    # the matter in "hồ sơ bị trả lại"); elsewhere the word is read as the cue, its polarity not.
+    only_in_questions: bool = False
+
+    def follows_head(self, typed: Sequence[str], at: int) -> bool:
+        """Whether the cue at `at` stands right after one of the nouns it must follow (`after`),
+        true for a cue needing none. Why: a word of the grammar after a noun of method is an
+        adjective judging it ("mô hình hay", "cách làm hiệu quả"), elsewhere the grammar's word
+        ("hay": or; "hiệu quả" of "nâng cao hiệu quả" is the matter)."""
+        return not self.after or any(at >= len(head) and matches_at(typed, head, at - len(head))
+                                     for head in self.after)
 
     def other_word_at(self, typed: Sequence[str], at: int) -> bool:
         """Whether the cue's word at `at` (after its lead) lies in a phrase making it another word
@@ -797,9 +812,11 @@ class Lexicon:
             _entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at)
             for at in range(len(typed)))
 
-    def cue_at(self, typed: Sequence[str], at: int, bound: tuple[bool, int] = (False, 0)) -> Cue | None:
+    def cue_at(self, typed: Sequence[str], at: int, bound: tuple[bool, int] = (False, 0),
+               headless: bool = False) -> Cue | None:
         """The longest polarity cue starting at `at` that no cue of a polarity starting inside it
-        runs past, None when none.
+        runs past, None when none; `headless`: the word alone, a cue that must follow a noun
+        (`Cue.follows_head`) counting without it (a ranked word the query read so: `_is_category`).
 
         Why: cues overlap where a marker's cue ends in the first syllables of another ("bị xử
         lý" of the sanction, "xử lý kỷ luật" of the remedy: "cán bộ bị xử lý kỷ luật"); the
@@ -809,6 +826,7 @@ class Lexicon:
         for cue in self._cues_from(typed, at):
             size = len(cue.syllables)
             if self._cue_written_at(typed, cue, at, bound) and not cue.other_word_at(typed, at) \
+                    and (headless or cue.follows_head(typed, at)) \
                     and not any(
                     other.polarity and k + len(other.syllables) > at + size
                     and self._cue_written_at(typed, other, k)
@@ -1156,18 +1174,21 @@ def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
 
 def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
     """Polarity cues from intents.toml's [[intent]] tables (polarity, required, sense, kept,
-    terms, unlike, before), longest first; a required cue carries the query's sense unless `sense =
-    false`; a term inside one of the `unlike` phrases is no cue there (Cue.unlike), nor is its
-    spelling typed without accents where the phrase writes it as another word ("cham diem" is
-    "chấm điểm", not the cue "chậm": the phrase matches only a query typed so); each word of a
-    ranked cue's `before` leads each of its terms as one cue more, the term its ranked word
-    (Cue.lead), unless that phrase is a term listed itself."""
+    terms, unlike, before, after, only_in_questions), longest first; a required cue carries the
+    query's sense unless `sense = false`; a term with `after` is a cue only right after one of
+    those nouns (Cue.after), one `only_in_questions` names its polarity only in a question
+    (Cue.only_in_questions); a term inside one of the `unlike` phrases is no cue there
+    (Cue.unlike), nor is its spelling typed without accents where the phrase writes it as
+    another word ("cham diem" is "chấm điểm", not the cue "chậm": the phrase matches only a query
+    typed so); each word of a ranked cue's `before` leads each of its terms as one cue more, the
+    term its ranked word (Cue.lead), unless that phrase is a term listed itself."""
     cues: dict[tuple[str, ...], Cue] = {}
     led: list[Cue] = []
     for intent in intents:
         required = bool(intent.get("required"))
         sense, kept = bool(intent.get("sense", required)), bool(intent.get("kept", True))
         phrases = [p for p in (syllables_of(u) for u in intent.get("unlike", ())) if p]
+        heads = tuple(h for h in map(syllables_of, intent.get("after", ())) if h)
         # A required cue's word is a group, which a lead would join: only ranked cues are led.
         leads = [] if required else [lead for lead in map(syllables_of, intent.get("before", ())) if lead]
         for term in intent.get("terms", ()):
@@ -1179,7 +1200,8 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
             unlike = tuple((p, k) for p in phrases for k in range(len(p) - len(syllables) + 1)
                            if matches_at(p, syllables, k)
                            or tuple(map(fold, p[k:k + len(syllables)])) == tuple(map(fold, syllables)))
-            cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike)
+            cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike,
+                      after=heads, only_in_questions=bool(intent.get("only_in_questions")))
             cues.setdefault(syllables, cue)
             led.extend(dataclasses.replace(cue, syllables=(*lead, *syllables), lead=len(lead))
                        for lead in leads)
@@ -2044,7 +2066,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
             content.extend(clause[0].syllables)
     flush()
     groups, unquoted = _named_once(groups, unquoted)
-    cues = lexicon.with_manner(typed, cues)
+    cues = lexicon.with_manner(typed, [(at, cue) for at, cue in cues if asking or not cue.only_in_questions])
     decisive = lexicon.asked(typed, cues)
     both = decisive is not None and lexicon.joins_sections(typed, cues, decisive)
     polarity = decisive.polarity if decisive and not both else None  # both sections: neither first
@@ -2283,7 +2305,7 @@ def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bo
     and not required ("yeu", "kem", and "con" since "còn" is ranked) is ranked typed either way, a
     category word as "yếu" is: "con ho so" asks for the shortcomings' section, though folded "con"
     is also the child of "khai sinh cho con"."""
-    cue = lexicon.cue_at(alt.syllables, 0)
+    cue = lexicon.cue_at(alt.syllables, 0, headless=True)  # its head read already, when it needs one
     if cue is None or not cue.polarity or cue.polarity != polarity \
             or len(cue.syllables) != len(alt.syllables):
         return False

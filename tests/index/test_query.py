@@ -1208,3 +1208,72 @@ def test_a_committee_before_a_unit_is_the_unit_and_a_facility_is_no_agency() -> 
     assert groups("UBND xã chưa niêm yết")[0][0] == "ubnd"  # no unit after it: a word of the query
     assert not any(g.agency for g in plan_query("cơ sở y tế", _Places()).groups)
     assert not any(g.agency for g in plan_query("phòng làm việc", _Places()).groups)
+
+
+def test_a_cue_with_after_words_counts_only_after_them() -> None:
+    """intents.toml `after`: "hay" is "good" after a noun of method, the conjunction elsewhere; the
+    noun stays a word of its own."""
+    lexicon = compile_lexicon(["hay"], [], intents=[
+        {"polarity": "strength", "terms": ["hay"], "after": ["mô hình", "cách làm"]}])
+    headed = analyse(parse("mô hình hay ở xã"), lexicon, {"mo hinh"})
+    assert headed.polarity == "strength"
+    assert [g.alternatives[0].syllables for g in headed.groups][:1] == [("mô", "hình")]
+    assert analyse(parse("ưu điểm hay khuyết điểm"), lexicon).polarity is None
+    assert analyse(parse("hay mô hình"), lexicon).polarity is None  # before the noun: no judgement
+
+
+def test_a_cue_only_in_questions_names_its_polarity_in_a_question_only() -> None:
+    """intents.toml `only_in_questions`: the passive "bị" asks about a failing in a question; in a
+    topic it names the matter, and is dropped either way."""
+    lexicon = compile_lexicon(["vì sao"], [], intents=[
+        {"polarity": "shortcoming", "kept": False, "only_in_questions": True, "terms": ["bị"]}],
+        reading={"questions": ["vì sao"]})
+    asked = analyse(parse("vì sao hồ sơ bị trả lại"), lexicon)
+    topic = analyse(parse("hồ sơ bị trả lại"), lexicon)
+    assert (asked.polarity, topic.polarity) == ("shortcoming", None)
+    assert "bị" in topic.dropped and "bị" in asked.dropped
+
+
+@pytest.mark.parametrize(("text", "polarity", "section"), [
+    # a fall of rank or score, and the bottom of the table, are reported among the shortcomings
+    ("tụt hạng, giảm điểm chỉ số CCHC", "shortcoming", True),
+    ("Phan Thiết chỉ số CCHC tụt hạng", "shortcoming", True),
+    ("chất lượng giải quyết hồ sơ giảm sút", "shortcoming", True),
+    ("huyện nào xếp cuối bảng chỉ số CCHC", "shortcoming", False),  # a question: the matter's
+    # a rise, the first places and praise among the strengths
+    ("huyện nào dẫn đầu chỉ số CCHC", "strength", False),
+    ("PAR index đứng đầu tỉnh", "strength", True),
+    ("chỉ số CCHC tăng 3 bậc", None, False),  # the number between: no cue of "tăng bậc"
+    ("trách nhiệm người đứng đầu", None, False),  # the head of a body, no rank
+    ("giảm hồ sơ trễ hạn", None, False),  # bare "giảm": a goal, no fall
+    # a judgement after a noun of method asks for the strengths; the noun stays required
+    ("mô hình hay tại trung tâm phục vụ hành chính công", "strength", True),
+    ("cách làm hiệu quả trong chuyển đổi số", "strength", True),
+    ("nâng cao hiệu quả giải quyết hồ sơ", None, False),  # "hiệu quả" after no such noun
+    ("ưu điểm hay hạn chế của bộ phận một cửa", None, False),  # "hay": or
+    # the passive names the polarity in a question only
+    ("hồ sơ bị trả lại, bổ sung giấy tờ", None, False),
+    ("ho so bi tra lai", None, False),
+    ("vì sao hồ sơ bị trả lại", "shortcoming", False),
+])
+def test_evaluative_words_of_the_genre_name_the_polarity(text: str, polarity: str | None,
+                                                         section: bool) -> None:
+    plan = plan_query(text)
+    assert (plan.polarity, plan.section) == (polarity, section)
+
+
+def test_a_judged_noun_of_method_stays_the_matter() -> None:
+    plan = plan_query("mô hình hay tại trung tâm phục vụ hành chính công")
+    assert [" ".join(g.alternatives[0].syllables) for g in plan.groups][:1] == ["mô hình"]
+    assert ("hay",) in {a.syllables for a in plan.optional}
+
+
+def test_a_question_of_consequence_keeps_its_matter_required() -> None:
+    """"X thì ảnh hưởng gì" asks what X led to: X is the matter (required), "ảnh hưởng gì" the
+    question's frame, and the findings saying an effect ("ảnh hưởng đến", "dẫn đến") rank first."""
+    plan = plan_query("công chức phải kiêm nhiệm, thiếu người thì ảnh hưởng gì?")
+    required = {" ".join(g.alternatives[0].syllables) for g in plan.groups}
+    assert {"kiêm nhiệm", "thiếu"} <= required and not {"ảnh hưởng", "ảnh"} & required
+    assert {("ảnh", "hưởng", "đến"), ("dẫn", "đến")} <= {a.syllables for a in plan.answer}
+    assert plan.question and plan.polarity == "shortcoming"
+    assert plan_query("hạ tầng kém ảnh hưởng đến hiệu quả").answer == ()  # no question: the matter
