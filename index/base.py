@@ -38,13 +38,16 @@ SIMILAR_MIN_SHARE = 0.3  # share of those words a similar finding must hold
 # (`SearchBackend.titled`); 8, in Elasticsearch, the text's shingles (index.elastic._SHINGLES: a
 # phrase ranked by its own idf), nothing new in SQLite. (Cutting them to the folded text's 2–3
 # syllables moved nothing: an index of 8 made before holds those and more, searched the same.)
+# 9, the abbreviations its document defines (FindingRecord.definitions): an index written before
+# answers no definition, and a query typing a text's own abbreviation misses the findings
+# writing its name, and back.
 # Numbered as the SQLite search tables' schema counted those steps (SQLite reads the date from
 # the record): that schema (index.sqlite_fts.FTS_SCHEMA_VERSION) moves with every layout and
 # with storage changes of its own, and migrates in place (which schema version first holds each layout:
 # index.sqlite_fts.SCHEMA_HOLDING_LAYOUT); an index
 # that cannot migrate in place (Elasticsearch's) records the layout it was written with and
 # reports its findings of an older one (`SearchBackend.outdated`) until `kiemtra reindex`.
-LAYOUT_VERSION = 8
+LAYOUT_VERSION = 9
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,9 +296,10 @@ class SearchBackend(ABC):
     def outdated(self) -> int:
         """How many findings an older kiemtra indexed with an older layout (LAYOUT_VERSION), or that
         sit in an index it created, without fields today's search reads (their themes, their
-        best-known date, their document's title, Elasticsearch's phrase shingles): theme filters,
-        the theme facet, the date order and the title matches see them only by what they hold, and
-        phrases rank them otherwise, until `kiemtra reindex`. The CLI and the web page say so in
+        best-known date, their document's title, Elasticsearch's phrase shingles, the abbreviations
+        their document defines): theme filters, the theme facet, the date order and the title
+        matches see them only by what they hold, phrases rank them otherwise and a text's own
+        abbreviations are not read as their names, until `kiemtra reindex`. The CLI and the web page say so in
         one line instead of returning partial results in silence. They ask after every search,
         so an engine answers from what it learnt of the index it searches, not by a count each
         time. 0 by default: an engine that brings its index up to date when it is opened has none."""

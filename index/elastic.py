@@ -503,32 +503,42 @@ def _section_bonus(weights: Sequence[int]) -> float:
 
 
 class _Vocabulary(Vocabulary):
-    """Which query spans this index holds as words or unit names: one size-0 search with two
-    filters aggregations, asked once per query (both answers come from it)."""
+    """Which query spans this index holds as words or unit names, and the definitions its texts
+    write under the query's keys: one size-0 search, its aggregations answering all three
+    (`known`), asked once per query."""
 
     def __init__(self, backend: ElasticBackend) -> None:
         self._backend = backend
-        self._known: tuple[set[str], set[str]] | None = None
 
-    def _ask(self, candidates: Sequence[str]) -> tuple[set[str], set[str]]:
-        if self._known is None:
-            words = {c: {"term": {"text_words": c.replace(" ", "_")}} for c in candidates}
-            units = {c: {"bool": {"should": [{"term": {f: c}} for f in _UNIT_OR_INSIDE]}}
-                     for c in candidates}
-            aggs = {"words": {"filters": {"filters": words}}, "units": {"filters": {"filters": units}}}
-            response = self._backend._call("looking up query words", self._backend.client.search,
-                                           index=self._backend.alias, size=0, aggs=aggs)["aggregations"]
-            known_words, known_units = ({k for k, b in response[name]["buckets"].items() if b["doc_count"]}
-                                        for name in ("words", "units"))
-            self._known = (known_words, known_units)
-        assert self._known is not None
-        return self._known
+    def known(self, spans: Sequence[str], keys: Sequence[str]) -> tuple[set[str], set[str], set[str]]:
+        aggs: dict[str, Any] = {}
+        if spans:
+            words = {c: {"term": {"text_words": c.replace(" ", "_")}} for c in spans}
+            units = {c: {"bool": {"should": [{"term": {f: c}} for f in _UNIT_OR_INSIDE]}} for c in spans}
+            aggs |= {"words": {"filters": {"filters": words}}, "units": {"filters": {"filters": units}}}
+        if keys:
+            values = {"terms": {"field": "definitions", "size": _DEFINITIONS_READ}}
+            holding = {"terms": {"definition_keys": list(keys)}}
+            aggs["defined"] = {"filter": holding, "aggs": {"values": values}}
+        if not aggs:
+            return set(), set(), set()
+        response = self._backend._call("looking up query words", self._backend.client.search,
+                                       index=self._backend.alias, size=0, aggs=aggs)["aggregations"]
+        known_words, known_units = ({k for k, b in response[name]["buckets"].items() if b["doc_count"]}
+                                    if name in response else set() for name in ("words", "units"))
+        defined = _defined_under(response["defined"]["values"]["buckets"], keys) if keys else set()
+        return known_words, known_units, defined
 
     def known_words(self, candidates: Sequence[str]) -> set[str]:
-        return self._ask(candidates)[0]
+        return self.known(candidates, ())[0]
 
     def known_units(self, candidates: Sequence[str]) -> set[str]:
-        return self._ask(candidates)[1]
+        return self.known(candidates, ())[1]
+
+    def defined(self, keys: Sequence[str]) -> set[str]:
+        """The definitions (FindingRecord.definitions) any finding's document writes under one of
+        `keys`: the terms aggregation over the findings holding a key (`known`)."""
+        return self.known((), keys)[2]
 
     def written_elsewhere(self, units: Sequence[str]) -> set[str]:
         elsewhere = {u: {"bool": {"must": [{"match_phrase": {"text_folded": u}}],
@@ -537,17 +547,6 @@ class _Vocabulary(Vocabulary):
                                        index=self._backend.alias, size=0,
                                        aggs={"elsewhere": {"filters": {"filters": elsewhere}}})
         return {u for u, b in response["aggregations"]["elsewhere"]["buckets"].items() if b["doc_count"]}
-
-    def defined(self, keys: Sequence[str]) -> set[str]:
-        """The definitions (FindingRecord.definitions) any finding's document writes under one of
-        `keys`: one size-0 search, its terms aggregation over the findings holding a key."""
-        aggs = {"defined": {"terms": {"field": "definitions", "size": _DEFINITIONS_READ}}}
-        response = self._backend._call("looking up definitions", self._backend.client.search,
-                                       index=self._backend.alias, size=0,
-                                       query={"terms": {"definition_keys": list(keys)}}, aggs=aggs)
-        keyed = set(keys)
-        return {b["key"] for b in response["aggregations"]["defined"]["buckets"]
-                if (d := Definition.of_value(b["key"])) is not None and keyed & set(d.keys)}
 
     def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
         """Per unit, the values of its findings' unit fields that fold to its name (`_spelt_as`),
@@ -569,6 +568,14 @@ class _Vocabulary(Vocabulary):
             if spelt := {syllables_of(f) for f in forms if filter_key(f) == unit}:
                 out[unit] = spelt
         return out
+
+
+def _defined_under(buckets: Sequence[dict[str, Any]], keys: Sequence[str]) -> set[str]:
+    """The definitions of a terms aggregation's `buckets` (findings holding one of `keys`) that
+    are themselves under one of `keys`: a finding's document may define others besides."""
+    keyed = set(keys)
+    return {b["key"] for b in buckets
+            if (d := Definition.of_value(b["key"])) is not None and keyed & set(d.keys)}
 
 
 def _spelt_as(unit: str, *, leveled: bool) -> str:

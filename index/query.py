@@ -1442,14 +1442,13 @@ def _typed_runs(parsed: Parsed) -> list[list[tuple[str, ...]]]:
     return [run for run in runs if run]
 
 
-def defined_asked(parsed: Parsed, vocabulary: Vocabulary, rules: DefinitionRules) -> tuple[Definition, ...]:
-    """The definitions the index holds of what `parsed` types, and every other definition of
-    their abbreviations (asked again when a long form was typed: `with_definitions` reads an
-    abbreviation defined two ways as neither). Usually none, and then one lookup."""
-    keys = definition_keys(parsed, rules)
-    if not keys:
-        return ()
-    found = {d for v in vocabulary.defined(sorted(keys)) if (d := Definition.of_value(v)) is not None}
+def defined_asked(values: Iterable[str], keys: Collection[str],
+                  vocabulary: Vocabulary) -> tuple[Definition, ...]:
+    """The definitions `values` (what the index answered for the query's `keys`,
+    `definition_keys`), and every other definition of their abbreviations (asked again when a
+    long form was typed: `with_definitions` reads an abbreviation defined two ways as neither).
+    Usually none, and then nothing more is asked."""
+    found = {d for v in values if (d := Definition.of_value(v)) is not None}
     unasked = sorted({d.keys[0] for d in found} - set(keys))
     if unasked:
         found |= {d for v in vocabulary.defined(unasked) if (d := Definition.of_value(v)) is not None}
@@ -1915,6 +1914,13 @@ class Vocabulary:
         (ABBR)") whose abbreviation or long form has one of `keys` (index.definitions'
         `abbreviation_key`, `long_key`)."""
         return set()
+
+    def known(self, spans: Sequence[str], keys: Sequence[str]) -> tuple[set[str], set[str], set[str]]:
+        """`known_words` and `known_units` of `spans`, `defined` of `keys`, each asked only when
+        given something. Why one method: the query asks all three before it is analysed, and an
+        engine answering over the network (index/elastic.py) answers them in one request."""
+        return (self.known_words(spans) if spans else set(), self.known_units(spans) if spans else set(),
+                self.defined(keys) if keys else set())
 
     def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
         """Of folded unit names, how the index writes each (the names of the findings' units,
@@ -3030,10 +3036,13 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     parsed = parse(text) if isinstance(text, str) else text
     vocabulary = vocabulary or Vocabulary()
     lexicon = lexicon or load_lexicon()
-    lexicon = with_definitions(lexicon, defined_asked(parsed, vocabulary, load_definition_rules()), parsed)
+    keys = sorted(definition_keys(parsed, load_definition_rules()))
     spans = sorted({*candidates(parsed), *_member_spans(parsed, lexicon)})
-    words = vocabulary.known_words(spans) if spans else set()
-    units = vocabulary.known_units(spans) if spans else set()
+    words, units, values = vocabulary.known(spans, keys)
+    lexicon = with_definitions(lexicon, defined_asked(values, keys, vocabulary), parsed)
+    if more := sorted(_member_spans(parsed, lexicon) - set(spans)):  # members a definition brought
+        more_words, more_units, _ = vocabulary.known(more, [])
+        words, units = words | more_words, units | more_units
     both = sorted(units & words)  # names the index also holds as words: usually none
     names = units - (vocabulary.written_elsewhere(both) if both else set())
     spelt = _spelling_asked(parsed, names, lexicon)  # usually none (2 of 812 judged queries)

@@ -70,7 +70,8 @@ from index.base import (
     SearchResult,
     best_date,
 )
-from index.definitions import Definition
+from index.definitions import Definition, harvest
+from index.definitions import load_rules as load_definition_rules
 from index.fts_topk import BoolArray, FloatArray, IntArray
 from index.query import (
     Alternative,
@@ -93,14 +94,14 @@ from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "7"
+FTS_SCHEMA_VERSION = "8"
 # The first schema version of the search tables that holds each layout (index.base.LAYOUT_VERSION),
 # by the migration writing what the layout adds: 6 every theme a finding speaks of (`_migrate_v5`),
 # 7 its document's title (`_migrate_v6`); layout 8 adds to Elasticsearch alone (its shingles), so v7
-# holds it. Why a table: the schema also moves with storage changes
-# of its own, so the two numbers need not stay equal; a new layout adds its row here, and a test
-# holds FTS_SCHEMA_VERSION at or past the row of today's layout.
-SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7}
+# holds it; 8 the abbreviations its document defines (`_migrate_v7`). Why a table: the schema
+# also moves with storage changes of its own, so the two numbers need not stay equal; a new
+# layout adds its row here, and a test holds FTS_SCHEMA_VERSION at or past the row of today's layout.
+SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7, 9: 8}
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
 # Rowids `similar` keeps of the words' finding lists (8 bytes each: 16 MB), least recently used dropped.
@@ -228,6 +229,30 @@ def _migrate_v6(conn: sqlite3.Connection) -> None:
     for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
         _insert_title(conn, rowid, _record_from_json(raw).title)
     LOGGER.info("search tables migrated from v6 to v7")
+
+
+def _migrate_v7(conn: sqlite3.Connection) -> None:
+    """v7 → v8: the abbreviations each record's document defines (FindingRecord.definitions),
+    harvested from the document's text where the store keeps it, in the same file (its
+    `documents` table, index/store.py); an index without the store beside it keeps none until
+    `kiemtra reindex`. Rows already there are kept (INSERT OR IGNORE): run again, it adds none."""
+    store = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
+    if conn.execute(store).fetchone() is None:
+        LOGGER.info("search tables migrated from v7 to v8 (no definitions without the store: "
+                    "run `kiemtra reindex`)")
+        return
+    rules, defined = load_definition_rules(), {}
+    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+        record = _record_from_json(raw)
+        if record.doc_key not in defined:
+            row = conn.execute("SELECT text FROM documents WHERE doc_key = ?", (record.doc_key,)).fetchone()
+            defined[record.doc_key] = tuple(d.value for d in harvest(nfc(row[0]), rules)) if row else ()
+        if values := defined[record.doc_key]:
+            record = dataclasses.replace(record, definitions=values)
+            conn.execute("UPDATE fts_records SET record = ? WHERE rowid = ?", (_record_json(record), rowid))
+            conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
+                             [(f, k, rowid, v) for f, k, v in _definition_terms(record)])
+    LOGGER.info("search tables migrated from v7 to v8")
 
 
 def _insert_title(conn: sqlite3.Connection, rowid: int, title: str | None) -> None:
@@ -1352,6 +1377,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "6"
             if version == "6":
                 _migrate_v6(conn)
+                version = "7"
+            if version == "7":
+                _migrate_v7(conn)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "

@@ -81,6 +81,11 @@ class _Defining(Vocabulary):
     def __init__(self, values: Sequence[str]) -> None:
         self.values = values
         self.asked: list[list[str]] = []
+        self.spans: set[str] = set()
+
+    def known_words(self, candidates: Sequence[str]) -> set[str]:
+        self.spans.update(candidates)
+        return set()
 
     def defined(self, keys: Sequence[str]) -> set[str]:
         self.asked.append(list(keys))
@@ -156,6 +161,37 @@ def test_each_engine_answers_the_definitions_and_finds_both_spellings(engine: Se
     assert {fid for fid, _ in found(engine, text="TTXTĐT")} == {"x1", "y1"}
     assert {fid for fid, _ in found(engine, text="trung tâm xúc tiến đầu tư")} == {"x1", "y1"}
     assert {fid for fid, _ in found(engine, text="TTXT ĐT")} == {"x1", "y1"}
+
+
+def test_the_words_of_a_long_form_a_definition_brings_are_asked_of_the_index() -> None:
+    """The query typed the abbreviation alone: the spans of the long form the index defines it by
+    are asked too (an engine segments them as its words), after the definitions are read."""
+    index = _Defining(["Trung tâm xúc tiến đầu tư (TTXTĐT)"])
+    plan_query("TTXTĐT", index, LEXICON)
+    assert {"trung tam", "xuc tien", "dau tu"} <= index.spans
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS[1:])
+def elastic(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    return indexed(request, tmp_path_factory, ENGINE_RECORDS)
+
+
+def test_elasticsearch_asks_words_units_and_definitions_in_one_request(elastic: SearchBackend) -> None:
+    """One round trip reads a query against the index (its words, unit names and the
+    definitions of what it types) when no definition brings words of its own."""
+    calls: list[str] = []
+    call = elastic._call  # type: ignore[attr-defined]
+
+    def counted(what: str, *args: object, **kwargs: object) -> object:
+        calls.append(what)
+        return call(what, *args, **kwargs)
+
+    elastic._call = counted  # type: ignore[attr-defined]
+    try:
+        elastic.plan("trả hồ sơ trễ hạn")
+    finally:
+        del elastic._call  # type: ignore[attr-defined]
+    assert calls == ["looking up query words"]
 
 
 def test_a_record_carries_the_definitions_of_its_document() -> None:

@@ -643,7 +643,8 @@ def test_v5_tables_read_the_themes_their_findings_speak_of_in_place(tmp_path: Pa
     finally:
         reopened.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == ("7",)
+        version = conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
+        assert version == (sqlite_fts.FTS_SCHEMA_VERSION,)
 
 
 def test_v5_tables_opened_without_the_vocabulary_keep_each_findings_own_theme(tmp_path: Path) -> None:
