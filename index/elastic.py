@@ -68,6 +68,7 @@ from index.query import (
     ranked_units,
     syllables_of,
 )
+from index.spelling import BIGRAM_CAP
 
 LOGGER = logging.getLogger(__name__)
 
@@ -498,9 +499,13 @@ class _Vocabulary(Vocabulary):
     def __init__(self, backend: ElasticBackend) -> None:
         self._backend = backend
         self._known: tuple[set[str], set[str]] | None = None
+        self._asked: tuple[str, ...] = ()
 
     def _ask(self, candidates: Sequence[str]) -> tuple[set[str], set[str]]:
-        if self._known is None:
+        # Asked again for other candidates (the spelling check's words, index/spelling.py, before
+        # the query's own spans), not answered from the earlier answer.
+        if self._known is None or tuple(candidates) != self._asked:
+            self._asked = tuple(candidates)
             words = {c: {"term": {"text_words": c.replace(" ", "_")}} for c in candidates}
             units = {c: {"bool": {"should": [{"term": {f: c}} for f in _UNIT_OR_INSIDE]}}
                      for c in candidates}
@@ -547,6 +552,20 @@ class _Vocabulary(Vocabulary):
             if spelt := {syllables_of(f) for f in forms if filter_key(f) == unit}:
                 out[unit] = spelt
         return out
+
+    def written_counts(self, phrases: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+        """Per phrase, the findings whose canonical text (accents kept, as SQLite's `original`)
+        holds it (the empty phrase: every finding), one filters aggregation; a phrase of two capped
+        at BIGRAM_CAP as SQLite counts it."""
+        keys = {str(k): phrase for k, phrase in enumerate(phrases)}
+        asked = {k: {"match_all": {}} if not p else {"term": {"text_canonical": p[0]}} if len(p) == 1 else
+                 {"match_phrase": {"text_canonical": " ".join(p)}} for k, p in keys.items()}
+        response = self._backend._call("looking up query spellings", self._backend.client.search,
+                                       index=self._backend.alias, size=0,
+                                       aggs={"written": {"filters": {"filters": asked}}})
+        buckets = response["aggregations"]["written"]["buckets"]
+        return {p: buckets[k]["doc_count"] if len(p) < 2 else min(buckets[k]["doc_count"], BIGRAM_CAP)
+                for k, p in keys.items()}
 
 
 def _spelt_as(unit: str, *, leveled: bool) -> str:
