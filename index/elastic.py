@@ -558,8 +558,9 @@ class _Vocabulary(Vocabulary):
         holds it (the empty phrase: every finding), one filters aggregation; a phrase of two capped
         at BIGRAM_CAP as SQLite counts it."""
         keys = {str(k): phrase for k, phrase in enumerate(phrases)}
-        asked = {k: {"match_all": {}} if not p else {"term": {"text_canonical": p[0]}} if len(p) == 1 else
-                 {"match_phrase": {"text_canonical": " ".join(p)}} for k, p in keys.items()}
+        asked: dict[str, dict[str, Any]] = {
+            k: {"match_all": {}} if not p else {"term": {"text_canonical": p[0]}} if len(p) == 1 else
+            {"match_phrase": {"text_canonical": " ".join(p)}} for k, p in keys.items()}
         response = self._backend._call("looking up query spellings", self._backend.client.search,
                                        index=self._backend.alias, size=0,
                                        aggs={"written": {"filters": {"filters": asked}}})
