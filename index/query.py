@@ -19,6 +19,10 @@ choice (intents.toml [coordination]: "hoặc", how a Vietnamese user writes it, 
 Matching rules the plan carries, for the engines to apply:
 - a syllable typed with accents matches only that accented form (tone placement does not
   count: hoà = hòa); one typed without accents matches every form (`Alternative.accented`);
+  one typed with accents that the index's own text makes improbable beside its neighbours, a
+  close spelling making a word of the index with them far more often, is searched as that
+  spelling (index/spelling.py: "nguyên nhâm" → nhân, "vật chât" → chất; `Plan.corrections`,
+  which the CLI says: "searched for nhân (typed nhâm)");
 - each required `Group` must match (conjunction); when fewer than a page of findings match
   them all, findings matching `Plan.minimum` of them come next (`Plan.falls_back`), and only
   when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query

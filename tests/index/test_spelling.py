@@ -136,3 +136,4 @@ def test_each_engine_reads_the_slip_as_the_word_its_text_writes(backend: SearchB
 def test_each_engine_leaves_words_spelt_right_and_unaccented_ones(backend: SearchBackend) -> None:
     assert _read(backend, "nhầm lẫn khi ghi sổ") == []  # rare, but written so
     assert _read(backend, "nguyên nhân") == [] and _read(backend, "nguyen nham") == []
+
