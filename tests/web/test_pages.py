@@ -38,7 +38,7 @@ def test_a_mistyped_accented_syllable_is_searched_as_the_word_and_said(
     a slip is read as a word of the index only (index/spelling.py)."""
     from index.sqlite_fts import _Vocabulary
 
-    monkeypatch.setattr(_Vocabulary, "known_words", 
+    monkeypatch.setattr(_Vocabulary, "known_words",
                         lambda self, spans: {s for s in spans if s == "phieu hen"})
     r = client.get("/", params={"q": "phiếu hẻn"})
     assert r.status_code == 200
