@@ -182,6 +182,8 @@ def corrections(clauses: Sequence[Sequence[tuple[tuple[str, ...], tuple[bool, ..
     if not asked:
         return ()
     typed = counts(sorted({ALL, *(p for run, k in asked for p in _typed_phrases(run, k))}))
+    if not typed.get(ALL):  # an empty index (or a vocabulary counting nothing) says nothing
+        return ()
     doubted = [(run, k) for run, k in asked
                if sum(typed.get(p, 0) for p in _context(run, k, run[k].syllable)) * RATIO < BIGRAM_CAP]
     if not doubted:

@@ -732,10 +732,10 @@ class _Vocabulary(Vocabulary):
                 out[phrase] = self._conn.execute("SELECT count(*) FROM fts_records").fetchone()[0]
             elif len(phrase) == 1 or not all(s in written for s in phrase):
                 out[phrase] = written.get(phrase[0], 0) if len(phrase) == 1 else 0
-                continue
-            out[phrase] = self._conn.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM fts_text WHERE fts_text MATCH ? LIMIT ?)",
-                [f'original:"{" ".join(phrase)}"', BIGRAM_CAP]).fetchone()[0]
+            else:
+                out[phrase] = self._conn.execute(
+                    "SELECT count(*) FROM (SELECT 1 FROM fts_text WHERE fts_text MATCH ? LIMIT ?)",
+                    [f'original:"{" ".join(phrase)}"', BIGRAM_CAP]).fetchone()[0]
         return out
 
 

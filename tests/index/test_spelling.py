@@ -42,7 +42,7 @@ class _Counts:
 
     def __call__(self, phrases: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
         self.asked += 1
-        return {p: self.table.get(p, 0) for p in phrases}
+        return {p: self.table.get(p, 0 if p else 100) for p in phrases}  # (): the index's 100 findings
 
 
 def _WORDS(spans: Sequence[str]) -> set[str]:
@@ -90,6 +90,9 @@ def test_the_parse_is_read_with_the_corrections() -> None:
 
 def test_an_index_that_knows_nothing_reads_the_query_as_typed() -> None:
     assert plan_query("nguyên nhâm", Vocabulary()).corrections == ()
+    counts = _Counts({(): 0})  # an empty index: the variants are never asked
+    assert corrections(_words("nguyên nhâm"), counts, load_lexicon().written_syllables, _WORDS) == ()
+    assert counts.asked == 1
 
 
 # ------------------------------------------------------------------------------------ both engines
