@@ -69,6 +69,7 @@ from index.query import (
     ranked_units,
     syllables_of,
 )
+from index.spelling import BIGRAM_CAP
 
 LOGGER = logging.getLogger(__name__)
 
@@ -568,6 +569,21 @@ class _Vocabulary(Vocabulary):
             if spelt := {syllables_of(f) for f in forms if filter_key(f) == unit}:
                 out[unit] = spelt
         return out
+
+    def written_counts(self, phrases: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+        """Per phrase, the findings whose canonical text (accents kept, as SQLite's `original`)
+        holds it (the empty phrase: every finding), one filters aggregation; a phrase of two capped
+        at BIGRAM_CAP as SQLite counts it."""
+        keys = {str(k): phrase for k, phrase in enumerate(phrases)}
+        asked: dict[str, dict[str, Any]] = {
+            k: {"match_all": {}} if not p else {"term": {"text_canonical": p[0]}} if len(p) == 1 else
+            {"match_phrase": {"text_canonical": " ".join(p)}} for k, p in keys.items()}
+        response = self._backend._call("looking up query spellings", self._backend.client.search,
+                                       index=self._backend.alias, size=0,
+                                       aggs={"written": {"filters": {"filters": asked}}})
+        buckets = response["aggregations"]["written"]["buckets"]
+        return {p: buckets[k]["doc_count"] if len(p) < 2 else min(buckets[k]["doc_count"], BIGRAM_CAP)
+                for k, p in keys.items()}
 
 
 def _defined_under(buckets: Sequence[dict[str, Any]], keys: Sequence[str]) -> set[str]:

@@ -19,6 +19,10 @@ choice (intents.toml [coordination]: "hoặc", how a Vietnamese user writes it, 
 Matching rules the plan carries, for the engines to apply:
 - a syllable typed with accents matches only that accented form (tone placement does not
   count: hoà = hòa); one typed without accents matches every form (`Alternative.accented`);
+  one typed with accents that the index's own text makes improbable beside its neighbours, a
+  close spelling making a word of the index with them far more often, is searched as that
+  spelling (index/spelling.py: "nguyên nhâm" → nhân, "vật chât" → chất; `Plan.corrections`,
+  which the CLI says: "searched for nhân (typed nhâm)");
 - each required `Group` must match (conjunction); when fewer than a page of findings match
   them all, findings matching `Plan.minimum` of them come next (`Plan.falls_back`), and only
   when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
@@ -142,6 +146,7 @@ from index.definitions import load_rules as load_definition_rules
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
 from index.matching import folded_syllable, is_accented, matches_at, syllable_matches
 from index.shorthand import load_shorthand
+from index.spelling import Correction, corrections, genre_syllables
 
 if TYPE_CHECKING:  # index.concepts reads this module: the type only, for Plan.concepts
     from index.concepts import Concept
@@ -1115,6 +1120,18 @@ class Lexicon:
         return dataclasses.replace(self, cues=(), folded_light=False, cut_from=self.readings)
 
     @cached_property
+    def written_syllables(self) -> frozenset[str]:
+        """The accented syllables the genre's query data writes (stop, question, cue and setting
+        words, synonyms, what answers hold, the kinds cited, its phrases): written right by
+        definition, so never read as a typo of another (index/spelling.py)."""
+        entries = (*self.stopwords, *self.question_words, *self.focus_words, *self.circumstances,
+                   *self.coordinators, *self.topic_ends, *self.settings, *self.choosing, *self.manner_verbs)
+        return genre_syllables([*(e for e, _ in entries), *(m for members in self.synonyms for m in members),
+                                *(c.syllables for c in self.cues), *self.citations, *self.which_words,
+                                *self.phrases,
+                                *(p for answer in self.answers for p in (*answer.asks, *answer.holds))])
+
+    @cached_property
     def readings(self) -> Readings:
         """The accented readings of folded words (index/accents.py): the dictionary's, and the
         phrases this lexicon writes for the genre (synonyms, cues, stop words, citation kinds,
@@ -1658,6 +1675,9 @@ class Plan:
     # The syllables of the topical groups' terms as typed (`_syllable_groups`), one group each:
     # what a search finding nothing at all searches instead (`loosened`).
     loose: tuple[Group, ...] = ()
+    # The syllables typed with accents that the index read as a slip of another (index/spelling.py:
+    # "nguyên nhâm" → nhân), searched as the other: for display ("searched for …").
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def section(self) -> bool:
@@ -1927,6 +1947,14 @@ class Vocabulary:
         levels, former and enclosing units folding to it), as syllables (`syllables`: lowercase,
         tones canonical). A name the index does not spell is typed with accents as no name
         (`names_place`)."""
+        return {}
+
+    def written_counts(self, phrases: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+        """How many findings write each phrase of one or two syllables (lowercase, tones
+        canonical) as typed, accents and all, the syllables in a row (the empty phrase: how many
+        findings the index holds); a phrase of two counted up to index.spelling.BIGRAM_CAP. What
+        tells a mistyped syllable (index/spelling.py); the default knows nothing, so nothing is
+        read as a typo."""
         return {}
 
 
@@ -3036,6 +3064,10 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     parsed = parse(text) if isinstance(text, str) else text
     vocabulary = vocabulary or Vocabulary()
     lexicon = lexicon or load_lexicon()
+    fixes = corrections([[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
+                         for clause in parsed.clauses], vocabulary.written_counts, lexicon.written_syllables,
+                        vocabulary.known_words)
+    parsed = corrected(parsed, fixes)
     keys = sorted(definition_keys(parsed, load_definition_rules()))
     spans = sorted({*candidates(parsed), *_member_spans(parsed, lexicon)})
     words, units, values = vocabulary.known(spans, keys)
@@ -3049,7 +3081,22 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     spellings = vocabulary.unit_spellings(spelt) if spelt else {}
     places: Places = {name: tuple(spellings.get(name, ())) for name in names}
     plan = analyse(parsed, lexicon, words, units, places)
+    plan = dataclasses.replace(plan, corrections=fixes) if fixes else plan
     return dataclasses.replace(plan, concepts=concepts_asked(parsed, plan)) if plan.groups else plan
+
+
+def corrected(parsed: Parsed, fixes: Sequence[Correction]) -> Parsed:
+    """The parse with each mistyped syllable (index/spelling.py) replaced by the one it was read
+    as: what the analysis, the matters and the reranker then read."""
+    if not fixes:
+        return parsed
+    clauses = [list(clause) for clause in parsed.clauses]
+    for fix in fixes:
+        term = clauses[fix.clause][0]
+        syllables = list(term.syllables)
+        syllables[fix.at] = fix.read
+        clauses[fix.clause][0] = dataclasses.replace(term, syllables=tuple(syllables))
+    return dataclasses.replace(parsed, clauses=tuple(tuple(c) for c in clauses))
 
 
 def _spelling_asked(parsed: Parsed, names: Collection[str], lexicon: Lexicon) -> list[str]:

@@ -90,6 +90,7 @@ from index.query import (
     syllables_of,
 )
 from index.records import ThemesOf
+from index.spelling import BIGRAM_CAP
 from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
@@ -755,6 +756,28 @@ class _Vocabulary(Vocabulary):
                 f"SELECT DISTINCT key, value FROM fts_terms WHERE field IN ({fields}) AND key IN ({marks})",
                 [*_UNIT_OR_INSIDE, *units]):
             out.setdefault(key, set()).add(syllables_of(value))
+        return out
+
+
+    def written_counts(self, phrases: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+        """The syllables' counts from the index's vocabulary (fts_vocab: findings whose `original`
+        column holds each), one read; the empty phrase, every finding; a phrase of two only where
+        both syllables are written, counted by FTS5 up to BIGRAM_CAP findings (most variants of a
+        syllable are written nowhere)."""
+        syllables = sorted({s for phrase in phrases for s in phrase})
+        marks = ", ".join("?" for _ in syllables)
+        written = dict(self._conn.execute(
+            f"SELECT term, doc FROM fts_vocab WHERE col = 'original' AND term IN ({marks})", syllables))
+        out: dict[tuple[str, ...], int] = {}
+        for phrase in phrases:
+            if not phrase:  # every finding (index.spelling.ALL)
+                out[phrase] = self._conn.execute("SELECT count(*) FROM fts_records").fetchone()[0]
+            elif len(phrase) == 1 or not all(s in written for s in phrase):
+                out[phrase] = written.get(phrase[0], 0) if len(phrase) == 1 else 0
+            else:
+                out[phrase] = self._conn.execute(
+                    "SELECT count(*) FROM (SELECT 1 FROM fts_text WHERE fts_text MATCH ? LIMIT ?)",
+                    [f'original:"{" ".join(phrase)}"', BIGRAM_CAP]).fetchone()[0]
         return out
 
 

@@ -225,11 +225,15 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     if fmt == "json":
         data: dict[str, Any] = {"total": result.total, "offset": offset,
                                 "hits": [_hit_dict(h) for h in result.hits]}
+        if result.plan and result.plan.corrections:  # syllables read as typos (index/spelling.py)
+            data["corrected"] = [[c.typed, c.read] for c in result.plan.corrections]
         if facets:
             data["facets"] = {name: [[value, n] for value, n in pairs]
                               for name, pairs in result.facets.items()}
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
+    if fixes := _corrections_line(result):
+        click.echo(fixes)
     shown = f" ({offset + 1}-{offset + len(result.hits)})" if result.hits else ""
     click.echo(f"{result.total} findings{shown}")
     for n, hit in enumerate(result.hits, offset + 1):
@@ -316,6 +320,15 @@ def _where(record: Any) -> str:
     """The finding's units with their level, and the provinces: "xã Tân Lộc, huyện Lạc Sơn — Hòa Bình"."""
     units = ", ".join(record.unit_levels or record.units) or "-"
     return f"{units} — {', '.join(record.provinces)}" if record.provinces else units
+
+
+def _corrections_line(result: Any) -> str | None:
+    """The syllables the engine read as typos of others (index/spelling.py), said before the
+    findings: "searched for nhân (typed nhâm)"; None when it read the query as typed."""
+    fixes = result.plan.corrections if result.plan else ()
+    if not fixes:
+        return None
+    return "searched for " + ", ".join(f"{c.read} (typed {c.typed})" for c in fixes)
 
 
 def _hit_dict(hit: Any) -> dict[str, Any]:

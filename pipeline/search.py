@@ -39,7 +39,7 @@ from index.base import (
     SearchMemo,
     SearchResult,
 )
-from index.query import Lexicon, Parsed, Plan, load_lexicon, parse, province_key
+from index.query import Lexicon, Parsed, Plan, corrected, load_lexicon, parse, province_key
 from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
 from nlp.themes import Taxonomy, load_taxonomy
 
@@ -194,8 +194,10 @@ def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = Non
     for its first findings, which the reranker orders (`reranked`); each hit of the matter tier
     names the matter it came by (`Hit.matter`). `ranker`: the shipped weights by default."""
     parsed = parse(query.text)
-    asked = with_matters(query, taxonomy, parsed)
     plan = backend.plan(parsed) if query.text.strip() else Plan()
+    # The matters of the query as the engine read it: a syllable it read as a typo of another
+    # (index.query.Plan.corrections) names its matter as the word meant ("cơ sở vật chât").
+    asked = with_matters(query, taxonomy, corrected(parsed, plan.corrections))
     ranker = ranker or load_ranker()
     result = reranked(backend, asked, ranker, plan, taxonomy)
     # Nothing holds any of the query's terms: the findings holding their syllables, marked so. Not

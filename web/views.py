@@ -129,6 +129,8 @@ class SearchView:
     outdated: int = 0
     # A unit filter that found nothing of the unit's own: how many about the units inside it, the link
     inside: tuple[int, str] | None = None
+    # The syllables the engine read as typos of others, (typed, searched) (index/spelling.py)
+    corrected: tuple[tuple[str, str], ...] = ()
 
     @property
     def first_rank(self) -> int:
@@ -222,6 +224,7 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         _provinces_meant(backend, params) if params.tinh and not result.total else (),
         backend.outdated(),
         _inside(backend, params) if params.don_vi and not result.total else None,
+        tuple((c.typed, c.read) for c in result.plan.corrections) if result.plan else (),
     )
 
 

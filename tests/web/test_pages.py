@@ -31,6 +31,21 @@ def test_search_without_accents_finds_accented_findings_with_marks(client: TestC
     assert 'lang="vi"' in r.text
 
 
+def test_a_mistyped_accented_syllable_is_searched_as_the_word_and_said(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"phiếu hẻn": the index writes "phiếu hẹn" beside "phiếu" in many findings, "hẻn" in none.
+    This store keeps no segmented words (its segmenter is `str`), so its one word is given here:
+    a slip is read as a word of the index only (index/spelling.py)."""
+    from index.sqlite_fts import _Vocabulary
+
+    monkeypatch.setattr(_Vocabulary, "known_words",
+                        lambda self, spans: {s for s in spans if s == "phieu hen"})
+    r = client.get("/", params={"q": "phiếu hẻn"})
+    assert r.status_code == 200
+    assert "Đã tìm «hẹn» (gõ «hẻn»)" in r.text
+    assert count_of(r.text) == count_of(client.get("/", params={"q": "phiếu hẹn"}).text) > 0
+
+
 def test_findings_of_the_query_s_matter_in_other_words_say_so(client: TestClient) -> None:
     """No finding holds "sổ theo dõi"; the page shows those of its matter, and why they came."""
     r = client.get("/", params={"q": "sổ theo dõi"})
