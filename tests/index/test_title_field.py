@@ -92,10 +92,11 @@ def test_removing_a_document_removes_its_title(tmp_path: Path) -> None:
 
 
 def test_v6_tables_index_the_titles_their_records_hold_in_place(tmp_path: Path) -> None:
-    """A v6 index (no title field) opens as v7 with each stored finding's title searchable."""
+    """A v6 index (no title field) opens at today's schema with each stored finding's title
+    searchable (the v7 step adds the titles; later steps run after it)."""
     import sqlite3
 
-    from index.sqlite_fts import SqliteFtsBackend
+    from index.sqlite_fts import FTS_SCHEMA_VERSION, SqliteFtsBackend
 
     path = tmp_path / "v6.db"
     backend = SqliteFtsBackend(path)
@@ -110,4 +111,4 @@ def test_v6_tables_index_the_titles_their_records_hold_in_place(tmp_path: Path) 
     finally:
         reopened.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == ("7",)
+        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == (FTS_SCHEMA_VERSION,)
