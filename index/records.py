@@ -36,9 +36,9 @@ from index.definitions import harvest, load_rules
 
 LOGGER = logging.getLogger(__name__)
 
-# The units containing a unit ("level name"), told the districts its document names, as "level
-# name" (nlp.unit_containers.containers).
-Containers = Callable[[Unit, Collection[str]], Sequence[str]]
+# The units containing a unit ("level name"), told the districts its document names
+# (nlp.unit_containers.containers).
+Containers = Callable[[Unit, Collection[Unit]], Sequence[str]]
 # (a finding's text, its theme) → every theme it speaks of, its theme first (FindingRecord.themes;
 # nlp.themes.finding_themes, which the composition layer passes).
 ThemesOf = Callable[[str, str | None], Sequence[str]]
@@ -115,7 +115,7 @@ def finding_records(
     doc_kinds = _unique(ref.kind for ref in extraction.documents)
     doc_numbers = _unique(ref.number for ref in extraction.documents)
     defined = tuple(d.value for d in harvest(nfc(document.text), load_rules()))
-    near = frozenset(u.label for u in extraction.units if u.level in DISTRICT_LEVELS)
+    near = frozenset(u for u in extraction.units if u.level in DISTRICT_LEVELS)
     records: list[FindingRecord] = []
     seen_ids: set[str] = set()
     for finding in extraction.findings:

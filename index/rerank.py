@@ -48,6 +48,10 @@ DEFAULT_POOL = 30  # findings the engine hands the reranker when the weights fil
 # A finding about a unit inside the one a query names (a commune of the district asked about,
 # through FindingRecord.unit_parents) answers it as a part of that place, not as the place's own
 # work: a district's query asks first about the district's offices, then about its communes.
+# Half: a grade lower on the judges' 2/1/0 scale (a commune's findings graded 1 where the
+# district's own are 2). Read from three judged queries on one district (lead17: the tenth's,
+# fourth's, fifteenth's Thường Tín), not searched over; the unit parents hold the province too, so
+# a province's query counts its districts' findings half as well, which no judged query argued.
 INSIDE_SHARE = 0.5
 LENGTH_SCALE = math.log1p(100)  # a finding of 100 syllables is long for the genre: length 1.0
 

@@ -12,20 +12,20 @@ import logging
 from collections.abc import Collection
 
 from core.errors import KiemtraError
-from core.levels import COMMUNE_LEVELS, HOLDS, PROVINCE_LEVELS, split_level
+from core.levels import COMMUNE_LEVELS, HOLDS, PROVINCE_LEVELS
 from core.models import Unit
 from core.normalize import match_key
 from nlp.gazetteer import Gazetteer, load_gazetteer
 
 LOGGER = logging.getLogger(__name__)
 
-def containers_in(gazetteer: Gazetteer, unit: Unit, near: Collection[str] = ()) -> list[str]:
+def containers_in(gazetteer: Gazetteer, unit: Unit, near: Collection[Unit] = ()) -> list[str]:
     """"level name" of the district (for a commune) and the province holding `unit`, as the
     gazetteer knows them before 2025; nothing it cannot tell without doubt.
 
     The commune's district: the gazetteer's one district of that province holding a commune of
-    that name; where it has several, or none, the districts its document names (`near`: their
-    "level name", Unit.label) decide, among those of the province whose level, as the document
+    that name; where it has several, or none, the districts its document names (`near`) decide,
+    among those it places in the commune's province (or in none) whose level, as the document
     names it, can hold the commune (`_named_holders`): "xã Minh Sơn" in a report of huyện Đô
     Lương is Đô Lương's, not Thanh Chương's, and "xã Thống Nhất" in an article on "một số UBND xã
     của huyện Thường Tín" is Thường Tín's though the data, written after the commune was merged
@@ -54,22 +54,26 @@ def containers_in(gazetteer: Gazetteer, unit: Unit, near: Collection[str] = ()) 
     return out
 
 
-def _named_holders(gazetteer: Gazetteer, level: str, pkey: str, near: Collection[str]) -> set[str]:
-    """The districts the document names (`near`, "level name") that the gazetteer has in the
-    province keyed `pkey` and whose level as the document names it can hold a commune of `level`
-    (core.levels.HOLDS: a quận holds phường, never a xã), by the gazetteer's spelling. The
-    document's level, not the data's: a unit changes level ("huyện Mộc Châu" of a 2017 report,
-    with its thị trấn, is a thị xã in the data)."""
+def _named_holders(gazetteer: Gazetteer, level: str, pkey: str, near: Collection[Unit]) -> set[str]:
+    """The districts the document names (`near`) that the gazetteer has in the province keyed
+    `pkey`, that the document places in that province or in none, and whose level as the document
+    names it can hold a commune of `level` (core.levels.HOLDS: a quận holds phường, never a xã), by
+    the gazetteer's spelling. The document's province: a news item on Sóc Trăng's huyện Châu Thành
+    mentioning a commune of Bến Tre names no district of Bến Tre, though Bến Tre has a Châu Thành
+    (a dozen provinces do). The document's level, not the data's: a unit changes level ("huyện Mộc
+    Châu" of a 2017 report, with its thị trấn, is a thị xã in the data)."""
     named: set[str] = set()
-    for label in near:
-        district_level, name = split_level(label)
-        if district_level is None or level not in HOLDS.get(district_level, ()):
+    for district in near:
+        if level not in HOLDS.get(district.level, ()):
             continue
-        named.update(p.name for p in gazetteer.places("huyện", name) if match_key(p.province) == pkey)
+        if district.province and gazetteer.province_key(district.province) != pkey:
+            continue
+        named.update(p.name for p in gazetteer.places("huyện", district.name)
+                     if match_key(p.province) == pkey)
     return named
 
 
-def containers(unit: Unit, near: Collection[str] = ()) -> list[str]:
+def containers(unit: Unit, near: Collection[Unit] = ()) -> list[str]:
     """`containers_in` the installed gazetteer; nothing (and one warning) where it is missing."""
     try:
         gazetteer = load_gazetteer()

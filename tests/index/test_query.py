@@ -1251,6 +1251,8 @@ def test_a_cue_only_in_questions_names_its_polarity_in_a_question_only() -> None
     ("cách làm hiệu quả trong chuyển đổi số", "strength", True),
     ("nâng cao hiệu quả giải quyết hồ sơ", None, False),  # "hiệu quả" after no such noun
     ("ưu điểm hay hạn chế của bộ phận một cửa", None, False),  # "hay": or
+    ("mô hình mới chỉ dừng ở thí điểm", None, False),  # "mới chỉ": only just, no judgement
+    ("tạo việc làm mới cho lao động", None, False),  # "việc làm": employment, no noun of method
     # the passive names the polarity in a question only
     ("hồ sơ bị trả lại, bổ sung giấy tờ", None, False),
     ("ho so bi tra lai", None, False),

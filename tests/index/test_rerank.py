@@ -12,6 +12,7 @@ from index.base import FindingRecord, Hit, Query
 from index.query import Alternative, Group, Plan, plan_query
 from index.rerank import (
     FEATURES,
+    INSIDE_SHARE,
     WEIGHTS_FILE,
     Around,
     Asked,
@@ -216,7 +217,8 @@ def test_a_unit_named_by_attribution_or_in_the_text() -> None:
     inside = _cand(_rec("b", "Công chức xã đi muộn.", unit_parents=("huyện Thanh Trì",)))
     named = _cand(_rec("c", "Tại Chi nhánh huyện Thanh Trì, cán bộ chấp hành giờ giấc."))
     elsewhere = _cand(_rec("d", "Cán bộ chấp hành giờ giấc.", units=("Can Lộc",)))
-    assert [unit_named(c, asked, 100) for c in (about, inside, named, elsewhere)] == [1.0, 0.5, 1.0, -1.0]
+    assert [unit_named(c, asked, 100) for c in (about, inside, named, elsewhere)] == \
+        [1.0, INSIDE_SHARE, 1.0, -1.0]
     # The --unit filter names a unit too; no unit named: the feature says nothing.
     assert Asked.of(Query(text="giờ giấc", unit="Thanh Trì"), Plan()).units == ("thanh tri",)
     assert unit_named(elsewhere, Asked(Plan()), 100) == 0.0

@@ -64,3 +64,34 @@ def test_a_commune_of_thua_thien_hue_as_documents_name_it_has_its_district() -> 
     by_data_name = containers_in(g, Unit(commune.level, commune.name, province="Huế"))
     assert by_old_name == by_data_name and len(by_data_name) == 2  # the district, then the province
     assert containers_in(g, Unit(Level.TINH, "Thừa Thiên Huế", province="Thừa Thiên Huế")) == []
+
+
+def _two_chau_thanh() -> Gazetteer:
+    """Two provinces with a huyện Châu Thành each, and a huyện Thường Tín, communes listed by none."""
+    districts = {"châu thành": (Place("huyện", "Châu Thành", "Sóc Trăng"),
+                                Place("huyện", "Châu Thành", "Bến Tre")),
+                 "thường tín": (Place("huyện", "Thường Tín", "Hà Nội"),)}
+    provinces = {"sóc trăng": ("Sóc Trăng", "tỉnh"), "bến tre": ("Bến Tre", "tỉnh"),
+                 "hà nội": ("Hà Nội", "thành phố")}
+    return Gazetteer(provinces=provinces, districts=districts, communes={}, current={})
+
+
+def test_a_commune_the_data_lacks_takes_the_one_district_its_document_names() -> None:
+    """The commune, merged away before the data was written, lies in the one district the document
+    names; a document naming two that could hold it says nothing of which."""
+    g = _two_chau_thanh()
+    commune = Unit(Level.XA, "Thống Nhất", province="Hà Nội")
+    district = Unit(Level.HUYEN, "Thường Tín", province="Hà Nội")
+    assert containers_in(g, commune, (district,)) == ["huyện Thường Tín", "thành phố Hà Nội"]
+    assert containers_in(g, commune, ()) == ["thành phố Hà Nội"]
+
+
+def test_a_named_district_of_another_province_is_no_district_of_the_commune() -> None:
+    """A news item on Sóc Trăng's huyện Châu Thành that mentions a commune of Bến Tre: the district
+    the document names is Sóc Trăng's, though Bến Tre has a huyện Châu Thành too."""
+    g = _two_chau_thanh()
+    commune = Unit(Level.XA, "Tân Phú Tây", province="Bến Tre")
+    named = Unit(Level.HUYEN, "Châu Thành", province="Sóc Trăng")
+    assert containers_in(g, commune, (named,)) == ["tỉnh Bến Tre"]
+    unknown = Unit(Level.HUYEN, "Châu Thành")  # a district whose province the text does not say
+    assert containers_in(g, commune, (unknown,)) == ["huyện Châu Thành", "tỉnh Bến Tre"]
