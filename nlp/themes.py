@@ -45,6 +45,7 @@ from core.models import AREAS, Extraction, Finding
 from core.normalize import fold, matching_form
 from nlp.segment import Span, labels_only, paragraphs, sentences
 from nlp.vi import anaphora as A
+from nlp.vi import cues
 
 LOGGER = logging.getLogger(__name__)
 
@@ -527,6 +528,27 @@ def continues(text: str) -> bool:
     return False
 
 
+# A topic frame opening a sentence, up to its comma: a topic lead ("Nói về …,", "Về …,", "Đối với
+# …,"), perhaps after the occasion it was said on ("Trao đổi với PV về …,"); `matter` is what it names.
+_TOPIC_FRAME = re.compile(
+    rf"^\W*(?:(?:{longest_first(cues.OCCASION_VERBS)})\s+với\s+[^,;:]{{0,60}}?\s)?"
+    rf"(?:{longest_first(cues.TOPIC_LEADS)})\s+(?P<matter>[^,;:]{{1,80}}?)\s*,")
+
+
+def frame_matter(opening: str) -> str | None:
+    """The words naming what a sentence is about when `opening` (the sentence's words before a
+    finding) opens on a topic frame (cues.TOPIC_LEADS: "Nói về việc số hóa hồ sơ, …", "Về vấn đề
+    này, …", "Liên quan đến …, …"); None when it does not.
+
+    Why: a frame at a sentence's head says what every statement after it in that sentence is about,
+    and the statement often names it no more ("Nói về việc số hóa hồ sơ, Chủ tịch UBND huyện cho
+    rằng kết quả còn thấp"): the span, cut after the frame as the annotation guide cuts it, keeps
+    no word of its matter. Only at the sentence's head: a topic preposition inside a clause ("chưa
+    báo cáo về việc …") is that clause's own object, read with its words."""
+    m = _TOPIC_FRAME.match(matching_form(opening))
+    return opening[m.start("matter"):m.end("matter")] if m else None
+
+
 def _one_state(form: str, m: re.Match[str]) -> bool:
     """Whether the state nouns `m` found (in `form`) stand for one state of affairs: not a list's
     summary (a plural before them, or nouns joined by "," or "và") and not the tail of a word
@@ -541,7 +563,15 @@ def context_theme(tax: Taxonomy, text: str, paras: list[Span], finding: Finding,
     it: that of the nearest sentence before it naming one, its own
     sentence's words before it first; None when its words do not ask for one or none is named.
 
-    One idea, a detail is about the matter its context just named, in two cases:
+    One idea, a detail is about the matter its context just named, in three cases:
+    - its sentence opens on a topic frame the span was cut after, or before an earlier piece of the
+      sentence (`frame_matter`: "Nói về việc số hóa hồ sơ, Chủ tịch UBND huyện cho rằng kết quả
+      còn thấp"): the matter the frame clearly names, any area, when the finding's own words name
+      none clearly. A statement naming its own says the finer matter or the point made ("Về công
+      khai TTHC, …; niêm yết kịp thời phí và lệ phí" is about posting the fees; "Nói về vai trò của
+      CNTT, ông X đánh giá cao sáng kiến …" praises an initiative), and the frame's matter would push
+      it off the record's first place. A frame pointing back ("Về vấn đề này, ông X cho biết …")
+      takes up, as a pointer opening the finding does, the matter named before its sentence.
     - it opens by pointing back ("Tình trạng này …", `continues`): the matter the text before it
       clearly names (`Taxonomy.clear_matter`), any area, and, when nothing of its paragraph comes
       before it, that of the paragraph before. Any area: the pointer says the matter is the one
@@ -558,12 +588,30 @@ def context_theme(tax: Taxonomy, text: str, paras: list[Span], finding: Finding,
       findings that name none (Finding.passage_units). Its area only: its area is read from its
       own words and section, and a matter of another area before it is another topic. Never past
       the paragraph: without a pointer, a new paragraph may open a new matter."""
+    opening = _opening(text, paras, finding.start)
+    framed = frame_matter(opening.text) if opening is not None else None
+    if opening is not None and framed is not None:
+        if continues(framed):
+            return _nearest_matter(text, paras, opening.start, tax.clear_matter, past_break=True)
+        if tax.clear_matter(finding.text) is None and (theme := tax.clear_matter(framed)) is not None:
+            return theme
     if continues(finding.text):
         return _nearest_matter(text, paras, finding.start, tax.clear_matter, past_break=True)
     if tax.get(own).is_other:
         return _nearest_matter(text, paras, finding.start,
                                functools.partial(tax.area_matter, area=finding.area), past_break=False)
     return None
+
+
+def _opening(text: str, paras: list[Span], start: int) -> Span | None:
+    """The words of the sentence holding `start` that come before it (empty when it opens the
+    sentence); None outside every paragraph."""
+    para = next((p for p in paras if p.start <= start < p.end), None)
+    if para is None:
+        return None
+    sent = next((s for s in sentences(text, para) if s.start <= start < s.end), None)
+    begin = sent.start if sent is not None else para.start
+    return Span(begin, start, text[begin:start])
 
 
 def _nearest_matter(text: str, paras: list[Span], start: int, matter: Callable[[str], str | None],

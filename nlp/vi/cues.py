@@ -9,6 +9,7 @@ written here in that form; `\\b` works because Vietnamese letters are `\\w`.
 
 from __future__ import annotations
 
+from core.alternation import longest_first
 from core.levels import ADMIN_LEVELS, abbreviations_pattern, words_pattern
 from core.models import Polarity
 
@@ -459,9 +460,21 @@ SOURCE_LEAD = (r"^theo (?:(?:báo cáo|thống kê|số liệu|thông tin|đánh
 # lúc 8h40, Đoàn kiểm tra ghi nhận ..."): the occasion of the statement, not the statement. The
 # arrival only with its clock time, which an unannounced check reports: without one "có mặt tại" is
 # the finding's own predicate, who was there ("Có mặt tại bộ phận một cửa chỉ có 1 công chức, ...").
+# What a statement is about, named before it up to a comma. Two kinds, one list of each, read by
+# the extraction (the span) and by the themes (the matter): a verb of speaking about ("Nói về việc số
+# hóa hồ sơ, Chủ tịch UBND huyện cho rằng …", "Đề cập đến …,"), the occasion of a quoted statement
+# and cut from its span (OCCASION_LEAD); and a preposition of topic ("Về vấn đề này, ông X cho biết
+# …", "Liên quan đến …,", "Đối với …,"), which stays in the span unless a speaker follows it
+# (REPORTED_SPEECH_LEAD's preamble). Either way the frame names the statement's matter, which a span
+# cut after it no longer says (nlp.themes.frame_matter).
+TOPIC_VERBS: tuple[str, ...] = ("nói về", "đề cập đến", "đề cập tới")
+TOPIC_MARKERS: tuple[str, ...] = ("về", "liên quan đến", "liên quan tới", "đối với")
+TOPIC_LEADS: tuple[str, ...] = TOPIC_VERBS + TOPIC_MARKERS
+# To whom it was said ("Trao đổi với PV về …,"): the occasion's verbs, before "với".
+OCCASION_VERBS: tuple[str, ...] = ("giải trình", "trao đổi", "làm việc", "phát biểu", "chia sẻ")
 _DAY = r"\d{1,2}[-/.]\d{1,2}(?:[-/.]\d{2,4})?"  # a day and month, perhaps the year: 12/3, 12-3-2024
 _CLOCK = r"\d{1,2}\s?(?:h|giờ)(?:\s?\d{1,2}(?:\s?phút|['’])?)?"
-OCCASION_LEAD = (r"^(?:(?:(?:giải trình|trao đổi|làm việc|phát biểu|chia sẻ) với|nói về|đề cập (?:đến|tới))"
+OCCASION_LEAD = (rf"^(?:(?:(?:{longest_first(OCCASION_VERBS)}) với|{longest_first(TOPIC_VERBS)})"
                  r" [^,;:]{0,80}"
                  rf"|có mặt tại [^,;:]{{0,80}}? (?:vào )?lúc {_CLOCK}(?: (?:sáng|chiều|trưa|tối))?"
                  rf"(?: (?:ngày )?{_DAY})?),\s*")

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 
 from core.errors import ConfigError
 from core.models import AREAS, Area, Extraction, Finding, Polarity
-from nlp.themes import assign_themes, continues, finding_themes, load_taxonomy, parse_taxonomy
+from nlp.themes import (
+    assign_themes,
+    continues,
+    finding_themes,
+    frame_matter,
+    load_taxonomy,
+    parse_taxonomy,
+)
+from nlp.vi import cues
 
 CASES = [  # (sentence, area, expected theme)
     ("Bộ phận một cửa xã Tân Phong chưa cấp giấy tiếp nhận và hẹn trả kết quả cho công dân",
@@ -410,3 +419,57 @@ def test_a_summary_of_a_list_keeps_its_own_matter() -> None:
     extraction = _one_finding_in(text, summary, Area.CHI_DAO)
     assert assign_themes(extraction, text=text).findings[0].theme == \
         assign_themes(extraction).findings[0].theme
+
+
+@pytest.mark.parametrize(("opening", "matter"), [
+    ("Nói về việc số hóa hồ sơ, Chủ tịch UBND huyện cho rằng ", "việc số hóa hồ sơ"),
+    ("Đề cập đến công tác tuyên truyền, ông Lê Văn C cho biết ", "công tác tuyên truyền"),
+    ("Liên quan đến tình trạng hồ sơ trễ hẹn, bà D cho biết ", "tình trạng hồ sơ trễ hẹn"),
+    ("Về vấn đề này, ông Trần Văn B cho biết ", "vấn đề này"),
+    ("Trao đổi với PV về việc niêm yết thủ tục, ông E cho biết ", "việc niêm yết thủ tục"),
+    # a topic preposition inside a clause is that clause's object, no frame of the sentence
+    ("Xã chưa báo cáo về việc số hóa hồ sơ, ", None),
+    ("Bộ phận một cửa đã niêm yết đầy đủ thủ tục; ", None),
+])
+def test_a_topic_frame_at_the_sentences_head_names_its_matter(opening: str, matter: str | None) -> None:
+    assert frame_matter(opening) == matter
+
+
+def test_the_topic_verbs_are_the_occasions_the_span_is_cut_after() -> None:
+    # one list: what OCCASION_LEAD cuts from a span is what the themes read the matter from
+    for verb in cues.TOPIC_VERBS:
+        assert re.match(cues.OCCASION_LEAD, f"{verb} việc số hóa hồ sơ, ")
+        assert frame_matter(f"{verb.capitalize()} việc số hóa hồ sơ, ông A cho biết ") == "việc số hóa hồ sơ"
+
+
+def test_a_framed_statement_naming_no_matter_takes_its_frames() -> None:
+    statement = "kết quả còn thấp, chưa đạt kế hoạch đề ra"
+    text = f"Nói về việc số hóa hồ sơ, Chủ tịch UBND huyện A cho rằng {statement}."
+    extraction = _one_finding_in(text, statement, Area.CHUNG)
+    assert assign_themes(extraction).findings[0].theme == "chung.khac"  # its own words: no matter
+    themed = assign_themes(extraction, text=text).findings[0]
+    assert themed.theme == "tthc.so_hoa_ho_so"
+    assert finding_themes(themed.text, themed.theme)[0] == "tthc.so_hoa_ho_so"  # what search reads
+
+
+def test_a_frame_pointing_back_takes_up_the_matter_before_its_sentence() -> None:
+    statement = "nguyên nhân chủ yếu do công chức mới chuyển công tác"
+    text = ("Toàn huyện còn 120 hồ sơ giải quyết quá hạn.\n\n"
+            f"Về vấn đề này, ông Trần Văn B, Trưởng phòng Nội vụ cho biết {statement}.")
+    extraction = _one_finding_in(text, statement, Area.CONG_VU)
+    assert assign_themes(extraction, text=text).findings[0].theme == "tthc.thoi_han"
+
+
+def test_a_framed_statement_naming_its_own_matter_keeps_it() -> None:
+    # the statement says the finer matter: posting the fees, not the procedures in general
+    statement = "niêm yết cập nhật kịp thời phí và lệ phí"
+    text = f"Về công tác cải cách thủ tục hành chính, xã đã rà soát các thủ tục; {statement}."
+    extraction = _one_finding_in(text, statement, Area.TTHC)
+    assert assign_themes(extraction, text=text).findings[0].theme == "tthc.niem_yet"
+
+
+def test_a_frame_naming_a_unit_carries_no_matter() -> None:
+    statement = "kết quả còn thấp, chưa đạt kế hoạch đề ra"
+    text = f"Đối với UBND xã Tân An, ông A cho rằng {statement}."
+    extraction = _one_finding_in(text, statement, Area.CHUNG)
+    assert assign_themes(extraction, text=text).findings[0].theme == "chung.khac"
