@@ -227,4 +227,5 @@ def test_a_very_long_text_is_harvested_quickly_and_each_definition_once() -> Non
     started = time.perf_counter()
     found = harvest(text, RULES)
     assert time.perf_counter() - started < 20.0
-    assert [d.value for d in found] == ["Trung tâm Phục vụ hành chính công (TTPVHCC)", "Hội đồng nhân dân (HĐND)"]
+    assert [d.value for d in found] == ["Trung tâm Phục vụ hành chính công (TTPVHCC)",
+                                        "Hội đồng nhân dân (HĐND)"]

@@ -764,6 +764,9 @@ DEFINING_TEXT = ("Trung tâm xúc tiến đầu tư (TTXTĐT) được thành l�
                  "TTXTĐT chưa cập nhật thủ tục trên cổng thông tin điện tử.")
 
 
+DEFINES_COUNT = "SELECT count(*) FROM fts_terms WHERE field = ?"
+
+
 def _v7_index(path: Path, *, with_store: bool) -> None:
     """An index as v7 wrote it (before layout 9): its records carry no `definitions` and it has
     no `defines` terms. With the store, the defining document's text sits in the same file, as
@@ -815,16 +818,17 @@ def test_v7_tables_beside_the_store_read_their_documents_definitions_again(tmp_p
         version = conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
         assert version == (sqlite_fts.FTS_SCHEMA_VERSION,)
         # run again (a version marker set back), the migration adds no row twice
-        terms = conn.execute("SELECT count(*) FROM fts_terms WHERE field = ?", (sqlite_fts.DEFINES,)).fetchone()
+        terms = conn.execute(DEFINES_COUNT, (sqlite_fts.DEFINES,)).fetchone()
         conn.execute("UPDATE fts_meta SET value = '7' WHERE key = 'version'")
     assert terms[0] > 0
     SqliteFtsBackend(path).close()
     with sqlite3.connect(path) as conn:
-        again = conn.execute("SELECT count(*) FROM fts_terms WHERE field = ?", (sqlite_fts.DEFINES,)).fetchone()
+        again = conn.execute(DEFINES_COUNT, (sqlite_fts.DEFINES,)).fetchone()
     assert again == terms
 
 
-def test_v7_tables_without_the_store_ask_for_a_reindex(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_v7_tables_without_the_store_ask_for_a_reindex(tmp_path: Path,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
     """Search tables in a file of their own cannot read the documents again: they open at today's
     version with no definitions, and the one log line says to run `kiemtra reindex`."""
     path = tmp_path / "search.db"
