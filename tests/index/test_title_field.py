@@ -95,7 +95,7 @@ def test_v6_tables_index_the_titles_their_records_hold_in_place(tmp_path: Path) 
     """A v6 index (no title field) opens as v7 with each stored finding's title searchable."""
     import sqlite3
 
-    from index.sqlite_fts import SqliteFtsBackend
+    from index.sqlite_fts import FTS_SCHEMA_VERSION, SqliteFtsBackend
 
     path = tmp_path / "v6.db"
     backend = SqliteFtsBackend(path)
@@ -110,4 +110,4 @@ def test_v6_tables_index_the_titles_their_records_hold_in_place(tmp_path: Path) 
     finally:
         reopened.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == ("7",)
+        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == (FTS_SCHEMA_VERSION,)
