@@ -110,4 +110,5 @@ def test_v6_tables_index_the_titles_their_records_hold_in_place(tmp_path: Path) 
     finally:
         reopened.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == (FTS_SCHEMA_VERSION,)
+        version = conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
+        assert version == (FTS_SCHEMA_VERSION,)
