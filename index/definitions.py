@@ -29,7 +29,7 @@ import re
 import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from core.agencies import syllables
@@ -255,8 +255,11 @@ def _initials_start(words: Sequence[_Token], pieces: Sequence[tuple[str, str]],
     """The index in `words` of the first syllable of the name that ends with the last of
     `words` and whose syllables spell `pieces` (`_pieces`), else None. A syllable in capitals
     inside the name stands for as many letters ("DVC trực tuyến" for DVCTT); a skipped word
-    ("và") may be left out or stand for "&"; the first syllable is always spelt."""
+    ("và") may be left out or stand for "&"; the first syllable is always spelt. Memoised by
+    (piece, word): each skipped word tried both ways doubled the work, so a run of "và" before a
+    long aside (a garbled or hostile text) took minutes."""
 
+    @cache
     def spell(i: int, j: int) -> int | None:
         if i < 0:
             return j + 1

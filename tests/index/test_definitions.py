@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 import pytest
@@ -203,3 +204,28 @@ def test_a_record_carries_the_definitions_of_its_document() -> None:
                       end=len(text))
     record, = finding_records("k", document, Extraction("bc", findings=(finding,)))
     assert record.definitions == ("Trung tâm Phục vụ hành chính công (TTPVHCC)",)
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Tài nguyên và Môi trường (" + "A" * 500 + ") chậm trả hồ sơ.",  # a 500-letter token in brackets
+    "Ủy ban nhân dân " + "(" * 2000 + "UBND" + ")" * 2000 + " tỉnh.",  # brackets nested deep
+    " ".join(["và"] * 40) + " (TV" + "V" * 30 + ")",  # a run of skipped words before a long aside
+    "Tài nguyên " + "& " * 150 + "Môi trường (TN&&&&&&&&&&&&MT)",
+    "(AB) " * 20_000,  # asides everywhere, none a definition
+])
+def test_hostile_text_is_harvested_quickly_and_defines_nothing(text: str) -> None:
+    """harvest runs on every ingested text: a garbled or hostile one returns at once, with nothing.
+    The run of "và" took minutes before `spell` was memoised (each one tried both ways)."""
+    started = time.perf_counter()
+    assert harvest(text, RULES) == ()
+    assert time.perf_counter() - started < 2.0
+
+
+def test_a_very_long_text_is_harvested_quickly_and_each_definition_once() -> None:
+    text = ("Trung tâm Phục vụ hành chính công (TTPVHCC) tiếp nhận hồ sơ. TTPVHCC trả kết quả đúng hạn. "
+            * 20_000) + ("hồ sơ " * 100_000) + "Hội đồng nhân dân (HĐND) giám sát."
+    started = time.perf_counter()
+    found = harvest(text, RULES)
+    assert time.perf_counter() - started < 20.0
+    assert [d.value for d in found] == ["Trung tâm Phục vụ hành chính công (TTPVHCC)",
+                                        "Hội đồng nhân dân (HĐND)"]

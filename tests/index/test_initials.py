@@ -12,6 +12,7 @@ from index.query import (
     Lexicon,
     analyse,
     compile_lexicon,
+    load_lexicon,
     parse,
     plan_query,
     with_abbreviations,
@@ -98,6 +99,16 @@ def test_the_shipped_file_abbreviates_its_terms_not_its_paraphrases() -> None:
     assert not forms & {"CHQĐ", "QTH", "CTKQ", "ĐLM", "CĐX", "KCM", "URB"}
     said = [{" ".join(a.syllables) for a in g.alternatives} for g in plan_query("hồ sơ CHQĐ").groups]
     assert not any("trễ hẹn" in alternatives for alternatives in said)
+
+
+def test_the_certificate_is_not_read_as_the_sale_of_a_plot() -> None:
+    """"Giấy CNQSDĐ" is how land reports write the certificate (chứng nhận quyền sử dụng đất); the
+    same letters are the initials of "chuyển nhượng quyền sử dụng đất" (syn17's set), which no
+    report abbreviates so: the derived form is rejected, and the typed letters bring no sale."""
+    said = [{" ".join(a.syllables) for a in g.alternatives} for g in plan_query("cấp giấy CNQSDĐ").groups]
+    assert not any("chuyển nhượng quyền sử dụng đất" in alternatives for alternatives in said)
+    assert any("chuyển nhượng quyền sử dụng đất" in alternatives
+               for alternatives in sets_typed("chuyển nhượng QSDĐ", load_lexicon()))
 
 
 def sets_typed(text: str, lexicon: Lexicon) -> list[set[str]]:

@@ -757,3 +757,90 @@ def test_the_search_tables_schema_holds_the_layout() -> None:
     assert int(sqlite_fts.FTS_SCHEMA_VERSION) >= holding[LAYOUT_VERSION]
     layouts = sorted(holding)
     assert [holding[k] for k in layouts] == sorted(holding.values())
+
+
+# A report defining an abbreviation and writing it alone afterwards (written for these tests).
+DEFINING_TEXT = ("Trung tâm xúc tiến đầu tư (TTXTĐT) được thành lập năm 2020.\n"
+                 "TTXTĐT chưa cập nhật thủ tục trên cổng thông tin điện tử.")
+
+
+DEFINES_COUNT = "SELECT count(*) FROM fts_terms WHERE field = ?"
+
+
+def _v7_index(path: Path, *, with_store: bool) -> None:
+    """An index as v7 wrote it (before layout 9): its records carry no `definitions` and it has
+    no `defines` terms. With the store, the defining document's text sits in the same file, as
+    `kiemtra ingest` keeps them; without it, the search tables are alone."""
+    from core.models import Area, Document, Extraction, Finding, Polarity, Source
+    from index.records import finding_records
+    from index.store import Store
+
+    source = Source(path="/inbox/ttxt.txt", sha256="ttxt", format="txt", reader="txt")
+    document = Document("ttxt", DEFINING_TEXT, (), source)
+    start = DEFINING_TEXT.index("TTXTĐT chưa")
+    finding = Finding(Polarity.SHORTCOMING, Area.TTHC, DEFINING_TEXT[start:], start, len(DEFINING_TEXT))
+    extraction = Extraction("ttxt", findings=(finding,))
+    if with_store:
+        store = Store(path)
+        key = store.save(document, extraction, extractor_version="1")
+        records = list(store.finding_records(key))
+        store.close()
+    else:
+        records = finding_records("ttxt", document, extraction)
+    assert [r.definitions for r in records] == [("Trung tâm xúc tiến đầu tư (TTXTĐT)",)]
+    first = SqliteFtsBackend(path)
+    first.index(records)
+    first.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM fts_terms WHERE field = ?", (sqlite_fts.DEFINES,))
+        for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+            record = json.loads(raw)
+            del record["definitions"]
+            conn.execute("UPDATE fts_records SET record = ? WHERE rowid = ?",
+                         (json.dumps(record, ensure_ascii=False), rowid))
+        conn.execute("UPDATE fts_meta SET value = '7' WHERE key = 'version'")
+
+
+def test_v7_tables_beside_the_store_read_their_documents_definitions_again(tmp_path: Path) -> None:
+    """Opened by today's kiemtra, a v7 index in the store's file harvests each finding's document
+    again: its definitions are back, and the long form typed finds the finding writing only the
+    abbreviation (the document's own definition read by the query), as a fresh index does."""
+    path = tmp_path / "kiemtra.db"
+    _v7_index(path, with_store=True)
+    reopened = SqliteFtsBackend(path)
+    try:
+        hit, = reopened.search(Query(limit=10)).hits
+        assert hit.record.definitions == ("Trung tâm xúc tiến đầu tư (TTXTĐT)",)
+        assert ids(reopened, Query(text="trung tâm xúc tiến đầu tư")) == [hit.record.finding_id]
+    finally:
+        reopened.close()
+    with sqlite3.connect(path) as conn:
+        version = conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
+        assert version == (sqlite_fts.FTS_SCHEMA_VERSION,)
+        # run again (a version marker set back), the migration adds no row twice
+        terms = conn.execute(DEFINES_COUNT, (sqlite_fts.DEFINES,)).fetchone()
+        conn.execute("UPDATE fts_meta SET value = '7' WHERE key = 'version'")
+    assert terms[0] > 0
+    SqliteFtsBackend(path).close()
+    with sqlite3.connect(path) as conn:
+        again = conn.execute(DEFINES_COUNT, (sqlite_fts.DEFINES,)).fetchone()
+    assert again == terms
+
+
+def test_v7_tables_without_the_store_ask_for_a_reindex(tmp_path: Path,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
+    """Search tables in a file of their own cannot read the documents again: they open at today's
+    version with no definitions, and the one log line says to run `kiemtra reindex`."""
+    path = tmp_path / "search.db"
+    _v7_index(path, with_store=False)
+    with caplog.at_level("INFO", logger=sqlite_fts.LOGGER.name):
+        reopened = SqliteFtsBackend(path)
+    try:
+        hit, = reopened.search(Query(limit=10)).hits
+        assert hit.record.definitions == ()
+        assert ids(reopened, Query(text="trung tâm xúc tiến đầu tư")) == []
+    finally:
+        reopened.close()
+    asked = [r.getMessage() for r in caplog.records if "reindex" in r.getMessage()]
+    assert asked == ["search tables migrated from v7 to v8 (no definitions without the store: "
+                     "run `kiemtra reindex`)"]
