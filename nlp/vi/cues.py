@@ -719,7 +719,8 @@ INSPECTING_SPEAKERS: tuple[str, ...] = ("đoàn kiểm tra", "tổ kiểm tra", 
                                         "đoàn giám sát", "tổ công tác", "đoàn")
 SPEAKER_NAME_WORDS = 5
 # Whom an issued demand names ("đã yêu cầu Chủ tịch UBND các huyện", "đã đề nghị các đơn vị").
-DEMAND_ADDRESSEE = rf"(?: (?:với|đối với|cho))?(?: (?:các|đồng chí|đ/c))? (?:{ADDRESSEE_TITLES}|{BODY_NOUNS})\b"
+DEMAND_ADDRESSEE = (rf"(?: (?:với|đối với|cho))?(?: (?:các|đồng chí|đ/c))?"
+                    rf" (?:{ADDRESSEE_TITLES}|{BODY_NOUNS})\b")
 
 
 # Joins between two findings inside one clause (annotation guide: "one finding per distinct matter";
