@@ -159,6 +159,9 @@ def negative_spans(pattern: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e, negative, _ in _groups(pattern) if negative]
 
 
+_PLAIN_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
 def cue_entries(cues: ModuleType) -> list[Entry]:
     """The entries of a cue module: the patterns it defines (not those it imports), their elements
     and their literal alternatives, one entry per distinct string (the first name wins:
@@ -186,8 +189,11 @@ def cue_entries(cues: ModuleType) -> list[Entry]:
             continue
         seen.add(pattern)
         entries.append(Entry(name, pattern))
+        # a plain word of a word list ("đề nghị" of ISSUED_DEMANDS) is no fragment a pattern is
+        # composed from: the same words in a pattern stay that pattern's alternatives
         parts = [(m.start(), m.start() + len(q)) for q in strings
-                 if q != pattern and len(q) > 2 and q in pattern for m in re.finditer(re.escape(q), pattern)]
+                 if q != pattern and len(q) > 2 and not _PLAIN_WORDS.fullmatch(q) and q in pattern
+                 for m in re.finditer(re.escape(q), pattern)]
         for offset, words in literal_branches(pattern):
             if not any(s <= offset < e for s, e in parts):
                 entries.append(Entry(f"{name}/{words}", pattern, words, offset))

@@ -49,6 +49,7 @@ _LEAD_COLON = re.compile(r":(?:\s|$)")
 _VALUE = re.compile(rf"\s*{cues.SHARE}|\s*\d+/\d+\b")  # a rate or a ratio
 _DIGIT_AFTER = re.compile(r" ?\d")
 _FAR = 1 << 30
+_PHRASE_END = re.compile(r"[,;.:]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,42 @@ def _ranks(form: str) -> list[tuple[int, Polarity]]:
     return found
 
 
+def _alternatives(words: tuple[str, ...]) -> str:
+    """A word list as one alternation, longest first so "đã và đang" wins over "đã"."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _directive_act_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The reported directive, its inspecting speaker before it, and an addressee after it."""
+    reported = (rf"\b(?:{_alternatives(cues.ACT_MARKERS)})(?: (?:{_alternatives(cues.ACT_ADVERBS)}))*"
+                rf" (?P<cue>{_alternatives(cues.ISSUED_DEMANDS + cues.STEERING)})\b")
+    speaker = (rf"\b(?:{_alternatives(cues.INSPECTING_SPEAKERS)})\b"
+               rf"(?: [^\s,;.:]+){{0,{cues.SPEAKER_NAME_WORDS}}} ?$")
+    return _rx(reported), _rx(speaker), _rx(cues.DEMAND_ADDRESSEE)
+
+
+def directive_acts(form: str) -> list[tuple[int, int]]:
+    """Spans of the directive words in `form` (matching form) that report a unit's own act, each
+    with what was directed up to the next punctuation ("đã chỉ đạo các xã khắc phục ..."): the
+    unit's own instruction, so its demand words are no demand of the report either.
+
+    "Nhiều đơn vị đã đề xuất và triển khai mô hình" says what the units did, not what the report
+    asks; "Đoàn kiểm tra đã kiến nghị ..." (the inspecting body speaks) and "đã yêu cầu Chủ tịch
+    UBND các huyện ..." (a demand naming whom it tells to act) stay demands. The word lists are
+    in `nlp/vi/cues.py` (ACT_MARKERS, ISSUED_DEMANDS, STEERING, INSPECTING_SPEAKERS)."""
+    reported, speaker, addressee = _directive_act_patterns()
+    acts: list[tuple[int, int]] = []
+    for match in reported.finditer(form):
+        if speaker.search(form, 0, match.start()):
+            continue
+        if match["cue"] in cues.ISSUED_DEMANDS and addressee.match(form, match.end()):
+            continue
+        content_end = _PHRASE_END.search(form, match.end())
+        acts.append((match.start("cue"), content_end.start() if content_end else len(form)))
+    return acts
+
+
 def _cue_scores(form: str) -> CueScores:
     """`cue_scores` of a text already in matching form (a slice of the document's form)."""
     conditions = [(m.start(), m.end()) for p in cues.CONDITIONS for m in _rx(p).finditer(form)]
@@ -131,6 +168,7 @@ def _cue_scores(form: str) -> CueScores:
     # after the negated faults: "không phát sinh hồ sơ trễ hạn" is one, "chưa phát sinh hồ sơ" is neutral
     form = _mask(form, [(m.start(), m.end()) for p in cues.NOTHING_AROSE for m in _rx(p).finditer(form)])
     not_directive = [(m.start(), m.end()) for p in cues.NOT_DIRECTIVE for m in _rx(p).finditer(form)]
+    not_directive += directive_acts(form)
     directives = _weighted(_mask(form, not_directive), cues.RECOMMENDATION)
     demand_from = min((s for s, _, w in directives if w >= 2.0), default=_FAR)
     faults = [(s, w) for s, _, w in _weighted(form, cues.SHORTCOMING) if s < demand_from]

@@ -711,6 +711,30 @@ BODY_NOUNS = (rf"(?:{ORGANS}|ban|{words_pattern(ADMIN_LEVELS)}|tổ chức|cá n
 BODY_LIST_END = rf"\b{BODY_NOUNS}$"
 BODY_LIST_START = rf"^{BODY_NOUNS}\b"
 
+# A directive word reported as an act already done ("Nhiều đơn vị đã đề xuất và triển khai mô hình
+# hiệu quả", "UBND huyện đã chỉ đạo các xã ...", "đã kịp thời đề xuất giải pháp"): the report
+# states what a unit did (annotation guide: a finding is what the inspected did well, what falls
+# short, or what they are told to do), not a demand it makes. It stays a demand when the inspecting
+# body speaks ("Đoàn kiểm tra đã kiến nghị ...") or when a demand word names whom it tells to act
+# ("Chủ tịch UBND tỉnh đã yêu cầu Chủ tịch UBND các huyện ..."): a directive issued, reported as
+# news does. "chỉ đạo" is a unit's own steering of its work, whoever it names; only the
+# inspecting body's keeps its demand. Word lists a linguist extends; `directive_acts` compiles.
+# Aspect markers, with what may stand between them and the directive ("đã kịp thời", "đã tập trung").
+ACT_MARKERS: tuple[str, ...] = ("đã", "từng", "vừa", "kịp thời", "đã và đang")
+ACT_ADVERBS: tuple[str, ...] = ("kịp thời", "chủ động", "tập trung", "tích cực", "thường xuyên", "quyết liệt",
+                                "sớm", "nhiều lần", "cũng", "đều", "nỗ lực")
+# Demand words reported with an addressee after them are directives issued.
+ISSUED_DEMANDS: tuple[str, ...] = ("đề nghị", "kiến nghị", "yêu cầu", "đề xuất")
+# Steering: the administration's own work of directing its subordinates.
+STEERING: tuple[str, ...] = ("chỉ đạo",)
+# The inspecting body as the speaker, up to a few words of its name before the marker.
+INSPECTING_SPEAKERS: tuple[str, ...] = ("đoàn kiểm tra", "tổ kiểm tra", "đoàn thanh tra", "đoàn công tác",
+                                        "đoàn giám sát", "tổ công tác", "đoàn")
+SPEAKER_NAME_WORDS = 5
+# Whom an issued demand names ("đã yêu cầu Chủ tịch UBND các huyện", "đã đề nghị các đơn vị").
+DEMAND_ADDRESSEE = (rf"(?: (?:với|đối với|cho))?(?: (?:các|đồng chí|đ/c))?"
+                    rf" (?:{ADDRESSEE_TITLES}|{BODY_NOUNS})\b")
+
 
 # Joins between two findings inside one clause (annotation guide: "one finding per distinct matter";
 # items joined by "," stay together unless they are about different matters with their own verbs).

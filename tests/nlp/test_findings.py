@@ -1388,3 +1388,22 @@ def test_an_item_of_a_demand_list_naming_the_fault_it_asks_to_mend_is_a_recommen
     assert [f.polarity for f in find_findings(joined)] == ["recommendation", "recommendation"]
     alone = "Công chức còn đi muộn, không đeo thẻ phải được nhắc nhở, kiểm điểm."
     assert [f.polarity for f in find_findings(alone)] == ["shortcoming"]
+
+
+@pytest.mark.parametrize(("text", "polarity"), [
+    # a unit's own act, the directive word reported with an aspect marker
+    ("Nhiều xã đã đề xuất và áp dụng cách làm hiệu quả trong tiếp nhận hồ sơ", "strength"),
+    ("Phường đã kịp thời đề xuất giải pháp tháo gỡ vướng mắc cho người dân", "strength"),
+    ("UBND huyện đã chỉ đạo các xã khắc phục kịp thời", "strength"),
+    ("Bộ phận một cửa từng đề xuất bố trí thêm máy lấy số tự động, được đánh giá cao", "strength"),
+    # the inspecting body speaks, or a demand names whom it tells to act: still a demand
+    ("Đoàn kiểm tra đã kiến nghị UBND xã Tân Phú rà soát lại quy trình tiếp nhận hồ sơ", "recommendation"),
+    ("Tổ công tác đã đề xuất giải pháp nâng cao tỷ lệ hồ sơ trực tuyến", "recommendation"),
+    ("Chủ tịch UBND tỉnh vừa yêu cầu Chủ tịch UBND các huyện rà soát hồ sơ trễ hạn", "recommendation"),
+    # an unreported demand is untouched, and so is a later one inside a reported directive's sentence
+    ("Đề nghị UBND xã kịp thời đề xuất giải pháp tháo gỡ vướng mắc", "recommendation"),
+])
+def test_a_directive_reported_as_a_units_act_is_no_demand(text: str, polarity: str) -> None:
+    """"đã đề xuất", "đã chỉ đạo", "kịp thời đề xuất": what the unit did (annotation guide: what they
+    did well), not what the report asks of it; who speaks and whom the demand names decide."""
+    assert polarity_of(text) == polarity
