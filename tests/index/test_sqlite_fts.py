@@ -604,6 +604,19 @@ def test_v3_tables_gain_theme_terms_in_place(tmp_path: Path) -> None:
         reopened.close()
 
 
+def _written_before(path: Path, *, field: str, key: str, version: str) -> None:
+    """Take an index back to what an older schema `version` wrote: no `field` terms, no `key` in
+    each record's JSON, the version it records."""
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM fts_terms WHERE field = ?", (field,))
+        for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+            record = json.loads(raw)
+            del record[key]
+            conn.execute("UPDATE fts_records SET record = ? WHERE rowid = ?",
+                         (json.dumps(record, ensure_ascii=False), rowid))
+        conn.execute("UPDATE fts_meta SET value = ? WHERE key = 'version'", (version,))
+
+
 def _v5_index(path: Path) -> None:
     """An index as v5 wrote it: each record's own theme its one `theme` term, no `themes` in its
     JSON, no `primary_theme` terms."""
@@ -612,14 +625,7 @@ def _v5_index(path: Path) -> None:
                  rec("d2", "Chưa có phiếu hẹn trả kết quả.", theme="tthc.phieu_hen"),
                  rec("d3", "Hồ sơ nộp qua mạng còn ít.", theme="so_hoa.dvc_truc_tuyen")])
     first.close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("DELETE FROM fts_terms WHERE field = 'primary_theme'")
-        for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
-            record = json.loads(raw)
-            del record["themes"]
-            conn.execute("UPDATE fts_records SET record = ? WHERE rowid = ?",
-                         (json.dumps(record, ensure_ascii=False), rowid))
-        conn.execute("UPDATE fts_meta SET value = '5' WHERE key = 'version'")
+    _written_before(path, field="primary_theme", key="themes", version="5")
 
 
 def test_v5_tables_read_the_themes_their_findings_speak_of_in_place(tmp_path: Path) -> None:
@@ -791,14 +797,7 @@ def _v7_index(path: Path, *, with_store: bool) -> None:
     first = SqliteFtsBackend(path)
     first.index(records)
     first.close()
-    with sqlite3.connect(path) as conn:
-        conn.execute("DELETE FROM fts_terms WHERE field = ?", (sqlite_fts.DEFINES,))
-        for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
-            record = json.loads(raw)
-            del record["definitions"]
-            conn.execute("UPDATE fts_records SET record = ? WHERE rowid = ?",
-                         (json.dumps(record, ensure_ascii=False), rowid))
-        conn.execute("UPDATE fts_meta SET value = '7' WHERE key = 'version'")
+    _written_before(path, field=sqlite_fts.DEFINES, key="definitions", version="7")
 
 
 def test_v7_tables_beside_the_store_read_their_documents_definitions_again(tmp_path: Path) -> None:
