@@ -27,9 +27,9 @@ def containers_in(gazetteer: Gazetteer, unit: Unit, near: Collection[Unit] = ())
     that name; where it has several, or none, the districts its document names (`near`) decide,
     among those it places in the commune's province (or in none) whose level, as the document
     names it, can hold the commune (`_named_holders`): "xã Minh Sơn" in a report of huyện Đô
-    Lương is Đô Lương's, not Thanh Chương's, and "xã Thống Nhất" in an article on "một số UBND xã
-    của huyện Thường Tín" is Thường Tín's though the data, written after the commune was merged
-    away, no longer lists it. Only one such district: a document naming two that could hold it
+    Lương is Đô Lương's, not Thanh Chương's, and a commune merged away before the data was
+    written, in an article on the communes of one huyện, is that huyện's though the data no
+    longer lists it. Only one such district: a document naming two that could hold it
     leaves the commune under its province alone."""
     province = unit.home_province
     if not province:
