@@ -31,3 +31,18 @@ def test_broader_words_join_the_set_they_name_only() -> None:
                                      (["không có trong lexicon", "x"], ["y"])])
     assert widened.broader == {(("sửa", "chữa"), ("tu", "sửa")): (("bảo", "trì"),)}
     assert with_broader(lexicon, [(["mua sắm", "trang bị"], [])]).broader == {}
+
+
+@pytest.mark.parametrize(("typed", "field"), [("cấp sổ đỏ chậm", "đất đai"),
+                                              ("hồ sơ cấp giấy chứng nhận QSDĐ trễ hạn", "đất đai"),
+                                              ("hs ĐKKD trễ hạn", "đăng ký doanh nghiệp")])
+def test_a_procedure_typed_brings_the_field_it_is_filed_under(typed: str, field: str) -> None:
+    said = set().union(*_alternatives(typed))
+    assert field in said, said
+
+
+@pytest.mark.parametrize(("typed", "procedure"), [("hồ sơ đất đai trễ hạn", "sổ đỏ"),
+                                                  ("đăng ký doanh nghiệp quá hạn", "đăng ký kinh doanh")])
+def test_the_field_typed_does_not_bring_one_of_its_procedures(typed: str, procedure: str) -> None:
+    said = set().union(*_alternatives(typed))
+    assert procedure not in said, said

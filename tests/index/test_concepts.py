@@ -245,6 +245,22 @@ def test_share_held_counts_each_concept_once_however_many_instances() -> None:
     ("kết quả PAR Index các sở ngành", "chỉ số cải cách hành chính",
      "Có 8 sở, ngành xếp loại tốt; đứng đầu là Sở Nội vụ.",
      "Sở đã ban hành kế hoạch tuyên truyền."),
+    # The TTHC catalogue files the land certificate's procedures under the field "đất đai".
+    ("hồ sơ đất đai quá hạn", "lĩnh vực đất đai",
+     "Còn 12 hồ sơ cấp giấy chứng nhận quyền sử dụng đất trễ hạn.",
+     "Còn 3 hồ sơ đăng ký khai sinh trễ hạn."),
+    # Nghị định 30/2020/NĐ-CP: a body steers by chỉ thị, công văn, công điện.
+    ("triển khai văn bản chỉ đạo của cấp trên", "văn bản chỉ đạo",
+     "Xã chưa triển khai Chỉ thị số 10/CT-UBND của UBND huyện.",
+     "Xã chưa bố trí máy lấy số thứ tự."),
+    # Luật Ban hành VBQPPL: a province's legal documents are its council's nghị quyết.
+    ("công tác VBQPPL", "văn bản quy phạm pháp luật",
+     "HĐND tỉnh đã ban hành 25 nghị quyết trong năm.",
+     "Xã chưa niêm yết đủ thủ tục hành chính."),
+    # Nghị định 112/2020/NĐ-CP: "xử lý nghiêm" is answered by the step taken.
+    ("xử lý nghiêm cán bộ vi phạm", "xử lý kỷ luật",
+     "Đoàn yêu cầu tổ chức kiểm điểm công chức địa chính.",
+     "Công chức tiếp dân niềm nở, tận tình."),
 ])
 def test_the_shipped_concepts_read_a_query_and_its_instance(query: str, concept: str, instance: str,
                                                             unrelated: str) -> None:
