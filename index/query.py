@@ -1120,6 +1120,14 @@ class Lexicon:
         return dataclasses.replace(self, cues=(), folded_light=False, cut_from=self.readings)
 
     @cached_property
+    def listed_abbreviations(self) -> frozenset[str]:
+        """The abbreviations the hand vocabulary reads as it says (its members that are no
+        syllable, initials.toml's rejected forms), as `abbreviation_key`s: a definition a text
+        writes never reads them otherwise (`with_definitions`). Once per lexicon, not per query."""
+        return frozenset({abbreviation_key("".join(m)) for ms in self.synonyms for m in ms
+                          if not any(is_syllable(s) for s in m)} | load_rules().rejected)
+
+    @cached_property
     def written_syllables(self) -> frozenset[str]:
         """The accented syllables the genre's query data writes (stop, question, cue and setting
         words, synonyms, what answers hold, the kinds cited, its phrases): written right by
@@ -1472,10 +1480,11 @@ def defined_asked(values: Iterable[str], keys: Collection[str],
     return tuple(sorted(found))
 
 
-def with_definitions(lexicon: Lexicon, definitions: Sequence[Definition], parsed: Parsed) -> Lexicon:
+def with_definitions(lexicon: Lexicon, definitions: Sequence[Definition],
+                     typed: Mapping[str, Sequence[tuple[str, ...]]]) -> Lexicon:
     """`lexicon` reading each abbreviation the texts define and its long form as members of one
     synonym set, for one query: the long form typed brings the abbreviation, the abbreviation
-    typed (or typed apart, "TT PVHCC", as `parsed` holds it) brings the long form.
+    typed (or typed apart, "TT PVHCC": `typed`, the query's `definition_keys`) brings the long form.
 
     The hand vocabulary keeps priority: an abbreviation it lists (a member, a rejected form of
     index/vi/initials.toml) is read as it says, whatever a text defines, and so is one its
@@ -1489,14 +1498,12 @@ def with_definitions(lexicon: Lexicon, definitions: Sequence[Definition], parsed
     longs: dict[str, set[str]] = {}
     for definition in definitions:
         longs.setdefault(definition.keys[0], set()).add(definition.keys[1])
-    known = {abbreviation_key("".join(m)) for ms in lexicon.synonyms for m in ms
-             if not any(is_syllable(s) for s in m)} | load_rules().rejected
+    known = set(lexicon.listed_abbreviations)
     derived = {abbreviation_key("".join(a)): k for a, k in lexicon.abbreviations}
     members = {" ".join(fold(s) for s in m): k for k, ms in enumerate(lexicon.synonyms) for m in ms}
     sets = list(lexicon.synonyms)
     abbreviations = list(lexicon.abbreviations)
     rules = load_definition_rules()
-    typed = definition_keys(parsed, rules)
     for definition in sorted(definitions):
         key, long = definition.keys
         form, name = syllables_of(definition.abbreviation), syllables_of(definition.long)
@@ -3068,10 +3075,11 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
                          for clause in parsed.clauses], vocabulary.written_counts, lexicon.written_syllables,
                         vocabulary.known_words)
     parsed = corrected(parsed, fixes)
-    keys = sorted(definition_keys(parsed, load_definition_rules()))
+    typed_keys = definition_keys(parsed, load_definition_rules())
+    keys = sorted(typed_keys)
     spans = sorted({*candidates(parsed), *_member_spans(parsed, lexicon)})
     words, units, values = vocabulary.known(spans, keys)
-    lexicon = with_definitions(lexicon, defined_asked(values, keys, vocabulary), parsed)
+    lexicon = with_definitions(lexicon, defined_asked(values, keys, vocabulary), typed_keys)
     if more := sorted(_member_spans(parsed, lexicon) - set(spans)):  # members a definition brought
         more_words, more_units, _ = vocabulary.known(more, [])
         words, units = words | more_words, units | more_units

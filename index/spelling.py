@@ -43,7 +43,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from core.normalize import canonical_tones, fold
+from core.normalize import TONE_MARKS, canonical_tones, fold
 from core.syllables import inventory, is_syllable, split_tone
 from index.matching import is_accented
 
@@ -57,7 +57,7 @@ BIGRAM_CAP = 64
 # The letters a typo inserts or puts in place of another (the shape marks are letters of their own).
 _LETTERS = "abcdeghiklmnopqrstuvxyđăâêôơư"
 _VOWELS = frozenset("aeiouy")  # folded
-_TONES = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+_TONES = ("", *TONE_MARKS)  # none, then core/normalize.py's five
 LONGEST = 7  # letters of the longest Vietnamese syllable ("nghiêng")
 # The phrase of no syllables, which every finding writes: `counts` gives the index's size for it.
 ALL: tuple[str, ...] = ()
