@@ -2412,7 +2412,11 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         bound = (_in_word(cuts[end], i - 1), _word_after(cuts[end], i))  # the cut's words beside
         cue = lexicon.cue_at(typed, i, bound)
         size = len(cue.syllables) if cue else 0
-        if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon)):
+        # A ranked word of no polarity (a light verb, a filler noun: query_stopwords.txt) gives way
+        # to a synonym member it begins, as to a longer word: "thủ tục hành chính" is TTHC, one
+        # term, not the head noun "thủ tục" before the words "hành chính".
+        member = lexicon.synonyms_at(typed, i)[0] if cue and not cue.polarity else 0
+        if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon), member):
             if cue.polarity:
                 cues.append((i, cue))
             # A one-syllable cue typed without its marks ("bi", "con": Lexicon._cue_written_at) gives

@@ -261,7 +261,8 @@ def test_cue_phrases_ask_for_a_polarity_and_are_not_required(text: str, polarity
 def test_a_negation_before_a_content_word_is_still_required() -> None:
     """"chưa tốt" is a cue phrase; "chưa niêm yết" keeps "chưa" required (the sense group)."""
     plan = plan_query("chưa niêm yết thủ tục")
-    assert plan.polarity == "shortcoming" and plan.groups[0].sense and not optional(plan)
+    assert plan.polarity == "shortcoming" and plan.groups[0].sense
+    assert optional(plan) == ["thủ tục"]  # the genre's head noun, ranked (the filler nouns)
 
 
 def test_the_shipped_intent_tables_are_well_formed() -> None:
@@ -301,6 +302,24 @@ def test_a_filler_alone_stays_required_and_folded_counts_by_its_reading() -> Non
     plan = plan_query("cong tắc van thu")
     assert not optional(plan) and [s for g in plan.groups for s in g.alternatives[0].syllables][:2] == [
         "cong", "tắc"]
+
+
+def test_the_procedure_and_the_result_heading_a_matter_are_ranked_not_required() -> None:
+    """"thủ tục hộ tịch, chứng thực" asks about hộ tịch and chứng thực, "kết quả khắc phục" about
+    the remedy: the heads the genre says of every matter are ranked, the matter required."""
+    plan = plan_query("thủ tục hộ tịch, chứng thực")
+    assert groups("thủ tục hộ tịch, chứng thực") == [["hộ tịch"], ["chứng thực"]]
+    assert optional(plan) == ["thủ tục"] and plan.exact is not None and "thủ" in plan.exact.syllables
+    assert optional(plan_query("báo cáo kết quả khắc phục")) == ["kết quả"]
+    assert groups("thủ tục") == [["thủ tục"]] and groups("kết quả") == [["kết quả"]]  # alone: the topic
+
+
+def test_a_filler_gives_way_to_the_synonym_member_it_begins() -> None:
+    """"thủ tục hành chính" is one term (TTHC), not the filler "thủ tục" before "hành chính"."""
+    plan = plan_query("niêm yết thủ tục hành chính")
+    assert not optional(plan)
+    assert " ".join(plan.groups[-1].alternatives[0].syllables) == "thủ tục hành chính"
+    assert "tthc" in [" ".join(a.syllables).lower() for a in plan.groups[-1].alternatives]
 
 
 @pytest.mark.parametrize("text", [
