@@ -325,6 +325,11 @@ def test_a_list_item_that_judges_otherwise_or_names_its_matter_stands_alone() ->
         ("strength", "Xã đã bố trí phòng làm việc của bộ phận một cửa khang trang"),
         ("shortcoming", "thiếu ghế ngồi cho người dân"),
     ]
+    text = "Bộ phận một cửa chưa cập nhật thủ tục hành chính mới; chưa thay bảng giá cũ."
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Bộ phận một cửa chưa cập nhật thủ tục hành chính mới"),
+        ("shortcoming", "chưa thay bảng giá cũ"),
+    ]
 
 
 def test_not_only_is_no_second_negation() -> None:
