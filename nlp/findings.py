@@ -815,6 +815,28 @@ def _too_short(piece: str, own: CueScores, form: str, in_list: bool) -> bool:
     return not (in_list and words >= MIN_ITEM_WORDS and (own.best()[1] >= cues.MIN_SCORE or _acts(form)))
 
 
+_CUE_ORDER = (STRENGTH, SHORTCOMING, RECOMMENDATION)  # the order of CueScores.first
+
+
+def _evaluative_tail(form: str, own: CueScores, gap: str, listed: bool) -> bool:
+    """True when a ";" item only judges again what the item before it is about ("Việc ban hành văn
+    bản được đẩy mạnh, cơ bản đáp ứng yêu cầu; phù hợp với thực tiễn"; "…; kịp thời, đúng quy
+    định"): administrative prose strings the qualities of one subject with ";" as well as with ",",
+    and an item that opens with its judgement (no subject before it), opens with no act of its
+    own, is short (MAX_ITEM_WORDS) and names no matter of the vocabulary says nothing on its own:
+    it is a further predicate of the item before it, the annotation guide's "one finding per
+    distinct matter" (an item that names its matter, "; thiếu ghế ngồi", or its act, "; niêm yết
+    TTHC", stays an item of its own). Neither does an item opened by a negation ("; chưa thay bảng
+    giá cũ": an act or a thing denied, a fault of its own though the vocabulary names no matter) nor
+    an item of a list a lead-in announced (`listed`: "hạn chế như: …; …", each item is announced)."""
+    verdict, score = own.best()
+    return (";" in gap and not listed and score >= cues.MIN_SCORE and verdict is not None
+            and not _rx(cues.REPEATED_NEGATION_START).match(form)
+            and own.first[_CUE_ORDER.index(Polarity(verdict))] == 0
+            and _word_count(form) <= MAX_ITEM_WORDS and not _acts(form) and not _own_predicate(form)
+            and vocabulary_area(form) is None and not vocabulary_themes(form))
+
+
 def _statement_before_lead(text: str, doc_form: str, lead: Span, sent: Span) -> tuple[Span | None, Span]:
     """(statement, the rest of the sentence) when a lead-in is joined to a statement of its own
     ("Tổ kiểm tra đánh giá cao những kết quả ..., đồng thời chỉ ra những hạn chế như: ..."): the
@@ -900,6 +922,11 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
         if announced:
             context = announced
         inherited = previous or context
+        if (found and index and found[-1].end == pieces[index - 1][1]
+                and _evaluative_tail(form, own, doc_form[found[-1].end:start], lead is not None)
+                and _polarity(form, inherited, own) == found[-1].polarity):
+            found[-1] = replace(found[-1], text=text[found[-1].start:end], end=end)
+            continue
         if own.best()[1] < cues.MIN_SCORE and not _acts(form):
             if _unjudged_figure(form, previous, context, doc_form[previous_start:start]):
                 pending = None

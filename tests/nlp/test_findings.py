@@ -306,6 +306,32 @@ def test_a_last_list_item_without_a_verb_about_the_same_matter_joins_the_one_bef
     assert len(find_findings(text)) == 1
 
 
+def test_a_list_item_that_only_judges_again_joins_the_item_before_it() -> None:
+    # no subject, no act, no matter of its own: one more quality of the work the item before names
+    text = "Công tác soạn thảo văn bản của huyện được chú trọng; phù hợp với thực tiễn địa phương."
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
+    text = "Công tác tuyên truyền cải cách hành chính của xã được đẩy mạnh; hiệu quả thiết thực."
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
+
+
+def test_a_list_item_that_judges_otherwise_or_names_its_matter_stands_alone() -> None:
+    text = "Xã đã ban hành kế hoạch kiểm tra công vụ năm 2024; còn chậm so với quy định."
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Xã đã ban hành kế hoạch kiểm tra công vụ năm 2024"),
+        ("shortcoming", "còn chậm so với quy định"),
+    ]
+    text = "Xã đã bố trí phòng làm việc của bộ phận một cửa khang trang; thiếu ghế ngồi cho người dân."
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Xã đã bố trí phòng làm việc của bộ phận một cửa khang trang"),
+        ("shortcoming", "thiếu ghế ngồi cho người dân"),
+    ]
+    text = "Bộ phận một cửa chưa cập nhật thủ tục hành chính mới; chưa thay bảng giá cũ."
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Bộ phận một cửa chưa cập nhật thủ tục hành chính mới"),
+        ("shortcoming", "chưa thay bảng giá cũ"),
+    ]
+
+
 def test_not_only_is_no_second_negation() -> None:
     text = ("Xã đã không để hồ sơ nào trễ hạn trong năm, không chỉ ở lĩnh vực hộ tịch mà cả ở lĩnh vực "
             "đất đai và xây dựng.")
