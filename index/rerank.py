@@ -545,7 +545,8 @@ class Around:
         findings shares one profile, so a pool makes a few, not one per document."""
         answering = self.answering(asked.matter)
         others = [k for k, r in enumerate(self.records) if r.doc_key != doc_key]
-        chosen = tuple(islice((k for k in others if answering[k]), FEEDBACK_TOP)) or tuple(others[:FEEDBACK_TOP])
+        chosen = tuple(islice((k for k in others if answering[k]), FEEDBACK_TOP)) \
+            or tuple(others[:FEEDBACK_TOP])
         key = (chosen, asked.typed)
         if key not in self._profiles:
             vectors = self.vectors()
