@@ -122,6 +122,9 @@ PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 # `feedback` (a finding's words against the pool's first findings of other documents) joined in
 # session 9: five folds 0.8246 → 0.8255, up on each of eight shuffles; the pool's other findings of
 # the finding's document (`doc_company`, commit 58d875a) was level and dropped (docs/search-quality.md).
+# Session 18 (fb18): its profile reads the first findings of other documents holding the query's
+# matter, anchored to the query's terms (against query drift): the twentieth and twenty-first
+# trained on the sets before them 0.794 → 0.803, five folds 0.859 → 0.860.
 # Dropped in session 12, measured on the judged sets added to the repository after each was built
 # (each set held out, trained on the others): `stage` (whether a finding came in the engine's
 # word stages) -0.0001 on the ten later sets, `place` (how plainly a finding says where, for a

@@ -474,14 +474,16 @@ class Around:
     garbage collector frees (a thousand objects a search, promoted to the older generations,
     whose collections then took 7–180 ms in the middle of a search at 100,000 findings)."""
 
-    __slots__ = ("_documents", "_profiles", "_vectors", "_written", "records")
+    __slots__ = ("_answering", "_documents", "_held", "_profiles", "_vectors", "_written", "records")
 
     def __init__(self, records: Sequence[FindingRecord]) -> None:
         self.records = records
         self._written: list[Written | None] = [None] * len(records)
         self._vectors: list[dict[str, float]] | None = None
-        self._profiles: dict[tuple[int, ...], tuple[dict[str, float], float]] = {}
+        self._profiles: dict[tuple[tuple[int, ...], tuple[str, ...]], tuple[dict[str, float], float]] = {}
         self._documents: dict[str, list[int]] | None = None
+        self._held: dict[str, int] | None = None
+        self._answering: dict[tuple[Group, ...], list[bool]] = {}
 
     def passage(self, rank: int) -> list[int]:
         """The ranks of the pool's other findings of the same document within PASSAGE_GAP
@@ -504,54 +506,96 @@ class Around:
 
     def vectors(self) -> list[dict[str, float]]:
         """Each finding's terms (`_terms`) weighed by how few of the pool's findings hold them
-        (log((findings + 1) / (findings holding it + 0.5))): a term most of the pool holds (the
-        query's own words, the genre's frame) tells little apart."""
+        (`weight`): a term most of the pool holds (the query's own words, the genre's frame)
+        tells little apart."""
         if self._vectors is None:
             terms = [_terms(self.written(k)) for k in range(len(self.records))]
             held: dict[str, int] = {}
             for ts in terms:
                 for t in ts:
                     held[t] = held.get(t, 0) + 1
-            n = len(terms)
-            self._vectors = [{t: math.log((n + 1) / (held[t] + 0.5)) for t in ts} for ts in terms]
+            self._held = held
+            self._vectors = [{t: self.weight(t) for t in ts} for ts in terms]
         return self._vectors
 
-    def profile(self, doc_key: str) -> tuple[dict[str, float], float]:
-        """The mean vector of the pool's first FEEDBACK_TOP findings of documents other than
-        `doc_key`, and its norm (empty, 0 when the pool has none). Kept by the findings it
-        averages, not by the document: every document absent from the pool's first findings
-        shares one profile, so a pool makes a few, not one per document."""
-        others = tuple(islice((k for k, r in enumerate(self.records) if r.doc_key != doc_key),
-                              FEEDBACK_TOP))
-        if others not in self._profiles:
+    def weight(self, term: str) -> float:
+        """A term's weight in the pool: log((findings + 1) / (findings holding it + 0.5)), the
+        most for a term no finding of the pool holds."""
+        if self._held is None:
+            self.vectors()
+        held = self._held or {}
+        return math.log((len(self.records) + 1) / (held.get(term, 0) + 0.5))
+
+    def answering(self, groups: tuple[Group, ...]) -> list[bool]:
+        """Per finding of the pool, whether it holds every one of `groups` (the query's matter,
+        Asked.matter; True for all when there are none), once per pool."""
+        made = self._answering.get(groups)
+        if made is None:
+            made = self._answering[groups] = [
+                not groups or _share_said(self.written(k), groups) == 1.0 for k in range(len(self.records))]
+        return made
+
+    def profile(self, doc_key: str, asked: Asked) -> tuple[dict[str, float], float]:
+        """The feedback profile for a finding of `doc_key` (`feedback` says why), and its norm
+        (empty, 0 when there is nothing to read): the mean vector of the pool's first
+        FEEDBACK_TOP findings of other documents holding the query's whole matter (else of the
+        first FEEDBACK_TOP of other documents), as a unit vector, plus the query's own terms
+        (`_terms` of Asked.typed, weighed as the pool's) as another. Kept by the findings it
+        averages and the query, not by the document: every document absent from the pool's first
+        findings shares one profile, so a pool makes a few, not one per document."""
+        answering = self.answering(asked.matter)
+        others = [k for k, r in enumerate(self.records) if r.doc_key != doc_key]
+        chosen = tuple(islice((k for k in others if answering[k]), FEEDBACK_TOP)) \
+            or tuple(others[:FEEDBACK_TOP])
+        key = (chosen, asked.typed)
+        if key not in self._profiles:
             vectors = self.vectors()
             mean: dict[str, float] = {}
-            for k in others:
+            for k in chosen:
                 for t, w in vectors[k].items():
-                    mean[t] = mean.get(t, 0.0) + w / len(others)
-            self._profiles[others] = mean, math.sqrt(sum(w * w for w in mean.values()))
-        return self._profiles[others]
+                    mean[t] = mean.get(t, 0.0) + w / len(chosen)
+            query = {t: self.weight(t) for t in _terms(Written.of_text(" ".join(asked.typed)))} \
+                if asked.typed else {}
+            profile: dict[str, float] = {}
+            for part in (mean, query):
+                norm = math.sqrt(sum(w * w for w in part.values()))
+                for t, w in part.items():
+                    profile[t] = profile.get(t, 0.0) + w / norm
+            self._profiles[key] = profile, math.sqrt(sum(w * w for w in profile.values()))
+        return self._profiles[key]
 
 
 def feedback(c: Candidate, asked: Asked, pool: int) -> float:
-    """The cosine of the finding's terms with the mean of the pool's first findings from other
-    documents (the first FEEDBACK_TOP in the engine's order), each term weighed by how few of the
-    pool hold it (`Around.vectors`): relevance feedback, the engine's first findings standing in
-    for the relevant ones. A relevant finding worded otherwise than the query (the answer to a
-    question holding none of its words, "giấy biên nhận" for "phiếu hẹn") still shares the
-    matter's words with the findings saying it as asked: the genre says one matter in a few set
-    phrases ("trả kết quả", "quá hạn", "một cửa"). Other documents only: findings of one report
-    share its units, dates and turns of phrase, which say where a finding comes from, not what
-    it is about. Held out (benchmarks/train_ranker.py --cv, 428 queries), five folds 0.8246 →
-    0.8255, higher on each of eight shuffles of the folds (mean +0.0013). 0 for a finding alone
-    (no pool)."""
+    """The cosine of the finding's terms with the pool's feedback profile (`Around.profile`), each
+    term weighed by how few of the pool hold it (`Around.vectors`): relevance feedback, the
+    engine's first findings standing in for the relevant ones. A relevant finding worded otherwise
+    than the query (the answer to a question holding none of its words, "giấy biên nhận" for
+    "phiếu hẹn") still shares the matter's words with the findings saying it as asked: the genre
+    says one matter in a few set phrases ("trả kết quả", "quá hạn", "một cửa"). Other documents
+    only: findings of one report share its units, dates and turns of phrase, which say where a
+    finding comes from, not what it is about. Joined in session 9 (five folds 0.8246 → 0.8255 over
+    428 queries). 0 for a finding alone (no pool).
+
+    Guarded against query drift (session 18, fb18), the known failure of pseudo-relevance
+    feedback: when the engine's first findings are mostly a neighbouring matter (asked "xã nào
+    niêm yết TTHC địa chính chưa cập nhật", the pool is full of "chưa cập nhật" of other kinds),
+    their mean is the neighbour's profile, and the feature lifts the typical neighbour over the
+    answer. Two standard cures, both taken: the findings averaged are the first of other documents
+    that hold the query's whole matter (Asked.matter; the first of other documents when none
+    does), as feedback documents chosen by a Boolean filter on the query (Mitra, Singhal & Buckley
+    1998); and the profile is anchored to the query, its mean and the query's own terms mixed
+    half and half as unit vectors (RM3's interpolation with the original query), so the query's
+    terms the pool seldom holds weigh in it. Held out (benchmarks/train_ranker.py --cv, 956
+    queries), against the mean of the first five of other documents: the twentieth trained on the
+    18 sets before it 0.791 → 0.803, the twenty-first on the 19 before 0.795 → 0.804, both on the
+    18 before 0.794 → 0.803; five folds 0.859 → 0.860 (docs/search-quality.md, Session 18)."""
     if c.around is None:
         return 0.0
-    mean, norm = c.around.profile(c.record.doc_key)
+    profile, norm = c.around.profile(c.record.doc_key, asked)
     own = c.around.vectors()[c.rank]
     if not norm or not own:
         return 0.0
-    shared = sum(w * mean.get(t, 0.0) for t, w in own.items())
+    shared = sum(w * profile.get(t, 0.0) for t, w in own.items())
     return shared / (norm * math.sqrt(sum(w * w for w in own.values())))
 
 

@@ -394,6 +394,39 @@ def test_feedback_reads_the_first_findings_of_other_documents_only() -> None:
     assert feedback(alone[0], asked, 30) == 0.0  # no other document in the pool
 
 
+def test_feedback_reads_the_first_findings_holding_the_matter_not_the_neighbours() -> None:
+    """Query drift: asked about the land procedures' listing left out of date, the engine's first
+    findings of other documents are mostly the neighbouring matter (other listings out of date).
+    The profile is the first findings of other documents holding the whole matter, so a second
+    answer worded otherwise is liked more than the typical neighbour; with no finding holding the
+    matter, the first ones of other documents stand in, as before."""
+    plan = Plan(groups=(Group((_alt("địa chính"),)), Group((_alt("cập nhật"),))))
+    asked = Asked(plan)
+    neighbours = [_hit(f"n{k}", "Bảng niêm yết thủ tục hộ tịch, chứng thực chưa cập nhật kịp thời.", f"r{k}")
+                  for k in range(2, 6)]
+    answer = _hit("a", "Xã Tân Thạnh niêm yết thủ tục lĩnh vực địa chính, đất đai chưa cập nhật.", "r1")
+    other = _hit("b", "Thủ tục đất đai, địa chính tại xã Phú Tân vẫn niêm yết bản cũ.", "r7")
+    typical = _hit("c", "Thủ tục hộ tịch, chứng thực niêm yết chưa kịp thời.", "r8")
+    cands = candidates([neighbours[0], answer, *neighbours[1:], other, typical])
+    assert feedback(cands[5], asked, 30) > feedback(cands[6], asked, 30)
+    # None holds the matter: the first findings of other documents are the profile, as before.
+    drifted = Asked(Plan(groups=(Group((_alt("thẻ công chức"),)),)))
+    assert feedback(cands[6], drifted, 30) > feedback(cands[5], drifted, 30)
+
+
+def test_feedback_is_anchored_to_the_querys_own_words() -> None:
+    """The profile holds the query's terms beside the pool's first findings (RM3's interpolation):
+    a finding sharing nothing with the first findings but the query's word the pool seldom holds
+    is liked, where without the query it would share nothing."""
+    cands = candidates([
+        _hit("a", "Bộ phận một cửa chưa ghi ngày trả kết quả trên phiếu hẹn.", "r1"),
+        _hit("b", "Phiếu hẹn không ghi ngày trả kết quả cho công dân.", "r2"),
+        _hit("c", "Viên chức địa chính vắng mặt nhiều buổi.", "r3")])
+    assert feedback(cands[2], Asked(Plan()), 30) == 0.0
+    asked = Asked(Plan(groups=(Group((_alt("địa chính"),)),)))
+    assert 0.0 < feedback(cands[2], asked, 30) <= 1.0
+
+
 def _at(fid: str, text: str, doc: str, start: int) -> Hit:
     """A finding of `doc` at character `start` (its end by its length)."""
     return Hit(FindingRecord(finding_id=fid, doc_key=doc, doc_id=f"{doc}.pdf", text=text,
