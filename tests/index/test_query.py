@@ -1222,6 +1222,23 @@ def test_a_cue_with_after_words_counts_only_after_them() -> None:
     assert analyse(parse("hay mô hình"), lexicon).polarity is None  # before the noun: no judgement
 
 
+def test_a_cue_with_objects_counts_only_before_them_and_the_word_keeps_its_cue_elsewhere() -> None:
+    """intents.toml `objects`: a request whose object is the public is the act forbidden (a
+    failing), the same verb before a body the recommendation; the object stays a word of its own."""
+    lexicon = compile_lexicon([], [], intents=[
+        {"polarity": "recommendation", "terms": ["yêu cầu"]},
+        {"polarity": "shortcoming", "terms": ["yêu cầu", "bắt"], "objects": ["người dân", "dân"]}])
+    act = analyse(parse("yêu cầu người dân nộp bản sao"), lexicon, {"nguoi dan", "ban sao"})
+    assert act.polarity == "shortcoming" and not act.polarity_group  # the act, no section asked
+    assert [g.alternatives[0].syllables for g in act.groups][:1] == [("người", "dân")]
+    assert [a.syllables for a in act.optional] == [("yêu", "cầu")]
+    assert analyse(parse("bat dan cho doi"), lexicon).polarity == "shortcoming"  # folded alike
+    order = analyse(parse("yêu cầu xã niêm yết thủ tục"), lexicon, {"niem yet", "thu tuc"})
+    assert (order.polarity, order.polarity_group) == ("recommendation", True)
+    assert analyse(parse("bắt buộc nộp"), lexicon, {"bat buoc"}).polarity is None  # a word of its own
+    assert analyse(parse("dân yêu cầu"), lexicon).polarity == "recommendation"  # no object after it
+
+
 def test_a_cue_only_in_questions_names_its_polarity_in_a_question_only() -> None:
     """intents.toml `only_in_questions`: the passive "bị" asks about a failing in a question; in a
     topic it names the matter, and is dropped either way."""
