@@ -2880,9 +2880,20 @@ def _swallows(typed: Sequence[str], at: int, n: int, lexicon: Lexicon) -> bool:
     for k in range(at + 1, at + n):
         length = lexicon.synonyms_at(typed, k)[0]
         folded = not any(map(is_accented, typed[k:k + length]))
-        if length == 1 or k + length > at + n and not (clear and folded):
+        if length == 1 or k + length > at + n and not (clear and folded) \
+                and not _shares_last(typed, at, n, k, length, lexicon):
             return True
     return False
+
+
+def _shares_last(typed: Sequence[str], at: int, n: int, k: int, length: int, lexicon: Lexicon) -> bool:
+    """Whether the word of `n` syllables from `at` and the synonym member of `length` from `k`
+    share only the word's last syllable, the rest of the member being a word of its own: the
+    overlap ambiguity ("đón tiếp công dân": đón tiếp | công dân, or đón | tiếp công dân), which
+    the cut with fewer syllables left alone decides (`_best_cut`), not the member."""
+    rest = typed[k + 1:k + length]
+    return (k == at + n - 1 and len(rest) > 1
+            and (lexicon.is_word(rest) or lexicon.synonyms_at(rest, 0)[0] == len(rest)))
 
 
 def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], lexicon: Lexicon,

@@ -1239,6 +1239,21 @@ def test_a_cue_with_objects_counts_only_before_them_and_the_word_keeps_its_cue_e
     assert analyse(parse("dân yêu cầu"), lexicon).polarity == "recommendation"  # no object after it
 
 
+def test_a_word_sharing_only_its_last_syllable_with_a_member_is_cut_by_the_fewest_lone_syllables() -> None:
+    """The overlap ambiguity: "đón tiếp công dân" is đón tiếp | công dân (welcoming citizens), not
+    đón | tiếp công dân (the reception function), since the member's rest is a word of its own;
+    where it is none ("xã hội đồng nhân dân": "đồng nhân dân"), the member stays whole."""
+    lexicon = compile_lexicon([], [["tiếp công dân", "tiếp dân"], ["hội đồng nhân dân", "HĐND"]],
+                              dictionary_lines=["đón tiếp", "công dân", "xã hội", "hội đồng", "lịch sử"])
+
+    def cut(text: str) -> list[tuple[str, ...]]:
+        return [g.alternatives[0].syllables for g in analyse(parse(text), lexicon).groups]
+
+    assert cut("đón tiếp công dân") == [("đón", "tiếp"), ("công", "dân")]
+    assert cut("lịch tiếp công dân") == [("lịch",), ("tiếp", "công", "dân")]  # no word "lịch tiếp"
+    assert cut("xã hội đồng nhân dân") == [("xã",), ("hội", "đồng", "nhân", "dân")]
+
+
 def test_a_cue_only_in_questions_names_its_polarity_in_a_question_only() -> None:
     """intents.toml `only_in_questions`: the passive "bị" asks about a failing in a question; in a
     topic it names the matter, and is dropped either way."""
