@@ -450,6 +450,10 @@ class Cue:
     # `only_in_questions`: the passive "bị" asks about a failing in "vì sao hồ sơ bị quá hạn", names
     # the matter in "hồ sơ bị trả lại"); elsewhere the word is read as the cue, its polarity not.
     only_in_questions: bool = False
+    # The words the cue's word must precede to be the cue (intents.toml `objects`: "yêu cầu" before
+    # the public, "yêu cầu người dân nộp thêm giấy tờ", is the act the one-stop decree forbids, a
+    # failing; before anything else it heads a recommendation); they stay words of their own.
+    objects: tuple[tuple[str, ...], ...] = ()
 
     def follows_head(self, typed: Sequence[str], at: int) -> bool:
         """Whether the cue at `at` stands right after one of the nouns it must follow (`after`),
@@ -458,6 +462,14 @@ class Cue:
         ("hay": or; "hiệu quả" of "nâng cao hiệu quả" is the matter)."""
         return not self.after or any(at >= len(head) and matches_at(typed, head, at - len(head))
                                      for head in self.after)
+
+    def takes_object(self, typed: Sequence[str], at: int) -> bool:
+        """Whether the cue at `at` stands right before one of the words it must precede
+        (`objects`), true for a cue needing none. Why: a verb's object says whose act it is, and
+        Vietnamese puts the object right after the verb ("yêu cầu người dân bổ sung hồ sơ": the
+        office demanding of the citizen; "yêu cầu UBND xã khắc phục": the inspection's order)."""
+        end = at + len(self.syllables)
+        return not self.objects or any(matches_at(typed, obj, end) for obj in self.objects)
 
     def other_word_at(self, typed: Sequence[str], at: int) -> bool:
         """Whether the cue's word at `at` (after its lead) lies in a phrase making it another word
@@ -656,7 +668,7 @@ class Lexicon:
         tables again costs about a third of planning the question (0.5 of 1.5 ms, measured)."""
         if asks not in self._asking:
             light = [Cue(a, "", required=False) for a in asks if a not in {c.syllables for c in self.cues}]
-            cues = tuple(sorted((*self.cues, *light), key=lambda c: (-len(c.syllables), c.syllables)))
+            cues = tuple(sorted((*self.cues, *light), key=cue_order))
             self._asking[asks] = dataclasses.replace(self, cues=cues, cut_from=self.readings)
         return self._asking[asks]
 
@@ -831,7 +843,7 @@ class Lexicon:
         for cue in self._cues_from(typed, at):
             size = len(cue.syllables)
             if self._cue_written_at(typed, cue, at, bound) and not cue.other_word_at(typed, at) \
-                    and (headless or cue.follows_head(typed, at)) \
+                    and (headless or cue.follows_head(typed, at)) and cue.takes_object(typed, at) \
                     and not any(
                     other.polarity and k + len(other.syllables) > at + size
                     and self._cue_written_at(typed, other, k)
@@ -1197,23 +1209,32 @@ def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
     return tuple(sorted({e for e in map(_entry, terms) if e[0]}, key=lambda e: (-len(e[0]), e)))
 
 
+def cue_order(cue: Cue) -> tuple[int, tuple[str, ...], bool]:
+    """The order cues are tried in at a place: the longest first, and of one word the cue that
+    must precede an object (`Cue.objects`) before the word's cue anywhere else."""
+    return -len(cue.syllables), cue.syllables, not cue.objects
+
+
 def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
     """Polarity cues from intents.toml's [[intent]] tables (polarity, required, sense, kept,
-    terms, unlike, before, after, only_in_questions), longest first; a required cue carries the
-    query's sense unless `sense = false`; a term with `after` is a cue only right after one of
-    those nouns (Cue.after), one `only_in_questions` names its polarity only in a question
-    (Cue.only_in_questions); a term inside one of the `unlike` phrases is no cue there
-    (Cue.unlike), nor is its spelling typed without accents where the phrase writes it as
-    another word ("cham diem" is "chấm điểm", not the cue "chậm": the phrase matches only a query
-    typed so); each word of a ranked cue's `before` leads each of its terms as one cue more, the
-    term its ranked word (Cue.lead), unless that phrase is a term listed itself."""
-    cues: dict[tuple[str, ...], Cue] = {}
+    terms, unlike, before, after, objects, only_in_questions), longest first; a required cue
+    carries the query's sense unless `sense = false`; a term with `after` is a cue only right
+    after one of those nouns (Cue.after), one with `objects` only right before one of those words
+    (Cue.objects: the same word may be another intent's cue elsewhere, read there), one
+    `only_in_questions` names its polarity only in a question (Cue.only_in_questions); a term
+    inside one of the `unlike` phrases is no cue there (Cue.unlike), nor is its spelling typed
+    without accents where the phrase writes it as another word ("cham diem" is "chấm điểm", not
+    the cue "chậm": the phrase matches only a query typed so); each word of a ranked cue's
+    `before` leads each of its terms as one cue more, the term its ranked word (Cue.lead), unless
+    that phrase is a term listed itself."""
+    cues: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], Cue] = {}
     led: list[Cue] = []
     for intent in intents:
         required = bool(intent.get("required"))
         sense, kept = bool(intent.get("sense", required)), bool(intent.get("kept", True))
         phrases = [p for p in (syllables_of(u) for u in intent.get("unlike", ())) if p]
         heads = tuple(h for h in map(syllables_of, intent.get("after", ())) if h)
+        objects = tuple(o for o in map(syllables_of, intent.get("objects", ())) if o)
         # A required cue's word is a group, which a lead would join: only ranked cues are led.
         leads = [] if required else [lead for lead in map(syllables_of, intent.get("before", ())) if lead]
         for term in intent.get("terms", ()):
@@ -1226,13 +1247,14 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
                            if matches_at(p, syllables, k)
                            or tuple(map(fold, p[k:k + len(syllables)])) == tuple(map(fold, syllables)))
             cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike,
-                      after=heads, only_in_questions=bool(intent.get("only_in_questions")))
-            cues.setdefault(syllables, cue)
+                      after=heads, only_in_questions=bool(intent.get("only_in_questions")),
+                      objects=objects)
+            cues.setdefault((syllables, objects), cue)
             led.extend(dataclasses.replace(cue, syllables=(*lead, *syllables), lead=len(lead))
                        for lead in leads)
     for cue in led:
-        cues.setdefault(cue.syllables, cue)
-    return tuple(sorted(cues.values(), key=lambda c: (-len(c.syllables), c.syllables)))
+        cues.setdefault((cue.syllables, cue.objects), cue)
+    return tuple(sorted(cues.values(), key=cue_order))
 
 
 def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
@@ -1279,7 +1301,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    tuple(sorted(set(frames), key=lambda f: (not f[0], -len(f[1]), f))),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
                    tuple(sorted((*compile_cues(intents), *light),
-                                key=lambda c: (-len(c.syllables), c.syllables))), answered,
+                                key=cue_order)), answered,
                    tuple(sorted({k for k in (syllables_of(c) for c in citations) if k},
                                 key=lambda k: (-len(k), k))),
                    _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())),
@@ -2345,7 +2367,10 @@ def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bo
     marker ("bi"), dropped so: it names the finding's sense, not a section of the report. One kept
     and not required ("yeu", "kem", and "con" since "còn" is ranked) is ranked typed either way, a
     category word as "yếu" is: "con ho so" asks for the shortcomings' section, though folded "con"
-    is also the child of "khai sinh cho con"."""
+    is also the child of "khai sinh cho con". Nor a cue read only before its object (`Cue.objects`:
+    "yêu cầu" before "người dân", the forbidden act): it names the matter's polarity, no section;
+    read alone, the word is the other intent's cue ("yêu cầu" of the recommendations), whose
+    polarity is not the one asked."""
     cue = lexicon.cue_at(alt.syllables, 0, headless=True)  # its head read already, when it needs one
     if cue is None or not cue.polarity or cue.polarity != polarity \
             or len(cue.syllables) != len(alt.syllables):
@@ -2859,9 +2884,20 @@ def _swallows(typed: Sequence[str], at: int, n: int, lexicon: Lexicon) -> bool:
     for k in range(at + 1, at + n):
         length = lexicon.synonyms_at(typed, k)[0]
         folded = not any(map(is_accented, typed[k:k + length]))
-        if length == 1 or k + length > at + n and not (clear and folded):
+        if length == 1 or k + length > at + n and not (clear and folded) \
+                and not _shares_last(typed, at, n, k, length, lexicon):
             return True
     return False
+
+
+def _shares_last(typed: Sequence[str], at: int, n: int, k: int, length: int, lexicon: Lexicon) -> bool:
+    """Whether the word of `n` syllables from `at` and the synonym member of `length` from `k`
+    share only the word's last syllable, the rest of the member being a word of its own: the
+    overlap ambiguity ("đón tiếp công dân": đón tiếp | công dân, or đón | tiếp công dân), which
+    the cut with fewer syllables left alone decides (`_best_cut`), not the member."""
+    rest = typed[k + 1:k + length]
+    return (k == at + n - 1 and len(rest) > 1
+            and (lexicon.is_word(rest) or lexicon.synonyms_at(rest, 0)[0] == len(rest)))
 
 
 def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], lexicon: Lexicon,

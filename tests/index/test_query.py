@@ -1223,6 +1223,38 @@ def test_a_cue_with_after_words_counts_only_after_them() -> None:
     assert analyse(parse("hay mô hình"), lexicon).polarity is None  # before the noun: no judgement
 
 
+def test_a_cue_with_objects_counts_only_before_them_and_the_word_keeps_its_cue_elsewhere() -> None:
+    """intents.toml `objects`: a request whose object is the public is the act forbidden (a
+    failing), the same verb before a body the recommendation; the object stays a word of its own."""
+    lexicon = compile_lexicon([], [], intents=[
+        {"polarity": "recommendation", "terms": ["yêu cầu"]},
+        {"polarity": "shortcoming", "terms": ["yêu cầu", "bắt"], "objects": ["người dân", "dân"]}])
+    act = analyse(parse("yêu cầu người dân nộp bản sao"), lexicon, {"nguoi dan", "ban sao"})
+    assert act.polarity == "shortcoming" and not act.polarity_group  # the act, no section asked
+    assert [g.alternatives[0].syllables for g in act.groups][:1] == [("người", "dân")]
+    assert [a.syllables for a in act.optional] == [("yêu", "cầu")]
+    assert analyse(parse("bat dan cho doi"), lexicon).polarity == "shortcoming"  # folded alike
+    order = analyse(parse("yêu cầu xã niêm yết thủ tục"), lexicon, {"niem yet", "thu tuc"})
+    assert (order.polarity, order.polarity_group) == ("recommendation", True)
+    assert analyse(parse("bắt buộc nộp"), lexicon, {"bat buoc"}).polarity is None  # a word of its own
+    assert analyse(parse("dân yêu cầu"), lexicon).polarity == "recommendation"  # no object after it
+
+
+def test_a_word_sharing_only_its_last_syllable_with_a_member_is_cut_by_the_fewest_lone_syllables() -> None:
+    """The overlap ambiguity: "đón tiếp công dân" is đón tiếp | công dân (welcoming citizens), not
+    đón | tiếp công dân (the reception function), since the member's rest is a word of its own;
+    where it is none ("xã hội đồng nhân dân": "đồng nhân dân"), the member stays whole."""
+    lexicon = compile_lexicon([], [["tiếp công dân", "tiếp dân"], ["hội đồng nhân dân", "HĐND"]],
+                              dictionary_lines=["đón tiếp", "công dân", "xã hội", "hội đồng", "lịch sử"])
+
+    def cut(text: str) -> list[tuple[str, ...]]:
+        return [g.alternatives[0].syllables for g in analyse(parse(text), lexicon).groups]
+
+    assert cut("đón tiếp công dân") == [("đón", "tiếp"), ("công", "dân")]
+    assert cut("lịch tiếp công dân") == [("lịch",), ("tiếp", "công", "dân")]  # no word "lịch tiếp"
+    assert cut("xã hội đồng nhân dân") == [("xã",), ("hội", "đồng", "nhân", "dân")]
+
+
 def test_a_cue_only_in_questions_names_its_polarity_in_a_question_only() -> None:
     """intents.toml `only_in_questions`: the passive "bị" asks about a failing in a question; in a
     topic it names the matter, and is dropped either way."""

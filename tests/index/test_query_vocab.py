@@ -194,6 +194,16 @@ def test_a_member_the_cue_begins_is_a_topic_not_the_querys_sense() -> None:
     assert groups("cán bộ chậm") == [["cán bộ"], ["chậm"]] and bare.topical == (True, False)
 
 
+@pytest.mark.parametrize("typed", ["trang thiết bị bộ phận một cửa", "cơ sở vật chất bộ phận một cửa",
+                                   "CSVC bộ phận một cửa", "trang thiet bi bo phan mot cua"])
+def test_the_facilities_are_one_name_by_either_half(typed: str) -> None:
+    """"cơ sở vật chất, trang thiết bị" is one item of the one-stop desk (Nghị định 61/2018, Điều
+    13): either half, or the abbreviation, brings the others; "thiết bị" alone does not."""
+    first = folded_groups(typed)[0]
+    assert {"co so vat chat", "csvc", "trang thiet bi"} <= set(first)
+    assert "co so vat chat" not in {a for g in folded_groups("thiết bị đánh giá sự hài lòng") for a in g}
+
+
 def test_the_two_level_government_is_one_group_however_its_number_is_written() -> None:
     """"chính quyền địa phương hai cấp" (the 2025 reorganisation) is one group holding the digit
     form the reports print, not "địa" + "phương hai" (phương hại, harm) cut from the words."""
@@ -236,6 +246,36 @@ def test_the_absence_after_a_remedy_asks_for_the_remedy() -> None:
     assert plan_query("kiểm điểm cán bộ vắng mặt").polarity == "recommendation"
 
 
+@pytest.mark.parametrize(("text", "polarity", "section"), [
+    # a request whose object is the public is the act Nghị định 61/2018 (Điều 5) forbids: a failing
+    ("yêu cầu người dân nộp thêm giấy tờ", "shortcoming", False),
+    ("yeu cau dan nop them giay to", "shortcoming", False),
+    ("bắt công dân đi lại nhiều lần", "shortcoming", False),
+    ("đòi tổ chức, cá nhân nộp bản sao chứng thực", "shortcoming", False),
+    # … addressed to a body or an official, the recommendations' verb, as before
+    ("yêu cầu UBND xã niêm yết đầy đủ thủ tục", "recommendation", True),
+    ("yêu cầu công chức đeo thẻ", "recommendation", True),
+    ("yêu cầu tổ chức kiểm điểm cán bộ vi phạm", "recommendation", True),  # "tổ chức": organise
+])
+def test_a_request_to_the_public_is_the_forbidden_act_not_a_recommendation(text: str, polarity: str,
+                                                                           section: bool) -> None:
+    plan = plan_query(text)
+    assert (plan.polarity, plan.polarity_group) == (polarity, section)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Tân Thạnh đòi thêm giấy tờ", "đòi thêm giấy tờ"), ("cán bộ sách nhiễu người dân", "sách nhiễu"),
+    ("yêu cầu bổ sung hồ sơ nhiều lần", "bổ sung hồ sơ nhiều lần"),
+    ("công chức gây phiền hà", "gây phiền hà"),
+])
+def test_a_forbidden_act_named_asks_for_shortcomings_and_stays_the_topic(text: str, word: str) -> None:
+    """The acts Nghị định 61/2018 (Điều 5) forbids are failings wherever a report names them: the
+    query prefers the shortcomings, the act stays a required word with its synonyms, no sense."""
+    plan = plan_query(text)
+    assert (plan.polarity, plan.polarity_group) == ("shortcoming", False)
+    assert any(word in g for g in groups(text)) and not any(g.sense for g in plan.groups)
+
+
 @pytest.mark.parametrize(("text", "polarity", "words", "cue"), [
     ("kết quả tích cực trong chuyển đổi số", "strength", ["chuyển đổi số", "cđs"], "kết quả tích cực"),
     ("chuyển biến tích cực về kỷ cương", "strength", ["kỷ cương", "kỉ cương"], "chuyển biến tích cực"),
@@ -267,11 +307,13 @@ def test_a_negation_before_a_content_word_is_still_required() -> None:
 
 def test_the_shipped_intent_tables_are_well_formed() -> None:
     """Every table has a polarity and a why; a cue is in one table only (the first would win
-    silently); a cue that is not required is no synonym member (it would never be expanded)."""
+    silently), but for a table whose cues must precede an object (`objects`: the word is read so
+    before them, as the other table's cue elsewhere); a cue that is not required is no synonym
+    member (it would never be expanded)."""
     tables = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))["intent"]
     assert all(t["polarity"] in ("shortcoming", "strength", "recommendation") and t["why"].strip()
                for t in tables)
-    terms = [term for t in tables for term in t["terms"]]
+    terms = [(term, tuple(t.get("objects", ()))) for t in tables for term in t["terms"]]
     assert len(terms) == len(set(terms))
     lexicon = load_lexicon()
     members = {tuple(fold(s) for s in m) for ms in lexicon.synonyms for m in ms}
