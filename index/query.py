@@ -1229,11 +1229,11 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
     after one of those nouns (Cue.after), one with `objects` only right before one of those words
     (Cue.objects: the same word may be another intent's cue elsewhere, read there), one
     `only_in_questions` names its polarity only in a question (Cue.only_in_questions); a term
-    inside one of the `unlike` phrases is no cue there (Cue.unlike), nor is its spelling typed
-    without accents where the phrase writes it as another word ("cham diem" is "chấm điểm", not
-    the cue "chậm": the phrase matches only a query typed so); each word of a ranked cue's
-    `before` leads each of its terms as one cue more, the term its ranked word (Cue.lead), unless
-    that phrase is a term listed itself."""
+    inside one of the `unlike` phrases (of any table listing the term) is no cue there
+    (Cue.unlike), nor is its spelling typed without accents where the phrase writes it as another
+    word ("cham diem" is "chấm điểm", not the cue "chậm": the phrase matches only a query typed
+    so); each word of a ranked cue's `before` leads each of its terms as one cue more, the term its
+    ranked word (Cue.lead), unless that phrase is a term listed itself."""
     cues: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], Cue] = {}
     led: list[Cue] = []
     for intent in intents:
@@ -1259,6 +1259,13 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
             cues.setdefault((syllables, objects), cue)
             led.extend(dataclasses.replace(cue, syllables=(*lead, *syllables), lead=len(lead))
                        for lead in leads)
+    # `unlike` tells where a spelling is another word (the noun "yêu cầu" of "đáp ứng yêu cầu",
+    # "theo yêu cầu người dân"), whichever table reads it as a cue: a word read as one table's cue
+    # before its object (`objects`) and another's elsewhere takes both tables' phrases.
+    spelled: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], int], ...]] = {}
+    for cue in cues.values():
+        spelled[cue.syllables] = tuple(dict.fromkeys((*spelled.get(cue.syllables, ()), *cue.unlike)))
+    cues = {key: dataclasses.replace(cue, unlike=spelled[cue.syllables]) for key, cue in cues.items()}
     for cue in led:
         cues.setdefault((cue.syllables, cue.objects), cue)
     return tuple(sorted(cues.values(), key=cue_order))
