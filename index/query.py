@@ -121,9 +121,9 @@ import importlib.util
 import math
 import re
 import tomllib
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -463,13 +463,18 @@ class Cue:
         return not self.after or any(at >= len(head) and matches_at(typed, head, at - len(head))
                                      for head in self.after)
 
-    def takes_object(self, typed: Sequence[str], at: int) -> bool:
+    def takes_object(self, typed: Sequence[str], at: int,
+                     ends: Callable[[int, int], bool] = lambda start, stop: True) -> bool:
         """Whether the cue at `at` stands right before one of the words it must precede
         (`objects`), true for a cue needing none. Why: a verb's object says whose act it is, and
         Vietnamese puts the object right after the verb ("yêu cầu người dân bổ sung hồ sơ": the
-        office demanding of the citizen; "yêu cầu UBND xã khắc phục": the inspection's order)."""
+        office demanding of the citizen; "yêu cầu UBND xã khắc phục": the inspection's order).
+        `ends(start, stop)`: whether the query's words cut from `start` end one at `stop`
+        (`_cut_ends`), so that an object's syllables opening a longer word are no object ("yêu
+        cầu dân chủ", "yêu cầu dân số": democracy, the population; not a request to the public)."""
         end = at + len(self.syllables)
-        return not self.objects or any(matches_at(typed, obj, end) for obj in self.objects)
+        return not self.objects or any(matches_at(typed, obj, end) and ends(end, end + len(obj))
+                                       for obj in self.objects)
 
     def other_word_at(self, typed: Sequence[str], at: int) -> bool:
         """Whether the cue's word at `at` (after its lead) lies in a phrase making it another word
@@ -830,10 +835,12 @@ class Lexicon:
             for at in range(len(typed)))
 
     def cue_at(self, typed: Sequence[str], at: int, bound: tuple[bool, int] = (False, 0),
-               headless: bool = False) -> Cue | None:
+               headless: bool = False, ends: Callable[[int, int], bool] = lambda start, stop: True
+               ) -> Cue | None:
         """The longest polarity cue starting at `at` that no cue of a polarity starting inside it
         runs past, None when none; `headless`: the word alone, a cue that must follow a noun
-        (`Cue.follows_head`) counting without it (a ranked word the query read so: `_is_category`).
+        (`Cue.follows_head`) counting without it (a ranked word the query read so: `_is_category`);
+        `ends`: where the query's cut ends its words (`Cue.takes_object`; `_cut_run` knows the cut).
 
         Why: cues overlap where a marker's cue ends in the first syllables of another ("bị xử
         lý" of the sanction, "xử lý kỷ luật" of the remedy: "cán bộ bị xử lý kỷ luật"); the
@@ -843,7 +850,7 @@ class Lexicon:
         for cue in self._cues_from(typed, at):
             size = len(cue.syllables)
             if self._cue_written_at(typed, cue, at, bound) and not cue.other_word_at(typed, at) \
-                    and (headless or cue.follows_head(typed, at)) and cue.takes_object(typed, at) \
+                    and (headless or cue.follows_head(typed, at)) and cue.takes_object(typed, at, ends) \
                     and not any(
                     other.polarity and k + len(other.syllables) > at + size
                     and self._cue_written_at(typed, other, k)
@@ -1222,11 +1229,11 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
     after one of those nouns (Cue.after), one with `objects` only right before one of those words
     (Cue.objects: the same word may be another intent's cue elsewhere, read there), one
     `only_in_questions` names its polarity only in a question (Cue.only_in_questions); a term
-    inside one of the `unlike` phrases is no cue there (Cue.unlike), nor is its spelling typed
-    without accents where the phrase writes it as another word ("cham diem" is "chấm điểm", not
-    the cue "chậm": the phrase matches only a query typed so); each word of a ranked cue's
-    `before` leads each of its terms as one cue more, the term its ranked word (Cue.lead), unless
-    that phrase is a term listed itself."""
+    inside one of the `unlike` phrases (of any table listing the term) is no cue there
+    (Cue.unlike), nor is its spelling typed without accents where the phrase writes it as another
+    word ("cham diem" is "chấm điểm", not the cue "chậm": the phrase matches only a query typed
+    so); each word of a ranked cue's `before` leads each of its terms as one cue more, the term its
+    ranked word (Cue.lead), unless that phrase is a term listed itself."""
     cues: dict[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], Cue] = {}
     led: list[Cue] = []
     for intent in intents:
@@ -1252,6 +1259,13 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
             cues.setdefault((syllables, objects), cue)
             led.extend(dataclasses.replace(cue, syllables=(*lead, *syllables), lead=len(lead))
                        for lead in leads)
+    # `unlike` tells where a spelling is another word (the noun "yêu cầu" of "đáp ứng yêu cầu",
+    # "theo yêu cầu người dân"), whichever table reads it as a cue: a word read as one table's cue
+    # before its object (`objects`) and another's elsewhere takes both tables' phrases.
+    spelled: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], int], ...]] = {}
+    for cue in cues.values():
+        spelled[cue.syllables] = tuple(dict.fromkeys((*spelled.get(cue.syllables, ()), *cue.unlike)))
+    cues = {key: dataclasses.replace(cue, unlike=spelled[cue.syllables]) for key, cue in cues.items()}
     for cue in led:
         cues.setdefault((cue.syllables, cue.objects), cue)
     return tuple(sorted(cues.values(), key=cue_order))
@@ -2397,6 +2411,15 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     skip = _frame(typed, lexicon)
     marks = {k + 1 for k, mark in enumerate(listed) if mark and k + 1 < len(typed)}  # no word spans one
     cuts: dict[int, list[int]] = {}  # the best cut of the run up to each end (a frame word or its end)
+    breaks = (*skip, *marks)  # no word spans a frame word or a list mark
+
+    def run_cut(at: int) -> list[int]:
+        """The best cut (`_best_cut`) of the run holding `at`, made once per run."""
+        stop = _run_end(at, len(typed), breaks)
+        if stop not in cuts:
+            cuts[stop] = _best_cut(typed, words, units, lexicon, stop)
+        return cuts[stop]
+
     links: set[int] = set()  # groups coordinated with the group before them (`_coordinated`)
     setting = False  # the next group is the setting of a topic already said (Lexicon.settings)
     clause = False  # in a question, the rest is a clause of circumstance after the topic
@@ -2431,11 +2454,9 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.extend(name)
             i += size
             continue
-        end = min((k for k in (*skip, *marks) if k > i), default=len(typed))
-        if end not in cuts:
-            cuts[end] = _best_cut(typed, words, units, lexicon, end)
-        bound = (_in_word(cuts[end], i - 1), _word_after(cuts[end], i))  # the cut's words beside
-        cue = lexicon.cue_at(typed, i, bound)
+        end = _run_end(i, len(typed), breaks)
+        bound = (_in_word(run_cut(i), i - 1), _word_after(run_cut(i), i))  # the cut's words beside
+        cue = lexicon.cue_at(typed, i, bound, ends=partial(_cut_ends, run_cut))
         size = len(cue.syllables) if cue else 0
         # A ranked word of no polarity (a light verb, a filler noun: query_stopwords.txt) gives way
         # to a synonym member it begins, as to a longer word: "thủ tục hành chính" is TTHC, one
@@ -2561,6 +2582,21 @@ def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list
 def _word_after(sizes: Sequence[int], at: int) -> int:
     """The size of the cut's word of two syllables or more just after `at`, 0 when none."""
     return sizes[at + 1] if at + 1 < len(sizes) and sizes[at + 1] > 1 else 0
+
+
+def _run_end(at: int, length: int, breaks: Iterable[int]) -> int:
+    """Where the run of words holding `at` ends: the first break after it (a frame word, a list
+    mark: no word spans one, `_cut_run`), else the query's end."""
+    return min((k for k in breaks if k > at), default=length)
+
+
+def _cut_ends(run_cut: Callable[[int], Sequence[int]], start: int, stop: int) -> bool:
+    """Whether the query's words cut from `start` (each run's `_best_cut`, given by `run_cut`
+    for a position) end one at `stop`, no word running past it."""
+    at = start
+    while at < stop:
+        at += max(run_cut(at)[at], 1)
+    return at == stop
 
 
 def _in_word(sizes: Sequence[int], at: int) -> bool:

@@ -1240,6 +1240,28 @@ def test_a_cue_with_objects_counts_only_before_them_and_the_word_keeps_its_cue_e
     assert analyse(parse("dân yêu cầu"), lexicon).polarity == "recommendation"  # no object after it
 
 
+def test_an_object_opening_a_longer_word_is_no_object() -> None:
+    """The object ends where the query's cut ends a word: "dân" of "dân chủ" (democracy) is no
+    public asked of, so "yêu cầu" there is the recommendations' verb; "dân" before the verb
+    that follows it is."""
+    lexicon = compile_lexicon([], [], dictionary_lines=["dân chủ", "bản sao"], intents=[
+        {"polarity": "recommendation", "terms": ["yêu cầu"]},
+        {"polarity": "shortcoming", "terms": ["yêu cầu", "bắt"], "objects": ["người dân", "dân"]}])
+    assert analyse(parse("yêu cầu dân chủ ở cơ sở"), lexicon).polarity == "recommendation"
+    assert analyse(parse("bắt dân chủ"), lexicon).polarity is None
+    assert analyse(parse("yêu cầu dân nộp bản sao"), lexicon).polarity == "shortcoming"
+
+
+def test_a_phrase_making_the_word_another_holds_for_every_table_of_the_word() -> None:
+    """`unlike` says where a spelling is another word (the noun "yêu cầu", the citizen's request,
+    after "theo"): no table reads the cue there, the one needing an object neither."""
+    lexicon = compile_lexicon([], [], intents=[
+        {"polarity": "recommendation", "terms": ["yêu cầu"], "unlike": ["theo yêu cầu"]},
+        {"polarity": "shortcoming", "terms": ["yêu cầu"], "objects": ["người dân"]}])
+    assert analyse(parse("theo yêu cầu người dân"), lexicon).polarity is None
+    assert analyse(parse("yêu cầu người dân nộp"), lexicon).polarity == "shortcoming"
+
+
 def test_a_word_sharing_only_its_last_syllable_with_a_member_is_cut_by_the_fewest_lone_syllables() -> None:
     """The overlap ambiguity: "đón tiếp công dân" is đón tiếp | công dân (welcoming citizens), not
     đón | tiếp công dân (the reception function), since the member's rest is a word of its own;

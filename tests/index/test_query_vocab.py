@@ -256,8 +256,12 @@ def test_the_absence_after_a_remedy_asks_for_the_remedy() -> None:
     ("yêu cầu UBND xã niêm yết đầy đủ thủ tục", "recommendation", True),
     ("yêu cầu công chức đeo thẻ", "recommendation", True),
     ("yêu cầu tổ chức kiểm điểm cán bộ vi phạm", "recommendation", True),  # "tổ chức": organise
+    # … nor before an object opening a longer word ("dân chủ", "dân số": no request to the public)
+    ("yêu cầu dân chủ ở cơ sở", "recommendation", True), ("yeu cau dan so", "recommendation", True),
+    # … nor after a verb making it the noun, the request (`unlike`: "theo yêu cầu", "đáp ứng yêu cầu")
+    ("theo yêu cầu người dân", None, False), ("đáp ứng yêu cầu doanh nghiệp", None, False),
 ])
-def test_a_request_to_the_public_is_the_forbidden_act_not_a_recommendation(text: str, polarity: str,
+def test_a_request_to_the_public_is_the_forbidden_act_not_a_recommendation(text: str, polarity: str | None,
                                                                            section: bool) -> None:
     plan = plan_query(text)
     assert (plan.polarity, plan.polarity_group) == (polarity, section)
