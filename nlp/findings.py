@@ -821,11 +821,11 @@ def _too_short(piece: str, own: CueScores, form: str, in_list: bool) -> bool:
 
 
 def _evaluative_tail(form: str, own: CueScores, gap: str, listed: bool) -> bool:
-    """True when a ";" item only judges again what the item before it is about ("Việc ban hành văn
-    bản được đẩy mạnh, cơ bản đáp ứng yêu cầu; phù hợp với thực tiễn"; "…; kịp thời, đúng quy
-    định"): administrative prose strings the qualities of one subject with ";" as well as with ",",
-    and an item that opens with its judgement (no subject before it), opens with no act of its
-    own, is short (MAX_ITEM_WORDS) and names no matter of the vocabulary says nothing on its own:
+    """True when a ";" item only judges again what the item before it is about ("Công chức một cửa
+    đón tiếp người dân nhiệt tình; chu đáo, tận tình"; "…; đầy đủ, công khai"): administrative
+    prose strings the qualities of one subject with ";" as well as with ",", and an item that
+    opens with its judgement (no subject before it), opens with no act of its own, is short
+    (MAX_ITEM_WORDS) and names no matter of the vocabulary, says nothing on its own:
     it is a further predicate of the item before it, the annotation guide's "one finding per
     distinct matter" (an item that names its matter, "; thiếu ghế ngồi", or its act, "; niêm yết
     TTHC", stays an item of its own). Neither does an item opened by a negation ("; chưa thay bảng
