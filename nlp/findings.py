@@ -49,6 +49,7 @@ _LEAD_COLON = re.compile(r":(?:\s|$)")
 _VALUE = re.compile(rf"\s*{cues.SHARE}|\s*\d+/\d+\b")  # a rate or a ratio
 _DIGIT_AFTER = re.compile(r" ?\d")
 _FAR = 1 << 30
+_FIRST_ORDER = (STRENGTH, SHORTCOMING, RECOMMENDATION)  # the kinds in CueScores.first
 _PHRASE_END = re.compile(r"[,;.:]")
 
 
@@ -59,18 +60,22 @@ class CueScores:
     strength: float = 0.0
     shortcoming: float = 0.0
     recommendation: float = 0.0
-    first: tuple[int, int, int] = (_FAR, _FAR, _FAR)  # strength, shortcoming, recommendation
+    first: tuple[int, int, int] = (_FAR, _FAR, _FAR)  # by _FIRST_ORDER: strength, shortcoming, recommendation
 
     @property
     def total(self) -> float:
         return self.strength + self.shortcoming + self.recommendation
 
+    def first_of(self, polarity: str) -> int:
+        """Where the clause's first cue of `polarity` sits (_FAR when it has none)."""
+        return self.first[_FIRST_ORDER.index(Polarity(polarity))]
+
     def best(self) -> tuple[str | None, float]:
         """The polarity with the most evidence; a tie goes to the kind named first."""
         ranked = sorted(
-            ((self.recommendation, -self.first[2], RECOMMENDATION),
-             (self.shortcoming, -self.first[1], SHORTCOMING),
-             (self.strength, -self.first[0], STRENGTH)),
+            ((self.recommendation, -self.first_of(RECOMMENDATION), RECOMMENDATION),
+             (self.shortcoming, -self.first_of(SHORTCOMING), SHORTCOMING),
+             (self.strength, -self.first_of(STRENGTH), STRENGTH)),
             reverse=True,
         )
         score, _, polarity = ranked[0]
@@ -815,15 +820,12 @@ def _too_short(piece: str, own: CueScores, form: str, in_list: bool) -> bool:
     return not (in_list and words >= MIN_ITEM_WORDS and (own.best()[1] >= cues.MIN_SCORE or _acts(form)))
 
 
-_CUE_ORDER = (STRENGTH, SHORTCOMING, RECOMMENDATION)  # the order of CueScores.first
-
-
 def _evaluative_tail(form: str, own: CueScores, gap: str, listed: bool) -> bool:
-    """True when a ";" item only judges again what the item before it is about ("Việc ban hành văn
-    bản được đẩy mạnh, cơ bản đáp ứng yêu cầu; phù hợp với thực tiễn"; "…; kịp thời, đúng quy
-    định"): administrative prose strings the qualities of one subject with ";" as well as with ",",
-    and an item that opens with its judgement (no subject before it), opens with no act of its
-    own, is short (MAX_ITEM_WORDS) and names no matter of the vocabulary says nothing on its own:
+    """True when a ";" item only judges again what the item before it is about ("Công chức một cửa
+    đón tiếp người dân nhiệt tình; chu đáo, tận tình"; "…; đầy đủ, công khai"): administrative
+    prose strings the qualities of one subject with ";" as well as with ",", and an item that
+    opens with its judgement (no subject before it), opens with no act of its own, is short
+    (MAX_ITEM_WORDS) and names no matter of the vocabulary, says nothing on its own:
     it is a further predicate of the item before it, the annotation guide's "one finding per
     distinct matter" (an item that names its matter, "; thiếu ghế ngồi", or its act, "; niêm yết
     TTHC", stays an item of its own). Neither does an item opened by a negation ("; chưa thay bảng
@@ -832,7 +834,7 @@ def _evaluative_tail(form: str, own: CueScores, gap: str, listed: bool) -> bool:
     verdict, score = own.best()
     return (";" in gap and not listed and score >= cues.MIN_SCORE and verdict is not None
             and not _rx(cues.REPEATED_NEGATION_START).match(form)
-            and own.first[_CUE_ORDER.index(Polarity(verdict))] == 0
+            and own.first_of(verdict) == 0
             and _word_count(form) <= MAX_ITEM_WORDS and not _acts(form) and not _own_predicate(form)
             and vocabulary_area(form) is None and not vocabulary_themes(form))
 

@@ -357,6 +357,9 @@ def test_the_procedure_and_the_result_heading_a_matter_are_ranked_not_required()
     assert groups("thủ tục hộ tịch, chứng thực") == [["hộ tịch"], ["chứng thực"]]
     assert optional(plan) == ["thủ tục"] and plan.exact is not None and "thủ" in plan.exact.syllables
     assert optional(plan_query("báo cáo kết quả khắc phục")) == ["kết quả"]
+    # any field the procedure heads, not the one query the list was read from
+    assert groups("thủ tục đất đai, xây dựng") == [["đất đai"], ["xây dựng"]]
+    assert optional(plan_query("kết quả xử lý kỷ luật cán bộ")) == ["kết quả"]
     assert groups("thủ tục") == [["thủ tục"]] and groups("kết quả") == [["kết quả"]]  # alone: the topic
 
 
