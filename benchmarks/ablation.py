@@ -15,6 +15,12 @@ commit (`git log --diff-filter=A`). Rule families and word lists are not feature
 section says how they were measured (a copy of the code with the table emptied).
 
     .venv/bin/python -m benchmarks.ablation --store DIR   # DIR: benchmarks/search_quality.py --store
+    .venv/bin/python -m benchmarks.ablation --store DIR --forward
+
+`--forward` (session 18) measures instead what a set written tomorrow meets: each set from the
+ninth on trained only on the sets before it, with and without each feature (and a few groups of
+related ones), the gain per query averaged over those sets, over the newest four, per kind, and
+over the five folds as a second view.
 """
 
 from __future__ import annotations
@@ -86,6 +92,24 @@ class Gain:
         return f"{self.mean:+.4f} ±{self.error:.4f} ({self.won}/{self.lost}, n={self.n})"
 
 
+FORWARD_FROM = 8  # the ninth set: the first with eight sets before it to train on
+GROUPS = {"lexical": ("typed", "exact", "adjacent"), "matter": ("theme", "spoken", "matter_words"),
+          "pool context": ("feedback", "passage", "heading"), "place": ("area", "unit"),
+          "answer": ("answer", "result")}
+
+
+def forward(sets: dict[str, list[Judged]], features: Sequence[str],
+            first: int = FORWARD_FROM) -> dict[str, float]:
+    """Per query of each set from the `first`-th on: its nDCG@10 with the weights trained only on
+    the sets before its own (sets in the order they were written), as a new set meets them."""
+    names = list(sets)
+    out: dict[str, float] = {}
+    for k in range(first, len(names)):
+        weights = train_pairwise([q for n in names[:k] for q in sets[n]], PAIR_PENALTY, features)
+        out.update((q.qid, ndcg(q, weights)) for q in sets[names[k]])
+    return out
+
+
 def split_gains(with_: dict[str, float], without: dict[str, float], order: dict[str, int],
                 built: int) -> tuple[Gain, Gain, Gain]:
     """The gain on the queries of sets after the `built`-th (order: query → its set's place,
@@ -106,12 +130,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--store", type=Path, required=True,
                         help="the ingested dev store (benchmarks/search_quality.py --store)")
+    parser.add_argument("--forward", action="store_true",
+                        help="each set from the ninth on trained only on the sets before it")
     args = parser.parse_args()
     backend = SqliteFtsBackend(sq.build_store(DEFAULT_CORPUS, args.store))
     try:
         sets = dev_pools(backend, JUDGMENTS, DEFAULT_POOL)
     finally:
         backend.close()
+    if args.forward:
+        print_forward(sets)
+        return
     entered = [git_time("--diff-filter=A", "--", str(path.relative_to(REPO))) for path in JUDGMENTS]
     order = {q.qid: k for k, path in enumerate(JUDGMENTS) for q in sets[path.name]}
     full = held_out(sets, PAIRWISE)
@@ -125,6 +154,28 @@ def main() -> None:
         later, earlier, newest = split_gains(full[0], without[0], order, built)
         folds = Gain.of([full[1][q] - without[1][q] for q in full[1]])
         print(f"| {feature} | {built} | {later} | {earlier} | {newest} | {folds} |", flush=True)
+
+
+def print_forward(sets: dict[str, list[Judged]]) -> None:
+    """Each feature's and group's forward gain (`forward`): over the sets from the ninth on, the
+    newest four, per kind; and over the five folds."""
+    names = list(sets)
+    kind = {q.qid: q.kind for qs in sets.values() for q in qs}
+    newest = {q.qid for n in names[-4:] for q in sets[n]}
+    kinds = sorted({q.kind for qs in sets.values() for q in qs})
+    full, folds = forward(sets, PAIRWISE), held_out(sets, PAIRWISE)[1]
+    print("| left out | forward (ninth on) | newest four | five folds | " + " | ".join(kinds) + " |")
+    print("|---|---|---|---|" + "---|" * len(kinds))
+    left = {f: (f,) for f in PAIRWISE if f != "rank"} | GROUPS
+    for label, out in left.items():
+        kept = tuple(f for f in PAIRWISE if f not in out)
+        without, folded = forward(sets, kept), held_out(sets, kept)[1]
+        diffs = {q: full[q] - without[q] for q in full}
+        by_kind = [Gain.of([d for q, d in diffs.items() if kind[q] == k]).mean for k in kinds]
+        print(f"| {label} | {Gain.of(list(diffs.values()))} | "
+              f"{Gain.of([d for q, d in diffs.items() if q in newest])} | "
+              f"{Gain.of([folds[q] - folded[q] for q in folds])} | "
+              + " | ".join(f"{g:+.4f}" for g in by_kind) + " |", flush=True)
 
 
 if __name__ == "__main__":

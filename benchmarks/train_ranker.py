@@ -139,6 +139,11 @@ PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 # 0.8648 → 0.8670 (six other shuffles +0.0013 … +0.0022), the sixteenth and seventeenth trained on
 # the sets before them 0.8354 → 0.8428; neighbours' best share, any neighbour, the nearest ones'
 # share, their best rank were level or lower (docs/search-quality.md, Session 16: a finding's passage).
+# Dropped in session 18 (abl18), measured forward (each set from the ninth on trained only on the
+# sets before it): `typed` (the groups held as typed, not as a synonym), `exact` (the kept words
+# in a row) and `adjacent` (the query's syllable pairs side by side), together -0.0005 ± 0.0005
+# on those twelve sets, +0.0000 on the newest four, +0.0000 over five folds: the matter, theme and
+# concept features say what they said (docs/search-quality.md, Session 18: the forward ablation).
 PAIRWISE = tuple(f for f in FEATURES if f != "words")
 # L2 on every weight times its feature's spread over the pairs (`spreads`), in units of the mean
 # pair loss per query. Session 16 (rank16): the penalty on the weights as they are (1e-4 then)

@@ -70,15 +70,10 @@ class Asked:
     units: tuple[str, ...] = ()  # filter keys of the units the query names ("thanh tri")
     concepts: tuple[Concept, ...] = ()  # the genre's concepts the query asks about (index/concepts.py)
     indicator: bool = False  # whether the query names an indicator of reform (index/indicators.py)
-    # The query's consecutive syllable pairs (`adjacent_pairs`), made once per query, not per finding.
-    pairs: tuple[Alternative, ...] = field(init=False, default=())
     # The query's groups naming its matter, not the genre's frame (`matter_groups`), once per query.
     matter: tuple[Group, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        typed = self.typed
-        pairs = tuple(Alternative((a, b)) for a, b in zip(typed, typed[1:], strict=False))
-        object.__setattr__(self, "pairs", pairs)  # frozen: set once, here
         object.__setattr__(self, "matter", matter_groups(self.plan))
 
     @classmethod
@@ -222,15 +217,6 @@ def _share_said(written: Written, groups: Sequence[Group]) -> float:
     return sum(any(written.holds(a) for a in g.alternatives) for g in groups) / len(groups)
 
 
-def typed_held(c: Candidate, asked: Asked, pool: int) -> float:
-    """The share of the groups held in the words the user typed, not a synonym: the genre's
-    synonyms ("trễ hẹn" for "quá hạn") are near, not equal, and staff judge the typed words
-    the surer answer."""
-    groups = asked.plan.groups
-    return sum(c.written.holds(g.alternatives[0]) for g in groups if g.alternatives) / len(groups) \
-        if groups else 0.0
-
-
 def words_held(c: Candidate, asked: Asked, pool: int) -> float:
     """The share of the query's terms of two syllables or more that the finding holds as one
     segmented word: Vietnamese words are runs of syllables, and a run met across a word
@@ -238,20 +224,6 @@ def words_held(c: Candidate, asked: Asked, pool: int) -> float:
     terms = [g.alternatives[0] for g in asked.plan.groups
              if g.alternatives and len(g.alternatives[0].syllables) >= 2 and not g.alternatives[0].prefix]
     return sum(holds_word(c.words, t) for t in terms) / len(terms) if terms else 0.0
-
-
-def exact_phrase(c: Candidate, asked: Asked, pool: int) -> float:
-    """Whether the finding holds the query's kept words in a row, as typed (Plan.exact)."""
-    exact = asked.plan.exact
-    return float(exact is not None and c.written.holds(exact))
-
-
-def adjacent_pairs(c: Candidate, asked: Asked, pool: int) -> float:
-    """The share of the query's consecutive syllable pairs the finding holds side by side: a
-    Vietnamese phrase's meaning is in its order ("kiểm tra công vụ" is not "công vụ kiểm tra"),
-    and pairs count where the whole phrase is too long to be met verbatim."""
-    pairs = asked.pairs
-    return sum(c.written.holds(p) for p in pairs) / len(pairs) if pairs else 0.0
 
 
 # The polarity saying the contrary of each: a strength and a shortcoming of one matter. A
@@ -643,10 +615,7 @@ Feature = Callable[[Candidate, Asked, int], float]
 # Every feature by the name the weights file uses, in a fixed order.
 FEATURES: dict[str, Feature] = {
     "rank": engine_rank,
-    "typed": typed_held,
     "words": words_held,
-    "exact": exact_phrase,
-    "adjacent": adjacent_pairs,
     "polarity": polarity_match,
     "area": area_named,
     "theme": theme_own,

@@ -19,11 +19,9 @@ from index.rerank import (
     Candidate,
     Ranker,
     Written,
-    adjacent_pairs,
     answer_held,
     candidates,
     engine_rank,
-    exact_phrase,
     feedback,
     heading_held,
     in_section,
@@ -34,7 +32,6 @@ from index.rerank import (
     passage_adds,
     polarity_match,
     tier,
-    typed_held,
     unit_named,
     words_held,
 )
@@ -75,19 +72,6 @@ def test_a_word_counts_only_where_the_segmenter_cut_it_as_one() -> None:
     assert held.written.holds(_alt("quá hạn")) and across.written.holds(_alt("quá hạn"))
     assert words_held(held, asked, 100) == 1.0
     assert words_held(across, asked, 100) == 0.0
-
-
-def test_typed_words_phrase_and_pairs() -> None:
-    plan = Plan(groups=(Group((_alt("phiếu hẹn"), _alt("giấy hẹn"))), Group((_alt("cấp"),))),
-                exact=_alt("cấp phiếu hẹn"))
-    asked = Asked(plan)
-    typed = _cand(_rec("a", "Bộ phận một cửa chưa cấp phiếu hẹn cho người dân."))
-    synonym = _cand(_rec("b", "Không cấp giấy hẹn trả kết quả."))
-    neither = _cand(_rec("c", "Trụ sở xã vắng lặng."))
-    assert [typed_held(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 0.5, 0.0]
-    assert [exact_phrase(c, asked, 100) for c in (typed, synonym, neither)] == [1.0, 0.0, 0.0]
-    assert adjacent_pairs(typed, asked, 100) == 1.0
-    assert adjacent_pairs(synonym, asked, 100) == 0.0  # "cấp giấy", not "cấp phiếu"
 
 
 @pytest.mark.parametrize("query, matter", [
