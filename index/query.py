@@ -1222,9 +1222,12 @@ def cue_order(cue: Cue) -> tuple[int, tuple[str, ...], bool]:
     return -len(cue.syllables), cue.syllables, not cue.objects
 
 
-def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
+def compile_cues(intents: Iterable[Mapping[str, Any]],
+                 synonym_sets: Sequence[Sequence[str]] = ()) -> tuple[Cue, ...]:
     """Polarity cues from intents.toml's [[intent]] tables (polarity, required, sense, kept,
-    terms, unlike, before, after, objects, only_in_questions), longest first; a required cue
+    terms, with_synonyms, unlike, before, after, objects, only_in_questions), longest first; a
+    table with `with_synonyms = true` reads each term's synonym set (`synonym_sets`, synonyms.toml)
+    as its terms too, so that a matter the sets already spell out is listed once; a required cue
     carries the query's sense unless `sense = false`; a term with `after` is a cue only right
     after one of those nouns (Cue.after), one with `objects` only right before one of those words
     (Cue.objects: the same word may be another intent's cue elsewhere, read there), one
@@ -1244,7 +1247,7 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
         objects = tuple(o for o in map(syllables_of, intent.get("objects", ())) if o)
         # A required cue's word is a group, which a lead would join: only ranked cues are led.
         leads = [] if required else [lead for lead in map(syllables_of, intent.get("before", ())) if lead]
-        for term in intent.get("terms", ()):
+        for term in _intent_terms(intent, synonym_sets):
             syllables, accents_only = _entry(term)
             if not syllables:
                 continue
@@ -1269,6 +1272,16 @@ def compile_cues(intents: Iterable[Mapping[str, Any]]) -> tuple[Cue, ...]:
     for cue in led:
         cues.setdefault((cue.syllables, cue.objects), cue)
     return tuple(sorted(cues.values(), key=cue_order))
+
+
+def _intent_terms(intent: Mapping[str, Any], synonym_sets: Sequence[Sequence[str]]) -> list[str]:
+    """An intent table's terms, with the members of every synonym set holding one of them when
+    the table says `with_synonyms = true` (compile_cues), in order, each once."""
+    terms = list(intent.get("terms", ()))
+    if intent.get("with_synonyms"):
+        listed = set(terms)
+        terms += [m for members in synonym_sets if listed.intersection(members) for m in members]
+    return list(dict.fromkeys(terms))
 
 
 def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequence[str]],
@@ -1308,13 +1321,14 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                 light.append(Cue(syllables, "", required=False, accents_only=True))
             continue
         stopwords.append(line)
-    entries = [[_entry(m) for m in members] for members in synonym_sets]  # "[accents]" marks a member
+    written = [list(members) for members in synonym_sets]
+    entries = [[_entry(m) for m in members] for members in written]  # "[accents]" marks a member
     sets = tuple(tuple(s for s, _only in row if s) for row in entries)
     answered = tuple(answer for answer in map(compile_answer, answers) if answer.asks and answer.holds)
     return Lexicon(_entries(stopwords),
                    tuple(sorted(set(frames), key=lambda f: (not f[0], -len(f[1]), f))),
                    tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
-                   tuple(sorted((*compile_cues(intents), *light),
+                   tuple(sorted((*compile_cues(intents, written), *light),
                                 key=cue_order)), answered,
                    tuple(sorted({k for k in (syllables_of(c) for c in citations) if k},
                                 key=lambda k: (-len(k), k))),

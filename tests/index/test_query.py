@@ -391,6 +391,14 @@ def test_cues_compile_from_intent_tables() -> None:
         (("còn",), "shortcoming", False, True)]
 
 
+def test_an_intent_with_synonyms_reads_its_terms_sets_as_terms() -> None:
+    sets = [["gây phiền hà", "gây khó dễ"], ["phiếu hẹn", "giấy hẹn"]]
+    table = {"polarity": "shortcoming", "required": True, "terms": ["gây phiền hà"]}
+    assert [c.syllables for c in compile_cues([table], sets)] == [("gây", "phiền", "hà")]
+    cues = compile_cues([{**table, "with_synonyms": True}], sets)
+    assert sorted(c.syllables for c in cues) == [("gây", "khó", "dễ"), ("gây", "phiền", "hà")]
+
+
 def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> None:
     cues = {c.syllables: c for c in compile_cues([
         {"polarity": "shortcoming", "terms": ["hạn chế", "nhiều hạn chế"], "before": ["còn", "nhiều"]},
