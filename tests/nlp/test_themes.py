@@ -320,6 +320,11 @@ def _one_finding_in(text: str, finding: str, area: Area) -> Extraction:
         Finding(Polarity.STRENGTH, area, finding, start, start + len(finding)),))
 
 
+def _theme_read(text: str, finding: str, area: Area) -> str | None:
+    """The theme the one finding `finding` of `text` takes, read with the text around it."""
+    return assign_themes(_one_finding_in(text, finding, area), text=text).findings[0].theme
+
+
 def test_a_detail_naming_no_matter_takes_the_matter_said_before_it_in_its_paragraph() -> None:
     # the paragraph names the index once; "Theo đó, ..." gives its result without the word
     text = ("Kết quả xếp hạng năm 2023\n\n"
@@ -345,8 +350,7 @@ def test_the_carried_matter_stops_at_the_paragraph_and_at_the_findings_area() ->
 def test_a_finding_naming_its_own_matter_keeps_it_whatever_came_before() -> None:
     text = ("UBND tỉnh vừa công bố Chỉ số cải cách hành chính năm 2023. "
             "Bộ phận một cửa chưa cấp phiếu hẹn cho công dân.")
-    extraction = _one_finding_in(text, "Bộ phận một cửa chưa cấp phiếu hẹn cho công dân", Area.TTHC)
-    assert assign_themes(extraction, text=text).findings[0].theme == "tthc.phieu_hen"
+    assert _theme_read(text, "Bộ phận một cửa chưa cấp phiếu hẹn cho công dân", Area.TTHC) == "tthc.phieu_hen"
 
 
 @pytest.mark.parametrize("text", [
@@ -400,8 +404,7 @@ def test_a_pointer_opening_a_paragraph_points_at_the_paragraph_before() -> None:
     assert assign_themes(extraction, text=text).findings[0].theme == "tthc.thoi_han"
     # two paragraphs back the passage has moved on
     text = f"Toàn huyện còn 120 hồ sơ giải quyết quá hạn.\n\nĐoàn đã làm việc tại 5 xã.\n\n{detail}."
-    extraction = _one_finding_in(text, detail, Area.TTHC)
-    assert assign_themes(extraction, text=text).findings[0].theme != "tthc.thoi_han"
+    assert _theme_read(text, detail, Area.TTHC) != "tthc.thoi_han"
 
 
 def test_a_pointer_steps_over_a_caption_or_subheading_to_the_paragraph_it_points_at() -> None:
@@ -409,8 +412,7 @@ def test_a_pointer_steps_over_a_caption_or_subheading_to_the_paragraph_it_points
     detail = "Tình trạng này làm ảnh hưởng đến mức độ hài lòng của người dân"
     for label in ("Ảnh: Bộ phận một cửa huyện Tân Phong", "Bộ phận một cửa cần đổi mới"):
         text = f"Toàn huyện còn 120 hồ sơ giải quyết quá hạn.\n\n{label}\n\n{detail}."
-        extraction = _one_finding_in(text, detail, Area.TTHC)
-        assert assign_themes(extraction, text=text).findings[0].theme == "tthc.thoi_han"
+        assert _theme_read(text, detail, Area.TTHC) == "tthc.thoi_han"
 
 
 def test_a_summary_of_a_list_keeps_its_own_matter() -> None:
@@ -456,20 +458,17 @@ def test_a_frame_pointing_back_takes_up_the_matter_before_its_sentence() -> None
     statement = "nguyên nhân chủ yếu do công chức mới chuyển công tác"
     text = ("Toàn huyện còn 120 hồ sơ giải quyết quá hạn.\n\n"
             f"Về vấn đề này, ông Trần Văn B, Trưởng phòng Nội vụ cho biết {statement}.")
-    extraction = _one_finding_in(text, statement, Area.CONG_VU)
-    assert assign_themes(extraction, text=text).findings[0].theme == "tthc.thoi_han"
+    assert _theme_read(text, statement, Area.CONG_VU) == "tthc.thoi_han"
 
 
 def test_a_framed_statement_naming_its_own_matter_keeps_it() -> None:
     # the statement says the finer matter: posting the fees, not the procedures in general
     statement = "niêm yết cập nhật kịp thời phí và lệ phí"
     text = f"Về công tác cải cách thủ tục hành chính, xã đã rà soát các thủ tục; {statement}."
-    extraction = _one_finding_in(text, statement, Area.TTHC)
-    assert assign_themes(extraction, text=text).findings[0].theme == "tthc.niem_yet"
+    assert _theme_read(text, statement, Area.TTHC) == "tthc.niem_yet"
 
 
 def test_a_frame_naming_a_unit_carries_no_matter() -> None:
     statement = "kết quả còn thấp, chưa đạt kế hoạch đề ra"
     text = f"Đối với UBND xã Tân An, ông A cho rằng {statement}."
-    extraction = _one_finding_in(text, statement, Area.CHUNG)
-    assert assign_themes(extraction, text=text).findings[0].theme == "chung.khac"
+    assert _theme_read(text, statement, Area.CHUNG) == "chung.khac"
