@@ -608,6 +608,9 @@ class Lexicon:
     # The polarity such a question of manner asks for (intents.toml [reading] `manner_asks`: how a
     # failing was handled is answered by the recommendations), None for none.
     manner_asks: str | None = None
+    # The section answering next after the one a query asks for (intents.toml [sections] `paired`:
+    # the shortcomings and the recommendations pair; `compile_paired`), as (asked, next) pairs.
+    paired: tuple[tuple[str, str], ...] = ()
     # The genre's other phrases the query data writes (index/vi/concepts.toml terms: "tự kiểm
     # tra"): what tells a folded function word from a content word (`_read_otherwise`).
     phrases: tuple[tuple[str, ...], ...] = ()
@@ -1131,6 +1134,11 @@ class Lexicon:
             out.append((tuple(f" {' '.join(fold(s) for s in m)} " for m in members), frozenset(spans)))
         return tuple(out)
 
+    def paired_of(self, polarity: str | None) -> str | None:
+        """The polarity whose section answers next after `polarity`'s (intents.toml [sections]
+        `paired`), None when none does or no polarity is asked."""
+        return next((then for asked, then in self.paired if asked == polarity), None)
+
     def without_cues(self) -> Lexicon:
         """This lexicon reading every word as a word of the topic, none as a cue: for a query of
         cue words only, which are then what it looks for. Their accents are read as the whole
@@ -1291,7 +1299,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                     levels: Iterable[str] = (), reading: Mapping[str, Any] | None = None,
                     which: Mapping[str, Any] | None = None,
                     coordination: Mapping[str, Any] | None = None,
-                    setting: Mapping[str, Any] | None = None) -> Lexicon:
+                    setting: Mapping[str, Any] | None = None,
+                    sections: Mapping[str, Any] | None = None) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable).
 
     A stopword entry holding LEVEL stands for one entry per level word of `levels` (core.levels,
@@ -1344,6 +1353,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    choosing=_entries(read.get("choosing", ())),
                    manner_verbs=_entries(read.get("manner_verbs", ())),
                    manner_asks=read.get("manner_asks") or None,
+                   paired=compile_paired(sections or {}),
                    accented_members=frozenset(s for row in entries for s, only in row if only and s))
 
 
@@ -1367,6 +1377,21 @@ def compile_answer(table: Mapping[str, Any]) -> Answer:
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(p for p in (syllables_of(t) for t in table.get(key, ())) if p)
     return Answer(phrases("asks"), phrases("holds"), phrases("unlike"), bool(table.get("alone", True)))
+
+
+def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """intents.toml [sections] `paired` as (polarity asked, polarity answering next) pairs; a
+    code that is no polarity of the data model (core.models.Polarity), or a polarity paired with
+    itself, is a slip in the data, refused."""
+    from core.models import Polarity
+
+    codes = {p.value for p in Polarity}
+    pairs = tuple((str(k), str(v)) for k, v in dict(table.get("paired", {})).items())
+    for asked, then in pairs:
+        if asked not in codes or then not in codes or asked == then:
+            raise ConfigError(f"intents.toml [sections] paired: {asked} = {then} pairs no two polarities "
+                              f"of {sorted(codes)}")
+    return pairs
 
 
 def compile_which(table: Mapping[str, Any], levels: Sequence[str]) -> tuple[tuple[str, ...], ...]:
@@ -1430,7 +1455,7 @@ def load_lexicon() -> Lexicon:
     lexicon = compile_lexicon(stopwords, sets, lines, data.get("intent", []),
                               data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
                               data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
-                              data.get("setting", {}))
+                              data.get("setting", {}), data.get("sections", {}))
     lexicon = with_broader(lexicon, [(entry["terms"], entry.get("broader", ())) for entry in synonyms])
     lexicon = dataclasses.replace(lexicon, phrases=concept_phrases())
     return with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
@@ -1700,6 +1725,11 @@ class Plan:
     dropped: tuple[str, ...] = field(default=())  # stop and question words left out, for display
     polarity: str | None = None  # the polarity the query asks for (Lexicon.asked): ranked first
     polarity_group: bool = False  # a category word of that polarity, dropped from the groups: counts as one
+    # The polarity whose section answers next after the one asked (Lexicon.paired_of, intents.toml
+    # [sections]: the recommendations after the shortcomings, and the reverse), None for none: when
+    # the query asks for a section, its findings come after the section's, before any other's
+    # (index/rerank.py: tier).
+    paired: str | None = None
     optional: tuple[Alternative, ...] = ()  # cue words not required: ranked by bm25 only
     parts: tuple[Part, ...] = ()  # the words inside a group's multi-word terms, for the fill
     # What an answer to the question holds ("tại sao …": "nguyên nhân", "là do"): never required,
@@ -2167,7 +2197,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units, places)
-        return dataclasses.replace(kept, polarity=polarity, dropped=tuple(dropped),
+        return dataclasses.replace(kept, polarity=polarity, paired=lexicon.paired_of(polarity),
+                                   dropped=tuple(dropped),
                                    question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike)
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
@@ -2179,7 +2210,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     synonyms = len(groups) == 1 and len(groups[0].alternatives) > 1 and bool(content)
     exact = Alternative(tuple(content)) if several or synonyms else None
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
-                dropped=tuple(dropped), polarity=polarity, optional=_unique(optional),
+                dropped=tuple(dropped), polarity=polarity, paired=lexicon.paired_of(polarity),
+                optional=_unique(optional),
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words, restored), restored=tuple(restored),
                 loose=_syllable_groups(groups, unquoted, lexicon),

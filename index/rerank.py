@@ -325,10 +325,24 @@ def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
     return (len(held) + INSIDE_SHARE * len(inside)) / len(asked.units)
 
 
+def in_paired_section(c: Candidate, asked: Asked) -> int:
+    """1 for a finding of the section paired with the one the query asks for (Plan.paired,
+    index/vi/intents.toml [sections]: a recommendation for a query asking for the shortcomings,
+    a shortcoming for one asking for the recommendations), 0 otherwise and when no section is asked.
+
+    Why: the report prescribes a remedy for each failing it found, so below the section asked the
+    paired one speaks of the matter in the same sense, where a strength says it in the contrary
+    one; intents.toml [sections] has the judged counts."""
+    plan = asked.plan
+    return int(plan.section and plan.paired is not None and str(c.record.polarity) == plan.paired)
+
+
 def tier(c: Candidate, asked: Asked, pool: int) -> int:
-    """The tier the reranker orders a finding in before its score, highest first: 2 for a finding
+    """The tier the reranker orders a finding in before its score, highest first: 4 for a finding
     about a place the query names (`unit_named` above 0: about it, inside it or naming it), plus
-    1 for a finding of the section asked for (`in_section`). Within a tier the weights decide.
+    2 for a finding of the section asked for (`in_section`), plus 1 for one of the section paired
+    with it (`in_paired_section`: the recommendations after the shortcomings asked, before the
+    strengths). Within a tier the weights decide.
 
     Why the place above the section: a query naming a place and a section ("Bình Định yêu cầu giải
     quyết dứt điểm hồ sơ tồn đọng": Bình Định's recommendations) asks about that place, and the
@@ -340,7 +354,7 @@ def tier(c: Candidate, asked: Asked, pool: int) -> int:
     place the firmer. Session 17 (polar17): the nineteenth's unit queries trained on the sets before
     it 0.832 → 0.845, every other kind and row of benchmarks/train_ranker.py --cv level."""
     placed = bool(asked.units) and unit_named(c, asked, pool) > 0
-    return 2 * placed + in_section(c, asked)
+    return 4 * placed + 2 * in_section(c, asked) + in_paired_section(c, asked)
 
 
 def answer_held(c: Candidate, asked: Asked, pool: int) -> float:

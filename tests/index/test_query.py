@@ -20,6 +20,7 @@ from index.query import (
     compile_coordinators,
     compile_cues,
     compile_lexicon,
+    compile_paired,
     group_weights,
     load_coordinators,
     load_lexicon,
@@ -607,6 +608,23 @@ def test_two_sections_joined_name_no_polarity_and_both_words_stay_ranked() -> No
                               reading={"sections_joined": ["cùng"]})
     assert analyse(parse("ưu điểm cùng hạn chế"), lexicon).polarity is None
     assert analyse(parse("ưu điểm và hạn chế"), lexicon).polarity == "strength"  # "và" not listed here
+
+
+def test_the_section_paired_with_the_one_asked_is_read_from_the_data() -> None:
+    """intents.toml [sections]: the shortcomings and the recommendations answer after each other; a
+    query for the strengths pairs none; a code that is no polarity is refused."""
+    assert plan_query("hạn chế trong niêm yết thủ tục hành chính").paired == "recommendation"
+    assert plan_query("kiến nghị về niêm yết thủ tục hành chính").paired == "shortcoming"
+    assert plan_query("ưu điểm niêm yết thủ tục hành chính").paired is None
+    assert plan_query("niêm yết thủ tục hành chính").paired is None  # no polarity asked
+    lexicon = compile_lexicon([], [], intents=[{"polarity": "strength", "terms": ["ưu điểm"]}],
+                              sections={"paired": {"strength": "recommendation"}})
+    assert analyse(parse("ưu điểm niêm yết"), lexicon).paired == "recommendation"
+    assert compile_paired({}) == ()
+    with pytest.raises(ConfigError, match="khuyết điểm"):
+        compile_paired({"paired": {"shortcoming": "khuyết điểm"}})
+    with pytest.raises(ConfigError, match="shortcoming = shortcoming"):
+        compile_paired({"paired": {"shortcoming": "shortcoming"}})
 
 
 def test_a_remedy_stays_an_ordinary_word_and_the_category_word_after_it_stays_ranked() -> None:

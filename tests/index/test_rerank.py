@@ -24,6 +24,7 @@ from index.rerank import (
     engine_rank,
     feedback,
     heading_held,
+    in_paired_section,
     in_section,
     load_ranker,
     matter_groups,
@@ -257,12 +258,34 @@ def test_the_place_named_comes_before_the_section_asked_for() -> None:
         ("r-else", "Đề nghị giải quyết dứt điểm hồ sơ trễ hạn.", Polarity.RECOMMENDATION, ("Can Lộc",)),
         ("h-here", "Còn 12 hồ sơ trễ hạn chưa giải quyết.", Polarity.SHORTCOMING, ("Vị Xuyên",)),
         ("r-here", "Đề nghị rà soát hồ sơ trễ hạn.", Polarity.RECOMMENDATION, ("Vị Xuyên",)))]
-    assert [tier(_cand(h.record), asked, 30) for h in hits] == [1, 2, 3]
+    assert [tier(_cand(h.record), asked, 30) for h in hits] == [2, 5, 6]
     assert [h.record.finding_id for h in Ranker({"rank": 1.0}).order(hits, asked)] == \
         ["r-here", "h-here", "r-else"]
     # No place named: the section alone splits.
     alone = Asked(section)
-    assert [tier(_cand(h.record), alone, 30) for h in hits] == [1, 0, 1]
+    assert [tier(_cand(h.record), alone, 30) for h in hits] == [2, 1, 2]
+
+
+def test_the_paired_section_comes_after_the_section_asked_for_before_the_strengths() -> None:
+    """Below the shortcomings asked for, the recommendation remedying the matter comes before the
+    strength saying it in the contrary sense, whatever the engine's order; the reverse for the
+    recommendations asked; a query for the strengths, or a question, pairs no section."""
+    hits = [Hit(_rec(f, t, polarity=p), 0.0, "") for f, t, p in (
+        ("s1", "Công tác văn thư, lưu trữ đã có chuyển biến tích cực.", Polarity.STRENGTH),
+        ("r1", "Đề nghị bố trí kho lưu trữ hồ sơ.", Polarity.RECOMMENDATION),
+        ("h1", "Hồ sơ, tài liệu chưa được chỉnh lý, chưa có kho lưu trữ.", Polarity.SHORTCOMING))]
+    shortcomings = Asked(plan_query("hạn chế trong công tác văn thư lưu trữ"))
+    assert shortcomings.plan.section and shortcomings.plan.paired == "recommendation"
+    assert [in_paired_section(_cand(h.record), shortcomings) for h in hits] == [0, 1, 0]
+    engine = Ranker({"rank": 1.0})  # the engine's order puts the strength first
+    assert [h.record.finding_id for h in engine.order(hits, shortcomings)] == ["h1", "r1", "s1"]
+    recommendations = Asked(plan_query("kiến nghị về công tác văn thư lưu trữ"))
+    assert [h.record.finding_id for h in engine.order(hits, recommendations)] == ["r1", "h1", "s1"]
+    strengths = Asked(plan_query("ưu điểm công tác văn thư lưu trữ"))
+    assert strengths.plan.paired is None
+    assert [h.record.finding_id for h in engine.order(hits, strengths)] == ["s1", "r1", "h1"]
+    question = Asked(plan_query("xã nào còn hạn chế trong công tác văn thư lưu trữ"))
+    assert [in_paired_section(_cand(h.record), question) for h in hits] == [0, 0, 0]
 
 
 def test_the_weights_file_round_trips_and_refuses_what_it_does_not_know() -> None:
