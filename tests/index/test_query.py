@@ -538,6 +538,13 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("ho so cham tre", "shortcoming"),
     ("yêu cầu xã niêm yết đầy đủ thủ tục", "recommendation"),
     ("trang thiết bị bộ phận một cửa", None),  # "bị" inside a word is no marker
+    # "để" right after the question word of its subject lets a failing happen; elsewhere purpose
+    ("xã nào để dân phải chờ ở bộ phận một cửa", "shortcoming"),
+    ("phường nào để người dân đi lại nhiều lần", "shortcoming"),
+    ("ai để hồ sơ quá hạn", "shortcoming"),
+    ("nơi nào để nộp hồ sơ trực tuyến", None),
+    ("xã để dân chờ ở bộ phận một cửa", None),  # no question: the topic as typed
+    ("làm thế nào để tăng tỷ lệ hồ sơ nộp trực tuyến", "recommendation"),
     # a clause of circumstance after what is asked says when, not what: its cues name nothing
     ("người đứng đầu có phải chịu trách nhiệm khi cán bộ vi phạm kỷ luật không?", None),
     ("nguoi dung dau co phai chiu trach nhiem khi can bo vi pham ky luat khong", None),
