@@ -539,9 +539,23 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("ho so cham tre", "shortcoming"),
     ("yêu cầu xã niêm yết đầy đủ thủ tục", "recommendation"),
     ("trang thiết bị bộ phận một cửa", None),  # "bị" inside a word is no marker
-    # a clause of circumstance after what is asked says when, not what: its cues name nothing
-    ("người đứng đầu có phải chịu trách nhiệm khi cán bộ vi phạm kỷ luật không?", None),
-    ("nguoi dung dau co phai chiu trach nhiem khi can bo vi pham ky luat khong", None),
+    # "để" right after the question word of its subject lets a failing happen; elsewhere purpose
+    ("xã nào để dân phải chờ ở bộ phận một cửa", "shortcoming"),
+    ("phường nào để người dân đi lại nhiều lần", "shortcoming"),
+    ("ai để hồ sơ quá hạn", "shortcoming"),
+    ("nơi nào để nộp hồ sơ trực tuyến", None),
+    ("xã để dân chờ ở bộ phận một cửa", None),  # no question: the topic as typed
+    ("làm thế nào để tăng tỷ lệ hồ sơ nộp trực tuyến", "recommendation"),
+    # the modal of duty before a verb the recommendations prescribe asks what was required
+    ("phường nào phải báo cáo giải trình về việc cán bộ vắng mặt", "recommendation"),
+    ("ai phải kiểm tra làm rõ sai sót trong hồ sơ", "recommendation"),
+    ("xã nào để dân phải chờ ở bộ phận một cửa", "shortcoming"),  # the public's burden: no duty
+    ("xã nào công chức phải kiêm nhiệm nhiều việc", None),  # a burden on staff, no duty asked
+    # a clause of circumstance after what is asked says when, not what: its cues name nothing; the
+    # modal of duty before it asks what the head is required to do, the recommendations
+    ("người đứng đầu có phải chịu trách nhiệm khi cán bộ vi phạm kỷ luật không?", "recommendation"),
+    ("nguoi dung dau co phai chiu trach nhiem khi can bo vi pham ky luat khong", "recommendation"),
+    ("người đứng đầu có chịu trách nhiệm khi cán bộ vi phạm kỷ luật không?", None),
     # (its "chưa" names nothing; the question of manner asks for the recommendations: below)
     ("lãnh đạo xã xử lý thế nào nếu công chức chưa đeo thẻ", "recommendation"),
     ("những xã nào lãnh đạo không có mặt tại trụ sở khi đoàn đến kiểm tra", "shortcoming"),
@@ -770,10 +784,11 @@ def test_the_question_reading_compiles_from_data() -> None:
      ["công chức", "đi muộn"], "recommendation"),
     ("trưởng phòng có bị kiểm điểm khi công chức đi muộn không", ["trưởng phòng", "kiểm điểm"],
      ["công chức", "đi muộn"], "recommendation"),
-    # its cue names no polarity, as none in a clause of circumstance does
-    ("cán bộ vắng mặt thì lãnh đạo xã có phải chịu trách nhiệm không", ["lãnh đạo", "xã", "phải", "chịu",
+    # its cue names no polarity, as none in a clause of circumstance does; the comment's modal of
+    # duty is ranked and asks for what was required (the recommendations)
+    ("cán bộ vắng mặt thì lãnh đạo xã có phải chịu trách nhiệm không", ["lãnh đạo", "xã", "chịu",
                                                                           "trách nhiệm"],
-     ["cán bộ", "vắng mặt"], None),
+     ["cán bộ", "vắng mặt", "phải"], "recommendation"),
     # a comment of cue and question words alone asks about the topic, which stays
     ("công chức đi muộn thì bị xử lý thế nào", ["công chức", "đi muộn"], ["bị xử lý"], "recommendation"),
     # no question: the topic is the matter, required
