@@ -1,0 +1,217 @@
+"""How much of what the judges found relevant the reranker can reach at all: the recall of the
+engine's pool, and why the relevant findings outside it are outside.
+
+Why a script of the project: the reranker (index/rerank.py) only reorders the engine's first
+`pool` findings (pipeline/search.py engine_pool), so a relevant finding outside them is lost
+whatever the weights learn. This measures, over the judged sets, the share of grade-2 and of
+grade-1 judged findings (those an extracted piece pairs with: benchmarks/search_quality.py's
+rule) that are in the pool, per set and per query kind, and the nDCG@10 a perfect reranker
+would reach within the pool against over the whole corpus (the judged findings' own ideal).
+
+Each relevant finding outside the pool is classed by the first reason that keeps it out (`why`):
+
+- `filter`: the query narrows to a place (a --unit filter, or one place typed: engine_pool puts
+  the place's findings first) or a section of the reports (Plan.section: the polarity asked for
+  first) and the finding is of another place or polarity;
+- `vocabulary`: it holds none of the query's groups, accents as typed nor folded;
+- `folded`: it holds a group only when the query's accents are dropped (a reading of accents);
+- `required`: it holds some groups but fewer than the partial stages ask (Plan.minimum), so only
+  the fill or the matter tier can bring it;
+- `fallback`: it holds at least Plan.minimum groups but not all, and the stages bring it past
+  the pool or not at all (all groups filled the page, so the partial stages did not run);
+- `depth`: it holds every group and the engine's answer has it past the pool.
+
+Counts are (query, judged finding) pairs. `--detail FILE` writes each pair outside the pool.
+
+    .venv/bin/python benchmarks/pool_recall.py --store DIR [--judgments A.json ...] [--pool N]
+        [--detail FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import search_quality as sq  # noqa: E402
+from benchmarks.devcorpus import DEFAULT_CORPUS, load_scorer  # noqa: E402
+from benchmarks.per_set import set_label, write_detail  # noqa: E402
+from index.base import FindingRecord, Query  # noqa: E402
+from index.query import Alternative, Group, Plan, filter_key  # noqa: E402
+from index.rerank import Written, _about_keys, _inside_keys, load_ranker  # noqa: E402
+
+ANSWER = 400  # how far the engine's answer is read to place a finding outside the pool
+WHY = ("filter", "vocabulary", "folded", "required", "fallback", "depth")
+KINDS = ("topic", "unaccented", "question", "unit", "polar", "synonym")
+
+
+def group_held(group: Group, written: Written, record: FindingRecord, folded: bool = False) -> bool:
+    """Whether the finding holds the group as the engines match it: a unit group by being about
+    the unit or inside it, a document number by being of that document, else any alternative in
+    its text (accents as typed, or every syllable folded when `folded`)."""
+    if group.unit and group.unit in _about_keys(record) | _inside_keys(record):
+        return True
+    if group.doc_number and group.doc_number in {filter_key(n) for n in record.doc_numbers}:
+        return True
+    alts = group.alternatives
+    if folded:
+        alts = tuple(Alternative(a.folded, a.prefix) for a in alts)
+    return any(written.holds(a) for a in alts)
+
+
+def why(plan: Plan, record: FindingRecord, query: Query) -> str:
+    """The first reason (`WHY`) a relevant finding is outside the pool of `query` read as `plan`."""
+    places = {g.unit for g in plan.groups if g.unit}
+    wanted = {filter_key(query.unit)} if query.unit else places if len(places) == 1 else set()
+    if wanted and not wanted & (_about_keys(record) | _inside_keys(record)):
+        written = Written.of(record)
+        if not any(group_held(g, written, record) for g in plan.groups if g.unit):
+            return "filter"
+    if plan.section and str(record.polarity) != plan.polarity:
+        return "filter"
+    written = Written.of(record)
+    held = sum(group_held(g, written, record) for g in plan.groups)
+    if not held:
+        folded = sum(group_held(g, written, record, folded=True) for g in plan.groups)
+        return "folded" if folded else "vocabulary"
+    if held < len(plan.groups):
+        return "fallback" if held >= plan.minimum and plan.fallback else "required"
+    return "depth"
+
+
+def group_text(group: Group) -> list[str]:
+    """A group's alternatives as typed, or the unit's key for a unit group without words."""
+    return [" ".join(a.syllables) for a in group.alternatives] or [group.unit or ""]
+
+
+@dataclass
+class Tally:
+    """Per (set or kind) and grade: judged pairs reachable (a piece pairs), in the pool; the
+    reasons; the nDCG ceilings summed over queries."""
+
+    reach: Counter[tuple[str, int]] = field(default_factory=Counter)
+    pooled: Counter[tuple[str, int]] = field(default_factory=Counter)
+    judged: Counter[tuple[str, int]] = field(default_factory=Counter)
+    why: Counter[tuple[str, str]] = field(default_factory=Counter)
+    ceiling: dict[str, list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
+
+
+def ceiling(grades: Sequence[int], ideal: float) -> float:
+    return sq.dcg(sorted(grades, reverse=True)[:sq.DEPTH]) / ideal if ideal else 0.0
+
+
+def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[dict[str, Any]]]:
+    import json
+
+    from index.query import parse
+    from index.sqlite_fts import SqliteFtsBackend
+    from pipeline.search import engine_pool, with_matter_area, with_matters
+
+    scorer = load_scorer()
+    gold = sq.load_gold(DEFAULT_CORPUS, scorer.words)
+    database = sq.build_store(DEFAULT_CORPUS, store)
+    records = sq.stored_records(database)
+    key_of = {r.finding_id: sq.gold_key(r, gold, scorer.words, scorer.dice) for r in records}
+    by_key: dict[tuple[str, int], list[FindingRecord]] = defaultdict(list)
+    for r in records:
+        key = key_of[r.finding_id]
+        if key:
+            by_key[key].append(r)
+    backend = SqliteFtsBackend(database)
+    tally, detail = Tally(), []
+    try:
+        for path in paths:
+            label = set_label(path.name)
+            for q in json.loads(path.read_text(encoding="utf-8"))["queries"]:
+                judged = sq.judged_keys(q, gold)
+                query = Query(text=q["text"], **(q.get("filters") or {}))
+                parsed = parse(query.text)
+                asked = with_matters(replace(query, limit=sq.DEPTH, offset=0), parsed=parsed)
+                plan = backend.plan(parsed)
+                found, _ = engine_pool(backend, asked, pool, plan)
+                plan = found.plan or plan
+                pooled = {key_of[h.record.finding_id] for h in found.hits}
+                answer: list[Any] | None = None
+                ideal = sq.dcg(sorted(judged.values(), reverse=True)[:sq.DEPTH])
+                for row in (label, q["kind"], "all"):
+                    tally.ceiling[row].append((
+                        ceiling([g for k, g in judged.items() if k in pooled], ideal),
+                        ceiling([g for k, g in judged.items() if k in by_key], ideal)))
+                for key, grade in judged.items():
+                    if not grade:
+                        continue
+                    for row in (label, q["kind"], "all"):
+                        tally.judged[row, grade] += 1
+                        tally.reach[row, grade] += key in by_key
+                        tally.pooled[row, grade] += key in pooled
+                    if key in pooled or key not in by_key:
+                        continue
+                    if answer is None:
+                        full = backend.search(with_matter_area(replace(asked, limit=ANSWER, page_size=pool)),
+                                              plan)
+                        answer = [(key_of[h.record.finding_id], h.tier) for h in full.hits]
+                    place = next((k for k, (at, _) in enumerate(answer) if at == key), -1)
+                    record = by_key[key][0]
+                    reason = why(plan, record, query)
+                    for row in (label, q["kind"], "all"):
+                        tally.why[f"{row}|{grade}", reason] += 1
+                    detail.append({"set": label, "query": q["id"], "kind": q["kind"], "text": q["text"],
+                                   "grade": grade, "why": reason, "place": place,
+                                   "tier": answer[place][1] if place >= 0 else None,
+                                   "groups": [group_text(g) for g in plan.groups],
+                                   "finding": record.text})
+    finally:
+        backend.close()
+    return tally, detail
+
+
+def share(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "-"
+
+
+def print_tables(tally: Tally, rows: Sequence[str]) -> None:
+    print("| set or kind | grade 2 in pool | grade 1 in pool | pieces pair (2 / 1) | ceiling pool | "
+          "ceiling corpus |")
+    print("|---|---|---|---|---|---|")
+    for row in rows:
+        c = tally.ceiling[row]
+        print(f"| {row} | {share(tally.pooled[row, 2], tally.reach[row, 2])} ({tally.pooled[row, 2]}/"
+              f"{tally.reach[row, 2]}) | {share(tally.pooled[row, 1], tally.reach[row, 1])} "
+              f"({tally.pooled[row, 1]}/{tally.reach[row, 1]}) | "
+              f"{share(tally.reach[row, 2], tally.judged[row, 2])} / "
+              f"{share(tally.reach[row, 1], tally.judged[row, 1])} | "
+              f"{sum(p for p, _ in c) / len(c):.3f} | {sum(f for _, f in c) / len(c):.3f} |")
+    print()
+    print("| set or kind | grade | " + " | ".join(WHY) + " |")
+    print("|---|---|" + "---|" * len(WHY))
+    for row in rows:
+        for grade in (2, 1):
+            cells = (str(tally.why[f"{row}|{grade}", w]) for w in WHY)
+            print(f"| {row} | {grade} | " + " | ".join(cells) + " |")
+
+
+def main() -> None:
+    from benchmarks.train_ranker import JUDGMENTS
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--judgments", type=Path, nargs="+", default=list(JUDGMENTS))
+    parser.add_argument("--pool", type=int, help="the pool (default: the shipped weights' own)")
+    parser.add_argument("--detail", type=Path, help="write every pair outside the pool here as JSON lines")
+    args = parser.parse_args()
+    args.store.mkdir(parents=True, exist_ok=True)
+    pool = args.pool or load_ranker().pool
+    tally, detail = measure(args.store, args.judgments, pool)
+    print(f"pool {pool}")
+    print_tables(tally, [*(set_label(p.name) for p in args.judgments), *KINDS, "all"])
+    write_detail(args.detail, detail)
+
+
+if __name__ == "__main__":
+    main()

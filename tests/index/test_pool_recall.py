@@ -1,0 +1,54 @@
+"""benchmarks/pool_recall.py: why a relevant finding is outside the reranker's pool, on findings as
+the genre writes them and plans as the query module reads them."""
+
+from __future__ import annotations
+
+from benchmarks.pool_recall import ceiling, why
+from benchmarks.search_quality import dcg
+from core.models import Area, Polarity
+from index.base import FindingRecord, Query
+from index.query import plan_query
+
+
+def _rec(text: str, polarity: Polarity = Polarity.SHORTCOMING, **more: object) -> FindingRecord:
+    return FindingRecord(finding_id="f", doc_key="d", doc_id="d.pdf", text=text, polarity=polarity,
+                         area=Area.TTHC, **more)  # type: ignore[arg-type]
+
+
+def test_a_finding_saying_the_matter_in_other_words_is_lost_by_vocabulary() -> None:
+    plan = plan_query("cán bộ vắng mặt tại trụ sở")
+    record = _rec("Lúc 8h30 chỉ có một phó chủ tịch xã làm việc, các phòng còn lại đóng cửa.")
+    assert why(plan, record, Query(text="cán bộ vắng mặt tại trụ sở")) == "vocabulary"
+
+
+def test_a_finding_holding_the_words_only_without_the_typed_accents_is_a_reading_of_accents() -> None:
+    plan = plan_query("niêm yết thủ tục")
+    # "niềm yết" is not "niêm yết" as typed; folded, every syllable matches
+    record = _rec("Bộ phận một cửa chưa niềm yết thu tục hành chính.")
+    assert why(plan, record, Query(text="niêm yết thủ tục")) == "folded"
+
+
+def test_a_finding_holding_some_groups_is_required_or_left_to_the_fallback() -> None:
+    text = "hồ sơ đất đai trễ hạn bộ phận một cửa"
+    plan = plan_query(text)
+    assert len(plan.groups) >= 3
+    one = _rec("Nhiều hồ sơ chưa được số hóa.")  # one group of several: fewer than the stages' minimum
+    assert why(plan, one, Query(text=text)) == "required"
+    most = _rec("Hồ sơ đất đai còn trễ hạn nhiều.")  # all but the frame: the partial stage's minimum
+    assert why(plan, most, Query(text=text)) == "fallback"
+    every = _rec("Hồ sơ đất đai trễ hạn tại bộ phận một cửa của xã.")
+    assert why(plan, every, Query(text=text)) == "depth"
+
+
+def test_a_section_asked_cuts_the_other_polarity() -> None:
+    text = "hạn chế trong niêm yết thủ tục hành chính"
+    plan = plan_query(text)
+    assert plan.section
+    strength = _rec("Xã niêm yết đầy đủ thủ tục hành chính.", Polarity.STRENGTH)
+    assert why(plan, strength, Query(text=text)) == "filter"
+
+
+def test_the_ceiling_is_the_pools_best_order_over_the_judgments_ideal() -> None:
+    assert ceiling([2, 1], ideal=dcg([2, 1])) == 1.0
+    assert ceiling([], ideal=3.0) == 0.0
+    assert 0 < ceiling([1], ideal=dcg([2, 1])) < 1
