@@ -572,7 +572,7 @@ class _Vocabulary(Vocabulary):
 
     def written_counts(self, phrases: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
         """Per phrase, the findings whose canonical text (accents kept, as SQLite's `original`)
-        holds it (the empty phrase: every finding), one filters aggregation; a phrase of two capped
+        holds it (the empty phrase: every finding), one filters aggregation; a phrase of two or more capped
         at BIGRAM_CAP as SQLite counts it."""
         keys = {str(k): phrase for k, phrase in enumerate(phrases)}
         asked: dict[str, dict[str, Any]] = {

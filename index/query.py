@@ -144,6 +144,7 @@ from index.accents import Readings, compile_readings, reading
 from index.definitions import Definition, DefinitionRules, abbreviation_key
 from index.definitions import load_rules as load_definition_rules
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
+from index.lone_reading import lone_readings
 from index.matching import folded_syllable, is_accented, matches_at, syllable_matches
 from index.shorthand import load_shorthand
 from index.spelling import Correction, corrections, genre_syllables
@@ -957,6 +958,17 @@ class Lexicon:
         return tuple(words)
 
     @cached_property
+    def grammar_folds(self) -> frozenset[str]:
+        """The folded forms of the query grammar's words of one syllable (stop, question, cue and
+        setting words): a lone syllable typed without accents folding to one is left to the readers
+        of the grammar (`folded_light_at`, `question_read_at`), not read by the index's text
+        (index/lone_reading.py)."""
+        entries = (*self.stopwords, *self.question_words, *self.focus_words, *self.circumstances,
+                   *self.coordinators, *self.topic_ends, *self.settings, *self.choosing, *self.manner_verbs)
+        return frozenset(fold(e[0]) for e in (*(e for e, _ in entries), *(c.syllables for c in self.cues))
+                         if len(e) == 1)
+
+    @cached_property
     def _accents_only(self) -> dict[str, frozenset[str]]:
         """The entries of one syllable counting only with their accents (stop words, light
         words, cues marked "[accents]"): what `folded_light_at` reads in a run typed without
@@ -1108,6 +1120,19 @@ class Lexicon:
             folded = " ".join(fold(s) for s in abbreviation)
             out.setdefault(folded, []).append((abbreviation, self.synonyms[k]))
         return out
+
+    @cached_property
+    def word_tails(self) -> frozenset[str]:
+        """The syllables (as written) that end synonym members of two syllables or more and start
+        none ("sơ" of hồ sơ; not "sổ", which ends "vào sổ" and starts "sổ theo dõi"): a lone folded
+        syllable is not read as one from the word after it alone (index/lone_reading.py)."""
+        members = [tuple(canonical_tones(s) for s in m) for ms in self.synonyms for m in ms if len(m) > 1]
+        return frozenset(m[-1] for m in members) - {m[0] for m in members}
+
+    @cached_property
+    def member_keys(self) -> frozenset[str]:
+        """Every synonym member and abbreviation, folded ("ho so"): the genre's words."""
+        return frozenset(self._members)
 
     def member_written(self, folded: Sequence[str]) -> tuple[str, ...] | None:
         """The synonym member whose folded form `folded` is, as the file writes it (with its
@@ -2037,11 +2062,11 @@ class Vocabulary:
         return {}
 
     def written_counts(self, phrases: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
-        """How many findings write each phrase of one or two syllables (lowercase, tones
-        canonical) as typed, accents and all, the syllables in a row (the empty phrase: how many
-        findings the index holds); a phrase of two counted up to index.spelling.BIGRAM_CAP. What
-        tells a mistyped syllable (index/spelling.py); the default knows nothing, so nothing is
-        read as a typo."""
+        """How many findings write each phrase (lowercase, tones canonical) as typed, accents and
+        all, the syllables in a row (the empty phrase: how many findings the index holds); a
+        phrase of two syllables or more counted up to index.spelling.BIGRAM_CAP. What tells a
+        mistyped syllable (index/spelling.py) and a lone folded one's reading
+        (index/lone_reading.py); the default knows nothing, so nothing is read otherwise."""
         return {}
 
 
@@ -3205,6 +3230,14 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     if more := sorted(_member_spans(parsed, lexicon) - set(spans)):  # members a definition brought
         more_words, more_units, _ = vocabulary.known(more, [])
         words, units = words | more_words, units | more_units
+    # A lone syllable typed without accents, read as the form the index writes beside its neighbours
+    # (index/lone_reading.py): searched as typed with those accents, as a typo's reading is.
+    read = lone_readings([[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
+                          for clause in parsed.clauses], vocabulary.written_counts,
+                         lambda key: key in words or key in lexicon.member_keys,
+                         partial(reading, lexicon.readings), lexicon.grammar_folds, lexicon.word_tails)
+    if read:
+        parsed, fixes = corrected(parsed, read), (*fixes, *read)
     both = sorted(units & words)  # names the index also holds as words: usually none
     names = units - (vocabulary.written_elsewhere(both) if both else set())
     spelt = _spelling_asked(parsed, names, lexicon)  # usually none (2 of 812 judged queries)

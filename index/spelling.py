@@ -67,6 +67,8 @@ ALL: tuple[str, ...] = ()
 Counts = Callable[[Sequence[tuple[str, ...]]], Mapping[tuple[str, ...], int]]
 # Which folded spans ("nguyen nhan") are words of the index: index.query.Vocabulary.known_words.
 Words = Callable[[Sequence[str]], Collection[str]]
+# The query's clauses: per clause, per term, (syllables, capitalised per syllable, a loose word).
+Clauses = Sequence[Sequence[tuple[tuple[str, ...], tuple[bool, ...], bool]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,9 @@ class Correction:
 
 
 @dataclass(frozen=True, slots=True)
-class _Place:
+class Place:
+    """A syllable of a run of loose words: its clause, its place in the clause's term, as typed."""
+
     clause: int
     at: int
     syllable: str
@@ -113,6 +117,15 @@ def _bases_by_letters() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=4096)
+def accented_forms(folded: str) -> tuple[str, ...]:
+    """Every syllable (lowercase, tones canonical) whose folded spelling is `folded`, the one
+    without marks included when it is a syllable, sorted: what a syllable typed without accents
+    may stand for (index/lone_reading.py)."""
+    out = {_with_tone(base, t) for base in _bases_by_letters().get(folded, ()) for t in _TONES}
+    return tuple(sorted(v for v in out if is_syllable(v)))
+
+
+@lru_cache(maxsize=4096)
 def variants(syllable: str) -> tuple[str, ...]:
     """The syllables one slip away from `syllable` (lowercase, tones canonical), sorted: its
     letters with other marks (tone or shape), or one letter deleted, inserted, replaced or two
@@ -141,7 +154,7 @@ def checkable(syllable: str, capital: bool, genre: Collection[str]) -> bool:
             and not capital and syllable not in genre and any(fold(c) in _VOWELS for c in syllable))
 
 
-def _context(run: Sequence[_Place], k: int, syllable: str) -> list[tuple[str, ...]]:
+def _context(run: Sequence[Place], k: int, syllable: str) -> list[tuple[str, ...]]:
     """The phrases `syllable` makes in place k of the run with its neighbours."""
     out: list[tuple[str, ...]] = []
     if k > 0:
@@ -151,15 +164,15 @@ def _context(run: Sequence[_Place], k: int, syllable: str) -> list[tuple[str, ..
     return out
 
 
-def _runs(clauses: Sequence[Sequence[tuple[tuple[str, ...], tuple[bool, ...], bool]]]) -> list[list[_Place]]:
+def loose_runs(clauses: Clauses) -> list[list[Place]]:
     """The runs of loose words (clauses of one unquoted word, as the analysis cuts them), each
     syllable with its place. `clauses`: per clause, per term, (syllables, capitals, loose)."""
-    runs: list[list[_Place]] = []
-    current: list[_Place] = []
+    runs: list[list[Place]] = []
+    current: list[Place] = []
     for c, clause in enumerate(clauses):
         if len(clause) == 1 and clause[0][2]:
             syllables, capitals, _ = clause[0]
-            current.extend(_Place(c, i, s, bool(capitals[i]) if i < len(capitals) else False)
+            current.extend(Place(c, i, s, bool(capitals[i]) if i < len(capitals) else False)
                            for i, s in enumerate(syllables))
             continue
         if current:
@@ -170,13 +183,13 @@ def _runs(clauses: Sequence[Sequence[tuple[tuple[str, ...], tuple[bool, ...], bo
     return runs
 
 
-def corrections(clauses: Sequence[Sequence[tuple[tuple[str, ...], tuple[bool, ...], bool]]],
+def corrections(clauses: Clauses,
                 counts: Counts, genre: Collection[str], words: Words) -> tuple[Correction, ...]:
     """The query's syllables the index says were mistyped, each with the syllable to search
     instead (the module docstring's rule). `counts` is asked at most twice: the typed syllables
     in their context (with their neighbours and every finding, `ALL`), then the variants of
     those the index doubts; `words` (the index's words, folded) once, for the variants chosen."""
-    runs = _runs(clauses)
+    runs = loose_runs(clauses)
     asked = [(run, k) for run in runs if len(run) > 1 for k, place in enumerate(run)
              if checkable(place.syllable, place.capital, genre)]
     if not asked:
@@ -198,7 +211,7 @@ def corrections(clauses: Sequence[Sequence[tuple[tuple[str, ...], tuple[bool, ..
     # The variant must make a word of the index with a neighbour it is written beside ("nguyên
     # nhân", "vật chất"): a slip inside a word, not a function word swapped for a commoner one
     # beside another ("còn nể" → "còn để").
-    def seen(run: Sequence[_Place], k: int, read: str) -> list[str]:
+    def seen(run: Sequence[Place], k: int, read: str) -> list[str]:
         return [" ".join(fold(s) for s in p) for p in _context(run, k, read) if found.get(p, 0)]
 
     keys = sorted({key for run, k, read in best for key in seen(run, k, read)})
@@ -207,13 +220,13 @@ def corrections(clauses: Sequence[Sequence[tuple[tuple[str, ...], tuple[bool, ..
                  if any(key in known for key in seen(run, k, read)))
 
 
-def _typed_phrases(run: Sequence[_Place], k: int) -> list[tuple[str, ...]]:
+def _typed_phrases(run: Sequence[Place], k: int) -> list[tuple[str, ...]]:
     """What is counted of place k as typed: the syllable, its neighbours, the phrases they make."""
     around = [run[j].syllable for j in (k - 1, k + 1) if 0 <= j < len(run)]
     return [(run[k].syllable,), *((n,) for n in around), *_context(run, k, run[k].syllable)]
 
 
-def _expected(syllable: str, run: Sequence[_Place], k: int, typed: Mapping[tuple[str, ...], int]) -> float:
+def _expected(syllable: str, run: Sequence[Place], k: int, typed: Mapping[tuple[str, ...], int]) -> float:
     """How many findings would write `syllable` beside its neighbours if it were a word written
     as freely as the index writes it (its findings × each neighbour's share of all findings):
     what a word spelt right but never yet written beside these neighbours may still mean."""
@@ -222,7 +235,7 @@ def _expected(syllable: str, run: Sequence[_Place], k: int, typed: Mapping[tuple
     return sum(alone * typed.get((run[j].syllable,), 0) / total for j in (k - 1, k + 1) if 0 <= j < len(run))
 
 
-def _best(syllable: str, run: Sequence[_Place], k: int, typed: Mapping[tuple[str, ...], int],
+def _best(syllable: str, run: Sequence[Place], k: int, typed: Mapping[tuple[str, ...], int],
           found: Mapping[tuple[str, ...], int]) -> str | None:
     """The variant the index makes far more probable than `syllable` at place k, else None."""
     seen_typed = sum(typed.get(p, 0) for p in _context(run, k, syllable)) + _expected(syllable, run, k, typed)

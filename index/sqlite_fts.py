@@ -761,8 +761,8 @@ class _Vocabulary(Vocabulary):
 
     def written_counts(self, phrases: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
         """The syllables' counts from the index's vocabulary (fts_vocab: findings whose `original`
-        column holds each), one read; the empty phrase, every finding; a phrase of two only where
-        both syllables are written, counted by FTS5 up to BIGRAM_CAP findings (most variants of a
+        column holds each), one read; the empty phrase, every finding; a phrase of two or more only where
+        every syllable is written, counted by FTS5 up to BIGRAM_CAP findings (most variants of a
         syllable are written nowhere)."""
         syllables = sorted({s for phrase in phrases for s in phrase})
         marks = ", ".join("?" for _ in syllables)

@@ -1,0 +1,145 @@
+"""A lone syllable typed without accents, read as the accented form the index writes beside its
+neighbours.
+
+Why: folded, one syllable stands for many words ("so": sổ, số, sơ, sở, sợ; "cong": công, cổng,
+cống, cong), and a syllable the query's cut leaves alone (no word of the index or of the genre's
+data holds it with a neighbour) is matched in all of them. "so theo doi tiep nhan ho
+so" asks for the register (sổ theo dõi), and its "so" is held by every finding saying "hồ sơ";
+"niem yet so dien thoai" asks for the phone number (số), and its "so" again matches every "hồ
+sơ". index/accents.py restores words of two syllables or more, whose syllables constrain each
+other; a lone syllable has no such word, but it has neighbours, and the reports say each reading
+beside different ones: "sổ theo dõi", never "số theo dõi"; "số điện thoại", never "sổ điện
+thoại". So what decides is the index's own text, on whatever texts it holds (no list of phrases):
+how many findings write each accented form of the syllable before the word after it and after
+the word before it, the neighbours read as their own clear readings (index/accents.py) or as
+typed with accents. The syllable is read as a form (`lone_readings`) only when:
+- it is typed without accents, lowercase, letters only, a syllable of several forms;
+- it is alone: no span of two to four syllables holding it is a word of the index (its segmented
+  words) or of the genre's data (the synonym members): such a word is read whole
+  (index/accents.py). Not the dictionary's words: it lists many rare ones ("sổ điền" in "niem
+  yet so dien thoai"). Its fold is no word of the query's grammar either (stop, question, cue
+  and setting words of one syllable: "co", "tai", "thi" are read by index/query.py's own
+  readers, `Lexicon.folded_light_at`);
+- a neighbour has a clear reading; one form is written beside the neighbours by at least
+  `MIN_SEEN` findings and `RATIO` times as many as any other form (the form without marks
+  among them), and beside each neighbour by some finding and no fewer than any other form
+  there: where the two sides disagree, or one never writes it, nothing is read;
+- with no word before it, a form ending a word of the genre and starting none ("sơ" of hồ sơ)
+  is no candidate: before the next word the index writes it mostly as that word's tail ("hồ sơ
+  tiếp nhận"), which says nothing of a syllable typed alone.
+The counts are small on a small index (the dev corpus holds some four hundred findings, and
+"sổ theo dõi" is written in two), so the thresholds are low; a larger index only makes the
+evidence clearer.
+
+Read, the syllable is searched as typed with that form's accents (index/query.py: `corrected`,
+`Plan.corrections`, which the CLI shows as "searched for sổ (typed so)"): what the query typed
+with its accents would find, on every engine alike (the counts are `Vocabulary.written_counts`,
+phrases of any length on both: SQLite's FTS5 phrase, Elasticsearch's match_phrase).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from core.normalize import fold
+from index.spelling import Clauses, Correction, Counts, Place, accented_forms, loose_runs
+
+# Findings that must write the best form beside the neighbours.
+MIN_SEEN = 2
+# How many times more findings must write the best form beside them than any other form.
+RATIO = 2
+LONGEST = 4  # syllables of the longest word looked up around the lone syllable
+
+# A folded span's clear accented reading (index/accents.py `reading` over the lexicon's), or None.
+Clear = Callable[[Sequence[str]], tuple[str, ...] | None]
+
+
+def readable(syllable: str, capital: bool, grammar: Collection[str]) -> bool:
+    """Whether a typed syllable may be read as one of its accented forms (the docstring's first
+    conditions): typed folded, lowercase, letters only, not a word of the query's grammar."""
+    return (syllable == fold(syllable) and syllable.isalpha() and not capital
+            and syllable not in grammar and len(accented_forms(syllable)) > 1)
+
+
+def alone(run: Sequence[str], k: int, is_word: Callable[[str], bool]) -> bool:
+    """Whether no span of 2..LONGEST syllables of the run holding place k is a word."""
+    for n in range(2, LONGEST + 1):
+        for start in range(max(0, k - n + 1), min(k, len(run) - n) + 1):
+            if is_word(" ".join(fold(s) for s in run[start:start + n])):
+                return False
+    return True
+
+
+def neighbours(run: Sequence[str], k: int, clear: Clear,
+               is_word: Callable[[str], bool]) -> list[tuple[tuple[str, ...], bool]]:
+    """The words beside place k as the index writes them: (syllables, before k), the longest word
+    with a clear reading on each side, else the one syllable typed with accents there."""
+    out: list[tuple[tuple[str, ...], bool]] = []
+    for before in (True, False):
+        for n in range(LONGEST, 0, -1):
+            span = run[k - n:k] if before else run[k + 1:k + 1 + n]
+            if len(span) < n or (before and k - n < 0):
+                continue
+            if n == 1:
+                if span[0] != fold(span[0]):
+                    out.append(((span[0],), before))
+                break
+            if is_word(" ".join(fold(s) for s in span)) and (read := clear(span)) is not None:
+                out.append((read, before))
+                break
+            if all(s != fold(s) for s in span):  # typed with its accents
+                out.append((tuple(span), before))
+                break
+    return out
+
+
+def phrases(form: str, around: Sequence[tuple[tuple[str, ...], bool]]) -> list[tuple[str, ...]]:
+    """The phrases `form` makes with each neighbour word."""
+    return [(*word, form) if before else (form, *word) for word, before in around]
+
+
+def lone_readings(clauses: Clauses, counts: Counts, is_word: Callable[[str], bool], clear: Clear,
+                  grammar: Collection[str], tails: Collection[str] = ()) -> tuple[Correction, ...]:
+    """The lone folded syllables of the query's runs of loose words (`clauses` as
+    index/spelling.py's `corrections` takes them) the index reads as one accented form, each as a
+    Correction (typed → read). `counts` is asked once, for every form of every such syllable
+    beside its neighbours. `tails`: the last syllables of the genre's words of two or more."""
+    asked: list[tuple[Place, list[str], list[tuple[tuple[str, ...], bool]]]] = []
+    for run in loose_runs(clauses):
+        typed = [p.syllable for p in run]
+        for k, place in enumerate(run):
+            if not readable(place.syllable, place.capital, grammar) or not alone(typed, k, is_word):
+                continue
+            if around := neighbours(typed, k, clear, is_word):
+                # With no word before it, a form ending a word of the genre ("sơ" of hồ sơ, "sở" of
+                # trụ sở) is written before the next word mostly as that word's tail: not a reading.
+                first = not any(before for _, before in around)
+                forms = [f for f in accented_forms(place.syllable) if not (first and f in tails)]
+                asked.append((place, forms, around))
+    if not asked:
+        return ()
+    found = counts(sorted({p for _, forms, around in asked for f in forms for p in phrases(f, around)}))
+    out: list[Correction] = []
+    for place, forms, around in asked:
+        if (form := _best(forms, around, found)) is not None and form != place.syllable:
+            out.append(Correction(place.clause, place.at, place.syllable, form))
+    return tuple(out)
+
+
+def _best(forms: Sequence[str], around: Sequence[tuple[tuple[str, ...], bool]],
+          found: Mapping[tuple[str, ...], int]) -> str | None:
+    """The form the neighbours agree on: written beside them by `MIN_SEEN` findings or more and
+    `RATIO` times as many as any other form, and beside each neighbour, by no fewer findings
+    than another form is there ("qua" of "nop ho so qua buu chinh cong ich": "hồ sơ quá" is
+    the commoner phrase before it, and the reports write "qua dịch vụ bưu chính", so the word
+    after it says nothing: nothing is read)."""
+    scored = sorted(((sum(found.get(p, 0) for p in phrases(f, around)), f) for f in forms), reverse=True)
+    (best, form), runner = scored[0], scored[1][0] if len(scored) > 1 else 0
+    if best < MIN_SEEN or best < RATIO * runner:
+        return None
+    for side in around:
+        (mine,) = phrases(form, [side])
+        if not found.get(mine, 0) or any(found.get(p, 0) > found.get(mine, 0)
+                                         for f in forms for p in phrases(f, [side])):
+            return None
+    return form

@@ -1,0 +1,125 @@
+"""A lone syllable typed without accents (index/lone_reading.py) is read as the accented form the
+index writes beside its neighbours, on both engines from their own text, and left folded where
+the neighbours disagree, say nothing, or make it part of a word."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import partial
+from pathlib import Path
+
+import pytest
+from search_backends import BACKEND_PARAMS, FACTORIES
+
+from core.models import Area, Polarity
+from index.accents import reading
+from index.base import FindingRecord, Query, SearchBackend
+from index.lone_reading import alone, lone_readings, neighbours
+from index.query import load_lexicon
+from index.spelling import accented_forms
+
+Table = Mapping[tuple[str, ...], int]
+
+
+class _Counts:
+    """A vocabulary's counts from a table (0 for any other phrase), counting the calls."""
+
+    def __init__(self, table: Mapping[tuple[str, ...], int]) -> None:
+        self.table, self.asked = table, 0
+
+    def __call__(self, phrases: Sequence[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+        self.asked += 1
+        return {p: self.table.get(p, 0) for p in phrases}
+
+
+_WORDS = {"theo doi", "dien thoai", "niem yet", "ho so", "buu chinh cong ich", "buu chinh"}
+
+
+def _read(text: str, table: Mapping[tuple[str, ...], int], tails: frozenset[str] = frozenset()) -> list[str]:
+    lexicon = load_lexicon()
+    syllables = tuple(text.split())
+    clauses = [[(syllables, (False,) * len(syllables), True)]]
+    found = lone_readings(clauses, _Counts(table), _WORDS.__contains__, partial(reading, lexicon.readings),
+                          lexicon.grammar_folds, tails)
+    return [f"{c.typed}→{c.read}" for c in found]
+
+
+def test_every_form_of_a_folded_syllable_is_a_candidate() -> None:
+    assert {"sổ", "số", "sơ", "sở", "so"} <= set(accented_forms("so"))
+    assert accented_forms("cchc") == ()
+
+
+def test_a_syllable_is_alone_only_outside_every_word_and_read_beside_its_neighbours() -> None:
+    typed = ["so", "theo", "doi"]
+    assert alone(typed, 0, _WORDS.__contains__) and not alone(typed, 1, _WORDS.__contains__)
+    lexicon = load_lexicon()
+    around = neighbours(["niem", "yet", "so", "dien", "thoai"], 2, partial(reading, lexicon.readings),
+                        _WORDS.__contains__)
+    assert around == [(("niêm", "yết"), True), (("điện", "thoại"), False)]
+
+
+def test_the_form_the_index_writes_beside_the_neighbours_is_read() -> None:
+    assert _read("so theo doi", {("sổ", "theo", "dõi"): 4}) == ["so→sổ"]
+    phone: Table = {("niêm", "yết", "số"): 2, ("số", "điện", "thoại"): 3}
+    assert _read("niem yet so dien thoai", phone) == ["so→số"]
+
+
+def test_too_few_findings_or_a_close_second_form_read_nothing() -> None:
+    assert _read("so theo doi", {("sổ", "theo", "dõi"): 1}) == []
+    assert _read("so theo doi", {("sổ", "theo", "dõi"): 3, ("số", "theo", "dõi"): 2}) == []
+
+
+def test_neighbours_that_disagree_read_nothing() -> None:
+    # "hồ sơ quá" (quá hạn) is common before it; the word after it is written with "qua" only.
+    table: Table = {("hồ", "sơ", "quá"): 6, ("hồ", "sơ", "qua"): 1, ("qua", "bưu", "chính"): 2}
+    assert _read("ho so qua buu chinh", table) == []
+    # nor when a neighbour never writes the form beside it
+    assert _read("ho so qua buu chinh", {("hồ", "sơ", "quá"): 6}) == []
+
+
+def test_a_word_tail_is_not_read_from_the_word_after_it_alone() -> None:
+    table: Table = {("sơ", "theo", "dõi"): 5}  # "hồ sơ theo dõi": the tail of hồ sơ
+    assert _read("so theo doi", table) == ["so→sơ"]
+    assert _read("so theo doi", table, frozenset({"sơ"})) == []
+
+
+def test_grammar_words_and_syllables_typed_with_accents_are_left_alone() -> None:
+    assert _read("phieu hen co theo doi", {("có", "theo", "dõi"): 9}) == []  # "co": the grammar's
+    assert _read("sổ theo doi", {("sổ", "theo", "dõi"): 9}) == []
+
+
+# ------------------------------------------------------------------------------------ both engines
+
+
+def _rec(fid: str, text: str) -> FindingRecord:
+    """A finding whose segmented words join the genre's compounds, as nlp/ writes them."""
+    words = text
+    for compound in ("theo dõi", "hồ sơ", "điện thoại", "niêm yết", "tiếp nhận"):
+        words = words.replace(compound, compound.replace(" ", "_"))
+    return FindingRecord(finding_id=fid, doc_key="doc", doc_id="doc.pdf", text=text, words=words,
+                         polarity=Polarity.SHORTCOMING, area=Area.TTHC, year=2023, published="2023-05-01")
+
+
+RECORDS = (
+    _rec("book-1", "Xã chưa mở sổ theo dõi tiếp nhận hồ sơ."),
+    _rec("book-2", "Sổ theo dõi ghi chưa đầy đủ ngày trả kết quả."),
+    _rec("book-3", "Công chức không cập nhật sổ theo dõi hàng ngày."),
+    _rec("files-1", "Hồ sơ quá hạn chưa được xin lỗi người dân."),
+    _rec("files-2", "Tỷ lệ hồ sơ trực tuyến thấp."),
+    _rec("phone-1", "Chưa niêm yết số điện thoại đường dây nóng."),
+)
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    shared = FACTORIES[request.param](Path(tmp_path_factory.mktemp("lone")), request)
+    assert shared.index(RECORDS) == len(RECORDS)
+    return shared
+
+
+def test_each_engine_reads_the_lone_syllable_from_its_own_text(backend: SearchBackend) -> None:
+    plan = backend.plan("so theo doi ho so")
+    assert [(c.typed, c.read) for c in plan.corrections] == [("so", "sổ")]
+    found = {h.record.finding_id for h in backend.search(Query(text="so theo doi", limit=10)).hits}
+    assert found == {"book-1", "book-2", "book-3"}
+    assert backend.plan("so theo doi ho so").groups == backend.plan("sổ theo doi ho so").groups
