@@ -342,7 +342,10 @@ def tier(c: Candidate, asked: Asked, pool: int) -> int:
     about a place the query names (`unit_named` above 0: about it, inside it or naming it), plus
     2 for a finding of the section asked for (`in_section`), plus 1 for one of the section paired
     with it (`in_paired_section`: the recommendations after the shortcomings asked, before the
-    strengths). Within a tier the weights decide.
+    strengths). Within a tier the weights decide. The weights 4, 2, 1 make each split outrank all
+    below it together: the place's findings of no section asked (4) come before the section's
+    elsewhere (2), and the paired section (1) only orders what the section leaves, on either side
+    of the place's split (a finding has one polarity: section and paired never add, 6 at most).
 
     Why the place above the section: a query naming a place and a section ("Bình Định yêu cầu giải
     quyết dứt điểm hồ sơ tồn đọng": Bình Định's recommendations) asks about that place, and the
