@@ -46,7 +46,7 @@ from benchmarks.per_set import set_label, write_detail  # noqa: E402
 from benchmarks.train_ranker import JUDGMENTS, ideal_dcg  # noqa: E402
 from index.base import FindingRecord, Query  # noqa: E402
 from index.query import Alternative, Group, Plan, filter_key  # noqa: E402
-from index.rerank import Written, _about_keys, _inside_keys, load_ranker  # noqa: E402
+from index.rerank import Written, about_keys, inside_keys, load_ranker  # noqa: E402
 
 WHY = ("filter", "vocabulary", "folded", "required", "fallback", "depth")
 KINDS = ("topic", "unaccented", "question", "unit", "polar", "synonym")
@@ -56,7 +56,7 @@ def group_held(group: Group, written: Written, record: FindingRecord, folded: bo
     """Whether the finding holds the group as the engines match it: a unit group by being about
     the unit or inside it, a document number by being of that document, else any alternative in
     its text (accents as typed, or every syllable folded when `folded`)."""
-    if group.unit and group.unit in _about_keys(record) | _inside_keys(record):
+    if group.unit and group.unit in about_keys(record) | inside_keys(record):
         return True
     if group.doc_number and group.doc_number in {filter_key(n) for n in record.doc_numbers}:
         return True
@@ -70,7 +70,7 @@ def why(plan: Plan, record: FindingRecord, query: Query) -> str:
     """The first reason (`WHY`) a relevant finding is outside the pool of `query` read as `plan`."""
     places = {g.unit for g in plan.groups if g.unit}
     wanted = {filter_key(query.unit)} if query.unit else places if len(places) == 1 else set()
-    if wanted and not wanted & (_about_keys(record) | _inside_keys(record)):
+    if wanted and not wanted & (about_keys(record) | inside_keys(record)):
         written = Written.of(record)
         if not any(group_held(g, written, record) for g in plan.groups if g.unit):
             return "filter"

@@ -287,14 +287,14 @@ def theme_spoken(c: Candidate, asked: Asked, pool: int) -> float:
                  and any(t in asked.matters for t in c.record.themes))
 
 
-def _about_keys(record: FindingRecord) -> set[str]:
+def about_keys(record: FindingRecord) -> set[str]:
     """The filter keys of the units the finding is about by the one attribution: its units and
     today's units holding them."""
     return {filter_key(form) for value in (*record.units, *record.unit_levels, *record.unit_aliases)
             for form in name_forms(value)}
 
 
-def _inside_keys(record: FindingRecord) -> set[str]:
+def inside_keys(record: FindingRecord) -> set[str]:
     """The filter keys of the units containing the finding's units (its commune's district and
     province)."""
     return {filter_key(form) for value in record.unit_parents for form in name_forms(value)}
@@ -315,10 +315,10 @@ def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
         return 0.0
     typed = {g.unit: g.alternatives for g in asked.plan.groups if g.unit}
     agencies = {g.unit for g in asked.plan.groups if g.unit and g.agency}
-    about = _about_keys(c.record)  # once per finding, not once per unit asked
+    about = about_keys(c.record)  # once per finding, not once per unit asked
     held = {unit for unit in asked.units
             if unit in about or any(c.written.holds(alt) for alt in typed.get(unit, ()))}
-    inside = {unit for unit in asked.units if unit not in held} & _inside_keys(c.record)
+    inside = {unit for unit in asked.units if unit not in held} & inside_keys(c.record)
     places = set(asked.units) - agencies
     if not held | inside or places and not (held | inside) & places:
         return -1.0  # elsewhere: an agency of the name in another province is not the one asked
