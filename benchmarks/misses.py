@@ -41,12 +41,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks import search_quality as sq  # noqa: E402
 from benchmarks.devcorpus import DEFAULT_CORPUS, load_scorer  # noqa: E402
 from benchmarks.per_set import print_counts, write_detail  # noqa: E402
-from index.base import FindingRecord, Query  # noqa: E402
+from index.base import FindingRecord, Query, SearchBackend  # noqa: E402
+from index.query import Plan  # noqa: E402
 from index.rerank import Ranker, load_ranker  # noqa: E402
 
 HOLDS = 0.7  # share of the gold finding's words a piece holds to count as holding it
 LONGER = 1.5  # a holding piece this many times longer (in words) merged it into another
-ANSWER = 400
+ANSWER = 400  # how far the engine's answer is read to place a finding outside the pool
 CLASSES = ("merged", "cut", "missed", "pool 31-100", "past 100", "not answered", "no room",
            "rank 11-20", "rank 21-30")
 
@@ -73,7 +74,7 @@ def classify(store: Path, paths: list[Path], ranker: Ranker | None = None
     weights and pool the composed search reranks with (the shipped ones by default)."""
     from index.query import parse
     from index.sqlite_fts import SqliteFtsBackend
-    from pipeline.search import engine_pool, with_matter_area, with_matters
+    from pipeline.search import engine_pool, with_matters
 
     scorer = load_scorer()
     gold = sq.load_gold(DEFAULT_CORPUS, scorer.words)
@@ -120,11 +121,7 @@ def classify(store: Path, paths: list[Path], ranker: Ranker | None = None
                                        "piece": best.text if best else ""})
                     elif key not in pooled:
                         if not full:
-                            # The order the pool is cut from (engine_pool): the matter's area asked too, the
-                            # tiers decided on the pool's page.
-                            answer = backend.search(with_matter_area(
-                                replace(asked, limit=ANSWER, page_size=pool_size)))
-                            full = [(key_of[h.record.finding_id], h.tier) for h in answer.hits]
+                            full = engine_answer(backend, asked, pool_size, key_of)
                         place = next((k for k, (at_key, _) in enumerate(full) if at_key == key), -1)
                         where = {"place": place, "tier": full[place][1] if place >= 0 else None}
                         kind = ("not answered" if place < 0 else "pool 31-100" if place < 100
@@ -146,6 +143,18 @@ def classify(store: Path, paths: list[Path], ranker: Ranker | None = None
     finally:
         backend.close()
     return counts, detail
+
+
+def engine_answer(backend: SearchBackend, asked: Query, pool: int,
+                  key_of: dict[str, tuple[str, int] | None], plan: Plan | None = None
+                  ) -> list[tuple[tuple[str, int] | None, Any]]:
+    """The engine's answer the pool is cut from (pipeline.search.engine_pool: the matter's area
+    asked too, the tiers decided on the pool's page), read to `ANSWER` findings: each one's gold
+    key and tier, to place a relevant finding outside the pool."""
+    from pipeline.search import with_matter_area
+
+    answer = backend.search(with_matter_area(replace(asked, limit=ANSWER, page_size=pool)), plan)
+    return [(key_of[h.record.finding_id], h.tier) for h in answer.hits]
 
 
 def backend_page(backend: Any, q: dict[str, Any], ranker: Ranker) -> list[FindingRecord]:

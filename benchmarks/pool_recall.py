@@ -41,12 +41,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import search_quality as sq  # noqa: E402
 from benchmarks.devcorpus import DEFAULT_CORPUS, load_scorer  # noqa: E402
+from benchmarks.misses import engine_answer  # noqa: E402
 from benchmarks.per_set import set_label, write_detail  # noqa: E402
+from benchmarks.train_ranker import JUDGMENTS, ideal_dcg  # noqa: E402
 from index.base import FindingRecord, Query  # noqa: E402
 from index.query import Alternative, Group, Plan, filter_key  # noqa: E402
-from index.rerank import Written, _about_keys, _inside_keys, load_ranker  # noqa: E402
+from index.rerank import Written, about_keys, inside_keys, load_ranker  # noqa: E402
 
-ANSWER = 400  # how far the engine's answer is read to place a finding outside the pool
 WHY = ("filter", "vocabulary", "folded", "required", "fallback", "depth")
 KINDS = ("topic", "unaccented", "question", "unit", "polar", "synonym")
 
@@ -55,7 +56,7 @@ def group_held(group: Group, written: Written, record: FindingRecord, folded: bo
     """Whether the finding holds the group as the engines match it: a unit group by being about
     the unit or inside it, a document number by being of that document, else any alternative in
     its text (accents as typed, or every syllable folded when `folded`)."""
-    if group.unit and group.unit in _about_keys(record) | _inside_keys(record):
+    if group.unit and group.unit in about_keys(record) | inside_keys(record):
         return True
     if group.doc_number and group.doc_number in {filter_key(n) for n in record.doc_numbers}:
         return True
@@ -69,7 +70,7 @@ def why(plan: Plan, record: FindingRecord, query: Query) -> str:
     """The first reason (`WHY`) a relevant finding is outside the pool of `query` read as `plan`."""
     places = {g.unit for g in plan.groups if g.unit}
     wanted = {filter_key(query.unit)} if query.unit else places if len(places) == 1 else set()
-    if wanted and not wanted & (_about_keys(record) | _inside_keys(record)):
+    if wanted and not wanted & (about_keys(record) | inside_keys(record)):
         written = Written.of(record)
         if not any(group_held(g, written, record) for g in plan.groups if g.unit):
             return "filter"
@@ -103,7 +104,8 @@ class Tally:
 
 
 def ceiling(grades: Sequence[int], ideal: float) -> float:
-    return sq.dcg(sorted(grades, reverse=True)[:sq.DEPTH]) / ideal if ideal else 0.0
+    """The nDCG@10 of `grades` in their best order against the judgments' `ideal` DCG."""
+    return ideal_dcg(grades) / ideal if ideal else 0.0
 
 
 def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[dict[str, Any]]]:
@@ -111,7 +113,7 @@ def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[
 
     from index.query import parse
     from index.sqlite_fts import SqliteFtsBackend
-    from pipeline.search import engine_pool, with_matter_area, with_matters
+    from pipeline.search import engine_pool, with_matters
 
     scorer = load_scorer()
     gold = sq.load_gold(DEFAULT_CORPUS, scorer.words)
@@ -138,7 +140,7 @@ def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[
                 plan = found.plan or plan
                 pooled = {key_of[h.record.finding_id] for h in found.hits}
                 answer: list[Any] | None = None
-                ideal = sq.dcg(sorted(judged.values(), reverse=True)[:sq.DEPTH])
+                ideal = ideal_dcg(list(judged.values()))
                 for row in (label, q["kind"], "all"):
                     tally.ceiling[row].append((
                         ceiling([g for k, g in judged.items() if k in pooled], ideal),
@@ -153,9 +155,7 @@ def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[
                     if key in pooled or key not in by_key:
                         continue
                     if answer is None:
-                        full = backend.search(with_matter_area(replace(asked, limit=ANSWER, page_size=pool)),
-                                              plan)
-                        answer = [(key_of[h.record.finding_id], h.tier) for h in full.hits]
+                        answer = engine_answer(backend, asked, pool, key_of, plan)
                     place = next((k for k, (at, _) in enumerate(answer) if at == key), -1)
                     record = by_key[key][0]
                     reason = why(plan, record, query)
@@ -197,8 +197,6 @@ def print_tables(tally: Tally, rows: Sequence[str]) -> None:
 
 
 def main() -> None:
-    from benchmarks.train_ranker import JUDGMENTS
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--judgments", type=Path, nargs="+", default=list(JUDGMENTS))

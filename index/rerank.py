@@ -287,14 +287,14 @@ def theme_spoken(c: Candidate, asked: Asked, pool: int) -> float:
                  and any(t in asked.matters for t in c.record.themes))
 
 
-def _about_keys(record: FindingRecord) -> set[str]:
+def about_keys(record: FindingRecord) -> set[str]:
     """The filter keys of the units the finding is about by the one attribution: its units and
     today's units holding them."""
     return {filter_key(form) for value in (*record.units, *record.unit_levels, *record.unit_aliases)
             for form in name_forms(value)}
 
 
-def _inside_keys(record: FindingRecord) -> set[str]:
+def inside_keys(record: FindingRecord) -> set[str]:
     """The filter keys of the units containing the finding's units (its commune's district and
     province)."""
     return {filter_key(form) for value in record.unit_parents for form in name_forms(value)}
@@ -315,10 +315,10 @@ def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
         return 0.0
     typed = {g.unit: g.alternatives for g in asked.plan.groups if g.unit}
     agencies = {g.unit for g in asked.plan.groups if g.unit and g.agency}
-    about = _about_keys(c.record)  # once per finding, not once per unit asked
+    about = about_keys(c.record)  # once per finding, not once per unit asked
     held = {unit for unit in asked.units
             if unit in about or any(c.written.holds(alt) for alt in typed.get(unit, ()))}
-    inside = {unit for unit in asked.units if unit not in held} & _inside_keys(c.record)
+    inside = {unit for unit in asked.units if unit not in held} & inside_keys(c.record)
     places = set(asked.units) - agencies
     if not held | inside or places and not (held | inside) & places:
         return -1.0  # elsewhere: an agency of the name in another province is not the one asked
@@ -342,7 +342,10 @@ def tier(c: Candidate, asked: Asked, pool: int) -> int:
     about a place the query names (`unit_named` above 0: about it, inside it or naming it), plus
     2 for a finding of the section asked for (`in_section`), plus 1 for one of the section paired
     with it (`in_paired_section`: the recommendations after the shortcomings asked, before the
-    strengths). Within a tier the weights decide.
+    strengths). Within a tier the weights decide. The weights 4, 2, 1 make each split outrank all
+    below it together: the place's findings of no section asked (4) come before the section's
+    elsewhere (2), and the paired section (1) only orders what the section leaves, on either side
+    of the place's split (a finding has one polarity: section and paired never add, 6 at most).
 
     Why the place above the section: a query naming a place and a section ("Bình Định yêu cầu giải
     quyết dứt điểm hồ sơ tồn đọng": Bình Định's recommendations) asks about that place, and the

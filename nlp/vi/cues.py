@@ -115,6 +115,8 @@ RECOMMENDATION: tuple[tuple[str, float], ...] = (
     (r"\b(?:đề nghị|kiến nghị|yêu cầu|đề xuất)\b", 3.0),
     (r"\bcần(?: phải)?\b", 2.0),
     (r"\b(?:cần|buộc|bắt buộc|đều) phải\b", 1.0),
+    # The modal of duty before a verb the recommendations prescribe; the query reads it in a question
+    # with a list of its own (index/vi/intents.toml, the "phải" intent's `objects`): keep both alike.
     (r"\bphải (?:báo cáo|giải trình|khắc phục|thực hiện|chấn chỉnh|kiểm điểm|xử lý|thanh tra|kiểm tra)\b",
      1.5),
     (r"\b(?:khắc phục|chấn chỉnh|kiểm điểm|nhắc nhở|rút kinh nghiệm)\b", 1.5),

@@ -52,3 +52,15 @@ def test_the_ceiling_is_the_pools_best_order_over_the_judgments_ideal() -> None:
     assert ceiling([2, 1], ideal=dcg([2, 1])) == 1.0
     assert ceiling([], ideal=3.0) == 0.0
     assert 0 < ceiling([1], ideal=dcg([2, 1])) < 1
+
+
+def test_a_place_asked_cuts_the_findings_of_other_places() -> None:
+    """A query narrowed to a place (the --unit filter, or one place typed) leaves out a finding of
+    another place, though it holds every word; the same finding about the place is lost deeper."""
+    text = "hồ sơ trễ hạn"
+    plan = plan_query(text)
+    elsewhere = _rec("Còn 12 hồ sơ trễ hạn.", units=("Can Lộc",))
+    here = _rec("Còn 12 hồ sơ trễ hạn.", units=("Vị Xuyên",))
+    assert why(plan, elsewhere, Query(text=text, unit="Vị Xuyên")) == "filter"
+    assert why(plan, here, Query(text=text, unit="Vị Xuyên")) == "depth"
+    assert why(plan, elsewhere, Query(text=text)) == "depth"

@@ -544,6 +544,10 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("phường nào để người dân đi lại nhiều lần", "shortcoming"),
     ("ai để hồ sơ quá hạn", "shortcoming"),
     ("nơi nào để nộp hồ sơ trực tuyến", None),
+    ("đơn vị nào để xảy ra sai sót trong giải quyết hồ sơ", "shortcoming"),
+    # after a noun of means or method "để" heads the purpose's verb, nothing let happen
+    ("mô hình nào để giảm hồ sơ trễ hạn", None),
+    ("phần mềm nào để nộp hồ sơ trực tuyến", None),
     ("xã để dân chờ ở bộ phận một cửa", None),  # no question: the topic as typed
     ("làm thế nào để tăng tỷ lệ hồ sơ nộp trực tuyến", "recommendation"),
     # the modal of duty before a verb the recommendations prescribe asks what was required

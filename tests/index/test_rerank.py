@@ -266,6 +266,26 @@ def test_the_place_named_comes_before_the_section_asked_for() -> None:
     assert [tier(_cand(h.record), alone, 30) for h in hits] == [2, 1, 2]
 
 
+def test_each_split_of_the_tier_outranks_all_below_it_together() -> None:
+    """Place 4, section 2, paired section 1: the place's strength before the recommendations
+    elsewhere, the shortcoming elsewhere (paired) before the strength elsewhere, whatever the
+    engine's order (here the reverse of the tiers')."""
+    section = plan_query("kiến nghị giải quyết hồ sơ trễ hạn")
+    place = Group((_alt("vị xuyên"),), unit="vi xuyen")
+    asked = Asked.of(Query(text="Vị Xuyên kiến nghị giải quyết hồ sơ trễ hạn"),
+                     replace(section, groups=(place, *section.groups)))
+    hits = [Hit(_rec(f, t, polarity=p, units=(u,)), 0.0, "") for f, t, p, u in (
+        ("s-else", "Giải quyết hồ sơ đúng hạn đạt 98%.", Polarity.STRENGTH, "Can Lộc"),
+        ("h-else", "Còn 5 hồ sơ trễ hạn.", Polarity.SHORTCOMING, "Can Lộc"),
+        ("r-else", "Đề nghị giải quyết dứt điểm hồ sơ trễ hạn.", Polarity.RECOMMENDATION, "Can Lộc"),
+        ("s-here", "Giải quyết hồ sơ đúng hạn đạt 99%.", Polarity.STRENGTH, "Vị Xuyên"),
+        ("h-here", "Còn 12 hồ sơ trễ hạn chưa giải quyết.", Polarity.SHORTCOMING, "Vị Xuyên"),
+        ("r-here", "Đề nghị rà soát hồ sơ trễ hạn.", Polarity.RECOMMENDATION, "Vị Xuyên"))]
+    assert [tier(_cand(h.record), asked, 30) for h in hits] == [0, 1, 2, 4, 5, 6]
+    assert [h.record.finding_id for h in Ranker({"rank": 1.0}).order(hits, asked)] == \
+        ["r-here", "h-here", "s-here", "r-else", "h-else", "s-else"]
+
+
 def test_the_paired_section_comes_after_the_section_asked_for_before_the_strengths() -> None:
     """Below the shortcomings asked for, the recommendation remedying the matter comes before the
     strength saying it in the contrary sense, whatever the engine's order; the reverse for the
