@@ -116,10 +116,11 @@ def _finding_text(rng: random.Random, polarity: str) -> str:
 
 
 def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
-    """`n` findings, documents of 10 findings sharing units, province, year and a title naming
-    one matter of the genre ("Kiểm tra <object> tại xã …": SearchBackend.titled has titles to
-    match); each with the theme and the themes it speaks of that ingest would give it
-    (nlp/themes.py)."""
+    """`n` findings, documents of 10 findings sharing units, province, year and a headline naming
+    one matter of the genre: half of them a title ("Kiểm tra <object> tại xã …"), the other half
+    none and a lead paragraph of two sentences (the dev corpus: 25 of 51 documents without a
+    title), so SearchBackend.titled has titles and leads to match (FindingRecord.headline); each
+    with the theme and the themes it speaks of that ingest would give it (nlp/themes.py)."""
     from nlp.themes import load_taxonomy
 
     taxonomy = load_taxonomy()
@@ -130,8 +131,15 @@ def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
         unit, level = _name(doc_rng), doc_rng.choice(LEVELS)
         year = doc_rng.randint(2016, 2025)
         # its own generator: the document's other draws stay those of the runs before titles
-        matter = random.Random(-1 - doc).choices(OBJECTS, weights=_OBJECT_WEIGHTS)[0]
-        title = f"Kiểm tra {matter} tại {level} {unit} năm {year}"
+        headline_rng = random.Random(-1 - doc)
+        matter = headline_rng.choices(OBJECTS, weights=_OBJECT_WEIGHTS)[0]
+        title: str | None = f"Kiểm tra {matter} tại {level} {unit} năm {year}"
+        lead = None
+        if headline_rng.random() < 0.5:  # no title: the lead says the occasion, then one detail
+            title, lead = None, (f"Ngày {headline_rng.randint(1, 28)}/{headline_rng.randint(1, 12)}/{year}, "
+                                 f"Đoàn kiểm tra cải cách hành chính do Phó Chủ tịch UBND làm trưởng đoàn "
+                                 f"đã kiểm tra công tác {matter} tại {level} {unit}. Qua kiểm tra, "
+                                 f"{_finding_text(headline_rng, headline_rng.choice(POLARITIES))}")
         polarity = rng.choice(POLARITIES)
         text = _finding_text(rng, polarity)
         area = rng.choice(AREAS)
@@ -139,7 +147,7 @@ def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
         yield FindingRecord(
             finding_id=f"f{i:08d}", doc_key=f"d{doc:07d}", doc_id=f"bao-cao-{doc}", text=text,
             polarity=polarity, area=area, theme=theme, themes=taxonomy.mentioned(text, theme), year=year,
-            title=title,
+            title=title, lead=lead,
             published=f"{year}-{doc_rng.randint(1, 12):02d}-15",
             units=(unit,), unit_levels=(f"{level} {unit}",), provinces=(doc_rng.choice(provinces),),
             doc_kinds=("Kế hoạch",), doc_numbers=(f"{doc}/KH-UBND",), start=0, end=len(text),

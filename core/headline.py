@@ -15,6 +15,15 @@ few words ("thanh tra", "Thành viên") above the headline, all skipped; a lette
 page's metadata label ("date 2025-11-12", which nlp/dates.py reads) or the "null" a template
 printed for a field it lacked, opening the line, is not part of the headline, nor the time stamp
 a page prints after it ("… quốc gia 12/11/2025 17:51").
+
+The lead (`lead`) is what a text without a headline has in its place: the first paragraph of the
+body, read past the same furniture and past what an administrative letter or a wire story prints
+before its first sentence — the national motto under the letterhead ("Độc lập - Tự do - Hạnh
+phúc"), the addressee ("Kính gửi: Bộ Nội vụ."), and the paper's byline opening the sapo ("(PL)- ",
+"(kontumtv.vn) – ", "TP - "): none says what the text is about, and a byline's "TP" would read as
+the query's "thành phố". Why the paragraph and not its first sentence: a Vietnamese sapo says the
+occasion in one to three sentences ("… nhận diện kịp thời sau sáp nhập. … HĐND tỉnh đã ban hành …
+để chính quyền địa phương 2 cấp vận hành …"), and LEAD_MAX_WORDS bounds it near a title's reach.
 """
 
 from __future__ import annotations
@@ -38,6 +47,12 @@ _LABEL = re.compile(r"^\s*(?:date\s+\d{4}-\d{2}(?:-\d{2})?(?:T[\d:]+)?|null|unde
                     re.IGNORECASE)
 _TRAILING_STAMP = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 _NAVIGATION = re.compile(r"\s(?:>|»|›)\s")
+# What an administrative letter prints between its heading and its first sentence: the addressee
+# line and the national motto (the letterhead's second row, when it stands on a line of its own).
+_ADDRESSEE = re.compile(r"^(?:đồng\s+)?kính\s+gửi\b", re.IGNORECASE)
+_MOTTO = re.compile(r"^độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc", re.IGNORECASE)
+# A paper's byline opening its sapo: its short name in brackets, or in capitals, then a dash.
+_BYLINE = re.compile(r"^(?:\([^()]{1,30}\)|[A-ZĐ]{2,6})\s*[-–—]\s*(?=\S)")
 _DATELINE = re.compile(r"^[^,]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
 # A stop inside the line and the word it closes, then what follows it.
 _STOP_INSIDE = re.compile(r"(\S+?)[.!?…]\s+(\S)")
@@ -75,8 +90,8 @@ def lead(lines: Sequence[str]) -> str | None:
     if _headline_of(rest) is not None:
         rest = rest[1:]
     for line in rest[:LEAD_LINES]:
-        if not (_above_headline(line) or _heading_row(line)):
-            return _cut(_LABEL.sub("", line))
+        if not (_above_headline(line) or _heading_row(line) or _letter_furniture(line)):
+            return _cut(_BYLINE.sub("", _LABEL.sub("", line)))
     return None
 
 
@@ -110,6 +125,11 @@ def _heading_row(line: str) -> bool:
     """A line of an administrative document's heading, not its text: the letterhead's table row,
     a line in capitals (the issuer, the kind "BÁO CÁO"), the dateline."""
     return "|" in line or line.upper() == line or bool(_DATELINE.match(line))
+
+
+def _letter_furniture(line: str) -> bool:
+    """A line an administrative letter prints above its text: the addressee, the motto."""
+    return bool(_ADDRESSEE.match(line) or _MOTTO.match(line))
 
 
 def _cut(text: str) -> str:

@@ -41,13 +41,15 @@ SIMILAR_MIN_SHARE = 0.3  # share of those words a similar finding must hold
 # 9, the abbreviations its document defines (FindingRecord.definitions): an index written before
 # answers no definition, and a query typing a text's own abbreviation misses the findings
 # writing its name, and back.
+# 10, the document's headline field holds its lead where it has no title (FindingRecord.headline):
+# an index written before fills no empty place from a title-less article's findings.
 # Numbered as the SQLite search tables' schema counted those steps (SQLite reads the date from
 # the record): that schema (index.sqlite_fts.FTS_SCHEMA_VERSION) moves with every layout and
 # with storage changes of its own, and migrates in place (which schema version first holds each layout:
 # index.sqlite_fts.SCHEMA_HOLDING_LAYOUT); an index
 # that cannot migrate in place (Elasticsearch's) records the layout it was written with and
 # reports its findings of an older one (`SearchBackend.outdated`) until `kiemtra reindex`.
-LAYOUT_VERSION = 9
+LAYOUT_VERSION = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,7 @@ class FindingRecord:
     theme: str | None = None
     title: str | None = None  # the document's title (its headline, kind and subject): shown, searched
     # The document's lead paragraph (core.headline.lead): the context its findings are said in,
-    # which the reranker reads beside the title (a text without headline has only this)
+    # its headline where it has no title (`headline`: searched and read by the reranker)
     lead: str | None = None
     path: str | None = None
     published: str | None = None
@@ -100,6 +102,21 @@ class FindingRecord:
     def __post_init__(self) -> None:
         if not self.themes and self.theme:
             object.__setattr__(self, "themes", (self.theme,))
+
+    @property
+    def headline(self) -> str | None:
+        """The document's headline: its title, else its lead paragraph; None without either.
+
+        Why the lead stands in for a missing title: an article or report of the genre states its
+        occasion once, first ("… tỉnh Gia Lai … sau sáp nhập", "Đoàn kiểm tra … đã kiểm tra đột
+        xuất tại …"), and each finding below it is one detail of that occasion, as it is under a
+        title; 25 of the 51 dev documents have no title (the portal's page copied from below it, a
+        letter without one). The one definition every reader of a finding's headline uses: the
+        headline search (`SearchBackend.titled`, each engine's headline field) and the reranker's
+        `heading` feature (index.rerank.heading_held)."""
+        if self.title and self.title.strip():
+            return self.title
+        return self.lead if self.lead and self.lead.strip() else None
 
 
 # The record's field names, which each engine stores flat (getattr per name: no asdict deep copy).
@@ -258,12 +275,13 @@ class SearchBackend(ABC):
 
     @abstractmethod
     def titled(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
-        """Up to `limit` findings, in the browse order, whose document's title (FindingRecord.title,
-        indexed as a field of its own, folded and accent-checked as the text is) holds every group
-        of `plan` that has words, through the query's filters and without its excluded words;
-        tier TIER_SOME_WORDS. Why: an article's headline names what the whole article is about
-        ("… sau sáp nhập"), which its findings do not repeat; the composed search asks this to
-        fill a pool the text's stages leave short (pipeline/search.py engine_pool)."""
+        """Up to `limit` findings, in the browse order, whose document's headline
+        (FindingRecord.headline: its title, else its lead; indexed as a field of its own, folded
+        and accent-checked as the text is) holds every group of `plan` that has words, through
+        the query's filters and without its excluded words; tier TIER_SOME_WORDS. Why: an
+        article's headline names what the whole article is about ("… sau sáp nhập"), which its
+        findings do not repeat; the composed search asks this to fill a pool the text's stages
+        leave short (pipeline/search.py engine_pool)."""
 
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
         """`hits` with the snippets `search` makes, for hits asked with `Query.snippets` False:

@@ -154,7 +154,8 @@ MAPPING: dict[str, Any] = {
         "theme": _KEYWORD,  # its own theme (comparison's): the matter tier ranks these first
         "themes": _FACET_KEYWORD,  # every theme it speaks of, its own first: tier, filter, facet
         "title": {"type": "text", "index": False},  # as written: shown
-        # The document's title as the text is searched (SQLite's fts_titles): ElasticBackend.titled
+        # The document's headline (FindingRecord.headline: its title, else its lead) as the text is
+        # searched (SQLite's fts_titles): ElasticBackend.titled. Named when it held titles only.
         "title_canonical": {"type": "text", "analyzer": "standard"},
         "title_folded": {"type": "text", "analyzer": "standard"},
         "lead": {"type": "text", "index": False},
@@ -246,10 +247,10 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     source["text_words"] = fold(canonical_tones(record.words))
     source["dated"] = best_date(record.published, record.year)
     source["layout"] = LAYOUT_VERSION
-    if record.title and record.title.strip():
-        title = words_apart(canonical_tones(nfc(record.title)))
-        source["title_canonical"] = title
-        source["title_folded"] = fold(title)
+    if headline := record.headline:  # its title, else its lead: SQLite's fts_titles
+        heading = words_apart(canonical_tones(nfc(headline)))
+        source["title_canonical"] = heading
+        source["title_folded"] = fold(heading)
     for original, folded in _FOLDED_COPIES.items():
         values = getattr(record, original)
         if original in _NAME_FORMS:
@@ -1187,7 +1188,7 @@ class ElasticBackend(SearchBackend):
         return plan.falls_back(found, query.tier_page) and all(clause in mine for clause in narrowed_by)
 
     def titled(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
-        """SearchBackend.titled: one request on the title fields (title_body)."""
+        """SearchBackend.titled: one request on the headline fields (title_body)."""
         if not any(g.alternatives for g in plan.groups) or plan.nothing or limit <= 0:
             return []
         body = title_body(query, plan, limit)

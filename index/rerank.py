@@ -382,14 +382,14 @@ def _heading(title: str) -> Written:
 
 def heading_held(c: Candidate, asked: Asked, pool: int) -> float:
     """The share of the query's groups said in words that the heading of the finding's document
-    holds (FindingRecord.title: the report's or article's title, else .lead, its lead paragraph). A
+    holds (FindingRecord.headline: the report's or article's title, else its lead paragraph). A
     report or article of the genre is headed by its subject ("Kiểm tra công tác CCHC của huyện
     …", a lead saying who was found late and where), so a finding under a heading naming the
     query's matter is said in that matter's context, where one holding the same words in an
     unrelated document mentions them in passing. Measured held out (benchmarks/train_ranker.py
     --cv, 380 queries): five folds 0.794 → 0.799. 0 for a document without heading."""
     groups = [g for g in asked.plan.groups if g.alternatives]
-    heading = c.record.title or c.record.lead
+    heading = c.record.headline
     if not groups or not heading:
         return 0.0
     return _share_said(_heading(heading), groups)

@@ -95,14 +95,15 @@ from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "8"
+FTS_SCHEMA_VERSION = "9"
 # The first schema version of the search tables that holds each layout (index.base.LAYOUT_VERSION),
 # by the migration writing what the layout adds: 6 every theme a finding speaks of (`_migrate_v5`),
 # 7 its document's title (`_migrate_v6`); layout 8 adds to Elasticsearch alone (its shingles), so v7
-# holds it; 8 the abbreviations its document defines (`_migrate_v7`). Why a table: the schema
+# holds it; 8 the abbreviations its document defines (`_migrate_v7`); 9 its document's headline,
+# the lead where it has no title (`_migrate_v8`). Why a table: the schema
 # also moves with storage changes of its own, so the two numbers need not stay equal; a new
 # layout adds its row here, and a test holds FTS_SCHEMA_VERSION at or past the row of today's layout.
-SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7, 9: 8}
+SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7, 9: 8, 10: 9}
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
 # Rowids `similar` keeps of the words' finding lists (8 bytes each: 16 MB), least recently used dropped.
@@ -138,9 +139,10 @@ _SCHEMA = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_text USING fts5("
     " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_vocab USING fts5vocab(fts_text, 'col')",
-    # Each finding's document title (FindingRecord.title), folded and as written as fts_text holds
-    # the text, under the finding's rowid: a field of its own, apart from the text's bm25 and
-    # token counts (SqliteFtsBackend.titled).
+    # Each finding's document headline (FindingRecord.headline: its title, else its lead), folded
+    # and as written as fts_text holds the text, under the finding's rowid: a field of its own,
+    # apart from the text's bm25 and token counts (SqliteFtsBackend.titled). Named when it held
+    # titles only (schema 7 and 8).
     "CREATE VIRTUAL TABLE IF NOT EXISTS fts_titles USING fts5("
     " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
 )
@@ -223,13 +225,18 @@ def _migrate_v5(conn: sqlite3.Connection, themes_of: ThemesOf | None) -> None:
 
 
 def _migrate_v6(conn: sqlite3.Connection) -> None:
-    """v6 → v7: each record's document title into fts_titles, read from its JSON. The table is
+    """v6 → v7: each record's document headline into fts_titles (`_fill_headlines`)."""
+    _fill_headlines(conn)
+    LOGGER.info("search tables migrated from v6 to v7")
+
+
+def _fill_headlines(conn: sqlite3.Connection) -> None:
+    """fts_titles refilled with each record's document headline, read from its JSON. The table is
     emptied first, so a migration run again (a version marker set back by hand or by an older
     kiemtra writing to the same file) refills it instead of failing on the rows already there."""
     conn.execute("DELETE FROM fts_titles")
     for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
-        _insert_title(conn, rowid, _record_from_json(raw).title)
-    LOGGER.info("search tables migrated from v6 to v7")
+        _insert_headline(conn, rowid, _record_from_json(raw).headline)
 
 
 def _migrate_v7(conn: sqlite3.Connection) -> None:
@@ -256,10 +263,18 @@ def _migrate_v7(conn: sqlite3.Connection) -> None:
     LOGGER.info("search tables migrated from v7 to v8")
 
 
-def _insert_title(conn: sqlite3.Connection, rowid: int, title: str | None) -> None:
-    """The finding's document title, folded and as written (as fts_text holds the text)."""
-    if title and title.strip():
-        text = canonical_tones(nfc(title))
+def _migrate_v8(conn: sqlite3.Connection) -> None:
+    """v8 → v9: fts_titles holds each record's headline, the lead of a document without a title
+    (FindingRecord.headline), as its JSON keeps it: a lead read by a newer core.headline reaches
+    the index with `kiemtra reindex`, which builds the records again from the stored documents."""
+    _fill_headlines(conn)
+    LOGGER.info("search tables migrated from v8 to v9")
+
+
+def _insert_headline(conn: sqlite3.Connection, rowid: int, headline: str | None) -> None:
+    """The finding's document headline, folded and as written (as fts_text holds the text)."""
+    if headline and headline.strip():
+        text = canonical_tones(nfc(headline))
         conn.execute("INSERT INTO fts_titles (rowid, folded, original) VALUES (?, ?, ?)",
                      (rowid, fold(text), lower_same_length(text)))
 
@@ -1403,6 +1418,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "7"
             if version == "7":
                 _migrate_v7(conn)
+                version = "8"
+            if version == "8":
+                _migrate_v8(conn)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
@@ -1472,7 +1490,7 @@ class SqliteFtsBackend(SearchBackend):
             )
             _insert_repeats(conn, rowid, folded if alike else "", lower_same_length(text) if alike else "")
             _insert_words(conn, record.words)
-            _insert_title(conn, rowid, record.title)
+            _insert_headline(conn, rowid, record.headline)
             conn.executemany(
                 "INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
                 [(f, k, rowid, v) for f, k, v in keyed],
@@ -1549,8 +1567,8 @@ class SqliteFtsBackend(SearchBackend):
         return SearchResult(total, tuple(hits), facets, plan)
 
     def titled(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
-        """SearchBackend.titled: one FTS5 query on fts_titles ANDing the groups, each any of its
-        alternatives under the accent rule (as the text is matched)."""
+        """SearchBackend.titled: one FTS5 query on fts_titles (the headlines) ANDing the groups,
+        each any of its alternatives under the accent rule (as the text is matched)."""
         groups = [g for g in plan.groups if g.alternatives]
         if not groups or plan.nothing or limit <= 0:
             return []

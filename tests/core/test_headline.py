@@ -71,3 +71,25 @@ def test_a_long_lead_is_cut_at_a_sentence_end() -> None:
     cut = lead([first + " " + second])
     assert cut == first
     assert len(cut.split()) <= LEAD_MAX_WORDS
+
+
+def test_a_letters_addressee_and_motto_are_not_its_lead() -> None:
+    """An administrative letter without a title: letterhead, motto, number and dateline, the
+    addressee, then the text; its lead is the first sentence of the text, which says the matter."""
+    letter = ["ỦY BAN NHÂN DÂN HUYỆN TÂN PHÚ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+              "Độc lập - Tự do - Hạnh phúc",
+              "Số: 215/UBND-NV",
+              "Tân Phú, ngày 3 tháng 5 năm 2024",
+              "Kính gửi: Chủ tịch UBND các xã, thị trấn.",
+              BODY]
+    assert lead(letter) == BODY
+    assert lead(["Đồng kính gửi: Sở Nội vụ, Văn phòng UBND tỉnh.", BODY]) == BODY
+
+
+def test_a_papers_byline_does_not_open_the_lead() -> None:
+    """"(PL)- ", "(Báo Nghệ An) – ", "TP - ": who wrote the story, not what it is about (and "TP"
+    would read as the query's "thành phố"); the lead starts at its first word after them."""
+    for byline in ("(PL)- ", "(Báo Nghệ An) – ", "(baonghean.vn) - ", "TP - ", "BHG – "):
+        assert lead([byline + BODY]) == BODY
+    said = "UBND huyện Tân Phú - đơn vị dẫn đầu về cải cách hành chính - đã tổ chức kiểm tra tại 5 xã."
+    assert lead([said]) == said  # a dash inside the sentence is no byline

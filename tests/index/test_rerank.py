@@ -337,6 +337,17 @@ def test_heading_counts_the_query_words_its_document_is_headed_by() -> None:
     assert heading_held(untitled, asked, 30) == 0.0
 
 
+def test_heading_reads_a_title_less_documents_lead_and_a_titled_ones_title() -> None:
+    """The heading is FindingRecord.headline: the title, else the lead (one definition, the one
+    the headline search indexes)."""
+    asked = Asked(plan_query("hồ sơ trễ hạn"))
+    text = "Còn 12 hồ sơ chưa xin lỗi công dân."
+    lead = "Ngày 4/11, Văn phòng UBND tỉnh cho biết nhiều hồ sơ trễ hạn trên Cổng dịch vụ công."
+    assert heading_held(_cand(_rec("a", text, lead=lead)), asked, 30) == 1.0
+    titled = _rec("b", text, title="Kiểm tra công vụ tại xã Tân Thạnh", lead=lead)
+    assert heading_held(_cand(titled), asked, 30) == 0.0
+
+
 def test_heading_reads_the_query_as_typed_accents_and_all() -> None:
     """The heading is matched by the query's matching rule: an unaccented query matches the
     accented heading, an accented syllable only itself ("thời hạn" is not "thời gian … hạn")."""

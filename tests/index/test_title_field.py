@@ -7,6 +7,7 @@ one detail each without repeating it, and a report on another matter.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,79 @@ def test_v6_tables_index_the_titles_their_records_hold_in_place(tmp_path: Path) 
     reopened = SqliteFtsBackend(path)
     try:
         assert _titled(reopened, "sau sáp nhập") == ["a1", "a2", "a3"]
+    finally:
+        reopened.close()
+    with sqlite3.connect(path) as conn:
+        version = conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
+    assert version == (FTS_SCHEMA_VERSION,)
+
+
+# An article without a title: its lead says the occasion once, its findings one detail each
+# (written for these tests).
+OCCASION = ("Sau sáp nhập, tỉnh Gia Lai nhận diện kịp thời nhiều khó khăn. Tỉnh đã ban hành nhiều "
+            "nghị quyết để chính quyền địa phương 2 cấp vận hành ổn định.")
+UNTITLED = (
+    FindingRecord(finding_id="d1", doc_key="tin-4", doc_id="tin-4", words="", polarity=Polarity.SHORTCOMING,
+                  area=Area.BO_MAY, text="Trụ sở nhiều xã xuống cấp, thiếu phòng làm việc.", lead=OCCASION,
+                  provinces=("Gia Lai",), year=2025),
+    FindingRecord(finding_id="d2", doc_key="tin-4", doc_id="tin-4", words="", polarity=Polarity.SHORTCOMING,
+                  area=Area.BO_MAY, text="Công chức có nơi thừa, nơi thiếu.", lead=OCCASION,
+                  provinces=("Gia Lai",), year=2025),
+    # A title and a lead: the title is its headline, the lead is not searched as one.
+    FindingRecord(finding_id="e1", doc_key="tin-5", doc_id="tin-5", words="", polarity=Polarity.SHORTCOMING,
+                  area=Area.BO_MAY, text="Xã chưa công khai thủ tục.", title="Kiểm tra cải cách hành chính",
+                  lead="Đoàn đã kiểm tra chính quyền địa phương 2 cấp tại 3 xã.", provinces=("Gia Lai",),
+                  year=2025),
+)
+
+
+def test_the_headline_is_the_title_else_the_lead() -> None:
+    assert [r.headline for r in UNTITLED] == [OCCASION, OCCASION, "Kiểm tra cải cách hành chính"]
+    assert replace(UNTITLED[0], lead="  ").headline is None
+    assert replace(UNTITLED[2], title=" ").headline == UNTITLED[2].lead
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def with_leads(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    return indexed(request, tmp_path_factory, RECORDS + UNTITLED)
+
+
+def test_a_title_less_documents_lead_is_searched_as_its_headline(with_leads: SearchBackend) -> None:
+    """Both sentences of the lead count (the occasion spans them), folded and accent-checked as
+    a title is; a lead under a title is not searched."""
+    assert _titled(with_leads, "chính quyền địa phương 2 cấp") == ["d1", "d2"]
+    assert _titled(with_leads, "chinh quyen dia phuong 2 cap") == ["d1", "d2"]
+    assert _titled(with_leads, "Gia Lai sau sáp nhập") == ["a1", "a2", "a3", "d1", "d2"]
+    assert _titled(with_leads, "khó khăn sau sắp nhập") == []
+
+
+def test_a_short_pool_is_filled_by_a_title_less_articles_findings(with_leads: SearchBackend) -> None:
+    """No finding's text says "chính quyền địa phương 2 cấp"; the article's lead says it for
+    both of its findings, which fill the empty places (the titled article's lead does not)."""
+    result, _ = engine_pool(with_leads, Query(text="chính quyền địa phương 2 cấp", limit=10), 30)
+    assert sorted((h.record.finding_id, h.tier) for h in result.hits) == [
+        ("d1", TIER_SOME_WORDS), ("d2", TIER_SOME_WORDS)]
+
+
+def test_v8_tables_index_the_leads_as_headlines_in_place(tmp_path: Path) -> None:
+    """A v8 index (titles only in fts_titles) opens at today's schema with each title-less
+    finding's lead searchable, read from the record it stored."""
+    import sqlite3
+
+    from index.sqlite_fts import FTS_SCHEMA_VERSION, SqliteFtsBackend
+
+    path = tmp_path / "v8.db"
+    backend = SqliteFtsBackend(path)
+    backend.index(RECORDS + UNTITLED)
+    backend.close()
+    with sqlite3.connect(path) as conn:  # as v8 wrote it: the titles alone
+        conn.execute("DELETE FROM fts_titles WHERE rowid IN (SELECT rowid FROM fts_records"
+                     " WHERE doc_key = 'tin-4')")
+        conn.execute("UPDATE fts_meta SET value = '8' WHERE key = 'version'")
+    reopened = SqliteFtsBackend(path)
+    try:
+        assert _titled(reopened, "chính quyền địa phương 2 cấp") == ["d1", "d2"]
+        assert _titled(reopened, "sau sáp nhập") == ["a1", "a2", "a3", "d1", "d2"]
     finally:
         reopened.close()
     with sqlite3.connect(path) as conn:
