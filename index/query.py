@@ -3235,7 +3235,8 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     read = lone_readings([[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
                           for clause in parsed.clauses], vocabulary.written_counts,
                          lambda key: key in words or key in lexicon.member_keys,
-                         partial(reading, lexicon.readings), lexicon.grammar_folds, lexicon.word_tails)
+                         partial(reading, lexicon.readings), lexicon.grammar_folds, MAX_WORD_SYLLABLES,
+                         lexicon.word_tails)
     if read:
         parsed, fixes = corrected(parsed, read), (*fixes, *read)
     both = sorted(units & words)  # names the index also holds as words: usually none
