@@ -14,7 +14,7 @@ from search_backends import BACKEND_PARAMS, FACTORIES
 from core.models import Area, Polarity
 from index.accents import reading
 from index.base import FindingRecord, Query, SearchBackend
-from index.lone_reading import alone, lone_readings, neighbours
+from index.lone_reading import MOST_READ, alone, lone_readings, neighbours
 from index.query import MAX_WORD_SYLLABLES, load_lexicon
 from index.spelling import accented_forms
 
@@ -82,6 +82,11 @@ def test_a_word_tail_is_not_read_from_the_word_after_it_alone() -> None:
     table: Table = {("sơ", "theo", "dõi"): 5}  # "hồ sơ theo dõi": the tail of hồ sơ
     assert _read("so theo doi", table) == ["so→sơ"]
     assert _read("so theo doi", table, frozenset({"sơ"})) == []
+
+
+def test_a_pasted_text_reads_its_first_lone_syllables_only() -> None:
+    table: Table = {("sổ", "theo", "dõi"): 4, ("theo", "dõi", "sổ"): 4}
+    assert _read("so theo doi " * (MOST_READ + 3), table) == ["so→sổ"] * MOST_READ
 
 
 def test_grammar_words_and_syllables_typed_with_accents_are_left_alone() -> None:
