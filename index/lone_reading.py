@@ -44,11 +44,17 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from core.normalize import fold
 from index.spelling import Clauses, Correction, Counts, Place, accented_forms, loose_runs
 
-# Findings that must write the best form beside the neighbours.
+# Findings that must write the best form beside the neighbours: one is one report's wording, two
+# are two reports saying it so (the dev index, ~400 findings, writes "sổ theo dõi" in two).
 MIN_SEEN = 2
-# How many times more findings must write the best form beside them than any other form.
+# How many times more findings must write the best form beside them than any other form: the
+# reading is the clear majority's, or none (the syllable then matches every form, as before).
 RATIO = 2
-LONGEST = 4  # syllables of the longest word looked up around the lone syllable
+# Lone syllables read in one query, the first ones: each asks a count per form and neighbour (up to
+# some 36: "a" has 18 forms). Staff's queries hold up to three (the 1,052 judged); a text pasted
+# into the box (max_query_chars, 500) held some 70, a thousand counts: +0.18 s CPU to plan it on
+# a synthetic index of 100,000 findings, where a plan takes 0.1 s.
+MOST_READ = 8
 
 # A folded span's clear accented reading (index/accents.py `reading` over the lexicon's), or None.
 Clear = Callable[[Sequence[str]], tuple[str, ...] | None]
@@ -61,22 +67,26 @@ def readable(syllable: str, capital: bool, grammar: Collection[str]) -> bool:
             and syllable not in grammar and len(accented_forms(syllable)) > 1)
 
 
-def alone(run: Sequence[str], k: int, is_word: Callable[[str], bool]) -> bool:
-    """Whether no span of 2..LONGEST syllables of the run holding place k is a word."""
-    for n in range(2, LONGEST + 1):
+def alone(run: Sequence[str], k: int, is_word: Callable[[str], bool], longest: int) -> bool:
+    """Whether no span of 2..`longest` syllables of the run holding place k is a word."""
+    for n in range(2, longest + 1):
         for start in range(max(0, k - n + 1), min(k, len(run) - n) + 1):
             if is_word(" ".join(fold(s) for s in run[start:start + n])):
                 return False
     return True
 
 
-def neighbours(run: Sequence[str], k: int, clear: Clear,
-               is_word: Callable[[str], bool]) -> list[tuple[tuple[str, ...], bool]]:
-    """The words beside place k as the index writes them: (syllables, before k), the longest word
-    with a clear reading on each side, else the one syllable typed with accents there."""
+def neighbours(run: Sequence[str], k: int, clear: Clear, is_word: Callable[[str], bool],
+               longest: int) -> list[tuple[tuple[str, ...], bool]]:
+    """The words beside place k as the index writes them: (syllables, before k), on each side the
+    longer of the longest word with a clear reading and the longest run of syllables typed with
+    accents there (of `longest` syllables at most). In a query typed with accents its syllables
+    without marks are read too ("cao", "thu", "sai": 33 of the 877 judged), beside such runs across
+    words ("kiến nghị nâng" before "cao"), seldom written so: nothing is read (none of the 33), and
+    where something is, the form without marks is one of those counted."""
     out: list[tuple[tuple[str, ...], bool]] = []
     for before in (True, False):
-        for n in range(LONGEST, 0, -1):
+        for n in range(longest, 0, -1):
             span = run[k - n:k] if before else run[k + 1:k + 1 + n]
             if len(span) < n or (before and k - n < 0):
                 continue
@@ -99,23 +109,27 @@ def phrases(form: str, around: Sequence[tuple[tuple[str, ...], bool]]) -> list[t
 
 
 def lone_readings(clauses: Clauses, counts: Counts, is_word: Callable[[str], bool], clear: Clear,
-                  grammar: Collection[str], tails: Collection[str] = ()) -> tuple[Correction, ...]:
+                  grammar: Collection[str], longest: int,
+                  tails: Collection[str] = ()) -> tuple[Correction, ...]:
     """The lone folded syllables of the query's runs of loose words (`clauses` as
     index/spelling.py's `corrections` takes them) the index reads as one accented form, each as a
     Correction (typed → read). `counts` is asked once, for every form of every such syllable
-    beside its neighbours. `tails`: the last syllables of the genre's words of two or more."""
+    beside its neighbours, of the first `MOST_READ` such syllables. `longest`: the syllables of
+    the longest word `is_word` knows (index.query.MAX_WORD_SYLLABLES: the words the index was
+    asked about). `tails`: the last syllables of the genre's words of two or more."""
     asked: list[tuple[Place, list[str], list[tuple[tuple[str, ...], bool]]]] = []
     for run in loose_runs(clauses):
         typed = [p.syllable for p in run]
         for k, place in enumerate(run):
-            if not readable(place.syllable, place.capital, grammar) or not alone(typed, k, is_word):
+            if not readable(place.syllable, place.capital, grammar) or not alone(typed, k, is_word, longest):
                 continue
-            if around := neighbours(typed, k, clear, is_word):
+            if around := neighbours(typed, k, clear, is_word, longest):
                 # With no word before it, a form ending a word of the genre ("sơ" of hồ sơ, "sở" of
                 # trụ sở) is written before the next word mostly as that word's tail: not a reading.
                 first = not any(before for _, before in around)
                 forms = [f for f in accented_forms(place.syllable) if not (first and f in tails)]
                 asked.append((place, forms, around))
+    asked = asked[:MOST_READ]
     if not asked:
         return ()
     found = counts(sorted({p for _, forms, around in asked for f in forms for p in phrases(f, around)}))

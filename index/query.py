@@ -18,11 +18,13 @@ choice (intents.toml [coordination]: "hoặc", how a Vietnamese user writes it, 
 
 Matching rules the plan carries, for the engines to apply:
 - a syllable typed with accents matches only that accented form (tone placement does not
-  count: hoà = hòa); one typed without accents matches every form (`Alternative.accented`);
-  one typed with accents that the index's own text makes improbable beside its neighbours, a
-  close spelling making a word of the index with them far more often, is searched as that
-  spelling (index/spelling.py: "nguyên nhâm" → nhân, "vật chât" → chất; `Plan.corrections`,
-  which the CLI says: "searched for nhân (typed nhâm)");
+  count: hoà = hòa); one typed without accents matches every form (`Alternative.accented`),
+  unless it is alone (in no word) and the index writes one form beside its neighbours
+  (index/lone_reading.py: "so theo doi" → sổ); one typed with accents that the index's own text
+  makes improbable beside its neighbours, a close spelling making a word of the index with them
+  far more often, is searched as that spelling (index/spelling.py: "nguyên nhâm" → nhân, "vật
+  chât" → chất); both are `Plan.corrections`, which the CLI says: "searched for nhân (typed
+  nhâm)";
 - each required `Group` must match (conjunction); when fewer than a page of findings match
   them all, findings matching `Plan.minimum` of them come next (`Plan.falls_back`), and only
   when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
@@ -1788,7 +1790,8 @@ class Plan:
     # what a search finding nothing at all searches instead (`loosened`).
     loose: tuple[Group, ...] = ()
     # The syllables typed with accents that the index read as a slip of another (index/spelling.py:
-    # "nguyên nhâm" → nhân), searched as the other: for display ("searched for …").
+    # "nguyên nhâm" → nhân), and the lone ones typed without that it read as one accented form
+    # (index/lone_reading.py: "so theo doi" → sổ), searched as read: for display ("searched for …").
     corrections: tuple[Correction, ...] = ()
 
     @property
@@ -3235,7 +3238,8 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     read = lone_readings([[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
                           for clause in parsed.clauses], vocabulary.written_counts,
                          lambda key: key in words or key in lexicon.member_keys,
-                         partial(reading, lexicon.readings), lexicon.grammar_folds, lexicon.word_tails)
+                         partial(reading, lexicon.readings), lexicon.grammar_folds, MAX_WORD_SYLLABLES,
+                         lexicon.word_tails)
     if read:
         parsed, fixes = corrected(parsed, read), (*fixes, *read)
     both = sorted(units & words)  # names the index also holds as words: usually none
@@ -3249,8 +3253,9 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
 
 
 def corrected(parsed: Parsed, fixes: Sequence[Correction]) -> Parsed:
-    """The parse with each mistyped syllable (index/spelling.py) replaced by the one it was read
-    as: what the analysis, the matters and the reranker then read."""
+    """The parse with each syllable read otherwise (a typo, index/spelling.py; a lone folded
+    syllable, index/lone_reading.py) replaced by its reading: what the analysis, the matters and
+    the reranker then read."""
     if not fixes:
         return parsed
     clauses = [list(clause) for clause in parsed.clauses]

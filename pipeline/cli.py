@@ -225,7 +225,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     if fmt == "json":
         data: dict[str, Any] = {"total": result.total, "offset": offset,
                                 "hits": [_hit_dict(h) for h in result.hits]}
-        if result.plan and result.plan.corrections:  # syllables read as typos (index/spelling.py)
+        if result.plan and result.plan.corrections:  # read otherwise: Plan.corrections
             data["corrected"] = [[c.typed, c.read] for c in result.plan.corrections]
         if facets:
             data["facets"] = {name: [[value, n] for value, n in pairs]
@@ -323,7 +323,7 @@ def _where(record: Any) -> str:
 
 
 def _corrections_line(result: Any) -> str | None:
-    """The syllables the engine read as typos of others (index/spelling.py), said before the
+    """The syllables the engine read otherwise (index.query.Plan.corrections), said before the
     findings: "searched for nhân (typed nhâm)"; None when it read the query as typed."""
     fixes = result.plan.corrections if result.plan else ()
     if not fixes:

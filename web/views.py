@@ -129,7 +129,7 @@ class SearchView:
     outdated: int = 0
     # A unit filter that found nothing of the unit's own: how many about the units inside it, the link
     inside: tuple[int, str] | None = None
-    # The syllables the engine read as typos of others, (typed, searched) (index/spelling.py)
+    # The syllables the engine read otherwise, (typed, searched) (index.query.Plan.corrections)
     corrected: tuple[tuple[str, str], ...] = ()
 
     @property

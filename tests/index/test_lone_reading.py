@@ -14,8 +14,8 @@ from search_backends import BACKEND_PARAMS, FACTORIES
 from core.models import Area, Polarity
 from index.accents import reading
 from index.base import FindingRecord, Query, SearchBackend
-from index.lone_reading import alone, lone_readings, neighbours
-from index.query import load_lexicon
+from index.lone_reading import MOST_READ, alone, lone_readings, neighbours
+from index.query import MAX_WORD_SYLLABLES, load_lexicon
 from index.spelling import accented_forms
 
 Table = Mapping[tuple[str, ...], int]
@@ -40,7 +40,7 @@ def _read(text: str, table: Mapping[tuple[str, ...], int], tails: frozenset[str]
     syllables = tuple(text.split())
     clauses = [[(syllables, (False,) * len(syllables), True)]]
     found = lone_readings(clauses, _Counts(table), _WORDS.__contains__, partial(reading, lexicon.readings),
-                          lexicon.grammar_folds, tails)
+                          lexicon.grammar_folds, MAX_WORD_SYLLABLES, tails)
     return [f"{c.typed}→{c.read}" for c in found]
 
 
@@ -51,10 +51,11 @@ def test_every_form_of_a_folded_syllable_is_a_candidate() -> None:
 
 def test_a_syllable_is_alone_only_outside_every_word_and_read_beside_its_neighbours() -> None:
     typed = ["so", "theo", "doi"]
-    assert alone(typed, 0, _WORDS.__contains__) and not alone(typed, 1, _WORDS.__contains__)
+    is_word = _WORDS.__contains__
+    assert alone(typed, 0, is_word, MAX_WORD_SYLLABLES) and not alone(typed, 1, is_word, MAX_WORD_SYLLABLES)
     lexicon = load_lexicon()
     around = neighbours(["niem", "yet", "so", "dien", "thoai"], 2, partial(reading, lexicon.readings),
-                        _WORDS.__contains__)
+                        _WORDS.__contains__, MAX_WORD_SYLLABLES)
     assert around == [(("niêm", "yết"), True), (("điện", "thoại"), False)]
 
 
@@ -81,6 +82,11 @@ def test_a_word_tail_is_not_read_from_the_word_after_it_alone() -> None:
     table: Table = {("sơ", "theo", "dõi"): 5}  # "hồ sơ theo dõi": the tail of hồ sơ
     assert _read("so theo doi", table) == ["so→sơ"]
     assert _read("so theo doi", table, frozenset({"sơ"})) == []
+
+
+def test_a_pasted_text_reads_its_first_lone_syllables_only() -> None:
+    table: Table = {("sổ", "theo", "dõi"): 4, ("theo", "dõi", "sổ"): 4}
+    assert _read("so theo doi " * (MOST_READ + 3), table) == ["so→sổ"] * MOST_READ
 
 
 def test_grammar_words_and_syllables_typed_with_accents_are_left_alone() -> None:
