@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from core.models import Area, Polarity
 from index.base import FindingRecord, Query, SearchBackend
 
 
@@ -58,3 +59,12 @@ def found(backend: SearchBackend, **query: object) -> list[tuple[str, str]]:
     """The ids and tiers of the page `backend` answers for the query built from `query`."""
     result = backend.search(Query(**query))  # type: ignore[arg-type]
     return [(h.record.finding_id, h.tier) for h in result.hits]
+
+
+def segmented(fid: str, text: str, compounds: Sequence[str]) -> FindingRecord:
+    """A shortcoming whose segmented words join `compounds` with "_", as nlp/ writes them."""
+    words = text
+    for compound in compounds:
+        words = words.replace(compound, compound.replace(" ", "_"))
+    return FindingRecord(finding_id=fid, doc_key="doc", doc_id="doc.pdf", text=text, words=words,
+                         polarity=Polarity.SHORTCOMING, area=Area.TTHC, year=2023, published="2023-05-01")

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import partial
-from pathlib import Path
 
 import pytest
-from search_backends import BACKEND_PARAMS, FACTORIES
+from search_backends import BACKEND_PARAMS, indexed, segmented
 
-from core.models import Area, Polarity
 from index.accents import reading
 from index.base import FindingRecord, Query, SearchBackend
 from index.lone_reading import MOST_READ, alone, lone_readings, neighbours
@@ -99,11 +97,7 @@ def test_grammar_words_and_syllables_typed_with_accents_are_left_alone() -> None
 
 def _rec(fid: str, text: str) -> FindingRecord:
     """A finding whose segmented words join the genre's compounds, as nlp/ writes them."""
-    words = text
-    for compound in ("theo dõi", "hồ sơ", "điện thoại", "niêm yết", "tiếp nhận"):
-        words = words.replace(compound, compound.replace(" ", "_"))
-    return FindingRecord(finding_id=fid, doc_key="doc", doc_id="doc.pdf", text=text, words=words,
-                         polarity=Polarity.SHORTCOMING, area=Area.TTHC, year=2023, published="2023-05-01")
+    return segmented(fid, text, ("theo dõi", "hồ sơ", "điện thoại", "niêm yết", "tiếp nhận"))
 
 
 RECORDS = (
@@ -118,9 +112,7 @@ RECORDS = (
 
 @pytest.fixture(scope="module", params=BACKEND_PARAMS)
 def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
-    shared = FACTORIES[request.param](Path(tmp_path_factory.mktemp("lone")), request)
-    assert shared.index(RECORDS) == len(RECORDS)
-    return shared
+    return indexed(request, tmp_path_factory, RECORDS)
 
 
 def test_each_engine_reads_the_lone_syllable_from_its_own_text(backend: SearchBackend) -> None:

@@ -5,12 +5,10 @@ on both engines, from their own counts, and never a word spelt right."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 import pytest
-from search_backends import BACKEND_PARAMS, FACTORIES
+from search_backends import BACKEND_PARAMS, indexed, segmented
 
-from core.models import Area, Polarity
 from index.base import FindingRecord, Query, SearchBackend
 from index.query import Vocabulary, corrected, load_lexicon, parse, plan_query
 from index.spelling import checkable, corrections, variants
@@ -100,12 +98,8 @@ def test_an_index_that_knows_nothing_reads_the_query_as_typed() -> None:
 
 def _rec(fid: str, text: str) -> FindingRecord:
     """A finding whose segmented words join the genre's compounds ("nguyên_nhân"), as nlp/ writes them."""
-    words = text
-    for compound in ("nguyên nhân", "Nguyên nhân", "vật chất", "hồ sơ", "công chức", "trả kết quả",
-                     "công dân", "một cửa", "nhầm lẫn", "hộ tịch", "tư pháp"):
-        words = words.replace(compound, compound.replace(" ", "_"))
-    return FindingRecord(finding_id=fid, doc_key="doc", doc_id="doc.pdf", text=text, words=words,
-                         polarity=Polarity.SHORTCOMING, area=Area.TTHC, year=2023, published="2023-05-01")
+    return segmented(fid, text, ("nguyên nhân", "Nguyên nhân", "vật chất", "hồ sơ", "công chức",
+                                 "trả kết quả", "công dân", "một cửa", "nhầm lẫn", "hộ tịch", "tư pháp"))
 
 
 RECORDS = (
@@ -120,9 +114,7 @@ RECORDS = (
 
 @pytest.fixture(scope="module", params=BACKEND_PARAMS)
 def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
-    shared = FACTORIES[request.param](Path(tmp_path_factory.mktemp("spelling")), request)
-    assert shared.index(RECORDS) == len(RECORDS)
-    return shared
+    return indexed(request, tmp_path_factory, RECORDS)
 
 
 def _read(backend: SearchBackend, text: str) -> list[tuple[str, str]]:
