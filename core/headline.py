@@ -51,8 +51,10 @@ _NAVIGATION = re.compile(r"\s(?:>|»|›)\s")
 # line and the national motto (the letterhead's second row, when it stands on a line of its own).
 _ADDRESSEE = re.compile(r"^(?:đồng\s+)?kính\s+gửi\b", re.IGNORECASE)
 _MOTTO = re.compile(r"^độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc", re.IGNORECASE)
-# A paper's byline opening its sapo: its short name in brackets, or in capitals, then a dash.
-_BYLINE = re.compile(r"^(?:\([^()]{1,30}\)|[A-ZĐ]{2,6})\s*[-–—]\s*(?=\S)")
+# A paper's byline opening its sapo: its short name in brackets, or in capitals standing apart
+# from the dash ("TP - ", "BHG – "; written close, "TT-Huế", "BR-VT", "KH-UBND", they are a name
+# or a code), then a dash and a space; `_without_byline` reads the word after a capitals one.
+_BYLINE = re.compile(r"^(?:\([^()]{1,30}\)\s*|(?P<caps>[A-ZĐ]{2,6})\s+)[-–—]\s+(?=(?P<next>\S+))")
 _DATELINE = re.compile(r"^[^,]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
 # A stop inside the line and the word it closes, then what follows it.
 _STOP_INSIDE = re.compile(r"(\S+?)[.!?…]\s+(\S)")
@@ -91,7 +93,7 @@ def lead(lines: Sequence[str]) -> str | None:
         rest = rest[1:]
     for line in rest[:LEAD_LINES]:
         if not (_above_headline(line) or _heading_row(line) or _letter_furniture(line)):
-            return _cut(_BYLINE.sub("", _LABEL.sub("", line)))
+            return _cut(_without_byline(_LABEL.sub("", line)))
     return None
 
 
@@ -130,6 +132,19 @@ def _heading_row(line: str) -> bool:
 def _letter_furniture(line: str) -> bool:
     """A line an administrative letter prints above its text: the addressee, the motto."""
     return bool(_ADDRESSEE.match(line) or _MOTTO.match(line))
+
+
+def _without_byline(line: str) -> str:
+    """`line` without the paper's byline opening it (`_BYLINE`). A word in capitals is a byline
+    only before a word in sentence case ("TP - Ngày 5/3, …"): before capitals or lower case it
+    is the sentence's own subject ("HĐND - UBND huyện …", "CCHC – nhiệm vụ trọng tâm …")."""
+    m = _BYLINE.match(line)
+    if m is None:
+        return line
+    after = m.group("next")
+    if m.group("caps") and not (after[0].isupper() and after[1:2].islower()):
+        return line
+    return line[m.end():]
 
 
 def _cut(text: str) -> str:
