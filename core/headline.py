@@ -1,20 +1,20 @@
 """A news text's headline: its first line when that line is written as a headline, not as the lead.
 
 Why a rule and not "the first line": a text dump of an article opens with its headline as often as
-with the lead paragraph itself (the portal's page copied from below the headline), and a lead is
-no title: shown as one it reads as a paragraph cut off, and searched as one it lends a whole
-article the words of its first sentence. What tells them apart holds for the genre, not for one
-site: a headline is a short line (Vietnamese press and portal headlines run 8–25 syllables, a
-lead's first sentence says when, who and what in 30–80) that stands on its own line above the
-body and ends without a full stop (a lead is a sentence). Short CMS headlines do at times carry
-a full stop; a stop is read as the end of a sentence only past HEADLINE_STOPPED_MAX syllables or
-when another sentence follows on the line. Not headlines either: the site's navigation path
-("TRANG CHỦ > CẢI CÁCH HÀNH CHÍNH"), a time stamp ("16:42 31/12/2021") or a section label of a
-few words ("thanh tra", "Thành viên") above the headline, all skipped; a letterhead's table row
-("VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA …"); a dateline ("Hải Phòng, ngày 19 tháng 01 năm 2020"). A
-page's metadata label ("date 2025-11-12", which nlp/dates.py reads) or the "null" a template
-printed for a field it lacked, opening the line, is not part of the headline, nor the time stamp
-a page prints after it ("… quốc gia 12/11/2025 17:51").
+with the lead paragraph itself (the portal's page copied from below the headline), and a lead is no
+title: shown as one it reads as a paragraph cut off (search reads a title-less text's lead in the
+title's place, index.base.FindingRecord.headline, but nothing shows it as a title). What tells them
+apart holds for the genre, not for one site: a headline is a short line (Vietnamese press and
+portal headlines run 8–25 syllables, a lead's first sentence says when, who and what in 30–80) that
+stands on its own line above the body and ends without a full stop (a lead is a sentence). Short
+CMS headlines do at times carry a full stop; a stop is read as the end of a sentence only past
+HEADLINE_STOPPED_MAX syllables or when another sentence follows on the line. Not headlines either:
+the site's navigation path ("TRANG CHỦ > CẢI CÁCH HÀNH CHÍNH"), a time stamp ("16:42 31/12/2021")
+or a section label of a few words ("thanh tra", "Thành viên") above the headline, all skipped; a
+letterhead's table row ("VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA …"); a dateline ("Hải Phòng, ngày 19 tháng
+01 năm 2020"). A page's metadata label ("date 2025-11-12", which nlp/dates.py reads) or the "null"
+a template printed for a field it lacked, opening the line, is not part of the headline, nor the
+time stamp a page prints after it ("… quốc gia 12/11/2025 17:51").
 
 The lead (`lead`) is what a text without a headline has in its place: the first paragraph of the
 body, read past the same furniture and past what an administrative letter or a wire story prints
