@@ -1,20 +1,20 @@
 """A news text's headline: its first line when that line is written as a headline, not as the lead.
 
 Why a rule and not "the first line": a text dump of an article opens with its headline as often as
-with the lead paragraph itself (the portal's page copied from below the headline), and a lead is
-no title: shown as one it reads as a paragraph cut off, and searched as one it lends a whole
-article the words of its first sentence. What tells them apart holds for the genre, not for one
-site: a headline is a short line (Vietnamese press and portal headlines run 8–25 syllables, a
-lead's first sentence says when, who and what in 30–80) that stands on its own line above the
-body and ends without a full stop (a lead is a sentence). Short CMS headlines do at times carry
-a full stop; a stop is read as the end of a sentence only past HEADLINE_STOPPED_MAX syllables or
-when another sentence follows on the line. Not headlines either: the site's navigation path
-("TRANG CHỦ > CẢI CÁCH HÀNH CHÍNH"), a time stamp ("16:42 31/12/2021") or a section label of a
-few words ("thanh tra", "Thành viên") above the headline, all skipped; a letterhead's table row
-("VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA …"); a dateline ("Hải Phòng, ngày 19 tháng 01 năm 2020"). A
-page's metadata label ("date 2025-11-12", which nlp/dates.py reads) or the "null" a template
-printed for a field it lacked, opening the line, is not part of the headline, nor the time stamp
-a page prints after it ("… quốc gia 12/11/2025 17:51").
+with the lead paragraph itself (the portal's page copied from below the headline), and a lead is no
+title: shown as one it reads as a paragraph cut off (search reads a title-less text's lead in the
+title's place, index.base.FindingRecord.headline, but nothing shows it as a title). What tells them
+apart holds for the genre, not for one site: a headline is a short line (Vietnamese press and
+portal headlines run 8–25 syllables, a lead's first sentence says when, who and what in 30–80) that
+stands on its own line above the body and ends without a full stop (a lead is a sentence). Short
+CMS headlines do at times carry a full stop; a stop is read as the end of a sentence only past
+HEADLINE_STOPPED_MAX syllables or when another sentence follows on the line. Not headlines either:
+the site's navigation path ("TRANG CHỦ > CẢI CÁCH HÀNH CHÍNH"), a time stamp ("16:42 31/12/2021")
+or a section label of a few words ("thanh tra", "Thành viên") above the headline, all skipped; a
+letterhead's table row ("VĂN PHÒNG CHÍNH PHỦ | CỘNG HÒA …"); a dateline ("Hải Phòng, ngày 19 tháng
+01 năm 2020"). A page's metadata label ("date 2025-11-12", which nlp/dates.py reads) or the "null"
+a template printed for a field it lacked, opening the line, is not part of the headline, nor the
+time stamp a page prints after it ("… quốc gia 12/11/2025 17:51").
 
 The lead (`lead`) is what a text without a headline has in its place: the first paragraph of the
 body, read past the same furniture and past what an administrative letter or a wire story prints
@@ -51,8 +51,10 @@ _NAVIGATION = re.compile(r"\s(?:>|»|›)\s")
 # line and the national motto (the letterhead's second row, when it stands on a line of its own).
 _ADDRESSEE = re.compile(r"^(?:đồng\s+)?kính\s+gửi\b", re.IGNORECASE)
 _MOTTO = re.compile(r"^độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc", re.IGNORECASE)
-# A paper's byline opening its sapo: its short name in brackets, or in capitals, then a dash.
-_BYLINE = re.compile(r"^(?:\([^()]{1,30}\)|[A-ZĐ]{2,6})\s*[-–—]\s*(?=\S)")
+# A paper's byline opening its sapo: its short name in brackets, or in capitals standing apart
+# from the dash ("TP - ", "BHG – "; written close, "TT-Huế", "BR-VT", "KH-UBND", they are a name
+# or a code), then a dash and a space; `_without_byline` reads the word after a capitals one.
+_BYLINE = re.compile(r"^(?:\([^()]{1,30}\)\s*|(?P<caps>[A-ZĐ]{2,6})\s+)[-–—]\s+(?=(?P<next>\S+))")
 _DATELINE = re.compile(r"^[^,]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
 # A stop inside the line and the word it closes, then what follows it.
 _STOP_INSIDE = re.compile(r"(\S+?)[.!?…]\s+(\S)")
@@ -91,7 +93,7 @@ def lead(lines: Sequence[str]) -> str | None:
         rest = rest[1:]
     for line in rest[:LEAD_LINES]:
         if not (_above_headline(line) or _heading_row(line) or _letter_furniture(line)):
-            return _cut(_BYLINE.sub("", _LABEL.sub("", line)))
+            return _cut(_without_byline(_LABEL.sub("", line)))
     return None
 
 
@@ -130,6 +132,19 @@ def _heading_row(line: str) -> bool:
 def _letter_furniture(line: str) -> bool:
     """A line an administrative letter prints above its text: the addressee, the motto."""
     return bool(_ADDRESSEE.match(line) or _MOTTO.match(line))
+
+
+def _without_byline(line: str) -> str:
+    """`line` without the paper's byline opening it (`_BYLINE`). A word in capitals is a byline
+    only before a word in sentence case ("TP - Ngày 5/3, …"): before capitals or lower case it
+    is the sentence's own subject ("HĐND - UBND huyện …", "CCHC – nhiệm vụ trọng tâm …")."""
+    m = _BYLINE.match(line)
+    if m is None:
+        return line
+    after = m.group("next")
+    if m.group("caps") and not (after[0].isupper() and after[1:2].islower()):
+        return line
+    return line[m.end():]
 
 
 def _cut(text: str) -> str:

@@ -93,3 +93,17 @@ def test_a_papers_byline_does_not_open_the_lead() -> None:
         assert lead([byline + BODY]) == BODY
     said = "UBND huyện Tân Phú - đơn vị dẫn đầu về cải cách hành chính - đã tổ chức kiểm tra tại 5 xã."
     assert lead([said]) == said  # a dash inside the sentence is no byline
+
+
+def test_a_sentence_opening_with_a_name_or_an_acronym_keeps_it() -> None:
+    """Capitals are a byline only apart from the dash and before a word in sentence case: a
+    province written close ("TT-Huế", "BR-VT"), a code ("KH-UBND"), a pair of bodies ("HĐND -
+    UBND"), an acronym before lower case and a city named with "TP" open real sentences."""
+    for said in ("TT-Huế đã kiểm tra công vụ đột xuất tại 12 xã, phường trong quý I.",
+                 "BR-VT hoàn thành kiểm tra cải cách hành chính tại 5 huyện trong năm.",
+                 "HĐND - UBND huyện Tân Phú đã tổ chức kiểm tra tại 5 xã trong năm.",
+                 "CCHC – nhiệm vụ trọng tâm, được huyện Tân Phú chỉ đạo quyết liệt.",
+                 "TP Hồ Chí Minh đã kiểm tra cải cách hành chính tại 22 phường.",
+                 "TP. Vinh kiểm tra công vụ đột xuất tại 5 phường trong tháng 3.",
+                 "TP.HCM - Sáng 5/3, Sở Nội vụ đã kiểm tra đột xuất tại 5 phường."):
+        assert lead([said]) == said

@@ -187,3 +187,46 @@ def test_v8_tables_index_the_leads_as_headlines_in_place(tmp_path: Path) -> None
     with sqlite3.connect(path) as conn:
         version = conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone()
     assert version == (FTS_SCHEMA_VERSION,)
+
+
+def test_a_v8_migration_stopped_half_way_is_rolled_back_and_done_at_the_next_open(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The step runs in the opening's one transaction: a failure half-way through the headlines
+    (a full disk) leaves the v8 tables as they were, and the next open migrates them whole."""
+    import sqlite3
+
+    import index.sqlite_fts as sqlite_fts
+    from core.errors import BackendError
+
+    path = tmp_path / "v8.db"
+    backend = sqlite_fts.SqliteFtsBackend(path)
+    backend.index(RECORDS + UNTITLED)
+    backend.close()
+    with sqlite3.connect(path) as conn:  # as v8 wrote it: the titles alone
+        conn.execute("DELETE FROM fts_titles WHERE rowid IN (SELECT rowid FROM fts_records"
+                     " WHERE doc_key = 'tin-4')")
+        conn.execute("UPDATE fts_meta SET value = '8' WHERE key = 'version'")
+        titles = conn.execute("SELECT count(*) FROM fts_titles").fetchone()
+    written = 0
+    insert = sqlite_fts._insert_headline
+
+    def failing(conn: sqlite3.Connection, rowid: int, headline: str | None) -> None:
+        nonlocal written
+        if written == 3:
+            raise sqlite3.OperationalError("database or disk is full")
+        written += 1
+        insert(conn, rowid, headline)
+
+    monkeypatch.setattr(sqlite_fts, "_insert_headline", failing)
+    with pytest.raises(BackendError):
+        sqlite_fts.SqliteFtsBackend(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == ("8",)
+        assert conn.execute("SELECT count(*) FROM fts_titles").fetchone() == titles
+    monkeypatch.setattr(sqlite_fts, "_insert_headline", insert)
+    reopened = sqlite_fts.SqliteFtsBackend(path)
+    try:
+        assert _titled(reopened, "chính quyền địa phương 2 cấp") == ["d1", "d2"]
+        assert reopened.count() == len(RECORDS + UNTITLED)
+    finally:
+        reopened.close()
