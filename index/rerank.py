@@ -42,7 +42,6 @@ from index.query import (
     syllables_of,
     within,
 )
-from index.rates import load_rates
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
 DEFAULT_POOL = 30  # findings the engine hands the reranker when the weights file does not say
@@ -71,7 +70,6 @@ class Asked:
     units: tuple[str, ...] = ()  # filter keys of the units the query names ("thanh tri")
     concepts: tuple[Concept, ...] = ()  # the genre's concepts the query asks about (index/concepts.py)
     indicator: bool = False  # whether the query names an indicator of reform (index/indicators.py)
-    rate: int = 0  # the direction the query asks a rate at: +1 high, -1 low, 0 none (index/rates.py)
     # The query's groups naming its matter, not the genre's frame (`matter_groups`), once per query.
     matter: tuple[Group, ...] = field(init=False, default=())
 
@@ -84,8 +82,7 @@ class Asked:
         if query.unit:
             named.append(filter_key(query.unit))
         return cls(plan, tuple(query.matters), tuple(query.areas), tuple(dict.fromkeys(named)),
-                   plan.concepts, load_indicators().named_in(query.text),
-                   load_rates().direction(syllables_of(query.text)))
+                   plan.concepts, load_indicators().named_in(query.text))
 
     @property
     def typed(self) -> tuple[str, ...]:
@@ -630,16 +627,6 @@ def result_stated(c: Candidate, asked: Asked, pool: int) -> float:
     return float(asked.indicator and load_indicators().states_result(c.record.text))
 
 
-def rate_agrees(c: Candidate, asked: Asked, pool: int) -> float:
-    """+1 when the finding says a rate stands the way the query asks it ("tỷ lệ … cao" for "tỷ lệ
-    hồ sơ nộp trực tuyến cao"), -1 when it says the contrary ("… vẫn còn thấp"), 0 when it says
-    neither or the query asks no direction (index/rates.py says why only the directions are
-    compared, never a polarity). The finding is not read when the query asks none."""
-    if not asked.rate:
-        return 0.0
-    return float(asked.rate * load_rates().direction(c.written.syllables))
-
-
 Feature = Callable[[Candidate, Asked, int], float]
 
 # Every feature by the name the weights file uses, in a fixed order.
@@ -659,7 +646,6 @@ FEATURES: dict[str, Feature] = {
     "feedback": feedback,
     "result": result_stated,
     "passage": passage_adds,
-    "rate": rate_agrees,
 }
 
 
