@@ -672,6 +672,14 @@ class Lexicon:
             first[k] = at
         return tuple(self.answers[k] for k in sorted(first, key=lambda k: (first[k], k)))
 
+    def unasked_at(self, typed: Sequence[str], at: int, size: int) -> bool:
+        """Whether the `size` syllables from `at` are an answer's asking word standing inside one of
+        its `unlike` phrases, where it asks nothing: "nguyên nhân" in "làm rõ nguyên nhân hồ sơ quá
+        hạn" (a request for the cause, intents.toml [answer.requested]) is the matter typed, so a
+        stop word list dropping it as the asking word (query_stopwords.txt) keeps it there."""
+        return any(any(len(a) == size and matches_at(typed, a, at) for a in answer.asks)
+                   and within(typed, at, size, answer.unlike) for answer in self.answers)
+
     def asking(self, asks: tuple[tuple[str, ...], ...]) -> Lexicon:
         """This lexicon with `asks` read as ranked words of no polarity (light cues), as the
         answers asked in a question read them (`_ranked_asks`); its readings kept, not compiled
@@ -1400,10 +1408,23 @@ def compile_coordinators(table: Mapping[str, Any]) -> Entries:
 
 
 def compile_answer(table: Mapping[str, Any]) -> Answer:
-    """An Answer from one of intents.toml's [[answer]] tables (asks, holds, unlike, alone)."""
+    """An Answer from one of intents.toml's [[answer]] tables (asks, holds, unlike, alone); the
+    requests for the answer (`requested`, `request_phrases`) are `unlike` phrases too."""
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
         return tuple(p for p in (syllables_of(t) for t in table.get(key, ())) if p)
-    return Answer(phrases("asks"), phrases("holds"), phrases("unlike"), bool(table.get("alone", True)))
+    unlike = tuple(dict.fromkeys((*phrases("unlike"), *request_phrases(table.get("requested", {})))))
+    return Answer(phrases("asks"), phrases("holds"), unlike, bool(table.get("alone", True)))
+
+
+def request_phrases(table: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
+    """The phrases asking for an answer rather than giving it, from an [[answer]]'s `requested`
+    table: each verb (`verbs`: "làm rõ"), then nothing or one of the words `between` ("các"),
+    then one of the `nouns` ("nguyên nhân"): "làm rõ nguyên nhân", "làm rõ các nguyên nhân". A
+    noun of no verb, or a verb of no noun, makes none."""
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(p for p in (syllables_of(t) for t in table.get(key, ())) if p)
+    return tuple(verb + middle + noun for verb in phrases("verbs") for middle in ((), *phrases("between"))
+                 for noun in phrases("nouns"))
 
 
 def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -2600,7 +2621,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             continue
         stop = lexicon.stopword_at(typed, i)
         word = cuts[end][i]
-        if stop and stop >= word:
+        if stop and stop >= word and not lexicon.unasked_at(typed, i, stop):
             topic = any(_listable(g) for g in groups)  # a matter said before the word
             setting = topic and bool(_entry_at(lexicon.settings, typed, i))
             clause = clause or (topic and asking and lexicon.opens_circumstance(typed, i))

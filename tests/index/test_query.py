@@ -17,6 +17,7 @@ from index.query import (
     Vocabulary,
     analyse,
     candidates,
+    compile_answer,
     compile_coordinators,
     compile_cues,
     compile_lexicon,
@@ -28,6 +29,7 @@ from index.query import (
     parse,
     plan_query,
     province_key,
+    request_phrases,
 )
 
 
@@ -1017,6 +1019,29 @@ def test_nguyen_nhan_asks_for_the_cause_as_vi_sao_does(text: str) -> None:
     assert len(asked.groups) == len(why.groups)  # the topic's words, as "vì sao" leaves them
     assert asked.answer == why.answer and ("nguyên", "nhân") in {a.syllables for a in asked.answer}
     assert (asked.polarity, asked.question) == (why.polarity, why.question)
+
+
+def test_a_request_for_the_cause_is_compiled_from_its_verbs_and_nouns() -> None:
+    """intents.toml [answer.requested]: each verb, nothing or a word between, a noun."""
+    made = request_phrases({"verbs": ["làm rõ", "tìm"], "between": ["các"], "nouns": ["nguyên nhân"]})
+    assert made == (("làm", "rõ", "nguyên", "nhân"), ("làm", "rõ", "các", "nguyên", "nhân"),
+                    ("tìm", "nguyên", "nhân"), ("tìm", "các", "nguyên", "nhân"))
+    assert request_phrases({"verbs": ["làm rõ"]}) == request_phrases({"nouns": ["lý do"]}) == ()
+    answer = compile_answer({"asks": ["nguyên nhân"], "holds": ["là do"], "unlike": ["vì dân"],
+                             "requested": {"verbs": ["làm rõ"], "nouns": ["nguyên nhân"]}})
+    assert answer.unlike == (("vì", "dân"), ("làm", "rõ", "nguyên", "nhân"))
+
+
+@pytest.mark.parametrize("text", ["làm rõ nguyên nhân hồ sơ quá hạn", "lam ro nguyen nhan ho so qua han",
+                                  "yêu cầu tìm hiểu các nguyên nhân hồ sơ quá hạn"])
+def test_nguyen_nhan_after_a_request_verb_is_the_matter_not_a_cause_question(text: str) -> None:
+    """"làm rõ nguyên nhân hồ sơ quá hạn" asks for the request to clarify the cause (a
+    recommendation), not for the cause: no answer words, no question, and "nguyên nhân" is a word
+    of the query, kept where "nguyên nhân hồ sơ quá hạn" drops it as the asking word."""
+    plan = plan_query(text)
+    folded = {tuple(fold(s) for s in a.syllables) for g in plan.groups for a in g.alternatives}
+    assert ("nguyen", "nhan") in folded
+    assert plan.answer == () and not plan.question
 
 
 def test_a_ranking_word_asks_only_in_a_question_and_is_then_ranked_not_required() -> None:

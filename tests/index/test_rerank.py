@@ -176,6 +176,20 @@ def test_a_cause_question_is_answered_by_the_finding_giving_the_cause() -> None:
     assert answer_held(cause, Asked(plan_query("hồ sơ trực tuyến quá hạn")), 30) == 0.0  # no question
 
 
+def test_a_request_to_find_the_cause_states_no_cause() -> None:
+    """A recommendation asking a unit to "làm rõ nguyên nhân" names the cause's noun and states
+    none: asked why files are overdue, it is no answer, while a finding stating the cause after the
+    same request ("… là do …") still is, and so is a cause named ("nguyên nhân chủ yếu là …")."""
+    asked = Asked(plan_query("vì sao hồ sơ trực tuyến bị quá hạn"))
+    request = _cand(_rec("a", "Đề nghị UBND huyện khẩn trương kiểm tra, làm rõ nguyên nhân gây ra tình trạng "
+                              "hồ sơ trực tuyến quá hạn.", polarity=Polarity.RECOMMENDATION))
+    listed = _cand(_rec("b", "Yêu cầu các xã báo cáo rõ các nguyên nhân hồ sơ quá hạn trước ngày 15/11.",
+                        polarity=Polarity.RECOMMENDATION))
+    found = _cand(_rec("c", "Qua kiểm tra, làm rõ nguyên nhân hồ sơ quá hạn là do cán bộ tiếp nhận chậm."))
+    named = _cand(_rec("d", "Hồ sơ trực tuyến quá hạn, nguyên nhân chủ yếu là đường truyền không ổn định."))
+    assert [answer_held(c, asked, 30) for c in (request, listed, found, named)] == [0.0, 0.0, 1.0, 1.0]
+
+
 def test_a_ranking_question_is_answered_by_the_place_not_by_the_head_of_a_body() -> None:
     """Asked which unit tops the administrative-reform index, the findings giving the first place
     in the report's words ("dẫn đầu", "xếp thứ") answer; "người đứng đầu" (the head of a body)
