@@ -538,12 +538,16 @@ def _ranked_asks(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(a for answer in answers if not answer.alone for a in answer.asks))
 
 
-def within(syllables: Sequence[str], at: int, size: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+def within(syllables: Sequence[str], at: int, size: int, phrases: Iterable[tuple[str, ...]],
+           breaks: Collection[int] = ()) -> bool:
     """Whether the span of `size` syllables from `at` lies inside an occurrence of one of
-    `phrases` (under the matching rule): "đứng đầu" inside "người đứng đầu"."""
+    `phrases` (under the matching rule): "đứng đầu" inside "người đứng đầu". An occurrence across
+    one of `breaks` (a syllable a clause mark stands before) is none: in "theo báo cáo, nguyên
+    nhân là …" the report ends its clause, and no request "báo cáo nguyên nhân" is made."""
     for phrase in phrases:
         for start in range(max(0, at + size - len(phrase)), min(at, len(syllables) - len(phrase)) + 1):
-            if matches_at(syllables, phrase, start):
+            crossed = any(start < b < start + len(phrase) for b in breaks)
+            if not crossed and matches_at(syllables, phrase, start):
                 return True
     return False
 
