@@ -538,12 +538,16 @@ def _ranked_asks(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(a for answer in answers if not answer.alone for a in answer.asks))
 
 
-def within(syllables: Sequence[str], at: int, size: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+def within(syllables: Sequence[str], at: int, size: int, phrases: Iterable[tuple[str, ...]],
+           breaks: Collection[int] = ()) -> bool:
     """Whether the span of `size` syllables from `at` lies inside an occurrence of one of
-    `phrases` (under the matching rule): "đứng đầu" inside "người đứng đầu"."""
+    `phrases` (under the matching rule): "đứng đầu" inside "người đứng đầu". An occurrence across
+    one of `breaks` (a syllable a clause mark stands before) is none: in "theo báo cáo, nguyên
+    nhân là …" the report ends its clause, and no request "báo cáo nguyên nhân" is made."""
     for phrase in phrases:
         for start in range(max(0, at + size - len(phrase)), min(at, len(syllables) - len(phrase)) + 1):
-            if matches_at(syllables, phrase, start):
+            crossed = any(start < b < start + len(phrase) for b in breaks)
+            if not crossed and matches_at(syllables, phrase, start):
                 return True
     return False
 
@@ -1410,10 +1414,8 @@ def compile_coordinators(table: Mapping[str, Any]) -> Entries:
 def compile_answer(table: Mapping[str, Any]) -> Answer:
     """An Answer from one of intents.toml's [[answer]] tables (asks, holds, unlike, alone); the
     requests for the answer (`requested`, `request_phrases`) are `unlike` phrases too."""
-    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(p for p in (syllables_of(t) for t in table.get(key, ())) if p)
-    unlike = tuple(dict.fromkeys((*phrases("unlike"), *request_phrases(table.get("requested", {})))))
-    return Answer(phrases("asks"), phrases("holds"), unlike, bool(table.get("alone", True)))
+    unlike = tuple(dict.fromkeys((*_phrases(table, "unlike"), *request_phrases(table.get("requested", {})))))
+    return Answer(_phrases(table, "asks"), _phrases(table, "holds"), unlike, bool(table.get("alone", True)))
 
 
 def request_phrases(table: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
@@ -1421,10 +1423,13 @@ def request_phrases(table: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
     table: each verb (`verbs`: "làm rõ"), then nothing or one of the words `between` ("các"),
     then one of the `nouns` ("nguyên nhân"): "làm rõ nguyên nhân", "làm rõ các nguyên nhân". A
     noun of no verb, or a verb of no noun, makes none."""
-    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(p for p in (syllables_of(t) for t in table.get(key, ())) if p)
-    return tuple(verb + middle + noun for verb in phrases("verbs") for middle in ((), *phrases("between"))
-                 for noun in phrases("nouns"))
+    return tuple(verb + middle + noun for verb in _phrases(table, "verbs")
+                 for middle in ((), *_phrases(table, "between")) for noun in _phrases(table, "nouns"))
+
+
+def _phrases(table: Mapping[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
+    """The syllables of each phrase listed under `key`, the empty ones left out."""
+    return tuple(p for p in (syllables_of(t) for t in table.get(key, ())) if p)
 
 
 def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -92,6 +93,12 @@ class Asked:
         return tuple(s for g in self.plan.groups if g.alternatives for s in g.alternatives[0].syllables)
 
 
+# A mark ending a clause or sentence, then a space or the text's end: no phrase of another
+# word (an `unlike` phrase) runs across one ("theo báo cáo, nguyên nhân …"). Not a mark inside a
+# word or number ("1.000", "15/11", "TN&TKQ"), which the cut only separates.
+CLAUSE_MARK = re.compile(r"[.,;:!?…]+(?=\s|$)")
+
+
 @dataclass(frozen=True, slots=True)
 class Written:
     """A finding's text as the features read it: its syllables (lowercase, canonical tones) and
@@ -100,6 +107,7 @@ class Written:
     syllables: tuple[str, ...]
     at: dict[str, list[int]] = field(default_factory=dict)  # folded syllable → positions
     folded: tuple[str, ...] = ()  # the syllables folded, in order (relevance feedback's terms)
+    breaks: frozenset[int] = frozenset()  # the syllables a clause mark stands before (CLAUSE_MARK)
 
     @classmethod
     def of(cls, record: FindingRecord) -> Written:
@@ -107,14 +115,19 @@ class Written:
 
     @classmethod
     def of_text(cls, text: str) -> Written:
-        syllables = syllables_of(text)
+        syllables: tuple[str, ...] = ()
+        breaks: set[int] = set()
+        for clause in CLAUSE_MARK.split(text):
+            if syllables:
+                breaks.add(len(syllables))
+            syllables += syllables_of(clause)
         at: dict[str, list[int]] = {}
         # Folded in one pass, not syllable by syllable (fold keeps one character per character
         # and no syllable holds a space): the reranker reads every finding of its pool.
         folded = tuple(fold(" ".join(syllables)).split(" ")) if syllables else ()
         for k, s in enumerate(folded):
             at.setdefault(s, []).append(k)
-        return cls(syllables, at, folded)
+        return cls(syllables, at, folded, frozenset(breaks))
 
     def holds(self, alt: Alternative) -> bool:
         """Whether the text holds the alternative under the query's matching rule (an accented
@@ -147,7 +160,8 @@ class Written:
         if not unlike:
             return self.holds(alt)
         phrases = [u.syllables for u in unlike]
-        return any(not within(self.syllables, k, len(alt.syllables), phrases) for k in self.positions(alt))
+        return any(not within(self.syllables, k, len(alt.syllables), phrases, self.breaks)
+                   for k in self.positions(alt))
 
 
 

@@ -1044,6 +1044,18 @@ def test_nguyen_nhan_after_a_request_verb_is_the_matter_not_a_cause_question(tex
     assert plan.answer == () and not plan.question
 
 
+@pytest.mark.parametrize("text", ["làm rõ trách nhiệm và nguyên nhân hồ sơ quá hạn",
+                                  "nguyên nhân chưa báo cáo kết quả"])
+def test_nguyen_nhan_apart_from_a_request_verb_still_asks_the_cause(text: str) -> None:
+    """The request is the verb, at most a word between, then the noun: a verb further before it
+    ("làm rõ trách nhiệm và nguyên nhân …"), or after it ("nguyên nhân chưa báo cáo"), leaves
+    "nguyên nhân" the asking word, dropped, and the query a cause question."""
+    plan = plan_query(text)
+    folded = {tuple(fold(s) for s in a.syllables) for g in plan.groups for a in g.alternatives}
+    assert ("nguyen", "nhan") not in folded
+    assert plan.answer and plan.question
+
+
 def test_a_ranking_word_asks_only_in_a_question_and_is_then_ranked_not_required() -> None:
     """"đơn vị nào đứng đầu chỉ số CCHC" is answered by "dẫn đầu", "xếp thứ 2": the ranking word
     is ranked (optional) and the answer carries the genre's words for a place. Without a question
