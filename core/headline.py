@@ -20,10 +20,11 @@ The lead (`lead`) is what a text without a headline has in its place: the first 
 body, read past the same furniture and past what an administrative letter or a wire story prints
 before its first sentence — the national motto under the letterhead ("Độc lập - Tự do - Hạnh
 phúc"), the addressee ("Kính gửi: Bộ Nội vụ."), and the paper's byline opening the sapo ("(PL)- ",
-"(kontumtv.vn) – ", "TP - "): none says what the text is about, and a byline's "TP" would read as
+"(baotinh.vn) – ", "TP - "): none says what the text is about, and a byline's "TP" would read as
 the query's "thành phố". Why the paragraph and not its first sentence: a Vietnamese sapo says the
-occasion in one to three sentences ("… nhận diện kịp thời sau sáp nhập. … HĐND tỉnh đã ban hành …
-để chính quyền địa phương 2 cấp vận hành …"), and LEAD_MAX_WORDS bounds it near a title's reach.
+occasion in one to three sentences ("Sáng 12/3, Đoàn kiểm tra CCHC của tỉnh làm việc tại huyện … Qua
+kiểm tra, Đoàn đánh giá …"), the matter often only in the second, and LEAD_MAX_WORDS bounds it
+near a title's reach.
 """
 
 from __future__ import annotations

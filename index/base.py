@@ -108,8 +108,8 @@ class FindingRecord:
         """The document's headline: its title, else its lead paragraph; None without either.
 
         Why the lead stands in for a missing title: an article or report of the genre states its
-        occasion once, first ("… tỉnh Gia Lai … sau sáp nhập", "Đoàn kiểm tra … đã kiểm tra đột
-        xuất tại …"), and each finding below it is one detail of that occasion, as it is under a
+        occasion once, first ("… sau sắp xếp đơn vị hành chính cấp xã", "Đoàn kiểm tra … đã
+        kiểm tra đột xuất tại …"), and each finding below it is one detail of that occasion, as it is under a
         title; 25 of the 51 dev documents have no title (the portal's page copied from below it, a
         letter without one). The one definition every reader of a finding's headline uses: the
         headline search (`SearchBackend.titled`, each engine's headline field) and the reranker's

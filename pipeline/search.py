@@ -332,7 +332,7 @@ def with_titled(backend: SearchBackend, query: Query, found: SearchResult, pool:
     (its title, else its lead: FindingRecord.headline) holds every group of the query
     (SearchBackend.titled), after the engine's own, counted in its total. Why: an article's
     headline says what the whole article is about ("Gia Lai: bộ máy cấp xã sau sáp nhập …", or a
-    title-less article's lead "… nhận diện kịp thời sau sáp nhập") and its findings, one detail
+    title-less article's lead "… khó khăn của cấp xã sau sáp nhập …") and its findings, one detail
     each, do not repeat it, so a query naming it may find too few findings by their text. Only
     the empty places: put before the fill they changed nothing measured either
     (docs/search-quality.md, title12), and a short pool is where a user sees that a headline's
