@@ -336,13 +336,13 @@ def with_titled(backend: SearchBackend, query: Query, found: SearchResult, pool:
     each, do not repeat it, so a query naming it may find too few findings by their text. Only
     the empty places: put before the fill they changed nothing measured either
     (docs/search-quality.md, title12), and a short pool is where a user sees that a headline's
-    words found nothing."""
+    words found nothing. Each fill says so (`Hit.by_headline`, `came_by_headline`)."""
     plan = found.plan
     if plan is None or len(found.hits) >= pool or not query.text.strip() or query.sort == "date":
         return found
     have = {h.record.finding_id for h in found.hits}
     extra = [h for h in backend.titled(query, plan, pool) if h.record.finding_id not in have]
-    extra = extra[:pool - len(found.hits)]
+    extra = [replace(h, by_headline=True) for h in extra[:pool - len(found.hits)]]
     if not extra:
         return found
     return replace(found, hits=(*found.hits, *extra), total=found.total + len(extra))
@@ -425,6 +425,16 @@ def came_by_area(hit: Hit) -> bool:
     reports. The CLI's and the web page's "why it came" line for it: a list past the words'
     findings should not read as if those findings held the words."""
     return hit.tier == TIER_MATTER and hit.matter is None
+
+
+def came_by_headline(hit: Hit) -> str | None:
+    """What brought a hit its document's headline fill (`with_titled`): "title", or "lead" for a
+    title-less document (FindingRecord.headline); None for a hit of its own text. The CLI's and
+    the web page's "why it came" line: the finding itself need not hold any of the query's words,
+    and a title-less document's lead is named as its opening paragraph, never shown as a title."""
+    if not hit.by_headline:
+        return None
+    return "title" if hit.record.title and hit.record.title.strip() else "lead"
 
 
 def province_suggestions(backend: SearchBackend, province: str) -> tuple[tuple[str, ...], bool]:

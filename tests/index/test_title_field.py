@@ -15,7 +15,7 @@ from search_backends import BACKEND_PARAMS, indexed
 
 from core.models import Area, Polarity
 from index.base import TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Query, SearchBackend
-from pipeline.search import engine_pool
+from pipeline.search import came_by_headline, engine_pool
 
 MERGER = "Bộ máy cấp xã sau sáp nhập ở Gia Lai"
 
@@ -75,6 +75,8 @@ def test_a_short_pool_is_filled_by_the_findings_under_a_title_naming_it(backend:
     assert result.total == 3
     full, _ = engine_pool(backend, Query(text="sau sáp nhập", limit=10), 1)  # a full pool: no title's
     assert [h.record.finding_id for h in full.hits] == ["a3"]
+    # Each fill says it came by its document's title; the finding of the words says nothing.
+    assert [came_by_headline(h) for h in result.hits] == [None, "title", "title"]
 
 
 def test_removing_a_document_removes_its_title(tmp_path: Path) -> None:
@@ -161,6 +163,8 @@ def test_a_short_pool_is_filled_by_a_title_less_articles_findings(with_leads: Se
     result, _ = engine_pool(with_leads, Query(text="chính quyền địa phương 2 cấp", limit=10), 30)
     assert sorted((h.record.finding_id, h.tier) for h in result.hits) == [
         ("d1", TIER_SOME_WORDS), ("d2", TIER_SOME_WORDS)]
+    # They say they came by the opening paragraph of a document without a title, not by a title.
+    assert {came_by_headline(h) for h in result.hits} == {"lead"}
 
 
 def test_v8_tables_index_the_leads_as_headlines_in_place(tmp_path: Path) -> None:
