@@ -167,6 +167,18 @@ def test_a_short_pool_is_filled_by_a_title_less_articles_findings(with_leads: Se
     assert {came_by_headline(h) for h in result.hits} == {"lead"}
 
 
+def test_the_facets_count_the_fill_as_the_total_does(with_leads: SearchBackend) -> None:
+    """The fill is counted in the total; its findings are counted in the facets too, so a facet's
+    counts add up to what the page says it found (before, only a3 was counted of three)."""
+    result, _ = engine_pool(with_leads, Query(text="sau sáp nhập", limit=10, facets=True), 30)
+    assert result.total == 5  # a3 by its text; a1, a2 by their title; d1, d2 by their lead
+    assert result.facets["polarity"] == [("shortcoming", 5)]
+    assert result.facets["year"] == [("2025", 5)] and result.facets["province"] == [("Gia Lai", 5)]
+    assert result.facets["area"] == [("bo_may", 5)]
+    alone, _ = engine_pool(with_leads, Query(text="sau sáp nhập", limit=10, facets=True), 1)
+    assert alone.total == 1 and alone.facets["polarity"] == [("shortcoming", 1)]  # no fill, as counted
+
+
 def test_v8_tables_index_the_leads_as_headlines_in_place(tmp_path: Path) -> None:
     """A v8 index (titles only in fts_titles) opens at today's schema with each title-less
     finding's lead searchable, read from the record it stored."""
