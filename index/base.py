@@ -211,6 +211,10 @@ class Hit:
     # without snippets (Query.snippets False; SearchBackend.highlighted): Elasticsearch keeps the
     # query the hit was found by. None once marked, and for an engine that needs nothing.
     found_by: object = field(default=None, compare=False, repr=False)
+    # Came by its document's headline, not by its own text (pipeline/search.py `with_titled`): what
+    # the CLI and the web page say of it, a list past the words' findings reading otherwise as if
+    # those held the words. Read by no ranking.
+    by_headline: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -185,7 +185,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     from index.backends import open_backend
     from index.base import TIER_SYLLABLES, Query, SearchResult
     from pipeline.query_rules import query_problem
-    from pipeline.search import came_by_area, matter_label
+    from pipeline.search import came_by_area, came_by_headline, matter_label
     from pipeline.search import search as composed
 
     settings = settings_of(ctx)
@@ -246,6 +246,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             click.echo(f"    same area of the reports as the query's matter: {r.area}")
         elif hit.tier == TIER_SYLLABLES:
             click.echo("    no finding holds the query's terms: this one holds some of their syllables")
+        elif headline := came_by_headline(hit):
+            click.echo(f"    its document's {_HEADLINE_SAID[headline]} holds the query's words")
         click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
     for name, pairs in result.facets.items():
         click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))
@@ -322,6 +324,11 @@ def _where(record: Any) -> str:
     return f"{units} — {', '.join(record.provinces)}" if record.provinces else units
 
 
+# How the "why it came" line names the headline a fill came by (pipeline.search.came_by_headline):
+# a title-less document's lead is its opening paragraph, not a title.
+_HEADLINE_SAID = {"title": "title", "lead": "opening paragraph (it has no title)"}
+
+
 def _corrections_line(result: Any) -> str | None:
     """The syllables the engine read otherwise (index.query.Plan.corrections), said before the
     findings: "searched for nhân (typed nhâm)"; None when it read the query as typed."""
@@ -332,6 +339,8 @@ def _corrections_line(result: Any) -> str | None:
 
 
 def _hit_dict(hit: Any) -> dict[str, Any]:
+    from pipeline.search import came_by_headline
+
     r = hit.record
     return {"finding_id": r.finding_id, "doc_id": r.doc_id, "path": r.path, "published": r.published,
             "year": r.year, "units": list(r.units), "unit_levels": list(r.unit_levels),
@@ -341,7 +350,10 @@ def _hit_dict(hit: Any) -> dict[str, Any]:
             # why it came: the query's words, the same matter in other words (which; None in the
             # matter tier: by the matter's area, came_by_area), some words, or, no finding holding
             # any of its terms, some of their syllables ("syllables": index.query.Plan.loosened)
-            "tier": hit.tier, "matter": hit.matter}
+            "tier": hit.tier, "matter": hit.matter,
+            # came by its document's headline, not its text: "title", "lead" (pipeline.search
+            # came_by_headline), else None
+            "headline": came_by_headline(hit)}
 
 
 @cli.command()

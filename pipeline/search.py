@@ -30,16 +30,18 @@ from dataclasses import replace
 
 from core.normalize import fold
 from index.base import (
+    FACET_SIZE,
     TIER_MATTER,
     TIER_SYLLABLES,
     TIER_WORDS,
+    FindingRecord,
     Hit,
     Query,
     SearchBackend,
     SearchMemo,
     SearchResult,
 )
-from index.query import Lexicon, Parsed, Plan, corrected, load_lexicon, parse, province_key
+from index.query import Lexicon, Parsed, Plan, corrected, filter_key, load_lexicon, parse, province_key
 from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
 from nlp.themes import Taxonomy, load_taxonomy
 
@@ -336,16 +338,47 @@ def with_titled(backend: SearchBackend, query: Query, found: SearchResult, pool:
     each, do not repeat it, so a query naming it may find too few findings by their text. Only
     the empty places: put before the fill they changed nothing measured either
     (docs/search-quality.md, title12), and a short pool is where a user sees that a headline's
-    words found nothing."""
+    words found nothing. Each fill says so (`Hit.by_headline`, `came_by_headline`)."""
     plan = found.plan
     if plan is None or len(found.hits) >= pool or not query.text.strip() or query.sort == "date":
         return found
     have = {h.record.finding_id for h in found.hits}
     extra = [h for h in backend.titled(query, plan, pool) if h.record.finding_id not in have]
-    extra = extra[:pool - len(found.hits)]
+    extra = [replace(h, by_headline=True) for h in extra[:pool - len(found.hits)]]
     if not extra:
         return found
-    return replace(found, hits=(*found.hits, *extra), total=found.total + len(extra))
+    return replace(found, hits=(*found.hits, *extra), total=found.total + len(extra),
+                   facets=with_counted(found.facets, [h.record for h in extra]))
+
+
+def with_counted(facets: dict[str, list[tuple[str, int]]],
+                 records: Sequence[FindingRecord]) -> dict[str, list[tuple[str, int]]]:
+    """`facets` (the engine's, of the findings it found) counting `records` too: the headline
+    fill's findings (`with_titled`), which the total counts, so the facets add up to it as they
+    do for the engine's own. Values compare as filters do (`filter_key`, so "Hòa"/"Hoà" are one),
+    shown as the engine showed them, most frequent first, FACET_SIZE each as the engines cut."""
+    if not facets:
+        return facets
+    out: dict[str, list[tuple[str, int]]] = {}
+    for name, pairs in facets.items():
+        counted = {filter_key(value): (value, n) for value, n in pairs}
+        for record in records:
+            for value in dict.fromkeys(_facet_values(record, name)):
+                shown, n = counted.get(filter_key(value), (value, 0))
+                counted[filter_key(value)] = (shown, n + 1)
+        out[name] = sorted(counted.values(), key=lambda p: (-p[1], p[0]))[:FACET_SIZE]
+    return out
+
+
+def _facet_values(record: FindingRecord, name: str) -> tuple[str, ...]:
+    """A finding's values of one facet (index.base.FACET_FIELDS), as the engines count them."""
+    if name == "year":
+        return (str(record.year),) if record.year is not None else ()
+    if name in ("area", "polarity"):
+        value = getattr(record, name)
+        return (str(value),) if value else ()
+    many = {"province": record.provinces, "unit": record.units, "theme": record.themes}
+    return tuple(many.get(name, ()))
 
 
 def with_matter_area(query: Query, taxonomy: Taxonomy | None = None) -> Query:
@@ -425,6 +458,16 @@ def came_by_area(hit: Hit) -> bool:
     reports. The CLI's and the web page's "why it came" line for it: a list past the words'
     findings should not read as if those findings held the words."""
     return hit.tier == TIER_MATTER and hit.matter is None
+
+
+def came_by_headline(hit: Hit) -> str | None:
+    """What brought a hit its document's headline fill (`with_titled`): "title", or "lead" for a
+    title-less document (FindingRecord.headline); None for a hit of its own text. The CLI's and
+    the web page's "why it came" line: the finding itself need not hold any of the query's words,
+    and a title-less document's lead is named as its opening paragraph, never shown as a title."""
+    if not hit.by_headline:
+        return None
+    return "title" if hit.record.title and hit.record.title.strip() else "lead"
 
 
 def province_suggestions(backend: SearchBackend, province: str) -> tuple[tuple[str, ...], bool]:

@@ -23,7 +23,7 @@ from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
 from pipeline.hints import inside_total
-from pipeline.search import came_by_area, matter_label, province_suggestions, search
+from pipeline.search import came_by_area, came_by_headline, matter_label, province_suggestions, search
 from reports.compare import (
     Comparison,
     Filters,
@@ -86,6 +86,9 @@ class HitView:
     # Came by some syllables of the query's words, no finding holding any of its terms
     # (index.query.Plan.loosened)
     by_syllables: bool = False
+    # Came by its document's headline, not its text: "title", "lead" (a title-less document's
+    # opening paragraph), None (pipeline.search.came_by_headline)
+    by_headline: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,7 @@ def hit_view(hit: Hit) -> HitView:
         r.provinces,
         came_by_area(hit),
         hit.tier == TIER_SYLLABLES,
+        came_by_headline(hit),
     )
 
 

@@ -15,7 +15,7 @@ from search_backends import BACKEND_PARAMS, indexed
 
 from core.models import Area, Polarity
 from index.base import TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Query, SearchBackend
-from pipeline.search import engine_pool
+from pipeline.search import came_by_headline, engine_pool
 
 MERGER = "Bộ máy cấp xã sau sáp nhập ở Gia Lai"
 
@@ -75,6 +75,8 @@ def test_a_short_pool_is_filled_by_the_findings_under_a_title_naming_it(backend:
     assert result.total == 3
     full, _ = engine_pool(backend, Query(text="sau sáp nhập", limit=10), 1)  # a full pool: no title's
     assert [h.record.finding_id for h in full.hits] == ["a3"]
+    # Each fill says it came by its document's title; the finding of the words says nothing.
+    assert [came_by_headline(h) for h in result.hits] == [None, "title", "title"]
 
 
 def test_removing_a_document_removes_its_title(tmp_path: Path) -> None:
@@ -161,6 +163,20 @@ def test_a_short_pool_is_filled_by_a_title_less_articles_findings(with_leads: Se
     result, _ = engine_pool(with_leads, Query(text="chính quyền địa phương 2 cấp", limit=10), 30)
     assert sorted((h.record.finding_id, h.tier) for h in result.hits) == [
         ("d1", TIER_SOME_WORDS), ("d2", TIER_SOME_WORDS)]
+    # They say they came by the opening paragraph of a document without a title, not by a title.
+    assert {came_by_headline(h) for h in result.hits} == {"lead"}
+
+
+def test_the_facets_count_the_fill_as_the_total_does(with_leads: SearchBackend) -> None:
+    """The fill is counted in the total; its findings are counted in the facets too, so a facet's
+    counts add up to what the page says it found (before, only a3 was counted of three)."""
+    result, _ = engine_pool(with_leads, Query(text="sau sáp nhập", limit=10, facets=True), 30)
+    assert result.total == 5  # a3 by its text; a1, a2 by their title; d1, d2 by their lead
+    assert result.facets["polarity"] == [("shortcoming", 5)]
+    assert result.facets["year"] == [("2025", 5)] and result.facets["province"] == [("Gia Lai", 5)]
+    assert result.facets["area"] == [("bo_may", 5)]
+    alone, _ = engine_pool(with_leads, Query(text="sau sáp nhập", limit=10, facets=True), 1)
+    assert alone.total == 1 and alone.facets["polarity"] == [("shortcoming", 1)]  # no fill, as counted
 
 
 def test_v8_tables_index_the_leads_as_headlines_in_place(tmp_path: Path) -> None:

@@ -162,3 +162,30 @@ def test_a_term_no_finding_holds_lists_the_findings_holding_its_syllables_and_sa
     shown = run("--db", db, "search", "dân cư").stdout
     assert "no finding holds the query's terms: this one holds some of their syllables" in shown
     assert search(db, "dân cư", "--year", "2021")["hits"] == []  # a filter set: not loosened
+
+
+# An article without a title (written for this test): its lead says the occasion once, its
+# findings one detail each without repeating it.
+UNTITLED = (
+    "Ngày 12/3/2024, Đoàn kiểm tra cải cách hành chính huyện Vĩnh Linh đã kiểm tra đột xuất tại "
+    "xã Vĩnh Hòa về kỷ luật, kỷ cương hành chính sau sáp nhập.\n\n"
+    "Tại xã Vĩnh Hòa, sổ theo dõi hồ sơ ghi chép không đầy đủ. Một số cán bộ vắng mặt tại trụ sở "
+    "trong giờ làm việc không có lý do.\n"
+)
+
+
+def test_findings_a_title_less_articles_lead_brought_say_so_and_the_lead_is_no_title(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("untitled")
+    (folder / "tin-vinh-hoa.txt").write_text(UNTITLED, encoding="utf-8")
+    path = str(folder / "k.db")
+    assert run("--db", path, "ingest", str(folder / "tin-vinh-hoa.txt"), "--no-progress").exit_code == 0
+    hits = search(path, "sau sáp nhập")["hits"]
+    came = [h for h in hits if h["headline"] == "lead"]
+    assert came and all("sáp nhập" not in h["text"] for h in came)
+    shown = run("--db", path, "search", "sau sáp nhập").stdout
+    said = "its document's opening paragraph (it has no title) holds the query's words"
+    assert shown.count(said) == len(came)
+    document = run("--db", path, "show", came[0]["finding_id"]).stdout.splitlines()[1]
+    assert document == "document: tin-vinh-hoa"  # no title shown, the lead least of all
+

@@ -484,6 +484,35 @@ def test_a_hit_of_the_matters_area_alone_says_so_and_no_other_hit_does() -> None
     assert "cùng lĩnh vực" not in badge.render(hit=hit_view(replace(hit, tier=TIER_WORDS)))
 
 
+def test_a_hit_its_documents_headline_brought_says_which_never_showing_a_lead_as_title() -> None:
+    """A finding the headline fill brought (pipeline/search.py with_titled) need not hold the
+    query's words: its badge says it came by the document's title, or, for a document without
+    one, by its opening paragraph; the source line shows the title or the document's name,
+    never the lead."""
+    from dataclasses import replace
+
+    from jinja2 import Environment, FileSystemLoader
+
+    import web
+    from index.base import TIER_SOME_WORDS, FindingRecord, Hit
+    from web.views import hit_view
+
+    lead = "Ngày 12/3, Đoàn kiểm tra đã kiểm tra đột xuất tại xã Vĩnh Hòa sau sáp nhập."
+    record = FindingRecord(finding_id="h1", doc_key="k", doc_id="tin-vinh-hoa",
+                           text="Sổ theo dõi hồ sơ ghi thiếu.", polarity="shortcoming", area="tthc",
+                           lead=lead)
+    hit = Hit(record=record, score=1.0, snippet="Sổ theo dõi hồ sơ ghi thiếu.", tier=TIER_SOME_WORDS,
+              by_headline=True)
+    badge = Environment(loader=FileSystemLoader(Path(web.__file__).parent / "templates"),
+                        autoescape=True).get_template("_hit.html")
+    shown = badge.render(hit=hit_view(hit))
+    assert ">theo đoạn mở đầu văn bản</span>" in shown and lead not in shown and "tin-vinh-hoa" in shown
+    titled = replace(hit, record=replace(record, title="Kiểm tra CCHC sau sáp nhập"))
+    assert ">theo tiêu đề văn bản</span>" in badge.render(hit=hit_view(titled))
+    plain = badge.render(hit=hit_view(replace(hit, by_headline=False)))
+    assert "tiêu đề văn bản" not in plain and "đoạn mở đầu" not in plain
+
+
 def test_a_hit_of_some_syllables_of_the_query_says_so() -> None:
     """A finding listed because no finding holds the query's terms and it holds some of their
     syllables (index.query.Plan.loosened) is labelled "một phần từ khóa"; a hit of the words is not."""
