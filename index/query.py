@@ -544,9 +544,20 @@ def within(syllables: Sequence[str], at: int, size: int, phrases: Iterable[tuple
     `phrases` (under the matching rule): "đứng đầu" inside "người đứng đầu". An occurrence across
     one of `breaks` (a syllable a clause mark stands before) is none: in "theo báo cáo, nguyên
     nhân là …" the report ends its clause, and no request "báo cáo nguyên nhân" is made."""
+    if not 0 <= at < len(syllables):
+        return False
+    # A phrase holds the span only where one of its syllables folds as the span's first does (the
+    # matching rule matches no other): the places to try, not every start (the answers' `unlike`
+    # phrases run to hundreds, intents.toml [answer.requested], read at each answer word of a pool).
+    here = folded_syllable(syllables[at])
     for phrase in phrases:
-        for start in range(max(0, at + size - len(phrase)), min(at, len(syllables) - len(phrase)) + 1):
-            crossed = any(start < b < start + len(phrase) for b in breaks)
+        n = len(phrase)
+        for offset, syllable in enumerate(phrase):
+            start = at - offset
+            if (folded_syllable(syllable) != here or start < 0 or start + n < at + size
+                    or start + n > len(syllables)):
+                continue
+            crossed = any(start < b < start + n for b in breaks)
             if not crossed and matches_at(syllables, phrase, start):
                 return True
     return False

@@ -30,6 +30,7 @@ from index.query import (
     plan_query,
     province_key,
     request_phrases,
+    within,
 )
 
 
@@ -1416,3 +1417,20 @@ def test_a_question_of_consequence_keeps_its_matter_required() -> None:
     assert {("ảnh", "hưởng", "đến"), ("dẫn", "đến")} <= {a.syllables for a in plan.answer}
     assert plan.question and plan.polarity == "shortcoming"
     assert plan_query("hạ tầng kém ảnh hưởng đến hiệu quả").answer == ()  # no question: the matter
+
+
+def test_within_finds_the_span_at_any_place_of_a_phrase() -> None:
+    """`within`: a span lies inside a phrase wherever the phrase starts (its first, middle or last
+    syllables), under the matching rule (a folded syllable matches every form, an accented one
+    itself), not across a clause mark, and not when the phrase runs past the text's ends."""
+    text = ("đoàn", "yêu", "cầu", "làm", "rõ", "nguyên", "nhân", "chậm")
+    request = [("làm", "rõ", "nguyên", "nhân")]
+    assert within(text, 5, 2, request)  # the phrase's last two syllables
+    assert within(text, 3, 2, request)  # its first two
+    assert within(text, 4, 1, request)  # one in the middle
+    assert not within(text, 5, 2, [("làm", "sáng", "tỏ", "nguyên", "nhân")])
+    assert within(("lam", "ro", "nguyen", "nhan"), 2, 2, request)  # typed without accents
+    assert not within(("làm", "rõ", "nguyễn", "nhân"), 2, 2, request)  # another accented word
+    assert not within(text, 5, 2, request, breaks={5})  # "làm rõ, nguyên nhân …"
+    assert not within(text, 7, 1, [("chậm", "trễ")])  # the phrase would run past the text's end
+    assert not within(text, 8, 1, request)  # no syllable there
