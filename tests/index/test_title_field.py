@@ -179,6 +179,23 @@ def test_the_facets_count_the_fill_as_the_total_does(with_leads: SearchBackend) 
     assert alone.total == 1 and alone.facets["polarity"] == [("shortcoming", 1)]  # no fill, as counted
 
 
+def _v8_store(path: Path) -> Path:
+    """A search store at `path` as schema v8 wrote it: the title-less article's findings hold no
+    headline in fts_titles (v8 indexed titles alone)."""
+    import sqlite3
+
+    from index.sqlite_fts import SqliteFtsBackend
+
+    backend = SqliteFtsBackend(path)
+    backend.index(RECORDS + UNTITLED)
+    backend.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM fts_titles WHERE rowid IN (SELECT rowid FROM fts_records"
+                     " WHERE doc_key = 'tin-4')")
+        conn.execute("UPDATE fts_meta SET value = '8' WHERE key = 'version'")
+    return path
+
+
 def test_v8_tables_index_the_leads_as_headlines_in_place(tmp_path: Path) -> None:
     """A v8 index (titles only in fts_titles) opens at today's schema with each title-less
     finding's lead searchable, read from the record it stored."""
@@ -186,14 +203,7 @@ def test_v8_tables_index_the_leads_as_headlines_in_place(tmp_path: Path) -> None
 
     from index.sqlite_fts import FTS_SCHEMA_VERSION, SqliteFtsBackend
 
-    path = tmp_path / "v8.db"
-    backend = SqliteFtsBackend(path)
-    backend.index(RECORDS + UNTITLED)
-    backend.close()
-    with sqlite3.connect(path) as conn:  # as v8 wrote it: the titles alone
-        conn.execute("DELETE FROM fts_titles WHERE rowid IN (SELECT rowid FROM fts_records"
-                     " WHERE doc_key = 'tin-4')")
-        conn.execute("UPDATE fts_meta SET value = '8' WHERE key = 'version'")
+    path = _v8_store(tmp_path / "v8.db")
     reopened = SqliteFtsBackend(path)
     try:
         assert _titled(reopened, "chính quyền địa phương 2 cấp") == ["d1", "d2"]
@@ -214,14 +224,8 @@ def test_a_v8_migration_stopped_half_way_is_rolled_back_and_done_at_the_next_ope
     import index.sqlite_fts as sqlite_fts
     from core.errors import BackendError
 
-    path = tmp_path / "v8.db"
-    backend = sqlite_fts.SqliteFtsBackend(path)
-    backend.index(RECORDS + UNTITLED)
-    backend.close()
-    with sqlite3.connect(path) as conn:  # as v8 wrote it: the titles alone
-        conn.execute("DELETE FROM fts_titles WHERE rowid IN (SELECT rowid FROM fts_records"
-                     " WHERE doc_key = 'tin-4')")
-        conn.execute("UPDATE fts_meta SET value = '8' WHERE key = 'version'")
+    path = _v8_store(tmp_path / "v8.db")
+    with sqlite3.connect(path) as conn:
         titles = conn.execute("SELECT count(*) FROM fts_titles").fetchone()
     written = 0
     insert = sqlite_fts._insert_headline
