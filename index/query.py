@@ -546,21 +546,32 @@ def within(syllables: Sequence[str], at: int, size: int, phrases: Iterable[tuple
     nhân là …" the report ends its clause, and no request "báo cáo nguyên nhân" is made."""
     if not 0 <= at < len(syllables):
         return False
-    # A phrase holds the span only where one of its syllables folds as the span's first does (the
-    # matching rule matches no other): the places to try, not every start (the answers' `unlike`
-    # phrases run to hundreds, intents.toml [answer.requested], read at each answer word of a pool).
-    here = folded_syllable(syllables[at])
-    for phrase in phrases:
-        n = len(phrase)
-        for offset, syllable in enumerate(phrase):
-            start = at - offset
-            if (folded_syllable(syllable) != here or start < 0 or start + n < at + size
-                    or start + n > len(syllables)):
-                continue
-            crossed = any(start < b < start + n for b in breaks)
-            if not crossed and matches_at(syllables, phrase, start):
-                return True
+    for phrase, offset in _places_by_fold(tuple(phrases)).get(folded_syllable(syllables[at]), ()):
+        n, start = len(phrase), at - offset
+        if start < 0 or start + n < at + size or start + n > len(syllables):
+            continue
+        crossed = any(start < b < start + n for b in breaks)
+        if not crossed and matches_at(syllables, phrase, start):
+            return True
     return False
+
+
+# Where phrases may hold a span: each (phrase, offset of one of its syllables), `_places_by_fold`.
+PhrasePlaces = tuple[tuple[tuple[str, ...], int], ...]
+
+
+@lru_cache(maxsize=256)
+def _places_by_fold(phrases: tuple[tuple[str, ...], ...]) -> dict[str, PhrasePlaces]:
+    """Each phrase's syllables by their fold, as (phrase, offset): a phrase holds a span only
+    where one of its syllables folds as the span's first does (the matching rule matches no
+    other), so `within` tries those places, not every start of every phrase. Why remembered: the
+    answers' `unlike` phrases run to hundreds (intents.toml [answer.requested]) and are read at
+    each answer word of every finding of a pool, the same few lists each time."""
+    out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for phrase in phrases:
+        for offset, syllable in enumerate(phrase):
+            out.setdefault(folded_syllable(syllable), []).append((phrase, offset))
+    return {key: tuple(places) for key, places in out.items()}
 
 
 @dataclass(frozen=True)
