@@ -123,6 +123,18 @@ class FindingRecord:
 RECORD_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(FindingRecord))
 
 
+def facet_values(record: FindingRecord, name: str) -> tuple[str, ...]:
+    """A finding's values of one facet (FACET_FIELDS), as the engines count them: what a result
+    counts beside the engine's own facets (pipeline/search.py with_counted)."""
+    if name == "year":
+        return (str(record.year),) if record.year is not None else ()
+    if name in ("area", "polarity"):
+        value = getattr(record, name)
+        return (str(value),) if value else ()
+    many = {"province": record.provinces, "unit": record.units, "theme": record.themes}
+    return tuple(many.get(name, ()))
+
+
 @dataclass(frozen=True, slots=True)
 class Query:
     text: str = ""

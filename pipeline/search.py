@@ -40,6 +40,7 @@ from index.base import (
     SearchBackend,
     SearchMemo,
     SearchResult,
+    facet_values,
 )
 from index.query import Lexicon, Parsed, Plan, corrected, filter_key, load_lexicon, parse, province_key
 from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
@@ -363,22 +364,11 @@ def with_counted(facets: dict[str, list[tuple[str, int]]],
     for name, pairs in facets.items():
         counted = {filter_key(value): (value, n) for value, n in pairs}
         for record in records:
-            for value in dict.fromkeys(_facet_values(record, name)):
+            for value in dict.fromkeys(facet_values(record, name)):
                 shown, n = counted.get(filter_key(value), (value, 0))
                 counted[filter_key(value)] = (shown, n + 1)
         out[name] = sorted(counted.values(), key=lambda p: (-p[1], p[0]))[:FACET_SIZE]
     return out
-
-
-def _facet_values(record: FindingRecord, name: str) -> tuple[str, ...]:
-    """A finding's values of one facet (index.base.FACET_FIELDS), as the engines count them."""
-    if name == "year":
-        return (str(record.year),) if record.year is not None else ()
-    if name in ("area", "polarity"):
-        value = getattr(record, name)
-        return (str(value),) if value else ()
-    many = {"province": record.provinces, "unit": record.units, "theme": record.themes}
-    return tuple(many.get(name, ()))
 
 
 def with_matter_area(query: Query, taxonomy: Taxonomy | None = None) -> Query:
