@@ -544,9 +544,16 @@ def within(syllables: Sequence[str], at: int, size: int, phrases: Iterable[tuple
     `phrases` (under the matching rule): "đứng đầu" inside "người đứng đầu". An occurrence across
     one of `breaks` (a syllable a clause mark stands before) is none: in "theo báo cáo, nguyên
     nhân là …" the report ends its clause, and no request "báo cáo nguyên nhân" is made."""
+    return within_places(syllables, at, size, phrase_places(tuple(phrases)), breaks)
+
+
+def within_places(syllables: Sequence[str], at: int, size: int, places: Mapping[str, PhrasePlaces],
+                  breaks: Collection[int] = ()) -> bool:
+    """`within`, the phrases read once into their places (`phrase_places`): the reranker asks it
+    at each answer word of every pooled finding with the same query's phrases."""
     if not 0 <= at < len(syllables):
         return False
-    for phrase, offset in _places_by_fold(tuple(phrases)).get(folded_syllable(syllables[at]), ()):
+    for phrase, offset in places.get(folded_syllable(syllables[at]), ()):
         n, start = len(phrase), at - offset
         if start < 0 or start + n < at + size or start + n > len(syllables):
             continue
@@ -556,17 +563,17 @@ def within(syllables: Sequence[str], at: int, size: int, phrases: Iterable[tuple
     return False
 
 
-# Where phrases may hold a span: each (phrase, offset of one of its syllables), `_places_by_fold`.
+# Where phrases may hold a span: each (phrase, offset of one of its syllables), `phrase_places`.
 PhrasePlaces = tuple[tuple[tuple[str, ...], int], ...]
 
 
 @lru_cache(maxsize=256)
-def _places_by_fold(phrases: tuple[tuple[str, ...], ...]) -> dict[str, PhrasePlaces]:
+def phrase_places(phrases: tuple[tuple[str, ...], ...]) -> dict[str, PhrasePlaces]:
     """Each phrase's syllables by their fold, as (phrase, offset): a phrase holds a span only
     where one of its syllables folds as the span's first does (the matching rule matches no
     other), so `within` tries those places, not every start of every phrase. Why remembered: the
-    answers' `unlike` phrases run to hundreds (intents.toml [answer.requested]) and are read at
-    each answer word of every finding of a pool, the same few lists each time."""
+    answers' `unlike` phrases run to hundreds (intents.toml [answer.requested]), and the lists
+    are the lexicon's few, asked again at every query."""
     out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
     for phrase in phrases:
         for offset, syllable in enumerate(phrase):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -36,12 +36,14 @@ from index.matching import folded_syllable, syllable_matches
 from index.query import (
     Alternative,
     Group,
+    PhrasePlaces,
     Plan,
     filter_key,
     frame_group,
     name_forms,
+    phrase_places,
     syllables_of,
-    within,
+    within_places,
 )
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
@@ -73,9 +75,13 @@ class Asked:
     indicator: bool = False  # whether the query names an indicator of reform (index/indicators.py)
     # The query's groups naming its matter, not the genre's frame (`matter_groups`), once per query.
     matter: tuple[Group, ...] = field(init=False, default=())
+    # The plan's `unlike` phrases by place (index.query.phrase_places), once per query: read at each
+    # answer word of every pooled finding (`answer_held`).
+    unlike: Mapping[str, PhrasePlaces] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "matter", matter_groups(self.plan))
+        object.__setattr__(self, "unlike", phrase_places(tuple(u.syllables for u in self.plan.unlike)))
 
     @classmethod
     def of(cls, query: Query, plan: Plan) -> Asked:
@@ -154,13 +160,13 @@ class Written:
                     for j, typed in enumerate(alt.syllables)):
                 yield k
 
-    def holds_apart(self, alt: Alternative, unlike: Sequence[Alternative]) -> bool:
+    def holds_apart(self, alt: Alternative, unlike: Mapping[str, PhrasePlaces]) -> bool:
         """Whether the text holds the alternative somewhere outside every `unlike` phrase ("đứng
-        đầu" outside "người đứng đầu"): a word inside a longer one that is another word is not it."""
+        đầu" outside "người đứng đầu"; the phrases read into places once per query,
+        `Asked.unlike`): a word inside a longer one that is another word is not it."""
         if not unlike:
             return self.holds(alt)
-        phrases = [u.syllables for u in unlike]
-        return any(not within(self.syllables, k, len(alt.syllables), phrases, self.breaks)
+        return any(not within_places(self.syllables, k, len(alt.syllables), unlike, self.breaks)
                    for k in self.positions(alt))
 
 
@@ -384,7 +390,7 @@ def answer_held(c: Candidate, asked: Asked, pool: int) -> float:
     plan = asked.plan
     if not plan.answer:
         return 0.0
-    return float(any(c.written.holds_apart(a, plan.unlike) for a in plan.answer))
+    return float(any(c.written.holds_apart(a, asked.unlike) for a in plan.answer))
 
 
 @lru_cache(maxsize=1024)
