@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from core.headline import OUTLET_TAG
 from core.models import Area, Finding, Polarity
 from core.normalize import canonical_tones, matching_form
 from core.syllables import is_syllable
@@ -44,7 +45,10 @@ def _item_number(text: str, start: int = 0, end: int | None = None) -> re.Match[
     end = len(text) if end is None else end
     return _LIST_MARKER.match(text, start, end) or _ROW_NUMBER.match(text, start, end)
 
-_OUTLET_TAG = re.compile(cues.OUTLET_TAG)  # on the text as written: an outlet's tag is in capitals
+# A news outlet's tag before the first sentence (core.headline.OUTLET_TAG, the lead's too), read on
+# the text as written (an outlet's tag is in capitals; at a piece's start: no "^", which would not
+# anchor at a match position) and only where a paragraph opens, as the article's body does.
+_OUTLET_TAG = re.compile(OUTLET_TAG)
 _LEAD_COLON = re.compile(r":(?:\s|$)")
 _VALUE = re.compile(rf"\s*{cues.SHARE}|\s*\d+/\d+\b")  # a rate or a ratio
 _DIGIT_AFTER = re.compile(r" ?\d")
@@ -329,7 +333,7 @@ def _trim_leadins(text: str, doc_form: str, start: int, end: int) -> tuple[int, 
     announced: str | None = None
     # A time said where the sentence opens frames all of it; inside the sentence ("…, năm 2023,
     # chưa ban hành …") it dates that part alone and is the part's own word. An outlet's tag opens
-    # the article's body, a paragraph (cues.OUTLET_TAG).
+    # the article's body, a paragraph (core.headline.OUTLET_TAG).
     timed = ((cues.TIME_LEAD, None),) if _opens_sentence(text, start) else ()
     tagged = _opens_paragraph(text, start)
     leads = ((cues.CONNECTORS, None), (cues.PURPOSE_LEAD, None),

@@ -501,12 +501,6 @@ TIME_LEAD = (r"^(?:trong |vào )?"
              rf"|(?:sáng|chiều|tối|trưa|hôm)(?: nay| qua| hôm qua)?(?: ngày)? {_DAY}"
              r"|(?:sáng|chiều|tối|trưa|hôm)(?: nay| qua| hôm qua))"
              r"(?: \([^()]{0,30}\))?(?: vừa qua| qua)?,\s*")
-# A news outlet's tag before the first sentence ("(PLO)- ", "TPO - ", "(kontumtv.vn) – "), read on
-# the text as written (at a piece's start: no "^", which would not anchor at a match position) and
-# only where a paragraph opens, as the article's body does: a bracketed site name, or capitals with
-# a space after the dash that are no body's abbreviation, so that a joint body's name ("HĐND-UBND
-# huyện", "UBND – HĐND xã") is no tag.
-OUTLET_TAG = r"\([^()\s]{2,30}\)\s*[-–—]\s*|(?!(?:UBND|HĐND|MTTQ)\b)[A-ZĐ]{2,6}\s*[-–—]\s+"
 # A complaint of the press or the public ("một số báo chí phản ánh ...", "người dân phản ánh việc
 # ..."): what it reports is a fault of an office, the ground on which an authority orders a check
 # (the Government Office's notices, the inspection reports answering them); the lead announces a
