@@ -54,9 +54,8 @@ _ADDRESSEE = re.compile(r"^(?:đồng\s+)?kính\s+gửi\b", re.IGNORECASE)
 _MOTTO = re.compile(r"^độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc", re.IGNORECASE)
 # A news outlet's tag before the first sentence ("(PLO)- ", "TPO - ", "(Báo Nghệ An) – "): the
 # paper's or site's name in brackets, or capitals with a space after the dash that are no body's
-# abbreviation, so
-# that a joint body's name ("HĐND-UBND huyện", "UBND – HĐND xã") and a name or code written close
-# ("TT-Huế", "BR-VT", "KH-UBND") are no tag. The one definition: extraction reads it where a
+# abbreviation, so that a joint body's name ("HĐND-UBND huyện", "UBND – HĐND xã") and a name or
+# code written close ("TT-Huế", "BR-VT", "KH-UBND") are no tag. The one definition: extraction reads it where a
 # paragraph opens (nlp/findings.py), the lead here at its start (`_without_byline`, which also
 # reads the word after a capitals tag).
 OUTLET_TAG = r"\([^()]{2,30}\)\s*[-–—]\s*|(?!(?:UBND|HĐND|MTTQ)\b)[A-ZĐ]{2,6}\s*[-–—]\s+"
