@@ -55,9 +55,9 @@ _MOTTO = re.compile(r"^độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạ
 # A news outlet's tag before the first sentence ("(PLO)- ", "TPO - ", "(Báo Nghệ An) – "): the
 # paper's or site's name in brackets, or capitals with a space after the dash that are no body's
 # abbreviation, so that a joint body's name ("HĐND-UBND huyện", "UBND – HĐND xã") and a name or
-# code written close ("TT-Huế", "BR-VT", "KH-UBND") are no tag. The one definition: extraction reads it where a
-# paragraph opens (nlp/findings.py), the lead here at its start (`_without_byline`, which also
-# reads the word after a capitals tag).
+# code written close ("TT-Huế", "BR-VT", "KH-UBND") are no tag. The one definition: extraction
+# reads it where a paragraph opens (nlp/findings.py), the lead here at its start
+# (`_without_byline`, which also reads the word after a capitals tag).
 OUTLET_TAG = r"\([^()]{2,30}\)\s*[-–—]\s*|(?!(?:UBND|HĐND|MTTQ)\b)[A-ZĐ]{2,6}\s*[-–—]\s+"
 _BYLINE = re.compile(rf"^(?:{OUTLET_TAG})(?=(?P<next>\S+))")
 _DATELINE = re.compile(r"^[^,]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
