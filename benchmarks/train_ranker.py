@@ -57,7 +57,10 @@ through session 17 and unsealed at session 18's start (0.795 SQLite, 0.796 Elast
 the twenty-second, search_judgments_twentysecond.json, kept sealed through session 18 and unsealed
 at its end (0.714 SQLite, 0.714 Elasticsearch), and the twenty-third,
 search_judgments_twentythird.json, kept sealed through session 18 and unsealed at session 19's start
-(0.876 SQLite, 0.876 Elasticsearch).
+(0.876 SQLite, 0.876 Elasticsearch), and the twenty-fourth and twenty-fifth,
+search_judgments_twentyfourth.json and search_judgments_twentyfifth.json, kept sealed through
+session 19 and unsealed at session 20's start (0.872 and 0.821 SQLite, 0.871 and 0.821
+Elasticsearch).
 A later held-out estimate needs a new set: benchmarks/sealed/ holds the next one, unread.
 """
 
@@ -96,7 +99,7 @@ JUDGMENTS = tuple(Path(__file__).with_name(f"search_judgments{suffix}.json")
                                  "_eighth", "_ninth", "_tenth", "_eleventh", "_twelfth", "_thirteenth",
                                  "_fifteenth", "_sixteenth", "_seventeenth", "_eighteenth",
                                  "_nineteenth", "_twentieth", "_twentyfirst",
-                                 "_twentysecond", "_twentythird"))
+                                 "_twentysecond", "_twentythird", "_twentyfourth", "_twentyfifth"))
 # The features the ascent trains by default: the engine's rank, the polarity asked for, the unit named,
 # the query's concepts said in other words (index/vi/concepts.toml) and, for a question asking
 # which place, the place a finding names with the matter (`place`), and for a question asking a
