@@ -94,7 +94,7 @@ class Gain:
 
 FORWARD_FROM = 8  # the ninth set: the first with eight sets before it to train on
 GROUPS = {"lexical": ("typed", "exact", "adjacent"), "matter": ("theme", "spoken", "matter_words"),
-          "pool context": ("feedback", "passage", "heading"), "place": ("area", "unit"),
+          "pool context": ("feedback", "passage", "beside", "heading"), "place": ("area", "unit"),
           "answer": ("answer", "result")}
 
 

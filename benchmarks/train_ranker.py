@@ -147,6 +147,11 @@ PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 # 0.8648 → 0.8670 (six other shuffles +0.0013 … +0.0022), the sixteenth and seventeenth trained on
 # the sets before them 0.8354 → 0.8428; neighbours' best share, any neighbour, the nearest ones'
 # share, their best rank were level or lower (docs/search-quality.md, Session 16: a finding's passage).
+# `beside` (the engine rank of the finding's nearest passage neighbour on either side that holds
+# more of the query's matter than it) joined in session 20 (topic20): five folds 0.8602 → 0.8628
+# (six other shuffles +0.0024 … +0.0027), the twenty-fourth and twenty-fifth trained on the 22 sets
+# before them 0.847 → 0.850; gated by "holds more", and the nearest only, not every passage
+# neighbour (docs/search-quality.md, Session 20).
 # Dropped in session 18 (abl18), measured forward (each set from the ninth on trained only on the
 # sets before it): `typed` (the groups held as typed, not as a synonym), `exact` (the kept words
 # in a row) and `adjacent` (the query's syllable pairs side by side), together -0.0005 ± 0.0005

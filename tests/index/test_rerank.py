@@ -20,6 +20,7 @@ from index.rerank import (
     Ranker,
     Written,
     answer_held,
+    beside_matter,
     candidates,
     engine_rank,
     feedback,
@@ -32,6 +33,7 @@ from index.rerank import (
     parse_ranker,
     passage_adds,
     polarity_match,
+    rank_score,
     tier,
     unit_named,
     words_held,
@@ -540,6 +542,38 @@ def test_a_finding_whose_passage_holds_the_rest_of_the_matter_asked() -> None:
     assert passage_adds(_cand(_rec("x", apology)), asked, 30) == 0.0  # a finding alone
 
 
+def test_a_finding_that_goes_on_with_the_matter_its_neighbour_names() -> None:
+    """A paragraph names the late link between birth and residence registration, then tells its
+    dates in words of its own: the dates' finding takes the engine rank of the sentence naming
+    the matter, whichever comes first in the pool. The same dates in another report, far from
+    the matter in the same one, or beyond a nearer neighbour saying nothing of it, take nothing;
+    nor does the finding naming the whole matter (no neighbour says more)."""
+    asked = Asked(plan_query("liên thông khai sinh thường trú"))
+    named = "Tại xã A, việc liên thông đăng ký khai sinh - thường trú chậm hơn quy định."
+    dates = "Đến ngày 3/2 vẫn chưa có kết quả từ công an xã chuyển về để trả cho công dân."
+    other = "Cán bộ một cửa đeo thẻ khi làm nhiệm vụ."
+    at = len(named) + 1
+    cands = candidates([
+        _at("a", named, "r1", 0),
+        _at("b", dates, "r1", at),
+        _at("c", dates, "r2", 40),
+        _at("d", dates, "r1", 5000),
+        _at("e", other, "r3", 0),
+        _at("f", dates, "r3", len(other) + 1)])
+    scores = [beside_matter(c, asked, 30) for c in cands]
+    assert scores[1] == rank_score(0, 30) == 1.0
+    assert scores[0] == scores[2] == scores[3] == scores[4] == scores[5] == 0.0
+    # The dates first in the pool, the matter fourth: the dates take the fourth's rank.
+    later = candidates([_at("b", dates, "r1", at), _at("x", other, "r9", 0), _at("y", other, "r8", 0),
+                        _at("a", named, "r1", 0)])
+    assert beside_matter(later[0], asked, 30) == rank_score(3, 30) < 1.0
+    # A neighbour between them that says nothing of the matter: the dates are its passage, not the matter's.
+    between = candidates([_at("a", named, "r1", 0), _at("o", other, "r1", at),
+                          _at("b", dates, "r1", at + len(other) + 1)])
+    assert beside_matter(between[2], asked, 30) == 0.0
+    assert beside_matter(_cand(_rec("z", dates)), asked, 30) == 0.0  # a finding alone
+
+
 def test_a_passage_completes_no_matter_of_frame_words() -> None:
     """Asked only the genre's frame ("bộ phận một cửa", "cán bộ công chức": no matter, as
     matter_held reads it), a finding holding one frame phrase is not lifted by a neighbour
@@ -550,3 +584,4 @@ def test_a_passage_completes_no_matter_of_frame_words() -> None:
                         _at("b", "Cán bộ công chức đều đeo thẻ.", "r1", len(desk) + 2)])
     assert not asked.matter
     assert [passage_adds(c, asked, 30) for c in cands] == [0.0, 0.0]
+    assert [beside_matter(c, asked, 30) for c in cands] == [0.0, 0.0]
