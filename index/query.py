@@ -656,6 +656,10 @@ class Lexicon:
     # the index of its set in `synonyms`: typed, one brings its set; never an alternative of a
     # member typed in full (no report was seen writing it, and every query would carry them).
     abbreviations: tuple[tuple[tuple[str, ...], int], ...] = ()
+    # Abbreviations read one way (synonyms.toml [[abbreviation]], `with_expansions`): each with
+    # what it brings, itself first, then its long forms; typed, it brings them; a long form typed
+    # is read as its words, as before (it is no member: a set would bind its words into one term).
+    expansions: tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...] = ()
     # The synonym members marked "[accents]" in synonyms.toml, as syllables: a set's member only
     # when typed with its accents, as the word lists' entries so marked (`_written_at`), for a
     # member whose folded form is also the end of one word and the start of the next ("truong
@@ -1162,6 +1166,8 @@ class Lexicon:
         for abbreviation, k in self.abbreviations:
             folded = " ".join(fold(s) for s in abbreviation)
             out.setdefault(folded, []).append((abbreviation, self.synonyms[k]))
+        for short, brought in self.expansions:
+            out.setdefault(" ".join(fold(s) for s in short), []).append((short, brought))
         return out
 
     @cached_property
@@ -1220,7 +1226,9 @@ class Lexicon:
         syllable, initials.toml's rejected forms), as `abbreviation_key`s: a definition a text
         writes never reads them otherwise (`with_definitions`). Once per lexicon, not per query."""
         return frozenset({abbreviation_key("".join(m)) for ms in self.synonyms for m in ms
-                          if not any(is_syllable(s) for s in m)} | load_rules().rejected)
+                          if not any(is_syllable(s) for s in m)}
+                         | {abbreviation_key("".join(short)) for short, _ in self.expansions}
+                         | load_rules().rejected)
 
     @cached_property
     def written_syllables(self) -> frozenset[str]:
@@ -1540,7 +1548,9 @@ def load_lexicon() -> Lexicon:
                               data.get("setting", {}), data.get("sections", {}))
     lexicon = with_broader(lexicon, [(entry["terms"], entry.get("broader", ())) for entry in synonyms])
     lexicon = dataclasses.replace(lexicon, phrases=concept_phrases())
-    return with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
+    lexicon = with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
+    return with_expansions(lexicon, compile_expansions(
+        tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8")).get("abbreviation", [])))
 
 
 def concept_phrases(path: Path = CONCEPTS_FILE) -> tuple[tuple[str, ...], ...]:
@@ -1583,6 +1593,51 @@ def with_abbreviations(lexicon: Lexicon, derived: Iterable[tuple[str, Sequence[s
         if k is not None and (syllables := syllables_of(form)):
             found.append((syllables, k))
     return dataclasses.replace(lexicon, abbreviations=tuple(found))
+
+
+class ExpansionError(ValueError):
+    """A malformed [[abbreviation]] table of synonyms.toml (the message names it)."""
+
+
+def compile_expansions(entries: Iterable[Mapping[str, Any]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """synonyms.toml's [[abbreviation]] tables as (abbreviation, its long forms), as written, or an
+    ExpansionError naming the table: `short`, one run of letters that is no Vietnamese syllable
+    (else it would be read wherever the syllable is typed without accents); `long`, a non-empty
+    list of terms of two syllables or more; `why`, what makes the letters the term in this genre."""
+    out = []
+    for k, entry in enumerate(entries, 1):
+        short, longs, why = entry.get("short"), entry.get("long"), entry.get("why")
+        label = f"abbreviation {k} ({short!r})"
+        if not isinstance(short, str) or len(syllables_of(short)) != 1 or is_syllable(fold(short.lower())):
+            raise ExpansionError(f"{label}: `short` must be one run of letters that is no syllable")
+        if not isinstance(longs, list) or not longs or not all(
+                isinstance(t, str) and len(syllables_of(t)) >= 2 for t in longs):
+            raise ExpansionError(f"{label}: `long` must list terms of two syllables or more")
+        if not isinstance(why, str) or not why.strip():
+            raise ExpansionError(f"{label}: no `why` (say why the letters name the term here)")
+        out.append((short, tuple(longs)))
+    return tuple(out)
+
+
+def with_expansions(lexicon: Lexicon, entries: Iterable[tuple[str, Sequence[str]]]) -> Lexicon:
+    """`lexicon` reading each abbreviation of `entries` (`compile_expansions`) as itself or its long
+    forms, one way: typed, "VTLT" is a group of "VTLT" and "văn thư, lưu trữ"; typed in full, the
+    long form is read as its words, each its own group, as before.
+
+    Why one way: a synonym set binds its members' words into one term, so a query typing the long
+    form in full then requires it as a phrase and loses the findings naming its words apart ("quy
+    chế chi tiêu nội bộ" as a set cost the queries typing it: docs/search-quality.md, the rejected
+    QCCTNB); and initials are derived only from a set's members (index/initials.py). The
+    abbreviation itself needs no such binding: nothing but the term is spelled by those letters.
+    An abbreviation a synonym set already reads (a member, a derived initial) is left to it."""
+    taken = lexicon.member_keys
+    out = []
+    for short, longs in entries:
+        form = syllables_of(short)
+        if " ".join(fold(s) for s in form) in taken:
+            continue
+        out.append((form, (form, *(syllables_of(t) for t in longs))))
+    return dataclasses.replace(lexicon, expansions=tuple(out))
 
 
 # ------------------------------------------------------------------------------- what the texts define
@@ -2285,7 +2340,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                                    question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike)
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
-        return analyse(plain, Lexicon((), (), lexicon.synonyms, abbreviations=lexicon.abbreviations),
+        return analyse(plain, Lexicon((), (), lexicon.synonyms, abbreviations=lexicon.abbreviations,
+                                      expansions=lexicon.expansions),
                        words, units, places)
     # The words as typed rank first among equals: the whole query when it has several groups, and
     # a group's own words before its synonyms ("quá hạn" before "trễ hẹn") when it has one.

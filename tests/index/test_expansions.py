@@ -1,0 +1,64 @@
+"""Abbreviations read one way (synonyms.toml [[abbreviation]], index/query.py with_expansions)."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from core.normalize import fold
+from index.initials import is_syllable
+from index.query import (
+    SYNONYMS_FILE,
+    ExpansionError,
+    compile_expansions,
+    compile_lexicon,
+    load_lexicon,
+    plan_query,
+    with_expansions,
+)
+
+
+def groups(text: str) -> list[list[str]]:
+    return [[fold(" ".join(a.syllables)) for a in g.alternatives] for g in plan_query(text).groups]
+
+
+def test_the_abbreviation_typed_brings_its_long_form() -> None:
+    """"VTLT" typed alone matched no finding: the reports write the field in full."""
+    assert groups("công tác VTLT") == [["vtlt", "van thu luu tru"]]
+    assert ["qcctnb", "quy che chi tieu noi bo"] in groups("QCCTNB hết hiệu lực")
+
+
+def test_the_long_form_typed_stays_its_words() -> None:
+    """One way: typed in full, each word is its own group, as before the table, so a finding naming
+    the halves apart ("lưu trữ hồ sơ" and "cán bộ văn thư") still holds them."""
+    assert groups("văn thư lưu trữ") == [["van thu"], ["luu tru"]]
+    assert not any("qcctnb" in g for g in groups("quy chế chi tiêu nội bộ"))
+
+
+def test_an_abbreviation_a_set_reads_is_left_to_the_set() -> None:
+    lexicon = compile_lexicon([], [("cơ sở vật chất", "CSVC")], [])
+    read = with_expansions(lexicon, [("CSVC", ("cơ sở vật chi",)), ("VTLT", ("văn thư, lưu trữ",))])
+    assert [short for short, _ in read.expansions] == [("vtlt",)]
+    assert read.synonyms_at(("vtlt",), 0) == (1, (("vtlt",), ("văn", "thư", "lưu", "trữ")))
+
+
+@pytest.mark.parametrize(("entry", "fault"), [
+    ({"short": "TU", "long": ["tỉnh ủy"], "why": "x"}, "no syllable"),  # "tu" is a syllable
+    ({"short": "VT LT", "long": ["văn thư, lưu trữ"], "why": "x"}, "no syllable"),
+    ({"short": "VTLT", "long": [], "why": "x"}, "two syllables"),
+    ({"short": "VTLT", "long": ["lưu"], "why": "x"}, "two syllables"),
+    ({"short": "VTLT", "long": ["văn thư, lưu trữ"]}, "why"),
+])
+def test_a_malformed_table_is_refused(entry: dict[str, object], fault: str) -> None:
+    with pytest.raises(ExpansionError, match=fault):
+        compile_expansions([entry])
+
+
+def test_the_shipped_tables_compile_and_none_is_a_syllable_or_a_set_member() -> None:
+    data = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
+    shipped = compile_expansions(data.get("abbreviation", []))
+    assert shipped and not [short for short, _ in shipped if is_syllable(short)]
+    members = {fold(m).lower() for entry in data["set"] for m in entry["terms"]}
+    assert not [short for short, _ in shipped if short.lower() in members]
+    assert len(load_lexicon().expansions) == len(shipped)
