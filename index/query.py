@@ -858,8 +858,11 @@ class Lexicon:
         "đoàn kiểm tra xử lý thế nào khi cán bộ vắng mặt" asks for the recommendations) when no
         other cue decides (`asked` names none): a cue said before it ("kiến nghị xử lý thế nào",
         "bị xử lý thế nào") or the topic's ("hồ sơ không hợp lệ thì xử lý thế nào", where "xử
-        lý" is the processing of the files) still reads the question as before."""
-        if not self.manner_asks or self.asked(typed, seen) is not None:
+        lý" is the processing of the files) still reads the question as before. A cue of the
+        matter (required, not the sense: "hồ sơ trễ hạn được xử lý ra sao", "cán bộ đi muộn về sớm
+        được xử lý thế nào") is the topic the handling is asked about, and decides nothing here."""
+        named = [s for s in seen if not (s[1].required and not s[1].sense)]
+        if not self.manner_asks or self.asked(typed, named) is not None:
             return list(seen)
         verb = self.manner_verb(typed)
         if verb is None:

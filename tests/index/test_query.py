@@ -524,7 +524,22 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("cán bộ có đeo thẻ không", None),
     # the adversative passive asks about a failure, where no word names a polarity
     ("tại sao hồ sơ trực tuyến bị quá hạn", "shortcoming"),
-    ("vì sao hồ sơ trực tuyến quá hạn", None),
+    ("vì sao hồ sơ trực tuyến tăng", None),
+    # a breach the genre reports only as a failing, asked where or why, asks for the failing units
+    ("vì sao hồ sơ trực tuyến quá hạn", "shortcoming"),
+    ("địa phương nào có nhiều hồ sơ trễ hạn", "shortcoming"),
+    ("ở đâu cán bộ dùng xe công sai mục đích", "shortcoming"),
+    ("xã nào cán bộ đi trễ về sớm", "shortcoming"),
+    # … not outside a question: a topic asks for the matter in both senses, the rate falling too
+    ("hồ sơ trễ hạn", None),
+    ("CBCC đi muộn về sớm", None),
+    ("dùng xe công sai mục đích", None),
+    ("Tản Lĩnh chậm trả kết quả khai sinh", "shortcoming"),  # "chậm" is a cue of its own everywhere
+    ("CBCC chậm giờ", "shortcoming"),
+    # … nor as the object of a verb of reducing, the goal a good practice reaches
+    ("mô hình nào để giảm tỷ lệ hồ sơ trễ hạn", None),
+    # … nor in a clause of circumstance
+    ("đơn vị nào thực hiện xin lỗi người dân khi trễ hẹn", None),
     ("cán bộ bị kiểm điểm", "recommendation"),
     # … and the passive of a sanction asks what befalls the failing staff: the remedy prescribed
     ("cán bộ vắng mặt khi kiểm tra đột xuất thì bị xử lý thế nào", "recommendation"),
@@ -575,7 +590,10 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("đoàn kiểm tra xử lý thế nào khi cán bộ vắng mặt không lý do?", "recommendation"),
     ("doan kiem tra xu ly the nao khi can bo vang mat", "recommendation"),
     ("cán bộ đi muộn về sớm được xử lý ra sao", "recommendation"),
-    ("xử lý hồ sơ trễ hạn thế nào", None),  # "xử lý" not before the question word: processing files
+    ("hồ sơ trễ hạn được xử lý ra sao", "recommendation"),  # the breach is the matter handled
+    # "xử lý" not before the question word: processing files, and the breach asked about
+    ("xử lý hồ sơ trễ hạn thế nào", "shortcoming"),
+    ("xử lý hồ sơ trực tuyến thế nào", None),
 ])
 def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polarity: str | None) -> None:
     assert plan_query(text).polarity == polarity
