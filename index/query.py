@@ -142,7 +142,7 @@ from core.levels import (
     split_level,
 )
 from core.normalize import canonical_tones, fold, lower_same_length
-from index.accents import Readings, compile_readings, reading
+from index.accents import Readings, compile_readings, reading, written_as
 from index.definitions import Definition, DefinitionRules, abbreviation_key
 from index.definitions import load_rules as load_definition_rules
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
@@ -3293,7 +3293,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     read = lone_readings([[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
                           for clause in parsed.clauses], vocabulary.written_counts,
                          lambda key: key in words or key in lexicon.member_keys,
-                         partial(reading, lexicon.readings), lexicon.grammar_folds, MAX_WORD_SYLLABLES,
+                         partial(written_as, lexicon.readings), lexicon.grammar_folds, MAX_WORD_SYLLABLES,
                          lexicon.word_tails)
     if read:
         parsed, fixes = corrected(parsed, read), (*fixes, *read)
