@@ -83,7 +83,8 @@ def answer(backend: SearchBackend, query: dict[str, Any], judged: dict[tuple[str
     hits = [h.record for h in search(backend, asked, ranker=ranker).hits]
     ndcg = sq.ndcg(sq.gains(hits, judged, gold, scorer.words, scorer.dice), list(judged.values()))
     parsed = parse(asked.text)
-    pool, _ = engine_pool(backend, with_matters(asked, None, parsed), ranker.pool, backend.plan(parsed))
+    plan = backend.plan(parsed)
+    pool, _ = engine_pool(backend, with_matters(asked, None, parsed, plan), ranker.pool, plan)
     return Answer(ndcg, tuple(h.record.finding_id for h in pool.hits), tuple(r.finding_id for r in hits))
 
 

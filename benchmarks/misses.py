@@ -104,8 +104,9 @@ def classify(store: Path, paths: list[Path], ranker: Ranker | None = None
                     continue
                 query = Query(text=q["text"], **filters)
                 parsed = parse(query.text)
-                asked = with_matters(replace(query, limit=sq.DEPTH, offset=0), parsed=parsed)
-                pool, _ = engine_pool(backend, asked, pool_size, backend.plan(parsed))
+                plan = backend.plan(parsed)
+                asked = with_matters(replace(query, limit=sq.DEPTH, offset=0), parsed=parsed, plan=plan)
+                pool, _ = engine_pool(backend, asked, pool_size, plan)
                 pooled = [key_of[h.record.finding_id] for h in pool.hits]
                 full: list[tuple[tuple[str, int] | None, str]] = []
                 where: dict[str, Any] = {}

@@ -134,8 +134,8 @@ def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[
                 judged = sq.judged_keys(q, gold)
                 query = Query(text=q["text"], **(q.get("filters") or {}))
                 parsed = parse(query.text)
-                asked = with_matters(replace(query, limit=sq.DEPTH, offset=0), parsed=parsed)
                 plan = backend.plan(parsed)
+                asked = with_matters(replace(query, limit=sq.DEPTH, offset=0), parsed=parsed, plan=plan)
                 found, _ = engine_pool(backend, asked, pool, plan)
                 plan = found.plan or plan
                 pooled = {key_of[h.record.finding_id] for h in found.hits}

@@ -278,8 +278,8 @@ def traced(trace: Trace, removal: tuple[str, str] | None = None,
                 setattr(module, name, _Traced(value.pattern, compiled, trace))
     matches = themes.Taxonomy.matches
 
-    def traced_matches(self: Any, form: str) -> list[Any]:
-        found = matches(self, form)
+    def traced_matches(self: Any, form: str, marks_optional: bool = False) -> list[Any]:
+        found = matches(self, form, marks_optional)
         for m in found:
             if trace.doc:
                 trace.phrases[(m.theme.code, m.phrase)].add(trace.doc)

@@ -207,7 +207,8 @@ def judged_pool(backend: SearchBackend, query: Query, grade: Grade, ideal: float
 
     parsed = parse(query.text)
     plan = backend.plan(parsed)
-    asked = with_matters(replace(query, limit=DEPTH, offset=0), parsed=parsed)  # a page, as benchmarked
+    # a page, as benchmarked; the matters as pipeline.search.search reads them (the plan's readings)
+    asked = with_matters(replace(query, limit=DEPTH, offset=0), parsed=parsed, plan=plan)
     result, _ = engine_pool(backend, asked, pool, plan)  # as pipeline.search.reranked
     cands = candidates(result.hits)
     read = Asked.of(asked, result.plan or Plan())

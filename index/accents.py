@@ -92,6 +92,17 @@ def reading(readings: Readings, typed: Sequence[str]) -> tuple[str, ...] | None:
     most likely is: the clear reading of its folded form; where the form is ambiguous, the one
     reading agreeing with the accents the user did type ("hồ so" → hồ sơ). None when there is
     no word, no clear one, or nothing to restore (the user typed the reading itself)."""
+    best = written_as(readings, typed)
+    return None if best == tuple(typed) else best
+
+
+def written_as(readings: Readings, typed: Sequence[str]) -> tuple[str, ...] | None:
+    """The word `typed` is as the texts write it: its reading (`reading`), or what was typed when
+    the user typed that reading itself ("theo dõi", whose "theo" has no marks to type). None when
+    there is no word or no clear one.
+
+    Why apart from `reading`: a word's neighbour (index/lone_reading.py) is a word as written
+    whether the user or the restoration put its accents; `reading` says what is left to restore."""
     if len(typed) < 2:
         return None
     key = " ".join(fold(s) for s in typed)
@@ -105,5 +116,5 @@ def reading(readings: Readings, typed: Sequence[str]) -> tuple[str, ...] | None:
         best = agreeing[0]
     else:
         return None
-    return None if best == tuple(typed) else best
+    return best
 

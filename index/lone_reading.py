@@ -56,7 +56,8 @@ RATIO = 2
 # a synthetic index of 100,000 findings, where a plan takes 0.1 s.
 MOST_READ = 8
 
-# A folded span's clear accented reading (index/accents.py `reading` over the lexicon's), or None.
+# A span's word as written (index/accents.py `written_as` over the lexicon's): its clear reading, or as typed
+# when typed so; None when no clear one.
 Clear = Callable[[Sequence[str]], tuple[str, ...] | None]
 
 
@@ -77,29 +78,27 @@ def alone(run: Sequence[str], k: int, is_word: Callable[[str], bool], longest: i
 
 
 def neighbours(run: Sequence[str], k: int, clear: Clear, is_word: Callable[[str], bool],
-               longest: int) -> list[tuple[tuple[str, ...], bool]]:
+               longest: int, grammar: Collection[str] = ()) -> list[tuple[tuple[str, ...], bool]]:
     """The words beside place k as the index writes them: (syllables, before k), on each side the
-    longer of the longest word with a clear reading and the longest run of syllables typed with
-    accents there (of `longest` syllables at most). In a query typed with accents its syllables
-    without marks are read too ("cao", "thu", "sai": 33 of the 877 judged), beside such runs across
-    words ("kiến nghị nâng" before "cao"), seldom written so: nothing is read (none of the 33), and
-    where something is, the form without marks is one of those counted."""
+    longest word there (of `longest` syllables at most) as written (`clear`: its reading, or as
+    typed when typed so: index/accents.py `written_as`), else the longest run of syllables typed
+    with accents there, up to a word of the query's `grammar` ("và", "mới", "tại"). A word before
+    a run: typed partly with accents ("so theo dõi tiếp nhận", "cán bộ xa vắng mặt tại trụ sở",
+    "phiếu hẹn và so theo dõi") the syllable is read beside the word next to it ("theo dõi",
+    "vắng mặt"), as it is typed without any; a run across words ("vắng mặt tại trụ", "phiếu hẹn
+    và") is seldom written so. In a query typed with accents its syllables without marks are read too ("cao",
+    "thu", "sai": 33 of the 877 judged), and nothing is read (none of the 33): where something
+    is, the form without marks is one of those counted."""
     out: list[tuple[tuple[str, ...], bool]] = []
     for before in (True, False):
-        for n in range(longest, 0, -1):
-            span = run[k - n:k] if before else run[k + 1:k + 1 + n]
-            if len(span) < n or (before and k - n < 0):
-                continue
-            if n == 1:
-                if span[0] != fold(span[0]):
-                    out.append(((span[0],), before))
-                break
-            if is_word(" ".join(fold(s) for s in span)) and (read := clear(span)) is not None:
-                out.append((read, before))
-                break
-            if all(s != fold(s) for s in span):  # typed with its accents
-                out.append((tuple(span), before))
-                break
+        spans = [run[k - n:k] if before else run[k + 1:k + 1 + n] for n in range(longest, 0, -1)
+                 if (k - n >= 0 if before else k + 1 + n <= len(run))]
+        word = next((read for span in spans if len(span) > 1 and is_word(" ".join(fold(s) for s in span))
+                     and (read := clear(span)) is not None), None)
+        typed = next((tuple(span) for span in spans
+                      if all(s != fold(s) and fold(s) not in grammar for s in span)), None)
+        if (found := word or typed) is not None:
+            out.append((found, before))
     return out
 
 
@@ -123,7 +122,7 @@ def lone_readings(clauses: Clauses, counts: Counts, is_word: Callable[[str], boo
         for k, place in enumerate(run):
             if not readable(place.syllable, place.capital, grammar) or not alone(typed, k, is_word, longest):
                 continue
-            if around := neighbours(typed, k, clear, is_word, longest):
+            if around := neighbours(typed, k, clear, is_word, longest, grammar):
                 # With no word before it, a form ending a word of the genre ("sơ" of hồ sơ, "sở" of
                 # trụ sở) is written before the next word mostly as that word's tail: not a reading.
                 first = not any(before for _, before in around)

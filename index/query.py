@@ -142,7 +142,7 @@ from core.levels import (
     split_level,
 )
 from core.normalize import canonical_tones, fold, lower_same_length
-from index.accents import Readings, compile_readings, reading
+from index.accents import Readings, compile_readings, reading, written_as
 from index.definitions import Definition, DefinitionRules, abbreviation_key
 from index.definitions import load_rules as load_definition_rules
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
@@ -3352,7 +3352,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     read = lone_readings([[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
                           for clause in parsed.clauses], vocabulary.written_counts,
                          lambda key: key in words or key in lexicon.member_keys,
-                         partial(reading, lexicon.readings), lexicon.grammar_folds, MAX_WORD_SYLLABLES,
+                         partial(written_as, lexicon.readings), lexicon.grammar_folds, MAX_WORD_SYLLABLES,
                          lexicon.word_tails)
     if read:
         parsed, fixes = corrected(parsed, read), (*fixes, *read)
@@ -3379,6 +3379,45 @@ def corrected(parsed: Parsed, fixes: Sequence[Correction]) -> Parsed:
         syllables[fix.at] = fix.read
         clauses[fix.clause][0] = dataclasses.replace(term, syllables=tuple(syllables))
     return dataclasses.replace(parsed, clauses=tuple(tuple(c) for c in clauses))
+
+
+def read_back(parsed: Parsed, plan: Plan) -> Parsed:
+    """The parse as the engine read it: each syllable read otherwise (`corrected`), and each run
+    of single words holding a word typed without accents whose reading is clear (`Plan.restored`,
+    index/accents.py) written with that reading's accents ("thu quy" → "thủ quỹ").
+
+    Why: what the words are said to be about (pipeline/search.py: the matters) is read from the
+    text, and typed without accents a syllable of one marked form ("quỹ", "vắng") stands for all
+    its others ("quy" of "quy chế"), so it names nothing; where the engine read the word round
+    it, the syllable is that word's. A quoted phrase keeps its syllables as typed."""
+    fixed = corrected(parsed, plan.corrections)
+    if not plan.restored:
+        return fixed
+    readings = sorted(plan.restored, key=lambda r: -len(r.syllables))
+    clauses = [list(clause) for clause in fixed.clauses]
+    run: list[int] = []  # the clauses of the pending run of single unquoted words
+
+    def restore() -> None:
+        typed = [clauses[k][0].syllables[0] for k in run]
+        at = 0
+        while at < len(typed):
+            found = next((r for r in readings if matches_at(typed, r.syllables, at)), None)
+            if found is None:
+                at += 1
+                continue
+            for k, syllable in enumerate(found.syllables):
+                term = clauses[run[at + k]][0]
+                clauses[run[at + k]][0] = dataclasses.replace(term, syllables=(syllable,))
+            at += len(found.syllables)
+        run.clear()
+
+    for n, clause in enumerate(clauses):
+        if len(clause) == 1 and not clause[0].phrase and len(clause[0].syllables) == 1:
+            run.append(n)
+        else:
+            restore()
+    restore()
+    return dataclasses.replace(fixed, clauses=tuple(tuple(c) for c in clauses))
 
 
 def _spelling_asked(parsed: Parsed, names: Collection[str], lexicon: Lexicon) -> list[str]:

@@ -102,6 +102,25 @@ class _Phrase:
     # khoản, mang, vàng); a phrase of several syllables, or one written without marks, reads the
     # same folded (the syllables constrain each other, as index/accents.py says of words).
     folds_clearly: bool = True
+    syllables: tuple[str, ...] = ()  # the phrase's words in matching form, as `_Phrase.agreeing` reads them
+
+    def agreeing(self, form: str, folded_form: str, present: set[str]) -> Iterator[tuple[int, int]]:
+        """The phrase's spans in `form` (a query in `matching_form`, typed partly without marks)
+        where each syllable typed with marks is the phrase's own and each typed without them may
+        be the phrase's in any marks: the engine's reading of a typed syllable (index/query.py:
+        `Alternative`, accents optional where none is typed). `folded_form` is fold(form),
+        `present` the words of both. A phrase that does not fold clearly ("quỹ") only where
+        typed so."""
+        if not self.folds_clearly:
+            yield from ((m.start(), m.end()) for m in self.finditer(form, present, False))
+            return
+        if not self.needs_folded <= present:
+            return
+        own = self.syllables
+        for m in self.folded.finditer(folded_form):
+            typed = _WORD.findall(form[m.start():m.end()])
+            if len(typed) == len(own) and all(t in (o, fold(t)) for t, o in zip(typed, own, strict=True)):
+                yield m.start(), m.end()
 
     def finditer(self, form: str, present: set[str], folded_only: bool) -> Iterator[re.Match[str]]:
         """The phrase's matches in `form`, whose words are `present`; its folded pattern when the
@@ -188,21 +207,42 @@ class Taxonomy:
         body = Theme("", "", OVERALL)
         return tuple(_compile(body, name, 1.0) for name in self.bodies)
 
-    def matches(self, form: str) -> list[Match]:
+    def matches(self, form: str, marks_optional: bool = False) -> list[Match]:
         """Every phrase found in `form` (a text in `matching_form`), in phrase order, but those
-        inside the name of a body (`bodies`)."""
-        folded_only = fold(form) == form  # typed without diacritics: match folded phrases
-        present = set(_WORD.findall(form))
-        names = [(m.start(), m.end())
-                 for p in self._body_phrases for m in p.finditer(form, present, folded_only)]
-        return [Match(p.theme, p.phrase, p.weight, m.start(), m.end())
-                for p in self._phrases for m in p.finditer(form, present, folded_only)
-                if not any(s <= m.start() and m.end() <= e for s, e in names)]
+        inside the name of a body (`bodies`). `marks_optional`: `form` is a query, whose
+        syllables typed without marks may be any of their marked forms (`_Phrase.agreeing`).
 
-    def scores(self, text: str) -> list[tuple[Theme, float]]:
+        Why only a query's: a finding is written with its marks, so a syllable without them
+        ("chi" of "chi tiêu") is that syllable; a query is often typed partly without them
+        ("so theo dõi"), and read whole as written it names nothing its unmarked words say."""
+        folded_form = fold(form)
+        folded_only = folded_form == form  # typed without diacritics: match folded phrases
+        if marks_optional and not folded_only and len(folded_form) == len(form):
+            present = set(_WORD.findall(folded_form)) | set(_WORD.findall(form))
+            spans = [(p, span) for p in self._phrases for span in p.agreeing(form, folded_form, present)]
+            named = [span for p in self._body_phrases for span in p.agreeing(form, folded_form, present)]
+        else:
+            present = set(_WORD.findall(form))
+            spans = [(p, (m.start(), m.end())) for p in self._phrases
+                     for m in p.finditer(form, present, folded_only)]
+            named = [(m.start(), m.end()) for p in self._body_phrases
+                     for m in p.finditer(form, present, folded_only)]
+        return [Match(p.theme, p.phrase, p.weight, start, end) for p, (start, end) in spans
+                if not any(s <= start and end <= e for s, e in named)]
+
+    def scores(self, text: str, marks_optional: bool = False,
+               read: str | None = None) -> list[tuple[Theme, float]]:
         """Every theme with a positive score for `text`, best first; on a tie the theme with the
-        heavier single term (the more specific phrase), then file order."""
-        return self._theme_scores(self.matches(matching_form(text)))
+        heavier single term (the more specific phrase), then file order. `marks_optional`: as
+        `matches`, for a query. `read`: the same query as its search read it, syllable for
+        syllable (the accents it read into words typed without them): its phrases count too,
+        each span once (a query's words typed "thu quy" say "quỹ" read "thủ quỹ")."""
+        found = self.matches(matching_form(text), marks_optional)
+        if read is not None and len(read) == len(text):
+            seen = {(m.phrase, m.start, m.end) for m in found}
+            found += [m for m in self.matches(matching_form(read), marks_optional=True)
+                      if (m.phrase, m.start, m.end) not in seen]
+        return self._theme_scores(found)
 
     @functools.cached_property
     def _file_order(self) -> dict[str, int]:
@@ -362,7 +402,7 @@ def _compile(theme: Theme, term: str, weight: float) -> _Phrase:
     folded = fold(canonical)
     return _Phrase(theme, term, weight, pattern(canonical), pattern(folded),
                    frozenset(_WORD.findall(canonical)), frozenset(_WORD.findall(folded)),
-                   len(folded.split()) > 1 or folded == canonical)
+                   len(folded.split()) > 1 or folded == canonical, tuple(_WORD.findall(canonical)))
 
 
 def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:

@@ -42,7 +42,17 @@ from index.base import (
     SearchResult,
     facet_values,
 )
-from index.query import Lexicon, Parsed, Plan, corrected, filter_key, load_lexicon, parse, province_key
+from index.query import (
+    Lexicon,
+    Parsed,
+    Plan,
+    corrected,
+    filter_key,
+    load_lexicon,
+    parse,
+    province_key,
+    read_back,
+)
 from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
 from nlp.themes import Taxonomy, load_taxonomy
 
@@ -55,17 +65,20 @@ from nlp.themes import Taxonomy, load_taxonomy
 MAX_MATTERS = 2
 
 
-def query_matters(text: str | Parsed, taxonomy: Taxonomy | None = None) -> tuple[str, ...]:
+def query_matters(text: str | Parsed, taxonomy: Taxonomy | None = None,
+                  read: Parsed | None = None) -> tuple[str, ...]:
     """The theme codes `text` names, strongest first (Taxonomy.scores' order), at most MAX_MATTERS.
 
     Only the words the query asks for count: an excluded -"phiếu hẹn" names no matter it wants,
-    and the two sides of an OR are read apart (a phrase does not run across them).
+    and the two sides of an OR are read apart (a phrase does not run across them). `read`: the
+    parse as the engine read it (index.query.read_back), whose phrases count beside the typed ones.
     """
     tax = taxonomy or load_taxonomy()
     wanted = positive_text(text)
     if not wanted:
         return ()
-    typed = [(code, score) for code, score in _scores(wanted, tax) if score >= tax.strong_hint]
+    said = positive_text(read) if read is not None else None
+    typed = [(code, score) for code, score in _scores(wanted, tax, said) if score >= tax.strong_hint]
     # A synonym stands for the query's word, so it names that word's one matter: its best theme
     # only ("giấy tiếp nhận hồ sơ và hẹn trả kết quả" is the phiếu hẹn, not "tiếp nhận hồ sơ").
     # The matters the words name as typed come first, and of the others the one most members
@@ -103,11 +116,12 @@ def query_matters(text: str | Parsed, taxonomy: Taxonomy | None = None) -> tuple
     return tuple(ranked[:MAX_MATTERS])
 
 
-def _scores(text: str, taxonomy: Taxonomy) -> list[tuple[str, float]]:
-    """(theme code, score) of `text`, best first, "<area>.khac" left out. Typed partly with accents
-    ("không có nguoi truc"), text the matcher reads on accented phrases finds nothing, so it is
-    read again without any."""
-    scored = taxonomy.scores(text)
+def _scores(text: str, taxonomy: Taxonomy, read: str | None = None) -> list[tuple[str, float]]:
+    """(theme code, score) of `text`, best first, "<area>.khac" left out; `read`: the text as the
+    engine read it (Taxonomy.scores). A query's syllables typed without accents may be any of
+    their accented forms ("không có nguoi truc", Taxonomy.matches); where that finds nothing, the
+    text is read again without any."""
+    scored = taxonomy.scores(text, marks_optional=True, read=read)
     if not scored and fold(text) != text:
         scored = taxonomy.scores(fold(text))
     return [(theme.code, score) for theme, score in scored if not theme.is_other]
@@ -181,14 +195,20 @@ def query_areas(text: str | Parsed, taxonomy: Taxonomy | None = None) -> tuple[s
     return (taxonomy or load_taxonomy()).areas_named(wanted) if wanted else ()
 
 
-def with_matters(query: Query, taxonomy: Taxonomy | None = None, parsed: Parsed | None = None) -> Query:
+def with_matters(query: Query, taxonomy: Taxonomy | None = None, parsed: Parsed | None = None,
+                 plan: Plan | None = None) -> Query:
     """The query with the matters and areas its text names (each kept when the caller set it);
-    `parsed`: the text's parse, when the caller has it."""
+    `parsed`: the text's parse, when the caller has it; `plan`: the engine's reading of it, whose
+    corrections (a typo, a lone syllable read: index.query.Plan.corrections) name their matter
+    as the word meant ("cơ sở vật chât"), and whose readings of words typed without accents
+    (index.query.read_back) name theirs too."""
     if not query.text.strip():
         return query
-    read = parsed or parse(query.text)
-    return replace(query, matters=query.matters or query_matters(read, taxonomy),
-                   areas=query.areas or query_areas(read, taxonomy))
+    typed = parsed or parse(query.text)
+    fixed = corrected(typed, plan.corrections) if plan is not None else typed
+    read = read_back(typed, plan) if plan is not None else None
+    return replace(query, matters=query.matters or query_matters(fixed, taxonomy, read),
+                   areas=query.areas or query_areas(fixed, taxonomy))
 
 
 def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = None,
@@ -198,9 +218,8 @@ def search(backend: SearchBackend, query: Query, taxonomy: Taxonomy | None = Non
     names the matter it came by (`Hit.matter`). `ranker`: the shipped weights by default."""
     parsed = parse(query.text)
     plan = backend.plan(parsed) if query.text.strip() else Plan()
-    # The matters of the query as the engine read it: a syllable it read as a typo of another
-    # (index.query.Plan.corrections) names its matter as the word meant ("cơ sở vật chât").
-    asked = with_matters(query, taxonomy, corrected(parsed, plan.corrections))
+    # The matters of the query as the engine read it (with_matters).
+    asked = with_matters(query, taxonomy, parsed, plan)
     ranker = ranker or load_ranker()
     result = reranked(backend, asked, ranker, plan, taxonomy)
     # Nothing holds any of the query's terms: the findings holding their syllables, marked so. Not

@@ -11,7 +11,7 @@ import pytest
 from search_backends import BACKEND_PARAMS, FACTORIES
 
 from core.models import Area, Polarity
-from index.accents import compile_readings, reading
+from index.accents import compile_readings, reading, written_as
 from index.base import FindingRecord, Query, SearchBackend
 from index.elastic import alternative_clause, text_query
 from index.query import (
@@ -61,6 +61,13 @@ def test_typed_accents_narrow_an_ambiguous_word_and_are_never_contradicted() -> 
     assert reading(readings, ["ho", "sơ"]) is None  # both readings agree: still ambiguous
     assert reading(readings, ["kỳ", "luat"]) is None  # the typed tone is no reading of the dictionary's
     assert reading(readings, ["kỷ", "luật"]) is None  # nothing to restore: typed as the reading
+
+
+def test_a_word_typed_as_its_reading_is_written_so_and_has_nothing_to_restore() -> None:
+    readings = load_lexicon().readings
+    assert reading(readings, ("theo", "dõi")) is None
+    assert written_as(readings, ("theo", "dõi")) == written_as(readings, ("theo", "doi")) == ("theo", "dõi")
+    assert written_as(readings, ("theo", "dôi")) is None  # accents typed against every reading
 
 
 def test_a_lone_syllable_is_never_restored() -> None:

@@ -10,7 +10,7 @@ from functools import partial
 import pytest
 from search_backends import BACKEND_PARAMS, indexed, segmented
 
-from index.accents import reading
+from index.accents import written_as
 from index.base import FindingRecord, Query, SearchBackend
 from index.lone_reading import MOST_READ, alone, lone_readings, neighbours
 from index.query import MAX_WORD_SYLLABLES, load_lexicon
@@ -37,7 +37,7 @@ def _read(text: str, table: Mapping[tuple[str, ...], int], tails: frozenset[str]
     lexicon = load_lexicon()
     syllables = tuple(text.split())
     clauses = [[(syllables, (False,) * len(syllables), True)]]
-    found = lone_readings(clauses, _Counts(table), _WORDS.__contains__, partial(reading, lexicon.readings),
+    found = lone_readings(clauses, _Counts(table), _WORDS.__contains__, partial(written_as, lexicon.readings),
                           lexicon.grammar_folds, MAX_WORD_SYLLABLES, tails)
     return [f"{c.typed}→{c.read}" for c in found]
 
@@ -52,7 +52,7 @@ def test_a_syllable_is_alone_only_outside_every_word_and_read_beside_its_neighbo
     is_word = _WORDS.__contains__
     assert alone(typed, 0, is_word, MAX_WORD_SYLLABLES) and not alone(typed, 1, is_word, MAX_WORD_SYLLABLES)
     lexicon = load_lexicon()
-    around = neighbours(["niem", "yet", "so", "dien", "thoai"], 2, partial(reading, lexicon.readings),
+    around = neighbours(["niem", "yet", "so", "dien", "thoai"], 2, partial(written_as, lexicon.readings),
                         _WORDS.__contains__, MAX_WORD_SYLLABLES)
     assert around == [(("niêm", "yết"), True), (("điện", "thoại"), False)]
 
@@ -85,6 +85,26 @@ def test_a_word_tail_is_not_read_from_the_word_after_it_alone() -> None:
 def test_a_pasted_text_reads_its_first_lone_syllables_only() -> None:
     table: Table = {("sổ", "theo", "dõi"): 4, ("theo", "dõi", "sổ"): 4}
     assert _read("so theo doi " * (MOST_READ + 3), table) == ["so→sổ"] * MOST_READ
+
+
+def test_typed_partly_with_accents_the_syllable_is_read_beside_the_words_typed_so() -> None:
+    """"so theo dõi": the neighbour is typed as the index writes it ("theo" has no marks to type),
+    which is the word the folded query's reading restores: the same syllable is read."""
+    table: Table = {("sổ", "theo", "dõi"): 4}
+    assert _read("so theo dõi", table) == _read("so theo doi", table) == ["so→sổ"]
+
+
+def test_a_neighbour_is_the_word_beside_the_syllable_before_a_run_of_accents_across_words() -> None:
+    lexicon = load_lexicon()
+    words = {"can bo", "vang mat", "theo doi", "phieu hen"}.__contains__
+    clear = partial(written_as, lexicon.readings)
+    typed = ["cán", "bộ", "xa", "vắng", "mặt", "tại", "trụ"]
+    assert neighbours(typed, 2, clear, words, MAX_WORD_SYLLABLES, lexicon.grammar_folds) == [
+        (("cán", "bộ"), True), (("vắng", "mặt"), False)]
+    # a run of accents stops at a grammar word: "phiếu hẹn và" is written before nothing
+    typed = ["và", "so", "theo", "dõi"]
+    assert neighbours(typed, 1, clear, words, MAX_WORD_SYLLABLES, lexicon.grammar_folds) == [
+        (("theo", "dõi"), False)]
 
 
 def test_grammar_words_and_syllables_typed_with_accents_are_left_alone() -> None:
@@ -121,3 +141,5 @@ def test_each_engine_reads_the_lone_syllable_from_its_own_text(backend: SearchBa
     found = {h.record.finding_id for h in backend.search(Query(text="so theo doi", limit=10)).hits}
     assert found == {"book-1", "book-2", "book-3"}
     assert backend.plan("so theo doi ho so").groups == backend.plan("sổ theo doi ho so").groups
+    # typed partly with accents, the same reading
+    assert [(c.typed, c.read) for c in backend.plan("so theo dõi hồ sơ").corrections] == [("so", "sổ")]

@@ -472,3 +472,35 @@ def test_a_frame_naming_a_unit_carries_no_matter() -> None:
     statement = "kết quả còn thấp, chưa đạt kế hoạch đề ra"
     text = f"Đối với UBND xã Tân An, ông A cho rằng {statement}."
     assert _theme_read(text, statement, Area.CHUNG) == "chung.khac"
+
+
+def test_a_query_typed_partly_with_accents_reads_its_unmarked_syllables_as_any_marks() -> None:
+    """A query's syllable typed without marks may be any of its marked forms (the engine reads it
+    so); one typed with marks must be the phrase's. A finding's text keeps the strict reading."""
+    taxonomy = load_taxonomy()
+
+    def codes(text: str, marks_optional: bool = True) -> dict[str, float]:
+        return {theme.code: score for theme, score in taxonomy.scores(text, marks_optional=marks_optional)}
+
+    # "giai quyết" is the "giải quyết" of the handling of files, beside the weak "hồ sơ"
+    partly = "giai quyết hồ sơ hộ tich"
+    assert codes(partly)["tthc.giai_quyet"] > codes(partly, marks_optional=False)["tthc.giai_quyet"]
+    # the marks typed disagree with the phrase ("giải" typed "giãi"): no match
+    assert "tthc.giai_quyet" not in codes("giãi quyết")
+    # a lone marked syllable still names its matter only where typed with its marks
+    assert "tai_chinh.thu_chi" not in codes("quy chế hoạt động")
+    assert "tai_chinh.thu_chi" in codes("thu quỹ sai quy định")
+
+
+def test_a_query_read_with_accents_names_the_matter_of_a_marked_syllable_inside_its_words() -> None:
+    """Typed "thu quy", the fund is the "quy" of "quy chế" too: alone it names nothing. Where the
+    search read the word round it with its accents, the reading's phrases count beside the typed."""
+    taxonomy = load_taxonomy()
+
+    def codes(text: str, read: str | None = None) -> list[str]:
+        return [theme.code for theme, _ in taxonomy.scores(text, marks_optional=True, read=read)]
+
+    assert "tai_chinh.thu_chi" not in codes("thu quy den on dap nghia")
+    assert "tai_chinh.thu_chi" in codes("thu quy den on dap nghia", read="thủ quỹ đền ơn đáp nghĩa")
+    # the reading adds, it never takes away what the typed text says
+    assert codes("quy che chi tieu noi bo", read="quy chế chỉ tiêu nội bộ")[0] == "tai_chinh.chi_tieu_noi_bo"

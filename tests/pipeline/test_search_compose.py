@@ -320,3 +320,25 @@ def test_the_composed_search_brings_the_sections_area_before_the_other_polarity(
         ("p1", TIER_WORDS), ("s1", TIER_MATTER), ("g1", TIER_WORDS)]
     alone = sqlite.search(with_matters(asked, TAXONOMY)).hits
     assert "s1" not in {h.record.finding_id for h in alone}
+
+
+def test_the_matters_of_a_query_typed_without_accents_are_read_as_the_engine_read_its_words() -> None:
+    """On the shipped data. "thu quy" typed without accents: "quy" is also the "quy" of "quy chế",
+    so alone it names no fund; the engine read the word round it (index.query.read_back), and
+    the fund's matter is named from that reading, as typed with accents."""
+    from index.query import Alternative, Correction, Plan, parse, read_back
+
+    text = "thu quy den on dap nghia"
+    plan = Plan(restored=(Alternative(("thủ", "quỹ"), literal=True),
+                          Alternative(("đền", "ơn", "đáp", "nghĩa"), literal=True)))
+    read = read_back(parse(text), plan)
+    assert positive_text(read) == "thủ quỹ đền ơn đáp nghĩa"
+    assert with_matters(Query(text=text)).matters == ()
+    assert with_matters(Query(text=text), plan=plan).matters == ("tai_chinh.thu_chi",)
+    assert with_matters(Query(text="thu quỹ đền ơn đáp nghĩa")).matters == ("tai_chinh.thu_chi",)
+    # a syllable the engine read otherwise (a lone syllable, a typo) is read back too; a quoted
+    # phrase keeps what was typed
+    fixed = Plan(corrections=(Correction(clause=0, at=0, typed="so", read="sổ"),),
+                 restored=(Alternative(("theo", "dõi"), literal=True),))
+    assert positive_text(read_back(parse("so theo doi"), fixed)) == "sổ theo dõi"
+    assert positive_text(read_back(parse('"theo doi" x'), Plan(restored=fixed.restored))) == "theo doi | x"
