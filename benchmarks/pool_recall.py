@@ -82,7 +82,12 @@ def why(plan: Plan, record: FindingRecord, query: Query) -> str:
         folded = sum(group_held(g, written, record, folded=True) for g in plan.groups)
         return "folded" if folded else "vocabulary"
     if held < len(plan.groups):
-        return "fallback" if held >= plan.minimum and plan.fallback else "required"
+        # as the partial stages: a finding holding nothing but the frame or a sense group is no
+        # partial match (Plan.holds_topic), however few groups the minimum asks
+        topical = not plan.holds_topic or any(
+            group_held(g, written, record) for g, admits in zip(plan.groups, plan.stage_topical, strict=True)
+            if admits)
+        return "fallback" if held >= plan.minimum and plan.fallback and topical else "required"
     return "depth"
 
 

@@ -26,8 +26,9 @@ Matching rules the plan carries, for the engines to apply:
   chât" → chất); both are `Plan.corrections`, which the CLI says: "searched for nhân (typed
   nhâm)";
 - each required `Group` must match (conjunction); when fewer than a page of findings match
-  them all, findings matching `Plan.minimum` of them come next (`Plan.falls_back`), and only
-  when that finds nothing at all, those matching half of them (`Plan.last_resort`): a query
+  them all, findings matching `Plan.minimum` of them (of the groups but the frame's) come next
+  (`Plan.falls_back`), and only when that finds nothing at all, those matching half of them
+  (`Plan.last_resort`): a query
   should not come back empty while findings share most of its words; a finding of these
   partial stages holds one topical group at least (`Plan.topical`): with two groups,
   `minimum` is one, and "xã nào chưa cấp phiếu hẹn" would else admit every finding saying
@@ -1926,8 +1927,18 @@ class Plan:
 
     @property
     def minimum(self) -> int:
-        """Groups a fallback finding must match: most, not all (n-1, and at least two thirds)."""
-        n = len(self.groups)
+        """Groups a fallback finding must match: most, not all (n-1, and at least two thirds),
+        of the groups but the frame's (`stage_topical`: "bộ phận một cửa", "TTHC", "cấp huyện").
+
+        Why not the frame's: "most of the query's groups" means most of what it asks, and the
+        frame is the setting half the findings of a report hold. Counted, it let a finding holding
+        the frame and one word of the matter in and kept out one holding more of the matter in
+        other settings' words: "ghi chép sổ sách bộ phận một cửa" asked two of three, and the
+        one-stop desk's "bộ phận có mở sổ, ghi chép liên tục" (no "một cửa") fell to the fill. A
+        finding holding the frame still counts it towards the minimum, and one holding nothing
+        but the frame never enters a partial stage (`holds_topic`)."""
+        frame = sum(t and not s for t, s in zip(self.topical, self.stage_topical, strict=True))
+        n = len(self.groups) - frame
         return max(1, n - max(1, n // 3))
 
     @property

@@ -32,7 +32,7 @@ def test_a_finding_holding_some_groups_is_required_or_left_to_the_fallback() -> 
     text = "hồ sơ đất đai trễ hạn bộ phận một cửa"
     plan = plan_query(text)
     assert len(plan.groups) >= 3
-    one = _rec("Nhiều hồ sơ chưa được số hóa.")  # one group of several: fewer than the stages' minimum
+    one = _rec("Nhiều hồ sơ chưa được số hóa.")  # the frame alone (hồ sơ): no partial match
     assert why(plan, one, Query(text=text)) == "required"
     most = _rec("Hồ sơ đất đai còn trễ hạn nhiều.")  # all but the frame: the partial stage's minimum
     assert why(plan, most, Query(text=text)) == "fallback"

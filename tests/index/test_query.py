@@ -147,6 +147,15 @@ def test_fallback_thresholds() -> None:
         (1, 1, None), (2, 1, None), (3, 2, None), (6, 4, 3), (9, 6, 5)]
 
 
+def test_the_fallback_minimum_counts_the_matter_not_the_frame() -> None:
+    """"Most of the query's groups" is most of its matter: the frame ("bộ phận một cửa", "cán bộ
+    công chức") is the setting half the findings hold, so it is not counted towards the minimum."""
+    assert plan_query("ghi chép sổ sách lưu trữ tài liệu").minimum == 3  # four groups, no frame
+    assert plan_query("ghi chép sổ sách lưu trữ bộ phận một cửa").minimum == 2  # three of matter
+    assert plan_query("ghi chép sổ sách bộ phận một cửa").minimum == 1  # two of matter, as for two groups
+    assert plan_query("đào tạo bồi dưỡng kỹ năng cán bộ công chức").minimum == 1
+
+
 def test_fill_is_decided_on_the_page_size_not_the_offset() -> None:
     """The fill runs when the stages find less than one page, so a query's total and results do
     not change while the user pages through them (15 found: no fill on page 1 nor on page 2)."""
