@@ -1313,9 +1313,10 @@ def cue_order(cue: Cue) -> tuple[int, tuple[str, ...], bool]:
 def compile_cues(intents: Iterable[Mapping[str, Any]],
                  synonym_sets: Sequence[Sequence[str]] = ()) -> tuple[Cue, ...]:
     """Polarity cues from intents.toml's [[intent]] tables (polarity, required, sense, kept,
-    terms, with_synonyms, unlike, before, after, objects, only_in_questions), longest first; a
-    table with `with_synonyms = true` reads each term's synonym set (`synonym_sets`, synonyms.toml)
-    as its terms too, so that a matter the sets already spell out is listed once; a required cue
+    terms, with_synonyms, synonyms_without, unlike, before, after, objects, only_in_questions),
+    longest first; a table with `with_synonyms = true` reads each term's synonym set
+    (`synonym_sets`, synonyms.toml) as its terms too, so that a matter the sets already spell out
+    is listed once (`_intent_terms`: but the members holding a `synonyms_without` word); a required cue
     carries the query's sense unless `sense = false`; a term with `after` is a cue only right
     after one of those nouns (Cue.after), one with `objects` only right before one of those words
     (Cue.objects: the same word may be another intent's cue elsewhere, read there), one
@@ -1364,11 +1365,16 @@ def compile_cues(intents: Iterable[Mapping[str, Any]],
 
 def _intent_terms(intent: Mapping[str, Any], synonym_sets: Sequence[Sequence[str]]) -> list[str]:
     """An intent table's terms, with the members of every synonym set holding one of them when
-    the table says `with_synonyms = true` (compile_cues), in order, each once."""
+    the table says `with_synonyms = true` (compile_cues), in order, each once; but a member
+    holding one of the table's `synonyms_without` words, a cue another table reads ("chậm trả kết
+    quả" of the overdue set: "chậm" is the negation table's everywhere)."""
     terms = list(intent.get("terms", ()))
     if intent.get("with_synonyms"):
         listed = set(terms)
-        terms += [m for members in synonym_sets if listed.intersection(members) for m in members]
+        without = [w for w in map(syllables_of, intent.get("synonyms_without", ())) if w]
+        terms += [m for members in synonym_sets if listed.intersection(members) for m in members
+                  if not any(next(run_starts(syllables_of(_unmarked(m)), w), None) is not None
+                             for w in without)]
     return list(dict.fromkeys(terms))
 
 

@@ -549,11 +549,6 @@ class Around:
                 _share_said(self.written(k), groups) if groups else 1.0 for k in range(len(self.records))]
         return made
 
-    def answering(self, groups: tuple[Group, ...]) -> list[bool]:
-        """Per finding of the pool, whether it holds every one of `groups` (the query's matter,
-        Asked.matter; True for all when there are none)."""
-        return [share == 1.0 for share in self.shares(groups)]
-
     def nearest(self, rank: int) -> list[int]:
         """The ranks of the finding's nearest neighbours in its passage (`passage`), one on each
         side at most: the pool's finding of the same document that ends last before it starts, and
@@ -573,9 +568,9 @@ class Around:
         (`_terms` of Asked.typed, weighed as the pool's) as another. Kept by the findings it
         averages and the query, not by the document: every document absent from the pool's first
         findings shares one profile, so a pool makes a few, not one per document."""
-        answering = self.answering(asked.matter)
+        shares = self.shares(asked.matter)  # the whole matter held: 1.0 (all, when there is none)
         others = [k for k, r in enumerate(self.records) if r.doc_key != doc_key]
-        chosen = tuple(islice((k for k in others if answering[k]), FEEDBACK_TOP)) \
+        chosen = tuple(islice((k for k in others if shares[k] == 1.0), FEEDBACK_TOP)) \
             or tuple(others[:FEEDBACK_TOP])
         key = (chosen, asked.typed)
         if key not in self._profiles:

@@ -412,6 +412,20 @@ def test_an_intent_with_synonyms_reads_its_terms_sets_as_terms() -> None:
     assert sorted(c.syllables for c in cues) == [("gây", "khó", "dễ"), ("gây", "phiền", "hà")]
 
 
+def test_an_intent_reads_its_sets_but_the_members_holding_another_tables_cue() -> None:
+    """`synonyms_without`: the breach asked in a question reads the overdue set but its members
+    holding "chậm", which the negation table reads everywhere; a member added to the set is read
+    too, listed once."""
+    sets = [["trễ hẹn", "chậm trả kết quả", "trả kết quả chậm", "quá hạn", "quá hẹn"]]
+    table = {"polarity": "shortcoming", "required": True, "sense": False, "terms": ["quá hạn"],
+             "with_synonyms": True, "synonyms_without": ["chậm"]}
+    assert sorted(c.syllables for c in compile_cues([table], sets)) == [
+        ("quá", "hạn"), ("quá", "hẹn"), ("trễ", "hẹn")]
+    shipped = {c.syllables: c for c in load_lexicon().cues if c.only_in_questions and not c.sense}
+    assert ("trễ", "hạn") in shipped and ("đi", "làm", "trễ") in shipped
+    assert not [s for s in shipped if "chậm" in s]
+
+
 def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> None:
     cues = {c.syllables: c for c in compile_cues([
         {"polarity": "shortcoming", "terms": ["hạn chế", "nhiều hạn chế"], "before": ["còn", "nhiều"]},
