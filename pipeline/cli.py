@@ -215,11 +215,14 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             hint = _province_hint(backend, province) if province and not result.total else None
             if unit and not within and not result.total:  # --similar takes no --unit: refused above
                 hint = hint or _within_hint(backend, q)
+            alone = _empty_alone_lines(backend, q) if not result.total and not similar_to else []
             outdated = backend.outdated()
         finally:
             backend.close()
     if hint:
         err(hint)
+    for line in alone:
+        err(line)
     if outdated:
         err(_outdated_line(outdated))
     if fmt == "json":
@@ -316,6 +319,25 @@ def _within_hint(backend: Any, query: Any) -> str | None:
     if not inside:
         return None
     return f"no findings about {query.unit!r} itself; {inside} about the units inside it: add --within"
+
+
+def _empty_alone_lines(backend: Any, query: Any) -> list[str]:
+    """One line per filter that no finding of the index meets on its own (pipeline.hints.empty_alone):
+    "0 findings" alone read as if the words had found nothing."""
+    from pipeline.hints import empty_alone
+
+    said = {
+        "unit": lambda: f"is about a unit named {query.unit!r} or one inside it",
+        "level": lambda: f"is about a unit of level {query.level!r}",
+        "year": lambda: f"is of the year {query.year}",
+        "year_from": lambda: f"is of the years {query.year_from or '…'}-{query.year_to or '…'}",
+        "area": lambda: f"is of the area {query.area!r}",
+        "polarity": lambda: f"is a {query.polarity}",
+        "theme": lambda: f"speaks of the theme {query.theme!r}",
+        "doc_number": lambda: f"comes from a document numbered {query.doc_number!r}",
+    }
+    return [f"no finding in the index {said[name]()}, whatever the words: check that filter"
+            for name in empty_alone(backend, query)]
 
 
 def _where(record: Any) -> str:

@@ -22,7 +22,7 @@ from core.models import Unit
 from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
-from pipeline.hints import inside_total
+from pipeline.hints import empty_alone, inside_total
 from pipeline.search import came_by_area, came_by_headline, matter_label, province_suggestions, search
 from reports.compare import (
     Comparison,
@@ -134,6 +134,9 @@ class SearchView:
     inside: tuple[int, str] | None = None
     # The syllables the engine read otherwise, (typed, searched) (index.query.Plan.corrections)
     corrected: tuple[tuple[str, str], ...] = ()
+    # A search that found nothing: the filters no finding of the index meets on their own, said
+    # in a sentence each (pipeline.hints.empty_alone)
+    empty_alone: tuple[str, ...] = ()
 
     @property
     def first_rank(self) -> int:
@@ -229,7 +232,28 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         backend.outdated(),
         _inside(backend, params) if params.don_vi and not result.total else None,
         tuple((c.typed, c.read) for c in result.plan.corrections) if result.plan else (),
+        _empty_alone(backend, params) if not result.total else (),
     )
+
+
+def _empty_alone(backend: SearchBackend, params: SearchParams) -> tuple[str, ...]:
+    """The filters no finding of the index meets on their own, each in a sentence: "Không có
+    phát hiện nào … với bộ lọc đang chọn" alone read as if the words had found nothing."""
+    query = params.query()
+    said = {
+        "unit": lambda: f"về đơn vị «{query.unit}» hay các đơn vị trực thuộc",
+        "level": lambda: f"về đơn vị cấp «{query.level}»",
+        "year": lambda: f"của năm {query.year}",
+        "year_from": lambda: " ".join(part for part in (
+            f"từ năm {query.year_from}" if query.year_from else "",
+            f"đến năm {query.year_to}" if query.year_to else "") if part),
+        "area": lambda: f"thuộc lĩnh vực «{label(AREA_LABELS, query.area)}»",
+        "polarity": lambda: f"loại «{label(POLARITY_LABELS, query.polarity)}»",
+        "theme": lambda: f"về chủ đề «{label(_value_labels('theme'), query.theme)}»",
+        "doc_number": lambda: f"từ văn bản số «{query.doc_number}»",
+    }
+    return tuple(f"Trong kho không có phát hiện nào {said[name]()}, dù tìm từ khóa nào: "
+                 "xin xem lại bộ lọc này." for name in empty_alone(backend, query))
 
 
 def _inside(backend: SearchBackend, params: SearchParams) -> tuple[int, str] | None:

@@ -55,6 +55,17 @@ def test_show_escapes_controls_in_the_file_name(tmp_path_factory: pytest.TempPat
     assert "\x1b" not in result.stdout and "bao-cao\\x1b[2J.txt" in result.stdout
 
 
+def test_a_filter_no_finding_meets_is_named_on_stderr(db: str) -> None:
+    """"0 findings" with a misspelt unit or a year the store does not reach read as if the words
+    had found nothing: a line names the filter; a filter that finds findings is not blamed."""
+    result = run("--db", db, "search", "phiếu hẹn", "--unit", "Phú Tânn", "--year", "2030")
+    assert result.exit_code == 0 and result.stdout.startswith("0 findings")
+    assert "no finding in the index is about a unit named 'Phú Tânn' or one inside it" in result.stderr
+    assert "no finding in the index is of the year 2030," in result.stderr
+    words = run("--db", db, "search", "xyzxyz", "--unit", "Phú Tân", "--year", "2021")
+    assert words.stdout.startswith("0 findings") and "no finding in the index" not in words.stderr
+
+
 def test_document_number_typed_as_the_query_or_as_a_filter(db: str) -> None:
     typed = search(db, "139/QĐ-UBND")
     assert typed["total"] >= 2

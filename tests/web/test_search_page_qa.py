@@ -145,6 +145,20 @@ def test_a_unit_with_no_findings_of_its_own_links_to_those_of_the_units_inside_i
     assert "đơn vị trực thuộc</a>" not in placed_client.get("/", params={"don_vi": "Không Có"}).text
 
 
+def test_a_filter_no_finding_meets_says_so_and_one_that_does_stays_silent(placed_client: TestClient) -> None:
+    """A misspelt unit, a year the archive does not reach, a number no document bears: the page
+    says which filter leaves nothing, not only "với bộ lọc đang chọn" as if the words were at fault."""
+    r = placed_client.get("/", params={"q": "phieu hen", "don_vi": "Không Có"})
+    assert count_of(r.text) == 0
+    assert "Trong kho không có phát hiện nào về đơn vị «Không Có» hay các đơn vị trực thuộc" in r.text
+    r = placed_client.get("/", params={"q": "phieu hen", "tu_nam": "2030", "so_hieu": "999/QĐ-UBND"})
+    assert "Trong kho không có phát hiện nào từ năm 2030," in r.text
+    assert "Trong kho không có phát hiện nào từ văn bản số «999/QĐ-UBND»" in r.text
+    # The filters each find findings, only not together with these words: nothing is blamed.
+    r = placed_client.get("/", params={"q": "xyzxyz", "don_vi": "Cam Tuyền", "tu_nam": "2021"})
+    assert count_of(r.text) == 0 and 'class="empty alone"' not in r.text
+
+
 def test_the_new_filters_show_as_active_and_each_can_be_removed(placed_client: TestClient) -> None:
     params = {
         "q": "phieu hen",
