@@ -185,7 +185,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     from index.backends import open_backend
     from index.base import TIER_SYLLABLES, Query, SearchResult
     from pipeline.query_rules import query_problem
-    from pipeline.search import came_by_area, came_by_headline, matter_label
+    from pipeline.search import came_by_area, came_by_headline, corrections_shown, matter_label
     from pipeline.search import search as composed
 
     settings = settings_of(ctx)
@@ -228,15 +228,15 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     if fmt == "json":
         data: dict[str, Any] = {"total": result.total, "offset": offset,
                                 "hits": [_hit_dict(h) for h in result.hits]}
-        if result.plan and result.plan.corrections:  # read otherwise: Plan.corrections
-            data["corrected"] = [[c.typed, c.read] for c in result.plan.corrections]
+        if fixes := corrections_shown(result):  # read otherwise: Plan.corrections
+            data["corrected"] = [list(fix) for fix in fixes]
         if facets:
             data["facets"] = {name: [[value, n] for value, n in pairs]
                               for name, pairs in result.facets.items()}
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
-    if fixes := _corrections_line(result):
-        click.echo(fixes)
+    if said := _corrections_line(result):
+        click.echo(said)
     shown = f" ({offset + 1}-{offset + len(result.hits)})" if result.hits else ""
     click.echo(f"{result.total} findings{shown}")
     for n, hit in enumerate(result.hits, offset + 1):
@@ -354,10 +354,12 @@ _HEADLINE_SAID = {"title": "title", "lead": "opening paragraph (it has no title)
 def _corrections_line(result: Any) -> str | None:
     """The syllables the engine read otherwise (index.query.Plan.corrections), said before the
     findings: "searched for nhân (typed nhâm)"; None when it read the query as typed."""
-    fixes = result.plan.corrections if result.plan else ()
+    from pipeline.search import corrections_shown
+
+    fixes = corrections_shown(result)
     if not fixes:
         return None
-    return "searched for " + ", ".join(f"{c.read} (typed {c.typed})" for c in fixes)
+    return "searched for " + ", ".join(f"{read} (typed {typed})" for typed, read in fixes)
 
 
 def _hit_dict(hit: Any) -> dict[str, Any]:

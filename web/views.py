@@ -23,7 +23,14 @@ from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
 from pipeline.hints import empty_alone, inside_total
-from pipeline.search import came_by_area, came_by_headline, matter_label, province_suggestions, search
+from pipeline.search import (
+    came_by_area,
+    came_by_headline,
+    corrections_shown,
+    matter_label,
+    province_suggestions,
+    search,
+)
 from reports.compare import (
     Comparison,
     Filters,
@@ -231,7 +238,7 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         _provinces_meant(backend, params) if params.tinh and not result.total else (),
         backend.outdated(),
         _inside(backend, params) if params.don_vi and not result.total else None,
-        tuple((c.typed, c.read) for c in result.plan.corrections) if result.plan else (),
+        corrections_shown(result),
         _empty_alone(backend, params) if not result.total else (),
     )
 
