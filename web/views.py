@@ -19,6 +19,7 @@ from typing import Any
 from markupsafe import Markup
 
 from core.models import Unit
+from core.normalize import match_key
 from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
@@ -314,7 +315,15 @@ class FindingView:
 
 
 def _unit_view(unit: Unit) -> UnitView:
-    return UnitView(unit.label, label(ROLE_LABELS, unit.role), unit.province, unit.current)
+    return UnitView(unit.label, label(ROLE_LABELS, unit.role), unit.province,
+                    moved_to(unit.label, unit.current))
+
+
+def moved_to(unit_label: str, current: str | None) -> str | None:
+    """The unit a unit became in the 2025 reorganisation, to say "nay thuộc …"; None when it is
+    the unit itself (a province the reorganisation kept, tỉnh Gia Lai, whose gazetteer entry names
+    it as its own successor), which the page said as "tỉnh Gia Lai — nay thuộc tỉnh Gia Lai"."""
+    return current if current and match_key(current) != match_key(unit_label) else None
 
 
 def _locate(store: Store, finding_id: str) -> tuple[str, int]:
