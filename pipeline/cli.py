@@ -406,7 +406,9 @@ def stats(ctx: click.Context, fmt: str) -> None:
     for title, counts in by.items():
         click.echo(f"findings by {title}:")
         for key, count in counts.items():
-            click.echo(f"  {key:<16} {count:>6}")
+            # The JSON keeps "?" (scripts read it); a person reads which findings those are.
+            shown = "no year known" if title == "year" and key == "?" else key
+            click.echo(f"  {shown:<16} {count:>6}")
 
 
 @cli.command()
