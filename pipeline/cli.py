@@ -246,7 +246,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         if matter := matter_label(hit):
             click.echo(f"    same matter as the query, in other words: {matter}")
         elif came_by_area(hit):
-            click.echo(f"    same area of the reports as the query's matter: {r.area}")
+            click.echo(f"    same area of the reports as the query's matter: {_area_named(r.area)}")
         elif hit.tier == TIER_SYLLABLES:
             click.echo("    no finding holds the query's terms: this one holds some of their syllables")
         elif headline := came_by_headline(hit):
@@ -338,6 +338,17 @@ def _empty_alone_lines(backend: Any, query: Any) -> list[str]:
     }
     return [f"no finding in the index {said[name]()}, whatever the words: check that filter"
             for name in empty_alone(backend, query)]
+
+
+def _area_named(area: str) -> str:
+    """An area code with its name, "tthc (Cải cách thủ tục hành chính)": the why-line explains a hit
+    to a person, who knows the programme's name; the code is what --area takes."""
+    from core.models import AREA_NAMES, Area
+
+    try:
+        return f"{area} ({AREA_NAMES[Area(area)]})"
+    except ValueError:  # an area this kiemtra does not know: its code alone
+        return area
 
 
 def _where(record: Any) -> str:
