@@ -238,6 +238,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     if said := _corrections_line(result):
         click.echo(said)
     shown = f" ({offset + 1}-{offset + len(result.hits)})" if result.hits else ""
+    if result.total and not result.hits:  # said, or "104 findings" listed none and seemed broken
+        shown = f" (none from {offset + 1}: --offset is past the last)"
     click.echo(f"{result.total} findings{shown}")
     for n, hit in enumerate(result.hits, offset + 1):
         r = hit.record

@@ -233,7 +233,8 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         seconds,
         page,
         last_page,
-        params.url(trang=page - 1) if page > 1 else None,
+        # Past the last page (a link kept from a larger result): "previous" is the last page.
+        params.url(trang=min(page - 1, last_page)) if page > 1 else None,
         params.url(trang=page + 1) if page < last_page else None,
         {sort: params.url(sap_xep=sort) for sort in SORTS},
         _provinces_meant(backend, params) if params.tinh and not result.total else (),

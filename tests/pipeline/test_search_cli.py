@@ -66,6 +66,12 @@ def test_a_filter_no_finding_meets_is_named_on_stderr(db: str) -> None:
     assert words.stdout.startswith("0 findings") and "no finding in the index" not in words.stderr
 
 
+def test_an_offset_past_the_last_finding_says_so(db: str) -> None:
+    total = search(db, "phiếu hẹn")["total"]
+    past = run("--db", db, "search", "phiếu hẹn", "--offset", str(total + 5)).stdout
+    assert past == f"{total} findings (none from {total + 6}: --offset is past the last)\n"
+
+
 def test_document_number_typed_as_the_query_or_as_a_filter(db: str) -> None:
     typed = search(db, "139/QĐ-UBND")
     assert typed["total"] >= 2

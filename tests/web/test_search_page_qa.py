@@ -19,6 +19,7 @@ from index.store import Store
 from nlp.unit_containers import containers
 from pipeline.cli import cli
 from web.app import create_app
+from web.params import PAGE_SIZE
 
 
 def test_each_result_names_its_province_beside_its_units(client: TestClient) -> None:
@@ -157,6 +158,19 @@ def test_a_filter_no_finding_meets_says_so_and_one_that_does_stays_silent(placed
     # The filters each find findings, only not together with these words: nothing is blamed.
     r = placed_client.get("/", params={"q": "xyzxyz", "don_vi": "Cam Tuyền", "tu_nam": "2021"})
     assert count_of(r.text) == 0 and 'class="empty alone"' not in r.text
+
+
+def test_a_page_past_the_last_says_so_and_leads_back_to_the_last(placed_client: TestClient) -> None:
+    """A kept link to page 50 of a smaller result said "N phát hiện" above "Không có phát hiện
+    nào khớp", and "← Trang trước" led to page 49, as empty."""
+    r = placed_client.get("/", params={"q": "phieu hen", "trang": "50"})
+    total = count_of(r.text)
+    last = -(-total // PAGE_SIZE)
+    assert total > 0 and "Không có phát hiện nào khớp" not in r.text
+    assert f"Trang 50 vượt quá số trang của kết quả ({last} trang)" in r.text
+    [back] = set(links(r.text, r"^/\?q=phieu\+hen&trang=\d+$"))  # "về trang cuối" and "← Trang trước"
+    assert back.endswith(f"trang={last}")
+    assert "vượt quá" not in placed_client.get(back).text
 
 
 def test_the_new_filters_show_as_active_and_each_can_be_removed(placed_client: TestClient) -> None:
