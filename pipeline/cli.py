@@ -184,6 +184,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
     from index.base import TIER_SYLLABLES, Query, SearchResult
+    from pipeline.hints import empty_alone
     from pipeline.query_rules import query_problem
     from pipeline.search import came_by_area, came_by_headline, corrections_shown, matter_label
     from pipeline.search import search as composed
@@ -212,10 +213,13 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
                 result = SearchResult(total=len(found), hits=tuple(found[offset:]))
             else:
                 result = composed(backend, q)
-            hint = _province_hint(backend, province) if province and not result.total else None
+            empty = empty_alone(backend, q) if not result.total and not similar_to else ()
+            # The province's own line only when the province alone finds nothing: with another
+            # filter at fault ("--province 'Quảng Nam' --year 2030") it said the province had none.
+            hint = _province_hint(backend, province) if province and "province" in empty else None
             if unit and not within and not result.total:  # --similar takes no --unit: refused above
                 hint = hint or _within_hint(backend, q)
-            alone = _empty_alone_lines(backend, q) if not result.total and not similar_to else []
+            alone = _empty_alone_lines(q, empty)
             outdated = backend.outdated()
         finally:
             backend.close()
@@ -305,10 +309,14 @@ def _outdated_line(findings: int) -> str:
 
 def _province_hint(backend: Any, province: str) -> str:
     """When a province filter finds nothing: the indexed provinces closest to what was typed."""
+    from index.base import FACET_SIZE
     from pipeline.search import province_suggestions
 
     names, close = province_suggestions(backend, province)
-    what = "close matches" if close else "provinces in the index"
+    # The index's provinces come from its facet, which lists the FACET_SIZE with the most findings:
+    # "provinces in the index" over a cut list said the others were not there.
+    what = ("close matches" if close else "provinces in the index" if len(names) < FACET_SIZE
+            else f"the {FACET_SIZE} provinces with the most findings")
     return f"no findings in province {province!r}; {what}: {', '.join(names) or 'none'}"
 
 
@@ -323,11 +331,9 @@ def _within_hint(backend: Any, query: Any) -> str | None:
     return f"no findings about {query.unit!r} itself; {inside} about the units inside it: add --within"
 
 
-def _empty_alone_lines(backend: Any, query: Any) -> list[str]:
-    """One line per filter that no finding of the index meets on its own (pipeline.hints.empty_alone):
-    "0 findings" alone read as if the words had found nothing."""
-    from pipeline.hints import empty_alone
-
+def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
+    """One line per filter that no finding of the index meets on its own (`empty`, of
+    pipeline.hints.empty_alone): "0 findings" alone read as if the words had found nothing."""
     said = {
         "unit": lambda: f"is about a unit named {query.unit!r} or one inside it",
         "level": lambda: f"is about a unit of level {query.level!r}",
@@ -338,8 +344,9 @@ def _empty_alone_lines(backend: Any, query: Any) -> list[str]:
         "theme": lambda: f"speaks of the theme {query.theme!r}",
         "doc_number": lambda: f"comes from a document numbered {query.doc_number!r}",
     }
+    # The province has its own line (`_province_hint`: the close names, or the index's provinces).
     return [f"no finding in the index {said[name]()}, whatever the words: check that filter"
-            for name in empty_alone(backend, query)]
+            for name in empty if name != "province"]
 
 
 def _area_named(area: str) -> str:

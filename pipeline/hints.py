@@ -22,11 +22,11 @@ def inside_total(backend: SearchBackend, query: Query) -> int:
 
 
 # The filters that can leave a search empty on their own, each as the Query fields it sets
-# (a year range is one filter). The province has its own hint (pipeline.search.province_suggestions);
-# the unit is asked with the units inside it, whose findings `inside_total` already offers.
+# (a year range is one filter). The unit is asked with the units inside it, whose findings
+# `inside_total` already offers.
 ALONE_FILTERS: tuple[tuple[str, ...], ...] = (
-    ("unit",), ("level",), ("year",), ("year_from", "year_to"), ("area",), ("polarity",), ("theme",),
-    ("doc_number",),
+    ("unit",), ("province",), ("level",), ("year",), ("year_from", "year_to"), ("area",), ("polarity",),
+    ("theme",), ("doc_number",),
 )
 
 

@@ -222,6 +222,7 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
     started = time.perf_counter()
     result = search(backend, params.query())
     seconds = time.perf_counter() - started
+    empty = empty_alone(backend, params.query()) if not result.total else ()
     last_page = max(1, -(-result.total // PAGE_SIZE))
     page = params.trang
     return SearchView(
@@ -237,20 +238,22 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         params.url(trang=min(page - 1, last_page)) if page > 1 else None,
         params.url(trang=page + 1) if page < last_page else None,
         {sort: params.url(sap_xep=sort) for sort in SORTS},
-        _provinces_meant(backend, params) if params.tinh and not result.total else (),
+        _provinces_meant(backend, params) if "province" in empty else (),
         backend.outdated(),
         _inside(backend, params) if params.don_vi and not result.total else None,
         corrections_shown(result),
-        _empty_alone(backend, params) if not result.total else (),
+        _empty_alone(params, empty),
     )
 
 
-def _empty_alone(backend: SearchBackend, params: SearchParams) -> tuple[str, ...]:
-    """The filters no finding of the index meets on their own, each in a sentence: "Không có
-    phát hiện nào … với bộ lọc đang chọn" alone read as if the words had found nothing."""
+def _empty_alone(params: SearchParams, empty: tuple[str, ...]) -> tuple[str, ...]:
+    """The filters no finding of the index meets on their own (`empty`, of
+    pipeline.hints.empty_alone), each in a sentence: "Không có phát hiện nào … với bộ lọc đang
+    chọn" alone read as if the words had found nothing."""
     query = params.query()
     said = {
         "unit": lambda: f"về đơn vị «{query.unit}» hay các đơn vị trực thuộc",
+        "province": lambda: f"ở tỉnh, thành phố «{query.province}»",
         "level": lambda: f"về đơn vị cấp «{query.level}»",
         "year": lambda: f"của năm {query.year}",
         "year_from": lambda: " ".join(part for part in (
@@ -262,7 +265,7 @@ def _empty_alone(backend: SearchBackend, params: SearchParams) -> tuple[str, ...
         "doc_number": lambda: f"từ văn bản số «{query.doc_number}»",
     }
     return tuple(f"Trong kho không có phát hiện nào {said[name]()}, dù tìm từ khóa nào: "
-                 "xin xem lại bộ lọc này." for name in empty_alone(backend, query))
+                 "xin xem lại bộ lọc này." for name in empty)
 
 
 def _inside(backend: SearchBackend, params: SearchParams) -> tuple[int, str] | None:

@@ -62,6 +62,11 @@ def test_a_filter_no_finding_meets_is_named_on_stderr(db: str) -> None:
     assert result.exit_code == 0 and result.stdout.startswith("0 findings")
     assert "no finding in the index is about a unit named 'Phú Tânn' or one inside it" in result.stderr
     assert "no finding in the index is of the year 2030," in result.stderr
+    # A province that has findings is not said to have none when the year leaves nothing.
+    province = search(db, "phiếu hẹn")["hits"][0]["provinces"][0]
+    dated = run("--db", db, "search", "phiếu hẹn", "--province", province, "--year", "2030")
+    assert "no finding in the index is of the year 2030," in dated.stderr
+    assert "province" not in dated.stderr
     words = run("--db", db, "search", "xyzxyz", "--unit", "Phú Tân", "--year", "2021")
     assert words.stdout.startswith("0 findings") and "no finding in the index" not in words.stderr
 
@@ -208,3 +213,17 @@ def test_findings_a_title_less_articles_lead_brought_say_so_and_the_lead_is_no_t
     document = run("--db", path, "show", came[0]["finding_id"]).stdout.splitlines()[1]
     assert document == "document: tin-vinh-hoa"  # no title shown, the lead least of all
 
+
+
+def test_the_province_hint_says_when_its_list_is_only_the_largest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index's provinces come from the province facet, cut at FACET_SIZE: a full list is
+    said as the provinces with the most findings, not as all the index holds."""
+    import pipeline.search
+    from index.base import FACET_SIZE
+    from pipeline.cli import _province_hint
+
+    many = tuple(f"Tỉnh {n}" for n in range(FACET_SIZE))
+    monkeypatch.setattr(pipeline.search, "province_suggestions", lambda backend, province: (many, False))
+    assert f"the {FACET_SIZE} provinces with the most findings: Tỉnh 0," in _province_hint(None, "Quảng Trị")
+    monkeypatch.setattr(pipeline.search, "province_suggestions", lambda backend, province: (many[:3], False))
+    assert "; provinces in the index: Tỉnh 0, Tỉnh 1, Tỉnh 2" in _province_hint(None, "Quảng Trị")

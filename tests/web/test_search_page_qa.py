@@ -155,6 +155,13 @@ def test_a_filter_no_finding_meets_says_so_and_one_that_does_stays_silent(placed
     r = placed_client.get("/", params={"q": "phieu hen", "tu_nam": "2030", "so_hieu": "999/QĐ-UBND"})
     assert "Trong kho không có phát hiện nào từ năm 2030," in r.text
     assert "Trong kho không có phát hiện nào từ văn bản số «999/QĐ-UBND»" in r.text
+    # A province the index does not hold, no close name: the sentence says so. A province it
+    # holds, with a year it does not: only the year is blamed, no province offered.
+    r = placed_client.get("/", params={"q": "phieu hen", "tinh": "Cà Mau"})
+    assert "Trong kho không có phát hiện nào ở tỉnh, thành phố «Cà Mau»" in r.text
+    r = placed_client.get("/", params={"q": "phieu hen", "tinh": "Quảng Trị", "nam": "2030"})
+    assert "Trong kho không có phát hiện nào của năm 2030," in r.text
+    assert "Có phải tỉnh" not in r.text and "ở tỉnh, thành phố" not in r.text
     # The filters each find findings, only not together with these words: nothing is blamed.
     r = placed_client.get("/", params={"q": "xyzxyz", "don_vi": "Cam Tuyền", "tu_nam": "2021"})
     assert count_of(r.text) == 0 and 'class="empty alone"' not in r.text
