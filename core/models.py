@@ -59,6 +59,20 @@ class Role(StrEnum):
 POLARITIES: tuple[Polarity, ...] = tuple(Polarity)
 AREAS: tuple[Area, ...] = tuple(Area)
 
+# The names the CCHC programme gives its areas, as a person reads them (the codes above are what
+# the store, scripts and the CLI keep): the web page's labels and the "Khác (...)" theme of each
+# area (nlp/themes.py) say the same name.
+AREA_NAMES: dict[Area, str] = {
+    Area.CHI_DAO: "Công tác chỉ đạo, điều hành",
+    Area.THE_CHE: "Cải cách thể chế",
+    Area.TTHC: "Cải cách thủ tục hành chính",
+    Area.BO_MAY: "Cải cách tổ chức bộ máy",
+    Area.CONG_VU: "Cải cách chế độ công vụ",
+    Area.TAI_CHINH: "Cải cách tài chính công",
+    Area.SO_HOA: "Chính phủ điện tử, chính phủ số",
+    Area.CHUNG: "Chung",
+}
+
 
 # --------------------------------------------------------------------------- documents
 

@@ -41,7 +41,7 @@ from typing import Any
 
 from core.alternation import longest_first
 from core.errors import ConfigError
-from core.models import AREAS, Extraction, Finding
+from core.models import AREA_NAMES, AREAS, Extraction, Finding
 from core.normalize import fold, matching_form
 from nlp.segment import Span, labels_only, paragraphs, sentences
 from nlp.vi import anaphora as A
@@ -431,7 +431,8 @@ def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
         themes.append(Theme(code, label, area, tuple((str(t), float(w)) for t, w in terms.items())))
     for area in AREAS:
         if other_code(area) not in seen:
-            themes.append(Theme(other_code(area), f"{_OTHER_LABEL} ({area})", area))
+            # Named with the area's name, not its code: the label is what the comparison shows.
+            themes.append(Theme(other_code(area), f"{_OTHER_LABEL} ({AREA_NAMES[area]})", area))
     rules = data.get("rules", {})
     area_rules = AreaRules(float(rules.get("specific_min", 2.0)), int(rules.get("subject_chars", 60)),
                            float(rules.get("subject_bonus", 1.3)))

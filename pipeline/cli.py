@@ -184,8 +184,9 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
     from index.base import TIER_SYLLABLES, Query, SearchResult
+    from pipeline.hints import empty_alone
     from pipeline.query_rules import query_problem
-    from pipeline.search import came_by_area, came_by_headline, matter_label
+    from pipeline.search import came_by_area, came_by_headline, corrections_shown, matter_label
     from pipeline.search import search as composed
 
     settings = settings_of(ctx)
@@ -212,29 +213,37 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
                 result = SearchResult(total=len(found), hits=tuple(found[offset:]))
             else:
                 result = composed(backend, q)
-            hint = _province_hint(backend, province) if province and not result.total else None
+            empty = empty_alone(backend, q) if not result.total and not similar_to else ()
+            # The province's own line only when the province alone finds nothing: with another
+            # filter at fault ("--province 'Quảng Nam' --year 2030") it said the province had none.
+            hint = _province_hint(backend, province) if province and "province" in empty else None
             if unit and not within and not result.total:  # --similar takes no --unit: refused above
                 hint = hint or _within_hint(backend, q)
+            alone = _empty_alone_lines(q, empty)
             outdated = backend.outdated()
         finally:
             backend.close()
     if hint:
         err(hint)
+    for line in alone:
+        err(line)
     if outdated:
         err(_outdated_line(outdated))
     if fmt == "json":
         data: dict[str, Any] = {"total": result.total, "offset": offset,
                                 "hits": [_hit_dict(h) for h in result.hits]}
-        if result.plan and result.plan.corrections:  # read otherwise: Plan.corrections
-            data["corrected"] = [[c.typed, c.read] for c in result.plan.corrections]
+        if fixes := corrections_shown(result):  # read otherwise: Plan.corrections
+            data["corrected"] = [list(fix) for fix in fixes]
         if facets:
             data["facets"] = {name: [[value, n] for value, n in pairs]
                               for name, pairs in result.facets.items()}
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
-    if fixes := _corrections_line(result):
-        click.echo(fixes)
+    if said := _corrections_line(result):
+        click.echo(said)
     shown = f" ({offset + 1}-{offset + len(result.hits)})" if result.hits else ""
+    if result.total and not result.hits:  # said, or "104 findings" listed none and seemed broken
+        shown = f" (none from {offset + 1}: --offset is past the last)"
     click.echo(f"{result.total} findings{shown}")
     for n, hit in enumerate(result.hits, offset + 1):
         r = hit.record
@@ -243,7 +252,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         if matter := matter_label(hit):
             click.echo(f"    same matter as the query, in other words: {matter}")
         elif came_by_area(hit):
-            click.echo(f"    same area of the reports as the query's matter: {r.area}")
+            click.echo(f"    same area of the reports as the query's matter: {_area_named(r.area)}")
         elif hit.tier == TIER_SYLLABLES:
             click.echo("    no finding holds the query's terms: this one holds some of their syllables")
         elif headline := came_by_headline(hit):
@@ -300,10 +309,14 @@ def _outdated_line(findings: int) -> str:
 
 def _province_hint(backend: Any, province: str) -> str:
     """When a province filter finds nothing: the indexed provinces closest to what was typed."""
+    from index.base import FACET_SIZE
     from pipeline.search import province_suggestions
 
     names, close = province_suggestions(backend, province)
-    what = "close matches" if close else "provinces in the index"
+    # The index's provinces come from its facet, which lists the FACET_SIZE with the most findings:
+    # "provinces in the index" over a cut list said the others were not there.
+    what = ("close matches" if close else "provinces in the index" if len(names) < FACET_SIZE
+            else f"the {FACET_SIZE} provinces with the most findings")
     return f"no findings in province {province!r}; {what}: {', '.join(names) or 'none'}"
 
 
@@ -316,6 +329,35 @@ def _within_hint(backend: Any, query: Any) -> str | None:
     if not inside:
         return None
     return f"no findings about {query.unit!r} itself; {inside} about the units inside it: add --within"
+
+
+def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
+    """One line per filter that no finding of the index meets on its own (`empty`, of
+    pipeline.hints.empty_alone): "0 findings" alone read as if the words had found nothing."""
+    said = {
+        "unit": lambda: f"is about a unit named {query.unit!r} or one inside it",
+        "level": lambda: f"is about a unit of level {query.level!r}",
+        "year": lambda: f"is of the year {query.year}",
+        "year_from": lambda: f"is of the years {query.year_from or '…'}-{query.year_to or '…'}",
+        "area": lambda: f"is of the area {query.area!r}",
+        "polarity": lambda: f"is a {query.polarity}",
+        "theme": lambda: f"speaks of the theme {query.theme!r}",
+        "doc_number": lambda: f"comes from a document numbered {query.doc_number!r}",
+    }
+    # The province has its own line (`_province_hint`: the close names, or the index's provinces).
+    return [f"no finding in the index {said[name]()}, whatever the words: check that filter"
+            for name in empty if name != "province"]
+
+
+def _area_named(area: str) -> str:
+    """An area code with its name, "tthc (Cải cách thủ tục hành chính)": the why-line explains a hit
+    to a person, who knows the programme's name; the code is what --area takes."""
+    from core.models import AREA_NAMES, Area
+
+    try:
+        return f"{area} ({AREA_NAMES[Area(area)]})"
+    except ValueError:  # an area this kiemtra does not know: its code alone
+        return area
 
 
 def _where(record: Any) -> str:
@@ -332,10 +374,12 @@ _HEADLINE_SAID = {"title": "title", "lead": "opening paragraph (it has no title)
 def _corrections_line(result: Any) -> str | None:
     """The syllables the engine read otherwise (index.query.Plan.corrections), said before the
     findings: "searched for nhân (typed nhâm)"; None when it read the query as typed."""
-    fixes = result.plan.corrections if result.plan else ()
+    from pipeline.search import corrections_shown
+
+    fixes = corrections_shown(result)
     if not fixes:
         return None
-    return "searched for " + ", ".join(f"{c.read} (typed {c.typed})" for c in fixes)
+    return "searched for " + ", ".join(f"{read} (typed {typed})" for typed, read in fixes)
 
 
 def _hit_dict(hit: Any) -> dict[str, Any]:
@@ -382,7 +426,9 @@ def stats(ctx: click.Context, fmt: str) -> None:
     for title, counts in by.items():
         click.echo(f"findings by {title}:")
         for key, count in counts.items():
-            click.echo(f"  {key:<16} {count:>6}")
+            # The JSON keeps "?" (scripts read it); a person reads which findings those are.
+            shown = "no year known" if title == "year" and key == "?" else key
+            click.echo(f"  {shown:<16} {count:>6}")
 
 
 @cli.command()

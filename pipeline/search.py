@@ -25,10 +25,12 @@ read for the matters and areas, analysed once by the engine against its own word
 from __future__ import annotations
 
 import difflib
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from core.normalize import fold
+from core.normalize import fold, matching_form
 from index.base import (
     FACET_SIZE,
     TIER_MATTER,
@@ -487,3 +489,28 @@ def province_suggestions(backend: SearchBackend, province: str) -> tuple[tuple[s
     by_key = {province_key(v): v for v in known}
     close = difflib.get_close_matches(province_key(province), list(by_key), n=5, cutoff=0.6)
     return (tuple(by_key[k] for k in close), True) if close else (tuple(known), False)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def as_written(read: str, hits: Sequence[Hit]) -> str:
+    """A syllable the engine read for the query (a Correction's `read`, its tone placed by the
+    modern rule: "hoá") spelled as the findings found write it most ("hóa"), lowercase; `read`
+    when none writes it.
+
+    Why: the engine matches either tone placement alike (hoà = hòa), so its reading is right
+    either way, but a notice "searched for hoá (typed hoa)" over findings that write "hóa"
+    told the user that the engine had searched for a spelling the results do not show."""
+    key = matching_form(read)
+    written = Counter(w.lower() for h in hits for w in _WORD.findall(h.record.text)
+                      if len(w) == len(read) and matching_form(w) == key)
+    return written.most_common(1)[0][0] if written else read
+
+
+def corrections_shown(result: SearchResult) -> tuple[tuple[str, str], ...]:
+    """(typed, searched) of each syllable the engine read otherwise (index.query.Plan.corrections),
+    the searched one spelled as the found findings write it (`as_written`): what the CLI's
+    "searched for" line and the page's "Đã tìm" say."""
+    fixes = result.plan.corrections if result.plan else ()
+    return tuple((c.typed, as_written(c.read, result.hits)) for c in fixes)

@@ -112,6 +112,7 @@ class Site:
             QUERY_LABELS=QUERY_LABELS,
             LEVELS=LEVELS,
             MAX_QUERY_CHARS=max_query_chars,
+            moved_to=views.moved_to,
         )
         self.templates.filters["number"] = _number
 

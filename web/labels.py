@@ -7,16 +7,9 @@ A code without a name here is shown as it is, so a new area never breaks a page.
 
 from __future__ import annotations
 
-AREA_LABELS: dict[str, str] = {
-    "chi_dao": "Công tác chỉ đạo, điều hành",
-    "the_che": "Cải cách thể chế",
-    "tthc": "Cải cách thủ tục hành chính",
-    "bo_may": "Cải cách tổ chức bộ máy",
-    "cong_vu": "Cải cách chế độ công vụ",
-    "tai_chinh": "Cải cách tài chính công",
-    "so_hoa": "Chính phủ điện tử, chính phủ số",
-    "chung": "Chung",
-}
+from core.models import AREA_NAMES
+
+AREA_LABELS: dict[str, str] = {area.value: name for area, name in AREA_NAMES.items()}
 
 POLARITY_LABELS: dict[str, str] = {
     "strength": "Ưu điểm",

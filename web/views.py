@@ -19,11 +19,19 @@ from typing import Any
 from markupsafe import Markup
 
 from core.models import Unit
+from core.normalize import match_key
 from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
-from pipeline.hints import inside_total
-from pipeline.search import came_by_area, came_by_headline, matter_label, province_suggestions, search
+from pipeline.hints import empty_alone, inside_total
+from pipeline.search import (
+    came_by_area,
+    came_by_headline,
+    corrections_shown,
+    matter_label,
+    province_suggestions,
+    search,
+)
 from reports.compare import (
     Comparison,
     Filters,
@@ -134,6 +142,9 @@ class SearchView:
     inside: tuple[int, str] | None = None
     # The syllables the engine read otherwise, (typed, searched) (index.query.Plan.corrections)
     corrected: tuple[tuple[str, str], ...] = ()
+    # A search that found nothing: the filters no finding of the index meets on their own, said
+    # in a sentence each (pipeline.hints.empty_alone)
+    empty_alone: tuple[str, ...] = ()
 
     @property
     def first_rank(self) -> int:
@@ -211,6 +222,7 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
     started = time.perf_counter()
     result = search(backend, params.query())
     seconds = time.perf_counter() - started
+    empty = empty_alone(backend, params.query()) if not result.total else ()
     last_page = max(1, -(-result.total // PAGE_SIZE))
     page = params.trang
     return SearchView(
@@ -222,14 +234,38 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         seconds,
         page,
         last_page,
-        params.url(trang=page - 1) if page > 1 else None,
+        # Past the last page (a link kept from a larger result): "previous" is the last page.
+        params.url(trang=min(page - 1, last_page)) if page > 1 else None,
         params.url(trang=page + 1) if page < last_page else None,
         {sort: params.url(sap_xep=sort) for sort in SORTS},
-        _provinces_meant(backend, params) if params.tinh and not result.total else (),
+        _provinces_meant(backend, params) if "province" in empty else (),
         backend.outdated(),
         _inside(backend, params) if params.don_vi and not result.total else None,
-        tuple((c.typed, c.read) for c in result.plan.corrections) if result.plan else (),
+        corrections_shown(result),
+        _empty_alone(params, empty),
     )
+
+
+def _empty_alone(params: SearchParams, empty: tuple[str, ...]) -> tuple[str, ...]:
+    """The filters no finding of the index meets on their own (`empty`, of
+    pipeline.hints.empty_alone), each in a sentence: "Không có phát hiện nào … với bộ lọc đang
+    chọn" alone read as if the words had found nothing."""
+    query = params.query()
+    said = {
+        "unit": lambda: f"về đơn vị «{query.unit}» hay các đơn vị trực thuộc",
+        "province": lambda: f"ở tỉnh, thành phố «{query.province}»",
+        "level": lambda: f"về đơn vị cấp «{query.level}»",
+        "year": lambda: f"của năm {query.year}",
+        "year_from": lambda: " ".join(part for part in (
+            f"từ năm {query.year_from}" if query.year_from else "",
+            f"đến năm {query.year_to}" if query.year_to else "") if part),
+        "area": lambda: f"thuộc lĩnh vực «{label(AREA_LABELS, query.area)}»",
+        "polarity": lambda: f"loại «{label(POLARITY_LABELS, query.polarity)}»",
+        "theme": lambda: f"về chủ đề «{label(_value_labels('theme'), query.theme)}»",
+        "doc_number": lambda: f"từ văn bản số «{query.doc_number}»",
+    }
+    return tuple(f"Trong kho không có phát hiện nào {said[name]()}, dù tìm từ khóa nào: "
+                 "xin xem lại bộ lọc này." for name in empty)
 
 
 def _inside(backend: SearchBackend, params: SearchParams) -> tuple[int, str] | None:
@@ -283,7 +319,15 @@ class FindingView:
 
 
 def _unit_view(unit: Unit) -> UnitView:
-    return UnitView(unit.label, label(ROLE_LABELS, unit.role), unit.province, unit.current)
+    return UnitView(unit.label, label(ROLE_LABELS, unit.role), unit.province,
+                    moved_to(unit.label, unit.current))
+
+
+def moved_to(unit_label: str, current: str | None) -> str | None:
+    """The unit a unit became in the 2025 reorganisation, to say "nay thuộc …"; None when it is
+    the unit itself (a province the reorganisation kept, tỉnh Gia Lai, whose gazetteer entry names
+    it as its own successor), which the page said as "tỉnh Gia Lai — nay thuộc tỉnh Gia Lai"."""
+    return current if current and match_key(current) != match_key(unit_label) else None
 
 
 def _locate(store: Store, finding_id: str) -> tuple[str, int]:

@@ -85,11 +85,32 @@ def command(
                       level=comparison_level(level))
     with errors_as_lines(), Store(settings.database, readonly=settings.database.is_file()) as store:
         comparison = compare(store, filters)
+        stored = store.stats().findings if _is_empty(comparison) else None
     with errors_as_lines():
-        _render(comparison, fmt, out)
+        if stored is not None and fmt == "table":
+            click.echo(nothing_line(stored, {"--theme": theme, "--unit": unit, "--level": level,
+                                             "--from": year_from, "--to": year_to}))
+        else:
+            _render(comparison, fmt, out)
         if chart is not None:
             write_heatmap(matrix_heatmap(comparison.matrix, measure), chart)
             click.echo(f"chart written to {chart}", err=fmt != "table")
+
+
+def _is_empty(comparison: Comparison) -> bool:
+    return not comparison.matrix.themes and not comparison.timeline
+
+
+def nothing_line(stored: int, options: dict[str, object]) -> str:
+    """What an empty comparison means: an empty store asks for `kiemtra ingest`; a store holding
+    findings names the filters given, which left nothing. Why: "run `kiemtra ingest` first?"
+    over a store of hundreds of findings, after a misspelt --unit, sent the user to re-ingest."""
+    if not stored:
+        return "No findings in the store yet: run `kiemtra ingest` first."
+    given = ", ".join(f"{name} {value}" for name, value in options.items() if value is not None)
+    if not given:
+        return f"No shortcomings among the {stored} findings in the store."
+    return f"No shortcomings among the {stored} findings in the store for {given}: check those filters."
 
 
 def _render(comparison: Comparison, fmt: str, out: Path | None) -> None:
@@ -110,9 +131,6 @@ def _print_tables(comparison: Comparison, tables: list[Table]) -> None:
     """The matrix with "documents/units" per cell, then the other reports, evidence shortened."""
     console = Console(width=None if sys.stdout.isatty() else TERMINAL_WIDTH, highlight=False)
     matrix = comparison.matrix
-    if not matrix.themes and not comparison.timeline:
-        console.print("No shortcomings in the store for these filters (run `kiemtra ingest` first?).")
-        return
     grid = RichTable(title="Thiếu sót theo chủ đề và năm (số văn bản / số đơn vị)", show_lines=False)
     grid.add_column("Chủ đề")
     for year in matrix.years:

@@ -51,7 +51,9 @@ def command(ctx: click.Context, run_id: str | None, limit: int, fmt: str) -> Non
         click.echo(json.dumps([_as_dict(r) for r in records], ensure_ascii=False, indent=1))
         return
     if not records:
-        click.echo("no runs yet")
+        # Said as the operations page says it: right after `kiemtra ingest`, a bare "no runs yet"
+        # read as if the ingestion had not happened or had not been recorded by mistake.
+        click.echo("no runs yet (runs of `kiemtra nightly` are recorded here; `kiemtra ingest` is not)")
     for r in records:
         line = RunSummary.from_dict({"run_id": r.run_id, **r.summary}).line() if r.summary else ""
         click.echo(f"{r.started_at}  {r.status:<11}  {r.run_id[:8]}  {line}")

@@ -71,6 +71,15 @@ def test_every_area_has_themes_and_an_other_and_the_file_is_in_range() -> None:
         assert all(t.code.startswith(f"{area}.") for t in themes)
 
 
+def test_an_areas_other_theme_is_labelled_with_the_areas_name_not_its_code() -> None:
+    """The comparison's row of findings no theme fits reads "Khác (Cải cách tổ chức bộ máy)",
+    as the page names the area, not "Khác (bo_may)"."""
+    others = {t.area: t.label for t in load_taxonomy().themes if t.is_other}
+    assert others[Area.BO_MAY] == "Khác (Cải cách tổ chức bộ máy)"
+    assert others[Area.SO_HOA] == "Khác (Chính phủ điện tử, chính phủ số)"
+    assert not any("_" in label for label in others.values())
+
+
 def test_nothing_matching_is_other_within_the_findings_area() -> None:
     assert load_taxonomy().assign("Đơn vị còn nhiều hạn chế cần khắc phục", "bo_may") == "bo_may.khac"
     assert load_taxonomy().assign("", "tthc") == "tthc.khac"

@@ -82,3 +82,20 @@ def test_samples_ingest_end_to_end_and_search_finds_phieu_hen(tmp_path: Path) ->
     assert len({h["doc_id"] for h in hits["hits"]}) >= 2
     stats = json.loads(run("--db", db, "stats", "--format", "json").stdout)
     assert len(stats["by_year"]) >= 3
+
+
+def test_stats_names_the_findings_without_a_year_in_words(tmp_path: Path) -> None:
+    """A report that names no date: its findings are counted under "no year known", not "?"
+    (the JSON keeps the "?" key its readers know)."""
+    report = tmp_path / "ket-qua.txt"
+    report.write_text("KẾT QUẢ KIỂM TRA\n\nQua kiểm tra, Đoàn kiểm tra nhận thấy UBND xã Phú Tân còn một số"
+                      " hạn chế: chưa cấp phiếu hẹn cho người nộp hồ sơ; sổ theo dõi hồ sơ chưa được cập"
+                      " nhật đầy đủ.\n", encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    assert run("--db", db, "ingest", str(report), "--no-progress").exit_code == 0
+    as_json = json.loads(run("--db", db, "stats", "--format", "json").stdout)
+    assert list(as_json["by_year"]) == ["?"] and as_json["by_year"]["?"] == as_json["findings"] >= 1
+    text = run("--db", db, "stats").stdout
+    lines = [line.split() for line in text.splitlines()]
+    counted = str(as_json["findings"])
+    assert ["no", "year", "known", counted] in lines and ["?", counted] not in lines

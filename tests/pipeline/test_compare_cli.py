@@ -118,7 +118,7 @@ def test_xlsx_without_out_is_a_usage_error(db: Path) -> None:
 def test_empty_store_says_so(tmp_path: Path) -> None:
     result = run(tmp_path / "empty.db")
     assert result.exit_code == 0
-    assert "No shortcomings" in result.stdout
+    assert result.stdout == "No findings in the store yet: run `kiemtra ingest` first.\n"
     chart = run(tmp_path / "empty.db", "--chart", str(tmp_path / "x.png"))
     assert chart.exit_code == 1 and "nothing to chart" in chart.stderr
 
@@ -132,3 +132,13 @@ def test_a_reversed_year_range_is_the_search_s_one_line(tmp_path: Path) -> None:
     assert [r.exit_code for r in said] == [2, 2]
     assert said[0].stderr == said[1].stderr == "kiemtra: --from 2023 is after --to 2019\n"
     assert not db.exists()
+
+
+def test_filters_that_leave_nothing_are_named_not_blamed_on_an_empty_store(db: Path) -> None:
+    """A misspelt unit over a store holding findings: the line names the filter; "run `kiemtra
+    ingest` first?" sent the user to re-ingest a full store."""
+    result = run(db, "--unit", "Cam Tuyềnn", "--from", "2019")
+    assert result.exit_code == 0
+    said = result.stdout.strip()
+    assert said.startswith("No shortcomings among the ") and "kiemtra ingest" not in said
+    assert said.endswith("in the store for --unit Cam Tuyềnn, --from 2019: check those filters.")

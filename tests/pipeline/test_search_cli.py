@@ -55,6 +55,28 @@ def test_show_escapes_controls_in_the_file_name(tmp_path_factory: pytest.TempPat
     assert "\x1b" not in result.stdout and "bao-cao\\x1b[2J.txt" in result.stdout
 
 
+def test_a_filter_no_finding_meets_is_named_on_stderr(db: str) -> None:
+    """"0 findings" with a misspelt unit or a year the store does not reach read as if the words
+    had found nothing: a line names the filter; a filter that finds findings is not blamed."""
+    result = run("--db", db, "search", "phiếu hẹn", "--unit", "Phú Tânn", "--year", "2030")
+    assert result.exit_code == 0 and result.stdout.startswith("0 findings")
+    assert "no finding in the index is about a unit named 'Phú Tânn' or one inside it" in result.stderr
+    assert "no finding in the index is of the year 2030," in result.stderr
+    # A province that has findings is not said to have none when the year leaves nothing.
+    province = search(db, "phiếu hẹn")["hits"][0]["provinces"][0]
+    dated = run("--db", db, "search", "phiếu hẹn", "--province", province, "--year", "2030")
+    assert "no finding in the index is of the year 2030," in dated.stderr
+    assert "province" not in dated.stderr
+    words = run("--db", db, "search", "xyzxyz", "--unit", "Phú Tân", "--year", "2021")
+    assert words.stdout.startswith("0 findings") and "no finding in the index" not in words.stderr
+
+
+def test_an_offset_past_the_last_finding_says_so(db: str) -> None:
+    total = search(db, "phiếu hẹn")["total"]
+    past = run("--db", db, "search", "phiếu hẹn", "--offset", str(total + 5)).stdout
+    assert past == f"{total} findings (none from {total + 6}: --offset is past the last)\n"
+
+
 def test_document_number_typed_as_the_query_or_as_a_filter(db: str) -> None:
     typed = search(db, "139/QĐ-UBND")
     assert typed["total"] >= 2
@@ -130,7 +152,9 @@ def test_findings_of_the_query_s_matter_in_other_words_say_why_they_came(db: str
     assert "same matter as the query, in other words: Phiếu hẹn, sổ theo dõi hồ sơ" in shown
     # Each hit of the area alone says so; each hit says one reason, never both.
     assert len(hits) > len(of_matter)
-    assert shown.count("same area of the reports as the query's matter: tthc") == len(hits) - len(of_matter)
+    # The area by its code, which --area takes, and its name, which a person reads.
+    by_area = "same area of the reports as the query's matter: tthc (Cải cách thủ tục hành chính)"
+    assert shown.count(by_area) == len(hits) - len(of_matter)
 
 
 def test_a_query_longer_than_the_setting_is_one_line_naming_it(db: str) -> None:
@@ -189,3 +213,17 @@ def test_findings_a_title_less_articles_lead_brought_say_so_and_the_lead_is_no_t
     document = run("--db", path, "show", came[0]["finding_id"]).stdout.splitlines()[1]
     assert document == "document: tin-vinh-hoa"  # no title shown, the lead least of all
 
+
+
+def test_the_province_hint_says_when_its_list_is_only_the_largest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index's provinces come from the province facet, cut at FACET_SIZE: a full list is
+    said as the provinces with the most findings, not as all the index holds."""
+    import pipeline.search
+    from index.base import FACET_SIZE
+    from pipeline.cli import _province_hint
+
+    many = tuple(f"Tỉnh {n}" for n in range(FACET_SIZE))
+    monkeypatch.setattr(pipeline.search, "province_suggestions", lambda backend, province: (many, False))
+    assert f"the {FACET_SIZE} provinces with the most findings: Tỉnh 0," in _province_hint(None, "Quảng Trị")
+    monkeypatch.setattr(pipeline.search, "province_suggestions", lambda backend, province: (many[:3], False))
+    assert "; provinces in the index: Tỉnh 0, Tỉnh 1, Tỉnh 2" in _province_hint(None, "Quảng Trị")

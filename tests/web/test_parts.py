@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from nlp.gazetteer import load_gazetteer
 from web.document import Mark, segments
 from web.params import BadRequest, CompareParams, SearchParams
 from web.snippets import safe_snippet
-from web.views import heat
+from web.views import heat, moved_to
 
 
 def test_segments_cover_the_text_and_mark_each_finding() -> None:
@@ -80,3 +81,15 @@ def test_compare_params_reject_a_reversed_range() -> None:
 def test_heat_scale() -> None:
     assert [heat(n, 10) for n in (0, 1, 5, 10)] == [0, 1, 2, 5]
     assert heat(3, 0) == 0
+
+
+def test_a_unit_the_reorganisation_kept_is_not_said_to_belong_to_itself() -> None:
+    """The gazetteer names tỉnh Gia Lai as its own successor (it took in Bình Định); the page said
+    "tỉnh Gia Lai — nay thuộc tỉnh Gia Lai". A merged province still says where it went."""
+    gazetteer = load_gazetteer()
+    kept = gazetteer.current_unit("tỉnh", "Gia Lai", "Gia Lai")
+    merged = gazetteer.current_unit("tỉnh", "Bình Định", "Bình Định")
+    assert kept == merged == "tỉnh Gia Lai"
+    assert moved_to("tỉnh Gia Lai", kept) is None and moved_to("Tỉnh  Gia Lai", kept) is None
+    assert moved_to("tỉnh Bình Định", merged) == "tỉnh Gia Lai"
+    assert moved_to("xã Cam Tuyền", None) is None

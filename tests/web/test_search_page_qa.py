@@ -19,6 +19,7 @@ from index.store import Store
 from nlp.unit_containers import containers
 from pipeline.cli import cli
 from web.app import create_app
+from web.params import PAGE_SIZE
 
 
 def test_each_result_names_its_province_beside_its_units(client: TestClient) -> None:
@@ -143,6 +144,40 @@ def test_a_unit_with_no_findings_of_its_own_links_to_those_of_the_units_inside_i
     said = re.search(r">([\d.]+) phát hiện về các đơn vị trực thuộc<", r.text)
     assert said and count_of(placed_client.get(url).text) == int(said.group(1)) > 0
     assert "đơn vị trực thuộc</a>" not in placed_client.get("/", params={"don_vi": "Không Có"}).text
+
+
+def test_a_filter_no_finding_meets_says_so_and_one_that_does_stays_silent(placed_client: TestClient) -> None:
+    """A misspelt unit, a year the archive does not reach, a number no document bears: the page
+    says which filter leaves nothing, not only "với bộ lọc đang chọn" as if the words were at fault."""
+    r = placed_client.get("/", params={"q": "phieu hen", "don_vi": "Không Có"})
+    assert count_of(r.text) == 0
+    assert "Trong kho không có phát hiện nào về đơn vị «Không Có» hay các đơn vị trực thuộc" in r.text
+    r = placed_client.get("/", params={"q": "phieu hen", "tu_nam": "2030", "so_hieu": "999/QĐ-UBND"})
+    assert "Trong kho không có phát hiện nào từ năm 2030," in r.text
+    assert "Trong kho không có phát hiện nào từ văn bản số «999/QĐ-UBND»" in r.text
+    # A province the index does not hold, no close name: the sentence says so. A province it
+    # holds, with a year it does not: only the year is blamed, no province offered.
+    r = placed_client.get("/", params={"q": "phieu hen", "tinh": "Cà Mau"})
+    assert "Trong kho không có phát hiện nào ở tỉnh, thành phố «Cà Mau»" in r.text
+    r = placed_client.get("/", params={"q": "phieu hen", "tinh": "Quảng Trị", "nam": "2030"})
+    assert "Trong kho không có phát hiện nào của năm 2030," in r.text
+    assert "Có phải tỉnh" not in r.text and "ở tỉnh, thành phố" not in r.text
+    # The filters each find findings, only not together with these words: nothing is blamed.
+    r = placed_client.get("/", params={"q": "xyzxyz", "don_vi": "Cam Tuyền", "tu_nam": "2021"})
+    assert count_of(r.text) == 0 and 'class="empty alone"' not in r.text
+
+
+def test_a_page_past_the_last_says_so_and_leads_back_to_the_last(placed_client: TestClient) -> None:
+    """A kept link to page 50 of a smaller result said "N phát hiện" above "Không có phát hiện
+    nào khớp", and "← Trang trước" led to page 49, as empty."""
+    r = placed_client.get("/", params={"q": "phieu hen", "trang": "50"})
+    total = count_of(r.text)
+    last = -(-total // PAGE_SIZE)
+    assert total > 0 and "Không có phát hiện nào khớp" not in r.text
+    assert f"Trang 50 vượt quá số trang của kết quả ({last} trang)" in r.text
+    [back] = set(links(r.text, r"^/\?q=phieu\+hen&trang=\d+$"))  # "về trang cuối" and "← Trang trước"
+    assert back.endswith(f"trang={last}")
+    assert "vượt quá" not in placed_client.get(back).text
 
 
 def test_the_new_filters_show_as_active_and_each_can_be_removed(placed_client: TestClient) -> None:
