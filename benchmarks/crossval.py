@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from devcorpus import DEFAULT_CORPUS, DEFAULT_SCORER, dev_texts, load_scorer, subset_gold
 
@@ -37,6 +37,9 @@ from core.settings import load_settings
 from extractors import read
 from nlp.extract import extract
 from nlp.load import load_pipeline
+
+if TYPE_CHECKING:
+    from nlp.areas import AreaModel
 
 PRF_MEASURES = ("units", "units_inspected", "documents", "dates", "findings_span", "findings_typed")
 ACC_MEASURES = ("published", "inspection_year", "inspection_period", "province", "document_kind",
@@ -49,12 +52,19 @@ Gold = dict[str, Any]
 Trainer = Callable[[list[Gold], int], Callable[[Prediction, str], Prediction]]
 
 
+def area_model(golds: list[Gold], seed: int) -> AreaModel:
+    """The finding-area model retrained on the training folds' gold findings (also what
+    benchmarks/search_textcv.py extracts a fold's texts with)."""
+    from nlp.train_areas import examples_from_gold, train
+
+    return train(examples_from_gold(golds), seed=seed)
+
+
 def _area_trainer(golds: list[Gold], seed: int) -> Callable[[Prediction, str], Prediction]:
     """The finding-area model retrained on the training folds' gold findings."""
     from nlp.areas import classify_area
-    from nlp.train_areas import examples_from_gold, train
 
-    model = train(examples_from_gold(golds), seed=seed)
+    model = area_model(golds, seed)
 
     def apply(pred: Prediction, text: str) -> Prediction:
         areas = [classify_area(f["text"], model=model) for f in pred.get("findings", [])]
