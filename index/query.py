@@ -87,7 +87,9 @@ Matching rules the plan carries, for the engines to apply:
   tiers decided on those alone; the category word itself is not required (`Plan.optional`); of
   several cues the one naming what is asked decides (`Lexicon.asked`: the first, but in a
   question the comment after "thì" and the cue a "gì"/"thế nào" asks about: "cán bộ chưa đạt
-  chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào" asks for recommendations);
+  chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào" asks for recommendations); a failing that a
+  verb of reducing or ending acts on names none (`Lexicon.reduced_at`, intents.toml [reducing]:
+  "xã nào giảm được tỉ lệ hồ sơ trễ hạn", "không còn hồ sơ quá hạn");
 - the query's structure (`_cut_run`): matters offered as a choice ("X hoặc Y",
   intents.toml [coordination]) are one group of alternatives, the rest staying required
   (`_coordinated`; a list, by a comma or "và", is not: it names one heading, whose findings
