@@ -71,6 +71,9 @@ def test_ending_a_failing_is_no_negation_of_the_topic() -> None:
     "xã nào có hồ sơ quá hạn không",  # "không" of the yes/no frame, after the breach
     "hồ sơ quá hạn giảm điểm chỉ số ở xã nào",  # "giảm điểm": a fall of rank, no verb of reducing
     "hạn chế trong giải quyết hồ sơ quá hạn",  # "hạn chế" with no object: the category word
+    "xã nào chưa giảm được hồ sơ trễ hạn",  # the verb negated: failing to reduce is the failing
+    "vì sao tỷ lệ hồ sơ trễ hạn không giảm",
+    "xã nào không có bộ phận một cửa",  # "không có" before no failing: the negation, as before
 ])
 def test_a_breach_that_happened_still_asks_for_the_shortcomings(text: str) -> None:
     assert plan_query(text).polarity == "shortcoming"
