@@ -87,7 +87,9 @@ Matching rules the plan carries, for the engines to apply:
   tiers decided on those alone; the category word itself is not required (`Plan.optional`); of
   several cues the one naming what is asked decides (`Lexicon.asked`: the first, but in a
   question the comment after "thì" and the cue a "gì"/"thế nào" asks about: "cán bộ chưa đạt
-  chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào" asks for recommendations);
+  chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào" asks for recommendations); a failing that a
+  verb of reducing or ending acts on names none (`Lexicon.reduced_at`, intents.toml [reducing]:
+  "xã nào giảm được tỉ lệ hồ sơ trễ hạn", "không còn hồ sơ quá hạn");
 - the query's structure (`_cut_run`): matters offered as a choice ("X hoặc Y",
   intents.toml [coordination]) are one group of alternatives, the rest staying required
   (`_coordinated`; a list, by a comma or "và", is not: it names one heading, whose findings
@@ -458,6 +460,9 @@ class Cue:
     # the public, "yêu cầu người dân nộp thêm giấy tờ", is the act the one-stop decree forbids, a
     # failing; before anything else it heads a recommendation); they stay words of their own.
     objects: tuple[tuple[str, ...], ...] = ()
+    # Whether the cue's word names no failing as the object or the subject of a verb of reducing
+    # (intents.toml `reducible`, [reducing]: "giảm tỉ lệ hồ sơ trễ hạn"; `Lexicon.reduced_at`).
+    reducible: bool = False
 
     def follows_head(self, typed: Sequence[str], at: int) -> bool:
         """Whether the cue at `at` stands right after one of the nouns it must follow (`after`),
@@ -582,6 +587,39 @@ def phrase_places(phrases: tuple[tuple[str, ...], ...]) -> dict[str, PhrasePlace
     return {key: tuple(places) for key, places in out.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class Reducing:
+    """The verbs of reducing and ending a failing (intents.toml [reducing]), each entry (syllables,
+    only with accents), longest first: `verbs` before their object, with up to `reach` of the
+    words of `between` (what counts or names the kind of what is reduced: "tỷ lệ", "tình trạng")
+    between; `after`, said after their subject ("tỷ lệ hồ sơ trễ hạn giảm").
+
+    Why: the object of a verb of reducing is a goal, which the good practice asked for reaches,
+    not a failing that happened; a list of the phrases spelled out ("giảm tỷ lệ hồ sơ trễ hạn")
+    missed every wording it did not multiply out ("tỉ lệ", "giảm được", "giảm tình trạng")."""
+
+    verbs: Entries = ()
+    between: Entries = ()
+    after: Entries = ()
+    reach: int = 0
+    joining: Entries = ()  # the words joining two failings reduced by one verb ("và", "hoặc")
+
+    def objects(self, typed: Sequence[str], at: int) -> tuple[int, ...]:
+        """Where the object of a verb starting at `at` may begin: right after the verb, or after
+        each of up to `reach` words of `between`; none when no verb starts at `at`."""
+        size = _entry_at(self.verbs, typed, at)
+        if not size:
+            return ()
+        places = [at + size]
+        while len(places) <= self.reach and (filler := _entry_at(self.between, typed, places[-1])):
+            places.append(places[-1] + filler)
+        return tuple(places)
+
+    def governs(self, typed: Sequence[str], at: int) -> bool:
+        """Whether a verb before `at` takes the word starting there as its object (`objects`)."""
+        return any(at in self.objects(typed, start) for start in range(at))
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """What the genre says about queries: words to drop, question frames, synonym sets, the
@@ -645,6 +683,9 @@ class Lexicon:
     # The polarity such a question of manner asks for (intents.toml [reading] `manner_asks`: how a
     # failing was handled is answered by the recommendations), None for none.
     manner_asks: str | None = None
+    # The verbs of reducing and ending a failing (intents.toml [reducing]): their object or subject
+    # names no failing (`reduced_at`), and a cue of its polarity they are is the verb (`reduces_at`).
+    reducing: Reducing = Reducing()
     # The section answering next after the one a query asks for (intents.toml [sections] `paired`:
     # the shortcomings and the recommendations pair; `compile_paired`), as (asked, next) pairs.
     paired: tuple[tuple[str, str], ...] = ()
@@ -905,6 +946,8 @@ class Lexicon:
         for cue in self._cues_from(typed, at):
             size = len(cue.syllables)
             if self._cue_written_at(typed, cue, at, bound) and not cue.other_word_at(typed, at) \
+                    and not (cue.reducible and self.reduced_at(typed, at, size)) \
+                    and not (cue.polarity and self.reduces_at(typed, at, cue.polarity)) \
                     and (headless or cue.follows_head(typed, at)) and cue.takes_object(typed, at, ends) \
                     and not any(
                     other.polarity and k + len(other.syllables) > at + size
@@ -912,6 +955,48 @@ class Lexicon:
                     for k in range(at + 1, at + size) for other in self._cues_from(typed, k)):
                 return cue
         return None
+
+    def reduced_at(self, typed: Sequence[str], at: int, size: int) -> bool:
+        """Whether the `size` syllables from `at` are the object of a verb of reducing before
+        them ("giảm được hồ sơ trễ hạn") or the subject of one right after ("tỷ lệ hồ sơ trễ hạn
+        giảm"), not where that verb begins a longer cue ("giảm điểm": a fall of rank). Why: a
+        failing reduced or ended is the goal reached (intents.toml [reducing]), none asked for."""
+        if self.reducing.governs(typed, at) or self._listed_after_reduced(typed, at):
+            return True
+        end = at + size
+        verb = _entry_at(self.reducing.after, typed, end)
+        return bool(verb) and not any(len(c.syllables) > verb and c.polarity
+                                      and self._cue_written_at(typed, c, end)
+                                      for c in self._cues_from(typed, end))
+
+    def _listed_after_reduced(self, typed: Sequence[str], at: int) -> bool:
+        """Whether a reduced failing ends right before `at`, or a joining word after it (intents.toml
+        [reducing] `joining`): the word at `at` is then one more item of the verb's object ("giảm
+        tình trạng đi muộn về sớm", "… đi muộn và về sớm"), reduced as the first is."""
+        for join in (0, *(len(e) for e, _ in self.reducing.joining)):
+            if join and _entry_at(self.reducing.joining, typed, at - join) != join:
+                continue
+            end = at - join
+            for start in range(end):
+                if any(cue.reducible and start + len(cue.syllables) == end
+                       and self._cue_written_at(typed, cue, start)
+                       and self.reduced_at(typed, start, end - start)
+                       for cue in self._cues_from(typed, start)):
+                    return True
+        return False
+
+    def reduces_at(self, typed: Sequence[str], at: int, polarity: str) -> bool:
+        """Whether the syllable at `at` lies in a verb of reducing whose object is a failing of
+        `polarity` (a `reducible` cue): "hạn chế" of "để hạn chế hồ sơ quá hạn" is the verb, not
+        the shortcomings' category word, and "không" of "không còn hồ sơ quá hạn" no negation of
+        the topic, the failing being ended there (intents.toml [reducing])."""
+        for start in range(at + 1):
+            places = self.reducing.objects(typed, start)
+            if places and places[0] > at and any(
+                    cue.reducible and cue.polarity == polarity and self._cue_written_at(typed, cue, place)
+                    for place in places for cue in self._cues_from(typed, place)):
+                return True
+        return False
 
     def _cues_from(self, typed: Sequence[str], at: int) -> tuple[Cue, ...]:
         """The cues whose first syllable folds as the one at `at` does, longest first: the only
@@ -1313,14 +1398,15 @@ def cue_order(cue: Cue) -> tuple[int, tuple[str, ...], bool]:
 def compile_cues(intents: Iterable[Mapping[str, Any]],
                  synonym_sets: Sequence[Sequence[str]] = ()) -> tuple[Cue, ...]:
     """Polarity cues from intents.toml's [[intent]] tables (polarity, required, sense, kept,
-    terms, with_synonyms, synonyms_without, unlike, before, after, objects, only_in_questions),
+    terms, with_synonyms, synonyms_without, unlike, before, after, objects, only_in_questions, reducible),
     longest first; a table with `with_synonyms = true` reads each term's synonym set
     (`synonym_sets`, synonyms.toml) as its terms too, so that a matter the sets already spell out
     is listed once (`_intent_terms`: but the members holding a `synonyms_without` word); a required cue
     carries the query's sense unless `sense = false`; a term with `after` is a cue only right
     after one of those nouns (Cue.after), one with `objects` only right before one of those words
     (Cue.objects: the same word may be another intent's cue elsewhere, read there), one
-    `only_in_questions` names its polarity only in a question (Cue.only_in_questions); a term
+    `only_in_questions` names its polarity only in a question (Cue.only_in_questions), one
+    `reducible` none as the object of a verb of reducing (Cue.reducible, Lexicon.reduced_at); a term
     inside one of the `unlike` phrases (of any table listing the term) is no cue there
     (Cue.unlike), nor is its spelling typed without accents where the phrase writes it as another
     word ("cham diem" is "chấm điểm", not the cue "chậm": the phrase matches only a query typed
@@ -1347,7 +1433,7 @@ def compile_cues(intents: Iterable[Mapping[str, Any]],
                            or tuple(map(fold, p[k:k + len(syllables)])) == tuple(map(fold, syllables)))
             cue = Cue(syllables, str(intent["polarity"]), required, accents_only, sense, kept, unlike,
                       after=heads, only_in_questions=bool(intent.get("only_in_questions")),
-                      objects=objects)
+                      objects=objects, reducible=bool(intent.get("reducible")))
             cues.setdefault((syllables, objects), cue)
             led.extend(dataclasses.replace(cue, syllables=(*lead, *syllables), lead=len(lead))
                        for lead in leads)
@@ -1386,7 +1472,8 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                     which: Mapping[str, Any] | None = None,
                     coordination: Mapping[str, Any] | None = None,
                     setting: Mapping[str, Any] | None = None,
-                    sections: Mapping[str, Any] | None = None) -> Lexicon:
+                    sections: Mapping[str, Any] | None = None,
+                    reducing: Mapping[str, Any] | None = None) -> Lexicon:
     """The Lexicon from the data files' contents (kept apart from reading them, so it is testable).
 
     A stopword entry holding LEVEL stands for one entry per level word of `levels` (core.levels,
@@ -1440,6 +1527,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    manner_verbs=_entries(read.get("manner_verbs", ())),
                    manner_asks=read.get("manner_asks") or None,
                    paired=compile_paired(sections or {}),
+                   reducing=compile_reducing(reducing or {}),
                    accented_members=frozenset(s for row in entries for s, only in row if only and s))
 
 
@@ -1477,6 +1565,15 @@ def request_phrases(table: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
 def _phrases(table: Mapping[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
     """The syllables of each phrase listed under `key`, the empty ones left out."""
     return tuple(p for p in (syllables_of(t) for t in table.get(key, ())) if p)
+
+
+def compile_reducing(table: Mapping[str, Any]) -> Reducing:
+    """The verbs of reducing a failing from intents.toml's [reducing] table (verbs, between, reach,
+    after, joining): word-list entries, longest first, so that the longest verb ("giảm thiểu", "hạn chế tối
+    đa") is read where a shorter one begins it."""
+    return Reducing(_entries(table.get("verbs", ())), _entries(table.get("between", ())),
+                    _entries(table.get("after", ())), int(table.get("reach", 0)),
+                    _entries(table.get("joining", ())))
 
 
 def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -1555,7 +1652,7 @@ def load_lexicon() -> Lexicon:
     lexicon = compile_lexicon(stopwords, sets, lines, data.get("intent", []),
                               data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
                               data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
-                              data.get("setting", {}), data.get("sections", {}))
+                              data.get("setting", {}), data.get("sections", {}), data.get("reducing", {}))
     lexicon = with_broader(lexicon, [(entry["terms"], entry.get("broader", ())) for entry in synonyms])
     lexicon = dataclasses.replace(lexicon, phrases=concept_phrases())
     lexicon = with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))

@@ -1,0 +1,86 @@
+"""A failing reduced or ended names no failing (index/query.py: Reducing, Lexicon.reduced_at,
+Lexicon.reduces_at; intents.toml [reducing] and the breach's `reducible`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.query import compile_lexicon, compile_reducing, plan_query
+
+TABLE = {"verbs": ["giảm", "giảm thiểu", "hạn chế", "không còn"],
+         "between": ["được", "tỷ lệ", "tỉ lệ", "hồ sơ"], "reach": 3, "after": ["giảm"], "joining": ["và"]}
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def test_the_table_compiles_longest_first_and_reaches_the_object_past_its_fillers() -> None:
+    reducing = compile_reducing(TABLE)
+    assert reducing.verbs[0][0] == ("giảm", "thiểu")  # the longest verb read where a shorter begins it
+    typed = words("xã nào giảm được tỉ lệ hồ sơ trễ hạn")
+    assert reducing.objects(typed, 2) == (3, 4, 6, 8)  # after the verb, then after each filler
+    assert reducing.governs(typed, 8) and not reducing.governs(typed, 2)
+    assert reducing.objects(typed, 0) == ()  # no verb starts there
+    assert compile_reducing({**TABLE, "reach": 1}).objects(typed, 2) == (3, 4)
+
+
+def test_a_breach_reduced_by_the_tables_verbs_in_a_compiled_lexicon() -> None:
+    lexicon = compile_lexicon([], [], intents=[
+        {"polarity": "shortcoming", "required": True, "sense": False, "only_in_questions": True,
+         "reducible": True, "terms": ["trễ hạn"]},
+        {"polarity": "shortcoming", "terms": ["hạn chế"]}], reducing=TABLE)
+    typed = words("mô hình nào để hạn chế hồ sơ trễ hạn")
+    assert lexicon.cue_at(typed, 7) is None  # the breach: the verb's object
+    assert lexicon.cue_at(typed, 4) is None  # "hạn chế": the verb, not the category word
+    assert lexicon.cue_at(words("hạn chế trong xử lý hồ sơ"), 0) is not None  # the noun
+    after = words("tỷ lệ hồ sơ trễ hạn giảm")
+    assert lexicon.reduced_at(after, 4, 2)  # the subject of the verb after it
+    assert not lexicon.reduced_at(words("xã nào có hồ sơ trễ hạn"), 5, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "mô hình nào để giảm tỉ lệ hồ sơ trễ hạn",  # tỉ/tỷ
+    "mô hình nào để giảm tỷ lệ hồ sơ trễ hạn",
+    "xã nào giảm được hồ sơ trễ hạn",
+    "đơn vị nào giảm thiểu hồ sơ quá hạn",
+    "xã nào giảm tình trạng đi muộn về sớm",  # the second breach listed after the first
+    "xã nào chấm dứt tình trạng đi muộn và về sớm",
+    "tỷ lệ hồ sơ trễ hạn giảm ở đâu",  # the verb after its subject
+    "vì sao tỷ lệ hồ sơ trễ hạn giảm",
+    "xã nào không còn hồ sơ quá hạn",  # "không" of the ending, no negation of the topic
+    "mô hình nào để hạn chế hồ sơ quá hạn",  # "hạn chế": the verb, not the category word
+    "xã nào hạn chế tối đa hồ sơ quá hạn",
+    "xa nao giam duoc ho so tre han",  # typed without accents
+])
+def test_a_breach_reduced_or_ended_asks_for_no_failing(text: str) -> None:
+    assert plan_query(text).polarity is None
+
+
+def test_ending_a_failing_is_no_negation_of_the_topic() -> None:
+    """"không còn hồ sơ quá hạn" (a topic, no question): the negation table read "không" as the
+    query's sense and asked for the shortcomings; no overdue file left is a strength."""
+    assert plan_query("không còn hồ sơ quá hạn").polarity is None
+    assert plan_query("hồ sơ không hợp lệ").polarity == "shortcoming"  # the negation elsewhere
+
+
+@pytest.mark.parametrize("text", [
+    "xã nào có hồ sơ trễ hạn",
+    "vì sao hồ sơ trực tuyến quá hạn",
+    "địa phương nào có nhiều hồ sơ trễ hạn",
+    "xã nào có hồ sơ quá hạn không",  # "không" of the yes/no frame, after the breach
+    "hồ sơ quá hạn giảm điểm chỉ số ở xã nào",  # "giảm điểm": a fall of rank, no verb of reducing
+    "hạn chế trong giải quyết hồ sơ quá hạn",  # "hạn chế" with no object: the category word
+    "xã nào chưa giảm được hồ sơ trễ hạn",  # the verb negated: failing to reduce is the failing
+    "vì sao tỷ lệ hồ sơ trễ hạn không giảm",
+    "xã nào không có bộ phận một cửa",  # "không có" before no failing: the negation, as before
+])
+def test_a_breach_that_happened_still_asks_for_the_shortcomings(text: str) -> None:
+    assert plan_query(text).polarity == "shortcoming"
+
+
+def test_a_topic_naming_the_breach_reduced_is_unchanged() -> None:
+    plan = plan_query("giảm hồ sơ trễ hạn")
+    assert plan.polarity is None
+    assert [[" ".join(a.syllables) for a in g.alternatives][0] for g in plan.groups] == [
+        "giảm", "hồ sơ", "trễ hạn"]
