@@ -223,7 +223,8 @@ def test_the_genres_newer_names_and_the_guides_settings(text: str, area: str) ->
 
 @pytest.mark.parametrize(("text", "area"), [
     # the code of conduct spread by a campaign: the campaign is the matter
-    ("Phòng Nội vụ đã phổ biến, quán triệt Bộ quy tắc ứng xử tới toàn thể công chức trong cơ quan", "chi_dao"),
+    ("Phòng Nội vụ đã phổ biến, quán triệt Bộ quy tắc ứng xử tới toàn thể công chức trong cơ quan",
+     "chi_dao"),
     ("Huyện tổ chức tuyên truyền rộng rãi quy tắc ứng xử của cán bộ, công chức bằng nhiều hình thức",
      "chi_dao"),
     # the code kept, or discipline instilled: conduct
