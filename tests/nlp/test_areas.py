@@ -219,6 +219,27 @@ def test_the_genres_newer_names_and_the_guides_settings(text: str, area: str) ->
     assert rule_area(text) == area
 
 
+# --- the guide: communicating a rule of conduct is chi_dao, the conduct is cong_vu (area20) ----------
+
+@pytest.mark.parametrize(("text", "area"), [
+    # the code of conduct spread by a campaign: the campaign is the matter
+    ("Phòng Nội vụ đã phổ biến, quán triệt Bộ quy tắc ứng xử tới toàn thể công chức trong cơ quan",
+     "chi_dao"),
+    ("Huyện tổ chức tuyên truyền rộng rãi quy tắc ứng xử của cán bộ, công chức bằng nhiều hình thức",
+     "chi_dao"),
+    # the code kept, or discipline instilled: conduct
+    ("Công chức các phòng chuyên môn thực hiện nghiêm quy tắc ứng xử, thái độ hòa nhã với người dân",
+     "cong_vu"),
+    ("Đoàn đề nghị các xã tiếp tục quán triệt nghiêm kỷ luật, kỷ cương hành chính, tác phong làm việc",
+     "cong_vu"),
+    ("Một số công chức chưa chấp hành Bộ quy tắc, còn làm việc riêng trong giờ hành chính", "cong_vu"),
+    # making a plan is planning, as issuing one is
+    ("Các phòng, ban đã chủ động xây dựng kế hoạch và triển khai thực hiện đúng tiến độ", "chi_dao"),
+])
+def test_communicating_a_rule_of_conduct_is_direction_keeping_it_is_conduct(text: str, area: str) -> None:
+    assert rule_area(text) == area
+
+
 def test_the_subject_is_what_a_speaker_says_not_the_speaker() -> None:
     """The subject bonus goes to the first words of the judged content: a demand's object, not
     the body that demands ("Ban Chỉ đạo" is no matter of the finding)."""
