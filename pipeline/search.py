@@ -496,16 +496,18 @@ _WORD = re.compile(r"\w+")
 
 def as_written(read: str, hits: Sequence[Hit]) -> str:
     """A syllable the engine read for the query (a Correction's `read`, its tone placed by the
-    modern rule: "hoá") spelled as the findings found write it most ("hóa"), lowercase; `read`
-    when none writes it.
+    modern rule: "hoá") spelled as the findings found write it ("hóa"), lowercase; `read` when
+    none writes it. Where they write it both ways, both, the more written first ("hóa/hoá").
 
     Why: the engine matches either tone placement alike (hoà = hòa), so its reading is right
     either way, but a notice "searched for hoá (typed hoa)" over findings that write "hóa"
-    told the user that the engine had searched for a spelling the results do not show."""
+    told the user that the engine had searched for a spelling the results do not show. Why both
+    on a page writing both: one of them, the page's majority, still named a spelling half the
+    page does not show, and changed from one page of the same search to the next."""
     key = matching_form(read)
     written = Counter(w.lower() for h in hits for w in _WORD.findall(h.record.text)
                       if len(w) == len(read) and matching_form(w) == key)
-    return written.most_common(1)[0][0] if written else read
+    return "/".join(form for form, _ in written.most_common()) or read
 
 
 def corrections_shown(result: SearchResult) -> tuple[tuple[str, str], ...]:

@@ -227,3 +227,19 @@ def test_the_province_hint_says_when_its_list_is_only_the_largest(monkeypatch: p
     assert f"the {FACET_SIZE} provinces with the most findings: Tỉnh 0," in _province_hint(None, "Quảng Trị")
     monkeypatch.setattr(pipeline.search, "province_suggestions", lambda backend, province: (many[:3], False))
     assert "; provinces in the index: Tỉnh 0, Tỉnh 1, Tỉnh 2" in _province_hint(None, "Quảng Trị")
+
+
+def test_every_filter_empty_alone_asks_of_has_its_line() -> None:
+    """Each filter pipeline.hints.empty_alone may name has a line (the province its own hint): a
+    filter added to ALONE_FILTERS without one would fail the search that found nothing."""
+    from index.base import Query
+    from pipeline.cli import _empty_alone_lines
+    from pipeline.hints import ALONE_FILTERS
+
+    query = Query(text="x", unit="Xyz", province="Cà Mau", level="xã", year=2030, year_from=2030,
+                  year_to=2031, area="tthc", polarity="shortcoming", theme="tthc.phieu_hen",
+                  doc_number="9/QĐ")
+    named = tuple(fields[0] for fields in ALONE_FILTERS)
+    lines = _empty_alone_lines(query, named)
+    assert len(lines) == len(named) - 1 and len(set(lines)) == len(lines)
+    assert "is of the years 2030-2031" in lines[named.index("year_from") - 1]

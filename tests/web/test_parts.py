@@ -93,3 +93,18 @@ def test_a_unit_the_reorganisation_kept_is_not_said_to_belong_to_itself() -> Non
     assert moved_to("tỉnh Gia Lai", kept) is None and moved_to("Tỉnh  Gia Lai", kept) is None
     assert moved_to("tỉnh Bình Định", merged) == "tỉnh Gia Lai"
     assert moved_to("xã Cam Tuyền", None) is None
+
+
+def test_every_filter_empty_alone_asks_of_has_its_sentence() -> None:
+    """Each filter pipeline.hints.empty_alone may name has a sentence on the page, its value by
+    its name where the page names it so (the area, the type)."""
+    from pipeline.hints import ALONE_FILTERS
+    from web.views import _empty_alone
+
+    params = SearchParams(q="x", nam=2030, tu_nam=2030, den_nam=2031, linh_vuc="tthc", loai="shortcoming",
+                          tinh="Cà Mau", don_vi="Xyz", cap="xã", so_hieu="9/QĐ", chu_de="tthc.phieu_hen")
+    named = tuple(fields[0] for fields in ALONE_FILTERS)
+    said = _empty_alone(params, named)
+    assert len(said) == len(named) == len(set(said))
+    assert "từ năm 2030 đến năm 2031" in said[named.index("year_from")]
+    assert "«Cải cách thủ tục hành chính»" in said[named.index("area")]
