@@ -105,6 +105,15 @@ def test_without_the_model_the_vocabulary_decides(monkeypatch: pytest.MonkeyPatc
     assert classify_area(text, model=None) == "cong_vu"
 
 
+def test_one_phrase_naming_a_matter_settles_the_area_before_the_model() -> None:
+    # a model that answers so_hoa whatever it reads: one phrase naming a matter of the civil
+    # service ("đeo thẻ", weight 3 and more) is not overruled; a text naming none is the model's
+    always_digital = AreaModel(("so_hoa", "cong_vu"), (5.0, 0.0), {})
+    assert 3.0 <= area_scores("Một số công chức không đeo thẻ")["cong_vu"] < 6.0  # one phrase
+    assert classify_area("Một số công chức không đeo thẻ", model=always_digital) == "cong_vu"
+    assert classify_area("Kết quả đạt được còn khiêm tốn", model=always_digital) == "so_hoa"
+
+
 def test_the_model_is_plain_data_that_round_trips_and_predicts_by_its_weights() -> None:
     model = AreaModel(("chi_dao", "cong_vu"), (0.0, 0.1), {"w:muộn": (-1.0, 2.0), "w:kế": (1.5, -0.5)})
     again = AreaModel.from_json(json.loads(json.dumps(model.to_json())))
