@@ -1643,7 +1643,8 @@ def load_coordinators() -> Entries:
 def load_lexicon() -> Lexicon:
     """The lexicon of index/vi/ and the dictionary (read once per process)."""
     stopwords = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
-    synonyms = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8")).get("set", [])
+    synonym_tables = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
+    synonyms = synonym_tables.get("set", [])
     words = dictionary_file()
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
@@ -1656,8 +1657,7 @@ def load_lexicon() -> Lexicon:
     lexicon = with_broader(lexicon, [(entry["terms"], entry.get("broader", ())) for entry in synonyms])
     lexicon = dataclasses.replace(lexicon, phrases=concept_phrases())
     lexicon = with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
-    return with_expansions(lexicon, compile_expansions(
-        tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8")).get("abbreviation", [])))
+    return with_expansions(lexicon, compile_expansions(synonym_tables.get("abbreviation", [])))
 
 
 def concept_phrases(path: Path = CONCEPTS_FILE) -> tuple[tuple[str, ...], ...]:

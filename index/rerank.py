@@ -660,7 +660,7 @@ def beside_matter(c: Candidate, asked: Asked, pool: int) -> float:
     the better of the two; 0 when neither does. The genre tells one matter in a run of
     sentences or clauses: the first names it ("Tại xã A, việc liên thông khai sinh - thường trú
     chậm hơn quy định"), the next go on with its parts, dates and consequences in words of
-    their own ("Đến ngày 3/2 vẫn chưa có kết quả …"), or a lead names it and its items follow.
+    their own ("đến nay vẫn chưa có kết quả …"), or a lead names it and its items follow.
     Judges grade such a continuation as part of the matter (grade 2) or as its neighbouring
     matter in the same passage (grade 1), and every word feature ranks it down for lacking the
     query's words. Which neighbour starts the matter tells: in the 1,148 judged pools, a finding

@@ -495,8 +495,8 @@ _WORD = re.compile(r"\w+")
 
 
 def as_written(read: str, hits: Sequence[Hit]) -> str:
-    """A syllable the engine read for the query (a Correction's `read`, its tone placed by the
-    modern rule: "hoá") spelled as the findings found write it ("hóa"), lowercase; `read` when
+    """A syllable the engine read for the query (a Correction's `read`, its tone placed as the
+    reading table writes it: "hoá") spelled as the findings found write it ("hóa"), lowercase; `read` when
     none writes it. Where they write it both ways, both, the more written first ("hóa/hoá").
 
     Why: the engine matches either tone placement alike (hoà = hòa), so its reading is right
