@@ -78,8 +78,7 @@ def alone(run: Sequence[str], k: int, is_word: Callable[[str], bool], longest: i
 
 
 def neighbours(run: Sequence[str], k: int, clear: Clear, is_word: Callable[[str], bool],
-               longest: int, grammar: Collection[str] = (),
-               spelt: Mapping[str, str] | None = None) -> list[tuple[tuple[str, ...], bool]]:
+               longest: int, grammar: Collection[str] = ()) -> list[tuple[tuple[str, ...], bool]]:
     """The words beside place k as the index writes them: (syllables, before k), on each side the
     longest word there (of `longest` syllables at most) as written (`clear`: its reading, or as
     typed when typed so: index/accents.py `written_as`), else the longest run of syllables typed
@@ -100,21 +99,7 @@ def neighbours(run: Sequence[str], k: int, clear: Clear, is_word: Callable[[str]
                       if all(s != fold(s) and fold(s) not in grammar for s in span)), None)
         if (found := word or typed) is not None:
             out.append((found, before))
-    if not out:  # nothing else beside it: the grammar's heads ("cấp xã"), else no neighbour
-        out = [(head, before) for before in (True, False)
-               if (head := _grammar_word(run, k - 1 if before else k + 1, spelt or {})) is not None]
     return out
-
-
-def _grammar_word(run: Sequence[str], at: int, spelt: Mapping[str, str]) -> tuple[str, ...] | None:
-    """The word of the query's grammar at place `at` typed without accents, as the grammar writes
-    it, where its fold is that one word's (`spelt`: "cap" → cấp, "tai" → tại): the head a syllable
-    follows ("cấp xã", "tại xã"). Only where no word and no run typed with accents is beside it on
-    either side: where one is, it says more ("và so theo dõi": "và" is written before every form)."""
-    if not 0 <= at < len(run) or run[at] != fold(run[at]):
-        return None
-    written = spelt.get(run[at])
-    return (written,) if written is not None else None
 
 
 def phrases(form: str, around: Sequence[tuple[tuple[str, ...], bool]]) -> list[tuple[str, ...]]:
@@ -124,8 +109,7 @@ def phrases(form: str, around: Sequence[tuple[tuple[str, ...], bool]]) -> list[t
 
 def lone_readings(clauses: Clauses, counts: Counts, is_word: Callable[[str], bool], clear: Clear,
                   grammar: Collection[str], longest: int,
-                  tails: Collection[str] = (),
-                  spelt: Mapping[str, str] | None = None) -> tuple[Correction, ...]:
+                  tails: Collection[str] = ()) -> tuple[Correction, ...]:
     """The lone folded syllables of the query's runs of loose words (`clauses` as
     index/spelling.py's `corrections` takes them) the index reads as one accented form, each as a
     Correction (typed → read). `counts` is asked once, for every form of every such syllable
@@ -138,7 +122,7 @@ def lone_readings(clauses: Clauses, counts: Counts, is_word: Callable[[str], boo
         for k, place in enumerate(run):
             if not readable(place.syllable, place.capital, grammar) or not alone(typed, k, is_word, longest):
                 continue
-            if around := neighbours(typed, k, clear, is_word, longest, grammar, spelt):
+            if around := neighbours(typed, k, clear, is_word, longest, grammar):
                 # With no word before it, a form ending a word of the genre ("sơ" of hồ sơ, "sở" of
                 # trụ sở) is written before the next word mostly as that word's tail: not a reading.
                 first = not any(before for _, before in around)

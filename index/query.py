@@ -1105,19 +1105,6 @@ class Lexicon:
                          if len(e) == 1)
 
     @cached_property
-    def grammar_spelt(self) -> dict[str, str]:
-        """The query grammar's words of one syllable by their fold, where the fold is one word's
-        ("cap" → cấp, "tai" → tại; not "moi": mọi, mới, mỗi): a folded one beside a lone syllable
-        is the head the syllable is counted after (index/lone_reading.py: "cấp xã")."""
-        entries = (*self.stopwords, *self.question_words, *self.focus_words, *self.circumstances,
-                   *self.coordinators, *self.topic_ends, *self.settings, *self.choosing, *self.manner_verbs)
-        forms: dict[str, set[str]] = {}
-        for entry in (*(e for e, _ in entries), *(c.syllables for c in self.cues)):
-            if len(entry) == 1:
-                forms.setdefault(fold(entry[0]), set()).add(entry[0])
-        return {key: next(iter(found)) for key, found in forms.items() if len(found) == 1}
-
-    @cached_property
     def _accents_only(self) -> dict[str, frozenset[str]]:
         """The entries of one syllable counting only with their accents (stop words, light
         words, cues marked "[accents]"): what `folded_light_at` reads in a run typed without
@@ -3480,7 +3467,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
                           for clause in parsed.clauses], vocabulary.written_counts,
                          lambda key: key in words or key in lexicon.member_keys,
                          partial(written_as, lexicon.readings), lexicon.grammar_folds, MAX_WORD_SYLLABLES,
-                         lexicon.word_tails, lexicon.grammar_spelt)
+                         lexicon.word_tails)
     if read:
         parsed, fixes = corrected(parsed, read), (*fixes, *read)
     both = sorted(units & words)  # names the index also holds as words: usually none

@@ -143,21 +143,3 @@ def test_each_engine_reads_the_lone_syllable_from_its_own_text(backend: SearchBa
     assert backend.plan("so theo doi ho so").groups == backend.plan("sổ theo doi ho so").groups
     # typed partly with accents, the same reading
     assert [(c.typed, c.read) for c in backend.plan("so theo dõi hồ sơ").corrections] == [("so", "sổ")]
-
-
-def test_with_nothing_else_beside_it_a_syllable_is_read_after_the_grammar_head_typed_folded() -> None:
-    """"cap xa": the level after "cấp" (a grammar word, typed without accents) is read as the
-    index writes it after "cấp"; where a word is beside the syllable, the head says nothing."""
-    lexicon = load_lexicon()
-    syllables = ("danh", "gia", "cap", "xa")
-    clauses = [[(syllables, (False,) * 4, True)]]
-    table: Table = {("cấp", "xã"): 7, ("cấp", "xa"): 0}
-    found = lone_readings(clauses, _Counts(table), {"danh gia"}.__contains__,
-                          partial(written_as, lexicon.readings), lexicon.grammar_folds, MAX_WORD_SYLLABLES,
-                          (), lexicon.grammar_spelt)
-    assert [(c.typed, c.read) for c in found] == [("xa", "xã")]
-    assert "moi" not in lexicon.grammar_spelt  # mọi, mới, mỗi: no one head
-    clear = partial(written_as, lexicon.readings)
-    words = {"theo doi"}.__contains__
-    assert neighbours(["va", "so", "theo", "doi"], 1, clear, words, MAX_WORD_SYLLABLES, lexicon.grammar_folds,
-                      lexicon.grammar_spelt) == [(("theo", "dõi"), False)]
