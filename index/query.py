@@ -2040,15 +2040,26 @@ class Plan:
         one-stop desk's "bộ phận có mở sổ, ghi chép liên tục" (no "một cửa") fell to the fill. A
         finding holding the frame still counts it towards the minimum, and one holding nothing
         but the frame never enters a partial stage (`holds_topic`)."""
-        frame = sum(t and not s for t, s in zip(self.topical, self.stage_topical, strict=True))
-        n = len(self.groups) - frame
+        n = self.matter_groups
         return max(1, n - max(1, n // 3))
 
     @property
     def last_resort(self) -> int | None:
-        """Groups a finding must match when even `minimum` finds nothing: half, if lower."""
-        half = math.ceil(len(self.groups) / 2)
+        """Groups a finding must match when even `minimum` finds nothing: half of the groups but
+        the frame's (`matter_groups`, as `minimum` counts them), if lower. Half of all the groups
+        would count the frame as matter again: with a frame group beside four of the matter,
+        `minimum` asks three and half of all five is three too, so the last stage never ran."""
+        half = math.ceil(self.matter_groups / 2)
         return half if half < self.minimum else None
+
+    @property
+    def matter_groups(self) -> int:
+        """How many groups the partial stages' thresholds count (`minimum`, `last_resort`): all but
+        the frame's, those `topical` but not `stage_topical` ("bộ phận một cửa", "TTHC", "cấp
+        huyện" beside the query's matter). A sense group counts: it is what the query says of the
+        matter ("chưa"). Defined once so both thresholds read the same matter."""
+        frame = sum(t and not s for t, s in zip(self.topical, self.stage_topical, strict=True))
+        return len(self.groups) - frame
 
     @property
     def fallback(self) -> bool:
