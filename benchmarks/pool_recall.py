@@ -77,17 +77,14 @@ def why(plan: Plan, record: FindingRecord, query: Query) -> str:
     if plan.section and str(record.polarity) != plan.polarity:
         return "filter"
     written = Written.of(record)
-    held = sum(group_held(g, written, record) for g in plan.groups)
-    if not held:
+    held = [group_held(g, written, record) for g in plan.groups]
+    if not any(held):
         folded = sum(group_held(g, written, record, folded=True) for g in plan.groups)
         return "folded" if folded else "vocabulary"
-    if held < len(plan.groups):
-        # as the partial stages: a finding holding nothing but the frame or a sense group is no
-        # partial match (Plan.holds_topic), however few groups the minimum asks
-        topical = not plan.holds_topic or any(
-            group_held(g, written, record) for g, admits in zip(plan.groups, plan.stage_topical, strict=True)
-            if admits)
-        return "fallback" if held >= plan.minimum and plan.fallback and topical else "required"
+    if not all(held):
+        # as the partial stages (Plan.stage_admits: a finding holding nothing but the frame or a
+        # sense group is no partial match, however few groups the minimum asks)
+        return "fallback" if plan.stage_admits(held, plan.minimum) else "required"
     return "depth"
 
 

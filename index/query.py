@@ -2205,6 +2205,16 @@ class Plan:
         staged = self.stage_topical
         return any(staged) and not all(staged)
 
+    def stage_admits(self, held: Sequence[bool], least: int) -> bool:
+        """Whether a partial stage asking `least` groups (`minimum`, `last_resort`) admits a finding
+        holding the groups flagged in `held` (one flag per group): `least` of them at least, one of
+        `stage_topical` among them when `holds_topic`. The rule in one place for what reads a
+        finding at a time (benchmarks/pool_recall.py); the engines ask the same of whole columns
+        (index/sqlite_fts.py, index/elastic.py), tested against it."""
+        if not self.fallback or sum(held) < least:
+            return False
+        return not self.holds_topic or any(h and s for h, s in zip(held, self.stage_topical, strict=True))
+
     @property
     def instances(self) -> tuple[Alternative, ...]:
         """The narrower terms of the concepts asked ("máy lấy số", "ghế chờ" for "cơ sở vật
