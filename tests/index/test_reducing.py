@@ -95,8 +95,8 @@ def test_an_absence_or_a_forbidden_act_reduced_or_ended_asks_for_no_failing(text
 
 
 @pytest.mark.parametrize("text", [
-    "cán bộ vắng mặt tại trụ sở", "xã nào có cán bộ bỏ vị trí", "cán bộ không có mặt", "cán bộ nhũng nhiễu người dân",
-    "xã nào gây phiền hà cho người dân",
+    "cán bộ vắng mặt tại trụ sở", "xã nào có cán bộ bỏ vị trí", "cán bộ không có mặt",
+    "cán bộ nhũng nhiễu người dân", "xã nào gây phiền hà cho người dân",
 ])
 def test_an_absence_or_a_forbidden_act_named_still_asks_for_the_shortcomings(text: str) -> None:
     assert plan_query(text).polarity == "shortcoming"
