@@ -160,9 +160,9 @@ def test_the_last_resort_counts_the_matter_as_the_minimum_does() -> None:
     """Half of the matter's groups, not of all: four of matter beside the frame ask three, then
     two; half of all five (three) was no lower than the minimum, so the last stage never ran."""
     plan = plan_query("ghi chép sổ sách lưu trữ tài liệu bộ phận một cửa")
-    assert (len(plan.groups), plan.matter_groups, plan.minimum, plan.last_resort) == (5, 4, 3, 2)
+    assert (len(plan.groups), plan.groups_but_frame, plan.minimum, plan.last_resort) == (5, 4, 3, 2)
     plan = plan_query("ghi chép sổ sách lưu trữ tài liệu")
-    assert (plan.matter_groups, plan.minimum, plan.last_resort) == (4, 3, 2)
+    assert (plan.groups_but_frame, plan.minimum, plan.last_resort) == (4, 3, 2)
 
 
 def test_fill_is_decided_on_the_page_size_not_the_offset() -> None:
