@@ -48,6 +48,7 @@ from benchmarks.train_ranker import JUDGMENTS, ideal_dcg  # noqa: E402
 from index.base import FindingRecord, Query  # noqa: E402
 from index.query import Alternative, Group, Plan, filter_key  # noqa: E402
 from index.rerank import Written, about_keys, inside_keys, load_ranker  # noqa: E402
+from pipeline.search import place_first  # noqa: E402
 
 WHY = ("filter", "vocabulary", "folded", "required", "fallback", "depth")
 KINDS = ("topic", "unaccented", "question", "unit", "polar", "synonym")
@@ -69,8 +70,8 @@ def group_held(group: Group, written: Written, record: FindingRecord, folded: bo
 
 def why(plan: Plan, record: FindingRecord, query: Query) -> str:
     """The first reason (`WHY`) a relevant finding is outside the pool of `query` read as `plan`."""
-    places = {g.unit for g in plan.groups if g.unit}
-    wanted = {filter_key(query.unit)} if query.unit else places if len(places) == 1 else set()
+    place = place_first(query, plan)
+    wanted = {filter_key(query.unit)} if query.unit else {place} if place else set()
     if wanted and not wanted & (about_keys(record) | inside_keys(record)):
         written = Written.of(record)
         if not any(group_held(g, written, record) for g in plan.groups if g.unit):
