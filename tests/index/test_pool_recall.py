@@ -69,7 +69,7 @@ def test_a_place_asked_cuts_the_findings_of_other_places() -> None:
 def test_an_agency_typed_with_a_place_cuts_the_findings_of_other_places() -> None:
     """As engine_pool puts first the place's findings of "Sở Nội vụ Vị Xuyên …" (the agency of
     that place: pipeline.search.place_first), a finding elsewhere is kept out by the place; read
-    as two places, no one place was asked and the finding read as lost to the partial stages."""
+    as two places, no one place was asked and the finding read as short of the minimum."""
     agency = Group((Alternative(("sở", "nội", "vụ")),), unit="so noi vu", agency=True)
     place = Group((Alternative(("vị", "xuyên")),), unit="vi xuyen")
     overdue = Group((Alternative(("trễ", "hạn")),))
