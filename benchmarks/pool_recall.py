@@ -15,10 +15,11 @@ Each relevant finding outside the pool is classed by the first reason that keeps
   first) and the finding is of another place or polarity;
 - `vocabulary`: it holds none of the query's groups, accents as typed nor folded;
 - `folded`: it holds a group only when the query's accents are dropped (a reading of accents);
-- `required`: it holds some groups but fewer than the partial stages ask (Plan.minimum), so only
-  the fill or the matter tier can bring it;
-- `fallback`: it holds at least Plan.minimum groups but not all, and the stages bring it past
-  the pool or not at all (all groups filled the page, so the partial stages did not run);
+- `required`: it holds some groups but the partial stages would not admit it (Plan.stage_admits:
+  fewer than Plan.minimum, or only the frame or a sense group), so only the fill or the matter
+  tier can bring it;
+- `fallback`: it holds some groups but not all, the partial stages would admit it, and they bring
+  it past the pool or not at all (all groups filled the page, so the partial stages did not run);
 - `depth`: it holds every group and the engine's answer has it past the pool.
 
 Counts are (query, judged finding) pairs. `--detail FILE` writes each pair outside the pool.
@@ -47,6 +48,7 @@ from benchmarks.train_ranker import JUDGMENTS, ideal_dcg  # noqa: E402
 from index.base import FindingRecord, Query  # noqa: E402
 from index.query import Alternative, Group, Plan, filter_key  # noqa: E402
 from index.rerank import Written, about_keys, inside_keys, load_ranker  # noqa: E402
+from pipeline.search import place_first  # noqa: E402
 
 WHY = ("filter", "vocabulary", "folded", "required", "fallback", "depth")
 KINDS = ("topic", "unaccented", "question", "unit", "polar", "synonym")
@@ -68,8 +70,8 @@ def group_held(group: Group, written: Written, record: FindingRecord, folded: bo
 
 def why(plan: Plan, record: FindingRecord, query: Query) -> str:
     """The first reason (`WHY`) a relevant finding is outside the pool of `query` read as `plan`."""
-    places = {g.unit for g in plan.groups if g.unit}
-    wanted = {filter_key(query.unit)} if query.unit else places if len(places) == 1 else set()
+    place = place_first(query, plan)
+    wanted = {filter_key(query.unit)} if query.unit else {place} if place else set()
     if wanted and not wanted & (about_keys(record) | inside_keys(record)):
         written = Written.of(record)
         if not any(group_held(g, written, record) for g in plan.groups if g.unit):
@@ -77,17 +79,14 @@ def why(plan: Plan, record: FindingRecord, query: Query) -> str:
     if plan.section and str(record.polarity) != plan.polarity:
         return "filter"
     written = Written.of(record)
-    held = sum(group_held(g, written, record) for g in plan.groups)
-    if not held:
+    held = [group_held(g, written, record) for g in plan.groups]
+    if not any(held):
         folded = sum(group_held(g, written, record, folded=True) for g in plan.groups)
         return "folded" if folded else "vocabulary"
-    if held < len(plan.groups):
-        # as the partial stages: a finding holding nothing but the frame or a sense group is no
-        # partial match (Plan.holds_topic), however few groups the minimum asks
-        topical = not plan.holds_topic or any(
-            group_held(g, written, record) for g, admits in zip(plan.groups, plan.stage_topical, strict=True)
-            if admits)
-        return "fallback" if held >= plan.minimum and plan.fallback and topical else "required"
+    if not all(held):
+        # as the partial stages (Plan.stage_admits: a finding holding nothing but the frame or a
+        # sense group is no partial match, however few groups the minimum asks)
+        return "fallback" if plan.stage_admits(held, plan.minimum) else "required"
     return "depth"
 
 

@@ -179,12 +179,21 @@ class Query:
 
     @property
     def filtered(self) -> bool:
-        """Whether a filter narrows the search (unit, place, level, years, area, polarity, theme,
-        document): the fields above that the engines' filters read, here once beside them; the
-        text, the ranking hints, the page and the order narrow nothing."""
-        return any(value is not None for value in (
-            self.unit, self.province, self.level, self.year, self.year_from, self.year_to,
-            self.area, self.polarity, self.theme, self.doc_kind, self.doc_number))
+        """Whether a filter narrows the search (`FILTERS`: unit, place, level, years, area,
+        polarity, theme, document); the text, the ranking hints, the page and the order narrow
+        nothing."""
+        return any(getattr(self, name) is not None for fields in FILTERS for name in fields)
+
+
+# The filters a Query can set, each as the Query fields it sets (a year range is one filter): the
+# fields the engines' filters read, named once. `Query.filtered` reads them, and so does what a
+# search that found nothing says of each filter alone (pipeline/hints.py ALONE_FILTERS), so a
+# filter added here must be given its sentence there (tests/index/test_loosened.py asks that every
+# Query field but those it names is one of these).
+FILTERS: tuple[tuple[str, ...], ...] = (
+    ("unit",), ("province",), ("level",), ("year",), ("year_from", "year_to"), ("area",), ("polarity",),
+    ("theme",), ("doc_kind",), ("doc_number",),
+)
 
 
 def best_date(published: str | None, year: int | None) -> str | None:

@@ -28,7 +28,7 @@ Matching rules the plan carries, for the engines to apply:
 - each required `Group` must match (conjunction); when fewer than a page of findings match
   them all, findings matching `Plan.minimum` of them (of the groups but the frame's) come next
   (`Plan.falls_back`), and only when that finds nothing at all, those matching half of them
-  (`Plan.last_resort`): a query
+  (`Plan.last_resort`, counted as `minimum` is: `Plan.groups_but_frame`): a query
   should not come back empty while findings share most of its words; a finding of these
   partial stages holds one topical group at least (`Plan.topical`): with two groups,
   `minimum` is one, and "xã nào chưa cấp phiếu hẹn" would else admit every finding saying
@@ -2040,15 +2040,28 @@ class Plan:
         one-stop desk's "bộ phận có mở sổ, ghi chép liên tục" (no "một cửa") fell to the fill. A
         finding holding the frame still counts it towards the minimum, and one holding nothing
         but the frame never enters a partial stage (`holds_topic`)."""
-        frame = sum(t and not s for t, s in zip(self.topical, self.stage_topical, strict=True))
-        n = len(self.groups) - frame
+        n = self.groups_but_frame
         return max(1, n - max(1, n // 3))
 
     @property
     def last_resort(self) -> int | None:
-        """Groups a finding must match when even `minimum` finds nothing: half, if lower."""
-        half = math.ceil(len(self.groups) / 2)
+        """Groups a finding must match when even `minimum` finds nothing: half of the groups but
+        the frame's (`groups_but_frame`, as `minimum` counts them), if lower. Half of all the groups
+        would count the frame as matter again: with a frame group beside four of the matter,
+        `minimum` asks three and half of all five is three too, so the last stage never ran."""
+        half = math.ceil(self.groups_but_frame / 2)
         return half if half < self.minimum else None
+
+    @property
+    def groups_but_frame(self) -> int:
+        """How many groups the partial stages' thresholds count (`minimum`, `last_resort`): all but
+        the frame's, those `topical` but not `stage_topical` ("bộ phận một cửa", "TTHC", "cấp
+        huyện" beside the query's matter). A sense group counts ("chưa": what the query says of
+        the matter), and so does a unit named: a finding must hold them as it holds any group.
+        Defined once so both thresholds read the same groups; not the reranker's matter
+        (index/rerank.py matter_groups: the words a finding must say, units and cues left out)."""
+        frame = sum(t and not s for t, s in zip(self.topical, self.stage_topical, strict=True))
+        return len(self.groups) - frame
 
     @property
     def fallback(self) -> bool:
@@ -2193,6 +2206,16 @@ class Plan:
         all, nothing could hold one."""
         staged = self.stage_topical
         return any(staged) and not all(staged)
+
+    def stage_admits(self, held: Sequence[bool], least: int) -> bool:
+        """Whether a partial stage asking `least` groups (`minimum`, `last_resort`) admits a finding
+        holding the groups flagged in `held` (one flag per group): `least` of them at least, one of
+        `stage_topical` among them when `holds_topic`. The rule in one place for what reads a
+        finding at a time (benchmarks/pool_recall.py); the engines ask the same of whole columns
+        (index/sqlite_fts.py, index/elastic.py), tested against it."""
+        if not self.fallback or sum(held) < least:
+            return False
+        return not self.holds_topic or any(h and s for h, s in zip(held, self.stage_topical, strict=True))
 
     @property
     def instances(self) -> tuple[Alternative, ...]:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from core.errors import ConfigError
-from core.levels import COMMUNE_LEVELS, DISTRICT_LEVELS
+from core.levels import COMMUNE_LEVELS, DISTRICT_LEVELS, PROVINCE_LEVELS
 from core.normalize import match_key
 from nlp.vi.abbreviations import HISTORICAL_PROVINCE_NAMES
 
@@ -77,7 +77,7 @@ class Gazetteer:
             found.extend(self.communes.get(key, ()))
         if level in DISTRICT_LEVELS:
             found.extend(self.districts.get(key, ()))
-        if level in ("tỉnh", "thành phố") and key in self.provinces:
+        if level in PROVINCE_LEVELS and key in self.provinces:
             short, legacy_level = self.provinces[key]
             found.append(Place(legacy_level, short, short))
         return tuple(found)

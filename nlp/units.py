@@ -27,6 +27,7 @@ from core.levels import (
     COMMUNE_LEVELS,
     DISTRICT_LEVELS,
     NUMBERED_LEVELS,
+    PROVINCE_LEVELS,
     Level,
     abbreviations_pattern,
     folded_words_pattern,
@@ -597,7 +598,7 @@ def _province(key: tuple[str, str], group: list[_Mention], mentions: list[_Menti
     """The unit's province: its own name for a province; else the enclosing unit the text
     names; else the gazetteer's candidates narrowed by the provinces the text names."""
     level, name = group[0].level, group[0].name
-    own = gazetteer.province_name(name, published) if level in ("tỉnh", "thành phố") else None
+    own = gazetteer.province_name(name, published) if level in PROVINCE_LEVELS else None
     if own and (level == "tỉnh" or not gazetteer.places("huyện", name)):
         return own
     for m in group:

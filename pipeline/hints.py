@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from index.base import Query, SearchBackend
+from index.base import FILTERS, Query, SearchBackend
 from pipeline.search import search
 
 
@@ -21,13 +21,11 @@ def inside_total(backend: SearchBackend, query: Query) -> int:
     return search(backend, replace(query, within=True, limit=1, offset=0, facets=False)).total
 
 
-# The filters that can leave a search empty on their own, each as the Query fields it sets
-# (a year range is one filter). The unit is asked with the units inside it, whose findings
-# `inside_total` already offers.
-ALONE_FILTERS: tuple[tuple[str, ...], ...] = (
-    ("unit",), ("province",), ("level",), ("year",), ("year_from", "year_to"), ("area",), ("polarity",),
-    ("theme",), ("doc_number",),
-)
+# The filters that can leave a search empty on their own, each as the Query fields it sets (a year
+# range is one filter): every filter (index.base.FILTERS, which Query.filtered reads), so a filter
+# added there is asked here and needs its sentence on both edges (pipeline/cli.py, web/views.py;
+# tested). The unit is asked with the units inside it, whose findings `inside_total` already offers.
+ALONE_FILTERS: tuple[tuple[str, ...], ...] = FILTERS
 
 
 def empty_alone(backend: SearchBackend, query: Query) -> tuple[str, ...]:

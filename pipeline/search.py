@@ -330,16 +330,11 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     asked = with_matter_area(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)), taxonomy)
     memo = memo if memo is not None else SearchMemo()
     found = with_titled(backend, asked, backend.search(asked, plan, memo), pool)
-    # An agency typed with a place ("Sở LĐTB&XH Hà Nội", "Cần Thơ ... trung tâm phục vụ hành chính
-    # công") is that place's agency: the place's findings first (those about its agency among them
-    # too, which the reranker puts first: index/rerank.py unit_named), not every province's agency
-    # of that name; an agency typed alone is the place (index.query.Group.agency).
-    groups = (found.plan or Plan()).groups
-    places = [g.unit for g in groups if g.unit and not g.agency] or [g.unit for g in groups if g.unit]
-    if query.unit or len(set(places)) != 1:
+    place = place_first(query, found.plan or Plan())
+    if place is None:
         return found, ()
     inside = () if holds_every_answer(found, asked) else backend.search(
-        replace(asked, unit=places[0], within=True, facets=False), found.plan, memo).hits
+        replace(asked, unit=place, within=True, facets=False), found.plan, memo).hits
     at_place = Asked.of(query, found.plan or Plan())
     named = [c.record.finding_id for c in candidates(found.hits) if unit_named(c, at_place, pool) > 0]
     first = {*named, *(h.record.finding_id for h in inside)}
@@ -349,6 +344,19 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     kept = {h.record.finding_id for h in ordered[:pool]}
     return (replace(found, hits=tuple(ordered[:pool])),
             tuple(h for h in found.hits if h.record.finding_id not in kept))
+
+
+def place_first(query: Query, plan: Plan) -> str | None:
+    """The one place whose findings `engine_pool` puts first (a unit key, Group.unit), None when
+    the query has a --unit filter (it already narrows) or names no place or two. An agency typed
+    with a place ("Sở LĐTB&XH Hà Nội", "Cần Thơ ... trung tâm phục vụ hành chính công") is that
+    place's agency: the place's findings first (those about its agency among them too, which the
+    reranker puts first: index/rerank.py unit_named), not every province's agency of that name;
+    an agency typed alone is the place (index.query.Group.agency). Read by benchmarks/pool_recall.py
+    too, which classes the findings this keeps out."""
+    groups = plan.groups
+    places = [g.unit for g in groups if g.unit and not g.agency] or [g.unit for g in groups if g.unit]
+    return places[0] if not query.unit and len(set(places)) == 1 else None
 
 
 def with_titled(backend: SearchBackend, query: Query, found: SearchResult, pool: int) -> SearchResult:

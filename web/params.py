@@ -210,9 +210,9 @@ class SearchParams:
 
     @property
     def filtered(self) -> bool:
-        """Whether any filter narrows the words' findings (the words, order and page do not)."""
-        unfiltered = ("q", "sap_xep", "trang")
-        return any(v is not None for name, v in self.values().items() if name not in unfiltered)
+        """Whether any filter narrows the words' findings (the words, order and page do not): the
+        Query's own answer (index.base.Query.filtered), so the page and the engines read one list."""
+        return self.query().filtered
 
 
 @dataclass(frozen=True, slots=True)

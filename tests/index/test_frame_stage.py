@@ -64,6 +64,19 @@ def test_without_matters_the_setting_alone_still_fills_the_page(backend: SearchB
     assert sorted(hits[2:]) == [("o1", TIER_SOME_WORDS), ("o2", TIER_SOME_WORDS)]
 
 
+def test_the_engines_partial_stage_admits_what_the_plan_says(backend: SearchBackend) -> None:
+    """Plan.stage_admits, which benchmarks/pool_recall.py asks of one finding at a time, is the rule
+    each engine applies to its columns: the desk's other matters (the frame alone) are not admitted,
+    the equipment anywhere is; no matter tier here, so the words' tier is the stages' alone."""
+    plan = plan_query(TEXT)
+    held = {"b1": (True, True), "h1": (True, False), "i1": (False, False), "o1": (False, True),
+            "o2": (False, True)}
+    words = {fid for fid, tier in found(backend, text=TEXT) if tier == TIER_WORDS}
+    admitted = {fid for fid, h in held.items() if all(h) or plan.stage_admits(h, plan.minimum)}
+    assert words == admitted == {"b1", "h1"}
+    assert plan_query("công chức bộ phận một cửa").stage_admits((False, True), 1)  # all frame: any group
+
+
 def test_a_query_of_the_frame_alone_keeps_its_partial_matches(backend: SearchBackend) -> None:
     """"công chức bộ phận một cửa" asks about the desk's staff: every group is frame, so none is
     the setting of another and a finding holding some of them is a partial match as before."""

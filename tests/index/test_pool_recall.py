@@ -7,7 +7,7 @@ from benchmarks.pool_recall import ceiling, why
 from benchmarks.search_quality import dcg
 from core.models import Area, Polarity
 from index.base import FindingRecord, Query
-from index.query import plan_query
+from index.query import Alternative, Group, Plan, plan_query
 
 
 def _rec(text: str, polarity: Polarity = Polarity.SHORTCOMING, **more: object) -> FindingRecord:
@@ -64,3 +64,18 @@ def test_a_place_asked_cuts_the_findings_of_other_places() -> None:
     assert why(plan, elsewhere, Query(text=text, unit="Vị Xuyên")) == "filter"
     assert why(plan, here, Query(text=text, unit="Vị Xuyên")) == "depth"
     assert why(plan, elsewhere, Query(text=text)) == "depth"
+
+
+def test_an_agency_typed_with_a_place_cuts_the_findings_of_other_places() -> None:
+    """As engine_pool puts first the place's findings of "Sở Nội vụ Vị Xuyên …" (the agency of
+    that place: pipeline.search.place_first), a finding elsewhere is kept out by the place; read
+    as two places, no one place was asked and the finding read as short of the minimum."""
+    agency = Group((Alternative(("sở", "nội", "vụ")),), unit="so noi vu", agency=True)
+    place = Group((Alternative(("vị", "xuyên")),), unit="vi xuyen")
+    overdue = Group((Alternative(("trễ", "hạn")),))
+    plan = Plan(groups=(agency, place, overdue))
+    text = "Sở Nội vụ Vị Xuyên hồ sơ trễ hạn"
+    elsewhere = _rec("Còn 12 hồ sơ trễ hạn.", units=("Can Lộc",))
+    here = _rec("Còn 12 hồ sơ trễ hạn.", units=("Vị Xuyên",))
+    assert why(plan, elsewhere, Query(text=text)) == "filter"
+    assert why(plan, here, Query(text=text)) == "fallback"  # the place and the words, not the agency

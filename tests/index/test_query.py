@@ -156,6 +156,15 @@ def test_the_fallback_minimum_counts_the_matter_not_the_frame() -> None:
     assert plan_query("đào tạo bồi dưỡng kỹ năng cán bộ công chức").minimum == 1
 
 
+def test_the_last_resort_counts_the_matter_as_the_minimum_does() -> None:
+    """Half of the matter's groups, not of all: four of matter beside the frame ask three, then
+    two; half of all five (three) was no lower than the minimum, so the last stage never ran."""
+    plan = plan_query("ghi chép sổ sách lưu trữ tài liệu bộ phận một cửa")
+    assert (len(plan.groups), plan.groups_but_frame, plan.minimum, plan.last_resort) == (5, 4, 3, 2)
+    plan = plan_query("ghi chép sổ sách lưu trữ tài liệu")
+    assert (plan.groups_but_frame, plan.minimum, plan.last_resort) == (4, 3, 2)
+
+
 def test_fill_is_decided_on_the_page_size_not_the_offset() -> None:
     """The fill runs when the stages find less than one page, so a query's total and results do
     not change while the user pages through them (15 found: no fill on page 1 nor on page 2)."""

@@ -79,6 +79,41 @@ def test_a_breach_that_happened_still_asks_for_the_shortcomings(text: str) -> No
     assert plan_query(text).polarity == "shortcoming"
 
 
+@pytest.mark.parametrize("text", [
+    "giảm tình trạng vắng mặt",  # the absence ended or reduced is the goal, as the overdue file
+    "chấm dứt tình trạng bỏ vị trí",
+    "tình trạng vắng mặt giảm",  # the verb after its subject
+    "chấm dứt tình trạng nhũng nhiễu",  # the acts Nghị định 61/2018 forbids, likewise
+    "xã nào không để xảy ra nhũng nhiễu",
+    "giảm thiểu tình trạng gây phiền hà cho người dân",
+])
+def test_an_absence_or_a_forbidden_act_reduced_or_ended_asks_for_no_failing(text: str) -> None:
+    """The absence and the forbidden acts are `reducible` as the overdue file is: the object of a
+    verb of reducing or ending is the goal the strengths report reached ("không có hiện tượng
+    nhũng nhiễu") and the recommendations set, not a failing that happened."""
+    assert plan_query(text).polarity is None
+
+
+@pytest.mark.parametrize("text", [
+    "cán bộ vắng mặt tại trụ sở", "xã nào có cán bộ bỏ vị trí", "cán bộ không có mặt",
+    "cán bộ nhũng nhiễu người dân", "xã nào gây phiền hà cho người dân",
+])
+def test_an_absence_or_a_forbidden_act_named_still_asks_for_the_shortcomings(text: str) -> None:
+    assert plan_query(text).polarity == "shortcoming"
+
+
+@pytest.mark.parametrize("text", [
+    "xã nào còn hạn chế hồ sơ quá hạn", "xã nào có hạn chế hồ sơ quá hạn",
+    "xã nào còn nhiều hạn chế hồ sơ quá hạn",
+])
+def test_a_category_word_led_by_its_leader_is_no_verb_of_reducing(text: str) -> None:
+    """A cue's leader (intents.toml `before`: "còn", "có", "nhiều") makes the word after it the
+    category's noun or adjective ("còn hạn chế": still short; "có hạn chế": has shortcomings), which
+    takes no object; so the reducing check reads where the cue begins, not where its word does, and
+    a failing after it is the matter of the shortcoming asked ("… về hồ sơ quá hạn")."""
+    assert plan_query(text).polarity == "shortcoming"
+
+
 def test_a_topic_naming_the_breach_reduced_is_unchanged() -> None:
     plan = plan_query("giảm hồ sơ trễ hạn")
     assert plan.polarity is None

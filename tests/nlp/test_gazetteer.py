@@ -29,6 +29,18 @@ def test_province_names_by_date() -> None:
     assert g.is_province("Hà Nội") and not g.is_province("Hiệp Hòa")
 
 
+def test_every_province_level_of_the_table_names_a_province() -> None:
+    """The province tier's levels (core/levels.py PROVINCE_LEVELS: tỉnh, thành phố) find the
+    province, as the district tier's find districts; no level list of its own here."""
+    from core.levels import PROVINCE_LEVELS
+
+    g = Gazetteer(provinces={"cần thơ": ("Cần Thơ", "thành phố")}, districts={}, communes={}, current={})
+    assert {"tỉnh", "thành phố"} == PROVINCE_LEVELS
+    city = (Place("thành phố", "Cần Thơ", "Cần Thơ"),)
+    assert all(g.places(level, "Cần Thơ") == city for level in PROVINCE_LEVELS)
+    assert g.places("huyện", "Cần Thơ") == ()
+
+
 def test_current_province_after_the_2025_merger() -> None:
     g = load_gazetteer()
     assert g.current_unit("tỉnh", "Bến Tre", "Bến Tre") == "tỉnh Vĩnh Long"

@@ -238,8 +238,24 @@ def test_every_filter_empty_alone_asks_of_has_its_line() -> None:
 
     query = Query(text="x", unit="Xyz", province="Cà Mau", level="xã", year=2030, year_from=2030,
                   year_to=2031, area="tthc", polarity="shortcoming", theme="tthc.phieu_hen",
-                  doc_number="9/QĐ")
+                  doc_kind="Kế hoạch", doc_number="9/QĐ")
     named = tuple(fields[0] for fields in ALONE_FILTERS)
     lines = _empty_alone_lines(query, named)
     assert len(lines) == len(named) - 1 and len(set(lines)) == len(lines)
+    assert "of the kind 'Kế hoạch'" in lines[named.index("doc_kind") - 1]
     assert "is of the years 2030-2031" in lines[named.index("year_from") - 1]
+
+
+def test_every_filter_of_a_query_is_asked_alone() -> None:
+    """ALONE_FILTERS is every field that makes a Query filtered (Query.filtered), none missing: a
+    filter left out was never named when it alone found nothing (the document kind was)."""
+    from dataclasses import fields, replace
+    from typing import Any
+
+    from index.base import Query
+    from pipeline.hints import ALONE_FILTERS
+
+    asked = [name for filter_fields in ALONE_FILTERS for name in filter_fields]
+    changes: list[dict[str, Any]] = [{f.name: 2024} for f in fields(Query)]
+    filters = [name for change in changes for name in change if replace(Query(), **change).filtered]
+    assert sorted(asked) == sorted(filters)
