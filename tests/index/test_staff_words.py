@@ -82,3 +82,20 @@ def test_a_context_word_starting_with_a_number_decides_the_form() -> None:
     assert table.expand("cb 1 cửa") == "cán bộ 1 cửa"
     assert table.expand("cb 1 cửa ") == "cán bộ 1 cửa "
     assert table.expand("cb 12 cửa") == "cb 12 cửa"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tb kq kiểm tra", "thông báo kết quả kiểm tra"), ("TB kết luận thanh tra", "thông báo kết luận thanh tra"),
+])
+def test_the_notice_of_a_result_typed_short_is_the_notice(text: str, expected: str) -> None:
+    assert load_shorthand().expand(text) == expected
+
+
+@pytest.mark.parametrize("text", ["điểm tb", "tb máy tính", "tb 8 điểm"])
+def test_tb_beside_anything_but_a_result_stays_as_typed(text: str) -> None:
+    """An average or a piece of equipment: nothing decides the notice."""
+    assert load_shorthand().expand(text) == text
+
+
+def test_making_demands_of_a_citizen_is_harassment() -> None:
+    assert {"nhũng nhiễu", "sách nhiễu"} <= _said("cán bộ hạch sách dân")
