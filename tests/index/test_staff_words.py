@@ -85,7 +85,8 @@ def test_a_context_word_starting_with_a_number_decides_the_form() -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("tb kq kiểm tra", "thông báo kết quả kiểm tra"), ("TB kết luận thanh tra", "thông báo kết luận thanh tra"),
+    ("tb kq kiểm tra", "thông báo kết quả kiểm tra"),
+    ("TB kết luận thanh tra", "thông báo kết luận thanh tra"),
 ])
 def test_the_notice_of_a_result_typed_short_is_the_notice(text: str, expected: str) -> None:
     assert load_shorthand().expand(text) == expected
