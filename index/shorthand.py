@@ -73,10 +73,13 @@ class Bound:
         """Whether the text around the form (`preceding` it, `following` it) holds a context word
         beside it, under the query's matching rule (index/matching.py: "dung" may be "đúng",
         "dụng" of "sử dụng qđ" is not), and does not cite a document by the form (a number or
-        "số" after it)."""
+        "số" after it). A context word after the form that starts with a number is no citation:
+        it names what follows whole ("CB 1 cửa", the desk staff type with its number)."""
+        last, first = syllables(preceding), syllables(following)
+        if any(matches_at(first, run, 0) for run in self.before if run[0].isdigit()):
+            return True
         if _CITED.match(following):
             return False
-        last, first = syllables(preceding), syllables(following)
         return (any(matches_at(last, run, len(last) - len(run)) for run in self.after)
                 or any(matches_at(first, run, 0) for run in self.before))
 

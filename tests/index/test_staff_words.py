@@ -1,0 +1,102 @@
+"""How administrative staff name a head, a training, a manner and a scan (synonyms.toml, session 21),
+and the desk's staff typed short before the desk's number ("cb 1 cửa": index/shorthand.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.query import plan_query
+from index.shorthand import compile_shorthand, load_shorthand
+
+
+def _said(text: str) -> set[str]:
+    """Every alternative of every group of `text`'s plan, as syllables joined by spaces."""
+    return {" ".join(a.syllables) for g in plan_query(text).groups for a in g.alternatives}
+
+
+@pytest.mark.parametrize(("typed", "member"), [
+    ("thủ trưởng đơn vị chịu trách nhiệm", "người đứng đầu"),
+    ("người đứng đầu cơ quan", "thủ trưởng"),
+    ("nguoi dung dau co quan", "nguoi dung dau"),
+])
+def test_the_head_of_a_body_is_named_either_way(typed: str, member: str) -> None:
+    assert member in _said(typed)
+
+
+@pytest.mark.parametrize("typed", ["thu truong don vi", "Thứ trưởng Bộ Nội vụ"])
+def test_a_deputy_minister_is_no_head_of_a_unit(typed: str) -> None:
+    """Folded, "thủ trưởng" is "thứ trưởng", the deputy minister: read as the head only with accents."""
+    said = _said(typed)
+    assert not {"người đứng đầu", "nguoi dung dau"} & said, said
+
+
+def test_a_training_course_asks_for_the_training_chapter() -> None:
+    assert {"bồi dưỡng", "đào tạo"} <= _said("tập huấn nghiệp vụ cho công chức")
+
+
+@pytest.mark.parametrize(("typed", "member"), [
+    ("thái độ niềm nở", "hoà nhã"), ("thai do hoa nha", "niem no"),
+    ("nhiệt tình hướng dẫn", "tận tình"), ("tận tâm phục vụ", "nhiệt tình"),
+])
+def test_the_manner_asked_of_desk_staff_is_named_many_ways(typed: str, member: str) -> None:
+    assert member in _said(typed)
+
+
+def test_dress_is_no_manner() -> None:
+    """"Lịch sự" is said of dress as often as of manner: no member."""
+    said = _said("trang phục lịch sự")
+    assert not {"niềm nở", "hoà nhã", "nhã nhặn"} & said, said
+
+
+def test_a_scan_typed_asks_for_digitisation_and_keeps_the_scanner() -> None:
+    """"scan" (the loanword) is read one way as itself or số hóa ([[abbreviation]]): the findings
+    naming the scanner ("máy scan") still hold the word typed."""
+    first = {" ".join(a.syllables) for a in plan_query("scan hồ sơ giấy").groups[0].alternatives}
+    assert first == {"scan", "so hoa"}
+
+
+@pytest.mark.parametrize("typed", ["số hóa hồ sơ", "máy scan"])
+def test_digitisation_and_the_scanner_do_not_bring_the_scan(typed: str) -> None:
+    said = _said(typed)
+    assert "scan" not in said and "so hoa" not in said, said
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("cb 1 cửa niềm nở", "cán bộ 1 cửa niềm nở"), ("CC 1 cửa", "công chức 1 cửa"),
+    ("cb một cửa", "cán bộ một cửa"),
+])
+def test_the_desks_staff_typed_short_before_its_number_are_staff(text: str, expected: str) -> None:
+    assert load_shorthand().expand(text) == expected
+
+
+@pytest.mark.parametrize("text", ["CB 10 người", "cb 1 phòng", "CT 17 UBND"])
+def test_a_number_after_a_bound_form_still_cites_or_counts(text: str) -> None:
+    """Only a context word that itself starts with the number decides the form; any other number
+    after it cites a document or counts, and the form stays as typed."""
+    assert load_shorthand().expand(text) == text
+
+
+def test_a_context_word_starting_with_a_number_decides_the_form() -> None:
+    table = compile_shorthand([], [{"typed": ["cb"], "word": "cán bộ", "why": "the desk's staff",
+                                    "before": ["1 cửa"]}])
+    assert table.expand("cb 1 cửa") == "cán bộ 1 cửa"
+    assert table.expand("cb 1 cửa ") == "cán bộ 1 cửa "
+    assert table.expand("cb 12 cửa") == "cb 12 cửa"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tb kq kiểm tra", "thông báo kết quả kiểm tra"),
+    ("TB kết luận thanh tra", "thông báo kết luận thanh tra"),
+])
+def test_the_notice_of_a_result_typed_short_is_the_notice(text: str, expected: str) -> None:
+    assert load_shorthand().expand(text) == expected
+
+
+@pytest.mark.parametrize("text", ["điểm tb", "tb máy tính", "tb 8 điểm"])
+def test_tb_beside_anything_but_a_result_stays_as_typed(text: str) -> None:
+    """An average or a piece of equipment: nothing decides the notice."""
+    assert load_shorthand().expand(text) == text
+
+
+def test_making_demands_of_a_citizen_is_harassment() -> None:
+    assert {"nhũng nhiễu", "sách nhiễu"} <= _said("cán bộ hạch sách dân")
