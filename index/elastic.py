@@ -1097,7 +1097,8 @@ class ElasticBackend(SearchBackend):
             response = self._call("search", self.client.search, index=self.alias, **body)
             if not response["hits"]["total"]["value"] and plan.last_resort is not None:
                 minimum = plan.last_resort
-                if not plan.fills(0, page_size):  # else the fill's request holds this stage too
+                # Else the fill's request holds this stage too; by date it decides the fill.
+                if not plan.fills(0, page_size) or query.sort == "date":
                     body = search_body(query, plan, minimum=minimum, weights=weights)
                     response = self._call("search", self.client.search, index=self.alias, **body)
         # A section asked (Plan.section): the tiers are decided on the stage's findings of its
@@ -1108,6 +1109,12 @@ class ElasticBackend(SearchBackend):
         tier = plan.matter_tier(query.matters, query.areas, found, page_size)
         matters = query.matters if tier else ()
         areas = query.areas if tier else ()  # the areas named whole, in the same tier
+        # By date, the fill only when nothing else answers (Plan.fills_by_date): the stage's
+        # findings say so now, the matter tier's only once asked (`refill` then).
+        refill = False
+        if fill and query.sort == "date":
+            fill = plan.fills_by_date(int(response["hits"]["total"]["value"])) and not (matters or areas)
+            refill = not fill and plan.fills_by_date(int(response["hits"]["total"]["value"]))
         if fill or matters or areas:
             # The stage's findings, then the matter tier's, then those matching any topical group
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
@@ -1118,6 +1125,11 @@ class ElasticBackend(SearchBackend):
             body = search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                matters=matters, areas=areas)
             response = self._call("search", self.client.search, index=self.alias, **body)
+            if refill and not response["hits"]["total"]["value"]:
+                fill = True
+                body = search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
+                                   matters=matters, areas=areas)
+                response = self._call("search", self.client.search, index=self.alias, **body)
         tiers = bool(fill or matters or areas)
         self._note_answered(response)
         # Not marked: each hit keeps the query it was found by, to be marked by it if it is shown

@@ -2095,6 +2095,16 @@ class Plan:
         its results are the same on every page."""
         return (self.fallback or bool(self.parts)) and found < page_size
 
+    @staticmethod
+    def fills_by_date(answered: int) -> bool:
+        """Whether a query sorted by date lists the fill stage (`fills`, run as for relevance):
+        only when nothing else answers it, `answered` being what the stages and the matter tier
+        found. Why: the fill holds findings sharing only some of the words; by relevance they rank
+        after every answer, but by date a recent one comes first for being recent, so "phiếu
+        hẹn" sorted by date opened on a page of other files and counted them (ux20, ux21). Of a
+        query nothing else answers, the fill is still listed, as relevance lists it."""
+        return answered == 0
+
     def matter_tier(self, matters: Sequence[str], areas: Sequence[str], found: int, page_size: int) -> bool:
         """Whether the matter tier runs: the query names a matter or an area (index.base.Query.matters,
         Query.areas), has words to rank its findings by, and the stages found fewer findings than

@@ -1649,6 +1649,9 @@ class SqliteFtsBackend(SearchBackend):
             if query.matters:  # of one matter asked, `owned` already (the same lookup)
                 first = owned if len(query.matters) == 1 else _themed(conn, query.matters[:1],
                                                                       "primary_theme")
+        answered = len(selected) + len(matter) + len(also) + len(areal)
+        if query.sort == "date" and not plan.fills_by_date(answered):
+            filled = filled[:0]
         total = len(selected) + len(matter) + len(also) + len(areal) + len(filled)
         tiers = [selected, matter, also, areal, filled]
         facets = columns.facets(np.concatenate(tiers)) if query.facets else {}
