@@ -73,7 +73,7 @@ def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: st
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool) -> None:
     """Print the extraction of each document (a folder means every supported file in it)."""
-    from extractors import discover, read
+    from extractors import discover, read, unsupported, unsupported_reason
     from pipeline.process import process
     from pipeline.textdump import document_text
 
@@ -81,6 +81,8 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool
     failed = 0
     with errors_as_lines():
         files = discover(paths)
+        for path in unsupported(paths):
+            err(unsupported_reason(path))
     for path in files:
         try:
             if fmt == "text":
