@@ -380,7 +380,7 @@ _FIGURE_CELLS_MIN = 2
 _CELL_SEP = " | "
 
 
-def _row_statement(form: str) -> int:
+def _row_remark(form: str) -> int:
     """Where the statement of a figures row begins: after its last cell holding only a figure,
     the cells a reader reads as a remark ("Thị trấn Cam Lộ | 1.873 | 1.862 | 11 | Còn hồ sơ đất
     đai quá hạn": the last cell); 0 for a row with fewer than two such cells, or no row. Why: a
@@ -931,8 +931,8 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     pieces = _pieces(text, doc_form, body)
     previous_end = body.start
     for index, (start, end, announced, shared) in enumerate(pieces):
-        if statement := _row_statement(doc_form[start:end]):
-            start = min(start + statement, end)
+        if remark := _row_remark(doc_form[start:end]):
+            start = min(start + remark, end)
         piece, form = text[start:end], doc_form[start:end]
         if pending is not None and _rx(cues.CONTRAST_OPEN).search(doc_form, previous_end, start):
             if ";" in doc_form[previous_end:start]:  # a conceded item, not a setting ("chiều 2/2, nhưng")
