@@ -62,6 +62,7 @@ from index.query import (
     Plan,
     Vocabulary,
     filter_key,
+    kept_marks,
     name_forms,
     plan_query,
     province_aliases,
@@ -1240,7 +1241,9 @@ class ElasticBackend(SearchBackend):
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """More-like-this on the folded text: wording, not accents, makes findings alike; equal
         scores in the browse order, then by finding id, as every search (`_by_score`) and SQLite."""
-        if not self._call("looking up a finding", self.client.exists, index=self.alias, id=finding_id):
+        source = self._call("looking up a finding", self.client.options(ignore_status=404).get,
+                            index=self.alias, id=finding_id, source_includes=["text"])
+        if not source.get("found"):
             raise BackendError(f"no indexed finding {finding_id}", path=self.url)
         mlt = {"more_like_this": {
             "fields": ["text_folded"],
@@ -1254,7 +1257,10 @@ class ElasticBackend(SearchBackend):
                               size=max(limit, 0), sort=_by_score(),
                               highlight=HIGHLIGHT, source=_RECORD_SOURCE)
         self._note_answered(response)
-        return [_hit(raw) for raw in response["hits"]["hits"]]
+        # Marked where they write the words as this finding does (kept_marks), not by fold.
+        text = source["_source"]["text"]
+        return [dataclasses.replace(hit, snippet=kept_marks(hit.snippet, text))
+                for hit in map(_hit, response["hits"]["hits"])]
 
     def count(self) -> int:
         return int(self._call("count", self.client.count, index=self.alias)["count"])
