@@ -169,6 +169,16 @@ def test_a_date_order_lists_the_answers_not_the_area_s_other_findings(db: str) -
     assert "same area of the reports" not in run("--db", db, "search", "sổ theo dõi", "--sort", "date").stdout
 
 
+def test_facets_name_the_areas_and_themes_beside_their_codes(db: str) -> None:
+    """`--facets` listed "area: tthc (3)" and "theme: tthc.phieu_hen (2)": codes staff do not
+    read; each says its name beside the code a filter takes."""
+    shown = run("--db", db, "search", "phiếu hẹn", "--facets").stdout
+    area = next(line for line in shown.splitlines() if line.startswith("area: "))
+    assert "tthc (Cải cách thủ tục hành chính) (" in area
+    theme = next(line for line in shown.splitlines() if line.startswith("theme: "))
+    assert "tthc.phieu_hen: Phiếu hẹn, sổ theo dõi hồ sơ (" in theme
+
+
 def test_a_query_longer_than_the_setting_is_one_line_naming_it(db: str) -> None:
     words = ("phiếu hẹn " * 60).split()  # 599 characters
     result = run("--db", db, "search", *words)
