@@ -24,7 +24,7 @@ from extractors.sandbox import run_limited
 from extractors.txt import read_txt
 
 __all__ = ["READERS", "SUPPORTED_SUFFIXES", "Reader", "discover", "is_supported", "read", "unsupported",
-           "unsupported_reason"]
+           "unsupported_reason", "unsupported_why"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -87,12 +87,17 @@ def unsupported(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def unsupported_reason(path: Path) -> str:
-    """One line naming a file `unsupported` lists and why it was not read, for a terminal."""
+def unsupported_why(path: Path) -> str:
+    """Why a file `unsupported` lists was not read: its format, and the formats read."""
     suffix = Path(path).suffix.lower()
     kind = f"{suffix} files" if suffix else "files without an extension"
-    return (f"{printable(str(path))}: not read, kiemtra does not read {printable(kind)}"
-            f" (it reads {' '.join(sorted(SUPPORTED_SUFFIXES))})")
+    formats = " ".join(sorted(SUPPORTED_SUFFIXES))
+    return f"not read, kiemtra does not read {printable(kind)} (it reads {formats})"
+
+
+def unsupported_reason(path: Path) -> str:
+    """One line naming a file `unsupported` lists and why it was not read, for a terminal."""
+    return f"{printable(str(path))}: {unsupported_why(path)}"
 
 
 def read(path: Path, *, settings: Settings, doc_id: str | None = None) -> Document:

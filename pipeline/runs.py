@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import BackendError, printable
-from extractors import unsupported_reason
+from extractors import unsupported_reason, unsupported_why
 from pipeline.process import CHANGED, FAILED, INGESTED, QUARANTINED, REREAD, SKIPPED, Outcome
 
 LOGGER = logging.getLogger(__name__)
@@ -249,6 +249,11 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
                       "|---|---|---|---|"]
             lines += [f"| {_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']}"
                       f" | {_cell(f['reason'])} |" for f in entries]
+    if summary.unsupported:
+        lines += ["", f"## Not read: a format kiemtra does not read ({len(summary.unsupported)})", "",
+                  "| file | why |", "|---|---|"]
+        lines += [f"| {_cell(path)} | {_cell(unsupported_why(Path(path)))} |"
+                  for path in summary.unsupported]
     if summary.removed:
         lines += ["", f"## Removed from the inbox ({len(summary.removed)})", "",
                   "| file | done |", "|---|---|"]
