@@ -239,7 +239,7 @@ def _evidence(site: Site) -> Callable[[Request], Response]:
             theme,
             int_param(q, "o_nam", "năm của ô", YEARS),
             text_param(q, "o_don_vi", "đơn vị của ô"),
-            choice_param(q, "o_loai", "loại", POLARITIES),
+            choice_param(q, "o_loai", "loại", POLARITIES, POLARITY_LABELS),
             site.comparisons,
         )
         return site.render(request, "evidence.html", view=view)
