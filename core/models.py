@@ -35,6 +35,15 @@ class Polarity(StrEnum):
     RECOMMENDATION = "recommendation"
 
 
+# The names of the three kinds of finding as the reports write them (the codes above are what the
+# store, scripts and the CLI keep): the web page's labels and the comparison's tables say these.
+POLARITY_NAMES: dict[Polarity, str] = {
+    Polarity.STRENGTH: "Ưu điểm",
+    Polarity.SHORTCOMING: "Thiếu sót",
+    Polarity.RECOMMENDATION: "Kiến nghị",
+}
+
+
 class Area(StrEnum):
     """The reform area a finding is about (the annotation guide's codes); CHUNG: overall."""
 

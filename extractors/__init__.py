@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from core.errors import CorruptDocument, KiemtraError, LimitExceeded, ReaderError, UnexpectedError
+from core.errors import CorruptDocument, KiemtraError, LimitExceeded, ReaderError, UnexpectedError, printable
 from core.models import Document
 from core.settings import Settings
 from extractors._common import SNIFF_BYTES, sniff_format
@@ -23,7 +23,8 @@ from extractors.pdf import read_pdf
 from extractors.sandbox import run_limited
 from extractors.txt import read_txt
 
-__all__ = ["READERS", "SUPPORTED_SUFFIXES", "Reader", "discover", "is_supported", "read"]
+__all__ = ["READERS", "SUPPORTED_SUFFIXES", "Reader", "discover", "is_supported", "read", "unsupported",
+           "unsupported_reason", "unsupported_why"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -68,6 +69,35 @@ def discover(paths: Iterable[Path]) -> list[Path]:
         else:
             found.append(given)
     return found
+
+
+def unsupported(paths: Iterable[Path]) -> list[Path]:
+    """The files under the folders among `paths` that `discover` leaves out for their format:
+    non-hidden files of a suffix no reader takes. Why: an operator who drops a folder in must
+    see what was not read (`unsupported_reason`), not find it missing from search later. A file
+    given by name is not among them: it is read (as text, when its suffix says nothing)."""
+    found: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            found.extend(sorted(
+                p for p in given.rglob("*")
+                if p.is_file() and not is_supported(p)
+                and not any(part.startswith(".") for part in p.relative_to(given).parts)
+            ))
+    return found
+
+
+def unsupported_why(path: Path) -> str:
+    """Why a file `unsupported` lists was not read: its format, and the formats read."""
+    suffix = Path(path).suffix.lower()
+    kind = f"{suffix} files" if suffix else "files without an extension"
+    formats = " ".join(sorted(SUPPORTED_SUFFIXES))
+    return f"not read, kiemtra does not read {printable(kind)} (it reads {formats})"
+
+
+def unsupported_reason(path: Path) -> str:
+    """One line naming a file `unsupported` lists and why it was not read, for a terminal."""
+    return f"{printable(str(path))}: {unsupported_why(path)}"
 
 
 def read(path: Path, *, settings: Settings, doc_id: str | None = None) -> Document:

@@ -44,6 +44,16 @@ _COUNTER = re.compile(rf"^(?:{_COUNTER_ALTERNATIVES})\s*[:：]?\s*\d[\d.,\s]*$")
 _COUNT_SUFFIX = re.compile(
     r"^\d[\d.,]*\s+(?:luot xem|luot truy cap|luot doc|nguoi da binh chon|binh luan|luot thich|luot chia se)$"
 )
+# A portal's poll box ("Bình chọn" / "Đánh giá của bạn về Cổng thông tin …" / its options / "59 người
+# đã bình chọn"): the label opening it and the vote count closing it, folded. The lines between
+# are the poll's question and options, the reader's not the article's: a dump that opens on the
+# sidebar's poll gave the question as the article's title (ux20, ux21).
+_POLL_LABELS = frozenset(fold(s).lower() for s in (
+    "bình chọn", "thăm dò ý kiến", "thăm dò", "khảo sát ý kiến", "khảo sát", "ý kiến của bạn",
+))
+_POLL_COUNT = re.compile(
+    r"^\d[\d.,]*\s+(?:nguoi da binh chon|nguoi binh chon|luot binh chon|phieu binh chon)$")
+POLL_MAX_LINES = 8  # a poll box's question and options between its label and its count
 _SHARE_TOKENS = frozenset(("facebook", "twitter", "zalo", "email", "in", "chia se", "share", "like",
                            "tweet", "print", "g+", "linkedin", "messenger", "|", "/", "0"))
 _STRIP = " \t\u00a0\u2022\u00b7*-–—•.<>»«›‹|:"
@@ -63,9 +73,32 @@ def is_boilerplate_line(line: str) -> bool:
     return len(tokens) >= 2 and all(t in _SHARE_TOKENS for t in tokens)
 
 
+def _key(line: str) -> str:
+    return " ".join(fold(line.strip(_STRIP)).lower().split())
+
+
+def poll_lines(lines: list[str]) -> set[int]:
+    """The indexes of the lines of every poll box: from a poll's label (`_POLL_LABELS`) down to
+    its vote count (`_POLL_COUNT`) at most POLL_MAX_LINES below it, both included. A count with
+    no label above it is a widget line alone (`is_boilerplate_line`); a label with no count
+    below it may be a word of the article, and is judged alone too."""
+    found: set[int] = set()
+    for end, line in enumerate(lines):
+        if not _POLL_COUNT.match(_key(line)):
+            continue
+        for start in range(end - 1, max(end - 1 - POLL_MAX_LINES, -1), -1):
+            if _key(lines[start]) in _POLL_LABELS:
+                found.update(range(start, end + 1))
+                break
+    return found
+
+
 def clean_boilerplate(text: str) -> str:
-    """`text` without its widget lines; everything else is kept byte for byte."""
-    kept = [line for line in text.split("\n") if not is_boilerplate_line(line)]
+    """`text` without its widget lines and poll boxes (`poll_lines`); everything else is kept
+    byte for byte."""
+    lines = text.split("\n")
+    poll = poll_lines(lines)
+    kept = [line for k, line in enumerate(lines) if k not in poll and not is_boilerplate_line(line)]
     dropped = text.count("\n") + 1 - len(kept)
     if dropped:
         LOGGER.debug("dropped %d boilerplate lines", dropped)

@@ -18,7 +18,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from core.errors import BackendError
 from core.settings import load_settings
-from extractors import discover
+from extractors import discover, unsupported
 from flows.nightly import ingest_batch_task
 from pipeline.batch import batches, index_pending
 from pipeline.fingerprint import extractor_version
@@ -52,7 +52,8 @@ def ingest_folder_flow(folder: str, overrides: dict[str, Any] | None = None) -> 
         ingest_batch_task.submit(group, settings)
         for group in batches(paths, settings.batch_size, settings.workers)
     ]
-    summary = RunSummary(extractor_version=extractor_version(settings))
+    summary = RunSummary(extractor_version=extractor_version(settings),
+                         unsupported=[str(p) for p in unsupported([Path(folder)])])
     for future in futures:
         for outcome in future.result():
             summary.add(outcome, COMMAND_LINE)

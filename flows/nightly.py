@@ -50,6 +50,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from core.errors import BackendError, ReaderError
 from core.settings import Settings, load_settings
+from extractors import unsupported
 from pipeline.batch import batches, index_pending, ingest_batch, pending_count, retry_delays
 from pipeline.fingerprint import extractor_version
 from pipeline.process import FAILED, Outcome, open_store, warm_extraction
@@ -174,6 +175,8 @@ def _run(settings: Settings, inbox: Path | None, feeds: Path | None, *, progress
     try:
         with _phase(summary, "collect"):
             items = collect_task(settings, inbox=inbox, feeds=feeds)
+            folder = inbox_folder(settings, inbox)  # its files of formats no reader takes, named
+            summary.unsupported = [str(p) for p in unsupported([folder])] if folder is not None else []
         with _phase(summary, "load"):
             warm_extraction(settings)
         with _phase(summary, "ingest"), progress_for(len(items), stream=sys.stderr, shown=progress,

@@ -62,6 +62,7 @@ from index.query import (
     Plan,
     Vocabulary,
     filter_key,
+    kept_marks,
     name_forms,
     plan_query,
     province_aliases,
@@ -1097,7 +1098,8 @@ class ElasticBackend(SearchBackend):
             response = self._call("search", self.client.search, index=self.alias, **body)
             if not response["hits"]["total"]["value"] and plan.last_resort is not None:
                 minimum = plan.last_resort
-                if not plan.fills(0, page_size):  # else the fill's request holds this stage too
+                # Else the fill's request holds this stage too; by date it decides the fill.
+                if not plan.fills(0, page_size) or query.sort == "date":
                     body = search_body(query, plan, minimum=minimum, weights=weights)
                     response = self._call("search", self.client.search, index=self.alias, **body)
         # A section asked (Plan.section): the tiers are decided on the stage's findings of its
@@ -1108,6 +1110,12 @@ class ElasticBackend(SearchBackend):
         tier = plan.matter_tier(query.matters, query.areas, found, page_size)
         matters = query.matters if tier else ()
         areas = query.areas if tier else ()  # the areas named whole, in the same tier
+        # By date, the fill only when nothing else answers (Plan.fills_by_date): the stage's
+        # findings say so now, the matter tier's only once asked (`refill` then).
+        refill = False
+        if fill and query.sort == "date":
+            fill = plan.fills_by_date(int(response["hits"]["total"]["value"])) and not (matters or areas)
+            refill = not fill and plan.fills_by_date(int(response["hits"]["total"]["value"]))
         if fill or matters or areas:
             # The stage's findings, then the matter tier's, then those matching any topical group
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
@@ -1118,6 +1126,11 @@ class ElasticBackend(SearchBackend):
             body = search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                matters=matters, areas=areas)
             response = self._call("search", self.client.search, index=self.alias, **body)
+            if refill and not response["hits"]["total"]["value"]:
+                fill = True
+                body = search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
+                                   matters=matters, areas=areas)
+                response = self._call("search", self.client.search, index=self.alias, **body)
         tiers = bool(fill or matters or areas)
         self._note_answered(response)
         # Not marked: each hit keeps the query it was found by, to be marked by it if it is shown
@@ -1228,7 +1241,9 @@ class ElasticBackend(SearchBackend):
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:
         """More-like-this on the folded text: wording, not accents, makes findings alike; equal
         scores in the browse order, then by finding id, as every search (`_by_score`) and SQLite."""
-        if not self._call("looking up a finding", self.client.exists, index=self.alias, id=finding_id):
+        source = self._call("looking up a finding", self.client.options(ignore_status=404).get,
+                            index=self.alias, id=finding_id, source_includes=["text"])
+        if not source.get("found"):
             raise BackendError(f"no indexed finding {finding_id}", path=self.url)
         mlt = {"more_like_this": {
             "fields": ["text_folded"],
@@ -1242,7 +1257,10 @@ class ElasticBackend(SearchBackend):
                               size=max(limit, 0), sort=_by_score(),
                               highlight=HIGHLIGHT, source=_RECORD_SOURCE)
         self._note_answered(response)
-        return [_hit(raw) for raw in response["hits"]["hits"]]
+        # Marked where they write the words as this finding does (kept_marks), not by fold.
+        text = source["_source"]["text"]
+        return [dataclasses.replace(hit, snippet=kept_marks(hit.snippet, text))
+                for hit in map(_hit, response["hits"]["hits"])]
 
     def count(self) -> int:
         return int(self._call("count", self.client.count, index=self.alias)["count"])

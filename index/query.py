@@ -122,6 +122,7 @@ Matching rules the plan carries, for the engines to apply:
 from __future__ import annotations
 
 import dataclasses
+import html
 import importlib.util
 import math
 import re
@@ -2108,6 +2109,16 @@ class Plan:
         its results are the same on every page."""
         return (self.fallback or bool(self.parts)) and found < page_size
 
+    @staticmethod
+    def fills_by_date(answered: int) -> bool:
+        """Whether a query sorted by date lists the fill stage (`fills`, run as for relevance):
+        only when nothing else answers it, `answered` being what the stages and the matter tier
+        found. Why: the fill holds findings sharing only some of the words; by relevance they rank
+        after every answer, but by date a recent one comes first for being recent, so "phiếu
+        hẹn" sorted by date opened on a page of other files and counted them (ux20, ux21). Of a
+        query nothing else answers, the fill is still listed, as relevance lists it."""
+        return answered == 0
+
     def matter_tier(self, matters: Sequence[str], areas: Sequence[str], found: int, page_size: int) -> bool:
         """Whether the matter tier runs: the query names a matter or an area (index.base.Query.matters,
         Query.areas), has words to rank its findings by, and the stages found fewer findings than
@@ -3602,6 +3613,34 @@ def _member_spans(parsed: Parsed, lexicon: Lexicon) -> set[str]:
 # ------------------------------------------------------------------------------------------- matching text
 
 
+def written_forms(text: str, folded: Collection[str]) -> list[Alternative]:
+    """The words of `text` whose folded form is one of `folded`, each as `text` writes it
+    (lower case, tones placed canonically) and literal, so marked only where written alike.
+    Why: similar findings are found by folded words (more-like-this on the folded text), but a
+    reader reads the marks as "the same word": for "toàn tỉnh Gia Lai có 998 hồ sơ quá hạn" the
+    folded "gia" and "so" marked "giá" of đánh giá and "sở" of các sở (ux20, ux21)."""
+    forms = dict.fromkeys(w for w in _WORD.findall(lower_same_length(canonical_tones(text)))
+                          if fold(w) in folded)
+    return [Alternative((w,), literal=True) for w in forms]
+
+
+def kept_marks(snippet: str, source: str) -> str:
+    """`snippet` (HTML, matches in <mark>) with only the marks around a word `source` writes alike
+    (lower case, canonical tones, as `written_forms` compares) kept: what an engine marked by
+    folded words, narrowed to the words as written (Elasticsearch's highlighter marks every
+    field its more-like-this query matched, the folded one too)."""
+    forms = set(_WORD.findall(lower_same_length(canonical_tones(source))))
+
+    def kept(m: re.Match[str]) -> str:
+        word = lower_same_length(canonical_tones(html.unescape(m.group(1))))
+        return m.group(0) if word in forms else m.group(1)
+
+    return _MARK.sub(kept, snippet)
+
+
+_MARK = re.compile(r"<mark>(.*?)</mark>")
+
+
 def match_spans(text: str, alternatives: Sequence[Alternative]) -> list[tuple[int, int]]:
     """Where the alternatives occur in `text` under the matching rule, merged and sorted.
 
@@ -3619,7 +3658,7 @@ def match_spans(text: str, alternatives: Sequence[Alternative]) -> list[tuple[in
         for m in re.finditer(r"(?<![^\W_])" + body + tail, folded):
             ok = True
             for k, (syllable, accented) in enumerate(zip(alt.syllables, alt.accented, strict=True)):
-                if not accented:
+                if not (accented or alt.literal):  # a literal one's syllables without marks too
                     continue
                 start = m.start(k + 1)
                 written = canonical[start:m.end(k + 1)] if not (alt.prefix and k == len(alt.syllables) - 1) \

@@ -88,6 +88,7 @@ from index.query import (
     province_key,
     ranked_units,
     syllables_of,
+    written_forms,
 )
 from index.records import ThemesOf
 from index.spelling import BIGRAM_CAP
@@ -1649,6 +1650,9 @@ class SqliteFtsBackend(SearchBackend):
             if query.matters:  # of one matter asked, `owned` already (the same lookup)
                 first = owned if len(query.matters) == 1 else _themed(conn, query.matters[:1],
                                                                       "primary_theme")
+        answered = len(selected) + len(matter) + len(also) + len(areal)
+        if query.sort == "date" and not plan.fills_by_date(answered):
+            filled = filled[:0]
         total = len(selected) + len(matter) + len(also) + len(areal) + len(filled)
         tiers = [selected, matter, also, areal, filled]
         facets = columns.facets(np.concatenate(tiers)) if query.facets else {}
@@ -1739,11 +1743,12 @@ class SqliteFtsBackend(SearchBackend):
             return self._similar(conn, finding_id, max(limit, 0))
 
     def _similar(self, conn: sqlite3.Connection, finding_id: str, limit: int) -> list[Hit]:
-        row = conn.execute("SELECT r.rowid, t.folded FROM fts_records r JOIN fts_text t ON t.rowid = r.rowid"
-                           " WHERE r.finding_id = ?", [finding_id]).fetchone()
+        row = conn.execute("SELECT r.rowid, t.folded, t.original FROM fts_records r"
+                           " JOIN fts_text t ON t.rowid = r.rowid WHERE r.finding_id = ?",
+                           [finding_id]).fetchone()
         if row is None:
             raise BackendError(f"no indexed finding {finding_id}", path=self.path)
-        rowid, folded = row
+        rowid, folded, original = row
         columns = self._columns()
         if self._words is None or self._words.version != columns.version:
             self._words = _WordFindings(columns.version, SIMILAR_CACHED_ROWIDS)
@@ -1778,4 +1783,6 @@ class SqliteFtsBackend(SearchBackend):
             page += _top_by_bm25(conn, columns, unknown, zeros, zeros.astype(np.float64), tf[~known],
                                  _any_of(_phrase("folded", t.folded) for t in terms), limit)
             page = sorted(page, key=lambda hit: (-hit[1], int(columns.position[hit[0]])))[:limit]
-        return _hits(_records_in_order(conn, [r for r, _ in page], [score for _, score in page]), terms)
+        # Marked where they write the words as this finding does (written_forms), not by fold.
+        marks = written_forms(original, {t.folded[0] for t in terms})
+        return _hits(_records_in_order(conn, [r for r, _ in page], [score for _, score in page]), marks)

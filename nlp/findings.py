@@ -374,6 +374,28 @@ def _is_table_header(form: str) -> bool:
         len(cell.split()) <= _TABLE_HEADER_MAX_WORDS for cell in cells)
 
 
+# A cell holding only a figure ("1.126", "0", "98,5%", "12/15"): a table's data, not words.
+_FIGURE_CELL = re.compile(r"[\d.,%/ ]*\d[\d.,%/ ]*")
+_FIGURE_CELLS_MIN = 2
+_CELL_SEP = " | "
+
+
+def _row_remark(form: str) -> int:
+    """Where the statement of a figures row begins: after its last cell holding only a figure,
+    the cells a reader reads as a remark ("Thị trấn Cam Lộ | 1.873 | 1.862 | 11 | Còn hồ sơ đất
+    đai quá hạn": the last cell); 0 for a row with fewer than two such cells, or no row. Why: a
+    report's statistics table gives a unit its figures and a verdict column; shown whole, the
+    row reads as noise without its header (ux20, ux21), the figures are data, and a one-word
+    rating ("Tốt", "Khá") says too little to be a finding on its own (`_too_short`). A row of an
+    inspection's criteria ("1 | Niêm yết TTHC | Chưa đầy đủ") has one figure, its number, and
+    stays a finding whole."""
+    cells = form.split(_CELL_SEP)
+    figures = [k for k, cell in enumerate(cells) if _FIGURE_CELL.fullmatch(cell.strip())]
+    if len(cells) < 3 or len(figures) < _FIGURE_CELLS_MIN:
+        return 0
+    return sum(len(cell) + len(_CELL_SEP) for cell in cells[:figures[-1] + 1])
+
+
 _NAME_LIST_SEP = re.compile(r"\s*[,;]\s*|\s+và\s+")
 _NAME_ITEM_MAX_WORDS = 5
 _LEVEL_OPENER = re.compile(cues.NAME_LIST_OPENERS)
@@ -909,6 +931,8 @@ def _sentence_findings(text: str, doc_form: str, sent: Span, state: _State, last
     pieces = _pieces(text, doc_form, body)
     previous_end = body.start
     for index, (start, end, announced, shared) in enumerate(pieces):
+        if remark := _row_remark(doc_form[start:end]):
+            start = min(start + remark, end)
         piece, form = text[start:end], doc_form[start:end]
         if pending is not None and _rx(cues.CONTRAST_OPEN).search(doc_form, previous_end, start):
             if ";" in doc_form[previous_end:start]:  # a conceded item, not a setting ("chiều 2/2, nhưng")

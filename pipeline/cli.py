@@ -73,7 +73,7 @@ def cli(ctx: click.Context, db_path: str | None, backend: str | None, es_url: st
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool) -> None:
     """Print the extraction of each document (a folder means every supported file in it)."""
-    from extractors import discover, read
+    from extractors import discover, read, unsupported, unsupported_reason
     from pipeline.process import process
     from pipeline.textdump import document_text
 
@@ -81,6 +81,8 @@ def extract(ctx: click.Context, paths: tuple[Path, ...], fmt: str, timings: bool
     failed = 0
     with errors_as_lines():
         files = discover(paths)
+        for path in unsupported(paths):
+            err(unsupported_reason(path))
     for path in files:
         try:
             if fmt == "text":
@@ -259,7 +261,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             click.echo(f"    its document's {_HEADLINE_SAID[headline]} holds the query's words")
         click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
     for name, pairs in result.facets.items():
-        click.echo(f"{name}: " + (", ".join(f"{value} ({count})" for value, count in pairs) or "-"))
+        # "; " between values: a theme's label holds commas ("Phiếu hẹn, sổ theo dõi hồ sơ").
+        click.echo(f"{name}: " + ("; ".join(f"{_facet_named(name, v)} ({n})" for v, n in pairs) or "-"))
 
 
 
@@ -359,6 +362,21 @@ def _area_named(area: str) -> str:
         return f"{area} ({AREA_NAMES[Area(area)]})"
     except ValueError:  # an area this kiemtra does not know: its code alone
         return area
+
+
+def _facet_named(name: str, value: str) -> str:
+    """A facet's value as a person reads it beside the code a filter takes: an area with its
+    name (`_area_named`), a theme with its label ("tthc.phieu_hen: Phiếu hẹn, sổ theo dõi hồ
+    sơ"); "tthc.giai_quyet (62)" alone said nothing to staff who know the reports' headings.
+    Called once per value of one page's facets: the taxonomy is loaded once per process."""
+    if name == "area":
+        return _area_named(value)
+    if name == "theme":
+        from nlp.themes import load_taxonomy
+
+        label = {t.code: t.label for t in load_taxonomy().themes}.get(value)
+        return f"{value}: {label}" if label else value
+    return value
 
 
 def _where(record: Any) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ExportError
+from core.models import POLARITY_NAMES, Polarity
 from reports.compare import (
     Comparison,
     Evidence,
@@ -235,6 +236,16 @@ def matrix_heatmap(matrix: ThemeYearMatrix, measure: str = "documents") -> Heatm
     )
 
 
+# What each report says when it has no row, in the reports' language, on the terminal and the
+# web page alike: a "none" after a Vietnamese title read as a word of another language, and did
+# not say what was looked for (recurring: in two years or more).
+EMPTY_TABLES: dict[str, str] = {
+    "recurring": "Không có thiếu sót nào lặp lại trong hai năm trở lên.",
+    "improved": "Chưa có thiếu sót nào được báo cáo là đã khắc phục.",
+    "timeline": "Không có phát hiện nào về đơn vị này.",
+}
+
+
 def recurring_table(recurring: Sequence[Recurrence]) -> Table:
     rows = tuple(
         (r.unit.label, r.unit.province, r.unit.current, r.theme, r.label, len(r.years), r.first_year,
@@ -260,15 +271,22 @@ def turnaround_table(items: Sequence[Turnaround]) -> Table:
 
 def timeline_table(entries: Sequence[TimelineEntry]) -> Table:
     rows = tuple(
-        (e.year, e.unit, e.theme, e.label, e.polarity, e.doc_id, "có" if e.named else "không", e.text)
+        (e.year, e.unit, e.theme, e.label, e.polarity, _polarity_name(e.polarity), e.doc_id,
+         "có" if e.named else "không", e.text)
         for e in entries
     )
     return Table(
         "timeline",
         "Diễn biến của đơn vị qua các năm",
-        ("Năm", "Đơn vị", "Mã chủ đề", "Chủ đề", "Loại", "Văn bản", "Nêu tên", "Nội dung"),
+        ("Năm", "Đơn vị", "Mã chủ đề", "Chủ đề", "Mã loại", "Loại", "Văn bản", "Nêu tên", "Nội dung"),
         rows,
     )
+
+
+def _polarity_name(code: str) -> str:
+    """A finding's kind by its name ("Thiếu sót"), as a reader of the reports says it; the code
+    beside it ("Mã loại") is what a script filters on, as "Mã chủ đề" beside "Chủ đề"."""
+    return POLARITY_NAMES.get(Polarity(code), code) if code in set(Polarity) else code
 
 
 def comparison_tables(comparison: Comparison) -> list[Table]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from core.errors import BackendError
 from core.settings import Settings
-from extractors import discover
+from extractors import discover, unsupported
 from index.base import SearchBackend
 from pipeline.fingerprint import extractor_version
 from pipeline.process import catch_up_index, ingest_one, open_search, open_store
@@ -48,7 +48,8 @@ def ingest_paths(paths: list[Path], *, settings: Settings, progress: bool = Fals
     (without `wait`, a run already in progress is a BackendError naming its pid).
     """
     files = discover(paths)
-    summary = RunSummary(extractor_version=extractor_version(settings))
+    summary = RunSummary(extractor_version=extractor_version(settings),
+                         unsupported=[str(p) for p in unsupported(paths)])
     with run_lock(settings.database, wait=wait), open_store(settings) as store, \
             open_backend_or_none(settings) as backend:
         if backend is not None:

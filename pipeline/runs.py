@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import BackendError, printable
+from extractors import unsupported_reason, unsupported_why
 from pipeline.process import CHANGED, FAILED, INGESTED, QUARANTINED, REREAD, SKIPPED, Outcome
 
 LOGGER = logging.getLogger(__name__)
@@ -80,6 +81,9 @@ class RunSummary:
     recovered: int = 0
     extractor_version: str = ""
     removed: list[dict[str, str]] = field(default_factory=list)  # path, action
+    # Files under a folder given whose format no reader takes (extractors.unsupported): not read,
+    # not failed (nothing in them was tried), each named to the operator (`problems`).
+    unsupported: list[str] = field(default_factory=list)
     findings: int = 0
     indexed: int = 0
     not_indexed: int = 0
@@ -140,6 +144,7 @@ class RunSummary:
         reason, the known-bad files not read again, the files that left the inbox, and what
         waits for the search index."""
         lines = [f["reason"] for f in self.failures]
+        lines += [unsupported_reason(Path(path)) for path in self.unsupported]
         if self.quarantined:
             lines.append(f"{len(self.quarantined)} known-bad files not read again:"
                          " see `kiemtra quarantine list`")
@@ -156,6 +161,8 @@ class RunSummary:
             text += f", {c[QUARANTINED]} still quarantined"
         if c[REMOVED]:
             text += f", {c[REMOVED]} removed"
+        if self.unsupported:
+            text += f", {len(self.unsupported)} not read (a format kiemtra does not read)"
         text += self.extractor_line()
         if self.not_indexed:
             text += f"; {self.not_indexed} stored but not yet indexed"
@@ -242,6 +249,11 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
                       "|---|---|---|---|"]
             lines += [f"| {_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']}"
                       f" | {_cell(f['reason'])} |" for f in entries]
+    if summary.unsupported:
+        lines += ["", f"## Not read: a format kiemtra does not read ({len(summary.unsupported)})", "",
+                  "| file | why |", "|---|---|"]
+        lines += [f"| {_cell(path)} | {_cell(unsupported_why(Path(path)))} |"
+                  for path in summary.unsupported]
     if summary.removed:
         lines += ["", f"## Removed from the inbox ({len(summary.removed)})", "",
                   "| file | done |", "|---|---|"]

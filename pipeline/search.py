@@ -243,7 +243,10 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
 
     Every request decides the engine's tiers on the pool's size (`pool_page`), so the pool, the
     pages after it, the total and the facets come from the same tiers whatever the offset. A
-    browse (no words) or a date order is the engine's alone: nothing to rerank by. `plan`: the
+    browse (no words) or a date order is the engine's alone: nothing to rerank by; a date order
+    is not widened by the matter's area either (`with_matter_area`): that area's findings fill a
+    short page by relevance, after the answers, and by date they would come first for being
+    recent, and be counted (ux21; the engines' fill likewise: Plan.fills_by_date). `plan`: the
     engine's plan of the query (`SearchBackend.plan`), made once for every request here.
 
     Each hit's score says what ranked it (`past_pool`): in the pool, the reranker's score; past
@@ -256,7 +259,9 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
     The engine is asked with the strongest matter's area too (`with_matter_area`; `taxonomy` the
     theme vocabulary); the reranker reads the query as typed, the areas it names whole."""
     pool = ranker.pool
-    if query.sort == "date" or not query.text.strip() or query.limit <= 0 or pool <= 0:
+    if query.sort == "date":  # the matter's area fills a page by relevance, not a timeline
+        return backend.search(query, plan)
+    if not query.text.strip() or query.limit <= 0 or pool <= 0:
         return backend.search(with_matter_area(query, taxonomy), plan)
     page_size = pool_page(query, pool)
     end = query.offset + query.limit

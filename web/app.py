@@ -38,7 +38,7 @@ from core.settings import Settings
 from index.backends import open_backend
 from index.base import SearchBackend
 from index.store import Store
-from pipeline.export import comparison_tables, matrix_heatmap
+from pipeline.export import EMPTY_TABLES, comparison_tables, matrix_heatmap
 from pipeline.query_rules import LEVELS
 from web import views
 from web.auth import AuthConfig, safe_next, verify
@@ -109,6 +109,7 @@ class Site:
             SORT_LABELS=SORT_LABELS,
             POLARITIES=POLARITIES,
             TABLE_LABELS=TABLE_LABELS,
+            EMPTY_TABLES=EMPTY_TABLES,
             QUERY_LABELS=QUERY_LABELS,
             LEVELS=LEVELS,
             MAX_QUERY_CHARS=max_query_chars,
@@ -238,7 +239,7 @@ def _evidence(site: Site) -> Callable[[Request], Response]:
             theme,
             int_param(q, "o_nam", "năm của ô", YEARS),
             text_param(q, "o_don_vi", "đơn vị của ô"),
-            choice_param(q, "o_loai", "loại", POLARITIES),
+            choice_param(q, "o_loai", "loại", POLARITIES, POLARITY_LABELS),
             site.comparisons,
         )
         return site.render(request, "evidence.html", view=view)

@@ -7,15 +7,11 @@ A code without a name here is shown as it is, so a new area never breaks a page.
 
 from __future__ import annotations
 
-from core.models import AREA_NAMES
+from core.models import AREA_NAMES, POLARITY_NAMES
 
 AREA_LABELS: dict[str, str] = {area.value: name for area, name in AREA_NAMES.items()}
 
-POLARITY_LABELS: dict[str, str] = {
-    "strength": "Ưu điểm",
-    "shortcoming": "Thiếu sót",
-    "recommendation": "Kiến nghị",
-}
+POLARITY_LABELS: dict[str, str] = {polarity.value: name for polarity, name in POLARITY_NAMES.items()}
 
 ROLE_LABELS: dict[str, str] = {
     "inspected": "được kiểm tra",

@@ -24,6 +24,7 @@ from pipeline.query_rules import (
     worded,
     years_problem,
 )
+from web.labels import AREA_LABELS, POLARITY_LABELS, SORT_LABELS
 
 PAGE_SIZE = 20
 MAX_PAGE = 500  # 10,000 findings deep: nobody reads further, and offsets stay cheap
@@ -39,6 +40,13 @@ def theme_codes() -> tuple[str, ...]:
     from nlp.themes import load_taxonomy
 
     return tuple(t.code for t in load_taxonomy().themes)
+
+
+def theme_labels() -> dict[str, str]:
+    """Each theme code's label, as the facets show it."""
+    from nlp.themes import load_taxonomy
+
+    return {t.code: t.label for t in load_taxonomy().themes}
 
 
 class BadRequest(Exception):
@@ -74,14 +82,34 @@ def int_param(params: Mapping[str, str], name: str, label: str, allowed: range) 
     return value
 
 
-def choice_param(params: Mapping[str, str], name: str, label: str, choices: tuple[str, ...]) -> str | None:
-    """One of `choices`; None when absent or blank."""
+CHOICES_LISTED = 8  # more choices than this (the themes) are not listed whole in a 400
+
+
+def choice_param(params: Mapping[str, str], name: str, label: str, choices: tuple[str, ...],
+                 names: Mapping[str, str] | None = None) -> str | None:
+    """One of `choices`; None when absent or blank. A value not among them is a 400 that names
+    the choices as a reader knows them (`names`: "strength (Ưu điểm)"), all of a few, the close
+    ones of many (the themes, a hundred codes). Why: the codes alone ("strength, shortcoming,
+    recommendation"; every theme code) were what a staff member who edited a link read (ux20)."""
     raw = (params.get(name) or "").strip()
     if not raw:
         return None
     if raw not in choices:
-        raise BadRequest(f"Tham số «{label}» không hợp lệ: chọn một trong {', '.join(choices)}.")
+        raise BadRequest(choice_problem(raw, label, choices, names or {}))
     return raw
+
+
+def choice_problem(raw: str, label: str, choices: tuple[str, ...], names: Mapping[str, str]) -> str:
+    """The sentence of a 400 for a value `raw` not among `choices` (`choice_param`)."""
+    import difflib
+
+    listed = choices if len(choices) <= CHOICES_LISTED else tuple(
+        difflib.get_close_matches(raw, choices, n=3, cutoff=0.6))
+    shown = ", ".join(f"{c} ({names[c]})" if c in names else c for c in listed)
+    if len(choices) <= CHOICES_LISTED:
+        return f"Tham số «{label}» không hợp lệ: chọn một trong {shown}."
+    hint = f" Có phải: {shown}?" if shown else " Hãy chọn trong bộ lọc của trang tìm kiếm."
+    return f"Tham số «{label}» không hợp lệ: «{raw}» không có trong {len(choices)} giá trị của nó.{hint}"
 
 
 def link(path: str, values: Mapping[str, object]) -> str:
@@ -153,15 +181,15 @@ class SearchParams:
             nam=int_param(params, "nam", QUERY_LABELS["year"], YEARS),
             tu_nam=int_param(params, "tu_nam", QUERY_LABELS["year_from"], YEARS),
             den_nam=int_param(params, "den_nam", QUERY_LABELS["year_to"], YEARS),
-            linh_vuc=choice_param(params, "linh_vuc", QUERY_LABELS["area"], AREAS),
-            loai=choice_param(params, "loai", QUERY_LABELS["polarity"], POLARITIES),
+            linh_vuc=choice_param(params, "linh_vuc", QUERY_LABELS["area"], AREAS, AREA_LABELS),
+            loai=choice_param(params, "loai", QUERY_LABELS["polarity"], POLARITIES, POLARITY_LABELS),
             tinh=text_param(params, "tinh", QUERY_LABELS["province"]),
             don_vi=text_param(params, "don_vi", QUERY_LABELS["unit"]),
             truc_thuoc=choice_param(params, "truc_thuoc", QUERY_LABELS["within"], (CHECKED,)) == CHECKED,
             cap=text_param(params, "cap", QUERY_LABELS["level"]),  # checked by the rules, as --level
             so_hieu=text_param(params, "so_hieu", QUERY_LABELS["doc_number"]),
-            chu_de=choice_param(params, "chu_de", QUERY_LABELS["theme"], theme_codes()),
-            sap_xep=choice_param(params, "sap_xep", QUERY_LABELS["sort"], SORTS) or "relevance",
+            chu_de=choice_param(params, "chu_de", QUERY_LABELS["theme"], theme_codes(), theme_labels()),
+            sap_xep=choice_param(params, "sap_xep", QUERY_LABELS["sort"], SORTS, SORT_LABELS) or "relevance",
             trang=int_param(params, "trang", "trang", range(1, MAX_PAGE + 1)) or 1,
         )
         problem = query_problem(parsed.query(), max_chars=max_query_chars)

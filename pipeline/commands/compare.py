@@ -18,6 +18,7 @@ from rich.text import Text
 from index.store import Store
 from pipeline.console import EXIT_USAGE, err, errors_as_lines, rule_line, settings_of
 from pipeline.export import (
+    EMPTY_TABLES,
     Table,
     comparison_tables,
     csv_text,
@@ -142,12 +143,12 @@ def _print_tables(comparison: Comparison, tables: list[Table]) -> None:
         )
     console.print(grid)
     for table in tables[2:]:
-        console.print(_rich(table) if table.rows else f"{table.title}: none")
+        console.print(_rich(table) if table.rows else f"{table.title}: {EMPTY_TABLES[table.name]}")
 
 
 def _rich(table: Table) -> RichTable:
     """A report table for the terminal: codes and the province left out, long texts cut."""
-    hidden = {"Mã chủ đề", "Tỉnh"}
+    hidden = {"Mã chủ đề", "Mã loại", "Tỉnh"}
     keep = [i for i, h in enumerate(table.headers) if h not in hidden]
     out = RichTable(title=table.title, show_lines=True)
     for i in keep:

@@ -30,3 +30,13 @@ def test_content_lines_are_kept(line: str) -> None:
 def test_cleaning_only_removes_whole_lines() -> None:
     text = "Tiêu đề bài viết\n\nNội dung đầu tiên.\nĐăng nhập\nNội dung thứ hai.\n  • Hôm nay: 12"
     assert clean_boilerplate(text) == "Tiêu đề bài viết\n\nNội dung đầu tiên.\nNội dung thứ hai."
+
+
+def test_a_poll_box_goes_whole_but_a_label_without_its_count_is_judged_alone() -> None:
+    """From the poll's label down to its vote count, the lines are the poll's; "Bình chọn" with
+    no count below it (a section's word, or an article line) is judged as any line."""
+    text = ("Bình chọn\nĐánh giá của bạn về Cổng thông tin điện tử huyện\nRất tốt\nTốt\n"
+            "59 người đã bình chọn\nTin kiểm tra cải cách hành chính của huyện")
+    assert clean_boilerplate(text) == "Tin kiểm tra cải cách hành chính của huyện"
+    kept = "Khảo sát\nĐoàn kiểm tra đã khảo sát 12 xã trong tháng 5.\nKết quả tốt."
+    assert clean_boilerplate(kept) == kept

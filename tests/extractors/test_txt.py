@@ -72,3 +72,19 @@ def test_a_report_saved_as_text_is_titled_by_its_heading_not_its_motto(tmp_path:
         "Thực hiện Kế hoạch số 5/KH-UBND, đoàn kiểm tra đã làm việc tại 5 xã.\n", encoding="utf-8")
     assert read(path, settings=settings).source.title == (
         "BÁO CÁO Kết quả kiểm tra công tác cải cách hành chính năm 2020")
+
+
+def test_a_portal_s_poll_box_above_the_article_is_not_its_title(tmp_path: Path, settings) -> None:
+    """A dump opening on the sidebar's poll ("Bình chọn", the question, its options, the vote
+    count) is titled by the article's headline below it, not by the poll's question, and the
+    poll's lines are not the document's text (extractors.boilerplate.poll_lines)."""
+    path = tmp_path / "tin.txt"
+    path.write_text(
+        "Bình chọn\nBạn thấy giao diện Cổng thông tin điện tử của xã Tân Phú thế nào\nRất hài lòng\n"
+        "Hài lòng\n128 người đã bình chọn\n\n"
+        "Huyện kiểm tra công tác cải cách hành chính tại các xã\n\n"
+        "Ngày 5/4/2024, Đoàn kiểm tra của huyện đã làm việc tại xã Tân Phú. Qua kiểm tra, xã còn để"
+        " 3 hồ sơ quá hạn.\n", encoding="utf-8")
+    document = read(path, settings=settings)
+    assert document.source.title == "Huyện kiểm tra công tác cải cách hành chính tại các xã"
+    assert "hài lòng" not in document.text and "Bạn thấy" not in document.text

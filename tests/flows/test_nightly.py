@@ -176,6 +176,7 @@ def test_hostile_files_are_quarantined_and_the_exit_code_says_so(harness: None, 
         b"PK\x03\x04\x14\x00" + random.Random(7).randbytes(300)
     )  # zip header, no zip
     (inbox / "noise.png").write_bytes(random.Random(8).randbytes(2048))
+    (inbox / "bien-ban.odt").write_bytes(b"PK\x03\x04")  # a format no reader takes: named, not failed
     bad = {"rong.pdf", "cut.pdf", "not-a-zip.docx", "noise.png"}
     db = tmp_path / "k.db"
 
@@ -196,9 +197,11 @@ def test_hostile_files_are_quarantined_and_the_exit_code_says_so(harness: None, 
     )
 
     assert result.exit_code == 1, result.output
-    assert "3 new, 0 changed, 0 skipped, 4 failed" in result.stdout
+    assert ("3 new, 0 changed, 0 skipped, 4 failed, 1 not read (a format kiemtra does not read)"
+            in result.stdout)
     for name in bad:
         assert name in result.stderr
+    assert f"{inbox / 'bien-ban.odt'}: not read, kiemtra does not read .odt files" in result.stderr
     with Store(db) as store:
         assert {Path(p).name for d in store.documents() for p in d.paths} == {p.name for p in good}
         failures = {Path(f.path).name: f for f in store.failures()}
@@ -209,6 +212,8 @@ def test_hostile_files_are_quarantined_and_the_exit_code_says_so(harness: None, 
     listed = CliRunner().invoke(cli, ["--db", str(db), "runs", run.run_id[:8]])
     assert listed.exit_code == 0
     assert "## Failed, now quarantined (4)" in listed.stdout and "noise.png" in listed.stdout
+    assert "## Not read: a format kiemtra does not read (1)" in listed.stdout
+    assert "bien-ban.odt" in listed.stdout
 
 
 def test_known_bad_files_do_not_fail_the_next_nights_until_their_bytes_change(

@@ -6,6 +6,7 @@ Elasticsearch run gets a fresh, uniquely named index and skips (or fails, in CI)
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -699,3 +700,24 @@ def test_similar_findings_break_ties_as_the_search_does(empty: SearchBackend) ->
     similar = empty.similar("t5", limit=10)
     assert len({round(h.score, 6) for h in similar}) == 1, "the findings should tie for the test to say much"
     assert [h.record.finding_id for h in similar] == ["t4", "t1", "t9", "t0"]
+
+
+GIA_LAI = (
+    _rec("g1", "docg", "Toàn tỉnh Gia Lai có 998 hồ sơ quá hạn trên cổng dịch vụ công.",
+         "Toàn tỉnh Gia_Lai có 998 hồ_sơ quá_hạn trên cổng dịch_vụ công .", NEG, TTHC, 2025, None),
+    _rec("g2", "docg", "Các sở đánh giá hồ sơ quá hạn trên cổng dịch vụ công quốc gia còn nhiều.",
+         "Các sở đánh_giá hồ_sơ quá_hạn trên cổng dịch_vụ công quốc_gia còn nhiều .", NEG, TTHC, 2025, None),
+    _rec("g3", "doch", "Hồ sơ quá hạn trên cổng dịch vụ công được xử lý.",
+         "Hồ_sơ quá_hạn trên cổng dịch_vụ công được xử_lý .", NEG, TTHC, 2024, None),
+)
+
+
+def test_similar_findings_mark_the_words_as_the_finding_writes_them(empty: SearchBackend) -> None:
+    """Findings alike by their folded words are marked only where they write a word as the
+    finding does: "hồ sơ", "gia" of quốc gia, not "sở" of các sở nor "giá" of đánh giá, which
+    fold alike (index.query.written_forms, kept_marks)."""
+    assert empty.index(GIA_LAI) == len(GIA_LAI)
+    snippets = {h.record.finding_id: h.snippet for h in empty.similar("g1", limit=5)}
+    marked = re.findall(r"<mark>(.*?)</mark>", snippets["g2"])
+    assert "hồ sơ" in " ".join(marked).lower() or "sơ" in marked
+    assert "sở" not in marked and "giá" not in marked

@@ -500,3 +500,18 @@ def test_a_date_sort_is_newest_first_across_the_tiers_the_query_admits(dated: Se
     plain = found(dated, text="phiếu hẹn trực tuyến", matters=matters, sort="date")
     assert [fid for fid, _ in plain[:3]] == ["s1", "s5", "s4"]
     assert [fid for fid, _ in plain[6:]] == ["s8"]
+
+
+def test_a_date_sort_lists_the_fill_only_when_nothing_else_answers(fresh: SearchBackend) -> None:
+    """Sorted by date, a finding sharing one word of the query (the fill: f1 holds "máy tính"
+    only) is not listed beside the answers, though it is the newest, nor counted: by relevance it
+    ranks after them, by date it came first for being recent (Plan.fills_by_date). A query the
+    words and the matters do not answer still lists its fill, as relevance does."""
+    fresh.index([_in_year(r, 2026) if r.finding_id == "f1" else r for r in RECORDS])
+    dated = fresh.search(Query(text=TEXT, matters=MATTERS, sort="date"))
+    assert {h.record.finding_id for h in dated.hits} == {"w1", "w2", "m1", "m2", "m3"}
+    assert dated.total == 5
+    # No matter named: the findings holding most of the words alone (m1 holds one: the fill).
+    assert sorted(found(fresh, text=TEXT, sort="date")) == [("w1", TIER_WORDS), ("w2", TIER_WORDS)]
+    assert found(fresh, text="máy tính hỏng hóc lạc hậu", sort="date") == [("f1", TIER_SOME_WORDS),
+                                                                         ("w1", TIER_SOME_WORDS)]

@@ -113,6 +113,20 @@ def test_a_table_header_row_is_not_a_finding_but_a_judging_row_is() -> None:
     assert any("quá hạn" in f.text and f.polarity == "shortcoming" for f in found)
 
 
+def test_a_figures_row_is_a_finding_by_its_remark_alone() -> None:
+    """A statistics table's row gives its unit figures and a verdict: the finding is the remark
+    cell ("Còn nhiều hồ sơ …"), not the figures, which read as noise without the header; a
+    one-word rating ("Tốt") is no finding; a row of criteria with only its number stays whole."""
+    text = ("Ngày 10/5/2023, Đoàn kiểm tra đã làm việc tại các xã. Kết quả như sau.\n\n"
+            "Đơn vị | Hồ sơ tiếp nhận | Đúng hạn | Quá hạn | Nhận xét\n\n"
+            "Xã Tân Phú | 1.126 | 1.126 | 0 | Tốt\n\n"
+            "Xã Tân An | 412 | 398 | 14 | Còn nhiều hồ sơ đất đai giải quyết quá hạn\n\n"
+            "2 | Niêm yết thủ tục hành chính | Chưa đầy đủ, còn thiếu 5 thủ tục")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "Còn nhiều hồ sơ đất đai giải quyết quá hạn"),
+        ("shortcoming", "Niêm yết thủ tục hành chính | Chưa đầy đủ, còn thiếu 5 thủ tục")]
+
+
 def test_the_closing_block_of_an_official_document_gives_no_findings() -> None:
     text = ("Ngày 10/5/2023, Đoàn kiểm tra đã làm việc tại UBND xã Tân An.\n\n"
             "II. TỒN TẠI, HẠN CHẾ\n\nXã chưa cấp phiếu hẹn cho công dân khi tiếp nhận hồ sơ.\n\n"

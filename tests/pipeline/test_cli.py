@@ -70,6 +70,31 @@ def test_ingest_search_stats_and_skip_unchanged(tmp_path: Path, report: Path) ->
     assert sum(stats["by_polarity"].values()) == stats["findings"] >= 2
 
 
+def test_a_folder_s_files_of_a_format_not_read_are_each_named_with_the_reason(tmp_path: Path,
+                                                                              report: Path) -> None:
+    """`ingest FOLDER` skipped a file of a format no reader takes without a word: one line per
+    such file names it and why, the others are read, the count says how many, the exit is 0
+    (nothing failed), and a file name's control characters do not reach the terminal raw."""
+    folder = report.parent / "inbox"
+    folder.mkdir()
+    report.rename(folder / report.name)
+    (folder / "ghi-chu.xyz").write_text("Xã chưa cấp phiếu hẹn.", encoding="utf-8")
+    (folder / "Makefile").write_text("all:", encoding="utf-8")
+    (folder / "bad\x1b[2Jname.exe").write_bytes(b"MZ")
+    result = run("--db", str(tmp_path / "k.db"), "ingest", str(folder), "--no-progress")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1 new, ")
+    assert "3 not read (a format kiemtra does not read)" in result.stdout
+    lines = result.stderr.splitlines()
+    assert f"kiemtra: {folder / 'ghi-chu.xyz'}: not read, kiemtra does not read .xyz files" \
+        " (it reads .doc .docx .htm .html .jpeg .jpg .pdf .png .text .tif .tiff .txt)" in lines
+    assert any(line.startswith(f"kiemtra: {folder / 'Makefile'}: not read, kiemtra does not read files"
+                               " without an extension") for line in lines)
+    assert len(lines) == 3 and "\x1b" not in result.stderr and "Traceback" not in result.output
+    extracted = run("extract", str(folder))
+    assert extracted.exit_code == 0 and len(extracted.stderr.splitlines()) == 3
+
+
 @pytest.mark.ocr
 @pytest.mark.skipif(not any(SAMPLES.glob("*.pdf")), reason="samples/ not generated")
 def test_samples_ingest_end_to_end_and_search_finds_phieu_hen(tmp_path: Path) -> None:

@@ -142,3 +142,18 @@ def test_filters_that_leave_nothing_are_named_not_blamed_on_an_empty_store(db: P
     said = result.stdout.strip()
     assert said.startswith("No shortcomings among the ") and "kiemtra ingest" not in said
     assert said.endswith("in the store for --unit Cam Tuyềnn, --from 2019: check those filters.")
+
+
+def test_a_report_without_rows_says_so_in_its_language_and_kinds_are_named(db: Path) -> None:
+    """A report with no row said "<Vietnamese title>: none"; it says what the web page says
+    (pipeline.export.EMPTY_TABLES). The timeline names each finding's kind ("Thiếu sót") on the
+    terminal, and the CSV keeps the code beside the name ("Mã loại", as "Mã chủ đề")."""
+    out = run(db, "--unit", "cam tuyen", "--from", "2023").stdout
+    assert "Thiếu sót lặp lại qua các năm: Không có thiếu sót nào lặp lại trong hai năm trở lên." in out
+    assert ": none" not in out
+    timeline = out.split("Diễn biến của đơn vị qua các năm", 1)[1]
+    assert "Ưu điểm" in timeline and "strength" not in timeline
+    rows = list(csv.reader(run(db, "--unit", "cam tuyen", "--format", "csv").stdout
+                           .split("# Diễn biến", 1)[1].splitlines()[1:]))
+    assert rows[0][4:6] == ["Mã loại", "Loại"]
+    assert {(r[4], r[5]) for r in rows[1:]} >= {("shortcoming", "Thiếu sót"), ("strength", "Ưu điểm")}

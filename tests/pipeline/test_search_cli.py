@@ -157,6 +157,28 @@ def test_findings_of_the_query_s_matter_in_other_words_say_why_they_came(db: str
     assert shown.count(by_area) == len(hits) - len(of_matter)
 
 
+def test_a_date_order_lists_the_answers_not_the_area_s_other_findings(db: str) -> None:
+    """By date, "sổ theo dõi" lists the findings of its matter newest first and counts them; the
+    matter's area's other findings, which fill a short page by relevance after them, would come
+    first by date for being recent and be counted (pipeline/search.py `reranked`)."""
+    by_relevance = search(db, "sổ theo dõi", "--limit", "50")
+    of_matter = {h["finding_id"] for h in by_relevance["hits"] if h["matter"]}
+    by_date = search(db, "sổ theo dõi", "--sort", "date", "--limit", "50")
+    assert {h["finding_id"] for h in by_date["hits"]} == of_matter
+    assert by_date["total"] == len(of_matter) < by_relevance["total"]
+    assert "same area of the reports" not in run("--db", db, "search", "sổ theo dõi", "--sort", "date").stdout
+
+
+def test_facets_name_the_areas_and_themes_beside_their_codes(db: str) -> None:
+    """`--facets` listed "area: tthc (3)" and "theme: tthc.phieu_hen (2)": codes staff do not
+    read; each says its name beside the code a filter takes."""
+    shown = run("--db", db, "search", "phiếu hẹn", "--facets").stdout
+    area = next(line for line in shown.splitlines() if line.startswith("area: "))
+    assert "tthc (Cải cách thủ tục hành chính) (" in area
+    theme = next(line for line in shown.splitlines() if line.startswith("theme: "))
+    assert "tthc.phieu_hen: Phiếu hẹn, sổ theo dõi hồ sơ (" in theme
+
+
 def test_a_query_longer_than_the_setting_is_one_line_naming_it(db: str) -> None:
     words = ("phiếu hẹn " * 60).split()  # 599 characters
     result = run("--db", db, "search", *words)

@@ -138,6 +138,19 @@ def test_bad_search_parameters_give_a_vietnamese_400(client: TestClient, params:
     assert "Traceback" not in r.text and r.headers["content-type"].startswith("text/html")
 
 
+def test_a_bad_choice_is_refused_naming_the_choices_as_staff_know_them(client: TestClient) -> None:
+    """An edited link's kind or theme is refused naming each choice with its name ("shortcoming
+    (Thiếu sót)"), the close themes of a hundred rather than every code (web.params.choice_problem)."""
+    kind = client.get("/", params={"loai": "thieu_sot"})
+    assert kind.status_code == 400
+    assert "shortcoming (Thiếu sót)" in kind.text and "strength (Ưu điểm)" in kind.text
+    theme = client.get("/", params={"chu_de": "tthc.phieu_hn"})
+    assert theme.status_code == 400 and "tthc.phieu_hen (Phiếu hẹn, sổ theo dõi hồ sơ)" in theme.text
+    assert "so_hoa.ha_tang" not in theme.text  # not the whole list of codes
+    far = client.get("/", params={"chu_de": "xyz"})
+    assert far.status_code == 400 and "Hãy chọn trong bộ lọc của trang tìm kiếm" in far.text
+
+
 def test_the_cli_s_level_filter_narrows_the_search(client: TestClient) -> None:
     """The CLI's --level, as the form's «Cấp»: the findings about units of that level, by the
     same Query field and the same rule for a level no unit has (pipeline/query_rules.py)."""
