@@ -360,7 +360,8 @@ def title_body(query: Query, plan: Plan, limit: int) -> dict[str, Any]:
 
 def text_query(plan: Plan, *, minimum: int | None = None,
                weights: Sequence[int] | None = None, fill: bool = False,
-               matters: Sequence[str] = (), areas: Sequence[str] = ()) -> dict[str, Any]:
+               matters: Sequence[str] = (), areas: Sequence[str] = (),
+               instanced: bool = False) -> dict[str, Any]:
     """The matching and scoring of a plan: every group (or `minimum` of them, the fallback) must
     match; the score is GROUP_BONUS per group matched, POLARITY_BONUS for the polarity asked
     for, EXACT_BONUS for the whole query as typed, plus BM25 of the ranked units — the order
@@ -389,6 +390,11 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     an area's finding ranks below every matter's (as SQLite). The tier's findings holding none
     of the groups rank by bm25 of Plan.bare_ranked alone: the word scores (the ranked units, the
     answer, the parts' weights) are kept from them, as SQLite ranks them.
+
+    `instanced` (index.query.Plan.names_instances): the section's findings naming an instance of a
+    concept asked match too, holding none of the groups nor parts: no bonus but the polarity's,
+    so after the fill and before any finding of another polarity, ranked by bm25 of
+    Plan.bare_ranked alone, as SQLite.
     """
     if not plan.groups:
         excluded = [alternative_clause(alt) for alt in plan.excluded]
@@ -427,7 +433,7 @@ def text_query(plan: Plan, *, minimum: int | None = None,
                                        "boost": GROUP_BONUS * w}}
                    for p, part, w in zip(plan.parts, parts, weights[first:], strict=True) if w]
     bare: dict[str, Any] | None = None  # the matter tier's findings holding none of the groups
-    if fill or matters:
+    if fill or matters or instanced:
         admitted = [stage]
         bonus = _stage_bonus(weights)
         if fill:
@@ -464,6 +470,14 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         should.append({"constant_score": {"filter": stage, "boost": bonus, "_name": TIER_WORDS}})
         if matters or areas:
             bare = {"bool": {"filter": [tier], "must_not": groups}}
+        if instanced:  # after the fill: holding none of the groups nor parts, of the polarity asked
+            holding = {"bool": {"should": [alternative_clause(a) for a in plan.instances],
+                                "minimum_should_match": 1}}
+            naming = {"bool": {"filter": [holding, {"term": {"polarity": plan.polarity}}],
+                               "must_not": [*groups, *parts]}}
+            admitted.append(naming)
+            should.append({"constant_score": {"filter": naming, "boost": 0.0, "_name": TIER_MATTER}})
+            bare = naming if bare is None else {"bool": {"should": [bare, naming], "minimum_should_match": 1}}
         # The tiers after the stage rank by bm25 of the parts too (index.query.ranked_units).
         stage_ranked = {(a.syllables, a.prefix) for a in ranked}
         filling = [a for a in ranked_units(plan, fill=True) if (a.syllables, a.prefix) not in stage_ranked]
@@ -706,7 +720,7 @@ HIGHLIGHT: dict[str, Any] = {
 
 def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None,
                 weights: Sequence[int] | None = None, fill: bool = False,
-                matters: Sequence[str] = (), areas: Sequence[str] = (),
+                matters: Sequence[str] = (), areas: Sequence[str] = (), instanced: bool = False,
                 marked: bool | None = None) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server).
     `marked`: whether the hits come with their snippets; by default as the query asks
@@ -714,7 +728,7 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
         "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights, fill=fill,
-                                               matters=matters, areas=areas)],
+                                               matters=matters, areas=areas, instanced=instanced)],
                            "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
@@ -1108,7 +1122,8 @@ class ElasticBackend(SearchBackend):
         tier = plan.matter_tier(query.matters, query.areas, found, page_size)
         matters = query.matters if tier else ()
         areas = query.areas if tier else ()  # the areas named whole, in the same tier
-        if fill or matters or areas:
+        instanced = plan.names_instances(found, page_size)  # a section's instances, after the fill
+        if fill or matters or areas or instanced:
             # The stage's findings, then the matter tier's, then those matching any topical group
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
             # half stage is asked within it).
@@ -1116,9 +1131,9 @@ class ElasticBackend(SearchBackend):
                 weights = plan.fixed_weights or plan.weights(*(holders or self._holders(plan, memo)))
             marked = query.snippets
             body = search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
-                               matters=matters, areas=areas)
+                               matters=matters, areas=areas, instanced=instanced)
             response = self._call("search", self.client.search, index=self.alias, **body)
-        tiers = bool(fill or matters or areas)
+        tiers = bool(fill or matters or areas or instanced)
         self._note_answered(response)
         # Not marked: each hit keeps the query it was found by, to be marked by it if it is shown
         # (`highlighted`).
