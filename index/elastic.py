@@ -476,7 +476,7 @@ def text_query(plan: Plan, *, minimum: int | None = None,
             naming = {"bool": {"filter": [holding, {"term": {"polarity": plan.polarity}}],
                                "must_not": [*groups, *parts]}}
             admitted.append(naming)
-            should.append({"constant_score": {"filter": naming, "boost": 0.0, "_name": TIER_MATTER}})
+            should.append({"constant_score": {"filter": naming, "boost": 0.0, "_name": NAMING}})
             bare = naming if bare is None else {"bool": {"should": [bare, naming], "minimum_should_match": 1}}
         # The tiers after the stage rank by bm25 of the parts too (index.query.ranked_units).
         stage_ranked = {(a.syllables, a.prefix) for a in ranked}
@@ -751,6 +751,10 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
 
 
 ASKED = "_asked_polarity"  # the aggregation counting the findings of the polarity a query asks for
+# The named query of a section's findings naming a concept's instance (text_query `instanced`): they
+# come in the matter tier, as SQLite's; a name of its own, as a request's names must differ (the
+# server reports one of two queries named alike).
+NAMING = "_names_instance"
 
 
 def _asked(response: Any) -> int:
@@ -767,8 +771,8 @@ def _hit(raw: dict[str, Any], tiers: bool = False, found_by: dict[str, Any] | No
     record = from_source(raw["_source"])
     snippet = "" if found_by is not None else _snippet(raw, record.text)
     named = raw.get("matched_queries") or ()
-    tier = TIER_WORDS if not tiers or TIER_WORDS in named else TIER_MATTER if TIER_MATTER in named \
-        else TIER_SOME_WORDS
+    tier = TIER_WORDS if not tiers or TIER_WORDS in named \
+        else TIER_MATTER if {TIER_MATTER, NAMING} & set(named) else TIER_SOME_WORDS
     return Hit(record=record, score=float(raw.get("_score") or 0.0), snippet=snippet, tier=tier,
                found_by=found_by)
 

@@ -50,7 +50,7 @@ def test_the_query_is_a_section_naming_a_concept() -> None:
     assert not plan_query("cơ sở vật chất, trụ sở").names_instances(0, 10)  # no section asked
 
 
-def test_an_instance_of_the_section_comes_after_the_fill_before_another_polarity(backend: SearchBackend) -> None:
+def test_an_instance_of_the_section_comes_after_the_fill_before_another_sense(backend: SearchBackend) -> None:
     order = [fid for fid, _ in found(backend, text=TEXT)]
     assert order[:2] == ["s1", "s2"]  # the words, the strengths first
     assert order[2:] == ["i1", "o1"]  # then the strength naming an instance; the shortcoming last
