@@ -2103,7 +2103,7 @@ class Plan:
 
     def names_instances(self, found: int, page_size: int) -> bool:
         """Whether a section's findings naming an instance of a concept asked (`instances`: "máy
-        lấy số", "ghế chờ" for "cơ sở vật chất"; "Chỉ thị số …" for "chỉ đạo của cấp trên") that
+        lấy số", "ghế chờ" for "cơ sở vật chất"; "Chỉ thị số …" for "văn bản chỉ đạo") that
         no stage, matter tier nor fill admitted are asked after the fill, before the findings of
         another polarity: a section asked (`section`) whose stages found fewer than a page.
 
