@@ -361,7 +361,8 @@ def title_body(query: Query, plan: Plan, limit: int) -> dict[str, Any]:
 
 def text_query(plan: Plan, *, minimum: int | None = None,
                weights: Sequence[int] | None = None, fill: bool = False,
-               matters: Sequence[str] = (), areas: Sequence[str] = ()) -> dict[str, Any]:
+               matters: Sequence[str] = (), areas: Sequence[str] = (),
+               instanced: bool = False) -> dict[str, Any]:
     """The matching and scoring of a plan: every group (or `minimum` of them, the fallback) must
     match; the score is GROUP_BONUS per group matched, POLARITY_BONUS for the polarity asked
     for, EXACT_BONUS for the whole query as typed, plus BM25 of the ranked units — the order
@@ -390,6 +391,11 @@ def text_query(plan: Plan, *, minimum: int | None = None,
     an area's finding ranks below every matter's (as SQLite). The tier's findings holding none
     of the groups rank by bm25 of Plan.bare_ranked alone: the word scores (the ranked units, the
     answer, the parts' weights) are kept from them, as SQLite ranks them.
+
+    `instanced` (index.query.Plan.names_instances): the section's findings naming an instance of a
+    concept asked match too, holding none of the groups nor parts: no bonus but the polarity's,
+    so after the fill and before any finding of another polarity, ranked by bm25 of
+    Plan.bare_ranked alone, as SQLite.
     """
     if not plan.groups:
         excluded = [alternative_clause(alt) for alt in plan.excluded]
@@ -428,7 +434,7 @@ def text_query(plan: Plan, *, minimum: int | None = None,
                                        "boost": GROUP_BONUS * w}}
                    for p, part, w in zip(plan.parts, parts, weights[first:], strict=True) if w]
     bare: dict[str, Any] | None = None  # the matter tier's findings holding none of the groups
-    if fill or matters:
+    if fill or matters or instanced:
         admitted = [stage]
         bonus = _stage_bonus(weights)
         if fill:
@@ -465,6 +471,14 @@ def text_query(plan: Plan, *, minimum: int | None = None,
         should.append({"constant_score": {"filter": stage, "boost": bonus, "_name": TIER_WORDS}})
         if matters or areas:
             bare = {"bool": {"filter": [tier], "must_not": groups}}
+        if instanced:  # after the fill: holding none of the groups nor parts, of the polarity asked
+            holding = {"bool": {"should": [alternative_clause(a) for a in plan.instances],
+                                "minimum_should_match": 1}}
+            naming = {"bool": {"filter": [holding, {"term": {"polarity": plan.polarity}}],
+                               "must_not": [*groups, *parts]}}
+            admitted.append(naming)
+            should.append({"constant_score": {"filter": naming, "boost": 0.0, "_name": NAMING}})
+            bare = naming if bare is None else {"bool": {"should": [bare, naming], "minimum_should_match": 1}}
         # The tiers after the stage rank by bm25 of the parts too (index.query.ranked_units).
         stage_ranked = {(a.syllables, a.prefix) for a in ranked}
         filling = [a for a in ranked_units(plan, fill=True) if (a.syllables, a.prefix) not in stage_ranked]
@@ -707,7 +721,7 @@ HIGHLIGHT: dict[str, Any] = {
 
 def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None,
                 weights: Sequence[int] | None = None, fill: bool = False,
-                matters: Sequence[str] = (), areas: Sequence[str] = (),
+                matters: Sequence[str] = (), areas: Sequence[str] = (), instanced: bool = False,
                 marked: bool | None = None) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server).
     `marked`: whether the hits come with their snippets; by default as the query asks
@@ -715,7 +729,7 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
     plan = plan if plan is not None else plan_query(query.text)
     body: dict[str, Any] = {
         "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights, fill=fill,
-                                               matters=matters, areas=areas)],
+                                               matters=matters, areas=areas, instanced=instanced)],
                            "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
@@ -738,6 +752,10 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
 
 
 ASKED = "_asked_polarity"  # the aggregation counting the findings of the polarity a query asks for
+# The named query of a section's findings naming a concept's instance (text_query `instanced`): they
+# come in the matter tier, as SQLite's; a name of its own, as a request's names must differ (the
+# server reports one of two queries named alike).
+NAMING = "_names_instance"
 
 
 def _asked(response: Any) -> int:
@@ -754,8 +772,8 @@ def _hit(raw: dict[str, Any], tiers: bool = False, found_by: dict[str, Any] | No
     record = from_source(raw["_source"])
     snippet = "" if found_by is not None else _snippet(raw, record.text)
     named = raw.get("matched_queries") or ()
-    tier = TIER_WORDS if not tiers or TIER_WORDS in named else TIER_MATTER if TIER_MATTER in named \
-        else TIER_SOME_WORDS
+    tier = TIER_WORDS if not tiers or TIER_WORDS in named \
+        else TIER_MATTER if {TIER_MATTER, NAMING} & set(named) else TIER_SOME_WORDS
     return Hit(record=record, score=float(raw.get("_score") or 0.0), snippet=snippet, tier=tier,
                found_by=found_by)
 
@@ -1110,13 +1128,15 @@ class ElasticBackend(SearchBackend):
         tier = plan.matter_tier(query.matters, query.areas, found, page_size)
         matters = query.matters if tier else ()
         areas = query.areas if tier else ()  # the areas named whole, in the same tier
+        instanced = plan.names_instances(found, page_size)  # a section's instances, after the fill
         # By date, the fill only when nothing else answers (Plan.fills_by_date): the stage's
-        # findings say so now, the matter tier's only once asked (`refill` then).
+        # findings say so now, the matter tier's and the instances' only once asked (`refill` then).
         refill = False
         if fill and query.sort == "date":
-            fill = plan.fills_by_date(int(response["hits"]["total"]["value"])) and not (matters or areas)
+            fill = plan.fills_by_date(int(response["hits"]["total"]["value"])) and not (
+                matters or areas or instanced)
             refill = not fill and plan.fills_by_date(int(response["hits"]["total"]["value"]))
-        if fill or matters or areas:
+        if fill or matters or areas or instanced:
             # The stage's findings, then the matter tier's, then those matching any topical group
             # (index.query.Plan.fills): one request ranks them all, pages and counts them (the
             # half stage is asked within it).
@@ -1124,14 +1144,14 @@ class ElasticBackend(SearchBackend):
                 weights = plan.fixed_weights or plan.weights(*(holders or self._holders(plan, memo)))
             marked = query.snippets
             body = search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
-                               matters=matters, areas=areas)
+                               matters=matters, areas=areas, instanced=instanced)
             response = self._call("search", self.client.search, index=self.alias, **body)
             if refill and not response["hits"]["total"]["value"]:
                 fill = True
                 body = search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
-                                   matters=matters, areas=areas)
+                                   matters=matters, areas=areas, instanced=instanced)
                 response = self._call("search", self.client.search, index=self.alias, **body)
-        tiers = bool(fill or matters or areas)
+        tiers = bool(fill or matters or areas or instanced)
         self._note_answered(response)
         # Not marked: each hit keeps the query it was found by, to be marked by it if it is shown
         # (`highlighted`).

@@ -2112,11 +2112,12 @@ class Plan:
     @staticmethod
     def fills_by_date(answered: int) -> bool:
         """Whether a query sorted by date lists the fill stage (`fills`, run as for relevance):
-        only when nothing else answers it, `answered` being what the stages and the matter tier
-        found. Why: the fill holds findings sharing only some of the words; by relevance they rank
-        after every answer, but by date a recent one comes first for being recent, so "phiếu
-        hẹn" sorted by date opened on a page of other files and counted them (ux20, ux21). Of a
-        query nothing else answers, the fill is still listed, as relevance lists it."""
+        only when nothing else answers it, `answered` being what the stages, the matter tier and a
+        section's instances (`names_instances`) found. Why: the fill holds findings sharing only
+        some of the words; by relevance they rank after every answer, but by date a recent one
+        comes first for being recent, so "phiếu hẹn" sorted by date opened on a page of other
+        files and counted them (ux20, ux21). Of a query nothing else answers, the fill is still
+        listed, as relevance lists it."""
         return answered == 0
 
     def matter_tier(self, matters: Sequence[str], areas: Sequence[str], found: int, page_size: int) -> bool:
@@ -2124,6 +2125,23 @@ class Plan:
         Query.areas), has words to rank its findings by, and the stages found fewer findings than
         a page holds. Decided on the page size, as `fills`."""
         return bool(matters or areas) and bool(self.groups) and found < page_size
+
+    def names_instances(self, found: int, page_size: int) -> bool:
+        """Whether a section's findings naming an instance of a concept asked (`instances`: "máy
+        lấy số", "ghế chờ" for "cơ sở vật chất"; "Chỉ thị số …" for "văn bản chỉ đạo") that
+        no stage, matter tier nor fill admitted are asked after the fill, before the findings of
+        another polarity: a section asked (`section`) whose stages found fewer than a page.
+
+        Why: a report's strengths and shortcomings name the instance, not the class the staff
+        ask about ("Bộ phận có bố trí ghế ngồi, máy tra cứu" under "ưu điểm về cơ sở vật chất"),
+        and their own theme is often not the matter the query reads (the desk's procedures, the
+        late dossiers of an online service), so only a matter tier of the query's matters never
+        reached them: in the read sets' section queries they were 94 grade points of relevant
+        findings the engine did not answer at all (docs/search-quality.md, session 21, polar21).
+        Of the section asked only: the polarity narrows the instances' holders to the findings
+        that state the matter in the sense asked; read for every query, they would stand before
+        the other polarity's fill. After the fill, so no finding holding the query's words moves."""
+        return self.section and bool(self.instances) and bool(self.groups) and found < page_size
 
     @property
     def fixed_weights(self) -> list[int] | None:

@@ -1650,11 +1650,18 @@ class SqliteFtsBackend(SearchBackend):
             if query.matters:  # of one matter asked, `owned` already (the same lookup)
                 first = owned if len(query.matters) == 1 else _themed(conn, query.matters[:1],
                                                                       "primary_theme")
-        answered = len(selected) + len(matter) + len(also) + len(areal)
+        named = np.empty(0, dtype=np.int64)  # of a section asked, naming an instance of a concept asked
+        if plan.names_instances(counted, tier_page):
+            named = _union([text.alternative(a) for a in plan.instances])
+            named = named[~_in(named, _union([selected, matter, also, areal]))]
+            named = self._narrow(conn, columns, named, excluded, filters)
+            named = named[columns.of_polarity(named, plan.polarity)]
+        answered = len(selected) + len(matter) + len(also) + len(areal) + len(named)
         if query.sort == "date" and not plan.fills_by_date(answered):
             filled = filled[:0]
-        total = len(selected) + len(matter) + len(also) + len(areal) + len(filled)
-        tiers = [selected, matter, also, areal, filled]
+        named = named[~_in(named, np.sort(filled))]  # after the fill: a finding of both stays the fill's
+        total = len(selected) + len(matter) + len(also) + len(areal) + len(filled) + len(named)
+        tiers = [selected, matter, also, areal, filled, named]
         facets = columns.facets(np.concatenate(tiers)) if query.facets else {}
         if not plan.groups or query.sort == "date":
             narrowed = plan.groups or filters or len(excluded)
@@ -1685,6 +1692,8 @@ class SqliteFtsBackend(SearchBackend):
                     worded |= _in(part, found)
                 parts += [(part[worded], of_first, False), (part[~worded], of_first, True)]
         parts.append((filled, None, False))
+        if len(named):  # after the fill, ranked by the instances they name (Plan.bare_ranked)
+            parts.append((named, np.empty(0, dtype=np.int64), True))
         bare_ids: IntArray | None = None  # the tier's findings holding none of the groups, ascending
         bare_relevance = np.empty(0, dtype=np.float64)  # their bm25 (_bare_relevance), read once
         for ids, strongest_of, bare in parts:

@@ -359,8 +359,10 @@ def test_a_query_naming_an_area_gets_its_findings_after_those_of_its_matters(hea
     so it ranks before the newer c3); c5 is the area praised, v1 another area: neither answers."""
     assert found(headed, text=DIRECTION, matters=(LEAD,), areas=("chi_dao",)) == [
         ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c4", TIER_MATTER), ("c3", TIER_MATTER)]
-    # Without the area named, only the matter's findings come.
-    assert found(headed, text=DIRECTION, matters=(LEAD,)) == [("c1", TIER_WORDS), ("c2", TIER_MATTER)]
+    # Without the area named, the matter's findings come, and of the others only c4: the query asks
+    # a section (the shortcomings) and c4 names an instance of its concept (Plan.names_instances).
+    assert found(headed, text=DIRECTION, matters=(LEAD,)) == [
+        ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c4", TIER_MATTER)]
 
 
 def test_an_area_finding_holding_query_words_still_ranks_below_the_matters(
@@ -378,14 +380,16 @@ def test_an_area_finding_holding_query_words_still_ranks_below_the_matters(
 def test_an_area_alone_brings_its_findings_in_the_sense_asked(headed: SearchBackend) -> None:
     """No matter named, the area's findings still come, those naming an instance of the concept
     asked ("người đứng đầu", "kế hoạch" of "chỉ đạo điều hành": Plan.instances) first, then the
-    newest; without a polarity word the praised c5 comes too, and another area's finding never
-    does."""
+    newest; without a polarity word the praised c5 comes too. Another area named, only the
+    shortcomings naming an instance of the concept come (c2, c4: the section asked reads its
+    findings naming one whatever their area, Plan.names_instances); v1 and c3, naming none, never do."""
     assert found(headed, text=DIRECTION, areas=("chi_dao",)) == [
         ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c4", TIER_MATTER), ("c3", TIER_MATTER)]
     plain = found(headed, text="chỉ đạo điều hành", areas=("chi_dao",))
     assert plain[0] == ("c1", TIER_WORDS)
     assert sorted(plain[1:]) == [(f, TIER_MATTER) for f in ("c2", "c3", "c4", "c5")]
-    assert found(headed, text=DIRECTION, areas=("tai_chinh",)) == [("c1", TIER_WORDS)]
+    assert found(headed, text=DIRECTION, areas=("tai_chinh",)) == [
+        ("c1", TIER_WORDS), ("c2", TIER_MATTER), ("c4", TIER_MATTER)]
 
 
 def _scored(fid: str, text: str, words: str, theme: str, polarity: Polarity = NEG) -> FindingRecord:
