@@ -164,11 +164,12 @@ def test_both_engines_last_resort_admits_what_the_plan_says(last_backend: Search
     group of the matter (l4) come with the fill. Counted with the frame (half of five, three, no lower
     than the minimum), the last stage never ran and all four came with the fill."""
     plan = plan_query(LAST_TEXT)
-    assert (plan.minimum, plan.last_resort) == (3, 2)
+    last = plan.last_resort
+    assert (plan.minimum, last) == (3, 2) and last is not None
     held = {"l1": (True, True, False, False, False), "l2": (False, False, False, True, True),
             "l3": (False, False, False, False, True), "l4": (False, False, True, False, False)}
     hits = found(last_backend, text=LAST_TEXT)
     assert sorted(fid for fid, _ in hits) == ["l1", "l2", "l3", "l4"]
     words = {fid for fid, tier in hits if tier == TIER_WORDS}
-    assert words == {fid for fid, h in held.items() if plan.stage_admits(h, plan.last_resort)} == {"l1", "l2"}
+    assert words == {fid for fid, h in held.items() if plan.stage_admits(h, last)} == {"l1", "l2"}
     assert {fid for fid, tier in hits if tier == TIER_SOME_WORDS} == {"l3", "l4"}
