@@ -16,8 +16,9 @@ Each relevant finding outside the pool is classed by the first reason that keeps
 - `vocabulary`: it holds none of the query's groups, accents as typed nor folded;
 - `folded`: it holds a group only when the query's accents are dropped (a reading of accents);
 - `required`: it holds some groups but the partial stages would not admit it (Plan.stage_admits:
-  fewer than Plan.minimum, or only the frame or a sense group), so only the fill or the matter
-  tier can bring it;
+  fewer than Plan.minimum, or only the frame or a sense group), so only the fill, the matter
+  tier or the last stage (Plan.last_resort, run when the minimum finds nothing, which `why`
+  cannot tell: its findings class here) can bring it;
 - `fallback`: it holds some groups but not all, the partial stages would admit it, and they bring
   it past the pool or not at all (all groups filled the page, so the partial stages did not run);
 - `depth`: it holds every group and the engine's answer has it past the pool.

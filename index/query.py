@@ -943,12 +943,18 @@ class Lexicon:
         lý" of the sanction, "xử lý kỷ luật" of the remedy: "cán bộ bị xử lý kỷ luật"); the
         word naming what is asked runs on, and is the one the query says, as a stop word gives
         way to a longer word, so the marker then reads alone ("bị"). Ranked words of no polarity
-        (light words, a question's asking words: "xếp thứ mấy") name nothing and yield to none."""
+        (light words, a question's asking words: "xếp thứ mấy") name nothing and yield to none.
+        A `reducible` cue written at `at` and reduced there (`reduced_at`) is the failing named as
+        the goal: no cue at all, not a shorter one it begins, which its words shadow as a longer
+        word does ("yêu cầu", the recommendations' word, of "chấm dứt tình trạng yêu cầu thêm giấy
+        tờ", where the act Nghị định 61 forbids is ended)."""
         for cue in self._cues_from(typed, at):
             size = len(cue.syllables)
-            if self._cue_written_at(typed, cue, at, bound) and not cue.other_word_at(typed, at) \
-                    and not (cue.reducible and self.reduced_at(typed, at, size)) \
-                    and not (cue.polarity and self.reduces_at(typed, at, cue.polarity)) \
+            if not self._cue_written_at(typed, cue, at, bound) or cue.other_word_at(typed, at):
+                continue
+            if cue.reducible and self.reduced_at(typed, at, size):
+                return None
+            if not (cue.polarity and self.reduces_at(typed, at, cue.polarity)) \
                     and (headless or cue.follows_head(typed, at)) and cue.takes_object(typed, at, ends) \
                     and not any(
                     other.polarity and k + len(other.syllables) > at + size

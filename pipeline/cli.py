@@ -345,6 +345,7 @@ def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
         "area": lambda: f"is of the area {query.area!r}",
         "polarity": lambda: f"is a {query.polarity}",
         "theme": lambda: f"speaks of the theme {query.theme!r}",
+        # no option sets the kind yet (pipeline.hints ALONE_FILTERS): here for the one that will
         "doc_kind": lambda: f"comes from a document of the kind {query.doc_kind!r}",
         "doc_number": lambda: f"comes from a document numbered {query.doc_number!r}",
     }

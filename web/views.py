@@ -262,6 +262,7 @@ def _empty_alone(params: SearchParams, empty: tuple[str, ...]) -> tuple[str, ...
         "area": lambda: f"thuộc lĩnh vực «{label(AREA_LABELS, query.area)}»",
         "polarity": lambda: f"loại «{label(POLARITY_LABELS, query.polarity)}»",
         "theme": lambda: f"về chủ đề «{label(_value_labels('theme'), query.theme)}»",
+        # no page parameter sets the kind yet (pipeline.hints ALONE_FILTERS): for the one that will
         "doc_kind": lambda: f"từ văn bản loại «{query.doc_kind}»",
         "doc_number": lambda: f"từ văn bản số «{query.doc_number}»",
     }

@@ -136,3 +136,40 @@ def test_the_frames_other_spellings_come_from_the_synonym_sets() -> None:
     assert is_frame(("UBND",), frame) and is_frame(("ubnd", "bộ", "phận"), frame)
     assert is_frame(("BPMC",), frame) and is_frame(tuple(fold(s) for s in desk), frame)
     assert not is_frame(("đtbd",), frame) and not is_frame(("tiếp", "nhận"), frame)
+
+
+# The last resort (Plan.last_resort) beside the frame: "ghi chép sổ sách lưu trữ tài liệu bộ phận một
+# cửa" is four groups of matter and the desk's frame; the minimum asks three, which no finding below
+# holds, so the last stage asks half of the matter (two), the frame counted as any group held.
+LAST_TEXT = "ghi chép sổ sách lưu trữ tài liệu bộ phận một cửa"
+LAST_RECORDS = (
+    _rec("l1", "Sổ sách ghi chép không đầy đủ.", "Sổ_sách ghi_chép không đầy_đủ .", "tthc.mot_cua",
+         Area.TTHC),
+    _rec("l2", "Bộ phận một cửa chưa sắp xếp tài liệu.", "Bộ_phận một_cửa chưa sắp_xếp tài_liệu .",
+         "tthc.mot_cua", Area.TTHC),
+    _rec("l3", "Bộ phận một cửa chưa niêm yết đủ thủ tục.", "Bộ_phận một_cửa chưa niêm_yết đủ thủ_tục .",
+         "tthc.niem_yet", Area.TTHC),
+    _rec("l4", "Kho lưu trữ xuống cấp.", "Kho lưu_trữ xuống_cấp .", "so_hoa.ha_tang", Area.SO_HOA),
+)
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def last_backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    return indexed(request, tmp_path_factory, LAST_RECORDS)
+
+
+def test_both_engines_last_resort_admits_what_the_plan_says(last_backend: SearchBackend) -> None:
+    """Each engine's last stage admits the findings Plan.stage_admits(held, last_resort) admits: two
+    groups of the matter (l1), or the frame and one of the matter (l2); the frame alone (l3) and one
+    group of the matter (l4) come with the fill. Counted with the frame (half of five, three, no lower
+    than the minimum), the last stage never ran and all four came with the fill."""
+    plan = plan_query(LAST_TEXT)
+    last = plan.last_resort
+    assert (plan.minimum, last) == (3, 2) and last is not None
+    held = {"l1": (True, True, False, False, False), "l2": (False, False, False, True, True),
+            "l3": (False, False, False, False, True), "l4": (False, False, True, False, False)}
+    hits = found(last_backend, text=LAST_TEXT)
+    assert sorted(fid for fid, _ in hits) == ["l1", "l2", "l3", "l4"]
+    words = {fid for fid, tier in hits if tier == TIER_WORDS}
+    assert words == {fid for fid, h in held.items() if plan.stage_admits(h, last)} == {"l1", "l2"}
+    assert {fid for fid, tier in hits if tier == TIER_SOME_WORDS} == {"l3", "l4"}
