@@ -29,6 +29,8 @@ def _data(**over: object) -> dict[str, object]:
     "SIPAS hài lòng của người dân",
     "khao sat muc do hai long cua nguoi dan",
     "vì sao chỉ số CCHC của thành phố bị tụt hạng",
+    "tỷ lệ văn bản ký số đạt bao nhiêu",  # a value asked: its answer states a result
+    "ty le ho so dung han la bao nhieu phan tram",
 ])
 def test_queries_naming_an_indicator(query: str) -> None:
     assert load_indicators().named_in(query)

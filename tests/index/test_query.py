@@ -1134,6 +1134,33 @@ def test_a_ranking_word_asks_only_in_a_question_and_is_then_ranked_not_required(
     assert ("thấp", "nhất") in bottom and ("dẫn", "đầu") not in bottom
 
 
+def test_a_deadline_asked_is_answered_by_the_date_set_not_by_the_noun() -> None:
+    """"hạn chót nộp kế hoạch khắc phục là khi nào" asks for the date it is due: the order setting it
+    says "trước ngày 30/6", "chậm nhất", not "hạn chót", so the noun is the question's frame (dropped,
+    never cut into two required syllables) and the words setting a date rank the answer. Typed as a topic
+    or without accents, the same; "đúng thời hạn" (settled in time) asks no date."""
+    for text in ("hạn chót nộp kế hoạch khắc phục là khi nào?", "hạn cuối gửi văn bản giải trình",
+                 "han chot gui ke hoach"):
+        plan = plan_query(text)
+        required = {tuple(fold(s) for s in a.syllables) for g in plan.groups for a in g.alternatives}
+        assert not required & {("han",), ("chot",), ("han", "chot")}, text
+        assert {("trước", "ngày"), ("chậm", "nhất")} <= {a.syllables for a in plan.answer}, text
+    assert plan_query("giải quyết hồ sơ đúng thời hạn").answer == ()
+
+
+def test_because_before_the_reason_is_grammar_not_a_word_the_finding_holds() -> None:
+    """"xã nào bị nhắc nhở vì đi muộn": "vì" gives the reason of the sanction, and the finding stating
+    it seldom says the conjunction; dropped, the breach stays required. "vì sao" still asks the cause,
+    and "vi" typed without accents (vi phạm) is no conjunction."""
+    plan = plan_query("công chức nào bị kỷ luật vì để hồ sơ tồn đọng?")
+    required = {a.syllables for g in plan.groups for a in g.alternatives}
+    assert ("vì",) not in required and ("tồn", "đọng") in required
+    assert plan_query("vì sao hồ sơ bị quá hạn").answer
+    unaccented = plan_query("can bo vi pham ky luat")
+    words = (*unaccented.optional, *(a for g in unaccented.groups for a in g.alternatives))
+    assert ("vi", "pham") in {a.syllables for a in words}
+
+
 def test_a_cause_and_a_ranking_asked_together_carry_both_answers() -> None:
     """"vì sao chỉ số CCHC của thành phố bị tụt hạng": the cause and the fall of rank both answer."""
     held = {a.syllables for a in plan_query("vì sao chỉ số CCHC của thành phố bị tụt hạng").answer}
