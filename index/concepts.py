@@ -10,9 +10,11 @@ things, which no bm25 over the query's words can bring near. This module compile
 measures how much of them a finding's text holds; index/rerank.py weighs that as a feature.
 
 Rules the compiler enforces (the file's header says why): each entry has broader terms,
-narrower terms and a `why`; a term is written once in an entry and never as both broader and
-narrower of it, nor as a narrower term holding a broader one ("sổ hộ tịch" under "hộ tịch": a
-finding saying it names the concept, so it never counts); a broader term heads one entry only.
+narrower terms (written, or `agencies`: the heads of core/agencies.toml whose every agency is an
+instance, so the offices of a district are listed once, where the agencies are) and a `why`; a
+term is written once in an entry and never as both broader and narrower of it, nor as a narrower
+term holding a broader one ("sổ hộ tịch" under "hộ tịch": a finding saying it names the concept,
+so it never counts); a broader term heads one entry only.
 A narrower term may stand under several entries. Anything else is an error naming the entry,
 not a silent skip.
 """
@@ -26,10 +28,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from core.agencies import AgencyTable, agencies
 from core.normalize import fold
 from index.query import CONCEPTS_FILE, Alternative, Plan, holds_run, load_lexicon, run_starts, syllables_of
 
-_KEYS = frozenset({"broader", "narrower", "why"})
+_KEYS = frozenset({"broader", "narrower", "agencies", "why"})
 
 Syllables = tuple[str, ...]
 
@@ -61,16 +64,19 @@ class Concept:
 
 
 def compile_concepts(entries: Iterable[Mapping[str, Any]],
-                     synonym_sets: Iterable[Sequence[Syllables]] = ()) -> tuple[Concept, ...]:
+                     synonym_sets: Iterable[Sequence[Syllables]] = (),
+                     table: AgencyTable | None = None) -> tuple[Concept, ...]:
     """The concepts of the file's [[concept]] tables, checked (ConceptError names the entry at
     fault), each term widened by its synonym sets (a whole term that is a member of a set brings
     the set's other members: "đi muộn" also holds as "đến trễ"). A synonym that is already a
-    term of the entry on the other side stays there only."""
+    term of the entry on the other side stays there only. An entry's `agencies` (heads of the
+    agency table, `table`, the shipped one by default) bring every written form of every agency
+    of that head as narrower terms."""
     sets = [tuple(s) for s in synonym_sets]
     concepts: list[Concept] = []
     heads: dict[Syllables, str] = {}
     for k, entry in enumerate(entries, 1):
-        concept = _entry(k, entry)
+        concept = _entry(k, entry, table)
         for term in concept.broader:
             if term in heads:
                 raise ConceptError(f"concept {k} ({concept.name!r}): broader term {' '.join(term)!r} "
@@ -80,17 +86,20 @@ def compile_concepts(entries: Iterable[Mapping[str, Any]],
     return tuple(_widened(c, sets) for c in concepts)
 
 
-def _entry(k: int, entry: Mapping[str, Any]) -> Concept:
+def _entry(k: int, entry: Mapping[str, Any], table: AgencyTable | None = None) -> Concept:
     """One [[concept]] table as a Concept, or a ConceptError saying what is wrong with it."""
     if not isinstance(entry, Mapping):
         raise ConceptError(f"concept {k}: not a table")
     label = f"concept {k}"
     unknown = sorted(set(entry) - _KEYS)
     if unknown:
-        raise ConceptError(f"{label}: unknown key(s) {', '.join(unknown)} (expected broader, narrower, why)")
+        raise ConceptError(f"{label}: unknown key(s) {', '.join(unknown)} "
+                           "(expected broader, narrower, agencies, why)")
     broader = _terms(label, entry, "broader")
     label = f"concept {k} ({' '.join(broader[0])!r})"
-    narrower = _terms(label, entry, "narrower")
+    offices = _agency_terms(label, entry, table)
+    written = _terms(label, entry, "narrower") if "narrower" in entry or not offices else ()
+    narrower = (*written, *(t for t in offices if t not in written))
     why = entry.get("why")
     if not isinstance(why, str) or not why.strip():
         raise ConceptError(f"{label}: no `why` (say why the relation holds for the genre)")
@@ -105,6 +114,27 @@ def _entry(k: int, entry: Mapping[str, Any]) -> Concept:
         raise ConceptError(f"{label}: narrower {narrow!r} holds broader {broad!r}"
                            " (a finding saying it names the concept: it never counts)")
     return Concept(str(entry["broader"][0]).strip(), broader, narrower, " ".join(why.split()))
+
+
+def _agency_terms(label: str, entry: Mapping[str, Any], table: AgencyTable | None) -> tuple[Syllables, ...]:
+    """Every written form (core/agencies.toml) of every agency whose head the entry's `agencies`
+    names ("Phòng": phòng nội vụ, phòng tư pháp, phòng tn&mt …): the offices of a tier are one
+    fact, kept where the agencies are; a head the table does not know is an error."""
+    raw = entry.get("agencies")
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw or not all(isinstance(h, str) for h in raw):
+        raise ConceptError(f"{label}: `agencies` must be a non-empty list of heads (\"Phòng\", \"Sở\")")
+    table = table or agencies()
+    out: dict[Syllables, None] = {}
+    for head in raw:
+        prefix = syllables_of(head)
+        forms = [form for form, agency in table.forms.items()
+                 if (name := syllables_of(agency.name))[:len(prefix)] == prefix and len(name) > len(prefix)]
+        if not forms:
+            raise ConceptError(f"{label}: no agency of core/agencies.toml has the head {head!r}")
+        out.update(dict.fromkeys(forms))
+    return tuple(out)
 
 
 def _terms(label: str, entry: Mapping[str, Any], key: str) -> tuple[Syllables, ...]:

@@ -84,6 +84,31 @@ def test_a_broader_term_heads_one_concept_but_a_narrower_term_may_stand_under_se
         compile_concepts([EQUIPMENT, twice])
 
 
+def test_an_entrys_agencies_bring_every_written_form_of_every_agency_of_that_head() -> None:
+    """`agencies` names heads of core/agencies.toml: the offices of a district are listed once,
+    with the agencies, and each of their spellings is an instance ("Phòng TN&MT" as written)."""
+    offices = {"broader": ["phòng chuyên môn"], "narrower": ["thanh tra huyện"], "agencies": ["Phòng"],
+               "why": "Nghị định 37/2014/NĐ-CP lists a district's offices."}
+    (concept,) = compile_concepts([offices])
+    assert concept.narrower[0] == ("thanh", "tra", "huyện")  # the written terms first
+    for office in ("phòng nội vụ", "phòng tư pháp", "phòng tn&mt", "phòng lđtb&xh"):
+        assert syllables_of(office) in concept.narrower
+    assert syllables_of("sở nội vụ") not in concept.narrower  # a province's department: another head
+    assert syllables_of("văn phòng ubnd") not in concept.narrower  # a whole body, not a "Phòng"
+    (only,) = compile_concepts([{k: v for k, v in offices.items() if k != "narrower"}])
+    assert syllables_of("phòng nội vụ") in only.narrower
+
+
+@pytest.mark.parametrize(("agencies", "says"), [
+    ("Phòng", "`agencies` must be a non-empty list"),
+    ([], "`agencies` must be a non-empty list"),
+    (["Ban"], "no agency of core/agencies.toml has the head 'Ban'"),
+])
+def test_agencies_naming_no_head_of_the_table_are_refused(agencies: object, says: str) -> None:
+    with pytest.raises(ConceptError, match=says):
+        compile_concepts([{"broader": ["phòng chuyên môn"], "agencies": agencies, "why": "x"}])
+
+
 def test_synonyms_widen_a_whole_term_on_its_own_side_only() -> None:
     sets = [(("đi", "muộn"), ("đến", "trễ")), (("giờ", "giấc"), ("giờ", "làm", "việc")),
             (("máy", "lấy", "số"), ("cơ", "sở", "vật", "chất"))]  # the last crosses sides: ignored there
@@ -256,6 +281,18 @@ def test_share_held_counts_each_concept_once_however_many_instances() -> None:
     # Luật Ban hành VBQPPL: a province's legal documents are its council's nghị quyết.
     ("công tác VBQPPL", "văn bản quy phạm pháp luật",
      "HĐND tỉnh đã ban hành 25 nghị quyết trong năm.",
+     "Xã chưa niêm yết đủ thủ tục hành chính."),
+    # Nghị định 37/2014 and 108/2020/NĐ-CP: a district's offices are named one by one.
+    ("kiểm tra các phòng chuyên môn thuộc UBND huyện", "phòng chuyên môn",
+     "Phòng Tư pháp chưa cập nhật sổ theo dõi hồ sơ.",
+     "Xã chưa bố trí máy lấy số thứ tự."),
+    # Nghị định 30/2020/NĐ-CP: an electronic document is signed digitally and sent by the system.
+    ("sử dụng văn bản điện tử", "văn bản điện tử",
+     "Xã đã ký số 100% văn bản đi trên phần mềm quản lý văn bản và điều hành.",
+     "Công chức đi muộn, về sớm."),
+    # Luật Tổ chức chính quyền địa phương: a committee's leaders are its chair and vice-chairs.
+    ("lãnh đạo xã vắng mặt", "lãnh đạo xã",
+     "Lúc 14 giờ chỉ có một Phó Chủ tịch UBND xã có mặt tại trụ sở.",
      "Xã chưa niêm yết đủ thủ tục hành chính."),
     # Nghị định 112/2020/NĐ-CP: "xử lý nghiêm" is answered by the step taken.
     ("xử lý nghiêm cán bộ vi phạm", "xử lý kỷ luật",
