@@ -242,6 +242,11 @@ def test_the_genres_newer_names_and_the_guides_settings(text: str, area: str) ->
     ("Đoàn đề nghị các xã tiếp tục quán triệt nghiêm kỷ luật, kỷ cương hành chính, tác phong làm việc",
      "cong_vu"),
     ("Một số công chức chưa chấp hành Bộ quy tắc, còn làm việc riêng trong giờ hành chính", "cong_vu"),
+    # the code's board put up where visitors pass: made known, as a poster is (gen21)
+    ("Tại sảnh trụ sở, UBND phường đã treo bảng quy tắc ứng xử của cán bộ, công chức", "chi_dao"),
+    # the code's board is a poster; breaking the code is conduct still
+    ("Bảng quy tắc ứng xử có treo nhưng một số công chức vẫn vi phạm quy tắc ứng xử, thái độ "
+     "thiếu niềm nở với người dân", "cong_vu"),
     # making a plan is planning, as issuing one is
     ("Các phòng, ban đã chủ động xây dựng kế hoạch và triển khai thực hiện đúng tiến độ", "chi_dao"),
 ])
