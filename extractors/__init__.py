@@ -55,17 +55,20 @@ def is_supported(path: Path) -> bool:
     return Path(path).suffix.lower() in SUPPORTED_SUFFIXES
 
 
+def _walked(folder: Path) -> list[Path]:
+    """The non-hidden files under `folder`, recursively, sorted: what `discover` reads of a
+    folder and `unsupported` names, by one rule (a dot-named file or folder is never read)."""
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
 def discover(paths: Iterable[Path]) -> list[Path]:
     """Files exactly as given; folders walked recursively for supported, non-hidden files."""
     found: list[Path] = []
     for given in paths:
         given = Path(given)
         if given.is_dir():
-            found.extend(sorted(
-                p for p in given.rglob("*")
-                if p.is_file() and is_supported(p)
-                and not any(part.startswith(".") for part in p.relative_to(given).parts)
-            ))
+            found.extend(p for p in _walked(given) if is_supported(p))
         else:
             found.append(given)
     return found
@@ -76,15 +79,7 @@ def unsupported(paths: Iterable[Path]) -> list[Path]:
     non-hidden files of a suffix no reader takes. Why: an operator who drops a folder in must
     see what was not read (`unsupported_reason`), not find it missing from search later. A file
     given by name is not among them: it is read (as text, when its suffix says nothing)."""
-    found: list[Path] = []
-    for given in map(Path, paths):
-        if given.is_dir():
-            found.extend(sorted(
-                p for p in given.rglob("*")
-                if p.is_file() and not is_supported(p)
-                and not any(part.startswith(".") for part in p.relative_to(given).parts)
-            ))
-    return found
+    return [p for given in map(Path, paths) if given.is_dir() for p in _walked(given) if not is_supported(p)]
 
 
 def unsupported_why(path: Path) -> str:

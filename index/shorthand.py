@@ -62,20 +62,26 @@ class ShorthandError(ValueError):
 class Bound:
     """A form that names the word only beside one of its context words: `after`, the syllable
     runs (lowercase, tones canonical) one of which stands just before the form ("đúng" of "đúng
-    qđ"); `before`, those one of which stands just after it ("ubnd" of "CT UBND")."""
+    qđ"); `before`, those one of which stands just after it ("ubnd" of "CT UBND"); `unless_after`,
+    those one of which, just before the form, reads it as another of its words whatever follows
+    ("điểm" of "điểm TB kết quả": the average score, not the notice)."""
 
     forms: frozenset[str]  # lowercase
     word: str
     after: tuple[tuple[str, ...], ...] = ()
     before: tuple[tuple[str, ...], ...] = ()
+    unless_after: tuple[tuple[str, ...], ...] = ()
 
     def decided(self, preceding: str, following: str) -> bool:
         """Whether the text around the form (`preceding` it, `following` it) holds a context word
         beside it, under the query's matching rule (index/matching.py: "dung" may be "đúng",
         "dụng" of "sử dụng qđ" is not), and does not cite a document by the form (a number or
         "số" after it). A context word after the form that starts with a number is no citation:
-        it names what follows whole ("CB 1 cửa", the desk staff type with its number)."""
+        it names what follows whole ("CB 1 cửa", the desk staff type with its number). A word of
+        `unless_after` before the form outweighs every context word."""
         last, first = syllables(preceding), syllables(following)
+        if any(matches_at(last, run, len(last) - len(run)) for run in self.unless_after):
+            return False
         if any(matches_at(first, run, 0) for run in self.before if run[0].isdigit()):
             return True
         if _CITED.match(following):
@@ -199,7 +205,8 @@ def compile_shorthand(entries: Iterable[Mapping[str, Any]],
                       bound: Iterable[Mapping[str, Any]] = ()) -> Shorthand:
     """The [[form]] tables, and the [[bound]] ones (`Bound`: besides `typed`, `word` and `why`,
     the context words `after` and `before`, and the level words of `levels_before`, which join
-    `before`: `_levels_before`; one context word at least), as a Shorthand, or a ShorthandError
+    `before`: `_levels_before`; one context word at least; and `unless_after`, the words before
+    the form that keep it as typed), as a Shorthand, or a ShorthandError
     naming the entry."""
     words: dict[str, str] = {}
     for k, entry in enumerate(entries, 1):
@@ -213,7 +220,7 @@ def compile_shorthand(entries: Iterable[Mapping[str, Any]],
         before = _context(entry, "before", label) + _levels_before(entry, label)
         if not after and not before:
             raise ShorthandError(f"{label}: no context word (`after` or `before`) decides the form")
-        bounds.append(Bound(frozenset(keys), word, after, before))
+        bounds.append(Bound(frozenset(keys), word, after, before, _context(entry, "unless_after", label)))
     return Shorthand(words, tuple(bounds))
 
 

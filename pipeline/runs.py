@@ -200,6 +200,13 @@ def _cell(text: str) -> str:
     return printable(" ".join(text.split())).replace("|", "\\|")
 
 
+def _path_cell(path: str) -> str:
+    """A file's name in a cell as the terminal's lines name it (`printable`: a newline or a tab in
+    it written "\\n", "\\t"), not folded to a space as a reason's whitespace is (`_cell`): "new
+    line.doc" is another file than the one on disk."""
+    return printable(path).replace("|", "\\|")
+
+
 def timing(summary: RunSummary) -> str:
     """Both durations: what the operator waited for Prefect to start, and the flow itself."""
     flow = f"the flow took {_seconds(summary.duration_s)}"
@@ -247,17 +254,17 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
         if entries:
             lines += ["", f"## {heading} ({len(entries)})", "", "| file | source | error | reason |",
                       "|---|---|---|---|"]
-            lines += [f"| {_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']}"
+            lines += [f"| {_path_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']}"
                       f" | {_cell(f['reason'])} |" for f in entries]
     if summary.unsupported:
         lines += ["", f"## Not read: a format kiemtra does not read ({len(summary.unsupported)})", "",
                   "| file | why |", "|---|---|"]
-        lines += [f"| {_cell(path)} | {_cell(unsupported_why(Path(path)))} |"
+        lines += [f"| {_path_cell(path)} | {_cell(unsupported_why(Path(path)))} |"
                   for path in summary.unsupported]
     if summary.removed:
         lines += ["", f"## Removed from the inbox ({len(summary.removed)})", "",
                   "| file | done |", "|---|---|"]
-        lines += [f"| {_cell(r['path'])} | {_cell(r['action'])} |" for r in summary.removed]
+        lines += [f"| {_path_cell(r['path'])} | {_cell(r['action'])} |" for r in summary.removed]
     return "\n".join(lines) + "\n"
 
 

@@ -244,9 +244,10 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
     Every request decides the engine's tiers on the pool's size (`pool_page`), so the pool, the
     pages after it, the total and the facets come from the same tiers whatever the offset. A
     browse (no words) or a date order is the engine's alone: nothing to rerank by; a date order
-    is not widened by the matter's area either (`with_matter_area`): that area's findings fill a
-    short page by relevance, after the answers, and by date they would come first for being
-    recent, and be counted (ux21; the engines' fill likewise: Plan.fills_by_date). `plan`: the
+    is not widened by the matter's area either (`with_matter_area`) unless nothing else answers
+    (`dated`): that area's findings fill a short page by relevance, after the answers, and by
+    date they would come first for being recent, and be counted (ux21; the engines' fill
+    likewise: Plan.fills_by_date). `plan`: the
     engine's plan of the query (`SearchBackend.plan`), made once for every request here.
 
     Each hit's score says what ranked it (`past_pool`): in the pool, the reranker's score; past
@@ -260,7 +261,7 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
     theme vocabulary); the reranker reads the query as typed, the areas it names whole."""
     pool = ranker.pool
     if query.sort == "date":  # the matter's area fills a page by relevance, not a timeline
-        return backend.search(query, plan)
+        return dated(backend, query, plan, taxonomy)
     if not query.text.strip() or query.limit <= 0 or pool <= 0:
         return backend.search(with_matter_area(query, taxonomy), plan)
     page_size = pool_page(query, pool)
@@ -403,6 +404,17 @@ def with_counted(facets: dict[str, list[tuple[str, int]]],
                 counted[filter_key(value)] = (shown, n + 1)
         out[name] = sorted(counted.values(), key=lambda p: (-p[1], p[0]))[:FACET_SIZE]
     return out
+
+
+def dated(backend: SearchBackend, query: Query, plan: Plan | None = None,
+          taxonomy: Taxonomy | None = None) -> SearchResult:
+    """The engine's result of a query sorted by date: not widened by the matter's area
+    (`with_matter_area`) unless nothing else answers, as the engines' fill (Plan.fills_by_date).
+    Why: "phiếu hẹn" of strengths by relevance lists the area's strengths (the words and the
+    matter found none), and by date it listed nothing: the order changed what was found."""
+    result = backend.search(query, plan)
+    widened = with_matter_area(query, taxonomy)
+    return result if result.total or widened == query else backend.search(widened, plan)
 
 
 def with_matter_area(query: Query, taxonomy: Taxonomy | None = None) -> Query:

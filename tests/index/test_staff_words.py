@@ -100,3 +100,19 @@ def test_tb_beside_anything_but_a_result_stays_as_typed(text: str) -> None:
 
 def test_making_demands_of_a_citizen_is_harassment() -> None:
     assert {"nhũng nhiễu", "sách nhiễu"} <= _said("cán bộ hạch sách dân")
+
+
+@pytest.mark.parametrize("text", ["điểm tb kết quả đánh giá", "mức TB kết quả", "xếp loại tb kết quả",
+                                  "diem tb ket qua"])
+def test_tb_after_a_score_is_the_average_though_a_result_follows(text: str) -> None:
+    """"Điểm TB kết quả đánh giá" is the average score of the PAR index's results: a score or a
+    rating word before the form outweighs "kết quả" after it (`unless_after`)."""
+    assert load_shorthand().expand(text) == text
+
+
+def test_a_word_unless_after_outweighs_every_context_word() -> None:
+    table = compile_shorthand([], [{"typed": ["tb"], "word": "thông báo", "why": "the notice",
+                                    "before": ["kết quả", "1 cửa"], "unless_after": ["điểm"]}])
+    assert table.expand("tb kết quả") == "thông báo kết quả"
+    assert table.expand("điểm tb kết quả") == "điểm tb kết quả"
+    assert table.expand("điểm tb 1 cửa") == "điểm tb 1 cửa"

@@ -60,3 +60,26 @@ def test_a_retried_file_that_fails_anew_is_listed_with_its_reason() -> None:
                 COMMAND_LINE)
     assert summary.failed and summary.retried == 2 and summary.recovered == 0
     assert summary.problems() == ["/in/scan.png: Tesseract is not installed"]
+
+
+def test_the_run_s_report_names_a_file_as_the_terminal_lines_do() -> None:
+    """A newline or a tab in a file's name is written escaped in the report's tables, as on
+    stderr, not folded to a space (another name); a pipe is escaped for the table."""
+    from pipeline.runs import render_markdown
+
+    summary = RunSummary(unsupported=["/in/new\nline.doc2", "/in/a|b\tc.xyz"])
+    shown = render_markdown(summary)
+    assert "| /in/new\\nline.doc2 |" in shown and "| /in/a\\|b\\tc.xyz |" in shown
+    assert "new line.doc2" not in shown
+
+
+def test_a_hidden_file_is_neither_read_nor_named_unread(tmp_path: Path) -> None:
+    """`discover` and `unsupported` walk a folder by one rule: dot-named files and folders are
+    neither read nor listed as not read; the others are one or the other."""
+    from extractors import discover, unsupported
+
+    for name in ("a.txt", "b.xyz", ".c.xyz", ".git/d.txt", "sub/e.txt", "sub/f.xyz"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])] == ["a.txt", "sub/e.txt"]
+    assert [p.relative_to(tmp_path).as_posix() for p in unsupported([tmp_path])] == ["b.xyz", "sub/f.xyz"]

@@ -169,6 +169,17 @@ def test_a_date_order_lists_the_answers_not_the_area_s_other_findings(db: str) -
     assert "same area of the reports" not in run("--db", db, "search", "sổ theo dõi", "--sort", "date").stdout
 
 
+def test_a_date_order_lists_the_area_s_findings_when_nothing_else_answers(db: str) -> None:
+    """Strengths about "phiếu hẹn": the words and the matter find none, and by relevance the
+    matter's area's strengths are listed; by date they are listed too (`dated`), as the engines
+    list their fill by date when nothing else answers (Plan.fills_by_date)."""
+    by_relevance = search(db, "phiếu hẹn", "--polarity", "strength", "--limit", "50")
+    assert by_relevance["total"] and not any(h["matter"] for h in by_relevance["hits"])
+    by_date = search(db, "phiếu hẹn", "--polarity", "strength", "--sort", "date", "--limit", "50")
+    assert by_date["total"] == by_relevance["total"]
+    assert {h["finding_id"] for h in by_date["hits"]} == {h["finding_id"] for h in by_relevance["hits"]}
+
+
 def test_facets_name_the_areas_and_themes_beside_their_codes(db: str) -> None:
     """`--facets` listed "area: tthc (3)" and "theme: tthc.phieu_hen (2)": codes staff do not
     read; each says its name beside the code a filter takes."""
