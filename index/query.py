@@ -148,6 +148,7 @@ from core.normalize import canonical_tones, fold, lower_same_length
 from index.accents import Readings, compile_readings, reading, unwritten, written_as
 from index.definitions import Definition, DefinitionRules, abbreviation_key
 from index.definitions import load_rules as load_definition_rules
+from index.folded_slips import folded_slips
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
 from index.lone_reading import lone_readings
 from index.matching import folded_syllable, is_accented, matches_at, syllable_matches
@@ -3468,6 +3469,17 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     if more := sorted(_member_spans(parsed, lexicon) - set(spans)):  # members a definition brought
         more_words, more_units, _ = vocabulary.known(more, [])
         words, units = words | more_words, units | more_units
+    # A slip typed without accents breaking a word ("nguyen nham": index/folded_slips.py), read as
+    # the variant making it, as a slip typed with accents is read above.
+    clauses = [[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
+               for clause in parsed.clauses]
+    if slips := folded_slips(clauses, vocabulary.written_counts,
+                             lambda key: key in words or key in lexicon.member_keys, lexicon.readings,
+                             MAX_WORD_SYLLABLES):
+        parsed, fixes = corrected(parsed, slips), (*fixes, *slips)
+        if more := sorted(set(candidates(parsed)) - set(spans)):  # the words the slips' variants make
+            more_words, more_units, _ = vocabulary.known(more, [])
+            words, units = words | more_words, units | more_units
     # A lone syllable typed without accents, read as the form the index writes beside its neighbours
     # (index/lone_reading.py): searched as typed with those accents, as a typo's reading is.
     read = lone_readings([[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]

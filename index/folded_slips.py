@@ -1,0 +1,91 @@
+"""A slip typed without accents: a folded syllable one letter away from the word it breaks.
+
+Why: index/spelling.py reads a syllable typed with accents as the close spelling the index makes
+far more probable ("nguyên nhâm" → nhân), and never one typed without: folded, a syllable stands
+for all its marked forms, so its own counts say nothing. But staff in a hurry type without marks
+and slip as often ("nguyen nham"), and the slip then breaks a word in two syllables that make no
+word at all, each left alone to match every form ("nham": nhầm, nhâm …), where the same query
+typed with its marks is corrected. A folded slip is told otherwise, by the word it breaks:
+a folded syllable is read as a folded variant one letter away (`variants` folded: deleted,
+inserted, replaced, two swapped) when all of these hold:
+- it is typed folded, lowercase, letters only, and so is its neighbour in the run of loose words;
+- both are alone: no span of two to four syllables holding either is a word of the index or of
+  the genre's data (the slip left them outside any word; "ho so cham" keeps "so" in hồ sơ);
+- the typed pair is no word of the dictionary either (no reading at all: a real word is no slip);
+- the variant and the neighbour make a word with a clear reading (index/accents.py: "nguyen
+  nhan" is nguyên nhân), which the index writes in `MIN_SEEN` findings or more, and no other
+  variant of the place makes one the index writes in half as many (then nothing is read).
+Read, the syllable is searched as the variant typed (`Correction`: "nham" → "nhan"), so the cut
+joins the word and restores it, as for the query typed with accents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from core.normalize import fold
+from index.accents import Readings
+from index.spelling import Clauses, Correction, Counts, loose_runs, variants
+
+# Findings that must write the word the variant makes: one is one report's wording.
+MIN_SEEN = 2
+# Slips read in one query, the first ones (each looks its variants up in the readings, in memory).
+MOST_READ = 4
+
+
+def folded_variants(syllable: str) -> tuple[str, ...]:
+    """The folded syllables one letter slip away from a folded `syllable` (its accented variants'
+    folds, the syllable itself left out)."""
+    return tuple(sorted({fold(v) for v in variants(syllable)} - {syllable}))
+
+
+def _alone(run: Sequence[str], k: int, is_word: Callable[[str], bool], longest: int) -> bool:
+    for n in range(2, longest + 1):
+        for start in range(max(0, k - n + 1), min(k, len(run) - n) + 1):
+            if is_word(" ".join(fold(s) for s in run[start:start + n])):
+                return False
+    return True
+
+
+def _typed_folded(syllable: str, capital: bool) -> bool:
+    return syllable == fold(syllable) and syllable.isalpha() and not capital
+
+
+def folded_slips(clauses: Clauses, counts: Counts, is_word: Callable[[str], bool], readings: Readings,
+                 longest: int) -> tuple[Correction, ...]:
+    """The folded syllables of the query's runs of loose words read as a slip of another (the
+    module docstring's rule). `is_word`: a folded span is a word of the index or a synonym member;
+    `readings`: the clear readings of folded words; `counts` asked once, when a variant is found."""
+    asked: list[tuple[int, int, str, dict[str, tuple[str, ...]]]] = []  # clause, at, typed, variant → word
+    for run in loose_runs(clauses):
+        typed = [p.syllable for p in run]
+        for k, place in enumerate(run):
+            if not _typed_folded(place.syllable, place.capital) or not _alone(typed, k, is_word, longest):
+                continue
+            words: dict[str, tuple[str, ...]] = {}
+            for j in (k - 1, k + 1):
+                if not 0 <= j < len(run) or not _typed_folded(run[j].syllable, run[j].capital) \
+                        or not _alone(typed, j, is_word, longest):
+                    continue
+                pair = (typed[j], place.syllable) if j < k else (place.syllable, typed[j])
+                if " ".join(pair) in readings.forms:  # a word of the dictionary: no slip
+                    words.clear()
+                    break
+                for v in folded_variants(place.syllable):
+                    key = f"{typed[j]} {v}" if j < k else f"{v} {typed[j]}"
+                    if key in readings.clear and v not in words:
+                        words[v] = readings.forms[key][0]
+            if words:
+                asked.append((place.clause, place.at, place.syllable, words))
+    asked = asked[:MOST_READ]
+    if not asked:
+        return ()
+    found = counts(sorted({w for _, _, _, words in asked for w in words.values()}))
+    out: list[Correction] = []
+    for clause, at, syllable, words in asked:
+        scored = sorted(((found.get(w, 0), v) for v, w in words.items()), reverse=True)
+        best, variant = scored[0]
+        runner = scored[1][0] if len(scored) > 1 else 0
+        if best >= MIN_SEEN and 2 * runner < best:
+            out.append(Correction(clause, at, syllable, variant))
+    return tuple(out)
