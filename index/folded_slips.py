@@ -6,7 +6,7 @@ for all its marked forms, so its own counts say nothing. But staff in a hurry ty
 and slip as often ("nguyen nham"), and the slip then breaks a word in two syllables that make no
 word at all, each left alone to match every form ("nham": nhầm, nhâm …), where the same query
 typed with its marks is corrected. A folded slip is told otherwise, by the word it breaks:
-a folded syllable is read as a folded variant one letter away (`variants` folded: deleted,
+a folded syllable is read as a folded variant one letter away (`folded_variants`: deleted,
 inserted, replaced, two swapped) when all of these hold:
 - it is typed folded, lowercase, letters only, and so is its neighbour in the run of loose words;
 - both are alone: no span of two to four syllables holding either is a word of the index or of
@@ -22,21 +22,34 @@ joins the word and restores it, as for the query typed with accents.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from core.normalize import fold
 from index.accents import Readings
-from index.spelling import Clauses, Correction, Counts, loose_runs, variants
+from index.spelling import Clauses, Correction, Counts, accented_forms, loose_runs
 
 # Findings that must write the word the variant makes: one is one report's wording.
 MIN_SEEN = 2
+# The letters a folded slip drops, adds or puts in place of another (the shape marks and đ fold away).
+_LETTERS = "abcdeghiklmnopqrstuvxy"
 # Slips read in one query, the first ones (each looks its variants up in the readings, in memory).
 MOST_READ = 4
 
 
+@lru_cache(maxsize=4096)
 def folded_variants(syllable: str) -> tuple[str, ...]:
-    """The folded syllables one letter slip away from a folded `syllable` (its accented variants'
-    folds, the syllable itself left out)."""
-    return tuple(sorted({fold(v) for v in variants(syllable)} - {syllable}))
+    """The folded syllables one letter slip away from a folded `syllable`: a letter deleted,
+    inserted, replaced or two neighbours swapped, where the result is the folded spelling of some
+    syllable (`accented_forms`: "nhat" of nhất, which has no form without a tone)."""
+    edits: set[str] = set()
+    for i in range(len(syllable) + 1):
+        edits.update(syllable[:i] + c + syllable[i:] for c in _LETTERS)
+        if i < len(syllable):
+            edits.add(syllable[:i] + syllable[i + 1:])
+            edits.update(syllable[:i] + c + syllable[i + 1:] for c in _LETTERS)
+        if i + 1 < len(syllable):
+            edits.add(syllable[:i] + syllable[i + 1] + syllable[i] + syllable[i + 2:])
+    return tuple(sorted(e for e in edits - {syllable} if e and accented_forms(e)))
 
 
 def _alone(run: Sequence[str], k: int, is_word: Callable[[str], bool], longest: int) -> bool:
