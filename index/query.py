@@ -3175,6 +3175,41 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
         len(spelt) == len(typed) and matches_at(typed, spelt, 0) for spelt in spellings)
 
 
+# How many times more findings must write a unit's name, as the index spells it, than the common word
+# its folded form also is, for that folded form written elsewhere to be read as the name.
+NAME_RATIO = 10
+
+
+def _written_as_names(keys: Sequence[str], vocabulary: Vocabulary, lexicon: Lexicon) -> set[str]:
+    """Of folded unit names the index writes outside the unit's findings (`written_elsewhere`),
+    those it writes there as the name, not as the common word their fold also is: the word
+    (the dictionary's, lowercase: "thành trì", "đa năng") spelt otherwise than the name ("Thanh
+    Trì", "Đà Nẵng"), and the name's spelling written by `NAME_RATIO` times as many findings as
+    the word's. Why: a report on a city names its districts ("huyện Thanh Trì") in findings about
+    the city, which says nothing of the citadel; typed folded, the name is then the likelier
+    reading (`names_place`). A name spelt as the word ("An Ninh", "an ninh": security) is never
+    told apart so, and stays the word."""
+    spellings = vocabulary.unit_spellings(keys)
+    words: dict[str, list[tuple[str, ...]]] = {}
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for key in keys:
+        spelt = {tuple(canonical_tones(x) for x in s) for s in spellings.get(key, ())}
+        forms = {tuple(canonical_tones(x) for x in f) for f in lexicon.dictionary.get(key, ())}
+        if spelt and not spelt & forms:
+            names[key], words[key] = sorted(spelt), sorted(forms)
+    if not names:
+        return set()
+    counts = vocabulary.written_counts(sorted({(), *(f for fs in (*names.values(), *words.values())
+                                                     for f in fs)}))
+    if not counts.get(()):
+        return set()
+
+    def written(forms: Sequence[tuple[str, ...]]) -> int:
+        return sum(counts.get(f, 0) for f in forms)
+
+    return {key for key in names if written(names[key]) > NAME_RATIO * written(words[key])}
+
+
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
     """Positions of a yes/no question frame's words ("có … không" with không last, "… hay
     chưa" ending the query), a word of the matter at least between them."""
@@ -3492,7 +3527,10 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     guesses = unwritten(lexicon.readings, _guesses(parsed, words | units | lexicon.member_keys),
                         vocabulary.written_counts)
     both = sorted(units & words)  # names the index also holds as words: usually none
-    names = units - (vocabulary.written_elsewhere(both) if both else set())
+    elsewhere = vocabulary.written_elsewhere(both) if both else set()
+    if elsewhere:  # a name the index writes elsewhere as the name, not the word, is still the name
+        elsewhere -= _written_as_names(sorted(elsewhere), vocabulary, lexicon)
+    names = units - elsewhere
     spelt = _spelling_asked(parsed, names, lexicon)  # usually none (2 of 812 judged queries)
     spellings = vocabulary.unit_spellings(spelt) if spelt else {}
     places: Places = {name: tuple(spellings.get(name, ())) for name in names}

@@ -13,6 +13,7 @@ from index.accents import compile_readings, unwritten
 from index.folded_slips import MIN_SEEN, folded_slips, folded_variants
 from index.query import MAX_WORD_SYLLABLES, Vocabulary, dictionary_file, plan_query
 
+Table = Mapping[tuple[str, ...], int]
 needs_dictionary = pytest.mark.skipif(dictionary_file() is None,
                                       reason="underthesea's Viet74K is not installed")
 
@@ -53,17 +54,18 @@ def test_a_folded_variant_is_one_letter_away_and_folded() -> None:
 
 
 def test_a_folded_slip_breaking_a_word_the_index_writes_is_read() -> None:
-    written = {("nguyên", "nhân"): 12, ("phần", "mềm"): MIN_SEEN}
+    written: Table = {("nguyên", "nhân"): 12, ("phần", "mềm"): MIN_SEEN}
     assert _slips("nguyen nham ho so qua han", written) == ["nham→nhan"]
     assert _slips("phan men", written) == ["men→mem"]
 
 
 def test_a_slip_is_read_only_where_the_index_writes_the_word() -> None:
-    assert _slips("nguyen nham", {("nguyên", "nhân"): MIN_SEEN - 1}) == []
+    written: Table = {("nguyên", "nhân"): MIN_SEEN - 1}
+    assert _slips("nguyen nham", written) == []
 
 
 def test_a_real_word_and_a_syllable_inside_a_word_are_no_slip() -> None:
-    written = {("nguyên", "nhân"): 12, ("số", "chẵn"): 20}
+    written: Table = {("nguyên", "nhân"): 12, ("số", "chẵn"): 20}
     assert _slips("nham lan", written) == []  # nhầm lẫn: a word of the dictionary
     assert _slips("ho so cham", written) == []  # "so" is hồ sơ's: "so chan" is read nowhere
     assert _slips("nguyễn nham", written) == []  # the neighbour typed with accents: spelling.py's
@@ -103,3 +105,29 @@ def test_folded_queries_plan_as_typed_with_their_accents() -> None:
     slipped = plan_query("nguyen nham ho so", _Index())
     assert [(c.typed, c.read) for c in slipped.corrections] == [("nham", "nhan")]
     assert groups("nguyen nham ho so") == groups("nguyen nhan ho so")
+
+
+class _City(_Index):
+    """An index whose findings about a city name its district Thanh Trì (and An Ninh, a name spelt
+    as the word "an ninh", security): both written outside the district's own findings."""
+
+    WORDS = frozenset({"thanh tri", "an ninh", "gio giac"})
+    WRITTEN = {(): 400, ("thanh", "trì"): 6, ("an", "ninh"): 9}
+
+    def known_units(self, candidates: Sequence[str]) -> set[str]:
+        return {c for c in candidates if c in ("thanh tri", "an ninh")}
+
+    def written_elsewhere(self, units: Sequence[str]) -> set[str]:
+        return set(units)
+
+    def unit_spellings(self, units: Sequence[str]) -> dict[str, set[tuple[str, ...]]]:
+        spelt: dict[str, set[tuple[str, ...]]] = {"thanh tri": {("thanh", "trì")},
+                                                  "an ninh": {("an", "ninh")}}
+        return {u: spelt[u] for u in units if u in spelt}
+
+
+@needs_dictionary
+def test_a_name_written_elsewhere_as_the_name_is_the_place_typed_folded() -> None:
+    """"thanh tri": the citadel (thành trì) is written nowhere, the district's name in six findings."""
+    assert [g.unit for g in plan_query("thanh tri gio giac", _City()).groups][0] == "thanh tri"
+    assert [g.unit for g in plan_query("an ninh gio giac", _City()).groups][0] is None  # the word
