@@ -9,6 +9,8 @@ typed with its marks is corrected. A folded slip is told otherwise, by the word 
 a folded syllable is read as a folded variant one letter away (`folded_variants`: deleted,
 inserted, replaced, two swapped) when all of these hold:
 - it is typed folded, lowercase, letters only, and so is its neighbour in the run of loose words;
+  neither is a word of the query's grammar ("va" is và, not a slip of "da");
+- the variant is one slip away on the keyboard (`folded_variants`: a key beside the right one);
 - both are alone: no span of two to four syllables holding either is a word of the index or of
   the genre's data (the slip left them outside any word; "ho so cham" keeps "so" in hồ sơ);
 - the typed pair is no word of the dictionary either (no reading at all: a real word is no slip);
@@ -21,7 +23,7 @@ joins the word and restores it, as for the query typed with accents.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import lru_cache
 
 from core.normalize import fold
@@ -30,23 +32,43 @@ from index.spelling import Clauses, Correction, Counts, accented_forms, loose_ru
 
 # Findings that must write the word the variant makes: one is one report's wording.
 MIN_SEEN = 2
-# The letters a folded slip drops, adds or puts in place of another (the shape marks and đ fold away).
-_LETTERS = "abcdeghiklmnopqrstuvxy"
+# The keyboard's rows of letters (QWERTY, as Vietnamese phones and computers lay them out; Telex and
+# VNI type the marks with these keys): a slip strikes a key next to the right one.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 # Slips read in one query, the first ones (each looks its variants up in the readings, in memory).
 MOST_READ = 4
 
 
+def _beside(letter: str) -> str:
+    """The letters a finger striking `letter` may strike instead: its neighbours on the keyboard,
+    in its row and the rows above and below (each row sits half a key right of the one above:
+    "s" touches w, e, a, d, z, x)."""
+    for k, row in enumerate(_ROWS):
+        if (at := row.find(letter)) < 0:
+            continue
+        near = set(row[max(at - 1, 0):at + 2])
+        if k > 0:
+            near.update(_ROWS[k - 1][at:at + 2])
+        if k + 1 < len(_ROWS):
+            near.update(_ROWS[k + 1][max(at - 1, 0):at + 1])
+        return "".join(sorted(near - {letter}))
+    return ""
+
+
 @lru_cache(maxsize=4096)
 def folded_variants(syllable: str) -> tuple[str, ...]:
-    """The folded syllables one letter slip away from a folded `syllable`: a letter deleted,
-    inserted, replaced or two neighbours swapped, where the result is the folded spelling of some
-    syllable (`accented_forms`: "nhat" of nhất, which has no form without a tone)."""
+    """The folded syllables one slip away from a folded `syllable`: a letter dropped, doubled,
+    struck beside the right one (a key next to it: `_beside`) in its place or next to it, or two
+    neighbours swapped, where the result is the folded spelling of some syllable (`accented_forms`:
+    "nhat" of nhất, which has no form without a tone). Not any letter for any: two words a
+    letter apart ("xã mới", "xã hội") are no slip of each other unless the keys are neighbours."""
     edits: set[str] = set()
     for i in range(len(syllable) + 1):
-        edits.update(syllable[:i] + c + syllable[i:] for c in _LETTERS)
+        near = {c for j in (i - 1, i) if 0 <= j < len(syllable) for c in (syllable[j], *_beside(syllable[j]))}
+        edits.update(syllable[:i] + c + syllable[i:] for c in near)
         if i < len(syllable):
             edits.add(syllable[:i] + syllable[i + 1:])
-            edits.update(syllable[:i] + c + syllable[i + 1:] for c in _LETTERS)
+            edits.update(syllable[:i] + c + syllable[i + 1:] for c in _beside(syllable[i]))
         if i + 1 < len(syllable):
             edits.add(syllable[:i] + syllable[i + 1] + syllable[i] + syllable[i + 2:])
     return tuple(sorted(e for e in edits - {syllable} if e and accented_forms(e)))
@@ -65,20 +87,22 @@ def _typed_folded(syllable: str, capital: bool) -> bool:
 
 
 def folded_slips(clauses: Clauses, counts: Counts, is_word: Callable[[str], bool], readings: Readings,
-                 longest: int) -> tuple[Correction, ...]:
+                 longest: int, grammar: Collection[str] = ()) -> tuple[Correction, ...]:
     """The folded syllables of the query's runs of loose words read as a slip of another (the
     module docstring's rule). `is_word`: a folded span is a word of the index or a synonym member;
-    `readings`: the clear readings of folded words; `counts` asked once, when a variant is found."""
+    `readings`: the clear readings of folded words; `grammar`: the folds of the query's grammar
+    words; `counts` asked once, when a variant is found."""
     asked: list[tuple[int, int, str, dict[str, tuple[str, ...]]]] = []  # clause, at, typed, variant → word
     for run in loose_runs(clauses):
         typed = [p.syllable for p in run]
         for k, place in enumerate(run):
-            if not _typed_folded(place.syllable, place.capital) or not _alone(typed, k, is_word, longest):
+            if not _typed_folded(place.syllable, place.capital) or place.syllable in grammar \
+                    or not _alone(typed, k, is_word, longest):
                 continue
             words: dict[str, tuple[str, ...]] = {}
             for j in (k - 1, k + 1):
                 if not 0 <= j < len(run) or not _typed_folded(run[j].syllable, run[j].capital) \
-                        or not _alone(typed, j, is_word, longest):
+                        or run[j].syllable in grammar or not _alone(typed, j, is_word, longest):
                     continue
                 pair = (typed[j], place.syllable) if j < k else (place.syllable, typed[j])
                 if " ".join(pair) in readings.forms:  # a word of the dictionary: no slip

@@ -47,10 +47,11 @@ def _slips(text: str, table: Mapping[tuple[str, ...], int]) -> list[str]:
     return [f"{c.typed}→{c.read}" for c in found]
 
 
-def test_a_folded_variant_is_one_letter_away_and_folded() -> None:
-    assert {"nhan", "nhat", "ham"} <= set(folded_variants("nham"))
+def test_a_folded_variant_is_one_slip_away_on_the_keyboard() -> None:
+    assert {"nhan", "nha", "ham"} <= set(folded_variants("nham"))  # n beside m; a letter dropped
     assert "nham" not in folded_variants("nham")
-    assert all(v == fold(v) for v in folded_variants("men"))
+    assert "mem" in folded_variants("men") and all(v == fold(v) for v in folded_variants("men"))
+    assert "hoi" not in folded_variants("moi")  # "xã mới" is no slip of "xã hội": h is far from m
 
 
 def test_a_folded_slip_breaking_a_word_the_index_writes_is_read() -> None:
@@ -69,6 +70,14 @@ def test_a_real_word_and_a_syllable_inside_a_word_are_no_slip() -> None:
     assert _slips("nham lan", written) == []  # nhầm lẫn: a word of the dictionary
     assert _slips("ho so cham", written) == []  # "so" is hồ sơ's: "so chan" is read nowhere
     assert _slips("nguyễn nham", written) == []  # the neighbour typed with accents: spelling.py's
+
+
+def test_a_grammar_word_is_no_slip_nor_a_slip_s_neighbour() -> None:
+    readings = compile_readings(_dictionary("đa số", "sổ sách"), [])
+    syllables = ("phieu", "va", "so")
+    clauses = [[(syllables, (False,) * 3, True)]]
+    counts = _Counts({("đa", "số"): 30})
+    assert folded_slips(clauses, counts, WORDS.__contains__, readings, MAX_WORD_SYLLABLES, {"va"}) == ()
 
 
 def test_a_dictionary_guess_the_index_writes_nowhere_is_unwritten() -> None:
