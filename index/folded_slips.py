@@ -11,12 +11,15 @@ inserted, replaced, two swapped) when all of these hold:
 - it is typed folded, lowercase, letters only, and so is its neighbour in the run of loose words;
   neither is a word of the query's grammar ("va" is và, not a slip of "da");
 - the variant is one slip away on the keyboard (`folded_variants`: a key beside the right one);
-- both are alone: no span of two to four syllables holding either is a word of the index or of
-  the genre's data (the slip left them outside any word; "ho so cham" keeps "so" in hồ sơ);
+- both are alone: no span of two to four syllables holding either is a word of the index, a
+  unit's name or a word of the genre's data (the slip left them outside any word; "ho so cham"
+  keeps "so" in hồ sơ, "thuong tin" is the district Thường Tín);
 - the typed pair is no word of the dictionary either (no reading at all: a real word is no slip);
 - the variant and the neighbour make a word with a clear reading (index/accents.py: "nguyen
-  nhan" is nguyên nhân), which the index writes in `MIN_SEEN` findings or more, and no other
-  variant of the place makes one the index writes in half as many (then nothing is read).
+  nhan" is nguyên nhân), which the index writes in `MIN_SEEN` findings or more, and `RATIO` times
+  as many as write the typed pair in any of its accented forms ("gui nhan" is "gửi, nhận", two
+  words the reports write side by side, not a slip of "ghi nhận"), and no other variant of the
+  place makes one the index writes in half as many (then nothing is read).
 Read, the syllable is searched as the variant typed (`Correction`: "nham" → "nhan"), so the cut
 joins the word and restores it, as for the query typed with accents.
 """
@@ -35,6 +38,8 @@ MIN_SEEN = 2
 # The keyboard's rows of letters (QWERTY, as Vietnamese phones and computers lay them out; Telex and
 # VNI type the marks with these keys): a slip strikes a key next to the right one.
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# How many times more findings must write the variant's word than the typed pair in any of its forms.
+RATIO = 10
 # Slips read in one query, the first ones (each looks its variants up in the readings, in memory).
 MOST_READ = 4
 
@@ -92,7 +97,8 @@ def folded_slips(clauses: Clauses, counts: Counts, is_word: Callable[[str], bool
     module docstring's rule). `is_word`: a folded span is a word of the index or a synonym member;
     `readings`: the clear readings of folded words; `grammar`: the folds of the query's grammar
     words; `counts` asked once, when a variant is found."""
-    asked: list[tuple[int, int, str, dict[str, tuple[str, ...]]]] = []  # clause, at, typed, variant → word
+    # clause, at, typed, variant → word, and the typed pair's readings (every form of each syllable)
+    asked: list[tuple[int, int, str, dict[str, tuple[str, ...]], list[tuple[str, ...]]]] = []
     for run in loose_runs(clauses):
         typed = [p.syllable for p in run]
         for k, place in enumerate(run):
@@ -100,6 +106,7 @@ def folded_slips(clauses: Clauses, counts: Counts, is_word: Callable[[str], bool
                     or not _alone(typed, k, is_word, longest):
                 continue
             words: dict[str, tuple[str, ...]] = {}
+            pairs: list[tuple[str, ...]] = []
             for j in (k - 1, k + 1):
                 if not 0 <= j < len(run) or not _typed_folded(run[j].syllable, run[j].capital) \
                         or run[j].syllable in grammar or not _alone(typed, j, is_word, longest):
@@ -108,21 +115,26 @@ def folded_slips(clauses: Clauses, counts: Counts, is_word: Callable[[str], bool
                 if " ".join(pair) in readings.forms:  # a word of the dictionary: no slip
                     words.clear()
                     break
+                makes = False
                 for v in folded_variants(place.syllable):
                     key = f"{typed[j]} {v}" if j < k else f"{v} {typed[j]}"
                     if key in readings.clear and v not in words:
                         words[v] = readings.forms[key][0]
+                        makes = True
+                if makes:
+                    pairs.extend((a, b) for a in accented_forms(pair[0]) for b in accented_forms(pair[1]))
             if words:
-                asked.append((place.clause, place.at, place.syllable, words))
+                asked.append((place.clause, place.at, place.syllable, words, pairs))
     asked = asked[:MOST_READ]
     if not asked:
         return ()
-    found = counts(sorted({w for _, _, _, words in asked for w in words.values()}))
+    found = counts(sorted({p for _, _, _, words, pairs in asked for p in (*words.values(), *pairs)}))
     out: list[Correction] = []
-    for clause, at, syllable, words in asked:
+    for clause, at, syllable, words, pairs in asked:
         scored = sorted(((found.get(w, 0), v) for v, w in words.items()), reverse=True)
         best, variant = scored[0]
         runner = scored[1][0] if len(scored) > 1 else 0
-        if best >= MIN_SEEN and 2 * runner < best:
+        typed_seen = sum(found.get(p, 0) for p in pairs)
+        if best >= max(MIN_SEEN, RATIO * typed_seen) and 2 * runner < best:
             out.append(Correction(clause, at, syllable, variant))
     return tuple(out)

@@ -3509,8 +3509,8 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     clauses = [[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
                for clause in parsed.clauses]
     if slips := folded_slips(clauses, vocabulary.written_counts,
-                             lambda key: key in words or key in lexicon.member_keys, lexicon.readings,
-                             MAX_WORD_SYLLABLES, lexicon.grammar_folds):
+                             lambda key: key in words or key in units or key in lexicon.member_keys,
+                             lexicon.readings, MAX_WORD_SYLLABLES, lexicon.grammar_folds):
         parsed, fixes = corrected(parsed, slips), (*fixes, *slips)
         if more := sorted(set(candidates(parsed)) - set(spans)):  # the words the slips' variants make
             more_words, more_units, _ = vocabulary.known(more, [])

@@ -72,6 +72,19 @@ def test_a_real_word_and_a_syllable_inside_a_word_are_no_slip() -> None:
     assert _slips("nguyễn nham", written) == []  # the neighbour typed with accents: spelling.py's
 
 
+def test_two_words_the_index_writes_side_by_side_are_no_slip() -> None:
+    """"gui nhan": gửi, nhận (sending and receiving), one key from "ghi nhận", which the index writes
+    more, but not ten times more than the typed pair."""
+    readings = compile_readings(_dictionary("ghi nhận"), [])
+    syllables = ("gui", "nhan")
+    clauses = [[(syllables, (False,) * 2, True)]]
+    written: Table = {("ghi", "nhận"): 20, ("gửi", "nhận"): 4}
+    assert folded_slips(clauses, _Counts(written), WORDS.__contains__, readings, MAX_WORD_SYLLABLES) == ()
+    written = {("ghi", "nhận"): 20}
+    assert [c.read for c in folded_slips(clauses, _Counts(written), WORDS.__contains__, readings,
+                                         MAX_WORD_SYLLABLES)] == ["ghi"]
+
+
 def test_a_grammar_word_is_no_slip_nor_a_slip_s_neighbour() -> None:
     readings = compile_readings(_dictionary("đa số", "sổ sách"), [])
     syllables = ("phieu", "va", "so")
