@@ -29,12 +29,12 @@ so cua cong dan"), the index's words are the genre's real ones. The language dat
 dictionary and index/vi; this module only compiles and looks it up.
 
 A clear reading the dictionary alone gives is a guess about the genre: Viet74K lists words of
-every register ("tiền quý", precious money; "đề dẫn", a keynote), and folded they take syllables
-the reports write as other words ("tiền quỹ", the fund's money; "để dân", leaving citizens to
-…). Where the index's own findings write the guessed reading nowhere, the guess names nothing
-the index holds, while the folded phrase it requires matches whatever else it folds from: so it
-is no word of the query's cut (`unwritten`), and its syllables are read one by one (the lone
-reading, index/lone_reading.py, reads each beside its neighbours from the same findings).
+every register ("đề dẫn", a keynote), and folded they take syllables the reports write as other
+words, above all a grammar word and the word after it ("để dân", leaving citizens to …). Where
+the index's own findings write the guessed reading nowhere, the guess names nothing the index
+holds, while the folded phrase it requires matches whatever else it folds from: so it is no word
+of the query's cut (`unwritten`; index/query.py asks it of the guesses a grammar word's fold
+opens), and its syllables are read one by one, as the query typed with its accents is.
 """
 
 from __future__ import annotations
