@@ -395,6 +395,16 @@ def crossval(sets: dict[str, list[Judged]], fit: Fit,
         out.append((f"train {'+'.join(n for n in names if n != held)} → test {held}", sets[held],
                     fit(trained_on)))
     everyone = [q for n in names for q in sets[n]]
+    pooled = fold_weights(everyone, fit, folds)
+    out.append((f"{folds}-fold over all {len(everyone)}", [q for q, _ in pooled],
+                np.array([w for _, w in pooled])))
+    return out
+
+
+def fold_weights(everyone: Sequence[Judged], fit: Fit, folds: int = FOLDS) -> list[tuple[Judged, np.ndarray]]:
+    """Each query with the weights trained on the folds not holding it (`folds` folds of whole
+    queries, shuffled with a fixed seed), in the folds' order: `crossval`'s folds, and the weights
+    a query's retyped twin is scored with (benchmarks/folded_cv.py)."""
     shuffled = list(everyone)
     random.Random(SEED).shuffle(shuffled)
     pooled: list[tuple[Judged, np.ndarray]] = []
@@ -403,9 +413,7 @@ def crossval(sets: dict[str, list[Judged]], fit: Fit,
         ids = {q.qid for q in test}
         weights = fit([q for q in everyone if q.qid not in ids])
         pooled += [(q, weights) for q in test]
-    out.append((f"{folds}-fold over all {len(everyone)}", [q for q, _ in pooled],
-                np.array([w for _, w in pooled])))
-    return out
+    return pooled
 
 
 def later_sets(sets: dict[str, list[Judged]], fit: Fit,
@@ -453,8 +461,11 @@ def print_cv(results: list[tuple[str, list[Judged], np.ndarray]]) -> None:
 # ------------------------------------------------------------------------------------------ the dev corpus
 
 
-def dev_pools(backend: SearchBackend, paths: Sequence[Path], pool: int) -> dict[str, list[Judged]]:
-    """Each judged set's pools over the dev corpus, graded by benchmarks/search_quality.py's rule."""
+def dev_pools(backend: SearchBackend, paths: Sequence[Path], pool: int,
+              retyped: Callable[[dict[str, Any]], str | None] | None = None) -> dict[str, list[Judged]]:
+    """Each judged set's pools over the dev corpus, graded by benchmarks/search_quality.py's rule.
+    With `retyped`, each query is searched as it retypes it (its grades kept: the intent is the
+    same), and left out where it gives None (benchmarks/folded_cv.py: the folded twins)."""
     from benchmarks import search_quality as sq
     from benchmarks.devcorpus import DEFAULT_CORPUS, load_scorer
 
@@ -472,8 +483,11 @@ def dev_pools(backend: SearchBackend, paths: Sequence[Path], pool: int) -> dict[
         queries = json.loads(path.read_text(encoding="utf-8"))["queries"]
         out[path.name] = []
         for q in queries:
+            text = retyped(q) if retyped else q["text"]
+            if text is None:
+                continue
             judged = sq.judged_keys(q, gold)
-            query = Query(text=q["text"], **(q.get("filters") or {}))
+            query = Query(text=text, **(q.get("filters") or {}))
             ideal = ideal_dcg(list(judged.values()))
             pooled = judged_pool(backend, query, grader(judged), ideal, q["id"], q["kind"], pool)
             out[path.name].append(pooled)

@@ -27,6 +27,14 @@ on every engine, and each word of it typed without accents is read here. The dic
 would cut badly (it lists many rare words: "trống gió" in "trong gio lam viec", "sơ cua" in "ho
 so cua cong dan"), the index's words are the genre's real ones. The language data is the
 dictionary and index/vi; this module only compiles and looks it up.
+
+A clear reading the dictionary alone gives is a guess about the genre: Viet74K lists words of
+every register ("đề dẫn", a keynote), and folded they take syllables the reports write as other
+words, above all a grammar word and the word after it ("để dân", leaving citizens to …). Where
+the index's own findings write the guessed reading nowhere, the guess names nothing the index
+holds, while the folded phrase it requires matches whatever else it folds from: so it is no word
+of the query's cut (`unwritten`; index/query.py asks it of the guesses a grammar word's fold
+opens), and its syllables are read one by one, as the query typed with its accents is.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from core.normalize import canonical_tones, fold
+from index.spelling import Counts
 
 
 @dataclass(frozen=True)
@@ -118,3 +127,18 @@ def written_as(readings: Readings, typed: Sequence[str]) -> tuple[str, ...] | No
         return None
     return best
 
+
+
+
+def unwritten(readings: Readings, keys: Iterable[str], counts: Counts) -> frozenset[str]:
+    """Of folded words (`keys`, "tien quy"), those with a clear reading that no finding of the
+    index writes (the module docstring: a dictionary guess naming nothing the index holds). One
+    count asked, of every reading at once; an index counting nothing (empty, or a vocabulary
+    without counts) says nothing, and every reading stays."""
+    asked = {key: readings.forms[key][0] for key in keys if key in readings.clear}
+    if not asked:
+        return frozenset()
+    found = counts(sorted({(), *asked.values()}))
+    if not found.get(()):
+        return frozenset()
+    return frozenset(key for key, form in asked.items() if not found.get(form, 0))

@@ -146,9 +146,10 @@ from core.levels import (
     split_level,
 )
 from core.normalize import canonical_tones, fold, lower_same_length
-from index.accents import Readings, compile_readings, reading, written_as
+from index.accents import Readings, compile_readings, reading, unwritten, written_as
 from index.definitions import Definition, DefinitionRules, abbreviation_key
 from index.definitions import load_rules as load_definition_rules
+from index.folded_slips import folded_slips
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
 from index.lone_reading import lone_readings
 from index.matching import folded_syllable, is_accented, matches_at, syllable_matches
@@ -2414,7 +2415,8 @@ def _word_runs(parsed: Parsed) -> list[tuple[list[str], list[bool]]]:
 
 
 def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
-            units: set[str] | None = None, places: Places | None = None) -> Plan:
+            units: set[str] | None = None, places: Places | None = None,
+            unwritten: Collection[str] = frozenset()) -> Plan:
     """The plan of a parsed query: groups with their synonyms, words and units; stop and
     question words dropped unless nothing else is left.
 
@@ -2424,7 +2426,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     polarity, and the rest becomes groups: the longest synonym member, a unit name ("xã Tân
     Lộc" or "Tân Lộc") typed as a name (`names_place`), else the word the best cut of the rest
     of the run starts with (`_best_cut`: words of the index or the dictionary, maximum
-    matching; none swallowing a synonym member, `_swallows`), else one syllable. A word joined
+    matching; none swallowing a synonym member, `_swallows`, nor a folded dictionary guess the index
+    writes nowhere, `unwritten`: index/accents.py), else one syllable. A word joined
     by inner punctuation ("TN&TKQ") is read with the words before it when together they make a
     synonym member (`_ends_member`: "bộ phận TN&TKQ"). A document number drops the citation
     typed before it ("Quyết định số").
@@ -2456,7 +2459,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
 
     def flush() -> None:
         kept, lost, seen, wished, said, read = _cut_run(pending, lexicon, words, units, capitals, listed,
-                                                        asking=asking, places=places)
+                                                        asking=asking, places=places, unwritten=unwritten)
         restored.extend(a for a in read if a not in restored)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
@@ -2506,10 +2509,10 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     polarity = decisive.polarity if decisive and not both else None  # both sections: neither first
     if not groups and optional and lexicon.manner_verb(typed) is not None:
         # "kiến nghị xử lý thế nào": no matter besides the verb asked about, which is then the matter
-        return analyse(parsed, dataclasses.replace(lexicon, manner_verbs=()), words, units, places)
+        return analyse(parsed, dataclasses.replace(lexicon, manner_verbs=()), words, units, places, unwritten)
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
-        kept = analyse(plain, lexicon.without_cues(), words, units, places)
+        kept = analyse(plain, lexicon.without_cues(), words, units, places, unwritten)
         return dataclasses.replace(kept, polarity=polarity, paired=lexicon.paired_of(polarity),
                                    dropped=tuple(dropped),
                                    question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike)
@@ -2517,7 +2520,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms, abbreviations=lexicon.abbreviations,
                                       expansions=lexicon.expansions),
-                       words, units, places)
+                       words, units, places, unwritten)
     # The words as typed rank first among equals: the whole query when it has several groups, and
     # a group's own words before its synonyms ("quá hạn" before "trễ hẹn") when it has one.
     several = len(groups) + len(optional) > 1 and len(content) > 1
@@ -2754,7 +2757,7 @@ def _is_category(alt: Alternative, lexicon: Lexicon, polarity: str | None) -> bo
 
 def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str],
              capitals: Sequence[bool] = (), listed: Sequence[bool] = (), *, asking: bool,
-             places: Places | None = None
+             places: Places | None = None, unwritten: Collection[str] = frozenset()
              ) -> tuple[list[Group], list[str], list[tuple[int, Cue]], list[Alternative], list[str],
                         list[Alternative]]:
     """Groups of one run of unquoted words, the stop words dropped from it, its polarity cues at
@@ -2777,7 +2780,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         """The best cut (`_best_cut`) of the run holding `at`, made once per run."""
         stop = _run_end(at, len(typed), breaks)
         if stop not in cuts:
-            cuts[stop] = _best_cut(typed, words, units, lexicon, stop)
+            cuts[stop] = _best_cut(typed, words, units, lexicon, stop, unwritten=unwritten)
         return cuts[stop]
 
     links: set[int] = set()  # groups coordinated with the group before them (`_coordinated`)
@@ -2904,7 +2907,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += 1
             continue
         framing = _framing_level(typed, i, word, capitals, groups, lexicon)  # "PAR index tỉnh"
-        size = framing or word or _morpheme(typed, i, end, cuts, words, units, lexicon)
+        size = framing or word or _morpheme(typed, i, end, cuts, words, units, lexicon, unwritten)
         ranked = setting or clause or bool(framing)
         _add_group(Group((Alternative(tuple(typed[i:i + size])),)), ranked, groups, optional)
         setting = False
@@ -2982,7 +2985,7 @@ def _framing_level(typed: Sequence[str], at: int, word: int, capitals: Sequence[
 
 
 def _morpheme(typed: list[str], at: int, end: int, cuts: dict[int, list[int]], words: Collection[str],
-              units: Collection[str], lexicon: Lexicon) -> int:
+              units: Collection[str], lexicon: Lexicon, unwritten: Collection[str] = frozenset()) -> int:
     """How many syllables the group of a lone syllable typed without accents takes (`_cut_run`): 1,
     or, when the query writes that syllable again inside a longer word ("so" of "so theo doi ho
     so": sổ, and the sơ of hồ sơ), the syllable and the word after it, as one phrase ("so theo
@@ -2998,7 +3001,7 @@ def _morpheme(typed: list[str], at: int, end: int, cuts: dict[int, list[int]], w
     nxt = at + 1
     if is_accented(typed[at]) or nxt >= end:
         return 1
-    if not _inside_longer(typed, at, folded, cuts, words, units, lexicon):
+    if not _inside_longer(typed, at, folded, cuts, words, units, lexicon, unwritten):
         return 1
     if (lexicon.stopword_at(typed, nxt) or lexicon.cue_at(typed, nxt) or lexicon.synonyms_at(typed, nxt)[0]
             or _longest(typed, nxt, set(units), lo=2)):
@@ -3007,14 +3010,15 @@ def _morpheme(typed: list[str], at: int, end: int, cuts: dict[int, list[int]], w
 
 
 def _inside_longer(typed: list[str], at: int, folded: str, cuts: dict[int, list[int]], words: Collection[str],
-                   units: Collection[str], lexicon: Lexicon) -> bool:
+                   units: Collection[str], lexicon: Lexicon,
+                   unwritten: Collection[str] = frozenset()) -> bool:
     """Whether the folded syllable `folded` is, elsewhere in the run, a syllable of a word of two or
     more (the run cut whole, `_best_cut`: taken from, or kept in, `_cut_run`'s cuts by end, so a run
     is cut whole once however many lone syllables ask)."""
     if not any(fold(s) == folded for k, s in enumerate(typed) if k != at):
         return False
     if len(typed) not in cuts:
-        cuts[len(typed)] = _best_cut(typed, words, units, lexicon, len(typed))
+        cuts[len(typed)] = _best_cut(typed, words, units, lexicon, len(typed), unwritten=unwritten)
     sizes = cuts[len(typed)]
     k = 0
     while k < len(typed):
@@ -3229,6 +3233,41 @@ def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon
         len(spelt) == len(typed) and matches_at(typed, spelt, 0) for spelt in spellings)
 
 
+# How many times more findings must write a unit's name, as the index spells it, than the common word
+# its folded form also is, for that folded form written elsewhere to be read as the name.
+NAME_RATIO = 10
+
+
+def _written_as_names(keys: Sequence[str], vocabulary: Vocabulary, lexicon: Lexicon) -> set[str]:
+    """Of folded unit names the index writes outside the unit's findings (`written_elsewhere`),
+    those it writes there as the name, not as the common word their fold also is: the word
+    (the dictionary's, lowercase: "thành trì", "đa năng") spelt otherwise than the name ("Thanh
+    Trì", "Đà Nẵng"), and the name's spelling written by `NAME_RATIO` times as many findings as
+    the word's. Why: a report on a city names its districts ("huyện Thanh Trì") in findings about
+    the city, which says nothing of the citadel; typed folded, the name is then the likelier
+    reading (`names_place`). A name spelt as the word ("An Ninh", "an ninh": security) is never
+    told apart so, and stays the word."""
+    spellings = vocabulary.unit_spellings(keys)
+    words: dict[str, list[tuple[str, ...]]] = {}
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for key in keys:
+        spelt = {tuple(canonical_tones(x) for x in s) for s in spellings.get(key, ())}
+        forms = {tuple(canonical_tones(x) for x in f) for f in lexicon.dictionary.get(key, ())}
+        if spelt and not spelt & forms:
+            names[key], words[key] = sorted(spelt), sorted(forms)
+    if not names:
+        return set()
+    counts = vocabulary.written_counts(sorted({(), *(f for fs in (*names.values(), *words.values())
+                                                     for f in fs)}))
+    if not counts.get(()):
+        return set()
+
+    def written(forms: Sequence[tuple[str, ...]]) -> int:
+        return sum(counts.get(f, 0) for f in forms)
+
+    return {key for key in names if written(names[key]) > NAME_RATIO * written(words[key])}
+
+
 def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
     """Positions of a yes/no question frame's words ("có … không" with không last, "… hay
     chưa" ending the query), a word of the matter at least between them."""
@@ -3245,7 +3284,8 @@ def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
 
 
 def _word_lengths(typed: list[str], at: int, end: int, words: Collection[str], units: Collection[str],
-                  lexicon: Lexicon, most: int = MAX_WORD_SYLLABLES + 1) -> list[int]:
+                  lexicon: Lexicon, most: int = MAX_WORD_SYLLABLES + 1,
+                  unwritten: Collection[str] = frozenset()) -> list[int]:
     """The lengths (2 or more syllables, at most `most`) of the words, unit names and synonym
     members starting at `at` and ending before `end`, longest first; not a word of the index or
     the dictionary that would swallow a synonym member starting inside it (`_swallows`)."""
@@ -3253,7 +3293,7 @@ def _word_lengths(typed: list[str], at: int, end: int, words: Collection[str], u
     for n in range(min(most, MAX_WORD_SYLLABLES + 1, end - at), 1, -1):
         span = typed[at:at + n]
         key = " ".join(fold(s) for s in span)
-        word = key in words or (n <= MAX_WORD_SYLLABLES and _cuts_as_word(span, lexicon))
+        word = key in words or (n <= MAX_WORD_SYLLABLES and _cuts_as_word(span, lexicon, unwritten))
         if (key in units or lexicon.synonyms_at(span, 0)[0] == n
                 or (word and not _swallows(typed, at, n, lexicon))):
             out.append(n)
@@ -3297,7 +3337,8 @@ def _shares_last(typed: Sequence[str], at: int, n: int, k: int, length: int, lex
 
 
 def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], lexicon: Lexicon,
-              end: int, most: int = MAX_WORD_SYLLABLES + 1) -> list[int]:
+              end: int, most: int = MAX_WORD_SYLLABLES + 1, *,
+              unwritten: Collection[str] = frozenset()) -> list[int]:
     """For each position before `end`, how many syllables from it make the next word of the
     best cut of the run up to `end` (0: no word of two or more there).
 
@@ -3315,7 +3356,7 @@ def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], 
     best: dict[int, tuple[int, int, int, int]] = {end: (0, 0, 0, 0)}
     sizes = [0] * end
     for k in range(end - 1, -1, -1):
-        lengths = _word_lengths(typed, k, end, words, units, lexicon, most)
+        lengths = _word_lengths(typed, k, end, words, units, lexicon, most, unwritten)
 
         def cost(n: int, k: int = k) -> tuple[int, int, int, int]:
             span, rest = typed[k:k + n], best[k + n]
@@ -3383,7 +3424,7 @@ def _word_as_typed(span: Sequence[str], lexicon: Lexicon) -> bool:
     return reading(lexicon.readings, span) is not None
 
 
-def _cuts_as_word(span: Sequence[str], lexicon: Lexicon) -> bool:
+def _cuts_as_word(span: Sequence[str], lexicon: Lexicon, unwritten: Collection[str] = frozenset()) -> bool:
     """Whether the query's cut may take `span` as a dictionary word (`_best_cut`, `_dictionary_word`).
 
     Where the user typed accents (one syllable of the word at least), any dictionary word of
@@ -3392,13 +3433,15 @@ def _cuts_as_word(span: Sequence[str], lexicon: Lexicon) -> bool:
     Folded, the language is ambiguous, so such a guess gives way to the index's words where
     both cut as well (`_guessed`, `_best_cut`: "doan | kiem tra", not the dictionary's "đoản
     kiếm"). Nor a word a question word or a conjunction begins or ends (`Lexicon.bounded`:
-    "nào hay", "dân khí").
+    "nào hay", "dân khí"). Nor a folded guess whose reading the index writes nowhere (`unwritten`,
+    index/accents.py: "tien quy" is no "tiền quý" where no finding says so).
     """
     if lexicon.bounded(span):
         return False
     if any(is_accented(s) for s in span):
         return lexicon.is_word(span)
-    return " ".join(span) in lexicon.readings.clear
+    key = " ".join(span)
+    return key in lexicon.readings.clear and key not in unwritten
 
 
 def _longest(typed: list[str], at: int, known: set[str], lo: int) -> int:
@@ -3519,6 +3562,17 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     if more := sorted(_member_spans(parsed, lexicon) - set(spans)):  # members a definition brought
         more_words, more_units, _ = vocabulary.known(more, [])
         words, units = words | more_words, units | more_units
+    # A slip typed without accents breaking a word ("nguyen nham": index/folded_slips.py), read as
+    # the variant making it, as a slip typed with accents is read above.
+    clauses = [[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
+               for clause in parsed.clauses]
+    if slips := folded_slips(clauses, vocabulary.written_counts,
+                             lambda key: key in words or key in units or key in lexicon.member_keys,
+                             lexicon.readings, MAX_WORD_SYLLABLES, lexicon.grammar_folds):
+        parsed, fixes = corrected(parsed, slips), (*fixes, *slips)
+        if more := sorted(set(candidates(parsed)) - set(spans)):  # the words the slips' variants make
+            more_words, more_units, _ = vocabulary.known(more, [])
+            words, units = words | more_words, units | more_units
     # A lone syllable typed without accents, read as the form the index writes beside its neighbours
     # (index/lone_reading.py): searched as typed with those accents, as a typo's reading is.
     read = lone_readings([[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
@@ -3528,14 +3582,39 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
                          lexicon.word_tails)
     if read:
         parsed, fixes = corrected(parsed, read), (*fixes, *read)
+    guesses = unwritten(lexicon.readings,
+                        _guesses(parsed, words | units | lexicon.member_keys, lexicon.grammar_folds),
+                        vocabulary.written_counts)
     both = sorted(units & words)  # names the index also holds as words: usually none
-    names = units - (vocabulary.written_elsewhere(both) if both else set())
+    elsewhere = vocabulary.written_elsewhere(both) if both else set()
+    if elsewhere:  # a name the index writes elsewhere as the name, not the word, is still the name
+        elsewhere -= _written_as_names(sorted(elsewhere), vocabulary, lexicon)
+    names = units - elsewhere
     spelt = _spelling_asked(parsed, names, lexicon)  # usually none (2 of 812 judged queries)
     spellings = vocabulary.unit_spellings(spelt) if spelt else {}
     places: Places = {name: tuple(spellings.get(name, ())) for name in names}
-    plan = analyse(parsed, lexicon, words, units, places)
+    plan = analyse(parsed, lexicon, words, units, places, guesses)
     plan = dataclasses.replace(plan, corrections=fixes) if fixes else plan
     return dataclasses.replace(plan, concepts=concepts_asked(parsed, plan)) if plan.groups else plan
+
+
+def _guesses(parsed: Parsed, known: Collection[str], grammar: Collection[str]) -> list[str]:
+    """The spans of 2..MAX_WORD_SYLLABLES syllables typed without any accent that no word of the
+    index, unit or synonym member is (`known`, folded), and that a syllable folding like a word of
+    the query's grammar opens (`grammar`: "de" of để): where the cut may take the dictionary's clear
+    reading as a guess (`_cuts_as_word`) against the grammar word and the word after it ("de dan":
+    để dân, not the dictionary's đề dẫn), asked whether the index writes it. Not every guess: the
+    dev index writes none of "tiết kiệm", "đối thoại", "thủ quỹ", which the same query typed with
+    its accents cuts as words (measured: splitting every unwritten guess lost more than it won)."""
+    out: set[str] = set()
+    for run, _ in _word_runs(parsed):
+        for n in range(2, MAX_WORD_SYLLABLES + 1):
+            for i in range(len(run) - n + 1):
+                span = run[i:i + n]
+                key = " ".join(span)
+                if not any(map(is_accented, span)) and key not in known and span[0] in grammar:
+                    out.add(key)
+    return sorted(out)
 
 
 def corrected(parsed: Parsed, fixes: Sequence[Correction]) -> Parsed:

@@ -33,7 +33,8 @@ Vietnamese syllable (core/syllables.py). The typed syllable is read as the varia
   chất), not a rare word beside a function word that a commoner one follows more often;
 - no second variant comes within half of the best one's context count (then the index cannot
   tell which was meant, and the query is left as typed).
-A syllable typed without accents is never read otherwise: it matches every form as it did.
+A syllable typed without accents is never read otherwise here: it matches every form as it did,
+unless it breaks a word the index writes one keyboard slip away (index/folded_slips.py).
 """
 
 from __future__ import annotations

@@ -130,5 +130,7 @@ def test_each_engine_reads_the_slip_as_the_word_its_text_writes(backend: SearchB
 
 def test_each_engine_leaves_words_spelt_right_and_unaccented_ones(backend: SearchBackend) -> None:
     assert _read(backend, "nhầm lẫn khi ghi sổ") == []  # rare, but written so
-    assert _read(backend, "nguyên nhân") == [] and _read(backend, "nguyen nham") == []
+    assert _read(backend, "nguyên nhân") == []
+    # typed without accents, the slip is read by the word it breaks (index/folded_slips.py), not here
+    assert _read(backend, "nguyen nham") == [("nham", "nhan")]
 
