@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import ConfigError
+from core.normalize import match_key
 
 DOC_KINDS_FILE = Path(__file__).with_name("doc_kinds.toml")
 
@@ -82,3 +83,18 @@ def bare_number_kinds() -> tuple[str, ...]:
 def kind_codes() -> dict[str, str]:
     """Each symbol code and the kind it stands for ("QĐ" → "Quyết định")."""
     return {code: k.name for k in doc_kinds() for code in k.codes}
+
+
+def kind_names() -> tuple[str, ...]:
+    """Every kind's name, in the table's order: the kinds a stored document number can have (the
+    document-number rules name a number's kind from its kind word, its heading or its code, each a
+    row here), so the values a search's document-kind filter accepts (`kiemtra search --doc-kind`,
+    the page's «loại văn bản»)."""
+    return tuple(k.name for k in doc_kinds())
+
+
+def known_kind(value: str) -> str | None:
+    """The table's name for a kind typed with any case or tone placement ("kế hoạch", "Kế Hoạch"
+    → "Kế hoạch"); None for a word that is no kind of the table."""
+    key = match_key(value)
+    return next((name for name in kind_names() if match_key(name) == key), None)

@@ -169,6 +169,8 @@ class _QueryCommand(click.Command):
 @click.option("--polarity", type=click.Choice([p.value for p in Polarity]))
 @click.option("--theme", help="Only findings speaking of this theme, as their own or besides it"
               " (a code of nlp/vi/themes.toml, tthc.phieu_hen).")
+@click.option("--doc-kind", help="Only findings of documents that bear or cite a numbered document of this"
+              " kind (Báo cáo, Kế hoạch, Quyết định: a name of core/doc_kinds.toml).")
 @click.option("--doc-number", help="Only findings of the document with this number (139/QĐ-UBND).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--limit", type=int, default=10, show_default=True)
@@ -181,7 +183,8 @@ class _QueryCommand(click.Command):
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within: bool, province: str | None,
            level: str | None, year: int | None, year_from: int | None, year_to: int | None, area: str | None,
-           polarity: str | None, theme: str | None, doc_number: str | None, sort: str, limit: int,
+           polarity: str | None, theme: str | None, doc_kind: str | None, doc_number: str | None, sort: str,
+           limit: int,
            offset: int, facets: bool, similar_to: str | None, fmt: str) -> None:
     """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
@@ -194,14 +197,15 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     settings = settings_of(ctx)
     q = Query(text=" ".join(query), unit=unit, within=within, province=province, level=level, year=year,
               year_from=year_from, year_to=year_to, area=area, polarity=polarity, theme=theme,
-              doc_number=doc_number,
+              doc_kind=_kind_named(doc_kind), doc_number=doc_number,
               limit=limit, offset=offset, sort=sort, facets=facets)
     broken = query_problem(q, max_chars=settings.max_query_chars)
-    problem = rule_line(broken) if broken else _theme_problem(theme)
+    problem = rule_line(broken) if broken else _theme_problem(theme) or _kind_problem(doc_kind)
     problem = problem or _similar_usage_problem(similar_to, query=" ".join(query), options={
         "--unit": unit, "--province": province, "--level": level, "--year": year, "--from": year_from,
         "--to": year_to, "--area": area, "--polarity": polarity, "--theme": theme,
-        "--doc-number": doc_number, "--sort date": sort == "date" or None, "--facets": facets or None})
+        "--doc-kind": doc_kind, "--doc-number": doc_number, "--sort date": sort == "date" or None,
+        "--facets": facets or None})
     if problem:
         err(problem)
         sys.exit(EXIT_USAGE)
@@ -288,6 +292,28 @@ def _theme_problem(theme: str | None) -> str | None:
                                                      "; the codes are in nlp/vi/themes.toml")
 
 
+def _kind_named(doc_kind: str | None) -> str | None:
+    """The table's name of a --doc-kind typed with any case or tone placement; an unknown word as
+    typed (`_kind_problem` refuses it before the search runs)."""
+    from core.doc_kinds import known_kind
+
+    return None if doc_kind is None else known_kind(doc_kind) or doc_kind
+
+
+def _kind_problem(doc_kind: str | None) -> str | None:
+    """An unknown --doc-kind, named with the close kinds of the table: a kind no document number
+    can have answered "0 findings", as if the search had run and found nothing."""
+    import difflib
+
+    from core.doc_kinds import kind_names, known_kind
+
+    if doc_kind is None or known_kind(doc_kind):
+        return None
+    close = difflib.get_close_matches(doc_kind, kind_names(), n=3, cutoff=0.6)
+    return f"--doc-kind {doc_kind!r} is no kind of document" + (
+        f"; did you mean: {', '.join(close)}" if close else "; the kinds are in core/doc_kinds.toml")
+
+
 def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[str, object]) -> str | None:
     """`--similar` ranks by one finding and takes no filter, query or other order (the backends'
     `similar`): given with one, that one was silently dropped, so the user read unfiltered
@@ -345,8 +371,7 @@ def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
         "area": lambda: f"is of the area {query.area!r}",
         "polarity": lambda: f"is a {query.polarity}",
         "theme": lambda: f"speaks of the theme {query.theme!r}",
-        # no option sets the kind yet (pipeline.hints ALONE_FILTERS): here for the one that will
-        "doc_kind": lambda: f"comes from a document of the kind {query.doc_kind!r}",
+        "doc_kind": lambda: f"comes from a document bearing or citing a {query.doc_kind!r}",
         "doc_number": lambda: f"comes from a document numbered {query.doc_number!r}",
     }
     # The province has its own line (`_province_hint`: the close names, or the index's provinces).

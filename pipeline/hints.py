@@ -25,8 +25,6 @@ def inside_total(backend: SearchBackend, query: Query) -> int:
 # range is one filter): every filter (index.base.FILTERS, which Query.filtered reads), so a filter
 # added there is asked here and needs its sentence on both edges (pipeline/cli.py, web/views.py;
 # tested). The unit is asked with the units inside it, whose findings `inside_total` already offers.
-# The document kind (`doc_kind`) no edge sets yet (no --doc-kind, no page parameter), so its lines
-# there are read only by a caller building the Query itself; they wait for the edge that sets it.
 ALONE_FILTERS: tuple[tuple[str, ...], ...] = FILTERS
 
 

@@ -32,6 +32,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from core.doc_kinds import kind_names
 from core.errors import ExportError, KiemtraError
 from core.models import POLARITIES
 from core.settings import Settings
@@ -112,6 +113,7 @@ class Site:
             EMPTY_TABLES=EMPTY_TABLES,
             QUERY_LABELS=QUERY_LABELS,
             LEVELS=LEVELS,
+            DOC_KINDS=kind_names(),
             MAX_QUERY_CHARS=max_query_chars,
             moved_to=views.moved_to,
         )

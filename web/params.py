@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from urllib.parse import urlencode
 
+from core.doc_kinds import kind_names
 from core.levels import Level
 from core.models import AREAS, POLARITIES
 from index.base import Query
@@ -131,6 +132,7 @@ QUERY_LABELS: dict[str, str] = {
     "area": "lĩnh vực",
     "polarity": "loại",
     "theme": "chủ đề",
+    "doc_kind": "loại văn bản",
     "doc_number": "số hiệu văn bản",
     "sort": "sắp xếp",
     "limit": "số kết quả",
@@ -167,6 +169,9 @@ class SearchParams:
     don_vi: str | None = None  # unit
     truc_thuoc: bool = False  # with don_vi: also the units inside it (the CLI's --within)
     cap: str | None = None  # only findings about units of this level (the CLI's --level: xã, huyện ...)
+    # the kind of a numbered document the findings' document bears or cites (the CLI's --doc-kind:
+    # a name of core/doc_kinds.toml, "Báo cáo")
+    loai_van_ban: str | None = None
     so_hieu: str | None = None  # the number of a document the findings come from (139/QĐ-UBND)
     chu_de: str | None = None  # theme code (nlp/vi/themes.toml)
     sap_xep: str = "relevance"
@@ -187,6 +192,7 @@ class SearchParams:
             don_vi=text_param(params, "don_vi", QUERY_LABELS["unit"]),
             truc_thuoc=choice_param(params, "truc_thuoc", QUERY_LABELS["within"], (CHECKED,)) == CHECKED,
             cap=text_param(params, "cap", QUERY_LABELS["level"]),  # checked by the rules, as --level
+            loai_van_ban=choice_param(params, "loai_van_ban", QUERY_LABELS["doc_kind"], kind_names()),
             so_hieu=text_param(params, "so_hieu", QUERY_LABELS["doc_number"]),
             chu_de=choice_param(params, "chu_de", QUERY_LABELS["theme"], theme_codes(), theme_labels()),
             sap_xep=choice_param(params, "sap_xep", QUERY_LABELS["sort"], SORTS, SORT_LABELS) or "relevance",
@@ -209,6 +215,7 @@ class SearchParams:
             unit=self.don_vi,
             within=self.truc_thuoc,
             level=self.cap,
+            doc_kind=self.loai_van_ban,
             doc_number=self.so_hieu,
             theme=self.chu_de,
             sort=self.sap_xep,

@@ -60,7 +60,7 @@ FACET_PARAMS: dict[str, str] = {
 }
 # The filters of the form that are no facet: their parameter and the Query field it sets.
 FORM_FILTERS: dict[str, str] = {"cap": "level", "tu_nam": "year_from", "den_nam": "year_to",
-                                "so_hieu": "doc_number"}
+                                "loai_van_ban": "doc_kind", "so_hieu": "doc_number"}
 FACET_VALUE_LABELS: dict[str, dict[str, str]] = {"area": AREA_LABELS, "polarity": POLARITY_LABELS}
 HEAT_LEVELS = 6  # CSS classes heat-0 … heat-5 in web/static/style.css
 SIMILAR = 5
@@ -262,8 +262,7 @@ def _empty_alone(params: SearchParams, empty: tuple[str, ...]) -> tuple[str, ...
         "area": lambda: f"thuộc lĩnh vực «{label(AREA_LABELS, query.area)}»",
         "polarity": lambda: f"loại «{label(POLARITY_LABELS, query.polarity)}»",
         "theme": lambda: f"về chủ đề «{label(_value_labels('theme'), query.theme)}»",
-        # no page parameter sets the kind yet (pipeline.hints ALONE_FILTERS): for the one that will
-        "doc_kind": lambda: f"từ văn bản loại «{query.doc_kind}»",
+        "doc_kind": lambda: f"từ văn bản mang hay dẫn một «{query.doc_kind}»",
         "doc_number": lambda: f"từ văn bản số «{query.doc_number}»",
     }
     return tuple(f"Trong kho không có phát hiện nào {said[name]()}, dù tìm từ khóa nào: "

@@ -275,7 +275,7 @@ def test_every_filter_empty_alone_asks_of_has_its_line() -> None:
     named = tuple(fields[0] for fields in ALONE_FILTERS)
     lines = _empty_alone_lines(query, named)
     assert len(lines) == len(named) - 1 and len(set(lines)) == len(lines)
-    assert "of the kind 'Kế hoạch'" in lines[named.index("doc_kind") - 1]
+    assert "bearing or citing a 'Kế hoạch'" in lines[named.index("doc_kind") - 1]
     assert "is of the years 2030-2031" in lines[named.index("year_from") - 1]
 
 
