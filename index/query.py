@@ -997,8 +997,8 @@ class Lexicon:
         """Whether a verb of reducing said after its subject and ending before `at` takes no object
         there: past its words of degree ("giảm mạnh", "giảm đi"), the query or the clause ends (a
         list mark typed: "tình trạng vắng mặt giảm, chất lượng tăng"), a number measures the fall
-        ("giảm 30%"), a question asks about it ("giảm bao nhiêu", "giảm ở xã nào", "có giảm
-        không"), or a word opens what is no object (intents.toml [reducing] `closing`: "so với",
+        ("giảm 30%"), a question asks about it ("giảm bao nhiêu", "giảm ở xã nào", "đã giảm
+        chưa"), or a word opens what is no object (intents.toml [reducing] `closing`: "so với",
         "ở", "nhờ", "còn"). Why: an intransitive verb takes only degree, measure and adjuncts; a
         noun phrase there is the object of the transitive verb ("giảm chất lượng", "giảm niềm tin"),
         an open class no list could hold, so it is what is left."""
