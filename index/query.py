@@ -605,6 +605,18 @@ class Reducing:
     after: Entries = ()
     reach: int = 0
     joining: Entries = ()  # the words joining two failings reduced by one verb ("và", "hoặc")
+    # After the subject: the passives, which take no object ("đã được khắc phục"); the words of
+    # degree a verb of `after` may take, with an object after them or none ("giảm mạnh", "giảm
+    # đi"); and the words opening what is no object ("so với", "ở", "còn"): `Lexicon.objectless`.
+    passive: Entries = ()
+    degree: Entries = ()
+    closing: Entries = ()
+
+    def past_degree(self, typed: Sequence[str], at: int, marks: Collection[int] = ()) -> int:
+        """`at` moved past the words of `degree` from it ("giảm đi đáng kể"), up to a list mark."""
+        while at not in marks and (step := _entry_at(self.degree, typed, at)):
+            at += step
+        return at
 
     def objects(self, typed: Sequence[str], at: int) -> tuple[int, ...]:
         """Where the object of a verb starting at `at` may begin: right after the verb, or after
@@ -933,12 +945,13 @@ class Lexicon:
             for at in range(len(typed)))
 
     def cue_at(self, typed: Sequence[str], at: int, bound: tuple[bool, int] = (False, 0),
-               headless: bool = False, ends: Callable[[int, int], bool] = lambda start, stop: True
-               ) -> Cue | None:
+               headless: bool = False, ends: Callable[[int, int], bool] = lambda start, stop: True,
+               marks: Collection[int] = ()) -> Cue | None:
         """The longest polarity cue starting at `at` that no cue of a polarity starting inside it
         runs past, None when none; `headless`: the word alone, a cue that must follow a noun
         (`Cue.follows_head`) counting without it (a ranked word the query read so: `_is_category`);
-        `ends`: where the query's cut ends its words (`Cue.takes_object`; `_cut_run` knows the cut).
+        `ends`: where the query's cut ends its words (`Cue.takes_object`; `_cut_run` knows the cut);
+        `marks`: the places a list mark was typed before (`_cut_run`), ending a clause (`objectless`).
 
         Why: cues overlap where a marker's cue ends in the first syllables of another ("bị xử
         lý" of the sanction, "xử lý kỷ luật" of the remedy: "cán bộ bị xử lý kỷ luật"); the
@@ -953,7 +966,7 @@ class Lexicon:
             size = len(cue.syllables)
             if not self._cue_written_at(typed, cue, at, bound) or cue.other_word_at(typed, at):
                 continue
-            if cue.reducible and self.reduced_at(typed, at, size):
+            if cue.reducible and self.reduced_at(typed, at, size, marks):
                 return None
             if not (cue.polarity and self.reduces_at(typed, at, cue.polarity)) \
                     and (headless or cue.follows_head(typed, at)) and cue.takes_object(typed, at, ends) \
@@ -964,20 +977,39 @@ class Lexicon:
                 return cue
         return None
 
-    def reduced_at(self, typed: Sequence[str], at: int, size: int) -> bool:
+    def reduced_at(self, typed: Sequence[str], at: int, size: int, marks: Collection[int] = ()) -> bool:
         """Whether the `size` syllables from `at` are the object of a verb of reducing before
         them ("giảm được hồ sơ trễ hạn") or the subject of one right after ("tỷ lệ hồ sơ trễ hạn
-        giảm"), not where that verb begins a longer cue ("giảm điểm": a fall of rank). Why: a
-        failing reduced or ended is the goal reached (intents.toml [reducing]), none asked for."""
-        if self.reducing.governs(typed, at) or self._listed_after_reduced(typed, at):
+        giảm") that takes no object of its own (`objectless`), not where that verb begins a longer
+        cue ("giảm điểm": a fall of rank). Why: a failing reduced or ended is the goal reached
+        (intents.toml [reducing]), none asked for; a failing reducing something else ("cán bộ
+        vắng mặt giảm chất lượng phục vụ") is the failing, its harm said."""
+        if self.reducing.governs(typed, at) or self._listed_after_reduced(typed, at, marks):
             return True
         end = at + size
-        verb = _entry_at(self.reducing.after, typed, end)
+        passive = _entry_at(self.reducing.passive, typed, end)
+        verb = passive or _entry_at(self.reducing.after, typed, end)
         return bool(verb) and not any(len(c.syllables) > verb and c.polarity
                                       and self._cue_written_at(typed, c, end)
-                                      for c in self._cues_from(typed, end))
+                                      for c in self._cues_from(typed, end)) \
+            and (bool(passive) or self.objectless(typed, end + verb, marks))
 
-    def _listed_after_reduced(self, typed: Sequence[str], at: int) -> bool:
+    def objectless(self, typed: Sequence[str], at: int, marks: Collection[int] = ()) -> bool:
+        """Whether a verb of reducing said after its subject and ending before `at` takes no object
+        there: past its words of degree ("giảm mạnh", "giảm đi"), the query or the clause ends (a
+        list mark typed: "tình trạng vắng mặt giảm, chất lượng tăng"), a number measures the fall
+        ("giảm 30%"), a question asks about it ("giảm bao nhiêu", "giảm ở xã nào", "đã giảm
+        chưa"), or a word opens what is no object (intents.toml [reducing] `closing`: "so với",
+        "ở", "nhờ", "còn"). Why: an intransitive verb takes only degree, measure and adjuncts; a
+        noun phrase there is the object of the transitive verb ("giảm chất lượng", "giảm niềm tin"),
+        an open class no list could hold, so it is what is left."""
+        at = self.reducing.past_degree(typed, at, marks)
+        return at >= len(typed) or at in marks or at in _frame(list(typed), self) or typed[at][:1].isdigit() \
+            or bool(_entry_at(self.reducing.closing, typed, at) or _entry_at(self.question_words, typed, at)
+                    or _entry_at(self.focus_words, typed, at)) \
+            or any(matches_at(typed, words, at) for words in self.which_words)
+
+    def _listed_after_reduced(self, typed: Sequence[str], at: int, marks: Collection[int] = ()) -> bool:
         """Whether a reduced failing ends right before `at`, or a joining word after it (intents.toml
         [reducing] `joining`): the word at `at` is then one more item of the verb's object ("giảm
         tình trạng đi muộn về sớm", "… đi muộn và về sớm"), reduced as the first is."""
@@ -988,7 +1020,7 @@ class Lexicon:
             for start in range(end):
                 if any(cue.reducible and start + len(cue.syllables) == end
                        and self._cue_written_at(typed, cue, start)
-                       and self.reduced_at(typed, start, end - start)
+                       and self.reduced_at(typed, start, end - start, marks)
                        for cue in self._cues_from(typed, start)):
                     return True
         return False
@@ -1535,7 +1567,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    manner_verbs=_entries(read.get("manner_verbs", ())),
                    manner_asks=read.get("manner_asks") or None,
                    paired=compile_paired(sections or {}),
-                   reducing=compile_reducing(reducing or {}),
+                   reducing=compile_reducing(reducing or {}, levels),
                    accented_members=frozenset(s for row in entries for s, only in row if only and s))
 
 
@@ -1575,13 +1607,16 @@ def _phrases(table: Mapping[str, Any], key: str) -> tuple[tuple[str, ...], ...]:
     return tuple(p for p in (syllables_of(t) for t in table.get(key, ())) if p)
 
 
-def compile_reducing(table: Mapping[str, Any]) -> Reducing:
+def compile_reducing(table: Mapping[str, Any], levels: Sequence[str] = ()) -> Reducing:
     """The verbs of reducing a failing from intents.toml's [reducing] table (verbs, between, reach,
-    after, joining): word-list entries, longest first, so that the longest verb ("giảm thiểu", "hạn chế tối
-    đa") is read where a shorter one begins it."""
+    after, joining, passive, degree, closing): word-list entries, longest first, so that the longest
+    verb ("giảm thiểu", "hạn chế tối đa") is read where a shorter one begins it; an entry of
+    `closing` holding LEVEL once per level word of `levels` (a unit named after the verb: where)."""
     return Reducing(_entries(table.get("verbs", ())), _entries(table.get("between", ())),
                     _entries(table.get("after", ())), int(table.get("reach", 0)),
-                    _entries(table.get("joining", ())))
+                    _entries(table.get("joining", ())), _entries(table.get("passive", ())),
+                    _entries(table.get("degree", ())),
+                    _entries(e for entry in table.get("closing", ()) for e in _per_level(entry, levels)))
 
 
 def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -2819,7 +2854,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             continue
         end = _run_end(i, len(typed), breaks)
         bound = (_in_word(run_cut(i), i - 1), _word_after(run_cut(i), i))  # the cut's words beside
-        cue = lexicon.cue_at(typed, i, bound, ends=partial(_cut_ends, run_cut))
+        cue = lexicon.cue_at(typed, i, bound, ends=partial(_cut_ends, run_cut), marks=marks)
         size = len(cue.syllables) if cue else 0
         # A ranked word of no polarity (a light verb, a filler noun: query_stopwords.txt) gives way
         # to a synonym member it begins, as to a longer word: "thủ tục hành chính" is TTHC, one
