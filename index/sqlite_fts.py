@@ -46,6 +46,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import BackendError
+from core.models import Extraction
 from core.normalize import canonical_tones, fold, lower_same_length, nfc
 from index import fts_topk
 from index.base import (
@@ -90,21 +91,22 @@ from index.query import (
     syllables_of,
     written_forms,
 )
-from index.records import ThemesOf
+from index.records import ThemesOf, places_of_findings
 from index.spelling import BIGRAM_CAP
 from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "9"
+FTS_SCHEMA_VERSION = "10"
 # The first schema version of the search tables that holds each layout (index.base.LAYOUT_VERSION),
 # by the migration writing what the layout adds: 6 every theme a finding speaks of (`_migrate_v5`),
 # 7 its document's title (`_migrate_v6`); layout 8 adds to Elasticsearch alone (its shingles), so v7
 # holds it; 8 the abbreviations its document defines (`_migrate_v7`); 9 its document's headline,
-# the lead where it has no title (`_migrate_v8`). Why a table: the schema
+# the lead where it has no title (`_migrate_v8`); 10 each unit placed, the unit facet's values
+# (`_migrate_v9`). Why a table: the schema
 # also moves with storage changes of its own, so the two numbers need not stay equal; a new
 # layout adds its row here, and a test holds FTS_SCHEMA_VERSION at or past the row of today's layout.
-SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7, 9: 8, 10: 9}
+SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7, 9: 8, 10: 9, 11: 10}
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
 # Rowids `similar` keeps of the words' finding lists (8 bytes each: 16 MB), least recently used dropped.
@@ -151,7 +153,10 @@ _SCHEMA = (
 # Covers what the in-memory columns read (_load_columns), so loading them never touches `record`.
 _FACETS_INDEX = ("CREATE INDEX IF NOT EXISTS fts_records_facets"
                  " ON fts_records(area, year, polarity, facet_terms, tokens, alike, published)")
-_TERM_FACETS = ("province", "unit", "theme")  # the term facets, packed into fts_records.facet_terms
+# The term facets, packed into fts_records.facet_terms: fts_terms' field → the facet it counts
+# (index.base.FACET_FIELDS). The unit facet counts each unit placed (FindingRecord.unit_places).
+_FACET_OF_TERM = {"province": "province", "unit_place": "unit", "theme": "theme"}
+_TERM_FACETS = tuple(_FACET_OF_TERM)
 _FIELD_SEP, _ITEM_SEP = "\x1f", "\x1e"
 DEFINES = "defines"  # fts_terms' field of the definitions a record's document writes (_definition_terms)
 
@@ -272,6 +277,34 @@ def _migrate_v8(conn: sqlite3.Connection) -> None:
     LOGGER.info("search tables migrated from v8 to v9")
 
 
+def _migrate_v9(conn: sqlite3.Connection) -> None:
+    """v9 → v10: each unit placed (FindingRecord.unit_places, the unit facet and its filter), read
+    from the stored extraction where the store keeps it in the same file (its `documents` table,
+    index/store.py), by the attribution the index is written with (index.records.places_of_findings);
+    every record's facets are packed again, the bare names' unit facet gone. An index without the
+    store beside it has an empty unit facet until `kiemtra reindex` (bare names passed off as
+    placed would be the mixed values again)."""
+    store = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
+    beside = conn.execute(store).fetchone() is not None
+    places: dict[str, dict[str, tuple[str, ...]]] = {}
+    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+        record = _record_from_json(raw)
+        if beside and record.doc_key not in places:
+            row = conn.execute("SELECT extraction FROM documents WHERE doc_key = ?",
+                               (record.doc_key,)).fetchone()
+            extraction = Extraction.from_dict(json.loads(row[0])) if row else None
+            places[record.doc_key] = places_of_findings(record.doc_key, extraction) if extraction else {}
+        placed = places.get(record.doc_key, {}).get(record.finding_id, ())
+        record = dataclasses.replace(record, unit_places=placed)
+        keyed = _keyed_terms(record)
+        conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",
+                     (_record_json(record), _pack_facet_terms(keyed), rowid))
+        conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
+                         [(f, k, rowid, v) for f, k, v in keyed if f == "unit_place"])
+    LOGGER.info("search tables migrated from v9 to v10%s",
+                "" if beside else " (no unit facet without the store: run `kiemtra reindex`)")
+
+
 def _insert_headline(conn: sqlite3.Connection, rowid: int, headline: str | None) -> None:
     """The finding's document headline, folded and as written (as fts_text holds the text)."""
     if headline and headline.strip():
@@ -389,6 +422,8 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
     for parent in record.unit_parents:
         for form in name_forms(parent):
             yield "unit_parent", form
+    for place in record.unit_places:  # each unit placed: the unit facet, Query.unit_place
+        yield "unit_place", place
     for province in record.provinces:
         yield "province", province
     for kind in record.doc_kinds:
@@ -482,7 +517,7 @@ class _Filters:
     def of(cls, query: Query) -> _Filters:
         unit_fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         term_filters = (
-            (unit_fields, query.unit), (("level",), query.level),
+            (unit_fields, query.unit), (("unit_place",), query.unit_place), (("level",), query.level),
             (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number), (("theme",), query.theme),
         )
         terms = [tuple((f, filter_key(value)) for f in fields) for fields, value in term_filters
@@ -726,7 +761,8 @@ def _merge_facets(combos: Iterable[tuple[int | None, str, str, int]],
             if value is not None:
                 shown[name, str(value)] = str(value)
                 counts[name][str(value)] += n
-    for name, key, value, n in terms:
+    for term, key, value, n in terms:
+        name = _FACET_OF_TERM[term]
         shown[name, key] = min(shown.get((name, key), value), value)
         counts[name][key] += n
     return {name: sorted(((shown[name, k], n) for k, n in counted.items()), key=lambda p: (-p[1], p[0]))
@@ -1422,6 +1458,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "8"
             if version == "8":
                 _migrate_v8(conn)
+                version = "9"
+            if version == "9":
+                _migrate_v9(conn)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
