@@ -620,6 +620,12 @@ class _Columns:
     packs: int  # how many distinct packs
     item_pack: IntArray  # the (pack, term) pairs of every pack: which terms each pack holds
     item_term: IntArray
+    # A term facet's value is its folded key (spellings of one name are one value): term → its
+    # value's code; per facet, its values' codes in the order of their shown spelling (the
+    # smallest of the index's), and each value's shown spelling (`_Values`).
+    term_value: IntArray
+    facet_values: dict[str, IntArray]
+    shown: list[str]
     repeats: dict[str, tuple[IntArray, IntArray]]  # word → findings holding it more than once, how often
 
     def admitted(self, conn: sqlite3.Connection, ids: IntArray, filters: _Filters) -> IntArray:
@@ -660,12 +666,21 @@ class _Columns:
         return self.newest_first[places[offset:offset + limit]].tolist()
 
     def facets(self, ids: IntArray) -> dict[str, list[tuple[str, int]]]:
+        """Each facet's values with their counts of distinct findings among `ids`, most first, ties
+        by value. Why the term facets are ranked in numpy: an index of many units (each placed, the
+        unit facet: tens of thousands at 100k findings) made a Python tuple per value counted."""
         combos = np.bincount(self.combo[ids], minlength=len(self.combos))
         packs = np.bincount(self.pack[ids], minlength=self.packs)
         terms = np.bincount(self.item_term, weights=packs[self.item_pack], minlength=len(self.terms))
-        return _merge_facets(
-            ((*self.combos[code], int(combos[code])) for code in np.flatnonzero(combos).tolist()),
-            ((*self.terms[code], int(terms[code])) for code in np.flatnonzero(terms).tolist()))
+        values = np.bincount(self.term_value, weights=terms, minlength=len(self.shown))
+        out = _combo_facets((*self.combos[code], int(combos[code]))
+                            for code in np.flatnonzero(combos).tolist())
+        for name, ordered in self.facet_values.items():
+            counted = values[ordered]
+            found = np.flatnonzero(counted)
+            top = found[np.lexsort((found, -counted[found]))][:FACET_SIZE]
+            out[name] = [(self.shown[int(ordered[k])], int(counted[k])) for k in top.tolist()]
+        return out
 
 
 def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Columns:
@@ -729,9 +744,28 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
                      for item in (packed.split(_ITEM_SEP) if packed else ()))
     pairs = np.array(items, dtype=np.int64).reshape(-1, 2)
     terms = [(field_, key, value) for field_, key, value in (item.split(_FIELD_SEP) for item in term_codes)]
+    term_value, facet_values, shown = _term_values(terms)
     return _Columns(version, combo, pack, position, when, newest_first, by_rowid(tokens),
                     by_rowid(alike, np.bool_), combos, sizes, terms, len(packs), pairs[:, 0], pairs[:, 1],
-                    _load_repeats(conn))
+                    term_value, facet_values, shown, _load_repeats(conn))
+
+
+def _term_values(terms: Sequence[tuple[str, str, str]]) -> tuple[IntArray, dict[str, IntArray], list[str]]:
+    """The term facets' values (_Columns.term_value, facet_values, shown): one per facet and folded
+    key, shown by the smallest spelling the index holds of it."""
+    codes: dict[tuple[str, str], int] = {}
+    shown: list[str] = []
+    term_value = np.zeros(len(terms), dtype=np.int64)
+    for index, (field_, key, value) in enumerate(terms):
+        code = codes.setdefault((_FACET_OF_TERM[field_], key), len(codes))
+        if code == len(shown):
+            shown.append(value)
+        shown[code] = min(shown[code], value)
+        term_value[index] = code
+    facet_values = {name: np.array(sorted((code for (facet, _key), code in codes.items() if facet == name),
+                                          key=lambda code: shown[code]), dtype=np.int64)
+                    for name in dict.fromkeys(_FACET_OF_TERM.values())}
+    return term_value, facet_values, shown
 
 
 def _parse_ints(joined: str | None) -> IntArray:
@@ -749,24 +783,17 @@ def _load_repeats(conn: sqlite3.Connection) -> dict[str, tuple[IntArray, IntArra
     return out
 
 
-def _merge_facets(combos: Iterable[tuple[int | None, str, str, int]],
-                  terms: Iterable[tuple[str, str, str, int]]) -> dict[str, list[tuple[str, int]]]:
-    """Facets from counts per (year, area, polarity) and per (field, key, value) term: each
-    value's count of distinct findings, most frequent first, ties by value, FACET_SIZE each.
-    Terms are counted by folded key and shown by their smallest spelling."""
+def _combo_facets(combos: Iterable[tuple[int | None, str, str, int]]) -> dict[str, list[tuple[str, int]]]:
+    """Every facet (FACET_FIELDS), the year, area and polarity counted from counts per (year, area,
+    polarity): each value's count of distinct findings, most frequent first, ties by value,
+    FACET_SIZE each; the term facets left empty for _Columns.facets to fill."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACET_FIELDS}
-    shown: dict[tuple[str, str], str] = {}
     for year, area, polarity, n in combos:
         for name, value in (("year", year), ("area", area), ("polarity", polarity)):
             if value is not None:
-                shown[name, str(value)] = str(value)
                 counts[name][str(value)] += n
-    for term, key, value, n in terms:
-        name = _FACET_OF_TERM[term]
-        shown[name, key] = min(shown.get((name, key), value), value)
-        counts[name][key] += n
-    return {name: sorted(((shown[name, k], n) for k, n in counted.items()), key=lambda p: (-p[1], p[0]))
-            [:FACET_SIZE] for name, counted in counts.items()}
+    return {name: sorted(counted.items(), key=lambda p: (-p[1], p[0]))[:FACET_SIZE]
+            for name, counted in counts.items()}
 
 
 class _Vocabulary(Vocabulary):
