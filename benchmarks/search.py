@@ -48,7 +48,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from core.models import AREAS, POLARITIES
+from core.models import AREAS, POLARITIES, where
 from index.base import FindingRecord, Query, SearchBackend
 
 SUBJECTS = ("UBND xã", "Bộ phận một cửa", "Công chức tư pháp - hộ tịch", "Văn phòng HĐND và UBND",
@@ -141,6 +141,7 @@ def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
                                  f"đã kiểm tra công tác {matter} tại {level} {unit}. Qua kiểm tra, "
                                  f"{_finding_text(headline_rng, headline_rng.choice(POLARITIES))}")
         polarity = rng.choice(POLARITIES)
+        province = doc_rng.choice(provinces)
         text = _finding_text(rng, polarity)
         area = rng.choice(AREAS)
         theme = taxonomy.assign(text, area)
@@ -149,7 +150,8 @@ def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
             polarity=polarity, area=area, theme=theme, themes=taxonomy.mentioned(text, theme), year=year,
             title=title, lead=lead,
             published=f"{year}-{doc_rng.randint(1, 12):02d}-15",
-            units=(unit,), unit_levels=(f"{level} {unit}",), provinces=(doc_rng.choice(provinces),),
+            units=(unit,), unit_levels=(f"{level} {unit}",), provinces=(province,),
+            unit_places=(where((f"{level} {unit}",), (province,)),),  # the unit facet (Unit.placed)
             doc_kinds=("Kế hoạch",), doc_numbers=(f"{doc}/KH-UBND",), start=0, end=len(text),
         )
 
@@ -302,11 +304,12 @@ def run_sqlite(n: int, queries: int, seed: int, alone: bool = False) -> None:
             backend.close()
 
 
-def run_elasticsearch(n: int, queries: int, seed: int, url: str, alone: bool = False) -> None:
-    """A throwaway index on the given server, dropped afterwards."""
+def run_elasticsearch(n: int, queries: int, seed: int, url: str, alone: bool = False,
+                      prefix: str = "kiemtra-bench") -> None:
+    """A throwaway index on the given server, named `prefix`-…, dropped afterwards."""
     from index.elastic import ElasticBackend
 
-    backend = ElasticBackend(url, f"kiemtra-bench-{uuid.uuid4().hex[:8]}", refresh=False)
+    backend = ElasticBackend(url, f"{prefix}-{uuid.uuid4().hex[:8]}", refresh=False)
     try:
         measure(backend, n, queries, seed, alone)
     finally:
@@ -321,13 +324,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--backend", choices=("sqlite", "elasticsearch", "both"), default="sqlite")
     parser.add_argument("--es-url", default="http://127.0.0.1:9200")
+    parser.add_argument("--es-prefix", default="kiemtra-bench",
+                        help="the throwaway index's name prefix (a shared server: your own)")
     parser.add_argument("--alone", action="store_true",
                         help="also time each query without the reranker (the engine's order), interleaved")
     args = parser.parse_args()
     if args.backend in ("sqlite", "both"):
         run_sqlite(args.n, args.queries, args.seed, args.alone)
     if args.backend in ("elasticsearch", "both"):
-        run_elasticsearch(args.n, args.queries, args.seed, args.es_url, args.alone)
+        run_elasticsearch(args.n, args.queries, args.seed, args.es_url, args.alone, args.es_prefix)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ not name (finding ids, spans, the unit's current parent) are extra keys the sche
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -175,6 +176,16 @@ def document_from_blocks(
 # --------------------------------------------------------------------------- extraction
 
 
+def where(units: Sequence[str], provinces: Sequence[str]) -> str:
+    """Units with their level, then their provinces: "xã Tân Lộc, huyện Lạc Sơn — Hòa Bình".
+
+    Why one function: a result says where its finding is so (the CLI's search lines), and the
+    unit facet names each of its units so (`Unit.placed`), so a facet value reads as the results
+    it selects do."""
+    named = ", ".join(units)
+    return f"{named} — {', '.join(provinces)}" if provinces else named
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     level: Level
@@ -193,6 +204,14 @@ class Unit:
     def home_province(self) -> str | None:
         """The unit's province; a province-level unit is its own province (None if unknown)."""
         return self.province or (self.name if self.level in PROVINCE_LEVELS else None) or None
+
+    @property
+    def placed(self) -> str:
+        """"level name — province" ("huyện Châu Thành — An Giang"), as a result says where it is
+        (`where`): one unit apart from every other of its name and level in other provinces. The
+        unit facet's value (index.records) and the filter taking it (index.base.Query.unit_place)."""
+        province = self.home_province
+        return where((self.label,), (province,) if province else ())
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"level": str(self.level), "name": self.name, "role": str(self.role),

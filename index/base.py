@@ -43,13 +43,15 @@ SIMILAR_MIN_SHARE = 0.3  # share of those words a similar finding must hold
 # writing its name, and back.
 # 10, the document's headline field holds its lead where it has no title (FindingRecord.headline):
 # an index written before fills no empty place from a title-less article's findings.
+# 11, each unit placed, "level name — province" (FindingRecord.unit_places): the unit facet and
+# the filter taking its value; an index written before counts none (its unit facet is empty).
 # Numbered as the SQLite search tables' schema counted those steps (SQLite reads the date from
 # the record): that schema (index.sqlite_fts.FTS_SCHEMA_VERSION) moves with every layout and
 # with storage changes of its own, and migrates in place (which schema version first holds each layout:
 # index.sqlite_fts.SCHEMA_HOLDING_LAYOUT); an index
 # that cannot migrate in place (Elasticsearch's) records the layout it was written with and
 # reports its findings of an older one (`SearchBackend.outdated`) until `kiemtra reindex`.
-LAYOUT_VERSION = 10
+LAYOUT_VERSION = 11
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,10 @@ class FindingRecord:
     # the query reads a typed abbreviation as its name and a name as its abbreviation when the
     # indexed texts define them (index/query.py, Vocabulary.defined).
     definitions: tuple[str, ...] = ()
+    # Each of its units placed, "level name — province" (core.models.Unit.placed: "huyện Châu
+    # Thành — An Giang"), a name no unit is attributed as kept bare: the unit facet counts these,
+    # so two units of one name in two provinces are two values, and Query.unit_place selects one.
+    unit_places: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.themes and self.theme:
@@ -131,7 +137,7 @@ def facet_values(record: FindingRecord, name: str) -> tuple[str, ...]:
     if name in ("area", "polarity"):
         value = getattr(record, name)
         return (str(value),) if value else ()
-    many = {"province": record.provinces, "unit": record.units, "theme": record.themes}
+    many = {"province": record.provinces, "unit": record.unit_places, "theme": record.themes}
     return tuple(many.get(name, ()))
 
 
@@ -140,6 +146,9 @@ class Query:
     text: str = ""
     unit: str | None = None
     within: bool = False  # with `unit`: also findings about units inside it
+    # One unit as the unit facet names it ("huyện Châu Thành — An Giang", FindingRecord.unit_places):
+    # findings about exactly that unit, not its namesakes of other provinces or levels.
+    unit_place: str | None = None
     province: str | None = None
     level: str | None = None
     year: int | None = None
@@ -191,8 +200,8 @@ class Query:
 # filter added here must be given its sentence there (tests/index/test_loosened.py asks that every
 # Query field but those it names is one of these).
 FILTERS: tuple[tuple[str, ...], ...] = (
-    ("unit",), ("province",), ("level",), ("year",), ("year_from", "year_to"), ("area",), ("polarity",),
-    ("theme",), ("doc_kind",), ("doc_number",),
+    ("unit",), ("unit_place",), ("province",), ("level",), ("year",), ("year_from", "year_to"), ("area",),
+    ("polarity",), ("theme",), ("doc_kind",), ("doc_number",),
 )
 
 
@@ -340,10 +349,11 @@ class SearchBackend(ABC):
         """How many findings an older kiemtra indexed with an older layout (LAYOUT_VERSION), or that
         sit in an index it created, without fields today's search reads (their themes, their
         best-known date, their document's title, Elasticsearch's phrase shingles, the abbreviations
-        their document defines): theme filters, the theme facet, the date order and the title
-        matches see them only by what they hold, phrases rank them otherwise and a text's own
-        abbreviations are not read as their names, until `kiemtra reindex`. The CLI and the web page say so in
-        one line instead of returning partial results in silence. They ask after every search,
+        their document defines, their units placed): theme filters, the theme and unit facets, the
+        date order and the title matches see them only by what they hold, phrases rank them otherwise
+        and a text's own abbreviations are not read as their names, until `kiemtra reindex`. The
+        CLI and the web page say so in one line instead of returning partial results in silence.
+        They ask after every search,
         so an engine answers from what it learnt of the index it searches, not by a count each
         time. 0 by default: an engine that brings its index up to date when it is opened has none."""
         return 0

@@ -94,6 +94,7 @@ _FOLDED_COPIES = {
     "doc_numbers": "doc_numbers_folded",
     "unit_aliases": "aliases_folded",
     "unit_parents": "parents_folded",
+    "unit_places": "places_folded",
 }
 # Unit fields whose folded copy also holds each name without its level word: "xã Mường Vang" is
 # also typed "Mường Vang" (`name_forms`).
@@ -110,10 +111,10 @@ _DEFINITIONS_READ = 200
 # What `filter_key` splits names on (str.split: every whitespace character), for `_spelt_as`.
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 # Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
-_FACET_COPIES = {"units": "units_facet", "provinces": "provinces_facet"}
+_FACET_COPIES = {"provinces": "provinces_facet", "unit_places": "places_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
 _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
-                 "province": "provinces_facet", "unit": "units_facet", "theme": "themes"}
+                 "province": "provinces_facet", "unit": "places_facet", "theme": "themes"}
 
 # A phrase of 2 to SHINGLE_MAX syllables ranked as one term (`_ranked_clause`): bm25 then weighs it
 # by how many findings hold the phrase, as FTS5 does, not by the sum of its syllables' idf.
@@ -174,6 +175,7 @@ MAPPING: dict[str, Any] = {
         "doc_numbers": _KEYWORD,
         "unit_aliases": _KEYWORD,
         "unit_parents": _KEYWORD,
+        "unit_places": _KEYWORD,  # each unit placed, "level name — province": the unit facet
         # The abbreviations the finding's document defines ("long form (ABBR)"), and the keys a
         # query asks them by (index.definitions.Definition.keys): _Vocabulary.defined.
         "definitions": _KEYWORD,
@@ -656,6 +658,8 @@ def filters(query: Query) -> list[dict[str, Any]]:
         # pre-2025 units; with `within`, units inside it too.
         fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         out.append({"bool": {"should": [_any_folded(f, query.unit) for f in fields]}})
+    if query.unit_place is not None:  # exactly the unit the facet names (FindingRecord.unit_places)
+        out.append({"term": {"places_folded": filter_key(query.unit_place)}})
     if query.province is not None:
         # Its findings, and its predecessors' since 2025 (index.query.province_aliases).
         out.append({"bool": {"should": [{"term": {"provinces_folded": province_key(query.province)}},

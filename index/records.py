@@ -70,6 +70,25 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def unit_places(units: Iterable[Unit], unplaced: Iterable[str]) -> tuple[str, ...]:
+    """The unit facet's values of a finding about `units` (core.attribution.attribute's, agencies
+    included) and naming `unplaced` (names the document does not place): each unit placed
+    (`Unit.placed`), an unplaced name as it is written (it has no level or province to give)."""
+    return _unique((*(u.placed for u in units), *unplaced))
+
+
+def places_of_findings(doc_key: str, extraction: Extraction) -> dict[str, tuple[str, ...]]:
+    """Each finding's id (as `finding_records` gives it) → its unit facet values: what a search
+    index written before the facet had (layout 11) lacks, read from the stored extraction alone."""
+    seen_ids: set[str] = set()
+    out: dict[str, tuple[str, ...]] = {}
+    for finding in extraction.findings:
+        about = attribute(finding, extraction.units)
+        out[_distinct_id(finding, doc_key, seen_ids)] = unit_places((*about.units, *about.agencies),
+                                                                    about.unplaced)
+    return out
+
+
 def _distinct_id(finding: Finding, doc_key: str, seen: set[str]) -> str:
     """`Finding.finding_id`, unless two findings share a span (an extractor that gives no
     offsets leaves them all at 0:0): then later ones get a counter, so none overwrites another.
@@ -148,6 +167,7 @@ def finding_records(
                 unit_aliases=_unique(u.current for u in units if u.current),
                 unit_parents=_unique(c for u in units for c in containers(u, near)),
                 themes=tuple(themes_of(text, finding.theme)),
+                unit_places=unit_places(units, about.unplaced),
                 definitions=defined,
             )
         )

@@ -46,6 +46,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import BackendError
+from core.models import Extraction
 from core.normalize import canonical_tones, fold, lower_same_length, nfc
 from index import fts_topk
 from index.base import (
@@ -90,21 +91,22 @@ from index.query import (
     syllables_of,
     written_forms,
 )
-from index.records import ThemesOf
+from index.records import ThemesOf, places_of_findings
 from index.spelling import BIGRAM_CAP
 from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "9"
+FTS_SCHEMA_VERSION = "10"
 # The first schema version of the search tables that holds each layout (index.base.LAYOUT_VERSION),
 # by the migration writing what the layout adds: 6 every theme a finding speaks of (`_migrate_v5`),
 # 7 its document's title (`_migrate_v6`); layout 8 adds to Elasticsearch alone (its shingles), so v7
 # holds it; 8 the abbreviations its document defines (`_migrate_v7`); 9 its document's headline,
-# the lead where it has no title (`_migrate_v8`). Why a table: the schema
+# the lead where it has no title (`_migrate_v8`); 10 each unit placed, the unit facet's values
+# (`_migrate_v9`). Why a table: the schema
 # also moves with storage changes of its own, so the two numbers need not stay equal; a new
 # layout adds its row here, and a test holds FTS_SCHEMA_VERSION at or past the row of today's layout.
-SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7, 9: 8, 10: 9}
+SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7, 9: 8, 10: 9, 11: 10}
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
 # Rowids `similar` keeps of the words' finding lists (8 bytes each: 16 MB), least recently used dropped.
@@ -151,7 +153,10 @@ _SCHEMA = (
 # Covers what the in-memory columns read (_load_columns), so loading them never touches `record`.
 _FACETS_INDEX = ("CREATE INDEX IF NOT EXISTS fts_records_facets"
                  " ON fts_records(area, year, polarity, facet_terms, tokens, alike, published)")
-_TERM_FACETS = ("province", "unit", "theme")  # the term facets, packed into fts_records.facet_terms
+# The term facets, packed into fts_records.facet_terms: fts_terms' field → the facet it counts
+# (index.base.FACET_FIELDS). The unit facet counts each unit placed (FindingRecord.unit_places).
+_FACET_OF_TERM = {"province": "province", "unit_place": "unit", "theme": "theme"}
+_TERM_FACETS = tuple(_FACET_OF_TERM)
 _FIELD_SEP, _ITEM_SEP = "\x1f", "\x1e"
 DEFINES = "defines"  # fts_terms' field of the definitions a record's document writes (_definition_terms)
 
@@ -272,6 +277,34 @@ def _migrate_v8(conn: sqlite3.Connection) -> None:
     LOGGER.info("search tables migrated from v8 to v9")
 
 
+def _migrate_v9(conn: sqlite3.Connection) -> None:
+    """v9 → v10: each unit placed (FindingRecord.unit_places, the unit facet and its filter), read
+    from the stored extraction where the store keeps it in the same file (its `documents` table,
+    index/store.py), by the attribution the index is written with (index.records.places_of_findings);
+    every record's facets are packed again, the bare names' unit facet gone. An index without the
+    store beside it has an empty unit facet until `kiemtra reindex` (bare names passed off as
+    placed would be the mixed values again)."""
+    store = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
+    beside = conn.execute(store).fetchone() is not None
+    places: dict[str, dict[str, tuple[str, ...]]] = {}
+    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+        record = _record_from_json(raw)
+        if beside and record.doc_key not in places:
+            row = conn.execute("SELECT extraction FROM documents WHERE doc_key = ?",
+                               (record.doc_key,)).fetchone()
+            extraction = Extraction.from_dict(json.loads(row[0])) if row else None
+            places[record.doc_key] = places_of_findings(record.doc_key, extraction) if extraction else {}
+        placed = places.get(record.doc_key, {}).get(record.finding_id, ())
+        record = dataclasses.replace(record, unit_places=placed)
+        keyed = _keyed_terms(record)
+        conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",
+                     (_record_json(record), _pack_facet_terms(keyed), rowid))
+        conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
+                         [(f, k, rowid, v) for f, k, v in keyed if f == "unit_place"])
+    LOGGER.info("search tables migrated from v9 to v10%s",
+                "" if beside else " (no unit facet without the store: run `kiemtra reindex`)")
+
+
 def _insert_headline(conn: sqlite3.Connection, rowid: int, headline: str | None) -> None:
     """The finding's document headline, folded and as written (as fts_text holds the text)."""
     if headline and headline.strip():
@@ -389,6 +422,8 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
     for parent in record.unit_parents:
         for form in name_forms(parent):
             yield "unit_parent", form
+    for place in record.unit_places:  # each unit placed: the unit facet, Query.unit_place
+        yield "unit_place", place
     for province in record.provinces:
         yield "province", province
     for kind in record.doc_kinds:
@@ -482,7 +517,7 @@ class _Filters:
     def of(cls, query: Query) -> _Filters:
         unit_fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         term_filters = (
-            (unit_fields, query.unit), (("level",), query.level),
+            (unit_fields, query.unit), (("unit_place",), query.unit_place), (("level",), query.level),
             (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number), (("theme",), query.theme),
         )
         terms = [tuple((f, filter_key(value)) for f in fields) for fields, value in term_filters
@@ -585,6 +620,12 @@ class _Columns:
     packs: int  # how many distinct packs
     item_pack: IntArray  # the (pack, term) pairs of every pack: which terms each pack holds
     item_term: IntArray
+    # A term facet's value is its folded key (spellings of one name are one value): term → its
+    # value's code; per facet, its values' codes in the order of their shown spelling (the
+    # smallest of the index's), and each value's shown spelling (`_Values`).
+    term_value: IntArray
+    facet_values: dict[str, IntArray]
+    shown: list[str]
     repeats: dict[str, tuple[IntArray, IntArray]]  # word → findings holding it more than once, how often
 
     def admitted(self, conn: sqlite3.Connection, ids: IntArray, filters: _Filters) -> IntArray:
@@ -625,12 +666,21 @@ class _Columns:
         return self.newest_first[places[offset:offset + limit]].tolist()
 
     def facets(self, ids: IntArray) -> dict[str, list[tuple[str, int]]]:
+        """Each facet's values with their counts of distinct findings among `ids`, most first, ties
+        by value. Why the term facets are ranked in numpy: an index of many units (each placed, the
+        unit facet: tens of thousands at 100k findings) made a Python tuple per value counted."""
         combos = np.bincount(self.combo[ids], minlength=len(self.combos))
         packs = np.bincount(self.pack[ids], minlength=self.packs)
         terms = np.bincount(self.item_term, weights=packs[self.item_pack], minlength=len(self.terms))
-        return _merge_facets(
-            ((*self.combos[code], int(combos[code])) for code in np.flatnonzero(combos).tolist()),
-            ((*self.terms[code], int(terms[code])) for code in np.flatnonzero(terms).tolist()))
+        values = np.bincount(self.term_value, weights=terms, minlength=len(self.shown))
+        out = _combo_facets((*self.combos[code], int(combos[code]))
+                            for code in np.flatnonzero(combos).tolist())
+        for name, ordered in self.facet_values.items():
+            counted = values[ordered]
+            found = np.flatnonzero(counted)
+            top = found[np.lexsort((found, -counted[found]))][:FACET_SIZE]
+            out[name] = [(self.shown[int(ordered[k])], int(counted[k])) for k in top.tolist()]
+        return out
 
 
 def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Columns:
@@ -694,9 +744,28 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
                      for item in (packed.split(_ITEM_SEP) if packed else ()))
     pairs = np.array(items, dtype=np.int64).reshape(-1, 2)
     terms = [(field_, key, value) for field_, key, value in (item.split(_FIELD_SEP) for item in term_codes)]
+    term_value, facet_values, shown = _term_values(terms)
     return _Columns(version, combo, pack, position, when, newest_first, by_rowid(tokens),
                     by_rowid(alike, np.bool_), combos, sizes, terms, len(packs), pairs[:, 0], pairs[:, 1],
-                    _load_repeats(conn))
+                    term_value, facet_values, shown, _load_repeats(conn))
+
+
+def _term_values(terms: Sequence[tuple[str, str, str]]) -> tuple[IntArray, dict[str, IntArray], list[str]]:
+    """The term facets' values (_Columns.term_value, facet_values, shown): one per facet and folded
+    key, shown by the smallest spelling the index holds of it."""
+    codes: dict[tuple[str, str], int] = {}
+    shown: list[str] = []
+    term_value = np.zeros(len(terms), dtype=np.int64)
+    for index, (field_, key, value) in enumerate(terms):
+        code = codes.setdefault((_FACET_OF_TERM[field_], key), len(codes))
+        if code == len(shown):
+            shown.append(value)
+        shown[code] = min(shown[code], value)
+        term_value[index] = code
+    facet_values = {name: np.array(sorted((code for (facet, _key), code in codes.items() if facet == name),
+                                          key=lambda code: shown[code]), dtype=np.int64)
+                    for name in dict.fromkeys(_FACET_OF_TERM.values())}
+    return term_value, facet_values, shown
 
 
 def _parse_ints(joined: str | None) -> IntArray:
@@ -714,23 +783,17 @@ def _load_repeats(conn: sqlite3.Connection) -> dict[str, tuple[IntArray, IntArra
     return out
 
 
-def _merge_facets(combos: Iterable[tuple[int | None, str, str, int]],
-                  terms: Iterable[tuple[str, str, str, int]]) -> dict[str, list[tuple[str, int]]]:
-    """Facets from counts per (year, area, polarity) and per (field, key, value) term: each
-    value's count of distinct findings, most frequent first, ties by value, FACET_SIZE each.
-    Terms are counted by folded key and shown by their smallest spelling."""
+def _combo_facets(combos: Iterable[tuple[int | None, str, str, int]]) -> dict[str, list[tuple[str, int]]]:
+    """Every facet (FACET_FIELDS), the year, area and polarity counted from counts per (year, area,
+    polarity): each value's count of distinct findings, most frequent first, ties by value,
+    FACET_SIZE each; the term facets left empty for _Columns.facets to fill."""
     counts: dict[str, Counter[str]] = {name: Counter() for name in FACET_FIELDS}
-    shown: dict[tuple[str, str], str] = {}
     for year, area, polarity, n in combos:
         for name, value in (("year", year), ("area", area), ("polarity", polarity)):
             if value is not None:
-                shown[name, str(value)] = str(value)
                 counts[name][str(value)] += n
-    for name, key, value, n in terms:
-        shown[name, key] = min(shown.get((name, key), value), value)
-        counts[name][key] += n
-    return {name: sorted(((shown[name, k], n) for k, n in counted.items()), key=lambda p: (-p[1], p[0]))
-            [:FACET_SIZE] for name, counted in counts.items()}
+    return {name: sorted(counted.items(), key=lambda p: (-p[1], p[0]))[:FACET_SIZE]
+            for name, counted in counts.items()}
 
 
 class _Vocabulary(Vocabulary):
@@ -1422,6 +1485,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "8"
             if version == "8":
                 _migrate_v8(conn)
+                version = "9"
+            if version == "9":
+                _migrate_v9(conn)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "

@@ -159,6 +159,8 @@ class _QueryCommand(click.Command):
 @click.argument("query", nargs=-1)
 @click.option("--unit", help="Only findings about this unit, named or inherited (accents optional).")
 @click.option("--within", is_flag=True, help="With --unit: also findings about units inside it.")
+@click.option("--unit-place", help='Only findings about this one unit, as --facets names it'
+              ' ("huyện Châu Thành — An Giang"): not its namesakes of other provinces.')
 @click.option("--province",
               help='Only findings in this province ("Quảng Trị", "tỉnh Quảng Trị", "TP Hà Nội").')
 @click.option("--level", help="Only findings about units of this level (xã, phường, huyện ...).")
@@ -181,7 +183,8 @@ class _QueryCommand(click.Command):
               help="Findings like this one instead of a query.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
-def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within: bool, province: str | None,
+def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within: bool, unit_place: str | None,
+           province: str | None,
            level: str | None, year: int | None, year_from: int | None, year_to: int | None, area: str | None,
            polarity: str | None, theme: str | None, doc_kind: str | None, doc_number: str | None, sort: str,
            limit: int,
@@ -195,15 +198,15 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     from pipeline.search import search as composed
 
     settings = settings_of(ctx)
-    q = Query(text=" ".join(query), unit=unit, within=within, province=province, level=level, year=year,
-              year_from=year_from, year_to=year_to, area=area, polarity=polarity, theme=theme,
-              doc_kind=_kind_named(doc_kind), doc_number=doc_number,
+    q = Query(text=" ".join(query), unit=unit, within=within, unit_place=unit_place, province=province,
+              level=level, year=year, year_from=year_from, year_to=year_to, area=area, polarity=polarity,
+              theme=theme, doc_kind=_kind_named(doc_kind), doc_number=doc_number,
               limit=limit, offset=offset, sort=sort, facets=facets)
     broken = query_problem(q, max_chars=settings.max_query_chars)
     problem = rule_line(broken) if broken else _theme_problem(theme) or _kind_problem(doc_kind)
     problem = problem or _similar_usage_problem(similar_to, query=" ".join(query), options={
-        "--unit": unit, "--province": province, "--level": level, "--year": year, "--from": year_from,
-        "--to": year_to, "--area": area, "--polarity": polarity, "--theme": theme,
+        "--unit": unit, "--unit-place": unit_place, "--province": province, "--level": level, "--year": year,
+        "--from": year_from, "--to": year_to, "--area": area, "--polarity": polarity, "--theme": theme,
         "--doc-kind": doc_kind, "--doc-number": doc_number, "--sort date": sort == "date" or None,
         "--facets": facets or None})
     if problem:
@@ -331,9 +334,9 @@ def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[
 def _outdated_line(findings: int) -> str:
     """What an index an older kiemtra wrote means for a search (SearchBackend.outdated), in one line."""
     return (f"{findings} findings in the index were written by an older kiemtra, without all of their"
-            " themes, best-known date, document title or phrase shingles: theme filters, the theme"
-            " facet, the date order and title matches may miss them, and phrases rank them otherwise;"
-            " run `kiemtra reindex`")
+            " themes, best-known date, document title, phrase shingles or placed units: theme filters,"
+            " the theme and unit facets, the date order and title matches may miss them, and phrases"
+            " rank them otherwise; run `kiemtra reindex`")
 
 
 def _province_hint(backend: Any, province: str) -> str:
@@ -365,6 +368,7 @@ def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
     pipeline.hints.empty_alone): "0 findings" alone read as if the words had found nothing."""
     said = {
         "unit": lambda: f"is about a unit named {query.unit!r} or one inside it",
+        "unit_place": lambda: f"is about the unit {query.unit_place!r}",
         "level": lambda: f"is about a unit of level {query.level!r}",
         "year": lambda: f"is of the year {query.year}",
         "year_from": lambda: f"is of the years {query.year_from or '…'}-{query.year_to or '…'}",
@@ -407,8 +411,9 @@ def _facet_named(name: str, value: str) -> str:
 
 def _where(record: Any) -> str:
     """The finding's units with their level, and the provinces: "xã Tân Lộc, huyện Lạc Sơn — Hòa Bình"."""
-    units = ", ".join(record.unit_levels or record.units) or "-"
-    return f"{units} — {', '.join(record.provinces)}" if record.provinces else units
+    from core.models import where
+
+    return where(record.unit_levels or record.units or ("-",), record.provinces)
 
 
 # How the "why it came" line names the headline a fill came by (pipeline.search.came_by_headline):

@@ -44,7 +44,7 @@ class Problem:
 
 
 # The text filters a user types; given empty, each would match nothing or everything.
-TEXT_FILTERS = ("unit", "province", "level", "theme", "doc_number")
+TEXT_FILTERS = ("unit", "unit_place", "province", "level", "theme", "doc_number")
 # The levels `level` accepts (accents optional), as a message lists them.
 LEVELS: tuple[str, ...] = tuple(v.value for v in Level)  # matched folded (fold lowercases)
 

@@ -123,6 +123,7 @@ def link(path: str, values: Mapping[str, object]) -> str:
 QUERY_LABELS: dict[str, str] = {
     "text": "từ khóa",
     "unit": "đơn vị",
+    "unit_place": "đơn vị (tỉnh)",
     "within": "gồm cả đơn vị trực thuộc",
     "province": "tỉnh",
     "level": "cấp",
@@ -168,6 +169,8 @@ class SearchParams:
     tinh: str | None = None  # province
     don_vi: str | None = None  # unit
     truc_thuoc: bool = False  # with don_vi: also the units inside it (the CLI's --within)
+    # One unit as the unit facet names it, "huyện Châu Thành — An Giang" (the CLI's --unit-place)
+    don_vi_chon: str | None = None
     cap: str | None = None  # only findings about units of this level (the CLI's --level: xã, huyện ...)
     # the kind of a numbered document the findings' document bears or cites (the CLI's --doc-kind:
     # a name of core/doc_kinds.toml, "Báo cáo")
@@ -191,6 +194,7 @@ class SearchParams:
             tinh=text_param(params, "tinh", QUERY_LABELS["province"]),
             don_vi=text_param(params, "don_vi", QUERY_LABELS["unit"]),
             truc_thuoc=choice_param(params, "truc_thuoc", QUERY_LABELS["within"], (CHECKED,)) == CHECKED,
+            don_vi_chon=text_param(params, "don_vi_chon", QUERY_LABELS["unit_place"]),
             cap=text_param(params, "cap", QUERY_LABELS["level"]),  # checked by the rules, as --level
             loai_van_ban=choice_param(params, "loai_van_ban", QUERY_LABELS["doc_kind"], kind_names()),
             so_hieu=text_param(params, "so_hieu", QUERY_LABELS["doc_number"]),
@@ -214,6 +218,7 @@ class SearchParams:
             province=self.tinh,
             unit=self.don_vi,
             within=self.truc_thuoc,
+            unit_place=self.don_vi_chon,
             level=self.cap,
             doc_kind=self.loai_van_ban,
             doc_number=self.so_hieu,

@@ -55,7 +55,7 @@ FACET_PARAMS: dict[str, str] = {
     "area": "linh_vuc",
     "polarity": "loai",
     "province": "tinh",
-    "unit": "don_vi",
+    "unit": "don_vi_chon",  # the facet's value: one unit placed (index.base.Query.unit_place)
     "theme": "chu_de",
 }
 # The filters of the form that are no facet: their parameter and the Query field it sets.
@@ -201,7 +201,8 @@ def _facets(result: SearchResult, params: SearchParams) -> tuple[Facet, ...]:
 
 def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
     out = []
-    for name, param in FACET_PARAMS.items():
+    # The unit typed in the form is shown as the one chosen in the facet is.
+    for name, param in (*FACET_PARAMS.items(), ("unit", "don_vi")):
         value = getattr(params, param)
         if value is not None:
             shown = label(_value_labels(name), str(value))
@@ -253,6 +254,7 @@ def _empty_alone(params: SearchParams, empty: tuple[str, ...]) -> tuple[str, ...
     query = params.query()
     said = {
         "unit": lambda: f"về đơn vị «{query.unit}» hay các đơn vị trực thuộc",
+        "unit_place": lambda: f"về đơn vị «{query.unit_place}»",
         "province": lambda: f"ở tỉnh, thành phố «{query.province}»",
         "level": lambda: f"về đơn vị cấp «{query.level}»",
         "year": lambda: f"của năm {query.year}",

@@ -26,17 +26,20 @@ TTHC, HDH, BM = Area.TTHC, Area.SO_HOA, Area.BO_MAY
 def _rec(fid: str, doc: str, text: str, words: str, polarity: str, area: str, year: int,
          published: str | None, units: tuple[str, ...] = (), levels: tuple[str, ...] = (),
          provinces: tuple[str, ...] = (), aliases: tuple[str, ...] = (),
-         parents: tuple[str, ...] = ()) -> FindingRecord:
+         parents: tuple[str, ...] = (), places: tuple[str, ...] = ()) -> FindingRecord:
     return FindingRecord(finding_id=fid, doc_key=doc, doc_id=f"{doc}.pdf", text=text, words=words,
                          polarity=polarity, area=area, year=year, published=published, units=units,
                          unit_levels=levels, provinces=provinces, doc_kinds=("báo cáo",),
-                         doc_numbers=(f"12/BC-{doc.upper()}",), unit_aliases=aliases, unit_parents=parents)
+                         doc_numbers=(f"12/BC-{doc.upper()}",), unit_aliases=aliases, unit_parents=parents,
+                         unit_places=places)
 
 
 # xã Tân Lộc lies in huyện Lạc Sơn; since 2025 it is part of xã Mường Vang (made-up for the tests).
 LOC = {"units": ("Tân Lộc",), "levels": ("xã Tân Lộc",), "provinces": ("Hoà Bình",),
-       "aliases": ("xã Mường Vang",), "parents": ("huyện Lạc Sơn", "tỉnh Hoà Bình")}
-MY = {"units": ("Phú Mỹ",), "levels": ("phường Phú Mỹ",), "provinces": ("Đắk Lắk",)}
+       "aliases": ("xã Mường Vang",), "parents": ("huyện Lạc Sơn", "tỉnh Hoà Bình"),
+       "places": ("xã Tân Lộc — Hoà Bình",)}
+MY = {"units": ("Phú Mỹ",), "levels": ("phường Phú Mỹ",), "provinces": ("Đắk Lắk",),
+      "places": ("phường Phú Mỹ — Đắk Lắk",)}
 
 RECORDS: tuple[FindingRecord, ...] = (
     _rec("a1", "doca", "Bộ phận một cửa chưa trả phiếu hẹn cho người dân khi tiếp nhận hồ sơ.",
@@ -432,6 +435,11 @@ def test_document_number_in_the_query(backend: SearchBackend) -> None:
     ({"unit": "Lạc Sơn"}, set()),
     ({"unit": "Lạc Sơn", "within": True}, {"a1", "a2"}),
     ({"unit": "huyen lac son", "within": True}, {"a1", "a2"}),
+    # The unit facet's value: that one unit, any case and accents, nothing of another province
+    ({"unit_place": "xã Tân Lộc — Hòa Bình"}, {"a1", "a2"}),
+    ({"unit_place": "XA TAN LOC — HOA BINH"}, {"a1", "a2"}),
+    ({"unit_place": "xã Tân Lộc — Đắk Lắk"}, set()),
+    ({"unit_place": "xã Tân Lộc"}, set()),
     ({"province": "tỉnh Hoà Bình"}, {"a1", "a2", "c1", "c2"}),
     ({"province": "TP. Hoa Binh"}, {"a1", "a2", "c1", "c2"}),
     ({"province": "Thành phố Đắk Lắk"}, {"b1", "b2"}),
@@ -453,7 +461,7 @@ def test_facet_counts(backend: SearchBackend) -> None:
     assert facets["polarity"][0] == (NEG, 5)  # most frequent first
     assert dict(facets["area"]) == {TTHC: 4, HDH: 2, BM: 1}
     assert _folded_facet(facets["province"]) == {"hoa binh": 4, "dak lak": 2}  # Hoà/Hòa merged
-    assert _folded_facet(facets["unit"]) == {"tan loc": 2, "phu my": 2}
+    assert _folded_facet(facets["unit"]) == {"xa tan loc — hoa binh": 2, "phuong phu my — dak lak": 2}
 
 
 def test_facets_follow_the_query(backend: SearchBackend) -> None:

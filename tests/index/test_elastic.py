@@ -198,7 +198,7 @@ def test_facet_fields_load_global_ordinals_eagerly_and_index_has_one_shard(backe
     """A faceted search must not pay the ordinals build after each refresh; one primary, no replica."""
     (physical,) = _targets(backend)
     properties = backend.client.indices.get_mapping(index=physical)[physical]["mappings"]["properties"]
-    for field in ("area", "polarity", "provinces_facet", "units_facet"):
+    for field in ("area", "polarity", "provinces_facet", "places_facet"):
         assert properties[field].get("eager_global_ordinals") is True, field
     assert "eager_global_ordinals" not in properties["doc_key"]
     settings = backend.client.indices.get_settings(index=physical)[physical]["settings"]["index"]

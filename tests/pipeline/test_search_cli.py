@@ -292,3 +292,16 @@ def test_every_filter_of_a_query_is_asked_alone() -> None:
     changes: list[dict[str, Any]] = [{f.name: 2024} for f in fields(Query)]
     filters = [name for change in changes for name in change if replace(Query(), **change).filtered]
     assert sorted(asked) == sorted(filters)
+
+
+def test_the_unit_facet_places_each_unit_and_its_value_selects_that_unit(db: str) -> None:
+    """`--facets` listed bare names ("Phú Tân (3)"), ambiguous across provinces; each value now says
+    the unit's level and province as a result line does, and `--unit-place` takes it as printed."""
+    shown = run("--db", db, "search", "--facets").stdout
+    unit = next(line for line in shown.splitlines() if line.startswith("unit: "))
+    assert "xã Phú Tân — " in unit
+    counted = search(db, "--facets")["facets"]["unit"]
+    value, n = next((v, n) for v, n in counted if v.startswith("xã Phú Tân — "))
+    chosen = search(db, "--unit-place", value, "--limit", "50")
+    assert chosen["total"] == n and all(value.split(" — ")[0] in h["unit_levels"] for h in chosen["hits"])
+    assert search(db, "--unit-place", "xã Phú Tân")["total"] == 0  # the label alone is no facet value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from pathlib import Path
@@ -544,3 +545,17 @@ def test_a_hit_of_some_syllables_of_the_query_says_so() -> None:
                         autoescape=True).get_template("_hit.html")
     assert hit_view(hit).by_syllables and ">một phần từ khóa</span>" in badge.render(hit=hit_view(hit))
     assert "một phần từ khóa" not in badge.render(hit=hit_view(replace(hit, tier=TIER_WORDS)))
+
+
+def test_the_unit_facet_names_the_unit_with_its_level_and_province_and_selects_it(
+        client: TestClient) -> None:
+    """Bare names ("Cam Tuyền (3)") were ambiguous across provinces and a click filtered by the
+    name; each value now reads as a result says where it is, and its click selects that unit."""
+    r = client.get("/", params={"q": "cam tuyen"})
+    facet = r.text.split('class="facet facet-unit"', 1)[1].split("</section>", 1)[0]
+    shown = re.findall(r'<a href="([^"]*)">([^<]+)</a> <span class="count">(\d+)</span>', facet)
+    assert shown and all(" — " in html.unescape(value) for _url, value, _n in shown)
+    url, value, n = next(item for item in shown if "Cam Tuyền" in item[1])
+    narrowed = client.get(html.unescape(url))
+    assert narrowed.status_code == 200 and count_of(narrowed.text) == int(n)
+    assert f"Đơn vị: {value}" in narrowed.text  # among the active filters, as the facet said it
