@@ -61,3 +61,11 @@ def test_an_instance_of_the_section_comes_after_the_fill_before_another_sense(ba
 def test_a_full_page_of_the_section_leaves_the_instances_out(backend: SearchBackend) -> None:
     result = backend.search(Query(text=TEXT, limit=1))  # the stage fills the page: no tier after it
     assert [h.record.finding_id for h in result.hits] == ["s1"] and result.total == 1
+
+
+def test_sorted_by_date_the_instances_keep_their_tier(backend: SearchBackend) -> None:
+    """The instances are a sixth tier of SQLite's date order (a label was missing: IndexError)."""
+    result = backend.search(Query(text=TEXT, sort="date"))
+    assert [(h.record.finding_id, h.tier) for h in result.hits] == [
+        ("s1", "words"), ("s2", "words"), ("i1", TIER_MATTER), ("o1", "words")]
+    assert result.total == 4
