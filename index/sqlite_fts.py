@@ -1655,13 +1655,14 @@ class SqliteFtsBackend(SearchBackend):
         named = np.empty(0, dtype=np.int64)  # of a section asked, naming an instance of a concept asked
         if plan.names_instances(counted, tier_page):
             named = _union([text.alternative(a) for a in plan.instances])
-            named = named[~_in(named, _union([selected, matter, also, areal]))]
+            # Holding none of the groups nor parts (as Elasticsearch's NAMING): a finding holding
+            # some is the stages' or the fill's, and a date order leaving the fill out leaves it out.
+            named = named[~_in(named, _union([selected, matter, also, areal, *text.groups(), *text.parts()]))]
             named = self._narrow(conn, columns, named, excluded, filters)
             named = named[columns.of_polarity(named, plan.polarity)]
         answered = len(selected) + len(matter) + len(also) + len(areal) + len(named)
         if query.sort == "date" and not plan.fills_by_date(answered):
             filled = filled[:0]
-        named = named[~_in(named, np.sort(filled))]  # after the fill: a finding of both stays the fill's
         total = len(selected) + len(matter) + len(also) + len(areal) + len(filled) + len(named)
         tiers = [selected, matter, also, areal, filled, named]
         facets = columns.facets(np.concatenate(tiers)) if query.facets else {}
