@@ -95,6 +95,8 @@ def kind_names() -> tuple[str, ...]:
 
 def known_kind(value: str) -> str | None:
     """The table's name for a kind typed with any case or tone placement ("kế hoạch", "Kế Hoạch"
-    → "Kế hoạch"); None for a word that is no kind of the table."""
+    → "Kế hoạch") or as its symbol code ("QĐ", "kh": `kind_codes`, what staff type for a kind
+    as they read it in a number); None for a word that is no kind of the table."""
     key = match_key(value)
-    return next((name for name in kind_names() if match_key(name) == key), None)
+    named = next((name for name in kind_names() if match_key(name) == key), None)
+    return named or next((name for code, name in kind_codes().items() if match_key(code) == key), None)

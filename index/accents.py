@@ -128,8 +128,6 @@ def written_as(readings: Readings, typed: Sequence[str]) -> tuple[str, ...] | No
     return best
 
 
-
-
 def unwritten(readings: Readings, keys: Iterable[str], counts: Counts) -> frozenset[str]:
     """Of folded words (`keys`, "tien quy"), those with a clear reading that no finding of the
     index writes (the module docstring: a dictionary guess naming nothing the index holds). One

@@ -576,16 +576,18 @@ def _rowids(conn: sqlite3.Connection, sql: str, params: Iterable[Any] = ()) -> I
 def _newest_admitted(columns: _Columns, plan: Plan, tiers: Sequence[IntArray],
                      need: int) -> list[tuple[int, float, str]]:
     """The first `need` findings a date-sorted query admits (`tiers`: the stages', the matter
-    tier's three parts, the fill's), newest first across every tier, as Elasticsearch sorts
-    them (index.elastic._sort): a user sorting by date asks for the newest findings the query
-    finds, each hit still labelled with its tier. Equal dates in the relevance order's tiers
-    (Elasticsearch's score decides them), then the browse order.
+    tier's three parts, the fill's, a section's instances': `_search`), newest first across every
+    tier, as Elasticsearch sorts them (index.elastic._sort): a user sorting by date asks for the
+    newest findings the query finds, each hit still labelled with its tier. Equal dates in the
+    relevance order's tiers (Elasticsearch's score decides them), then the browse order.
 
     Of a section asked (Plan.section), the findings of the other polarity are admitted (the
     total counts them) and so take their place by date: a date sort promises a timeline, and
     holding an older shortcoming above a newer strength would break it without saying so. The
     section still orders each date's findings, its polarity first, as it orders relevance."""
-    labels = (TIER_WORDS, TIER_MATTER, TIER_MATTER, TIER_MATTER, TIER_SOME_WORDS)
+    # One label per tier of `_search`, in its order; the instances' are the matter tier's, as
+    # Elasticsearch labels them (index.elastic.NAMING).
+    labels = (TIER_WORDS, TIER_MATTER, TIER_MATTER, TIER_MATTER, TIER_SOME_WORDS, TIER_MATTER)
     admitted = np.concatenate(tiers)
     rank = np.concatenate([np.full(len(ids), k, dtype=np.int64) for k, ids in enumerate(tiers)])
     other = np.zeros(len(admitted), dtype=np.bool_)  # of a section, the other polarity's
@@ -1719,13 +1721,14 @@ class SqliteFtsBackend(SearchBackend):
         named = np.empty(0, dtype=np.int64)  # of a section asked, naming an instance of a concept asked
         if plan.names_instances(counted, tier_page):
             named = _union([text.alternative(a) for a in plan.instances])
-            named = named[~_in(named, _union([selected, matter, also, areal]))]
+            # Holding none of the groups nor parts (as Elasticsearch's NAMING): a finding holding
+            # some is the stages' or the fill's, and a date order leaving the fill out leaves it out.
+            named = named[~_in(named, _union([selected, matter, also, areal, *text.groups(), *text.parts()]))]
             named = self._narrow(conn, columns, named, excluded, filters)
             named = named[columns.of_polarity(named, plan.polarity)]
         answered = len(selected) + len(matter) + len(also) + len(areal) + len(named)
         if query.sort == "date" and not plan.fills_by_date(answered):
             filled = filled[:0]
-        named = named[~_in(named, np.sort(filled))]  # after the fill: a finding of both stays the fill's
         total = len(selected) + len(matter) + len(also) + len(areal) + len(filled) + len(named)
         tiers = [selected, matter, also, areal, filled, named]
         facets = columns.facets(np.concatenate(tiers)) if query.facets else {}

@@ -172,7 +172,7 @@ class _QueryCommand(click.Command):
 @click.option("--theme", help="Only findings speaking of this theme, as their own or besides it"
               " (a code of nlp/vi/themes.toml, tthc.phieu_hen).")
 @click.option("--doc-kind", help="Only findings of documents that bear or cite a numbered document of this"
-              " kind (Báo cáo, Kế hoạch, Quyết định: a name of core/doc_kinds.toml).")
+              " kind (Báo cáo, Kế hoạch, Quyết định: a name of core/doc_kinds.toml, or its code: QĐ).")
 @click.option("--doc-number", help="Only findings of the document with this number (139/QĐ-UBND).")
 @click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
 @click.option("--limit", type=int, default=10, show_default=True)

@@ -12,6 +12,7 @@ from core.doc_kinds import (
     doc_kinds,
     heading_kinds,
     kind_codes,
+    known_kind,
     parse_doc_kinds,
 )
 from core.errors import ConfigError
@@ -61,3 +62,10 @@ def test_a_code_of_the_table_names_the_kind_of_a_cited_number() -> None:
 def test_a_broken_table_is_one_clear_error(rows: list[dict[str, object]], problem: str) -> None:
     with pytest.raises(ConfigError, match=problem):
         parse_doc_kinds({"kinds": rows}, "kinds.toml")
+
+
+def test_a_kind_is_known_by_its_name_in_any_case_or_by_its_code() -> None:
+    """The CLI's --doc-kind: "QĐ" was refused as "no kind of document", the table's own code."""
+    assert known_kind("kế hoạch") == known_kind("KH") == known_kind("kh") == "Kế hoạch"
+    assert known_kind("QĐ") == known_kind("QD") == "Quyết định"
+    assert known_kind("phiếu hẹn") is None

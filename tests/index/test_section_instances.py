@@ -13,7 +13,7 @@ import pytest
 from search_backends import BACKEND_PARAMS, found, indexed
 
 from core.models import Area, Polarity
-from index.base import TIER_MATTER, FindingRecord, Query, SearchBackend
+from index.base import TIER_MATTER, TIER_SOME_WORDS, TIER_WORDS, FindingRecord, Query, SearchBackend
 from index.query import plan_query
 
 TEXT = "ưu điểm cơ sở vật chất, trụ sở"
@@ -61,3 +61,30 @@ def test_an_instance_of_the_section_comes_after_the_fill_before_another_sense(ba
 def test_a_full_page_of_the_section_leaves_the_instances_out(backend: SearchBackend) -> None:
     result = backend.search(Query(text=TEXT, limit=1))  # the stage fills the page: no tier after it
     assert [h.record.finding_id for h in result.hits] == ["s1"] and result.total == 1
+
+
+def test_sorted_by_date_the_instances_keep_their_tier(backend: SearchBackend) -> None:
+    """The instances are a sixth tier of SQLite's date order (a label was missing: IndexError)."""
+    result = backend.search(Query(text=TEXT, sort="date"))
+    assert [(h.record.finding_id, h.tier) for h in result.hits] == [
+        ("s1", "words"), ("s2", "words"), ("i1", TIER_MATTER), ("o1", "words")]
+    assert result.total == 4
+
+
+# Three groups: a partial stage asks two, so a strength holding "trụ sở" alone is the fill's.
+THREE = "ưu điểm cơ sở vật chất, trụ sở, khang trang"
+WORDED = _rec("w1", "Trụ sở có ghế chờ cho người dân.", "Trụ_sở có ghế_chờ cho người_dân .",
+              Polarity.STRENGTH)
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def worded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    return indexed(request, tmp_path_factory, (*RECORDS, WORDED))
+
+
+def test_an_instance_holding_some_words_is_the_fills_by_either_order(worded: SearchBackend) -> None:
+    """A finding naming an instance and holding a group is the fill's, never the instances' tier:
+    by date, where the fill is left out while something else answers, it is left out with it (SQLite
+    listed it among the instances, Elasticsearch did not)."""
+    assert dict(found(worded, text=THREE))["w1"] == TIER_SOME_WORDS
+    assert found(worded, text=THREE, sort="date") == [("s1", TIER_WORDS), ("i1", TIER_MATTER)]
