@@ -19,14 +19,12 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-from collections import defaultdict
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from benchmarks.folded_twins import ACCENTED_KINDS, twin
+from benchmarks.folded_twins import ACCENTED_KINDS, print_means, twin
 from benchmarks.train_ranker import (
     DEFAULT_POOL,
     JUDGMENTS,
@@ -60,19 +58,6 @@ def rows(sets: dict[str, list[Judged]], twins: dict[str, list[Judged]],
     return out
 
 
-def print_means(title: str, measured: Sequence[Row], key: int) -> None:
-    groups: dict[str, list[Row]] = defaultdict(list)
-    for row in measured:
-        groups[str(row[key])].append(row)
-    groups["all"] = list(measured)
-    print(f"| {title} | n | typed | twin | gap |")
-    print("|---|---|---|---|---|")
-    for name, members in groups.items():
-        typed = sum(r[3] for r in members) / len(members)
-        folded_ = sum(r[4] for r in members) / len(members)
-        print(f"| {name} | {len(members)} | {typed:.3f} | {folded_:.3f} | {typed - folded_:+.3f} |")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--judgments", type=Path, nargs="+", default=list(JUDGMENTS))
@@ -100,8 +85,8 @@ def main() -> None:
     for title, weights in (("in sample", dict.fromkeys(folds, in_sample)), ("five folds", folds)):
         measured = rows(sets, twins, weights)
         print(f"## {title}: nDCG@10 typed and folded twin ({len(measured)} accented queries)")
-        print_means("kind", measured, 2)
-        print_means("set", measured, 0)
+        print_means("kind", measured, 2, typed_at=3, twin_at=4)
+        print_means("set", measured, 0, typed_at=3, twin_at=4)
         if title == "five folds":
             for row in sorted(measured, key=lambda r: r[4] - r[3])[:args.worst]:
                 print(f"{row[0]} {row[1]} {row[2]} {row[3]:.2f} → {row[4]:.2f}")

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -88,17 +89,21 @@ def measure(rank: Ranker, sets: list[Path], gold: Gold, lowercase: bool) -> list
     return rows
 
 
-def print_means(title: str, rows: list[Row], key: int) -> None:
-    groups: dict[str, list[Row]] = defaultdict(list)
+def print_means(title: str, rows: Sequence[tuple[Any, ...]], key: int, typed_at: int = 5,
+                twin_at: int = 6) -> None:
+    """Mean nDCG@10 of the typed queries and of their twins per value of column `key`, and over
+    all: one table shape for this script and benchmarks/folded_cv.py, whose rows put the two
+    scores at other columns (`typed_at`, `twin_at`)."""
+    groups: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for row in rows:
         groups[str(row[key])].append(row)
-    groups["all"] = rows
+    groups["all"] = list(rows)
     print(f"{title}: n, nDCG@10 typed, twin, gap")
     print(f"| {title} | n | typed | twin | gap |")
     print("|---|---|---|---|---|")
     for name, members in groups.items():
-        typed = sum(r[5] for r in members) / len(members)
-        folded = sum(r[6] for r in members) / len(members)
+        typed = sum(r[typed_at] for r in members) / len(members)
+        folded = sum(r[twin_at] for r in members) / len(members)
         print(f"| {name} | {len(members)} | {typed:.3f} | {folded:.3f} | {typed - folded:+.3f} |")
 
 
