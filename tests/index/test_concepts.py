@@ -134,6 +134,15 @@ def test_the_shipped_file_compiles_and_every_concept_says_why(tmp_path: Path) ->
         load_concepts.__wrapped__(broken)
 
 
+def test_the_leaders_of_a_commune_or_district_are_its_committees_posts_not_the_heads_of_its_offices() -> None:
+    """A Trưởng phòng leads an office, not the commune or district: "lãnh đạo huyện vắng mặt" must
+    not rank every office head's finding as the leaders' (the shipped data, as a linguist reads it)."""
+    leaders = next(c for c in load_concepts() if c.name == "lãnh đạo xã")
+    said = {" ".join(term) for term in leaders.narrower}
+    assert {"chủ tịch ubnd", "phó chủ tịch"} <= said
+    assert not {"trưởng phòng", "phó trưởng phòng"} & said
+
+
 # ----------------------------------------------------------------------------------------------- reading
 
 
