@@ -182,8 +182,8 @@ def where(units: Sequence[str], provinces: Sequence[str]) -> str:
     Why one function: a result says where its finding is so (the CLI's search lines), and the
     unit facet names each of its units so (`Unit.placed`), so a facet value reads as the results
     it selects do."""
-    named = ", ".join(units)
-    return f"{named} — {', '.join(provinces)}" if provinces else named
+    named, placed = ", ".join(units), ", ".join(provinces)
+    return f"{named} — {placed}" if named and placed else named or placed
 
 
 @dataclass(frozen=True, slots=True)

@@ -183,6 +183,12 @@ class Taxonomy:
         return {t.code: t for t in self.themes}
 
     @functools.cached_property
+    def labels(self) -> dict[str, str]:
+        """Each known theme code's label, in file order: what the facets, the filters' choices and
+        their refusals show beside a code (one table for the CLI and the page, built once)."""
+        return {t.code: t.label for t in self.themes}
+
+    @functools.cached_property
     def _phrases(self) -> tuple[_Phrase, ...]:
         return tuple(_compile(theme, term, weight) for theme in self.themes for term, weight in theme.terms)
 

@@ -284,7 +284,7 @@ def _theme_problem(theme: str | None) -> str | None:
     if theme is None:
         return None
     taxonomy = load_taxonomy()
-    themes = {t.code: t.label for t in taxonomy.themes}
+    themes = taxonomy.labels
     if theme in themes:
         return None
     # Words of a label ("phiếu hẹn", "phieu hen") are read as `kiemtra compare --theme` reads them.
@@ -404,7 +404,7 @@ def _facet_named(name: str, value: str) -> str:
     if name == "theme":
         from nlp.themes import load_taxonomy
 
-        label = {t.code: t.label for t in load_taxonomy().themes}.get(value)
+        label = load_taxonomy().labels.get(value)
         return f"{value}: {label}" if label else value
     return value
 

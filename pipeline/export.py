@@ -286,7 +286,10 @@ def timeline_table(entries: Sequence[TimelineEntry]) -> Table:
 def _polarity_name(code: str) -> str:
     """A finding's kind by its name ("Thiếu sót"), as a reader of the reports says it; the code
     beside it ("Mã loại") is what a script filters on, as "Mã chủ đề" beside "Chủ đề"."""
-    return POLARITY_NAMES.get(Polarity(code), code) if code in set(Polarity) else code
+    try:
+        return POLARITY_NAMES.get(Polarity(code), code)
+    except ValueError:  # no polarity code: shown as written
+        return code
 
 
 def comparison_tables(comparison: Comparison) -> list[Table]:

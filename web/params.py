@@ -47,7 +47,7 @@ def theme_labels() -> dict[str, str]:
     """Each theme code's label, as the facets show it."""
     from nlp.themes import load_taxonomy
 
-    return {t.code: t.label for t in load_taxonomy().themes}
+    return load_taxonomy().labels
 
 
 class BadRequest(Exception):

@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from core.models import Unit
+from core.models import Unit, where
 from core.normalize import match_key
 from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
@@ -98,6 +98,11 @@ class HitView:
     # opening paragraph), None (pipeline.search.came_by_headline)
     by_headline: str | None = None
 
+    @property
+    def where(self) -> str:
+        """The units and provinces as the CLI's result line and the unit facet write them."""
+        return where(self.units, self.provinces)
+
 
 @dataclass(frozen=True, slots=True)
 class FacetValue:
@@ -176,7 +181,7 @@ def hit_view(hit: Hit) -> HitView:
 def _value_labels(name: str) -> dict[str, str]:
     """How a facet's values are shown: areas and polarities in Vietnamese, themes by their label."""
     if name == "theme":
-        return {t.code: t.label for t in load_taxonomy().themes}
+        return load_taxonomy().labels
     return FACET_VALUE_LABELS.get(name, {})
 
 
