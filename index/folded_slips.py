@@ -26,11 +26,12 @@ joins the word and restores it, as for the query typed with accents.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection
 from functools import lru_cache
 
 from core.normalize import fold
 from index.accents import Readings
+from index.lone_reading import alone
 from index.spelling import Clauses, Correction, Counts, accented_forms, loose_runs
 
 # Findings that must write the word the variant makes: one is one report's wording.
@@ -79,14 +80,6 @@ def folded_variants(syllable: str) -> tuple[str, ...]:
     return tuple(sorted(e for e in edits - {syllable} if e and accented_forms(e)))
 
 
-def _alone(run: Sequence[str], k: int, is_word: Callable[[str], bool], longest: int) -> bool:
-    for n in range(2, longest + 1):
-        for start in range(max(0, k - n + 1), min(k, len(run) - n) + 1):
-            if is_word(" ".join(fold(s) for s in run[start:start + n])):
-                return False
-    return True
-
-
 def _typed_folded(syllable: str, capital: bool) -> bool:
     return syllable == fold(syllable) and syllable.isalpha() and not capital
 
@@ -103,13 +96,13 @@ def folded_slips(clauses: Clauses, counts: Counts, is_word: Callable[[str], bool
         typed = [p.syllable for p in run]
         for k, place in enumerate(run):
             if not _typed_folded(place.syllable, place.capital) or place.syllable in grammar \
-                    or not _alone(typed, k, is_word, longest):
+                    or not alone(typed, k, is_word, longest):
                 continue
             words: dict[str, tuple[str, ...]] = {}
             pairs: list[tuple[str, ...]] = []
             for j in (k - 1, k + 1):
                 if not 0 <= j < len(run) or not _typed_folded(run[j].syllable, run[j].capital) \
-                        or run[j].syllable in grammar or not _alone(typed, j, is_word, longest):
+                        or run[j].syllable in grammar or not alone(typed, j, is_word, longest):
                     continue
                 pair = (typed[j], place.syllable) if j < k else (place.syllable, typed[j])
                 if " ".join(pair) in readings.forms:  # a word of the dictionary: no slip
