@@ -41,8 +41,8 @@ RECORDS = (
          "Phiếu_hẹn trực_tuyến in sai ngày trả kết_quả .", "tthc.phieu_hen"),
     _rec("m1", "Sổ theo dõi hồ sơ trực tuyến chưa được lập.",
          "Sổ theo_dõi hồ_sơ trực_tuyến chưa được lập .", "tthc.phieu_hen"),
-    _rec("m2", "Không có giấy biên nhận hồ sơ cho người dân.",
-         "Không có giấy biên_nhận hồ_sơ cho người_dân .", "tthc.phieu_hen", year=2023),
+    _rec("m2", "Không có giấy biên nhận cho người dân.",
+         "Không có giấy biên_nhận cho người_dân .", "tthc.phieu_hen", year=2023),
     _rec("m3", "Hồ sơ tiếp nhận chưa được giải quyết kịp thời.",
          "Hồ_sơ tiếp_nhận chưa được giải_quyết kịp_thời .", "tthc.giai_quyet"),
     _rec("f1", "Máy tính của bộ phận một cửa đã cũ.",
@@ -113,8 +113,8 @@ SLIPS = (  # the matter of "hạn chế phiếu hẹn trực tuyến" in both se
          "tthc.phieu_hen"),
     _rec("s4", "Phiếu hẹn chưa ghi ngày trả kết quả.", "Phiếu_hẹn chưa ghi ngày trả kết_quả .",
          "tthc.phieu_hen"),
-    _rec("s5", "Không có giấy biên nhận hồ sơ cho người dân.",
-         "Không có giấy biên_nhận hồ_sơ cho người_dân .", "tthc.phieu_hen"),
+    _rec("s5", "Không có giấy biên nhận cho người dân.",
+         "Không có giấy biên_nhận cho người_dân .", "tthc.phieu_hen"),
 )
 STRONG = {"s1", "s3"}  # what the inspection found done well
 

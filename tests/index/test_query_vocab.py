@@ -150,7 +150,8 @@ def test_the_official_mailbox_is_not_cut_into_the_general_email() -> None:
 @pytest.mark.parametrize(("typed", "expected"), [
     # the form written out is one group, not "giấy hẹn" + "trả kết quả" (the desk's own name)
     ("giấy hẹn trả kết quả", [["giấy hẹn trả kết quả", "phiếu hẹn", "giấy hẹn",
-                               "giấy tiếp nhận hồ sơ và hẹn trả kết quả", "phiếu hẹn trả kết quả"]]),
+                               "giấy tiếp nhận hồ sơ và hẹn trả kết quả", "phiếu hẹn trả kết quả",
+                               "giấy biên nhận hồ sơ", "phiếu biên nhận hồ sơ"]]),
     # the one-stop software is one group, not "một cửa" + any electronic thing
     ("phần mềm 1 cửa điện tử", [["phần mềm"], ["1 cửa điện tử", "một cửa điện tử",
                                               "hệ thống thông tin một cửa điện tử",

@@ -1,5 +1,6 @@
 """How administrative staff name a head, a training, a manner and a scan (synonyms.toml, session 21),
-and the desk's staff typed short before the desk's number ("cb 1 cửa": index/shorthand.py)."""
+the desk's staff typed short before the desk's number ("cb 1 cửa": index/shorthand.py), and the code
+of conduct, a dossier's receipt and a birth's registration (session 22)."""
 
 from __future__ import annotations
 
@@ -116,3 +117,51 @@ def test_a_word_unless_after_outweighs_every_context_word() -> None:
     assert table.expand("tb kết quả") == "thông báo kết quả"
     assert table.expand("điểm tb kết quả") == "điểm tb kết quả"
     assert table.expand("điểm tb 1 cửa") == "điểm tb 1 cửa"
+
+
+# Session 22 (syn22): the code of conduct typed by its initials, the slip named a receipt, and the
+# registration of a birth or a death named as the citizens say it.
+
+def test_the_code_of_conduct_typed_by_its_initials_is_the_code() -> None:
+    first = {" ".join(a.syllables) for a in plan_query("thực hiện QTUX, VHCS").groups[0].alternatives}
+    assert first == {"qtux", "quy tac ung xu"}
+
+
+@pytest.mark.parametrize("typed", ["niêm yết bộ quy tắc ứng xử", "niem yet bo quy tac ung xu"])
+def test_the_code_typed_in_full_keeps_its_words_apart(typed: str) -> None:
+    """One way: the words typed stay two groups ("quy tắc", "ứng xử"), so a finding naming the code
+    short ("Bộ Quy tắc") or its words apart is found as before, and no initials are added."""
+    said = _said(typed)
+    assert "qtux" not in said and not {"quy tắc ứng xử", "quy tac ung xu"} & said, said
+
+
+@pytest.mark.parametrize(("typed", "member"), [
+    ("giấy biên nhận hồ sơ bị mất", "phiếu hẹn"),
+    ("phiếu biên nhận hồ sơ", "giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+    ("giay bien nhan ho so", "phieu hen"),
+])
+def test_a_receipt_for_a_dossier_is_the_appointment_slip(typed: str, member: str) -> None:
+    assert member in _said(typed)
+
+
+def test_a_receipt_alone_is_no_appointment_slip() -> None:
+    """"Giấy biên nhận" alone is also the receipt of a payment or of papers handed over."""
+    assert "phiếu hẹn" not in _said("giấy biên nhận nộp tiền")
+
+
+@pytest.mark.parametrize(("typed", "law"), [
+    ("làm giấy khai sinh bị chậm", "đăng ký khai sinh"), ("lam giay khai sinh", "dang ky khai sinh"),
+    ("làm khai tử cho người mất", "đăng ký khai tử"),
+])
+def test_the_citizens_name_of_a_registration_brings_the_laws(typed: str, law: str) -> None:
+    """The group holds the law's term and the bare event ("khai sinh - thường trú"), so "làm giấy"
+    is no longer a group of its own that no finding holds."""
+    groups = [{" ".join(a.syllables) for a in g.alternatives} for g in plan_query(typed).groups]
+    assert any(law in g and law.split()[-2] + " " + law.split()[-1] in g for g in groups), groups
+    assert not any(g == {"làm giấy"} for g in groups), groups
+
+
+def test_the_laws_name_of_a_registration_stays_its_words() -> None:
+    """One way: "đăng ký khai sinh" typed is not bound into a phrase with the everyday names."""
+    said = _said("đăng ký khai sinh chậm")
+    assert "làm giấy khai sinh" not in said and "khai sinh" in said, said
