@@ -303,6 +303,13 @@ def test_share_held_counts_each_concept_once_however_many_instances() -> None:
     ("lãnh đạo xã vắng mặt", "lãnh đạo xã",
      "Lúc 14 giờ chỉ có một Phó Chủ tịch UBND xã có mặt tại trụ sở.",
      "Xã chưa niêm yết đủ thủ tục hành chính."),
+    # Nghị quyết 68/NQ-CP: simplifying procedures is reported as what it cut, or as still cumbersome.
+    ("rà soát đơn giản hoá thủ tục hành chính", "đơn giản hóa thủ tục hành chính",
+     "Một số thủ tục hành chính vẫn còn rườm rà, nhiều giấy tờ.",
+     "Xã chưa bố trí máy lấy số thứ tự."),
+    ("đơn vị nào đã đơn giản hóa quy trình", "đơn giản hóa thủ tục hành chính",
+     "Sở đã rút ngắn thời gian giải quyết 20 thủ tục so với quy định.",
+     "Công chức đi muộn, về sớm."),
     # Nghị định 112/2020/NĐ-CP: "xử lý nghiêm" is answered by the step taken.
     ("xử lý nghiêm cán bộ vi phạm", "xử lý kỷ luật",
      "Đoàn yêu cầu tổ chức kiểm điểm công chức địa chính.",

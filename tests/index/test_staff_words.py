@@ -43,6 +43,23 @@ def test_the_manner_asked_of_desk_staff_is_named_many_ways(typed: str, member: s
     assert member in _said(typed)
 
 
+@pytest.mark.parametrize(("typed", "member"), [
+    ("cán bộ vắng mặt không rõ lý do", "không có lý do chính đáng"),
+    ("nghỉ làm không phép", "lý do không chính đáng"),
+    ("can bo vang mat khong ly do", "khong co ly do chinh dang"),
+])
+def test_an_absence_is_also_named_by_the_decrees_qualifier_alone(typed: str, member: str) -> None:
+    """Nghị định 112/2020/NĐ-CP's "không có lý do chính đáng" (or "lý do không chính đáng") says an
+    absence without leave whatever verb precedes it ("vắng", "đi muộn")."""
+    assert member in _said(typed)
+
+
+def test_the_decrees_qualifier_is_no_member_of_a_mere_absence() -> None:
+    """"vắng mặt" alone (away with or without a reason) keeps its own set: the qualifier is no
+    member of it."""
+    assert not {"không có lý do chính đáng", "lý do không chính đáng"} & _said("cán bộ vắng mặt")
+
+
 def test_dress_is_no_manner() -> None:
     """"Lịch sự" is said of dress as often as of manner: no member."""
     said = _said("trang phục lịch sự")
