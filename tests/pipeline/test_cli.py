@@ -101,6 +101,10 @@ def test_samples_ingest_end_to_end_and_search_finds_phieu_hen(tmp_path: Path) ->
     db = str(tmp_path / "samples.db")
     result = run("--db", db, "ingest", str(SAMPLES), "--no-progress")
     assert result.exit_code == 0, result.output
+    # The main job's folder holds documents only: its run names no file as failed or not read, so
+    # an operator reading it sees six documents in and nothing to look at.
+    assert "not read" not in result.stderr and result.stderr.strip() == "", result.stderr
+    assert result.stdout.splitlines()[-1].startswith("6 new, 0 changed, 0 skipped, 0 failed"), result.stdout
     formats = {p.suffix for p in SAMPLES.iterdir() if p.suffix in {".pdf", ".html", ".docx", ".png", ".txt"}}
     assert formats == {".pdf", ".html", ".docx", ".png", ".txt"}
     hits = json.loads(run("--db", db, "search", "phiếu hẹn", "--limit", "50", "--format", "json").stdout)
