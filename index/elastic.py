@@ -30,6 +30,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
 from core.errors import BackendError
+from core.models import place_forms
 from core.normalize import canonical_tones, fold, nfc, words_apart
 from index.base import (
     EXACT_BONUS,
@@ -659,7 +660,8 @@ def filters(query: Query) -> list[dict[str, Any]]:
         fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         out.append({"bool": {"should": [_any_folded(f, query.unit) for f in fields]}})
     if query.unit_place is not None:  # exactly the unit the facet names (FindingRecord.unit_places)
-        out.append({"term": {"places_folded": filter_key(query.unit_place)}})
+        # As the facet stores it or shows it (core.models.place_forms: an agency without "cơ quan").
+        out.append({"terms": {"places_folded": [filter_key(form) for form in place_forms(query.unit_place)]}})
     if query.province is not None:
         # Its findings, and its predecessors' since 2025 (index.query.province_aliases).
         out.append({"bool": {"should": [{"term": {"provinces_folded": province_key(query.province)}},

@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import BackendError
-from core.models import Extraction
+from core.models import Extraction, place_forms
 from core.normalize import canonical_tones, fold, lower_same_length, nfc
 from index import fts_topk
 from index.base import (
@@ -517,11 +517,13 @@ class _Filters:
     def of(cls, query: Query) -> _Filters:
         unit_fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         term_filters = (
-            (unit_fields, query.unit), (("unit_place",), query.unit_place), (("level",), query.level),
+            (unit_fields, query.unit), (("level",), query.level),
             (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number), (("theme",), query.theme),
         )
         terms = [tuple((f, filter_key(value)) for f in fields) for fields, value in term_filters
                  if value is not None]
+        if query.unit_place is not None:  # as the facet stores it or shows it (core.models.place_forms)
+            terms.append(tuple(("unit_place", filter_key(form)) for form in place_forms(query.unit_place)))
         if query.province is not None:  # its findings, and its predecessors' since 2025 (province_aliases)
             terms.append((("province", province_key(query.province)),
                           *(("unit_alias", alias) for alias in province_aliases(query.province))))

@@ -406,14 +406,18 @@ def _facet_named(name: str, value: str) -> str:
 
         label = load_taxonomy().labels.get(value)
         return f"{value}: {label}" if label else value
+    if name == "unit":  # an agency without "cơ quan", as --unit-place takes it too
+        from core.models import spoken
+
+        return spoken(value)
     return value
 
 
 def _where(record: Any) -> str:
     """The finding's units with their level, and the provinces: "xã Tân Lộc, huyện Lạc Sơn — Hòa Bình"."""
-    from core.models import where
+    from core.models import spoken, where
 
-    return where(record.unit_levels or record.units or ("-",), record.provinces)
+    return where(tuple(map(spoken, record.unit_levels or record.units)) or ("-",), record.provinces)
 
 
 # How the "why it came" line names the headline a fill came by (pipeline.search.came_by_headline):
