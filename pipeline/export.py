@@ -211,7 +211,9 @@ def write_heatmap(heatmap: Heatmap, path: Path, *, dpi: int = 120) -> Path:
 
 
 def _evidence_lines(evidence: Iterable[Evidence]) -> str:
-    return "\n".join(f"{e.year} {e.doc_id} [{e.polarity}]: {e.text}" for e in evidence)
+    """Each finding behind a row, its kind named as the table's columns are ("[Thiếu sót]"): the
+    code ("[shortcoming]") was the one English word of a Vietnamese table."""
+    return "\n".join(f"{e.year} {e.doc_id} [{_polarity_name(e.polarity)}]: {e.text}" for e in evidence)
 
 
 def matrix_table(matrix: ThemeYearMatrix, measure: str = "documents") -> Table:
