@@ -640,6 +640,23 @@ class RunView:
     findings: int
     failures: int
     error: str | None
+    # The files of a format kiemtra does not read, left in the inbox (RunSummary.unsupported), and
+    # the known-bad files not read again: what `kiemtra runs` says beside the counts, so that a run
+    # "completed" with nothing failed does not hide a file that is never read.
+    unread: tuple[str, ...] = ()
+    still_quarantined: int = 0
+
+    @property
+    def unread_shown(self) -> tuple[str, ...]:
+        """The first UNREAD_SHOWN of them, the rest counted (`unread_more`): a cell, not a list."""
+        return self.unread[:UNREAD_SHOWN]
+
+    @property
+    def unread_more(self) -> int:
+        return max(0, len(self.unread) - UNREAD_SHOWN)
+
+
+UNREAD_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -670,6 +687,7 @@ def run_view(record: RunRecord) -> RunView:
     summary = record.summary
     counts = summary.get("counts") if isinstance(summary.get("counts"), dict) else {}
     failures = summary.get("failures")
+    unread, quarantined = summary.get("unsupported"), summary.get("quarantined")
     return RunView(
         record.run_id,
         record.flow,
@@ -681,6 +699,8 @@ def run_view(record: RunRecord) -> RunView:
         int(summary.get("findings") or 0),
         len(failures) if isinstance(failures, list) else 0,
         summary.get("error") or summary.get("index_error"),
+        tuple(str(p) for p in unread) if isinstance(unread, list) else (),
+        len(quarantined) if isinstance(quarantined, list) else 0,
     )
 
 
