@@ -133,3 +133,15 @@ def test_stats_names_the_findings_without_a_year_in_words(tmp_path: Path) -> Non
     lines = [line.split() for line in text.splitlines()]
     counted = str(as_json["findings"])
     assert ["no", "year", "known", counted] in lines and ["?", counted] not in lines
+
+
+def test_stats_names_each_area_and_kind_beside_its_code(tmp_path: Path, report: Path) -> None:
+    """`stats` printed "tthc", "so_hoa", "chung" and "shortcoming" bare; a person reads the names
+    the facets give beside the codes --area and --polarity take. The JSON keeps the codes."""
+    db = str(tmp_path / "k.db")
+    assert run("--db", db, "ingest", str(report), "--no-progress").exit_code == 0
+    lines = [line.strip() for line in run("--db", db, "stats").stdout.splitlines()]
+    assert any(line.startswith("tthc (Cải cách thủ tục hành chính) ") for line in lines), lines
+    assert any(line.startswith("shortcoming (Thiếu sót) ") for line in lines), lines
+    as_json = json.loads(run("--db", db, "stats", "--format", "json").stdout)
+    assert "tthc" in as_json["by_area"] and "shortcoming" in as_json["by_polarity"]
