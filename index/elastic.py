@@ -709,7 +709,7 @@ _READING: list[Any] = [{"doc_key": "asc"}, {"start": {"order": "asc", "missing":
                        {"finding_id": "asc"}]
 
 
-def _sort(query: Query, plan: Plan | None = None) -> list[Any]:
+def _sort(query: Query) -> list[Any]:
     """Relevance (`_by_score`: which findings of a tier's constant score fill a page or the
     reranker's pool is then the same on both engines) or newest first, equal dates in the reading
     order (`_READING`), not by score: the engines' scores differ where their tiers agree, so a
@@ -760,7 +760,7 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
         "query": {"bool": {"must": [matching], "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
-        "sort": _sort(query, plan),
+        "sort": _sort(query),
         "track_scores": True,
         "track_total_hits": True,
         "_source": _RECORD_SOURCE,
