@@ -1,4 +1,4 @@
-"""Score `kiemtra extract samples/` against the hand annotation in samples/expected.json.
+"""Score `kiemtra extract samples/` against the hand annotation in samples_source/expected.json.
 
     python benchmarks/samples_score.py [--scorer ../shared/eval/score.py]
 
@@ -43,7 +43,7 @@ def main() -> None:
         gold, pred = Path(tmp) / "gold", Path(tmp) / "pred"
         gold.mkdir()
         pred.mkdir()
-        write_gold(SAMPLES / "expected.json", gold)
+        write_gold(SAMPLES.parent / "samples_source" / "expected.json", gold)
         for path in discover([SAMPLES]):
             _, extraction = process(path, settings=settings)
             (pred / f"{path.stem}.json").write_text(json.dumps(extraction.to_dict(), ensure_ascii=False),

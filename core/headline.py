@@ -94,8 +94,9 @@ def lead(lines: Sequence[str]) -> str | None:
     of one centre) while its later sentences say one detail each without repeating it; the lead
     is that context where the text has no headline. None for a text without such a line."""
     rest = _past_furniture(lines)
-    if _headline_of(rest) is not None:
-        rest = rest[1:]
+    at = _headline_at(rest)
+    if at is not None:
+        rest = rest[at + 1:]
     for line in rest[:LEAD_LINES]:
         if not (_above_headline(line) or _heading_row(line) or _letter_furniture(line)):
             return _cut(_without_byline(_LABEL.sub("", line)))
@@ -103,13 +104,24 @@ def lead(lines: Sequence[str]) -> str | None:
 
 
 def _headline_of(rest: Sequence[str]) -> str | None:
-    """The first of the lines past the furniture (`_past_furniture`) when it is written as a
-    headline and a body follows it, unlabelled; None otherwise. `headline` returns it, `lead`
-    starts below it."""
-    if len(rest) < 2:
+    """The headline among the lines past the furniture (`_past_furniture`, `_headline_at`),
+    unlabelled; None when there is none. `headline` returns it, `lead` starts below it."""
+    at = _headline_at(rest)
+    return None if at is None else _unlabelled(rest[at])
+
+
+def _headline_at(rest: Sequence[str]) -> int | None:
+    """Where the headline is in the lines past the furniture: the first, when it is written as a
+    headline and a body follows it; the second instead when the first is headline-shaped too and
+    the page dates the second on the line under it ("Thứ Năm, 18/04/2024 16:42", "Ngày đăng …"):
+    a portal prints the article's date under its headline, so a headline-shaped line above that
+    pair is the page's own name or section ("Cổng thông tin điện tử thành phố …"), its masthead,
+    not the article's. None when the first line is no headline."""
+    if len(rest) < 2 or not is_headline(_unlabelled(rest[0])):
         return None
-    line = _unlabelled(rest[0])
-    return line if is_headline(line) else None
+    if len(rest) >= 4 and _stamp(rest[2]) and is_headline(_unlabelled(rest[1])):
+        return 1
+    return 0
 
 
 def _past_furniture(lines: Sequence[str]) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from core.levels import PROVINCE_LEVELS, Level
+from core.levels import PROVINCE_LEVELS, Level, split_level
 from core.normalize import nfc, strip_controls
 from core.wrapping import join_wrapped_lines, wrap_width
 
@@ -184,6 +184,29 @@ def where(units: Sequence[str], provinces: Sequence[str]) -> str:
     it selects do."""
     named, placed = ", ".join(units), ", ".join(provinces)
     return f"{named} — {placed}" if named and placed else named or placed
+
+
+# The level word an agency's "level name" starts with (Unit.label: "cơ quan Sở Nội vụ"): a key, not
+# how anyone writes it. An agency's name says what kind of body it is (a "Sở", a "Phòng", a "Văn
+# phòng", a "Trung tâm"), so a person reads it without the word (`spoken`).
+AGENCY_WORD = f"{Level.CO_QUAN} "
+
+
+def spoken(label: str) -> str:
+    """A "level name" (Unit.label) or a unit placed (Unit.placed) as a person reads it: an
+    agency's without its level word ("cơ quan Sở Nội vụ — Quảng Trị" → "Sở Nội vụ — Quảng Trị"),
+    every other as it is ("xã Tân Lộc"). Why not in Unit.label: the level word is what the level
+    filter and the stored unit facet read (`--level "cơ quan"`), so the key keeps it and every
+    place showing a unit (result lines, facets, reports) says it so."""
+    return label[len(AGENCY_WORD):] if label.startswith(AGENCY_WORD) else label
+
+
+def place_forms(typed: str) -> tuple[str, ...]:
+    """The units placed a value typed for one (`--unit-place`, the page's facet link) may be: as
+    typed, and, when it starts with no level word, the agency it names as the unit facet stores
+    it ("Sở Nội vụ — Quảng Trị" → also "cơ quan Sở Nội vụ — Quảng Trị"), since the facet shows it
+    `spoken`. A name written without a level (an unplaced one) stays one of the forms."""
+    return (typed,) if split_level(typed)[0] is not None else (typed, AGENCY_WORD + typed)
 
 
 @dataclass(frozen=True, slots=True)

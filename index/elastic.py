@@ -30,6 +30,7 @@ from elasticsearch import ApiError, Elasticsearch, NotFoundError, TransportError
 from elasticsearch.helpers import streaming_bulk
 
 from core.errors import BackendError
+from core.models import place_forms
 from core.normalize import canonical_tones, fold, nfc, words_apart
 from index.base import (
     EXACT_BONUS,
@@ -659,7 +660,8 @@ def filters(query: Query) -> list[dict[str, Any]]:
         fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         out.append({"bool": {"should": [_any_folded(f, query.unit) for f in fields]}})
     if query.unit_place is not None:  # exactly the unit the facet names (FindingRecord.unit_places)
-        out.append({"term": {"places_folded": filter_key(query.unit_place)}})
+        # As the facet stores it or shows it (core.models.place_forms: an agency without "cơ quan").
+        out.append({"terms": {"places_folded": [filter_key(form) for form in place_forms(query.unit_place)]}})
     if query.province is not None:
         # Its findings, and its predecessors' since 2025 (index.query.province_aliases).
         out.append({"bool": {"should": [{"term": {"provinces_folded": province_key(query.province)}},
@@ -701,12 +703,31 @@ def _by_score() -> list[Any]:
     return ["_score", *_NEWEST, {"finding_id": "asc"}]
 
 
+# Equal dates in the reading order, as SQLite's (index.sqlite_fts._Columns.reading): by document,
+# each document's findings as it states them, then the finding id.
+_READING: list[Any] = [{"doc_key": "asc"}, {"start": {"order": "asc", "missing": "_last"}},
+                       {"finding_id": "asc"}]
+
+
 def _sort(query: Query) -> list[Any]:
-    """Relevance or newest first (`_by_score`): which findings of a tier's constant score fill
-    a page or the reranker's pool is then the same on both engines."""
-    if query.sort == "date" or not query.text.strip():  # newest first, as SQLite's browse order
-        return [*_NEWEST, "_score", {"finding_id": "asc"}]
+    """Relevance (`_by_score`: which findings of a tier's constant score fill a page or the
+    reranker's pool is then the same on both engines) or newest first, equal dates in the reading
+    order (`_READING`), not by score: the engines' scores differ where their tiers agree, so a
+    score would list one day's findings differently on each."""
+    if query.sort == "date" or not query.text.strip():  # newest first, as SQLite's date order
+        return [*_NEWEST, "_score", *_READING]  # the score: a section's polarity (`_dated`)
     return _by_score()
+
+
+def _dated(matching: dict[str, Any], plan: Plan) -> dict[str, Any]:
+    """The query of a date order: `matching` admits, and scores nothing but a section's polarity
+    (1 more; the server runs no scripts, so the score is the sort key saying it): each date's
+    findings of the polarity asked first, then the reading order, as SQLite's."""
+    admits: dict[str, Any] = {"constant_score": {"filter": matching, "boost": 1.0}}
+    if not (plan.section and plan.polarity is not None):
+        return admits
+    asked = {"constant_score": {"filter": {"term": {"polarity": plan.polarity}}, "boost": 1.0}}
+    return {"bool": {"must": [admits], "should": [asked]}}
 
 
 HIGHLIGHT: dict[str, Any] = {
@@ -731,10 +752,12 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
     `marked`: whether the hits come with their snippets; by default as the query asks
     (Query.snippets)."""
     plan = plan if plan is not None else plan_query(query.text)
+    matching = text_query(plan, minimum=minimum, weights=weights, fill=fill, matters=matters, areas=areas,
+                          instanced=instanced)
+    if query.sort == "date" and query.text.strip():
+        matching = _dated(matching, plan)
     body: dict[str, Any] = {
-        "query": {"bool": {"must": [text_query(plan, minimum=minimum, weights=weights, fill=fill,
-                                               matters=matters, areas=areas, instanced=instanced)],
-                           "filter": filters(query)}},
+        "query": {"bool": {"must": [matching], "filter": filters(query)}},
         "from": max(query.offset, 0),
         "size": max(query.limit, 0),
         "sort": _sort(query),

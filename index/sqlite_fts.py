@@ -46,7 +46,7 @@ from typing import Any
 import numpy as np
 
 from core.errors import BackendError
-from core.models import Extraction
+from core.models import Extraction, place_forms
 from core.normalize import canonical_tones, fold, lower_same_length, nfc
 from index import fts_topk
 from index.base import (
@@ -517,11 +517,13 @@ class _Filters:
     def of(cls, query: Query) -> _Filters:
         unit_fields = _UNIT_OR_INSIDE if query.within else _UNIT_FIELDS
         term_filters = (
-            (unit_fields, query.unit), (("unit_place",), query.unit_place), (("level",), query.level),
+            (unit_fields, query.unit), (("level",), query.level),
             (("doc_kind",), query.doc_kind), (("doc_number",), query.doc_number), (("theme",), query.theme),
         )
         terms = [tuple((f, filter_key(value)) for f in fields) for fields, value in term_filters
                  if value is not None]
+        if query.unit_place is not None:  # as the facet stores it or shows it (core.models.place_forms)
+            terms.append(tuple(("unit_place", filter_key(form)) for form in place_forms(query.unit_place)))
         if query.province is not None:  # its findings, and its predecessors' since 2025 (province_aliases)
             terms.append((("province", province_key(query.province)),
                           *(("unit_alias", alias) for alias in province_aliases(query.province))))
@@ -579,7 +581,9 @@ def _newest_admitted(columns: _Columns, plan: Plan, tiers: Sequence[IntArray],
     tier's three parts, the fill's, a section's instances': `_search`), newest first across every
     tier, as Elasticsearch sorts them (index.elastic._sort): a user sorting by date asks for the
     newest findings the query finds, each hit still labelled with its tier. Equal dates in the
-    relevance order's tiers (Elasticsearch's score decides them), then the browse order.
+    reading order (`_Columns.reading`: each document's findings as it states them), not by tier
+    or score: a timeline reads a day's report in its order, and the engines' scores differ where
+    their tiers agree, so a score would list one day differently on each.
 
     Of a section asked (Plan.section), the findings of the other polarity are admitted (the
     total counts them) and so take their place by date: a date sort promises a timeline, and
@@ -593,7 +597,7 @@ def _newest_admitted(columns: _Columns, plan: Plan, tiers: Sequence[IntArray],
     other = np.zeros(len(admitted), dtype=np.bool_)  # of a section, the other polarity's
     if plan.section:
         other = ~columns.of_polarity(admitted, plan.polarity)
-    order = np.lexsort((columns.position[admitted], rank, other, columns.when[admitted]))[:need]
+    order = np.lexsort((columns.reading[admitted], other, columns.when[admitted]))[:need]
     return [(int(admitted[k]), 0.0, labels[int(rank[k])]) for k in order]
 
 
@@ -614,6 +618,12 @@ class _Columns:
     position: IntArray  # rowid → place in the browse order (newest first)
     when: IntArray  # rowid → place of its best-known date in that order, equal dates equal
     newest_first: IntArray  # every rowid, in the browse order
+    # rowid → place in the reading order: newest first as the browse order, equal dates by
+    # document and each document's findings as it states them (its `start`), then the finding id.
+    # The date sort's order (index.elastic._sort, the same keys); the browse order breaks ties of
+    # relevance, where only a fixed key is asked.
+    reading: IntArray
+    reading_first: IntArray  # every rowid, in the reading order
     tokens: IntArray  # rowid → FTS5's token count of the finding (all columns)
     alike: BoolArray  # rowid → whether Python tokenizes its folded text as FTS5 does
     combos: list[_Combo]
@@ -660,6 +670,10 @@ class _Columns:
         marks[self.newest_first] = np.isin(self.combo[self.newest_first], codes)
         return marks
 
+    def read_newest(self, limit: int, offset: int) -> list[int]:
+        """One page of every finding in the reading order (browsing, newest first)."""
+        return self.reading_first[offset:offset + limit].tolist()
+
     def newest(self, ids: IntArray | None, limit: int, offset: int) -> list[int]:
         """One page of `ids` (None: every finding) in the browse order."""
         if ids is None:
@@ -689,14 +703,16 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     """Every column from a few aggregate queries parsed by numpy, sorted by numpy: a Python
     tuple per finding and the sort in SQL took 0.8 s at 100,000 findings, this about 0.5 s."""
     # The aggregates of one query see the rows in the same order, so the arrays stay aligned.
-    *numbers, published, finding_ids = conn.execute(
+    *numbers, published, finding_ids, doc_keys = conn.execute(
         "SELECT group_concat(rowid), group_concat(tokens), group_concat(alike),"
         " group_concat(ifnull(year, 0)),"
         " group_concat(year IS NULL),"
+        " group_concat(ifnull(json_extract(record, '$.start'), 0)),"
         " group_concat(ifnull(published, ''), char(31)),"  # char(31) is _FIELD_SEP
-        " group_concat(finding_id, char(31))"
+        " group_concat(finding_id, char(31)),"
+        " group_concat(doc_key, char(31))"
         " FROM fts_records").fetchone()
-    rowids, tokens, alike, years, no_year = (_parse_ints(joined) for joined in numbers)
+    rowids, tokens, alike, years, no_year, starts = (_parse_ints(joined) for joined in numbers)
     size = int(rowids.max(initial=-1)) + 1
     # `published` is None without findings, "" for one finding without a date (not no findings).
     # The best-known date of each (index.base.best_date, Elasticsearch's `dated` too), "" for none.
@@ -712,6 +728,9 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
                     return_inverse=True)[1].reshape(-1)
     order = np.lexsort((ids, -years, no_year, -dates.reshape(-1), undated))
     newest_first = rowids[order]
+    docs = np.unique(np.array(doc_keys.split(_FIELD_SEP) if doc_keys is not None else [], dtype=str),
+                     return_inverse=True)[1].reshape(-1)
+    reading_first = rowids[np.lexsort((ids, starts, docs, -years, no_year, -dates.reshape(-1), undated))]
     # Each finding's date's place in that order, equal dates equal (the date sort's first key).
     keys = np.stack((dates.reshape(-1), years, no_year))[:, order]
     changes = np.ones(len(order), dtype=np.int64)
@@ -726,6 +745,8 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
 
     position = np.zeros(size, dtype=np.int64)
     position[newest_first] = np.arange(len(newest_first))
+    reading = np.zeros(size, dtype=np.int64)
+    reading[reading_first] = np.arange(len(reading_first))
     combo, pack = np.zeros(size, dtype=np.int64), np.zeros(size, dtype=np.int64)
     combos: list[_Combo] = []
     sizes: list[int] = []
@@ -747,9 +768,9 @@ def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Column
     pairs = np.array(items, dtype=np.int64).reshape(-1, 2)
     terms = [(field_, key, value) for field_, key, value in (item.split(_FIELD_SEP) for item in term_codes)]
     term_value, facet_values, shown = _term_values(terms)
-    return _Columns(version, combo, pack, position, when, newest_first, by_rowid(tokens),
-                    by_rowid(alike, np.bool_), combos, sizes, terms, len(packs), pairs[:, 0], pairs[:, 1],
-                    term_value, facet_values, shown, _load_repeats(conn))
+    return _Columns(version, combo, pack, position, when, newest_first, reading, reading_first,
+                    by_rowid(tokens), by_rowid(alike, np.bool_), combos, sizes, terms, len(packs),
+                    pairs[:, 0], pairs[:, 1], term_value, facet_values, shown, _load_repeats(conn))
 
 
 def _term_values(terms: Sequence[tuple[str, str, str]]) -> tuple[IntArray, dict[str, IntArray], list[str]]:
@@ -1735,7 +1756,7 @@ class SqliteFtsBackend(SearchBackend):
         if not plan.groups or query.sort == "date":
             narrowed = plan.groups or filters or len(excluded)
             if not narrowed:  # browsing: every finding
-                return total, [(r, 0.0, TIER_WORDS) for r in columns.newest(None, limit, offset)], facets
+                return total, [(r, 0.0, TIER_WORDS) for r in columns.read_newest(limit, offset)], facets
             return total, _newest_admitted(columns, plan, tiers, offset + limit)[offset:], facets
         if not total or not limit:
             return total, [], facets

@@ -406,14 +406,18 @@ def _facet_named(name: str, value: str) -> str:
 
         label = load_taxonomy().labels.get(value)
         return f"{value}: {label}" if label else value
+    if name == "unit":  # an agency without "cơ quan", as --unit-place takes it too
+        from core.models import spoken
+
+        return spoken(value)
     return value
 
 
 def _where(record: Any) -> str:
     """The finding's units with their level, and the provinces: "xã Tân Lộc, huyện Lạc Sơn — Hòa Bình"."""
-    from core.models import where
+    from core.models import spoken, where
 
-    return where(record.unit_levels or record.units or ("-",), record.provinces)
+    return where(tuple(map(spoken, record.unit_levels or record.units)) or ("-",), record.provinces)
 
 
 # How the "why it came" line names the headline a fill came by (pipeline.search.came_by_headline):
@@ -475,10 +479,26 @@ def stats(ctx: click.Context, fmt: str) -> None:
     click.echo(versions_line(st.documents_by_version, current))
     for title, counts in by.items():
         click.echo(f"findings by {title}:")
+        # The JSON keeps the codes and "?" (scripts read them); a person reads the names beside the
+        # codes --area and --polarity take, as the facets say them, and which findings "?" holds.
+        named = {key: _stat_named(title, key) for key in counts}
+        width = max((len(shown) for shown in named.values()), default=0)
         for key, count in counts.items():
-            # The JSON keeps "?" (scripts read it); a person reads which findings those are.
-            shown = "no year known" if title == "year" and key == "?" else key
-            click.echo(f"  {shown:<16} {count:>6}")
+            click.echo(f"  {named[key]:<{max(width, 16)}} {count:>6}")
+
+
+def _stat_named(title: str, key: str) -> str:
+    """A count's key as `stats` prints it: an area or polarity with its name, "no year known"."""
+    from core.models import POLARITY_NAMES, Polarity
+
+    if title == "year":
+        return "no year known" if key == "?" else key
+    if title == "area":
+        return _area_named(key)
+    try:
+        return f"{key} ({POLARITY_NAMES[Polarity(key)]})"
+    except (ValueError, KeyError):  # a code this kiemtra does not know: as stored
+        return key
 
 
 @cli.command()

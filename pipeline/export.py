@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.errors import ExportError
-from core.models import POLARITY_NAMES, Polarity
+from core.models import POLARITY_NAMES, Polarity, spoken
 from reports.compare import (
     Comparison,
     Evidence,
@@ -211,7 +211,9 @@ def write_heatmap(heatmap: Heatmap, path: Path, *, dpi: int = 120) -> Path:
 
 
 def _evidence_lines(evidence: Iterable[Evidence]) -> str:
-    return "\n".join(f"{e.year} {e.doc_id} [{e.polarity}]: {e.text}" for e in evidence)
+    """Each finding behind a row, its kind named as the table's columns are ("[Thiếu sót]"): the
+    code ("[shortcoming]") was the one English word of a Vietnamese table."""
+    return "\n".join(f"{e.year} {e.doc_id} [{_polarity_name(e.polarity)}]: {e.text}" for e in evidence)
 
 
 def matrix_table(matrix: ThemeYearMatrix, measure: str = "documents") -> Table:
@@ -248,7 +250,7 @@ EMPTY_TABLES: dict[str, str] = {
 
 def recurring_table(recurring: Sequence[Recurrence]) -> Table:
     rows = tuple(
-        (r.unit.label, r.unit.province, r.unit.current, r.theme, r.label, len(r.years), r.first_year,
+        (spoken(r.unit.label), r.unit.province, r.unit.current, r.theme, r.label, len(r.years), r.first_year,
          r.last_year, ", ".join(map(str, r.years)), _evidence_lines(r.evidence))
         for r in recurring
     )
@@ -259,7 +261,7 @@ def recurring_table(recurring: Sequence[Recurrence]) -> Table:
 
 def turnaround_table(items: Sequence[Turnaround]) -> Table:
     rows = tuple(
-        (t.unit.label, t.unit.province, t.unit.current, t.theme, t.label,
+        (spoken(t.unit.label), t.unit.province, t.unit.current, t.theme, t.label,
          ", ".join(map(str, t.shortcoming_years)), ", ".join(map(str, t.strength_years)), t.improved_in,
          "có" if t.relapsed else "không", _evidence_lines(t.evidence))
         for t in items
@@ -271,7 +273,7 @@ def turnaround_table(items: Sequence[Turnaround]) -> Table:
 
 def timeline_table(entries: Sequence[TimelineEntry]) -> Table:
     rows = tuple(
-        (e.year, e.unit, e.theme, e.label, e.polarity, _polarity_name(e.polarity), e.doc_id,
+        (e.year, spoken(e.unit), e.theme, e.label, e.polarity, _polarity_name(e.polarity), e.doc_id,
          "có" if e.named else "không", e.text)
         for e in entries
     )

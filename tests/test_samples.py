@@ -1,5 +1,5 @@
 """The sample documents: every format is produced, each looks like what it claims to be, and
-samples/expected.json agrees with the texts the generator draws from.
+samples_source/expected.json agrees with the texts the generator draws from.
 
 Why this matters: readers, OCR fallback and the end-to-end run are checked against samples/,
 so a sample whose text layer is missing, or an expected.json that drifted from the texts, would
@@ -21,13 +21,14 @@ from types import ModuleType
 import pytest
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SOURCE = SAMPLES.parent / "samples_source"  # the generator and the annotation, beside the documents
 SCHEMA = SAMPLES.parent.parent / "shared" / "schema" / "extraction.schema.json"  # shared/ beside the repo
 AREAS = {"chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "so_hoa", "chung"}
 MAGIC = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04", ".png": b"\x89PNG\r\n\x1a\n"}
 
 
 def _load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_samples", SAMPLES / "make_samples.py")
+    spec = importlib.util.spec_from_file_location("make_samples", SOURCE / "make_samples.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
@@ -47,7 +48,7 @@ def generator() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def expected() -> dict:
-    return json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
+    return json.loads((SOURCE / "expected.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +112,7 @@ def test_committed_text_samples_are_up_to_date(out: Path, name: str) -> None:
     committed = SAMPLES / name
     assert (hashlib.sha256(committed.read_bytes()).digest()
             == hashlib.sha256((out / name).read_bytes()).digest()), (
-        f"{name} is stale: run python samples/make_samples.py"
+        f"{name} is stale: run python samples_source/make_samples.py"
     )
 
 

@@ -34,7 +34,7 @@ from starlette.staticfiles import StaticFiles
 
 from core.doc_kinds import kind_names
 from core.errors import ExportError, KiemtraError
-from core.models import POLARITIES
+from core.models import POLARITIES, spoken
 from core.settings import Settings
 from index.backends import open_backend
 from index.base import SearchBackend
@@ -116,6 +116,7 @@ class Site:
             DOC_KINDS=kind_names(),
             MAX_QUERY_CHARS=max_query_chars,
             moved_to=views.moved_to,
+            spoken=spoken,
         )
         self.templates.filters["number"] = _number
 

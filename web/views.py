@@ -18,7 +18,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from core.models import Unit, where
+from core.models import Unit, spoken, where
 from core.normalize import match_key
 from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
@@ -168,7 +168,7 @@ def hit_view(hit: Hit) -> HitView:
         r.doc_id,
         r.title,
         r.published or (str(r.year) if r.year else ""),
-        r.unit_levels or r.units,
+        tuple(map(spoken, r.unit_levels or r.units)),
         r.page,
         matter_label(hit),
         r.provinces,
@@ -192,7 +192,7 @@ def _facets(result: SearchResult, params: SearchParams) -> tuple[Facet, ...]:
         labels = _value_labels(name)
         values = tuple(
             FacetValue(
-                label(labels, value),
+                spoken(value) if name == "unit" else label(labels, value),
                 count,
                 params.url(**{param: int(value) if param == "nam" else value}),
                 current is not None and str(current).casefold() == value.casefold(),
@@ -210,7 +210,7 @@ def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
     for name, param in (*FACET_PARAMS.items(), ("unit", "don_vi")):
         value = getattr(params, param)
         if value is not None:
-            shown = label(_value_labels(name), str(value))
+            shown = spoken(str(value)) if name == "unit" else label(_value_labels(name), str(value))
             if param == "don_vi" and params.truc_thuoc:
                 shown += f", {QUERY_LABELS['within']}"
             out.append(ActiveFilter(FACET_LABELS[name], shown, params.url(**{param: None})))
@@ -327,7 +327,7 @@ class FindingView:
 
 
 def _unit_view(unit: Unit) -> UnitView:
-    return UnitView(unit.label, label(ROLE_LABELS, unit.role), unit.province,
+    return UnitView(spoken(unit.label), label(ROLE_LABELS, unit.role), unit.province,
                     moved_to(unit.label, unit.current))
 
 
@@ -609,7 +609,7 @@ def evidence_view(
             label(POLARITY_LABELS, f.polarity),
             f.polarity,
             f.text,
-            tuple(u.label for u in f.units),
+            tuple(spoken(u.label) for u in f.units),
             f.named,
         )
         for f in found
@@ -640,6 +640,23 @@ class RunView:
     findings: int
     failures: int
     error: str | None
+    # The files of a format kiemtra does not read, left in the inbox (RunSummary.unsupported), and
+    # the known-bad files not read again: what `kiemtra runs` says beside the counts, so that a run
+    # "completed" with nothing failed does not hide a file that is never read.
+    unread: tuple[str, ...] = ()
+    still_quarantined: int = 0
+
+    @property
+    def unread_shown(self) -> tuple[str, ...]:
+        """The first UNREAD_SHOWN of them, the rest counted (`unread_more`): a cell, not a list."""
+        return self.unread[:UNREAD_SHOWN]
+
+    @property
+    def unread_more(self) -> int:
+        return max(0, len(self.unread) - UNREAD_SHOWN)
+
+
+UNREAD_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -670,6 +687,7 @@ def run_view(record: RunRecord) -> RunView:
     summary = record.summary
     counts = summary.get("counts") if isinstance(summary.get("counts"), dict) else {}
     failures = summary.get("failures")
+    unread, quarantined = summary.get("unsupported"), summary.get("quarantined")
     return RunView(
         record.run_id,
         record.flow,
@@ -681,6 +699,8 @@ def run_view(record: RunRecord) -> RunView:
         int(summary.get("findings") or 0),
         len(failures) if isinstance(failures, list) else 0,
         summary.get("error") or summary.get("index_error"),
+        tuple(str(p) for p in unread) if isinstance(unread, list) else (),
+        len(quarantined) if isinstance(quarantined, list) else 0,
     )
 
 

@@ -154,7 +154,7 @@ def _rich(table: Table) -> RichTable:
     for i in keep:
         out.add_column(table.headers[i], overflow="fold")
     for row in table.rows:
-        out.add_row(*(Text(_short(row[i])) for i in keep))  # Text: "[shortcoming]" is not markup
+        out.add_row(*(Text(_short(row[i])) for i in keep))  # Text: "[Thiếu sót]" is not markup
     return out
 
 

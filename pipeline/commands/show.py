@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from core.errors import KiemtraError, printable
+from core.models import spoken
 from pipeline.console import EXIT_FAILED, err, settings_of
 
 CONTEXT_CHARS = 1200  # at most this much of the paragraph around the finding
@@ -77,9 +78,10 @@ def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
     if shown.stored.withdrawn_at:
         click.echo(f"withdrawn from search since {shown.stored.withdrawn_at}: its file left the inbox"
                    " (removed_files = withdraw); the store keeps it, the file coming back restores it")
-    click.echo("about: " + (", ".join(data["finding_units"]) or "-"))
+    click.echo("about: " + (", ".join(map(spoken, data["finding_units"])) or "-"))
     click.echo("document units: " + (", ".join(
-        f"{u['level']} {u['name']} ({u['role']}" + (f", {u['province']}" if u.get("province") else "") + ")"
+        f"{spoken(u['level'] + ' ' + u['name'])} ({u['role']}"
+        + (f", {u['province']}" if u.get("province") else "") + ")"
         for u in units) or "-"))
     click.echo("document numbers: " + (", ".join(ref.number for ref in extraction.documents) or "-"))
     click.echo("dates: " + (", ".join(extraction.dates) or "-"))

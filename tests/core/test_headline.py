@@ -107,3 +107,16 @@ def test_a_sentence_opening_with_a_name_or_an_acronym_keeps_it() -> None:
                  "TP. Vinh kiểm tra công vụ đột xuất tại 5 phường trong tháng 3.",
                  "TP.HCM - Sáng 5/3, Sở Nội vụ đã kiểm tra đột xuất tại 5 phường."):
         assert lead([said]) == said
+
+
+def test_the_portals_name_above_a_dated_headline_is_its_masthead() -> None:
+    """A page dump opening with the portal's own name, then the article's headline and its date:
+    the title was the portal's name ("Cổng thông tin điện tử thành phố …") on every article of it."""
+    lines = ["Cổng thông tin điện tử huyện Cam Lộ", "",
+             "Cam Lộ: Kiểm tra cải cách hành chính tại xã Cam Thành", "Thứ Ba, 12/03/2024 09:15", "", BODY]
+    assert headline(lines) == "Cam Lộ: Kiểm tra cải cách hành chính tại xã Cam Thành"
+    assert lead(lines) == BODY
+    # Undated, the first headline-shaped line stays the headline (its next line may be a sapo's).
+    assert headline([lines[0], lines[2], BODY]) == "Cổng thông tin điện tử huyện Cam Lộ"
+    # A headline dated on its own line, with the body under it, is read as before.
+    assert headline([lines[2], lines[3], BODY, BODY]) == lines[2]

@@ -64,10 +64,12 @@ def test_a_full_page_of_the_section_leaves_the_instances_out(backend: SearchBack
 
 
 def test_sorted_by_date_the_instances_keep_their_tier(backend: SearchBackend) -> None:
-    """The instances are a sixth tier of SQLite's date order (a label was missing: IndexError)."""
+    """The instances are a sixth tier of SQLite's date order (a label was missing: IndexError).
+    One date: its findings of the polarity asked in the reading order (by document: i1's comes
+    first, tests/index/test_date_reading_order.py), each labelled with its tier, then the other's."""
     result = backend.search(Query(text=TEXT, sort="date"))
     assert [(h.record.finding_id, h.tier) for h in result.hits] == [
-        ("s1", "words"), ("s2", "words"), ("i1", TIER_MATTER), ("o1", "words")]
+        ("i1", TIER_MATTER), ("s1", "words"), ("s2", "words"), ("o1", "words")]
     assert result.total == 4
 
 
@@ -87,4 +89,5 @@ def test_an_instance_holding_some_words_is_the_fills_by_either_order(worded: Sea
     by date, where the fill is left out while something else answers, it is left out with it (SQLite
     listed it among the instances, Elasticsearch did not)."""
     assert dict(found(worded, text=THREE))["w1"] == TIER_SOME_WORDS
-    assert found(worded, text=THREE, sort="date") == [("s1", TIER_WORDS), ("i1", TIER_MATTER)]
+    # One date: in the reading order (by document), each with its tier.
+    assert found(worded, text=THREE, sort="date") == [("i1", TIER_MATTER), ("s1", TIER_WORDS)]

@@ -16,7 +16,20 @@ import pytest
 from search_backends import BACKEND_PARAMS, elastic_backend, indexed, sqlite_backend
 
 from core.levels import Level
-from core.models import Area, Document, Extraction, Finding, Polarity, Role, Source, Unit, where
+from core.models import (
+    Area,
+    Document,
+    Extraction,
+    Finding,
+    Polarity,
+    Role,
+    Source,
+    Unit,
+    place_forms,
+    spoken,
+    where,
+)
+from core.normalize import fold
 from index.base import FindingRecord, Query, SearchBackend, facet_values
 from index.records import finding_records, places_of_findings
 
@@ -97,6 +110,25 @@ def test_a_facet_value_selects_that_unit_alone(engine: SearchBackend) -> None:
     assert engine.search(Query(unit_place="huyen chau thanh — tien giang")).total == 1  # as typed folded
     assert engine.search(Query(unit_place="huyện Châu Thành")).total == 0  # a bare label is no facet value
     assert engine.search(Query(unit="Châu Thành")).total == 4  # the typed filter reads the name
+
+
+def test_an_agency_is_spoken_without_its_level_word() -> None:
+    """"cơ quan Sở Nội vụ" doubled the kind of body its name already says; the key keeps the level
+    word (the level filter reads it), what a person reads drops it."""
+    assert spoken(AG_CENTRE) == f"{CENTRE} — An Giang" and spoken(AG) == AG
+    assert spoken(Unit(Level.CO_QUAN, "Sở Nội vụ").label) == "Sở Nội vụ"
+    assert place_forms(f"{CENTRE} — An Giang") == (f"{CENTRE} — An Giang", AG_CENTRE)
+    assert place_forms(AG) == (AG,) and place_forms(AG_CENTRE) == (AG_CENTRE,)
+
+
+def test_an_agency_is_chosen_as_the_facet_shows_it(engine: SearchBackend) -> None:
+    """The CLI's facet and the page show the centre without "cơ quan"; that value, typed or copied,
+    selects it, as the stored one does, folded too."""
+    shown = spoken(AG_CENTRE)
+    for typed in (shown, AG_CENTRE, fold(shown)):
+        chosen = engine.search(Query(unit_place=typed, limit=10))
+        assert [h.record.text for h in chosen.hits] == [REPORTS[0][2][2]], typed
+    assert engine.search(Query(unit_place=f"{CENTRE} — Tiền Giang")).total == 0
 
 
 @pytest.mark.elasticsearch

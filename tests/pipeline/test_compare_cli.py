@@ -157,3 +157,13 @@ def test_a_report_without_rows_says_so_in_its_language_and_kinds_are_named(db: P
                            .split("# Diễn biến", 1)[1].splitlines()[1:]))
     assert rows[0][4:6] == ["Mã loại", "Loại"]
     assert {(r[4], r[5]) for r in rows[1:]} >= {("shortcoming", "Thiếu sót"), ("strength", "Ưu điểm")}
+
+
+def test_the_evidence_names_each_findings_kind_in_the_tables_language(db: Path) -> None:
+    """The recurrences' and turnarounds' evidence said "[shortcoming]" and "[strength]" in a
+    Vietnamese table (terminal, CSV, workbook alike); it says "[Thiếu sót]", "[Ưu điểm]"."""
+    out = run(db).stdout
+    assert "[Thiếu sót]" in out and "[Ưu điểm]" in out
+    assert "[shortcoming]" not in out and "[strength]" not in out
+    recurring = run(db, "--format", "csv").stdout.split("# Thiếu sót lặp lại", 1)[1].split("\n# ", 1)[0]
+    assert "[Thiếu sót]: " in recurring and "[shortcoming]" not in recurring

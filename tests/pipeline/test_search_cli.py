@@ -1,6 +1,7 @@
 """`kiemtra search` and `kiemtra show` on a report written for the tests, ingested in-process."""
 
 import json
+from pathlib import Path
 
 import pytest
 from cli_helpers import REPORT_IN_PROVINCE as REPORT
@@ -305,3 +306,35 @@ def test_the_unit_facet_places_each_unit_and_its_value_selects_that_unit(db: str
     chosen = search(db, "--unit-place", value, "--limit", "50")
     assert chosen["total"] == n and all(value.split(" — ")[0] in h["unit_levels"] for h in chosen["hits"])
     assert search(db, "--unit-place", "xã Phú Tân")["total"] == 0  # the label alone is no facet value
+
+
+# A province's department inspected (written for this test): the extraction lists it as a unit of
+# level "cơ quan", which its name already says ("Sở …").
+AGENCY_REPORT = (
+    "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n\n"
+    "Số: 12/TB-UBND\n\n"
+    "Quảng Trị, ngày 10 tháng 6 năm 2022\n\n"
+    "Đoàn kiểm tra của UBND tỉnh Quảng Trị đã kiểm tra công tác cải cách hành chính tại Sở Nội vụ.\n\n"
+    "Sở Nội vụ chưa cập nhật kịp thời thủ tục hành chính trên Cổng dịch vụ công của tỉnh."
+)
+
+
+def test_an_agency_is_written_without_a_doubled_level_word(tmp_path: Path) -> None:
+    """Result lines, the unit facet and `show` wrote "cơ quan Sở Nội vụ — Quảng Trị"; a person
+    writes "Sở Nội vụ", and `--unit-place` takes the facet's value as printed."""
+    report = tmp_path / "thong-bao-12.txt"
+    report.write_text(AGENCY_REPORT, encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    assert run("--db", db, "ingest", str(report), "--no-progress").exit_code == 0
+    shown = run("--db", db, "search", "thủ tục hành chính", "--facets").stdout
+    assert "cơ quan" not in shown, shown
+    unit = next(line for line in shown.splitlines() if line.startswith("unit: "))
+    assert "Sở Nội vụ — Quảng Trị (1)" in unit
+    assert "Sở Nội vụ — Quảng Trị" in shown.splitlines()[1]  # the result line
+    chosen = search(db, "--unit-place", "Sở Nội vụ — Quảng Trị")
+    assert chosen["total"] == 1
+    assert "cơ quan Sở Nội vụ" in chosen["hits"][0]["unit_levels"]  # the key keeps it
+    finding = chosen["hits"][0]["finding_id"]
+    about = [line for line in run("--db", db, "show", finding).stdout.splitlines()
+             if line.startswith(("about:", "document units:"))]
+    assert about and all("Sở Nội vụ" in line and "cơ quan" not in line for line in about), about

@@ -12,7 +12,7 @@ thị trấn Cam Lộ keeps its overdue land files, so cross-year comparison has
 Every output is deterministic: fixed seeds for the scan noise, reportlab's invariant mode and
 fixed zip timestamps in the DOCX, so regenerating leaves git clean.
 
-Run: ``python samples/make_samples.py [--out samples]``.
+Run: ``python samples_source/make_samples.py [--out samples]``.
 """
 
 from __future__ import annotations
@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 LOGGER = logging.getLogger(__name__)
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+# Where the documents go: a folder of documents only, so `kiemtra ingest samples/` reads six files
+# and names none as not read (this script, expected.json and the README live beside it, here).
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 SERIF_REGULAR = FONT_DIR / "DejaVuSerif.ttf"
@@ -783,8 +786,8 @@ def generate(out: Path) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent,
-                        help="directory to write the samples into (default: this script's folder)")
+    parser.add_argument("--out", type=Path, default=SAMPLES,
+                        help="directory to write the samples into (default: the repository's samples/)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     generate(args.out)

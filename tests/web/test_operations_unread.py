@@ -1,0 +1,48 @@
+"""The operations page says, beside a run's counts, the inbox's files of a format kiemtra does not
+read and the known-bad files not read again, as `kiemtra runs` does: a run "hoàn thành" with 0
+errors hid a spreadsheet left in the inbox night after night. The inbox is written for the test;
+the run's summary is filled as the nightly flow fills it (extractors.unsupported over the inbox)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from starlette.testclient import TestClient
+from webstore import build_store
+
+from extractors import unsupported
+from index.store import Store
+from pipeline.runs import RunSummary
+from web.app import create_app
+
+
+def _operations_text(folder: Path, summary: RunSummary) -> str:
+    data = build_store(folder)
+    with Store(data.db) as store:
+        store.start_run(summary.run_id, flow="nightly-ingest", pid=1)
+        store.finish_run(summary.run_id, status=summary.status, summary=summary.to_dict())
+    with TestClient(create_app(data.settings), raise_server_exceptions=False) as client:
+        page = client.get("/van-hanh").text
+    runs = page.split("Các lần nhập gần đây", 1)[1].split("</table>", 1)[0]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", runs))
+
+
+def test_a_run_names_the_files_it_did_not_read(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("bang-tong-hop.xlsx", "ghi-chu.md", "so-lieu.csv", "tai-lieu.zip", "bao-cao.txt"):
+        (inbox / name).write_text("x", encoding="utf-8")
+    summary = RunSummary(run_id="run-2", status="completed",
+                         unsupported=[str(p) for p in unsupported([inbox])],
+                         quarantined=[{"path": str(inbox / "hong.pdf"), "reason": "broken PDF"}])
+    text = _operations_text(tmp_path, summary)
+    assert "4 tệp không đọc (định dạng kiemtra không đọc): " in text
+    first = ", ".join(str(inbox / name) for name in ("bang-tong-hop.xlsx", "ghi-chu.md", "so-lieu.csv"))
+    assert f"{first} và 1 tệp khác." in text
+    assert "1 tệp vẫn bị cách ly, không đọc lại." in text
+
+
+def test_a_run_that_read_everything_says_nothing_more(tmp_path: Path) -> None:
+    text = _operations_text(tmp_path, RunSummary(run_id="run-2", status="completed"))
+    assert "không đọc" not in text and "cách ly" not in text
