@@ -206,7 +206,9 @@ def _covered(inner: _Said, said: Sequence[_Said], typed_span: Mapping[int, tuple
     one wins, as a longest-first alternation reads the genre's terms (core/alternation.py): in
     the same run, a span holding its span; in a run of the same group (a group's alternatives
     are one place of the query: a synonym's short form stands where its long form does), or in
-    the typed query within that group's typed words, a longer term holding its words."""
+    the typed query within that group's typed words, a longer term holding its words; and a
+    longer term typed across several groups ("soạn thảo, ban hành văn bản": two groups) holding
+    the typed words of the group one of whose alternatives said `inner` ("ban hành văn bản")."""
     for outer in said:
         if len(outer.term) <= len(inner.term):
             continue
@@ -214,7 +216,12 @@ def _covered(inner: _Said, said: Sequence[_Said], typed_span: Mapping[int, tuple
             if outer.start <= inner.start and inner.end <= outer.end:
                 return True
             continue
-        if outer.run == 0 or not holds_run(outer.term, inner.term):
+        if outer.run == 0:  # `inner` is a group's (the same run is above): that group's place
+            at = typed_span[group_of[inner.run]]
+            if at is not None and outer.start <= at[0] and at[1] <= outer.end:
+                return True
+            continue
+        if not holds_run(outer.term, inner.term):
             continue
         group = group_of[outer.run]
         if inner.run != 0:

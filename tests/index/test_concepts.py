@@ -195,6 +195,22 @@ def test_a_short_form_among_a_groups_alternatives_wins_as_its_long_form_does() -
     assert [c.name for c in asked_concepts(text, Plan(), concepts)] == ["chính quyền"]
 
 
+def test_a_longer_term_typed_across_groups_wins_over_a_groups_own_shorter_term() -> None:
+    # "soạn thảo, ban hành văn bản" is read as two groups, "soạn thảo" and "ban hành văn bản"; the
+    # longer term typed over both holds the second group's place, as it would in one run.
+    drafting = {"broader": ["soạn thảo, ban hành văn bản"], "narrower": ["thể thức", "kỹ thuật trình bày"],
+                "why": "Nghị định 30/2020/NĐ-CP, Chương II: drafting is form and technique."}
+    issuing = {"broader": ["ban hành văn bản"], "narrower": ["ban hành quy chế", "ban hành kế hoạch"],
+               "why": "Nghị định 30/2020/NĐ-CP, Điều 7: the kinds a body issues."}
+    concepts = compile_concepts([issuing, drafting])
+    for text in ("soạn thảo, ban hành văn bản đúng thể thức", "soan thao ban hanh van ban"):
+        plan = plan_query(text)
+        assert len(plan.groups) >= 2, text
+        assert [c.name for c in asked_concepts(text, plan, concepts)] == ["soạn thảo, ban hành văn bản"], text
+    text = "kết quả tốt trong ban hành văn bản"
+    assert [c.name for c in asked_concepts(text, plan_query(text), concepts)] == ["ban hành văn bản"]
+
+
 def test_the_shipped_sanctions_entry_does_not_also_ask_about_breaches() -> None:
     assert [c.name for c in _asked("xử lý vi phạm").concepts] == ["xử lý kỷ luật"]
     assert [c.name for c in _asked("cán bộ đi muộn bị xử lý vi phạm thế nào").concepts] == ["xử lý kỷ luật"]
@@ -283,6 +299,10 @@ def test_share_held_counts_each_concept_once_however_many_instances() -> None:
     ("hồ sơ đất đai quá hạn", "lĩnh vực đất đai",
      "Còn 12 hồ sơ cấp giấy chứng nhận quyền sử dụng đất trễ hạn.",
      "Còn 3 hồ sơ đăng ký khai sinh trễ hạn."),
+    # Nghị định 30/2020/NĐ-CP, Điều 7: issuing is said as the verb with the kind issued.
+    ("kết quả tốt về xây dựng, ban hành văn bản", "ban hành văn bản",
+     "Xã đã ban hành quy chế làm việc của UBND xã.",
+     "Quyết định số 12/QĐ-UBND về thành lập đoàn kiểm tra."),
     # Nghị định 30/2020/NĐ-CP: a body steers by chỉ thị, công văn, công điện.
     ("triển khai văn bản chỉ đạo của cấp trên", "văn bản chỉ đạo",
      "Xã chưa triển khai Chỉ thị số 10/CT-UBND của UBND huyện.",

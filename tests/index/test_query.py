@@ -1468,6 +1468,14 @@ def test_a_cue_only_in_questions_names_its_polarity_in_a_question_only() -> None
     ("ưu điểm hay hạn chế của bộ phận một cửa", None, False),  # "hay": or
     ("mô hình mới chỉ dừng ở thí điểm", None, False),  # "mới chỉ": only just, no judgement
     ("tạo việc làm mới cho lao động", None, False),  # "việc làm": employment, no noun of method
+    # the low or high end judged right after a measure of merit: its direction is fixed
+    ("chỉ số CCHC thấp nhất tỉnh", "shortcoming", True),
+    ("mức độ hài lòng thấp", "shortcoming", True),
+    ("huyện nào có chỉ số CCHC thấp nhất", "shortcoming", False),  # a question: the matter's
+    ("điểm SIPAS cao nhất khu vực", "strength", True),
+    ("tỷ lệ hồ sơ trễ hạn thấp", None, False),  # a rate of failings: low is no shortcoming
+    ("nhà tạm, tường rào thấp", None, False),  # after no measure: a height
+    ("nâng cao chỉ số CCHC", None, False),  # "cao" of the verb, before the measure
     # the passive names the polarity in a question only
     ("hồ sơ bị trả lại, bổ sung giấy tờ", None, False),
     ("ho so bi tra lai", None, False),
