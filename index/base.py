@@ -180,11 +180,6 @@ class Query:
     # (SearchBackend.highlighted). Why: the composed search asks for a rerank pool three times
     # a page, and an engine marking the matches in Python (SQLite) would mark every one of them.
     snippets: bool = True
-    # How many findings naming an instance of a concept the query asks (index.query.Plan.instances)
-    # and none of its matter's words the engine returns beside its page (SearchResult.instances),
-    # within the same request: the composed search gives them the pool's last places
-    # (pipeline/search.py engine_pool), which no tier of the words would reach. 0: none.
-    instances: int = 0
 
     @property
     def tier_page(self) -> int:
@@ -260,9 +255,6 @@ class SearchResult:
     # The plan the engine searched by (index.query.plan_query against its own words and units),
     # so a second stage (index/rerank.py) reads the query exactly as the engine did.
     plan: Plan | None = None
-    # Up to Query.instances findings naming an instance of a concept asked, none of the page's
-    # (Plan.names_unasked says which: index/query.py), best first; empty unless asked.
-    instances: tuple[Hit, ...] = ()
 
 
 @dataclass(slots=True)

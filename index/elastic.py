@@ -755,31 +755,6 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
     return body
 
 
-def instances_body(query: Query, plan: Plan) -> dict[str, Any] | None:
-    """The request for the findings naming an instance of a concept asked (index.base.Query.instances,
-    Plan.instances) and none of the groups Plan.names_unasked gives, through the query's filters and
-    exclusions, of the polarity asked when one is; each scored by the instances it names, as
-    SQLite's (index/sqlite_fts.py `_named`), equal scores in the browse order. None when the
-    query asks none. It fetches the page's size more than it asks: those the page holds are
-    dropped after (SQLite leaves them out before ranking), and it holds at most that many."""
-    if query.instances <= 0 or not plan.names_unasked or query.sort == "date":
-        return None
-    kept = filters(query)
-    if plan.polarity is not None:
-        kept.append({"term": {"polarity": plan.polarity}})
-    named = [{"constant_score": {"filter": alternative_clause(a), "boost": 1.0}} for a in plan.instances]
-    said = [group_clause(plan.groups[k]) for k in plan.names_unasked]
-    return {
-        "query": {"bool": {"should": named, "minimum_should_match": 1, "filter": kept,
-                           "must_not": [*said, *(alternative_clause(a) for a in plan.excluded)]}},
-        "size": query.instances + max(query.limit, 0),
-        "sort": _by_score(),
-        "track_scores": True,
-        "track_total_hits": False,
-        "_source": _RECORD_SOURCE,
-    }
-
-
 ASKED = "_asked_polarity"  # the aggregation counting the findings of the polarity a query asks for
 # The named query of a section's findings naming a concept's instance (text_query `instanced`): they
 # come in the matter tier, as SQLite's; a name of its own, as a request's names must differ (the
@@ -1128,18 +1103,13 @@ class ElasticBackend(SearchBackend):
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
         memo = memo if memo is not None else SearchMemo()  # else kept for this request's alone
         holders, partial = self._partial(query, plan, self._falls_back_known(query, plan, memo), memo)
-        # The instances' request goes with the search's first (one round trip: `_with_named`).
-        naming = instances_body(query, plan)
-        naming_query = naming["query"] if naming is not None else None  # what marks their snippets
-        named: list[Any] = []
         # Marked whatever Query.snippets says: a first request is mostly the answer (the rest are
         # marked later, the page's hits only: `highlighted`), and one that falls back found fewer
         # than a page, whose marking costs little.
         marked = True
         if not partial:  # the stage of all the groups: its answer is read (else the partial stage's)
             body = search_body(query, plan, marked=True)
-            response, named = self._with_named(body, naming)
-            naming = None
+            response = self._call("search", self.client.search, index=self.alias, **body)
             memo.keep(_STAGED, plan, (body["query"]["bool"]["filter"], _asked(response)))
             holders, partial = self._partial(query, plan, plan.falls_back(_asked(response), page_size), memo)
         if partial:
@@ -1147,8 +1117,7 @@ class ElasticBackend(SearchBackend):
             weights = plan.weights(*(holders or self._holders(plan, memo)))
             minimum = plan.minimum
             body = search_body(query, plan, minimum=minimum, weights=weights)
-            response, brought = self._with_named(body, naming)
-            named = named or brought
+            response = self._call("search", self.client.search, index=self.alias, **body)
             if not response["hits"]["total"]["value"] and plan.last_resort is not None:
                 minimum = plan.last_resort
                 # Else the fill's request holds this stage too; by date it decides the fill.
@@ -1193,24 +1162,8 @@ class ElasticBackend(SearchBackend):
         found_by = None if marked else body["query"]
         hits = tuple(_hit(raw, tiers, found_by) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
-        shown = {h.record.finding_id for h in hits}
-        instances = [dataclasses.replace(h, tier=TIER_MATTER) for h in (_hit(raw, found_by=(
-            None if query.snippets else naming_query)) for raw in named) if h.record.finding_id not in shown]
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets,
-                            plan=plan, instances=tuple(instances[:query.instances]))
-
-    def _with_named(self, body: dict[str, Any], naming: dict[str, Any] | None) -> tuple[Any, list[Any]]:
-        """The response to `body` and the raw hits of the instances' request `naming`
-        (instances_body), both in one round trip (_msearch) when there is one, else none.
-        Why one: a second request per query asking a concept cost 2–6× its time (session 8)."""
-        if naming is None:
-            return self._call("search", self.client.search, index=self.alias, **body), []
-        sent = self._call("search", self.client.msearch, index=self.alias, searches=[{}, body, {}, naming])
-        responses = sent["responses"]
-        for answer in responses:
-            if "error" in answer:
-                raise BackendError(f"search on index {self.alias!r} failed: {answer['error']}", path=self.url)
-        return responses[0], list(responses[1]["hits"]["hits"])
+                            plan=plan)
 
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
         """SearchBackend.highlighted: the hits `search` left unmarked (asked without snippets, by

@@ -104,15 +104,10 @@ def bm25(counts: IntArray, tokens: IntArray, holders: Sequence[int], rows: int,
     length = k1 * (1 - b + b * tokens.astype(np.float64) / avgdl)
     score = np.zeros(len(tokens), dtype=np.float64)
     for phrase, hits in enumerate(holders):
+        idf = math.log((rows - hits + 0.5) / (hits + 0.5))  # libm's log, as FTS5's
         freq = counts[:, phrase].astype(np.float64)
-        score += idf(hits, rows) * ((freq * (k1 + 1.0)) / (freq + length))
+        score += (idf if idf > 0.0 else 1e-6) * ((freq * (k1 + 1.0)) / (freq + length))
     return score
-
-
-def idf(hits: int, rows: int) -> float:
-    """FTS5's idf of a phrase `hits` of `rows` findings hold (fts5_aux.c: floored at 1e-6)."""
-    value = math.log((rows - hits + 0.5) / (hits + 0.5))  # libm's log, as FTS5's
-    return value if value > 0.0 else 1e-6
 
 
 def phrase_counts(ids: IntArray, phrases: Sequence[tuple[str, ...]],

@@ -2300,21 +2300,6 @@ class Plan:
         return tuple(out.values())
 
     @property
-    def names_unasked(self) -> tuple[int, ...]:
-        """The groups (their places in `groups`) a finding the engine brings for naming an instance
-        of a concept asked (index.base.Query.instances) holds none of: the query's matter in its own
-        words (`stage_topical`). Empty when the query asks no concept (`instances`), so none is brought.
-
-        Why: a finding holding one is the stages' or the fill's, ranked by the words it shares; one
-        naming "máy lấy số" and sharing only the frame ("bộ phận một cửa") or the negation with
-        "cơ sở vật chất bộ phận một cửa còn thiếu" says the matter by the instance alone, and the
-        partial stages and the fill, which rank by the words held, leave it past the reranker's
-        pool (docs/search-quality.md, session 22: 103 judged grade-2 findings of 54 queries)."""
-        if not self.instances or not self.groups:
-            return ()
-        return tuple(k for k, staged in enumerate(self.stage_topical) if staged)
-
-    @property
     def bare_ranked(self) -> tuple[Alternative, ...]:
         """What ranks the matter tier's findings holding none of the groups, on every engine (the
         module docstring): the fill's parts, then the words inside the groups' terms and synonyms

@@ -1632,44 +1632,8 @@ class SqliteFtsBackend(SearchBackend):
                 plan = plan_query(query.text, _Vocabulary(conn)) if query.text.strip() else Plan()
             total, ranked, facets = self._search(query, plan, filters, limit, offset)
             rows = _records_in_order(conn, [r for r, _, _ in ranked], [sc for _, sc, _ in ranked])
-            named = self._named(conn, query, plan, filters, [r for r, _, _ in ranked])
-            named_rows = _records_in_order(conn, [r for r, _ in named], [sc for _, sc in named])
         hits = _hits(rows, plan.alternatives, [t for _, _, t in ranked], query.snippets)
-        instances = _hits(named_rows, plan.alternatives, [TIER_MATTER] * len(named_rows), query.snippets)
-        return SearchResult(total, tuple(hits), facets, plan, tuple(instances))
-
-    def _named(self, conn: sqlite3.Connection, query: Query, plan: Plan, filters: _Filters,
-               shown: Sequence[int]) -> list[tuple[int, float]]:
-        """The first Query.instances findings naming an instance of a concept asked (Plan.instances)
-        and none of the groups Plan.names_unasked gives, not among `shown` (the page's rowids),
-        through the filters and exclusions, of the polarity asked when one is: by the bm25 of the
-        instances it names, each counted once (fts_topk.bm25: a term's idf, the finding's length),
-        as Elasticsearch's request ranks them (index/elastic.py instances_body), equal scores
-        newest first. Why bm25 and not the count of instances named: the short finding naming
-        one ("Bộ phận chưa có máy lấy số") is the answer more often than a long one listing
-        the desk's whole equipment (session 22: of the first three, 87 judged grade 2 against 69).
-        Inside the search's snapshot; the FTS5 lists come from the recent searches' (_RecentLists)
-        as the tiers' do, so a concept's instances cost their lists' union, not a ranking of it."""
-        if query.instances <= 0 or not plan.names_unasked or query.sort == "date":
-            return []
-        columns = self._columns()
-        text = _TextSearch(conn, plan, recent=self._recent or _RecentLists(columns.version))
-        holders = [text.alternative(a) for a in plan.instances]
-        ids = _union(holders)
-        said = _union([text.groups()[k] for k in plan.names_unasked])
-        ids = ids[~_in(ids, said)]
-        if shown:
-            ids = ids[~_in(ids, np.unique(np.asarray(shown, dtype=np.int64)))]
-        ids = self._narrow(conn, columns, ids, text.excluded(), filters)
-        if plan.polarity is not None:
-            ids = ids[columns.of_polarity(ids, plan.polarity)]
-        if not len(ids):
-            return []
-        named = np.stack([_in(ids, held) for held in holders], axis=1).astype(np.int64)
-        rows, tokens = _averages(conn)
-        score = fts_topk.bm25(named, columns.tokens[ids], [len(held) for held in holders], rows, tokens)
-        order = np.lexsort((columns.position[ids], -score))[:query.instances]
-        return list(zip(ids[order].tolist(), score[order].tolist(), strict=True))
+        return SearchResult(total, tuple(hits), facets, plan)
 
     def titled(self, query: Query, plan: Plan, limit: int) -> list[Hit]:
         """SearchBackend.titled: one FTS5 query on fts_titles (the headlines) ANDing the groups,

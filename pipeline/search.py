@@ -65,12 +65,6 @@ from nlp.themes import Taxonomy, load_taxonomy
 # At most this many matters, strongest first: a short query names one or two; more are the
 # weak readings of a long one.
 MAX_MATTERS = 2
-# The reranker's pool's last places given to findings naming an instance of a concept the query
-# asks and none of its matter's words (index.base.Query.instances, `with_instances`). Why 5:
-# session 22 measured 1, 3, 5, 8 and 12 places, session 8 2 to 5, all about level
-# (docs/search-quality.md, reach8, pool22); every place given pushes one of the engine's own
-# findings past the pool.
-INSTANCE_PLACES = 5
 
 
 def query_matters(text: str | Parsed, taxonomy: Taxonomy | None = None,
@@ -339,15 +333,14 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     own request is skipped when the first answer already holds all it could bring
     (`holds_every_answer`): the pool is then the same without it.
     """
-    asked = with_matter_area(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool),
-                                     instances=INSTANCE_PLACES), taxonomy)
+    asked = with_matter_area(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)), taxonomy)
     memo = memo if memo is not None else SearchMemo()
     found = with_titled(backend, asked, backend.search(asked, plan, memo), pool)
     place = place_first(query, found.plan or Plan())
     if place is None:
-        return with_instances(found, (), pool)
+        return found, ()
     inside = () if holds_every_answer(found, asked) else backend.search(
-        replace(asked, unit=place, within=True, facets=False, instances=0), found.plan, memo).hits
+        replace(asked, unit=place, within=True, facets=False), found.plan, memo).hits
     at_place = Asked.of(query, found.plan or Plan())
     named = [c.record.finding_id for c in candidates(found.hits) if unit_named(c, at_place, pool) > 0]
     first = {*named, *(h.record.finding_id for h in inside)}
@@ -355,30 +348,8 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     ordered += [h for h in inside if h.record.finding_id not in named]
     ordered += [h for h in found.hits if h.record.finding_id not in first]
     kept = {h.record.finding_id for h in ordered[:pool]}
-    return with_instances(replace(found, hits=tuple(ordered[:pool])),
-                          tuple(h for h in found.hits if h.record.finding_id not in kept), pool)
-
-
-def with_instances(found: SearchResult, displaced: tuple[Hit, ...],
-                   pool: int) -> tuple[SearchResult, tuple[Hit, ...]]:
-    """The pool with the engine's findings naming an instance of a concept the query asks
-    (SearchResult.instances, asked by `engine_pool`) in its last places, those not in it already,
-    and the findings they push out of it first among `displaced` (the pages after the pool list
-    them first: `reranked`), so no finding is lost or shown twice.
-
-    Why: a report writes the concept the staff ask about ("cơ sở vật chất", "giờ giấc") as its
-    instances ("máy lấy số", "đi muộn"), and the engine's tiers rank by the query's words, so a
-    finding saying the matter by an instance alone stays past the pool whenever the words fill
-    it, however the reranker's `concepts` feature weighs it (docs/search-quality.md, session 22).
-    In the last places: the engine's order before them is its best, and the reranker moves them up."""
-    pooled = {h.record.finding_id for h in found.hits}
-    named = [h for h in found.instances if h.record.finding_id not in pooled][:INSTANCE_PLACES]
-    if not named:
-        return found, displaced
-    keep = min(len(found.hits), pool - len(named))
-    brought = {h.record.finding_id for h in named}
-    pushed = (*found.hits[keep:], *(h for h in displaced if h.record.finding_id not in brought))
-    return replace(found, hits=(*found.hits[:keep], *named), instances=()), pushed
+    return (replace(found, hits=tuple(ordered[:pool])),
+            tuple(h for h in found.hits if h.record.finding_id not in kept))
 
 
 def place_first(query: Query, plan: Plan) -> str | None:
