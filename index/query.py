@@ -2940,6 +2940,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.append(typed[i])
             topic = any(_listable(g) for g in groups)  # "… vang mat tai tru so": a setting, as "tại"
             setting = topic and bool(lexicon.folded_entry_at(lexicon.settings, typed, i, bound))
+            if topic and asking and lexicon.folded_entry_at(lexicon.topic_ends, typed, i, bound):
+                condition, condition_at = len(groups), i  # "… tre hen thi co phai …": thì, as typed
             i += 1
             continue
         framing = _framing_level(typed, i, word, capitals, groups, lexicon)  # "PAR index tỉnh"
