@@ -27,6 +27,10 @@ typed with accents. The syllable is read as a form (`lone_readings`) only when:
 - with no word before it, a form ending a word of the genre and starting none ("sơ" of hồ sơ)
   is no candidate: before the next word the index writes it mostly as that word's tail ("hồ sơ
   tiếp nhận"), which says nothing of a syllable typed alone.
+Two such syllables side by side with no word beside either ("cac so nganh, huyen") have no
+neighbour to be read by, but each is the other's: the pair of forms the index writes side by side
+is read where one pair is the clear majority (`_best_pair`: `MIN_SEEN` findings, `PAIR_RATIO` times
+any other pair), as a folded word's syllables constrain each other (index/accents.py).
 The counts are small on a small index (the dev corpus holds some four hundred findings, and
 "sổ theo dõi" is written in two), so the thresholds are low; a larger index only makes the
 evidence clearer.
@@ -145,15 +149,15 @@ def lone_readings(clauses: Clauses, counts: Counts, is_word: Callable[[str], boo
     if not asked and not paired:
         return ()
     found = counts(sorted({*(p for _, forms, around in asked for f in forms for p in phrases(f, around)),
-                           *(pair for first, second in paired for pair in pair_forms(first, second))}))
+                           *(pair for left, right in paired for pair in pair_forms(left, right))}))
     out: list[Correction] = []
     for place, forms, around in asked:
         if (form := _best(forms, around, found)) is not None and form != place.syllable:
             out.append(Correction(place.clause, place.at, place.syllable, form))
-    for first, second in paired:
-        if (pair := _best_pair(pair_forms(first, second), found)) is not None:
+    for left, right in paired:
+        if (pair := _best_pair(pair_forms(left, right), found)) is not None:
             out.extend(Correction(p.clause, p.at, p.syllable, form)
-                       for p, form in zip((first, second), pair, strict=True) if form != p.syllable)
+                       for p, form in zip((left, right), pair, strict=True) if form != p.syllable)
     return tuple(out)
 
 
@@ -162,7 +166,8 @@ def pair_forms(first: Place, second: Place) -> list[tuple[str, str]]:
     return [(a, b) for a in accented_forms(first.syllable) for b in accented_forms(second.syllable)]
 
 
-def _best_pair(pairs: Sequence[tuple[str, str]], found: Mapping[tuple[str, ...], int]) -> tuple[str, str] | None:
+def _best_pair(pairs: Sequence[tuple[str, str]],
+               found: Mapping[tuple[str, ...], int]) -> tuple[str, str] | None:
     """The forms of two lone syllables the index writes side by side: by `MIN_SEEN` findings or more
     and `PAIR_RATIO` times as many as any other pair of their forms ("so nganh": "sở, ngành", the
     departments, which the reports list by that pair and by no other), else None.

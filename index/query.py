@@ -2861,7 +2861,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         # term, not the head noun "thủ tục" before the words "hành chính".
         member = lexicon.synonyms_at(typed, i)[0] if cue and not cue.polarity else 0
         guess = _folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue else 0
-        if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon), member, guess):
+        if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon), member,
+                               guess):
             if cue.polarity:
                 cues.append((i, cue))
             # A one-syllable cue typed without its marks ("bi", "con": Lexicon._cue_written_at) gives

@@ -112,6 +112,21 @@ def test_grammar_words_and_syllables_typed_with_accents_are_left_alone() -> None
     assert _read("sổ theo doi", {("sổ", "theo", "dõi"): 9}) == []
 
 
+def test_two_lone_syllables_side_by_side_are_read_together() -> None:
+    """"cac so nganh": neither has a word beside it, but each is the other's neighbour: the forms
+    the index writes side by side ("sở, ngành"), by a clear majority, are the reading."""
+    assert _read("cac so nganh", {("sở", "ngành"): 5}) == ["so→sở", "nganh→ngành"]
+    assert _read("cac so nganh", {("sở", "ngành"): 1}) == []  # one finding is one report's wording
+
+
+def test_a_pair_written_across_two_words_as_often_reads_nothing() -> None:
+    """"muc thu phi": "mục thủ" is written twice across "danh mục | thủ tục", "mức thu" once: a
+    pair's count holds such bigrams, so its majority must be clearer (`PAIR_RATIO`)."""
+    table: Table = {("mục", "thủ"): 2, ("mức", "thu"): 1}
+    assert _read("muc thu", table) == []
+    assert _read("muc thu", {("mục", "thủ"): 2}) == ["muc→mục", "thu→thủ"]
+
+
 # ------------------------------------------------------------------------------------ both engines
 
 
