@@ -64,6 +64,10 @@ MOST_READ = 8
 # written across two words, the tail of one and the head of the next ("danh mục thủ tục" writes
 # "mục thủ" twice on the dev index, where "mức thu" of "mức thu phí" is once).
 PAIR_RATIO = 3
+# The most pairs of forms two lone syllables may ask counts for (each a phrase the engine counts;
+# Elasticsearch in one aggregation, a filter each): "lay so" asks 12 × 18; "so do" (18 × 36) is
+# not read so, as a pasted text of many such pairs would otherwise ask thousands.
+PAIR_FORMS = 216
 
 # A span's word as written (index/accents.py `written_as` over the lexicon's): its clear reading, or as typed
 # when typed so; None when no clear one.
@@ -143,7 +147,8 @@ def lone_readings(clauses: Clauses, counts: Counts, is_word: Callable[[str], boo
                 asked.append((place, forms, around))
             else:
                 bare[k] = True
-                if k and bare[k - 1] and not (paired and paired[-1][1] == run[k - 1]):
+                if k and bare[k - 1] and not (paired and paired[-1][1] == run[k - 1]) \
+                        and len(pair_forms(run[k - 1], place)) <= PAIR_FORMS:
                     paired.append((run[k - 1], place))
     asked, paired = asked[:MOST_READ], paired[:MOST_READ - min(len(asked), MOST_READ)]
     if not asked and not paired:

@@ -12,7 +12,7 @@ from search_backends import BACKEND_PARAMS, indexed, segmented
 
 from index.accents import written_as
 from index.base import FindingRecord, Query, SearchBackend
-from index.lone_reading import MOST_READ, alone, lone_readings, neighbours
+from index.lone_reading import MOST_READ, PAIR_FORMS, alone, lone_readings, neighbours
 from index.query import MAX_WORD_SYLLABLES, load_lexicon
 from index.spelling import accented_forms
 
@@ -117,6 +117,9 @@ def test_two_lone_syllables_side_by_side_are_read_together() -> None:
     the index writes side by side ("sở, ngành"), by a clear majority, are the reading."""
     assert _read("cac so nganh", {("sở", "ngành"): 5}) == ["so→sở", "nganh→ngành"]
     assert _read("cac so nganh", {("sở", "ngành"): 1}) == []  # one finding is one report's wording
+    # a pair of too many forms to count is not read so ("so do": 18 × 36 forms)
+    assert len(accented_forms("so")) * len(accented_forms("do")) > PAIR_FORMS
+    assert _read("cac so do", {("sổ", "đỏ"): 9}) == []
 
 
 def test_a_pair_written_across_two_words_as_often_reads_nothing() -> None:
