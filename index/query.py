@@ -2860,7 +2860,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         # to a synonym member it begins, as to a longer word: "thủ tục hành chính" is TTHC, one
         # term, not the head noun "thủ tục" before the words "hành chính".
         member = lexicon.synonyms_at(typed, i)[0] if cue and not cue.polarity else 0
-        guess = _folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue else 0
+        guess = _folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue and not cue.polarity else 0
         if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon), member,
                                guess):
             if cue.polarity:
@@ -3458,7 +3458,10 @@ def _folded_word(typed: list[str], at: int, sizes: Sequence[int], lexicon: Lexic
     Why: a cue of one syllable typed bare ("cap" of cấp, "co" of có) is itself a guess, and the
     word its syllable makes with the next one, one clear reading of the two, is the likelier
     (index/accents.py: a compound's syllables constrain each other); typed "cấp trên" the query
-    cuts the word, typed "cap tren" it read the level's light word and dropped "tren" as "trên"."""
+    cuts the word, typed "cap tren" it read the level's light word and dropped "tren" as "trên".
+    Asked only for a cue of no polarity (`_cut_run`), as a synonym member it begins is: a word a
+    cue of a failing begins says the failing too ("ho so cham tre": chậm trễ, a delay), and its
+    polarity is kept."""
     size = sizes[at] if at < len(sizes) else 0
     span = typed[at:at + size]
     if size < 2 or any(map(is_accented, span)) or not _cuts_as_word(span, lexicon, unwritten):
