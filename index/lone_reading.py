@@ -27,6 +27,10 @@ typed with accents. The syllable is read as a form (`lone_readings`) only when:
 - with no word before it, a form ending a word of the genre and starting none ("sơ" of hồ sơ)
   is no candidate: before the next word the index writes it mostly as that word's tail ("hồ sơ
   tiếp nhận"), which says nothing of a syllable typed alone.
+Two such syllables side by side with no word beside either ("cac so nganh, huyen") have no
+neighbour to be read by, but each is the other's: the pair of forms the index writes side by side
+is read where one pair is the clear majority (`_best_pair`: `MIN_SEEN` findings, `PAIR_RATIO` times
+any other pair), as a folded word's syllables constrain each other (index/accents.py).
 The counts are small on a small index (the dev corpus holds some four hundred findings, and
 "sổ theo dõi" is written in two), so the thresholds are low; a larger index only makes the
 evidence clearer.
@@ -55,6 +59,15 @@ RATIO = 2
 # into the box (max_query_chars, 500) held some 70, a thousand counts: +0.18 s CPU to plan it on
 # a synthetic index of 100,000 findings, where a plan takes 0.1 s.
 MOST_READ = 8
+# How many times more findings must write two lone syllables' best pair of forms side by side than any
+# other pair: more than for a syllable beside a word, since a pair's count also holds the bigrams
+# written across two words, the tail of one and the head of the next ("danh mục thủ tục" writes
+# "mục thủ" twice on the dev index, where "mức thu" of "mức thu phí" is once).
+PAIR_RATIO = 3
+# The most pairs of forms two lone syllables may ask counts for (each a phrase the engine counts;
+# Elasticsearch in one aggregation, a filter each): "lay so" asks 12 × 18; "so do" (18 × 36) is
+# not read so, as a pasted text of many such pairs would otherwise ask thousands.
+PAIR_FORMS = 216
 
 # A span's word as written (index/accents.py `written_as` over the lexicon's): its clear reading, or as typed
 # when typed so; None when no clear one.
@@ -117,10 +130,14 @@ def lone_readings(clauses: Clauses, counts: Counts, is_word: Callable[[str], boo
     the longest word `is_word` knows (index.query.MAX_WORD_SYLLABLES: the words the index was
     asked about). `tails`: the last syllables of the genre's words of two or more."""
     asked: list[tuple[Place, list[str], list[tuple[tuple[str, ...], bool]]]] = []
+    paired: list[tuple[Place, Place]] = []  # two lone syllables side by side, no word beside either
     for run in loose_runs(clauses):
         typed = [p.syllable for p in run]
+        lone = [readable(p.syllable, p.capital, grammar) and alone(typed, k, is_word, longest)
+                for k, p in enumerate(run)]
+        bare = [False] * len(run)  # lone, and no neighbour word to read it by
         for k, place in enumerate(run):
-            if not readable(place.syllable, place.capital, grammar) or not alone(typed, k, is_word, longest):
+            if not lone[k]:
                 continue
             if around := neighbours(typed, k, clear, is_word, longest, grammar):
                 # With no word before it, a form ending a word of the genre ("sơ" of hồ sơ, "sở" of
@@ -128,15 +145,45 @@ def lone_readings(clauses: Clauses, counts: Counts, is_word: Callable[[str], boo
                 first = not any(before for _, before in around)
                 forms = [f for f in accented_forms(place.syllable) if not (first and f in tails)]
                 asked.append((place, forms, around))
-    asked = asked[:MOST_READ]
-    if not asked:
+            else:
+                bare[k] = True
+                if k and bare[k - 1] and not (paired and paired[-1][1] == run[k - 1]) \
+                        and len(pair_forms(run[k - 1], place)) <= PAIR_FORMS:
+                    paired.append((run[k - 1], place))
+    asked, paired = asked[:MOST_READ], paired[:MOST_READ - min(len(asked), MOST_READ)]
+    if not asked and not paired:
         return ()
-    found = counts(sorted({p for _, forms, around in asked for f in forms for p in phrases(f, around)}))
+    found = counts(sorted({*(p for _, forms, around in asked for f in forms for p in phrases(f, around)),
+                           *(pair for left, right in paired for pair in pair_forms(left, right))}))
     out: list[Correction] = []
     for place, forms, around in asked:
         if (form := _best(forms, around, found)) is not None and form != place.syllable:
             out.append(Correction(place.clause, place.at, place.syllable, form))
+    for left, right in paired:
+        if (pair := _best_pair(pair_forms(left, right), found)) is not None:
+            out.extend(Correction(p.clause, p.at, p.syllable, form)
+                       for p, form in zip((left, right), pair, strict=True) if form != p.syllable)
     return tuple(out)
+
+
+def pair_forms(first: Place, second: Place) -> list[tuple[str, str]]:
+    """Every accented form of two lone syllables side by side, as a phrase of two."""
+    return [(a, b) for a in accented_forms(first.syllable) for b in accented_forms(second.syllable)]
+
+
+def _best_pair(pairs: Sequence[tuple[str, str]],
+               found: Mapping[tuple[str, ...], int]) -> tuple[str, str] | None:
+    """The forms of two lone syllables the index writes side by side: by `MIN_SEEN` findings or more
+    and `PAIR_RATIO` times as many as any other pair of their forms ("so nganh": "sở, ngành", the
+    departments, which the reports list by that pair and by no other), else None.
+
+    Why: two syllables the query's cut leaves alone side by side, with no word beside either
+    ("cac so nganh, huyen"), have no neighbour to be read by, but each is the other's: as the
+    syllables of a folded word constrain each other (index/accents.py), the forms the index writes
+    together are the likely reading, where one pair is the clear majority."""
+    scored = sorted(((found.get(p, 0), p) for p in pairs), reverse=True)
+    (best, pair), runner = scored[0], scored[1][0] if len(scored) > 1 else 0
+    return pair if best >= MIN_SEEN and best >= PAIR_RATIO * runner else None
 
 
 def _best(forms: Sequence[str], around: Sequence[tuple[tuple[str, ...], bool]],

@@ -2860,7 +2860,9 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         # to a synonym member it begins, as to a longer word: "thủ tục hành chính" is TTHC, one
         # term, not the head noun "thủ tục" before the words "hành chính".
         member = lexicon.synonyms_at(typed, i)[0] if cue and not cue.polarity else 0
-        if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon), member):
+        guess = _folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue and not cue.polarity else 0
+        if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon), member,
+                               guess):
             if cue.polarity:
                 cues.append((i, cue))
             # A one-syllable cue typed without its marks ("bi", "con": Lexicon._cue_written_at) gives
@@ -2939,6 +2941,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.append(typed[i])
             topic = any(_listable(g) for g in groups)  # "… vang mat tai tru so": a setting, as "tại"
             setting = topic and bool(lexicon.folded_entry_at(lexicon.settings, typed, i, bound))
+            if topic and asking and lexicon.folded_entry_at(lexicon.topic_ends, typed, i, bound):
+                condition, condition_at = len(groups), i  # "… tre hen thi co phai …": thì, as typed
             i += 1
             continue
         framing = _framing_level(typed, i, word, capitals, groups, lexicon)  # "PAR index tỉnh"
@@ -3041,7 +3045,10 @@ def _morpheme(typed: list[str], at: int, end: int, cuts: dict[int, list[int]], w
     if (lexicon.stopword_at(typed, nxt) or lexicon.cue_at(typed, nxt) or lexicon.synonyms_at(typed, nxt)[0]
             or _longest(typed, nxt, set(units), lo=2)):
         return 1
-    return 1 + max(cuts[end][nxt], 1)
+    after = max(cuts[end][nxt], 1)
+    if folded in (fold(s) for s in typed[nxt:nxt + after]):
+        return 1  # "phi le phi": the word after repeats it, a list ("phí, lệ phí"), no compound
+    return 1 + after
 
 
 def _inside_longer(typed: list[str], at: int, folded: str, cuts: dict[int, list[int]], words: Collection[str],
@@ -3438,6 +3445,29 @@ def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
                 and _word_as_typed(span, lexicon):
             return n
     return 0
+
+
+def _folded_word(typed: list[str], at: int, sizes: Sequence[int], lexicon: Lexicon,
+                 unwritten: Collection[str] = frozenset()) -> int:
+    """The size of the cut's word from `at` (`sizes`, `_best_cut`) when it is typed wholly without
+    accents and cut as the dictionary's clear reading (`_cuts_as_word`: "cap tren" is cấp trên),
+    else 0, where that reading typed with its accents is a word a cue gives way to
+    (`_dictionary_word`): as typed with accents, not more (a genre phrase such as "chậm tiếp
+    nhận" is no dictionary word, and its cue "chậm" is read in it either way).
+
+    Why: a cue of one syllable typed bare ("cap" of cấp, "co" of có) is itself a guess, and the
+    word its syllable makes with the next one, one clear reading of the two, is the likelier
+    (index/accents.py: a compound's syllables constrain each other); typed "cấp trên" the query
+    cuts the word, typed "cap tren" it read the level's light word and dropped "tren" as "trên".
+    Asked only for a cue of no polarity (`_cut_run`), as a synonym member it begins is: a word a
+    cue of a failing begins says the failing too ("ho so cham tre": chậm trễ, a delay), and its
+    polarity is kept."""
+    size = sizes[at] if at < len(sizes) else 0
+    span = typed[at:at + size]
+    if size < 2 or any(map(is_accented, span)) or not _cuts_as_word(span, lexicon, unwritten):
+        return 0
+    read = lexicon.readings.forms[" ".join(span)][0]
+    return size if _dictionary_word(list(read), 0, lexicon) == size else 0
 
 
 def _word_as_typed(span: Sequence[str], lexicon: Lexicon) -> bool:

@@ -12,7 +12,7 @@ from search_backends import BACKEND_PARAMS, indexed, segmented
 
 from index.accents import written_as
 from index.base import FindingRecord, Query, SearchBackend
-from index.lone_reading import MOST_READ, alone, lone_readings, neighbours
+from index.lone_reading import MOST_READ, PAIR_FORMS, alone, lone_readings, neighbours
 from index.query import MAX_WORD_SYLLABLES, load_lexicon
 from index.spelling import accented_forms
 
@@ -110,6 +110,24 @@ def test_a_neighbour_is_the_word_beside_the_syllable_before_a_run_of_accents_acr
 def test_grammar_words_and_syllables_typed_with_accents_are_left_alone() -> None:
     assert _read("phieu hen co theo doi", {("có", "theo", "dõi"): 9}) == []  # "co": the grammar's
     assert _read("sổ theo doi", {("sổ", "theo", "dõi"): 9}) == []
+
+
+def test_two_lone_syllables_side_by_side_are_read_together() -> None:
+    """"cac so nganh": neither has a word beside it, but each is the other's neighbour: the forms
+    the index writes side by side ("sở, ngành"), by a clear majority, are the reading."""
+    assert _read("cac so nganh", {("sở", "ngành"): 5}) == ["so→sở", "nganh→ngành"]
+    assert _read("cac so nganh", {("sở", "ngành"): 1}) == []  # one finding is one report's wording
+    # a pair of too many forms to count is not read so ("so do": 18 × 36 forms)
+    assert len(accented_forms("so")) * len(accented_forms("do")) > PAIR_FORMS
+    assert _read("cac so do", {("sổ", "đỏ"): 9}) == []
+
+
+def test_a_pair_written_across_two_words_as_often_reads_nothing() -> None:
+    """"muc thu phi": "mục thủ" is written twice across "danh mục | thủ tục", "mức thu" once: a
+    pair's count holds such bigrams, so its majority must be clearer (`PAIR_RATIO`)."""
+    table: Table = {("mục", "thủ"): 2, ("mức", "thu"): 1}
+    assert _read("muc thu", table) == []
+    assert _read("muc thu", {("mục", "thủ"): 2}) == ["muc→mục", "thu→thủ"]
 
 
 # ------------------------------------------------------------------------------------ both engines

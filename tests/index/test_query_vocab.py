@@ -474,6 +474,42 @@ def test_a_lone_folded_syllable_the_query_writes_in_a_longer_word_takes_the_next
     assert [" ".join(g.alternatives[0].syllables) for g in plan.groups] == first
 
 
+def test_a_lone_folded_syllable_the_next_word_repeats_is_a_list_not_a_compound() -> None:
+    """"phi le phi" is "phí, lệ phí" (fees and charges, listed): the lone "phi" is the word the
+    next one repeats, no head of a compound with it ("phí lệ phí" is no thing), so it stays a
+    word of its own, as the query typed with accents cuts it."""
+    words = _Words("niem yet", "le phi")
+    folded = plan_query("niem yet phi le phi", words)
+    accented = plan_query("niêm yết phí lệ phí", words)
+    assert [g.alternatives[0].syllables for g in folded.groups] == [("niem", "yet"), ("phi",), ("le", "phi")]
+    assert [len(g.alternatives[0].syllables) for g in folded.groups] == [
+        len(g.alternatives[0].syllables) for g in accented.groups]
+
+
+def test_a_folded_dictionary_word_a_bare_cue_begins_is_that_word_as_typed_with_accents() -> None:
+    """"cap tren" has one reading, cấp trên (the level above): typed "cấp trên" the cut takes the
+    word before the light word "cấp"; folded, the bare "cap" had won and "tren" was dropped as
+    "trên", so the folded query lost the word it asks about."""
+    groups = [g.alternatives[0].syllables for g in plan_query("trien khai van ban chi dao cap tren").groups]
+    assert ("cap", "tren") in groups
+    assert ("cấp", "trên") in [g.alternatives[0].syllables
+                                for g in plan_query("triển khai văn bản chỉ đạo cấp trên").groups]
+    # a genre phrase the cue begins is no dictionary word: the cue "chậm" still names the failing
+    assert plan_query("ho so truc tuyen cham tiep nhan").polarity == "shortcoming"
+
+
+def test_a_folded_thi_ends_the_condition_of_a_question_as_typed_with_accents() -> None:
+    """"… vang mat thi nguoi dung dau co phai chiu trach nhiem ko": the topic before "thì" is the
+    condition, ranked, as typed with its accents; read folded only where no word of its
+    neighbours reads "thi" otherwise (`Lexicon.folded_light_at`: not "thi hành", "kỳ thi")."""
+    words = _Words("can bo", "vang mat", "nguoi dung dau", "trach nhiem")
+    folded = plan_query("can bo vang mat thi nguoi dung dau co phai chiu trach nhiem ko?", words)
+    accented = plan_query("cán bộ vắng mặt thì người đứng đầu có phải chịu trách nhiệm ko?", words)
+    assert [fold(" ".join(g.alternatives[0].syllables)) for g in folded.groups] == [
+        fold(" ".join(g.alternatives[0].syllables)) for g in accented.groups]
+    assert ("vang", "mat") in [a.syllables for a in folded.optional]
+
+
 @pytest.mark.parametrize("text", ["cap nhat so", "sổ theo dõi hồ sơ", "so theo doi", "ho so so"])
 def test_a_lone_syllable_stays_one_without_the_longer_word_or_typed_with_accents(text: str) -> None:
     plan = plan_query(text, _Words("ho so", "theo doi", "cap nhat"))
