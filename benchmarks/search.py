@@ -42,14 +42,20 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from core.models import AREAS, POLARITIES, where
-from index.base import FindingRecord, Query, SearchBackend
+# This checkout's packages, not the ones the shared virtualenv's editable install points at: run as
+# a script, the folder on sys.path is benchmarks/, so a base worktree timed "against the head"
+# imported the head's code (/work/main) and timed it twice.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core.models import AREAS, POLARITIES, where  # noqa: E402
+from index.base import FindingRecord, Query, SearchBackend  # noqa: E402
 
 SUBJECTS = ("UBND xã", "Bộ phận một cửa", "Công chức tư pháp - hộ tịch", "Văn phòng HĐND và UBND",
             "Phòng Nội vụ", "Cán bộ địa chính", "Đơn vị", "Ban chỉ đạo cải cách hành chính",

@@ -60,6 +60,13 @@ _MOTTO = re.compile(r"^độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạ
 # (`_without_byline`, which also reads the word after a capitals tag).
 OUTLET_TAG = r"\([^()]{2,30}\)\s*[-–—]\s*|(?!(?:UBND|HĐND|MTTQ)\b)[A-ZĐ]{2,6}\s*[-–—]\s+"
 _BYLINE = re.compile(rf"^(?:{OUTLET_TAG})(?=(?P<next>\S+))")
+# A site's own name, as a portal or paper prints it above every article (its masthead): "Cổng thông
+# tin điện tử tỉnh …", "Trang TTĐT huyện …", "Báo điện tử …", "Tạp chí …", "Đài Phát thanh và Truyền
+# hình …". Only such a line gives way to the dated headline under it (`_headline_at`): a byline
+# ("Văn phòng HĐND và UBND huyện", "Tác giả: …", "Nguồn: …") or a sub-headline between a headline and
+# its date is headline-shaped too, and the headline above it is the title.
+_MASTHEAD = re.compile(r"^(?:(?:cổng|trang)\s+(?:thông\s+tin|ttđt|tt\s*đt)|báo\s+điện\s+tử|tạp\s+chí"
+                       r"|đài\s+phát\s+thanh)\b", re.IGNORECASE)
 _DATELINE = re.compile(r"^[^,]{1,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
 # A stop inside the line and the word it closes, then what follows it.
 _STOP_INSIDE = re.compile(r"(\S+?)[.!?…]\s+(\S)")
@@ -112,14 +119,16 @@ def _headline_of(rest: Sequence[str]) -> str | None:
 
 def _headline_at(rest: Sequence[str]) -> int | None:
     """Where the headline is in the lines past the furniture: the first, when it is written as a
-    headline and a body follows it; the second instead when the first is headline-shaped too and
-    the page dates the second on the line under it ("Thứ Năm, 18/04/2024 16:42", "Ngày đăng …"):
-    a portal prints the article's date under its headline, so a headline-shaped line above that
-    pair is the page's own name or section ("Cổng thông tin điện tử thành phố …"), its masthead,
-    not the article's. None when the first line is no headline."""
+    headline and a body follows it; the second instead when the first names the site (`_MASTHEAD`)
+    and the page dates the second, headline-shaped, on the line under it ("Thứ Năm, 18/04/2024
+    16:42", "Ngày đăng …"): a portal prints the article's date under its headline, so the site's
+    name above that pair ("Cổng thông tin điện tử thành phố …") is its masthead, not the article's
+    title. Why the name and not the shape alone: a byline or a sub-headline between a headline and
+    its date is headline-shaped too. None when the first line is no headline."""
     if len(rest) < 2 or not is_headline(_unlabelled(rest[0])):
         return None
-    if len(rest) >= 4 and _stamp(rest[2]) and is_headline(_unlabelled(rest[1])):
+    if (len(rest) >= 4 and _MASTHEAD.match(rest[0]) and _stamp(rest[2])
+            and is_headline(_unlabelled(rest[1]))):
         return 1
     return 0
 

@@ -150,7 +150,9 @@ _SCHEMA = (
     " folded, original, tokenize = 'unicode61 remove_diacritics 0')",
 )
 
-# Covers what the in-memory columns read (_load_columns), so loading them never touches `record`.
+# Covers the facets and ranking data the in-memory columns read (_load_columns). Not the reading
+# order's `start`, which only the record holds: the load parses it from each record (json_extract),
+# about 0.15-0.2 s CPU more at 100,000 findings (session 22); a column of its own would spare that.
 _FACETS_INDEX = ("CREATE INDEX IF NOT EXISTS fts_records_facets"
                  " ON fts_records(area, year, polarity, facet_terms, tokens, alike, published)")
 # The term facets, packed into fts_records.facet_terms: fts_terms' field → the facet it counts
@@ -701,7 +703,8 @@ class _Columns:
 
 def _load_columns(conn: sqlite3.Connection, version: tuple[int, int]) -> _Columns:
     """Every column from a few aggregate queries parsed by numpy, sorted by numpy: a Python
-    tuple per finding and the sort in SQL took 0.8 s at 100,000 findings, this about 0.5 s."""
+    tuple per finding and the sort in SQL took 0.8 s at 100,000 findings, this about 0.5 s (session
+    22, the reading order's `start` parsed from each record: about 1 s CPU on the shared machine)."""
     # The aggregates of one query see the rows in the same order, so the arrays stay aligned.
     *numbers, published, finding_ids, doc_keys = conn.execute(
         "SELECT group_concat(rowid), group_concat(tokens), group_concat(alike),"

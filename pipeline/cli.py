@@ -406,6 +406,13 @@ def _facet_named(name: str, value: str) -> str:
 
         label = load_taxonomy().labels.get(value)
         return f"{value}: {label}" if label else value
+    if name == "polarity":  # "shortcoming (Thiếu sót)", as --polarity takes the code
+        from core.models import POLARITY_NAMES, Polarity
+
+        try:
+            return f"{value} ({POLARITY_NAMES[Polarity(value)]})"
+        except (ValueError, KeyError):  # a code this kiemtra does not know: as stored
+            return value
     if name == "unit":  # an agency without "cơ quan", as --unit-place takes it too
         from core.models import spoken
 
@@ -488,17 +495,11 @@ def stats(ctx: click.Context, fmt: str) -> None:
 
 
 def _stat_named(title: str, key: str) -> str:
-    """A count's key as `stats` prints it: an area or polarity with its name, "no year known"."""
-    from core.models import POLARITY_NAMES, Polarity
-
+    """A count's key as `stats` prints it: an area or polarity named as the facets name it
+    (`_facet_named`), the year's "?" as "no year known"."""
     if title == "year":
         return "no year known" if key == "?" else key
-    if title == "area":
-        return _area_named(key)
-    try:
-        return f"{key} ({POLARITY_NAMES[Polarity(key)]})"
-    except (ValueError, KeyError):  # a code this kiemtra does not know: as stored
-        return key
+    return _facet_named(title, key)
 
 
 @cli.command()

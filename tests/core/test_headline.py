@@ -120,3 +120,16 @@ def test_the_portals_name_above_a_dated_headline_is_its_masthead() -> None:
     assert headline([lines[0], lines[2], BODY]) == "Cổng thông tin điện tử huyện Cam Lộ"
     # A headline dated on its own line, with the body under it, is read as before.
     assert headline([lines[2], lines[3], BODY, BODY]) == lines[2]
+    # The site's name in capitals, or abbreviated, is its masthead too.
+    for site in ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH QUẢNG TRỊ", "Trang TTĐT huyện Cam Lộ, tỉnh Quảng Trị"):
+        assert headline([site, *lines[2:]]) == lines[2]
+
+
+def test_a_byline_or_sub_headline_above_the_date_leaves_the_headline_the_title() -> None:
+    """Between a headline and its date a page may print the body that wrote it, the author or
+    source, or a sub-headline: headline-shaped lines too, but no site's name, so the title stays."""
+    title = "Cam Lộ: Kiểm tra cải cách hành chính tại xã Cam Thành"
+    for between in ("Văn phòng HĐND và UBND huyện Cam Lộ", "Tác giả: Phòng Nội vụ huyện Cam Lộ",
+                    "Nguồn: Trung tâm Văn hóa - Thông tin huyện",
+                    "Nhiều hồ sơ còn trễ hạn, chưa có văn bản xin lỗi"):
+        assert headline([title, between, "Thứ Ba, 12/03/2024 09:15", BODY]) == title

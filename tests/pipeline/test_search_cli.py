@@ -189,6 +189,9 @@ def test_facets_name_the_areas_and_themes_beside_their_codes(db: str) -> None:
     assert "tthc (Cải cách thủ tục hành chính) (" in area
     theme = next(line for line in shown.splitlines() if line.startswith("theme: "))
     assert "tthc.phieu_hen: Phiếu hẹn, sổ theo dõi hồ sơ (" in theme
+    # The kind of finding too, as `stats` names it ("shortcoming (Thiếu sót)"), the code --polarity takes.
+    polarity = next(line for line in shown.splitlines() if line.startswith("polarity: "))
+    assert "shortcoming (Thiếu sót) (" in polarity
 
 
 def test_a_query_longer_than_the_setting_is_one_line_naming_it(db: str) -> None:

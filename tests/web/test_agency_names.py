@@ -1,6 +1,7 @@
 """The page writes an agency as its name says it ("Sở Nội vụ — Quảng Trị"), not with the level
 word the unit facet keys it by ("cơ quan Sở Nội vụ — Quảng Trị"): in the result line, the unit
-facet, the filter chosen and the finding's page; the value as shown chooses it too. The report is
+facet, the filter chosen, the finding's page, and the comparison's timeline heading and evidence page
+a unit's link opens (its value the key); the value as shown chooses it too. The report is
 written for the test: a province's department inspected, one shortcoming naming it."""
 
 from __future__ import annotations
@@ -76,3 +77,14 @@ def test_the_findings_page_names_the_agency_once(client: TestClient) -> None:
     assert finding is not None
     text = _visible(client.get(f"/phat-hien/{finding.group(1)}").text)
     assert "Sở Nội vụ" in text and "cơ quan Sở Nội vụ" not in text
+
+
+def test_the_comparison_a_units_link_opens_names_the_agency_once(client: TestClient) -> None:
+    """The comparison tables link a unit by its key (`don_vi`, `o_don_vi`: "cơ quan Sở Nội vụ"); the
+    timeline's heading and the evidence page it opens say the agency as the tables do."""
+    timeline = _visible(client.get("/so-sanh", params={"don_vi": "cơ quan Sở Nội vụ"}).text)
+    assert "Diễn biến của Sở Nội vụ" in timeline and "cơ quan Sở Nội vụ" not in timeline
+    evidence = client.get("/so-sanh/bang-chung",
+                          params={"o_chu_de": "tthc.niem_yet", "o_don_vi": "cơ quan Sở Nội vụ"})
+    shown = _visible(evidence.text)
+    assert evidence.status_code == 200 and "Sở Nội vụ" in shown and "cơ quan Sở Nội vụ" not in shown
