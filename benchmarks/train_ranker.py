@@ -25,6 +25,7 @@ dependency at search time.
     .venv/bin/python -m benchmarks.train_ranker [--store DIR]           # train, write the weights
     .venv/bin/python -m benchmarks.train_ranker --store DIR --cv        # cross-validation only
     .venv/bin/python -m benchmarks.train_ranker --store DIR --cv --method ascent   # the former way
+    .venv/bin/python -m benchmarks.train_ranker --store DIR --cv --per-query FILE  # and each query's score
 
 `--cv` holds out each judged set in turn (trained on the others), k folds over all together (folds
 of whole queries), and the newest sets trained only on the sets written before them (as a set
@@ -461,6 +462,18 @@ def print_cv(results: list[tuple[str, list[Judged], np.ndarray]]) -> None:
         print(f"| {name} | " + " | ".join(cells) + " |")
 
 
+def held_out_scores(sets: dict[str, list[Judged]],
+                    pooled: Sequence[tuple[Judged, np.ndarray]]) -> list[dict[str, Any]]:
+    """Each query's nDCG@10 in the fold that holds it out (`fold_weights`' pairs), beside its engine
+    order's, with its set and kind, in the sets' order. Why: the kinds' means hide which queries a
+    kind loses on; reading the losses of a held-out fold needs each query's own score (the ones
+    below a bar are read with benchmarks/misses.py and benchmarks/pool_recall.py)."""
+    weights = {q.qid: w for q, w in pooled}
+    return [{"set": name, "id": q.qid, "kind": q.kind, "engine": round(ndcg(q, start()), 4),
+             "held_out": round(ndcg(q, weights[q.qid]), 4)}
+            for name, queries in sets.items() for q in queries if q.qid in weights]
+
+
 # ------------------------------------------------------------------------------------------ the dev corpus
 
 
@@ -512,6 +525,8 @@ def main() -> None:
                              f"all pairwise, {','.join(TRAINED)} ascent)")
     parser.add_argument("--cv", action="store_true", help="cross-validate only; write nothing")
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
+    parser.add_argument("--per-query", type=Path,
+                        help="with --cv: write each query's held-out nDCG@10 in the k folds (JSON lines)")
     args = parser.parse_args()
     method = METHODS[args.method]
     features = tuple(f for f in args.features.split(",") if f) if args.features else method.features
@@ -520,6 +535,8 @@ def main() -> None:
     unknown = sorted(set(features) - set(FEATURES))
     if unknown:
         parser.error(f"unknown features: {', '.join(unknown)}")
+    if args.per_query and not args.cv:
+        parser.error("--per-query needs --cv")
     from benchmarks import search_quality as sq
     from benchmarks.devcorpus import DEFAULT_CORPUS
     from index.sqlite_fts import SqliteFtsBackend
@@ -533,7 +550,13 @@ def main() -> None:
         finally:
             backend.close()
     if args.cv:
-        print_cv(crossval(sets, fit) + later_sets(sets, fit))
+        results = crossval(sets, fit)
+        print_cv(results + later_sets(sets, fit))
+        if args.per_query:
+            _, held, weights = results[-1]  # the k folds: one weight vector per held-out query
+            rows = held_out_scores(sets, list(zip(held, weights, strict=True)))
+            args.per_query.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                                      encoding="utf-8")
         return
     everyone = [q for qs in sets.values() for q in qs]
     weights = fit(everyone)

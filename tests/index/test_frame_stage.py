@@ -119,6 +119,21 @@ def test_the_genres_frame_words_and_runs_of_them() -> None:
     assert not is_frame((), frame)
 
 
+def test_the_people_served_are_the_frame_by_each_of_their_names() -> None:
+    """"Nhân dân" is the public the genre serves as "người dân" and "công dân" are (the political
+    register: "phục vụ nhân dân"): asked about the service given to them, the matter is the
+    service, and a finding serving "công dân" answers as one serving "nhân dân"."""
+    frame = load_frame()
+    assert all(is_frame(people, frame) for people in (("nhân", "dân"), ("nhan", "dan"), ("người", "dân"),
+                                                      ("công", "dân")))
+    assert is_frame(("ủy", "ban", "nhân", "dân"), frame)  # the committee stays frame
+    assert not is_frame(("phục", "vụ", "nhân", "dân"), frame)  # the service is the matter
+    from index.rerank import matter_groups
+
+    matter = matter_groups(plan_query("thái độ phục vụ nhân dân"))
+    assert [g.alternatives[0].syllables for g in matter] == [("thái", "độ"), ("phục", "vụ")]
+
+
 def test_the_frame_list_is_read_as_every_word_list() -> None:
     """Comments cut, compared folded, and [level] standing for each level word given."""
     lines = ["# the officials", "Cán bộ  # who", "", "uỷ ban", "ủy ban", "[level]"]

@@ -302,3 +302,26 @@ def test_the_later_sets_are_trained_only_on_the_sets_before_them() -> None:
     rows = tr.later_sets(sets, fit, last=2)
     assert [[q.qid for q in held] for _, held, _ in rows] == [["third"], ["fourth"], ["third", "fourth"]]
     assert seen == [("first", "second"), ("first", "second", "third"), ("first", "second")]
+
+
+def test_each_query_is_scored_with_the_weights_of_the_fold_holding_it_out() -> None:
+    """`--cv --per-query`: a query's held-out score is its nDCG under its own fold's weights (not
+    another fold's), beside its engine order's, named by its set and kind, in the sets' order."""
+    import numpy as np
+
+    from benchmarks import train_ranker as tr
+
+    names = list(tr.FEATURES)
+    # the engine's order puts the relevant finding last; `polarity` marks it
+    sets = {"first": [_pool("a", [0, 0, 2], {"polarity": [0, 0, 1]})],
+            "second": [_pool("b", [0, 0, 2], {"polarity": [0, 0, 1]})]}
+    lifting, sinking = tr.start(), tr.start()
+    lifting[names.index("polarity")] = 5.0
+    sinking[names.index("polarity")] = -5.0
+    pooled = [(sets["second"][0], sinking), (sets["first"][0], lifting)]
+    rows = tr.held_out_scores(sets, pooled)
+    assert [(r["set"], r["id"], r["kind"]) for r in rows] == [("first", "a", "topic"),
+                                                              ("second", "b", "topic")]
+    assert rows[0]["held_out"] == 1.0 and rows[1]["held_out"] == rows[1]["engine"] == 0.5
+    assert rows[0]["engine"] == 0.5
+    assert isinstance(rows[0]["held_out"], float) and not isinstance(rows[0]["held_out"], np.floating)
