@@ -10,8 +10,8 @@ microseconds. This module compiles the data (kept apart from reading it, so it i
 answers the one question; it reads no settings and keeps no state.
 
 Rules the compiler enforces: the [remedies] table is present with a `why`, and each of its lists
-(`verbs`, `bare_verbs`, `objects`, `between`, `bare_ends`, `follows`) is a non-empty list of
-non-empty strings; anything else is a RemedyError naming the list.
+(`verbs`, `bare_verbs`, `objects`, `between`, `bare_ends`, `follows`) is a non-empty list of non-empty strings;
+anything else is a RemedyError naming the list.
 """
 
 from __future__ import annotations
