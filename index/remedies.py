@@ -10,7 +10,7 @@ microseconds. This module compiles the data (kept apart from reading it, so it i
 answers the one question; it reads no settings and keeps no state.
 
 Rules the compiler enforces: the [remedies] table is present with a `why`, and each of its lists
-(`verbs`, `bare_verbs`, `objects`, `between`, `bare_ends`, `follows`) is a non-empty list of non-empty strings;
+(`verbs`, `objects`, `between`, `bare_ends`, `follows`) is a non-empty list of non-empty strings;
 anything else is a RemedyError naming the list.
 """
 
@@ -28,7 +28,7 @@ from core.alternation import longest_first
 from core.normalize import matching_form
 
 REMEDIES_FILE = Path(__file__).with_name("vi") / "remedies.toml"
-LISTS = ("verbs", "bare_verbs", "objects", "between", "bare_ends", "follows")
+LISTS = ("verbs", "objects", "between", "bare_ends", "follows")
 # A mark ending a clause (or the text's end): a remedy verb or a general noun before one has
 # nothing after it that could name a matter.
 _CLAUSE_END = r"(?:\s*[.;:!?…)]|\s*$)"
@@ -70,14 +70,14 @@ def compile_remedies(data: Mapping[str, Any]) -> Remedies:
         raise RemedyError("[remedies] is missing")
     if not isinstance(table.get("why"), str) or not table["why"].strip():
         raise RemedyError("[remedies] needs a `why`")
-    verbs, bare_verbs, objects, between, ends, follows = (_alternation(_strings(table, k)) for k in LISTS)
+    verbs, objects, between, ends, follows = (_alternation(_strings(table, k)) for k in LISTS)
     # The words between the verb and its object, each standing alone ("khắc phục và xử lý những").
     gap = rf"(?:\s*{between}(?!\w))*"
     # What may follow a general noun or a bare verb: the clause's end, a comma, or a listed word.
     after = rf"(?:{_CLAUSE_END}|\s*,|\s+{follows}(?!\w))"
     with_object = rf"{gap}\s+{objects}(?!\w){after}"
-    bare = rf"{gap}(?:{_CLAUSE_END}|\s*,?\s+{ends}(?!\w))"
-    return Remedies(re.compile(rf"(?<!\w)(?:{verbs}(?!\w){with_object}|{bare_verbs}(?!\w){bare})"))
+    bare = rf"{gap}(?:{_CLAUSE_END}|\s+{ends}(?!\w))"
+    return Remedies(re.compile(rf"(?<!\w){verbs}(?!\w)(?:{with_object}|{bare})"))
 
 
 @lru_cache(maxsize=1)
