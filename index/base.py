@@ -257,13 +257,13 @@ class SearchResult:
     plan: Plan | None = None
 
 
-def documents_order(hits: Sequence[Hit], doc_keys: Sequence[str]) -> list[Hit]:
-    """`hits` by document in the order of `doc_keys`, then as each document
+def documents_order(hits: Sequence[Hit], doc_keys: Sequence[str], limit: int) -> list[Hit]:
+    """The first `limit` of `hits` by document in the order of `doc_keys`, then as each document
     states them (its offset, then the finding id): the one order `SearchBackend.of_documents` gives
     on every engine, whatever order its store returned them in."""
     place = {key: n for n, key in enumerate(doc_keys)}
     return sorted(hits, key=lambda h: (place.get(h.record.doc_key, len(place)), h.record.start,
-                                       h.record.finding_id))
+                                       h.record.finding_id))[:limit]
 
 
 @dataclass(slots=True)
@@ -333,10 +333,9 @@ class SearchBackend(ABC):
         run by the server) already gave them."""
         return tuple(hits)
 
-    def of_documents(self, doc_keys: Sequence[str], polarity: str) -> list[Hit]:
-        """The findings of one polarity of the documents `doc_keys` (the caller keeps them few: a
-        document states a few dozen findings at most), by document in that order, then as each
-        document states them (`documents_order`), bare (no snippet),
+    def of_documents(self, doc_keys: Sequence[str], polarity: str, limit: int) -> list[Hit]:
+        """Up to `limit` findings of one polarity of the documents `doc_keys`, by document in that
+        order, then as each document states them (FindingRecord.start), bare (no snippet),
         tier TIER_SOME_WORDS. Why: a conclusion's general remedy ("khắc phục những tồn tại, hạn chế
         nêu trên") answers every shortcoming of its document and holds none of their words; the
         composed search asks the recommendations of the documents whose shortcomings its pool

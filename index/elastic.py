@@ -277,9 +277,6 @@ _HOLDERS, _STAGED = "elastic.holders", "elastic.staged"
 # The derived search fields (three more copies of the text, the title's two, the folded and
 # facet copies) are the engine's alone; fetched, they doubled what each hit of a pool carried.
 _RECORD_SOURCE: dict[str, Any] = {"includes": list(RECORD_FIELDS)}
-# The most findings SearchBackend.of_documents answers in one request: its callers ask a few
-# documents' findings of one polarity, a few dozen at most.
-DOCUMENT_FINDINGS = 500
 
 
 def from_source(source: dict[str, Any]) -> FindingRecord:
@@ -1236,18 +1233,17 @@ class ElasticBackend(SearchBackend):
         response = self._call("search", self.client.search, index=self.alias, **body)
         return [dataclasses.replace(_hit(raw), tier=TIER_SOME_WORDS) for raw in response["hits"]["hits"]]
 
-    def of_documents(self, doc_keys: Sequence[str], polarity: str) -> list[Hit]:
-        """SearchBackend.of_documents: one filtered request on the keyword fields, no scoring, of
-        at most DOCUMENT_FINDINGS findings (the server's order past that is its own)."""
-        if not doc_keys:
+    def of_documents(self, doc_keys: Sequence[str], polarity: str, limit: int) -> list[Hit]:
+        """SearchBackend.of_documents: one filtered request on the keyword fields, no scoring."""
+        if not doc_keys or limit <= 0:
             return []
         query = {"bool": {"filter": [{"terms": {"doc_key": list(doc_keys)}},
                                      {"term": {"polarity": polarity}}]}}
         response = self._call("search", self.client.search, index=self.alias, query=query,
-                              size=DOCUMENT_FINDINGS, source=_RECORD_SOURCE)
+                              size=limit, source=_RECORD_SOURCE)
         hits = [dataclasses.replace(_hit(raw), score=0.0, snippet="", tier=TIER_SOME_WORDS)
                 for raw in response["hits"]["hits"]]
-        return documents_order(hits, doc_keys)
+        return documents_order(hits, doc_keys, limit)
 
     def _holders(self, plan: Plan, memo: SearchMemo) -> tuple[list[int], int]:
         """How many findings of the whole index hold each group (then the polarity, the answer

@@ -30,6 +30,9 @@ from index.remedies import load_remedies
 # words that the engine ranks highest are the ones stating its matter; further down, a shortcoming
 # holding one word of the query is as often of another matter.
 SHORTCOMINGS_READ = 10
+# The most recommendations asked of those documents: a conclusion states a handful, and a
+# report a few dozen at most.
+RECOMMENDATIONS_READ = 60
 
 
 def with_remedies(backend: SearchBackend, found: SearchResult, query: Query) -> SearchResult:
@@ -43,7 +46,7 @@ def with_remedies(backend: SearchBackend, found: SearchResult, query: Query) -> 
         return found
     pooled = {h.record.finding_id for h in found.hits}
     general = load_remedies().is_general
-    joined = tuple(h for h in backend.of_documents(documents, Polarity.RECOMMENDATION)
+    joined = tuple(h for h in backend.of_documents(documents, Polarity.RECOMMENDATION, RECOMMENDATIONS_READ)
                    if h.record.finding_id not in pooled and general(h.record.text))
     if not joined:
         return found
