@@ -76,7 +76,7 @@ def answer(backend: SearchBackend, query: dict[str, Any], judged: dict[tuple[str
     """One judged query asked of one engine through the composed search, and its pool."""
     from index.query import parse
     from index.rerank import load_ranker
-    from pipeline.search import composed_pool, search, with_matters
+    from pipeline.search import engine_pool, search, with_matters
 
     ranker = load_ranker()
     asked = Query(text=query["text"], limit=sq.DEPTH, **(query.get("filters") or {}))
@@ -84,7 +84,7 @@ def answer(backend: SearchBackend, query: dict[str, Any], judged: dict[tuple[str
     ndcg = sq.ndcg(sq.gains(hits, judged, gold, scorer.words, scorer.dice), list(judged.values()))
     parsed = parse(asked.text)
     plan = backend.plan(parsed)
-    pool, _ = composed_pool(backend, with_matters(asked, None, parsed, plan), ranker.pool, plan)
+    pool, _ = engine_pool(backend, with_matters(asked, None, parsed, plan), ranker.pool, plan)
     return Answer(ndcg, tuple(h.record.finding_id for h in pool.hits), tuple(r.finding_id for r in hits))
 
 

@@ -74,7 +74,7 @@ def classify(store: Path, paths: list[Path], ranker: Ranker | None = None
     weights and pool the composed search reranks with (the shipped ones by default)."""
     from index.query import parse
     from index.sqlite_fts import SqliteFtsBackend
-    from pipeline.search import composed_pool, with_matters
+    from pipeline.search import engine_pool, with_matters
 
     scorer = load_scorer()
     gold = sq.load_gold(DEFAULT_CORPUS, scorer.words)
@@ -106,7 +106,7 @@ def classify(store: Path, paths: list[Path], ranker: Ranker | None = None
                 parsed = parse(query.text)
                 plan = backend.plan(parsed)
                 asked = with_matters(replace(query, limit=sq.DEPTH, offset=0), parsed=parsed, plan=plan)
-                pool, _ = composed_pool(backend, asked, pool_size, plan)
+                pool, _ = engine_pool(backend, asked, pool_size, plan)
                 pooled = [key_of[h.record.finding_id] for h in pool.hits]
                 full: list[tuple[tuple[str, int] | None, str]] = []
                 where: dict[str, Any] = {}

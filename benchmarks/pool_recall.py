@@ -118,7 +118,7 @@ def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[
 
     from index.query import parse
     from index.sqlite_fts import SqliteFtsBackend
-    from pipeline.search import composed_pool, with_matters
+    from pipeline.search import engine_pool, with_matters
 
     scorer = load_scorer()
     gold = sq.load_gold(DEFAULT_CORPUS, scorer.words)
@@ -141,7 +141,7 @@ def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[
                 parsed = parse(query.text)
                 plan = backend.plan(parsed)
                 asked = with_matters(replace(query, limit=sq.DEPTH, offset=0), parsed=parsed, plan=plan)
-                found, _ = composed_pool(backend, asked, pool, plan)
+                found, _ = engine_pool(backend, asked, pool, plan)
                 plan = found.plan or plan
                 pooled = {key_of[h.record.finding_id] for h in found.hits}
                 answer: list[Any] | None = None

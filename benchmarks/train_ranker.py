@@ -209,13 +209,13 @@ def judged_pool(backend: SearchBackend, query: Query, grade: Grade, ideal: float
                 kind: str = "", pool: int = DEFAULT_POOL) -> Judged:
     """The engine's pool for `query` as the composed search gets it, before reranking."""
     from index.query import parse
-    from pipeline.search import composed_pool, with_matters
+    from pipeline.search import engine_pool, with_matters
 
     parsed = parse(query.text)
     plan = backend.plan(parsed)
     # a page, as benchmarked; the matters as pipeline.search.search reads them (the plan's readings)
     asked = with_matters(replace(query, limit=DEPTH, offset=0), parsed=parsed, plan=plan)
-    result, _ = composed_pool(backend, asked, pool, plan)  # as pipeline.search.reranked
+    result, _ = engine_pool(backend, asked, pool, plan)  # as pipeline.search.reranked
     cands = candidates(result.hits)
     read = Asked.of(asked, result.plan or Plan())
     rows = np.asarray(feature_rows(cands, read, pool),

@@ -257,15 +257,6 @@ class SearchResult:
     plan: Plan | None = None
 
 
-def documents_order(hits: Sequence[Hit], doc_keys: Sequence[str], limit: int) -> list[Hit]:
-    """The first `limit` of `hits` by document in the order of `doc_keys`, then as each document
-    states them (its offset, then the finding id): the one order `SearchBackend.of_documents` gives
-    on every engine, whatever order its store returned them in."""
-    place = {key: n for n, key in enumerate(doc_keys)}
-    return sorted(hits, key=lambda h: (place.get(h.record.doc_key, len(place)), h.record.start,
-                                       h.record.finding_id))[:limit]
-
-
 @dataclass(slots=True)
 class SearchMemo:
     """What one search's requests learnt of the index that its later requests may read again,
@@ -332,16 +323,6 @@ class SearchBackend(ABC):
         they are: an engine that marks matches whatever it is asked (Elasticsearch's highlighter,
         run by the server) already gave them."""
         return tuple(hits)
-
-    def of_documents(self, doc_keys: Sequence[str], polarity: str, limit: int) -> list[Hit]:
-        """Up to `limit` findings of one polarity of the documents `doc_keys`, by document in that
-        order, then as each document states them (FindingRecord.start), bare (no snippet),
-        tier TIER_SOME_WORDS. Why: a conclusion's general remedy ("khắc phục những tồn tại, hạn chế
-        nêu trên") answers every shortcoming of its document and holds none of their words; the
-        composed search asks the recommendations of the documents whose shortcomings its pool
-        holds (pipeline/remedies.py). None by default: an engine that cannot look findings up by
-        document adds nothing to a pool."""
-        return []
 
     @abstractmethod
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:

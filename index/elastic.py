@@ -53,7 +53,6 @@ from index.base import (
     SearchMemo,
     SearchResult,
     best_date,
-    documents_order,
 )
 from index.definitions import Definition
 from index.query import (
@@ -1232,18 +1231,6 @@ class ElasticBackend(SearchBackend):
         body = title_body(query, plan, limit)
         response = self._call("search", self.client.search, index=self.alias, **body)
         return [dataclasses.replace(_hit(raw), tier=TIER_SOME_WORDS) for raw in response["hits"]["hits"]]
-
-    def of_documents(self, doc_keys: Sequence[str], polarity: str, limit: int) -> list[Hit]:
-        """SearchBackend.of_documents: one filtered request on the keyword fields, no scoring."""
-        if not doc_keys or limit <= 0:
-            return []
-        query = {"bool": {"filter": [{"terms": {"doc_key": list(doc_keys)}},
-                                     {"term": {"polarity": polarity}}]}}
-        response = self._call("search", self.client.search, index=self.alias, query=query,
-                              size=limit, source=_RECORD_SOURCE)
-        hits = [dataclasses.replace(_hit(raw), score=0.0, snippet="", tier=TIER_SOME_WORDS)
-                for raw in response["hits"]["hits"]]
-        return documents_order(hits, doc_keys, limit)
 
     def _holders(self, plan: Plan, memo: SearchMemo) -> tuple[list[int], int]:
         """How many findings of the whole index hold each group (then the polarity, the answer

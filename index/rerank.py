@@ -45,7 +45,6 @@ from index.query import (
     syllables_of,
     within_places,
 )
-from index.remedies import load_remedies
 
 WEIGHTS_FILE = Path(__file__).with_name("rerank_weights.json")
 DEFAULT_POOL = 30  # findings the engine hands the reranker when the weights file does not say
@@ -500,21 +499,17 @@ class Around:
         self._held: dict[str, int] | None = None
         self._shares: dict[tuple[Group, ...], list[float]] = {}
 
-    def of_document(self, rank: int) -> list[int]:
-        """The ranks of the pool's other findings of the same document as the one at `rank`."""
-        if self._documents is None:
-            self._documents = {}
-            for k, r in enumerate(self.records):
-                self._documents.setdefault(r.doc_key, []).append(k)
-        return [k for k in self._documents[self.records[rank].doc_key] if k != rank]
-
     def passage(self, rank: int) -> list[int]:
         """The ranks of the pool's other findings of the same document within PASSAGE_GAP
         characters of the one at `rank` (by their offsets, FindingRecord.start/end): its
         neighbours in the passage, as far as the pool holds them."""
+        if self._documents is None:
+            self._documents = {}
+            for k, r in enumerate(self.records):
+                self._documents.setdefault(r.doc_key, []).append(k)
         own = self.records[rank]
-        return [k for k in self.of_document(rank)
-                if max(self.records[k].start - own.end, own.start - self.records[k].end) <= PASSAGE_GAP]
+        return [k for k in self._documents[own.doc_key] if k != rank
+                and max(self.records[k].start - own.end, own.start - self.records[k].end) <= PASSAGE_GAP]
 
     def written(self, rank: int) -> Written:
         """The text of the pool's finding at `rank` as the features read it (Written), made once."""
@@ -695,24 +690,6 @@ def result_stated(c: Candidate, asked: Asked, pool: int) -> float:
     return float(asked.indicator and load_indicators().states_result(c.record.text))
 
 
-def remedy_after(c: Candidate, asked: Asked, pool: int) -> float:
-    """The engine's rank (`engine_rank`) of the best-ranked shortcoming of the finding's own
-    document in the pool holding some of the query's matter, when the finding is a general
-    remedy (index/vi/remedies.toml: "khắc phục những tồn tại, hạn chế nêu trên"); 0 otherwise,
-    and for a query asking for strengths. Why: a conclusion's general remedy is what the unit
-    was asked to do about each shortcoming listed above it (docs/judging.md grades it 1 where its
-    document's shortcomings include the matter), holds none of the matter's words, and so ranks
-    last on every word feature; how relevant it is follows how well its document's shortcoming
-    answers the query, which that shortcoming's engine rank stands in for
-    (pipeline/remedies.py joins such remedies to the pool)."""
-    if (c.around is None or str(c.record.polarity) != "recommendation" or asked.plan.polarity == "strength"
-            or not load_remedies().is_general(c.record.text)):
-        return 0.0
-    shares = c.around.shares(asked.matter)
-    return max((rank_score(k, pool) for k in c.around.of_document(c.rank)
-                if str(c.around.records[k].polarity) == "shortcoming" and shares[k] > 0), default=0.0)
-
-
 Feature = Callable[[Candidate, Asked, int], float]
 
 # Every feature by the name the weights file uses, in a fixed order.
@@ -733,7 +710,6 @@ FEATURES: dict[str, Feature] = {
     "result": result_stated,
     "passage": passage_adds,
     "beside": beside_matter,
-    "remedy": remedy_after,
 }
 
 

@@ -70,7 +70,6 @@ from index.base import (
     SearchMemo,
     SearchResult,
     best_date,
-    documents_order,
 )
 from index.definitions import Definition, harvest
 from index.definitions import load_rules as load_definition_rules
@@ -1652,17 +1651,6 @@ class SqliteFtsBackend(SearchBackend):
             kept = self._narrow(conn, columns, found, excluded, _Filters.of(query))
             rows = _records_in_order(conn, columns.newest(kept, limit, 0))
         return _hits(rows, plan.alternatives, [TIER_SOME_WORDS] * len(rows), query.snippets)
-
-    def of_documents(self, doc_keys: Sequence[str], polarity: str, limit: int) -> list[Hit]:
-        """SearchBackend.of_documents: one lookup on fts_records by its document index."""
-        if not doc_keys or limit <= 0:
-            return []
-        marks = ", ".join("?" for _ in doc_keys)
-        with self._snapshot("search") as conn:
-            rows = conn.execute(f"SELECT record FROM fts_records WHERE doc_key IN ({marks}) AND polarity = ?",
-                                [*doc_keys, polarity]).fetchall()
-        return documents_order([Hit(_record_from_json(raw), 0.0, "", TIER_SOME_WORDS) for (raw,) in rows],
-                               doc_keys, limit)
 
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
         """`hits` with their snippets marked by `plan`'s alternatives, as `search` marks them."""

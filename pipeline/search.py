@@ -57,7 +57,6 @@ from index.query import (
 )
 from index.rerank import Asked, Ranker, candidates, load_ranker, unit_named
 from nlp.themes import Taxonomy, load_taxonomy
-from pipeline.remedies import with_remedies
 
 # A query names a matter when its phrases of that theme weigh the vocabulary's strong hint
 # (Taxonomy.strong_hint, themes.toml: 3 = the phrase alone names the matter, 2 = strong hint,
@@ -271,8 +270,8 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
     # the end (`SearchBackend.highlighted`), not the pool's three pages.
     bare = with_matter_area(replace(query, snippets=False), taxonomy)
     memo = SearchMemo()  # what this search's requests learn of the index (index.base.SearchMemo)
-    first, displaced = composed_pool(backend, bare if query.offset < pool else replace(bare, facets=False),
-                                     pool, plan, taxonomy, memo)
+    first, displaced = engine_pool(backend, bare if query.offset < pool else replace(bare, facets=False),
+                                   pool, plan, taxonomy, memo)
     ranked = ranker.ranked(first.hits, Asked.of(query, first.plan or Plan()))
     hits = [replace(hit, score=score) for hit, score in ranked[query.offset:end]]
     if query.offset < pool and (end <= pool or len(first.hits) < pool):
@@ -416,16 +415,6 @@ def dated(backend: SearchBackend, query: Query, plan: Plan | None = None,
     result = backend.search(query, plan)
     widened = with_matter_area(query, taxonomy)
     return result if result.total or widened == query else backend.search(widened, plan)
-
-
-def composed_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | None = None,
-                  taxonomy: Taxonomy | None = None,
-                  memo: SearchMemo | None = None) -> tuple[SearchResult, tuple[Hit, ...]]:
-    """What the reranker reorders (`reranked`, and benchmarks/train_ranker.py learns from): the
-    engine's pool (`engine_pool`, same arguments) with the general remedies of its shortcomings'
-    documents after it (pipeline/remedies.py), and the engine's findings the place pushed out."""
-    found, displaced = engine_pool(backend, query, pool, plan, taxonomy, memo)
-    return with_remedies(backend, found, query), displaced
 
 
 def with_matter_area(query: Query, taxonomy: Taxonomy | None = None) -> Query:
