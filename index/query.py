@@ -1690,6 +1690,7 @@ def load_lexicon() -> Lexicon:
     synonyms = synonym_tables.get("set", [])
     words = dictionary_file()
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
+    lines.extend(load_shorthand().stands_for)  # a shorthand's word is a word (Shorthand.stands_for)
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     sets = [entry["terms"] for entry in synonyms]
     plain = [[_unmarked(m) for m in members] for members in sets]  # as initials read them
