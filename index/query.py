@@ -93,11 +93,14 @@ Matching rules the plan carries, for the engines to apply:
 - the query's structure (`_cut_run`): matters offered as a choice ("X hoặc Y",
   intents.toml [coordination]) are one group of alternatives, the rest staying required
   (`_coordinated`; a list, by a comma or "và", is not: it names one heading, whose findings
-  naming both answer best); after words of the topic, the word a preposition of place
-  introduces ("… ở 1 cửa", [setting]), the working hours "trong" introduces ("… trong giờ
-  hành chính", [setting] times), the province the topic is measured in ("PAR index tỉnh",
-  [setting] levels; not the levels below it, which name the matter's tier: "công chức cấp
-  xã") and, in a question, the words of a clause of circumstance ("… khi đoàn đến kiểm tra",
+  naming both answer best); a collective compound ("sổ sách", synonyms.toml [[collective]]) is a group
+  of itself or its head ("sổ": `with_collectives`); a cue of praise or sanction followed by another
+  verb of its kind ("biểu dương khen thưởng", intents.toml [reading] `acts`) is the act asked
+  about, one group of both verbs, no section (`Lexicon.act_pair`); after words of the topic, the
+  word a preposition of place introduces ("… ở 1 cửa", [setting]), the working hours "trong"
+  introduces ("… trong giờ hành chính", [setting] times), the province the topic is measured
+  in ("PAR index tỉnh", [setting] levels; not the levels below it, which name the matter's tier:
+  "công chức cấp xã") and, in a question, the words of a clause of circumstance ("… khi đoàn đến kiểm tra",
   [reading] circumstances) are ranked, not required: they say where and when, not what; a
   function word wins over a rare dictionary word it would start or end ("nào hay", "dân
   khí": `Lexicon.bounded`), and no word spans a list mark;
