@@ -93,11 +93,14 @@ Matching rules the plan carries, for the engines to apply:
 - the query's structure (`_cut_run`): matters offered as a choice ("X hoặc Y",
   intents.toml [coordination]) are one group of alternatives, the rest staying required
   (`_coordinated`; a list, by a comma or "và", is not: it names one heading, whose findings
-  naming both answer best); after words of the topic, the word a preposition of place
-  introduces ("… ở 1 cửa", [setting]), the working hours "trong" introduces ("… trong giờ
-  hành chính", [setting] times), the province the topic is measured in ("PAR index tỉnh",
-  [setting] levels; not the levels below it, which name the matter's tier: "công chức cấp
-  xã") and, in a question, the words of a clause of circumstance ("… khi đoàn đến kiểm tra",
+  naming both answer best); a collective compound ("sổ sách", synonyms.toml [[collective]]) is a group
+  of itself or its head ("sổ": `with_collectives`); a cue of praise or sanction followed by another
+  verb of its kind ("biểu dương khen thưởng", intents.toml [reading] `acts`) is the act asked
+  about, one group of both verbs, no section (`Lexicon.act_pair`); after words of the topic, the
+  word a preposition of place introduces ("… ở 1 cửa", [setting]), the working hours "trong"
+  introduces ("… trong giờ hành chính", [setting] times), the province the topic is measured
+  in ("PAR index tỉnh", [setting] levels; not the levels below it, which name the matter's tier:
+  "công chức cấp xã") and, in a question, the words of a clause of circumstance ("… khi đoàn đến kiểm tra",
   [reading] circumstances) are ranked, not required: they say where and when, not what; a
   function word wins over a rare dictionary word it would start or end ("nào hay", "dân
   khí": `Lexicon.bounded`), and no word spans a list mark;
@@ -679,6 +682,9 @@ class Lexicon:
     # The words joining two category words of the reports into one request for both sections
     # ("ưu điểm và hạn chế": intents.toml [reading] `sections_joined`, `Lexicon.joins_sections`).
     sections_joined: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The verbs of commending and sanctioning a person (intents.toml [reading] `acts`): a cue among
+    # them coordinated with another names the act, a matter (`act_pair`).
+    acts: tuple[tuple[tuple[str, ...], bool], ...] = ()
     # The level words naming the province a topic is measured in ("tỉnh", "toàn tỉnh":
     # intents.toml [setting] levels, LEVEL standing for each level word), matching folded too:
     # after a topic, ranked, not required (`_cut_run`, `_framing_level`).
@@ -1074,6 +1080,23 @@ class Lexicon:
         size = len(cue.syllables)
         return (cue.accents_only and matches_at(typed, cue.syllables, at)
                 and reading(self.readings, typed[at:at + size]) == cue.syllables)
+
+    def act_pair(self, typed: Sequence[str], at: int, size: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
+        """When the cue of `size` syllables at `at` ends with a verb of commending or sanctioning
+        (`acts`) and another such verb follows it, the syllables the two take from `at` and each
+        verb as typed ("bị phê bình, nhắc nhở": 5, (phê bình), (nhắc nhở)); else (0, ()).
+
+        Why: two such verbs side by side are coordinated (Vietnamese lists verbs with or without a
+        comma) and name one act done to someone, the commendation or the sanction, which the query
+        then asks about: a matter whose findings say either verb, not a section of the report
+        (intents.toml [reading] `acts`)."""
+        end = at + size
+        own = max((len(e) for e, only in self.acts if len(e) <= size
+                   and _written_at(typed, e, end - len(e), only)), default=0)
+        after = max((len(e) for e, only in self.acts if _written_at(typed, e, end, only)), default=0)
+        if not own or not after:
+            return 0, ()
+        return size + after, (tuple(typed[end - own:end]), tuple(typed[end:end + after]))
 
     def is_word(self, typed: Sequence[str]) -> bool:
         """Whether typed syllables are a dictionary word under the matching rule."""
@@ -1563,6 +1586,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                                            for e in _per_level(entry, levels)),
                    setting_agencies=_known_agencies((setting or {}).get("agencies", ())),
                    sections_joined=_entries(read.get("sections_joined", ())),
+                   acts=_entries(read.get("acts", ())),
                    choosing=_entries(read.get("choosing", ())),
                    manner_verbs=_entries(read.get("manner_verbs", ())),
                    manner_asks=read.get("manner_asks") or None,
@@ -1690,6 +1714,7 @@ def load_lexicon() -> Lexicon:
     synonyms = synonym_tables.get("set", [])
     words = dictionary_file()
     lines = words.read_text(encoding="utf-8").splitlines() if words else []
+    lines.extend(load_shorthand().stands_for)  # a shorthand's word is a word (Shorthand.stands_for)
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     sets = [entry["terms"] for entry in synonyms]
     plain = [[_unmarked(m) for m in members] for members in sets]  # as initials read them
@@ -1700,7 +1725,8 @@ def load_lexicon() -> Lexicon:
     lexicon = with_broader(lexicon, [(entry["terms"], entry.get("broader", ())) for entry in synonyms])
     lexicon = dataclasses.replace(lexicon, phrases=concept_phrases())
     lexicon = with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
-    return with_expansions(lexicon, compile_expansions(synonym_tables.get("abbreviation", [])))
+    lexicon = with_expansions(lexicon, compile_expansions(synonym_tables.get("abbreviation", [])))
+    return with_collectives(lexicon, compile_collectives(synonym_tables.get("collective", [])))
 
 
 def concept_phrases(path: Path = CONCEPTS_FILE) -> tuple[tuple[str, ...], ...]:
@@ -1788,6 +1814,32 @@ def with_expansions(lexicon: Lexicon, entries: Iterable[tuple[str, Sequence[str]
             continue
         out.append((form, (form, *(syllables_of(t) for t in longs))))
     return dataclasses.replace(lexicon, expansions=tuple(out))
+
+
+def compile_collectives(entries: Iterable[Mapping[str, Any]]) -> tuple[tuple[str, ...], ...]:
+    """synonyms.toml's [[collective]] tables as the compounds' syllables (lowercase, as written), or
+    an ExpansionError naming the table: `word`, two syllables, the first its head; `why`."""
+    out = []
+    for k, entry in enumerate(entries, 1):
+        word, why = entry.get("word"), entry.get("why")
+        label = f"collective {k} ({word!r})"
+        if not isinstance(word, str) or len(syllables_of(word)) != 2 or word != word.lower():
+            raise ExpansionError(f"{label}: `word` must be a lowercase compound of two syllables")
+        if not isinstance(why, str) or not why.strip():
+            raise ExpansionError(f"{label}: no `why` (say how findings name the thing by its head)")
+        out.append(syllables_of(word))
+    return tuple(out)
+
+
+def with_collectives(lexicon: Lexicon, words: Iterable[tuple[str, ...]]) -> Lexicon:
+    """`lexicon` reading each collective compound typed (`compile_collectives`: "sổ sách") as itself
+    or its head ("sổ"), one way, the head always with its accents (`Lexicon.accented_members`):
+    a finding names the thing by its head and kind ("mở sổ", "sổ theo dõi"). A compound a synonym
+    set or an abbreviation already reads is left to it."""
+    taken = lexicon.member_keys
+    out = [(word, (word, word[:1])) for word in words if " ".join(fold(s) for s in word) not in taken]
+    return dataclasses.replace(lexicon, expansions=(*lexicon.expansions, *out),
+                               accented_members=lexicon.accented_members | {w[:1] for w, _ in out})
 
 
 # ------------------------------------------------------------------------------- what the texts define
@@ -2872,6 +2924,15 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             if not cue.required and not cue.kept and not folded:  # a grammatical marker: no word
                 dropped.extend(typed[i:i + size])
                 i += size
+                continue
+            taken, acts = lexicon.act_pair(typed, i, size) if not cue.required else (0, ())
+            if acts:  # "biểu dương khen thưởng": the act itself, a matter (Lexicon.act_pair)
+                _add_group(Group(tuple(Alternative(a) for a in acts)), setting or clause, groups, optional)
+                setting = False
+                dropped.extend(typed[i:i + size - len(acts[0])])  # "bị": the passive's marker
+                said.extend(typed[i + size - len(acts[0]):i + taken])
+                read.extend(r for a in acts for r in _readings(a, lexicon, units))
+                i += taken
                 continue
             if not cue.required or folded:
                 dropped.extend(typed[i:i + cue.lead])  # "còn nhiều" of "còn nhiều tồn tại": leads only

@@ -108,6 +108,16 @@ class Shorthand:
         """The bound forms as one pattern, each standing alone (compiled once)."""
         return _standing_alone({f for b in self.bound for f in b.forms})
 
+    @cached_property
+    def stands_for(self) -> tuple[str, ...]:
+        """The words of two syllables or more the forms stand for ("số điện thoại" of "sđt"), each
+        once: words of the query's cut (index/query.py `load_lexicon`). A form names one word
+        (the file's rule), so its expansion is read as that word, never cut into a common
+        syllable required alone ("số") and the rest; the dictionary may lack it, a compound
+        the genre writes as a whole."""
+        every = (*self.words.values(), *(b.word for b in self.bound))
+        return tuple(dict.fromkeys(w.lower() for w in every if len(w.split()) > 1))
+
     def expand(self, text: str) -> str:
         """`text` with each form standing alone replaced by its word (the user's case aside), a
         bound form where a context word beside it decides it (`Bound.decided`, read after the

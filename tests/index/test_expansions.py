@@ -11,10 +11,12 @@ from index.initials import is_syllable
 from index.query import (
     SYNONYMS_FILE,
     ExpansionError,
+    compile_collectives,
     compile_expansions,
     compile_lexicon,
     load_lexicon,
     plan_query,
+    with_collectives,
     with_expansions,
 )
 
@@ -61,4 +63,40 @@ def test_the_shipped_tables_compile_and_none_is_a_syllable_or_a_set_member() -> 
     assert shipped and not [short for short, _ in shipped if is_syllable(short)]
     members = {fold(m).lower() for entry in data["set"] for m in entry["terms"]}
     assert not [short for short, _ in shipped if short.lower() in members]
-    assert len(load_lexicon().expansions) == len(shipped)
+    collectives = compile_collectives(data.get("collective", []))
+    assert len(load_lexicon().expansions) == len(shipped) + len(collectives)  # none left to a set
+
+
+# ------------------------------------------------------------------ collective compounds (plan22)
+
+
+def test_a_collective_typed_brings_its_head_with_its_accents() -> None:
+    """"sổ sách" is books of any kind; the findings say "mở sổ", "sổ theo dõi" (plan22)."""
+    first = plan_query("sổ sách 1 cửa ko khớp").groups[0]
+    assert [" ".join(a.syllables) for a in first.alternatives] == ["sổ sách", "sổ"]
+    folded = plan_query("so sach mot cua").groups[0].alternatives
+    assert [a.syllables for a in folded] == [("so", "sach"), ("sổ",)]  # never số, sở
+
+
+def test_the_head_typed_alone_and_other_words_holding_it_are_left_alone() -> None:
+    assert groups("mở sổ theo dõi")[0] != ["so sach", "so"]
+    assert groups("bộ máy nhà nước") == [["bo may"], ["nha nuoc"]]  # "máy" inside another word
+
+
+@pytest.mark.parametrize(("entry", "fault"), [
+    ({"word": "sổ sách"}, "no `why`"),
+    ({"word": "sổ", "why": "x"}, "two syllables"),
+    ({"word": "Sổ Sách", "why": "x"}, "lowercase"),
+])
+def test_a_malformed_collective_is_refused(entry: dict[str, object], fault: str) -> None:
+    with pytest.raises(ExpansionError, match=fault):
+        compile_collectives([entry])
+
+
+def test_the_shipped_collectives_compile_and_a_set_member_is_left_to_its_set() -> None:
+    tables = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
+    words = compile_collectives(tables["collective"])
+    assert ("sổ", "sách") in words
+    lexicon = with_collectives(compile_lexicon([], [["giấy tờ", "hồ sơ giấy"]]), words)
+    assert ("giấy", "tờ") not in {short for short, _ in lexicon.expansions}
+    assert (("sổ", "sách"), (("sổ", "sách"), ("sổ",))) in lexicon.expansions

@@ -92,6 +92,22 @@ def test_new_shorthand_is_read_as_the_word() -> None:
     assert groups("ng dân chờ gq") == groups("người dân chờ giải quyết")
 
 
+def test_a_shorthand_of_several_words_plans_as_the_one_word_it_stands_for() -> None:
+    """"sđt" is "số điện thoại", one word: never "số" required alone beside "điện thoại" (plan22)."""
+    def groups(text: str) -> list[list[str]]:
+        return [[" ".join(a.syllables) for a in g.alternatives] for g in plan_query(text).groups]
+
+    said = groups("xã nào chưa niêm yết sđt đường dây nóng")
+    assert ["số điện thoại"] in said and ["số"] not in said, said
+    assert said == groups("xã nào chưa niêm yết số điện thoại đường dây nóng")
+
+
+def test_the_words_shorthand_stands_for_are_its_words_of_several_syllables() -> None:
+    table = compile_shorthand([*TABLE, {"typed": ["sdt"], "word": "Số điện thoại", "why": "x"}])
+    assert table.stands_for == ("kết quả", "số điện thoại")  # lowercase, each once, no lone syllable
+    assert "số điện thoại" in load_shorthand().stands_for
+
+
 # ------------------------------------------------------------------------ bound forms (syn15)
 BOUND = [{"typed": ["qđ", "qd"], "word": "quy định", "why": "the rule after a verdict word",
           "after": ["đúng", "trái"], "before": ["hiện hành"]},
