@@ -325,6 +325,15 @@ def test_the_shipped_intent_tables_are_well_formed() -> None:
     assert not [c for c in lexicon.cues if not c.required and tuple(fold(s) for s in c.syllables) in members]
 
 
+def test_the_low_and_the_high_end_are_read_after_the_same_measures() -> None:
+    """The two entries of a measure of merit's ends (polar22) mirror each other: TOML cannot share
+    a list, so each writes the measures; one changed alone would read "thấp" after a measure whose
+    "cao" is not read (rv22b)."""
+    tables = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))["intent"]
+    ends = {t["polarity"]: t["after"] for t in tables if {"thấp nhất", "cao nhất"} & set(t["terms"])}
+    assert set(ends) == {"shortcoming", "strength"} and ends["shortcoming"] == ends["strength"]
+
+
 # ---------------------------------------------------------------------------- query_stopwords.txt
 
 
