@@ -1706,6 +1706,24 @@ def load_coordinators() -> Entries:
     return compile_coordinators(intents.get("coordination", {}))
 
 
+def with_named_measures(intents: Iterable[Mapping[str, Any]],
+                        measures: Mapping[str, Sequence[str]]) -> list[Mapping[str, Any]]:
+    """`intents` with each `after` that names a list of intents.toml's [measures] table ("merit")
+    replaced by that list, or a ValueError naming the missing one.
+
+    Why: the low and the high end of a measure of merit are two entries read after the same
+    measures; TOML cannot share a list, so the entries name it and the list is written once."""
+    out: list[Mapping[str, Any]] = []
+    for intent in intents:
+        after = intent.get("after", ())
+        if isinstance(after, str):
+            if after not in measures:
+                raise ValueError(f"intents.toml: after = {after!r} names no list of [measures]")
+            intent = {**intent, "after": list(measures[after])}
+        out.append(intent)
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The lexicon of index/vi/ and the dictionary (read once per process)."""
@@ -1718,7 +1736,8 @@ def load_lexicon() -> Lexicon:
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     sets = [entry["terms"] for entry in synonyms]
     plain = [[_unmarked(m) for m in members] for members in sets]  # as initials read them
-    lexicon = compile_lexicon(stopwords, sets, lines, data.get("intent", []),
+    intents = with_named_measures(data.get("intent", []), data.get("measures", {}))
+    lexicon = compile_lexicon(stopwords, sets, lines, intents,
                               data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
                               data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
                               data.get("setting", {}), data.get("sections", {}), data.get("reducing", {}))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import pytest
 
 from core.normalize import fold
-from index.query import INTENTS_FILE, Plan, Vocabulary, load_lexicon, plan_query
+from index.query import INTENTS_FILE, Plan, Vocabulary, load_lexicon, plan_query, with_named_measures
 
 
 def groups(text: str) -> list[list[str]]:
@@ -326,12 +326,19 @@ def test_the_shipped_intent_tables_are_well_formed() -> None:
 
 
 def test_the_low_and_the_high_end_are_read_after_the_same_measures() -> None:
-    """The two entries of a measure of merit's ends (polar22) mirror each other: TOML cannot share
-    a list, so each writes the measures; one changed alone would read "thấp" after a measure whose
-    "cao" is not read (rv22b)."""
-    tables = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))["intent"]
+    """The two entries of a measure of merit's ends (polar22) mirror each other: both name the one
+    list of [measures] (`with_named_measures`), so neither reads "thấp" after a measure whose "cao"
+    is not read (rv22b)."""
+    data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
+    tables = with_named_measures(data["intent"], data.get("measures", {}))
     ends = {t["polarity"]: t["after"] for t in tables if {"thấp nhất", "cao nhất"} & set(t["terms"])}
     assert set(ends) == {"shortcoming", "strength"} and ends["shortcoming"] == ends["strength"]
+    assert "chỉ số cchc" in ends["shortcoming"]
+
+
+def test_an_intent_naming_no_list_of_measures_is_refused() -> None:
+    with pytest.raises(ValueError, match="names no list"):
+        with_named_measures([{"polarity": "strength", "terms": ["cao"], "after": "missing"}], {})
 
 
 # ---------------------------------------------------------------------------- query_stopwords.txt
