@@ -185,6 +185,12 @@ def _value_labels(name: str) -> dict[str, str]:
     return FACET_VALUE_LABELS.get(name, {})
 
 
+def _value_shown(name: str, labels: dict[str, str], value: str) -> str:
+    """A facet's value as the page shows it, in the facet and in the chosen filter alike: a unit
+    as a person reads it (core.models.spoken: an agency without "cơ quan"), others by `labels`."""
+    return spoken(value) if name == "unit" else label(labels, value)
+
+
 def _facets(result: SearchResult, params: SearchParams) -> tuple[Facet, ...]:
     out = []
     for name, param in FACET_PARAMS.items():
@@ -192,7 +198,7 @@ def _facets(result: SearchResult, params: SearchParams) -> tuple[Facet, ...]:
         labels = _value_labels(name)
         values = tuple(
             FacetValue(
-                spoken(value) if name == "unit" else label(labels, value),
+                _value_shown(name, labels, value),
                 count,
                 params.url(**{param: int(value) if param == "nam" else value}),
                 current is not None and str(current).casefold() == value.casefold(),
@@ -210,7 +216,7 @@ def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
     for name, param in (*FACET_PARAMS.items(), ("unit", "don_vi")):
         value = getattr(params, param)
         if value is not None:
-            shown = spoken(str(value)) if name == "unit" else label(_value_labels(name), str(value))
+            shown = _value_shown(name, _value_labels(name), str(value))
             if param == "don_vi" and params.truc_thuoc:
                 shown += f", {QUERY_LABELS['within']}"
             out.append(ActiveFilter(FACET_LABELS[name], shown, params.url(**{param: None})))
