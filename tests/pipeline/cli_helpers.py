@@ -8,6 +8,7 @@ recommendation, a decision cited by number) and is not taken from any corpus.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,17 @@ def run(*args: str) -> Result:
 def kiemtra(db: Path, *args: str) -> Result:
     """`kiemtra --db DB ARGS` in this process."""
     return run("--db", str(db), *args)
+
+
+def ingested_store(folder: Path, texts: Mapping[str, str]) -> str:
+    """A store (`folder`/k.db) holding `texts` (file name → text) written into `folder` and
+    ingested by `kiemtra ingest`, which must succeed: the search tests' module fixtures."""
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    path = str(folder / "k.db")
+    result = run("--db", path, "ingest", str(folder), "--no-progress")
+    assert result.exit_code == 0, result.output
+    return path
 
 
 def search_json(db: str, *args: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ article cites a Kế hoạch only. A finding's kinds are those its document bear
 """
 
 import pytest
-from cli_helpers import REPORT, run
+from cli_helpers import REPORT, ingested_store, run
 from cli_helpers import search_json as search
 
 ARTICLE = (
@@ -20,13 +20,8 @@ ARTICLE = (
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("doc-kind-cli")
-    (folder / "thong-bao-41.txt").write_text(REPORT, encoding="utf-8")
-    (folder / "tin-tan-huong.txt").write_text(ARTICLE, encoding="utf-8")
-    path = str(folder / "k.db")
-    result = run("--db", path, "ingest", str(folder), "--no-progress")
-    assert result.exit_code == 0, result.output
-    return path
+    return ingested_store(tmp_path_factory.mktemp("doc-kind-cli"),
+                          {"thong-bao-41.txt": REPORT, "tin-tan-huong.txt": ARTICLE})
 
 
 def _docs(db: str, *args: str) -> set[str]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from cli_helpers import REPORT_IN_PROVINCE as REPORT_2021
-from cli_helpers import run
+from cli_helpers import ingested_store, run
 from cli_helpers import search_json as search
 
 REPORT_2023 = (
@@ -26,13 +26,8 @@ REPORT_2023 = (
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("search-qa")
-    for name, text in (("thong-bao-41.txt", REPORT_2021), ("bao-cao-88.txt", REPORT_2023)):
-        (folder / name).write_text(text, encoding="utf-8")
-    path = str(folder / "k.db")
-    result = run("--db", path, "ingest", str(folder), "--no-progress")
-    assert result.exit_code == 0, result.output
-    return path
+    return ingested_store(tmp_path_factory.mktemp("search-qa"),
+                          {"thong-bao-41.txt": REPORT_2021, "bao-cao-88.txt": REPORT_2023})
 
 
 
