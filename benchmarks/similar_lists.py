@@ -16,10 +16,14 @@ import argparse
 import json
 import random
 import statistics
+import sys
 import time
 from pathlib import Path
 
-from index.sqlite_fts import SqliteFtsBackend
+# This checkout first on sys.path, as benchmarks/search.py says why.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from index.sqlite_fts import SqliteFtsBackend  # noqa: E402
 
 
 def similar_lists(backend: SqliteFtsBackend, finding_ids: list[str], limit: int) -> dict[str, list[str]]:
