@@ -806,9 +806,12 @@ def _hit(raw: dict[str, Any], tiers: bool = False, found_by: dict[str, Any] | No
 
 
 def _snippet(raw: dict[str, Any], text: str) -> str:
-    """A hit's snippet: the highlighter's fragment (HIGHLIGHT), else the text's start."""
+    """A hit's snippet: the highlighter's fragment (HIGHLIGHT), else the text's start. The
+    highlighter's HTML encoder also escapes "/" (&#x2F;), which html.escape, and so SQLite's
+    snippets, leave as it is: put back, a snippet reads alike on both engines ("139/QĐ-UBND" in
+    the JSON output, not "139&#x2F;QĐ-UBND")."""
     fragments = raw.get("highlight", {}).get("text")
-    return fragments[0] if fragments else html.escape(text[:SNIPPET_CHARS])
+    return fragments[0].replace("&#x2F;", "/") if fragments else html.escape(text[:SNIPPET_CHARS])
 
 
 def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:

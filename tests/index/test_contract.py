@@ -473,6 +473,7 @@ def test_facets_follow_the_query(backend: SearchBackend) -> None:
 def test_snippets_are_html_safe(backend: SearchBackend) -> None:
     snippet = backend.search(Query(text="cong dien tu")).hits[0].snippet
     assert "<script>" not in snippet and "&lt;script&gt;" in snippet
+    assert "&lt;/script&gt;" in snippet  # escaped as html.escape does on both engines ("/" kept)
     assert "<mark>" in snippet
     unmarked = backend.search(Query(area=HDH, polarity=NEG)).hits[0].snippet  # no text: no marks
     assert "<script>" not in unmarked and "&lt;script&gt;" in unmarked
