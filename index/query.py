@@ -3062,7 +3062,10 @@ def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list
     circumstances): the answer is the comment's matter, the head's responsibility, which the finding
     prescribing it states without the occasion. A comment naming no matter of its own ("cán bộ
     chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào": cue and question words only) asks
-    about the topic, which stays required; a unit or a document number named there is a filter."""
+    about the topic, which stays required; a unit or a document number named there is a filter.
+    The caller reads a topic as a condition only when it says a state (holds a polarity cue): a
+    topic naming a thing ("phản ánh kiến nghị của dân thì được tiếp nhận thế nào") is the object
+    the comment asks about, required (session 23, read30)."""
     kept = [g for k, g in enumerate(groups) if k >= condition or g.unit or g.doc_number]
     ranked = [a for g in groups[:condition] if not (g.unit or g.doc_number) for a in g.alternatives]
     return kept, ranked
