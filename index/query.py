@@ -703,6 +703,10 @@ class Lexicon:
     # The polarity such a question of manner asks for (intents.toml [reading] `manner_asks`: how a
     # failing was handled is answered by the recommendations), None for none.
     manner_asks: str | None = None
+    # The polarity of the matter whose handling such a question asks about (intents.toml [reading]
+    # `manner_of`): a failing handled is remedied; anything else handled is processed ("xử lý phản
+    # ánh kiến nghị", "xử lý hồ sơ"), a matter asked about, no polarity. None: any matter.
+    manner_of: str | None = None
     # The verbs of reducing and ending a failing (intents.toml [reducing]): their object or subject
     # names no failing (`reduced_at`), and a cue of its polarity they are is the verb (`reduces_at`).
     reducing: Reducing = Reducing()
@@ -926,6 +930,8 @@ class Lexicon:
         named = [s for s in seen if not (s[1].required and not s[1].sense)]
         if not self.manner_asks or self.asked(typed, named) is not None:
             return list(seen)
+        if self.manner_of and not any(cue.polarity == self.manner_of for _, cue in seen):
+            return list(seen)  # "phản ánh kiến nghị được xử lý thế nào": the processing, no failing
         verb = self.manner_verb(typed)
         if verb is None:
             return list(seen)
@@ -1589,7 +1595,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                    acts=_entries(read.get("acts", ())),
                    choosing=_entries(read.get("choosing", ())),
                    manner_verbs=_entries(read.get("manner_verbs", ())),
-                   manner_asks=read.get("manner_asks") or None,
+                   manner_asks=read.get("manner_asks") or None, manner_of=read.get("manner_of") or None,
                    paired=compile_paired(sections or {}),
                    reducing=compile_reducing(reducing or {}, levels),
                    accented_members=frozenset(s for row in entries for s, only in row if only and s))
@@ -3035,7 +3041,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         i += size
     if 0 <= sense < len(groups):
         groups[sense] = dataclasses.replace(groups[sense], sense=True)
-    if condition and not links and any(_listable(g) for g in groups[condition:]):
+    if condition and not links and any(_listable(g) for g in groups[condition:]) \
+            and any(at < condition_at for at, _ in cues):  # "phản ánh kiến nghị thì …": the object
         groups, occasion = _conditioned(groups, condition)
         optional.extend(occasion)
         cues = [(at, cue) for at, cue in cues if at > condition_at]  # the occasion names no polarity
@@ -3055,7 +3062,10 @@ def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list
     circumstances): the answer is the comment's matter, the head's responsibility, which the finding
     prescribing it states without the occasion. A comment naming no matter of its own ("cán bộ
     chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào": cue and question words only) asks
-    about the topic, which stays required; a unit or a document number named there is a filter."""
+    about the topic, which stays required; a unit or a document number named there is a filter.
+    The caller reads a topic as a condition only when it says a state (holds a polarity cue): a
+    topic naming a thing ("phản ánh kiến nghị của dân thì được tiếp nhận thế nào") is the object
+    the comment asks about, required (session 23, read30)."""
     kept = [g for k, g in enumerate(groups) if k >= condition or g.unit or g.doc_number]
     ranked = [a for g in groups[:condition] if not (g.unit or g.doc_number) for a in g.alternatives]
     return kept, ranked

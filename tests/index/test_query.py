@@ -626,6 +626,9 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     # "xử lý" not before the question word: processing files, and the breach asked about
     ("xử lý hồ sơ trễ hạn thế nào", "shortcoming"),
     ("xử lý hồ sơ trực tuyến thế nào", None),
+    # handling asked of no failing is its processing: a question about the matter, no section
+    ("đơn thư của công dân được xử lý ra sao", None),
+    ("ý kiến góp ý của người dân thì được tiếp nhận, xử lý thế nào", None),
 ])
 def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polarity: str | None) -> None:
     assert plan_query(text).polarity == polarity
@@ -1048,6 +1051,8 @@ def test_a_question_asking_for_a_cause_carries_what_an_answer_holds() -> None:
     ("kiến nghị xử lý hồ sơ trễ hạn", {"xử lý", "hồ sơ", "trễ hạn"}, {"kiến nghị"}),
     ("kiến nghị xử lý thế nào", {"xử lý"}, {"kiến nghị"}),
     ("xử lý thế nào", {"xử lý"}, set()),
+    # a topic saying no state is the object the comment asks about, not a condition: required
+    ("hồ sơ trực tuyến thì được tiếp nhận thế nào", {"hồ sơ", "trực tuyến", "tiếp nhận"}, set()),
 ])
 def test_a_verb_a_manner_question_asks_about_is_ranked_not_required(text: str, required: set[str],
                                                                     ranked: set[str]) -> None:
