@@ -399,6 +399,14 @@ def test_the_inspection_by_its_round_or_its_short_form_is_ranked_not_required(te
     assert not any(w in g for g in groups(text) for w in ("kt", "đợt", "dot", "đoàn", "cuộc", "kiểm tra"))
 
 
+@pytest.mark.parametrize("text", ["tự KT tại bộ phận một cửa", "tu KT bo phan mot cua"])
+def test_kt_after_tu_is_the_self_inspection(text: str) -> None:
+    """"tự KT" is the self-inspection a unit's reform plan schedules (tự kiểm tra), as typed or
+    folded: the form is read as kiểm tra, no group left as the letters."""
+    assert ["kt"] not in groups(text)
+    assert any("kiểm tra" in g for g in groups(text)), groups(text)
+
+
 def test_kt_alone_is_no_inspection() -> None:
     """"KT" alone is kiểm tra, kinh tế, kế toán, kỹ thuật: without its head it stays the word typed."""
     assert ["kt"] in groups("phòng KT huyện")
