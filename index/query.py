@@ -807,6 +807,16 @@ class Lexicon:
         carries to unseen queries)."""
         return any(matches_at(typed, words, at) for at in range(len(typed)) for words in self.which_words)
 
+    def place_tiers(self, typed: Sequence[str]) -> tuple[str, ...]:
+        """The tiers of the level a question asking which place names ("xã nào", "huyện nào",
+        "thành phố nào": core/levels.py, the one table of levels and their tiers); empty when it
+        asks for a unit of any level ("đơn vị nào", "ở đâu") or asks no place."""
+        for at in range(len(typed)):
+            for words in self.which_words:
+                if matches_at(typed, words, at) and (row := row_of(" ".join(words[:-1]))) is not None:
+                    return tuple(str(t) for t in row.tiers)
+        return ()
+
     def asked(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> Cue | None:
         """Of the polarity cues `seen` in a query (their positions in `typed`, in order), the one
         naming the polarity it asks for; None when there is none.
@@ -2123,6 +2133,12 @@ class Plan:
     # answers are findings, the failure ("xã A chưa ban hành") and the matter done ("các xã đã
     # ban hành"), so the polarity it names prefers neither (index/rerank.py: polarity_match).
     yes_no: bool = False
+    # Whether the question asks which place (Lexicon.asks_place: "xã nào …", "ở đâu …"): its answer
+    # is a finding naming the unit the matter was seen in (index/rerank.py: place_named).
+    place_asked: bool = False
+    # The tiers of the level it asks for ("xã nào": the commune's; core/levels.py Tier), empty for
+    # any ("đơn vị nào", "ở đâu").
+    place_tiers: tuple[str, ...] = ()
     # The syllables of the topical groups' terms as typed (`_syllable_groups`), one group each:
     # what a search finding nothing at all searches instead (`loosened`).
     loose: tuple[Group, ...] = ()
@@ -2627,7 +2643,9 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         kept = analyse(plain, lexicon.without_cues(), words, units, places, unwritten)
         return dataclasses.replace(kept, polarity=polarity, paired=lexicon.paired_of(polarity),
                                    dropped=tuple(dropped),
-                                   question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike)
+                                   question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike,
+                                   place_asked=lexicon.asks_place(typed),
+                                   place_tiers=lexicon.place_tiers(typed))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms, abbreviations=lexicon.abbreviations,
@@ -2646,7 +2664,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 loose=_syllable_groups(groups, unquoted, lexicon),
                 related=_related(groups, lexicon, words, restored),
                 answer=answer, unlike=unlike,
-                question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)))
+                question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)),
+                place_asked=lexicon.asks_place(typed), place_tiers=lexicon.place_tiers(typed))
 
 
 def _questions_read(parsed: Parsed, lexicon: Lexicon) -> Parsed:

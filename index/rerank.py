@@ -28,6 +28,7 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
+from core.levels import row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.base import FindingRecord, Hit, Query
 from index.concepts import Concept, share_held
@@ -385,6 +386,35 @@ def tier(c: Candidate, asked: Asked, pool: int) -> int:
     return 4 * placed + 2 * in_section(c, asked) + in_paired_section(c, asked)
 
 
+def place_named(c: Candidate, asked: Asked, pool: int) -> float:
+    """1 for a finding naming in its own words a unit it is about, of the level the question asks
+    for, when the question asks which place and names the sense of its matter ("xã nào cán bộ vắng
+    mặt", "huyện nào đứng đầu chỉ số CCHC", "ở đâu còn công chức chưa đạt chuẩn": Plan.place_asked,
+    Plan.place_tiers, Plan.polarity) and the finding states the matter in that sense
+    (`polarity_match`); 0 otherwise, and for a finding about its units only by inheritance from its
+    document.
+
+    Why: "xã nào" asks for the units, and the genre answers it with the finding that names the
+    commune it saw ("Xã Cát Tài … có đến 13/19 cán bộ xã vắng mặt", "UBND xã Tản Lĩnh vắng 3/11
+    cán bộ"), while the same report's summaries of the matter ("phần lớn cán bộ đều vắng mặt",
+    "tại nhiều xã …") hold the query's words as well and name no unit (a finding's units are its
+    document's when it names none: core/attribution.py). The level asked is the answer's kind:
+    "huyện nào" is not answered by a board or a commune named ("Ban Quản lý Khu kinh tế đạt chỉ số
+    CCHC cao nhất"; core/levels.py tiers: "thành phố" is a province or a district). A unit named in
+    the contrary sense answers no such question ("Xã X thực hiện tốt" for "xã nào chưa …")."""
+    plan = asked.plan
+    if not plan.place_asked or polarity_match(c, asked, pool) <= 0:
+        return 0.0
+    for label in c.record.unit_levels:
+        level, name = split_level(label)
+        row = row_of(level) if level else None
+        if plan.place_tiers and not (row and set(plan.place_tiers) & {str(t) for t in row.tiers}):
+            continue  # "huyện nào": a commune or a department named answers another question
+        if c.written.holds(Alternative(syllables_of(name))):
+            return 1.0
+    return 0.0
+
+
 def answer_held(c: Candidate, asked: Asked, pool: int) -> float:
     """Whether the finding holds what an answer to the question holds (Plan.answer: "tại sao"
     → "nguyên nhân", "là do"; "đơn vị nào đứng đầu" → "dẫn đầu", "xếp thứ"), outside the phrases
@@ -702,6 +732,7 @@ FEATURES: dict[str, Feature] = {
     "spoken": theme_spoken,
     "unit": unit_named,
     "answer": answer_held,
+    "place": place_named,
     "length": length,
     "concepts": concepts_held,
     "matter_words": matter_held,

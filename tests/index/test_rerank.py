@@ -32,6 +32,7 @@ from index.rerank import (
     matter_held,
     parse_ranker,
     passage_adds,
+    place_named,
     polarity_match,
     rank_score,
     tier,
@@ -241,6 +242,30 @@ def test_a_ranking_question_is_answered_by_the_place_not_by_the_head_of_a_body()
     bottom = _cand(_rec("e", "Ba địa phương có điểm Chỉ số CCHC thấp nhất tỉnh."))
     assert [answer_held(c, asked, 30) for c in (leads, second, first, head, bottom)] == \
         [1.0, 1.0, 1.0, 0.0, 0.0]
+
+
+def test_a_which_place_question_is_answered_by_the_finding_naming_a_unit_of_the_level_asked() -> None:
+    """Asked which commune's staff were absent, the finding naming the commune answers; the
+    summary about communes it names none of, the district named, and the commune named where the
+    staff were all present do not. Asked which unit of any level, the district answers too; a
+    topic asks no place."""
+    named = _cand(_rec("a", "Xã Tân Phú có 9/15 cán bộ vắng mặt khi kiểm tra.", unit_levels=("xã Tân Phú",)))
+    summary = _cand(_rec("b", "Phần lớn cán bộ các xã đều vắng mặt.",
+                         unit_levels=("xã Tân Phú", "xã Hòa Bình")))
+    district = _cand(_rec("c", "Huyện Phú Tân có nhiều cán bộ vắng mặt.", unit_levels=("huyện Phú Tân",)))
+    present = _cand(_rec("d", "Xã Hòa Bình có mặt đầy đủ cán bộ.", polarity=Polarity.STRENGTH,
+                         unit_levels=("xã Hòa Bình",)))
+    findings = (named, summary, district, present)
+    commune = Asked(plan_query("xã nào cán bộ vắng mặt"))
+    assert commune.plan.place_asked and commune.plan.place_tiers == ("commune",)
+    assert [place_named(c, commune, 30) for c in findings] == [1.0, 0.0, 0.0, 0.0]
+    anywhere = Asked(plan_query("đơn vị nào cán bộ vắng mặt"))
+    assert anywhere.plan.place_asked and anywhere.plan.place_tiers == ()
+    assert [place_named(c, anywhere, 30) for c in findings] == [1.0, 0.0, 1.0, 0.0]
+    assert plan_query("huyện nào còn hồ sơ trễ hạn").place_tiers == ("district",)
+    topic = Asked(plan_query("cán bộ vắng mặt"))
+    assert not topic.plan.place_asked
+    assert [place_named(c, topic, 30) for c in findings] == [0.0, 0.0, 0.0, 0.0]
 
 
 def test_a_unit_named_by_attribution_or_in_the_text() -> None:
