@@ -1006,7 +1006,8 @@ class Lexicon:
         and a cut taking such a join swallowed the head's end or the judgement whole, so the
         judgement was never read ("điểm | số cao | hơn" asked for "số cao", no strength)."""
         return frozenset(at for at in range(1, len(typed)) for cue in self._cues_from(typed, at)
-                         if cue.after and self._cue_written_at(typed, cue, at) and cue.follows_head(typed, at))
+                         if cue.after and self._cue_written_at(typed, cue, at)
+                         and cue.follows_head(typed, at))
 
     def reduced_at(self, typed: Sequence[str], at: int, size: int, marks: Collection[int] = ()) -> bool:
         """Whether the `size` syllables from `at` are the object of a verb of reducing before
@@ -1083,8 +1084,8 @@ class Lexicon:
             by.setdefault(fold(cue.syllables[0]), []).append(cue)
         return {k: tuple(v) for k, v in by.items()}
 
-    def _cue_written_at(self, typed: Sequence[str], cue: Cue, at: int,
-                        bound: tuple[bool, int] = (False, 0), unwritten: Collection[str] = frozenset()) -> bool:
+    def _cue_written_at(self, typed: Sequence[str], cue: Cue, at: int, bound: tuple[bool, int] = (False, 0),
+                        unwritten: Collection[str] = frozenset()) -> bool:
         """Whether the cue is typed at `at`: as `_written_at` says, or, for a cue of two
         syllables or more counting only with its accents, typed without some of them where its
         folded form's clear reading is the cue (index/accents.py): "cong tac" is công tác, a
@@ -1238,7 +1239,8 @@ class Lexicon:
         return {key: frozenset(forms) for key, forms in out.items()}
 
     def folded_entry_at(self, entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[str], at: int,
-                        bound: tuple[bool, int] = (False, 0), unwritten: Collection[str] = frozenset()) -> int:
+                        bound: tuple[bool, int] = (False, 0),
+                        unwritten: Collection[str] = frozenset()) -> int:
         """`_entry_at`, and 1 where the syllable at `at`, typed without accents, is the folded form
         of a one-syllable entry counting only with its accents ("tai" of "tại", "thi" of "thì") and
         `folded_light_at` reads it as a light word: no word it makes with a neighbour reads it
@@ -1310,8 +1312,8 @@ class Lexicon:
         (`question_read_at`): the rest of the analysis reads it as typed with its marks."""
         return [self.question_read_at(typed, k) or s for k, s in enumerate(typed)]
 
-    def folded_light_at(self, typed: Sequence[str], at: int,
-                        bound: tuple[bool, int] = (False, 0), unwritten: Collection[str] = frozenset()) -> bool:
+    def folded_light_at(self, typed: Sequence[str], at: int, bound: tuple[bool, int] = (False, 0),
+                        unwritten: Collection[str] = frozenset()) -> bool:
         """Whether the syllable at `at`, typed without accents, is the folded form of an entry
         of one syllable counting only with its accents ("co" of "có", "cap" of "cấp", "con" of
         "còn"), and no word it makes with a neighbour reads it otherwise.
@@ -1332,7 +1334,8 @@ class Lexicon:
         return bool(entries) and not self._read_otherwise(typed, at, entries or frozenset(), bound, unwritten)
 
     def _read_otherwise(self, typed: Sequence[str], at: int, entries: frozenset[str],
-                        bound: tuple[bool, int] = (False, 0), unwritten: Collection[str] = frozenset()) -> bool:
+                        bound: tuple[bool, int] = (False, 0),
+                        unwritten: Collection[str] = frozenset()) -> bool:
         """Whether the syllable at `at` and its neighbours make a word (2..4 syllables) whose
         clear reading (index/accents.py) writes the syllable as none of `entries` does ("do":
         đó, do; "tu kiem tra": tự kiểm tra, not từ). `bound`: whether the neighbour before is
@@ -1821,7 +1824,7 @@ def compile_acts(table: Mapping[str, Any], intents: Iterable[Mapping[str, Any]],
     if named := table.get("sanction"):
         steps = next((c.get("narrower", ()) for c in concepts if named in c.get("broader", ())), None)
         if steps is None:
-            raise ActsError(f"[acts] sanction {named!r}: no concept of concepts.toml has it as a broader term")
+            raise ActsError(f"[acts] sanction {named!r}: no concept of concepts.toml has it as broader")
         kinds.append(("sanction", _entries(steps)))
     return tuple(kinds)
 
@@ -3004,7 +3007,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             continue
         end = _run_end(i, len(typed), breaks)
         bound = (_in_word(run_cut(i), i - 1), _word_after(run_cut(i), i))  # the cut's words beside
-        cue = lexicon.cue_at(typed, i, bound, ends=partial(_cut_ends, run_cut), marks=marks, unwritten=unwritten)
+        cue = lexicon.cue_at(typed, i, bound, ends=partial(_cut_ends, run_cut), marks=marks,
+                             unwritten=unwritten)
         size = len(cue.syllables) if cue else 0
         # A ranked word of no polarity (a light verb, a filler noun: query_stopwords.txt) gives way
         # to a synonym member it begins, as to a longer word: "thủ tục hành chính" is TTHC, one
@@ -3012,9 +3016,9 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         member = lexicon.synonyms_at(typed, i)[0] if cue and not cue.polarity else 0
         if cue and not cue.polarity and _member_runs_past(typed, i, len(cue.syllables), lexicon):
             cue = None  # "sau kiểm tra | công vụ": the member "kiểm tra công vụ" is the word
-        guess = _folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue and not cue.polarity else 0
-        applied = bool(cue) and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon),
-                                            member, guess)
+        guess = _folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue else 0  # as `_dictionary_word`
+        applied = bool(cue) and size >= max(_longest(typed, i, words, lo=2),
+                                            _dictionary_word(typed, i, lexicon), member, guess)
         if pair := lexicon.act_pair(typed, i, cue if applied else None, partial(lexicon.cue_at, typed)):
             if pair.cue is not None:  # "biểu dương khen thưởng", "khen thưởng, tuyên dương": the act
                 cues.append((pair.cue_at, pair.cue))  # itself, a matter (Lexicon.act_pair)
@@ -3037,6 +3041,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
                 i += size
                 continue
             if not cue.required or folded:
+                if not cue.polarity:  # "… sau kiểm tra": a ranked preposition of time may set a time
+                    setting = any(_listable(g) for g in groups) and bool(_entry_at(lexicon.settings, typed, i))
                 dropped.extend(typed[i:i + cue.lead])  # "còn nhiều" of "còn nhiều tồn tại": leads only
                 optional.append(Alternative(tuple(typed[i + cue.lead:i + size])))
                 said.extend(typed[i + cue.lead:i + size])
@@ -3631,9 +3637,13 @@ def _folded_word(typed: list[str], at: int, sizes: Sequence[int], lexicon: Lexic
     word its syllable makes with the next one, one clear reading of the two, is the likelier
     (index/accents.py: a compound's syllables constrain each other); typed "cấp trên" the query
     cuts the word, typed "cap tren" it read the level's light word and dropped "tren" as "trên".
-    Asked only for a cue of no polarity (`_cut_run`), as a synonym member it begins is: a word a
-    cue of a failing begins says the failing too ("ho so cham tre": chậm trễ, a delay), and its
-    polarity is kept."""
+    Asked for every cue (`_cut_run`), as the dictionary word typed with accents is: a cue of
+    a failing that begins such a word gives way to it there too, so that the folded query is read
+    as the accented one ("cham tre thi xu ly the nao" as "chậm trễ thì xử lý thế nào": the word
+    "chậm trễ" is the topic, the question of manner after "thì" asks for the recommendations;
+    read as the cue "chậm", the folded one asked for the shortcomings). Until session 23 it was
+    asked only for a cue of no polarity, and the two spellings of one query asked for different
+    sections."""
     size = sizes[at] if at < len(sizes) else 0
     span = typed[at:at + size]
     if size < 2 or any(map(is_accented, span)) or not _cuts_as_word(span, lexicon, unwritten):
