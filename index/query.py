@@ -3042,7 +3042,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
                 continue
             if not cue.required or folded:
                 if not cue.polarity:  # "… sau kiểm tra": a ranked preposition of time may set a time
-                    setting = any(_listable(g) for g in groups) and bool(_entry_at(lexicon.settings, typed, i))
+                    setting = any(_listable(g) for g in groups) \
+                        and bool(_entry_at(lexicon.settings, typed, i))
                 dropped.extend(typed[i:i + cue.lead])  # "còn nhiều" of "còn nhiều tồn tại": leads only
                 optional.append(Alternative(tuple(typed[i + cue.lead:i + size])))
                 said.extend(typed[i + cue.lead:i + size])

@@ -53,9 +53,9 @@ def test_no_word_of_the_index_joins_a_measure_and_its_judgement(text: str, joine
 
 def test_the_heads_are_where_a_judgement_follows_its_measure() -> None:
     lexicon = load_lexicon()
-    assert lexicon.judged_heads("điểm số cao hơn".split()) == {2}
-    assert lexicon.judged_heads("mô hình hay".split()) == {2}
-    assert not lexicon.judged_heads("nâng cao chất lượng".split())  # "cao" after no measure
+    assert lexicon.judged_heads(["điểm", "số", "cao", "hơn"]) == {2}
+    assert lexicon.judged_heads(["mô", "hình", "hay"]) == {2}
+    assert not lexicon.judged_heads(["nâng", "cao", "chất", "lượng"])  # "cao" after no measure
 
 
 # ------------------------------------------------------------------ a folded guess a function word ends
