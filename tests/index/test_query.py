@@ -586,7 +586,9 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("may cham cong o xa", None),
     ("cham cong van tay", None),
     ("cham cong bo thu tuc hanh chinh", "shortcoming"),  # "chậm công bố", no time clock
-    ("ho so cham tre", "shortcoming"),
+    # the word "chậm trễ" the cue begins, folded as typed with accents (plan23): its topic, no section
+    ("ho so cham tre", None),
+    ("hồ sơ chậm trễ", None),
     ("yêu cầu xã niêm yết đầy đủ thủ tục", "recommendation"),
     ("trang thiết bị bộ phận một cửa", None),  # "bị" inside a word is no marker
     # "để" right after the question word of its subject lets a failing happen; elsewhere purpose
