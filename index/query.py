@@ -637,6 +637,17 @@ class Reducing:
         return any(at in self.objects(typed, start) for start in range(at))
 
 
+@dataclass(frozen=True, slots=True)
+class ActPair:
+    """Two verbs of commending or sanctioning read as the act asked about (`Lexicon.act_pair`)."""
+
+    lead: int  # the syllables before the first verb: the passive's marker of its cue ("bị")
+    size: int  # the syllables the pair takes, its lead included
+    verbs: tuple[tuple[str, ...], ...]  # each verb as typed: one group of alternatives
+    cue: Cue | None  # the cue whose polarity the pair prefers: None for two kinds (praise and blame)
+    cue_at: int  # where that cue stands in the run
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """What the genre says about queries: words to drop, question frames, synonym sets, the
@@ -682,9 +693,10 @@ class Lexicon:
     # The words joining two category words of the reports into one request for both sections
     # ("ưu điểm và hạn chế": intents.toml [reading] `sections_joined`, `Lexicon.joins_sections`).
     sections_joined: tuple[tuple[tuple[str, ...], bool], ...] = ()
-    # The verbs of commending and sanctioning a person (intents.toml [reading] `acts`): a cue among
-    # them coordinated with another names the act, a matter (`act_pair`).
-    acts: tuple[tuple[tuple[str, ...], bool], ...] = ()
+    # The verbs of commending and sanctioning a person by kind (intents.toml [acts], `compile_acts`:
+    # "praise", "sanction"), each (syllables, only with accents): a cue among them coordinated with
+    # another names the act, a matter (`act_pair`).
+    acts: tuple[tuple[str, tuple[tuple[tuple[str, ...], bool], ...]], ...] = ()
     # The level words naming the province a topic is measured in ("tỉnh", "toàn tỉnh":
     # intents.toml [setting] levels, LEVEL standing for each level word), matching folded too:
     # after a topic, ranked, not required (`_cut_run`, `_framing_level`).
@@ -968,12 +980,13 @@ class Lexicon:
 
     def cue_at(self, typed: Sequence[str], at: int, bound: tuple[bool, int] = (False, 0),
                headless: bool = False, ends: Callable[[int, int], bool] = lambda start, stop: True,
-               marks: Collection[int] = ()) -> Cue | None:
+               marks: Collection[int] = (), unwritten: Collection[str] = frozenset()) -> Cue | None:
         """The longest polarity cue starting at `at` that no cue of a polarity starting inside it
         runs past, None when none; `headless`: the word alone, a cue that must follow a noun
         (`Cue.follows_head`) counting without it (a ranked word the query read so: `_is_category`);
         `ends`: where the query's cut ends its words (`Cue.takes_object`; `_cut_run` knows the cut);
-        `marks`: the places a list mark was typed before (`_cut_run`), ending a clause (`objectless`).
+        `marks`: the places a list mark was typed before (`_cut_run`), ending a clause (`objectless`);
+        `unwritten`: the folded guesses the index writes nowhere (`folded_light_at`).
 
         Why: cues overlap where a marker's cue ends in the first syllables of another ("bị xử
         lý" of the sanction, "xử lý kỷ luật" of the remedy: "cán bộ bị xử lý kỷ luật"); the
@@ -986,7 +999,7 @@ class Lexicon:
         tờ", where the act Nghị định 61 forbids is ended)."""
         for cue in self._cues_from(typed, at):
             size = len(cue.syllables)
-            if not self._cue_written_at(typed, cue, at, bound) or cue.other_word_at(typed, at):
+            if not self._cue_written_at(typed, cue, at, bound, unwritten) or cue.other_word_at(typed, at):
                 continue
             if cue.reducible and self.reduced_at(typed, at, size, marks):
                 return None
@@ -998,6 +1011,19 @@ class Lexicon:
                     for k in range(at + 1, at + size) for other in self._cues_from(typed, k)):
                 return cue
         return None
+
+    def judged_heads(self, typed: Sequence[str]) -> frozenset[int]:
+        """The places where a cue that must follow its noun (`Cue.after`: the low and high ends of a
+        measure of merit, "điểm số | cao hơn", "điểm | cao nhất"; "mô hình | hay") stands right
+        after one: no word of the query's cut spans them (`_cut_run`).
+
+        Why: a Vietnamese modifier follows its head, and the measure and its judgement are two
+        words; the index's segmenter joins them at times ("số_cao" of "chỉ số cao", "điểm_cao"),
+        and a cut taking such a join swallowed the head's end or the judgement whole, so the
+        judgement was never read ("điểm | số cao | hơn" asked for "số cao", no strength)."""
+        return frozenset(at for at in range(1, len(typed)) for cue in self._cues_from(typed, at)
+                         if cue.after and self._cue_written_at(typed, cue, at)
+                         and cue.follows_head(typed, at))
 
     def reduced_at(self, typed: Sequence[str], at: int, size: int, marks: Collection[int] = ()) -> bool:
         """Whether the `size` syllables from `at` are the object of a verb of reducing before
@@ -1074,8 +1100,8 @@ class Lexicon:
             by.setdefault(fold(cue.syllables[0]), []).append(cue)
         return {k: tuple(v) for k, v in by.items()}
 
-    def _cue_written_at(self, typed: Sequence[str], cue: Cue, at: int,
-                        bound: tuple[bool, int] = (False, 0)) -> bool:
+    def _cue_written_at(self, typed: Sequence[str], cue: Cue, at: int, bound: tuple[bool, int] = (False, 0),
+                        unwritten: Collection[str] = frozenset()) -> bool:
         """Whether the cue is typed at `at`: as `_written_at` says, or, for a cue of two
         syllables or more counting only with its accents, typed without some of them where its
         folded form's clear reading is the cue (index/accents.py): "cong tac" is công tác, a
@@ -1092,27 +1118,54 @@ class Lexicon:
         if _written_at(typed, cue.syllables, at, cue.accents_only):
             return True
         if cue.typed_bare(typed[at]):  # "bi", "con" alone: as `folded_entry_at` reads them
-            return self.folded_light_at(typed, at, bound)
+            return self.folded_light_at(typed, at, bound, unwritten)
         size = len(cue.syllables)
         return (cue.accents_only and matches_at(typed, cue.syllables, at)
                 and reading(self.readings, typed[at:at + size]) == cue.syllables)
 
-    def act_pair(self, typed: Sequence[str], at: int, size: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
-        """When the cue of `size` syllables at `at` ends with a verb of commending or sanctioning
-        (`acts`) and another such verb follows it, the syllables the two take from `at` and each
-        verb as typed ("bị phê bình, nhắc nhở": 5, (phê bình), (nhắc nhở)); else (0, ()).
+    def act_at(self, typed: Sequence[str], at: int) -> tuple[int, str]:
+        """The syllables of the longest verb of commending or sanctioning (`acts`) written at `at`,
+        and its kind; (0, "") when none."""
+        return max(((len(e), kind) for kind, entries in self.acts for e, only in entries
+                    if _written_at(typed, e, at, only)), default=(0, ""))
 
-        Why: two such verbs side by side are coordinated (Vietnamese lists verbs with or without a
-        comma) and name one act done to someone, the commendation or the sanction, which the query
-        then asks about: a matter whose findings say either verb, not a section of the report
-        (intents.toml [reading] `acts`)."""
-        end = at + size
-        own = max((len(e) for e, only in self.acts if len(e) <= size
-                   and _written_at(typed, e, end - len(e), only)), default=0)
-        after = max((len(e) for e, only in self.acts if _written_at(typed, e, end, only)), default=0)
-        if not own or not after:
-            return 0, ()
-        return size + after, (tuple(typed[end - own:end]), tuple(typed[end:end + after]))
+    def act_pair(self, typed: Sequence[str], at: int, cue: Cue | None,
+                 cue_after: Callable[[int], Cue | None]) -> ActPair | None:
+        """Two verbs of commending or sanctioning side by side from `at` (`acts`), either led by
+        the cue read there (`cue`: "bị phê bình, nhắc nhở"; the passive's marker before the verb)
+        or followed by one (`cue_after(k)`, the cue read at `k`: "khen thưởng, tuyên dương"), the
+        cue a ranked word asking for a section; None when there are none such.
+
+        Why: the two are coordinated (Vietnamese lists verbs with or without a comma, in either
+        order) and name the act done to someone, the commendation or the sanction, which the query
+        then asks about: a matter whose findings say either verb, not a section of the report. Of
+        one kind the cue's polarity stays preferred; of two ("biểu dương, phê bình") the query asks
+        about both acts, which two sections report, so the pair prefers none (intents.toml [acts])."""
+        lead = 0
+        if cue is not None:
+            if cue.required or not cue.polarity:
+                return None
+            size = len(cue.syllables)
+            own = max((n for n in range(1, size + 1) if self.act_at(typed, at + size - n)[0] == n), default=0)
+            if not own:
+                return None
+            lead = size - own
+        first, kind = self.act_at(typed, at + lead)
+        if not first or (cue is None and self.synonyms_at(typed, at)[0] > first):
+            return None
+        end = at + lead + first
+        second, other = self.act_at(typed, end)
+        if not second:
+            return None
+        then = cue_after(end) if cue is None else None
+        if then is not None and (then.required or not then.polarity or len(then.syllables) != second):
+            then = None
+        asking = cue if cue is not None else then
+        if asking is None:
+            return None
+        verbs = (tuple(typed[at + lead:end]), tuple(typed[end:end + second]))
+        return ActPair(lead, lead + first + second, verbs, asking if kind == other else None,
+                       at if cue is not None else end)
 
     def is_word(self, typed: Sequence[str]) -> bool:
         """Whether typed syllables are a dictionary word under the matching rule."""
@@ -1202,7 +1255,8 @@ class Lexicon:
         return {key: frozenset(forms) for key, forms in out.items()}
 
     def folded_entry_at(self, entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[str], at: int,
-                        bound: tuple[bool, int] = (False, 0)) -> int:
+                        bound: tuple[bool, int] = (False, 0),
+                        unwritten: Collection[str] = frozenset()) -> int:
         """`_entry_at`, and 1 where the syllable at `at`, typed without accents, is the folded form
         of a one-syllable entry counting only with its accents ("tai" of "tại", "thi" of "thì") and
         `folded_light_at` reads it as a light word: no word it makes with a neighbour reads it
@@ -1213,7 +1267,7 @@ class Lexicon:
         grammar the word carries (a setting after the topic, the topic's end) holds folded too,
         as typed with its marks; the word itself stays ranked, never dropped (`_cut_run`)."""
         found = _entry_at(entries, typed, at)
-        if found or not self.folded_light_at(typed, at, bound):
+        if found or not self.folded_light_at(typed, at, bound, unwritten):
             return found
         return int(any(len(entry) == 1 and only and folded_syllable(entry[0]) == typed[at]
                        for entry, only in entries))
@@ -1274,8 +1328,8 @@ class Lexicon:
         (`question_read_at`): the rest of the analysis reads it as typed with its marks."""
         return [self.question_read_at(typed, k) or s for k, s in enumerate(typed)]
 
-    def folded_light_at(self, typed: Sequence[str], at: int,
-                        bound: tuple[bool, int] = (False, 0)) -> bool:
+    def folded_light_at(self, typed: Sequence[str], at: int, bound: tuple[bool, int] = (False, 0),
+                        unwritten: Collection[str] = frozenset()) -> bool:
         """Whether the syllable at `at`, typed without accents, is the folded form of an entry
         of one syllable counting only with its accents ("co" of "có", "cap" of "cấp", "con" of
         "còn"), and no word it makes with a neighbour reads it otherwise.
@@ -1293,17 +1347,20 @@ class Lexicon:
         if not self.folded_light or is_accented(typed[at]):
             return False
         entries = self._accents_only.get(typed[at])
-        return bool(entries) and not self._read_otherwise(typed, at, entries or frozenset(), bound)
+        return bool(entries) and not self._read_otherwise(typed, at, entries or frozenset(), bound, unwritten)
 
     def _read_otherwise(self, typed: Sequence[str], at: int, entries: frozenset[str],
-                        bound: tuple[bool, int] = (False, 0)) -> bool:
+                        bound: tuple[bool, int] = (False, 0),
+                        unwritten: Collection[str] = frozenset()) -> bool:
         """Whether the syllable at `at` and its neighbours make a word (2..4 syllables) whose
         clear reading (index/accents.py) writes the syllable as none of `entries` does ("do":
         đó, do; "tu kiem tra": tự kiểm tra, not từ). `bound`: whether the neighbour before is
         inside a word of two syllables or more of the query's cut (`_cut_run`), and the size of
         the cut's word after (0: none): a span cutting through such a word is no reading of the
         query ("kien nghi | ve": the dictionary's "nghi vệ", a guard of honour, is not read
-        across "kiến nghị"); one holding the word after whole is ("tu | kiem tra")."""
+        across "kiến nghị"); one holding the word after whole is ("tu | kiem tra"). Nor a reading
+        the index writes nowhere (`unwritten`, `_guesses`: "xa cap" is no "xà cạp" there), which
+        the cut does not take either."""
         for size in range(2, MAX_WORD_SYLLABLES + 1):
             for start in range(at - size + 1, at + 1):
                 if start < 0 or start + size > len(typed) or (start < at and bound[0]) \
@@ -1311,7 +1368,8 @@ class Lexicon:
                     continue
                 key = " ".join(fold(s) for s in typed[start:start + size])
                 readings = self.readings if key in self.readings.forms else self._phrase_readings
-                if key in readings.clear and readings.forms[key][0][at - start] not in entries:
+                if key in readings.clear and key not in unwritten \
+                        and readings.forms[key][0][at - start] not in entries:
                     return True
         return False
 
@@ -1602,7 +1660,6 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
                                            for e in _per_level(entry, levels)),
                    setting_agencies=_known_agencies((setting or {}).get("agencies", ())),
                    sections_joined=_entries(read.get("sections_joined", ())),
-                   acts=_entries(read.get("acts", ())),
                    choosing=_entries(read.get("choosing", ())),
                    manner_verbs=_entries(read.get("manner_verbs", ())),
                    manner_asks=read.get("manner_asks") or None, manner_of=read.get("manner_of") or None,
@@ -1753,15 +1810,39 @@ def load_lexicon() -> Lexicon:
     sets = [entry["terms"] for entry in synonyms]
     plain = [[_unmarked(m) for m in members] for members in sets]  # as initials read them
     intents = with_named_measures(data.get("intent", []), data.get("measures", {}))
+    concepts = tomllib.loads(CONCEPTS_FILE.read_text(encoding="utf-8")).get("concept", [])
     lexicon = compile_lexicon(stopwords, sets, lines, intents,
                               data.get("answer", []), cited_kinds(), [level.value for level in ALL_LEVELS],
                               data.get("reading", {}), data.get("which", {}), data.get("coordination", {}),
                               data.get("setting", {}), data.get("sections", {}), data.get("reducing", {}))
     lexicon = with_broader(lexicon, [(entry["terms"], entry.get("broader", ())) for entry in synonyms])
-    lexicon = dataclasses.replace(lexicon, phrases=concept_phrases())
+    lexicon = dataclasses.replace(lexicon, phrases=concept_phrases(),
+                                  acts=compile_acts(data.get("acts", {}), intents, concepts))
     lexicon = with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
     lexicon = with_expansions(lexicon, compile_expansions(synonym_tables.get("abbreviation", [])))
     return with_collectives(lexicon, compile_collectives(synonym_tables.get("collective", [])))
+
+
+class ActsError(ValueError):
+    """intents.toml [acts] names a concept concepts.toml does not hold."""
+
+
+def compile_acts(table: Mapping[str, Any], intents: Iterable[Mapping[str, Any]],
+                 concepts: Iterable[Mapping[str, Any]]) -> tuple[tuple[str, Entries], ...]:
+    """The verbs of commending and sanctioning by kind (intents.toml [acts]; `Lexicon.act_pair`):
+    "praise", the terms of the [[intent]] tables marked `act = "praise"` and the table's `praise`;
+    "sanction", the narrower terms of the concept (concepts.toml) whose broader terms hold the
+    table's `sanction`: the steps by which a failing civil servant is handled. Each verb is written
+    once, where the genre's other readers find it too (the cue, the concept)."""
+    praise = [t for intent in intents if intent.get("act") == "praise" for t in intent.get("terms", ())]
+    praise.extend(table.get("praise", ()))
+    kinds = [("praise", _entries(praise))] if praise else []
+    if named := table.get("sanction"):
+        steps = next((c.get("narrower", ()) for c in concepts if named in c.get("broader", ())), None)
+        if steps is None:
+            raise ActsError(f"[acts] sanction {named!r}: no concept of concepts.toml has it as broader")
+        kinds.append(("sanction", _entries(steps)))
+    return tuple(kinds)
 
 
 def concept_phrases(path: Path = CONCEPTS_FILE) -> tuple[tuple[str, ...], ...]:
@@ -2905,7 +2986,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     skip = _frame(typed, lexicon)
     marks = {k + 1 for k, mark in enumerate(listed) if mark and k + 1 < len(typed)}  # no word spans one
     cuts: dict[int, list[int]] = {}  # the best cut of the run up to each end (a frame word or its end)
-    breaks = (*skip, *marks)  # no word spans a frame word or a list mark
+    breaks = (*skip, *marks, *lexicon.judged_heads(typed))  # no word spans a frame word, a list mark,
+    # nor a noun and the judgement following it ("điểm số | cao hơn")
 
     def run_cut(at: int) -> list[int]:
         """The best cut (`_best_cut`) of the run holding `at`, made once per run."""
@@ -2950,15 +3032,29 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             continue
         end = _run_end(i, len(typed), breaks)
         bound = (_in_word(run_cut(i), i - 1), _word_after(run_cut(i), i))  # the cut's words beside
-        cue = lexicon.cue_at(typed, i, bound, ends=partial(_cut_ends, run_cut), marks=marks)
+        cue = lexicon.cue_at(typed, i, bound, ends=partial(_cut_ends, run_cut), marks=marks,
+                             unwritten=unwritten)
         size = len(cue.syllables) if cue else 0
         # A ranked word of no polarity (a light verb, a filler noun: query_stopwords.txt) gives way
         # to a synonym member it begins, as to a longer word: "thủ tục hành chính" is TTHC, one
         # term, not the head noun "thủ tục" before the words "hành chính".
         member = lexicon.synonyms_at(typed, i)[0] if cue and not cue.polarity else 0
-        guess = _folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue and not cue.polarity else 0
-        if cue and size >= max(_longest(typed, i, words, lo=2), _dictionary_word(typed, i, lexicon), member,
-                               guess):
+        if cue and not cue.polarity and _member_runs_past(typed, i, len(cue.syllables), lexicon):
+            cue = None  # "sau kiểm tra | công vụ": the member "kiểm tra công vụ" is the word
+        guess = _folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue else 0  # as `_dictionary_word`
+        applied = bool(cue) and size >= max(_longest(typed, i, words, lo=2),
+                                            _dictionary_word(typed, i, lexicon), member, guess)
+        if pair := lexicon.act_pair(typed, i, cue if applied else None, partial(lexicon.cue_at, typed)):
+            if pair.cue is not None:  # "biểu dương khen thưởng", "khen thưởng, tuyên dương": the act
+                cues.append((pair.cue_at, pair.cue))  # itself, a matter (Lexicon.act_pair)
+            _add_group(Group(tuple(Alternative(v) for v in pair.verbs)), setting or clause, groups, optional)
+            setting = False
+            dropped.extend(typed[i:i + pair.lead])  # "bị": the passive's marker
+            said.extend(typed[i + pair.lead:i + pair.size])
+            read.extend(r for v in pair.verbs for r in _readings(v, lexicon, units))
+            i += pair.size
+            continue
+        if cue and applied:
             if cue.polarity:
                 cues.append((i, cue))
             # A one-syllable cue typed without its marks ("bi", "con": Lexicon._cue_written_at) gives
@@ -2969,16 +3065,10 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
                 dropped.extend(typed[i:i + size])
                 i += size
                 continue
-            taken, acts = lexicon.act_pair(typed, i, size) if not cue.required else (0, ())
-            if acts:  # "biểu dương khen thưởng": the act itself, a matter (Lexicon.act_pair)
-                _add_group(Group(tuple(Alternative(a) for a in acts)), setting or clause, groups, optional)
-                setting = False
-                dropped.extend(typed[i:i + size - len(acts[0])])  # "bị": the passive's marker
-                said.extend(typed[i + size - len(acts[0]):i + taken])
-                read.extend(r for a in acts for r in _readings(a, lexicon, units))
-                i += taken
-                continue
             if not cue.required or folded:
+                if not cue.polarity:  # "… sau kiểm tra": a ranked preposition of time may set a time
+                    setting = any(_listable(g) for g in groups) \
+                        and bool(_entry_at(lexicon.settings, typed, i))
                 dropped.extend(typed[i:i + cue.lead])  # "còn nhiều" of "còn nhiều tồn tại": leads only
                 optional.append(Alternative(tuple(typed[i + cue.lead:i + size])))
                 said.extend(typed[i + cue.lead:i + size])
@@ -3041,12 +3131,12 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += stop
             continue
         # "co", "cap" without accents: ranked only (not a cue's group of the query's sense: "con")
-        if not word and sense != len(groups) and lexicon.folded_light_at(typed, i, bound):
+        if not word and sense != len(groups) and lexicon.folded_light_at(typed, i, bound, unwritten):
             optional.append(Alternative((typed[i],)))
             said.append(typed[i])
             topic = any(_listable(g) for g in groups)  # "… vang mat tai tru so": a setting, as "tại"
-            setting = topic and bool(lexicon.folded_entry_at(lexicon.settings, typed, i, bound))
-            if topic and asking and lexicon.folded_entry_at(lexicon.topic_ends, typed, i, bound):
+            setting = topic and bool(lexicon.folded_entry_at(lexicon.settings, typed, i, bound, unwritten))
+            if topic and asking and lexicon.folded_entry_at(lexicon.topic_ends, typed, i, bound, unwritten):
                 condition, condition_at = len(groups), i  # "… tre hen thi co phai …": thì, as typed
             i += 1
             continue
@@ -3088,6 +3178,15 @@ def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list
     kept = [g for k, g in enumerate(groups) if k >= condition or g.unit or g.doc_number]
     ranked = [a for g in groups[:condition] if not (g.unit or g.doc_number) for a in g.alternatives]
     return kept, ranked
+
+
+def _member_runs_past(typed: Sequence[str], at: int, size: int, lexicon: Lexicon) -> bool:
+    """Whether a synonym member starting inside the `size` syllables from `at` (after the first)
+    runs past them. Why: a ranked word of no polarity (a light phrase, query_stopwords.txt: "sau
+    kiểm tra") gives way to a longer word, and a member it would cut in two ("sau | kiểm tra công
+    vụ", the inspection of public service) is the longer word there, as `_swallows` keeps a member
+    whole against a word of the index."""
+    return any(k + lexicon.synonyms_at(typed, k)[0] > at + size for k in range(at + 1, at + size))
 
 
 def _word_after(sizes: Sequence[int], at: int) -> int:
@@ -3568,9 +3667,13 @@ def _folded_word(typed: list[str], at: int, sizes: Sequence[int], lexicon: Lexic
     word its syllable makes with the next one, one clear reading of the two, is the likelier
     (index/accents.py: a compound's syllables constrain each other); typed "cấp trên" the query
     cuts the word, typed "cap tren" it read the level's light word and dropped "tren" as "trên".
-    Asked only for a cue of no polarity (`_cut_run`), as a synonym member it begins is: a word a
-    cue of a failing begins says the failing too ("ho so cham tre": chậm trễ, a delay), and its
-    polarity is kept."""
+    Asked for every cue (`_cut_run`), as the dictionary word typed with accents is: a cue of
+    a failing that begins such a word gives way to it there too, so that the folded query is read
+    as the accented one ("cham tre thi xu ly the nao" as "chậm trễ thì xử lý thế nào": the word
+    "chậm trễ" is the topic, the question of manner after "thì" asks for the recommendations;
+    read as the cue "chậm", the folded one asked for the shortcomings). Until session 23 it was
+    asked only for a cue of no polarity, and the two spellings of one query asked for different
+    sections."""
     size = sizes[at] if at < len(sizes) else 0
     span = typed[at:at + size]
     if size < 2 or any(map(is_accented, span)) or not _cuts_as_word(span, lexicon, unwritten):
@@ -3775,9 +3878,12 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
 def _guesses(parsed: Parsed, known: Collection[str], grammar: Collection[str]) -> list[str]:
     """The spans of 2..MAX_WORD_SYLLABLES syllables typed without any accent that no word of the
     index, unit or synonym member is (`known`, folded), and that a syllable folding like a word of
-    the query's grammar opens (`grammar`: "de" of để): where the cut may take the dictionary's clear
-    reading as a guess (`_cuts_as_word`) against the grammar word and the word after it ("de dan":
-    để dân, not the dictionary's đề dẫn), asked whether the index writes it. Not every guess: the
+    the query's grammar opens or ends (`grammar`: "de" of để, "cap" of cấp): where the cut may take
+    the dictionary's clear reading as a guess (`_cuts_as_word`) against the grammar word and the
+    word beside it ("de dan": để dân, not the dictionary's đề dẫn; "cap xa cap huyen": cấp xã | cấp
+    huyện, not the dictionary's xà cạp across the two), asked whether the index writes it; the
+    grammar word ends a guess as often as it opens one, Vietnamese function words standing before
+    and after content words alike. Not every guess: the
     dev index writes none of "tiết kiệm", "đối thoại", "thủ quỹ", which the same query typed with
     its accents cuts as words (measured: splitting every unwritten guess lost more than it won)."""
     out: set[str] = set()
@@ -3786,7 +3892,8 @@ def _guesses(parsed: Parsed, known: Collection[str], grammar: Collection[str]) -
             for i in range(len(run) - n + 1):
                 span = run[i:i + n]
                 key = " ".join(span)
-                if not any(map(is_accented, span)) and key not in known and span[0] in grammar:
+                if not any(map(is_accented, span)) and key not in known \
+                        and (span[0] in grammar or span[-1] in grammar):
                     out.add(key)
     return sorted(out)
 

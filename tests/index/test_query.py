@@ -432,7 +432,8 @@ def test_an_intent_reads_its_sets_but_the_members_holding_another_tables_cue() -
         ("quá", "hạn"), ("quá", "hẹn"), ("trễ", "hẹn")]
     shipped = {c.syllables: c for c in load_lexicon().cues if c.only_in_questions and not c.sense}
     assert ("trễ", "hạn") in shipped and ("đi", "làm", "trễ") in shipped
-    assert not [s for s in shipped if "chậm" in s]
+    # of the set's members, none holding "chậm"; "chậm trễ", a word the cue gives way to, is a term
+    assert [s for s in shipped if "chậm" in s] == [("chậm", "trễ")]
 
 
 def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> None:
@@ -586,7 +587,9 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     ("may cham cong o xa", None),
     ("cham cong van tay", None),
     ("cham cong bo thu tuc hanh chinh", "shortcoming"),  # "chậm công bố", no time clock
-    ("ho so cham tre", "shortcoming"),
+    # the word "chậm trễ" the cue begins, folded as typed with accents (plan23): its topic, no section
+    ("ho so cham tre", None),
+    ("hồ sơ chậm trễ", None),
     ("yêu cầu xã niêm yết đầy đủ thủ tục", "recommendation"),
     ("trang thiết bị bộ phận một cửa", None),  # "bị" inside a word is no marker
     # "để" right after the question word of its subject lets a failing happen; elsewhere purpose
