@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,10 @@ class AgencyTable:
     folded: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], Agency], ...]]  # folded form → forms
     firsts: frozenset[str]  # the folded first syllable of every form ("so", "phong", "trung")
     committee: frozenset[tuple[str, ...]] = frozenset()  # a unit's government ("ubnd"), folded
+    # a head read bare (lowercase, as written: "sở") → its collectives ("sở ban ngành", "các sở")
+    # and every form of its agencies: what the genre writes for the kind of body (`bare_head_at`)
+    bare: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]] = \
+        field(default_factory=dict)
 
     def forms_of(self, agency: Agency) -> tuple[tuple[str, ...], ...]:
         """Every written form of `agency` (lowercase syllables), its canonical name first."""
@@ -78,6 +82,26 @@ class AgencyTable:
             if found:
                 return n, found
         return None
+
+    def bare_head_at(self, syllables: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]] | None:
+        """A head typed alone at `at` ("các sở, ngành", "sở có quá nhiều phó giám đốc"), one of the
+        heads the table reads bare (`collectives` in agencies.toml), as (the syllables it takes: a
+        collective typed whole, "sở, ban, ngành", else the head alone, and the forms that write the
+        kind of body: its collectives, then every form of every agency of the head); None when
+        `syllables[at]` is no such head as written (accented: folded "so" is số too), or follows
+        a word it is part of ("cơ sở", "trụ sở"), or begins a field's name ("Sở Nông nghiệp"). Why: a finding never writes the bare syllable
+        for the departments alone, it is also the tail of the premises and the grassroots; the
+        departments are written by their names or collectively."""
+        head = syllables[at] if at < len(syllables) else ""
+        if head not in self.bare:
+            return None
+        if at > 0 and fold(syllables[at - 1]) in self.not_after.get(fold(head), frozenset()):
+            return None
+        collectives, forms = self.bare[head]
+        if at + 1 < len(syllables) and any(len(f) > 1 and fold(f[1]) == fold(syllables[at + 1]) for f in forms):
+            return None  # a field begun ("Sở Nông nghiệp"): one agency named short, not the kind
+        typed = max((len(c) for c in collectives if tuple(syllables[at:at + len(c)]) == c), default=1)
+        return typed, (*collectives, *forms)
 
     def _loose(self, span: tuple[str, ...]) -> Agency | None:
         """The agency of `span` under the query's rule: an unaccented syllable matches any form."""
@@ -138,12 +162,18 @@ def parse_agencies(data: dict[str, Any], source: Path | str = AGENCIES_FILE) -> 
         forms[key] = agency
 
     fields = data.get("fields", [])
+    collectives: dict[str, tuple[tuple[str, ...], ...]] = {}
     for head in data.get("heads", []):
         name = str(head.get("name", "")).strip()
         if not name:
             raise ConfigError(f"a head needs a name: {head}", path=source)
         owner = _owner(head, source)
         not_after[fold(syllables(name)[0])] = frozenset(fold(w) for w in head.get("not_after", ()))
+        if head.get("collectives"):
+            written = tuple(syllables(c) for c in head["collectives"])
+            if len(syllables(name)) != 1 or not all(syllables(name)[0] in c for c in written):
+                raise ConfigError(f"the collectives of a head of one syllable hold it: {head}", path=source)
+            collectives[syllables(name)[0]] = written
         for row in fields:
             field_name = str(row.get("name", "")).strip()
             if not field_name:
@@ -163,8 +193,11 @@ def parse_agencies(data: dict[str, Any], source: Path | str = AGENCIES_FILE) -> 
         folded.setdefault(tuple(fold(s) for s in form), []).append((form, agency))
     governments = data.get("committee", {}).get("forms", ())
     committee = frozenset(tuple(fold(s) for s in syllables(f)) for f in governments)
+    bare = {head: (written, tuple(f for f, a in forms.items() if syllables(a.name)[0] == head))
+            for head, written in collectives.items()}
     return AgencyTable(forms, not_after, max((len(k) for k in forms), default=0),
-                       {k: tuple(v) for k, v in folded.items()}, frozenset(k[0] for k in folded), committee)
+                       {k: tuple(v) for k, v in folded.items()}, frozenset(k[0] for k in folded), committee,
+                       bare)
 
 
 @lru_cache(maxsize=1)

@@ -2993,6 +2993,14 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.extend(typed[i:i + found[0]])
             i += found[0]
             continue
+        if (bare := agencies().bare_head_at(typed, i)) and (bare[0] > 1 or not _in_word(run_cut(i), i)):
+            # "các sở, ngành", "sở nào": the kind of body, written by its agencies' names or together
+            # ("các sở, ban, ngành"), never the bare syllable the premises' "trụ sở" also holds
+            _add_group(Group(tuple(Alternative(form) for form in bare[1])), setting or clause, groups, optional)
+            setting = False
+            said.extend(typed[i:i + bare[0]])
+            i += bare[0]
+            continue
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             brought = (*members, *lexicon.broader.get(members, ()))  # one way: the broader words too
