@@ -56,6 +56,9 @@ class AgencyTable:
     # and every form of its agencies: what the genre writes for the kind of body (`bare_head_at`)
     bare: dict[str, tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]] = \
         field(default_factory=dict)
+    # each field's name as written ("Y tế") → its forms (lowercase syllables, the name first): what
+    # a sector is named by (index/sectors.py: "ngành y tế")
+    fields: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def forms_of(self, agency: Agency) -> tuple[tuple[str, ...], ...]:
         """Every written form of `agency` (lowercase syllables), its canonical name first."""
@@ -83,22 +86,25 @@ class AgencyTable:
                 return n, found
         return None
 
-    def bare_head_at(self, syllables: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]] | None:
+    def bare_head_at(self, syllables: Sequence[str], at: int
+                     ) -> tuple[int, tuple[tuple[str, ...], ...]] | None:
         """A head typed alone at `at` ("các sở, ngành", "sở có quá nhiều phó giám đốc"), one of the
         heads the table reads bare (`collectives` in agencies.toml), as (the syllables it takes: a
         collective typed whole, "sở, ban, ngành", else the head alone, and the forms that write the
         kind of body: its collectives, then every form of every agency of the head); None when
         `syllables[at]` is no such head as written (accented: folded "so" is số too), or follows
-        a word it is part of ("cơ sở", "trụ sở"), or begins a field's name ("Sở Nông nghiệp"). Why: a finding never writes the bare syllable
-        for the departments alone, it is also the tail of the premises and the grassroots; the
-        departments are written by their names or collectively."""
+        a word it is part of ("cơ sở", "trụ sở"), or begins a field's name ("Sở Nông nghiệp").
+        Why: a finding never writes the bare syllable for the departments alone, it is also the
+        tail of the premises and the grassroots; the departments are written by their names or
+        collectively."""
         head = syllables[at] if at < len(syllables) else ""
         if head not in self.bare:
             return None
         if at > 0 and fold(syllables[at - 1]) in self.not_after.get(fold(head), frozenset()):
             return None
         collectives, forms = self.bare[head]
-        if at + 1 < len(syllables) and any(len(f) > 1 and fold(f[1]) == fold(syllables[at + 1]) for f in forms):
+        after = fold(syllables[at + 1]) if at + 1 < len(syllables) else ""
+        if after and any(len(f) > 1 and fold(f[1]) == after for f in forms):
             return None  # a field begun ("Sở Nông nghiệp"): one agency named short, not the kind
         typed = max((len(c) for c in collectives if tuple(syllables[at:at + len(c)]) == c), default=1)
         return typed, (*collectives, *forms)
@@ -195,9 +201,11 @@ def parse_agencies(data: dict[str, Any], source: Path | str = AGENCIES_FILE) -> 
     committee = frozenset(tuple(fold(s) for s in syllables(f)) for f in governments)
     bare = {head: (written, tuple(f for f, a in forms.items() if syllables(a.name)[0] == head))
             for head, written in collectives.items()}
+    named = {str(row["name"]).strip(): tuple(syllables(w) for w in (row["name"], *row.get("forms", ())))
+             for row in fields}
     return AgencyTable(forms, not_after, max((len(k) for k in forms), default=0),
                        {k: tuple(v) for k, v in folded.items()}, frozenset(k[0] for k in folded), committee,
-                       bare)
+                       bare, named)
 
 
 @lru_cache(maxsize=1)
