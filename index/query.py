@@ -2062,7 +2062,9 @@ class Group:
 
     alternatives: tuple[Alternative, ...]
     unit: str | None = None  # filter key of a unit name the query typed: findings about it match
-    agency: bool = False  # the unit is an agency ("Sở Tài chính": core/agencies.py), not a place
+    # the unit is an agency ("Sở Tài chính": core/agencies.py), not a place; without a unit, the group
+    # names agencies of a kind ("các sở, ngành"): names, whose inner words are no parts of the matter
+    agency: bool = False
     doc_number: str | None = None  # filter key of a document number: that document's findings match
     sense: bool = False  # a polarity cue kept as a word (a negation): weighs as the heaviest group
 
@@ -2751,7 +2753,7 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
     out: dict[tuple[str, ...], Part] = {}
     whole = {alt.folded for g in groups for alt in g.alternatives}
     for k, group in enumerate(groups):
-        if group.sense or group.unit or group.doc_number or k not in unquoted:
+        if group.sense or group.unit or group.agency or group.doc_number or k not in unquoted:
             continue
         # The term as typed; an abbreviation typed ("DVC") stands for its expansions, whose
         # words are then the user's. Other synonyms' words are not ("kết quả" of "chậm trả kết
@@ -2778,7 +2780,8 @@ def _syllable_groups(groups: Sequence[Group], unquoted: set[int], lexicon: Lexic
     out: list[Group] = []
     seen: set[str] = set()
     for k, group in enumerate(groups):
-        if group.sense or group.unit or group.doc_number or k not in unquoted or not group.alternatives:
+        if (group.sense or group.unit or group.agency or group.doc_number or k not in unquoted
+                or not group.alternatives):
             continue
         typed = group.alternatives[0]
         if typed.prefix or typed.literal:
@@ -2805,7 +2808,7 @@ def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str],
     out: dict[tuple[str, ...], Alternative] = {}
     whole = {alt.folded for g in groups for alt in g.alternatives}
     for group in groups:
-        if group.sense or group.unit or group.doc_number:
+        if group.sense or group.unit or group.agency or group.doc_number:
             continue
         for alt in group.alternatives:
             typed = list(alt.syllables)
@@ -2998,8 +3001,10 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         if (bare := agencies().bare_head_at(typed, i)) and (bare[0] > 1 or not _in_word(run_cut(i), i)):
             # "các sở, ngành", "sở nào": the kind of body, written by its agencies' names or together
             # ("các sở, ban, ngành"), never the bare syllable the premises' "trụ sở" also holds
-            _add_group(Group(tuple(Alternative(form) for form in bare[1])), setting or clause, groups,
-                       optional)
+            # agency: its alternatives are names, whose inner words ("tài nguyên" of "Sở Tài nguyên và
+            # Môi trường") are other matters, never the query's parts nor its related words
+            _add_group(Group(tuple(Alternative(form) for form in bare[1]), agency=True), setting or clause,
+                       groups, optional)
             setting = False
             said.extend(typed[i:i + bare[0]])
             i += bare[0]
