@@ -113,9 +113,12 @@ _DEFINITIONS_READ = 200
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 # Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
 _FACET_COPIES = {"provinces": "provinces_facet", "unit_places": "places_facet"}
-# Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
+# Facet name (index.base.FACET_FIELDS) → the keyword field whose values are counted.
 _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
                  "province": "provinces_facet", "unit": "places_facet", "theme": "themes"}
+# Facet name → the record's own field holding its values as written (the copy's source).
+_FACET_WRITTEN = {"province": "provinces", "unit": "unit_places"}
+_SPELLED = "spelled"  # the sub-aggregation fetching one finding of a canonical facet value
 
 # A phrase of 2 to SHINGLE_MAX syllables ranked as one term (`_ranked_clause`): bm25 then weighs it
 # by how many findings hold the phrase, as FTS5 does, not by the sum of its syllables' idf.
@@ -768,11 +771,7 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
     if query.snippets if marked is None else marked:  # else marked later (ElasticBackend.highlighted)
         body["highlight"] = HIGHLIGHT
     if query.facets:
-        body["aggs"] = {
-            name: {"terms": {"field": _FACET_SOURCE[name], "size": FACET_SIZE,
-                             "order": [{"_count": "desc"}, {"_key": "asc"}]}}
-            for name in FACET_FIELDS
-        }
+        body["aggs"] = {name: _facet_agg(name) for name in FACET_FIELDS}
     if plan.polarity is not None:  # how many match with the polarity asked for: is a page full?
         body.setdefault("aggs", {})[ASKED] = {"filter": {"term": {"polarity": plan.polarity}}}
     return body
@@ -814,9 +813,39 @@ def _snippet(raw: dict[str, Any], text: str) -> str:
     return fragments[0].replace("&#x2F;", "/") if fragments else html.escape(text[:SNIPPET_CHARS])
 
 
+def _facet_agg(name: str) -> dict[str, Any]:
+    """One facet's aggregation. A name counted by its canonical copy (_FACET_COPIES) also fetches
+    one finding of each value (the first by id: the same one every time), whose own field says
+    how the value is written: the copy's modern tone placement ("Khánh Hoà") is for counting
+    spellings as one, not for showing a name no document wrote."""
+    agg: dict[str, Any] = {"terms": {"field": _FACET_SOURCE[name], "size": FACET_SIZE,
+                                     "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+    if name in _FACET_WRITTEN:
+        agg["aggs"] = {_SPELLED: {"top_hits": {"size": 1, "sort": [{"finding_id": "asc"}],
+                                               "_source": {"includes": [_FACET_WRITTEN[name]]}}}}
+    return agg
+
+
+def _written(bucket: dict[str, Any], field: str) -> str:
+    """A canonical facet value as its bucket's finding writes it (the smallest such spelling),
+    the value itself when none does."""
+    key = str(bucket["key"])
+    hits = bucket.get(_SPELLED, {}).get("hits", {}).get("hits", [])
+    values = hits[0].get("_source", {}).get(field, []) if hits else []
+    return min((v for v in values if canonical_tones(v) == key), default=key)
+
+
 def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
-    return {name: [(str(b["key"]), int(b["doc_count"])) for b in agg["buckets"]]
-            for name, agg in aggs.items() if name != ASKED}
+    """Each facet's values and counts, most first, ties by the value shown (as SQLite orders them)."""
+    out = {}
+    for name, agg in aggs.items():
+        if name == ASKED:
+            continue
+        field = _FACET_WRITTEN.get(name)
+        values = [(_written(b, field) if field else str(b["key"]), int(b["doc_count"]))
+                  for b in agg["buckets"]]
+        out[name] = sorted(values, key=lambda value: (-value[1], value[0])) if field else values
+    return out
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
