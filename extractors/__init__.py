@@ -106,8 +106,8 @@ def read(path: Path, *, settings: Settings, doc_id: str | None = None) -> Docume
                                              path=path,
                                              timeout_s=settings.parse_timeout_s,
                                              memory_mb=settings.parse_memory_mb, unexpected="UnexpectedError")
-            return document
-        return read_format(fmt, path, settings, doc_id)
+        else:
+            document = read_format(fmt, path, settings, doc_id)
     except KiemtraError:
         raise
     except MemoryError as e:
@@ -115,6 +115,20 @@ def read(path: Path, *, settings: Settings, doc_id: str | None = None) -> Docume
     except Exception as e:  # noqa: BLE001 - a failure nobody anticipated: this file's, named and typed
         LOGGER.debug("reader %s failed on %s", fmt, path, exc_info=True)
         raise UnexpectedError.of(e, path=path) from e
+    return _with_text(document, path)
+
+
+def _with_text(document: Document, path: Path) -> Document:
+    """`document`, unless it holds no text: then a bad file, as a 0-byte one is (`_format_of`).
+
+    Why a failure, not a document of no findings: a well-formed file with nothing to read (a Word
+    file saved empty, a page of whitespace, text only in a picture the reader does not see) was
+    stored silently as "1 new", and the operator never learnt the inbox held nothing searchable
+    from it. Failed, it is named on one line with the reason and quarantined until its bytes
+    change (ux23)."""
+    if not document.text.strip():
+        raise CorruptDocument(f"no text: the {document.source.format} file holds nothing to read", path=path)
+    return document
 
 
 def read_format(fmt: str, path: Path, settings: Settings, doc_id: str | None,

@@ -8,12 +8,13 @@ The store (index/store.py) is the system of record; a backend is a rebuildable v
 
 from __future__ import annotations
 
+import html
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from index.query import Parsed, Plan
+from index.query import Alternative, Parsed, Plan, match_spans
 
 FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit", "theme")
 
@@ -279,6 +280,41 @@ class SearchMemo:
 
     def keep(self, key: str, plan: Plan, value: Any) -> None:
         self.entries[key] = (plan, value)
+
+
+def highlight(text: str, alternatives: Iterable[Alternative], max_chars: int = SNIPPET_CHARS) -> str:
+    """HTML-safe snippet of `text` around its first match, matches wrapped in <mark>: every
+    engine's snippet (the query's words and synonyms, Plan.alternatives, under the matching rule).
+
+    Why one function, not each engine's highlighter: Elasticsearch's marked what any clause of
+    the query that found a hit matched, the ranking clauses too (single syllables of the synonyms:
+    "Bình <mark>Định</mark>", "phối hợp <mark>với</mark>" for "hồ sơ quá hạn"), and cut its
+    fragment around them (ux23)."""
+    spans = match_spans(text, list(alternatives))
+    start, end = 0, len(text)
+    if len(text) > max_chars:
+        first = spans[0][0] if spans else 0
+        start = max(0, first - max_chars // 4)
+        if start > 0:
+            space = text.find(" ", start)
+            start = space + 1 if 0 <= space < first else start
+        end = min(len(text), start + max_chars)
+        if end < len(text):
+            space = text.rfind(" ", start, end)
+            end = space if space > max(start, spans[0][1] if spans else start) else end
+    pieces = ["…"] if start > 0 else []
+    pos = start
+    for s, e in spans:
+        s, e = max(s, start), min(e, end)
+        if s >= e:
+            continue
+        pieces.append(html.escape(text[pos:s]))
+        pieces.append(f"<mark>{html.escape(text[s:e])}</mark>")
+        pos = e
+    pieces.append(html.escape(text[pos:end]))
+    if end < len(text):
+        pieces.append("…")
+    return "".join(pieces)
 
 
 class SearchBackend(ABC):

@@ -54,6 +54,7 @@ from index.base import (
     SearchMemo,
     SearchResult,
     best_date,
+    highlight,
 )
 from index.definitions import Definition
 from index.query import (
@@ -113,9 +114,12 @@ _DEFINITIONS_READ = 200
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 # Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
 _FACET_COPIES = {"provinces": "provinces_facet", "unit_places": "places_facet"}
-# Facet name (index.base.FACET_FIELDS) → the keyword field whose values are shown.
+# Facet name (index.base.FACET_FIELDS) → the keyword field whose values are counted.
 _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
                  "province": "provinces_facet", "unit": "places_facet", "theme": "themes"}
+# Facet name → the record's own field holding its values as written (the copy's source).
+_FACET_WRITTEN = {"province": "provinces", "unit": "unit_places"}
+_SPELLED = "spelled"  # the sub-aggregation fetching one finding of a canonical facet value
 
 # A phrase of 2 to SHINGLE_MAX syllables ranked as one term (`_ranked_clause`): bm25 then weighs it
 # by how many findings hold the phrase, as FTS5 does, not by the sum of its syllables' idf.
@@ -358,8 +362,7 @@ def title_body(query: Query, plan: Plan, limit: int) -> dict[str, Any]:
               for g in plan.groups if g.alternatives]
     must_not = [alternative_clause(alt) for alt in plan.excluded]
     return {"query": {"bool": {"filter": [*groups, *filters(query)], "must_not": must_not}},
-            "size": max(limit, 0), "sort": [*_NEWEST, {"finding_id": "asc"}], "highlight": HIGHLIGHT,
-            "_source": _RECORD_SOURCE}
+            "size": max(limit, 0), "sort": [*_NEWEST, {"finding_id": "asc"}], "_source": _RECORD_SOURCE}
 
 
 def text_query(plan: Plan, *, minimum: int | None = None,
@@ -749,8 +752,7 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
                 matters: Sequence[str] = (), areas: Sequence[str] = (), instanced: bool = False,
                 marked: bool | None = None) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server).
-    `marked`: whether the hits come with their snippets; by default as the query asks
-    (Query.snippets)."""
+    No highlighter: snippets are cut from each hit's text by `index.base.highlight`, as SQLite's."""
     plan = plan if plan is not None else plan_query(query.text)
     matching = text_query(plan, minimum=minimum, weights=weights, fill=fill, matters=matters, areas=areas,
                           instanced=instanced)
@@ -765,14 +767,8 @@ def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None =
         "track_total_hits": True,
         "_source": _RECORD_SOURCE,
     }
-    if query.snippets if marked is None else marked:  # else marked later (ElasticBackend.highlighted)
-        body["highlight"] = HIGHLIGHT
     if query.facets:
-        body["aggs"] = {
-            name: {"terms": {"field": _FACET_SOURCE[name], "size": FACET_SIZE,
-                             "order": [{"_count": "desc"}, {"_key": "asc"}]}}
-            for name in FACET_FIELDS
-        }
+        body["aggs"] = {name: _facet_agg(name) for name in FACET_FIELDS}
     if plan.polarity is not None:  # how many match with the polarity asked for: is a page full?
         body.setdefault("aggs", {})[ASKED] = {"filter": {"term": {"polarity": plan.polarity}}}
     return body
@@ -791,13 +787,15 @@ def _asked(response: Any) -> int:
     return int(asked["doc_count"]) if asked is not None else int(response["hits"]["total"]["value"])
 
 
-def _hit(raw: dict[str, Any], tiers: bool = False, found_by: dict[str, Any] | None = None) -> Hit:
-    """A hit of a response; `tiers`: the request named its stage and matter tier (text_query),
-    so a hit matching neither came in the fill. `found_by`: the request's query, when it asked
-    no snippets (Query.snippets): the hit's snippet is left empty, to be marked by that query
+def _hit(raw: dict[str, Any], marks: Sequence[Alternative], tiers: bool = False,
+         found_by: dict[str, Any] | None = None) -> Hit:
+    """A hit of a response, its snippet marked by `marks` (the plan's alternatives:
+    index.base.highlight); `tiers`: the request named its stage and matter tier (text_query), so a
+    hit matching neither came in the fill. `found_by`: the request's query, when it asked no
+    snippets (Query.snippets): the hit's snippet is left empty, to be marked if it is shown
     (`ElasticBackend.highlighted`)."""
     record = from_source(raw["_source"])
-    snippet = "" if found_by is not None else _snippet(raw, record.text)
+    snippet = "" if found_by is not None else highlight(record.text, marks)
     named = raw.get("matched_queries") or ()
     tier = TIER_WORDS if not tiers or TIER_WORDS in named \
         else TIER_MATTER if {TIER_MATTER, NAMING} & set(named) else TIER_SOME_WORDS
@@ -814,9 +812,39 @@ def _snippet(raw: dict[str, Any], text: str) -> str:
     return fragments[0].replace("&#x2F;", "/") if fragments else html.escape(text[:SNIPPET_CHARS])
 
 
+def _facet_agg(name: str) -> dict[str, Any]:
+    """One facet's aggregation. A name counted by its canonical copy (_FACET_COPIES) also fetches
+    one finding of each value (the first by id: the same one every time), whose own field says
+    how the value is written: the copy's modern tone placement ("Khánh Hoà") is for counting
+    spellings as one, not for showing a name no document wrote."""
+    agg: dict[str, Any] = {"terms": {"field": _FACET_SOURCE[name], "size": FACET_SIZE,
+                                     "order": [{"_count": "desc"}, {"_key": "asc"}]}}
+    if name in _FACET_WRITTEN:
+        agg["aggs"] = {_SPELLED: {"top_hits": {"size": 1, "sort": [{"finding_id": "asc"}],
+                                               "_source": {"includes": [_FACET_WRITTEN[name]]}}}}
+    return agg
+
+
+def _written(bucket: dict[str, Any], field: str) -> str:
+    """A canonical facet value as its bucket's finding writes it (the smallest such spelling),
+    the value itself when none does."""
+    key = str(bucket["key"])
+    hits = bucket.get(_SPELLED, {}).get("hits", {}).get("hits", [])
+    values = hits[0].get("_source", {}).get(field, []) if hits else []
+    return min((v for v in values if canonical_tones(v) == key), default=key)
+
+
 def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
-    return {name: [(str(b["key"]), int(b["doc_count"])) for b in agg["buckets"]]
-            for name, agg in aggs.items() if name != ASKED}
+    """Each facet's values and counts, most first, ties by the value shown (as SQLite orders them)."""
+    out = {}
+    for name, agg in aggs.items():
+        if name == ASKED:
+            continue
+        field = _FACET_WRITTEN.get(name)
+        values = [(_written(b, field) if field else str(b["key"]), int(b["doc_count"]))
+                  for b in agg["buckets"]]
+        out[name] = sorted(values, key=lambda value: (-value[1], value[0])) if field else values
+    return out
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -1134,7 +1162,7 @@ class ElasticBackend(SearchBackend):
         # than a page, whose marking costs little.
         marked = True
         if not partial:  # the stage of all the groups: its answer is read (else the partial stage's)
-            body = search_body(query, plan, marked=True)
+            body = search_body(query, plan)
             response = self._call("search", self.client.search, index=self.alias, **body)
             memo.keep(_STAGED, plan, (body["query"]["bool"]["filter"], _asked(response)))
             holders, partial = self._partial(query, plan, plan.falls_back(_asked(response), page_size), memo)
@@ -1186,39 +1214,17 @@ class ElasticBackend(SearchBackend):
         # Not marked: each hit keeps the query it was found by, to be marked by it if it is shown
         # (`highlighted`).
         found_by = None if marked else body["query"]
-        hits = tuple(_hit(raw, tiers, found_by) for raw in response["hits"]["hits"])
+        hits = tuple(_hit(raw, plan.alternatives, tiers, found_by) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets,
                             plan=plan)
 
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
-        """SearchBackend.highlighted: the hits `search` left unmarked (asked without snippets, by
-        a request after its first) marked by the query each was found by (`Hit.found_by`), one
-        request per such query, for those hits alone.
-
-        Why: the server's highlighter (fvh over three fields) was about half the server's time
-        of a partial stage's or a fill's request for the reranker's pool (30 findings, of which
-        10 are shown), and a place typed asks such requests twice. The fragment is the one the
-        search would have cut: the same query marks the same terms of the same text
-        (`highlight_query`)."""
-        by_query: dict[int, tuple[dict[str, Any], list[str]]] = {}  # id of a query → it, its hits
-        for hit in hits:
-            if isinstance(hit.found_by, dict):
-                by_query.setdefault(id(hit.found_by), (hit.found_by, []))[1].append(hit.record.finding_id)
-        answers: dict[tuple[int, str], dict[str, Any]] = {}  # (query, finding id) → the hit marked
-        for key, (found_by, ids) in by_query.items():
-            response = self._call("marking snippets", self.client.search, index=self.alias,
-                                  query={"ids": {"values": ids}}, size=len(ids), source=False,
-                                  highlight={**HIGHLIGHT, "highlight_query": found_by})
-            answers.update(((key, raw["_id"]), raw) for raw in response["hits"]["hits"])
-
-        def marked(hit: Hit) -> Hit:
-            if not isinstance(hit.found_by, dict):
-                return hit
-            raw = answers.get((id(hit.found_by), hit.record.finding_id), {})
-            return dataclasses.replace(hit, snippet=_snippet(raw, hit.record.text), found_by=None)
-
-        return tuple(marked(hit) for hit in hits)
+        """SearchBackend.highlighted: the hits `search` left unmarked (asked without snippets:
+        `Hit.found_by`) marked by the plan's words, as `search` marks them (index.base.highlight)."""
+        marks = (plan or Plan()).alternatives
+        return tuple(dataclasses.replace(hit, snippet=highlight(hit.record.text, marks), found_by=None)
+                     if isinstance(hit.found_by, dict) else hit for hit in hits)
 
     def _partial(self, query: Query, plan: Plan, falls_back: bool,
                  memo: SearchMemo) -> tuple[tuple[list[int], int] | None, bool]:
@@ -1256,7 +1262,8 @@ class ElasticBackend(SearchBackend):
             return []
         body = title_body(query, plan, limit)
         response = self._call("search", self.client.search, index=self.alias, **body)
-        return [dataclasses.replace(_hit(raw), tier=TIER_SOME_WORDS) for raw in response["hits"]["hits"]]
+        return [dataclasses.replace(_hit(raw, plan.alternatives), tier=TIER_SOME_WORDS)
+                for raw in response["hits"]["hits"]]
 
     def _holders(self, plan: Plan, memo: SearchMemo) -> tuple[list[int], int]:
         """How many findings of the whole index hold each group (then the polarity, the answer
@@ -1309,8 +1316,9 @@ class ElasticBackend(SearchBackend):
         self._note_answered(response)
         # Marked where they write the words as this finding does (kept_marks), not by fold.
         text = source["_source"]["text"]
-        return [dataclasses.replace(hit, snippet=kept_marks(hit.snippet, text))
-                for hit in map(_hit, response["hits"]["hits"])]
+        return [dataclasses.replace(_hit(raw, ()),
+                                    snippet=kept_marks(_snippet(raw, raw["_source"]["text"]), text))
+                for raw in response["hits"]["hits"]]
 
     def count(self) -> int:
         return int(self._call("count", self.client.count, index=self.alias)["count"])

@@ -28,7 +28,6 @@ file (the CLI's default) or have its own; it never touches the store's tables or
 from __future__ import annotations
 
 import dataclasses
-import html
 import json
 import logging
 import math
@@ -59,7 +58,6 @@ from index.base import (
     RECORD_FIELDS,
     SIMILAR_MIN_SHARE,
     SIMILAR_TERMS,
-    SNIPPET_CHARS,
     TIER_MATTER,
     TIER_SOME_WORDS,
     TIER_WORDS,
@@ -70,6 +68,7 @@ from index.base import (
     SearchMemo,
     SearchResult,
     best_date,
+    highlight,
 )
 from index.definitions import Definition, harvest
 from index.definitions import load_rules as load_definition_rules
@@ -82,7 +81,6 @@ from index.query import (
     Vocabulary,
     filter_key,
     level_of,
-    match_spans,
     name_forms,
     plan_query,
     province_aliases,
@@ -464,35 +462,6 @@ def _record_from_json(raw: str) -> FindingRecord:
     data: dict[str, Any] = json.loads(raw)
     fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
     return FindingRecord(**fields)
-
-
-def highlight(text: str, alternatives: Iterable[Alternative], max_chars: int = SNIPPET_CHARS) -> str:
-    """HTML-safe snippet of `text` around its first match, matches wrapped in <mark>."""
-    spans = match_spans(text, list(alternatives))
-    start, end = 0, len(text)
-    if len(text) > max_chars:
-        first = spans[0][0] if spans else 0
-        start = max(0, first - max_chars // 4)
-        if start > 0:
-            space = text.find(" ", start)
-            start = space + 1 if 0 <= space < first else start
-        end = min(len(text), start + max_chars)
-        if end < len(text):
-            space = text.rfind(" ", start, end)
-            end = space if space > max(start, spans[0][1] if spans else start) else end
-    pieces = ["…"] if start > 0 else []
-    pos = start
-    for s, e in spans:
-        s, e = max(s, start), min(e, end)
-        if s >= e:
-            continue
-        pieces.append(html.escape(text[pos:s]))
-        pieces.append(f"<mark>{html.escape(text[s:e])}</mark>")
-        pos = e
-    pieces.append(html.escape(text[pos:end]))
-    if end < len(text):
-        pieces.append("…")
-    return "".join(pieces)
 
 
 # The unary + keeps the planner from handing the rowid list to FTS5, which would rerun the whole
