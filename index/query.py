@@ -11,7 +11,8 @@ quote runs to the end); word* prefixes; -word and -"phrase" exclusions; OR betwe
 where a term is a quoted phrase or the run of unquoted words on that side; the words offering a
 choice (intents.toml [coordination]: "hoặc", how a Vietnamese user writes it, and a lowercase
 "or") beside a quoted phrase are OR too, else words (the analysis reads them). Anything else
-(punctuation, emoji) separates words and is otherwise ignored. A document number
+(punctuation, emoji) separates words and is otherwise ignored; HTML tags and entities pasted
+from a page's source are markup, not words (index/markup.py). A document number
 ("139/QĐ-UBND") finds that document's findings; typed as documents cite it ("Quyết định số
 139/QĐ-UBND"), the kind and "số" before it are the citation, not search words
 (`Lexicon.citation_before`): else findings holding "số" would fill the page.
@@ -155,6 +156,7 @@ from index.definitions import load_rules as load_definition_rules
 from index.folded_slips import folded_slips
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
 from index.lone_reading import lone_readings
+from index.markup import unmarked
 from index.matching import folded_syllable, is_accented, matches_at, syllable_matches
 from index.shorthand import load_shorthand
 from index.spelling import Correction, corrections, genre_syllables
@@ -332,10 +334,14 @@ def parse(text: str, or_words: Entries | None = None) -> Parsed:
     which is how the index sees it. OR between two terms joins them into one clause; OR at
     either end, or twice in a row, is ignored. `or_words`: the words offering a choice
     (`load_coordinators`, intents.toml [coordination], by default), OR beside a quoted phrase.
-    The shorthand staff type for a word ("ko", "hs": index/shorthand.py) is read as the word.
+    The shorthand staff type for a word ("ko", "hs": index/shorthand.py) is read as the word,
+    and HTML markup pasted in ("<b>phiếu</b> hẹn": index/markup.py) is not read at all: the words
+    are those the text typed without it. A text of markup alone is not empty input (it finds
+    nothing, as punctuation alone does, rather than everything).
     """
     or_words = load_coordinators() if or_words is None else or_words
-    text = load_shorthand().expand(text)
+    typed = text
+    text = load_shorthand().expand(unmarked(text))
     runs: list[list[Term]] = []  # positive terms, each list one OR-clause in progress
     excluded: list[Term] = []
     joining = False
@@ -363,7 +369,7 @@ def parse(text: str, or_words: Entries | None = None) -> Parsed:
         else:
             runs.append([term])
         joining = False
-    return Parsed(_join_or_runs(runs), tuple(excluded), not text.strip())
+    return Parsed(_join_or_runs(runs), tuple(excluded), not typed.strip())
 
 
 def _lists(body: str, syllables: Sequence[str]) -> bool:

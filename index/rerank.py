@@ -33,6 +33,7 @@ from core.normalize import canonical_tones, fold, lower_same_length
 from index.base import FindingRecord, Hit, Query
 from index.concepts import Concept, share_held
 from index.indicators import load_indicators
+from index.markup import unmarked
 from index.matching import folded_syllable, syllable_matches
 from index.query import (
     Alternative,
@@ -90,7 +91,7 @@ class Asked:
         if query.unit:
             named.append(filter_key(query.unit))
         return cls(plan, tuple(query.matters), tuple(query.areas), tuple(dict.fromkeys(named)),
-                   plan.concepts, load_indicators().named_in(query.text))
+                   plan.concepts, load_indicators().named_in(unmarked(query.text)))
 
     @property
     def typed(self) -> tuple[str, ...]:

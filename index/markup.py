@@ -1,0 +1,66 @@
+"""HTML markup pasted into a query: the text a page shows, not the tags' letters.
+
+Why: staff copy a sentence from a portal's page source, a CMS editor or an e-mail, and the
+query arrives as "<b>phiếu</b> hẹn" or "phiếu&nbsp;hẹn". The grammar (index/query.py) cuts
+words at punctuation, so "<b>" became the word "b" glued to "phiếu" ("b phiếu b", one joined
+term): 7 findings where "phiếu hẹn" finds 106. A tag is markup, and an entity is one character;
+neither is a word anyone asked for. Cleaned once, where the query's text is read (`parse`, and the
+reranker's reading of the whole text), so both engines, the CLI and the web page read the same
+words, planned exactly as the text typed without the markup.
+
+What counts as markup is narrow on purpose, so nothing a person types as words is lost: a tag
+is an HTML element's name (`ELEMENTS`, the names a page's source holds; not a Vietnamese word in
+angle brackets, "<phiếu hẹn>", nor "< 50 %"), opening, closing or empty, with its attributes;
+an entity is written whole with its semicolon ("&nbsp;", "&#7871;"), so "BPTN&TKQ" and
+"TN&MT" keep their ampersand. The content of <script> and <style> is not shown by a page:
+it goes with its tags. A quoted phrase keeps its quotes and a document number its slashes and
+dashes ("<i>139/QĐ-UBND</i>" is the number).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Inline elements sit inside a word's run ("phi<b>ếu</b>" shows "phiếu"): they vanish. Every
+# other element breaks the line or the block ("phiếu<br>hẹn", "</p><p>"): it stands for a space.
+INLINE = frozenset(
+    "a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strike strong"
+    " sub sup time tt u var wbr".split())
+BLOCK = frozenset(
+    "address article aside blockquote body br caption center dd details div dl dt fieldset figcaption"
+    " figure footer form h1 h2 h3 h4 h5 h6 head header hr html img input label legend li link main meta"
+    " nav ol option p pre section select summary table tbody td textarea tfoot th thead title tr ul"
+    " button iframe noscript object embed source video audio canvas svg".split())
+HIDDEN = frozenset({"script", "style"})  # their content is not the page's text either
+ELEMENTS = INLINE | BLOCK | HIDDEN
+
+_NAME = r"[A-Za-z][A-Za-z0-9]*"
+# <name attr="…" …>, </name>, <name/>: the attributes may hold ">" only inside quotes.
+_TAG = re.compile(rf"<(/?)({_NAME})(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
+_HIDDEN_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unmarked(text: str) -> str:
+    """`text` without the HTML markup pasted into it: tags of `ELEMENTS` removed (an inline one
+    with nothing in its place, any other with a space), <script>/<style> with their content, and
+    entities written whole decoded ("&nbsp;" → a space, "&amp;" → "&"). Text holding no markup
+    comes back as it is, character for character."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _HIDDEN_BLOCK.sub(" ", text)
+    text = _TAG.sub(_tag_replacement, text)
+    return _ENTITY.sub(_entity_replacement, text)
+
+
+def _tag_replacement(match: re.Match[str]) -> str:
+    name = match.group(2).lower()
+    if name not in ELEMENTS:
+        return match.group()
+    return "" if name in INLINE else " "
+
+
+def _entity_replacement(match: re.Match[str]) -> str:
+    decoded = html.unescape(match.group())
+    return " " if decoded.isspace() else decoded  # &nbsp; and its kin separate words as a space does
