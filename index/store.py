@@ -695,6 +695,20 @@ class Store:
                     return FindingInContext(record, stored)
         return None
 
+    def finding_ids_starting(self, prefix: str, limit: int) -> tuple[int, list[str]]:
+        """How many stored finding ids start with `prefix`, and the first `limit` of them in order.
+
+        Why: `kiemtra show` takes the short id a person copies from a line, as `kiemtra runs` does a
+        run's; a prefix naming one finding is that finding, one naming several must say which
+        (index order, so the same prefix lists the same candidates)."""
+        # A range on the primary key: every id starting with `prefix` sorts between it and it
+        # followed by the last code point (BINARY collation compares UTF-8 bytes).
+        bounds = (prefix, prefix + chr(0x10FFFF))
+        where = "FROM findings WHERE finding_id >= ? AND finding_id < ?"
+        count = int(self._query(f"SELECT COUNT(*) {where}", bounds)[0][0])
+        rows = self._query(f"SELECT finding_id {where} ORDER BY finding_id LIMIT ?", (*bounds, limit))
+        return count, [r[0] for r in rows]
+
     def data_version(self) -> int:
         """Changes whenever another connection commits to the file: a reader's cache key."""
         return int(self._query("PRAGMA data_version")[0][0])

@@ -18,6 +18,14 @@ from core.models import spoken
 from pipeline.console import EXIT_FAILED, err, settings_of
 
 CONTEXT_CHARS = 1200  # at most this much of the paragraph around the finding
+CANDIDATES = 5  # the finding ids a short id matching several lists, enough to pick one from
+
+
+def ambiguous_line(prefix: str, count: int, ids: list[str]) -> str:
+    """One line for a short id that starts several findings' ids: how many, the first few, what to
+    type. Why: "no finding" for a prefix that names several sent the user to check the store."""
+    more = f", … ({count - len(ids)} more)" if count > len(ids) else ""
+    return f"{count} findings start with {prefix!r}: {', '.join(ids)}{more}; give more of the id"
 
 
 def paragraph_around(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) -> tuple[int, int]:
@@ -38,18 +46,25 @@ def paragraph_around(text: str, start: int, end: int, limit: int = CONTEXT_CHARS
 @click.pass_context
 def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
     """A finding with the paragraph around it, its document, path, page, offsets, units and dates;
-    a finding withdrawn from search (its file left the inbox) says so and since when."""
+    a finding withdrawn from search (its file left the inbox) says so and since when. FINDING_ID
+    may be shortened to any start of it naming one finding, as `kiemtra runs` takes a run's."""
     from index.store import Store
 
     settings = settings_of(ctx)
+    count, ids = 0, []
     try:
         with Store(settings.database, readonly=settings.database.is_file()) as store:
             shown = store.finding_in_context(finding_id)
+            if shown is None:  # a short id, as `kiemtra runs` takes a run's
+                count, ids = store.finding_ids_starting(finding_id, CANDIDATES)
+                if count == 1:
+                    shown = store.finding_in_context(ids[0])
     except KiemtraError as e:
         err(str(e))
         sys.exit(EXIT_FAILED)
     if shown is None:
-        err(f"no finding {finding_id!r} in {settings.database}")
+        err(ambiguous_line(finding_id, count, ids) if count > 1
+            else f"no finding {finding_id!r} in {settings.database}")
         sys.exit(EXIT_FAILED)
     record, document, extraction = shown.record, shown.stored.document, shown.stored.extraction
     begin, stop = paragraph_around(document.text, record.start, record.end)

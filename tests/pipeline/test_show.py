@@ -95,3 +95,24 @@ def test_the_operators_commands_count_withdrawn_documents(ingested: tuple[str, P
     assert "withdrawn from search" not in run("--db", db, "quarantine", "list").stdout
     assert json.loads(run("--db", db, "quarantine", "list", "--format", "json").stdout)["withdrawn"] == []
     assert json.loads(run("--db", db, "show", finding_id, "--format", "json").stdout)["withdrawn_at"] is None
+
+
+def test_a_short_id_shows_its_finding_and_an_ambiguous_one_lists_candidates(
+        ingested: tuple[str, Path, str]) -> None:
+    """ux23's sweep: `show ed770005` (the start of an id) said "no finding", while `runs` takes a
+    run id's start. A start naming one finding shows it; one naming several lists them, one line."""
+    db, _, finding_id = ingested
+    whole = json.loads(run("--db", db, "show", finding_id, "--format", "json").stdout)
+    short = run("--db", db, "show", finding_id[:8], "--format", "json")
+    assert short.exit_code == 0, short.output
+    assert json.loads(short.stdout) == whole
+    with index.store.Store(Path(db)) as store:
+        ids = sorted(r.finding_id for r in store.finding_records())
+    assert len(ids) > 1
+    several = run("--db", db, "show", "")  # the start of every id
+    assert several.exit_code == 1 and several.stdout == ""
+    lines = several.stderr.strip().splitlines()
+    assert lines == [f"kiemtra: {len(ids)} findings start with '': {', '.join(ids[:5])}"
+                     + (f", … ({len(ids) - 5} more)" if len(ids) > 5 else "") + "; give more of the id"]
+    unknown = run("--db", db, "show", "zz" + finding_id[2:])
+    assert unknown.exit_code == 1 and "no finding 'zz" in unknown.stderr
