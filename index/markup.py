@@ -9,11 +9,11 @@ reranker's reading of the whole text), so both engines, the CLI and the web page
 words, planned exactly as the text typed without the markup.
 
 What counts as markup is narrow on purpose, so nothing a person types as words is lost: a tag
-is an HTML element's name (`ELEMENTS`, the names a page's source holds; not a Vietnamese word in
-angle brackets, "<phiếu hẹn>", nor "< 50 %"), opening, closing or empty, with its attributes;
-an entity is written whole with its semicolon ("&nbsp;", "&#7871;"), so "BPTN&TKQ" and
-"TN&MT" keep their ampersand. The content of <script> and <style> is not shown by a page:
-it goes with its tags. A quoted phrase keeps its quotes and a document number its slashes and
+is an HTML element's name (`ELEMENTS`, index/markup.toml: the names a page's source holds; not a
+Vietnamese word in angle brackets, "<phiếu hẹn>", nor "< 50 %"), opening, closing or empty, with
+its attributes; an entity is written whole with its semicolon ("&nbsp;", "&#7871;"), so
+"BPTN&TKQ" and "TN&MT" keep their ampersand. The content of <script> and <style> is not shown by
+a page: it goes with its tags. A quoted phrase keeps its quotes and a document number its slashes and
 dashes ("<i>139/QĐ-UBND</i>" is the number).
 """
 
@@ -21,24 +21,28 @@ from __future__ import annotations
 
 import html
 import re
+import tomllib
+from pathlib import Path
 
-# Inline elements sit inside a word's run ("phi<b>ếu</b>" shows "phiếu"): they vanish. Every
-# other element breaks the line or the block ("phiếu<br>hẹn", "</p><p>"): it stands for a space.
-INLINE = frozenset(
-    "a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strike strong"
-    " sub sup time tt u var wbr".split())
-BLOCK = frozenset(
-    "address article aside blockquote body br caption center dd details div dl dt fieldset figcaption"
-    " figure footer form h1 h2 h3 h4 h5 h6 head header hr html img input label legend li link main meta"
-    " nav ol option p pre section select summary table tbody td textarea tfoot th thead title tr ul"
-    " button iframe noscript object embed source video audio canvas svg".split())
-HIDDEN = frozenset({"script", "style"})  # their content is not the page's text either
+ELEMENTS_FILE = Path(__file__).with_name("markup.toml")
+
+
+def _elements() -> dict[str, frozenset[str]]:
+    with ELEMENTS_FILE.open("rb") as f:
+        return {kind: frozenset(names) for kind, names in tomllib.load(f).items()}
+
+
+_KINDS = _elements()
+INLINE = _KINDS["inline"]  # vanish: inside a word's run
+BLOCK = _KINDS["block"]  # a space: they break the line or the block
+HIDDEN = _KINDS["hidden"]  # removed with their content (markup.toml says why)
 ELEMENTS = INLINE | BLOCK | HIDDEN
 
 _NAME = r"[A-Za-z][A-Za-z0-9]*"
 # <name attr="…" …>, </name>, <name/>: the attributes may hold ">" only inside quotes.
 _TAG = re.compile(rf"<(/?)({_NAME})(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>")
-_HIDDEN_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_HIDDEN_BLOCK = re.compile(rf"<({'|'.join(sorted(HIDDEN))})\b[^>]*>.*?(?:</\1\s*>|$)",
+                           re.IGNORECASE | re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
