@@ -290,9 +290,40 @@ def _strip_level(label: str) -> str:
     return split_level(label, ADMIN_LEVELS)[1]
 
 
+def themes_named(theme: str, taxonomy: Taxonomy | None = None) -> frozenset[str]:
+    """The theme codes a report's theme filter names: the code typed, and every theme whose code
+    or label holds the words typed, accents optional ("phieu hen" → tthc.phieu_hen). Empty when
+    it names none: the edges refuse such a filter with the close names (`close_themes`), since a
+    comparison filtered by it is empty whatever the store holds."""
+    tax = taxonomy or load_taxonomy()
+    typed = {theme} & set(tax.labels)
+    return frozenset(typed | {t.code for t in tax.find(theme)} if theme.strip() else typed)
+
+
+CLOSE_THEME = 0.6  # difflib's ratio from which a theme's code or label is shown as meant
+
+
+def close_themes(theme: str, taxonomy: Taxonomy | None = None, n: int = 3) -> tuple[str, ...]:
+    """The theme codes closest to a theme filter that names none (a misspelt code "tthc.phieuhen",
+    a label's words typed with a slip "phieu hen so theo doi"), closest first, at most `n`: each
+    theme's code, the code's part after its area and its label's comma-separated parts are
+    compared with what was typed, folded (accents and case optional, as `themes_named` reads)."""
+    import difflib
+
+    tax = taxonomy or load_taxonomy()
+    typed = fold(" ".join(theme.split()))
+    scored: list[tuple[float, str]] = []
+    for code, label in tax.labels.items():
+        names = {code, code.rpartition(".")[2], label, *label.split(",")}
+        best = max(difflib.SequenceMatcher(None, typed, fold(name.strip())).ratio() for name in names)
+        if best >= CLOSE_THEME:
+            scored.append((best, code))
+    return tuple(code for _, code in sorted(scored, key=lambda sc: (-sc[0], sc[1]))[:n])
+
+
 def _filter(findings: list[ThemedFinding], filters: Filters, taxonomy: Taxonomy) -> list[ThemedFinding]:
     if filters.theme:
-        wanted = {filters.theme} | {t.code for t in taxonomy.find(filters.theme)}
+        wanted = {filters.theme} | themes_named(filters.theme, taxonomy)
         findings = [f for f in findings if f.theme in wanted]
     if filters.unit or filters.level:
         query, level = filters.unit, filters.level

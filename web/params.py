@@ -25,6 +25,7 @@ from pipeline.query_rules import (
     worded,
     years_problem,
 )
+from reports.compare import close_themes, themes_named
 from web.labels import AREA_LABELS, POLARITY_LABELS, SORT_LABELS
 
 PAGE_SIZE = 20
@@ -111,6 +112,18 @@ def choice_problem(raw: str, label: str, choices: tuple[str, ...], names: Mappin
         return f"Tham số «{label}» không hợp lệ: chọn một trong {shown}."
     hint = f" Có phải: {shown}?" if shown else " Hãy chọn trong bộ lọc của trang tìm kiếm."
     return f"Tham số «{label}» không hợp lệ: «{raw}» không có trong {len(choices)} giá trị của nó.{hint}"
+
+
+def unknown_theme(typed: str) -> str:
+    """The sentence of a 400 for a comparison's theme naming no theme (reports.compare.themes_named),
+    with the closest themes by their labels, as the CLI's --theme says them: an empty matrix "with
+    this filter" read as if no unit had that shortcoming."""
+    close = close_themes(typed)
+    labels = theme_labels()
+    hint = (" Có phải: " + "; ".join(f"{labels[c]} ({c})" for c in close) + "?" if close
+            else " Xóa chủ đề để xem các chủ đề có trong bảng so sánh.")
+    return (f"Tham số «chủ đề» không khớp chủ đề nào: «{typed}» không là mã, cũng không có trong tên"
+            f" chủ đề nào.{hint}")
 
 
 def link(path: str, values: Mapping[str, object]) -> str:
@@ -280,6 +293,8 @@ class CompareParams:
         problem = years_problem(parsed.tu_nam, parsed.den_nam) or level_problem(parsed.cap)
         if problem:
             raise BadRequest(worded(problem, MESSAGES, QUERY_LABELS, otherwise=INVALID))
+        if parsed.chu_de is not None and not themes_named(parsed.chu_de):
+            raise BadRequest(unknown_theme(parsed.chu_de))
         return parsed
 
     @property

@@ -16,6 +16,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from index.store import Store
+from nlp.themes import load_taxonomy
 from pipeline.console import EXIT_USAGE, err, errors_as_lines, rule_line, settings_of
 from pipeline.export import (
     EMPTY_TABLES,
@@ -28,7 +29,7 @@ from pipeline.export import (
     write_xlsx,
 )
 from pipeline.query_rules import comparison_level, level_problem, years_problem
-from reports.compare import Comparison, Filters, compare
+from reports.compare import Comparison, Filters, close_themes, compare, themes_named
 
 TERMINAL_WIDTH = 160  # when printing to a pipe: wide enough for the evidence column
 EVIDENCE_CHARS = 110
@@ -81,6 +82,9 @@ def command(
     if problem := years_problem(year_from, year_to) or level_problem(level):
         err(rule_line(problem))
         sys.exit(EXIT_USAGE)
+    if theme is not None and not themes_named(theme):
+        err(unknown_theme_line(theme))
+        sys.exit(EXIT_USAGE)
     settings = settings_of(ctx)
     filters = Filters(theme=theme, unit=unit, year_from=year_from, year_to=year_to,
                       level=comparison_level(level))
@@ -96,6 +100,18 @@ def command(
         if chart is not None:
             write_heatmap(matrix_heatmap(comparison.matrix, measure), chart)
             click.echo(f"chart written to {chart}", err=fmt != "table")
+
+
+def unknown_theme_line(theme: str) -> str:
+    """A --theme naming no theme, said as such with the themes closest to it (as --province says
+    the close provinces): "No shortcomings … for --theme zzz: check those filters" read as if the
+    store held nothing of a theme that does not exist."""
+    close = close_themes(theme)
+    labels = load_taxonomy().labels
+    said = (f"close: {'; '.join(f'{code} ({labels[code]})' for code in close)}" if close else
+            "none is close; `kiemtra compare` lists the themes of the store's shortcomings,"
+            " nlp/vi/themes.toml every theme")
+    return f"--theme {theme!r} names no theme (no code, no label holds those words); {said}"
 
 
 def _is_empty(comparison: Comparison) -> bool:

@@ -366,7 +366,8 @@ def test_bad_comparison_parameters_give_a_400(client: TestClient, url: str) -> N
 
 
 def test_chart_with_nothing_to_draw_is_a_404_page(client: TestClient) -> None:
-    r = client.get("/so-sanh/bieu-do.png", params={"chu_de": "khong co chu de nay"})
+    # Years with no finding (a theme naming none is refused before: a 400, the next test)
+    r = client.get("/so-sanh/bieu-do.png", params={"tu_nam": "2100", "den_nam": "2100"})
     assert r.status_code == 404 and "Không có thiếu sót" in r.text
 
 
@@ -559,3 +560,14 @@ def test_the_unit_facet_names_the_unit_with_its_level_and_province_and_selects_i
     narrowed = client.get(html.unescape(url))
     assert narrowed.status_code == 200 and count_of(narrowed.text) == int(n)
     assert f"Đơn vị: {value}" in narrowed.text  # among the active filters, as the facet said it
+
+
+def test_a_comparison_theme_naming_no_theme_is_a_400_with_the_close_ones(client: TestClient) -> None:
+    """ux23's sweep: a theme that is no code and no label's words gave an empty matrix "with this
+    filter", as if no unit had that shortcoming; said as the CLI's --theme says it."""
+    typo = client.get("/so-sanh", params={"chu_de": "phiu hen"})
+    assert typo.status_code == 400
+    assert "«phiu hen» không là mã" in typo.text
+    assert "Phiếu hẹn, sổ theo dõi hồ sơ (tthc.phieu_hen)" in typo.text
+    assert client.get("/so-sanh", params={"chu_de": "zzz"}).status_code == 400
+    assert client.get("/so-sanh", params={"chu_de": "phieu hen"}).status_code == 200

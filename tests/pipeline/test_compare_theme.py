@@ -1,0 +1,42 @@
+"""`kiemtra compare --theme` naming no theme says so, with the close themes, as --province does.
+
+Found by ux23's sweep: `compare --theme zzz` printed "No shortcomings among the 373 findings in the
+store for --theme zzz: check those filters", as if the store held nothing of a theme that exists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_helpers import REPORT, run
+
+from reports.compare import close_themes, themes_named
+
+
+@pytest.fixture()
+def db(tmp_path: Path) -> str:
+    report = tmp_path / "thong-bao.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    path = str(tmp_path / "k.db")
+    assert run("--db", path, "ingest", str(report), "--no-progress").exit_code == 0
+    return path
+
+
+def test_a_theme_naming_none_is_refused_with_the_close_ones(db: str) -> None:
+    typo = run("--db", db, "compare", "--theme", "tthc.phieuhen")
+    assert typo.exit_code == 2 and typo.stdout == ""
+    assert typo.stderr.startswith("kiemtra: --theme 'tthc.phieuhen' names no theme")
+    assert "close: tthc.phieu_hen (Phiếu hẹn, sổ theo dõi hồ sơ)" in typo.stderr
+    none = run("--db", db, "compare", "--theme", "zzz")
+    assert none.exit_code == 2 and "--theme 'zzz' names no theme" in none.stderr
+    assert "none is close" in none.stderr and "check those filters" not in none.stdout + none.stderr
+    named = run("--db", db, "compare", "--theme", "phieu hen")  # words of a label: a theme
+    assert named.exit_code == 0 and "Phiếu hẹn" in named.stdout
+
+
+def test_what_a_theme_filter_names() -> None:
+    assert themes_named("tthc.phieu_hen") == {"tthc.phieu_hen"}
+    assert "tthc.phieu_hen" in themes_named("phieu hen")  # a label's words, accents optional
+    assert themes_named("zzz") == frozenset() and close_themes("zzz") == ()
+    assert close_themes("phiu hen")[0] == "tthc.phieu_hen"  # a slip in a label's words
