@@ -51,7 +51,7 @@ def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
     from index.store import Store
 
     settings = settings_of(ctx)
-    count, ids = 0, []
+    count, ids = 0, list[str]()
     try:
         with Store(settings.database, readonly=settings.database.is_file()) as store:
             shown = store.finding_in_context(finding_id)
