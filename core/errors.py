@@ -50,7 +50,18 @@ class EncryptedDocument(ReaderError):
 
 
 class LimitExceeded(ReaderError):
-    """The file is larger than a configured limit (bytes, pages, pixels, seconds)."""
+    """The file is larger than a configured limit (bytes, pages, pixels, seconds).
+
+    `setting` and `limit`: the setting whose value the file needed more of, and that value, when
+    raising it is what lets the file be read (the time and memory of a child process: a long
+    report is no attack). Why kept apart from the reason: the pipeline, which quarantines the file,
+    says what to do next from them (pipeline.process.next_step), the reason saying what happened."""
+
+    def __init__(self, reason: str, *, path: str | Path | None = None, setting: str | None = None,
+                 limit: float | None = None) -> None:
+        super().__init__(reason, path=path)
+        self.setting = setting
+        self.limit = limit
 
 
 class OcrUnavailable(KiemtraError):

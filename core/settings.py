@@ -122,6 +122,12 @@ def _coerce(key: str, value: Any, kind: type) -> Any:
         raise ConfigError(f"setting {key}={value!r} is not a {kind.__name__}: {e}") from e
 
 
+def env_name(key: str) -> str:
+    """The environment variable that sets `key` ("nlp_timeout_s" → KIEMTRA_NLP_TIMEOUT_S): read by
+    `load_settings`, named by messages telling an operator which setting to raise."""
+    return f"KIEMTRA_{key.upper()}"
+
+
 def load_settings(
     overrides: Mapping[str, Any] | None = None,
     environ: Mapping[str, str] | None = None,
@@ -140,8 +146,8 @@ def load_settings(
     if env.get("TZ"):  # the system's own variable names the zone unless KIEMTRA_TIMEZONE does
         values["timezone"] = env["TZ"]
     for name in fields:
-        if f"KIEMTRA_{name.upper()}" in env:
-            values[name] = env[f"KIEMTRA_{name.upper()}"]
+        if env_name(name) in env:
+            values[name] = env[env_name(name)]
     for key, value in (overrides or {}).items():
         if key not in fields:
             raise ConfigError(f"unknown setting {key!r}; known: {', '.join(sorted(fields))}")

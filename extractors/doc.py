@@ -68,7 +68,7 @@ def _run(command: list[str], path: Path, timeout_s: float) -> None:
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
             raise LimitExceeded(f"LibreOffice took longer than parse_timeout_s={timeout_s}s",
-                                path=path) from None
+                                path=path, setting="parse_timeout_s", limit=timeout_s) from None
     if process.returncode != 0:
         tail = " ".join(stderr.decode("utf-8", errors="replace").split())[-200:]
         raise CorruptDocument(f"LibreOffice failed (exit code {process.returncode}): {tail}", path=path)

@@ -78,7 +78,8 @@ def map_limited(fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], *, pat
             ready = wait(list(running), timeout=max(0.0, deadline - time.monotonic()))
             if not ready:
                 per = " per page" if len(items) > 1 else ""
-                raise LimitExceeded(f"took longer than {limits[0]}={timeout_s}s{per}", path=path)
+                raise LimitExceeded(f"took longer than {limits[0]}={timeout_s}s{per}", path=path,
+                                    setting=limits[0], limit=timeout_s)
             for conn in ready:
                 proc, span, _ = running.pop(conn)
                 chunk = _receive(conn, proc, path, memory_mb, limits[1])
@@ -114,6 +115,8 @@ def _receive(conn: Any, proc: Any, path: Path, memory_mb: int,
         return list(payload)
     kind, reason, err_path = payload
     cls = getattr(errors, kind, CorruptDocument)
+    if cls is LimitExceeded and f"{memory_key}=" in reason:  # the child's memory cap (`_child`)
+        raise LimitExceeded(reason, path=err_path or path, setting=memory_key, limit=memory_mb)
     raise cls(reason, path=err_path or path)
 
 

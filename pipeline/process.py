@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
+import shlex
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,9 +26,10 @@ from core.errors import (
     OcrUnavailable,
     ReaderError,
     UnexpectedError,
+    printable,
 )
 from core.models import Document, Extraction
-from core.settings import Settings
+from core.settings import Settings, env_name
 from extractors import read
 from extractors.sandbox import preload, run_limited
 from index.backends import open_backend
@@ -217,6 +219,22 @@ def catch_up_index(store: Store, backend: SearchBackend) -> int:
     return len(pending)
 
 
+def next_step(error: KiemtraError, path: str) -> str:
+    """What to do about a file quarantined for `error`, said after its reason ("; …"), or "" when
+    only a changed file or a changed kiemtra reads it.
+
+    Why: "took longer than nlp_timeout_s=600.0s" named the limit a long report passed, not that
+    it is read with more time, nor how, and the quarantine then keeps it unread night after night.
+    A limit raising which reads the file (LimitExceeded.setting: the time or memory of a child
+    process) gets the command that reads it now with twice as much, and the variable that raises
+    it for every run (the nightly service's)."""
+    if not isinstance(error, LimitExceeded) or error.setting is None or error.limit is None:
+        return ""
+    more = f"{error.limit * 2:g}"
+    return printable(f"; to read it, give it more: kiemtra --set {error.setting}={more} quarantine retry "
+            f"{shlex.quote(path)} ({env_name(error.setting)}={more} raises it for every run)")
+
+
 def held_in_quarantine(store: Store, key: str, sha: str, version: str) -> Outcome | None:
     """A QUARANTINED outcome when these bytes already failed under this extractor version.
 
@@ -273,10 +291,11 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
     except DOCUMENT_FAULTS as e:
         # Tesseract missing is the machine's fault, not the bytes': no hash, so retried every run.
         held_sha = None if isinstance(e, OcrUnavailable) else sha
-        store.record_failure(key, e.reason, error_type=type(e).__name__, sha256=held_sha,
+        step = next_step(e, key)  # kept with the reason: `quarantine list` says it too
+        store.record_failure(key, e.reason + step, error_type=type(e).__name__, sha256=held_sha,
                              extractor_version=version)
         LOGGER.warning("%s", e)
-        return Outcome(key, QUARANTINED if earlier_failure and held_sha else FAILED, reason=str(e),
+        return Outcome(key, QUARANTINED if earlier_failure and held_sha else FAILED, reason=str(e) + step,
                        error_type=type(e).__name__, seconds=time.perf_counter() - started, stages=stages,
                        extractor_changed=earlier_failure)
     indexed = False
