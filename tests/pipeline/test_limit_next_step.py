@@ -21,8 +21,9 @@ def test_a_timeout_names_the_setting_and_the_retry_that_reads_the_file(tmp_path:
     report.write_text(REPORT, encoding="utf-8")
     short = kiemtra(db, "--set", "nlp_timeout_s=0.001", "ingest", "--no-progress", str(report))
     assert short.exit_code == 1
-    said = f"took longer than nlp_timeout_s=0.001s; to read it, give it more: kiemtra --set nlp_timeout_s=0.002" \
-           f" quarantine retry '{report.resolve()}' (KIEMTRA_NLP_TIMEOUT_S=0.002 raises it for every run)"
+    said = ("took longer than nlp_timeout_s=0.001s; to read it, give it more: kiemtra --set"
+            f" nlp_timeout_s=0.002 quarantine retry '{report.resolve()}' (KIEMTRA_NLP_TIMEOUT_S=0.002 raises"
+            " it for every run)")
     assert said in short.stderr
     listed = kiemtra(db, "quarantine", "list")
     assert said in listed.stdout  # the quarantine keeps what to do with the reason
