@@ -39,6 +39,7 @@ from nlp.themes import assign_themes, finding_themes
 from nlp.unit_containers import containers
 from nlp.words import segment
 from pipeline.fingerprint import extractor_version
+from pipeline.progress import reading
 from pipeline.sources import kept_url
 
 LOGGER = logging.getLogger(__name__)
@@ -285,7 +286,8 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
         known = store.has_path(key)
         reread = store.stored_version(key, sha) not in (None, version)
         earlier_failure = not retry and store.failed_under_other_version(sha, version)
-        document, extraction = read_and_extract(path, settings=settings, stages=stages)
+        with reading(key):  # a file read for minutes is named by the progress lines
+            document, extraction = read_and_extract(path, settings=settings, stages=stages)
         with _timed(stages, "store"):
             doc_key = store.save(document, extraction, extractor_version=version)
     except DOCUMENT_FAULTS as e:

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from pathlib import Path
+from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
+import pipeline.process
 from benchmarks.nightly import write_reports
 from pipeline.cli import cli
-from pipeline.progress import ProgressLines, duration, progress_for
+from pipeline.progress import MIN_STILL_S, STILL_AFTER, ProgressLines, Reading, duration, progress_for
 
 LINE = re.compile(r"^ingest (\d+)/(\d+) \(\d+ %\), \d+\.\d docs/s(, about .+ left|, done in .+)$")
 
@@ -67,3 +71,55 @@ def test_ingest_progress_into_a_pipe_prints_lines(tmp_path: Path) -> None:
     lines = [m.groups()[:2] for m in map(LINE.match, result.stderr.splitlines()) if m]
     assert lines == [("1", "3"), ("2", "3"), ("3", "3")]
     assert result.stdout.startswith("3 new")
+
+
+def test_a_file_read_long_is_named_after_a_silence_and_a_busy_run_is_not() -> None:
+    """ux23's sweep: a small nightly run with one file read for ten minutes printed nothing that
+    long. After STILL_AFTER intervals with no line, a line names the file holding the run, once per
+    such silence; a run whose documents keep finishing prints only its own lines."""
+    clock, out = Clock(), io.StringIO()
+    files = Reading(clock)
+    lines = ProgressLines(3, out, every_s=10.0, clock=clock, files=files)
+    assert lines.still_after_s == STILL_AFTER * 10.0
+    with files.file("/srv/inbox/lon.txt"):
+        clock.now += 59
+        lines.still()
+        assert out.getvalue() == ""  # not yet a minute
+        clock.now += 1
+        lines.still()
+        assert out.getvalue() == "ingest 0/3 (0 %), still reading /srv/inbox/lon.txt (1 min 00 s)\n"
+        clock.now += 30
+        lines.still()  # said half a minute ago: not again
+        with files.file("/srv/inbox/ngan.txt"):
+            clock.now += 30
+            lines.still()
+        assert out.getvalue().splitlines()[-1] == \
+            "ingest 0/3 (0 %), still reading /srv/inbox/lon.txt (2 min 00 s), 1 more being read"
+        busy = io.StringIO()
+        running = ProgressLines(300, busy, every_s=10.0, clock=clock, files=files)
+        for _ in range(30):  # a document every 10 s: a line each time, never a "still"
+            clock.now += 10
+            running.advance()
+            running.still()
+        assert "still" not in busy.getvalue()
+
+
+def test_ingest_into_a_pipe_names_the_file_it_is_still_reading(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real command: a file whose reading takes longer than the silence is named while read."""
+    write_reports(tmp_path / "inbox", 2, seed=3)
+    slow = sorted((tmp_path / "inbox").iterdir())[0]
+    real = pipeline.process.read_and_extract
+
+    def slow_read(path: Path, **kwargs: Any) -> Any:
+        if path.name == slow.name:
+            time.sleep(MIN_STILL_S * 2.5)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(pipeline.process, "read_and_extract", slow_read)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "k.db"), "--set", "progress_every_s=0.01",
+                                      "ingest", "--progress", str(tmp_path / "inbox")])
+    assert result.exit_code == 0, result.output
+    still = [line for line in result.stderr.splitlines() if "still reading" in line]
+    assert still and all(f"still reading {slow.resolve()} (" in line for line in still), result.stderr
+    assert len(still) <= 3  # one per silence, not one per tick
