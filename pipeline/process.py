@@ -233,7 +233,7 @@ def next_step(error: KiemtraError, path: str) -> str:
         return ""
     more = f"{error.limit * 2:g}"
     return printable(f"; to read it, give it more: kiemtra --set {error.setting}={more} quarantine retry "
-            f"{shlex.quote(path)} ({env_name(error.setting)}={more} raises it for every run)")
+                     f"{shlex.quote(path)} ({env_name(error.setting)}={more} raises it for every run)")
 
 
 def held_in_quarantine(store: Store, key: str, sha: str, version: str) -> Outcome | None:
