@@ -941,18 +941,22 @@ class Lexicon:
         its size; None when the query asks none."""
         return next(((at, n) for at in range(len(typed)) if (n := self.manner_verb_at(typed, at))), None)
 
-    def with_manner(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
+    def with_manner(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]],
+                    stated: Sequence[tuple[int, Cue]] = ()) -> list[tuple[int, Cue]]:
         """The polarity cues `seen`, with the question of manner's verb as one more (`manner_asks`:
         "đoàn kiểm tra xử lý thế nào khi cán bộ vắng mặt" asks for the recommendations) when no
         other cue decides (`asked` names none): a cue said before it ("kiến nghị xử lý thế nào",
         "bị xử lý thế nào") or the topic's ("hồ sơ không hợp lệ thì xử lý thế nào", where "xử
         lý" is the processing of the files) still reads the question as before. A cue of the
         matter (required, not the sense: "hồ sơ trễ hạn được xử lý ra sao", "cán bộ đi muộn về sớm
-        được xử lý thế nào") is the topic the handling is asked about, and decides nothing here."""
+        được xử lý thế nào") is the topic the handling is asked about, and decides nothing here.
+        `stated`: the cues of a condition before "thì" (`_cut_run`), which ask for no polarity but
+        name the failing handled ("cán bộ vắng mặt thì trách nhiệm người đứng đầu xử lý thế nào"):
+        `manner_of` reads them too."""
         named = [s for s in seen if not (s[1].required and not s[1].sense)]
         if not self.manner_asks or self.asked(typed, named) is not None:
             return list(seen)
-        if self.manner_of and not any(cue.polarity == self.manner_of for _, cue in seen):
+        if self.manner_of and not any(cue.polarity == self.manner_of for _, cue in (*seen, *stated)):
             return list(seen)  # "phản ánh kiến nghị được xử lý thế nào": the processing, no failing
         verb = self.manner_verb(typed)
         if verb is None:
@@ -2661,19 +2665,22 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     asking = lexicon.is_question(typed)  # the whole query's, not one run's: a quoted word splits runs
     unlike = tuple(Alternative(u) for u in _answer_unlike(answers))  # Plan.unlike
     cues: list[tuple[int, Cue]] = []  # the polarity cues, at their places in `typed`, in query order
+    stated: list[tuple[int, Cue]] = []  # the cues of a condition before "thì" (`_cut_run`)
     start = 0  # the place in `typed` of the pending run
     optional: list[Alternative] = []
     unquoted: set[int] = set()  # the groups cut from unquoted words (a quoted phrase is never split)
     restored: list[Alternative] = []
 
     def flush() -> None:
-        kept, lost, seen, wished, said, read = _cut_run(pending, lexicon, words, units, capitals, listed,
-                                                        asking=asking, places=places, unwritten=unwritten)
+        kept, lost, seen, wished, said, read, told = _cut_run(pending, lexicon, words, units, capitals,
+                                                              listed, asking=asking, places=places,
+                                                              unwritten=unwritten)
         restored.extend(a for a in read if a not in restored)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
         dropped.extend(lost)
         cues.extend((start + at, cue) for at, cue in seen)
+        stated.extend((start + at, cue) for at, cue in told)
         optional.extend(wished)
         content.extend(said)
         pending.clear()
@@ -2712,7 +2719,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
             content.extend(clause[0].syllables)
     flush()
     groups, unquoted = _named_once(groups, unquoted)
-    cues = lexicon.with_manner(typed, [(at, cue) for at, cue in cues if asking or not cue.only_in_questions])
+    cues = lexicon.with_manner(typed, [(at, cue) for at, cue in cues if asking or not cue.only_in_questions],
+                               stated)
     decisive = lexicon.asked(typed, cues)
     both = decisive is not None and lexicon.joins_sections(typed, cues, decisive)
     polarity = decisive.polarity if decisive and not both else None  # both sections: neither first
@@ -2971,15 +2979,18 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
              capitals: Sequence[bool] = (), listed: Sequence[bool] = (), *, asking: bool,
              places: Places | None = None, unwritten: Collection[str] = frozenset()
              ) -> tuple[list[Group], list[str], list[tuple[int, Cue]], list[Alternative], list[str],
-                        list[Alternative]]:
+                        list[Alternative], list[tuple[int, Cue]]]:
     """Groups of one run of unquoted words, the stop words dropped from it, its polarity cues at
     their places in the run (in order), the cue words that are not required, the syllables kept
-    for the exact phrase (groups and cue words, in order) and the accented readings of the words
-    typed without accents (`_readings`). `asking`: whether the query the run is part of asks a
-    question (`Lexicon.is_question`), whose clause of circumstance is then ranked."""
+    for the exact phrase (groups and cue words, in order), the accented readings of the words
+    typed without accents (`_readings`) and the cues of a condition before "thì" (`_conditioned`),
+    which ask for no polarity but say the state whose handling a question of manner asks about
+    (`Lexicon.with_manner`). `asking`: whether the query the run is part of asks a question
+    (`Lexicon.is_question`), whose clause of circumstance is then ranked."""
     groups: list[Group] = []
     dropped: list[str] = []
     cues: list[tuple[int, Cue]] = []
+    stated: list[tuple[int, Cue]] = []  # the condition's cues: a state, no polarity asked
     optional: list[Alternative] = []
     said: list[str] = []  # the syllables kept for the exact phrase: groups and cue words, in order
     read: list[Alternative] = []  # the accented readings of its words typed without accents
@@ -3154,10 +3165,11 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             and any(at < condition_at for at, _ in cues):  # "phản ánh kiến nghị thì …": the object
         groups, occasion = _conditioned(groups, condition)
         optional.extend(occasion)
+        stated = [(at, cue) for at, cue in cues if at < condition_at]
         cues = [(at, cue) for at, cue in cues if at > condition_at]  # the occasion names no polarity
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
-    return _coordinated(groups, links), dropped, cues, optional, said, read
+    return _coordinated(groups, links), dropped, cues, optional, said, read, stated
 
 
 def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list[Alternative]]:

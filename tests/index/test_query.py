@@ -632,6 +632,9 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     # handling asked of no failing is its processing: a question about the matter, no section
     ("đơn thư của công dân được xử lý ra sao", None),
     ("ý kiến góp ý của người dân thì được tiếp nhận, xử lý thế nào", None),
+    # a failing said as the condition before "thì" asks no section itself, but is what is handled
+    ("cán bộ vắng mặt thì trách nhiệm người đứng đầu xử lý thế nào", "recommendation"),
+    ("khi cán bộ chưa đạt chuẩn thì việc bố trí công tác được xử lý thế nào", "recommendation"),
 ])
 def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polarity: str | None) -> None:
     assert plan_query(text).polarity == polarity
