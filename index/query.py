@@ -1594,14 +1594,21 @@ def _intent_terms(intent: Mapping[str, Any], synonym_sets: Sequence[Sequence[str
     """An intent table's terms, with the members of every synonym set holding one of them when
     the table says `with_synonyms = true` (compile_cues), in order, each once; but a member
     holding one of the table's `synonyms_without` words, a cue another table reads ("chậm trả kết
-    quả" of the overdue set: "chậm" is the negation table's everywhere)."""
+    quả" of the overdue set: "chậm" is the negation table's everywhere), unless the table's own
+    term of that set holds the word too: then the set is that term's spellings ("chậm chễ" of
+    "chậm trễ", which staff type for it), read as the term is."""
     terms = list(intent.get("terms", ()))
     if intent.get("with_synonyms"):
         listed = set(terms)
         without = [w for w in map(syllables_of, intent.get("synonyms_without", ())) if w]
-        terms += [m for members in synonym_sets if listed.intersection(members) for m in members
-                  if not any(next(run_starts(syllables_of(_unmarked(m)), w), None) is not None
-                             for w in without)]
+
+        def holds(member: str, word: tuple[str, ...]) -> bool:
+            return next(run_starts(syllables_of(_unmarked(member)), word), None) is not None
+
+        for members in synonym_sets:
+            if own := listed.intersection(members):
+                foreign = [w for w in without if not any(holds(t, w) for t in own)]
+                terms += [m for m in members if not any(holds(m, w) for w in foreign)]
     return list(dict.fromkeys(terms))
 
 

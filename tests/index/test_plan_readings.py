@@ -89,6 +89,14 @@ def test_a_folded_word_a_cue_begins_is_read_as_typed_with_accents() -> None:
     assert plan_query("ho so cham tre").polarity == plan_query("hồ sơ chậm trễ").polarity
 
 
+def test_a_breach_typed_in_its_other_spelling_is_read_as_it_is() -> None:
+    """"chậm chễ", the spelling staff type for chậm trễ (synonyms.toml), is the breach too: the
+    overdue set's members holding the cue "chậm" stay out (`synonyms_without`), the term's own do not."""
+    for text in ("chậm chễ thì xử lý thế nào", "cham che thi xu ly the nao"):
+        assert plan_query(text).polarity == "recommendation", text
+    assert plan_query("xã nào chậm trả kết quả").polarity == "shortcoming"  # still the cue "chậm"
+
+
 def test_the_cue_still_reads_where_no_word_holds_it() -> None:
     assert plan_query("xa nao cham tra ket qua").polarity == "shortcoming"
 

@@ -432,8 +432,12 @@ def test_an_intent_reads_its_sets_but_the_members_holding_another_tables_cue() -
         ("quá", "hạn"), ("quá", "hẹn"), ("trễ", "hẹn")]
     shipped = {c.syllables: c for c in load_lexicon().cues if c.only_in_questions and not c.sense}
     assert ("trễ", "hạn") in shipped and ("đi", "làm", "trễ") in shipped
-    # of the set's members, none holding "chậm"; "chậm trễ", a word the cue gives way to, is a term
-    assert [s for s in shipped if "chậm" in s] == [("chậm", "trễ")]
+    # of the set's members, none holding "chậm"; "chậm trễ", a word the cue gives way to, is a term,
+    # and its own set's spelling "chậm chễ" is read as it is (rv23a)
+    assert {s for s in shipped if "chậm" in s} == {("chậm", "trễ"), ("chậm", "chễ")}
+    own = {**table, "terms": ["quá hạn", "chậm trễ"]}
+    assert sorted(c.syllables for c in compile_cues([own], [*sets, ["chậm trễ", "chậm chễ"]])) == [
+        ("chậm", "chễ"), ("chậm", "trễ"), ("quá", "hạn"), ("quá", "hẹn"), ("trễ", "hẹn")]
 
 
 def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> None:
