@@ -3057,8 +3057,14 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         # to a synonym member it begins, as to a longer word: "thủ tục hành chính" is TTHC, one
         # term, not the head noun "thủ tục" before the words "hành chính".
         member = lexicon.synonyms_at(typed, i)[0] if cue and not cue.polarity else 0
-        if cue and not cue.polarity and _member_runs_past(typed, i, len(cue.syllables), lexicon):
-            cue = None  # "sau kiểm tra | công vụ": the member "kiểm tra công vụ" is the word
+        if cue and not cue.polarity and (inside := _member_runs_past(typed, i, len(cue.syllables), lexicon)):
+            # "đoàn kiểm tra | công vụ": the member "kiểm tra công vụ" is the word; the phrase's
+            # syllables before it ("đoàn") stay ranked, as the phrase was, not a required word
+            optional.append(Alternative(tuple(typed[i:inside])))
+            said.extend(typed[i:inside])
+            read.extend(_readings(typed[i:inside], lexicon, units))
+            i = inside
+            continue
         guess = _folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue else 0  # as `_dictionary_word`
         applied = bool(cue) and size >= max(_longest(typed, i, words, lo=2),
                                             _dictionary_word(typed, i, lexicon), member, guess)
@@ -3199,13 +3205,13 @@ def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list
     return kept, ranked
 
 
-def _member_runs_past(typed: Sequence[str], at: int, size: int, lexicon: Lexicon) -> bool:
-    """Whether a synonym member starting inside the `size` syllables from `at` (after the first)
-    runs past them. Why: a ranked word of no polarity (a light phrase, query_stopwords.txt: "sau
-    kiểm tra") gives way to a longer word, and a member it would cut in two ("sau | kiểm tra công
-    vụ", the inspection of public service) is the longer word there, as `_swallows` keeps a member
-    whole against a word of the index."""
-    return any(k + lexicon.synonyms_at(typed, k)[0] > at + size for k in range(at + 1, at + size))
+def _member_runs_past(typed: Sequence[str], at: int, size: int, lexicon: Lexicon) -> int:
+    """Where a synonym member starting inside the `size` syllables from `at` (after the first)
+    and running past them starts; 0 when none does. Why: a ranked word of no polarity (a light
+    phrase, query_stopwords.txt: "đoàn kiểm tra") gives way to a longer word, and a member it would
+    cut in two ("đoàn kiểm tra | công vụ": "kiểm tra công vụ", the inspection of public service) is
+    the longer word there, as `_swallows` keeps a member whole against a word of the index."""
+    return next((k for k in range(at + 1, at + size) if k + lexicon.synonyms_at(typed, k)[0] > at + size), 0)
 
 
 def _word_after(sizes: Sequence[int], at: int) -> int:

@@ -122,3 +122,12 @@ def test_a_ranked_phrase_gives_way_to_a_member_it_would_cut() -> None:
     plan = plan_query("kiểm điểm trách nhiệm sau kiểm tra công vụ")
     assert "kiểm tra công vụ" in optional(plan)
     assert groups(plan) == [["kiểm điểm"], ["trách nhiệm"]]
+
+
+@pytest.mark.parametrize("text", ["đoàn kiểm tra công vụ phát hiện", "tổ kiểm tra công vụ phát hiện"])
+def test_the_phrase_before_the_member_it_gives_way_to_stays_ranked(text: str) -> None:
+    """"đoàn kiểm tra | công vụ": the member is the word, and "đoàn", the rest of the ranked phrase
+    "đoàn kiểm tra", stays ranked as the phrase was, not a word every finding must hold (rv23a)."""
+    plan = plan_query(text)
+    assert [g[0] for g in groups(plan)] == ["kiểm tra công vụ", "phát hiện"]
+    assert text.split()[0] in optional(plan)
