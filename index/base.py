@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from index.query import Alternative, Parsed, Plan, match_spans
@@ -238,10 +238,6 @@ class Hit:
     snippet: str  # HTML-safe, matches wrapped in <mark>…</mark>
     tier: str = TIER_WORDS  # TIER_WORDS, TIER_MATTER, TIER_SOME_WORDS or TIER_SYLLABLES
     matter: str | None = None  # in the matter tier: the query's matter it came by (a theme code)
-    # Engine-private: what the engine needs to mark this hit's snippet later, when it was asked
-    # without snippets (Query.snippets False; SearchBackend.highlighted): Elasticsearch keeps the
-    # query the hit was found by. None once marked, and for an engine that needs nothing.
-    found_by: object = field(default=None, compare=False, repr=False)
     # Came by its document's headline, not by its own text (pipeline/search.py `with_titled`): what
     # the CLI and the web page say of it, a list past the words' findings reading otherwise as if
     # those held the words. Read by no ranking.
@@ -355,10 +351,10 @@ class SearchBackend(ABC):
 
     def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
         """`hits` with the snippets `search` makes, for hits asked with `Query.snippets` False:
-        the same snippet a search with snippets would have given each. By default the hits as
-        they are: an engine that marks matches whatever it is asked (Elasticsearch's highlighter,
-        run by the server) already gave them."""
-        return tuple(hits)
+        the same snippet a search with snippets would have given each, marked by `plan`'s words
+        (`highlight`, every engine's one rule)."""
+        marks = list((plan or Plan()).alternatives)
+        return tuple(replace(hit, snippet=highlight(hit.record.text, marks)) for hit in hits)
 
     @abstractmethod
     def similar(self, finding_id: str, limit: int = 5) -> list[Hit]:

@@ -733,6 +733,8 @@ def _dated(matching: dict[str, Any], plan: Plan) -> dict[str, Any]:
     return {"bool": {"must": [admits], "should": [asked]}}
 
 
+# The server's highlighter: asked by `similar` alone (`_snippet` says why); a search's snippets are
+# cut by index.base.highlight, as SQLite's.
 HIGHLIGHT: dict[str, Any] = {
     "encoder": "html",
     "pre_tags": ["<mark>"],
@@ -749,8 +751,8 @@ HIGHLIGHT: dict[str, Any] = {
 
 def search_body(query: Query, plan: Plan | None = None, *, minimum: int | None = None,
                 weights: Sequence[int] | None = None, fill: bool = False,
-                matters: Sequence[str] = (), areas: Sequence[str] = (), instanced: bool = False,
-                marked: bool | None = None) -> dict[str, Any]:
+                matters: Sequence[str] = (), areas: Sequence[str] = (), instanced: bool = False
+                ) -> dict[str, Any]:
     """The request body for `ElasticBackend.search` (pure, so it is testable without a server).
     No highlighter: snippets are cut from each hit's text by `index.base.highlight`, as SQLite's."""
     plan = plan if plan is not None else plan_query(query.text)
@@ -788,26 +790,26 @@ def _asked(response: Any) -> int:
 
 
 def _hit(raw: dict[str, Any], marks: Sequence[Alternative], tiers: bool = False,
-         found_by: dict[str, Any] | None = None) -> Hit:
+         snippets: bool = True) -> Hit:
     """A hit of a response, its snippet marked by `marks` (the plan's alternatives:
     index.base.highlight); `tiers`: the request named its stage and matter tier (text_query), so a
-    hit matching neither came in the fill. `found_by`: the request's query, when it asked no
-    snippets (Query.snippets): the hit's snippet is left empty, to be marked if it is shown
-    (`ElasticBackend.highlighted`)."""
+    hit matching neither came in the fill. `snippets` False (Query.snippets): the snippet is left
+    empty, to be marked if the hit is shown (`SearchBackend.highlighted`), as SQLite's."""
     record = from_source(raw["_source"])
-    snippet = "" if found_by is not None else highlight(record.text, marks)
+    snippet = highlight(record.text, marks) if snippets else ""
     named = raw.get("matched_queries") or ()
     tier = TIER_WORDS if not tiers or TIER_WORDS in named \
         else TIER_MATTER if {TIER_MATTER, NAMING} & set(named) else TIER_SOME_WORDS
-    return Hit(record=record, score=float(raw.get("_score") or 0.0), snippet=snippet, tier=tier,
-               found_by=found_by)
+    return Hit(record=record, score=float(raw.get("_score") or 0.0), snippet=snippet, tier=tier)
 
 
 def _snippet(raw: dict[str, Any], text: str) -> str:
-    """A hit's snippet: the highlighter's fragment (HIGHLIGHT), else the text's start. The
-    highlighter's HTML encoder also escapes "/" (&#x2F;), which html.escape, and so SQLite's
-    snippets, leave as it is: put back, a snippet reads alike on both engines ("139/QĐ-UBND" in
-    the JSON output, not "139&#x2F;QĐ-UBND")."""
+    """A similar finding's snippet (`ElasticBackend.similar`): the highlighter's fragment
+    (HIGHLIGHT), else the text's start. Why the server's highlighter there, when searches cut
+    theirs by `index.base.highlight`: the more-like-this query picks the finding's terms on the
+    server, and only its highlighter knows which they were. Its HTML encoder also escapes "/"
+    (&#x2F;), which html.escape, and so SQLite's snippets, leave as it is: put back, a snippet
+    reads alike on both engines ("139/QĐ-UBND" in the JSON output, not "139&#x2F;QĐ-UBND")."""
     fragments = raw.get("highlight", {}).get("text")
     return fragments[0].replace("&#x2F;", "/") if fragments else html.escape(text[:SNIPPET_CHARS])
 
@@ -1157,17 +1159,12 @@ class ElasticBackend(SearchBackend):
         minimum: int | None = None  # groups the stage's findings match: all (None), most, or half
         memo = memo if memo is not None else SearchMemo()  # else kept for this request's alone
         holders, partial = self._partial(query, plan, self._falls_back_known(query, plan, memo), memo)
-        # Marked whatever Query.snippets says: a first request is mostly the answer (the rest are
-        # marked later, the page's hits only: `highlighted`), and one that falls back found fewer
-        # than a page, whose marking costs little.
-        marked = True
         if not partial:  # the stage of all the groups: its answer is read (else the partial stage's)
             body = search_body(query, plan)
             response = self._call("search", self.client.search, index=self.alias, **body)
             memo.keep(_STAGED, plan, (body["query"]["bool"]["filter"], _asked(response)))
             holders, partial = self._partial(query, plan, plan.falls_back(_asked(response), page_size), memo)
         if partial:
-            marked = query.snippets
             weights = plan.weights(*(holders or self._holders(plan, memo)))
             minimum = plan.minimum
             body = search_body(query, plan, minimum=minimum, weights=weights)
@@ -1200,7 +1197,6 @@ class ElasticBackend(SearchBackend):
             # half stage is asked within it).
             if weights is None:
                 weights = plan.fixed_weights or plan.weights(*(holders or self._holders(plan, memo)))
-            marked = query.snippets
             body = search_body(query, plan, minimum=minimum, weights=weights, fill=fill,
                                matters=matters, areas=areas, instanced=instanced)
             response = self._call("search", self.client.search, index=self.alias, **body)
@@ -1211,20 +1207,10 @@ class ElasticBackend(SearchBackend):
                 response = self._call("search", self.client.search, index=self.alias, **body)
         tiers = bool(fill or matters or areas or instanced)
         self._note_answered(response)
-        # Not marked: each hit keeps the query it was found by, to be marked by it if it is shown
-        # (`highlighted`).
-        found_by = None if marked else body["query"]
-        hits = tuple(_hit(raw, plan.alternatives, tiers, found_by) for raw in response["hits"]["hits"])
+        hits = tuple(_hit(raw, plan.alternatives, tiers, query.snippets) for raw in response["hits"]["hits"])
         facets = _facets(response.get("aggregations", {})) if query.facets else {}
         return SearchResult(total=int(response["hits"]["total"]["value"]), hits=hits, facets=facets,
                             plan=plan)
-
-    def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
-        """SearchBackend.highlighted: the hits `search` left unmarked (asked without snippets:
-        `Hit.found_by`) marked by the plan's words, as `search` marks them (index.base.highlight)."""
-        marks = (plan or Plan()).alternatives
-        return tuple(dataclasses.replace(hit, snippet=highlight(hit.record.text, marks), found_by=None)
-                     if isinstance(hit.found_by, dict) else hit for hit in hits)
 
     def _partial(self, query: Query, plan: Plan, falls_back: bool,
                  memo: SearchMemo) -> tuple[tuple[list[int], int] | None, bool]:
@@ -1262,8 +1248,8 @@ class ElasticBackend(SearchBackend):
             return []
         body = title_body(query, plan, limit)
         response = self._call("search", self.client.search, index=self.alias, **body)
-        return [dataclasses.replace(_hit(raw, plan.alternatives), tier=TIER_SOME_WORDS)
-                for raw in response["hits"]["hits"]]
+        return [dataclasses.replace(_hit(raw, plan.alternatives, snippets=query.snippets),
+                                    tier=TIER_SOME_WORDS) for raw in response["hits"]["hits"]]
 
     def _holders(self, plan: Plan, memo: SearchMemo) -> tuple[list[int], int]:
         """How many findings of the whole index hold each group (then the polarity, the answer

@@ -947,18 +947,22 @@ class Lexicon:
         its size; None when the query asks none."""
         return next(((at, n) for at in range(len(typed)) if (n := self.manner_verb_at(typed, at))), None)
 
-    def with_manner(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
+    def with_manner(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]],
+                    stated: Sequence[tuple[int, Cue]] = ()) -> list[tuple[int, Cue]]:
         """The polarity cues `seen`, with the question of manner's verb as one more (`manner_asks`:
         "đoàn kiểm tra xử lý thế nào khi cán bộ vắng mặt" asks for the recommendations) when no
         other cue decides (`asked` names none): a cue said before it ("kiến nghị xử lý thế nào",
         "bị xử lý thế nào") or the topic's ("hồ sơ không hợp lệ thì xử lý thế nào", where "xử
         lý" is the processing of the files) still reads the question as before. A cue of the
         matter (required, not the sense: "hồ sơ trễ hạn được xử lý ra sao", "cán bộ đi muộn về sớm
-        được xử lý thế nào") is the topic the handling is asked about, and decides nothing here."""
+        được xử lý thế nào") is the topic the handling is asked about, and decides nothing here.
+        `stated`: the cues of a condition before "thì" (`_cut_run`), which ask for no polarity but
+        name the failing handled ("cán bộ vắng mặt thì trách nhiệm người đứng đầu xử lý thế nào"):
+        `manner_of` reads them too."""
         named = [s for s in seen if not (s[1].required and not s[1].sense)]
         if not self.manner_asks or self.asked(typed, named) is not None:
             return list(seen)
-        if self.manner_of and not any(cue.polarity == self.manner_of for _, cue in seen):
+        if self.manner_of and not any(cue.polarity == self.manner_of for _, cue in (*seen, *stated)):
             return list(seen)  # "phản ánh kiến nghị được xử lý thế nào": the processing, no failing
         verb = self.manner_verb(typed)
         if verb is None:
@@ -1596,14 +1600,21 @@ def _intent_terms(intent: Mapping[str, Any], synonym_sets: Sequence[Sequence[str
     """An intent table's terms, with the members of every synonym set holding one of them when
     the table says `with_synonyms = true` (compile_cues), in order, each once; but a member
     holding one of the table's `synonyms_without` words, a cue another table reads ("chậm trả kết
-    quả" of the overdue set: "chậm" is the negation table's everywhere)."""
+    quả" of the overdue set: "chậm" is the negation table's everywhere), unless the table's own
+    term of that set holds the word too: then the set is that term's spellings ("chậm chễ" of
+    "chậm trễ", which staff type for it), read as the term is."""
     terms = list(intent.get("terms", ()))
     if intent.get("with_synonyms"):
         listed = set(terms)
         without = [w for w in map(syllables_of, intent.get("synonyms_without", ())) if w]
-        terms += [m for members in synonym_sets if listed.intersection(members) for m in members
-                  if not any(next(run_starts(syllables_of(_unmarked(m)), w), None) is not None
-                             for w in without)]
+
+        def holds(member: str, word: tuple[str, ...]) -> bool:
+            return next(run_starts(syllables_of(_unmarked(member)), word), None) is not None
+
+        for members in synonym_sets:
+            if own := listed.intersection(members):
+                foreign = [w for w in without if not any(holds(t, w) for t in own)]
+                terms += [m for m in members if not any(holds(m, w) for w in foreign)]
     return list(dict.fromkeys(terms))
 
 
@@ -2667,19 +2678,22 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     asking = lexicon.is_question(typed)  # the whole query's, not one run's: a quoted word splits runs
     unlike = tuple(Alternative(u) for u in _answer_unlike(answers))  # Plan.unlike
     cues: list[tuple[int, Cue]] = []  # the polarity cues, at their places in `typed`, in query order
+    stated: list[tuple[int, Cue]] = []  # the cues of a condition before "thì" (`_cut_run`)
     start = 0  # the place in `typed` of the pending run
     optional: list[Alternative] = []
     unquoted: set[int] = set()  # the groups cut from unquoted words (a quoted phrase is never split)
     restored: list[Alternative] = []
 
     def flush() -> None:
-        kept, lost, seen, wished, said, read = _cut_run(pending, lexicon, words, units, capitals, listed,
-                                                        asking=asking, places=places, unwritten=unwritten)
+        kept, lost, seen, wished, said, read, told = _cut_run(pending, lexicon, words, units, capitals,
+                                                              listed, asking=asking, places=places,
+                                                              unwritten=unwritten)
         restored.extend(a for a in read if a not in restored)
         unquoted.update(range(len(groups), len(groups) + len(kept)))
         groups.extend(kept)
         dropped.extend(lost)
         cues.extend((start + at, cue) for at, cue in seen)
+        stated.extend((start + at, cue) for at, cue in told)
         optional.extend(wished)
         content.extend(said)
         pending.clear()
@@ -2718,7 +2732,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
             content.extend(clause[0].syllables)
     flush()
     groups, unquoted = _named_once(groups, unquoted)
-    cues = lexicon.with_manner(typed, [(at, cue) for at, cue in cues if asking or not cue.only_in_questions])
+    cues = lexicon.with_manner(typed, [(at, cue) for at, cue in cues if asking or not cue.only_in_questions],
+                               stated)
     decisive = lexicon.asked(typed, cues)
     both = decisive is not None and lexicon.joins_sections(typed, cues, decisive)
     polarity = decisive.polarity if decisive and not both else None  # both sections: neither first
@@ -2977,15 +2992,18 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
              capitals: Sequence[bool] = (), listed: Sequence[bool] = (), *, asking: bool,
              places: Places | None = None, unwritten: Collection[str] = frozenset()
              ) -> tuple[list[Group], list[str], list[tuple[int, Cue]], list[Alternative], list[str],
-                        list[Alternative]]:
+                        list[Alternative], list[tuple[int, Cue]]]:
     """Groups of one run of unquoted words, the stop words dropped from it, its polarity cues at
     their places in the run (in order), the cue words that are not required, the syllables kept
-    for the exact phrase (groups and cue words, in order) and the accented readings of the words
-    typed without accents (`_readings`). `asking`: whether the query the run is part of asks a
-    question (`Lexicon.is_question`), whose clause of circumstance is then ranked."""
+    for the exact phrase (groups and cue words, in order), the accented readings of the words
+    typed without accents (`_readings`) and the cues of a condition before "thì" (`_conditioned`),
+    which ask for no polarity but say the state whose handling a question of manner asks about
+    (`Lexicon.with_manner`). `asking`: whether the query the run is part of asks a question
+    (`Lexicon.is_question`), whose clause of circumstance is then ranked."""
     groups: list[Group] = []
     dropped: list[str] = []
     cues: list[tuple[int, Cue]] = []
+    stated: list[tuple[int, Cue]] = []  # the condition's cues: a state, no polarity asked
     optional: list[Alternative] = []
     said: list[str] = []  # the syllables kept for the exact phrase: groups and cue words, in order
     read: list[Alternative] = []  # the accented readings of its words typed without accents
@@ -3045,8 +3063,14 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         # to a synonym member it begins, as to a longer word: "thủ tục hành chính" is TTHC, one
         # term, not the head noun "thủ tục" before the words "hành chính".
         member = lexicon.synonyms_at(typed, i)[0] if cue and not cue.polarity else 0
-        if cue and not cue.polarity and _member_runs_past(typed, i, len(cue.syllables), lexicon):
-            cue = None  # "sau kiểm tra | công vụ": the member "kiểm tra công vụ" is the word
+        if cue and not cue.polarity and (inside := _member_runs_past(typed, i, len(cue.syllables), lexicon)):
+            # "đoàn kiểm tra | công vụ": the member "kiểm tra công vụ" is the word; the phrase's
+            # syllables before it ("đoàn") stay ranked, as the phrase was, not a required word
+            optional.append(Alternative(tuple(typed[i:inside])))
+            said.extend(typed[i:inside])
+            read.extend(_readings(typed[i:inside], lexicon, units))
+            i = inside
+            continue
         guess = _folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue else 0  # as `_dictionary_word`
         applied = bool(cue) and size >= max(_longest(typed, i, words, lo=2),
                                             _dictionary_word(typed, i, lexicon), member, guess)
@@ -3160,10 +3184,11 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             and any(at < condition_at for at, _ in cues):  # "phản ánh kiến nghị thì …": the object
         groups, occasion = _conditioned(groups, condition)
         optional.extend(occasion)
+        stated = [(at, cue) for at, cue in cues if at < condition_at]
         cues = [(at, cue) for at, cue in cues if at > condition_at]  # the occasion names no polarity
     groups, verbs = _clauses(groups, links)
     optional.extend(verbs)
-    return _coordinated(groups, links), dropped, cues, optional, said, read
+    return _coordinated(groups, links), dropped, cues, optional, said, read, stated
 
 
 def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list[Alternative]]:
@@ -3186,13 +3211,13 @@ def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list
     return kept, ranked
 
 
-def _member_runs_past(typed: Sequence[str], at: int, size: int, lexicon: Lexicon) -> bool:
-    """Whether a synonym member starting inside the `size` syllables from `at` (after the first)
-    runs past them. Why: a ranked word of no polarity (a light phrase, query_stopwords.txt: "sau
-    kiểm tra") gives way to a longer word, and a member it would cut in two ("sau | kiểm tra công
-    vụ", the inspection of public service) is the longer word there, as `_swallows` keeps a member
-    whole against a word of the index."""
-    return any(k + lexicon.synonyms_at(typed, k)[0] > at + size for k in range(at + 1, at + size))
+def _member_runs_past(typed: Sequence[str], at: int, size: int, lexicon: Lexicon) -> int:
+    """Where a synonym member starting inside the `size` syllables from `at` (after the first)
+    and running past them starts; 0 when none does. Why: a ranked word of no polarity (a light
+    phrase, query_stopwords.txt: "đoàn kiểm tra") gives way to a longer word, and a member it would
+    cut in two ("đoàn kiểm tra | công vụ": "kiểm tra công vụ", the inspection of public service) is
+    the longer word there, as `_swallows` keeps a member whole against a word of the index."""
+    return next((k for k in range(at + 1, at + size) if k + lexicon.synonyms_at(typed, k)[0] > at + size), 0)
 
 
 def _word_after(sizes: Sequence[int], at: int) -> int:

@@ -38,7 +38,7 @@ import typing
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -1644,11 +1644,6 @@ class SqliteFtsBackend(SearchBackend):
             kept = self._narrow(conn, columns, found, excluded, _Filters.of(query))
             rows = _records_in_order(conn, columns.newest(kept, limit, 0))
         return _hits(rows, plan.alternatives, [TIER_SOME_WORDS] * len(rows), query.snippets)
-
-    def highlighted(self, hits: Sequence[Hit], plan: Plan | None) -> tuple[Hit, ...]:
-        """`hits` with their snippets marked by `plan`'s alternatives, as `search` marks them."""
-        marked = list((plan or Plan()).alternatives)
-        return tuple(replace(hit, snippet=highlight(hit.record.text, marked)) for hit in hits)
 
     def _search(self, query: Query, plan: Plan, filters: _Filters, limit: int,
                 offset: int) -> tuple[int, _Ranked, dict[str, list[tuple[str, int]]]]:

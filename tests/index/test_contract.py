@@ -481,11 +481,13 @@ def test_snippets_are_html_safe(backend: SearchBackend) -> None:
 
 @pytest.mark.parametrize("text", ["phieu hen", "hòa giải người dân khiếu nại", "Tân Lộc phiếu hẹn hồ sơ"])
 def test_hits_asked_without_snippets_are_marked_alike_later(backend: SearchBackend, text: str) -> None:
-    """Query.snippets False: the same hits, and `highlighted` marks each as the search with
-    snippets would have, whichever stage found it (all the words, the fill, a place typed)."""
+    """Query.snippets False: the same hits, none marked (the pool's hits are not shown: marking them
+    is wasted work), and `highlighted` marks each as the search with snippets would have, whichever
+    stage found it (all the words, the fill, a place typed)."""
     marked = backend.search(Query(text=text, limit=50))
     bare = backend.search(Query(text=text, limit=50, snippets=False))
     assert [h.record.finding_id for h in bare.hits] == [h.record.finding_id for h in marked.hits]
+    assert all(h.snippet == "" for h in bare.hits)
     shown = backend.highlighted(bare.hits, bare.plan)
     assert [h.snippet for h in shown] == [h.snippet for h in marked.hits]
     assert shown == marked.hits and any("<mark>" in h.snippet for h in shown)

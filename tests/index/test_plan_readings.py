@@ -89,6 +89,14 @@ def test_a_folded_word_a_cue_begins_is_read_as_typed_with_accents() -> None:
     assert plan_query("ho so cham tre").polarity == plan_query("hồ sơ chậm trễ").polarity
 
 
+def test_a_breach_typed_in_its_other_spelling_is_read_as_it_is() -> None:
+    """"chậm chễ", the spelling staff type for chậm trễ (synonyms.toml), is the breach too: the
+    overdue set's members holding the cue "chậm" stay out (`synonyms_without`), the term's own do not."""
+    for text in ("chậm chễ thì xử lý thế nào", "cham che thi xu ly the nao"):
+        assert plan_query(text).polarity == "recommendation", text
+    assert plan_query("xã nào chậm trả kết quả").polarity == "shortcoming"  # still the cue "chậm"
+
+
 def test_the_cue_still_reads_where_no_word_holds_it() -> None:
     assert plan_query("xa nao cham tra ket qua").polarity == "shortcoming"
 
@@ -114,3 +122,12 @@ def test_a_ranked_phrase_gives_way_to_a_member_it_would_cut() -> None:
     plan = plan_query("kiểm điểm trách nhiệm sau kiểm tra công vụ")
     assert "kiểm tra công vụ" in optional(plan)
     assert groups(plan) == [["kiểm điểm"], ["trách nhiệm"]]
+
+
+@pytest.mark.parametrize("text", ["đoàn kiểm tra công vụ phát hiện", "tổ kiểm tra công vụ phát hiện"])
+def test_the_phrase_before_the_member_it_gives_way_to_stays_ranked(text: str) -> None:
+    """"đoàn kiểm tra | công vụ": the member is the word, and "đoàn", the rest of the ranked phrase
+    "đoàn kiểm tra", stays ranked as the phrase was, not a word every finding must hold (rv23a)."""
+    plan = plan_query(text)
+    assert [g[0] for g in groups(plan)] == ["kiểm tra công vụ", "phát hiện"]
+    assert text.split()[0] in optional(plan)

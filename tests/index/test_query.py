@@ -432,8 +432,12 @@ def test_an_intent_reads_its_sets_but_the_members_holding_another_tables_cue() -
         ("quá", "hạn"), ("quá", "hẹn"), ("trễ", "hẹn")]
     shipped = {c.syllables: c for c in load_lexicon().cues if c.only_in_questions and not c.sense}
     assert ("trễ", "hạn") in shipped and ("đi", "làm", "trễ") in shipped
-    # of the set's members, none holding "chậm"; "chậm trễ", a word the cue gives way to, is a term
-    assert [s for s in shipped if "chậm" in s] == [("chậm", "trễ")]
+    # of the set's members, none holding "chậm"; "chậm trễ", a word the cue gives way to, is a term,
+    # and its own set's spelling "chậm chễ" is read as it is (rv23a)
+    assert {s for s in shipped if "chậm" in s} == {("chậm", "trễ"), ("chậm", "chễ")}
+    own = {**table, "terms": ["quá hạn", "chậm trễ"]}
+    assert sorted(c.syllables for c in compile_cues([own], [*sets, ["chậm trễ", "chậm chễ"]])) == [
+        ("chậm", "chễ"), ("chậm", "trễ"), ("quá", "hạn"), ("quá", "hẹn"), ("trễ", "hẹn")]
 
 
 def test_a_ranked_cue_is_led_by_its_before_words_and_a_listed_term_wins() -> None:
@@ -632,6 +636,9 @@ def test_polarity_cues_and_optional_words(text: str, polarity: str | None, group
     # handling asked of no failing is its processing: a question about the matter, no section
     ("đơn thư của công dân được xử lý ra sao", None),
     ("ý kiến góp ý của người dân thì được tiếp nhận, xử lý thế nào", None),
+    # a failing said as the condition before "thì" asks no section itself, but is what is handled
+    ("cán bộ vắng mặt thì trách nhiệm người đứng đầu xử lý thế nào", "recommendation"),
+    ("khi cán bộ chưa đạt chuẩn thì việc bố trí công tác được xử lý thế nào", "recommendation"),
 ])
 def test_a_question_asks_for_the_polarity_of_what_it_asks_about(text: str, polarity: str | None) -> None:
     assert plan_query(text).polarity == polarity
