@@ -638,6 +638,37 @@ class Reducing:
 
 
 @dataclass(frozen=True, slots=True)
+class Verdict:
+    """The verdict a yes/no question asks of a standard (intents.toml [verdict]): one of `verbs`
+    right after the frame's first word ("có đáp ứng …", "có đảm bảo …", "có đúng …"), then up to
+    `reach` of the words of `between` ("được", "đủ"), then, when there, one of `standards` ("yêu
+    cầu", "quy định", "hạn"), each entry (syllables, only with accents), longest first.
+
+    Why: "X có đáp ứng yêu cầu … không" asks whether X meets the standard, and both answers are
+    findings that state what was seen of X ("trụ sở xuống cấp", "100% công chức đạt chuẩn"), the
+    verdict said or not; required, the verdict's words kept out every finding not repeating them."""
+
+    verbs: Entries = ()
+    between: Entries = ()
+    standards: Entries = ()
+    reach: int = 0
+
+    def asked(self, typed: Sequence[str], first: int) -> tuple[tuple[str, ...], ...]:
+        """The verdict's words as typed (its verb, and its standard when named) in a yes/no frame
+        whose first word ends at `first`; none when no verb of a verdict stands there."""
+        size = _entry_at(self.verbs, typed, first)
+        if not size:
+            return ()
+        words = [tuple(typed[first:first + size])]
+        at, steps = first + size, 0
+        while steps < self.reach and (filler := _entry_at(self.between, typed, at)):
+            at, steps = at + filler, steps + 1
+        if standard := _entry_at(self.standards, typed, at):
+            words.append(tuple(typed[at:at + standard]))
+        return tuple(words)
+
+
+@dataclass(frozen=True, slots=True)
 class ActPair:
     """Two verbs of commending or sanctioning read as the act asked about (`Lexicon.act_pair`)."""
 
@@ -722,6 +753,9 @@ class Lexicon:
     # The verbs of reducing and ending a failing (intents.toml [reducing]): their object or subject
     # names no failing (`reduced_at`), and a cue of its polarity they are is the verb (`reduces_at`).
     reducing: Reducing = Reducing()
+    # The verdict a yes/no question asks of a standard (intents.toml [verdict]): its words ranked, not
+    # required (`verdict_asked`).
+    verdict: Verdict = Verdict()
     # The section answering next after the one a query asks for (intents.toml [sections] `paired`:
     # the shortcomings and the recommendations pair; `compile_paired`), as (asked, next) pairs.
     paired: tuple[tuple[str, str], ...] = ()
@@ -805,6 +839,28 @@ class Lexicon:
             cues = tuple(sorted((*self.cues, *light), key=cue_order))
             self._asking[asks] = dataclasses.replace(self, cues=cues, cut_from=self.readings)
         return self._asking[asks]
+
+    def verdict_asked(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        """The words of the verdict a yes/no question asks of a standard ("công chức có đáp ứng yêu
+        cầu năng lực không": "đáp ứng", "yêu cầu"), read right after the frame's first word; none
+        outside such a frame (`_frame`, one with first words: "có … không", "đã … chưa")."""
+        frame = _frame(list(typed), self)
+        if not frame or min(frame) >= len(typed) - 2:
+            return ()
+        first = next((f for f, last, only in self.frames
+                      if f and _written_at(typed, f, min(frame), only)
+                      and all(k in frame for k in range(min(frame), min(frame) + len(f)))), None)
+        if first is None:
+            return ()
+        return self.verdict.asked(typed, min(frame) + len(first))
+
+    def ranking(self, words: tuple[tuple[str, ...], ...]) -> Lexicon:
+        """This lexicon with `words` read as ranked words of no polarity (light cues), in place of
+        any cue of the same syllables ("yêu cầu", the recommendations' verb elsewhere): the verdict
+        of a yes/no question (`verdict_asked`) is neither a section asked nor a word required."""
+        light = [Cue(w, "", required=False) for w in words]
+        cues = tuple(sorted((*(c for c in self.cues if c.syllables not in words), *light), key=cue_order))
+        return dataclasses.replace(self, cues=cues, cut_from=self.readings)
 
     @cached_property
     def _asking(self) -> dict[tuple[tuple[str, ...], ...], Lexicon]:
@@ -1716,6 +1772,13 @@ def compile_reducing(table: Mapping[str, Any], levels: Sequence[str] = ()) -> Re
                     _entries(e for entry in table.get("closing", ()) for e in _per_level(entry, levels)))
 
 
+def compile_verdict(table: Mapping[str, Any]) -> Verdict:
+    """The verdict a yes/no question asks of a standard, from intents.toml's [verdict] table (verbs,
+    between, standards, reach): word-list entries, longest first."""
+    return Verdict(_entries(table.get("verbs", ())), _entries(table.get("between", ())),
+                   _entries(table.get("standards", ())), int(table.get("reach", 0)))
+
+
 def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     """intents.toml [sections] `paired` as (polarity asked, polarity answering next) pairs; a
     code that is no polarity of the data model (core.models.Polarity), or a polarity paired with
@@ -1817,7 +1880,8 @@ def load_lexicon() -> Lexicon:
                               data.get("setting", {}), data.get("sections", {}), data.get("reducing", {}))
     lexicon = with_broader(lexicon, [(entry["terms"], entry.get("broader", ())) for entry in synonyms])
     lexicon = dataclasses.replace(lexicon, phrases=concept_phrases(),
-                                  acts=compile_acts(data.get("acts", {}), intents, concepts))
+                                  acts=compile_acts(data.get("acts", {}), intents, concepts),
+                                  verdict=compile_verdict(data.get("verdict", {})))
     lexicon = with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
     lexicon = with_expansions(lexicon, compile_expansions(synonym_tables.get("abbreviation", [])))
     return with_collectives(lexicon, compile_collectives(synonym_tables.get("collective", [])))
@@ -2657,6 +2721,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     answers = lexicon.answers_asked(typed)
     if ranked := _ranked_asks(answers):  # "đơn vị nào đứng đầu …": asked, not required
         lexicon = lexicon.asking(ranked)
+    if verdict := lexicon.verdict_asked(typed):  # "có đáp ứng yêu cầu … không": ranked, not required
+        lexicon = lexicon.ranking(verdict)
     answer = tuple(Alternative(h) for h in _answer_holds(answers))  # Plan.answer
     asking = lexicon.is_question(typed)  # the whole query's, not one run's: a quoted word splits runs
     unlike = tuple(Alternative(u) for u in _answer_unlike(answers))  # Plan.unlike
