@@ -653,9 +653,13 @@ class Verdict:
     standards: Entries = ()
     reach: int = 0
 
-    def asked(self, typed: Sequence[str], first: int) -> tuple[tuple[str, ...], ...]:
+    def asked(self, typed: Sequence[str], first: int, end: int) -> tuple[tuple[str, ...], ...]:
         """The verdict's words as typed (its verb, and its standard when named) in a yes/no frame
-        whose first word ends at `first`; none when no verb of a verdict stands there."""
+        whose first word ends at `first` and whose last words start at `end`; none when no verb of a
+        verdict stands there, or when nothing follows the verdict inside the frame: the dimension
+        judged ("đáp ứng yêu cầu | năng lực", "đảm bảo | điều kiện làm việc") is then the matter the
+        findings state, while a bare verdict ("có đáp ứng được yêu cầu không") is itself what is
+        asked, its words the ones a finding answering holds ("chưa đáp ứng đầy đủ yêu cầu")."""
         size = _entry_at(self.verbs, typed, first)
         if not size:
             return ()
@@ -665,7 +669,8 @@ class Verdict:
             at, steps = at + filler, steps + 1
         if standard := _entry_at(self.standards, typed, at):
             words.append(tuple(typed[at:at + standard]))
-        return tuple(words)
+            at += standard
+        return tuple(words) if at < end else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -845,14 +850,14 @@ class Lexicon:
         cầu năng lực không": "đáp ứng", "yêu cầu"), read right after the frame's first word; none
         outside such a frame (`_frame`, one with first words: "có … không", "đã … chưa")."""
         frame = _frame(list(typed), self)
-        if not frame or min(frame) >= len(typed) - 2:
+        if not frame:
             return ()
-        first = next((f for f, last, only in self.frames
-                      if f and _written_at(typed, f, min(frame), only)
-                      and all(k in frame for k in range(min(frame), min(frame) + len(f)))), None)
-        if first is None:
+        first, last = next(((f, last) for f, last, only in self.frames
+                            if f and _written_at(typed, f, min(frame), only)
+                            and _written_at(typed, last, len(typed) - len(last), only)), ((), ()))
+        if not first:
             return ()
-        return self.verdict.asked(typed, min(frame) + len(first))
+        return self.verdict.asked(typed, min(frame) + len(first), len(typed) - len(last))
 
     def ranking(self, words: tuple[tuple[str, ...], ...]) -> Lexicon:
         """This lexicon with `words` read as ranked words of no polarity (light cues), in place of

@@ -20,7 +20,7 @@ def optional(plan: Plan) -> list[str]:
 @pytest.mark.parametrize(("text", "ranked", "required"), [
     ("phòng làm việc của xã có đáp ứng yêu cầu không", ["đáp ứng", "yêu cầu"], ["làm việc"]),
     ("đội ngũ văn thư có đáp ứng được yêu cầu chuyên môn không", ["đáp ứng", "yêu cầu"], ["chuyên môn"]),
-    ("máy tính ở bộ phận một cửa có đảm bảo không", ["đảm bảo"], ["máy tính"]),
+    ("máy tính ở bộ phận một cửa có đảm bảo cấu hình không", ["đảm bảo"], ["cấu hình"]),
     ("việc thu phí chứng thực có đúng quy định không", ["đúng", "quy định"], ["chứng thực"]),
 ])
 def test_the_verdict_of_a_yes_no_question_is_ranked_not_required(text: str, ranked: list[str],
@@ -37,6 +37,7 @@ def test_the_verdict_of_a_yes_no_question_is_ranked_not_required(text: str, rank
     "cán bộ chưa đáp ứng yêu cầu chuyên môn",   # no question: the shortfall asked, the words required
     "xã nào chưa đáp ứng yêu cầu về trụ sở",     # a question, no yes/no frame
     "trụ sở có phòng họp đáp ứng yêu cầu không",  # the verb is not the frame's predicate
+    "sau sáp nhập, đội ngũ văn thư có đáp ứng được yêu cầu không",  # a bare verdict is what is asked
 ])
 def test_the_verdict_words_elsewhere_stay_required(text: str) -> None:
     assert "đáp ứng" in groups(plan_query(text))
@@ -45,7 +46,8 @@ def test_the_verdict_words_elsewhere_stay_required(text: str) -> None:
 def test_the_verdict_is_read_from_its_table() -> None:
     verdict = compile_verdict({"verbs": ["đạt"], "between": ["được"], "standards": ["yêu cầu"], "reach": 1})
     typed = ["tỷ", "lệ", "có", "đạt", "được", "yêu", "cầu", "không"]
-    assert verdict.asked(typed, 3) == (("đạt",), ("yêu", "cầu"))
-    assert verdict.asked(typed, 2) == ()  # "có" is no verb of a verdict
-    assert compile_verdict({}).asked(typed, 3) == ()
+    assert verdict.asked(typed, 3, 7) == ()  # a bare verdict is what is asked
+    assert verdict.asked([*typed[:7], "tối", "thiểu", "không"], 3, 9) == (("đạt",), ("yêu", "cầu"))
+    assert verdict.asked(typed, 2, 7) == ()  # "có" is no verb of a verdict
+    assert compile_verdict({}).asked(typed, 3, 7) == ()
     assert load_lexicon().verdict.verbs  # the shipped table is read
