@@ -845,19 +845,42 @@ class Lexicon:
             self._asking[asks] = dataclasses.replace(self, cues=cues, cut_from=self.readings)
         return self._asking[asks]
 
+    def frame_inside(self, typed: Sequence[str]) -> tuple[int, int] | None:
+        """Where a yes/no frame with first words ("có … không", "có … hay không", "đã … chưa") holds
+        its question: from the end of its first words to the start of its last; None for none, and for
+        a frame of last words alone ("… không"), whose question has no predicate marked."""
+        frame = _frame(list(typed), self)
+        if not frame:
+            return None
+        start = min(frame)
+        for first, last, only in self.frames:
+            if first and _written_at(typed, first, start, only) \
+                    and _written_at(typed, last, len(typed) - len(last), only):
+                return start + len(first), len(typed) - len(last)
+        return None
+
     def verdict_asked(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
         """The words of the verdict a yes/no question asks of a standard ("công chức có đáp ứng yêu
         cầu năng lực không": "đáp ứng", "yêu cầu"), read right after the frame's first word; none
-        outside such a frame (`_frame`, one with first words: "có … không", "đã … chưa")."""
-        frame = _frame(list(typed), self)
-        if not frame:
+        outside such a frame (`frame_inside`)."""
+        inside = self.frame_inside(typed)
+        return self.verdict.asked(typed, *inside) if inside else ()
+
+    def negations_framed(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        """The negations inside a yes/no frame ("có xã nào chưa niêm yết … không"): the cues that
+        stay required for the sense they carry (`Cue.required` and `Cue.sense`: "chưa", "không",
+        "thiếu", "chậm", intents.toml), each once as the cue writes it.
+
+        Why: a yes/no question about a negated matter is answered by either finding, "yes" the
+        failure ("xã A chưa niêm yết") and "no" the matter done ("các xã đã niêm yết đầy đủ"), as
+        Plan.yes_no reads its polarity; required, the negation kept the "no" out of the pool. Outside
+        such a frame ("xã nào chưa niêm yết", "chưa niêm yết số điện thoại") it is the query's sense."""
+        inside = self.frame_inside(typed)
+        if not inside:
             return ()
-        first, last = next(((f, last) for f, last, only in self.frames
-                            if f and _written_at(typed, f, min(frame), only)
-                            and _written_at(typed, last, len(typed) - len(last), only)), ((), ()))
-        if not first:
-            return ()
-        return self.verdict.asked(typed, min(frame) + len(first), len(typed) - len(last))
+        sensed = [c for c in self.cues if c.required and c.sense]
+        return tuple(dict.fromkeys(c.syllables for k in range(*inside) for c in sensed
+                                   if _written_at(typed, c.syllables, k, c.accents_only)))
 
     def ranking(self, words: tuple[tuple[str, ...], ...]) -> Lexicon:
         """This lexicon with `words` read as ranked words of no polarity (light cues), in place of
@@ -2728,6 +2751,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         lexicon = lexicon.asking(ranked)
     if verdict := lexicon.verdict_asked(typed):  # "có đáp ứng yêu cầu … không": ranked, not required
         lexicon = lexicon.ranking(verdict)
+    if negated := lexicon.negations_framed(typed):  # "có xã nào chưa … không": either answer
+        lexicon = lexicon.ranking(negated)
     answer = tuple(Alternative(h) for h in _answer_holds(answers))  # Plan.answer
     asking = lexicon.is_question(typed)  # the whole query's, not one run's: a quoted word splits runs
     unlike = tuple(Alternative(u) for u in _answer_unlike(answers))  # Plan.unlike

@@ -51,3 +51,22 @@ def test_the_verdict_is_read_from_its_table() -> None:
     assert verdict.asked(typed, 2, 7) == ()  # "có" is no verb of a verdict
     assert compile_verdict({}).asked(typed, 3, 7) == ()
     assert load_lexicon().verdict.verbs  # the shipped table is read
+
+
+@pytest.mark.parametrize(("text", "negation"), [
+    ("có phường nào chưa công khai lịch tiếp công dân không", "chưa"),
+    ("có đơn vị nào không trả kết quả qua bưu điện không", "không"),
+    ("đã có xã nào thiếu máy scan chưa", "thiếu"),
+])
+def test_a_negation_inside_a_yes_no_frame_is_ranked(text: str, negation: str) -> None:
+    plan = plan_query(text)
+    assert plan.yes_no
+    assert negation in optional(plan) and negation not in groups(plan)
+
+
+@pytest.mark.parametrize(("text", "negation"), [
+    ("phường nào chưa công khai lịch tiếp công dân", "chưa"),  # which place: the failure asked
+    ("đơn vị không trả kết quả qua bưu điện", "không"),          # no question: the query's sense
+])
+def test_a_negation_outside_a_yes_no_frame_stays_required(text: str, negation: str) -> None:
+    assert negation in groups(plan_query(text))
