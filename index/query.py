@@ -759,7 +759,7 @@ class Lexicon:
     # names no failing (`reduced_at`), and a cue of its polarity they are is the verb (`reduces_at`).
     reducing: Reducing = Reducing()
     # The verdict a yes/no question asks of a standard (intents.toml [verdict]): its words ranked, not
-    # required (`verdict_asked`).
+    # required (`framed_ranked`).
     verdict: Verdict = Verdict()
     # The section answering next after the one a query asks for (intents.toml [sections] `paired`:
     # the shortcomings and the recommendations pair; `compile_paired`), as (asked, next) pairs.
@@ -849,6 +849,8 @@ class Lexicon:
         """Where a yes/no frame with first words ("có … không", "có … hay không", "đã … chưa") holds
         its question: from the end of its first words to the start of its last; None for none, and for
         a frame of last words alone ("… không"), whose question has no predicate marked."""
+        if not typed or fold(typed[-1]) not in self._frame_ends:  # the one test every query pays
+            return None
         frame = _frame(list(typed), self)
         if not frame:
             return None
@@ -859,36 +861,53 @@ class Lexicon:
                 return start + len(first), len(typed) - len(last)
         return None
 
-    def verdict_asked(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-        """The words of the verdict a yes/no question asks of a standard ("công chức có đáp ứng yêu
-        cầu năng lực không": "đáp ứng", "yêu cầu"), read right after the frame's first word; none
-        outside such a frame (`frame_inside`)."""
+    def framed_ranked(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        """The words a yes/no frame makes ranked, not required (`frame_inside`): the verdict it asks
+        of a standard (`Verdict.asked`: "công chức có đáp ứng yêu cầu năng lực không": "đáp ứng",
+        "yêu cầu") and the negations inside it (`negations_framed`); none outside such a frame."""
         inside = self.frame_inside(typed)
-        return self.verdict.asked(typed, *inside) if inside else ()
+        if not inside:
+            return ()
+        verdict = self.verdict.asked(typed, *inside)
+        return tuple(dict.fromkeys((*verdict, *self.negations_framed(typed, inside))))
 
-    def negations_framed(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-        """The negations inside a yes/no frame ("có xã nào chưa niêm yết … không"): the cues that
-        stay required for the sense they carry (`Cue.required` and `Cue.sense`: "chưa", "không",
-        "thiếu", "chậm", intents.toml), each once as the cue writes it.
+    @cached_property
+    def _frame_ends(self) -> frozenset[str]:
+        """The folded last syllables of the yes/no frames with first words."""
+        return frozenset(fold(last[-1]) for first, last, _ in self.frames if first and last)
+
+    def negations_framed(self, typed: Sequence[str], inside: tuple[int, int]) -> tuple[tuple[str, ...], ...]:
+        """The negations inside a yes/no frame ("có xã nào chưa niêm yết … không", `inside` from
+        `frame_inside`): the cues that stay required for the sense they carry (`Cue.required` and
+        `Cue.sense`: "chưa", "không", "thiếu", "chậm", intents.toml), each once as the cue writes it.
 
         Why: a yes/no question about a negated matter is answered by either finding, "yes" the
         failure ("xã A chưa niêm yết") and "no" the matter done ("các xã đã niêm yết đầy đủ"), as
         Plan.yes_no reads its polarity; required, the negation kept the "no" out of the pool. Outside
         such a frame ("xã nào chưa niêm yết", "chưa niêm yết số điện thoại") it is the query's sense."""
-        inside = self.frame_inside(typed)
-        if not inside:
-            return ()
-        sensed = [c for c in self.cues if c.required and c.sense]
-        return tuple(dict.fromkeys(c.syllables for k in range(*inside) for c in sensed
+        return tuple(dict.fromkeys(c.syllables for k in range(*inside) for c in self._sensed
                                    if _written_at(typed, c.syllables, k, c.accents_only)))
+
+    @cached_property
+    def _sensed(self) -> tuple[Cue, ...]:
+        """The cues that stay required for the sense they carry (the negations)."""
+        return tuple(c for c in self.cues if c.required and c.sense)
 
     def ranking(self, words: tuple[tuple[str, ...], ...]) -> Lexicon:
         """This lexicon with `words` read as ranked words of no polarity (light cues), in place of
         any cue of the same syllables ("yêu cầu", the recommendations' verb elsewhere): the verdict
-        of a yes/no question (`verdict_asked`) is neither a section asked nor a word required."""
-        light = [Cue(w, "", required=False) for w in words]
-        cues = tuple(sorted((*(c for c in self.cues if c.syllables not in words), *light), key=cue_order))
-        return dataclasses.replace(self, cues=cues, cut_from=self.readings)
+        of a yes/no question and its negations (`framed_ranked`) are neither a section asked nor a
+        word required; made once per set of words, as `asking`'s."""
+        if words not in self._ranking:
+            light = [Cue(w, "", required=False) for w in words]
+            cues = tuple(sorted((*(c for c in self.cues if c.syllables not in words), *light), key=cue_order))
+            self._ranking[words] = dataclasses.replace(self, cues=cues, cut_from=self.readings)
+        return self._ranking[words]
+
+    @cached_property
+    def _ranking(self) -> dict[tuple[tuple[str, ...], ...], Lexicon]:
+        """The lexicons `ranking` made, by the words they read as ranked."""
+        return {}
 
     @cached_property
     def _asking(self) -> dict[tuple[tuple[str, ...], ...], Lexicon]:
@@ -2749,10 +2768,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     answers = lexicon.answers_asked(typed)
     if ranked := _ranked_asks(answers):  # "đơn vị nào đứng đầu …": asked, not required
         lexicon = lexicon.asking(ranked)
-    if verdict := lexicon.verdict_asked(typed):  # "có đáp ứng yêu cầu … không": ranked, not required
-        lexicon = lexicon.ranking(verdict)
-    if negated := lexicon.negations_framed(typed):  # "có xã nào chưa … không": either answer
-        lexicon = lexicon.ranking(negated)
+    if framed := lexicon.framed_ranked(typed):  # "có đáp ứng yêu cầu …", "có xã nào chưa … không"
+        lexicon = lexicon.ranking(framed)
     answer = tuple(Alternative(h) for h in _answer_holds(answers))  # Plan.answer
     asking = lexicon.is_question(typed)  # the whole query's, not one run's: a quoted word splits runs
     unlike = tuple(Alternative(u) for u in _answer_unlike(answers))  # Plan.unlike
