@@ -644,6 +644,42 @@ class Reducing:
 
 
 @dataclass(frozen=True, slots=True)
+class Verdict:
+    """The verdict a yes/no question asks of a standard (intents.toml [verdict]): one of `verbs`
+    right after the frame's first word ("có đáp ứng …", "có đảm bảo …", "có đúng …"), then up to
+    `reach` of the words of `between` ("được", "đủ"), then, when there, one of `standards` ("yêu
+    cầu", "quy định", "hạn"), each entry (syllables, only with accents), longest first.
+
+    Why: "X có đáp ứng yêu cầu … không" asks whether X meets the standard, and both answers are
+    findings that state what was seen of X ("trụ sở xuống cấp", "100% công chức đạt chuẩn"), the
+    verdict said or not; required, the verdict's words kept out every finding not repeating them."""
+
+    verbs: Entries = ()
+    between: Entries = ()
+    standards: Entries = ()
+    reach: int = 0
+
+    def asked(self, typed: Sequence[str], first: int, end: int) -> tuple[tuple[str, ...], ...]:
+        """The verdict's words as typed (its verb, and its standard when named) in a yes/no frame
+        whose first word ends at `first` and whose last words start at `end`; none when no verb of a
+        verdict stands there, or when nothing follows the verdict inside the frame: the dimension
+        judged ("đáp ứng yêu cầu | năng lực", "đảm bảo | điều kiện làm việc") is then the matter the
+        findings state, while a bare verdict ("có đáp ứng được yêu cầu không") is itself what is
+        asked, its words the ones a finding answering holds ("chưa đáp ứng đầy đủ yêu cầu")."""
+        size = _entry_at(self.verbs, typed, first)
+        if not size:
+            return ()
+        words = [tuple(typed[first:first + size])]
+        at, steps = first + size, 0
+        while steps < self.reach and (filler := _entry_at(self.between, typed, at)):
+            at, steps = at + filler, steps + 1
+        if standard := _entry_at(self.standards, typed, at):
+            words.append(tuple(typed[at:at + standard]))
+            at += standard
+        return tuple(words) if at < end else ()
+
+
+@dataclass(frozen=True, slots=True)
 class ActPair:
     """Two verbs of commending or sanctioning read as the act asked about (`Lexicon.act_pair`)."""
 
@@ -728,6 +764,9 @@ class Lexicon:
     # The verbs of reducing and ending a failing (intents.toml [reducing]): their object or subject
     # names no failing (`reduced_at`), and a cue of its polarity they are is the verb (`reduces_at`).
     reducing: Reducing = Reducing()
+    # The verdict a yes/no question asks of a standard (intents.toml [verdict]): its words ranked, not
+    # required (`framed_ranked`).
+    verdict: Verdict = Verdict()
     # The section answering next after the one a query asks for (intents.toml [sections] `paired`:
     # the shortcomings and the recommendations pair; `compile_paired`), as (asked, next) pairs.
     paired: tuple[tuple[str, str], ...] = ()
@@ -811,6 +850,70 @@ class Lexicon:
             cues = tuple(sorted((*self.cues, *light), key=cue_order))
             self._asking[asks] = dataclasses.replace(self, cues=cues, cut_from=self.readings)
         return self._asking[asks]
+
+    def frame_inside(self, typed: Sequence[str]) -> tuple[int, int] | None:
+        """Where a yes/no frame with first words ("có … không", "có … hay không", "đã … chưa") holds
+        its question: from the end of its first words to the start of its last; None for none, and for
+        a frame of last words alone ("… không"), whose question has no predicate marked."""
+        if not typed or fold(typed[-1]) not in self._frame_ends:  # the one test every query pays
+            return None
+        frame = _frame(list(typed), self)
+        if not frame:
+            return None
+        start = min(frame)
+        for first, last, only in self.frames:
+            if first and _written_at(typed, first, start, only) \
+                    and _written_at(typed, last, len(typed) - len(last), only):
+                return start + len(first), len(typed) - len(last)
+        return None
+
+    def framed_ranked(self, typed: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+        """The words a yes/no frame makes ranked, not required (`frame_inside`): the verdict it asks
+        of a standard (`Verdict.asked`: "công chức có đáp ứng yêu cầu năng lực không": "đáp ứng",
+        "yêu cầu") and the negations inside it (`negations_framed`); none outside such a frame."""
+        inside = self.frame_inside(typed)
+        if not inside:
+            return ()
+        verdict = self.verdict.asked(typed, *inside)
+        return tuple(dict.fromkeys((*verdict, *self.negations_framed(typed, inside))))
+
+    @cached_property
+    def _frame_ends(self) -> frozenset[str]:
+        """The folded last syllables of the yes/no frames with first words."""
+        return frozenset(fold(last[-1]) for first, last, _ in self.frames if first and last)
+
+    def negations_framed(self, typed: Sequence[str], inside: tuple[int, int]) -> tuple[tuple[str, ...], ...]:
+        """The negations inside a yes/no frame ("có xã nào chưa niêm yết … không", `inside` from
+        `frame_inside`): the cues that stay required for the sense they carry (`Cue.required` and
+        `Cue.sense`: "chưa", "không", "thiếu", "chậm", intents.toml), each once as the cue writes it.
+
+        Why: a yes/no question about a negated matter is answered by either finding, "yes" the
+        failure ("xã A chưa niêm yết") and "no" the matter done ("các xã đã niêm yết đầy đủ"), as
+        Plan.yes_no reads its polarity; required, the negation kept the "no" out of the pool. Outside
+        such a frame ("xã nào chưa niêm yết", "chưa niêm yết số điện thoại") it is the query's sense."""
+        return tuple(dict.fromkeys(c.syllables for k in range(*inside) for c in self._sensed
+                                   if _written_at(typed, c.syllables, k, c.accents_only)))
+
+    @cached_property
+    def _sensed(self) -> tuple[Cue, ...]:
+        """The cues that stay required for the sense they carry (the negations)."""
+        return tuple(c for c in self.cues if c.required and c.sense)
+
+    def ranking(self, words: tuple[tuple[str, ...], ...]) -> Lexicon:
+        """This lexicon with `words` read as ranked words of no polarity (light cues), in place of
+        any cue of the same syllables ("yêu cầu", the recommendations' verb elsewhere): the verdict
+        of a yes/no question and its negations (`framed_ranked`) are neither a section asked nor a
+        word required; made once per set of words, as `asking`'s."""
+        if words not in self._ranking:
+            light = [Cue(w, "", required=False) for w in words]
+            cues = tuple(sorted((*(c for c in self.cues if c.syllables not in words), *light), key=cue_order))
+            self._ranking[words] = dataclasses.replace(self, cues=cues, cut_from=self.readings)
+        return self._ranking[words]
+
+    @cached_property
+    def _ranking(self) -> dict[tuple[tuple[str, ...], ...], Lexicon]:
+        """The lexicons `ranking` made, by the words they read as ranked."""
+        return {}
 
     @cached_property
     def _asking(self) -> dict[tuple[tuple[str, ...], ...], Lexicon]:
@@ -1733,6 +1836,13 @@ def compile_reducing(table: Mapping[str, Any], levels: Sequence[str] = ()) -> Re
                     _entries(e for entry in table.get("closing", ()) for e in _per_level(entry, levels)))
 
 
+def compile_verdict(table: Mapping[str, Any]) -> Verdict:
+    """The verdict a yes/no question asks of a standard, from intents.toml's [verdict] table (verbs,
+    between, standards, reach): word-list entries, longest first."""
+    return Verdict(_entries(table.get("verbs", ())), _entries(table.get("between", ())),
+                   _entries(table.get("standards", ())), int(table.get("reach", 0)))
+
+
 def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     """intents.toml [sections] `paired` as (polarity asked, polarity answering next) pairs; a
     code that is no polarity of the data model (core.models.Polarity), or a polarity paired with
@@ -1834,7 +1944,8 @@ def load_lexicon() -> Lexicon:
                               data.get("setting", {}), data.get("sections", {}), data.get("reducing", {}))
     lexicon = with_broader(lexicon, [(entry["terms"], entry.get("broader", ())) for entry in synonyms])
     lexicon = dataclasses.replace(lexicon, phrases=concept_phrases(),
-                                  acts=compile_acts(data.get("acts", {}), intents, concepts))
+                                  acts=compile_acts(data.get("acts", {}), intents, concepts),
+                                  verdict=compile_verdict(data.get("verdict", {})))
     lexicon = with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
     lexicon = with_expansions(lexicon, compile_expansions(synonym_tables.get("abbreviation", [])))
     return with_collectives(lexicon, compile_collectives(synonym_tables.get("collective", [])))
@@ -2674,6 +2785,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     answers = lexicon.answers_asked(typed)
     if ranked := _ranked_asks(answers):  # "đơn vị nào đứng đầu …": asked, not required
         lexicon = lexicon.asking(ranked)
+    if framed := lexicon.framed_ranked(typed):  # "có đáp ứng yêu cầu …", "có xã nào chưa … không"
+        lexicon = lexicon.ranking(framed)
     answer = tuple(Alternative(h) for h in _answer_holds(answers))  # Plan.answer
     asking = lexicon.is_question(typed)  # the whole query's, not one run's: a quoted word splits runs
     unlike = tuple(Alternative(u) for u in _answer_unlike(answers))  # Plan.unlike

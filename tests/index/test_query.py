@@ -725,7 +725,8 @@ def test_a_question_particle_ends_the_query_and_a_negation_before_a_word_stays()
     assert [g[0] for g in groups("niêm yết phí chưa")] == ["niêm yết", "phí"]
     assert [g[0] for g in groups("cán bộ không đeo thẻ")][1] == "không"  # before a word: the negation
     plan = plan_query("thủ tục niêm yết có còn văn bản hết hiệu lực hay chưa cập nhật không")
-    assert ["chưa", "không"] in [[" ".join(a.syllables) for a in g.alternatives] for g in plan.groups]
+    # inside a yes/no frame the negation is ranked, not required: either answer is a finding (verdict23)
+    assert "chưa" in [" ".join(a.syllables) for a in plan.optional]
     assert "chưa" not in plan.dropped
     assert plan_query("đi lễ chùa chưa").dropped == ("chưa",)  # typed with its accents: the particle
     assert not plan_query("di le chua").dropped  # folded "chua" is also chùa: kept

@@ -148,12 +148,13 @@ def test_a_question_asks_about_the_matter_which_the_remedy_states_too() -> None:
 def test_a_yes_no_question_is_answered_by_the_failure_and_by_the_matter_done() -> None:
     """Asked whether any commune has not yet issued the assignment decision, the finding that
     one has not and the finding that all have both answer: the yes/no frame prefers neither
-    polarity. Asked which commune has not (no yes/no frame), the one done answers nothing."""
+    polarity, and its negation is no cue of the shortcomings but a ranked word (verdict23). Asked
+    which commune has not (no yes/no frame), the one done answers nothing."""
     failing = _cand(_rec("a", "UBND xã Tân Phú chưa ban hành quyết định phân công nhiệm vụ cho công chức."))
     done = _cand(_rec("b", "100% UBND các xã đã ban hành quyết định phân công nhiệm vụ cho công chức.",
                       polarity=Polarity.STRENGTH))
     yes_no = Asked(plan_query("có xã nào chưa ban hành quyết định phân công nhiệm vụ cho công chức không"))
-    assert yes_no.plan.yes_no and yes_no.plan.polarity == "shortcoming"
+    assert yes_no.plan.yes_no and yes_no.plan.polarity is None
     assert [polarity_match(c, yes_no, 30) for c in (failing, done)] == [0.0, 0.0]
     which = Asked(plan_query("xã nào chưa ban hành quyết định phân công nhiệm vụ cho công chức"))
     assert not which.plan.yes_no and which.plan.question
