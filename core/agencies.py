@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,9 @@ class AgencyTable:
     folded: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], Agency], ...]]  # folded form → forms
     firsts: frozenset[str]  # the folded first syllable of every form ("so", "phong", "trung")
     committee: frozenset[tuple[str, ...]] = frozenset()  # a unit's government ("ubnd"), folded
+    # each field's name as written ("Y tế") → its forms (lowercase syllables, the name first): what
+    # a sector is named by (index/sectors.py: "ngành y tế")
+    fields: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def forms_of(self, agency: Agency) -> tuple[tuple[str, ...], ...]:
         """Every written form of `agency` (lowercase syllables), its canonical name first."""
@@ -163,8 +166,11 @@ def parse_agencies(data: dict[str, Any], source: Path | str = AGENCIES_FILE) -> 
         folded.setdefault(tuple(fold(s) for s in form), []).append((form, agency))
     governments = data.get("committee", {}).get("forms", ())
     committee = frozenset(tuple(fold(s) for s in syllables(f)) for f in governments)
+    named = {str(row["name"]).strip(): tuple(syllables(w) for w in (row["name"], *row.get("forms", ())))
+             for row in fields}
     return AgencyTable(forms, not_after, max((len(k) for k in forms), default=0),
-                       {k: tuple(v) for k, v in folded.items()}, frozenset(k[0] for k in folded), committee)
+                       {k: tuple(v) for k, v in folded.items()}, frozenset(k[0] for k in folded), committee,
+                       named)
 
 
 @lru_cache(maxsize=1)

@@ -156,6 +156,7 @@ from index.folded_slips import folded_slips
 from index.initials import derived_initials, is_syllable, load_rules, term_sets
 from index.lone_reading import lone_readings
 from index.matching import folded_syllable, is_accented, matches_at, syllable_matches
+from index.sectors import sectors
 from index.shorthand import load_shorthand
 from index.spelling import Correction, corrections, genre_syllables
 
@@ -2998,6 +2999,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
 
     links: set[int] = set()  # groups coordinated with the group before them (`_coordinated`)
     setting = False  # the next group is the setting of a topic already said (Lexicon.settings)
+    sector = False  # the next words are a sector's field, after its classifier (index/sectors.py)
     clause = False  # in a question, the rest is a clause of circumstance after the topic
     condition = condition_at = 0  # in a question, the groups before its last "thì", and where it is
     sense = -1
@@ -3101,6 +3103,22 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             setting = False
             said.extend(typed[i:i + found[0]])
             i += found[0]
+            continue
+        if lead := sectors().classifier_at(typed, i):  # "ngành" of "ngành y tế": the sector's classifier
+            dropped.extend(typed[i:i + lead])
+            i += lead
+            sector = True
+            continue
+        taken, institutions = sectors().institutions_at(typed, i, sector)
+        sector = False
+        if taken:  # "y tế" after "ngành", "trường học": the sector's institutions, one way
+            size, members = lexicon.synonyms_at(typed, i)
+            own = _members(typed[i:i + taken], members if size == taken else (), lexicon.accented_members)
+            _add_group(Group(_unique((*own, *(Alternative(t) for t in institutions)))), setting or clause,
+                       groups, optional)
+            setting = False
+            said.extend(typed[i:i + taken])
+            i += taken
             continue
         length, members = lexicon.synonyms_at(typed, i)
         if length:
