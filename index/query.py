@@ -2156,6 +2156,15 @@ class Group:
     agency: bool = False  # the unit is an agency ("Sở Tài chính": core/agencies.py), not a place
     doc_number: str | None = None  # filter key of a document number: that document's findings match
     sense: bool = False  # a polarity cue kept as a word (a negation): weighs as the heaviest group
+    # key of a kind of body typed alone ("các sở, ngành": core.agencies.AgencyTable.kind_of): the
+    # findings about any agency of the kind match (index.base.agency_kinds), one term on each engine
+    kind: str | None = None
+
+    @property
+    def keyed(self) -> bool:
+        """Whether the group also matches by a key its findings carry (a unit, a document number, a
+        kind of body), not by its words alone."""
+        return bool(self.unit or self.doc_number or self.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -2511,7 +2520,7 @@ def frame_group(group: Group) -> bool:
     """Whether the group is said in the genre's frame words only (`frame_term` of its typed term),
     not a unit's name nor a document's number: the setting of what the query asks, not its matter
     (`Plan.stage_topical`; index/rerank.py: matter_groups)."""
-    return (bool(group.alternatives) and not group.unit and not group.doc_number
+    return (bool(group.alternatives) and not group.keyed
             and frame_term(group.alternatives[0].syllables))
 
 
@@ -2783,7 +2792,7 @@ def _named_once(groups: Sequence[Group], unquoted: set[int]) -> tuple[list[Group
     seen: set[frozenset[tuple[str, ...]]] = set()
     for at, group in enumerate(groups):
         key = frozenset(a.folded for a in group.alternatives)
-        if group.unit is None and group.doc_number is None and len(group.alternatives) > 1:
+        if not group.keyed and len(group.alternatives) > 1:
             if key in seen:
                 continue
             seen.add(key)
@@ -2851,7 +2860,7 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
     out: dict[tuple[str, ...], Part] = {}
     whole = {alt.folded for g in groups for alt in g.alternatives}
     for k, group in enumerate(groups):
-        if group.sense or group.unit or group.doc_number or k not in unquoted:
+        if group.sense or group.keyed or k not in unquoted:
             continue
         # The term as typed; an abbreviation typed ("DVC") stands for its expansions, whose
         # words are then the user's. Other synonyms' words are not ("kết quả" of "chậm trả kết
@@ -2878,7 +2887,7 @@ def _syllable_groups(groups: Sequence[Group], unquoted: set[int], lexicon: Lexic
     out: list[Group] = []
     seen: set[str] = set()
     for k, group in enumerate(groups):
-        if group.sense or group.unit or group.doc_number or k not in unquoted or not group.alternatives:
+        if group.sense or group.keyed or k not in unquoted or not group.alternatives:
             continue
         typed = group.alternatives[0]
         if typed.prefix or typed.literal:
@@ -2905,7 +2914,7 @@ def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str],
     out: dict[tuple[str, ...], Alternative] = {}
     whole = {alt.folded for g in groups for alt in g.alternatives}
     for group in groups:
-        if group.sense or group.unit or group.doc_number:
+        if group.sense or group.keyed:
             continue
         for alt in group.alternatives:
             typed = list(alt.syllables)
@@ -3104,6 +3113,16 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.extend(typed[i:i + found[0]])
             i += found[0]
             continue
+        if (bare := agencies().bare_head_at(typed, i)) and (bare[0] > 1 or not _in_word(run_cut(i), i)):
+            # "các sở, ngành", "sở nào": the kind of body, the findings about any of its agencies (one
+            # key, `Group.kind`) or holding a collective ("các sở, ban, ngành"), never the bare
+            # syllable the premises' "trụ sở" also holds
+            _add_group(Group(tuple(Alternative(c) for c in bare[1]), agency=True, kind=bare[2]),
+                       setting or clause, groups, optional)
+            setting = False
+            said.extend(typed[i:i + bare[0]])
+            i += bare[0]
+            continue
         if lead := sectors().classifier_at(typed, i):  # "ngành" of "ngành y tế": the sector's classifier
             dropped.extend(typed[i:i + lead])
             i += lead
@@ -3193,8 +3212,8 @@ def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list
     The caller reads a topic as a condition only when it says a state (holds a polarity cue): a
     topic naming a thing ("phản ánh kiến nghị của dân thì được tiếp nhận thế nào") is the object
     the comment asks about, required (session 23, read30)."""
-    kept = [g for k, g in enumerate(groups) if k >= condition or g.unit or g.doc_number]
-    ranked = [a for g in groups[:condition] if not (g.unit or g.doc_number) for a in g.alternatives]
+    kept = [g for k, g in enumerate(groups) if k >= condition or g.keyed]
+    ranked = [a for g in groups[:condition] if not g.keyed for a in g.alternatives]
     return kept, ranked
 
 
@@ -3428,7 +3447,7 @@ def _conjunct(groups: Sequence[Group], k: int, step: int, links: Collection[int]
 
 def _listable(group: Group) -> bool:
     """Whether a group may be a conjunct: a matter, not a unit, a document number or a sense."""
-    return not (group.unit or group.doc_number or group.sense) and not group.alternatives[0].prefix
+    return not (group.keyed or group.sense) and not group.alternatives[0].prefix
 
 
 def _conjunct_alternatives(groups: Sequence[Group], conjunct: tuple[int, ...]) -> list[Alternative]:
