@@ -30,7 +30,7 @@ from pathlib import Path
 
 from core.levels import row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
-from index.base import FindingRecord, Hit, Query, agency_kinds
+from index.base import FindingRecord, Hit, Query
 from index.concepts import Concept, share_held
 from index.indicators import load_indicators
 from index.matching import folded_syllable, syllable_matches
@@ -86,7 +86,7 @@ class Asked:
 
     @classmethod
     def of(cls, query: Query, plan: Plan) -> Asked:
-        named = [key for g in plan.groups for key in (g.unit, g.kind) if key]
+        named = [g.unit for g in plan.groups if g.unit]
         if query.unit:
             named.append(filter_key(query.unit))
         return cls(plan, tuple(query.matters), tuple(query.areas), tuple(dict.fromkeys(named)),
@@ -315,10 +315,9 @@ def theme_spoken(c: Candidate, asked: Asked, pool: int) -> float:
 
 def about_keys(record: FindingRecord) -> set[str]:
     """The filter keys of the units the finding is about by the one attribution: its units and
-    today's units holding them, and the kinds of its agencies ("sở": a query typing "các sở, ngành"
-    asks about any department, index.query.Group.kind)."""
-    return {*(filter_key(form) for value in (*record.units, *record.unit_levels, *record.unit_aliases)
-              for form in name_forms(value)), *agency_kinds(record)}
+    today's units holding them."""
+    return {filter_key(form) for value in (*record.units, *record.unit_levels, *record.unit_aliases)
+            for form in name_forms(value)}
 
 
 def inside_keys(record: FindingRecord) -> set[str]:
@@ -340,8 +339,8 @@ def unit_named(c: Candidate, asked: Asked, pool: int) -> float:
     about the named unit's own work."""
     if not asked.units:
         return 0.0
-    typed = {key: g.alternatives for g in asked.plan.groups for key in (g.unit, g.kind) if key}
-    agencies = {key for g in asked.plan.groups if g.agency for key in (g.unit, g.kind) if key}
+    typed = {g.unit: g.alternatives for g in asked.plan.groups if g.unit}
+    agencies = {g.unit for g in asked.plan.groups if g.unit and g.agency}
     about = about_keys(c.record)  # once per finding, not once per unit asked
     held = {unit for unit in asked.units
             if unit in about or any(c.written.holds(alt) for alt in typed.get(unit, ()))}

@@ -1,0 +1,64 @@
+"""A query typing the departments' head alone ("các sở, ngành") finds the findings about any
+department by one key stored with each finding (its agencies' kind: index.base.agency_kinds), on
+both engines alike; never by the bare syllable, which the premises' "trụ sở" also holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from search_backends import BACKEND_PARAMS, elastic_backend, indexed, sqlite_backend
+
+from core.levels import Level
+from core.models import Area, Document, Extraction, Finding, Polarity, Role, Source, Unit
+from index.base import FindingRecord, Query, SearchBackend, agency_kinds
+from index.records import finding_records
+
+
+def _report(key: str, sentences: tuple[str, ...], units: tuple[Unit, ...]) -> list[FindingRecord]:
+    """One document of `sentences`, each a shortcoming, about `units`."""
+    text = " ".join(sentences)
+    document = Document(key, text, (), Source(path=f"{key}.txt", sha256=key, format="txt", reader="txt"))
+    findings, start = [], 0
+    for sentence in sentences:
+        findings.append(Finding(Polarity.SHORTCOMING, Area.CONG_VU, sentence, start, start + len(sentence)))
+        start += len(sentence) + 1
+    return finding_records(key, document, Extraction(key, units=units, findings=tuple(findings)))
+
+
+# An inspection of a department: its findings name no unit and inherit the inspected department.
+DEPARTMENT = _report("so", ("Một số công chức chưa chấp hành nghiêm giờ giấc làm việc.",),
+                     (Unit(Level.CO_QUAN, "Sở Tài chính", role=Role.INSPECTED, province="Quảng Trị"),))
+# A commune's report naming its premises ("trụ sở") and a department by name.
+COMMUNE = _report("xa", ("Trụ sở UBND xã xuống cấp, công chức chưa chấp hành giờ giấc.",
+                         "Sở Nội vụ chưa hướng dẫn kịp thời việc chấp hành giờ giấc."),
+                  (Unit(Level.XA, "Cam Thủy", role=Role.INSPECTED, province="Quảng Trị"),))
+RECORDS = (*DEPARTMENT, *COMMUNE)
+
+
+@pytest.fixture(scope="module", params=BACKEND_PARAMS)
+def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> SearchBackend:
+    return indexed(request, tmp_path_factory, RECORDS)
+
+
+def test_a_finding_carries_the_kind_of_each_agency_it_is_about() -> None:
+    assert [agency_kinds(r) for r in RECORDS] == [("so",), (), ("so",)]
+
+
+def test_the_departments_typed_together_are_the_findings_about_any_department(engine: SearchBackend) -> None:
+    found = engine.search(Query(text="các sở, ngành chấp hành giờ giấc", limit=10))
+    texts = [h.record.text for h in found.hits]
+    # every group held by the departments' findings; the premises' "trụ sở" holds no department
+    assert set(texts[:2]) == {DEPARTMENT[0].text, COMMUNE[1].text}
+    assert texts[2:] == [COMMUNE[0].text]
+
+
+@pytest.mark.elasticsearch
+def test_both_engines_find_the_same_departments(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    lite, elastic = sqlite_backend(tmp_path, request), elastic_backend(tmp_path, request)
+    for backend in (lite, elastic):
+        assert backend.index(RECORDS) == len(RECORDS)
+    for text in ("các sở, ngành chấp hành giờ giấc", "sở chưa chấp hành", "sở, ban, ngành"):
+        ids = [sorted(h.record.finding_id for h in b.search(Query(text=text, limit=10)).hits)
+               for b in (lite, elastic)]
+        assert ids[0] == ids[1] and ids[0], text
