@@ -62,3 +62,26 @@ def test_both_engines_find_the_same_departments(tmp_path: Path, request: pytest.
         ids = [sorted(h.record.finding_id for h in b.search(Query(text=text, limit=10)).hits)
                for b in (lite, elastic)]
         assert ids[0] == ids[1] and ids[0], text
+
+
+def test_v10_tables_gain_the_kinds_when_opened(tmp_path: Path) -> None:
+    """Search tables written before layout 12 hold no kind: opening them writes each finding's
+    (`_migrate_v10`), so the departments typed together find the department's own findings."""
+    import sqlite3
+
+    from index.sqlite_fts import FTS_SCHEMA_VERSION, SqliteFtsBackend
+
+    path = tmp_path / "search.db"
+    first = SqliteFtsBackend(path)
+    first.index(RECORDS)
+    first.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("DELETE FROM fts_terms WHERE field = 'agency_kind'")
+        conn.execute("UPDATE fts_meta SET value = '10' WHERE key = 'version'")
+    SqliteFtsBackend(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM fts_meta WHERE key = 'version'").fetchone() == (
+            FTS_SCHEMA_VERSION,)
+        kinds = conn.execute("SELECT json_extract(r.record, '$.finding_id'), t.key FROM fts_terms t JOIN "
+                             "fts_records r ON r.rowid = t.rowid WHERE t.field = 'agency_kind'").fetchall()
+    assert sorted(kinds) == sorted([(DEPARTMENT[0].finding_id, "so"), (COMMUNE[1].finding_id, "so")])
