@@ -85,3 +85,16 @@ def test_v10_tables_gain_the_kinds_when_opened(tmp_path: Path) -> None:
         kinds = conn.execute("SELECT json_extract(r.record, '$.finding_id'), t.key FROM fts_terms t JOIN "
                              "fts_records r ON r.rowid = t.rowid WHERE t.field = 'agency_kind'").fetchall()
     assert sorted(kinds) == sorted([(DEPARTMENT[0].finding_id, "so"), (COMMUNE[1].finding_id, "so")])
+
+
+def test_the_plan_reads_the_head_alone_as_one_group_of_the_kind() -> None:
+    from index.query import plan_query
+
+    plan = plan_query("hạn chế của các sở, ngành cấp tỉnh")
+    kinds = [g for g in plan.groups if g.kind]
+    assert len(kinds) == 1 and kinds[0].kind == "so" and kinds[0].agency and kinds[0].unit is None
+    collectives = {("sở", "ban", "ngành"), ("sở", "ngành"), ("các", "sở")}
+    assert {a.syllables for a in kinds[0].alternatives} == collectives
+    assert not any(a.syllables in {("sở",), ("ngành",)} for g in plan.groups for a in g.alternatives)
+    assert not any(g.kind for g in plan_query("cán bộ vắng mặt tại trụ sở").groups)
+    assert not any(g.kind for g in plan_query("so nganh cham tre").groups)  # folded "so" is số too
