@@ -3117,7 +3117,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # "các sở, ngành", "sở nào": the kind of body, the findings about any of its agencies (one
             # key, `Group.kind`) or holding a collective ("các sở, ban, ngành"), never the bare
             # syllable the premises' "trụ sở" also holds
-            _add_group(Group(tuple(Alternative(c) for c in bare[1]), agency=True, kind=bare[2]),
+            _add_group(Group(tuple(Alternative(c) for c in bare[1]), kind=bare[2]),
                        setting or clause, groups, optional)
             setting = False
             said.extend(typed[i:i + bare[0]])
