@@ -2448,9 +2448,13 @@ class Plan:
         findings and the least often relevant (11 %, against 16 % for the matter tier's findings
         holding no group; docs/search-quality.md, session 10). They still join the fill
         (`topical`), after the matter tier, so a query whose matter no finding says in its words
-        keeps them."""
+        keeps them. A kind of body typed alone ("các sở, ngành": `Group.kind`) is whom the query
+        asks about as the frame is, and every finding of its bodies' inspections holds it by its
+        key: alone it admits none either (session 23, sector23b: such findings filled the pool
+        where the query's matter was held by few)."""
         topical = self.topical
-        kept = tuple(admits and not frame_group(g) for admits, g in zip(topical, self.groups, strict=True))
+        kept = tuple(admits and not (frame_group(g) or g.kind) for admits, g in zip(topical, self.groups,
+                                                                                   strict=True))
         return kept if any(kept) else topical
 
     @property
