@@ -90,10 +90,9 @@ class AgencyTable:
         """A head typed alone at `at` ("các sở, ngành", "sở có quá nhiều phó giám đốc"), one the table
         reads as the kind of body (`collectives` in agencies.toml), as (the syllables it takes: a
         collective typed whole, "sở, ban, ngành", else the head alone; the head's collectives; the
-        kind's key, `kind_of`'s); None
-        when `typed[at]` is no such head as written (accented: folded "so" is số too), or follows a
-        word it is part of ("cơ sở", "trụ sở", "công sở"), or begins a field's name ("Sở Nông
-        nghiệp": one agency named short). Why: the genre writes the departments by their names or
+        kind's key, `kind_of`'s); None when `typed[at]` is no such head as written (accented: folded
+        "so" is số too), or follows a word it is part of ("cơ sở", "trụ sở", "công sở"), or begins
+        a field's name ("Sở Nông nghiệp": one agency named short). Why: the genre writes the departments by their names or
         together, never by the bare syllable, which is also the tail of the premises and the
         grassroots; a finding about a department is filed under it (core/attribution.py), so the
         kind (`kind_of`) finds them all."""
@@ -110,8 +109,8 @@ class AgencyTable:
         return taken, collectives, fold(head)
 
     def kind_of(self, name: str) -> str | None:
-        """The kind of body an agency named `name` is ("Sở Tài chính" → "sở"), when its head is one
-        read typed alone (`bare`); None for any other name. The one key a finding about any of the
+        """The key of the kind of body an agency named `name` is, its head folded ("Sở Tài chính" →
+        "so"), when that head is one read typed alone (`bare`); None for any other name. The one key a finding about any of the
         kind's agencies is filed under (index/base.py agency_kinds) and a query typing the head
         alone asks by (index/query.py Group.kind)."""
         agency = self.forms.get(syllables(name))
