@@ -92,10 +92,10 @@ class AgencyTable:
         collective typed whole, "sở, ban, ngành", else the head alone; the head's collectives; the
         kind's key, `kind_of`'s); None when `typed[at]` is no such head as written (accented: folded
         "so" is số too), or follows a word it is part of ("cơ sở", "trụ sở", "công sở"), or begins
-        a field's name ("Sở Nông nghiệp": one agency named short). Why: the genre writes the departments by their names or
-        together, never by the bare syllable, which is also the tail of the premises and the
-        grassroots; a finding about a department is filed under it (core/attribution.py), so the
-        kind (`kind_of`) finds them all."""
+        a field's name ("Sở Nông nghiệp": one agency named short). Why: the genre writes the
+        departments by their names or together, never by the bare syllable, which is also the tail
+        of the premises and the grassroots; a finding about a department is filed under it
+        (core/attribution.py), so the kind (`kind_of`) finds them all."""
         head = typed[at] if at < len(typed) else ""
         if head not in self.bare:
             return None
@@ -110,9 +110,9 @@ class AgencyTable:
 
     def kind_of(self, name: str) -> str | None:
         """The key of the kind of body an agency named `name` is, its head folded ("Sở Tài chính" →
-        "so"), when that head is one read typed alone (`bare`); None for any other name. The one key a finding about any of the
-        kind's agencies is filed under (index/base.py agency_kinds) and a query typing the head
-        alone asks by (index/query.py Group.kind)."""
+        "so"), when that head is one read typed alone (`bare`); None for any other name. The one
+        key a finding about any of the kind's agencies is filed under (index/base.py agency_kinds)
+        and a query typing the head alone asks by (index/query.py Group.kind)."""
         agency = self.forms.get(syllables(name))
         head = syllables(agency.name)[0] if agency is not None else ""
         return fold(head) if head in self.bare else None
