@@ -20,7 +20,9 @@ matter tier answers (pipeline/search.py: findings carry the theme ingest gives t
 query goes through the composed search, theme matching included); "place typed" puts a unit's
 name before a staff phrase; "section" asks for one section of the reports on a phrase ("hạn chế
 trong phiếu hẹn", "kien nghi giam ho so qua han": the polarity asked first, the strongest matter's
-area in the matter tier); "question" asks a cause or a remedy ("vì sao …", "làm sao để …").
+area in the matter tier); "question" asks a cause or a remedy ("vì sao …", "làm sao để …");
+"departments" types the departments' head alone ("các sở, ngành …", "sở nào …": the findings about
+any department, index.query.Group.kind), over the tenth of the documents that inspect a department.
 Selectivity at 100k: each phrase matches
 2.2% ("hom thu gop y") to 17% ("bao cao") of the findings (median 5.6%); filtered queries match
 0 to ~5,800 (median ~300). The run prints both.
@@ -104,6 +106,9 @@ TAILS = ("", "", "", ", gây khó khăn cho người dân", ", chưa có giải 
 SYLLABLES = ("Tân", "An", "Phú", "Bình", "Hòa", "Long", "Thạnh", "Mỹ", "Đông", "Tây", "Hưng", "Lợi",
              "Phước", "Thuận", "Sơn", "Hải", "Thanh", "Đức", "Vĩnh", "Quảng")
 LEVELS = ("xã", "phường", "thị trấn", "huyện", "thị xã")
+# The departments a tenth of the documents inspect (core/agencies.toml): their findings are about
+# the department, as core/attribution.py files an inspected agency's.
+DEPARTMENTS = ("Sở Nội vụ", "Sở Tài chính", "Sở Tư pháp", "Sở Y tế", "Sở Tài nguyên và Môi trường")
 _OBJECT_WEIGHTS = [1 / (rank + 2) for rank in range(1, len(OBJECTS) + 1)]
 
 QueryMaker = Callable[[random.Random], Query]
@@ -148,6 +153,12 @@ def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
                                  f"{_finding_text(headline_rng, headline_rng.choice(POLARITIES))}")
         polarity = rng.choice(POLARITIES)
         province = doc_rng.choice(provinces)
+        # its own generator, as the headline's: the other draws stay those of the runs before it
+        about = (unit,)
+        labels = (f"{level} {unit}",)
+        if (agency_rng := random.Random(-(10**7) - doc)).random() < 0.1:
+            about = (agency_rng.choice(DEPARTMENTS),)
+            labels = (f"cơ quan {about[0]}",)
         text = _finding_text(rng, polarity)
         area = rng.choice(AREAS)
         theme = taxonomy.assign(text, area)
@@ -156,8 +167,8 @@ def synthetic_records(n: int, rng: random.Random) -> Iterator[FindingRecord]:
             polarity=polarity, area=area, theme=theme, themes=taxonomy.mentioned(text, theme), year=year,
             title=title, lead=lead,
             published=f"{year}-{doc_rng.randint(1, 12):02d}-15",
-            units=(unit,), unit_levels=(f"{level} {unit}",), provinces=(province,),
-            unit_places=(where((f"{level} {unit}",), (province,)),),  # the unit facet (Unit.placed)
+            units=about, unit_levels=labels, provinces=(province,),
+            unit_places=(where(labels, (province,)),),  # the unit facet (Unit.placed)
             doc_kinds=("Kế hoạch",), doc_numbers=(f"{doc}/KH-UBND",), start=0, end=len(text),
         )
 
@@ -192,6 +203,11 @@ SECTION_ASKS = ("hạn chế trong", "han che ve", "tồn tại về", "ưu đi�
 # recommendations): the cause's words are one group more, ranked, never required (Plan.answer).
 QUESTION_ASKS = ("vì sao", "vi sao", "tại sao", "nguyên nhân", "làm sao để giảm", "làm thế nào để",
                  "lam sao de")
+
+
+# The departments typed together or alone before the same phrases ("các sở, ngành phiếu hẹn"): the
+# kind of body (index.query.Group.kind), where the bare syllable would also be "trụ sở", "công sở".
+DEPARTMENT_ASKS = ("các sở, ngành", "sở, ban, ngành", "sở nào", "các sở chưa")
 
 
 def _filtered(rng: random.Random) -> Query:
@@ -230,6 +246,9 @@ QUERIES: dict[str, QueryMaker] = {
     "section": lambda rng: Query(text=f"{rng.choice(SECTION_ASKS)} {rng.choice(TEXTS)}"),
     # "vì sao hồ sơ quá hạn", "làm sao để giảm trễ hạn": a cause or a remedy asked.
     "question": lambda rng: Query(text=f"{rng.choice(QUESTION_ASKS)} {rng.choice(TEXTS)}"),
+    # "các sở, ngành phiếu hẹn", "sở nào chậm": the departments typed as the kind (last: the classes
+    # above draw what they drew before it)
+    "departments": lambda rng: Query(text=f"{rng.choice(DEPARTMENT_ASKS)} {rng.choice(TEXTS)}"),
 }
 
 

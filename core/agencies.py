@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,6 +52,12 @@ class AgencyTable:
     folded: dict[tuple[str, ...], tuple[tuple[tuple[str, ...], Agency], ...]]  # folded form → forms
     firsts: frozenset[str]  # the folded first syllable of every form ("so", "phong", "trung")
     committee: frozenset[tuple[str, ...]] = frozenset()  # a unit's government ("ubnd"), folded
+    # each field's name as written ("Y tế") → its forms (lowercase syllables, the name first): what
+    # a sector is named by (index/sectors.py: "ngành y tế")
+    fields: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # a head read typed alone as the kind of body (lowercase, as written: "sở") → its collectives
+    # ("sở, ban, ngành", "các sở"): `bare_head_at`, `kind_of`
+    bare: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def forms_of(self, agency: Agency) -> tuple[tuple[str, ...], ...]:
         """Every written form of `agency` (lowercase syllables), its canonical name first."""
@@ -78,6 +84,38 @@ class AgencyTable:
             if found:
                 return n, found
         return None
+
+    def bare_head_at(self, typed: Sequence[str], at: int
+                     ) -> tuple[int, tuple[tuple[str, ...], ...], str] | None:
+        """A head typed alone at `at` ("các sở, ngành", "sở có quá nhiều phó giám đốc"), one the table
+        reads as the kind of body (`collectives` in agencies.toml), as (the syllables it takes: a
+        collective typed whole, "sở, ban, ngành", else the head alone; the head's collectives; the
+        kind's key, `kind_of`'s); None when `typed[at]` is no such head as written (accented: folded
+        "so" is số too), or follows a word it is part of ("cơ sở", "trụ sở", "công sở"), or begins
+        a field's name ("Sở Nông nghiệp": one agency named short). Why: the genre writes the
+        departments by their names or together, never by the bare syllable, which is also the tail
+        of the premises and the grassroots; a finding about a department is filed under it
+        (core/attribution.py), so the kind (`kind_of`) finds them all."""
+        head = typed[at] if at < len(typed) else ""
+        if head not in self.bare:
+            return None
+        if at > 0 and fold(typed[at - 1]) in self.not_after.get(fold(head), frozenset()):
+            return None
+        after = fold(typed[at + 1]) if at + 1 < len(typed) else ""
+        if after and any(len(f) > 1 and f[0] == head and fold(f[1]) == after for f in self.forms):
+            return None
+        collectives = self.bare[head]
+        taken = max((len(c) for c in collectives if tuple(typed[at:at + len(c)]) == c), default=1)
+        return taken, collectives, fold(head)
+
+    def kind_of(self, name: str) -> str | None:
+        """The key of the kind of body an agency named `name` is, its head folded ("Sở Tài chính" →
+        "so"), when that head is one read typed alone (`bare`); None for any other name. The one
+        key a finding about any of the kind's agencies is filed under (index/base.py agency_kinds)
+        and a query typing the head alone asks by (index/query.py Group.kind)."""
+        agency = self.forms.get(syllables(name))
+        head = syllables(agency.name)[0] if agency is not None else ""
+        return fold(head) if head in self.bare else None
 
     def _loose(self, span: tuple[str, ...]) -> Agency | None:
         """The agency of `span` under the query's rule: an unaccented syllable matches any form."""
@@ -138,12 +176,18 @@ def parse_agencies(data: dict[str, Any], source: Path | str = AGENCIES_FILE) -> 
         forms[key] = agency
 
     fields = data.get("fields", [])
+    bare: dict[str, tuple[tuple[str, ...], ...]] = {}
     for head in data.get("heads", []):
         name = str(head.get("name", "")).strip()
         if not name:
             raise ConfigError(f"a head needs a name: {head}", path=source)
         owner = _owner(head, source)
         not_after[fold(syllables(name)[0])] = frozenset(fold(w) for w in head.get("not_after", ()))
+        if head.get("collectives"):
+            written = tuple(syllables(c) for c in head["collectives"])
+            if len(syllables(name)) != 1 or not all(syllables(name)[0] in c for c in written):
+                raise ConfigError(f"the collectives of a head of one syllable hold it: {head}", path=source)
+            bare[syllables(name)[0]] = written
         for row in fields:
             field_name = str(row.get("name", "")).strip()
             if not field_name:
@@ -163,8 +207,11 @@ def parse_agencies(data: dict[str, Any], source: Path | str = AGENCIES_FILE) -> 
         folded.setdefault(tuple(fold(s) for s in form), []).append((form, agency))
     governments = data.get("committee", {}).get("forms", ())
     committee = frozenset(tuple(fold(s) for s in syllables(f)) for f in governments)
+    named = {str(row["name"]).strip(): tuple(syllables(w) for w in (row["name"], *row.get("forms", ())))
+             for row in fields}
     return AgencyTable(forms, not_after, max((len(k) for k in forms), default=0),
-                       {k: tuple(v) for k, v in folded.items()}, frozenset(k[0] for k in folded), committee)
+                       {k: tuple(v) for k, v in folded.items()}, frozenset(k[0] for k in folded), committee,
+                       named, bare)
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from core.agencies import agencies
 from index.query import Alternative, Parsed, Plan, match_spans
 
 FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit", "theme")
@@ -46,13 +47,15 @@ SIMILAR_MIN_SHARE = 0.3  # share of those words a similar finding must hold
 # an index written before fills no empty place from a title-less article's findings.
 # 11, each unit placed, "level name — province" (FindingRecord.unit_places): the unit facet and
 # the filter taking its value; an index written before counts none (its unit facet is empty).
+# 12, the kind of each agency a finding is about ("sở": `agency_kinds`), which a query typing the
+# kind's head alone asks by (index.query.Group.kind); an index written before finds no finding by it.
 # Numbered as the SQLite search tables' schema counted those steps (SQLite reads the date from
 # the record): that schema (index.sqlite_fts.FTS_SCHEMA_VERSION) moves with every layout and
 # with storage changes of its own, and migrates in place (which schema version first holds each layout:
 # index.sqlite_fts.SCHEMA_HOLDING_LAYOUT); an index
 # that cannot migrate in place (Elasticsearch's) records the layout it was written with and
 # reports its findings of an older one (`SearchBackend.outdated`) until `kiemtra reindex`.
-LAYOUT_VERSION = 11
+LAYOUT_VERSION = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +127,15 @@ class FindingRecord:
         if self.title and self.title.strip():
             return self.title
         return self.lead if self.lead and self.lead.strip() else None
+
+
+def agency_kinds(record: FindingRecord) -> tuple[str, ...]:
+    """The kinds of body of the agencies the finding is about ("sở" of "Sở Tài chính", folded:
+    core.agencies.AgencyTable.kind_of), each once: one term per kind that both engines store and
+    match a query's Group.kind against, so "các sở, ngành" finds every department's findings by one
+    term, not by every department's names (session 23, sector23b)."""
+    table = agencies()
+    return tuple(dict.fromkeys(k for k in (table.kind_of(u) for u in record.units) if k))
 
 
 # The record's field names, which each engine stores flat (getattr per name: no asdict deep copy).

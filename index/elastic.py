@@ -53,6 +53,7 @@ from index.base import (
     SearchBackend,
     SearchMemo,
     SearchResult,
+    agency_kinds,
     best_date,
     highlight,
 )
@@ -181,6 +182,7 @@ MAPPING: dict[str, Any] = {
         "unit_aliases": _KEYWORD,
         "unit_parents": _KEYWORD,
         "unit_places": _KEYWORD,  # each unit placed, "level name — province": the unit facet
+        "agency_kinds": _KEYWORD,  # the kind of each agency it is about (index.base.agency_kinds): Group.kind
         # The abbreviations the finding's document defines ("long form (ABBR)"), and the keys a
         # query asks them by (index.definitions.Definition.keys): _Vocabulary.defined.
         "definitions": _KEYWORD,
@@ -255,6 +257,7 @@ def to_source(record: FindingRecord) -> dict[str, Any]:
     source["text_words"] = fold(canonical_tones(record.words))
     source["dated"] = best_date(record.published, record.year)
     source["layout"] = LAYOUT_VERSION
+    source["agency_kinds"] = list(agency_kinds(record))
     if headline := record.headline:  # its title, else its lead: SQLite's fts_titles
         heading = words_apart(canonical_tones(nfc(headline)))
         source["title_canonical"] = heading
@@ -344,12 +347,14 @@ def alternative_clause(alt: Alternative, canonical: str = "text_canonical",
 def group_clause(group: Group) -> dict[str, Any]:
     """A group matches by any alternative, or by being about its unit or a unit inside it (free
     text asks for everything about a place; the --unit filter is the strict one), or by being
-    in its document."""
+    in its document, or by being about an agency of its kind ("các sở": Group.kind)."""
     should = [alternative_clause(alt) for alt in group.alternatives]
     if group.unit:
         should += [{"term": {field: group.unit}} for field in _UNIT_OR_INSIDE]
     if group.doc_number:
         should.append({"term": {"doc_numbers_folded": group.doc_number}})
+    if group.kind:
+        should.append({"term": {"agency_kinds": group.kind}})
     return should[0] if len(should) == 1 else {"bool": {"should": should, "minimum_should_match": 1}}
 
 

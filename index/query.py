@@ -158,6 +158,7 @@ from index.initials import derived_initials, is_syllable, load_rules, term_sets
 from index.lone_reading import lone_readings
 from index.markup import unmarked
 from index.matching import folded_syllable, is_accented, matches_at, syllable_matches
+from index.sectors import sectors
 from index.shorthand import load_shorthand
 from index.spelling import Correction, corrections, genre_syllables
 
@@ -2283,6 +2284,15 @@ class Group:
     agency: bool = False  # the unit is an agency ("Sở Tài chính": core/agencies.py), not a place
     doc_number: str | None = None  # filter key of a document number: that document's findings match
     sense: bool = False  # a polarity cue kept as a word (a negation): weighs as the heaviest group
+    # key of a kind of body typed alone ("các sở, ngành": core.agencies.AgencyTable.kind_of): the
+    # findings about any agency of the kind match (index.base.agency_kinds), one term on each engine
+    kind: str | None = None
+
+    @property
+    def keyed(self) -> bool:
+        """Whether the group also matches by a key its findings carry (a unit, a document number, a
+        kind of body), not by its words alone."""
+        return bool(self.unit or self.doc_number or self.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -2566,9 +2576,13 @@ class Plan:
         findings and the least often relevant (11 %, against 16 % for the matter tier's findings
         holding no group; docs/search-quality.md, session 10). They still join the fill
         (`topical`), after the matter tier, so a query whose matter no finding says in its words
-        keeps them."""
+        keeps them. A kind of body typed alone ("các sở, ngành": `Group.kind`) is whom the query
+        asks about as the frame is, and every finding of its bodies' inspections holds it by its
+        key: alone it admits none either (session 23, sector23b: such findings filled the pool
+        where the query's matter was held by few)."""
         topical = self.topical
-        kept = tuple(admits and not frame_group(g) for admits, g in zip(topical, self.groups, strict=True))
+        kept = tuple(admits and not (frame_group(g) or g.kind) for admits, g in zip(topical, self.groups,
+                                                                                   strict=True))
         return kept if any(kept) else topical
 
     @property
@@ -2638,7 +2652,7 @@ def frame_group(group: Group) -> bool:
     """Whether the group is said in the genre's frame words only (`frame_term` of its typed term),
     not a unit's name nor a document's number: the setting of what the query asks, not its matter
     (`Plan.stage_topical`; index/rerank.py: matter_groups)."""
-    return (bool(group.alternatives) and not group.unit and not group.doc_number
+    return (bool(group.alternatives) and not group.keyed
             and frame_term(group.alternatives[0].syllables))
 
 
@@ -2916,7 +2930,7 @@ def _named_once(groups: Sequence[Group], unquoted: set[int]) -> tuple[list[Group
     seen: set[frozenset[tuple[str, ...]]] = set()
     for at, group in enumerate(groups):
         key = frozenset(a.folded for a in group.alternatives)
-        if group.unit is None and group.doc_number is None and len(group.alternatives) > 1:
+        if not group.keyed and len(group.alternatives) > 1:
             if key in seen:
                 continue
             seen.add(key)
@@ -2984,7 +2998,7 @@ def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
     out: dict[tuple[str, ...], Part] = {}
     whole = {alt.folded for g in groups for alt in g.alternatives}
     for k, group in enumerate(groups):
-        if group.sense or group.unit or group.doc_number or k not in unquoted:
+        if group.sense or group.keyed or k not in unquoted:
             continue
         # The term as typed; an abbreviation typed ("DVC") stands for its expansions, whose
         # words are then the user's. Other synonyms' words are not ("kết quả" of "chậm trả kết
@@ -3011,7 +3025,7 @@ def _syllable_groups(groups: Sequence[Group], unquoted: set[int], lexicon: Lexic
     out: list[Group] = []
     seen: set[str] = set()
     for k, group in enumerate(groups):
-        if group.sense or group.unit or group.doc_number or k not in unquoted or not group.alternatives:
+        if group.sense or group.keyed or k not in unquoted or not group.alternatives:
             continue
         typed = group.alternatives[0]
         if typed.prefix or typed.literal:
@@ -3038,7 +3052,7 @@ def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str],
     out: dict[tuple[str, ...], Alternative] = {}
     whole = {alt.folded for g in groups for alt in g.alternatives}
     for group in groups:
-        if group.sense or group.unit or group.doc_number:
+        if group.sense or group.keyed:
             continue
         for alt in group.alternatives:
             typed = list(alt.syllables)
@@ -3135,6 +3149,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
 
     links: set[int] = set()  # groups coordinated with the group before them (`_coordinated`)
     setting = False  # the next group is the setting of a topic already said (Lexicon.settings)
+    sector = False  # the next words are a sector's field, after its classifier (index/sectors.py)
     clause = False  # in a question, the rest is a clause of circumstance after the topic
     condition = condition_at = 0  # in a question, the groups before its last "thì", and where it is
     sense = -1
@@ -3245,6 +3260,32 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.extend(typed[i:i + found[0]])
             i += found[0]
             continue
+        if (bare := agencies().bare_head_at(typed, i)) and (bare[0] > 1 or not _in_word(run_cut(i), i)):
+            # "các sở, ngành", "sở nào": the kind of body, the findings about any of its agencies (one
+            # key, `Group.kind`) or holding a collective ("các sở, ban, ngành"), never the bare
+            # syllable the premises' "trụ sở" also holds
+            _add_group(Group(tuple(Alternative(c) for c in bare[1]), kind=bare[2]),
+                       setting or clause, groups, optional)
+            setting = False
+            said.extend(typed[i:i + bare[0]])
+            i += bare[0]
+            continue
+        if lead := sectors().classifier_at(typed, i):  # "ngành" of "ngành y tế": the sector's classifier
+            dropped.extend(typed[i:i + lead])
+            i += lead
+            sector = True
+            continue
+        taken, institutions = sectors().institutions_at(typed, i, sector)
+        sector = False
+        if taken:  # "y tế" after "ngành", "trường học": the sector's institutions, one way
+            size, members = lexicon.synonyms_at(typed, i)
+            own = _members(typed[i:i + taken], members if size == taken else (), lexicon.accented_members)
+            _add_group(Group(_unique((*own, *(Alternative(t) for t in institutions)))), setting or clause,
+                       groups, optional)
+            setting = False
+            said.extend(typed[i:i + taken])
+            i += taken
+            continue
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             brought = (*members, *lexicon.broader.get(members, ()))  # one way: the broader words too
@@ -3319,8 +3360,8 @@ def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list
     The caller reads a topic as a condition only when it says a state (holds a polarity cue): a
     topic naming a thing ("phản ánh kiến nghị của dân thì được tiếp nhận thế nào") is the object
     the comment asks about, required (session 23, read30)."""
-    kept = [g for k, g in enumerate(groups) if k >= condition or g.unit or g.doc_number]
-    ranked = [a for g in groups[:condition] if not (g.unit or g.doc_number) for a in g.alternatives]
+    kept = [g for k, g in enumerate(groups) if k >= condition or g.keyed]
+    ranked = [a for g in groups[:condition] if not g.keyed for a in g.alternatives]
     return kept, ranked
 
 
@@ -3554,7 +3595,7 @@ def _conjunct(groups: Sequence[Group], k: int, step: int, links: Collection[int]
 
 def _listable(group: Group) -> bool:
     """Whether a group may be a conjunct: a matter, not a unit, a document number or a sense."""
-    return not (group.unit or group.doc_number or group.sense) and not group.alternatives[0].prefix
+    return not (group.keyed or group.sense) and not group.alternatives[0].prefix
 
 
 def _conjunct_alternatives(groups: Sequence[Group], conjunct: tuple[int, ...]) -> list[Alternative]:

@@ -67,6 +67,7 @@ from index.base import (
     SearchBackend,
     SearchMemo,
     SearchResult,
+    agency_kinds,
     best_date,
     highlight,
 )
@@ -95,16 +96,16 @@ from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "10"
+FTS_SCHEMA_VERSION = "11"
 # The first schema version of the search tables that holds each layout (index.base.LAYOUT_VERSION),
 # by the migration writing what the layout adds: 6 every theme a finding speaks of (`_migrate_v5`),
 # 7 its document's title (`_migrate_v6`); layout 8 adds to Elasticsearch alone (its shingles), so v7
 # holds it; 8 the abbreviations its document defines (`_migrate_v7`); 9 its document's headline,
 # the lead where it has no title (`_migrate_v8`); 10 each unit placed, the unit facet's values
-# (`_migrate_v9`). Why a table: the schema
+# (`_migrate_v9`); 11 the kinds of the agencies a finding is about (`_migrate_v10`). Why a table: the schema
 # also moves with storage changes of its own, so the two numbers need not stay equal; a new
 # layout adds its row here, and a test holds FTS_SCHEMA_VERSION at or past the row of today's layout.
-SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7, 9: 8, 10: 9, 11: 10}
+SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7, 9: 8, 10: 9, 11: 10, 12: 11}
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
 # Rowids `similar` keeps of the words' finding lists (8 bytes each: 16 MB), least recently used dropped.
@@ -305,6 +306,15 @@ def _migrate_v9(conn: sqlite3.Connection) -> None:
                 "" if beside else " (no unit facet without the store: run `kiemtra reindex`)")
 
 
+def _migrate_v10(conn: sqlite3.Connection) -> None:
+    """v10 → v11: the kind of each agency a finding is about (index.base.agency_kinds: "sở"), a
+    term of the record's own units, which a query typing the kind's head alone matches."""
+    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+        conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
+                         [(AGENCY_KIND, kind, rowid, kind) for kind in agency_kinds(_record_from_json(raw))])
+    LOGGER.info("search tables migrated from v10 to v11")
+
+
 def _insert_headline(conn: sqlite3.Connection, rowid: int, headline: str | None) -> None:
     """The finding's document headline, folded and as written (as fts_text holds the text)."""
     if headline and headline.strip():
@@ -369,6 +379,7 @@ _TOKEN = re.compile(r"[^\W_]+")
 _UNIT_FIELDS = ("unit", "unit_level", "unit_alias")
 # A unit typed in the query, or --unit with --within: findings about it or a unit inside it.
 _UNIT_OR_INSIDE = (*_UNIT_FIELDS, "unit_parent")
+AGENCY_KIND = "agency_kind"  # the kind of an agency a finding is about (index.base.agency_kinds)
 
 
 def _phrase(column: str, tokens: Iterable[str], prefix: bool = False) -> str:
@@ -424,6 +435,8 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
             yield "unit_parent", form
     for place in record.unit_places:  # each unit placed: the unit facet, Query.unit_place
         yield "unit_place", place
+    for kind in agency_kinds(record):  # the kind of each agency it is about ("sở"): Group.kind
+        yield AGENCY_KIND, kind
     for province in record.provinces:
         yield "province", province
     for kind in record.doc_kinds:
@@ -974,7 +987,8 @@ class _TextSearch:
         parts = [self.alternative(alt) for alt in group.alternatives]
         # A unit typed in the query matches findings about it or about units inside it: free text
         # asks for everything about a place; the --unit filter is the strict one (--within widens it).
-        for fields, key in ((_UNIT_OR_INSIDE, group.unit), (("doc_number",), group.doc_number)):
+        for fields, key in ((_UNIT_OR_INSIDE, group.unit), (("doc_number",), group.doc_number),
+                            ((AGENCY_KIND,), group.kind)):
             if key:
                 marks = ", ".join("?" for _ in fields)
                 parts.append(_rowids(self.conn,
@@ -989,7 +1003,7 @@ class _TextSearch:
         alternative is its own list, not a query of one phrase: the partial stages and the
         tiers after them read that list (`groups`), which FTS5 would walk again under another
         expression (32,000 findings of "hồ sơ": 6 ms at 100,000)."""
-        alone = [len(g.alternatives) == 1 and not (g.unit or g.doc_number) for g in self.plan.groups]
+        alone = [len(g.alternatives) == 1 and not g.keyed for g in self.plan.groups]
         sets = [self._group_at(k) for k, single in enumerate(alone) if not single or sum(alone) == 1]
         if sum(alone) > 1:
             sets.append(self._ids(" AND ".join(f"({_expression(g.alternatives[0])})"
@@ -1022,7 +1036,7 @@ class _TextSearch:
         """The ranked units every finding matching all groups holds: words of a text group of one
         alternative (a unit or document group may match without its text)."""
         return {((s,), False) for g in self.plan.groups
-                if len(g.alternatives) == 1 and not g.alternatives[0].prefix and not (g.unit or g.doc_number)
+                if len(g.alternatives) == 1 and not g.alternatives[0].prefix and not g.keyed
                 for s in g.alternatives[0].syllables}
 
     def _expressions(self) -> list[str]:
@@ -1483,6 +1497,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "9"
             if version == "9":
                 _migrate_v9(conn)
+                version = "10"
+            if version == "10":
+                _migrate_v10(conn)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "

@@ -68,3 +68,29 @@ def test_the_table_is_checked() -> None:
                                    {"name": "C D", "owner": "province", "forms": ["A B"]}]})
     table = parse_agencies({"heads": [{"name": "Sở", "owner": "province"}], "fields": [{"name": "Y tế"}]})
     assert table.at(("sở", "y", "tế"), 0) == (3, table.forms[("sở", "y", "tế")])
+
+
+def test_the_department_head_typed_alone_is_the_kind_of_body_never_the_syllable() -> None:
+    table = agencies()
+    assert table.bare_head_at(["các", "sở", "ban", "ngành", "cấp", "tỉnh"], 1) == (
+        3, (("sở", "ban", "ngành"), ("sở", "ngành"), ("các", "sở")), "so")  # the collective typed whole
+    assert (table.bare_head_at(["sở", "có", "nhiều", "phó", "giám", "đốc"], 0) or (0,))[0] == 1
+    assert table.bare_head_at(["trụ", "sở", "xuống", "cấp"], 1) is None
+    assert table.bare_head_at(["văn", "hóa", "công", "sở"], 3) is None
+    assert table.bare_head_at(["so", "nganh"], 0) is None  # folded "so" is số too
+    assert table.bare_head_at(["sở", "tài", "chính"], 0) is None  # one agency named short
+    assert table.bare_head_at(["phòng", "làm", "việc"], 0) is None  # no collectives: the room
+
+
+def test_each_department_is_of_the_kind_its_head_names() -> None:
+    table = agencies()
+    assert table.kind_of("Sở Tài chính") == table.kind_of("Sở TN&MT") == "so"
+    assert table.kind_of("Phòng Nội vụ") is None  # "phòng" typed alone is the room: no kind read
+    assert table.kind_of("Cam Thủy") is None
+
+
+def test_a_collective_must_hold_its_head() -> None:
+    data = {"heads": [{"name": "Sở", "owner": "province", "collectives": ["ban, ngành"]}],
+            "fields": [{"name": "Nội vụ"}]}
+    with pytest.raises(ConfigError):
+        parse_agencies(data)
