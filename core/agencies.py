@@ -17,7 +17,6 @@ file it under. Matching works on syllables (`syllables`' cut, the query's too: p
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,6 +26,7 @@ from typing import Any
 from core.errors import ConfigError
 from core.levels import Tier
 from core.normalize import canonical_tones, fold, lower_same_length
+from core.tables import read_table
 
 AGENCIES_FILE = Path(__file__).with_name("agencies.toml")
 _SYLLABLE = re.compile(r"[^\W_]+")
@@ -217,8 +217,4 @@ def parse_agencies(data: dict[str, Any], source: Path | str = AGENCIES_FILE) -> 
 @lru_cache(maxsize=1)
 def agencies() -> AgencyTable:
     """The installed table (core/agencies.toml)."""
-    try:
-        data = tomllib.loads(AGENCIES_FILE.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read the agency table: {exc}", path=AGENCIES_FILE) from exc
-    return parse_agencies(data)
+    return parse_agencies(read_table(AGENCIES_FILE, "the agency table"))

@@ -8,7 +8,6 @@ The table is data a linguist extends; this module only loads it, checks it and s
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 from core.errors import ConfigError
 from core.normalize import match_key
+from core.tables import read_table
 
 DOC_KINDS_FILE = Path(__file__).with_name("doc_kinds.toml")
 
@@ -58,11 +58,7 @@ def parse_doc_kinds(data: dict[str, Any], source: Path | str = DOC_KINDS_FILE) -
 @lru_cache(maxsize=1)
 def doc_kinds() -> tuple[DocKind, ...]:
     """Every kind of the table, in its order."""
-    try:
-        data = tomllib.loads(DOC_KINDS_FILE.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise ConfigError(f"cannot read the document kinds: {e}", path=DOC_KINDS_FILE) from e
-    return parse_doc_kinds(data)
+    return parse_doc_kinds(read_table(DOC_KINDS_FILE, "the document kinds"))
 
 
 def heading_kinds() -> tuple[str, ...]:

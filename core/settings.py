@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from core.errors import ConfigError
+from core.tables import read_table
 
 DEFAULTS_FILE = Path(__file__).with_name("defaults.toml")
 
@@ -134,10 +134,7 @@ def load_settings(
     defaults_file: Path = DEFAULTS_FILE,
 ) -> Settings:
     """Defaults, then KIEMTRA_* environment variables, then explicit overrides (last wins)."""
-    try:
-        values: dict[str, Any] = tomllib.loads(defaults_file.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise ConfigError(f"cannot read defaults: {e}", path=defaults_file) from e
+    values: dict[str, Any] = read_table(defaults_file, "defaults")
     env = os.environ if environ is None else environ
     fields = {f.name: f for f in dataclasses.fields(Settings)}
     unknown = set(values) - set(fields)

@@ -12,7 +12,6 @@ defined there once; this module only adds what a sector's institutions are.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,6 +21,7 @@ from typing import Any
 from core.agencies import agencies, syllables
 from core.errors import ConfigError
 from core.normalize import canonical_tones, lower_same_length
+from core.tables import read_table
 
 SECTORS_FILE = Path(__file__).with_name("vi") / "sectors.toml"
 
@@ -105,8 +105,4 @@ def parse_sectors(data: Mapping[str, Any], fields: Mapping[str, tuple[tuple[str,
 @lru_cache(maxsize=1)
 def sectors() -> Sectors:
     """The installed table (index/vi/sectors.toml over core/agencies.toml's fields)."""
-    try:
-        data = tomllib.loads(SECTORS_FILE.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read the sector table: {exc}", path=SECTORS_FILE) from exc
-    return parse_sectors(data, agencies().fields)
+    return parse_sectors(read_table(SECTORS_FILE, "the sector table"), agencies().fields)

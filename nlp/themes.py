@@ -33,7 +33,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,6 +42,7 @@ from core.alternation import longest_first
 from core.errors import ConfigError
 from core.models import AREA_NAMES, AREAS, Extraction, Finding
 from core.normalize import fold, matching_form
+from core.tables import read_table
 from nlp.segment import Span, labels_only, paragraphs, sentences
 from nlp.vi import anaphora as A
 from nlp.vi import cues
@@ -509,11 +509,7 @@ def _parse_area_names(table: Any, source: str) -> tuple[tuple[str, tuple[str, ..
 @functools.lru_cache(maxsize=4)
 def load_taxonomy(path: Path = THEMES_FILE) -> Taxonomy:
     """The taxonomy in `path` (nlp/vi/themes.toml by default), parsed once per process."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise ConfigError(f"cannot read the theme taxonomy: {e}", path=path) from e
-    return parse_taxonomy(data, source=str(path))
+    return parse_taxonomy(read_table(path, "the theme taxonomy"), source=str(path))
 
 
 def finding_themes(text: str, primary: str | None) -> tuple[str, ...]:
