@@ -7,23 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from made_reports import shortcomings_report
 from search_backends import BACKEND_PARAMS, elastic_backend, indexed, sqlite_backend
 
 from core.levels import Level
-from core.models import Area, Document, Extraction, Finding, Polarity, Role, Source, Unit
+from core.models import Area, Extraction, Role, Unit
 from index.base import FindingRecord, Query, SearchBackend, agency_kinds
 from index.records import finding_records
 
 
 def _report(key: str, sentences: tuple[str, ...], units: tuple[Unit, ...]) -> list[FindingRecord]:
     """One document of `sentences`, each a shortcoming, about `units`."""
-    text = " ".join(sentences)
-    document = Document(key, text, (), Source(path=f"{key}.txt", sha256=key, format="txt", reader="txt"))
-    findings, start = [], 0
-    for sentence in sentences:
-        findings.append(Finding(Polarity.SHORTCOMING, Area.CONG_VU, sentence, start, start + len(sentence)))
-        start += len(sentence) + 1
-    return finding_records(key, document, Extraction(key, units=units, findings=tuple(findings)))
+    document, findings = shortcomings_report(key, sentences, Area.CONG_VU)
+    return finding_records(key, document, Extraction(key, units=units, findings=findings))
 
 
 # An inspection of a department: its findings name no unit and inherit the inspected department.

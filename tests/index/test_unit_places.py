@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from made_reports import shortcomings_report
 from search_backends import BACKEND_PARAMS, elastic_backend, indexed, sqlite_backend
 
 from core.levels import Level
@@ -20,10 +21,7 @@ from core.models import (
     Area,
     Document,
     Extraction,
-    Finding,
-    Polarity,
     Role,
-    Source,
     Unit,
     place_forms,
     spoken,
@@ -38,12 +36,7 @@ CENTRE = "Trung tâm Phục vụ hành chính công"
 
 def _report(key: str, province: str, sentences: tuple[str, ...]) -> tuple[Document, Extraction]:
     """A report inspecting huyện Châu Thành of `province`, one finding per sentence."""
-    text = " ".join(sentences)
-    document = Document(key, text, (), Source(path=f"{key}.txt", sha256=key, format="txt", reader="txt"))
-    findings, start = [], 0
-    for sentence in sentences:
-        findings.append(Finding(Polarity.SHORTCOMING, Area.TTHC, sentence, start, start + len(sentence)))
-        start += len(sentence) + 1
+    document, findings = shortcomings_report(key, sentences, Area.TTHC)
     units = (Unit(Level.HUYEN, "Châu Thành", role=Role.INSPECTED, province=province),
              Unit(Level.CO_QUAN, CENTRE, role=Role.OTHER, province=province))
     return document, Extraction(key, units=units, findings=tuple(findings))
