@@ -21,7 +21,8 @@ What goes in (EXTRACTION_DIRS, EXTRACTION_CORE, EXTRACTION_DISTRIBUTIONS), and w
   plain text is its title, and so not a finding). Not `settings.py`/`defaults.toml` (changing
   the schedule must not re-read the store; settings that change reading, such as `ocr` or
   `pdf_layout`, are the operator's choice of the night), nor `errors.py` (messages, not what
-  is extracted), nor `attribution.py` (search records and reports, computed at read time).
+  is extracted), nor `attribution.py` (search records and reports, computed at read time), nor
+  `tables.py` (how a data table is opened; the tables it opens are fingerprinted themselves).
 - The versions of the installed packages that read or analyse the text (underthesea, spaCy,
   pdf and docx readers, trafilatura, the gazetteer's vietnamadminunits): constraints.txt pins
   them, and a pin moved there changes what is extracted as surely as our own code.
@@ -53,7 +54,7 @@ EXTRACTION_CORE = ("core/models.py", "core/normalize.py", "core/wrapping.py", "c
                    "core/doc_kinds.py", "core/doc_kinds.toml", "core/alternation.py", "core/agencies.py",
                    "core/agencies.toml", "core/syllables.py", "core/syllables.toml", "core/headline.py")
 # Core modules extraction imports that do not change what is extracted (see the docstring).
-NOT_EXTRACTION_CORE = ("core/errors.py", "core/settings.py", "core/attribution.py")
+NOT_EXTRACTION_CORE = ("core/errors.py", "core/settings.py", "core/attribution.py", "core/tables.py")
 EXTRACTION_DISTRIBUTIONS = ("underthesea", "spacy", "pdfplumber", "pypdfium2", "python-docx", "trafilatura",
                             "lxml", "pillow", "pytesseract", "vietnamadminunits")
 FINGERPRINTED_SUFFIXES = frozenset({".py", ".toml", ".json", ".cfg", ".txt", ".csv", ".tsv", ".bin"})
