@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import html
 import re
-import tomllib
 from pathlib import Path
+
+from core.tables import read_table
 
 ELEMENTS_FILE = Path(__file__).with_name("markup.toml")
 
 
 def _elements() -> dict[str, frozenset[str]]:
-    with ELEMENTS_FILE.open("rb") as f:
-        return {kind: frozenset(names) for kind, names in tomllib.load(f).items()}
+    """The element names by kind, read as every data table is (core.tables)."""
+    table = read_table(ELEMENTS_FILE, "the HTML element names")
+    return {kind: frozenset(names) for kind, names in table.items()}
 
 
 _KINDS = _elements()
