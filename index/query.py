@@ -846,11 +846,20 @@ class Lexicon:
         answers asked in a question read them (`_ranked_asks`); its readings kept, not compiled
         again, and made once per set of words (`_asking`): indexing a new lexicon's synonym
         tables again costs about a third of planning the question (0.5 of 1.5 ms, measured)."""
-        if asks not in self._asking:
-            light = [Cue(a, "", required=False) for a in asks if a not in {c.syllables for c in self.cues}]
-            cues = tuple(sorted((*self.cues, *light), key=cue_order))
-            self._asking[asks] = dataclasses.replace(self, cues=cues, cut_from=self.readings)
-        return self._asking[asks]
+        return self._lightened(asks, self._asking, replacing=False)
+
+    def _lightened(self, words: tuple[tuple[str, ...], ...], made: dict[tuple[tuple[str, ...], ...], Lexicon],
+                   *, replacing: bool) -> Lexicon:
+        """This lexicon with `words` as light cues (ranked, no polarity), made once per set of
+        words in `made`: added beside the cues (`asking`: a word already a cue stays that cue) or,
+        `replacing`, in place of the cues of the same syllables (`ranking`)."""
+        if words not in made:
+            kept = [c for c in self.cues if not (replacing and c.syllables in words)]
+            held = {c.syllables for c in kept}
+            light = [Cue(w, "", required=False) for w in words if w not in held]
+            made[words] = dataclasses.replace(self, cues=tuple(sorted((*kept, *light), key=cue_order)),
+                                              cut_from=self.readings)
+        return made[words]
 
     def frame_inside(self, typed: Sequence[str]) -> tuple[int, int] | None:
         """Where a yes/no frame with first words ("có … không", "có … hay không", "đã … chưa") holds
@@ -905,11 +914,7 @@ class Lexicon:
         any cue of the same syllables ("yêu cầu", the recommendations' verb elsewhere): the verdict
         of a yes/no question and its negations (`framed_ranked`) are neither a section asked nor a
         word required; made once per set of words, as `asking`'s."""
-        if words not in self._ranking:
-            light = [Cue(w, "", required=False) for w in words]
-            cues = tuple(sorted((*(c for c in self.cues if c.syllables not in words), *light), key=cue_order))
-            self._ranking[words] = dataclasses.replace(self, cues=cues, cut_from=self.readings)
-        return self._ranking[words]
+        return self._lightened(words, self._ranking, replacing=True)
 
     @cached_property
     def _ranking(self) -> dict[tuple[tuple[str, ...], ...], Lexicon]:
@@ -924,9 +929,9 @@ class Lexicon:
     def asks_place(self, typed: Sequence[str]) -> bool:
         """Whether `typed` holds a question word asking which place ("xã nào", "nơi nào", "ở
         đâu"): the query is then a question (`is_question`), and one about its matter whatever
-        polarity cue it holds (`_asks_beside`). Which level it asks for went with the reranker's
-        `place` feature, its one reader, in session 12 (docs/search-quality.md, Session 12: what
-        carries to unseen queries)."""
+        polarity cue it holds (`_asks_beside`). Which level it asks for is `place_tiers`, read by the
+        reranker's `place` feature (session 23; an earlier `place`, how plainly a finding says where,
+        went in session 12: docs/search-quality.md, Session 12: what carries to unseen queries)."""
         return any(matches_at(typed, words, at) for at in range(len(typed)) for words in self.which_words)
 
     def place_tiers(self, typed: Sequence[str]) -> tuple[str, ...]:
