@@ -120,7 +120,10 @@ _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
                  "province": "provinces_facet", "unit": "places_facet", "theme": "themes"}
 # Facet name → the record's own field holding its values as written (the copy's source).
 _FACET_WRITTEN = {"province": "provinces", "unit": "unit_places"}
-_SPELLED = "spelled"  # the sub-aggregation fetching one finding of a canonical facet value
+_SPELLED = "spelled"  # the sub-aggregation counting a canonical facet value's written spellings
+# How many written values of a bucket's findings it reads, the most frequent first: the bucket's own
+# spelling is in each of its findings (two spellings share them), the other places each holds fewer.
+_SPELLINGS = 20
 
 # A phrase of 2 to SHINGLE_MAX syllables ranked as one term (`_ranked_clause`): bm25 then weighs it
 # by how many findings hold the phrase, as FTS5 does, not by the sum of its syllables' idf.
@@ -820,25 +823,25 @@ def _snippet(raw: dict[str, Any], text: str) -> str:
 
 
 def _facet_agg(name: str) -> dict[str, Any]:
-    """One facet's aggregation. A name counted by its canonical copy (_FACET_COPIES) also fetches
-    one finding of each value (the first by id: the same one every time), whose own field says
-    how the value is written: the copy's modern tone placement ("Khánh Hoà") is for counting
-    spellings as one, not for showing a name no document wrote."""
+    """One facet's aggregation. A name counted by its canonical copy (_FACET_COPIES) also counts
+    its bucket's values as the findings write them (the record's own keyword field): the copy's
+    modern tone placement ("Khánh Hoà") is for counting spellings as one, not for showing a name no
+    document wrote. A terms count over doc values, not a fetch of a finding per value (a `top_hits`
+    per bucket doubled a faceted browse's time at 100,000 findings)."""
     agg: dict[str, Any] = {"terms": {"field": _FACET_SOURCE[name], "size": FACET_SIZE,
                                      "order": [{"_count": "desc"}, {"_key": "asc"}]}}
     if name in _FACET_WRITTEN:
-        agg["aggs"] = {_SPELLED: {"top_hits": {"size": 1, "sort": [{"finding_id": "asc"}],
-                                               "_source": {"includes": [_FACET_WRITTEN[name]]}}}}
+        agg["aggs"] = {_SPELLED: {"terms": {"field": _FACET_WRITTEN[name], "size": _SPELLINGS,
+                                            "order": [{"_count": "desc"}, {"_key": "asc"}]}}}
     return agg
 
 
-def _written(bucket: dict[str, Any], field: str) -> str:
-    """A canonical facet value as its bucket's finding writes it (the smallest such spelling),
-    the value itself when none does."""
+def _written(bucket: dict[str, Any]) -> str:
+    """A canonical facet value as its findings write it (the smallest such spelling, as SQLite
+    shows it), the value itself when none does."""
     key = str(bucket["key"])
-    hits = bucket.get(_SPELLED, {}).get("hits", {}).get("hits", [])
-    values = hits[0].get("_source", {}).get(field, []) if hits else []
-    return min((v for v in values if canonical_tones(v) == key), default=key)
+    written = (str(b["key"]) for b in bucket.get(_SPELLED, {}).get("buckets", ()))
+    return min((v for v in written if canonical_tones(v) == key), default=key)
 
 
 def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
@@ -848,7 +851,7 @@ def _facets(aggs: dict[str, Any]) -> dict[str, list[tuple[str, int]]]:
         if name == ASKED:
             continue
         field = _FACET_WRITTEN.get(name)
-        values = [(_written(b, field) if field else str(b["key"]), int(b["doc_count"]))
+        values = [(_written(b) if field else str(b["key"]), int(b["doc_count"]))
                   for b in agg["buckets"]]
         out[name] = sorted(values, key=lambda value: (-value[1], value[0])) if field else values
     return out
