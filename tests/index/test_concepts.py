@@ -369,6 +369,27 @@ def test_the_two_level_government_is_asked_about_as_the_merged_communes_running(
     assert concepts_held(unrelated, asked, 30) == 0.0
 
 
+@pytest.mark.parametrize("text", ["ưu điểm chuyển đổi số", "hạ tầng công nghệ thông tin",
+                                  "ung dung cntt trong cchc", "kết quả tích cực về chính quyền số"])
+def test_e_government_is_answered_by_its_tools_not_by_the_iso_quality_system(text: str) -> None:
+    """ISO 9001 (Quyết định 19/2014/QĐ-TTg) is a management standard, no tool of IT: a finding on
+    it answers no query on e-government or digital transformation, while the software, the LAN
+    and the digital signature do (concepts.toml)."""
+    asked = _asked(text)
+    tool = Candidate(_rec("a", "Các đơn vị đã trang bị mạng nội bộ và triển khai tốt phần mềm một cửa."), 0)
+    iso = Candidate(_rec("b", "Xã duy trì tốt hệ thống quản lý chất lượng theo TCVN ISO 9001:2015."), 0)
+    assert concepts_held(tool, asked, 30) > 0
+    assert concepts_held(iso, asked, 30) == 0.0
+
+
+def test_the_modernisation_task_is_answered_by_its_tools_and_by_the_iso_quality_system() -> None:
+    """Nghị quyết 76/NQ-CP's "hiện đại hóa hành chính" holds both halves: IT and ISO 9001."""
+    asked = _asked("kết quả hiện đại hóa hành chính")
+    iso = Candidate(_rec("b", "Xã duy trì tốt hệ thống quản lý chất lượng theo TCVN ISO 9001:2015."), 0)
+    tool = Candidate(_rec("a", "Xã đã ký số 100% văn bản đi trên phần mềm quản lý văn bản."), 0)
+    assert concepts_held(iso, asked, 30) > 0 and concepts_held(tool, asked, 30) > 0
+
+
 def test_the_plan_carries_the_instances_of_the_concepts_a_query_asks_for_the_engines() -> None:
     """plan_query gives the engines the narrower terms of the concepts asked (Plan.instances),
     which rank the matter tier's findings holding none of the query's words (Plan.bare_ranked),
