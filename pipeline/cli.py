@@ -17,7 +17,7 @@ import click
 
 from core.errors import ConfigError, KiemtraError
 from core.models import Area, Polarity
-from core.settings import load_settings, parse_assignments
+from core.settings import Settings, load_settings, parse_assignments
 from pipeline.console import (
     EXIT_FAILED,
     EXIT_OK,
@@ -212,6 +212,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     if problem:
         err(problem)
         sys.exit(EXIT_USAGE)
+    if similar_to is not None:  # "" too: the start of every id, said as such
+        similar_to = _finding_named(settings, similar_to)
     with errors_as_lines():
         # Read commands open an existing store read-only (a read-only disk, a copy); a store that
         # does not exist yet is created as before, so a fresh install answers "0 findings".
@@ -317,11 +319,26 @@ def _kind_problem(doc_kind: str | None) -> str | None:
         f"; did you mean: {', '.join(close)}" if close else "; the kinds are in core/doc_kinds.toml")
 
 
+def _finding_named(settings: Settings, typed: str) -> str:
+    """The whole id of the one finding `typed` names, its whole id or a start of it, as `kiemtra
+    show` reads it (`Store.finding_named`); else one line and exit 1. Why: `--similar` took only a
+    whole id, so the short id `show` had just taken was "no indexed finding" here."""
+    from index.store import Store
+    from pipeline.commands.show import not_one_line
+
+    with errors_as_lines(), Store(settings.database, readonly=settings.database.is_file()) as store:
+        named = store.finding_named(typed)
+    if named.finding_id is None:
+        err(not_one_line(named, settings.database))
+        sys.exit(EXIT_FAILED)
+    return named.finding_id
+
+
 def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[str, object]) -> str | None:
     """`--similar` ranks by one finding and takes no filter, query or other order (the backends'
     `similar`): given with one, that one was silently dropped, so the user read unfiltered
     findings as filtered. Refuse it with one line instead."""
-    if not similar_to:
+    if similar_to is None:
         return None
     if query.strip():
         return "--similar takes no query: search either for the words or for findings like one"

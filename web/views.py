@@ -344,6 +344,20 @@ def moved_to(unit_label: str, current: str | None) -> str | None:
     return current if current and match_key(current) != match_key(unit_label) else None
 
 
+def named_finding(store: Store, typed: str) -> str:
+    """The whole id of the one finding a URL names by its id or a start of it (Store.finding_named,
+    as `kiemtra show` and `search --similar` read one); else a 404 saying how many ids start so,
+    listed when they are few. Why: the page took only a whole id, the CLI a start too."""
+    named = store.finding_named(typed)
+    if named.finding_id is not None:
+        return named.finding_id
+    if not named.count:
+        raise NotFound("Không có phát hiện với mã này (có thể văn bản đã được cập nhật).")
+    listed = f": {', '.join(named.candidates)}" if named.count <= len(named.candidates) else ""
+    raise NotFound(f"Có {named.count} phát hiện có mã bắt đầu bằng «{named.typed}»{listed}."
+                   " Hãy ghi thêm ký tự của mã.")
+
+
 def _locate(store: Store, finding_id: str) -> tuple[str, int]:
     located = store.locate_finding(finding_id)
     if located is None:

@@ -215,6 +215,29 @@ def test_finding_page_bad_and_unknown_ids(client: TestClient) -> None:
         assert "Traceback" not in r.text and "<script>" not in r.text
 
 
+def test_finding_urls_take_a_start_of_the_id_as_show_does(client: TestClient, data: WebData) -> None:
+    """Session 23 left the page taking only a whole id (8 hex digits at least) while `kiemtra show`
+    takes any start naming one finding: both read it through Store.finding_named now, and the page
+    moves to its own URL, so its links and the similar findings' script use the whole id."""
+    finding_id = data.ids["Xã Cam Tuyền vẫn chưa cấp phiếu hẹn cho một số hồ sơ đất đai."]
+    ids = sorted(data.ids.values())
+    short = next(finding_id[:n] for n in range(1, 17)
+                 if sum(i.startswith(finding_id[:n]) for i in ids) == 1)
+    for typed in (short, finding_id[:12].upper()):
+        moved = client.get(f"/phat-hien/{typed}", follow_redirects=False)
+        assert moved.status_code == 302 and moved.headers["location"] == f"/phat-hien/{finding_id}"
+        similar = client.get(f"/phat-hien/{typed}/tuong-tu", follow_redirects=False)
+        assert similar.headers["location"] == f"/phat-hien/{finding_id}/tuong-tu"
+    assert client.get(f"/phat-hien/{short}").text == client.get(f"/phat-hien/{finding_id}").text
+    # A start several ids share: a 404 saying how many, listing them (few).
+    start, alike = next((i[:n], [j for j in ids if j.startswith(i[:n])]) for n in range(1, 16) for i in ids
+                        if 1 < sum(j.startswith(i[:n]) for j in ids) <= 5)
+    r = client.get(f"/phat-hien/{start}")
+    assert r.status_code == 404 and f"Có {len(alike)} phát hiện có mã bắt đầu bằng «{start}»: " in r.text
+    assert ", ".join(alike) in r.text
+    assert client.get(f"/phat-hien/{start}/tuong-tu").status_code == 404
+
+
 # --------------------------------------------------------------------------- original file
 
 
