@@ -146,10 +146,32 @@ def test_a_bad_choice_is_refused_naming_the_choices_as_staff_know_them(client: T
     assert kind.status_code == 400
     assert "shortcoming (Thiếu sót)" in kind.text and "strength (Ưu điểm)" in kind.text
     theme = client.get("/", params={"chu_de": "tthc.phieu_hn"})
-    assert theme.status_code == 400 and "tthc.phieu_hen (Phiếu hẹn, sổ theo dõi hồ sơ)" in theme.text
+    assert theme.status_code == 400 and "Phiếu hẹn, sổ theo dõi hồ sơ (tthc.phieu_hen)" in theme.text
     assert "so_hoa.ha_tang" not in theme.text  # not the whole list of codes
     far = client.get("/", params={"chu_de": "xyz"})
     assert far.status_code == 400 and "Hãy chọn trong bộ lọc của trang tìm kiếm" in far.text
+
+
+def test_the_search_page_reads_a_theme_as_the_comparison_does(client: TestClient) -> None:
+    """One rule for a theme filter (reports.compare: themes_named, close_themes): the search page
+    had its own difflib over the codes, and took no label's words where the comparison did."""
+    by_code = client.get("/", params={"q": "phiếu hẹn", "chu_de": "tthc.phieu_hen"})
+    by_words = client.get("/", params={"q": "phiếu hẹn", "chu_de": "phieu hen"})
+    assert by_code.status_code == by_words.status_code == 200
+    assert _ids(by_words.text) == _ids(by_code.text) and _ids(by_code.text)
+    # The same slip gets the same close themes on both pages.
+    slip = "phiu hen so theo doi"
+    searched, compared = (client.get(page, params={"chu_de": slip}) for page in ("/", "/so-sanh"))
+    assert searched.status_code == compared.status_code == 400
+    close = "Có phải: Phiếu hẹn, sổ theo dõi hồ sơ (tthc.phieu_hen)"
+    assert close in searched.text and close in compared.text
+    several = client.get("/", params={"chu_de": "hồ sơ"})  # words of several themes' labels
+    assert several.status_code == 400 and "trang tìm kiếm lọc theo một" in several.text
+    assert "(tthc.phieu_hen)" in several.text
+
+
+def _ids(page: str) -> list[str]:
+    return re.findall(r'href="/phat-hien/([0-9a-f]+)"', page)
 
 
 def test_the_cli_s_level_filter_narrows_the_search(client: TestClient) -> None:
