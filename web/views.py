@@ -467,6 +467,21 @@ class ComparisonView:
     csv_urls: dict[str, str]
     chart_url: str | None
 
+    @property
+    def timeline_of(self) -> str:
+        """Whom the timeline's heading names: the units its entries are about, as the reports
+        write them ("xã Cam Tuyền"), the first TIMELINE_NAMED and how many more; the unit as typed
+        only when no entry names one. Why: "Diễn biến của cam tuyen" repeated the typed words, not
+        the unit the auditor was reading about (session 22 left it)."""
+        units = list(dict.fromkeys(spoken(e.unit) for e in self.comparison.timeline if e.unit))
+        if not units:
+            return spoken(self.params.don_vi or "")
+        more = f" và {len(units) - TIMELINE_NAMED} đơn vị khác" if len(units) > TIMELINE_NAMED else ""
+        return ", ".join(units[:TIMELINE_NAMED]) + more
+
+
+TIMELINE_NAMED = 3  # the units a timeline's heading names before "và N đơn vị khác"
+
 
 def filters_of(params: CompareParams) -> Filters:
     """The report filters the comparison page's parameters ask for."""

@@ -14,6 +14,7 @@ from starlette.testclient import TestClient
 from web_helpers import count_of, links
 from webstore import FORMULA, HOSTILE, WebData, build_store
 
+import web
 from core.errors import BackendError
 from core.settings import load_settings
 from index.store import Store
@@ -346,10 +347,23 @@ def test_a_recurring_unit_links_to_its_timeline(client: TestClient) -> None:
 
 def test_unit_timeline_and_filters_stay_in_the_url(client: TestClient) -> None:
     r = client.get("/so-sanh", params={"don_vi": "cam tuyen", "tu_nam": "2019", "den_nam": "2021"})
-    assert r.status_code == 200 and "Diễn biến của cam tuyen" in r.text
+    # The heading names the unit as the reports write it, not the words typed (ux24's sweep).
+    assert r.status_code == 200 and "<h2>Diễn biến của xã Cam Tuyền qua các năm</h2>" in r.text
     timeline = r.text.split("Diễn biến", 1)[1]
     assert "2019" in timeline and "2023" not in timeline.split("</table>", 1)[0]
     assert links(r.text, r"xuat\.xlsx\?don_vi=cam\+tuyen&tu_nam=2019&den_nam=2021")
+
+
+def test_a_timeline_with_nothing_names_the_unit_as_typed(client: TestClient) -> None:
+    r = client.get("/so-sanh", params={"don_vi": "xã Không Có"})
+    assert r.status_code == 200 and "<h2>Diễn biến của xã Không Có qua các năm</h2>" in r.text
+
+
+def test_a_polarity_badge_never_breaks_in_two() -> None:
+    """The timeline's Loại column is narrow: "Thiếu sót" wrapped onto two lines of its badge."""
+    css = (Path(web.__file__).parent / "static" / "style.css").read_text(encoding="utf-8")
+    badge = re.search(r"^\.badge \{([^}]*)\}", css, re.MULTILINE)
+    assert badge is not None and "white-space: nowrap" in badge.group(1)
 
 
 def test_the_level_filter_takes_what_people_type_and_keeps_it_in_the_links(client: TestClient) -> None:
