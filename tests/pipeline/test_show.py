@@ -151,3 +151,22 @@ def test_finding_named_reads_a_whole_id_a_start_and_case(ingested: tuple[str, Pa
         every = store.finding_named("")
         assert every.finding_id is None and every.count > 1
         assert every.candidates == tuple(sorted(r.finding_id for r in store.finding_records()))[:5]
+
+
+def test_a_run_id_start_naming_several_or_none_is_one_line_listing_them(tmp_path: Path) -> None:
+    """`kiemtra runs a` said "2 runs match 'a'" and named neither: a run id's start is said as a
+    finding id's is (ux23b left it)."""
+    db = tmp_path / "k.db"
+    ids = ["ab12-0000", "ab34-0000", "cd56-0000"]
+    with index.store.Store(db) as store:
+        for run_id in ids:
+            store.start_run(run_id, flow="nightly-ingest", pid=1)
+            store.finish_run(run_id, status="completed", summary={"run_id": run_id})
+    several = run("--db", str(db), "runs", "ab")
+    assert several.exit_code == 1 and several.stdout == ""
+    assert several.stderr.strip() == ("kiemtra: 2 runs start with 'ab': ab12-0000, ab34-0000;"
+                                      " give more of the id")
+    none = run("--db", str(db), "runs", "zz")
+    assert none.exit_code == 1
+    assert none.stderr.strip() == f"kiemtra: no run 'zz' in {db} (`kiemtra runs` lists the latest)"
+    assert run("--db", str(db), "runs", "cd").exit_code == 0
