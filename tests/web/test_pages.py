@@ -630,3 +630,27 @@ def test_a_comparison_theme_naming_no_theme_is_a_400_with_the_close_ones(client:
     assert "Phiếu hẹn, sổ theo dõi hồ sơ (tthc.phieu_hen)" in typo.text
     assert client.get("/so-sanh", params={"chu_de": "zzz"}).status_code == 400
     assert client.get("/so-sanh", params={"chu_de": "phieu hen"}).status_code == 200
+
+
+@pytest.mark.parametrize("text", ["phiếu hẹn", "sổ theo dõi", "hồ sơ quá hạn", "thẻ"])
+def test_a_date_order_counts_and_lists_the_same_whatever_the_page_size(data: WebData, text: str) -> None:
+    """ux24's sweep: "phieu hen" by date was 12 findings on the CLI (10 a page) and 17 on the web
+    page (20 a page): the engine decided its matter tier on the page's size, as relevance did
+    before it asked on the pool's (pipeline.search.pool_page). The date order asks on the pool's
+    (30): pages of up to 30, the CLI's 10 and the page's 20, list and count the same."""
+    from index.backends import open_backend
+    from index.base import Query
+    from pipeline.search import search
+
+    backend = open_backend(data.settings, readonly=True)
+    try:
+        whole = search(backend, Query(text=text, sort="date", limit=30))  # a pool: pages up to it
+        ids = [h.record.finding_id for h in whole.hits]
+        assert whole.total >= len(ids) > 0
+        for limit in (1, 2, 10, 20):
+            page = search(backend, Query(text=text, sort="date", limit=limit))
+            assert (page.total, [h.record.finding_id for h in page.hits]) == (whole.total, ids[:limit])
+        second = search(backend, Query(text=text, sort="date", limit=1, offset=1))
+        assert second.total == whole.total and [h.record.finding_id for h in second.hits] == ids[1:2]
+    finally:
+        backend.close()
