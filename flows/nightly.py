@@ -29,22 +29,28 @@ import dataclasses
 import logging
 import os
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
+from uuid import UUID
 
 from prefect import Flow, Task, flow, serve, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.client.schemas.objects import TaskRun
+from prefect.client.schemas.objects import StateType, TaskRun
 from prefect.deployments.runner import RunnerDeployment
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run, task_run
 from prefect.schedules import Cron
-from prefect.settings import PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+from prefect.settings import (
+    PREFECT_API_URL,
+    PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+    temporary_settings,
+)
 from prefect.states import State
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -86,7 +92,86 @@ def is_transient(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> 
 
 # ---------------------------------------------------------------------- tasks
 
-collect_task = task(name="collect", cache_policy=NO_CACHE)(collect)
+# ---------------------------------------------------------------------- the temporary server's work
+
+# The task runs a `--once` run finished, by id, with the state type each ended in (None: not noting).
+# Why: the temporary server Prefect starts for `--once` records task runs from the events the
+# client sends, one database write each, and is stopped at the process's exit (SIGTERM from an
+# atexit hook). On a busy machine it is still writing when stopped; the write is cancelled and
+# its service logs "Error flushing 1 events" with a CancelledError traceback (about 150 lines
+# after the summary, once in eight runs in session 22), a crash to an operator reading the mail.
+# So `run_nightly` waits, boundedly, until the server holds every task run in its final state.
+_FINISHED: dict[UUID, StateType] | None = None
+_FINISHED_LOCK = threading.Lock()
+SERVER_CATCH_UP_S = 60.0  # at most this long for the temporary server to record the run's tasks
+SERVER_PAGE = 200  # task runs asked at once (the server's largest page by default)
+
+
+def _note_finished(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> None:
+    """A task's completion and failure hook: the task run's final state, while a run is noted.
+    Prefect calls it after the state is set, so the event saying it is already sent."""
+    with _FINISHED_LOCK:
+        if _FINISHED is not None:
+            _FINISHED[task_run.id] = state.type
+
+
+@contextmanager
+def _noting_finished() -> Iterator[dict[UUID, StateType]]:
+    global _FINISHED
+    noted: dict[UUID, StateType] = {}
+    with _FINISHED_LOCK:
+        _FINISHED = noted
+    try:
+        yield noted
+    finally:
+        with _FINISHED_LOCK:
+            _FINISHED = None
+
+
+def server_caught_up(finished: dict[UUID, StateType], timeout_s: float = SERVER_CATCH_UP_S,
+                     poll_s: float = 0.2) -> bool:
+    """Wait until the Prefect server holds each task run of `finished` in its final state, at
+    most `timeout_s`; False (and a warning naming what is left) when it does not by then.
+
+    The client's queued events are sent first (the events worker drained); the server records
+    them in order, so once every run's final state is in, it has nothing left to write for this
+    run and stopping it cancels nothing. A run of a server that is not answering is not waited
+    for: the stop at exit has nothing to cancel then either."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import TaskRunFilter, TaskRunFilterId
+    from prefect.client.schemas.sorting import TaskRunSort
+    from prefect.events.worker import EventsWorker
+
+    if not finished:
+        return True
+    EventsWorker.drain_all(timeout=timeout_s, at_exit=False)
+    deadline = time.monotonic() + timeout_s
+    ids = list(finished)
+    pages = [ids[i:i + SERVER_PAGE] for i in range(0, len(ids), SERVER_PAGE)]
+    with get_client(sync_client=True) as client:
+        while True:
+            try:
+                recorded = {run.id: run.state_type for page in pages for run in client.read_task_runs(
+                    task_run_filter=TaskRunFilter(id=TaskRunFilterId(any_=page)),
+                    sort=TaskRunSort.ID_DESC, limit=len(page))}
+            except Exception as e:  # noqa: BLE001 - the server is gone: nothing of ours to wait for
+                LOGGER.warning("could not ask the Prefect server whether it recorded this run: %s", e)
+                return False
+            left = {i: t for i, t in finished.items() if recorded.get(i) != t}
+            if not left:
+                return True
+            if time.monotonic() >= deadline:
+                LOGGER.warning("the Prefect server had not recorded %d of this run's %d tasks after"
+                               " %.0f s; stopping it may print its own errors", len(left), len(finished),
+                               timeout_s)
+                return False
+            time.sleep(poll_s)
+
+
+# ---------------------------------------------------------------------- tasks (continued)
+
+_FINISHED_HOOKS: dict[str, Any] = {"on_completion": [_note_finished], "on_failure": [_note_finished]}
+collect_task = task(name="collect", cache_policy=NO_CACHE, **_FINISHED_HOOKS)(collect)
 
 
 def _batch_run_name() -> str:
@@ -95,10 +180,9 @@ def _batch_run_name() -> str:
     return f"ingest {Path(paths[0]).name} +{len(paths) - 1}"
 
 
-ingest_batch_task = task(name="ingest-batch", cache_policy=NO_CACHE, task_run_name=_batch_run_name)(
-    ingest_batch
-)
-index_task = task(name="index", cache_policy=NO_CACHE)(index_pending)
+ingest_batch_task = task(name="ingest-batch", cache_policy=NO_CACHE, task_run_name=_batch_run_name,
+                         **_FINISHED_HOOKS)(ingest_batch)
+index_task = task(name="index", cache_policy=NO_CACHE, **_FINISHED_HOOKS)(index_pending)
 
 
 def _with_retries(t: Task[..., Any], settings: Settings) -> Task[..., Any]:
@@ -250,16 +334,21 @@ def run_nightly(
     """
     check_action(settings.removed_files)  # a wrong setting costs one line, not a server start
     requested_at = time.time() if requested_at is None else requested_at
-    with temporary_settings({PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: EPHEMERAL_STARTUP_S}):
+    with (temporary_settings({PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS: EPHEMERAL_STARTUP_S}),
+          _noting_finished() as finished):
         run = _with_workers(nightly_ingest, settings)
-        result = run(
-            settings=dataclasses.asdict(settings),
-            inbox=str(inbox) if inbox else None,
-            feeds=str(feeds) if feeds else None,
-            wait=wait,
-            progress=progress,
-            requested_at=requested_at,
-        )
+        try:
+            result = run(
+                settings=dataclasses.asdict(settings),
+                inbox=str(inbox) if inbox else None,
+                feeds=str(feeds) if feeds else None,
+                wait=wait,
+                progress=progress,
+                requested_at=requested_at,
+            )
+        finally:  # a failed run's tasks too: its error is what the operator must read, alone
+            if not PREFECT_API_URL.value():  # the temporary server, stopped at this process's exit
+                server_caught_up(finished)
     return RunSummary.from_dict(result)
 
 

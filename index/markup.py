@@ -52,12 +52,22 @@ def unmarked(text: str) -> str:
     """`text` without the HTML markup pasted into it: tags of `ELEMENTS` removed (an inline one
     with nothing in its place, any other with a space), <script>/<style> with their content, and
     entities written whole decoded ("&nbsp;" → a space, "&amp;" → "&"). Text holding no markup
-    comes back as it is, character for character."""
+    comes back as it is, character for character.
+
+    Markup escaped as text is markup too, however many times: a page's source viewed through
+    another page (a CMS preview, a forum post quoting the source, an e-mail of the HTML) writes
+    "<b>" as "&lt;b&gt;", and escaped again "&amp;lt;b&amp;gt;"; decoded once it was the text "<b>",
+    whose "b" was read as a word ("&lt;b&gt;phiếu&lt;/b&gt; hẹn" was "b phiếu b hẹn"). So the
+    cleaning is repeated on what the entities decode to, until nothing changes: each round
+    decodes at least one entity (a shorter text), so it ends. What an escaped "<" does not open
+    as an element's tag ("&lt;phiếu hẹn&gt;", "&lt; 50 %") stays as the text it decodes to."""
     if "<" not in text and "&" not in text:
         return text
-    text = _HIDDEN_BLOCK.sub(" ", text)
-    text = _TAG.sub(_tag_replacement, text)
-    return _ENTITY.sub(_entity_replacement, text)
+    while True:  # markup escaped once more each round ("&lt;b&gt;", "&amp;lt;b&amp;gt;")
+        shown = _ENTITY.sub(_entity_replacement, _TAG.sub(_tag_replacement, _HIDDEN_BLOCK.sub(" ", text)))
+        if shown == text or ("<" not in shown and "&" not in shown):
+            return shown
+        text = shown
 
 
 def _tag_replacement(match: re.Match[str]) -> str:

@@ -211,6 +211,20 @@ class Failure:
     extractor_version: str | None = None
 
 
+FINDING_CANDIDATES = 5  # the ids a start naming several findings lists: enough to pick one from
+
+
+@dataclass(frozen=True, slots=True)
+class FindingNamed:
+    """What a typed finding id names (`Store.finding_named`): `finding_id` when it names one
+    finding, else `count` findings start with it (0: none) and `candidates` are the first few."""
+
+    typed: str
+    finding_id: str | None
+    count: int
+    candidates: tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class StoredDocument:
     """One stored document as `kiemtra` lists it (no text: that stays in the database)."""
@@ -695,19 +709,23 @@ class Store:
                     return FindingInContext(record, stored)
         return None
 
-    def finding_ids_starting(self, prefix: str, limit: int) -> tuple[int, list[str]]:
-        """How many stored finding ids start with `prefix`, and the first `limit` of them in order.
+    def finding_named(self, typed: str, limit: int = FINDING_CANDIDATES) -> FindingNamed:
+        """The finding a person's finding id names: the whole id or any start of it naming one
+        finding, case and surrounding blanks aside; else how many start so, and the first `limit`.
 
-        Why: `kiemtra show` takes the short id a person copies from a line, as `kiemtra runs` does a
-        run's; a prefix naming one finding is that finding, one naming several must say which
-        (index order, so the same prefix lists the same candidates)."""
+        Why one function: `kiemtra show`, `kiemtra search --similar` and the web page's finding
+        URLs take the short id a person copies from a line, as `kiemtra runs` takes a run's; each
+        had its own reading (only `show` took a start). Index order, so the same start lists the
+        same candidates."""
+        prefix = typed.strip().lower()  # ids are sha1 hex: "ED770005" is copied, not another id
         # A range on the primary key: every id starting with `prefix` sorts between it and it
         # followed by the last code point (BINARY collation compares UTF-8 bytes).
         bounds = (prefix, prefix + chr(0x10FFFF))
         where = "FROM findings WHERE finding_id >= ? AND finding_id < ?"
         count = int(self._query(f"SELECT COUNT(*) {where}", bounds)[0][0])
-        rows = self._query(f"SELECT finding_id {where} ORDER BY finding_id LIMIT ?", (*bounds, limit))
-        return count, [r[0] for r in rows]
+        rows = self._query(f"SELECT finding_id {where} ORDER BY finding_id LIMIT ?", (*bounds, max(limit, 1)))
+        ids = tuple(r[0] for r in rows)
+        return FindingNamed(typed, ids[0] if count == 1 else None, count, ids[:limit] if count > 1 else ())
 
     def data_version(self) -> int:
         """Changes whenever another connection commits to the file: a reader's cache key."""

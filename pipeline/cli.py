@@ -17,7 +17,7 @@ import click
 
 from core.errors import ConfigError, KiemtraError
 from core.models import Area, Polarity
-from core.settings import load_settings, parse_assignments
+from core.settings import Settings, load_settings, parse_assignments
 from pipeline.console import (
     EXIT_FAILED,
     EXIT_OK,
@@ -170,7 +170,7 @@ class _QueryCommand(click.Command):
 @click.option("--area", type=click.Choice([a.value for a in Area]))
 @click.option("--polarity", type=click.Choice([p.value for p in Polarity]))
 @click.option("--theme", help="Only findings speaking of this theme, as their own or besides it"
-              " (a code of nlp/vi/themes.toml, tthc.phieu_hen).")
+              " (a code of nlp/vi/themes.toml, tthc.phieu_hen, or words of one theme's label: phieu hen).")
 @click.option("--doc-kind", help="Only findings of documents that bear or cite a numbered document of this"
               " kind (Báo cáo, Kế hoạch, Quyết định: a name of core/doc_kinds.toml, or its code: QĐ).")
 @click.option("--doc-number", help="Only findings of the document with this number (139/QĐ-UBND).")
@@ -200,7 +200,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     settings = settings_of(ctx)
     q = Query(text=" ".join(query), unit=unit, within=within, unit_place=unit_place, province=province,
               level=level, year=year, year_from=year_from, year_to=year_to, area=area, polarity=polarity,
-              theme=theme, doc_kind=_kind_named(doc_kind), doc_number=doc_number,
+              theme=_theme_code(theme), doc_kind=_kind_named(doc_kind), doc_number=doc_number,
               limit=limit, offset=offset, sort=sort, facets=facets)
     broken = query_problem(q, max_chars=settings.max_query_chars)
     problem = rule_line(broken) if broken else _theme_problem(theme) or _kind_problem(doc_kind)
@@ -212,6 +212,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     if problem:
         err(problem)
         sys.exit(EXIT_USAGE)
+    if similar_to is not None:  # "" too: the start of every id, said as such
+        similar_to = _finding_named(settings, similar_to)
     with errors_as_lines():
         # Read commands open an existing store read-only (a read-only disk, a copy); a store that
         # does not exist yet is created as before, so a fresh install answers "0 findings".
@@ -274,25 +276,30 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
 
 
 def _theme_problem(theme: str | None) -> str | None:
-    """An unknown --theme, named with what is accepted: a theme no finding can have answered
-    "0 findings", as if the search had run and found nothing (an unknown --level is a rule of
-    pipeline/query_rules.py, the web page's too)."""
-    import difflib
-
+    """A --theme naming no one theme, said with the close themes as `compare --theme` says them
+    (`unknown_theme_line`: `reports.compare.close_themes`, the one rule), or with the themes it
+    names when several: a theme no finding can have answered "0 findings", as if the search had
+    run and found nothing (an unknown --level is a rule of pipeline/query_rules.py, the page's too)."""
     from nlp.themes import load_taxonomy
+    from pipeline.commands.compare import unknown_theme_line
+    from reports.compare import one_theme, themes_named
 
-    if theme is None:
+    if theme is None or one_theme(theme):
         return None
-    taxonomy = load_taxonomy()
-    themes = taxonomy.labels
-    if theme in themes:
-        return None
-    # Words of a label ("phiếu hẹn", "phieu hen") are read as `kiemtra compare --theme` reads them.
-    by_words = [t.code for t in taxonomy.find(theme)] if theme.strip() else []
-    close = by_words or difflib.get_close_matches(theme, list(themes), n=3, cutoff=0.6)
-    named = ", ".join(f"{code} ({themes[code]})" for code in close[:3])
-    return f"--theme {theme!r} is no theme code" + (f"; did you mean: {named}" if named else
-                                                     "; the codes are in nlp/vi/themes.toml")
+    named = sorted(themes_named(theme))
+    if not named:
+        return unknown_theme_line(theme)
+    labels = load_taxonomy().labels
+    return (f"--theme {theme!r} names {len(named)} themes, the search takes one: "
+            + "; ".join(f"{code} ({labels[code]})" for code in named))
+
+
+def _theme_code(theme: str | None) -> str | None:
+    """The code of the one theme --theme names (a code, or a label's words: "phieu hen"), as
+    `compare --theme` reads it; as typed when it names none (`_theme_problem` refuses it)."""
+    from reports.compare import one_theme
+
+    return None if theme is None else one_theme(theme) or theme
 
 
 def _kind_named(doc_kind: str | None) -> str | None:
@@ -317,11 +324,26 @@ def _kind_problem(doc_kind: str | None) -> str | None:
         f"; did you mean: {', '.join(close)}" if close else "; the kinds are in core/doc_kinds.toml")
 
 
+def _finding_named(settings: Settings, typed: str) -> str:
+    """The whole id of the one finding `typed` names, its whole id or a start of it, as `kiemtra
+    show` reads it (`Store.finding_named`); else one line and exit 1. Why: `--similar` took only a
+    whole id, so the short id `show` had just taken was "no indexed finding" here."""
+    from index.store import Store
+    from pipeline.commands.show import not_one_line
+
+    with errors_as_lines(), Store(settings.database, readonly=settings.database.is_file()) as store:
+        named = store.finding_named(typed)
+    if named.finding_id is None:
+        err(not_one_line(named, settings.database))
+        sys.exit(EXIT_FAILED)
+    return named.finding_id
+
+
 def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[str, object]) -> str | None:
     """`--similar` ranks by one finding and takes no filter, query or other order (the backends'
     `similar`): given with one, that one was silently dropped, so the user read unfiltered
     findings as filtered. Refuse it with one line instead."""
-    if not similar_to:
+    if similar_to is None:
         return None
     if query.strip():
         return "--similar takes no query: search either for the words or for findings like one"

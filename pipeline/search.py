@@ -247,7 +247,9 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
     is not widened by the matter's area either (`with_matter_area`) unless nothing else answers
     (`dated`): that area's findings fill a short page by relevance, after the answers, and by
     date they would come first for being recent, and be counted (ux21; the engines' fill
-    likewise: Plan.fills_by_date). `plan`: the
+    likewise: Plan.fills_by_date); its tiers are decided on the pool's size too, so its total
+    does not change with the page's size (the CLI's 10 said 12 findings of "phieu hen" by date
+    where the page's 20 said 17, ux24). `plan`: the
     engine's plan of the query (`SearchBackend.plan`), made once for every request here.
 
     Each hit's score says what ranked it (`past_pool`): in the pool, the reranker's score; past
@@ -261,7 +263,7 @@ def reranked(backend: SearchBackend, query: Query, ranker: Ranker, plan: Plan | 
     theme vocabulary); the reranker reads the query as typed, the areas it names whole."""
     pool = ranker.pool
     if query.sort == "date":  # the matter's area fills a page by relevance, not a timeline
-        return dated(backend, query, plan, taxonomy)
+        return dated(backend, replace(query, page_size=pool_page(query, pool)), plan, taxonomy)
     if not query.text.strip() or query.limit <= 0 or pool <= 0:
         return backend.search(with_matter_area(query, taxonomy), plan)
     page_size = pool_page(query, pool)

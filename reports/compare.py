@@ -300,6 +300,16 @@ def themes_named(theme: str, taxonomy: Taxonomy | None = None) -> frozenset[str]
     return frozenset(typed | {t.code for t in tax.find(theme)} if theme.strip() else typed)
 
 
+def one_theme(theme: str, taxonomy: Taxonomy | None = None) -> str | None:
+    """The theme code a filter taking one theme (the search's `--theme`, the search page's chủ đề)
+    reads in `theme`: the code typed, or the one theme `themes_named` names; None when it names
+    none (the edges name `close_themes`) or several (they list them). Why: the search took codes
+    only while the comparison took a label's words, so "phieu hen" was a theme for one and not the
+    other; what a theme filter names is one rule, the comparison's."""
+    named = themes_named(theme, taxonomy)
+    return theme if theme in named else next(iter(named)) if len(named) == 1 else None
+
+
 CLOSE_THEME = 0.6  # difflib's ratio from which a theme's code or label is shown as meant
 
 

@@ -70,7 +70,9 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
 }
-_FINDING_ID = re.compile(r"^[0-9a-f]{8,64}$")
+# A finding id (16 hex digits) or a start of one, as `kiemtra show` takes (views.named_finding);
+# upper case as copied from a printout.
+_FINDING_ID = re.compile(r"^[0-9a-fA-F]{1,64}$")
 _DOC_KEY = re.compile(r"^[0-9a-f]{64}$")
 # Formats a browser shows itself; anything else (HTML, DOCX, text) downloads, so a stored web
 # page never runs as part of this site.
@@ -171,7 +173,10 @@ def _search(site: Site) -> Callable[[Request], Response]:
 
 def _finding(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
-        finding_id = _path_id(request, "finding_id", _FINDING_ID, "Mã phát hiện không hợp lệ.")
+        typed = _path_id(request, "finding_id", _FINDING_ID, "Mã phát hiện không hợp lệ.")
+        finding_id = views.named_finding(site.store, typed)
+        if finding_id != typed:  # a start of the id, as `kiemtra show` takes: the page's own URL
+            return RedirectResponse(f"/phat-hien/{finding_id}", status_code=302)
         return site.render(request, "finding.html", view=views.finding_view(site.store, finding_id))
 
     return page
@@ -179,7 +184,10 @@ def _finding(site: Site) -> Callable[[Request], Response]:
 
 def _similar(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
-        finding_id = _path_id(request, "finding_id", _FINDING_ID, "Mã phát hiện không hợp lệ.")
+        typed = _path_id(request, "finding_id", _FINDING_ID, "Mã phát hiện không hợp lệ.")
+        finding_id = views.named_finding(site.store, typed)
+        if finding_id != typed:
+            return RedirectResponse(f"/phat-hien/{finding_id}/tuong-tu", status_code=302)
         return site.render(
             request, "similar.html", view=views.similar_view(site.store, site.backend, finding_id)
         )

@@ -25,7 +25,7 @@ from pipeline.query_rules import (
     worded,
     years_problem,
 )
-from reports.compare import close_themes, themes_named
+from reports.compare import close_themes, one_theme, themes_named
 from web.labels import AREA_LABELS, POLARITY_LABELS, SORT_LABELS
 
 PAGE_SIZE = 20
@@ -35,13 +35,6 @@ YEARS = range(1945, 2101)
 SORTS = ("relevance", "date")
 MEASURES = ("documents", "units")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def theme_codes() -> tuple[str, ...]:
-    """The codes of the comparison's themes, the values a theme filter may take."""
-    from nlp.themes import load_taxonomy
-
-    return tuple(t.code for t in load_taxonomy().themes)
 
 
 def theme_labels() -> dict[str, str]:
@@ -114,16 +107,35 @@ def choice_problem(raw: str, label: str, choices: tuple[str, ...], names: Mappin
     return f"Tham số «{label}» không hợp lệ: «{raw}» không có trong {len(choices)} giá trị của nó.{hint}"
 
 
-def unknown_theme(typed: str) -> str:
-    """The sentence of a 400 for a comparison's theme naming no theme (reports.compare.themes_named),
-    with the closest themes by their labels, as the CLI's --theme says them: an empty matrix "with
-    this filter" read as if no unit had that shortcoming."""
+def unknown_theme(typed: str, otherwise: str = " Xóa chủ đề để xem các chủ đề có trong bảng so sánh.") -> str:
+    """The sentence of a 400 for a theme filter naming no theme (reports.compare.themes_named),
+    with the closest themes by their labels (`close_themes`, the rule the CLI's --theme says them
+    by, search and comparison alike), else `otherwise`: an empty matrix "with this filter" read as
+    if no unit had that shortcoming."""
     close = close_themes(typed)
     labels = theme_labels()
-    hint = (" Có phải: " + "; ".join(f"{labels[c]} ({c})" for c in close) + "?" if close
-            else " Xóa chủ đề để xem các chủ đề có trong bảng so sánh.")
+    hint = " Có phải: " + "; ".join(f"{labels[c]} ({c})" for c in close) + "?" if close else otherwise
     return (f"Tham số «chủ đề» không khớp chủ đề nào: «{typed}» không là mã, cũng không có trong tên"
             f" chủ đề nào.{hint}")
+
+
+def theme_param(params: Mapping[str, str], name: str) -> str | None:
+    """The one theme code the search page's chủ đề names: a code (its list), or a label's words
+    naming one theme (as the comparison and the CLI read them: reports.compare.one_theme); None
+    when absent. A value naming none is a 400 with the close themes, several a 400 listing them.
+    Why: the search's own difflib over the codes was a second rule beside `close_themes`."""
+    raw = text_param(params, name, QUERY_LABELS["theme"])
+    if raw is None:
+        return None
+    code = one_theme(raw)
+    if code is not None:
+        return code
+    named = sorted(themes_named(raw))
+    if not named:
+        raise BadRequest(unknown_theme(raw, " Hãy chọn trong bộ lọc của trang tìm kiếm."))
+    labels = theme_labels()
+    raise BadRequest(f"Tham số «chủ đề»: «{raw}» khớp {len(named)} chủ đề, trang tìm kiếm lọc theo một: "
+                     + "; ".join(f"{labels[c]} ({c})" for c in named) + ".")
 
 
 def link(path: str, values: Mapping[str, object]) -> str:
@@ -211,7 +223,7 @@ class SearchParams:
             cap=text_param(params, "cap", QUERY_LABELS["level"]),  # checked by the rules, as --level
             loai_van_ban=choice_param(params, "loai_van_ban", QUERY_LABELS["doc_kind"], kind_names()),
             so_hieu=text_param(params, "so_hieu", QUERY_LABELS["doc_number"]),
-            chu_de=choice_param(params, "chu_de", QUERY_LABELS["theme"], theme_codes(), theme_labels()),
+            chu_de=theme_param(params, "chu_de"),
             sap_xep=choice_param(params, "sap_xep", QUERY_LABELS["sort"], SORTS, SORT_LABELS) or "relevance",
             trang=int_param(params, "trang", "trang", range(1, MAX_PAGE + 1)) or 1,
         )

@@ -344,6 +344,20 @@ def moved_to(unit_label: str, current: str | None) -> str | None:
     return current if current and match_key(current) != match_key(unit_label) else None
 
 
+def named_finding(store: Store, typed: str) -> str:
+    """The whole id of the one finding a URL names by its id or a start of it (Store.finding_named,
+    as `kiemtra show` and `search --similar` read one); else a 404 saying how many ids start so,
+    listed when they are few. Why: the page took only a whole id, the CLI a start too."""
+    named = store.finding_named(typed)
+    if named.finding_id is not None:
+        return named.finding_id
+    if not named.count:
+        raise NotFound("Không có phát hiện với mã này (có thể văn bản đã được cập nhật).")
+    listed = f": {', '.join(named.candidates)}" if named.count <= len(named.candidates) else ""
+    raise NotFound(f"Có {named.count} phát hiện có mã bắt đầu bằng «{named.typed}»{listed}."
+                   " Hãy ghi thêm ký tự của mã.")
+
+
 def _locate(store: Store, finding_id: str) -> tuple[str, int]:
     located = store.locate_finding(finding_id)
     if located is None:
@@ -452,6 +466,21 @@ class ComparisonView:
     xlsx_url: str
     csv_urls: dict[str, str]
     chart_url: str | None
+
+    @property
+    def timeline_of(self) -> str:
+        """Whom the timeline's heading names: the units its entries are about, as the reports
+        write them ("xã Cam Tuyền"), the first TIMELINE_NAMED and how many more; the unit as typed
+        only when no entry names one. Why: "Diễn biến của cam tuyen" repeated the typed words, not
+        the unit the auditor was reading about (session 22 left it)."""
+        units = list(dict.fromkeys(spoken(e.unit) for e in self.comparison.timeline if e.unit))
+        if not units:
+            return spoken(self.params.don_vi or "")
+        more = f" và {len(units) - TIMELINE_NAMED} đơn vị khác" if len(units) > TIMELINE_NAMED else ""
+        return ", ".join(units[:TIMELINE_NAMED]) + more
+
+
+TIMELINE_NAMED = 3  # the units a timeline's heading names before "và N đơn vị khác"
 
 
 def filters_of(params: CompareParams) -> Filters:

@@ -14,6 +14,17 @@ import click
 from core.errors import KiemtraError
 from pipeline.console import EXIT_FAILED, err, settings_of
 
+RUNS_LISTED = 5  # the runs a start naming several lists, as a finding id's (show.not_one_line)
+
+
+def no_one_run_line(typed: str, matching: list[str], database: object) -> str:
+    """One line for a run id's start naming no run or several, worded as a finding id's is
+    (`kiemtra show`): "2 runs match 'a'" named none of them, so the operator could not pick."""
+    if not matching:
+        return f"no run {typed!r} in {database} (`kiemtra runs` lists the latest)"
+    listed = f": {', '.join(sorted(matching))}" if len(matching) <= RUNS_LISTED else ""
+    return f"{len(matching)} runs start with {typed!r}{listed}; give more of the id"
+
 
 @click.command(name="runs")
 @click.argument("run_id", required=False)
@@ -40,7 +51,7 @@ def command(ctx: click.Context, run_id: str | None, limit: int, fmt: str) -> Non
     if run_id is not None:
         chosen = [r for r in records if r.run_id.startswith(run_id)]
         if len(chosen) != 1:
-            err(f"{len(chosen)} runs match {run_id!r}")
+            err(no_one_run_line(run_id, [r.run_id for r in chosen], settings.database))
             sys.exit(EXIT_FAILED)
         record: RunRecord = chosen[0]
         summary = RunSummary.from_dict({"run_id": record.run_id, **record.summary, "status": record.status})

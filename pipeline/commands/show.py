@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,15 +18,20 @@ from core.errors import KiemtraError, printable
 from core.models import spoken
 from pipeline.console import EXIT_FAILED, err, settings_of
 
+if TYPE_CHECKING:
+    from index.store import FindingNamed
+
 CONTEXT_CHARS = 1200  # at most this much of the paragraph around the finding
-CANDIDATES = 5  # the finding ids a short id matching several lists, enough to pick one from
 
 
-def ambiguous_line(prefix: str, count: int, ids: list[str]) -> str:
-    """One line for a short id that starts several findings' ids: how many, the first few, what to
-    type. Why: "no finding" for a prefix that names several sent the user to check the store."""
-    more = f", … ({count - len(ids)} more)" if count > len(ids) else ""
-    return f"{count} findings start with {prefix!r}: {', '.join(ids)}{more}; give more of the id"
+def not_one_line(named: FindingNamed, database: object) -> str:
+    """One line for a typed finding id naming no single finding (`Store.finding_named`): none, or
+    how many start with it, listed when they are few enough to pick from. Why: "no finding" for a
+    start that names several sent the user to check the store; 300 ids listed are no help."""
+    if not named.count:
+        return f"no finding {named.typed!r} in {database}"
+    listed = f": {', '.join(named.candidates)}" if named.count <= len(named.candidates) else ""
+    return f"{named.count} findings start with {named.typed!r}{listed}; give more of the id"
 
 
 def paragraph_around(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) -> tuple[int, int]:
@@ -51,20 +57,15 @@ def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
     from index.store import Store
 
     settings = settings_of(ctx)
-    count, ids = 0, list[str]()
     try:
         with Store(settings.database, readonly=settings.database.is_file()) as store:
-            shown = store.finding_in_context(finding_id)
-            if shown is None:  # a short id, as `kiemtra runs` takes a run's
-                count, ids = store.finding_ids_starting(finding_id, CANDIDATES)
-                if count == 1:
-                    shown = store.finding_in_context(ids[0])
+            named = store.finding_named(finding_id)
+            shown = store.finding_in_context(named.finding_id) if named.finding_id else None
     except KiemtraError as e:
         err(str(e))
         sys.exit(EXIT_FAILED)
-    if shown is None:
-        err(ambiguous_line(finding_id, count, ids) if count > 1
-            else f"no finding {finding_id!r} in {settings.database}")
+    if shown is None:  # (an id stored without its document's record: "no finding" too)
+        err(not_one_line(named if named.finding_id is None else replace(named, count=0), settings.database))
         sys.exit(EXIT_FAILED)
     record, document, extraction = shown.record, shown.stored.document, shown.stored.extraction
     begin, stop = paragraph_around(document.text, record.start, record.end)

@@ -1,4 +1,5 @@
-"""HTML pasted into a query is markup, not words: "<b>phiếu</b> hẹn" searches as "phiếu hẹn".
+"""HTML pasted into a query is markup, not words: "<b>phiếu</b> hẹn" searches as "phiếu hẹn", and
+so does "&lt;b&gt;phiếu&lt;/b&gt; hẹn" (markup escaped once more, left by ux23b, mended by ux24).
 
 Found by ux23's sweep on the dev store: "<b>phiếu</b> hẹn" found 7 findings where "phiếu hẹn"
 found 106, the tag's "b" read as a word glued to "phiếu". Cleaned in the grammar
@@ -38,6 +39,12 @@ PASTED = {  # as pasted → as it would be typed
     "phiếu<br>hẹn": "phiếu hẹn",
     '"<i>phiếu hẹn</i>" -<b>hồ sơ</b>': '"phiếu hẹn" -hồ sơ',
     "<i>139/QĐ-UBND</i>": "139/QĐ-UBND",
+    # Escaped as text once or twice more (a source quoted by another page): markup all the same.
+    "&lt;b&gt;phiếu&lt;/b&gt; hẹn": "phiếu hẹn",
+    "&amp;lt;b&amp;gt;phiếu&amp;lt;/b&amp;gt; hẹn": "phiếu hẹn",
+    "phiếu&amp;nbsp;hẹn": "phiếu hẹn",
+    "&lt;i&gt;139/QĐ-UBND&lt;/i&gt;": "139/QĐ-UBND",
+    "&lt;p&gt;&lt;script&gt;alert(1)&lt;/script&gt;phiếu hẹn&lt;/p&gt;": "phiếu hẹn",
 }
 
 
@@ -51,6 +58,15 @@ def test_what_is_not_markup_stays_words() -> None:
     for text in ("<phiếu hẹn>", "tỷ lệ < 50 % và > 20 %", "BPTN&TKQ", "TN&MT", "phiếu hẹn"):
         assert unmarked(text) == text
     assert parse("<b></b>").clauses == () and not parse("<b></b>").empty_input  # finds nothing, not all
+
+
+def test_escaped_text_that_is_no_markup_is_the_text_it_decodes_to() -> None:
+    """Escaped again and again, a "<" that opens no element's tag, or an "&" of an abbreviation,
+    is the character it was: only markup goes."""
+    assert unmarked("&lt;phiếu hẹn&gt;") == "<phiếu hẹn>"
+    assert unmarked("&amp;lt; 50 %") == "< 50 %"
+    assert unmarked("TN&amp;amp;MT") == unmarked("TN&amp;MT") == "TN&MT"
+    assert unmarked("&lt;b&gt;") == unmarked("&amp;lt;b&amp;gt;") == ""
 
 
 @pytest.mark.elasticsearch

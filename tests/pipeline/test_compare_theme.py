@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import REPORT, run
 
-from reports.compare import close_themes, themes_named
+from reports.compare import close_themes, one_theme, themes_named
 
 
 @pytest.fixture()
@@ -40,3 +40,23 @@ def test_what_a_theme_filter_names() -> None:
     assert "tthc.phieu_hen" in themes_named("phieu hen")  # a label's words, accents optional
     assert themes_named("zzz") == frozenset() and close_themes("zzz") == ()
     assert close_themes("phiu hen")[0] == "tthc.phieu_hen"  # a slip in a label's words
+
+
+def test_search_reads_a_theme_as_compare_does(db: str) -> None:
+    """`search --theme` had its own close-match rule (difflib over the codes) and took no label's
+    words; it reads a theme by compare's rules now (themes_named, one_theme, close_themes)."""
+    by_code = run("--db", db, "search", "phiếu hẹn", "--theme", "tthc.phieu_hen", "--format", "json")
+    by_words = run("--db", db, "search", "phiếu hẹn", "--theme", "phieu hen", "--format", "json")
+    assert by_code.exit_code == by_words.exit_code == 0, by_words.output
+    assert by_words.stdout == by_code.stdout and '"total": 0' not in by_code.stdout
+    for slip in ("tthc.phieuhen", "phiu hen so theo doi", "zzz"):
+        searched = run("--db", db, "search", "phiếu hẹn", "--theme", slip)
+        compared = run("--db", db, "compare", "--theme", slip)
+        assert searched.exit_code == compared.exit_code == 2 and searched.stdout == ""
+        assert searched.stderr == compared.stderr, slip  # the one line, the same close themes
+    several = run("--db", db, "search", "--theme", "hồ sơ")
+    assert several.exit_code == 2
+    assert several.stderr.startswith("kiemtra: --theme 'hồ sơ' names ")
+    assert "themes, the search takes one: " in several.stderr and "tthc.phieu_hen (" in several.stderr
+    assert one_theme("phieu hen") == "tthc.phieu_hen" and one_theme("tthc.phieu_hen") == "tthc.phieu_hen"
+    assert one_theme("hồ sơ") is None and one_theme("zzz") is None

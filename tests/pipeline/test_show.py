@@ -112,7 +112,61 @@ def test_a_short_id_shows_its_finding_and_an_ambiguous_one_lists_candidates(
     several = run("--db", db, "show", "")  # the start of every id
     assert several.exit_code == 1 and several.stdout == ""
     lines = several.stderr.strip().splitlines()
-    assert lines == [f"kiemtra: {len(ids)} findings start with '': {', '.join(ids[:5])}"
-                     + (f", … ({len(ids) - 5} more)" if len(ids) > 5 else "") + "; give more of the id"]
+    listed = f": {', '.join(ids)}" if len(ids) <= 5 else ""  # listed only when few enough to pick
+    assert lines == [f"kiemtra: {len(ids)} findings start with ''{listed}; give more of the id"]
     unknown = run("--db", db, "show", "zz" + finding_id[2:])
     assert unknown.exit_code == 1 and "no finding 'zz" in unknown.stderr
+
+
+def test_similar_takes_a_short_id_as_show_does(ingested: tuple[str, Path, str]) -> None:
+    """Session 23 left `search --similar` taking only a whole id: the start `show` had just taken
+    was "no indexed finding" here. Both read a typed id through Store.finding_named."""
+    db, _, finding_id = ingested
+    whole = run("--db", db, "search", "--similar", finding_id, "--format", "json")
+    assert whole.exit_code == 0, whole.output
+    for typed in (finding_id[:6], finding_id[:10].upper(), f" {finding_id[:8]} "):
+        short = run("--db", db, "search", "--similar", typed, "--format", "json")
+        assert short.exit_code == 0, (typed, short.output)
+        assert json.loads(short.stdout) == json.loads(whole.stdout)
+    with index.store.Store(Path(db)) as store:
+        ids = sorted(r.finding_id for r in store.finding_records())
+    assert 1 < len(ids) <= 5  # so "" (the start of every id) lists them: tests/web shows a real start
+    for command in (["search", "--similar", ""], ["show", ""]):
+        several = run("--db", db, *command)
+        assert several.exit_code == 1 and several.stdout == "", command
+        assert several.stderr.strip().splitlines() == [
+            f"kiemtra: {len(ids)} findings start with '': {', '.join(ids)}; give more of the id"]
+    unknown = run("--db", db, "search", "--similar", "zz" + finding_id[2:])
+    assert unknown.exit_code == 1
+    assert unknown.stderr.strip() == f"kiemtra: no finding {'zz' + finding_id[2:]!r} in {db}"
+
+
+def test_finding_named_reads_a_whole_id_a_start_and_case(ingested: tuple[str, Path, str]) -> None:
+    db, _, finding_id = ingested
+    with index.store.Store(Path(db), readonly=True) as store:
+        assert store.finding_named(finding_id).finding_id == finding_id
+        assert store.finding_named(finding_id[:5].upper()).finding_id == finding_id
+        none = store.finding_named("zz")
+        assert (none.finding_id, none.count, none.candidates) == (None, 0, ())
+        every = store.finding_named("")
+        assert every.finding_id is None and every.count > 1
+        assert every.candidates == tuple(sorted(r.finding_id for r in store.finding_records()))[:5]
+
+
+def test_a_run_id_start_naming_several_or_none_is_one_line_listing_them(tmp_path: Path) -> None:
+    """`kiemtra runs a` said "2 runs match 'a'" and named neither: a run id's start is said as a
+    finding id's is (ux23b left it)."""
+    db = tmp_path / "k.db"
+    ids = ["ab12-0000", "ab34-0000", "cd56-0000"]
+    with index.store.Store(db) as store:
+        for run_id in ids:
+            store.start_run(run_id, flow="nightly-ingest", pid=1)
+            store.finish_run(run_id, status="completed", summary={"run_id": run_id})
+    several = run("--db", str(db), "runs", "ab")
+    assert several.exit_code == 1 and several.stdout == ""
+    assert several.stderr.strip() == ("kiemtra: 2 runs start with 'ab': ab12-0000, ab34-0000;"
+                                      " give more of the id")
+    none = run("--db", str(db), "runs", "zz")
+    assert none.exit_code == 1
+    assert none.stderr.strip() == f"kiemtra: no run 'zz' in {db} (`kiemtra runs` lists the latest)"
+    assert run("--db", str(db), "runs", "cd").exit_code == 0

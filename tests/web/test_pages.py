@@ -14,6 +14,7 @@ from starlette.testclient import TestClient
 from web_helpers import count_of, links
 from webstore import FORMULA, HOSTILE, WebData, build_store
 
+import web
 from core.errors import BackendError
 from core.settings import load_settings
 from index.store import Store
@@ -146,10 +147,32 @@ def test_a_bad_choice_is_refused_naming_the_choices_as_staff_know_them(client: T
     assert kind.status_code == 400
     assert "shortcoming (Thiếu sót)" in kind.text and "strength (Ưu điểm)" in kind.text
     theme = client.get("/", params={"chu_de": "tthc.phieu_hn"})
-    assert theme.status_code == 400 and "tthc.phieu_hen (Phiếu hẹn, sổ theo dõi hồ sơ)" in theme.text
+    assert theme.status_code == 400 and "Phiếu hẹn, sổ theo dõi hồ sơ (tthc.phieu_hen)" in theme.text
     assert "so_hoa.ha_tang" not in theme.text  # not the whole list of codes
     far = client.get("/", params={"chu_de": "xyz"})
     assert far.status_code == 400 and "Hãy chọn trong bộ lọc của trang tìm kiếm" in far.text
+
+
+def test_the_search_page_reads_a_theme_as_the_comparison_does(client: TestClient) -> None:
+    """One rule for a theme filter (reports.compare: themes_named, close_themes): the search page
+    had its own difflib over the codes, and took no label's words where the comparison did."""
+    by_code = client.get("/", params={"q": "phiếu hẹn", "chu_de": "tthc.phieu_hen"})
+    by_words = client.get("/", params={"q": "phiếu hẹn", "chu_de": "phieu hen"})
+    assert by_code.status_code == by_words.status_code == 200
+    assert _ids(by_words.text) == _ids(by_code.text) and _ids(by_code.text)
+    # The same slip gets the same close themes on both pages.
+    slip = "phiu hen so theo doi"
+    searched, compared = (client.get(page, params={"chu_de": slip}) for page in ("/", "/so-sanh"))
+    assert searched.status_code == compared.status_code == 400
+    close = "Có phải: Phiếu hẹn, sổ theo dõi hồ sơ (tthc.phieu_hen)"
+    assert close in searched.text and close in compared.text
+    several = client.get("/", params={"chu_de": "hồ sơ"})  # words of several themes' labels
+    assert several.status_code == 400 and "trang tìm kiếm lọc theo một" in several.text
+    assert "(tthc.phieu_hen)" in several.text
+
+
+def _ids(page: str) -> list[str]:
+    return re.findall(r'href="/phat-hien/([0-9a-f]+)"', page)
 
 
 def test_the_cli_s_level_filter_narrows_the_search(client: TestClient) -> None:
@@ -213,6 +236,29 @@ def test_finding_page_bad_and_unknown_ids(client: TestClient) -> None:
         r = client.get(f"/phat-hien/{bad}")
         assert r.status_code in (400, 404), bad
         assert "Traceback" not in r.text and "<script>" not in r.text
+
+
+def test_finding_urls_take_a_start_of_the_id_as_show_does(client: TestClient, data: WebData) -> None:
+    """Session 23 left the page taking only a whole id (8 hex digits at least) while `kiemtra show`
+    takes any start naming one finding: both read it through Store.finding_named now, and the page
+    moves to its own URL, so its links and the similar findings' script use the whole id."""
+    finding_id = data.ids["Xã Cam Tuyền vẫn chưa cấp phiếu hẹn cho một số hồ sơ đất đai."]
+    ids = sorted(data.ids.values())
+    short = next(finding_id[:n] for n in range(1, 17)
+                 if sum(i.startswith(finding_id[:n]) for i in ids) == 1)
+    for typed in (short, finding_id[:12].upper()):
+        moved = client.get(f"/phat-hien/{typed}", follow_redirects=False)
+        assert moved.status_code == 302 and moved.headers["location"] == f"/phat-hien/{finding_id}"
+        similar = client.get(f"/phat-hien/{typed}/tuong-tu", follow_redirects=False)
+        assert similar.headers["location"] == f"/phat-hien/{finding_id}/tuong-tu"
+    assert client.get(f"/phat-hien/{short}").text == client.get(f"/phat-hien/{finding_id}").text
+    # A start several ids share: a 404 saying how many, listing them (few).
+    start, alike = next((i[:n], [j for j in ids if j.startswith(i[:n])]) for n in range(1, 16) for i in ids
+                        if 1 < sum(j.startswith(i[:n]) for j in ids) <= 5)
+    r = client.get(f"/phat-hien/{start}")
+    assert r.status_code == 404 and f"Có {len(alike)} phát hiện có mã bắt đầu bằng «{start}»: " in r.text
+    assert ", ".join(alike) in r.text
+    assert client.get(f"/phat-hien/{start}/tuong-tu").status_code == 404
 
 
 # --------------------------------------------------------------------------- original file
@@ -301,10 +347,23 @@ def test_a_recurring_unit_links_to_its_timeline(client: TestClient) -> None:
 
 def test_unit_timeline_and_filters_stay_in_the_url(client: TestClient) -> None:
     r = client.get("/so-sanh", params={"don_vi": "cam tuyen", "tu_nam": "2019", "den_nam": "2021"})
-    assert r.status_code == 200 and "Diễn biến của cam tuyen" in r.text
+    # The heading names the unit as the reports write it, not the words typed (ux24's sweep).
+    assert r.status_code == 200 and "<h2>Diễn biến của xã Cam Tuyền qua các năm</h2>" in r.text
     timeline = r.text.split("Diễn biến", 1)[1]
     assert "2019" in timeline and "2023" not in timeline.split("</table>", 1)[0]
     assert links(r.text, r"xuat\.xlsx\?don_vi=cam\+tuyen&tu_nam=2019&den_nam=2021")
+
+
+def test_a_timeline_with_nothing_names_the_unit_as_typed(client: TestClient) -> None:
+    r = client.get("/so-sanh", params={"don_vi": "xã Không Có"})
+    assert r.status_code == 200 and "<h2>Diễn biến của xã Không Có qua các năm</h2>" in r.text
+
+
+def test_a_polarity_badge_never_breaks_in_two() -> None:
+    """The timeline's Loại column is narrow: "Thiếu sót" wrapped onto two lines of its badge."""
+    css = (Path(web.__file__).parent / "static" / "style.css").read_text(encoding="utf-8")
+    badge = re.search(r"^\.badge \{([^}]*)\}", css, re.MULTILINE)
+    assert badge is not None and "white-space: nowrap" in badge.group(1)
 
 
 def test_the_level_filter_takes_what_people_type_and_keeps_it_in_the_links(client: TestClient) -> None:
@@ -571,3 +630,27 @@ def test_a_comparison_theme_naming_no_theme_is_a_400_with_the_close_ones(client:
     assert "Phiếu hẹn, sổ theo dõi hồ sơ (tthc.phieu_hen)" in typo.text
     assert client.get("/so-sanh", params={"chu_de": "zzz"}).status_code == 400
     assert client.get("/so-sanh", params={"chu_de": "phieu hen"}).status_code == 200
+
+
+@pytest.mark.parametrize("text", ["phiếu hẹn", "sổ theo dõi", "hồ sơ quá hạn", "thẻ"])
+def test_a_date_order_counts_and_lists_the_same_whatever_the_page_size(data: WebData, text: str) -> None:
+    """ux24's sweep: "phieu hen" by date was 12 findings on the CLI (10 a page) and 17 on the web
+    page (20 a page): the engine decided its matter tier on the page's size, as relevance did
+    before it asked on the pool's (pipeline.search.pool_page). The date order asks on the pool's
+    (30): pages of up to 30, the CLI's 10 and the page's 20, list and count the same."""
+    from index.backends import open_backend
+    from index.base import Query
+    from pipeline.search import search
+
+    backend = open_backend(data.settings, readonly=True)
+    try:
+        whole = search(backend, Query(text=text, sort="date", limit=30))  # a pool: pages up to it
+        ids = [h.record.finding_id for h in whole.hits]
+        assert whole.total >= len(ids) > 0
+        for limit in (1, 2, 10, 20):
+            page = search(backend, Query(text=text, sort="date", limit=limit))
+            assert (page.total, [h.record.finding_id for h in page.hits]) == (whole.total, ids[:limit])
+        second = search(backend, Query(text=text, sort="date", limit=1, offset=1))
+        assert second.total == whole.total and [h.record.finding_id for h in second.hits] == ids[1:2]
+    finally:
+        backend.close()
