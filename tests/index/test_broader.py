@@ -46,3 +46,31 @@ def test_a_procedure_typed_brings_the_field_it_is_filed_under(typed: str, field:
 def test_the_field_typed_does_not_bring_one_of_its_procedures(typed: str, procedure: str) -> None:
     said = set().union(*_alternatives(typed))
     assert procedure not in said, said
+
+
+@pytest.mark.parametrize(("typed", "broader"), [
+    ("truyền thông CCHC cho người dân", "tuyên truyền"),
+    ("cho CBCC xã đi học nâng cao trình độ", "bồi dưỡng"),
+    ("cử đi học công chức cấp xã", "đào tạo"),
+    ("trả kết quả tại nhà cho dân", "bưu chính công ích"),
+    ("tra ket qua tai nha cho dan", "buu chinh cong ich"),  # typed folded, matched folded
+])
+def test_the_everyday_word_brings_the_reports_word(typed: str, broader: str) -> None:
+    """Publicity said "truyền thông", training "đi học", delivery "tại nhà": the findings write
+    "tuyên truyền", "đào tạo, bồi dưỡng", "bưu chính công ích" (synonyms.toml, read33)."""
+    said = set().union(*_alternatives(typed))
+    assert broader in said, said
+
+
+@pytest.mark.parametrize(("typed", "narrower"), [("tuyên truyền CCHC cho người dân", "truyền thông"),
+                                                 ("bồi dưỡng công chức cấp xã", "đi học"),
+                                                 ("trả kết quả qua bưu chính công ích", "tại nhà")])
+def test_the_reports_word_does_not_bring_the_everyday_word(typed: str, narrower: str) -> None:
+    said = " | ".join(set().union(*_alternatives(typed)))
+    assert narrower not in said, said
+
+
+def test_folded_truyen_thong_is_also_tradition_and_brings_nothing() -> None:
+    """Folded, "truyen thong" is also truyền thống ("phương thức truyền thống", filing on paper)."""
+    said = set().union(*_alternatives("nop ho so theo phuong thuc truyen thong"))
+    assert not {"tuyên truyền", "tuyen truyen"} & said, said
