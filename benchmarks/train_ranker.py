@@ -393,10 +393,10 @@ METHODS = {
 }
 
 
-def crossval(sets: dict[str, list[Judged]], fit: Fit,
-             folds: int = FOLDS) -> list[tuple[str, list[Judged], np.ndarray]]:
+def crossval(sets: dict[str, list[Judged]], fit: Fit, folds: int = FOLDS,
+             seed: int = SEED) -> list[tuple[str, list[Judged], np.ndarray]]:
     """(name, held-out queries, weights trained without them) for: each set against the other,
-    then `folds` folds of all queries together (shuffled with a fixed seed)."""
+    then `folds` folds of all queries together (shuffled with `seed`)."""
     out = []
     names = list(sets)
     for held in names:
@@ -404,18 +404,19 @@ def crossval(sets: dict[str, list[Judged]], fit: Fit,
         out.append((f"train {'+'.join(n for n in names if n != held)} → test {held}", sets[held],
                     fit(trained_on)))
     everyone = [q for n in names for q in sets[n]]
-    pooled = fold_weights(everyone, fit, folds)
+    pooled = fold_weights(everyone, fit, folds, seed)
     out.append((f"{folds}-fold over all {len(everyone)}", [q for q, _ in pooled],
                 np.array([w for _, w in pooled])))
     return out
 
 
-def fold_weights(everyone: Sequence[Judged], fit: Fit, folds: int = FOLDS) -> list[tuple[Judged, np.ndarray]]:
+def fold_weights(everyone: Sequence[Judged], fit: Fit, folds: int = FOLDS,
+                 seed: int = SEED) -> list[tuple[Judged, np.ndarray]]:
     """Each query with the weights trained on the folds not holding it (`folds` folds of whole
-    queries, shuffled with a fixed seed), in the folds' order: `crossval`'s folds, and the weights
+    queries, shuffled with `seed`, fixed by default), in the folds' order: `crossval`'s folds, and the weights
     a query's retyped twin is scored with (benchmarks/folded_cv.py)."""
     shuffled = list(everyone)
-    random.Random(SEED).shuffle(shuffled)
+    random.Random(seed).shuffle(shuffled)
     pooled: list[tuple[Judged, np.ndarray]] = []
     for k in range(folds):
         test = shuffled[k::folds]
@@ -532,6 +533,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     parser.add_argument("--per-query", type=Path,
                         help="with --cv: write each query's held-out nDCG@10 in the k folds (JSON lines)")
+    parser.add_argument("--seed", type=int, default=SEED,
+                        help=f"with --cv: the shuffle of the k folds (default {SEED}); a second seed "
+                             "tells a small gain from the luck of one dealing")
     args = parser.parse_args()
     method = METHODS[args.method]
     features = tuple(f for f in args.features.split(",") if f) if args.features else method.features
@@ -555,7 +559,7 @@ def main() -> None:
         finally:
             backend.close()
     if args.cv:
-        results = crossval(sets, fit)
+        results = crossval(sets, fit, seed=args.seed)
         print_cv(results + later_sets(sets, fit))
         if args.per_query:
             _, held, weights = results[-1]  # the k folds: one weight vector per held-out query

@@ -1,6 +1,7 @@
 """How administrative staff name a head, a training, a manner and a scan (synonyms.toml, session 21),
 the desk's staff typed short before the desk's number ("cb 1 cửa": index/shorthand.py), and the code
-of conduct, a dossier's receipt and a birth's registration (session 22)."""
+of conduct, a dossier's receipt and a birth's registration (session 22), an official sent to study
+(session 24)."""
 
 from __future__ import annotations
 
@@ -189,3 +190,21 @@ def test_the_laws_name_of_a_registration_stays_its_words() -> None:
     """One way: "đăng ký khai sinh" typed is not bound into a phrase with the everyday names."""
     said = _said("đăng ký khai sinh chậm")
     assert "làm giấy khai sinh" not in said and "khai sinh" in said, said
+
+
+@pytest.mark.parametrize(("typed", "wanted"), [
+    ("cho CBCC xã đi học nâng cao trình độ", {"đi học", "đào tạo", "bồi dưỡng"}),
+    ("cử cán bộ đi học", {"cử đi học", "đào tạo", "bồi dưỡng"}),
+    ("cong chuc di hoc", {"di hoc", "dao tao", "boi duong"}),
+])
+def test_an_official_sent_to_study_is_the_training_chapter(typed: str, wanted: set[str]) -> None:
+    """Session 24: "đi học" of an official brings đào tạo and bồi dưỡng, as the staffing chapter
+    writes it, in the same group (the judged finding says "bồi dưỡng" alone)."""
+    groups = [{" ".join(a.syllables) for a in g.alternatives} for g in plan_query(typed).groups]
+    assert any(wanted <= g for g in groups), groups
+
+
+def test_training_typed_does_not_bind_going_to_study() -> None:
+    """One way: "đào tạo" typed is the chapter's set, without "đi học"."""
+    said = _said("đào tạo cán bộ")
+    assert "đi học" not in said and "bồi dưỡng" in said, said
