@@ -29,11 +29,11 @@ import dataclasses
 import logging
 import os
 import sys
-import threading
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 from uuid import UUID
@@ -90,19 +90,22 @@ def is_transient(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> 
     return False
 
 
-# ---------------------------------------------------------------------- tasks
-
 # ---------------------------------------------------------------------- the temporary server's work
 
-# The task runs a `--once` run finished, by id, with the state type each ended in (None: not noting).
+# The task runs of the run `run_nightly` is making, by id, with the state type each ended in;
+# None outside one (a served deployment runs for months and keeps nothing).
 # Why: the temporary server Prefect starts for `--once` records task runs from the events the
 # client sends, one database write each, and is stopped at the process's exit (SIGTERM from an
 # atexit hook). On a busy machine it is still writing when stopped; the write is cancelled and
 # its service logs "Error flushing 1 events" with a CancelledError traceback (about 150 lines
 # after the summary, once in eight runs in session 22), a crash to an operator reading the mail.
 # So `run_nightly` waits, boundedly, until the server holds every task run in its final state.
-_FINISHED: dict[UUID, StateType] | None = None
-_FINISHED_LOCK = threading.Lock()
+# A context variable, not a module's dict: Prefect runs a flow in its caller's context and each
+# submitted task in a copy of it (ThreadPoolTaskRunner), so the hooks of this run's tasks, and
+# only they, reach the dict `run_nightly` set (a dict's item assignment is atomic, so the
+# worker threads need no lock). Asking the server for the flow run's task runs instead would
+# miss those it has not created yet: the client's ids are the only list of what to wait for.
+_FINISHED: ContextVar[dict[UUID, StateType] | None] = ContextVar("kiemtra_nightly_finished", default=None)
 SERVER_CATCH_UP_S = 60.0  # at most this long for the temporary server to record the run's tasks
 SERVER_PAGE = 200  # task runs asked at once (the server's largest page by default)
 
@@ -110,22 +113,20 @@ SERVER_PAGE = 200  # task runs asked at once (the server's largest page by defau
 def _note_finished(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> None:
     """A task's completion and failure hook: the task run's final state, while a run is noted.
     Prefect calls it after the state is set, so the event saying it is already sent."""
-    with _FINISHED_LOCK:
-        if _FINISHED is not None:
-            _FINISHED[task_run.id] = state.type
+    noted = _FINISHED.get()
+    if noted is not None:
+        noted[task_run.id] = state.type
 
 
 @contextmanager
 def _noting_finished() -> Iterator[dict[UUID, StateType]]:
-    global _FINISHED
+    """The final states the hooks of the tasks run in this context note until it closes."""
     noted: dict[UUID, StateType] = {}
-    with _FINISHED_LOCK:
-        _FINISHED = noted
+    token = _FINISHED.set(noted)
     try:
         yield noted
     finally:
-        with _FINISHED_LOCK:
-            _FINISHED = None
+        _FINISHED.reset(token)
 
 
 def server_caught_up(finished: dict[UUID, StateType], timeout_s: float = SERVER_CATCH_UP_S,
@@ -168,7 +169,7 @@ def server_caught_up(finished: dict[UUID, StateType], timeout_s: float = SERVER_
             time.sleep(poll_s)
 
 
-# ---------------------------------------------------------------------- tasks (continued)
+# ---------------------------------------------------------------------- tasks
 
 _FINISHED_HOOKS: dict[str, Any] = {"on_completion": [_note_finished], "on_failure": [_note_finished]}
 collect_task = task(name="collect", cache_policy=NO_CACHE, **_FINISHED_HOOKS)(collect)

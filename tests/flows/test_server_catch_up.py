@@ -25,17 +25,26 @@ import flows.nightly as nightly
 
 
 def test_the_flow_tasks_note_their_final_state_only_while_a_run_notes_them(harness: None) -> None:
+    """Called in the flow's thread, or submitted to the worker threads as the batches are (the
+    hooks reach the run's dict through the context each submitted task runs in a copy of)."""
     calls: list[Any] = []
 
-    @flow
+    @flow(task_runner=nightly.ThreadPoolTaskRunner(max_workers=2))
     def one() -> None:
-        calls.append(nightly.task(name="noted", on_completion=[nightly._note_finished])(lambda: 1)())
+        noted = nightly.task(name="noted", on_completion=[nightly._note_finished],
+                             on_failure=[nightly._note_finished])
+        calls.append(noted(lambda: 1)())
+        calls.extend(future.result() for future in [noted(lambda: 2).submit(), noted(lambda: 3).submit()])
+        failing = noted(lambda: 1 / 0).submit()
+        failing.wait()
+        calls.append(failing.state.type)
 
     with nightly._noting_finished() as finished:
         one()
-    assert calls == [1] and len(finished) == 1 and list(finished.values()) == [StateType.COMPLETED]
+    assert calls == [1, 2, 3, StateType.FAILED]
+    assert sorted(finished.values()) == sorted([StateType.COMPLETED] * 3 + [StateType.FAILED])
     one()  # outside `run_nightly`: nothing is kept (a served deployment runs for months)
-    assert nightly._FINISHED is None
+    assert nightly._FINISHED.get() is None and len(finished) == 4
     for made in (nightly.collect_task, nightly.ingest_batch_task, nightly.index_task):
         assert nightly._note_finished in made.on_completion_hooks
         assert nightly._note_finished in made.on_failure_hooks
