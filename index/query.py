@@ -1997,15 +1997,30 @@ def with_broader(lexicon: Lexicon, sets: Iterable[tuple[Sequence[str], Sequence[
     "khắc phục"), so the findings writing the broader word answer a query typing the narrower; the
     reverse does not hold ("khắc phục" heads any recommendation, and as one set the two brought
     each other's findings: docs/search-quality.md, syn12). A set cannot say this; the one-way
-    reading can."""
-    known = set(lexicon.synonyms)
+    reading can.
+
+    A set of one term is a set for its broader words alone (`compile_lexicon` keeps the sets of
+    two members or more, a lone member naming nothing another does): the everyday word of a thing
+    the reports name otherwise ("đi học" for "đào tạo") needs no second spelling to bring them, and
+    dropping it left the linguist's entry doing nothing, silently (syn24). Added here, its term is
+    read as one word, as any member is. A set of one term and no broader words says nothing: a
+    ConfigError naming it."""
+    synonyms = list(lexicon.synonyms)
+    known = set(synonyms)
     out: dict[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]] = {}
     for terms, broader in sets:
         members = tuple(s for s in (syllables_of(_unmarked(t)) for t in terms) if s)
         wider = tuple(s for s in (syllables_of(b) for b in broader) if s)
+        if len(set(members)) < 2 and not wider:
+            raise ConfigError(f"synonyms.toml: the set {list(terms)} has one term and no `broader`, so it"
+                              " brings nothing: add a spelling of the same thing, or the broader words"
+                              " it should also search")
+        if len(members) == 1 and members not in known:
+            synonyms.append(members)
+            known.add(members)
         if members in known and wider:
             out[members] = wider
-    return dataclasses.replace(lexicon, broader=out)
+    return dataclasses.replace(lexicon, synonyms=tuple(synonyms), broader=out)
 
 
 def with_abbreviations(lexicon: Lexicon, derived: Iterable[tuple[str, Sequence[str]]]) -> Lexicon:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.query import compile_lexicon, plan_query, with_broader
+from core.errors import ConfigError
+from index.query import analyse, compile_lexicon, parse, plan_query, with_broader
 
 
 def _alternatives(text: str) -> list[set[str]]:
@@ -31,6 +32,28 @@ def test_broader_words_join_the_set_they_name_only() -> None:
                                      (["không có trong lexicon", "x"], ["y"])])
     assert widened.broader == {(("sửa", "chữa"), ("tu", "sửa")): (("bảo", "trì"),)}
     assert with_broader(lexicon, [(["mua sắm", "trang bị"], [])]).broader == {}
+
+
+def _planned(text: str, sets: list[tuple[list[str], list[str]]]) -> list[list[str]]:
+    lexicon = with_broader(compile_lexicon([], [terms for terms, _ in sets]), sets)
+    return [[" ".join(a.syllables) for a in g.alternatives] for g in analyse(parse(text), lexicon).groups]
+
+
+def test_a_set_of_one_term_brings_its_broader_words() -> None:
+    """A one-way entry needs no second spelling: compile_lexicon keeps sets of two members, and
+    the lone term's entry was dropped without a word (syn24). Its term is read as one word, typed
+    with accents or without, and brings the broader words; they do not bring it."""
+    sets = [(["đi học"], ["đào tạo", "bồi dưỡng"])]
+    assert _planned("cử cán bộ đi học", sets)[-1] == ["đi học", "đào tạo", "bồi dưỡng"]
+    assert _planned("cu can bo di hoc", sets)[-1] == ["di hoc", "dao tao", "boi duong"]
+    assert all(len(g) == 1 for g in _planned("đào tạo, bồi dưỡng cán bộ", sets))
+
+
+def test_a_set_of_one_term_and_no_broader_words_is_refused_naming_it() -> None:
+    with pytest.raises(ConfigError, match=r"the set \['đi học'\] has one term and no `broader`"):
+        with_broader(compile_lexicon([], [["đi học"]]), [(["đi học"], [])])
+    with pytest.raises(ConfigError, match="one term"):  # the same spelling twice is one term
+        with_broader(compile_lexicon([], [["đi học", "đi học"]]), [(["đi học", "đi học"], [])])
 
 
 @pytest.mark.parametrize(("typed", "field"), [("cấp sổ đỏ chậm", "đất đai"),
