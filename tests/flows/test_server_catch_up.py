@@ -29,7 +29,7 @@ def test_the_flow_tasks_note_their_final_state_only_while_a_run_notes_them(harne
     hooks reach the run's dict through the context each submitted task runs in a copy of)."""
     calls: list[Any] = []
 
-    @flow(task_runner=nightly.ThreadPoolTaskRunner(max_workers=2))
+    @flow(task_runner=nightly.ThreadPoolTaskRunner(max_workers=2))  # type: ignore[arg-type]
     def one() -> None:
         noted = nightly.task(name="noted", on_completion=[nightly._note_finished],
                              on_failure=[nightly._note_finished])
