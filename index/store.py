@@ -217,7 +217,8 @@ FINDING_CANDIDATES = 5  # the ids a start naming several findings lists: enough 
 @dataclass(frozen=True, slots=True)
 class FindingNamed:
     """What a typed finding id names (`Store.finding_named`): `finding_id` when it names one
-    finding, else `count` findings start with it (0: none) and `candidates` are the first few."""
+    finding, else `count` findings start with it (0: none), and `candidates` are all of them when
+    they are few enough to pick from (two to FINDING_CANDIDATES; else none: 300 ids are no help)."""
 
     typed: str
     finding_id: str | None
@@ -711,7 +712,8 @@ class Store:
 
     def finding_named(self, typed: str, limit: int = FINDING_CANDIDATES) -> FindingNamed:
         """The finding a person's finding id names: the whole id or any start of it naming one
-        finding, case and surrounding blanks aside; else how many start so, and the first `limit`.
+        finding, case and surrounding blanks aside; else how many start so, and which when `limit`
+        or fewer.
 
         Why one function: `kiemtra show`, `kiemtra search --similar` and the web page's finding
         URLs take the short id a person copies from a line, as `kiemtra runs` takes a run's; each
@@ -725,7 +727,7 @@ class Store:
         count = int(self._query(f"SELECT COUNT(*) {where}", bounds)[0][0])
         rows = self._query(f"SELECT finding_id {where} ORDER BY finding_id LIMIT ?", (*bounds, max(limit, 1)))
         ids = tuple(r[0] for r in rows)
-        return FindingNamed(typed, ids[0] if count == 1 else None, count, ids[:limit] if count > 1 else ())
+        return FindingNamed(typed, ids[0] if count == 1 else None, count, ids if 1 < count <= limit else ())
 
     def data_version(self) -> int:
         """Changes whenever another connection commits to the file: a reader's cache key."""

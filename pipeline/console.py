@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import click
@@ -49,6 +49,14 @@ class PrintableFormatter(logging.Formatter):
 
     def formatMessage(self, record: logging.LogRecord) -> str:  # noqa: N802 - logging's naming
         return printable(super().formatMessage(record))  # a traceback (-v) keeps its own lines
+
+
+def several_line(things: str, typed: str, count: int, listed: Sequence[str]) -> str:
+    """One line for an id's start that `count` stored ids share (findings, runs), naming them when
+    `listed`. Why one wording: `kiemtra show`, `search --similar` and `kiemtra runs` each take
+    the start of an id a person copies, and say the same when it names several."""
+    named = f": {', '.join(listed)}" if listed else ""
+    return f"{count} {things} start with {typed!r}{named}; give more of the id"
 
 
 def err(message: str) -> None:

@@ -353,7 +353,7 @@ def named_finding(store: Store, typed: str) -> str:
         return named.finding_id
     if not named.count:
         raise NotFound("Không có phát hiện với mã này (có thể văn bản đã được cập nhật).")
-    listed = f": {', '.join(named.candidates)}" if named.count <= len(named.candidates) else ""
+    listed = f": {', '.join(named.candidates)}" if named.candidates else ""
     raise NotFound(f"Có {named.count} phát hiện có mã bắt đầu bằng «{named.typed}»{listed}."
                    " Hãy ghi thêm ký tự của mã.")
 

@@ -12,18 +12,19 @@ import sys
 import click
 
 from core.errors import KiemtraError
-from pipeline.console import EXIT_FAILED, err, settings_of
-
-RUNS_LISTED = 5  # the runs a start naming several lists, as a finding id's (show.not_one_line)
+from pipeline.console import EXIT_FAILED, err, settings_of, several_line
 
 
 def no_one_run_line(typed: str, matching: list[str], database: object) -> str:
     """One line for a run id's start naming no run or several, worded as a finding id's is
-    (`kiemtra show`): "2 runs match 'a'" named none of them, so the operator could not pick."""
+    (`kiemtra show`, `several_line`, listing as many): "2 runs match 'a'" named none of them, so
+    the operator could not pick."""
+    from index.store import FINDING_CANDIDATES
+
     if not matching:
         return f"no run {typed!r} in {database} (`kiemtra runs` lists the latest)"
-    listed = f": {', '.join(sorted(matching))}" if len(matching) <= RUNS_LISTED else ""
-    return f"{len(matching)} runs start with {typed!r}{listed}; give more of the id"
+    listed = sorted(matching) if len(matching) <= FINDING_CANDIDATES else []
+    return several_line("runs", typed, len(matching), listed)
 
 
 @click.command(name="runs")
@@ -49,7 +50,8 @@ def command(ctx: click.Context, run_id: str | None, limit: int, fmt: str) -> Non
         err(str(e))
         sys.exit(EXIT_FAILED)
     if run_id is not None:
-        chosen = [r for r in records if r.run_id.startswith(run_id)]
+        start = run_id.strip().lower()  # run ids are uuids: upper case is copied, as a finding id's
+        chosen = [r for r in records if r.run_id.startswith(start)]
         if len(chosen) != 1:
             err(no_one_run_line(run_id, [r.run_id for r in chosen], settings.database))
             sys.exit(EXIT_FAILED)

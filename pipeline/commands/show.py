@@ -16,7 +16,7 @@ import click
 
 from core.errors import KiemtraError, printable
 from core.models import spoken
-from pipeline.console import EXIT_FAILED, err, settings_of
+from pipeline.console import EXIT_FAILED, err, settings_of, several_line
 
 if TYPE_CHECKING:
     from index.store import FindingNamed
@@ -30,8 +30,7 @@ def not_one_line(named: FindingNamed, database: object) -> str:
     start that names several sent the user to check the store; 300 ids listed are no help."""
     if not named.count:
         return f"no finding {named.typed!r} in {database}"
-    listed = f": {', '.join(named.candidates)}" if named.count <= len(named.candidates) else ""
-    return f"{named.count} findings start with {named.typed!r}{listed}; give more of the id"
+    return several_line("findings", named.typed, named.count, named.candidates)
 
 
 def paragraph_around(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) -> tuple[int, int]:

@@ -149,7 +149,9 @@ def test_finding_named_reads_a_whole_id_a_start_and_case(ingested: tuple[str, Pa
         assert (none.finding_id, none.count, none.candidates) == (None, 0, ())
         every = store.finding_named("")
         assert every.finding_id is None and every.count > 1
-        assert every.candidates == tuple(sorted(r.finding_id for r in store.finding_records()))[:5]
+        ids = tuple(sorted(r.finding_id for r in store.finding_records()))
+        assert every.candidates == (ids if every.count <= 5 else ())  # listed when few
+        assert store.finding_named("", limit=1).candidates == ()  # more than `limit`: none listed
 
 
 def test_a_run_id_start_naming_several_or_none_is_one_line_listing_them(tmp_path: Path) -> None:
@@ -169,3 +171,4 @@ def test_a_run_id_start_naming_several_or_none_is_one_line_listing_them(tmp_path
     assert none.exit_code == 1
     assert none.stderr.strip() == f"kiemtra: no run 'zz' in {db} (`kiemtra runs` lists the latest)"
     assert run("--db", str(db), "runs", "cd").exit_code == 0
+    assert run("--db", str(db), "runs", " CD5 ").exit_code == 0  # as copied, as a finding id's
