@@ -22,8 +22,9 @@ typed with accents. The syllable is read as a form (`lone_readings`) only when:
   readers, `Lexicon.folded_light_at`);
 - a neighbour has a clear reading; one form is written beside the neighbours by at least
   `MIN_SEEN` findings and `RATIO` times as many as any other form (the form without marks
-  among them), and beside each neighbour by some finding and no fewer than any other form
-  there: where the two sides disagree, or one never writes it, nothing is read;
+  among them), or by one finding where no other form is written beside them at all, and beside
+  each neighbour by some finding and no fewer than any other form there: where the two sides
+  disagree, or one never writes it, nothing is read;
 - with no word before it, a form ending a word of the genre and starting none ("sơ" of hồ sơ)
   is no candidate: before the next word the index writes it mostly as that word's tail ("hồ sơ
   tiếp nhận"), which says nothing of a syllable typed alone.
@@ -48,8 +49,10 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from core.normalize import fold
 from index.spelling import Clauses, Correction, Counts, Place, accented_forms, loose_runs
 
-# Findings that must write the best form beside the neighbours: one is one report's wording, two
-# are two reports saying it so (the dev index, ~400 findings, writes "sổ theo dõi" in two).
+# Findings that must write the best form beside the neighbours where another form is written there
+# too: one is one report's wording, two are two reports saying it so (the dev index, ~400 findings,
+# writes "sổ theo dõi" in two). Where no other form is written beside them at all, one finding is
+# enough (`_best`).
 MIN_SEEN = 2
 # How many times more findings must write the best form beside them than any other form: the
 # reading is the clear majority's, or none (the syllable then matches every form, as before).
@@ -189,13 +192,21 @@ def _best_pair(pairs: Sequence[tuple[str, str]],
 def _best(forms: Sequence[str], around: Sequence[tuple[tuple[str, ...], bool]],
           found: Mapping[tuple[str, ...], int]) -> str | None:
     """The form the neighbours agree on: written beside them by `MIN_SEEN` findings or more and
-    `RATIO` times as many as any other form, and beside each neighbour, by no fewer findings
-    than another form is there ("qua" of "nop ho so qua buu chinh cong ich": "hồ sơ quá" is
-    the commoner phrase before it, and the reports write "qua dịch vụ bưu chính", so the word
-    after it says nothing: nothing is read)."""
+    `RATIO` times as many as any other form, or by one finding where no other form is written
+    beside them at all, and beside each neighbour, by no fewer findings than another form is
+    there ("qua" of "nop ho so qua buu chinh cong ich": "hồ sơ quá" is the commoner phrase
+    before it, and the reports write "qua dịch vụ bưu chính", so the word after it says
+    nothing: nothing is read).
+
+    Why one finding, unopposed: left unread, the syllable matches every form, each of which the
+    index writes beside these neighbours nowhere, so the one finding is all the evidence there is
+    and none of it points elsewhere ("so tiep nhan ho tich": "sổ tiếp nhận" written once on the dev
+    index, "số"/"sở tiếp nhận" never; unread, "so" matched every "hồ sơ"). The rule matters on a
+    small index, where a phrase the reports use is written once; on a large one the counts only
+    grow. A rival written even once asks the two findings and the ratio as before."""
     scored = sorted(((sum(found.get(p, 0) for p in phrases(f, around)), f) for f in forms), reverse=True)
     (best, form), runner = scored[0], scored[1][0] if len(scored) > 1 else 0
-    if best < MIN_SEEN or best < RATIO * runner:
+    if not best or (best < MIN_SEEN and runner) or best < RATIO * runner:
         return None
     for side in around:
         (mine,) = phrases(form, [side])

@@ -30,7 +30,7 @@ class _Counts:
         return {p: self.table.get(p, 0) for p in phrases}
 
 
-_WORDS = {"theo doi", "dien thoai", "niem yet", "ho so", "buu chinh cong ich", "buu chinh"}
+_WORDS = {"theo doi", "dien thoai", "niem yet", "ho so", "buu chinh cong ich", "buu chinh", "tiep nhan"}
 
 
 def _read(text: str, table: Mapping[tuple[str, ...], int], tails: frozenset[str] = frozenset()) -> list[str]:
@@ -64,8 +64,21 @@ def test_the_form_the_index_writes_beside_the_neighbours_is_read() -> None:
 
 
 def test_too_few_findings_or_a_close_second_form_read_nothing() -> None:
-    assert _read("so theo doi", {("sổ", "theo", "dõi"): 1}) == []
+    assert _read("so theo doi", {("sổ", "theo", "dõi"): 1, ("số", "theo", "dõi"): 1}) == []
     assert _read("so theo doi", {("sổ", "theo", "dõi"): 3, ("số", "theo", "dõi"): 2}) == []
+    assert _read("so theo doi", {}) == []  # written by none: nothing to read
+
+
+def test_one_finding_is_enough_where_no_other_form_is_written_beside_the_neighbours() -> None:
+    """"so tiep nhan ho tich": the dev index writes "sổ tiếp nhận" once and no other form before
+    "tiếp nhận" (the tail "sơ" of hồ sơ is no candidate first): unread, "so" matched every "hồ sơ".
+    A rival written once asks two findings and the ratio again."""
+    assert _read("so theo doi", {("sổ", "theo", "dõi"): 1}) == ["so→sổ"]
+    assert _read("so tiep nhan", {("sổ", "tiếp", "nhận"): 1, ("sơ", "tiếp", "nhận"): 3},
+                 frozenset({"sơ"})) == ["so→sổ"]
+    assert _read("so theo doi", {("sổ", "theo", "dõi"): 1, ("so", "theo", "dõi"): 1}) == []
+    # beside each neighbour still: one side writing it and the other never reads nothing
+    assert _read("niem yet so dien thoai", {("niêm", "yết", "số"): 1}) == []
 
 
 def test_neighbours_that_disagree_read_nothing() -> None:
