@@ -701,7 +701,10 @@ class Amount:
     counts: re.Pattern[str] | None = None
 
     def asked(self, typed: Sequence[str]) -> bool:
-        """Whether `typed` names an amount: one of `asks`, not inside an `unlike` phrase."""
+        """Whether `typed` names an amount: one of `asks`, not inside an `unlike` phrase. The plan
+        reads it only in a question asking which place (`Plan.amount_asked`): elsewhere the amount's
+        word is the matter's ("kiêm nhiệm nhiều việc") or a measure's judgement, and a count told
+        nothing of a finding there (intents.toml [amount] `why`)."""
         at = 0
         while at < len(typed):
             if size := _entry_at(self.unlike, typed, at):
@@ -984,13 +987,6 @@ class Lexicon:
                 if matches_at(typed, words, at) and (row := row_of(" ".join(words[:-1]))) is not None:
                     return tuple(str(t) for t in row.tiers)
         return ()
-
-    def asks_amount(self, typed: Sequence[str]) -> bool:
-        """Whether `typed` asks which place and names the amount it compares the units by ("xã nào
-        vắng nhiều cán bộ nhất", "huyện nào có chỉ số CCHC cao nhất": intents.toml [amount]). Only
-        with a place asked: elsewhere the amount's word is the matter's ("kiêm nhiệm nhiều việc") or
-        a measure's judgement, and a count told nothing of a finding there (the table's `why`)."""
-        return self.asks_place(typed) and self.amount.asked(typed)
 
     def asked(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> Cue | None:
         """Of the polarity cues `seen` in a query (their positions in `typed`, in order), the one
@@ -2941,12 +2937,12 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units, places, unwritten)
+        place = lexicon.asks_place(typed)
         return dataclasses.replace(kept, polarity=polarity, paired=lexicon.paired_of(polarity),
                                    dropped=tuple(dropped),
                                    question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike,
-                                   place_asked=lexicon.asks_place(typed),
-                                   place_tiers=lexicon.place_tiers(typed),
-                                   amount_asked=lexicon.asks_amount(typed))
+                                   place_asked=place, place_tiers=lexicon.place_tiers(typed),
+                                   amount_asked=place and lexicon.amount.asked(typed))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms, abbreviations=lexicon.abbreviations,
@@ -2957,6 +2953,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     several = len(groups) + len(optional) > 1 and len(content) > 1
     synonyms = len(groups) == 1 and len(groups[0].alternatives) > 1 and bool(content)
     exact = Alternative(tuple(content)) if several or synonyms else None
+    place = lexicon.asks_place(typed)
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=polarity, paired=lexicon.paired_of(polarity),
                 optional=_unique(optional),
@@ -2966,8 +2963,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 related=_related(groups, lexicon, words, restored),
                 answer=answer, unlike=unlike,
                 question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)),
-                place_asked=lexicon.asks_place(typed), place_tiers=lexicon.place_tiers(typed),
-                amount_asked=lexicon.asks_amount(typed))
+                place_asked=place, place_tiers=lexicon.place_tiers(typed),
+                amount_asked=place and lexicon.amount.asked(typed))
 
 
 def _questions_read(parsed: Parsed, lexicon: Lexicon) -> Parsed:
