@@ -169,6 +169,10 @@ PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 # in a row) and `adjacent` (the query's syllable pairs side by side), together -0.0005 ± 0.0005
 # on those twelve sets, +0.0000 on the newest four, +0.0000 over five folds: the matter, theme and
 # concept features say what they said (docs/search-quality.md, Session 18: the forward ablation).
+# `count` (a finding stating a count or share, when a which-place question names the amount it
+# compares the units by: "xã nào vắng nhiều cán bộ nhất") joined in session 24 (quest24): five folds
+# 0.8639 → 0.8644, question 0.8362 → 0.8389 (seeds 1 and 2: question +0.0034, +0.0023; no kind down
+# by more than 0.0001 on any of the three).
 PAIRWISE = tuple(f for f in FEATURES if f != "words")
 # L2 on every weight times its feature's spread over the pairs (`spreads`), in units of the mean
 # pair loss per query. Session 16 (rank16): the penalty on the weights as they are (1e-4 then)

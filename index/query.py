@@ -149,7 +149,7 @@ from core.levels import (
     row_of,
     split_level,
 )
-from core.normalize import canonical_tones, fold, lower_same_length
+from core.normalize import canonical_tones, fold, lower_same_length, matching_form
 from index.accents import Readings, compile_readings, reading, unwritten, written_as
 from index.definitions import Definition, DefinitionRules, abbreviation_key
 from index.definitions import load_rules as load_definition_rules
@@ -680,6 +680,52 @@ class Verdict:
         return tuple(words) if at < end else ()
 
 
+# A share written as a fraction ("13/19 cán bộ", "vắng 3/11"): two numbers and a slash, not a date
+# ("ngày 13/9", "7/2/2017": a third part, or a word of the calendar before it).
+FRACTION = r"(?<![\d/])(?<!ngày )(?<!tháng )\d+\s*/\s*\d+(?![\d/])"
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """The amount a question asking which place compares its units by (intents.toml [amount]): one of
+    `asks` outside the `unlike` phrases (entries of (syllables, only with accents), longest first);
+    and the finding's side, a number with one of the nouns or marks a count is stated with, or a
+    share written as a fraction (`counts`, matched on the finding's text in matching form).
+
+    Why: "xã nào vắng nhiều cán bộ nhất" asks for the units to compare, and the finding stating how
+    many for a unit answers it ("Xã Cát Tài … có đến 13/19 cán bộ xã vắng mặt"), while the report's
+    summaries holding the same words ("Nhiều lãnh đạo, cán bộ … vắng mặt") state no amount."""
+
+    asks: Entries = ()
+    unlike: Entries = ()
+    counts: re.Pattern[str] | None = None
+    # The first syllables of `asks`, folded: a query holding none of them names no amount, read
+    # without scanning it (most questions asking which place name none).
+    firsts: frozenset[str] = frozenset()
+
+    def asked(self, typed: Sequence[str]) -> bool:
+        """Whether `typed` names an amount: one of `asks`, not inside an `unlike` phrase. The plan
+        reads it only in a question asking which place (`Plan.amount_asked`): elsewhere the amount's
+        word is the matter's ("kiêm nhiệm nhiều việc") or a measure's judgement, and a count told
+        nothing of a finding there (intents.toml [amount] `why`)."""
+        if not any(folded_syllable(s) in self.firsts for s in typed):
+            return False
+        at = 0
+        while at < len(typed):
+            if size := _entry_at(self.unlike, typed, at):
+                at += size
+                continue
+            if _entry_at(self.asks, typed, at):
+                return True
+            at += 1
+        return False
+
+    def counted(self, text: str) -> bool:
+        """Whether a finding's text states a count or a share ("14 người", "998 hồ sơ", "87,6%",
+        "13/19")."""
+        return self.counts is not None and self.counts.search(matching_form(text)) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class ActPair:
     """Two verbs of commending or sanctioning read as the act asked about (`Lexicon.act_pair`)."""
@@ -768,6 +814,9 @@ class Lexicon:
     # The verdict a yes/no question asks of a standard (intents.toml [verdict]): its words ranked, not
     # required (`framed_ranked`).
     verdict: Verdict = Verdict()
+    # The amount a which-place question compares its units by (intents.toml [amount]): `Plan.amount_asked`,
+    # and the counts a finding states (index/rerank.py: count_stated).
+    amount: Amount = Amount()
     # The section answering next after the one a query asks for (intents.toml [sections] `paired`:
     # the shortcomings and the recommendations pair; `compile_paired`), as (asked, next) pairs.
     paired: tuple[tuple[str, str], ...] = ()
@@ -1849,6 +1898,20 @@ def compile_verdict(table: Mapping[str, Any]) -> Verdict:
                    _entries(table.get("standards", ())), int(table.get("reach", 0)))
 
 
+def compile_amount(table: Mapping[str, Any]) -> Amount:
+    """The amount a which-place question names, from intents.toml's [amount] table (asks, unlike,
+    counted): word-list entries, and the counted nouns and marks after a number, or a fraction, as
+    one pattern at word boundaries. An empty table reads no amount."""
+    asks, unlike = _entries(table.get("asks", ())), _entries(table.get("unlike", ()))
+    firsts = frozenset(folded_syllable(entry[0]) for entry, _ in asks)
+    counted = [" ".join(matching_form(c).split()) for c in table.get("counted", ()) if c.strip()]
+    if not counted:
+        return Amount(asks, unlike, firsts=firsts)
+    nouns = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(counted, key=len, reverse=True))
+    number = rf"(?<![\w/])\d[\d.,]*\s*(?:{nouns})(?!\w)"
+    return Amount(asks, unlike, re.compile(rf"{FRACTION}|{number}"), firsts)
+
+
 def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
     """intents.toml [sections] `paired` as (polarity asked, polarity answering next) pairs; a
     code that is no polarity of the data model (core.models.Polarity), or a polarity paired with
@@ -1951,7 +2014,8 @@ def load_lexicon() -> Lexicon:
     lexicon = with_broader(lexicon, [(entry["terms"], entry.get("broader", ())) for entry in synonyms])
     lexicon = dataclasses.replace(lexicon, phrases=concept_phrases(),
                                   acts=compile_acts(data.get("acts", {}), intents, concepts),
-                                  verdict=compile_verdict(data.get("verdict", {})))
+                                  verdict=compile_verdict(data.get("verdict", {})),
+                                  amount=compile_amount(data.get("amount", {})))
     lexicon = with_abbreviations(lexicon, derived_initials(plain, load_rules(), term_sets(synonyms)))
     lexicon = with_expansions(lexicon, compile_expansions(synonym_tables.get("abbreviation", [])))
     return with_collectives(lexicon, compile_collectives(synonym_tables.get("collective", [])))
@@ -2378,6 +2442,10 @@ class Plan:
     # The tiers of the level it asks for ("xã nào": the commune's; core/levels.py Tier), empty for
     # any ("đơn vị nào", "ở đâu").
     place_tiers: tuple[str, ...] = ()
+    # Whether the which-place question names the amount it compares the units by ("xã nào vắng nhiều
+    # cán bộ nhất", "tỉnh nào có tỷ lệ … cao": Lexicon.amount, intents.toml [amount]): its answer
+    # states how many for a unit (index/rerank.py: count_stated).
+    amount_asked: bool = False
     # The syllables of the topical groups' terms as typed (`_syllable_groups`), one group each:
     # what a search finding nothing at all searches instead (`loosened`).
     loose: tuple[Group, ...] = ()
@@ -2890,11 +2958,12 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
         kept = analyse(plain, lexicon.without_cues(), words, units, places, unwritten)
+        place = lexicon.asks_place(typed)
         return dataclasses.replace(kept, polarity=polarity, paired=lexicon.paired_of(polarity),
                                    dropped=tuple(dropped),
                                    question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike,
-                                   place_asked=lexicon.asks_place(typed),
-                                   place_tiers=lexicon.place_tiers(typed))
+                                   place_asked=place, place_tiers=lexicon.place_tiers(typed),
+                                   amount_asked=place and lexicon.amount.asked(typed))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms, abbreviations=lexicon.abbreviations,
@@ -2905,6 +2974,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     several = len(groups) + len(optional) > 1 and len(content) > 1
     synonyms = len(groups) == 1 and len(groups[0].alternatives) > 1 and bool(content)
     exact = Alternative(tuple(content)) if several or synonyms else None
+    place = lexicon.asks_place(typed)
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=polarity, paired=lexicon.paired_of(polarity),
                 optional=_unique(optional),
@@ -2914,7 +2984,8 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 related=_related(groups, lexicon, words, restored),
                 answer=answer, unlike=unlike,
                 question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)),
-                place_asked=lexicon.asks_place(typed), place_tiers=lexicon.place_tiers(typed))
+                place_asked=place, place_tiers=lexicon.place_tiers(typed),
+                amount_asked=place and lexicon.amount.asked(typed))
 
 
 def _questions_read(parsed: Parsed, lexicon: Lexicon) -> Parsed:

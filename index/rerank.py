@@ -42,6 +42,7 @@ from index.query import (
     Plan,
     filter_key,
     frame_group,
+    load_lexicon,
     name_forms,
     phrase_places,
     syllables_of,
@@ -416,6 +417,27 @@ def place_named(c: Candidate, asked: Asked, pool: int) -> float:
     return 0.0
 
 
+def count_stated(c: Candidate, asked: Asked, pool: int) -> float:
+    """1 for a finding stating a count or a share ("13/19 cán bộ", "vắng đến 14 người", "998 hồ sơ",
+    "87,6%") when the question asks which place and names the amount it compares the units by
+    ("xã nào vắng nhiều cán bộ nhất", "tỉnh nào còn nhiều hồ sơ trực tuyến chậm tiếp nhận", "huyện
+    nào có chỉ số CCHC cao nhất": Plan.amount_asked, intents.toml [amount]); 0 otherwise, without
+    reading the finding.
+
+    Why: the answer lets the units be compared, and the genre compares them by the amount it states
+    for each ("Xã Hoài Châu … có 21 cán bộ nhưng vắng đến 14 người"), while the same report's
+    summaries and the orders to report hold the matter and the amount's word and state none ("Nhiều
+    lãnh đạo, cán bộ … vắng mặt", "tại nhiều xã … phần lớn cán bộ đều vắng mặt"). A feature of its
+    own, not `place`'s: a finding naming a unit and one stating a count answer apart (in the judged
+    pools of such questions, relevant: both 96 %, the unit alone 81 %, the count alone 42 %, neither
+    19 %). Of either sense: the ranking questions' answers give the places at both ends of the table
+    ("thấp nhất" is answered by the scores of all), and a count in the contrary sense left out
+    measured level (docs/search-quality.md, Session 24, quest24)."""
+    if not asked.plan.amount_asked:
+        return 0.0
+    return float(load_lexicon().amount.counted(c.record.text))
+
+
 def answer_held(c: Candidate, asked: Asked, pool: int) -> float:
     """Whether the finding holds what an answer to the question holds (Plan.answer: "tại sao"
     → "nguyên nhân", "là do"; "đơn vị nào đứng đầu" → "dẫn đầu", "xếp thứ"), outside the phrases
@@ -740,6 +762,7 @@ FEATURES: dict[str, Feature] = {
     "heading": heading_held,
     "feedback": feedback,
     "result": result_stated,
+    "count": count_stated,
     "passage": passage_adds,
     "beside": beside_matter,
 }
