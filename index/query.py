@@ -699,17 +699,12 @@ class Amount:
     asks: Entries = ()
     unlike: Entries = ()
     counts: re.Pattern[str] | None = None
-    # The first syllables of `asks`, folded: a query holding none of them names no amount, read
-    # without scanning it (most questions asking which place name none).
-    firsts: frozenset[str] = frozenset()
 
     def asked(self, typed: Sequence[str]) -> bool:
         """Whether `typed` names an amount: one of `asks`, not inside an `unlike` phrase. The plan
         reads it only in a question asking which place (`Plan.amount_asked`): elsewhere the amount's
         word is the matter's ("kiêm nhiệm nhiều việc") or a measure's judgement, and a count told
         nothing of a finding there (intents.toml [amount] `why`)."""
-        if not any(folded_syllable(s) in self.firsts for s in typed):
-            return False
         at = 0
         while at < len(typed):
             if size := _entry_at(self.unlike, typed, at):
@@ -1903,13 +1898,12 @@ def compile_amount(table: Mapping[str, Any]) -> Amount:
     counted): word-list entries, and the counted nouns and marks after a number, or a fraction, as
     one pattern at word boundaries. An empty table reads no amount."""
     asks, unlike = _entries(table.get("asks", ())), _entries(table.get("unlike", ()))
-    firsts = frozenset(folded_syllable(entry[0]) for entry, _ in asks)
     counted = [" ".join(matching_form(c).split()) for c in table.get("counted", ()) if c.strip()]
     if not counted:
-        return Amount(asks, unlike, firsts=firsts)
+        return Amount(asks, unlike)
     nouns = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(counted, key=len, reverse=True))
     number = rf"(?<![\w/])\d[\d.,]*\s*(?:{nouns})(?!\w)"
-    return Amount(asks, unlike, re.compile(rf"{FRACTION}|{number}"), firsts)
+    return Amount(asks, unlike, re.compile(rf"{FRACTION}|{number}"))
 
 
 def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
