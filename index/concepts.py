@@ -32,7 +32,7 @@ from core.agencies import AgencyTable, agencies
 from core.normalize import fold
 from index.query import CONCEPTS_FILE, Alternative, Plan, holds_run, load_lexicon, run_starts, syllables_of
 
-_KEYS = frozenset({"broader", "narrower", "agencies", "why"})
+_KEYS = frozenset({"broader", "narrower", "agencies", "includes", "why"})
 
 Syllables = tuple[str, ...]
 
@@ -71,7 +71,9 @@ def compile_concepts(entries: Iterable[Mapping[str, Any]],
     the set's other members: "đi muộn" also holds as "đến trễ"). A synonym that is already a
     term of the entry on the other side stays there only. An entry's `agencies` (heads of the
     agency table, `table`, the shipped one by default) bring every written form of every agency
-    of that head as narrower terms."""
+    of that head as narrower terms; its `includes` (broader terms of other entries) bring those
+    entries' narrower terms."""
+    entries = list(entries)
     sets = [tuple(s) for s in synonym_sets]
     concepts: list[Concept] = []
     heads: dict[Syllables, str] = {}
@@ -83,7 +85,30 @@ def compile_concepts(entries: Iterable[Mapping[str, Any]],
                                    f"already heads concept {heads[term]!r} (merge the two)")
             heads[term] = concept.name
         concepts.append(concept)
+    concepts = [_with_included(k, c, entry, concepts, heads)
+                for k, (c, entry) in enumerate(zip(concepts, entries, strict=True), 1)]
     return tuple(_widened(c, sets) for c in concepts)
+
+
+def _with_included(k: int, concept: Concept, entry: Mapping[str, Any], concepts: Sequence[Concept],
+                   heads: Mapping[Syllables, str]) -> Concept:
+    """`concept` with the narrower terms of the concepts its `includes` names by a broader term:
+    a concept holding another whole ("hiện đại hóa hành chính" holds e-government's tools and ISO
+    9001) lists the other's instances once, where they are, not as a copy that drifts apart."""
+    raw = entry.get("includes")
+    if raw is None:
+        return concept
+    label = f"concept {k} ({concept.name!r})"
+    if not isinstance(raw, list) or not raw or not all(isinstance(h, str) for h in raw):
+        raise ConceptError(f"{label}: `includes` must be a non-empty list of other concepts' broader terms")
+    by_name = {c.name: c for c in concepts}
+    narrower = dict.fromkeys(concept.narrower)
+    for head in raw:
+        name = heads.get(syllables_of(head))
+        if name is None or name == concept.name:
+            raise ConceptError(f"{label}: `includes` {head!r} heads no other concept")
+        narrower.update(dict.fromkeys(t for t in by_name[name].narrower if t not in concept.broader))
+    return Concept(concept.name, concept.broader, tuple(narrower), concept.why)
 
 
 def _entry(k: int, entry: Mapping[str, Any], table: AgencyTable | None = None) -> Concept:
@@ -94,7 +119,7 @@ def _entry(k: int, entry: Mapping[str, Any], table: AgencyTable | None = None) -
     unknown = sorted(set(entry) - _KEYS)
     if unknown:
         raise ConceptError(f"{label}: unknown key(s) {', '.join(unknown)} "
-                           "(expected broader, narrower, agencies, why)")
+                           "(expected broader, narrower, agencies, includes, why)")
     broader = _terms(label, entry, "broader")
     label = f"concept {k} ({' '.join(broader[0])!r})"
     offices = _agency_terms(label, entry, table)

@@ -84,6 +84,20 @@ def test_a_broader_term_heads_one_concept_but_a_narrower_term_may_stand_under_se
         compile_concepts([EQUIPMENT, twice])
 
 
+def test_an_entry_includes_another_concepts_instances_listed_once_where_they_are() -> None:
+    """`includes` names another concept by a broader term: a concept holding it whole (the
+    modernisation task holds e-government's tools) has its narrower terms too, besides its own,
+    and a term heading no other concept is refused, naming the entry."""
+    task = {"broader": ["hiện đại hóa hành chính"], "narrower": ["iso"], "includes": [ICT["broader"][0]],
+            "why": "Nghị quyết 76/NQ-CP's task holds IT and ISO 9001."}
+    ict, modern = compile_concepts([ICT, task])
+    assert ("iso",) in modern.narrower and ("iso",) not in ict.narrower
+    assert set(ict.narrower) <= set(modern.narrower)
+    for head in ("cơ sở vật chất", "hiện đại hóa hành chính"):  # no concept, or itself
+        with pytest.raises(ConceptError, match=f"concept 2 .*`includes` '{head}' heads no other concept"):
+            compile_concepts([ICT, {**task, "includes": [head]}])
+
+
 def test_an_entrys_agencies_bring_every_written_form_of_every_agency_of_that_head() -> None:
     """`agencies` names heads of core/agencies.toml: the offices of a district are listed once,
     with the agencies, and each of their spellings is an instance ("Phòng TN&MT" as written)."""
