@@ -1166,6 +1166,31 @@ def test_a_deadline_asked_is_answered_by_the_date_set_not_by_the_noun() -> None:
     assert plan_query("giải quyết hồ sơ đúng thời hạn").answer == ()
 
 
+def test_a_day_asked_is_the_deadline_set() -> None:
+    """"hạn gửi báo cáo kết quả là ngày nào": the day asked is the one the inspection's order sets
+    ("báo cáo … trước ngày 15.11"), so the words setting a date answer it; "khi nào" of a matter
+    ("cán bộ vắng mặt khi nào") asks no deadline."""
+    for text in ("hạn gửi báo cáo kết quả là ngày nào", "đoàn kiểm tra yêu cầu báo cáo trước ngày nào?",
+                 "han gui bao cao la ngay nao"):
+        held = {a.syllables for a in plan_query(text).answer}
+        assert {("trước", "ngày"), ("chậm", "nhất")} <= held, text
+    assert plan_query("cán bộ vắng mặt khi nào").answer == ()
+
+
+def test_according_to_the_plan_ranks_and_the_plan_is_required() -> None:
+    """"hoàn thành nhiệm vụ CCHC theo kế hoạch": "theo" relates the matter to the plan, which the
+    finding says otherwise ("hoàn thành 41/46 nhiệm vụ", "kế hoạch đề ra"); ranked, not required,
+    typed with accents or without. "theo dõi" (sổ theo dõi) stays one required word."""
+    for text in ("hoàn thành nhiệm vụ CCHC theo kế hoạch", "hoan thanh nhiem vu cchc theo ke hoach"):
+        plan = plan_query(text)
+        required = {tuple(fold(s) for s in a.syllables) for g in plan.groups for a in g.alternatives}
+        assert ("theo",) not in required and ("ke", "hoach") in required, text
+        assert ("theo",) in {a.syllables for a in plan.optional}, text
+    for text in ("sổ theo dõi hồ sơ", "so theo doi"):
+        words = {tuple(fold(s) for s in a.syllables) for g in plan_query(text).groups for a in g.alternatives}
+        assert ("theo", "doi") in words, text
+
+
 def test_because_before_the_reason_is_grammar_not_a_word_the_finding_holds() -> None:
     """"xã nào bị nhắc nhở vì đi muộn": "vì" gives the reason of the sanction, and the finding stating
     it seldom says the conjunction; dropped, the breach stays required. "vì sao" still asks the cause,
