@@ -1177,20 +1177,6 @@ def test_a_day_asked_is_the_deadline_set() -> None:
     assert plan_query("cán bộ vắng mặt khi nào").answer == ()
 
 
-def test_according_to_the_plan_ranks_and_the_plan_is_required() -> None:
-    """"hoàn thành nhiệm vụ CCHC theo kế hoạch": "theo" relates the matter to the plan, which the
-    finding says otherwise ("hoàn thành 41/46 nhiệm vụ", "kế hoạch đề ra"); ranked, not required,
-    typed with accents or without. "theo dõi" (sổ theo dõi) stays one required word."""
-    for text in ("hoàn thành nhiệm vụ CCHC theo kế hoạch", "hoan thanh nhiem vu cchc theo ke hoach"):
-        plan = plan_query(text)
-        required = {tuple(fold(s) for s in a.syllables) for g in plan.groups for a in g.alternatives}
-        assert ("theo",) not in required and ("ke", "hoach") in required, text
-        assert ("theo",) in {a.syllables for a in plan.optional}, text
-    for text in ("sổ theo dõi hồ sơ", "so theo doi"):
-        words = {tuple(fold(s) for s in a.syllables) for g in plan_query(text).groups for a in g.alternatives}
-        assert ("theo", "doi") in words, text
-
-
 def test_because_before_the_reason_is_grammar_not_a_word_the_finding_holds() -> None:
     """"xã nào bị nhắc nhở vì đi muộn": "vì" gives the reason of the sanction, and the finding stating
     it seldom says the conjunction; dropped, the breach stays required. "vì sao" still asks the cause,
