@@ -429,3 +429,23 @@ def test_the_reranker_reads_the_concepts_asked_from_the_plan() -> None:
     assert [c.name for c in plan.concepts] == ["cơ sở vật chất"]
     assert Asked.of(Query(text=text), plan).concepts == plan.concepts
     assert Asked.of(Query(text=text), Plan()).concepts == ()
+
+
+@pytest.mark.parametrize(("query", "concept", "instance"), [
+    ("cơ sở vật chất bộ phận một cửa", "cơ sở vật chất",
+     "Trụ sở UBND xã xuống cấp, phòng làm việc chật hẹp."),
+    ("kết quả tốt về kiện toàn, sắp xếp bộ máy", "tổ chức bộ máy", "Huyện đã sáp nhập 3 phòng chuyên môn."),
+    ("vận hành chính quyền 2 cấp", "chính quyền địa phương hai cấp",
+     "Phường mới đã bố trí trụ sở mới và trang thiết bị."),
+])
+def test_the_office_where_staff_were_found_is_no_instance(query: str, concept: str, instance: str) -> None:
+    """"trụ sở" alone is where the inspections of working hours found staff present or absent, no
+    facility, asset or merged unit; nor "cơ quan, đơn vị hành chính" (any body) the apparatus
+    (concepts.toml, session 25): the premises judged or new still are."""
+    asked = _asked(query)
+    one = tuple(c for c in asked.concepts if c.name == concept)
+    assert one
+    assert concepts_held(Candidate(_rec("a", instance), 0), replace(asked, concepts=one), 30) == 1.0
+    for absent in ("Lúc 15 giờ, 4/7 công chức vắng mặt tại trụ sở.",
+                   "Các cơ quan, đơn vị hành chính cấp tỉnh đã áp dụng ISO 9001."):
+        assert concepts_held(Candidate(_rec("b", absent), 0), replace(asked, concepts=one), 30) == 0.0

@@ -1509,11 +1509,24 @@ def test_a_cue_only_in_questions_names_its_polarity_in_a_question_only() -> None
     ("hồ sơ bị trả lại, bổ sung giấy tờ", None, False),
     ("ho so bi tra lai", None, False),
     ("vì sao hồ sơ bị trả lại", "shortcoming", False),
+    # an act done wrong ("sai") is the failing "không đúng" says; not the remedy nor the longer cues
+    ("đơn vị nào niêm yết sai địa chỉ tiếp nhận phản ánh kiến nghị?", "shortcoming", False),
+    ("xa thu quy sai quy dinh", "shortcoming", False),
+    ("tuyển dụng sai tiêu chuẩn", "shortcoming", False),
+    ("tài sản công sử dụng sai mục đích", None, False),  # a topic: the breach in both senses
+    ("sửa sai kịp thời", None, False),
 ])
 def test_evaluative_words_of_the_genre_name_the_polarity(text: str, polarity: str | None,
                                                          section: bool) -> None:
     plan = plan_query(text)
     assert (plan.polarity, plan.section) == (polarity, section)
+
+
+def test_a_wrong_act_keeps_its_word_required() -> None:
+    """"sai" prefers the shortcomings and stays an ordinary word of the topic, not the query's sense."""
+    plan = plan_query("niêm yết sai địa chỉ tiếp nhận phản ánh")
+    sai = [g for g in plan.groups if g.alternatives[0].syllables == ("sai",)]
+    assert plan.polarity == "shortcoming" and len(sai) == 1 and not sai[0].sense
 
 
 def test_a_judged_noun_of_method_stays_the_matter() -> None:
