@@ -743,6 +743,17 @@ class Store:
         return [r[0] for r in self._query(
             "SELECT finding_id FROM findings WHERE doc_key = ? ORDER BY seq", (doc_key,))]
 
+    def unit_labels(self) -> list[str]:
+        """Every unit the stored documents name, as "level name" ("xã Cam Tuyền"), once each, sorted.
+
+        Why: a unit filter matches a unit's name whole, so one typed as its start ("cam") or
+        misspelt finds nothing; the CLI and the web page then name the units meant
+        (pipeline.hints.units_meant), as they name the provinces close to a misspelt one. The
+        documents' units (the `units` table), not the index's facet, which lists only the
+        FACET_SIZE units with the most findings."""
+        return [r[0] for r in self._query(
+            "SELECT DISTINCT level || ' ' || name FROM units ORDER BY 1")]
+
     def documents(self) -> list[StoredDocument]:
         rows = self._query(
             "SELECT d.doc_key, d.doc_id, d.format, d.reader, d.title, d.published, d.year, d.pages,"

@@ -230,6 +230,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             hint = _province_hint(backend, province) if province and "province" in empty else None
             if unit and not within and not result.total:  # --similar takes no --unit: refused above
                 hint = hint or _within_hint(backend, q)
+            # The unit alone finds nothing: the units meant ("cam" → xã Cam Tuyền), as for a province
+            hint = hint or (_units_hint(backend, settings, unit) if unit and "unit" in empty else None)
             alone = _empty_alone_lines(q, empty)
             outdated = backend.outdated()
         finally:
@@ -374,6 +376,22 @@ def _province_hint(backend: Any, province: str) -> str:
     return f"no findings in province {province!r}; {what}: {', '.join(names) or 'none'}"
 
 
+def _units_hint(backend: Any, settings: Any, unit: str) -> str:
+    """When --unit alone finds nothing: the stored units the user may have meant, with their
+    counts (pipeline.hints.units_meant), or that none is near: names are matched whole."""
+    from index.store import Store
+    from pipeline.hints import units_meant
+
+    labels: list[str] = []
+    if settings.database.is_file():
+        with Store(settings.database, readonly=True) as store:
+            labels = store.unit_labels()
+    meant = units_meant(backend, unit, labels)
+    said = ", ".join(f"{name} ({n})" for name, n in meant)
+    return (f"no findings about a unit named {unit!r} or one inside it (a unit's name is matched whole);"
+            f" {f'units meant: {said}' if meant else 'no stored unit has a name like it'}")
+
+
 def _within_hint(backend: Any, query: Any) -> str | None:
     """When --unit finds nothing of the unit's own (a huyện whose reports judge its communes),
     how many --within would find: the strict filter is not a dead end."""
@@ -400,9 +418,9 @@ def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
         "doc_kind": lambda: f"comes from a document bearing or citing a {query.doc_kind!r}",
         "doc_number": lambda: f"comes from a document numbered {query.doc_number!r}",
     }
-    # The province has its own line (`_province_hint`: the close names, or the index's provinces).
+    # The province and the unit have their own lines (`_province_hint`, `_units_hint`: the names meant).
     return [f"no finding in the index {said[name]()}, whatever the words: check that filter"
-            for name in empty if name != "province"]
+            for name in empty if name not in ("province", "unit")]
 
 
 def _area_named(area: str) -> str:

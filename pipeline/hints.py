@@ -7,9 +7,13 @@ its own words (`--within` on the CLI, a link on the page), from this one count.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import replace
 
+from core.levels import split_level
 from index.base import FILTERS, Query, SearchBackend
+from index.query import filter_key
 from pipeline.search import search
 
 
@@ -45,3 +49,36 @@ def empty_alone(backend: SearchBackend, query: Query) -> tuple[str, ...]:
         if not search(backend, alone).total:
             empty.append(fields[0])
     return tuple(empty)
+
+
+UNITS_MEANT = 5  # the units named at most after a unit filter that found nothing
+
+
+def units_meant(backend: SearchBackend, typed: str, labels: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    """When a unit filter alone finds nothing: the units of `labels` (the store's, "level name",
+    index.store.Store.unit_labels) the user may have meant, each with how many findings are
+    about it or a unit inside it; at most UNITS_MEANT, those with none left out.
+
+    Meant: a unit whose name has a word starting with what was typed ("cam" → xã Cam Tuyền,
+    "tan p" → xã Tân Phú), the level typed or not ("xã cam" → the communes only), else the
+    names close to it (`difflib`, "Hồ Thị Kỳ" → xã Hồ Thị Kỷ). Why: the filter matches a unit's
+    name whole, so a name typed as its start, or misspelt, found nothing and the user was told
+    only to check the filter; the province filter already names the provinces close to a
+    misspelt one (pipeline.search.province_suggestions). Asked only when the search found
+    nothing: one count per unit named."""
+    level, name = split_level(typed.strip())
+    key = filter_key(name if level else typed)
+    if not key:
+        return ()
+    named = {}
+    for unit in labels:
+        unit_level, unit_name = split_level(unit)
+        if level is None or unit_level == level:
+            named.setdefault(unit, filter_key(unit_name if unit_level else unit))
+    starting = [u for u, k in named.items() if f" {k}".find(f" {key}") >= 0]
+    if not starting:
+        close = set(difflib.get_close_matches(key, list(named.values()), n=UNITS_MEANT * 2, cutoff=0.75))
+        starting = [u for u, k in named.items() if k in close]
+    counted = [(u, search(backend, Query(unit=u, within=True, limit=0)).total) for u in starting]
+    found = [(u, n) for u, n in counted if n]
+    return tuple(sorted(found, key=lambda p: (-p[1], p[0]))[:UNITS_MEANT])

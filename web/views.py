@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import PurePath
@@ -23,7 +24,7 @@ from core.normalize import match_key
 from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
-from pipeline.hints import empty_alone, inside_total
+from pipeline.hints import empty_alone, inside_total, units_meant
 from pipeline.search import (
     came_by_area,
     came_by_headline,
@@ -150,6 +151,9 @@ class SearchView:
     # A search that found nothing: the filters no finding of the index meets on their own, said
     # in a sentence each (pipeline.hints.empty_alone)
     empty_alone: tuple[str, ...] = ()
+    # A unit filter that alone found nothing: the stored units meant, each with its count and link
+    # (pipeline.hints.units_meant), as the CLI lists them
+    units_meant: tuple[tuple[str, int, str], ...] = ()
 
     @property
     def first_rank(self) -> int:
@@ -228,9 +232,12 @@ def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
     return tuple(out)
 
 
-def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
+def search_view(backend: SearchBackend, params: SearchParams,
+                units: Callable[[], Iterable[str]] = tuple) -> SearchView:
     """One page of results with facets; `seconds` is the time of the composed search (the query's
-    matters found, then the backend asked: pipeline/search.py), what the user waited for."""
+    matters found, then the backend asked: pipeline/search.py), what the user waited for. `units`:
+    the stored units (index.store.Store.unit_labels), asked only when the unit filter alone finds
+    nothing, to name the ones meant."""
     started = time.perf_counter()
     result = search(backend, params.query())
     seconds = time.perf_counter() - started
@@ -255,7 +262,16 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         _inside(backend, params) if params.don_vi and not result.total else None,
         corrections_shown(result),
         _empty_alone(params, empty),
+        _units_meant(backend, params, units()) if params.don_vi and "unit" in empty else (),
     )
+
+
+def _units_meant(backend: SearchBackend, params: SearchParams,
+                 labels: Iterable[str]) -> tuple[tuple[str, int, str], ...]:
+    """The stored units a unit filter that alone found nothing may have meant ("cam" → xã Cam
+    Tuyền), each with its count and link, as the CLI lists them (pipeline.hints.units_meant)."""
+    return tuple((name, n, params.url(don_vi=name))
+                 for name, n in units_meant(backend, params.don_vi or "", labels))
 
 
 def _empty_alone(params: SearchParams, empty: tuple[str, ...]) -> tuple[str, ...]:
