@@ -681,8 +681,8 @@ class Verdict:
 
 
 # A share written as a fraction ("13/19 cán bộ", "vắng 3/11"): two numbers and a slash, not a date
-# ("ngày 13/9", "7/2/2017": a third part, or a word of the calendar before it).
-FRACTION = r"(?<![\d/])(?<!ngày )(?<!tháng )\d+\s*/\s*\d+(?![\d/])"
+# ("7/2/2017": a third part; a word of the calendar before it is intents.toml [amount] `dated`).
+FRACTION = r"(?<![\d/])\d+\s*/\s*\d+(?![\d/])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -699,6 +699,10 @@ class Amount:
     asks: Entries = ()
     unlike: Entries = ()
     counts: re.Pattern[str] | None = None
+    # What, right before a fraction, makes it no share (matched at the end of the text before it):
+    # a word of the calendar or the day ("ngày", "chiều qua (13/9)": intents.toml `dated`), or a
+    # cited document's kind ("Nghị định 45/2016", "Quyết định số 45/2016": its number)
+    not_shares: re.Pattern[str] | None = None
 
     def asked(self, typed: Sequence[str]) -> bool:
         """Whether `typed` names an amount: one of `asks`, not inside an `unlike` phrase. The plan
@@ -717,8 +721,13 @@ class Amount:
 
     def counted(self, text: str) -> bool:
         """Whether a finding's text states a count or a share ("14 người", "998 hồ sơ", "87,6%",
-        "13/19")."""
-        return self.counts is not None and self.counts.search(matching_form(text)) is not None
+        "13/19"); a fraction after a word of `not_shares` (a date, a document's number) is none."""
+        if self.counts is None:
+            return False
+        form = matching_form(text)
+        return any(not (match.group("share") and self.not_shares
+                        and self.not_shares.search(form, 0, match.start()))
+                   for match in self.counts.finditer(form))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1903,7 +1912,16 @@ def compile_amount(table: Mapping[str, Any]) -> Amount:
         return Amount(asks, unlike)
     nouns = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(counted, key=len, reverse=True))
     number = rf"(?<![\w/])\d[\d.,]*\s*(?:{nouns})(?!\w)"
-    return Amount(asks, unlike, re.compile(rf"{FRACTION}|{number}"))
+    # What ends the text before a fraction that is no share: a word of the calendar or the day
+    # (`dated`), or a cited document's kind with or without "số", then spaces, a bracket or a comma
+    def phrase(text: str) -> str:
+        return r"\s+".join(map(re.escape, matching_form(text).split()))
+
+    dated = [phrase(w) for w in table.get("dated", ()) if w.strip()]
+    kinds = [rf"{phrase(kind)}(?:\s+{phrase('số')})?" for kind in cited_kinds()]
+    before = "|".join(sorted((*dated, *kinds), key=len, reverse=True))
+    not_shares = re.compile(rf"(?<!\w)(?:{before})[\s(,]*\Z") if before else None
+    return Amount(asks, unlike, re.compile(rf"(?P<share>{FRACTION})|{number}"), not_shares)
 
 
 def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
