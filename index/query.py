@@ -3256,6 +3256,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     clause = False  # in a question, the rest is a clause of circumstance after the topic
     condition = condition_at = 0  # in a question, the groups before its last "thì", and where it is
     sense = -1
+    sense_read: tuple[tuple[str, ...], ...] = ()  # the sense cue's word and members, when typed bare
     i = 0
     while i < len(typed):
         if i in skip:
@@ -3269,7 +3270,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += joins
             continue
         if 0 <= sense < len(groups):
-            groups[sense] = dataclasses.replace(groups[sense], sense=True)
+            groups[sense] = _sense_as_read(dataclasses.replace(groups[sense], sense=True), sense_read)
             sense = -1
         if manner := lexicon.manner_verb_at(typed, i):  # "xử lý thế nào": the question's frame
             optional.append(Alternative(tuple(typed[i:i + manner])))
@@ -3342,6 +3343,10 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # stages (Plan.topical), so "CBCC chậm giờ" would lose the late staff not called CBCC.
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
+                # Typed without its marks ("chua"), the cue was read as its word: its group is that
+                # word and its set's members as written (`_sense_as_read`), not every form they fold from
+                sense_read = () if any(map(is_accented, typed[i:i + size])) else (
+                    cue.syllables, *lexicon.synonyms_at(list(cue.syllables), 0)[1])
         if (government := agencies().committee_at(typed, i)) and i + government < len(typed) and (
                 _unit_at(typed, i + government, units, capitals, lexicon, places)
                 or _abbreviated_unit(typed, i + government, units)):
@@ -3594,6 +3599,22 @@ def _abbreviated_unit(typed: Sequence[str], at: int, units: Collection[str]) -> 
             if key in units:
                 return 1 + n, key
     return None
+
+
+def _sense_as_read(group: Group, written: Sequence[tuple[str, ...]]) -> Group:
+    """A sense cue's group whose cue was typed without its marks ("chua" read as "chưa"), each
+    alternative folding like one of `written` (the cue's word and its synonym set's members, as
+    the lexicon writes them) matched in that form only; `group` itself when `written` is empty.
+
+    Why: the cue was read as the negation ("xa nao chua niem yet": chưa), so the query asks for the
+    findings saying it; matched folded, the group also took every other word the syllable folds
+    from ("sửa chữa", "chùa", "chấm" for "cham", "khống" for "khong"), findings saying no negation
+    at all, which the sense group then admitted as if they did."""
+    if not written:
+        return group
+    by_fold = {tuple(map(fold, w)): tuple(w) for w in written}
+    return dataclasses.replace(group, alternatives=tuple(
+        dataclasses.replace(a, syllables=by_fold.get(a.folded, a.syllables)) for a in group.alternatives))
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:
