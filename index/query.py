@@ -3333,6 +3333,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
                         and bool(_entry_at(lexicon.settings, typed, i))
                 dropped.extend(typed[i:i + cue.lead])  # "còn nhiều" of "còn nhiều tồn tại": leads only
                 optional.append(Alternative(tuple(typed[i + cue.lead:i + size])))
+                optional.extend(_cue_siblings(typed, i, cue, size, lexicon, folded))
                 said.extend(typed[i + cue.lead:i + size])
                 read.extend(_readings(typed[i + cue.lead:i + size], lexicon, units))
                 i += size
@@ -3599,6 +3600,26 @@ def _abbreviated_unit(typed: Sequence[str], at: int, units: Collection[str]) -> 
             if key in units:
                 return 1 + n, key
     return None
+
+
+def _cue_siblings(typed: Sequence[str], at: int, cue: Cue, size: int, lexicon: Lexicon,
+                  folded: bool) -> list[Alternative]:
+    """The other members of the synonym set the ranked cue at `at` is whole ("tuyên dương" →
+    "biểu dương", "khen ngợi"), as written, ranked beside it; none for a cue with a lead ("còn
+    nhiều"), a required or dropped one, one typed bare (`Cue.typed_bare`: a light word, maybe
+    not the cue), or one no set names whole.
+
+    Why: a cue is read before any synonym set (`_cut_run`: a cue as long as the member wins), so
+    its set's other words were never asked, and the finding saying the sibling ("Đoàn kiểm tra
+    ghi nhận, biểu dương …" for "tuyên dương cán bộ") ranked as one holding neither. The cue's
+    polarity is read as before; the siblings are only ranked words, as the cue itself is."""
+    if cue.lead or cue.required or not cue.kept or folded:
+        return []
+    length, members = lexicon.synonyms_at(typed, at)
+    if length != size:
+        return []
+    own = tuple(map(fold, typed[at:at + size]))
+    return [Alternative(tuple(m)) for m in members if tuple(map(fold, m)) != own]
 
 
 def _sense_as_read(group: Group, written: Sequence[tuple[str, ...]]) -> Group:
