@@ -65,20 +65,30 @@ def units_meant(backend: SearchBackend, typed: str, labels: Iterable[str]) -> tu
     name whole, so a name typed as its start, or misspelt, found nothing and the user was told
     only to check the filter; the province filter already names the provinces close to a
     misspelt one (pipeline.search.province_suggestions). Asked only when the search found
-    nothing: one count per unit named."""
+    nothing: one count per unit named, of the first UNITS_MEANT × 4 `names_like` gives."""
+    # At most a few times UNITS_MEANT counted: a start of one letter may name hundreds of units
+    asked = names_like(typed, labels)[:UNITS_MEANT * 4]
+    counted = [(u, search(backend, Query(unit=u, within=True, limit=0)).total) for u in asked]
+    found = [(u, n) for u, n in counted if n]
+    return tuple(sorted(found, key=lambda p: (-p[1], p[0]))[:UNITS_MEANT])
+
+
+def names_like(typed: str, labels: Iterable[str]) -> list[str]:
+    """The units of `labels` ("level name") a unit typed may mean, in `labels`' order: those with a
+    word of the name starting with what was typed (the level typed or not: "xã cam" asks the
+    communes only), else the names close to it (`difflib`). The rule of `units_meant`, which the
+    comparison (`kiemtra compare --unit`) names without counts."""
     level, name = split_level(typed.strip())
     key = filter_key(name if level else typed)
     if not key:
-        return ()
-    named = {}
+        return []
+    named: dict[str, str] = {}
     for unit in labels:
         unit_level, unit_name = split_level(unit)
         if level is None or unit_level == level:
             named.setdefault(unit, filter_key(unit_name if unit_level else unit))
     starting = [u for u, k in named.items() if f" {k}".find(f" {key}") >= 0]
-    if not starting:
-        close = set(difflib.get_close_matches(key, list(named.values()), n=UNITS_MEANT * 2, cutoff=0.75))
-        starting = [u for u, k in named.items() if k in close]
-    counted = [(u, search(backend, Query(unit=u, within=True, limit=0)).total) for u in starting]
-    found = [(u, n) for u, n in counted if n]
-    return tuple(sorted(found, key=lambda p: (-p[1], p[0]))[:UNITS_MEANT])
+    if starting:
+        return starting
+    close = set(difflib.get_close_matches(key, list(named.values()), n=UNITS_MEANT * 2, cutoff=0.75))
+    return [u for u, k in named.items() if k in close]

@@ -24,7 +24,7 @@ from core.normalize import match_key
 from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
-from pipeline.hints import empty_alone, inside_total, units_meant
+from pipeline.hints import UNITS_MEANT, empty_alone, inside_total, names_like, units_meant
 from pipeline.search import (
     came_by_area,
     came_by_headline,
@@ -482,6 +482,9 @@ class ComparisonView:
     xlsx_url: str
     csv_urls: dict[str, str]
     chart_url: str | None
+    # A unit that alone leaves the comparison empty: the stored units named like it, each with its
+    # link (pipeline.hints.names_like), () when none is; None when not asked (the unit has findings)
+    units_meant: tuple[tuple[str, str], ...] | None = None
 
     @property
     def timeline_of(self) -> str:
@@ -606,7 +609,21 @@ def comparison_view(
         params.url("/so-sanh/xuat.xlsx"),
         {t: params.url("/so-sanh/xuat.csv", bang=t) for t in tables},
         params.url("/so-sanh/bieu-do.png") if rows else None,
+        _compared_units_meant(store, params, cache) if params.don_vi and not rows and not comparison.timeline
+        else None,
     )
+
+
+def _compared_units_meant(store: Store, params: CompareParams,
+                          cache: ComparisonCache | None) -> tuple[tuple[str, str], ...] | None:
+    """The stored units named like a unit that alone leaves the comparison empty ("gia" →
+    phường Gia Thụy), at most UNITS_MEANT, each with its link, as `kiemtra compare` lists them;
+    None when the unit alone has shortcomings (another filter emptied the page)."""
+    alone = (cache or ComparisonCache()).get(store, Filters(unit=params.don_vi))
+    if alone.matrix.themes or alone.timeline:
+        return None
+    like = names_like(params.don_vi or "", store.unit_labels())[:UNITS_MEANT]
+    return tuple((name, params.url(don_vi=name)) for name in like)
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,3 +75,29 @@ def test_the_page_links_the_units_meant(client: TestClient) -> None:
     assert ">xã Cam Tuyền</a>" in said and "Cam Lộ" not in said
     followed = client.get("/", params={"q": "phiếu hẹn", "don_vi": "xã Cam Tuyền"}).text
     assert "Tên đơn vị được so khớp trọn vẹn" not in followed and "Không có phát hiện nào" not in followed
+
+
+def _compare(data: WebData, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--db", str(data.db), "compare", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_compare_names_the_units_like_a_unit_that_alone_finds_nothing(data: WebData) -> None:
+    assert _compare(data, "--unit", "tuyền").splitlines()[-1] == (
+        "A unit's name is matched whole; units in the store named like 'tuyền': xã Cam Tuyền.")
+    assert _compare(data, "--unit", "zzz").splitlines()[-1] == (
+        "No stored unit has a name like 'zzz' (a unit's name is matched whole).")
+    # The unit has shortcomings, the year has none: the year is at fault, no unit is named.
+    said = _compare(data, "--unit", "Cam Tuyền", "--from", "2030")
+    assert "--from 2030" in said and "named like" not in said
+
+
+def test_the_comparison_page_links_the_units_like_it(client: TestClient) -> None:
+    page = client.get("/so-sanh", params={"don_vi": "tuyen"}).text
+    said = page.split("Tên đơn vị được so khớp trọn vẹn; có phải đơn vị:", 1)[1].split("</p>", 1)[0]
+    assert '>xã Cam Tuyền</a>' in said and "don_vi=x%C3%A3+Cam+Tuy%E1%BB%81n" in said
+    none = client.get("/so-sanh", params={"don_vi": "zzz"}).text
+    assert "Trong kho không có đơn vị nào tên giống «zzz»" in none
+    year = client.get("/so-sanh", params={"don_vi": "Cam Tuyền", "tu_nam": 2030}).text
+    assert "so khớp trọn vẹn" not in year
