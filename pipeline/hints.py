@@ -74,7 +74,8 @@ def units_meant(backend: SearchBackend, typed: str, labels: Iterable[str]) -> tu
 
 
 def names_like(typed: str, labels: Iterable[str]) -> list[str]:
-    """The units of `labels` ("level name") a unit typed may mean, in `labels`' order: those with a
+    """The units of `labels` ("level name") a unit typed may mean, in `labels`' order (the store's:
+    those whose documents hold the most findings first, index.store.Store.unit_labels): those with a
     word of the name starting with what was typed (the level typed or not: "xã cam" asks the
     communes only), else the names close to it (`difflib`). The rule of `units_meant`, which the
     comparison (`kiemtra compare --unit`) names without counts."""
