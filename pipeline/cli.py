@@ -194,7 +194,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     from index.base import TIER_SYLLABLES, Query, SearchResult
     from pipeline.hints import empty_alone
     from pipeline.query_rules import query_problem
-    from pipeline.search import came_by_area, came_by_headline, corrections_shown, matter_label
+    from pipeline.search import came_by_area, came_by_headline, corrections_shown, matter_label, without_year
     from pipeline.search import search as composed
 
     settings = settings_of(ctx)
@@ -271,9 +271,13 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         elif headline := came_by_headline(hit):
             click.echo(f"    its document's {_HEADLINE_SAID[headline]} holds the query's words")
         click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
+    undated = without_year(result)  # the findings no year counts, said beside the years
     for name, pairs in result.facets.items():
         # "; " between values: a theme's label holds commas ("Phiếu hẹn, sổ theo dõi hồ sơ").
-        click.echo(f"{name}: " + ("; ".join(f"{_facet_named(name, v)} ({n})" for v, n in pairs) or "-"))
+        shown = [f"{_facet_named(name, v)} ({n})" for v, n in pairs]
+        if name == "year" and undated:
+            shown.append(f"no year known ({undated})")
+        click.echo(f"{name}: " + ("; ".join(shown) or "-"))
 
 
 

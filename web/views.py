@@ -32,6 +32,7 @@ from pipeline.search import (
     matter_label,
     province_suggestions,
     search,
+    without_year,
 )
 from reports.compare import (
     Comparison,
@@ -109,7 +110,7 @@ class HitView:
 class FacetValue:
     label: str
     count: int
-    url: str
+    url: str | None  # None: a count no filter selects (the findings with no year known)
     active: bool
 
 
@@ -209,6 +210,8 @@ def _facets(result: SearchResult, params: SearchParams) -> tuple[Facet, ...]:
             )
             for value, count in result.facets.get(name, [])
         )
+        if name == "year" and (undated := without_year(result)):  # the years' counts do not add up
+            values = (*values, FacetValue("Không rõ năm", undated, None, False))
         if values:
             out.append(Facet(name, FACET_LABELS[name], values))
     return tuple(out)
