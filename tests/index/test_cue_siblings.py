@@ -5,10 +5,11 @@ siblings were never asked (BL-S4: the answer "ghi nhận, biểu dương những
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from search_backends import elastic_backend, sqlite_backend
+from search_backends import elastic_backend, segmented, sqlite_backend
 
 from core.models import Area, Polarity
 from index.base import FindingRecord, Query
@@ -43,16 +44,16 @@ def test_two_verbs_of_one_act_stay_one_group() -> None:
     assert _ranked("khen thưởng, tuyên dương cán bộ") == []
 
 
-def _rec(fid: str, text: str, words: str) -> FindingRecord:
-    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.txt", text=text, words=words,
-                         polarity=Polarity.STRENGTH, area=Area.CONG_VU, year=2021, published="2021-06-01")
+def _praise(fid: str, text: str, compounds: list[str]) -> FindingRecord:
+    return replace(segmented(fid, text, compounds), polarity=Polarity.STRENGTH, area=Area.CONG_VU)
 
 
 RECORDS = (
-    _rec("b1", "Đoàn kiểm tra ghi nhận, biểu dương những nỗ lực của cán bộ trung tâm.",
-         "Đoàn kiểm_tra ghi_nhận , biểu_dương những nỗ_lực của cán_bộ trung_tâm ."),
-    _rec("c1", "Cán bộ trung tâm được bố trí đủ theo đề án.", "Cán_bộ trung_tâm được bố_trí đủ theo đề_án ."),
-    _rec("c2", "Cán bộ trung tâm được tập huấn nghiệp vụ.", "Cán_bộ trung_tâm được tập_huấn nghiệp_vụ ."),
+    _praise("b1", "Đoàn kiểm tra ghi nhận, biểu dương những nỗ lực của cán bộ trung tâm.",
+            ["kiểm tra", "ghi nhận", "biểu dương", "nỗ lực", "cán bộ", "trung tâm"]),
+    _praise("c1", "Cán bộ trung tâm được bố trí đủ theo đề án.", ["Cán bộ", "trung tâm", "bố trí", "đề án"]),
+    _praise("c2", "Cán bộ trung tâm được tập huấn nghiệp vụ.",
+            ["Cán bộ", "trung tâm", "tập huấn", "nghiệp vụ"]),
 )
 
 

@@ -7,24 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from search_backends import elastic_backend, sqlite_backend
+from search_backends import elastic_backend, segmented, sqlite_backend
 
-from core.models import Area, Polarity
-from index.base import FindingRecord, Query
+from index.base import Query
 from index.query import plan_query
 
-
-def _rec(fid: str, text: str, words: str) -> FindingRecord:
-    return FindingRecord(finding_id=fid, doc_key=f"doc-{fid}", doc_id=f"{fid}.txt", text=text, words=words,
-                         polarity=Polarity.SHORTCOMING, area=Area.TTHC, year=2021, published="2021-06-01")
-
-
 RECORDS = (
-    _rec("n1", "Xã chưa niêm yết thủ tục hành chính mới.", "Xã chưa niêm_yết thủ_tục hành_chính mới ."),
-    _rec("n2", "Bộ phận một cửa không niêm yết lệ phí.", "Bộ_phận một_cửa không niêm_yết lệ_phí ."),
-    _rec("r1", "Đã sửa chữa bảng niêm yết thủ tục hành chính.",
-         "Đã sửa_chữa bảng niêm_yết thủ_tục hành_chính ."),
-    _rec("r2", "Bảng niêm yết chứa đủ thủ tục hành chính.", "Bảng niêm_yết chứa đủ thủ_tục hành_chính ."),
+    segmented("n1", "Xã chưa niêm yết thủ tục hành chính mới.", ["niêm yết", "thủ tục", "hành chính"]),
+    segmented("n2", "Bộ phận một cửa không niêm yết lệ phí.", ["Bộ phận", "một cửa", "niêm yết", "lệ phí"]),
+    segmented("r1", "Đã sửa chữa bảng niêm yết thủ tục hành chính.",
+              ["sửa chữa", "niêm yết", "thủ tục", "hành chính"]),
+    segmented("r2", "Bảng niêm yết chứa đủ thủ tục hành chính.", ["niêm yết", "thủ tục", "hành chính"]),
 )
 
 
