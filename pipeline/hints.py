@@ -78,7 +78,9 @@ def names_like(typed: str, labels: Iterable[str]) -> list[str]:
     those whose documents hold the most findings first, index.store.Store.unit_labels): those with a
     word of the name starting with what was typed (the level typed or not: "xã cam" asks the
     communes only), else the names close to it (`difflib`). The rule of `units_meant`, which the
-    comparison (`kiemtra compare --unit`) names without counts."""
+    comparison (`kiemtra compare --unit`) names without counts. None when a stored unit is
+    named by what was typed, whole (`exactly_stored`): it is there, without findings, and the
+    units like it are not what the user meant."""
     level, name = split_level(typed.strip())
     key = filter_key(name if level else typed)
     if not key:
@@ -88,8 +90,19 @@ def names_like(typed: str, labels: Iterable[str]) -> list[str]:
         unit_level, unit_name = split_level(unit)
         if level is None or unit_level == level:
             named.setdefault(unit, filter_key(unit_name if unit_level else unit))
+    if exactly_stored(typed, named):
+        return []  # the unit typed is stored, whole: it has no findings, and naming it says nothing
     starting = [u for u, k in named.items() if f" {k}".find(f" {key}") >= 0]
     if starting:
         return starting
     close = set(difflib.get_close_matches(key, list(named.values()), n=UNITS_MEANT * 2, cutoff=0.75))
     return [u for u, k in named.items() if k in close]
+
+
+def exactly_stored(typed: str, labels: Iterable[str]) -> bool:
+    """Whether `typed` names one of `labels` whole, with its level or without ("Sở Nội vụ",
+    "cơ quan Sở Nội vụ"), accents optional: a unit the store holds, which a filter finding
+    nothing has no findings about, rather than a name typed wrong."""
+    key = filter_key(typed)
+    return bool(key) and any(key in (filter_key(label), filter_key(split_level(label)[1]))
+                             for label in labels)
