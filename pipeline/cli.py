@@ -231,8 +231,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             if unit and not within and not result.total:  # --similar takes no --unit: refused above
                 hint = hint or _within_hint(backend, q)
             # The unit alone finds nothing: the units meant ("cam" → xã Cam Tuyền), as for a province
-            hint = hint or (_units_hint(backend, settings, unit) if unit and "unit" in empty else None)
-            alone = _empty_alone_lines(q, empty)
+            alone = [_units_hint(backend, settings, unit)] if unit and "unit" in empty else []
+            alone += _empty_alone_lines(q, empty)
             outdated = backend.outdated()
         finally:
             backend.close()
@@ -411,7 +411,6 @@ def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
     """One line per filter that no finding of the index meets on its own (`empty`, of
     pipeline.hints.empty_alone): "0 findings" alone read as if the words had found nothing."""
     said = {
-        "unit": lambda: f"is about a unit named {query.unit!r} or one inside it",
         "unit_place": lambda: f"is about the unit {query.unit_place!r}",
         "level": lambda: f"is about a unit of level {query.level!r}",
         "year": lambda: f"is of the year {query.year}",

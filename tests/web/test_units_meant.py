@@ -62,6 +62,11 @@ def test_the_cli_names_the_unit_filter_and_the_units_meant(data: WebData) -> Non
         " no stored unit has a name like it"]
 
 
+def test_the_unit_is_named_beside_a_province_that_finds_nothing_too(data: WebData) -> None:
+    _, err = _search(data, "phiếu hẹn", "--unit", "cam", "--province", "Zzz")
+    assert "no findings in province 'Zzz'" in err and "units meant: xã Cam Tuyền (" in err
+
+
 def test_another_filter_at_fault_names_no_unit(data: WebData) -> None:
     """The unit is named only when it alone finds nothing: with the year at fault the year's line."""
     _, err = _search(data, "phiếu hẹn", "--unit", "Cam Tuyền", "--year", "2030")
