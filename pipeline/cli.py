@@ -274,10 +274,10 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     undated = without_year(result)  # the findings no year counts, said beside the years
     for name, pairs in result.facets.items():
         # "; " between values: a theme's label holds commas ("Phiếu hẹn, sổ theo dõi hồ sơ").
-        shown = [f"{_facet_named(name, v)} ({n})" for v, n in pairs]
+        values = [f"{_facet_named(name, v)} ({n})" for v, n in pairs]
         if name == "year" and undated:
-            shown.append(f"no year known ({undated})")
-        click.echo(f"{name}: " + ("; ".join(shown) or "-"))
+            values.append(f"no year known ({undated})")
+        click.echo(f"{name}: " + ("; ".join(values) or "-"))
 
 
 
