@@ -541,7 +541,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=WEIGHTS_FILE)
     parser.add_argument("--per-query", type=Path,
                         help="with --cv: write each query's held-out nDCG@10 in the k folds (JSON lines)")
-    parser.add_argument("--seed", type=int, default=SEED,
+    parser.add_argument("--seed", type=int,
                         help=f"with --cv: the shuffle of the k folds (default {SEED}); a second seed "
                              "tells a small gain from the luck of one dealing")
     args = parser.parse_args()
@@ -552,8 +552,12 @@ def main() -> None:
     unknown = sorted(set(features) - set(FEATURES))
     if unknown:
         parser.error(f"unknown features: {', '.join(unknown)}")
-    if args.per_query and not args.cv:
-        parser.error("--per-query needs --cv")
+    # Each refused in one line: without --cv nothing is dealt into folds nor scored per query, and
+    # a run that took them in silence trained and wrote the weights as if they meant something.
+    for given, flag in ((args.per_query, "--per-query"), (args.seed is not None, "--seed")):
+        if given and not args.cv:
+            parser.error(f"{flag} needs --cv (training on every set uses neither)")
+    seed = SEED if args.seed is None else args.seed
     from benchmarks import search_quality as sq
     from benchmarks.devcorpus import DEFAULT_CORPUS
     from index.sqlite_fts import SqliteFtsBackend
@@ -567,7 +571,7 @@ def main() -> None:
         finally:
             backend.close()
     if args.cv:
-        results = crossval(sets, fit, seed=args.seed)
+        results = crossval(sets, fit, seed=seed)
         print_cv(results + later_sets(sets, fit))
         if args.per_query:
             _, held, weights = results[-1]  # the k folds: one weight vector per held-out query

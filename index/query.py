@@ -681,8 +681,8 @@ class Verdict:
 
 
 # A share written as a fraction ("13/19 cán bộ", "vắng 3/11"): two numbers and a slash, not a date
-# ("ngày 13/9", "7/2/2017": a third part, or a word of the calendar before it).
-FRACTION = r"(?<![\d/])(?<!ngày )(?<!tháng )\d+\s*/\s*\d+(?![\d/])"
+# ("7/2/2017": a third part; a word of the calendar before it is intents.toml [amount] `dated`).
+FRACTION = r"(?<![\d/])\d+\s*/\s*\d+(?![\d/])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -699,6 +699,10 @@ class Amount:
     asks: Entries = ()
     unlike: Entries = ()
     counts: re.Pattern[str] | None = None
+    # What, right before a fraction, makes it no share (matched at the end of the text before it):
+    # a word of the calendar or the day ("ngày", "chiều qua (13/9)": intents.toml `dated`), or a
+    # cited document's kind ("Nghị định 45/2016", "Quyết định số 45/2016": its number)
+    not_shares: re.Pattern[str] | None = None
 
     def asked(self, typed: Sequence[str]) -> bool:
         """Whether `typed` names an amount: one of `asks`, not inside an `unlike` phrase. The plan
@@ -717,8 +721,13 @@ class Amount:
 
     def counted(self, text: str) -> bool:
         """Whether a finding's text states a count or a share ("14 người", "998 hồ sơ", "87,6%",
-        "13/19")."""
-        return self.counts is not None and self.counts.search(matching_form(text)) is not None
+        "13/19"); a fraction after a word of `not_shares` (a date, a document's number) is none."""
+        if self.counts is None:
+            return False
+        form = matching_form(text)
+        return any(not (match.group("share") and self.not_shares
+                        and self.not_shares.search(form, 0, match.start()))
+                   for match in self.counts.finditer(form))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1903,7 +1912,16 @@ def compile_amount(table: Mapping[str, Any]) -> Amount:
         return Amount(asks, unlike)
     nouns = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(counted, key=len, reverse=True))
     number = rf"(?<![\w/])\d[\d.,]*\s*(?:{nouns})(?!\w)"
-    return Amount(asks, unlike, re.compile(rf"{FRACTION}|{number}"))
+    # What ends the text before a fraction that is no share: a word of the calendar or the day
+    # (`dated`), or a cited document's kind with or without "số", then spaces, a bracket or a comma
+    def phrase(text: str) -> str:
+        return r"\s+".join(map(re.escape, matching_form(text).split()))
+
+    dated = [phrase(w) for w in table.get("dated", ()) if w.strip()]
+    kinds = [rf"{phrase(kind)}(?:\s+{phrase('số')})?" for kind in cited_kinds()]
+    before = "|".join(sorted((*dated, *kinds), key=len, reverse=True))
+    not_shares = re.compile(rf"(?<!\w)(?:{before})[\s(,]*\Z") if before else None
+    return Amount(asks, unlike, re.compile(rf"(?P<share>{FRACTION})|{number}"), not_shares)
 
 
 def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -3238,6 +3256,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     clause = False  # in a question, the rest is a clause of circumstance after the topic
     condition = condition_at = 0  # in a question, the groups before its last "thì", and where it is
     sense = -1
+    sense_read: tuple[tuple[str, ...], ...] = ()  # the sense cue's word and members, when typed bare
     i = 0
     while i < len(typed):
         if i in skip:
@@ -3251,7 +3270,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             i += joins
             continue
         if 0 <= sense < len(groups):
-            groups[sense] = dataclasses.replace(groups[sense], sense=True)
+            groups[sense] = _sense_as_read(dataclasses.replace(groups[sense], sense=True), sense_read)
             sense = -1
         if manner := lexicon.manner_verb_at(typed, i):  # "xử lý thế nào": the question's frame
             optional.append(Alternative(tuple(typed[i:i + manner])))
@@ -3314,6 +3333,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
                         and bool(_entry_at(lexicon.settings, typed, i))
                 dropped.extend(typed[i:i + cue.lead])  # "còn nhiều" of "còn nhiều tồn tại": leads only
                 optional.append(Alternative(tuple(typed[i + cue.lead:i + size])))
+                optional.extend(_cue_siblings(typed, i, cue, size, lexicon, folded))
                 said.extend(typed[i + cue.lead:i + size])
                 read.extend(_readings(typed[i + cue.lead:i + size], lexicon, units))
                 i += size
@@ -3324,6 +3344,10 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # stages (Plan.topical), so "CBCC chậm giờ" would lose the late staff not called CBCC.
             if cue.sense and lexicon.synonyms_at(typed, i)[0] <= size:
                 sense = len(groups)
+                # Typed without its marks ("chua"), the cue was read as its word: its group is that
+                # word and its set's members as written (`_sense_as_read`), not every form they fold from
+                sense_read = () if any(map(is_accented, typed[i:i + size])) else (
+                    cue.syllables, *lexicon.synonyms_at(list(cue.syllables), 0)[1])
         if (government := agencies().committee_at(typed, i)) and i + government < len(typed) and (
                 _unit_at(typed, i + government, units, capitals, lexicon, places)
                 or _abbreviated_unit(typed, i + government, units)):
@@ -3576,6 +3600,42 @@ def _abbreviated_unit(typed: Sequence[str], at: int, units: Collection[str]) -> 
             if key in units:
                 return 1 + n, key
     return None
+
+
+def _cue_siblings(typed: Sequence[str], at: int, cue: Cue, size: int, lexicon: Lexicon,
+                  folded: bool) -> list[Alternative]:
+    """The other members of the synonym set the ranked cue at `at` is whole ("tuyên dương" →
+    "biểu dương", "khen ngợi"), as written, ranked beside it; none for a cue with a lead ("còn
+    nhiều"), a required or dropped one, one typed bare (`Cue.typed_bare`: a light word, maybe
+    not the cue), or one no set names whole.
+
+    Why: a cue is read before any synonym set (`_cut_run`: a cue as long as the member wins), so
+    its set's other words were never asked, and the finding saying the sibling ("Đoàn kiểm tra
+    ghi nhận, biểu dương …" for "tuyên dương cán bộ") ranked as one holding neither. The cue's
+    polarity is read as before; the siblings are only ranked words, as the cue itself is."""
+    if cue.lead or cue.required or not cue.kept or folded:
+        return []
+    length, members = lexicon.synonyms_at(typed, at)
+    if length != size:
+        return []
+    own = tuple(map(fold, typed[at:at + size]))
+    return [Alternative(tuple(m)) for m in members if tuple(map(fold, m)) != own]
+
+
+def _sense_as_read(group: Group, written: Sequence[tuple[str, ...]]) -> Group:
+    """A sense cue's group whose cue was typed without its marks ("chua" read as "chưa"), each
+    alternative folding like one of `written` (the cue's word and its synonym set's members, as
+    the lexicon writes them) matched in that form only; `group` itself when `written` is empty.
+
+    Why: the cue was read as the negation ("xa nao chua niem yet": chưa), so the query asks for the
+    findings saying it; matched folded, the group also took every other word the syllable folds
+    from ("sửa chữa", "chùa", "chấm" for "cham", "khống" for "khong"), findings saying no negation
+    at all, which the sense group then admitted as if they did."""
+    if not written:
+        return group
+    by_fold = {tuple(map(fold, w)): tuple(w) for w in written}
+    return dataclasses.replace(group, alternatives=tuple(
+        dataclasses.replace(a, syllables=by_fold.get(a.folded, a.syllables)) for a in group.alternatives))
 
 
 def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:

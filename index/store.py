@@ -743,6 +743,20 @@ class Store:
         return [r[0] for r in self._query(
             "SELECT finding_id FROM findings WHERE doc_key = ? ORDER BY seq", (doc_key,))]
 
+    def unit_labels(self) -> list[str]:
+        """Every unit the stored documents name, as "level name" ("xã Cam Tuyền"), once each; those
+        whose documents hold the most findings first, then by name (a list cut short keeps them).
+
+        Why: a unit filter matches a unit's name whole, so one typed as its start ("cam") or
+        misspelt finds nothing; the CLI and the web page then name the units meant
+        (pipeline.hints.units_meant), as they name the provinces close to a misspelt one. The
+        documents' units (the `units` table), not the index's facet, which lists only the
+        FACET_SIZE units with the most findings."""
+        return [r[0] for r in self._query(
+            "SELECT u.level || ' ' || u.name AS label,"
+            " SUM((SELECT COUNT(*) FROM findings f WHERE f.doc_key = u.doc_key)) AS held"
+            " FROM units u GROUP BY label ORDER BY held DESC, label")]
+
     def documents(self) -> list[StoredDocument]:
         rows = self._query(
             "SELECT d.doc_key, d.doc_id, d.format, d.reader, d.title, d.published, d.year, d.pages,"

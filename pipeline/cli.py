@@ -194,7 +194,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     from index.base import TIER_SYLLABLES, Query, SearchResult
     from pipeline.hints import empty_alone
     from pipeline.query_rules import query_problem
-    from pipeline.search import came_by_area, came_by_headline, corrections_shown, matter_label
+    from pipeline.search import came_by_area, came_by_headline, corrections_shown, matter_label, without_year
     from pipeline.search import search as composed
 
     settings = settings_of(ctx)
@@ -230,7 +230,9 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             hint = _province_hint(backend, province) if province and "province" in empty else None
             if unit and not within and not result.total:  # --similar takes no --unit: refused above
                 hint = hint or _within_hint(backend, q)
-            alone = _empty_alone_lines(q, empty)
+            # The unit alone finds nothing: the units meant ("cam" → xã Cam Tuyền), as for a province
+            alone = [_units_hint(backend, settings, unit)] if unit and "unit" in empty else []
+            alone += _empty_alone_lines(q, empty)
             outdated = backend.outdated()
         finally:
             backend.close()
@@ -269,9 +271,13 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         elif headline := came_by_headline(hit):
             click.echo(f"    its document's {_HEADLINE_SAID[headline]} holds the query's words")
         click.echo(f"    finding {r.finding_id}  (kiemtra show {r.finding_id})")
+    undated = without_year(result)  # the findings no year counts, said beside the years
     for name, pairs in result.facets.items():
         # "; " between values: a theme's label holds commas ("Phiếu hẹn, sổ theo dõi hồ sơ").
-        click.echo(f"{name}: " + ("; ".join(f"{_facet_named(name, v)} ({n})" for v, n in pairs) or "-"))
+        values = [f"{_facet_named(name, v)} ({n})" for v, n in pairs]
+        if name == "year" and undated:
+            values.append(f"no year known ({undated})")
+        click.echo(f"{name}: " + ("; ".join(values) or "-"))
 
 
 
@@ -374,6 +380,22 @@ def _province_hint(backend: Any, province: str) -> str:
     return f"no findings in province {province!r}; {what}: {', '.join(names) or 'none'}"
 
 
+def _units_hint(backend: Any, settings: Any, unit: str) -> str:
+    """When --unit alone finds nothing: the stored units the user may have meant, with their
+    counts (pipeline.hints.units_meant), or that none is near: names are matched whole."""
+    from index.store import Store
+    from pipeline.hints import units_meant
+
+    labels: list[str] = []
+    if settings.database.is_file():
+        with Store(settings.database, readonly=True) as store:
+            labels = store.unit_labels()
+    meant = units_meant(backend, unit, labels)
+    said = ", ".join(f"{name} ({n})" for name, n in meant)
+    return (f"no findings about a unit named {unit!r} or one inside it (a unit's name is matched whole);"
+            f" {f'units meant: {said}' if meant else 'no stored unit has a name like it'}")
+
+
 def _within_hint(backend: Any, query: Any) -> str | None:
     """When --unit finds nothing of the unit's own (a huyện whose reports judge its communes),
     how many --within would find: the strict filter is not a dead end."""
@@ -389,7 +411,6 @@ def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
     """One line per filter that no finding of the index meets on its own (`empty`, of
     pipeline.hints.empty_alone): "0 findings" alone read as if the words had found nothing."""
     said = {
-        "unit": lambda: f"is about a unit named {query.unit!r} or one inside it",
         "unit_place": lambda: f"is about the unit {query.unit_place!r}",
         "level": lambda: f"is about a unit of level {query.level!r}",
         "year": lambda: f"is of the year {query.year}",
@@ -400,9 +421,9 @@ def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
         "doc_kind": lambda: f"comes from a document bearing or citing a {query.doc_kind!r}",
         "doc_number": lambda: f"comes from a document numbered {query.doc_number!r}",
     }
-    # The province has its own line (`_province_hint`: the close names, or the index's provinces).
+    # The province and the unit have their own lines (`_province_hint`, `_units_hint`: the names meant).
     return [f"no finding in the index {said[name]()}, whatever the words: check that filter"
-            for name in empty if name != "province"]
+            for name in empty if name not in ("province", "unit")]
 
 
 def _area_named(area: str) -> str:

@@ -7,9 +7,13 @@ its own words (`--within` on the CLI, a link on the page), from this one count.
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import replace
 
+from core.levels import split_level
 from index.base import FILTERS, Query, SearchBackend
+from index.query import filter_key
 from pipeline.search import search
 
 
@@ -45,3 +49,60 @@ def empty_alone(backend: SearchBackend, query: Query) -> tuple[str, ...]:
         if not search(backend, alone).total:
             empty.append(fields[0])
     return tuple(empty)
+
+
+UNITS_MEANT = 5  # the units named at most after a unit filter that found nothing
+
+
+def units_meant(backend: SearchBackend, typed: str, labels: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    """When a unit filter alone finds nothing: the units of `labels` (the store's, "level name",
+    index.store.Store.unit_labels) the user may have meant, each with how many findings are
+    about it or a unit inside it; at most UNITS_MEANT, those with none left out.
+
+    Meant: a unit whose name has a word starting with what was typed ("cam" → xã Cam Tuyền,
+    "tan p" → xã Tân Phú), the level typed or not ("xã cam" → the communes only), else the
+    names close to it (`difflib`, "Hồ Thị Kỳ" → xã Hồ Thị Kỷ). Why: the filter matches a unit's
+    name whole, so a name typed as its start, or misspelt, found nothing and the user was told
+    only to check the filter; the province filter already names the provinces close to a
+    misspelt one (pipeline.search.province_suggestions). Asked only when the search found
+    nothing: one count per unit named, of the first UNITS_MEANT × 4 `names_like` gives."""
+    # At most a few times UNITS_MEANT counted: a start of one letter may name hundreds of units
+    asked = names_like(typed, labels)[:UNITS_MEANT * 4]
+    counted = [(u, search(backend, Query(unit=u, within=True, limit=0)).total) for u in asked]
+    found = [(u, n) for u, n in counted if n]
+    return tuple(sorted(found, key=lambda p: (-p[1], p[0]))[:UNITS_MEANT])
+
+
+def names_like(typed: str, labels: Iterable[str]) -> list[str]:
+    """The units of `labels` ("level name") a unit typed may mean, in `labels`' order (the store's:
+    those whose documents hold the most findings first, index.store.Store.unit_labels): those with a
+    word of the name starting with what was typed (the level typed or not: "xã cam" asks the
+    communes only), else the names close to it (`difflib`). The rule of `units_meant`, which the
+    comparison (`kiemtra compare --unit`) names without counts. None when a stored unit is
+    named by what was typed, whole (`exactly_stored`): it is there, without findings, and the
+    units like it are not what the user meant."""
+    level, name = split_level(typed.strip())
+    key = filter_key(name if level else typed)
+    if not key:
+        return []
+    named: dict[str, str] = {}
+    for unit in labels:
+        unit_level, unit_name = split_level(unit)
+        if level is None or unit_level == level:
+            named.setdefault(unit, filter_key(unit_name if unit_level else unit))
+    if exactly_stored(typed, named):
+        return []  # the unit typed is stored, whole: it has no findings, and naming it says nothing
+    starting = [u for u, k in named.items() if f" {k}".find(f" {key}") >= 0]
+    if starting:
+        return starting
+    close = set(difflib.get_close_matches(key, list(named.values()), n=UNITS_MEANT * 2, cutoff=0.75))
+    return [u for u, k in named.items() if k in close]
+
+
+def exactly_stored(typed: str, labels: Iterable[str]) -> bool:
+    """Whether `typed` names one of `labels` whole, with its level or without ("Sở Nội vụ",
+    "cơ quan Sở Nội vụ"), accents optional: a unit the store holds, which a filter finding
+    nothing has no findings about, rather than a name typed wrong."""
+    key = filter_key(typed)
+    return bool(key) and any(key in (filter_key(label), filter_key(split_level(label)[1]))
+                             for label in labels)

@@ -508,6 +508,21 @@ def came_by_headline(hit: Hit) -> str | None:
     return "title" if hit.record.title and hit.record.title.strip() else "lead"
 
 
+def without_year(result: SearchResult) -> int:
+    """How many of `result`'s findings have no year known (no date in their document), when its
+    year facet lists every year (fewer than FACET_SIZE values): the total less the years' counts;
+    0 when the facet was cut or holds none.
+
+    Why: the year facet counts the findings of each year, and a report or article with no date
+    has none, so "36 findings" over years summing to 24 read as if twelve had gone missing; the
+    CLI's facet line and the page's year facet say them as "no year known" (a count, no filter:
+    no filter selects them), as `kiemtra stats` does."""
+    years = result.facets.get("year")
+    if not years or len(years) >= FACET_SIZE:
+        return 0
+    return max(0, result.total - sum(n for _, n in years))
+
+
 def province_suggestions(backend: SearchBackend, province: str) -> tuple[tuple[str, ...], bool]:
     """When a province filter finds nothing: the indexed provinces closest to what was typed
     ("Quang Trj" → Quảng Trị) and True, or, when none is close, every indexed province and

@@ -317,18 +317,25 @@ def close_themes(theme: str, taxonomy: Taxonomy | None = None, n: int = 3) -> tu
     """The theme codes closest to a theme filter that names none (a misspelt code "tthc.phieuhen",
     a label's words typed with a slip "phieu hen so theo doi"), closest first, at most `n`: each
     theme's code, the code's part after its area and its label's comma-separated parts are
-    compared with what was typed, folded (accents and case optional, as `themes_named` reads)."""
+    compared with what was typed, folded (accents and case optional, as `themes_named` reads).
+    First, though, the themes whose vocabulary (nlp/vi/themes.toml `terms`) holds the words typed
+    as one of its phrases, the heaviest first: an auditor types the matter ("vắng mặt"), which
+    the theme's label names otherwise ("Giờ giấc, kỷ luật, kỷ cương"), and the spelling closest
+    to the words was another theme ("Văn thư")."""
     import difflib
 
     tax = taxonomy or load_taxonomy()
-    typed = fold(" ".join(theme.split()))
+    typed = fold(" ".join(theme.split())).lower()
+    held = sorted(((weight, t.code) for t in tax.themes for phrase, weight in t.terms
+                   if fold(" ".join(phrase.split())).lower() == typed), key=lambda wc: (-wc[0], wc[1]))
     scored: list[tuple[float, str]] = []
     for code, label in tax.labels.items():
         names = {code, code.rpartition(".")[2], label, *label.split(",")}
         best = max(difflib.SequenceMatcher(None, typed, fold(name.strip())).ratio() for name in names)
         if best >= CLOSE_THEME:
             scored.append((best, code))
-    return tuple(code for _, code in sorted(scored, key=lambda sc: (-sc[0], sc[1]))[:n])
+    ranked = [code for _, code in held] + [code for _, code in sorted(scored, key=lambda sc: (-sc[0], sc[1]))]
+    return tuple(dict.fromkeys(ranked))[:n]
 
 
 def _filter(findings: list[ThemedFinding], filters: Filters, taxonomy: Taxonomy) -> list[ThemedFinding]:

@@ -165,7 +165,7 @@ def _path_id(request: Request, name: str, pattern: re.Pattern[str], message: str
 def _search(site: Site) -> Callable[[Request], Response]:
     def page(request: Request) -> Response:
         params = SearchParams.parse(request.query_params, max_query_chars=site.max_query_chars)
-        view = views.search_view(site.backend, params)
+        view = views.search_view(site.backend, params, site.store.unit_labels)
         return site.render(request, "search.html", view=view)
 
     return page

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import PurePath
@@ -23,7 +24,7 @@ from core.normalize import match_key
 from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
-from pipeline.hints import empty_alone, inside_total
+from pipeline.hints import UNITS_MEANT, empty_alone, exactly_stored, inside_total, names_like, units_meant
 from pipeline.search import (
     came_by_area,
     came_by_headline,
@@ -31,6 +32,7 @@ from pipeline.search import (
     matter_label,
     province_suggestions,
     search,
+    without_year,
 )
 from reports.compare import (
     Comparison,
@@ -108,7 +110,7 @@ class HitView:
 class FacetValue:
     label: str
     count: int
-    url: str
+    url: str | None  # None: a count no filter selects (the findings with no year known)
     active: bool
 
 
@@ -150,6 +152,9 @@ class SearchView:
     # A search that found nothing: the filters no finding of the index meets on their own, said
     # in a sentence each (pipeline.hints.empty_alone)
     empty_alone: tuple[str, ...] = ()
+    # A unit filter that alone found nothing: the stored units meant, each with its count and link
+    # (pipeline.hints.units_meant), as the CLI lists them
+    units_meant: tuple[tuple[str, int, str], ...] = ()
 
     @property
     def first_rank(self) -> int:
@@ -205,6 +210,8 @@ def _facets(result: SearchResult, params: SearchParams) -> tuple[Facet, ...]:
             )
             for value, count in result.facets.get(name, [])
         )
+        if name == "year" and (undated := without_year(result)):  # the years' counts do not add up
+            values = (*values, FacetValue("Không rõ năm", undated, None, False))
         if values:
             out.append(Facet(name, FACET_LABELS[name], values))
     return tuple(out)
@@ -228,9 +235,12 @@ def _active(params: SearchParams) -> tuple[ActiveFilter, ...]:
     return tuple(out)
 
 
-def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
+def search_view(backend: SearchBackend, params: SearchParams,
+                units: Callable[[], Iterable[str]] = tuple) -> SearchView:
     """One page of results with facets; `seconds` is the time of the composed search (the query's
-    matters found, then the backend asked: pipeline/search.py), what the user waited for."""
+    matters found, then the backend asked: pipeline/search.py), what the user waited for. `units`:
+    the stored units (index.store.Store.unit_labels), asked only when the unit filter alone finds
+    nothing, to name the ones meant."""
     started = time.perf_counter()
     result = search(backend, params.query())
     seconds = time.perf_counter() - started
@@ -255,7 +265,16 @@ def search_view(backend: SearchBackend, params: SearchParams) -> SearchView:
         _inside(backend, params) if params.don_vi and not result.total else None,
         corrections_shown(result),
         _empty_alone(params, empty),
+        _units_meant(backend, params, units()) if params.don_vi and "unit" in empty else (),
     )
+
+
+def _units_meant(backend: SearchBackend, params: SearchParams,
+                 labels: Iterable[str]) -> tuple[tuple[str, int, str], ...]:
+    """The stored units a unit filter that alone found nothing may have meant ("cam" → xã Cam
+    Tuyền), each with its count and link, as the CLI lists them (pipeline.hints.units_meant)."""
+    return tuple((name, n, params.url(don_vi=name))
+                 for name, n in units_meant(backend, params.don_vi or "", labels))
 
 
 def _empty_alone(params: SearchParams, empty: tuple[str, ...]) -> tuple[str, ...]:
@@ -466,6 +485,9 @@ class ComparisonView:
     xlsx_url: str
     csv_urls: dict[str, str]
     chart_url: str | None
+    # A unit that alone leaves the comparison empty: the stored units named like it, each with its
+    # link (pipeline.hints.names_like), () when none is; None when not asked (the unit has findings)
+    units_meant: tuple[tuple[str, str], ...] | None = None
 
     @property
     def timeline_of(self) -> str:
@@ -590,7 +612,24 @@ def comparison_view(
         params.url("/so-sanh/xuat.xlsx"),
         {t: params.url("/so-sanh/xuat.csv", bang=t) for t in tables},
         params.url("/so-sanh/bieu-do.png") if rows else None,
+        _compared_units_meant(store, params, cache) if params.don_vi and not rows and not comparison.timeline
+        else None,
     )
+
+
+def _compared_units_meant(store: Store, params: CompareParams,
+                          cache: ComparisonCache | None) -> tuple[tuple[str, str], ...] | None:
+    """The stored units named like a unit that alone leaves the comparison empty ("gia" →
+    phường Gia Thụy), at most UNITS_MEANT, each with its link, as `kiemtra compare` lists them;
+    None when the unit alone has shortcomings (another filter emptied the page)."""
+    alone = (cache or ComparisonCache()).get(store, Filters(unit=params.don_vi))
+    if alone.matrix.themes or alone.timeline:
+        return None
+    labels = store.unit_labels()
+    if exactly_stored(params.don_vi or "", labels):  # the unit is there, with no shortcomings
+        return None
+    like = names_like(params.don_vi or "", labels)[:UNITS_MEANT]
+    return tuple((name, params.url(don_vi=name)) for name in like)
 
 
 @dataclass(frozen=True, slots=True)

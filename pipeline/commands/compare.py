@@ -91,10 +91,13 @@ def command(
     with errors_as_lines(), Store(settings.database, readonly=settings.database.is_file()) as store:
         comparison = compare(store, filters)
         stored = store.stats().findings if _is_empty(comparison) else None
+        meant = _units_meant(store, unit) if stored and unit else None
     with errors_as_lines():
         if stored is not None and fmt == "table":
             click.echo(nothing_line(stored, {"--theme": theme, "--unit": unit, "--level": level,
                                              "--from": year_from, "--to": year_to}))
+            if meant is not None:
+                click.echo(meant)
         else:
             _render(comparison, fmt, out)
         if chart is not None:
@@ -112,6 +115,25 @@ def unknown_theme_line(theme: str) -> str:
             "none is close; `kiemtra compare` lists the themes of the store's shortcomings,"
             " nlp/vi/themes.toml every theme")
     return f"--theme {theme!r} names no theme (no code, no label holds those words); {said}"
+
+
+def _units_meant(store: Store, unit: str) -> str | None:
+    """When --unit alone leaves the comparison empty: the stored units its words may mean
+    (pipeline.hints.names_like: "gia" → phường Gia Thụy), as the search names them; None when the
+    unit has findings (another filter emptied it). Why: a unit's name is matched whole, so "cam"
+    for xã Cam Tuyền found nothing and the line said only to check the filters."""
+    from pipeline.hints import UNITS_MEANT, exactly_stored, names_like
+
+    if not _is_empty(compare(store, Filters(unit=unit))):
+        return None
+    labels = store.unit_labels()
+    like = names_like(unit, labels)
+    if not like:
+        return None if exactly_stored(unit, labels) else (
+            f"No stored unit has a name like {unit!r} (a unit's name is matched whole).")
+    more = f", and {len(like) - UNITS_MEANT} more" if len(like) > UNITS_MEANT else ""
+    return (f"A unit's name is matched whole; units in the store named like {unit!r}: "
+            f"{', '.join(like[:UNITS_MEANT])}{more}.")
 
 
 def _is_empty(comparison: Comparison) -> bool:

@@ -4,6 +4,8 @@ type, on our own sentences written as the genre writes them."""
 
 from __future__ import annotations
 
+import pytest
+
 from core.models import Area, Polarity
 from index.base import FindingRecord
 from index.query import compile_amount, load_lexicon, plan_query
@@ -72,3 +74,29 @@ def test_the_finding_stating_how_many_answers_which_unit_has_most() -> None:
     for query in ("xã nào cán bộ vắng mặt", "cán bộ vắng mặt nhiều"):
         asked = Asked(plan_query(query))
         assert [count_stated(c, asked, 30) for c in (counted, summary)] == [0.0, 0.0], query
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    # the dev corpus's order to report on the absence, counted as stating a count by its date
+    ("Chiều qua (13/9), UBND huyện An Lão đã có văn bản gửi UBND thị trấn An Lão, yêu cầu đơn vị này"
+     " phải báo cáo, giải trình về việc hàng loạt lãnh đạo, cán bộ vắng mặt tại trụ sở", False),
+    ("sáng nay, 21/2, chánh thanh tra sở kiểm tra đột xuất", False),
+    ("chiều 9/2, phó chủ tịch kiểm tra", False),
+    ("thực hiện theo Nghị định 45/2016 của Chính phủ", False),
+    ("Quyết định số 45/2016 ngày 12/5/2016", False),
+    ("chiều qua (13/9), đoàn kiểm tra thấy 3/11 cán bộ vắng mặt", True),
+    ("đến nay 3/5 xã đã hoàn thành", True),  # "nay" alone: a share
+    ("theo Nghị định 45/2016, có 15/20 xã đạt", True),
+])
+def test_a_day_dated_by_the_news_or_a_document_s_number_is_no_share(text: str, counted: bool) -> None:
+    """A fraction after a part of the day ("chiều qua (13/9)") or after a cited kind's name
+    ("Nghị định 45/2016") is no share; the shares of the same texts still are (session 25)."""
+    assert load_lexicon().amount.counted(text) is counted
+
+
+def test_the_dated_words_come_from_the_table() -> None:
+    """`dated` is data: a table without it reads a fraction after "chiều" as a share."""
+    bare = compile_amount({"asks": ["nhiều"], "counted": ["hồ sơ"]})
+    dated = compile_amount({"asks": ["nhiều"], "counted": ["hồ sơ"], "dated": ["chiều"]})
+    assert bare.counted("chiều 9/2, kiểm tra") and not dated.counted("chiều 9/2, kiểm tra")
+    assert not bare.counted("Nghị định 45/2016 của Chính phủ")  # the kinds: core/doc_kinds.toml

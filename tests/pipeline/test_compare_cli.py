@@ -139,9 +139,12 @@ def test_filters_that_leave_nothing_are_named_not_blamed_on_an_empty_store(db: P
     ingest` first?" sent the user to re-ingest a full store."""
     result = run(db, "--unit", "Cam Tuyềnn", "--from", "2019")
     assert result.exit_code == 0
-    said = result.stdout.strip()
+    said, meant = result.stdout.strip().splitlines()
     assert said.startswith("No shortcomings among the ") and "kiemtra ingest" not in said
     assert said.endswith("in the store for --unit Cam Tuyềnn, --from 2019: check those filters.")
+    # The unit alone finds nothing: the stored units named like it (session 25), the one meant first
+    assert meant.startswith(
+        "A unit's name is matched whole; units in the store named like 'Cam Tuyềnn': xã Cam Tuyền")
 
 
 def test_a_report_without_rows_says_so_in_its_language_and_kinds_are_named(db: Path) -> None:

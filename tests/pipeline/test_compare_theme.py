@@ -60,3 +60,20 @@ def test_search_reads_a_theme_as_compare_does(db: str) -> None:
     assert "themes, the search takes one: " in several.stderr and "tthc.phieu_hen (" in several.stderr
     assert one_theme("phieu hen") == "tthc.phieu_hen" and one_theme("tthc.phieu_hen") == "tthc.phieu_hen"
     assert one_theme("hồ sơ") is None and one_theme("zzz") is None
+
+
+@pytest.mark.parametrize(("typed", "theme"), [
+    ("vắng mặt", "cong_vu.ky_luat"), ("vang mat", "cong_vu.ky_luat"), ("Đi muộn", "cong_vu.ky_luat")])
+def test_the_matter_typed_names_the_theme_whose_vocabulary_holds_it_first(typed: str, theme: str) -> None:
+    """An auditor types the matter, not the label (session 25): "vắng mặt" was refused with "Văn
+    thư" and "Đeo thẻ" as the close themes, the spelling nearest; the theme whose phrases hold it
+    (nlp/vi/themes.toml: "vắng mặt" = 3 under Giờ giấc, kỷ luật, kỷ cương) now comes first."""
+    assert themes_named(typed) == frozenset()
+    assert close_themes(typed)[0] == theme
+
+
+def test_the_matter_typed_is_said_on_both_edges(db: str) -> None:
+    for command in (["compare"], ["search", "phiếu hẹn"]):
+        refused = run("--db", db, *command, "--theme", "vắng mặt")
+        assert refused.exit_code == 2
+        assert "close: cong_vu.ky_luat (Giờ giấc, kỷ luật, kỷ cương)" in refused.stderr, command

@@ -61,7 +61,9 @@ def test_a_filter_no_finding_meets_is_named_on_stderr(db: str) -> None:
     had found nothing: a line names the filter; a filter that finds findings is not blamed."""
     result = run("--db", db, "search", "phiếu hẹn", "--unit", "Phú Tânn", "--year", "2030")
     assert result.exit_code == 0 and result.stdout.startswith("0 findings")
-    assert "no finding in the index is about a unit named 'Phú Tânn' or one inside it" in result.stderr
+    # The unit has its own line, naming the stored units meant (pipeline.hints.units_meant, session 25)
+    assert ("no findings about a unit named 'Phú Tânn' or one inside it (a unit's name is matched whole);"
+            " units meant: xã Phú Tân (") in result.stderr
     assert "no finding in the index is of the year 2030," in result.stderr
     # A province that has findings is not said to have none when the year leaves nothing.
     province = search(db, "phiếu hẹn")["hits"][0]["provinces"][0]
@@ -267,8 +269,8 @@ def test_the_province_hint_says_when_its_list_is_only_the_largest(monkeypatch: p
 
 
 def test_every_filter_empty_alone_asks_of_has_its_line() -> None:
-    """Each filter pipeline.hints.empty_alone may name has a line (the province its own hint): a
-    filter added to ALONE_FILTERS without one would fail the search that found nothing."""
+    """Each filter pipeline.hints.empty_alone may name has a line (the province and the unit their
+    own hints): a filter added to ALONE_FILTERS without one would fail the search that found nothing."""
     from index.base import Query
     from pipeline.cli import _empty_alone_lines
     from pipeline.hints import ALONE_FILTERS
@@ -278,9 +280,9 @@ def test_every_filter_empty_alone_asks_of_has_its_line() -> None:
                   doc_kind="Kế hoạch", doc_number="9/QĐ")
     named = tuple(fields[0] for fields in ALONE_FILTERS)
     lines = _empty_alone_lines(query, named)
-    assert len(lines) == len(named) - 1 and len(set(lines)) == len(lines)
-    assert "bearing or citing a 'Kế hoạch'" in lines[named.index("doc_kind") - 1]
-    assert "is of the years 2030-2031" in lines[named.index("year_from") - 1]
+    assert len(lines) == len(named) - 2 and len(set(lines)) == len(lines)
+    assert "bearing or citing a 'Kế hoạch'" in lines[named.index("doc_kind") - 2]
+    assert "is of the years 2030-2031" in lines[named.index("year_from") - 2]
 
 
 def test_every_filter_of_a_query_is_asked_alone() -> None:
