@@ -131,12 +131,11 @@ def test_the_party_committees_leadership_alone_names_no_area() -> None:
     assert query_areas("lãnh đạo, chỉ đạo thực hiện quy tắc ứng xử") == ()
 
 
-@pytest.mark.parametrize("finding", [
-    "Chưa có sáng kiến, giải pháp mới trong công tác CCHC",
-    "Một số nhiệm vụ được giao chưa hoàn thành đúng thời hạn",
-])
-def test_the_steering_area_is_answered_by_the_indexs_criteria(finding: str) -> None:
-    assert _held("hạn chế trong chỉ đạo, điều hành", finding) > 0
+def test_the_steering_area_is_answered_by_its_plan_and_self_inspection_not_by_every_criterion() -> None:
+    """The yearly plan and self-inspection answer a query on steering; the index's other criteria of
+    the area (initiatives, tasks given) are no instances: measured, the judges do not read them so."""
+    assert _held("hạn chế trong chỉ đạo, điều hành", "Chưa thực hiện tự kiểm tra công tác CCHC") > 0
+    assert _held("hạn chế trong chỉ đạo, điều hành", "Chưa có sáng kiến, giải pháp mới trong CCHC") == 0.0
 
 
 @pytest.mark.parametrize("finding", [
