@@ -121,13 +121,15 @@ def test_digital_government_is_not_electronic_government() -> None:
 # ------------------------------------------------------------------------- steering, institutions, the index
 
 
-@pytest.mark.parametrize("typed", ["lãnh đạo, chỉ đạo CCHC", "lanh dao chi dao cai cach hanh chinh",
-                                   "chỉ đạo điều hành"])
-def test_the_steering_area_is_named_by_either_heading(typed: str) -> None:
+@pytest.mark.parametrize("typed", ["chỉ đạo điều hành", "cong tac chi dao, dieu hanh"])
+def test_the_steering_area_is_named_by_its_heading(typed: str) -> None:
     assert query_areas(typed) == ("chi_dao",)
 
 
-def test_the_party_committees_leadership_alone_names_no_area() -> None:
+def test_the_leadership_heading_names_no_area() -> None:
+    """"lãnh đạo, chỉ đạo CCHC" is the heading's other form, but as the area it lowered the judged
+    unit queries (themes.toml [areas]); alone it is the Party committee's leadership of any task."""
+    assert query_areas("Vị Xuyên lãnh đạo, chỉ đạo CCHC") == ()
     assert query_areas("lãnh đạo, chỉ đạo thực hiện quy tắc ứng xử") == ()
 
 
