@@ -36,7 +36,7 @@ import sqlite3
 import threading
 import typing
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -955,6 +955,11 @@ class _TextSearch:
             self.asked[match] = found
         return found
 
+    def listed(self, match: str) -> IntArray:
+        """The findings matching the FTS5 expression `match`, ascending (read-only): asked of FTS5
+        once per search, kept for the searches after it (_RecentLists)."""
+        return self._ids(match)
+
     def count(self, match: str) -> int:
         """How many findings match the FTS5 expression `match` (bm25's idf): counted once per
         data version (_RecentLists.counts), its list read only when no search of the version
@@ -1125,13 +1130,15 @@ class _TextSearch:
             order = np.lexsort((columns.position[ids], tier))[:need]
             return list(zip(ids[order].tolist(), bonus[order].astype(float).tolist(), strict=True))
         return _top_by_bm25(self.conn, columns, ids, tier, bonus, counts, self.ranking, need,
-                            (self._expressions(), present), [self._holders_count(a) for a in alternatives])
+                            (self._expressions(), present), [self._holders_count(a) for a in alternatives],
+                            alternatives)
 
 
 def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tier: IntArray, bonus: Any,
                  counts: IntArray, match: str, need: int,
                  patterns: tuple[list[str], BoolArray] | None = None,
-                 holders: Sequence[int] | None = None) -> list[tuple[int, float]]:
+                 holders: Sequence[int] | None = None,
+                 units: Sequence[Alternative] | None = None) -> list[tuple[int, float]]:
     """The first `need` (rowid, score) of `ids` (ascending): by tier (0 first), then `bonus`
     minus bm25 of `match`, then the browse order (index.base.best_date). `counts` are the
     phrase counts of each finding (fts_topk.phrase_counts); FTS5 scores only what fts_topk
@@ -1146,6 +1153,14 @@ def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tie
     `patterns` (each phrase of an OR `match`, and which findings hold which) lets FTS5 score
     the findings holding the same phrases with those phrases ANDed: the same bm25 (a phrase a
     finding lacks adds 0), but FTS5 walks the rarest phrase's list instead of the union of all.
+
+    `units` (the alternatives `match` ORs, as `_ranking_phrase` writes them, in order) lets the
+    few findings to score whose counts the stored repeats cannot tell (a phrase each of whose
+    words a finding repeats: "dịch vụ công" in a finding saying "dịch vụ" and "công" twice) be
+    counted from their own text (`_bare_counts`) when it tokenizes alike, then scored in numpy
+    like the others. Why: FTS5 scoring even three findings walks each phrase's position lists
+    over the index, twice (once for the idf): 5-25 ms for the section and question classes'
+    slowest queries at 100,000 findings, where reading three texts costs a fraction of a ms.
     """
     counts[~columns.alike[ids]] = fts_topk.UNKNOWN
     signatures = fts_topk.signatures(ids, tier, columns.tokens[ids], counts, need)
@@ -1153,10 +1168,16 @@ def _top_by_bm25(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, tie
     bm25: dict[int, float] = {}
     if holders is not None and scored:
         at = np.searchsorted(ids, np.asarray(scored, dtype=np.int64))
-        known = (counts[at] >= 0).all(axis=1)
+        scoring = counts[at]
+        known = (scoring >= 0).all(axis=1)
+        unread = ~known & columns.alike[ids[at]]
+        if units is not None and unread.any() and (
+                read := _bare_counts(conn, columns, ids[at[unread]], units)) is not None:
+            scoring[unread] = read
+            known |= unread
         if known.any():
             rows, tokens = _averages(conn)
-            inferred = fts_topk.bm25(counts[at[known]], columns.tokens[ids[at[known]]], holders, rows, tokens)
+            inferred = fts_topk.bm25(scoring[known], columns.tokens[ids[at[known]]], holders, rows, tokens)
             bm25.update(zip(ids[at[known]].tolist(), (-inferred).tolist(), strict=True))
             scored = ids[at[~known]].tolist()
     for expression, rowids in _scoring_groups(match, scored, ids, patterns):
@@ -1177,7 +1198,9 @@ def _averages(conn: sqlite3.Connection) -> tuple[int, int]:
 def _scoring_groups(match: str, scored: list[int], ids: IntArray,
                     patterns: tuple[list[str], BoolArray] | None) -> list[tuple[str, list[int]]]:
     """(expression, rowids) to score: one OR query, or one AND query per presence pattern."""
-    if patterns is None or not scored:
+    if not scored:
+        return []
+    if patterns is None:
         return [(match, scored)]
     expressions, present = patterns
     rows = present[np.searchsorted(ids, np.asarray(scored, dtype=np.int64))]
@@ -1316,7 +1339,7 @@ def _hits(rows: _Rows, alternatives: Iterable[Alternative], tiers: Sequence[str]
 
 
 def _bare_relevance(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, plan: Plan,
-                    count: Callable[[str], int]) -> FloatArray:
+                    text: _TextSearch) -> FloatArray:
     """The bm25 of Plan.bare_ranked (the fill's parts, Plan.related, Plan.instances) of each of
     `ids` (ascending), 0 for one holding none. Why all the matter tier's bare findings at once
     (see _bare_of_matter): a finding's score does not depend on the others asked with it, so the
@@ -1324,10 +1347,12 @@ def _bare_relevance(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, 
 
     FTS5's bm25 reads every unit's list over the whole index twice, once for its idf and once to
     find which of `ids` hold it (16 + 19 ms for a concept's 59 instances at 100,000 findings,
-    for 35 findings). So when the findings are few and their text tokenizes alike
-    (`_bare_counts`), their phrase counts are read from their text and bm25 is computed as FTS5
-    computes it (fts_topk.bm25: the same doubles), each unit's idf from its count (`count`: the
-    search's _TextSearch.count, kept per data version); else one FTS5 query over these findings."""
+    for 35 findings), and then scores every one of `ids` holding a unit, a few µs each. So bm25
+    is computed as FTS5 computes it (fts_topk.bm25: the same doubles), each unit's idf from its
+    count (`text`: the search's _TextSearch, whose counts and lists are kept per data version),
+    from each finding's phrase counts: read from the findings' text when they are few
+    (`_bare_counts`), else from the units' lists and the stored repeats (`_listed_counts`); FTS5
+    scores only the findings whose counts neither tells, or all of them for a prefix."""
     relevance = np.zeros(len(ids), dtype=np.float64)
     units = plan.bare_ranked
     if not units or not len(ids):
@@ -1336,15 +1361,58 @@ def _bare_relevance(conn: sqlite3.Connection, columns: _Columns, ids: IntArray, 
     counts = _bare_counts(conn, columns, ids, units)
     if counts is not None:
         rows, tokens = _averages(conn)
-        return fts_topk.bm25(counts, columns.tokens[ids], [count(p) for p in phrases], rows, tokens)
+        return fts_topk.bm25(counts, columns.tokens[ids], [text.count(p) for p in phrases], rows, tokens)
+    scored = ids  # the findings FTS5 scores: all of them for a prefix (its count is not its word's)
+    if not any(a.prefix for a in units):
+        present = np.column_stack([_in(ids, text.listed(p)) for p in phrases])
+        at = np.flatnonzero(present.any(axis=1))  # holding a unit: the others score 0
+        counts = _listed_counts(columns, ids[at], units, present[at])
+        alike = columns.alike[ids[at]]
+        unread = (counts < 0).any(axis=1) & alike  # a word repeated: their text tells
+        if unread.any() and (read := _bare_counts(conn, columns, ids[at[unread]], units)) is not None:
+            counts[unread] = read
+        known = ~(counts < 0).any(axis=1) & alike
+        if known.any():
+            rows, tokens = _averages(conn)
+            relevance[at[known]] = fts_topk.bm25(counts[known], columns.tokens[ids[at[known]]],
+                                                 [text.count(p) for p in phrases], rows, tokens)
+        scored = ids[at[~known]]
+    if not len(scored):
+        return relevance
     found_rows = conn.execute(
         f"SELECT fts_text.rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?"
         f" AND fts_text.rowid BETWEEN ? AND ? AND {_WITHIN}",
-        [_any_of(phrases), int(ids[0]), int(ids[-1]), json.dumps(ids.tolist())]).fetchall()
+        [_any_of(phrases), int(scored[0]), int(scored[-1]), json.dumps(scored.tolist())]).fetchall()
     if found_rows:
         found = np.asarray([r for r, _ in found_rows], dtype=np.int64)
         relevance[np.searchsorted(ids, found)] = [-score for _, score in found_rows]
     return relevance
+
+
+def _listed_counts(columns: _Columns, ids: IntArray, units: Sequence[Alternative],
+                   present: BoolArray) -> IntArray:
+    """How often each unit (no prefix; as `_ranking_phrase` matches it, `present`: which of `ids`
+    its list holds) occurs in each of `ids`: 0 where it is not present, else as the stored
+    repeats say (the count _TextSearch.rank reads, fts_topk.phrase_counts), UNKNOWN where they
+    cannot tell (a phrase of words each repeated).
+
+    Why: the matter tier's findings holding none of the query's groups are thousands (a matter's
+    whole area: 27,000 at 100,000 findings for "máy lấy số"), and FTS5 scored each holding a
+    unit (2,600 there: 25 ms, the benchmark's slowest class's slowest query), while the units'
+    lists are kept per data version (_RecentLists) and a finding holds most words once.
+
+    A unit on `original` (typed with every accent, or literal) counts an ASCII word by its folded
+    repeats (_insert_repeats keeps none of its own), which also count the accented words folding
+    to it ("ca" of "cá"): the folded count bounds it from above, so it tells the count only when
+    it is 1; above that it is UNKNOWN here."""
+    words = [tuple(w if w.isascii() else ORIGINAL_KEY + w for w in a.syllables) if a.whole else a.folded
+             for a in units]
+    counts = present * fts_topk.phrase_counts(ids, words, columns.repeats)
+    for k, alt in enumerate(units):
+        for word in (w for w in alt.syllables if alt.whole and w.isascii()):
+            repeated = _in(ids, columns.repeats.get(word, (np.empty(0, dtype=np.int64),))[0])
+            counts[present[:, k] & repeated, k] = fts_topk.UNKNOWN
+    return counts
 
 
 def _bare_counts(conn: sqlite3.Connection, columns: _Columns, ids: IntArray,
@@ -1777,8 +1845,8 @@ class SqliteFtsBackend(SearchBackend):
                 strongest = _in(ordered, strongest_of) if strongest_of is not None else None
                 if bare and strongest is not None:  # none of the groups: see _bare_of_matter
                     if bare_ids is None:
-                        bare_ids = np.unique(np.concatenate([p for p, _, b in parts if b]))
-                        bare_relevance = _bare_relevance(conn, columns, bare_ids, plan, text.count)
+                        bare_ids = _union([p for p, _, b in parts if b])
+                        bare_relevance = _bare_relevance(conn, columns, bare_ids, plan, text)
                     relevance = bare_relevance[np.searchsorted(bare_ids, ordered)]
                     ranked += [(r, sc, tier) for r, sc in _bare_of_matter(
                         columns, ordered, strongest, relevance, plan, offset + limit - len(ranked))]

@@ -168,6 +168,39 @@ def test_sqlite_pages_equal_fts5_ranking_every_match(tmp_path: Path, text: str) 
         backend.close()
 
 
+@pytest.mark.parametrize("text", ["báo cáo", "bc", "thư điện tử", "email quá hạn"])
+def test_findings_repeating_a_phrases_words_rank_by_their_text_as_fts5_ranks_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    """The findings whose phrase counts the stored repeats cannot tell (each word of "báo cáo",
+    a synonym ranked whole, twice) are counted from their text (_top_by_bm25's `units`): every
+    page, its scores to the last bit, is the page FTS5 gives scoring them itself."""
+    from index import sqlite_fts
+
+    backend = SqliteFtsBackend(tmp_path / "repeats.db")
+    try:
+        rng = random.Random(4)
+        syllables = ("báo", "cáo", "bc", "thư", "điện", "tử", "email", "hạn", "quá", "sơ")
+        texts = [" ".join(rng.choice(syllables) for _ in range(rng.randint(2, 24))) + "." for _ in range(600)]
+        backend.index([FindingRecord(finding_id=f"r{i}", doc_key="d", doc_id="d", polarity="strength",
+                                     area="tthc", text=said) for i, said in enumerate(texts)])
+        pages = [Query(text=text, limit=limit, offset=offset)
+                 for offset, limit in ((0, 10), (7, 3), (50, 25))]
+        read = [[(h.record.finding_id, h.score) for h in backend.search(q).hits] for q in pages]
+        calls: list[int] = []
+        counted = sqlite_fts._bare_counts
+
+        def fts5_scores(*args: object) -> None:
+            calls.append(len(counted(*args)))  # type: ignore[arg-type]
+            return None
+
+        monkeypatch.setattr(sqlite_fts, "_bare_counts", fts5_scores)
+        scored = [[(h.record.finding_id, h.score) for h in backend.search(q).hits] for q in pages]
+        assert calls, "the corpus should repeat the words of a phrase"
+        assert read == scored and all(read)
+    finally:
+        backend.close()
+
+
 # --------------------------------------------------------------------------- bm25 in numpy, "similar"
 
 
@@ -254,6 +287,24 @@ def test_phrase_occurrences_give_fts5s_bm25_on_both_columns(tmp_path: Path, seed
 def test_phrase_occurrences_count_overlapping_runs() -> None:
     counted = fts_topk.phrase_occurrences(["ho ho ho, so ho", "so"], [("ho", "ho"), ("ho",), ("so", "ho")])
     assert counted.tolist() == [[2, 4, 1], [0, 0, 0]]
+
+
+def test_phrase_occurrences_of_joined_texts_equal_each_texts_words_counted() -> None:
+    """One scan of the texts joined counts what cutting each text into words and counting its
+    runs counts: separators of every kind between words (underscore, marks, newlines), numbers
+    and "²" inside words, a phrase never across two texts, and texts holding the joining
+    character itself counted apart."""
+    rng = random.Random(5)
+    words = ("ho", "so", "hồ", "sơ", "a", "ab", "x2", "2")
+    gaps = (" ", ", ", "_", "-", "\n", ". ", "/", "²", "\u0301", "\x1e")
+    for _ in range(500):
+        texts = ["".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 12)))
+                 for _ in range(rng.randint(1, 6))]
+        phrases = [tuple(rng.choice(words) for _ in range(rng.randint(1, 3)))
+                   for _ in range(rng.randint(1, 4))]
+        expected = [fts_topk.phrase_occurrences_of_words(fts_topk._WORD.findall(t), phrases) for t in texts]
+        assert fts_topk.phrase_occurrences(texts, phrases).tolist() == expected
+    assert fts_topk.phrase_occurrences(["ho", "so"], [("ho", "so")]).tolist() == [[0], [0]]
 
 
 @pytest.mark.parametrize(("text", "tokens"), [

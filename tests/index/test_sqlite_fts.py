@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+import typing
 import unicodedata
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -15,9 +17,9 @@ import pytest
 
 from core.errors import BackendError
 from core.normalize import fold
-from index import sqlite_fts
+from index import fts_topk, sqlite_fts
 from index.base import LAYOUT_VERSION, FindingRecord, Query
-from index.query import Alternative, plan_query
+from index.query import Alternative, Plan, plan_query
 from index.sqlite_fts import SqliteFtsBackend, highlight
 from nlp.themes import finding_themes
 
@@ -732,17 +734,17 @@ def test_the_matter_tier_s_bare_findings_score_alike_asked_together_or_apart(
     plan = backend.plan("chỉ đạo điều hành")
     assert plan.instances  # "kế hoạch", "người đứng đầu": what ranks the bare findings
     conn, columns = backend._conn, backend._columns()
-    count = sqlite_fts._TextSearch(conn, plan).count
+    text = sqlite_fts._TextSearch(conn, plan)
     every = np.asarray(sorted(r for (r,) in conn.execute("SELECT rowid FROM fts_records")), dtype=np.int64)
-    together = sqlite_fts._bare_relevance(conn, columns, every, plan, count)
+    together = sqlite_fts._bare_relevance(conn, columns, every, plan, text)
     assert (together > 0).sum() >= 3 and (together == 0).any()
     for part in (every[::2], every[1::2], every[2:4], every[-1:]):
-        apart = sqlite_fts._bare_relevance(conn, columns, part, plan, count)
+        apart = sqlite_fts._bare_relevance(conn, columns, part, plan, text)
         assert apart.tolist() == together[np.searchsorted(every, part)].tolist()
 
 
 def test_the_bare_findings_counted_from_their_text_score_as_fts5_scores_them(
-        backend: SqliteFtsBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+        backend: SqliteFtsBackend) -> None:
     """_bare_relevance reads a few findings' phrase counts from their text (_bare_counts) and
     computes bm25 from them: the same doubles FTS5's bm25() gives, accented phrases on `original`
     and folded ones on `folded`, a phrase repeated in a finding counted as often."""
@@ -755,11 +757,73 @@ def test_the_bare_findings_counted_from_their_text_score_as_fts5_scores_them(
     conn, columns = backend._conn, backend._columns()
     every = np.asarray(sorted(r for (r,) in conn.execute("SELECT rowid FROM fts_records")), dtype=np.int64)
     assert sqlite_fts._bare_counts(conn, columns, every, plan.bare_ranked) is not None
-    counted = sqlite_fts._bare_relevance(conn, columns, every, plan, sqlite_fts._TextSearch(conn, plan).count)
-    monkeypatch.setattr(sqlite_fts, "BARE_COUNTED", 0)  # FTS5 scores them
-    assert sqlite_fts._bare_counts(conn, columns, every, plan.bare_ranked) is None
-    scored = sqlite_fts._bare_relevance(conn, columns, every, plan, sqlite_fts._TextSearch(conn, plan).count)
+    counted = sqlite_fts._bare_relevance(conn, columns, every, plan, sqlite_fts._TextSearch(conn, plan))
+    scored = _fts5_relevance(conn, every, plan.bare_ranked)
     assert (scored > 0).sum() >= 3 and counted.tolist() == scored.tolist()
+
+
+def _fts5_relevance(conn: sqlite3.Connection, ids: np.ndarray, units: Sequence[Alternative]) -> np.ndarray:
+    """FTS5's own bm25 of the OR of `units` (as _ranking_phrase writes them) for each of `ids`,
+    negated, 0 for a finding holding none: what _bare_relevance must give."""
+    match = " OR ".join(f"({sqlite_fts._ranking_phrase(a)})" for a in units)
+    scores = dict(conn.execute("SELECT rowid, bm25(fts_text) FROM fts_text WHERE fts_text MATCH ?", [match]))
+    return np.asarray([-scores[r] if r in scores else 0.0 for r in ids.tolist()], dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class _BarePlan:
+    """What _bare_relevance reads of a plan: the units ranking the bare findings."""
+
+    bare_ranked: tuple[Alternative, ...]
+
+
+@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("read_at_most", [0, 8, 300])
+def test_many_bare_findings_scored_from_their_units_lists_score_as_fts5_scores_them(
+        backend: SqliteFtsBackend, monkeypatch: pytest.MonkeyPatch, seed: int, read_at_most: int) -> None:
+    """Past BARE_COUNTED findings _bare_relevance counts each unit from its list and the stored
+    repeats (_listed_counts), reads the text of the findings repeating every word of a phrase
+    when they are few (else FTS5 scores them), and leaves a finding FTS5 tokenizes otherwise
+    ("\ue000") to FTS5: the same doubles as FTS5's bm25() of every finding, on folded and
+    accented phrases; a literal ASCII word ("ca") counted on `original` where the folded text
+    also holds "cá" is left to the text or FTS5, never taken from the folded repeats."""
+    rng = random.Random(seed)
+    syllables = ("hồ", "sơ", "ho", "so", "cá", "ca", "kế", "hoạch", "ke", "hoach")
+    texts = [" ".join(rng.choice(syllables) for _ in range(rng.randint(1, 14))) + "." for _ in range(60)]
+    texts += ["hồ sơ \ue000 hồ sơ ca cá.", "ca cá ca kế hoạch."]
+    backend.index([rec(f"b{n}", text) for n, text in enumerate(texts)])
+    units = (Alternative(("ho", "so")), Alternative(("hồ", "sơ")), Alternative(("ca",), literal=True),
+             Alternative(("kế", "hoạch")), Alternative(("ke",)), Alternative(("cá", "ca")))
+    conn, columns = backend._conn, backend._columns()
+    every = np.asarray(sorted(r for (r,) in conn.execute("SELECT rowid FROM fts_records")), dtype=np.int64)
+    assert not columns.alike[every].all()
+    monkeypatch.setattr(sqlite_fts, "BARE_COUNTED", read_at_most)
+    plan = typing.cast(Plan, _BarePlan(units))
+    for ids in (every, every[::3], every[-5:]):
+        expected = _fts5_relevance(conn, ids, units)
+        assert (expected > 0).sum() >= min(len(ids), 3)
+        got = sqlite_fts._bare_relevance(conn, columns, ids, plan, sqlite_fts._TextSearch(conn, plan))
+        assert got.tolist() == expected.tolist()
+
+
+def test_an_ascii_word_of_an_accented_phrase_is_counted_only_where_its_folded_count_tells() -> None:
+    """_listed_counts: a literal "ca" counted on `original` takes its folded repeats' count only
+    where it is 1; where the folded text repeats it ("ca cá": 2 folded, 1 on `original`), UNKNOWN."""
+    repeats = {"ca": (np.asarray([2], dtype=np.int64), np.asarray([2], dtype=np.int64))}
+    columns = typing.cast(sqlite_fts._Columns, _Repeats(repeats))
+    ids = np.asarray([1, 2, 3], dtype=np.int64)
+    present = np.asarray([[True], [True], [False]])
+    counts = sqlite_fts._listed_counts(columns, ids, [Alternative(("ca",), literal=True)], present)
+    assert counts[:, 0].tolist() == [1, fts_topk.UNKNOWN, 0]
+    folded = sqlite_fts._listed_counts(columns, ids, [Alternative(("ca",))], present)
+    assert folded[:, 0].tolist() == [1, 2, 0]  # on `folded` the repeats are its own
+
+
+@dataclass(frozen=True)
+class _Repeats:
+    """What _listed_counts reads of the columns: the stored repeats."""
+
+    repeats: dict[str, tuple[np.ndarray, np.ndarray]]
 
 
 def test_the_search_tables_schema_holds_the_layout() -> None:
