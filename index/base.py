@@ -12,6 +12,8 @@ import html
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from core.agencies import agencies
@@ -32,6 +34,16 @@ FACET_SIZE = 20  # values per facet, most frequent first
 SNIPPET_CHARS = 240  # characters of a snippet around the first match
 SIMILAR_TERMS = 10  # a finding's most distinctive words that "similar findings" look for
 SIMILAR_MIN_SHARE = 0.3  # share of those words a similar finding must hold
+SIMILAR_STOPWORDS_FILE = Path(__file__).with_name("vi") / "similar_stopwords.txt"
+
+
+@lru_cache(maxsize=1)
+def similar_stopwords() -> frozenset[str]:
+    """The folded words `similar` never picks as a finding's own (index/vi/similar_stopwords.txt):
+    one list for both engines, so two engines' similar findings differ by their scoring, not by
+    the words each chose (Elasticsearch's more-like-this used none, and picked "cho", "bi")."""
+    lines = SIMILAR_STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#"))
 
 # The version of the layout a finding is indexed with: which fields derived from its record an
 # engine's index holds for search. It moves when today's search reads something an index written

@@ -56,6 +56,7 @@ from index.base import (
     agency_kinds,
     best_date,
     highlight,
+    similar_stopwords,
 )
 from index.definitions import Definition
 from index.query import (
@@ -1299,7 +1300,9 @@ class ElasticBackend(SearchBackend):
         mlt = {"more_like_this": {
             "fields": ["text_folded"],
             "like": [{"_index": self.alias, "_id": finding_id}],
-            "min_term_freq": 1, "min_doc_freq": 2,
+            "min_term_freq": 1, "min_doc_freq": 2, "min_word_length": 2,
+            # The words SQLite's `similar` never picks either (index/base.py: similar_stopwords).
+            "stop_words": sorted(similar_stopwords()),
             "max_query_terms": SIMILAR_TERMS,
             "minimum_should_match": f"{round(SIMILAR_MIN_SHARE * 100)}%",
         }}

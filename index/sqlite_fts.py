@@ -70,6 +70,7 @@ from index.base import (
     agency_kinds,
     best_date,
     highlight,
+    similar_stopwords,
 )
 from index.definitions import Definition, harvest
 from index.definitions import load_rules as load_definition_rules
@@ -367,14 +368,6 @@ def _pack_facet_terms(items: Iterable[tuple[str, str, str]]) -> str:
     return _ITEM_SEP.join(sorted({_FIELD_SEP.join(item) for item in items if item[0] in _TERM_FACETS}))
 
 
-# Words too frequent in any Vietnamese text to say what a finding is about (folded forms);
-# bm25's idf discounts the rest. Used only to pick the terms of `similar`.
-_STOPWORDS = frozenset({
-    "va", "cua", "cac", "duoc", "la", "chua", "trong", "cho", "voi", "theo", "nay", "mot", "nhung", "cung",
-    "nhu",
-    "thi", "khi", "den", "ve", "viec", "dang", "khong", "ra", "vao", "lai", "bi", "rat", "nhieu", "hon",
-    "tren", "duoi", "sau", "truoc",
-})
 _TOKEN = re.compile(r"[^\W_]+")
 _UNIT_FIELDS = ("unit", "unit_level", "unit_alias")
 # A unit typed in the query, or --unit with --within: findings about it or a unit inside it.
@@ -1478,7 +1471,7 @@ def _words_of(folded: str) -> Counter[str]:
     """The words of a finding's folded text that may say what it is about, with their counts:
     not one letter, not a number, not a stop word."""
     return Counter(t for t in _TOKEN.findall(folded)
-                   if len(t) > 1 and not t.isdigit() and t not in _STOPWORDS)
+                   if len(t) > 1 and not t.isdigit() and t not in similar_stopwords())
 
 
 def _top_terms(counts: Counter[str], df: dict[str, int], total: int) -> list[str]:

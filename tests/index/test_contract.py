@@ -732,3 +732,22 @@ def test_similar_findings_mark_the_words_as_the_finding_writes_them(empty: Searc
     marked = re.findall(r"<mark>(.*?)</mark>", snippets["g2"])
     assert "hồ sơ" in " ".join(marked).lower() or "sơ" in marked
     assert "sở" not in marked and "giá" not in marked
+
+
+ALIKE = (
+    _rec("s0", "docs", "Cán bộ của xã và các thôn được khen thưởng trong năm.",
+         "Cán_bộ của xã và các thôn được khen_thưởng trong năm .", POS, TTHC, 2024, None),
+    _rec("s1", "docs", "Của và các được trong những việc này cho với theo.",
+         "Của và các được trong những việc này cho với theo .", NEG, TTHC, 2024, None),
+    _rec("s2", "doct", "Cán bộ xã Tân Hà được khen thưởng.",
+         "Cán_bộ xã Tân_Hà được khen_thưởng .", POS, TTHC, 2023, None),
+)
+
+
+def test_similar_skips_the_same_function_words_on_every_engine(empty: SearchBackend) -> None:
+    """Two findings sharing only function words (của, và, các, được …) are not alike: both engines
+    pick a finding's words past one list (index/vi/similar_stopwords.txt). Elasticsearch's
+    more-like-this used none and returned s1 here, which holds five of s0's words and none of
+    its matter."""
+    assert empty.index(ALIKE) == len(ALIKE)
+    assert [h.record.finding_id for h in empty.similar("s0", limit=5)] == ["s2"]
