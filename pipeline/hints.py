@@ -67,20 +67,20 @@ def units_meant(backend: SearchBackend, typed: str, labels: Iterable[str]) -> tu
     misspelt one (pipeline.search.province_suggestions). Asked only when the search found
     nothing: one count per unit named, of the first UNITS_MEANT × 4 `names_like` gives."""
     # At most a few times UNITS_MEANT counted: a start of one letter may name hundreds of units
-    asked = names_like(typed, labels)[:UNITS_MEANT * 4]
+    asked = (names_like(typed, labels) or [])[:UNITS_MEANT * 4]
     counted = [(u, search(backend, Query(unit=u, within=True, limit=0)).total) for u in asked]
     found = [(u, n) for u, n in counted if n]
     return tuple(sorted(found, key=lambda p: (-p[1], p[0]))[:UNITS_MEANT])
 
 
-def names_like(typed: str, labels: Iterable[str]) -> list[str]:
+def names_like(typed: str, labels: Iterable[str]) -> list[str] | None:
     """The units of `labels` ("level name") a unit typed may mean, in `labels`' order (the store's:
     those whose documents hold the most findings first, index.store.Store.unit_labels): those with a
     word of the name starting with what was typed (the level typed or not: "xã cam" asks the
     communes only), else the names close to it (`difflib`). The rule of `units_meant`, which the
-    comparison (`kiemtra compare --unit`) names without counts. None when a stored unit is
-    named by what was typed, whole (`exactly_stored`): it is there, without findings, and the
-    units like it are not what the user meant."""
+    comparison (`kiemtra compare --unit`) names without counts. None, not a list, when a stored
+    unit is named by what was typed, whole (`_stored_whole`): it is there, without findings, and
+    the units like it are not what the user meant; [] when no stored name is like it."""
     level, name = split_level(typed.strip())
     key = filter_key(name if level else typed)
     if not key:
@@ -90,8 +90,8 @@ def names_like(typed: str, labels: Iterable[str]) -> list[str]:
         unit_level, unit_name = split_level(unit)
         if level is None or unit_level == level:
             named.setdefault(unit, filter_key(unit_name if unit_level else unit))
-    if exactly_stored(typed, named):
-        return []  # the unit typed is stored, whole: it has no findings, and naming it says nothing
+    if _stored_whole(typed, named):
+        return None  # the unit typed is stored, whole: it has no findings, and naming it says nothing
     starting = [u for u, k in named.items() if f" {k}".find(f" {key}") >= 0]
     if starting:
         return starting
@@ -99,7 +99,7 @@ def names_like(typed: str, labels: Iterable[str]) -> list[str]:
     return [u for u, k in named.items() if k in close]
 
 
-def exactly_stored(typed: str, labels: Iterable[str]) -> bool:
+def _stored_whole(typed: str, labels: Iterable[str]) -> bool:
     """Whether `typed` names one of `labels` whole, with its level or without ("Sở Nội vụ",
     "cơ quan Sở Nội vụ"), accents optional: a unit the store holds, which a filter finding
     nothing has no findings about, rather than a name typed wrong."""

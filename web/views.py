@@ -24,7 +24,7 @@ from core.normalize import match_key
 from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
-from pipeline.hints import UNITS_MEANT, empty_alone, exactly_stored, inside_total, names_like, units_meant
+from pipeline.hints import UNITS_MEANT, empty_alone, inside_total, names_like, units_meant
 from pipeline.search import (
     came_by_area,
     came_by_headline,
@@ -625,11 +625,10 @@ def _compared_units_meant(store: Store, params: CompareParams,
     alone = (cache or ComparisonCache()).get(store, Filters(unit=params.don_vi))
     if alone.matrix.themes or alone.timeline:
         return None
-    labels = store.unit_labels()
-    if exactly_stored(params.don_vi or "", labels):  # the unit is there, with no shortcomings
+    like = names_like(params.don_vi or "", store.unit_labels())
+    if like is None:  # the unit is there, whole, with no shortcomings
         return None
-    like = names_like(params.don_vi or "", labels)[:UNITS_MEANT]
-    return tuple((name, params.url(don_vi=name)) for name in like)
+    return tuple((name, params.url(don_vi=name)) for name in like[:UNITS_MEANT])
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,15 +122,15 @@ def _units_meant(store: Store, unit: str) -> str | None:
     (pipeline.hints.names_like: "gia" → phường Gia Thụy), as the search names them; None when the
     unit has findings (another filter emptied it). Why: a unit's name is matched whole, so "cam"
     for xã Cam Tuyền found nothing and the line said only to check the filters."""
-    from pipeline.hints import UNITS_MEANT, exactly_stored, names_like
+    from pipeline.hints import UNITS_MEANT, names_like
 
     if not _is_empty(compare(store, Filters(unit=unit))):
         return None
-    labels = store.unit_labels()
-    like = names_like(unit, labels)
+    like = names_like(unit, store.unit_labels())
+    if like is None:  # the unit is stored, whole, with no shortcomings: nothing meant instead
+        return None
     if not like:
-        return None if exactly_stored(unit, labels) else (
-            f"No stored unit has a name like {unit!r} (a unit's name is matched whole).")
+        return f"No stored unit has a name like {unit!r} (a unit's name is matched whole)."
     more = f", and {len(like) - UNITS_MEANT} more" if len(like) > UNITS_MEANT else ""
     return (f"A unit's name is matched whole; units in the store named like {unit!r}: "
             f"{', '.join(like[:UNITS_MEANT])}{more}.")
