@@ -1470,8 +1470,8 @@ def _records_in_order(conn: sqlite3.Connection, rowids: list[int],
 def _words_of(folded: str) -> Counter[str]:
     """The words of a finding's folded text that may say what it is about, with their counts:
     not one letter, not a number, not a stop word."""
-    return Counter(t for t in _TOKEN.findall(folded)
-                   if len(t) > 1 and not t.isdigit() and t not in similar_stopwords())
+    stop = similar_stopwords()
+    return Counter(t for t in _TOKEN.findall(folded) if len(t) > 1 and not t.isdigit() and t not in stop)
 
 
 def _top_terms(counts: Counter[str], df: dict[str, int], total: int) -> list[str]:
