@@ -158,6 +158,19 @@ def repair_utf8_read_as_1252(text: str) -> str | None:
     return None
 
 
+def misdecoded_warning(text: str) -> str | None:
+    """One line for a text still holding the symbols of mis-decoded Vietnamese after every repair
+    (`mojibake_share` above MAX_MOJIBAKE_SHARE: "ki»m", "ch°a"), else None. Why: such a text
+    was stored as "1 new" with few or no findings and nothing said; the operator learns which
+    file to convert, and why its findings may be missing."""
+    share = mojibake_share(text)
+    if share <= MAX_MOJIBAKE_SHARE:
+        return None
+    seen = "".join(sorted({c for c in text if c in _MOJIBAKE})[:5])
+    return (f"the text may be in an encoding not recognised: {share:.0%} of its characters ({seen}) are"
+            " symbols Vietnamese does not use; its findings may be incomplete (save it as UTF-8)")
+
+
 def repair_text_layer(text: str, settings: Settings) -> str:
     """A page's TCVN3/VNI text layer converted when the result is trustworthy Vietnamese.
 
