@@ -26,7 +26,10 @@ def nfc(text: str) -> str:
 
 
 # C0 controls but tab and newline, DEL, and C1 controls: never text, and harmful on a terminal.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# And the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): no
+# Vietnamese text needs them, and one in a file reverses what follows it on a terminal or a page
+# ("\u202etxt.exe" shows as "exe.txt").
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def strip_controls(text: str) -> str:

@@ -126,6 +126,51 @@ def repair_legacy(text: str) -> tuple[str, str | None]:
     return (text, None) if encoding is None else (from_legacy(text, encoding), encoding)
 
 
+def repair_utf8_read_as_1252(text: str) -> str | None:
+    """`text` mended when it is UTF-8 that was read as windows-1252 (or Latin-1) and saved again
+    ("BÃ¡o cÃ¡o kiá»ƒm tra" for "Báo cáo kiểm tra": a file passed through a program that took
+    it for the Western encoding), else None.
+
+    Why by conversion and its result, as `detect_legacy`: the mojibake carries no label, but each
+    of its characters is one byte of the UTF-8 (the byte windows-1252 writes it as, a C1 control
+    or a lost byte kept as such), and the bytes decoded again must make the text Vietnamese, by
+    as much as a legacy conversion must. A text holding a letter only Unicode writes is Unicode
+    already; one holding any other character beyond Latin-1 and windows-1252 is no such text."""
+    if is_unicode_vietnamese(text) or not has_latin1_letters(text):
+        return None
+    data = bytearray()
+    for c in text:
+        if c < "\x80":
+            data.append(ord(c))
+        elif c == "\ufffd":  # a byte the first reading lost: lost here too
+            data += c.encode("utf-8")
+        else:
+            try:
+                data += c.encode("cp1252")
+            except UnicodeEncodeError:
+                if ord(c) > 0xFF:
+                    return None
+                data.append(ord(c))  # a byte windows-1252 leaves undefined, read as Latin-1
+    converted = data.decode("utf-8", errors="replace")
+    ratio = vietnamese_ratio(converted)
+    if ratio >= LEGACY_MIN_RATIO and ratio >= vietnamese_ratio(text) + LEGACY_MIN_GAIN:
+        return converted
+    return None
+
+
+def misdecoded_warning(text: str) -> str | None:
+    """One line for a text still holding the symbols of mis-decoded Vietnamese after every repair
+    (`mojibake_share` above MAX_MOJIBAKE_SHARE: "ki»m", "ch°a"), else None. Why: such a text
+    was stored as "1 new" with few or no findings and nothing said; the operator learns which
+    file to convert, and why its findings may be missing."""
+    share = mojibake_share(text)
+    if share <= MAX_MOJIBAKE_SHARE:
+        return None
+    seen = "".join(sorted({c for c in text if c in _MOJIBAKE})[:5])
+    return (f"the text may be in an encoding not recognised: {share:.0%} of its characters ({seen}) are"
+            " symbols Vietnamese does not use; its findings may be incomplete (save it as UTF-8)")
+
+
 def repair_text_layer(text: str, settings: Settings) -> str:
     """A page's TCVN3/VNI text layer converted when the result is trustworthy Vietnamese.
 

@@ -11,6 +11,7 @@ from core.settings import Settings
 from extractors._common import default_doc_id, make_source, split_paragraphs
 from extractors.boilerplate import clean_boilerplate
 from extractors.encoding import decode_bytes
+from extractors.text_quality import misdecoded_warning
 from extractors.title import choose_title
 
 LOGGER = logging.getLogger(__name__)
@@ -28,6 +29,8 @@ def read_txt(path: Path, *, settings: Settings, doc_id: str | None = None) -> Do
     lines = head_lines(paragraphs)
     title = choose_title(lines, None) or headline(lines)
     source = make_source(path, data, "txt", f"txt.{encoding}", title=title or None)
+    warning = misdecoded_warning(text)
     return document_from_blocks(
-        default_doc_id(path, doc_id), [(p, None, "paragraph", None) for p in paragraphs], source
+        default_doc_id(path, doc_id), [(p, None, "paragraph", None) for p in paragraphs], source,
+        warnings=(warning,) if warning else (),
     )

@@ -1119,6 +1119,7 @@ class _TextSearch:
             words = [tuple(w if w.isascii() else ORIGINAL_KEY + w for w in a.syllables) if a.whole
                      else a.folded for a in alternatives]
             counts = present * fts_topk.phrase_counts(ids, words, columns.repeats)
+            _ascii_unknown(columns, ids, alternatives, counts)
         if not alternatives:
             order = np.lexsort((columns.position[ids], tier))[:need]
             return list(zip(ids[order].tolist(), bonus[order].astype(float).tolist(), strict=True))
@@ -1406,6 +1407,20 @@ def _listed_counts(columns: _Columns, ids: IntArray, units: Sequence[Alternative
             repeated = _in(ids, columns.repeats.get(word, (np.empty(0, dtype=np.int64),))[0])
             counts[present[:, k] & repeated, k] = fts_topk.UNKNOWN
     return counts
+
+
+def _ascii_unknown(columns: _Columns, ids: IntArray, units: Sequence[Alternative], counts: IntArray) -> None:
+    """Make UNKNOWN (in place) the count of a one-word unit on `original` written in ASCII ("ca"
+    typed in quotes, or with accents elsewhere) in each of `ids` whose folded text repeats it:
+    its folded repeats also count the accented words folding to it ("cá"), so above 1 they
+    over-count, and the text (`_bare_counts`) or FTS5 must tell. A longer phrase needs no such
+    care: it is counted 1 only where one of its words occurs once, which bounds it either way.
+    Why: scored from the folded count, "ca" beside "cá" ranked a finding above where FTS5's own
+    bm25 (and so Elasticsearch's, on its `original` field) puts it."""
+    for k, alt in enumerate(units):
+        if alt.whole and len(alt.syllables) == 1 and alt.syllables[0].isascii():
+            repeated = _in(ids, columns.repeats.get(alt.syllables[0], (np.empty(0, dtype=np.int64),))[0])
+            counts[repeated & (counts[:, k] > 0), k] = fts_topk.UNKNOWN
 
 
 def _bare_counts(conn: sqlite3.Connection, columns: _Columns, ids: IntArray,

@@ -33,6 +33,8 @@ RULE_MESSAGES = {
     Rule.NEEDS_UNIT: "{name} needs {names[unit]}",
     Rule.REVERSED: "{name} {value} is after {names[year_to]} {limit}",
     Rule.UNKNOWN_LEVEL: "{name} {value!r} is not a level; one of: " + ", ".join(LEVELS),
+    Rule.LEVEL_ALONE: ("{name} {value!r} is a level alone, which names no unit: give the unit's name"
+                       " after it, or {names[level]} {value!r} for every unit of that level"),
     Rule.NOT_POSITIVE: "{name} must be a positive number, not {value}",
     Rule.NEGATIVE: "{name} must be 0 or more, not {value}",
 }

@@ -78,6 +78,9 @@ class Outcome:
     # Read again only because the extractor changed: a stored document (REREAD) or bytes that had
     # failed under another extractor version (read now, or still failing: QUARANTINED).
     extractor_changed: bool = False
+    # What the reader said of a document it stored all the same ("path: reason", as a failure's):
+    # text it had to drop, an encoding it did not recognise. The run lists them (RunSummary.warned).
+    warnings: tuple[str, ...] = ()
 
 
 def open_store(settings: Settings) -> Store:
@@ -311,4 +314,5 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
     status = REREAD if reread else CHANGED if known else INGESTED
     return Outcome(key, status, doc_key, len(extraction.findings), indexed=indexed,
                    seconds=time.perf_counter() - started, stages=stages,
-                   extractor_changed=reread or earlier_failure)
+                   extractor_changed=reread or earlier_failure,
+                   warnings=tuple(str(ReaderError(w, path=path)) for w in document.warnings))

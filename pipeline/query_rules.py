@@ -6,17 +6,18 @@ range, so no "from after to" rule). Each rule looks at the Query itself and answ
 Problem naming the Query field and what is wrong; each edge says it in its own words (the
 CLI's option names in English, the page's labels in Vietnamese), from the same facts. The
 comparison (reports/compare.py Filters: a theme, a unit, a level, a year range) is asked the year
-range's rule by the same function (`years_problem`), and its level's (`level_problem`), on the CLI
-and on the page.
+range's rule by the same function (`years_problem`), its level's (`level_problem`) and its unit's
+(`unit_problem`), on the CLI and on the page.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from core.levels import FOLDED_WORDS, Level, level_of_word
+from core.levels import FOLDED_WORDS, Level, level_of_abbreviation, level_of_word
 from core.normalize import fold
 from index.base import Query
 
@@ -29,6 +30,7 @@ class Rule(StrEnum):
     NEEDS_UNIT = "needs_unit"  # `within` without a unit to look inside
     REVERSED = "reversed"  # a year range whose start is after its end
     UNKNOWN_LEVEL = "unknown_level"  # a level no unit has (core.levels.Level): it finds nothing
+    LEVEL_ALONE = "level_alone"  # a unit given as a level word alone ("xã"): it names no unit
     NOT_POSITIVE = "not_positive"  # a page of no findings (limit below 1)
     NEGATIVE = "negative"  # an offset below 0
 
@@ -67,6 +69,8 @@ def query_problem(query: Query, *, max_chars: int) -> Problem | None:
             return Problem(Rule.BLANK, name)
     if query.level is not None and fold(query.level.strip()) not in FOLDED_WORDS:
         return Problem(Rule.UNKNOWN_LEVEL, "level", query.level)
+    if alone := unit_problem(query.unit):
+        return alone
     if query.within and query.unit is None:
         return Problem(Rule.NEEDS_UNIT, "within")
     if reversed_years := years_problem(query.year_from, query.year_to):
@@ -98,6 +102,25 @@ def level_problem(level: str | None) -> Problem | None:
     if level_of_word(level) is None:
         return Problem(Rule.UNKNOWN_LEVEL, "level", level)
     return None
+
+
+def unit_problem(unit: str | None) -> Problem | None:
+    """A unit filter that is a level word alone, any spelling the level table reads ("xã", "Phuong",
+    "thi tran", "TP": core.levels.level_of_word), as Rule.LEVEL_ALONE, else None. Why: a unit's
+    name is matched whole, so "xã" found nothing, and the units named like it that the hint then
+    offered were "Lao động - Thương binh và Xã hội" and the like; what the user meant is a level
+    (the level filter) or a unit of it whose name they did not type. The search's rule and the
+    comparison's, on the CLI and the page.
+
+    Typed with accents, the word must be the level's own ("Tĩnh" is the name of Hà Tĩnh, "Quán"
+    no "quận"); typed without, the level is what it most likely means ("xa", "phuong")."""
+    typed = " ".join(unicodedata.normalize("NFC", unit or "").split())
+    level = level_of_word(typed) if typed else None
+    if level is None:
+        return None
+    if fold(typed) != typed.lower() and level_of_abbreviation(typed) is None and typed.lower() != level.value:
+        return None  # accents typed that are not the level's: a name
+    return Problem(Rule.LEVEL_ALONE, "unit", typed)
 
 
 def comparison_level(level: str | None) -> Level | None:

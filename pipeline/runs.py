@@ -73,6 +73,8 @@ class RunSummary:
     stages: dict[str, float] = field(default_factory=dict)
     phases: dict[str, float] = field(default_factory=dict)
     failures: list[dict[str, str]] = field(default_factory=list)  # new failures: path, source, reason, ...
+    # Documents stored with a warning of their reader (Outcome.warnings): path, source, warning.
+    warned: list[dict[str, str]] = field(default_factory=list)
     quarantined: list[dict[str, str]] = field(default_factory=list)  # known bytes, not read again
     new_files: list[str] = field(default_factory=list)
     changed_files: list[str] = field(default_factory=list)
@@ -104,6 +106,7 @@ class RunSummary:
         for stage, seconds in outcome.stages.items():
             self.stages[stage] = self.stages.get(stage, 0.0) + seconds
         name = name or outcome.path
+        self.warned += [{"path": name, "source": source, "warning": w} for w in outcome.warnings]
         if outcome.status == INGESTED:
             self.new_files.append(name)
         elif outcome.status == CHANGED:
@@ -141,9 +144,10 @@ class RunSummary:
 
     def problems(self) -> list[str]:
         """What the operator must see after a run, one line each: every new failure with its
-        reason, the known-bad files not read again, the files that left the inbox, and what
-        waits for the search index."""
+        reason, each document stored with its reader's warning, the known-bad files not read
+        again, the files that left the inbox, and what waits for the search index."""
         lines = [f["reason"] for f in self.failures]
+        lines += [w["warning"] for w in self.warned]
         lines += [unsupported_reason(Path(path)) for path in self.unsupported]
         if self.quarantined:
             lines.append(f"{len(self.quarantined)} known-bad files not read again:"
@@ -256,6 +260,11 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
                       "|---|---|---|---|"]
             lines += [f"| {_path_cell(f['path'])} | {_cell(f['source'])} | {f['error_type']}"
                       f" | {_cell(f['reason'])} |" for f in entries]
+    if summary.warned:
+        lines += ["", f"## Stored with a warning ({len(summary.warned)})", "", "| file | source | warning |",
+                  "|---|---|---|"]
+        lines += [f"| {_path_cell(w['path'])} | {_cell(w['source'])} | {_cell(w['warning'])} |"
+                  for w in summary.warned]
     if summary.unsupported:
         lines += ["", f"## Not read: a format kiemtra does not read ({len(summary.unsupported)})", "",
                   "| file | why |", "|---|---|"]

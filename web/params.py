@@ -22,6 +22,7 @@ from pipeline.query_rules import (
     comparison_level,
     level_problem,
     query_problem,
+    unit_problem,
     worded,
     years_problem,
 )
@@ -176,6 +177,8 @@ MESSAGES: dict[Rule, str] = {
     Rule.REVERSED: "Tham số «{name}» ({value}) không được lớn hơn «{names[year_to]}» ({limit}).",
     Rule.UNKNOWN_LEVEL: "Tham số «{name}» không phải một cấp đơn vị: «{value}»; chọn một trong "
                         + ", ".join(LEVELS) + ".",
+    Rule.LEVEL_ALONE: ("Tham số «{name}» chỉ ghi cấp «{value}», chưa phải tên một đơn vị: hãy ghi cả tên"
+                       " đơn vị sau cấp, hoặc chọn «{names[level]}» «{value}» để xem mọi đơn vị cấp đó."),
 }
 INVALID = "Tham số «{name}» không hợp lệ: {value}."  # a rule the page has no sentence of its own for
 
@@ -302,7 +305,8 @@ class CompareParams:
             do_do=choice_param(params, "do_do", "đếm theo", MEASURES) or "documents",
         )
         # The search's rules and words.
-        problem = years_problem(parsed.tu_nam, parsed.den_nam) or level_problem(parsed.cap)
+        problem = (years_problem(parsed.tu_nam, parsed.den_nam) or level_problem(parsed.cap)
+                   or unit_problem(parsed.don_vi))
         if problem:
             raise BadRequest(worded(problem, MESSAGES, QUERY_LABELS, otherwise=INVALID))
         if parsed.chu_de is not None and not themes_named(parsed.chu_de):

@@ -28,7 +28,7 @@ from pipeline.export import (
     write_heatmap,
     write_xlsx,
 )
-from pipeline.query_rules import comparison_level, level_problem, years_problem
+from pipeline.query_rules import comparison_level, level_problem, unit_problem, years_problem
 from reports.compare import Comparison, Filters, close_themes, compare, themes_named
 
 TERMINAL_WIDTH = 160  # when printing to a pipe: wide enough for the evidence column
@@ -79,7 +79,7 @@ def command(
         err("--format xlsx needs --out FILE.xlsx")
         sys.exit(EXIT_USAGE)
     # The search's rules: a reversed range or an unknown level would find nothing.
-    if problem := years_problem(year_from, year_to) or level_problem(level):
+    if problem := years_problem(year_from, year_to) or level_problem(level) or unit_problem(unit):
         err(rule_line(problem))
         sys.exit(EXIT_USAGE)
     if theme is not None and not themes_named(theme):

@@ -45,6 +45,20 @@ def paragraph_around(text: str, start: int, end: int, limit: int = CONTEXT_CHARS
     return max(begin, start - spare), min(stop, end + spare)
 
 
+ELLIPSES = ("...", "…")
+
+
+def cut_marks(text: str, begin: int, stop: int) -> tuple[str, str]:
+    """The marks before and after text[begin:stop] saying the text goes on: "…" where it was cut,
+    none where it ends or begins there, and none where the shown text already ends (or begins)
+    with an ellipsis of its own ("còn chậm..." was shown as "còn chậm...…"): one ellipsis reads
+    as one, two as a typo."""
+    shown = text[begin:stop]
+    lead = "…" if begin > 0 and not shown.lstrip().startswith(ELLIPSES) else ""
+    tail = "…" if stop < len(text) and not shown.rstrip().endswith(ELLIPSES) else ""
+    return lead, tail
+
+
 @click.command(name="show")
 @click.argument("finding_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -103,5 +117,5 @@ def command(ctx: click.Context, finding_id: str, fmt: str) -> None:
     click.echo("")
     before, found, after = (document.text[begin:record.start], document.text[record.start:record.end],
                             document.text[record.end:stop])
-    click.echo(("…" if begin > 0 else "") + before + click.style(found, bold=True) + after
-               + ("…" if stop < len(document.text) else ""))
+    lead, tail = cut_marks(document.text, begin, stop)
+    click.echo(lead + before + click.style(found, bold=True) + after + tail)

@@ -65,17 +65,34 @@ def answer(body: bytes, status: int = 200, content_type: str = "text/html; chars
     return handle
 
 
-def drip(byte_every_s: float, total_bytes: int) -> Handler:
-    """A slow-drip server: headers at once, then one byte every `byte_every_s` seconds."""
+def drip(byte_every_s: float, total_bytes: int, sent: list[int] | None = None) -> Handler:
+    """A slow-drip server: headers at once, then one byte every `byte_every_s` seconds.
+
+    `sent`, when given, gets one count per request, raised with each body byte written: a test
+    reads there how far the download had got when the client gave up (work counted, not timed).
+    """
     def handle(request: BaseHTTPRequestHandler) -> None:
         request.send_response(200)
         request.send_header("Content-Type", "text/html; charset=utf-8")
         request.send_header("Content-Length", str(total_bytes))
         request.end_headers()
+        at = len(sent) if sent is not None else -1
+        if sent is not None:
+            sent.append(0)
         for _ in range(total_bytes):
             request.wfile.write(b"x")
             request.wfile.flush()
+            if sent is not None:
+                sent[at] += 1
             time.sleep(byte_every_s)
+    return handle
+
+
+def counted(handler: Handler, requests: list[str]) -> Handler:
+    """`handler`, noting each request's path in `requests` first (what reached the server)."""
+    def handle(request: BaseHTTPRequestHandler) -> None:
+        requests.append(request.path)
+        handler(request)
     return handle
 
 

@@ -8,7 +8,6 @@ The reports are generated for this test from sentences of the genre.
 from __future__ import annotations
 
 import subprocess
-import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -16,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from elastic_transport import Transport
 
 from core.settings import Settings, load_settings
+from index import elastic
 from index.elastic import ElasticBackend
 from index.store import Store
 from pipeline import ingest
@@ -102,16 +103,28 @@ def test_server_stopped_mid_run_then_catch_up_and_reindex_hold_each_finding_once
 
     real_ingest_one = ingest.ingest_one
     outcomes: list[Outcome] = []
+    requests = [0]  # what the backend asked the client to send, across the run
+    sent: list[int] = []  # how many of them each document's ingest asked for
+    real_perform = Transport.perform_request
+
+    def counted(transport: Transport, *args: Any, **kwargs: Any) -> Any:
+        requests[0] += 1
+        return real_perform(transport, *args, **kwargs)
 
     def stop_server_midway(path: Path, **kwargs: Any) -> Outcome:
         if len(outcomes) == STOP_AFTER:
             stopped = _script("stop", 180)
             assert stopped.returncode == 0, stopped.stderr
+        before = requests[0]
         outcomes.append(real_ingest_one(path, **kwargs))
+        sent.append(requests[0] - before)
         return outcomes[-1]
 
     monkeypatch.setattr(ingest, "ingest_one", stop_server_midway)
-    started = time.monotonic()
+    monkeypatch.setattr(Transport, "perform_request", counted)
+    # The cooldown's length is not what is tested (its clock would make the count depend on
+    # how fast a loaded machine ingests): that it is used, once the server proved unreachable.
+    monkeypatch.setattr(elastic, "OUTAGE_COOLDOWN_S", 3600.0)
     summary = ingest_paths([inbox], settings=settings)
     after_stop = outcomes[STOP_AFTER:]
     monkeypatch.undo()
@@ -119,12 +132,12 @@ def test_server_stopped_mid_run_then_catch_up_and_reindex_hold_each_finding_once
     assert started_again.returncode == 0, started_again.stderr
 
     # The run completed: every document stored, the last ones marked for indexing, and it did
-    # not wait out timeouts per document (generous bound for a busy 2-core machine).
+    # not wait out timeouts per document: the first document after the stop learnt the server
+    # was gone, the others asked it nothing (counted, not timed: a loaded machine passes).
     assert summary.counts[NEW] == len(UNITS) and not summary.failures
     assert summary.not_indexed == len(UNITS) - STOP_AFTER
     assert [o.indexed for o in outcomes] == [True] * STOP_AFTER + [False] * (len(UNITS) - STOP_AFTER)
-    assert all(o.seconds < 60 for o in after_stop), [round(o.seconds, 1) for o in after_stop]
-    assert time.monotonic() - started < 600
+    assert sent[STOP_AFTER] >= 1 and sent[STOP_AFTER + 1:] == [0] * (len(UNITS) - STOP_AFTER - 1), sent
     with Store(settings.database) as store:
         assert set(store.pending_index()) == {o.doc_key for o in after_stop}
     stored = _stored_ids(settings)

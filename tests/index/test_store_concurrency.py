@@ -12,7 +12,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -27,8 +26,9 @@ from pipeline.runs import COMPLETED, INTERRUPTED, ensure_idle, run_lock
 KIEMTRA = Path(sys.executable).with_name("kiemtra")
 
 
-def _hold_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
-    """Another process that takes the run lock, says so, holds it `seconds`, then exits."""
+def _hold_lock(db: Path, seconds: float, done: Path | None = None) -> subprocess.Popen[str]:
+    """Another process that takes the run lock, says so, holds it `seconds`, then exits; it
+    writes `done` (when given) as the last thing it does while still holding the lock."""
     code = textwrap.dedent(f"""
         import sys, time
         from pathlib import Path
@@ -36,6 +36,8 @@ def _hold_lock(db: Path, seconds: float) -> subprocess.Popen[str]:
         with run_lock(Path({str(db)!r})):
             print("held", flush=True)
             time.sleep({seconds})
+            if {str(done) if done else ""!r}:
+                Path({str(done) if done else ""!r}).write_text("done")
     """)
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
@@ -59,13 +61,13 @@ def test_a_second_run_is_refused_with_one_line_naming_the_holder(tmp_path: Path)
 
 
 def test_wait_takes_the_lock_when_the_holder_finishes(tmp_path: Path) -> None:
-    db = tmp_path / "k.db"
-    holder = _hold_lock(db, 1.5)
-    started = time.monotonic()
+    """Ordered by what the holder wrote, not by the clock: the holder writes its last word while
+    it still holds the lock, so a waiter that got in earlier finds none."""
+    db, done = tmp_path / "k.db", tmp_path / "done"
+    holder = _hold_lock(db, 1.5, done)
     with run_lock(db, wait=True):
-        waited = time.monotonic() - started
+        assert done.read_text() == "done"  # we got in only after the holder finished
     holder.wait(timeout=10)
-    assert waited > 1.0  # it held the lock 1.5 s after saying so: we got in only then
 
 
 def test_two_locks_in_one_process_also_exclude_each_other(tmp_path: Path) -> None:

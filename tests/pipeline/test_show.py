@@ -172,3 +172,26 @@ def test_a_run_id_start_naming_several_or_none_is_one_line_listing_them(tmp_path
     assert none.stderr.strip() == f"kiemtra: no run 'zz' in {db} (`kiemtra runs` lists the latest)"
     assert run("--db", str(db), "runs", "cd").exit_code == 0
     assert run("--db", str(db), "runs", " CD5 ").exit_code == 0  # as copied, as a finding id's
+
+
+@pytest.mark.parametrize("mark", ["...", "…"])
+def test_a_paragraph_ending_with_its_own_ellipsis_gets_no_second_one(tmp_path: Path, mark: str) -> None:
+    """The paragraph shown ends where the report's next one begins, so show marks it as going
+    on; the report's own "..." (or "…") already says so: "hồ sơ...…" read as a typo."""
+    report = tmp_path / "thong-bao.txt"
+    report.write_text(REPORT.replace("khi tiếp nhận hồ sơ.", "khi tiếp nhận hồ sơ" + mark), encoding="utf-8")
+    db = str(tmp_path / "k.db")
+    assert run("--db", db, "ingest", str(report), "--no-progress").exit_code == 0
+    with index.store.Store(Path(db)) as store:
+        [finding_id] = [r.finding_id for r in store.finding_records() if "phiếu hẹn cho công dân" in r.text]
+    shown = run("--db", db, "show", finding_id)
+    assert shown.exit_code == 0, shown.output
+    [context] = [line for line in shown.stdout.splitlines() if "phiếu hẹn cho công dân" in line]
+    assert context.endswith("hồ sơ" + mark) and context.startswith("…Xã đã"), context
+
+
+def test_a_paragraph_cut_with_more_to_come_is_marked_once(ingested: tuple[str, Path, str]) -> None:
+    db, _, finding_id = ingested
+    [context] = [line for line in run("--db", db, "show", finding_id).stdout.splitlines()
+                 if "phiếu hẹn cho công dân" in line]
+    assert context.endswith("hồ sơ.…") and context.startswith("…Xã đã thực hiện tốt"), context

@@ -1,0 +1,88 @@
+"""Text once mis-decoded and saved again (session 26): UTF-8 read as windows-1252 ("BÃ¡o cÃ¡o")
+was stored as it was, with no finding and nothing said; it is mended now (extractors.encoding:
+text_quality.repair_utf8_read_as_1252), and a text still holding the symbols of mis-decoded
+Vietnamese after every repair is stored with a warning the run lists on one line naming the file
+(a reader's warnings were logged only, at a level the CLI shows with -v). Fixtures written for
+these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extractors import read
+from extractors.text_quality import misdecoded_warning, repair_utf8_read_as_1252
+from pipeline.cli import cli
+
+TEXT = ("Báo cáo kết quả kiểm tra công tác cải cách hành chính năm 2024.\n\n"
+        "Tuy nhiên, UBND xã Phú Lộc chưa niêm yết công khai thủ tục hành chính tại bộ phận một cửa; "
+        "một số hồ sơ của người dân còn trễ hạn, chưa có thư xin lỗi.\n")
+
+
+def _read_as_1252(text: str, lost: str = "latin-1") -> str:
+    """`text`'s UTF-8 bytes read as windows-1252, each byte it leaves undefined as Latin-1 reads it
+    (`lost` "latin-1"; a C1 control) or lost ("replace": U+FFFD), as programs do either way."""
+    data = text.encode("utf-8")
+    if lost == "replace":
+        return data.decode("cp1252", errors="replace")
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+
+
+def test_utf8_read_as_1252_is_mended(tmp_path: Path, settings) -> None:
+    mojibake = _read_as_1252(TEXT)
+    assert "Ã¡" in mojibake and "Æ°" in mojibake  # á, ư
+    path = tmp_path / "ket-luan.txt"
+    path.write_text(mojibake, encoding="utf-8")
+    document = read(path, settings=settings)
+    assert document.text == TEXT.strip()
+    assert document.source.reader == "txt.utf-8+utf-8-as-cp1252" and not document.warnings
+    page = tmp_path / "tin.html"
+    page.write_text(f"<html><head><meta charset='utf-8'><title>Tin</title></head><body><article><p>"
+                    f"{mojibake.splitlines()[2]}</p></article></body></html>", encoding="utf-8")
+    assert "chưa niêm yết công khai thủ tục hành chính" in read(page, settings=settings).text
+
+
+def test_a_byte_lost_at_the_first_reading_leaves_the_rest_mended() -> None:
+    text = TEXT.replace("xin lỗi", "người dân chờ đợi")  # "ờ" holds the byte 0x9D, undefined in 1252
+    mended = repair_utf8_read_as_1252(_read_as_1252(text, lost="replace"))
+    assert mended is not None and "chưa niêm yết công khai thủ tục hành chính" in mended
+
+
+@pytest.mark.parametrize("text", [TEXT, "Café crème brûlée à la carte, naïve façade déjà vu.", "Plain text."])
+def test_text_that_is_no_such_mojibake_is_left_alone(text: str) -> None:
+    """Unicode Vietnamese is Unicode already; French in Latin-1 letters decodes to no Vietnamese."""
+    assert repair_utf8_read_as_1252(text) is None
+    assert misdecoded_warning(text) is None
+
+
+def test_text_still_misdecoded_is_stored_with_one_line_naming_it(tmp_path: Path) -> None:
+    """Bytes of an old font encoding no reader recognises, read as windows-1258: "ki»m", "ch°a"."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "sai-ma.txt").write_bytes(b"B\xe1o c\xe1o ki\xbbm tra c\xe1i c\xe1ch h\xe0nh ch\xednh. "
+                                       b"Tuy nhi\xean x\xe3 ch\xb0a ni\xeam y\xbft th\xf1 t\xf6c.\n")
+    (inbox / "dung.txt").write_text(TEXT, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "k.db"), "ingest", str(inbox), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("2 new, 0 changed, 0 skipped, 0 failed")
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"kiemtra: {inbox / 'sai-ma.txt'}: the text may be in an encoding not recognised:")
+    assert "(save it as UTF-8)" in line
+
+
+def test_the_nightly_summary_lists_the_documents_stored_with_a_warning() -> None:
+    """`kiemtra runs RUN` and the flow's artifact print the same run's markdown."""
+    from pipeline.process import Outcome
+    from pipeline.runs import INGESTED, RunSummary, render_markdown
+
+    summary = RunSummary()
+    summary.add(Outcome("/inbox/sai-ma.txt", INGESTED, "k", 1,
+                        warnings=("/inbox/sai-ma.txt: the text may be in an encoding not recognised",)),
+                "inbox")
+    again = RunSummary.from_dict(summary.to_dict())  # as the runs table keeps it
+    assert again.problems() == ["/inbox/sai-ma.txt: the text may be in an encoding not recognised"]
+    assert ("## Stored with a warning (1)\n\n| file | source | warning |\n|---|---|---|\n"
+            "| /inbox/sai-ma.txt | inbox | /inbox/sai-ma.txt: the text may be in an encoding not recognised |"
+            ) in render_markdown(again)
