@@ -369,17 +369,6 @@ def test_a_filler_noun_is_ranked_not_required() -> None:
         assert topic in " ".join(a for g in groups(text) for a in g)
 
 
-def test_the_direction_after_a_verb_of_recording_is_ranked_not_required() -> None:
-    """"cập nhật hồ sơ lên phần mềm": the findings say where a record went with "trên" or none
-    ("được cập nhật trên hệ thống"), so "lên" is ranked, never a required word; "tải lên" stays
-    the member of its set (upload), and "tinh gọn" alone the apparatus's word."""
-    plan = plan_query("tồn tại trong cập nhật, đồng bộ hồ sơ lên phần mềm")
-    assert "lên" in optional(plan) and not any("lên" in a for g in groups("cập nhật hồ sơ lên phần mềm")
-                                               for a in g)
-    assert groups("tải lên hồ sơ") == [["tải lên", "upload"], ["hồ sơ"]]
-    assert groups("tinh gọn bộ máy") == [["tinh gọn"], ["bộ máy"]]
-
-
 def test_a_filler_alone_stays_required_and_folded_counts_by_its_reading() -> None:
     assert groups("công tác") == [["công tác"]]  # typed alone it is the topic
     # folded, "cong tac" reads công tác in the genre (the dictionary's công tắc is a switch): the
