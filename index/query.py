@@ -1168,7 +1168,14 @@ class Lexicon:
         A `reducible` cue written at `at` and reduced there (`reduced_at`) is the failing named as
         the goal: no cue at all, not a shorter one it begins, which its words shadow as a longer
         word does ("yêu cầu", the recommendations' word, of "chấm dứt tình trạng yêu cầu thêm giấy
-        tờ", where the act Nghị định 61 forbids is ended)."""
+        tờ", where the act Nghị định 61 forbids is ended).
+
+        A cue running past it that is another member of the synonym set the cue's word is read in
+        (`_same_set`) is no other word but the same one typed across two of its spellings: "đòi
+        thêm giấy tờ | ngoài quy định" holds the members "đòi thêm giấy tờ" and "giấy tờ ngoài quy
+        định" of one set (synonyms.toml), the act the one-stop decree forbids; each shadowing the
+        other, the query read no polarity at all, and the strengths sharing its words ("hướng dẫn
+        thủ tục tận tình") came first (session 26, read36). The cue read first stands."""
         for cue in self._cues_from(typed, at):
             size = len(cue.syllables)
             if not self._cue_written_at(typed, cue, at, bound, unwritten) or cue.other_word_at(typed, at):
@@ -1179,10 +1186,20 @@ class Lexicon:
                     and (headless or cue.follows_head(typed, at)) and cue.takes_object(typed, at, ends) \
                     and not any(
                     other.polarity and k + len(other.syllables) > at + size
-                    and self._cue_written_at(typed, other, k)
+                    and self._cue_written_at(typed, other, k) and not self._same_set(cue, other)
                     for k in range(at + 1, at + size) for other in self._cues_from(typed, k)):
                 return cue
         return None
+
+    def _same_set(self, cue: Cue, other: Cue) -> bool:
+        """Whether two cues of one polarity are members of one synonym set (synonyms.toml): two
+        spellings of one word, as an intent with `with_synonyms` reads its terms' sets."""
+        if cue.polarity != other.polarity:
+            return False
+        mine = " ".join(folded_syllable(s) for s in cue.syllables[cue.lead:])
+        theirs = {tuple(folded_syllable(s) for s in m)
+                  for _, members in self._members.get(mine, ()) for m in members}
+        return tuple(folded_syllable(s) for s in other.syllables[other.lead:]) in theirs
 
     def judged_heads(self, typed: Sequence[str]) -> frozenset[int]:
         """The places where a cue that must follow its noun (`Cue.after`: the low and high ends of a
