@@ -95,3 +95,20 @@ def test_folded_truyen_thong_is_also_tradition_and_brings_nothing() -> None:
     """Folded, "truyen thong" is also truyền thống ("phương thức truyền thống", filing on paper)."""
     said = set().union(*_alternatives("nop ho so theo phuong thuc truyen thong"))
     assert not {"tuyên truyền", "tuyen truyen"} & said, said
+
+
+@pytest.mark.parametrize("typed", ["CBCC ôm đồm nhiều việc", "cán bộ xã phải ôm nhiều việc",
+                                   "CBCC xã thiếu người, 1 ng ôm nhiều việc", "một người làm nhiều việc",
+                                   "can bo xa om nhieu viec"])
+def test_carrying_several_posts_work_brings_the_concurrent_posts(typed: str) -> None:
+    """Staff say an official "ôm (đồm) nhiều việc"; the reports write "kiêm nhiệm" (synonyms.toml,
+    read37): the verb and the work it carries are one group, which brings the term."""
+    groups = _alternatives(typed)
+    assert any({"kiêm nhiệm", "kiem nhiem"} & g for g in groups), groups
+    assert not any(g in ({"nhiều"}, {"nhieu"}, {"1"}) for g in groups), groups
+
+
+@pytest.mark.parametrize("typed", ["công chức kiêm nhiệm nhiều việc", "cán bộ ốm đau nghỉ việc"])
+def test_the_concurrent_posts_and_sick_leave_do_not_bring_the_verb(typed: str) -> None:
+    said = " | ".join(set().union(*_alternatives(typed)))
+    assert "ôm" not in said.split(" "), said
