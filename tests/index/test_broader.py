@@ -112,3 +112,21 @@ def test_carrying_several_posts_work_brings_the_concurrent_posts(typed: str) -> 
 def test_the_concurrent_posts_and_sick_leave_do_not_bring_the_verb(typed: str) -> None:
     said = " | ".join(set().union(*_alternatives(typed)))
     assert "ôm" not in said.split(" "), said
+
+
+@pytest.mark.parametrize("typed", ["xã nào trụ sở làm việc còn thiếu thốn, xuống cấp?",
+                                   "hạn chế về cơ sở vật chất trụ sở làm việc cấp xã",
+                                   "tru so lam viec xuong cap"])
+def test_the_office_building_named_whole_is_one_group(typed: str) -> None:
+    """"trụ sở làm việc" is the building (synonyms.toml, read37): one group that the bare "trụ sở"
+    answers, no "làm việc" of its own, which every roll-call finding holds ("không đến trụ sở làm
+    việc")."""
+    groups = _alternatives(typed)
+    building = [g for g in groups if {"trụ sở làm việc", "tru so lam viec"} & g]
+    assert len(building) == 1 and {"trụ sở", "tru so"} & building[0], groups
+    assert not any(g <= {"làm việc", "lam viec"} for g in groups), groups
+
+
+def test_the_bare_building_does_not_bring_the_work_done_in_it() -> None:
+    said = set().union(*_alternatives("trụ sở UBND xã xuống cấp"))
+    assert "trụ sở làm việc" not in said, said
