@@ -73,6 +73,7 @@ def test_the_field_typed_does_not_bring_one_of_its_procedures(typed: str, proced
 
 @pytest.mark.parametrize(("typed", "broader"), [
     ("truyền thông CCHC cho người dân", "tuyên truyền"),
+    ("đề bạt cb ko đủ tiêu chuẩn", "bổ nhiệm"),  # a promotion is an appointment (read37)
     ("trả kết quả tại nhà cho dân", "bưu chính công ích"),
     ("tra ket qua tai nha cho dan", "buu chinh cong ich"),  # typed folded, matched folded
 ])
@@ -85,6 +86,7 @@ def test_the_everyday_word_brings_the_reports_word(typed: str, broader: str) -> 
 
 
 @pytest.mark.parametrize(("typed", "narrower"), [("tuyên truyền CCHC cho người dân", "truyền thông"),
+                                                 ("hạn chế trong bổ nhiệm cán bộ", "đề bạt"),
                                                  ("trả kết quả qua bưu chính công ích", "tại nhà")])
 def test_the_reports_word_does_not_bring_the_everyday_word(typed: str, narrower: str) -> None:
     said = " | ".join(set().union(*_alternatives(typed)))
