@@ -73,6 +73,7 @@ def test_the_field_typed_does_not_bring_one_of_its_procedures(typed: str, proced
 
 @pytest.mark.parametrize(("typed", "broader"), [
     ("truyền thông CCHC cho người dân", "tuyên truyền"),
+    ("đề bạt cb ko đủ tiêu chuẩn", "bổ nhiệm"),  # a promotion is an appointment (read37)
     ("trả kết quả tại nhà cho dân", "bưu chính công ích"),
     ("tra ket qua tai nha cho dan", "buu chinh cong ich"),  # typed folded, matched folded
 ])
@@ -85,6 +86,7 @@ def test_the_everyday_word_brings_the_reports_word(typed: str, broader: str) -> 
 
 
 @pytest.mark.parametrize(("typed", "narrower"), [("tuyên truyền CCHC cho người dân", "truyền thông"),
+                                                 ("hạn chế trong bổ nhiệm cán bộ", "đề bạt"),
                                                  ("trả kết quả qua bưu chính công ích", "tại nhà")])
 def test_the_reports_word_does_not_bring_the_everyday_word(typed: str, narrower: str) -> None:
     said = " | ".join(set().union(*_alternatives(typed)))
@@ -95,3 +97,38 @@ def test_folded_truyen_thong_is_also_tradition_and_brings_nothing() -> None:
     """Folded, "truyen thong" is also truyền thống ("phương thức truyền thống", filing on paper)."""
     said = set().union(*_alternatives("nop ho so theo phuong thuc truyen thong"))
     assert not {"tuyên truyền", "tuyen truyen"} & said, said
+
+
+@pytest.mark.parametrize("typed", ["CBCC ôm đồm nhiều việc", "cán bộ xã phải ôm nhiều việc",
+                                   "CBCC xã thiếu người, 1 ng ôm nhiều việc", "một người làm nhiều việc",
+                                   "can bo xa om nhieu viec"])
+def test_carrying_several_posts_work_brings_the_concurrent_posts(typed: str) -> None:
+    """Staff say an official "ôm (đồm) nhiều việc"; the reports write "kiêm nhiệm" (synonyms.toml,
+    read37): the verb and the work it carries are one group, which brings the term."""
+    groups = _alternatives(typed)
+    assert any({"kiêm nhiệm", "kiem nhiem"} & g for g in groups), groups
+    assert not any(g in ({"nhiều"}, {"nhieu"}, {"1"}) for g in groups), groups
+
+
+@pytest.mark.parametrize("typed", ["công chức kiêm nhiệm nhiều việc", "cán bộ ốm đau nghỉ việc"])
+def test_the_concurrent_posts_and_sick_leave_do_not_bring_the_verb(typed: str) -> None:
+    said = " | ".join(set().union(*_alternatives(typed)))
+    assert "ôm" not in said.split(" "), said
+
+
+@pytest.mark.parametrize("typed", ["xã nào trụ sở làm việc còn thiếu thốn, xuống cấp?",
+                                   "hạn chế về cơ sở vật chất trụ sở làm việc cấp xã",
+                                   "tru so lam viec xuong cap"])
+def test_the_office_building_named_whole_is_one_group(typed: str) -> None:
+    """"trụ sở làm việc" is the building (synonyms.toml, read37): one group that the bare "trụ sở"
+    answers, no "làm việc" of its own, which every roll-call finding holds ("không đến trụ sở làm
+    việc")."""
+    groups = _alternatives(typed)
+    building = [g for g in groups if {"trụ sở làm việc", "tru so lam viec"} & g]
+    assert len(building) == 1 and {"trụ sở", "tru so"} & building[0], groups
+    assert not any(g <= {"làm việc", "lam viec"} for g in groups), groups
+
+
+def test_the_bare_building_does_not_bring_the_work_done_in_it() -> None:
+    said = set().union(*_alternatives("trụ sở UBND xã xuống cấp"))
+    assert "trụ sở làm việc" not in said, said

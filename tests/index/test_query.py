@@ -1515,6 +1515,13 @@ def test_a_cue_only_in_questions_names_its_polarity_in_a_question_only() -> None
     ("tuyển dụng sai tiêu chuẩn", "shortcoming", False),
     ("tài sản công sử dụng sai mục đích", None, False),  # a topic: the breach in both senses
     ("sửa sai kịp thời", None, False),
+    # a state failing in itself: the premises "xuống cấp", a machine "trục trặc", a line "chập chờn"
+    ("CNTT ở xã mạng chập chờn", "shortcoming", False),
+    ("duong truyen internet chap chon", "shortcoming", False),
+    ("Gia Lai trụ sở xã xuống cấp hạ tầng CNTT", "shortcoming", False),
+    ("trụ sở dột nát", "shortcoming", False),  # the set's other wording
+    ("máy lấy số hư hỏng", "shortcoming", False),
+    ("khắc phục tình trạng trụ sở xuống cấp", "recommendation", False),  # repaired: the goal
 ])
 def test_evaluative_words_of_the_genre_name_the_polarity(text: str, polarity: str | None,
                                                          section: bool) -> None:
@@ -1527,6 +1534,15 @@ def test_a_wrong_act_keeps_its_word_required() -> None:
     plan = plan_query("niêm yết sai địa chỉ tiếp nhận phản ánh")
     sai = [g for g in plan.groups if g.alternatives[0].syllables == ("sai",)]
     assert plan.polarity == "shortcoming" and len(sai) == 1 and not sai[0].sense
+
+
+def test_a_failing_state_keeps_its_words_required_with_their_set() -> None:
+    """"chập chờn" prefers the shortcomings, stays an ordinary word of the topic with its set, and its
+    members holding a negation ("không ổn định") are still read by the negation's table."""
+    plan = plan_query("đường truyền mạng chập chờn")
+    state = [g for g in plan.groups if ("chập", "chờn") in {a.syllables for a in g.alternatives}]
+    assert plan.polarity == "shortcoming" and len(state) == 1 and not state[0].sense
+    assert ("không", "ổn", "định") in {a.syllables for a in state[0].alternatives}
 
 
 def test_a_judged_noun_of_method_stays_the_matter() -> None:
