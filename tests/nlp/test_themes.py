@@ -9,6 +9,7 @@ import pytest
 
 from core.errors import ConfigError
 from core.models import AREAS, Area, Extraction, Finding, Polarity
+from core.normalize import matching_form
 from nlp.themes import (
     assign_themes,
     continues,
@@ -305,8 +306,6 @@ def test_a_malformed_bodies_table_is_a_config_error(bodies: object) -> None:
     ("Xã đạt chuẩn nông thôn mới năm 2020", {"bo_may"}),
 ])
 def test_the_genres_department_names_name_no_matter(text: str, absent: set[str]) -> None:
-    from core.normalize import matching_form
-
     assert not absent & set(load_taxonomy().area_scores(matching_form(text)))
 
 
@@ -513,3 +512,41 @@ def test_a_query_read_with_accents_names_the_matter_of_a_marked_syllable_inside_
     assert "tai_chinh.thu_chi" in codes("thu quy den on dap nghia", read="thủ quỹ đền ơn đáp nghĩa")
     # the reading adds, it never takes away what the typed text says
     assert codes("quy che chi tieu noi bo", read="quy chế chỉ tiêu nội bộ")[0] == "tai_chinh.chi_tieu_noi_bo"
+
+
+# --- `patterns`: what no fixed phrase says (session 26) ----------------------------------------------
+
+_CLOCK = {"code": "cong_vu.gio", "label": "G", "area": "cong_vu", "terms": {"vắng mặt": 3},
+          "patterns": {r"\d{1,2}h\d{2}": 2, r"lúc\s+\d{1,2}\s?h": 2}}
+
+
+def test_a_themes_pattern_is_matched_in_findings_as_written_and_typed_without_accents() -> None:
+    taxonomy = parse_taxonomy({"theme": [_CLOCK], "rules": _FLAT})
+    assert taxonomy.area_scores("vào lúc 8h30, bộ phận một cửa có hai công chức") == {"cong_vu": 2.0}
+    assert taxonomy.area_scores("lúc 11h trưa, xã vắng mặt hai công chức") == {"cong_vu": 5.0}
+    assert taxonomy.area_scores("đến 13h42 mới có 3 công chức") == {"cong_vu": 2.0}
+    assert taxonomy.area_scores("vao luc 7h sang, xa chua mo cua") == {"cong_vu": 2.0}
+    # whole words only: a number that is no time of day, an hour with no minutes and no "lúc"
+    assert taxonomy.area_scores("trả kết quả trong 24h, mã số 18h305") == {}
+    # a whole word each: "lúc 8h30" is the hour with its minutes, not "lúc 8h" and more
+    assert [m.phrase for m in taxonomy.matches("lúc 8h30")] == [r"\d{1,2}h\d{2}"]
+
+
+def test_a_themes_pattern_is_not_read_in_a_query() -> None:
+    """A pattern reads what a finding records (the hour of a visit); nobody asks by it, and a query
+    reading "8h30" as a matter would be sent to the attendance findings of every hour."""
+    taxonomy = parse_taxonomy({"theme": [_CLOCK]})
+    for query in ("lúc 8h30", "luc 8h30", "Lúc 8h30 vắng mặt"):
+        found = taxonomy.matches(matching_form(query), marks_optional=True)
+        assert all(m.phrase == "vắng mặt" for m in found)
+
+
+@pytest.mark.parametrize("patterns", [
+    {r"\d{1,2}h(": 2},  # no regular expression
+    {r"\S+h\d{2}": 2},  # upper case: the matching form would read \s
+    {r"\d{1,2}h\d{2}": 0},
+    [r"\d{1,2}h\d{2}"],
+])
+def test_a_malformed_pattern_is_a_config_error(patterns: object) -> None:
+    with pytest.raises(ConfigError, match="cong_vu.gio: .*pattern"):
+        parse_taxonomy({"theme": [{**_CLOCK, "patterns": patterns}]})
