@@ -550,3 +550,58 @@ def test_a_themes_pattern_is_not_read_in_a_query() -> None:
 def test_a_malformed_pattern_is_a_config_error(patterns: object) -> None:
     with pytest.raises(ConfigError, match="cong_vu.gio: .*pattern"):
         parse_taxonomy({"theme": [{**_CLOCK, "patterns": patterns}]})
+
+
+@pytest.mark.parametrize("text", [
+    "Vào lúc 14h10, bộ phận một cửa của xã chỉ có một công chức trực",
+    "Đoàn kiểm tra ghi nhận lúc 7h45 Bộ phận tiếp nhận và trả kết quả đã có công chức tiếp nhận hồ sơ",
+    "Tại thời điểm kiểm tra là 8h sáng, trụ sở UBND phường còn đóng cửa",
+    "Vào lúc 8 giờ 30 phút, bộ phận tiếp nhận và trả kết quả của phường chưa có công chức",
+])
+def test_the_time_of_a_surprise_check_is_the_attendance_record(text: str) -> None:
+    """The hour at which the team found staff at their posts is discipline (cong_vu), the one-stop
+    office only where: the shipped `patterns` of cong_vu.ky_luat and its [[setting]]."""
+    taxonomy = load_taxonomy()
+    assert taxonomy.best_area(taxonomy.area_scores(matching_form(text))) == "cong_vu"
+
+
+def test_a_deadline_in_hours_is_no_time_of_day() -> None:
+    taxonomy = load_taxonomy()
+    text = "Hồ sơ đăng ký khai sinh được trả kết quả trong 24h, đúng hạn"
+    assert taxonomy.best_area(taxonomy.area_scores(matching_form(text))) == "tthc"
+
+
+# --- the remedy of the faults found, and the session's other phrases (session 26) -------------------
+
+@pytest.mark.parametrize(("text", "area"), [
+    # the request to remedy the faults found: chung, its plan, report or head only its manner
+    ("UBND huyện yêu cầu các xã xây dựng kế hoạch khắc phục và báo cáo kết quả khắc phục những hạn chế "
+     "Đoàn đã chỉ ra", "chung"),
+    ("Đề nghị người đứng đầu các cơ quan, đơn vị có giải pháp khắc phục ngay các thiếu sót trên", "chung"),
+    # a remedy of one named matter is that matter's; a plan with no remedy stays the steering's
+    ("Khắc phục ngay tình trạng hồ sơ giải quyết quá hạn, trễ hẹn", "tthc"),
+    ("UBND xã chưa ban hành kế hoạch CCHC năm 2024", "chi_dao"),
+    # the leadership of the party committees over the reform
+    ("Phát huy vai trò lãnh đạo của cấp ủy trong công tác cải cách hành chính", "chi_dao"),
+    # the layout of the office (Quy chế văn hóa công sở's "bài trí công sở")
+    ("Phòng làm việc, nơi tiếp công dân được bài trí gọn gàng, khoa học", "cong_vu"),
+    # the reorganisation's slogan is no queue; a queue at the desk is
+    ("Việc sắp xếp cán bộ theo tinh thần vừa chạy vừa xếp hàng còn lúng túng", "bo_may"),
+    ("Người dân phải xếp hàng chờ lâu tại bộ phận một cửa", "tthc"),
+])
+def test_the_session_26_phrases_give_their_area(text: str, area: str) -> None:
+    taxonomy = load_taxonomy()
+    assert taxonomy.best_area(taxonomy.area_scores(matching_form(text))) == area
+
+
+def test_the_aim_of_effective_administration_is_an_overall_word() -> None:
+    """"hiệu lực, hiệu quả" weighs little (no area of its own) but is a phrase of the whole: a
+    finding saying it keeps its own reading, not the matter of the item before it."""
+    from nlp.areas import framed_areas
+
+    first = "Việc xây dựng, ban hành văn bản quy phạm pháp luật được đẩy mạnh"
+    second = "các cơ quan đã nâng cao hiệu lực, hiệu quả quản lý nhà nước"
+    text = f"{first}; {second}."
+    spans = [(0, len(first)), (len(first) + 2, len(first) + 2 + len(second))]
+    assert framed_areas(text, spans, ["the_che", "chung"]) == ["the_che", "chung"]
+    assert load_taxonomy().best_area(load_taxonomy().area_scores(matching_form(second))) == "chung"
