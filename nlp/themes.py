@@ -65,12 +65,15 @@ MIN_NAME_SYLLABLES = 3
 
 @dataclass(frozen=True, slots=True)
 class Theme:
-    """One recurring matter; `terms` are (phrase, weight) in the order the file gives them."""
+    """One recurring matter; `terms` are (phrase, weight) in the order the file gives them;
+    `patterns` (regular expression, weight) are what no fixed phrase can say (a time of day:
+    "lúc 8h30", "13h42"), read in findings only (`Taxonomy.matches`)."""
 
     code: str
     label: str
     area: str
     terms: tuple[tuple[str, float], ...] = ()
+    patterns: tuple[tuple[str, float], ...] = ()
 
     @property
     def is_other(self) -> bool:
@@ -103,6 +106,7 @@ class _Phrase:
     # same folded (the syllables constrain each other, as index/accents.py says of words).
     folds_clearly: bool = True
     syllables: tuple[str, ...] = ()  # the phrase's words in matching form, as `_Phrase.agreeing` reads them
+    is_pattern: bool = False  # a theme's pattern (`Theme.patterns`), read in findings, not queries
 
     def agreeing(self, form: str, folded_form: str, present: set[str]) -> Iterator[tuple[int, int]]:
         """The phrase's spans in `form` (a query in `matching_form`, typed partly without marks)
@@ -190,7 +194,13 @@ class Taxonomy:
 
     @functools.cached_property
     def _phrases(self) -> tuple[_Phrase, ...]:
-        return tuple(_compile(theme, term, weight) for theme in self.themes for term, weight in theme.terms)
+        return (tuple(_compile(theme, term, weight) for theme in self.themes for term, weight in theme.terms)
+                + tuple(_compile_pattern(theme, rx, weight) for theme in self.themes
+                        for rx, weight in theme.patterns))
+
+    @functools.cached_property
+    def _query_phrases(self) -> tuple[_Phrase, ...]:
+        return tuple(p for p in self._phrases if not p.is_pattern)
 
     def get(self, code: str) -> Theme:
         """The theme of `code`; an unknown code (an older taxonomy stored it) reads as its area's other."""
@@ -220,16 +230,18 @@ class Taxonomy:
 
         Why only a query's: a finding is written with its marks, so a syllable without them
         ("chi" of "chi tiêu") is that syllable; a query is often typed partly without them
-        ("so theo dõi"), and read whole as written it names nothing its unmarked words say."""
+        ("so theo dõi"), and read whole as written it names nothing its unmarked words say.
+        A theme's patterns are not read in a query (`Theme.patterns`)."""
+        phrases = self._query_phrases if marks_optional else self._phrases
         folded_form = fold(form)
         folded_only = folded_form == form  # typed without diacritics: match folded phrases
         if marks_optional and not folded_only and len(folded_form) == len(form):
             present = set(_WORD.findall(folded_form)) | set(_WORD.findall(form))
-            spans = [(p, span) for p in self._phrases for span in p.agreeing(form, folded_form, present)]
+            spans = [(p, span) for p in phrases for span in p.agreeing(form, folded_form, present)]
             named = [span for p in self._body_phrases for span in p.agreeing(form, folded_form, present)]
         else:
             present = set(_WORD.findall(form))
-            spans = [(p, (m.start(), m.end())) for p in self._phrases
+            spans = [(p, (m.start(), m.end())) for p in phrases
                      for m in p.finditer(form, present, folded_only)]
             named = [(m.start(), m.end()) for p in self._body_phrases
                      for m in p.finditer(form, present, folded_only)]
@@ -411,6 +423,43 @@ def _compile(theme: Theme, term: str, weight: float) -> _Phrase:
                    len(folded.split()) > 1 or folded == canonical, tuple(_WORD.findall(canonical)))
 
 
+def _compile_pattern(theme: Theme, regex: str, weight: float) -> _Phrase:
+    """A theme's pattern as a phrase matched on whole words: on the matching form as written, on the
+    folded form for text typed without diacritics (the regex folded too: its letters lose their
+    marks, its syntax has none). It needs no word (it is always scanned) and is read in findings
+    only (`Taxonomy.matches`): a pattern reads what a finding records, such as the time of a visit,
+    which a query does not ask by."""
+
+    def pattern(form: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w)(?:{form})(?!\w)")
+
+    return _Phrase(theme, regex, weight, pattern(matching_form(regex)), pattern(fold(regex)),
+                   frozenset(), frozenset(), is_pattern=True)
+
+
+def _parse_patterns(code: str, patterns: Any, source: str) -> tuple[tuple[str, float], ...]:
+    """A theme's optional `patterns` table validated: regular expressions that compile, written in
+    the matching form they are matched on, each with a positive weight."""
+    if patterns is None:
+        return ()
+    if not isinstance(patterns, dict):
+        raise ConfigError(f"theme {code}: patterns must be a table of regex = weight", path=source)
+    out = []
+    for rx, weight in patterns.items():
+        if not (isinstance(weight, int | float) and weight > 0):
+            raise ConfigError(f"theme {code}: pattern weights must be positive numbers", path=source)
+        if matching_form(rx) != rx:  # lowercasing would turn \S into \s, \D into \d
+            raise ConfigError(f"theme {code}: write pattern {rx!r} in lower case with canonical tones",
+                              path=source)
+        try:
+            re.compile(rx)
+        except re.error as exc:
+            raise ConfigError(f"theme {code}: pattern {rx!r} is no regular expression ({exc})",
+                              path=source) from exc
+        out.append((str(rx), float(weight)))
+    return tuple(out)
+
+
 def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
     """Validate a taxonomy's TOML data; a malformed entry is a ConfigError naming it."""
     themes: list[Theme] = []
@@ -434,7 +483,8 @@ def parse_taxonomy(data: dict[str, Any], *, source: str = "themes") -> Taxonomy:
                                   path=source)
             phrases[key] = code
         seen.add(code)
-        themes.append(Theme(code, label, area, tuple((str(t), float(w)) for t, w in terms.items())))
+        themes.append(Theme(code, label, area, tuple((str(t), float(w)) for t, w in terms.items()),
+                            _parse_patterns(code, entry.get("patterns"), source)))
     for area in AREAS:
         if other_code(area) not in seen:
             # Named with the area's name, not its code: the label is what the comparison shows.

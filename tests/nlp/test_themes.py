@@ -9,6 +9,7 @@ import pytest
 
 from core.errors import ConfigError
 from core.models import AREAS, Area, Extraction, Finding, Polarity
+from core.normalize import matching_form
 from nlp.themes import (
     assign_themes,
     continues,
@@ -305,8 +306,6 @@ def test_a_malformed_bodies_table_is_a_config_error(bodies: object) -> None:
     ("Xã đạt chuẩn nông thôn mới năm 2020", {"bo_may"}),
 ])
 def test_the_genres_department_names_name_no_matter(text: str, absent: set[str]) -> None:
-    from core.normalize import matching_form
-
     assert not absent & set(load_taxonomy().area_scores(matching_form(text)))
 
 
@@ -513,3 +512,96 @@ def test_a_query_read_with_accents_names_the_matter_of_a_marked_syllable_inside_
     assert "tai_chinh.thu_chi" in codes("thu quy den on dap nghia", read="thủ quỹ đền ơn đáp nghĩa")
     # the reading adds, it never takes away what the typed text says
     assert codes("quy che chi tieu noi bo", read="quy chế chỉ tiêu nội bộ")[0] == "tai_chinh.chi_tieu_noi_bo"
+
+
+# --- `patterns`: what no fixed phrase says (session 26) ----------------------------------------------
+
+_CLOCK = {"code": "cong_vu.gio", "label": "G", "area": "cong_vu", "terms": {"vắng mặt": 3},
+          "patterns": {r"\d{1,2}h\d{2}": 2, r"lúc\s+\d{1,2}\s?h": 2}}
+
+
+def test_a_themes_pattern_is_matched_in_findings_as_written_and_typed_without_accents() -> None:
+    taxonomy = parse_taxonomy({"theme": [_CLOCK], "rules": _FLAT})
+    assert taxonomy.area_scores("vào lúc 8h30, bộ phận một cửa có hai công chức") == {"cong_vu": 2.0}
+    assert taxonomy.area_scores("lúc 11h trưa, xã vắng mặt hai công chức") == {"cong_vu": 5.0}
+    assert taxonomy.area_scores("đến 13h42 mới có 3 công chức") == {"cong_vu": 2.0}
+    assert taxonomy.area_scores("vao luc 7h sang, xa chua mo cua") == {"cong_vu": 2.0}
+    # whole words only: a number that is no time of day, an hour with no minutes and no "lúc"
+    assert taxonomy.area_scores("trả kết quả trong 24h, mã số 18h305") == {}
+    # a whole word each: "lúc 8h30" is the hour with its minutes, not "lúc 8h" and more
+    assert [m.phrase for m in taxonomy.matches("lúc 8h30")] == [r"\d{1,2}h\d{2}"]
+
+
+def test_a_themes_pattern_is_not_read_in_a_query() -> None:
+    """A pattern reads what a finding records (the hour of a visit); nobody asks by it, and a query
+    reading "8h30" as a matter would be sent to the attendance findings of every hour."""
+    taxonomy = parse_taxonomy({"theme": [_CLOCK]})
+    for query in ("lúc 8h30", "luc 8h30", "Lúc 8h30 vắng mặt"):
+        found = taxonomy.matches(matching_form(query), marks_optional=True)
+        assert all(m.phrase == "vắng mặt" for m in found)
+
+
+@pytest.mark.parametrize("patterns", [
+    {r"\d{1,2}h(": 2},  # no regular expression
+    {r"\S+h\d{2}": 2},  # upper case: the matching form would read \s
+    {r"\d{1,2}h\d{2}": 0},
+    [r"\d{1,2}h\d{2}"],
+])
+def test_a_malformed_pattern_is_a_config_error(patterns: object) -> None:
+    with pytest.raises(ConfigError, match="cong_vu.gio: .*pattern"):
+        parse_taxonomy({"theme": [{**_CLOCK, "patterns": patterns}]})
+
+
+@pytest.mark.parametrize("text", [
+    "Vào lúc 14h10, bộ phận một cửa của xã chỉ có một công chức trực",
+    "Đoàn kiểm tra ghi nhận lúc 7h45 Bộ phận tiếp nhận và trả kết quả đã có công chức tiếp nhận hồ sơ",
+    "Tại thời điểm kiểm tra là 8h sáng, trụ sở UBND phường còn đóng cửa",
+    "Vào lúc 8 giờ 30 phút, bộ phận tiếp nhận và trả kết quả của phường chưa có công chức",
+])
+def test_the_time_of_a_surprise_check_is_the_attendance_record(text: str) -> None:
+    """The hour at which the team found staff at their posts is discipline (cong_vu), the one-stop
+    office only where: the shipped `patterns` of cong_vu.ky_luat and its [[setting]]."""
+    taxonomy = load_taxonomy()
+    assert taxonomy.best_area(taxonomy.area_scores(matching_form(text))) == "cong_vu"
+
+
+def test_a_deadline_in_hours_is_no_time_of_day() -> None:
+    taxonomy = load_taxonomy()
+    text = "Hồ sơ đăng ký khai sinh được trả kết quả trong 24h, đúng hạn"
+    assert taxonomy.best_area(taxonomy.area_scores(matching_form(text))) == "tthc"
+
+
+# --- the remedy of the faults found, and the session's other phrases (session 26) -------------------
+
+@pytest.mark.parametrize(("text", "area"), [
+    # the request to remedy the faults found: chung, its plan, report or head only its manner
+    ("UBND huyện yêu cầu các xã xây dựng kế hoạch khắc phục và báo cáo kết quả khắc phục những hạn chế "
+     "Đoàn đã chỉ ra", "chung"),
+    ("Đề nghị người đứng đầu các cơ quan, đơn vị có giải pháp khắc phục ngay các thiếu sót trên", "chung"),
+    # a remedy of one named matter is that matter's; a plan with no remedy stays the steering's
+    ("Khắc phục ngay tình trạng hồ sơ giải quyết quá hạn, trễ hẹn", "tthc"),
+    ("UBND xã chưa ban hành kế hoạch CCHC năm 2024", "chi_dao"),
+    # the leadership of the party committees over the reform
+    ("Phát huy vai trò lãnh đạo của cấp ủy trong công tác cải cách hành chính", "chi_dao"),
+    # the layout of the office (Quy chế văn hóa công sở's "bài trí công sở")
+    ("Phòng làm việc, nơi tiếp công dân được bài trí gọn gàng, khoa học", "cong_vu"),
+    # the reorganisation's slogan is no queue; a queue at the desk is
+    ("Việc sắp xếp cán bộ theo tinh thần vừa chạy vừa xếp hàng còn lúng túng", "bo_may"),
+    ("Người dân phải xếp hàng chờ lâu tại bộ phận một cửa", "tthc"),
+])
+def test_the_session_26_phrases_give_their_area(text: str, area: str) -> None:
+    taxonomy = load_taxonomy()
+    assert taxonomy.best_area(taxonomy.area_scores(matching_form(text))) == area
+
+
+def test_the_aim_of_effective_administration_is_an_overall_word() -> None:
+    """"hiệu lực, hiệu quả" weighs little (no area of its own) but is a phrase of the whole: a
+    finding saying it keeps its own reading, not the matter of the item before it."""
+    from nlp.areas import framed_areas
+
+    first = "Việc xây dựng, ban hành văn bản quy phạm pháp luật được đẩy mạnh"
+    second = "các cơ quan đã nâng cao hiệu lực, hiệu quả quản lý nhà nước"
+    text = f"{first}; {second}."
+    spans = [(0, len(first)), (len(first) + 2, len(first) + 2 + len(second))]
+    assert framed_areas(text, spans, ["the_che", "chung"]) == ["the_che", "chung"]
+    assert load_taxonomy().best_area(load_taxonomy().area_scores(matching_form(second))) == "chung"
