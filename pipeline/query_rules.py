@@ -12,13 +12,12 @@ range's rule by the same function (`years_problem`), its level's (`level_problem
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
 from core.levels import FOLDED_WORDS, Level, level_of_abbreviation, level_of_word
-from core.normalize import fold
+from core.normalize import fold, nfc
 from index.base import Query
 
 
@@ -114,7 +113,7 @@ def unit_problem(unit: str | None) -> Problem | None:
 
     Typed with accents, the word must be the level's own ("Tĩnh" is the name of Hà Tĩnh, "Quán"
     no "quận"); typed without, the level is what it most likely means ("xa", "phuong")."""
-    typed = " ".join(unicodedata.normalize("NFC", unit or "").split())
+    typed = " ".join(nfc(unit or "").split())
     level = level_of_word(typed) if typed else None
     if level is None:
         return None
