@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from core.normalize import BIDI_CONTROLS
+
 # C0 and C1 controls, DEL, the Unicode line/paragraph separators and the bidirectional
 # embeddings, overrides and isolates: none may reach a terminal raw from a file name or a document
 # (ESC sequences rewrite the screen, a newline forges a line, U+202E shows what follows reversed).
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
 
 
 def printable(text: str) -> str:

@@ -25,11 +25,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# The bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), as a
+# character-class range: no Vietnamese text needs them, and one in a file reverses what follows it
+# on a terminal or a page ("\u202etxt.exe" shows as "exe.txt"). Stripped from text here and escaped
+# in messages (core.errors).
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 # C0 controls but tab and newline, DEL, and C1 controls: never text, and harmful on a terminal.
-# And the bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): no
-# Vietnamese text needs them, and one in a file reverses what follows it on a terminal or a page
-# ("\u202etxt.exe" shows as "exe.txt").
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
 
 
 def strip_controls(text: str) -> str:
