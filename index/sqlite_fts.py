@@ -1114,12 +1114,7 @@ class _TextSearch:
         if any(a.prefix for a in alternatives) or not alternatives:  # a prefix's count is not its word's
             counts = np.full((len(ids), len(alternatives)), fts_topk.UNKNOWN, dtype=np.int64)
         else:
-            # An accented phrase is ranked on `original`: its words' repeats are counted there
-            # (an ASCII word's under its folded key, `_insert_repeats`: at least its count there).
-            words = [tuple(w if w.isascii() else ORIGINAL_KEY + w for w in a.syllables) if a.whole
-                     else a.folded for a in alternatives]
-            counts = present * fts_topk.phrase_counts(ids, words, columns.repeats)
-            _ascii_unknown(columns, ids, alternatives, counts)
+            counts = _listed_counts(columns, ids, alternatives, present)
         if not alternatives:
             order = np.lexsort((columns.position[ids], tier))[:need]
             return list(zip(ids[order].tolist(), bonus[order].astype(float).tolist(), strict=True))
@@ -1395,32 +1390,24 @@ def _listed_counts(columns: _Columns, ids: IntArray, units: Sequence[Alternative
     unit (2,600 there: 25 ms, the benchmark's slowest class's slowest query), while the units'
     lists are kept per data version (_RecentLists) and a finding holds most words once.
 
-    A unit on `original` (typed with every accent, or literal) counts an ASCII word by its folded
-    repeats (_insert_repeats keeps none of its own), which also count the accented words folding
-    to it ("ca" of "cá"): the folded count bounds it from above, so it tells the count only when
-    it is 1; above that it is UNKNOWN here."""
+    The same counts rank the tiers above (_TextSearch.rank), so both read them here.
+
+    A unit on `original` (typed with every accent, or literal) is counted there, an ASCII word by
+    its folded repeats (_insert_repeats keeps none of its own), which also count the accented
+    words folding to it ("ca" of "cá", "quan" of "quán"): the folded count bounds it from above.
+    A one-word unit written in ASCII is therefore UNKNOWN where its folded word repeats, for the
+    text (`_bare_counts`) or FTS5 to tell: scored from the folded count, "ban" beside "bản" ranked
+    a finding above where FTS5's own bm25 (and so Elasticsearch's, on `original`) puts it. A
+    longer phrase needs no such care: phrase_counts gives it 1 only where one of its words occurs
+    once, exact either way."""
     words = [tuple(w if w.isascii() else ORIGINAL_KEY + w for w in a.syllables) if a.whole else a.folded
              for a in units]
     counts = present * fts_topk.phrase_counts(ids, words, columns.repeats)
     for k, alt in enumerate(units):
-        for word in (w for w in alt.syllables if alt.whole and w.isascii()):
-            repeated = _in(ids, columns.repeats.get(word, (np.empty(0, dtype=np.int64),))[0])
-            counts[present[:, k] & repeated, k] = fts_topk.UNKNOWN
-    return counts
-
-
-def _ascii_unknown(columns: _Columns, ids: IntArray, units: Sequence[Alternative], counts: IntArray) -> None:
-    """Make UNKNOWN (in place) the count of a one-word unit on `original` written in ASCII ("ca"
-    typed in quotes, or with accents elsewhere) in each of `ids` whose folded text repeats it:
-    its folded repeats also count the accented words folding to it ("cá"), so above 1 they
-    over-count, and the text (`_bare_counts`) or FTS5 must tell. A longer phrase needs no such
-    care: it is counted 1 only where one of its words occurs once, which bounds it either way.
-    Why: scored from the folded count, "ca" beside "cá" ranked a finding above where FTS5's own
-    bm25 (and so Elasticsearch's, on its `original` field) puts it."""
-    for k, alt in enumerate(units):
         if alt.whole and len(alt.syllables) == 1 and alt.syllables[0].isascii():
             repeated = _in(ids, columns.repeats.get(alt.syllables[0], (np.empty(0, dtype=np.int64),))[0])
-            counts[repeated & (counts[:, k] > 0), k] = fts_topk.UNKNOWN
+            counts[present[:, k] & repeated, k] = fts_topk.UNKNOWN
+    return counts
 
 
 def _bare_counts(conn: sqlite3.Connection, columns: _Columns, ids: IntArray,
