@@ -161,6 +161,10 @@ class RunSummary:
     def line(self) -> str:
         c = self.counts
         text = f"{c[NEW]} new, {c[CHANGED]} changed, {c[SKIPPED]} skipped, {c[FAILED]} failed"
+        # Counted here too: the lines after it name failures and warnings alike ("kiemtra: FILE:
+        # reason"), and "5 failed" over seven lines read as if two more had failed
+        if warned := len({w["path"] for w in self.warned}):
+            text += f", {warned} stored with a warning"
         if c[QUARANTINED]:
             text += f", {c[QUARANTINED]} still quarantined"
         if c[REMOVED]:
