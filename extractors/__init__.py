@@ -12,7 +12,15 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from core.errors import CorruptDocument, KiemtraError, LimitExceeded, ReaderError, UnexpectedError, printable
+from core.errors import (
+    CorruptDocument,
+    KiemtraError,
+    LimitExceeded,
+    ReaderError,
+    UnexpectedError,
+    printable,
+    size_said,
+)
 from core.models import Document
 from core.settings import Settings
 from extractors._common import SNIFF_BYTES, sniff_format
@@ -150,7 +158,8 @@ def _format_of(path: Path, settings: Settings) -> str:
         if size == 0:
             raise CorruptDocument("empty file (0 bytes)", path=path)
         if size > settings.max_file_bytes:
-            raise LimitExceeded(f"{size} bytes exceeds max_file_bytes={settings.max_file_bytes}", path=path)
+            raise LimitExceeded(f"{size_said(size)} exceeds max_file_bytes={settings.max_file_bytes}"
+                                f" ({size_said(settings.max_file_bytes)})", path=path)
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
             ole_data = handle.read() if head.startswith(b"\xd0\xcf\x11\xe0") else None
