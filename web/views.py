@@ -773,6 +773,18 @@ class RunView:
     # "completed" with nothing failed does not hide a file that is never read.
     unread: tuple[str, ...] = ()
     still_quarantined: int = 0
+    # The documents stored with a reader's warning (RunSummary.warned: a text still mis-decoded,
+    # HTML lost past the parser's limit), each "file: warning", as `kiemtra runs RUN` lists them:
+    # a run "hoàn thành" said nothing of the files whose findings may be incomplete.
+    warned: tuple[str, ...] = ()
+
+    @property
+    def warned_shown(self) -> tuple[str, ...]:
+        return self.warned[:UNREAD_SHOWN]
+
+    @property
+    def warned_more(self) -> int:
+        return max(0, len(self.warned) - UNREAD_SHOWN)
 
     @property
     def unread_shown(self) -> tuple[str, ...]:
@@ -816,6 +828,7 @@ def run_view(record: RunRecord) -> RunView:
     counts = summary.get("counts") if isinstance(summary.get("counts"), dict) else {}
     failures = summary.get("failures")
     unread, quarantined = summary.get("unsupported"), summary.get("quarantined")
+    warned: list[Any] = summary["warned"] if isinstance(summary.get("warned"), list) else []
     return RunView(
         record.run_id,
         record.flow,
@@ -829,6 +842,7 @@ def run_view(record: RunRecord) -> RunView:
         summary.get("error") or summary.get("index_error"),
         tuple(str(p) for p in unread) if isinstance(unread, list) else (),
         len(quarantined) if isinstance(quarantined, list) else 0,
+        tuple(str(w.get("warning", "")) for w in warned if isinstance(w, dict)),
     )
 
 
