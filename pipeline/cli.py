@@ -261,7 +261,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     shown = f" ({offset + 1}-{offset + len(result.hits)})" if result.hits else ""
     if result.total and not result.hits:  # said, or "104 findings" listed none and seemed broken
         shown = f" (none from {offset + 1}: --offset is past the last)"
-    click.echo(f"{result.total} findings{shown}")
+    click.echo(f"{_findings(result.total)}{shown}")
     for n, hit in enumerate(result.hits, offset + 1):
         r = hit.record
         click.echo(f"{n:>2}. [{r.polarity}/{r.area}] {r.doc_id}  {r.published or r.year or ''}  {_where(r)}")
@@ -430,6 +430,11 @@ def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
             for name in empty if name not in ("province", "unit")]
 
 
+def _findings(n: int) -> str:
+    """ "1 finding", "0 findings", "34 findings": the result line said "1 findings (1-1)"."""
+    return f"{n} finding" if n == 1 else f"{n} findings"
+
+
 def _option_said(query: Any, name: str) -> str:
     """A filter of `query` (a FILTERS entry's first field) as the options that set it:
     "--year 2021", "--from 2019 --to 2020", "--unit 'Hải Lệ' --within"."""
@@ -457,7 +462,7 @@ def _emptied_line(query: Any, emptied: Any) -> str:
     words = query.text.strip()
     if emptied.words == 0:
         return f"no finding holds {words!r}, with the filters or without them: the words find nothing"
-    head = f"{emptied.words} findings for {words!r}, none" if emptied.words else "none"
+    head = f"{_findings(emptied.words)} for {words!r}, none" if emptied.words else "none"
     if len(emptied.filters) == 1 and emptied.without:
         [w] = emptied.without
         return f"{head} with {_option_said(query, w.name)}" + (
