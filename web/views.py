@@ -778,22 +778,11 @@ class RunView:
     # a run "hoàn thành" said nothing of the files whose findings may be incomplete.
     warned: tuple[str, ...] = ()
 
-    @property
-    def warned_shown(self) -> tuple[str, ...]:
-        return self.warned[:UNREAD_SHOWN]
-
-    @property
-    def warned_more(self) -> int:
-        return max(0, len(self.warned) - UNREAD_SHOWN)
-
-    @property
-    def unread_shown(self) -> tuple[str, ...]:
-        """The first UNREAD_SHOWN of them, the rest counted (`unread_more`): a cell, not a list."""
-        return self.unread[:UNREAD_SHOWN]
-
-    @property
-    def unread_more(self) -> int:
-        return max(0, len(self.unread) - UNREAD_SHOWN)
+    @staticmethod
+    def cut(names: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
+        """The first UNREAD_SHOWN of `names` (the files not read, the documents warned of) and how
+        many more: a cell, not a list."""
+        return names[:UNREAD_SHOWN], max(0, len(names) - UNREAD_SHOWN)
 
 
 UNREAD_SHOWN = 3
