@@ -135,6 +135,11 @@ def _with_text(document: Document, path: Path) -> Document:
     from it. Failed, it is named on one line with the reason and quarantined until its bytes
     change (ux23)."""
     if not document.text.strip():
+        scanned = document.source.ocr_pages
+        if scanned:  # said so: the operator cannot tell from "holds nothing" that OCR ran and saw none
+            pages = f"{scanned} scanned page{'s' * (scanned != 1)}"
+            raise CorruptDocument(f"no text: OCR found none on its {pages} (blank, or too faint"
+                                  f" or small to read)", path=path)
         raise CorruptDocument(f"no text: the {document.source.format} file holds nothing to read", path=path)
     return document
 
