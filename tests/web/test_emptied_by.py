@@ -113,3 +113,21 @@ def test_both_edges_say_the_rule_s_counts(data: WebData) -> None:
     _, stderr = _cli(data, "--from", "2020", "--to", "2021", "--polarity", "strength")
     assert stderr.startswith("kiemtra: none with all the filters together; ")
     assert f"without --from 2020 --to 2021: {_total(data, '--polarity', 'strength')} (" in stderr
+
+
+def test_every_filter_is_named_on_both_edges() -> None:
+    """A filter added to index.base.FILTERS is one emptied_by may name: the CLI must spell its
+    option (`_option_said`, an option the search command takes) and the page its parameters."""
+    from index.base import FILTERS
+    from pipeline.cli import _option_said
+    from pipeline.cli import search as command
+    from web.views import FILTER_PARAMS
+
+    options = {opt for param in command.params for opt in param.opts}
+    query = Query(text="x", unit="Xyz", unit_place="xã Xyz — Cà Mau", province="Cà Mau", level="xã",
+                  year=2030, year_from=2030, year_to=2031, area="tthc", polarity="shortcoming",
+                  theme="tthc.phieu_hen", doc_kind="Kế hoạch", doc_number="9/QĐ")
+    for fields in FILTERS:
+        said = _option_said(query, fields[0])
+        assert {word for word in said.split() if word.startswith("--")} <= options, said
+        assert FILTER_PARAMS[fields[0]], fields
