@@ -18,6 +18,16 @@ from core.normalize import BIDI_CONTROLS
 _CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
 
 
+def size_said(n: int) -> str:
+    """A size in bytes as a person reads it beside the setting it is measured against: "300 MiB",
+    "512 KiB", "200 bytes". Why: "314572801 bytes exceeds max_file_bytes=209715200" made the
+    operator count digits to learn a file was half again over the limit."""
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n / scale:.3g} {unit}"
+    return f"{n} bytes"
+
+
 def printable(text: str) -> str:
     """`text` with every control character written as an escape (`\\n`, `\\x1b`), for messages.
 

@@ -86,10 +86,13 @@ def opening_lines(document: Document) -> list[str]:
     return head_lines(document.text[block.start:block.end] for block in document.blocks)
 
 
-def head_lines(paragraphs: Iterable[str]) -> list[str]:
+def head_lines(paragraphs: Iterable[str], *, breaks: bool = False) -> list[str]:
     """The lines of a text's first HEAD_BLOCKS paragraphs, for a reader that has its paragraphs
-    before the Document is built (extractors/txt.py) as for one read from a Document."""
-    return [line for paragraph in islice(paragraphs, HEAD_BLOCKS) for line in paragraph.splitlines()]
+    before the Document is built (extractors/txt.py) as for one read from a Document. `breaks`:
+    an empty line after each paragraph, where the title rule ends a kind line's subject
+    (extractors.title: "until a blank")."""
+    return [line for paragraph in islice(paragraphs, HEAD_BLOCKS)
+            for line in (*paragraph.splitlines(), *([""] if breaks else []))]
 
 
 def lead(lines: Sequence[str]) -> str | None:

@@ -12,7 +12,15 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from core.errors import CorruptDocument, KiemtraError, LimitExceeded, ReaderError, UnexpectedError, printable
+from core.errors import (
+    CorruptDocument,
+    KiemtraError,
+    LimitExceeded,
+    ReaderError,
+    UnexpectedError,
+    printable,
+    size_said,
+)
 from core.models import Document
 from core.settings import Settings
 from extractors._common import SNIFF_BYTES, sniff_format
@@ -127,6 +135,11 @@ def _with_text(document: Document, path: Path) -> Document:
     from it. Failed, it is named on one line with the reason and quarantined until its bytes
     change (ux23)."""
     if not document.text.strip():
+        scanned = document.source.ocr_pages
+        if scanned:  # said so: the operator cannot tell from "holds nothing" that OCR ran and saw none
+            pages = f"{scanned} scanned page{'s' * (scanned != 1)}"
+            raise CorruptDocument(f"no text: OCR found none on its {pages} (blank, or too faint"
+                                  f" or small to read)", path=path)
         raise CorruptDocument(f"no text: the {document.source.format} file holds nothing to read", path=path)
     return document
 
@@ -150,7 +163,8 @@ def _format_of(path: Path, settings: Settings) -> str:
         if size == 0:
             raise CorruptDocument("empty file (0 bytes)", path=path)
         if size > settings.max_file_bytes:
-            raise LimitExceeded(f"{size} bytes exceeds max_file_bytes={settings.max_file_bytes}", path=path)
+            raise LimitExceeded(f"{size_said(size)} exceeds max_file_bytes={settings.max_file_bytes}"
+                                f" ({size_said(settings.max_file_bytes)})", path=path)
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
             ole_data = handle.read() if head.startswith(b"\xd0\xcf\x11\xe0") else None

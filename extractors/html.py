@@ -17,6 +17,7 @@ from core.settings import Settings
 from extractors._common import Part, default_doc_id, make_source
 from extractors.boilerplate import clean_boilerplate
 from extractors.encoding import decode_bytes
+from extractors.text_quality import misdecoded_warning
 
 LOGGER = logging.getLogger(__name__)
 logging.getLogger("htmldate").setLevel(logging.WARNING)
@@ -54,6 +55,9 @@ def read_html(path: Path, *, settings: Settings, doc_id: str | None = None) -> D
     parts: list[Part] = [(line, None, "paragraph", None) for line in lines]
     source = make_source(path, data, "html", reader, title=result.get("title") or _first(lines),
                          published=result.get("date"), url=result.get("url"))
+    # Read on the page's stored text, not its markup: what is mis-decoded there is what search loses
+    if misdecoded := misdecoded_warning("\n".join(lines)):
+        warnings.append(misdecoded)
     return document_from_blocks(default_doc_id(path, doc_id), parts, source, warnings=tuple(warnings))
 
 

@@ -26,6 +26,12 @@ MIN_WORDS_FOR_MARKS = 12  # fewer words than this (a table page, a form) say too
 # Latin-1 / cp1252 symbols Vietnamese never uses; they fill UTF-8-read-as-1252 and TCVN3 mojibake.
 _MOJIBAKE = frozenset("¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÆÐØÞßæðøþ€‚ƒ„…†‡ˆ‰Š‹ŒŽšœžŸ")
 MAX_MOJIBAKE_SHARE = 0.02
+# Those symbols as mis-decoding leaves them: each stands for a letter of a word ("ki»m", "ch°a",
+# "chÆ°a"), so a lowercase letter stands on both sides of its run (`_in_word`). A page's own symbols stand
+# between words or beside a digit, a capital or punctuation: a breadcrumb's "Trang chủ » Tin
+# tức", "© 2024", «quoted», "35°C", "Cập nhật · Lượt xem", "QÐ-UBND" (an Eth typed for Đ). The
+# ellipsis is left out: the genre writes "máy scan, máy in…đảm bảo" with no space after it.
+_SYMBOL_RUN = re.compile("[" + re.escape("".join(sorted(_MOJIBAKE - {"…"}))) + "]+")
 # Letters only Unicode has (ă đ ơ ư, precomposed toned letters, combining tones): their presence
 # proves a text is already Unicode, since neither legacy font encoding can produce them.
 _UNICODE_ONLY = re.compile("[ăđơưĂĐƠƯ\u1ea0-\u1ef9\u0300-\u0323]")
@@ -158,15 +164,30 @@ def repair_utf8_read_as_1252(text: str) -> str | None:
     return None
 
 
+def misdecoded_share(text: str) -> float:
+    """Share of non-space characters that are symbols of mis-decoded Vietnamese standing inside a
+    word (`_in_word`): "ki»m", "ch°a", "chÆ°a", not a breadcrumb's "»" or a footer's "©"."""
+    visible = sum(1 for c in text if not c.isspace())
+    return sum(map(len, _in_word(text))) / visible if visible else 0.0
+
+
+def _in_word(text: str) -> list[str]:
+    """The runs of `_SYMBOL_RUN` with a lowercase letter on both sides."""
+    return [m.group() for m in _SYMBOL_RUN.finditer(text) if m.start() > 0 and m.end() < len(text)
+            and text[m.start() - 1].islower() and text[m.end()].islower()]
+
+
 def misdecoded_warning(text: str) -> str | None:
     """One line for a text still holding the symbols of mis-decoded Vietnamese after every repair
-    (`mojibake_share` above MAX_MOJIBAKE_SHARE: "ki»m", "ch°a"), else None. Why: such a text
+    (`misdecoded_share` above MAX_MOJIBAKE_SHARE: "ki»m", "ch°a"), else None. Why: such a text
     was stored as "1 new" with few or no findings and nothing said; the operator learns which
-    file to convert, and why its findings may be missing."""
-    share = mojibake_share(text)
+    file to convert, and why its findings may be missing. Read on what a reader stores (a text
+    file's text, an HTML page's main text), so a page's own symbols («quoted», "35°C", "·") do
+    not raise it: only those inside words count."""
+    share = misdecoded_share(text)
     if share <= MAX_MOJIBAKE_SHARE:
         return None
-    seen = "".join(sorted({c for c in text if c in _MOJIBAKE})[:5])
+    seen = "".join(sorted({c for run in _in_word(text) for c in run})[:5])
     return (f"the text may be in an encoding not recognised: {share:.0%} of its characters ({seen}) are"
             " symbols Vietnamese does not use; its findings may be incomplete (save it as UTF-8)")
 

@@ -11,6 +11,7 @@ kinds (core/doc_kinds.toml), the subject prefixes and body openers extractors/he
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -114,10 +115,17 @@ def _subject_title(head: list[str], h: Headings) -> str | None:
 
 
 def _following(lines: list[str], h: Headings) -> str | None:
-    """The subject under a kind line: the next lines until a blank, a body opener or capitals."""
+    """The subject under a kind line: the next lines until a blank, a body opener, capitals or a
+    sentence's end. Blank lines between the kind line and its subject are skipped: a heading typed
+    as paragraphs ("BÁO CÁO", a blank, the subject) is spaced so. A later line ending as a
+    sentence ends ("Qua kiểm tra tại UBND xã …, Đoàn kiểm tra nhận thấy:") is the body's: a
+    subject (trích yếu) is set without a final stop (Nghị định 30/2020/NĐ-CP), as `_subject_title`
+    reads a letter's."""
     parts: list[str] = []
-    for line in lines[:MAX_SUBJECT_LINES]:
+    for line in [*itertools.dropwhile(lambda line: not line, lines)][:MAX_SUBJECT_LINES]:
         if not line or line.startswith(h.body_openers) or (parts and line.upper() == line):
+            break
+        if parts and line.endswith((".", ":", ";")):
             break
         parts.append(line)
     return " ".join(parts) if parts else None

@@ -27,7 +27,9 @@ def read_txt(path: Path, *, settings: Settings, doc_id: str | None = None) -> Do
     text, encoding = decode_bytes(data)
     paragraphs = split_paragraphs(clean_boilerplate(text))
     lines = head_lines(paragraphs)
-    title = choose_title(lines, None) or headline(lines)
+    # The paragraphs' breaks kept for the heading's rule: a kind line's subject ends at a blank
+    # line, and without them it ran on into the body ("BÁO CÁO Kết quả kiểm tra … Qua kiểm tra tại …")
+    title = choose_title(head_lines(paragraphs, breaks=True), None) or headline(lines)
     source = make_source(path, data, "txt", f"txt.{encoding}", title=title or None)
     warning = misdecoded_warning(text)
     return document_from_blocks(

@@ -192,7 +192,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     """Findings ranked by relevance; "phieu hen" finds "phiếu hẹn", "phiếu hẹn" only that spelling."""
     from index.backends import open_backend
     from index.base import TIER_SYLLABLES, Query, SearchResult
-    from pipeline.hints import empty_alone
+    from pipeline.hints import emptied_by, empty_alone
     from pipeline.query_rules import query_problem
     from pipeline.search import came_by_area, came_by_headline, corrections_shown, matter_label, without_year
     from pipeline.search import search as composed
@@ -233,6 +233,10 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             # The unit alone finds nothing: the units meant ("cam" → xã Cam Tuyền), as for a province
             alone = [_units_hint(backend, settings, unit)] if unit and "unit" in empty else []
             alone += _empty_alone_lines(q, empty)
+            # Each filter finds findings alone, and the units inside the unit none: which to drop
+            asked = not result.total and not similar_to and not hint
+            if asked and (emptied := emptied_by(backend, q, empty)):
+                alone.append(_emptied_line(q, emptied))
             outdated = backend.outdated()
         finally:
             backend.close()
@@ -257,7 +261,7 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     shown = f" ({offset + 1}-{offset + len(result.hits)})" if result.hits else ""
     if result.total and not result.hits:  # said, or "104 findings" listed none and seemed broken
         shown = f" (none from {offset + 1}: --offset is past the last)"
-    click.echo(f"{result.total} findings{shown}")
+    click.echo(f"{_findings(result.total)}{shown}")
     for n, hit in enumerate(result.hits, offset + 1):
         r = hit.record
         click.echo(f"{n:>2}. [{r.polarity}/{r.area}] {r.doc_id}  {r.published or r.year or ''}  {_where(r)}")
@@ -424,6 +428,51 @@ def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
     # The province and the unit have their own lines (`_province_hint`, `_units_hint`: the names meant).
     return [f"no finding in the index {said[name]()}, whatever the words: check that filter"
             for name in empty if name not in ("province", "unit")]
+
+
+def _findings(n: int) -> str:
+    """ "1 finding", "0 findings", "34 findings": the result line said "1 findings (1-1)"."""
+    return f"{n} finding" if n == 1 else f"{n} findings"
+
+
+def _option_said(query: Any, name: str) -> str:
+    """A filter of `query` (a FILTERS entry's first field) as the options that set it:
+    "--year 2021", "--from 2019 --to 2020", "--unit 'Hải Lệ' --within"."""
+    if name == "year_from":
+        ends = (("--from", query.year_from), ("--to", query.year_to))
+        return " ".join(f"{option} {value}" for option, value in ends if value is not None)
+    value = getattr(query, name)
+    option = "--" + name.replace("_", "-")
+    plain = isinstance(value, int) or name in ("area", "polarity")  # a number or a code: no quotes
+    said = f"{option} {value}" if plain else f"{option} {value!r}"
+    return f"{said} --within" if name == "unit" and query.within else said
+
+
+def _emptied_line(query: Any, emptied: Any) -> str:
+    """Which filter emptied a search whose filters each find findings alone, and what the search
+    finds without it (`emptied`, of pipeline.hints.emptied_by), in one line: "0 findings" alone
+    said nothing of which to drop. "34 findings for 'phiếu hẹn', none with --year 2021; by year:
+    2019: 12, 2020: 10, 2022: 6, …"."""
+    from pipeline.hints import SPREAD_FACET
+
+    def spread(w: Any) -> str:
+        return ", ".join(f"{_facet_named(SPREAD_FACET[w.name], v)}: {n}" for v, n in w.spread) + (
+            ", …" if w.more else "")
+
+    words = query.text.strip()
+    if emptied.words == 0:
+        return f"no finding holds {words!r}, with the filters or without them: the words find nothing"
+    head = f"{_findings(emptied.words)} for {words!r}, none" if emptied.words else "none"
+    if len(emptied.filters) == 1 and emptied.without:
+        [w] = emptied.without
+        return f"{head} with {_option_said(query, w.name)}" + (
+            f"; by {SPREAD_FACET[w.name]}: {spread(w)}" if w.spread else "")
+    said = [f"{head} with all the filters together"]
+    said += [f"without {_option_said(query, w.name)}: {w.total}" + (f" ({spread(w)})" if w.spread else "")
+             for w in emptied.without]
+    if not emptied.without:
+        said.append("nor without any one of them: drop more than one")
+    return "; ".join(said)
 
 
 def _area_named(area: str) -> str:

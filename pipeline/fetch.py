@@ -33,7 +33,7 @@ from urllib.robotparser import RobotFileParser
 import httpcore
 import httpx
 
-from core.errors import FetchError, LimitExceeded, RobotsDisallowed
+from core.errors import FetchError, LimitExceeded, RobotsDisallowed, size_said
 from core.settings import Settings
 
 __all__ = ["FetchError", "FetchResult", "PoliteClient", "RobotsDisallowed"]
@@ -271,7 +271,8 @@ class PoliteClient:
                     return _Answer(response.status_code, answer_headers, b"")
                 declared = answer_headers.get("content-length", "")
                 if limit is None and declared.isdigit() and int(declared) > cap:
-                    raise LimitExceeded(f"Content-Length {declared} exceeds max_file_bytes={cap}", path=url)
+                    raise LimitExceeded(f"Content-Length {size_said(int(declared))} exceeds"
+                                        f" max_file_bytes={cap} ({size_said(cap)})", path=url)
                 body = bytearray()
                 for chunk in response.iter_bytes():
                     body.extend(chunk)
@@ -279,7 +280,7 @@ class PoliteClient:
                         if limit is not None:  # robots.txt: RFC 9309 lets a crawler read only the head
                             del body[cap:]
                             break
-                        raise LimitExceeded(f"body exceeds max_file_bytes={cap}", path=url)
+                        raise LimitExceeded(f"body exceeds max_file_bytes={cap} ({size_said(cap)})", path=url)
                     if self._clock() > deadline:  # a server dripping bytes cannot hold the run
                         raise FetchError(f"download took longer than fetch_deadline_s="
                                          f"{self._settings.fetch_deadline_s:g}", path=url)

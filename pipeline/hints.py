@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
 from core.levels import split_level
 from index.base import FILTERS, Query, SearchBackend
@@ -106,3 +107,75 @@ def _stored_whole(typed: str, labels: Iterable[str]) -> bool:
     key = filter_key(typed)
     return bool(key) and any(key in (filter_key(label), filter_key(split_level(label)[1]))
                              for label in labels)
+
+
+# The facet that says where a filter's findings are when the filter is dropped (the years for a
+# year, the units for a unit): the values a user picks instead. A filter with none (a level, a
+# document) is said by its count alone.
+SPREAD_FACET: dict[str, str] = {"unit": "unit", "unit_place": "unit", "province": "province", "year": "year",
+                                "year_from": "year", "area": "area", "polarity": "polarity", "theme": "theme"}
+SPREAD = 3  # the values of that facet named at most, most findings first
+
+
+@dataclass(frozen=True, slots=True)
+class Without:
+    """One filter of a search that found nothing, and what the same search finds without it."""
+
+    name: str  # the filter: the first Query field of its FILTERS entry ("year_from" for a range)
+    total: int  # what the search finds with every other filter kept
+    spread: tuple[tuple[str, int], ...] = ()  # where those are, by SPREAD_FACET[name]: at most SPREAD
+    more: bool = False  # that facet has values beyond `spread`
+
+
+@dataclass(frozen=True, slots=True)
+class Emptied:
+    """Why a search under several filters, none empty alone, found nothing: the filters whose
+    dropping alone finds findings (`without`, most first), and what the words find under none
+    (`words`; None for a search without words)."""
+
+    filters: tuple[str, ...]  # the filters given, as Without.name
+    without: tuple[Without, ...]
+    words: int | None
+
+
+def emptied_by(backend: SearchBackend, query: Query, empty: tuple[str, ...] = ()) -> Emptied | None:
+    """When `query` found nothing under filters each of which finds findings alone: the same
+    search run again without each filter in turn, and without all, counted as the user would be
+    answered by dropping it (the composed `search`, the query's page and order kept: the total
+    is what the search without it says, not a second count that could disagree); None when no
+    filter was given or one is empty alone (`empty`, of `empty_alone`: its own line says it).
+
+    Why: "0 findings" under a year, a unit and a polarity together said nothing of which to drop;
+    the best search tools answer "34 findings for 'phiếu hẹn'; none in 2021: 12 in 2019–2020".
+    Asked only when the search found nothing: one search per filter given, one more with words
+    and several filters. The CLI and the page each say it in their words (pipeline/cli.py,
+    web/views.py)."""
+    if empty:
+        return None
+    given = [fields for fields in FILTERS if any(getattr(query, name) is not None for name in fields)]
+    if not given:
+        return None
+    found: list[Without] = []
+    for fields in given:
+        facet = SPREAD_FACET.get(fields[0])
+        result = search(backend, _dropped(query, [fields], facets=facet is not None))
+        if result.total:
+            values = result.facets.get(facet, []) if facet else []
+            found.append(Without(fields[0], result.total, tuple(values[:SPREAD]), len(values) > SPREAD))
+    words: int | None = None
+    if query.text.strip():
+        if len(given) == 1:
+            words = found[0].total if found else 0
+        else:
+            words = search(backend, _dropped(query, given, facets=False)).total
+    return Emptied(tuple(fields[0] for fields in given),
+                   tuple(sorted(found, key=lambda w: -w.total)), words)
+
+
+def _dropped(query: Query, filters: Iterable[tuple[str, ...]], *, facets: bool) -> Query:
+    """`query` without `filters` (FILTERS entries), from its first page, its snippets not marked.
+    Dropping the unit drops "the units inside it" with it: alone it is a broken rule."""
+    changes: dict[str, Any] = {name: None for fields in filters for name in fields}
+    if "unit" in changes:
+        changes["within"] = False
+    return replace(query, offset=0, facets=facets, snippets=False, **changes)

@@ -37,6 +37,7 @@ REMOVED = "removed"
 # The source of files named on the command line (`kiemtra ingest`, `kiemtra quarantine retry`).
 COMMAND_LINE = "command line"
 COUNT_KEYS = (NEW, CHANGED, REREAD, SKIPPED, FAILED, QUARANTINED, REMOVED)
+COUNT_HEADINGS = {QUARANTINED: "still quarantined"}  # a count's heading where its key says less
 STAGES = ("read", "extract", "store", "index")
 _COUNT_OF_STATUS = {
     INGESTED: NEW, CHANGED: CHANGED, REREAD: REREAD, SKIPPED: SKIPPED, FAILED: FAILED,
@@ -161,6 +162,10 @@ class RunSummary:
     def line(self) -> str:
         c = self.counts
         text = f"{c[NEW]} new, {c[CHANGED]} changed, {c[SKIPPED]} skipped, {c[FAILED]} failed"
+        # Counted here too: the lines after it name failures and warnings alike ("kiemtra: FILE:
+        # reason"), and "5 failed" over seven lines read as if two more had failed
+        if warned := len({w["path"] for w in self.warned}):
+            text += f", {warned} stored with a warning"
         if c[QUARANTINED]:
             text += f", {c[QUARANTINED]} still quarantined"
         if c[REMOVED]:
@@ -242,7 +247,10 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
         lines += ["", f"{summary.not_indexed} documents stored but not yet indexed;"
                   " the next run indexes them."
                   + (f" Index error: {_cell(summary.index_error)}" if summary.index_error else "")]
-    lines += ["", "| source | " + " | ".join(COUNT_KEYS) + " |", "|---|" + "---:|" * len(COUNT_KEYS)]
+    # Each count headed as the closing line words it: "quarantined" alone, over a run's "Failed,
+    # now quarantined (5)", read as 0 of those five quarantined; it counts the known-bad not read
+    headings = [COUNT_HEADINGS.get(key, key) for key in COUNT_KEYS]
+    lines += ["", "| source | " + " | ".join(headings) + " |", "|---|" + "---:|" * len(COUNT_KEYS)]
     for source, counts in sorted(summary.by_source.items()):
         lines.append(f"| {_cell(source)} | " + " | ".join(str(counts[k]) for k in COUNT_KEYS) + " |")
     lines += ["", "| stage | seconds |", "|---|---:|"]

@@ -41,6 +41,7 @@ from index.base import SearchBackend
 from index.store import Store
 from pipeline.export import EMPTY_TABLES, comparison_tables, matrix_heatmap
 from pipeline.query_rules import LEVELS
+from pipeline.search import warm_up
 from web import views
 from web.auth import AuthConfig, safe_next, verify
 from web.labels import AREA_LABELS, POLARITY_LABELS, SORT_LABELS, TABLE_LABELS
@@ -449,6 +450,11 @@ def create_app(settings: Settings, auth: AuthConfig | None = None) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # Before the first request, not in it: the first search of a process compiles for seconds
+        try:
+            await run_in_threadpool(warm_up, backend)
+        except KiemtraError as e:  # an engine not answering yet: the first search will say so
+            LOGGER.warning("the search could not be warmed up: %s", e)
         yield
         backend.close()
         store.close()

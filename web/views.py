@@ -24,7 +24,16 @@ from core.normalize import match_key
 from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
-from pipeline.hints import UNITS_MEANT, empty_alone, inside_total, names_like, units_meant
+from pipeline.hints import (
+    SPREAD_FACET,
+    UNITS_MEANT,
+    Emptied,
+    emptied_by,
+    empty_alone,
+    inside_total,
+    names_like,
+    units_meant,
+)
 from pipeline.search import (
     came_by_area,
     came_by_headline,
@@ -63,6 +72,11 @@ FACET_PARAMS: dict[str, str] = {
 # The filters of the form that are no facet: their parameter and the Query field it sets.
 FORM_FILTERS: dict[str, str] = {"cap": "level", "tu_nam": "year_from", "den_nam": "year_to",
                                 "loai_van_ban": "doc_kind", "so_hieu": "doc_number"}
+# Each filter (index.base.FILTERS, by its first Query field) as the page's parameters that set it.
+FILTER_PARAMS: dict[str, tuple[str, ...]] = {
+    "unit": ("don_vi",), "unit_place": ("don_vi_chon",), "province": ("tinh",), "level": ("cap",),
+    "year": ("nam",), "year_from": ("tu_nam", "den_nam"), "area": ("linh_vuc",), "polarity": ("loai",),
+    "theme": ("chu_de",), "doc_kind": ("loai_van_ban",), "doc_number": ("so_hieu",)}
 FACET_VALUE_LABELS: dict[str, dict[str, str]] = {"area": AREA_LABELS, "polarity": POLARITY_LABELS}
 HEAT_LEVELS = 6  # CSS classes heat-0 … heat-5 in web/static/style.css
 SIMILAR = 5
@@ -128,6 +142,26 @@ class ActiveFilter:
     remove_url: str
 
 
+@dataclass(frozen=True, slots=True)
+class DroppedFilter:
+    """A filter of a search that found nothing, and what the search finds without it."""
+
+    label: str  # as the chosen filters name it: "Năm: 2021"
+    url: str  # this search without it
+    total: int
+    spread: tuple[tuple[str, int], ...]  # where those findings are, by the filter's own facet: (2019, 12)
+    more: bool  # that facet has values beyond `spread`
+
+
+@dataclass(frozen=True, slots=True)
+class EmptiedView:
+    """Which filter emptied a search whose filters each find findings alone (pipeline.hints.emptied_by)."""
+
+    words: int | None  # what the words find without any filter; None: no words
+    filters: int  # how many filters were given
+    without: tuple[DroppedFilter, ...]
+
+
 @dataclass(frozen=True)
 class SearchView:
     params: SearchParams
@@ -155,6 +189,8 @@ class SearchView:
     # A unit filter that alone found nothing: the stored units meant, each with its count and link
     # (pipeline.hints.units_meant), as the CLI lists them
     units_meant: tuple[tuple[str, int, str], ...] = ()
+    # A search that found nothing under filters each finding findings alone: which to drop
+    emptied: EmptiedView | None = None
 
     @property
     def first_rank(self) -> int:
@@ -245,6 +281,8 @@ def search_view(backend: SearchBackend, params: SearchParams,
     result = search(backend, params.query())
     seconds = time.perf_counter() - started
     empty = empty_alone(backend, params.query()) if not result.total else ()
+    inside = _inside(backend, params) if params.don_vi and not result.total else None
+    emptied = emptied_by(backend, params.query(), empty) if not result.total and not inside else None
     last_page = max(1, -(-result.total // PAGE_SIZE))
     page = params.trang
     return SearchView(
@@ -262,11 +300,28 @@ def search_view(backend: SearchBackend, params: SearchParams,
         {sort: params.url(sap_xep=sort) for sort in SORTS},
         _provinces_meant(backend, params) if "province" in empty else (),
         backend.outdated(),
-        _inside(backend, params) if params.don_vi and not result.total else None,
+        inside,
         corrections_shown(result),
         _empty_alone(params, empty),
         _units_meant(backend, params, units()) if params.don_vi and "unit" in empty else (),
+        _emptied(params, emptied) if emptied else None,
     )
+
+
+def _emptied(params: SearchParams, emptied: Emptied) -> EmptiedView:
+    """`emptied` (pipeline.hints.emptied_by, the CLI's rule too) as the page says it: each filter
+    named as the chosen filters name it, with the link that drops it and where its findings are."""
+    chosen = {a.remove_url: f"{a.label}: {a.value}" for a in _active(params)}
+    dropped = []
+    for w in emptied.without:
+        names = FILTER_PARAMS[w.name]
+        # A year range is one filter of two parameters, each chosen alone: both named, both dropped
+        label_ = ", ".join(chosen[params.url(**{n: None})] for n in names if getattr(params, n) is not None)
+        facet = SPREAD_FACET.get(w.name, "")
+        labels = _value_labels(facet)
+        spread = tuple((_value_shown(facet, labels, v), n) for v, n in w.spread)
+        dropped.append(DroppedFilter(label_, params.url(**dict.fromkeys(names)), w.total, spread, w.more))
+    return EmptiedView(emptied.words, len(emptied.filters), tuple(dropped))
 
 
 def _units_meant(backend: SearchBackend, params: SearchParams,
@@ -718,15 +773,16 @@ class RunView:
     # "completed" with nothing failed does not hide a file that is never read.
     unread: tuple[str, ...] = ()
     still_quarantined: int = 0
+    # The documents stored with a reader's warning (RunSummary.warned: a text still mis-decoded,
+    # HTML lost past the parser's limit), each "file: warning", as `kiemtra runs RUN` lists them:
+    # a run "hoàn thành" said nothing of the files whose findings may be incomplete.
+    warned: tuple[str, ...] = ()
 
-    @property
-    def unread_shown(self) -> tuple[str, ...]:
-        """The first UNREAD_SHOWN of them, the rest counted (`unread_more`): a cell, not a list."""
-        return self.unread[:UNREAD_SHOWN]
-
-    @property
-    def unread_more(self) -> int:
-        return max(0, len(self.unread) - UNREAD_SHOWN)
+    @staticmethod
+    def cut(names: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
+        """The first UNREAD_SHOWN of `names` (the files not read, the documents warned of) and how
+        many more: a cell, not a list."""
+        return names[:UNREAD_SHOWN], max(0, len(names) - UNREAD_SHOWN)
 
 
 UNREAD_SHOWN = 3
@@ -761,6 +817,7 @@ def run_view(record: RunRecord) -> RunView:
     counts = summary.get("counts") if isinstance(summary.get("counts"), dict) else {}
     failures = summary.get("failures")
     unread, quarantined = summary.get("unsupported"), summary.get("quarantined")
+    warned: list[Any] = summary["warned"] if isinstance(summary.get("warned"), list) else []
     return RunView(
         record.run_id,
         record.flow,
@@ -774,6 +831,7 @@ def run_view(record: RunRecord) -> RunView:
         summary.get("error") or summary.get("index_error"),
         tuple(str(p) for p in unread) if isinstance(unread, list) else (),
         len(quarantined) if isinstance(quarantined, list) else 0,
+        tuple(str(w.get("warning", "")) for w in warned if isinstance(w, dict)),
     )
 
 

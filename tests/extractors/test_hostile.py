@@ -351,3 +351,18 @@ def test_real_doc_round_trip_through_libreoffice(tmp_path: Path, settings) -> No
                     str(source)], check=True, capture_output=True, timeout=180)
     doc = read(tmp_path / "goc.doc", settings=settings)
     assert doc.source.format == "doc" and "cải cách hành chính" in doc.text
+
+
+def test_a_file_over_the_size_limit_is_said_in_sizes_a_person_reads(tmp_path: Path, settings) -> None:
+    """Session 27: "314572801 bytes exceeds max_file_bytes=209715200" made the operator count
+    digits; the sizes are said in MiB (KiB here) beside the setting's own value."""
+    from core.errors import size_said
+
+    path = tmp_path / "rat-lon.txt"
+    with path.open("wb") as handle:  # sparse: no bytes written but the last
+        handle.seek(300 * 1024 * 1024)
+        handle.write(b"x")
+    with pytest.raises(LimitExceeded) as raised:
+        read(path, settings=settings.replace(max_file_bytes=200 * 1024 * 1024))
+    assert str(raised.value) == f"{path}: 300 MiB exceeds max_file_bytes=209715200 (200 MiB)"
+    assert [size_said(n) for n in (0, 1023, 2560, 1 << 30)] == ["0 bytes", "1023 bytes", "2.5 KiB", "1 GiB"]

@@ -51,3 +51,19 @@ def test_a_text_file_of_blank_lines_fails_too(tmp_path: Path, settings: Settings
 def test_one_word_is_a_document(tmp_path: Path, settings: Settings) -> None:
     document = read(_word(tmp_path / "mot.docx", "", "Báo cáo"), settings=settings)
     assert document.text.strip() == "Báo cáo"
+
+
+@pytest.mark.ocr
+def test_a_blank_scan_says_ocr_found_no_text(tmp_path: Path, settings: Settings) -> None:
+    """Session 27's sweep: a blank scanned page said "the pdf file holds nothing to read", which
+    did not tell the operator that OCR had read it and found nothing."""
+    from PIL import Image
+
+    page = Image.new("RGB", (1240, 1754), "white")
+    page.save(tmp_path / "scan-trang.pdf", resolution=150)
+    page.save(tmp_path / "anh-trang.png")
+    for name in ("scan-trang.pdf", "anh-trang.png"):
+        with pytest.raises(CorruptDocument) as info:
+            read(tmp_path / name, settings=settings)
+        assert str(info.value) == (f"{tmp_path / name}: no text: OCR found none on its 1 scanned page"
+                                   " (blank, or too faint or small to read)")

@@ -54,6 +54,26 @@ def test_a_report_is_titled_by_its_kind_line_and_the_subject_under_it() -> None:
     assert heading_title(REPORT) == "BÁO CÁO Kết quả kiểm tra công tác cải cách hành chính năm 2022"
 
 
+def test_a_report_s_subject_ends_where_its_body_begins(tmp_path: Path, settings: Settings) -> None:
+    """Session 27: a text file's heading ran on into its body ("BÁO CÁO Kết quả kiểm tra … Qua
+    kiểm tra tại UBND xã Cam Hiếu …: =HYPERLINK(…) xã Cam Hiếu chưa niêm yết …"), and every
+    finding of it then "came by its document's title". The subject ends at the paragraph's end
+    (a blank line: the text reader kept none for the rule), after blank lines between the kind
+    line and it, and before a line ending as a sentence ends (a subject has no final stop)."""
+    subject = "Kết quả kiểm tra công tác cải cách hành chính năm 2023"
+    body = ("Qua kiểm tra tại UBND xã Cam Hiếu, huyện Cam Lộ, tỉnh Quảng Trị",
+            "Xã Cam Hiếu chưa niêm yết công khai thủ tục hành chính tại Bộ phận một cửa.")
+    for name, text in (
+            ("doan-van.txt", f"BÁO CÁO\n{subject}\n\n{body[0]}\n\n{body[1]}\n"),  # paragraphs
+            ("cach-dong.txt", f"BÁO CÁO\n\n{subject}\n\n{body[0]}\n\n{body[1]}\n"),  # a blank after the kind
+            ("dong-lien.txt", f"BÁO CÁO\n{subject}\n{body[0]}:\n{body[1]}\n")):  # no blank at all
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        assert read(tmp_path / name, settings=settings).source.title == f"BÁO CÁO {subject}", name
+    wrapped = ["BÁO CÁO", "", "Kết quả kiểm tra công tác cải cách hành chính", "tại xã Cam Tuyền năm 2019",
+               "", "Đoàn kiểm tra của huyện Cam Lộ"]
+    assert heading_title(wrapped) == f"BÁO CÁO {' '.join(wrapped[2:4])}"
+
+
 def test_a_kind_line_with_its_subject_on_the_same_line_is_the_whole_title() -> None:
     lines = ["UBND XÃ HÒA BÌNH", "THÔNG BÁO KẾT LUẬN KIỂM TRA CÔNG VỤ", "Căn cứ ..."]
     assert heading_title(lines) == "THÔNG BÁO KẾT LUẬN KIỂM TRA CÔNG VỤ"

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from core.settings import load_settings
 from pipeline.cli import cli
 from pipeline.ingest import ingest_paths
-from pipeline.process import FAILED, QUARANTINED, Outcome
+from pipeline.process import FAILED, INGESTED, QUARANTINED, Outcome
 from pipeline.runs import COMMAND_LINE, NEW, RunSummary
 
 
@@ -83,3 +83,16 @@ def test_a_hidden_file_is_neither_read_nor_named_unread(tmp_path: Path) -> None:
         (tmp_path / name).write_text("x", encoding="utf-8")
     assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path])] == ["a.txt", "sub/e.txt"]
     assert [p.relative_to(tmp_path).as_posix() for p in unsupported([tmp_path])] == ["b.xyz", "sub/f.xyz"]
+
+
+def test_the_closing_line_counts_the_files_stored_with_a_warning() -> None:
+    """Session 27: "11 new, 0 changed, 0 skipped, 5 failed" over seven lines of files and reasons
+    (two of them stored, with a reader's warning) read as if seven had failed."""
+    summary = RunSummary()
+    summary.add(Outcome("/in/a.pdf", FAILED, reason="/in/a.pdf: empty file (0 bytes)"), COMMAND_LINE)
+    two = ("/in/b.txt: the text may be …", "/in/b.txt: lost …")  # one file, two warnings
+    summary.add(Outcome("/in/b.txt", INGESTED, "k", 1, warnings=two), COMMAND_LINE)
+    summary.add(Outcome("/in/c.html", INGESTED, "k", 1, warnings=("/in/c.html: …",)), COMMAND_LINE)
+    summary.add(Outcome("/in/d.txt", INGESTED, "k", 1), COMMAND_LINE)
+    assert summary.line() == "3 new, 0 changed, 0 skipped, 1 failed, 2 stored with a warning"
+    assert RunSummary.from_dict(summary.to_dict()).line() == summary.line()  # as `kiemtra runs` reads it

@@ -343,3 +343,10 @@ def test_an_agency_is_written_without_a_doubled_level_word(tmp_path: Path) -> No
     about = [line for line in run("--db", db, "show", finding).stdout.splitlines()
              if line.startswith(("about:", "document units:"))]
     assert about and all("Sở Nội vụ" in line and "cơ quan" not in line for line in about), about
+
+
+def test_one_result_is_one_finding(db: str) -> None:
+    """Session 27: "1 findings (1-1)"."""
+    assert search(db, "khắc phục", "--polarity", "recommendation")["total"] == 1
+    shown = run("--db", db, "search", "khắc phục", "--polarity", "recommendation").stdout
+    assert shown.startswith("1 finding (1-1)\n")

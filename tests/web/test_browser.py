@@ -265,3 +265,29 @@ def test_staff_and_auditor_journey(server: str, browser: tuple[WebDriver, Path],
     assert workbook.sheetnames[:3] == ["matrix_documents", "matrix_units", "recurring"]
     units = {workbook["recurring"].cell(r, 1).value for r in range(2, workbook["recurring"].max_row + 1)}
     assert "xã Cam Tuyền" in units
+
+
+def test_a_keyboard_reaches_the_search_box_and_the_results_first(server: str,
+                                                                  browser: tuple[WebDriver, Path]) -> None:
+    """Session 27's sweep, by keyboard: the empty page's box took no typing until clicked, and a
+    page of results put its header, form and some fifty facet links before the first result. The
+    empty page now has the box focused, and a page of results opens with a link to them (the
+    first Tab), which Enter follows."""
+    from selenium.webdriver.common.keys import Keys
+
+    driver, _ = browser
+    driver.get(f"{server}/")
+    assert driver.switch_to.active_element.get_attribute("id") == "q"
+    driver.switch_to.active_element.send_keys("phieu hen", Keys.ENTER)
+    _wait_for(driver, "q=phieu+hen")
+    assert _count(driver) > 0
+    assert driver.switch_to.active_element.tag_name == "body"  # a page of results takes no focus
+    driver.switch_to.active_element.send_keys(Keys.TAB)
+    skip = driver.switch_to.active_element
+    assert skip.text == "Đến kết quả" and skip.is_displayed()
+    skip.send_keys(Keys.ENTER)
+    assert driver.switch_to.active_element.get_attribute("id") == "ket-qua"
+    driver.switch_to.active_element.send_keys(Keys.TAB)  # the results' own stops: their order,
+    assert driver.switch_to.active_element.text == "Mới nhất"
+    driver.switch_to.active_element.send_keys(Keys.TAB)  # then the first result
+    assert driver.switch_to.active_element == driver.find_element(By.CSS_SELECTOR, ".hits .snippet a")

@@ -46,3 +46,13 @@ def test_a_run_names_the_files_it_did_not_read(tmp_path: Path) -> None:
 def test_a_run_that_read_everything_says_nothing_more(tmp_path: Path) -> None:
     text = _operations_text(tmp_path, RunSummary(run_id="run-2", status="completed"))
     assert "không đọc" not in text and "cách ly" not in text
+
+
+def test_a_run_names_the_documents_it_stored_with_a_warning(tmp_path: Path) -> None:
+    """Session 27: two texts still mis-decoded were stored with a warning `kiemtra runs RUN`
+    lists; the page's run said "hoàn thành, có lỗi", 5 errors, and nothing of them."""
+    warning = "/inbox/sai-ma.txt: the text may be in an encoding not recognised: 5% of its characters"
+    summary = RunSummary(run_id="run-2", status="completed",
+                         warned=[{"path": "/inbox/sai-ma.txt", "source": "inbox", "warning": warning}])
+    text = _operations_text(tmp_path, summary)
+    assert f"1 văn bản đã lưu kèm cảnh báo, phát hiện có thể thiếu: {warning}." in text
