@@ -115,8 +115,9 @@ def surroundings(text: str, start: int, end: int) -> dict[str, str]:
     """The text around the finding at [start, end) of its document's `text`, by part (`PARTS` but
     the headline, which the record carries): the rest of its sentence and of its paragraph (the
     finding's own words left out), the paragraph ending in ":" that leads the list it is an item of
-    (right before it, or over the items before it when it is an item itself), and the nearest short line above it with no closing mark (a
-    section's heading, a subhead, a caption). Empty where a part is not there."""
+    (right before it, or over the items before it when it is an item itself), and the nearest
+    short line above it with no closing mark (a section's heading, a subhead, a caption). Empty
+    where a part is not there."""
     from nlp.segment import paragraphs, sentences
 
     paras = paragraphs(text)

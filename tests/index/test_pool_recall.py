@@ -106,7 +106,8 @@ def test_a_list_items_surroundings_are_its_lead_and_the_heading_above_it() -> No
     assert around["heading"] == "Kiểm tra công vụ đầu năm tại huyện Đan Phượng"
     assert "đeo thẻ" not in around["sentence"] and "đeo thẻ" not in around["paragraph"]
     closing = "Đoàn đề nghị xã chấn chỉnh ngay."
-    assert surroundings(REPORT, REPORT.index(closing), REPORT.index(closing) + len(closing))["list_lead"] == ""
+    at = REPORT.index(closing)
+    assert surroundings(REPORT, at, at + len(closing))["list_lead"] == ""
 
 
 def test_a_finding_whose_inspections_manner_is_said_around_it_is_of_the_context_class() -> None:
