@@ -25,13 +25,26 @@ Each relevant finding outside the pool is classed by the first reason that keeps
 
 Counts are (query, judged finding) pairs. `--detail FILE` writes each pair outside the pool.
 
+`--context` classes the same pairs by what would bring them (session 27, ctx27: the census that
+decides between a finding's context, its vocabulary and the pool's size), each by the first that
+holds, and prices each class by the nDCG@10 ceiling of the pool with that class's findings in it:
+
+- `context` (a): some group the finding lacks is said in the text around it (`surroundings`: the
+  rest of its sentence, of its paragraph, the paragraph that leads its list, the short line heading
+  its section, its document's headline);
+- `depth` (c): the engine's answer (to 400) has it, past the pool: a larger or tiered pool brings it;
+- `words` (b): it holds too few of the query's groups and nothing around it holds the rest: the
+  matter in other words (vocabulary, paraphrase);
+- `other` (d): a place or section asked keeps it out (`filter`), or none of the above.
+
     .venv/bin/python benchmarks/pool_recall.py --store DIR [--judgments A.json ...] [--pool N]
-        [--detail FILE]
+        [--detail FILE] [--context]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -52,6 +65,13 @@ from index.rerank import Written, about_keys, inside_keys, load_ranker  # noqa: 
 from pipeline.search import place_first  # noqa: E402
 
 WHY = ("filter", "vocabulary", "folded", "required", "fallback", "depth")
+CLASSES = ("context", "words", "depth", "other")
+# The parts of a finding's surroundings `--context` reads, nearest first (`surroundings`).
+PARTS = ("sentence", "paragraph", "list_lead", "heading", "headline")
+# A paragraph opening on a list mark ("- ", "+ ", "a) ", "2. "): an item of the list a lead heads.
+_ITEM = re.compile(r"\s*(?:[-+•*–]|\(?\d{1,2}[.)]|\(?[a-zđ][.)])\s")
+HEADING_WORDS = 14  # a heading line's most words (session 19, sect19: headings, captions, subheads)
+LIST_ITEMS = 15  # how many items back the lead of a list is looked for
 KINDS = ("topic", "unaccented", "question", "unit", "polar", "synonym")
 
 
@@ -91,6 +111,56 @@ def why(plan: Plan, record: FindingRecord, query: Query) -> str:
     return "depth"
 
 
+def surroundings(text: str, start: int, end: int) -> dict[str, str]:
+    """The text around the finding at [start, end) of its document's `text`, by part (`PARTS` but
+    the headline, which the record carries): the rest of its sentence and of its paragraph (the
+    finding's own words left out), the paragraph ending in ":" that leads the list it is an item of
+    (right before it, or over the items before it when it is an item itself), and the nearest
+    short line above it with no closing mark (a section's heading, a subhead, a caption). Empty
+    where a part is not there."""
+    from nlp.segment import paragraphs, sentences
+
+    paras = paragraphs(text)
+    at = next((k for k, p in enumerate(paras) if p.start <= start < p.end), None)
+    if at is None:
+        return dict.fromkeys(PARTS[:-1], "")
+    para = paras[at]
+    sent = next((s for s in sentences(text, para) if s.start <= start < s.end), para)
+    lead = ""
+    for k in range(at - 1, max(at - 1 - LIST_ITEMS, -1), -1):
+        line = paras[k].text.rstrip()
+        if line.endswith(":"):
+            lead = line
+            break
+        if not (_ITEM.match(paras[k].text) and _ITEM.match(para.text)):
+            break  # only an item of a list, over the items before it, is led by the lead
+    heading = next((p.text.strip() for p in reversed(paras[:at])
+                    if len(p.text.split()) <= HEADING_WORDS and p.text.strip()[-1] not in ".!?;:…"), "")
+    return {"sentence": f"{text[sent.start:start]} {text[end:sent.end]}",
+            "paragraph": f"{text[para.start:start]} {text[end:para.end]}",
+            "list_lead": lead, "heading": heading}
+
+
+def context_class(plan: Plan, record: FindingRecord, query: Query, around: dict[str, str],
+                  answered: bool) -> tuple[str, list[str]]:
+    """The class (`CLASSES`) of a relevant finding outside the pool, and the parts of its
+    surroundings (`surroundings`, with its document's headline) holding a group it lacks."""
+    reason = why(plan, record, query)
+    if reason == "filter":
+        return "other", []
+    written = Written.of(record)
+    lacking = [g for g in plan.groups if g.alternatives and not g.keyed
+               and not group_held(g, written, record)]
+    said = {part: Written.of_text((record.headline or "") if part == "headline" else around[part])
+            for part in PARTS}
+    parts = [part for part in PARTS if any(said[part].holds(a) for g in lacking for a in g.alternatives)]
+    if parts:
+        return "context", parts
+    if answered:
+        return "depth", []
+    return ("words", []) if reason in ("vocabulary", "folded", "required") else ("other", [])
+
+
 def group_text(group: Group) -> list[str]:
     """A group's alternatives as typed, or the unit's key for a unit group without words."""
     return [" ".join(a.syllables) for a in group.alternatives] or [group.unit or ""]
@@ -106,6 +176,10 @@ class Tally:
     judged: Counter[tuple[str, int]] = field(default_factory=Counter)
     why: Counter[tuple[str, str]] = field(default_factory=Counter)
     ceiling: dict[str, list[tuple[float, float]]] = field(default_factory=lambda: defaultdict(list))
+    # `--context`: the classes' pairs (f"{row}|{grade}", class), and per row and class the ceiling
+    # of the pool with that class's findings in it, summed over the row's queries
+    classes: Counter[tuple[str, str]] = field(default_factory=Counter)
+    with_class: dict[tuple[str, str], float] = field(default_factory=lambda: defaultdict(float))
 
 
 def ceiling(grades: Sequence[int], ideal: float) -> float:
@@ -113,7 +187,17 @@ def ceiling(grades: Sequence[int], ideal: float) -> float:
     return ideal_dcg(grades) / ideal if ideal else 0.0
 
 
-def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[dict[str, Any]]]:
+def document_texts(database: Path, records: Sequence[FindingRecord]) -> dict[str, str]:
+    """Each stored document's text by its key, for the findings' surroundings."""
+    from core.settings import load_settings
+    from pipeline.process import open_store
+
+    with open_store(load_settings({"db_path": str(database), "backend": "sqlite"})) as store:
+        return {key: store.get_document(key).text for key in dict.fromkeys(r.doc_key for r in records)}
+
+
+def measure(store: Path, paths: Sequence[Path], pool: int,
+            context: bool = False) -> tuple[Tally, list[dict[str, Any]]]:
     import json
 
     from index.query import parse
@@ -130,6 +214,7 @@ def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[
         key = key_of[r.finding_id]
         if key:
             by_key[key].append(r)
+    texts = document_texts(database, records) if context else {}
     backend = SqliteFtsBackend(database)
     tally, detail = Tally(), []
     try:
@@ -146,6 +231,7 @@ def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[
                 pooled = {key_of[h.record.finding_id] for h in found.hits}
                 answer: list[Any] | None = None
                 ideal = ideal_dcg(list(judged.values()))
+                classed: dict[str, set[tuple[str, int]]] = defaultdict(set)
                 for row in (label, q["kind"], "all"):
                     tally.ceiling[row].append((
                         ceiling([g for k, g in judged.items() if k in pooled], ideal),
@@ -166,11 +252,24 @@ def measure(store: Path, paths: Sequence[Path], pool: int) -> tuple[Tally, list[
                     reason = why(plan, record, query)
                     for row in (label, q["kind"], "all"):
                         tally.why[f"{row}|{grade}", reason] += 1
-                    detail.append({"set": label, "query": q["id"], "kind": q["kind"], "text": q["text"],
-                                   "grade": grade, "why": reason, "place": place,
-                                   "tier": answer[place][1] if place >= 0 else None,
-                                   "groups": [group_text(g) for g in plan.groups],
-                                   "finding": record.text})
+                    item = {"set": label, "query": q["id"], "kind": q["kind"], "text": q["text"],
+                            "grade": grade, "why": reason, "place": place,
+                            "tier": answer[place][1] if place >= 0 else None,
+                            "groups": [group_text(g) for g in plan.groups], "finding": record.text}
+                    if context:
+                        around = surroundings(texts[record.doc_key], record.start, record.end)
+                        klass, parts = context_class(plan, record, query, around, place >= 0)
+                        classed[klass].add(key)
+                        for row in (label, q["kind"], "all"):
+                            tally.classes[f"{row}|{grade}", klass] += 1
+                        item.update({"class": klass, "parts": parts})
+                    detail.append(item)
+                if context:
+                    for klass in CLASSES:
+                        brought = pooled | classed[klass]
+                        with_them = ceiling([g for k, g in judged.items() if k in brought], ideal)
+                        for row in (label, q["kind"], "all"):
+                            tally.with_class[row, klass] += with_them
     finally:
         backend.close()
     return tally, detail
@@ -201,18 +300,38 @@ def print_tables(tally: Tally, rows: Sequence[str]) -> None:
             print(f"| {row} | {grade} | " + " | ".join(cells) + " |")
 
 
+def print_classes(tally: Tally, rows: Sequence[str]) -> None:
+    """`--context`'s table: per row, each class's pairs (grade 2 / grade 1) and the ceiling it adds
+    to the pool's (its findings in the pool, the others not)."""
+    print("| set or kind | ceiling pool | " + " | ".join(f"{c}: 2 / 1, + ceiling" for c in CLASSES) + " |")
+    print("|---|---|" + "---|" * len(CLASSES))
+    for row in rows:
+        n = len(tally.ceiling[row])
+        base = sum(p for p, _ in tally.ceiling[row]) / n
+        cells = (f"{tally.classes[f'{row}|2', c]} / {tally.classes[f'{row}|1', c]}, "
+                 f"+{tally.with_class[row, c] / n - base:.4f}" for c in CLASSES)
+        print(f"| {row} | {base:.4f} | " + " | ".join(cells) + " |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--judgments", type=Path, nargs="+", default=list(JUDGMENTS))
     parser.add_argument("--pool", type=int, help="the pool (default: the shipped weights' own)")
     parser.add_argument("--detail", type=Path, help="write every pair outside the pool here as JSON lines")
+    parser.add_argument("--context", action="store_true",
+                        help="also class each pair by what would bring it (its surroundings, the pool's "
+                             "depth, other words) and price each class in nDCG@10 ceiling")
     args = parser.parse_args()
     args.store.mkdir(parents=True, exist_ok=True)
     pool = args.pool or load_ranker().pool
-    tally, detail = measure(args.store, args.judgments, pool)
+    tally, detail = measure(args.store, args.judgments, pool, args.context)
     print(f"pool {pool}")
-    print_tables(tally, [*(set_label(p.name) for p in args.judgments), *KINDS, "all"])
+    rows = [*(set_label(p.name) for p in args.judgments), *KINDS, "all"]
+    print_tables(tally, rows)
+    if args.context:
+        print()
+        print_classes(tally, rows)
     write_detail(args.detail, detail)
 
 

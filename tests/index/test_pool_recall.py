@@ -3,7 +3,7 @@ the genre writes them and plans as the query module reads them."""
 
 from __future__ import annotations
 
-from benchmarks.pool_recall import ceiling, why
+from benchmarks.pool_recall import ceiling, context_class, surroundings, why
 from benchmarks.search_quality import dcg
 from core.models import Area, Polarity
 from index.base import FindingRecord, Query
@@ -79,3 +79,58 @@ def test_an_agency_typed_with_a_place_cuts_the_findings_of_other_places() -> Non
     here = _rec("Còn 12 hồ sơ trễ hạn.", units=("Vị Xuyên",))
     assert why(plan, elsewhere, Query(text=text)) == "filter"
     assert why(plan, here, Query(text=text)) == "fallback"  # the place and the words, not the agency
+
+
+REPORT = (
+    "Kiểm tra công vụ đầu năm tại huyện Đan Phượng\n\n"
+    "Ngày 5/2, Đoàn kiểm tra của Sở Nội vụ đã kiểm tra đột xuất tại UBND xã Tân Hội. "
+    "Kết quả kiểm tra cho thấy:\n"
+    "- Bộ phận một cửa không có người trực;\n"
+    "- Công chức không đeo thẻ khi làm việc.\n\n"
+    "Đoàn đề nghị xã chấn chỉnh ngay.\n"
+)
+
+
+def _finding(text: str, **more: object) -> FindingRecord:
+    start = REPORT.index(text)
+    return _rec(text, Polarity.SHORTCOMING, start=start, end=start + len(text), **more)
+
+
+def test_a_list_items_surroundings_are_its_lead_and_the_heading_above_it() -> None:
+    """The second item of a list: the lead paragraph ending in ":" over the item before it, the
+    document's first line as the heading, its own words never in its sentence's rest."""
+    item = "Công chức không đeo thẻ khi làm việc."
+    around = surroundings(REPORT, REPORT.index(item), REPORT.index(item) + len(item))
+    assert around["list_lead"].endswith("Kết quả kiểm tra cho thấy:")
+    assert "kiểm tra đột xuất" in around["list_lead"]
+    assert around["heading"] == "Kiểm tra công vụ đầu năm tại huyện Đan Phượng"
+    assert "đeo thẻ" not in around["sentence"] and "đeo thẻ" not in around["paragraph"]
+    closing = "Đoàn đề nghị xã chấn chỉnh ngay."
+    at = REPORT.index(closing)
+    assert surroundings(REPORT, at, at + len(closing))["list_lead"] == ""
+
+
+def test_a_finding_whose_inspections_manner_is_said_around_it_is_of_the_context_class() -> None:
+    """"kiểm tra đột xuất" is told by the lead of the list, not by the item: the context class,
+    whether or not the engine answers it past the pool; a finding nothing around which says the
+    lacking words is the pool's depth when the engine answers it; when it does not, other words for
+    a finding holding too few of the groups, and no class of these for one the partial stages admit."""
+    text = "kiểm tra đột xuất công chức không đeo thẻ"
+    plan = plan_query(text)
+    item = _finding("Công chức không đeo thẻ khi làm việc.")
+    around = surroundings(REPORT, item.start, item.end)
+    klass, parts = context_class(plan, item, Query(text=text), around, answered=True)
+    assert klass == "context" and "list_lead" in parts
+    bare = {part: "" for part in around}
+    assert context_class(plan, item, Query(text=text), bare, answered=True) == ("depth", [])
+    assert context_class(plan, item, Query(text=text), bare, answered=False) == ("other", [])
+    desk = _finding("Bộ phận một cửa không có người trực;")  # the negation alone: too few groups
+    assert context_class(plan, desk, Query(text=text), bare, answered=False) == ("words", [])
+
+
+def test_a_headline_saying_the_lacking_words_puts_the_finding_in_the_context_class() -> None:
+    text = "kiểm tra công vụ công chức không đeo thẻ"
+    plan = plan_query(text)
+    item = _finding("Công chức không đeo thẻ khi làm việc.", title="Kiểm tra công vụ đầu năm")
+    bare = dict.fromkeys(("sentence", "paragraph", "list_lead", "heading"), "")
+    assert context_class(plan, item, Query(text=text), bare, answered=False) == ("context", ["headline"])
