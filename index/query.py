@@ -2985,8 +2985,11 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         # "kiến nghị xử lý thế nào": no matter besides the verb asked about, which is then the matter
         return analyse(parsed, dataclasses.replace(lexicon, manner_verbs=()), words, units, places, unwritten)
     if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
+        # each read whole, as the lexicon knew it: "đoàn kiểm tra đánh giá cao đơn vị nào" asks for
+        # "đánh giá cao", the praise, not for "đánh giá" and "cao" (the amount) apart
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
-        kept = analyse(plain, lexicon.without_cues(), words, units, places, unwritten)
+        whole = {" ".join(fold(s) for s in a.syllables) for a in optional if len(a.syllables) > 1}
+        kept = analyse(plain, lexicon.without_cues(), words | whole, units, places, unwritten)
         place = lexicon.asks_place(typed)
         return dataclasses.replace(kept, polarity=polarity, paired=lexicon.paired_of(polarity),
                                    dropped=tuple(dropped),

@@ -132,3 +132,20 @@ def test_the_office_building_named_whole_is_one_group(typed: str) -> None:
 def test_the_bare_building_does_not_bring_the_work_done_in_it() -> None:
     said = set().union(*_alternatives("trụ sở UBND xã xuống cấp"))
     assert "trụ sở làm việc" not in said, said
+
+
+@pytest.mark.parametrize("typed", ["nhũng nhiễu dân khi giải quyết TTHC", "cán bộ hạch sách vòi vĩnh dân",
+                                   "CBCC vòi tiền, gây khó dễ cho dân",
+                                   "nhung nhieu tieu cuc khi giai quyet ho so cho dan"])
+def test_harassment_brings_the_misconduct_the_recommendations_forbid(typed: str) -> None:
+    """Harassing a citizen is a case of "tiêu cực", the name under which the recommendations forbid it
+    ("không để tiêu cực xảy ra …"; synonyms.toml, read39): the group of the conduct brings it."""
+    groups = _alternatives(typed)
+    assert any({"tiêu cực", "tieu cuc"} & g and {"nhũng nhiễu", "nhung nhieu"} & g for g in groups), groups
+
+
+@pytest.mark.parametrize("typed", ["phòng chống tham nhũng, tiêu cực", "ảnh hưởng tiêu cực đến chỉ số",
+                                   "tieu cuc"])
+def test_misconduct_does_not_bring_harassment(typed: str) -> None:
+    said = set().union(*_alternatives(typed))
+    assert not {"nhũng nhiễu", "nhung nhieu", "vòi tiền", "voi tien", "sách nhiễu"} & said, said

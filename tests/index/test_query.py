@@ -1522,6 +1522,14 @@ def test_a_cue_only_in_questions_names_its_polarity_in_a_question_only() -> None
     ("trụ sở dột nát", "shortcoming", False),  # the set's other wording
     ("máy lấy số hư hỏng", "shortcoming", False),
     ("khắc phục tình trạng trụ sở xuống cấp", "recommendation", False),  # repaired: the goal
+    # a procedure cumbersome in itself (read39), in the reports' word and the staff's
+    ("Vị Xuyên thủ tục rườm rà", "shortcoming", False),
+    ("thủ tục hành dân, đi lại nhiều lần", "shortcoming", False),
+    ("cắt giảm thủ tục rườm rà", None, False),  # cut: the goal, "thủ tục" between verb and state
+    # a dossier settled early is praise in itself (read39); the staff's devotion is left to the matter
+    ("giải quyết hồ sơ trước hạn", "strength", False),
+    ("ty le ho so dung han, truoc han", "strength", False),
+    ("CBCC phục vụ dân tận tình", None, False),
 ])
 def test_evaluative_words_of_the_genre_name_the_polarity(text: str, polarity: str | None,
                                                          section: bool) -> None:

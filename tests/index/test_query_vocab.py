@@ -101,6 +101,11 @@ def test_a_longer_abbreviation_is_not_cut_by_a_shorter_one(typed: str, member: s
     ("ghi chép sai lệch", "chưa khớp"), ("sổ sách không khớp", "sai lệch"),
     ("phieu hen chua khop", "sai lech"), ("bảng niêm yết chưa update", "cập nhật"),
     ("máy lấy số hỏng", "trục trặc"),
+    # session 27 (read39): harassment by its plain words, a procedure that torments the citizen, the
+    # rating device by its button, gathering views three ways
+    ("CBCC vòi tiền", "nhũng nhiễu"), ("thủ tục hành dân", "rườm rà"), ("thủ tục rắc rối", "nhiêu khê"),
+    ("thu tuc hanh dan", "ruom ra"), ("bấm nút đánh giá hài lòng", "máy đánh giá"),
+    ("lấy ý kiến người dân", "thăm dò ý kiến"), ("khảo sát ý kiến", "lấy ý kiến"),
     # one procedure, its names
     ("giấy độc thân", "xác nhận tình trạng hôn nhân"), ("tách sổ", "tách thửa"), ("LLTP", "lý lịch tư pháp"),
     ("đổi bằng lái xe", "giấy phép lái xe"), ("thanh toán online", "thanh toán trực tuyến"),
@@ -577,6 +582,18 @@ def test_cue_words_alone_folded_are_what_the_query_looks_for() -> None:
     assert [[" ".join(a.syllables) for a in g.alternatives] for g in plan.groups] == [["co"]]
 
 
+@pytest.mark.parametrize(("typed", "words"), [
+    ("đoàn kiểm tra đánh giá cao đơn vị nào?", [["đoàn kiểm tra"], ["đánh giá cao"]]),
+    ("hạn chế", [["hạn chế"]]),
+])
+def test_cue_phrases_alone_are_required_whole(typed: str, words: list[list[str]]) -> None:
+    """A query of cue and light phrases only requires them after all, each read whole as the lexicon
+    knew it: "đánh giá cao" is the praise, not "đánh giá" and "cao" (an amount) apart (read39)."""
+    plan = plan_query(typed)
+    assert [[" ".join(a.syllables) for a in g.alternatives][:1] for g in plan.groups] == words
+    assert plan.polarity == {"hạn chế": "shortcoming"}.get(typed, "strength")
+
+
 class _Words(Vocabulary):
     """An index knowing some multi-syllable words (folded), as the segmented findings give them."""
 
@@ -654,3 +671,28 @@ def test_the_sets_measured_and_dropped_leave_the_words_apart() -> None:
 def test_a_grade_of_the_yearly_assessment_keeps_its_strength_cue() -> None:
     """The grades (hoàn thành tốt nhiệm vụ) are no member: "tốt" stays the query's sense."""
     assert "tốt" in optional(plan_query("đơn vị hoàn thành tốt nhiệm vụ"))
+
+
+@pytest.mark.parametrize(("typed", "apart"), [
+    ("CBCC vòi tiền, gây khó dễ cho dân", {"vòi", "tiền"}),
+    ("hạn chế trong tiếp nhận phản ánh, lấy ý kiến người dân", {"lấy"}),
+    ("bấm nút đánh giá hài lòng", {"bấm nút", "bấm", "nút"}),
+    ("thủ tục hành dân, đi lại nhiều lần", {"nhiều", "lần", "thủ tục"}),
+])
+def test_a_word_of_the_staff_is_read_whole(typed: str, apart: set[str]) -> None:
+    """Words the dictionary lacks (vòi tiền, lấy ý kiến, bấm nút đánh giá) are read whole as the set's
+    member, never as syllables a finding must hold ("lấy" of every "máy lấy số"); a frequency
+    ("nhiều lần") is ranked, never required (query_stopwords.txt; read39)."""
+    said = [set(g) for g in groups(typed)]
+    assert not any(g <= apart for g in said), said
+
+
+def test_a_frequency_of_the_matter_is_ranked() -> None:
+    plan = plan_query("cán bộ vắng mặt nhiều lần")
+    assert "nhiều lần" in optional(plan)
+    assert not any(g.alternatives[0].syllables in {("nhiều",), ("lần",)} for g in plan.groups)
+
+
+def test_a_member_holding_the_frequency_is_read_whole() -> None:
+    """"bổ sung hồ sơ nhiều lần", the forbidden act, keeps its frequency: the member is read first."""
+    assert any("yêu cầu bổ sung hồ sơ nhiều lần" in g for g in groups("yêu cầu bổ sung hồ sơ nhiều lần"))
