@@ -421,7 +421,8 @@ def test_kt_after_tu_is_the_self_inspection(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "inspection"), [
-    ("KT đột xuất cán bộ vắng mặt", "kiểm tra đột xuất"), ("kt dot xuat can bo vang mat", "kiểm tra đột xuất"),
+    ("KT đột xuất cán bộ vắng mặt", "kiểm tra đột xuất"),
+    ("kt dot xuat can bo vang mat", "kiểm tra đột xuất"),
     ("KT ngẫu nhiên giờ giấc các phòng", "kiểm tra ngẫu nhiên"), ("KT chuyên đề văn thư lưu trữ", "kiểm tra"),
     ("kq KT CCHC năm 2020", "kiểm tra"), ("kết quả KT công vụ", "kiểm tra công vụ")])
 def test_kt_before_a_visits_mode_or_after_its_result_is_the_inspection(text: str, inspection: str) -> None:
@@ -431,12 +432,14 @@ def test_kt_before_a_visits_mode_or_after_its_result_is_the_inspection(text: str
     assert any(inspection in g for g in groups(text)), groups(text)
 
 
-@pytest.mark.parametrize("text", ["kiểm tra ngẫu nhiên giờ giấc", "KT ngẫu nhiên giờ giấc", "kiểm tra xác suất hồ sơ"])
+@pytest.mark.parametrize("text", ["kiểm tra ngẫu nhiên giờ giấc", "KT ngẫu nhiên giờ giấc",
+                                  "kiểm tra xác suất hồ sơ"])
 def test_a_spot_check_is_one_set_in_either_word(text: str) -> None:
     """Staff's "ngẫu nhiên" and the reports' "xác suất" name one spot check (read38), listed whole."""
     spot = next(g for g in groups(text) if any(a.startswith("kiểm tra") for a in g))
     assert {"kiểm tra ngẫu nhiên", "kiểm tra xác suất"} <= set(spot)
-    assert not any("xác suất" in " ".join(g) for g in groups("chọn ngẫu nhiên 10 hồ sơ"))  # alone, "by chance"
+    # alone, "ngẫu nhiên" is "by chance": no spot check
+    assert not any("xác suất" in " ".join(g) for g in groups("chọn ngẫu nhiên 10 hồ sơ"))
 
 
 def test_the_public_service_check_without_notice_is_the_unannounced_inspection() -> None:
