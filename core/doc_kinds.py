@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import ConfigError
-from core.normalize import match_key
+from core.normalize import fold, match_key
 from core.tables import read_table
 
 DOC_KINDS_FILE = Path(__file__).with_name("doc_kinds.toml")
@@ -69,6 +69,15 @@ def heading_kinds() -> tuple[str, ...]:
 def cited_kinds() -> tuple[str, ...]:
     """Kind words that cite a document in running text ("Quyết định", "Văn bản")."""
     return tuple(k.name for k in doc_kinds() if k.cited)
+
+
+@lru_cache(maxsize=1)
+def cited_codes() -> frozenset[str]:
+    """The symbol codes of the kinds cited in running text, lowercase and folded ("kh", "qd",
+    "ct"): typed before a document number ("KH 115/KH-UBND"), staff cite the kind by its code as
+    the documents cite it by its name, and a code before a number names nothing else (a plan's
+    "KH", a directive's "CT", never khách hàng or chủ tịch there)."""
+    return frozenset(fold(code.lower()) for k in doc_kinds() if k.cited for code in k.codes)
 
 
 def bare_number_kinds() -> tuple[str, ...]:

@@ -138,7 +138,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.agencies import Agency, agencies, syllables
-from core.doc_kinds import cited_kinds
+from core.doc_kinds import cited_codes, cited_kinds
 from core.errors import ConfigError
 from core.levels import (
     ALL_LEVELS,
@@ -855,7 +855,9 @@ class Lexicon:
     def citation_before(self, typed: Sequence[str]) -> int:
         """How many of the last syllables of `typed` cite the document number that follows
         them: "số" ("number"), a document kind before it ("Quyết định số"), or the kind alone
-        ("Quyết định 139/QĐ-UBND"), as documents cite each other. 0 when none."""
+        ("Quyết định 139/QĐ-UBND"), as documents cite each other; or the kind's code as staff
+        type it ("KH 115/KH-UBND", "QĐ số 139/QĐ-UBND": `cited_codes`), which before a number
+        names the kind and nothing else. 0 when none."""
         end = len(typed)
         if end and syllable_matches(typed[end - 1], NUMBER_WORD):
             end -= 1
@@ -863,6 +865,9 @@ class Lexicon:
             if end >= len(kind) and matches_at(typed, kind, end - len(kind)):
                 end -= len(kind)
                 break
+        else:
+            if end and fold(typed[end - 1]) in cited_codes():
+                end -= 1
         return len(typed) - end
 
     def answers_asked(self, typed: Sequence[str]) -> tuple[Answer, ...]:

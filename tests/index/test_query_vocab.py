@@ -425,6 +425,62 @@ def test_kt_after_tu_is_the_self_inspection(text: str) -> None:
     assert any("kiểm tra" in g for g in groups(text)), groups(text)
 
 
+@pytest.mark.parametrize(("text", "inspection"), [
+    ("KT đột xuất cán bộ vắng mặt", "kiểm tra đột xuất"),
+    ("kt dot xuat can bo vang mat", "kiểm tra đột xuất"),
+    ("KT ngẫu nhiên giờ giấc các phòng", "kiểm tra ngẫu nhiên"), ("KT chuyên đề văn thư lưu trữ", "kiểm tra"),
+    ("kq KT CCHC năm 2020", "kiểm tra"), ("kết quả KT công vụ", "kiểm tra công vụ")])
+def test_kt_before_a_visits_mode_or_after_its_result_is_the_inspection(text: str, inspection: str) -> None:
+    """"KT" before the mode of a visit (unannounced, random, thematic) or after "kết quả" is the
+    inspection (read38): no economy or account is unannounced, an inspection announces its result."""
+    assert ["kt"] not in groups(text)
+    assert any(inspection in g for g in groups(text)), groups(text)
+
+
+@pytest.mark.parametrize("text", ["kiểm tra ngẫu nhiên giờ giấc", "KT ngẫu nhiên giờ giấc",
+                                  "kiểm tra xác suất hồ sơ"])
+def test_a_spot_check_is_one_set_in_either_word(text: str) -> None:
+    """Staff's "ngẫu nhiên" and the reports' "xác suất" name one spot check (read38), listed whole."""
+    spot = next(g for g in groups(text) if any(a.startswith("kiểm tra") for a in g))
+    assert {"kiểm tra ngẫu nhiên", "kiểm tra xác suất"} <= set(spot)
+    # alone, "ngẫu nhiên" is "by chance": no spot check
+    assert not any("xác suất" in " ".join(g) for g in groups("chọn ngẫu nhiên 10 hồ sơ"))
+
+
+def test_the_public_service_check_without_notice_is_the_unannounced_inspection() -> None:
+    """"kiểm tra công vụ đột xuất" (the kind named between verb and mode) is the unannounced visit."""
+    typed = next(g for g in groups("kiểm tra đột xuất bộ phận một cửa") if "kiểm tra đột xuất" in g)
+    assert "kiểm tra công vụ đột xuất" in typed
+    assert any("kiểm tra đột xuất" in g for g in groups("kiểm tra công vụ đột xuất"))
+
+
+@pytest.mark.parametrize(("text", "record"), [("tổ KT lập BB nhắc nhở", True), ("BB kiểm tra", True),
+                                              ("ký BB làm việc", True), ("trường BB", False)])
+def test_bb_beside_the_act_of_recording_is_the_record(text: str, record: bool) -> None:
+    """"BB" after lập/ký or before what it records is biên bản (read38); alone it stays as typed."""
+    assert (["biên bản"] in groups(text)) is record, groups(text)
+    assert (["bb"] in groups(text)) is not record
+
+
+def test_the_field_named_by_its_last_two_words_is_the_labour_and_social_field() -> None:
+    """"thương binh - xã hội" in a list of fields is LĐTB&XH (read38); "thương binh" alone is not."""
+    typed = next(g for g in groups("hs LĐTBXH trễ hạn") if "lđtbxh" in g)
+    assert {"thương binh xã hội", "thương binh và xã hội"} <= set(typed)
+    assert ["thương binh"] in groups("chế độ thương binh")
+
+
+@pytest.mark.parametrize(("text", "dropped"), [
+    ("kq KT theo KH 115/KH-UBND", ("kh",)), ("QĐ số 139/QĐ-UBND", ("qđ", "số")),
+    ("thực hiện CT 17/CT-UBND", ("ct",)), ("Kế hoạch số 115/KH-UBND", ("kế", "hoạch", "số"))])
+def test_a_kinds_code_before_a_document_number_is_its_citation(text: str, dropped: tuple[str, ...]) -> None:
+    """A kind typed by its code before a number cites it, as its name does (read38): no group of
+    its own ("kh", "ke hoach"), the number the document's group."""
+    plan = plan_query(text)
+    assert plan.dropped[-len(dropped):] == dropped, plan.dropped
+    assert not any(g for g in groups(text) if "kh" in g or "kế hoạch" in g or "qđ" in g)
+    assert any(g.doc_number for g in plan.groups)
+
+
 def test_kt_alone_is_no_inspection() -> None:
     """"KT" alone is kiểm tra, kinh tế, kế toán, kỹ thuật: without its head it stays the word typed."""
     assert ["kt"] in groups("phòng KT huyện")
