@@ -33,6 +33,12 @@ def inside_total(backend: SearchBackend, query: Query) -> int:
 ALONE_FILTERS: tuple[tuple[str, ...], ...] = FILTERS
 
 
+def given_filters(query: Query) -> list[tuple[str, ...]]:
+    """The ALONE_FILTERS entries `query` sets a value of: what `empty_alone` counts alone and
+    `emptied_by` drops in turn."""
+    return [fields for fields in ALONE_FILTERS if any(getattr(query, name) is not None for name in fields)]
+
+
 def empty_alone(backend: SearchBackend, query: Query) -> tuple[str, ...]:
     """The filters of `query` (the first Query field of each ALONE_FILTERS entry) that no finding
     of the index meets even without the query's words and other filters.
@@ -42,10 +48,8 @@ def empty_alone(backend: SearchBackend, query: Query) -> tuple[str, ...]:
     read as if the words were at fault. Asked only when the search found nothing: one count per
     filter given."""
     empty = []
-    for fields in ALONE_FILTERS:
+    for fields in given_filters(query):
         values = {name: getattr(query, name) for name in fields if getattr(query, name) is not None}
-        if not values:
-            continue
         alone = Query(limit=0, within=True, **values) if "unit" in values else Query(limit=0, **values)
         if not search(backend, alone).total:
             empty.append(fields[0])
@@ -152,7 +156,7 @@ def emptied_by(backend: SearchBackend, query: Query, empty: tuple[str, ...] = ()
     web/views.py)."""
     if empty:
         return None
-    given = [fields for fields in FILTERS if any(getattr(query, name) is not None for name in fields)]
+    given = given_filters(query)
     if not given:
         return None
     found: list[Without] = []
