@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from core.models import Unit, spoken, where
 from core.normalize import match_key
-from index.base import TIER_SYLLABLES, Hit, SearchBackend, SearchResult
+from index.base import FILTERS, TIER_SYLLABLES, Hit, SearchBackend, SearchResult
 from index.store import Failure, RunRecord, Store, Withdrawn
 from nlp.themes import load_taxonomy
 from pipeline.hints import (
@@ -72,11 +72,16 @@ FACET_PARAMS: dict[str, str] = {
 # The filters of the form that are no facet: their parameter and the Query field it sets.
 FORM_FILTERS: dict[str, str] = {"cap": "level", "tu_nam": "year_from", "den_nam": "year_to",
                                 "loai_van_ban": "doc_kind", "so_hieu": "doc_number"}
+# Each page parameter that filters and the Query field it sets, from the two tables above: a facet's
+# parameter sets the field of its name but the unit's, which sets one unit placed (unit_place); the
+# unit typed in the form sets `unit`.
+_PARAM_FIELDS: dict[str, str] = {
+    **{param: "unit_place" if facet == "unit" else facet for facet, param in FACET_PARAMS.items()},
+    "don_vi": "unit", **FORM_FILTERS}
 # Each filter (index.base.FILTERS, by its first Query field) as the page's parameters that set it.
 FILTER_PARAMS: dict[str, tuple[str, ...]] = {
-    "unit": ("don_vi",), "unit_place": ("don_vi_chon",), "province": ("tinh",), "level": ("cap",),
-    "year": ("nam",), "year_from": ("tu_nam", "den_nam"), "area": ("linh_vuc",), "polarity": ("loai",),
-    "theme": ("chu_de",), "doc_kind": ("loai_van_ban",), "doc_number": ("so_hieu",)}
+    fields[0]: tuple(param for param, field in _PARAM_FIELDS.items() if field in fields)
+    for fields in FILTERS}
 FACET_VALUE_LABELS: dict[str, dict[str, str]] = {"area": AREA_LABELS, "polarity": POLARITY_LABELS}
 HEAT_LEVELS = 6  # CSS classes heat-0 … heat-5 in web/static/style.css
 SIMILAR = 5
