@@ -73,11 +73,11 @@ def cited_kinds() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def cited_codes() -> frozenset[str]:
-    """The symbol codes of the kinds cited in running text, lowercase and folded ("kh", "qd",
+    """The symbol codes of the kinds cited in running text, folded ("kh", "qd",
     "ct"): typed before a document number ("KH 115/KH-UBND"), staff cite the kind by its code as
     the documents cite it by its name, and a code before a number names nothing else (a plan's
     "KH", a directive's "CT", never khách hàng or chủ tịch there)."""
-    return frozenset(fold(code.lower()) for k in doc_kinds() if k.cited for code in k.codes)
+    return frozenset(fold(code) for k in doc_kinds() if k.cited for code in k.codes)
 
 
 def bare_number_kinds() -> tuple[str, ...]:
