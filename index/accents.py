@@ -68,12 +68,13 @@ class _Compiled:
     """The readings of each folded word, compiled the first time the word is looked up.
 
     Why on demand: a search looks up the few dozen folded runs of its own query, while compiling
-    all 70,000 words of the dictionary (tones made canonical syllable by syllable) took 0.9 s of
-    every new process, which a one-off `kiemtra search` paid each time (ux28). Each word's readings
-    depend only on its own dictionary entry, the genre's phrases folding to it and the runs the
-    genre writes, so a word compiled alone is the word compiled with all the others: the same
-    forms in the same order and the same clearness (tests/index/test_accents.py checks every word
-    of the real dictionary against `compile_readings(..., lazy=False)`)."""
+    all 52,000 folded words of the dictionary (tones made canonical syllable by syllable) took
+    about a second of every new process, which a one-off `kiemtra search` paid each time (ux28).
+    Each word's readings depend only on its own dictionary entry, the genre's phrases folding to
+    it and the runs the genre writes, so a word compiled alone is the word compiled with all the
+    others: the same forms in the same order and the same clearness
+    (tests/index/test_compiled_on_demand.py checks every word of the real dictionary against
+    `compile_readings(..., lazy=False)`)."""
 
     def __init__(self, dictionary: Mapping[str, Iterable[tuple[str, ...]]],
                  genre_forms: Mapping[str, set[tuple[str, ...]]], written: AbstractSet[tuple[str, ...]],
@@ -181,7 +182,7 @@ class WordList(Mapping[str, frozenset[tuple[str, ...]]]):
     process, which a one-off `kiemtra search` paid each time (ux28). Here the lines are folded as
     one text (one translate, which keeps the line breaks) and indexed by their fold; a word's set
     is made the first time it is asked for. The mapping is the dict it replaces, key for key
-    (tests/index/test_accents.py)."""
+    (tests/index/test_compiled_on_demand.py)."""
 
     def __init__(self, lines: Iterable[str], longest: int) -> None:
         kept = [line for line in lines if " " in line and line.islower() and line.count(" ") < longest]
