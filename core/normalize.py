@@ -32,6 +32,12 @@ def nfc(text: str) -> str:
 BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
 # C0 controls but tab and newline, DEL, and C1 controls: never text, and harmful on a terminal.
 _CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{BIDI_CONTROLS}]")
+# A terminal's escape sequences whole, so that no remnant is left as text ("[31m" of a colour,
+# "]0;title" of a window title): CSI (ESC [ or U+009B, parameters, a final letter), an OSC ended
+# by BEL or ESC \ (at most 256 characters on one line, so an unended one takes no text with it),
+# and the two-character ESC sequences ("ESC c" resets the terminal).
+_ESCAPES = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+                      r"|\x1b\][^\x07\x1b\n]{0,256}(?:\x07|\x1b\\)|\x1b[@-~]")
 
 
 def strip_controls(text: str) -> str:
@@ -39,9 +45,11 @@ def strip_controls(text: str) -> str:
 
     Why at the text layer: a document's text reaches terminals (search results), spreadsheets
     and the web page; an ESC sequence in a hostile file must not clear a screen or recolour it.
-    Carriage returns go too: line breaks are "\\n" everywhere downstream.
+    Carriage returns go too: line breaks are "\\n" everywhere downstream. A whole escape
+    sequence goes (`_ESCAPES`), not only its ESC: a text copied from a terminal kept "[31m" and
+    "]0;…" as words of its findings (ux28's sweep).
     """
-    return _CONTROLS.sub("", text)
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
 def nfc_with_offsets(text: str) -> tuple[str, list[int]]:

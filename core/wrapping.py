@@ -95,6 +95,14 @@ def _runs_on(previous: str, line: str, width: int | None) -> bool:
     return width is not None and len(prev) >= width * (1 - _WIDTH_SLACK)
 
 
+def runs_on(previous: str, line: str) -> bool:
+    """Whether a sentence runs on from the line `previous` into `line` across a break of unknown
+    width (a paragraph break a reader is unsure of, extractors/ocr.py): by the same evidence as a
+    wrapped line, the width aside: `previous` closes no sentence nor list, neither is a heading,
+    a table row, a list item, a field or columns, and `line` starts in lower case."""
+    return _runs_on(previous, line, None)
+
+
 def join_wrapped_lines(text: str, width: int | None = -1) -> str:
     """`text` with every wrapped line break replaced by a space (same length as `text`).
 

@@ -15,9 +15,11 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 from core.errors import LimitExceeded, OcrUnavailable
+from core.wrapping import runs_on
 from extractors._common import Part
 from extractors.ocr_fixes import fix_ocr_text
 from extractors.ocr_order import Line, Word, split_letterhead
@@ -123,8 +125,54 @@ def _recognise(image: Any, lang: str, page: int | None) -> list[Part]:
     for line in rest:
         block, par, _ = keys[id(line)]
         paragraphs.setdefault((block, par), []).append(line)
-    parts.extend(_part(paragraph, page, " ") for paragraph in paragraphs.values())
+    parts.extend(_part(paragraph, page, " ") for paragraph in joined_runs(list(paragraphs.values())))
     return parts
+
+
+MAX_JOIN_GAP = 6.0  # a paragraph break is joined across at most this many word heights of blank
+
+
+def joined_runs(paragraphs: list[list[Line]]) -> list[list[Line]]:
+    """Tesseract's paragraphs, in its order, each joined to the next where one sentence runs on
+    across the break (`runs_on_below`).
+
+    Why: Tesseract starts a new block where the space between two lines is wider than the
+    page's spacing, and a scan's spacing is uneven (a line set apart, a stamp's shadow, a page
+    scanned at a slant), so it can cut a sentence in two: "… tại Bộ phận" / "một cửa; một số hồ sơ
+    còn trễ hạn". The NLP splits findings at paragraphs, so the finding lost its end."""
+    out: list[list[Line]] = []
+    for paragraph in paragraphs:
+        if out and runs_on_below(out[-1], paragraph):
+            out[-1] = [*out[-1], *paragraph]
+        else:
+            out.append(paragraph)
+    return out
+
+
+def runs_on_below(previous: list[Line], following: list[Line]) -> bool:
+    """Whether the paragraph `following` continues the sentence `previous` ends: by the text, as
+    a wrapped line runs on (core.wrapping.runs_on: `previous` ends with no stop, colon or
+    semicolon, `following` starts in lower case, neither is a heading in capitals, a list item,
+    a field or a table row; a Vietnamese sentence, heading or caption never starts in lower
+    case), and by the page: `following` lies below `previous` (not beside it: a column, a cell,
+    the letterhead's other half), overlapping it across, with at most MAX_JOIN_GAP word heights
+    between them.
+
+    Not joined, and why: a break after a closed sentence or before a capital (a new paragraph,
+    heading or name); a list item ("- một số", "a) …"); a paragraph beside the other; a gap
+    wider than MAX_JOIN_GAP (the layout set the text apart: a signature block, a stamp, a
+    box); a break across pages (each page is read alone, and a block keeps its page)."""
+    last, first = previous[-1], following[0]
+    if not runs_on(" ".join(w.text for w in last), " ".join(w.text for w in first)):
+        return False
+    words_before = [w for line in previous for w in line]
+    words_after = [w for line in following for w in line]
+    bottom = max(w.top + w.height for w in last)
+    top = min(w.top for w in first)
+    height = median(w.height for w in (*last, *first))
+    across = (min(w.left for w in words_after) < max(w.right for w in words_before)
+              and max(w.right for w in words_after) > min(w.left for w in words_before))
+    return across and 0 <= top - bottom <= MAX_JOIN_GAP * height
 
 
 @contextmanager

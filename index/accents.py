@@ -39,7 +39,8 @@ opens), and its syllables are read one by one, as the query typed with its accen
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from core.normalize import canonical_tones, fold
@@ -53,7 +54,7 @@ class Readings:
     # Folded word → its readings, the genre's first when the genre writes exactly one of them.
     forms: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # Folded words whose reading is clear without the typed accents (one form, or the genre's one).
-    clear: frozenset[str] = frozenset()
+    clear: AbstractSet[str] = frozenset()
 
 
 def _spans(phrase: Sequence[str], longest: int) -> Iterable[tuple[str, ...]]:
@@ -63,8 +64,85 @@ def _spans(phrase: Sequence[str], longest: int) -> Iterable[tuple[str, ...]]:
             yield tuple(phrase[i:i + n])
 
 
+class _Compiled:
+    """The readings of each folded word, compiled the first time the word is looked up.
+
+    Why on demand: a search looks up the few dozen folded runs of its own query, while compiling
+    all 52,000 folded words of the dictionary (tones made canonical syllable by syllable) took
+    about a second of every new process, which a one-off `kiemtra search` paid each time (ux28).
+    Each word's readings depend only on its own dictionary entry, the genre's phrases folding to
+    it and the runs the genre writes, so a word compiled alone is the word compiled with all the
+    others: the same forms in the same order and the same clearness
+    (tests/index/test_compiled_on_demand.py checks every word of the real dictionary against
+    `compile_readings(..., lazy=False)`)."""
+
+    def __init__(self, dictionary: Mapping[str, Iterable[tuple[str, ...]]],
+                 genre_forms: Mapping[str, set[tuple[str, ...]]], written: AbstractSet[tuple[str, ...]],
+                 folded_heads: AbstractSet[str], longest: int) -> None:
+        self.dictionary, self.genre_forms, self.written = dictionary, genre_forms, written
+        self.folded_heads, self.longest = folded_heads, longest
+        self._done: dict[str, tuple[tuple[tuple[str, ...], ...], bool]] = {}
+
+    def entry(self, key: str) -> tuple[tuple[tuple[str, ...], ...], bool] | None:
+        """The word's readings and whether one is clear; None when it has none."""
+        try:
+            return self._done[key]
+        except KeyError:
+            pass
+        found = {tuple(canonical_tones(s) for s in word) for word in self.dictionary.get(key, ())
+                 if 2 <= len(word) <= self.longest}
+        found |= self.genre_forms.get(key, set())
+        if not found:  # not kept: a long-running server is asked many runs that are no word
+            return None
+        genre_forms = sorted(f for f in found if f in self.written)
+        clear = len(genre_forms) == 1 or (len(found) == 1 and key.split(" ", 1)[0] not in self.folded_heads)
+        done = self._done[key] = ((*genre_forms, *sorted(found - set(genre_forms))), clear)
+        return done
+
+    def words(self) -> Iterator[str]:
+        """Every folded word with readings (what compiling them all lists)."""
+        return (key for key in dict.fromkeys((*self.dictionary, *self.genre_forms)) if self.entry(key))
+
+
+class _Forms(Mapping[str, tuple[tuple[str, ...], ...]]):
+    """`Readings.forms`, each word compiled when asked (`_Compiled`)."""
+
+    def __init__(self, compiled: _Compiled) -> None:
+        self._compiled = compiled
+
+    def __getitem__(self, key: str) -> tuple[tuple[str, ...], ...]:
+        entry = self._compiled.entry(key) if isinstance(key, str) else None
+        if entry is None:
+            raise KeyError(key)
+        return entry[0]
+
+    def __iter__(self) -> Iterator[str]:
+        return self._compiled.words()
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._compiled.words())
+
+
+class _Clear(AbstractSet[str]):
+    """`Readings.clear`, each word's clearness compiled when asked (`_Compiled`)."""
+
+    def __init__(self, compiled: _Compiled) -> None:
+        self._compiled = compiled
+
+    def __contains__(self, key: object) -> bool:
+        entry = self._compiled.entry(key) if isinstance(key, str) else None
+        return entry is not None and entry[1]
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key in self._compiled.words() if key in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def compile_readings(dictionary: Mapping[str, Iterable[tuple[str, ...]]],
-                     genre: Iterable[Sequence[str]], heads: Iterable[str] = (), longest: int = 4) -> Readings:
+                     genre: Iterable[Sequence[str]], heads: Iterable[str] = (), longest: int = 4,
+                     lazy: bool = True) -> Readings:
     """The readings of the dictionary's words (folded key → forms) and of the genre's phrases
     (lowercase syllables as its data writes them), words of 2..`longest` syllables (as long as
     the query looks words up), clear where one form is the reading.
@@ -73,27 +151,64 @@ def compile_readings(dictionary: Mapping[str, Iterable[tuple[str, ...]]],
     negations: "không", "chưa"): a dictionary word folded to start with one is no clear reading
     unless the genre writes it, since there the negation and a verb are far the likelier
     ("chua dung" is "chưa đúng" in an inspection report, not the dictionary's "chứa đựng";
-    "khong dung" is "không đúng", not "không dưng")."""
-    folded_heads = {fold(h) for h in heads}
-    forms: dict[str, set[tuple[str, ...]]] = {}
-    for key, words in dictionary.items():
-        for word in words:
-            if 2 <= len(word) <= longest:
-                forms.setdefault(key, set()).add(tuple(canonical_tones(s) for s in word))
+    "khong dung" is "không đúng", not "không dưng").
+
+    `lazy` (the default): each word is compiled the first time it is looked up (`_Compiled`);
+    False compiles every word now, into plain dicts and sets."""
+    folded_heads = frozenset(fold(h) for h in heads)
+    genre_forms: dict[str, set[tuple[str, ...]]] = {}
     written: set[tuple[str, ...]] = set()  # every run of syllables the genre's data writes
     for phrase in genre:
         syllables = tuple(canonical_tones(s) for s in phrase)
         written.update(_spans(syllables, longest))
         if 2 <= len(syllables) <= longest:
-            forms.setdefault(" ".join(fold(s) for s in syllables), set()).add(syllables)
-    ordered: dict[str, tuple[tuple[str, ...], ...]] = {}
-    clear: set[str] = set()
-    for key, found in forms.items():
-        genre_forms = sorted(f for f in found if f in written)
-        ordered[key] = (*genre_forms, *sorted(found - set(genre_forms)))
-        if len(genre_forms) == 1 or (len(found) == 1 and key.split(" ", 1)[0] not in folded_heads):
-            clear.add(key)
-    return Readings(ordered, frozenset(clear))
+            genre_forms.setdefault(" ".join(fold(s) for s in syllables), set()).add(syllables)
+    compiled = _Compiled(dictionary, genre_forms, frozenset(written), folded_heads, longest)
+    if lazy:
+        return Readings(_Forms(compiled), _Clear(compiled))
+    forms = {key: entry for key in compiled.words() if (entry := compiled.entry(key))}
+    return Readings({key: entry[0] for key, entry in forms.items()},
+                    frozenset(key for key, entry in forms.items() if entry[1]))
+
+
+class WordList(Mapping[str, frozenset[tuple[str, ...]]]):
+    """A dictionary's words of 2..`longest` syllables by their fold: "ho so" → {("hồ", "sơ"),
+    ("hò", "sơ")} (the syllables as the dictionary writes them; tones made canonical where they
+    are read, `compile_readings`). A line of one syllable or with a capital (a proper name) is no
+    such word.
+
+    Why a class and not a dict: a search looks up the few dozen folded runs of its query, while
+    building the dict's 50,000 sets of tuples, each line folded alone, took 0.5 s of every new
+    process, which a one-off `kiemtra search` paid each time (ux28). Here the lines are folded as
+    one text (one translate, which keeps the line breaks) and indexed by their fold; a word's set
+    is made the first time it is asked for. The mapping is the dict it replaces, key for key
+    (tests/index/test_compiled_on_demand.py)."""
+
+    def __init__(self, lines: Iterable[str], longest: int) -> None:
+        kept = [line for line in lines if " " in line and line.islower() and line.count(" ") < longest]
+        folded = fold("\n".join(kept)).split("\n") if kept else []
+        if len(folded) != len(kept):  # a line holding a break: folded one by one
+            folded = [fold(line) for line in kept]
+        self._lines: dict[str, list[str]] = {}
+        for line, key in zip(kept, folded, strict=True):
+            self._lines.setdefault(key, []).append(line)
+        self._words: dict[str, frozenset[tuple[str, ...]]] = {}
+
+    def __getitem__(self, key: str) -> frozenset[tuple[str, ...]]:
+        try:
+            return self._words[key]
+        except KeyError:
+            words = self._words[key] = frozenset(tuple(line.split()) for line in self._lines[key])
+            return words
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._lines
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
 
 
 def reading(readings: Readings, typed: Sequence[str]) -> tuple[str, ...] | None:

@@ -150,7 +150,7 @@ from core.levels import (
     split_level,
 )
 from core.normalize import canonical_tones, fold, lower_same_length, matching_form
-from index.accents import Readings, compile_readings, reading, unwritten, written_as
+from index.accents import Readings, WordList, compile_readings, reading, unwritten, written_as
 from index.definitions import Definition, DefinitionRules, abbreviation_key
 from index.definitions import load_rules as load_definition_rules
 from index.folded_slips import folded_slips
@@ -754,7 +754,7 @@ class Lexicon:
     frames: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...]
     synonyms: tuple[tuple[tuple[str, ...], ...], ...]  # sets of syllable tuples
     # Words of the language (a dictionary), folded "ho so" → the accented forms ("hồ", "sơ")
-    dictionary: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
+    dictionary: Mapping[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
     cues: tuple[Cue, ...] = ()  # polarity cues, longest first
     # What a question asks for beyond its topic (Answer, intents.toml [[answer]]): "tại sao" →
     # "nguyên nhân", "là do"; "đứng đầu" in a question → "dẫn đầu", "xếp thứ"
@@ -1666,9 +1666,12 @@ class Lexicon:
     def readings(self) -> Readings:
         """The accented readings of folded words (index/accents.py): the dictionary's, and the
         phrases this lexicon writes for the genre (synonyms, cues, stop words, citation kinds,
-        what questions ask and what answers hold), compiled once per process."""
-        if self.cut_from is not None:
-            return self.cut_from
+        what questions ask and what answers hold), each word compiled when first looked up."""
+        return self.cut_from if self.cut_from is not None else self.compiled_readings()
+
+    def compiled_readings(self, lazy: bool = True) -> Readings:
+        """The readings `readings` holds, compiled anew: each word when first looked up, or every
+        word now (`lazy=False`, index/accents.py `compile_readings`)."""
         genre = [*(m for members in self.synonyms for m in members if m not in self.accented_members),
                  *(c.syllables for c in self.cues),
                  *(entry for entry, _ in self.stopwords), *self.citations,
@@ -1678,7 +1681,7 @@ class Lexicon:
         leading = {c.syllables[0] for c in self.cues if c.lead == 1}
         heads = [c.syllables[0] for c in self.cues
                  if len(c.syllables) == 1 and (c.required or c.syllables[0] in leading)]
-        return compile_readings(self.dictionary, genre, heads, MAX_WORD_SYLLABLES)
+        return compile_readings(self.dictionary, genre, heads, MAX_WORD_SYLLABLES, lazy=lazy)
 
     def synonyms_at(self, typed: Sequence[str], at: int) -> tuple[int, tuple[tuple[str, ...], ...]]:
         """The longest synonym member starting at `at`: its length and every member of its set."""
@@ -1818,12 +1821,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
     the one table of them): "[level] nào" is "xã nào", "thị trấn nào", "đặc khu nào"…; so does
     an entry of `which` (intents.toml [which])."""
     read = reading or {}  # intents.toml [reading]: how a question is read for its polarity
-    dictionary: dict[str, set[tuple[str, ...]]] = {}
-    for line in dictionary_lines:
-        if " " not in line or not line.islower():  # one syllable, or a proper name
-            continue
-        if line.count(" ") < MAX_WORD_SYLLABLES:  # tones made canonical when looked up
-            dictionary.setdefault(fold(line), set()).add(tuple(line.split()))
+    dictionary = WordList(dictionary_lines, MAX_WORD_SYLLABLES)  # tones made canonical when looked up
     stopwords: list[str] = []
     frames: list[tuple[tuple[str, ...], tuple[str, ...], bool]] = []
     light: list[Cue] = []  # optional words: cues of no polarity
@@ -1847,7 +1845,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
     answered = tuple(answer for answer in map(compile_answer, answers) if answer.asks and answer.holds)
     return Lexicon(_entries(stopwords),
                    tuple(sorted(set(frames), key=lambda f: (not f[0], -len(f[1]), f))),
-                   tuple(s for s in sets if len(s) > 1), {k: frozenset(v) for k, v in dictionary.items()},
+                   tuple(s for s in sets if len(s) > 1), dictionary,
                    tuple(sorted((*compile_cues(intents, written), *light),
                                 key=cue_order)), answered,
                    tuple(sorted({k for k in (syllables_of(c) for c in citations) if k},

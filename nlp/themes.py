@@ -96,8 +96,9 @@ class _Phrase:
     theme: Theme
     phrase: str
     weight: float
-    canonical: re.Pattern[str]
-    folded: re.Pattern[str]
+    # The patterns' sources, compiled when first scanned (`canonical`, `folded`)
+    canonical_source: str
+    folded_source: str
     needs: frozenset[str]  # the words the phrase is made of: absent one, it cannot match
     needs_folded: frozenset[str]
     # Whether the folded pattern may match: not for one syllable written with marks ("quỹ",
@@ -107,6 +108,16 @@ class _Phrase:
     folds_clearly: bool = True
     syllables: tuple[str, ...] = ()  # the phrase's words in matching form, as `_Phrase.agreeing` reads them
     is_pattern: bool = False  # a theme's pattern (`Theme.patterns`), read in findings, not queries
+
+    @property
+    def canonical(self) -> re.Pattern[str]:
+        """The whole-word pattern of the phrase as written (in matching form)."""
+        return _pattern(self.canonical_source)
+
+    @property
+    def folded(self) -> re.Pattern[str]:
+        """The whole-word pattern of the phrase folded."""
+        return _pattern(self.folded_source)
 
     def agreeing(self, form: str, folded_form: str, present: set[str]) -> Iterator[tuple[int, int]]:
         """The phrase's spans in `form` (a query in `matching_form`, typed partly without marks)
@@ -409,12 +420,21 @@ def other_code(area: str) -> str:
     return f"{area}.{OTHER}"
 
 
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    """A phrase's pattern, compiled the first time a text holding the phrase's words is scanned
+    for it. Why not when the taxonomy is read: a query holds the words of a handful of the 1,200
+    phrases, and compiling them all took 0.35 s of every new process, which a one-off `kiemtra
+    search` paid each time (ux28). Kept for the process (re's own cache holds 512)."""
+    return re.compile(source)
+
+
 def _compile(theme: Theme, term: str, weight: float) -> _Phrase:
     """Whole-word patterns of a phrase: any run of whitespace where the phrase has a space."""
 
-    def pattern(form: str) -> re.Pattern[str]:
+    def pattern(form: str) -> str:
         body = r"\s+".join(re.escape(word) for word in form.split())
-        return re.compile(rf"(?<!\w){body}(?!\w)")
+        return rf"(?<!\w){body}(?!\w)"
 
     canonical = " ".join(matching_form(term).split())
     folded = fold(canonical)
@@ -430,8 +450,8 @@ def _compile_pattern(theme: Theme, regex: str, weight: float) -> _Phrase:
     only (`Taxonomy.matches`): a pattern reads what a finding records, such as the time of a visit,
     which a query does not ask by."""
 
-    def pattern(form: str) -> re.Pattern[str]:
-        return re.compile(rf"(?<!\w)(?:{form})(?!\w)")
+    def pattern(form: str) -> str:
+        return rf"(?<!\w)(?:{form})(?!\w)"
 
     return _Phrase(theme, regex, weight, pattern(matching_form(regex)), pattern(fold(regex)),
                    frozenset(), frozenset(), is_pattern=True)

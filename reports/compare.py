@@ -394,7 +394,10 @@ def build_matrix(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = 
     for (theme, _), keys in docs.items():
         totals[theme] += len(keys)
     themes = tuple(sorted(totals, key=lambda t: (-totals[t], t)))
-    years = tuple(sorted({year for _, year in docs}))
+    # Every year of the findings compared, not only those with a shortcoming: a year whose
+    # reports found none on these themes is a column of empty cells, not a year gone missing
+    # between its neighbours (2019, 2021, 2022, 2024 read as if 2023 had never been inspected).
+    years = tuple(sorted({f.year for f in findings if f.year is not None}))
     cells = {k: MatrixCell(len(v), len(units[k])) for k, v in docs.items()}
     return ThemeYearMatrix(themes, years, cells, {t: tax.label(t) for t in themes})
 

@@ -142,3 +142,26 @@ def test_an_html_page_still_misdecoded_is_stored_with_one_line_naming_it(tmp_pat
     [line] = result.stderr.splitlines()  # the real page, its symbols read as such, says nothing
     assert line.startswith(f"kiemtra: {inbox / 'tin-sai-ma.html'}: the text may be in an encoding"
                            " not recognised:")
+
+
+def test_letters_lost_at_the_first_reading_are_said_on_one_line_naming_the_file(tmp_path: Path,
+                                                                                settings) -> None:
+    """ux28's sweep: a text whose first reading lost the bytes windows-1252 leaves undefined (those
+    of "Đ" and "ờ") was mended but for those letters ("��ông Hà", "phư��ng": words no search
+    finds) and stored as "1 new" with nothing said."""
+    text = TEXT.replace("xã Phú Lộc", "phường Đông Hà").replace("xin lỗi", "người dân chờ đợi")
+    path = tmp_path / "dong-ha.txt"
+    path.write_text(_read_as_1252(text, lost="replace"), encoding="utf-8")
+    document = read(path, settings=settings)
+    lost = document.text.count("\ufffd")
+    assert lost >= 3 and "chưa niêm yết công khai thủ tục hành chính" in document.text
+    assert document.warnings == (f"{lost} characters could not be decoded (shown as \ufffd): the words"
+                                 " holding them cannot be found; its findings may be incomplete (save it"
+                                 " as UTF-8 from the original)",)
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "kt.db"), "ingest", str(path)])
+    assert result.stdout.strip().endswith("1 stored with a warning")
+    assert result.stderr == f"kiemtra: {path}: {document.warnings[0]}\n"
+    # A page's one or two stray marks are no lost letters
+    stray = tmp_path / "stray.txt"
+    stray.write_text(TEXT.replace("năm 2024.", "năm 2024 \ufffd."), encoding="utf-8")
+    assert read(stray, settings=settings).warnings == ()

@@ -127,6 +127,16 @@ def test_matrix_counts_shortcomings_by_theme_and_year(store: Store) -> None:
     assert matrix.labels["tthc.phieu_hen"] == "Phiếu hẹn, sổ theo dõi hồ sơ"
 
 
+def test_a_year_of_no_shortcoming_on_the_themes_is_an_empty_column_not_a_gap(store: Store) -> None:
+    """ux28's sweep: `compare --theme "phieu hen"` headed 2019, 2020, 2021, 2022, 2024, 2025: the
+    year the unit's phiếu hẹn became a strength (2023) was missing between its neighbours, as if
+    no report of that year had been compared. Every year of the findings compared is a column."""
+    matrix = theme_year_matrix(store, Filters(theme="phieu hen"))
+    shortcoming_years = {year for year in matrix.years if matrix.cell("tthc.phieu_hen", year).documents}
+    assert 2023 in matrix.years and 2023 not in shortcoming_years  # the year of the strength
+    assert matrix.years == tuple(sorted(matrix.years))
+
+
 def test_recurrence_follows_a_unit_across_years_and_the_reorganisation(store: Store) -> None:
     found = {(r.unit.label, r.theme): r for r in recurring_shortcomings(store)}
     overdue = found[("thị trấn Hưng Hà", "tthc.thoi_han")]

@@ -291,3 +291,27 @@ def test_a_keyboard_reaches_the_search_box_and_the_results_first(server: str,
     assert driver.switch_to.active_element.text == "Mới nhất"
     driver.switch_to.active_element.send_keys(Keys.TAB)  # then the first result
     assert driver.switch_to.active_element == driver.find_element(By.CSS_SELECTOR, ".hits .snippet a")
+
+
+def test_on_a_phone_the_results_come_before_the_facets(server: str, browser: tuple[WebDriver, Path],
+                                                      tmp_path: Path) -> None:
+    """ux28's sweep at a phone's width (390 px): the one column put the six facet boxes first, and
+    the first result some 1,600 px down. The filters in use come first, then the results, then the
+    facets; at a desktop's width the facets stay in their column on the left."""
+    driver, _ = browser
+    try:
+        driver.set_window_size(390, 1000)
+        driver.get(f"{server}/?q=phieu+hen&nam=2022")
+        assert _count(driver) > 0
+        _shot(driver, tmp_path, "phone")
+
+        def top(selector: str) -> int:
+            return int(driver.find_element(By.CSS_SELECTOR, selector).rect["y"])
+
+        assert top(".active-filters") < top(".summary") < top(".hits li") < top(".facet-year")
+        assert top(".hits li") < 1000  # the first result on the first screen
+    finally:
+        driver.set_window_size(1280, 1000)
+    driver.get(f"{server}/?q=phieu+hen")
+    facets, results = (driver.find_element(By.CSS_SELECTOR, s).rect for s in (".facets", ".results"))
+    assert facets["x"] < results["x"] and abs(facets["y"] - results["y"]) < 5
