@@ -752,3 +752,23 @@ def test_a_frequency_of_the_matter_is_ranked() -> None:
 def test_a_member_holding_the_frequency_is_read_whole() -> None:
     """"bổ sung hồ sơ nhiều lần", the forbidden act, keeps its frequency: the member is read first."""
     assert any("yêu cầu bổ sung hồ sơ nhiều lần" in g for g in groups("yêu cầu bổ sung hồ sơ nhiều lần"))
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("xã phường mới sau sáp nhập gặp khó khăn gì?", ["xã", "phường", "sáp nhập"]),
+    ("cập nhật văn bản quy định mới", ["cập nhật", "văn bản", "quy định"]),
+    ("trụ sở mới", ["trụ sở"]),
+    ("xa phuong moi sau sap nhap tru so", ["xa", "phuong", "sap nhap", "tru so"]),
+])
+def test_new_after_a_noun_is_ranked_not_required(typed: str, kept: list[str]) -> None:
+    """"Mới" after a noun (the merged commune, the new rule) is ranked, never required: the findings
+    write it as often as the adverb "only then" ("UBND xã mới chuyển", query_stopwords.txt, read41)."""
+    plan = plan_query(typed)
+    assert [g[0] for g in groups(typed)] == kept
+    assert [fold(a) for a in optional(plan)][:1] == ["moi"], optional(plan)
+
+
+def test_new_judging_a_method_or_inside_a_word_is_read_as_before() -> None:
+    assert plan_query("mô hình mới trong CCHC").polarity == "strength"
+    assert groups("đổi mới phương thức làm việc")[0] == ["đổi mới"]
+    assert groups("mới") == [["mới"]]  # typed alone, the query
