@@ -578,6 +578,12 @@ NON_FINDING = (
     # cause of its shortcomings ("Nguyên nhân chính là do người đứng đầu chưa quan tâm chỉ đạo"),
     # which judges the inspected as the causes listed after "Thứ nhất, ..." do.
     r"^(?:phần lớn|phần nhiều|chủ yếu|một phần)(?: là)? do\b",
+    # Citizens coming to an office ("bộ phận một cửa của 4 đơn vị đều có công dân đến giao dịch"):
+    # the annotation guide's citizens' behaviour, no judgement of the office, whose "đều có" would
+    # otherwise read as a merit reported. Only a statement ending there: one going on to what the
+    # staff did for them ("..., cán bộ tiếp đón chu đáo") judges the staff.
+    r"\bcó (?:người dân|công dân|tổ chức, cá nhân|cá nhân, tổ chức|doanh nghiệp|người)"
+    r"(?: \w+){0,2} đến (?:giao dịch|làm thủ tục|nộp hồ sơ|liên hệ(?: công việc)?)\W*$",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ| cải cách hành chính| cchc)*(?: của [^,]{0,40})?"
     # ("còn" after the team is "also", of its own next check: "Đoàn còn kiểm tra ...", no fault)
     r"(?:(?: đã| cũng| vừa| còn)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b"

@@ -1494,3 +1494,11 @@ def test_an_overall_merit_and_a_merit_of_one_matter_after_a_comma_are_two() -> N
     text = ("UBND xã có bố trí phòng tiếp và phân công công chức trực tiếp công dân, có niêm yết nội quy "
             "và lịch tiếp công dân theo quy định.")
     assert len(find_findings(text)) == 1
+
+
+def test_citizens_coming_to_the_office_is_no_finding() -> None:
+    # the annotation guide's citizens' behaviour: "đều có" says they came, not that the office did well
+    text = "Trong buổi sáng đầu năm, bộ phận một cửa của 3 xã đều có công dân đến giao dịch."
+    assert find_findings(text) == []
+    text = "Bộ phận một cửa đều có công dân đến giao dịch, cán bộ tiếp đón chu đáo, tận tình."
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
