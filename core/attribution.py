@@ -28,8 +28,11 @@ as running text names them ("Sở Tài chính có 127 hồ sơ ... trễ hạn";
 province its units are in when the document names that agency in several; a finding naming no
 agency and no unit inherits the agencies the document inspected ("Đoàn kiểm tra ... tại Sở
 LĐ,TB&XH Hà Nội. ... cán bộ, công chức Sở đã nghiêm túc chấp hành ..."), as it inherits the
-inspected units. An agency a sentence names that the document's list lacks (an extraction
-written before agencies were listed) is still filed, without a province.
+inspected units. An agency or a unit the sentence names as the inspecting body ("Một số tồn tại do
+Sở Nội vụ kiểm tra chỉ ra", "Đoàn kiểm tra của UBND tỉnh A ghi nhận ...": core/inspectors.py,
+which the extraction's units of a finding, nlp/finding_units.py, read too) is not what it is
+about: the inspector is not the inspected. An agency a sentence names that the document's list
+lacks (an extraction written before agencies were listed) is still filed, without a province.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from core.agencies import agencies
+from core.inspectors import names_inspector
 from core.levels import Level, rank_of
 from core.models import Finding, Role, Unit
 from core.normalize import fold, match_key
@@ -98,7 +102,10 @@ def _agencies(finding: Finding, bodies: tuple[Unit, ...], about: Attribution) ->
     else, naming no unit either, the agencies the document inspected."""
     named: list[Unit] = []
     provinces = {u.province for u in about.units}
-    for _start, _end, agency in agencies().named_in(finding.text):
+    form = fold(finding.text)
+    for start, end, agency in agencies().named_in(finding.text):
+        if names_inspector(form, start, end):
+            continue  # the inspecting body ("do Sở Nội vụ kiểm tra"), not the inspected
         same = [u for u in bodies if u.name == agency.name]
         if len(same) > 1:
             same = [u for u in same if u.province in provinces] or same

@@ -140,6 +140,7 @@ from typing import TYPE_CHECKING, Any
 from core.agencies import Agency, agencies, syllables
 from core.doc_kinds import cited_codes, cited_kinds
 from core.errors import ConfigError
+from core.inspectors import names_inspector
 from core.levels import (
     ALL_LEVELS,
     FOLDED_WORDS,
@@ -3100,6 +3101,14 @@ def _ends_agency(pending: Sequence[str], term: Term) -> bool:
     return False
 
 
+def _names_inspector(typed: Sequence[str], at: int, length: int) -> bool:
+    """Whether the words `typed[at:at + length]` name the inspecting body in the query's words
+    (core/inspectors.py: "do Sở Nội vụ kiểm tra", "Đoàn kiểm tra của Sở Nội vụ")."""
+    start = len(" ".join(typed[:at])) + (1 if at else 0)
+    end = start + len(" ".join(typed[at:at + length]))
+    return names_inspector(" ".join(typed), start, end)
+
+
 def _agency_group(typed: Sequence[str], at: int, length: int, agency: Agency, lexicon: Lexicon) -> Group:
     """The group of an agency typed at `at` ("Sở TN&MT"): the findings about it (`Group.unit`, the
     key its records carry: core/attribution.py), or holding any of its names as the table and the
@@ -3384,7 +3393,12 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # about, as "ở bộ phận một cửa" is: every commune has one, so it names no one body to
             # order the pool by (intents.toml [setting] agencies). Any other agency named ("tại Sở
             # Tài chính") is a filter the user asks for, as a unit is.
-            if (setting or clause) and found[1].name in lexicon.setting_agencies:
+            # The inspecting body ("tồn tại do Sở Nội vụ kiểm tra chỉ ra", "kết quả kiểm tra của Sở
+            # Nội vụ": core/inspectors.py, the frames the attribution reads of findings) is not the
+            # body asked about: its findings are about the units it inspected, so it orders the
+            # pool as a word would and filters nothing.
+            if ((setting or clause) and found[1].name in lexicon.setting_agencies
+                    or _names_inspector(typed, i, found[0])):
                 _add_group(Group(agency.alternatives), True, groups, optional)
             else:
                 groups.append(agency)

@@ -21,11 +21,19 @@ import re
 from collections.abc import Sequence
 
 from core.agencies import agencies
+from core.inspectors import names_inspector
 from core.levels import Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role, Unit
 from core.normalize import fold
 from nlp.units import UnitMention, cue_form
-from nlp.vi.unit_roles import CRITICISED_BEFORE, INSPECTED_BEFORE, INSPECTED_OBJECT, INSPECTOR_BEFORE
+from nlp.vi.unit_roles import (
+    CRITICISED_BEFORE,
+    INSPECTED_BEFORE,
+    INSPECTED_OBJECT,
+    INSPECTOR_AFTER,
+    INSPECTOR_BEFORE,
+    NOT_INSPECTOR_AFTER,
+)
 
 # Between an agency's name and its owner's: spaces, a comma or dash, a level word ("tỉnh", "TP.").
 _OWNER_GAP = re.compile(
@@ -43,7 +51,7 @@ def agency_units(text: str, mentions: Sequence[UnitMention]) -> tuple[Unit, ...]
     for start, end, agency in agencies().named_in(text):
         owner = _owner(text, end, mentions)
         province = owner.home_province if owner else default
-        found.setdefault((agency.name, province), []).append(_role(text, start))
+        found.setdefault((agency.name, province), []).append(_role(text, start, end))
     return tuple(Unit(Level.CO_QUAN, name, _strongest(roles), province)
                  for (name, province), roles in found.items())
 
@@ -71,8 +79,19 @@ def _document_province(units: tuple[Unit, ...]) -> str | None:
     return next(iter(provinces)) if len(provinces) == 1 else None
 
 
-def _role(text: str, start: int) -> Role:
-    """The role the cues before an agency's mention give it (a unit's cues: nlp/vi/unit_roles.py)."""
+def _role(text: str, start: int, end: int) -> Role:
+    """The role the cues around an agency's mention give it (a unit's cues: nlp/vi/unit_roles.py).
+
+    The agency named as the inspecting body (core/inspectors.py: "do Sở Nội vụ kiểm tra", "Đoàn
+    kiểm tra công vụ của Sở Nội vụ") or as the subject of the check ("Sở Nội vụ đã thực hiện kiểm
+    tra tại 18 đơn vị": INSPECTOR_AFTER) is the inspector, whatever verb of checking the clause
+    before it had ("triển khai việc kiểm tra công vụ đột xuất đối với các cơ quan, đơn vị, vừa qua,
+    Sở Nội vụ ..." reads it as checked): the inspector is not the inspected, and a document whose
+    department inspects others would file every finding about those others under it."""
+    after = cue_form(text[end:end + _SENTENCE_REACH])
+    checks = INSPECTOR_AFTER.match(after) is not None and not NOT_INSPECTOR_AFTER.match(after)
+    if names_inspector(text, start, end) or checks:
+        return Role.INSPECTOR
     sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - _SENTENCE_REACH) + 1
     before = cue_form(text[sentence_start:start])
     inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before) \

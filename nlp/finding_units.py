@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from core.alternation import longest_first
+from core.inspectors import names_inspector
 from core.levels import ADMIN_LEVELS, ALL_LEVELS, Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role
 from core.normalize import fold, matching_form
@@ -125,7 +126,9 @@ def finding_units(text: str, start: int, end: int, mentions: Iterable[UnitMentio
     `mentions` are the document's units with their spans; `form` is `core.normalize.fold(text)` when the
     caller has it (same length as `text`). A unit counts when one of its spans lies inside the
     finding, after any speaker or source, and that span is not there only to locate another
-    unit, to name an issuer of a cited directive or the body reported to.
+    unit, to name an issuer of a cited directive, the body reported to, or the inspecting body
+    ("Đoàn kiểm tra của UBND tỉnh A", "do UBND huyện B kiểm tra": core/inspectors.py, the frames
+    core/attribution.py reads for agencies too).
     """
     return tuple(dict.fromkeys(m.unit.name for m in judged_units(text, start, end, mentions, form)))
 
@@ -164,7 +167,7 @@ def judged_units(text: str, start: int, end: int, mentions: Iterable[UnitMention
         listed = kept_end >= 0 and _LIST_GAP.fullmatch(folded[kept_end:s]) is not None
         if s < content and not cue.place.search(before) and not listed:
             continue
-        if (cue.issuer.search(before) or cue.recipient.search(before)
+        if (cue.issuer.search(before) or cue.recipient.search(before) or names_inspector(folded, s, e)
                 or (subjects_only and _holds_unnamed(before, m))):
             continue
         judged.append(m)

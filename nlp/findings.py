@@ -573,11 +573,20 @@ def _colon_split(text: str, doc_form: str, sent: Span) -> tuple[Span | None, Spa
     if (not match or _word_count(text[sent.start:match.start()]) < 2 or _VALUE.match(text, match.end())
             or _in_number(text, match.start())
             or _rx(cues.VALUES_LEAD).search(doc_form, sent.start, match.start())
+            or _members_named(doc_form[sent.start:match.start()])
             or _examples_after(doc_form[sent.start:match.start()], doc_form[match.end():sent.end])):
         return None, sent
     lead = Span(sent.start, match.start(), text[sent.start:match.start()])
     body_start = match.end()
     return lead, Span(body_start, sent.end, text[body_start:sent.end])
+
+
+def _members_named(lead_form: str) -> bool:
+    """The colon names the members of a class of bodies the clause before it ends with ("tại các
+    phòng: Kinh tế, Tư pháp, ... không có công chức tại phòng"; cues.MEMBERS_LEAD): the clause and
+    the names are one statement, so the colon is no lead-in's. A clause that announces faults,
+    merits or demands ("đề nghị các đơn vị:") stays a lead-in whatever it ends with."""
+    return bool(_rx(cues.MEMBERS_LEAD).search(lead_form)) and _lead_polarity(lead_form) is None
 
 
 def _examples_after(lead_form: str, body_form: str) -> bool:
@@ -669,7 +678,8 @@ def _matters(text: str, doc_form: str, clause: Span,
         # the subject said before the comma is the subject of a fault or an act said after it
         same_subject = not new_subject and (
             _fault_items(left_form, right_form) or _negation_repeated(left_form, right_form)
-            or _second_act(left_form, doc_form[cut:clause.end]))
+            or _second_act(left_form, doc_form[cut:clause.end])
+            or judged_sides and _second_judgement(left_form, right_form, right_item))
         if new_subject or same_subject:
             parts.append((start, cut, shared))
             start, shared = resume, same_subject
@@ -752,6 +762,22 @@ def _second_act(left_form: str, rest_form: str) -> bool:
         return False
     said_before = _rx(rf"(?:^|\b{cues.REPORTED_MARKERS} ){re.escape(verb.group('verb'))}\b")
     return bool(said_before.search(left_form)) and _different_matters(left_form, right_form)
+
+
+def _second_judgement(left_form: str, right_form: str, right_item: str) -> bool:
+    """The comma opens a second predicate of the subject before it, judged on its own and about
+    another matter ("Cà Mau đã thể hiện tinh thần chủ động, sáng tạo, dám nghĩ dám làm, có những
+    điểm sáng về ứng dụng chuyển đổi số"): it opens with a marker of a reported predicate and no
+    subject (cues.HAS_START: the existential "có"), the vocabulary reads a matter in
+    it, and the clause before it is an overall judgement naming none (the guide's `chung`). The
+    guide splits "," items about different matters with their own verbs; the caller has checked
+    that both sides judge. An item of the same matter ("giải quyết đúng hạn, được người dân đánh
+    giá cao") names none and stays; so do two acts each naming a matter ("có bố trí phòng tiếp ...,
+    có niêm yết nội quy ..."), which the vocabulary may read as two matters where the text speaks
+    of one (the reception of citizens): `_second_act` splits those only on their verb said again."""
+    if not _rx(cues.HAS_START).match(right_form):
+        return False
+    return vocabulary_area(right_item) is not None and vocabulary_area(left_form) is None
 
 
 def _negation_repeated(left_form: str, right_form: str) -> bool:

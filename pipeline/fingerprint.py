@@ -18,9 +18,11 @@ What goes in (EXTRACTION_DIRS, EXTRACTION_CORE, EXTRACTION_DISTRIBUTIONS), and w
   the level table, the table of document kinds, the table of agency names (a document's
   agencies are listed as its units) and the syllable inventory (a reader's text-layer test, the
   findings' test of a text cut off inside a word) and the headline rule (which first line of a
-  plain text is its title, and so not a finding). Not `settings.py`/`defaults.toml` (changing
-  the schedule must not re-read the store; settings that change reading, such as `ocr` or
-  `pdf_layout`, are the operator's choice of the night), nor `errors.py` (messages, not what
+  plain text is its title, and so not a finding) and the inspector frames (core/inspectors.py:
+  a unit named as the inspecting body is not among a finding's units). Not `settings.py`/
+  `defaults.toml` (changing the schedule must not re-read the store; settings that change
+  reading, such as `ocr` or `pdf_layout`, are the operator's choice of the night), nor
+  `errors.py` (messages, not what
   is extracted), nor `attribution.py` (search records and reports, computed at read time), nor
   `tables.py` (how a data table is opened; the tables it opens are fingerprinted themselves).
 - The versions of the installed packages that read or analyse the text (underthesea, spaCy,
@@ -52,7 +54,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EXTRACTION_DIRS = ("extractors", "nlp")
 EXTRACTION_CORE = ("core/models.py", "core/normalize.py", "core/wrapping.py", "core/levels.py",
                    "core/doc_kinds.py", "core/doc_kinds.toml", "core/alternation.py", "core/agencies.py",
-                   "core/agencies.toml", "core/syllables.py", "core/syllables.toml", "core/headline.py")
+                   "core/agencies.toml", "core/syllables.py", "core/syllables.toml", "core/headline.py",
+                   "core/inspectors.py", "core/inspectors.toml")
 # Core modules extraction imports that do not change what is extracted (see the docstring).
 NOT_EXTRACTION_CORE = ("core/errors.py", "core/settings.py", "core/attribution.py", "core/tables.py")
 EXTRACTION_DISTRIBUTIONS = ("underthesea", "spacy", "pdfplumber", "pypdfium2", "python-docx", "trafilatura",

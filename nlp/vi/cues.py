@@ -578,8 +578,15 @@ NON_FINDING = (
     # cause of its shortcomings ("Nguyên nhân chính là do người đứng đầu chưa quan tâm chỉ đạo"),
     # which judges the inspected as the causes listed after "Thứ nhất, ..." do.
     r"^(?:phần lớn|phần nhiều|chủ yếu|một phần)(?: là)? do\b",
+    # Citizens coming to an office ("bộ phận một cửa của 4 đơn vị đều có công dân đến giao dịch"):
+    # the annotation guide's citizens' behaviour, no judgement of the office, whose "đều có" would
+    # otherwise read as a merit reported. Only a statement ending there: one going on to what the
+    # staff did for them ("..., cán bộ tiếp đón chu đáo") judges the staff.
+    r"\bcó (?:người dân|công dân|tổ chức, cá nhân|cá nhân, tổ chức|doanh nghiệp|người)"
+    r"(?: \w+){0,2} đến (?:giao dịch|làm thủ tục|nộp hồ sơ|liên hệ(?: công việc)?)\W*$",
     r"^(?:đoàn|tổ)(?: công tác| kiểm tra| thanh tra| công vụ| cải cách hành chính| cchc)*(?: của [^,]{0,40})?"
-    r"(?:(?: đã| cũng| vừa)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b"
+    # ("còn" after the team is "also", of its own next check: "Đoàn còn kiểm tra ...", no fault)
+    r"(?:(?: đã| cũng| vừa| còn)+ (?:tiến hành|đến|làm việc|kiểm tra|có buổi)| tiến hành| đến| làm việc)\b"
     r"(?![^.;]*\b(?:đề nghị|yêu cầu|kiến nghị|đánh giá|ghi nhận)\b)",
 )
 
@@ -676,6 +683,19 @@ FAULT_ITEM_START = rf"^(?:{NOT}|thiếu|còn thiếu|vẫn còn|còn)\b"
 # phương có điểm thấp nhất, lần lượt là: ..."): no lead-in, the statement and its values are one.
 VALUES_LEAD = r"\blần lượt(?: là)?\W*$"
 
+# A colon after a class of bodies or fields named in the plural ("tại các phòng:", "UBND các xã:",
+# "thuộc các lĩnh vực:") names the members of that class: the names after it are the clause's own
+# object, and its statement goes on after them ("kiểm tra xác suất ... giờ giấc làm việc tại các
+# phòng: Kinh tế, Tài chính - Kế hoạch, ... lúc 8h37 không có công chức tại phòng"). Such a colon
+# announces no list of statements: cut there, the clause that says what was checked or done is
+# lost and the finding keeps bare names. The clause and its enumeration are one statement, as the
+# annotation guide reads "tại các xã: Ea Na, Quảng Điền, ..." as one list of the level it names.
+# The classes: the bodies (BODY_NOUNS' organs and levels, without the people: "các cán bộ, công
+# chức:" announces what is said of them) and the parts of a unit's work the genre enumerates.
+MEMBER_CLASSES = (rf"(?:{ORGANS}|ban|{words_pattern(ADMIN_LEVELS)}|lĩnh vực|bộ phận|phòng ban"
+                  r"|phòng chuyên môn|cơ quan chuyên môn|trường|trạm y tế)")
+MEMBERS_LEAD = rf"\b(?:các|những) {MEMBER_CLASSES}\W*$"
+
 # A lead-in ending in "như" before a colon gives examples of what it says ("sổ tiếp nhận còn bỏ
 # trống một số cột, mục như: ..."); one that names faults, merits or points to raise before them
 # ("một số hạn chế của đơn vị cần khắc phục, như:", "một số nội dung như:") announces findings.
@@ -697,6 +717,13 @@ REPORTED_MARKERS = r"(?:đã|đều|cũng|có|được)"
 # Such an item reports a matter of its own even without a cue; a bare noun phrase ("; văn hóa
 # công sở") is one more object of the verb before it.
 OWN_PREDICATE_START = rf"^(?:{REPORTED_MARKERS}|vẫn|đang)\b"
+
+# The existential "có" opening a comma item with no subject of its own ("..., có những điểm sáng
+# về ứng dụng chuyển đổi số", "..., có nhiều mô hình hay"): what the subject before has to show,
+# a second predicate of its own; after an overall judgement it names the matter that judgement
+# does not (findings._second_judgement). The other markers ("cũng", "được", "đã") more often go on
+# with the same fault or merit ("không cho biết, cũng không hướng dẫn ...").
+HAS_START = r"^(?:đã |cũng )?có\b(?! thể\b)"
 
 # Bodies and people that the genre lists with commas ("các cơ quan, đơn vị, địa phương", "sở, ban,
 # ngành", "cán bộ, công chức, viên chức"): a comma between two of them is inside one list.

@@ -155,3 +155,18 @@ def test_records_file_a_finding_under_its_agency_with_the_agency_s_province() ->
     record, = finding_records("k", document, extraction, segmenter=str)
     assert record.unit_levels == ("tỉnh Gia Lai", "cơ quan Sở Tài chính")
     assert record.units == ("Gia Lai", "Sở Tài chính") and record.provinces == ("Gia Lai",)
+
+
+def test_the_agency_named_as_the_inspecting_body_is_not_what_a_finding_is_about() -> None:
+    noi_vu = Unit(Level.CO_QUAN, "Sở Nội vụ", Role.INSPECTOR, "Gia Lai")
+    units = (GIA_LAI, TAI_CHINH, noi_vu)
+    for text in ("Một số tồn tại do Sở Nội vụ kiểm tra chỉ ra chưa được khắc phục.",
+                 "Qua kiểm tra của Sở Nội vụ, nhiều công chức còn đi muộn.",
+                 "Đoàn kiểm tra công vụ của Sở Nội vụ ghi nhận công chức đeo thẻ đầy đủ."):
+        assert attribute(_finding(text), units).agencies == (), text
+    # the inspected agency named beside its inspector is still what the finding is about
+    about = attribute(_finding("Đoàn kiểm tra của Sở Nội vụ ghi nhận Sở Tài chính còn hồ sơ trễ hạn."), units)
+    assert about.agencies == (TAI_CHINH,)
+    # "do" of a cause names the agency at fault, not an inspector
+    about = attribute(_finding("Hồ sơ trễ hạn do Sở Tài chính chậm thẩm định."), units)
+    assert about.agencies == (TAI_CHINH,)

@@ -1382,6 +1382,19 @@ def test_the_one_stop_centre_after_a_setting_preposition_is_where_the_topic_is_a
     assert any(g.agency for g in asked_of.groups)
 
 
+def test_the_inspecting_body_typed_is_no_body_asked_about() -> None:
+    """core/inspectors.py: "do Sở Nội vụ kiểm tra", "kiểm tra của Sở Nội vụ" name the inspector,
+    whose findings are about the units it inspected: its name orders the pool, filters nothing (the
+    attribution files no finding under the inspector it names). A department asked of stays one."""
+    for text in ("tồn tại do Sở Nội vụ kiểm tra chỉ ra", "ton tai do so noi vu kiem tra chi ra",
+                 "kết quả kiểm tra của Sở Nội vụ"):
+        plan = plan_query(text, _Places())
+        assert not any(g.agency for g in plan.groups), text
+        assert {("sở", "nội", "vụ"), ("so", "noi", "vu")} & {a.syllables for a in plan.optional}, text
+    assert plan_query("Sở Nội vụ hồ sơ trễ hạn", _Places()).groups[0].agency
+    assert any(g.agency for g in plan_query("hồ sơ trễ hạn do Sở Tài chính thẩm định chậm", _Places()).groups)
+
+
 def test_a_setting_agency_must_be_an_agency_of_the_table() -> None:
     """intents.toml [setting] agencies names agencies by their canonical names: a name the table
     does not hold would never match, so the rule would be off in silence."""

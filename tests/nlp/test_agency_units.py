@@ -37,3 +37,17 @@ def test_an_agency_named_alone_is_of_the_document_s_one_province() -> None:
 
 def test_lowercase_bodies_and_facilities_are_no_agency() -> None:
     assert _agencies("Các sở, ngành và cơ sở y tế trên địa bàn tỉnh Gia Lai còn chậm.") == []
+
+
+def test_the_agency_that_checks_is_the_inspector_whatever_verb_came_before() -> None:
+    # "kiểm tra ... đối với các cơ quan, đơn vị, vừa qua," before it reads it checked; its own
+    # "đã thực hiện kiểm tra" and the team "của" it make it the inspector
+    text = ("Thực hiện việc kiểm tra công vụ đột xuất đối với các cơ quan, đơn vị, vừa qua, Sở Nội vụ tỉnh "
+            "Gia Lai đã thực hiện kiểm tra tại 12 đơn vị. Đoàn kiểm tra công vụ của Sở Nội vụ đề nghị "
+            "các đơn vị khắc phục. Một số tồn tại do Sở Nội vụ kiểm tra chỉ ra chưa được khắc phục.")
+    noi_vu, = (u for u in _agencies(text) if u.name == "Sở Nội vụ")
+    assert noi_vu.role == Role.INSPECTOR
+    # an agency checked stays inspected
+    text = "Đoàn kiểm tra của Sở Nội vụ đã kiểm tra tại Sở Tài chính tỉnh Gia Lai."
+    roles = {u.name: u.role for u in _agencies(text)}
+    assert roles == {"Sở Nội vụ": Role.INSPECTOR, "Sở Tài chính": Role.INSPECTED}

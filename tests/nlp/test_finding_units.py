@@ -127,3 +127,20 @@ def test_the_content_begins_after_the_speaker_or_the_source() -> None:
     assert sourced[content_start(sourced):].strip().startswith("tỷ lệ")
     informs = "Văn phòng UBND tỉnh thông tin, có 61% hồ sơ quá hạn do lỗi đồng bộ"
     assert informs[content_start(informs):].strip(" ,").startswith("có 61%")
+
+
+@pytest.mark.parametrize("text", [
+    "Đoàn kiểm tra của UBND tỉnh Quảng Ngãi ghi nhận nhiều xã còn để hồ sơ quá hạn.",
+    "Qua kiểm tra của Đoàn kiểm tra tỉnh Quảng Ngãi, nhiều công chức còn đi muộn.",
+    "Một số tồn tại do UBND tỉnh Quảng Ngãi kiểm tra chỉ ra chưa được khắc phục.",
+    "Đoàn kiểm tra CCHC tỉnh Quảng Ngãi nhận xét công tác niêm yết còn thiếu sót.",
+])
+def test_the_inspecting_body_is_not_the_judged_unit(text: str) -> None:
+    assert named(text) == []
+
+
+def test_a_unit_the_team_inspects_is_judged_beside_the_inspector() -> None:
+    # "Đoàn kiểm tra xã A" is as often "the team inspected commune A": no owner word, no inspector
+    assert named("Đoàn kiểm tra xã Phú Lộc còn 5 hồ sơ quá hạn chưa xin lỗi công dân.") == ["Phú Lộc"]
+    text = "Đoàn kiểm tra của UBND huyện Krông Năng ghi nhận xã Phú Lộc còn để hồ sơ quá hạn."
+    assert named(text) == ["Phú Lộc"]

@@ -1447,3 +1447,58 @@ def test_a_directive_reported_as_a_units_act_is_no_demand(text: str, polarity: s
     """"đã đề xuất", "đã chỉ đạo", "kịp thời đề xuất": what the unit did (annotation guide: what they
     did well), not what the report asks of it; who speaks and whom the demand names decide."""
     assert polarity_of(text) == polarity
+
+
+def test_a_colon_naming_the_members_of_a_class_keeps_the_clause_before_it() -> None:
+    # "tại các phòng:" names the offices checked; the statement goes on after the names
+    text = ("Tuy nhiên, kiểm tra đột xuất giờ giấc làm việc tại các phòng: Tư pháp, Văn hóa - Thông tin, "
+            "Y tế lúc 14h05 không có công chức tại phòng.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", text[len("Tuy nhiên, "):].rstrip(".")),
+    ]
+    # ... and "UBND các xã:" likewise, of the communes named
+    text = "Việc niêm yết thủ tục hành chính tại UBND các xã: Phú Lộc, Tân Hòa, An Bình còn chưa đầy đủ."
+    assert _pairs(find_findings(text)) == [("shortcoming", text.rstrip("."))]
+
+
+def test_a_colon_after_a_class_that_announces_faults_or_demands_is_still_a_lead_in() -> None:
+    text = ("Đoàn kiểm tra đề nghị các đơn vị: rà soát, niêm yết đầy đủ thủ tục hành chính; "
+            "cập nhật sổ theo dõi hồ sơ.")
+    assert _pairs(find_findings(text)) == [
+        ("recommendation", "rà soát, niêm yết đầy đủ thủ tục hành chính"),
+        ("recommendation", "cập nhật sổ theo dõi hồ sơ"),
+    ]
+    text = ("Tuy nhiên, còn một số hạn chế tại các xã: sổ theo dõi chưa ghi chép đầy đủ; "
+            "phiếu hẹn không đánh số.")
+    assert _pairs(find_findings(text)) == [
+        ("shortcoming", "sổ theo dõi chưa ghi chép đầy đủ"),
+        ("shortcoming", "phiếu hẹn không đánh số"),
+    ]
+
+
+def test_the_inspecting_team_also_checking_is_no_finding() -> None:
+    text = ("Bên cạnh đó, Đoàn còn kiểm tra việc giải quyết thủ tục hành chính thuộc các lĩnh vực: Tư pháp, "
+            "Đất đai, Xây dựng.")
+    assert find_findings(text) == []
+
+
+def test_an_overall_merit_and_a_merit_of_one_matter_after_a_comma_are_two() -> None:
+    # an overall judgement naming no matter, then ", có ..." judging one matter: two findings
+    text = ("Huyện đã thể hiện tinh thần chủ động, sáng tạo, có nhiều điểm sáng về ứng dụng chữ ký số, "
+            "dịch vụ công trực tuyến.")
+    assert _pairs(find_findings(text)) == [
+        ("strength", "Huyện đã thể hiện tinh thần chủ động, sáng tạo"),
+        ("strength", "có nhiều điểm sáng về ứng dụng chữ ký số, dịch vụ công trực tuyến"),
+    ]
+    # two acts each naming a matter stay one (the reception of citizens, told by two acts)
+    text = ("UBND xã có bố trí phòng tiếp và phân công công chức trực tiếp công dân, có niêm yết nội quy "
+            "và lịch tiếp công dân theo quy định.")
+    assert len(find_findings(text)) == 1
+
+
+def test_citizens_coming_to_the_office_is_no_finding() -> None:
+    # the annotation guide's citizens' behaviour: "đều có" says they came, not that the office did well
+    text = "Trong buổi sáng đầu năm, bộ phận một cửa của 3 xã đều có công dân đến giao dịch."
+    assert find_findings(text) == []
+    text = "Bộ phận một cửa đều có công dân đến giao dịch, cán bộ tiếp đón chu đáo, tận tình."
+    assert _pairs(find_findings(text)) == [("strength", text.rstrip("."))]
