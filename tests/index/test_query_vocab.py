@@ -752,3 +752,38 @@ def test_a_frequency_of_the_matter_is_ranked() -> None:
 def test_a_member_holding_the_frequency_is_read_whole() -> None:
     """"bổ sung hồ sơ nhiều lần", the forbidden act, keeps its frequency: the member is read first."""
     assert any("yêu cầu bổ sung hồ sơ nhiều lần" in g for g in groups("yêu cầu bổ sung hồ sơ nhiều lần"))
+
+
+@pytest.mark.parametrize("typed", ["thực hiện 1 cửa LT", "một cửa LT", "thuc hien 1 cua LT"])
+def test_the_inter_agency_one_stop_typed_short_brings_its_name(typed: str) -> None:
+    """"1 cửa LT" is the mechanism the reports name in full, "một cửa liên thông" (read40)."""
+    assert any(fold("một cửa liên thông") in g for g in folded_groups(typed)), groups(typed)
+
+
+def test_lt_alone_and_the_name_typed_in_full_stay_their_words() -> None:
+    """"LT" alone is also lưu trữ; the full name typed is its words, which findings write apart."""
+    assert not any("một cửa liên thông" in g for g in groups("hồ sơ lưu trữ LT"))
+    assert not any("một cửa liên thông" in g for g in groups("phần mềm một cửa liên thông"))
+
+
+def test_how_many_typed_short_is_the_question_word() -> None:
+    plan = plan_query("tiến độ CCHC đạt bn %")
+    assert not any(g.alternatives[0].syllables == ("bn",) for g in plan.groups)
+    assert plan.amount_asked
+
+
+@pytest.mark.parametrize("typed", ["tỷ lệ hồ sơ giải quyết đúng, trước hạn", "giải quyết đúng và trước hạn",
+                                   "giải quyết đúng và trước thời gian quy định"])
+def test_on_time_and_early_written_with_one_dung_is_the_on_time_count(typed: str) -> None:
+    assert any("đúng hạn" in g for g in groups(typed)), groups(typed)
+
+
+def test_on_time_typed_beside_early_keeps_both_words() -> None:
+    said = groups("kết quả tốt: hồ sơ giải quyết đúng hạn, trước hạn")
+    assert any("đúng hạn" in g for g in said) and any("trước hạn" in g and "đúng hạn" not in g for g in said)
+
+
+def test_between_frames_a_coordination_and_is_ranked_not_required() -> None:
+    plan = plan_query("phối hợp giữa các cơ quan")
+    assert "giữa" in optional(plan)
+    assert not any(g.alternatives[0].syllables == ("giữa",) for g in plan.groups)
