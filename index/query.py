@@ -2494,8 +2494,9 @@ class Plan:
     # any ("đơn vị nào", "ở đâu").
     place_tiers: tuple[str, ...] = ()
     # Whether the which-place question names the amount it compares the units by ("xã nào vắng nhiều
-    # cán bộ nhất", "tỉnh nào có tỷ lệ … cao": Lexicon.amount, intents.toml [amount]): its answer
-    # states how many for a unit (index/rerank.py: count_stated).
+    # cán bộ nhất", "tỉnh nào có tỷ lệ … cao": Lexicon.amount, intents.toml [amount]), or any query
+    # names the figure it asks for ("tỷ lệ hồ sơ đúng hạn", "số lượng hồ sơ quá hạn"): its answer
+    # states how many (index/rerank.py: count_stated).
     amount_asked: bool = False
     # The syllables of the topical groups' terms as typed (`_syllable_groups`), one group each:
     # what a search finding nothing at all searches instead (`loosened`).
