@@ -103,9 +103,9 @@ def test_the_dated_words_come_from_the_table() -> None:
     assert not bare.counted("Nghị định 45/2016 của Chính phủ")  # the kinds: core/doc_kinds.toml
 
 
-@pytest.mark.parametrize("query", ["tỷ lệ giải quyết hồ sơ đúng hạn", "số lượng hồ sơ quá hạn", "ty le ho so truc tuyen",
-                                   "tiến độ nhiệm vụ CCHC đạt bao nhiêu phần trăm", "xã có mấy cán bộ vắng mặt",
-                                   "kết quả so với chỉ tiêu đề ra"])
+@pytest.mark.parametrize("query", ["tỷ lệ giải quyết hồ sơ đúng hạn", "số lượng hồ sơ quá hạn",
+                                   "ty le ho so truc tuyen", "tiến độ nhiệm vụ CCHC đạt bao nhiêu phần trăm",
+                                   "xã có mấy cán bộ vắng mặt", "kết quả so với chỉ tiêu đề ra"])
 def test_a_figure_named_asks_for_the_amount_in_any_query(query: str) -> None:
     """The one-stop statistics are stated as counts and shares: a query naming the figure asks for
     the finding stating it, which place it asks or none (intents.toml [amount] `figures`; read40)."""
