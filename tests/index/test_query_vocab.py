@@ -770,15 +770,3 @@ def test_how_many_typed_short_is_the_question_word() -> None:
     plan = plan_query("tiến độ CCHC đạt bn %")
     assert not any(g.alternatives[0].syllables == ("bn",) for g in plan.groups)
     assert plan.amount_asked
-
-
-@pytest.mark.parametrize("typed", ["tỷ lệ hồ sơ giải quyết đúng, trước hạn", "giải quyết đúng và trước hạn",
-                                   "giải quyết đúng và trước thời gian quy định"])
-def test_on_time_and_early_written_with_one_dung_is_the_on_time_count(typed: str) -> None:
-    assert any("đúng hạn" in g for g in groups(typed)), groups(typed)
-
-
-def test_on_time_typed_beside_early_keeps_both_words() -> None:
-    said = groups("kết quả tốt: hồ sơ giải quyết đúng hạn, trước hạn")
-    assert any("đúng hạn" in g for g in said) and any("trước hạn" in g and "đúng hạn" not in g for g in said)
-
