@@ -700,6 +700,9 @@ class Amount:
     asks: Entries = ()
     unlike: Entries = ()
     counts: re.Pattern[str] | None = None
+    # The nouns naming a figure ("tỷ lệ", "số lượng", "bao nhiêu"), which ask for one in any query
+    # (`names_figure`), not only in a which-place question
+    figures: Entries = ()
     # What, right before a fraction, makes it no share (matched at the end of the text before it):
     # a word of the calendar or the day ("ngày", "chiều qua (13/9)": intents.toml `dated`), or a
     # cited document's kind ("Nghị định 45/2016", "Quyết định số 45/2016": its number)
@@ -719,6 +722,18 @@ class Amount:
                 return True
             at += 1
         return False
+
+    def asks_amount(self, typed: Sequence[str], place: bool) -> bool:
+        """`Plan.amount_asked`: an amount named in a question asking which place (`asked`), or a
+        figure named in any query (`names_figure`)."""
+        return (place and self.asked(typed)) or self.names_figure(typed)
+
+    def names_figure(self, typed: Sequence[str]) -> bool:
+        """Whether `typed` names the figure it asks for (`figures`: "tỷ lệ giải quyết hồ sơ đúng
+        hạn", "số lượng hồ sơ quá hạn", "tiến độ đạt bao nhiêu %"), in any query: the answer states
+        it ("đúng, trước hạn là 77,98%", "998 hồ sơ"), where the report's orders and summaries on
+        the same matter state none (intents.toml [amount] `figures`)."""
+        return any(_entry_at(self.figures, typed, at) for at in range(len(typed)))
 
     def counted(self, text: str) -> bool:
         """Whether a finding's text states a count or a share ("14 người", "998 hồ sơ", "87,6%",
@@ -1928,9 +1943,10 @@ def compile_amount(table: Mapping[str, Any]) -> Amount:
     counted): word-list entries, and the counted nouns and marks after a number, or a fraction, as
     one pattern at word boundaries. An empty table reads no amount."""
     asks, unlike = _entries(table.get("asks", ())), _entries(table.get("unlike", ()))
+    figures = _entries(table.get("figures", ()))
     counted = [" ".join(matching_form(c).split()) for c in table.get("counted", ()) if c.strip()]
     if not counted:
-        return Amount(asks, unlike)
+        return Amount(asks, unlike, figures=figures)
     nouns = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(counted, key=len, reverse=True))
     number = rf"(?<![\w/])\d[\d.,]*\s*(?:{nouns})(?!\w)"
     # What ends the text before a fraction that is no share: a word of the calendar or the day
@@ -1942,7 +1958,8 @@ def compile_amount(table: Mapping[str, Any]) -> Amount:
     kinds = [rf"{phrase(kind)}(?:\s+{phrase('số')})?" for kind in cited_kinds()]
     before = "|".join(sorted((*dated, *kinds), key=len, reverse=True))
     not_shares = re.compile(rf"(?<!\w)(?:{before})[\s(,]*\Z") if before else None
-    return Amount(asks, unlike, re.compile(rf"(?P<share>{FRACTION})|{number}"), not_shares)
+    return Amount(asks, unlike, re.compile(rf"(?P<share>{FRACTION})|{number}"), figures=figures,
+                  not_shares=not_shares)
 
 
 def compile_paired(table: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
@@ -2476,8 +2493,9 @@ class Plan:
     # any ("đơn vị nào", "ở đâu").
     place_tiers: tuple[str, ...] = ()
     # Whether the which-place question names the amount it compares the units by ("xã nào vắng nhiều
-    # cán bộ nhất", "tỉnh nào có tỷ lệ … cao": Lexicon.amount, intents.toml [amount]): its answer
-    # states how many for a unit (index/rerank.py: count_stated).
+    # cán bộ nhất", "tỉnh nào có tỷ lệ … cao": Lexicon.amount, intents.toml [amount]), or any query
+    # names the figure it asks for ("tỷ lệ hồ sơ đúng hạn", "số lượng hồ sơ quá hạn"): its answer
+    # states how many (index/rerank.py: count_stated).
     amount_asked: bool = False
     # The syllables of the topical groups' terms as typed (`_syllable_groups`), one group each:
     # what a search finding nothing at all searches instead (`loosened`).
@@ -2999,7 +3017,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                                    dropped=tuple(dropped),
                                    question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike,
                                    place_asked=place, place_tiers=lexicon.place_tiers(typed),
-                                   amount_asked=place and lexicon.amount.asked(typed))
+                                   amount_asked=lexicon.amount.asks_amount(typed, place))
     if not groups:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms, abbreviations=lexicon.abbreviations,
@@ -3021,7 +3039,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 answer=answer, unlike=unlike,
                 question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)),
                 place_asked=place, place_tiers=lexicon.place_tiers(typed),
-                amount_asked=place and lexicon.amount.asked(typed))
+                amount_asked=lexicon.amount.asks_amount(typed, place))
 
 
 def _questions_read(parsed: Parsed, lexicon: Lexicon) -> Parsed:

@@ -432,7 +432,9 @@ def count_stated(c: Candidate, asked: Asked, pool: int) -> float:
     pools of such questions, relevant: both 96 %, the unit alone 81 %, the count alone 42 %, neither
     19 %). Of either sense: the ranking questions' answers give the places at both ends of the table
     ("thấp nhất" is answered by the scores of all), and a count in the contrary sense left out
-    measured level (docs/search-quality.md, Session 24, quest24)."""
+    measured level (docs/search-quality.md, Session 24, quest24). A query naming the figure it asks
+    for ("tỷ lệ giải quyết hồ sơ đúng hạn", "số lượng hồ sơ quá hạn", "đạt bao nhiêu %") asks for it
+    too, which place it asks or none (intents.toml [amount] `figures`; session 28, read40)."""
     if not asked.plan.amount_asked:
         return 0.0
     return float(load_lexicon().amount.counted(c.record.text))

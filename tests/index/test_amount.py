@@ -101,3 +101,28 @@ def test_the_dated_words_come_from_the_table() -> None:
     dated = compile_amount({"asks": ["nhiều"], "counted": ["hồ sơ"], "dated": ["chiều"]})
     assert bare.counted("chiều 9/2, kiểm tra") and not dated.counted("chiều 9/2, kiểm tra")
     assert not bare.counted("Nghị định 45/2016 của Chính phủ")  # the kinds: core/doc_kinds.toml
+
+
+@pytest.mark.parametrize("query", ["tỷ lệ giải quyết hồ sơ đúng hạn", "số lượng hồ sơ quá hạn",
+                                   "ty le ho so truc tuyen", "tiến độ nhiệm vụ CCHC đạt bao nhiêu phần trăm",
+                                   "kết quả so với chỉ tiêu đề ra"])
+def test_a_figure_named_asks_for_the_amount_in_any_query(query: str) -> None:
+    """The one-stop statistics are stated as counts and shares: a query naming the figure asks for
+    the finding stating it, which place it asks or none (intents.toml [amount] `figures`; read40)."""
+    assert plan_query(query).amount_asked
+
+
+def test_no_figure_without_its_noun() -> None:
+    for query in ("hồ sơ quá hạn", "số hóa hồ sơ", "giải quyết hồ sơ đúng hạn", "sổ theo dõi hồ sơ",
+                  "quy chế chi tiêu nội bộ", "quy che chi tieu noi bo",  # spending, not the target
+                  "PAR index tỉnh xếp thứ mấy"):  # a rank, the indicators' own
+        assert not plan_query(query).amount_asked, query
+
+
+def test_the_figure_asked_lifts_the_finding_stating_it() -> None:
+    stated = _cand("số hồ sơ giải quyết và trả kết quả đúng, trước hạn là 77,98%", Polarity.STRENGTH)
+    order = _cand("có giải pháp giảm tỷ lệ trễ hẹn trong giải quyết hồ sơ", Polarity.RECOMMENDATION)
+    asked = Asked(plan_query("tỷ lệ giải quyết hồ sơ đúng hạn"))
+    assert [count_stated(c, asked, 30) for c in (stated, order)] == [1.0, 0.0]
+    assert compile_amount({"figures": ["tỷ lệ"]}).names_figure(("tỷ", "lệ", "hồ", "sơ"))
+    assert not compile_amount({}).names_figure(("tỷ", "lệ"))

@@ -772,3 +772,21 @@ def test_new_judging_a_method_or_inside_a_word_is_read_as_before() -> None:
     assert plan_query("mô hình mới trong CCHC").polarity == "strength"
     assert groups("đổi mới phương thức làm việc")[0] == ["đổi mới"]
     assert groups("mới") == [["mới"]]  # typed alone, the query
+
+
+@pytest.mark.parametrize("typed", ["thực hiện 1 cửa LT", "một cửa LT", "thuc hien 1 cua LT"])
+def test_the_inter_agency_one_stop_typed_short_brings_its_name(typed: str) -> None:
+    """"1 cửa LT" is the mechanism the reports name in full, "một cửa liên thông" (read40)."""
+    assert any(fold("một cửa liên thông") in g for g in folded_groups(typed)), groups(typed)
+
+
+def test_lt_alone_and_the_name_typed_in_full_stay_their_words() -> None:
+    """"LT" alone is also lưu trữ; the full name typed is its words, which findings write apart."""
+    assert not any("một cửa liên thông" in g for g in groups("hồ sơ lưu trữ LT"))
+    assert not any("một cửa liên thông" in g for g in groups("phần mềm một cửa liên thông"))
+
+
+def test_how_many_typed_short_is_the_question_word() -> None:
+    plan = plan_query("tiến độ CCHC đạt bn %")
+    assert not any(g.alternatives[0].syllables == ("bn",) for g in plan.groups)
+    assert plan.amount_asked
