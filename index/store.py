@@ -859,18 +859,52 @@ def connect(path: Path, *, synchronous: str, readonly: bool = False) -> sqlite3.
     existed = path.exists()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=_BUSY_SECONDS)
+        _enter_wal(conn)
         conn.execute(f"PRAGMA synchronous={synchronous}")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.row_factory = sqlite3.Row
     except (OSError, sqlite3.Error) as e:
-        if not existed:  # a store we failed to create (a full disk) must not stay as a 0-byte file
+        # A store we failed to create (a full disk) must not stay as a 0-byte file; one another
+        # connection is creating at this moment (the lock said so) is that connection's, not ours
+        if not existed and not _busy(e):
             with contextlib.suppress(OSError):
                 if path.stat().st_size == 0:
                     path.unlink()
         raise BackendError(f"cannot open the database: {e}", path=path) from e
     return conn
+
+
+_BUSY_SECONDS = 30.0  # how long a connection waits on another's lock (SQLite's busy timeout)
+
+
+def _busy(error: BaseException) -> bool:
+    """Whether `error` is SQLite saying another connection holds the lock."""
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+
+
+def _enter_wal(conn: sqlite3.Connection) -> None:
+    """Switch `conn`'s database to WAL, waiting while another connection holds the lock.
+
+    Why a loop: the switch takes the database's exclusive lock, and where another connection
+    holds a shared one that it also wants to raise (two tasks of one nightly run opening a new
+    store at the same moment), SQLite answers "database is locked" at once instead of calling
+    the busy handler, lest the two wait on each other. Retried for the busy timeout, the switch
+    succeeds as soon as the other connection is done (a no-op then: the file is WAL already);
+    before, the failed task gave up the document, and deleting the 0-byte file it had failed to
+    create broke the other connection's with "disk I/O error" (found by the nightly flow's test,
+    one run in about fifteen)."""
+    deadline = time.monotonic() + _BUSY_SECONDS
+    delay = 0.005
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if not _busy(e) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
 
 
 def _connect_readonly(path: Path) -> sqlite3.Connection:

@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from click.testing import CliRunner
 
 from benchmarks.nightly import write_reports
 from core.errors import BackendError
-from index.store import _MIGRATIONS, SCHEMA_VERSION, Store
+from index.store import _MIGRATIONS, SCHEMA_VERSION, Store, connect
 from pipeline.cli import cli
 from pipeline.runs import COMPLETED, INTERRUPTED, ensure_idle, run_lock
 
@@ -147,3 +148,32 @@ def test_a_second_ingest_without_wait_refuses_with_one_line(tmp_path: Path) -> N
     assert proc.returncode == 1
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "in progress" in lines[0] and str(holder.pid) in lines[0]
+
+
+def test_tasks_opening_a_new_store_at_once_all_get_it(tmp_path: Path) -> None:
+    """Two tasks of one nightly run opening a new store at the same moment: SQLite refused one's
+    switch to WAL at once ("database is locked", no busy wait), and that task's cleanup deleted
+    the 0-byte file the other was creating ("disk I/O error"), one trial in about fifteen. Each
+    trial here opens a fresh store from four threads released together."""
+    failed: list[str] = []
+    for trial in range(60):
+        path = tmp_path / f"t{trial}" / "k.db"
+        start = threading.Barrier(4)
+
+        def open_and_write(path: Path = path, start: threading.Barrier = start) -> None:
+            start.wait()
+            try:
+                conn = connect(path, synchronous="FULL")
+                conn.execute("CREATE TABLE IF NOT EXISTS t (x)")
+                conn.close()
+            except BackendError as e:
+                failed.append(str(e))
+
+        threads = [threading.Thread(target=open_and_write) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert path.stat().st_size > 0
+        assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert failed == []
