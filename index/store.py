@@ -879,8 +879,9 @@ _BUSY_SECONDS = 30.0  # how long a connection waits on another's lock (SQLite's 
 
 
 def _busy(error: BaseException) -> bool:
-    """Whether `error` is SQLite saying another connection holds the lock."""
-    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+    """Whether `error` is SQLite saying another connection holds the lock (SQLITE_BUSY, "database
+    is locked", or SQLITE_LOCKED), by its code rather than its message's words."""
+    return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _enter_wal(conn: sqlite3.Connection) -> None:
