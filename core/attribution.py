@@ -102,9 +102,8 @@ def _agencies(finding: Finding, bodies: tuple[Unit, ...], about: Attribution) ->
     else, naming no unit either, the agencies the document inspected."""
     named: list[Unit] = []
     provinces = {u.province for u in about.units}
-    form = fold(finding.text)
     for start, end, agency in agencies().named_in(finding.text):
-        if names_inspector(form, start, end):
+        if names_inspector(finding.text, start, end):
             continue  # the inspecting body ("do Sở Nội vụ kiểm tra"), not the inspected
         same = [u for u in bodies if u.name == agency.name]
         if len(same) > 1:
