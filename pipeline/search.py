@@ -262,8 +262,9 @@ def shown_order(name: str, pairs: Sequence[tuple[str, int]]) -> list[tuple[str, 
     return sorted(pairs, key=lambda p: (not p[0].isdigit(), int(p[0]) if p[0].isdigit() else 0, p[0]))
 
 
-# A query of the genre typed without accents: its first search compiles what every later one reads
-# (the accented readings of folded words, the synonym lexicon, the theme patterns, the reranker).
+# A query of the genre typed without accents: its first search loads what every later one reads
+# (the dictionary and the synonym lexicon, the theme taxonomy, the reranker); each folded word's
+# readings and each theme phrase's pattern are compiled when a query first looks them up (ux28).
 WARM_QUERY = "phieu hen"
 
 
