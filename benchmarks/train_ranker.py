@@ -80,7 +80,10 @@ Elasticsearch), and the thirty-eighth and thirty-ninth, search_judgments_thirtye
 search_judgments_thirtyninth.json, kept sealed through session 26 and unsealed at session 27's
 start (0.693 and 0.725 on both engines), and the fortieth and forty-first,
 search_judgments_fortieth.json and search_judgments_fortyfirst.json, kept sealed through session 27
-and unsealed at session 28's start (0.801 and 0.804 SQLite, 0.802 and 0.804 Elasticsearch).
+and unsealed at session 28's start (0.801 and 0.804 SQLite, 0.802 and 0.804 Elasticsearch), and the
+forty-second and forty-third, search_judgments_fortysecond.json and search_judgments_fortythird.json,
+kept sealed through session 28 and unsealed at session 29's start (0.697 and 0.730 SQLite, 0.695
+and 0.729 Elasticsearch).
 A later held-out estimate needs a new set: benchmarks/sealed/ holds the next one, unread.
 """
 
@@ -123,7 +126,8 @@ JUDGMENTS = tuple(Path(__file__).with_name(f"search_judgments{suffix}.json")
                                  "_twentysixth", "_twentyseventh", "_twentyeighth", "_twentyninth",
                                  "_thirtieth", "_thirtyfirst", "_thirtysecond", "_thirtythird",
                                  "_thirtyfourth", "_thirtyfifth", "_thirtysixth", "_thirtyseventh",
-                                 "_thirtyeighth", "_thirtyninth", "_fortieth", "_fortyfirst"))
+                                 "_thirtyeighth", "_thirtyninth", "_fortieth", "_fortyfirst",
+                                 "_fortysecond", "_fortythird"))
 # The features the ascent trains by default: the engine's rank, the polarity asked for, the unit named,
 # the query's concepts said in other words (index/vi/concepts.toml) and, for a question asking
 # which place, the place a finding names with the matter (`place`), and for a question asking a
