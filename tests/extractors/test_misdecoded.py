@@ -68,7 +68,8 @@ def test_text_still_misdecoded_is_stored_with_one_line_naming_it(tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("2 new, 0 changed, 0 skipped, 0 failed")
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"kiemtra: {inbox / 'sai-ma.txt'}: the text may be in an encoding not recognised:")
+    assert line.startswith(f"kiemtra: {inbox / 'sai-ma.txt'}: the text, read as cp1258, may be in an encoding"
+                           " not recognised:")
     assert "(save it as UTF-8)" in line
 
 
@@ -140,8 +141,8 @@ def test_an_html_page_still_misdecoded_is_stored_with_one_line_naming_it(tmp_pat
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("2 new, 0 changed, 0 skipped, 0 failed")
     [line] = result.stderr.splitlines()  # the real page, its symbols read as such, says nothing
-    assert line.startswith(f"kiemtra: {inbox / 'tin-sai-ma.html'}: the text may be in an encoding"
-                           " not recognised:")
+    assert line.startswith(f"kiemtra: {inbox / 'tin-sai-ma.html'}: the text, read as cp1258, may be in an"
+                           " encoding not recognised:")
 
 
 def test_letters_lost_at_the_first_reading_are_said_on_one_line_naming_the_file(tmp_path: Path,
@@ -155,7 +156,8 @@ def test_letters_lost_at_the_first_reading_are_said_on_one_line_naming_the_file(
     document = read(path, settings=settings)
     lost = document.text.count("\ufffd")
     assert lost >= 3 and "chưa niêm yết công khai thủ tục hành chính" in document.text
-    assert document.warnings == (f"{lost} characters could not be decoded (shown as \ufffd): the words"
+    assert document.warnings == (f"{lost} characters could not be decoded (shown as \ufffd; read as"
+                                 " utf-8+utf-8-as-cp1252): the words"
                                  " holding them cannot be found; its findings may be incomplete (save it"
                                  " as UTF-8 from the original)",)
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "kt.db"), "ingest", str(path)])
