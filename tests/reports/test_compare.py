@@ -243,10 +243,9 @@ def test_loading_once_then_selecting_equals_reading_per_filter(store: Store, fil
 # The commune Tân Lập was merged with Hòa Bình into xã Tân Hòa; in 2026 the merged commune is
 # inspected and its phiếu hẹn found wanting again.
 NEW_TAN_HOA = Unit(Level.XA, "Tân Hòa", Role.INSPECTED, PROVINCE, None)
-AFTER_MERGER = (
-    (NEW_TAN_HOA,),
-    [("shortcoming", "tthc", "Xã Tân Hòa vẫn còn hồ sơ tiếp nhận không có phiếu hẹn.", ("Tân Hòa",))],
-)
+AFTER_MERGER: list[tuple[str, str, str, tuple[str, ...]]] = [
+    ("shortcoming", "tthc", "Xã Tân Hòa vẫn còn hồ sơ tiếp nhận không có phiếu hẹn.", ("Tân Hòa",)),
+]
 
 
 def test_a_shortcoming_found_again_at_the_merged_unit_is_said_beside_the_old_one(tmp_path: Path) -> None:
@@ -257,7 +256,7 @@ def test_a_shortcoming_found_again_at_the_merged_unit_is_said_beside_the_old_one
     with Store(tmp_path / "k.db", segmenter=str) as st:
         for year, (units, items) in REPORTS.items():
             _save(st, year, units, items)
-        _save(st, 2027, *AFTER_MERGER)
+        _save(st, 2027, (NEW_TAN_HOA,), AFTER_MERGER)
         comparison = compare(st, Filters(theme="phieu hen"))
     [recurrence] = [r for r in comparison.recurring if r.unit.label == "xã Tân Lập"]
     assert recurrence.years == (2019, 2021)  # its own
