@@ -782,6 +782,9 @@ class RunView:
     # HTML lost past the parser's limit), each "file: warning", as `kiemtra runs RUN` lists them:
     # a run "hoàn thành" said nothing of the files whose findings may be incomplete.
     warned: tuple[str, ...] = ()
+    # The files stored whose bytes another file holds (RunSummary.copies), "copy = original":
+    # "2 new" stored one document, and the page said nothing of it (ux29's sweep).
+    copies: tuple[str, ...] = ()
 
     @staticmethod
     def cut(names: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
@@ -823,6 +826,7 @@ def run_view(record: RunRecord) -> RunView:
     failures = summary.get("failures")
     unread, quarantined = summary.get("unsupported"), summary.get("quarantined")
     warned: list[Any] = summary["warned"] if isinstance(summary.get("warned"), list) else []
+    copies: list[Any] = summary["copies"] if isinstance(summary.get("copies"), list) else []
     return RunView(
         record.run_id,
         record.flow,
@@ -837,6 +841,7 @@ def run_view(record: RunRecord) -> RunView:
         tuple(str(p) for p in unread) if isinstance(unread, list) else (),
         len(quarantined) if isinstance(quarantined, list) else 0,
         tuple(str(w.get("warning", "")) for w in warned if isinstance(w, dict)),
+        tuple(f"{c.get('path', '')} = {c.get('same_as', '')}" for c in copies if isinstance(c, dict)),
     )
 
 

@@ -56,3 +56,14 @@ def test_a_run_names_the_documents_it_stored_with_a_warning(tmp_path: Path) -> N
                          warned=[{"path": "/inbox/sai-ma.txt", "source": "inbox", "warning": warning}])
     text = _operations_text(tmp_path, summary)
     assert f"1 văn bản đã lưu kèm cảnh báo, phát hiện có thể thiếu: {warning}." in text
+
+
+def test_a_run_names_the_copies_it_stored_once(tmp_path: Path) -> None:
+    """ux29's sweep: a copy of a report beside it in the inbox counted "2 new" for one stored
+    document; the page now names it with the file it copies."""
+    summary = RunSummary(run_id="run-2", status="completed",
+                         copies=[{"path": "/inbox/ban-sao.txt", "source": "inbox",
+                                  "same_as": "/inbox/bao-cao.txt"}])
+    text = _operations_text(tmp_path, summary)
+    assert ("1 tệp trùng nội dung với tệp khác, chỉ lưu một lần: /inbox/ban-sao.txt = /inbox/bao-cao.txt."
+            in text)
