@@ -12,12 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from extractors import read
 from extractors.text_quality import misdecoded_warning, misread_warning, repair_misread
-from pipeline.cli import cli
 from tests.extractors.reader_fixtures import to_cp1258_form
+from tests.extractors.test_misdecoded import one_line_naming
 
 TEXT = ("Báo cáo kết quả kiểm tra công tác cải cách hành chính năm 2024.\n\n"
         "Tuy nhiên, UBND xã Phú Lộc chưa niêm yết công khai thủ tục hành chính tại bộ phận một cửa; "
@@ -58,15 +57,9 @@ def test_utf8_read_as_1258_with_bytes_it_lost_is_mended_and_the_loss_said(tmp_pa
 def test_a_misread_text_that_cannot_be_mended_for_certain_is_one_line_naming_the_file(tmp_path: Path) -> None:
     """A misread text with a letter no such reading writes ("Ứng") cannot be undone byte for byte:
     stored, with the line naming the file, the encoding read and words that show it."""
+    misread = CP1258.decode("cp1252", errors="replace") + "\nỨng dụng.\n"
+    line = one_line_naming(tmp_path, misread.encode("utf-8"))
     inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "sai-ma.txt").write_text(CP1258.decode("cp1252", errors="replace") + "\nỨng dụng.\n",
-                                      encoding="utf-8")
-    (inbox / "dung.txt").write_text(TEXT, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "k.db"), "ingest", str(inbox), "--no-progress"])
-    assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("2 new, 0 changed, 0 skipped, 0 failed")
-    [line] = result.stderr.splitlines()
     assert line.startswith(f"kiemtra: {inbox / 'sai-ma.txt'}: the text, read as utf-8, may be in an encoding"
                            " not recognised: ")
     assert "kêìt" in line and line.endswith("(save it as UTF-8)")

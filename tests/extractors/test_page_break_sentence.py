@@ -13,6 +13,7 @@ from core.settings import Settings
 from extractors import read
 from extractors.pdf import joined_across_pages
 from nlp.extract import extract
+from tests.extractors.reader_fixtures import write_pdf
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 HEADER = "ỦY BAN NHÂN DÂN HUYỆN CAM LỘ"
@@ -28,25 +29,9 @@ PAGES = [
 
 
 def _text_pdf(path: Path) -> Path:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(TTFont("DejaVuSans", FONT))
-    width, height = A4
-    pdf = canvas.Canvas(str(path), pagesize=A4)
-    for number, lines in enumerate(PAGES, 1):
-        pdf.setFont("DejaVuSans", 11)
-        pdf.drawString(60, height - 50, HEADER)
-        y = height - 110
-        for line in lines:
-            pdf.drawString(60, y, line)
-            y -= 18
-        pdf.drawString(width / 2 - 20, 30, f"Trang {number}/3")
-        pdf.showPage()
-    pdf.save()
-    return path
+    """Three pages, each headed by the office and closed by "Trang N/3" (the running lines the
+    layout step removes before the join)."""
+    return write_pdf(path, [[HEADER, *lines, f"Trang {n}/3"] for n, lines in enumerate(PAGES, 1)])
 
 
 def _scanned_pdf(path: Path) -> Path:

@@ -660,11 +660,10 @@ def test_a_shortcoming_found_again_at_the_merged_commune_is_said_on_the_comparis
     """The auditor's sweep (ux29): xã Cam Tuyền was merged into xã Hiếu Giang in 2025, whose
     phiếu hẹn the 2025 inspection found wanting again; the page's turnaround said "Tái phạm:
     không" and nothing else. Both tables now say it beside Cam Tuyền's row."""
-    from webstore import INSPECTOR, build_store, save_report
+    from webstore import INSPECTOR, build_store, index_all, save_report
 
     from core.levels import Level
     from core.models import Role, Unit
-    from index.sqlite_fts import SqliteFtsBackend
     from index.store import Store
 
     data = build_store(tmp_path)
@@ -677,11 +676,7 @@ def test_a_shortcoming_found_again_at_the_merged_commune_is_said_on_the_comparis
         save_report(store, tmp_path, "thong-bao-2025", 2025,
                     [("shortcoming", "tthc", "tthc.phieu_hen", "Xã Hiếu Giang còn hồ sơ thiếu phiếu hẹn.")],
                     units=(INSPECTOR, hieu_giang))
-        backend = SqliteFtsBackend(data.db)
-        try:
-            backend.index(store.finding_records())
-        finally:
-            backend.close()
+        index_all(store, data.db)
     with TestClient(create_app(data.settings), raise_server_exceptions=False) as c:
         page = c.get("/so-sanh").text
     recurring = page.split("Thiếu sót lặp lại qua các năm", 1)[1].split("</table>", 1)[0]

@@ -153,6 +153,15 @@ def save_report(
     return path
 
 
+def index_all(store: Store, db: Path) -> None:
+    """Every finding of `store` into the SQLite search index at `db` (after more reports are saved)."""
+    backend = SqliteFtsBackend(db)
+    try:
+        backend.index(store.finding_records())
+    finally:
+        backend.close()
+
+
 def build_store(folder: Path, *, extra_findings: int = 0, containers: Containers | None = None) -> WebData:
     """The three reports (plus `extra_findings` more 2022 shortcomings on phiếu hẹn, for paging).
     `containers`: the units holding a unit, which the records carry for "units inside" filters
@@ -192,11 +201,7 @@ def build_store(folder: Path, *, extra_findings: int = 0, containers: Containers
                 "failures": [{"path": "hong.pdf", "reason": "mã hóa"}],
             },
         )
-        backend = SqliteFtsBackend(db)
-        try:
-            backend.index(store.finding_records())
-        finally:
-            backend.close()
+        index_all(store, db)
         ids = {r.text: r.finding_id for r in store.finding_records()}
     settings = load_settings({"db_path": str(db), "backend": "sqlite"}, environ={})
     return WebData(settings, db, files, ids)
