@@ -7,7 +7,9 @@ at its start (`pipeline.search.warm_up`); the CLI pays it on every command.
 
 Prints, for each query, the best and median wall time of REPEAT fresh `python -m pipeline search`
 processes on the store DB; then, in one fresh process, the seconds of each step of the first
-search (imports, lexicon, readings, the first search, a second one). Timings on a loaded machine
+search (imports, lexicon, readings, the first search, a second one); and what importing the command
+line adds to a bare interpreter (`kiemtra`'s commands are imported when named: a search imports
+none of `compare`'s rich, reports or spreadsheet writers). Timings on a loaded machine
 are rough: compare runs made together. The processes write and read their bytecode caches
 (__pycache__, as an installed kiemtra does), PYTHONDONTWRITEBYTECODE notwithstanding: without them
 every process compiles its modules' source too, which no user's command pays twice.
@@ -37,11 +39,11 @@ def step(name):
     now = time.perf_counter()
     print(f"  {name:28} {now - t:6.3f} s")
     t = now
-import pipeline.cli, pipeline.search, index.query
+import pipeline.cli, pipeline.search, pipeline.hints, index.query
 from core.settings import load_settings
+from index.backends import open_backend
 from index.base import Query
-from pipeline.process import open_backend
-step("imports")
+step("imports (as a search's)")
 lexicon = index.query.load_lexicon()
 step("lexicon")
 lexicon.readings
@@ -74,6 +76,18 @@ def wall(db: Path, query: tuple[str, ...], repeat: int) -> tuple[float, float]:
     return min(seconds), statistics.median(seconds)
 
 
+def imports(repeat: int) -> tuple[float, float]:
+    """Best and median seconds that importing the command line adds to a bare interpreter."""
+    def seconds(code: str) -> float:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=_env(), check=True)
+        return time.perf_counter() - started
+
+    bare = min(seconds("pass") for _ in range(repeat))
+    added = [seconds("import pipeline.cli") - bare for _ in range(repeat)]
+    return min(added), statistics.median(added)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="a store (the samples': ./scripts/run.sh)")
@@ -85,6 +99,9 @@ def main() -> None:
         best, median = wall(args.db, query, args.repeat)
         print(f"kiemtra search {' '.join(query)!r:32} best {best:5.2f} s, median {median:5.2f} s"
               f" ({args.repeat} processes)")
+    best, median = imports(args.repeat)
+    print(f"{'import pipeline.cli':41} best {best:5.2f} s, median {median:5.2f} s"
+          " (beyond a bare interpreter)")
     print("one fresh process, step by step:")
     subprocess.run([sys.executable, "-c", STEPS, str(args.db), QUERIES[0][0]], cwd=ROOT, env=_env(),
                    check=True)

@@ -6,7 +6,8 @@ We try the unambiguous evidence first (BOM, declared charset, strict UTF-8), the
 Vietnamese encodings (windows-1258 and the TCVN3/VNI font encodings, whichever reads as the most
 valid syllables), and only then a statistical guess. Text that decoded cleanly but is TCVN3/VNI
 mojibake ("Qu¶n lý" saved as UTF-8 by a copy from an old document) is converted as well, and so
-is UTF-8 once read as windows-1252 and saved again ("BÃ¡o cÃ¡o").
+is Vietnamese once read in the wrong 8-bit encoding and saved again: UTF-8 read as windows-1252
+("BÃ¡o cÃ¡o") or windows-1258 ("BĂ¡o cĂ¡o"), windows-1258 read as windows-1252 ("kêìt quaÒ").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import logging
 import re
 
 from extractors.legacy import from_legacy
-from extractors.text_quality import detect_legacy, repair_legacy, repair_utf8_read_as_1252, vietnamese_ratio
+from extractors.text_quality import detect_legacy, repair_legacy, repair_misread, vietnamese_ratio
 
 LOGGER = logging.getLogger(__name__)
 
@@ -40,9 +41,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if legacy is not None:
         LOGGER.info("text decoded as %s is %s mojibake; converted", encoding, legacy)
         encoding = f"{encoding}+{legacy}"
-    elif (mended := repair_utf8_read_as_1252(text)) is not None:
-        LOGGER.info("text decoded as %s is UTF-8 once read as windows-1252; converted", encoding)
-        text, encoding = mended, f"{encoding}+utf-8-as-cp1252"
+    elif (mended := repair_misread(text)) is not None:
+        LOGGER.info("text decoded as %s was misread once (%s); converted", encoding, mended[1])
+        text, encoding = mended[0], f"{encoding}+{mended[1]}"
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 

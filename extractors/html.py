@@ -42,7 +42,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def read_html(path: Path, *, settings: Settings, doc_id: str | None = None) -> Document:
     data = path.read_bytes()
-    markup, _ = decode_bytes(data, declared_charset(data))
+    markup, encoding = decode_bytes(data, declared_charset(data))
     if not markup.strip():
         raise CorruptDocument("HTML file has no content", path=path)
     uncluttered, warnings = _unclutter(markup)
@@ -56,7 +56,7 @@ def read_html(path: Path, *, settings: Settings, doc_id: str | None = None) -> D
     source = make_source(path, data, "html", reader, title=result.get("title") or _first(lines),
                          published=result.get("date"), url=result.get("url"))
     # Read on the page's stored text, not its markup: what is mis-decoded there is what search loses
-    if misdecoded := misdecoded_warning("\n".join(lines)):
+    if misdecoded := misdecoded_warning("\n".join(lines), encoding):
         warnings.append(misdecoded)
     return document_from_blocks(default_doc_id(path, doc_id), parts, source, warnings=tuple(warnings))
 

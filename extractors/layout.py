@@ -128,6 +128,11 @@ def is_table_row(paragraph: str) -> bool:
     return CELL_SEPARATOR in paragraph
 
 
+def is_page_number(line: str) -> bool:
+    """"Trang 2/5", "- 2 -", "2": a page number alone on its line."""
+    return bool(_PAGE_NUMBER.match(line.strip()))
+
+
 # --------------------------------------------------------------------------- running lines
 
 

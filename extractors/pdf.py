@@ -15,8 +15,9 @@ from typing import Any
 from core.errors import ConfigError, CorruptDocument, EncryptedDocument, LimitExceeded
 from core.models import Document, document_from_blocks
 from core.settings import Settings
+from core.wrapping import runs_on
 from extractors._common import Part, default_doc_id, make_source, part_lines, read_file
-from extractors.layout import apply_layout, count_path_objects, is_table_row
+from extractors.layout import apply_layout, count_path_objects, is_page_number, is_table_row
 from extractors.ocr import check_ocr, check_pixels, ocr_image, render_dpi
 from extractors.sandbox import map_limited, run_limited
 from extractors.text_quality import needs_ocr, repair_text_layer, usable_chars
@@ -52,12 +53,49 @@ def read_pdf(path: Path, *, settings: Settings, doc_id: str | None = None) -> Do
             parts.extend(ocr_parts[i])
         else:
             parts.extend((p, i + 1, "table" if is_table_row(p) else "paragraph", None) for p in reflow(text))
+    parts = joined_across_pages(parts)
     # An OCR'd first page gives its parts' lines; a text layer its own lines, before reflow joins them.
     first_page = part_lines(ocr_parts[0]) if 0 in ocr_parts else pages[0].splitlines() if pages else []
     reader = "pdf.ocr" if len(to_ocr) == len(pages) and pages else "pdf.text+ocr" if to_ocr else "pdf.text"
     source = make_source(path, data, "pdf", reader, title=choose_title(first_page, layer["title"]),
                          published=layer["published"], pages=len(pages), ocr_pages=len(to_ocr))
     return document_from_blocks(default_doc_id(path, doc_id), parts, source)
+
+
+def joined_across_pages(parts: list[Part]) -> list[Part]:
+    """`parts` with a page's last paragraph joined to the next page's first where one sentence
+    runs on across the page break.
+
+    Why: each page is read alone (its text layer reflowed, or OCR'd), so a sentence that a page
+    break cuts, "… tại Bộ phận" / "một cửa chưa cấp phiếu hẹn …", became two paragraphs; the NLP
+    splits findings at paragraphs, so the finding lost its end and the next began mid-sentence.
+
+    Joined only where the text shows a run-on as a wrapped line does (`core.wrapping.runs_on`:
+    the page ends with no stop, colon or semicolon, the next page starts in lower case, neither
+    is a heading in capitals, a list item, a field or a table row; a Vietnamese sentence, heading
+    or caption never starts in lower case), both are paragraphs (not a table's rows), the pages
+    follow each other, and the page's last part is not its page number. The running headers and
+    footers of a text layer are gone before this (`extractors.layout.remove_running_lines`); on
+    an OCR'd page a header in capitals stops the join by the rule above. The joined paragraph
+    keeps the page it starts on; its confidence is the lower of the two."""
+    out: list[Part] = []
+    for part in parts:
+        if out and _runs_across(out[-1], part):
+            text, page, kind, confidence = out[-1]
+            lower = None if confidence is None or part[3] is None else min(confidence, part[3])
+            out[-1] = (f"{text} {part[0].lstrip()}", page, kind, lower)
+        else:
+            out.append(part)
+    return out
+
+
+def _runs_across(previous: Part, following: Part) -> bool:
+    (before, page_before, kind_before, _), (after, page_after, kind_after, _) = previous, following
+    if page_before is None or page_after != page_before + 1:
+        return False
+    if kind_before != "paragraph" or kind_after != "paragraph" or is_page_number(before.rsplit("\n", 1)[-1]):
+        return False
+    return runs_on(before.rstrip().rsplit("\n", 1)[-1], after.lstrip().split("\n", 1)[0])
 
 
 def pages_to_ocr(pages: list[str], settings: Settings) -> list[int]:

@@ -164,6 +164,54 @@ def repair_utf8_read_as_1252(text: str) -> str | None:
     return None
 
 
+def repair_misread(text: str) -> tuple[str, str] | None:
+    """(`text` mended, how it had been misread) when it is Vietnamese once read in the wrong 8-bit
+    encoding and saved again, else None: UTF-8 read as windows-1252 ("BÃ¡o cÃ¡o", the label
+    "utf-8-as-cp1252"), UTF-8 read as windows-1258 ("BĂ¡o cĂ¡o", "utf-8-as-cp1258"), windows-1258
+    read as windows-1252 or Latin-1 ("kêìt quaÒ" for "kết quả": its combining tones read as
+    Latin-1 letters, "cp1258-as-cp1252").
+
+    Why these three: they are the misreadings the genre's files go through (a report typed in
+    an old Windows editor, a portal's text copied through a program that took it for the Western
+    encoding), each decodes without an error, and each leaves a text of Latin letters a reader
+    stores as "1 new" with few findings. Certain, as `detect_legacy` is, by the result: every
+    character must be one byte of the reading undone, and the text redone must be Vietnamese
+    (LEGACY_MIN_RATIO of its words syllables) and that much more than it was (LEGACY_MIN_GAIN)."""
+    if (mended := repair_utf8_read_as_1252(text)) is not None:
+        return mended, "utf-8-as-cp1252"
+    best: tuple[float, str, str] | None = None
+    readings = (("cp1258", "utf-8", "utf-8-as-cp1258"), ("cp1252", "cp1258", "cp1258-as-cp1252"))
+    for misread, true, label in readings:
+        if misread == "cp1252" and is_unicode_vietnamese(unicodedata.normalize("NFC", text)):
+            continue  # ă đ ơ ư or a precomposed toned letter: no windows-1252 reading wrote it
+        redone = _redecoded(text, misread, true)
+        if redone is not None and (best is None or vietnamese_ratio(redone) > best[0]):
+            best = (vietnamese_ratio(redone), redone, label)
+    if best is None or best[0] < LEGACY_MIN_RATIO or best[0] < vietnamese_ratio(text) + LEGACY_MIN_GAIN:
+        return None
+    return best[1], best[2]
+
+
+def _redecoded(text: str, misread: str, true: str) -> str | None:
+    """`text`'s characters as the bytes `misread` gave them (a byte it leaves undefined as
+    Latin-1 reads it; a byte it lost, U+FFFD, stays lost), decoded as `true`; None when a character
+    is no such byte."""
+    if not _LATIN1_HIGH.search(text) and not any(c >= "\u0100" for c in text):
+        return None
+    data = bytearray()
+    for c in text:
+        if c == "\ufffd":  # a byte the first reading lost: lost here too
+            data += c.encode(true, errors="replace") if true == "utf-8" else b"?"
+            continue
+        try:
+            data += c.encode(misread)
+        except UnicodeEncodeError:
+            if ord(c) > 0xFF:
+                return None
+            data.append(ord(c))
+    return unicodedata.normalize("NFC", data.decode(true, errors="replace"))
+
+
 def misdecoded_share(text: str) -> float:
     """Share of non-space characters that are symbols of mis-decoded Vietnamese standing inside a
     word (`_in_word`): "ki»m", "ch°a", "chÆ°a", not a breadcrumb's "»" or a footer's "©"."""
@@ -177,26 +225,55 @@ def _in_word(text: str) -> list[str]:
             and text[m.start() - 1].islower() and text[m.end()].islower()]
 
 
-def misdecoded_warning(text: str) -> str | None:
+def misdecoded_warning(text: str, encoding: str | None = None) -> str | None:
     """One line for a text still holding the symbols of mis-decoded Vietnamese after every repair
     (`misdecoded_share` above MAX_MOJIBAKE_SHARE: "ki»m", "ch°a"), else None. Why: such a text
     was stored as "1 new" with few or no findings and nothing said; the operator learns which
     file to convert, and why its findings may be missing. Read on what a reader stores (a text
     file's text, an HTML page's main text), so a page's own symbols («quoted», "35°C", "·") do
     not raise it: only those inside words count. Below that share, the letters a decoding lost
-    are said instead, when there are any (`lost_warning`)."""
+    are said instead, when there are any (`lost_warning`), else the words that read as no
+    Vietnamese (`misread_warning`). `encoding`, the one the reader used, is named in the line."""
     share = misdecoded_share(text)
+    read_as = f", read as {encoding}," if encoding else ""
     if share <= MAX_MOJIBAKE_SHARE:
-        return lost_warning(text)
+        return lost_warning(text, encoding) or misread_warning(text, encoding)
     seen = "".join(sorted({c for run in _in_word(text) for c in run})[:5])
-    return (f"the text may be in an encoding not recognised: {share:.0%} of its characters ({seen}) are"
-            " symbols Vietnamese does not use; its findings may be incomplete (save it as UTF-8)")
+    return (f"the text{read_as} may be in an encoding not recognised: {share:.0%} of its characters"
+            f" ({seen}) are symbols Vietnamese does not use; its findings may be incomplete"
+            " (save it as UTF-8)")
+
+
+MIN_MISREAD_WORDS = 5    # words with a Latin-1 letter reading as no syllable: from this many on
+MAX_MISREAD_SHARE = 0.3  # and above this share of the words holding a Latin-1 letter
+
+
+def misread_warning(text: str, encoding: str | None = None) -> str | None:
+    """One line for a text whose words with Latin-1 letters mostly read as no Vietnamese syllable
+    ("kêìt", "quaÒ", "ðýõÒc": windows-1258 read as windows-1252, its tones become letters), else
+    None. Why: such a text decodes without an error and holds none of the symbols
+    `misdecoded_share` counts, so it was stored as "1 new" with nothing said. Vietnamese written
+    right puts those letters (á à ã é ê ì ò ô õ ù ú ý) only in syllables, so a fair share that are
+    not is a misreading; a foreign name or two is not (MIN_MISREAD_WORDS, MAX_MISREAD_SHARE), nor
+    a text with too few right syllables beside them to be Vietnamese (French in its own letters)."""
+    words = [w for w in _WORD.findall(unicodedata.normalize("NFC", text)) if _LATIN1_HIGH.search(w)]
+    wrong = [w for w in words if not is_syllable(w)]
+    if len(wrong) < MIN_MISREAD_WORDS or len(wrong) <= MAX_MISREAD_SHARE * len(words):
+        return None
+    if len(words) - len(wrong) < MIN_MISREAD_WORDS:
+        return None  # too few right syllables to call it Vietnamese: French, say, in its own letters
+    read_as = f", read as {encoding}," if encoding else ""
+    seen = ", ".join(dict.fromkeys(wrong))
+    seen = seen if len(seen) <= 40 else seen[:40].rsplit(", ", 1)[0] + ", …"
+    return (f"the text{read_as} may be in an encoding not recognised: {len(wrong)} of its {len(words)}"
+            f" words with accented letters are no Vietnamese ({seen}); its findings may be incomplete"
+            " (save it as UTF-8)")
 
 
 MIN_LOST = 3  # replacement characters from this many on: letters were lost, not a stray mark
 
 
-def lost_warning(text: str) -> str | None:
+def lost_warning(text: str, encoding: str | None = None) -> str | None:
     """One line for a text holding MIN_LOST or more replacement characters ("�", U+FFFD), else
     None. Why: each stands for a letter a decoding lost (a file read as windows-1252 drops the
     bytes it leaves undefined, among them those of "Đ" and "ờ": "��ông Hà", "phư��ng"), so the
@@ -205,8 +282,9 @@ def lost_warning(text: str) -> str | None:
     lost = text.count("\ufffd")
     if lost < MIN_LOST:
         return None
-    return (f"{lost} characters could not be decoded (shown as \ufffd): the words holding them cannot be"
-            " found; its findings may be incomplete (save it as UTF-8 from the original)")
+    read_as = f"; read as {encoding}" if encoding else ""
+    return (f"{lost} characters could not be decoded (shown as \ufffd{read_as}): the words holding them"
+            " cannot be found; its findings may be incomplete (save it as UTF-8 from the original)")
 
 
 def repair_text_layer(text: str, settings: Settings) -> str:

@@ -31,7 +31,7 @@ def read_txt(path: Path, *, settings: Settings, doc_id: str | None = None) -> Do
     # line, and without them it ran on into the body ("BÁO CÁO Kết quả kiểm tra … Qua kiểm tra tại …")
     title = choose_title(head_lines(paragraphs, breaks=True), None) or headline(lines)
     source = make_source(path, data, "txt", f"txt.{encoding}", title=title or None)
-    warning = misdecoded_warning(text)
+    warning = misdecoded_warning(text, encoding)
     return document_from_blocks(
         default_doc_id(path, doc_id), [(p, None, "paragraph", None) for p in paragraphs], source,
         warnings=(warning,) if warning else (),

@@ -428,6 +428,18 @@ class Store:
         return bool(self._query("SELECT 1 FROM failures WHERE sha256 = ? AND extractor_version IS NOT ?"
                                 " LIMIT 1", (sha256, extractor_version)))
 
+    def copy_of(self, path: str, doc_key: str) -> str | None:
+        """Another file holding the bytes `path` holds (stored as `doc_key`), stored before it and
+        not removed since: the file `path` is a copy of; None when there is none. Of two stored in
+        the same second (a run's parallel batches), the one of the lower path is the original, so
+        exactly one of two is called the copy."""
+        rows = self._query(
+            "SELECT o.path FROM document_paths o JOIN document_paths p ON p.path = ?"
+            " WHERE o.doc_key = ? AND o.path != p.path AND o.removed_at IS NULL"
+            " AND (o.seen_at < p.seen_at OR (o.seen_at = p.seen_at AND o.path < p.path))"
+            " ORDER BY o.seen_at, o.path LIMIT 1", (str(path), doc_key))
+        return rows[0][0] if rows else None
+
     def has_path(self, path: str) -> bool:
         """True when some version of `path` is stored and the file was not removed since (so new
         bytes there are a change; a file that comes back is new again)."""

@@ -34,7 +34,35 @@ from pipeline.console import (
 CHATTY_LOGGERS = ("httpx", "httpcore", "prefect.client", "urllib3")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Commands that live in pipeline/commands/<module>.py as `command`; one line each.
+COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "quarantine", "runs", "serve", "show")
+
+
+def _command_of(module: str) -> click.Command:
+    import importlib
+
+    command: click.Command = importlib.import_module(f"pipeline.commands.{module}").command
+    return command
+
+
+class _Commands(click.Group):
+    """The `kiemtra` group, whose larger commands are imported when they are named.
+
+    Why: a one-off `kiemtra search` imported every command's modules before it searched:
+    `compare`'s rich tables, reports and spreadsheet writers alone were 0.1 s of each search
+    (benchmarks/cli_search.py). A command's module is now imported only when that command runs,
+    or when `--help` lists every command (so the list still shows each one's first line)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMAND_MODULES})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMAND_MODULES and cmd_name not in self.commands:
+            self.add_command(_command_of(cmd_name), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", type=click.Path(dir_okay=False),
               help="SQLite store (default: per-user data dir).")
 @click.option("--backend", type=click.Choice(["sqlite", "elasticsearch"]), help="Search backend.")
@@ -290,11 +318,13 @@ def _theme_problem(theme: str | None) -> str | None:
     (`unknown_theme_line`: `reports.compare.close_themes`, the one rule), or with the themes it
     names when several: a theme no finding can have answered "0 findings", as if the search had
     run and found nothing (an unknown --level is a rule of pipeline/query_rules.py, the page's too)."""
+    if theme is None:  # before the imports: a search without --theme needs none of them
+        return None
     from nlp.themes import load_taxonomy
     from pipeline.commands.compare import unknown_theme_line
     from reports.compare import one_theme, themes_named
 
-    if theme is None or one_theme(theme):
+    if one_theme(theme):
         return None
     named = sorted(themes_named(theme))
     if not named:
@@ -307,9 +337,11 @@ def _theme_problem(theme: str | None) -> str | None:
 def _theme_code(theme: str | None) -> str | None:
     """The code of the one theme --theme names (a code, or a label's words: "phieu hen"), as
     `compare --theme` reads it; as typed when it names none (`_theme_problem` refuses it)."""
+    if theme is None:
+        return None
     from reports.compare import one_theme
 
-    return None if theme is None else one_theme(theme) or theme
+    return one_theme(theme) or theme
 
 
 def _kind_named(doc_kind: str | None) -> str | None:
@@ -604,20 +636,6 @@ def reindex(ctx: click.Context) -> None:
     with errors_as_lines():
         n = rebuild_index(settings)
     click.echo(f"reindexed {n} documents into {settings.backend}")
-
-
-# Commands that live in pipeline/commands/<module>.py as `command`; one line each.
-COMMAND_MODULES: tuple[str, ...] = ("compare", "nightly", "quarantine", "runs", "serve", "show")
-
-
-def _add_commands() -> None:
-    import importlib
-
-    for module in COMMAND_MODULES:
-        cli.add_command(importlib.import_module(f"pipeline.commands.{module}").command)
-
-
-_add_commands()
 
 
 def main() -> None:

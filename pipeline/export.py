@@ -251,24 +251,34 @@ EMPTY_TABLES: dict[str, str] = {
 def recurring_table(recurring: Sequence[Recurrence]) -> Table:
     rows = tuple(
         (spoken(r.unit.label), r.unit.province, r.unit.current, r.theme, r.label, len(r.years), r.first_year,
-         r.last_year, ", ".join(map(str, r.years)), _evidence_lines(r.evidence))
+         r.last_year, ", ".join(map(str, r.years)), after_merger(r.after_merger), _evidence_lines(r.evidence))
         for r in recurring
     )
     return Table("recurring", "Thiếu sót lặp lại qua các năm",
                  ("Đơn vị", "Tỉnh", "Nay thuộc", "Mã chủ đề", "Chủ đề", "Số năm", "Năm đầu", "Năm cuối",
-                  "Các năm", "Bằng chứng"), rows)
+                  "Các năm", AFTER_MERGER, "Bằng chứng"), rows)
 
 
 def turnaround_table(items: Sequence[Turnaround]) -> Table:
     rows = tuple(
         (spoken(t.unit.label), t.unit.province, t.unit.current, t.theme, t.label,
          ", ".join(map(str, t.shortcoming_years)), ", ".join(map(str, t.strength_years)), t.improved_in,
-         "có" if t.relapsed else "không", _evidence_lines(t.evidence))
+         "có" if t.relapsed else "không", after_merger(t.after_merger), _evidence_lines(t.evidence))
         for t in items
     )
     return Table("improved", "Thiếu sót đã chuyển thành ưu điểm",
                  ("Đơn vị", "Tỉnh", "Nay thuộc", "Mã chủ đề", "Chủ đề", "Năm thiếu sót", "Năm ưu điểm",
-                  "Cải thiện từ", "Tái phạm", "Bằng chứng"), rows)
+                  "Cải thiện từ", "Tái phạm", AFTER_MERGER, "Bằng chứng"), rows)
+
+
+# The column saying that the unit a pre-2025 unit was merged into had the shortcoming again
+# (reports.compare `_after_merger`): apart from the unit's own years, since it is a larger unit.
+AFTER_MERGER = "Lặp lại sau sáp nhập"
+
+
+def after_merger(found: Sequence[tuple[int, str]]) -> str:
+    """"2025: xã Hiếu Giang": the years the merged successor had the shortcoming, with its name."""
+    return "; ".join(f"{year}: {spoken(unit)}" for year, unit in found)
 
 
 def timeline_table(entries: Sequence[TimelineEntry]) -> Table:

@@ -81,6 +81,9 @@ class Outcome:
     # What the reader said of a document it stored all the same ("path: reason", as a failure's):
     # text it had to drop, an encoding it did not recognise. The run lists them (RunSummary.warned).
     warnings: tuple[str, ...] = ()
+    # Another file holding the same bytes, stored before this one: the document is stored once
+    # (keyed by its bytes), so its findings are not counted twice. The run names it (RunSummary.copies).
+    copy_of: str | None = None
 
 
 def open_store(settings: Settings) -> Store:
@@ -315,4 +318,5 @@ def ingest_one(path: Path, *, settings: Settings, store: Store,
     return Outcome(key, status, doc_key, len(extraction.findings), indexed=indexed,
                    seconds=time.perf_counter() - started, stages=stages,
                    extractor_changed=reread or earlier_failure,
-                   warnings=tuple(str(ReaderError(w, path=path)) for w in document.warnings))
+                   warnings=tuple(str(ReaderError(w, path=path)) for w in document.warnings),
+                   copy_of=store.copy_of(key, doc_key))

@@ -44,6 +44,10 @@ _COUNT_OF_STATUS = {
     QUARANTINED: QUARANTINED,
 }
 
+# A file whose bytes another file already holds: named, since "2 new" stored one document (the
+# store keys a document by its bytes) and the run said nothing of it (ux29's sweep).
+COPY_WORDS = "the same bytes as"
+
 # Run statuses, as the store's runs table holds them.
 RUNNING, COMPLETED, PARTIAL, ERROR, INTERRUPTED = "running", "completed", "partial", "error", "interrupted"
 
@@ -87,6 +91,8 @@ class RunSummary:
     # Files under a folder given whose format no reader takes (extractors.unsupported): not read,
     # not failed (nothing in them was tried), each named to the operator (`problems`).
     unsupported: list[str] = field(default_factory=list)
+    # Files stored this run whose bytes another file holds (Outcome.copy_of): path, source, same_as.
+    copies: list[dict[str, str]] = field(default_factory=list)
     findings: int = 0
     indexed: int = 0
     not_indexed: int = 0
@@ -108,6 +114,8 @@ class RunSummary:
             self.stages[stage] = self.stages.get(stage, 0.0) + seconds
         name = name or outcome.path
         self.warned += [{"path": name, "source": source, "warning": w} for w in outcome.warnings]
+        if outcome.copy_of:
+            self.copies.append({"path": name, "source": source, "same_as": outcome.copy_of})
         if outcome.status == INGESTED:
             self.new_files.append(name)
         elif outcome.status == CHANGED:
@@ -149,6 +157,8 @@ class RunSummary:
         again, the files that left the inbox, and what waits for the search index."""
         lines = [f["reason"] for f in self.failures]
         lines += [w["warning"] for w in self.warned]
+        lines += [f"{c['path']}: {COPY_WORDS} {c['same_as']}: stored once, its findings not counted twice"
+                  for c in self.copies]
         lines += [unsupported_reason(Path(path)) for path in self.unsupported]
         if self.quarantined:
             lines.append(f"{len(self.quarantined)} known-bad files not read again:"
@@ -166,6 +176,8 @@ class RunSummary:
         # reason"), and "5 failed" over seven lines read as if two more had failed
         if warned := len({w["path"] for w in self.warned}):
             text += f", {warned} stored with a warning"
+        if self.copies:
+            text += f", {len(self.copies)} a copy of another file (stored once)"
         if c[QUARANTINED]:
             text += f", {c[QUARANTINED]} still quarantined"
         if c[REMOVED]:
@@ -273,6 +285,11 @@ def render_markdown(summary: RunSummary, *, title: str = "Nightly ingestion") ->
                   "|---|---|---|"]
         lines += [f"| {_path_cell(w['path'])} | {_cell(w['source'])} | {_cell(w['warning'])} |"
                   for w in summary.warned]
+    if summary.copies:
+        lines += ["", f"## Copies: the same bytes as another file, stored once ({len(summary.copies)})", "",
+                  "| file | source | same bytes as |", "|---|---|---|"]
+        lines += [f"| {_path_cell(c['path'])} | {_cell(c['source'])} | {_path_cell(c['same_as'])} |"
+                  for c in summary.copies]
     if summary.unsupported:
         lines += ["", f"## Not read: a format kiemtra does not read ({len(summary.unsupported)})", "",
                   "| file | why |", "|---|---|"]

@@ -123,6 +123,7 @@ class Recurrence:
     label: str
     years: tuple[int, ...]
     evidence: tuple[Evidence, ...]
+    after_merger: tuple[tuple[int, str], ...] = ()  # (year, unit): its merged successor's (`_after_merger`)
 
     @property
     def first_year(self) -> int:
@@ -145,6 +146,7 @@ class Turnaround:
     improved_in: int  # the first strength year after the first shortcoming
     relapsed: bool  # a shortcoming again after `improved_in`
     evidence: tuple[Evidence, ...]
+    after_merger: tuple[tuple[int, str], ...] = ()  # (year, unit): its merged successor's (`_after_merger`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,16 +410,54 @@ def cell_findings(findings: Sequence[ThemedFinding], theme: str, year: int) -> l
                   key=lambda f: (f.doc_id, f.finding_id))
 
 
+def _after_merger(
+    findings: Sequence[ThemedFinding],
+) -> dict[tuple[UnitKey, str], tuple[tuple[int, str], ...]]:
+    """(unit, theme) → the years, with its successor's name, in which the unit that a pre-2025 unit
+    was merged into had a shortcoming on that theme named in a document of 2025 or later.
+
+    Why: a commune merged with others in the 2025 reorganisation keeps its own history (two
+    merged communes' histories are not one: module docstring), so a shortcoming found again at
+    the merged commune stayed off the old one's row, and the turnaround table said "Tái phạm:
+    không" of a matter the auditor's next inspection found again. Said beside the row, apart
+    from the unit's own years: the successor is larger than the unit, and its shortcoming may
+    be another predecessor's."""
+    successors: dict[tuple[str, str], list[tuple[int, str, str]]] = defaultdict(list)
+    for f in findings:
+        if f.polarity == SHORTCOMING and f.named and f.year is not None and f.year >= REORGANISATION_YEAR:
+            for u in f.units:
+                successors[(u.key.province, u.key.name)].append((f.year, f.theme, u.label))
+    refs = _refs(findings).values()
+    merged_into = {(u.key.province, match_key(_strip_level(u.current))) for u in refs if u.current}
+    # A successor the document did not place (no province) is the one of that name, if one only
+    provinces: dict[str, set[str]] = defaultdict(set)
+    for province, name in merged_into:
+        provinces[name].add(province)
+    out: dict[tuple[UnitKey, str], set[tuple[int, str]]] = defaultdict(set)
+    for u in refs:
+        successor = match_key(_strip_level(u.current)) if u.current else u.key.name
+        if successor == u.key.name:
+            continue
+        found = successors.get((u.key.province, successor), [])
+        if len(provinces[successor]) == 1:
+            found = found + successors.get(("", successor), [])
+        for year, theme, label in found:
+            out[(u.key, theme)].add((year, label))
+    return {key: tuple(sorted(found)) for key, found in out.items()}
+
+
 def find_recurrences(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | None = None,
                      *, min_years: int = MIN_RECURRENCE_YEARS) -> list[Recurrence]:
     tax = taxonomy or load_taxonomy()
     refs = _refs(findings)
+    merged = _after_merger(findings)
     out: list[Recurrence] = []
     for (key, theme), group in _by_unit_theme(f for f in findings if f.polarity == SHORTCOMING).items():
         years = tuple(sorted({f.year for f in group if f.year is not None}))
         if len(years) >= min_years and any(f.named for f in group):
             evidence = tuple(_evidence(f) for f in sorted(group, key=lambda f: (f.year or 0, f.doc_id)))
-            out.append(Recurrence(refs[key], theme, tax.label(theme), years, evidence))
+            out.append(Recurrence(refs[key], theme, tax.label(theme), years, evidence,
+                                  merged.get((key, theme), ())))
     out.sort(key=lambda r: (-len(r.years), -r.last_year, r.unit.label, r.theme))
     return out
 
@@ -426,6 +466,7 @@ def find_turnarounds(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | Non
     tax = taxonomy or load_taxonomy()
     refs = _refs(findings)
     relevant = (f for f in findings if f.polarity in (SHORTCOMING, STRENGTH))
+    merged = _after_merger(findings)
     out: list[Turnaround] = []
     for (key, theme), group in _by_unit_theme(relevant).items():
         bad = sorted({f.year for f in group if f.polarity == SHORTCOMING and f.year is not None})
@@ -435,7 +476,7 @@ def find_turnarounds(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | Non
             continue
         evidence = tuple(_evidence(f) for f in sorted(group, key=lambda f: (f.year or 0, f.doc_id)))
         out.append(Turnaround(refs[key], theme, tax.label(theme), tuple(bad), tuple(good), later[0],
-                              bad[-1] > later[0], evidence))
+                              bad[-1] > later[0], evidence, merged.get((key, theme), ())))
     out.sort(key=lambda t: (t.relapsed, -t.improved_in, t.unit.label, t.theme))
     return out
 

@@ -39,7 +39,7 @@ from core.settings import Settings
 from index.backends import open_backend
 from index.base import SearchBackend
 from index.store import Store
-from pipeline.export import EMPTY_TABLES, comparison_tables, matrix_heatmap
+from pipeline.export import EMPTY_TABLES, after_merger, comparison_tables, matrix_heatmap
 from pipeline.query_rules import LEVELS
 from pipeline.search import warm_up
 from web import views
@@ -119,6 +119,7 @@ class Site:
             DOC_KINDS=kind_names(),
             MAX_QUERY_CHARS=max_query_chars,
             moved_to=views.moved_to,
+            after_merger=after_merger,
             spoken=spoken,
         )
         self.templates.filters["number"] = _number

@@ -48,6 +48,15 @@ RUN_STATUS_LABELS: dict[str, str] = {
     "interrupted": "bị ngắt",
 }
 
+# What a run did with a file that left the inbox (pipeline/removals.py's words in the run's
+# summary), as the page says it.
+REMOVAL_LABELS: dict[str, str] = {
+    "kept: findings still searchable": "vẫn giữ, vẫn tìm thấy",
+    "withdrawn: findings no longer searchable": "đã rút khỏi tìm kiếm",
+    "deleted from store and index": "đã xóa khỏi kho và chỉ mục",
+    "was quarantined: record released": "từng bị cách ly, đã bỏ ghi nhận",
+}
+
 
 def label(table: dict[str, str], code: str | None) -> str:
     """The Vietnamese name of `code`, or the code itself when the table does not know it."""

@@ -56,7 +56,15 @@ from reports.compare import (
     load_findings,
 )
 from web.document import Mark, Segment, segments
-from web.labels import AREA_LABELS, FACET_LABELS, POLARITY_LABELS, ROLE_LABELS, RUN_STATUS_LABELS, label
+from web.labels import (
+    AREA_LABELS,
+    FACET_LABELS,
+    POLARITY_LABELS,
+    REMOVAL_LABELS,
+    ROLE_LABELS,
+    RUN_STATUS_LABELS,
+    label,
+)
 from web.params import PAGE_SIZE, QUERY_LABELS, SORTS, CompareParams, SearchParams
 from web.snippets import safe_snippet
 
@@ -782,6 +790,14 @@ class RunView:
     # HTML lost past the parser's limit), each "file: warning", as `kiemtra runs RUN` lists them:
     # a run "hoàn thành" said nothing of the files whose findings may be incomplete.
     warned: tuple[str, ...] = ()
+    # The files stored whose bytes another file holds (RunSummary.copies), "copy = original":
+    # "2 new" stored one document, and the page said nothing of it (ux29's sweep).
+    copies: tuple[str, ...] = ()
+    # What changed since the run before: the files whose bytes changed (RunSummary.changed_files)
+    # and those that left the inbox, "file: what was done" (RunSummary.removed). The page counted
+    # "1 changed" and said nothing of a removed file, nor named either (ux29's sweep).
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
 
     @staticmethod
     def cut(names: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
@@ -823,6 +839,9 @@ def run_view(record: RunRecord) -> RunView:
     failures = summary.get("failures")
     unread, quarantined = summary.get("unsupported"), summary.get("quarantined")
     warned: list[Any] = summary["warned"] if isinstance(summary.get("warned"), list) else []
+    copies: list[Any] = summary["copies"] if isinstance(summary.get("copies"), list) else []
+    changed: list[Any] = summary["changed_files"] if isinstance(summary.get("changed_files"), list) else []
+    removed: list[Any] = summary["removed"] if isinstance(summary.get("removed"), list) else []
     return RunView(
         record.run_id,
         record.flow,
@@ -837,6 +856,10 @@ def run_view(record: RunRecord) -> RunView:
         tuple(str(p) for p in unread) if isinstance(unread, list) else (),
         len(quarantined) if isinstance(quarantined, list) else 0,
         tuple(str(w.get("warning", "")) for w in warned if isinstance(w, dict)),
+        tuple(f"{c.get('path', '')} = {c.get('same_as', '')}" for c in copies if isinstance(c, dict)),
+        tuple(str(path) for path in changed),
+        tuple(f"{r.get('path', '')} ({label(REMOVAL_LABELS, str(r.get('action', '')))})"
+              for r in removed if isinstance(r, dict)),
     )
 
 

@@ -19,6 +19,7 @@ from index.store import Store
 from nlp.themes import load_taxonomy
 from pipeline.console import EXIT_USAGE, err, errors_as_lines, rule_line, settings_of
 from pipeline.export import (
+    AFTER_MERGER,
     EMPTY_TABLES,
     Table,
     comparison_tables,
@@ -185,8 +186,12 @@ def _print_tables(comparison: Comparison, tables: list[Table]) -> None:
 
 
 def _rich(table: Table) -> RichTable:
-    """A report table for the terminal: codes and the province left out, long texts cut."""
+    """A report table for the terminal: codes and the province left out, long texts cut, and the
+    column of shortcomings found again after a merger only when a row has one (it is empty on most
+    reports, and its width wrapped the others' words)."""
     hidden = {"Mã chủ đề", "Mã loại", "Tỉnh"}
+    if not any(row[i] for row in table.rows for i, h in enumerate(table.headers) if h == AFTER_MERGER):
+        hidden.add(AFTER_MERGER)
     keep = [i for i, h in enumerate(table.headers) if h not in hidden]
     out = RichTable(title=table.title, show_lines=True)
     for i in keep:

@@ -57,18 +57,27 @@ def test_text_that_is_no_such_mojibake_is_left_alone(text: str) -> None:
     assert misdecoded_warning(text) is None
 
 
-def test_text_still_misdecoded_is_stored_with_one_line_naming_it(tmp_path: Path) -> None:
-    """Bytes of an old font encoding no reader recognises, read as windows-1258: "ki»m", "ch°a"."""
+def one_line_naming(tmp_path: Path, data: bytes) -> str:
+    """`kiemtra ingest` of an inbox holding `data` as sai-ma.txt beside a right text: both stored,
+    and the one line it says of them."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    (inbox / "sai-ma.txt").write_bytes(b"B\xe1o c\xe1o ki\xbbm tra c\xe1i c\xe1ch h\xe0nh ch\xednh. "
-                                       b"Tuy nhi\xean x\xe3 ch\xb0a ni\xeam y\xbft th\xf1 t\xf6c.\n")
+    (inbox / "sai-ma.txt").write_bytes(data)
     (inbox / "dung.txt").write_text(TEXT, encoding="utf-8")
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "k.db"), "ingest", str(inbox), "--no-progress"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("2 new, 0 changed, 0 skipped, 0 failed")
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"kiemtra: {inbox / 'sai-ma.txt'}: the text may be in an encoding not recognised:")
+    return line
+
+
+def test_text_still_misdecoded_is_stored_with_one_line_naming_it(tmp_path: Path) -> None:
+    """Bytes of an old font encoding no reader recognises, read as windows-1258: "ki»m", "ch°a"."""
+    line = one_line_naming(tmp_path, b"B\xe1o c\xe1o ki\xbbm tra c\xe1i c\xe1ch h\xe0nh ch\xednh. "
+                                     b"Tuy nhi\xean x\xe3 ch\xb0a ni\xeam y\xbft th\xf1 t\xf6c.\n")
+    inbox = tmp_path / "inbox"
+    assert line.startswith(f"kiemtra: {inbox / 'sai-ma.txt'}: the text, read as cp1258, may be in an encoding"
+                           " not recognised:")
     assert "(save it as UTF-8)" in line
 
 
@@ -140,8 +149,8 @@ def test_an_html_page_still_misdecoded_is_stored_with_one_line_naming_it(tmp_pat
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("2 new, 0 changed, 0 skipped, 0 failed")
     [line] = result.stderr.splitlines()  # the real page, its symbols read as such, says nothing
-    assert line.startswith(f"kiemtra: {inbox / 'tin-sai-ma.html'}: the text may be in an encoding"
-                           " not recognised:")
+    assert line.startswith(f"kiemtra: {inbox / 'tin-sai-ma.html'}: the text, read as cp1258, may be in an"
+                           " encoding not recognised:")
 
 
 def test_letters_lost_at_the_first_reading_are_said_on_one_line_naming_the_file(tmp_path: Path,
@@ -155,7 +164,8 @@ def test_letters_lost_at_the_first_reading_are_said_on_one_line_naming_the_file(
     document = read(path, settings=settings)
     lost = document.text.count("\ufffd")
     assert lost >= 3 and "chưa niêm yết công khai thủ tục hành chính" in document.text
-    assert document.warnings == (f"{lost} characters could not be decoded (shown as \ufffd): the words"
+    assert document.warnings == (f"{lost} characters could not be decoded (shown as \ufffd; read as"
+                                 " utf-8+utf-8-as-cp1252): the words"
                                  " holding them cannot be found; its findings may be incomplete (save it"
                                  " as UTF-8 from the original)",)
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "kt.db"), "ingest", str(path)])

@@ -96,3 +96,29 @@ def test_the_closing_line_counts_the_files_stored_with_a_warning() -> None:
     summary.add(Outcome("/in/d.txt", INGESTED, "k", 1), COMMAND_LINE)
     assert summary.line() == "3 new, 0 changed, 0 skipped, 1 failed, 2 stored with a warning"
     assert RunSummary.from_dict(summary.to_dict()).line() == summary.line()  # as `kiemtra runs` reads it
+
+
+def test_a_copy_of_a_stored_file_is_named_once_with_the_file_it_copies(tmp_path: Path) -> None:
+    """The operator's sweep (ux29): a file copied into the inbox beside its original was counted
+    "2 new" while the store keeps one document (keyed by its bytes), and nothing said so: the
+    copy is named, with the file it copies, on a line of its own, in the closing line and in the
+    run's report; the next run, both unchanged, says nothing of it."""
+    from pipeline.runs import render_markdown
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bao-cao.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "ban-sao-bao-cao.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "khac.txt").write_text(REPORT.replace("Phú Tân", "Phú Hòa"), encoding="utf-8")
+    settings = load_settings({"db_path": str(tmp_path / "k.db"), "backend": "sqlite"}, environ={})
+    summary = ingest_paths([folder], settings=settings)
+    assert summary.counts[NEW] == 3
+    [copy] = summary.copies
+    paths = {str((folder / name).resolve()) for name in ("bao-cao.txt", "ban-sao-bao-cao.txt")}
+    assert {copy["path"], copy["same_as"]} == paths
+    assert summary.line().endswith(", 1 a copy of another file (stored once)")
+    assert summary.problems() == [f"{copy['path']}: the same bytes as {copy['same_as']}: stored once,"
+                                  " its findings not counted twice"]
+    assert "## Copies: the same bytes as another file, stored once (1)" in render_markdown(summary)
+    again = CliRunner().invoke(cli, ["--db", str(tmp_path / "k.db"), "ingest", str(folder), "--no-progress"])
+    assert again.stdout.strip() == "0 new, 0 changed, 3 skipped, 0 failed" and not again.stderr

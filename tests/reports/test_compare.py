@@ -238,3 +238,39 @@ def test_loading_once_then_selecting_equals_reading_per_filter(store: Store, fil
     assert select_findings(load_findings(store), filters) == themed_findings(store, filters)
     selected = select_findings(load_findings(store), filters)
     assert compare_findings(selected, filters) == compare(store, filters)
+
+
+# The commune Tân Lập was merged with Hòa Bình into xã Tân Hòa; in 2026 the merged commune is
+# inspected and its phiếu hẹn found wanting again.
+NEW_TAN_HOA = Unit(Level.XA, "Tân Hòa", Role.INSPECTED, PROVINCE, None)
+AFTER_MERGER: list[tuple[str, str, str, tuple[str, ...]]] = [
+    ("shortcoming", "tthc", "Xã Tân Hòa vẫn còn hồ sơ tiếp nhận không có phiếu hẹn.", ("Tân Hòa",)),
+]
+
+
+def test_a_shortcoming_found_again_at_the_merged_unit_is_said_beside_the_old_one(tmp_path: Path) -> None:
+    """The auditor's sweep (ux29): two communes merged in 2025 keep their own histories, so the
+    merged commune's shortcoming of 2026 stayed off Tân Lập's rows, and the turnaround table said
+    "Tái phạm: không" of a matter the next inspection found again. It is said beside the rows, on
+    the terminal, in the CSV/XLSX table and on the page; the unit's own years are unchanged."""
+    with Store(tmp_path / "k.db", segmenter=str) as st:
+        for year, (units, items) in REPORTS.items():
+            _save(st, year, units, items)
+        _save(st, 2027, (NEW_TAN_HOA,), AFTER_MERGER)
+        comparison = compare(st, Filters(theme="phieu hen"))
+    [recurrence] = [r for r in comparison.recurring if r.unit.label == "xã Tân Lập"]
+    assert recurrence.years == (2019, 2021)  # its own
+    assert recurrence.after_merger == ((2027, "xã Tân Hòa"),)
+    [turnaround] = [t for t in comparison.turnarounds if t.unit.label == "xã Tân Lập"]
+    assert not turnaround.relapsed and turnaround.after_merger == ((2027, "xã Tân Hòa"),)
+    tables = {t.name: t for t in comparison_tables(comparison)}
+    for name in ("recurring", "improved"):
+        row = dict(zip(tables[name].headers, tables[name].rows[0], strict=True))
+        assert row["Lặp lại sau sáp nhập"] == "2027: xã Tân Hòa", name
+    # Hòa Bình, the other commune merged in, had no phiếu hẹn shortcoming: no row is made for it
+    assert {r.unit.label for r in comparison.recurring} == {"xã Tân Lập"}
+
+
+def test_a_unit_not_merged_has_nothing_after_the_merger(store: Store) -> None:
+    assert all(not r.after_merger for r in recurring_shortcomings(store))
+    assert all(not t.after_merger for t in turnarounds(store))

@@ -315,3 +315,27 @@ def test_on_a_phone_the_results_come_before_the_facets(server: str, browser: tup
     driver.get(f"{server}/?q=phieu+hen")
     facets, results = (driver.find_element(By.CSS_SELECTOR, s).rect for s in (".facets", ".results"))
     assert facets["x"] < results["x"] and abs(facets["y"] - results["y"]) < 5
+
+
+def test_on_a_phone_the_comparison_fits_its_width(server: str, browser: tuple[WebDriver, Path],
+                                                  tmp_path: Path) -> None:
+    """ux29's sweep at a phone's width (390 px, emulated as a phone: a window is never narrower
+    than 500 px here): the recurring, turnaround and timeline tables ran 50–80 px past the
+    screen, so the phone zoomed the whole page out (its layout 466 px wide) or scrolled it
+    sideways. Each table now scrolls in its own box, as the matrix did, and the page keeps the
+    phone's width."""
+    driver, _ = browser
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        for query in ("chu_de=phieu+hen", "don_vi=Cam+Tuy%E1%BB%81n"):
+            driver.get(f"{server}/so-sanh?{query}")
+            assert driver.find_elements(By.CSS_SELECTOR, "table.list"), query
+            _shot(driver, tmp_path, f"phone-comparison-{query.split('=')[0]}")
+            assert driver.execute_script("return document.documentElement.scrollWidth") <= 390, query
+            for table in driver.find_elements(By.CSS_SELECTOR, "table"):
+                parent = driver.execute_script(
+                    "return getComputedStyle(arguments[0].parentElement).overflowX", table)
+                assert parent == "auto", table.get_attribute("class")
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

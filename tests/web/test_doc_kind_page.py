@@ -13,10 +13,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from starlette.testclient import TestClient
 from web_helpers import count_of, links
-from webstore import build_store
+from webstore import build_store, index_all
 
 from core.models import Area, Block, DocRef, Document, Extraction, Finding, Polarity, Source
-from index.sqlite_fts import SqliteFtsBackend
 from index.store import Store
 from web.app import create_app
 
@@ -47,11 +46,7 @@ def kinds_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClien
     data = build_store(folder, extra_findings=25)
     with Store(data.db, segmenter=str, containers=lambda unit, near: ()) as store:
         _save_article(store, folder)
-        backend = SqliteFtsBackend(data.db)
-        try:
-            backend.index(store.finding_records())
-        finally:
-            backend.close()
+        index_all(store, data.db)
     with TestClient(create_app(data.settings), raise_server_exceptions=False) as client:
         yield client
 

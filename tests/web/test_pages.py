@@ -654,3 +654,33 @@ def test_a_date_order_counts_and_lists_the_same_whatever_the_page_size(data: Web
         assert second.total == whole.total and [h.record.finding_id for h in second.hits] == ids[1:2]
     finally:
         backend.close()
+
+
+def test_a_shortcoming_found_again_at_the_merged_commune_is_said_on_the_comparison(tmp_path: Path) -> None:
+    """The auditor's sweep (ux29): xã Cam Tuyền was merged into xã Hiếu Giang in 2025, whose
+    phiếu hẹn the 2025 inspection found wanting again; the page's turnaround said "Tái phạm:
+    không" and nothing else. Both tables now say it beside Cam Tuyền's row."""
+    from webstore import INSPECTOR, build_store, index_all, save_report
+
+    from core.levels import Level
+    from core.models import Role, Unit
+    from index.store import Store
+
+    data = build_store(tmp_path)
+    hieu_giang = Unit(Level.XA, "Hiếu Giang", Role.INSPECTED, "Quảng Trị", None)
+    cam_thuy = Unit(Level.XA, "Cam Thủy", Role.INSPECTED, "Quảng Trị", "xã Hiếu Giang")  # merged in too
+    with Store(data.db, segmenter=str, containers=lambda unit, near: ()) as store:
+        save_report(store, tmp_path, "bao-cao-cam-thuy-2022", 2022,
+                    [("strength", "tthc", "tthc.niem_yet", "Xã Cam Thủy niêm yết đủ thủ tục hành chính.")],
+                    units=(INSPECTOR, cam_thuy))
+        save_report(store, tmp_path, "thong-bao-2025", 2025,
+                    [("shortcoming", "tthc", "tthc.phieu_hen", "Xã Hiếu Giang còn hồ sơ thiếu phiếu hẹn.")],
+                    units=(INSPECTOR, hieu_giang))
+        index_all(store, data.db)
+    with TestClient(create_app(data.settings), raise_server_exceptions=False) as c:
+        page = c.get("/so-sanh").text
+    recurring = page.split("Thiếu sót lặp lại qua các năm", 1)[1].split("</table>", 1)[0]
+    improved = page.split("Thiếu sót đã chuyển thành ưu điểm", 1)[1].split("</table>", 1)[0]
+    for table in (recurring, improved):
+        assert "lặp lại sau sáp nhập: 2025: xã Hiếu Giang" in table
+        assert "nay thuộc xã Hiếu Giang" in table

@@ -112,8 +112,10 @@ def save_report(
     rows: list[tuple[str, str, str, str]],
     *,
     decision: str = "12/QĐ-UBND",
+    units: tuple[Unit, ...] = (INSPECTOR, CAM_TUYEN),
 ) -> Path:
-    """One report of `year` with `rows` as its findings, carried out under the Quyết định `decision`."""
+    """One report of `year` with `rows` as its findings, carried out under the Quyết định `decision`
+    at `units` (a finding names the inspected unit its sentence holds)."""
     heading = f"BÁO CÁO KẾT QUẢ KIỂM TRA CẢI CÁCH HÀNH CHÍNH NĂM {year}"
     body = "\n\n".join(sentence for *_, sentence in rows)
     text = (
@@ -130,7 +132,7 @@ def save_report(
     findings = []
     for polarity, area, theme, sentence in rows:
         start = text.index(sentence)
-        named = ("Cam Tuyền",) if "Cam Tuyền" in sentence else ()
+        named = tuple(u.name for u in units if u.role == Role.INSPECTED and u.name in sentence)
         findings.append(
             Finding(
                 Polarity(polarity), Area(area), sentence, start, start + len(sentence), named, theme, sentence
@@ -142,13 +144,22 @@ def save_report(
         published=f"{year}-11-20",
         inspection_year=year,
         inspection_period=Period(f"{year}-10-28", f"{year}-11-08"),
-        units=(INSPECTOR, CAM_TUYEN),
+        units=units,
         documents=(DocRef("Quyết định", decision, f"{year}-03-15", "UBND huyện Cam Lộ"),),
         dates=(f"{year}-03-15",),
         findings=tuple(findings),
     )
     store.save(document, extraction, extractor_version="1")
     return path
+
+
+def index_all(store: Store, db: Path) -> None:
+    """Every finding of `store` into the SQLite search index at `db` (after more reports are saved)."""
+    backend = SqliteFtsBackend(db)
+    try:
+        backend.index(store.finding_records())
+    finally:
+        backend.close()
 
 
 def build_store(folder: Path, *, extra_findings: int = 0, containers: Containers | None = None) -> WebData:
@@ -190,11 +201,7 @@ def build_store(folder: Path, *, extra_findings: int = 0, containers: Containers
                 "failures": [{"path": "hong.pdf", "reason": "mã hóa"}],
             },
         )
-        backend = SqliteFtsBackend(db)
-        try:
-            backend.index(store.finding_records())
-        finally:
-            backend.close()
+        index_all(store, db)
         ids = {r.text: r.finding_id for r in store.finding_records()}
     settings = load_settings({"db_path": str(db), "backend": "sqlite"}, environ={})
     return WebData(settings, db, files, ids)
