@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from core.agencies import agencies
-from core.inspectors import names_inspector
+from core.inspectors import document_cues, names_inspector
 from core.levels import Level, abbreviations_pattern, folded_words_pattern, rank_of
 from core.models import Role, Unit
 from core.normalize import fold
@@ -30,9 +30,6 @@ from nlp.vi.unit_roles import (
     CRITICISED_BEFORE,
     INSPECTED_BEFORE,
     INSPECTED_OBJECT,
-    INSPECTOR_AFTER,
-    INSPECTOR_BEFORE,
-    NOT_INSPECTOR_AFTER,
 )
 
 # Between an agency's name and its owner's: spaces, a comma or dash, a level word ("tỉnh", "TP.").
@@ -84,19 +81,20 @@ def _role(text: str, start: int, end: int) -> Role:
 
     The agency named as the inspecting body (core/inspectors.py: "do Sở Nội vụ kiểm tra", "Đoàn
     kiểm tra công vụ của Sở Nội vụ") or as the subject of the check ("Sở Nội vụ đã thực hiện kiểm
-    tra tại 18 đơn vị": INSPECTOR_AFTER) is the inspector, whatever verb of checking the clause
+    tra tại 18 đơn vị": its cue `checks_after`) is the inspector, whatever verb of checking the clause
     before it had ("triển khai việc kiểm tra công vụ đột xuất đối với các cơ quan, đơn vị, vừa qua,
     Sở Nội vụ ..." reads it as checked): the inspector is not the inspected, and a document whose
     department inspects others would file every finding about those others under it."""
+    cues = document_cues()
     after = cue_form(text[end:end + _SENTENCE_REACH])
-    checks = INSPECTOR_AFTER.match(after) is not None and not NOT_INSPECTOR_AFTER.match(after)
+    checks = cues.checks_after.match(after) is not None and not cues.undergoes_after.match(after)
     if names_inspector(text, start, end) or checks:
         return Role.INSPECTOR
     sentence_start = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - _SENTENCE_REACH) + 1
     before = cue_form(text[sentence_start:start])
     inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before) \
         or CRITICISED_BEFORE.search(before)
-    inspector = INSPECTOR_BEFORE.search(before)
+    inspector = cues.team_before.search(before)
     if inspector and (inspected is None or inspector.start() > inspected.start()):
         return Role.INSPECTOR
     return Role.INSPECTED if inspected else Role.OTHER

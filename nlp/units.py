@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from core.alternation import longest_first
+from core.inspectors import document_cues, names_inspector
 from core.levels import (
     ADMIN_LEVELS,
     COMMUNE_LEVELS,
@@ -59,11 +60,8 @@ from nlp.vi.unit_roles import (
     INSPECTED_BEFORE,
     INSPECTED_LIST,
     INSPECTED_OBJECT,
-    INSPECTOR_AFTER,
-    INSPECTOR_BEFORE,
     MAX_NAME_SYLLABLES,
     NAME_STOP_WORDS,
-    NOT_INSPECTOR_AFTER,
     PLURAL_MARKERS,
     PLURAL_WORDS,
     SCORED_AFTER,
@@ -497,6 +495,8 @@ def _vote_role(text: str, m: _Mention, phrase_end: int) -> Role:
     holder = HOLDER_BEFORE.get(_TIER[m.level])
     if holder is not None and holder.search(before):
         return Role.OTHER  # "phường thứ ba tại quận A": A only holds the units inspected
+    if names_inspector(text, m.head, m.end):
+        return Role.INSPECTOR  # "Đoàn kiểm tra của UBND tỉnh A", "do UBND huyện A kiểm tra": the frames
     if SCORED_AFTER.match(after) or SCORED_BEFORE.search(before):
         return Role.INSPECTED  # ranked in the CCHC index: its work was judged
     if CRITICISED_BEFORE.search(before) or CRITICISED_AFTER.match(after):
@@ -505,7 +505,8 @@ def _vote_role(text: str, m: _Mention, phrase_end: int) -> Role:
     if headline is not None:
         return headline
     last_inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before)
-    last_inspector = INSPECTOR_BEFORE.search(before)
+    cues = document_cues()
+    last_inspector = cues.team_before.search(before)
     paragraph = fold(text[text.rfind("\n", 0, m.head) + 1:m.head])  # a long list after "kiểm tra:"
     if INSPECTED_AFTER.match(after) or INSPECTED_LIST.search(paragraph):
         return Role.INSPECTED
@@ -513,7 +514,7 @@ def _vote_role(text: str, m: _Mention, phrase_end: int) -> Role:
         return Role.INSPECTOR
     if last_inspected:
         return Role.INSPECTED
-    if INSPECTOR_AFTER.match(after) and not NOT_INSPECTOR_AFTER.match(after):
+    if cues.checks_after.match(after) and not cues.undergoes_after.match(after):
         return Role.INSPECTOR
     return Role.OTHER
 

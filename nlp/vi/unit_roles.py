@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from core.alternation import longest_first
+from core.inspectors import team_heads
 from core.levels import ADMIN_LEVELS, LEVELS, abbreviations_pattern, folded_words_pattern, words_pattern
 from core.normalize import fold, matching_form
 from nlp.vi.quantifiers import PLURAL_QUANTIFIERS
@@ -51,22 +52,21 @@ PLURAL_WORDS = re.compile(rf"(?<!\w)(?:{_PLURALS})(?!\w)")
 FOLDED_PLURALS = longest_first(fold(w).upper() for w in PLURAL_QUANTIFIERS)
 
 # --------------------------------------------------------------------------- role cues
+# The cues of the inspector (a team's name before a unit, a unit that is the subject of a check)
+# are compiled from the one table of how the genre names the inspecting body, core/inspectors.toml
+# (`core.inspectors.document_cues`), which also gives the frames a finding's units leave out; the
+# cues here are those of the inspected and of the other roles.
+#
 # Matched (folded, plural quantifiers marked: `nlp.units.cue_form`) in the text just BEFORE a unit
-# mention: the last cue wins. "kiểm tra" in a team's name ("Tổ kiểm tra công vụ huyện X") names
-# the inspector, not what it inspected.
+# mention: the last cue wins. "kiểm tra" right after a team's head ("Tổ kiểm tra công vụ huyện X",
+# the heads of core/inspectors.toml) names the inspector, not what it inspected.
+_NOT_IN_A_TEAMS_NAME = "".join(f"(?<!{re.escape(head)} )" for head in team_heads())
 INSPECTED_BEFORE = re.compile(
     r"\b(?:tai|o|lam viec voi|lam viec tai|den|den voi"
-    r"|(?<!doan )(?<!to )kiem tra(?: dot xuat| cong vu| thuc te)?"
+    rf"|{_NOT_IN_A_TEAMS_NAME}kiem tra(?: dot xuat| cong vu| thuc te)?"
     r"|giam sat|duoc kiem tra|doi voi)\s+(?:(?:tru so|bo phan mot cua cua|ubnd|hdnd|dang uy"
     rf"|{FOLDED_PLURALS}|\d+)\s+|[-–,:(]\s*)*$"
 )
-# Verbs by which a team perceives or visits what it inspects: "Đoàn kiểm tra nhận thấy UBND xã A
-# ...", "Đoàn công tác làm việc tại xã A" name A as inspected, not as the team's own unit.
-PERCEIVING_VERBS: tuple[str, ...] = (
-    "ghi nhan", "nhan thay", "phat hien", "danh gia", "cho thay", "lam viec", "tai", "den", "voi",
-    "kiem tra tai", "yeu cau", "de nghi",
-)
-
 
 def _holder_before(rank: int) -> re.Pattern[str]:
     """Unnamed units of a lower rank than the holder's, then the word tying them to it."""
@@ -90,20 +90,10 @@ SCORED_BEFORE = re.compile(
 # Words saying a unit no longer exists: "sáp nhập phường A, xã B", "thuộc TP. C trước đây".
 FORMER_UNIT = re.compile(
     r"\b(?:sap nhap|hop nhat|tren co so|truoc day|truoc sap xep|truoc sap nhap)\b[^.;\n]{0,200}$")
-INSPECTOR_BEFORE = re.compile(
-    r"\b(?:doan kiem tra|to kiem tra|doan cong tac|to cong tac|ban chi dao|doan giam sat)\b"
-    rf"(?:(?!\b(?:{longest_first(PERCEIVING_VERBS, any_space=False)})\b)[^.;:\n]){{0,60}}$"
-)
-# Matched (folded) in the text just AFTER a unit mention: the unit is the subject of an
-# inspection verb ("UBND huyện X thực hiện kiểm tra ..."), unless passive or temporal; a
-# comma ends the subject ("X cho biết, Tổ công tác kiểm tra", "... của xã X, kiểm tra việc").
-INSPECTOR_AFTER = re.compile(
-    r"^[^.;:,\n]{0,30}?\b(?:thuc hien|tien hanh|to chuc|da|vua|do)?\s*(?:kiem tra|thanh lap doan)"
-)
-NOT_INSPECTOR_AFTER = re.compile(r"^[^.;:\n]{0,30}?\b(?:khi|duoc|bi|trong|dot)\s+kiem tra")
 # "kiểm tra công tác CCHC xã Y": the object of the verb, however far in its clause; the
 # inspection team's own name ("Đoàn kiểm tra", "Tổ công tác kiểm tra") is not the verb.
-INSPECTED_OBJECT = re.compile(r"(?<!doan )(?<!to )(?<!tac )\bkiem tra\b[^.;:\n]{0,80}$")
+# "(?<!tac )": the team "Tổ công tác", whose name "kiểm tra công vụ" may go on.
+INSPECTED_OBJECT = re.compile(rf"{_NOT_IN_A_TEAMS_NAME}(?<!tac )\bkiem tra\b[^.;:\n]{{0,80}}$")
 # "... đã kiểm tra: A; B; UBND xã C": a mention inside the list after the colon.
 INSPECTED_LIST = re.compile(r"\b(?:kiem tra|giam sat|lam viec)\b[^.:\n]{0,40}:[^.\n]*$")
 INSPECTED_AFTER = re.compile(r"^[^.;\n]{0,20}?\bduoc kiem tra\b")

@@ -51,3 +51,12 @@ def test_the_agency_that_checks_is_the_inspector_whatever_verb_came_before() -> 
     text = "Đoàn kiểm tra của Sở Nội vụ đã kiểm tra tại Sở Tài chính tỉnh Gia Lai."
     roles = {u.name: u.role for u in _agencies(text)}
     assert roles == {"Sở Nội vụ": Role.INSPECTOR, "Sở Tài chính": Role.INSPECTED}
+
+
+def test_an_agency_tasked_with_inspecting_is_the_inspector() -> None:
+    """"giao Sở Nội vụ tăng cường thanh tra, kiểm tra": the department is the subject of the check
+    (core/inspectors.toml's `checks`, "thanh tra" beside "kiểm tra")."""
+    text = ("Chủ tịch UBND tỉnh Gia Lai giao Sở Nội vụ tăng cường thanh tra, kiểm tra việc chấp hành kỷ luật "
+            "tại xã Ia Pết.")
+    noi_vu, = (u for u in _agencies(text) if u.name == "Sở Nội vụ")
+    assert noi_vu.role == Role.INSPECTOR

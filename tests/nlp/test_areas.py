@@ -163,6 +163,14 @@ def test_lacking_is_a_judgement_not_the_staffing_matter() -> None:
     assert rule_area("Xã còn thiếu công chức địa chính, một người phải kiêm nhiệm") == "bo_may"
 
 
+def test_holding_another_post_names_the_staffing_matter_alone() -> None:
+    """"kiêm nhiệm" is said only of who holds which post (bo_may): the model, whatever it learnt of
+    the other words ("mảng công việc", "hiệu quả"), does not overrule it."""
+    always_digital = AreaModel(("so_hoa", "bo_may"), (5.0, 0.0), {})
+    text = "Không ít công chức phải kiêm nhiệm nhiều mảng công việc khác nhau nên khó bảo đảm hiệu quả"
+    assert classify_area(text, model=always_digital) == "bo_may"
+
+
 def test_a_deputys_title_is_not_the_number_of_deputies() -> None:
     assert "bo_may" not in load_taxonomy().area_scores(
         matching_form("Ông Trần Văn B, Phó Giám đốc Sở Nội vụ, cho biết kết quả được ghi nhận"))

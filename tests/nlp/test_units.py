@@ -143,6 +143,20 @@ def test_kiem_tra_in_a_teams_name_names_the_inspector(team: str) -> None:
     assert found[("huyện", "Thới Bình")].role == "inspected"
 
 
+@pytest.mark.parametrize(("text", "unit"), [
+    # the agent of a check, read by the frames a finding's units leave out (core/inspectors.py),
+    # before the verb "kiểm tra" some way back reads it as checked
+    ("Theo kết quả kiểm tra của UBND tỉnh Long An, xã Mỹ Yên còn chậm cập nhật hồ sơ.", ("tỉnh", "Long An")),
+    # the team kinds and checks of core/inspectors.toml, one table for the frames and these cues
+    ("Đoàn thanh tra công vụ tỉnh Long An đến làm việc với xã Mỹ Yên.", ("tỉnh", "Long An")),
+    ("UBND tỉnh Long An thanh tra việc quản lý đất đai tại xã Mỹ Yên.", ("tỉnh", "Long An")),
+])
+def test_the_inspector_as_the_frames_and_the_cues_name_it(text: str, unit: tuple[str, str]) -> None:
+    found = units(text)
+    assert found[unit].role == "inspector"
+    assert found[("xã", "Mỹ Yên")].role == "inspected"
+
+
 def test_a_comma_ends_the_subject_of_an_inspection_verb() -> None:
     text = ("Văn phòng UBND tỉnh Quảng Trị cho biết, Tổ công tác kiểm tra công vụ của Thủ tướng vừa kiểm tra "
             "tại tỉnh Quảng Trị.")
