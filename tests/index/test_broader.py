@@ -170,3 +170,24 @@ def test_harassment_brings_the_misconduct_the_recommendations_forbid(typed: str)
 def test_misconduct_does_not_bring_harassment(typed: str) -> None:
     said = set().union(*_alternatives(typed))
     assert not {"nhũng nhiễu", "nhung nhieu", "vòi tiền", "voi tien", "sách nhiễu"} & said, said
+
+
+@pytest.mark.parametrize("typed", ["kết quả CCHC so với năm trước", "ket qua cchc so voi nam truoc",
+                                   "đơn vị nào cải thiện kết quả CCHC so với năm trước?",
+                                   "chỉ số cchc tăng giảm so với năm ngoái"])
+def test_a_result_against_the_year_before_brings_the_reports_wordings(typed: str) -> None:
+    """Staff type "so với năm trước"; the reports write "so với cùng kỳ năm 2021", "tốt hơn năm
+    trước", or name the year ("so với kết quả đạt được năm 2020"), which the comparison brought one
+    way still holds (synonyms.toml, read43): one group, no "năm" or "trước" of its own."""
+    groups = _alternatives(typed)
+    compared = [g for g in groups if {"so với cùng kỳ", "so voi cung ky"} & g]
+    assert len(compared) == 1, groups
+    assert {"hơn năm trước", "hon nam truoc"} & compared[0] and {"so với", "so voi"} & compared[0], groups
+    assert not plan_query(typed).optional or all(" ".join(a.syllables) not in {"trước", "truoc"}
+                                                   for a in plan_query(typed).optional)
+
+
+@pytest.mark.parametrize("typed", ["nhận dư đơn so với quy định", "tỷ lệ thấp so với yêu cầu", "so với"])
+def test_a_comparison_alone_asks_for_no_year(typed: str) -> None:
+    said = set().union(*_alternatives(typed))
+    assert not {"so với cùng kỳ", "hơn năm trước", "so voi cung ky"} & said, said

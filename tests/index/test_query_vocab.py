@@ -258,6 +258,16 @@ def test_the_absence_after_a_remedy_asks_for_the_remedy() -> None:
     assert plan_query("kiểm điểm cán bộ vắng mặt").polarity == "recommendation"
 
 
+@pytest.mark.parametrize("text", ["An Lão giải trình cán bộ vắng mặt", "bao cao giai trinh can bo vang mat",
+                                  "báo cáo giải trình sau kiểm tra"])
+def test_the_demand_to_account_for_a_failing_asks_for_the_recommendations(text: str) -> None:
+    """"Giải trình" is the demand made of the unit that failed (intents.toml, read43), as "kiểm
+    điểm": it asks for the recommendations before the absence's cue, and stays a required word."""
+    plan = plan_query(text)
+    assert plan.polarity == "recommendation", plan.polarity
+    assert any(word in alt for g in groups(text) for alt in g for word in ("giải trình", "giai trinh"))
+
+
 @pytest.mark.parametrize(("text", "polarity", "section"), [
     # a request whose object is the public is the act Nghị định 61/2018 (Điều 5) forbids: a failing
     ("yêu cầu người dân nộp thêm giấy tờ", "shortcoming", False),
