@@ -406,11 +406,34 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
         of_year = () if holds_every_answer(found, asked) else backend.search(narrowed, found.plan, memo).hits
         at = [h for h in ordered if h.record.year == year and h.record.finding_id in first]
         at += [h for h in of_year if h.record.finding_id not in {a.record.finding_id for a in at}]
+        if len(at) < pool:  # then the rest of the year's findings (the section's first): the period's
+            at += of_period(backend, replace(narrowed, text="", matters=(), areas=()), found.plan or Plan(),
+                            pool, {h.record.finding_id for h in at})
         put = {h.record.finding_id for h in at}
         ordered = at + [h for h in ordered if h.record.finding_id not in put]
     kept = {h.record.finding_id for h in ordered[:pool]}
     return (replace(found, hits=tuple(ordered[:pool])),
             tuple(h for h in found.hits if h.record.finding_id not in kept))
+
+
+def of_period(backend: SearchBackend, browse: Query, plan: Plan, pool: int, have: set[str]) -> list[Hit]:
+    """The findings of the period `browse` narrows to (its year, and its place when one is asked)
+    not in `have`, up to `pool` with them: the section asked (Plan.section) first, in the engine's
+    browse order (newest first). Why: a query naming a period asks for what its inspection found
+    ("hạn chế qua kiểm tra năm 2020", "ưu điểm công tác CCHC năm 2019"), and its words other than
+    the section and the period are then the genre's frame ("kiểm tra", "CCHC"), which the year's
+    findings do not say; the reranker orders them with the rest."""
+    out: list[Hit] = []
+    seen = set(have)
+    asks = [replace(browse, polarity=plan.polarity), browse] if plan.section and plan.polarity else [browse]
+    for ask in asks:
+        for hit in backend.search(replace(ask, limit=pool, offset=0, page_size=0)).hits:
+            if len(seen) >= pool:
+                return out
+            if hit.record.finding_id not in seen:
+                seen.add(hit.record.finding_id)
+                out.append(hit)
+    return out
 
 
 def year_first(query: Query, plan: Plan) -> int | None:

@@ -23,12 +23,16 @@ ROWS = [
     ("b1", "Chỉ số CCHC của thành phố giảm 1 bậc so với kết quả năm 2021.", 2022),
     ("b2", "Chỉ số CCHC năm nay có nhiều tiêu chí thành phần tăng điểm.", 2022),
     ("c1", "Chỉ số CCHC của huyện đứng thứ 3 toàn tỉnh.", 2019),
+    ("a3", "Một số công chức không đeo thẻ khi làm việc.", 2021),  # the 2021 round, another matter
 ]
 
 
 def _rec(fid: str, text: str, year: int) -> FindingRecord:
+    other = "đeo thẻ" in text
     return FindingRecord(finding_id=fid, doc_key=f"doc-{fid[0]}", doc_id=f"{fid[0]}.pdf", text=text,
-                         polarity=Polarity.STRENGTH, area=Area.CHUNG, theme="chung.chi_so", year=year,
+                         polarity=Polarity.SHORTCOMING if other else Polarity.STRENGTH,
+                         area=Area.CONG_VU if other else Area.CHUNG,
+                         theme="cong_vu.the_ten" if other else "chung.chi_so", year=year,
                          published=f"{year}-12-31")
 
 
@@ -50,6 +54,10 @@ def test_the_year_named_comes_before_the_matter_in_other_years(engine: SearchBac
     ranked = _ids(engine, query, Ranker({}))  # the engine's order, the year first, no weight moving it
     assert ranked[0] == "a1"  # the year's finding on the index, though it does not say 2021
     assert ranked.index("a1") < ranked.index("b1")  # the 2022 finding citing 2021 comes after
+    # the year's findings holding none of the words follow the year's own, before the other years'
+    assert set(ranked[:3]) == {"a1", "a2", "a3"}
+    # the shortcomings of the 2021 round: the section asked first among the period's findings
+    assert _ids(engine, Query(text="hạn chế qua kiểm tra năm 2021"), Ranker({}))[0] == "a3"
 
 
 def test_a_year_filter_or_no_year_leaves_the_engines_order(engine: SearchBackend) -> None:
