@@ -44,6 +44,8 @@ class Periods:
     words: frozenset[str]  # folded syllables of the period words and numerals
     months: int
     month_initial: str
+    compared: tuple[tuple[str, ...], ...] = ()  # folded phrases making the year after them a base
+    between: frozenset[str] = frozenset()  # folded words that may stand between one and the year
 
     def year(self, syllable: str) -> int | None:
         """The year a syllable is (four digits within the range), else None."""
@@ -65,18 +67,30 @@ class Periods:
         typed syllables (a document number typed breaks it: "07/2019/QĐ-UBND" cites no period).
         A year is one placed in time: after what places a period ("năm 2021", "quý IV 2021",
         "T10/2021", "9/2025", "sau Tết 2016") or ending its run ("PAR index 2024"); a four-digit
-        number between other words is a count ("có 2000 hồ sơ"), and two years ("2001-2005", "năm
-        2020 và 2021") are a span or a comparison, no one period."""
+        number between other words is a count ("có 2000 hồ sơ"); two years ("2001-2005", "năm
+        2020 và 2021") are a span or a comparison, no one period; and a year after "so với" (the
+        table's `compared`) is the base a period is compared with, not the one asked ("năm 2022
+        so với năm 2021": 2022)."""
         placed, named = set(), set()
         for run in runs:
             for k, syllable in enumerate(run):
                 year = self.year(fold(syllable.lower()))
                 if year is None:
                     continue
+                if self.base(run, k):  # the base of a comparison: the query asks about the other
+                    continue
                 named.add(year)
                 if k + 1 == len(run) or k > 0 and self.places(run[k - 1]) and self.year(run[k - 1]) is None:
                     placed.add(year)
         return placed.pop() if len(placed) == 1 and len(named) == 1 else None
+
+    def base(self, run: Sequence[str], at: int) -> bool:
+        """Whether the year at `at` of `run` is the base of a comparison ("so với năm 2021", "so
+        với cùng kỳ 2021"): a `compared` phrase before it, with only period words between."""
+        folded = [fold(s.lower()) for s in run[:at]]
+        while folded and (folded[-1] in self.words or folded[-1] in self.between):
+            folded.pop()
+        return any(len(p) <= len(folded) and tuple(folded[-len(p):]) == p for p in self.compared)
 
     def is_period(self, syllables: Sequence[str]) -> bool:
         """Whether a term is made only of what places a period (`places`)."""
@@ -103,8 +117,16 @@ def compile_periods(data: Mapping[str, Any]) -> Periods:
     initial = table.get("month_initial")
     if not (isinstance(initial, str) and len(initial) == 1 and initial.isalpha()):
         raise PeriodError("[period] month_initial: one letter")
+    lists: dict[str, list[str]] = {}
+    for key in ("compared", "between"):
+        value = table.get(key, [])
+        if not (isinstance(value, list) and all(isinstance(w, str) and w.strip() for w in value)):
+            raise PeriodError(f"[period] {key}: a list of non-empty strings")
+        lists[key] = value
     folded = frozenset(fold(s.lower()) for w in words for s in w.split())
-    return Periods(years[0], years[1], folded, months, fold(initial.lower()))
+    return Periods(years[0], years[1], folded, months, fold(initial.lower()),
+                   tuple(tuple(fold(w.lower()).split()) for w in lists["compared"]),
+                   frozenset(fold(w.lower()) for w in lists["between"]))
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,8 @@ def test_the_year_typed_is_the_period_asked(text: str, year: int) -> None:
     "báo cáo tổng kết giai đoạn 2001-2005",  # a span
     "so sánh năm 2020 và 2021",  # a comparison
     "chỉ số cchc tăng giảm so với năm trước",  # no year
+    "tỷ lệ trễ hạn giảm so với năm 2021",  # the base of a comparison, not the period asked
+    "hồ sơ trễ hạn so với cùng kỳ 2021",
 ])
 def test_no_one_year_no_period(text: str) -> None:
     assert plan_query(text).year is None
@@ -52,6 +54,10 @@ def test_the_words_placing_the_period_are_ranked_and_the_matter_kept() -> None:
     plan = plan_query("kiểm tra công vụ sau Tết 2023")
     assert plan.year == 2023 and "kiểm tra công vụ" in _typed(plan.groups)
     assert "tết" not in [t.lower() for t in _typed(plan.groups)]
+
+
+def test_the_period_compared_with_another_is_the_one_asked() -> None:
+    assert plan_query("chỉ số cchc năm 2022 so với năm 2021").year == 2022
 
 
 def test_a_query_of_the_period_alone_keeps_it_as_its_words() -> None:
@@ -76,7 +82,7 @@ def test_the_table() -> None:
                        "month_initial": "t"}}
     assert compile_periods(good).words == frozenset({"nam", "i"})
     for key, bad in (("years", [2049, 1980]), ("words", []), ("numerals", [""]), ("months", 0),
-                     ("month_initial", "th")):
+                     ("month_initial", "th"), ("compared", "so với"), ("between", [""])):
         data = {"period": {**good["period"], key: bad}}
         with pytest.raises(PeriodError, match=key):
             compile_periods(data)
