@@ -750,8 +750,8 @@ def year_named(c: Candidate, asked: Asked, pool: int) -> float:
     "T10/2021") and the finding is of it (FindingRecord.year: its inspection's, else its
     publication's), -1 when it is of another year or of none known; 0 when no year is named.
     Why: a report's findings do not repeat the year of the inspection they come from, and a query
-    naming a period asks about that period (index/vi/periods.toml): in the 30 judged queries of
-    seven sets typing one year, all but two of the 224 findings graded relevant are of that year."""
+    naming a period asks about that period (index/vi/periods.toml): in the 29 judged queries of
+    six sets typing one year, all but two of the 186 findings graded relevant are of that year."""
     if asked.plan.year is None:
         return 0.0
     return 1.0 if c.record.year == asked.plan.year else -1.0
