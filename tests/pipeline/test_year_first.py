@@ -40,13 +40,14 @@ def _rec(fid: str, text: str, year: int) -> FindingRecord:
 def engine(request: pytest.FixtureRequest, tmp_path: Path) -> SearchBackend:
     backend = FACTORIES[request.param](tmp_path, request)
     backend.index([_rec(*row) for row in ROWS])
-    if hasattr(backend, "refresh"):
-        backend.refresh()
+    getattr(backend, "refresh", lambda: None)()  # Elasticsearch: the findings searchable now
     return backend
 
 
 def _ids(backend: SearchBackend, query: Query, ranker: Ranker) -> list[str]:
-    return [h.record.finding_id for h in search(backend, query, ranker=ranker).hits]
+    """The composed search's page: the pool's order when the ranker weighs nothing."""
+    found = search(backend, query, ranker=ranker)
+    return [hit.record.finding_id for hit in found.hits]
 
 
 def test_the_year_named_comes_before_the_matter_in_other_years(engine: SearchBackend) -> None:
