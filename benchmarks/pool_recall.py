@@ -11,8 +11,9 @@ would reach within the pool against over the whole corpus (the judged findings' 
 Each relevant finding outside the pool is classed by the first reason that keeps it out (`why`):
 
 - `filter`: the query narrows to a place (a --unit filter, or one place typed: engine_pool puts
-  the place's findings first) or a section of the reports (Plan.section: the polarity asked for
-  first) and the finding is of another place or polarity;
+  the place's findings first), a year (one typed: engine_pool puts the year's findings first) or
+  a section of the reports (Plan.section: the polarity asked for first) and the finding is of
+  another place, year or polarity;
 - `vocabulary`: it holds none of the query's groups, accents as typed nor folded;
 - `folded`: it holds a group only when the query's accents are dropped (a reading of accents);
 - `required`: it holds some groups but the partial stages would not admit it (Plan.stage_admits:
@@ -62,7 +63,7 @@ from benchmarks.train_ranker import JUDGMENTS, ideal_dcg  # noqa: E402
 from index.base import FindingRecord, Query  # noqa: E402
 from index.query import Alternative, Group, Plan, filter_key  # noqa: E402
 from index.rerank import Written, about_keys, inside_keys, load_ranker  # noqa: E402
-from pipeline.search import place_first  # noqa: E402
+from pipeline.search import place_first, year_first  # noqa: E402
 
 WHY = ("filter", "vocabulary", "folded", "required", "fallback", "depth")
 CLASSES = ("context", "words", "depth", "other")
@@ -98,6 +99,8 @@ def why(plan: Plan, record: FindingRecord, query: Query) -> str:
         if not any(group_held(g, written, record) for g in plan.groups if g.unit):
             return "filter"
     if plan.section and str(record.polarity) != plan.polarity:
+        return "filter"
+    if year_first(query, plan) is not None and record.year != plan.year:  # a period asked: the year's first
         return "filter"
     written = Written.of(record)
     held = [group_held(g, written, record) for g in plan.groups]

@@ -22,7 +22,9 @@ name before a staff phrase; "section" asks for one section of the reports on a p
 trong phiếu hẹn", "kien nghi giam ho so qua han": the polarity asked first, the strongest matter's
 area in the matter tier); "question" asks a cause or a remedy ("vì sao …", "làm sao để …");
 "departments" types the departments' head alone ("các sở, ngành …", "sở nào …": the findings about
-any department, index.query.Group.kind), over the tenth of the documents that inspect a department.
+any department, index.query.Group.kind), over the tenth of the documents that inspect a department;
+"year typed" asks a phrase with "năm 2016" … "năm 2025" (the year's findings first: a request
+narrowed to the year, and the rest of the year's when that holds less than the pool).
 Selectivity at 100k: each phrase matches
 2.2% ("hom thu gop y") to 17% ("bao cao") of the findings (median 5.6%); filtered queries match
 0 to ~5,800 (median ~300). The run prints both.
@@ -249,6 +251,9 @@ QUERIES: dict[str, QueryMaker] = {
     # "các sở, ngành phiếu hẹn", "sở nào chậm": the departments typed as the kind (last: the classes
     # above draw what they drew before it)
     "departments": lambda rng: Query(text=f"{rng.choice(DEPARTMENT_ASKS)} {rng.choice(TEXTS)}"),
+    # "phiếu hẹn năm 2021": a period asked, the year's findings first, which asks the engine again
+    # with the year as a filter and browses the rest of the year (pipeline/search.py engine_pool)
+    "year typed": lambda rng: Query(text=f"{rng.choice(TEXTS)} năm {rng.randint(2016, 2025)}"),
 }
 
 

@@ -159,6 +159,7 @@ from index.initials import derived_initials, is_syllable, load_rules, term_sets
 from index.lone_reading import lone_readings
 from index.markup import unmarked
 from index.matching import folded_syllable, is_accented, matches_at, syllable_matches
+from index.period import Periods, load_periods
 from index.sectors import sectors
 from index.shorthand import load_shorthand
 from index.spelling import Correction, corrections, genre_syllables
@@ -2504,6 +2505,10 @@ class Plan:
     # "nguyên nhâm" → nhân), and the lone ones typed without that it read as one accented form
     # (index/lone_reading.py: "so theo doi" → sổ), searched as read: for display ("searched for …").
     corrections: tuple[Correction, ...] = ()
+    # The one year the query names ("năm 2021", "quý IV 2021", "T10/2021": index/period.py), None
+    # for none or several: the period asked, which a finding's year answers (FindingRecord.year);
+    # the words placing it in the year are then ranked, not required (`with_period`).
+    year: int | None = None
 
     @property
     def section(self) -> bool:
@@ -4255,9 +4260,43 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     spelt = _spelling_asked(parsed, names, lexicon)  # usually none (2 of 812 judged queries)
     spellings = vocabulary.unit_spellings(spelt) if spelt else {}
     places: Places = {name: tuple(spellings.get(name, ())) for name in names}
-    plan = analyse(parsed, lexicon, words, units, places, guesses)
+    runs: list[list[str]] = [[]]  # the typed syllables, a document number breaking them
+    for clause in parsed.clauses:
+        for term in clause:
+            if term.number:
+                runs.append([])
+            else:
+                runs[-1].extend(term.syllables)
+    plan = with_period(analyse(parsed, lexicon, words, units, places, guesses), load_periods(), runs)
     plan = dataclasses.replace(plan, corrections=fixes) if fixes else plan
     return dataclasses.replace(plan, concepts=concepts_asked(parsed, plan)) if plan.groups else plan
+
+
+def with_period(plan: Plan, periods: Periods, typed: Sequence[Sequence[str]]) -> Plan:
+    """`plan` with the one year its words name (`typed`: runs of syllables as typed, a document
+    number breaking them: Periods.asked) as the period asked (Plan.year) and its groups
+    made only of what places a period in that year ("năm", "quý IV", "6 tháng đầu", "T10/2021",
+    "Tết": index/period.py) ranked, not required (Plan.optional); `plan` itself when it names no
+    year or several. A unit or a document number is never the period, and a query of nothing but
+    the period keeps it as its groups (the year read all the same).
+
+    Why: the findings do not repeat the year of the inspection they come from, which the index
+    keeps as the finding's year; required as words, "2021" or "quý IV" held only the findings
+    citing that year in passing (mostly comparing with it: "giảm so với cùng kỳ năm 2021"), and
+    kept the year's own findings out of the pool (index/vi/periods.toml)."""
+    year = periods.asked(typed)
+    if year is None:
+        return plan
+    period = {k for k, g in enumerate(plan.groups) if not g.keyed and g.alternatives
+              and periods.is_period(g.alternatives[0].syllables)}
+    kept = [k for k in range(len(plan.groups)) if k not in period]
+    if not period or not kept:
+        return dataclasses.replace(plan, year=year)
+    moved = {k: at for at, k in enumerate(kept)}  # a kept group's new index, which its parts name
+    parts = tuple(dataclasses.replace(p, group=moved[p.group]) for p in plan.parts if p.group in moved)
+    return dataclasses.replace(plan, groups=tuple(plan.groups[k] for k in kept), year=year, parts=parts,
+                               optional=_unique((*plan.optional,
+                                                 *(plan.groups[k].alternatives[0] for k in sorted(period)))))
 
 
 def _guesses(parsed: Parsed, known: Collection[str], grammar: Collection[str]) -> list[str]:

@@ -370,6 +370,11 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     `taxonomy`: the theme vocabulary the matter's area is read from (`with_matter_area`);
     `memo`: the search's (index.base.SearchMemo), by default one for these requests alone.
 
+    A query naming one year ("kết quả chỉ số CCHC năm 2021", "quý IV 2021": `year_first`) asks
+    about that period likewise: the year's findings come first (the place's, when it names one
+    too), those of the engine's order, then the rest of the year's in the order of the same
+    request narrowed to the year, then the others.
+
     Returns the pool and the engine's own first findings the place's pushed out of it, in the
     engine's order: the pages after the pool list them first, so no finding is lost. The place's
     own request is skipped when the first answer already holds all it could bring
@@ -379,19 +384,70 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     memo = memo if memo is not None else SearchMemo()
     found = with_titled(backend, asked, backend.search(asked, plan, memo), pool)
     place = place_first(query, found.plan or Plan())
-    if place is None:
+    year = year_first(query, found.plan or Plan())
+    if place is None and year is None:
         return found, ()
-    inside = () if holds_every_answer(found, asked) else backend.search(
-        replace(asked, unit=place, within=True, facets=False), found.plan, memo).hits
-    at_place = Asked.of(query, found.plan or Plan())
-    named = [c.record.finding_id for c in candidates(found.hits) if unit_named(c, at_place, pool) > 0]
-    first = {*named, *(h.record.finding_id for h in inside)}
-    ordered = [h for h in found.hits if h.record.finding_id in named]
-    ordered += [h for h in inside if h.record.finding_id not in named]
-    ordered += [h for h in found.hits if h.record.finding_id not in first]
+    ordered = list(found.hits)
+    first: set[str] = {h.record.finding_id for h in found.hits}
+    if place is not None:
+        inside = () if holds_every_answer(found, asked) else backend.search(
+            replace(asked, unit=place, within=True, facets=False), found.plan, memo).hits
+        at_place = Asked.of(query, found.plan or Plan())
+        named = [c.record.finding_id for c in candidates(found.hits) if unit_named(c, at_place, pool) > 0]
+        first = {*named, *(h.record.finding_id for h in inside)}
+        ordered = [h for h in found.hits if h.record.finding_id in named]
+        ordered += [h for h in inside if h.record.finding_id not in named]
+        ordered += [h for h in found.hits if h.record.finding_id not in first]
+    if year is not None:
+        # The year's findings first (at the place asked, when one is), then the others in order.
+        narrowed = replace(asked, year=year, facets=False)
+        if place is not None:
+            narrowed = replace(narrowed, unit=place, within=True)
+        of_year = () if holds_every_answer(found, asked) else backend.search(narrowed, found.plan, memo).hits
+        at = [h for h in ordered if h.record.year == year and h.record.finding_id in first]
+        at += [h for h in of_year if h.record.finding_id not in {a.record.finding_id for a in at}]
+        if len(at) < pool:  # then the rest of the year's findings (the section's first): the period's
+            at += of_period(backend, replace(narrowed, text="", matters=(), areas=()), found.plan or Plan(),
+                            pool, {h.record.finding_id for h in at})
+        put = {h.record.finding_id for h in at}
+        ordered = at + [h for h in ordered if h.record.finding_id not in put]
     kept = {h.record.finding_id for h in ordered[:pool]}
     return (replace(found, hits=tuple(ordered[:pool])),
             tuple(h for h in found.hits if h.record.finding_id not in kept))
+
+
+def of_period(backend: SearchBackend, browse: Query, plan: Plan, pool: int, have: set[str]) -> list[Hit]:
+    """The findings of the period `browse` narrows to (its year, and its place when one is asked)
+    not in `have`, up to `pool` with them: the section asked (Plan.section) first, in the engine's
+    browse order (newest first). Why: a query naming a period asks for what its inspection found
+    ("hạn chế qua kiểm tra năm 2020", "ưu điểm công tác CCHC năm 2019"), and its words other than
+    the section and the period are then the genre's frame ("kiểm tra", "CCHC"), which the year's
+    findings do not say; the reranker orders them with the rest."""
+    out: list[Hit] = []
+    seen = set(have)
+    asks = [replace(browse, polarity=plan.polarity), browse] if plan.section and plan.polarity else [browse]
+    for ask in asks:
+        for hit in backend.search(replace(ask, limit=pool, offset=0, page_size=0)).hits:
+            if len(seen) >= pool:
+                return out
+            if hit.record.finding_id not in seen:
+                seen.add(hit.record.finding_id)
+                out.append(hit)
+    return out
+
+
+def year_first(query: Query, plan: Plan) -> int | None:
+    """The year whose findings `engine_pool` puts first: the one the query's words name
+    (index.query.Plan.year: "năm 2021", "quý IV 2021"), None when it names none or the query has
+    a year filter (--year, --from/--to: it already narrows). Why: a report's findings do not
+    repeat the year of their inspection, which the index keeps as the finding's year, and a
+    query naming a period asks about that period (index/vi/periods.toml): the same matter in
+    another year answers another question, as the same matter at another place does
+    (`place_first`), and the engines rank the year's findings holding fewer of the other words
+    after the other years' holding more."""
+    if query.year is not None or query.year_from is not None or query.year_to is not None:
+        return None
+    return plan.year
 
 
 def place_first(query: Query, plan: Plan) -> str | None:
