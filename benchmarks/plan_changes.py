@@ -1,6 +1,6 @@
 """The plans of every judged query, saved at one commit and compared at another.
 
-Why: a change to how a query is read (index/query.py, index/vi/) that moves no judged query's plan
+Why: a change to how a query is read (index/query, index/vi/) that moves no judged query's plan
 cannot move the judged numbers, so the cross-validation is needed only for the plans it prints; and
 the ones it prints are the queries to read. Each distinct text of the judged sets is planned against
 the dev store's vocabulary (`train_ranker --store DIR` builds it), as the SQLite engine plans it.

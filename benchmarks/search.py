@@ -187,13 +187,13 @@ OTHER_WORDS = ("kiosk", "máy lấy số", "trụ sở vắng lặng", "vang lan
                "bưu điện", "ghế chờ", "email ca nhan")
 
 
-# Questions asking which place (index/query.py: Lexicon.asks_place), over the same phrases: the plan reads
-# them as questions (their own latency class; the reranker's `place` feature, gone in session 12,
+# Questions asking which place (index/query/lexicon.py: Lexicon.asks_place), over the same phrases: the
+# plan reads them as questions (their own latency class; the reranker's `place` feature, gone in session 12,
 # read each pooled finding's text for the place it names).
 WHICH_ASKS = ("xã nào còn", "xa nao chua", "huyện nào", "nơi nào chưa", "ở đâu còn", "đơn vị nào")
 
 
-# Asks for one section of the reports on a matter (index/query.py: Plan.section), by the reports'
+# Asks for one section of the reports on a matter (index/query/plan.py: Plan.section), by the reports'
 # own headings and the verbs opening their recommendations, before the same phrases: the engine
 # ranks the polarity asked first and, past the words, brings the strongest matter's findings and
 # its area's (pipeline/search.py: with_matter_area), the costliest matter tier.

@@ -3,7 +3,7 @@
 Why here, on the floor: staff ask about an agency ("Sở Tài chính Gia Lai hồ sơ quá hạn", "Sở
 TN&MT Bình Định"), the extraction lists the agencies a document names (nlp/agencies.py), and the
 one attribution (core/attribution.py) files a finding under the agency its sentence names or its
-document inspected; the query (index/query.py) and the extraction must agree on what an agency
+document inspected; the query (index/query) and the extraction must agree on what an agency
 is called whatever spelling each saw ("Sở LĐ,TB&XH", "Sở Lao động - Thương binh và Xã hội"), so
 both read the one table through this module. The table is data a linguist extends; this module
 only loads it, checks it and matches it.
@@ -75,7 +75,7 @@ class AgencyTable:
         """The agency whose form starts at `syllables[at]` (lowercase, canonical tones), longest
         first, as (its length in syllables, the agency); None when none does. `loose` (a query):
         a syllable typed without accents matches every accented form of it, as search's matching
-        rule has it (index/query.py); else (a document) syllables match as written."""
+        rule has it (index/query); else (a document) syllables match as written."""
         if at > 0 and fold(syllables[at - 1]) in self.not_after.get(fold(syllables[at]), frozenset()):
             return None
         for n in range(min(self.longest, len(syllables) - at), 1, -1):
@@ -112,7 +112,7 @@ class AgencyTable:
         """The key of the kind of body an agency named `name` is, its head folded ("Sở Tài chính" →
         "so"), when that head is one read typed alone (`bare`); None for any other name. The one
         key a finding about any of the kind's agencies is filed under (index/base.py agency_kinds)
-        and a query typing the head alone asks by (index/query.py Group.kind)."""
+        and a query typing the head alone asks by (index/query/plan.py Group.kind)."""
         agency = self.forms.get(syllables(name))
         head = syllables(agency.name)[0] if agency is not None else ""
         return fold(head) if head in self.bare else None

@@ -8,7 +8,7 @@ Viet74K (the dictionary our segmenter ships) nine in ten have a single accented 
 is only kỷ luật, "can bo" only cán bộ), because the syllables constrain each other as a
 compound. So a run typed without accents is read as the words it most likely is, and findings
 writing those words rank before the ones holding another word of the same folded spelling,
-while the folded form keeps matching everything it can mean (index/query.py: the restored
+while the folded form keeps matching everything it can mean (index/query: the restored
 readings are ranked, never required).
 
 What counts as clear (`compile_readings`): a folded word of two or more syllables with one
@@ -21,7 +21,7 @@ four syllables count as words too ("phiếu hẹn", "tiếp công dân" are no d
 dictionary word starting with one of the genre's negations is read as the negation and a verb
 ("chua dung": chưa đúng, not "chứa đựng"; `compile_readings` says why).
 
-Which syllables make a word is not decided here: the query's own cut is (index/query.py,
+Which syllables make a word is not decided here: the query's own cut is (index/query,
 maximum matching over the index's segmented words, the genre's phrases and units), the same
 on every engine, and each word of it typed without accents is read here. The dictionary alone
 would cut badly (it lists many rare words: "trống gió" in "trong gio lam viec", "sơ cua" in "ho
@@ -33,7 +33,7 @@ every register ("đề dẫn", a keynote), and folded they take syllables the re
 words, above all a grammar word and the word after it ("để dân", leaving citizens to …). Where
 the index's own findings write the guessed reading nowhere, the guess names nothing the index
 holds, while the folded phrase it requires matches whatever else it folds from: so it is no word
-of the query's cut (`unwritten`; index/query.py asks it of the guesses a grammar word's fold
+of the query's cut (`unwritten`; index/query asks it of the guesses a grammar word's fold
 opens), and its syllables are read one by one, as the query typed with its accents is.
 """
 

@@ -114,7 +114,7 @@ class FindingRecord:
     themes: tuple[str, ...] = ()
     # The abbreviations its document defines in its text, "long form (ABBR)" (index/definitions.py):
     # the query reads a typed abbreviation as its name and a name as its abbreviation when the
-    # indexed texts define them (index/query.py, Vocabulary.defined).
+    # indexed texts define them (index/query, Vocabulary.defined).
     definitions: tuple[str, ...] = ()
     # Each of its units placed, "level name — province" (core.models.Unit.placed: "huyện Châu
     # Thành — An Giang"), a name no unit is attributed as kept bare: the unit facet counts these,

@@ -8,7 +8,7 @@ abbreviations somebody listed, so on texts the project has never seen, a query t
 own abbreviation missed the findings writing the name, and a query typing the name missed those
 writing the abbreviation. The text says which is which; the search index keeps what each document
 defines (FindingRecord.definitions, on each of its findings, as their document's numbers are), and
-the query asks the index for the definitions of what it types (index/query.py, Vocabulary.defined).
+the query asks the index for the definitions of what it types (index/query, Vocabulary.defined).
 
 Conservative, as a reader is: a parenthesised abbreviation counts only when the syllables just
 before it spell it by their initials — the genre's habits allowed: "Đ" for đ (HĐND), the

@@ -9,7 +9,7 @@ only grows from errors somebody has read. Derived from the terms the project alr
 it brings its term's synonym set, on both engines alike (they receive the same plan). One way
 only: a term typed in full is not searched for its derived abbreviation, which no report was
 seen writing (else the hand list would hold it), and most queries would carry a few
-(index/query.py: Lexicon.abbreviations).
+(index/query/lexicon.py: Lexicon.abbreviations).
 
 Measured (benchmarks/train_ranker.py --cv, 476 queries): with the 80 hand-written abbreviations
 that another member's initials spell removed from synonyms.toml, synonym queries score 0.744 over

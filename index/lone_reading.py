@@ -18,7 +18,7 @@ typed with accents. The syllable is read as a form (`lone_readings`) only when:
   words) or of the genre's data (the synonym members): such a word is read whole
   (index/accents.py). Not the dictionary's words: it lists many rare ones ("sổ điền" in "niem
   yet so dien thoai"). Its fold is no word of the query's grammar either (stop, question, cue
-  and setting words of one syllable: "co", "tai", "thi" are read by index/query.py's own
+  and setting words of one syllable: "co", "tai", "thi" are read by index/query's own
   readers, `Lexicon.folded_light_at`);
 - a neighbour has a clear reading; one form is written beside the neighbours by at least
   `MIN_SEEN` findings and `RATIO` times as many as any other form (the form without marks
@@ -36,7 +36,7 @@ The counts are small on a small index (the dev corpus holds some four hundred fi
 "sổ theo dõi" is written in two), so the thresholds are low; a larger index only makes the
 evidence clearer.
 
-Read, the syllable is searched as typed with that form's accents (index/query.py: `corrected`,
+Read, the syllable is searched as typed with that form's accents (index/query/analysis.py: `corrected`,
 `Plan.corrections`, which the CLI shows as "searched for sổ (typed so)"): what the query typed
 with its accents would find, on every engine alike (the counts are `Vocabulary.written_counts`,
 phrases of any length on both: SQLite's FTS5 phrase, Elasticsearch's match_phrase).

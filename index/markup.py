@@ -1,7 +1,7 @@
 """HTML markup pasted into a query: the text a page shows, not the tags' letters.
 
 Why: staff copy a sentence from a portal's page source, a CMS editor or an e-mail, and the
-query arrives as "<b>phiếu</b> hẹn" or "phiếu&nbsp;hẹn". The grammar (index/query.py) cuts
+query arrives as "<b>phiếu</b> hẹn" or "phiếu&nbsp;hẹn". The grammar (index/query) cuts
 words at punctuation, so "<b>" became the word "b" glued to "phiếu" ("b phiếu b", one joined
 term): 7 findings where "phiếu hẹn" finds 106. A tag is markup, and an entity is one character;
 neither is a word anyone asked for. Cleaned once, where the query's text is read (`parse`, and the

@@ -1,6 +1,6 @@
 """The matching rule between a typed syllable and a written one, shared by every reader of a query.
 
-Why a module of its own: the query (index/query.py), the reranker (index/rerank.py) and the
+Why a module of its own: the query (index/query), the reranker (index/rerank.py) and the
 shorthand that rewrites a query before it is parsed (index/shorthand.py, its bound forms' context
 words) must agree on when a typed word is a written one; the shorthand runs before the query
 module and cannot import it.

@@ -6,7 +6,7 @@ Why: staff ask about a sector by the classifier and its field ("kỷ cương cô
 inspections name the institutions by kind and place ("Trạm Y tế xã …", "trường Tiểu học …"). The
 classifier is no word a finding about the sector holds, and the field alone misses the schools; so
 the query drops the classifier before a field and reads the field, or the common name, as itself or
-any of the sector's institutions (index/query.py). The fields are the agencies' (core/agencies.toml),
+any of the sector's institutions (index/query). The fields are the agencies' (core/agencies.toml),
 defined there once; this module only adds what a sector's institutions are.
 """
 

@@ -111,7 +111,7 @@ class Shorthand:
     @cached_property
     def stands_for(self) -> tuple[str, ...]:
         """The words of two syllables or more the forms stand for ("số điện thoại" of "sđt"), each
-        once: words of the query's cut (index/query.py `load_lexicon`). A form names one word
+        once: words of the query's cut (index/query/compiling.py `load_lexicon`). A form names one word
         (the file's rule), so its expansion is read as that word, never cut into a common
         syllable required alone ("số") and the rest; the dictionary may lack it, a compound
         the genre writes as a whole."""

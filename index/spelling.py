@@ -1,7 +1,7 @@
 """Did you mean: a syllable typed with accents that the index's own text makes improbable, read
 as the close spelling the index makes far more probable beside the query's other syllables.
 
-Why: a syllable typed with accents matches only that accented form (index/query.py), so a typo
+Why: a syllable typed with accents matches only that accented form (index/query), so a typo
 in one ("nguyên nhâm" for nguyên nhân, "vật chât" for vật chất, "hàn chính" for hành chính)
 matches nothing, or another word, and the query loses its point. Staff type fast, on phones;
 the marks are where they slip most (a wrong or missing tone, a shape mark on the wrong vowel),

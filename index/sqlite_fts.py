@@ -4,9 +4,9 @@ Why two text columns: people type Vietnamese without accents ("phieu hen", "doan
 `remove_diacritics` drops tone marks but keeps đ. So each finding is indexed twice with the
 plain unicode61 tokenizer: `folded` (core.normalize.fold: no marks, đ → d, lowercase) is where
 syllables typed without accents match, `original` (tones in canonical place, "hòa" = "hoà") where
-syllables typed with accents match only that spelling (index/query.py's rule).
+syllables typed with accents match only that spelling (index/query's rule).
 
-The query is planned by index/query.py (words, phrases, prefixes, exclusions, OR, synonyms,
+The query is planned by index/query (words, phrases, prefixes, exclusions, OR, synonyms,
 question words, words and units of this index: `_Vocabulary`); this module only translates the
 plan: every token is re-quoted, so no input raises an FTS5 syntax error. The findings of each
 group are rowid lists combined in numpy (all groups; else most of them, the fallback; then the

@@ -122,7 +122,7 @@ class _Phrase:
     def agreeing(self, form: str, folded_form: str, present: set[str]) -> Iterator[tuple[int, int]]:
         """The phrase's spans in `form` (a query in `matching_form`, typed partly without marks)
         where each syllable typed with marks is the phrase's own and each typed without them may
-        be the phrase's in any marks: the engine's reading of a typed syllable (index/query.py:
+        be the phrase's in any marks: the engine's reading of a typed syllable (index/query/plan.py:
         `Alternative`, accents optional where none is typed). `folded_form` is fold(form),
         `present` the words of both. A phrase that does not fold clearly ("quỹ") only where
         typed so."""

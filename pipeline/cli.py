@@ -150,7 +150,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], progress: bool | None, w
 
 class _QueryCommand(click.Command):
     """A command whose free words may start with a dash: `kiemtra search phiếu hẹn -sổ` excludes
-    "sổ" (the query language's -word and -"phrase", index/query.py), so a single-dash word that
+    "sổ" (the query language's -word and -"phrase", index/query), so a single-dash word that
     is none of the command's options is a query word, not an unknown option. Such words are
     handed to click after "--" (an exclusion's place in the query does not matter); a value
     after an option that takes one stays its value ("--limit -5"), and an unknown "--option"

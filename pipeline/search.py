@@ -533,7 +533,7 @@ def with_matter_area(query: Query, taxonomy: Taxonomy | None = None) -> Query:
     session 10). The tier runs only when the words leave the page short, the area last in it.
 
     Only the strongest matter's: the weaker matter of a long query is the weaker reading, as the
-    tier's findings speaking of a matter besides their own (index/query.py). Only for the
+    tier's findings speaking of a matter besides their own (index/query). Only for the
     engine's request: the reranker reads the areas the user named (index/rerank.py area_named),
     and a finding of the matter's area is not one of an area the query names. Idempotent, so
     engine_pool can apply it to a query `reranked` already widened.

@@ -14,15 +14,8 @@ from core.models import Area, Polarity
 from index.accents import compile_readings, reading, written_as
 from index.base import FindingRecord, Query, SearchBackend
 from index.elastic import alternative_clause, text_query
-from index.query import (
-    Alternative,
-    Vocabulary,
-    dictionary_file,
-    is_accented,
-    load_lexicon,
-    plan_query,
-    ranked_units,
-)
+from index.matching import is_accented
+from index.query import Alternative, Vocabulary, dictionary_file, load_lexicon, plan_query, ranked_units
 
 needs_dictionary = pytest.mark.skipif(dictionary_file() is None,
                                       reason="underthesea's Viet74K is not installed")

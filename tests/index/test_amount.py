@@ -1,5 +1,5 @@
 """The amount a which-place question compares its units by (index/vi/intents.toml [amount];
-index/query.py Amount, Plan.amount_asked; index/rerank.py count_stated): read in the questions staff
+index/query/lexicon.py Amount, Plan.amount_asked; index/rerank.py count_stated): read in the questions staff
 type, on our own sentences written as the genre writes them."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A synonym set's broader words, brought one way (index/query.py with_broader, synonyms.toml
+"""A synonym set's broader words, brought one way (index/query/compiling.py with_broader, synonyms.toml
 `broader`): the narrower word typed finds the broader, the broader typed does not find it."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A ranked cue brings the other members of the synonym set it is whole (index/query.py
+"""A ranked cue brings the other members of the synonym set it is whole (index/query/analysis.py
 `_cue_siblings`): "tuyên dương cán bộ" ranks "biểu dương" and "khen ngợi" beside it, as the reports
 write any of the three (index/vi/synonyms.toml). Before, the cue was read before any set and its
 siblings were never asked (BL-S4: the answer "ghi nhận, biểu dương những nỗ lực …" at 11)."""

@@ -1,5 +1,5 @@
 """The abbreviations a text defines (index/definitions.py) and how a query reads them
-(index/query.py: Vocabulary.defined, with_definitions). Fixtures written for these tests."""
+(index/query/vocabulary.py: Vocabulary.defined, with_definitions). Fixtures written for these tests."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Abbreviations read one way (synonyms.toml [[abbreviation]], index/query.py with_expansions)."""
+"""Abbreviations read one way (synonyms.toml [[abbreviation]], index/query/compiling.py with_expansions)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A question typed without accents reads as the same question typed with them (index/query.py:
+"""A question typed without accents reads as the same question typed with them (index/query/lexicon.py:
 `Lexicon.question_read_at`, `_word_as_typed`). Short queries written for these tests; the index
 knows a few words (`_Words`), as the segmented findings give them."""
 

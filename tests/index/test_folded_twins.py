@@ -1,4 +1,4 @@
-"""A query typed without accents reads as its accented twin (index/query.py): the lone syllables of
+"""A query typed without accents reads as its accented twin (index/query): the lone syllables of
 the grammar ("tai", "o", "thi", "bi", "con") carry their function when no word with a neighbour
 reads them otherwise, a pair straddling a word of the cut reads nothing, a folded synonym member
 does not break a clear word, and a place name capitalised only as a phone starts a sentence is

@@ -1,6 +1,6 @@
 """A verb of praise or sanction coordinated with another names the act, a matter, not a section of
 the report, in either order; praise and blame listed prefer neither polarity (index/vi/intents.toml
-[acts], index/query.py `compile_acts`, `Lexicon.act_pair`; plan22, plan23)."""
+[acts], index/query/compiling.py `compile_acts`, `Lexicon.act_pair`; plan22, plan23)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Four readings of the query plan mended in session 23 (plan23), each a fact of how the language is
 typed: a measure and the judgement after it are two words; a function word ends a folded guess as it
 opens one; a cue gives way to the word it begins whether typed with accents or without; the inspection
-after "sau" is the time a topic is asked about (index/query.py, index/vi/intents.toml)."""
+after "sau" is the time a topic is asked about (index/query, index/vi/intents.toml)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The query language (index/query.py): parsing, the genre's lexicon, and the plan both engines run."""
+"""The query language (index/query): parsing, the genre's lexicon, and the plan both engines run."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """What a provincial staff member still hits in search (issue 12, tried by QA), on findings
-written for these tests. The ranking lives in index/query.py and index/sqlite_fts.py, which
+written for these tests. The ranking lives in index/query and index/sqlite_fts.py, which
 another engineer is changing: each defect there is a strict xfail saying what is wrong, so it
 turns green (and must be unmarked) when fixed."""
 

@@ -1,4 +1,4 @@
-"""How the plan reads the structure of a staff query (index/query.py): matters coordinated by
+"""How the plan reads the structure of a staff query (index/query): matters coordinated by
 "hoặc" or two negated clauses, a place after "tại"/"ở", and function words against the
 dictionary's rare words. Queries shaped as provincial staff type them; the lexicons are built
 from lines as index/vi/ writes them, and the shipped one is checked to carry the data."""

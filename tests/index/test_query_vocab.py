@@ -1,5 +1,5 @@
 """The query-side language data (index/vi/*.txt|toml) read as the data says: real queries of the
-genre, planned with the shipped lexicon (index/query.py: load_lexicon, plan_query).
+genre, planned with the shipped lexicon (index/query/compiling.py: load_lexicon, plan_query).
 
 Each test names the entries it checks and the sense the data gives them: an abbreviation brings
 its expansion, a spelling its twin, a cue phrase the polarity it asks for, a filler noun is ranked
@@ -340,7 +340,7 @@ def test_the_shipped_intent_tables_are_well_formed() -> None:
     """Every table has a polarity and a why; a cue is in one table only (the first would win
     silently), but for a table whose cues must precede an object (`objects`: the word is read so
     before them, as the other table's cue elsewhere); a cue that is not required and is a synonym
-    member is a ranked word without a lead, so its siblings are ranked beside it (index/query.py
+    member is a ranked word without a lead, so its siblings are ranked beside it (index/query/analysis.py
     `_cue_siblings`; a dropped cue or one with a lead would never bring them)."""
     tables = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))["intent"]
     assert all(t["polarity"] in ("shortcoming", "strength", "recommendation") and t["why"].strip()
@@ -628,7 +628,7 @@ def test_a_lone_syllable_stays_one_without_the_longer_word_or_typed_with_accents
 
 def test_a_lone_folded_syllable_with_a_clear_dictionary_word_is_that_word() -> None:
     """"so sach" has one reading, sổ sách (the records): the cut reads it whole, as typed with
-    accents, though the index lacks the word (index/query.py `_guessed`)."""
+    accents, though the index lacks the word (index/query/analysis.py `_guessed`)."""
     plan = plan_query("cap nhat so sach", _Words("ho so", "theo doi", "cap nhat"))
     assert [g.alternatives[0].syllables for g in plan.groups] == [("cap", "nhat"), ("so", "sach")]
 

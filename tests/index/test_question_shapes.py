@@ -1,6 +1,6 @@
 """How staff ask questions, searched on findings written for these tests: what a question of the
 genre's shapes asks for ("… thì bị xử lý thế nào", "… có đáp ứng yêu cầu … không") decides the
-order, read from index/vi/intents.toml by index/query.py."""
+order, read from index/vi/intents.toml by index/query."""
 
 from __future__ import annotations
 

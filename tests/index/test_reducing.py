@@ -1,4 +1,4 @@
-"""A failing reduced or ended names no failing (index/query.py: Reducing, Lexicon.reduced_at,
+"""A failing reduced or ended names no failing (index/query/lexicon.py: Reducing, Lexicon.reduced_at,
 Lexicon.reduces_at; intents.toml [reducing] and the breach's `reducible`)."""
 
 from __future__ import annotations

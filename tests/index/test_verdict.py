@@ -1,4 +1,4 @@
-"""The verdict a yes/no question asks of a standard (intents.toml [verdict], index/query.py Verdict):
+"""The verdict a yes/no question asks of a standard (intents.toml [verdict], index/query/lexicon.py Verdict):
 ranked, not required, right after the frame's first word; the same words elsewhere stay the matter.
 Our own sentences."""
 

@@ -1,4 +1,4 @@
-"""Questions asking which place: read from the query (index/query.py: Lexicon.asks_place), on
+"""Questions asking which place: read from the query (index/query/lexicon.py: Lexicon.asks_place), on
 questions as the genre writes them."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from index.query import compile_which, load_lexicon, parse, plan_query
 
 
 def typed(query: str) -> list[str]:
-    """The query's syllables as the plan reads them (index/query.py: analyse)."""
+    """The query's syllables as the plan reads them (index/query/analysis.py: analyse)."""
     return [s for clause in parse(query).clauses for t in clause for s in t.syllables]
 
 

@@ -98,7 +98,7 @@ def test_a_place_query_reads_its_query_once_and_its_scores_fall(engine: SearchBa
     """The place-first pool asks the engine twice (the words, then the place's findings) and the
     page past the pool once more: all by the one plan (pipeline/search.py), one analysis. The
     scores fall down the list, the pool's above those past it."""
-    import index.query
+    import index.query.analysis
 
     analysed: list[str] = []
     real = index.query.analyse
@@ -107,7 +107,7 @@ def test_a_place_query_reads_its_query_once_and_its_scores_fall(engine: SearchBa
         analysed.append("once")
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(index.query, "analyse", counted)
+    monkeypatch.setattr(index.query.analysis, "analyse", counted)
     query = Query(text="Vị Xuyên chỉ đạo điều hành", limit=6)
     hits = search(engine, query, ranker=Ranker({"rank": 1.0}, pool=2)).hits
     assert len(analysed) == 1

@@ -154,7 +154,7 @@ def test_a_search_reads_its_query_once_whatever_it_asks_the_engine(
     """One parse and one analysis per search, though the search reads the parse for its matters
     and asks the engine twice (the pool, then the page past it): each engine searches by the
     plan it was handed, so both requests read the query as the one analysis did."""
-    import index.query
+    import index.query.analysis
     import pipeline.search
 
     calls = {"parse": 0, "analyse": 0}
@@ -165,9 +165,9 @@ def test_a_search_reads_its_query_once_whatever_it_asks_the_engine(
             return fn(*args, **kwargs)
         return wrapper
 
-    monkeypatch.setattr(index.query, "parse", counted("parse", index.query.parse))
+    monkeypatch.setattr(index.query.analysis, "parse", counted("parse", index.query.analysis.parse))
     monkeypatch.setattr(pipeline.search, "parse", counted("parse", pipeline.search.parse))
-    monkeypatch.setattr(index.query, "analyse", counted("analyse", index.query.analyse))
+    monkeypatch.setattr(index.query.analysis, "analyse", counted("analyse", index.query.analysis.analyse))
     ranker = Ranker({"rank": -1.0}, pool=2)
     straddling = search(engine, Query(text="xã thủ tục", limit=2, offset=1), ranker=ranker)
     assert len(straddling.hits) == 2  # the pool's second finding, then one past the pool

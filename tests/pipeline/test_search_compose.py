@@ -326,7 +326,8 @@ def test_the_matters_of_a_query_typed_without_accents_are_read_as_the_engine_rea
     """On the shipped data. "thu quy" typed without accents: "quy" is also the "quy" of "quy chế",
     so alone it names no fund; the engine read the word round it (index.query.read_back), and
     the fund's matter is named from that reading, as typed with accents."""
-    from index.query import Alternative, Correction, Plan, parse, read_back
+    from index.query import Alternative, Plan, parse, read_back
+    from index.spelling import Correction
 
     text = "thu quy den on dap nghia"
     plan = Plan(restored=(Alternative(("thủ", "quỹ"), literal=True),
