@@ -28,8 +28,16 @@ from index.query.common import MAX_WORD_SYLLABLES, SETTING_FORMS, Places
 from index.query.compiling import load_lexicon
 from index.query.defined import defined_asked, definition_keys, with_definitions
 from index.query.filters import filter_key
-from index.query.lexicon import Cue, Lexicon, _answer_holds, _answer_unlike, _entry_at, _frame, _ranked_asks
-from index.query.parsing import Parsed, Term, _loose, parse
+from index.query.lexicon import (
+    Cue,
+    Lexicon,
+    answer_holds,
+    answer_unlike,
+    entry_at,
+    question_frame,
+    ranked_asks,
+)
+from index.query.parsing import Parsed, Term, parse, unquoted_word
 from index.query.plan import Alternative, Group, Part, Plan
 from index.query.vocabulary import Vocabulary
 from index.sectors import sectors
@@ -82,7 +90,7 @@ def _word_runs(parsed: Parsed) -> list[tuple[list[str], list[bool]]]:
     runs: list[tuple[list[str], list[bool]]] = []
     current: tuple[list[str], list[bool]] = ([], [])
     for clause in parsed.clauses:
-        if len(clause) == 1 and _loose(clause[0]):
+        if len(clause) == 1 and unquoted_word(clause[0]):
             term = clause[0]
             current[0].extend(term.syllables)
             current[1].extend(term.capitals or [False] * len(term.syllables))
@@ -127,13 +135,13 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     listed: list[bool] = []  # of the pending syllables: a list mark typed after it (Term.listed)
     typed = [s for clause in parsed.clauses for t in clause for s in t.syllables]
     answers = lexicon.answers_asked(typed)
-    if ranked := _ranked_asks(answers):  # "đơn vị nào đứng đầu …": asked, not required
+    if ranked := ranked_asks(answers):  # "đơn vị nào đứng đầu …": asked, not required
         lexicon = lexicon.asking(ranked)
     if framed := lexicon.framed_ranked(typed):  # "có đáp ứng yêu cầu …", "có xã nào chưa … không"
         lexicon = lexicon.ranking(framed)
-    answer = tuple(Alternative(h) for h in _answer_holds(answers))  # Plan.answer
+    answer = tuple(Alternative(h) for h in answer_holds(answers))  # Plan.answer
     asking = lexicon.is_question(typed)  # the whole query's, not one run's: a quoted word splits runs
-    unlike = tuple(Alternative(u) for u in _answer_unlike(answers))  # Plan.unlike
+    unlike = tuple(Alternative(u) for u in answer_unlike(answers))  # Plan.unlike
     cues: list[tuple[int, Cue]] = []  # the polarity cues, at their places in `typed`, in query order
     stated: list[tuple[int, Cue]] = []  # the cues of a condition before "thì" (`_cut_run`)
     start = 0  # the place in `typed` of the pending run
@@ -162,7 +170,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         at += sum(len(t.syllables) for t in clause)
         # A loose word joins the run of unquoted words; so does a joined word ending a synonym
         # member the run began ("bộ phận TN&TKQ"), the run then never empty.
-        if len(clause) == 1 and (_loose(clause[0]) or _ends_member(pending, clause[0], lexicon)
+        if len(clause) == 1 and (unquoted_word(clause[0]) or _ends_member(pending, clause[0], lexicon)
                                  or _ends_agency(pending, clause[0])):
             if not pending:
                 start = at - len(clause[0].syllables)
@@ -228,7 +236,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                 loose=_syllable_groups(groups, unquoted, lexicon),
                 related=_related(groups, lexicon, words, restored),
                 answer=answer, unlike=unlike,
-                question=lexicon.asks_matter(typed, cues), yes_no=bool(_frame(typed, lexicon)),
+                question=lexicon.asks_matter(typed, cues), yes_no=bool(question_frame(typed, lexicon)),
                 place_asked=place, place_tiers=lexicon.place_tiers(typed),
                 amount_asked=lexicon.amount.asks_amount(typed, place))
 
@@ -247,7 +255,7 @@ def _questions_read(parsed: Parsed, lexicon: Lexicon) -> Parsed:
         for term in clause:
             size = len(term.syllables)
             own = tuple(read[at:at + size])
-            terms.append(dataclasses.replace(term, syllables=own) if _loose(term) else term)
+            terms.append(dataclasses.replace(term, syllables=own) if unquoted_word(term) else term)
             at += size
         clauses.append(tuple(terms))
     return dataclasses.replace(parsed, clauses=tuple(clauses))
@@ -478,7 +486,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     optional: list[Alternative] = []
     said: list[str] = []  # the syllables kept for the exact phrase: groups and cue words, in order
     read: list[Alternative] = []  # the accented readings of its words typed without accents
-    skip = _frame(typed, lexicon)
+    skip = question_frame(typed, lexicon)
     marks = {k + 1 for k, mark in enumerate(listed) if mark and k + 1 < len(typed)}  # no word spans one
     cuts: dict[int, list[int]] = {}  # the best cut of the run up to each end (a frame word or its end)
     breaks = (*skip, *marks, *lexicon.judged_heads(typed))  # no word spans a frame word, a list mark,
@@ -504,7 +512,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             dropped.append(typed[i])
             i += 1
             continue
-        joins = _entry_at(lexicon.coordinators, typed, i)
+        joins = entry_at(lexicon.coordinators, typed, i)
         if joins and groups and i + joins < len(typed) and lexicon.synonyms_at(typed, i)[0] <= joins:
             links.add(len(groups))  # "phiếu hẹn hoặc sổ theo dõi": the word joins, it names nothing
             dropped.extend(typed[i:i + joins])
@@ -571,7 +579,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             if not cue.required or folded:
                 if not cue.polarity:  # "… sau kiểm tra": a ranked preposition of time may set a time
                     setting = any(_listable(g) for g in groups) \
-                        and bool(_entry_at(lexicon.settings, typed, i))
+                        and bool(entry_at(lexicon.settings, typed, i))
                 dropped.extend(typed[i:i + cue.lead])  # "còn nhiều" of "còn nhiều tồn tại": leads only
                 optional.append(Alternative(tuple(typed[i + cue.lead:i + size])))
                 optional.extend(_cue_siblings(typed, i, cue, size, lexicon, folded))
@@ -662,9 +670,9 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         word = cuts[end][i]
         if stop and stop >= word and not lexicon.unasked_at(typed, i, stop):
             topic = any(_listable(g) for g in groups)  # a matter said before the word
-            setting = topic and bool(_entry_at(lexicon.settings, typed, i))
+            setting = topic and bool(entry_at(lexicon.settings, typed, i))
             clause = clause or (topic and asking and lexicon.opens_circumstance(typed, i))
-            if topic and asking and _entry_at(lexicon.topic_ends, typed, i):
+            if topic and asking and entry_at(lexicon.topic_ends, typed, i):
                 condition, condition_at = len(groups), i  # "cán bộ vắng mặt thì …": a condition?
             dropped.extend(typed[i:i + stop])
             i += stop
@@ -765,7 +773,7 @@ def _framing_level(typed: Sequence[str], at: int, word: int, capitals: Sequence[
     (`word`: "tinh giản"), or no matter was said before it (a level word opening the query is
     its subject), or a capitalised word follows it, the name of a unit the index does not know
     ("tỉnh Quảng Trị": a known one is cut as a unit before this is asked)."""
-    size = _entry_at(lexicon.level_settings, typed, at)
+    size = entry_at(lexicon.level_settings, typed, at)
     if not size or size < word or not any(_listable(g) for g in groups):
         return 0
     return 0 if at + size < len(capitals) and capitals[at + size] else size
@@ -1372,7 +1380,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     parsed = parse(text) if isinstance(text, str) else text
     vocabulary = vocabulary or Vocabulary()
     lexicon = lexicon or load_lexicon()
-    fixes = corrections([[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
+    fixes = corrections([[(t.syllables, t.capitals, unquoted_word(t) and not t.joined) for t in clause]
                          for clause in parsed.clauses], vocabulary.written_counts, lexicon.written_syllables,
                         vocabulary.known_words)
     parsed = corrected(parsed, fixes)
@@ -1386,7 +1394,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
         words, units = words | more_words, units | more_units
     # A slip typed without accents breaking a word ("nguyen nham": index/folded_slips.py), read as
     # the variant making it, as a slip typed with accents is read above.
-    clauses = [[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
+    clauses = [[(t.syllables, t.capitals, unquoted_word(t) and not t.joined) for t in clause]
                for clause in parsed.clauses]
     if slips := folded_slips(clauses, vocabulary.written_counts,
                              lambda key: key in words or key in units or key in lexicon.member_keys,
@@ -1397,7 +1405,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
             words, units = words | more_words, units | more_units
     # A lone syllable typed without accents, read as the form the index writes beside its neighbours
     # (index/lone_reading.py): searched as typed with those accents, as a typo's reading is.
-    read = lone_readings([[(t.syllables, t.capitals, _loose(t) and not t.joined) for t in clause]
+    read = lone_readings([[(t.syllables, t.capitals, unquoted_word(t) and not t.joined) for t in clause]
                           for clause in parsed.clauses], vocabulary.written_counts,
                          lambda key: key in words or key in lexicon.member_keys,
                          partial(written_as, lexicon.readings), lexicon.grammar_folds, MAX_WORD_SYLLABLES,

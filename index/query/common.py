@@ -18,11 +18,11 @@ FRAME_FILE = DATA / "frame_words.txt"
 CONCEPTS_FILE = DATA / "concepts.toml"
 
 OPEN_QUOTES = "\"“”„‘’‚«»"
-_CLOSING = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
-_WORD = re.compile(r"[^\W_]+")
-_OR = "OR"
+CLOSING_QUOTES = {"“": "”", "„": "“", "‘": "’", "‚": "‘", "«": "»", "»": "«"}  # else the same character
+WORD = re.compile(r"[^\W_]+")
+OR_KEYWORD = "OR"
 # "139/QĐ-UBND", "12/2019/TT-BNV": digits, a slash, then letters; how Vietnamese documents are numbered.
-_DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
+DOC_NUMBER = re.compile(r"^\d+/(?:\d+/)?[^\W\d_]")
 FRAME_GAP = "…"
 ACCENTS_ONLY = "[accents]"
 OPTIONAL = "[optional]"  # a stopword entry that is ranked (and part of the exact phrase), not dropped
@@ -34,7 +34,7 @@ MAX_WORD_SYLLABLES = 4  # longest word or unit name looked up in the index's voc
 # boundary); they do not make alternatives of the things listed (`_coordinated` says why).
 LIST_MARKS = ",;"
 SETTING_FORMS = 3  # of a setting's synonyms, the first ones ranked (each costs a ranked unit)
-# Word-list entries as (syllables, only with accents), longest first (`_entries`).
+# Word-list entries as (syllables, only with accents), longest first (`word_entries`).
 Entries = tuple[tuple[tuple[str, ...], bool], ...]
 # The unit names a query may name lowercase though they are common words (`names_place`): folded
 # name → its spellings as the index writes it (syllables, lowercase, tones canonical), where the

@@ -47,11 +47,11 @@ from index.query.lexicon import (
     Lexicon,
     Reducing,
     Verdict,
-    _entries,
-    _entry,
-    _unmarked,
     cue_order,
     run_starts,
+    without_marks,
+    word_entries,
+    word_entry,
 )
 from index.shorthand import load_shorthand
 
@@ -84,7 +84,7 @@ def compile_cues(intents: Iterable[Mapping[str, Any]],
         # A required cue's word is a group, which a lead would join: only ranked cues are led.
         leads = [] if required else [lead for lead in map(syllables_of, intent.get("before", ())) if lead]
         for term in _intent_terms(intent, synonym_sets):
-            syllables, accents_only = _entry(term)
+            syllables, accents_only = word_entry(term)
             if not syllables:
                 continue
             # The phrase holds the term, or its spelling written as another word ("chấm điểm"
@@ -123,7 +123,7 @@ def _intent_terms(intent: Mapping[str, Any], synonym_sets: Sequence[Sequence[str
         without = [w for w in map(syllables_of, intent.get("synonyms_without", ())) if w]
 
         def holds(member: str, word: tuple[str, ...]) -> bool:
-            return next(run_starts(syllables_of(_unmarked(member)), word), None) is not None
+            return next(run_starts(syllables_of(without_marks(member)), word), None) is not None
 
         for members in synonym_sets:
             if own := listed.intersection(members):
@@ -157,7 +157,7 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
         if not line:
             continue
         if FRAME_GAP in line:
-            first, last = (syllables_of(_unmarked(part)) for part in line.split(FRAME_GAP, 1))
+            first, last = (syllables_of(without_marks(part)) for part in line.split(FRAME_GAP, 1))
             if last:
                 frames.append((first, last, line.endswith(ACCENTS_ONLY)))
             continue
@@ -167,27 +167,28 @@ def compile_lexicon(stopword_lines: Iterable[str], synonym_sets: Iterable[Sequen
             continue
         stopwords.append(line)
     written = [list(members) for members in synonym_sets]
-    entries = [[_entry(m) for m in members] for members in written]  # "[accents]" marks a member
+    entries = [[word_entry(m) for m in members] for members in written]  # "[accents]" marks a member
     sets = tuple(tuple(s for s, _only in row if s) for row in entries)
     answered = tuple(answer for answer in map(compile_answer, answers) if answer.asks and answer.holds)
-    return Lexicon(_entries(stopwords),
+    return Lexicon(word_entries(stopwords),
                    tuple(sorted(set(frames), key=lambda f: (not f[0], -len(f[1]), f))),
                    tuple(s for s in sets if len(s) > 1), dictionary,
                    tuple(sorted((*compile_cues(intents, written), *light),
                                 key=cue_order)), answered,
                    tuple(sorted({k for k in (syllables_of(c) for c in citations) if k},
                                 key=lambda k: (-len(k), k))),
-                   _entries(read.get("topic_ends", ())), _entries(read.get("focus", ())),
-                   _entries(read.get("questions", ())), _entries(read.get("circumstances", ())),
+                   word_entries(read.get("topic_ends", ())), word_entries(read.get("focus", ())),
+                   word_entries(read.get("questions", ())), word_entries(read.get("circumstances", ())),
                    compile_which(which or {}, levels),
                    coordinators=compile_coordinators(coordination or {}),
-                   settings=_entries([*(setting or {}).get("words", ()), *(setting or {}).get("times", ())]),
-                   level_settings=_entries(e for entry in (setting or {}).get("levels", ())
+                   settings=word_entries([*(setting or {}).get("words", ()),
+                                          *(setting or {}).get("times", ())]),
+                   level_settings=word_entries(e for entry in (setting or {}).get("levels", ())
                                            for e in _per_level(entry, levels)),
                    setting_agencies=_known_agencies((setting or {}).get("agencies", ())),
-                   sections_joined=_entries(read.get("sections_joined", ())),
-                   choosing=_entries(read.get("choosing", ())),
-                   manner_verbs=_entries(read.get("manner_verbs", ())),
+                   sections_joined=word_entries(read.get("sections_joined", ())),
+                   choosing=word_entries(read.get("choosing", ())),
+                   manner_verbs=word_entries(read.get("manner_verbs", ())),
                    manner_asks=read.get("manner_asks") or None, manner_of=read.get("manner_of") or None,
                    paired=compile_paired(sections or {}),
                    reducing=compile_reducing(reducing or {}, levels),
@@ -206,7 +207,7 @@ def _known_agencies(names: Iterable[str]) -> frozenset[str]:
 
 def compile_coordinators(table: Mapping[str, Any]) -> Entries:
     """The words offering a choice of two matters, from intents.toml's [coordination] table."""
-    return _entries(table.get("words", ()))
+    return word_entries(table.get("words", ()))
 
 
 def compile_answer(table: Mapping[str, Any]) -> Answer:
@@ -235,26 +236,26 @@ def compile_reducing(table: Mapping[str, Any], levels: Sequence[str] = ()) -> Re
     after, joining, passive, degree, closing): word-list entries, longest first, so that the longest
     verb ("giảm thiểu", "hạn chế tối đa") is read where a shorter one begins it; an entry of
     `closing` holding LEVEL once per level word of `levels` (a unit named after the verb: where)."""
-    return Reducing(_entries(table.get("verbs", ())), _entries(table.get("between", ())),
-                    _entries(table.get("after", ())), int(table.get("reach", 0)),
-                    _entries(table.get("joining", ())), _entries(table.get("passive", ())),
-                    _entries(table.get("degree", ())),
-                    _entries(e for entry in table.get("closing", ()) for e in _per_level(entry, levels)))
+    return Reducing(word_entries(table.get("verbs", ())), word_entries(table.get("between", ())),
+                    word_entries(table.get("after", ())), int(table.get("reach", 0)),
+                    word_entries(table.get("joining", ())), word_entries(table.get("passive", ())),
+                    word_entries(table.get("degree", ())),
+                    word_entries(e for entry in table.get("closing", ()) for e in _per_level(entry, levels)))
 
 
 def compile_verdict(table: Mapping[str, Any]) -> Verdict:
     """The verdict a yes/no question asks of a standard, from intents.toml's [verdict] table (verbs,
     between, standards, reach): word-list entries, longest first."""
-    return Verdict(_entries(table.get("verbs", ())), _entries(table.get("between", ())),
-                   _entries(table.get("standards", ())), int(table.get("reach", 0)))
+    return Verdict(word_entries(table.get("verbs", ())), word_entries(table.get("between", ())),
+                   word_entries(table.get("standards", ())), int(table.get("reach", 0)))
 
 
 def compile_amount(table: Mapping[str, Any]) -> Amount:
     """The amount a which-place question names, from intents.toml's [amount] table (asks, unlike,
     counted): word-list entries, and the counted nouns and marks after a number, or a fraction, as
     one pattern at word boundaries. An empty table reads no amount."""
-    asks, unlike = _entries(table.get("asks", ())), _entries(table.get("unlike", ()))
-    figures = _entries(table.get("figures", ()))
+    asks, unlike = word_entries(table.get("asks", ())), word_entries(table.get("unlike", ()))
+    figures = word_entries(table.get("figures", ()))
     counted = [" ".join(matching_form(c).split()) for c in table.get("counted", ()) if c.strip()]
     if not counted:
         return Amount(asks, unlike, figures=figures)
@@ -365,7 +366,7 @@ def load_lexicon() -> Lexicon:
     lines.extend(load_shorthand().stands_for)  # a shorthand's word is a word (Shorthand.stands_for)
     data = tomllib.loads(INTENTS_FILE.read_text(encoding="utf-8"))
     sets = [entry["terms"] for entry in synonyms]
-    plain = [[_unmarked(m) for m in members] for members in sets]  # as initials read them
+    plain = [[without_marks(m) for m in members] for members in sets]  # as initials read them
     intents = with_named_measures(data.get("intent", []), data.get("measures", {}))
     concepts = tomllib.loads(CONCEPTS_FILE.read_text(encoding="utf-8")).get("concept", [])
     lexicon = compile_lexicon(stopwords, sets, lines, intents,
@@ -395,12 +396,12 @@ def compile_acts(table: Mapping[str, Any], intents: Iterable[Mapping[str, Any]],
     once, where the genre's other readers find it too (the cue, the concept)."""
     praise = [t for intent in intents if intent.get("act") == "praise" for t in intent.get("terms", ())]
     praise.extend(table.get("praise", ()))
-    kinds = [("praise", _entries(praise))] if praise else []
+    kinds = [("praise", word_entries(praise))] if praise else []
     if named := table.get("sanction"):
         steps = next((c.get("narrower", ()) for c in concepts if named in c.get("broader", ())), None)
         if steps is None:
             raise ActsError(f"[acts] sanction {named!r}: no concept of concepts.toml has it as broader")
-        kinds.append(("sanction", _entries(steps)))
+        kinds.append(("sanction", word_entries(steps)))
     return tuple(kinds)
 
 
@@ -411,7 +412,7 @@ def concept_phrases(path: Path = CONCEPTS_FILE) -> tuple[tuple[str, ...], ...]:
     compiles the concepts from this module's lexicon."""
     entries = tomllib.loads(path.read_text(encoding="utf-8")).get("concept", [])
     terms = (t for e in entries for key in ("broader", "narrower") for t in e.get(key, ()))
-    return tuple(s for s in (syllables_of(_unmarked(t)) for t in terms) if s)
+    return tuple(s for s in (syllables_of(without_marks(t)) for t in terms) if s)
 
 
 def with_broader(lexicon: Lexicon, sets: Iterable[tuple[Sequence[str], Sequence[str]]]) -> Lexicon:
@@ -434,7 +435,7 @@ def with_broader(lexicon: Lexicon, sets: Iterable[tuple[Sequence[str], Sequence[
     known = set(synonyms)
     out: dict[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]] = {}
     for terms, broader in sets:
-        members = tuple(s for s in (syllables_of(_unmarked(t)) for t in terms) if s)
+        members = tuple(s for s in (syllables_of(without_marks(t)) for t in terms) if s)
         wider = tuple(s for s in (syllables_of(b) for b in broader) if s)
         if len(set(members)) < 2 and not wider:
             raise ConfigError(f"synonyms.toml: the set {list(terms)} has one term and no `broader`, so it"

@@ -13,7 +13,7 @@ from core.levels import (
     split_level,
 )
 from core.normalize import fold
-from index.query.common import _WORD
+from index.query.common import WORD
 
 
 def filter_key(value: str) -> str:
@@ -56,7 +56,7 @@ def province_aliases(value: str) -> tuple[str, ...]:
 
 def province_key(value: str) -> str:
     """A province as typed, as the key provinces are stored under: "TP. Hà Nội" → "ha noi"."""
-    key = " ".join(_WORD.findall(fold(value)))
+    key = " ".join(WORD.findall(fold(value)))
     for prefix in PROVINCE_PREFIXES:
         if key.startswith(prefix + " "):
             return key[len(prefix) + 1:]

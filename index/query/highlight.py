@@ -9,7 +9,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from core.normalize import canonical_tones, fold, lower_same_length
-from index.query.common import _WORD
+from index.query.common import WORD
 from index.query.plan import Alternative
 
 
@@ -19,7 +19,7 @@ def written_forms(text: str, folded: Collection[str]) -> list[Alternative]:
     Why: similar findings are found by folded words (more-like-this on the folded text), but a
     reader reads the marks as "the same word": for "toàn tỉnh Gia Lai có 998 hồ sơ quá hạn" the
     folded "gia" and "so" marked "giá" of đánh giá and "sở" of các sở (ux20, ux21)."""
-    forms = dict.fromkeys(w for w in _WORD.findall(lower_same_length(canonical_tones(text)))
+    forms = dict.fromkeys(w for w in WORD.findall(lower_same_length(canonical_tones(text)))
                           if fold(w) in folded)
     return [Alternative((w,), literal=True) for w in forms]
 
@@ -29,7 +29,7 @@ def kept_marks(snippet: str, source: str) -> str:
     (lower case, canonical tones, as `written_forms` compares) kept: what an engine marked by
     folded words, narrowed to the words as written (Elasticsearch's highlighter marks every
     field its more-like-this query matched, the folded one too)."""
-    forms = set(_WORD.findall(lower_same_length(canonical_tones(source))))
+    forms = set(WORD.findall(lower_same_length(canonical_tones(source))))
 
     def kept(m: re.Match[str]) -> str:
         word = lower_same_length(canonical_tones(html.unescape(m.group(1))))

@@ -138,17 +138,17 @@ class Answer:
         return 0 if size and within(typed, at, size, self.unlike) else size
 
 
-def _answer_holds(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
+def answer_holds(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
     """The words the answers hold, each once, in order."""
     return tuple(dict.fromkeys(h for answer in answers for h in answer.holds))
 
 
-def _answer_unlike(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
+def answer_unlike(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
     """The phrases holding an answer's word that are other words (`Answer.unlike`), each once."""
     return tuple(dict.fromkeys(u for answer in answers for u in answer.unlike))
 
 
-def _ranked_asks(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
+def ranked_asks(answers: Sequence[Answer]) -> tuple[tuple[str, ...], ...]:
     """The asking words of the answers asked in a question only (`Answer.alone` false): not
     required, ranked (a ranking question: "đơn vị nào đứng đầu" is answered by "dẫn đầu")."""
     return tuple(dict.fromkeys(a for answer in answers if not answer.alone for a in answer.asks))
@@ -222,18 +222,18 @@ class Reducing:
 
     def past_degree(self, typed: Sequence[str], at: int, marks: Collection[int] = ()) -> int:
         """`at` moved past the words of `degree` from it ("giảm đi đáng kể"), up to a list mark."""
-        while at not in marks and (step := _entry_at(self.degree, typed, at)):
+        while at not in marks and (step := entry_at(self.degree, typed, at)):
             at += step
         return at
 
     def objects(self, typed: Sequence[str], at: int) -> tuple[int, ...]:
         """Where the object of a verb starting at `at` may begin: right after the verb, or after
         each of up to `reach` words of `between`; none when no verb starts at `at`."""
-        size = _entry_at(self.verbs, typed, at)
+        size = entry_at(self.verbs, typed, at)
         if not size:
             return ()
         places = [at + size]
-        while len(places) <= self.reach and (filler := _entry_at(self.between, typed, places[-1])):
+        while len(places) <= self.reach and (filler := entry_at(self.between, typed, places[-1])):
             places.append(places[-1] + filler)
         return tuple(places)
 
@@ -265,14 +265,14 @@ class Verdict:
         judged ("đáp ứng yêu cầu | năng lực", "đảm bảo | điều kiện làm việc") is then the matter the
         findings state, while a bare verdict ("có đáp ứng được yêu cầu không") is itself what is
         asked, its words the ones a finding answering holds ("chưa đáp ứng đầy đủ yêu cầu")."""
-        size = _entry_at(self.verbs, typed, first)
+        size = entry_at(self.verbs, typed, first)
         if not size:
             return ()
         words = [tuple(typed[first:first + size])]
         at, steps = first + size, 0
-        while steps < self.reach and (filler := _entry_at(self.between, typed, at)):
+        while steps < self.reach and (filler := entry_at(self.between, typed, at)):
             at, steps = at + filler, steps + 1
-        if standard := _entry_at(self.standards, typed, at):
+        if standard := entry_at(self.standards, typed, at):
             words.append(tuple(typed[at:at + standard]))
             at += standard
         return tuple(words) if at < end else ()
@@ -312,10 +312,10 @@ class Amount:
         nothing of a finding there (intents.toml [amount] `why`)."""
         at = 0
         while at < len(typed):
-            if size := _entry_at(self.unlike, typed, at):
+            if size := entry_at(self.unlike, typed, at):
                 at += size
                 continue
-            if _entry_at(self.asks, typed, at):
+            if entry_at(self.asks, typed, at):
                 return True
             at += 1
         return False
@@ -330,7 +330,7 @@ class Amount:
         hạn", "số lượng hồ sơ quá hạn", "tiến độ đạt bao nhiêu %"), in any query: the answer states
         it ("đúng, trước hạn là 77,98%", "998 hồ sơ"), where the report's orders and summaries on
         the same matter state none (intents.toml [amount] `figures`)."""
-        return any(_entry_at(self.figures, typed, at) for at in range(len(typed)))
+        return any(entry_at(self.figures, typed, at) for at in range(len(typed)))
 
     def counted(self, text: str) -> bool:
         """Whether a finding's text states a count or a share ("14 người", "998 hồ sơ", "87,6%",
@@ -514,7 +514,7 @@ class Lexicon:
 
     def asking(self, asks: tuple[tuple[str, ...], ...]) -> Lexicon:
         """This lexicon with `asks` read as ranked words of no polarity (light cues), as the
-        answers asked in a question read them (`_ranked_asks`); its readings kept, not compiled
+        answers asked in a question read them (`ranked_asks`); its readings kept, not compiled
         again, and made once per set of words (`_asking`): indexing a new lexicon's synonym
         tables again costs about a third of planning the question (0.5 of 1.5 ms, measured)."""
         return self._lightened(asks, self._asking, replacing=False)
@@ -538,7 +538,7 @@ class Lexicon:
         a frame of last words alone ("… không"), whose question has no predicate marked."""
         if not typed or fold(typed[-1]) not in self._frame_ends:  # the one test every query pays
             return None
-        frame = _frame(list(typed), self)
+        frame = question_frame(list(typed), self)
         if not frame:
             return None
         start = min(frame)
@@ -660,13 +660,13 @@ class Lexicon:
             between = then - end
             return (not cue.required and cue.kept and not other.required and other.kept
                     and bool(other.polarity) and other.polarity != cue.polarity
-                    and (between == 0 or _entry_at(self.sections_joined, typed, end) == between))
+                    and (between == 0 or entry_at(self.sections_joined, typed, end) == between))
         return False
 
     def _focused(self, typed: Sequence[str], cues: Sequence[tuple[int, Cue]]) -> list[tuple[int, Cue]]:
         """The cues before the first question word of content or manner ("gì", "thế nào"): the
         last of them is what that word asks about."""
-        focus = next((at for at in range(len(typed)) if _entry_at(self.focus_words, typed, at)), -1)
+        focus = next((at for at in range(len(typed)) if entry_at(self.focus_words, typed, at)), -1)
         return [s for s in cues if s[0] < focus]
 
     def asks_matter(self, typed: Sequence[str], seen: Sequence[tuple[int, Cue]]) -> bool:
@@ -693,11 +693,11 @@ class Lexicon:
         held = {k for at, cue in named for k in range(at, at + len(cue.syllables))}
         for at, cue in named:
             end = at + len(cue.syllables)
-            held.update(range(end, end + _entry_at(self.choosing, typed, end)))
-        if _frame(list(typed), self) or self.asks_place(typed) \
+            held.update(range(end, end + entry_at(self.choosing, typed, end)))
+        if question_frame(list(typed), self) or self.asks_place(typed) \
                 or any(a.alone for a in self.answers_asked(typed)):
             return True
-        return any((_entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at))
+        return any((entry_at(self.question_words, typed, at) or entry_at(self.focus_words, typed, at))
                    and at not in held for at in range(len(typed)))
 
     def _in_circumstance(self, typed: Sequence[str], at: int, comment: int) -> bool:
@@ -719,8 +719,8 @@ class Lexicon:
         before its focus word ("kiến nghị xử lý thế nào", "hồ sơ trễ hạn được xử lý ra sao"); 0
         when none. The question's frame: the answer says how in its own verbs ("yêu cầu kiểm
         điểm", "xin lỗi người dân"), seldom the asker's."""
-        size = _entry_at(self.manner_verbs, typed, at)
-        return size if size and _entry_at(self.focus_words, typed, at + size) else 0
+        size = entry_at(self.manner_verbs, typed, at)
+        return size if size and entry_at(self.focus_words, typed, at + size) else 0
 
     def manner_verb(self, typed: Sequence[str]) -> tuple[int, int] | None:
         """Where the query's first verb of a question of manner (`manner_verb_at`) starts, and
@@ -754,8 +754,8 @@ class Lexicon:
     def opens_circumstance(self, typed: Sequence[str], at: int) -> bool:
         """Whether a conjunction of time or condition (`circumstances`: "khi", "nếu") opens a
         clause at `at`; not one starting a question word ("khi nào" asks when)."""
-        return bool(_entry_at(self.circumstances, typed, at)) \
-            and not _entry_at(self.question_words, typed, at)
+        return bool(entry_at(self.circumstances, typed, at)) \
+            and not entry_at(self.question_words, typed, at)
 
     def is_question(self, typed: Sequence[str]) -> bool:
         """Whether the query asks a question: a question word (intents.toml [reading] `questions`,
@@ -764,8 +764,8 @@ class Lexicon:
 
     def _asks_by_words(self, typed: Sequence[str]) -> bool:
         """Whether a question word or frame makes the query a question, its answers aside."""
-        return bool(_frame(list(typed), self)) or self.asks_place(typed) or any(
-            _entry_at(self.question_words, typed, at) or _entry_at(self.focus_words, typed, at)
+        return bool(question_frame(list(typed), self)) or self.asks_place(typed) or any(
+            entry_at(self.question_words, typed, at) or entry_at(self.focus_words, typed, at)
             for at in range(len(typed)))
 
     def cue_at(self, typed: Sequence[str], at: int, bound: tuple[bool, int] = (False, 0),
@@ -842,8 +842,8 @@ class Lexicon:
         if self.reducing.governs(typed, at) or self._listed_after_reduced(typed, at, marks):
             return True
         end = at + size
-        passive = _entry_at(self.reducing.passive, typed, end)
-        verb = passive or _entry_at(self.reducing.after, typed, end)
+        passive = entry_at(self.reducing.passive, typed, end)
+        verb = passive or entry_at(self.reducing.after, typed, end)
         return bool(verb) and not any(len(c.syllables) > verb and c.polarity
                                       and self._cue_written_at(typed, c, end)
                                       for c in self._cues_from(typed, end)) \
@@ -859,9 +859,10 @@ class Lexicon:
         noun phrase there is the object of the transitive verb ("giảm chất lượng", "giảm niềm tin"),
         an open class no list could hold, so it is what is left."""
         at = self.reducing.past_degree(typed, at, marks)
-        return at >= len(typed) or at in marks or at in _frame(list(typed), self) or typed[at][:1].isdigit() \
-            or bool(_entry_at(self.reducing.closing, typed, at) or _entry_at(self.question_words, typed, at)
-                    or _entry_at(self.focus_words, typed, at)) \
+        return at >= len(typed) or at in marks or at in question_frame(list(typed), self) \
+            or typed[at][:1].isdigit() \
+            or bool(entry_at(self.reducing.closing, typed, at) or entry_at(self.question_words, typed, at)
+                    or entry_at(self.focus_words, typed, at)) \
             or any(matches_at(typed, words, at) for words in self.which_words)
 
     def _listed_after_reduced(self, typed: Sequence[str], at: int, marks: Collection[int] = ()) -> bool:
@@ -869,7 +870,7 @@ class Lexicon:
         [reducing] `joining`): the word at `at` is then one more item of the verb's object ("giảm
         tình trạng đi muộn về sớm", "… đi muộn và về sớm"), reduced as the first is."""
         for join in (0, *(len(e) for e, _ in self.reducing.joining)):
-            if join and _entry_at(self.reducing.joining, typed, at - join) != join:
+            if join and entry_at(self.reducing.joining, typed, at - join) != join:
                 continue
             end = at - join
             for start in range(end):
@@ -997,9 +998,9 @@ class Lexicon:
             return False
         # An entry matches only a syllable of its own fold: the others need no matching.
         folds = self._function_folds
-        return bool(folded_syllable(span[0]) in folds and _entry_at(self._function_words, span, 0)
+        return bool(folded_syllable(span[0]) in folds and entry_at(self._function_words, span, 0)
                     or folded_syllable(span[-1]) in folds
-                    and _entry_at(self._function_words, span, len(span) - 1))
+                    and entry_at(self._function_words, span, len(span) - 1))
 
     @cached_property
     def _function_folds(self) -> frozenset[str]:
@@ -1008,7 +1009,7 @@ class Lexicon:
 
     def stopword_at(self, typed: Sequence[str], at: int) -> int:
         """How many syllables from `at` form a stopword entry (longest), 0 when none."""
-        return _entry_at(self.stopwords, typed, at)
+        return entry_at(self.stopwords, typed, at)
 
     def content_form(self, phrase: str) -> tuple[str, ...]:
         """A phrase's words without its stop words, folded: what two spellings of one name share
@@ -1064,7 +1065,7 @@ class Lexicon:
     def folded_entry_at(self, entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[str], at: int,
                         bound: tuple[bool, int] = (False, 0),
                         unwritten: Collection[str] = frozenset()) -> int:
-        """`_entry_at`, and 1 where the syllable at `at`, typed without accents, is the folded form
+        """`entry_at`, and 1 where the syllable at `at`, typed without accents, is the folded form
         of a one-syllable entry counting only with its accents ("tai" of "tại", "thi" of "thì") and
         `folded_light_at` reads it as a light word: no word it makes with a neighbour reads it
         otherwise. Why: a query typed wholly without accents ("can bo vang mat tai tru so") gives no
@@ -1073,7 +1074,7 @@ class Lexicon:
         rare word (tài, tái; thi, an exam, is in a word: "kỳ thi", "thi hành"). Read so, the
         grammar the word carries (a setting after the topic, the topic's end) holds folded too,
         as typed with its marks; the word itself stays ranked, never dropped (`_cut_run`)."""
-        found = _entry_at(entries, typed, at)
+        found = entry_at(entries, typed, at)
         if found or not self.folded_light_at(typed, at, bound, unwritten):
             return found
         return int(any(len(entry) == 1 and only and folded_syllable(entry[0]) == typed[at]
@@ -1312,7 +1313,7 @@ def _written_at(typed: Sequence[str], entry: Sequence[str], at: int, accents_onl
     return matches_at(typed, entry, at) and not (accents_only and tuple(typed[at:at + len(entry)]) != entry)
 
 
-def _entry_at(entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[str], at: int) -> int:
+def entry_at(entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[str], at: int) -> int:
     """How many syllables from `at` form one of `entries` ((syllables, only with accents),
     longest first), 0 when none."""
     for entry, accents_only in entries:
@@ -1321,19 +1322,19 @@ def _entry_at(entries: Iterable[tuple[tuple[str, ...], bool]], typed: Sequence[s
     return 0
 
 
-def _unmarked(term: str) -> str:
+def without_marks(term: str) -> str:
     """A word-list entry or synonym member without its "[accents]" mark, as written."""
     return term.removesuffix(ACCENTS_ONLY).strip()
 
 
-def _entry(term: str) -> tuple[tuple[str, ...], bool]:
+def word_entry(term: str) -> tuple[tuple[str, ...], bool]:
     """A word-list entry ("thì [accents]") as (syllables, only with accents)."""
-    return syllables_of(_unmarked(term)), term.endswith(ACCENTS_ONLY)
+    return syllables_of(without_marks(term)), term.endswith(ACCENTS_ONLY)
 
 
-def _entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
+def word_entries(terms: Iterable[str]) -> tuple[tuple[tuple[str, ...], bool], ...]:
     """Word-list entries as (syllables, only with accents), longest first."""
-    return tuple(sorted({e for e in map(_entry, terms) if e[0]}, key=lambda e: (-len(e[0]), e)))
+    return tuple(sorted({e for e in map(word_entry, terms) if e[0]}, key=lambda e: (-len(e[0]), e)))
 
 
 def cue_order(cue: Cue) -> tuple[int, tuple[str, ...], bool]:
@@ -1342,7 +1343,7 @@ def cue_order(cue: Cue) -> tuple[int, tuple[str, ...], bool]:
     return -len(cue.syllables), cue.syllables, not cue.objects
 
 
-def _frame(typed: list[str], lexicon: Lexicon) -> set[int]:
+def question_frame(typed: list[str], lexicon: Lexicon) -> set[int]:
     """Positions of a yes/no question frame's words ("có … không" with không last, "… hay
     chưa" ending the query), a word of the matter at least between them."""
     for first, last, accents_only in lexicon.frames:

@@ -13,18 +13,18 @@ from core.normalize import canonical_tones
 from index.initials import is_syllable
 from index.markup import unmarked
 from index.query.common import (
-    _CLOSING,
-    _DOC_NUMBER,
-    _OR,
-    _WORD,
+    CLOSING_QUOTES,
+    DOC_NUMBER,
     LIST_MARKS,
     OPEN_QUOTES,
+    OR_KEYWORD,
+    WORD,
     Entries,
     syllables_of,
 )
 from index.query.compiling import load_coordinators
 from index.query.filters import filter_key
-from index.query.lexicon import _entry_at
+from index.query.lexicon import entry_at
 from index.shorthand import load_shorthand
 
 
@@ -68,7 +68,7 @@ def _lex(text: str, or_words: Entries) -> list[tuple[str, str, bool]]:
         negated = ch == "-" and i + 1 < n and not text[i + 1].isspace() and (i == 0 or text[i - 1].isspace())
         start = i + 1 if negated else i
         if start < n and text[start] in OPEN_QUOTES:
-            close = _CLOSING.get(text[start], text[start])
+            close = CLOSING_QUOTES.get(text[start], text[start])
             end = start + 1
             while end < n and text[end] != close and not (text[end] in OPEN_QUOTES and close in "\"”’"
                                                           and text[end] in "\"”’"):
@@ -80,7 +80,7 @@ def _lex(text: str, or_words: Entries) -> list[tuple[str, str, bool]]:
         while end < n and not text[end].isspace() and text[end] not in OPEN_QUOTES:
             end += 1
         body = text[start:end]
-        if body == _OR and not negated:
+        if body == OR_KEYWORD and not negated:
             tokens.append(("or", body, False))
         elif body:
             pieces = _unglued(body)
@@ -146,8 +146,8 @@ def _connectives(tokens: list[tuple[str, str, bool]], or_words: Entries) -> list
 def _is_or_word(body: str, or_words: Entries) -> bool:
     """Whether a word token is, whole, one of `or_words` ("hoặc", "or"; not "hoặc," nor "hoặc-là")."""
     syllables = syllables_of(body)
-    return len(syllables) == 1 and _WORD.fullmatch(body) is not None \
-        and _entry_at(or_words, syllables, 0) == 1
+    return len(syllables) == 1 and WORD.fullmatch(body) is not None \
+        and entry_at(or_words, syllables, 0) == 1
 
 
 def parse(text: str, or_words: Entries | None = None) -> Parsed:
@@ -180,7 +180,7 @@ def parse(text: str, or_words: Entries | None = None) -> Parsed:
             continue
         prefix = kind == "word" and body.endswith("*")
         raw = body.strip(".,;:()[]")
-        number = filter_key(raw) if kind == "word" and _DOC_NUMBER.match(raw) else None
+        number = filter_key(raw) if kind == "word" and DOC_NUMBER.match(raw) else None
         term = Term(syllables, phrase=kind == "phrase" or len(syllables) > 1, prefix=prefix, negated=negated,
                     number=number, capitals=_capitals(source), joined=kind == "word" and len(syllables) > 1,
                     listed=kind == "word" and body.rstrip(")]").endswith(tuple(LIST_MARKS)))
@@ -203,7 +203,7 @@ def _lists(body: str, syllables: Sequence[str]) -> bool:
 
 def _capitals(text: str) -> tuple[bool, ...]:
     """Per syllable of `text` (as `syllables_of` cuts it), whether its first letter is a capital."""
-    return tuple(s[:1].isupper() for s in _WORD.findall(canonical_tones(text)))
+    return tuple(s[:1].isupper() for s in WORD.findall(canonical_tones(text)))
 
 
 def _join_or_runs(runs: list[list[Term]]) -> tuple[tuple[Term, ...], ...]:
@@ -219,13 +219,13 @@ def _join_or_runs(runs: list[list[Term]]) -> tuple[tuple[Term, ...], ...]:
             continue
         # run = [last word before OR, first word after, ...]: widen each side over its words.
         left = [run[0]]
-        while out and len(out[-1]) == 1 and _loose(out[-1][0]) and _loose(left[0]):
+        while out and len(out[-1]) == 1 and unquoted_word(out[-1][0]) and unquoted_word(left[0]):
             left.insert(0, out.pop()[0])
         alternatives = [_as_phrase(left)]
         for j, term in enumerate(run[1:], 1):
             right = [term]
-            if j == len(run) - 1 and _loose(term):
-                while i + 1 < len(runs) and len(runs[i + 1]) == 1 and _loose(runs[i + 1][0]):
+            if j == len(run) - 1 and unquoted_word(term):
+                while i + 1 < len(runs) and len(runs[i + 1]) == 1 and unquoted_word(runs[i + 1][0]):
                     i += 1
                     right.append(runs[i][0])
             alternatives.append(_as_phrase(right))
@@ -234,7 +234,7 @@ def _join_or_runs(runs: list[list[Term]]) -> tuple[tuple[Term, ...], ...]:
     return tuple(out)
 
 
-def _loose(term: Term) -> bool:
+def unquoted_word(term: Term) -> bool:
     """A single unquoted word (not a prefix), which OR may gather into its operand."""
     return not term.phrase and not term.prefix
 
