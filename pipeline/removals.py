@@ -25,14 +25,10 @@ from core.errors import ConfigError, printable
 from core.settings import Settings
 from index.store import Store, Withdrawn
 from pipeline.process import open_store
+from pipeline.removal_words import ACTIONS, DELETE, DONE, FORGOTTEN, KEEP, WITHDRAW
 
 LOGGER = logging.getLogger(__name__)
 
-KEEP, WITHDRAW, DELETE = "keep", "withdraw", "delete"
-ACTIONS = (KEEP, WITHDRAW, DELETE)
-_DONE = {KEEP: "kept: findings still searchable", WITHDRAW: "withdrawn: findings no longer searchable",
-         DELETE: "deleted from store and index"}
-FORGOTTEN = "was quarantined: record released"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +63,8 @@ def act_on_removed(store: Store, paths: list[str], action: str) -> list[Removal]
             done.append(Removal(path, FORGOTTEN))
             continue
         {KEEP: store.keep_removed, WITHDRAW: store.withdraw, DELETE: store.delete_path}[action](path)
-        done.append(Removal(path, _DONE[action]))
-        LOGGER.info("%s: removed from the inbox, %s", path, _DONE[action])
+        done.append(Removal(path, DONE[action]))
+        LOGGER.info("%s: removed from the inbox, %s", path, DONE[action])
     return done
 
 

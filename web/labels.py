@@ -8,6 +8,7 @@ A code without a name here is shown as it is, so a new area never breaks a page.
 from __future__ import annotations
 
 from core.models import AREA_NAMES, POLARITY_NAMES
+from pipeline.removal_words import DELETE, DONE, FORGOTTEN, KEEP, WITHDRAW
 
 AREA_LABELS: dict[str, str] = {area.value: name for area, name in AREA_NAMES.items()}
 
@@ -48,13 +49,13 @@ RUN_STATUS_LABELS: dict[str, str] = {
     "interrupted": "bị ngắt",
 }
 
-# What a run did with a file that left the inbox (pipeline/removals.py's words in the run's
+# What a run did with a file that left the inbox (pipeline/removal_words.py's words in the run's
 # summary), as the page says it.
 REMOVAL_LABELS: dict[str, str] = {
-    "kept: findings still searchable": "vẫn giữ, vẫn tìm thấy",
-    "withdrawn: findings no longer searchable": "đã rút khỏi tìm kiếm",
-    "deleted from store and index": "đã xóa khỏi kho và chỉ mục",
-    "was quarantined: record released": "từng bị cách ly, đã bỏ ghi nhận",
+    DONE[KEEP]: "vẫn giữ, vẫn tìm thấy",
+    DONE[WITHDRAW]: "đã rút khỏi tìm kiếm",
+    DONE[DELETE]: "đã xóa khỏi kho và chỉ mục",
+    FORGOTTEN: "từng bị cách ly, đã bỏ ghi nhận",
 }
 
 
