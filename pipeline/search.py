@@ -405,11 +405,13 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
             narrowed = replace(narrowed, unit=place, within=True)
         of_year = () if holds_every_answer(found, asked) else backend.search(narrowed, found.plan, memo).hits
         at = [h for h in ordered if h.record.year == year and h.record.finding_id in first]
-        at += [h for h in of_year if h.record.finding_id not in {a.record.finding_id for a in at}]
+        put = {h.record.finding_id for h in at}
+        at += [h for h in of_year if h.record.finding_id not in put]
+        put |= {h.record.finding_id for h in of_year}
         if len(at) < pool:  # then the rest of the year's findings (the section's first): the period's
             at += of_period(backend, replace(narrowed, text="", matters=(), areas=()), found.plan or Plan(),
-                            pool, {h.record.finding_id for h in at})
-        put = {h.record.finding_id for h in at}
+                            pool, put)
+            put = {h.record.finding_id for h in at}
         ordered = at + [h for h in ordered if h.record.finding_id not in put]
     kept = {h.record.finding_id for h in ordered[:pool]}
     return (replace(found, hits=tuple(ordered[:pool])),

@@ -20,7 +20,7 @@ remarks spread over every inspected unit would otherwise make each of them "recu
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from core.attribution import attribute
@@ -411,7 +411,7 @@ def cell_findings(findings: Sequence[ThemedFinding], theme: str, year: int) -> l
 
 
 def _after_merger(
-    findings: Sequence[ThemedFinding],
+    findings: Sequence[ThemedFinding], refs: Mapping[UnitKey, UnitRef],
 ) -> dict[tuple[UnitKey, str], tuple[tuple[int, str], ...]]:
     """(unit, theme) → the years, with its successor's name, in which the unit that a pre-2025 unit
     was merged into had a shortcoming on that theme named in a document of 2025 or later.
@@ -427,14 +427,14 @@ def _after_merger(
         if f.polarity == SHORTCOMING and f.named and f.year is not None and f.year >= REORGANISATION_YEAR:
             for u in f.units:
                 successors[(u.key.province, u.key.name)].append((f.year, f.theme, u.label))
-    refs = _refs(findings).values()
-    merged_into = {(u.key.province, match_key(_strip_level(u.current))) for u in refs if u.current}
+    units = refs.values()
+    merged_into = {(u.key.province, match_key(_strip_level(u.current))) for u in units if u.current}
     # A successor the document did not place (no province) is the one of that name, if one only
     provinces: dict[str, set[str]] = defaultdict(set)
     for province, name in merged_into:
         provinces[name].add(province)
     out: dict[tuple[UnitKey, str], set[tuple[int, str]]] = defaultdict(set)
-    for u in refs:
+    for u in units:
         successor = match_key(_strip_level(u.current)) if u.current else u.key.name
         if successor == u.key.name:
             continue
@@ -450,7 +450,7 @@ def find_recurrences(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | Non
                      *, min_years: int = MIN_RECURRENCE_YEARS) -> list[Recurrence]:
     tax = taxonomy or load_taxonomy()
     refs = _refs(findings)
-    merged = _after_merger(findings)
+    merged = _after_merger(findings, refs)
     out: list[Recurrence] = []
     for (key, theme), group in _by_unit_theme(f for f in findings if f.polarity == SHORTCOMING).items():
         years = tuple(sorted({f.year for f in group if f.year is not None}))
@@ -466,7 +466,7 @@ def find_turnarounds(findings: Sequence[ThemedFinding], taxonomy: Taxonomy | Non
     tax = taxonomy or load_taxonomy()
     refs = _refs(findings)
     relevant = (f for f in findings if f.polarity in (SHORTCOMING, STRENGTH))
-    merged = _after_merger(findings)
+    merged = _after_merger(findings, refs)
     out: list[Turnaround] = []
     for (key, theme), group in _by_unit_theme(relevant).items():
         bad = sorted({f.year for f in group if f.polarity == SHORTCOMING and f.year is not None})
