@@ -17,7 +17,7 @@ from core.normalize import fold
 @lru_cache(maxsize=1 << 16)
 def folded_syllable(syllable: str) -> str:
     """`fold` of one syllable, remembered. Why: the word lists are matched entry by entry at each
-    of the query's syllables (`_entry_at`, synonyms, stop words), so one search folds the same
+    of the query's syllables (`entry_at`, synonyms, stop words), so one search folds the same
     few hundred syllables (the query's and the lists') about five thousand times; a syllable is
     short and the same ones recur, so the cache stays small (bounded all the same)."""
     return fold(syllable)
