@@ -7,6 +7,7 @@ into one clear line on stderr and an exit code (0 all good, 1 something failed, 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sys
@@ -222,7 +223,14 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     from index.base import TIER_SYLLABLES, Query, SearchResult
     from pipeline.hints import emptied_by, empty_alone
     from pipeline.query_rules import query_problem
-    from pipeline.search import came_by_area, came_by_headline, corrections_shown, matter_label, without_year
+    from pipeline.search import (
+        came_by_area,
+        came_by_headline,
+        corrections_shown,
+        matter_label,
+        reading,
+        without_year,
+    )
     from pipeline.search import search as composed
 
     settings = settings_of(ctx)
@@ -274,9 +282,15 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         err(line)
     if outdated:
         err(_outdated_line(outdated))
+    read = reading(result.plan) if not similar_to else None
+    # On stderr: stdout stays the findings, for scripts
+    if read is not None and not read.nothing and fmt == "text":
+        err(_read_line(read))
     if fmt == "json":
         data: dict[str, Any] = {"total": result.total, "offset": offset,
                                 "hits": [_hit_dict(h) for h in result.hits]}
+        if read is not None:
+            data["read"] = dataclasses.asdict(read)
         if fixes := corrections_shown(result):  # read otherwise: Plan.corrections
             data["corrected"] = [list(fix) for fix in fixes]
         if facets:
@@ -554,6 +568,39 @@ def _where(record: Any) -> str:
 # How the "why it came" line names the headline a fill came by (pipeline.search.came_by_headline):
 # a title-less document's lead is its opening paragraph, not a title.
 _HEADLINE_SAID = {"title": "title", "lead": "opening paragraph (it has no title)"}
+
+
+def _read_line(r: Any) -> str:
+    """What the search understood of the words (pipeline.search.Reading), in one line before the
+    count, as the page's "Đã hiểu" says it: "read as: «chưa» (or «không») and «phiếu hẹn» (or
+    «giấy hẹn», …, 2 more), about the unit «Cam Lộ», then findings holding part of it; year 2021
+    first; …"."""
+    def quoted(words: Any) -> str:
+        return ", ".join(f"«{w}»" for w in words)
+
+    asked = []
+    if r.terms:
+        asked.append(" and ".join(
+            f"«{t.word}»" + (f" (or {quoted(t.others)}" + (f", {t.more} more" if t.more else "") + ")"
+                             if t.others else "") for t in r.terms))
+    if r.units:
+        asked.append(f"about the unit {quoted(r.units)}")
+    if r.documents:
+        asked.append(f"of the document {quoted(r.documents)}")
+    parts = [", ".join(asked) + (", then findings holding part of it" if r.partial else "")] if asked else []
+    if r.excluded:
+        parts.append(f"without {quoted(r.excluded)}")
+    if r.year:
+        parts.append(f"year {r.year} first")
+    if r.polarity:
+        parts.append(f"{r.polarity} first")
+    if r.place:
+        parts.append("asks which unit: findings naming one first")
+    if r.ranked:
+        parts.append(f"{quoted(r.ranked)} only ranks")
+    if r.left_out:
+        parts.append(f"not searched {quoted(r.left_out)}")
+    return "read as: " + "; ".join(parts)
 
 
 def _corrections_line(result: Any) -> str | None:

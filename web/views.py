@@ -35,11 +35,13 @@ from pipeline.hints import (
     units_meant,
 )
 from pipeline.search import (
+    Reading,
     came_by_area,
     came_by_headline,
     corrections_shown,
     matter_label,
     province_suggestions,
+    reading,
     search,
     without_year,
 )
@@ -204,11 +206,55 @@ class SearchView:
     units_meant: tuple[tuple[str, int, str], ...] = ()
     # A search that found nothing under filters each finding findings alone: which to drop
     emptied: EmptiedView | None = None
+    # What the search understood of the words (pipeline.search.reading), the CLI's "read as" too
+    reading: Reading | None = None
+
+    @property
+    def understood(self) -> str:
+        """`reading` in a sentence (`understood`), empty without one."""
+        return understood(self.reading) if self.reading else ""
 
     @property
     def first_rank(self) -> int:
         """The rank of the page's first hit, where its numbered list starts."""
         return (self.page - 1) * PAGE_SIZE + 1
+
+
+def _quoted(words: Iterable[str]) -> str:
+    return ", ".join(f"«{w}»" for w in words)
+
+
+def understood(r: Reading) -> str:
+    """What the search understood of the words (pipeline.search.Reading), as the page says it
+    after "Đã hiểu:", in the words of the reports rather than of the engine: "tìm trước phát hiện
+    có «chưa» (hoặc «không») và «phiếu hẹn» (hoặc «giấy hẹn», …), về đơn vị «Cam Lộ», rồi đến
+    phát hiện chỉ có một phần; phát hiện năm 2021 xếp trước; …"."""
+    asked = []
+    if r.terms:
+        asked.append("có " + " và ".join(
+            f"«{t.word}»" + (f" (hoặc {_quoted(t.others)}" + (f" và {t.more} cách nói khác" if t.more else "")
+                             + ")" if t.others else "") for t in r.terms))
+    if r.units:
+        asked.append(f"về đơn vị {_quoted(r.units)}")
+    if r.documents:
+        asked.append(f"của văn bản {_quoted(r.documents)}")
+    parts = []
+    if asked:
+        parts.append(("tìm trước" if r.partial else "tìm") + " phát hiện " + ", ".join(asked)
+                     + (", rồi đến phát hiện chỉ có một phần" if r.partial else ""))
+    if r.excluded:
+        parts.append(f"bỏ phát hiện có {_quoted(r.excluded)}")
+    if r.year:
+        parts.append(f"phát hiện năm {r.year} xếp trước")
+    if r.polarity:
+        parts.append(f"hỏi về {label(POLARITY_LABELS, r.polarity).lower()}: loại này xếp trước")
+    if r.place:
+        parts.append("hỏi đơn vị nào: phát hiện nêu tên đơn vị xếp trước")
+    if r.ranked:
+        parts.append(f"{_quoted(r.ranked)} chỉ để xếp hạng, không bắt buộc")
+    if r.left_out:
+        parts.append(f"không tìm {_quoted(r.left_out)}")
+    return "; ".join(parts) + "."
 
 
 def hit_view(hit: Hit) -> HitView:
@@ -318,6 +364,7 @@ def search_view(backend: SearchBackend, params: SearchParams,
         _empty_alone(params, empty),
         _units_meant(backend, params, units()) if params.don_vi and "unit" in empty else (),
         _emptied(params, emptied) if emptied else None,
+        reading(result.plan),
     )
 
 
