@@ -283,8 +283,10 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     if outdated:
         err(_outdated_line(outdated))
     read = reading(result.plan) if not similar_to else None
-    # On stderr: stdout stays the findings, for scripts
-    if read is not None and not read.nothing and fmt == "text":
+    if read is not None and read.nothing:  # "0 findings" alone did not say why
+        err(f"no word to search in {q.text.strip()!r} (only punctuation or symbols): type words,"
+            " with or without accents (phieu hen, hồ sơ quá hạn)")
+    elif read is not None and fmt == "text":  # on stderr: stdout stays the findings, for scripts
         err(_read_line(read))
     if fmt == "json":
         data: dict[str, Any] = {"total": result.total, "offset": offset,

@@ -3,7 +3,8 @@ the words a finding must hold first and the others searched in their place, a un
 read in the words, the part of the reports asked for, the words left out. Before, neither said
 it: a staff member who typed "xã nào chưa cấp phiếu hẹn ở Cam Tuyền năm 2021" saw a page
 ranked by words added (giấy hẹn), a unit named, a year put first and words dropped, and could not
-tell a surprising page from a wrong one. On the hand-written store (webstore.py)."""
+tell a surprising page from a wrong one. A query of punctuation or symbols found "0 findings"
+and said no more: it now says there is no word in it. On the hand-written store (webstore.py)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,14 @@ def test_the_cli_says_the_same_reading(data: WebData) -> None:
     assert data_out["read"]["terms"][0]["word"] == "phiếu hẹn"
     assert data_out["read"]["year"] is None
 
+
+def test_a_query_of_punctuation_or_symbols_says_it_holds_no_word(data: WebData, client: TestClient) -> None:
+    for q in ("😀!!??", "... ??? —"):
+        page = client.get("/", params={"q": q}).text
+        assert "không có chữ hay số nào để tìm (chỉ có dấu câu hoặc ký hiệu)" in html.unescape(page)
+        assert 'class="understood"' not in page
+        stdout, stderr = _cli(data, q)
+        assert stdout == "0 findings\n"
+        assert "no word to search in" in stderr and "only punctuation or symbols" in stderr
+    # A browse without words says nothing of words.
+    assert 'class="understood"' not in client.get("/", params={"nam": "2021"}).text
