@@ -749,7 +749,7 @@ def reading(plan: Plan | None, lexicon: Lexicon | None = None) -> Reading | None
             units.append(_unit_cased(words[0]))
         elif group.doc_number:
             documents.append(words[0].upper().replace(" ", "/", 1).replace(" ", "-"))
-        else:
+        elif all(t.word != words[0] for t in terms):  # a word typed twice is one group each: said once
             others = words[1:]
             terms.append(Term(words[0], tuple(others[:OTHERS_SHOWN]), max(0, len(others) - OTHERS_SHOWN)))
     year_words = {str(plan.year), "nam"} if plan.year else set()

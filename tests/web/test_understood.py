@@ -45,6 +45,8 @@ def test_the_page_says_the_words_required_the_synonyms_the_unit_and_the_year(cli
     said = _understood(client, "phieu hen")
     assert said.startswith("Đã hiểu: tìm phát hiện có «phiếu hẹn» (hoặc «giấy hẹn»")
     assert "cách nói khác" in said  # the set's other members counted, not listed
+    # A word typed twice is said once
+    assert _understood(client, "hồ sơ quá hạn cán bộ hồ sơ").count("«hồ sơ»") == 1
     # A word left out by "-" and a document number
     assert "bỏ phát hiện có «sổ theo dõi»" in _understood(client, 'phiếu hẹn -"sổ theo dõi"')
 
