@@ -9,7 +9,8 @@ list and the clock or the number does not move, so the key here is a hash of the
 source file and data file under the given roots (the code that compiles and the classes that are
 pickled, the data it reads), of the files named besides them (a dictionary in another package),
 and of the Python version and the pickle protocol. Any edit anywhere under the roots changes the
-key: the next process compiles anew and writes the new entry; an old entry is removed then.
+key: the next process compiles anew and writes the new entry; the oldest entries beyond a few are
+removed then.
 
 Where: `$KIEMTRA_CACHE_DIR`, else `$XDG_CACHE_HOME/kiemtra`, else `~/.cache/kiemtra`: the user's
 own cache, as writable as the code itself, so reading a pickle from it trusts nothing that the
@@ -36,6 +37,9 @@ HASHED_SUFFIXES = frozenset({".py", ".toml", ".txt", ".json"})
 # Bumped when the way entries are written changes.
 FORMAT = 1
 OFF = "off"
+# Entries of one name kept, the newest: two checkouts of different code (a developer's branches,
+# an upgrade beside the old install) each find their own rather than replacing each other's.
+KEPT = 3
 
 
 def cache_dir() -> Path | None:
@@ -67,7 +71,7 @@ def source_key(roots: Iterable[Path], files: Iterable[Path | None] = ()) -> str:
 def cached(name: str, key: str, build: Callable[[], T]) -> T:
     """The object `build` returns, read from the cache when an entry of `name` has this `key`,
     else built and written there (atomically: a process reading meanwhile sees the whole entry or
-    none). Older entries of `name` are removed when a new one is written."""
+    none). Entries of `name` beyond the newest `KEPT` are removed when a new one is written."""
     folder = cache_dir()
     if folder is None:
         return build()
@@ -89,9 +93,10 @@ def cached(name: str, key: str, build: Callable[[], T]) -> T:
             pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(written, entry)
         written = None
-        for old in folder.glob(f"{name}-*.pickle"):
-            if old != entry:
-                old.unlink(missing_ok=True)
+        others = sorted((p for p in folder.glob(f"{name}-*.pickle") if p != entry),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in others[KEPT - 1:]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only or full disk: this process keeps what it built
     finally:

@@ -37,9 +37,13 @@ def test_an_entry_is_written_once_and_read_back(folder: Path) -> None:
     assert build.calls == 1
     [entry] = folder.glob("words-*.pickle")
     assert entry.stat().st_mode & 0o077 == 0  # the user's own
-    # A new key (something changed): built again, and the old entry removed
-    assert cached("words", "k2", build) and build.calls == 2
-    assert [p.name for p in folder.glob("words-*.pickle")] == ["words-k2.pickle"]
+    # A new key (something changed): built again; the newest few entries kept, the older removed
+    os.utime(entry, (1, 1))
+    for n, key in enumerate(("k2", "k3", "k4"), 2):
+        assert cached("words", key, build) and build.calls == n
+        os.utime(folder / f"words-{key}.pickle", (n, n))  # written in this order
+    assert sorted(p.name for p in folder.glob("words-*.pickle")) == [
+        "words-k2.pickle", "words-k3.pickle", "words-k4.pickle"]
 
 
 def test_the_key_follows_the_bytes_of_every_file_under_the_roots(tmp_path: Path) -> None:
