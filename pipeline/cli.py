@@ -573,36 +573,18 @@ _HEADLINE_SAID = {"title": "title", "lead": "opening paragraph (it has no title)
 
 
 def _read_line(r: Any) -> str:
-    """What the search understood of the words (pipeline.search.Reading), in one line before the
-    count, as the page's "Đã hiểu" says it: "read as: «chưa» (or «không») and «phiếu hẹn» (or
-    «giấy hẹn», …, 2 more), about the unit «Cam Lộ», then findings holding part of it; year 2021
-    first; …"."""
-    def quoted(words: Any) -> str:
-        return ", ".join(f"«{w}»" for w in words)
+    """What the search understood of the words (pipeline.search.Reading), in one line, as the
+    page's "Đã hiểu" says it (pipeline.search.said): "read as: «chưa» (or «không») and «phiếu
+    hẹn» (or «giấy hẹn», …, 3 more), about the unit «Cam Lộ», then findings holding part of it;
+    year 2021 first; …"."""
+    from pipeline.search import Phrasing, said
 
-    asked = []
-    if r.terms:
-        asked.append(" and ".join(
-            f"«{t.word}»" + (f" (or {quoted(t.others)}" + (f", {t.more} more" if t.more else "") + ")"
-                             if t.others else "") for t in r.terms))
-    if r.units:
-        asked.append(f"about the unit {quoted(r.units)}")
-    if r.documents:
-        asked.append(f"of the document {quoted(r.documents)}")
-    parts = [", ".join(asked) + (", then findings holding part of it" if r.partial else "")] if asked else []
-    if r.excluded:
-        parts.append(f"without {quoted(r.excluded)}")
-    if r.year:
-        parts.append(f"year {r.year} first")
-    if r.polarity:
-        parts.append(f"{r.polarity} first")
-    if r.place:
-        parts.append("asks which unit: findings naming one first")
-    if r.ranked:
-        parts.append(f"{quoted(r.ranked)} only ranks")
-    if r.left_out:
-        parts.append(f"not searched {quoted(r.left_out)}")
-    return "read as: " + "; ".join(parts)
+    return "read as: " + said(r, Phrasing(
+        terms="{}", terms_first="{}", others="or {}", more=", {} more", both=" and ",
+        units="about the unit {}", documents="of the document {}",
+        partial=", then findings holding part of it", excluded="without {}", year="year {} first",
+        polarity="{} first", place="asks which unit: findings naming one first", ranked="{} only ranks",
+        left_out="not searched {}"))
 
 
 def _corrections_line(result: Any) -> str | None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from core.normalize import fold, matching_form
@@ -759,3 +759,56 @@ def reading(plan: Plan | None, lexicon: Lexicon | None = None) -> Reading | None
         polarity=plan.polarity, place=plan.place_asked,
         excluded=tuple(_written(a, plan, lex) for a in plan.excluded),
         left_out=tuple(dict.fromkeys(plan.dropped)), ranked=tuple(dict.fromkeys(ranked)))
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """How one language says a `Reading` (`said`): each a format of one value, "{}" (a list of
+    words in «», a number, the polarity named), or a fixed phrase. The page says it in Vietnamese
+    (web/views.py), the CLI in English (pipeline/cli.py): one sentence's structure, two wordings."""
+
+    terms: str  # the terms, when the only thing asked ("tìm phát hiện có {}")
+    terms_first: str  # the terms, when findings holding part of what is asked follow
+    others: str  # a term's other words, "{}" their list ("hoặc {}")
+    more: str  # beyond those listed, "{}" how many (" và {} cách nói khác")
+    both: str  # between two terms (" và ")
+    units: str
+    documents: str
+    partial: str
+    excluded: str
+    year: str
+    polarity: str  # "{}" the polarity as `polarity_named` gives it
+    place: str
+    ranked: str
+    left_out: str
+    end: str = ""
+
+
+def said(r: Reading, phrasing: Phrasing, polarity_named: Callable[[str], str] = str) -> str:
+    """`r` in one sentence as `phrasing` words it: what is asked (the terms, the units, the
+    documents), then each other thing the reading holds, "; " between them."""
+    def quoted(words: Sequence[str]) -> str:
+        return ", ".join(f"«{w}»" for w in words)
+
+    def term(t: Term) -> str:
+        if not t.others:
+            return f"«{t.word}»"
+        return f"«{t.word}» (" + phrasing.others.format(quoted(t.others)) + (
+            phrasing.more.format(t.more) if t.more else "") + ")"
+
+    asked = []
+    if r.terms:
+        words = phrasing.both.join(term(t) for t in r.terms)
+        asked.append((phrasing.terms_first if r.partial else phrasing.terms).format(words))
+    if r.units:
+        asked.append(phrasing.units.format(quoted(r.units)))
+    if r.documents:
+        asked.append(phrasing.documents.format(quoted(r.documents)))
+    parts = [", ".join(asked) + (phrasing.partial if r.partial else "")] if asked else []
+    parts += [phrasing.excluded.format(quoted(r.excluded))] if r.excluded else []
+    parts += [phrasing.year.format(r.year)] if r.year else []
+    parts += [phrasing.polarity.format(polarity_named(r.polarity))] if r.polarity else []
+    parts += [phrasing.place] if r.place else []
+    parts += [phrasing.ranked.format(quoted(r.ranked))] if r.ranked else []
+    parts += [phrasing.left_out.format(quoted(r.left_out))] if r.left_out else []
+    return "; ".join(parts) + phrasing.end

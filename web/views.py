@@ -35,6 +35,7 @@ from pipeline.hints import (
     units_meant,
 )
 from pipeline.search import (
+    Phrasing,
     Reading,
     came_by_area,
     came_by_headline,
@@ -42,6 +43,7 @@ from pipeline.search import (
     matter_label,
     province_suggestions,
     reading,
+    said,
     search,
     without_year,
 )
@@ -220,41 +222,21 @@ class SearchView:
         return (self.page - 1) * PAGE_SIZE + 1
 
 
-def _quoted(words: Iterable[str]) -> str:
-    return ", ".join(f"«{w}»" for w in words)
+# What the search understood (pipeline.search.said), as the page says it after "Đã hiểu:", in the
+# words of the reports rather than of the engine: "tìm trước phát hiện có «chưa» (hoặc «không») và
+# «phiếu hẹn» (hoặc «giấy hẹn», …), về đơn vị «Cam Lộ», rồi đến phát hiện chỉ có một phần; …".
+UNDERSTOOD = Phrasing(
+    terms="tìm phát hiện có {}", terms_first="tìm trước phát hiện có {}", others="hoặc {}",
+    more=" và {} cách nói khác", both=" và ", units="về đơn vị {}", documents="của văn bản {}",
+    partial=", rồi đến phát hiện chỉ có một phần", excluded="bỏ phát hiện có {}",
+    year="phát hiện năm {} xếp trước", polarity="hỏi về {}: loại này xếp trước",
+    place="hỏi đơn vị nào: phát hiện nêu tên đơn vị xếp trước",
+    ranked="{} chỉ để xếp hạng, không bắt buộc", left_out="không tìm {}", end=".")
 
 
 def understood(r: Reading) -> str:
-    """What the search understood of the words (pipeline.search.Reading), as the page says it
-    after "Đã hiểu:", in the words of the reports rather than of the engine: "tìm trước phát hiện
-    có «chưa» (hoặc «không») và «phiếu hẹn» (hoặc «giấy hẹn», …), về đơn vị «Cam Lộ», rồi đến
-    phát hiện chỉ có một phần; phát hiện năm 2021 xếp trước; …"."""
-    asked = []
-    if r.terms:
-        asked.append("có " + " và ".join(
-            f"«{t.word}»" + (f" (hoặc {_quoted(t.others)}" + (f" và {t.more} cách nói khác" if t.more else "")
-                             + ")" if t.others else "") for t in r.terms))
-    if r.units:
-        asked.append(f"về đơn vị {_quoted(r.units)}")
-    if r.documents:
-        asked.append(f"của văn bản {_quoted(r.documents)}")
-    parts = []
-    if asked:
-        parts.append(("tìm trước" if r.partial else "tìm") + " phát hiện " + ", ".join(asked)
-                     + (", rồi đến phát hiện chỉ có một phần" if r.partial else ""))
-    if r.excluded:
-        parts.append(f"bỏ phát hiện có {_quoted(r.excluded)}")
-    if r.year:
-        parts.append(f"phát hiện năm {r.year} xếp trước")
-    if r.polarity:
-        parts.append(f"hỏi về {label(POLARITY_LABELS, r.polarity).lower()}: loại này xếp trước")
-    if r.place:
-        parts.append("hỏi đơn vị nào: phát hiện nêu tên đơn vị xếp trước")
-    if r.ranked:
-        parts.append(f"{_quoted(r.ranked)} chỉ để xếp hạng, không bắt buộc")
-    if r.left_out:
-        parts.append(f"không tìm {_quoted(r.left_out)}")
-    return "; ".join(parts) + "."
+    """`r` (pipeline.search.Reading) in the page's sentence (`UNDERSTOOD`)."""
+    return said(r, UNDERSTOOD, lambda polarity: label(POLARITY_LABELS, polarity).lower())
 
 
 def hit_view(hit: Hit) -> HitView:
