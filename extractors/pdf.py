@@ -73,29 +73,69 @@ def joined_across_pages(parts: list[Part]) -> list[Part]:
     Joined only where the text shows a run-on as a wrapped line does (`core.wrapping.runs_on`:
     the page ends with no stop, colon or semicolon, the next page starts in lower case, neither
     is a heading in capitals, a list item, a field or a table row; a Vietnamese sentence, heading
-    or caption never starts in lower case), both are paragraphs (not a table's rows), the pages
-    follow each other, and the page's last part is not its page number. The running headers and
+    or caption never starts in lower case), both are paragraphs (not a table's rows) and the pages
+    follow each other; a page number alone at the page's foot between the halves is dropped
+    (`_run_on_from`), one closing a paragraph is not the paragraph's end. The running headers and
     footers of a text layer are gone before this (`extractors.layout.remove_running_lines`); on
     an OCR'd page a header in capitals stops the join by the rule above. The joined paragraph
     keeps the page it starts on; its confidence is the lower of the two."""
     out: list[Part] = []
     for part in parts:
-        if out and _runs_across(out[-1], part):
-            text, page, kind, confidence = out[-1]
+        at = _run_on_from(out, part)
+        if at is not None:
+            text, page, kind, confidence = out[at]
+            del out[at:]  # the part run on, and a page number left between the halves
             lower = None if confidence is None or part[3] is None else min(confidence, part[3])
-            out[-1] = (f"{text} {part[0].lstrip()}", page, kind, lower)
+            out.append((f"{_without_foot_number(text)} {part[0].lstrip()}", page, kind, lower))
         else:
             out.append(part)
     return out
+
+
+def _run_on_from(out: list[Part], following: Part) -> int | None:
+    """The index in `out` of the part `following` runs on from: the last one, or the one before
+    it when the last is its page's number alone (`_lone_page_number`); None when it starts anew.
+
+    Why past a page number: an OCR'd page keeps its footer ("Trang 1/2" at the foot), read after
+    the page's last paragraph, so the number stood between the two halves of the sentence and
+    stopped the join. A page number says nothing of the text; the layout step drops a text
+    layer's the same way (`extractors.layout.remove_running_lines`). Only when the number is
+    alone in its part, the last of its page, and the part before it is of the same page: a
+    number inside a paragraph is the paragraph's ("điểm 2"), and one elsewhere is no foot."""
+    if not out:
+        return None
+    if _runs_across(out[-1], following):
+        return len(out) - 1
+    if (len(out) >= 2 and _lone_page_number(out[-1]) and out[-2][1] == out[-1][1]
+            and _runs_across(out[-2], following)):
+        return len(out) - 2
+    return None
+
+
+def _lone_page_number(part: Part) -> bool:
+    """Whether `part` is a page number alone on its line ("Trang 1/2", "- 1 -"): a paragraph of
+    one line that `extractors.layout.is_page_number` reads as one."""
+    text, _, kind, _ = part
+    return kind == "paragraph" and "\n" not in text.strip() and is_page_number(text)
+
+
+def _without_foot_number(text: str) -> str:
+    """`text` without a last line that is a page number alone, when other lines come before it:
+    the foot of an OCR'd page read into the page's last paragraph."""
+    head, _, last = text.rstrip().rpartition("\n")
+    return head.rstrip() if head.strip() and is_page_number(last) else text.rstrip()
 
 
 def _runs_across(previous: Part, following: Part) -> bool:
     (before, page_before, kind_before, _), (after, page_after, kind_after, _) = previous, following
     if page_before is None or page_after != page_before + 1:
         return False
-    if kind_before != "paragraph" or kind_after != "paragraph" or is_page_number(before.rsplit("\n", 1)[-1]):
+    if kind_before != "paragraph" or kind_after != "paragraph":
         return False
-    return runs_on(before.rstrip().rsplit("\n", 1)[-1], after.lstrip().split("\n", 1)[0])
+    last = _without_foot_number(before).rsplit("\n", 1)[-1]
+    if is_page_number(last):  # the part is a page number alone (`_run_on_from` looks past it)
+        return False
+    return runs_on(last, after.lstrip().split("\n", 1)[0])
 
 
 def pages_to_ocr(pages: list[str], settings: Settings) -> list[int]:

@@ -7,6 +7,7 @@ into one clear line on stderr and an exit code (0 all good, 1 something failed, 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import sys
@@ -222,7 +223,14 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
     from index.base import TIER_SYLLABLES, Query, SearchResult
     from pipeline.hints import emptied_by, empty_alone
     from pipeline.query_rules import query_problem
-    from pipeline.search import came_by_area, came_by_headline, corrections_shown, matter_label, without_year
+    from pipeline.search import (
+        came_by_area,
+        came_by_headline,
+        corrections_shown,
+        matter_label,
+        reading,
+        without_year,
+    )
     from pipeline.search import search as composed
 
     settings = settings_of(ctx)
@@ -274,9 +282,17 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
         err(line)
     if outdated:
         err(_outdated_line(outdated))
+    read = reading(result.plan) if not similar_to else None
+    if read is not None and read.nothing:  # "0 findings" alone did not say why
+        err(f"no word to search in {q.text.strip()!r} (only punctuation or symbols): type words,"
+            " with or without accents (phieu hen, hồ sơ quá hạn)")
+    elif read is not None and fmt == "text":  # on stderr: stdout stays the findings, for scripts
+        err(_read_line(read))
     if fmt == "json":
         data: dict[str, Any] = {"total": result.total, "offset": offset,
                                 "hits": [_hit_dict(h) for h in result.hits]}
+        if read is not None:
+            data["read"] = dataclasses.asdict(read)
         if fixes := corrections_shown(result):  # read otherwise: Plan.corrections
             data["corrected"] = [list(fix) for fix in fixes]
         if facets:
@@ -554,6 +570,21 @@ def _where(record: Any) -> str:
 # How the "why it came" line names the headline a fill came by (pipeline.search.came_by_headline):
 # a title-less document's lead is its opening paragraph, not a title.
 _HEADLINE_SAID = {"title": "title", "lead": "opening paragraph (it has no title)"}
+
+
+def _read_line(r: Any) -> str:
+    """What the search understood of the words (pipeline.search.Reading), in one line, as the
+    page's "Đã hiểu" says it (pipeline.search.said): "read as: «chưa» (or «không») and «phiếu
+    hẹn» (or «giấy hẹn», …, 3 more), about the unit «Cam Lộ», then findings holding part of it;
+    year 2021 first; …"."""
+    from pipeline.search import Phrasing, said
+
+    return "read as: " + said(r, Phrasing(
+        terms="{}", terms_first="{}", others="or {}", more=", {} more", both=" and ",
+        units="about the unit {}", documents="of the document {}",
+        partial=", then findings holding part of it", excluded="without {}", year="year {} first",
+        polarity="{} first", place="asks which unit: findings naming one first", ranked="{} only ranks",
+        left_out="not searched {}"))
 
 
 def _corrections_line(result: Any) -> str | None:

@@ -27,8 +27,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from core.normalize import fold, matching_form
 from index.base import (
@@ -45,6 +45,7 @@ from index.base import (
     facet_values,
 )
 from index.query import (
+    Alternative,
     Lexicon,
     Parsed,
     Plan,
@@ -656,3 +657,158 @@ def corrections_shown(result: SearchResult) -> tuple[tuple[str, str], ...]:
     "searched for" line and the page's "Đã tìm" say."""
     fixes = result.plan.corrections if result.plan else ()
     return tuple((c.typed, as_written(c.read, result.hits)) for c in fixes)
+
+
+# How many other words a term's reading lists before "…": a synonym set of twelve spellings
+# would fill the line, and the first few say what kind of words were added.
+OTHERS_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing the query asks a finding to hold, as a person reads it: the word as read (with
+    its accents when the genre's word lists or the accent restoration know them) and the other
+    words searched in its place (the genre's synonyms and abbreviations, the negation's forms)."""
+
+    word: str
+    others: tuple[str, ...] = ()
+    more: int = 0  # other words searched beyond those listed
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the search understood of the query's words (`reading`), said by the page ("Đã hiểu")
+    and the CLI ("read as") from this one reading, so both tell the same thing.
+
+    Why: a staff member who typed "xã nào chưa cấp phiếu hẹn ở Cam Lộ năm 2021" sees a page
+    ranked by words found, words added (giấy hẹn), a unit named in the words and a year put
+    first, and words left out (xã, nào, ở); unsaid, a surprising page cannot be told from a
+    wrong one, nor a query be reworded to what the search can do."""
+
+    terms: tuple[Term, ...] = ()  # what a finding must hold first (each group but units, documents)
+    units: tuple[str, ...] = ()  # units named in the words: findings about them match
+    documents: tuple[str, ...] = ()  # document numbers named: that document's findings match
+    year: int | None = None  # the year named: its findings first
+    polarity: str | None = None  # the part of the reports asked for first
+    place: bool = False  # the query asks which unit: findings naming one first
+    excluded: tuple[str, ...] = ()  # words typed after "-": findings holding them left out
+    left_out: tuple[str, ...] = ()  # stop and question words, not searched
+    ranked: tuple[str, ...] = ()  # words that rank findings holding them higher, not required
+    nothing: bool = False  # the query holds no word at all (punctuation, symbols)
+
+    @property
+    def partial(self) -> bool:
+        """Whether findings holding only some of the terms can follow those holding all."""
+        return len(self.terms) + len(self.units) + len(self.documents) >= 2
+
+
+def _written(alternative: Alternative, plan: Plan, lexicon: Lexicon) -> str:
+    """An alternative as a person reads it: as typed when typed with accents, else the accented
+    reading the engine restored or the synonym member the word lists write, else as typed."""
+    if alternative.any_accent:
+        return " ".join(alternative.syllables)
+    folded = alternative.folded
+    restored = next((r for r in plan.restored if r.folded == folded), None)
+    if restored is not None:
+        return " ".join(restored.syllables)
+    return " ".join(lexicon.member_written(folded) or alternative.syllables)
+
+
+# The words that start a unit's name with its level ("xã Cam Tuyền", "thành phố Huế"), folded:
+# they stay lower case when a unit named in the words is shown with capitals.
+_LEVEL_WORDS = frozenset({"xa", "phuong", "thi", "tran", "huyen", "quan", "thanh", "pho", "tinh"})
+
+
+def _unit_cased(name: str) -> str:
+    """A unit named in the query (the plan keeps it lower case) as its name is written: each
+    syllable capitalised but the leading level words ("cam lộ" → "Cam Lộ", "xa cam tuyen" →
+    "xa Cam Tuyen")."""
+    syllables = name.split()
+    lead = 0
+    while lead < len(syllables) - 1 and fold(syllables[lead]) in _LEVEL_WORDS:
+        lead += 1
+    return " ".join([*syllables[:lead], *(s[:1].upper() + s[1:] for s in syllables[lead:])])
+
+
+def reading(plan: Plan | None, lexicon: Lexicon | None = None) -> Reading | None:
+    """What `plan` (the engine's reading of the query, SearchResult.plan) asks, as `Reading`
+    says it; None for a search without words (browsing by filters)."""
+    if plan is None:
+        return None
+    if plan.nothing:
+        return Reading(nothing=True)
+    if not plan.groups and not plan.excluded:
+        return None
+    lex = lexicon or load_lexicon()
+    terms: list[Term] = []
+    units: list[str] = []
+    documents: list[str] = []
+    for group in plan.groups:
+        words = list(dict.fromkeys(_written(a, plan, lex) for a in group.alternatives))
+        if group.unit:
+            units.append(_unit_cased(words[0]))
+        elif group.doc_number:
+            documents.append(words[0].upper().replace(" ", "/", 1).replace(" ", "-"))
+        elif all(t.word != words[0] for t in terms):  # a word typed twice is one group each: said once
+            others = words[1:]
+            terms.append(Term(words[0], tuple(others[:OTHERS_SHOWN]), max(0, len(others) - OTHERS_SHOWN)))
+    year_words = {str(plan.year), "nam"} if plan.year else set()
+    ranked = [w for a in plan.optional if fold(w := _written(a, plan, lex)) not in year_words]
+    return Reading(
+        terms=tuple(terms), units=tuple(units), documents=tuple(documents), year=plan.year,
+        polarity=plan.polarity, place=plan.place_asked,
+        excluded=tuple(_written(a, plan, lex) for a in plan.excluded),
+        left_out=tuple(dict.fromkeys(plan.dropped)), ranked=tuple(dict.fromkeys(ranked)))
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    """How one language says a `Reading` (`said`): each a format of one value, "{}" (a list of
+    words in «», a number, the polarity named), or a fixed phrase. The page says it in Vietnamese
+    (web/views.py), the CLI in English (pipeline/cli.py): one sentence's structure, two wordings."""
+
+    terms: str  # the terms, when the only thing asked ("tìm phát hiện có {}")
+    terms_first: str  # the terms, when findings holding part of what is asked follow
+    others: str  # a term's other words, "{}" their list ("hoặc {}")
+    more: str  # beyond those listed, "{}" how many (" và {} cách nói khác")
+    both: str  # between two terms (" và ")
+    units: str
+    documents: str
+    partial: str
+    excluded: str
+    year: str
+    polarity: str  # "{}" the polarity as `polarity_named` gives it
+    place: str
+    ranked: str
+    left_out: str
+    end: str = ""
+
+
+def said(r: Reading, phrasing: Phrasing, polarity_named: Callable[[str], str] = str) -> str:
+    """`r` in one sentence as `phrasing` words it: what is asked (the terms, the units, the
+    documents), then each other thing the reading holds, "; " between them."""
+    def quoted(words: Sequence[str]) -> str:
+        return ", ".join(f"«{w}»" for w in words)
+
+    def term(t: Term) -> str:
+        if not t.others:
+            return f"«{t.word}»"
+        return f"«{t.word}» (" + phrasing.others.format(quoted(t.others)) + (
+            phrasing.more.format(t.more) if t.more else "") + ")"
+
+    asked = []
+    if r.terms:
+        words = phrasing.both.join(term(t) for t in r.terms)
+        asked.append((phrasing.terms_first if r.partial else phrasing.terms).format(words))
+    if r.units:
+        asked.append(phrasing.units.format(quoted(r.units)))
+    if r.documents:
+        asked.append(phrasing.documents.format(quoted(r.documents)))
+    parts = [", ".join(asked) + (phrasing.partial if r.partial else "")] if asked else []
+    parts += [phrasing.excluded.format(quoted(r.excluded))] if r.excluded else []
+    parts += [phrasing.year.format(r.year)] if r.year else []
+    parts += [phrasing.polarity.format(polarity_named(r.polarity))] if r.polarity else []
+    parts += [phrasing.place] if r.place else []
+    parts += [phrasing.ranked.format(quoted(r.ranked))] if r.ranked else []
+    parts += [phrasing.left_out.format(quoted(r.left_out))] if r.left_out else []
+    return "; ".join(parts) + phrasing.end

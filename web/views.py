@@ -35,11 +35,15 @@ from pipeline.hints import (
     units_meant,
 )
 from pipeline.search import (
+    Phrasing,
+    Reading,
     came_by_area,
     came_by_headline,
     corrections_shown,
     matter_label,
     province_suggestions,
+    reading,
+    said,
     search,
     without_year,
 )
@@ -204,11 +208,35 @@ class SearchView:
     units_meant: tuple[tuple[str, int, str], ...] = ()
     # A search that found nothing under filters each finding findings alone: which to drop
     emptied: EmptiedView | None = None
+    # What the search understood of the words (pipeline.search.reading), the CLI's "read as" too
+    reading: Reading | None = None
+
+    @property
+    def understood(self) -> str:
+        """`reading` in a sentence (`understood`), empty without one."""
+        return understood(self.reading) if self.reading else ""
 
     @property
     def first_rank(self) -> int:
         """The rank of the page's first hit, where its numbered list starts."""
         return (self.page - 1) * PAGE_SIZE + 1
+
+
+# What the search understood (pipeline.search.said), as the page says it after "Đã hiểu:", in the
+# words of the reports rather than of the engine: "tìm trước phát hiện có «chưa» (hoặc «không») và
+# «phiếu hẹn» (hoặc «giấy hẹn», …), về đơn vị «Cam Lộ», rồi đến phát hiện chỉ có một phần; …".
+UNDERSTOOD = Phrasing(
+    terms="tìm phát hiện có {}", terms_first="tìm trước phát hiện có {}", others="hoặc {}",
+    more=" và {} cách nói khác", both=" và ", units="về đơn vị {}", documents="của văn bản {}",
+    partial=", rồi đến phát hiện chỉ có một phần", excluded="bỏ phát hiện có {}",
+    year="phát hiện năm {} xếp trước", polarity="hỏi về {}: loại này xếp trước",
+    place="hỏi đơn vị nào: phát hiện nêu tên đơn vị xếp trước",
+    ranked="{} chỉ để xếp hạng, không bắt buộc", left_out="không tìm {}", end=".")
+
+
+def understood(r: Reading) -> str:
+    """`r` (pipeline.search.Reading) in the page's sentence (`UNDERSTOOD`)."""
+    return said(r, UNDERSTOOD, lambda polarity: label(POLARITY_LABELS, polarity).lower())
 
 
 def hit_view(hit: Hit) -> HitView:
@@ -318,6 +346,7 @@ def search_view(backend: SearchBackend, params: SearchParams,
         _empty_alone(params, empty),
         _units_meant(backend, params, units()) if params.don_vi and "unit" in empty else (),
         _emptied(params, emptied) if emptied else None,
+        reading(result.plan),
     )
 
 

@@ -16,7 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import core
 from core.agencies import agencies
+from core.compiled_cache import cached, source_key
 from core.doc_kinds import cited_kinds
 from core.errors import ConfigError
 from core.levels import (
@@ -357,7 +359,24 @@ def with_named_measures(intents: Iterable[Mapping[str, Any]],
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The lexicon of index/vi/ and the dictionary (read once per process)."""
+    """The lexicon of index/vi/ and the dictionary (read once per process), from the compiled
+    cache (core/compiled_cache.py) when nothing it is compiled from has changed: the code and data
+    of index/ and core/ (the layers below index/: all the code a lexicon is compiled by) and the
+    dictionary."""
+    roots = (Path(__file__).resolve().parents[1], Path(core.__file__).resolve().parent)
+    return cached("lexicon", source_key(roots, [dictionary_file()]), compiled_lexicon)
+
+
+def compiled_lexicon() -> Lexicon:
+    """The lexicon compiled from its files, with the readings every search of words typed without
+    accents reads (`Lexicon.readings`) made, so a cached copy holds them too."""
+    lexicon = compile_lexicon_files()
+    lexicon.readings  # noqa: B018 - made now, so that the cache keeps it
+    return lexicon
+
+
+def compile_lexicon_files() -> Lexicon:
+    """The lexicon of index/vi/ and the dictionary, compiled."""
     stopwords = STOPWORDS_FILE.read_text(encoding="utf-8").splitlines()
     synonym_tables = tomllib.loads(SYNONYMS_FILE.read_text(encoding="utf-8"))
     synonyms = synonym_tables.get("set", [])

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from core.settings import Settings
 from extractors import read
+from extractors._common import Part
 from extractors.pdf import joined_across_pages
 from nlp.extract import extract
 from tests.extractors.reader_fixtures import write_pdf
@@ -34,19 +35,21 @@ def _text_pdf(path: Path) -> Path:
     return write_pdf(path, [[HEADER, *lines, f"Trang {n}/3"] for n, lines in enumerate(PAGES, 1)])
 
 
-def _scanned_pdf(path: Path) -> Path:
+def _scanned_pdf(path: Path, foot: str | None = None) -> Path:
     """Two 300 dpi pages as images only: the first ends inside the sentence, the second starts
-    with its end."""
+    with its end; `foot`, with {n} for the page's number, written at each page's foot."""
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype(FONT, 40)
-    pages = []
+    pages: list[Image.Image] = []
     for lines in (PAGES[0], [*PAGES[1], PAGES[2][0]]):
         image = Image.new("L", (2480, 3508), 255)
         draw, y = ImageDraw.Draw(image), 250
         for line in lines:
             draw.text((250, y), line, font=font, fill=0)
             y += 90
+        if foot is not None:
+            draw.text((1150, 3250), foot.format(n=len(pages) + 1), font=font, fill=0)
         pages.append(image.convert("RGB"))
     pages[0].save(path, save_all=True, append_images=pages[1:], resolution=300)
     return path
@@ -75,12 +78,43 @@ def test_a_sentence_across_a_scanned_page_break_is_one_paragraph(tmp_path: Path,
     assert paragraphs[-2:] == ["II. KIẾN NGHỊ", PAGES[2][0]]  # the heading and the sentence after it
 
 
-def _part(text: str, page: int, kind: str = "paragraph") -> tuple[str, int, str, None]:
+def test_a_page_number_at_the_foot_of_a_scanned_page_does_not_stop_the_join(tmp_path: Path,
+                                                                             settings: Settings) -> None:
+    """Session 29's leftover: Tesseract reads the footer "Trang 1/2" after the page's last
+    paragraph, so the number stood between the sentence's halves and the break stayed. The
+    number alone at the foot is dropped where the sentence runs on across it."""
+    document = read(_scanned_pdf(tmp_path / "scan.pdf", foot="Trang {n}/2"), settings=settings)
+    paragraphs = document.text.split("\n\n")
+    assert " ".join(SPLIT) in paragraphs, paragraphs
+    assert "Trang 1/2" not in paragraphs
+    assert paragraphs[-3:-1] == ["II. KIẾN NGHỊ", PAGES[2][0]]  # page 2's own breaks kept
+    findings = [f.text for f in extract(document).findings]
+    assert any("tại Bộ phận một cửa" in f for f in findings), findings
+
+
+def test_where_a_page_number_between_the_halves_is_passed_or_kept() -> None:
+    after = _part(SPLIT[1], 2)
+    joined = [_part(" ".join(SPLIT), 1)]
+    for number in ("Trang 1/2", "- 1 -", "1"):
+        assert joined_across_pages([_part(SPLIT[0], 1), _part(number, 1), after]) == joined
+    # Read into the paragraph's last line: the same
+    assert joined_across_pages([_part(SPLIT[0] + "\nTrang 1/2", 1), after]) == joined
+    kept = [_part(SPLIT[0] + ".", 1), _part("Trang 1/2", 1), after]  # a closed sentence
+    assert joined_across_pages(kept) == kept
+    kept = [_part(SPLIT[0], 1), _part("Trang 1/2", 1), _part("Một cửa chưa cấp phiếu hẹn.", 2)]
+    assert joined_across_pages(kept) == kept  # a capital after it
+    kept = [_part(SPLIT[0], 1), _part("Trang 2/3", 2), _part(SPLIT[1], 3)]  # the number is not page 1's
+    assert joined_across_pages(kept) == kept
+    kept = [_part(SPLIT[0], 1), _part("điểm 2 và 3", 1), after]  # not a page number
+    assert joined_across_pages(kept)[0] == kept[0]  # the paragraph before it is not joined past it
+
+
+def _part(text: str, page: int, kind: str = "paragraph") -> Part:
     return (text, page, kind, None)
 
 
 def test_where_a_page_break_stays() -> None:
-    def kept(before: tuple[str, int, str, None], after: tuple[str, int, str, None]) -> bool:
+    def kept(before: Part, after: Part) -> bool:
         return joined_across_pages([before, after]) == [before, after]
 
     after = _part(SPLIT[1], 2)

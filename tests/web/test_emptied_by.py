@@ -15,6 +15,7 @@ import re
 
 from click.testing import CliRunner
 from starlette.testclient import TestClient
+from web_helpers import hints
 from webstore import WebData
 
 from index.base import Query
@@ -26,7 +27,7 @@ from pipeline.hints import emptied_by, empty_alone
 def _cli(data: WebData, *args: str) -> tuple[str, str]:
     result = CliRunner().invoke(cli, ["--db", str(data.db), "--set", "backend=sqlite", "search", *args])
     assert result.exit_code == 0, result.output
-    return result.stdout, result.stderr
+    return result.stdout, hints(result.stderr)
 
 
 def _total(data: WebData, *args: str) -> int:

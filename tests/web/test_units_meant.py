@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 from starlette.testclient import TestClient
+from web_helpers import hints
 from webstore import WebData
 
 from index.sqlite_fts import SqliteFtsBackend
@@ -19,7 +20,7 @@ from pipeline.hints import units_meant
 def _search(data: WebData, *args: str) -> tuple[str, str]:
     result = CliRunner().invoke(cli, ["--db", str(data.db), "--set", "backend=sqlite", "search", *args])
     assert result.exit_code == 0, result.output
-    return result.stdout, result.stderr
+    return result.stdout, hints(result.stderr)
 
 
 def test_the_store_lists_its_units_once_each(data: WebData) -> None:

@@ -39,3 +39,10 @@ def auth_client(data: WebData, accounts: dict[str, str]) -> TestClient:
         raise_server_exceptions=False,
         follow_redirects=False,
     )
+
+
+def hints(stderr: str) -> str:
+    """A `kiemtra search`'s stderr without its "read as" line (what the search understood of the
+    words, said on every search with words: tests/web/test_understood.py): the hints alone."""
+    lines = stderr.splitlines(keepends=True)
+    return "".join(line for line in lines if not line.startswith("kiemtra: read as: "))
