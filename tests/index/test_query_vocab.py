@@ -800,3 +800,28 @@ def test_how_many_typed_short_is_the_question_word() -> None:
     plan = plan_query("tiến độ CCHC đạt bn %")
     assert not any(g.alternatives[0].syllables == ("bn",) for g in plan.groups)
     assert plan.amount_asked
+
+
+# ---------------------------------------------------------------- session 30 (read45): hurried typing
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("hs quá hạn tồn đọng cho mình", 3),
+    ("kết quả tốt thực hien quy tắc ứng xử cho mình xem", 2),
+    ("giúp mình tìm hồ sơ trễ hạn nhé", 2),
+])
+def test_the_chat_around_a_request_is_no_word_a_finding_holds(typed: str, kept: int) -> None:
+    """query_stopwords.txt: "cho mình", "giúp mình", "xem", "nhé" are the asker and the asking."""
+    plan = plan_query(typed)
+    assert len(plan.groups) == kept, groups(typed)
+    assert not {"mình", "xem", "giúp", "nhé"} & {s for g in plan.groups for a in g.alternatives for s in a.syllables}
+
+
+def test_the_chat_words_inside_a_word_and_a_name_stay() -> None:
+    assert groups("xem xét kỷ luật")[0] == ["xem xét"]
+    assert groups("cơ quan giúp việc")[1] == ["giúp việc"]
+    # alone, "Minh" is a name's syllable (Minh Sơn, Hồ Chí Minh): "mình" is dropped after "cho", "giúp"
+    for typed in ("minh son gio lam viec", "Hồ Chí Minh", "Minh Sơn giờ làm việc"):
+        assert "minh" in {s for g in plan_query(typed).groups for a in g.alternatives for s in a.folded}, typed
+
+
