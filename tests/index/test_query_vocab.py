@@ -825,3 +825,10 @@ def test_the_chat_words_inside_a_word_and_a_name_stay() -> None:
         assert "minh" in {s for g in plan_query(typed).groups for a in g.alternatives for s in a.folded}, typed
 
 
+@pytest.mark.parametrize("typed", ["HN ktra công vụ sau Tết cán bộ vắng", "Tản Lĩnh phó chủ tịch vắng",
+                                   "huyện Thanh Trì các phòng chuyên môn vắng công chức"])
+def test_vang_alone_is_the_absence_and_asks_for_the_shortcomings(typed: str) -> None:
+    """intents.toml: "vắng" typed without "mặt" is the absence the reports record as a shortcoming."""
+    assert plan_query(typed).polarity == "shortcoming"
+
+
