@@ -218,6 +218,7 @@ def test_a_level_abbreviation_glued_to_the_name_by_its_dot_is_the_level() -> Non
 
 def test_a_province_typed_short_is_the_province() -> None:
     """"HN", "TT Huế", "TT-Huế", "tt huế" (shorthand.toml [[place]]) are the places they abbreviate."""
-    for text, unit in (("HN ktra công vụ sau Tết cán bộ vắng", "ha noi"), ("tt huế bổ nhiệm cán bộ", "thua thien hue"),
+    for text, unit in (("HN ktra công vụ sau Tết cán bộ vắng", "ha noi"),
+                       ("tt huế bổ nhiệm cán bộ", "thua thien hue"),
                        ("TT-Huế bổ nhiệm cán bộ", "thua thien hue"), ("TT.Huế bổ nhiệm", "thua thien hue")):
         assert plan_query(text, Typed()).groups[0].unit == unit, text
