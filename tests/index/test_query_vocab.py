@@ -834,12 +834,6 @@ def test_vang_alone_is_the_absence_and_asks_for_the_shortcomings(typed: str) -> 
     assert plan_query(typed).polarity == "shortcoming"
 
 
-@pytest.mark.parametrize("typed", ["làm tốt csvc trung tâm phục vu hcc", "tuyên dương cán bộ TT phục vụ HCC"])
-def test_the_centre_named_with_its_tail_short_is_the_centre(typed: str) -> None:
-    """synonyms.toml: "trung tâm phục vụ HCC" (and TT before "phục vụ") is the centre's one term."""
-    assert any("trung tâm phục vụ hành chính công" in g for g in groups(typed)), groups(typed)
-
-
 @pytest.mark.parametrize("typed", ["par index đơn vị nào top đầu", "huyện nào nhóm đầu chỉ số cchc"])
 def test_top_typed_short_asks_for_the_ranking(typed: str) -> None:
     """intents.toml [[answer]]: "top đầu", "nhóm đầu" ask the first places as "dẫn đầu" does."""
