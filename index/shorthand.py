@@ -15,6 +15,10 @@ body's name. A reader resolves such a form by its neighbour, and so does the que
 beside another word, it stays as typed (a literal token, as before). Never before a number or
 "số": a kind of document abbreviated and cited ("QĐ 139", "CT số 10") is the document.
 
+A province the reports abbreviate ("HN", "TT-Huế") is rewritten to its name (`Shorthand.places`,
+the file's [[place]] tables), its parts typed apart or joined ("tt huế", "TT.Huế"), so the query
+reads the place it names; and a level's abbreviation glued by its dot to the name after it ("TX.An
+Nhơn", "P.Quảng An") is set apart from it, so the query reads the level before a unit it knows.
 The language data is index/vi/shorthand.toml (a linguist extends it); this module compiles it,
 refusing forms that would rewrite a real word, and applies it. The level words and their
 abbreviations a bound form may stand before ("CT xã", "CT TP") are core/levels.py's, the one table
@@ -189,18 +193,25 @@ def unglued(text: str) -> str:
     return _GLUED.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_syllable(m.group(2)) else m.group(0), text)
 
 
+def _entry(entry: Mapping[str, Any], label: str, why_says: str) -> tuple[str, list[Any], str]:
+    """An entry's label (naming its word), `typed` and `word`, or a ShorthandError naming the fault:
+    no `word`, no `why` (which must say why `why_says` in this genre), `typed` no non-empty list."""
+    typed, word, why = entry.get("typed"), entry.get("word"), entry.get("why")
+    label = f"{label} ({word!r})"
+    if not isinstance(word, str) or not word.strip():
+        raise ShorthandError(f"{label}: no `word`")
+    if not isinstance(why, str) or not why.strip():
+        raise ShorthandError(f"{label}: no `why` (say why {why_says} in this genre)")
+    if not isinstance(typed, list) or not typed:
+        raise ShorthandError(f"{label}: `typed` must be a non-empty list of forms")
+    return label, typed, word
+
+
 def _checked(entry: Mapping[str, Any], label: str, k: int, seen: Iterable[str]) -> tuple[list[str], str]:
     """An entry's lowercase forms and its word, or a ShorthandError naming the fault: `typed`
     (forms of letters and digits, or two short runs of letters split by a slash: `_FORM`; none a
     word of its own here), `word` and `why`; a form is listed once, in either kind of table."""
-    typed, word, why = entry.get("typed"), entry.get("word"), entry.get("why")
-    label = f"{label} {k} ({word!r})"
-    if not isinstance(word, str) or not word.strip():
-        raise ShorthandError(f"{label}: no `word`")
-    if not isinstance(why, str) or not why.strip():
-        raise ShorthandError(f"{label}: no `why` (say why the form means the word in this genre)")
-    if not isinstance(typed, list) or not typed:
-        raise ShorthandError(f"{label}: `typed` must be a non-empty list of forms")
+    label, typed, word = _entry(entry, f"{label} {k}", "the form means the word")
     taken = set(seen)
     keys: list[str] = []
     for form in typed:
@@ -247,14 +258,7 @@ def _places(entries: Iterable[Mapping[str, Any]]) -> dict[tuple[str, ...], str]:
     letters) → the place's name (`word`), with the `why`; a ShorthandError naming the entry."""
     places: dict[tuple[str, ...], str] = {}
     for k, entry in enumerate(entries, 1):
-        typed, word, why = entry.get("typed"), entry.get("word"), entry.get("why")
-        label = f"place {k} ({word!r})"
-        if not isinstance(word, str) or not word.strip():
-            raise ShorthandError(f"{label}: no `word`")
-        if not isinstance(why, str) or not why.strip():
-            raise ShorthandError(f"{label}: no `why` (say why the form names the place in this genre)")
-        if not isinstance(typed, list) or not typed:
-            raise ShorthandError(f"{label}: `typed` must be a non-empty list of forms")
+        label, typed, word = _entry(entry, f"place {k}", "the form names the place")
         for form in typed:
             parts = tuple(form.lower().split()) if isinstance(form, str) else ()
             if not parts or not all(re.fullmatch(r"[^\W\d_]+", p) for p in parts):
