@@ -46,13 +46,17 @@ class Tier(StrEnum):
 class LevelRow:
     """One level: its tiers (a "thành phố" is a province or a district), its rank for
     enclosure (0 encloses 1 encloses 2; None for bodies that are not territorial units), its
-    abbreviations, and whether units of it may be named by a number ("Phường 3", "Quận 10")."""
+    abbreviations, whether units of it may be named by a number ("Phường 3", "Quận 10"), and
+    `typed`: abbreviations staff type before a unit's name in a search box that the reports do
+    not write (so the extraction's patterns, built from `abbreviations`, leave them out; a query
+    reads one only where a unit the index knows follows it: index/query/analysis.py)."""
 
     level: Level
     tiers: tuple[Tier, ...]
     rank: int | None
     abbreviations: tuple[str, ...] = ()
     numbered: bool = False
+    typed: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- the table (data)
@@ -61,10 +65,14 @@ LEVELS: tuple[LevelRow, ...] = (
     LevelRow(Level.TINH, (Tier.PROVINCE,), 0),
     LevelRow(Level.THANH_PHO, (Tier.PROVINCE, Tier.DISTRICT), 0, abbreviations=("TP",)),
     LevelRow(Level.HUYEN, (Tier.DISTRICT,), 1),
-    LevelRow(Level.QUAN, (Tier.DISTRICT,), 1, numbered=True),
+    # "Q." and "P." (quận, phường) as staff type them before a name ("Q. Hoàng Mai", "P.Quảng An",
+    # "p. Thanh Trì"): the address lines' short forms. The reports write the level in full (the
+    # dev corpus holds no "P." or "Q." before a name), and alone the letters are a list's items
+    # ("điểm p"), so they are typed forms only, read before a unit the index knows.
+    LevelRow(Level.QUAN, (Tier.DISTRICT,), 1, numbered=True, typed=("Q",)),
     LevelRow(Level.THI_XA, (Tier.DISTRICT,), 1, abbreviations=("TX",)),
     LevelRow(Level.XA, (Tier.COMMUNE,), 2, numbered=True),
-    LevelRow(Level.PHUONG, (Tier.COMMUNE,), 2, numbered=True),
+    LevelRow(Level.PHUONG, (Tier.COMMUNE,), 2, numbered=True, typed=("P",)),
     LevelRow(Level.THI_TRAN, (Tier.COMMUNE,), 2, numbered=True),
     LevelRow(Level.DAC_KHU, (Tier.COMMUNE,), 2),
     # A body ("cơ quan", a department), not a territorial unit: no tier, no rank.
@@ -95,6 +103,9 @@ NUMBERED_LEVELS = frozenset(row.level for row in LEVELS if row.numbered)
 FOLDED_WORDS: dict[str, Level] = {fold(row.level.value): row.level for row in LEVELS}
 # abbreviation, case-folded ("tp") -> level
 _ABBREVIATIONS: dict[str, Level] = {a.casefold(): row.level for row in LEVELS for a in row.abbreviations}
+# the same with the forms only typed in a query ("p") -> level
+_TYPED: dict[str, Level] = {**_ABBREVIATIONS,
+                            **{a.casefold(): row.level for row in LEVELS for a in row.typed}}
 
 
 def row_of(level: str) -> LevelRow | None:
@@ -120,6 +131,18 @@ def level_of_abbreviation(word: str) -> Level | None:
     """The level an abbreviation names, in any case, a dot after it or not ("TP", "Tp.", "tx");
     None for anything else, a full level word included."""
     return _ABBREVIATIONS.get(word.strip().rstrip(".").casefold())
+
+
+def level_of_typed_abbreviation(word: str) -> Level | None:
+    """As `level_of_abbreviation`, the forms staff type in a query too (`LevelRow.typed`: "P.",
+    "q"); for a query's reader, which takes one only before a unit it knows."""
+    return _TYPED.get(word.strip().rstrip(".").casefold())
+
+
+def typed_abbreviations() -> tuple[str, ...]:
+    """Every abbreviation a query may type before a unit's name, the reports' and the typed ones,
+    as written in the table ("TP", "TX", "Q", "P")."""
+    return tuple(a for row in LEVELS for a in (*row.abbreviations, *row.typed))
 
 
 def rank_of(level: str) -> int | None:

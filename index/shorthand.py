@@ -15,6 +15,10 @@ body's name. A reader resolves such a form by its neighbour, and so does the que
 beside another word, it stays as typed (a literal token, as before). Never before a number or
 "số": a kind of document abbreviated and cited ("QĐ 139", "CT số 10") is the document.
 
+A province the reports abbreviate ("HN", "TT-Huế") is rewritten to its name (`Shorthand.places`,
+the file's [[place]] tables), its parts typed apart or joined ("tt huế", "TT.Huế"), so the query
+reads the place it names; and a level's abbreviation glued by its dot to the name after it ("TX.An
+Nhơn", "P.Quảng An") is set apart from it, so the query reads the level before a unit it knows.
 The language data is index/vi/shorthand.toml (a linguist extends it); this module compiles it,
 refusing forms that would rewrite a real word, and applies it. The level words and their
 abbreviations a bound form may stand before ("CT xã", "CT TP") are core/levels.py's, the one table
@@ -26,13 +30,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
 from core.agencies import syllables
-from core.levels import LEVELS, Tier
+from core.levels import LEVELS, Tier, typed_abbreviations
 from index.initials import is_syllable
 from index.matching import matches_at
 
@@ -52,6 +56,16 @@ _WORDS = re.compile(r"[^\W_]+")
 _FORM = re.compile(r"[^\W_]+|[^\W\d_]{1,2}/[^\W\d_]{1,2}")
 # What follows a form that cites a document of that kind ("QĐ 139", "CT số 10"): never rewritten.
 _CITED = re.compile(r"\s*(?:\d|s[oố]\b)", re.IGNORECASE)
+# A level's abbreviation glued by its dot to the name after it ("TX.An Nhơn", "P.Quảng An",
+# "TP.HCM"): the dot set apart from the name, so the query reads the abbreviation before a unit
+# (index/query/analysis.py `_abbreviated_unit`) as it does "TX. An Nhơn"; the query's parser
+# keeps "TX.An" one joined word otherwise, which no finding holds. Core/levels.py's table, the
+# forms only typed in a query among them ("P", "Q").
+_LEVEL_GLUED = re.compile(
+    _BEFORE + "(" + "|".join(re.escape(a) for a in sorted(typed_abbreviations(), key=len, reverse=True))
+    + r")\.(?=[^\W\d_])", re.IGNORECASE)
+# Between the parts of a place's short form as typed ("TT Huế", "TT-Huế", "TT.Huế", "TTHuế").
+_PART_GAP = r"[\s.\-–]*"
 
 
 class ShorthandError(ValueError):
@@ -97,11 +111,23 @@ class Shorthand:
 
     words: Mapping[str, str]
     bound: tuple[Bound, ...] = ()
+    # a place's short form ("TT Huế", "HN": its parts, lowercase) → the place's name (`Place`)
+    places: Mapping[tuple[str, ...], str] = field(default_factory=dict)
 
     @cached_property
     def pattern(self) -> re.Pattern[str] | None:
         """The forms as one pattern, each standing alone (compiled once: every query is expanded)."""
         return _standing_alone(self.words)
+
+    @cached_property
+    def place_pattern(self) -> re.Pattern[str] | None:
+        """The places' short forms as one pattern, each standing alone, its parts apart or joined
+        by a space, a hyphen, a dot or nothing (`_PART_GAP`), longest first (compiled once)."""
+        if not self.places:
+            return None
+        forms = sorted(self.places, key=lambda parts: len("".join(parts)), reverse=True)
+        either = "|".join(_PART_GAP.join(re.escape(p) for p in parts) for parts in forms)
+        return re.compile(f"{_BEFORE}(?:{either}){_AFTER}", re.IGNORECASE)
 
     @cached_property
     def bound_pattern(self) -> re.Pattern[str] | None:
@@ -123,7 +149,9 @@ class Shorthand:
         bound form where a context word beside it decides it (`Bound.decided`, read after the
         plain forms: "ko đúng qđ" is "không đúng quy định"), and a number glued to the syllable
         after it split from it (`unglued`)."""
-        text = unglued(text)
+        text = _LEVEL_GLUED.sub(r"\1. ", unglued(text))
+        if places := self.place_pattern:
+            text = places.sub(lambda m: self.places[_parts(m.group(0), self.places)], text)
         pattern = self.pattern
         text = pattern.sub(lambda m: self.words[m.group(0).lower()], text) if pattern else text
         bound = self.bound_pattern
@@ -135,6 +163,13 @@ class Shorthand:
             if form in entry.forms and entry.decided(text[:match.start()], text[match.end():]):
                 return entry.word
         return match.group(0)
+
+
+def _parts(typed: str, places: Mapping[tuple[str, ...], str]) -> tuple[str, ...]:
+    """The short form (`Shorthand.places`' key) a match of `place_pattern` typed, whatever it
+    put between the parts: the one whose parts, joined, spell the match's letters."""
+    letters = "".join(_WORDS.findall(typed.lower()))
+    return next(parts for parts in places if "".join(parts) == letters)
 
 
 def _standing_alone(forms: Iterable[str]) -> re.Pattern[str] | None:
@@ -158,18 +193,25 @@ def unglued(text: str) -> str:
     return _GLUED.sub(lambda m: f"{m.group(1)} {m.group(2)}" if is_syllable(m.group(2)) else m.group(0), text)
 
 
+def _entry(entry: Mapping[str, Any], label: str, why_says: str) -> tuple[str, list[Any], str]:
+    """An entry's label (naming its word), `typed` and `word`, or a ShorthandError naming the fault:
+    no `word`, no `why` (which must say why `why_says` in this genre), `typed` no non-empty list."""
+    typed, word, why = entry.get("typed"), entry.get("word"), entry.get("why")
+    label = f"{label} ({word!r})"
+    if not isinstance(word, str) or not word.strip():
+        raise ShorthandError(f"{label}: no `word`")
+    if not isinstance(why, str) or not why.strip():
+        raise ShorthandError(f"{label}: no `why` (say why {why_says} in this genre)")
+    if not isinstance(typed, list) or not typed:
+        raise ShorthandError(f"{label}: `typed` must be a non-empty list of forms")
+    return label, typed, word
+
+
 def _checked(entry: Mapping[str, Any], label: str, k: int, seen: Iterable[str]) -> tuple[list[str], str]:
     """An entry's lowercase forms and its word, or a ShorthandError naming the fault: `typed`
     (forms of letters and digits, or two short runs of letters split by a slash: `_FORM`; none a
     word of its own here), `word` and `why`; a form is listed once, in either kind of table."""
-    typed, word, why = entry.get("typed"), entry.get("word"), entry.get("why")
-    label = f"{label} {k} ({word!r})"
-    if not isinstance(word, str) or not word.strip():
-        raise ShorthandError(f"{label}: no `word`")
-    if not isinstance(why, str) or not why.strip():
-        raise ShorthandError(f"{label}: no `why` (say why the form means the word in this genre)")
-    if not isinstance(typed, list) or not typed:
-        raise ShorthandError(f"{label}: `typed` must be a non-empty list of forms")
+    label, typed, word = _entry(entry, f"{label} {k}", "the form means the word")
     taken = set(seen)
     keys: list[str] = []
     for form in typed:
@@ -211,13 +253,32 @@ def _levels_before(entry: Mapping[str, Any], label: str) -> tuple[tuple[str, ...
                  for word in (row.level.value, *row.abbreviations))
 
 
+def _places(entries: Iterable[Mapping[str, Any]]) -> dict[tuple[str, ...], str]:
+    """The [[place]] tables: each short form (`typed`, its parts split by spaces, each a run of
+    letters) → the place's name (`word`), with the `why`; a ShorthandError naming the entry."""
+    places: dict[tuple[str, ...], str] = {}
+    for k, entry in enumerate(entries, 1):
+        label, typed, word = _entry(entry, f"place {k}", "the form names the place")
+        for form in typed:
+            parts = tuple(form.lower().split()) if isinstance(form, str) else ()
+            if not parts or not all(re.fullmatch(r"[^\W\d_]+", p) for p in parts):
+                raise ShorthandError(f"{label}: form {form!r} is not runs of letters split by spaces")
+            if parts in places or any("".join(parts) == "".join(q) for q in places):
+                raise ShorthandError(f"{label}: form {form!r} is listed twice")
+            if " ".join(parts) == word.lower():
+                raise ShorthandError(f"{label}: form {form!r} is the name itself")
+            places[parts] = word
+    return places
+
+
 def compile_shorthand(entries: Iterable[Mapping[str, Any]],
-                      bound: Iterable[Mapping[str, Any]] = ()) -> Shorthand:
+                      bound: Iterable[Mapping[str, Any]] = (),
+                      places: Iterable[Mapping[str, Any]] = ()) -> Shorthand:
     """The [[form]] tables, and the [[bound]] ones (`Bound`: besides `typed`, `word` and `why`,
     the context words `after` and `before`, and the level words of `levels_before`, which join
     `before`: `_levels_before`; one context word at least; and `unless_after`, the words before
-    the form that keep it as typed), as a Shorthand, or a ShorthandError
-    naming the entry."""
+    the form that keep it as typed), and the [[place]] ones (`_places`), as a Shorthand, or a
+    ShorthandError naming the entry."""
     words: dict[str, str] = {}
     for k, entry in enumerate(entries, 1):
         keys, word = _checked(entry, "form", k, words)
@@ -231,7 +292,7 @@ def compile_shorthand(entries: Iterable[Mapping[str, Any]],
         if not after and not before:
             raise ShorthandError(f"{label}: no context word (`after` or `before`) decides the form")
         bounds.append(Bound(frozenset(keys), word, after, before, _context(entry, "unless_after", label)))
-    return Shorthand(words, tuple(bounds))
+    return Shorthand(words, tuple(bounds), _places(places))
 
 
 @lru_cache(maxsize=1)
@@ -242,6 +303,6 @@ def load_shorthand(path: Path = SHORTHAND_FILE) -> Shorthand:
     except tomllib.TOMLDecodeError as exc:
         raise ShorthandError(f"{path.name}: not valid TOML ({exc})") from exc
     try:
-        return compile_shorthand(data.get("form", []), data.get("bound", []))
+        return compile_shorthand(data.get("form", []), data.get("bound", []), data.get("place", []))
     except ShorthandError as exc:
         raise ShorthandError(f"{path.name}: {exc}") from exc

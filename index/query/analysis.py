@@ -15,7 +15,7 @@ from core.inspectors import names_inspector
 from core.levels import (
     FOLDED_WORDS,
     Level,
-    level_of_abbreviation,
+    level_of_typed_abbreviation,
 )
 from core.normalize import canonical_tones, fold
 from index.accents import reading, unwritten, written_as
@@ -59,7 +59,7 @@ def candidates(parsed: Parsed) -> list[str]:
         for n in range(2, MAX_WORD_SYLLABLES + 2):  # +1: a level word before a unit name
             out.update(" ".join(folded[i:i + n]) for i in range(len(folded) - n + 1))
         for i, syllable in enumerate(run):  # "TP Quy Nhơn": asked as "thanh pho quy nhon" too
-            if level := level_of_abbreviation(syllable):
+            if level := level_of_typed_abbreviation(syllable):
                 out.update(level_qualified(level, folded[i + 1:i + 1 + n])
                            for n in range(1, min(MAX_WORD_SYLLABLES, len(run) - i - 1) + 1))
     return sorted(out)
@@ -845,7 +845,7 @@ def _abbreviated_unit(typed: Sequence[str], at: int, units: Collection[str]) -> 
     or, the segmenter having joined "TX.An Nhơn" as it stands in one text, a word of the index
     that only that text holds. The abbreviation says a name follows, as the level word does
     (`names_place`), so the name is the unit however it is typed."""
-    level = level_of_abbreviation(typed[at])
+    level = level_of_typed_abbreviation(typed[at])  # "P. Quảng An" too (core/levels.py LevelRow.typed)
     if level is None:
         return None
     folded = [fold(s) for s in typed[at + 1:at + 1 + MAX_WORD_SYLLABLES]]

@@ -181,3 +181,44 @@ def test_the_key_of_an_abbreviated_unit_is_the_one_the_index_keys_its_label_by()
     assert key == filter_key("thành phố Quy Nhơn") == "thanh pho quy nhon"
     assert key in candidates(parse("hồ sơ TP Quy Nhơn"))
     assert level_qualified(Level.THI_XA, ("an", "nhon")) in candidates(parse("tx. an nhon ho so"))
+
+
+class Typed(Vocabulary):
+    """An index holding phường Quảng An, phường Thanh Trì and Hoàng Mai, thị xã An Nhơn, Hà Nội and
+    Thừa Thiên Huế as units, as the dev store keys them (session 30, read45)."""
+
+    def known_words(self, candidates: Sequence[str]) -> set[str]:
+        return {"ho so", "tiep dan", "tre han", "bo nhiem", "can bo"} & set(candidates)
+
+    def known_units(self, candidates: Sequence[str]) -> set[str]:
+        return {"phuong quang an", "phuong thanh tri", "hoang mai", "thi xa an nhon", "ha noi",
+                "thua thien hue", "quan hoang mai"} & set(candidates)
+
+
+def test_a_level_typed_by_its_letter_before_a_unit_is_the_level() -> None:
+    """"P." and "Q." (phường, quận: core/levels.py LevelRow.typed), as staff type an address, read
+    before a unit the index knows, the dot glued to the name or not; the letter is no word."""
+    for text in ("P.Quảng An tiếp dân", "p. quảng an tiếp dân", "P Quảng An tiếp dân", "p.quang an tiep dan"):
+        plan = plan_query(text, Typed())
+        assert [g.unit for g in plan.groups] == ["phuong quang an", None], text
+    assert [g.unit for g in plan_query("Q.Hoàng Mai hồ sơ", Typed()).groups] == ["quan hoang mai", None]
+
+
+def test_a_level_letter_before_no_unit_stays_as_typed() -> None:
+    """"điểm p khoản 2": a list's letter, no unit after it, stays a word of the query."""
+    plan = plan_query("điểm p khoản 2", Typed())
+    assert ("p",) in [a.syllables for g in plan.groups for a in g.alternatives]
+    assert all(g.unit is None for g in plan.groups)
+
+
+def test_a_level_abbreviation_glued_to_the_name_by_its_dot_is_the_level() -> None:
+    """"TX.An Nhơn" (the parser keeps "TX.An" one joined word) reads as "TX. An Nhơn"."""
+    assert [g.unit for g in plan_query("TX.An Nhơn hồ sơ trễ hạn", Typed()).groups][0] == "thi xa an nhon"
+
+
+def test_a_province_typed_short_is_the_province() -> None:
+    """"HN", "TT Huế", "TT-Huế", "tt huế" (shorthand.toml [[place]]) are the places they abbreviate."""
+    for text, unit in (("HN ktra công vụ sau Tết cán bộ vắng", "ha noi"),
+                       ("tt huế bổ nhiệm cán bộ", "thua thien hue"),
+                       ("TT-Huế bổ nhiệm cán bộ", "thua thien hue"), ("TT.Huế bổ nhiệm", "thua thien hue")):
+        assert plan_query(text, Typed()).groups[0].unit == unit, text

@@ -800,3 +800,42 @@ def test_how_many_typed_short_is_the_question_word() -> None:
     plan = plan_query("tiến độ CCHC đạt bn %")
     assert not any(g.alternatives[0].syllables == ("bn",) for g in plan.groups)
     assert plan.amount_asked
+
+
+# ---------------------------------------------------------------- session 30 (read45): hurried typing
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("hs quá hạn tồn đọng cho mình", 3),
+    ("kết quả tốt thực hien quy tắc ứng xử cho mình xem", 2),
+    ("giúp mình tìm hồ sơ trễ hạn nhé", 2),
+])
+def test_the_chat_around_a_request_is_no_word_a_finding_holds(typed: str, kept: int) -> None:
+    """query_stopwords.txt: "cho mình", "giúp mình", "xem", "nhé" are the asker and the asking."""
+    plan = plan_query(typed)
+    assert len(plan.groups) == kept, groups(typed)
+    said = {s for g in plan.groups for a in g.alternatives for s in a.syllables}
+    assert not {"mình", "xem", "giúp", "nhé"} & said
+
+
+def test_the_chat_words_inside_a_word_and_a_name_stay() -> None:
+    assert groups("xem xét kỷ luật")[0] == ["xem xét"]
+    assert groups("cơ quan giúp việc")[1] == ["giúp việc"]
+    # alone, "Minh" is a name's syllable (Minh Sơn, Hồ Chí Minh): "mình" is dropped after "cho", "giúp"
+    for typed in ("minh son gio lam viec", "Hồ Chí Minh", "Minh Sơn giờ làm việc"):
+        folded = {s for g in plan_query(typed).groups for a in g.alternatives for s in a.folded}
+        assert "minh" in folded, typed
+
+
+@pytest.mark.parametrize("typed", ["HN ktra công vụ sau Tết cán bộ vắng", "Tản Lĩnh phó chủ tịch vắng",
+                                   "huyện Thanh Trì các phòng chuyên môn vắng công chức"])
+def test_vang_alone_is_the_absence_and_asks_for_the_shortcomings(typed: str) -> None:
+    """intents.toml: "vắng" typed without "mặt" is the absence the reports record as a shortcoming."""
+    assert plan_query(typed).polarity == "shortcoming"
+
+
+@pytest.mark.parametrize("typed", ["par index đơn vị nào top đầu", "huyện nào nhóm đầu chỉ số cchc"])
+def test_top_typed_short_asks_for_the_ranking(typed: str) -> None:
+    """intents.toml [[answer]]: "top đầu", "nhóm đầu" ask the first places as "dẫn đầu" does."""
+    plan = plan_query(typed)
+    assert plan.question and "xếp thứ" in [" ".join(a.syllables) for a in plan.answer]

@@ -284,3 +284,50 @@ def test_a_skeleton_of_two_words_of_the_genre_is_left_as_typed(text: str) -> Non
     """"nvụ" is nhiệm vụ and nội vụ (Sở Nội vụ, the genre's commonest department) and nghiệp vụ;
     "cbo" is cán bộ and công bố (công bố TTHC): rewritten, either would read the other word."""
     assert load_shorthand().expand(text) == text
+
+
+PLACES = [{"typed": ["HN"], "word": "Hà Nội", "why": "the capital"},
+          {"typed": ["TT Huế", "TT Hue"], "word": "Thừa Thiên Huế", "why": "the province"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("HN ktra công vụ", "Hà Nội ktra công vụ"),
+    ("hn", "Hà Nội"),
+    ("tt huế bổ nhiệm", "Thừa Thiên Huế bổ nhiệm"),
+    ("TT-Huế bổ nhiệm", "Thừa Thiên Huế bổ nhiệm"),  # the reports' own spelling
+    ("TT.Huế, TTHuế", "Thừa Thiên Huế, Thừa Thiên Huế"),
+    ("tt hue bo nhiem", "Thừa Thiên Huế bo nhiem"),
+    ("HNX hnội", "HNX hnội"),  # a form only as a whole word
+    ("TT phục vụ", "TT phục vụ"),  # TT before another word: not the province
+])
+def test_a_place_typed_short_is_rewritten_to_its_name(text: str, expected: str) -> None:
+    assert compile_shorthand([], places=PLACES).expand(text) == expected
+
+
+@pytest.mark.parametrize(("entry", "fault"), [
+    ({"typed": ["HN"], "word": "Hà Nội"}, "no `why`"),
+    ({"typed": ["H1"], "word": "Hà Nội", "why": "x"}, "runs of letters"),
+    ({"typed": ["Hà Nội"], "word": "Hà Nội", "why": "x"}, "the name itself"),
+    ({"typed": ["TT Huế", "TTHuế"], "word": "Thừa Thiên Huế", "why": "x"}, "listed twice"),
+])
+def test_a_malformed_place_is_refused_naming_the_fault(entry: dict[str, object], fault: str) -> None:
+    with pytest.raises(ShorthandError, match=fault):
+        compile_shorthand([], places=[entry])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("TX.An Nhơn hồ sơ", "TX. An Nhơn hồ sơ"),
+    ("P.Quảng An tiếp dân", "P. Quảng An tiếp dân"),
+    ("p.quảng an", "p. quảng an"),
+    ("TP.HCM", "TP. Hồ Chí Minh"),  # the level set apart, then the shipped place
+    ("Q.1", "Q.1"),  # a number after the dot: left as typed
+    ("khs.An", "khs.An"),  # no level's abbreviation
+])
+def test_a_level_abbreviation_glued_by_its_dot_is_set_apart(text: str, expected: str) -> None:
+    assert load_shorthand().expand(text) == expected
+
+
+def test_the_shipped_places_are_the_provinces_the_reports_abbreviate() -> None:
+    shorthand = load_shorthand()
+    assert shorthand.expand("HN, tt huế, TT-Huế, TPHCM, BR-VT") == (
+        "Hà Nội, Thừa Thiên Huế, Thừa Thiên Huế, Hồ Chí Minh, Bà Rịa Vũng Tàu")
