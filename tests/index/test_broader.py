@@ -207,3 +207,13 @@ def test_documents_typed_do_not_bring_the_register() -> None:
     said = set().union(*_alternatives("văn bản điện tử"), *_alternatives("soạn thảo văn bản"))
     assert not {"văn bản đi đến", "công văn đi đến"} & said, said
 
+
+@pytest.mark.parametrize("typed", ["công tác TĐKT", "thi đua khen thưởng", "thi dua khen thuong"])
+def test_emulation_and_rewards_typed_brings_either_half(typed: str) -> None:
+    first = _alternatives(typed)[0]
+    assert {"khen thưởng", "khen thuong"} & first and {"thi đua", "thi dua"} & first, first
+
+
+def test_rewards_typed_alone_do_not_bring_emulation() -> None:
+    said = set().union(*_alternatives("khen thưởng cán bộ, công chức"))
+    assert not {"thi đua", "tđkt", "thi đua khen thưởng"} & said, said
