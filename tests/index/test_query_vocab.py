@@ -800,16 +800,3 @@ def test_how_many_typed_short_is_the_question_word() -> None:
     plan = plan_query("tiến độ CCHC đạt bn %")
     assert not any(g.alternatives[0].syllables == ("bn",) for g in plan.groups)
     assert plan.amount_asked
-
-
-@pytest.mark.parametrize(("typed", "kept"), [("công tác TĐKT gắn với cchc", {"tđkt", "cchc"}),
-                                             ("CCHC gắn với chuyển đổi số", {"cchc", "chuyển đổi số"})])
-def test_the_link_between_two_matters_is_no_word_a_finding_must_hold(typed: str, kept: set[str]) -> None:
-    plan = plan_query(typed)
-    typed_terms = {" ".join(g.alternatives[0].syllables) for g in plan.groups}
-    assert "gắn" not in typed_terms and kept <= typed_terms, typed_terms
-
-
-def test_attaching_something_is_still_asked() -> None:
-    typed = [" ".join(g.alternatives[0].syllables) for g in plan_query("gắn biển tên").groups]
-    assert "gắn" in typed, typed
