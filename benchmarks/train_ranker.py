@@ -191,6 +191,10 @@ PENALTY = 0.002  # L2 on every weight but rank's, in nDCG units
 # compares the units by: "xã nào vắng nhiều cán bộ nhất") joined in session 24 (quest24): five folds
 # 0.8639 → 0.8644, question 0.8362 → 0.8389 (seeds 1 and 2: question +0.0034, +0.0023; no kind down
 # by more than 0.0001 on any of the three).
+# `team` (the share of the query's matter a finding holds only inside the inspecting team's name:
+# "Đoàn kiểm tra đề nghị …" for "công tác kiểm tra") joined in session 30 (read44): in the pools of
+# the 178 queries whose matter a team's name can hold, such findings were relevant 12 % of the time
+# against 25 % for those not holding the group at all; learnt −0.96 (docs/search-quality.md).
 PAIRWISE = tuple(f for f in FEATURES if f != "words")
 # L2 on every weight times its feature's spread over the pairs (`spreads`), in units of the mean
 # pair loss per query. Session 16 (rank16): the penalty on the weights as they are (1e-4 then)

@@ -67,6 +67,14 @@ def team_heads() -> tuple[str, ...]:
     return _words()["teams"]
 
 
+def team_kinds() -> tuple[str, ...]:
+    """What an inspecting team is named for, folded ("kiem tra", "cong vu", "cai cach hanh chinh"):
+    one or more right after a head (`team_heads`) make the team's name ("Đoàn kiểm tra công vụ",
+    "Tổ công tác"), which holds them as a name, not as the work the finding is about (index/rerank.py
+    `team_named_only`)."""
+    return _words()["team_kinds"]
+
+
 class _Frames(NamedTuple):
     before: re.Pattern[str]  # ends right before a name the inspector: a team's owner, a check's agent
     agent_by: re.Pattern[str]  # "do" (and titles) ending right before a name

@@ -28,6 +28,7 @@ from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 
+from core.inspectors import team_heads, team_kinds
 from core.levels import row_of, split_level
 from core.normalize import canonical_tones, fold, lower_same_length
 from index.base import FindingRecord, Hit, Query
@@ -81,9 +82,12 @@ class Asked:
     # The plan's `unlike` phrases by place (index.query.phrase_places), once per query: read at each
     # answer word of every pooled finding (`answer_held`).
     unlike: Mapping[str, PhrasePlaces] = field(init=False, default_factory=dict)
+    # The matter groups an inspecting team's name may hold (`team_named_only`), once per query.
+    team_matter: tuple[Group, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "matter", matter_groups(self.plan))
+        object.__setattr__(self, "team_matter", tuple(g for g in self.matter if _names_a_team_kind(g)))
         object.__setattr__(self, "unlike", phrase_places(tuple(u.syllables for u in self.plan.unlike)))
 
     @classmethod
@@ -511,6 +515,71 @@ def matter_held(c: Candidate, asked: Asked, pool: int) -> float:
     return _share_said(c.written, matter)
 
 
+@lru_cache(maxsize=1)
+def _team_words() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The heads of an inspecting team and what it is named for, folded syllables, the longer kind
+    first (core/inspectors.toml `teams`, `team_kinds`)."""
+    kinds = {tuple(k.split()) for k in team_kinds()}
+    return frozenset(team_heads()), tuple(sorted(kinds, key=lambda k: (-len(k), k)))
+
+
+def _names_a_team_kind(group: Group) -> bool:
+    """Whether an alternative of the group holds a kind a team is named for ("kiểm tra", "công vụ")."""
+    _, kinds = _team_words()
+    for alt in group.alternatives:
+        folded = tuple(folded_syllable(s) for s in alt.syllables)
+        if any(folded[k:k + len(kind)] == kind for kind in kinds for k in range(len(folded))):
+            return True
+    return False
+
+
+def team_places(folded: Sequence[str]) -> frozenset[int]:
+    """The positions of the folded syllables that name an inspecting team after its head: the kinds
+    following "đoàn" or "tổ" ("Đoàn [kiểm tra công vụ]", "Tổ [công tác]"), not the head itself."""
+    heads, kinds = _team_words()
+    inside: set[int] = set()
+    for k, syllable in enumerate(folded):
+        if syllable not in heads:
+            continue
+        j = k + 1
+        while (kind := next((d for d in kinds if tuple(folded[j:j + len(d)]) == d), None)) is not None:
+            inside.update(range(j, j + len(kind)))
+            j += len(kind)
+    return frozenset(inside)
+
+
+def team_named_only(c: Candidate, asked: Asked, pool: int) -> float:
+    """The share of the query's matter groups (`Asked.matter`) the finding holds only inside the
+    name of the team that inspected ("Đoàn kiểm tra đề nghị …", "Tổ kiểm tra công vụ huyện ghi
+    nhận …"): 0 when every group it holds is said elsewhere too, and for a query none of whose
+    matter an inspecting team's name can hold, without reading the finding.
+
+    Why: the genre's findings are the inspecting team's, and it names itself in them ("Đoàn kiểm
+    tra công vụ của thành phố đề nghị các đơn vị …"), so "kiểm tra", "công vụ", "công tác" are
+    held by every finding that cites the team, whatever it is about. A query asking about checking
+    as a unit's own work ("công tác kiểm tra, đôn đốc CCHC", "tự kiểm tra cải cách hành chính")
+    asks for the findings saying a unit checks its subordinates ("UBND huyện … có tổ chức kiểm tra
+    từ đầu năm"), and the team's name answers none of it: `matter_held` counted the word all
+    the same. Typed with its head ("đoàn kiểm tra đề nghị gì"), the group starts at the head,
+    which is outside the name's kinds: the team is what is asked, and this stays 0. Learned with
+    the others; core/inspectors.toml is the one table of the team's words (read44)."""
+    groups = asked.team_matter
+    if not groups:
+        return 0.0
+    written = c.written
+    places: frozenset[int] | None = None
+    only = 0
+    for group in groups:
+        spans = [(k, len(a.syllables)) for a in group.alternatives for k in written.positions(a)]
+        if not spans:
+            continue
+        if places is None:
+            places = team_places(written.folded)
+        if all(p in places for k, n in spans for p in range(k, k + n)):
+            only += 1
+    return only / len(asked.matter)
+
+
 # ----------------------------------------------------------------------------------- the pool around
 
 
@@ -780,6 +849,7 @@ FEATURES: dict[str, Feature] = {
     "passage": passage_adds,
     "beside": beside_matter,
     "year": year_named,
+    "team": team_named_only,
 }
 
 

@@ -191,3 +191,29 @@ def test_a_result_against_the_year_before_brings_the_reports_wordings(typed: str
 def test_a_comparison_alone_asks_for_no_year(typed: str) -> None:
     said = set().union(*_alternatives(typed))
     assert not {"so với cùng kỳ", "hơn năm trước", "so voi cung ky"} & said, said
+
+
+@pytest.mark.parametrize("typed", ["tồn tại trong quản lý văn bản đi đến", "quản lý VB đi đến",
+                                   "quan ly van ban di den", "quản lý văn bản đến, đi"])
+def test_the_documents_sent_and_received_are_one_group_that_brings_documents(typed: str) -> None:
+    groups = _alternatives(typed)
+    register = next(g for g in groups if {"văn bản đi đến", "van ban di den"} & g)
+    assert {"văn bản đến đi", "van ban den di"} & register, register
+    assert {"văn bản", "van ban"} & register, register  # brought one way, as the typed words held it
+    assert not any(g <= {"đi", "đến", "di", "den"} for g in groups), groups  # no group of its own
+
+
+def test_documents_typed_do_not_bring_the_register() -> None:
+    said = set().union(*_alternatives("văn bản điện tử"), *_alternatives("soạn thảo văn bản"))
+    assert not {"văn bản đi đến", "công văn đi đến"} & said, said
+
+
+@pytest.mark.parametrize("typed", ["công tác TĐKT", "thi đua khen thưởng", "thi dua khen thuong"])
+def test_emulation_and_rewards_typed_brings_either_half(typed: str) -> None:
+    first = _alternatives(typed)[0]
+    assert {"khen thưởng", "khen thuong"} & first and {"thi đua", "thi dua"} & first, first
+
+
+def test_rewards_typed_alone_do_not_bring_emulation() -> None:
+    said = set().union(*_alternatives("khen thưởng cán bộ, công chức"))
+    assert not {"thi đua", "tđkt", "thi đua khen thưởng"} & said, said

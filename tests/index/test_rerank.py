@@ -35,6 +35,8 @@ from index.rerank import (
     place_named,
     polarity_match,
     rank_score,
+    team_named_only,
+    team_places,
     tier,
     unit_named,
     words_held,
@@ -611,3 +613,34 @@ def test_a_passage_completes_no_matter_of_frame_words() -> None:
     assert not asked.matter
     assert [passage_adds(c, asked, 30) for c in cands] == [0.0, 0.0]
     assert [beside_matter(c, asked, 30) for c in cands] == [0.0, 0.0]
+
+
+def test_the_inspecting_teams_name_holds_its_kinds_not_its_head() -> None:
+    written = Written.of_text("Tổ kiểm tra công vụ huyện đề nghị các xã tiếp tục kiểm tra; tổ chức kiểm tra")
+    assert sorted(team_places(written.folded)) == [1, 2, 3, 4]  # "tổ chức" is no team: "chức" no kind
+
+
+def test_a_checking_query_counts_the_matter_held_only_in_the_teams_name() -> None:
+    asked = Asked(plan_query("công tác kiểm tra, đôn đốc cải cách hành chính"))
+    team = _cand(_rec("a", "Tổ kiểm tra đã đề nghị các đơn vị tiếp tục quan tâm đẩy mạnh cải cách "
+                           "hành chính"))
+    own = _cand(_rec("b", "UBND huyện Thanh Bình đã ban hành Kế hoạch CCHC năm 2013 và có tổ chức kiểm "
+                          "tra từ đầu năm"))
+    both = _cand(_rec("c", "Đoàn kiểm tra ghi nhận công tác kiểm tra, đôn đốc được quan tâm"))
+    assert team_named_only(team, asked, 30) > 0 and matter_held(team, asked, 30) > 0
+    assert team_named_only(own, asked, 30) == 0.0
+    assert team_named_only(both, asked, 30) == 0.0  # said outside the name too
+
+
+def test_the_team_typed_with_its_head_is_what_is_asked() -> None:
+    asked = Asked(plan_query("đoàn kiểm tra đề nghị gì"))
+    team = _cand(_rec("a", "Đoàn kiểm tra đề nghị UBND huyện Vị Xuyên thực hiện tốt công tác CCHC",
+                      polarity=Polarity.RECOMMENDATION))
+    assert team_named_only(team, asked, 30) == 0.0
+
+
+def test_a_query_no_teams_name_can_hold_reads_no_finding() -> None:
+    asked = Asked(plan_query("sổ theo dõi hồ sơ"))
+    assert asked.team_matter == ()
+    team = _cand(_rec("a", "Đoàn kiểm tra ghi nhận sổ theo dõi hồ sơ đầy đủ"))
+    assert team_named_only(team, asked, 30) == 0.0
