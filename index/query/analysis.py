@@ -326,6 +326,26 @@ def _names_inspector(typed: Sequence[str], at: int, length: int) -> bool:
     return names_inspector(" ".join(typed), start, end)
 
 
+def inspector_asked(parsed: Parsed) -> str | None:
+    """The inspecting body a query names for certain (Plan.inspector): the one agency typed in a
+    frame of the inspector ("do Sở Nội vụ kiểm tra", "kết quả kiểm tra của Sở Nội vụ"; the frames
+    `_cut_run` ranks such an agency by, not filters about it), by its canonical name. None for none,
+    or for two bodies named so (which is asked is not certain). A unit typed there ("Đoàn kiểm tra
+    của UBND tỉnh A") stays the place asked about, as every unit typed is: the inspections of a
+    province's government find faults in its own districts and communes, which that place's
+    filter (units inside it) already holds."""
+    typed = [s for clause in parsed.clauses for t in clause for s in t.syllables]
+    table = agencies()
+    named: set[str] = set()
+    i = 0
+    while i < len(typed):
+        found = table.at(typed, i, loose=True)
+        if found and _names_inspector(typed, i, found[0]):
+            named.add(found[1].name)
+        i += found[0] if found else 1
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def _agency_group(typed: Sequence[str], at: int, length: int, agency: Agency, lexicon: Lexicon) -> Group:
     """The group of an agency typed at `at` ("Sở TN&MT"): the findings about it (`Group.unit`, the
     key its records carry: core/attribution.py), or holding any of its names as the table and the
@@ -1432,6 +1452,8 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
                 runs[-1].extend(term.syllables)
     plan = with_period(analyse(parsed, lexicon, words, units, places, guesses), load_periods(), runs)
     plan = dataclasses.replace(plan, corrections=fixes) if fixes else plan
+    if inspector := inspector_asked(parsed):
+        plan = dataclasses.replace(plan, inspector=inspector)
     return dataclasses.replace(plan, concepts=concepts_asked(parsed, plan)) if plan.groups else plan
 
 
