@@ -198,4 +198,5 @@ def test_v9_tables_without_the_store_ask_for_a_reindex(tmp_path: Path,
     finally:
         reopened.close()
     assert [r.getMessage() for r in caplog.records if "reindex" in r.getMessage()] == [
-        "search tables migrated from v9 to v10 (no unit facet without the store: run `kiemtra reindex`)"]
+        "search tables migrated from v9 to v10 (no unit facet without the store: run `kiemtra reindex`)",
+        "search tables migrated from v11 to v12 (no inspector without the store: run `kiemtra reindex`)"]
