@@ -137,7 +137,8 @@ def test_the_facet_counts_each_body_placed(engine: SearchBackend) -> None:
     ("hạn chế do đoàn kiểm tra của tỉnh phát hiện", None),  # whose team is not said: the words rank
     ("tồn tại do Sở Nội vụ và Sở Tài chính kiểm tra", None),  # two bodies: which is asked is not certain
 ])
-def test_the_query_names_the_inspector_for_certain_in_the_genres_frames(text: str, inspector: str | None) -> None:
+def test_the_query_names_the_inspector_for_certain_in_the_genres_frames(text: str,
+                                                                        inspector: str | None) -> None:
     assert inspector_asked(parse(text)) == inspector
     assert plan_query(text).inspector == inspector
 
@@ -181,8 +182,8 @@ def test_both_engines_count_and_filter_alike(tmp_path: Path, request: pytest.Fix
     for backend in (lite, elastic):
         assert backend.index(RECORDS) == len(RECORDS)
     for query in (Query(facets=True), Query(text="hồ sơ trễ hạn", facets=True),
-                  Query(inspector="Quảng Trị", facets=True), Query(text="tồn tại do Sở Nội vụ kiểm tra chỉ ra",
-                                                                  facets=True)):
+                  Query(inspector="Quảng Trị", facets=True),
+                  Query(text="tồn tại do Sở Nội vụ kiểm tra chỉ ra", facets=True)):
         one, other = lite.search(query), elastic.search(query)
         assert one.facets["inspector"] == other.facets["inspector"] and one.total == other.total, query
 
@@ -204,7 +205,8 @@ def _v11_index(path: Path) -> None:
     first.close()
     with sqlite3.connect(path) as conn:
         conn.execute("DELETE FROM fts_terms WHERE field IN ('inspector', 'inspector_place')")
-        for rowid, raw, packed in conn.execute("SELECT rowid, record, facet_terms FROM fts_records").fetchall():
+        rows = conn.execute("SELECT rowid, record, facet_terms FROM fts_records").fetchall()
+        for rowid, raw, packed in rows:
             record = json.loads(raw)
             del record["inspectors"], record["inspector_places"]
             kept = "\x1e".join(i for i in packed.split("\x1e") if not i.startswith("inspector_place\x1f"))

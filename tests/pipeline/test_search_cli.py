@@ -276,8 +276,8 @@ def test_every_filter_empty_alone_asks_of_has_its_line() -> None:
     from pipeline.cli import _empty_alone_lines
     from pipeline.hints import ALONE_FILTERS
 
-    query = Query(text="x", unit="Xyz", province="Cà Mau", inspector="Sở Nội vụ", level="xã", year=2030, year_from=2030,
-                  year_to=2031, area="tthc", polarity="shortcoming", theme="tthc.phieu_hen",
+    query = Query(text="x", unit="Xyz", province="Cà Mau", inspector="Sở Nội vụ", level="xã", year=2030,
+                  year_from=2030, year_to=2031, area="tthc", polarity="shortcoming", theme="tthc.phieu_hen",
                   doc_kind="Kế hoạch", doc_number="9/QĐ")
     named = tuple(fields[0] for fields in ALONE_FILTERS)
     lines = _empty_alone_lines(query, named)
