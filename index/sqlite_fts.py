@@ -297,12 +297,8 @@ def _migrate_v9(conn: sqlite3.Connection) -> None:
     places: dict[str, dict[str, tuple[str, ...]]] = {}
     for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
         record = _record_from_json(raw)
-        if beside and record.doc_key not in places:
-            row = conn.execute("SELECT extraction FROM documents WHERE doc_key = ?",
-                               (record.doc_key,)).fetchone()
-            extraction = Extraction.from_dict(json.loads(row[0])) if row else None
-            places[record.doc_key] = places_of_findings(record.doc_key, extraction) if extraction else {}
-        placed = places.get(record.doc_key, {}).get(record.finding_id, ())
+        read = _of_stored(conn, record.doc_key, places_of_findings, places) if beside else {}
+        placed = read.get(record.finding_id, ())
         record = dataclasses.replace(record, unit_places=placed)
         keyed = _keyed_terms(record)
         conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",
@@ -311,6 +307,20 @@ def _migrate_v9(conn: sqlite3.Connection) -> None:
                          [(f, k, rowid, v) for f, k, v in keyed if f == "unit_place"])
     LOGGER.info("search tables migrated from v9 to v10%s",
                 "" if beside else " (no unit facet without the store: run `kiemtra reindex`)")
+
+
+_Made = typing.TypeVar("_Made")
+
+
+def _of_stored(conn: sqlite3.Connection, doc_key: str,
+               reader: typing.Callable[[str, Extraction], dict[str, _Made]],
+               made: dict[str, dict[str, _Made]]) -> dict[str, _Made]:
+    """What `reader` makes of the document's stored extraction (the store's `documents` table in
+    the same file), once per document (`made` keeps them); {} for a document the store lacks."""
+    if doc_key not in made:
+        row = conn.execute("SELECT extraction FROM documents WHERE doc_key = ?", (doc_key,)).fetchone()
+        made[doc_key] = reader(doc_key, Extraction.from_dict(json.loads(row[0]))) if row else {}
+    return made[doc_key]
 
 
 def _migrate_v10(conn: sqlite3.Connection) -> None:
@@ -331,15 +341,11 @@ def _migrate_v11(conn: sqlite3.Connection) -> None:
     reindex`."""
     store = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
     beside = conn.execute(store).fetchone() is not None
-    read: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    made: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
     for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
         record = _record_from_json(raw)
-        if beside and record.doc_key not in read:
-            row = conn.execute("SELECT extraction FROM documents WHERE doc_key = ?",
-                               (record.doc_key,)).fetchone()
-            extraction = Extraction.from_dict(json.loads(row[0])) if row else None
-            read[record.doc_key] = inspectors_of_findings(record.doc_key, extraction) if extraction else {}
-        names, placed = read.get(record.doc_key, {}).get(record.finding_id, ((), ()))
+        read = _of_stored(conn, record.doc_key, inspectors_of_findings, made) if beside else {}
+        names, placed = read.get(record.finding_id, ((), ()))
         record = dataclasses.replace(record, inspectors=names, inspector_places=placed)
         keyed = _keyed_terms(record)
         conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",

@@ -16,13 +16,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from made_reports import shortcomings_report
-from search_backends import BACKEND_PARAMS, elastic_backend, indexed, sqlite_backend
+from made_reports import shortcomings_report, stored_and_indexed
+from search_backends import BACKEND_PARAMS, both_holding, indexed
 
 from core.attribution import attribute
 from core.levels import Level
 from core.models import Area, Document, Extraction, Role, Unit, spoken
-from index.base import FindingRecord, Query, SearchBackend, asked_query, facet_values
+from index.base import Query, SearchBackend, asked_query, facet_values
 from index.query import Plan, inspector_keys, parse, plan_query
 from index.query.analysis import inspector_asked
 from index.records import finding_records, inspectors_of_findings
@@ -178,9 +178,7 @@ def test_the_suggestions_name_the_bodies_close_to_what_was_typed(engine: SearchB
 
 @pytest.mark.elasticsearch
 def test_both_engines_count_and_filter_alike(tmp_path: Path, request: pytest.FixtureRequest) -> None:
-    lite, elastic = sqlite_backend(tmp_path, request), elastic_backend(tmp_path, request)
-    for backend in (lite, elastic):
-        assert backend.index(RECORDS) == len(RECORDS)
+    lite, elastic = both_holding(tmp_path, request, RECORDS)
     for query in (Query(facets=True), Query(text="hồ sơ trễ hạn", facets=True),
                   Query(inspector="Quảng Trị", facets=True),
                   Query(text="tồn tại do Sở Nội vụ kiểm tra chỉ ra", facets=True)):
@@ -191,18 +189,7 @@ def test_both_engines_count_and_filter_alike(tmp_path: Path, request: pytest.Fix
 def _v11_index(path: Path) -> None:
     """The reports as schema v11 wrote them (before layout 13): no inspectors in the records' JSON, no
     inspector terms, the facets packed without them; the extractions in the same file."""
-    from index.sqlite_fts import SqliteFtsBackend
-    from index.store import Store
-
-    store = Store(path)
-    records: list[FindingRecord] = []
-    for key, units, sentences in REPORTS:
-        saved = store.save(*_report(key, units, sentences), extractor_version="1")
-        records.extend(store.finding_records(saved))
-    store.close()
-    first = SqliteFtsBackend(path)
-    first.index(records)
-    first.close()
+    stored_and_indexed(path, (_report(key, units, sentences) for key, units, sentences in REPORTS))
     with sqlite3.connect(path) as conn:
         conn.execute("DELETE FROM fts_terms WHERE field IN ('inspector', 'inspector_place')")
         rows = conn.execute("SELECT rowid, record, facet_terms FROM fts_records").fetchall()
