@@ -12,11 +12,16 @@ the dev store's vocabulary (`train_ranker --store DIR` builds it), as the SQLite
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.train_ranker import JUDGMENTS
+
+if TYPE_CHECKING:
+    from index.query import Plan
 
 
 def judged_texts(paths: Iterable[Path]) -> list[str]:
@@ -28,15 +33,29 @@ def judged_texts(paths: Iterable[Path]) -> list[str]:
     return list(seen)
 
 
+def shown(plan: Plan) -> str:
+    """A plan as the saved files hold it: its repr with the fields at their defaults left out, so a
+    field a change adds to the Plan (its default on every plan that does not use it) moves only the
+    plans that set it. Saved at a commit before this rule (every field), a file differs in every plan
+    from one saved after; save the base again with this module."""
+    set_fields = []
+    for f in dataclasses.fields(plan):
+        value = getattr(plan, f.name)
+        default = f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+        if value != default:
+            set_fields.append(f"{f.name}={value!r}")
+    return f"{type(plan).__name__}({', '.join(set_fields)})"
+
+
 def plans(store: Path, texts: Iterable[str]) -> dict[str, str]:
-    """Each text's plan against the store's vocabulary, as its repr (every field of the Plan)."""
+    """Each text's plan against the store's vocabulary (`shown`: the fields it sets)."""
     from benchmarks import search_quality as sq
     from benchmarks.devcorpus import DEFAULT_CORPUS
     from index.sqlite_fts import SqliteFtsBackend
 
     backend = SqliteFtsBackend(sq.build_store(DEFAULT_CORPUS, store))
     try:
-        return {text: repr(backend.plan(text)) for text in texts}
+        return {text: shown(backend.plan(text)) for text in texts}
     finally:
         backend.close()
 

@@ -33,10 +33,21 @@ Sở Nội vụ kiểm tra chỉ ra", "Đoàn kiểm tra của UBND tỉnh A ghi
 which the extraction's units of a finding, nlp/finding_units.py, read too) is not what it is
 about: the inspector is not the inspected. An agency a sentence names that the document's list
 lacks (an extraction written before agencies were listed) is still filed, without a province.
+
+The inspecting body (`Attribution.inspectors`) is filed by the same reading, apart from what the
+finding is about: the units and agencies its sentence names as the inspector (the frames of
+core/inspectors.py: "Một số tồn tại do Sở Nội vụ kiểm tra chỉ ra", "Đoàn kiểm tra của UBND tỉnh A
+ghi nhận ..."), else the document's units and agencies of role inspector (nlp/units.py and
+nlp/agencies.py read them with the same table). Why the document's: a report states once who
+inspected ("Đoàn kiểm tra công vụ của Sở Nội vụ ... đã kiểm tra tại 18 đơn vị") and each finding
+below is what that inspection found, as it inherits the inspected units; an auditor asks "what did
+the Sở Nội vụ's inspections find", which the units a finding is about cannot answer (the findings
+of a body's inspections are not about that body).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from core.agencies import agencies
@@ -59,6 +70,8 @@ class Attribution:
     named: bool
     unplaced: tuple[str, ...] = ()
     agencies: tuple[Unit, ...] = ()
+    # The inspecting bodies (units and agencies) whose inspection found it (the module docstring)
+    inspectors: tuple[Unit, ...] = ()
 
     @property
     def inherited(self) -> bool:
@@ -69,7 +82,7 @@ def attribute(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
     """The units of the document (`units`) that `finding` is about; see the module docstring."""
     bodies = tuple(u for u in units if u.level == Level.CO_QUAN)
     about = _territorial(finding, tuple(u for u in units if u.level != Level.CO_QUAN))
-    return replace(about, agencies=_agencies(finding, bodies, about))
+    return replace(about, agencies=_agencies(finding, bodies, about), inspectors=_inspectors(finding, units))
 
 
 def _territorial(finding: Finding, units: tuple[Unit, ...]) -> Attribution:
@@ -114,6 +127,32 @@ def _agencies(finding: Finding, bodies: tuple[Unit, ...], about: Attribution) ->
     if named or finding.units:
         return tuple(named)
     return tuple(u for u in bodies if u.role == Role.INSPECTED)
+
+
+def _inspectors(finding: Finding, units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """The inspecting bodies of `finding`: those its sentence names as the inspector (an agency by
+    the agency table's names, a unit of the document by its "level name"), the document's unit of
+    that name (its inspector first) or the agency bare; else the document's units and agencies of
+    role inspector."""
+    named: list[Unit] = []
+    for start, end, agency in agencies().named_in(finding.text):
+        if names_inspector(finding.text, start, end):
+            same = [u for u in units if u.level == Level.CO_QUAN and u.name == agency.name]
+            same = [u for u in same if u.role == Role.INSPECTOR] or same
+            named.extend(u for u in same or [Unit(Level.CO_QUAN, agency.name)] if u not in named)
+    if any(u.level != Level.CO_QUAN for u in units):
+        form = fold(finding.text)
+        for unit in units:
+            if unit.level == Level.CO_QUAN or unit in named:
+                continue
+            label = fold(unit.label)
+            for found in re.finditer(rf"(?<!\w){re.escape(label)}(?!\w)", form):
+                if names_inspector(form, found.start(), found.end()):
+                    named.append(unit)
+                    break
+    if named:
+        return tuple(named)
+    return tuple(u for u in units if u.role == Role.INSPECTOR)
 
 
 def _carried(unit: Unit, keys: set[str]) -> bool:

@@ -19,6 +19,7 @@ which):
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -146,6 +147,24 @@ def document_cues() -> DocumentCues:
         checks_after=re.compile(rf"^[^.;:,\n]{{0,30}}?\b(?:{leads})?\s*(?:{checks})"),
         undergoes_after=re.compile(rf"^[^.;:\n]{{0,30}}?\b(?:{undergoing})\s+(?:{checks})"),
     )
+
+
+@lru_cache(maxsize=1)
+def _check_words() -> re.Pattern[str]:
+    """One check or what it brought out, or several in a row, each with its leading words, on
+    folded syllables one space apart ("kiem tra", "tien hanh kiem tra", "kiem tra chi ra")."""
+    one = (rf"(?:(?:{_alt('check_leads', any_space=False)}) )*"
+           rf"(?:{_alt('checks', any_space=False)}|{_alt('check_results', any_space=False)})")
+    return re.compile(rf"^{one}(?: {one})*(?= |$)")
+
+
+def check_words_at(syllables: Sequence[str]) -> int:
+    """How many of `syllables` (as typed, any case and accents), from the first, are the check a
+    body named as the inspector carried out and what it brought out ("kiểm tra chỉ ra", "đã tiến
+    hành kiểm tra", "phát hiện"): the frame's own words after "do Sở Nội vụ", which say whose
+    inspection, not what it found (index/query reads them so); 0 when none start there."""
+    found = _check_words().match(" ".join(fold(s) for s in syllables))
+    return len(found.group().split()) if found else 0
 
 
 def names_inspector(form: str, start: int, end: int) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 from core.agencies import agencies
 from index.query import Alternative, Parsed, Plan, match_spans
 
-FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit", "theme")
+FACET_FIELDS: tuple[str, ...] = ("year", "area", "polarity", "province", "unit", "theme", "inspector")
 
 # Ranking and display, the same on every engine (each fact once):
 EXACT_BONUS = 100.0  # the whole query as typed: above any bm25 a finding-sized text reaches
@@ -61,13 +61,15 @@ def similar_stopwords() -> frozenset[str]:
 # the filter taking its value; an index written before counts none (its unit facet is empty).
 # 12, the kind of each agency a finding is about ("sở": `agency_kinds`), which a query typing the
 # kind's head alone asks by (index.query.Group.kind); an index written before finds no finding by it.
+# 13, the inspecting bodies whose inspection found it (FindingRecord.inspectors, inspector_places):
+# the inspector filter and facet; an index written before has neither (nothing is filtered in).
 # Numbered as the SQLite search tables' schema counted those steps (SQLite reads the date from
 # the record): that schema (index.sqlite_fts.FTS_SCHEMA_VERSION) moves with every layout and
 # with storage changes of its own, and migrates in place (which schema version first holds each layout:
 # index.sqlite_fts.SCHEMA_HOLDING_LAYOUT); an index
 # that cannot migrate in place (Elasticsearch's) records the layout it was written with and
 # reports its findings of an older one (`SearchBackend.outdated`) until `kiemtra reindex`.
-LAYOUT_VERSION = 12
+LAYOUT_VERSION = 13
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,13 @@ class FindingRecord:
     # Thành — An Giang"), a name no unit is attributed as kept bare: the unit facet counts these,
     # so two units of one name in two provinces are two values, and Query.unit_place selects one.
     unit_places: tuple[str, ...] = ()
+    # The inspecting bodies whose inspection found it (core.attribution.Attribution.inspectors: the
+    # units and agencies its sentence names as the inspector, else its document's of role
+    # inspector), as a unit is filed: each name, "level name" and today's unit since the 2025
+    # reorganisation (`inspectors`: Query.inspector matches these, a level word typed or not), and
+    # each placed (`inspector_places`: the inspector facet, and the filter taking its value).
+    inspectors: tuple[str, ...] = ()
+    inspector_places: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.themes and self.theme:
@@ -162,7 +171,8 @@ def facet_values(record: FindingRecord, name: str) -> tuple[str, ...]:
     if name in ("area", "polarity"):
         value = getattr(record, name)
         return (str(value),) if value else ()
-    many = {"province": record.provinces, "unit": record.unit_places, "theme": record.themes}
+    many = {"province": record.provinces, "unit": record.unit_places, "theme": record.themes,
+            "inspector": record.inspector_places}
     return tuple(many.get(name, ()))
 
 
@@ -175,6 +185,9 @@ class Query:
     # findings about exactly that unit, not its namesakes of other provinces or levels.
     unit_place: str | None = None
     province: str | None = None
+    # An inspecting body ("Sở Nội vụ", "UBND tỉnh Quảng Trị", as the inspector facet names it too):
+    # the findings its inspections found (FindingRecord.inspectors), not those about it
+    inspector: str | None = None
     level: str | None = None
     year: int | None = None
     year_from: int | None = None
@@ -219,14 +232,24 @@ class Query:
         return any(getattr(self, name) is not None for fields in FILTERS for name in fields)
 
 
+def asked_query(query: Query, plan: Plan) -> Query:
+    """`query` with the filter its words name for certain: the inspecting body of a frame
+    ("tồn tại do Sở Nội vụ kiểm tra chỉ ra": index.query.Plan.inspector) as the inspector filter,
+    unless the query sets its own. Both engines read their filters from this, so a plan's reading
+    narrows alike on each."""
+    if plan.inspector is None or query.inspector is not None:
+        return query
+    return replace(query, inspector=plan.inspector)
+
+
 # The filters a Query can set, each as the Query fields it sets (a year range is one filter): the
 # fields the engines' filters read, named once. `Query.filtered` reads them, and so does what a
 # search that found nothing says of each filter alone (pipeline/hints.py ALONE_FILTERS), so a
 # filter added here must be given its sentence there (tests/index/test_loosened.py asks that every
 # Query field but those it names is one of these).
 FILTERS: tuple[tuple[str, ...], ...] = (
-    ("unit",), ("unit_place",), ("province",), ("level",), ("year",), ("year_from", "year_to"), ("area",),
-    ("polarity",), ("theme",), ("doc_kind",), ("doc_number",),
+    ("unit",), ("unit_place",), ("province",), ("inspector",), ("level",), ("year",),
+    ("year_from", "year_to"), ("area",), ("polarity",), ("theme",), ("doc_kind",), ("doc_number",),
 )
 
 

@@ -54,6 +54,7 @@ from index.base import (
     SearchMemo,
     SearchResult,
     agency_kinds,
+    asked_query,
     best_date,
     highlight,
     similar_stopwords,
@@ -66,6 +67,7 @@ from index.query import (
     Plan,
     Vocabulary,
     filter_key,
+    inspector_keys,
     kept_marks,
     name_forms,
     plan_query,
@@ -99,10 +101,12 @@ _FOLDED_COPIES = {
     "unit_aliases": "aliases_folded",
     "unit_parents": "parents_folded",
     "unit_places": "places_folded",
+    "inspectors": "inspectors_folded",
+    "inspector_places": "inspector_places_folded",
 }
 # Unit fields whose folded copy also holds each name without its level word: "xã Mường Vang" is
 # also typed "Mường Vang" (`name_forms`).
-_NAME_FORMS = ("unit_aliases", "unit_parents")
+_NAME_FORMS = ("unit_aliases", "unit_parents", "inspectors")
 _UNIT_FIELDS = ("units_folded", "levels_folded", "aliases_folded")  # what a unit name in a query matches
 # A unit typed in the query, or --unit with --within: findings about it or a unit inside it.
 _UNIT_OR_INSIDE = (*_UNIT_FIELDS, "parents_folded")
@@ -115,12 +119,14 @@ _DEFINITIONS_READ = 200
 # What `filter_key` splits names on (str.split: every whitespace character), for `_spelt_as`.
 _SPACES = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 # Names counted by their canonical spelling, so "Hòa Bình" and "Hoà Bình" are one facet value.
-_FACET_COPIES = {"provinces": "provinces_facet", "unit_places": "places_facet"}
+_FACET_COPIES = {"provinces": "provinces_facet", "unit_places": "places_facet",
+                 "inspector_places": "inspector_places_facet"}
 # Facet name (index.base.FACET_FIELDS) → the keyword field whose values are counted.
 _FACET_SOURCE = {"year": "year", "area": "area", "polarity": "polarity",
-                 "province": "provinces_facet", "unit": "places_facet", "theme": "themes"}
+                 "province": "provinces_facet", "unit": "places_facet", "theme": "themes",
+                 "inspector": "inspector_places_facet"}
 # Facet name → the record's own field holding its values as written (the copy's source).
-_FACET_WRITTEN = {"province": "provinces", "unit": "unit_places"}
+_FACET_WRITTEN = {"province": "provinces", "unit": "unit_places", "inspector": "inspector_places"}
 _SPELLED = "spelled"  # the sub-aggregation counting a canonical facet value's written spellings
 # How many written values of a bucket's findings it reads, the most frequent first: the bucket's own
 # spelling is in each of its findings (two spellings share them), the other places each holds fewer.
@@ -186,6 +192,10 @@ MAPPING: dict[str, Any] = {
         "unit_aliases": _KEYWORD,
         "unit_parents": _KEYWORD,
         "unit_places": _KEYWORD,  # each unit placed, "level name — province": the unit facet
+        # The inspecting bodies whose inspection found it (FindingRecord.inspectors): the inspector
+        # filter; each placed, the inspector facet (`inspector_places_facet`)
+        "inspectors": _KEYWORD,
+        "inspector_places": _KEYWORD,
         "agency_kinds": _KEYWORD,  # the kind of each agency it is about (index.base.agency_kinds): Group.kind
         # The abbreviations the finding's document defines ("long form (ABBR)"), and the keys a
         # query asks them by (index.definitions.Definition.keys): _Vocabulary.defined.
@@ -370,7 +380,8 @@ def title_body(query: Query, plan: Plan, limit: int) -> dict[str, Any]:
                                    for a in g.alternatives], "minimum_should_match": 1}}
               for g in plan.groups if g.alternatives]
     must_not = [alternative_clause(alt) for alt in plan.excluded]
-    return {"query": {"bool": {"filter": [*groups, *filters(query)], "must_not": must_not}},
+    narrowed = filters(asked_query(query, plan))
+    return {"query": {"bool": {"filter": [*groups, *narrowed], "must_not": must_not}},
             "size": max(limit, 0), "sort": [*_NEWEST, {"finding_id": "asc"}], "_source": _RECORD_SOURCE}
 
 
@@ -679,6 +690,14 @@ def filters(query: Query) -> list[dict[str, Any]]:
         out.append({"bool": {"should": [{"term": {"provinces_folded": province_key(query.province)}},
                                         {"terms": {"aliases_folded": list(province_aliases(query.province))}}
                                         ],
+                             "minimum_should_match": 1}})
+    if query.inspector is not None:
+        # Its inspections' findings: by its name, "level name" or today's unit (a committee before a
+        # unit's name left out: index.query.inspector_keys), or as the inspector facet places it.
+        keys = list(inspector_keys(query.inspector))
+        placed = [filter_key(form) for form in place_forms(query.inspector)]
+        out.append({"bool": {"should": [{"terms": {"inspectors_folded": keys}},
+                                        {"terms": {"inspector_places_folded": placed}}],
                              "minimum_should_match": 1}})
     if query.level:
         level = filter_key(query.level)
@@ -1161,6 +1180,7 @@ class ElasticBackend(SearchBackend):
         # The vocabulary is asked lazily: plan_query skips it when the query has no span to look up.
         if plan is None:
             plan = plan_query(query.text, _Vocabulary(self)) if query.text.strip() else Plan()
+        query = asked_query(query, plan)  # the filter the words name for certain (Plan.inspector)
         if plan.nothing:  # only punctuation or emoji: nothing matches it
             return SearchResult(0, (), {name: [] for name in FACET_FIELDS} if query.facets else {}, plan)
         page_size = query.tier_page  # the page size the tiers are decided on (Query.page_size)

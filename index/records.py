@@ -9,7 +9,9 @@ A finding's units are core.attribution.attribute's, the rule the comparison uses
 its sentence names, else the document's inspected units (an inspection report's findings are
 about the inspected units even when a sentence does not repeat their names); and the agencies it
 is about (level cơ quan: "Sở Tài chính", named or inherited), filed as units are, so a query or
-filter naming the agency finds them, its province among the record's provinces and containers.
+filter naming the agency finds them, its province among the record's provinces and containers;
+and the inspecting bodies whose inspection found it (`Attribution.inspectors`), filed apart: the
+inspector filter and facet, never among the units it is about.
 
 Each unit also brings the units a search may name instead: the one holding it since the 2025
 reorganisation (`Unit.current`, from the gazetteer) and the district and province containing
@@ -75,6 +77,29 @@ def unit_places(units: Iterable[Unit], unplaced: Iterable[str]) -> tuple[str, ..
     included) and naming `unplaced` (names the document does not place): each unit placed
     (`Unit.placed`), an unplaced name as it is written (it has no level or province to give)."""
     return _unique((*(u.placed for u in units), *unplaced))
+
+
+def inspector_names(inspectors: Iterable[Unit]) -> tuple[str, ...]:
+    """The values the inspector filter matches of a finding inspected by `inspectors`
+    (core.attribution's): each name, "level name" and today's unit since 2025, as `units`,
+    `unit_levels` and `unit_aliases` file the units it is about."""
+    units = tuple(inspectors)
+    return _unique((*(u.name for u in units), *(u.label for u in units),
+                    *(u.current for u in units if u.current)))
+
+
+def inspectors_of_findings(doc_key: str,
+                           extraction: Extraction) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each finding's id (as `finding_records` gives it) → (its inspector names, its inspectors
+    placed): what a search index written before the inspector filter (layout 13) lacks, read
+    from the stored extraction alone."""
+    seen_ids: set[str] = set()
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for finding in extraction.findings:
+        about = attribute(finding, extraction.units)
+        out[_distinct_id(finding, doc_key, seen_ids)] = (inspector_names(about.inspectors),
+                                                         unit_places(about.inspectors, ()))
+    return out
 
 
 def places_of_findings(doc_key: str, extraction: Extraction) -> dict[str, tuple[str, ...]]:
@@ -169,6 +194,8 @@ def finding_records(
                 themes=tuple(themes_of(text, finding.theme)),
                 unit_places=unit_places(units, about.unplaced),
                 definitions=defined,
+                inspectors=inspector_names(about.inspectors),
+                inspector_places=unit_places(about.inspectors, ()),
             )
         )
     return records

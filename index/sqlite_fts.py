@@ -68,6 +68,7 @@ from index.base import (
     SearchMemo,
     SearchResult,
     agency_kinds,
+    asked_query,
     best_date,
     highlight,
     similar_stopwords,
@@ -82,6 +83,7 @@ from index.query import (
     Plan,
     Vocabulary,
     filter_key,
+    inspector_keys,
     level_of,
     name_forms,
     plan_query,
@@ -91,22 +93,24 @@ from index.query import (
     syllables_of,
     written_forms,
 )
-from index.records import ThemesOf, places_of_findings
+from index.records import ThemesOf, inspectors_of_findings, places_of_findings
 from index.spelling import BIGRAM_CAP
 from index.store import Transaction, connect
 
 LOGGER = logging.getLogger(__name__)
 
-FTS_SCHEMA_VERSION = "11"
+FTS_SCHEMA_VERSION = "12"
 # The first schema version of the search tables that holds each layout (index.base.LAYOUT_VERSION),
 # by the migration writing what the layout adds: 6 every theme a finding speaks of (`_migrate_v5`),
 # 7 its document's title (`_migrate_v6`); layout 8 adds to Elasticsearch alone (its shingles), so v7
 # holds it; 8 the abbreviations its document defines (`_migrate_v7`); 9 its document's headline,
 # the lead where it has no title (`_migrate_v8`); 10 each unit placed, the unit facet's values
-# (`_migrate_v9`); 11 the kinds of the agencies a finding is about (`_migrate_v10`). Why a table: the schema
-# also moves with storage changes of its own, so the two numbers need not stay equal; a new
-# layout adds its row here, and a test holds FTS_SCHEMA_VERSION at or past the row of today's layout.
-SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7, 9: 8, 10: 9, 11: 10, 12: 11}
+# (`_migrate_v9`); 11 the kinds of the agencies a finding is about (`_migrate_v10`); 12 the
+# inspecting bodies whose inspection found it, the inspector filter and facet (`_migrate_v11`).
+# Why a table: the schema also moves with storage changes of its own, so the two numbers need
+# not stay equal; a new layout adds its row here, and a test holds FTS_SCHEMA_VERSION at or past
+# the row of today's layout.
+SCHEMA_HOLDING_LAYOUT: dict[int, int] = {6: 6, 7: 7, 8: 7, 9: 8, 10: 9, 11: 10, 12: 11, 13: 12}
 MMAP_BYTES = 1 << 30  # address space only; the OS pages in what searches touch
 CACHE_KIB = 65536
 # Rowids `similar` keeps of the words' finding lists (8 bytes each: 16 MB), least recently used dropped.
@@ -156,8 +160,10 @@ _SCHEMA = (
 _FACETS_INDEX = ("CREATE INDEX IF NOT EXISTS fts_records_facets"
                  " ON fts_records(area, year, polarity, facet_terms, tokens, alike, published)")
 # The term facets, packed into fts_records.facet_terms: fts_terms' field → the facet it counts
-# (index.base.FACET_FIELDS). The unit facet counts each unit placed (FindingRecord.unit_places).
-_FACET_OF_TERM = {"province": "province", "unit_place": "unit", "theme": "theme"}
+# (index.base.FACET_FIELDS). The unit facet counts each unit placed (FindingRecord.unit_places), the
+# inspector facet each inspecting body placed (FindingRecord.inspector_places).
+_FACET_OF_TERM = {"province": "province", "unit_place": "unit", "theme": "theme",
+                  "inspector_place": "inspector"}
 _TERM_FACETS = tuple(_FACET_OF_TERM)
 _FIELD_SEP, _ITEM_SEP = "\x1f", "\x1e"
 DEFINES = "defines"  # fts_terms' field of the definitions a record's document writes (_definition_terms)
@@ -291,12 +297,8 @@ def _migrate_v9(conn: sqlite3.Connection) -> None:
     places: dict[str, dict[str, tuple[str, ...]]] = {}
     for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
         record = _record_from_json(raw)
-        if beside and record.doc_key not in places:
-            row = conn.execute("SELECT extraction FROM documents WHERE doc_key = ?",
-                               (record.doc_key,)).fetchone()
-            extraction = Extraction.from_dict(json.loads(row[0])) if row else None
-            places[record.doc_key] = places_of_findings(record.doc_key, extraction) if extraction else {}
-        placed = places.get(record.doc_key, {}).get(record.finding_id, ())
+        read = _of_stored(conn, record.doc_key, places_of_findings, places) if beside else {}
+        placed = read.get(record.finding_id, ())
         record = dataclasses.replace(record, unit_places=placed)
         keyed = _keyed_terms(record)
         conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",
@@ -307,6 +309,20 @@ def _migrate_v9(conn: sqlite3.Connection) -> None:
                 "" if beside else " (no unit facet without the store: run `kiemtra reindex`)")
 
 
+_Made = typing.TypeVar("_Made")
+
+
+def _of_stored(conn: sqlite3.Connection, doc_key: str,
+               reader: typing.Callable[[str, Extraction], dict[str, _Made]],
+               made: dict[str, dict[str, _Made]]) -> dict[str, _Made]:
+    """What `reader` makes of the document's stored extraction (the store's `documents` table in
+    the same file), once per document (`made` keeps them); {} for a document the store lacks."""
+    if doc_key not in made:
+        row = conn.execute("SELECT extraction FROM documents WHERE doc_key = ?", (doc_key,)).fetchone()
+        made[doc_key] = reader(doc_key, Extraction.from_dict(json.loads(row[0]))) if row else {}
+    return made[doc_key]
+
+
 def _migrate_v10(conn: sqlite3.Connection) -> None:
     """v10 → v11: the kind of each agency a finding is about (index.base.agency_kinds: "sở"), a
     term of the record's own units, which a query typing the kind's head alone matches."""
@@ -314,6 +330,30 @@ def _migrate_v10(conn: sqlite3.Connection) -> None:
         conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
                          [(AGENCY_KIND, kind, rowid, kind) for kind in agency_kinds(_record_from_json(raw))])
     LOGGER.info("search tables migrated from v10 to v11")
+
+
+def _migrate_v11(conn: sqlite3.Connection) -> None:
+    """v11 → v12: the inspecting bodies whose inspection found each finding (FindingRecord.inspectors,
+    inspector_places: the inspector filter and facet), read from the stored extraction where the
+    store keeps it in the same file, by the attribution the index is written with
+    (index.records.inspectors_of_findings), as `_migrate_v9` reads the units placed; every record's
+    facets packed again. An index without the store beside it has no inspector until `kiemtra
+    reindex`."""
+    store = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
+    beside = conn.execute(store).fetchone() is not None
+    made: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+        record = _record_from_json(raw)
+        read = _of_stored(conn, record.doc_key, inspectors_of_findings, made) if beside else {}
+        names, placed = read.get(record.finding_id, ((), ()))
+        record = dataclasses.replace(record, inspectors=names, inspector_places=placed)
+        keyed = _keyed_terms(record)
+        conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",
+                     (_record_json(record), _pack_facet_terms(keyed), rowid))
+        conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
+                         [(f, k, rowid, v) for f, k, v in keyed if f in _INSPECTOR_FIELDS])
+    LOGGER.info("search tables migrated from v11 to v12%s",
+                "" if beside else " (no inspector without the store: run `kiemtra reindex`)")
 
 
 def _insert_headline(conn: sqlite3.Connection, rowid: int, headline: str | None) -> None:
@@ -372,6 +412,9 @@ _TOKEN = re.compile(r"[^\W_]+")
 _UNIT_FIELDS = ("unit", "unit_level", "unit_alias")
 # A unit typed in the query, or --unit with --within: findings about it or a unit inside it.
 _UNIT_OR_INSIDE = (*_UNIT_FIELDS, "unit_parent")
+# What Query.inspector matches: an inspecting body's name, "level name" or today's unit, or as the
+# inspector facet places it.
+_INSPECTOR_FIELDS = ("inspector", "inspector_place")
 AGENCY_KIND = "agency_kind"  # the kind of an agency a finding is about (index.base.agency_kinds)
 
 
@@ -432,6 +475,11 @@ def _record_terms(record: FindingRecord) -> Iterator[tuple[str, str]]:
         yield AGENCY_KIND, kind
     for province in record.provinces:
         yield "province", province
+    for inspector in record.inspectors:  # the inspecting bodies: Query.inspector, a level word or not
+        for form in name_forms(inspector):
+            yield "inspector", form
+    for place in record.inspector_places:  # each placed: the inspector facet, its value as a filter
+        yield "inspector_place", place
     for kind in record.doc_kinds:
         yield "doc_kind", kind
     for number in record.doc_numbers:
@@ -504,6 +552,9 @@ class _Filters:
         if query.province is not None:  # its findings, and its predecessors' since 2025 (province_aliases)
             terms.append((("province", province_key(query.province)),
                           *(("unit_alias", alias) for alias in province_aliases(query.province))))
+        if query.inspector is not None:  # its inspections' findings, by its name or as the facet places it
+            terms.append((*(("inspector", key) for key in inspector_keys(query.inspector)),
+                          *(("inspector_place", filter_key(form)) for form in place_forms(query.inspector))))
         return cls(tuple(terms), query.year, query.year_from, query.year_to, query.area, query.polarity)
 
     def __bool__(self) -> bool:
@@ -1563,6 +1614,9 @@ class SqliteFtsBackend(SearchBackend):
                 version = "10"
             if version == "10":
                 _migrate_v10(conn)
+                version = "11"
+            if version == "11":
+                _migrate_v11(conn)
             elif version != FTS_SCHEMA_VERSION:
                 raise BackendError(
                     f"search tables are v{version}, this kiemtra writes v{FTS_SCHEMA_VERSION}: "
@@ -1698,11 +1752,12 @@ class SqliteFtsBackend(SearchBackend):
         and the browse order read the in-memory columns; ranking asks FTS5's bm25 only for the
         few findings whose score index.fts_topk cannot infer.
         """
-        filters = _Filters.of(query)
         limit, offset = max(query.limit, 0), max(query.offset, 0)
         with self._snapshot("search") as conn:  # one snapshot for plan, rows, total and facets
             if plan is None:
                 plan = plan_query(query.text, _Vocabulary(conn)) if query.text.strip() else Plan()
+            query = asked_query(query, plan)  # the filter the words name for certain (Plan.inspector)
+            filters = _Filters.of(query)
             total, ranked, facets = self._search(query, plan, filters, limit, offset)
             rows = _records_in_order(conn, [r for r, _, _ in ranked], [sc for _, sc, _ in ranked])
         hits = _hits(rows, plan.alternatives, [t for _, _, t in ranked], query.snippets)
@@ -1721,7 +1776,7 @@ class SqliteFtsBackend(SearchBackend):
             if not len(found):
                 return []
             excluded = _TextSearch(conn, plan).excluded() if plan.excluded else np.empty(0, dtype=np.int64)
-            kept = self._narrow(conn, columns, found, excluded, _Filters.of(query))
+            kept = self._narrow(conn, columns, found, excluded, _Filters.of(asked_query(query, plan)))
             rows = _records_in_order(conn, columns.newest(kept, limit, 0))
         return _hits(rows, plan.alternatives, [TIER_SOME_WORDS] * len(rows), query.snippets)
 

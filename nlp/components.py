@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from core.models import Polarity
 from core.normalize import fold, matching_form
 from nlp.dates import find_time_facts
 from nlp.docnumbers import find_documents
@@ -146,7 +147,8 @@ class FindingsComponent:
         names_at: dict[int, tuple[str, ...]] = {}  # a finding's start -> the units it names
         for f in find_findings(text, form=form):
             named = judged_units(text, f.start, f.end, units, folded)
-            judged.extend(judged_units(text, f.start, f.end, units, folded, subjects_only=True))
+            if f.polarity != Polarity.RECOMMENDATION:  # a demand's addressee: with_judged_as_inspected
+                judged.extend(judged_units(text, f.start, f.end, units, folded, subjects_only=True))
             names = tuple(dict.fromkeys(m.unit.name for m in named))
             if not names and f.subject_of is not None:
                 names = names_at.get(f.subject_of, ())  # split off a finding of the same subject

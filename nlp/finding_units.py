@@ -136,7 +136,13 @@ def finding_units(text: str, start: int, end: int, mentions: Iterable[UnitMentio
 def with_judged_as_inspected(mentions: list[UnitMention], judged: Iterable[UnitMention]) -> list[UnitMention]:
     """The units, those a finding judges marked inspected unless the text made them the inspector:
     a finding is a verdict on inspected work, so its subject's work was inspected (a ranked
-    district in an index report, "xã A còn để hồ sơ quá hạn") even where no verb says so."""
+    district in an index report, "xã A còn để hồ sơ quá hạn") even where no verb says so.
+
+    The caller (nlp/components.py) passes the units of strengths and shortcomings only: a
+    recommendation names who must act, and the genre demands as often of the superior of the unit
+    inspected ("yêu cầu huyện An Lão nghiêm túc kiểm điểm" after the town of An Lão was found
+    absent) or of a department ("đề nghị Sở Nội vụ theo dõi") as of the unit itself, which its
+    own verdicts and the document's cues already name inspected."""
     keys = {(m.unit.level, m.unit.name) for m in judged}
     return [replace(m, unit=replace(m.unit, role=Role.INSPECTED))
             if (m.unit.level, m.unit.name) in keys and m.unit.role == Role.OTHER else m

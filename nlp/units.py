@@ -19,8 +19,10 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 
+from core.agencies import agencies
 from core.alternation import longest_first
 from core.inspectors import document_cues, names_inspector
 from core.levels import (
@@ -45,12 +47,14 @@ from nlp.vi.person_names import FAMILY_NAMES, MIN_PERSON_SYLLABLES
 from nlp.vi.unit_lists import COLLECTIVE_NOUNS, LEAD_REACH, LIST_OPENERS
 from nlp.vi.unit_roles import (
     BODY_BY_LEVEL,
+    CENTRAL_LETTERHEAD,
     COMMITTEE_NAMES,
     CRITICISED_AFTER,
     CRITICISED_BEFORE,
     DATELINE_AFTER,
     DATELINE_BEFORE,
     FOLDED_PLURALS,
+    FORMER_REACH,
     FORMER_UNIT,
     HEADLINE_INSPECTOR,
     HEADLINE_JUDGEMENT,
@@ -482,9 +486,15 @@ def _bare_provinces(text: str, mentions: list[_Mention], gazetteer: Gazetteer) -
 # --------------------------------------------------------------------------- roles
 
 
-def _vote_role(text: str, m: _Mention, phrase_end: int) -> Role:
+def _vote_role(text: str, m: _Mention, phrase_end: int, agency_ends: Collection[int] = ()) -> Role:
     """'inspector', 'inspected' or 'other' for one mention, from the cues around it; what
-    follows is read after `phrase_end`, past the units that enclose it ("huyện A, tỉnh B")."""
+    follows is read after `phrase_end`, past the units that enclose it ("huyện A, tỉnh B").
+
+    `agency_ends`: where the agencies the text names end (core.agencies.AgencyTable.named_in). A
+    province named right after one is that agency's owner ("Sở Nông nghiệp và Phát triển nông thôn
+    tỉnh Bắc Giang", "Văn phòng Đăng ký đất đai Hà Nội"): a list or object of the check that names
+    the agency ("Tổ kiểm tra công vụ của tỉnh đã kiểm tra: Sở …") says the department was checked,
+    by its own province's team as often as not, and votes nothing for the province."""
     if m.encloses is not None:
         return Role.OTHER
     sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - 160) + 1
@@ -504,6 +514,8 @@ def _vote_role(text: str, m: _Mention, phrase_end: int) -> Role:
     headline = _headline_vote(text, m, after)
     if headline is not None:
         return headline
+    if m.level in PROVINCE_LEVELS and len(text[:m.head].rstrip(" \t")) in agency_ends:
+        return Role.OTHER  # the owner of the agency named before it, not the unit checked
     last_inspected = INSPECTED_BEFORE.search(before) or INSPECTED_OBJECT.search(before)
     cues = document_cues()
     last_inspector = cues.team_before.search(before)
@@ -550,8 +562,14 @@ def _phrase_ends(mentions: list[_Mention]) -> dict[int, int]:
 
 def _is_former(text: str, m: _Mention) -> bool:
     """True when the mention names a unit merged away ("sáp nhập xã A", "TP. B trước đây")."""
-    sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - 160) + 1
+    sentence_start = max(text.rfind(".", 0, m.head), text.rfind("\n", 0, m.head), m.head - FORMER_REACH) + 1
     return FORMER_UNIT.search(fold(text[sentence_start:m.head])) is not None
+
+
+def _in_dateline(text: str, m: _Mention) -> bool:
+    """True when the mention is the place of the dateline ("Hải Phòng, ngày 19 tháng 01 năm 2020")."""
+    return (DATELINE_AFTER.match(fold(text[m.end:m.end + 40])) is not None
+            and DATELINE_BEFORE.search(text[max(0, m.head - 40):m.head]) is not None)
 
 
 def _is_issuer(text: str, group: list[_Mention]) -> bool:
@@ -559,8 +577,7 @@ def _is_issuer(text: str, group: list[_Mention]) -> bool:
     ngày 19 tháng 01 năm 2020", where the issuing body sits) and the text names a body of that
     unit's level by the level word alone ("UBND thành phố vừa yêu cầu"), as a document names its
     own government. The dateline alone is not enough: a ministry's letter is dated "Hà Nội" too."""
-    if not any(DATELINE_AFTER.match(fold(text[m.end:m.end + 40]))
-               and DATELINE_BEFORE.search(text[max(0, m.head - 40):m.head]) for m in group):
+    if not any(_in_dateline(text, m) for m in group):
         return False
     for body in BODY_BY_LEVEL.finditer(text):
         following = _SYLLABLE.match(text[body.end():body.end() + 40].lstrip(" \t"))
@@ -570,18 +587,24 @@ def _is_issuer(text: str, group: list[_Mention]) -> bool:
     return False
 
 
-def _role(votes: list[Role], level: str, inspection_text: bool, former: bool = False,
+def _role(votes: list[Role], level: str, inspection_text: bool, former: int = 0,
           issuer: bool = False) -> Role:
     """Majority of the mentions' cues; a commune named in an inspection report without a cue
     is taken as inspected, because the genre inspects the grassroots and names communes only
     to report on them (districts and provinces are named in passing far more often), unless
-    the text names it as merged away (`former`). The document's issuer (`_is_issuer`) with no
-    cue either way is the inspector: the authority that inspects, or directs its units after
-    an inspection ("UBND thành phố yêu cầu Chủ tịch UBND các quận, huyện ...")."""
+    the text names it as merged away (`former`: how many of its mentions do). The document's
+    issuer (`_is_issuer`) with no cue either way is the inspector: the authority that inspects,
+    or directs its units after an inspection ("UBND thành phố yêu cầu Chủ tịch UBND các quận,
+    huyện ...").
+
+    A unit named as merged away is inspected only when more of its mentions say so than name it
+    merged: the text that tells a unit's merger speaks of the unit that holds it now, and names the
+    old one again for its premises or its staff ("HĐND - UBND phường làm việc tại trụ sở xã Tam
+    Phú", after "sáp nhập phường An Phú, xã Tam Phú, xã Tam Thanh"), not for work inspected."""
     counts = Counter(votes)
     if counts[Role.INSPECTOR] and counts[Role.INSPECTOR] >= counts[Role.INSPECTED]:
         return Role.INSPECTOR
-    if counts[Role.INSPECTED]:
+    if counts[Role.INSPECTED] > former:
         return Role.INSPECTED
     if issuer:
         return Role.INSPECTOR
@@ -663,14 +686,22 @@ def find_units(text: str, *, published: str | None = None,
     provinces = _resolve_provinces(groups, mentions, gaz, published)
     inspection_text = _INSPECTION_WORDS.search(fold(text)) is not None
     phrase_end = _phrase_ends(mentions)
+    agency_ends = {end for _start, end, _agency in agencies().named_in(text)}
     result: list[UnitMention] = []
     for key, group in groups.items():
         first = group[0]
+        issuer = _is_issuer(text, group)
+        if not issuer and all(_in_dateline(text, m) and CENTRAL_LETTERHEAD.search(text[:m.head])
+                              for m in group):
+            # Named only as where a central body signed (a ministry's or the government office's
+            # letter is dated "Hà Nội, ngày ..." wherever the units it speaks of are): the seat of
+            # the issuer, no unit of the document.
+            continue
         province = provinces.get(key)
         current = gaz.current_unit(first.level, first.name, province) if province else None
-        votes = [_vote_role(text, m, phrase_end[id(m)]) for m in group]
-        former = any(_is_former(text, m) for m in group)
-        role = _role(votes, first.level, inspection_text, former, _is_issuer(text, group))
+        votes = [_vote_role(text, m, phrase_end[id(m)], agency_ends) for m in group]
+        former = sum(_is_former(text, m) for m in group)
+        role = _role(votes, first.level, inspection_text, former, issuer)
         unit = Unit(Level(first.level), first.name, role, province, current)
         result.append(UnitMention(unit, tuple(sorted({(m.start, m.end) for m in group})),
                                   tuple(sorted({(m.start, m.end) for m in group if m.encloses}))))

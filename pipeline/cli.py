@@ -192,6 +192,8 @@ class _QueryCommand(click.Command):
               ' ("huyện Châu Thành — An Giang"): not its namesakes of other provinces.')
 @click.option("--province",
               help='Only findings in this province ("Quảng Trị", "tỉnh Quảng Trị", "TP Hà Nội").')
+@click.option("--inspector", help='Only findings of this body\'s inspections, the body its document names as'
+              ' the inspector ("Sở Nội vụ", "UBND tỉnh Quảng Trị", as --facets names it; accents optional).')
 @click.option("--level", help="Only findings about units of this level (xã, phường, huyện ...).")
 @click.option("--year", type=int, help="Inspection year.")
 @click.option("--from", "year_from", type=int, help="From this year on.")
@@ -207,13 +209,13 @@ class _QueryCommand(click.Command):
 @click.option("--limit", type=int, default=10, show_default=True)
 @click.option("--offset", type=int, default=0, show_default=True, help="Skip this many results (paging).")
 @click.option("--facets", is_flag=True,
-              help="Also count the results by year, area, polarity, province, unit, theme.")
+              help="Also count the results by year, area, polarity, province, unit, theme, inspector.")
 @click.option("--similar", "similar_to", metavar="FINDING_ID",
               help="Findings like this one instead of a query.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within: bool, unit_place: str | None,
-           province: str | None,
+           province: str | None, inspector: str | None,
            level: str | None, year: int | None, year_from: int | None, year_to: int | None, area: str | None,
            polarity: str | None, theme: str | None, doc_kind: str | None, doc_number: str | None, sort: str,
            limit: int,
@@ -235,13 +237,15 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
 
     settings = settings_of(ctx)
     q = Query(text=" ".join(query), unit=unit, within=within, unit_place=unit_place, province=province,
-              level=level, year=year, year_from=year_from, year_to=year_to, area=area, polarity=polarity,
+              inspector=inspector, level=level, year=year, year_from=year_from, year_to=year_to, area=area,
+              polarity=polarity,
               theme=_theme_code(theme), doc_kind=_kind_named(doc_kind), doc_number=doc_number,
               limit=limit, offset=offset, sort=sort, facets=facets)
     broken = query_problem(q, max_chars=settings.max_query_chars)
     problem = rule_line(broken) if broken else _theme_problem(theme) or _kind_problem(doc_kind)
     problem = problem or _similar_usage_problem(similar_to, query=" ".join(query), options={
-        "--unit": unit, "--unit-place": unit_place, "--province": province, "--level": level, "--year": year,
+        "--unit": unit, "--unit-place": unit_place, "--province": province, "--inspector": inspector,
+        "--level": level, "--year": year,
         "--from": year_from, "--to": year_to, "--area": area, "--polarity": polarity, "--theme": theme,
         "--doc-kind": doc_kind, "--doc-number": doc_number, "--sort date": sort == "date" or None,
         "--facets": facets or None})
@@ -264,6 +268,8 @@ def search(ctx: click.Context, query: tuple[str, ...], unit: str | None, within:
             # The province's own line only when the province alone finds nothing: with another
             # filter at fault ("--province 'Quảng Nam' --year 2030") it said the province had none.
             hint = _province_hint(backend, province) if province and "province" in empty else None
+            if inspector and "inspector" in empty:  # the inspectors close to what was typed, likewise
+                hint = hint or _inspector_hint(backend, inspector)
             if unit and not within and not result.total:  # --similar takes no --unit: refused above
                 hint = hint or _within_hint(backend, q)
             # The unit alone finds nothing: the units meant ("cam" → xã Cam Tuyền), as for a province
@@ -414,9 +420,9 @@ def _similar_usage_problem(similar_to: str | None, *, query: str, options: dict[
 def _outdated_line(findings: int) -> str:
     """What an index an older kiemtra wrote means for a search (SearchBackend.outdated), in one line."""
     return (f"{findings} findings in the index were written by an older kiemtra, without all of their"
-            " themes, best-known date, document title, phrase shingles or placed units: theme filters,"
-            " the theme and unit facets, the date order and title matches may miss them, and phrases"
-            " rank them otherwise; run `kiemtra reindex`")
+            " themes, best-known date, document title, phrase shingles, placed units or inspecting bodies:"
+            " theme and inspector filters, the theme, unit and inspector facets, the date order and title"
+            " matches may miss them, and phrases rank them otherwise; run `kiemtra reindex`")
 
 
 def _province_hint(backend: Any, province: str) -> str:
@@ -430,6 +436,18 @@ def _province_hint(backend: Any, province: str) -> str:
     what = ("close matches" if close else "provinces in the index" if len(names) < FACET_SIZE
             else f"the {FACET_SIZE} provinces with the most findings")
     return f"no findings in province {province!r}; {what}: {', '.join(names) or 'none'}"
+
+
+def _inspector_hint(backend: Any, inspector: str) -> str:
+    """When an inspector filter finds nothing: the indexed inspecting bodies closest to what was typed
+    (pipeline.search.inspector_suggestions), as the province's hint names the provinces."""
+    from index.base import FACET_SIZE
+    from pipeline.search import inspector_suggestions
+
+    names, close = inspector_suggestions(backend, inspector)
+    what = ("close matches" if close else "inspecting bodies in the index" if len(names) < FACET_SIZE
+            else f"the {FACET_SIZE} inspecting bodies with the most findings")
+    return f"no findings of inspections by {inspector!r}; {what}: {', '.join(names) or 'none'}"
 
 
 def _units_hint(backend: Any, settings: Any, unit: str) -> str:
@@ -473,9 +491,10 @@ def _empty_alone_lines(query: Any, empty: tuple[str, ...]) -> list[str]:
         "doc_kind": lambda: f"comes from a document bearing or citing a {query.doc_kind!r}",
         "doc_number": lambda: f"comes from a document numbered {query.doc_number!r}",
     }
-    # The province and the unit have their own lines (`_province_hint`, `_units_hint`: the names meant).
+    # The province, the inspector and the unit have their own lines (`_province_hint`,
+    # `_inspector_hint`, `_units_hint`: the names meant).
     return [f"no finding in the index {said[name]()}, whatever the words: check that filter"
-            for name in empty if name not in ("province", "unit")]
+            for name in empty if name not in ("province", "inspector", "unit")]
 
 
 def _findings(n: int) -> str:

@@ -117,7 +117,8 @@ def _stored_whole(typed: str, labels: Iterable[str]) -> bool:
 # year, the units for a unit): the values a user picks instead. A filter with none (a level, a
 # document) is said by its count alone.
 SPREAD_FACET: dict[str, str] = {"unit": "unit", "unit_place": "unit", "province": "province", "year": "year",
-                                "year_from": "year", "area": "area", "polarity": "polarity", "theme": "theme"}
+                                "year_from": "year", "area": "area", "polarity": "polarity", "theme": "theme",
+                                "inspector": "inspector"}
 SPREAD = 3  # the values of that facet named at most: those with the most findings, in its order
 
 

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from core.models import spoken
 from core.normalize import fold, matching_form
 from index.base import (
     FACET_SIZE,
@@ -51,6 +52,7 @@ from index.query import (
     Plan,
     corrected,
     filter_key,
+    inspector_keys,
     load_lexicon,
     parse,
     province_key,
@@ -380,10 +382,19 @@ def engine_pool(backend: SearchBackend, query: Query, pool: int, plan: Plan | No
     engine's order: the pages after the pool list them first, so no finding is lost. The place's
     own request is skipped when the first answer already holds all it could bring
     (`holds_every_answer`): the pool is then the same without it.
+
+    A query naming the inspecting body for certain ("tồn tại do Sở Nội vụ kiểm tra chỉ ra":
+    index.query.Plan.inspector) is narrowed by both engines to that body's inspections
+    (index.base.asked_query); when the index holds none of them, the pool is the query's without
+    that filter, the body's name then ranking as a word.
     """
     asked = with_matter_area(replace(query, offset=0, limit=pool, page_size=pool_page(query, pool)), taxonomy)
     memo = memo if memo is not None else SearchMemo()
     found = with_titled(backend, asked, backend.search(asked, plan, memo), pool)
+    if not found.total and (read := found.plan) is not None and read.inspector and query.inspector is None:
+        # The inspecting body the words name (Plan.inspector) has no inspection in the index: its
+        # words rank, as any words do, rather than a filter the user never set emptying the page
+        found = with_titled(backend, asked, backend.search(asked, replace(read, inspector=None), memo), pool)
     place = place_first(query, found.plan or Plan())
     year = year_first(query, found.plan or Plan())
     if place is None and year is None:
@@ -630,6 +641,23 @@ def province_suggestions(backend: SearchBackend, province: str) -> tuple[tuple[s
     by_key = {province_key(v): v for v in known}
     close = difflib.get_close_matches(province_key(province), list(by_key), n=5, cutoff=0.6)
     return (tuple(by_key[k] for k in close), True) if close else (tuple(known), False)
+
+
+def inspector_suggestions(backend: SearchBackend, inspector: str) -> tuple[tuple[str, ...], bool]:
+    """When an inspector filter finds nothing: the indexed inspecting bodies (the inspector facet's
+    values, "Sở Nội vụ — Quảng Trị") closest to what was typed, by the body's name or its place
+    ("So Noi vu" → Sở Nội vụ — Quảng Trị; "UBND tỉnh Quảng Trị" → tỉnh Quảng Trị), and True; or,
+    when none is close, every indexed one and False. The province's rule (`province_suggestions`),
+    for the CLI's hint line and the web page's links."""
+    known = [value for value, _ in search(backend, Query(limit=0, facets=True)).facets.get("inspector", [])]
+    keys: dict[str, str] = {}
+    for value in known:  # "Sở Nội vụ — Quảng Trị": whole, and the body's name alone
+        for key in (filter_key(value), filter_key(spoken(value)), filter_key(spoken(value).split(" — ")[0])):
+            keys.setdefault(key, value)
+    typed = inspector_keys(inspector)
+    close = [keys[k] for key in typed for k in difflib.get_close_matches(key, list(keys), n=5, cutoff=0.6)]
+    named = tuple(dict.fromkeys(close))[:5]
+    return (named, True) if named else (tuple(known), False)
 
 
 _WORD = re.compile(r"\w+")

@@ -27,6 +27,7 @@ FACET_LABELS: dict[str, str] = {
     "province": "Tỉnh, thành phố",
     "unit": "Đơn vị",
     "theme": "Chủ đề",
+    "inspector": "Cơ quan kiểm tra",
 }
 
 # The comparison's tables (pipeline/export.py `comparison_tables` names) as the download links call them.

@@ -152,6 +152,7 @@ QUERY_LABELS: dict[str, str] = {
     "unit_place": "đơn vị (tỉnh)",
     "within": "gồm cả đơn vị trực thuộc",
     "province": "tỉnh",
+    "inspector": "cơ quan kiểm tra",
     "level": "cấp",
     "year": "năm",
     "year_from": "từ năm",
@@ -199,6 +200,9 @@ class SearchParams:
     truc_thuoc: bool = False  # with don_vi: also the units inside it (the CLI's --within)
     # One unit as the unit facet names it, "huyện Châu Thành — An Giang" (the CLI's --unit-place)
     don_vi_chon: str | None = None
+    # the findings of this body's inspections (the CLI's --inspector: "Sở Nội vụ", or the inspector
+    # facet's value, "Sở Nội vụ — Quảng Trị")
+    co_quan_kiem_tra: str | None = None
     cap: str | None = None  # only findings about units of this level (the CLI's --level: xã, huyện ...)
     # the kind of a numbered document the findings' document bears or cites (the CLI's --doc-kind:
     # a name of core/doc_kinds.toml, "Báo cáo")
@@ -223,6 +227,7 @@ class SearchParams:
             don_vi=text_param(params, "don_vi", QUERY_LABELS["unit"]),
             truc_thuoc=choice_param(params, "truc_thuoc", QUERY_LABELS["within"], (CHECKED,)) == CHECKED,
             don_vi_chon=text_param(params, "don_vi_chon", QUERY_LABELS["unit_place"]),
+            co_quan_kiem_tra=text_param(params, "co_quan_kiem_tra", QUERY_LABELS["inspector"]),
             cap=text_param(params, "cap", QUERY_LABELS["level"]),  # checked by the rules, as --level
             loai_van_ban=choice_param(params, "loai_van_ban", QUERY_LABELS["doc_kind"], kind_names()),
             so_hieu=text_param(params, "so_hieu", QUERY_LABELS["doc_number"]),
@@ -247,6 +252,7 @@ class SearchParams:
             unit=self.don_vi,
             within=self.truc_thuoc,
             unit_place=self.don_vi_chon,
+            inspector=self.co_quan_kiem_tra,
             level=self.cap,
             doc_kind=self.loai_van_ban,
             doc_number=self.so_hieu,

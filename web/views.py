@@ -40,6 +40,7 @@ from pipeline.search import (
     came_by_area,
     came_by_headline,
     corrections_shown,
+    inspector_suggestions,
     matter_label,
     province_suggestions,
     reading,
@@ -80,6 +81,7 @@ FACET_PARAMS: dict[str, str] = {
     "province": "tinh",
     "unit": "don_vi_chon",  # the facet's value: one unit placed (index.base.Query.unit_place)
     "theme": "chu_de",
+    "inspector": "co_quan_kiem_tra",  # the facet's value (one body placed) or a body typed in the form
 }
 # The filters of the form that are no facet: their parameter and the Query field it sets.
 FORM_FILTERS: dict[str, str] = {"cap": "level", "tu_nam": "year_from", "den_nam": "year_to",
@@ -208,6 +210,8 @@ class SearchView:
     units_meant: tuple[tuple[str, int, str], ...] = ()
     # A search that found nothing under filters each finding findings alone: which to drop
     emptied: EmptiedView | None = None
+    # An inspector filter that found nothing: the close inspecting bodies, each with its link
+    inspectors_meant: tuple[tuple[str, str], ...] = ()
     # What the search understood of the words (pipeline.search.reading), the CLI's "read as" too
     reading: Reading | None = None
 
@@ -270,7 +274,7 @@ def _value_labels(name: str) -> dict[str, str]:
 def _value_shown(name: str, labels: dict[str, str], value: str) -> str:
     """A facet's value as the page shows it, in the facet and in the chosen filter alike: a unit
     as a person reads it (core.models.spoken: an agency without "cơ quan"), others by `labels`."""
-    return spoken(value) if name == "unit" else label(labels, value)
+    return spoken(value) if name in ("unit", "inspector") else label(labels, value)
 
 
 def _facets(result: SearchResult, params: SearchParams) -> tuple[Facet, ...]:
@@ -346,6 +350,7 @@ def search_view(backend: SearchBackend, params: SearchParams,
         _empty_alone(params, empty),
         _units_meant(backend, params, units()) if params.don_vi and "unit" in empty else (),
         _emptied(params, emptied) if emptied else None,
+        _inspectors_meant(backend, params) if "inspector" in empty else (),
         reading(result.plan),
     )
 
@@ -383,6 +388,7 @@ def _empty_alone(params: SearchParams, empty: tuple[str, ...]) -> tuple[str, ...
         "unit": lambda: f"về đơn vị «{query.unit}» hay các đơn vị trực thuộc",
         "unit_place": lambda: f"về đơn vị «{query.unit_place}»",
         "province": lambda: f"ở tỉnh, thành phố «{query.province}»",
+        "inspector": lambda: f"qua kiểm tra của «{spoken(query.inspector or '')}»",
         "level": lambda: f"về đơn vị cấp «{query.level}»",
         "year": lambda: f"của năm {query.year}",
         "year_from": lambda: " ".join(part for part in (
@@ -402,6 +408,12 @@ def _inside(backend: SearchBackend, params: SearchParams) -> tuple[int, str] | N
     """A unit with no findings of its own: those of the units inside it, as the CLI hints."""
     total = inside_total(backend, params.query())
     return (total, params.url(truc_thuoc=True)) if total else None
+
+
+def _inspectors_meant(backend: SearchBackend, params: SearchParams) -> tuple[tuple[str, str], ...]:
+    """The inspecting bodies close to one typed ("So Noi vu"), as the CLI lists them, with links."""
+    names, close = inspector_suggestions(backend, params.co_quan_kiem_tra or "")
+    return tuple((spoken(name), params.url(co_quan_kiem_tra=name)) for name in names) if close else ()
 
 
 def _provinces_meant(backend: SearchBackend, params: SearchParams) -> tuple[tuple[str, str], ...]:

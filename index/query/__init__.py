@@ -204,6 +204,7 @@ from index.query.defined import (
 from index.query.filters import (
     PROVINCE_PREFIXES,
     filter_key,
+    inspector_keys,
     level_of,
     name_forms,
     province_aliases,
@@ -319,6 +320,7 @@ __all__ = [
     "definition_keys",
     "dictionary_file",
     "filter_key",
+    "inspector_keys",
     "frame_group",
     "frame_term",
     "group_weights",

@@ -11,7 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from core.agencies import Agency, agencies
-from core.inspectors import names_inspector
+from core.inspectors import check_words_at, names_inspector
 from core.levels import (
     FOLDED_WORDS,
     Level,
@@ -205,7 +205,12 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     if not groups and optional and lexicon.manner_verb(typed) is not None:
         # "kiến nghị xử lý thế nào": no matter besides the verb asked about, which is then the matter
         return analyse(parsed, dataclasses.replace(lexicon, manner_verbs=()), words, units, places, unwritten)
-    if not groups and optional:  # only cue or optional words ("hạn chế"): they are required after all
+    # Naming the inspector for certain and nothing else ("tồn tại do Sở Nội vụ kiểm tra chỉ ra"), the
+    # query asks for the body's inspections, which its filter narrows to (Plan.inspector): its words
+    # (the body, the check, the section's word) rank them, none required, none read again below.
+    framed_only = not groups and inspector_asked(parsed) is not None
+    # only cue or optional words ("hạn chế"): they are required after all
+    if not groups and optional and not framed_only:
         # each read whole, as the lexicon knew it: "đoàn kiểm tra đánh giá cao đơn vị nào" asks for
         # "đánh giá cao", the praise, not for "đánh giá" and "cao" (the amount) apart
         plain = parse(" ".join(" ".join(a.syllables) for a in optional))
@@ -217,7 +222,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
                                    question=lexicon.asks_matter(typed, cues), answer=answer, unlike=unlike,
                                    place_asked=place, place_tiers=lexicon.place_tiers(typed),
                                    amount_asked=lexicon.amount.asks_amount(typed, place))
-    if not groups:  # only stop words: then they are what the user is looking for
+    if not groups and not framed_only:  # only stop words: then they are what the user is looking for
         plain = parse(" ".join(dropped))
         return analyse(plain, Lexicon((), (), lexicon.synonyms, abbreviations=lexicon.abbreviations,
                                       expansions=lexicon.expansions),
@@ -324,6 +329,26 @@ def _names_inspector(typed: Sequence[str], at: int, length: int) -> bool:
     start = len(" ".join(typed[:at])) + (1 if at else 0)
     end = start + len(" ".join(typed[at:at + length]))
     return names_inspector(" ".join(typed), start, end)
+
+
+def inspector_asked(parsed: Parsed) -> str | None:
+    """The inspecting body a query names for certain (Plan.inspector): the one agency typed in a
+    frame of the inspector ("do Sở Nội vụ kiểm tra", "kết quả kiểm tra của Sở Nội vụ"; the frames
+    `_cut_run` ranks such an agency by, not filters about it), by its canonical name. None for none,
+    or for two bodies named so (which is asked is not certain). A unit typed there ("Đoàn kiểm tra
+    của UBND tỉnh A") stays the place asked about, as every unit typed is: the inspections of a
+    province's government find faults in its own districts and communes, which that place's
+    filter (units inside it) already holds."""
+    typed = [s for clause in parsed.clauses for t in clause for s in t.syllables]
+    table = agencies()
+    named: set[str] = set()
+    i = 0
+    while i < len(typed):
+        found = table.at(typed, i, loose=True)
+        if found and _names_inspector(typed, i, found[0]):
+            named.add(found[1].name)
+        i += found[0] if found else 1
+    return next(iter(named)) if len(named) == 1 else None
 
 
 def _agency_group(typed: Sequence[str], at: int, length: int, agency: Agency, lexicon: Lexicon) -> Group:
@@ -613,15 +638,22 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # The inspecting body ("tồn tại do Sở Nội vụ kiểm tra chỉ ra", "kết quả kiểm tra của Sở
             # Nội vụ": core/inspectors.py, the frames the attribution reads of findings) is not the
             # body asked about: its findings are about the units it inspected, so it orders the
-            # pool as a word would and filters nothing.
-            if ((setting or clause) and found[1].name in lexicon.setting_agencies
-                    or _names_inspector(typed, i, found[0])):
+            # pool as a word would, and the inspector filter narrows to its inspections
+            # (Plan.inspector, `inspector_asked`); the check and what it brought out after it ("do
+            # Sở Nội vụ kiểm tra chỉ ra": core/inspectors.py check_words_at) say whose inspection,
+            # which the filter says, not what it found: ranked, not required.
+            inspecting = _names_inspector(typed, i, found[0])
+            if (setting or clause) and found[1].name in lexicon.setting_agencies or inspecting:
                 _add_group(Group(agency.alternatives), True, groups, optional)
             else:
                 groups.append(agency)
             setting = False
             said.extend(typed[i:i + found[0]])
             i += found[0]
+            if inspecting and (frame := check_words_at(typed[i:])):
+                optional.append(Alternative(tuple(typed[i:i + frame])))
+                said.extend(typed[i:i + frame])
+                i += frame
             continue
         if (bare := agencies().bare_head_at(typed, i)) and (bare[0] > 1 or not _in_word(run_cut(i), i)):
             # "các sở, ngành", "sở nào": the kind of body, the findings about any of its agencies (one
@@ -1432,6 +1464,8 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
                 runs[-1].extend(term.syllables)
     plan = with_period(analyse(parsed, lexicon, words, units, places, guesses), load_periods(), runs)
     plan = dataclasses.replace(plan, corrections=fixes) if fixes else plan
+    if inspector := inspector_asked(parsed):
+        plan = dataclasses.replace(plan, inspector=inspector)
     return dataclasses.replace(plan, concepts=concepts_asked(parsed, plan)) if plan.groups else plan
 
 

@@ -7,6 +7,7 @@ same way, so the comparison is defined once here.
 
 from __future__ import annotations
 
+from core.agencies import agencies
 from core.levels import (
     PROVINCE_LEVELS,
     row_of,
@@ -61,3 +62,16 @@ def province_key(value: str) -> str:
         if key.startswith(prefix + " "):
             return key[len(prefix) + 1:]
     return key
+
+
+def inspector_keys(value: str) -> tuple[str, ...]:
+    """An inspecting body as typed (`--inspector`, the page's field), as the keys the inspector
+    terms are stored under (FindingRecord.inspectors, each by `name_forms`): the value folded, and
+    without the people's committee before a unit's name ("UBND tỉnh Quảng Trị" → "tinh quang tri"):
+    the genre names a unit's inspection by its government's team ("Đoàn kiểm tra của UBND tỉnh"), and
+    the unit is filed by its own name."""
+    key = filter_key(value)
+    words = key.split()
+    government = agencies().committee_at(words, 0)
+    bare = " ".join(words[government:]) if government and len(words) > government else ""
+    return tuple(dict.fromkeys(k for k in (key, bare) if k))

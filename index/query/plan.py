@@ -167,6 +167,13 @@ class Plan:
     # for none or several: the period asked, which a finding's year answers (FindingRecord.year);
     # the words placing it in the year are then ranked, not required (`with_period`).
     year: int | None = None
+    # The inspecting body the query names for certain, as the inspector filter takes it
+    # (Query.inspector): an agency in one of the genre's frames of the inspector ("tồn tại do Sở
+    # Nội vụ kiểm tra chỉ ra", "kết quả kiểm tra của Sở Nội vụ": core/inspectors.py, the frames the
+    # attribution files a finding's inspector by). None when the query names none, or names the
+    # inspector only by a level or a team ("đoàn kiểm tra của tỉnh": whose is not said), whose words
+    # then rank. Both engines filter by it (index.base.asked_query) unless the query has its own.
+    inspector: str | None = None
 
     @property
     def section(self) -> bool:

@@ -88,14 +88,21 @@ SCORED_AFTER = re.compile(
 SCORED_BEFORE = re.compile(
     r"\b(?:xep loai|xep thu|dung dau|dan dau|dung dau la|thap nhat|cao nhat)\b[^.;\n]{0,30}$")
 # Words saying a unit no longer exists: "sáp nhập phường A, xã B", "thuộc TP. C trước đây".
-FORMER_UNIT = re.compile(
-    r"\b(?:sap nhap|hop nhat|tren co so|truoc day|truoc sap xep|truoc sap nhap)\b[^.;\n]{0,200}$")
+# They reach FORMER_REACH characters back within the sentence: the reorganisation's own formula
+# lists the merged units with their parts ("thành lập trên cơ sở sáp nhập toàn bộ diện tích tự
+# nhiên và quy mô dân số của các phường A, B, C, khu phố 1, 2, 7 của phường D và khu phố 1, 2, 3, 4
+# của phường E"), and its last units stand 170 characters and more after "sáp nhập".
+FORMER_REACH = 300
+FORMER_UNIT = re.compile(rf"\b(?:sap nhap|hop nhat|tren co so|truoc day|truoc sap xep|truoc sap nhap)\b"
+                         rf"[^.;\n]{{0,{FORMER_REACH}}}$")
 # "kiểm tra công tác CCHC xã Y": the object of the verb, however far in its clause; the
 # inspection team's own name ("Đoàn kiểm tra", "Tổ công tác kiểm tra") is not the verb.
 # "(?<!tac )": the team "Tổ công tác", whose name "kiểm tra công vụ" may go on.
 INSPECTED_OBJECT = re.compile(rf"{_NOT_IN_A_TEAMS_NAME}(?<!tac )\bkiem tra\b[^.;:\n]{{0,80}}$")
-# "... đã kiểm tra: A; B; UBND xã C": a mention inside the list after the colon.
-INSPECTED_LIST = re.compile(r"\b(?:kiem tra|giam sat|lam viec)\b[^.:\n]{0,40}:[^.\n]*$")
+# "... đã kiểm tra: A; B; UBND xã C": a mention inside the list after the colon. The lead may
+# name where and whose before its colon, up to 60 characters ("đã kiểm tra đột xuất tại bộ phận
+# “một cửa” của một số đơn vị: UBND huyện A; ..."): the setting checked at each unit listed.
+INSPECTED_LIST = re.compile(r"\b(?:kiem tra|giam sat|lam viec)\b[^.:\n]{0,60}:[^.\n]*$")
 INSPECTED_AFTER = re.compile(r"^[^.;\n]{0,20}?\bduoc kiem tra\b")
 # Criticism names whose work was found wanting: "phê bình UBND xã A", "xã A bị phê bình".
 CRITICISED_BEFORE = re.compile(
@@ -116,6 +123,14 @@ HEADLINE_MAX_CHARS = 200  # a first line longer than this is body text, not a he
 # (folded) right AFTER the place's name and on the text just BEFORE it.
 DATELINE_AFTER = re.compile(r"^[ \t]*,[ \t]*ngay[ \t]+\d{1,2}[ \t]+thang[ \t]+\d{1,2}[ \t]+nam[ \t]+\d{4}\b")
 DATELINE_BEFORE = re.compile(r"(?:^|[\n|])[ \t]*$")
+# A central body's letterhead above the dateline, in the capitals letterheads are set in ("VĂN PHÒNG
+# CHÍNH PHỦ", "BỘ NỘI VỤ", "THANH TRA CHÍNH PHỦ"): such a body sits in the capital and dates every
+# letter "Hà Nội, ngày ...", whichever province its letter is about, so the dateline's place is its
+# seat, no unit of the letter (nlp/units.py). A local body's dateline ("Nghệ An, ngày ...") names the
+# province it belongs to, which stays.
+CENTRAL_LETTERHEAD = re.compile(
+    r"(?:^|[\n|])[ \t]*(?:BỘ[ \t]+[A-ZĐÀ-Ỹ]|VĂN PHÒNG CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ\b|"
+    r"THANH TRA CHÍNH PHỦ|KIỂM TOÁN NHÀ NƯỚC)")
 # A body of the text's own government named by its level word alone, no name after it ("UBND thành
 # phố vừa yêu cầu", "Kế hoạch 64/KH-UBND thành phố"): the body of the unit the dateline places the
 # issuer in, i.e. the issuer. Matched on the text as written, in any case; the level word is group

@@ -3,7 +3,10 @@ finding at its offsets, so a test states only the sentences and the units it is 
 
 from __future__ import annotations
 
-from core.models import Area, Document, Finding, Polarity, Source
+from collections.abc import Iterable
+from pathlib import Path
+
+from core.models import Area, Document, Extraction, Finding, Polarity, Source
 
 
 def shortcomings_report(key: str, sentences: tuple[str, ...],
@@ -16,3 +19,20 @@ def shortcomings_report(key: str, sentences: tuple[str, ...],
         findings.append(Finding(Polarity.SHORTCOMING, area, sentence, start, start + len(sentence)))
         start += len(sentence) + 1
     return document, tuple(findings)
+
+
+def stored_and_indexed(path: Path, reports: Iterable[tuple[Document, Extraction]]) -> None:
+    """`reports` saved in a store at `path` and its findings indexed into the search tables of the
+    same file, as `kiemtra ingest` keeps them: what a migration reading the stored extractions needs."""
+    from index.base import FindingRecord
+    from index.sqlite_fts import SqliteFtsBackend
+    from index.store import Store
+
+    store = Store(path)
+    records: list[FindingRecord] = []
+    for document, extraction in reports:
+        records.extend(store.finding_records(store.save(document, extraction, extractor_version="1")))
+    store.close()
+    backend = SqliteFtsBackend(path)
+    backend.index(records)
+    backend.close()

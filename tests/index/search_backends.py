@@ -55,6 +55,15 @@ def indexed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     return backend
 
 
+def both_holding(folder: Path, request: pytest.FixtureRequest,
+                 records: Sequence[FindingRecord]) -> tuple[SearchBackend, SearchBackend]:
+    """SQLite and Elasticsearch, each holding `records`: for tests holding the two engines alike."""
+    lite, elastic = sqlite_backend(folder, request), elastic_backend(folder, request)
+    for backend in (lite, elastic):
+        assert backend.index(records) == len(records)
+    return lite, elastic
+
+
 def found(backend: SearchBackend, **query: object) -> list[tuple[str, str]]:
     """The ids and tiers of the page `backend` answers for the query built from `query`."""
     result = backend.search(Query(**query))  # type: ignore[arg-type]

@@ -916,4 +916,6 @@ def test_v7_tables_without_the_store_ask_for_a_reindex(tmp_path: Path,
     assert asked == ["search tables migrated from v7 to v8 (no definitions without the store: "
                      "run `kiemtra reindex`)",
                      "search tables migrated from v9 to v10 (no unit facet without the store: "
+                     "run `kiemtra reindex`)",
+                     "search tables migrated from v11 to v12 (no inspector without the store: "
                      "run `kiemtra reindex`)"]

@@ -13,8 +13,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from made_reports import shortcomings_report
-from search_backends import BACKEND_PARAMS, elastic_backend, indexed, sqlite_backend
+from made_reports import shortcomings_report, stored_and_indexed
+from search_backends import BACKEND_PARAMS, both_holding, indexed
 
 from core.levels import Level
 from core.models import (
@@ -127,9 +127,7 @@ def test_an_agency_is_chosen_as_the_facet_shows_it(engine: SearchBackend) -> Non
 @pytest.mark.elasticsearch
 def test_both_engines_count_the_unit_facet_alike(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     """The same records, the same facet, whatever the query and filter."""
-    lite, elastic = sqlite_backend(tmp_path, request), elastic_backend(tmp_path, request)
-    for backend in (lite, elastic):
-        assert backend.index(RECORDS) == len(RECORDS)
+    lite, elastic = both_holding(tmp_path, request, RECORDS)
     for query in (Query(facets=True), Query(text="hồ sơ trễ hạn", facets=True),
                   Query(unit_place=TG, facets=True), Query(province="An Giang", facets=True)):
         assert lite.search(query).facets["unit"] == elastic.search(query).facets["unit"]
@@ -142,19 +140,13 @@ def _v9_index(path: Path, *, with_store: bool) -> None:
     import json
 
     from index.sqlite_fts import SqliteFtsBackend
-    from index.store import Store
 
-    records = list(RECORDS)
     if with_store:
-        store = Store(path)
-        records = []
-        for key, province, sentences in REPORTS:
-            saved = store.save(*_report(key, province, sentences), extractor_version="1")
-            records.extend(store.finding_records(saved))
-        store.close()
-    first = SqliteFtsBackend(path)
-    first.index(records)
-    first.close()
+        stored_and_indexed(path, (_report(key, province, sentences) for key, province, sentences in REPORTS))
+    else:
+        first = SqliteFtsBackend(path)
+        first.index(RECORDS)
+        first.close()
     with sqlite3.connect(path) as conn:
         conn.execute("DELETE FROM fts_terms WHERE field = 'unit_place'")
         for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
@@ -198,4 +190,5 @@ def test_v9_tables_without_the_store_ask_for_a_reindex(tmp_path: Path,
     finally:
         reopened.close()
     assert [r.getMessage() for r in caplog.records if "reindex" in r.getMessage()] == [
-        "search tables migrated from v9 to v10 (no unit facet without the store: run `kiemtra reindex`)"]
+        "search tables migrated from v9 to v10 (no unit facet without the store: run `kiemtra reindex`)",
+        "search tables migrated from v11 to v12 (no inspector without the store: run `kiemtra reindex`)"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from benchmarks.plan_changes import changed, judged_texts
+from benchmarks.plan_changes import changed, judged_texts, shown
+from index.query import Group, Plan
 
 
 def test_each_judged_text_is_planned_once_in_the_order_of_the_sets(tmp_path: Path) -> None:
@@ -21,3 +22,11 @@ def test_a_plan_changed_or_planned_on_one_side_only_is_printed() -> None:
     before = {"a": "Plan(polarity=None)", "b": "Plan()", "c": "Plan()"}
     after = {"a": "Plan(polarity='shortcoming')", "b": "Plan()", "d": "Plan()"}
     assert changed(before, after) == ["a", "c", "d"]
+
+
+def test_a_plan_is_shown_by_the_fields_it_sets() -> None:
+    """A field added to the Plan moves only the plans that set it, not every saved one."""
+    assert shown(Plan()) == "Plan()"
+    assert shown(Plan(polarity="shortcoming", inspector="Sở Nội vụ")) == (
+        "Plan(polarity='shortcoming', inspector='Sở Nội vụ')")
+    assert shown(Plan(groups=(Group(()),))).startswith("Plan(groups=(Group(alternatives=()")

@@ -269,20 +269,21 @@ def test_the_province_hint_says_when_its_list_is_only_the_largest(monkeypatch: p
 
 
 def test_every_filter_empty_alone_asks_of_has_its_line() -> None:
-    """Each filter pipeline.hints.empty_alone may name has a line (the province and the unit their
-    own hints): a filter added to ALONE_FILTERS without one would fail the search that found nothing."""
+    """Each filter pipeline.hints.empty_alone may name has a line (the province, the inspector and the
+    unit their own hints): a filter added to ALONE_FILTERS without one would fail the search that
+    found nothing."""
     from index.base import Query
     from pipeline.cli import _empty_alone_lines
     from pipeline.hints import ALONE_FILTERS
 
-    query = Query(text="x", unit="Xyz", province="Cà Mau", level="xã", year=2030, year_from=2030,
-                  year_to=2031, area="tthc", polarity="shortcoming", theme="tthc.phieu_hen",
+    query = Query(text="x", unit="Xyz", province="Cà Mau", inspector="Sở Nội vụ", level="xã", year=2030,
+                  year_from=2030, year_to=2031, area="tthc", polarity="shortcoming", theme="tthc.phieu_hen",
                   doc_kind="Kế hoạch", doc_number="9/QĐ")
     named = tuple(fields[0] for fields in ALONE_FILTERS)
     lines = _empty_alone_lines(query, named)
-    assert len(lines) == len(named) - 2 and len(set(lines)) == len(lines)
-    assert "bearing or citing a 'Kế hoạch'" in lines[named.index("doc_kind") - 2]
-    assert "is of the years 2030-2031" in lines[named.index("year_from") - 2]
+    assert len(lines) == len(named) - 3 and len(set(lines)) == len(lines)
+    assert "bearing or citing a 'Kế hoạch'" in lines[named.index("doc_kind") - 3]
+    assert "is of the years 2030-2031" in lines[named.index("year_from") - 3]
 
 
 def test_every_filter_of_a_query_is_asked_alone() -> None:

@@ -125,7 +125,8 @@ def test_every_filter_is_named_on_both_edges() -> None:
     from web.views import FILTER_PARAMS
 
     options = {opt for param in command.params for opt in param.opts}
-    query = Query(text="x", unit="Xyz", unit_place="xã Xyz — Cà Mau", province="Cà Mau", level="xã",
+    query = Query(text="x", unit="Xyz", unit_place="xã Xyz — Cà Mau", province="Cà Mau",
+                  inspector="Sở Nội vụ", level="xã",
                   year=2030, year_from=2030, year_to=2031, area="tthc", polarity="shortcoming",
                   theme="tthc.phieu_hen", doc_kind="Kế hoạch", doc_number="9/QĐ")
     for fields in FILTERS:

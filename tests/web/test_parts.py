@@ -102,8 +102,8 @@ def test_every_filter_empty_alone_asks_of_has_its_sentence() -> None:
     from web.views import _empty_alone
 
     params = SearchParams(q="x", nam=2030, tu_nam=2030, den_nam=2031, linh_vuc="tthc", loai="shortcoming",
-                          tinh="Cà Mau", don_vi="Xyz", cap="xã", loai_van_ban="Kế hoạch", so_hieu="9/QĐ",
-                          chu_de="tthc.phieu_hen")
+                          tinh="Cà Mau", co_quan_kiem_tra="Sở Nội vụ", don_vi="Xyz", cap="xã",
+                          loai_van_ban="Kế hoạch", so_hieu="9/QĐ", chu_de="tthc.phieu_hen")
     named = tuple(fields[0] for fields in ALONE_FILTERS)
     said = _empty_alone(params, named)
     assert len(said) == len(named) == len(set(said))

@@ -274,9 +274,9 @@ def test_an_index_an_older_kiemtra_wrote_is_named_on_the_cli_and_the_page_until_
         assert old.exit_code == 0 and "findings" in old.stdout
         assert hints(old.stderr) == (
             f"kiemtra: {len(records)} findings in the index were written by an older kiemtra, without all"
-            " of their themes, best-known date, document title, phrase shingles or placed units: theme"
-            " filters, the theme and unit facets, the date order and title matches may miss them, and"
-            " phrases rank them otherwise; run `kiemtra reindex`\n"
+            " of their themes, best-known date, document title, phrase shingles, placed units or inspecting"
+            " bodies: theme and inspector filters, the theme, unit and inspector facets, the date order"
+            " and title matches may miss them, and phrases rank them otherwise; run `kiemtra reindex`\n"
         )
         with TestClient(create_app(settings), raise_server_exceptions=False) as c:
             for _ in range(2):  # the second page is answered from what the first learnt
