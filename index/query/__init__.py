@@ -132,18 +132,18 @@ The package's modules, each importing only those above it:
 - vocabulary.py: what the index knows, as the analysis asks it;
 - defined.py: the abbreviations the indexed texts define;
 - plan.py: what a search must do (`Plan`), engine-neutral;
+- cutting.py: a run of typed syllables cut into words (`best_cut`);
+- clauses.py: the read groups joined into clauses, lists offered as alternatives;
+- places.py: where a typed run names a unit the index knows (`names_place`);
 - analysis.py: the parsed query read into a plan (`analyse`, `plan_query`);
 - highlight.py: the text a plan matched, found again for display.
 """
 
 from index.query.analysis import (
-    NAME_RATIO,
     analyse,
     candidates,
     concepts_asked,
     corrected,
-    level_qualified,
-    names_place,
     plan_query,
     ranked_units,
     read_back,
@@ -242,6 +242,7 @@ from index.query.parsing import (
     Term,
     parse,
 )
+from index.query.places import NAME_RATIO, level_qualified, names_place
 from index.query.plan import (
     MAX_GROUP_WEIGHT,
     PART_RESOLUTION,

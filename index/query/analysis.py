@@ -6,26 +6,35 @@ are words of the index or unit names, their synonyms, and how the groups weigh.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
 from core.agencies import Agency, agencies
 from core.inspectors import check_words_at, names_inspector
-from core.levels import (
-    FOLDED_WORDS,
-    Level,
-    level_of_typed_abbreviation,
-)
-from core.normalize import canonical_tones, fold
+from core.levels import level_of_typed_abbreviation
+from core.normalize import fold
 from index.accents import reading, unwritten, written_as
 from index.definitions import load_rules as load_definition_rules
 from index.folded_slips import folded_slips
 from index.lone_reading import lone_readings
-from index.matching import folded_syllable, is_accented, matches_at
+from index.matching import is_accented, matches_at
 from index.period import Periods, load_periods
-from index.query.common import MAX_WORD_SYLLABLES, SETTING_FORMS, Places
+from index.query.clauses import add_group, clauses, conditioned, coordinated, listable, unique
+from index.query.common import MAX_WORD_SYLLABLES, Places
 from index.query.compiling import load_lexicon
+from index.query.cutting import (
+    best_cut,
+    cut_ends,
+    dictionary_word,
+    folded_word,
+    in_word,
+    longest,
+    member_runs_past,
+    morpheme,
+    run_end,
+    word_after,
+)
 from index.query.defined import defined_asked, definition_keys, with_definitions
 from index.query.filters import filter_key
 from index.query.lexicon import (
@@ -38,6 +47,14 @@ from index.query.lexicon import (
     ranked_asks,
 )
 from index.query.parsing import Parsed, Term, parse, unquoted_word
+from index.query.places import (
+    abbreviated_unit,
+    framing_level,
+    level_qualified,
+    names_place,
+    unit_at,
+    written_as_names,
+)
 from index.query.plan import Alternative, Group, Part, Plan
 from index.query.vocabulary import Vocabulary
 from index.sectors import sectors
@@ -63,16 +80,6 @@ def candidates(parsed: Parsed) -> list[str]:
                 out.update(level_qualified(level, folded[i + 1:i + 1 + n])
                            for n in range(1, min(MAX_WORD_SYLLABLES, len(run) - i - 1) + 1))
     return sorted(out)
-
-
-def level_qualified(level: Level, folded_name: Sequence[str]) -> str:
-    """The key of a unit named with its level ("thanh pho quy nhon"): the folded level word, then
-    the folded syllables of the name typed after its abbreviation ("TP Quy Nhơn").
-
-    Why one function: `candidates` asks the index for this key and `_abbreviated_unit` looks it up
-    among the units the index answered; built twice, the two could drift apart, and a unit asked
-    for under one spelling would be looked up under another and never found."""
-    return " ".join((fold(level.value), *folded_name))
 
 
 def _quoted_name(clause: tuple[Term, ...]) -> str | None:
@@ -114,7 +121,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     or a stop word (unless a longer word starts there) is dropped, a polarity cue asks for its
     polarity, and the rest becomes groups: the longest synonym member, a unit name ("xã Tân
     Lộc" or "Tân Lộc") typed as a name (`names_place`), else the word the best cut of the rest
-    of the run starts with (`_best_cut`: words of the index or the dictionary, maximum
+    of the run starts with (`best_cut`: words of the index or the dictionary, maximum
     matching; none swallowing a synonym member, `_swallows`, nor a folded dictionary guess the index
     writes nowhere, `unwritten`: index/accents.py), else one syllable. A word joined
     by inner punctuation ("TN&TKQ") is read with the words before it when together they make a
@@ -192,7 +199,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
         key = _quoted_name(clause)
         named = key in units and names_place(clause[0].syllables, clause[0].capitals, lexicon, places)
         unit = key if named else None
-        groups.append(Group(_unique(alternatives), unit=unit, doc_number=number))
+        groups.append(Group(unique(alternatives), unit=unit, doc_number=number))
         if not clause[0].prefix:
             content.extend(clause[0].syllables)
     flush()
@@ -235,7 +242,7 @@ def analyse(parsed: Parsed, lexicon: Lexicon, words: set[str] | None = None,
     place = lexicon.asks_place(typed)
     return Plan(tuple(groups), tuple(Alternative(t.syllables, t.prefix) for t in parsed.excluded), exact,
                 dropped=tuple(dropped), polarity=polarity, paired=lexicon.paired_of(polarity),
-                optional=_unique(optional),
+                optional=unique(optional),
                 polarity_group=any(_is_category(a, lexicon, polarity) for a in optional),
                 parts=_parts(groups, unquoted, lexicon, words, restored), restored=tuple(restored),
                 loose=_syllable_groups(groups, unquoted, lexicon),
@@ -360,7 +367,7 @@ def _agency_group(typed: Sequence[str], at: int, length: int, agency: Agency, le
     size, members = lexicon.synonyms_at(typed, at)
     forms = (*agencies().forms_of(agency), *(members if size == length else ()))
     written = _members(span, forms)  # accented as the user typed them, as a synonym set's are
-    return Group(_unique(written), unit=filter_key(agency.name), agency=True)
+    return Group(unique(written), unit=filter_key(agency.name), agency=True)
 
 
 def _parts(groups: Sequence[Group], unquoted: set[int], lexicon: Lexicon,
@@ -442,7 +449,7 @@ def _related(groups: Sequence[Group], lexicon: Lexicon, words: set[str],
 
 def _words_inside(typed: list[str], words: set[str], lexicon: Lexicon,
                   whole: set[tuple[str, ...]], written: Sequence[str] = ()) -> Iterator[Alternative]:
-    """The words inside a term (`typed`, its syllables), cut as the query is (`_best_cut`): those
+    """The words inside a term (`typed`, its syllables), cut as the query is (`best_cut`): those
     of two syllables or more, since one syllable of a Vietnamese compound is a morpheme, not its
     meaning ("hồ" of "hồ sơ"), and none that is itself a term of a group (`whole`, folded).
 
@@ -451,7 +458,7 @@ def _words_inside(typed: list[str], words: set[str], lexicon: Lexicon,
     lam muon" would stay whole where "đi làm muộn" holds "đi làm"; the pieces keep the typed
     syllables, and match as typed."""
     shape = list(written) if len(written) == len(typed) else typed
-    cut = _best_cut(shape, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
+    cut = best_cut(shape, words, set(), lexicon, end=len(typed), most=len(typed) - 1)
     i = 0
     while i < len(typed):
         size = max(1, cut[i])
@@ -500,7 +507,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     """Groups of one run of unquoted words, the stop words dropped from it, its polarity cues at
     their places in the run (in order), the cue words that are not required, the syllables kept
     for the exact phrase (groups and cue words, in order), the accented readings of the words
-    typed without accents (`_readings`) and the cues of a condition before "thì" (`_conditioned`),
+    typed without accents (`_readings`) and the cues of a condition before "thì" (`conditioned`),
     which ask for no polarity but say the state whose handling a question of manner asks about
     (`Lexicon.with_manner`). `asking`: whether the query the run is part of asks a question
     (`Lexicon.is_question`), whose clause of circumstance is then ranked."""
@@ -518,13 +525,13 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
     # nor a noun and the judgement following it ("điểm số | cao hơn")
 
     def run_cut(at: int) -> list[int]:
-        """The best cut (`_best_cut`) of the run holding `at`, made once per run."""
-        stop = _run_end(at, len(typed), breaks)
+        """The best cut (`best_cut`) of the run holding `at`, made once per run."""
+        stop = run_end(at, len(typed), breaks)
         if stop not in cuts:
-            cuts[stop] = _best_cut(typed, words, units, lexicon, stop, unwritten=unwritten)
+            cuts[stop] = best_cut(typed, words, units, lexicon, stop, unwritten=unwritten)
         return cuts[stop]
 
-    links: set[int] = set()  # groups coordinated with the group before them (`_coordinated`)
+    links: set[int] = set()  # groups coordinated with the group before them (`coordinated`)
     setting = False  # the next group is the setting of a topic already said (Lexicon.settings)
     sector = False  # the next words are a sector's field, after its classifier (index/sectors.py)
     clause = False  # in a question, the rest is a clause of circumstance after the topic
@@ -551,7 +558,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.extend(typed[i:i + manner])
             i += manner
             continue
-        if abbreviated := _abbreviated_unit(typed, i, units):
+        if abbreviated := abbreviated_unit(typed, i, units):
             size, key = abbreviated
             name = tuple(typed[i + 1:i + size])
             groups.append(Group((Alternative(name),), unit=key))
@@ -560,16 +567,16 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             said.extend(name)
             i += size
             continue
-        end = _run_end(i, len(typed), breaks)
-        bound = (_in_word(run_cut(i), i - 1), _word_after(run_cut(i), i))  # the cut's words beside
-        cue = lexicon.cue_at(typed, i, bound, ends=partial(_cut_ends, run_cut), marks=marks,
+        end = run_end(i, len(typed), breaks)
+        bound = (in_word(run_cut(i), i - 1), word_after(run_cut(i), i))  # the cut's words beside
+        cue = lexicon.cue_at(typed, i, bound, ends=partial(cut_ends, run_cut), marks=marks,
                              unwritten=unwritten)
         size = len(cue.syllables) if cue else 0
         # A ranked word of no polarity (a light verb, a filler noun: query_stopwords.txt) gives way
         # to a synonym member it begins, as to a longer word: "thủ tục hành chính" is TTHC, one
         # term, not the head noun "thủ tục" before the words "hành chính".
         member = lexicon.synonyms_at(typed, i)[0] if cue and not cue.polarity else 0
-        if cue and not cue.polarity and (inside := _member_runs_past(typed, i, len(cue.syllables), lexicon)):
+        if cue and not cue.polarity and (inside := member_runs_past(typed, i, len(cue.syllables), lexicon)):
             # "đoàn kiểm tra | công vụ": the member "kiểm tra công vụ" is the word; the phrase's
             # syllables before it ("đoàn") stay ranked, as the phrase was, not a required word
             optional.append(Alternative(tuple(typed[i:inside])))
@@ -577,13 +584,13 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             read.extend(_readings(typed[i:inside], lexicon, units))
             i = inside
             continue
-        guess = _folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue else 0  # as `_dictionary_word`
-        applied = bool(cue) and size >= max(_longest(typed, i, words, lo=2),
-                                            _dictionary_word(typed, i, lexicon), member, guess)
+        guess = folded_word(typed, i, run_cut(i), lexicon, unwritten) if cue else 0  # as `dictionary_word`
+        applied = bool(cue) and size >= max(longest(typed, i, words, lo=2),
+                                            dictionary_word(typed, i, lexicon), member, guess)
         if pair := lexicon.act_pair(typed, i, cue if applied else None, partial(lexicon.cue_at, typed)):
             if pair.cue is not None:  # "biểu dương khen thưởng", "khen thưởng, tuyên dương": the act
                 cues.append((pair.cue_at, pair.cue))  # itself, a matter (Lexicon.act_pair)
-            _add_group(Group(tuple(Alternative(v) for v in pair.verbs)), setting or clause, groups, optional)
+            add_group(Group(tuple(Alternative(v) for v in pair.verbs)), setting or clause, groups, optional)
             setting = False
             dropped.extend(typed[i:i + pair.lead])  # "bị": the passive's marker
             said.extend(typed[i + pair.lead:i + pair.size])
@@ -603,7 +610,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
                 continue
             if not cue.required or folded:
                 if not cue.polarity:  # "… sau kiểm tra": a ranked preposition of time may set a time
-                    setting = any(_listable(g) for g in groups) \
+                    setting = any(listable(g) for g in groups) \
                         and bool(entry_at(lexicon.settings, typed, i))
                 dropped.extend(typed[i:i + cue.lead])  # "còn nhiều" of "còn nhiều tồn tại": leads only
                 optional.append(Alternative(tuple(typed[i + cue.lead:i + size])))
@@ -623,8 +630,8 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
                 sense_read = () if any(map(is_accented, typed[i:i + size])) else (
                     cue.syllables, *lexicon.synonyms_at(list(cue.syllables), 0)[1])
         if (government := agencies().committee_at(typed, i)) and i + government < len(typed) and (
-                _unit_at(typed, i + government, units, capitals, lexicon, places)
-                or _abbreviated_unit(typed, i + government, units)):
+                unit_at(typed, i + government, units, capitals, lexicon, places)
+                or abbreviated_unit(typed, i + government, units)):
             dropped.extend(typed[i:i + government])  # "UBND huyện X": the unit's government is the unit
             i += government
             continue
@@ -644,7 +651,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
             # which the filter says, not what it found: ranked, not required.
             inspecting = _names_inspector(typed, i, found[0])
             if (setting or clause) and found[1].name in lexicon.setting_agencies or inspecting:
-                _add_group(Group(agency.alternatives), True, groups, optional)
+                add_group(Group(agency.alternatives), True, groups, optional)
             else:
                 groups.append(agency)
             setting = False
@@ -655,11 +662,11 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
                 said.extend(typed[i:i + frame])
                 i += frame
             continue
-        if (bare := agencies().bare_head_at(typed, i)) and (bare[0] > 1 or not _in_word(run_cut(i), i)):
+        if (bare := agencies().bare_head_at(typed, i)) and (bare[0] > 1 or not in_word(run_cut(i), i)):
             # "các sở, ngành", "sở nào": the kind of body, the findings about any of its agencies (one
             # key, `Group.kind`) or holding a collective ("các sở, ban, ngành"), never the bare
             # syllable the premises' "trụ sở" also holds
-            _add_group(Group(tuple(Alternative(c) for c in bare[1]), kind=bare[2]),
+            add_group(Group(tuple(Alternative(c) for c in bare[1]), kind=bare[2]),
                        setting or clause, groups, optional)
             setting = False
             said.extend(typed[i:i + bare[0]])
@@ -675,7 +682,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         if taken:  # "y tế" after "ngành", "trường học": the sector's institutions, one way
             size, members = lexicon.synonyms_at(typed, i)
             own = _members(typed[i:i + taken], members if size == taken else (), lexicon.accented_members)
-            _add_group(Group(_unique((*own, *(Alternative(t) for t in institutions)))), setting or clause,
+            add_group(Group(unique((*own, *(Alternative(t) for t in institutions)))), setting or clause,
                        groups, optional)
             setting = False
             said.extend(typed[i:i + taken])
@@ -684,14 +691,14 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         length, members = lexicon.synonyms_at(typed, i)
         if length:
             brought = (*members, *lexicon.broader.get(members, ()))  # one way: the broader words too
-            group = Group(_unique(_members(typed[i:i + length], brought, lexicon.accented_members)))
-            _add_group(group, setting or clause, groups, optional)  # "… ở 1 cửa": where, not what
+            group = Group(unique(_members(typed[i:i + length], brought, lexicon.accented_members)))
+            add_group(group, setting or clause, groups, optional)  # "… ở 1 cửa": where, not what
             setting = False
             said.extend(typed[i:i + length])
             read.extend(_readings(typed[i:i + length], lexicon, units, members))
             i += length
             continue
-        if unit := _unit_at(typed, i, units, capitals, lexicon, places):
+        if unit := unit_at(typed, i, units, capitals, lexicon, places):
             name = tuple(typed[i:i + unit])
             groups.append(Group((Alternative(name),), unit=" ".join(fold(s) for s in name)))
             setting = False  # a unit named is a filter the user asks for, wherever it stands
@@ -701,7 +708,7 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         stop = lexicon.stopword_at(typed, i)
         word = cuts[end][i]
         if stop and stop >= word and not lexicon.unasked_at(typed, i, stop):
-            topic = any(_listable(g) for g in groups)  # a matter said before the word
+            topic = any(listable(g) for g in groups)  # a matter said before the word
             setting = topic and bool(entry_at(lexicon.settings, typed, i))
             clause = clause or (topic and asking and lexicon.opens_circumstance(typed, i))
             if topic and asking and entry_at(lexicon.topic_ends, typed, i):
@@ -713,179 +720,31 @@ def _cut_run(typed: list[str], lexicon: Lexicon, words: set[str], units: set[str
         if not word and sense != len(groups) and lexicon.folded_light_at(typed, i, bound, unwritten):
             optional.append(Alternative((typed[i],)))
             said.append(typed[i])
-            topic = any(_listable(g) for g in groups)  # "… vang mat tai tru so": a setting, as "tại"
+            topic = any(listable(g) for g in groups)  # "… vang mat tai tru so": a setting, as "tại"
             setting = topic and bool(lexicon.folded_entry_at(lexicon.settings, typed, i, bound, unwritten))
             if topic and asking and lexicon.folded_entry_at(lexicon.topic_ends, typed, i, bound, unwritten):
                 condition, condition_at = len(groups), i  # "… tre hen thi co phai …": thì, as typed
             i += 1
             continue
-        framing = _framing_level(typed, i, word, capitals, groups, lexicon)  # "PAR index tỉnh"
-        size = framing or word or _morpheme(typed, i, end, cuts, words, units, lexicon, unwritten)
+        framing = framing_level(typed, i, word, capitals, groups, lexicon)  # "PAR index tỉnh"
+        size = framing or word or morpheme(typed, i, end, cuts, words, units, lexicon, unwritten)
         ranked = setting or clause or bool(framing)
-        _add_group(Group((Alternative(tuple(typed[i:i + size])),)), ranked, groups, optional)
+        add_group(Group((Alternative(tuple(typed[i:i + size])),)), ranked, groups, optional)
         setting = False
         said.extend(typed[i:i + size])
         read.extend(_readings(typed[i:i + size], lexicon, units))
         i += size
     if 0 <= sense < len(groups):
         groups[sense] = dataclasses.replace(groups[sense], sense=True)
-    if condition and not links and any(_listable(g) for g in groups[condition:]) \
+    if condition and not links and any(listable(g) for g in groups[condition:]) \
             and any(at < condition_at for at, _ in cues):  # "phản ánh kiến nghị thì …": the object
-        groups, occasion = _conditioned(groups, condition)
+        groups, occasion = conditioned(groups, condition)
         optional.extend(occasion)
         stated = [(at, cue) for at, cue in cues if at < condition_at]
         cues = [(at, cue) for at, cue in cues if at > condition_at]  # the occasion names no polarity
-    groups, verbs = _clauses(groups, links)
+    groups, verbs = clauses(groups, links)
     optional.extend(verbs)
-    return _coordinated(groups, links), dropped, cues, optional, said, read, stated
-
-
-def _conditioned(groups: list[Group], condition: int) -> tuple[list[Group], list[Alternative]]:
-    """A question's groups with those of its condition ranked, not required: the groups before its
-    last "thì" (`condition` of them), the comment after it naming a matter of its own (a group
-    `_listable`), while its polarity cues are left to the comment (`_cut_run`).
-
-    Why: Vietnamese says a condition as the topic of "thì" ("cán bộ xã vắng mặt thì người đứng đầu
-    có phải chịu trách nhiệm không"), as it says it after "khi" ("người đứng đầu có phải chịu trách
-    nhiệm khi cán bộ vắng mặt không"), whose clause a question ranks (intents.toml [reading]
-    circumstances): the answer is the comment's matter, the head's responsibility, which the finding
-    prescribing it states without the occasion. A comment naming no matter of its own ("cán bộ
-    chưa đạt chuẩn thì đoàn kiểm tra kiến nghị xử lý thế nào": cue and question words only) asks
-    about the topic, which stays required; a unit or a document number named there is a filter.
-    The caller reads a topic as a condition only when it says a state (holds a polarity cue): a
-    topic naming a thing ("phản ánh kiến nghị của dân thì được tiếp nhận thế nào") is the object
-    the comment asks about, required (session 23, read30)."""
-    kept = [g for k, g in enumerate(groups) if k >= condition or g.keyed]
-    ranked = [a for g in groups[:condition] if not g.keyed for a in g.alternatives]
-    return kept, ranked
-
-
-def _member_runs_past(typed: Sequence[str], at: int, size: int, lexicon: Lexicon) -> int:
-    """Where a synonym member starting inside the `size` syllables from `at` (after the first)
-    and running past them starts; 0 when none does. Why: a ranked word of no polarity (a light
-    phrase, query_stopwords.txt: "đoàn kiểm tra") gives way to a longer word, and a member it would
-    cut in two ("đoàn kiểm tra | công vụ": "kiểm tra công vụ", the inspection of public service) is
-    the longer word there, as `_swallows` keeps a member whole against a word of the index."""
-    return next((k for k in range(at + 1, at + size) if k + lexicon.synonyms_at(typed, k)[0] > at + size), 0)
-
-
-def _word_after(sizes: Sequence[int], at: int) -> int:
-    """The size of the cut's word of two syllables or more just after `at`, 0 when none."""
-    return sizes[at + 1] if at + 1 < len(sizes) and sizes[at + 1] > 1 else 0
-
-
-def _run_end(at: int, length: int, breaks: Iterable[int]) -> int:
-    """Where the run of words holding `at` ends: the first break after it (a frame word, a list
-    mark: no word spans one, `_cut_run`), else the query's end."""
-    return min((k for k in breaks if k > at), default=length)
-
-
-def _cut_ends(run_cut: Callable[[int], Sequence[int]], start: int, stop: int) -> bool:
-    """Whether the query's words cut from `start` (each run's `_best_cut`, given by `run_cut`
-    for a position) end one at `stop`, no word running past it."""
-    at = start
-    while at < stop:
-        at += max(run_cut(at)[at], 1)
-    return at == stop
-
-
-def _in_word(sizes: Sequence[int], at: int) -> bool:
-    """Whether position `at` lies inside a word of two syllables or more of a cut (`_best_cut`'s
-    sizes: the length of the word starting at each position, 0 for none)."""
-    if not 0 <= at < len(sizes):
-        return False
-    return any(sizes[k] > 1 and k + sizes[k] > at for k in range(max(0, at - MAX_WORD_SYLLABLES), at + 1))
-
-
-def _framing_level(typed: Sequence[str], at: int, word: int, capitals: Sequence[bool],
-                   groups: Sequence[Group], lexicon: Lexicon) -> int:
-    """How many syllables from `at` make a level word that frames the topic said before it
-    (`Lexicon.level_settings`: "PAR index tỉnh xếp thứ mấy", "cao nhất toàn tỉnh"), 0 when
-    none does: no such entry starts there, or a longer word of the index or the dictionary does
-    (`word`: "tinh giản"), or no matter was said before it (a level word opening the query is
-    its subject), or a capitalised word follows it, the name of a unit the index does not know
-    ("tỉnh Quảng Trị": a known one is cut as a unit before this is asked)."""
-    size = entry_at(lexicon.level_settings, typed, at)
-    if not size or size < word or not any(_listable(g) for g in groups):
-        return 0
-    return 0 if at + size < len(capitals) and capitals[at + size] else size
-
-
-def _morpheme(typed: list[str], at: int, end: int, cuts: dict[int, list[int]], words: Collection[str],
-              units: Collection[str], lexicon: Lexicon, unwritten: Collection[str] = frozenset()) -> int:
-    """How many syllables the group of a lone syllable typed without accents takes (`_cut_run`): 1,
-    or, when the query writes that syllable again inside a longer word ("so" of "so theo doi ho
-    so": sổ, and the sơ of hồ sơ), the syllable and the word after it, as one phrase ("so theo
-    doi"), unless that word is a stop word, a cue, a synonym member or a unit.
-
-    Why: folded, one syllable matches every word holding it ("so" is sổ, số, sơ, sở …), so every
-    finding holding the longer word the query also names holds the lone syllable too: as a group
-    of its own it requires nothing and counts the longer word twice in bm25. Typed alone where
-    the cut knows no word, it is a morpheme of a compound the index and the cut do not know
-    ("sổ theo dõi"), and Vietnamese compounds put the head first: with the word after it, it
-    names the thing, as `_conjunct` reads a lone conjunct with its neighbour."""
-    folded = fold(typed[at])
-    nxt = at + 1
-    if is_accented(typed[at]) or nxt >= end:
-        return 1
-    if not _inside_longer(typed, at, folded, cuts, words, units, lexicon, unwritten):
-        return 1
-    if (lexicon.stopword_at(typed, nxt) or lexicon.cue_at(typed, nxt) or lexicon.synonyms_at(typed, nxt)[0]
-            or _longest(typed, nxt, set(units), lo=2)):
-        return 1
-    after = max(cuts[end][nxt], 1)
-    if folded in (fold(s) for s in typed[nxt:nxt + after]):
-        return 1  # "phi le phi": the word after repeats it, a list ("phí, lệ phí"), no compound
-    return 1 + after
-
-
-def _inside_longer(typed: list[str], at: int, folded: str, cuts: dict[int, list[int]], words: Collection[str],
-                   units: Collection[str], lexicon: Lexicon,
-                   unwritten: Collection[str] = frozenset()) -> bool:
-    """Whether the folded syllable `folded` is, elsewhere in the run, a syllable of a word of two or
-    more (the run cut whole, `_best_cut`: taken from, or kept in, `_cut_run`'s cuts by end, so a run
-    is cut whole once however many lone syllables ask)."""
-    if not any(fold(s) == folded for k, s in enumerate(typed) if k != at):
-        return False
-    if len(typed) not in cuts:
-        cuts[len(typed)] = _best_cut(typed, words, units, lexicon, len(typed), unwritten=unwritten)
-    sizes = cuts[len(typed)]
-    k = 0
-    while k < len(typed):
-        size = max(sizes[k], 1)
-        if size > 1 and not k <= at < k + size and folded in (fold(s) for s in typed[k:k + size]):
-            return True
-        k += size
-    return False
-
-
-def _unit_at(typed: list[str], at: int, units: set[str], capitals: Sequence[bool], lexicon: Lexicon,
-             places: Places | None) -> int:
-    """How many syllables from `at` name an indexed unit typed as its name (`names_place`), 0 when
-    none: the unit `_cut_run` cuts there, and the one a government's title precedes ("UBND huyện X")."""
-    unit = _longest(typed, at, units, lo=2)
-    return unit if unit and names_place(typed[at:at + unit], capitals[at:at + unit], lexicon, places) else 0
-
-
-def _abbreviated_unit(typed: Sequence[str], at: int, units: Collection[str]) -> tuple[int, str] | None:
-    """A unit typed after the abbreviation of a level (core/levels.py: "TP Quy Nhơn", "tx an
-    nhơn"), as (its syllables with the abbreviation's, the unit's key): the level-qualified name
-    when the index knows it ("thanh pho quy nhon"), else the name; None when no unit follows.
-
-    Why: staff type the level as the reports abbreviate it before a name ("TP.", "TX."), and read
-    as words the abbreviation was a required word few findings write ("tp" of "tp Phan Thiết"),
-    or, the segmenter having joined "TX.An Nhơn" as it stands in one text, a word of the index
-    that only that text holds. The abbreviation says a name follows, as the level word does
-    (`names_place`), so the name is the unit however it is typed."""
-    level = level_of_typed_abbreviation(typed[at])  # "P. Quảng An" too (core/levels.py LevelRow.typed)
-    if level is None:
-        return None
-    folded = [fold(s) for s in typed[at + 1:at + 1 + MAX_WORD_SYLLABLES]]
-    for n in range(len(folded), 0, -1):  # "TP Huế": one syllable with its level, as typed in full
-        for key in (level_qualified(level, folded[:n]), " ".join(folded[:n]) if n > 1 else ""):
-            if key in units:
-                return 1 + n, key
-    return None
+    return coordinated(groups, links), dropped, cues, optional, said, read, stated
 
 
 def _cue_siblings(typed: Sequence[str], at: int, cue: Cue, size: int, lexicon: Lexicon,
@@ -924,119 +783,6 @@ def _sense_as_read(group: Group, written: Sequence[tuple[str, ...]]) -> Group:
         dataclasses.replace(a, syllables=by_fold.get(a.folded, a.syllables)) for a in group.alternatives))
 
 
-def _add_group(group: Group, ranked: bool, groups: list[Group], optional: list[Alternative]) -> None:
-    """A group cut from a run, added to the required `groups`; or, when it says where or when the
-    topic is asked about (`ranked`: a setting after "ở", a question's clause of circumstance:
-    "hotline phản ánh kiến nghị ở 1 cửa"), its first forms (`SETTING_FORMS`) to the ranked words."""
-    if ranked:
-        optional.extend(group.alternatives[:SETTING_FORMS])
-    else:
-        groups.append(group)
-
-
-def _clauses(groups: list[Group], links: set[int]) -> tuple[list[Group], list[Alternative]]:
-    """Two negated clauses coordinated ("chưa gửi nhận văn bản điện tử hoặc chưa dùng chữ ký
-    số") as one negation and one group of the clauses' last words, the matters they name; the
-    clauses' other words (their verbs) become ranked words, not required ones.
-
-    Why: Vietnamese puts the object last, after the verb ("dùng chữ ký số"), so the last word
-    of each clause names the matter asked about, and a finding on it says its own verb ("sử
-    dụng", "ký số", "phát hành"); the negation repeated is the query's one sense. `links` is
-    updated in place: the link now joins the two matters."""
-    for k in sorted(links):
-        if not 0 < k < len(groups) or not groups[k].sense:
-            continue
-        opening = next((s for s in range(k - 1, -1, -1) if groups[s].sense
-                        and groups[s].alternatives == groups[k].alternatives), None)
-        end = min((j for j in links if j > k), default=len(groups))
-        if opening is None or opening + 1 >= k - 1 or k + 1 >= end - 1 \
-                or any(j in links for j in range(opening + 1, k)):
-            continue
-        left, right = list(range(opening + 1, k)), list(range(k + 1, end))
-        if not all(_listable(groups[j]) for j in (*left, *right)):
-            continue
-        verbs = [a for j in (*left[:-1], *right[:-1]) for a in groups[j].alternatives[:1]]
-        kept = [g for j, g in enumerate(groups) if j not in {*left[:-1], k, *right[:-1]}]
-        links.clear()
-        links.add(left[-1] - len(left) + 2)  # the matter of the left clause, its verbs gone
-        return kept, verbs
-    return groups, []
-
-
-def _coordinated(groups: list[Group], links: Collection[int]) -> list[Group]:
-    """The groups with the matters a query coordinates made one group of alternatives: `links`
-    holds each group typed after a word offering a choice ("phiếu hẹn hoặc sổ theo dõi", "văn
-    bản điện tử hoặc chữ ký số": Lexicon.coordinators), coordinated with the group before it;
-    the rest of the query stays required.
-
-    Why: a user offering a choice asks about each matter, and a finding names one far more often
-    than both: requiring both keeps from the first stage the findings that answer. A finding
-    naming both still ranks first among those matching as many groups (bm25 counts each
-    alternative). A list (a comma, "và": "tổ chức bộ máy, biên chế", "phiếu hẹn và sổ theo dõi")
-    is not read so: it names the parts of one heading of the reports, and the findings under it
-    holding both answer best; they come first while both are required, and a finding naming one
-    follows in the partial stages. Measured on the six judged sets (benchmarks/train_ranker.py
-    --cv), lists read as alternatives lowered the held-out nDCG@10 (five folds 0.790 → 0.785).
-
-    Each conjunct is the group beside the link (the nearest word: coordination in these
-    queries lists nouns under one verb, "sắp xếp bộ máy, nhân sự", or verbs over one object,
-    "bố trí, phân công cán bộ"); a conjunct of one syllable alone ("sổ" of "sổ theo dõi") is a
-    morpheme of a compound the cut did not know, so it takes its neighbour away from the link
-    with it as one phrase. A unit, a document number or a negation is never a conjunct: a place
-    or a sense is no matter listed, and the group stays as it was."""
-    if not links:
-        return groups
-    spans: list[list[tuple[int, ...]]] = []  # coordinations, each its conjuncts' group indexes
-    for k in sorted(links):
-        if not 0 < k < len(groups):
-            continue
-        left = _conjunct(groups, k - 1, -1, links)
-        right = _conjunct(groups, k, 1, links)
-        if left is None or right is None:
-            continue
-        if spans and spans[-1][-1] == left:
-            spans[-1].append(right)
-        elif not spans or left[0] > spans[-1][-1][-1]:
-            spans.append([left, right])
-    starts = {span[0][0]: span for span in spans}
-    inside = {k for span in spans for conjunct in span for k in conjunct}
-    out: list[Group] = []
-    for k, group in enumerate(groups):
-        if k in starts:
-            alternatives = [a for conjunct in starts[k] for a in _conjunct_alternatives(groups, conjunct)]
-            out.append(Group(_unique(alternatives)))
-        elif k not in inside:
-            out.append(group)
-    return out
-
-
-def _conjunct(groups: Sequence[Group], k: int, step: int, links: Collection[int]) -> tuple[int, ...] | None:
-    """The groups of one conjunct beside a link: group `k`, with its neighbour further from the
-    link (`step`) when `k` is one syllable alone and the neighbour is no link's; None when `k`
-    cannot be listed (a unit, a document number, a negation: `_listable`)."""
-    if not _listable(groups[k]):
-        return None
-    far = k + step
-    lone = len(groups[k].alternatives) == 1 and len(groups[k].alternatives[0].syllables) == 1
-    beyond = far if step > 0 else k  # the link between k and far, seen from the later group
-    if lone and 0 <= far < len(groups) and _listable(groups[far]) and beyond not in links:
-        return (min(k, far), max(k, far))
-    return (k,)
-
-
-def _listable(group: Group) -> bool:
-    """Whether a group may be a conjunct: a matter, not a unit, a document number or a sense."""
-    return not (group.keyed or group.sense) and not group.alternatives[0].prefix
-
-
-def _conjunct_alternatives(groups: Sequence[Group], conjunct: tuple[int, ...]) -> list[Alternative]:
-    """A conjunct as alternatives of the coordinated group: one group's own, or two groups'
-    typed words in a row as one phrase ("sổ theo dõi")."""
-    if len(conjunct) == 1:
-        return list(groups[conjunct[0]].alternatives)
-    return [Alternative(tuple(s for k in conjunct for s in groups[k].alternatives[0].syllables))]
-
-
 def _readings(span: Sequence[str], lexicon: Lexicon, units: Collection[str] = (),
               members: Sequence[tuple[str, ...]] = ()) -> list[Alternative]:
     """The accented reading (a literal alternative, Plan.restored) of one word of the query's
@@ -1052,282 +798,6 @@ def _readings(span: Sequence[str], lexicon: Lexicon, units: Collection[str] = ()
     written = {m for m in members if len(m) == len(span) and matches_at(span, m, 0)}
     found = next(iter(written)) if len(written) == 1 else reading(lexicon.readings, span)
     return [] if found is None or found == tuple(span) else [Alternative(found, literal=True)]
-
-
-# Syllables of the longest level word ("thi tran"): how far `names_place` looks for one.
-_LEVEL_SYLLABLES = max(len(word.split()) for word in FOLDED_WORDS)
-
-
-def names_place(typed: Sequence[str], capitals: Sequence[bool], lexicon: Lexicon,
-                places: Places | None = None) -> bool:
-    """Whether syllables naming an indexed unit are typed as that unit's name: after a level
-    word ("xã an ninh"), capitalised as Vietnamese writes a name (every syllable: "An Ninh"),
-    or not a common word of the language (the dictionary's lowercase words: "đô lương" is
-    none, so typed lowercase it is still the district), or, typed folded (no accent: "do luong",
-    "thoi binh", "Do luong" as a phone capitalises a query's first letter, which says nothing of
-    a name), a name whose word the index never writes (`places`: plan_query,
-    `Vocabulary.written_elsewhere`); typed with accents, such a name when the accents typed are
-    the name's own as the index writes it (`Places`: "bình định" for Bình Định, each accent
-    typed agreeing, tone placement aside; "thời bình" is not Thới Bình).
-
-    Why: many place names are common words ("An Ninh" security, "Thống Nhất" unified, "Đoàn
-    Kết" solidarity, "Tiến Bộ" progress); the genre writes those words lowercase far more often
-    than it names such a commune, so lowercase and without a level the word is the likelier
-    reading, and taking it for the unit lists every finding about the commune. Typed without
-    accents and capitals, as staff type on phones, the name loses what told it from the word
-    (đô lương / đo lường, thới bình / thời bình); what is left to weigh is the genre's own use:
-    a word no finding of the index writes, but as the name of the unit it is about ("thời
-    bình", peacetime, is no matter of inspection reports), cannot be the likelier reading,
-    while one written elsewhere ("an ninh quốc phòng", "tỉnh thống nhất") stays the word. Read
-    as the place, the group still matches the syllables in the text (`Group.unit`: the place
-    or the words), so no finding writing them is lost. Typed lowercase with accents ("hồ sơ trễ
-    hạn bình định"), the same weighing holds when the accents typed are the name's: they tell
-    the name from the word no better than no accents do where the name and the word are spelt
-    alike (Bình Định, bình định: to pacify), and the index's use decides as it does folded; where
-    they are not the name's ("thời bình" for the district Thới Bình), the user typed the word."""
-    folded = [fold(s) for s in typed]
-    if any(" ".join(folded[:n]) in FOLDED_WORDS for n in range(1, min(_LEVEL_SYLLABLES + 1, len(folded)))):
-        return True
-    if capitals and len(capitals) == len(typed) and all(capitals):
-        return True
-    if not lexicon.is_word(typed):
-        return True
-    spellings = (places or {}).get(" ".join(folded))
-    if spellings is None:
-        return False
-    return not any(is_accented(s) for s in typed) or any(
-        len(spelt) == len(typed) and matches_at(typed, spelt, 0) for spelt in spellings)
-
-
-# How many times more findings must write a unit's name, as the index spells it, than the common word
-# its folded form also is, for that folded form written elsewhere to be read as the name.
-NAME_RATIO = 10
-
-
-def _written_as_names(keys: Sequence[str], vocabulary: Vocabulary, lexicon: Lexicon) -> set[str]:
-    """Of folded unit names the index writes outside the unit's findings (`written_elsewhere`),
-    those it writes there as the name, not as the common word their fold also is: the word
-    (the dictionary's, lowercase: "thành trì", "đa năng") spelt otherwise than the name ("Thanh
-    Trì", "Đà Nẵng"), and the name's spelling written by `NAME_RATIO` times as many findings as
-    the word's. Why: a report on a city names its districts ("huyện Thanh Trì") in findings about
-    the city, which says nothing of the citadel; typed folded, the name is then the likelier
-    reading (`names_place`). A name spelt as the word ("An Ninh", "an ninh": security) is never
-    told apart so, and stays the word."""
-    spellings = vocabulary.unit_spellings(keys)
-    words: dict[str, list[tuple[str, ...]]] = {}
-    names: dict[str, list[tuple[str, ...]]] = {}
-    for key in keys:
-        spelt = {tuple(canonical_tones(x) for x in s) for s in spellings.get(key, ())}
-        forms = {tuple(canonical_tones(x) for x in f) for f in lexicon.dictionary.get(key, ())}
-        if spelt and not spelt & forms:
-            names[key], words[key] = sorted(spelt), sorted(forms)
-    if not names:
-        return set()
-    counts = vocabulary.written_counts(sorted({(), *(f for fs in (*names.values(), *words.values())
-                                                     for f in fs)}))
-    if not counts.get(()):
-        return set()
-
-    def written(forms: Sequence[tuple[str, ...]]) -> int:
-        return sum(counts.get(f, 0) for f in forms)
-
-    return {key for key in names if written(names[key]) > NAME_RATIO * written(words[key])}
-
-
-def _word_lengths(typed: list[str], at: int, end: int, words: Collection[str], units: Collection[str],
-                  lexicon: Lexicon, most: int = MAX_WORD_SYLLABLES + 1,
-                  unwritten: Collection[str] = frozenset()) -> list[int]:
-    """The lengths (2 or more syllables, at most `most`) of the words, unit names and synonym
-    members starting at `at` and ending before `end`, longest first; not a word of the index or
-    the dictionary that would swallow a synonym member starting inside it (`_swallows`)."""
-    out = []
-    for n in range(min(most, MAX_WORD_SYLLABLES + 1, end - at), 1, -1):
-        span = typed[at:at + n]
-        key = " ".join(fold(s) for s in span)
-        word = key in words or (n <= MAX_WORD_SYLLABLES and _cuts_as_word(span, lexicon, unwritten))
-        if (key in units or lexicon.synonyms_at(span, 0)[0] == n
-                or (word and not _swallows(typed, at, n, lexicon))):
-            out.append(n)
-    return out
-
-
-def _swallows(typed: Sequence[str], at: int, n: int, lexicon: Lexicon) -> bool:
-    """Whether the word of `n` syllables from `at` would swallow a synonym member starting inside
-    it: an abbreviation (a member of one syllable: "niêm yết TTHC") or a member running past the
-    word's end ("ban hành văn bản | quy phạm pháp luật" cuts "văn bản quy phạm pháp luật").
-
-    The index's words are the segmenter's joins, which often take a verb with its object
-    ("niêm_yết_TTHC", "ban_hành_văn_bản"); the genre's term inside is the word the user means,
-    and as a group of its own it keeps its synonyms ("thủ tục hành chính" for TTHC), which the
-    join would lose. A member lying whole inside a longer word ("trực tuyến" of "hồ sơ trực
-    tuyến") is part of that word and stays in it.
-
-    Typed without accents, a member running past a word whose folded form has one clear
-    reading (index/accents.py) does not: folding makes members of syllables the user wrote
-    as other words ("bo may lanh dao" is bộ máy | lãnh đạo, the folded "may lanh" máy lạnh
-    only by the spelling), and the clear word is what the same query typed with its accents
-    would cut (there "máy lạnh" does not match "máy lãnh")."""
-    clear = " ".join(folded_syllable(s) for s in typed[at:at + n]) in lexicon.readings.clear
-    for k in range(at + 1, at + n):
-        length = lexicon.synonyms_at(typed, k)[0]
-        folded = not any(map(is_accented, typed[k:k + length]))
-        if length == 1 or k + length > at + n and not (clear and folded) \
-                and not _shares_last(typed, at, n, k, length, lexicon):
-            return True
-    return False
-
-
-def _shares_last(typed: Sequence[str], at: int, n: int, k: int, length: int, lexicon: Lexicon) -> bool:
-    """Whether the word of `n` syllables from `at` and the synonym member of `length` from `k`
-    share only the word's last syllable, the rest of the member being a word of its own: the
-    overlap ambiguity ("đón tiếp công dân": đón tiếp | công dân, or đón | tiếp công dân), which
-    the cut with fewer syllables left alone decides (`_best_cut`), not the member."""
-    rest = typed[k + 1:k + length]
-    return (k == at + n - 1 and len(rest) > 1
-            and (lexicon.is_word(rest) or lexicon.synonyms_at(rest, 0)[0] == len(rest)))
-
-
-def _best_cut(typed: list[str], words: Collection[str], units: Collection[str], lexicon: Lexicon,
-              end: int, most: int = MAX_WORD_SYLLABLES + 1, *,
-              unwritten: Collection[str] = frozenset()) -> list[int]:
-    """For each position before `end`, how many syllables from it make the next word of the
-    best cut of the run up to `end` (0: no word of two or more there).
-
-    Not simply the longest: the cut of the rest of the run that leaves the fewest syllables
-    outside any word, then has the fewest words, wins (maximum matching, as Vietnamese and
-    Chinese word segmenters cut): "ky luat ky cuong hanh chinh" is "ky cuong | hanh chinh",
-    not "ky cuong hanh | chinh", though a segmenter's slip put "kỷ_cương_hành" in the index.
-    Between cuts as good, the one with fewer words the index does not hold wins: "nộp | hồ sơ |
-    qua BCCI", not "nộp | hồ | sơ qua" (the dictionary's "briefly", which no report writes).
-    Then the one whose later words are the longer (backward maximum matching, the more
-    accurate direction): "cong | truc tuyen", not "cong truc | tuyen".
-    One pass from the end serves every position, so a run is cut once, not once per word.
-    """
-    # position → (lone syllables, guessed words, words the index lacks, words) of the rest
-    best: dict[int, tuple[int, int, int, int]] = {end: (0, 0, 0, 0)}
-    sizes = [0] * end
-    for k in range(end - 1, -1, -1):
-        lengths = _word_lengths(typed, k, end, words, units, lexicon, most, unwritten)
-
-        def cost(n: int, k: int = k) -> tuple[int, int, int, int]:
-            span, rest = typed[k:k + n], best[k + n]
-            unindexed = _unindexed(span, words, units, lexicon)
-            guess = _guessed(span, unindexed)
-            # a guess counts one syllable lone
-            return rest[0] + guess, rest[1] + guess, rest[2] + unindexed, rest[3] + 1
-
-        lone = (best[k + 1][0] + 1, best[k + 1][1], best[k + 1][2], best[k + 1][3] + 1)
-        costs = {n: cost(n) for n in lengths}  # each once: a cost looks the span up in the lists
-        best[k] = min([lone, *costs.values()])
-        if lone != best[k]:  # else one syllable alone
-            sizes[k] = next(n for n in reversed(lengths) if costs[n] == best[k])
-    return sizes
-
-
-def _guessed(span: Sequence[str], unindexed: int) -> int:
-    """1 when the cut takes `span` only as the dictionary's clear reading of syllables typed
-    without accents (`_cuts_as_word`), not as a word of the index, a unit or a synonym member
-    (`unindexed`, `_unindexed` of the span).
-    Such a guess fills a gap the index's words leave ("so hoa": số hoá), but counts in the cut
-    (`_best_cut`) as one syllable left alone, half a known word: the index's words are the
-    genre's own, so they win where they cut as well ("tiep nhan | qua", not "tiep | nhan qua",
-    the dictionary's nhân quả; "cong | dich vu | cong", not "cong dich | vu cong")."""
-    return 0 if any(is_accented(s) for s in span) else unindexed
-
-
-def _unindexed(span: Sequence[str], words: Collection[str], units: Collection[str], lexicon: Lexicon) -> int:
-    """1 when the cut takes `span` as a word of the dictionary alone: no word of the index, no unit
-    and no synonym member (`_best_cut` prefers, between cuts as good, the genre's own words)."""
-    key = " ".join(fold(s) for s in span)
-    if key in words or key in units:
-        return 0
-    return int(lexicon.synonyms_at(span, 0)[0] != len(span))
-
-
-def _dictionary_word(typed: list[str], at: int, lexicon: Lexicon) -> int:
-    """The most syllables from `at` forming a dictionary word typed with accents (0 when none of
-    two or more): what a cue typed there gives way to. Not a folded guess (`_guessed`), which
-    gives way to the words the query's own data and the index know."""
-    for n in range(min(MAX_WORD_SYLLABLES, len(typed) - at), 1, -1):
-        span = typed[at:at + n]
-        if any(is_accented(s) for s in span) and _cuts_as_word(span, lexicon) \
-                and _word_as_typed(span, lexicon):
-            return n
-    return 0
-
-
-def _folded_word(typed: list[str], at: int, sizes: Sequence[int], lexicon: Lexicon,
-                 unwritten: Collection[str] = frozenset()) -> int:
-    """The size of the cut's word from `at` (`sizes`, `_best_cut`) when it is typed wholly without
-    accents and cut as the dictionary's clear reading (`_cuts_as_word`: "cap tren" is cấp trên),
-    else 0, where that reading typed with its accents is a word a cue gives way to
-    (`_dictionary_word`): as typed with accents, not more (a genre phrase such as "chậm tiếp
-    nhận" is no dictionary word, and its cue "chậm" is read in it either way).
-
-    Why: a cue of one syllable typed bare ("cap" of cấp, "co" of có) is itself a guess, and the
-    word its syllable makes with the next one, one clear reading of the two, is the likelier
-    (index/accents.py: a compound's syllables constrain each other); typed "cấp trên" the query
-    cuts the word, typed "cap tren" it read the level's light word and dropped "tren" as "trên".
-    Asked for every cue (`_cut_run`), as the dictionary word typed with accents is: a cue of
-    a failing that begins such a word gives way to it there too, so that the folded query is read
-    as the accented one ("cham tre thi xu ly the nao" as "chậm trễ thì xử lý thế nào": the word
-    "chậm trễ" is the topic, the question of manner after "thì" asks for the recommendations;
-    read as the cue "chậm", the folded one asked for the shortcomings). Until session 23 it was
-    asked only for a cue of no polarity, and the two spellings of one query asked for different
-    sections."""
-    size = sizes[at] if at < len(sizes) else 0
-    span = typed[at:at + size]
-    if size < 2 or any(map(is_accented, span)) or not _cuts_as_word(span, lexicon, unwritten):
-        return 0
-    read = lexicon.readings.forms[" ".join(span)][0]
-    return size if _dictionary_word(list(read), 0, lexicon) == size else 0
-
-
-def _word_as_typed(span: Sequence[str], lexicon: Lexicon) -> bool:
-    """Whether a span typed with some accents is a dictionary word as typed: a form written
-    exactly so, or, where its syllables without marks leave it several forms or one far from
-    sure, the clear reading agreeing with the marks typed (index/accents.py).
-
-    Why: a cue gives way to a dictionary word it starts (`_dictionary_word`: "không gian"), but
-    a span whose accented syllable is the cue and whose others bear no mark is as ambiguous as a
-    folded one: "ko dung" (shorthand, rewritten "không dung", index/shorthand.py) matched the
-    dictionary's "không dưng" (for no reason), so the negation gave way and "thu tiền quỹ ko
-    dung qđ" asked no polarity, while "không đúng" and "khong dung" asked for shortcomings.
-    A word the negation heads is no clear reading of its folded form (`compile_readings`), so it
-    gives way only to a word typed as the dictionary writes it."""
-    if tuple(span) in lexicon.dictionary.get(" ".join(fold(s) for s in span), frozenset()):
-        return True
-    if all(is_accented(s) for s in span):
-        return True
-    return reading(lexicon.readings, span) is not None
-
-
-def _cuts_as_word(span: Sequence[str], lexicon: Lexicon, unwritten: Collection[str] = frozenset()) -> bool:
-    """Whether the query's cut may take `span` as a dictionary word (`_best_cut`, `_dictionary_word`).
-
-    Where the user typed accents (one syllable of the word at least), any dictionary word of
-    them. Typed without any, only a folded word with a clear reading (index/accents.py: one
-    dictionary form, or the genre's one): "so hoa" is số hoá, which the index's words may lack.
-    Folded, the language is ambiguous, so such a guess gives way to the index's words where
-    both cut as well (`_guessed`, `_best_cut`: "doan | kiem tra", not the dictionary's "đoản
-    kiếm"). Nor a word a question word or a conjunction begins or ends (`Lexicon.bounded`:
-    "nào hay", "dân khí"). Nor a folded guess whose reading the index writes nowhere (`unwritten`,
-    index/accents.py: "tien quy" is no "tiền quý" where no finding says so).
-    """
-    if lexicon.bounded(span):
-        return False
-    if any(is_accented(s) for s in span):
-        return lexicon.is_word(span)
-    key = " ".join(span)
-    return key in lexicon.readings.clear and key not in unwritten
-
-
-def _longest(typed: list[str], at: int, known: set[str], lo: int) -> int:
-    """The most syllables from `at` whose folded join is in `known` (0 when none of lo or more)."""
-    for n in range(min(MAX_WORD_SYLLABLES + 1, len(typed) - at), lo - 1, -1):
-        if " ".join(fold(s) for s in typed[at:at + n]) in known:
-            return n
-    return 0
 
 
 def _members(span: Sequence[str], members: tuple[tuple[str, ...], ...],
@@ -1349,15 +819,6 @@ def _with_synonyms(syllables: tuple[str, ...], prefix: bool, lexicon: Lexicon) -
         if length == len(syllables):
             return _members(syllables, members, lexicon.accented_members)
     return [Alternative(syllables, prefix)]
-
-
-def _unique(alternatives: Iterable[Alternative]) -> tuple[Alternative, ...]:
-    """Alternatives without repeats; one typed with accents covers the same one folded only
-    when they are equal, so both may stay (the folded one is the wider)."""
-    seen: dict[tuple[tuple[str, ...], bool], Alternative] = {}
-    for alt in alternatives:
-        seen.setdefault((alt.syllables, alt.prefix), alt)
-    return tuple(seen.values())
 
 
 def ranked_units(plan: Plan, *, fill: bool = False) -> list[Alternative]:
@@ -1450,7 +911,7 @@ def plan_query(text: str | Parsed, vocabulary: Vocabulary | None = None,
     both = sorted(units & words)  # names the index also holds as words: usually none
     elsewhere = vocabulary.written_elsewhere(both) if both else set()
     if elsewhere:  # a name the index writes elsewhere as the name, not the word, is still the name
-        elsewhere -= _written_as_names(sorted(elsewhere), vocabulary, lexicon)
+        elsewhere -= written_as_names(sorted(elsewhere), vocabulary, lexicon)
     names = units - elsewhere
     spelt = _spelling_asked(parsed, names, lexicon)  # usually none (2 of 812 judged queries)
     spellings = vocabulary.unit_spellings(spelt) if spelt else {}
@@ -1492,7 +953,7 @@ def with_period(plan: Plan, periods: Periods, typed: Sequence[Sequence[str]]) ->
     moved = {k: at for at, k in enumerate(kept)}  # a kept group's new index, which its parts name
     parts = tuple(dataclasses.replace(p, group=moved[p.group]) for p in plan.parts if p.group in moved)
     return dataclasses.replace(plan, groups=tuple(plan.groups[k] for k in kept), year=year, parts=parts,
-                               optional=_unique((*plan.optional,
+                               optional=unique((*plan.optional,
                                                  *(plan.groups[k].alternatives[0] for k in sorted(period)))))
 
 
