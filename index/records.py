@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import TypeVar
 
-from core.attribution import attribute
+from core.attribution import Attribution, attribute
 from core.headline import lead, opening_lines
 from core.levels import DISTRICT_LEVELS
 from core.models import Document, Extraction, Finding, Unit
@@ -37,6 +38,7 @@ from index.base import FindingRecord
 from index.definitions import harvest, load_rules
 
 LOGGER = logging.getLogger(__name__)
+_Read = TypeVar("_Read")
 
 # The units containing a unit ("level name"), told the districts its document names
 # (nlp.unit_containers.containers).
@@ -93,25 +95,24 @@ def inspectors_of_findings(doc_key: str,
     """Each finding's id (as `finding_records` gives it) → (its inspector names, its inspectors
     placed): what a search index written before the inspector filter (layout 13) lacks, read
     from the stored extraction alone."""
-    seen_ids: set[str] = set()
-    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    for finding in extraction.findings:
-        about = attribute(finding, extraction.units)
-        out[_distinct_id(finding, doc_key, seen_ids)] = (inspector_names(about.inspectors),
-                                                         unit_places(about.inspectors, ()))
-    return out
+    return _of_findings(doc_key, extraction, lambda about: (inspector_names(about.inspectors),
+                                                            unit_places(about.inspectors, ())))
 
 
 def places_of_findings(doc_key: str, extraction: Extraction) -> dict[str, tuple[str, ...]]:
     """Each finding's id (as `finding_records` gives it) → its unit facet values: what a search
     index written before the facet had (layout 11) lacks, read from the stored extraction alone."""
+    return _of_findings(doc_key, extraction,
+                        lambda about: unit_places((*about.units, *about.agencies), about.unplaced))
+
+
+def _of_findings(doc_key: str, extraction: Extraction,
+                 read: Callable[[Attribution], _Read]) -> dict[str, _Read]:
+    """Each finding's id (as `finding_records` gives it) → what `read` makes of its attribution:
+    the one loop the migrations' readings of a stored extraction share."""
     seen_ids: set[str] = set()
-    out: dict[str, tuple[str, ...]] = {}
-    for finding in extraction.findings:
-        about = attribute(finding, extraction.units)
-        out[_distinct_id(finding, doc_key, seen_ids)] = unit_places((*about.units, *about.agencies),
-                                                                    about.unplaced)
-    return out
+    return {_distinct_id(finding, doc_key, seen_ids): read(attribute(finding, extraction.units))
+            for finding in extraction.findings}
 
 
 def _distinct_id(finding: Finding, doc_key: str, seen: set[str]) -> str:
