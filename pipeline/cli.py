@@ -427,27 +427,30 @@ def _outdated_line(findings: int) -> str:
 
 def _province_hint(backend: Any, province: str) -> str:
     """When a province filter finds nothing: the indexed provinces closest to what was typed."""
-    from index.base import FACET_SIZE
     from pipeline.search import province_suggestions
 
-    names, close = province_suggestions(backend, province)
-    # The index's provinces come from its facet, which lists the FACET_SIZE with the most findings:
-    # "provinces in the index" over a cut list said the others were not there.
-    what = ("close matches" if close else "provinces in the index" if len(names) < FACET_SIZE
-            else f"the {FACET_SIZE} provinces with the most findings")
-    return f"no findings in province {province!r}; {what}: {', '.join(names) or 'none'}"
+    suggested = _suggested(*province_suggestions(backend, province), "provinces")
+    return f"no findings in province {province!r}; {suggested}"
 
 
 def _inspector_hint(backend: Any, inspector: str) -> str:
     """When an inspector filter finds nothing: the indexed inspecting bodies closest to what was typed
     (pipeline.search.inspector_suggestions), as the province's hint names the provinces."""
-    from index.base import FACET_SIZE
     from pipeline.search import inspector_suggestions
 
-    names, close = inspector_suggestions(backend, inspector)
-    what = ("close matches" if close else "inspecting bodies in the index" if len(names) < FACET_SIZE
-            else f"the {FACET_SIZE} inspecting bodies with the most findings")
-    return f"no findings of inspections by {inspector!r}; {what}: {', '.join(names) or 'none'}"
+    suggested = _suggested(*inspector_suggestions(backend, inspector), "inspecting bodies")
+    return f"no findings of inspections by {inspector!r}; {suggested}"
+
+
+def _suggested(names: tuple[str, ...], close: bool, kind: str) -> str:
+    """The values a filter that found nothing may have meant, in words: the close matches, else the
+    index's `kind` (plural). The index's values come from its facet, which lists the FACET_SIZE with
+    the most findings: "provinces in the index" over a cut list said the others were not there."""
+    from index.base import FACET_SIZE
+
+    what = ("close matches" if close else f"{kind} in the index" if len(names) < FACET_SIZE
+            else f"the {FACET_SIZE} {kind} with the most findings")
+    return f"{what}: {', '.join(names) or 'none'}"
 
 
 def _units_hint(backend: Any, settings: Any, unit: str) -> str:
