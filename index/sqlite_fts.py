@@ -292,24 +292,39 @@ def _migrate_v9(conn: sqlite3.Connection) -> None:
     every record's facets are packed again, the bare names' unit facet gone. An index without the
     store beside it has an empty unit facet until `kiemtra reindex` (bare names passed off as
     placed would be the mixed values again)."""
-    store = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
-    beside = conn.execute(store).fetchone() is not None
-    places: dict[str, dict[str, tuple[str, ...]]] = {}
-    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
-        record = _record_from_json(raw)
-        read = _of_stored(conn, record.doc_key, places_of_findings, places) if beside else {}
-        placed = read.get(record.finding_id, ())
-        record = dataclasses.replace(record, unit_places=placed)
-        keyed = _keyed_terms(record)
-        conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",
-                     (_record_json(record), _pack_facet_terms(keyed), rowid))
-        conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
-                         [(f, k, rowid, v) for f, k, v in keyed if f == "unit_place"])
+    none: tuple[str, ...] = ()
+    beside = _refiled_from_store(conn, places_of_findings, none,
+                                 lambda record, placed: dataclasses.replace(record, unit_places=placed),
+                                 ("unit_place",))
     LOGGER.info("search tables migrated from v9 to v10%s",
                 "" if beside else " (no unit facet without the store: run `kiemtra reindex`)")
 
 
 _Made = typing.TypeVar("_Made")
+
+
+def _refiled_from_store(conn: sqlite3.Connection,
+                        reader: typing.Callable[[str, Extraction], dict[str, _Made]], missing: _Made,
+                        refile: typing.Callable[[FindingRecord, _Made], FindingRecord],
+                        fields: typing.Collection[str]) -> bool:
+    """Every record refiled (`refile`) with what `reader` makes of its document's stored extraction
+    (the store's `documents` table in the same file, read once per document; `missing` for a
+    finding or a document it lacks, and for all when the store is not beside the index), its facets
+    packed again and its terms of `fields` written: what a migration adding a reading of the
+    extraction does. Whether the store was beside the index."""
+    store = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
+    beside = conn.execute(store).fetchone() is not None
+    made: dict[str, dict[str, _Made]] = {}
+    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
+        record = _record_from_json(raw)
+        read = _of_stored(conn, record.doc_key, reader, made) if beside else {}
+        record = refile(record, read.get(record.finding_id, missing))
+        keyed = _keyed_terms(record)
+        conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",
+                     (_record_json(record), _pack_facet_terms(keyed), rowid))
+        conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
+                         [(f, k, rowid, v) for f, k, v in keyed if f in fields])
+    return beside
 
 
 def _of_stored(conn: sqlite3.Connection, doc_key: str,
@@ -339,19 +354,11 @@ def _migrate_v11(conn: sqlite3.Connection) -> None:
     (index.records.inspectors_of_findings), as `_migrate_v9` reads the units placed; every record's
     facets packed again. An index without the store beside it has no inspector until `kiemtra
     reindex`."""
-    store = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
-    beside = conn.execute(store).fetchone() is not None
-    made: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-    for rowid, raw in conn.execute("SELECT rowid, record FROM fts_records").fetchall():
-        record = _record_from_json(raw)
-        read = _of_stored(conn, record.doc_key, inspectors_of_findings, made) if beside else {}
-        names, placed = read.get(record.finding_id, ((), ()))
-        record = dataclasses.replace(record, inspectors=names, inspector_places=placed)
-        keyed = _keyed_terms(record)
-        conn.execute("UPDATE fts_records SET record = ?, facet_terms = ? WHERE rowid = ?",
-                     (_record_json(record), _pack_facet_terms(keyed), rowid))
-        conn.executemany("INSERT OR IGNORE INTO fts_terms (field, key, rowid, value) VALUES (?, ?, ?, ?)",
-                         [(f, k, rowid, v) for f, k, v in keyed if f in _INSPECTOR_FIELDS])
+    none: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    beside = _refiled_from_store(conn, inspectors_of_findings, none,
+                                 lambda record, read: dataclasses.replace(record, inspectors=read[0],
+                                                                          inspector_places=read[1]),
+                                 _INSPECTOR_FIELDS)
     LOGGER.info("search tables migrated from v11 to v12%s",
                 "" if beside else " (no inspector without the store: run `kiemtra reindex`)")
 
